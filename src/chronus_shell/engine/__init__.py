@@ -1,0 +1,1 @@
+"""Pure DSP: modules, the patch graph, the sequencer and deterministic rendering (no processes)."""

@@ -1,0 +1,82 @@
+"""The module API shared by built-in and user-written modules.
+
+A module declares its `spec` (a ModuleSpec) once and implements `process`, which turns one
+block of input into one block of output. The base class owns parameter targets and
+smoothing, so no module has to think about zipper noise.
+"""
+from __future__ import annotations
+
+from typing import ClassVar
+
+import numpy as np
+
+from ..params import ModuleSpec
+
+SMOOTHING_MS = 5.0  # time constant of the one-pole parameter smoother
+
+
+class Module:
+    """Base class: holds param targets, renders smoothed per-sample param arrays."""
+
+    spec: ClassVar[ModuleSpec]
+
+    def __init__(self, sample_rate: int):
+        self.sample_rate = sample_rate
+        self.targets: dict[str, float | str] = dict(self.spec.defaults())
+        self.current: dict[str, float] = {
+            k: float(v) for k, v in self.targets.items() if not isinstance(v, str)
+        }
+        self._pole = float(np.exp(-1.0 / (SMOOTHING_MS * 1e-3 * sample_rate)))
+
+    # -- control -------------------------------------------------------------
+    def set(self, name: str, value: float | str) -> None:
+        """Set a param target (already validated); numeric params glide to it."""
+        self.targets[name] = value
+
+    def snap(self, name: str) -> None:
+        """Jump a numeric param to its target at once (used when a note sets the pitch)."""
+        self.current[name] = float(self.targets[name])
+
+    def note_on(self, freq: float | None, accent: float) -> None:
+        """A gate opened on this module's voice; `freq` is the note's pitch if given."""
+
+    def note_off(self) -> None:
+        """The gate closed."""
+
+    # -- rendering -----------------------------------------------------------
+    def param_block(self, name: str, n: int) -> np.ndarray:
+        """Per-sample values of a numeric param over the next n samples (closed-form one-pole)."""
+        target = float(self.targets[name])
+        start = self.current[name]
+        if start == target:
+            return np.full(n, target)
+        decay = self._pole ** np.arange(1, n + 1)
+        block = target + (start - target) * decay
+        end = float(block[-1])
+        self.current[name] = target if abs(end - target) <= 1e-9 * max(1.0, abs(target)) else end
+        return block
+
+    def params(self, n: int, modulation: dict[str, np.ndarray]) -> dict[str, np.ndarray | str]:
+        """Every param for a block: smoothed numeric arrays (+ modulation, clipped to range), enums."""
+        out: dict[str, np.ndarray | str] = {}
+        for spec in self.spec.params:
+            if spec.is_enum:
+                out[spec.name] = str(self.targets[spec.name])
+                continue
+            block = self.param_block(spec.name, n)
+            mod = modulation.get(spec.name)
+            if mod is not None:
+                block = np.clip(apply_modulation(spec.unit, block, mod, spec.span), spec.low, spec.high)
+            out[spec.name] = block
+        return out
+
+    def process(self, audio_in: np.ndarray, params: dict[str, np.ndarray | str]) -> np.ndarray:
+        """Render one block: `audio_in` is the summed input (n,), float64; return (n,) float64."""
+        raise NotImplementedError
+
+
+def apply_modulation(unit: str, base: np.ndarray, mod: np.ndarray, span: float) -> np.ndarray:
+    """Modulation signal in −1…1 around the param's value: ±4 octaves for Hz, ±half range otherwise."""
+    if unit == "Hz":
+        return base * np.exp2(4.0 * mod)
+    return base + 0.5 * span * mod
