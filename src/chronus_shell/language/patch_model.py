@@ -1,0 +1,210 @@
+"""The language's model of the patch: modules, param values, edges, tracks, tempo and focus.
+
+It observes every message the translator emits or passes through (English and raw lines alike)
+and returns, for each, the messages that undo it. Values start at the ParamSpec defaults.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..engine.catalogue import CATALOGUE
+from ..engine.params import ModuleSpec, ParamError
+from ..protocol.message import Message
+
+MASTER = "master"
+
+
+@dataclass
+class Track:
+    target: str
+    pattern: str
+    notes: tuple = ()
+
+
+@dataclass
+class PatchModel:
+    modules: dict[str, str] = field(default_factory=lambda: {MASTER: MASTER})   # id → type
+    values: dict[str, dict[str, float | str]] = field(default_factory=dict)    # only set values
+    edges: list[tuple[str, str]] = field(default_factory=list)                 # audio edges
+    mod_edges: list[tuple[str, str]] = field(default_factory=list)             # (src, "id.param")
+    tracks: dict[str, Track] = field(default_factory=dict)
+    bpm: float = 120.0
+    swing: float = 0.0
+    running: bool = False
+    focus: str | None = None
+
+    # -- queries -----------------------------------------------------------------------------
+    def spec(self, module_id: str) -> ModuleSpec | None:
+        cls = CATALOGUE.get(self.modules.get(module_id, ""))
+        return cls.spec if cls else None
+
+    def value(self, module_id: str, param: str) -> float | str:
+        """Current value: the last one set, else the ParamSpec default."""
+        if param in self.values.get(module_id, {}):
+            return self.values[module_id][param]
+        return self.spec(module_id).param(param).default
+
+    def of_type(self, type_name: str) -> list[str]:
+        return [i for i, t in self.modules.items() if t == type_name]
+
+    def next_id(self, type_name: str) -> str:
+        """PROTOCOL §1: `<type><n>` with the lowest free n starting at 1."""
+        n = 1
+        while f"{type_name}{n}" in self.modules:
+            n += 1
+        return f"{type_name}{n}"
+
+    def inputs(self, module_id: str) -> list[str]:
+        return [a for a, b in self.edges if b == module_id]
+
+    def outputs(self, module_id: str) -> list[str]:
+        return [b for a, b in self.edges if a == module_id]
+
+    def voice_of(self, module_id: str | None) -> list[str]:
+        """The chain (source first, master excluded) through which the module reaches master."""
+        if module_id is None or module_id == MASTER or module_id not in self.modules:
+            return []
+        head, seen = module_id, {module_id}
+        while (ins := self.inputs(head)) and ins[0] not in seen:
+            head = ins[0]
+            seen.add(head)
+        chain = [head]
+        while (outs := self.outputs(chain[-1])) and outs[0] != MASTER and outs[0] not in chain:
+            chain.append(outs[0])
+        reaches_master = self.outputs(chain[-1])[:1] == [MASTER]
+        return chain if reaches_master and module_id in chain else []
+
+    def voices(self) -> list[list[str]]:
+        """Every chain that starts at a module without audio inputs and reaches master."""
+        heads = [i for i in self.modules if i != MASTER and not self.inputs(i)]
+        return [voice for voice in map(self.voice_of, heads) if voice]
+
+    # -- observing messages --------------------------------------------------------------------
+    def apply(self, msg: Message) -> list[Message]:
+        """Update the model for one message and return the messages that would undo it."""
+        parts = msg.parts
+        if not parts:
+            return []
+        handler = getattr(self, f"_on_{parts[0]}", None)
+        try:
+            return handler(parts, msg.args) if handler else []
+        except (IndexError, KeyError, TypeError, ValueError, ParamError):
+            return []              # a malformed raw line: the engine will reject it, nothing to track
+
+    def _on_patch(self, parts, args) -> list[Message]:
+        verb = parts[1]
+        if verb == "create":
+            module_id, type_name = str(args[0]), str(args[1])
+            self.modules[module_id] = type_name
+            self.values[module_id] = {}
+            self.focus = module_id
+            return [Message("/patch/remove", (module_id,))]
+        if verb == "remove":
+            return self._remove(str(args[0]))
+        if verb in ("connect", "disconnect"):
+            src, dst = str(args[0]), str(args[1])
+            edges = self.mod_edges if "." in dst else self.edges
+            present = (src, dst) in edges
+            if verb == "connect" and not present:
+                edges.append((src, dst))
+                return [Message("/patch/disconnect", (src, dst))]
+            if verb == "disconnect" and present:
+                edges.remove((src, dst))
+                return [Message("/patch/connect", (src, dst))]
+            return []
+        if verb == "begin":
+            return [Message("/patch/abort")]
+        return []
+
+    def _remove(self, module_id: str) -> list[Message]:
+        undo = [Message("/patch/create", (module_id, self.modules[module_id]))]
+        undo += [Message(f"/mod/{module_id}/{p}", (v,)) for p, v in self.values.get(module_id, {}).items()]
+        touching = [e for e in self.edges if module_id in e]
+        mods = [e for e in self.mod_edges if e[0] == module_id or e[1].split(".")[0] == module_id]
+        undo += [Message("/patch/connect", e) for e in touching + mods]
+        self.edges = [e for e in self.edges if e not in touching]
+        self.mod_edges = [e for e in self.mod_edges if e not in mods]
+        del self.modules[module_id]
+        self.values.pop(module_id, None)
+        if self.focus == module_id:
+            self.focus = next((a for a, b in touching if b == module_id), None)
+        return undo
+
+    def _on_mod(self, parts, args) -> list[Message]:
+        module_id = parts[1]
+        param = self.spec(module_id).param(parts[2]).name
+        previous = self.value(module_id, param)
+        self.values[module_id][param] = args[0]
+        self.focus = module_id
+        return [Message(f"/mod/{module_id}/{param}", (previous,))]
+
+    def _on_gate(self, parts, args) -> list[Message]:
+        if parts[1] in self.modules:
+            self.focus = parts[1]
+        return []
+
+    def _on_seq(self, parts, args) -> list[Message]:
+        verb = parts[1]
+        if verb in ("add", "update"):
+            name = str(args[0])
+            undo = self._track_undo(name)
+            old_notes = self.tracks[name].notes if name in self.tracks else ()
+            self.tracks[name] = Track(str(args[1]), str(args[2]), old_notes)
+            return undo
+        if verb == "notes":
+            track = self.tracks[str(args[0])]
+            undo = [Message("/seq/notes", (args[0], *track.notes))] if track.notes else []
+            track.notes = tuple(args[1:])
+            return undo
+        if verb == "remove":
+            name = str(args[0])
+            undo = self._track_restore(name)
+            self.tracks.pop(name, None)
+            return undo
+        if verb == "clear":
+            undo = [m for name in self.tracks for m in self._track_restore(name)]
+            self.tracks.clear()
+            return undo
+        if verb in ("bpm", "swing"):
+            previous = getattr(self, verb)
+            setattr(self, verb, float(args[0]))
+            return [Message(f"/seq/{verb}", (previous,))]
+        if verb in ("start", "stop"):
+            was_running, self.running = self.running, verb == "start"
+            if was_running == self.running:
+                return []
+            return [Message("/seq/stop" if self.running else "/seq/start")]
+        return []
+
+    def _track_undo(self, name: str) -> list[Message]:
+        if name not in self.tracks:
+            return [Message("/seq/remove", (name,))]
+        return self._track_restore(name)
+
+    def _track_restore(self, name: str) -> list[Message]:
+        track = self.tracks.get(name)
+        if track is None:
+            return []
+        restore = [Message("/seq/add", (name, track.target, track.pattern))]
+        if track.notes:
+            restore.append(Message("/seq/notes", (name, *track.notes)))
+        return restore
+
+
+def simplify_undo(messages: list[Message]) -> list[Message]:
+    """Drop undo steps that only touch a module the same undo removes anyway."""
+    removed = {m.args[0] for m in messages if m.address == "/patch/remove"}
+    if not removed:
+        return messages
+
+    def touches_removed(msg: Message) -> bool:
+        if msg.address.startswith("/mod/"):
+            return msg.parts[1] in removed
+        if msg.address == "/patch/disconnect":
+            return any(str(a).split(".")[0] in removed for a in msg.args)
+        return False
+
+    return [m for m in messages if not touches_removed(m)]
+
+
+__all__ = ["PatchModel", "Track", "MASTER", "simplify_undo"]

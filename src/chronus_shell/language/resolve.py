@@ -1,0 +1,180 @@
+"""Words → module ids, types and params, using the patch model and the catalogue.
+
+Rules (documented in docs/commands.md):
+- "it", "that", "this" → the focus (the last module touched).
+- an id ("saw1", "acid_filter1") → that module; "saw1.cutoff" → module and param.
+- a type or alias ("the saw", "303", "hats") → the single instance of that type, else the
+  focused one, else the one in the focused voice; a family word ("filter", "osc", "drum") also
+  matches types whose name contains it or whose role it names.
+- "the bass" → a module or track named bass; else the voice with an acid filter (the focused
+  one first); else the voice whose oscillator is tuned lowest.
+- a bare param ("resonance") → the focus if it has it, else the unique module with it in the
+  focused voice, else the unique module with it in the patch; otherwise an error listing them.
+"""
+from __future__ import annotations
+
+from ..engine.catalogue import CATALOGUE
+from ..engine.params import ParamSpec, did_you_mean
+from .errors import LanguageError, with_hint
+from .intents import Word, Words
+from .patch_model import PatchModel
+
+PRONOUNS = ("it", "that", "this", "them", "focus", "current")
+ROLE_WORDS = {"osc": "source", "oscillator": "source", "synth": "source", "source": "source",
+              "drum": "drum", "drums": "drum", "effect": "processor", "fx": "processor"}
+BASS = "bass"
+
+
+def type_named(texts: tuple[str, ...]) -> str | None:
+    """The module type a phrase names: type, alias, underscore/space join or a plural."""
+    joined = " ".join(texts)
+    candidates = (joined, joined.replace(" ", "_"), joined.replace(" ", ""), joined.rstrip("s"))
+    for candidate in candidates:
+        if candidate in CATALOGUE:
+            return candidate
+    for cls in CATALOGUE.values():
+        aliases = cls.spec.aliases
+        if any(candidate in aliases for candidate in candidates):
+            return cls.spec.type
+    return None
+
+
+class Resolver:
+    def __init__(self, model: PatchModel):
+        self.model = model
+
+    # -- modules -----------------------------------------------------------------------------
+    def focus(self, column: int) -> str:
+        if self.model.focus is None or self.model.focus not in self.model.modules:
+            raise LanguageError("nothing is in focus yet — name a module, e.g. 'add a saw'", column)
+        return self.model.focus
+
+    def focused_voice(self) -> list[str]:
+        """The focus's voice, else the most recently made voice, else none."""
+        voice = self.model.voice_of(self.model.focus)
+        voices = self.model.voices()
+        return voice or (voices[-1] if voices else [])
+
+    def module(self, words: Words) -> str:
+        """The module id a phrase names, or LanguageError with did-you-mean."""
+        texts, column = words.texts, words.column
+        if texts in ((p,) for p in PRONOUNS):
+            return self.focus(column)
+        joined = "_".join(texts)
+        if joined in self.model.modules:
+            return joined
+        type_name = type_named(texts)
+        if type_name is not None:
+            return self.pick(self.model.of_type(type_name), type_name, column)
+        family = self._family(texts)
+        if family:
+            return self.pick(family, joined, column)
+        if joined == BASS:
+            return self.bass(column)
+        hints = did_you_mean(joined, self._module_vocabulary())
+        raise LanguageError(with_hint(f"no module called {words.text!r}", hints), column, hints)
+
+    def pick(self, candidates: list[str], what: str, column: int) -> str:
+        """One of several instances: the only one, the focused one, or the one in the focused voice."""
+        if len(candidates) == 1:
+            return candidates[0]
+        if not candidates:
+            raise LanguageError(f"there is no {what.replace('_', ' ')} yet — add one with "
+                                f"'add a {what.replace('_', ' ')}'", column)
+        if self.model.focus in candidates:
+            return self.model.focus
+        in_voice = [c for c in candidates if c in self.focused_voice()]
+        if len(in_voice) == 1:
+            return in_voice[0]
+        raise LanguageError(f"which {what.replace('_', ' ')}? {', '.join(candidates)}",
+                            column, tuple(candidates))
+
+    def _family(self, texts: tuple[str, ...]) -> list[str]:
+        word = "_".join(texts).rstrip("s") if len(texts) == 1 else "_".join(texts)
+        role = ROLE_WORDS.get(texts[-1])
+        found = []
+        for module_id, type_name in self.model.modules.items():
+            spec = self.model.spec(module_id)
+            if (word in type_name.split("_")) or (role and spec and spec.role == role):
+                found.append(module_id)
+        return found
+
+    def bass(self, column: int) -> str:
+        """The bass voice's first module (see the module docstring for the rule)."""
+        track = self.model.tracks.get(BASS)
+        if track and track.target in self.model.modules:
+            return track.target
+        voices = [self.model.voice_of(self.model.focus)] + self.model.voices()
+        for voice in voices:
+            if any(self.model.modules[m] == "acid_filter" for m in voice):
+                return voice[0]
+        pitched = [(self.model.value(v[0], "freq"), v[0]) for v in voices[1:]
+                   if self.model.spec(v[0]).role == "source" and self.model.spec(v[0]).has_param("freq")]
+        if pitched:
+            return min(pitched)[1]
+        raise LanguageError("no bass yet — add an oscillator or an acid filter", column)
+
+    def _module_vocabulary(self) -> list[str]:
+        words = list(self.model.modules) + list(CATALOGUE) + [BASS, *PRONOUNS]
+        for cls in CATALOGUE.values():
+            words.extend(cls.spec.aliases)
+        return words
+
+    # -- params ------------------------------------------------------------------------------
+    def param(self, words: Words) -> tuple[str, ParamSpec]:
+        """(module id, ParamSpec) for 'cutoff', 'saw1 detune', 'cutoff filter', 'lfo1.rate'."""
+        texts, column = words.texts, words.column
+        if len(texts) == 1 and "." in texts[0]:
+            module_word, param_word = texts[0].split(".", 1)
+            return self._param_of(self.module(Words((Word(module_word, column),))), param_word, column)
+        if self._param_exists("_".join(texts)):
+            return self.bare_param("_".join(texts), column)
+        first_error = None
+        items = words.items
+        for split in range(1, len(items)):
+            for module_part, param_part in ((items[:split], items[split:]), (items[split:], items[:split])):
+                try:
+                    module_id = self.module(Words(module_part))
+                    return self._param_of(module_id, "_".join(Words(param_part).texts), column)
+                except LanguageError as err:
+                    first_error = first_error or err
+        if first_error is not None:
+            raise first_error
+        hints = did_you_mean("_".join(texts), self._param_vocabulary())
+        raise LanguageError(with_hint(f"no module has a param {words.text!r}", hints), column, hints)
+
+    def bare_param(self, name: str, column: int) -> tuple[str, ParamSpec]:
+        focus = self.model.focus
+        if focus in self.model.modules and self.model.spec(focus).has_param(name):
+            return focus, self.model.spec(focus).param(name)
+        owners = [m for m in self.model.modules if self.model.spec(m) and self.model.spec(m).has_param(name)]
+        in_voice = [m for m in owners if m in self.focused_voice()]
+        for group in (in_voice, owners):
+            if len(group) == 1:
+                return group[0], self.model.spec(group[0]).param(name)
+        if not owners:
+            types = sorted(c.spec.type for c in CATALOGUE.values() if c.spec.has_param(name))
+            raise LanguageError(f"no module in the patch has {name!r} (add one: {', '.join(types)})",
+                                column)
+        raise LanguageError(f"which {name}? {', '.join(f'{m} {name}' for m in owners)}",
+                            column, tuple(owners))
+
+    def _param_of(self, module_id: str, name: str, column: int) -> tuple[str, ParamSpec]:
+        spec = self.model.spec(module_id)
+        if spec is None:
+            raise LanguageError(f"{module_id} has an unknown type", column)
+        if not spec.has_param(name):
+            hints = did_you_mean(name, spec.names())
+            valid = ", ".join(p.name for p in spec.params)
+            raise LanguageError(with_hint(f"{module_id} has no param {name!r}", hints)
+                                + f" (params: {valid})", column, hints)
+        return module_id, spec.param(name)
+
+    def _param_exists(self, name: str) -> bool:
+        return any(cls.spec.has_param(name) for cls in CATALOGUE.values())
+
+    def _param_vocabulary(self) -> list[str]:
+        return sorted({n for cls in CATALOGUE.values() for n in cls.spec.names()})
+
+
+__all__ = ["Resolver", "type_named", "PRONOUNS", "BASS"]

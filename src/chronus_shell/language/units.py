@@ -1,0 +1,203 @@
+"""Numbers, units and note names → canonical values in a param's own unit.
+
+Every ParamSpec has a unit (Hz, ms, s, dB, cents, ratio, enum); every number the user types may
+carry one (hz, khz, k, ms, s, %, dB, bpm, cents, octaves, semitones, note names). A value in a
+unit converts to the param's unit; percent is percent of the param's range.
+"""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from ..engine.params import ParamError, ParamSpec, format_number
+from .errors import LanguageError, with_hint
+from .intents import Value
+
+# typed unit → (canonical unit, multiplier into the canonical unit)
+UNIT_ALIASES: dict[str, tuple[str, Fraction]] = {}
+for _canonical, _factor, _spellings in (
+    ("hz", 1, "hz"), ("hz", 1000, "khz k"),
+    ("ms", 1, "ms millisecond milliseconds msec msecs"),
+    ("s", 1, "s sec secs second seconds"),
+    ("%", 1, "% percent"), ("db", 1, "db decibel decibels"), ("bpm", 1, "bpm"),
+    ("cents", 1, "cent cents"), ("semitones", 1, "semitone semitones semi semis st"),
+    ("octaves", 1, "octave octaves oct"),
+    ("bars", 1, "bar bars"), ("steps", 1, "step steps"), ("beats", 1, "beat beats"),
+):
+    for _spelling in _spellings.split():
+        UNIT_ALIASES[_spelling] = (_canonical, Fraction(_factor))
+
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "twenty": 20, "thirty": 30,
+    "thirty-two": 32, "sixty-four": 64, "half": Fraction(1, 2), "quarter": Fraction(1, 4),
+}
+
+#: Relative steps without an amount: frequencies and times move by a musical factor (three
+#: semitones), dB by 3 dB, cents by a semitone, everything else by a tenth of its range.
+FACTOR_STEP = 2 ** 0.25
+DB_STEP = 3.0
+CENTS_STEP = 100.0
+LINEAR_STEP_FRACTION = 0.1
+
+_MULTIPLICATIVE_UNITS = ("hz", "ms", "s")
+_NOTE = re.compile(r"^([a-g])(#|b|s|sharp|flat)?(-?\d)$")
+_PITCH_CLASS = {"c": 0, "d": 2, "e": 4, "f": 5, "g": 7, "a": 9, "b": 11}
+_WORD_VALUES = ("max", "maximum", "full", "min", "minimum", "default")
+
+
+def parse_number(text: str) -> Fraction:
+    """'1.2' → 6/5, 'four' → 4 (exact, so script waits add up without drift)."""
+    lowered = text.lower()
+    if lowered in NUMBER_WORDS:
+        return Fraction(NUMBER_WORDS[lowered])
+    return Fraction(lowered)
+
+
+def canonical_unit(text: str | None) -> tuple[str | None, Fraction]:
+    if text is None:
+        return None, Fraction(1)
+    return UNIT_ALIASES[text.lower()]
+
+
+def note_name(text: str) -> str:
+    """Canonical spelling of a note: 'C#3' → 'c#3', 'Eflat4' → 'eb4'."""
+    match = _NOTE.match(text.lower())
+    if not match:
+        raise ValueError(f"not a note name: {text}")
+    letter, accidental, octave = match.groups()
+    sign = {"#": "#", "s": "#", "sharp": "#", "b": "b", "flat": "b"}.get(accidental or "", "")
+    return f"{letter}{sign}{octave}"
+
+
+def note_to_hz(text: str) -> float:
+    """Equal temperament, A4 = 440 Hz: 'a2' → 110.0, 'c#3' → 138.59."""
+    name = note_name(text)
+    letter, octave = name[0], int(name[1:].lstrip("#b"))
+    semitone = _PITCH_CLASS[letter] + (1 if "#" in name else -1 if name[1] == "b" else 0)
+    midi = 12 * (octave + 1) + semitone
+    return tidy(440.0 * 2 ** ((midi - 69) / 12))
+
+
+def tidy(value: float) -> float:
+    """Round away binary noise (1.2 × 1000 = 1200.0000000000002) without losing precision."""
+    return float(round(value, 6)) if abs(value) < 1e9 else float(value)
+
+
+def quantity(value: Value) -> tuple[float, str | None]:
+    """A number value as (amount in the canonical unit, canonical unit)."""
+    unit, factor = canonical_unit(value.unit)
+    number = value.number if value.number is not None else Fraction(1)
+    return float(number * factor), unit
+
+
+def _error(value: Value, message: str, suggestions=()) -> LanguageError:
+    return LanguageError(with_hint(message, tuple(suggestions)), value.column, tuple(suggestions))
+
+
+def convert(spec: ParamSpec, value: Value) -> float:
+    """A number with a unit → the param's unit, no range check (also used for deltas)."""
+    if value.kind == "note":
+        if spec.unit.lower() != "hz":
+            raise _error(value, f"{spec.name} takes {spec.unit}, not a note")
+        return note_to_hz(value.text)
+    amount, unit = quantity(value)
+    param_unit = spec.unit.lower()
+    if unit is None or unit == param_unit:
+        return amount
+    if unit == "%":
+        return spec.low + amount / 100.0 * spec.span
+    table = {
+        ("ms", "s"): 0.001, ("s", "ms"): 1000.0,
+        ("semitones", "cents"): 100.0, ("octaves", "cents"): 1200.0,
+    }
+    if (unit, param_unit) in table:
+        return amount * table[(unit, param_unit)]
+    if unit == "db" and param_unit == "ratio":
+        return 10 ** (amount / 20.0)
+    raise _error(value, f"{spec.name} takes {spec.unit}, not {unit}")
+
+
+def absolute_value(spec: ParamSpec, value: Value) -> float | str:
+    """The canonical, validated value for 'PARAM VALUE' (enum choice or number in range)."""
+    if spec.is_enum or spec.unit == "bool":
+        return _coerce(spec, value.text if value.kind == "word" else float(quantity(value)[0]), value)
+    if value.kind == "word":
+        word = value.text.lower()
+        if word in _WORD_VALUES:
+            return spec.default if word == "default" else (spec.high if word.startswith(("max", "full")) else spec.low)
+        return _coerce(spec, value.text, value)
+    return _coerce(spec, tidy(convert(spec, value)), value)
+
+
+def relative_value(spec: ParamSpec, current: float, direction: int, amount: Value | None,
+                   column: int) -> float:
+    """The new value for 'turn X up/down [by AMOUNT]': default steps clamp, explicit ones must fit."""
+    if spec.is_enum:
+        raise LanguageError(f"{spec.name} is a choice ({spec.range_text()}) — set it by name, "
+                            f"e.g. {spec.name} {spec.choices[-1]}", column)
+    if amount is None:
+        return _default_step(spec, current, direction, column)
+    if amount.kind == "word":
+        raise _error(amount, f"{amount.text!r} is not an amount")
+    number, unit = quantity(amount)
+    param_unit = spec.unit.lower()
+    if unit in ("octaves", "semitones") and param_unit in _MULTIPLICATIVE_UNITS:
+        semitones = number * (12 if unit == "octaves" else 1)
+        new = current * 2 ** (direction * semitones / 12)
+    elif unit == "cents" and param_unit == "hz":
+        new = current * 2 ** (direction * number / 1200)
+    elif unit == "db" and param_unit == "ratio":
+        new = current * 10 ** (direction * number / 20.0)
+    elif unit == "%":
+        new = current + direction * number / 100.0 * spec.span
+    else:
+        new = current + direction * convert(spec, amount)
+    return _coerce(spec, tidy(new), amount)
+
+
+def _default_step(spec: ParamSpec, current: float, direction: int, column: int) -> float:
+    unit = spec.unit.lower()
+    if unit in _MULTIPLICATIVE_UNITS and current > 0:
+        new = current * FACTOR_STEP ** direction
+    elif unit == "db":
+        new = current + direction * DB_STEP
+    elif unit == "cents":
+        new = current + direction * CENTS_STEP
+    else:
+        new = current + direction * LINEAR_STEP_FRACTION * spec.span
+    new = tidy(min(max(new, spec.low), spec.high))
+    if new == current:
+        edge = "maximum" if direction > 0 else "minimum"
+        raise LanguageError(f"{spec.name} is already at its {edge} {format_number(new)}", column)
+    return new
+
+
+def _coerce(spec: ParamSpec, raw, value: Value):
+    try:
+        return spec.coerce(raw)
+    except ParamError as err:
+        raise LanguageError(str(err), value.column, err.suggestions) from None
+
+
+def duration_seconds(value: Value, bpm: Fraction) -> Fraction:
+    """Exact length of 'wait VALUE': s, ms, bars (4 beats), beats, steps (16ths) at `bpm`."""
+    unit, factor = canonical_unit(value.unit)
+    count = (value.number if value.number is not None else Fraction(1)) * factor
+    beat = Fraction(60) / bpm
+    per_unit = {"s": Fraction(1), "ms": Fraction(1, 1000), "bars": 4 * beat,
+                "beats": beat, "steps": beat / 4}
+    if unit not in per_unit:
+        raise _error(value, "wait needs a time: 2s, 500ms, 4 bars, 16 steps or 1 beat")
+    return count * per_unit[unit]
+
+
+def is_note(text: str) -> bool:
+    return bool(_NOTE.match(text.lower()))
+
+
+__all__ = [
+    "absolute_value", "relative_value", "convert", "note_to_hz", "note_name", "is_note",
+    "parse_number", "duration_seconds", "tidy", "UNIT_ALIASES", "NUMBER_WORDS",
+]

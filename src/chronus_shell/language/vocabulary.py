@@ -1,0 +1,86 @@
+"""The words the language knows, for did-you-mean, completion and highlighting.
+
+Command words come from the grammar's keyword terminals; module vocabulary (types, aliases,
+params, enum choices) from the catalogue at call time, so a registered module type is known at
+once. `completion_vocabulary(translator)` adds what the live context knows (ids, focus values).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..engine.catalogue import specs
+from ..engine.params import did_you_mean
+from .parser import grammar_parser
+from .units import NUMBER_WORDS, UNIT_ALIASES
+
+#: Terminals that are not keywords (their patterns describe shapes, not words).
+_SHAPE_TERMINALS = {"WORD", "NUMBER", "NOTE", "PATTERN", "PATH", "WS", "UNIT", "NUMWORD",
+                    "PUNCTUATION", "POSSESSIVE", "FILLER"}
+_LOOKAHEAD = re.compile(r"\(\?[!=].*?\)\)?")
+_SPELLING = re.compile(r"[a-z]+(?:[' -][a-z]+)*")
+
+
+def _spellings(terminal) -> set[str]:
+    """Spellings in a keyword regex, with and without its optional letters ("sessions?")."""
+    pattern = _LOOKAHEAD.sub("", terminal.pattern.value)
+    return set(_SPELLING.findall(pattern.replace("?", ""))) | set(
+        _SPELLING.findall(re.sub(r"[\w']\?", "", pattern)))
+
+
+@lru_cache(maxsize=1)
+def command_words() -> tuple[str, ...]:
+    """Every keyword spelling the grammar accepts ("add", "create", "turn", "tempo", ...)."""
+    words = set()
+    for terminal in grammar_parser().terminals:
+        if terminal.name.lstrip("_") not in _SHAPE_TERMINALS and not terminal.name.startswith("__"):
+            words.update(_spellings(terminal))
+    return tuple(sorted(words))
+
+
+@lru_cache(maxsize=1)
+def filler_words() -> tuple[str, ...]:
+    """Words the grammar ignores (articles, politeness): never worth a did-you-mean."""
+    words = set()
+    for terminal in grammar_parser().terminals:
+        if terminal.name == "FILLER":
+            for spelling in _spellings(terminal):
+                words.update(spelling.split())
+    return tuple(sorted(words))
+
+
+def module_words() -> set[str]:
+    """Types, type aliases, params, param aliases and enum choices of every catalogued module."""
+    words: set[str] = set()
+    for spec in specs():
+        words.add(spec.type)
+        words.update(spec.aliases)
+        words.update(spec.names())
+        for param in spec.params:
+            words.update(param.choices)
+    for word in list(words):
+        words.update(re.split(r"[ _]", word))
+    return words
+
+
+def unit_words() -> tuple[str, ...]:
+    return tuple(UNIT_ALIASES) + tuple(NUMBER_WORDS)
+
+
+def is_known_word(word: str, extra=()) -> bool:
+    """True for any word the language could make sense of (ids look like '<type><n>')."""
+    word = word.lower()
+    if word in command_words() or word in filler_words() or word in unit_words():
+        return True
+    vocabulary = module_words()
+    return word in vocabulary or word in extra or word.rstrip("0123456789") in vocabulary
+
+
+def closest_words(word: str, extra=()) -> tuple[str, ...]:
+    """Did-you-mean candidates for a word, from commands, module vocabulary and context ids."""
+    pool = set(command_words()) | module_words() | set(extra)
+    return did_you_mean(word, sorted(pool))
+
+
+__all__ = ["command_words", "filler_words", "module_words", "unit_words", "is_known_word",
+           "closest_words"]
