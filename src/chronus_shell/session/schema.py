@@ -1,0 +1,219 @@
+"""The session file format: validation against the catalogue, and migration of old versions.
+
+A session (schema 1) is `Engine.patch_state()` plus the shell's focus:
+
+    {"schema_version": 1,
+     "modules":   {"saw1": {"type": "saw", "params": {"freq": 110.0, ...}}, "master": {...}},
+     "edges":     [["saw1", "acid_filter1"], ["acid_filter1", "master"]],
+     "mod_edges": [["lfo1", "acid_filter1.cutoff"]],
+     "sequencer": {"bpm": 120.0, "swing": 0.0, "running": true,
+                   "tracks": {"bass": {"target": "saw1", "pattern": "x.X.", "notes": ["a2", 110.0]}}},
+     "focus": "acid_filter1"}
+
+Everything is checked here, before anything is applied, so a hand-edited mistake is one line
+naming where it is (`modules.acid_filter1.params.resonance: resonance 3 is out of range 0–0.95`).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..engine.catalogue import CATALOGUE, module_spec
+from ..engine.params import ParamError, did_you_mean
+from .paths import SessionError
+
+SCHEMA_VERSION = 1
+BPM_RANGE = (20.0, 300.0)
+SWING_RANGE = (0.0, 0.6)
+_ID = re.compile(r"[a-z][a-z0-9_]{0,31}")
+_PATTERN = re.compile(r"[xX.\-| ]*")
+_NOTE = re.compile(r"[a-gA-G](#|b|s|sharp|flat)?-?\d")
+_TRACK = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}")
+
+
+def migrate(state: dict) -> dict:
+    """Bring a state of any older schema up to SCHEMA_VERSION (refusing newer ones)."""
+    version = state.get("schema_version", 0)
+    if not isinstance(version, int) or version < 0:
+        raise SessionError(f"schema_version: {version!r} is not a version number")
+    if version > SCHEMA_VERSION:
+        raise SessionError(
+            f"written by a newer Chronus (schema {version}, this one reads ≤ {SCHEMA_VERSION})"
+        )
+    if version == 0:
+        state = _migrate_v0(state)
+    return state
+
+
+def _migrate_v0(state: dict) -> dict:
+    """v0 (the seed's files): no schema_version, `frequency` params, `patterns` of `{target, steps}`.
+
+    Param names are resolved through the catalogue aliases (so `frequency` → `freq` and, on
+    `filter`, `resonance` → `q`); the top-level `tempo` becomes the sequencer's `bpm`.
+    """
+    modules = {}
+    for module_id, entry in _mapping(state.get("modules", {}), "modules").items():
+        entry = _mapping(entry, f"modules.{module_id}")
+        params = _mapping(entry.get("params", {}), f"modules.{module_id}.params")
+        spec = _module_spec_at(entry.get("type"), f"modules.{module_id}.type")
+        renamed = {}
+        for name, value in params.items():
+            renamed[_param_spec_at(spec, name, f"modules.{module_id}.params.{name}").name] = value
+        modules[module_id] = {"type": entry.get("type"), "params": renamed}
+    tracks = {
+        name: {"target": track.get("target"), "pattern": track.get("steps", track.get("pattern", "")),
+               "notes": track.get("notes", [])}
+        for name, track in _mapping(state.get("patterns", {}), "patterns").items()
+    }
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "modules": modules,
+        "edges": state.get("connections", state.get("edges", [])),
+        "mod_edges": state.get("mod_edges", []),
+        "sequencer": {"bpm": state.get("tempo", 120.0), "swing": state.get("swing", 0.0),
+                      "running": state.get("playing", True), "tracks": tracks},
+        "focus": state.get("focus"),
+    }
+
+
+def validate(state: Any) -> dict:
+    """Check a (migrated) state against the catalogue; return it canonical (aliases resolved).
+
+    Raises SessionError with the path of the first problem.
+    """
+    state = _mapping(state, "the session")
+    modules = {}
+    for module_id, entry in _mapping(state.get("modules", {}), "modules").items():
+        modules[module_id] = _module(module_id, entry)
+    if "master" in modules and modules["master"]["type"] != "master":
+        raise SessionError("modules.master: the id 'master' is reserved for the master module")
+    ids = set(modules) | {"master"}
+    edges = [_edge(edge, f"edges[{i}]", ids) for i, edge in enumerate(_list(state.get("edges", []), "edges"))]
+    mod_edges = [
+        _mod_edge(edge, f"mod_edges[{i}]", modules)
+        for i, edge in enumerate(_list(state.get("mod_edges", []), "mod_edges"))
+    ]
+    focus = state.get("focus")
+    if focus is not None and focus not in ids:
+        raise SessionError(f"focus: {_unknown_id(focus, ids)}")
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "modules": modules,
+        "edges": edges,
+        "mod_edges": mod_edges,
+        "sequencer": _sequencer(state.get("sequencer", {}), ids),
+        "focus": focus,
+    }
+
+
+def _module(module_id: Any, entry: Any) -> dict:
+    where = f"modules.{module_id}"
+    if not isinstance(module_id, str) or not _ID.fullmatch(module_id):
+        raise SessionError(f"{where}: bad module id {module_id!r} (lowercase letter, then a-z 0-9 _)")
+    entry = _mapping(entry, where)
+    spec = _module_spec_at(entry.get("type"), f"{where}.type")
+    params = {}
+    for name, value in _mapping(entry.get("params", {}), f"{where}.params").items():
+        param = _param_spec_at(spec, name, f"{where}.params.{name}")
+        try:
+            params[param.name] = param.coerce(value)
+        except ParamError as err:
+            raise SessionError(f"{where}.params.{name}: {err}") from None
+    return {"type": spec.type, "params": params}
+
+
+def _module_spec_at(type_name: Any, where: str):
+    if not isinstance(type_name, str):
+        raise SessionError(f"{where}: missing module type (types: {', '.join(sorted(CATALOGUE))})")
+    try:
+        return module_spec(type_name)
+    except ParamError as err:
+        raise SessionError(f"{where}: {err}") from None
+
+
+def _param_spec_at(spec, name: Any, where: str):
+    try:
+        return spec.param(str(name))
+    except ParamError as err:
+        raise SessionError(f"{where}: {err}") from None
+
+
+def _edge(edge: Any, where: str, ids: set[str]) -> list[str]:
+    if not (isinstance(edge, list) and len(edge) == 2 and all(isinstance(e, str) for e in edge)):
+        raise SessionError(f"{where}: an edge is [source, destination], got {edge!r}")
+    for end in edge:
+        if end not in ids:
+            raise SessionError(f"{where}: {_unknown_id(end, ids)}")
+    if edge[0] == "master":
+        raise SessionError(f"{where}: master is the output, it cannot feed {edge[1]}")
+    return list(edge)
+
+
+def _mod_edge(edge: Any, where: str, modules: dict) -> list[str]:
+    if not (isinstance(edge, list) and len(edge) == 2 and all(isinstance(e, str) for e in edge)):
+        raise SessionError(f"{where}: a modulation edge is [source, \"id.param\"], got {edge!r}")
+    source, destination = edge
+    if source not in modules:
+        raise SessionError(f"{where}: {_unknown_id(source, modules)}")
+    target, _, param = destination.partition(".")
+    if target not in modules or not param:
+        raise SessionError(f"{where}: {destination!r} is not <module>.<param> of a module in this session")
+    spec = module_spec(modules[target]["type"])
+    return [source, f"{target}.{_param_spec_at(spec, param, where).name}"]
+
+
+def _sequencer(seq: Any, ids: set[str]) -> dict:
+    seq = _mapping(seq, "sequencer")
+    tracks = {}
+    for name, track in _mapping(seq.get("tracks", {}), "sequencer.tracks").items():
+        where = f"sequencer.tracks.{name}"
+        if not isinstance(name, str) or not _TRACK.fullmatch(name):
+            raise SessionError(f"{where}: bad track name {name!r}")
+        track = _mapping(track, where)
+        if track.get("target") not in ids:
+            raise SessionError(f"{where}.target: {_unknown_id(track.get('target'), ids)}")
+        pattern = track.get("pattern", "")
+        if not isinstance(pattern, str) or not _PATTERN.fullmatch(pattern) or not pattern.strip(" |"):
+            raise SessionError(f"{where}.pattern: {pattern!r} is not a pattern (one step each: X x . - )")
+        notes = _list(track.get("notes", []), f"{where}.notes")
+        for i, note in enumerate(notes):
+            if not _is_note(note):
+                raise SessionError(f"{where}.notes[{i}]: {note!r} is not a note name (a2, c#3) or Hz")
+        tracks[name] = {"target": track["target"], "pattern": pattern, "notes": list(notes)}
+    return {
+        "bpm": _number_in(seq.get("bpm", 120.0), BPM_RANGE, "sequencer.bpm"),
+        "swing": _number_in(seq.get("swing", 0.0), SWING_RANGE, "sequencer.swing"),
+        "running": bool(seq.get("running", True)),
+        "tracks": tracks,
+    }
+
+
+def _is_note(note: Any) -> bool:
+    if isinstance(note, str):
+        return bool(_NOTE.fullmatch(note))
+    return isinstance(note, (int, float)) and not isinstance(note, bool) and 0 < note <= 20000
+
+
+def _number_in(value: Any, bounds: tuple[float, float], where: str) -> float:
+    low, high = bounds
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+        raise SessionError(f"{where}: {value!r} is out of range {low:g}–{high:g}")
+    return float(value)
+
+
+def _unknown_id(name: Any, ids) -> str:
+    hint = did_you_mean(str(name), ids)
+    extra = f" — did you mean {hint[0]}?" if hint else ""
+    return f"unknown module {name!r}{extra} (modules: {', '.join(sorted(ids))})"
+
+
+def _mapping(value: Any, where: str) -> dict:
+    if not isinstance(value, dict):
+        raise SessionError(f"{where}: expected an object {{...}}, got {type(value).__name__}")
+    return value
+
+
+def _list(value: Any, where: str) -> list:
+    if not isinstance(value, list):
+        raise SessionError(f"{where}: expected a list [...], got {type(value).__name__}")
+    return value

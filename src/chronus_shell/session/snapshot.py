@@ -1,0 +1,136 @@
+"""Session snapshots: the whole patch plus the shell's focus, as human-readable JSON.
+
+Files are data (JSON, never pickle), written atomically (temp file in the same folder, fsync,
+os.replace) so a crash leaves either the old file or the new one, and never overwritten
+without `force=True`. Loading migrates old schemas and validates everything before anything is
+applied; a load is then played back as ordinary messages (`state_to_messages`) so it goes
+through the same validated path as typed commands.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from ..protocol.message import Message
+from .paths import (
+    SESSION_SUFFIX, SessionError, is_explicit_path, session_label, session_path, sessions_dir, validate_name,
+)
+from .schema import migrate, validate
+
+__all__ = [
+    "SessionError", "save_session", "load_session", "list_sessions", "delete_session",
+    "state_to_messages", "write_json_atomic", "read_state_file",
+]
+
+
+def save_session(name_or_path, state: dict, force: bool = False) -> Path:
+    """Validate and write a state; refuse to replace an existing session unless `force`."""
+    path = session_path(name_or_path)
+    if path.exists() and not force:
+        label = session_label(name_or_path)
+        raise SessionError(f"session {label} exists — use 'save session as {label} overwrite'")
+    write_json_atomic(path, validate(migrate(dict(state))))
+    return path
+
+
+def load_session(name_or_path) -> dict:
+    """Read, migrate and validate a session; SessionError names the problem and where it is."""
+    path = session_path(name_or_path)
+    if not path.exists():
+        hint = "" if is_explicit_path(name_or_path) else _available_hint()
+        raise SessionError(f"no session {session_label(name_or_path)} ({path}){hint}")
+    return read_state_file(path)
+
+
+def read_state_file(path: Path) -> dict:
+    """Parse a state file; errors are one line: file, then line:column or the JSON path."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise SessionError(f"cannot read {path}: {_reason(err)}") from None
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise SessionError(f"{path}:{err.lineno}:{err.colno}: not valid JSON ({err.msg}) — "
+                           "the file is corrupt or truncated") from None
+    if not isinstance(raw, dict):
+        raise SessionError(f"{path}: a session is a JSON object {{...}}, got {type(raw).__name__}")
+    try:
+        return validate(migrate(raw))
+    except SessionError as err:
+        raise SessionError(f"{path}: {err}") from None
+
+
+def list_sessions() -> list[str]:
+    """Names of the saved sessions, sorted."""
+    return sorted(p.stem for p in sessions_dir().glob("*" + SESSION_SUFFIX) if p.is_file())
+
+
+def delete_session(name: str) -> Path:
+    path = sessions_dir() / (validate_name(name) + SESSION_SUFFIX)
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        raise SessionError(f"no session {name}{_available_hint()}") from None
+    return path
+
+
+def write_json_atomic(path: Path, data: dict) -> None:
+    """Write indent-2 sorted-key JSON via a temp file in the same folder, fsync, os.replace."""
+    try:
+        text = json.dumps(data, indent=2, sort_keys=True, allow_nan=False) + "\n"
+    except ValueError as err:
+        raise SessionError(f"cannot save: {err}") from None
+    temp_name = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp_name, path)
+        temp_name = None
+    except OSError as err:
+        raise SessionError(f"cannot save {path}: {_reason(err)}") from None
+    finally:
+        if temp_name is not None:
+            Path(temp_name).unlink(missing_ok=True)
+
+
+def state_to_messages(state: dict, current: dict | None = None) -> list[Message]:
+    """The messages that turn the patch `current` (default: a fresh one) into `state`.
+
+    Order: stop and clear the sequencer, remove the current modules, create, set every param,
+    connect, modulate, then tempo, swing, tracks and notes, and start if it was running.
+    """
+    state = validate(migrate(dict(state)))
+    messages = [Message("/seq/stop"), Message("/seq/clear")]
+    if current:
+        messages += [Message("/patch/remove", (m,)) for m in current.get("modules", {}) if m != "master"]
+    for module_id, entry in state["modules"].items():
+        if module_id != "master":
+            messages.append(Message("/patch/create", (module_id, entry["type"])))
+    for module_id, entry in state["modules"].items():
+        messages += [Message(f"/mod/{module_id}/{name}", (value,)) for name, value in entry["params"].items()]
+    messages += [Message("/patch/connect", tuple(edge)) for edge in state["edges"] + state["mod_edges"]]
+    seq = state["sequencer"]
+    messages += [Message("/seq/bpm", (seq["bpm"],)), Message("/seq/swing", (seq["swing"],))]
+    for name, track in seq["tracks"].items():
+        messages.append(Message("/seq/add", (name, track["target"], track["pattern"])))
+        if track["notes"]:
+            messages.append(Message("/seq/notes", (name, *track["notes"])))
+    if seq["running"]:
+        messages.append(Message("/seq/start"))
+    return messages
+
+
+def _available_hint() -> str:
+    names = list_sessions()
+    return f" (saved: {', '.join(names)})" if names else " (no sessions saved yet)"
+
+
+def _reason(err: Exception) -> str:
+    return getattr(err, "strerror", None) or str(err)
