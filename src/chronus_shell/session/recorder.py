@@ -1,0 +1,195 @@
+"""Record the master output to a float32 WAV without ever blocking the audio path.
+
+`write()` only copies the block into a queue; a writer thread puts it on disk and rewrites the
+WAV header every ~0.5 s, so the file stays playable even if the process is killed (and
+`repair_wav` fixes the rest on the next start). Errors (unwritable path, disk full) never
+raise into the caller: they end the recording and leave one readable line in `.error`, while
+the music goes on.
+
+An existing file is never overwritten unless `overwrite=True`: the recorder picks the next free
+name instead (`take1.wav` → `take1-2.wav`, `take1-3.wav`, …) and reports it in `.path`.
+"""
+from __future__ import annotations
+
+import os
+import queue
+import shutil
+import struct
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import soundfile as sf
+
+__all__ = ["Recorder", "repair_wav", "free_path"]
+
+HEADER_INTERVAL_S = 0.5
+MAX_QUEUED_BLOCKS = 4096          # ~22 s at 256 frames / 48 kHz before blocks are dropped
+_SFC_UPDATE_HEADER_NOW = 0x1060   # sndfile.h: rewrite the header to match the data written so far
+_STOP = object()
+
+
+def free_path(path: Path) -> Path:
+    """`path` if nothing is there, else the first free `stem-N.suffix` (N = 2, 3, …)."""
+    if not path.exists():
+        return path
+    n = 2
+    while (candidate := path.with_name(f"{path.stem}-{n}{path.suffix}")).exists():
+        n += 1
+    return candidate
+
+
+class Recorder:
+    """A WAV writer fed block by block from the audio side; see the module docstring."""
+
+    def __init__(self, path, sample_rate: int, channels: int = 1, overwrite: bool = False):
+        requested = Path(path).expanduser()
+        self.path = requested if overwrite else free_path(requested)
+        self.sample_rate = sample_rate
+        self.channels = channels
+        self.error: str | None = None
+        self.frames_written = 0
+        self.dropped_blocks = 0
+        self._queue: queue.Queue = queue.Queue(maxsize=MAX_QUEUED_BLOCKS)
+        self._file: sf.SoundFile | None = None
+        self._thread: threading.Thread | None = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._file = sf.SoundFile(self.path, "w", sample_rate, channels, "FLOAT", format="WAV")
+        except (OSError, sf.LibsndfileError, RuntimeError) as err:
+            self.error = f"cannot record to {self.path}: {_reason(err, self.path)}"
+            return
+        self._thread = threading.Thread(target=self._write_loop, name="chronus-recorder", daemon=True)
+        self._thread.start()
+
+    @property
+    def recording(self) -> bool:
+        return self._thread is not None and self.error is None
+
+    def write(self, block: np.ndarray) -> None:
+        """Queue a copy of one block ((n,) mono or (n, channels)); never blocks, never raises."""
+        if not self.recording:
+            return
+        try:
+            self._queue.put_nowait(np.array(block, dtype=np.float32, copy=True))
+        except queue.Full:
+            self.dropped_blocks += 1
+
+    def close(self) -> None:
+        """Write what is queued, finish the header and close the file (safe to call twice)."""
+        if self._thread is not None:
+            self._queue.put(_STOP)
+            self._thread.join()
+            self._thread = None
+        if self._file is not None:
+            try:
+                self._file.close()
+            except (OSError, sf.LibsndfileError, RuntimeError) as err:
+                self.error = self.error or f"recording to {self.path} failed: {_reason(err, self.path)}"
+            self._file = None
+
+    def __enter__(self) -> "Recorder":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writer thread -------------------------------------------------------
+    def _write_loop(self) -> None:
+        last_header = time.monotonic()
+        while True:
+            batch, stop = self._next_batch()
+            for block in batch:
+                if self.error is None:
+                    self._write(block)
+            if self.error is None and (stop or time.monotonic() - last_header >= HEADER_INTERVAL_S):
+                self._update_header()
+                last_header = time.monotonic()
+            if stop:
+                return
+
+    def _next_batch(self) -> tuple[list[np.ndarray], bool]:
+        """Wait up to one header interval for a block, then take everything queued."""
+        batch = []
+        try:
+            item = self._queue.get(timeout=HEADER_INTERVAL_S)
+            while True:
+                if item is _STOP:
+                    return batch, True
+                batch.append(item)
+                item = self._queue.get_nowait()
+        except queue.Empty:
+            return batch, False
+
+    def _write(self, frames: np.ndarray) -> None:
+        """One block per call, so after a failure `frames_written` is exact to the block."""
+        try:
+            self._file.write(frames)
+            self.frames_written += len(frames)
+        except (OSError, sf.LibsndfileError, RuntimeError, AssertionError) as err:
+            seconds = self.frames_written / self.sample_rate
+            self.error = (f"recording to {self.path} stopped after {seconds:.1f} s: "
+                          f"{_reason(err, self.path)} (the file so far is kept)")
+
+    def _update_header(self) -> None:
+        self._file.flush()
+        sf._snd.sf_command(self._file._file, _SFC_UPDATE_HEADER_NOW, sf._ffi.NULL, 0)
+
+
+def _reason(err: Exception, path: Path) -> str:
+    """A short human reason; 'disk full' when the target's file system has no room left."""
+    try:
+        if shutil.disk_usage(path.parent).free == 0:
+            return "disk full"
+    except OSError:
+        pass
+    text = getattr(err, "strerror", None) or str(err) or type(err).__name__
+    return text.strip().splitlines()[0]
+
+
+def repair_wav(path) -> int | None:
+    """Fix the RIFF, fact and data sizes of a WAV cut short by a crash; return its frame count.
+
+    Returns None when the header was already right. Only sizes are rewritten, never samples;
+    a trailing partial frame is cut off.
+    """
+    path = Path(path)
+    with open(path, "r+b") as wav:
+        head = wav.read(12)
+        if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
+            raise ValueError(f"{path} is not a WAV file")
+        file_size = os.fstat(wav.fileno()).st_size
+        frame_bytes = fact_at = None
+        while True:
+            chunk_at = wav.tell()
+            chunk = wav.read(8)
+            if len(chunk) < 8:
+                raise ValueError(f"{path} has no data chunk")
+            chunk_id, size = chunk[:4], struct.unpack("<I", chunk[4:])[0]
+            if chunk_id == b"fmt ":
+                frame_bytes = struct.unpack("<HHIIH", wav.read(14))[4]    # block align
+                wav.seek(chunk_at + 8 + size + (size & 1))
+            elif chunk_id == b"fact":
+                fact_at = chunk_at + 8
+                wav.seek(fact_at + size + (size & 1))
+            elif chunk_id == b"data":
+                break
+            else:
+                wav.seek(chunk_at + 8 + size + (size & 1))
+        if not frame_bytes:
+            raise ValueError(f"{path} has no fmt chunk before its data")
+        data_at = chunk_at + 8
+        frames = (file_size - data_at) // frame_bytes
+        data_size = frames * frame_bytes
+        if size == data_size and struct.unpack("<I", head[4:8])[0] == data_at + data_size - 8:
+            return None
+        wav.truncate(data_at + data_size)
+        wav.seek(4)
+        wav.write(struct.pack("<I", data_at + data_size - 8))
+        wav.seek(chunk_at + 4)
+        wav.write(struct.pack("<I", data_size))
+        if fact_at is not None:
+            wav.seek(fact_at)
+            wav.write(struct.pack("<I", frames))
+    return frames

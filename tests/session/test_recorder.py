@@ -1,0 +1,146 @@
+"""The recorder: real WAV files checked sample by sample, a real SIGKILL, a real full disk."""
+import os
+import signal
+import struct
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from chronus_shell.session.recorder import Recorder, repair_wav
+
+RATE = 48000
+
+
+def _tone(seconds=1.0, rate=RATE):
+    t = np.arange(int(seconds * rate)) / rate
+    return (0.5 * np.sin(2 * np.pi * 220 * t)).astype(np.float32)
+
+
+def _blocks(audio, size=256):
+    return [audio[i:i + size] for i in range(0, len(audio), size)]
+
+
+def test_records_exact_float32_samples(tmp_path):
+    audio = _tone()
+    recorder = Recorder(tmp_path / "take1.wav", RATE)
+    for block in _blocks(audio):
+        recorder.write(block)
+    recorder.close()
+    assert recorder.error is None and recorder.frames_written == len(audio)
+    data, rate = sf.read(tmp_path / "take1.wav", dtype="float32")
+    assert rate == RATE and sf.info(tmp_path / "take1.wav").subtype == "FLOAT"
+    assert np.array_equal(data, audio)
+    assert repair_wav(tmp_path / "take1.wav") is None       # a clean file needs no repair
+
+
+def test_stereo_and_write_never_waits(tmp_path):
+    audio = np.stack([_tone(), -_tone()], axis=1)
+    with Recorder(tmp_path / "stereo.wav", 44100, channels=2) as recorder:
+        started = time.perf_counter()
+        for block in _blocks(audio):
+            recorder.write(block)
+        queued_in = time.perf_counter() - started
+    assert queued_in < 0.5                      # 188 blocks: copies into a queue, no disk I/O
+    data, rate = sf.read(tmp_path / "stereo.wav", dtype="float32")
+    assert rate == 44100 and np.array_equal(data, audio)
+
+
+def test_existing_file_is_never_overwritten(tmp_path):
+    first = tmp_path / "take1.wav"
+    first.write_bytes(b"precious")
+    with Recorder(first, RATE) as recorder:
+        recorder.write(_tone(0.1))
+    assert recorder.path == tmp_path / "take1-2.wav"
+    assert first.read_bytes() == b"precious"
+    assert Recorder(first, RATE).path == tmp_path / "take1-3.wav"
+    with Recorder(first, RATE, overwrite=True) as recorder:
+        recorder.write(_tone(0.1))
+    assert recorder.path == first and sf.info(first).frames == 4800
+
+
+def test_unwritable_path_is_one_line_and_harmless(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    recorder = Recorder(blocker / "take.wav", RATE)
+    assert recorder.error.startswith(f"cannot record to {blocker / 'take.wav'}: ")
+    assert "\n" not in recorder.error
+    recorder.write(_tone(0.1))                  # ignored, no exception
+    recorder.close()
+
+
+CHILD = """
+import sys, time, numpy as np
+from chronus_shell.session.recorder import Recorder
+recorder = Recorder(sys.argv[1], 48000)
+block = np.full(480, 0.25, np.float32)
+while True:                                   # 100 blocks of 10 ms a second, like an audio callback
+    recorder.write(block)
+    print(recorder.frames_written, flush=True)
+    time.sleep(0.01)
+"""
+
+
+def test_file_is_valid_after_sigkill(tmp_path):
+    path = tmp_path / "killed.wav"
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        for line in child.stdout:               # wait until more than a second is on disk
+            if int(line) > RATE:
+                break
+        time.sleep(0.6)                         # one more header update
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        child.stdout.close()
+    info = sf.info(path)                        # the header written by the running recorder
+    assert info.samplerate == RATE and info.frames >= RATE
+    frames = repair_wav(path)                   # the tail written after the last header update
+    data, _ = sf.read(path, dtype="float32")
+    assert len(data) == (frames or info.frames) >= info.frames
+    assert np.all(data == np.float32(0.25))
+
+
+def test_repair_truncated_header(tmp_path):
+    path = tmp_path / "cut.wav"
+    sf.write(path, _tone(0.5), RATE, subtype="FLOAT")
+    raw = bytearray(path.read_bytes())
+    data_at = raw.index(b"data")
+    raw[4:8] = struct.pack("<I", 36)            # as if the process died before any header update
+    raw[data_at + 4:data_at + 8] = struct.pack("<I", 0)
+    raw += b"\x01\x02"                          # and half a frame at the end
+    path.write_bytes(bytes(raw))
+    assert repair_wav(path) == 24000
+    data, _ = sf.read(path, dtype="float32")
+    assert np.array_equal(data, _tone(0.5))
+    with pytest.raises(ValueError, match="not a WAV"):
+        (tmp_path / "junk.wav").write_bytes(b"hello world, not audio")
+        repair_wav(tmp_path / "junk.wav")
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    mount_point = tmp_path / "tiny"
+    mount_point.mkdir()
+    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount_point)],
+                            capture_output=True, text=True)
+    if result.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs to fill up: {result.stderr.strip() or 'mount refused'}")
+    yield mount_point
+    subprocess.run(["umount", str(mount_point)], check=True)
+
+
+def test_disk_full_stops_recording_not_the_music(tiny_disk):
+    recorder = Recorder(tiny_disk / "big.wav", RATE)
+    for block in _blocks(_tone(2.0)):           # 384 kB into 64 kB
+        recorder.write(block)
+    recorder.close()
+    assert "disk full" in recorder.error and "the file so far is kept" in recorder.error
+    assert recorder.error.startswith(f"recording to {tiny_disk / 'big.wav'} stopped after ")
+    repair_wav(tiny_disk / "big.wav")
+    data, _ = sf.read(tiny_disk / "big.wav", dtype="float32")
+    assert 0 < len(data) < 2 * RATE and np.array_equal(data, _tone(2.0)[:len(data)])
