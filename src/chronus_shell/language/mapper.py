@@ -14,6 +14,7 @@ from . import intents as it
 from .errors import LanguageError, with_hint
 from .patch_model import MASTER, PatchModel
 from .resolve import Resolver, type_named
+from .vocabulary import closest_words, is_known_word
 from .units import absolute_value, convert, note_name, note_to_hz, quantity, relative_value, tidy
 
 TEMPO = number("tempo", "bpm", 120, 20, 300, "sequencer tempo")
@@ -91,7 +92,7 @@ class Mapper:
 
     # -- params --------------------------------------------------------------------------------
     def _SetParam(self, intent: it.SetParam) -> list[Message]:
-        module_id, spec = self._param_or_primary(intent.ref, intent.value)
+        module_id, spec = self._typo_checked(self._param_or_primary, intent.ref, intent.value)
         return [_msg(f"/mod/{module_id}/{spec.name}", absolute_value(spec, intent.value))]
 
     def _SetWords(self, intent: it.SetWords) -> list[Message]:
@@ -102,9 +103,7 @@ class Mapper:
         return self._SetParam(it.SetParam(it.Words(tuple(ref)), value))
 
     def _lone_word(self, word: it.Word) -> LanguageError:
-        """A line of one word that is no command: a param missing its value, or a typo."""
-        from .vocabulary import closest_words, is_known_word
-
+        """A word that is no command: a param missing its value, or a typo."""
         text = word.text.lower()
         if is_known_word(text, self.model.modules):
             return LanguageError(f"{text!r} needs a value, e.g. '{text} 50%'", word.column)
@@ -123,22 +122,33 @@ class Mapper:
             return module_id, _primary_param(self.model.spec(module_id), value)
 
     def _ChangeParam(self, intent: it.ChangeParam) -> list[Message]:
-        try:
-            module_id, spec = self.resolve.param(intent.ref)
-        except LanguageError as param_error:
-            module_id = self._module_or_raise(intent.ref, param_error)
-            if not self.model.spec(module_id).has_param("gain"):
-                raise param_error from None
-            spec = self.model.spec(module_id).param("gain")
+        module_id, spec = self._typo_checked(self._param_or_level, intent.ref)
         current = self.model.value(module_id, spec.name)
         new = relative_value(spec, current, intent.direction, intent.amount, intent.ref.column)
         return [_msg(f"/mod/{module_id}/{spec.name}", new)]
 
-    def _module_or_raise(self, words: it.Words, error: LanguageError) -> str:
+    def _param_or_level(self, ref: it.Words) -> tuple[str, ParamSpec]:
+        """'turn the drive up' names a param; 'turn the saw up' names a module: use its gain."""
         try:
-            return self.resolve.module(words)
+            return self.resolve.param(ref)
+        except LanguageError as param_error:
+            try:
+                module_id = self.resolve.module(ref)
+            except LanguageError:
+                raise param_error from None
+            if not self.model.spec(module_id).has_param("gain"):
+                raise param_error from None
+            return module_id, self.model.spec(module_id).param("gain")
+
+    def _typo_checked(self, resolve, ref: it.Words, *args):
+        """Resolve a param phrase; if that fails because of a word nobody knows, say so."""
+        try:
+            return resolve(ref, *args)
         except LanguageError:
-            raise error from None
+            for word in ref.items:
+                if not is_known_word(word.text, self.model.modules):
+                    raise self._lone_word(word) from None
+            raise
 
     # -- edges ---------------------------------------------------------------------------------
     def _endpoint(self, words: it.Words) -> str:

@@ -5,6 +5,7 @@ thin: one small method per command rule building an intent dataclass.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import fields, replace
 from functools import lru_cache
 
@@ -227,12 +228,14 @@ class _ToIntent(Transformer):
 
 _TRANSFORMER = _ToIntent()
 
-#: Friendly names for what the parser expected, by terminal.
+#: Friendly names for what the parser expected, by terminal (keywords print as 'word').
 _EXPECTED_LABELS = {
     "NUMBER": "a number", "NUMWORD": "a number", "UNIT": "a unit", "NOTE": "a note (a2, c#3)",
-    "WORD": "a name", "PATTERN": "a pattern (x..x)", "PATH": "a file name (take1.wav)",
-    "_TO": "'to'", "ON": "'on'", "$END": "the end of the command",
+    "WORD": "a name", "RELEASE": "a name", "PATTERN": "a pattern (x..x)",
+    "PATH": "a file name (take1.wav)", "$END": "the end of the command",
 }
+_WORD_AT = re.compile(r"\S+")
+_LOOKS_LIKE_PATTERN = re.compile(r"^\s*[xX.][xX.\-| ]*(\s|$)")
 
 
 def parse(line: str):
@@ -244,22 +247,23 @@ def parse(line: str):
 
 
 def _parse_error(line: str, err: UnexpectedInput) -> LanguageError:
+    """The friendliest one-line reading of a Lark error: typo, misplaced word or missing part."""
     from .vocabulary import closest_words, is_known_word
 
     column = _error_column(line, err)
-    unknown = _first_unknown_word(line, is_known_word)
+    if _LOOKS_LIKE_PATTERN.match(line):
+        return LanguageError("a pattern needs a verb and a track, e.g. 'play x..x on kick'",
+                             line.index(line.strip()[0]), ("play",), line)
+    unknown = _unknown_word(line, column, is_known_word)
     if unknown is not None:
-        word, column = unknown
+        word, word_column = unknown
         hints = closest_words(word)
-        return LanguageError(with_hint(f"I don't know the word {word!r}", hints), column, hints, line)
-    if isinstance(err, UnexpectedEOF) or (isinstance(err, UnexpectedToken) and err.token.type == "$END"):
-        what = _expected_text(getattr(err, "expected", ()) or ())
-        return LanguageError(f"incomplete command: expected {what}", len(line.rstrip()), (), line)
-    got = line[column:].split(maxsplit=1)[0] if line[column:].strip() else line[column:column + 1]
+        return LanguageError(with_hint(f"I don't know the word {word!r}", hints), word_column, hints, line)
     expected = _expected_text(getattr(err, "expected", None) or getattr(err, "allowed", None) or ())
-    hints = closest_words(got)
-    message = with_hint(f"didn't expect {got!r} here (expected {expected})", hints)
-    return LanguageError(message, column, hints, line)
+    if column >= len(line.rstrip()):
+        return LanguageError(f"incomplete command: expected {expected}", len(line.rstrip()), (), line)
+    got = _WORD_AT.match(line, column).group()
+    return LanguageError(f"didn't expect {got!r} here (expected {expected})", column, (), line)
 
 
 def _error_column(line: str, err: UnexpectedInput) -> int:
@@ -270,20 +274,22 @@ def _error_column(line: str, err: UnexpectedInput) -> int:
     return len(line.rstrip())
 
 
-def _first_unknown_word(line: str, is_known) -> tuple[str, int] | None:
-    """The first word that is in no vocabulary at all (a typo), with its column."""
-    import re
-
-    for match in re.finditer(r"[A-Za-z_][\w\-]*", line):
-        word = match.group().lower()
-        if not is_known(word):
-            return match.group(), match.start()
-    return None
+def _unknown_word(line: str, column: int, is_known) -> tuple[str, int] | None:
+    """The word at the error if nobody knows it, else the first unknown word before it."""
+    words = [(m.group(), m.start()) for m in re.finditer(r"[A-Za-z_][\w\-#]*", line)
+             if m.start() <= column]
+    at_error = [w for w in words if w[1] == column and not is_known(w[0])]
+    before = [w for w in words if not is_known(w[0])]
+    return (at_error or before or [None])[0]
 
 
 def _expected_text(expected) -> str:
-    labels = sorted({_EXPECTED_LABELS.get(name, name.lstrip("_").lower()) for name in expected})
-    return " or ".join(labels[:6]) if labels else "more"
+    if len(expected) > 10:
+        return "a command or a param name"
+    if set(expected) <= {"NOW"}:                 # Lark leaves $END out of `expected`
+        return "the end of the command"
+    labels = sorted({_EXPECTED_LABELS.get(name, f"'{name.lstrip('_').lower()}'") for name in expected})
+    return " or ".join(labels) if labels else "more"
 
 
 __all__ = ["parse", "grammar_parser"]

@@ -134,7 +134,7 @@ class PatchModel:
         module_id = parts[1]
         param = self.spec(module_id).param(parts[2]).name
         previous = self.value(module_id, param)
-        self.values[module_id][param] = args[0]
+        self.values.setdefault(module_id, {})[param] = args[0]
         self.focus = module_id
         return [Message(f"/mod/{module_id}/{param}", (previous,))]
 

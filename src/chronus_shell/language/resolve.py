@@ -64,11 +64,11 @@ class Resolver:
         if joined in self.model.modules:
             return joined
         type_name = type_named(texts)
-        if type_name is not None:
+        if type_name is not None and self.model.of_type(type_name):
             return self.pick(self.model.of_type(type_name), type_name, column)
         family = self._family(texts)
-        if family:
-            return self.pick(family, joined, column)
+        if family or type_name is not None:
+            return self.pick(family, type_name or joined, column)
         if joined == BASS:
             return self.bass(column)
         hints = did_you_mean(joined, self._module_vocabulary())
@@ -129,17 +129,14 @@ class Resolver:
             return self._param_of(self.module(Words((Word(module_word, column),))), param_word, column)
         if self._param_exists("_".join(texts)):
             return self.bare_param("_".join(texts), column)
-        first_error = None
         items = words.items
         for split in range(1, len(items)):
             for module_part, param_part in ((items[:split], items[split:]), (items[split:], items[:split])):
-                try:
-                    module_id = self.module(Words(module_part))
-                    return self._param_of(module_id, "_".join(Words(param_part).texts), column)
-                except LanguageError as err:
-                    first_error = first_error or err
-        if first_error is not None:
-            raise first_error
+                param_name = "_".join(Words(param_part).texts)
+                if self._param_exists(param_name):
+                    return self._param_of(self.module(Words(module_part)), param_name, column)
+        if len(items) > 1:
+            self.module(Words(items[:-1]))        # names the module part's problem, if any
         hints = did_you_mean("_".join(texts), self._param_vocabulary())
         raise LanguageError(with_hint(f"no module has a param {words.text!r}", hints), column, hints)
 

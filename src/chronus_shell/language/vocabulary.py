@@ -12,7 +12,7 @@ from functools import lru_cache
 from ..engine.catalogue import specs
 from ..engine.params import did_you_mean
 from .parser import grammar_parser
-from .units import NUMBER_WORDS, UNIT_ALIASES
+from .units import NUMBER_WORDS, UNIT_ALIASES, is_note
 
 #: Terminals that are not keywords (their patterns describe shapes, not words).
 _SHAPE_TERMINALS = {"WORD", "NUMBER", "NOTE", "PATTERN", "PATH", "WS", "UNIT", "NUMWORD",
@@ -70,7 +70,7 @@ def unit_words() -> tuple[str, ...]:
 def is_known_word(word: str, extra=()) -> bool:
     """True for any word the language could make sense of (ids look like '<type><n>')."""
     word = word.lower()
-    if word in command_words() or word in filler_words() or word in unit_words():
+    if is_note(word) or word in command_words() or word in filler_words() or word in unit_words():
         return True
     vocabulary = module_words()
     return word in vocabulary or word in extra or word.rstrip("0123456789") in vocabulary
