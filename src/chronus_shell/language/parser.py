@@ -259,10 +259,11 @@ def _parse_error(line: str, err: UnexpectedInput) -> LanguageError:
         word, word_column = unknown
         hints = closest_words(word)
         return LanguageError(with_hint(f"I don't know the word {word!r}", hints), word_column, hints, line)
-    expected = _expected_text(getattr(err, "expected", None) or getattr(err, "allowed", None) or ())
+    expected = _expected_text(_expected_terminals(err))
     if column >= len(line.rstrip()):
         return LanguageError(f"incomplete command: expected {expected}", len(line.rstrip()), (), line)
-    got = _WORD_AT.match(line, column).group()
+    word = _WORD_AT.match(line, column)
+    got = word.group() if word else line[column]
     return LanguageError(f"didn't expect {got!r} here (expected {expected})", column, (), line)
 
 
@@ -283,10 +284,17 @@ def _unknown_word(line: str, column: int, is_known) -> tuple[str, int] | None:
     return (at_error or before or [None])[0]
 
 
+def _expected_terminals(err: UnexpectedInput) -> set[str]:
+    """What could come next; the interactive parser is exact where LALR's table merges states."""
+    if isinstance(err, UnexpectedToken) and err.interactive_parser is not None:
+        return set(err.interactive_parser.accepts())
+    return set(getattr(err, "expected", None) or getattr(err, "allowed", None) or ())
+
+
 def _expected_text(expected) -> str:
     if len(expected) > 10:
         return "a command or a param name"
-    if set(expected) <= {"NOW"}:                 # Lark leaves $END out of `expected`
+    if "$END" in expected and set(expected) <= {"NOW", "$END"}:
         return "the end of the command"
     labels = sorted({_EXPECTED_LABELS.get(name, f"'{name.lstrip('_').lower()}'") for name in expected})
     return " or ".join(labels) if labels else "more"

@@ -132,6 +132,8 @@ class PatchModel:
 
     def _on_mod(self, parts, args) -> list[Message]:
         module_id = parts[1]
+        if self.spec(module_id) is None:
+            return []
         param = self.spec(module_id).param(parts[2]).name
         previous = self.value(module_id, param)
         self.values.setdefault(module_id, {})[param] = args[0]

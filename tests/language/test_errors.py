@@ -1,0 +1,89 @@
+"""Errors are one line, point at the offending word and suggest close vocabulary."""
+import pytest
+
+from chronus_shell.language import LanguageError, Translator
+
+
+def error_for(*lines):
+    translator = Translator()
+    for line in lines[:-1]:
+        translator.translate(line)
+    with pytest.raises(LanguageError) as caught:
+        translator.translate(lines[-1])
+    return caught.value
+
+
+def test_out_of_range_names_the_range_with_a_caret_under_the_value():
+    err = error_for("add a saw", "add acid filter", "resonance 3")
+    assert str(err) == "resonance 3 is out of range 0–0.95"
+    assert err.column == len("resonance ")
+    assert err.render() == "resonance 3\n          ^ resonance 3 is out of range 0–0.95"
+
+
+def test_typo_in_a_command_word_suggests_the_command():
+    err = error_for("ad a saw at 110 hz")
+    assert err.column == 0
+    assert err.suggestions[0] == "add"
+    assert "did you mean add?" in str(err)
+
+
+def test_typo_in_a_param_points_at_it():
+    err = error_for("add a saw", "add acid filter", "set the cutof to 800")
+    assert err.column == len("set the ")
+    assert err.suggestions[0] == "cutoff"
+
+
+def test_typo_in_a_module_type():
+    err = error_for("add a sqare")
+    assert err.column == len("add a ")
+    assert err.suggestions[0] == "square"
+
+
+def test_unknown_id_suggests_existing_ids():
+    err = error_for("add a saw", "add a delay", "connect saw1 to dely1")
+    assert err.column == len("connect saw1 to ")
+    assert "delay1" in err.suggestions
+
+
+def test_ambiguous_bare_param_lists_the_candidates():
+    err = error_for("add a saw", "add a filter", "add a square", "add acid filter", "add a kick",
+                    "cutoff 800")
+    assert "which cutoff?" in str(err)
+    assert set(err.suggestions) == {"filter1", "acid_filter1"}
+
+
+def test_incomplete_command_puts_the_caret_at_the_end():
+    err = error_for("connect saw1")
+    assert err.column == len("connect saw1")
+    assert str(err) == "incomplete command: expected 'to'"
+
+
+def test_misplaced_word():
+    err = error_for("tempo 128 bpm saw")
+    assert err.column == len("tempo 128 bpm ")
+    assert str(err) == "didn't expect 'saw' here (expected the end of the command)"
+
+
+def test_unit_mismatch_says_what_the_param_takes():
+    err = error_for("add a delay", "time 3 hz")
+    assert str(err) == "time takes s, not hz"
+    assert err.column == len("time ")
+
+
+def test_enum_error_lists_the_choices():
+    err = error_for("add a saw", "add a filter", "mode bandpas")
+    assert "lowpass, highpass, bandpass" in str(err)
+    assert err.suggestions == ("bandpass",)
+
+
+def test_errors_are_one_line_and_leave_the_context_unchanged():
+    translator = Translator()
+    translator.translate("add a saw at 110 hz")
+    with pytest.raises(LanguageError) as caught:
+        translator.translate("freq 99 khz")
+    assert "\n" not in str(caught.value)
+    assert translator.translate("freq up an octave")[0].args == (220.0,)
+
+
+def test_nothing_to_undo():
+    assert str(error_for("undo")) == "nothing to undo"
