@@ -1,0 +1,109 @@
+"""The canonical OSC addresses of PROTOCOL.md §1, their argument shapes and the old aliases.
+
+`canonical(msg)` turns an alias into its canonical address and checks the argument count and
+kinds, so a bad packet is one readable line before it goes anywhere. Module ids, params and
+values are checked later against the live patch and the ParamSpecs (the supervisor's job).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..engine.params import did_you_mean
+from .message import Arg, Message
+
+__all__ = ["Address", "ADDRESSES", "ALIASES", "ProtocolError", "canonical", "find_address"]
+
+
+class ProtocolError(ValueError):
+    """A message whose address or arguments do not fit the protocol; one readable line."""
+
+
+@dataclass(frozen=True)
+class Address:
+    """One address: `kinds` per required arg, `optional` kinds, `rest` kind for a variadic tail.
+
+    Kinds: `s` text, `n` number, `a` either.
+    """
+
+    path: str
+    usage: str
+    kinds: str = ""
+    optional: str = ""
+    rest: str | None = None
+    doc: str = ""
+
+    @property
+    def pattern(self) -> re.Pattern:
+        return re.compile("^" + re.sub(r"<[a-z]+>", "[a-z][a-z0-9_]*", self.path) + "$")
+
+
+ADDRESSES: tuple[Address, ...] = (
+    Address("/patch/create", "id type", "ss", doc="add a module instance"),
+    Address("/patch/connect", "src dst", "ss", doc="audio edge, or modulation edge to <id>.<param>"),
+    Address("/patch/disconnect", "src dst", "ss", doc="remove an edge"),
+    Address("/patch/remove", "id", "s", doc="remove a module and its edges"),
+    Address("/patch/begin", "", doc="open a transaction on the standby slot"),
+    Address("/patch/commit", "", doc="crossfade to the standby slot"),
+    Address("/patch/abort", "", doc="drop the open transaction"),
+    Address("/mod/<id>/<param>", "value", "a", doc="set a parameter"),
+    Address("/gate/<id>", "1|0 [note_hz]", "n", "n", doc="open/close the voice's envelopes"),
+    Address("/seq/add", "track target pattern", "sss", doc="add or replace a track"),
+    Address("/seq/notes", "track notes…", "sa", rest="a", doc="per-step pitches"),
+    Address("/seq/remove", "track", "s", doc="remove a track"),
+    Address("/seq/clear", "", doc="remove every track"),
+    Address("/seq/start", "", doc="start the sequencer"),
+    Address("/seq/stop", "", doc="stop the sequencer"),
+    Address("/seq/bpm", "bpm", "n", doc="tempo, 20–300"),
+    Address("/seq/swing", "amount", "n", doc="swing, 0–0.6"),
+    Address("/record/start", "[path]", optional="s", doc="record the master output to WAV"),
+    Address("/record/stop", "", doc="finish the recording"),
+    Address("/session/save", "name [overwrite]", "s", "s", doc="snapshot the whole state"),
+    Address("/session/load", "name [now]", "s", "s", doc="load at the next bar, or now"),
+    Address("/session/list", "", doc="reply with the saved sessions"),
+    Address("/engine/status", "", doc="reply with slots, pids, blocks, xruns, failovers, cpu"),
+    Address("/engine/crash", "active|standby", "s", doc="test aid: SIGKILL a slot"),
+)
+
+ALIASES: dict[str, str] = {
+    "/seq/update/pattern": "/seq/add",
+    "/pattern/save": "/session/save",
+    "/pattern/load": "/session/load",
+    "/pattern/list": "/session/list",
+}
+
+_KIND_NAMES = {"s": "text", "n": "a number", "a": "a number or text"}
+
+
+def find_address(path: str) -> Address:
+    """The Address a path matches (aliases included), or ProtocolError with a suggestion."""
+    path = ALIASES.get(path, path)
+    for address in ADDRESSES:
+        if address.pattern.match(path):
+            return address
+    known = [a.path for a in ADDRESSES] + list(ALIASES)
+    hint = did_you_mean(path, known)
+    extra = f" — did you mean {hint[0]}?" if hint else ""
+    raise ProtocolError(f"unknown address {path}{extra} (see PROTOCOL.md §1, e.g. /mod/<id>/<param>)")
+
+
+def canonical(msg: Message) -> Message:
+    """The message with its canonical address, after checking its argument count and kinds."""
+    address = find_address(msg.address)
+    path = ALIASES.get(msg.address, msg.address)
+    args = msg.args
+    fixed = address.kinds + address.optional
+    if len(args) < len(address.kinds) or (address.rest is None and len(args) > len(fixed)):
+        usage = f"takes {address.usage}" if address.usage else "takes no arguments"
+        raise ProtocolError(f"{path} {usage}, got {len(args)} argument{'s' * (len(args) != 1)}")
+    kinds = fixed + (address.rest or "") * max(0, len(args) - len(fixed))
+    for index, (arg, kind) in enumerate(zip(args, kinds), start=1):
+        if not _fits(arg, kind):
+            raise ProtocolError(f"{path} argument {index} should be {_KIND_NAMES[kind]}, got {arg!r}")
+    return Message(path, args)
+
+
+def _fits(arg: Arg, kind: str) -> bool:
+    is_number = isinstance(arg, (int, float)) and not isinstance(arg, bool)
+    return kind == "a" and (is_number or isinstance(arg, str)) or \
+        kind == "n" and is_number or kind == "s" and isinstance(arg, str)

@@ -1,0 +1,60 @@
+"""The address table: every PROTOCOL.md §1 address is accepted, aliases map, bad shapes are one line."""
+import pytest
+from pythonosc.osc_message_builder import OscMessageBuilder
+
+from chronus_shell.protocol.addresses import ProtocolError, canonical
+from chronus_shell.protocol.message import Message
+from chronus_shell.protocol.osc import decode_packet
+
+PROTOCOL_EXAMPLES = """/patch/create saw1 saw
+/patch/connect lfo1 acid_filter1.cutoff
+/patch/disconnect saw1 master
+/patch/remove saw1
+/patch/begin
+/patch/commit
+/patch/abort
+/mod/saw1/freq 110
+/mod/lfo1/shape triangle
+/gate/saw1 1
+/gate/saw1 1 220
+/seq/add bass saw1 X.x-x..x
+/seq/notes bass a2 c#3 110
+/seq/remove bass
+/seq/clear
+/seq/start
+/seq/stop
+/seq/bpm 128
+/seq/swing 0.2
+/record/start
+/record/start take1.wav
+/record/stop
+/session/save night-drive
+/session/load night-drive now
+/session/list
+/engine/status
+/engine/crash active"""
+
+
+@pytest.mark.parametrize("line", PROTOCOL_EXAMPLES.splitlines())
+def test_every_protocol_address_is_accepted(line):
+    message = Message.parse(line)
+    assert canonical(message) == message
+
+
+@pytest.mark.parametrize("line, error", [
+    ("/mod/saw1/freq", "/mod/saw1/freq takes value, got 0 arguments"),
+    ("/patch/create saw1", "/patch/create takes id type, got 1 argument"),
+    ("/seq/swing lots", "/seq/swing argument 1 should be a number, got 'lots'"),
+    ("/mod/Saw1/freq 110", "unknown address /mod/Saw1/freq"),
+    ("/sequence/bpm 120", "unknown address /sequence/bpm"),
+])
+def test_bad_shapes_are_one_line(line, error):
+    with pytest.raises(ProtocolError, match="^" + error.replace("/", "/")):
+        canonical(Message.parse(line))
+
+
+def test_short_final_float_from_reaktor_is_accepted():
+    builder = OscMessageBuilder("/mod/saw1/freq")
+    builder.add_arg(110.0, "f")                    # 0x42DC0000: Reaktor drops the two zero bytes
+    [(when, osc)] = decode_packet(builder.build().dgram[:-2])
+    assert when is None and osc.params == [110.0]
