@@ -50,10 +50,13 @@ class Resolver:
         return self.model.focus
 
     def focused_voice(self) -> list[str]:
-        """The focus's voice, else the most recently made voice, else none."""
+        """The focus's voice, else the newest voice of an oscillator (not a drum), else none."""
         voice = self.model.voice_of(self.model.focus)
+        if voice:
+            return voice
         voices = self.model.voices()
-        return voice or (voices[-1] if voices else [])
+        pitched = [v for v in voices if self.model.spec(v[0]).role == "source"]
+        return (pitched or voices or [[]])[-1]
 
     def module(self, words: Words) -> str:
         """The module id a phrase names, or LanguageError with did-you-mean."""

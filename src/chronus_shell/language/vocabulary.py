@@ -7,6 +7,7 @@ once. `completion_vocabulary(translator)` adds what the live context knows (ids,
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..engine.catalogue import specs
@@ -82,5 +83,53 @@ def closest_words(word: str, extra=()) -> tuple[str, ...]:
     return did_you_mean(word, sorted(pool))
 
 
+
+
+@dataclass(frozen=True)
+class ParamInfo:
+    """A param of the focused module as the completer shows it."""
+
+    name: str
+    unit: str
+    range: str
+    current: float | str
+    aliases: tuple[str, ...]
+    doc: str
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Everything a completer or highlighter needs, for one moment of the session."""
+
+    commands: tuple[str, ...]
+    types: tuple[str, ...]            # canonical types and their aliases
+    ids: tuple[str, ...]              # live module ids (context)
+    tracks: tuple[str, ...]
+    focus: str | None
+    params: tuple[ParamInfo, ...]     # of the focused module
+    choices: tuple[str, ...]          # enum choices of the focused module's params
+    units: tuple[str, ...]
+
+
+def completion_vocabulary(translator) -> Vocabulary:
+    """The words valid now: command words, types, live ids, the focus's params and values."""
+    model = translator.model
+    focus_spec = model.spec(model.focus) if model.focus else None
+    params = tuple(
+        ParamInfo(p.name, p.unit, p.range_text(), model.value(model.focus, p.name), p.aliases, p.doc)
+        for p in (focus_spec.params if focus_spec else ())
+    )
+    return Vocabulary(
+        commands=command_words(),
+        types=tuple(sorted({w for s in specs() if s.role != "master" for w in (s.type, *s.aliases)})),
+        ids=tuple(model.modules),
+        tracks=tuple(model.tracks),
+        focus=model.focus,
+        params=params,
+        choices=tuple(c for p in (focus_spec.params if focus_spec else ()) for c in p.choices),
+        units=tuple(UNIT_ALIASES),
+    )
+
+
 __all__ = ["command_words", "filler_words", "module_words", "unit_words", "is_known_word",
-           "closest_words"]
+           "closest_words", "completion_vocabulary", "Vocabulary", "ParamInfo"]
