@@ -141,14 +141,11 @@ class Mapper:
             return module_id, self.model.spec(module_id).param("gain")
 
     def _typo_checked(self, resolve, ref: it.Words, *args):
-        """Resolve a param phrase; if that fails because of a word nobody knows, say so."""
-        try:
-            return resolve(ref, *args)
-        except LanguageError:
-            for word in ref.items:
-                if not is_known_word(word.text, self.model.modules):
-                    raise self._lone_word(word) from None
-            raise
+        """Resolve a param phrase, but first catch a word nobody knows (a typo of any kind)."""
+        for word in ref.items:
+            if not is_known_word(word.text, self.model.modules):
+                raise self._lone_word(word)
+        return resolve(ref, *args)
 
     # -- edges ---------------------------------------------------------------------------------
     def _endpoint(self, words: it.Words) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..protocol.message import Message
 from .errors import LanguageError
-from .intents import Undo, Wait
+from .intents import Undo
 from .mapper import Mapper
 from .parser import parse
 from .patch_model import PatchModel, simplify_undo
@@ -64,8 +64,4 @@ def _raw(line: str) -> Message:
         raise LanguageError(f"bad raw message: {err}", 0, (), line) from None
 
 
-def is_wait(intent) -> bool:
-    return isinstance(intent, Wait)
-
-
-__all__ = ["Translator", "is_wait"]
+__all__ = ["Translator"]

@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..engine.catalogue import specs
+from ..engine.catalogue import CATALOGUE, specs
 from ..engine.params import did_you_mean
 from .parser import grammar_parser
+from .resolve import BASS, PRONOUNS
 from .units import NUMBER_WORDS, UNIT_ALIASES, is_note
 
 #: Terminals that are not keywords (their patterns describe shapes, not words).
@@ -50,8 +51,14 @@ def filler_words() -> tuple[str, ...]:
     return tuple(sorted(words))
 
 
-def module_words() -> set[str]:
+def module_words() -> frozenset[str]:
     """Types, type aliases, params, param aliases and enum choices of every catalogued module."""
+    return _module_words(tuple((t, id(cls)) for t, cls in CATALOGUE.items()))
+
+
+@lru_cache(maxsize=4)
+def _module_words(catalogue_key: tuple) -> frozenset[str]:
+    """Cached per catalogue content: registering a module type changes the key."""
     words: set[str] = set()
     for spec in specs():
         words.add(spec.type)
@@ -61,7 +68,7 @@ def module_words() -> set[str]:
             words.update(param.choices)
     for word in list(words):
         words.update(re.split(r"[ _]", word))
-    return words
+    return frozenset(words)
 
 
 def unit_words() -> tuple[str, ...]:
@@ -71,6 +78,10 @@ def unit_words() -> tuple[str, ...]:
 def is_known_word(word: str, extra=()) -> bool:
     """True for any word the language could make sense of (ids look like '<type><n>')."""
     word = word.lower()
+    if "." in word:                              # "acid_filter1.cutoff"
+        return all(is_known_word(part, extra) for part in word.split(".") if part)
+    if word in PRONOUNS or word == BASS:
+        return True
     if is_note(word) or word in command_words() or word in filler_words() or word in unit_words():
         return True
     vocabulary = module_words()

@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Language speed: parse + map time per command over the whole phrase table, and grammar load.
+
+Each phrase is timed in its block's context (as a musician would type it). Reference, measured in
+the same run: `json.loads` of a JSON string of the same length as the phrase, so the ratio says
+how many "small JSON parses" one English command costs. Writes benchmarks/results/language.json.
+"""
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from lark import Lark
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "language"))
+
+from phrase_table import load_table  # noqa: E402
+
+from chronus_shell.language import LanguageError, Translator  # noqa: E402
+from chronus_shell.language.parser import grammar_parser  # noqa: E402
+
+ROUNDS = 20
+
+
+def percentile(samples: list[float], q: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def time_phrases(blocks) -> tuple[list[float], list[float], int]:
+    """Per-command seconds for translate() and for json.loads of a same-length string."""
+    english, reference, count = [], [], 0
+    for _ in range(ROUNDS):
+        for block in blocks:
+            translator = Translator()
+            for case in block.cases:
+                payload = json.dumps("x" * max(0, len(case.line) - 2))    # same length as the line
+                start = time.perf_counter()
+                try:
+                    translator.translate(case.line)
+                except LanguageError:
+                    pass
+                english.append(time.perf_counter() - start)
+                start = time.perf_counter()
+                json.loads(payload)
+                reference.append(time.perf_counter() - start)
+                count += 1
+    return english, reference, count // ROUNDS
+
+
+def grammar_load_seconds() -> float:
+    """A cold build of the LALR parser from the packaged grammar (the module cache bypassed)."""
+    start = time.perf_counter()
+    Lark.open_from_package("chronus_shell", "chronus.lark", ("grammar",), parser="lalr",
+                           lexer="contextual")
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    grammar_parser()                      # warm the cache and imports once
+    blocks = load_table()
+    english, reference, phrases = time_phrases(blocks)
+    load = min(grammar_load_seconds() for _ in range(3))
+    p50, p99 = percentile(english, 0.5), percentile(english, 0.99)
+    ref50, ref99 = percentile(reference, 0.5), percentile(reference, 0.99)
+    result = {
+        "phrases": phrases, "rounds": ROUNDS,
+        "parse_map_p50_ms": p50 * 1e3, "parse_map_p99_ms": p99 * 1e3,
+        "parse_map_mean_ms": statistics.fmean(english) * 1e3,
+        "reference": "json.loads of a same-length string",
+        "reference_p50_ms": ref50 * 1e3, "reference_p99_ms": ref99 * 1e3,
+        "ratio_p50": p50 / ref50, "ratio_p99": p99 / ref99,
+        "grammar_load_ms": load * 1e3,
+        "targets": {"parse_map_p99_ms": 1.0, "grammar_load_ms": 100.0},
+    }
+    print(f"phrases: {phrases} (x{ROUNDS} rounds, each in its block's context)")
+    print(f"{'measure':<28}{'p50 ms':>10}{'p99 ms':>10}{'ratio p50':>11}")
+    print(f"{'parse + map (English)':<28}{p50 * 1e3:>10.3f}{p99 * 1e3:>10.3f}{p50 / ref50:>11.1f}")
+    print(f"{'json.loads (reference)':<28}{ref50 * 1e3:>10.4f}{ref99 * 1e3:>10.4f}{1.0:>11.1f}")
+    print(f"{'grammar load (cold)':<28}{load * 1e3:>10.1f}")
+    out = ROOT / "benchmarks" / "results" / "language.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2))
+    print(f"wrote {out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
