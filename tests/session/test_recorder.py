@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from chronus_shell.session.recorder import Recorder, repair_wav
+from chronus_shell.session.recorder import Recorder, repair_interrupted_recordings, repair_wav
 
 RATE = 48000
 
@@ -36,6 +36,7 @@ def test_records_exact_float32_samples(tmp_path):
     assert rate == RATE and sf.info(tmp_path / "take1.wav").subtype == "FLOAT"
     assert np.array_equal(data, audio)
     assert repair_wav(tmp_path / "take1.wav") is None       # a clean file needs no repair
+    assert repair_interrupted_recordings() == []             # and a clean close is not "in progress"
 
 
 def test_stereo_and_write_never_waits(tmp_path):
@@ -99,10 +100,11 @@ def test_file_is_valid_after_sigkill(tmp_path):
         child.stdout.close()
     info = sf.info(path)                        # the header written by the running recorder
     assert info.samplerate == RATE and info.frames >= RATE
-    frames = repair_wav(path)                   # the tail written after the last header update
+    reports = repair_interrupted_recordings()   # the next start: the tail after the last header update
+    assert reports == [] or (len(reports) == 1 and reports[0].startswith(f"repaired {path} from an interrupted"))
     data, _ = sf.read(path, dtype="float32")
-    assert len(data) == (frames or info.frames) >= info.frames
-    assert np.all(data == np.float32(0.25))
+    assert len(data) >= info.frames and np.all(data == np.float32(0.25))
+    assert repair_interrupted_recordings() == []
 
 
 def test_repair_truncated_header(tmp_path):

@@ -6,11 +6,15 @@ WAV header every ~0.5 s, so the file stays playable even if the process is kille
 raise into the caller: they end the recording and leave one readable line in `.error`, while
 the music goes on.
 
+While a file is being recorded its path is listed in `recordings-in-progress.json` in the data
+dir; `repair_interrupted_recordings()` at the next start repairs whatever a crash left there.
+
 An existing file is never overwritten unless `overwrite=True`: the recorder picks the next free
 name instead (`take1.wav` → `take1-2.wav`, `take1-3.wav`, …) and reports it in `.path`.
 """
 from __future__ import annotations
 
+import json
 import os
 import queue
 import shutil
@@ -22,12 +26,17 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
-__all__ = ["Recorder", "repair_wav", "free_path"]
+from .paths import SessionError, data_dir
+from .snapshot import write_json_atomic
+
+__all__ = ["Recorder", "repair_wav", "repair_interrupted_recordings", "free_path"]
 
 HEADER_INTERVAL_S = 0.5
 MAX_QUEUED_BLOCKS = 4096          # ~22 s at 256 frames / 48 kHz before blocks are dropped
 _SFC_UPDATE_HEADER_NOW = 0x1060   # sndfile.h: rewrite the header to match the data written so far
 _STOP = object()
+IN_PROGRESS_NAME = "recordings-in-progress.json"
+_in_progress_lock = threading.Lock()
 
 
 def free_path(path: Path) -> Path:
@@ -60,6 +69,7 @@ class Recorder:
         except (OSError, sf.LibsndfileError, RuntimeError) as err:
             self.error = f"cannot record to {self.path}: {_reason(err, self.path)}"
             return
+        _mark_in_progress(self.path, True)
         self._thread = threading.Thread(target=self._write_loop, name="chronus-recorder", daemon=True)
         self._thread.start()
 
@@ -88,6 +98,7 @@ class Recorder:
             except (OSError, sf.LibsndfileError, RuntimeError) as err:
                 self.error = self.error or f"recording to {self.path} failed: {_reason(err, self.path)}"
             self._file = None
+            _mark_in_progress(self.path, False)
 
     def __enter__(self) -> "Recorder":
         return self
@@ -135,6 +146,45 @@ class Recorder:
     def _update_header(self) -> None:
         self._file.flush()
         sf._snd.sf_command(self._file._file, _SFC_UPDATE_HEADER_NOW, sf._ffi.NULL, 0)
+
+
+def _in_progress_file() -> Path:
+    return data_dir() / IN_PROGRESS_NAME
+
+
+def _read_in_progress() -> list[str]:
+    try:
+        paths = json.loads(_in_progress_file().read_text(encoding="utf-8"))
+        return [p for p in paths if isinstance(p, str)] if isinstance(paths, list) else []
+    except (OSError, ValueError):
+        return []
+
+
+def _mark_in_progress(path: Path, recording: bool) -> None:
+    """Add or remove a file in the in-progress list; best effort, never stops a recording."""
+    with _in_progress_lock:
+        paths = [p for p in _read_in_progress() if p != str(path.resolve())]
+        if recording:
+            paths.append(str(path.resolve()))
+        try:
+            write_json_atomic(_in_progress_file(), paths)
+        except SessionError:
+            pass
+
+
+def repair_interrupted_recordings() -> list[str]:
+    """Repair the WAVs a crashed run was still writing; one line per file for the user."""
+    report = []
+    for name in _read_in_progress():
+        path = Path(name)
+        try:
+            frames = repair_wav(path)
+            if frames is not None:
+                report.append(f"repaired {path} from an interrupted recording ({frames} frames)")
+        except (OSError, ValueError) as err:
+            report.append(f"cannot repair {path}: {_reason(err, path)}")
+        _mark_in_progress(path, False)
+    return report
 
 
 def _reason(err: Exception, path: Path) -> str:

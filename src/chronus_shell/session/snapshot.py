@@ -77,7 +77,7 @@ def delete_session(name: str) -> Path:
     return path
 
 
-def write_json_atomic(path: Path, data: dict) -> None:
+def write_json_atomic(path: Path, data: dict | list) -> None:
     """Write indent-2 sorted-key JSON via a temp file in the same folder, fsync, os.replace."""
     try:
         text = json.dumps(data, indent=2, sort_keys=True, allow_nan=False) + "\n"
