@@ -18,12 +18,14 @@ PROTOCOL_EXAMPLES = """/patch/create saw1 saw
 /gate/saw1 1
 /gate/saw1 1 220
 /seq/add bass saw1 X.x-x..x
+/seq/add bass saw1 x... now
 /seq/notes bass a2 c#3 110
 /seq/remove bass
 /seq/clear
 /seq/start
 /seq/stop
 /seq/bpm 128
+/seq/bpm 90 now
 /seq/swing 0.2
 /record/start
 /record/start take1.wav
@@ -31,6 +33,8 @@ PROTOCOL_EXAMPLES = """/patch/create saw1 saw
 /session/save night-drive
 /session/load night-drive now
 /session/list
+/session/delete night-drive
+/session/save night-drive overwrite
 /engine/status
 /engine/crash active"""
 

@@ -1,5 +1,8 @@
 """The canonical OSC addresses of PROTOCOL.md §1, their argument shapes and the old aliases.
 
+Includes the extensions listed in docs/architecture.md (`/session/delete`, `[now]` on `/seq/add`
+and `/seq/bpm`, `overwrite` on `/session/save`); the REPL-only `/shell/*` verbs are not OSC.
+
 `canonical(msg)` turns an alias into its canonical address and checks the argument count and
 kinds, so a bad packet is one readable line before it goes anywhere. Module ids, params and
 values are checked later against the live patch and the ParamSpecs (the supervisor's job).
@@ -48,19 +51,20 @@ ADDRESSES: tuple[Address, ...] = (
     Address("/patch/abort", "", doc="drop the open transaction"),
     Address("/mod/<id>/<param>", "value", "a", doc="set a parameter"),
     Address("/gate/<id>", "1|0 [note_hz]", "n", "n", doc="open/close the voice's envelopes"),
-    Address("/seq/add", "track target pattern", "sss", doc="add or replace a track"),
+    Address("/seq/add", "track target pattern [now]", "sss", "s", doc="add or replace a track (next bar, or now)"),
     Address("/seq/notes", "track notes…", "sa", rest="a", doc="per-step pitches"),
     Address("/seq/remove", "track", "s", doc="remove a track"),
     Address("/seq/clear", "", doc="remove every track"),
     Address("/seq/start", "", doc="start the sequencer"),
     Address("/seq/stop", "", doc="stop the sequencer"),
-    Address("/seq/bpm", "bpm", "n", doc="tempo, 20–300"),
+    Address("/seq/bpm", "bpm [now]", "n", "s", doc="tempo, 20–300"),
     Address("/seq/swing", "amount", "n", doc="swing, 0–0.6"),
     Address("/record/start", "[path]", optional="s", doc="record the master output to WAV"),
     Address("/record/stop", "", doc="finish the recording"),
     Address("/session/save", "name [overwrite]", "s", "s", doc="snapshot the whole state"),
     Address("/session/load", "name [now]", "s", "s", doc="load at the next bar, or now"),
     Address("/session/list", "", doc="reply with the saved sessions"),
+    Address("/session/delete", "name", "s", doc="delete a saved session"),
     Address("/engine/status", "", doc="reply with slots, pids, blocks, xruns, failovers, cpu"),
     Address("/engine/crash", "active|standby", "s", doc="test aid: SIGKILL a slot"),
 )

@@ -1,0 +1,108 @@
+"""The `/session/*` and `/record/*` messages, handled in one place for the supervisor.
+
+These addresses never reach a slot: they act on files in the shell's process. The supervisor
+hands each one to `SessionCommands.handle(msg, state)` with the current `patch_state()` (+ focus)
+and gets an Outcome back: a line for the user, and for a load the messages to schedule (through
+the normal validated path, at the next bar unless `now`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..protocol.message import Message
+from .paths import SessionError
+from .recorder import Recorder
+from .snapshot import delete_session, list_sessions, load_session, save_session, state_to_messages
+
+__all__ = ["Outcome", "SessionCommands", "DEFAULT_TAKE"]
+
+DEFAULT_TAKE = "take1.wav"          # in the current folder; never overwritten (take1-2.wav, …)
+
+
+@dataclass
+class Outcome:
+    """What a session/record message did: `text` is one line; `ok` False means it was refused."""
+
+    text: str
+    ok: bool = True
+    messages: list[Message] = field(default_factory=list)
+    now: bool = False               # a load: apply at once instead of at the next bar
+    focus: str | None = None        # a load: the shell's focus to restore
+    data: object = None             # /session/list: the names (replied as JSON over OSC)
+
+
+class SessionCommands:
+    """Owns the current recording; `handle` never raises for bad input."""
+
+    def __init__(self, sample_rate: int, channels: int = 1):
+        self.sample_rate = sample_rate
+        self.channels = channels
+        self.recorder: Recorder | None = None
+
+    def handle(self, msg: Message, state: dict) -> Outcome:
+        handler = {
+            "/session/save": self._save, "/pattern/save": self._save,
+            "/session/load": self._load, "/pattern/load": self._load,
+            "/session/list": self._list, "/pattern/list": self._list,
+            "/session/delete": self._delete,
+            "/record/start": self._record, "/record/stop": self._stop_recording,
+        }.get(msg.address)
+        if handler is None:
+            return Outcome(f"{msg.address} is not a session or recording message", ok=False)
+        try:
+            return handler(msg.args, state)
+        except SessionError as err:
+            return Outcome(str(err), ok=False)
+
+    def _save(self, args, state) -> Outcome:
+        if not args:
+            return Outcome("save needs a name: save session as night-drive", ok=False)
+        force = len(args) > 1 and str(args[1]).lower() in ("overwrite", "force", "replace")
+        path = save_session(str(args[0]), state, force=force)
+        return Outcome(f"saved session {args[0]} ({path})")
+
+    def _load(self, args, state) -> Outcome:
+        if not args:
+            return Outcome(f"load needs a name (saved: {', '.join(list_sessions()) or 'none yet'})", ok=False)
+        loaded = load_session(str(args[0]))
+        now = len(args) > 1 and str(args[1]).lower() == "now"
+        when = "now" if now else "at the next bar"
+        return Outcome(f"loading session {args[0]} {when}", messages=state_to_messages(loaded, state),
+                       now=now, focus=loaded["focus"])
+
+    def _list(self, args, state) -> Outcome:
+        names = list_sessions()
+        return Outcome(", ".join(names) if names else "no sessions saved yet", data=names)
+
+    def _delete(self, args, state) -> Outcome:
+        if not args:
+            return Outcome("delete needs a name: delete session night-drive", ok=False)
+        delete_session(str(args[0]))
+        return Outcome(f"deleted session {args[0]}")
+
+    def _record(self, args, state) -> Outcome:
+        if self.recorder is not None:
+            return Outcome(f"already recording to {self.recorder.path} — 'stop recording' first", ok=False)
+        requested = Path(str(args[0]) if args else DEFAULT_TAKE)
+        recorder = Recorder(requested, self.sample_rate, self.channels)
+        if recorder.error:
+            return Outcome(recorder.error, ok=False)
+        self.recorder = recorder
+        renamed = f" ({requested.name} exists)" if recorder.path.name != requested.name else ""
+        return Outcome(f"recording to {recorder.path}{renamed}")
+
+    def _stop_recording(self, args, state) -> Outcome:
+        if self.recorder is None:
+            return Outcome("not recording", ok=False)
+        recorder, self.recorder = self.recorder, None
+        recorder.close()
+        if recorder.error:
+            return Outcome(recorder.error, ok=False)
+        seconds = recorder.frames_written / self.sample_rate
+        return Outcome(f"recorded {seconds:.1f} s to {recorder.path}")
+
+    def close(self) -> None:
+        """On exit: finish a recording still running, so its file is complete."""
+        if self.recorder is not None:
+            self._stop_recording((), {})
