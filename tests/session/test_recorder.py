@@ -1,11 +1,9 @@
 """The recorder: real WAV files checked sample by sample, a real SIGKILL, a real full disk."""
-import os
 import signal
 import struct
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import numpy as np
 import pytest
