@@ -41,6 +41,11 @@ def read_script(path_or_text) -> str:
 
 def load_script(path_or_text, sample_rate: int = 48000) -> list[tuple[int, Message]]:
     """Translate a whole script; raise ScriptError at the first bad line."""
+    return load_script_timed(path_or_text, sample_rate)[0]
+
+
+def load_script_timed(path_or_text, sample_rate: int = 48000) -> tuple[list[tuple[int, Message]], int]:
+    """The script's events and its end: the sample after its last wait (trailing waits count)."""
     translator = Translator()
     elapsed = Fraction(0)                     # seconds, exact
     events: list[tuple[int, Message]] = []
@@ -57,7 +62,7 @@ def load_script(path_or_text, sample_rate: int = 48000) -> list[tuple[int, Messa
             events.extend((stamp, message) for message in translator.translate(line))
         except LanguageError as err:
             raise ScriptError(number, str(err), err.column) from None
-    return events
+    return events, round(elapsed * sample_rate)
 
 
 __all__ = ["load_script", "ScriptError", "read_script"]
