@@ -1,0 +1,153 @@
+"""`help [topic]` and `list [what]`: tables from the grammar's command forms, the ParamSpecs and
+the live patch. Module tables come from modules_command (the same ones `chronus modules` prints).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from rich.table import Table
+from rich.text import Text
+
+from ..engine.catalogue import specs
+from ..engine.params import did_you_mean, format_number
+from ..language.resolve import type_named
+from ..modules_command import module_table
+from ..session.snapshot import list_sessions
+from .completer import LIST_TOPICS, param_meta
+from .words import keyword_of
+
+
+class TopicError(ValueError):
+    """An unknown help or list topic; `.suggestions` holds close topics."""
+
+    def __init__(self, message: str, suggestions: tuple[str, ...] = ()):
+        super().__init__(message)
+        self.suggestions = suggestions
+
+
+@lru_cache(maxsize=1)
+def command_forms() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(form, examples) from the grammar's `//:` lines: the same source as docs/commands.md."""
+    grammar = resources.files("chronus_shell").joinpath("grammar", "chronus.lark").read_text()
+    forms = []
+    for line in grammar.splitlines():
+        if line.startswith("//:"):
+            form, *examples = (part.strip() for part in line[3:].split("|"))
+            forms.append((form, tuple(examples)))
+    return tuple(forms)
+
+
+def _forms_table(forms, title: str) -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column("command", style="bold")
+    table.add_column("examples", style="green")
+    for form, examples in forms:
+        table.add_row(form, "\n".join(examples))
+    return table
+
+
+def help_renderables(topic: str | None, model) -> list:
+    """What `help` prints: every command form, or one module type, live module, param or command."""
+    if not topic:
+        return [_forms_table(command_forms(), "commands"),
+                Text("help <module|param|command> for details · list modules|types|params|tracks|sessions",
+                     style="dim")]
+    words = tuple(topic.lower().split())
+    module_type = model.modules.get(words[0]) if len(words) == 1 else None
+    module_type = module_type or type_named(words)
+    if module_type and module_type in {s.type for s in specs()}:
+        return [module_table(next(s for s in specs() if s.type == module_type))]
+    joined = "_".join(words)
+    owners = [s for s in specs() if s.has_param(joined)]
+    if owners:
+        return [_param_table(joined, owners)]
+    terminal = keyword_of(words[0])
+    forms = [(f, e) for f, e in command_forms() if terminal and any(
+        keyword_of(w.strip("[]<>")) == terminal for w in f.replace("/", " ").split())]
+    if forms:
+        return [_forms_table(forms, f"help {topic}")]
+    pool = [s.type for s in specs()] + [n for s in specs() for n in s.names()] + [f.split()[0] for f, _ in command_forms()]
+    hints = did_you_mean(topic, sorted(set(pool)))
+    extra = f" — did you mean {hints[0]}?" if hints else ""
+    raise TopicError(f"no help on {topic!r}{extra}", hints)
+
+
+def _param_table(name: str, owners) -> Table:
+    table = Table(title=f"param {name}", title_justify="left")
+    for column in ("module", "unit", "range", "default", "doc"):
+        table.add_column(column)
+    for spec in owners:
+        param = spec.param(name)
+        default = param.default if isinstance(param.default, str) else format_number(param.default)
+        table.add_row(spec.type, param.unit, param.range_text(), default, param.doc)
+    return table
+
+
+def list_renderables(what: str | None, model) -> list:
+    """What `list` prints; the live patch by default."""
+    topic = (what or "modules").lower().strip()
+    topic = {"module": "modules", "type": "types", "param": "params", "track": "tracks",
+             "session": "sessions", "patch": "modules"}.get(topic, topic)
+    if topic == "modules":
+        return [_patch_table(model)]
+    if topic == "types":
+        return [_types_table()]
+    if topic == "params":
+        if not model.focus or model.spec(model.focus) is None:
+            return [Text("no module in focus yet: add one first (add a saw)", style="yellow")]
+        return [_focus_table(model)]
+    if topic == "tracks":
+        return [_tracks_table(model)]
+    if topic == "sessions":
+        names = list_sessions()
+        return [Text("\n".join(names) if names else "no saved sessions yet (save session as NAME)")]
+    hints = did_you_mean(topic, LIST_TOPICS)
+    extra = f" — did you mean {hints[0]}?" if hints else ""
+    raise TopicError(f"cannot list {topic!r}{extra} (try: {', '.join(LIST_TOPICS)})", hints)
+
+
+def _patch_table(model) -> Table:
+    table = Table(title=f"patch · {format_number(model.bpm)} bpm", title_justify="left")
+    for column in ("id", "type", "→", "values"):
+        table.add_column(column)
+    for module_id, type_name in model.modules.items():
+        outputs = model.outputs(module_id) + [dst for src, dst in model.mod_edges if src == module_id]
+        values = model.values.get(module_id, {})
+        shown = ", ".join(f"{k} {v if isinstance(v, str) else format_number(v)}" for k, v in values.items())
+        style = "bold" if module_id == model.focus else ""
+        table.add_row(Text(module_id, style=style), type_name, ", ".join(outputs), shown)
+    return table
+
+
+def _types_table() -> Table:
+    table = Table(title="module types", title_justify="left")
+    for column in ("type", "role", "aliases", "doc"):
+        table.add_column(column)
+    for spec in specs():
+        table.add_row(spec.type, spec.role, ", ".join(spec.aliases), spec.doc)
+    return table
+
+
+def _focus_table(model) -> Table:
+    spec = model.spec(model.focus)
+    table = Table(title=f"{model.focus} ({spec.type})", title_justify="left")
+    table.add_column("param")
+    table.add_column("unit, range, value")
+    table.add_column("doc")
+    for param in spec.params:
+        table.add_row(param.name, param_meta(param, model.value(model.focus, param.name)), param.doc)
+    return table
+
+
+def _tracks_table(model) -> Table:
+    state = "playing" if model.running else "stopped"
+    table = Table(title=f"tracks · {state}", title_justify="left")
+    for column in ("track", "target", "pattern", "notes"):
+        table.add_column(column)
+    for name, track in model.tracks.items():
+        table.add_row(name, track.target, track.pattern, " ".join(map(str, track.notes)))
+    return table
+
+
+__all__ = ["help_renderables", "list_renderables", "command_forms", "TopicError"]
