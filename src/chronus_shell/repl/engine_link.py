@@ -1,0 +1,88 @@
+"""The REPL's only door to the supervisor.
+
+Every supervisor call that may take time (start, send, status, stop) runs in a thread executor,
+so the prompt never waits on the engine; the toolbar reads `last_status`, which a background
+task refreshes a few times per second, so drawing the toolbar never calls the supervisor.
+"""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from dataclasses import dataclass
+
+from ..protocol.message import Message
+
+STATUS_INTERVAL_S = 0.25
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the engine said about one message: a line for the user, refused or not."""
+
+    text: str
+    ok: bool = True
+
+
+def reply_of(result) -> Reply | None:
+    """The supervisor returns None, a text, or an outcome with `.text`/`.ok` (session commands)."""
+    if result is None:
+        return None
+    if isinstance(result, str):
+        return Reply(result) if result else None
+    text = getattr(result, "text", None)
+    return Reply(str(text), bool(getattr(result, "ok", True))) if text else None
+
+
+class EngineLink:
+    def __init__(self, supervisor):
+        self.supervisor = supervisor
+        self.last_status: dict = {}
+        self._poller: asyncio.Task | None = None
+
+    async def _call(self, function, *args):
+        return await asyncio.get_running_loop().run_in_executor(None, function, *args)
+
+    async def start(self) -> dict:
+        await self._call(self.supervisor.start)
+        self.last_status = await self.status()
+        self._poller = asyncio.create_task(self._poll())
+        return self.last_status
+
+    async def send(self, messages: list[Message]) -> list[Reply]:
+        """Send a line's messages in order; a refusal becomes a Reply, never an exception."""
+        return await self._call(self._send_all, messages)
+
+    def _send_all(self, messages: list[Message]) -> list[Reply]:
+        replies = []
+        for message in messages:
+            try:
+                reply = reply_of(self.supervisor.send(message))
+            except Exception as err:           # noqa: BLE001 — a refusal is one line for the user
+                reply = Reply(str(err) or type(err).__name__, ok=False)
+            if reply is not None:
+                replies.append(reply)
+            if reply is not None and not reply.ok:
+                break                          # the rest of the line depends on what was refused
+        return replies
+
+    async def status(self) -> dict:
+        status = await self._call(self.supervisor.status)
+        self.last_status = status
+        return status
+
+    async def _poll(self) -> None:
+        while True:
+            await asyncio.sleep(STATUS_INTERVAL_S)
+            with contextlib.suppress(Exception):
+                await self.status()
+
+    async def stop(self) -> None:
+        """Stop polling, then the supervisor (every child process and shared-memory block)."""
+        if self._poller is not None:
+            self._poller.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._poller
+        await self._call(self.supervisor.stop)
+
+
+__all__ = ["EngineLink", "Reply", "reply_of"]

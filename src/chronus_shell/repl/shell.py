@@ -1,0 +1,141 @@
+"""The read–translate–send loop: one line at a time, never a traceback to the musician.
+
+Reading and evaluating are guarded separately (STYLE 7): Ctrl-C while reading cancels the
+line, a bad line prints one red caret line, and only messages the language accepted go on to
+the engine. REPL verbs (`/shell/*`) and `/engine/status` are answered here.
+"""
+from __future__ import annotations
+
+from prompt_toolkit import PromptSession
+from prompt_toolkit.shortcuts import CompleteStyle, clear
+
+from ..language import LanguageError
+from ..protocol.message import Message
+from .completer import ChronusCompleter
+from .engine_link import EngineLink
+from .history import shell_history
+from .lexer import ChronusLexer
+from .output import Output, status_table
+from .style import SHELL_STYLE
+from .toolbar import Toolbar
+from .topics import TopicError, help_renderables, list_renderables
+
+PROMPT = "chronus› "
+TOOLBAR_REFRESH_S = 0.25
+QUIT_AFTER_INTERRUPTS = 3
+
+
+def make_prompt_session(translator, engine: EngineLink | None, vi: bool = False,
+                        no_popups: bool = False) -> PromptSession:
+    """The prompt: highlighting, completion, history, toolbar; `no_popups` for screen readers.
+
+    Without pop-ups Tab still completes, listing candidates below the line the way readline
+    does, and the toolbar only changes when the line is redrawn (nothing speaks on its own).
+    """
+    model = translator.model
+    return PromptSession(
+        message=[("class:prompt", PROMPT)],
+        lexer=ChronusLexer(lambda: set(model.modules), lambda: set(model.tracks)),
+        completer=ChronusCompleter(translator),
+        complete_while_typing=not no_popups,
+        complete_style=CompleteStyle.READLINE_LIKE if no_popups else CompleteStyle.COLUMN,
+        reserve_space_for_menu=0 if no_popups else 6,
+        history=shell_history(),
+        bottom_toolbar=Toolbar(lambda: engine.last_status if engine else {}, model),
+        refresh_interval=None if no_popups else TOOLBAR_REFRESH_S,
+        vi_mode=vi,
+        style=SHELL_STYLE,
+        include_default_pygments_style=False,
+    )
+
+
+class Shell:
+    def __init__(self, translator, engine: EngineLink | None, output: Output, session: PromptSession):
+        self.translator = translator
+        self.engine = engine
+        self.output = output
+        self.session = session
+        self.verbose = False
+        self.running = True
+        self.interrupts = 0
+
+    async def run(self) -> None:
+        """Prompt until quit, Ctrl-D or a third Ctrl-C in a row."""
+        while self.running:
+            try:
+                text = await self.session.prompt_async()
+            except KeyboardInterrupt:
+                self._interrupted()
+                continue
+            except EOFError:
+                return
+            self.interrupts = 0
+            lines = text.splitlines()
+            for line in lines:                  # a multi-line paste runs line by line
+                if not self.running:
+                    break
+                await self.execute(line, on_screen=len(lines) == 1)
+
+    def _interrupted(self) -> None:
+        """Ctrl-C cancels the line; the second in a row warns, the third quits."""
+        self.interrupts += 1
+        if self.interrupts == QUIT_AFTER_INTERRUPTS - 1:
+            self.output.notice("press Ctrl-C again to quit")
+        elif self.interrupts >= QUIT_AFTER_INTERRUPTS:
+            self.running = False
+
+    async def execute(self, line: str, on_screen: bool = True) -> None:
+        """Translate one line and act on its messages; `on_screen` says the caret can point up."""
+        try:
+            messages = self.translator.translate(line)
+        except LanguageError as err:
+            self.output.caret_error(str(err), err.column, len(PROMPT), None if on_screen else line)
+            return
+        pending: list[Message] = []
+        for message in messages:
+            if message.address.startswith("/shell/") or message.address == "/engine/status":
+                await self._send(pending)
+                pending = []
+                await self._local(message)
+            else:
+                pending.append(message)
+        await self._send(pending)
+
+    async def _send(self, messages: list[Message]) -> None:
+        if not messages:
+            return
+        if self.verbose:
+            self.output.echo(messages)
+        if self.engine is None:
+            return
+        for reply in await self.engine.send(messages):
+            (self.output.info if reply.ok else self.output.problem)(reply.text)
+
+    async def _local(self, message: Message) -> None:
+        verb = message.address.rsplit("/", 1)[-1]
+        arg = str(message.args[0]) if message.args else None
+        try:
+            if verb == "help":
+                self.output.print(*help_renderables(arg, self.translator.model))
+            elif verb == "list":
+                self.output.print(*list_renderables(arg, self.translator.model))
+            elif verb == "status":
+                await self._status()
+            elif verb == "verbose":
+                self.verbose = arg != "off"
+                self.output.info(f"message echo {'on' if self.verbose else 'off'}")
+            elif verb == "clear":
+                clear()
+            elif verb == "quit":
+                self.running = False
+        except TopicError as err:
+            self.output.problem(str(err))
+
+    async def _status(self) -> None:
+        if self.engine is None:
+            self.output.problem("no audio engine is running")
+            return
+        self.output.print(status_table(await self.engine.status()))
+
+
+__all__ = ["Shell", "make_prompt_session", "PROMPT"]

@@ -1,0 +1,100 @@
+"""The real prompt loop over prompt_toolkit's pipe input: lines, errors, verbs, Ctrl-C, Ctrl-D.
+
+The engine side is a transcript (STYLE 9): it records what reaches it and answers status.
+"""
+from __future__ import annotations
+
+import asyncio
+import io
+
+import pytest
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from chronus_shell.language import Translator
+from chronus_shell.repl.engine_link import Reply
+from chronus_shell.repl.history import history_path
+from chronus_shell.repl.output import Output
+from chronus_shell.repl.shell import PROMPT, Shell, make_prompt_session
+
+
+class Transcript:
+    """Stands where EngineLink stands: records messages, refuses a cutoff of 19 Hz."""
+
+    last_status = {"backend": "null", "xruns": 0, "slots": [{"name": "A", "role": "active", "cpu": 0.02}]}
+
+    def __init__(self):
+        self.sent = []
+
+    async def send(self, messages):
+        self.sent.extend(messages)
+        return [Reply("cutoff 19 is out of range 20–20000 Hz", ok=False)
+                for m in messages if m.args == (19.0,)]
+
+    async def status(self):
+        return self.last_status
+
+
+def run_shell(keys: str):
+    """Type `keys` into a real PromptSession and run the shell until it ends."""
+    translator, engine, stream = Translator(), Transcript(), io.StringIO()
+
+    async def main():
+        with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+            pipe.send_text(keys)
+            shell = Shell(translator, engine, Output(color=False, stream=stream),
+                          make_prompt_session(translator, engine))
+            await asyncio.wait_for(shell.run(), timeout=10)
+
+    asyncio.run(main())
+    return translator, engine, stream.getvalue()
+
+
+def test_lines_become_messages_and_ctrl_d_exits():
+    translator, engine, _ = run_shell("add a saw at 110 hz\rtempo 128\r\x04")
+    assert [str(m) for m in engine.sent] == [
+        "/patch/create saw1 saw", "/patch/connect saw1 master", "/mod/saw1/freq 110.0", "/seq/bpm 128.0"]
+    assert translator.model.bpm == 128
+
+
+def test_typo_prints_caret_under_the_word_and_the_suggestion():
+    _, engine, out = run_shell("add a saw\rset the cutof to 800\r\x04")
+    caret_line = next(line for line in out.splitlines() if "^" in line)
+    assert caret_line.index("^") == len(PROMPT) + len("set the ")
+    assert "did you mean cutoff?" in caret_line
+    assert len(engine.sent) == 2                       # the bad line sent nothing
+
+
+def test_engine_refusal_is_one_line():
+    _, _, out = run_shell("add acid filter\rcutoff 19\r\x04")
+    assert "cutoff 19 is out of range 20–20000 Hz" in out
+    assert "Traceback" not in out
+
+
+def test_verbose_echo_and_help_and_status():
+    _, _, out = run_shell("verbose on\radd a saw at 110 hz\rhelp cutoff\rstatus\rlist modules\r\x04")
+    assert "→ /mod/saw1/freq 110.0" in out
+    assert "param cutoff" in out and "acid_filter" in out
+    assert "engine status" in out and "active" in out
+    assert "saw1" in out and "freq 110" in out
+
+
+def test_multi_line_paste_runs_line_by_line():
+    _, engine, out = run_shell("\x1b[200~add a saw\nadd a sawz\ntempo 90\x1b[201~\r\x04")
+    assert "/seq/bpm 90.0" in [str(m) for m in engine.sent]
+    assert "add a sawz" in out and "did you mean" in out       # the failing line is repeated
+
+
+@pytest.mark.parametrize("presses, quits", [(2, False), (3, True)])
+def test_ctrl_c_cancels_then_warns_then_quits(presses, quits):
+    keys = "add a sa" + "\x03" * presses + ("" if quits else "tempo 99\r\x04")
+    _, engine, out = run_shell(keys)
+    assert "press Ctrl-C again to quit" in out
+    expected = [] if quits else ["/seq/bpm 99.0"]      # the cancelled line never ran
+    assert [str(m) for m in engine.sent] == expected
+
+
+def test_quit_verb_and_history_saved():
+    run_shell("tempo 100\rquit\r")
+    assert "tempo 100" in history_path().read_text()
