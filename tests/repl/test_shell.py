@@ -98,3 +98,36 @@ def test_ctrl_c_cancels_then_warns_then_quits(presses, quits):
 def test_quit_verb_and_history_saved():
     run_shell("tempo 100\rquit\r")
     assert "tempo 100" in history_path().read_text()
+
+
+def test_an_internal_error_is_one_line_and_the_shell_goes_on(monkeypatch, chronus_home):
+    def broken(*_):
+        raise RuntimeError("boom")
+    monkeypatch.setattr("chronus_shell.repl.shell.help_renderables", broken)
+    _, engine, out = run_shell("help\rtempo 90\r\x04")
+    assert "internal error (RuntimeError: boom)" in out and "Traceback" not in out
+    assert "Traceback" in (chronus_home / "errors.log").read_text()
+    assert [str(m) for m in engine.sent] == ["/seq/bpm 90.0"]
+
+
+@pytest.mark.parametrize("answer, restored", [("\r", True), ("n\r", False)])
+def test_recovery_is_offered_after_a_crash(chronus_home, answer, restored):
+    from pathlib import Path
+
+    from chronus_shell.repl.app import _offer_recovery
+    from chronus_shell.session.autosave import autosave_path, pending_recovery
+
+    example = Path(__file__).resolve().parents[2] / "examples" / "sessions" / "acid-night.json"
+    autosave_path().write_text(example.read_text())
+    translator, engine, stream = Translator(), Transcript(), io.StringIO()
+
+    async def main():
+        with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+            pipe.send_text(answer)
+            session = make_prompt_session(translator, engine)
+            await _offer_recovery(session, translator, engine, Output(color=False, stream=stream))
+
+    asyncio.run(main())
+    assert pending_recovery() is None
+    assert bool(engine.sent) is restored
+    assert (len(translator.model.modules) > 1) is restored

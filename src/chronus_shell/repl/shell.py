@@ -6,11 +6,14 @@ the engine. REPL verbs (`/shell/*`) and `/engine/status` are answered here.
 """
 from __future__ import annotations
 
+import traceback
+
 from prompt_toolkit import PromptSession
 from prompt_toolkit.shortcuts import CompleteStyle, clear
 
 from ..language import LanguageError
 from ..protocol.message import Message
+from ..session.paths import data_dir
 from .completer import ChronusCompleter
 from .engine_link import EngineLink
 from .history import shell_history
@@ -23,6 +26,7 @@ from .topics import TopicError, help_renderables, list_renderables
 PROMPT = "chronus› "
 TOOLBAR_REFRESH_S = 0.25
 QUIT_AFTER_INTERRUPTS = 3
+ERROR_LOG = "errors.log"
 
 
 def make_prompt_session(translator, engine: EngineLink | None, vi: bool = False,
@@ -74,7 +78,16 @@ class Shell:
             for line in lines:                  # a multi-line paste runs line by line
                 if not self.running:
                     break
-                await self.execute(line, on_screen=len(lines) == 1)
+                await self._guarded(line, on_screen=len(lines) == 1)
+
+    async def _guarded(self, line: str, on_screen: bool) -> None:
+        """A bug must not end a live set: one red line, the traceback goes to errors.log."""
+        try:
+            await self.execute(line, on_screen)
+        except Exception as err:                # noqa: BLE001
+            with open(data_dir() / ERROR_LOG, "a", encoding="utf-8") as log:
+                log.write(f"--- {line!r}\n{traceback.format_exc()}")
+            self.output.problem(f"internal error ({type(err).__name__}: {err}); details in {data_dir() / ERROR_LOG}")
 
     def _interrupted(self) -> None:
         """Ctrl-C cancels the line; the second in a row warns, the third quits."""
