@@ -76,8 +76,10 @@ def test_session_names_after_load(translator):
 
 def test_file_paths_after_record_to(translator, tmp_path):
     (tmp_path / "take-one.wav").touch()
-    words = complete(translator, f"record to {tmp_path}/ta")
-    assert "ke-one.wav" in words or "take-one.wav" in words
+    completer = ChronusCompleter(translator, sessions=list)
+    text = f"record to {tmp_path}/ta"
+    found = list(completer.get_completions(Document(text), CompleteEvent(completion_requested=True)))
+    assert [Document(text).text + c.text for c in found] == [f"{text}ke-one.wav"]
 
 
 def test_help_and_list_topics(translator):

@@ -131,3 +131,16 @@ def test_recovery_is_offered_after_a_crash(chronus_home, answer, restored):
     assert pending_recovery() is None
     assert bool(engine.sent) is restored
     assert (len(translator.model.modules) > 1) is restored
+
+
+def test_no_popups_and_vi_options():
+    from prompt_toolkit.enums import EditingMode
+    from prompt_toolkit.shortcuts import CompleteStyle
+
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        quiet = make_prompt_session(Translator(), Transcript(), vi=True, no_popups=True)
+        assert not quiet.complete_while_typing()
+        assert quiet.complete_style == CompleteStyle.READLINE_LIKE
+        assert quiet.editing_mode == EditingMode.VI
+        default = make_prompt_session(Translator(), Transcript())
+        assert default.complete_while_typing() and default.editing_mode == EditingMode.EMACS

@@ -16,7 +16,6 @@ from prompt_toolkit.document import Document
 
 from ..engine.catalogue import specs
 from ..engine.params import ParamSpec, format_number
-from ..language.mapper import SEQUENCER_WORDS
 from ..language.parser import grammar_parser
 from ..language.resolve import type_named
 from ..session.snapshot import list_sessions
@@ -128,7 +127,7 @@ class ChronusCompleter(Completer):
             yield from self._ids()
         elif first == "STOP":
             yield from self._tracks()
-            yield from (Candidate(w, "the sequencer") for w in ("sequencer",) if w in SEQUENCER_WORDS)
+            yield Candidate("sequencer", "everything")
         else:
             yield from self._param_context(words)
 
