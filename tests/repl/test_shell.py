@@ -139,8 +139,8 @@ def test_no_popups_and_vi_options():
 
     with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
         quiet = make_prompt_session(Translator(), Transcript(), vi=True, no_popups=True)
-        assert not quiet.complete_while_typing()
+        assert quiet.complete_while_typing is False
         assert quiet.complete_style == CompleteStyle.READLINE_LIKE
         assert quiet.editing_mode == EditingMode.VI
         default = make_prompt_session(Translator(), Transcript())
-        assert default.complete_while_typing() and default.editing_mode == EditingMode.EMACS
+        assert default.complete_while_typing is True and default.editing_mode == EditingMode.EMACS
