@@ -18,6 +18,9 @@ from .patch_shape import PatchShape
 from .sequencer import Sequencer
 
 
+PATCH_SCHEMA_VERSION = 1  # the session file schema that patch_state() produces
+
+
 class EngineError(ParamError):
     """An invalid message; the text is one readable line naming the valid choices."""
 
@@ -199,6 +202,7 @@ class Engine:
     def patch_state(self) -> dict:
         """The patch as JSON-able data (session snapshots): modules, params, edges, sequencer."""
         return {
+            "schema_version": PATCH_SCHEMA_VERSION,
             "modules": {
                 module_id: {"type": m.spec.type, "params": dict(m.targets)}
                 for module_id, m in self.modules.items()

@@ -19,10 +19,10 @@ import re
 from typing import Any
 
 from ..engine.catalogue import CATALOGUE, module_spec
+from ..engine.graph import PATCH_SCHEMA_VERSION as SCHEMA_VERSION
 from ..engine.params import ParamError, did_you_mean
 from .paths import SessionError
 
-SCHEMA_VERSION = 1
 BPM_RANGE = (20.0, 300.0)
 SWING_RANGE = (0.0, 0.6)
 _ID = re.compile(r"[a-z][a-z0-9_]{0,31}")

@@ -6,11 +6,28 @@ smoothing, so no module has to think about zipper noise.
 """
 from __future__ import annotations
 
+import importlib.util
+import sys
+from types import ModuleType
 from typing import ClassVar
 
 import numpy as np
 
 from ..params import ModuleSpec
+
+def lazy_module(name: str) -> ModuleType:
+    """Import `name` on first attribute access, so the catalogue loads without numba (translate, help)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+kernels = lazy_module("chronus_shell.engine.kernels")
 
 SMOOTHING_MS = 5.0  # time constant of the one-pole parameter smoother
 
@@ -80,3 +97,8 @@ def apply_modulation(unit: str, base: np.ndarray, mod: np.ndarray, span: float) 
     if unit == "Hz":
         return base * np.exp2(4.0 * mod)
     return base + 0.5 * span * mod
+
+
+def seeded_generator(name: str) -> np.random.Generator:
+    """A random generator seeded from a fixed name: noise is identical run to run (and pickles)."""
+    return np.random.Generator(np.random.PCG64(sum(name.encode()) * 7919))

@@ -4,12 +4,54 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import ModuleSpec, number
-from .base import Module
+from .base import Module, seeded_generator, kernels
 
 _GAIN = number("gain", "ratio", 0.8, 0, 1, "output level", ("level", "volume", "amp"))
+SIXTY_DB = np.log(1000.0)  # `decay` is the time to fall by 60 dB
+ACCENT_BOOST = 0.4
 
 
-class Kick(Module):
+class Drum(Module):
+    """A one-shot voice: each gate restarts it (accent adds level); silent blocks cost nothing."""
+
+    def __init__(self, sample_rate: int):
+        super().__init__(sample_rate)
+        self.age = -1  # samples since the hit, -1 before the first one
+        self.level = 1.0
+        self.phase = 0.0
+        self.rng = seeded_generator(self.spec.type)
+        self.filter_state = np.zeros(2)
+
+    def note_on(self, freq: float | None, accent: float) -> None:
+        self.age = 0
+        self.level = 1.0 + ACCENT_BOOST * accent
+        self.phase = 0.0
+
+    def decay_curve(self, decay_ms: np.ndarray, t: np.ndarray) -> np.ndarray:
+        return np.exp(-SIXTY_DB * t / (decay_ms * 1e-3))
+
+    def process(self, audio_in, params):
+        n = len(audio_in)
+        if self.age < 0 or self.age > 4 * params["decay"][0] * 1e-3 * self.sample_rate:
+            return np.zeros(n)
+        t = (self.age + np.arange(n)) / self.sample_rate
+        self.age += n
+        return self.level * params["gain"] * self.voice(t, params)
+
+    def sine_at(self, freq: np.ndarray) -> np.ndarray:
+        """A sine following a per-sample frequency, phase continuous across blocks."""
+        cycles = self.phase + np.cumsum(freq) / self.sample_rate
+        self.phase = float(cycles[-1] % 1.0)
+        return np.sin(2.0 * np.pi * (cycles - freq / self.sample_rate))
+
+    def filtered_noise(self, cutoff: float, mode: int, n: int) -> np.ndarray:
+        out = np.empty(n)
+        kernels.svf(self.rng.uniform(-1.0, 1.0, n), np.full(n, cutoff), np.full(n, 0.9), mode,
+                    self.filter_state, float(self.sample_rate), out)
+        return out
+
+
+class Kick(Drum):
     spec = ModuleSpec(
         "kick", "drum",
         (
@@ -21,8 +63,15 @@ class Kick(Module):
         "synthesized kick drum", ("bass drum", "bd", "kickdrum"),
     )
 
+    def voice(self, t, params):
+        punch = params["punch"]
+        sweep = np.exp(-t / 0.025)
+        body = self.sine_at(params["freq"] * (1.0 + 5.0 * punch * sweep))
+        click = punch * np.exp(-t / 0.002)
+        return self.decay_curve(params["decay"], t) * body * (1.0 - 0.3 * click) + 0.3 * click * body
 
-class Snare(Module):
+
+class Snare(Drum):
     spec = ModuleSpec(
         "snare", "drum",
         (
@@ -34,8 +83,14 @@ class Snare(Module):
         "synthesized snare drum", ("sd", "snaredrum", "clap"),
     )
 
+    def voice(self, t, params):
+        snap = params["snap"]
+        body = self.sine_at(params["tone"] * (1.0 + 0.5 * np.exp(-t / 0.01)))
+        wires = self.filtered_noise(1800.0, 1, len(t))
+        return self.decay_curve(params["decay"], t) * ((1.0 - 0.6 * snap) * body + snap * 1.5 * wires)
 
-class Hat(Module):
+
+class Hat(Drum):
     spec = ModuleSpec(
         "hat", "drum",
         (
@@ -45,3 +100,7 @@ class Hat(Module):
         ),
         "synthesized hi-hat", ("hihat", "hi-hat", "hh", "hats", "cymbal"),
     )
+
+    def voice(self, t, params):
+        metal = self.filtered_noise(float(params["tone"][0]), 1, len(t))
+        return self.decay_curve(params["decay"], t) * metal * 1.5

@@ -4,7 +4,10 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import ModuleSpec, choice, number
-from .base import Module
+from .base import Module, kernels
+
+CEILING = 10 ** (-0.3 / 20)  # limiter ceiling, −0.3 dBFS
+LIMITER_RELEASE_MS = 80.0
 
 
 class Distortion(Module):
@@ -19,6 +22,29 @@ class Distortion(Module):
         "waveshaping distortion", ("dist", "drive", "overdrive", "fuzz", "distort", "bitcrusher", "crusher"),
     )
 
+    def __init__(self, sample_rate: int):
+        super().__init__(sample_rate)
+        self.state = np.zeros(1)
+
+    def process(self, audio_in, params):
+        drive = params["drive"]
+        driven = audio_in * drive
+        mode = params["mode"]
+        if mode == "tanh":
+            shaped = np.tanh(driven)
+        elif mode == "hard":
+            shaped = np.clip(driven, -1.0, 1.0)
+        elif mode == "foldback":
+            # triangle fold: f(x) = x for |x| ≤ 1, reflected back at ±1 beyond
+            shaped = 4.0 * np.abs(0.25 * driven + 0.25 - np.floor(0.25 * driven + 0.75)) - 1.0
+        else:  # bitcrush: more drive, fewer bits (16 bits at drive 1 down to 2 bits at 50)
+            levels = np.exp2(16.0 - 14.0 * (drive - 1.0) / 49.0)
+            shaped = np.round(np.clip(audio_in, -1.0, 1.0) * levels) / levels
+        toned = np.empty(len(audio_in))
+        kernels.one_pole_lowpass(shaped, params["tone"], self.state, float(self.sample_rate), toned)
+        mix = params["mix"]
+        return (1.0 - mix) * audio_in + mix * toned
+
 
 class Master(Module):
     spec = ModuleSpec(
@@ -29,3 +55,14 @@ class Master(Module):
         ),
         "the output bus: gain and limiter (always present)", ("output", "main", "out"),
     )
+
+    def __init__(self, sample_rate: int):
+        super().__init__(sample_rate)
+        self.state = np.zeros(1)
+        self.release = float(np.exp(-1.0 / (LIMITER_RELEASE_MS * 1e-3 * sample_rate)))
+
+    def process(self, audio_in, params):
+        out = audio_in * 10.0 ** (params["gain"] / 20.0)
+        if params["limiter"] == "on":
+            kernels.limiter(out, CEILING, self.release, self.state, out)
+        return np.clip(out, -1.0, 1.0)  # never above 0 dBFS, whatever the settings

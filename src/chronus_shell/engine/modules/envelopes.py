@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import ModuleSpec, choice, number
-from .base import Module
+from .base import Module, seeded_generator, kernels
 
 
 class ADSR(Module):
@@ -19,6 +19,26 @@ class ADSR(Module):
         "envelope amplifier shaped by the gate", ("envelope", "env", "amp envelope", "vca"),
     )
 
+    def __init__(self, sample_rate: int):
+        super().__init__(sample_rate)
+        self.state = np.zeros(4)  # stage, level, position in stage, level at stage start
+
+    def note_on(self, freq: float | None, accent: float) -> None:
+        self.state[:] = (kernels.ATTACK, self.state[1], 0, self.state[1])
+
+    def note_off(self) -> None:
+        if self.state[0] != kernels.IDLE:
+            self.state[:] = (kernels.RELEASE, self.state[1], 0, self.state[1])
+
+    def _samples(self, ms: np.ndarray) -> float:
+        return max(1.0, round(float(ms[0]) * 1e-3 * self.sample_rate))
+
+    def process(self, audio_in, params):
+        level = np.empty(len(audio_in))
+        kernels.adsr(self.state, self._samples(params["attack"]), self._samples(params["decay"]),
+                     float(params["sustain"][0]), self._samples(params["release"]), level)
+        return audio_in * level
+
 
 class LFO(Module):
     spec = ModuleSpec(
@@ -31,3 +51,30 @@ class LFO(Module):
         ),
         "low-frequency oscillator for modulation edges", ("modulator", "wobble"),
     )
+
+    def __init__(self, sample_rate: int):
+        super().__init__(sample_rate)
+        self.phase = 0.0
+        self.held = 0.0  # the random shape's current value
+        self.rng = seeded_generator(self.spec.type)
+
+    def process(self, audio_in, params):
+        cycles = self.phase + np.cumsum(params["rate"] / self.sample_rate)
+        phase = cycles - np.floor(cycles)
+        shape = params["shape"]
+        if shape == "sine":
+            wave = np.sin(2.0 * np.pi * phase)
+        elif shape == "triangle":
+            wave = 1.0 - 4.0 * np.abs(phase - 0.5)
+        elif shape == "saw":
+            wave = 2.0 * phase - 1.0
+        elif shape == "square":
+            wave = np.where(phase < 0.5, 1.0, -1.0)
+        else:
+            wraps = np.floor(cycles).astype(np.int64) - int(np.floor(self.phase))
+            fresh = self.rng.uniform(-1.0, 1.0, int(wraps[-1]))
+            values = np.concatenate(([self.held], fresh))
+            wave = values[wraps]
+            self.held = float(values[-1])
+        self.phase = float(phase[-1])
+        return np.clip(params["offset"] + params["depth"] * wave, -1.0, 1.0)

@@ -4,7 +4,10 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import ModuleSpec, choice, number
-from .base import Module
+from .base import Module, kernels
+
+ENV_OCTAVES = 4.0  # a full per-note envelope opens the cutoff by up to four octaves
+ACCENT_LEVEL = 0.5  # an accented note at accent 1 is this much louder
 
 
 class AcidFilter(Module):
@@ -21,6 +24,34 @@ class AcidFilter(Module):
         "303-style 4-pole resonant ladder low-pass with per-note envelope", ("acid", "303", "ladder", "acid filter", "tb303"),
     )
 
+    def __init__(self, sample_rate: int):
+        super().__init__(sample_rate)
+        self.state = np.zeros(4)
+        self.env = 0.0  # per-note envelope level, 0 when no note has played
+        self.note_accent = 0.0
+
+    def note_on(self, freq: float | None, accent: float) -> None:
+        self.note_accent = accent * float(self.targets["accent"])
+        self.env = 1.0 + self.note_accent
+
+    def process(self, audio_in, params):
+        n = len(audio_in)
+        decay = params["decay"]
+        if self.env > 1e-6:
+            per_sample = np.exp(-1.0 / (decay * 1e-3 * self.sample_rate))
+            env = self.env * np.cumprod(per_sample)
+            self.env = float(env[-1])
+            opening = np.exp2(ENV_OCTAVES * params["env_amount"] * env)
+        else:
+            env = None
+            opening = np.ones(n)
+        out = np.empty(n)
+        kernels.ladder(audio_in, params["cutoff"], params["resonance"], params["drive"], opening,
+                       self.state, float(self.sample_rate), out)
+        if self.note_accent and env is not None:
+            out *= 1.0 + ACCENT_LEVEL * self.note_accent * np.minimum(env, 1.0)
+        return out
+
 
 class Filter(Module):
     spec = ModuleSpec(
@@ -32,3 +63,15 @@ class Filter(Module):
         ),
         "12 dB/oct multimode filter (low/high/band-pass)", ("lowpass", "highpass", "bandpass", "lpf", "hpf", "bpf", "svf"),
     )
+
+    MODES = {"lowpass": 0, "highpass": 1, "bandpass": 2}
+
+    def __init__(self, sample_rate: int):
+        super().__init__(sample_rate)
+        self.state = np.zeros(2)
+
+    def process(self, audio_in, params):
+        out = np.empty(len(audio_in))
+        kernels.svf(audio_in, params["cutoff"], params["q"], self.MODES[params["mode"]], self.state,
+                    float(self.sample_rate), out)
+        return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import ModuleSpec, choice, number
-from .base import Module
+from .base import Module, seeded_generator, kernels
 
 _PITCH = (
     number("freq", "Hz", 220, 20, 20000, "pitch of the oscillator", ("frequency", "pitch")),
@@ -13,15 +13,46 @@ _PITCH = (
 )
 
 
-class Sine(Module):
+class Oscillator(Module):
+    """A pitched source: the gate's note sets `freq` at once; output delayed by the BLEP half-width."""
+
+    SHAPE = 0
+
+    def __init__(self, sample_rate: int):
+        super().__init__(sample_rate)
+        self.state = np.zeros(2)
+        self.ring = np.zeros(kernels.RING)
+
+    def note_on(self, freq: float | None, accent: float) -> None:
+        if freq is not None:
+            self.set("freq", freq)
+            self.snap("freq")
+
+    def process(self, audio_in, params):
+        n = len(audio_in)
+        inc = params["freq"] * np.exp2(params["detune"] / 1200.0) / self.sample_rate
+        np.minimum(inc, 0.49, out=inc)
+        width = params.get("width")
+        if width is None:
+            width = np.full(n, 0.5)
+        out = np.empty(n)
+        kernels.oscillator(self.SHAPE, self.state, self.ring, inc, width, out,
+                           kernels.STEP_RESIDUAL, kernels.RAMP_RESIDUAL)
+        return out * params["gain"]
+
+
+class Sine(Oscillator):
     spec = ModuleSpec("sine", "source", _PITCH, "pure sine oscillator", ("sin", "sine wave"))
+    SHAPE = 3
 
 
-class Saw(Module):
+class Saw(Oscillator):
     spec = ModuleSpec("saw", "source", _PITCH, "band-limited sawtooth oscillator", ("sawtooth", "saw wave"))
+    SHAPE = 0
 
 
-class Square(Module):
+class Square(Oscillator):
+    SHAPE = 1
     spec = ModuleSpec(
         "square", "source",
         _PITCH + (number("width", "ratio", 0.5, 0.05, 0.95, "pulse width", ("pulse_width", "pw")),),
@@ -29,8 +60,9 @@ class Square(Module):
     )
 
 
-class Triangle(Module):
+class Triangle(Oscillator):
     spec = ModuleSpec("triangle", "source", _PITCH, "band-limited triangle oscillator", ("tri", "triangle wave"))
+    SHAPE = 2
 
 
 class Noise(Module):
@@ -42,3 +74,20 @@ class Noise(Module):
         ),
         "white, pink or brown noise", ("noise generator",),
     )
+
+    def __init__(self, sample_rate: int):
+        super().__init__(sample_rate)
+        self.rng = seeded_generator(self.spec.type)
+        self.state = np.zeros(3)
+
+    def process(self, audio_in, params):
+        n = len(audio_in)
+        white = self.rng.uniform(-1.0, 1.0, n)
+        out = white
+        if params["color"] == "pink":
+            out = np.empty(n)
+            kernels.one_pole_pink(white, self.state, out)
+        elif params["color"] == "brown":
+            out = np.empty(n)
+            kernels.leaky_integrator(white, self.state, out)
+        return out * params["gain"]

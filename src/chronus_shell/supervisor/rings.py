@@ -1,0 +1,112 @@
+"""Shared memory between the shell, the output process and the slots: a control block and rings.
+
+Each slot owns one single-producer ring of audio blocks, indexed by absolute block number (block
+b lives at b % capacity), so after a failover the output reads the standby's ring at the very same
+block index. Counters are int64 words written by exactly one process each (no locks needed).
+Blocks are named `chronus_<shell pid>_<tag>` so a stale one from a crashed shell can be found.
+"""
+from __future__ import annotations
+
+import os
+import re
+from multiprocessing import shared_memory
+from pathlib import Path
+
+import numpy as np
+
+SHM_PREFIX = "chronus_"
+
+# control words (int64)
+READ_BLOCK = 0        # next block the output will play            (written by output)
+ACTIVE_SLOT = 1       # 0 or 1: the ring the output plays from        (written by output)
+FAILOVERS = 2         # switches to the standby                       (output)
+LOST_BLOCKS = 3       # blocks played as silence (neither ring had it) (output)
+XRUNS_PORTAUDIO = 4   # PortAudio output underflows                   (output)
+XRUNS_JACK = 5        # JACK-side xruns                                (output)
+OUTPUT_PID = 6        #                                                (output)
+LEVEL_MILLI = 7       # master peak of the last block × 1000          (output)
+SWITCH_NS = 8         # duration of the last switch decision           (output)
+FAILOVER_AT = 9       # block index of the last failover              (output)
+RECORD_WRITE = 10     # blocks copied into the record ring            (output)
+CONTROL_WORDS = 16
+
+# per-slot header words (int64)
+WRITTEN = 0           # blocks rendered so far (next block index)     (slot)
+SLOT_PID = 1
+LATE_COMMANDS = 2     # commands that arrived after their stamp       (slot)
+CPU_NS = 3            # CPU time spent rendering                       (slot)
+SLOT_WORDS = 8
+
+
+class SharedBlock:
+    """A named shared-memory block with a numpy view; the creator unlinks it."""
+
+    def __init__(self, name: str, nbytes: int | None = None):
+        self.owner = nbytes is not None
+        self.shm = shared_memory.SharedMemory(name=name, create=self.owner, size=nbytes or 0)
+        self.name = name
+
+    def view(self, dtype, shape, offset: int = 0) -> np.ndarray:
+        return np.ndarray(shape, dtype=dtype, buffer=self.shm.buf, offset=offset)
+
+    def close(self) -> None:
+        try:
+            self.shm.close()
+        except BufferError:
+            pass  # a view is still alive; the OS releases the mapping at exit
+        if self.owner:
+            try:
+                self.shm.unlink()
+            except FileNotFoundError:
+                pass
+
+
+class Control:
+    def __init__(self, name: str, create: bool):
+        self.block = SharedBlock(name, CONTROL_WORDS * 8 if create else None)
+        self.words = self.block.view(np.int64, (CONTROL_WORDS,))
+        if create:
+            self.words[:] = 0
+            self.words[ACTIVE_SLOT] = 0
+
+
+class Ring:
+    """One slot's audio ring: a header of counters and `capacity` blocks of float32 samples."""
+
+    def __init__(self, name: str, capacity: int, block_size: int, create: bool):
+        size = SLOT_WORDS * 8 + capacity * block_size * 4
+        self.block = SharedBlock(name, size if create else None)
+        self.header = self.block.view(np.int64, (SLOT_WORDS,))
+        self.audio = self.block.view(np.float32, (capacity, block_size), offset=SLOT_WORDS * 8)
+        self.capacity = capacity
+        if create:
+            self.header[:] = 0
+
+    def reset(self, written: int) -> None:
+        self.header[:] = 0
+        self.header[WRITTEN] = written
+
+
+def shm_name(tag: str, pid: int | None = None) -> str:
+    return f"{SHM_PREFIX}{pid or os.getpid()}_{tag}"
+
+
+def remove_stale_blocks() -> list[str]:
+    """Unlink chronus_* blocks left by shells that no longer run (POSIX /dev/shm only)."""
+    shm_dir = Path("/dev/shm")
+    removed = []
+    if not shm_dir.is_dir():
+        return removed
+    for entry in shm_dir.glob(f"{SHM_PREFIX}*"):
+        match = re.match(rf"{SHM_PREFIX}(\d+)_", entry.name)
+        if match and not _pid_alive(int(match.group(1))):
+            try:
+                entry.unlink()
+                removed.append(entry.name)
+            except OSError:
+                pass
+    return removed
+
+
+def _pid_alive(pid: int) -> bool:
+    return Path(f"/proc/{pid}").exists()

@@ -1,0 +1,109 @@
+"""The slot worker: a pre-started process that renders a Timeline into its shared-memory ring.
+
+Both slots run the same Timeline with the same stamped commands, so their rings hold identical
+audio and either can feed the output from any block index (lockstep hot standby). Transactions
+are rendered inside the Timeline (each slot builds the pending graph and renders the crossfade
+itself): that keeps lockstep trivially true through a commit and makes a real-time run equal to
+the offline render. A worker is started ahead of need, imports and compiles everything, then waits
+for its assignment, so taking over costs no cold start. It exits when the shell's end of its pipe
+closes, whatever way the shell ended.
+"""
+from __future__ import annotations
+
+import gc
+import os
+import pickle
+import time
+
+from ..engine import warmup
+from ..engine.graph import EngineError
+from ..engine.render import Timeline
+from .rings import CPU_NS, LATE_COMMANDS, READ_BLOCK, SLOT_PID, WRITTEN, Control, Ring
+
+
+def slot_main(conn, control_name: str) -> None:
+    """Process entry: warm up, report ready, wait for an assignment, then render until told to stop."""
+    warmup()
+    conn.send(("ready", os.getpid()))
+    try:
+        kind, *assignment = conn.recv()
+    except (EOFError, OSError):
+        return
+    if kind != "assign":
+        return
+    ring_name, capacity, block_size, ahead, max_catchup, timeline_bytes, sample_rate = assignment
+    control = Control(control_name, create=False)
+    ring = Ring(ring_name, capacity, block_size, create=False)
+    timeline = pickle.loads(timeline_bytes) if timeline_bytes else Timeline(sample_rate, block_size)
+    try:
+        SlotLoop(conn, control, ring, timeline, ahead, max_catchup).run()
+    finally:
+        ring.block.close()
+        control.block.close()
+
+
+class SlotLoop:
+    def __init__(self, conn, control: Control, ring: Ring, timeline: Timeline, ahead: int, max_catchup: int):
+        self.conn, self.control, self.ring, self.timeline = conn, control, ring, timeline
+        self.ahead, self.max_catchup = ahead, max_catchup
+        self.block_seconds = timeline.block_size / timeline.sample_rate
+        ring.reset(timeline.position // timeline.block_size)
+        ring.header[SLOT_PID] = os.getpid()
+
+    def run(self) -> None:
+        gc.disable()
+        self.conn.send(("assigned", self.timeline.position))
+        while self._handle_commands():
+            rendered = 0
+            while rendered < self.max_catchup and self._behind():
+                self._render_one()
+                rendered += 1
+            if not self._behind():
+                gc.collect(0)  # slack: collect young garbage between blocks, never mid-render
+                self._wait()
+
+    def _behind(self) -> bool:
+        return self.ring.header[WRITTEN] < self.control.words[READ_BLOCK] + self.ahead
+
+    def _render_one(self) -> None:
+        started = time.thread_time_ns()
+        block = self.timeline.render_block()
+        written = int(self.ring.header[WRITTEN])
+        self.ring.audio[written % self.ring.capacity] = block
+        self.ring.header[WRITTEN] = written + 1
+        self.ring.header[CPU_NS] += time.thread_time_ns() - started
+
+    def _wait(self) -> None:
+        try:
+            self.conn.poll(self.block_seconds / 4)
+        except (EOFError, OSError):
+            pass
+
+    def _handle_commands(self) -> bool:
+        """Apply queued commands; False when the slot must exit (stop, or the shell is gone)."""
+        try:
+            while self.conn.poll():
+                item = self.conn.recv()
+                if not self._handle(item):
+                    return False
+        except (EOFError, OSError):
+            return False
+        return True
+
+    def _handle(self, item) -> bool:
+        kind = item[0]
+        if kind == "msg":
+            _, at, msg = item
+            if at < self.timeline.position:
+                self.ring.header[LATE_COMMANDS] += 1
+            try:
+                self.timeline.schedule(msg, at)
+            except EngineError as err:
+                self.conn.send(("error", str(err)))
+        elif kind == "snapshot":
+            self.conn.send(("snapshot", pickle.dumps(self.timeline, protocol=pickle.HIGHEST_PROTOCOL)))
+        elif kind == "status":
+            self.conn.send(("status", self.timeline.status()))
+        elif kind == "stop":
+            return False
+        return True
