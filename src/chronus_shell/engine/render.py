@@ -65,9 +65,17 @@ class Timeline:
         """Raise EngineError if `msg` would be rejected; changes nothing."""
         self._validate(msg, commit_plan=False)
 
+    def admit(self, msg: Message) -> None:
+        """Validate against the patch as scheduled so far and record its effect (no queueing).
+
+        The supervisor keeps a Timeline that is never rendered and admits every message to it, so
+        invalid messages are refused in the shell before they reach a slot.
+        """
+        self._validate(msg, commit_plan=True)
+
     def schedule(self, msg: Message, at: int | None = None) -> None:
         """Validate against the patch as scheduled so far, then queue for sample `at`."""
-        self._validate(msg, commit_plan=True)
+        self.admit(msg)
         stamp = self.position if at is None else max(int(at), self.position)
         heapq.heappush(self._queue, (stamp, self._serial, msg))
         self._serial += 1

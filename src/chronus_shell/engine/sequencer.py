@@ -222,6 +222,16 @@ class Sequencer:
         """Every sounding note ends at `at`."""
         self.offs = sorted((at, target) for _, target in self.offs)
 
+    def next_bar(self, at: int) -> int:
+        """The first bar line at or after sample `at` (just `at` when the grid is stopped)."""
+        if not self.running:
+            return int(at)
+        step = max(self.next_step, 0)
+        step = -(-step // STEPS_PER_BAR) * STEPS_PER_BAR
+        while self.onset(step) < at:
+            step += STEPS_PER_BAR
+        return self.onset(step)
+
     # -- events -----------------------------------------------------------------
     def targets(self) -> set[str]:
         return {t.target for t in self.tracks.values() if t.target}

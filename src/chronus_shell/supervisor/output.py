@@ -8,11 +8,12 @@ callback, takes no locks and never waits on the shell; it exits when the shell's
 from __future__ import annotations
 
 import os
+import signal
 import time
 
 import numpy as np
 
-from .backends import open_backend
+from .backends import choose_backend, open_backend
 from .rings import (
     ACTIVE_SLOT, FAILOVER_AT, FAILOVERS, LEVEL_MILLI, LOST_BLOCKS, OUTPUT_PID, READ_BLOCK,
     RECORD_WRITE, SWITCH_NS, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring,
@@ -65,7 +66,12 @@ class BlockSource:
 def output_main(conn, control_name: str, ring_names: list[str], capacity: int, block_size: int,
                 record_name: str | None, record_capacity: int, sample_rate: int, prefill: int,
                 backend: str, device: str | None, wasapi_exclusive: bool) -> None:
-    """Process entry: open the backend and play until the shell's pipe closes or says stop."""
+    """Process entry: open the backend and play until the shell's pipe closes or says stop.
+
+    `backend` is what the user asked for (auto/sounddevice/null): the device is probed here, not in
+    the shell, so PortAudio never loads into the REPL's process.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C belongs to the shell, which stops us
     control = Control(control_name, create=False)
     rings = [Ring(name, capacity, block_size, create=False) for name in ring_names]
     record = Ring(record_name, record_capacity, block_size, create=False) if record_name else None
@@ -75,12 +81,22 @@ def output_main(conn, control_name: str, ring_names: list[str], capacity: int, b
     def count_xrun(kind: int) -> None:
         control.words[kind] += 1
 
+    def open_stream(kind: str):
+        return open_backend(kind, device, sample_rate, block_size, source.next_block,
+                            lambda: count_xrun(XRUNS_PORTAUDIO), lambda: count_xrun(XRUNS_JACK),
+                            wasapi_exclusive)
+
     stream = None
     try:
-        stream = open_backend(backend, device, sample_rate, block_size, source.next_block,
-                              lambda: count_xrun(XRUNS_PORTAUDIO), lambda: count_xrun(XRUNS_JACK),
-                              wasapi_exclusive)
-        conn.send(("started", stream.description))
+        kind, notice = choose_backend(backend, device)
+        try:
+            stream = open_stream(kind)
+        except Exception as err:  # noqa: BLE001 — a device that lists but will not open
+            if backend != "auto" or kind == "null":
+                raise
+            notice = f"the audio device did not open ({str(err).splitlines()[0]}): using the null backend"
+            stream = open_stream("null")
+        conn.send(("started", stream.description, notice))
         while True:
             try:
                 if conn.poll(0.05) and conn.recv() == ("stop",):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from multiprocessing import shared_memory
+from multiprocessing import resource_tracker, shared_memory
 from pathlib import Path
 
 import numpy as np
@@ -43,7 +43,10 @@ class SharedBlock:
 
     def __init__(self, name: str, nbytes: int | None = None):
         self.owner = nbytes is not None
-        self.shm = shared_memory.SharedMemory(name=name, create=self.owner, size=nbytes or 0)
+        if self.owner:
+            self.shm = shared_memory.SharedMemory(name=name, create=True, size=nbytes)
+        else:
+            self.shm = _attach(name)
         self.name = name
 
     def view(self, dtype, shape, offset: int = 0) -> np.ndarray:
@@ -59,6 +62,17 @@ class SharedBlock:
                 self.shm.unlink()
             except FileNotFoundError:
                 pass
+
+
+def _attach(name: str) -> shared_memory.SharedMemory:
+    """Open an existing block without registering it: Python < 3.13 would otherwise let the
+    shared resource tracker forget (or double-unlink) the creator's block when a child exits."""
+    register = resource_tracker.register
+    resource_tracker.register = lambda *args: None
+    try:
+        return shared_memory.SharedMemory(name=name)
+    finally:
+        resource_tracker.register = register
 
 
 class Control:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 import os
 import pickle
+import signal
 import time
 
 from ..engine import warmup
@@ -23,6 +24,7 @@ from .rings import CPU_NS, LATE_COMMANDS, READ_BLOCK, SLOT_PID, WRITTEN, Control
 
 def slot_main(conn, control_name: str) -> None:
     """Process entry: warm up, report ready, wait for an assignment, then render until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C belongs to the shell, which stops us
     warmup()
     conn.send(("ready", os.getpid()))
     try:
@@ -101,9 +103,14 @@ class SlotLoop:
             except EngineError as err:
                 self.conn.send(("error", str(err)))
         elif kind == "snapshot":
-            self.conn.send(("snapshot", pickle.dumps(self.timeline, protocol=pickle.HIGHEST_PROTOCOL)))
+            data = pickle.dumps(self.timeline, protocol=pickle.HIGHEST_PROTOCOL)
+            self.conn.send(("snapshot", data, self.timeline.position // self.timeline.block_size))
         elif kind == "status":
             self.conn.send(("status", self.timeline.status()))
+        elif kind == "state":
+            self.conn.send(("state", self.timeline.engine.patch_state()))
+        elif kind == "bar":
+            self.conn.send(("bar", self.timeline.engine.sequencer.next_bar(item[1])))
         elif kind == "stop":
             return False
         return True

@@ -1,0 +1,113 @@
+"""`chronus run SCRIPT`: the script in real time against the live engine, then exit.
+
+Lines are stamped at their virtual time (the waits before them) and pre-scheduled from sample 0, so
+the real-time run renders exactly what `chronus render` does: `--record` equals the offline file.
+Messages that act outside the engine (/engine/crash, /record, /session) are sent when the music
+reaches their time.
+"""
+from __future__ import annotations
+
+import json
+import math
+import sys
+import time
+from pathlib import Path
+
+from ..engine.graph import EngineError
+from ..engine.render import TRANSACTION, is_engine_message
+from .config import Config, ConfigError
+from .status import latency_figures
+
+TAIL_SECONDS = 1.0
+
+
+def _fail(text: str) -> int:
+    print(f"chronus run: {text}", file=sys.stderr)
+    return 1
+
+
+def run_command(args) -> int:
+    from ..language.script import ScriptError, load_script_timed
+    from .supervisor import Supervisor, SupervisorError
+
+    script = Path(args.script)
+    if not script.is_file():
+        return _fail(f"no script at {script}")
+    try:
+        config = Config.from_env(sample_rate=args.samplerate, block_size=args.blocksize,
+                                 backend=args.backend, device=args.device)
+        events, end = load_script_timed(script, config.sample_rate)
+    except (ConfigError, ScriptError) as err:
+        return _fail(f"{script}: {err}" if isinstance(err, ScriptError) else str(err))
+    seconds = args.seconds if args.seconds is not None else max([end] + [at for at, _ in events]) / config.sample_rate + TAIL_SECONDS
+    scheduled = [(at, m) for at, m in events if is_engine_message(m) or m.address in TRANSACTION]
+    live = sorted(((at, m) for at, m in events if not (is_engine_message(m) or m.address in TRANSACTION)),
+                  key=lambda e: e[0])
+    record = Path(args.record) if args.record else None
+    if record is not None and record.exists():
+        record.unlink()  # the user named this file for this run's output
+    supervisor = Supervisor(config)
+    try:
+        supervisor.start(scheduled, record=record)
+    except (EngineError, SupervisorError) as err:
+        supervisor.stop()
+        return _fail(f"{script}: {err}")
+    if supervisor.notice:
+        print(supervisor.notice, file=sys.stderr)
+    total_samples = int(round(seconds * config.sample_rate))
+    failed = _play(supervisor, live, math.ceil(total_samples / config.block_size))
+    stats = _stats(supervisor)
+    supervisor.stop()
+    if record is not None:
+        _trim(record, total_samples)
+    if args.stats_json:
+        Path(args.stats_json).write_text(json.dumps(stats, indent=2))
+    print(f"played {seconds:.2f} s on {stats['device']}: {stats['xruns']['portaudio']} + {stats['xruns']['jack']} xruns, "
+          f"{len(stats['failovers'])} failovers, {stats['lost_blocks']} lost blocks", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _play(supervisor, live, total_blocks: int) -> bool:
+    """Wait for the music to reach the end, sending out-of-engine messages on time."""
+    failed = False
+    block_size = supervisor.config.block_size
+    while supervisor.play_block < total_blocks:
+        while live and live[0][0] <= supervisor.play_block * block_size:
+            _, msg = live.pop(0)
+            try:
+                outcome = supervisor.send(msg)
+            except (EngineError, RuntimeError) as err:
+                print(f"chronus run: {msg}: {err}", file=sys.stderr)
+                failed = True
+                continue
+            if outcome is not None and not getattr(outcome, "ok", True):
+                print(f"chronus run: {outcome.text}", file=sys.stderr)
+                failed = True
+        time.sleep(0.002)
+    return failed
+
+
+def _stats(supervisor) -> dict:
+    status = supervisor.status()
+    try:
+        commits = supervisor.slot_status().get("commits", [])
+    except RuntimeError:
+        commits = []
+    return {
+        "backend": status["backend"], "device": status["device"],
+        "sample_rate": status["sample_rate"], "block_size": status["block_size"],
+        "blocks": status["blocks"], "xruns": status["xruns"],
+        "failovers": supervisor.failovers, "switches": supervisor.switches, "restarts": supervisor.restarts,
+        "lost_blocks": status["lost_blocks"], "commits": commits,
+        "command_latencies": latency_figures(supervisor.latencies_ms),
+        "slots": status["slots"], "problems": supervisor.problems,
+    }
+
+
+def _trim(path: Path, frames: int) -> None:
+    """The recording holds whole blocks; cut it to the script's exact length (as render does)."""
+    import soundfile
+
+    with soundfile.SoundFile(str(path), "r+") as wav:
+        if wav.frames > frames:
+            wav.truncate(frames)

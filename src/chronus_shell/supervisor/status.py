@@ -1,0 +1,58 @@
+"""The supervisor's status as plain data: what the toolbar, `status` and `--stats-json` show."""
+from __future__ import annotations
+
+import statistics
+
+from .rings import ACTIVE_SLOT, CPU_NS, LATE_COMMANDS, READ_BLOCK, WRITTEN
+
+
+def summary(supervisor, words) -> dict:
+    cfg = supervisor.config
+    block_ms = 1000.0 * cfg.block_size / cfg.sample_rate
+    return {
+        "backend": supervisor.backend,
+        "device": supervisor.device,
+        "sample_rate": cfg.sample_rate,
+        "block_size": cfg.block_size,
+        "latency_ms": round((supervisor.ahead + supervisor.margin_blocks) * block_ms, 1),
+        "blocks": int(words[READ_BLOCK]),
+        "seconds": round(int(words[READ_BLOCK]) * cfg.block_size / cfg.sample_rate, 2),
+        "active_slot": "AB"[int(words[ACTIVE_SLOT])],
+        "spares": sum(1 for s in supervisor.spares if s.ready.is_set()),
+        "recording": str(supervisor.session.recorder.path) if supervisor.session.recorder else None,
+        "problems": supervisor.problems[-3:],
+    }
+
+
+def slot_rows(supervisor, words) -> list[dict]:
+    """One row per ring: which process renders it, how far, how busy."""
+    cfg = supervisor.config
+    active = int(words[ACTIVE_SLOT])
+    rows = []
+    for index, ring in enumerate(supervisor.rings):
+        slot = supervisor.slots[index]
+        blocks = int(ring.header[WRITTEN])
+        seconds = max(blocks, 1) * cfg.block_size / cfg.sample_rate
+        rows.append({
+            "slot": "AB"[index],
+            "role": "active" if index == active else "standby",
+            "pid": slot.pid if slot is not None else None,
+            "alive": bool(slot is not None and slot.alive()),
+            "blocks": blocks,
+            "cpu_percent": round(100.0 * int(ring.header[CPU_NS]) / 1e9 / seconds, 1),
+            "late_commands": int(ring.header[LATE_COMMANDS]),
+        })
+    return rows
+
+
+def latency_figures(latencies_ms: list[float]) -> dict:
+    """p50/p99/max of the stamped command latency (send → the sample it plays at)."""
+    if not latencies_ms:
+        return {"count": 0}
+    ordered = sorted(latencies_ms)
+    return {
+        "count": len(ordered),
+        "p50_ms": round(statistics.median(ordered), 2),
+        "p99_ms": round(ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))], 2),
+        "max_ms": round(ordered[-1], 2),
+    }

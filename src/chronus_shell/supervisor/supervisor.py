@@ -1,0 +1,386 @@
+"""The embedded dual-slot supervisor: child processes, command fan-out, failover and recording.
+
+Slots A and B render the same Timeline from the same stamped messages into their own rings; the
+output process plays the active ring and switches to the other at the same block index when the
+active one starves. Every message is validated here first (against `plan`, a Timeline that is
+never rendered), then stamped with a sample far enough ahead that both slots apply it at exactly
+that sample: lockstep never breaks, and a real-time run equals the offline render.
+"""
+from __future__ import annotations
+
+import atexit
+import math
+import multiprocessing
+import os
+import pickle
+import threading
+import time
+from multiprocessing.connection import wait
+
+from ..engine.graph import EngineError
+from ..engine.render import TRANSACTION, Timeline
+from ..protocol.message import Message
+from ..session.commands import Outcome, SessionCommands
+from ..session.recorder import Recorder
+from .config import Config
+from .rings import (
+    ACTIVE_SLOT, FAILOVER_AT, FAILOVERS, LEVEL_MILLI, LOST_BLOCKS, READ_BLOCK, RECORD_WRITE, SWITCH_NS,
+    WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring, remove_stale_blocks, shm_name,
+)
+from .status import slot_rows, summary
+from .workers import OutputProcess, SlotWorker, WorkerGone
+
+SPARES = 1
+RECORD_SECONDS = 4.0  # the record ring holds this much audio between drains
+START_TIMEOUT_S = 120.0  # the first start may compile every kernel
+
+
+class SupervisorError(RuntimeError):
+    """Could not start or reach the engine; one line for the user."""
+
+
+class Supervisor:
+    def __init__(self, config: Config | None = None):
+        self.config = config or Config.from_env()
+        cfg = self.config
+        self.ahead = max(cfg.prefill_buffers, cfg.lead_target)
+        self.margin_blocks = 1 + math.ceil(cfg.early_margin_ms * 1e-3 * cfg.sample_rate / cfg.block_size)
+        self.plan = Timeline(cfg.sample_rate, cfg.block_size)
+        self.session = SessionCommands(cfg.sample_rate)
+        self.slots: list[SlotWorker | None] = [None, None]
+        self.spares: list[SlotWorker] = []
+        self.output: OutputProcess | None = None
+        self.backend, self.device, self.notice = "?", None, None
+        self.failovers: list[dict] = []  # a slot died and a spare took its ring
+        self.switches: list[dict] = []   # the output moved to the other ring (the dead one starved)
+        self.restarts: list[dict] = []   # output process restarts
+        self.latencies_ms: list[float] = []
+        self.problems: list[str] = []
+        self._lock = threading.RLock()
+        self._stopping = threading.Event()
+        self._monitor: threading.Thread | None = None
+        self._record_read = 0
+        self._seen_failovers = 0
+        self._kill_times: dict[int, float] = {}
+        self._started = False
+
+    # -- lifecycle --------------------------------------------------------------
+    def start(self, events=(), record: str | os.PathLike | None = None) -> "Supervisor":
+        """Start output and slots; `events` [(sample, Message)] are pre-scheduled from sample 0."""
+        cfg = self.config
+        remove_stale_blocks()
+        self._ctx = multiprocessing.get_context(cfg.start_method)
+        if cfg.start_method == "forkserver":
+            self._ctx.set_forkserver_preload(["chronus_shell.supervisor.preload"])
+        self.control = Control(shm_name("control"), create=True)
+        capacity = cfg.ring_blocks
+        self.rings = [Ring(shm_name(f"ring{i}"), capacity, cfg.block_size, create=True) for i in range(2)]
+        record_blocks = max(16, int(RECORD_SECONDS * cfg.sample_rate / cfg.block_size))
+        self.record_ring = Ring(shm_name("record"), record_blocks, cfg.block_size, create=True)
+        self._started = True
+        atexit.register(self.stop)
+        initial = Timeline(cfg.sample_rate, cfg.block_size)
+        for at, msg in events:
+            self.plan.admit(msg)
+            initial.schedule(msg, at)
+        workers = [SlotWorker(self._ctx, self.control.block.name) for _ in range(2 + SPARES)]
+        self._await_ready(workers, START_TIMEOUT_S)
+        snapshot = pickle.dumps(initial, protocol=pickle.HIGHEST_PROTOCOL)
+        for index in range(2):
+            self._assign(workers[index], index, snapshot)
+        self.spares = workers[2:]
+        if record is not None:
+            self._start_recorder(Recorder(record, cfg.sample_rate))
+        self._start_output()
+        self._monitor = threading.Thread(target=self._watch, name="chronus-supervisor", daemon=True)
+        self._monitor.start()
+        return self
+
+    def _await_ready(self, workers: list[SlotWorker], timeout: float) -> None:
+        deadline = time.monotonic() + timeout
+        for worker in workers:
+            if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
+                raise SupervisorError("an audio worker did not start in time")
+            try:
+                worker.conn.recv()
+            except (EOFError, OSError):
+                raise SupervisorError("an audio worker failed to start (see errors above)") from None
+            worker.ready.set()
+
+    def _assign(self, worker: SlotWorker, index: int, snapshot: bytes) -> None:
+        cfg = self.config
+        worker.ring_index = index
+        worker.send(("assign", self.rings[index].block.name, self.rings[index].capacity, cfg.block_size,
+                     self.ahead, cfg.max_catchup, snapshot, cfg.sample_rate))
+        self.slots[index] = worker
+
+    def _start_output(self) -> None:
+        cfg = self.config
+        output = OutputProcess(
+            self._ctx, self.control.block.name, [r.block.name for r in self.rings], self.rings[0].capacity,
+            cfg.block_size, self.record_ring.block.name, self.record_ring.capacity, cfg.sample_rate,
+            cfg.prefill_buffers, cfg.backend, cfg.device, cfg.wasapi_exclusive,
+        )
+        if not output.conn.poll(START_TIMEOUT_S):
+            raise SupervisorError("the audio output did not start in time")
+        try:
+            reply = output.conn.recv()
+        except (EOFError, OSError):
+            raise SupervisorError("the audio output process died while starting") from None
+        if reply[0] != "started":
+            output.stop()
+            raise SupervisorError(f"cannot open the audio output: {reply[1]}")
+        _, description, notice = reply
+        self.backend = "null" if description.startswith("null") else "sounddevice"
+        self.device, self.notice = description, notice
+        self.output = output
+
+    def stop(self) -> None:
+        """Stop every child and unlink every shared block; safe to call twice, and at exit."""
+        if not self._started:
+            return
+        self._started = False
+        self._stopping.set()
+        if self._monitor is not None:
+            self._monitor.join(timeout=2.0)
+        children = [c for c in [self.output, *self.slots, *self.spares] if c is not None]
+        for child in children:
+            child.send(("stop",))
+        for child in children:
+            child.stop(timeout=2.0)
+        self._drain_record()
+        self.session.close()
+        for block in [self.control.block, *[r.block for r in self.rings], self.record_ring.block]:
+            block.close()
+        atexit.unregister(self.stop)
+
+    def __enter__(self) -> "Supervisor":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    # -- messages ---------------------------------------------------------------
+    @property
+    def play_block(self) -> int:
+        return int(self.control.words[READ_BLOCK])
+
+    def earliest_stamp(self) -> int:
+        """The first sample both slots are sure not to have rendered when a message arrives."""
+        return (self.play_block + self.ahead + self.margin_blocks) * self.config.block_size
+
+    def sample_at(self, unix_seconds: float) -> int:
+        """The sample that plays at wall time `unix_seconds` (for OSC timetags)."""
+        ahead = (unix_seconds - time.time()) * self.config.sample_rate
+        return self.play_block * self.config.block_size + max(0, int(round(ahead)))
+
+    def send(self, msg: Message, at: int | None = None):
+        """Validate and fan out one message; returns None, or an Outcome with a line for the user.
+
+        Raises EngineError/SupervisorError (one readable line) when the message is refused.
+        """
+        head = msg.parts[0] if msg.parts else ""
+        if head in ("session", "pattern", "record"):
+            return self._session_message(msg)
+        if head == "engine":
+            return self._engine_message(msg)
+        if msg.address in TRANSACTION and not self.config.router:
+            raise SupervisorError("transactions are off (CHRONUS_ROUTER=0): changes apply live")
+        with self._lock:
+            self.plan.admit(msg)
+            self._fan_out(msg, at)
+        return None
+
+    def _fan_out(self, msg: Message, at: int | None) -> int:
+        earliest = self.earliest_stamp()
+        stamp = earliest if at is None else max(int(at), earliest)
+        self.latencies_ms.append(1000.0 * (stamp - self.play_block * self.config.block_size) / self.config.sample_rate)
+        for slot in self.slots:
+            if slot is not None:
+                slot.send(("msg", stamp, msg))
+        return stamp
+
+    def _session_message(self, msg: Message) -> Outcome:
+        if msg.address == "/record/start" and self.session.recorder is None:
+            outcome = self.session.handle(msg, {})
+            if outcome.ok:
+                self._record_read = int(self.control.words[RECORD_WRITE])
+            return outcome
+        outcome = self.session.handle(msg, self.patch_state() if "save" in msg.address else {})
+        if outcome.ok and outcome.messages:
+            with self._lock:
+                shadow = pickle.loads(pickle.dumps(self.plan))
+                for message in outcome.messages:  # all or nothing: check against a copy first
+                    shadow.admit(message)
+                at = None if outcome.now else self._next_bar()
+                for message in outcome.messages:
+                    self.plan.admit(message)
+                    self._fan_out(message, at)
+        return outcome
+
+    def _next_bar(self) -> int:
+        earliest = self.earliest_stamp()
+        try:
+            return int(self._active_slot().request(("bar", earliest)))
+        except (WorkerGone, AttributeError):
+            return earliest
+
+    def _engine_message(self, msg: Message):
+        if msg.address == "/engine/status":
+            return Outcome("engine status", data=self.status())
+        if msg.address == "/engine/crash":
+            which = str(msg.args[0]) if msg.args else "active"
+            return Outcome(self.crash(which))
+        raise EngineError(f"the engine has no address {msg.address!r} (try /engine/status)")
+
+    # -- failover -----------------------------------------------------------------
+    def _active_slot(self) -> SlotWorker | None:
+        return self.slots[int(self.control.words[ACTIVE_SLOT])]
+
+    def crash(self, which: str) -> str:
+        """Test aid: SIGKILL the active or standby slot, or the output process."""
+        if which == "output":
+            target = self.output
+        elif which in ("active", "standby"):
+            active = int(self.control.words[ACTIVE_SLOT])
+            target = self.slots[active if which == "active" else 1 - active]
+        else:
+            raise EngineError(f"/engine/crash takes active, standby or output, not {which!r}")
+        if target is None:
+            return f"no {which} process to crash"
+        self._kill_times[target.pid] = time.perf_counter()
+        target.kill()
+        return f"killed the {which} process (pid {target.pid})"
+
+    def _replace_slot(self, index: int, pid: int) -> None:
+        """A slot died: a pre-started spare takes its ring from the live slot's snapshot."""
+        started = time.perf_counter()
+        killed = self._kill_times.pop(pid, None)
+        with self._lock:
+            self.slots[index] = None
+            live = self.slots[1 - index]
+            spare = next((s for s in self.spares if s.ready.is_set() and s.alive()), None)
+            if live is None or spare is None:
+                self.problems.append("no standby available: the engine runs on one slot")
+                return
+            self.spares.remove(spare)
+            try:
+                snapshot, block = live.request(("snapshot",))
+            except WorkerGone as err:
+                self.spares.append(spare)
+                self.problems.append(f"could not copy the live slot: {err}")
+                return
+            self._fill_gap(index, block)
+            self._assign(spare, index, snapshot)
+        done = time.perf_counter()
+        self.failovers.append({
+            "slot": "AB"[index], "at_block": self.play_block, "lost_blocks": int(self.control.words[LOST_BLOCKS]),
+            "replace_ms": round(1000 * (done - started), 2),
+            "kill_to_standby_ms": None if killed is None else round(1000 * (done - killed), 2),
+        })
+        self.spares.append(SlotWorker(self._ctx, self.control.block.name))
+
+    def _fill_gap(self, index: int, block: int) -> None:
+        """Blocks the dead slot never wrote, up to where its successor starts, copied from the live
+        ring (identical in lockstep), so the dead ring never plays a stale block."""
+        dead, live = self.rings[index], self.rings[1 - index]
+        first = max(int(dead.header[WRITTEN]), block - dead.capacity + 1)
+        for number in range(first, block):
+            dead.audio[number % dead.capacity] = live.audio[number % live.capacity]
+
+    def _restart_output(self) -> None:
+        started = time.perf_counter()
+        lost_before = int(self.control.words[LOST_BLOCKS])
+        try:
+            self._start_output()
+            self.restarts.append({"output_ms": round(1000 * (time.perf_counter() - started), 2),
+                                  "lost_blocks": int(self.control.words[LOST_BLOCKS]) - lost_before})
+        except SupervisorError as err:
+            self.output = None
+            self.problems.append(str(err))
+
+    # -- monitor thread -------------------------------------------------------------
+    def _watch(self) -> None:
+        while not self._stopping.is_set():
+            children = [c for c in [self.output, *self.slots, *self.spares] if c is not None]
+            ready = wait([c.conn for c in children] + [c.sentinel for c in children], timeout=0.05)
+            for child in children:
+                if child.conn in ready:
+                    self._read(child)
+                if child.sentinel in ready and not self._stopping.is_set():
+                    self._on_death(child)
+            self._note_failovers()
+            self._drain_record()
+
+    def _read(self, child) -> None:
+        try:
+            while child.conn.poll():
+                item = child.conn.recv()
+                if item[0] == "ready":
+                    child.ready.set()
+                elif item[0] == "error":
+                    self.problems.append(str(item[1]))
+                elif item[0] != "assigned":
+                    child.replies.put(item)
+        except (EOFError, OSError):
+            pass
+
+    def _on_death(self, child) -> None:
+        child.process.join(0)
+        if child is self.output:
+            self._restart_output()
+        elif child in self.spares:
+            self.spares.remove(child)
+            self.spares.append(SlotWorker(self._ctx, self.control.block.name))
+        elif child in self.slots:
+            threading.Thread(target=self._replace_slot, args=(self.slots.index(child), child.pid), daemon=True).start()
+
+    def _note_failovers(self) -> None:
+        words = self.control.words
+        count = int(words[FAILOVERS])
+        if count > self._seen_failovers:
+            self._seen_failovers = count
+            self.switches.append({"at_block": int(words[FAILOVER_AT]), "switch_ms": int(words[SWITCH_NS]) / 1e6,
+                                  "lost_blocks": int(words[LOST_BLOCKS])})
+
+    # -- recording ------------------------------------------------------------------
+    def _start_recorder(self, recorder: Recorder) -> None:
+        if recorder.error:
+            raise SupervisorError(recorder.error)
+        self.session.recorder = recorder
+        self._record_read = int(self.control.words[RECORD_WRITE])
+
+    def _drain_record(self) -> None:
+        """Copy what the output played since the last drain into the recorder (if recording)."""
+        written = int(self.control.words[RECORD_WRITE])
+        recorder = self.session.recorder
+        ring = self.record_ring
+        if recorder is None:
+            self._record_read = written
+            return
+        if written - self._record_read > ring.capacity:
+            recorder.dropped_blocks += written - self._record_read - ring.capacity
+            self._record_read = written - ring.capacity
+        while self._record_read < written:
+            recorder.write(ring.audio[self._record_read % ring.capacity])
+            self._record_read += 1
+
+    # -- state ----------------------------------------------------------------------
+    def patch_state(self) -> dict:
+        """The patch as the active slot plays it (JSON-able, for snapshots and autosave)."""
+        slot = self._active_slot() or next((s for s in self.slots if s), None)
+        if slot is None:
+            raise SupervisorError("no audio slot is running")
+        return slot.request(("state",))
+
+    def slot_status(self) -> dict:
+        slot = self._active_slot()
+        return slot.request(("status",)) if slot is not None else {}
+
+    def status(self) -> dict:
+        words = self.control.words
+        return summary(self, words) | {"slots": slot_rows(self, words)} | {
+            "xruns": {"portaudio": int(words[XRUNS_PORTAUDIO]), "jack": int(words[XRUNS_JACK])},
+            "failovers": len(self.failovers), "lost_blocks": int(words[LOST_BLOCKS]),
+            "level": int(words[LEVEL_MILLI]) / 1000.0,
+        }

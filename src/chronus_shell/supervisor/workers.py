@@ -1,0 +1,91 @@
+"""Handles on child processes: pre-started slot workers and the output process.
+
+A worker is started long before it is needed (it imports and compiles everything, then waits for an
+assignment), so replacing a dead slot costs a pipe message, never a cold start. Only the
+supervisor's monitor thread reads a worker's pipe; replies to requests reach the asking thread
+through a queue.
+"""
+from __future__ import annotations
+
+import queue
+import threading
+
+from .output import output_main
+from .slot import slot_main
+
+REPLY_TIMEOUT_S = 2.0
+
+
+class WorkerGone(RuntimeError):
+    """The process died or did not answer in time."""
+
+
+class Child:
+    """A child process with a duplex pipe; `send` never raises, `request` waits for one reply."""
+
+    def __init__(self, ctx, target, args: tuple, name: str):
+        self.conn, child_end = ctx.Pipe()
+        self.process = ctx.Process(target=target, args=(child_end, *args), name=name, daemon=True)
+        self.process.start()
+        child_end.close()
+        self.replies: queue.Queue = queue.Queue()
+        self._send_lock = threading.Lock()
+        self._request_lock = threading.Lock()
+
+    @property
+    def pid(self) -> int | None:
+        return self.process.pid
+
+    @property
+    def sentinel(self):
+        return self.process.sentinel
+
+    def alive(self) -> bool:
+        return self.process.is_alive()
+
+    def send(self, item) -> bool:
+        with self._send_lock:
+            try:
+                self.conn.send(item)
+                return True
+            except (OSError, ValueError):
+                return False
+
+    def request(self, item, timeout: float = REPLY_TIMEOUT_S):
+        """Send `item` and wait for the reply of the same kind (read by the monitor thread)."""
+        with self._request_lock:
+            if not self.send(item):
+                raise WorkerGone(f"{self.process.name} is gone")
+            deadline_kind = item[0]
+            while True:
+                try:
+                    kind, *payload = self.replies.get(timeout=timeout)
+                except queue.Empty:
+                    raise WorkerGone(f"{self.process.name} did not answer {deadline_kind!r}") from None
+                if kind == deadline_kind:
+                    return payload[0] if len(payload) == 1 else payload
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+
+    def stop(self, timeout: float = 2.0) -> None:
+        """Ask it to stop, then make sure: the process is gone when this returns."""
+        self.send(("stop",))
+        self.process.join(timeout)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(timeout)
+        self.conn.close()
+
+
+class SlotWorker(Child):
+    def __init__(self, ctx, control_name: str):
+        super().__init__(ctx, slot_main, (control_name,), "chronus-slot")
+        self.ready = threading.Event()
+        self.ring_index: int | None = None  # 0/1 once it renders into a ring
+
+
+class OutputProcess(Child):
+    def __init__(self, ctx, *args):
+        super().__init__(ctx, output_main, args, "chronus-output")
