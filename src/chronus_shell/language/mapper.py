@@ -221,7 +221,11 @@ class Mapper:
     def _PlayPattern(self, intent: it.PlayPattern) -> list[Message]:
         track, target, messages = self._track(intent.target, intent.column)
         now = ("now",) if intent.now else ()
-        return messages + [_msg("/seq/add", track, target, intent.pattern, *now)]
+        return messages + [_msg("/seq/add", track, target, intent.pattern, *now), *self._start()]
+
+    def _start(self) -> list[Message]:
+        """'play …' means play: start the sequencer when it is stopped."""
+        return [] if self.model.running else [_msg("/seq/start")]
 
     def _SetNotes(self, intent: it.SetNotes) -> list[Message]:
         notes = [note_name(n.text) for n in intent.notes]
@@ -230,7 +234,7 @@ class Mapper:
             return [_msg("/seq/notes", existing, *notes)]
         track, target, messages = self._track(intent.target, intent.column)
         return messages + [_msg("/seq/add", track, target, "x" * len(notes)),
-                           _msg("/seq/notes", track, *notes)]
+                           _msg("/seq/notes", track, *notes), *self._start()]
 
     def _existing_track(self, words: it.Words | None, column: int) -> str | None:
         """The track a phrase names: by name, else the track playing that module's voice."""
