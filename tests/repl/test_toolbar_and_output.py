@@ -30,6 +30,8 @@ def test_toolbar_shows_the_engine_at_a_glance(translator):
 
 def test_toolbar_before_the_first_status(translator):
     assert "engine starting" in toolbar_text({}, translator.model)
+    assert "▶ playing" in toolbar_text({"backend": "null"}, translator.model)  # "play x.x. on hats" started it
+    translator.translate("stop")
     assert "■ stopped" in toolbar_text({"backend": "null"}, translator.model)
 
 
