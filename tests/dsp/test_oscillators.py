@@ -11,15 +11,6 @@ from .signals import SR, cents, naive_saw, non_harmonic_power, peak_frequency, r
 SHAPES = ("sine", "saw", "square", "triangle")
 FREQS = (110.0, 440.0, 1000.5)
 
-BLEP_SPIKE = pytest.mark.xfail(strict=True, reason=(
-    "DSP bug in kernels._add_residual: the BLEP step residual is linearly interpolated across its own "
-    "jump at x=0, so an edge landing < 1/128 sample after a sample instant (exactly periodic pitches "
-    "always do) puts up to a full step of error on one sample. Measured: saw/square peak 1.99x gain "
-    "at 440 and 5000 Hz, 1.61x at 1000.5 Hz; saw non-harmonic power 2.0 dB ABOVE a naive saw at "
-    "5000 Hz, only 15.5 dB below at 5003.7 Hz. Interpolating on one side of the jump gives 98.9 / 84.4 dB "
-    "and peaks <= 1.20x."
-))
-
 
 def steady(shape: str, freq: float, seconds: float = 1.0, **params) -> np.ndarray:
     """`seconds` of output after the BLEP start-up delay (the first BLEP_HALF samples are silent)."""
@@ -43,7 +34,6 @@ def test_detune_in_cents(detune):
 
 
 @pytest.mark.parametrize("freq", (5000.0, pytest.param(5003.7, id="5003.7-inharmonic-to-sr")))
-@BLEP_SPIKE
 def test_saw_aliasing_40db_below_naive(freq):
     band_limited = non_harmonic_power(steady("saw", freq, gain=1.0), freq)
     naive = non_harmonic_power(naive_saw(freq, SR), freq)
@@ -56,7 +46,7 @@ def test_saw_aliasing_40db_below_naive(freq):
 
 @pytest.mark.parametrize("freq", (440.0, 1000.5, 5000.0))
 @pytest.mark.parametrize("shape", (
-    "sine", "triangle", pytest.param("saw", marks=BLEP_SPIKE), pytest.param("square", marks=BLEP_SPIKE),
+    "sine", "triangle", "saw", "square",
 ))
 def test_peak_stays_near_gain(shape, freq):
     """Gibbs overshoot of a band-limited edge is ~18 % of gain; far above means a broken BLEP."""

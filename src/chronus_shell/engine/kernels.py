@@ -18,25 +18,26 @@ RING = 128  # > 2 * BLEP_HALF + 2, power of two
 
 
 def _blep_tables() -> tuple[np.ndarray, np.ndarray]:
+    """The smooth band-limited step and ramp (the naive step/ramp is subtracted analytically, so
+    interpolation never straddles the jump at 0)."""
     count = 2 * BLEP_HALF * BLEP_OVERSAMPLE + 1
     x = np.linspace(-BLEP_HALF, BLEP_HALF, count)
     cutoff = 0.42
     impulse = 2 * cutoff * np.sinc(2 * cutoff * x) * np.kaiser(count, 10.0)
     step = np.cumsum(impulse)
     step /= step[-1]
-    ramp = np.cumsum(step) / BLEP_OVERSAMPLE
-    step_residual = step - (x >= 0)
-    ramp_residual = ramp - np.maximum(x, 0.0)
+    ramp_residual = np.cumsum(step) / BLEP_OVERSAMPLE - np.maximum(x, 0.0)
     ramp_residual -= np.linspace(ramp_residual[0], ramp_residual[-1], count)  # exact zero at both ends
-    return step_residual, ramp_residual
+    return step, ramp_residual + np.maximum(x, 0.0)
 
 
-STEP_RESIDUAL, RAMP_RESIDUAL = _blep_tables()
+STEP_TABLE, RAMP_TABLE = _blep_tables()
+STEP, RAMP = 0, 1
 
 
 @njit(cache=True)
-def _add_residual(ring, table, now, frac, height):
-    """Add `height` × residual of a discontinuity at time now+frac (frac in (0, 1]) to the ring."""
+def _add_residual(ring, table, kind, now, frac, height):
+    """Add `height` × (band-limited − naive) step or ramp at time now+frac (frac in (0, 1])."""
     for k in range(-BLEP_HALF + 1, BLEP_HALF + 1):
         x = k - frac
         pos = (x + BLEP_HALF) * BLEP_OVERSAMPLE
@@ -44,7 +45,9 @@ def _add_residual(ring, table, now, frac, height):
         if i < 0 or i >= table.shape[0] - 1:
             continue
         t = pos - i
-        ring[(now + k + BLEP_HALF) & (RING - 1)] += height * (table[i] + t * (table[i + 1] - table[i]))
+        smooth = table[i] + t * (table[i + 1] - table[i])
+        naive = (1.0 if x >= 0.0 else 0.0) if kind == STEP else max(x, 0.0)
+        ring[(now + k + BLEP_HALF) & (RING - 1)] += height * (smooth - naive)
 
 
 @njit(cache=True)
@@ -69,20 +72,20 @@ def oscillator(shape, state, ring, inc, width, out, step_table, ramp_table):
         ring[(clock + BLEP_HALF) & (RING - 1)] += naive
         new = phase + dt
         if shape == 1 and phase < w <= new:
-            _add_residual(ring, step_table, clock, (w - phase) / dt, -2.0)
+            _add_residual(ring, step_table, STEP, clock, (w - phase) / dt, -2.0)
         if shape == 2 and phase < 0.5 <= new:
-            _add_residual(ring, ramp_table, clock, (0.5 - phase) / dt, -8.0 * dt)
+            _add_residual(ring, ramp_table, RAMP, clock, (0.5 - phase) / dt, -8.0 * dt)
         if new >= 1.0:
             new -= 1.0
             frac = (1.0 - phase) / dt
             if shape == 0:
-                _add_residual(ring, step_table, clock, frac, -2.0)
+                _add_residual(ring, step_table, STEP, clock, frac, -2.0)
             elif shape == 1:
-                _add_residual(ring, step_table, clock, frac, 2.0)
+                _add_residual(ring, step_table, STEP, clock, frac, 2.0)
                 if new >= w:  # crossed the width again within the same sample
-                    _add_residual(ring, step_table, clock, frac + (w) / dt, -2.0)
+                    _add_residual(ring, step_table, STEP, clock, frac + (w) / dt, -2.0)
             elif shape == 2:
-                _add_residual(ring, ramp_table, clock, frac, 8.0 * dt)
+                _add_residual(ring, ramp_table, RAMP, clock, frac, 8.0 * dt)
         phase = new
         slot = clock & (RING - 1)
         out[i] = ring[slot]
@@ -295,7 +298,7 @@ def warmup() -> None:
     ones = np.ones(n)
     out = np.zeros(n)
     for shape in range(4):
-        oscillator(shape, np.zeros(2), np.zeros(RING), ones * 0.01, ones * 0.5, out, STEP_RESIDUAL, RAMP_RESIDUAL)
+        oscillator(shape, np.zeros(2), np.zeros(RING), ones * 0.01, ones * 0.5, out, STEP_TABLE, RAMP_TABLE)
     ladder(ones, ones * 500, ones * 0.5, ones, ones, np.zeros(4), 48000.0, out)
     svf(ones, ones * 500, ones, 0, np.zeros(2), 48000.0, out)
     one_pole_lowpass(ones, ones * 500, np.zeros(1), 48000.0, out)

@@ -90,10 +90,10 @@ class ParamSpec:
                         f"{self.name} needs a number in {self.range_text()} {self.unit}, got {value!r}"
                     ) from None
         number = float(value)
+        unit = "" if self.unit in ("ratio", "bool") else f" {self.unit}"
         if number != number or number in (float("inf"), float("-inf")):
-            raise ParamError(f"{self.name} {value} is not a finite number")
+            raise ParamError(f"{self.name} {value} is not a finite number (range {self.range_text()}{unit})")
         if number < self.low or number > self.high:
-            unit = "" if self.unit in ("ratio", "bool") else f" {self.unit}"
             raise ParamError(
                 f"{self.name} {format_number(number)} is out of range {self.range_text()}{unit}"
             )

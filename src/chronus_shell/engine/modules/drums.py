@@ -67,8 +67,8 @@ class Kick(Drum):
         punch = params["punch"]
         sweep = np.exp(-t / 0.025)
         body = self.sine_at(params["freq"] * (1.0 + 5.0 * punch * sweep))
-        click = punch * np.exp(-t / 0.002)
-        return self.decay_curve(params["decay"], t) * body * (1.0 - 0.3 * click) + 0.3 * click * body
+        click = 0.3 * punch * np.exp(-t / 0.0015)  # the beater: a short pulse on the very first sample
+        return self.decay_curve(params["decay"], t) * body + click
 
 
 class Snare(Drum):

@@ -37,7 +37,7 @@ class Oscillator(Module):
             width = np.full(n, 0.5)
         out = np.empty(n)
         kernels.oscillator(self.SHAPE, self.state, self.ring, inc, width, out,
-                           kernels.STEP_RESIDUAL, kernels.RAMP_RESIDUAL)
+                           kernels.STEP_TABLE, kernels.RAMP_TABLE)
         return out * params["gain"]
 
 
