@@ -52,6 +52,7 @@ class BlockSource:
                 block = other.audio[read % other.capacity]
             else:
                 words[LOST_BLOCKS] += 1
+                words[READ_BLOCK] = read + 1
                 return self.silence  # neither slot has it: play silence, keep the clock
             words[SWITCH_NS] = time.perf_counter_ns() - started
         if self.record is not None:

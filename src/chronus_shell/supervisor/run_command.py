@@ -55,9 +55,11 @@ def run_command(args) -> int:
     if supervisor.notice:
         print(supervisor.notice, file=sys.stderr)
     total_samples = int(round(seconds * config.sample_rate))
-    failed = _play(supervisor, live, math.ceil(total_samples / config.block_size))
-    stats = _stats(supervisor)
-    supervisor.stop()
+    try:
+        failed = _play(supervisor, live, math.ceil(total_samples / config.block_size))
+        stats = _stats(supervisor)
+    finally:
+        supervisor.stop()  # Ctrl-C included: every child and shared block goes
     if record is not None:
         _trim(record, total_samples)
     if args.stats_json:

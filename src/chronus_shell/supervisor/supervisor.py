@@ -30,9 +30,11 @@ from .rings import (
 from .status import slot_rows, summary
 from .workers import OutputProcess, SlotWorker, WorkerGone
 
-SPARES = 1
+SPARES = 1  # per start method below: spawned workers take ~1 s to warm up, so keep more ready
+SPARES_BY_METHOD = {"spawn": 2}
 RECORD_SECONDS = 4.0  # the record ring holds this much audio between drains
 START_TIMEOUT_S = 120.0  # the first start may compile every kernel
+STALL_S = 0.25  # a slot behind the output that renders nothing for this long is hung: replace it
 
 
 class SupervisorError(RuntimeError):
@@ -62,7 +64,9 @@ class Supervisor:
         self._record_read = 0
         self._seen_failovers = 0
         self._kill_times: dict[int, float] = {}
+        self._progress = [(0, time.monotonic()), (0, time.monotonic())]  # (blocks written, when)
         self._started = False
+        self._last_stamp = 0
 
     # -- lifecycle --------------------------------------------------------------
     def start(self, events=(), record: str | os.PathLike | None = None) -> "Supervisor":
@@ -83,7 +87,7 @@ class Supervisor:
         for at, msg in events:
             self.plan.admit(msg)
             initial.schedule(msg, at)
-        workers = [SlotWorker(self._ctx, self.control.block.name) for _ in range(2 + SPARES)]
+        workers = [SlotWorker(self._ctx, self.control.block.name) for _ in range(2 + SPARES_BY_METHOD.get(cfg.start_method, SPARES))]
         self._await_ready(workers, START_TIMEOUT_S)
         snapshot = pickle.dumps(initial, protocol=pickle.HIGHEST_PROTOCOL)
         for index in range(2):
@@ -198,6 +202,7 @@ class Supervisor:
         for slot in self.slots:
             if slot is not None:
                 slot.send(("msg", stamp, msg))
+        self._last_stamp = max(self._last_stamp, stamp)
         return stamp
 
     def _session_message(self, msg: Message) -> Outcome:
@@ -256,14 +261,13 @@ class Supervisor:
         """A slot died: a pre-started spare takes its ring from the live slot's snapshot."""
         started = time.perf_counter()
         killed = self._kill_times.pop(pid, None)
+        self.slots[index] = None
+        spare = self._ready_spare()
         with self._lock:
-            self.slots[index] = None
             live = self.slots[1 - index]
-            spare = next((s for s in self.spares if s.ready.is_set() and s.alive()), None)
             if live is None or spare is None:
                 self.problems.append("no standby available: the engine runs on one slot")
                 return
-            self.spares.remove(spare)
             try:
                 snapshot, block = live.request(("snapshot",))
             except WorkerGone as err:
@@ -279,6 +283,20 @@ class Supervisor:
             "kill_to_standby_ms": None if killed is None else round(1000 * (done - killed), 2),
         })
         self.spares.append(SlotWorker(self._ctx, self.control.block.name))
+
+    def _ready_spare(self) -> SlotWorker | None:
+        """A started spare, waiting for one still warming up (spawn) rather than giving up."""
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while time.monotonic() < deadline and not self._stopping.is_set():
+            with self._lock:
+                spare = next((s for s in self.spares if s.ready.is_set() and s.alive()), None)
+                if spare is not None:
+                    self.spares.remove(spare)
+                    return spare
+                if not self.spares:
+                    return None
+            time.sleep(0.005)
+        return None
 
     def _fill_gap(self, index: int, block: int) -> None:
         """Blocks the dead slot never wrote, up to where its successor starts, copied from the live
@@ -310,6 +328,7 @@ class Supervisor:
                 if child.sentinel in ready and not self._stopping.is_set():
                     self._on_death(child)
             self._note_failovers()
+            self._check_stalls()
             self._drain_record()
 
     def _read(self, child) -> None:
@@ -334,6 +353,19 @@ class Supervisor:
             self.spares.append(SlotWorker(self._ctx, self.control.block.name))
         elif child in self.slots:
             threading.Thread(target=self._replace_slot, args=(self.slots.index(child), child.pid), daemon=True).start()
+
+    def _check_stalls(self) -> None:
+        """A hung slot (stopped, deadlocked, stuck in user code) is killed and replaced like a dead one."""
+        now = time.monotonic()
+        for index, slot in enumerate(self.slots):
+            written = int(self.rings[index].header[WRITTEN])
+            last, since = self._progress[index]
+            if slot is None or written != last or written > self.play_block:
+                self._progress[index] = (written, now)
+            elif now - since > STALL_S and slot.alive():
+                self.problems.append(f"slot {'AB'[index]} hung for {1000 * (now - since):.0f} ms: replaced")
+                self._progress[index] = (written, now)
+                slot.kill()
 
     def _note_failovers(self) -> None:
         words = self.control.words
@@ -371,6 +403,10 @@ class Supervisor:
         slot = self._active_slot() or next((s for s in self.slots if s), None)
         if slot is None:
             raise SupervisorError("no audio slot is running")
+        ring = self.rings[slot.ring_index]
+        deadline = time.monotonic() + 1.0
+        while int(ring.header[WRITTEN]) * self.config.block_size <= self._last_stamp and time.monotonic() < deadline:
+            time.sleep(0.002)  # include what was just sent (it plays a few blocks from now)
         return slot.request(("state",))
 
     def slot_status(self) -> dict:

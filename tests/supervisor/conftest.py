@@ -1,0 +1,82 @@
+"""Supervisor tests run real child processes, real shared memory and (when jackd is installed) a real
+PortAudio stream on the JACK dummy backend, started here the way ARCHITECTURE.md describes."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _jack_running() -> bool:
+    probe = subprocess.run(["jack_wait", "-c"], capture_output=True, text=True, env=_jack_env())
+    return probe.stdout.strip() == "running"
+
+
+def _jack_env() -> dict:
+    return dict(os.environ, JACK_NO_AUDIO_RESERVATION="1", JACK_NO_START_SERVER="1")
+
+
+@pytest.fixture(scope="session")
+def jack_server():
+    """A JACK dummy server at 48 kHz / 256 (skips when jackd is not installed)."""
+    if shutil.which("jackd") is None or shutil.which("jack_wait") is None:
+        pytest.skip("jackd2 is not installed (apt-get install jackd2)")
+    if _jack_running():
+        yield "already running"
+        return
+    log = open("/tmp/chronus-test-jackd.log", "w")
+    server = subprocess.Popen(["jackd", "-d", "dummy", "-r", "48000", "-p", "256", "-C", "0", "-P", "2"],
+                              stdout=log, stderr=subprocess.STDOUT, env=_jack_env())
+    deadline = time.monotonic() + 20
+    while not _jack_running():
+        if time.monotonic() > deadline or server.poll() is not None:
+            server.kill()
+            pytest.skip("jackd dummy did not start (see /tmp/chronus-test-jackd.log)")
+        time.sleep(0.05)
+    yield "started"
+    server.terminate()
+    server.wait(10)
+
+
+def chronus(*args: str, timeout: float = 180) -> subprocess.CompletedProcess:
+    """The real command line, in a child process (as a user would run it)."""
+    return subprocess.run([sys.executable, "-m", "chronus_shell.cli", *args], capture_output=True, text=True,
+                          timeout=timeout, cwd=ROOT, env=_jack_env())
+
+
+def read_wav(path) -> np.ndarray:
+    audio, _ = soundfile.read(str(path), dtype="float32")
+    return audio
+
+
+def chronus_blocks() -> list[str]:
+    shm = Path("/dev/shm")
+    return sorted(p.name for p in shm.glob("chronus_*")) if shm.is_dir() else []
+
+
+def children_of(pid: int) -> list[int]:
+    """Every live descendant of `pid` (from /proc)."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if fields[0] != "Z":
+                parents.setdefault(int(fields[1]), []).append(int(entry.name))
+    found, stack = [], [pid]
+    while stack:
+        for child in parents.get(stack.pop(), []):
+            found.append(child)
+            stack.append(child)
+    return found

@@ -1,0 +1,112 @@
+"""No orphans: after stop, quit or a killed shell, every child process and shared block is gone."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pytest
+
+from chronus_shell.engine.graph import EngineError
+from chronus_shell.protocol.message import Message
+from chronus_shell.supervisor import Config, Supervisor
+from chronus_shell.supervisor.rings import WRITTEN
+
+from .conftest import ROOT, children_of, chronus_blocks
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _wait_gone(pids, seconds: float = 10.0) -> list[int]:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        left = [p for p in pids if _alive(p)]
+        if not left:
+            return []
+        time.sleep(0.05)
+    return [p for p in pids if _alive(p)]
+
+
+def test_stop_leaves_no_process_and_no_block():
+    before = chronus_blocks()
+    supervisor = Supervisor(Config.from_env(backend="null")).start()
+    pids = [c.pid for c in [supervisor.output, *supervisor.slots, *supervisor.spares]]
+    assert len(chronus_blocks()) == len(before) + 4
+    supervisor.stop()
+    assert _wait_gone(pids, 5) == []
+    assert chronus_blocks() == before
+    supervisor.stop()  # twice is harmless
+
+
+def test_live_edits_keep_the_slots_in_lockstep():
+    """Params, gates and new modules reach both slots stamped with the same sample."""
+    with Supervisor(Config.from_env(backend="null")) as supervisor:
+        for line in ("/patch/create saw1 saw", "/patch/create adsr1 adsr", "/patch/connect saw1 adsr1",
+                     "/patch/connect adsr1 master"):
+            supervisor.send(Message.parse(line))
+        for step in range(60):
+            supervisor.send(Message("/mod/saw1/freq", (100.0 + 7 * step,)))
+            supervisor.send(Message("/gate/saw1", (step % 2,)))
+            time.sleep(0.004)
+        time.sleep(0.2)
+        a, b = supervisor.rings
+        last = int(min(a.header[WRITTEN], b.header[WRITTEN]))
+        first = max(0, last - a.capacity + 2)
+        blocks = [i % a.capacity for i in range(first, last)]
+        assert np.abs(a.audio[blocks]).max() > 0.01
+        assert np.array_equal(a.audio[blocks], b.audio[blocks])
+        assert all(row["late_commands"] == 0 for row in supervisor.status()["slots"])
+
+
+def test_a_refused_message_changes_nothing():
+    with Supervisor(Config.from_env(backend="null")) as supervisor:
+        supervisor.send(Message.parse("/patch/create saw1 saw"))
+        with pytest.raises(EngineError, match="20–20000"):
+            supervisor.send(Message.parse("/mod/saw1/freq 99999"))
+        with pytest.raises(EngineError, match="saw1"):
+            supervisor.send(Message.parse("/mod/saw2/freq 200"))
+        assert supervisor.patch_state()["modules"]["saw1"]["params"]["freq"] == 220
+
+
+def test_a_killed_shell_leaves_no_orphans(tmp_path):
+    """SIGKILL the `chronus run` process: its children notice the closed pipes and exit, and the
+    resource tracker unlinks the shared blocks."""
+    script = tmp_path / "long.chr"
+    script.write_text("add a saw at 110 hz\nwait 30s\n")
+    before = chronus_blocks()
+    shell = subprocess.Popen([sys.executable, "-m", "chronus_shell.cli", "run", str(script), "--backend", "null"],
+                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while len(children_of(shell.pid)) < 5 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(0.5)
+    children = children_of(shell.pid)
+    assert len(children) >= 5  # forkserver/resource tracker, output, two slots, a spare
+    os.kill(shell.pid, signal.SIGKILL)
+    shell.wait()
+    assert _wait_gone(children) == []
+    assert chronus_blocks() == before
+
+
+def test_ctrl_c_on_run_stops_cleanly(tmp_path):
+    script = tmp_path / "long.chr"
+    script.write_text("add a saw at 110 hz\nwait 30s\n")
+    shell = subprocess.Popen([sys.executable, "-m", "chronus_shell.cli", "run", str(script), "--backend", "null"],
+                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while len(children_of(shell.pid)) < 5 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    children = children_of(shell.pid)
+    shell.send_signal(signal.SIGINT)
+    _, err = shell.communicate(timeout=30)
+    assert "Traceback" not in err
+    assert _wait_gone(children) == []

@@ -1,0 +1,72 @@
+"""`chronus run --record` writes exactly what `chronus render` writes: same samples, bit for bit."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from .conftest import chronus, read_wav
+from .scripts_for_tests import ACID
+
+COMMIT = ACID + """wait 1s
+begin
+add a square at 220 hz
+volume 30%
+commit
+wait 1s
+begin
+add a sine at 440 hz
+abort
+wait 500ms
+"""
+
+
+def _run_and_render(tmp_path, text: str, *run_args: str):
+    script = tmp_path / "song.chr"
+    script.write_text(text)
+    ran = chronus("run", str(script), "--record", str(tmp_path / "run.wav"),
+                  "--stats-json", str(tmp_path / "stats.json"), *run_args)
+    assert ran.returncode == 0, ran.stderr
+    rendered = chronus("render", str(script), "-o", str(tmp_path / "render.wav"))
+    assert rendered.returncode == 0, rendered.stderr
+    stats = json.loads((tmp_path / "stats.json").read_text())
+    return read_wav(tmp_path / "run.wav"), read_wav(tmp_path / "render.wav"), stats
+
+
+def test_run_on_the_null_backend_equals_render(tmp_path):
+    live, offline, stats = _run_and_render(tmp_path, ACID + "wait 2s\n", "--backend", "null")
+    assert live.shape == offline.shape == (int(3.0 * 48000),)
+    assert np.sqrt(np.mean(offline ** 2)) > 0.01
+    assert np.array_equal(live, offline)
+    assert stats["lost_blocks"] == 0 and stats["backend"] == "null"
+
+
+@pytest.mark.jack
+def test_run_on_jack_equals_render(tmp_path, jack_server):
+    live, offline, stats = _run_and_render(tmp_path, COMMIT, "--backend", "sounddevice")
+    assert "JACK" in stats["device"]
+    assert set(stats["xruns"]) == {"portaudio", "jack"}
+    assert np.array_equal(live, offline)
+    assert stats["lost_blocks"] == 0
+    assert len(stats["commits"]) == 1  # the aborted transaction never reached the music
+
+
+def test_a_bad_line_fails_the_run_with_one_line(tmp_path):
+    script = tmp_path / "bad.chr"
+    script.write_text("add a saw\nset the cutof to 300\n")
+    ran = chronus("run", str(script), "--backend", "null")
+    assert ran.returncode == 1
+    assert "cutoff" in ran.stderr and "Traceback" not in ran.stderr
+
+
+def test_a_bad_knob_is_one_line(tmp_path, monkeypatch):
+    script = tmp_path / "ok.chr"
+    script.write_text("add a saw\nwait 100ms\n")
+    monkeypatch.setenv("CHRONUS_BUFFER_SIZE", "lots")
+    import subprocess
+    import sys
+    ran = subprocess.run([sys.executable, "-m", "chronus_shell.cli", "run", str(script), "--backend", "null"],
+                         capture_output=True, text=True, timeout=60)
+    assert ran.returncode == 1
+    assert ran.stderr.strip().count("\n") == 0 and "CHRONUS_BUFFER_SIZE" in ran.stderr
