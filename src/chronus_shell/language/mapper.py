@@ -277,7 +277,7 @@ class Mapper:
             return [_msg("/shell/clear")]
         if intent.what.text in SEQUENCER_WORDS:
             return [_msg("/seq/clear")]
-        raise LanguageError(f"clear what? 'clear' (the screen) or 'clear the sequencer'",
+        raise LanguageError("clear what? 'clear' (the screen) or 'clear the sequencer'",
                             intent.what.column)
 
     # -- sessions, recording, shell ------------------------------------------------------------

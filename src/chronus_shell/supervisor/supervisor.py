@@ -23,8 +23,9 @@ from ..protocol.message import Message
 from ..session.commands import Outcome, SessionCommands
 from ..session.recorder import Recorder
 from .config import Config
+from .recording import RECORD_SECONDS, RecordTap
 from .rings import (
-    ACTIVE_SLOT, FAILOVER_AT, FAILOVERS, LEVEL_MILLI, LOST_BLOCKS, READ_BLOCK, RECORD_WRITE, SWITCH_NS,
+    ACTIVE_SLOT, FAILOVER_AT, FAILOVERS, LEVEL_MILLI, LOST_BLOCKS, READ_BLOCK, SWITCH_NS,
     WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring, remove_stale_blocks, shm_name,
 )
 from .status import slot_rows, summary
@@ -32,7 +33,6 @@ from .workers import OutputProcess, SlotWorker, WorkerGone
 
 SPARES = 1  # per start method below: spawned workers take ~1 s to warm up, so keep more ready
 SPARES_BY_METHOD = {"spawn": 2}
-RECORD_SECONDS = 4.0  # the record ring holds this much audio between drains
 START_TIMEOUT_S = 120.0  # the first start may compile every kernel
 STALL_S = 0.25  # a slot behind the output that renders nothing for this long is hung: replace it
 
@@ -61,7 +61,6 @@ class Supervisor:
         self._lock = threading.RLock()
         self._stopping = threading.Event()
         self._monitor: threading.Thread | None = None
-        self._record_read = 0
         self._seen_failovers = 0
         self._kill_times: dict[int, float] = {}
         self._progress = [(0, time.monotonic()), (0, time.monotonic())]  # (blocks written, when)
@@ -81,6 +80,7 @@ class Supervisor:
         self.rings = [Ring(shm_name(f"ring{i}"), capacity, cfg.block_size, create=True) for i in range(2)]
         record_blocks = max(16, int(RECORD_SECONDS * cfg.sample_rate / cfg.block_size))
         self.record_ring = Ring(shm_name("record"), record_blocks, cfg.block_size, create=True)
+        self.tap = RecordTap(self.record_ring, self.control.words, self.session)
         self._started = True
         atexit.register(self.stop)
         initial = Timeline(cfg.sample_rate, cfg.block_size)
@@ -94,7 +94,7 @@ class Supervisor:
             self._assign(workers[index], index, snapshot)
         self.spares = workers[2:]
         if record is not None:
-            self._start_recorder(Recorder(record, cfg.sample_rate))
+            self.tap.start(Recorder(record, cfg.sample_rate))
         self._start_output()
         self._monitor = threading.Thread(target=self._watch, name="chronus-supervisor", daemon=True)
         self._monitor.start()
@@ -152,7 +152,7 @@ class Supervisor:
             child.send(("stop",))
         for child in children:
             child.stop(timeout=2.0)
-        self._drain_record()
+        self.tap.drain()
         self.session.close()
         for block in [self.control.block, *[r.block for r in self.rings], self.record_ring.block]:
             block.close()
@@ -209,7 +209,7 @@ class Supervisor:
         if msg.address == "/record/start" and self.session.recorder is None:
             outcome = self.session.handle(msg, {})
             if outcome.ok:
-                self._record_read = int(self.control.words[RECORD_WRITE])
+                self.tap.mark()
             return outcome
         outcome = self.session.handle(msg, self.patch_state() if "save" in msg.address else {})
         if outcome.ok and outcome.messages:
@@ -329,7 +329,7 @@ class Supervisor:
                     self._on_death(child)
             self._note_failovers()
             self._check_stalls()
-            self._drain_record()
+            self.tap.drain()
 
     def _read(self, child) -> None:
         try:
@@ -374,28 +374,6 @@ class Supervisor:
             self._seen_failovers = count
             self.switches.append({"at_block": int(words[FAILOVER_AT]), "switch_ms": int(words[SWITCH_NS]) / 1e6,
                                   "lost_blocks": int(words[LOST_BLOCKS])})
-
-    # -- recording ------------------------------------------------------------------
-    def _start_recorder(self, recorder: Recorder) -> None:
-        if recorder.error:
-            raise SupervisorError(recorder.error)
-        self.session.recorder = recorder
-        self._record_read = int(self.control.words[RECORD_WRITE])
-
-    def _drain_record(self) -> None:
-        """Copy what the output played since the last drain into the recorder (if recording)."""
-        written = int(self.control.words[RECORD_WRITE])
-        recorder = self.session.recorder
-        ring = self.record_ring
-        if recorder is None:
-            self._record_read = written
-            return
-        if written - self._record_read > ring.capacity:
-            recorder.dropped_blocks += written - self._record_read - ring.capacity
-            self._record_read = written - ring.capacity
-        while self._record_read < written:
-            recorder.write(ring.audio[self._record_read % ring.capacity])
-            self._record_read += 1
 
     # -- state ----------------------------------------------------------------------
     def patch_state(self) -> dict:
