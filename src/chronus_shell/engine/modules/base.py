@@ -66,12 +66,22 @@ class Module:
         target = float(self.targets[name])
         start = self.current[name]
         if start == target:
-            return np.full(n, target)
+            return self._steady(name, target, n)
         decay = self._pole ** np.arange(1, n + 1)
         block = target + (start - target) * decay
         end = float(block[-1])
         self.current[name] = target if abs(end - target) <= 1e-9 * max(1.0, abs(target)) else end
         return block
+
+    def _steady(self, name: str, value: float, n: int) -> np.ndarray:
+        """A settled param: one cached read-only array per (value, n), not a new one every block."""
+        cache = self.__dict__.setdefault("_steady_cache", {})
+        hit = cache.get(name)
+        if hit is None or hit[0] != value or len(hit[1]) != n:
+            block = np.full(n, value)
+            block.flags.writeable = False
+            cache[name] = hit = (value, block)
+        return hit[1]
 
     def params(self, n: int, modulation: dict[str, np.ndarray]) -> dict[str, np.ndarray | str]:
         """Every param for a block: smoothed numeric arrays (+ modulation, clipped to range), enums."""
