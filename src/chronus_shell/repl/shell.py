@@ -20,6 +20,7 @@ from .history import shell_history
 from .lexer import ChronusLexer
 from .output import Output, status_table
 from .style import SHELL_STYLE
+from .terminal import shell_output
 from .toolbar import Toolbar
 from .topics import TopicError, help_renderables, list_renderables
 
@@ -50,6 +51,7 @@ def make_prompt_session(translator, engine: EngineLink | None, vi: bool = False,
         vi_mode=vi,
         style=SHELL_STYLE,
         include_default_pygments_style=False,
+        output=shell_output(),
     )
 
 

@@ -1,0 +1,25 @@
+"""The terminal output for the prompt: like prompt_toolkit's own, but the bottom toolbar shows even
+when cursor position reports are off (PROMPT_TOOLKIT_NO_CPR=1, some terminals and test harnesses)."""
+from __future__ import annotations
+
+import os
+import sys
+
+from prompt_toolkit.output import Output, create_output
+from prompt_toolkit.output.vt100 import Vt100_Output
+
+ROWS_WITHOUT_CPR = 8  # prompt + completion menu + toolbar: what we may claim below the cursor
+
+
+class _NoCprOutput(Vt100_Output):
+    def get_rows_below_cursor_position(self) -> int:
+        # Without CPR prompt_toolkit cannot know the free rows, so it hides the toolbar for good;
+        # claiming a few rows just scrolls the terminal when the cursor is near the bottom.
+        return min(ROWS_WITHOUT_CPR, self.get_size().rows)
+
+
+def shell_output() -> Output:
+    output = create_output()
+    if os.environ.get("PROMPT_TOOLKIT_NO_CPR") == "1" and isinstance(output, Vt100_Output):
+        return _NoCprOutput.from_pty(sys.stdout, term=os.environ.get("TERM"))
+    return output
