@@ -39,6 +39,7 @@ def slot_rows(supervisor, words) -> list[dict]:
             "pid": slot.pid if slot is not None else None,
             "alive": bool(slot is not None and slot.alive()),
             "blocks": blocks,
+            "ring_fill": blocks - int(words[READ_BLOCK]),  # blocks rendered ahead of the output
             "cpu_percent": round(100.0 * int(ring.header[CPU_NS]) / 1e9 / seconds, 1),
             "late_commands": int(ring.header[LATE_COMMANDS]),
         })

@@ -387,13 +387,21 @@ class Supervisor:
             time.sleep(0.002)  # include what was just sent (it plays a few blocks from now)
         return slot.request(("state",))
 
-    def slot_status(self) -> dict:
+    def slot_status(self, timeout: float = 2.0) -> dict:
+        """What the active slot's Timeline says: position, transaction, faults, commit samples."""
         slot = self._active_slot()
-        return slot.request(("status",)) if slot is not None else {}
+        return slot.request(("status",), timeout) if slot is not None else {}
 
     def status(self) -> dict:
         words = self.control.words
+        try:
+            timeline = self.slot_status(timeout=0.2)
+        except WorkerGone:
+            timeline = {}
         return summary(self, words) | {"slots": slot_rows(self, words)} | {
+            "in_transaction": self.plan.in_transaction,
+            "commits_at_block": [c // self.config.block_size for c in timeline.get("commits", [])],
+            "faults": timeline.get("faults", []),
             "xruns": {"portaudio": int(words[XRUNS_PORTAUDIO]), "jack": int(words[XRUNS_JACK])},
             "failovers": len(self.failovers), "lost_blocks": int(words[LOST_BLOCKS]),
             "level": int(words[LEVEL_MILLI]) / 1000.0,
