@@ -97,6 +97,14 @@ def oscillator(shape, state, ring, inc, width, out, step_table, ramp_table):
 
 # -- filters -----------------------------------------------------------------------------------
 @njit(cache=True)
+def _tpt_stage(x, state, big_g):
+    """One trapezoidal one-pole low-pass stage: (output, new state)."""
+    v = (x - state) * big_g
+    y = v + state
+    return y, y + v
+
+
+@njit(cache=True)
 def ladder(x, cutoff, resonance, drive, env, state, sample_rate, out):
     """Zero-delay-feedback 4-pole ladder, saturating input; k = 4·resonance (4 = self-oscillation).
 
@@ -116,19 +124,10 @@ def ladder(x, cutoff, resonance, drive, env, state, sample_rate, out):
         d = drive[i]
         u = (np.tanh(d * x[i]) / np.sqrt(d) * (1.0 + 0.5 * k) - k * feedback_sum) / (1.0 + k * big_g ** 4)
         u = np.tanh(u)
-        v = (u - s1) * big_g
-        y1 = v + s1
-        s1 = y1 + v
-        v = (y1 - s2) * big_g
-        y2 = v + s2
-        s2 = y2 + v
-        v = (y2 - s3) * big_g
-        y3 = v + s3
-        s3 = y3 + v
-        v = (y3 - s4) * big_g
-        y4 = v + s4
-        s4 = y4 + v
-        out[i] = y4
+        y1, s1 = _tpt_stage(u, s1, big_g)
+        y2, s2 = _tpt_stage(y1, s2, big_g)
+        y3, s3 = _tpt_stage(y2, s3, big_g)
+        out[i], s4 = _tpt_stage(y3, s4, big_g)
     state[0], state[1], state[2], state[3] = s1, s2, s3, s4
 
 

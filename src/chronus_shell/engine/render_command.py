@@ -8,42 +8,28 @@ import soundfile
 
 from . import warmup
 from .graph import EngineError
+from ..script_command import CommandFailed, fail, open_script
 from .render import render_script
-
-TAIL_SECONDS = 1.0
-
-
-def _fail(text: str) -> int:
-    print(f"chronus render: {text}", file=sys.stderr)
-    return 1
 
 
 def render_command(args) -> int:
-    from ..language.script import ScriptError, load_script_timed
-
-    script = Path(args.script)
-    if not script.is_file():
-        return _fail(f"no script at {script}")
     try:
-        events, end = load_script_timed(script, args.samplerate)
-    except ScriptError as err:
-        return _fail(f"{script}: {err}")
-    seconds = args.seconds
-    if seconds is None:
-        last = max([end] + [at for at, _ in events])
-        seconds = last / args.samplerate + TAIL_SECONDS
+        events, seconds = open_script(args.script, args.samplerate, args.seconds)
+    except CommandFailed as err:
+        return fail("render", str(err))
+    script = Path(args.script)
     output = Path(args.output)
     if not output.parent.is_dir():
-        return _fail(f"cannot write {output}: folder {output.parent} does not exist")
+        return fail("render", f"cannot write {output}: folder {output.parent} does not exist")
     warmup()
     try:
         audio = _render(events, seconds, args)
     except EngineError as err:
-        return _fail(f"{script}: {err}")
+        return fail("render", f"{script}: {err}")
     try:
         soundfile.write(str(output), audio, args.samplerate, subtype="FLOAT")
     except (OSError, RuntimeError) as err:
-        return _fail(f"cannot write {output}: {err}")
+        return fail("render", f"cannot write {output}: {err}")
     print(f"wrote {output} ({seconds:.2f} s at {args.samplerate} Hz)", file=sys.stderr)
     return 0
 

@@ -15,31 +15,20 @@ from pathlib import Path
 
 from ..engine.graph import EngineError
 from ..engine.render import TRANSACTION, is_engine_message
+from ..script_command import CommandFailed, fail, open_script
 from .config import Config, ConfigError
 from .status import latency_figures
 
-TAIL_SECONDS = 1.0
-
-
-def _fail(text: str) -> int:
-    print(f"chronus run: {text}", file=sys.stderr)
-    return 1
-
-
 def run_command(args) -> int:
-    from ..language.script import ScriptError, load_script_timed
     from .supervisor import Supervisor, SupervisorError
 
-    script = Path(args.script)
-    if not script.is_file():
-        return _fail(f"no script at {script}")
     try:
         config = Config.from_env(sample_rate=args.samplerate, block_size=args.blocksize,
                                  backend=args.backend, device=args.device)
-        events, end = load_script_timed(script, config.sample_rate)
-    except (ConfigError, ScriptError) as err:
-        return _fail(f"{script}: {err}" if isinstance(err, ScriptError) else str(err))
-    seconds = args.seconds if args.seconds is not None else max([end] + [at for at, _ in events]) / config.sample_rate + TAIL_SECONDS
+        events, seconds = open_script(args.script, config.sample_rate, args.seconds)
+    except (ConfigError, CommandFailed) as err:
+        return fail("run", str(err))
+    script = Path(args.script)
     scheduled = [(at, m) for at, m in events if is_engine_message(m) or m.address in TRANSACTION]
     live = sorted(((at, m) for at, m in events if not (is_engine_message(m) or m.address in TRANSACTION)),
                   key=lambda e: e[0])
@@ -51,7 +40,7 @@ def run_command(args) -> int:
         supervisor.start(scheduled, record=record)
     except (EngineError, SupervisorError) as err:
         supervisor.stop()
-        return _fail(f"{script}: {err}")
+        return fail("run", f"{script}: {err}")
     if supervisor.notice:
         print(supervisor.notice, file=sys.stderr)
     total_samples = int(round(seconds * config.sample_rate))
@@ -79,11 +68,11 @@ def _play(supervisor, live, total_blocks: int) -> bool:
             try:
                 outcome = supervisor.send(msg)
             except (EngineError, RuntimeError) as err:
-                print(f"chronus run: {msg}: {err}", file=sys.stderr)
+                fail("run", f"{msg}: {err}")
                 failed = True
                 continue
             if outcome is not None and not getattr(outcome, "ok", True):
-                print(f"chronus run: {outcome.text}", file=sys.stderr)
+                fail("run", outcome.text)
                 failed = True
         time.sleep(0.002)
     return failed

@@ -1,0 +1,32 @@
+"""What `chronus render` and `chronus run` share: open a script, decide its length, fail in one line."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+TAIL_SECONDS = 1.0  # a script plays this long after its last line (release tails, echoes)
+
+
+class CommandFailed(Exception):
+    """One line for stderr; the command exits 1."""
+
+
+def fail(prog: str, text: str) -> int:
+    print(f"chronus {prog}: {text}", file=sys.stderr)
+    return 1
+
+
+def open_script(path: str, sample_rate: int, seconds: float | None) -> tuple[list, float]:
+    """(events [(sample, Message)], length in seconds), or CommandFailed naming the problem."""
+    from .language.script import ScriptError, load_script_timed
+
+    script = Path(path)
+    if not script.is_file():
+        raise CommandFailed(f"no script at {script}")
+    try:
+        events, end = load_script_timed(script, sample_rate)
+    except ScriptError as err:
+        raise CommandFailed(f"{script}: {err}") from None
+    if seconds is None:
+        seconds = max([end] + [at for at, _ in events]) / sample_rate + TAIL_SECONDS
+    return events, seconds
