@@ -19,6 +19,7 @@ from ..session.snapshot import list_sessions
 from .engine_link import EngineLink
 from .output import Output
 from .shell import Shell, make_prompt_session
+from .toolbar import backend_text
 
 AUTOSAVE_TICK_S = 1.0
 
@@ -55,6 +56,8 @@ async def _main(args, supervisor, output: Output) -> int:
     osc = None
     try:
         output.banner(__version__, _backend_text(status), status.get("latency_ms"))
+        if status.get("notice"):
+            output.notice(status["notice"])
         osc = _start_osc(args, supervisor, translator, output)
         session = make_prompt_session(translator, engine, vi=args.vi, no_popups=args.no_popups)
         with patch_stdout(raw=True):
@@ -73,8 +76,7 @@ async def _main(args, supervisor, output: Output) -> int:
 
 
 def _backend_text(status: dict) -> str:
-    backend = status.get("backend", "?")
-    return f"{backend} ({status['device']})" if status.get("device") else str(backend)
+    return backend_text(status.get("backend", "?"), status.get("device"))
 
 
 def _start_osc(args, supervisor, translator, output: Output):
@@ -117,7 +119,11 @@ async def _offer_recovery(session, translator, engine: EngineLink, output: Outpu
         discard_recovery()
         return
     with contextlib.suppress(KeyboardInterrupt, EOFError):
-        answer = await session.prompt_async("the last run did not exit cleanly: restore its patch? [Y/n] ")
+        prompt = session.message
+        try:
+            answer = await session.prompt_async("the last run did not exit cleanly: restore its patch? [Y/n] ")
+        finally:
+            session.message = prompt  # prompt_async keeps the message it was given
         if answer.strip().lower() in ("", "y", "yes"):
             messages = state_to_messages(state)
             translator.observe(messages)

@@ -21,6 +21,8 @@ class Reply:
 
     text: str
     ok: bool = True
+    messages: tuple = ()          # a session load: the messages the engine will apply
+    focus: str | None = None      # … and the focus it had when it was saved
 
 
 def reply_of(result) -> Reply | None:
@@ -30,7 +32,10 @@ def reply_of(result) -> Reply | None:
     if isinstance(result, str):
         return Reply(result) if result else None
     text = getattr(result, "text", None)
-    return Reply(str(text), bool(getattr(result, "ok", True))) if text else None
+    if not text:
+        return None
+    return Reply(str(text), bool(getattr(result, "ok", True)), tuple(getattr(result, "messages", ()) or ()),
+                 getattr(result, "focus", None))
 
 
 class EngineLink:

@@ -125,6 +125,9 @@ class Shell:
             return
         for reply in await self.engine.send(messages):
             (self.output.info if reply.ok else self.output.problem)(reply.text)
+            if reply.messages:  # a loaded session: the language's context learns the new patch
+                self.translator.observe(list(reply.messages))
+                self.translator.model.focus = reply.focus or self.translator.model.focus
 
     async def _local(self, message: Message) -> None:
         verb = message.address.rsplit("/", 1)[-1]

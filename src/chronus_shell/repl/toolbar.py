@@ -62,11 +62,20 @@ def _count(value) -> int:
 def cpu_text(status: dict) -> str:
     parts = []
     for slot in _slots(status):
-        cpu = slot.get("cpu")
-        if cpu is not None:
-            name = slot.get("name", slot.get("slot", "?"))
+        name = slot.get("name", slot.get("slot", "?"))
+        if slot.get("cpu_percent") is not None:
+            parts.append(f"{name} {slot['cpu_percent']:.0f}%")
+        elif slot.get("cpu") is not None:
+            cpu = slot["cpu"]
             parts.append(f"{name} {cpu * 100:.0f}%" if cpu <= 1 else f"{name} {cpu:.0f}%")
     return " ".join(parts) or "–"
+
+
+def backend_text(backend: str, device: str | None) -> str:
+    """'null (clock-paced)' or 'sounddevice · system via JACK…': the device, without saying it twice."""
+    if not device:
+        return backend
+    return device if device.startswith(backend) else f"{backend} · {device}"
 
 
 class Toolbar:
@@ -86,7 +95,7 @@ class Toolbar:
         playing = self.model.running
         xruns, failovers = _count(status.get("xruns")), _count(status.get("failovers"))
         fragments = [
-            ("class:toolbar.strong", f" {backend}" + (f" · {device}" if device else "")), sep,
+            ("class:toolbar.strong", f" {backend_text(backend, device)}"), sep,
             ("", f"♩ {self.model.bpm:g}"), sep,
             ("class:toolbar.playing" if playing else "", "▶ playing" if playing else "■ stopped"), sep,
             ("", f"slot {active_slot(status)}"), sep,
@@ -100,4 +109,4 @@ class Toolbar:
         return fragments
 
 
-__all__ = ["Toolbar", "meter", "level_db", "cpu_text", "active_slot"]
+__all__ = ["Toolbar", "backend_text", "meter", "level_db", "cpu_text", "active_slot"]

@@ -12,6 +12,7 @@ def summary(supervisor, words) -> dict:
     return {
         "backend": supervisor.backend,
         "device": supervisor.device,
+        "notice": supervisor.notice,  # e.g. no audio device: the null backend plays instead
         "sample_rate": cfg.sample_rate,
         "block_size": cfg.block_size,
         "latency_ms": round((supervisor.ahead + supervisor.margin_blocks) * block_ms, 1),

@@ -34,7 +34,7 @@ from .workers import OutputProcess, SlotWorker, WorkerGone
 SPARES = 1  # per start method below: spawned workers take ~1 s to warm up, so keep more ready
 SPARES_BY_METHOD = {"spawn": 2}
 START_TIMEOUT_S = 120.0  # the first start may compile every kernel
-STALL_S = 0.25  # a slot behind the output that renders nothing for this long is hung: replace it
+STALL_S = 0.5  # a slot behind the output that renders nothing for this long (while the other does) is hung
 
 
 class SupervisorError(RuntimeError):
@@ -360,9 +360,12 @@ class Supervisor:
         for index, slot in enumerate(self.slots):
             written = int(self.rings[index].header[WRITTEN])
             last, since = self._progress[index]
+            other_written, other_since = self._progress[1 - index]
+            other_is_fine = self.slots[1 - index] is not None and now - other_since < STALL_S / 2
             if slot is None or written != last or written > self.play_block:
                 self._progress[index] = (written, now)
-            elif now - since > STALL_S and slot.alive():
+            elif now - since > STALL_S and slot.alive() and other_is_fine and other_written > written + 2:
+                # only when the other slot keeps rendering: a loaded machine slows both, and is not a hang
                 self.problems.append(f"slot {'AB'[index]} hung for {1000 * (now - since):.0f} ms: replaced")
                 self._progress[index] = (written, now)
                 slot.kill()
