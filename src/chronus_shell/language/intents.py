@@ -46,10 +46,27 @@ class Value:
 
 
 @dataclass(frozen=True)
+class Sequence:
+    """Several commands on one line ("cutoff 800, resonance 70%"): applied in order, undone as one."""
+
+    items: tuple
+
+
+@dataclass(frozen=True)
 class AddModule:
     type_name: Words
     value: Value | None = None
     name: Word | None = None
+    param: Words | None = None     # "add reverb with 50% mix": the param the value sets
+
+
+@dataclass(frozen=True)
+class AddTo:
+    """"add an lfo to the cutoff" (a modulation), "add a reverb to the saw" (into that voice)."""
+
+    type_name: Words
+    target: Words
+    value: Value | None = None
 
 
 @dataclass(frozen=True)
@@ -72,11 +89,122 @@ class SetWords:
 
 @dataclass(frozen=True)
 class ChangeParam:
-    """A relative change: direction +1/-1, by an amount or by a default step."""
+    """A relative change: direction +1/-1, by an amount or by a default step.
 
-    ref: Words
+    `ref` None means the focus ("up an octave"); `intensity` is None (one step), "big" (three
+    steps: "way up", "a lot more") or "edge" (to the end of the range: "all the way up").
+    """
+
+    ref: Words | None
     direction: int
     amount: Value | None = None
+    intensity: str | None = None
+    column: int = 0
+
+
+@dataclass(frozen=True)
+class Comparative:
+    """"brighter", "make the kick louder", "an octave higher": a direction on an implied param."""
+
+    word: str
+    ref: Words | None
+    amount: Value | None = None
+    intensity: str | None = None
+    column: int = 0
+
+
+@dataclass(frozen=True)
+class Scale:
+    """"double the tempo", "halve the cutoff", "half time": multiply a param."""
+
+    ref: Words | None
+    factor: float
+    column: int = 0
+
+
+@dataclass(frozen=True)
+class Extreme:
+    """"max resonance", "no swing", "max out the drive": a param to the top or bottom of its range."""
+
+    ref: Words
+    top: bool
+    column: int = 0
+
+
+@dataclass(frozen=True)
+class Drop:
+    """"drop the cutoff [by/to …]" lowers a param; "drop the kick" removes a module."""
+
+    target: Words
+    amount: Value | None = None
+    to: Value | None = None
+    intensity: str | None = None
+
+
+@dataclass(frozen=True)
+class Mute:
+    """mute/unmute/solo/unsolo; `target` None: mute → everything, solo → the focus."""
+
+    verb: str                      # "mute" | "unmute" | "solo" | "unsolo"
+    target: Words | None
+    column: int = 0
+
+
+@dataclass(frozen=True)
+class OpenClose:
+    """"open the filter" / "close it down": the cutoff up or down ("open night-drive" loads)."""
+
+    target: Words
+    direction: int
+    amount: Value | None = None
+    intensity: str | None = None
+    at_bar: bool = False
+    now: bool = False
+
+
+@dataclass(frozen=True)
+class Swap:
+    """"swap the saw for a square": a new module in the old one's place, edges and values kept."""
+
+    old: Words | None
+    new: Words
+    column: int = 0
+
+
+@dataclass(frozen=True)
+class Transpose:
+    """'transpose up 2 semitones' (pitch), 'detune the saw by 7 cents' (param "detune")."""
+
+    ref: Words | None
+    direction: int
+    amount: Value | None
+    to: Value | None = None
+    column: int = 0
+    param: str = "pitch"
+
+
+@dataclass(frozen=True)
+class Wobble:
+    """"wobble the filter at 4 hz": an LFO on the target (reused if one is already there)."""
+
+    target: Words
+    value: Value | None = None
+
+
+@dataclass(frozen=True)
+class BareValue:
+    """A value alone: "120bpm" (a tempo); anything else needs a param."""
+
+    value: Value
+
+
+@dataclass(frozen=True)
+class Show:
+    """"what is the cutoff", "show the resonance": the current value, as a /shell/show reply."""
+
+    what: Words | None
+    column: int = 0
+    verb: str = "what"
 
 
 @dataclass(frozen=True)
@@ -143,9 +271,10 @@ class Stop:
 
 @dataclass(frozen=True)
 class Clear:
-    """`clear` (the screen) or `clear the sequencer`."""
+    """`clear` (the screen), `clear the sequencer`, `clear the kick`, `reset the cutoff`."""
 
     what: Words | None = None
+    verb: str = "clear"
 
 
 @dataclass(frozen=True)
@@ -184,6 +313,11 @@ class ShellVerb:
 
 @dataclass(frozen=True)
 class Undo:
+    pass
+
+
+@dataclass(frozen=True)
+class Redo:
     pass
 
 

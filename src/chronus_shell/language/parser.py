@@ -6,22 +6,42 @@ thin: one small method per command rule building an intent dataclass.
 from __future__ import annotations
 
 import re
-from dataclasses import fields, replace
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 
 from lark import Lark, Token, Transformer, v_args
-from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken, VisitError
 
 from . import intents as it
 from .errors import LanguageError, with_hint
 from .units import parse_number
 
 
+#: INTENSITY tokens ("way", "a lot", "all the way") the lexer saw in the line being parsed: the
+#: grammar ignores them, a lexer callback records them here for the relative changes.
+_INTENSITIES: list[Token] = []
+
+
 @lru_cache(maxsize=1)
 def grammar_parser() -> Lark:
-    """The LALR parser for grammar/chronus.lark, built once (module-level cache)."""
+    """The LALR parser for grammar/chronus.lark, built once per process (and the LALR analysis
+    once per grammar version: Lark keeps it in a file in the temp directory)."""
     return Lark.open_from_package("chronus_shell", "chronus.lark", ("grammar",),
-                                  parser="lalr", lexer="contextual", propagate_positions=False)
+                                  parser="lalr", lexer="contextual", propagate_positions=False,
+                                  lexer_callbacks={"INTENSITY": _record_intensity}, cache=True)
+
+
+def _record_intensity(token: Token) -> Token:
+    _INTENSITIES.append(token)
+    return token
+
+
+def _intensity(token: Token) -> str:
+    return "edge" if token.lower().replace(" ", "") in ("alltheway", "fully", "completely") else "big"
+
+
+def _has_field(intent, name: str) -> bool:
+    return any(f.name == name for f in fields(intent))
 
 
 def _word(token: Token) -> it.Word:
@@ -42,11 +62,27 @@ class _ToIntent(Transformer):
     """Parse tree → intent. Keyword tokens arrive as children; values and words as dataclasses."""
 
     def start(self, *children):
-        intent = next(c for c in children if not isinstance(c, Token))
-        trailing_now = isinstance(children[-1], Token) and children[-1].type == "NOW"
-        if trailing_now and "now" in {f.name for f in fields(intent)}:
-            return replace(intent, now=True)
-        return intent
+        """Intents in order; "now" after a command sets its `now`; intensities go to their command."""
+        items: list = []
+        bounds: list[int] = []           # where each command after a separator starts
+        for child in children:
+            if isinstance(child, Token):
+                if child.type == "NOW" and items and _has_field(items[-1][0], "now"):
+                    items[-1] = (replace(items[-1][0], now=True), items[-1][1])
+                elif child.type == "SEP" and items:
+                    bounds.append(child.start_pos)
+                continue
+            items.append((child, len(bounds)))
+        segments = {}
+        for token in _INTENSITIES:
+            segment = sum(1 for b in bounds if b < token.start_pos)
+            segments.setdefault(segment, _intensity(token))
+        intents = []
+        for intent, segment in items:
+            if segment in segments and _has_field(intent, "intensity"):
+                intent = replace(intent, intensity=segments[segment])
+            intents.append(intent)
+        return intents[0] if len(intents) == 1 else it.Sequence(tuple(intents))
 
     # -- values ----------------------------------------------------------------------------
     def words(self, *tokens):
@@ -63,9 +99,10 @@ class _ToIntent(Transformer):
         return it.Value("word", str(token).lower(), token.start_pos)
 
     def amount(self, value):
-        if isinstance(value, Token):      # a unit alone: "up an octave"
-            return it.Value("unit", str(value), value.start_pos, None, str(value))
-        return value
+        return _unit_value(value)
+
+    def to_value(self, value):
+        return _To(value)
 
     def type_name(self, name):
         return name if isinstance(name, it.Words) else it.Words((_word(name),))
@@ -79,52 +116,195 @@ class _ToIntent(Transformer):
     def more_less(self, token):
         return 1 if token.type == "MORE" else -1
 
-    # -- modules and params ----------------------------------------------------------------
+    def param_value(self, value, words):
+        return _ParamValue(value, words)
+
+    # -- modules ---------------------------------------------------------------------------
     def add(self, _kw, type_name, *rest):
         name = next((_word(c) for c in rest if isinstance(c, Token)), None)
+        with_param = _of(rest, _ParamValue)
+        if with_param is not None:
+            return it.AddModule(type_name, with_param.value, name, with_param.words)
         return it.AddModule(type_name, _of(rest, it.Value), name)
 
-    def add_modulator(self, _kw, type_name, _on, target, value=None):
-        return it.Modulate(type_name, target, value, new=True)
+    def add_value_first(self, _kw, number, unit, type_name, *rest):
+        name = next((_word(c) for c in rest if isinstance(c, Token)), None)
+        return it.AddModule(type_name, self.quantity(number, unit), name)
+
+    def add_to(self, _kw, type_name, *rest):
+        return it.AddTo(type_name, _of(rest, it.Words), _of(rest, it.Value))
+
+    def put(self, _kw, what, *rest):
+        return it.AddTo(what, _of(rest, it.Words), _of(rest, it.Value))
+
+    def put_value(self, _kw, ref, value):
+        return it.SetParam(ref, value)
+
+    def param_on(self, param, _on, module):
+        """'feedback on the delay' → the words 'delay feedback'."""
+        return it.Words(module.items + param.items)
+
+    def power(self, *children):
+        state = next(c for c in children if isinstance(c, Token) and c.type in ("ON", "OFF"))
+        return it.Mute("unmute" if state.type == "ON" else "mute", _of(children, it.Words), state.start_pos)
 
     def remove(self, _kw, target):
         return it.RemoveModule(target)
 
+    def drop(self, _kw, target, change=None):
+        if isinstance(change, _To):
+            return it.Drop(target, None, change.value)
+        return it.Drop(target, change)
+
+    def swap(self, _kw, old, new):
+        return it.Swap(old, new, old.column)
+
+    def swap_focus(self, kw, new):
+        return it.Swap(None, new, kw.start_pos)
+
+    # -- params ----------------------------------------------------------------------------
     def set_param(self, *children):
         value = _of(children, it.Value)
         if value is None:                 # "set mode to highpass"
             token = children[-1]
             value = it.Value("word", str(token).lower(), token.start_pos)
-        return it.SetParam(_of(children, it.Words), value)
+        ref = _of(children, it.Words)
+        if ref is None:                   # "switch to bandpass": the focus
+            ref = it.Words((it.Word("it", value.column),))
+        return it.SetParam(ref, value)
 
     def set_words(self, *children):
         words = children[-1]
         if words.texts == ("release",):   # the grammar reads a bare "release" as a word
             return it.Gate(None, False, None, words.column)
+        verb = children[0] if len(children) > 1 else None
+        if verb is not None and verb.type == "TURN" and str(verb).lower() == "bring":
+            kept = tuple(w for w in words.items if w.text.lower() not in ("in", "back"))
+            return it.Mute("unmute", it.Words(kept or words.items), verb.start_pos)   # "bring the kick in"
         return it.SetWords(words)
+
+    def value_first(self, value, words):
+        return it.SetParam(words, value)
+
+    def bare_value(self, value):
+        return it.BareValue(value)
+
+    def extreme(self, kw, *rest):
+        top = str(kw).lower().startswith(("max", "full"))
+        return it.Extreme(rest[-1], top, kw.start_pos)
+
+    def _relative(self, ref, direction, change, column):
+        if isinstance(change, _To):
+            return it.SetParam(ref, change.value) if ref is not None else it.SetParam(
+                it.Words((it.Word("it", column),)), change.value)
+        return it.ChangeParam(ref, direction, change, None, column)
 
     def change(self, *children):
         ref = _of(children, it.Words)
         direction = next(c for c in children if isinstance(c, int) and not isinstance(c, Token))
-        return it.ChangeParam(ref, direction, _of(children, it.Value))
+        return self._relative(ref, direction, _change_of(children), ref.column)
 
-    def change_down(self, _kw, ref, amount=None):
-        return it.ChangeParam(ref, -1, amount)
+    def change_focus(self, direction, amount):
+        return it.ChangeParam(None, direction, amount, None, amount.column)
 
-    def change_up(self, _kw, ref, amount=None):
-        return it.ChangeParam(ref, 1, amount)
+    def change_lead(self, amount, direction, ref=None):
+        return it.ChangeParam(ref, direction, _unit_value(amount), None, _column(amount))
 
+    def change_down(self, _kw, ref, *rest):
+        return self._relative(ref, -1, _change_of(rest), ref.column)
+
+    def change_up(self, _kw, ref, *rest):
+        return self._relative(ref, 1, _change_of(rest), ref.column)
+
+    def crank(self, _kw, *rest):
+        ref = _of(rest, it.Words)
+        change = _change_of(rest)
+        if isinstance(change, _To):
+            return it.SetParam(ref, change.value)
+        return it.ChangeParam(ref, 1, change, None if change else "big", ref.column)
+
+    def comparative(self, *children):
+        word = next(c for c in children if isinstance(c, Token) and c.type in ("COMPARATIVE", "LOWER"))
+        ref = _of(children, it.Words)
+        change = _change_of(children)
+        if isinstance(change, _To):
+            return it.SetParam(ref or it.Words((it.Word("it", word.start_pos),)), change.value)
+        return it.Comparative(str(word).lower(), ref, change, None, word.start_pos)
+
+    def comparative_first(self, word, ref, *rest):
+        change = _change_of(rest)
+        if isinstance(change, _To):
+            return it.SetParam(ref, change.value)
+        return it.Comparative(str(word).lower(), ref, change, None, word.start_pos)
+
+    def comparative_lead(self, amount, word, ref=None):
+        return it.Comparative(str(word).lower(), ref, _unit_value(amount), None, word.start_pos)
+
+    def scale(self, token, ref=None):
+        factor = {"double": 2.0, "triple": 3.0, "halve": 0.5}.get(str(token).lower().split()[0][:6])
+        if token.type == "HALFTIME":
+            factor = 0.5
+        elif token.type == "DOUBLETIME":
+            factor = 2.0
+        return it.Scale(ref, factor, token.start_pos)
+
+    def mute(self, kw, target=None):
+        return it.Mute("mute", target, kw.start_pos)
+
+    def unmute(self, kw, target=None):
+        return it.Mute("unmute", target, kw.start_pos)
+
+    def solo(self, kw, target=None):
+        return it.Mute("solo", target, kw.start_pos)
+
+    def unsolo(self, kw, target=None):
+        return it.Mute("unsolo", target, kw.start_pos)
+
+    def open_close(self, kw, *rest):
+        target = _of(rest, it.Words)
+        direction = 1 if kw.type == "OPEN" else -1
+        change = _change_of(rest)
+        if isinstance(change, _To):
+            return it.SetParam(it.Words(target.items + (it.Word("cutoff", target.column),)), change.value)
+        return it.OpenClose(target, direction, change, None, _has(rest, "BAR"))
+
+    # -- edges and modulation --------------------------------------------------------------
     def connect(self, _kw, source, dest):
         return it.Connect(source, dest)
 
     def disconnect(self, _kw, source, dest=None):
         return it.Disconnect(source, dest)
 
-    def modulate(self, _kw, target, modulator, value=None):
+    def modulate(self, _kw, target, *rest):
+        modulator = _of(rest, it.Words)
+        value = _of(rest, it.Value)
+        if modulator is None:
+            return it.Wobble(target, value)
         return it.Modulate(modulator, target, value)
 
     def modulator_on(self, modulator, _on, target, value=None):
         return it.Modulate(modulator, target, value)
+
+    def wobble(self, _kw, *rest):
+        return it.Wobble(_of(rest, it.Words), _of(rest, it.Value))
+
+    def transpose(self, kw, *rest):
+        ref = _of(rest, it.Words)
+        direction = next((c for c in rest if isinstance(c, int) and not isinstance(c, Token)), 1)
+        change = _change_of(rest)
+        if isinstance(change, _To):
+            return it.Transpose(ref, 1, None, change.value, kw.start_pos)
+        return it.Transpose(ref, direction, change, None, kw.start_pos)
+
+    def detune(self, kw, *rest):
+        return it.Transpose(_of(rest, it.Words), 1, None, _of(rest, it.Value), kw.start_pos, "detune")
+
+    def detune_change(self, kw, *rest):
+        direction = next(c for c in rest if isinstance(c, int) and not isinstance(c, Token))
+        change = _change_of(rest)
+        if isinstance(change, _To):
+            return it.Transpose(_of(rest, it.Words), 1, None, change.value, kw.start_pos, "detune")
+        return it.Transpose(_of(rest, it.Words), direction, change, None, kw.start_pos, "detune")
 
     # -- gates, notes, sequencer -----------------------------------------------------------
     def trigger(self, kw, target=None):
@@ -133,43 +313,58 @@ class _ToIntent(Transformer):
     def release(self, kw, target=None):
         return it.Gate(target, False, None, kw.start_pos)
 
-    def play_note(self, kw, pitch, *rest):
+    def gate(self, kw, state):
+        return it.Gate(None, state.type == "ON", None, kw.start_pos)
+
+    def play_note(self, kw, *rest):
+        notes = [c for c in rest if isinstance(c, Token) and c.type == "NOTE"]
+        target = _of(rest, it.Words)
+        if len(notes) > 1:                # "play a2 c3 e3": a note per step
+            return it.SetNotes(target, tuple(_word(n) for n in notes), notes[0].start_pos)
+        note = it.Value("note", str(notes[0]), notes[0].start_pos)
+        return it.Gate(target, True, note, kw.start_pos)
+
+    def play_number(self, kw, *rest):
+        number = next(c for c in rest if isinstance(c, Token) and c.type == "NUMBER")
         unit = next((c for c in rest if isinstance(c, Token) and c.type == "UNIT"), None)
-        if pitch.type == "NOTE":
-            note = it.Value("note", str(pitch), pitch.start_pos)
-        else:
-            note = self.quantity(pitch, unit)
-        return it.Gate(_of(rest, it.Words), True, note, kw.start_pos)
+        return it.Gate(_of(rest, it.Words), True, self.quantity(number, unit), kw.start_pos)
 
     def play_ref(self, kw, target):
         return it.Gate(target, True, None, kw.start_pos)
+
+    def play_notes_on(self, kw, target, *notes):
+        return it.SetNotes(target, tuple(_word(n) for n in notes), notes[0].start_pos)
+
+    def play_bare(self, _kw):
+        return it.Fixed("/seq/start")
 
     def play_pattern(self, kw, *rest):
         steps = [c for c in rest if isinstance(c, Token) and c.type == "PATTERN"]
         return it.PlayPattern("".join(steps), _of(rest, it.Words), steps[0].start_pos)
 
+    def pattern_on(self, *children):
+        steps = [c for c in children if isinstance(c, Token) and c.type == "PATTERN"]
+        return it.PlayPattern("".join(steps), _of(children, it.Words), steps[0].start_pos)
+
+    track_pattern = pattern_on
+
     def notes(self, *children):
         notes = tuple(_word(c) for c in children if isinstance(c, Token) and c.type == "NOTE")
         return it.SetNotes(_of(children, it.Words), notes, notes[0].column)
 
-    def tempo(self, *children):
-        value = _of(children, it.Value)
-        if value is None:                 # "128 bpm"
-            number, unit = children
-            value = self.quantity(number, unit)
-        return it.Tempo(value)
-
-    def swing(self, *children):
-        return it.Swing(_of(children, it.Value))
-
     def stop(self, _kw, target=None):
         return it.Stop(target)
 
-    def start_seq(self, _kw, _what=None):
+    def pause(self, _kw):
+        return it.Stop(None)
+
+    def start_seq(self, _kw, what=None):
+        if what is not None and what.texts[0] in _COMPARATIVE_WORDS:    # "go faster"
+            return it.Comparative(what.texts[0], None, None, None, what.column)
         return it.Fixed("/seq/start")
 
-    def clear(self, _kw, what=None):
-        return it.Clear(what)
+    def clear(self, kw, what=None):
+        return it.Clear(what, "reset" if str(kw).lower() == "reset" else "clear")
 
     # -- transactions, sessions, recording -------------------------------------------------
     def begin(self, *_):
@@ -187,7 +382,9 @@ class _ToIntent(Transformer):
     def load(self, *children):
         return it.LoadSession(_of(children, it.Word))
 
-    def list_sessions(self, *_):
+    def list_sessions(self, kw, session):
+        if str(session).lower() == "patch":      # "show the patch": the modules
+            return it.ShellVerb("list", it.Words((_word(session),)), kw.start_pos)
         return it.Fixed("/session/list")
 
     def delete_session(self, _kw, _session, name):
@@ -204,8 +401,17 @@ class _ToIntent(Transformer):
     def undo(self, _kw):
         return it.Undo()
 
+    def redo(self, _kw):
+        return it.Redo()
+
     def help(self, kw, topic=None):
         return it.ShellVerb("help", topic, kw.start_pos)
+
+    def query(self, kw, what=None):
+        return it.Show(what, kw.start_pos, str(kw).lower())
+
+    def query_sessions(self, *_):
+        return it.Fixed("/session/list")
 
     def status(self, _kw):
         return it.Fixed("/engine/status")
@@ -226,24 +432,103 @@ class _ToIntent(Transformer):
         return it.Wait(value)
 
 
+@dataclass(frozen=True)
+class _To:
+    """'… to VALUE' inside a relative command: it becomes an absolute setting."""
+
+    value: it.Value
+
+
+@dataclass(frozen=True)
+class _ParamValue:
+    """'with 50% mix' after add: a value and the param it sets."""
+
+    value: it.Value
+    words: it.Words
+
+
+def _unit_value(value):
+    if isinstance(value, Token):          # a unit alone: "up an octave"
+        return it.Value("unit", str(value), value.start_pos, None, str(value))
+    return value
+
+
+def _column(value) -> int:
+    return value.start_pos if isinstance(value, Token) else value.column
+
+
+def _change_of(children):
+    return next((c for c in children if isinstance(c, (it.Value, _To))), None)
+
+
 _TRANSFORMER = _ToIntent()
+_COMPARATIVE_WORDS = ("faster", "slower", "quicker", "louder", "quieter", "softer", "brighter", "darker")
 
 #: Friendly names for what the parser expected, by terminal (keywords print as 'word').
 _EXPECTED_LABELS = {
     "NUMBER": "a number", "NUMWORD": "a number", "UNIT": "a unit", "NOTE": "a note (a2, c#3)",
     "WORD": "a name", "RELEASE": "a name", "PATTERN": "a pattern (x..x)",
     "PATH": "a file name (take1.wav)", "$END": "the end of the command",
+    "TEMPO": "a name", "SWING": "a name", "COMPARATIVE": "a word like brighter or louder",
+    "SEP": "'and'", "UP": "'up'", "DOWN": "'down'",
 }
+#: Parse-tree nodes that are parts of a command, not a whole one.
+_PART_RULES = {"words", "value", "quantity", "note", "word_value", "amount", "to_value", "type_name",
+               "name", "direction", "more_less", "param_value"}
 _WORD_AT = re.compile(r"\S+")
 _LOOKS_LIKE_PATTERN = re.compile(r"^\s*[xX.][xX.\-| ]*(\s|$)")
 
 
 def parse(line: str):
     """One line of English → an intent, or LanguageError with a caret column and suggestions."""
+    _INTENSITIES.clear()
     try:
-        return _TRANSFORMER.transform(grammar_parser().parse(line))
+        return _TRANSFORMER.transform(_parse_tree(line))
     except UnexpectedInput as err:
         raise _parse_error(line, err) from None
+    except VisitError as err:                     # a value the grammar took but cannot be read
+        if isinstance(err.orig_exc, LanguageError):
+            raise err.orig_exc from None
+        raise LanguageError(f"I can't read that: {err.orig_exc}", 0, (), line) from None
+
+
+_NOT_NAMES = {"WORD", "NOTE", "NUMBER", "PATTERN", "PATH", "UNIT"}
+_PLAIN_WORD = re.compile(r"[a-zA-Z_][\w\-]*")
+
+
+def _parse_tree(line: str):
+    """The parse tree; if a keyword stands where only a name fits, read it as a name and retry."""
+    try:
+        return grammar_parser().parse(line)
+    except UnexpectedToken as first:
+        if first.token.type in ("WORD", "$END"):
+            raise
+        _INTENSITIES.clear()
+        try:
+            return _parse_keywords_as_names(line)
+        except UnexpectedInput:
+            raise first from None
+
+
+def _parse_keywords_as_names(line: str):
+    """Token by token: a keyword the parser cannot take here but a name fits becomes a WORD.
+
+    ("remove the last one": LALR merges lookahead sets, so the lexer may read 'one' as a number
+    where only a name can follow.)"""
+    parser = grammar_parser().parse_interactive(line)
+    state = parser.parser_state
+    last = None
+    for token in parser.lexer_thread.lex(state):
+        states, values = state.state_stack[:], state.value_stack[:]
+        try:
+            state.feed_token(token)
+        except UnexpectedToken:
+            if token.type in _NOT_NAMES or not _PLAIN_WORD.fullmatch(str(token)):
+                raise
+            state.state_stack[:], state.value_stack[:] = states, values
+            state.feed_token(Token.new_borrow_pos("WORD", str(token), token))
+        last = token
+    return parser.feed_eof(last)
 
 
 def _parse_error(line: str, err: UnexpectedInput) -> LanguageError:
@@ -254,6 +539,11 @@ def _parse_error(line: str, err: UnexpectedInput) -> LanguageError:
     if _LOOKS_LIKE_PATTERN.match(line):
         return LanguageError("a pattern needs a verb and a track, e.g. 'play x..x on kick'",
                              line.index(line.strip()[0]), ("play",), line)
+    misplaced = _misplaced_after_command(err)
+    if misplaced is not None:
+        word, word_column = misplaced
+        return LanguageError(f"didn't expect {word!r} here (expected the end of the command)",
+                             word_column, (), line)
     unknown = _unknown_word(line, column, is_known_word)
     if unknown is not None:
         word, word_column = unknown
@@ -265,6 +555,38 @@ def _parse_error(line: str, err: UnexpectedInput) -> LanguageError:
     word = _WORD_AT.match(line, column)
     got = word.group() if word else line[column]
     return LanguageError(f"didn't expect {got!r} here (expected {expected})", column, (), line)
+
+
+def _misplaced_after_command(err: UnexpectedInput) -> tuple[str, int] | None:
+    """'undo undo', 'tempo 128 saw': a whole command, then words that start no setting (a second
+    setting may follow a value without 'and', so the parser read them as one)."""
+    from .vocabulary import module_words
+
+    parser = getattr(err, "interactive_parser", None)
+    if parser is None:
+        return None
+    stack = parser.parser_state.value_stack
+    for index in range(len(stack) - 1, -1, -1):
+        node = stack[index]
+        if isinstance(node, Token):
+            if node.type == "SEP":
+                return None
+            continue
+        if node.data in _PART_RULES or (node.data.startswith("_") and node.data not in ("_command", "_setting")):
+            continue
+        rest = [v for v in stack[index + 1:]]
+        tokens = [t for v in rest for t in ([v] if isinstance(v, Token) else v.scan_values(
+            lambda x: isinstance(x, Token)))]
+        if not tokens or any(t.type != "WORD" or (str(t).lower() in module_words() and not _is_type(str(t)))
+                             for t in tokens):
+            return None
+        return str(tokens[0]), tokens[0].start_pos
+    return None
+
+
+def _is_type(word: str) -> bool:
+    from .resolve import type_named
+    return type_named((word.lower(),)) is not None
 
 
 def _error_column(line: str, err: UnexpectedInput) -> int:
@@ -294,7 +616,7 @@ def _expected_terminals(err: UnexpectedInput) -> set[str]:
 def _expected_text(expected) -> str:
     if len(expected) > 10:
         return "a command or a param name"
-    if "$END" in expected and set(expected) <= {"NOW", "$END"}:
+    if "$END" in expected and set(expected) <= {"NOW", "$END", "SEP", "_UNDONE"}:
         return "the end of the command"
     labels = sorted({_EXPECTED_LABELS.get(name, f"'{name.lstrip('_').lower()}'") for name in expected})
     return " or ".join(labels) if labels else "more"

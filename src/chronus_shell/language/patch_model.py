@@ -32,6 +32,23 @@ class PatchModel:
     swing: float = 0.0
     running: bool = False
     focus: str | None = None
+    premute: dict[tuple[str, str], float] = field(default_factory=dict)  # level before a mute
+
+    def snapshot(self) -> "PatchModel":
+        """A deep copy to restore when a multi-command line fails halfway."""
+        return PatchModel(dict(self.modules), {k: dict(v) for k, v in self.values.items()},
+                          list(self.edges), list(self.mod_edges),
+                          {k: Track(t.target, t.pattern, t.notes) for k, t in self.tracks.items()},
+                          self.bpm, self.swing, self.running, self.focus, dict(self.premute))
+
+    def restore(self, snapshot: "PatchModel") -> None:
+        for name in ("modules", "values", "edges", "mod_edges", "tracks", "bpm", "swing", "running",
+                     "focus", "premute"):
+            setattr(self, name, getattr(snapshot, name))
+
+    def unmuted_value(self, module_id: str, param) -> float:
+        """The level a module had before it was muted (else its default)."""
+        return self.premute.get((module_id, param.name), param.default)
 
     # -- queries -----------------------------------------------------------------------------
     def spec(self, module_id: str) -> ModuleSpec | None:
@@ -134,9 +151,14 @@ class PatchModel:
         module_id = parts[1]
         if self.spec(module_id) is None:
             return []
-        param = self.spec(module_id).param(parts[2]).name
+        spec = self.spec(module_id).param(parts[2])
+        param = spec.name
         previous = self.value(module_id, param)
         self.values.setdefault(module_id, {})[param] = args[0]
+        if param in ("gain", "mix") and args[0] == spec.low and previous != spec.low:
+            self.premute[(module_id, param)] = previous
+        elif args[0] != spec.low:
+            self.premute.pop((module_id, param), None)
         self.focus = module_id
         return [Message(f"/mod/{module_id}/{param}", (previous,))]
 

@@ -13,6 +13,8 @@ Rules (documented in docs/commands.md):
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..engine.catalogue import CATALOGUE
 from ..engine.params import ParamSpec, did_you_mean
 from .errors import LanguageError, with_hint
@@ -20,13 +22,93 @@ from .intents import Word, Words
 from .patch_model import PatchModel
 
 PRONOUNS = ("it", "that", "this", "them", "focus", "current")
+#: The newest module ("remove the last one").
+LAST_WORDS = {("last",), ("last", "one"), ("last", "module"), ("latest",), ("newest",),
+              ("new", "one"), ("latest", "one"), ("newest", "one")}
+#: The whole patch ("mute everything", "remove everything").
+EVERYTHING = {("everything",), ("all",), ("it", "all"), ("all", "modules"), ("every", "module"),
+              ("whole", "patch"), ("whole", "thing"), ("all", "of", "it")}
+#: Spellings of enum choices that are not the choice itself ("add a hpf", "a bitcrusher").
+CHOICE_SYNONYMS = {"lpf": "lowpass", "hpf": "highpass", "bpf": "bandpass", "lp": "lowpass",
+                   "hp": "highpass", "bp": "bandpass", "hipass": "highpass",
+                   "bitcrusher": "bitcrush", "crusher": "bitcrush", "crush": "bitcrush",
+                   "fold": "foldback", "clip": "hard", "sawtooth": "saw", "tri": "triangle",
+                   "pulse": "square", "sin": "sine", "sample-and-hold": "random", "s&h": "random"}
 ROLE_WORDS = {"osc": "source", "oscillator": "source", "synth": "source", "source": "source",
               "drum": "drum", "drums": "drum", "effect": "processor", "fx": "processor"}
 BASS = "bass"
 
 
 def type_named(texts: tuple[str, ...]) -> str | None:
-    """The module type a phrase names: type, alias, underscore/space join or a plural."""
+    """The module type a phrase names: type, alias, join, plural, or "<choice> <type>" ("pink noise")."""
+    found = type_and_presets(texts)
+    return found[0] if found else None
+
+
+def normalize_words(texts: tuple[str, ...]) -> tuple[str, ...]:
+    """'low pass' / 'high-pass' → 'lowpass' / 'highpass': split spellings of one word joined."""
+    out: list[str] = []
+    for text in texts:
+        flat = text.replace("-", "")
+        if text != flat and (flat in CHOICE_SYNONYMS or _is_choice(flat) or _plain_type(flat)):
+            text = flat
+        if out and (out[-1] + text in CHOICE_SYNONYMS or _is_choice(out[-1] + text)):
+            out[-1] = out[-1] + text
+            continue
+        out.append(text)
+    return tuple(out)
+
+
+#: Nouns that only say "a module" after a type ("a sawtooth oscillator", "a reverb effect").
+GENERIC_NOUNS = ("oscillator", "osc", "oscillators", "waveform", "generator", "module", "effect",
+                 "fx", "unit", "pedal", "plugin", "sound", "synth", "voice")
+
+
+def type_and_presets(texts: tuple[str, ...]) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    """(type, ((enum param, choice), ...)) for "add a highpass filter", "pink noise", "square lfo".
+
+    The type's own alias may name a choice too ("highpass" → filter, mode highpass). Cached per
+    catalogue content: registering a module type changes the key."""
+    return _type_and_presets(tuple(texts), tuple(map(id, CATALOGUE.values())))
+
+
+@lru_cache(maxsize=1024)
+def _type_and_presets(texts: tuple[str, ...], _catalogue_key) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    texts = normalize_words(texts)
+    if len(texts) > 1 and texts[-1] in GENERIC_NOUNS and _plain_type(texts) is None:
+        texts = texts[:-1]
+    for start in range(len(texts)):
+        type_name = _plain_type(texts[start:])
+        if type_name is None:
+            continue
+        presets = dict(filter(None, [_choice_of(type_name, "".join(texts[start:]))]))
+        for word in texts[:start]:
+            choice = _choice_of(type_name, word)
+            if choice is None:
+                break                                  # an adjective the type does not know
+            presets[choice[0]] = choice[1]
+        else:
+            return type_name, tuple(presets.items())
+    return None
+
+
+def _choice_of(type_name: str, word: str) -> tuple[str, str] | None:
+    word = CHOICE_SYNONYMS.get(word, word)
+    for param in CATALOGUE[type_name].spec.params:
+        if param.is_enum and word in param.choices:
+            return param.name, word
+    return None
+
+
+def _is_choice(word: str) -> bool:
+    return any(word in p.choices for cls in CATALOGUE.values() for p in cls.spec.params if p.is_enum)
+
+
+def _plain_type(texts) -> str | None:
+    if isinstance(texts, str):
+        texts = (texts,)
+    if not texts:
+        return None
     joined = " ".join(texts)
     candidates = (joined, joined.replace(" ", "_"), joined.replace(" ", ""), joined.rstrip("s"))
     for candidate in candidates:
@@ -58,11 +140,13 @@ class Resolver:
         pitched = [v for v in voices if self.model.spec(v[0]).role == "source"]
         return (pitched or voices or [[]])[-1]
 
-    def module(self, words: Words) -> str:
+    def module(self, words: Words, hints: bool = True) -> str:
         """The module id a phrase names, or LanguageError with did-you-mean."""
         texts, column = words.texts, words.column
         if texts in ((p,) for p in PRONOUNS):
             return self.focus(column)
+        if texts in LAST_WORDS:
+            return self.last(column)
         joined = "_".join(texts)
         if joined in self.model.modules:
             return joined
@@ -74,8 +158,39 @@ class Resolver:
             return self.pick(family, type_name or joined, column)
         if joined == BASS:
             return self.bass(column)
-        hints = did_you_mean(joined, self._module_vocabulary())
-        raise LanguageError(with_hint(f"no module called {words.text!r}", hints), column, hints)
+        in_voice = self._type_in_voice(words)
+        if in_voice is not None:
+            return in_voice
+        close = did_you_mean(joined, self._module_vocabulary()) if hints else ()
+        raise LanguageError(with_hint(f"no module called {words.text!r}", close), column, close)
+
+    def _type_in_voice(self, words: Words) -> str | None:
+        """'the lead filter', 'the bass delay': a module of a type in a named module's voice."""
+        items = words.items
+        for split in range(1, len(items)):
+            head, tail = Words(items[:split]), Words(items[split:])
+            type_name = type_named(tail.texts)
+            if type_name is None:
+                continue
+            try:
+                owner = self.module(head, hints=False)
+            except LanguageError:
+                continue
+            voice = self.model.voice_of(owner) or [owner]
+            found = [m for m in voice if self.model.modules.get(m) == type_name]
+            if not found:
+                family = [m for m in voice if tail.texts[-1].rstrip("s") in self.model.modules[m].split("_")]
+                found = family
+            if len(found) >= 1:
+                return found[0]
+        return None
+
+    def last(self, column: int) -> str:
+        """The newest module (the last one created)."""
+        created = [m for m in self.model.modules if m != "master"]
+        if not created:
+            raise LanguageError("there is nothing to pick yet — add a module first", column)
+        return created[-1]
 
     def pick(self, candidates: list[str], what: str, column: int) -> str:
         """One of several instances: the only one, the focused one, or the one in the focused voice."""
@@ -118,18 +233,18 @@ class Resolver:
         raise LanguageError("no bass yet — add an oscillator or an acid filter", column)
 
     def _module_vocabulary(self) -> list[str]:
-        words = list(self.model.modules) + list(CATALOGUE) + [BASS, *PRONOUNS]
+        words = list(self.model.modules) + list(CATALOGUE) + [BASS, *PRONOUNS, "last", "everything"]
         for cls in CATALOGUE.values():
             words.extend(cls.spec.aliases)
         return words
 
     # -- params ------------------------------------------------------------------------------
-    def param(self, words: Words) -> tuple[str, ParamSpec]:
+    def param(self, words: Words, hints: bool = True) -> tuple[str, ParamSpec]:
         """(module id, ParamSpec) for 'cutoff', 'saw1 detune', 'cutoff filter', 'lfo1.rate'."""
         texts, column = words.texts, words.column
         if len(texts) == 1 and "." in texts[0]:
             module_word, param_word = texts[0].split(".", 1)
-            return self._param_of(self.module(Words((Word(module_word, column),))), param_word, column)
+            return self._param_of(self.module(Words((Word(module_word, column),)), hints), param_word, column)
         if self._param_exists("_".join(texts)):
             return self.bare_param("_".join(texts), column)
         items = words.items
@@ -137,11 +252,11 @@ class Resolver:
             for module_part, param_part in ((items[:split], items[split:]), (items[split:], items[:split])):
                 param_name = "_".join(Words(param_part).texts)
                 if self._param_exists(param_name):
-                    return self._param_of(self.module(Words(module_part)), param_name, column)
+                    return self._param_of(self.module(Words(module_part), hints), param_name, column)
         if len(items) > 1:
-            self.module(Words(items[:-1]))        # names the module part's problem, if any
-        hints = did_you_mean("_".join(texts), self._param_vocabulary())
-        raise LanguageError(with_hint(f"no module has a param {words.text!r}", hints), column, hints)
+            self.module(Words(items[:-1]), hints)  # names the module part's problem, if any
+        close = did_you_mean("_".join(texts), self._param_vocabulary()) if hints else ()
+        raise LanguageError(with_hint(f"no module has a param {words.text!r}", close), column, close)
 
     def bare_param(self, name: str, column: int) -> tuple[str, ParamSpec]:
         focus = self.model.focus
@@ -177,4 +292,5 @@ class Resolver:
         return sorted({n for cls in CATALOGUE.values() for n in cls.spec.names()})
 
 
-__all__ = ["Resolver", "type_named", "PRONOUNS", "BASS"]
+__all__ = ["Resolver", "type_named", "type_and_presets", "normalize_words", "PRONOUNS", "BASS",
+           "EVERYTHING", "LAST_WORDS", "CHOICE_SYNONYMS"]

@@ -21,6 +21,9 @@ def translate_lines(lines, translator: Translator | None = None):
         except LanguageError as err:
             yield {"input": text, "error": str(err), "column": err.column,
                    "suggestions": list(err.suggestions)}
+        except Exception as err:                  # a bug must not end the run with a traceback
+            yield {"input": text, "error": f"internal error ({type(err).__name__}: {err})",
+                   "column": None, "suggestions": []}
 
 
 def translate_command(texts: list[str]) -> int:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..protocol.message import Message
 from .errors import LanguageError
-from .intents import Undo
+from .intents import Redo, Sequence, Undo
 from .mapper import Mapper
 from .parser import parse
 from .patch_model import PatchModel, simplify_undo
@@ -18,6 +18,7 @@ class Translator:
         self.model = PatchModel()
         self.mapper = Mapper(self.model)
         self.undo_stack: list[list[Message]] = []
+        self.redo_stack: list[list[Message]] = []
 
     def translate(self, line: str) -> list[Message]:
         """One line → messages (applied to the context), or LanguageError (context unchanged)."""
@@ -30,10 +31,38 @@ class Translator:
             intent = parse(line)
             if isinstance(intent, Undo):
                 return self.undo()
+            if isinstance(intent, Redo):
+                return self.redo()
+            if isinstance(intent, Sequence):
+                return self._sequence(intent)
             return self.observe(self.mapper.map(intent))
         except LanguageError as err:
             err.line = err.line or line
             raise
+
+    def _sequence(self, intent: Sequence) -> list[Message]:
+        """Several commands: each sees the context the one before left; all or nothing, one undo."""
+        snapshot = self.model.snapshot()
+        messages: list[Message] = []
+        inverse: list[Message] = []
+        previous = None
+        try:
+            for item in intent.items:
+                if isinstance(item, (Undo, Redo)):
+                    raise LanguageError("undo and redo go on a line of their own", 0)
+                item = self.mapper.carry(previous, item)
+                produced = self.mapper.map(item)
+                for message in produced:
+                    inverse = self.model.apply(message) + inverse
+                messages += produced
+                previous = item
+        except LanguageError:
+            self.model.restore(snapshot)
+            raise
+        if inverse:
+            self.undo_stack.append(simplify_undo(inverse))
+            self.redo_stack.clear()
+        return messages
 
     def parse_intent(self, line: str):
         """The intent of a line without mapping it (scripts use this to find `wait`)."""
@@ -46,15 +75,29 @@ class Translator:
             inverse = self.model.apply(message) + inverse
         if inverse:
             self.undo_stack.append(simplify_undo(inverse))
+            self.redo_stack.clear()
         return messages
 
     def undo(self) -> list[Message]:
         if not self.undo_stack:
             raise LanguageError("nothing to undo", 0)
         messages = self.undo_stack.pop()
-        for message in messages:
-            self.model.apply(message)
+        self.redo_stack.append(self._replay(messages))
         return messages
+
+    def redo(self) -> list[Message]:
+        """Apply again what the last undo took back."""
+        if not self.redo_stack:
+            raise LanguageError("nothing to redo", 0)
+        messages = self.redo_stack.pop()
+        self.undo_stack.append(simplify_undo(self._replay(messages)))
+        return messages
+
+    def _replay(self, messages: list[Message]) -> list[Message]:
+        inverse: list[Message] = []
+        for message in messages:
+            inverse = self.model.apply(message) + inverse
+        return inverse
 
 
 def _raw(line: str) -> Message:

@@ -6,6 +6,7 @@ unit converts to the param's unit; percent is percent of the param's range.
 """
 from __future__ import annotations
 
+import math
 import re
 from fractions import Fraction
 
@@ -16,11 +17,13 @@ from .intents import Value
 # typed unit → (canonical unit, multiplier into the canonical unit)
 UNIT_ALIASES: dict[str, tuple[str, Fraction]] = {}
 for _canonical, _factor, _spellings in (
-    ("hz", 1, "hz"), ("hz", 1000, "khz k"),
+    ("hz", 1, "hz hertz"), ("hz", 1000, "khz k kilohertz"),
     ("ms", 1, "ms millisecond milliseconds msec msecs"),
     ("s", 1, "s sec secs second seconds"),
-    ("%", 1, "% percent"), ("db", 1, "db decibel decibels"), ("bpm", 1, "bpm"),
+    ("%", 1, "% percent"), ("db", 1, "db decibel decibels"), ("bpm", 1, "bpm tempo"),
     ("cents", 1, "cent cents"), ("semitones", 1, "semitone semitones semi semis st"),
+    ("semitones", 1, "half-step half-steps"), ("semitones", 2, "whole-step whole-steps whole-tone whole-tones"),
+    ("semitones", 5, "fourth fourths"), ("semitones", 7, "fifth fifths"),
     ("octaves", 1, "octave octaves oct"),
     ("bars", 1, "bar bars"), ("steps", 1, "step steps"), ("beats", 1, "beat beats"),
 ):
@@ -30,14 +33,19 @@ for _canonical, _factor, _spellings in (
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "twenty": 20, "thirty": 30,
-    "thirty-two": 32, "sixty-four": 64, "half": Fraction(1, 2), "quarter": Fraction(1, 4),
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1000,
+    "half": Fraction(1, 2), "quarter": Fraction(1, 4), "quarters": Fraction(1, 4),
+    "third": Fraction(1, 3), "thirds": Fraction(1, 3),
 }
+_FRACTIONS = ("half", "quarter", "quarters", "third", "thirds")
 
 #: Relative steps without an amount: frequencies and times move by a musical factor (three
 #: semitones), dB by 3 dB, cents by a semitone, everything else by a tenth of its range.
 FACTOR_STEP = 2 ** 0.25
 DB_STEP = 3.0
+BPM_STEP = 5.0
 CENTS_STEP = 100.0
 LINEAR_STEP_FRACTION = 0.1
 
@@ -48,22 +56,50 @@ _WORD_VALUES = ("max", "maximum", "full", "min", "minimum", "default")
 
 
 def parse_number(text: str) -> Fraction:
-    """'1.2' → 6/5, 'four' → 4 (exact, so script waits add up without drift)."""
+    """'1.2' → 6/5, '1,200' → 1200, 'four' → 4, 'two hundred and fifty' → 250 (exact)."""
     lowered = text.lower()
     if lowered in NUMBER_WORDS:
         return Fraction(NUMBER_WORDS[lowered])
-    return Fraction(lowered)
+    if lowered[-1:].isalpha():
+        return number_words(lowered)
+    return Fraction(lowered.replace(",", ""))
+
+
+def number_words(text: str) -> Fraction:
+    """Spelled numbers: 'one hundred and ten' → 110, 'one twenty' → 120 (as a tempo is said),
+    'one and a half' → 3/2, 'three quarters' → 3/4, 'a third' → 1/3."""
+    words = [w for w in re.split(r"[\s-]+", text) if w not in ("and", "a", "")]
+    total, current, previous = Fraction(0), Fraction(0), None
+    for word in words:
+        value = Fraction(NUMBER_WORDS[word])
+        if word in _FRACTIONS:
+            if previous is not None and previous not in _FRACTIONS and 1 <= current < 10 and word.endswith("s"):
+                current = current * value             # "three quarters"
+            else:
+                current += value                      # "one and a half", "a quarter"
+        elif word == "hundred":
+            current = (current or 1) * 100
+        elif word == "thousand":
+            total += (current or 1) * 1000
+            current = Fraction(0)
+        elif value >= 20 and previous is not None and 1 <= current < 10 and previous not in ("hundred",):
+            current = current * 100 + value           # "one twenty" → 120
+        else:
+            current += value
+        previous = word
+    return total + current
 
 
 def canonical_unit(text: str | None) -> tuple[str | None, Fraction]:
     if text is None:
         return None, Fraction(1)
-    return UNIT_ALIASES[text.lower()]
+    return UNIT_ALIASES[re.sub(r"[\s-]+", "-", text.lower())]
 
 
 def note_name(text: str) -> str:
     """Canonical spelling of a note: 'C#3' → 'c#3', 'Eflat4' → 'eb4'."""
-    match = _NOTE.match(text.lower())
+    lowered = " ".join(text.lower().split())
+    match = _NOTE.match("c4" if lowered == "middle c" else lowered)
     if not match:
         raise ValueError(f"not a note name: {text}")
     letter, accidental, octave = match.groups()
@@ -104,6 +140,8 @@ def convert(spec: ParamSpec, value: Value) -> float:
         return note_to_hz(value.text)
     amount, unit = quantity(value)
     param_unit = spec.unit.lower()
+    if unit is None and param_unit == "ratio" and spec.high <= 1 and 10 <= amount <= 100:
+        return spec.low + amount / 100.0 * spec.span          # "resonance 80" on 0–0.95: 80 %
     if unit is None or unit == param_unit:
         return amount
     if unit == "%":
@@ -150,6 +188,8 @@ def relative_value(spec: ParamSpec, current: float, direction: int, amount: Valu
         new = current * 2 ** (direction * number / 1200)
     elif unit == "db" and param_unit == "ratio":
         new = current * 10 ** (direction * number / 20.0)
+    elif unit == "%" and param_unit in _MULTIPLICATIVE_UNITS:
+        new = current * (1 + direction * number / 100.0)      # "cutoff down 10%": of its value
     elif unit == "%":
         new = current + direction * number / 100.0 * spec.span
     else:
@@ -165,6 +205,8 @@ def _default_step(spec: ParamSpec, current: float, direction: int, column: int) 
         new = current + direction * DB_STEP
     elif unit == "cents":
         new = current + direction * CENTS_STEP
+    elif unit == "bpm":
+        new = current + direction * BPM_STEP
     else:
         new = current + direction * LINEAR_STEP_FRACTION * spec.span
     new = tidy(min(max(new, spec.low), spec.high))
@@ -172,6 +214,18 @@ def _default_step(spec: ParamSpec, current: float, direction: int, column: int) 
         edge = "maximum" if direction > 0 else "minimum"
         raise LanguageError(f"{spec.name} is already at its {edge} {format_number(new)}", column)
     return new
+
+
+def scaled_value(spec: ParamSpec, current: float, factor: float, column: int) -> float:
+    """'double the cutoff', 'halve the tempo': times the factor (a dB level: +6.02 dB per double)."""
+    if spec.unit.lower() == "db":
+        new = current + 20.0 * math.log10(factor)
+    else:
+        new = current * factor
+    try:
+        return spec.coerce(tidy(new))
+    except ParamError as err:
+        raise LanguageError(str(err), column, err.suggestions) from None
 
 
 def _coerce(spec: ParamSpec, raw, value: Value):
@@ -194,10 +248,10 @@ def duration_seconds(value: Value, bpm: Fraction) -> Fraction:
 
 
 def is_note(text: str) -> bool:
-    return bool(_NOTE.match(text.lower()))
+    return bool(_NOTE.match(text.lower())) or " ".join(text.lower().split()) == "middle c"
 
 
 __all__ = [
-    "absolute_value", "relative_value", "convert", "note_to_hz", "note_name", "is_note",
+    "absolute_value", "relative_value", "scaled_value", "canonical_unit", "convert", "note_to_hz", "note_name", "is_note",
     "parse_number", "duration_seconds", "tidy", "UNIT_ALIASES", "NUMBER_WORDS",
 ]

@@ -13,12 +13,20 @@ from functools import lru_cache
 from ..engine.catalogue import CATALOGUE, specs
 from ..engine.params import did_you_mean
 from .parser import grammar_parser
-from .resolve import BASS, PRONOUNS
+from .resolve import BASS, CHOICE_SYNONYMS, EVERYTHING, GENERIC_NOUNS, LAST_WORDS, PRONOUNS
 from .units import NUMBER_WORDS, UNIT_ALIASES, is_note
 
 #: Terminals that are not keywords (their patterns describe shapes, not words).
 _SHAPE_TERMINALS = {"WORD", "NUMBER", "NOTE", "PATTERN", "PATH", "WS", "UNIT", "NUMWORD",
-                    "PUNCTUATION", "POSSESSIVE", "FILLER"}
+                    "PUNCTUATION", "POSSESSIVE", "FILLER", "INTENSITY", "SEP"}
+#: Terminals whose words are ignored or only join commands: known, never suggested.
+_FILLER_TERMINALS = {"FILLER", "INTENSITY", "SEP"}
+#: Words the mapper reads by meaning (not keywords, not catalogue names).
+CONTEXT_WORDS = frozenset(
+    {w for phrase in EVERYTHING | LAST_WORDS for w in phrase} | set(CHOICE_SYNONYMS) | set(GENERIC_NOUNS)
+    | {"sequencer", "seq", "music", "playback", "patterns", "pattern", "tracks", "track", "beat",
+       "loop", "screen", "console", "terminal", "playing", "modules", "types", "params", "part",
+       "groove", "vibrato", "tremolo", "voice", "sound", "volume", "one"})
 _LOOKAHEAD = re.compile(r"\(\?[!=].*?\)\)?")
 _SPELLING = re.compile(r"[a-z]+(?:[' -][a-z]+)*")
 
@@ -45,7 +53,7 @@ def filler_words() -> tuple[str, ...]:
     """Words the grammar ignores (articles, politeness): never worth a did-you-mean."""
     words = set()
     for terminal in grammar_parser().terminals:
-        if terminal.name == "FILLER":
+        if terminal.name in _FILLER_TERMINALS:
             for spelling in _spellings(terminal):
                 words.update(spelling.split())
     return tuple(sorted(words))
@@ -80,7 +88,7 @@ def is_known_word(word: str, extra=()) -> bool:
     word = word.lower()
     if "." in word:                              # "acid_filter1.cutoff"
         return all(is_known_word(part, extra) for part in word.split(".") if part)
-    if word in PRONOUNS or word == BASS:
+    if word in PRONOUNS or word == BASS or word in CONTEXT_WORDS:
         return True
     if is_note(word) or word in command_words() or word in filler_words() or word in unit_words():
         return True
@@ -90,8 +98,29 @@ def is_known_word(word: str, extra=()) -> bool:
 
 def closest_words(word: str, extra=()) -> tuple[str, ...]:
     """Did-you-mean candidates for a word, from commands, module vocabulary and context ids."""
-    pool = set(command_words()) | module_words() | set(extra)
-    return did_you_mean(word, sorted(pool))
+    word = word.lower()
+    pool, postings = _pool(module_words())
+    # difflib's ratio is 2·M/(a + b) and M is at most the letters both words share: words that
+    # cannot reach the 0.6 cutoff are left out before the (costly) matching; same result.
+    shared = [0] * len(pool)
+    for letter in set(word):
+        wanted = word.count(letter)
+        for index, count in postings.get(letter, ()):
+            shared[index] += count if count < wanted else wanted
+    size = len(word)
+    candidates = [w for w, m in zip(pool, shared) if 2 * m >= 0.6 * (size + len(w))]
+    return did_you_mean(word, candidates + [w.lower() for w in extra])
+
+
+@lru_cache(maxsize=4)
+def _pool(modules: frozenset[str]):
+    """The vocabulary, and for each letter the (word index, count) of the words holding it."""
+    pool = tuple(sorted(set(command_words()) | modules))
+    postings: dict[str, list[tuple[int, int]]] = {}
+    for index, word in enumerate(pool):
+        for letter in set(word):
+            postings.setdefault(letter, []).append((index, word.count(letter)))
+    return pool, postings
 
 
 
