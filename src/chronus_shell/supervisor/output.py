@@ -73,9 +73,12 @@ def output_main(conn, control_name: str, ring_names: list[str], capacity: int, b
     the shell, so PortAudio never loads into the REPL's process.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C belongs to the shell, which stops us
-    control = Control(control_name, create=False)
-    rings = [Ring(name, capacity, block_size, create=False) for name in ring_names]
-    record = Ring(record_name, record_capacity, block_size, create=False) if record_name else None
+    try:
+        control = Control(control_name, create=False)
+        rings = [Ring(name, capacity, block_size, create=False) for name in ring_names]
+        record = Ring(record_name, record_capacity, block_size, create=False) if record_name else None
+    except FileNotFoundError:
+        return  # the shell stopped while the output was starting
     control.words[OUTPUT_PID] = os.getpid()
     source = BlockSource(control, rings, record, prefill)
 

@@ -19,6 +19,9 @@ from ..script_command import CommandFailed, fail, open_script
 from .config import Config, ConfigError
 from .status import latency_figures
 
+STALLED_OUTPUT_S = 10.0  # the play position has not moved for this long: give up with one line
+
+
 def run_command(args) -> int:
     from .supervisor import Supervisor, SupervisorError
 
@@ -37,14 +40,13 @@ def run_command(args) -> int:
         record.unlink()  # the user named this file for this run's output
     supervisor = Supervisor(config)
     try:
-        supervisor.start(scheduled, record=record)
-    except (EngineError, SupervisorError) as err:
-        supervisor.stop()
-        return fail("run", f"{script}: {err}")
-    if supervisor.notice:
-        print(supervisor.notice, file=sys.stderr)
-    total_samples = int(round(seconds * config.sample_rate))
-    try:
+        try:
+            supervisor.start(scheduled, record=record)
+        except (EngineError, SupervisorError) as err:
+            return fail("run", f"{script}: {err}")
+        if supervisor.notice:
+            print(supervisor.notice, file=sys.stderr)
+        total_samples = int(round(seconds * config.sample_rate))
         failed = _play(supervisor, live, math.ceil(total_samples / config.block_size))
         stats = _stats(supervisor)
     finally:
@@ -62,7 +64,14 @@ def _play(supervisor, live, total_blocks: int) -> bool:
     """Wait for the music to reach the end, sending out-of-engine messages on time."""
     failed = False
     block_size = supervisor.config.block_size
+    last_block, last_move = -1, time.monotonic()
     while supervisor.play_block < total_blocks:
+        if supervisor.play_block != last_block:
+            last_block, last_move = supervisor.play_block, time.monotonic()
+        elif time.monotonic() - last_move > STALLED_OUTPUT_S:
+            problems = "; ".join(supervisor.problems[-2:]) or "no reason given"
+            fail("run", f"the audio output stopped playing at block {last_block} ({problems})")
+            return True
         while live and live[0][0] <= supervisor.play_block * block_size:
             _, msg = live.pop(0)
             try:

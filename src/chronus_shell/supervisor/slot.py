@@ -34,8 +34,11 @@ def slot_main(conn, control_name: str) -> None:
     if kind != "assign":
         return
     ring_name, capacity, block_size, ahead, max_catchup, timeline_bytes, sample_rate = assignment
-    control = Control(control_name, create=False)
-    ring = Ring(ring_name, capacity, block_size, create=False)
+    try:
+        control = Control(control_name, create=False)
+        ring = Ring(ring_name, capacity, block_size, create=False)
+    except FileNotFoundError:
+        return  # the shell stopped while this worker was being assigned
     timeline = pickle.loads(timeline_bytes) if timeline_bytes else Timeline(sample_rate, block_size)
     try:
         SlotLoop(conn, control, ring, timeline, ahead, max_catchup).run()

@@ -320,16 +320,23 @@ class Supervisor:
     # -- monitor thread -------------------------------------------------------------
     def _watch(self) -> None:
         while not self._stopping.is_set():
-            children = [c for c in [self.output, *self.slots, *self.spares] if c is not None]
-            ready = wait([c.conn for c in children] + [c.sentinel for c in children], timeout=0.05)
-            for child in children:
-                if child.conn in ready:
-                    self._read(child)
-                if child.sentinel in ready and not self._stopping.is_set():
-                    self._on_death(child)
-            self._note_failovers()
-            self._check_stalls()
-            self.tap.drain()
+            try:
+                self._watch_once()
+            except Exception as err:  # noqa: BLE001 — the monitor must outlive any one surprise
+                self.problems.append(f"supervisor monitor: {type(err).__name__}: {err}")
+                time.sleep(0.05)
+
+    def _watch_once(self) -> None:
+        children = [c for c in [self.output, *self.slots, *self.spares] if c is not None]
+        ready = wait([c.conn for c in children] + [c.sentinel for c in children], timeout=0.05)
+        for child in children:
+            if child.conn in ready:
+                self._read(child)
+            if child.sentinel in ready and not self._stopping.is_set():
+                self._on_death(child)
+        self._note_failovers()
+        self._check_stalls()
+        self.tap.drain()
 
     def _read(self, child) -> None:
         try:
