@@ -9,7 +9,7 @@ import re
 from dataclasses import fields, replace
 
 from ..engine.catalogue import CATALOGUE, module_spec
-from ..engine.params import ModuleSpec, ParamError, ParamSpec, number
+from ..engine.params import ModuleSpec, ParamError, ParamSpec, did_you_mean, number
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError, with_hint
@@ -46,7 +46,7 @@ for _words, _direction, _params in (
     ("dirtier grittier harder heavier", 1, ("drive",)), ("cleaner", -1, ("drive",)),
     ("wider", 1, ("width",)), ("narrower thinner", -1, ("width",)),
     ("deeper", 1, ("depth",)), ("shallower", -1, ("depth",)),
-    ("punchier", 1, ("punch",)), ("snappier", 1, ("snap",)),
+    ("punchier", 1, ("punch",)), ("snappier", 1, ("snap",)), ("squelchier", 1, ("resonance", "q")),
 ):
     for _word in _words.split():
         COMPARATIVES[_word] = (_direction, _params)
@@ -344,6 +344,9 @@ class Mapper:
         found = type_and_presets(ref.texts)
         if found is None or self.model.of_type(found[0]) or ref.texts in EVERYTHING:
             return None
+        if value is not None and value.kind == "word" and not any(
+                p.is_enum and value.text in p.choices for p in module_spec(found[0]).params):
+            return None
         try:
             self.resolve.param(ref, hints=False)
             return None
@@ -511,6 +514,10 @@ class Mapper:
             try:
                 return self._by_unit(module_id, amount, ref.column)
             except LanguageError:
+                pass
+            try:                                          # "turn the 303 up": its voice's level
+                return self._near_param(ref, LEVEL, ref.column)
+            except LanguageError:
                 self.resolve.param(ref)
                 raise param_error from None
 
@@ -580,7 +587,9 @@ class Mapper:
             start = self.resolve.module(ref)
         else:
             start = self.model.focus if self.model.focus in self.model.modules else None
-        voice = self.model.voice_of(start) if start else self.resolve.focused_voice()
+        voice = self.model.voice_of(start) if start else []
+        if not voice and ref is None:                     # the focus is an lfo: the voice in focus
+            voice = self.resolve.focused_voice()
         if start and start in voice:
             at = voice.index(start)
             nearby = [start] + voice[at + 1:] + voice[:at][::-1]
@@ -759,7 +768,13 @@ class Mapper:
 
     def _Wobble(self, intent: it.Wobble) -> list[Message]:
         """An LFO on the target: the one already on it, else a free one, else a new one."""
-        module_id, spec = self._modulation_target(intent.target, LFO_EFFECTS["wobble"][0])
+        focus = self.model.focus
+        aimed = [dst for src, dst in self.model.mod_edges if src == focus]
+        if intent.target.texts in _PRONOUN_REFS and aimed:       # "wobble it faster": the lfo's target
+            module_id, param = aimed[0].split(".", 1)
+            spec = self.model.spec(module_id).param(param)
+        else:
+            module_id, spec = self._modulation_target(intent.target, LFO_EFFECTS["wobble"][0])
         edge_target = f"{module_id}.{spec.name}"
         on_it = [src for src, dst in self.model.mod_edges if dst == edge_target and self.model.modules.get(src) == "lfo"]
         busy = {src for src, _ in self.model.mod_edges}
@@ -943,8 +958,9 @@ class Mapper:
         if seq is not None:
             return [_msg("/shell/show", seq.name, self._current(None, seq))]
         names = QUERY_PARAMS.get(intent.verb)
+        self._typo_checked(lambda w: None, what)
         try:
-            module_id, spec = self._typo_checked(self.resolve.param, what, False)
+            module_id, spec = self.resolve.param(what, hints=False)
         except LanguageError:
             try:
                 module_id = self._module_or_everything(what, hints=False)
@@ -1015,7 +1031,8 @@ def _primary_param(spec: ModuleSpec, value: it.Value) -> ParamSpec:
         for param in spec.params:
             if param.is_enum and value.text in param.choices:
                 return param
-        hints = closest_words(value.text)
+        choices = [c for p in spec.params for c in p.choices] + list(COMPARATIVES)
+        hints = tuple(h for h in did_you_mean(value.text, choices) if h != value.text)
         raise LanguageError(with_hint(f"{spec.type} has no setting {value.text!r}", hints), value.column, hints)
     preferred = numeric
     if value.kind == "number" and quantity(value)[1] in ("%", "db"):

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 
-from lark import Lark, Token, Transformer, v_args
+from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken, VisitError
 
 from . import intents as it
@@ -45,7 +45,35 @@ def _has_field(intent, name: str) -> bool:
 
 
 def _word(token: Token) -> it.Word:
-    return it.Word(str(token), token.start_pos)
+    text = str(token)
+    glued = _GLUED_NUMBER.match(text)
+    if glued:                             # "the_303" (see _glue_numeric_names): the name "303"
+        return it.Word(glued.group(2), token.start_pos + glued.start(2))
+    return it.Word(text, token.start_pos)
+
+
+_GLUED_NUMBER = re.compile(r"^(the|that|this|my|your|our)_+(\d+)$", re.I)
+_NUMERIC_NAME = re.compile(r"\b(the|that|this|my|your|our)(\s+)(\d+)\b(?![.,]\d)", re.I)
+
+
+def _glue_numeric_names(line: str) -> str:
+    """'turn the 303 up': a number after 'the' that names a module type is a name, not a value.
+    Glued to the article with underscores (same length, so columns stay right)."""
+    if not _NUMERIC_NAME.search(line):
+        return line
+    names = _numeric_type_names()
+
+    def glue(match):
+        if match.group(3) not in names:
+            return match.group(0)
+        return match.group(1) + "_" * len(match.group(2)) + match.group(3)
+
+    return _NUMERIC_NAME.sub(glue, line)
+
+
+def _numeric_type_names() -> frozenset[str]:
+    from ..engine.catalogue import CATALOGUE
+    return frozenset(a for cls in CATALOGUE.values() for a in (cls.spec.type, *cls.spec.aliases) if a.isdigit())
 
 
 def _of(children, kind):
@@ -57,9 +85,32 @@ def _has(children, token_type: str) -> bool:
     return any(isinstance(c, Token) and c.type == token_type for c in children)
 
 
-@v_args(inline=True)
 class _ToIntent(Transformer):
-    """Parse tree → intent. Keyword tokens arrive as children; values and words as dataclasses."""
+    """Parse tree → intent. Keyword tokens arrive as children; values and words as dataclasses.
+
+    Methods take the children inline; the dispatch is resolved once (no per-call wrappers) and
+    tokens are not visited: the hot path of every command."""
+
+    __visit_tokens__ = False
+
+    def __init__(self):
+        super().__init__(visit_tokens=False)
+        self._methods: dict[str, object] = {}
+
+    def _call_userfunc(self, tree, new_children=None):
+        children = new_children if new_children is not None else tree.children
+        method = self._methods.get(tree.data)
+        if method is None:
+            method = getattr(self, tree.data, None)
+            if method is None:
+                return self.__default__(tree.data, children, tree.meta)
+            self._methods[tree.data] = method
+        try:
+            return method(*children)
+        except LanguageError:
+            raise
+        except Exception as err:
+            raise VisitError(tree.data, tree, err) from err
 
     def start(self, *children):
         """Intents in order; "now" after a command sets its `now`; intensities go to their command."""
@@ -361,6 +412,8 @@ class _ToIntent(Transformer):
     def start_seq(self, _kw, what=None):
         if what is not None and what.texts[0] in _COMPARATIVE_WORDS:    # "go faster"
             return it.Comparative(what.texts[0], None, None, None, what.column)
+        if what is not None and what.texts == ("transaction",):        # "start a transaction"
+            return it.Fixed("/patch/begin")
         return it.Fixed("/seq/start")
 
     def clear(self, kw, what=None):
@@ -387,8 +440,8 @@ class _ToIntent(Transformer):
             return it.ShellVerb("list", it.Words((_word(session),)), kw.start_pos)
         return it.Fixed("/session/list")
 
-    def delete_session(self, _kw, _session, name):
-        return it.DeleteSession(name)
+    def delete_session(self, _kw, *rest):
+        return it.DeleteSession(_of(rest, it.Word))
 
     def record(self, *children):
         path = next((str(c) for c in children if c.type == "PATH"), None)
@@ -483,7 +536,7 @@ def parse(line: str):
     """One line of English → an intent, or LanguageError with a caret column and suggestions."""
     _INTENSITIES.clear()
     try:
-        return _TRANSFORMER.transform(_parse_tree(line))
+        return _TRANSFORMER.transform(_parse_tree(_glue_numeric_names(line)))
     except UnexpectedInput as err:
         raise _parse_error(line, err) from None
     except VisitError as err:                     # a value the grammar took but cannot be read
@@ -519,13 +572,13 @@ def _parse_keywords_as_names(line: str):
     state = parser.parser_state
     last = None
     for token in parser.lexer_thread.lex(state):
-        states, values = state.state_stack[:], state.value_stack[:]
+        saved = state.copy()              # deep: reductions may extend a tree in place
         try:
             state.feed_token(token)
         except UnexpectedToken:
             if token.type in _NOT_NAMES or not _PLAIN_WORD.fullmatch(str(token)):
                 raise
-            state.state_stack[:], state.value_stack[:] = states, values
+            state.state_stack[:], state.value_stack[:] = saved.state_stack, saved.value_stack
             state.feed_token(Token.new_borrow_pos("WORD", str(token), token))
         last = token
     return parser.feed_eof(last)

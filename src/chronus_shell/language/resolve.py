@@ -248,11 +248,17 @@ class Resolver:
         if self._param_exists("_".join(texts)):
             return self.bare_param("_".join(texts), column)
         items = words.items
+        first_error = None
         for split in range(1, len(items)):
             for module_part, param_part in ((items[:split], items[split:]), (items[split:], items[:split])):
                 param_name = "_".join(Words(param_part).texts)
                 if self._param_exists(param_name):
-                    return self._param_of(self.module(Words(module_part), hints), param_name, column)
+                    try:
+                        return self._param_of(self.module(Words(module_part), hints), param_name, column)
+                    except LanguageError as err:          # "bass delay time": try another split
+                        first_error = first_error or err
+        if first_error is not None:
+            raise first_error
         if len(items) > 1:
             self.module(Words(items[:-1]), hints)  # names the module part's problem, if any
         close = did_you_mean("_".join(texts), self._param_vocabulary()) if hints else ()

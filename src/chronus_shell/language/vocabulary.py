@@ -83,14 +83,19 @@ def unit_words() -> tuple[str, ...]:
     return tuple(UNIT_ALIASES) + tuple(NUMBER_WORDS)
 
 
+@lru_cache(maxsize=1)
+def _fixed_words() -> frozenset[str]:
+    """Every word known whatever the catalogue: keywords, filler, units, number words, context."""
+    return frozenset(command_words()) | frozenset(filler_words()) | frozenset(unit_words()) | (
+        CONTEXT_WORDS | frozenset(PRONOUNS) | {BASS})
+
+
 def is_known_word(word: str, extra=()) -> bool:
     """True for any word the language could make sense of (ids look like '<type><n>')."""
     word = word.lower()
     if "." in word:                              # "acid_filter1.cutoff"
         return all(is_known_word(part, extra) for part in word.split(".") if part)
-    if word in PRONOUNS or word == BASS or word in CONTEXT_WORDS:
-        return True
-    if is_note(word) or word in command_words() or word in filler_words() or word in unit_words():
+    if word in _fixed_words() or is_note(word):
         return True
     vocabulary = module_words()
     return word in vocabulary or word in extra or word.rstrip("0123456789") in vocabulary
