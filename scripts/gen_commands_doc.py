@@ -16,6 +16,7 @@ from chronus_shell.engine.params import format_number
 from chronus_shell.language import LanguageError, Translator
 from chronus_shell.language.intents import Wait
 from chronus_shell.language.mapper import COMPARATIVES, SWING, TEMPO
+from chronus_shell.language.parser import ADJECTIVES
 from chronus_shell.language.units import UNIT_ALIASES
 
 NUMBER_EXAMPLES = ("two bars", "two hundred hertz", "one hundred and ten", "one twenty (tempo)",
@@ -55,7 +56,8 @@ cutoff and the resonance`. `now` after a command applies it now.
   else the focused one, else the one in the focused voice; `filter`, `osc`, `drum`, `fx` also
   match by family or role. `<module> <type>` (`the lead filter`, `bass delay`) is the module of
   that type in that module's voice; `<param> on <module>` (`the feedback on the delay`) is that
-  module's param.
+  module's param; `<module> <param>` when the module lacks the param is the module in its voice
+  that has it (`bass cutoff 700`, `the bass needs more drive`).
 - **The bass** is a module or track named `bass`; else the voice holding an acid filter (the
   focused voice first); else the voice whose oscillator is tuned lowest.
 - **Ids** are `<type><n>` with the lowest free n (`saw1`, `acid_filter1`), or the name given
@@ -93,13 +95,18 @@ cutoff and the resonance`. `now` after a command applies it now.
 
 ## Values and units
 
-Units: {units}. A value converts to the param's unit (`500 ms` on a param in s → 0.5; `1.5 s`
+Units: {units}. Note lengths: `whole`, `half`, `quarter`, `eighth`, `sixteenth` (`… note`,
+`dotted …`, plurals after a number: `3 sixteenths`). A value converts to the param's unit (`500 ms` on a param in s → 0.5; `1.5 s`
 on a param in ms → 1500; dB on a ratio param → linear gain). `N%` is N percent of the param's
 range (`resonance 80%` on 0–0.95 → 0.76); a plain number from 10 to 100 on a 0–1 param means
 percent too (`resonance 80`, `mix 30`, `swing 50`); swing percent is a fraction of a step. Notes
 (`a2`, `c#3`, `Bb3`, `eb4`, `middle c`; A4 = 440 Hz) are frequencies. `max`, `min` and `default`
 are values too. Numbers may be words, and may have thousands commas (`1,200`): {numbers}.
-Intervals: `fifth` = 7 semitones, `fourth` = 5, `whole step` = 2, `half step` = 1.
+Intervals: `fifth` = 7 semitones, `fourth` = 5, `whole step` = 2, `half step` = 1. On a
+param in s or ms, bars, beats, steps and note lengths are converted at the current tempo (`delay
+time a dotted eighth`, `release 2 beats`), and a plain fraction is a fraction of a whole note
+(`delay time 1/8` at 120 bpm → 0.25 s). A note on a param that is not in Hz sets the module's
+pitch instead (`tune the saw to a2`).
 
 ## Relative changes
 
@@ -119,6 +126,9 @@ negative is relative too: `cutoff +200`, `tempo -5`, `resonance +10%` (a dB valu
 or double the tempo. `transpose [X] up/down N` counts semitones when N has no unit.
 
 {comparatives}
+
+`X is too <adjective>` and `X is not <adjective> enough` are comparatives too: `the kick is too
+loud` → quieter, `not bright enough` → brighter ({adjectives}).
 
 A comparative without a module works on the focus if it has the param, else on its voice (from
 the focus outwards), else: `faster`/`slower` on the tempo, `louder`/`quieter` on master, others on
@@ -181,10 +191,12 @@ def module_section() -> list[str]:
 
 
 def render() -> str:
-    out = [INTRO.format(setup="` ; `".join(SETUP), units=", ".join(f"`{u}`" for u in UNIT_ALIASES),
+    units = [u for u in UNIT_ALIASES if UNIT_ALIASES[u][0] not in ("beats",) or u in ("beat", "beats")]
+    out = [INTRO.format(setup="` ; `".join(SETUP), units=", ".join(f"`{u}`" for u in units),
                         tempo=f"{TEMPO.range_text()} bpm", swing=SWING.range_text(),
                         numbers=", ".join(f"`{w}`" for w in NUMBER_EXAMPLES),
-                        comparatives=comparatives_table())]
+                        comparatives=comparatives_table(),
+                        adjectives=", ".join(f"`{a}`" for a in ADJECTIVES))]
     for form, examples in form_lines():
         out += [f"### `{form}`", ""]
         out += [f"- `{example}` → {example_output(example)}" for example in examples]

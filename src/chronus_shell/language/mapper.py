@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields, replace
+from fractions import Fraction
 
 from ..engine.catalogue import CATALOGUE, module_spec
 from ..engine.params import ModuleSpec, ParamError, ParamSpec, did_you_mean, number
@@ -16,7 +17,7 @@ from .errors import LanguageError, with_hint
 from .patch_model import MASTER, PatchModel
 from .resolve import CHOICE_SYNONYMS, EVERYTHING, GENERIC_NOUNS, Resolver, type_and_presets, type_named
 from .vocabulary import closest_words, is_known_word
-from .units import (absolute_value, canonical_unit, convert, note_name, note_to_hz, quantity,
+from .units import (absolute_value, canonical_unit, duration_seconds, convert, note_name, note_to_hz, quantity,
                     relative_value, scaled_value, tidy)
 
 TEMPO = number("tempo", "bpm", 120, 20, 300, "sequencer tempo")
@@ -116,7 +117,7 @@ class Mapper:
                 param = self._param_named(spec, intent.param)
             else:
                 param = _primary_param(spec, intent.value)
-            messages.append(_msg(f"/mod/{module_id}/{param.name}", absolute_value(param, intent.value)))
+            messages.append(_msg(f"/mod/{module_id}/{param.name}", self._absolute(param, intent.value)))
         return messages
 
     def _param_named(self, spec: ModuleSpec, words: it.Words) -> ParamSpec:
@@ -185,7 +186,7 @@ class Mapper:
             messages += self._presets(modulator, spec, presets)
             if intent.value is not None:
                 param = _primary_param(spec, intent.value)
-                messages.append(_msg(f"/mod/{modulator}/{param.name}", absolute_value(param, intent.value)))
+                messages.append(_msg(f"/mod/{modulator}/{param.name}", self._absolute(param, intent.value)))
             return messages
         if spec.role != "processor":
             raise LanguageError(f"a {spec.type} is a {spec.role}: add it on its own ('add a {spec.type}')",
@@ -200,7 +201,7 @@ class Mapper:
         messages += self._presets(module_id, spec, presets)
         if intent.value is not None:
             param = _primary_param(spec, intent.value)
-            messages.append(_msg(f"/mod/{module_id}/{param.name}", absolute_value(param, intent.value)))
+            messages.append(_msg(f"/mod/{module_id}/{param.name}", self._absolute(param, intent.value)))
         return messages
 
     def _modulate_new(self, spec: ModuleSpec, target: it.Words) -> tuple[list[Message], str]:
@@ -237,7 +238,7 @@ class Mapper:
         lfo = self.model.next_id("lfo")
         lfo_spec = module_spec("lfo")
         if value is not None:
-            rate = absolute_value(_primary_param(lfo_spec, value), value)
+            rate = self._absolute(_primary_param(lfo_spec, value), value)
         return [_msg("/patch/create", lfo, "lfo"), _msg("/patch/connect", lfo, f"{module_id}.{param.name}"),
                 _msg(f"/mod/{lfo}/rate", float(rate)), _msg(f"/mod/{lfo}/depth", float(depth))]
 
@@ -331,13 +332,15 @@ class Mapper:
         if implicit is not None:
             return implicit
         module_id, spec = self._typo_checked(self._param_or_primary, intent.ref, value)
+        if value.kind == "note" and spec.unit != "Hz":         # "tune the saw to a2": its pitch
+            spec = next((p for p in self.model.spec(module_id).params if p.unit == "Hz"), spec)
         if _is_signed_change(spec, value):
             amount = replace(value, text=value.text.lstrip("+-"), number=abs(value.number))
             direction = -1 if value.text.startswith("-") else 1
             current = self.model.value(module_id, spec.name)
             new = relative_value(spec, current, direction, amount, value.column)
             return [_msg(f"/mod/{module_id}/{spec.name}", new)]
-        return [_msg(f"/mod/{module_id}/{spec.name}", absolute_value(spec, value))]
+        return [_msg(f"/mod/{module_id}/{spec.name}", self._absolute(spec, value))]
 
     def _implicit_add(self, ref: it.Words, value: it.Value | None) -> list[Message] | None:
         """'a square at 220', 'give me some reverb': a type nobody has added yet is added."""
@@ -381,6 +384,23 @@ class Mapper:
         if not type_named((value.text,)):
             return None
         return self._Swap(it.Swap(ref, it.Words((it.Word(value.text, value.column),)), ref.column))
+
+    def _absolute(self, spec: ParamSpec, value: it.Value):
+        """absolute_value, with musical times ('a dotted eighth', '1/8', '2 beats') in seconds."""
+        return absolute_value(spec, self._musical_time(spec, value))
+
+    def _musical_time(self, spec: ParamSpec, value: it.Value | None) -> it.Value | None:
+        """Bars, beats, steps and note lengths on a param in s or ms → seconds at the tempo; a
+        plain fraction there ('delay 1/8') is a fraction of a whole note."""
+        if value is None or value.kind not in ("number", "unit") or spec.unit.lower() not in ("s", "ms"):
+            return value
+        unit = canonical_unit(value.unit)[0]
+        if unit is None and "/" in value.text:
+            value = replace(value, unit="bars")
+        elif unit not in ("bars", "beats", "steps"):
+            return value
+        seconds = duration_seconds(value, Fraction(self.model.bpm).limit_denominator())
+        return replace(value, kind="number", number=seconds, unit="s")
 
     def _set_seq(self, spec: ParamSpec, value: it.Value) -> list[Message]:
         if spec is TEMPO:
@@ -478,6 +498,7 @@ class Mapper:
 
     def _change(self, module_id, spec, direction, amount, intensity, column) -> Message:
         current = self._current(module_id, spec)
+        amount = self._musical_time(spec, amount)
         if amount is None and intensity == "edge":
             new = spec.high if direction > 0 else spec.low
             if new == current:
@@ -633,7 +654,7 @@ class Mapper:
         module_id, spec = self._near_param(ref, (intent.param,), intent.column,
                                            "higher" if intent.param == "pitch" else "")
         if intent.to is not None:
-            return [_msg(f"/mod/{module_id}/{spec.name}", absolute_value(spec, intent.to))]
+            return [_msg(f"/mod/{module_id}/{spec.name}", self._absolute(spec, intent.to))]
         amount = intent.amount
         if amount is not None and amount.kind == "number" and amount.unit is None:
             amount = replace(amount, unit="semitones" if spec.unit == "Hz" else None)
@@ -644,6 +665,9 @@ class Mapper:
 
     # -- mute, solo, open/close ------------------------------------------------------------------
     def _Mute(self, intent: it.Mute) -> list[Message]:
+        switch = self._switch_param(intent.target, intent.verb)
+        if switch is not None:                            # "turn off the limiter"
+            return switch
         if intent.verb in ("mute", "unmute"):
             everything = intent.target is None or intent.target.texts in EVERYTHING
             if intent.verb == "unmute" and everything:
@@ -653,6 +677,18 @@ class Mapper:
         if intent.verb == "unsolo":
             return self._unmute_all(intent.column)
         return self._solo(intent.target, intent.column)
+
+    def _switch_param(self, words: it.Words | None, verb: str) -> list[Message] | None:
+        """An on/off param named by 'turn off X' / 'X on' is set, not muted."""
+        if words is None or verb not in ("mute", "unmute"):
+            return None
+        try:
+            module_id, spec = self.resolve.param(words, hints=False)
+        except LanguageError:
+            return None
+        if not (spec.is_enum and {"on", "off"} <= set(spec.choices)):
+            return None
+        return [_msg(f"/mod/{module_id}/{spec.name}", "on" if verb == "unmute" else "off")]
 
     def _level_module(self, words: it.Words) -> str:
         name = _track_name(words)
@@ -752,7 +788,7 @@ class Mapper:
         messages.append(_msg("/patch/connect", modulator, f"{module_id}.{spec.name}"))
         if intent.value is not None:
             param = _primary_param(mod_spec, intent.value)
-            messages.append(_msg(f"/mod/{modulator}/{param.name}", absolute_value(param, intent.value)))
+            messages.append(_msg(f"/mod/{modulator}/{param.name}", self._absolute(param, intent.value)))
         return messages
 
     def _modulator(self, words: it.Words, new: bool) -> tuple[list[Message], str, ModuleSpec]:
@@ -790,7 +826,7 @@ class Mapper:
             messages += [_msg("/patch/create", lfo, "lfo"), _msg("/patch/connect", lfo, edge_target)]
         if intent.value is not None:
             rate = module_spec("lfo").param("rate")
-            messages.append(_msg(f"/mod/{lfo}/rate", absolute_value(rate, intent.value)))
+            messages.append(_msg(f"/mod/{lfo}/rate", self._absolute(rate, intent.value)))
         if not messages:
             raise LanguageError(f"{lfo} already wobbles {edge_target} — give a rate, e.g. 'at 4 hz'",
                                 intent.target.column)
@@ -1035,6 +1071,10 @@ def _primary_param(spec: ModuleSpec, value: it.Value) -> ParamSpec:
         hints = tuple(h for h in did_you_mean(value.text, choices) if h != value.text)
         raise LanguageError(with_hint(f"{spec.type} has no setting {value.text!r}", hints), value.column, hints)
     preferred = numeric
+    if value.kind in ("number", "unit") and canonical_unit(value.unit)[0] in ("bars", "beats", "steps"):
+        timed = [p for p in numeric if p.unit.lower() in ("s", "ms")]
+        if timed:
+            return timed[0]                               # "add a delay of a dotted eighth"
     if value.kind == "number" and quantity(value)[1] in ("%", "db"):
         preferred = [p for p in numeric if p.unit in ("ratio", "dB")] + numeric
     for param in preferred:

@@ -146,6 +146,10 @@ class _ToIntent(Transformer):
     def note(self, token):
         return it.Value("note", str(token), token.start_pos)
 
+    def note_length(self, token):
+        """'a dotted eighth' alone: one of that length (the unit carries it)."""
+        return it.Value("unit", str(token), token.start_pos, None, str(token))
+
     def word_value(self, token):
         return it.Value("word", str(token).lower(), token.start_pos)
 
@@ -255,6 +259,10 @@ class _ToIntent(Transformer):
         direction = next(c for c in children if isinstance(c, int) and not isinstance(c, Token))
         return self._relative(ref, direction, _change_of(children), ref.column)
 
+    def change_more_on(self, module, more, param, change=None):
+        """'the bass needs more drive': the param on that module."""
+        return self._relative(it.Words(module.items + param.items), more, change, module.column)
+
     def change_focus(self, direction, amount):
         return it.ChangeParam(None, direction, amount, None, amount.column)
 
@@ -290,6 +298,17 @@ class _ToIntent(Transformer):
 
     def comparative_lead(self, amount, word, ref=None):
         return it.Comparative(str(word).lower(), ref, _unit_value(amount), None, word.start_pos)
+
+    def too(self, *children):
+        """'the kick is too loud' → quieter; 'not loud enough' → louder."""
+        adjective = next(c for c in children if isinstance(c, Token) and c.type == "ADJECTIVE")
+        word = ADJECTIVES[str(adjective).lower()][0]
+        return it.Comparative(word, _of(children, it.Words), None, None, adjective.start_pos)
+
+    def not_enough(self, *children):
+        adjective = next(c for c in children if isinstance(c, Token) and c.type == "ADJECTIVE")
+        word = ADJECTIVES[str(adjective).lower()][1]
+        return it.Comparative(word, _of(children, it.Words), None, None, adjective.start_pos)
 
     def scale(self, token, ref=None):
         factor = {"double": 2.0, "triple": 3.0, "halve": 0.5}.get(str(token).lower().split()[0][:6])
@@ -458,6 +477,9 @@ class _ToIntent(Transformer):
         return it.Redo()
 
     def help(self, kw, topic=None):
+        if topic is not None:              # "help with the cutoff", "how do i add a filter"
+            kept = tuple(w for w in topic.items if w.text.lower() not in ("with", "about", "for", "on"))
+            topic = it.Words(kept) if kept else None
         return it.ShellVerb("help", topic, kw.start_pos)
 
     def query(self, kw, what=None):
@@ -468,6 +490,13 @@ class _ToIntent(Transformer):
 
     def status(self, _kw):
         return it.Fixed("/engine/status")
+
+    def crash(self, kw, slot):
+        found = [w for w in slot.texts if w in ("active", "standby")]
+        if len(found) != 1:
+            raise LanguageError("crash which slot? 'crash active' or 'crash standby'", slot.column,
+                                ("active", "standby"))
+        return it.Fixed("/engine/crash", (found[0],))
 
     def list(self, kw, what=None):
         return it.ShellVerb("list", what, kw.start_pos)
@@ -514,6 +543,19 @@ def _change_of(children):
     return next((c for c in children if isinstance(c, (it.Value, _To))), None)
 
 
+#: adjective → (comparative when it is too much, comparative when it is not enough)
+ADJECTIVES = {
+    "loud": ("quieter", "louder"), "quiet": ("louder", "quieter"), "soft": ("louder", "quieter"),
+    "bright": ("darker", "brighter"), "harsh": ("darker", "brighter"), "dark": ("brighter", "darker"),
+    "dull": ("brighter", "darker"), "muddy": ("brighter", "darker"), "fast": ("slower", "faster"),
+    "quick": ("slower", "faster"), "slow": ("faster", "slower"), "wet": ("drier", "wetter"),
+    "dry": ("wetter", "drier"), "big": ("smaller", "bigger"), "large": ("smaller", "bigger"),
+    "small": ("bigger", "smaller"), "high": ("lower", "higher"), "low": ("higher", "lower"),
+    "long": ("shorter", "longer"), "short": ("longer", "shorter"), "dirty": ("cleaner", "dirtier"),
+    "gritty": ("cleaner", "dirtier"), "distorted": ("cleaner", "dirtier"), "clean": ("dirtier", "cleaner"),
+    "wide": ("narrower", "wider"), "narrow": ("wider", "narrower"), "thin": ("wider", "narrower"),
+    "deep": ("shallower", "deeper"), "shallow": ("deeper", "shallower"),
+}
 _TRANSFORMER = _ToIntent()
 _COMPARATIVE_WORDS = ("faster", "slower", "quicker", "louder", "quieter", "softer", "brighter", "darker")
 
@@ -523,7 +565,7 @@ _EXPECTED_LABELS = {
     "WORD": "a name", "RELEASE": "a name", "PATTERN": "a pattern (x..x)",
     "PATH": "a file name (take1.wav)", "$END": "the end of the command",
     "TEMPO": "a name", "SWING": "a name", "COMPARATIVE": "a word like brighter or louder",
-    "SEP": "'and'", "UP": "'up'", "DOWN": "'down'",
+    "SEP": "'and'", "UP": "'up'", "DOWN": "'down'", "NOTELEN": "a unit",
 }
 #: Parse-tree nodes that are parts of a command, not a whole one.
 _PART_RULES = {"words", "value", "quantity", "note", "word_value", "amount", "to_value", "type_name",
@@ -675,4 +717,4 @@ def _expected_text(expected) -> str:
     return " or ".join(labels) if labels else "more"
 
 
-__all__ = ["parse", "grammar_parser"]
+__all__ = ["parse", "grammar_parser", "ADJECTIVES"]

@@ -285,6 +285,12 @@ class Resolver:
         if spec is None:
             raise LanguageError(f"{module_id} has an unknown type", column)
         if not spec.has_param(name):
+            voice = self.model.voice_of(module_id)
+            owners = [m for m in voice if self.model.spec(m).has_param(name)]
+            if owners:                                  # "the bass drive": its voice's filter
+                after = [m for m in owners if voice.index(m) > voice.index(module_id)]
+                owner = (after or owners)[0]
+                return owner, self.model.spec(owner).param(name)
             hints = did_you_mean(name, spec.names())
             valid = ", ".join(p.name for p in spec.params)
             raise LanguageError(with_hint(f"{module_id} has no param {name!r}", hints)

@@ -29,6 +29,14 @@ for _canonical, _factor, _spellings in (
 ):
     for _spelling in _spellings.split():
         UNIT_ALIASES[_spelling] = (_canonical, Fraction(_factor))
+#: Note lengths, in beats of 4/4: "a quarter note", "an eighth", "dotted eighth", "1/8 note".
+NOTE_LENGTHS = {"whole": Fraction(4), "half": Fraction(2), "quarter": Fraction(1),
+                "eighth": Fraction(1, 2), "8th": Fraction(1, 2), "sixteenth": Fraction(1, 4),
+                "16th": Fraction(1, 4)}
+for _name, _beats in NOTE_LENGTHS.items():
+    for _dotted, _factor in (("", 1), ("dotted-", Fraction(3, 2))):
+        for _suffix in ("-note", "-notes") + (("", "s") if _name not in ("whole", "half", "quarter") or _dotted else ()):
+            UNIT_ALIASES[f"{_dotted}{_name}{_suffix}"] = ("beats", _beats * _factor)
 
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
