@@ -83,12 +83,19 @@ cutoff and the resonance`. `now` after a command applies it now.
   track makes one with a hit per note.
 - **Mute** sets a module's level to the bottom of its range (`gain`, else `mix` — so muting an
   effect bypasses it; master goes to −60 dB); `unmute` (or `turn it on`, `bring back`) restores the
-  level it had before. `mute` alone or `mute everything` mutes master; `unmute everything`
+  level it had before (an LFO's level is its depth). `mute` alone or `mute everything` mutes master; `unmute everything`
   restores whatever is muted. `kill`, `silence`, `bypass`, `turn off` mean mute. `solo X` mutes
   every source and drum outside X's voice; `unsolo` unmutes them all.
 - **Questions** (`what is the cutoff`, `what's the tempo`, `show the resonance`, `how loud is the
   kick`) answer with `/shell/show <id>.<param> <value>` (the REPL prints it); `what's playing`
   lists the tracks, `show me the patch` the modules.
+- **Named rhythms** (16 steps) play on a track like a pattern: `four on the floor` (on the kick
+  when no track is named), `every beat`, `every other beat`, `every eighth`, `every sixteenth`,
+  `every bar`, `on the offbeat`, `on two and four` / `backbeat`, `on one and three`. A pattern
+  with no track goes to the track already playing the focused voice.
+- **Duplicate** (`copy`, `clone`) makes a module of the same type with the values set on the
+  original: a source or drum feeds the same modules (a layer), a processor goes right after the
+  original, a modulator modulates the same params. `undo twice`, `undo 3 times`, `redo 2`.
 - **LFO effects**: `wobble X [at R]` puts an LFO on X's cutoff (or pitch): the LFO already on it,
   else a free one, else a new one. `add vibrato [to X]` is a new LFO on the pitch at 5 Hz, depth
   0.01; `add tremolo [to X]` on the level at 4 Hz, depth 0.5.
@@ -131,8 +138,10 @@ or double the tempo. `transpose [X] up/down N` counts semitones when N has no un
 loud` → quieter, `not bright enough` → brighter ({adjectives}).
 
 A comparative without a module works on the focus if it has the param, else on its voice (from
-the focus outwards), else: `faster`/`slower` on the tempo, `louder`/`quieter` on master, others on
-the only module that has the param. With a module (`make the kick louder`, `make the bass
+the focus outwards), else: `louder`/`quieter` on master, others on the only module that has the
+param. `faster`/`slower` (`speed up`, `slow down`) without a module are the tempo; with a module
+(`make the lfo faster`) its rate; on a time param they go the other way (`faster attack` is a
+shorter one). With a module (`make the kick louder`, `make the bass
 brighter`) it is that module, else its voice. `open`/`close` the filter move the cutoff the same
 way (`open night-drive` still loads a session).
 

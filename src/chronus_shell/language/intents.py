@@ -313,12 +313,19 @@ class ShellVerb:
 
 @dataclass(frozen=True)
 class Undo:
-    pass
+    times: int = 1
 
 
 @dataclass(frozen=True)
 class Redo:
-    pass
+    times: int = 1
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """"duplicate the saw": a new module of the same type with the same values, beside it."""
+
+    target: Words
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,8 @@ TRACK_WORDS = ("pattern", "track", "part", "groove", "line", "loop", "beat")
 LIST_TOPICS = {"modules": "modules", "module": "modules", "patch": "modules", "types": "types",
                "params": "params", "tracks": "tracks", "playing": "tracks", "sessions": "sessions"}
 LEVEL = ("gain", "mix")
+#: A module's level when it is named instead of a param ("more lfo", "mute the lfo").
+LEVEL_OF_MODULE = ("gain", "mix", "depth")
 PITCH = ("pitch",)
 #: "brighter" → (direction, params tried in order); "@tempo" is the sequencer's tempo.
 COMPARATIVES: dict[str, tuple[int, tuple[str, ...]]] = {}
@@ -245,6 +247,8 @@ class Mapper:
     def _RemoveModule(self, intent: it.RemoveModule) -> list[Message]:
         if intent.target.texts in EVERYTHING:
             return self._remove_everything(intent.target.column)
+        if any(w in TRACK_WORDS for w in intent.target.texts) and _track_name(intent.target) in self.model.tracks:
+            return [_msg("/seq/remove", _track_name(intent.target))]     # "remove the snare pattern"
         module_id = self.resolve.module(intent.target)
         if module_id == MASTER:
             raise LanguageError("master cannot be removed", intent.target.column)
@@ -309,6 +313,25 @@ class Mapper:
         for name, track in self.model.tracks.items():
             if track.target == old:
                 messages.append(_msg("/seq/add", name, new, track.pattern))
+        return messages
+
+    def _Duplicate(self, intent: it.Duplicate) -> list[Message]:
+        """A copy beside the original: a source or drum layered into the same outputs, a processor
+        right after it, a modulator on the same targets; the values it had set."""
+        old = self.resolve.module(intent.target)
+        if old == MASTER:
+            raise LanguageError("master cannot be duplicated", intent.target.column)
+        spec = self.model.spec(old)
+        new = self.model.next_id(spec.type)
+        messages = [_msg("/patch/create", new, spec.type)]
+        if spec.role == "processor":
+            for out in self.model.outputs(old):
+                messages += [_msg("/patch/disconnect", old, out), _msg("/patch/connect", new, out)]
+            messages.append(_msg("/patch/connect", old, new))
+        else:
+            messages += [_msg("/patch/connect", new, out) for out in self.model.outputs(old)]
+            messages += [_msg("/patch/connect", new, dst) for src, dst in self.model.mod_edges if src == old]
+        messages += [_msg(f"/mod/{new}/{param}", value) for param, value in self.model.values.get(old, {}).items()]
         return messages
 
     @staticmethod
@@ -553,7 +576,7 @@ class Mapper:
             for param in spec.params:
                 if param.unit in (wanted[unit], "s" if wanted[unit] == "ms" else wanted[unit]):
                     return module_id, param
-        for name in LEVEL:
+        for name in LEVEL_OF_MODULE:
             if spec.has_param(name):
                 return module_id, spec.param(name)
         raise LanguageError(f"{module_id} has no level to change — name a param "
@@ -579,12 +602,16 @@ class Mapper:
     def _Comparative(self, intent: it.Comparative) -> list[Message]:
         direction, names = COMPARATIVES[re.sub(r"[\s-]+", "-", intent.word)]
         module_id, spec = self._comparative_target(intent, names)
+        if "@tempo" in names and spec.unit.lower() in ("ms", "s"):
+            direction = -direction                        # "faster attack": a shorter one
         return [self._change(module_id, spec, direction, intent.amount, intent.intensity, intent.column)]
 
     def _comparative_target(self, intent: it.Comparative, names) -> tuple[str | None, ParamSpec]:
         ref = intent.ref
         if ref is not None and ref.texts in _PRONOUN_REFS:
             ref = None                                    # "make it brighter": the focus, then its voice
+        if ref is None and "@tempo" in names:
+            return None, TEMPO                            # "faster", "slow it down": the tempo
         if ref is not None:
             if _seq_param(ref) is not None:
                 return None, _seq_param(ref)
@@ -603,6 +630,8 @@ class Mapper:
 
     def _near_param(self, ref: it.Words | None, names, column: int, what: str = "") -> tuple[str | None, ParamSpec]:
         """The first of `names` on the module (or focus), then its voice, then the patch."""
+        if ref is not None and ref.texts in _PRONOUN_REFS[:4]:
+            ref = None
         if ref is not None:
             self._typo_checked(lambda r: None, ref)
             start = self.resolve.module(ref)
@@ -699,7 +728,7 @@ class Mapper:
 
     def _level(self, module_id: str, column: int) -> ParamSpec:
         spec = self.model.spec(module_id)
-        for name in LEVEL:
+        for name in LEVEL_OF_MODULE:
             if spec.has_param(name):
                 return spec.param(name)
         raise LanguageError(f"{module_id} has no level to mute — remove it with 'remove {module_id}'",
@@ -721,7 +750,7 @@ class Mapper:
         messages = []
         for module_id in self.model.modules:
             spec = self.model.spec(module_id)
-            param = next((spec.param(n) for n in LEVEL if spec.has_param(n)), None)
+            param = next((spec.param(n) for n in LEVEL_OF_MODULE if spec.has_param(n)), None)
             if param is not None and self.model.value(module_id, param.name) == param.low and (
                     module_id == MASTER or (module_id, param.name) in self.model.premute):
                 messages.append(_msg(f"/mod/{module_id}/{param.name}",
@@ -836,6 +865,8 @@ class Mapper:
     def _voice_head(self, words: it.Words | None, column: int) -> str:
         module_id = self.resolve.module(words) if words else self.resolve.focus(column)
         voice = self.model.voice_of(module_id)
+        if not voice and words is None and self.model.spec(module_id).role == "modulator":
+            voice = self.resolve.focused_voice()          # an lfo in focus: the voice it plays in
         return voice[0] if voice else module_id
 
     def _Gate(self, intent: it.Gate) -> list[Message]:
@@ -865,7 +896,11 @@ class Mapper:
         return name, target, []
 
     def _PlayPattern(self, intent: it.PlayPattern) -> list[Message]:
-        track, target, messages = self._track(intent.target, intent.column)
+        existing = self._existing_track(None, intent.column) if intent.target is None else None
+        if existing is not None:                          # "play x..x": the track of the focused voice
+            track, target, messages = existing, self.model.tracks[existing].target, []
+        else:
+            track, target, messages = self._track(intent.target, intent.column)
         now = ("now",) if intent.now else ()
         return messages + [_msg("/seq/add", track, target, intent.pattern, *now), *self._start()]
 
@@ -918,6 +953,8 @@ class Mapper:
     def _Stop(self, intent: it.Stop) -> list[Message]:
         if intent.target is None or intent.target.text in SEQUENCER_WORDS:
             return [_msg("/seq/stop")]
+        if intent.target.texts in (("note",), ("notes",), ("the", "note")):    # "stop the note"
+            return self._Gate(it.Gate(None, False, None, intent.target.column))
         track = self._existing_track(intent.target, intent.target.column)
         if track is None:
             playing = ", ".join(self.model.tracks) or "none"
@@ -974,6 +1011,8 @@ class Mapper:
         return [Message(intent.address, intent.args)]
 
     def _ShellVerb(self, intent: it.ShellVerb) -> list[Message]:
+        if intent.verb == "list" and intent.arg is not None and intent.arg.texts in EVERYTHING:
+            return [_msg("/shell/list", "modules")]
         if intent.verb == "list" and intent.arg is not None and intent.arg.text not in LIST_TOPICS:
             try:
                 return self._Show(it.Show(intent.arg, intent.column, "show"))
@@ -1017,7 +1056,7 @@ _TARGET_FIELDS = ("target", "ref", "what")
 
 
 _POWER_WORDS = {"on": "unmute", "in": "unmute", "off": "mute", "out": "mute"}
-_PRONOUN_REFS = {("it",), ("that",), ("this",), ("them",), ("everything",), ("all",)}
+_PRONOUN_REFS = (("it",), ("that",), ("this",), ("them",), ("everything",), ("all",))
 
 
 def _is_bpm(value: it.Value) -> bool:

@@ -236,6 +236,8 @@ class _ToIntent(Transformer):
         if verb is not None and verb.type == "TURN" and str(verb).lower() == "bring":
             kept = tuple(w for w in words.items if w.text.lower() not in ("in", "back"))
             return it.Mute("unmute", it.Words(kept or words.items), verb.start_pos)   # "bring the kick in"
+        if verb is not None and verb.type == "TURN" and str(verb).lower() in _PUSH:   # "push the cutoff"
+            return it.ChangeParam(words, _PUSH[str(verb).lower()], None, None, words.column)
         return it.SetWords(words)
 
     def value_first(self, value, words):
@@ -289,6 +291,13 @@ class _ToIntent(Transformer):
         if isinstance(change, _To):
             return it.SetParam(ref or it.Words((it.Word("it", word.start_pos),)), change.value)
         return it.Comparative(str(word).lower(), ref, change, None, word.start_pos)
+
+    def comparative_mid(self, *children):
+        """'make it 10% louder'."""
+        word = next(c for c in children if isinstance(c, Token) and c.type in ("COMPARATIVE", "LOWER"))
+        amount = next(c for c in children if isinstance(c, it.Value) or (isinstance(c, Token) and c.type == "UNIT"))
+        return it.Comparative(str(word).lower(), _of(children, it.Words), _unit_value(amount), None,
+                              word.start_pos)
 
     def comparative_first(self, word, ref, *rest):
         change = _change_of(rest)
@@ -381,6 +390,8 @@ class _ToIntent(Transformer):
         return it.Gate(target, True, None, kw.start_pos)
 
     def release(self, kw, target=None):
+        if target is not None and target.texts[-1] in ("note", "notes", "it"):   # "let go of the note"
+            target = None if len(target.items) == 1 else it.Words(target.items[:-1])
         return it.Gate(target, False, None, kw.start_pos)
 
     def gate(self, kw, state):
@@ -418,11 +429,22 @@ class _ToIntent(Transformer):
 
     track_pattern = pattern_on
 
+    def named_pattern(self, *children):
+        """'four on the floor on the kick', 'play the kick on every beat'."""
+        name = next(c for c in children if isinstance(c, Token) and c.type == "PATNAME")
+        target = _of(children, it.Words)
+        if target is None and "floor" in str(name).lower():      # "play four on the floor": the kick
+            target = it.Words((it.Word("kick", name.start_pos),))
+        return it.PlayPattern(pattern_named(str(name)), target, name.start_pos)
+
     def notes(self, *children):
         notes = tuple(_word(c) for c in children if isinstance(c, Token) and c.type == "NOTE")
         return it.SetNotes(_of(children, it.Words), notes, notes[0].column)
 
     def stop(self, _kw, target=None):
+        if target is not None:                    # "stop playing the hats"
+            kept = tuple(w for w in target.items if w.text.lower() != "playing")
+            target = it.Words(kept) if kept else None
         return it.Stop(target)
 
     def pause(self, _kw):
@@ -463,18 +485,21 @@ class _ToIntent(Transformer):
         return it.DeleteSession(_of(rest, it.Word))
 
     def record(self, *children):
-        path = next((str(c) for c in children if c.type == "PATH"), None)
+        path = next((str(c) for c in children if isinstance(c, Token) and c.type == "PATH"), None)
         return it.Record(path)
 
     def stop_recording(self, *_):
         return it.Fixed("/record/stop")
 
     # -- shell verbs -----------------------------------------------------------------------
-    def undo(self, _kw):
-        return it.Undo()
+    def undo(self, _kw, *times):
+        return it.Undo(_count(times))
 
-    def redo(self, _kw):
-        return it.Redo()
+    def redo(self, _kw, *times):
+        return it.Redo(_count(times))
+
+    def duplicate(self, _kw, target):
+        return it.Duplicate(target)
 
     def help(self, kw, topic=None):
         if topic is not None:              # "help with the cutoff", "how do i add a filter"
@@ -483,6 +508,9 @@ class _ToIntent(Transformer):
         return it.ShellVerb("help", topic, kw.start_pos)
 
     def query(self, kw, what=None):
+        if what is not None:                      # "what's the cutoff set to"
+            kept = tuple(w for w in what.items if w.text.lower() not in ("set", "to", "at", "currently"))
+            what = it.Words(kept) if kept else None
         return it.Show(what, kw.start_pos, str(kw).lower())
 
     def query_sessions(self, *_):
@@ -529,6 +557,42 @@ class _ParamValue:
     words: it.Words
 
 
+def _count(tokens) -> int:
+    """'twice', '3 times', 'three' → how many times (1 when not said)."""
+    if not tokens:
+        return 1
+    text = str(tokens[0]).lower()
+    count = {"twice": 2, "thrice": 3}.get(text)
+    if count is None:
+        number = parse_number(text)
+        if number.denominator != 1 or not 1 <= number <= 50:
+            raise LanguageError("how many times? a whole number from 1 to 50", tokens[0].start_pos)
+        count = int(number)
+    return count
+
+
+#: Named rhythms, in 16th steps: "every <length>" hits once per length ("every other" per two).
+_STEPS = {"sixteenth": 1, "step": 1, "eighth": 2, "beat": 4, "quarter": 4, "bar": 16}
+PATTERN_NAMES = {"four on the floor": "x...x...x...x...", "offbeat": "..x...x...x...x.",
+                 "backbeat": "....x.......x...", "two and four": "....x.......x...",
+                 "one and three": "x.......x......."}
+for _name, _length in _STEPS.items():
+    for _other in (1, 2):
+        _every = _length * _other
+        PATTERN_NAMES[f"every {'other ' if _other == 2 else ''}{_name}"] = "".join(
+            "x" if i % _every == 0 else "." for i in range(max(16, _every)))
+
+
+def pattern_named(text: str) -> str:
+    """The steps of a named rhythm ('on the offbeat', 'four on the floor', 'on 2 and 4')."""
+    words = [{"2": "two", "4": "four", "1": "one", "3": "three"}.get(w, w) for w in text.lower().split()]
+    while words and words[0] in ("on", "the"):
+        words = words[1:]
+    key = " ".join(words).replace("off beat", "offbeat")
+    key = re.sub(r"^(offbeat|backbeat)s$", r"\1", key)
+    return PATTERN_NAMES[key]
+
+
 def _unit_value(value):
     if isinstance(value, Token):          # a unit alone: "up an octave"
         return it.Value("unit", str(value), value.start_pos, None, str(value))
@@ -543,6 +607,8 @@ def _change_of(children):
     return next((c for c in children if isinstance(c, (it.Value, _To))), None)
 
 
+#: "push the cutoff" / "pull it": a change without 'up' or 'down'.
+_PUSH = {"push": 1, "nudge": 1, "pull": -1}
 #: adjective → (comparative when it is too much, comparative when it is not enough)
 ADJECTIVES = {
     "loud": ("quieter", "louder"), "quiet": ("louder", "quieter"), "soft": ("louder", "quieter"),
@@ -709,6 +775,9 @@ def _expected_terminals(err: UnexpectedInput) -> set[str]:
 
 
 def _expected_text(expected) -> str:
+    expected = set(expected)
+    if "TIMES" in expected:                   # "undo [twice / 3 times]": not worth listing
+        expected -= {"TIMES", "_TIMES_WORD", "NUMBER", "NUMWORD"}
     if len(expected) > 10:
         return "a command or a param name"
     if "$END" in expected and set(expected) <= {"NOW", "$END", "SEP", "_UNDONE"}:

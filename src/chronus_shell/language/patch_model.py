@@ -155,7 +155,7 @@ class PatchModel:
         param = spec.name
         previous = self.value(module_id, param)
         self.values.setdefault(module_id, {})[param] = args[0]
-        if param in ("gain", "mix") and args[0] == spec.low and previous != spec.low:
+        if param in ("gain", "mix", "depth") and args[0] == spec.low and previous != spec.low:
             self.premute[(module_id, param)] = previous
         elif args[0] != spec.low:
             self.premute.pop((module_id, param), None)

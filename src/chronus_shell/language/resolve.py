@@ -34,6 +34,8 @@ CHOICE_SYNONYMS = {"lpf": "lowpass", "hpf": "highpass", "bpf": "bandpass", "lp":
                    "bitcrusher": "bitcrush", "crusher": "bitcrush", "crush": "bitcrush",
                    "fold": "foldback", "clip": "hard", "sawtooth": "saw", "tri": "triangle",
                    "pulse": "square", "sin": "sine", "sample-and-hold": "random", "s&h": "random"}
+#: Nouns that only restate a param ("the cutoff frequency", "the feedback amount").
+PARAM_NOUNS = ("frequency", "freq", "level", "amount", "value", "setting", "knob", "control", "param")
 ROLE_WORDS = {"osc": "source", "oscillator": "source", "synth": "source", "source": "source",
               "drum": "drum", "drums": "drum", "effect": "processor", "fx": "processor"}
 BASS = "bass"
@@ -242,6 +244,11 @@ class Resolver:
     def param(self, words: Words, hints: bool = True) -> tuple[str, ParamSpec]:
         """(module id, ParamSpec) for 'cutoff', 'saw1 detune', 'cutoff filter', 'lfo1.rate'."""
         texts, column = words.texts, words.column
+        if len(texts) > 1 and texts[-1] in PARAM_NOUNS and self._param_exists(texts[-2]):
+            try:                                        # "cutoff frequency", "feedback amount"
+                return self.param(Words(words.items[:-1]), hints=False)
+            except LanguageError:
+                pass
         if len(texts) == 1 and "." in texts[0]:
             module_word, param_word = texts[0].split(".", 1)
             return self._param_of(self.module(Words((Word(module_word, column),)), hints), param_word, column)

@@ -30,9 +30,9 @@ class Translator:
         try:
             intent = parse(line)
             if isinstance(intent, Undo):
-                return self.undo()
+                return self._repeat(self.undo, intent.times)
             if isinstance(intent, Redo):
-                return self.redo()
+                return self._repeat(self.redo, intent.times)
             if isinstance(intent, Sequence):
                 return self._sequence(intent)
             return self.observe(self.mapper.map(intent))
@@ -76,6 +76,15 @@ class Translator:
         if inverse:
             self.undo_stack.append(simplify_undo(inverse))
             self.redo_stack.clear()
+        return messages
+
+    def _repeat(self, step, times: int) -> list[Message]:
+        """'undo 3 times': as many steps as there are (at least one, or the usual error)."""
+        messages = step()
+        for _ in range(times - 1):
+            if not (self.undo_stack if step == self.undo else self.redo_stack):
+                break
+            messages += step()
         return messages
 
     def undo(self) -> list[Message]:

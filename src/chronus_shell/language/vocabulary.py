@@ -13,17 +13,17 @@ from functools import lru_cache
 from ..engine.catalogue import CATALOGUE, specs
 from ..engine.params import did_you_mean
 from .parser import grammar_parser
-from .resolve import BASS, CHOICE_SYNONYMS, EVERYTHING, GENERIC_NOUNS, LAST_WORDS, PRONOUNS
+from .resolve import BASS, CHOICE_SYNONYMS, EVERYTHING, GENERIC_NOUNS, LAST_WORDS, PARAM_NOUNS, PRONOUNS
 from .units import NUMBER_WORDS, UNIT_ALIASES, is_note
 
 #: Terminals that are not keywords (their patterns describe shapes, not words).
 _SHAPE_TERMINALS = {"WORD", "NUMBER", "NOTE", "PATTERN", "PATH", "WS", "UNIT", "NUMWORD",
-                    "PUNCTUATION", "POSSESSIVE", "FILLER", "INTENSITY", "SEP"}
-#: Terminals whose words are ignored or only join commands: known, never suggested.
+                    "PUNCTUATION", "POSSESSIVE", "FILLER", "INTENSITY", "SEP", "PATNAME"}
+#: Terminals whose words are ignored or join commands: known, never suggested.
 _FILLER_TERMINALS = {"FILLER", "INTENSITY", "SEP"}
 #: Words the mapper reads by meaning (not keywords, not catalogue names).
 CONTEXT_WORDS = frozenset(
-    {w for phrase in EVERYTHING | LAST_WORDS for w in phrase} | set(CHOICE_SYNONYMS) | set(GENERIC_NOUNS)
+    {w for phrase in EVERYTHING | LAST_WORDS for w in phrase} | set(CHOICE_SYNONYMS) | set(GENERIC_NOUNS) | set(PARAM_NOUNS)
     | {"sequencer", "seq", "music", "playback", "patterns", "pattern", "tracks", "track", "beat",
        "loop", "screen", "console", "terminal", "playing", "modules", "types", "params", "part",
        "groove", "vibrato", "tremolo", "voice", "sound", "volume", "one"})
@@ -84,10 +84,21 @@ def unit_words() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def phrase_words() -> frozenset[str]:
+    """Words of fixed phrases (named rhythms: "four on the floor"): known, never suggested."""
+    words = set()
+    for terminal in grammar_parser().terminals:
+        if terminal.name == "PATNAME":
+            for spelling in _spellings(terminal):
+                words.update(spelling.split())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
 def _fixed_words() -> frozenset[str]:
     """Every word known whatever the catalogue: keywords, filler, units, number words, context."""
     return frozenset(command_words()) | frozenset(filler_words()) | frozenset(unit_words()) | (
-        CONTEXT_WORDS | frozenset(PRONOUNS) | {BASS})
+        CONTEXT_WORDS | frozenset(PRONOUNS) | {BASS}) | phrase_words()
 
 
 def is_known_word(word: str, extra=()) -> bool:
