@@ -1,0 +1,172 @@
+"""user_modules: the folder rule, loading as chronus_user.<name>, pickling, catalogue and hot swap."""
+from __future__ import annotations
+
+import pickle
+import sys
+
+import numpy as np
+import pytest
+
+from chronus_shell.engine.catalogue import CATALOGUE
+from chronus_shell.engine.graph import Engine
+from chronus_shell.engine.render import Timeline
+from chronus_shell.engine.user_modules import (
+    ModuleLoadError, check_module_path, install_all, install_user_module, load_module_source, module_files,
+    modules_folder, register_user_module, spec_class, spec_from_data, spec_to_data, swap_module_type,
+    unregister_user_module,
+)
+from chronus_shell.protocol.message import Message
+
+from .conftest import EXAMPLES
+
+V1 = """
+import numpy as np
+from chronus_shell.engine.modules.base import Module
+from chronus_shell.engine.params import ModuleSpec, choice, number
+
+class Tilt(Module):
+    spec = ModuleSpec("tilt", "processor", (
+        number("amount", "ratio", 0.5, 0, 1, "level", ("amt",)),
+        choice("shape", ("soft", "hard"), "soft", "curve"),
+    ), "a test tilt")
+
+    def __init__(self, sample_rate):
+        super().__init__(sample_rate)
+        self.memory = np.zeros(4)
+
+    def process(self, audio_in, params):
+        return audio_in * params["amount"] * VERSION
+
+VERSION = 1.0
+"""
+V2 = V1.replace("VERSION = 1.0", "VERSION = 0.5").replace(
+    'choice("shape", ("soft", "hard"), "soft", "curve"),',
+    'number("bias", "ratio", 0, 0, 1, "new in v2"),')
+
+
+@pytest.fixture
+def tilt(folder):
+    path = folder / "tilt.py"
+    path.write_text(V1)
+    yield path
+    unregister_user_module("tilt")
+
+
+def test_modules_folder_defaults_to_the_data_dir(chronus_home, tmp_path):
+    assert modules_folder() == (chronus_home / "modules").resolve()
+    custom = modules_folder(tmp_path / "mine")
+    assert custom.is_dir() and custom == (tmp_path / "mine").resolve()
+
+
+def test_check_module_path(folder, tmp_path):
+    (folder / "okay.py").write_text("x")
+    assert check_module_path(folder / "okay.py", folder) == ("okay", folder / "okay.py")
+    assert check_module_path("okay.py", folder)[1] == folder / "okay.py"  # relative to the folder
+    with pytest.raises(ModuleLoadError, match="not directly inside"):
+        check_module_path(tmp_path / "x.py", folder)
+    with pytest.raises(ModuleLoadError, match="not directly inside"):
+        check_module_path(folder / "sub" / "x.py", folder)
+    with pytest.raises(ModuleLoadError, match="not a Python file"):
+        check_module_path(folder / "notes.txt", folder)
+    with pytest.raises(ModuleLoadError, match="built-in module name"):
+        check_module_path(folder / "acid.py", folder)  # an alias of acid_filter
+    (folder / "okay.py").unlink()
+
+
+def test_module_files_skips_dot_files(folder):
+    (folder / ".hidden.py").write_text("x")
+    assert folder / ".hidden.py" not in module_files(folder)
+    (folder / ".hidden.py").unlink()
+
+
+def test_load_registers_an_importable_picklable_class(tilt):
+    cls = load_module_source("tilt", V1, tilt)
+    assert cls.__module__ == "chronus_user.tilt" and sys.modules["chronus_user.tilt"].Tilt is cls
+    instance = cls(48000)
+    instance.memory[:] = 7.0
+    clone = pickle.loads(pickle.dumps(instance))
+    assert type(clone) is cls and clone.memory.tolist() == [7.0] * 4
+    assert "tilt" not in CATALOGUE
+    register_user_module(cls)
+    assert CATALOGUE["tilt"] is cls
+
+
+def test_a_failed_load_keeps_the_previous_version(tilt):
+    good = load_module_source("tilt", V1, tilt)
+    with pytest.raises(ZeroDivisionError):
+        load_module_source("tilt", V1 + "\n1 / 0\n", tilt)
+    assert sys.modules["chronus_user.tilt"].Tilt is good
+    with pytest.raises(ModuleLoadError, match="must equal the file name"):
+        load_module_source("tilt", V1.replace('"tilt"', '"tilted"'), tilt)
+    assert sys.modules["chronus_user.tilt"].Tilt is good
+
+
+def test_traceback_lines_come_from_the_validated_source(tilt):
+    tilt.write_text("# the file changed on disk since\n" * 50)
+    source = V1 + "\nraise RuntimeError('here')\n"
+    with pytest.raises(RuntimeError) as info:
+        load_module_source("tilt", source, tilt)
+    import traceback
+    text = "".join(traceback.format_exception(info.value))
+    assert "raise RuntimeError('here')" in text
+
+
+def test_register_refuses_builtin_names():
+    fake = spec_class(CATALOGUE["saw"].spec)
+    with pytest.raises(ModuleLoadError, match="built-in"):
+        register_user_module(fake)
+    assert CATALOGUE["saw"] is not fake
+
+
+def test_spec_round_trips_as_plain_data(tilt):
+    cls = load_module_source("tilt", V1, tilt)
+    data = spec_to_data(cls.spec)
+    assert pickle.loads(pickle.dumps(data)) == data
+    assert spec_from_data(data) == cls.spec
+    stub = spec_class(spec_from_data(data), "Tilt")
+    assert stub.spec.param("amt").name == "amount" and stub.spec_only
+    with pytest.raises(RuntimeError, match="renders in the audio slots only"):
+        stub(48000).process(np.zeros(4), {})
+
+
+def test_swap_keeps_param_values_in_every_engine_of_a_timeline(tilt):
+    install_user_module("tilt", V1, tilt)
+    timeline = Timeline(48000, 256)
+    for msg in (Message("/patch/create", ("saw1", "saw")), Message("/patch/create", ("tilt1", "tilt")),
+                Message("/patch/connect", ("saw1", "tilt1")), Message("/patch/connect", ("tilt1", "master")),
+                Message("/mod/tilt1/amount", (0.8,)), Message("/mod/tilt1/shape", ("hard",)),
+                Message("/gate/saw1", (1, 110.0))):
+        timeline.schedule(msg, 0)
+    before = timeline.render_block()
+    timeline.schedule(Message("/patch/begin"), timeline.position)
+    timeline.render_block()
+    assert timeline.pending is not None
+    old = timeline.engine.modules["tilt1"]
+    v2 = install_user_module("tilt", V2, tilt, timeline)
+    for engine in (timeline.engine, timeline.pending):
+        new = engine.modules["tilt1"]
+        assert type(new) is v2 and new is not old
+        assert new.targets == {"amount": 0.8, "bias": 0.0}  # 'shape' is gone, 'bias' new
+        assert new.current["amount"] == pytest.approx(old.current["amount"])
+    after = timeline.render_block()
+    assert np.abs(after).max() < np.abs(before).max()  # VERSION 0.5: quieter, same amount
+    blob = pickle.dumps(timeline)  # a standby slot's snapshot after the swap
+    assert pickle.loads(blob).engine.modules["tilt1"].targets["amount"] == 0.8
+    assert swap_module_type(timeline, v2) == []  # already the current version
+
+
+def test_install_all_loads_a_payload_in_order(folder):
+    sources = {name: (EXAMPLES / f"{name}.py").read_text() for name in ("bitwarp", "fm")}
+    try:
+        classes = install_all([(name, text, str(folder / f"{name}.py")) for name, text in sources.items()])
+        assert [c.spec.type for c in classes] == ["bitwarp", "fm"]
+        engine = Engine(48000, 256)
+        for msg in (Message("/patch/create", ("fm1", "fm")), Message("/patch/create", ("bw1", "bitwarp")),
+                    Message("/patch/connect", ("fm1", "bw1")), Message("/patch/connect", ("bw1", "master")),
+                    Message("/gate/fm1", (1, 220.0))):
+            engine.schedule(msg, 0)
+        out = engine.render(4096)
+        assert np.isfinite(out).all() and 0.05 < np.abs(out).max() <= 1.0
+    finally:
+        unregister_user_module("bitwarp")
+        unregister_user_module("fm")
