@@ -13,7 +13,6 @@ import pytest
 from pythonosc.osc_bundle_builder import IMMEDIATELY, OscBundleBuilder
 from pythonosc.osc_message import OscMessage
 from pythonosc.osc_message_builder import OscMessageBuilder
-from pythonosc.parsing import ntp
 
 from chronus_shell.protocol.message import Message
 from chronus_shell.protocol.osc import OscServer
@@ -22,9 +21,9 @@ RATE = 48000
 EPOCH_UNIX = time.time()                      # sample 0 of the test's clock
 
 
-def clock(ntp_seconds: float) -> int:
+def clock(unix_seconds: float) -> int:
     """The test's sample clock: sample 0 at EPOCH_UNIX, 48 kHz (the supervisor provides the real one)."""
-    return round((ntp.ntp_time_to_system_epoch(ntp_seconds) - EPOCH_UNIX) * RATE)
+    return round((unix_seconds - EPOCH_UNIX) * RATE)
 
 
 class Transcript:
@@ -177,3 +176,93 @@ def test_without_a_clock_timetags_mean_now(transcript, client):
         bundle.add_content(OscMessageBuilder("/seq/clear").build())
         client.sendto(bundle.build().dgram, ("127.0.0.1", server.port))
         assert transcript.wait_for(1) == [(Message("/seq/clear"), None)]
+
+
+def test_timetags_reach_the_clock_as_unix_seconds_to_the_nanosecond(transcript, client):
+    seen = []
+    with OscServer(transcript.submit, port=0, clock=lambda t: seen.append(t) or 0) as server:
+        when = 1_800_000_000.123456789
+        bundle = OscBundleBuilder(when)
+        bundle.add_content(OscMessageBuilder("/seq/start").build())
+        client.sendto(bundle.build().dgram, ("127.0.0.1", server.port))
+        transcript.wait_for(1)
+    assert abs(seen[0] - when) < 1e-6
+
+
+def test_timetags_of_one_datagram_keep_their_exact_spacing(transcript, client):
+    """Even when the clock moves on between two calls (a block was played), the nested bundles stay
+    exactly 100 samples apart: the clock is asked once per datagram."""
+    calls = []
+
+    def jumpy_clock(unix_seconds: float) -> int:
+        calls.append(unix_seconds)
+        return clock(unix_seconds) + 256 * len(calls)
+
+    with OscServer(transcript.submit, port=0, clock=jumpy_clock, sample_rate=RATE) as server:
+        outer = OscBundleBuilder(EPOCH_UNIX + 1.0)
+        outer.add_content(OscMessageBuilder("/seq/start").build())
+        inner = OscBundleBuilder(EPOCH_UNIX + 1.0 + 100 / RATE)
+        inner.add_content(OscMessageBuilder("/seq/stop").build())
+        outer.add_content(inner.build())
+        client.sendto(outer.build().dgram, ("127.0.0.1", server.port))
+        received = transcript.wait_for(2)
+    assert len(calls) == 1
+    assert [at for _, at in received] == [48256, 48356]
+
+
+def test_a_refused_outcome_is_an_error_reply(client):
+    class Refused:
+        ok, text = False, "no session nowhere (no sessions saved yet)"
+
+    with OscServer(lambda msg, at: Refused(), port=0) as server:
+        _send(client, server, "/session/load", "nowhere")
+        assert _reply(client).params == ["no session nowhere (no sessions saved yet)"]
+
+
+def test_unreadable_type_tags_are_refused_not_misread(server, transcript, client):
+    client.sendto(b"/mod/saw1/freq\x00\x00,c\x00\x00\x00\x00\x00a", ("127.0.0.1", server.port))
+    assert _reply(client).params == ["/mod/saw1/freq: OSC type 'c' is not supported "
+                                     "(send numbers as i, f or d and text as s)"]
+    assert transcript.received == []
+
+
+def test_bundle_elements_must_fit_in_the_packet(server, transcript, client):
+    message = OscMessageBuilder("/seq/start").build().dgram
+    for size in (4096, 3, -8):
+        packet = b"#bundle\x00" + b"\x00" * 7 + b"\x01" + size.to_bytes(4, "big", signed=True) + message
+        client.sendto(packet, ("127.0.0.1", server.port))
+    _send(client, server, "/seq/stop")
+    assert transcript.wait_for(1) == [(Message("/seq/stop"), None)]
+    assert server.malformed == 3
+
+
+def test_supervisor_handlers_turn_refusals_into_lines():
+    from chronus_shell.protocol.osc import supervisor_handlers
+
+    class Outcome:
+        def __init__(self, text, ok=True, data=None):
+            self.text, self.ok, self.data = text, ok, data
+
+    class FakeSupervisor:
+        def __init__(self):
+            self.sent = []
+
+        def send(self, msg, at=None):
+            self.sent.append((msg, at))
+            if msg.address == "/mod/saw2/freq":
+                raise ValueError("unknown module 'saw2' — did you mean saw1?\n(more detail)")
+            if msg.address == "/session/load":
+                return Outcome("no session x", ok=False)
+            if msg.address == "/session/list":
+                return Outcome("night-drive", data=["night-drive"])
+            return None
+
+    accepted = []
+    supervisor = FakeSupervisor()
+    submit, query = supervisor_handlers(supervisor, accepted.append)
+    assert submit(Message("/mod/saw1/freq", (110.0,)), 4800) is None
+    assert submit(Message("/mod/saw2/freq", (110.0,)), None) == "unknown module 'saw2' — did you mean saw1?"
+    assert submit(Message("/session/load", ("x",)), None) == "no session x"
+    assert accepted == [Message("/mod/saw1/freq", (110.0,))]
+    assert supervisor.sent[0] == (Message("/mod/saw1/freq", (110.0,)), 4800)
+    assert query(Message("/session/list")) == ["night-drive"]

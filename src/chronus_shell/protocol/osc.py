@@ -1,51 +1,62 @@
 """The OSC server: real UDP packets from outside clients → canonical Messages → `submit`.
 
 Every packet is decoded with python-osc, checked against the address table and handed to
-`submit(msg, at_sample) -> error text | None` (the supervisor's entry point, the same one the
-REPL uses). Bundle timetags become a target sample through `clock(ntp_seconds) -> sample`
-(provided by the supervisor); an immediate timetag, a plain message or a missing clock means
-"now" (`at_sample=None`). We do not let python-osc's dispatcher handle bundles: it sleeps until
+`submit(msg, at_sample)` (the supervisor's entry point, the same one the REPL uses), which
+returns None, an error text, or an outcome with `.ok`/`.text` (a refused one is an error).
+Bundle timetags become a target sample through `clock(unix_seconds) -> sample` (the
+supervisor's `sample_at`); an immediate timetag, a plain message or a missing clock means
+"now" (`at_sample=None`). Timetags are read from the raw 64-bit NTP value (not python-osc's
+float), and when `sample_rate` is given every timetag of one datagram is placed relative to
+the first one's sample, so nested bundles keep their exact spacing however the clock moves
+between two calls. We do not let python-osc's dispatcher handle bundles: it sleeps until
 each timetag, whereas the engine wants the stamp at once to apply it at the exact sample.
 
 Replies go back to the sender's address, from the server's port: `/error <text>` for anything
 rejected, and `<address> <json>` for the queries (`/engine/status`, `/session/list`) answered
 by `query(msg)`. Malformed datagrams are counted in `.malformed` and dropped: nothing a client
 sends can stop the server. It binds 127.0.0.1 unless told otherwise.
+
+`OscServer.for_supervisor(supervisor, ...)` wires all of that to a Supervisor.
 """
 from __future__ import annotations
 
 import json
 import logging
 import socket
+import struct
 import threading
 from typing import Callable
 
 from pythonosc.osc_bundle import OscBundle
 from pythonosc.osc_message import OscMessage
 from pythonosc.osc_message_builder import OscMessageBuilder
-from pythonosc.parsing import ntp, osc_types
+from pythonosc.parsing import osc_types
 
 from .addresses import ProtocolError, canonical
 from .message import Message
 
-__all__ = ["OscServer", "QUERY_ADDRESSES", "decode_packet"]
+__all__ = ["OscServer", "QUERY_ADDRESSES", "decode_packet", "supervisor_handlers"]
 
 log = logging.getLogger("chronus.osc")
 
-Submit = Callable[[Message, "int | None"], "str | None"]
-Clock = Callable[[float], int]
+Submit = Callable[[Message, "int | None"], object]
+Clock = Callable[[float], int]            # unix seconds (time.time()) → sample
 Query = Callable[[Message], object]
 QUERY_ADDRESSES = frozenset({"/engine/status", "/session/list"})
 _MAX_DATAGRAM = 65536
+_NTP_UNIX_OFFSET = 2208988800             # seconds from 1900-01-01 (NTP) to 1970-01-01 (unix)
+_IMMEDIATELY = 1                          # the OSC timetag 0x0000000000000001
+_READABLE_TAGS = frozenset("ifdsbhtmrTFN[]")   # the type tags python-osc decodes
 
 
 def decode_packet(data: bytes) -> list[tuple[float | None, OscMessage]]:
-    """(ntp_seconds or None for "now", message) for every message in a datagram, in order.
+    """(unix seconds or None for "now", message) for every message in a datagram, in order.
 
     Raises ValueError for anything that is not a well-formed OSC message or bundle.
     """
     try:
         if OscBundle.dgram_is_bundle(data):
+            _check_bundle_layout(data)
             timed = _bundle_messages(OscBundle(data))
         elif OscMessage.dgram_is_message(data):
             timed = [(None, OscMessage(data))]
@@ -60,6 +71,29 @@ def decode_packet(data: bytes) -> list[tuple[float | None, OscMessage]]:
     return timed
 
 
+def _check_bundle_layout(data: bytes) -> None:
+    """Every element of a bundle (nested too) must fit: python-osc would read a short one silently."""
+    if len(data) < 16:
+        raise ValueError("malformed OSC packet: a bundle cut inside its timetag")
+    index = 16
+    while index < len(data):
+        if index + 4 > len(data):
+            raise ValueError("malformed OSC packet: a bundle element cut inside its size")
+        (size,) = struct.unpack(">i", data[index:index + 4])
+        index += 4
+        if size <= 0 or size % 4 or index + size > len(data):
+            raise ValueError(f"malformed OSC packet: a bundle element of {size} bytes where "
+                             f"{len(data) - index} are left")
+        if OscBundle.dgram_is_bundle(data[index:index + size]):
+            _check_bundle_layout(data[index:index + size])
+        index += size
+
+
+def _type_tags(osc: OscMessage) -> str:
+    dgram = osc.dgram
+    return osc_types.get_string(dgram, osc_types.get_string(dgram, 0)[1])[0]
+
+
 def _check_complete(osc: OscMessage) -> None:
     """Refuse a message whose last argument is missing.
 
@@ -68,9 +102,9 @@ def _check_complete(osc: OscMessage) -> None:
     tags: up to 3 missing zero bytes are tolerated, a whole missing argument is not.
     """
     dgram = osc.dgram
-    tags, _ = osc_types.get_string(dgram, osc_types.get_string(dgram, 0)[1])
-    if "[" in tags:
-        return                                   # arrays are refused later as a wrong argument
+    tags = _type_tags(osc)
+    if "[" in tags or set(tags.lstrip(",")) - _READABLE_TAGS:
+        return                                   # refused later as a wrong argument
     builder = OscMessageBuilder(osc.address)
     for arg, tag in zip(osc.params, tags.lstrip(",")):
         builder.add_arg(arg, tag)
@@ -79,8 +113,16 @@ def _check_complete(osc: OscMessage) -> None:
         raise ValueError(f"malformed OSC packet: {osc.address} is missing {missing // 4} argument bytes")
 
 
+def timetag_seconds(raw: bytes) -> float | None:
+    """An 8-byte OSC timetag as unix seconds (None for "immediately"), full 32-bit fraction."""
+    (tag,) = struct.unpack(">Q", raw)
+    if tag == _IMMEDIATELY:
+        return None
+    return ((tag >> 32) - _NTP_UNIX_OFFSET) + (tag & 0xFFFFFFFF) / 2.0 ** 32
+
+
 def _bundle_messages(bundle: OscBundle) -> list[tuple[float | None, OscMessage]]:
-    when = None if bundle.timestamp == osc_types.IMMEDIATELY else ntp.system_time_to_ntp_epoch(bundle.timestamp)
+    when = timetag_seconds(bundle.dgram[8:16])
     timed = []
     for content in bundle:
         if isinstance(content, OscBundle):
@@ -92,6 +134,10 @@ def _bundle_messages(bundle: OscBundle) -> list[tuple[float | None, OscMessage]]
 
 def to_message(osc: OscMessage) -> Message:
     """An OSC message as our Message: int/float/str args (bools as 0/1), nothing else."""
+    unreadable = "".join(sorted(set(_type_tags(osc).lstrip(",")) - _READABLE_TAGS))
+    if unreadable:                               # python-osc skips these, shifting the arguments
+        raise ProtocolError(f"{osc.address}: OSC type '{unreadable}' is not supported "
+                            "(send numbers as i, f or d and text as s)")
     args = []
     for arg in osc.params:
         if isinstance(arg, bool):
@@ -107,18 +153,28 @@ class OscServer:
     """A UDP OSC server in a daemon thread; `.start()` binds (port 0 picks a free one), `.stop()`."""
 
     def __init__(self, submit: Submit, host: str = "127.0.0.1", port: int = 5005,
-                 clock: Clock | None = None, query: Query | None = None):
+                 clock: Clock | None = None, query: Query | None = None, sample_rate: int | None = None):
         self.submit = submit
         self.host = host
         self.port = port
         self.clock = clock
         self.query = query
-        self.received = 0
-        self.malformed = 0
-        self.rejected = 0
+        self.sample_rate = sample_rate
+        self.received = 0                        # messages decoded (a bundle counts each one)
+        self.malformed = 0                       # datagrams dropped as not OSC
+        self.rejected = 0                        # messages answered with /error
+        self.datagrams = 0                       # datagrams fully handled (counted last)
         self._socket: socket.socket | None = None
         self._thread: threading.Thread | None = None
         self._running = threading.Event()
+
+    @classmethod
+    def for_supervisor(cls, supervisor, host: str = "127.0.0.1", port: int = 5005,
+                       accepted: Callable[[Message], None] | None = None) -> "OscServer":
+        """A server (not started) that feeds `supervisor` and replies from it; see `supervisor_handlers`."""
+        submit, query = supervisor_handlers(supervisor, accepted)
+        return cls(submit, host, port, clock=supervisor.sample_at, query=query,
+                   sample_rate=supervisor.config.sample_rate)
 
     def start(self) -> "OscServer":
         """Bind and start serving; raises OSError with a readable text if the port is taken."""
@@ -166,30 +222,49 @@ class OscServer:
     def handle_datagram(self, data: bytes, sender) -> None:
         """Decode one datagram and submit its messages; never raises."""
         try:
+            self._handle_datagram(data, sender)
+        finally:
+            self.datagrams += 1
+
+    def _handle_datagram(self, data: bytes, sender) -> None:
+        try:
             timed = decode_packet(data)
         except ValueError as err:
             self.malformed += 1
             log.warning("OSC from %s:%s dropped: %s", sender[0], sender[1], err)
             return
+        anchor: list = []                        # (unix seconds, sample) of this datagram's first timetag
         for when, osc in timed:
             self.received += 1
             try:
-                self._handle(to_message(osc), when, sender)
+                self._handle(to_message(osc), when, sender, anchor)
             except Exception as err:             # a bad submit or query must not stop the server
-                self._reply_error(sender, str(err).splitlines()[0] if str(err) else type(err).__name__)
+                self._reply_error(sender, _one_line(err))
 
-    def _handle(self, msg: Message, when: float | None, sender) -> None:
+    def _handle(self, msg: Message, when: float | None, sender, anchor: list) -> None:
         if msg.address in QUERY_ADDRESSES:
             if self.query is None:
                 raise ProtocolError(f"{msg.address}: no answer available in this shell")
             self._reply(sender, msg.address, json.dumps(self.query(msg), sort_keys=True, default=str))
             return
-        at_sample = None if when is None or self.clock is None else self.clock(when)
-        error = self.submit(msg, at_sample)
+        error = _refusal(self.submit(msg, self._sample_of(when, anchor)))
         if error:
             self._reply_error(sender, error)
 
+    def _sample_of(self, when: float | None, anchor: list) -> int | None:
+        """The target sample of a timetag; later timetags of a datagram are placed from its first."""
+        if when is None or self.clock is None:
+            return None
+        if self.sample_rate is None or not anchor:
+            sample = int(self.clock(when))
+            anchor[:] = [(when, sample)]
+            return sample
+        first_when, first_sample = anchor[0]
+        return first_sample + round((when - first_when) * self.sample_rate)
+
     def _reply_error(self, sender, text: str) -> None:
+        lines = text.strip().splitlines()
+        text = lines[0] if lines else "refused"
         self.rejected += 1
         log.warning("OSC from %s:%s rejected: %s", sender[0], sender[1], text)
         self._reply(sender, "/error", text)
@@ -201,3 +276,44 @@ class OscServer:
             self._socket.sendto(builder.build().dgram, sender)
         except OSError as err:
             log.warning("cannot reply to %s:%s: %s", sender[0], sender[1], err)
+
+
+def supervisor_handlers(supervisor, accepted: Callable[[Message], None] | None = None) -> tuple[Submit, Query]:
+    """`submit` and `query` for a Supervisor: its refusals (exceptions or refused outcomes) become
+    the `/error` text; `accepted(msg)` is called for every message it took (e.g. to update the
+    REPL's model); the queries are answered with the outcome's data (status dict, session names)."""
+
+    def submit(msg: Message, at_sample: int | None) -> str | None:
+        try:
+            outcome = supervisor.send(msg, at=at_sample)
+        except Exception as err:                 # noqa: BLE001 — the sender gets the line
+            return _one_line(err)
+        error = _refusal(outcome)
+        if error is None and accepted is not None:
+            accepted(msg)
+        return error
+
+    def query(msg: Message):
+        outcome = supervisor.send(msg)
+        error = _refusal(outcome)
+        if error:
+            raise ProtocolError(error)
+        return getattr(outcome, "data", outcome)
+
+    return submit, query
+
+
+def _refusal(result) -> str | None:
+    """The error text of what `submit` returned: a text, a refused outcome (`.ok` False), or None."""
+    if result is None:
+        return None
+    if isinstance(result, str):
+        return result or None
+    if getattr(result, "ok", True) is False:
+        return _one_line(getattr(result, "text", "") or "refused")
+    return None
+
+
+def _one_line(err) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__
