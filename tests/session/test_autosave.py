@@ -39,3 +39,13 @@ def test_failure_is_kept_not_raised(acid_state, tmp_path):
     autosave = Autosave(interval=0, path=blocker / "autosave.json")
     assert not autosave.tick(acid_state, now=0.0)
     assert autosave.error.startswith("autosave failed: cannot save")
+
+
+def test_an_empty_patch_is_not_offered_back(acid_state):
+    autosave = Autosave(interval=0)
+    assert autosave.tick(acid_state, now=0.0) and pending_recovery() is not None
+    empty = {"schema_version": 1, "modules": {"master": {"type": "master", "params": {"gain": -6.0}}},
+             "edges": [], "mod_edges": [], "sequencer": {"bpm": 120.0, "tracks": {}}}
+    assert autosave.tick(empty, now=1.0)                      # everything was removed: nothing to offer
+    assert pending_recovery() is None
+    assert not autosave.tick(empty, now=2.0)

@@ -37,3 +37,19 @@ def test_record_start_stop(tmp_path, monkeypatch):
     assert sf.info(tmp_path / "take1-2.wav").frames == 4800
     assert (tmp_path / "take1.wav").read_bytes() == b"an older take"
     assert commands.handle(Message("/record/stop"), {}).text == "not recording"
+
+
+def test_a_recording_that_fails_while_running_says_so_once(tmp_path):
+    commands = SessionCommands(48000)
+    assert commands.handle(Message("/record/start", (str(tmp_path / "take1.wav"),)), {}).ok
+    recorder = commands.recorder
+    recorder.write(np.full(4800, 0.1, np.float32))
+    line = f"recording to {recorder.path} stopped after 0.1 s: disk full (the file so far is kept)"
+    recorder.error = line                            # as the writer thread sets it when the disk fills up
+    assert commands.recorder is None                 # nothing shows it as recording any more
+    assert commands.problems == [line]
+    stopped = commands.handle(Message("/record/stop"), {})
+    assert not stopped.ok and stopped.text == line
+    assert commands.handle(Message("/record/stop"), {}).text == "not recording"
+    assert commands.problems == [line]
+    assert commands.handle(Message("/record/start", (str(tmp_path / "take2.wav"),)), {}).ok

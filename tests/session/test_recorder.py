@@ -144,3 +144,21 @@ def test_disk_full_stops_recording_not_the_music(tiny_disk):
     repair_wav(tiny_disk / "big.wav")
     data, _ = sf.read(tiny_disk / "big.wav", dtype="float32")
     assert 0 < len(data) < 2 * RATE and np.array_equal(data, _tone(2.0)[:len(data)])
+
+
+def test_header_is_libsndfiles_own_so_it_can_rewrite_it(tmp_path):
+    """`chronus run --record` trims the take with libsndfile in read-write mode: that rewrites the
+    header in place, which only works when the data starts where libsndfile puts it."""
+    audio = np.stack([_tone(0.2), -0.5 * _tone(0.2)], axis=1)
+    with Recorder(tmp_path / "ours.wav", RATE, channels=2) as recorder:
+        for block in _blocks(audio):
+            recorder.write(block)
+    sf.write(tmp_path / "theirs.wav", audio, RATE, subtype="FLOAT")
+    ours, theirs = (tmp_path / "ours.wav").read_bytes(), (tmp_path / "theirs.wav").read_bytes()
+    peak_at = ours.index(b"PEAK")
+    assert ours[:peak_at + 8] == theirs[:peak_at + 8]          # RIFF, fmt, fact, PEAK size
+    assert ours[peak_at + 16:] == theirs[peak_at + 16:]        # peaks (not the timestamp), data
+    with sf.SoundFile(tmp_path / "ours.wav", "r+") as wav:
+        wav.truncate(5000)
+    data, _ = sf.read(tmp_path / "ours.wav", dtype="float32")
+    assert np.array_equal(data, audio[:5000])

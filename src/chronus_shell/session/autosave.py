@@ -4,7 +4,8 @@ Thread-free on purpose: the REPL calls `tick(state, now)` from its own loop (aft
 and from its idle timer), so there is no second thread reading the patch while it changes and
 nothing to stop on exit. `close()` on a clean exit removes the file; if it is still there at
 the next start, the last run crashed and `pending_recovery()` says so, so the REPL can offer
-`recover()`.
+`recover()`. An empty patch (nothing but master, no tracks) is not worth offering back: instead
+of writing it, the autosave file is removed.
 """
 from __future__ import annotations
 
@@ -40,6 +41,13 @@ def discard_recovery() -> None:
     autosave_path().unlink(missing_ok=True)
 
 
+def is_empty(state: dict) -> bool:
+    """Nothing to recover: no module but master, no sequencer track."""
+    modules = state.get("modules") or {}
+    tracks = (state.get("sequencer") or {}).get("tracks") or {}
+    return not (set(modules) - {"master"}) and not tracks
+
+
 class Autosave:
     """Call `tick(state, now)` often; it writes at most every `interval` s, only after a change."""
 
@@ -65,9 +73,15 @@ class Autosave:
             return False
         self._last_time = now
         try:
-            write_json_atomic(self.path, validate(migrate(dict(state))))
+            if is_empty(state):
+                self.path.unlink(missing_ok=True)
+            else:
+                write_json_atomic(self.path, validate(migrate(dict(state))))
         except SessionError as err:
             self.error = f"autosave failed: {err}"
+            return False
+        except OSError as err:
+            self.error = f"autosave failed: cannot remove {self.path}: {err.strerror or err}"
             return False
         self._last_text, self.error = text, None
         return True

@@ -7,6 +7,7 @@ the normal validated path, at the next bar unless `now`).
 """
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,12 +34,38 @@ class Outcome:
 
 
 class SessionCommands:
-    """Owns the current recording; `handle` never raises for bad input."""
+    """Owns the current recording; `handle` never raises for bad input.
+
+    A recording that fails while it runs (disk full) stops being `.recorder` as soon as anyone
+    looks (the record tap does every few ms, the status line too), so nothing shows it as still
+    recording; its one-line error goes to `.problems` and is the answer to the next
+    `/record/stop`.
+    """
 
     def __init__(self, sample_rate: int, channels: int = 1):
         self.sample_rate = sample_rate
         self.channels = channels
-        self.recorder: Recorder | None = None
+        self.problems: list[str] = []
+        self._recorder: Recorder | None = None
+        self._failed: Recorder | None = None
+        self._lock = threading.RLock()
+
+    @property
+    def recorder(self) -> Recorder | None:
+        """The running recording, or None (also once it has failed)."""
+        with self._lock:
+            recorder = self._recorder
+            if recorder is not None and recorder.error:
+                self._recorder, self._failed = None, recorder
+                recorder.close()
+                self.problems.append(recorder.error)
+                return None
+            return recorder
+
+    @recorder.setter
+    def recorder(self, recorder: Recorder | None) -> None:
+        with self._lock:
+            self._recorder = recorder
 
     def handle(self, msg: Message, state: dict) -> Outcome:
         handler = {
@@ -82,25 +109,36 @@ class SessionCommands:
         return Outcome(f"deleted session {args[0]}")
 
     def _record(self, args, state) -> Outcome:
-        if self.recorder is not None:
-            return Outcome(f"already recording to {self.recorder.path} — 'stop recording' first", ok=False)
-        requested = Path(str(args[0]) if args else DEFAULT_TAKE)
-        recorder = Recorder(requested, self.sample_rate, self.channels)
-        if recorder.error:
-            return Outcome(recorder.error, ok=False)
-        self.recorder = recorder
+        with self._lock:
+            current = self.recorder
+            if current is not None:
+                return Outcome(f"already recording to {current.path} — 'stop recording' first", ok=False)
+            self._failed = None
+            requested = Path(str(args[0]) if args else DEFAULT_TAKE)
+            recorder = Recorder(requested, self.sample_rate, self.channels)
+            if recorder.error:
+                return Outcome(recorder.error, ok=False)
+            self._recorder = recorder
         renamed = f" ({requested.name} exists)" if recorder.path.name != requested.name else ""
         return Outcome(f"recording to {recorder.path}{renamed}")
 
     def _stop_recording(self, args, state) -> Outcome:
-        if self.recorder is None:
-            return Outcome("not recording", ok=False)
-        recorder, self.recorder = self.recorder, None
+        with self._lock:
+            recorder = self.recorder
+            if recorder is None:
+                failed, self._failed = self._failed, None
+                if failed is not None:
+                    return Outcome(failed.error, ok=False)
+                return Outcome("not recording", ok=False)
+            self._recorder = None
         recorder.close()
         if recorder.error:
             return Outcome(recorder.error, ok=False)
         seconds = recorder.frames_written / self.sample_rate
-        return Outcome(f"recorded {seconds:.1f} s to {recorder.path}")
+        dropped = ""
+        if recorder.dropped_blocks:
+            dropped = f" ({recorder.dropped_blocks} blocks were lost: the recorder fell behind)"
+        return Outcome(f"recorded {seconds:.1f} s to {recorder.path}{dropped}")
 
     def close(self) -> None:
         """On exit: finish a recording still running, so its file is complete."""

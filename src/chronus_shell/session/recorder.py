@@ -4,7 +4,14 @@
 WAV header every ~0.5 s, so the file stays playable even if the process is killed (and
 `repair_wav` fixes the rest on the next start). Errors (unwritable path, disk full) never
 raise into the caller: they end the recording and leave one readable line in `.error`, while
-the music goes on.
+the music goes on; after a failed write the file is cut back to the last whole block and its
+header matches, so what was recorded stays a valid WAV.
+
+The WAV is written here with plain file writes, so a failure is an OSError with its errno
+(ENOSPC, EFBIG, EACCES, …), not libsndfile's bare "System error"; the samples are written
+exactly as given (float32, little-endian). The header has libsndfile's own layout for float
+WAVs (`fmt ` IEEE float, `fact`, `PEAK`, `data`: 80 bytes for mono), so libsndfile can also
+open the file read-write (e.g. to trim it) and rewrite its header in place.
 
 While a file is being recorded its path is listed in `recordings-in-progress.json` in the data
 dir; `repair_interrupted_recordings()` at the next start repairs whatever a crash left there.
@@ -14,17 +21,16 @@ name instead (`take1.wav` → `take1-2.wav`, `take1-3.wav`, …) and reports it 
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import queue
-import shutil
 import struct
 import threading
 import time
 from pathlib import Path
 
 import numpy as np
-import soundfile as sf
 
 from .paths import SessionError, data_dir
 from .snapshot import write_json_atomic
@@ -33,10 +39,12 @@ __all__ = ["Recorder", "repair_wav", "repair_interrupted_recordings", "free_path
 
 HEADER_INTERVAL_S = 0.5
 MAX_QUEUED_BLOCKS = 4096          # ~22 s at 256 frames / 48 kHz before blocks are dropped
-_SFC_UPDATE_HEADER_NOW = 0x1060   # sndfile.h: rewrite the header to match the data written so far
 _STOP = object()
 IN_PROGRESS_NAME = "recordings-in-progress.json"
 _in_progress_lock = threading.Lock()
+
+_WAVE_FORMAT_IEEE_FLOAT = 3
+MAX_DATA_BYTES = 0xFFFFFFFF - 128  # a RIFF size is 32 bits (~6 h of 48 kHz mono)
 
 
 def free_path(path: Path) -> Path:
@@ -47,6 +55,28 @@ def free_path(path: Path) -> Path:
     while (candidate := path.with_name(f"{path.stem}-{n}{path.suffix}")).exists():
         n += 1
     return candidate
+
+
+def header_bytes(channels: int) -> int:
+    """RIFF(12) + fmt(8+16) + fact(8+4) + PEAK(8+8+8 per channel) + data(8)."""
+    return 72 + 8 * channels
+
+
+def wav_header(sample_rate: int, channels: int, frames: int, peaks=None, timestamp: int = 0) -> bytes:
+    """The header of a float32 WAV holding `frames` frames; `peaks` [(value, frame)] per channel."""
+    frame_bytes = 4 * channels
+    data_bytes = frames * frame_bytes
+    fmt = struct.pack("<HHIIHH", _WAVE_FORMAT_IEEE_FLOAT, channels, sample_rate,
+                      sample_rate * frame_bytes, frame_bytes, 32)
+    peak = struct.pack("<II", 1, timestamp & 0xFFFFFFFF) + b"".join(
+        struct.pack("<fI", value, position) for value, position in (peaks or [(0.0, 0)] * channels))
+    return b"".join([
+        b"RIFF", struct.pack("<I", header_bytes(channels) - 8 + data_bytes), b"WAVE",
+        b"fmt ", struct.pack("<I", len(fmt)), fmt,
+        b"fact", struct.pack("<I", 4), struct.pack("<I", frames),
+        b"PEAK", struct.pack("<I", len(peak)), peak,
+        b"data", struct.pack("<I", data_bytes),
+    ])
 
 
 class Recorder:
@@ -60,18 +90,36 @@ class Recorder:
         self.error: str | None = None
         self.frames_written = 0
         self.dropped_blocks = 0
+        self._frame_bytes = 4 * channels
+        self._data_bytes = 0
+        self._header_bytes = header_bytes(channels)
+        self._peaks = [(0.0, 0)] * channels
+        self._timestamp = int(time.time())
         self._queue: queue.Queue = queue.Queue(maxsize=MAX_QUEUED_BLOCKS)
-        self._file: sf.SoundFile | None = None
+        self._file = None
         self._thread: threading.Thread | None = None
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._file = sf.SoundFile(self.path, "w", sample_rate, channels, "FLOAT", format="WAV")
-        except (OSError, sf.LibsndfileError, RuntimeError) as err:
+            _make_folder(self.path.parent)
+            self._file = self._create(overwrite)
+            self._file.write(wav_header(sample_rate, channels, 0, self._peaks, self._timestamp))
+        except OSError as err:
             self.error = f"cannot record to {self.path}: {_reason(err, self.path)}"
+            self._close_file()
             return
         _mark_in_progress(self.path, True)
         self._thread = threading.Thread(target=self._write_loop, name="chronus-recorder", daemon=True)
         self._thread.start()
+
+    def _create(self, overwrite: bool):
+        """Open the file unbuffered (errors show at the write that fails), never replacing one
+        that appeared since `free_path` looked unless `overwrite`."""
+        while True:
+            try:
+                return open(self.path, "wb" if overwrite else "xb", buffering=0)
+            except FileExistsError:
+                if self.path.is_dir():
+                    raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(self.path)) from None
+                self.path = free_path(self.path)
 
     @property
     def recording(self) -> bool:
@@ -93,12 +141,16 @@ class Recorder:
             self._thread.join()
             self._thread = None
         if self._file is not None:
+            _mark_in_progress(self.path, False)
+        self._close_file()
+
+    def _close_file(self) -> None:
+        if self._file is not None:
             try:
                 self._file.close()
-            except (OSError, sf.LibsndfileError, RuntimeError) as err:
+            except OSError as err:
                 self.error = self.error or f"recording to {self.path} failed: {_reason(err, self.path)}"
             self._file = None
-            _mark_in_progress(self.path, False)
 
     def __enter__(self) -> "Recorder":
         return self
@@ -115,7 +167,10 @@ class Recorder:
                 if self.error is None:
                     self._write(block)
             if self.error is None and (stop or time.monotonic() - last_header >= HEADER_INTERVAL_S):
-                self._update_header()
+                try:
+                    self._update_header()
+                except OSError as err:
+                    self._fail(err)
                 last_header = time.monotonic()
             if stop:
                 return
@@ -134,18 +189,58 @@ class Recorder:
             return batch, False
 
     def _write(self, frames: np.ndarray) -> None:
-        """One block per call, so after a failure `frames_written` is exact to the block."""
+        """One block per call; after a failure `frames_written` is exact to the block."""
+        data = memoryview(np.ascontiguousarray(frames, dtype="<f4").tobytes())
+        if self._data_bytes + len(data) > MAX_DATA_BYTES:
+            self._stop_with("the WAV format's 4 GB limit is reached")
+            return
+        done = 0
         try:
-            self._file.write(frames)
-            self.frames_written += len(frames)
-        except (OSError, sf.LibsndfileError, RuntimeError, AssertionError) as err:
-            seconds = self.frames_written / self.sample_rate
-            self.error = (f"recording to {self.path} stopped after {seconds:.1f} s: "
-                          f"{_reason(err, self.path)} (the file so far is kept)")
+            while done < len(data):
+                done += self._file.write(data[done:]) or 0
+        except OSError as err:
+            self._fail(err)
+            return
+        self._note_peaks(frames)
+        self._data_bytes += len(data)
+        self.frames_written = self._data_bytes // self._frame_bytes
+
+    def _note_peaks(self, frames: np.ndarray) -> None:
+        magnitude = np.abs(np.asarray(frames, dtype=np.float32).reshape(-1, self.channels))
+        if not len(magnitude):
+            return
+        where = magnitude.argmax(axis=0)
+        for channel, index in enumerate(where):
+            value = float(magnitude[index, channel])
+            if value > self._peaks[channel][0]:
+                self._peaks[channel] = (value, self.frames_written + int(index))
 
     def _update_header(self) -> None:
-        self._file.flush()
-        sf._snd.sf_command(self._file._file, _SFC_UPDATE_HEADER_NOW, sf._ffi.NULL, 0)
+        """Make the header match the data on disk (one write at offset 0; the write position stays)."""
+        header = wav_header(self.sample_rate, self.channels, self.frames_written, self._peaks, self._timestamp)
+        os.pwrite(self._file.fileno(), header, 0)
+
+    def _fail(self, err: OSError) -> None:
+        self._stop_with(_reason(err, self.path))
+
+    def _stop_with(self, reason: str) -> None:
+        """End the recording: keep the whole blocks written so far as a valid WAV, one line in `.error`."""
+        seconds = self.frames_written / self.sample_rate
+        self.error = f"recording to {self.path} stopped after {seconds:.1f} s: {reason} (the file so far is kept)"
+        try:
+            os.ftruncate(self._file.fileno(), self._header_bytes + self._data_bytes)   # a torn last block
+            self._update_header()
+        except OSError:
+            pass                                  # repair_wav fixes the sizes at the next start
+
+
+def _make_folder(folder: Path) -> None:
+    """mkdir -p, with a readable error when something on the way is a file."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        blocker = next((p for p in [folder, *folder.parents] if p.exists() and not p.is_dir()), folder)
+        raise NotADirectoryError(errno.ENOTDIR, f"{blocker} is a file, not a folder") from None
 
 
 def _in_progress_file() -> Path:
@@ -188,12 +283,16 @@ def repair_interrupted_recordings() -> list[str]:
 
 
 def _reason(err: Exception, path: Path) -> str:
-    """A short human reason; 'disk full' when the target's file system has no room left."""
-    try:
-        if shutil.disk_usage(path.parent).free == 0:
-            return "disk full"
-    except OSError:
-        pass
+    """A short human reason: 'disk full' for ENOSPC, else the system's own words."""
+    code = getattr(err, "errno", None)
+    if code == errno.ENOSPC:
+        return "disk full"
+    if code == errno.EDQUOT:
+        return "disk quota exceeded"
+    if code == errno.EFBIG:
+        return "file too large (the file system's or the process's size limit)"
+    if code == errno.ENOENT and path.parent.is_dir():
+        return f"{path.parent} does not accept new files"
     text = getattr(err, "strerror", None) or str(err) or type(err).__name__
     return text.strip().splitlines()[0]
 
