@@ -78,6 +78,7 @@ class RemoveModule:
 class SetParam:
     ref: Words
     value: Value
+    now: bool = False              # only the tempo takes it: "tempo 128 now"
 
 
 @dataclass(frozen=True)
@@ -196,6 +197,7 @@ class BareValue:
     """A value alone: "120bpm" (a tempo); anything else needs a param."""
 
     value: Value
+    now: bool = False
 
 
 @dataclass(frozen=True)
@@ -255,6 +257,7 @@ class SetNotes:
 @dataclass(frozen=True)
 class Tempo:
     value: Value
+    now: bool = False
 
 
 @dataclass(frozen=True)

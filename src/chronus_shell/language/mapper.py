@@ -345,7 +345,7 @@ class Mapper:
         if seq is None and _is_bpm(value) and (intent.ref.texts in EVERYTHING or intent.ref.texts in _PRONOUN_REFS):
             seq = TEMPO                                   # "make it 128 bpm"
         if seq is not None:
-            return self._set_seq(seq, value)
+            return self._set_seq(seq, value, intent.now)
         if value.kind == "word":
             special = (self._power_by_value if value.text in _POWER_WORDS else self._swap_by_value)(
                 intent.ref, value)
@@ -381,6 +381,8 @@ class Mapper:
 
     def _power_by_value(self, ref: it.Words, value: it.Value) -> list[Message] | None:
         """'sine off', 'reverb on': a module without an on/off setting is muted or unmuted."""
+        if ref.texts in EVERYTHING:                       # "everything off"
+            return self._Mute(it.Mute(_POWER_WORDS[value.text], ref, ref.column))
         try:
             self.resolve.param(ref, hints=False)
             return None
@@ -425,9 +427,9 @@ class Mapper:
         seconds = duration_seconds(value, Fraction(self.model.bpm).limit_denominator())
         return replace(value, kind="number", number=seconds, unit="s")
 
-    def _set_seq(self, spec: ParamSpec, value: it.Value) -> list[Message]:
+    def _set_seq(self, spec: ParamSpec, value: it.Value, now: bool = False) -> list[Message]:
         if spec is TEMPO:
-            return self._Tempo(it.Tempo(value))
+            return self._Tempo(it.Tempo(value, now))
         return self._Swing(it.Swing(value))
 
     def _SetWords(self, intent: it.SetWords) -> list[Message]:
@@ -503,7 +505,7 @@ class Mapper:
     def _BareValue(self, intent: it.BareValue) -> list[Message]:
         value = intent.value
         if value.kind == "number" and value.unit and canonical_unit(value.unit)[0] == "bpm":
-            return self._Tempo(it.Tempo(value))
+            return self._Tempo(it.Tempo(value, intent.now))
         raise LanguageError(f"{value.text!r} needs a param, e.g. 'cutoff {value.text}'", value.column)
 
     def _Extreme(self, intent: it.Extreme) -> list[Message]:
@@ -702,7 +704,8 @@ class Mapper:
             if intent.verb == "unmute" and everything:
                 return self._unmute_all(intent.column)
             module_id = MASTER if everything else self._level_module(intent.target)
-            return (self._mute if intent.verb == "mute" else self._unmute)(module_id, intent.column)
+            column = intent.target.column if intent.target is not None else intent.column
+            return (self._mute if intent.verb == "mute" else self._unmute)(module_id, column)
         if intent.verb == "unsolo":
             return self._unmute_all(intent.column)
         return self._solo(intent.target, intent.column)
@@ -935,9 +938,10 @@ class Mapper:
         amount, unit = quantity(value) if value.kind == "number" else (None, None)
         if amount is None or unit not in (None, "bpm"):
             raise LanguageError("tempo takes beats per minute, e.g. tempo 128", value.column)
+        now = ("now",) if intent.now else ()
         if value.text.startswith(("+", "-")):
-            return [_msg("/seq/bpm", _checked(TEMPO, self.model.bpm + amount, value))]
-        return [_msg("/seq/bpm", _checked(TEMPO, amount, value))]
+            return [_msg("/seq/bpm", _checked(TEMPO, self.model.bpm + amount, value), *now)]
+        return [_msg("/seq/bpm", _checked(TEMPO, amount, value), *now)]
 
     def _Swing(self, intent: it.Swing) -> list[Message]:
         value = intent.value
@@ -1027,6 +1031,8 @@ class Mapper:
         what = intent.what
         if what is None:
             return [_msg("/shell/list", "modules")]
+        if what.texts in (("status",), ("engine",), ("engine", "status")):
+            return [_msg("/engine/status")]
         if what.text in LIST_TOPICS:
             return [_msg("/shell/list", LIST_TOPICS[what.text])]
         seq = _seq_param(what)

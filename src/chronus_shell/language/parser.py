@@ -290,23 +290,23 @@ class _ToIntent(Transformer):
         change = _change_of(children)
         if isinstance(change, _To):
             return it.SetParam(ref or it.Words((it.Word("it", word.start_pos),)), change.value)
-        return it.Comparative(str(word).lower(), ref, change, None, word.start_pos)
+        return it.Comparative(_comparative_word(word), ref, change, None, word.start_pos)
 
     def comparative_mid(self, *children):
         """'make it 10% louder'."""
         word = next(c for c in children if isinstance(c, Token) and c.type in ("COMPARATIVE", "LOWER"))
         amount = next(c for c in children if isinstance(c, it.Value) or (isinstance(c, Token) and c.type == "UNIT"))
-        return it.Comparative(str(word).lower(), _of(children, it.Words), _unit_value(amount), None,
+        return it.Comparative(_comparative_word(word), _of(children, it.Words), _unit_value(amount), None,
                               word.start_pos)
 
     def comparative_first(self, word, ref, *rest):
         change = _change_of(rest)
         if isinstance(change, _To):
             return it.SetParam(ref, change.value)
-        return it.Comparative(str(word).lower(), ref, change, None, word.start_pos)
+        return it.Comparative(_comparative_word(word), ref, change, None, word.start_pos)
 
     def comparative_lead(self, amount, word, ref=None):
-        return it.Comparative(str(word).lower(), ref, _unit_value(amount), None, word.start_pos)
+        return it.Comparative(_comparative_word(word), ref, _unit_value(amount), None, word.start_pos)
 
     def too(self, *children):
         """'the kick is too loud' → quieter; 'not loud enough' → louder."""
@@ -341,6 +341,8 @@ class _ToIntent(Transformer):
 
     def open_close(self, kw, *rest):
         target = _of(rest, it.Words)
+        if "transaction" in target.texts:          # "open a transaction" / "close the transaction"
+            return it.Fixed("/patch/begin" if kw.type == "OPEN" else "/patch/commit")
         direction = 1 if kw.type == "OPEN" else -1
         change = _change_of(rest)
         if isinstance(change, _To):
@@ -453,8 +455,10 @@ class _ToIntent(Transformer):
     def start_seq(self, _kw, what=None):
         if what is not None and what.texts[0] in _COMPARATIVE_WORDS:    # "go faster"
             return it.Comparative(what.texts[0], None, None, None, what.column)
-        if what is not None and what.texts == ("transaction",):        # "start a transaction"
+        if what is not None and "transaction" in what.texts:          # "start a transaction"
             return it.Fixed("/patch/begin")
+        if what is not None and what.texts in (("over",), ("fresh",), ("from", "scratch"), ("afresh",)):
+            return it.RemoveModule(it.Words((it.Word("everything", what.column),)))   # "start over"
         return it.Fixed("/seq/start")
 
     def clear(self, kw, what=None):
@@ -533,7 +537,7 @@ class _ToIntent(Transformer):
         switch = "off" if state is not None and state.type == "OFF" else "on"
         return it.Fixed("/shell/verbose", (switch,))
 
-    def quit(self, _kw):
+    def quit(self, _kw, _what=None):
         return it.Fixed("/shell/quit")
 
     def wait(self, _kw, value):
@@ -555,6 +559,11 @@ class _ParamValue:
 
     value: it.Value
     words: it.Words
+
+
+def _comparative_word(token: Token) -> str:
+    """'lower', 'reduce', 'decrease' after a module all mean lower (its pitch)."""
+    return "lower" if token.type == "LOWER" else str(token).lower()
 
 
 def _count(tokens) -> int:

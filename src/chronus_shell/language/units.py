@@ -126,7 +126,12 @@ def note_to_hz(text: str) -> float:
 
 def tidy(value: float) -> float:
     """Round away binary noise (1.2 × 1000 = 1200.0000000000002) without losing precision."""
-    return float(round(value, 6)) if abs(value) < 1e9 else float(value)
+    if abs(value) >= 1e9:
+        return float(value)
+    rounded = round(value, 6)
+    if abs(rounded) >= 1 and abs(rounded - round(rounded)) <= 2e-6:
+        return float(round(rounded))      # steps that compound (1.189…³) land on whole numbers
+    return float(rounded)
 
 
 def quantity(value: Value) -> tuple[float, str | None]:
