@@ -131,7 +131,8 @@ def closest_words(word: str, extra=()) -> tuple[str, ...]:
 @lru_cache(maxsize=4)
 def _pool(modules: frozenset[str]):
     """The vocabulary, and for each letter the (word index, count) of the words holding it."""
-    pool = tuple(sorted(set(command_words()) | modules))
+    units = {w for w in unit_words() if "-" not in w}
+    pool = tuple(sorted(set(command_words()) | modules | units))
     postings: dict[str, list[tuple[int, int]]] = {}
     for index, word in enumerate(pool):
         for letter in set(word):
