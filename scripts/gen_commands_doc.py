@@ -112,7 +112,8 @@ are values too. Numbers may be words, and may have thousands commas (`1,200`): {
 Intervals: `fifth` = 7 semitones, `fourth` = 5, `whole step` = 2, `half step` = 1. On a
 param in s or ms, bars, beats, steps and note lengths are converted at the current tempo (`delay
 time a dotted eighth`, `release 2 beats`), and a plain fraction is a fraction of a whole note
-(`delay time 1/8` at 120 bpm → 0.25 s). A note on a param that is not in Hz sets the module's
+(`delay time 1/8` at 120 bpm → 0.25 s); on an LFO rate they are the period (`lfo rate 1/4` at
+120 bpm → 2 Hz). A note on a param that is not in Hz sets the module's
 pitch instead (`tune the saw to a2`).
 
 ## Relative changes

@@ -417,7 +417,8 @@ class Mapper:
     def _musical_time(self, spec: ParamSpec, value: it.Value | None) -> it.Value | None:
         """Bars, beats, steps and note lengths on a param in s or ms → seconds at the tempo; a
         plain fraction there ('delay 1/8') is a fraction of a whole note."""
-        if value is None or value.kind not in ("number", "unit") or spec.unit.lower() not in ("s", "ms"):
+        rate = spec.name == "rate" and spec.unit == "Hz"   # an lfo rate: once per that length
+        if value is None or value.kind not in ("number", "unit") or not (rate or spec.unit.lower() in ("s", "ms")):
             return value
         unit = canonical_unit(value.unit)[0]
         if unit is None and "/" in value.text:
@@ -425,6 +426,8 @@ class Mapper:
         elif unit not in ("bars", "beats", "steps"):
             return value
         seconds = duration_seconds(value, Fraction(self.model.bpm).limit_denominator())
+        if rate:
+            return replace(value, kind="number", number=1 / seconds, unit="hz")
         return replace(value, kind="number", number=seconds, unit="s")
 
     def _set_seq(self, spec: ParamSpec, value: it.Value, now: bool = False) -> list[Message]:
@@ -1117,7 +1120,7 @@ def _primary_param(spec: ModuleSpec, value: it.Value) -> ParamSpec:
         raise LanguageError(with_hint(f"{spec.type} has no setting {value.text!r}", hints), value.column, hints)
     preferred = numeric
     if value.kind in ("number", "unit") and canonical_unit(value.unit)[0] in ("bars", "beats", "steps"):
-        timed = [p for p in numeric if p.unit.lower() in ("s", "ms")]
+        timed = [p for p in numeric if p.unit.lower() in ("s", "ms") or (p.name == "rate" and p.unit == "Hz")]
         if timed:
             return timed[0]                               # "add a delay of a dotted eighth"
     if value.kind == "number" and quantity(value)[1] in ("%", "db"):
