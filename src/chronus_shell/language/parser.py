@@ -396,8 +396,13 @@ class _ToIntent(Transformer):
             target = None if len(target.items) == 1 else it.Words(target.items[:-1])
         return it.Gate(target, False, None, kw.start_pos)
 
-    def gate(self, kw, state):
-        return it.Gate(None, state.type == "ON", None, kw.start_pos)
+    def gate(self, kw, state, target=None):
+        if state.type == "GATE":                  # "play a note": the focused voice
+            return it.Gate(None, True, None, kw.start_pos)
+        return it.Gate(target, state.type == "ON", None, kw.start_pos)
+
+    def trigger_note(self, kw, note, *rest):
+        return it.Gate(_of(rest, it.Words), True, it.Value("note", str(note), note.start_pos), kw.start_pos)
 
     def play_note(self, kw, *rest):
         notes = [c for c in rest if isinstance(c, Token) and c.type == "NOTE"]
