@@ -19,7 +19,6 @@ import json
 import multiprocessing
 import os
 import shutil
-import statistics
 import sys
 import tempfile
 import threading

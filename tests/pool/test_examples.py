@@ -43,3 +43,35 @@ def test_accepted_type_is_usable_in_english_at_once(pool, folder):
         assert {"bitwarp", "lofi", "fold", "warp", "hard"} <= module_words()
     finally:
         unregister_user_module("bitwarp")
+
+
+def test_the_guide_s_anatomy_example_validates(pool, folder):
+    """docs/modules.md's first complete module (class Grit) is accepted as printed."""
+    import re
+
+    guide = (EXAMPLES.parents[1] / "docs" / "modules.md").read_text()
+    blocks = re.findall(r"```python\n(.*?)```", guide, re.S)
+    grit = next(b for b in blocks if "class Grit(Module)" in b)
+    (folder / "grit.py").write_text(grit)
+    verdict = pool.validate(folder / "grit.py")
+    assert verdict.ok, verdict.line()
+    assert verdict.spec.aliases == ("crunch",)
+
+
+def test_the_guide_s_numba_snippet_compiles_for_read_only_and_writable_arrays():
+    import re
+
+    import numpy as np
+
+    guide = (EXAMPLES.parents[1] / "docs" / "modules.md").read_text()
+    snippet = next(b for b in re.findall(r"```python\n(.*?)```", guide, re.S) if "def onepole" in b)
+    namespace: dict = {}
+    snippet = __import__("textwrap").dedent(snippet).replace("cache=True", "cache=False")  # no file to cache next to
+    exec(compile(snippet, "snippet", "exec"), namespace)
+    onepole = namespace["onepole"]
+    x, coef = np.ones(8), np.full(8, 0.5)
+    coef.flags.writeable = False
+    state, out = np.zeros(1), np.empty(8)
+    onepole(x, coef, state, out)
+    onepole(x, np.full(8, 0.5), state, out)
+    assert len(onepole.signatures) == 1 and 0.99 < out[-1] <= 1.0

@@ -170,3 +170,52 @@ def test_install_all_loads_a_payload_in_order(folder):
     finally:
         unregister_user_module("bitwarp")
         unregister_user_module("fm")
+
+
+def test_module_swaps_keep_two_slots_in_lockstep(tilt):
+    """Slot A hears of the new version three blocks before slot B; both switch at the stamp."""
+    from chronus_shell.engine.user_modules import ModuleSwaps
+
+    install_user_module("tilt", V1, tilt)
+    slots = [Timeline(48000, 256), Timeline(48000, 256)]
+    for timeline in slots:
+        for msg in (Message("/patch/create", ("saw1", "saw")), Message("/patch/create", ("tilt1", "tilt")),
+                    Message("/patch/connect", ("saw1", "tilt1")), Message("/patch/connect", ("tilt1", "master")),
+                    Message("/mod/tilt1/amount", (0.9,)), Message("/gate/saw1", (1, 110.0))):
+            timeline.schedule(msg, 0)
+    swaps = [ModuleSwaps(), ModuleSwaps()]
+    at = 10 * 256 + 100  # mid-block: takes effect at the next block boundary (block 11)
+    outputs: list[list[np.ndarray]] = [[], []]
+    for block in range(16):
+        for index, timeline in enumerate(slots):
+            if block == (4 if index == 0 else 7):
+                swaps[index].receive("tilt", V2, tilt, at)
+                assert CATALOGUE["tilt"].spec.has_param("shape")  # the old version until `at`
+                pickle.loads(pickle.dumps(timeline))  # a snapshot still pickles in between
+            swaps[index].apply_due(timeline)
+            outputs[index].append(timeline.render_block())
+    assert swaps[0].pending() == swaps[1].pending() == 0
+    assert all(np.array_equal(a, b) for a, b in zip(*outputs))
+    assert CATALOGUE["tilt"].spec.has_param("bias")
+    before, after = (float(np.abs(np.concatenate(outputs[0][a:b])).max()) for a, b in ((5, 11), (11, 16)))
+    assert after == pytest.approx(before / 2, rel=0.05)  # VERSION 0.5 from block 11 on
+    for timeline in slots:
+        assert timeline.engine.modules["tilt1"].targets["amount"] == 0.9
+    # (real slots are separate processes; here both share one sys.modules, and B activated last)
+    pickle.loads(pickle.dumps(slots[1]))
+
+
+def test_module_swaps_register_a_new_type_at_once(folder):
+    from chronus_shell.engine.user_modules import ModuleSwaps
+
+    source = V1.replace('"tilt"', '"fresh_type"')
+    swaps = ModuleSwaps()
+    try:
+        swaps.receive("fresh_type", source, folder / "fresh_type.py", at=10**9)
+        assert "fresh_type" in CATALOGUE
+        timeline = Timeline(48000, 256)
+        timeline.schedule(Message("/patch/create", ("f1", "fresh_type")), 0)
+        timeline.render_block()
+        pickle.loads(pickle.dumps(timeline))
+    finally:
+        unregister_user_module("fresh_type")

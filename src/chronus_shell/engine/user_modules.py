@@ -21,6 +21,7 @@ help know the type; only the slot processes (and pool workers) execute the sourc
 from __future__ import annotations
 
 import hashlib
+import heapq
 import importlib.util
 import keyword
 import linecache
@@ -234,6 +235,22 @@ def load_module_source(name: str, source_text: str, path: str | Path) -> type[Mo
     exceptions as they are (their traceback points into the file), rule violations as
     ModuleLoadError.
     """
+    cls, module = _execute(name, source_text, path)
+    activate(cls, module)
+    return cls
+
+
+def activate(cls: type[Module], module: types.ModuleType | None = None) -> None:
+    """Make `cls`'s source module the one `chronus_user.<name>` resolves to (pickling, imports)."""
+    module = module if module is not None else sys.modules.get(cls.__module__)
+    if module is None:
+        return
+    sys.modules[module.__name__] = module
+    setattr(_package(), module.__name__.rsplit(".", 1)[-1], module)
+
+
+def _execute(name: str, source_text: str, path: str | Path) -> tuple[type[Module], types.ModuleType]:
+    """Run the source and find its class; `sys.modules` is left as it was before (see activate)."""
     check_name(name)
     path = _code_path(name, source_text, path)
     qualified = module_name(name)
@@ -245,20 +262,18 @@ def load_module_source(name: str, source_text: str, path: str | Path) -> type[Mo
     # tracebacks show the source that ran, even if the file changed since
     lines = source_text.splitlines(keepends=True)
     linecache.cache[path] = (len(source_text), None, lines, path)
-    package = _package()
+    _package()
     previous = sys.modules.get(qualified)
-    sys.modules[qualified] = module  # during exec too: dataclasses and pickle look the module up
+    sys.modules[qualified] = module  # during exec: dataclasses, typing and numba look the module up
     try:
         exec(code, module.__dict__)
         cls = _the_module_class(module, name)
-    except BaseException:
+    finally:
         if previous is None:
             sys.modules.pop(qualified, None)
         else:
             sys.modules[qualified] = previous
-        raise
-    setattr(package, name, module)
-    return cls
+    return cls, module
 
 
 def _code_path(name: str, source_text: str, path: str | Path) -> str:
@@ -400,13 +415,53 @@ def install_user_module(name: str, source_text: str, path: str | Path, target=No
     return cls
 
 
+class ModuleSwaps:
+    """Slot side of hot reload, lockstep-safe: load a validated source as soon as it arrives (the
+    slow part, off the sample clock), put it in effect at a sample stamp.
+
+    In a slot: `swaps.receive(name, source, path, at)` when the message arrives; before rendering
+    each block, `swaps.apply_due(timeline)`. Both slots then switch at the same block boundary
+    (the first whose start is ≥ `at`), so their audio stays identical. A type the slot does not
+    know yet is registered at once (nothing can be using it, and `/patch/create` may follow
+    immediately); a new version of a known type replaces the old one only at `at`: until then
+    `chronus_user.<name>` still resolves to the old code, so snapshots keep pickling.
+    """
+
+    def __init__(self):
+        self._due: list[tuple[int, int, type[Module], types.ModuleType]] = []
+        self._serial = 0
+
+    def receive(self, name: str, source_text: str, path: str | Path, at: int) -> type[Module]:
+        cls, module = _execute(name, source_text, path)
+        if name not in CATALOGUE:
+            activate(cls, module)
+            register_user_module(cls)
+        heapq.heappush(self._due, (int(at), self._serial, cls, module))
+        self._serial += 1
+        return cls
+
+    def pending(self) -> int:
+        return len(self._due)
+
+    def apply_due(self, target, position: int | None = None) -> list[str]:
+        """Put every version stamped at or before `position` (default: target.position) in effect."""
+        position = target.position if position is None else position
+        swapped: list[str] = []
+        while self._due and self._due[0][0] <= position:
+            _, _, cls, module = heapq.heappop(self._due)
+            activate(cls, module)
+            register_user_module(cls)
+            swapped += swap_module_type(target, cls)
+        return swapped
+
+
 def install_all(payload) -> list[type[Module]]:
     """Load and register every (name, source, path) of `UserModules.payload()` (a fresh slot worker)."""
     return [install_user_module(name, source, path) for name, source, path in payload]
 
 
 __all__ = [
-    "ModuleLoadError", "USER_PACKAGE", "check_module_path", "check_name", "check_spec", "install_all",
+    "ModuleLoadError", "ModuleSwaps", "USER_PACKAGE", "activate", "check_module_path", "check_name", "check_spec", "install_all",
     "install_user_module", "load_module_source", "module_files", "modules_folder", "read_source",
     "register_user_module", "spec_class", "spec_from_data", "spec_to_data", "swap_module_type",
     "unregister_user_module", "user_module_types",

@@ -29,19 +29,26 @@ supervisor's `plan` validation all follow at once; `add bitwarp` works). Then `o
 (in the watcher's thread for hot reloads): the coordinator must get the *code* into the slots.
 
 Slot side (supervisor.py / slot.py — to be integrated by the coordinator):
-- new message to both slots and every spare: ("user_module", name, source, path, at_sample)
-  where (name, source, path) = verdict.payload(). On receipt a slot calls
-  `user_modules.load_module_source(name, source, path)` + `register_user_module(cls)` at once
-  (import cost ~1 ms for a small module; numba code written with cache=True loads from the cache
-  the pool worker just wrote), and at the first block boundary at/after `at_sample` it calls
-  `user_modules.swap_module_type(timeline, cls)` (same boundary in both slots → lockstep kept;
-  instances of the old version are replaced, param values carried over). Spares need only load +
-  register. `user_modules.install_user_module(name, source, path, target)` does all three at once
-  when the timing does not matter (tests, offline render).
+- on accept, send both slots (and every spare) ("user_module", name, source, path, at_sample),
+  (name, source, path) = verdict.payload(), `at_sample` stamped like any command (a few blocks
+  ahead, the same for both slots). The slot keeps one `user_modules.ModuleSwaps()`:
+    on receipt:          swaps.receive(name, source, path, at_sample)   # exec now (~1 ms small;
+                         # numba with cache=True loads the code the pool worker just compiled)
+    before each block:   swaps.apply_due(timeline)                      # lockstep switch
+  `receive` registers a new type at once (so a following /patch/create works); a new version of
+  a known type takes effect at the first block boundary ≥ at_sample in both slots: CATALOGUE,
+  `chronus_user.<name>` (pickling) and every live instance (`swap_module_type`: engine, pending
+  transaction and fading engine; param values carried over).
 - a freshly started slot worker must load every accepted module *before* unpickling a snapshot
-  that holds instances: send `modules.payload()` ([(name, source, path), ...], in acceptance order)
-  with the assignment and call `user_modules.install_all(payload)` first.
+  that holds instances: send `modules.payload()` ([(name, source, path), ...], acceptance order)
+  with the assignment and call `user_modules.install_all(payload)` first. Spares that are already
+  running only need `install_user_module(name, source, path)` (no target).
 - `chronus render`/`run` offline (no slots): validate with the pool, then `install_all` in-process.
+- Run-time containment is still needed in the slots: an exception raised by a user module's
+  process() at run time (a path the test render did not reach) would end the slot, and the
+  lockstep standby would raise at the same sample. Engine._render_segment should catch it for
+  user modules (`getattr(type(module), "__module__", "").startswith("chronus_user.")`) and treat
+  it like NaN/Inf (`_contain_fault`: silence, fresh instance, a fault line).
 
 Pool API:
     SandboxPool(ctx=None, size=4, sample_rate=48000, block_size=256, *, folder=None, log_dir=None,
