@@ -2,6 +2,7 @@
 import pytest
 
 from chronus_shell.language import LanguageError, Translator
+from chronus_shell.protocol.message import Message
 
 
 def error_for(*lines):
@@ -87,3 +88,36 @@ def test_errors_are_one_line_and_leave_the_context_unchanged():
 
 def test_nothing_to_undo():
     assert str(error_for("undo")) == "nothing to undo"
+
+
+def test_an_error_in_a_line_of_several_commands_points_into_the_line_and_changes_nothing():
+    translator = Translator()
+    for line in ("add a saw", "add acid filter"):
+        translator.translate(line)
+    with pytest.raises(LanguageError) as caught:
+        translator.translate("cutoff 500 and resonanse 50%")
+    assert caught.value.column == len("cutoff 500 and ")
+    assert caught.value.suggestions[0] == "resonance"
+    assert translator.model.value("acid_filter1", "cutoff") == 500.0      # the default: nothing applied
+    assert translator.translate("undo") == [Message("/patch/connect", ("saw1", "master")),
+                                              Message("/patch/remove", ("acid_filter1",))]
+
+
+def test_typos_in_new_words_are_caught_with_a_suggestion():
+    for lines, column, hint in (
+        (("add a saw", "add acid filter", "make it brigter"), len("make it "), "brighter"),
+        (("add a saw", "the saw is too lowd"), len("the saw is too "), "low"),
+        (("add a saw", "transpose up 2 semitnoes"), len("transpose up 2 "), "semitones"),
+        (("play x... on kick", "mute the kik"), len("mute the "), "kick"),
+    ):
+        err = error_for(*lines)
+        assert err.column == column, lines
+        assert err.suggestions[0] == hint, lines
+        assert "\n" not in str(err)
+
+
+def test_relative_changes_outside_the_range_name_it():
+    err = error_for("add a saw at 110 hz", "add acid filter", "lower cutoff by 30 khz")
+    assert str(err) == "cutoff -29500 is out of range 20–20000 Hz"
+    err = error_for("faster by 500 bpm")
+    assert str(err) == "tempo 620 is out of range 20–300 bpm"

@@ -83,8 +83,8 @@ class Mapper:
         if isinstance(previous, (it.AddModule, it.AddTo)) and type_and_presets(words.texts):
             value = intent.value if isinstance(intent, it.SetParam) else None
             return it.AddModule(words, value)
-        if not isinstance(intent, it.SetWords):
-            return intent
+        if not isinstance(intent, it.SetWords) or isinstance(previous, it.SetParam):
+            return intent                                 # a value is never carried over
         slot = next((f.name for f in fields(previous) if f.name in _TARGET_FIELDS), None)
         if slot is None or not self._names_something(words):
             return intent
