@@ -104,7 +104,7 @@ class Sequencer:
         self.anchor_step = 0
         self.anchor_time = Fraction(0)
         self.pending: list[tuple[int, int, tuple]] = []  # (effective step, serial, change)
-        self.offs: list[tuple[int, str]] = []  # (sample, target) of sounding notes
+        self.offs: dict[str, tuple[int, int]] = {}  # target → (off sample, onset) of its sounding note
         self._serial = 0
 
     # -- time -------------------------------------------------------------------
@@ -165,20 +165,19 @@ class Sequencer:
         args = msg.args
         now = bool(args) and str(args[-1]).lower() == "now"
         if msg.address in ("/seq/add", "/seq/update/pattern"):
-            old = self.tracks.get(str(args[0]))
-            track = Track(str(args[1]), parse_pattern(args[2]), old.notes if old else None)
-            self._change(("track", str(args[0]), track), now)
+            self._change(("track", str(args[0]), str(args[1]), parse_pattern(args[2])), now)
         elif verb == "notes":
             self._change(("notes", str(args[0]), parse_notes(args[1:])), True)
         elif verb == "remove":
-            self._change(("track", str(args[0]), None), True)
+            self._change(("track", str(args[0]), None, None), True)
         elif verb == "bpm":
             self._change(("bpm", Fraction(str(float(args[0])))), now)
         elif verb == "swing":
             self.swing = Fraction(str(float(args[0])))
         elif verb == "clear":
             self.tracks.clear()
-            self.pending.clear()
+            self.pending = [p for p in self.pending if p[2][0] == "bpm"]  # a queued tempo stays queued
+            heapq.heapify(self.pending)
             self._release(at)
         elif verb == "start" and not self.running:
             self.running, self.next_step = True, 0
@@ -211,8 +210,9 @@ class Sequencer:
                 self.tracks[change[1]] = Track("", "", change[2])
         elif change[2] is None:
             self.tracks.pop(change[1], None)
-        else:
-            self.tracks[change[1]] = change[2]
+        else:  # the notes are the track's at the time the change lands (a /seq/notes may follow the add)
+            old = self.tracks.get(change[1])
+            self.tracks[change[1]] = Track(change[2], change[3], old.notes if old else None)
 
     def _apply_pending(self, until: int | None) -> None:
         while self.pending and (until is None or self.pending[0][0] <= until):
@@ -220,7 +220,7 @@ class Sequencer:
 
     def _release(self, at: int) -> None:
         """Every sounding note ends at `at`."""
-        self.offs = sorted((at, target) for _, target in self.offs)
+        self.offs = {target: (at, at) for target in self.offs}
 
     def next_bar(self, at: int) -> int:
         """The first bar line at or after sample `at` (just `at` when the grid is stopped)."""
@@ -233,9 +233,6 @@ class Sequencer:
         return self.onset(step)
 
     # -- events -----------------------------------------------------------------
-    def targets(self) -> set[str]:
-        return {t.target for t in self.tracks.values() if t.target}
-
     def events(self, start: int, n: int) -> list[NoteEvent]:
         """Note on/off events in [start, start+n), off before on at the same sample."""
         end = start + n
@@ -245,12 +242,14 @@ class Sequencer:
             onset = self.onset(self.next_step)
             if onset >= end:
                 break
-            self._fire(self.next_step, onset, events)
+            # a swing or tempo change can move the next step before `start`: it plays at once
+            self._fire(self.next_step, max(onset, start), events)
             self.next_step += 1
-        while self.offs and self.offs[0][0] < end:
-            sample, target = heapq.heappop(self.offs)
-            events.append((sample, target, False, None, 0.0))
-        events.sort(key=lambda e: (e[0], e[2]))
+        for target, (sample, _) in sorted(self.offs.items()):
+            if sample < end:
+                events.append((sample, target, False, None, 0.0))
+                del self.offs[target]
+        events.sort(key=lambda e: (e[0], e[2], e[1]))  # a total order: window cuts never show
         return events
 
     def _fire(self, step: int, onset: int, events: list[NoteEvent]) -> None:
@@ -265,7 +264,17 @@ class Sequencer:
             span = track.length_in_steps(index) - 1 + GATE_FRACTION
             off = _round(self.step_time(step) + swing + span * self.samples_per_step)
             events.append((onset, track.target, True, track.pitch(index), 1.0 if char == "X" else 0.0))
-            heapq.heappush(self.offs, (max(off, onset + 1), track.target))
+            self._gate(track.target, onset, max(off, onset + 1), events)
+
+    def _gate(self, target: str, onset: int, off: int, events: list[NoteEvent]) -> None:
+        """A voice is monophonic: its gate ends with its latest note (the longest of one onset)."""
+        sounding = self.offs.get(target)
+        if sounding is not None:
+            if sounding[0] <= onset:
+                events.append((sounding[0], target, False, None, 0.0))
+            elif sounding[1] == onset:
+                off = max(off, sounding[0])
+        self.offs[target] = (off, onset)
 
     # -- state ------------------------------------------------------------------
     def state(self) -> dict:
@@ -285,4 +294,4 @@ class Sequencer:
         }
         self.running = bool(state.get("running", False))
         self.next_step, self.anchor_step, self.anchor_time = 0, 0, Fraction(at)
-        self.pending, self.offs = [], []
+        self.pending, self.offs = [], {}
