@@ -20,6 +20,8 @@ Start (in the shell, with the supervisor's multiprocessing context):
     verdicts = modules.load_all()     # validate every file now (parallel); accepted types are
                                       # registered in this process's CATALOGUE at once
     modules.start()                   # hot reload: ModuleWatcher polls mtimes every 100 ms
+                                      # (UserModules(..., interval=0.05) halves the detection
+                                      # delay: the part of save → audible that dominates)
     ...
     modules.stop(); pool.stop()       # at shell exit (workers also die with the shell)
 
@@ -54,7 +56,7 @@ Pool API:
     SandboxPool(ctx=None, size=4, sample_rate=48000, block_size=256, *, folder=None, log_dir=None,
                 budget_s=2.0, compile_budget_s=30.0, blocks=300, rt_limit=0.5,
                 memory_limit_mb=1024, growth_limit_mb=64, start_timeout_s=120.0)
-    .start(wait=True) -> SandboxPool          # wait: until every worker is ready
+    .start(wait_ready=True) -> SandboxPool    # by default returns once every worker is ready
     .validate(path, source=None) -> Verdict   # source: validate this text instead of the file's
     .validate_many(paths) -> list[Verdict]
     .stats() -> dict                          # idle/starting/replacements/replacement_ms/startup_ms
@@ -70,7 +72,10 @@ Budgets: each phase (import, create, warmup, render, checks) has `budget_s` of w
 by the time numba reports compiling (at most `compile_budget_s` in all); a worker over budget is
 killed ("hangs (no answer in 2.0 s) …") and replaced. Workers are single-use: one validation per
 process, so nothing leaks from one module to the next and RLIMIT_AS is set once; a replacement
-starts the moment a worker is taken (forkserver: ~10–30 ms; spawn: ~1 s, hidden by the idle ones).
+starts the moment a worker is done or killed (forkserver: ~20–40 ms to ready; spawn: ~1 s, hidden
+by the other idle workers). Forkserver: the pool sets the preload to PRELOAD (the supervisor's
+preload + pool_worker) when it starts first; if the supervisor starts the forkserver first, add
+`from . import pool_worker` to supervisor/preload.py so workers do not import it each time.
 """
 from __future__ import annotations
 
