@@ -82,7 +82,7 @@ class Live:
 
         The output copies each block it plays into the record ring and then counts it in
         RECORD_WRITE; a block neither slot had in time is played as silence, counted in
-        LOST_BLOCKS and not recorded, so READ_BLOCK = RECORD_WRITE + LOST_BLOCKS. /record/start
+        LOST_BLOCKS and recorded as silence, so READ_BLOCK = RECORD_WRITE. /record/start
         marks the take to begin at the RECORD_WRITE it reads: reading the counters before and
         after pins that down; if a block was played in between, the take is started again.
         """
@@ -93,7 +93,7 @@ class Live:
             assert outcome.ok, outcome.text
             if before == after:
                 self._lost_at_start = before[1]
-                return sum(before)
+                return before[0]
             self.supervisor.send(Message("/record/stop"))
             path.unlink()
         raise AssertionError("could not start a recording between two blocks")

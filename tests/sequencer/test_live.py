@@ -92,8 +92,6 @@ print(sorted(n for n, k in kernels_.items() if len(k.signatures) > before[n]))
 """
 
 
-@pytest.mark.xfail(strict=True, reason="engine: kernels.warmup() misses the signatures the modules use "
-                   "(read-only steady param arrays, int ADSR stage lengths): numba loads them in the audio path")
 def test_no_kernel_is_compiled_in_the_audio_path():
     """Without WARM, a commit adding the first square → adsr loaded 2 numba signatures (~18 ms) inside
     one 5.3 ms block, in both slots at once: `chronus run` lost 1–9 blocks in most runs (every later

@@ -183,19 +183,25 @@ class Engine:
             modulation = {}
             for src, param in modulators:
                 modulation[param] = modulation.get(param, 0.0) + outputs[src]
-            block = module.process(audio_in, module.params(n, modulation))
-            if not np.isfinite(block).all():
-                block = self._contain_fault(module_id)(n)
+            try:
+                block = module.process(audio_in, module.params(n, modulation))
+                healthy = block.shape == (n,) and bool(np.isfinite(block).all())
+            except Exception as err:  # noqa: BLE001 — a user module's bug must not stop the music
+                healthy, reason = False, f"raised {type(err).__name__}: {err}"
+            else:
+                reason = "produced NaN/Inf or a wrong shape"
+            if not healthy:
+                block = self._contain_fault(module_id, reason)(n)
             outputs[module_id] = block
         return outputs["master"].astype(np.float32)
 
-    def _contain_fault(self, module_id: str):
-        """Replace a module that produced NaN/Inf by a fresh instance and report it."""
+    def _contain_fault(self, module_id: str, reason: str):
+        """Replace a module that failed (NaN/Inf, wrong shape, exception) by a fresh instance; report it."""
         old = self.modules[module_id]
         fresh = type(old)(self.sample_rate)
         fresh.targets = dict(old.targets)
         self.modules[module_id] = fresh
-        self.faults.append(f"{module_id} produced NaN/Inf at sample {self.position}: silenced and reset")
+        self.faults.append(f"{module_id} {reason} at sample {self.position}: silenced and reset")
         return np.zeros
 
     # -- state ------------------------------------------------------------------

@@ -16,7 +16,7 @@ import numpy as np
 from .backends import choose_backend, open_backend
 from .rings import (
     ACTIVE_SLOT, FAILOVER_AT, FAILOVERS, LEVEL_MILLI, LOST_BLOCKS, OUTPUT_PID, READ_BLOCK,
-    RECORD_WRITE, SWITCH_NS, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring,
+    RECORD_WRITE, SWITCH_NS, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring, raise_priority,
 )
 
 
@@ -52,10 +52,9 @@ class BlockSource:
                 block = other.audio[read % other.capacity]
             else:
                 words[LOST_BLOCKS] += 1
-                words[READ_BLOCK] = read + 1
-                return self.silence  # neither slot has it: play silence, keep the clock
+                block = self.silence  # neither slot has it: play silence, keep the clock
             words[SWITCH_NS] = time.perf_counter_ns() - started
-        if self.record is not None:
+        if self.record is not None:  # lost blocks too (as silence): a take keeps the play clock
             index = words[RECORD_WRITE]
             self.record.audio[index % self.record.capacity] = block
             words[RECORD_WRITE] = index + 1
@@ -73,6 +72,7 @@ def output_main(conn, control_name: str, ring_names: list[str], capacity: int, b
     the shell, so PortAudio never loads into the REPL's process.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C belongs to the shell, which stops us
+    raise_priority()
     try:
         control = Control(control_name, create=False)
         rings = [Ring(name, capacity, block_size, create=False) for name in ring_names]

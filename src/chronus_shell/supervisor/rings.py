@@ -124,3 +124,12 @@ def remove_stale_blocks() -> list[str]:
 
 def _pid_alive(pid: int) -> bool:
     return Path(f"/proc/{pid}").exists()
+
+
+def raise_priority(niceness: int = -10) -> None:
+    """Audio processes go before the desktop and the REPL when the OS lets us (root, or a raised
+    RLIMIT_NICE); otherwise they keep the normal priority."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, 0, niceness)
+    except (AttributeError, PermissionError, OSError):
+        pass  # Windows has no setpriority; without the right nothing changes

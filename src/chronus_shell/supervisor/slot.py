@@ -19,12 +19,13 @@ import time
 from ..engine import warmup
 from ..engine.graph import EngineError
 from ..engine.render import Timeline
-from .rings import CPU_NS, LATE_COMMANDS, READ_BLOCK, SLOT_PID, WRITTEN, Control, Ring
+from .rings import CPU_NS, LATE_COMMANDS, READ_BLOCK, SLOT_PID, WRITTEN, Control, Ring, raise_priority
 
 
 def slot_main(conn, control_name: str) -> None:
     """Process entry: warm up, report ready, wait for an assignment, then render until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C belongs to the shell, which stops us
+    raise_priority()
     warmup()
     conn.send(("ready", os.getpid()))
     try:

@@ -211,7 +211,10 @@ class Supervisor:
             if outcome.ok:
                 self.tap.mark()
             return outcome
-        outcome = self.session.handle(msg, self.patch_state() if "save" in msg.address else {})
+        if msg.address == "/record/stop":
+            self.tap.drain()  # everything played up to now belongs to the take
+        needs_state = msg.address.endswith(("/save", "/load"))  # a load replaces what is playing
+        outcome = self.session.handle(msg, self.patch_state() if needs_state else {})
         if outcome.ok and outcome.messages:
             with self._lock:
                 shadow = pickle.loads(pickle.dumps(self.plan))
@@ -388,14 +391,18 @@ class Supervisor:
     # -- state ----------------------------------------------------------------------
     def patch_state(self) -> dict:
         """The patch as the active slot plays it (JSON-able, for snapshots and autosave)."""
-        slot = self._active_slot() or next((s for s in self.slots if s), None)
-        if slot is None:
-            raise SupervisorError("no audio slot is running")
-        ring = self.rings[slot.ring_index]
-        deadline = time.monotonic() + 1.0
-        while int(ring.header[WRITTEN]) * self.config.block_size <= self._last_stamp and time.monotonic() < deadline:
-            time.sleep(0.002)  # include what was just sent (it plays a few blocks from now)
-        return slot.request(("state",))
+        active = self._active_slot()
+        candidates = [active] + [s for s in self.slots if s is not None and s is not active]
+        for slot in (s for s in candidates if s is not None):
+            ring = self.rings[slot.ring_index]
+            deadline = time.monotonic() + 1.0
+            while int(ring.header[WRITTEN]) * self.config.block_size <= self._last_stamp and time.monotonic() < deadline:
+                time.sleep(0.002)  # include what was just sent (it plays a few blocks from now)
+            try:
+                return slot.request(("state",))
+            except WorkerGone:
+                continue  # it died or was replaced mid-request: the other slot has the same state
+        raise SupervisorError("no audio slot is running")
 
     def slot_status(self, timeout: float = 2.0) -> dict:
         """What the active slot's Timeline says: position, transaction, faults, commit samples."""

@@ -74,12 +74,14 @@ class Module:
         return block
 
     def _steady(self, name: str, value: float, n: int) -> np.ndarray:
-        """A settled param: one cached read-only array per (value, n), not a new one every block."""
+        """A settled param: one cached array per (value, n), not a new one every block.
+
+        Not flagged read-only on purpose: numba compiles a separate kernel for read-only arguments,
+        which would happen in the audio path. Modules and kernels never write their inputs."""
         cache = self.__dict__.setdefault("_steady_cache", {})
         hit = cache.get(name)
         if hit is None or hit[0] != value or len(hit[1]) != n:
             block = np.full(n, value)
-            block.flags.writeable = False
             cache[name] = hit = (value, block)
         return hit[1]
 

@@ -31,7 +31,7 @@ class ADSR(Module):
             self.state[:] = (kernels.RELEASE, self.state[1], 0, self.state[1])
 
     def _samples(self, ms: np.ndarray) -> float:
-        return max(1.0, round(float(ms[0]) * 1e-3 * self.sample_rate))
+        return max(1.0, float(round(float(ms[0]) * 1e-3 * self.sample_rate)))  # float: the warmed-up signature
 
     def process(self, audio_in, params):
         level = np.empty(len(audio_in))
