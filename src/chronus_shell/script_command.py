@@ -16,17 +16,22 @@ def fail(prog: str, text: str) -> int:
     return 1
 
 
-def open_script(path: str, sample_rate: int, seconds: float | None) -> tuple[list, float]:
-    """(events [(sample, Message)], length in seconds), or CommandFailed naming the problem."""
+def open_script(path: str, config, seconds: float | None) -> tuple[list, float, list]:
+    """(events [(sample, Message)], length in seconds, accepted user modules), or CommandFailed.
+
+    The user modules are validated first (in the sandbox pool) so the script may use them."""
     from .language.script import ScriptError, load_script_timed
+    from .supervisor.modules_setup import validated_modules
 
     script = Path(path)
     if not script.is_file():
         raise CommandFailed(f"no script at {script}")
+    sample_rate = config.sample_rate
+    modules = validated_modules(config, report=lambda line: print(line, file=sys.stderr))
     try:
         events, end = load_script_timed(script, sample_rate)
     except ScriptError as err:
         raise CommandFailed(f"{script}: {err}") from None
     if seconds is None:
         seconds = max([end] + [at for at, _ in events]) / sample_rate + TAIL_SECONDS
-    return events, seconds
+    return events, seconds, modules

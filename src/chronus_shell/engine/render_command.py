@@ -10,13 +10,18 @@ from . import warmup
 from .graph import EngineError
 from ..script_command import CommandFailed, fail, open_script
 from .render import render_script
+from .user_modules import install_all
 
 
 def render_command(args) -> int:
+    from ..supervisor.config import Config, ConfigError
+
     try:
-        events, seconds = open_script(args.script, args.samplerate, args.seconds)
-    except CommandFailed as err:
+        config = Config.from_env(sample_rate=args.samplerate, block_size=args.blocksize)
+        events, seconds, modules = open_script(args.script, config, args.seconds)
+    except (CommandFailed, ConfigError) as err:
         return fail("render", str(err))
+    install_all(modules)  # validated in the pool: now they may run here
     script = Path(args.script)
     output = Path(args.output)
     if not output.parent.is_dir():

@@ -28,7 +28,7 @@ def run_command(args) -> int:
     try:
         config = Config.from_env(sample_rate=args.samplerate, block_size=args.blocksize,
                                  backend=args.backend, device=args.device)
-        events, seconds = open_script(args.script, config.sample_rate, args.seconds)
+        events, seconds, modules = open_script(args.script, config, args.seconds)
     except (ConfigError, CommandFailed) as err:
         return fail("run", str(err))
     script = Path(args.script)
@@ -41,6 +41,8 @@ def run_command(args) -> int:
     supervisor = Supervisor(config)
     try:
         try:
+            for payload in modules:
+                supervisor.user_modules[payload[0]] = payload  # loaded by the slots before the script
             supervisor.start(scheduled, record=record)
         except (EngineError, SupervisorError) as err:
             return fail("run", f"{script}: {err}")

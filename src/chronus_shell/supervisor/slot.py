@@ -19,6 +19,7 @@ import time
 from ..engine import warmup
 from ..engine.graph import EngineError
 from ..engine.render import Timeline
+from ..engine.user_modules import ModuleSwaps, install_user_module
 from .rings import CPU_NS, LATE_COMMANDS, READ_BLOCK, SLOT_PID, WRITTEN, Control, Ring, raise_priority
 
 
@@ -30,6 +31,9 @@ def slot_main(conn, control_name: str) -> None:
     conn.send(("ready", os.getpid()))
     try:
         kind, *assignment = conn.recv()
+        while kind == "user_module":  # accepted user modules, before any snapshot that uses them
+            install_user_module(*assignment[:3])
+            kind, *assignment = conn.recv()
     except (EOFError, OSError):
         return
     if kind != "assign":
@@ -53,6 +57,7 @@ class SlotLoop:
         self.conn, self.control, self.ring, self.timeline = conn, control, ring, timeline
         self.ahead, self.max_catchup = ahead, max_catchup
         self.block_seconds = timeline.block_size / timeline.sample_rate
+        self.swaps = ModuleSwaps()  # hot-reloaded user modules, switched at a stamped block
         ring.reset(timeline.position // timeline.block_size)
         ring.header[SLOT_PID] = os.getpid()
 
@@ -73,6 +78,8 @@ class SlotLoop:
 
     def _render_one(self) -> None:
         started = time.thread_time_ns()
+        if self.swaps.pending():
+            self.swaps.apply_due(self.timeline)
         block = self.timeline.render_block()
         written = int(self.ring.header[WRITTEN])
         self.ring.audio[written % self.ring.capacity] = block
@@ -106,6 +113,12 @@ class SlotLoop:
                 self.timeline.schedule(msg, at)
             except EngineError as err:
                 self.conn.send(("error", str(err)))
+        elif kind == "user_module":
+            _, name, source, path, at = item
+            try:
+                self.swaps.receive(name, source, path, at)
+            except Exception as err:  # noqa: BLE001 — validated in the pool; never end the slot over it
+                self.conn.send(("error", f"user module {name} did not load in a slot: {err}"))
         elif kind == "snapshot":
             data = pickle.dumps(self.timeline, protocol=pickle.HIGHEST_PROTOCOL)
             self.conn.send(("snapshot", data, self.timeline.position // self.timeline.block_size))

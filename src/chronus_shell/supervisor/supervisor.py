@@ -66,6 +66,7 @@ class Supervisor:
         self._progress = [(0, time.monotonic()), (0, time.monotonic())]  # (blocks written, when)
         self._started = False
         self._last_stamp = 0
+        self.user_modules: dict[str, tuple[str, str, str]] = {}  # name → (name, source, path), accepted
 
     # -- lifecycle --------------------------------------------------------------
     def start(self, events=(), record: str | os.PathLike | None = None) -> "Supervisor":
@@ -87,7 +88,7 @@ class Supervisor:
         for at, msg in events:
             self.plan.admit(msg)
             initial.schedule(msg, at)
-        workers = [SlotWorker(self._ctx, self.control.block.name) for _ in range(2 + SPARES_BY_METHOD.get(cfg.start_method, SPARES))]
+        workers = [self._new_worker() for _ in range(2 + SPARES_BY_METHOD.get(cfg.start_method, SPARES))]
         self._await_ready(workers, START_TIMEOUT_S)
         snapshot = pickle.dumps(initial, protocol=pickle.HIGHEST_PROTOCOL)
         for index in range(2):
@@ -99,6 +100,25 @@ class Supervisor:
         self._monitor = threading.Thread(target=self._watch, name="chronus-supervisor", daemon=True)
         self._monitor.start()
         return self
+
+    def _new_worker(self) -> SlotWorker:
+        """A pre-started slot worker that already knows every accepted user module."""
+        worker = SlotWorker(self._ctx, self.control.block.name)
+        for payload in list(self.user_modules.values()):
+            worker.send(("user_module", *payload, None))
+        return worker
+
+    def install_user_module(self, name: str, source: str, path: str) -> None:
+        """A module the sandbox pool accepted: both slots load it now and switch at one stamped
+        block (lockstep); spares load it so a future standby can unpickle its instances."""
+        with self._lock:
+            self.user_modules[name] = (name, source, str(path))
+            at = self.earliest_stamp()
+            for slot in self.slots:
+                if slot is not None:
+                    slot.send(("user_module", name, source, str(path), at))
+            for spare in self.spares:
+                spare.send(("user_module", name, source, str(path), None))
 
     def _await_ready(self, workers: list[SlotWorker], timeout: float) -> None:
         deadline = time.monotonic() + timeout
@@ -278,6 +298,8 @@ class Supervisor:
                 self.problems.append(f"could not copy the live slot: {err}")
                 return
             self._fill_gap(index, block)
+            for payload in self.user_modules.values():  # any accepted while it was being picked
+                spare.send(("user_module", *payload, None))
             self._assign(spare, index, snapshot)
         done = time.perf_counter()
         self.failovers.append({
@@ -285,7 +307,7 @@ class Supervisor:
             "replace_ms": round(1000 * (done - started), 2),
             "kill_to_standby_ms": None if killed is None else round(1000 * (done - killed), 2),
         })
-        self.spares.append(SlotWorker(self._ctx, self.control.block.name))
+        self.spares.append(self._new_worker())
 
     def _ready_spare(self) -> SlotWorker | None:
         """A started spare, waiting for one still warming up (spawn) rather than giving up."""
@@ -360,7 +382,7 @@ class Supervisor:
             self._restart_output()
         elif child in self.spares:
             self.spares.remove(child)
-            self.spares.append(SlotWorker(self._ctx, self.control.block.name))
+            self.spares.append(self._new_worker())
         elif child in self.slots:
             threading.Thread(target=self._replace_slot, args=(self.slots.index(child), child.pid), daemon=True).start()
 

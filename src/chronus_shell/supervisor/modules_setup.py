@@ -1,0 +1,54 @@
+"""User modules for the three ways of playing: the REPL (validated, then hot reload), `chronus run`
+and `chronus render` (validated once). The pool proves each file first; only accepted code runs."""
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable
+
+from ..engine.user_modules import module_files, modules_folder
+from .config import Config
+from .pool import SandboxPool, UserModules
+
+
+def validated_modules(config: Config, folder=None, report: Callable[[str], None] = print) -> list[tuple[str, str, str]]:
+    """Every accepted module of the folder as (name, source, path); rejections are reported in one line
+    each. Starts no process when the folder holds no module."""
+    files = module_files(folder)
+    if not files:
+        return []
+    ctx = multiprocessing.get_context(config.start_method)
+    with SandboxPool(ctx, size=min(4, len(files)), sample_rate=config.sample_rate,
+                     block_size=config.block_size, folder=modules_folder(folder)) as pool:
+        modules = UserModules(pool, on_reject=lambda verdict: report(verdict.line()))
+        modules.load_all()
+        return modules.payload()
+
+
+class LiveModules:
+    """The REPL's user modules: validated at start, then every saved change hot-reloads into the
+    running supervisor (both slots, one block); a failed change keeps the old version playing."""
+
+    def __init__(self, supervisor, folder=None, say: Callable[[str], None] = print,
+                 problem: Callable[[str], None] = print):
+        config = supervisor.config
+        ctx = multiprocessing.get_context(config.start_method)
+        self.pool = SandboxPool(ctx, size=4, sample_rate=config.sample_rate, block_size=config.block_size,
+                                folder=modules_folder(folder))
+        self.say, self.problem = say, problem
+        self.supervisor = supervisor
+        self.modules = UserModules(self.pool, on_accept=self._accepted, on_reject=lambda v: problem(v.line()),
+                                   on_notice=say, interval=0.05)
+
+    def _accepted(self, verdict) -> None:
+        self.supervisor.install_user_module(*verdict.payload())
+        self.say(verdict.line())
+
+    def start(self) -> "LiveModules":
+        self.pool.start()
+        self.modules.load_all()
+        self.modules.start()
+        return self
+
+    def stop(self) -> None:
+        self.modules.stop()
+        self.pool.stop()

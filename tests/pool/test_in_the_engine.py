@@ -1,0 +1,55 @@
+"""User modules in the running supervisor: accepted → playable in both slots in lockstep; a hot
+reload switches both slots at one block; a failover after a reload loses nothing."""
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+from chronus_shell.engine.user_modules import unregister_user_module
+from chronus_shell.protocol.message import Message
+from chronus_shell.supervisor import Config, Supervisor
+from chronus_shell.supervisor.pool import UserModules
+from chronus_shell.supervisor.rings import WRITTEN
+
+from .conftest import copy_example
+
+
+def _rings_agree(supervisor) -> bool:
+    a, b = supervisor.rings
+    last = int(min(a.header[WRITTEN], b.header[WRITTEN]))
+    blocks = [i % a.capacity for i in range(max(0, last - a.capacity + 2), last)]
+    return bool(np.array_equal(a.audio[blocks], b.audio[blocks]))
+
+
+def test_an_accepted_module_plays_in_both_slots_and_survives_reload_and_failover(pool, folder):
+    path = copy_example(folder, "bitwarp")
+    with Supervisor(Config.from_env(backend="null")) as supervisor:
+        modules = UserModules(pool, on_accept=lambda v: supervisor.install_user_module(*v.payload()))
+        try:
+            verdicts = modules.load_all()
+            assert any(v.ok and v.name == "bitwarp" for v in verdicts), [v.line() for v in verdicts]
+            for line in ("/patch/create saw1 saw", "/patch/create bitwarp1 bitwarp", "/patch/connect saw1 bitwarp1",
+                         "/patch/connect bitwarp1 master", "/mod/bitwarp1/bits 4"):
+                supervisor.send(Message.parse(line))
+            time.sleep(0.4)
+            assert supervisor.status()["level"] > 0.05
+            assert _rings_agree(supervisor)
+            modules.start()  # hot reload: a new version (a quieter mix) replaces the old at one block
+            path.write_text(path.read_text().replace('"mix", "ratio", 1,', '"mix", "ratio", 0.5,'))
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline and modules.accepted["bitwarp"].source != path.read_text():
+                time.sleep(0.05)
+            assert modules.accepted["bitwarp"].source == path.read_text()
+            time.sleep(0.3)
+            assert _rings_agree(supervisor)
+            assert supervisor.patch_state()["modules"]["bitwarp1"]["params"]["bits"] == 4  # kept
+            supervisor.crash("active")
+            time.sleep(0.5)
+            assert supervisor.failovers and supervisor.status()["lost_blocks"] == 0
+            assert _rings_agree(supervisor)
+            assert not supervisor.problems
+        finally:
+            modules.stop()
+            path.unlink()
+            unregister_user_module("bitwarp")
