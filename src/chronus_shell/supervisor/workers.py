@@ -16,6 +16,10 @@ from .slot import slot_main
 REPLY_TIMEOUT_S = 2.0
 
 
+class SupervisorError(RuntimeError):
+    """Could not start or reach the engine; one line for the user."""
+
+
 class WorkerGone(RuntimeError):
     """The process died or did not answer in time."""
 

@@ -1,0 +1,169 @@
+"""Failover and the monitor thread: dead or hung slots are replaced by pre-started spares from the
+live slot's snapshot, a dead output process is restarted, output switches are recorded.
+
+A mixin of Supervisor (it uses the supervisor's rings, slots, spares and lock), kept apart so each
+file reads as one concern.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from multiprocessing.connection import wait
+
+from ..engine.graph import EngineError
+from .rings import ACTIVE_SLOT, FAILOVER_AT, FAILOVERS, LOST_BLOCKS, SWITCH_NS, WRITTEN
+from .workers import SlotWorker, SupervisorError, WorkerGone
+
+START_TIMEOUT_S = 120.0  # the first start may compile every kernel
+STALL_S = 0.5  # a slot behind the output that renders nothing for this long (while the other does) is hung
+
+
+class Failover:
+    # -- failover -----------------------------------------------------------------
+    def _active_slot(self) -> SlotWorker | None:
+        return self.slots[int(self.control.words[ACTIVE_SLOT])]
+
+    def crash(self, which: str) -> str:
+        """Test aid: SIGKILL the active or standby slot, or the output process."""
+        if which == "output":
+            target = self.output
+        elif which in ("active", "standby"):
+            active = int(self.control.words[ACTIVE_SLOT])
+            target = self.slots[active if which == "active" else 1 - active]
+        else:
+            raise EngineError(f"/engine/crash takes active, standby or output, not {which!r}")
+        if target is None:
+            return f"no {which} process to crash"
+        self._kill_times[target.pid] = time.perf_counter()
+        target.kill()
+        return f"killed the {which} process (pid {target.pid})"
+
+    def _replace_slot(self, index: int, pid: int) -> None:
+        """A slot died: a pre-started spare takes its ring from the live slot's snapshot."""
+        started = time.perf_counter()
+        killed = self._kill_times.pop(pid, None)
+        self.slots[index] = None
+        spare = self._ready_spare()
+        with self._lock:
+            live = self.slots[1 - index]
+            if live is None or spare is None:
+                self.problems.append("no standby available: the engine runs on one slot")
+                return
+            try:
+                snapshot, block = live.request(("snapshot",))
+            except WorkerGone as err:
+                self.spares.append(spare)
+                self.problems.append(f"could not copy the live slot: {err}")
+                return
+            self._fill_gap(index, block)
+            for payload in self.user_modules.values():  # any accepted while it was being picked
+                spare.send(("user_module", *payload, None))
+            self._assign(spare, index, snapshot)
+        done = time.perf_counter()
+        self.failovers.append({
+            "slot": "AB"[index], "at_block": self.play_block, "lost_blocks": int(self.control.words[LOST_BLOCKS]),
+            "replace_ms": round(1000 * (done - started), 2),
+            "kill_to_standby_ms": None if killed is None else round(1000 * (done - killed), 2),
+        })
+        self.spares.append(self._new_worker())
+
+    def _ready_spare(self) -> SlotWorker | None:
+        """A started spare, waiting for one still warming up (spawn) rather than giving up."""
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while time.monotonic() < deadline and not self._stopping.is_set():
+            with self._lock:
+                spare = next((s for s in self.spares if s.ready.is_set() and s.alive()), None)
+                if spare is not None:
+                    self.spares.remove(spare)
+                    return spare
+                if not self.spares:
+                    return None
+            time.sleep(0.005)
+        return None
+
+    def _fill_gap(self, index: int, block: int) -> None:
+        """Blocks the dead slot never wrote, up to where its successor starts, copied from the live
+        ring (identical in lockstep), so the dead ring never plays a stale block."""
+        dead, live = self.rings[index], self.rings[1 - index]
+        first = max(int(dead.header[WRITTEN]), block - dead.capacity + 1)
+        for number in range(first, block):
+            dead.audio[number % dead.capacity] = live.audio[number % live.capacity]
+
+    def _restart_output(self) -> None:
+        started = time.perf_counter()
+        lost_before = int(self.control.words[LOST_BLOCKS])
+        try:
+            self._start_output()
+            self.restarts.append({"output_ms": round(1000 * (time.perf_counter() - started), 2),
+                                  "lost_blocks": int(self.control.words[LOST_BLOCKS]) - lost_before})
+        except SupervisorError as err:
+            self.output = None
+            self.problems.append(str(err))
+
+    # -- monitor thread -------------------------------------------------------------
+    def _watch(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                self._watch_once()
+            except Exception as err:  # noqa: BLE001 — the monitor must outlive any one surprise
+                self.problems.append(f"supervisor monitor: {type(err).__name__}: {err}")
+                time.sleep(0.05)
+
+    def _watch_once(self) -> None:
+        children = [c for c in [self.output, *self.slots, *self.spares] if c is not None]
+        ready = wait([c.conn for c in children] + [c.sentinel for c in children], timeout=0.05)
+        for child in children:
+            if child.conn in ready:
+                self._read(child)
+            if child.sentinel in ready and not self._stopping.is_set():
+                self._on_death(child)
+        self._note_failovers()
+        self._check_stalls()
+        self.tap.drain()
+
+    def _read(self, child) -> None:
+        try:
+            while child.conn.poll():
+                item = child.conn.recv()
+                if item[0] == "ready":
+                    child.ready.set()
+                elif item[0] == "error":
+                    self.problems.append(str(item[1]))
+                elif item[0] != "assigned":
+                    child.replies.put(item)
+        except (EOFError, OSError):
+            pass
+
+    def _on_death(self, child) -> None:
+        child.process.join(0)
+        if child is self.output:
+            self._restart_output()
+        elif child in self.spares:
+            self.spares.remove(child)
+            self.spares.append(self._new_worker())
+        elif child in self.slots:
+            threading.Thread(target=self._replace_slot, args=(self.slots.index(child), child.pid), daemon=True).start()
+
+    def _check_stalls(self) -> None:
+        """A hung slot (stopped, deadlocked, stuck in user code) is killed and replaced like a dead one."""
+        now = time.monotonic()
+        for index, slot in enumerate(self.slots):
+            written = int(self.rings[index].header[WRITTEN])
+            last, since = self._progress[index]
+            other_written, other_since = self._progress[1 - index]
+            other_is_fine = self.slots[1 - index] is not None and now - other_since < STALL_S / 2
+            if slot is None or written != last or written > self.play_block:
+                self._progress[index] = (written, now)
+            elif now - since > STALL_S and slot.alive() and other_is_fine and other_written > written + 2:
+                # only when the other slot keeps rendering: a loaded machine slows both, and is not a hang
+                self.problems.append(f"slot {'AB'[index]} hung for {1000 * (now - since):.0f} ms: replaced")
+                self._progress[index] = (written, now)
+                slot.kill()
+
+    def _note_failovers(self) -> None:
+        words = self.control.words
+        count = int(words[FAILOVERS])
+        if count > self._seen_failovers:
+            self._seen_failovers = count
+            self.switches.append({"at_block": int(words[FAILOVER_AT]), "switch_ms": int(words[SWITCH_NS]) / 1e6,
+                                  "lost_blocks": int(words[LOST_BLOCKS])})
