@@ -41,7 +41,10 @@ def show_modules(as_json: bool = False) -> int:
     if as_json:
         print(json.dumps(catalogue_json(), indent=2))
         return 0
+    from .engine.user_modules import modules_folder
+
     console = Console()
     for spec in specs():
         console.print(module_table(spec))
+    console.print(f"your own modules go in {modules_folder()} (guide: docs/modules.md)")
     return 0
