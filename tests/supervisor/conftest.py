@@ -48,15 +48,10 @@ def jack_server():
 
 
 def chronus(*args: str, timeout: float = 180) -> subprocess.CompletedProcess:
-    """The real command line, in a child process (as a user would run it).
-
-    These tests check lockstep and failover, not CPU headroom, so the slots render 6 blocks ahead
-    (32 ms) instead of 3: a busy 2-core test machine then cannot starve the output by accident.
-    The soak test checks the default settings for xruns."""
-    env = dict(_jack_env())
-    env.setdefault("CHRONUS_LEAD_TARGET", "6")
+    """The real command line, in a child process (as a user would run it; the lead set in
+    tests/conftest.py is inherited)."""
     return subprocess.run([sys.executable, "-m", "chronus_shell.cli", *args], capture_output=True, text=True,
-                          timeout=timeout, cwd=ROOT, env=env)
+                          timeout=timeout, cwd=ROOT, env=_jack_env())
 
 
 def read_wav(path) -> np.ndarray:

@@ -28,6 +28,8 @@ class EngineError(ParamError):
 class Engine:
     """One patch graph plus its sequencer, rendered block by block."""
 
+    contain_faults = True  # the sandbox pool turns this off to see a module's exceptions itself
+
     def __init__(self, sample_rate: int = 48000, block_size: int = 256):
         self.sample_rate = sample_rate
         self.block_size = block_size
@@ -187,6 +189,8 @@ class Engine:
                 block = module.process(audio_in, module.params(n, modulation))
                 healthy = block.shape == (n,) and bool(np.isfinite(block).all())
             except Exception as err:  # noqa: BLE001 — a user module's bug must not stop the music
+                if not self.contain_faults:
+                    raise
                 healthy, reason = False, f"raised {type(err).__name__}: {err}"
             else:
                 reason = "produced NaN/Inf or a wrong shape"

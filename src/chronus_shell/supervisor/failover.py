@@ -11,7 +11,7 @@ import time
 from multiprocessing.connection import wait
 
 from ..engine.graph import EngineError
-from .rings import ACTIVE_SLOT, FAILOVER_AT, FAILOVERS, LOST_BLOCKS, SWITCH_NS, WRITTEN
+from .rings import ACTIVE_SLOT, FAILOVER_AT, FAILOVERS, LATE_COMMANDS, LOST_BLOCKS, SWITCH_NS, WRITTEN
 from .workers import SlotWorker, SupervisorError, WorkerGone
 
 START_TIMEOUT_S = 120.0  # the first start may compile every kernel
@@ -119,6 +119,7 @@ class Failover:
                 self._on_death(child)
         self._note_failovers()
         self._check_stalls()
+        self._check_late()
         self.tap.drain()
 
     def _read(self, child) -> None:
@@ -143,6 +144,19 @@ class Failover:
             self.spares.append(self._new_worker())
         elif child in self.slots:
             threading.Thread(target=self._replace_slot, args=(self.slots.index(child), child.pid), daemon=True).start()
+
+    def _check_late(self) -> None:
+        """A command that reached a slot after its stamp was applied late there, so the two slots
+        may differ from that sample on: the standby is re-synced from the active's snapshot."""
+        for index, ring in enumerate(self.rings):
+            late = int(ring.header[LATE_COMMANDS])
+            if late < self._late_seen[index]:  # a new slot took this ring: counting starts again
+                self._late_seen[index] = late
+            elif late > self._late_seen[index]:
+                self._late_seen[index] = late
+                if self.slots[1 - index] is not None and self.slots[index] is not None:
+                    self.problems.append(f"a command reached slot {'AB'[index]} late: standby re-synced")
+                    self.crash("standby")
 
     def _check_stalls(self) -> None:
         """A hung slot (stopped, deadlocked, stuck in user code) is killed and replaced like a dead one."""

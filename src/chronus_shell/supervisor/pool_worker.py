@@ -319,6 +319,7 @@ class Validation:
 
     def _build_engine(self, cls) -> Engine:
         engine = Engine(self.sample_rate, self.block_size)
+        engine.contain_faults = False  # the slots contain faults; here they are the verdict
         role = cls.spec.role
         messages = [Message("/patch/create", (MODULE_ID, self.name))]
         if role == "processor":
