@@ -542,6 +542,9 @@ class _ToIntent(Transformer):
         switch = "off" if state is not None and state.type == "OFF" else "on"
         return it.Fixed("/shell/verbose", (switch,))
 
+    def reload(self, kw, what=None):
+        return it.ShellVerb("reload", what, kw.start_pos)
+
     def quit(self, _kw, _what=None):
         return it.Fixed("/shell/quit")
 
