@@ -49,6 +49,18 @@ class LiveModules:
         self.modules.start()
         return self
 
+    def reload(self, name: str | None = None) -> None:
+        """`reload bitwarp`: validate the file again even if it did not change (all files without a name)."""
+        if not name:
+            self.modules.load_all()
+            return
+        path = self.modules.folder / f"{name.strip()}.py"
+        if not path.exists():
+            known = ", ".join(sorted(self.modules.accepted)) or "none yet"
+            self.problem(f"no module file {path} (your modules: {known})")
+            return
+        self.modules.reload(path, force=True)
+
     def stop(self) -> None:
         self.modules.stop()
         self.pool.stop()

@@ -624,8 +624,8 @@ class UserModules:
             self._settle(verdict)
         return verdicts
 
-    def reload(self, path: str | Path) -> Verdict | None:
-        """Validate one (changed) file; None when its text is what was last validated."""
+    def reload(self, path: str | Path, force: bool = False) -> Verdict | None:
+        """Validate one (changed) file; None when its text is what was last validated (unless `force`)."""
         path = Path(path)
         if not path.exists():
             self._notice(f"{path.name} was deleted: {path.stem} stays loaded until the shell restarts"
@@ -636,7 +636,7 @@ class UserModules:
             text = read_source(path)
         except ModuleLoadError:
             text = None
-        if text is not None and self._last_source.get(path) == text:
+        if not force and text is not None and self._last_source.get(path) == text:
             return None
         verdict = self.pool.validate(path, source=text)
         self._settle(verdict)
