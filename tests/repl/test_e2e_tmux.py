@@ -1,7 +1,9 @@
 """End to end: the real `chronus` in a real terminal (tmux), null audio backend.
 
 We type as a musician would, press Tab, read the screen with `tmux capture-pane`, and after
-Ctrl-D check that no process of the run and no shared-memory block of it remains.
+Ctrl-D (or a third Ctrl-C) check in /proc that no process of the run is left (the shell's
+descendants, and anything carrying this run's CHRONUS_HOME) and in /dev/shm that none of its
+`chronus_<pid>_*` shared-memory blocks is.
 """
 from __future__ import annotations
 
@@ -19,32 +21,25 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is no
 
 STARTUP_TIMEOUT_S = 30
 TIMEOUT_S = 10
-
-
-def _supervisor_available() -> bool:
-    import chronus_shell.supervisor as supervisor
-    return hasattr(supervisor, "Supervisor")
-
-
-needs_supervisor = pytest.mark.skipif(
-    not _supervisor_available(), reason="chronus_shell.supervisor.Supervisor has not landed yet")
+PROMPT = "chronus›"
 
 
 class TmuxShell:
     """One chronus process in a private tmux server."""
 
-    def __init__(self, home: Path, cpr: bool = False):
+    def __init__(self, home: Path, cpr: bool = False, columns: int = 120, extra: str = ""):
         self.home = home
         self.socket = f"chronus-test-{uuid.uuid4().hex[:8]}"
         no_cpr = "" if cpr else "PROMPT_TOOLKIT_NO_CPR=1 "
         command = (f"env {no_cpr}CHRONUS_HOME={home} "
-                   f"{sys.executable} -m chronus_shell.cli --backend null")
-        self.tmux("new-session", "-d", "-s", "chronus", "-x", "120", "-y", "40", command,
+                   f"{sys.executable} -m chronus_shell.cli --backend null {extra}")
+        self.tmux("new-session", "-d", "-s", "chronus", "-x", str(columns), "-y", "40", command,
                   ";", "set-option", "-t", "chronus", "remain-on-exit", "on")
         self.pid = int(self.tmux("display-message", "-p", "-t", "chronus", "#{pane_pid}").strip())
 
     def tmux(self, *args: str) -> str:
-        env = {k: v for k, v in os.environ.items() if k != "CHRONUS_HOME"}   # only chronus has it
+        # only chronus gets CHRONUS_HOME, and CPR is off only where the command line says so
+        env = {k: v for k, v in os.environ.items() if k not in ("CHRONUS_HOME", "PROMPT_TOOLKIT_NO_CPR")}
         return subprocess.run(["tmux", "-L", self.socket, *args], check=True, capture_output=True,
                               text=True, env=env).stdout
 
@@ -53,6 +48,10 @@ class TmuxShell:
 
     def type(self, text: str) -> None:
         self.tmux("send-keys", "-t", "chronus", "-l", text)
+
+    def enter(self, line: str) -> None:
+        self.type(line)
+        self.keys("Enter")
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "chronus")
@@ -69,12 +68,47 @@ class TmuxShell:
     def dead(self) -> bool:
         return self.tmux("display-message", "-p", "-t", "chronus", "#{pane_dead}").strip() == "1"
 
+    def wait_dead(self) -> None:
+        deadline = time.monotonic() + TIMEOUT_S
+        while not self.dead() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert self.dead(), f"the shell did not exit; the screen was:\n{self.screen()}"
+
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True, check=False)
 
 
+# -- /proc and /dev/shm ------------------------------------------------------------------------
+def _stat(pid: int) -> tuple[int, str] | None:
+    """(parent pid, start time) of a live process, None once it is gone (or a zombie)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return None if fields[0] == "Z" else (int(fields[1]), fields[19])
+
+
+def descendants(root: int) -> dict[int, str]:
+    """Every live process under `root` (root included): pid → start time (so a reused pid is not it)."""
+    parents = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and (stat := _stat(int(entry.name))) is not None:
+            parents[int(entry.name)] = stat
+    found, frontier = {}, [root]
+    while frontier:
+        pid = frontier.pop()
+        if pid in parents and pid not in found:
+            found[pid] = parents[pid][1]
+            frontier += [child for child, (ppid, _) in parents.items() if ppid == pid]
+    return found
+
+
+def still_alive(processes: dict[int, str]) -> list[int]:
+    return [pid for pid, started in processes.items() if (_stat(pid) or (0, None))[1] == started]
+
+
 def processes_of(home: Path) -> list[int]:
-    """Pids whose environment carries this run's CHRONUS_HOME (the shell and all its children)."""
+    """Pids whose environment carries this run's CHRONUS_HOME (finds orphans re-parented to init)."""
     marker = f"CHRONUS_HOME={home}".encode()
     found = []
     for entry in Path("/proc").iterdir():
@@ -87,13 +121,42 @@ def processes_of(home: Path) -> list[int]:
     return found
 
 
+def shell_pid(terminal: TmuxShell) -> int:
+    """The python process of the shell (the pane may run it under `env`/`sh`)."""
+    for pid in descendants(terminal.pid):
+        try:
+            if b"chronus_shell.cli" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                return pid
+        except OSError:
+            pass
+    raise AssertionError("no chronus_shell.cli process in the pane")
+
+
 def shm_blocks_of(pid: int) -> list[str]:
     shm = Path("/dev/shm")
-    return [p.name for p in shm.glob(f"chronus_{pid}_*")] if shm.is_dir() else []
+    return sorted(p.name for p in shm.glob(f"chronus_{pid}_*")) if shm.is_dir() else []
 
 
-def _terminal(home: Path, cpr: bool):
-    terminal = TmuxShell(home, cpr)
+class Run:
+    """What a running shell owns, taken before it exits, to check after that it is all gone."""
+
+    def __init__(self, terminal: TmuxShell):
+        self.pid = shell_pid(terminal)
+        self.processes = descendants(terminal.pid)
+        self.blocks = shm_blocks_of(self.pid)
+        assert len(self.processes) >= 4, self.processes      # shell, output, slots A and B (+ spares)
+        assert self.blocks, "the engine's shared-memory blocks are not where the check looks"
+
+    def assert_all_gone(self, home: Path) -> None:
+        time.sleep(0.2)
+        assert still_alive(self.processes) == []
+        assert processes_of(home) == []
+        assert shm_blocks_of(self.pid) == []
+
+
+# -- fixtures ----------------------------------------------------------------------------------
+def _terminal(home: Path, **options):
+    terminal = TmuxShell(home, **options)
     yield terminal
     terminal.close()
     for pid in processes_of(home):              # never leave a process behind, even on failure
@@ -105,66 +168,137 @@ def _terminal(home: Path, cpr: bool):
 
 @pytest.fixture
 def shell(chronus_home):
-    yield from _terminal(chronus_home, cpr=False)
+    yield from _terminal(chronus_home)
 
 
 @pytest.fixture
 def shell_with_cpr(chronus_home):
-    """prompt_toolkit draws the bottom toolbar only once the terminal answered a CPR query."""
+    """prompt_toolkit asks the terminal where the cursor is (tmux answers)."""
     yield from _terminal(chronus_home, cpr=True)
 
 
-def started(shell: TmuxShell) -> None:
-    shell.wait_for("Tab completes", STARTUP_TIMEOUT_S)
-    shell.wait_for("chronus›")
+def started(terminal: TmuxShell) -> str:
+    terminal.wait_for("Tab completes", STARTUP_TIMEOUT_S)
+    return terminal.wait_for(PROMPT)
 
 
-@needs_supervisor
+def toolbar_line(screen: str) -> str:
+    return next(line for line in reversed(screen.splitlines()) if " │ " in line and "♩" in line)
+
+
+# -- tests -------------------------------------------------------------------------------------
 def test_a_session_in_a_real_terminal(shell, chronus_home):
-    started(shell)
-    screen = shell.screen()
-    assert "null" in screen and " ms" in screen                   # banner: backend and latency
+    screen = started(shell)
+    banner = screen.splitlines()[0]
+    assert "Chronus Shell" in banner and "audio null (clock-paced)" in banner and "latency" in banner
+    assert " ms" in banner and "null (null" not in banner
 
-    shell.type("add acid filter at 800hz")
-    shell.keys("Enter")
+    shell.enter("add acid filter at 800hz")
     shell.type("acid_filter1 ")
     shell.keys("Tab")
     screen = shell.wait_for("Hz 20–20000  now 800")              # completion with range and value
-    assert "resonance" in screen
+    assert "resonance" in screen and "ratio 0–0.95  now 0.5" in screen
     shell.keys("C-c")
 
-    shell.type("set the cutof to 900")
-    shell.keys("Enter")
+    shell.enter("set the cutof to 900")
     screen = shell.wait_for("did you mean cutoff?")
     caret_row = next(line for line in screen.splitlines() if "did you mean cutoff?" in line)
-    assert caret_row.index("^") == len("chronus› set the ")
+    assert caret_row.index("^") == len(f"{PROMPT} set the ")
 
-    shell.type("status")
-    shell.keys("Enter")
+    shell.enter("what is the cutoff")
+    shell.wait_for("acid_filter1 cutoff 800 Hz")
+
+    shell.enter("status")
     screen = shell.wait_for("engine status")
-    assert "slots" in screen
+    shell.wait_for("late")                                       # the slots table is drawn in full
+    screen = shell.screen()
+    for part in ("audio", "null (clock-paced) · 48000 Hz", "latency", "running", "active slot",
+                 "xruns", "failovers", "level", "slots", "standby", "cpu %"):
+        assert part in screen
 
-    running = processes_of(chronus_home)
-    assert len(running) >= 3                                      # shell, output, slots
-
+    run = Run(shell)
     shell.keys("C-d")
-    deadline = time.monotonic() + TIMEOUT_S
-    while not shell.dead() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert shell.dead()
-    time.sleep(0.2)
-    assert processes_of(chronus_home) == []
-    assert shm_blocks_of(shell.pid) == []
+    shell.wait_dead()
+    run.assert_all_gone(chronus_home)
     assert "set the cutof to 900" in (chronus_home / "history").read_text()
 
 
-@needs_supervisor
-def test_toolbar_shows_engine_state(shell_with_cpr):
+def test_the_toolbar_shows_the_engine_at_a_glance(shell):
+    started(shell)
+    shell.enter("tempo 128")
+    shell.enter("add a saw at 110 hz")
+    shell.enter("play x.x. on hats")
+    shell.wait_for("▶ playing")
+    deadline = time.monotonic() + TIMEOUT_S
+    while "-inf dB" in toolbar_line(shell.screen()) and time.monotonic() < deadline:
+        time.sleep(0.1)                                          # the meter follows the level
+    toolbar = toolbar_line(shell.screen())
+    for part in ("null (clock-paced)", "♩ 128", "▶ playing", "slot ", "xruns 0", "failovers 0",
+                 "cpu A ", "% B ", " dB", "▮"):
+        assert part in toolbar, toolbar
+    assert "REC" not in toolbar
+
+    shell.enter(f"record to {shell.home / 'take.wav'}")
+    shell.wait_for("● REC")
+    shell.enter("stop recording")
+    shell.wait_for("recorded")
+    shell.keys("C-d")
+    shell.wait_dead()
+
+
+def test_the_toolbar_with_cursor_position_reports(shell_with_cpr):
     started(shell_with_cpr)
-    shell_with_cpr.type("tempo 128")
-    shell_with_cpr.keys("Enter")
-    screen = shell_with_cpr.wait_for("♩ 128")
-    toolbar = screen.rstrip().splitlines()[-1]
+    shell_with_cpr.enter("tempo 97")
+    toolbar = toolbar_line(shell_with_cpr.wait_for("♩ 97"))
     for part in ("null", "slot", "xruns 0", "failovers 0", "cpu", "dB"):
         assert part in toolbar
     shell_with_cpr.keys("C-d")
+    shell_with_cpr.wait_dead()
+
+
+def test_ctrl_c_cancels_then_asks_then_quits(shell, chronus_home):
+    started(shell)
+    shell.type("tempo 140")
+    shell.keys("C-c")                                            # cancels the line: nothing asked
+    time.sleep(0.5)
+    screen = shell.screen()
+    assert "press Ctrl-C again" not in screen and "♩ 140" not in screen and not shell.dead()
+
+    shell.enter("tempo 141")                                     # the shell goes on
+    shell.wait_for("♩ 141")
+    run = Run(shell)
+    shell.keys("C-c")                                            # an empty line: the first
+    time.sleep(0.3)
+    assert "press Ctrl-C again" not in shell.screen()
+    shell.keys("C-c")                                            # the second asks
+    shell.wait_for("press Ctrl-C again to quit")
+    assert not shell.dead()
+    shell.keys("C-c")                                            # the third quits
+    shell.wait_dead()
+    run.assert_all_gone(chronus_home)
+
+
+def test_the_no_device_notice_is_one_line_at_start(chronus_home):
+    for terminal in _terminal(chronus_home, extra="--backend auto --device no-such-device-here"):
+        screen = started(terminal)
+        banner = screen[:screen.index("Tab completes")]
+        assert "audio null (clock-paced)" in banner.splitlines()[0]
+        notice = banner[banner.index("⚠ "):]                      # one notice (wrapped if very long)
+        assert banner.count("⚠") == 1 and "using the null backend" in " ".join(notice.split())
+        terminal.keys("C-d")
+        terminal.wait_dead()
+
+
+def test_no_popups_for_screen_readers(chronus_home):
+    for terminal in _terminal(chronus_home, extra="--no-popups"):
+        started(terminal)
+        terminal.enter("add acid filter")
+        terminal.type("acid_filter1 cu")
+        time.sleep(0.5)
+        assert "Hz 20–20000" not in terminal.screen()            # nothing pops up while typing
+        terminal.keys("C-u")
+        terminal.type("acid_filter1 re")
+        terminal.keys("Tab")
+        terminal.wait_for("resonance  ratio 0–0.95  now 0.5")     # Tab lists, with the range
+        terminal.keys("C-u", "C-d")
+        terminal.wait_dead()

@@ -95,6 +95,57 @@ def test_ctrl_c_cancels_then_warns_then_quits(presses, quits):
     assert [str(m) for m in engine.sent] == expected
 
 
+def test_a_paste_ending_in_a_newline_runs_at_once():
+    _, engine, _ = run_shell("\x1b[200~tempo 91\ntempo 92\n\x1b[201~\x04")
+    assert [str(m) for m in engine.sent] == ["/seq/bpm 91.0", "/seq/bpm 92.0"]
+
+
+def test_cancelling_lines_never_quits():
+    _, engine, out = run_shell("tempo 1\x03tempo 2\x03tempo 3\x03tempo 99\r\x04")
+    assert "press Ctrl-C again" not in out
+    assert [str(m) for m in engine.sent] == ["/seq/bpm 99.0"]
+
+
+def test_ctrl_c_on_an_empty_line_asks_on_the_second():
+    _, engine, out = run_shell("\x03\x03tempo 99\r\x04")
+    assert out.count("press Ctrl-C again to quit") == 1
+    assert [str(m) for m in engine.sent] == ["/seq/bpm 99.0"]
+
+
+def test_what_is_shows_the_value_with_its_range():
+    _, _, out = run_shell("add acid filter at 800hz\rwhat is the cutoff\rwhat's the tempo\rshow acid_filter1\r\x04")
+    assert "acid_filter1 cutoff 800 Hz   (range 20–20000 Hz)" in out
+    assert "tempo 120 bpm" in out
+    assert "acid_filter1 (acid_filter)" in out and "resonance" in out
+
+
+def test_undo_says_what_it_undid():
+    _, engine, out = run_shell("add a saw\rundo\r\x04")
+    assert "→ /patch/remove saw1" in out
+    assert str(engine.sent[-1]) == "/patch/remove saw1"
+
+
+def test_no_popups_tab_completes_like_readline():
+    translator, engine, stream = Translator(), Transcript(), io.StringIO()
+    translator.translate("add acid filter at 800hz")
+
+    async def main():
+        with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+            pipe.send_text("acid_filter1 reso\t 0.6\r\x04")
+            shell = Shell(translator, engine, Output(color=False, stream=stream),
+                          make_prompt_session(translator, engine, no_popups=True))
+            await asyncio.wait_for(shell.run(), timeout=10)
+
+    asyncio.run(main())
+    assert [str(m) for m in engine.sent] == ["/mod/acid_filter1/resonance 0.6"]
+
+
+def test_a_raw_message_is_checked_against_the_protocol():
+    _, engine, out = run_shell("/nonsense 1\r/seq/bpm fast\r/seq/bpm 99\r\x04")
+    assert "unknown address /nonsense" in out and "should be a number" in out
+    assert [str(m) for m in engine.sent] == ["/seq/bpm 99"]
+
+
 def test_quit_verb_and_history_saved():
     run_shell("tempo 100\rquit\r")
     assert "tempo 100" in history_path().read_text()

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from chronus_shell.repl.output import Output, status_table
-from chronus_shell.repl.toolbar import Toolbar, meter
+from chronus_shell.repl.output import Output, caret_line, status_table
+from chronus_shell.repl.toolbar import Toolbar, meter, meter_style
 from chronus_shell.repl.topics import TopicError, help_renderables, list_renderables
 
 STATUS = {
@@ -15,8 +15,21 @@ STATUS = {
 }
 
 
-def toolbar_text(status, model) -> str:
-    return "".join(text for _, text in Toolbar(lambda: status, model)())
+#: What the supervisor's status() really returns (supervisor/status.py), as the toolbar sees it.
+SUPERVISOR_STATUS = {
+    "backend": "null", "device": "null (clock-paced)", "notice": None, "sample_rate": 48000, "block_size": 256,
+    "latency_ms": 26.7, "blocks": 7286, "seconds": 38.86, "active_slot": "B", "spares": 1, "recording": None,
+    "problems": [], "in_transaction": False, "commits_at_block": [], "faults": [],
+    "xruns": {"portaudio": 0, "jack": 0}, "failovers": 1, "lost_blocks": 0, "level": 0.5,
+    "slots": [{"slot": "A", "role": "standby", "pid": 11, "alive": True, "blocks": 7289, "ring_fill": 3,
+               "cpu_percent": 2.4, "late_commands": 0},
+              {"slot": "B", "role": "active", "pid": 12, "alive": True, "blocks": 7289, "ring_fill": 3,
+               "cpu_percent": 12.6, "late_commands": 0}],
+}
+
+
+def toolbar_text(status, model, width: int = 200) -> str:
+    return "".join(text for _, text in Toolbar(lambda: status, model, width=lambda: width)())
 
 
 def test_toolbar_shows_the_engine_at_a_glance(translator):
@@ -26,6 +39,38 @@ def test_toolbar_shows_the_engine_at_a_glance(translator):
     for part in ("null · clock", "♩ 128", "▶ playing", "slot A", "xruns 2", "failovers 0",
                  "cpu A 3% B 3%", "▮▮▮▮▮▮▮▮▯▯  -12 dB", "● REC"):
         assert part in text
+
+
+def test_toolbar_from_the_supervisors_status(translator):
+    text = toolbar_text(SUPERVISOR_STATUS, translator.model)
+    for part in (" null (clock-paced) │", "slot B", "xruns 0", "failovers 1", "cpu A 2% B 13%", "▮▮▮▮▮▮▮▮▮▯   -6 dB"):
+        assert part in text
+    assert "null (null" not in text and "REC" not in text
+
+
+def test_a_narrow_toolbar_leaves_out_the_least_useful_first(translator):
+    status = dict(SUPERVISOR_STATUS, device="system via JACK Audio Connection Kit", backend="sounddevice",
+                  failovers=0, recording="/tmp/take.wav")
+    wide = toolbar_text(status, translator.model)
+    assert "sounddevice · system via JACK" in wide and "failovers 0" in wide
+    for width in (100, 80, 60):
+        text = toolbar_text(status, translator.model, width)
+        assert len(text) <= width - 1
+        for part in ("♩ 120", "▶ playing", " dB", "● REC"):
+            assert part in text
+    assert "JACK" not in toolbar_text(status, translator.model, 100)
+    assert "failovers" not in toolbar_text(status, translator.model, 80)
+
+
+def test_an_open_transaction_is_shown(translator):
+    assert "held: commit/abort" in toolbar_text(dict(SUPERVISOR_STATUS, in_transaction=True), translator.model, 80)
+    assert "held" not in toolbar_text(SUPERVISOR_STATUS, translator.model)
+
+
+def test_meter_turns_yellow_then_red():
+    assert meter_style(-20.0) == "class:toolbar.meter"
+    assert meter_style(-3.0) == "class:toolbar.meter.hot"
+    assert meter_style(0.0) == "class:toolbar.meter.clip"
 
 
 def test_toolbar_before_the_first_status(translator):
@@ -43,8 +88,34 @@ def test_meter_edges():
 
 def test_status_table_lists_scalars_and_slots():
     text = Output(color=False).render(status_table(STATUS))
-    assert "latency ms" in text and "16" in text
+    assert "latency" in text and "16 ms" in text
     assert "101" in text and "standby" in text
+
+
+def test_status_table_reads_well_for_the_supervisors_status():
+    text = Output(color=False).render(status_table(SUPERVISOR_STATUS))
+    for part in ("engine status", "null (clock-paced) · 48000 Hz · 256 samples a block", "26.7 ms",
+                 "38.9 s (7286 blocks)", "B · 1 spare ready", "recording", "portaudio 0, jack 0",
+                 "failovers", "-6 dB", "slots", "cpu %", "12.6"):
+        assert part in text
+    for hidden in ("notice", "problems", "faults", "transaction", "None", "False"):
+        assert hidden not in text
+
+
+def test_status_table_shows_the_notice_and_the_recording():
+    status = dict(SUPERVISOR_STATUS, notice="no audio device (x): using the null backend", recording="/t/a.wav")
+    text = Output(color=False).render(status_table(status))
+    assert "no audio device (x)" in text and "● /t/a.wav" in text
+
+
+def test_a_long_error_stays_one_line():
+    message = "unknown module type 'sawz' — did you mean saw? (types: acid_filter, adsr, delay, hat, kick)"
+    line = caret_line(message, 15, 70)
+    assert line == " " * 15 + "^ unknown module type 'sawz' — did you mean saw?"
+    far = caret_line("I don't know 'x' — did you mean y?", 70, 80)
+    assert far.endswith("did you mean y? ^") and far.index("^") == 70
+    cut = caret_line("x" * 100, 10, 60)
+    assert len(cut) <= 60 and cut.endswith("…")
 
 
 def test_caret_error_lines_up_under_the_word():

@@ -55,9 +55,8 @@ async def _main(args, supervisor, output: Output) -> int:
         return 1
     osc = None
     try:
-        output.banner(__version__, _backend_text(status), status.get("latency_ms"))
-        if status.get("notice"):
-            output.notice(status["notice"])
+        output.banner(__version__, _backend_text(status), status.get("latency_ms"),
+                      status.get("notice") or getattr(supervisor, "notice", None))
         osc = _start_osc(args, supervisor, translator, output)
         session = make_prompt_session(translator, engine, vi=args.vi, no_popups=args.no_popups)
         with patch_stdout(raw=True):

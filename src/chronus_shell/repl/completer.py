@@ -61,6 +61,9 @@ class ChronusCompleter(Completer):
         if before.lstrip().startswith("/"):
             return
         prefix = document.get_word_before_cursor(WORD=True)
+        typing = not complete_event.completion_requested
+        if typing and (not prefix or is_filler(prefix)):
+            return                                     # while typing the menu opens on a word ("a" is not one)
         head = before[: len(before) - len(prefix)]
         accepts = self._accepts(head)
         if accepts is None:
@@ -69,12 +72,14 @@ class ChronusCompleter(Completer):
             yield from self.paths.get_completions(Document(prefix, len(prefix)), complete_event)
             return
         words = [w for w in split_words(head) if not is_filler(w.text)]
-        seen = set()
+        found: dict[str, Candidate] = {}
         for candidate in self._candidates(words, accepts, prefix):
-            if candidate.text.lower().startswith(prefix.lower()) and candidate.text not in seen:
-                seen.add(candidate.text)
-                yield Completion(candidate.text, -len(prefix), display_meta=candidate.meta,
-                                 style=candidate.style)
+            if candidate.text.lower().startswith(prefix.lower()):
+                found.setdefault(candidate.text, candidate)
+        if typing and list(found) == [prefix]:
+            return                                     # the word is already whole: no one-line menu
+        for candidate in found.values():
+            yield Completion(candidate.text, -len(prefix), display_meta=candidate.meta, style=candidate.style)
 
     # -- what may come next -----------------------------------------------------------------
     @staticmethod

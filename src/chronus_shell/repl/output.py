@@ -6,6 +6,7 @@ the prompt, so output never tears the line being typed.
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import sys
 from typing import Iterable
@@ -16,6 +17,7 @@ from rich.text import Text
 
 from ..engine.params import format_number
 from ..protocol.message import Message
+from .toolbar import backend_text, level_db, meter
 
 
 class Output:
@@ -30,9 +32,8 @@ class Output:
         return self._stream or sys.stdout        # looked up late: patch_stdout swaps sys.stdout
 
     def render(self, *renderables) -> str:
-        width = shutil.get_terminal_size((100, 24)).columns
         buffer = io.StringIO()
-        console = Console(file=buffer, width=width, force_terminal=self.color, no_color=not self.color,
+        console = Console(file=buffer, width=self.width, force_terminal=self.color, no_color=not self.color,
                           color_system="256" if self.color else None, highlight=False)
         for renderable in renderables:
             console.print(renderable)
@@ -43,12 +44,17 @@ class Output:
         self.stream.flush()
 
     # -- the lines the shell prints ---------------------------------------------------------
-    def banner(self, version: str, backend: str, latency_ms: float | None) -> None:
-        latency = f"{latency_ms:.1f} ms" if latency_ms is not None else "latency unknown"
+    def banner(self, version: str, backend: str, latency_ms: float | None, notice: str | None = None) -> None:
+        """`Chronus Shell 0.1.0 · audio null (clock-paced) · latency 26.7 ms`, the notice, a hint."""
+        latency = f"latency {latency_ms:.1f} ms" if latency_ms is not None else "latency unknown"
         title = Text.assemble(("Chronus Shell ", "bold magenta"), (version, "magenta"),
-                              (f"  ·  {backend}  ·  {latency}", "cyan"))
-        hint = Text("type help, Tab completes, Ctrl-D quits", style="dim")
-        self.print(title, hint)
+                              ("  ·  audio ", "dim"), (backend, "cyan"), ("  ·  ", "dim"), (latency, "cyan"))
+        lines = [title]
+        if notice:
+            lines.append(Text(f"⚠ {notice}", style="yellow"))
+        lines.append(Text("type help to start (try: add a saw at 110 hz) · Tab completes · Ctrl-D quits",
+                          style="dim"))
+        self.print(*lines)
 
     def echo(self, messages: Iterable[Message]) -> None:
         """The messages a line became (verbose on): `→ /mod/acid_filter1/cutoff 800.0`."""
@@ -76,18 +82,67 @@ class Output:
         prefix = []
         if line is not None:
             prefix.append(Text(" " * indent + line, style="dim"))
-        self.print(*prefix, Text(" " * (indent + column) + "^ " + message, style="bold red"))
+        self.print(*prefix, Text(caret_line(message, indent + column, self.width), style="bold red"))
+
+    @property
+    def width(self) -> int:
+        return shutil.get_terminal_size((100, 24)).columns
+
+
+def caret_line(message: str, column: int, width: int) -> str:
+    """`   ^ message` on one line of `width`: a long trailing `(list …)` goes first; a caret far to
+    the right gets the message on its left; what still does not fit is cut with `…`."""
+    message = " ".join(message.split())
+    room = width - column - 3
+    if len(message) > room:
+        message = re.sub(r"\s*\([^()]*\)$", "", message)
+    if len(message) <= room:
+        return " " * column + "^ " + message
+    if len(message) + 2 <= column:
+        return " " * (column - len(message) - 1) + message + " ^"
+    cut = max(room, 12)
+    return " " * column + "^ " + message[:cut - 1] + "…"
+
+
+#: Status keys shown in their own rows (in this order); any other key is listed after them.
+_SHOWN = ("backend", "device", "sample_rate", "block_size", "latency_ms", "notice", "seconds", "blocks",
+          "active_slot", "spares", "recording", "xruns", "failovers", "lost_blocks", "level", "level_db",
+          "in_transaction", "commits_at_block", "slots")
 
 
 def status_table(status: dict) -> Table:
-    """The supervisor's status: scalars as rows, then one row per slot (whatever keys it reports)."""
+    """The supervisor's status for a musician: audio, time, slots, trouble, level; empty rows left out."""
     table = Table(title="engine status", title_justify="left", show_header=False)
     table.add_column("what", style="cyan")
     table.add_column("value")
-    slots = status.get("slots") or []
+    audio = [backend_text(status.get("backend", "?"), status.get("device"))]
+    if status.get("sample_rate"):
+        audio.append(f"{status['sample_rate']} Hz")
+    if status.get("block_size"):
+        audio.append(f"{status['block_size']} samples a block")
+    table.add_row("audio", " · ".join(audio))
+    if status.get("latency_ms") is not None:
+        table.add_row("latency", f"{_cell(status['latency_ms'])} ms")
+    if status.get("notice"):
+        table.add_row("notice", Text(str(status["notice"]), style="yellow"))
+    if status.get("seconds") is not None:
+        blocks = f" ({status['blocks']} blocks)" if status.get("blocks") is not None else ""
+        table.add_row("running", f"{_duration(status['seconds'])}{blocks}")
+    if status.get("active_slot") is not None:
+        spares = f" · {status['spares']} spare{'s' * (status['spares'] != 1)} ready" if "spares" in status else ""
+        table.add_row("active slot", f"{status['active_slot']}{spares}")
+    table.add_row("recording", Text(f"● {status['recording']}", style="red") if status.get("recording") else "no")
+    for key in ("xruns", "failovers", "lost_blocks"):
+        if key in status:
+            table.add_row(key.replace("_", " "), _trouble(status[key]))
+    if status.get("level") is not None or status.get("level_db") is not None:
+        table.add_row("level", meter(level_db(status)).strip())
+    if status.get("in_transaction"):
+        table.add_row("transaction", Text("open (commit or abort)", style="yellow"))
     for key, value in status.items():
-        if key != "slots":
+        if key not in _SHOWN and value not in (None, "", [], {}, (), False):
             table.add_row(key.replace("_", " "), _cell(value))
+    slots = status.get("slots") or []
     if isinstance(slots, dict):
         slots = [{"slot": name, **info} for name, info in slots.items()]
     if not slots:
@@ -95,7 +150,7 @@ def status_table(status: dict) -> Table:
     slot_table = Table(title="slots", title_justify="left")
     columns = list(dict.fromkeys(k for slot in slots for k in slot))
     for column in columns:
-        slot_table.add_column(column.replace("_", " "))
+        slot_table.add_column(_SLOT_HEADINGS.get(column, column.replace("_", " ")), justify="left")
     for slot in slots:
         slot_table.add_row(*(_cell(slot.get(column, "")) for column in columns))
     wrapper = Table.grid()
@@ -104,9 +159,26 @@ def status_table(status: dict) -> Table:
     return wrapper
 
 
+_SLOT_HEADINGS = {"cpu_percent": "cpu %", "ring_fill": "ahead", "late_commands": "late"}
+
+
+def _duration(seconds: float) -> str:
+    minutes, rest = divmod(float(seconds), 60)
+    return f"{int(minutes)} min {rest:.0f} s" if minutes else f"{rest:.1f} s"
+
+
+def _trouble(value) -> Text:
+    """A count (or counts by kind): red when not zero."""
+    count = sum(value.values()) if isinstance(value, dict) else len(value) if isinstance(value, (list, tuple)) \
+        else int(value or 0)
+    return Text(_cell(value), style="bold red" if count else "")
+
+
 def _cell(value) -> str:
     if isinstance(value, float):
         return format_number(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, (list, tuple)):
         return ", ".join(_cell(v) for v in value)
     if isinstance(value, dict):
@@ -114,4 +186,4 @@ def _cell(value) -> str:
     return "" if value is None else str(value)
 
 
-__all__ = ["Output", "status_table"]
+__all__ = ["Output", "status_table", "caret_line"]

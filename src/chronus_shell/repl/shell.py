@@ -12,19 +12,23 @@ from prompt_toolkit import PromptSession
 from prompt_toolkit.shortcuts import CompleteStyle, clear
 
 from ..language import LanguageError
+from ..protocol.addresses import ProtocolError, canonical
 from ..protocol.message import Message
 from ..session.paths import data_dir
 from .completer import ChronusCompleter
 from .engine_link import EngineLink
 from .history import shell_history
+from .keys import prompt_bindings
 from .lexer import ChronusLexer
 from .output import Output, status_table
 from .style import SHELL_STYLE
 from .terminal import shell_output
 from .toolbar import Toolbar
-from .topics import TopicError, help_renderables, list_renderables
+from .topics import TopicError, help_renderables, list_renderables, show_renderables
+from .words import is_filler, keyword_of
 
 PROMPT = "chronus› "
+CONTINUATION = "      … "  # pasted lines line up under the first
 TOOLBAR_REFRESH_S = 0.25
 QUIT_AFTER_INTERRUPTS = 3
 ERROR_LOG = "errors.log"
@@ -34,12 +38,14 @@ def make_prompt_session(translator, engine: EngineLink | None, vi: bool = False,
                         no_popups: bool = False) -> PromptSession:
     """The prompt: highlighting, completion, history, toolbar; `no_popups` for screen readers.
 
-    Without pop-ups Tab still completes, listing candidates below the line the way readline
-    does, and the toolbar only changes when the line is redrawn (nothing speaks on its own).
+    Without pop-ups Tab still completes, listing candidates above the prompt the way readline
+    does (keys.py), and the toolbar only changes when the line is redrawn (nothing speaks on its own).
     """
     model = translator.model
     return PromptSession(
         message=[("class:prompt", PROMPT)],
+        prompt_continuation=[("class:prompt.continuation", CONTINUATION)],
+        key_bindings=prompt_bindings(no_popups, PROMPT),
         lexer=ChronusLexer(lambda: set(model.modules), lambda: set(model.tracks)),
         completer=ChronusCompleter(translator),
         complete_while_typing=not no_popups,
@@ -53,6 +59,11 @@ def make_prompt_session(translator, engine: EngineLink | None, vi: bool = False,
         include_default_pygments_style=False,
         output=shell_output(),
     )
+
+
+def _is_undo(line: str) -> bool:
+    words = [w for w in line.split() if not is_filler(w)]
+    return bool(words) and keyword_of(words[0]) in ("UNDO", "REDO")
 
 
 class Shell:
@@ -92,10 +103,13 @@ class Shell:
             self.output.problem(f"internal error ({type(err).__name__}: {err}); details in {data_dir() / ERROR_LOG}")
 
     def _interrupted(self) -> None:
-        """Ctrl-C cancels the line; the second in a row warns, the third quits."""
+        """Ctrl-C cancels the line; a second on the empty line asks, a third quits."""
+        if self.session.default_buffer.text.strip():
+            self.interrupts = 1                 # a line was cancelled: nothing to ask yet
+            return
         self.interrupts += 1
         if self.interrupts == QUIT_AFTER_INTERRUPTS - 1:
-            self.output.notice("press Ctrl-C again to quit")
+            self.output.notice("press Ctrl-C again to quit (Ctrl-D quits too)")
         elif self.interrupts >= QUIT_AFTER_INTERRUPTS:
             self.running = False
 
@@ -106,6 +120,15 @@ class Shell:
         except LanguageError as err:
             self.output.caret_error(str(err), err.column, len(PROMPT), None if on_screen else line)
             return
+        if line.lstrip().startswith("/"):          # a raw message: the protocol checks it here
+            try:
+                messages = [m if m.address.startswith("/shell/") else canonical(m) for m in messages]
+            except ProtocolError as err:
+                self.output.caret_error(str(err), len(line) - len(line.lstrip()), len(PROMPT),
+                                        None if on_screen else line)
+                return
+        if messages and not self.verbose and _is_undo(line):
+            self.output.echo(messages)          # undo says what it undid
         pending: list[Message] = []
         for message in messages:
             if message.address.startswith("/shell/") or message.address == "/engine/status":
@@ -137,6 +160,8 @@ class Shell:
                 self.output.print(*help_renderables(arg, self.translator.model))
             elif verb == "list":
                 self.output.print(*list_renderables(arg, self.translator.model))
+            elif verb == "show":
+                self.output.print(*show_renderables(message.args, self.translator.model))
             elif verb == "status":
                 await self._status()
             elif verb == "verbose":

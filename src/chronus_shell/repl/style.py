@@ -26,6 +26,11 @@ SHELL_STYLE = Style.from_dict({
     "toolbar.playing": "ansigreen bold",
     "toolbar.alert": "ansired bold",
     "toolbar.meter": "ansigreen",
+    "toolbar.meter.hot": "ansiyellow bold",
+    "toolbar.meter.clip": "ansired bold",
+    "prompt.continuation": "#707070",
+    "aborting": "#707070",
+    "exiting": "#707070",
     "toolbar.recording": "ansired bold blink",
 })
 

@@ -3,9 +3,9 @@ when cursor position reports are off (PROMPT_TOOLKIT_NO_CPR=1, some terminals an
 from __future__ import annotations
 
 import os
-import sys
 
-from prompt_toolkit.output import Output, create_output
+from prompt_toolkit.application.current import get_app_session
+from prompt_toolkit.output import Output
 from prompt_toolkit.output.vt100 import Vt100_Output
 
 ROWS_WITHOUT_CPR = 8  # prompt + completion menu + toolbar: what we may claim below the cursor
@@ -18,8 +18,9 @@ class _NoCprOutput(Vt100_Output):
         return min(ROWS_WITHOUT_CPR, self.get_size().rows)
 
 
-def shell_output() -> Output:
-    output = create_output()
-    if os.environ.get("PROMPT_TOOLKIT_NO_CPR") == "1" and isinstance(output, Vt100_Output):
-        return _NoCprOutput.from_pty(sys.stdout, term=os.environ.get("TERM"))
-    return output
+def shell_output() -> Output | None:
+    """The output for PromptSession: None (the app session's own) unless CPR is off on a terminal."""
+    output = get_app_session().output
+    if os.environ.get("PROMPT_TOOLKIT_NO_CPR") == "1" and type(output) is Vt100_Output:
+        return _NoCprOutput.from_pty(output.stdout, term=output.term)
+    return None

@@ -6,12 +6,15 @@ the renderer, so drawing cannot stall) and from the language's patch model (temp
 from __future__ import annotations
 
 import math
+import shutil
 from typing import Callable
 
+from prompt_toolkit.application.current import get_app_or_none
 from prompt_toolkit.formatted_text import StyleAndTextTuples
 
 METER_CELLS = 10
 METER_FLOOR_DB = -60.0
+HOT_DB = -6.0
 
 
 def level_db(status: dict) -> float | None:
@@ -78,35 +81,71 @@ def backend_text(backend: str, device: str | None) -> str:
     return device if device.startswith(backend) else f"{backend} · {device}"
 
 
-class Toolbar:
-    """A callable for `PromptSession(bottom_toolbar=...)`."""
+def meter_style(db: float | None) -> str:
+    """Green, yellow from -6 dBFS, red at 0 (clipping)."""
+    if db is None or db < HOT_DB:
+        return "class:toolbar.meter"
+    return "class:toolbar.meter.clip" if db >= 0 else "class:toolbar.meter.hot"
 
-    def __init__(self, status: Callable[[], dict], model):
+
+def _width() -> int:
+    app = get_app_or_none()
+    return app.output.get_size().columns if app is not None else shutil.get_terminal_size((120, 24)).columns
+
+
+class Toolbar:
+    """A callable for `PromptSession(bottom_toolbar=...)`; what does not fit the width is left out,
+    least useful first (the device name, failovers 0, cpu, slot), never the recording light."""
+
+    def __init__(self, status: Callable[[], dict], model, width: Callable[[], int] = _width):
         self.status = status
         self.model = model
+        self.width = width
 
     def __call__(self) -> StyleAndTextTuples:
         status = self.status() or {}
         if not status:
             return [("class:toolbar.dim", " engine starting…")]
-        sep = ("class:toolbar.dim", " │ ")
         backend = status.get("backend", "?")
-        device = status.get("device")
         playing = self.model.running
         xruns, failovers = _count(status.get("xruns")), _count(status.get("failovers"))
-        fragments = [
-            ("class:toolbar.strong", f" {backend_text(backend, device)}"), sep,
-            ("", f"♩ {self.model.bpm:g}"), sep,
-            ("class:toolbar.playing" if playing else "", "▶ playing" if playing else "■ stopped"), sep,
-            ("", f"slot {active_slot(status)}"), sep,
-            ("class:toolbar.alert" if xruns else "", f"xruns {xruns}"), sep,
-            ("class:toolbar.alert" if failovers else "", f"failovers {failovers}"), sep,
-            ("", f"cpu {cpu_text(status)}"), sep,
-            ("class:toolbar.meter", meter(level_db(status))),
+        db = level_db(status)
+        # (fragment, may be dropped in this order when narrow: 1 first; 0 = always shown)
+        parts = [
+            (("class:toolbar.strong", backend_text(backend, status.get("device"))), 1),
+            (("class:toolbar.strong", backend), 6),
+            (("", f"♩ {self.model.bpm:g}"), 0),
+            (("class:toolbar.playing" if playing else "", "▶ playing" if playing else "■ stopped"), 0),
+            (("", f"slot {active_slot(status)}"), 4),
+            (("class:toolbar.alert" if xruns else "", f"xruns {xruns}"), 0 if xruns else 5),
+            (("class:toolbar.alert" if failovers else "", f"failovers {failovers}"), 0 if failovers else 2),
+            (("", f"cpu {cpu_text(status)}"), 3),
+            ((meter_style(db), meter(db)), 0),
         ]
+        if status.get("in_transaction"):                  # after `begin`: changes wait for `commit`
+            parts.insert(4, (("class:toolbar.alert", "held: commit/abort"), 0))
         if status.get("recording"):
-            fragments += [sep, ("class:toolbar.recording", "● REC")]
-        return fragments
+            parts.append((("class:toolbar.recording", "● REC"), 0))
+        room = self.width() - 1
+        for level in range(7):
+            kept = [f for f, drop in parts if drop == 0 or drop > level]
+            if level == 0:
+                kept = [f for f in kept if f != ("class:toolbar.strong", backend)]
+            if _length(kept) <= room:
+                break
+        return _joined(kept)
 
 
-__all__ = ["Toolbar", "backend_text", "meter", "level_db", "cpu_text", "active_slot"]
+def _length(fragments) -> int:
+    return 1 + sum(len(text) for _, text in fragments) + 3 * (len(fragments) - 1)
+
+
+def _joined(fragments) -> StyleAndTextTuples:
+    out: StyleAndTextTuples = []
+    for index, (style, text) in enumerate(fragments):
+        out += [("class:toolbar.dim", " │ ")] if index else []
+        out.append((style, (" " if index == 0 else "") + text))
+    return out
+
+
+__all__ = ["Toolbar", "backend_text", "meter", "meter_style", "level_db", "cpu_text", "active_slot"]

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from ..engine.catalogue import specs
 from ..engine.params import did_you_mean, format_number
+from ..language.mapper import SEQ_PARAMS
 from ..language.resolve import type_named
 from ..modules_command import module_table
 from ..session.snapshot import list_sessions
@@ -129,15 +130,34 @@ def _types_table() -> Table:
     return table
 
 
-def _focus_table(model) -> Table:
-    spec = model.spec(model.focus)
-    table = Table(title=f"{model.focus} ({spec.type})", title_justify="left")
+def _focus_table(model, module_id: str | None = None) -> Table:
+    module_id = module_id or model.focus
+    spec = model.spec(module_id)
+    table = Table(title=f"{module_id} ({spec.type})", title_justify="left")
     table.add_column("param")
     table.add_column("unit, range, value")
     table.add_column("doc")
     for param in spec.params:
-        table.add_row(param.name, param_meta(param, model.value(model.focus, param.name)), param.doc)
+        table.add_row(param.name, param_meta(param, model.value(module_id, param.name)), param.doc)
     return table
+
+
+def show_renderables(args: tuple, model) -> list:
+    """`what is the cutoff` (/shell/show acid_filter1.cutoff 800): one line; `show saw1`: its table."""
+    name = str(args[0]) if args else ""
+    value = args[1] if len(args) > 1 else None
+    module_id, _, param_name = name.partition(".")
+    spec = model.spec(module_id) if module_id in model.modules else None
+    if spec is not None and not param_name:
+        return [_focus_table(model, module_id)]
+    param = spec.param(param_name) if spec is not None and spec.has_param(param_name) else SEQ_PARAMS.get(name)
+    shown = value if isinstance(value, str) else "–" if value is None else format_number(value)
+    if param is None:
+        return [Text(f"{name.replace('.', ' ')} {shown}")]
+    unit = "" if param.is_enum or param.unit in ("", "ratio") else f" {param.unit}"
+    allowed = f"one of {param.range_text()}" if param.is_enum else f"range {param.range_text()}{unit}"
+    return [Text.assemble((f"{name.replace('.', ' ')} ", "cyan"), (f"{shown}{unit}", "bold"),
+                          (f"   ({allowed})", "dim"))]
 
 
 def _tracks_table(model) -> Table:
@@ -150,4 +170,4 @@ def _tracks_table(model) -> Table:
     return table
 
 
-__all__ = ["help_renderables", "list_renderables", "command_forms", "TopicError"]
+__all__ = ["help_renderables", "list_renderables", "show_renderables", "command_forms", "TopicError"]

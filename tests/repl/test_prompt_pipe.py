@@ -1,0 +1,85 @@
+"""The completer and the lexer inside a real PromptSession: keys go in through prompt_toolkit's pipe
+input, and the frames it draws are read back from a VT100 output (colours, the completion menu)."""
+from __future__ import annotations
+
+import asyncio
+import io
+
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.data_structures import Size
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output.vt100 import Vt100_Output
+
+from chronus_shell.repl.shell import make_prompt_session
+
+UNDERLINED_RED = "\x1b[0;31;4m"
+
+
+def drawn(translator, keys: str, no_popups: bool = False) -> tuple[str, str]:
+    """(the accepted line, everything the prompt drew) after typing `keys` (which end the prompt).
+
+    Tab, Ctrl-U and Enter wait a moment first: completion runs as a task, as it does in a terminal.
+    """
+    screen = io.StringIO()
+    output = Vt100_Output(screen, lambda: Size(rows=30, columns=110), term="xterm-256color")
+
+    async def typist(pipe):
+        for key in keys:
+            if key in "\t\x15\r":
+                await asyncio.sleep(0.15)
+            pipe.send_text(key)
+
+    async def main():
+        with create_pipe_input() as pipe, create_app_session(input=pipe, output=output):
+            session = make_prompt_session(translator, None, no_popups=no_popups)
+            typing = asyncio.create_task(typist(pipe))
+            line = await asyncio.wait_for(session.prompt_async(), timeout=10)
+            await typing
+            return line
+
+    line = asyncio.run(main())
+    return line, screen.getvalue()
+
+
+def test_tab_opens_the_menu_with_unit_range_and_value(translator):
+    line, screen = drawn(translator, "acid_filter1 \t\x15\r")            # Tab, Ctrl-U, Enter
+    assert "Hz 20–20000  now 800" in screen
+    assert "ratio 0–0.95  now 0.5" in screen
+
+
+def test_tab_completes_a_unique_param(translator):
+    line, _ = drawn(translator, "acid_filter1 reso\t 0.7\r")
+    assert line == "acid_filter1 resonance 0.7"
+
+
+def test_the_menu_opens_while_typing_a_word_but_not_on_a_space_or_an_article(translator):
+    _, screen = drawn(translator, "acid_filter1 cu\x15\r")              # Ctrl-U, then accept empty
+    assert "Hz 20–20000  now 800" in screen
+    _, screen = drawn(translator, "add a \x15\r")
+    assert "band-limited sawtooth" not in screen and "303-style" not in screen
+
+
+def test_enum_choices_and_note_names_in_the_menu(translator):
+    _, screen = drawn(translator, "distortion1 mode \t\x15\r")
+    assert "foldback" in screen and "bitcrush" in screen
+    _, screen = drawn(translator, "play c#\t\x15\r")
+    assert "c#3" in screen
+
+
+def test_unknown_word_is_drawn_underlined_before_enter(translator):
+    _, screen = drawn(translator, "set the cutof to 900\r")
+    assert f"{UNDERLINED_RED}cutof" in screen
+    _, screen = drawn(translator, "set the cutoff to 900\r")
+    assert UNDERLINED_RED not in screen
+
+
+def test_ids_and_params_are_coloured(translator):
+    _, screen = drawn(translator, "acid_filter1 cutoff 1.2khz\r")
+    assert "\x1b[0;36;1macid_filter1" in screen                       # module id: cyan bold
+    assert "\x1b[0;33mcutoff" in screen                               # param: yellow
+    assert "\x1b[0;32;1m1.2khz" in screen                             # number with unit: green bold
+
+
+def test_no_popups_lists_candidates_with_their_meta(translator):
+    _, screen = drawn(translator, "acid_filter1 re\t\x15\r", no_popups=True)
+    assert "resonance  ratio 0–0.95  now 0.5" in screen
