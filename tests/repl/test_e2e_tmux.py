@@ -7,6 +7,7 @@ descendants, and anything carrying this run's CHRONUS_HOME) and in /dev/shm that
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -155,26 +156,32 @@ class Run:
 
 
 # -- fixtures ----------------------------------------------------------------------------------
-def _terminal(home: Path, **options):
+@contextlib.contextmanager
+def terminal_of(home: Path, **options):
+    """A TmuxShell that is always closed, and anything of its run killed, even when a test fails."""
     terminal = TmuxShell(home, **options)
-    yield terminal
-    terminal.close()
-    for pid in processes_of(home):              # never leave a process behind, even on failure
-        try:
-            os.kill(pid, 9)
-        except OSError:
-            pass
+    try:
+        yield terminal
+    finally:
+        terminal.close()
+        for pid in processes_of(home):          # never leave a process behind, even on failure
+            try:
+                os.kill(pid, 9)
+            except OSError:
+                pass
 
 
 @pytest.fixture
 def shell(chronus_home):
-    yield from _terminal(chronus_home)
+    with terminal_of(chronus_home) as terminal:
+        yield terminal
 
 
 @pytest.fixture
 def shell_with_cpr(chronus_home):
     """prompt_toolkit asks the terminal where the cursor is (tmux answers)."""
-    yield from _terminal(chronus_home, cpr=True)
+    with terminal_of(chronus_home, cpr=True) as terminal:
+        yield terminal
 
 
 def started(terminal: TmuxShell) -> str:
@@ -279,7 +286,7 @@ def test_ctrl_c_cancels_then_asks_then_quits(shell, chronus_home):
 
 
 def test_the_no_device_notice_is_one_line_at_start(chronus_home):
-    for terminal in _terminal(chronus_home, extra="--backend auto --device no-such-device-here"):
+    with terminal_of(chronus_home, extra="--backend auto --device no-such-device-here") as terminal:
         screen = started(terminal)
         banner = screen[:screen.index("Tab completes")]
         assert "audio null (clock-paced)" in banner.splitlines()[0]
@@ -290,7 +297,7 @@ def test_the_no_device_notice_is_one_line_at_start(chronus_home):
 
 
 def test_no_popups_for_screen_readers(chronus_home):
-    for terminal in _terminal(chronus_home, extra="--no-popups"):
+    with terminal_of(chronus_home, extra="--no-popups") as terminal:
         started(terminal)
         terminal.enter("add acid filter")
         terminal.type("acid_filter1 cu")

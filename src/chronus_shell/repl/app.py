@@ -7,18 +7,20 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import signal
 import time
+from collections.abc import Callable
 
 from prompt_toolkit.patch_stdout import patch_stdout
 
 from .. import __version__
 from ..language import Translator
-from ..protocol.message import Message
 from ..session import Autosave, SessionError, discard_recovery, pending_recovery, recover, state_to_messages
-from ..session.snapshot import list_sessions
+from ..session.recorder import repair_interrupted_recordings
 from .engine_link import EngineLink
 from .output import Output
 from .shell import Shell, make_prompt_session
+from .terminal import keys_kept_in_cooked_mode
 from .toolbar import backend_text
 
 AUTOSAVE_TICK_S = 1.0
@@ -32,7 +34,10 @@ def repl_command(args) -> int:
     except (ValueError, OSError, ImportError) as err:
         output.problem(f"cannot start the audio engine: {err}")
         return 1
-    return asyncio.run(_main(args, supervisor, output))
+    try:
+        return asyncio.run(_main(args, supervisor, output))
+    except asyncio.CancelledError:              # SIGHUP/SIGTERM: everything was stopped on the way out
+        return 1
 
 
 def _make_supervisor(args):
@@ -44,29 +49,44 @@ def _make_supervisor(args):
     return Supervisor(config)
 
 
+def _stop_on_hangup() -> None:
+    """A closed terminal (SIGHUP) or `kill` (SIGTERM) ends the shell like `quit`: the main task is
+    cancelled, so every `finally` below stops the pool, the OSC server and the engine in order."""
+    loop, main = asyncio.get_running_loop(), asyncio.current_task()
+    for name in ("SIGHUP", "SIGTERM"):
+        with contextlib.suppress(AttributeError, NotImplementedError, ValueError, RuntimeError):
+            loop.add_signal_handler(getattr(signal, name), main.cancel)   # POSIX only
+
+
 async def _main(args, supervisor, output: Output) -> int:
+    _stop_on_hangup()
     translator = Translator()
-    engine = EngineLink(supervisor)
+    engine = EngineLink(supervisor, on_news=output.problem)
     try:
         status = await engine.start()
     except Exception as err:                    # noqa: BLE001 — one line, never a traceback
         output.problem(f"cannot start the audio engine: {err}")
         await engine.stop()
         return 1
-    osc = None
+    osc = modules = None
     try:
         output.banner(__version__, _backend_text(status), status.get("latency_ms"),
                       status.get("notice") or getattr(supervisor, "notice", None))
+        for line in repair_interrupted_recordings():
+            output.info(line)
         osc = _start_osc(args, supervisor, translator, output)
         session = make_prompt_session(translator, engine, vi=args.vi, no_popups=args.no_popups)
-        with patch_stdout(raw=True):
+        with keys_kept_in_cooked_mode(), patch_stdout(raw=True):
+            modules = await _start_modules(args, supervisor, output)
             await _offer_recovery(session, translator, engine, output)
             autosave = asyncio.create_task(_autosave(supervisor))
             try:
-                await Shell(translator, engine, output, session).run()
+                await Shell(translator, engine, output, session, modules and modules[0]).run()
             finally:
                 autosave.cancel()
     finally:
+        if modules is not None:
+            await _stop_modules(*modules)
         if osc is not None:
             osc.stop()
         await engine.stop()
@@ -78,6 +98,42 @@ def _backend_text(status: dict) -> str:
     return backend_text(status.get("backend", "?"), status.get("device"))
 
 
+def _from_any_thread(say: Callable[[str], None]) -> Callable[[str], None]:
+    """`say` for other threads (OSC server, module watcher): the line is printed by the loop."""
+    loop = asyncio.get_running_loop()
+    return lambda text: loop.call_soon_threadsafe(say, text)
+
+
+async def _start_modules(args, supervisor, output: Output):
+    """The user's modules (validated in the sandbox pool, then hot reload on save). With module files
+    the prompt waits for them (`add bitwarp` must work at once); without, the pool starts behind it."""
+    from ..engine.user_modules import module_files
+    from ..supervisor.modules_setup import LiveModules
+
+    say, problem = _from_any_thread(output.info), _from_any_thread(output.problem)
+    try:
+        modules = LiveModules(supervisor, args.modules, say=say, problem=problem)
+    except (OSError, ValueError) as err:
+        output.problem(f"user modules are off: {err}")
+        return None
+
+    def start() -> None:
+        try:
+            modules.start()
+        except Exception as err:                # noqa: BLE001 — the shell plays on without them
+            problem(f"user modules are off: {err}")
+
+    started = asyncio.get_running_loop().run_in_executor(None, start)
+    if module_files(args.modules):
+        await started
+    return modules, started
+
+
+async def _stop_modules(modules, started) -> None:
+    await started                               # a pool still starting is stopped once it has
+    await asyncio.get_running_loop().run_in_executor(None, modules.stop)
+
+
 def _start_osc(args, supervisor, translator, output: Output):
     """The OSC server when `--osc-port` is given; what it accepts also updates the REPL's model."""
     if args.osc_port is None:
@@ -85,21 +141,10 @@ def _start_osc(args, supervisor, translator, output: Output):
     from ..protocol.osc import OscServer
 
     loop = asyncio.get_running_loop()
-
-    def submit(message: Message, at: int | None) -> str | None:
-        try:
-            supervisor.send(message, at=at)
-        except Exception as err:                # noqa: BLE001 — the sender gets the text
-            return str(err)
-        loop.call_soon_threadsafe(translator.observe, [message])
-        return None
-
-    def query(message: Message):
-        return supervisor.status() if message.address == "/engine/status" else list_sessions()
-
     try:
-        server = OscServer(submit, host=args.osc_host, port=args.osc_port,
-                           clock=getattr(supervisor, "sample_at", None), query=query).start()
+        server = OscServer.for_supervisor(supervisor, args.osc_host, args.osc_port,
+                                          accepted=lambda m: loop.call_soon_threadsafe(translator.observe, [m]))
+        server.start()
     except OSError as err:
         output.problem(str(err))
         return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..protocol.message import Message
@@ -39,10 +40,17 @@ def reply_of(result) -> Reply | None:
 
 
 class EngineLink:
-    def __init__(self, supervisor):
+    """`on_news(line)` hears each new engine problem (a failover, a module silenced for NaN, …)
+    once, as the status poll finds it."""
+
+    def __init__(self, supervisor, on_news: Callable[[str], None] | None = None):
         self.supervisor = supervisor
+        self.on_news = on_news
         self.last_status: dict = {}
         self._poller: asyncio.Task | None = None
+        self._seen = {"problem": 0, "recording_problem": 0}
+        self._faults_seen: set[str] = set()
+        self._failovers = 0
 
     async def _call(self, function, *args):
         return await asyncio.get_running_loop().run_in_executor(None, function, *args)
@@ -50,6 +58,8 @@ class EngineLink:
     async def start(self) -> dict:
         await self._call(self.supervisor.start)
         self.last_status = await self.status()
+        self._seen = {kind: self.last_status.get(f"{kind}_count", 0) for kind in self._seen}
+        self._failovers = self.last_status.get("failovers", 0)
         self._poller = asyncio.create_task(self._poll())
         return self.last_status
 
@@ -73,7 +83,29 @@ class EngineLink:
     async def status(self) -> dict:
         status = await self._call(self.supervisor.status)
         self.last_status = status
+        if self.on_news is not None and self._poller is not None:
+            for line in self._news(status):
+                self.on_news(line)
         return status
+
+    def _news(self, status: dict) -> list[str]:
+        lines = []
+        failovers = status.get("failovers", 0)
+        if failovers > self._failovers:
+            lost = status.get("lost_blocks", 0)
+            lines.append(f"an audio process died: its standby took over and a fresh one is ready "
+                         f"({failovers} failover{'s' * (failovers != 1)}, {lost} blocks lost in all)")
+        self._failovers = failovers
+        for kind, seen in self._seen.items():
+            count = status.get(f"{kind}_count", 0)
+            self._seen[kind] = count
+            if count > seen:
+                lines.extend(list(status.get(f"{kind}s", []))[-(count - seen):])
+        for fault in status.get("faults", []):
+            if fault not in self._faults_seen:
+                self._faults_seen.add(fault)
+                lines.append(fault)
+        return lines
 
     async def _poll(self) -> None:
         while True:

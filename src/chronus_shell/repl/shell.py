@@ -6,6 +6,7 @@ the engine. REPL verbs (`/shell/*`) and `/engine/status` are answered here.
 """
 from __future__ import annotations
 
+import asyncio
 import traceback
 
 from prompt_toolkit import PromptSession
@@ -67,7 +68,8 @@ def _is_undo(line: str) -> bool:
 
 
 class Shell:
-    def __init__(self, translator, engine: EngineLink | None, output: Output, session: PromptSession):
+    def __init__(self, translator, engine: EngineLink | None, output: Output, session: PromptSession,
+                 modules=None):
         self.translator = translator
         self.engine = engine
         self.output = output
@@ -75,6 +77,7 @@ class Shell:
         self.verbose = False
         self.running = True
         self.interrupts = 0
+        self.modules = modules                  # LiveModules: `reload <module>`
 
     async def run(self) -> None:
         """Prompt until quit, Ctrl-D or a third Ctrl-C in a row."""
@@ -164,6 +167,8 @@ class Shell:
                 self.output.print(*show_renderables(message.args, self.translator.model))
             elif verb == "status":
                 await self._status()
+            elif verb == "reload":
+                await self._reload(arg)
             elif verb == "verbose":
                 self.verbose = arg != "off"
                 self.output.info(f"message echo {'on' if self.verbose else 'off'}")
@@ -173,6 +178,12 @@ class Shell:
                 self.running = False
         except TopicError as err:
             self.output.problem(str(err))
+
+    async def _reload(self, name: str | None) -> None:
+        if self.modules is None:
+            self.output.problem("user modules are off in this shell")
+            return
+        await asyncio.get_running_loop().run_in_executor(None, self.modules.reload, name)
 
     async def _status(self) -> None:
         if self.engine is None:

@@ -8,7 +8,6 @@ callback, takes no locks and never waits on the shell; it exits when the shell's
 from __future__ import annotations
 
 import os
-import signal
 import time
 
 import numpy as np
@@ -16,7 +15,8 @@ import numpy as np
 from .backends import choose_backend, open_backend
 from .rings import (
     ACTIVE_SLOT, FAILOVER_AT, FAILOVERS, LEVEL_MILLI, LOST_BLOCKS, OUTPUT_PID, READ_BLOCK,
-    RECORD_WRITE, SWITCH_NS, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring, raise_priority,
+    RECORD_WRITE, SWITCH_NS, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring,
+    leave_signals_to_the_shell, raise_priority,
 )
 
 
@@ -71,7 +71,7 @@ def output_main(conn, control_name: str, ring_names: list[str], capacity: int, b
     `backend` is what the user asked for (auto/sounddevice/null): the device is probed here, not in
     the shell, so PortAudio never loads into the REPL's process.
     """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C belongs to the shell, which stops us
+    leave_signals_to_the_shell()
     raise_priority()
     try:
         control = Control(control_name, create=False)

@@ -36,6 +36,7 @@ import numpy as np
 from ..engine.graph import Engine
 from ..engine.user_modules import ModuleLoadError, load_module_source, register_user_module, spec_to_data
 from ..protocol.message import Message
+from .rings import leave_signals_to_the_shell
 
 HEARTBEAT_S = 0.2
 WARMUP_BLOCKS = 4
@@ -50,7 +51,7 @@ class Rejected(Exception):
 
 def pool_worker_main(conn, options: dict) -> None:
     """Process entry: warm up, report ready, validate one job, exit (also when the pool goes away)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C belongs to the shell, which stops us
+    leave_signals_to_the_shell()
     _die_with_parent()
     started = time.perf_counter()
     from ..engine import warmup

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 from multiprocessing import resource_tracker, shared_memory
 from pathlib import Path
 
@@ -124,6 +125,14 @@ def remove_stale_blocks() -> list[str]:
 
 def _pid_alive(pid: int) -> bool:
     return Path(f"/proc/{pid}").exists()
+
+
+def leave_signals_to_the_shell() -> None:
+    """Ctrl-C and a closed terminal (SIGINT, SIGHUP reach the whole foreground process group) are
+    the shell's to handle: it stops its children in order, so they ignore both."""
+    for name in ("SIGINT", "SIGHUP"):
+        if hasattr(signal, name):                # Windows has no SIGHUP
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
 
 
 def raise_priority(niceness: int = -10) -> None:

@@ -13,19 +13,21 @@ from __future__ import annotations
 import gc
 import os
 import pickle
-import signal
 import time
 
 from ..engine import warmup
 from ..engine.graph import EngineError
 from ..engine.render import Timeline
 from ..engine.user_modules import ModuleSwaps, install_user_module
-from .rings import CPU_NS, LATE_COMMANDS, READ_BLOCK, SLOT_PID, WRITTEN, Control, Ring, raise_priority
+from .rings import (
+    CPU_NS, LATE_COMMANDS, READ_BLOCK, SLOT_PID, WRITTEN, Control, Ring,
+    leave_signals_to_the_shell, raise_priority,
+)
 
 
 def slot_main(conn, control_name: str) -> None:
     """Process entry: warm up, report ready, wait for an assignment, then render until told to stop."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C belongs to the shell, which stops us
+    leave_signals_to_the_shell()
     raise_priority()
     warmup()
     conn.send(("ready", os.getpid()))

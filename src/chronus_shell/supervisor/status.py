@@ -22,6 +22,9 @@ def summary(supervisor, words) -> dict:
         "spares": sum(1 for s in supervisor.spares if s.ready.is_set()),
         "recording": str(supervisor.session.recorder.path) if supervisor.session.recorder else None,
         "problems": supervisor.problems[-3:],
+        "problem_count": len(supervisor.problems),  # lets a viewer print only the new ones
+        "recording_problems": supervisor.session.problems[-3:],  # e.g. the disk filled while recording
+        "recording_problem_count": len(supervisor.session.problems),
     }
 
 
