@@ -1,4 +1,4 @@
-"""Shared fixtures: a translator with a small patch, and a private data dir for every test."""
+"""Shared fixtures: a translator with a small patch (each test's data dir comes from tests/conftest.py)."""
 from __future__ import annotations
 
 import pytest
@@ -6,14 +6,6 @@ import pytest
 from chronus_shell.language import Translator
 
 PATCH = ("add a saw at 110 hz", "add acid filter at 800hz", "play x.x. on hats", "add a distortion")
-
-
-@pytest.fixture(autouse=True)
-def chronus_home(tmp_path, monkeypatch):
-    """History, sessions and autosave go to a temp dir, never the user's."""
-    home = tmp_path / "chronus-home"
-    monkeypatch.setenv("CHRONUS_HOME", str(home))
-    return home
 
 
 @pytest.fixture

@@ -1,13 +1,5 @@
-"""Shared fixtures: a private data dir (CHRONUS_HOME) and a small but complete acid patch state."""
+"""Shared fixtures: a small but complete acid patch state."""
 import pytest
-
-
-@pytest.fixture(autouse=True)
-def chronus_home(tmp_path, monkeypatch):
-    """Every test gets its own data dir, so nothing touches the user's real sessions."""
-    home = tmp_path / "chronus-home"
-    monkeypatch.setenv("CHRONUS_HOME", str(home))
-    return home
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import math
 import re
 from fractions import Fraction
 
+from ..engine import notes
 from ..engine.params import ParamError, ParamSpec, format_number
 from .errors import LanguageError, with_hint
 from .intents import Value
@@ -58,8 +59,6 @@ CENTS_STEP = 100.0
 LINEAR_STEP_FRACTION = 0.1
 
 _MULTIPLICATIVE_UNITS = ("hz", "ms", "s")
-_NOTE = re.compile(r"^([a-g])(#|b|s|sharp|flat)?(-?\d)$")
-_PITCH_CLASS = {"c": 0, "d": 2, "e": 4, "f": 5, "g": 7, "a": 9, "b": 11}
 _WORD_VALUES = ("max", "maximum", "full", "min", "minimum", "default")
 
 
@@ -104,24 +103,20 @@ def canonical_unit(text: str | None) -> tuple[str | None, Fraction]:
     return UNIT_ALIASES[re.sub(r"[\s-]+", "-", text.lower())]
 
 
-def note_name(text: str) -> str:
-    """Canonical spelling of a note: 'C#3' → 'c#3', 'Eflat4' → 'eb4'."""
+def _spelled(text: str) -> str:
+    """'Middle C' → 'c4'; anything else as typed, with spaces and case tidied."""
     lowered = " ".join(text.lower().split())
-    match = _NOTE.match("c4" if lowered == "middle c" else lowered)
-    if not match:
-        raise ValueError(f"not a note name: {text}")
-    letter, accidental, octave = match.groups()
-    sign = {"#": "#", "s": "#", "sharp": "#", "b": "b", "flat": "b"}.get(accidental or "", "")
-    return f"{letter}{sign}{octave}"
+    return "c4" if lowered == "middle c" else lowered
+
+
+def note_name(text: str) -> str:
+    """Canonical spelling of a note, 'middle c' included: 'C#3' → 'c#3', 'Eflat4' → 'eb4'."""
+    return notes.note_name(_spelled(text))
 
 
 def note_to_hz(text: str) -> float:
-    """Equal temperament, A4 = 440 Hz: 'a2' → 110.0, 'c#3' → 138.59."""
-    name = note_name(text)
-    letter, octave = name[0], int(name[1:].lstrip("#b"))
-    semitone = _PITCH_CLASS[letter] + (1 if "#" in name else -1 if name[1] == "b" else 0)
-    midi = 12 * (octave + 1) + semitone
-    return tidy(440.0 * 2 ** ((midi - 69) / 12))
+    """Equal temperament, A4 = 440 Hz: 'a2' → 110.0, 'c#3' → 138.591315."""
+    return tidy(notes.note_to_hz(_spelled(text)))
 
 
 def tidy(value: float) -> float:
@@ -261,7 +256,7 @@ def duration_seconds(value: Value, bpm: Fraction) -> Fraction:
 
 
 def is_note(text: str) -> bool:
-    return bool(_NOTE.match(text.lower())) or " ".join(text.lower().split()) == "middle c"
+    return notes.is_note(_spelled(text))
 
 
 __all__ = [
