@@ -19,20 +19,31 @@ def drawn(translator, keys: str, no_popups: bool = False) -> tuple[str, str]:
     """(the accepted line, everything the prompt drew) after typing `keys` (which end the prompt).
 
     Tab, Ctrl-U and Enter wait a moment first: completion runs as a task, as it does in a terminal.
+    Before Ctrl-U it also waits (up to 2 s, for a loaded machine) for the menu to be drawn, if one opens.
     """
     screen = io.StringIO()
     output = Vt100_Output(screen, lambda: Size(rows=30, columns=110), term="xterm-256color")
 
-    async def typist(pipe):
+    async def typist(pipe, session):
         for key in keys:
             if key in "\t\x15\r":
                 await asyncio.sleep(0.15)
+            if key == "\x15":
+                await menu_drawn(session)
             pipe.send_text(key)
+
+    async def menu_drawn(session, patience: float = 2.0):
+        for _ in range(int(patience / 0.05)):
+            state = session.default_buffer.complete_state
+            if state is not None and state.completions:
+                await asyncio.sleep(0.2)                                # let the renderer draw it
+                return
+            await asyncio.sleep(0.05)
 
     async def main():
         with create_pipe_input() as pipe, create_app_session(input=pipe, output=output):
             session = make_prompt_session(translator, None, no_popups=no_popups)
-            typing = asyncio.create_task(typist(pipe))
+            typing = asyncio.create_task(typist(pipe, session))
             line = await asyncio.wait_for(session.prompt_async(), timeout=10)
             await typing
             return line
