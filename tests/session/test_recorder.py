@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from chronus_shell.session.recorder import Recorder, repair_interrupted_recordings, repair_wav
+from chronus_shell.session.recorder import Recorder, repair_interrupted_recordings, repair_wav, write_wav
 
 RATE = 48000
 
@@ -162,3 +162,18 @@ def test_header_is_libsndfiles_own_so_it_can_rewrite_it(tmp_path):
         wav.truncate(5000)
     data, _ = sf.read(tmp_path / "ours.wav", dtype="float32")
     assert np.array_equal(data, audio[:5000])
+
+
+def test_a_rendered_wav_depends_on_its_samples_alone(tmp_path):
+    """`chronus render` writes through write_wav: libsndfile would stamp the PEAK chunk with the
+    clock, so two renders of one script a second apart would differ in bytes."""
+    audio = (-0.75 * _tone(0.1)).astype(np.float32)
+    write_wav(tmp_path / "a.wav", audio, RATE)
+    write_wav(tmp_path / "b.wav", audio.copy(), RATE)
+    first = (tmp_path / "a.wav").read_bytes()
+    assert first == (tmp_path / "b.wav").read_bytes()
+    peak_at = first.index(b"PEAK")
+    _version, timestamp, peak, position = struct.unpack("<IIfI", first[peak_at + 8:peak_at + 24])
+    assert timestamp == 0 and peak == np.max(np.abs(audio)) and position == np.argmax(np.abs(audio))
+    data, rate = sf.read(tmp_path / "a.wav", dtype="float32")
+    assert rate == RATE and np.array_equal(data, audio)

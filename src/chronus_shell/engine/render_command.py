@@ -4,13 +4,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import soundfile
-
 from . import warmup
 from .graph import EngineError
 from ..script_command import CommandFailed, fail, open_script
 from .render import render_script
 from .user_modules import install_all
+from ..session.recorder import write_wav
 
 
 def render_command(args) -> int:
@@ -32,8 +31,8 @@ def render_command(args) -> int:
     except EngineError as err:
         return fail("render", f"{script}: {err}")
     try:
-        soundfile.write(str(output), audio, args.samplerate, subtype="FLOAT")
-    except (OSError, RuntimeError) as err:
+        write_wav(output, audio, args.samplerate)
+    except OSError as err:
         return fail("render", f"cannot write {output}: {err}")
     print(f"wrote {output} ({seconds:.2f} s at {args.samplerate} Hz)", file=sys.stderr)
     return 0

@@ -79,6 +79,17 @@ def wav_header(sample_rate: int, channels: int, frames: int, peaks=None, timesta
     ])
 
 
+def write_wav(path: Path, audio: np.ndarray, sample_rate: int) -> None:
+    """A mono float32 WAV of `audio` whose bytes depend on the samples alone (the PEAK chunk's
+    timestamp is 0, not the clock), so two renders of one script are identical files."""
+    samples = np.ascontiguousarray(audio, dtype="<f4")
+    position = int(np.argmax(np.abs(samples))) if len(samples) else 0
+    peak = float(abs(samples[position])) if len(samples) else 0.0
+    with open(path, "wb") as file:
+        file.write(wav_header(sample_rate, 1, len(samples), [(peak, position)]))
+        file.write(samples.tobytes())
+
+
 class Recorder:
     """A WAV writer fed block by block from the audio side; see the module docstring."""
 
