@@ -57,3 +57,14 @@ def test_abort_leaves_the_music_untouched(tmp_path):
     plain = _render(BASE + "wait 1s\n", tmp_path)
     aborted = _render(BASE + "begin\nremove saw1\nadd a square at 220 hz\nvolume 30%\nabort\nwait 1s\n", tmp_path)
     assert np.array_equal(plain, aborted)
+
+
+def test_a_commit_never_pushes_the_master_above_its_ceiling(tmp_path):
+    """Old and pending play the same loud voice through the limiter (correlated): the fade's
+    weights sum to 1, so no sample of the crossfade exceeds the limiter's ceiling."""
+    loud = "add a saw at 110 hz\nvolume 100%\n/mod/master/gain 6\nwait 1s\n"
+    out = _render(loud + "begin\nadd a sine at 880 hz\n/mod/sine1/gain 0.01\ncommit\n", tmp_path)
+    commit = int(SR * 1.0)
+    ceiling = np.abs(out[:commit]).max()
+    assert 0.9 < ceiling < 1.0
+    assert np.abs(out[commit:commit + SR // 10]).max() <= ceiling * (1 + 1e-6)

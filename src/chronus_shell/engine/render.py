@@ -4,7 +4,7 @@ Offline render and the real-time slots run this same code on the same stamped me
 why a real-time recording equals an offline render bit for bit. Transactions:
 - `/patch/begin` (at a block boundary) clones the engine into `pending`; `/patch/*` then build on
   `pending` only, other messages reach both graphs where valid, and both keep rendering in step;
-- `/patch/commit` starts an equal-power crossfade old → pending at the first block boundary at or
+- `/patch/commit` starts an equal-gain crossfade old → pending at the first block boundary at or
   after its stamp, lasting COMMIT_FADE_MS; then pending is the engine;
 - `/patch/abort` drops pending; the music never notices.
 """
@@ -26,9 +26,14 @@ ENGINE_HEADS = ("patch", "mod", "gate", "seq")
 
 
 def crossfade_curve(n: int) -> tuple[np.ndarray, np.ndarray]:
-    """Equal-power fade of n samples: (fade_out, fade_in), with fade_out² + fade_in² = 1."""
+    """Raised-cosine fade of n samples: (fade_out, fade_in), with fade_out + fade_in = 1.
+
+    Equal gain, not equal power: old and pending mostly play the same patch (correlated), where an
+    equal-power fade swells by up to 3 dB and would push a limited master above 0 dBFS; a sum
+    of weights of 1 keeps every sample within the louder of the two graphs."""
     angle = (np.arange(n) + 0.5) / n * (np.pi / 2)
-    return np.cos(angle).astype(np.float32), np.sin(angle).astype(np.float32)
+    fade_in = np.sin(angle) ** 2
+    return (1.0 - fade_in).astype(np.float32), fade_in.astype(np.float32)
 
 
 def is_engine_message(msg: Message) -> bool:
