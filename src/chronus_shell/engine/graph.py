@@ -12,7 +12,7 @@ import numpy as np
 
 from ..protocol.message import Message
 from .catalogue import CATALOGUE, module_spec
-from .modules.base import Module
+from .modules.base import Banked, Module, bank_params
 from .params import ParamError
 from .patch_shape import PatchShape
 from .sequencer import Sequencer
@@ -174,30 +174,47 @@ class Engine:
 
     def _render_segment(self, n: int) -> np.ndarray:
         if self._order is None:
-            self._order = _topological_order(self.modules, self.edges, self.mod_edges)
+            self._order = _render_plan(self.modules, self.edges, self.mod_edges)
         outputs: dict[str, np.ndarray] = {}
-        silence = np.zeros(n)
-        for module_id, inputs, modulators in self._order:
-            module = self.modules[module_id]
-            audio_in = silence
-            for src in inputs:
-                audio_in = audio_in + outputs[src]
-            modulation = {}
-            for src, param in modulators:
-                modulation[param] = modulation.get(param, 0.0) + outputs[src]
-            try:
-                block = module.process(audio_in, module.params(n, modulation))
-                healthy = block.shape == (n,) and bool(np.isfinite(block).all())
-            except Exception as err:  # noqa: BLE001 — a user module's bug must not stop the music
-                if not self.contain_faults:
-                    raise
-                healthy, reason = False, f"raised {type(err).__name__}: {err}"
+        for ids, inputs, modulators in self._order:
+            if len(ids) == 1:
+                outputs[ids[0]] = self._render_module(ids[0], inputs[0], modulators, outputs, n)
             else:
-                reason = "produced NaN/Inf or a wrong shape"
-            if not healthy:
-                block = self._contain_fault(module_id, reason)(n)
-            outputs[module_id] = block
+                outputs.update(self._render_bank(ids, inputs, outputs, n))
         return outputs["master"].astype(np.float32)
+
+    def _render_module(self, module_id, inputs, modulators, outputs, n) -> np.ndarray:
+        module = self.modules[module_id]
+        audio_in = np.zeros(n)
+        for src in inputs:
+            audio_in = audio_in + outputs[src]
+        modulation = {}
+        for src, param in modulators:
+            modulation[param] = modulation.get(param, 0.0) + outputs[src]
+        try:
+            block = module.process(audio_in, module.params(n, modulation))
+            healthy = block.shape == (n,) and bool(np.isfinite(block).all())
+        except Exception as err:  # noqa: BLE001 — a user module's bug must not stop the music
+            if not self.contain_faults:
+                raise
+            healthy, reason = False, f"raised {type(err).__name__}: {err}"
+        else:
+            reason = "produced NaN/Inf or a wrong shape"
+        return block if healthy else self._contain_fault(module_id, reason)(n)
+
+    def _render_bank(self, ids, inputs, outputs, n) -> dict[str, np.ndarray]:
+        """Same-type built-in modules of one graph level in one call, as (voices, n) arrays."""
+        bank = [self.modules[module_id] for module_id in ids]
+        audio_in = np.zeros((len(ids), n))
+        for row, sources in zip(audio_in, inputs):
+            for src in sources:
+                row += outputs[src]
+        block = type(bank[0]).process_bank(bank, audio_in, bank_params(bank, n))
+        healthy = np.isfinite(block).all(axis=1)
+        return {
+            module_id: row if fine else self._contain_fault(module_id, "produced NaN/Inf")(n)
+            for module_id, row, fine in zip(ids, block, healthy)
+        }
 
     def _contain_fault(self, module_id: str, reason: str):
         """Replace a module that failed (NaN/Inf, wrong shape, exception) by a fresh instance; report it."""
@@ -283,25 +300,35 @@ def _connected_components(modules, edges) -> dict[str, tuple[str, ...]]:
     return voice_of
 
 
-def _topological_order(modules, edges, mod_edges):
-    """[(id, audio inputs, (modulator, param) pairs)] with every source before what it feeds."""
+def _render_plan(modules, edges, mod_edges):
+    """[(ids, audio inputs per id, modulators)], every source before what it feeds.
+
+    Modules are placed level by level (a level needs only earlier ones); within a level the
+    unmodulated modules of one banked type form a bank, rendered in one call. Others go alone."""
     inputs = {m: [] for m in modules}
     modulators = {m: [] for m in modules}
     for src, dst in edges:
         inputs[dst].append(src)
     for src, dst, param in mod_edges:
         modulators[dst].append((src, param))
-    order, placed = [], set()
+    plan, placed = [], set()
     pending = list(modules)
     while pending:
         ready = [m for m in pending if all(s in placed for s in inputs[m]) and all(s in placed for s, _ in modulators[m])]
         if not ready:
             raise EngineError(f"the patch has a cycle through {', '.join(pending)}")
+        banks: dict[type, list[str]] = {}
         for m in ready:
-            order.append((m, tuple(inputs[m]), tuple(modulators[m])))
-            placed.add(m)
+            kind = type(modules[m])
+            if issubclass(kind, Banked) and not modulators[m]:
+                banks.setdefault(kind, []).append(m)
+            else:
+                plan.append(((m,), (tuple(inputs[m]),), tuple(modulators[m])))
+        for ids in banks.values():
+            plan.append((tuple(ids), tuple(tuple(inputs[m]) for m in ids), ()))
+        placed.update(ready)
         pending = [m for m in pending if m not in placed]
-    return order
+    return plan
 
 
 __all__ = ["Engine", "EngineError"]

@@ -95,6 +95,13 @@ def oscillator(shape, state, ring, inc, width, out, step_table, ramp_table):
     state[1] = clock & 0xFFFFFFF
 
 
+@njit(cache=True)
+def oscillator_bank(shape, states, rings, inc, width, out, step_table, ramp_table):
+    """`oscillator` for a bank of same-shape voices: one row of every array per voice."""
+    for v in range(out.shape[0]):
+        oscillator(shape, states[v], rings[v], inc[v], width[v], out[v], step_table, ramp_table)
+
+
 # -- filters -----------------------------------------------------------------------------------
 @njit(cache=True)
 def _tpt_stage(x, state, big_g):
@@ -129,6 +136,13 @@ def ladder(x, cutoff, resonance, drive, env, state, sample_rate, out):
         y3, s3 = _tpt_stage(y2, s3, big_g)
         out[i], s4 = _tpt_stage(y3, s4, big_g)
     state[0], state[1], state[2], state[3] = s1, s2, s3, s4
+
+
+@njit(cache=True)
+def ladder_bank(x, cutoff, resonance, drive, env, states, sample_rate, out):
+    """`ladder` for a bank of voices: one row of every array per voice."""
+    for v in range(out.shape[0]):
+        ladder(x[v], cutoff[v], resonance[v], drive[v], env[v], states[v], sample_rate, out[v])
 
 
 @njit(cache=True)
@@ -230,6 +244,13 @@ def adsr(state, attack, decay, sustain, release, out):
     state[0], state[1], state[2], state[3] = stage, level, pos, start
 
 
+@njit(cache=True)
+def adsr_bank(states, attack, decay, sustain, release, out):
+    """`adsr` for a bank of voices: stage lengths and sustain are one value per voice."""
+    for v in range(out.shape[0]):
+        adsr(states[v], attack[v], decay[v], sustain[v], release[v], out[v])
+
+
 # -- time ----------------------------------------------------------------------------------------
 @njit(cache=True)
 def delay_line(x, delay_samples, feedback, mix, buffer, state, out):
@@ -299,6 +320,13 @@ def warmup() -> None:
     for shape in range(4):
         oscillator(shape, np.zeros(2), np.zeros(RING), ones * 0.01, ones * 0.5, out, STEP_TABLE, RAMP_TABLE)
     ladder(ones, ones * 500, ones * 0.5, ones, ones, np.zeros(4), 48000.0, out)
+    rows, bank_out = np.ones((2, n)), np.zeros((2, n))
+    for shape in range(4):
+        oscillator_bank(shape, np.zeros((2, 2)), np.zeros((2, RING)), rows * 0.01, rows * 0.5, bank_out,
+                        STEP_TABLE, RAMP_TABLE)
+    ladder_bank(rows, rows * 500, rows * 0.5, rows, rows, np.zeros((2, 4)), 48000.0, bank_out)
+    adsr_bank(np.array([[1.0, 0, 0, 0]] * 2), np.full(2, 4.0), np.full(2, 4.0), np.full(2, 0.5),
+              np.full(2, 4.0), bank_out)
     svf(ones, ones * 500, ones, 0, np.zeros(2), 48000.0, out)
     one_pole_lowpass(ones, ones * 500, np.zeros(1), 48000.0, out)
     one_pole_pink(ones, np.zeros(3), out)

@@ -104,6 +104,51 @@ class Module:
         raise NotImplementedError
 
 
+class Banked(Module):
+    """A module type whose voices render together: the engine hands `process_bank` every
+    same-type module of one graph level as (voices, block) arrays, one kernel call for all of
+    them. `process` is the bank of one, so there is a single implementation per type.
+    Banked types have numeric params only (a bank shares no enum choice)."""
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        spec = cls.__dict__.get("spec")
+        if spec is not None and any(p.is_enum for p in spec.params):
+            raise TypeError(f"{spec.type}: a banked module cannot have enum params")
+
+    @classmethod
+    def process_bank(cls, bank: list["Banked"], audio_in: np.ndarray, params: dict[str, np.ndarray]) -> np.ndarray:
+        """Render one block for every module of `bank`: audio_in and params are (voices, n)."""
+        raise NotImplementedError
+
+    def process(self, audio_in, params):
+        rows = {name: block[None, :] for name, block in params.items()}
+        return self.process_bank([self], audio_in[None, :], rows)[0]
+
+
+def bank_params(bank: list[Module], n: int) -> dict[str, np.ndarray]:
+    """Every numeric param of a bank of unmodulated same-type modules as (voices, n) arrays:
+    the same one-pole glide as `Module.param_block`, computed for all voices at once."""
+    first = bank[0]
+    decay = first._pole ** np.arange(1, n + 1)
+    out = {}
+    for spec in first.spec.params:
+        name = spec.name
+        targets = np.array([float(m.targets[name]) for m in bank])
+        starts = np.array([m.current[name] for m in bank])
+        moving = np.flatnonzero(starts != targets)
+        if not len(moving):
+            out[name] = np.repeat(targets[:, None], n, axis=1)
+            continue
+        block = targets[:, None] + (starts - targets)[:, None] * decay
+        for row in moving:
+            target, end = targets[row], float(block[row, -1])
+            settled = abs(end - target) <= 1e-9 * max(1.0, abs(target))
+            bank[row].current[name] = float(target) if settled else end
+        out[name] = block
+    return out
+
+
 def apply_modulation(unit: str, base: np.ndarray, mod: np.ndarray, span: float) -> np.ndarray:
     """Modulation signal in −1…1 around the param's value: ±4 octaves for Hz, ±half range otherwise."""
     if unit == "Hz":

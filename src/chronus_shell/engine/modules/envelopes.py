@@ -4,10 +4,10 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import ModuleSpec, choice, number
-from .base import Module, seeded_generator, kernels
+from .base import Banked, Module, seeded_generator, kernels
 
 
-class ADSR(Module):
+class ADSR(Banked):
     spec = ModuleSpec(
         "adsr", "processor",
         (
@@ -30,13 +30,19 @@ class ADSR(Module):
         if self.state[0] != kernels.IDLE:
             self.state[:] = (kernels.RELEASE, self.state[1], 0, self.state[1])
 
-    def _samples(self, ms: np.ndarray) -> float:
-        return max(1.0, float(round(float(ms[0]) * 1e-3 * self.sample_rate)))  # float: the warmed-up signature
+    @classmethod
+    def process_bank(cls, bank, audio_in, params):
+        sample_rate = bank[0].sample_rate
 
-    def process(self, audio_in, params):
-        level = np.empty(len(audio_in))
-        kernels.adsr(self.state, self._samples(params["attack"]), self._samples(params["decay"]),
-                     float(params["sustain"][0]), self._samples(params["release"]), level)
+        def samples(ms):
+            return np.maximum(1.0, np.round(ms[:, 0] * 1e-3 * sample_rate))
+
+        states = np.stack([m.state for m in bank])
+        level = np.empty(audio_in.shape)
+        kernels.adsr_bank(states, samples(params["attack"]), samples(params["decay"]),
+                          params["sustain"][:, 0].copy(), samples(params["release"]), level)
+        for module, state in zip(bank, states):
+            module.state = state
         return audio_in * level
 
 

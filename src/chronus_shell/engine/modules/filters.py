@@ -4,13 +4,13 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import ModuleSpec, choice, number
-from .base import Module, kernels
+from .base import Banked, Module, kernels
 
 ENV_OCTAVES = 4.0  # a full per-note envelope opens the cutoff by up to four octaves
 ACCENT_LEVEL = 0.5  # an accented note at accent 1 is this much louder
 
 
-class AcidFilter(Module):
+class AcidFilter(Banked):
     spec = ModuleSpec(
         "acid_filter", "processor",
         (
@@ -34,22 +34,28 @@ class AcidFilter(Module):
         self.note_accent = accent * float(self.targets["accent"])
         self.env = 1.0 + self.note_accent
 
-    def process(self, audio_in, params):
-        n = len(audio_in)
-        decay = params["decay"]
-        if self.env > 1e-6:
-            per_sample = np.exp(-1.0 / (decay * 1e-3 * self.sample_rate))
-            env = self.env * np.cumprod(per_sample)
-            self.env = float(env[-1])
+    @classmethod
+    def process_bank(cls, bank, audio_in, params):
+        sample_rate = bank[0].sample_rate
+        sounding = [m.env > 1e-6 for m in bank]  # a per-note envelope is still open
+        levels = np.array([m.env if on else 0.0 for m, on in zip(bank, sounding)])
+        accents = np.array([m.note_accent if on else 0.0 for m, on in zip(bank, sounding)])
+        opening, env = np.ones(audio_in.shape), None
+        if levels.any():
+            per_sample = np.exp(-1.0 / (params["decay"] * 1e-3 * sample_rate))
+            env = levels[:, None] * np.cumprod(per_sample, axis=1)
             opening = np.exp2(ENV_OCTAVES * params["env_amount"] * env)
-        else:
-            env = None
-            opening = np.ones(n)
-        out = np.empty(n)
-        kernels.ladder(audio_in, params["cutoff"], params["resonance"], params["drive"], opening,
-                       self.state, float(self.sample_rate), out)
-        if self.note_accent and env is not None:
-            out *= 1.0 + ACCENT_LEVEL * self.note_accent * np.minimum(env, 1.0)
+            for module, level, end in zip(bank, levels, env[:, -1]):
+                if level:
+                    module.env = float(end)
+        states = np.stack([m.state for m in bank])
+        out = np.empty(audio_in.shape)
+        kernels.ladder_bank(audio_in, params["cutoff"], params["resonance"], params["drive"], opening,
+                            states, float(sample_rate), out)
+        for module, state in zip(bank, states):
+            module.state = state
+        if env is not None and accents.any():
+            out *= 1.0 + ACCENT_LEVEL * accents[:, None] * np.minimum(env, 1.0)
         return out
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import ModuleSpec, choice, number
-from .base import Module, seeded_generator, kernels
+from .base import Banked, Module, seeded_generator, kernels
 
 _PITCH = (
     number("freq", "Hz", 220, 20, 20000, "pitch of the oscillator", ("frequency", "pitch")),
@@ -13,7 +13,7 @@ _PITCH = (
 )
 
 
-class Oscillator(Module):
+class Oscillator(Banked):
     """A pitched source: the gate's note sets `freq` at once; output delayed by the BLEP half-width."""
 
     SHAPE = 0
@@ -28,16 +28,19 @@ class Oscillator(Module):
             self.set("freq", freq)
             self.snap("freq")
 
-    def process(self, audio_in, params):
-        n = len(audio_in)
-        inc = params["freq"] * np.exp2(params["detune"] / 1200.0) / self.sample_rate
+    @classmethod
+    def process_bank(cls, bank, audio_in, params):
+        inc = params["freq"] * np.exp2(params["detune"] / 1200.0) / bank[0].sample_rate
         np.minimum(inc, 0.49, out=inc)
         width = params.get("width")
         if width is None:
-            width = np.full(n, 0.5)
-        out = np.empty(n)
-        kernels.oscillator(self.SHAPE, self.state, self.ring, inc, width, out,
-                           kernels.STEP_TABLE, kernels.RAMP_TABLE)
+            width = np.full(inc.shape, 0.5)
+        states = np.stack([m.state for m in bank])
+        rings = np.stack([m.ring for m in bank])
+        out = np.empty(inc.shape)
+        kernels.oscillator_bank(cls.SHAPE, states, rings, inc, width, out, kernels.STEP_TABLE, kernels.RAMP_TABLE)
+        for module, state, ring in zip(bank, states, rings):
+            module.state, module.ring = state, ring
         return out * params["gain"]
 
 

@@ -1,0 +1,72 @@
+"""Voice banks: same-type voices render together as (voices, block) arrays, to the same bytes as
+rendering every module alone. A bank of rows must never leak between voices."""
+from __future__ import annotations
+
+import numpy as np
+
+from chronus_shell.engine import graph
+from chronus_shell.engine.graph import Engine
+from chronus_shell.protocol.message import Message
+
+SHAPES = ("saw", "square", "sine", "triangle")
+
+
+def _lines() -> list[tuple[int, str]]:
+    """(sample, message) for 16 voices with their own params, notes, accents, glides and retriggers."""
+    lines = [(0, "/mod/master/gain 0.2")]
+    for i in range(1, 17):
+        lines += [(0, f"/patch/create o{i} {SHAPES[i % 4]}"), (0, f"/patch/create f{i} acid_filter"),
+                  (0, f"/patch/create e{i} adsr"), (0, f"/patch/connect o{i} f{i}"),
+                  (0, f"/patch/connect f{i} e{i}"), (0, f"/patch/connect e{i} master"),
+                  (0, f"/mod/f{i}/accent {0.1 * (i % 5)}"), (0, f"/mod/f{i}/resonance {0.3 + 0.03 * i}"),
+                  (0, f"/mod/e{i}/attack {1 + i}"), (0, f"/mod/e{i}/release {20 + 5 * i}")]
+        if i % 4:                                     # some voices stay silent, their envelopes closed
+            lines.append((100 * i, f"/gate/o{i} 1 {55 * (1 + i % 7)}"))
+    lines += [(0, "/seq/bpm 140"), (0, "/seq/add t1 o3 X.x-x..Xx.x.X..x"), (0, "/seq/notes t1 a2 c3 e3 g2"),
+              (0, "/seq/add t2 o6 x..X..x.x...X.x."), (0, "/seq/start")]
+    lines += [(0, "/patch/create lfo1 lfo"), (0, "/patch/connect lfo1 f2.cutoff"), (0, "/mod/o5/width 0.2")]
+    lines += [(9000 + 7 * i, f"/mod/f{i}/cutoff {200 + 300 * i}") for i in range(1, 17, 2)]
+    lines += [(15000, f"/gate/o{i} 0") for i in range(1, 17, 3)]
+    lines += [(21000 + i, f"/gate/o{i} 1 {110 + i}") for i in range(1, 17, 3)]
+    lines += [(25000, "/patch/remove f7"), (25000, "/patch/create o99 saw"), (25000, "/patch/connect o99 master")]
+    return lines
+
+
+def _render() -> np.ndarray:
+    engine = Engine(48000, 256)
+    for at, line in _lines():
+        engine.schedule(Message.parse(line), at)
+    return np.concatenate([engine.render(256) for _ in range(160)])
+
+
+def test_banks_render_the_same_bytes_as_every_module_alone(monkeypatch):
+    banked = _render()
+    assert np.isfinite(banked).all() and np.abs(banked).max() > 0.05
+    engine = Engine(48000, 256)
+    for at, line in _lines():
+        engine.schedule(Message.parse(line), at)
+    engine.render(256)
+    plan = graph._render_plan(engine.modules, engine.edges, engine.mod_edges)
+    assert any(len(ids) == 16 for ids, _, _ in plan), "the 16 adsr voices form one bank"
+    assert any("f2" in ids and len(ids) == 1 for ids, _, _ in plan), "a modulated module renders alone"
+
+    class NothingBanked:
+        """No module type subclasses this: every module renders alone."""
+
+    monkeypatch.setattr(graph, "Banked", NothingBanked)
+    alone = _render()
+    assert banked.tobytes() == alone.tobytes(), f"{np.count_nonzero(banked != alone)} samples differ"
+
+
+def test_a_nan_in_one_voice_silences_that_voice_only():
+    engine = Engine(48000, 256)
+    for i in (1, 2, 3):
+        for line in (f"/patch/create o{i} saw", f"/patch/create f{i} acid_filter",
+                     f"/patch/connect o{i} f{i}", f"/patch/connect f{i} master", f"/gate/o{i} 1 110"):
+            engine.schedule(Message.parse(line))
+    engine.render(256)
+    engine.modules["f2"].state[:] = np.nan                        # a blown-up filter in the bank
+    out = engine.render(256)
+    assert np.isfinite(out).all() and np.abs(out).max() > 0
+    assert len(engine.faults) == 1 and engine.faults[0].startswith("f2 produced NaN/Inf")
+    assert np.isfinite(engine.modules["f2"].state).all() and np.isfinite(engine.modules["f1"].state).all()
