@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..protocol.message import Message
 
 STATUS_INTERVAL_S = 0.25
+DROPOUT_NEWS_EVERY_S = 10.0   # an overloaded machine drops out often: one line per this many seconds
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,8 @@ class EngineLink:
         self._seen = {"problem": 0, "recording_problem": 0}
         self._faults_seen: set[str] = set()
         self._failovers = 0
+        self._dropouts = 0
+        self._dropouts_told_at = -DROPOUT_NEWS_EVERY_S
 
     async def _call(self, function, *args):
         return await asyncio.get_running_loop().run_in_executor(None, function, *args)
@@ -60,6 +64,7 @@ class EngineLink:
         self.last_status = await self.status()
         self._seen = {kind: self.last_status.get(f"{kind}_count", 0) for kind in self._seen}
         self._failovers = self.last_status.get("failovers", 0)
+        self._dropouts = _dropouts(self.last_status)
         self._poller = asyncio.create_task(self._poll())
         return self.last_status
 
@@ -94,8 +99,17 @@ class EngineLink:
         if failovers > self._failovers:
             lost = status.get("lost_blocks", 0)
             lines.append(f"an audio process died: its standby took over and a fresh one is ready "
-                         f"({failovers} failover{'s' * (failovers != 1)}, {lost} blocks lost in all)")
+                         f"({failovers} failover{'s' * (failovers != 1)}, {lost} block{'s' * (lost != 1)} lost in all)")
         self._failovers = failovers
+        dropouts = _dropouts(status)
+        now = time.monotonic()
+        if lines:
+            self._dropouts = dropouts                          # a failover's lost blocks are told above
+        elif dropouts > self._dropouts and now - self._dropouts_told_at >= DROPOUT_NEWS_EVERY_S:
+            cpu = max((row.get("cpu_percent", 0.0) for row in status.get("slots", [])), default=0.0)
+            lines.append(f"the audio dropped out ({dropouts - self._dropouts} late or lost blocks; the engine "
+                         f"uses {cpu:.0f}% of each block): fewer voices or a larger CHRONUS_BUFFER_SIZE helps")
+            self._dropouts, self._dropouts_told_at = dropouts, now
         for kind, seen in self._seen.items():
             count = status.get(f"{kind}_count", 0)
             self._seen[kind] = count
@@ -120,6 +134,12 @@ class EngineLink:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._poller
         await self._call(self.supervisor.stop)
+
+
+def _dropouts(status: dict) -> int:
+    """Blocks the listener missed: lost in the rings, or xruns at the device."""
+    xruns = status.get("xruns", {})
+    return int(status.get("lost_blocks", 0)) + int(xruns.get("portaudio", 0)) + int(xruns.get("jack", 0))
 
 
 __all__ = ["EngineLink", "Reply", "reply_of"]

@@ -1,0 +1,35 @@
+"""What the shell prints on its own from the engine's status: each failover once, dropouts from an
+overloaded machine at most once per DROPOUT_NEWS_EVERY_S. Fed with status dicts as the supervisor
+returns them (the live path is covered by test_e2e_live_parts.py's killed slot)."""
+from __future__ import annotations
+
+from chronus_shell.repl import engine_link
+from chronus_shell.repl.engine_link import EngineLink
+
+
+def _status(lost=0, portaudio=0, failovers=0, cpu=40.0) -> dict:
+    return {"lost_blocks": lost, "xruns": {"portaudio": portaudio, "jack": 0}, "failovers": failovers,
+            "slots": [{"cpu_percent": cpu}, {"cpu_percent": cpu - 1}]}
+
+
+def test_dropouts_are_told_once_then_throttled(monkeypatch):
+    clock = [100.0]
+    monkeypatch.setattr(engine_link.time, "monotonic", lambda: clock[0])
+    link = EngineLink(supervisor=None)
+    assert link._news(_status()) == []
+    [line] = link._news(_status(lost=3, portaudio=1, cpu=93.0))
+    assert line.startswith("the audio dropped out (4 late or lost blocks; the engine uses 93% of each block)")
+    clock[0] += 2
+    assert link._news(_status(lost=9, portaudio=1)) == []                      # within the quiet time
+    clock[0] += engine_link.DROPOUT_NEWS_EVERY_S
+    [line] = link._news(_status(lost=9, portaudio=1))
+    assert "(6 late or lost blocks" in line                                    # what the quiet time held
+    clock[0] += 60
+    assert link._news(_status(lost=9, portaudio=1)) == []                      # nothing new: silence
+
+
+def test_a_failover_is_one_line_and_its_lost_blocks_are_not_told_twice():
+    link = EngineLink(supervisor=None)
+    [line] = link._news(_status(lost=1, failovers=1))
+    assert line.startswith("an audio process died: its standby took over") and "1 block lost" in line
+    assert link._news(_status(lost=1, failovers=1)) == []
