@@ -162,8 +162,11 @@ class Mapper:
         if not ID_SHAPE.match(module_id):
             raise LanguageError(f"{name.text!r} is not a valid id (a letter, then letters, digits, _)",
                                 name.column)
-        if module_id in self.model.modules or type_named((module_id,)):
-            raise LanguageError(f"the name {module_id!r} is taken", name.column)
+        if module_id in self.model.modules:
+            raise LanguageError(f"the name {module_id!r} is taken by a module already in the patch", name.column)
+        if (named := type_named((module_id,))) is not None:
+            raise LanguageError(f"{module_id!r} already means the {named} module type: pick another name",
+                                name.column)
         return module_id
 
     def _place(self, module_id: str, spec: ModuleSpec, voice: list[str] | None = None) -> list[Message]:
