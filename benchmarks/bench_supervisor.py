@@ -195,24 +195,12 @@ def offline_voices_per_core(block_size: int, sample_rate: int) -> dict:
 
 
 def engine_bench_voices_per_core() -> float | None:
-    """bench_engine.py's offline voices per core, when its JSON is there."""
-    if not ENGINE_RESULT.exists():
-        return None
-
-    def find(node):
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if "voices_per_core" in key and isinstance(value, (int, float)):
-                    return float(value)
-            for value in node.values():
-                if (found := find(value)) is not None:
-                    return found
-        return None
-
+    """bench_engine.py's offline voices per core (`max_real_time_voices`), when its JSON is there."""
     try:
-        return find(json.loads(ENGINE_RESULT.read_text()))
+        value = json.loads(ENGINE_RESULT.read_text()).get("max_real_time_voices")
     except (OSError, ValueError):
         return None
+    return float(value) if isinstance(value, (int, float)) else None
 
 
 # -- (a) + (b): failover and re-arm -------------------------------------------------------------
