@@ -176,16 +176,17 @@ class Engine:
         if self._order is None:
             self._order = _render_plan(self.modules, self.edges, self.mod_edges)
         outputs: dict[str, np.ndarray] = {}
+        silence = np.zeros(n)
         for ids, inputs, modulators in self._order:
             if len(ids) == 1:
-                outputs[ids[0]] = self._render_module(ids[0], inputs[0], modulators, outputs, n)
+                outputs[ids[0]] = self._render_module(ids[0], inputs[0], modulators, outputs, silence)
             else:
                 outputs.update(self._render_bank(ids, inputs, outputs, n))
         return outputs["master"].astype(np.float32)
 
-    def _render_module(self, module_id, inputs, modulators, outputs, n) -> np.ndarray:
-        module = self.modules[module_id]
-        audio_in = np.zeros(n)
+    def _render_module(self, module_id, inputs, modulators, outputs, silence) -> np.ndarray:
+        module, n = self.modules[module_id], len(silence)
+        audio_in = silence
         for src in inputs:
             audio_in = audio_in + outputs[src]
         modulation = {}

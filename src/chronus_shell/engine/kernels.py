@@ -245,10 +245,14 @@ def adsr(state, attack, decay, sustain, release, out):
 
 
 @njit(cache=True)
-def adsr_bank(states, attack, decay, sustain, release, out):
-    """`adsr` for a bank of voices: stage lengths and sustain are one value per voice."""
+def adsr_bank(states, attack_ms, decay_ms, sustain, release_ms, sample_rate, out):
+    """`adsr` for a bank of voices; the params are (voices, n) blocks, read at the block's start
+    (stage lengths in whole samples, at least one)."""
     for v in range(out.shape[0]):
-        adsr(states[v], attack[v], decay[v], sustain[v], release[v], out[v])
+        attack = max(1.0, np.rint(attack_ms[v, 0] * 1e-3 * sample_rate))
+        decay = max(1.0, np.rint(decay_ms[v, 0] * 1e-3 * sample_rate))
+        release = max(1.0, np.rint(release_ms[v, 0] * 1e-3 * sample_rate))
+        adsr(states[v], attack, decay, sustain[v, 0], release, out[v])
 
 
 # -- time ----------------------------------------------------------------------------------------
@@ -325,8 +329,7 @@ def warmup() -> None:
         oscillator_bank(shape, np.zeros((2, 2)), np.zeros((2, RING)), rows * 0.01, rows * 0.5, bank_out,
                         STEP_TABLE, RAMP_TABLE)
     ladder_bank(rows, rows * 500, rows * 0.5, rows, rows, np.zeros((2, 4)), 48000.0, bank_out)
-    adsr_bank(np.array([[1.0, 0, 0, 0]] * 2), np.full(2, 4.0), np.full(2, 4.0), np.full(2, 0.5),
-              np.full(2, 4.0), bank_out)
+    adsr_bank(np.array([[1.0, 0, 0, 0]] * 2), rows, rows, rows * 0.5, rows, 48000.0, bank_out)
     svf(ones, ones * 500, ones, 0, np.zeros(2), 48000.0, out)
     one_pole_lowpass(ones, ones * 500, np.zeros(1), 48000.0, out)
     one_pole_pink(ones, np.zeros(3), out)

@@ -126,27 +126,44 @@ class Banked(Module):
         return self.process_bank([self], audio_in[None, :], rows)[0]
 
 
+def stacked(bank: list[Module], name: str) -> np.ndarray:
+    """The bank's per-module state arrays `name` as one (voices, k) array for a bank kernel; for a
+    bank of one, a view of the module's own array (no copy, nothing to hand back)."""
+    if len(bank) == 1:
+        return getattr(bank[0], name)[None, :]
+    return np.stack([getattr(m, name) for m in bank])
+
+
+def hand_back(bank: list[Module], name: str, rows: np.ndarray) -> None:
+    """After the kernel: each module's `name` becomes its row of the stacked array."""
+    if len(bank) > 1:
+        for module, row in zip(bank, rows):
+            setattr(module, name, row)
+
+
 def bank_params(bank: list[Module], n: int) -> dict[str, np.ndarray]:
-    """Every numeric param of a bank of unmodulated same-type modules as (voices, n) arrays:
-    the same one-pole glide as `Module.param_block`, computed for all voices at once."""
+    """Every param of a bank of unmodulated same-type modules as (voices, n) arrays: the one-pole
+    glide of `Module.param_block` for all voices and params at once. A settled bank reuses its
+    last blocks (kept on its first module), as `_steady` does for one module."""
     first = bank[0]
-    decay = first._pole ** np.arange(1, n + 1)
-    out = {}
-    for spec in first.spec.params:
-        name = spec.name
-        targets = np.array([float(m.targets[name]) for m in bank])
-        starts = np.array([m.current[name] for m in bank])
-        moving = np.flatnonzero(starts != targets)
-        if not len(moving):
-            out[name] = np.repeat(targets[:, None], n, axis=1)
-            continue
-        block = targets[:, None] + (starts - targets)[:, None] * decay
-        for row in moving:
-            target, end = targets[row], float(block[row, -1])
+    names = [spec.name for spec in first.spec.params]
+    targets = np.array([[float(m.targets[name]) for m in bank] for name in names])   # (params, voices)
+    starts = np.array([[m.current[name] for m in bank] for name in names])
+    moving = starts != targets
+    if not moving.any():
+        key = (targets.tobytes(), n)
+        cached = first.__dict__.get("_bank_cache")
+        if cached is None or cached[0] != key:
+            cached = first.__dict__["_bank_cache"] = (key, np.repeat(targets[:, :, None], n, axis=2))
+        blocks = cached[1]
+    else:
+        decay = first._pole ** np.arange(1, n + 1)
+        blocks = targets[:, :, None] + (starts - targets)[:, :, None] * decay
+        for p, v in zip(*np.nonzero(moving)):
+            target, end = targets[p, v], float(blocks[p, v, -1])
             settled = abs(end - target) <= 1e-9 * max(1.0, abs(target))
-            bank[row].current[name] = float(target) if settled else end
-        out[name] = block
-    return out
+            bank[v].current[names[p]] = float(target) if settled else end
+    return dict(zip(names, blocks))
 
 
 def apply_modulation(unit: str, base: np.ndarray, mod: np.ndarray, span: float) -> np.ndarray:

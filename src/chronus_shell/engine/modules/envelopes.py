@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import ModuleSpec, choice, number
-from .base import Banked, Module, seeded_generator, kernels
+from .base import Banked, Module, hand_back, kernels, seeded_generator, stacked
 
 
 class ADSR(Banked):
@@ -32,17 +32,11 @@ class ADSR(Banked):
 
     @classmethod
     def process_bank(cls, bank, audio_in, params):
-        sample_rate = bank[0].sample_rate
-
-        def samples(ms):
-            return np.maximum(1.0, np.round(ms[:, 0] * 1e-3 * sample_rate))
-
-        states = np.stack([m.state for m in bank])
+        states = stacked(bank, "state")
         level = np.empty(audio_in.shape)
-        kernels.adsr_bank(states, samples(params["attack"]), samples(params["decay"]),
-                          params["sustain"][:, 0].copy(), samples(params["release"]), level)
-        for module, state in zip(bank, states):
-            module.state = state
+        kernels.adsr_bank(states, params["attack"], params["decay"], params["sustain"], params["release"],
+                          float(bank[0].sample_rate), level)
+        hand_back(bank, "state", states)
         return audio_in * level
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import ModuleSpec, choice, number
-from .base import Banked, Module, kernels
+from .base import Banked, Module, hand_back, kernels, stacked
 
 ENV_OCTAVES = 4.0  # a full per-note envelope opens the cutoff by up to four octaves
 ACCENT_LEVEL = 0.5  # an accented note at accent 1 is this much louder
@@ -37,25 +37,24 @@ class AcidFilter(Banked):
     @classmethod
     def process_bank(cls, bank, audio_in, params):
         sample_rate = bank[0].sample_rate
-        sounding = [m.env > 1e-6 for m in bank]  # a per-note envelope is still open
-        levels = np.array([m.env if on else 0.0 for m, on in zip(bank, sounding)])
-        accents = np.array([m.note_accent if on else 0.0 for m, on in zip(bank, sounding)])
+        sounding = [m.env > 1e-6 for m in bank]  # the per-note envelope is still open
         opening, env = np.ones(audio_in.shape), None
-        if levels.any():
+        if any(sounding):
+            levels = np.array([m.env if on else 0.0 for m, on in zip(bank, sounding)])
             per_sample = np.exp(-1.0 / (params["decay"] * 1e-3 * sample_rate))
             env = levels[:, None] * np.cumprod(per_sample, axis=1)
             opening = np.exp2(ENV_OCTAVES * params["env_amount"] * env)
-            for module, level, end in zip(bank, levels, env[:, -1]):
-                if level:
+            for module, on, end in zip(bank, sounding, env[:, -1]):
+                if on:
                     module.env = float(end)
-        states = np.stack([m.state for m in bank])
+        states = stacked(bank, "state")
         out = np.empty(audio_in.shape)
         kernels.ladder_bank(audio_in, params["cutoff"], params["resonance"], params["drive"], opening,
                             states, float(sample_rate), out)
-        for module, state in zip(bank, states):
-            module.state = state
-        if env is not None and accents.any():
-            out *= 1.0 + ACCENT_LEVEL * accents[:, None] * np.minimum(env, 1.0)
+        hand_back(bank, "state", states)
+        accents = [m.note_accent if on else 0.0 for m, on in zip(bank, sounding)]
+        if env is not None and any(accents):
+            out *= 1.0 + ACCENT_LEVEL * np.array(accents)[:, None] * np.minimum(env, 1.0)
         return out
 
 

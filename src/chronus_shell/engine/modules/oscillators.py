@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import ModuleSpec, choice, number
-from .base import Banked, Module, seeded_generator, kernels
+from .base import Banked, Module, hand_back, kernels, seeded_generator, stacked
 
 _PITCH = (
     number("freq", "Hz", 220, 20, 20000, "pitch of the oscillator", ("frequency", "pitch")),
@@ -35,12 +35,11 @@ class Oscillator(Banked):
         width = params.get("width")
         if width is None:
             width = np.full(inc.shape, 0.5)
-        states = np.stack([m.state for m in bank])
-        rings = np.stack([m.ring for m in bank])
+        states, rings = stacked(bank, "state"), stacked(bank, "ring")
         out = np.empty(inc.shape)
         kernels.oscillator_bank(cls.SHAPE, states, rings, inc, width, out, kernels.STEP_TABLE, kernels.RAMP_TABLE)
-        for module, state, ring in zip(bank, states, rings):
-            module.state, module.ring = state, ring
+        hand_back(bank, "state", states)
+        hand_back(bank, "ring", rings)
         return out * params["gain"]
 
 
