@@ -1,0 +1,227 @@
+"""Relative changes: 'up', 'brighter', 'max', 'double', 'transpose', and which param they move.
+
+A relative command often names a module, a pronoun or nothing; finding the param it means
+(by unit, by level, near the focus in its voice) is most of the work, shared by all of them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..engine.catalogue import CATALOGUE
+from ..engine.params import ParamError, ParamSpec
+from ..protocol.message import Message
+from . import intents as it
+from .errors import LanguageError
+from .mapper_words import COMPARATIVES, LEVEL, LEVEL_OF_MODULE, PRONOUN_REFS, TEMPO, message, seq_param
+from .patch_model import MASTER
+from .resolve import EVERYTHING, type_named
+from .units import canonical_unit, relative_value, scaled_value, tidy
+from .vocabulary import is_known_word
+
+
+class ChangeMapper:
+    """Part of Mapper: the intents that move a param from where it is."""
+
+    def _Extreme(self, intent: it.Extreme) -> list[Message]:
+        """'max resonance', 'no swing', 'no reverb' (its mix), 'full volume'."""
+        module_id, spec = self._target(intent.ref, None, intent.column)
+        if spec.is_enum:
+            raise LanguageError(f"{spec.name} is a choice ({spec.range_text()}), not an amount",
+                                intent.ref.column)
+        return [self._set(module_id, spec, spec.high if intent.top else spec.low)]
+
+    def _ChangeParam(self, intent: it.ChangeParam) -> list[Message]:
+        module_id, spec = self._target(intent.ref, intent.amount, intent.column)
+        return [self._change(module_id, spec, intent.direction, intent.amount, intent.intensity,
+                             intent.ref.column if intent.ref else intent.column)]
+
+    def _change(self, module_id, spec, direction, amount, intensity, column) -> Message:
+        current = self._current(module_id, spec)
+        amount = self._musical_time(spec, amount)
+        if amount is None and intensity == "edge":
+            new = spec.high if direction > 0 else spec.low
+            if new == current:
+                raise _at_edge(spec, new, direction, column)
+        elif amount is None and intensity == "big":
+            new = current
+            for _ in range(3):
+                try:
+                    new = relative_value(spec, new, direction, None, column)
+                except LanguageError:
+                    if new == current:
+                        raise
+                    break
+        else:
+            new = relative_value(spec, current, direction, amount, column)
+        return self._set(module_id, spec, new)
+
+    def _target(self, ref: it.Words | None, amount: it.Value | None, column: int) -> tuple[str | None, ParamSpec]:
+        """(module id, ParamSpec) a relative command works on; (None, TEMPO/SWING) for the sequencer."""
+        if ref is None:
+            return self._by_unit(self.resolve.focus(column), amount, column)
+        seq = seq_param(ref)
+        if seq is not None:
+            return None, seq
+        return self._typo_checked(self._param_or_level, ref, amount)
+
+    def _param_or_level(self, ref: it.Words, amount: it.Value | None = None) -> tuple[str, ParamSpec]:
+        """'turn the drive up' names a param; 'turn the saw up' names a module: its level (or, for
+        'lower the saw an octave', the param the amount's unit fits)."""
+        try:
+            return self.resolve.param(ref, hints=False)
+        except LanguageError as param_error:
+            module_id = self._module_or_raise(ref)
+            try:
+                return self._by_unit(module_id, amount, ref.column)
+            except LanguageError:
+                pass
+            try:                                          # "turn the 303 up": its voice's level
+                return self._near_param(ref, LEVEL, ref.column)
+            except LanguageError:
+                self.resolve.param(ref)
+                raise param_error from None
+
+    def _by_unit(self, module_id: str, amount: it.Value | None, column: int) -> tuple[str, ParamSpec]:
+        """A module's param for a change: the first whose unit the amount fits, else its level."""
+        spec = self.model.spec(module_id)
+        unit = None
+        if amount is not None:
+            unit = "hz" if amount.kind == "note" else canonical_unit(amount.unit)[0]
+        wanted = {"octaves": "Hz", "semitones": "Hz", "cents": "Hz", "hz": "Hz", "ms": "ms", "s": "ms"}
+        if unit in wanted:
+            for param in spec.params:
+                if param.unit in (wanted[unit], "s" if wanted[unit] == "ms" else wanted[unit]):
+                    return module_id, param
+        for name in LEVEL_OF_MODULE:
+            if spec.has_param(name):
+                return module_id, spec.param(name)
+        raise LanguageError(f"{module_id} has no level to change — name a param "
+                            f"({', '.join(p.name for p in spec.params)})", column)
+
+    def _typo_checked(self, resolve, ref: it.Words, *args):
+        """Resolve a param phrase, but first catch a word nobody knows (a typo of any kind)."""
+        for word in ref.items:
+            if not is_known_word(word.text, self.model.modules):
+                raise self._lone_word(word)
+        return resolve(ref, *args)
+
+    def _current(self, module_id: str | None, spec: ParamSpec) -> float:
+        if module_id is None:
+            return self.model.bpm if spec is TEMPO else self.model.swing
+        return self.model.value(module_id, spec.name)
+
+    def _set(self, module_id: str | None, spec: ParamSpec, value) -> Message:
+        if module_id is None:
+            return message("/seq/bpm" if spec is TEMPO else "/seq/swing", _checked_number(spec, value))
+        return message(f"/mod/{module_id}/{spec.name}", value)
+
+    def _Comparative(self, intent: it.Comparative) -> list[Message]:
+        direction, names = COMPARATIVES[re.sub(r"[\s-]+", "-", intent.word)]
+        module_id, spec = self._comparative_target(intent, names)
+        if "@tempo" in names and spec.unit.lower() in ("ms", "s"):
+            direction = -direction                        # "faster attack": a shorter one
+        return [self._change(module_id, spec, direction, intent.amount, intent.intensity, intent.column)]
+
+    def _comparative_target(self, intent: it.Comparative, names) -> tuple[str | None, ParamSpec]:
+        ref = intent.ref
+        if ref is not None and ref.texts in PRONOUN_REFS:
+            ref = None                                    # "make it brighter": the focus, then its voice
+        if ref is None and "@tempo" in names:
+            return None, TEMPO                            # "faster", "slow it down": the tempo
+        if ref is not None:
+            if seq_param(ref) is not None:
+                return None, seq_param(ref)
+            if ref.texts in EVERYTHING and names == LEVEL:
+                return MASTER, self.model.spec(MASTER).param("gain")
+            try:
+                return self._typo_checked(self.resolve.param, ref, False)
+            except LanguageError:
+                if _names_param(ref) and not type_named(ref.texts):
+                    self.resolve.param(ref)
+                    raise
+        if intent.word in ("higher", "lower") and intent.amount is not None and (
+                canonical_unit(intent.amount.unit)[0] not in (None, "octaves", "semitones", "cents", "hz")):
+            return self._target(ref, intent.amount, intent.column)    # "3 db lower": the level
+        return self._near_param(ref, names, intent.column, what=intent.word)
+
+    def _near_param(self, ref: it.Words | None, names, column: int, what: str = "") -> tuple[str | None, ParamSpec]:
+        """The first of `names` on the module (or focus), then its voice, then the patch."""
+        if ref is not None and ref.texts in PRONOUN_REFS[:4]:
+            ref = None
+        if ref is not None:
+            self._typo_checked(lambda r: None, ref)
+            start = self.resolve.module(ref)
+        else:
+            start = self.model.focus if self.model.focus in self.model.modules else None
+        voice = self.model.voice_of(start) if start else []
+        if not voice and ref is None:                     # the focus is an lfo: the voice in focus
+            voice = self.resolve.focused_voice()
+        if start and start in voice:
+            at = voice.index(start)
+            nearby = [start] + voice[at + 1:] + voice[:at][::-1]
+        else:
+            nearby = ([start] if start else []) + voice
+        for group in ([nearby[0]] if nearby else [], nearby):
+            for name in names:
+                for module_id in group:
+                    spec = self.model.spec(module_id)
+                    if spec is not None and spec.has_param(name):
+                        return module_id, spec.param(name)
+        if ref is None:
+            if "@tempo" in names:
+                return None, TEMPO
+            if names == LEVEL:
+                return MASTER, self.model.spec(MASTER).param("gain")
+            for name in names:
+                owners = [m for m in self.model.modules if self.model.spec(m).has_param(name)]
+                if len(owners) == 1:
+                    return owners[0], self.model.spec(owners[0]).param(name)
+        wanted = " or ".join(n.lstrip("@") for n in names)
+        where = f"{start}'s voice" if start else "the patch"
+        raise LanguageError(f"nothing in {where} has {wanted}{f' to make {what}' if what else ''}",
+                            ref.column if ref else column)
+
+    def _Scale(self, intent: it.Scale) -> list[Message]:
+        """'double the tempo', 'halve the cutoff', 'half time'."""
+        if intent.ref is None:
+            module_id, spec = None, TEMPO
+        else:
+            module_id, spec = self._target(intent.ref, None, intent.column)
+        if spec.is_enum:
+            raise LanguageError(f"{spec.name} is a choice, not an amount", intent.column)
+        new = scaled_value(spec, self._current(module_id, spec), intent.factor,
+                           intent.ref.column if intent.ref else intent.column)
+        return [self._set(module_id, spec, new)]
+
+    def _Transpose(self, intent: it.Transpose) -> list[Message]:
+        """'transpose up 2 semitones' (a plain number counts semitones), 'transpose to a3'."""
+        ref = None if intent.ref is not None and intent.ref.texts in PRONOUN_REFS else intent.ref
+        module_id, spec = self._near_param(ref, (intent.param,), intent.column,
+                                           "higher" if intent.param == "pitch" else "")
+        if intent.to is not None:
+            return [message(f"/mod/{module_id}/{spec.name}", self._absolute(spec, intent.to))]
+        amount = intent.amount
+        if amount is not None and amount.kind == "number" and amount.unit is None:
+            amount = replace(amount, unit="semitones" if spec.unit == "Hz" else None)
+        direction = intent.direction
+        if amount is not None and amount.kind == "number" and amount.number < 0:
+            amount, direction = replace(amount, number=-amount.number), -direction
+        return [self._change(module_id, spec, direction, amount, None, intent.column)]
+
+
+def _names_param(words: it.Words) -> bool:
+    name = "_".join(words.texts)
+    return any(cls.spec.has_param(name) for cls in CATALOGUE.values())
+
+
+def _at_edge(spec: ParamSpec, value: float, direction: int, column: int) -> LanguageError:
+    edge = "maximum" if direction > 0 else "minimum"
+    return LanguageError(f"{spec.name} is already at its {edge} {value:g}", column)
+
+
+def _checked_number(spec: ParamSpec, amount: float) -> float:
+    try:
+        return spec.coerce(tidy(amount))
+    except ParamError as err:
+        raise LanguageError(str(err), None) from None

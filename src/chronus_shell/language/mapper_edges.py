@@ -1,0 +1,129 @@
+"""Edges: connect and disconnect, modulation and the LFO effects (vibrato, tremolo, wobble).
+
+Everything that draws an edge between modules — audio or onto a param — chooses its
+endpoints here, including the param a modulator aims at when only a module is named.
+"""
+from __future__ import annotations
+
+from ..engine.catalogue import module_spec
+from ..engine.params import ModuleSpec, ParamSpec
+from ..protocol.message import Message
+from . import intents as it
+from .errors import LanguageError
+from .mapper_words import LFO_EFFECTS, PRONOUN_REFS, message, primary_param
+from .resolve import type_named
+
+
+class EdgeMapper:
+    """Part of Mapper: the intents that connect modules and modulate params."""
+
+    def _endpoint(self, words: it.Words) -> str:
+        """A module id, or 'id.param' for a modulation edge."""
+        try:
+            return self.resolve.module(words)
+        except LanguageError as module_error:
+            try:
+                module_id, spec = self.resolve.param(words)
+            except LanguageError:
+                raise module_error from None
+            return f"{module_id}.{spec.name}"
+
+    def _Connect(self, intent: it.Connect) -> list[Message]:
+        return [message("/patch/connect", self.resolve.module(intent.source), self._endpoint(intent.dest))]
+
+    def _Disconnect(self, intent: it.Disconnect) -> list[Message]:
+        source = self.resolve.module(intent.source)
+        if intent.dest is not None:
+            return [message("/patch/disconnect", source, self._endpoint(intent.dest))]
+        edges = [e for e in self.model.edges + self.model.mod_edges if e[0] == source]
+        if not edges:
+            raise LanguageError(f"{source} is not connected to anything", intent.source.column)
+        return [message("/patch/disconnect", a, b) for a, b in edges]
+
+    def _Modulate(self, intent: it.Modulate) -> list[Message]:
+        module_id, spec = self._modulation_target(intent.target)
+        messages, modulator, mod_spec = self._modulator(intent.modulator, intent.new)
+        messages.append(message("/patch/connect", modulator, f"{module_id}.{spec.name}"))
+        if intent.value is not None:
+            param = primary_param(mod_spec, intent.value)
+            messages.append(message(f"/mod/{modulator}/{param.name}", self._absolute(param, intent.value)))
+        return messages
+
+    def _modulator(self, words: it.Words, new: bool) -> tuple[list[Message], str, ModuleSpec]:
+        """An existing modulator, or a new one when asked for or when none of that type exists."""
+        type_name = type_named(words.texts)
+        if type_name and (new or not self.model.of_type(type_name)):
+            spec, presets = self._module_type(words)
+            module_id = self.model.next_id(spec.type)
+            return ([message("/patch/create", module_id, spec.type)] + self._presets(module_id, spec, presets),
+                    module_id, spec)
+        module_id = self.resolve.module(words)
+        return [], module_id, self.model.spec(module_id)
+
+    def _Wobble(self, intent: it.Wobble) -> list[Message]:
+        """An LFO on the target: the one already on it, else a free one, else a new one."""
+        focus = self.model.focus
+        aimed = [dst for src, dst in self.model.mod_edges if src == focus]
+        if intent.target.texts in PRONOUN_REFS and aimed:       # "wobble it faster": the lfo's target
+            module_id, param = aimed[0].split(".", 1)
+            spec = self.model.spec(module_id).param(param)
+        else:
+            module_id, spec = self._modulation_target(intent.target, LFO_EFFECTS["wobble"][0])
+        edge_target = f"{module_id}.{spec.name}"
+        on_it = [src for src, dst in self.model.mod_edges if dst == edge_target and self.model.modules.get(src) == "lfo"]
+        busy = {src for src, _ in self.model.mod_edges}
+        free = [m for m in self.model.of_type("lfo") if m not in busy]
+        messages: list[Message] = []
+        if on_it:
+            lfo = on_it[0]
+        elif free:
+            lfo = free[-1]
+            messages.append(message("/patch/connect", lfo, edge_target))
+        else:
+            lfo = self.model.next_id("lfo")
+            messages += [message("/patch/create", lfo, "lfo"), message("/patch/connect", lfo, edge_target)]
+        if intent.value is not None:
+            rate = module_spec("lfo").param("rate")
+            messages.append(message(f"/mod/{lfo}/rate", self._absolute(rate, intent.value)))
+        if not messages:
+            raise LanguageError(f"{lfo} already wobbles {edge_target} — give a rate, e.g. 'at 4 hz'",
+                                intent.target.column)
+        return messages
+
+    def _modulate_new(self, spec: ModuleSpec, target: it.Words) -> tuple[list[Message], str]:
+        module_id, param = self._modulation_target(target)
+        modulator = self.model.next_id(spec.type)
+        return [message("/patch/create", modulator, spec.type),
+                message("/patch/connect", modulator, f"{module_id}.{param.name}")], modulator
+
+    def _modulation_target(self, words: it.Words, names: tuple[str, ...] = ()) -> tuple[str, ParamSpec]:
+        """A param to modulate: named, or a module's first pitch/cutoff param."""
+        self._typo_checked(lambda w: None, words)
+        try:
+            return self.resolve.param(words, hints=False)
+        except LanguageError:
+            try:
+                module_id = self.resolve.module(words, hints=False)
+            except LanguageError:
+                self.resolve.param(words)                 # the error again, with did-you-mean
+                raise
+        spec = self.model.spec(module_id)
+        for name in names:
+            if spec.has_param(name):
+                return module_id, spec.param(name)
+        numeric = [p for p in spec.params if not p.is_enum]
+        hz = [p for p in numeric if p.unit == "Hz"]
+        if not (hz or numeric):
+            raise LanguageError(f"{module_id} has nothing to modulate", words.column)
+        return module_id, (hz or numeric)[0]
+
+    def _lfo_effect(self, words: it.Words, target: it.Words | None, value: it.Value | None) -> list[Message]:
+        """'add vibrato [to the saw]': a new LFO on the pitch (tremolo: the level), at a musical rate."""
+        names, rate, depth = LFO_EFFECTS[words.text]
+        module_id, param = self._near_param(target, names, words.column)
+        lfo = self.model.next_id("lfo")
+        lfo_spec = module_spec("lfo")
+        if value is not None:
+            rate = self._absolute(primary_param(lfo_spec, value), value)
+        return [message("/patch/create", lfo, "lfo"), message("/patch/connect", lfo, f"{module_id}.{param.name}"),
+                message(f"/mod/{lfo}/rate", float(rate)), message(f"/mod/{lfo}/depth", float(depth))]

@@ -1,0 +1,114 @@
+"""Levels: mute, unmute, solo and unsolo, and 'open/close the filter'.
+
+Muting sets a module's level to its minimum and unmuting restores what the patch model
+remembers; an on/off param named instead ('turn off the limiter') is switched, not muted.
+"""
+from __future__ import annotations
+
+from ..engine.params import ParamSpec
+from ..protocol.message import Message
+from . import intents as it
+from .errors import LanguageError
+from .mapper_words import LEVEL_OF_MODULE, message, track_name
+from .patch_model import MASTER
+from .resolve import EVERYTHING, type_named
+from .vocabulary import is_known_word
+
+
+class LevelMapper:
+    """Part of Mapper: the intents that silence, restore or open modules."""
+
+    def _Mute(self, intent: it.Mute) -> list[Message]:
+        switch = self._switch_param(intent.target, intent.verb)
+        if switch is not None:                            # "turn off the limiter"
+            return switch
+        if intent.verb in ("mute", "unmute"):
+            everything = intent.target is None or intent.target.texts in EVERYTHING
+            if intent.verb == "unmute" and everything:
+                return self._unmute_all(intent.column)
+            module_id = MASTER if everything else self._level_module(intent.target)
+            column = intent.target.column if intent.target is not None else intent.column
+            return (self._mute if intent.verb == "mute" else self._unmute)(module_id, column)
+        if intent.verb == "unsolo":
+            return self._unmute_all(intent.column)
+        return self._solo(intent.target, intent.column)
+
+    def _switch_param(self, words: it.Words | None, verb: str) -> list[Message] | None:
+        """An on/off param named by 'turn off X' / 'X on' is set, not muted."""
+        if words is None or verb not in ("mute", "unmute"):
+            return None
+        try:
+            module_id, spec = self.resolve.param(words, hints=False)
+        except LanguageError:
+            return None
+        if not (spec.is_enum and {"on", "off"} <= set(spec.choices)):
+            return None
+        return [message(f"/mod/{module_id}/{spec.name}", "on" if verb == "unmute" else "off")]
+
+    def _level_module(self, words: it.Words) -> str:
+        name = track_name(words)
+        track = self.model.tracks.get(name)
+        if track is not None and track.target in self.model.modules and not type_named(words.texts):
+            return track.target
+        return self.resolve.module(words)
+
+    def _level(self, module_id: str, column: int) -> ParamSpec:
+        spec = self.model.spec(module_id)
+        for name in LEVEL_OF_MODULE:
+            if spec.has_param(name):
+                return spec.param(name)
+        raise LanguageError(f"{module_id} has no level to mute — remove it with 'remove {module_id}'",
+                            column)
+
+    def _mute(self, module_id: str, column: int) -> list[Message]:
+        param = self._level(module_id, column)
+        if self.model.value(module_id, param.name) == param.low:
+            raise LanguageError(f"{module_id} is already muted", column)
+        return [message(f"/mod/{module_id}/{param.name}", param.low)]
+
+    def _unmute(self, module_id: str, column: int) -> list[Message]:
+        param = self._level(module_id, column)
+        if self.model.value(module_id, param.name) != param.low:
+            raise LanguageError(f"{module_id} is not muted", column)
+        return [message(f"/mod/{module_id}/{param.name}", self.model.unmuted_value(module_id, param))]
+
+    def _unmute_all(self, column: int) -> list[Message]:
+        messages = []
+        for module_id in self.model.modules:
+            spec = self.model.spec(module_id)
+            param = next((spec.param(n) for n in LEVEL_OF_MODULE if spec.has_param(n)), None)
+            if param is not None and self.model.value(module_id, param.name) == param.low and (
+                    module_id == MASTER or (module_id, param.name) in self.model.premute):
+                messages.append(message(f"/mod/{module_id}/{param.name}",
+                                     self.model.unmuted_value(module_id, param)))
+        if not messages:
+            raise LanguageError("nothing is muted", column)
+        return messages
+
+    def _solo(self, target: it.Words | None, column: int) -> list[Message]:
+        """Mute every other source and drum (outside the soloed module's voice)."""
+        keep = self._level_module(target) if target else self.resolve.focus(column)
+        voice = set(self.model.voice_of(keep)) | {keep}
+        messages = []
+        for module_id in self.model.modules:
+            spec = self.model.spec(module_id)
+            if spec.role in ("source", "drum") and module_id not in voice and spec.has_param("gain"):
+                if self.model.value(module_id, "gain") != spec.param("gain").low:
+                    messages.append(message(f"/mod/{module_id}/gain", spec.param("gain").low))
+        if not messages:
+            raise LanguageError(f"nothing else is playing to mute around {keep}", column)
+        return messages
+
+    def _OpenClose(self, intent: it.OpenClose) -> list[Message]:
+        """'open the filter' raises its cutoff; 'open night-drive' loads a session."""
+        words = intent.target
+        session_like = len(words.items) == 1 and not is_known_word(words.text, self.model.modules)
+        if intent.direction > 0 and (intent.at_bar or session_like):
+            return self._LoadSession(it.LoadSession(words.items[0], intent.now))
+        try:
+            module_id, spec = self.resolve.param(words, hints=False)
+        except LanguageError:
+            module_id, spec = self._near_param(words, ("cutoff", "tone"), words.column,
+                                               "opener" if intent.direction > 0 else "closer")
+        return [self._change(module_id, spec, intent.direction, intent.amount, intent.intensity,
+                             words.column)]

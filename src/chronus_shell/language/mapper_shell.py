@@ -1,0 +1,75 @@
+"""Sessions, recording, shell verbs and queries ('what is the cutoff').
+
+These intents mostly become /session, /record and /shell messages that the REPL or the
+supervisor handles; the mapper only resolves what a query or a list asks about.
+"""
+from __future__ import annotations
+
+from ..protocol.message import Message
+from . import intents as it
+from .errors import LanguageError
+from .mapper_words import LIST_TOPICS, QUERY_PARAMS, message, seq_param
+from .resolve import EVERYTHING
+
+
+class ShellMapper:
+    """Part of Mapper: the intents for sessions, recording and the shell."""
+
+    def _SaveSession(self, intent: it.SaveSession) -> list[Message]:
+        overwrite = ("overwrite",) if intent.overwrite else ()
+        return [message("/session/save", intent.name.text, *overwrite)]
+
+    def _LoadSession(self, intent: it.LoadSession) -> list[Message]:
+        now = ("now",) if intent.now else ()
+        return [message("/session/load", intent.name.text, *now)]
+
+    def _DeleteSession(self, intent: it.DeleteSession) -> list[Message]:
+        return [message("/session/delete", intent.name.text)]
+
+    def _Record(self, intent: it.Record) -> list[Message]:
+        return [message("/record/start", *((intent.path,) if intent.path else ()))]
+
+    def _Fixed(self, intent: it.Fixed) -> list[Message]:
+        return [Message(intent.address, intent.args)]
+
+    def _ShellVerb(self, intent: it.ShellVerb) -> list[Message]:
+        if intent.verb == "list" and intent.arg is not None and intent.arg.texts in EVERYTHING:
+            return [message("/shell/list", "modules")]
+        if intent.verb == "list" and intent.arg is not None and intent.arg.text not in LIST_TOPICS:
+            try:
+                return self._Show(it.Show(intent.arg, intent.column, "show"))
+            except LanguageError:
+                pass
+        if intent.verb == "list" and intent.arg is not None and intent.arg.text in LIST_TOPICS:
+            return [message("/shell/list", LIST_TOPICS[intent.arg.text])]
+        return [message(f"/shell/{intent.verb}", *((intent.arg.text,) if intent.arg else ()))]
+
+    def _Show(self, intent: it.Show) -> list[Message]:
+        """'what is the cutoff' → /shell/show acid_filter1.cutoff 800.0 (the REPL prints it)."""
+        what = intent.what
+        if what is None:
+            return [message("/shell/list", "modules")]
+        if what.texts in (("status",), ("engine",), ("engine", "status")):
+            return [message("/engine/status")]
+        if what.text in LIST_TOPICS:
+            return [message("/shell/list", LIST_TOPICS[what.text])]
+        seq = seq_param(what)
+        if seq is not None:
+            return [message("/shell/show", seq.name, self._current(None, seq))]
+        names = QUERY_PARAMS.get(intent.verb)
+        self._typo_checked(lambda w: None, what)
+        try:
+            module_id, spec = self.resolve.param(what, hints=False)
+        except LanguageError:
+            try:
+                module_id = self._module_or_everything(what, hints=False)
+            except LanguageError:
+                self.resolve.param(what)
+                raise
+            if names is None:
+                return [message("/shell/show", module_id)]
+            module_id, spec = self._near_param(what, names, intent.column)
+        return [message("/shell/show", f"{module_id}.{spec.name}", self.model.value(module_id, spec.name))]
+
+    def _Wait(self, intent: it.Wait) -> list[Message]:
+        raise LanguageError("wait only works in scripts (chronus run / render)", intent.value.column)

@@ -1,0 +1,212 @@
+"""Absolute settings: 'cutoff 800', 'saw off', 'make it a square', a bare word or a bare value.
+
+A value names more than a number: a power word mutes, a type swaps, a type nobody has added
+yet adds one, and musical times ('a dotted eighth') become seconds at the tempo.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from fractions import Fraction
+
+from ..engine.catalogue import module_spec
+from ..engine.params import ParamSpec
+from ..protocol.message import Message
+from . import intents as it
+from .errors import LanguageError, with_hint
+from .mapper_words import PRONOUN_REFS, TEMPO, message, primary_param, seq_param
+from .patch_model import MASTER
+from .resolve import CHOICE_SYNONYMS, EVERYTHING, type_and_presets, type_named
+from .units import absolute_value, canonical_unit, duration_seconds, relative_value
+from .vocabulary import closest_words, is_known_word
+
+
+class ValueMapper:
+    """Part of Mapper: the intents that set a param to a value."""
+
+    def _SetParam(self, intent: it.SetParam) -> list[Message]:
+        seq = seq_param(intent.ref)
+        value = intent.value
+        if seq is None and _is_bpm(value) and (intent.ref.texts in EVERYTHING or intent.ref.texts in PRONOUN_REFS):
+            seq = TEMPO                                   # "make it 128 bpm"
+        if seq is not None:
+            return self._set_seq(seq, value, intent.now)
+        if value.kind == "word":
+            special = (self._power_by_value if value.text in _POWER_WORDS else self._swap_by_value)(
+                intent.ref, value)
+            if special is not None:
+                return special
+        implicit = self._implicit_add(intent.ref, value)
+        if implicit is not None:
+            return implicit
+        module_id, spec = self._typo_checked(self._param_or_primary, intent.ref, value)
+        if value.kind == "note" and spec.unit != "Hz":         # "tune the saw to a2": its pitch
+            spec = next((p for p in self.model.spec(module_id).params if p.unit == "Hz"), spec)
+        if _is_signed_change(spec, value):
+            amount = replace(value, text=value.text.lstrip("+-"), number=abs(value.number))
+            direction = -1 if value.text.startswith("-") else 1
+            current = self.model.value(module_id, spec.name)
+            new = relative_value(spec, current, direction, amount, value.column)
+            return [message(f"/mod/{module_id}/{spec.name}", new)]
+        return [message(f"/mod/{module_id}/{spec.name}", self._absolute(spec, value))]
+
+    def _implicit_add(self, ref: it.Words, value: it.Value | None) -> list[Message] | None:
+        """'a square at 220', 'give me some reverb': a type nobody has added yet is added."""
+        found = type_and_presets(ref.texts)
+        if found is None or self.model.of_type(found[0]) or ref.texts in EVERYTHING:
+            return None
+        if value is not None and value.kind == "word" and not any(
+                p.is_enum and value.text in p.choices for p in module_spec(found[0]).params):
+            return None
+        try:
+            self.resolve.param(ref, hints=False)
+            return None
+        except LanguageError:
+            return self._AddModule(it.AddModule(ref, value))
+
+    def _power_by_value(self, ref: it.Words, value: it.Value) -> list[Message] | None:
+        """'sine off', 'reverb on': a module without an on/off setting is muted or unmuted."""
+        if ref.texts in EVERYTHING:                       # "everything off"
+            return self._Mute(it.Mute(_POWER_WORDS[value.text], ref, ref.column))
+        try:
+            self.resolve.param(ref, hints=False)
+            return None
+        except LanguageError:
+            pass
+        try:
+            module_id = self._module_or_everything(ref, hints=False)
+        except LanguageError:
+            return None
+        spec = self.model.spec(module_id)
+        if any(p.is_enum and value.text in p.choices for p in spec.params):
+            return None
+        return self._Mute(it.Mute(_POWER_WORDS[value.text], ref, ref.column))
+
+    def _swap_by_value(self, ref: it.Words, value: it.Value) -> list[Message] | None:
+        """'change the saw to a square', 'make the triangle a sine': a type as the value swaps."""
+        try:
+            module_id = self.resolve.module(ref, hints=False)
+        except LanguageError:
+            return None
+        spec = self.model.spec(module_id)
+        if any(p.is_enum and value.text in p.choices for p in spec.params):
+            return None
+        if not type_named((value.text,)):
+            return None
+        return self._Swap(it.Swap(ref, it.Words((it.Word(value.text, value.column),)), ref.column))
+
+    def _absolute(self, spec: ParamSpec, value: it.Value):
+        """absolute_value, with musical times ('a dotted eighth', '1/8', '2 beats') in seconds."""
+        return absolute_value(spec, self._musical_time(spec, value))
+
+    def _musical_time(self, spec: ParamSpec, value: it.Value | None) -> it.Value | None:
+        """Bars, beats, steps and note lengths on a param in s or ms → seconds at the tempo; a
+        plain fraction there ('delay 1/8') is a fraction of a whole note."""
+        rate = spec.name == "rate" and spec.unit == "Hz"   # an lfo rate: once per that length
+        if value is None or value.kind not in ("number", "unit") or not (rate or spec.unit.lower() in ("s", "ms")):
+            return value
+        unit = canonical_unit(value.unit)[0]
+        if unit is None and "/" in value.text:
+            value = replace(value, unit="bars")
+        elif unit not in ("bars", "beats", "steps"):
+            return value
+        seconds = duration_seconds(value, Fraction(self.model.bpm).limit_denominator())
+        if rate:
+            return replace(value, kind="number", number=1 / seconds, unit="hz")
+        return replace(value, kind="number", number=seconds, unit="s")
+
+    def _set_seq(self, spec: ParamSpec, value: it.Value, now: bool = False) -> list[Message]:
+        if spec is TEMPO:
+            return self._Tempo(it.Tempo(value, now))
+        return self._Swing(it.Swing(value))
+
+    def _SetWords(self, intent: it.SetWords) -> list[Message]:
+        *ref, last = intent.words.items
+        implicit = self._implicit_add(intent.words, None)
+        if implicit is not None:
+            return implicit
+        if not ref:
+            raise self._lone_word(last)
+        choice = self._choice_first(intent.words) or self._type_last(intent.words)
+        if choice is not None:
+            return choice
+        value = it.Value("word", last.text.lower(), last.column)
+        return self._SetParam(it.SetParam(it.Words(tuple(ref)), value))
+
+    def _choice_first(self, words: it.Words) -> list[Message] | None:
+        """'bitcrush it', 'highpass the filter': an enum choice, then the module it applies to."""
+        first, rest = words.items[0], it.Words(words.items[1:])
+        try:
+            module_id = self.resolve.module(rest, hints=False)
+        except LanguageError:
+            return None
+        choice = CHOICE_SYNONYMS.get(first.text.lower(), first.text.lower())
+        for param in self.model.spec(module_id).params:
+            if param.is_enum and choice in param.choices:
+                return [message(f"/mod/{module_id}/{param.name}", choice)]
+        return None
+
+    def _type_last(self, words: it.Words) -> list[Message] | None:
+        """'make it a lowpass filter', 'the saw a square wave': a module, then a type: swap (or set)."""
+        for split in range(1, len(words.items)):
+            ref, rest = it.Words(words.items[:split]), it.Words(words.items[split:])
+            if type_and_presets(rest.texts) is None:
+                continue
+            try:
+                self.resolve.module(ref, hints=False)
+            except LanguageError:
+                continue
+            return self._Swap(it.Swap(ref, rest, ref.column))
+        return None
+
+    def _lone_word(self, word: it.Word) -> LanguageError:
+        """A word that is no command: a param missing its value, or a typo."""
+        text = word.text.lower()
+        if is_known_word(text, self.model.modules):
+            example = {"tempo": "tempo 128", "bpm": "bpm 128", "swing": "swing 20%"}.get(text, f"{text} 50%")
+            return LanguageError(f"{text!r} needs a value, e.g. '{example}'", word.column)
+        hints = closest_words(text, self.model.modules)
+        return LanguageError(with_hint(f"I don't know the word {text!r}", hints), word.column, hints)
+
+    def _param_or_primary(self, ref: it.Words, value: it.Value) -> tuple[str, ParamSpec]:
+        """'saw1 freq 220' names a param; 'the saw 220 hz' names a module: use its main param."""
+        try:
+            return self.resolve.param(ref, hints=False)
+        except LanguageError as param_error:
+            module_id = self._module_or_raise(ref)
+            return module_id, primary_param(self.model.spec(module_id), value)
+
+    def _module_or_raise(self, ref: it.Words) -> str:
+        """The module a phrase names; if none, the module's error when it names a type, else the
+        param's (worked out again, now with did-you-mean)."""
+        try:
+            return self._module_or_everything(ref, hints=False)
+        except LanguageError:
+            if type_named(ref.texts):
+                self._module_or_everything(ref)
+            self.resolve.param(ref)
+            raise
+
+    def _module_or_everything(self, ref: it.Words, hints: bool = True) -> str:
+        return MASTER if ref.texts in EVERYTHING else self.resolve.module(ref, hints)
+
+    def _BareValue(self, intent: it.BareValue) -> list[Message]:
+        value = intent.value
+        if value.kind == "number" and value.unit and canonical_unit(value.unit)[0] == "bpm":
+            return self._Tempo(it.Tempo(value, intent.now))
+        raise LanguageError(f"{value.text!r} needs a param, e.g. 'cutoff {value.text}'", value.column)
+
+
+_POWER_WORDS = {"on": "unmute", "in": "unmute", "off": "mute", "out": "mute"}
+
+
+def _is_bpm(value: it.Value) -> bool:
+    return value.kind == "number" and value.unit is not None and canonical_unit(value.unit)[0] == "bpm"
+
+
+def _is_signed_change(spec: ParamSpec, value: it.Value) -> bool:
+    """'cutoff +200', 'resonance -10%': an explicit sign on a param that cannot be negative is a
+    relative change (dB stays a level: 'volume -6 db' sets -6 dB)."""
+    if value.kind != "number" or not value.text.startswith(("+", "-")) or spec.is_enum:
+        return False
+    unit = canonical_unit(value.unit)[0]
+    return unit != "db" and spec.low is not None and spec.low >= 0
