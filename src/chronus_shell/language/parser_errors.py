@@ -1,0 +1,122 @@
+"""A Lark parse error → one friendly LanguageError: a typo with did-you-mean, a misplaced word, or
+what is missing, with the caret column.
+
+Lark reports terminals and parser states; musicians need words. Kept apart from parsing so
+the hot path stays small and the error wording reads in one place.
+"""
+from __future__ import annotations
+
+import re
+
+from lark import Token
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+
+from .errors import LanguageError, with_hint
+
+#: Friendly names for what the parser expected, by terminal (keywords print as 'word').
+_EXPECTED_LABELS = {
+    "NUMBER": "a number", "NUMWORD": "a number", "UNIT": "a unit", "NOTE": "a note (a2, c#3)",
+    "WORD": "a name", "RELEASE": "a name", "PATTERN": "a pattern (x..x)",
+    "PATH": "a file name (take1.wav)", "$END": "the end of the command",
+    "TEMPO": "a name", "SWING": "a name", "COMPARATIVE": "a word like brighter or louder",
+    "SEP": "'and'", "UP": "'up'", "DOWN": "'down'", "NOTELEN": "a unit",
+}
+#: Parse-tree nodes that are parts of a command, not a whole one.
+_PART_RULES = {"words", "value", "quantity", "note", "word_value", "amount", "to_value", "type_name",
+               "name", "direction", "more_less", "param_value"}
+_WORD_AT = re.compile(r"\S+")
+_LOOKS_LIKE_PATTERN = re.compile(r"^\s*[xX.][xX.\-| ]*(\s|$)")
+
+
+def parse_error(line: str, err: UnexpectedInput) -> LanguageError:
+    """The friendliest one-line reading of a Lark error: typo, misplaced word or missing part."""
+    from .vocabulary import closest_words, is_known_word
+
+    column = _error_column(line, err)
+    if _LOOKS_LIKE_PATTERN.match(line):
+        return LanguageError("a pattern needs a verb and a track, e.g. 'play x..x on kick'",
+                             line.index(line.strip()[0]), ("play",), line)
+    misplaced = _misplaced_after_command(err)
+    if misplaced is not None:
+        word, word_column = misplaced
+        return LanguageError(f"didn't expect {word!r} here (expected the end of the command)",
+                             word_column, (), line)
+    unknown = _unknown_word(line, column, is_known_word)
+    if unknown is not None:
+        word, word_column = unknown
+        hints = closest_words(word)
+        return LanguageError(with_hint(f"I don't know the word {word!r}", hints), word_column, hints, line)
+    expected = _expected_text(_expected_terminals(err))
+    if column >= len(line.rstrip()):
+        return LanguageError(f"incomplete command: expected {expected}", len(line.rstrip()), (), line)
+    word = _WORD_AT.match(line, column)
+    got = word.group() if word else line[column]
+    return LanguageError(f"didn't expect {got!r} here (expected {expected})", column, (), line)
+
+
+def _misplaced_after_command(err: UnexpectedInput) -> tuple[str, int] | None:
+    """'undo undo', 'tempo 128 saw': a whole command, then words that start no setting (a second
+    setting may follow a value without 'and', so the parser read them as one)."""
+    from .vocabulary import module_words
+
+    parser = getattr(err, "interactive_parser", None)
+    if parser is None:
+        return None
+    stack = parser.parser_state.value_stack
+    for index in range(len(stack) - 1, -1, -1):
+        node = stack[index]
+        if isinstance(node, Token):
+            if node.type == "SEP":
+                return None
+            continue
+        if node.data in _PART_RULES or (node.data.startswith("_") and node.data not in ("_command", "_setting")):
+            continue
+        rest = [v for v in stack[index + 1:]]
+        tokens = [t for v in rest for t in ([v] if isinstance(v, Token) else v.scan_values(
+            lambda x: isinstance(x, Token)))]
+        if not tokens or any(t.type != "WORD" or (str(t).lower() in module_words() and not _is_type(str(t)))
+                             for t in tokens):
+            return None
+        return str(tokens[0]), tokens[0].start_pos
+    return None
+
+
+def _is_type(word: str) -> bool:
+    from .resolve import type_named
+    return type_named((word.lower(),)) is not None
+
+
+def _error_column(line: str, err: UnexpectedInput) -> int:
+    if isinstance(err, UnexpectedToken) and err.token.type != "$END":
+        return err.token.start_pos
+    if isinstance(err, UnexpectedCharacters):
+        return err.pos_in_stream
+    return len(line.rstrip())
+
+
+def _unknown_word(line: str, column: int, is_known) -> tuple[str, int] | None:
+    """The word at the error if nobody knows it, else the first unknown word before it."""
+    words = [(m.group(), m.start()) for m in re.finditer(r"[A-Za-z_][\w\-#]*", line)
+             if m.start() <= column]
+    at_error = [w for w in words if w[1] == column and not is_known(w[0])]
+    before = [w for w in words if not is_known(w[0])]
+    return (at_error or before or [None])[0]
+
+
+def _expected_terminals(err: UnexpectedInput) -> set[str]:
+    """What could come next; the interactive parser is exact where LALR's table merges states."""
+    if isinstance(err, UnexpectedToken) and err.interactive_parser is not None:
+        return set(err.interactive_parser.accepts())
+    return set(getattr(err, "expected", None) or getattr(err, "allowed", None) or ())
+
+
+def _expected_text(expected) -> str:
+    expected = set(expected)
+    if "TIMES" in expected:                   # "undo [twice / 3 times]": not worth listing
+        expected -= {"TIMES", "_TIMES_WORD", "NUMBER", "NUMWORD"}
+    if len(expected) > 10:
+        return "a command or a param name"
+    if "$END" in expected and set(expected) <= {"NOW", "$END", "SEP", "_UNDONE"}:
+        return "the end of the command"
+    labels = sorted({_EXPECTED_LABELS.get(name, f"'{name.lstrip('_').lower()}'") for name in expected})
+    return " or ".join(labels) if labels else "more"

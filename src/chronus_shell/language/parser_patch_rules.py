@@ -1,0 +1,258 @@
+"""Grammar rules → intents for the patch: modules, params (set, change, comparatives), edges.
+
+One small method per command rule of grammar/chronus.lark, each building an intent
+dataclass; kept apart from the sequencer and shell rules so each family reads on its own.
+"""
+from __future__ import annotations
+
+from lark import Token
+
+from . import intents as it
+from .parser_values import ParamValue, ToValue, first_of, has_token, unit_value, word_of
+
+
+class PatchRules:
+    """Part of the parse-tree Transformer: modules, params and edges."""
+
+    # -- modules ---------------------------------------------------------------------------
+    def add(self, _kw, type_name, *rest):
+        name = next((word_of(c) for c in rest if isinstance(c, Token)), None)
+        with_param = first_of(rest, ParamValue)
+        if with_param is not None:
+            return it.AddModule(type_name, with_param.value, name, with_param.words)
+        return it.AddModule(type_name, first_of(rest, it.Value), name)
+
+    def add_value_first(self, _kw, number, unit, type_name, *rest):
+        name = next((word_of(c) for c in rest if isinstance(c, Token)), None)
+        return it.AddModule(type_name, self.quantity(number, unit), name)
+
+    def add_to(self, _kw, type_name, *rest):
+        return it.AddTo(type_name, first_of(rest, it.Words), first_of(rest, it.Value))
+
+    def put(self, _kw, what, *rest):
+        return it.AddTo(what, first_of(rest, it.Words), first_of(rest, it.Value))
+
+    def put_value(self, _kw, ref, value):
+        return it.SetParam(ref, value)
+
+    def param_on(self, param, _on, module):
+        """'feedback on the delay' → the words 'delay feedback'."""
+        return it.Words(module.items + param.items)
+
+    def power(self, *children):
+        state = next(c for c in children if isinstance(c, Token) and c.type in ("ON", "OFF"))
+        return it.Mute("unmute" if state.type == "ON" else "mute", first_of(children, it.Words), state.start_pos)
+
+    def remove(self, _kw, target):
+        return it.RemoveModule(target)
+
+    def drop(self, _kw, target, change=None):
+        if isinstance(change, ToValue):
+            return it.Drop(target, None, change.value)
+        return it.Drop(target, change)
+
+    def swap(self, _kw, old, new):
+        return it.Swap(old, new, old.column)
+
+    def swap_focus(self, kw, new):
+        return it.Swap(None, new, kw.start_pos)
+
+    # -- params ----------------------------------------------------------------------------
+    def set_param(self, *children):
+        value = first_of(children, it.Value)
+        if value is None:                 # "set mode to highpass"
+            token = children[-1]
+            value = it.Value("word", str(token).lower(), token.start_pos)
+        ref = first_of(children, it.Words)
+        if ref is None:                   # "switch to bandpass": the focus
+            ref = it.Words((it.Word("it", value.column),))
+        return it.SetParam(ref, value)
+
+    def set_words(self, *children):
+        words = children[-1]
+        if words.texts == ("release",):   # the grammar reads a bare "release" as a word
+            return it.Gate(None, False, None, words.column)
+        verb = children[0] if len(children) > 1 else None
+        if verb is not None and verb.type == "TURN" and str(verb).lower() == "bring":
+            kept = tuple(w for w in words.items if w.text.lower() not in ("in", "back"))
+            return it.Mute("unmute", it.Words(kept or words.items), verb.start_pos)   # "bring the kick in"
+        if verb is not None and verb.type == "TURN" and str(verb).lower() in _PUSH:   # "push the cutoff"
+            return it.ChangeParam(words, _PUSH[str(verb).lower()], None, None, words.column)
+        return it.SetWords(words)
+
+    def value_first(self, value, words):
+        return it.SetParam(words, value)
+
+    def bare_value(self, value):
+        return it.BareValue(value)
+
+    def extreme(self, kw, *rest):
+        top = str(kw).lower().startswith(("max", "full"))
+        return it.Extreme(rest[-1], top, kw.start_pos)
+
+    def _relative(self, ref, direction, change, column):
+        if isinstance(change, ToValue):
+            return it.SetParam(ref, change.value) if ref is not None else it.SetParam(
+                it.Words((it.Word("it", column),)), change.value)
+        return it.ChangeParam(ref, direction, change, None, column)
+
+    def change(self, *children):
+        ref = first_of(children, it.Words)
+        direction = next(c for c in children if isinstance(c, int) and not isinstance(c, Token))
+        return self._relative(ref, direction, _change_of(children), ref.column)
+
+    def change_more_on(self, module, more, param, change=None):
+        """'the bass needs more drive': the param on that module."""
+        return self._relative(it.Words(module.items + param.items), more, change, module.column)
+
+    def change_focus(self, direction, amount):
+        return it.ChangeParam(None, direction, amount, None, amount.column)
+
+    def change_lead(self, amount, direction, ref=None):
+        return it.ChangeParam(ref, direction, unit_value(amount), None, _column(amount))
+
+    def change_down(self, _kw, ref, *rest):
+        return self._relative(ref, -1, _change_of(rest), ref.column)
+
+    def change_up(self, _kw, ref, *rest):
+        return self._relative(ref, 1, _change_of(rest), ref.column)
+
+    def crank(self, _kw, *rest):
+        ref = first_of(rest, it.Words)
+        change = _change_of(rest)
+        if isinstance(change, ToValue):
+            return it.SetParam(ref, change.value)
+        return it.ChangeParam(ref, 1, change, None if change else "big", ref.column)
+
+    def comparative(self, *children):
+        word = next(c for c in children if isinstance(c, Token) and c.type in ("COMPARATIVE", "LOWER"))
+        ref = first_of(children, it.Words)
+        change = _change_of(children)
+        if isinstance(change, ToValue):
+            return it.SetParam(ref or it.Words((it.Word("it", word.start_pos),)), change.value)
+        return it.Comparative(_comparative_word(word), ref, change, None, word.start_pos)
+
+    def comparative_mid(self, *children):
+        """'make it 10% louder'."""
+        word = next(c for c in children if isinstance(c, Token) and c.type in ("COMPARATIVE", "LOWER"))
+        amount = next(c for c in children if isinstance(c, it.Value) or (isinstance(c, Token) and c.type == "UNIT"))
+        return it.Comparative(_comparative_word(word), first_of(children, it.Words), unit_value(amount), None,
+                              word.start_pos)
+
+    def comparative_first(self, word, ref, *rest):
+        change = _change_of(rest)
+        if isinstance(change, ToValue):
+            return it.SetParam(ref, change.value)
+        return it.Comparative(_comparative_word(word), ref, change, None, word.start_pos)
+
+    def comparative_lead(self, amount, word, ref=None):
+        return it.Comparative(_comparative_word(word), ref, unit_value(amount), None, word.start_pos)
+
+    def too(self, *children):
+        """'the kick is too loud' → quieter; 'not loud enough' → louder."""
+        adjective = next(c for c in children if isinstance(c, Token) and c.type == "ADJECTIVE")
+        word = ADJECTIVES[str(adjective).lower()][0]
+        return it.Comparative(word, first_of(children, it.Words), None, None, adjective.start_pos)
+
+    def not_enough(self, *children):
+        adjective = next(c for c in children if isinstance(c, Token) and c.type == "ADJECTIVE")
+        word = ADJECTIVES[str(adjective).lower()][1]
+        return it.Comparative(word, first_of(children, it.Words), None, None, adjective.start_pos)
+
+    def scale(self, token, ref=None):
+        factor = {"double": 2.0, "triple": 3.0, "halve": 0.5}.get(str(token).lower().split()[0][:6])
+        if token.type == "HALFTIME":
+            factor = 0.5
+        elif token.type == "DOUBLETIME":
+            factor = 2.0
+        return it.Scale(ref, factor, token.start_pos)
+
+    def mute(self, kw, target=None):
+        return it.Mute("mute", target, kw.start_pos)
+
+    def unmute(self, kw, target=None):
+        return it.Mute("unmute", target, kw.start_pos)
+
+    def solo(self, kw, target=None):
+        return it.Mute("solo", target, kw.start_pos)
+
+    def unsolo(self, kw, target=None):
+        return it.Mute("unsolo", target, kw.start_pos)
+
+    def open_close(self, kw, *rest):
+        target = first_of(rest, it.Words)
+        if "transaction" in target.texts:          # "open a transaction" / "close the transaction"
+            return it.Fixed("/patch/begin" if kw.type == "OPEN" else "/patch/commit")
+        direction = 1 if kw.type == "OPEN" else -1
+        change = _change_of(rest)
+        if isinstance(change, ToValue):
+            return it.SetParam(it.Words(target.items + (it.Word("cutoff", target.column),)), change.value)
+        return it.OpenClose(target, direction, change, None, has_token(rest, "BAR"))
+
+    # -- edges and modulation --------------------------------------------------------------
+    def connect(self, _kw, source, dest):
+        return it.Connect(source, dest)
+
+    def disconnect(self, _kw, source, dest=None):
+        return it.Disconnect(source, dest)
+
+    def modulate(self, _kw, target, *rest):
+        modulator = first_of(rest, it.Words)
+        value = first_of(rest, it.Value)
+        if modulator is None:
+            return it.Wobble(target, value)
+        return it.Modulate(modulator, target, value)
+
+    def modulator_on(self, modulator, _on, target, value=None):
+        return it.Modulate(modulator, target, value)
+
+    def wobble(self, _kw, *rest):
+        return it.Wobble(first_of(rest, it.Words), first_of(rest, it.Value))
+
+    def transpose(self, kw, *rest):
+        ref = first_of(rest, it.Words)
+        direction = next((c for c in rest if isinstance(c, int) and not isinstance(c, Token)), 1)
+        change = _change_of(rest)
+        if isinstance(change, ToValue):
+            return it.Transpose(ref, 1, None, change.value, kw.start_pos)
+        return it.Transpose(ref, direction, change, None, kw.start_pos)
+
+    def detune(self, kw, *rest):
+        return it.Transpose(first_of(rest, it.Words), 1, None, first_of(rest, it.Value), kw.start_pos, "detune")
+
+    def detune_change(self, kw, *rest):
+        direction = next(c for c in rest if isinstance(c, int) and not isinstance(c, Token))
+        change = _change_of(rest)
+        if isinstance(change, ToValue):
+            return it.Transpose(first_of(rest, it.Words), 1, None, change.value, kw.start_pos, "detune")
+        return it.Transpose(first_of(rest, it.Words), direction, change, None, kw.start_pos, "detune")
+
+
+def _comparative_word(token: Token) -> str:
+    """'lower', 'reduce', 'decrease' after a module all mean lower (its pitch)."""
+    return "lower" if token.type == "LOWER" else str(token).lower()
+
+
+def _column(value) -> int:
+    return value.start_pos if isinstance(value, Token) else value.column
+
+
+def _change_of(children):
+    return next((c for c in children if isinstance(c, (it.Value, ToValue))), None)
+
+
+#: "push the cutoff" / "pull it": a change without 'up' or 'down'.
+_PUSH = {"push": 1, "nudge": 1, "pull": -1}
+#: adjective → (comparative when it is too much, comparative when it is not enough)
+ADJECTIVES = {
+    "loud": ("quieter", "louder"), "quiet": ("louder", "quieter"), "soft": ("louder", "quieter"),
+    "bright": ("darker", "brighter"), "harsh": ("darker", "brighter"), "dark": ("brighter", "darker"),
+    "dull": ("brighter", "darker"), "muddy": ("brighter", "darker"), "fast": ("slower", "faster"),
+    "quick": ("slower", "faster"), "slow": ("faster", "slower"), "wet": ("drier", "wetter"),
+    "dry": ("wetter", "drier"), "big": ("smaller", "bigger"), "large": ("smaller", "bigger"),
+    "small": ("bigger", "smaller"), "high": ("lower", "higher"), "low": ("higher", "lower"),
+    "long": ("shorter", "longer"), "short": ("longer", "shorter"), "dirty": ("cleaner", "dirtier"),
+    "gritty": ("cleaner", "dirtier"), "distorted": ("cleaner", "dirtier"), "clean": ("dirtier", "cleaner"),
+    "wide": ("narrower", "wider"), "narrow": ("wider", "narrower"), "thin": ("wider", "narrower"),
+    "deep": ("shallower", "deeper"), "shallow": ("deeper", "shallower"),
+}

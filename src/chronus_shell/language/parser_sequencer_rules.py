@@ -1,0 +1,122 @@
+"""Grammar rules → intents for playing: gates, notes, patterns (named rhythms too) and the sequencer.
+
+One small method per command rule of grammar/chronus.lark; named rhythms ('four on the
+floor', 'every other beat') are spelled out into steps here.
+"""
+from __future__ import annotations
+
+import re
+
+from lark import Token
+
+from . import intents as it
+from .parser_values import first_of, word_of
+
+
+class SequencerRules:
+    """Part of the parse-tree Transformer: gates, notes, patterns."""
+
+    def trigger(self, kw, target=None):
+        return it.Gate(target, True, None, kw.start_pos)
+
+    def release(self, kw, target=None):
+        if target is not None and target.texts[-1] in ("note", "notes", "it"):   # "let go of the note"
+            target = None if len(target.items) == 1 else it.Words(target.items[:-1])
+        return it.Gate(target, False, None, kw.start_pos)
+
+    def gate(self, kw, state, target=None):
+        if state.type == "GATE":                  # "play a note": the focused voice
+            return it.Gate(None, True, None, kw.start_pos)
+        return it.Gate(target, state.type == "ON", None, kw.start_pos)
+
+    def trigger_note(self, kw, note, *rest):
+        return it.Gate(first_of(rest, it.Words), True, it.Value("note", str(note), note.start_pos), kw.start_pos)
+
+    def play_note(self, kw, *rest):
+        notes = [c for c in rest if isinstance(c, Token) and c.type == "NOTE"]
+        target = first_of(rest, it.Words)
+        if len(notes) > 1:                # "play a2 c3 e3": a note per step
+            return it.SetNotes(target, tuple(word_of(n) for n in notes), notes[0].start_pos)
+        note = it.Value("note", str(notes[0]), notes[0].start_pos)
+        return it.Gate(target, True, note, kw.start_pos)
+
+    def play_number(self, kw, *rest):
+        number = next(c for c in rest if isinstance(c, Token) and c.type == "NUMBER")
+        unit = next((c for c in rest if isinstance(c, Token) and c.type == "UNIT"), None)
+        return it.Gate(first_of(rest, it.Words), True, self.quantity(number, unit), kw.start_pos)
+
+    def play_ref(self, kw, target):
+        return it.Gate(target, True, None, kw.start_pos)
+
+    def play_notes_on(self, kw, target, *notes):
+        return it.SetNotes(target, tuple(word_of(n) for n in notes), notes[0].start_pos)
+
+    def play_bare(self, _kw):
+        return it.Fixed("/seq/start")
+
+    def play_pattern(self, kw, *rest):
+        steps = [c for c in rest if isinstance(c, Token) and c.type == "PATTERN"]
+        return it.PlayPattern("".join(steps), first_of(rest, it.Words), steps[0].start_pos)
+
+    def pattern_on(self, *children):
+        steps = [c for c in children if isinstance(c, Token) and c.type == "PATTERN"]
+        return it.PlayPattern("".join(steps), first_of(children, it.Words), steps[0].start_pos)
+
+    track_pattern = pattern_on
+
+    def named_pattern(self, *children):
+        """'four on the floor on the kick', 'play the kick on every beat'."""
+        name = next(c for c in children if isinstance(c, Token) and c.type == "PATNAME")
+        target = first_of(children, it.Words)
+        if target is None and "floor" in str(name).lower():      # "play four on the floor": the kick
+            target = it.Words((it.Word("kick", name.start_pos),))
+        return it.PlayPattern(pattern_named(str(name)), target, name.start_pos)
+
+    def notes(self, *children):
+        notes = tuple(word_of(c) for c in children if isinstance(c, Token) and c.type == "NOTE")
+        return it.SetNotes(first_of(children, it.Words), notes, notes[0].column)
+
+    def stop(self, _kw, target=None):
+        if target is not None:                    # "stop playing the hats"
+            kept = tuple(w for w in target.items if w.text.lower() != "playing")
+            target = it.Words(kept) if kept else None
+        return it.Stop(target)
+
+    def pause(self, _kw):
+        return it.Stop(None)
+
+    def start_seq(self, _kw, what=None):
+        if what is not None and what.texts[0] in _COMPARATIVE_WORDS:    # "go faster"
+            return it.Comparative(what.texts[0], None, None, None, what.column)
+        if what is not None and "transaction" in what.texts:          # "start a transaction"
+            return it.Fixed("/patch/begin")
+        if what is not None and what.texts in (("over",), ("fresh",), ("from", "scratch"), ("afresh",)):
+            return it.RemoveModule(it.Words((it.Word("everything", what.column),)))   # "start over"
+        return it.Fixed("/seq/start")
+
+    def clear(self, kw, what=None):
+        return it.Clear(what, "reset" if str(kw).lower() == "reset" else "clear")
+
+
+_COMPARATIVE_WORDS = ("faster", "slower", "quicker", "louder", "quieter", "softer", "brighter", "darker")
+
+#: Named rhythms, in 16th steps: "every <length>" hits once per length ("every other" per two).
+_STEPS = {"sixteenth": 1, "step": 1, "eighth": 2, "beat": 4, "quarter": 4, "bar": 16}
+PATTERN_NAMES = {"four on the floor": "x...x...x...x...", "offbeat": "..x...x...x...x.",
+                 "backbeat": "....x.......x...", "two and four": "....x.......x...",
+                 "one and three": "x.......x......."}
+for _name, _length in _STEPS.items():
+    for _other in (1, 2):
+        _every = _length * _other
+        PATTERN_NAMES[f"every {'other ' if _other == 2 else ''}{_name}"] = "".join(
+            "x" if i % _every == 0 else "." for i in range(max(16, _every)))
+
+
+def pattern_named(text: str) -> str:
+    """The steps of a named rhythm ('on the offbeat', 'four on the floor', 'on 2 and 4')."""
+    words = [{"2": "two", "4": "four", "1": "one", "3": "three"}.get(w, w) for w in text.lower().split()]
+    while words and words[0] in ("on", "the"):
+        words = words[1:]
+    key = " ".join(words).replace("off beat", "offbeat")
+    key = re.sub(r"^(offbeat|backbeat)s$", r"\1", key)
+    return PATTERN_NAMES[key]

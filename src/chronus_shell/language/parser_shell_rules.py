@@ -1,0 +1,115 @@
+"""Grammar rules → intents for transactions, sessions, recording and the shell verbs.
+
+One small method per command rule of grammar/chronus.lark; most become fixed messages
+(/patch/begin, /session/list, /shell/quit) or shell verbs the REPL answers.
+"""
+from __future__ import annotations
+
+from lark import Token
+
+from . import intents as it
+from .errors import LanguageError
+from .parser_values import first_of, has_token, word_of
+from .units import parse_number
+
+
+class ShellRules:
+    """Part of the parse-tree Transformer: sessions, recording, shell verbs."""
+
+    # -- transactions, sessions, recording -------------------------------------------------
+    def begin(self, *_):
+        return it.Fixed("/patch/begin")
+
+    def commit(self, *_):
+        return it.Fixed("/patch/commit")
+
+    def abort(self, *_):
+        return it.Fixed("/patch/abort")
+
+    def save(self, *children):
+        return it.SaveSession(first_of(children, it.Word), has_token(children, "OVERWRITE"))
+
+    def load(self, *children):
+        return it.LoadSession(first_of(children, it.Word))
+
+    def list_sessions(self, kw, session):
+        if str(session).lower() == "patch":      # "show the patch": the modules
+            return it.ShellVerb("list", it.Words((word_of(session),)), kw.start_pos)
+        return it.Fixed("/session/list")
+
+    def delete_session(self, _kw, *rest):
+        return it.DeleteSession(first_of(rest, it.Word))
+
+    def record(self, *children):
+        path = next((str(c) for c in children if isinstance(c, Token) and c.type == "PATH"), None)
+        return it.Record(path)
+
+    def stop_recording(self, *_):
+        return it.Fixed("/record/stop")
+
+    # -- shell verbs -----------------------------------------------------------------------
+    def undo(self, _kw, *times):
+        return it.Undo(_count(times))
+
+    def redo(self, _kw, *times):
+        return it.Redo(_count(times))
+
+    def duplicate(self, _kw, target):
+        return it.Duplicate(target)
+
+    def help(self, kw, topic=None):
+        if topic is not None:              # "help with the cutoff", "how do i add a filter"
+            kept = tuple(w for w in topic.items if w.text.lower() not in ("with", "about", "for", "on"))
+            topic = it.Words(kept) if kept else None
+        return it.ShellVerb("help", topic, kw.start_pos)
+
+    def query(self, kw, what=None):
+        if what is not None:                      # "what's the cutoff set to"
+            kept = tuple(w for w in what.items if w.text.lower() not in ("set", "to", "at", "currently"))
+            what = it.Words(kept) if kept else None
+        return it.Show(what, kw.start_pos, str(kw).lower())
+
+    def query_sessions(self, *_):
+        return it.Fixed("/session/list")
+
+    def status(self, _kw):
+        return it.Fixed("/engine/status")
+
+    def crash(self, kw, slot):
+        found = [w for w in slot.texts if w in ("active", "standby")]
+        if len(found) != 1:
+            raise LanguageError("crash which slot? 'crash active' or 'crash standby'", slot.column,
+                                ("active", "standby"))
+        return it.Fixed("/engine/crash", (found[0],))
+
+    def list(self, kw, what=None):
+        return it.ShellVerb("list", what, kw.start_pos)
+
+    def verbose(self, kw, state=None):
+        switch = "off" if state is not None and state.type == "OFF" else "on"
+        return it.Fixed("/shell/verbose", (switch,))
+
+    def reload(self, kw, what=None):
+        return it.ShellVerb("reload", what, kw.start_pos)
+
+    def quit(self, _kw, _what=None):
+        return it.Fixed("/shell/quit")
+
+    def wait(self, _kw, value):
+        if isinstance(value, Token):      # "wait a bar"
+            value = it.Value("unit", str(value), value.start_pos, None, str(value))
+        return it.Wait(value)
+
+
+def _count(tokens) -> int:
+    """'twice', '3 times', 'three' → how many times (1 when not said)."""
+    if not tokens:
+        return 1
+    text = str(tokens[0]).lower()
+    count = {"twice": 2, "thrice": 3}.get(text)
+    if count is None:
+        number = parse_number(text)
+        if number.denominator != 1 or not 1 <= number <= 50:
+            raise LanguageError("how many times? a whole number from 1 to 50", tokens[0].start_pos)
+        count = int(number)
+    return count
