@@ -171,7 +171,7 @@ class ValueMapper:
         """'saw1 freq 220' names a param; 'the saw 220 hz' names a module: use its main param."""
         try:
             return self.resolve.param(ref, hints=False)
-        except LanguageError as param_error:
+        except LanguageError:
             module_id = self._module_or_raise(ref)
             return module_id, primary_param(self.model.spec(module_id), value)
 
