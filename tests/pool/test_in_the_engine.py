@@ -6,7 +6,7 @@ import time
 
 import numpy as np
 
-from chronus_shell.engine.user_modules import unregister_user_module
+from chronus_shell.engine.user_modules_install import unregister_user_module
 from chronus_shell.protocol.message import Message
 from chronus_shell.supervisor import Config, Supervisor
 from chronus_shell.supervisor.pool import UserModules

@@ -8,7 +8,7 @@ from . import warmup
 from .graph import EngineError
 from ..script_command import CommandFailed, fail, open_script
 from .render import render_script
-from .user_modules import install_all
+from .user_modules_install import install_all
 from ..session.recorder import write_wav
 
 

@@ -33,7 +33,7 @@ supervisor's `plan` validation all follow at once; `add bitwarp` works). Then `o
 Slot side (supervisor.py / slot.py — to be integrated by the coordinator):
 - on accept, send both slots (and every spare) ("user_module", name, source, path, at_sample),
   (name, source, path) = verdict.payload(), `at_sample` stamped like any command (a few blocks
-  ahead, the same for both slots). The slot keeps one `user_modules.ModuleSwaps()`:
+  ahead, the same for both slots). The slot keeps one `user_modules_install.ModuleSwaps()`:
     on receipt:          swaps.receive(name, source, path, at_sample)   # exec now (~1 ms small;
                          # numba with cache=True loads the code the pool worker just compiled)
     before each block:   swaps.apply_due(timeline)                      # lockstep switch
@@ -43,8 +43,8 @@ Slot side (supervisor.py / slot.py — to be integrated by the coordinator):
   transaction and fading engine; param values carried over).
 - a freshly started slot worker must load every accepted module *before* unpickling a snapshot
   that holds instances: send `modules.payload()` ([(name, source, path), ...], acceptance order)
-  with the assignment and call `user_modules.install_all(payload)` first. Spares that are already
-  running only need `install_user_module(name, source, path)` (no target).
+  with the assignment and call `user_modules_install.install_all(payload)` first. Spares that are
+  already running only need `install_user_module(name, source, path)` (no target).
 - `chronus render`/`run` offline (no slots): validate with the pool, then `install_all` in-process.
 - Run-time containment is still needed in the slots: an exception raised by a user module's
   process() at run time (a path the test render did not reach) would end the slot, and the
@@ -95,9 +95,9 @@ from typing import Callable
 
 from ..engine.params import ModuleSpec
 from ..engine.user_modules import (
-    ModuleLoadError, check_module_path, logs_folder, module_files, modules_folder, read_source,
-    register_user_module, spec_class, spec_from_data,
+    ModuleLoadError, check_module_path, logs_folder, module_files, modules_folder, read_source, spec_from_data,
 )
+from ..engine.user_modules_install import register_user_module, spec_class
 from .pool_worker import pool_worker_main
 
 PRELOAD = ["chronus_shell.supervisor.preload", "chronus_shell.supervisor.pool_worker"]

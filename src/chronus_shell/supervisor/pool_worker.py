@@ -34,7 +34,8 @@ from pathlib import Path
 import numpy as np
 
 from ..engine.graph import Engine
-from ..engine.user_modules import ModuleLoadError, load_module_source, register_user_module, spec_to_data
+from ..engine.user_modules import ModuleLoadError, load_module_source, spec_to_data
+from ..engine.user_modules_install import register_user_module
 from ..protocol.message import Message
 from .rings import leave_signals_to_the_shell
 

@@ -18,7 +18,7 @@ import time
 from ..engine import warmup
 from ..engine.graph import EngineError
 from ..engine.render import Timeline
-from ..engine.user_modules import ModuleSwaps, install_user_module
+from ..engine.user_modules_install import ModuleSwaps, install_user_module
 from .rings import (
     CPU_NS, LATE_COMMANDS, READ_BLOCK, SLOT_PID, WRITTEN, Control, Ring,
     leave_signals_to_the_shell, raise_priority,
