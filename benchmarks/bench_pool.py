@@ -95,7 +95,8 @@ def main() -> int:
     os.environ["CHRONUS_HOME"] = str(home)
     from chronus_shell.engine.user_modules import load_module_source, modules_folder
     from chronus_shell.supervisor.config import Config
-    from chronus_shell.supervisor.pool import SandboxPool, UserModules
+    from chronus_shell.supervisor.hot_reload import UserModules
+    from chronus_shell.supervisor.pool import SandboxPool
 
     method = Config.from_env().start_method
     ctx = multiprocessing.get_context(method)

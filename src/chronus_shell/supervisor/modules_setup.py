@@ -7,7 +7,8 @@ from collections.abc import Callable
 
 from ..engine.user_modules import module_files, modules_folder
 from .config import Config
-from .pool import SandboxPool, UserModules
+from .hot_reload import UserModules
+from .pool import SandboxPool
 
 
 def validated_modules(config: Config, folder=None, report: Callable[[str], None] = print) -> list[tuple[str, str, str]]:

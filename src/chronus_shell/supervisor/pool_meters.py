@@ -1,0 +1,88 @@
+"""What a pool worker measures about itself: memory, and time spent compiling numba code.
+
+Kept apart from the checks: these are about the worker process (its memory limit and size, the time
+numba compiles in it, which the pool does not count against a module), not about the module.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import threading
+import time
+
+
+def rss_bytes() -> int | None:
+    """Resident memory now (Linux), else peak resident memory (other Unix), else None (Windows)."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        pass
+    try:
+        import resource
+    except ImportError:
+        return None
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024
+
+
+def limit_memory(megabytes: int) -> str:
+    """Cap the address space at its current size + `megabytes` (RLIMIT_AS); say what was done."""
+    try:
+        import resource
+    except ImportError:
+        return "no memory limit on this platform"
+    try:
+        with open("/proc/self/statm") as statm:
+            current = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return "no memory limit on this platform (address space size unknown)"
+    try:
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = current + megabytes * 2**20
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ValueError, OSError, AttributeError) as err:
+        return f"no memory limit ({err})"
+    return f"address space limited to {limit / 2**20:.0f} MB ({megabytes} MB above the worker's {current / 2**20:.0f} MB)"
+
+
+class CompileClock:
+    """Seconds spent compiling numba code (numba's 'numba:compile' events), live while compiling."""
+
+    def __init__(self):
+        self.depth, self.started, self.total = 0, 0.0, 0.0
+        self.lock = threading.Lock()
+        try:
+            from numba.core import event
+
+            clock = self
+
+            class Listener(event.Listener):
+                def on_start(self, ev):
+                    clock.start()
+
+                def on_end(self, ev):
+                    clock.end()
+
+            event.register("numba:compile", Listener())
+        except Exception:  # noqa: BLE001 — without numba events the budget simply is not extended
+            pass
+
+    def start(self) -> None:
+        with self.lock:
+            if self.depth == 0:
+                self.started = time.perf_counter()
+            self.depth += 1
+
+    def end(self) -> None:
+        with self.lock:
+            self.depth = max(0, self.depth - 1)
+            if self.depth == 0:
+                self.total += time.perf_counter() - self.started
+
+    def seconds(self) -> float:
+        with self.lock:
+            return self.total + (time.perf_counter() - self.started if self.depth else 0.0)
+
