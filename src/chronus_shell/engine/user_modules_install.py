@@ -11,7 +11,7 @@ import sys
 import types
 from pathlib import Path
 
-from .catalogue import BUILTIN_MODULES, CATALOGUE
+from .catalogue import CATALOGUE
 from .modules.base import Module
 from .params import ModuleSpec
 from .user_modules import (
@@ -34,12 +34,6 @@ def unregister_user_module(type_name: str) -> None:
         return
     CATALOGUE.pop(type_name, None)
     sys.modules.pop(module_name(type_name), None)
-
-
-def user_module_types() -> list[str]:
-    """The user module types in the catalogue."""
-    builtin = {cls.spec.type for cls in BUILTIN_MODULES}
-    return sorted(t for t in CATALOGUE if t not in builtin)
 
 
 def spec_class(spec: ModuleSpec, class_name: str = "UserModule") -> type[Module]:
@@ -165,5 +159,5 @@ def install_all(payload) -> list[type[Module]]:
 
 __all__ = [
     "ModuleSwaps", "install_all", "install_user_module", "register_user_module", "spec_class",
-    "swap_module_type", "unregister_user_module", "user_module_types",
+    "swap_module_type", "unregister_user_module",
 ]

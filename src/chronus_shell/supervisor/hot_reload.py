@@ -4,52 +4,19 @@ Apart from the pool (pool.py, which only judges one file) because this is what t
 with the verdicts: register accepted types, keep the previous version when a new one is rejected,
 hand accepted sources on to the slots, and watch the folder.
 
-Integration API (for the supervisor / REPL / cli; everything below is thread-safe)
----------------------------------------------------------------------------------
-Start (in the shell, with the supervisor's multiprocessing context):
-
-    from chronus_shell.supervisor.hot_reload import UserModules
-    from chronus_shell.supervisor.pool import SandboxPool
-    pool = SandboxPool(ctx, size=4, sample_rate=cfg.sample_rate, block_size=cfg.block_size,
-                       folder=args.modules).start()          # folder None → <data dir>/modules
-    modules = UserModules(pool,                                 # the pool's folder (same --modules)
-                          on_accept=lambda v: ...,              # broadcast v.payload() to slots
-                          on_reject=lambda v: print(v.line()),  # one line, log path included
-                          on_notice=print)                      # e.g. "bitwarp.py was deleted: …"
-    verdicts = modules.load_all()     # validate every file now (parallel); accepted types are
-                                      # registered in this process's CATALOGUE at once
-    modules.start()                   # hot reload: ModuleWatcher polls mtimes every 100 ms
-                                      # (UserModules(..., interval=0.05) halves the detection
-                                      # delay: the part of save → audible that dominates)
-    ...
-    modules.stop(); pool.stop()       # at shell exit (workers also die with the shell)
-
-What an acceptance does in the shell: `register_user_module(spec_class(v.spec, v.class_name))`
-puts a spec-only class in CATALOGUE (language, completion, help, `chronus modules`, the
-supervisor's `plan` validation all follow at once; `add bitwarp` works). Then `on_accept(v)` runs
-(in the watcher's thread for hot reloads): the coordinator must get the *code* into the slots.
-
-Slot side (supervisor.py / slot.py — to be integrated by the coordinator):
-- on accept, send both slots (and every spare) ("user_module", name, source, path, at_sample),
-  (name, source, path) = verdict.payload(), `at_sample` stamped like any command (a few blocks
-  ahead, the same for both slots). The slot keeps one `user_modules_install.ModuleSwaps()`:
-    on receipt:          swaps.receive(name, source, path, at_sample)   # exec now (~1 ms small;
-                         # numba with cache=True loads the code the pool worker just compiled)
-    before each block:   swaps.apply_due(timeline)                      # lockstep switch
-  `receive` registers a new type at once (so a following /patch/create works); a new version of
-  a known type takes effect at the first block boundary ≥ at_sample in both slots: CATALOGUE,
-  `chronus_user.<name>` (pickling) and every live instance (`swap_module_type`: engine, pending
-  transaction and fading engine; param values carried over).
-- a freshly started slot worker must load every accepted module *before* unpickling a snapshot
-  that holds instances: send `modules.payload()` ([(name, source, path), ...], acceptance order)
-  with the assignment and call `user_modules_install.install_all(payload)` first. Spares that are
-  already running only need `install_user_module(name, source, path)` (no target).
-- `chronus render`/`run` offline (no slots): validate with the pool, then `install_all` in-process.
-- Run-time containment is still needed in the slots: an exception raised by a user module's
-  process() at run time (a path the test render did not reach) would end the slot, and the
-  lockstep standby would raise at the same sample. Engine._render_segment should catch it for
-  user modules (`getattr(type(module), "__module__", "").startswith("chronus_user.")`) and treat
-  it like NaN/Inf (`_contain_fault`: silence, fresh instance, a fault line).
+How the parts meet (`modules_setup.LiveModules` wires them for the shell, `validated_modules` for
+`chronus run`/`render`):
+- `UserModules(pool, on_accept, on_reject, on_notice)`: `load_all()` validates every file of the
+  pool's folder in parallel and registers each accepted type in this process's CATALOGUE
+  (`register_user_module(spec_class(...))`), so the language, completion, help and the
+  supervisor's validation know it at once; `start()` polls the folder (ModuleWatcher, every
+  100 ms) and validates each saved file again; a rejected new version leaves the old one playing.
+- `on_accept(verdict)` sends `verdict.payload()` = (name, source, path) to both slots and every
+  spare, stamped like any command; each slot's `user_modules_install.ModuleSwaps` executes it on
+  receipt and swaps every live instance at the same block boundary in both slots (lockstep),
+  params carried over. A new slot worker gets `UserModules.payload()` and `install_all` first.
+- At run time a user module that raises or produces NaN/Inf is contained by the Engine
+  (`_contain_fault`: silence, a fresh instance, one fault line), never ending a slot.
 
 Watcher API:
     ModuleWatcher(folder, on_change, interval=0.1).start() / .stop() / .poll() -> list[Path]
