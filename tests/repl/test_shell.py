@@ -28,9 +28,12 @@ class Transcript:
         self.sent = []
 
     async def send(self, messages):
-        self.sent.extend(messages)
-        return [Reply("cutoff 19 is out of range 20–20000 Hz", ok=False)
-                for m in messages if m.args == (19.0,)]
+        """Like EngineLink.send: stops at the first refusal, which says which message it was."""
+        for index, message in enumerate(messages):
+            self.sent.append(message)
+            if message.args == (19.0,):
+                return [Reply("cutoff 19 is out of range 20–20000 Hz", ok=False, refused_at=index)]
+        return []
 
     async def status(self):
         return self.last_status
@@ -70,6 +73,14 @@ def test_engine_refusal_is_one_line():
     _, _, out = run_shell("add acid filter\rcutoff 19\r\x04")
     assert "cutoff 19 is out of range 20–20000 Hz" in out
     assert "Traceback" not in out
+
+
+def test_a_refused_line_is_forgotten_by_the_context():
+    """The engine refused `detune 19`: the model keeps 0 cents and `undo` takes back the saw."""
+    translator, engine, _ = run_shell("add a saw\rsaw1 detune 19\rundo\r\x04")
+    assert str(engine.sent[2]) == "/mod/saw1/detune 19.0"
+    assert [str(m) for m in engine.sent[3:]] == ["/patch/remove saw1"]
+    assert "saw1" not in translator.model.modules and not translator.undo_stack
 
 
 def test_verbose_echo_and_help_and_status():

@@ -46,6 +46,15 @@ class PatchModel:
                      "focus", "premute"):
             setattr(self, name, getattr(snapshot, name))
 
+    def revert_patch(self, before: "PatchModel") -> None:
+        """`/patch/abort`: modules and edges as they were at `/patch/begin`. Param values of the
+        modules that stay are kept (inside a transaction they also reached the live graph), as
+        are the sequencer and the tempo (shared by both graphs)."""
+        self.values = {m: self.values.get(m, before.values.get(m, {})) for m in before.modules}
+        self.modules, self.edges, self.mod_edges = before.modules, before.edges, before.mod_edges
+        if self.focus not in self.modules:
+            self.focus = before.focus
+
     def unmuted_value(self, module_id: str, param) -> float:
         """The level a module had before it was muted (else its default)."""
         return self.premute.get((module_id, param.name), param.default)

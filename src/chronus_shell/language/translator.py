@@ -1,7 +1,9 @@
 """Translator: lines of English (or raw `/address args`) → messages, with context and undo.
 
 Context carries from line to line: the patch model (modules, values, edges, tracks, tempo), the
-focus, and an undo stack holding the inverse of each command that changed something.
+focus, and an undo stack holding the inverse of each command that changed something. A
+transaction's `abort` takes the model back to its `begin`; a line the engine refuses is
+forgotten (`rollback`), so the context never describes a patch that does not exist.
 """
 from __future__ import annotations
 
@@ -19,12 +21,18 @@ class Translator:
         self.mapper = Mapper(self.model)
         self.undo_stack: list[list[Message]] = []
         self.redo_stack: list[list[Message]] = []
+        self._transaction: tuple[PatchModel, int] | None = None   # (model at begin, undo depth then)
+        self._before_line = self._state()
+
+    def _state(self):
+        return self.model.snapshot(), list(self.undo_stack), list(self.redo_stack), self._transaction
 
     def translate(self, line: str) -> list[Message]:
         """One line → messages (applied to the context), or LanguageError (context unchanged)."""
         text = line.strip()
         if not text:
             return []
+        self._before_line = self._state()
         if text.startswith("/"):
             return self.observe([_raw(line)])
         try:
@@ -53,7 +61,7 @@ class Translator:
                 item = self.mapper.carry(previous, item)
                 produced = self.mapper.map(item)
                 for message in produced:
-                    inverse = self.model.apply(message) + inverse
+                    inverse = self._apply(message) + inverse
                 messages += produced
                 previous = item
         except LanguageError:
@@ -72,11 +80,32 @@ class Translator:
         """Apply messages to the context and remember how to undo them."""
         inverse: list[Message] = []
         for message in messages:
-            inverse = self.model.apply(message) + inverse
+            inverse = self._apply(message) + inverse
         if inverse:
             self.undo_stack.append(simplify_undo(inverse))
             self.redo_stack.clear()
         return messages
+
+    def rollback(self, kept: list[Message]) -> None:
+        """The engine refused a message of the last translated line: forget the line, then take
+        in `kept`, the messages before the refused one (the engine applied those)."""
+        model, undo, redo, self._transaction = self._before_line
+        self.model.restore(model)
+        self.undo_stack[:], self.redo_stack[:] = undo, redo
+        self.observe(kept)
+
+    def _apply(self, message: Message) -> list[Message]:
+        """Apply one message to the model (transactions included); return its inverse."""
+        if message.address == "/patch/begin" and self._transaction is None:
+            self._transaction = (self.model.snapshot(), len(self.undo_stack))
+        elif message.address in ("/patch/commit", "/patch/abort") and self._transaction is not None:
+            before, depth = self._transaction
+            self._transaction = None
+            if message.address == "/patch/abort":
+                self.model.revert_patch(before)
+                del self.undo_stack[depth:]          # the transaction's steps undo nothing now
+                return []
+        return self.model.apply(message)
 
     def _repeat(self, step, times: int) -> list[Message]:
         """'undo 3 times': as many steps as there are (at least one, or the usual error)."""
@@ -105,7 +134,7 @@ class Translator:
     def _replay(self, messages: list[Message]) -> list[Message]:
         inverse: list[Message] = []
         for message in messages:
-            inverse = self.model.apply(message) + inverse
+            inverse = self._apply(message) + inverse
         return inverse
 
 

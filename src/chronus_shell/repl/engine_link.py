@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..protocol.message import Message
 
@@ -26,6 +26,7 @@ class Reply:
     ok: bool = True
     messages: tuple = ()          # a session load: the messages the engine will apply
     focus: str | None = None      # … and the focus it had when it was saved
+    refused_at: int | None = None  # a refusal: the index of the refused message in what was sent
 
 
 def reply_of(result) -> Reply | None:
@@ -74,11 +75,13 @@ class EngineLink:
 
     def _send_all(self, messages: list[Message]) -> list[Reply]:
         replies = []
-        for message in messages:
+        for index, message in enumerate(messages):
             try:
                 reply = reply_of(self.supervisor.send(message))
             except Exception as err:           # noqa: BLE001 — a refusal is one line for the user
                 reply = Reply(str(err) or type(err).__name__, ok=False)
+            if reply is not None and not reply.ok:
+                reply = replace(reply, refused_at=index)
             if reply is not None:
                 replies.append(reply)
             if reply is not None and not reply.ok:

@@ -133,27 +133,34 @@ class Shell:
         if messages and not self.verbose and _is_undo(line):
             self.output.echo(messages)          # undo says what it undid
         pending: list[Message] = []
-        for message in messages:
+        for index, message in enumerate(messages):
             if message.address.startswith("/shell/") or message.address == "/engine/status":
-                await self._send(pending)
+                if not await self._send(pending, messages[:index - len(pending)]):
+                    return
                 pending = []
                 await self._local(message)
             else:
                 pending.append(message)
-        await self._send(pending)
+        await self._send(pending, messages[:len(messages) - len(pending)])
 
-    async def _send(self, messages: list[Message]) -> None:
+    async def _send(self, messages: list[Message], before: list[Message]) -> bool:
+        """Send; False if the engine refused one (the language's context then forgets the line,
+        keeping `before` and what was accepted, so it never describes a patch that isn't there)."""
         if not messages:
-            return
+            return True
         if self.verbose:
             self.output.echo(messages)
         if self.engine is None:
-            return
+            return True
         for reply in await self.engine.send(messages):
             (self.output.info if reply.ok else self.output.problem)(reply.text)
+            if reply.refused_at is not None:
+                self.translator.rollback(before + messages[:reply.refused_at])
+                return False
             if reply.messages:  # a loaded session: the language's context learns the new patch
                 self.translator.observe(list(reply.messages))
                 self.translator.model.focus = reply.focus or self.translator.model.focus
+        return True
 
     async def _local(self, message: Message) -> None:
         verb = message.address.rsplit("/", 1)[-1]
