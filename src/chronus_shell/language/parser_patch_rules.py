@@ -5,6 +5,8 @@ dataclass; kept apart from the sequencer and shell rules so each family reads on
 """
 from __future__ import annotations
 
+import re
+
 from lark import Token
 
 from . import intents as it
@@ -129,7 +131,7 @@ class PatchRules:
         ref = first_of(children, it.Words)
         change = _change_of(children)
         if isinstance(change, ToValue):
-            return it.SetParam(ref or it.Words((it.Word("it", word.start_pos),)), change.value)
+            return _set_or_tempo(word, ref, change.value)
         return it.Comparative(_comparative_word(word), ref, change, None, word.start_pos)
 
     def comparative_mid(self, *children):
@@ -142,7 +144,7 @@ class PatchRules:
     def comparative_first(self, word, ref, *rest):
         change = _change_of(rest)
         if isinstance(change, ToValue):
-            return it.SetParam(ref, change.value)
+            return _set_or_tempo(word, ref, change.value)
         return it.Comparative(_comparative_word(word), ref, change, None, word.start_pos)
 
     def comparative_lead(self, amount, word, ref=None):
@@ -229,8 +231,24 @@ class PatchRules:
 
 
 def _comparative_word(token: Token) -> str:
-    """'lower', 'reduce', 'decrease' after a module all mean lower (its pitch)."""
-    return "lower" if token.type == "LOWER" else str(token).lower()
+    """'lower', 'reduce', 'decrease' after a module all mean lower (its pitch); 'speed it up' is
+    'speed up'."""
+    if token.type == "LOWER":
+        return "lower"
+    return re.sub(r"\s+(?:it|this|things)\s+", " ", str(token).lower())
+
+
+_TEMPO_WORDS = {"faster", "quicker", "speed up", "speed-up", "slower", "slow", "slow down", "slow-down"}
+_THE_MUSIC = {(), ("it",), ("this",), ("things",), ("everything",), ("the", "music"), ("music",)}
+
+
+def _set_or_tempo(word: Token, ref: it.Words | None, value: it.Value):
+    """'slow it down to 90', 'speed up to 140': the tempo, unless a module is named or the value
+    has a unit ('make the lfo faster to 3 hz', 'faster to 5 hz' on a focused lfo)."""
+    texts = ref.texts if ref is not None else ()
+    if _comparative_word(word) in _TEMPO_WORDS and texts in _THE_MUSIC and value.unit is None:
+        return it.Tempo(value)
+    return it.SetParam(ref or it.Words((it.Word("it", word.start_pos),)), value)
 
 
 def _column(value) -> int:
