@@ -206,3 +206,9 @@ def test_no_popups_and_vi_options():
         assert quiet.editing_mode == EditingMode.VI
         default = make_prompt_session(Translator(), Transcript())
         assert default.complete_while_typing is True and default.editing_mode == EditingMode.EMACS
+
+
+def test_help_keeps_the_optional_parts_in_brackets():
+    """'[set]', '[to <file.wav>]' are syntax, not rich markup: they must reach the screen."""
+    _, _, out = run_shell("help\r\x04")
+    assert "record [to <file.wav>]" in out and "[set] [<module>] <param> [to] <value>" in out

@@ -43,8 +43,8 @@ def _forms_table(forms, title: str) -> Table:
     table = Table(title=title, title_justify="left")
     table.add_column("command", style="bold")
     table.add_column("examples", style="green")
-    for form, examples in forms:
-        table.add_row(form, "\n".join(examples))
+    for form, examples in forms:                  # Text: '[set]' is syntax here, not rich markup
+        table.add_row(Text(form), Text("\n".join(examples)))
     return table
 
 
