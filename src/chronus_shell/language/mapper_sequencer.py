@@ -9,7 +9,7 @@ from ..engine.params import ParamError, ParamSpec
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError, with_hint
-from .mapper_words import (SCREEN_WORDS, SEQUENCER_WORDS, SWING, TEMPO, message, seq_param, track_name,
+from .mapper_words import (PRONOUN_REFS, SCREEN_WORDS, SEQUENCER_WORDS, SWING, TEMPO, message, seq_param, track_name,
                            track_words)
 from .resolve import type_named
 from .units import note_name, note_to_hz, quantity, tidy
@@ -52,11 +52,12 @@ class SequencerMapper:
         return name, target, []
 
     def _PlayPattern(self, intent: it.PlayPattern) -> list[Message]:
-        existing = self._existing_track(None, intent.column) if intent.target is None else None
-        if existing is not None:                          # "play x..x": the track of the focused voice
-            track, target, messages = existing, self.model.tracks[existing].target, []
+        named = None if intent.target is None or intent.target.texts in PRONOUN_REFS[:4] else intent.target
+        existing = self._existing_track(None, intent.column) if named is None else None
+        if existing is not None:                          # "play x..x", "put it on every beat": the
+            track, target, messages = existing, self.model.tracks[existing].target, []   # focused voice's track
         else:
-            track, target, messages = self._track(intent.target, intent.column)
+            track, target, messages = self._track(named, intent.column)
         now = ("now",) if intent.now else ()
         return messages + [message("/seq/add", track, target, intent.pattern, *now), *self._start()]
 

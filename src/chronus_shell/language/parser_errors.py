@@ -51,6 +51,9 @@ def parse_error(line: str, err: UnexpectedInput) -> LanguageError:
         return LanguageError(f"incomplete command: expected {expected}", len(line.rstrip()), (), line)
     word = _WORD_AT.match(line, column)
     got = word.group() if word else line[column]
+    token = getattr(err, "token", None)
+    if token is not None and getattr(token, "start_pos", None) == column and " " in str(token).strip():
+        got = str(token).strip()                  # a phrase the lexer read as one ('on every beat')
     return LanguageError(f"didn't expect {got!r} here (expected {expected})", column, (), line)
 
 
