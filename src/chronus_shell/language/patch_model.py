@@ -129,6 +129,8 @@ class PatchModel:
             return self._remove(str(args[0]))
         if verb in ("connect", "disconnect"):
             src, dst = str(args[0]), str(args[1])
+            if src not in self.modules or dst.split(".")[0] not in self.modules:
+                return []          # an edge to nothing (a raw line): the engine refuses it too
             edges = self.mod_edges if "." in dst else self.edges
             present = (src, dst) in edges
             if verb == "connect" and not present:
