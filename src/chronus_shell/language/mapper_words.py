@@ -61,9 +61,14 @@ def message(address: str, *args) -> Message:
 
 
 def seq_param(words: it.Words | None) -> ParamSpec | None:
-    if words is None or len(words.texts) != 1:
+    """TEMPO or SWING when the words name one ('swing', 'swing it', 'the tempo of it')."""
+    if words is None:
         return None
-    return SEQ_PARAMS.get(words.texts[0])
+    texts = [t for t in words.texts if t not in _THE_MUSIC]
+    return SEQ_PARAMS.get(texts[0]) if len(texts) == 1 else None
+
+
+_THE_MUSIC = {"it", "this", "things", "everything", "music", "of"}
 
 
 def track_words(words: it.Words) -> it.Words:
