@@ -212,3 +212,8 @@ def test_help_keeps_the_optional_parts_in_brackets():
     """'[set]', '[to <file.wav>]' are syntax, not rich markup: they must reach the screen."""
     _, _, out = run_shell("help\r\x04")
     assert "record [to <file.wav>]" in out and "[set] [<module>] <param> [to] <value>" in out
+
+
+def test_help_on_a_param_shows_its_value_on_each_live_module():
+    _, _, out = run_shell("add acid filter at 800hz\rhelp cutoff\r\x04")
+    assert "acid_filter1 800" in out

@@ -62,7 +62,7 @@ def help_renderables(topic: str | None, model) -> list:
     joined = "_".join(words)
     owners = [s for s in specs() if s.has_param(joined)]
     if owners:
-        return [_param_table(joined, owners)]
+        return [_param_table(joined, owners, model)]
     terminal = keyword_of(words[0])
     forms = [(f, e) for f, e in command_forms() if terminal and any(
         keyword_of(w.strip("[]<>")) == terminal for w in f.replace("/", " ").split())]
@@ -74,15 +74,21 @@ def help_renderables(topic: str | None, model) -> list:
     raise TopicError(f"no help on {topic!r}{extra}", hints)
 
 
-def _param_table(name: str, owners) -> Table:
+def _param_table(name: str, owners, model) -> Table:
+    """One row per module type with the param; `now` is its value on each live module of that type."""
     table = Table(title=f"param {name}", title_justify="left")
-    for column in ("module", "unit", "range", "default", "doc"):
+    for column in ("module", "unit", "range", "default", "now", "doc"):
         table.add_column(column)
     for spec in owners:
         param = spec.param(name)
-        default = param.default if isinstance(param.default, str) else format_number(param.default)
-        table.add_row(spec.type, param.unit, param.range_text(), default, param.doc)
+        now = ", ".join(f"{module_id} {_shown(model.value(module_id, param.name))}"
+                        for module_id in model.of_type(spec.type))
+        table.add_row(spec.type, param.unit, param.range_text(), _shown(param.default), now or "—", Text(param.doc))
     return table
+
+
+def _shown(value) -> str:
+    return value if isinstance(value, str) else format_number(value)
 
 
 def list_renderables(what: str | None, model) -> list:
