@@ -61,9 +61,11 @@ cutoff and the resonance`. `now` after a command applies it now.
 - **The bass** is a module or track named `bass`; else the voice holding an acid filter (the
   focused voice first); else the voice whose oscillator is tuned lowest.
 - **Ids** are `<type><n>` with the lowest free n (`saw1`, `acid_filter1`), or the name given
-  with `called`. A new source or drum connects to master; a new processor goes at the end of the
-  focused voice (or of the voice named with `to`/`on`/`after`: `add a reverb to the saw`), just
-  before master; `remove` reconnects the chain around the module.
+  with `called`. A new source or drum connects to master — except that a source feeds the
+  focused voice when that voice is a processor with nothing playing into it (`add a 303`, then
+  `add a saw`), or the processor named with `to`/`into` (`add a square into the filter`); a new
+  processor goes at the end of the focused voice (or of the voice named with `to`/`on`/`after`:
+  `add a reverb to the saw`), just before master; `remove` reconnects the chain around the module.
 - **Setting words in a type name** set that choice: `add a highpass filter` (mode highpass),
   `add pink noise`, `add a square lfo`, `add a bitcrusher`; `oscillator`, `wave`, `effect` after a
   type are ignored.

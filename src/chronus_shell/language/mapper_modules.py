@@ -91,6 +91,8 @@ class ModuleMapper:
         """Sources and drums go to master; processors go at the end of the focused voice."""
         if spec.role == "modulator":
             return []
+        if voice is None and spec.role == "source" and (waiting := self._sourceless_head()):
+            return [message("/patch/connect", module_id, waiting)]     # "add a 303", then "add a saw"
         if voice is None:
             voice = self.resolve.focused_voice() if spec.role == "processor" else []
         if not voice:
@@ -111,10 +113,12 @@ class ModuleMapper:
                 param = primary_param(spec, intent.value)
                 messages.append(message(f"/mod/{modulator}/{param.name}", self._absolute(param, intent.value)))
             return messages
+        target = self.resolve.module(intent.target)
+        if spec.role == "source" and self.model.spec(target).role == "processor":
+            return self._feed(spec, presets, target, intent.value)      # "add a saw into the filter"
         if spec.role != "processor":
             raise LanguageError(f"a {spec.type} is a {spec.role}: add it on its own ('add a {spec.type}')",
                                 intent.type_name.column)
-        target = self.resolve.module(intent.target)
         voice = self.model.voice_of(target)
         if not voice:
             raise LanguageError(f"{target} does not reach master, so it has no chain to add to",
@@ -125,6 +129,23 @@ class ModuleMapper:
         if intent.value is not None:
             param = primary_param(spec, intent.value)
             messages.append(message(f"/mod/{module_id}/{param.name}", self._absolute(param, intent.value)))
+        return messages
+
+    def _sourceless_head(self) -> str | None:
+        """The focused voice's first module when it is a processor with nothing feeding it."""
+        voice = self.model.voice_of(self.model.focus)
+        if voice and self.model.spec(voice[0]).role == "processor" and not self.model.inputs(voice[0]):
+            return voice[0]
+        return None
+
+    def _feed(self, spec: ModuleSpec, presets, target: str, value: it.Value | None) -> list[Message]:
+        """A new source playing into `target` (alongside whatever already feeds it)."""
+        module_id = self.model.next_id(spec.type)
+        messages = [message("/patch/create", module_id, spec.type), message("/patch/connect", module_id, target)]
+        messages += self._presets(module_id, spec, presets)
+        if value is not None:
+            param = primary_param(spec, value)
+            messages.append(message(f"/mod/{module_id}/{param.name}", self._absolute(param, value)))
         return messages
 
     def _RemoveModule(self, intent: it.RemoveModule) -> list[Message]:
