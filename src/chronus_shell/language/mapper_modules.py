@@ -189,7 +189,8 @@ class ModuleMapper:
         old_spec = self.model.spec(old)
         spec, presets = self._module_type(intent.new)
         if spec.type == old_spec.type and not presets:
-            raise LanguageError(f"{old} is already a {spec.type}", intent.new.column)
+            article = "an" if spec.type[0] in "aeiou" else "a"
+            raise LanguageError(f"{old} is already {article} {spec.type}", intent.new.column)
         if spec.type == old_spec.type:               # "swap the filter for a highpass"
             changed = [message(f"/mod/{old}/{name}", choice) for name, choice in presets
                        if self.model.value(old, name) != choice]

@@ -22,8 +22,8 @@ def word_of(token: Token) -> it.Word:
     return it.Word(text, token.start_pos)
 
 
-_GLUED_NUMBER = re.compile(r"^(the|that|this|my|your|our)_+(\d+)$", re.I)
-_NUMERIC_NAME = re.compile(r"\b(the|that|this|my|your|our)(\s+)(\d+)\b(?![.,]\d)", re.I)
+_GLUED_NUMBER = re.compile(r"^(the|that|this|my|your|our|a|an)_+(\d+)$", re.I)
+_NUMERIC_NAME = re.compile(r"\b(the|that|this|my|your|our|a|an)(\s+)(\d+)\b(?![.,]\d)", re.I)
 
 
 def glue_numeric_names(line: str) -> str:

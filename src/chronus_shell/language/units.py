@@ -174,7 +174,7 @@ def absolute_value(spec: ParamSpec, value: Value) -> float | str:
         if word in _WORD_VALUES:
             return spec.default if word == "default" else (spec.high if word.startswith(("max", "full")) else spec.low)
         return _coerce(spec, value.text, value)
-    return _coerce(spec, tidy(convert(spec, value)), value)
+    return _coerce(spec, tidy(convert(spec, value)), value, typed=True)
 
 
 def relative_value(spec: ParamSpec, current: float, direction: int, amount: Value | None,
@@ -236,11 +236,19 @@ def scaled_value(spec: ParamSpec, current: float, factor: float, column: int) ->
         raise LanguageError(str(err), column, err.suggestions) from None
 
 
-def _coerce(spec: ParamSpec, raw, value: Value):
+def _coerce(spec: ParamSpec, raw, value: Value, typed: bool = False):
+    """spec.coerce; with `typed`, a refusal quotes the value as typed too ('150% (= 1.425)')."""
     try:
         return spec.coerce(raw)
     except ParamError as err:
-        raise LanguageError(str(err), value.column, err.suggestions) from None
+        text = str(err)
+        unit = canonical_unit(value.unit)[0] if typed and value.kind == "number" and value.unit else None
+        shown = f"{spec.name} {format_number(raw)}" if isinstance(raw, (int, float)) else None
+        if unit not in (None, spec.unit.lower()) and shown and text.startswith(shown):
+            as_typed = f"{value.text}{'' if unit == '%' else ' '}{value.unit}"
+            text = f"{spec.name} {as_typed} (= {format_number(raw)}){text[len(shown):]}"
+            text += " (0–100%)" if unit == "%" else ""
+        raise LanguageError(text, value.column, err.suggestions) from None
 
 
 def duration_seconds(value: Value, bpm: Fraction) -> Fraction:
