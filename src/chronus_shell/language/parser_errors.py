@@ -28,6 +28,22 @@ _WORD_AT = re.compile(r"\S+")
 _LOOKS_LIKE_PATTERN = re.compile(r"^\s*[xX.][xX.\-| ]*(\s|$)")
 
 
+def _unit_typo(line: str, misplaced) -> LanguageError | None:
+    """'tempo 128bmp': an unknown word right after a number is most likely a misspelt unit."""
+    from .units import UNIT_ALIASES
+    from .vocabulary import did_you_mean, is_known_word
+
+    if misplaced is None:
+        return None
+    word, column = misplaced
+    if is_known_word(word, {}) or not re.search(r"\d\s*$", line[:column]):
+        return None
+    hints = did_you_mean(word.lower(), sorted(u for u in UNIT_ALIASES if " " not in u and "-" not in u))
+    if not hints:
+        return None
+    return LanguageError(with_hint(f"I don't know the unit {word!r}", hints), column, hints, line)
+
+
 def parse_error(line: str, err: UnexpectedInput) -> LanguageError:
     """The friendliest one-line reading of a Lark error: typo, misplaced word or missing part."""
     from .vocabulary import closest_words, is_known_word
@@ -37,6 +53,9 @@ def parse_error(line: str, err: UnexpectedInput) -> LanguageError:
         return LanguageError("a pattern needs a verb and a track, e.g. 'play x..x on kick'",
                              line.index(line.strip()[0]), ("play",), line)
     misplaced = _misplaced_after_command(err)
+    unit_typo = _unit_typo(line, misplaced)
+    if unit_typo is not None:
+        return unit_typo
     if misplaced is not None:
         word, word_column = misplaced
         return LanguageError(f"didn't expect {word!r} here (expected the end of the command)",
