@@ -152,6 +152,9 @@ class Resolver:
         joined = "_".join(texts)
         if joined in self.model.modules:
             return joined
+        effect = self._effect_lfos(texts)
+        if effect:                                        # "remove the vibrato": the lfo on a pitch
+            return self.pick(effect, texts[0], column)
         type_name = type_named(texts)
         if type_name is not None and self.model.of_type(type_name):
             return self.pick(self.model.of_type(type_name), type_name, column)
@@ -165,6 +168,20 @@ class Resolver:
             return in_voice
         close = did_you_mean(joined, self._module_vocabulary()) if hints else ()
         raise LanguageError(with_hint(f"no module called {words.text!r}", close), column, close)
+
+    def _effect_lfos(self, texts: tuple[str, ...]) -> list[str]:
+        """The LFOs making a named effect (vibrato, tremolo, wobble): those on its params."""
+        from .mapper_words import LFO_EFFECTS     # (mapper_words builds on this module)
+
+        if len(texts) != 1 or texts[0] not in LFO_EFFECTS:
+            return []
+        names, found = LFO_EFFECTS[texts[0]][0], []
+        for src, dst in self.model.mod_edges:
+            target, param = dst.split(".", 1)
+            spec = self.model.spec(target)
+            if spec and src not in found and any(spec.has_param(n) and spec.param(n).name == param for n in names):
+                found.append(src)
+        return found
 
     def _type_in_voice(self, words: Words) -> str | None:
         """'the lead filter', 'the bass delay': a module of a type in a named module's voice."""
