@@ -162,7 +162,7 @@ class PatchRules:
         return it.Comparative(word, first_of(children, it.Words), None, None, adjective.start_pos)
 
     def scale(self, token, ref=None):
-        factor = {"double": 2.0, "triple": 3.0, "halve": 0.5}.get(str(token).lower().split()[0][:6])
+        factor = {"double": 2.0, "triple": 3.0, "halve": 0.5, "half": 0.5}.get(str(token).lower().split()[0][:6])
         if token.type == "HALFTIME":
             factor = 0.5
         elif token.type == "DOUBLETIME":
