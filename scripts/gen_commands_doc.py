@@ -64,8 +64,9 @@ cutoff and the resonance`. `now` after a command applies it now.
   with `called`. A new source or drum connects to master — except that a source feeds the
   focused voice when that voice is a processor with nothing playing into it (`add a 303`, then
   `add a saw`), or the processor named with `to`/`into` (`add a square into the filter`); a new
-  processor goes at the end of the focused voice (or of the voice named with `to`/`on`/`after`:
-  `add a reverb to the saw`), just before master; `remove` reconnects the chain around the module.
+  processor goes at the end of the focused voice (or of the voice named with `to`/`on`:
+  `add a reverb to the saw`), just before master, or straight after the module named with
+  `after` (`add a distortion after the square`); `remove` reconnects the chain around the module.
 - **Setting words in a type name** set that choice: `add a highpass filter` (mode highpass),
   `add pink noise`, `add a square lfo`, `add a bitcrusher`; `oscillator`, `wave`, `effect` after a
   type are ignored.

@@ -62,11 +62,13 @@ class AddModule:
 
 @dataclass(frozen=True)
 class AddTo:
-    """"add an lfo to the cutoff" (a modulation), "add a reverb to the saw" (into that voice)."""
+    """"add an lfo to the cutoff" (a modulation), "add a reverb to the saw" (into that voice),
+    "add a distortion after the square" (right after it)."""
 
     type_name: Words
     target: Words
     value: Value | None = None
+    right_after: bool = False      # "after the saw": straight after that module, not at the voice's end
 
 
 @dataclass(frozen=True)

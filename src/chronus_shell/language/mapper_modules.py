@@ -102,17 +102,14 @@ class ModuleMapper:
                 message("/patch/connect", module_id, MASTER)]
 
     def _AddTo(self, intent: it.AddTo) -> list[Message]:
-        """'add an lfo to the cutoff' modulates; 'add a reverb to the saw' goes into the saw's voice."""
+        """'add an lfo to the cutoff' modulates; 'add a reverb to the saw' goes into the saw's voice
+        (at its end; 'after the saw': straight after it)."""
         if intent.type_name.text in LFO_EFFECTS:
             return self._lfo_effect(intent.type_name, intent.target, intent.value)
         spec, presets = self._module_type(intent.type_name)
         if spec.role == "modulator":
             messages, modulator = self._modulate_new(spec, intent.target)
-            messages += self._presets(modulator, spec, presets)
-            if intent.value is not None:
-                param = primary_param(spec, intent.value)
-                messages.append(message(f"/mod/{modulator}/{param.name}", self._absolute(param, intent.value)))
-            return messages
+            return messages + self._settings(modulator, spec, presets, intent.value)
         target = self.resolve.module(intent.target)
         if spec.role == "source" and self.model.spec(target).role == "processor":
             return self._feed(spec, presets, target, intent.value)      # "add a saw into the filter"
@@ -124,11 +121,23 @@ class ModuleMapper:
             raise LanguageError(f"{target} does not reach master, so it has no chain to add to",
                                 intent.target.column)
         module_id = self.model.next_id(spec.type)
-        messages = [message("/patch/create", module_id, spec.type), *self._place(module_id, spec, voice)]
-        messages += self._presets(module_id, spec, presets)
-        if intent.value is not None:
-            param = primary_param(spec, intent.value)
-            messages.append(message(f"/mod/{module_id}/{param.name}", self._absolute(param, intent.value)))
+        placed = self._right_after(module_id, target) if intent.right_after else self._place(module_id, spec, voice)
+        return [message("/patch/create", module_id, spec.type), *placed] + self._settings(
+            module_id, spec, presets, intent.value)
+
+    def _right_after(self, module_id: str, target: str) -> list[Message]:
+        """Insert `module_id` between `target` and whatever it feeds."""
+        outputs = self.model.outputs(target)
+        return ([message("/patch/disconnect", target, out) for out in outputs]
+                + [message("/patch/connect", target, module_id)]
+                + [message("/patch/connect", module_id, out) for out in outputs or [MASTER]])
+
+    def _settings(self, module_id: str, spec: ModuleSpec, presets, value: it.Value | None) -> list[Message]:
+        """A new module's preset choices ('highpass filter') and its value ('at 2k')."""
+        messages = self._presets(module_id, spec, presets)
+        if value is not None:
+            param = primary_param(spec, value)
+            messages.append(message(f"/mod/{module_id}/{param.name}", self._absolute(param, value)))
         return messages
 
     def _sourceless_head(self) -> str | None:
@@ -141,12 +150,8 @@ class ModuleMapper:
     def _feed(self, spec: ModuleSpec, presets, target: str, value: it.Value | None) -> list[Message]:
         """A new source playing into `target` (alongside whatever already feeds it)."""
         module_id = self.model.next_id(spec.type)
-        messages = [message("/patch/create", module_id, spec.type), message("/patch/connect", module_id, target)]
-        messages += self._presets(module_id, spec, presets)
-        if value is not None:
-            param = primary_param(spec, value)
-            messages.append(message(f"/mod/{module_id}/{param.name}", self._absolute(param, value)))
-        return messages
+        return [message("/patch/create", module_id, spec.type), message("/patch/connect", module_id, target),
+                *self._settings(module_id, spec, presets, value)]
 
     def _RemoveModule(self, intent: it.RemoveModule) -> list[Message]:
         if intent.target.texts in EVERYTHING:

@@ -29,10 +29,10 @@ class PatchRules:
         return it.AddModule(type_name, self.quantity(number, unit), name)
 
     def add_to(self, _kw, type_name, *rest):
-        return it.AddTo(type_name, first_of(rest, it.Words), first_of(rest, it.Value))
+        return it.AddTo(type_name, first_of(rest, it.Words), first_of(rest, it.Value), has_token(rest, "AFTER"))
 
     def put(self, _kw, what, *rest):
-        return it.AddTo(what, first_of(rest, it.Words), first_of(rest, it.Value))
+        return it.AddTo(what, first_of(rest, it.Words), first_of(rest, it.Value), has_token(rest, "AFTER"))
 
     def put_value(self, _kw, ref, value):
         return it.SetParam(ref, value)
