@@ -117,6 +117,11 @@ def pattern_named(text: str) -> str:
     words = [{"2": "two", "4": "four", "1": "one", "3": "three"}.get(w, w) for w in text.lower().split()]
     while words and words[0] in ("on", "the"):
         words = words[1:]
-    key = " ".join(words).replace("off beat", "offbeat")
+    key = " ".join(_ORDINALS.get(w, w) for w in words).replace("off beat", "offbeat")
+    key = key.replace("four to the floor", "four on the floor")
     key = re.sub(r"^(offbeat|backbeat)s$", r"\1", key)
+    key = re.sub(r"^(eighth|sixteenth|quarter)s$", r"every \1", key)       # "hats on eighths"
     return PATTERN_NAMES[key]
+
+
+_ORDINALS = {"8th": "eighth", "16th": "sixteenth", "4th": "quarter", "8ths": "eighths", "16ths": "sixteenths"}
