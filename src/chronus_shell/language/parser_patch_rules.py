@@ -147,6 +147,10 @@ class PatchRules:
             return _set_or_tempo(word, ref, change.value)
         return it.Comparative(_comparative_word(word), ref, change, None, word.start_pos)
 
+    def comparative_on(self, word, param, _on, module, *rest):
+        """'shorter decay on the hats': the module's param."""
+        return self.comparative_first(word, it.Words(module.items + param.items), *rest)
+
     def comparative_lead(self, amount, word, ref=None):
         return it.Comparative(_comparative_word(word), ref, unit_value(amount), None, word.start_pos)
 
