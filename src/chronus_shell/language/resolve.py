@@ -13,6 +13,8 @@ Rules (documented in docs/commands.md):
 """
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 
 from ..engine.catalogue import CATALOGUE
@@ -20,6 +22,8 @@ from ..engine.params import ParamSpec, did_you_mean
 from .errors import LanguageError, with_hint
 from .intents import Word, Words
 from .patch_model import PatchModel
+
+_PATTERN_LIKE = re.compile(r"^(?=.*[xX])[xXoO0.\-|_*]{4,}$")  # a rhythm typed with other symbols
 
 PRONOUNS = ("it", "that", "this", "them", "focus", "current")
 #: The newest module ("remove the last one").
@@ -166,6 +170,10 @@ class Resolver:
         in_voice = self._type_in_voice(words)
         if in_voice is not None:
             return in_voice
+        for word in words.items:
+            if _PATTERN_LIKE.match(word.text):            # "play xoxoxoxo on the kick"
+                raise LanguageError(f"{word.text!r} is not a pattern: use x (hit), X (accent), . (rest) "
+                                    f"and - (tie), e.g. x..x..x.", word.column)
         close = did_you_mean(joined, self._module_vocabulary()) if hints else ()
         raise LanguageError(with_hint(f"no module called {words.text!r}", close), column, close)
 
