@@ -9,14 +9,14 @@ import re
 from dataclasses import replace
 
 from ..engine.catalogue import CATALOGUE
-from ..engine.params import ParamError, ParamSpec
+from ..engine.params import ParamSpec
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
-from .mapper_words import COMPARATIVES, LEVEL, LEVEL_OF_MODULE, PRONOUN_REFS, TEMPO, message, seq_param
+from .mapper_words import COMPARATIVES, LEVEL, LEVEL_OF_MODULE, PRONOUN_REFS, TEMPO, checked, message, seq_param
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_named
-from .units import canonical_unit, relative_value, scaled_value, tidy
+from .units import canonical_unit, relative_value, scaled_value
 from .vocabulary import is_known_word
 
 
@@ -113,7 +113,7 @@ class ChangeMapper:
 
     def _set(self, module_id: str | None, spec: ParamSpec, value) -> Message:
         if module_id is None:
-            return message("/seq/bpm" if spec is TEMPO else "/seq/swing", _checked_number(spec, value))
+            return message("/seq/bpm" if spec is TEMPO else "/seq/swing", checked(spec, value))
         return message(f"/mod/{module_id}/{spec.name}", value)
 
     def _Comparative(self, intent: it.Comparative) -> list[Message]:
@@ -219,9 +219,3 @@ def _at_edge(spec: ParamSpec, value: float, direction: int, column: int) -> Lang
     edge = "maximum" if direction > 0 else "minimum"
     return LanguageError(f"{spec.name} is already at its {edge} {value:g}", column)
 
-
-def _checked_number(spec: ParamSpec, amount: float) -> float:
-    try:
-        return spec.coerce(tidy(amount))
-    except ParamError as err:
-        raise LanguageError(str(err), None) from None

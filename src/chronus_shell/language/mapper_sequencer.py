@@ -6,12 +6,12 @@ nobody has added yet is added when a pattern is given to it.
 from __future__ import annotations
 
 from ..engine.catalogue import module_spec
-from ..engine.params import ParamError, ParamSpec, format_number
+from ..engine.params import format_number
 from ..protocol.message import Message
 from . import intents as it
-from .errors import LanguageError, with_hint
-from .mapper_words import (PRONOUN_REFS, SCREEN_WORDS, SEQUENCER_WORDS, SWING, TEMPO, message, seq_param, track_name,
-                           track_words)
+from .errors import LanguageError
+from .mapper_words import (PRONOUN_REFS, SCREEN_WORDS, SEQUENCER_WORDS, SWING, TEMPO, checked, message, seq_param,
+                           track_name, track_words)
 from .resolve import type_named
 from .units import note_name, note_to_hz, quantity, tidy
 
@@ -97,8 +97,8 @@ class SequencerMapper:
             raise LanguageError("tempo takes beats per minute, e.g. tempo 128", value.column)
         now = ("now",) if intent.now else ()
         if value.text.startswith(("+", "-")):
-            return [message("/seq/bpm", _checked(TEMPO, self.model.bpm + amount, value), *now)]
-        return [message("/seq/bpm", _checked(TEMPO, amount, value), *now)]
+            return [message("/seq/bpm", checked(TEMPO, self.model.bpm + amount, value.column), *now)]
+        return [message("/seq/bpm", checked(TEMPO, amount, value.column), *now)]
 
     def _Swing(self, intent: it.Swing) -> list[Message]:
         value = intent.value
@@ -109,7 +109,7 @@ class SequencerMapper:
             raise LanguageError("swing takes a fraction of a step, e.g. swing 20%", value.column)
         if unit is None and 10 <= amount <= 100:
             unit = "%"                                    # "swing 50": percent
-        return [message("/seq/swing", _checked(SWING, amount / 100 if unit == "%" else amount, value))]
+        return [message("/seq/swing", checked(SWING, amount / 100 if unit == "%" else amount, value.column))]
 
     def _Stop(self, intent: it.Stop) -> list[Message]:
         if intent.target is None or intent.target.text in SEQUENCER_WORDS:
@@ -172,9 +172,3 @@ def _playable(hz: float, name: str | None, column: int) -> float:
         raise LanguageError(f"{what}: notes play from {playable.range_text()} Hz", column)
     return hz
 
-
-def _checked(spec: ParamSpec, amount: float, value: it.Value) -> float:
-    try:
-        return spec.coerce(tidy(amount))
-    except ParamError as err:
-        raise LanguageError(with_hint(str(err), err.suggestions), value.column) from None

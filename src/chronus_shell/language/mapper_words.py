@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
-from ..engine.params import ModuleSpec, ParamSpec, did_you_mean, number
+from ..engine.params import ModuleSpec, ParamError, ParamSpec, did_you_mean, number
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError, with_hint
 from .resolve import type_named
-from .units import canonical_unit, convert, quantity
+from .units import canonical_unit, convert, quantity, tidy
 
 
 TEMPO = number("tempo", "bpm", 120, 20, 300, "sequencer tempo")
@@ -58,6 +58,14 @@ PRONOUN_REFS = (("it",), ("that",), ("this",), ("them",), ("everything",), ("all
 
 def message(address: str, *args) -> Message:
     return Message(address, tuple(args))
+
+
+def checked(spec: ParamSpec, amount: float, column: int | None = None) -> float:
+    """`amount` as `spec` accepts it, or the range error (with a did-you-mean) at `column`."""
+    try:
+        return spec.coerce(tidy(amount))
+    except ParamError as err:
+        raise LanguageError(with_hint(str(err), err.suggestions), column) from None
 
 
 def seq_param(words: it.Words | None) -> ParamSpec | None:
