@@ -31,14 +31,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
 
     run = sub.add_parser("run", help="run a script in real time against the live engine")
-    run.add_argument("script")
+    run.add_argument("script", help="a .chr script, or - to read it from standard input")
     _add_audio_options(run)
     run.add_argument("--record", default=None, help="write exactly what was sent to the device to this WAV")
     run.add_argument("--stats-json", default=None, help="write blocks, xruns, failovers, commits as JSON")
     run.add_argument("--seconds", type=float, default=None, help="length (default: the script's end + 1 s)")
 
     render = sub.add_parser("render", help="render a script offline, deterministic")
-    render.add_argument("script")
+    render.add_argument("script", help="a .chr script, or - to read it from standard input")
     render.add_argument("-o", "--output", required=True, help="output WAV path")
     render.add_argument("--seconds", type=float, default=None, help="length (default: the script's end + 1 s)")
     render.add_argument("--samplerate", type=int, default=48000)

@@ -19,19 +19,24 @@ def fail(prog: str, text: str) -> int:
 def open_script(path: str, config, seconds: float | None) -> tuple[list, float, list]:
     """(events [(sample, Message)], length in seconds, accepted user modules), or CommandFailed.
 
-    The user modules are validated first (in the sandbox pool) so the script may use them."""
+    `-` reads the script from standard input (`echo "add a saw" | chronus run -`). The user modules
+    are validated first (in the sandbox pool) so the script may use them."""
     from .language.script import ScriptError, load_script_timed
     from .supervisor.modules_setup import validated_modules
 
     script = Path(path)
-    if not script.is_file():
+    if path == "-":
+        name, text = "<stdin>", sys.stdin.read() + "\n"   # a newline: text, never a file name
+    elif not script.is_file():
         raise CommandFailed(f"no script at {script}")
+    else:
+        name, text = str(script), script
     sample_rate = config.sample_rate
     modules = validated_modules(config, report=lambda line: print(line, file=sys.stderr))
     try:
-        events, end = load_script_timed(script, sample_rate)
+        events, end = load_script_timed(text, sample_rate)
     except ScriptError as err:
-        raise CommandFailed(f"{script}: {err}") from None
+        raise CommandFailed(f"{name}: {err}") from None
     if seconds is None:
         seconds = max([end] + [at for at, _ in events]) / sample_rate + TAIL_SECONDS
     return events, seconds, modules

@@ -144,6 +144,31 @@ def test_malformed_packets_are_counted_and_ignored(server, transcript, client):
     assert server.malformed == 4
 
 
+def test_a_flood_of_bad_packets_is_one_line_a_second_with_the_count(transcript, client):
+    """A port scan or a misconfigured controller must not bury the prompt: the first bad packet is
+    said, the rest within the second are summed up in one more line once the socket is quiet."""
+    said = []
+    with OscServer(transcript.submit, port=0, report=said.append) as server:
+        for _ in range(300):
+            client.sendto(b"garbage", ("127.0.0.1", server.port))
+        deadline = time.monotonic() + 5
+        while len(said) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        dropped = server.malformed                                   # the kernel may drop some first
+    assert dropped > 100 and len(said) == 2
+    assert said[0].startswith("OSC from 127.0.0.1:") and said[0].endswith("dropped: not an OSC packet")
+    assert said[1] == f"OSC: {dropped - 1} more malformed packets dropped"
+
+
+def test_a_timetag_far_ahead_is_refused(server, transcript, client):
+    bundle = OscBundleBuilder(time.time() + 365 * 24 * 3600)       # a wrong clock, not a plan
+    bundle.add_content(OscMessageBuilder("/seq/start").build())
+    client.sendto(bundle.build().dgram, ("127.0.0.1", server.port))
+    [error] = _reply(client).params
+    assert error.startswith("timetag ") and "at most 600 s" in error
+    assert transcript.received == []
+
+
 def test_rejections_reply_one_error_line_to_the_sender(server, transcript, client):
     _send(client, server, "/mod/bad1/freq", 110.0)
     assert _reply(client).params == ["unknown module 'bad1' (modules: master, saw1)"]
@@ -164,7 +189,8 @@ def test_queries_reply_with_json(server, client):
     _send(client, server, "/engine/status")
     reply = _reply(client)
     assert reply.address == "/engine/status"
-    assert json.loads(reply.params[0]) == {"slots": {"A": "active", "B": "standby"}, "xruns": 0}
+    assert json.loads(reply.params[0]) == {"slots": {"A": "active", "B": "standby"}, "xruns": 0,
+                                           "osc": {"received": 1, "malformed": 0, "rejected": 0, "datagrams": 0}}
     _send(client, server, "/pattern/list")
     reply = _reply(client)
     assert reply.address == "/session/list" and json.loads(reply.params[0]) == ["night-drive"]
@@ -181,7 +207,7 @@ def test_without_a_clock_timetags_mean_now(transcript, client):
 def test_timetags_reach_the_clock_as_unix_seconds_to_the_nanosecond(transcript, client):
     seen = []
     with OscServer(transcript.submit, port=0, clock=lambda t: seen.append(t) or 0) as server:
-        when = 1_800_000_000.123456789
+        when = round(time.time()) + 60.123456789
         bundle = OscBundleBuilder(when)
         bundle.add_content(OscMessageBuilder("/seq/start").build())
         client.sendto(bundle.build().dgram, ("127.0.0.1", server.port))
@@ -244,6 +270,9 @@ def test_supervisor_handlers_turn_refusals_into_lines():
             self.text, self.ok, self.data = text, ok, data
 
     class FakeSupervisor:
+        play_block = 0
+        config = type("Config", (), {"block_size": 256, "sample_rate": 48000})
+
         def __init__(self):
             self.sent = []
 
@@ -259,10 +288,12 @@ def test_supervisor_handlers_turn_refusals_into_lines():
 
     accepted = []
     supervisor = FakeSupervisor()
-    submit, query = supervisor_handlers(supervisor, accepted.append)
+    submit, query = supervisor_handlers(supervisor, lambda msg, seconds: accepted.append((msg, seconds)))
     assert submit(Message("/mod/saw1/freq", (110.0,)), 4800) is None
     assert submit(Message("/mod/saw2/freq", (110.0,)), None) == "unknown module 'saw2' — did you mean saw1?"
     assert submit(Message("/session/load", ("x",)), None) == "no session x"
-    assert accepted == [Message("/mod/saw1/freq", (110.0,))]
+    assert submit(Message("/seq/start"), None) is None
+    # the model may follow a timetagged message only when it plays: 4800 samples = 0.1 s from now
+    assert accepted == [(Message("/mod/saw1/freq", (110.0,)), 0.1), (Message("/seq/start"), 0.0)]
     assert supervisor.sent[0] == (Message("/mod/saw1/freq", (110.0,)), 4800)
     assert query(Message("/session/list")) == ["night-drive"]

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -40,6 +42,28 @@ def test_run_on_the_null_backend_equals_render(tmp_path):
     assert np.sqrt(np.mean(offline ** 2)) > 0.01
     assert np.array_equal(live, offline)
     assert stats["lost_blocks"] == 0 and stats["backend"] == "null"
+    assert (tmp_path / "run.wav").read_bytes() == (tmp_path / "render.wav").read_bytes()   # headers too
+
+
+def test_a_script_can_come_from_standard_input(tmp_path):
+    text = ACID + "wait 500ms\n"
+    piped = subprocess.run([sys.executable, "-m", "chronus_shell.cli", "render", "-", "-o", str(tmp_path / "piped.wav")],
+                           input=text, capture_output=True, text=True, timeout=120)
+    assert piped.returncode == 0, piped.stderr
+    (tmp_path / "song.chr").write_text(text)
+    assert chronus("render", str(tmp_path / "song.chr"), "-o", str(tmp_path / "file.wav")).returncode == 0
+    assert (tmp_path / "piped.wav").read_bytes() == (tmp_path / "file.wav").read_bytes()
+    bad = subprocess.run([sys.executable, "-m", "chronus_shell.cli", "run", "-", "--backend", "null"],
+                         input="add a saw\nset the cutof to 300\n", capture_output=True, text=True, timeout=120)
+    assert bad.returncode == 1 and "<stdin>: line 2" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_the_shell_without_a_terminal_says_how_to_pipe_commands():
+    """`echo … | chronus`: one line pointing to `chronus run -`, no traceback, no engine started."""
+    ran = subprocess.run([sys.executable, "-m", "chronus_shell.cli", "--backend", "null"],
+                         input="add a saw\n", capture_output=True, text=True, timeout=60)
+    assert ran.returncode == 2
+    assert ran.stderr.strip().count("\n") == 0 and "chronus run -" in ran.stderr and "Traceback" not in ran.stderr
 
 
 @pytest.mark.jack
@@ -64,8 +88,6 @@ def test_a_bad_knob_is_one_line(tmp_path, monkeypatch):
     script = tmp_path / "ok.chr"
     script.write_text("add a saw\nwait 100ms\n")
     monkeypatch.setenv("CHRONUS_BUFFER_SIZE", "lots")
-    import subprocess
-    import sys
     ran = subprocess.run([sys.executable, "-m", "chronus_shell.cli", "run", str(script), "--backend", "null"],
                          capture_output=True, text=True, timeout=60)
     assert ran.returncode == 1

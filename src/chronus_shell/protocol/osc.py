@@ -13,8 +13,11 @@ each timetag, whereas the engine wants the stamp at once to apply it at the exac
 
 Replies go back to the sender's address, from the server's port: `/error <text>` for anything
 rejected, and `<address> <json>` for the queries (`/engine/status`, `/session/list`) answered
-by `query(msg)`. Malformed datagrams are counted in `.malformed` and dropped: nothing a client
-sends can stop the server. It binds 127.0.0.1 unless told otherwise.
+by `query(msg)` (`/engine/status` also carries the server's own counts under "osc"). Malformed
+datagrams are counted in `.malformed` and dropped: nothing a client sends can stop the server.
+What it drops or refuses is said through `report(line)`, at most one line a second per kind, so
+a flood (a port scan, a misconfigured controller) cannot bury the prompt. A timetag more than
+`MAX_AHEAD_S` ahead is refused. It binds 127.0.0.1 unless told otherwise.
 
 `OscServer.for_supervisor(supervisor, ...)` wires all of that to a Supervisor.
 """
@@ -25,6 +28,8 @@ import logging
 import socket
 import struct
 import threading
+import time
+from collections import Counter
 from typing import Callable
 
 from pythonosc.osc_bundle import OscBundle
@@ -42,11 +47,41 @@ log = logging.getLogger("chronus.osc")
 Submit = Callable[[Message, "int | None"], object]
 Clock = Callable[[float], int]            # unix seconds (time.time()) → sample
 Query = Callable[[Message], object]
+Accepted = Callable[[Message, float], None]   # (message, seconds until it plays)
 QUERY_ADDRESSES = frozenset({"/engine/status", "/session/list"})
 _MAX_DATAGRAM = 65536
 _NTP_UNIX_OFFSET = 2208988800             # seconds from 1900-01-01 (NTP) to 1970-01-01 (unix)
 _IMMEDIATELY = 1                          # the OSC timetag 0x0000000000000001
 _READABLE_TAGS = frozenset("ifdsbhtmrTFN[]")   # the type tags python-osc decodes
+MAX_AHEAD_S = 600.0                       # a timetag further ahead is a wrong clock, not a plan
+REPORT_INTERVAL_S = 1.0
+
+
+class _Reporter:
+    """`report` at most once per interval and kind; what was held back is summed up in the next
+    line of that kind, or by `flush()` (called while the socket is idle) once the interval is over."""
+
+    def __init__(self, report: Callable[[str], None], interval: float = REPORT_INTERVAL_S):
+        self.report = report
+        self.interval = interval
+        self._last: dict[str, float] = {}
+        self._held: Counter = Counter()
+
+    def __call__(self, kind: str, line: str) -> None:
+        now = time.monotonic()
+        if now - self._last.get(kind, -self.interval) < self.interval:
+            self._held[kind] += 1
+            return
+        held, self._held[kind] = self._held[kind], 0
+        self._last[kind] = now
+        self.report(line + (f" (and {held} more {kind} before it)" if held else ""))
+
+    def flush(self) -> None:
+        now = time.monotonic()
+        for kind, held in list(self._held.items()):
+            if held and now - self._last.get(kind, 0.0) >= self.interval:
+                self._held[kind], self._last[kind] = 0, now
+                self.report(f"OSC: {held} more {kind}")
 
 
 def decode_packet(data: bytes) -> list[tuple[float | None, OscMessage]]:
@@ -67,7 +102,8 @@ def decode_packet(data: bytes) -> list[tuple[float | None, OscMessage]]:
     except ValueError:
         raise
     except Exception as err:                     # python-osc raises several kinds on bad bytes
-        raise ValueError(f"malformed OSC packet: {err}") from None
+        cause = err.args[-1] if err.args and isinstance(err.args[-1], Exception) else err
+        raise ValueError(f"malformed OSC packet: {_one_line(cause)}") from None
     return timed
 
 
@@ -153,8 +189,10 @@ class OscServer:
     """A UDP OSC server in a daemon thread; `.start()` binds (port 0 picks a free one), `.stop()`."""
 
     def __init__(self, submit: Submit, host: str = "127.0.0.1", port: int = 5005,
-                 clock: Clock | None = None, query: Query | None = None, sample_rate: int | None = None):
+                 clock: Clock | None = None, query: Query | None = None, sample_rate: int | None = None,
+                 report: Callable[[str], None] = log.warning):
         self.submit = submit
+        self._report = _Reporter(report)
         self.host = host
         self.port = port
         self.clock = clock
@@ -170,11 +208,16 @@ class OscServer:
 
     @classmethod
     def for_supervisor(cls, supervisor, host: str = "127.0.0.1", port: int = 5005,
-                       accepted: Callable[[Message], None] | None = None) -> "OscServer":
+                       accepted: Accepted | None = None, report: Callable[[str], None] = log.warning) -> "OscServer":
         """A server (not started) that feeds `supervisor` and replies from it; see `supervisor_handlers`."""
         submit, query = supervisor_handlers(supervisor, accepted)
         return cls(submit, host, port, clock=supervisor.sample_at, query=query,
-                   sample_rate=supervisor.config.sample_rate)
+                   sample_rate=supervisor.config.sample_rate, report=report)
+
+    def counts(self) -> dict:
+        """What the server has seen, for `/engine/status`."""
+        return {"received": self.received, "malformed": self.malformed, "rejected": self.rejected,
+                "datagrams": self.datagrams}
 
     def start(self) -> "OscServer":
         """Bind and start serving; raises OSError with a readable text if the port is taken."""
@@ -214,6 +257,7 @@ class OscServer:
             try:
                 data, sender = self._socket.recvfrom(_MAX_DATAGRAM)
             except socket.timeout:
+                self._report.flush()
                 continue
             except OSError:                      # e.g. ICMP port unreachable from a reply on Windows
                 continue
@@ -231,7 +275,7 @@ class OscServer:
             timed = decode_packet(data)
         except ValueError as err:
             self.malformed += 1
-            log.warning("OSC from %s:%s dropped: %s", sender[0], sender[1], err)
+            self._report("malformed packets dropped", f"OSC from {sender[0]}:{sender[1]} dropped: {err}")
             return
         anchor: list = []                        # (unix seconds, sample) of this datagram's first timetag
         for when, osc in timed:
@@ -245,7 +289,10 @@ class OscServer:
         if msg.address in QUERY_ADDRESSES:
             if self.query is None:
                 raise ProtocolError(f"{msg.address}: no answer available in this shell")
-            self._reply(sender, msg.address, json.dumps(self.query(msg), sort_keys=True, default=str))
+            answer = self.query(msg)
+            if msg.address == "/engine/status" and isinstance(answer, dict):
+                answer = {**answer, "osc": self.counts()}
+            self._reply(sender, msg.address, json.dumps(answer, sort_keys=True, default=str))
             return
         error = _refusal(self.submit(msg, self._sample_of(when, anchor)))
         if error:
@@ -255,6 +302,9 @@ class OscServer:
         """The target sample of a timetag; later timetags of a datagram are placed from its first."""
         if when is None or self.clock is None:
             return None
+        if when - time.time() > MAX_AHEAD_S:
+            raise ProtocolError(f"timetag {when - time.time():.0f} s ahead: at most {MAX_AHEAD_S:.0f} s "
+                                "(is the sender's clock right?)")
         if self.sample_rate is None or not anchor:
             sample = int(self.clock(when))
             anchor[:] = [(when, sample)]
@@ -266,7 +316,7 @@ class OscServer:
         lines = text.strip().splitlines()
         text = lines[0] if lines else "refused"
         self.rejected += 1
-        log.warning("OSC from %s:%s rejected: %s", sender[0], sender[1], text)
+        self._report("messages rejected", f"OSC from {sender[0]}:{sender[1]} rejected: {text}")
         self._reply(sender, "/error", text)
 
     def _reply(self, sender, address: str, text: str) -> None:
@@ -278,10 +328,11 @@ class OscServer:
             log.warning("cannot reply to %s:%s: %s", sender[0], sender[1], err)
 
 
-def supervisor_handlers(supervisor, accepted: Callable[[Message], None] | None = None) -> tuple[Submit, Query]:
+def supervisor_handlers(supervisor, accepted: Accepted | None = None) -> tuple[Submit, Query]:
     """`submit` and `query` for a Supervisor: its refusals (exceptions or refused outcomes) become
-    the `/error` text; `accepted(msg)` is called for every message it took (e.g. to update the
-    REPL's model); the queries are answered with the outcome's data (status dict, session names)."""
+    the `/error` text; `accepted(msg, seconds)` is called for every message it took, with the time
+    until it plays (e.g. to update the REPL's model then, not before); the queries are answered with
+    the outcome's data (status dict, session names)."""
 
     def submit(msg: Message, at_sample: int | None) -> str | None:
         try:
@@ -290,7 +341,7 @@ def supervisor_handlers(supervisor, accepted: Callable[[Message], None] | None =
             return _one_line(err)
         error = _refusal(outcome)
         if error is None and accepted is not None:
-            accepted(msg)
+            accepted(msg, _seconds_until(supervisor, at_sample))
         return error
 
     def query(msg: Message):
@@ -301,6 +352,13 @@ def supervisor_handlers(supervisor, accepted: Callable[[Message], None] | None =
         return getattr(outcome, "data", outcome)
 
     return submit, query
+
+
+def _seconds_until(supervisor, at_sample: int | None) -> float:
+    if at_sample is None:
+        return 0.0
+    playing = supervisor.play_block * supervisor.config.block_size
+    return max(0.0, (at_sample - playing) / supervisor.config.sample_rate)
 
 
 def _refusal(result) -> str | None:

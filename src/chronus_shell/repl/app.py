@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+import sys
 import time
 from collections.abc import Callable
 
@@ -28,6 +29,10 @@ AUTOSAVE_TICK_S = 1.0
 
 def repl_command(args) -> int:
     """Run the shell until quit; 0 on a clean exit, 1 if the engine could not start."""
+    if not sys.stdin.isatty():
+        print("chronus: the shell needs a terminal; for commands from a pipe or a file use "
+              "'chronus run -' or 'chronus run FILE'", file=sys.stderr)
+        return 2
     output = Output()
     try:
         supervisor = _make_supervisor(args)
@@ -58,8 +63,24 @@ def _stop_on_hangup() -> None:
             loop.add_signal_handler(getattr(signal, name), main.cancel)   # POSIX only
 
 
+def _library_warnings_to_the_log() -> None:
+    """A library's `logging.warning` (python-osc on an odd argument type) would otherwise set up
+    the root logger on the terminal, under the prompt; the shell keeps such lines in errors.log."""
+    import logging
+
+    from ..session.paths import data_dir
+    from .shell import ERROR_LOG
+
+    root = logging.getLogger()
+    if not root.handlers:
+        handler = logging.FileHandler(data_dir() / ERROR_LOG, delay=True, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s: %(message)s"))
+        root.addHandler(handler)
+
+
 async def _main(args, supervisor, output: Output) -> int:
     _stop_on_hangup()
+    _library_warnings_to_the_log()
     translator = Translator()
     engine = EngineLink(supervisor, on_news=output.problem)
     try:
@@ -135,15 +156,21 @@ async def _stop_modules(modules, started) -> None:
 
 
 def _start_osc(args, supervisor, translator, output: Output):
-    """The OSC server when `--osc-port` is given; what it accepts also updates the REPL's model."""
+    """The OSC server when `--osc-port` is given; what it accepts also updates the REPL's model,
+    what it drops or refuses is said above the prompt (a line a second at most)."""
     if args.osc_port is None:
         return None
     from ..protocol.osc import OscServer
 
     loop = asyncio.get_running_loop()
+
+    def accepted(message, seconds: float) -> None:
+        """The model follows what is heard: a timetagged message changes it when it plays."""
+        loop.call_soon_threadsafe(loop.call_later, seconds, translator.observe, [message])
+
     try:
-        server = OscServer.for_supervisor(supervisor, args.osc_host, args.osc_port,
-                                          accepted=lambda m: loop.call_soon_threadsafe(translator.observe, [m]))
+        server = OscServer.for_supervisor(supervisor, args.osc_host, args.osc_port, accepted=accepted,
+                                          report=_from_any_thread(output.problem))
         server.start()
     except OSError as err:
         output.problem(str(err))

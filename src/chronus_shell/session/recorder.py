@@ -62,13 +62,16 @@ def header_bytes(channels: int) -> int:
     return 72 + 8 * channels
 
 
-def wav_header(sample_rate: int, channels: int, frames: int, peaks=None, timestamp: int = 0) -> bytes:
-    """The header of a float32 WAV holding `frames` frames; `peaks` [(value, frame)] per channel."""
+def wav_header(sample_rate: int, channels: int, frames: int, peaks=None) -> bytes:
+    """The header of a float32 WAV holding `frames` frames; `peaks` [(value, frame)] per channel.
+
+    The PEAK chunk's timestamp is 0, not the clock: the bytes depend on the samples alone, so a
+    render and a live recording of one script are identical files."""
     frame_bytes = 4 * channels
     data_bytes = frames * frame_bytes
     fmt = struct.pack("<HHIIHH", _WAVE_FORMAT_IEEE_FLOAT, channels, sample_rate,
                       sample_rate * frame_bytes, frame_bytes, 32)
-    peak = struct.pack("<II", 1, timestamp & 0xFFFFFFFF) + b"".join(
+    peak = struct.pack("<II", 1, 0) + b"".join(
         struct.pack("<fI", value, position) for value, position in (peaks or [(0.0, 0)] * channels))
     return b"".join([
         b"RIFF", struct.pack("<I", header_bytes(channels) - 8 + data_bytes), b"WAVE",
@@ -80,8 +83,7 @@ def wav_header(sample_rate: int, channels: int, frames: int, peaks=None, timesta
 
 
 def write_wav(path: Path, audio: np.ndarray, sample_rate: int) -> None:
-    """A mono float32 WAV of `audio` whose bytes depend on the samples alone (the PEAK chunk's
-    timestamp is 0, not the clock), so two renders of one script are identical files."""
+    """A mono float32 WAV of `audio` (bytes that depend on the samples alone)."""
     samples = np.ascontiguousarray(audio, dtype="<f4")
     position = int(np.argmax(np.abs(samples))) if len(samples) else 0
     peak = float(abs(samples[position])) if len(samples) else 0.0
@@ -105,14 +107,13 @@ class Recorder:
         self._data_bytes = 0
         self._header_bytes = header_bytes(channels)
         self._peaks = [(0.0, 0)] * channels
-        self._timestamp = int(time.time())
         self._queue: queue.Queue = queue.Queue(maxsize=MAX_QUEUED_BLOCKS)
         self._file = None
         self._thread: threading.Thread | None = None
         try:
             _make_folder(self.path.parent)
             self._file = self._create(overwrite)
-            self._file.write(wav_header(sample_rate, channels, 0, self._peaks, self._timestamp))
+            self._file.write(wav_header(sample_rate, channels, 0, self._peaks))
         except OSError as err:
             self.error = f"cannot record to {self.path}: {_reason(err, self.path)}"
             self._close_file()
@@ -228,7 +229,7 @@ class Recorder:
 
     def _update_header(self) -> None:
         """Make the header match the data on disk (one write at offset 0; the write position stays)."""
-        header = wav_header(self.sample_rate, self.channels, self.frames_written, self._peaks, self._timestamp)
+        header = wav_header(self.sample_rate, self.channels, self.frames_written, self._peaks)
         os.pwrite(self._file.fileno(), header, 0)
 
     def _fail(self, err: OSError) -> None:

@@ -107,9 +107,11 @@ def _stats(supervisor) -> dict:
 
 
 def _trim(path: Path, frames: int) -> None:
-    """The recording holds whole blocks; cut it to the script's exact length (as render does)."""
+    """The recording holds whole blocks; cut it to the script's exact length and write it as render
+    does, so the two files are the same bytes (the PEAK chunk describes the samples kept)."""
     import soundfile
 
-    with soundfile.SoundFile(str(path), "r+") as wav:
-        if wav.frames > frames:
-            wav.truncate(frames)
+    from ..session.recorder import write_wav
+
+    audio, sample_rate = soundfile.read(str(path), dtype="float32", frames=frames)
+    write_wav(path, audio, sample_rate)

@@ -261,10 +261,11 @@ class Supervisor(Failover):
         """The patch as the active slot plays it (JSON-able, for snapshots and autosave)."""
         active = self._active_slot()
         candidates = [active] + [s for s in self.slots if s is not None and s is not active]
+        sent = min(self._last_stamp, self.earliest_stamp())  # not what is timetagged for later
         for slot in (s for s in candidates if s is not None):
             ring = self.rings[slot.ring_index]
             deadline = time.monotonic() + 1.0
-            while int(ring.header[WRITTEN]) * self.config.block_size <= self._last_stamp and time.monotonic() < deadline:
+            while int(ring.header[WRITTEN]) * self.config.block_size <= sent and time.monotonic() < deadline:
                 time.sleep(0.002)  # include what was just sent (it plays a few blocks from now)
             try:
                 return slot.request(("state",))
