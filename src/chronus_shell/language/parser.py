@@ -117,7 +117,7 @@ def parse(line: str):
         raise LanguageError(f"I can't read that: {err.orig_exc}", 0, (), line) from None
 
 
-_NOT_NAMES = {"WORD", "NOTE", "NUMBER", "PATTERN", "PATH", "UNIT"}
+_NOT_NAMES = {"WORD", "NOTE", "NUMBER", "PATTERN", "PATH", "SESSION_PATH", "UNIT"}
 _PLAIN_WORD = re.compile(r"[a-zA-Z_][\w\-]*")
 
 

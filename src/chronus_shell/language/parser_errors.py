@@ -17,7 +17,7 @@ from .errors import LanguageError, with_hint
 _EXPECTED_LABELS = {
     "NUMBER": "a number", "NUMWORD": "a number", "UNIT": "a unit", "NOTE": "a note (a2, c#3)",
     "WORD": "a name", "RELEASE": "a name", "PATTERN": "a pattern (x..x)",
-    "PATH": "a file name (take1.wav)", "$END": "the end of the command",
+    "PATH": "a file name (take1.wav)", "SESSION_PATH": "a name", "$END": "the end of the command",
     "TEMPO": "a name", "SWING": "a name", "COMPARATIVE": "a word like brighter or louder",
     "SEP": "'and'", "UP": "'up'", "DOWN": "'down'", "NOTELEN": "a unit",
 }

@@ -10,6 +10,7 @@ import re
 from lark import Token
 
 from . import intents as it
+from .errors import LanguageError
 from .parser_values import first_of, word_of
 
 
@@ -85,7 +86,11 @@ class SequencerRules:
     def pause(self, _kw):
         return it.Stop(None)
 
-    def start_seq(self, _kw, what=None):
+    def start_seq(self, kw, what=None):
+        if what is not None and what.texts[0] in ("to", "into", "towards"):   # "go to night-drive"
+            place = " ".join(what.texts[1:]) or "<name>"
+            raise LanguageError(f"'{str(kw).lower()} to' what? the sequencer starts with '{str(kw).lower()}' "
+                                f"alone; a session opens with 'load {place}'", what.column)
         if what is not None and what.texts[0] in _COMPARATIVE_WORDS:    # "go faster"
             return it.Comparative(what.texts[0], None, None, None, what.column)
         if what is not None and "transaction" in what.texts:          # "start a transaction"

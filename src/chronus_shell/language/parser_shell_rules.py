@@ -27,14 +27,24 @@ class ShellRules:
         return it.Fixed("/patch/abort")
 
     def save(self, *children):
-        return it.SaveSession(first_of(children, it.Word), has_token(children, "OVERWRITE"))
+        forced = has_token(children, "OVERWRITE") or has_token(children, "FORCE_FLAG")
+        return it.SaveSession(first_of(children, it.Word), forced)
+
+    def save_over(self, *children):
+        """'overwrite night-drive', 'save over night-drive', 'replace session night-drive'."""
+        return it.SaveSession(first_of(children, it.Word), True)
+
+    def save_what(self, kw):
+        raise LanguageError("save as what? e.g. 'save session as night-drive' ('list sessions' shows "
+                            "the saved ones)", kw.start_pos + len(kw))
 
     def load(self, *children):
         return it.LoadSession(first_of(children, it.Word))
 
-    def list_sessions(self, kw, session):
-        if str(session).lower() == "patch":      # "show the patch": the modules
-            return it.ShellVerb("list", it.Words((word_of(session),)), kw.start_pos)
+    def list_sessions(self, *children):
+        session = children[-1]
+        if str(session).lower() == "patch":      # "show the patch", "patch": the modules
+            return it.ShellVerb("list", it.Words((word_of(session),)), children[0].start_pos)
         return it.Fixed("/session/list")
 
     def delete_session(self, _kw, *rest):

@@ -84,8 +84,12 @@ class ValueRules:
     def type_name(self, name):
         return name if isinstance(name, it.Words) else it.Words((word_of(name),))
 
-    def name(self, token):
-        return word_of(token)
+    def name(self, *tokens):
+        """A session name of one or more words ("night drive"), or a file path."""
+        words = [word_of(token) for token in tokens]
+        return it.Word(" ".join(word.text for word in words), words[0].column)
+
+    one_name = name                        # "delete night-drive session": one word before "session"
 
     def direction(self, token):
         return 1 if token.type == "UP" else -1

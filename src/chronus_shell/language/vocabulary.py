@@ -17,7 +17,7 @@ from .resolve import BASS, CHOICE_SYNONYMS, EVERYTHING, GENERIC_NOUNS, LAST_WORD
 from .units import NUMBER_WORDS, UNIT_ALIASES, is_note
 
 #: Terminals that are not keywords (their patterns describe shapes, not words).
-_SHAPE_TERMINALS = {"WORD", "NUMBER", "NOTE", "PATTERN", "PATH", "WS", "UNIT", "NUMWORD",
+_SHAPE_TERMINALS = {"WORD", "NUMBER", "NOTE", "PATTERN", "PATH", "SESSION_PATH", "FORCE_FLAG", "WS", "UNIT", "NUMWORD",
                     "PUNCTUATION", "POSSESSIVE", "FILLER", "INTENSITY", "SEP", "PATNAME"}
 #: Terminals whose words are ignored or join commands: known, never suggested.
 _FILLER_TERMINALS = {"FILLER", "INTENSITY", "SEP"}
