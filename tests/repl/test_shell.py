@@ -193,6 +193,11 @@ def test_recovery_is_offered_after_a_crash(chronus_home, answer, restored):
     assert pending_recovery() is None
     assert bool(engine.sent) is restored
     assert (len(translator.model.modules) > 1) is restored
+    kept = chronus_home / "autosave-declined.json"
+    assert kept.is_file() is not restored                  # a "no" never loses the crashed set
+    if not restored:
+        assert f"'load {kept}' brings it back" in stream.getvalue().replace("\n", "")
+        assert translator.translate(f"load {kept} now")[0].args == (str(kept), "now")
 
 
 def test_no_popups_and_vi_options():

@@ -16,7 +16,8 @@ from prompt_toolkit.patch_stdout import patch_stdout
 
 from .. import __version__
 from ..language import Translator
-from ..session import Autosave, SessionError, discard_recovery, pending_recovery, recover, state_to_messages
+from ..session import (Autosave, SessionError, discard_recovery, pending_recovery, recover, set_aside_recovery,
+                       state_to_messages)
 from ..session.recorder import repair_interrupted_recordings
 from .engine_link import EngineLink
 from .output import Output
@@ -186,22 +187,28 @@ async def _offer_recovery(session, translator, engine: EngineLink, output: Outpu
     try:
         state = recover()
     except SessionError as err:
-        output.problem(f"the last run's autosave is damaged ({err}); starting empty")
-        discard_recovery()
+        output.problem(f"the last run's autosave is damaged ({err}); starting empty{_kept_as(set_aside_recovery())}")
         return
+    answer = "n"
     with contextlib.suppress(KeyboardInterrupt, EOFError):
         prompt = session.message
         try:
             answer = await session.prompt_async("the last run did not exit cleanly: restore its patch? [Y/n] ")
         finally:
             session.message = prompt  # prompt_async keeps the message it was given
-        if answer.strip().lower() in ("", "y", "yes"):
-            messages = state_to_messages(state)
-            translator.observe(messages)
-            for reply in await engine.send(messages):
-                (output.info if reply.ok else output.problem)(reply.text)
-            output.info(f"restored {sum(m.address == '/patch/create' for m in messages)} modules")
+    if answer.strip().lower() not in ("", "y", "yes"):
+        output.info(f"starting empty{_kept_as(set_aside_recovery())}")
+        return
+    messages = state_to_messages(state)
+    translator.observe(messages)
+    for reply in await engine.send(messages):
+        (output.info if reply.ok else output.problem)(reply.text)
+    output.info(f"restored {sum(m.address == '/patch/create' for m in messages)} modules")
     discard_recovery()
+
+
+def _kept_as(path) -> str:
+    return f"; the crashed set is kept: 'load {path}' brings it back" if path else ""
 
 
 async def _autosave(supervisor) -> None:

@@ -5,7 +5,9 @@ and from its idle timer), so there is no second thread reading the patch while i
 nothing to stop on exit. `close()` on a clean exit removes the file; if it is still there at
 the next start, the last run crashed and `pending_recovery()` says so, so the REPL can offer
 `recover()`. An empty patch (nothing but master, no tracks) is not worth offering back: instead
-of writing it, the autosave file is removed.
+of writing it, the autosave file is removed. One the user declines (or that is damaged) is not
+deleted but set aside as `autosave-declined.json`, loadable like any session file: one wrong key
+at the start must not lose a crashed set.
 """
 from __future__ import annotations
 
@@ -16,10 +18,12 @@ from .paths import SessionError, data_dir
 from .schema import migrate, validate
 from .snapshot import read_state_file, write_json_atomic
 
-__all__ = ["Autosave", "AUTOSAVE_INTERVAL_S", "autosave_path", "pending_recovery", "recover", "discard_recovery"]
+__all__ = ["Autosave", "AUTOSAVE_INTERVAL_S", "autosave_path", "pending_recovery", "recover", "discard_recovery",
+           "set_aside_recovery"]
 
 AUTOSAVE_INTERVAL_S = 15.0
 AUTOSAVE_NAME = "autosave.json"
+DECLINED_NAME = "autosave-declined.json"
 
 
 def autosave_path() -> Path:
@@ -39,6 +43,17 @@ def recover() -> dict:
 
 def discard_recovery() -> None:
     autosave_path().unlink(missing_ok=True)
+
+
+def set_aside_recovery() -> Path | None:
+    """Keep the crashed run's autosave as `autosave-declined.json` (replacing an older one) so the
+    next crash does not write over it; its new path, or None if there was none (or it can't move)."""
+    kept = data_dir() / DECLINED_NAME
+    try:
+        autosave_path().replace(kept)
+    except OSError:
+        return None
+    return kept
 
 
 def is_empty(state: dict) -> bool:
