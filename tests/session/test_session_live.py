@@ -184,6 +184,8 @@ BAD_FILES = {
     "unknown-type": ('{"schema_version": 1, "modules": {"x1": {"type": "sawtooth"}}}', "modules.x1.type: "),
     "dangling-edge": ('{"schema_version": 1, "modules": {}, "edges": [["saw9", "master"]]}',
                       "edges[0]: unknown module 'saw9'"),
+    "edge-into-source": ('{"schema_version": 1, "modules": {"saw1": {"type": "saw"}, "delay1": {"type": "delay"}},'
+                         ' "edges": [["delay1", "saw1"]]}', "/patch/connect delay1 saw1: "),
 }
 
 

@@ -20,6 +20,7 @@ from ..engine.graph import EngineError
 from ..engine.render import TRANSACTION, Timeline
 from ..protocol.message import Message
 from ..session.commands import Outcome, SessionCommands
+from ..session.paths import session_path
 from ..session.recorder import Recorder
 from .config import Config
 from .failover import START_TIMEOUT_S, Failover
@@ -234,7 +235,11 @@ class Supervisor(Failover):
             with self._lock:
                 shadow = pickle.loads(pickle.dumps(self.plan))
                 for message in outcome.messages:  # all or nothing: check against a copy first
-                    shadow.admit(message)
+                    try:
+                        shadow.admit(message)
+                    except (EngineError, SupervisorError) as err:    # e.g. an edge into a source
+                        where = session_path(str(msg.args[0]))
+                        return Outcome(f"{where}: {message}: {err} (nothing was loaded)", ok=False)
                 at = None if outcome.now else self._next_bar()
                 for message in outcome.messages:
                     self.plan.admit(message)
