@@ -31,5 +31,5 @@ def test_dropouts_are_told_once_then_throttled(monkeypatch):
 def test_a_failover_is_one_line_and_its_lost_blocks_are_not_told_twice():
     link = EngineLink(supervisor=None)
     [line] = link._news(_status(lost=1, failovers=1))
-    assert line.startswith("an audio process died: its standby took over") and "1 block lost" in line
+    assert line.startswith("an audio process died or hung: its standby took over") and "1 block lost" in line
     assert link._news(_status(lost=1, failovers=1)) == []

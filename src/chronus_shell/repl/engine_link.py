@@ -101,7 +101,7 @@ class EngineLink:
         failovers = status.get("failovers", 0)
         if failovers > self._failovers:
             lost = status.get("lost_blocks", 0)
-            lines.append(f"an audio process died: its standby took over and a fresh one is ready "
+            lines.append(f"an audio process died or hung: its standby took over and a fresh one is ready "
                          f"({failovers} failover{'s' * (failovers != 1)}, {lost} block{'s' * (lost != 1)} lost in all)")
         self._failovers = failovers
         dropouts = _dropouts(status)
