@@ -11,18 +11,22 @@ import sys
 from . import __version__
 
 
-def _add_audio_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--backend", choices=("auto", "sounddevice", "null"), default="auto",
-                        help="audio output: a device via PortAudio, the clock-paced null backend, or auto")
-    parser.add_argument("--device", default=None, help="output device name (PortAudio)")
-    parser.add_argument("--samplerate", type=int, default=None, help="sample rate in Hz (default 48000)")
-    parser.add_argument("--blocksize", type=int, default=None, help="block size in samples (default 256)")
+def _add_audio_options(parser: argparse.ArgumentParser, output: bool = True, top: bool = False) -> None:
+    """The audio options, before the sub-command (`chronus --backend null run …`) or after it: a
+    sub-command's own copies default to SUPPRESS, so they never undo what was given before it."""
+    unset = {"default": argparse.SUPPRESS} if not top else {}
+    if output:
+        parser.add_argument("--backend", choices=("auto", "sounddevice", "null"), **(unset or {"default": "auto"}),
+                            help="audio output: a device via PortAudio, the clock-paced null backend, or auto")
+        parser.add_argument("--device", **(unset or {"default": None}), help="output device name (PortAudio)")
+    parser.add_argument("--samplerate", type=int, **(unset or {"default": None}), help="sample rate in Hz (default 48000)")
+    parser.add_argument("--blocksize", type=int, **(unset or {"default": None}), help="block size in samples (default 256)")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="chronus", description="Chronus Shell: a live-coding music shell.")
     parser.add_argument("--version", action="version", version=f"chronus {__version__}")
-    _add_audio_options(parser)
+    _add_audio_options(parser, top=True)
     parser.add_argument("--osc-port", type=int, default=None, help="start the OSC UDP server on this port")
     parser.add_argument("--osc-host", default="127.0.0.1", help="address the OSC server binds (default 127.0.0.1)")
     parser.add_argument("--modules", default=None, help="folder of user modules")
@@ -41,8 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("script", help="a .chr script, or - to read it from standard input")
     render.add_argument("-o", "--output", required=True, help="output WAV path")
     render.add_argument("--seconds", type=float, default=None, help="length (default: the script's end + 1 s)")
-    render.add_argument("--samplerate", type=int, default=48000)
-    render.add_argument("--blocksize", type=int, default=256)
+    _add_audio_options(render, output=False)
 
     translate = sub.add_parser("translate", help="English → messages as JSON lines (no audio)")
     translate.add_argument("text", nargs="*", help="commands (default: one per stdin line)")

@@ -12,7 +12,7 @@ from chronus_shell.supervisor import Config, Supervisor
 from chronus_shell.supervisor.hot_reload import UserModules
 from chronus_shell.supervisor.rings import WRITTEN
 
-from .conftest import copy_example
+from .conftest import copy_example, write_module
 
 
 def _rings_agree(supervisor) -> bool:
@@ -53,3 +53,50 @@ def test_an_accepted_module_plays_in_both_slots_and_survives_reload_and_failover
             modules.stop()
             path.unlink()
             unregister_user_module("bitwarp")
+
+
+LATE_HANG = '''
+from chronus_shell.engine.modules.base import Module
+from chronus_shell.engine.params import ModuleSpec, number
+
+
+class Latehang(Module):
+    """Passes the sandbox's test render, then hangs for good after ~3 s of playing."""
+    spec = ModuleSpec("latehang", "processor", (number("gain", "ratio", 0.5, 0, 1, "how loud"),), "hangs late")
+
+    def __init__(self, sample_rate):
+        super().__init__(sample_rate)
+        self.calls = 0
+
+    def process(self, audio_in, params):
+        self.calls += 1
+        while self.calls > 600:
+            pass
+        return audio_in * params["gain"]
+'''
+
+
+def test_a_module_that_hangs_late_is_bypassed_in_both_slots_and_the_music_goes_on(pool, folder):
+    """Both slots hang at the same call (lockstep): both interrupt it and bypass the module at the
+    same block, so they still agree, the fault is said once, and the saw plays on, dry."""
+    path = write_module(folder, "latehang", LATE_HANG)
+    with Supervisor(Config.from_env(backend="null")) as supervisor:
+        modules = UserModules(pool, on_accept=lambda v: supervisor.install_user_module(*v.payload()))
+        try:
+            verdicts = modules.load_all()
+            assert any(v.ok and v.name == "latehang" for v in verdicts), [v.line() for v in verdicts]
+            for line in ("/patch/create saw1 saw", "/patch/create latehang1 latehang", "/patch/connect saw1 latehang1",
+                         "/patch/connect latehang1 master"):
+                supervisor.send(Message.parse(line))
+            deadline = time.monotonic() + 15
+            while time.monotonic() < deadline and not supervisor.status()["faults"]:
+                time.sleep(0.1)
+            [fault] = supervisor.status()["faults"]
+            assert fault.startswith("latehang1 hung in process() for 0.25 s") and "bypassed" in fault
+            time.sleep(0.5)
+            assert supervisor.status()["level"] > 0.05                   # the saw plays on
+            assert _rings_agree(supervisor) and not supervisor.failovers
+        finally:
+            modules.stop()
+            path.unlink()
+            unregister_user_module("latehang")

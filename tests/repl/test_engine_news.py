@@ -33,3 +33,11 @@ def test_a_failover_is_one_line_and_its_lost_blocks_are_not_told_twice():
     [line] = link._news(_status(lost=1, failovers=1))
     assert line.startswith("an audio process died or hung: its standby took over") and "1 block lost" in line
     assert link._news(_status(lost=1, failovers=1)) == []
+
+
+def test_a_hung_module_is_the_line_not_advice_about_voices():
+    """The blocks lost while a user module hung are explained by its fault line alone."""
+    link = EngineLink(supervisor=None)
+    fault = "latehang1 hung in process() for 0.25 s at sample 153600: bypassed until a fixed version is saved"
+    assert link._news(_status(lost=48, cpu=3.0) | {"faults": [fault]}) == [fault]
+    assert link._news(_status(lost=48, cpu=3.0) | {"faults": [fault]}) == []

@@ -6,16 +6,19 @@ diff-applied: adding or removing a module or edge never rebuilds or resets the o
 """
 from __future__ import annotations
 
+import contextlib
 import heapq
 
 import numpy as np
 
 from ..protocol.message import Message
 from .catalogue import CATALOGUE, module_spec
+from .hang_guard import HangGuard, ModuleHung
 from .modules.base import Banked, Module, bank_params
 from .params import ParamError
 from .patch_shape import PatchShape
 from .sequencer import Sequencer
+from .user_modules import USER_PACKAGE
 
 
 PATCH_SCHEMA_VERSION = 1  # the session file schema that patch_state() produces
@@ -29,6 +32,7 @@ class Engine:
     """One patch graph plus its sequencer, rendered block by block."""
 
     contain_faults = True  # the sandbox pool turns this off to see a module's exceptions itself
+    hang_guard: HangGuard | None = None  # set in the slots: user modules that hang are bypassed
 
     def __init__(self, sample_rate: int = 48000, block_size: int = 256):
         self.sample_rate = sample_rate
@@ -192,9 +196,19 @@ class Engine:
         modulation = {}
         for src, param in modulators:
             modulation[param] = modulation.get(param, 0.0) + outputs[src]
+        bypassed = audio_in if module.spec.role == "processor" else silence
+        if getattr(module, "hung", False):
+            return bypassed
+        guard = self.hang_guard if type(module).__module__.startswith(USER_PACKAGE) else None
         try:
-            block = module.process(audio_in, module.params(n, modulation))
+            with guard.watching() if guard else contextlib.nullcontext():
+                block = module.process(audio_in, module.params(n, modulation))
             healthy = block.shape == (n,) and bool(np.isfinite(block).all())
+        except ModuleHung:
+            module.hung = True
+            self.faults.append(f"{module_id} hung in process() for {guard.limit_s:g} s at sample {self.position}: "
+                               "bypassed until a fixed version is saved")
+            return bypassed
         except Exception as err:  # noqa: BLE001 — a user module's bug must not stop the music
             if not self.contain_faults:
                 raise

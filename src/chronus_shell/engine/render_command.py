@@ -12,9 +12,14 @@ from .user_modules_install import install_all
 from ..session.recorder import write_wav
 
 
+RENDER_RATE, RENDER_BLOCK = 48000, 256   # render ignores CHRONUS_* knobs: its output depends on the script alone
+
+
 def render_command(args) -> int:
     from ..supervisor.config import Config, ConfigError
 
+    args.samplerate = args.samplerate or RENDER_RATE
+    args.blocksize = args.blocksize or RENDER_BLOCK
     try:
         config = Config.from_env(sample_rate=args.samplerate, block_size=args.blocksize)
         events, seconds, modules = open_script(args.script, config, args.seconds)

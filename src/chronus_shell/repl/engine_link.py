@@ -104,10 +104,11 @@ class EngineLink:
             lines.append(f"an audio process died or hung: its standby took over and a fresh one is ready "
                          f"({failovers} failover{'s' * (failovers != 1)}, {lost} block{'s' * (lost != 1)} lost in all)")
         self._failovers = failovers
+        faults = [fault for fault in status.get("faults", []) if fault not in self._faults_seen]
         dropouts = _dropouts(status)
         now = time.monotonic()
-        if lines:
-            self._dropouts = dropouts                          # a failover's lost blocks are told above
+        if lines or faults:
+            self._dropouts = dropouts                          # a failover or a fault (a hung module) says why
         elif dropouts > self._dropouts and now - self._dropouts_told_at >= DROPOUT_NEWS_EVERY_S:
             cpu = max((row.get("cpu_percent", 0.0) for row in status.get("slots", [])), default=0.0)
             lines.append(f"the audio dropped out ({dropouts - self._dropouts} late or lost blocks; the engine "
@@ -118,11 +119,8 @@ class EngineLink:
             self._seen[kind] = count
             if count > seen:
                 lines.extend(list(status.get(f"{kind}s", []))[-(count - seen):])
-        for fault in status.get("faults", []):
-            if fault not in self._faults_seen:
-                self._faults_seen.add(fault)
-                lines.append(fault)
-        return lines
+        self._faults_seen.update(faults)
+        return lines + faults
 
     async def _poll(self) -> None:
         while True:

@@ -35,7 +35,7 @@ CONTROL_WORDS = 16
 WRITTEN = 0           # blocks rendered so far (next block index)     (slot)
 SLOT_PID = 1
 LATE_COMMANDS = 2     # commands that arrived after their stamp       (slot)
-CPU_NS = 3            # CPU time spent rendering                       (slot)
+CPU_NS = 3            # wall time spent rendering (a module that sleeps counts)  (slot)
 SLOT_WORDS = 8
 
 

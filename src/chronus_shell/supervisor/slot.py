@@ -16,7 +16,8 @@ import pickle
 import time
 
 from ..engine import warmup
-from ..engine.graph import EngineError
+from ..engine.graph import Engine, EngineError
+from ..engine.hang_guard import HangGuard
 from ..engine.render import Timeline
 from ..engine.user_modules_install import ModuleSwaps, install_user_module
 from .rings import (
@@ -47,6 +48,7 @@ def slot_main(conn, control_name: str) -> None:
     except FileNotFoundError:
         return  # the shell stopped while this worker was being assigned
     timeline = pickle.loads(timeline_bytes) if timeline_bytes else Timeline(sample_rate, block_size)
+    Engine.hang_guard = HangGuard()  # a user module stuck in process() is bypassed, in both slots alike
     try:
         SlotLoop(conn, control, ring, timeline, ahead, max_catchup).run()
     finally:
@@ -79,14 +81,14 @@ class SlotLoop:
         return self.ring.header[WRITTEN] < self.control.words[READ_BLOCK] + self.ahead
 
     def _render_one(self) -> None:
-        started = time.thread_time_ns()
+        started = time.perf_counter_ns()
         if self.swaps.pending():
             self.swaps.apply_due(self.timeline)
         block = self.timeline.render_block()
         written = int(self.ring.header[WRITTEN])
         self.ring.audio[written % self.ring.capacity] = block
         self.ring.header[WRITTEN] = written + 1
-        self.ring.header[CPU_NS] += time.thread_time_ns() - started
+        self.ring.header[CPU_NS] += time.perf_counter_ns() - started
 
     def _wait(self) -> None:
         try:

@@ -5,6 +5,8 @@ import statistics
 
 from .rings import ACTIVE_SLOT, CPU_NS, LATE_COMMANDS, READ_BLOCK, WRITTEN
 
+RECENT_BLOCKS = 32  # ~0.17 s at 256 / 48 kHz: enough blocks for a steady figure
+
 
 def summary(supervisor, words) -> dict:
     cfg = supervisor.config
@@ -30,13 +32,11 @@ def summary(supervisor, words) -> dict:
 
 def slot_rows(supervisor, words) -> list[dict]:
     """One row per ring: which process renders it, how far, how busy."""
-    cfg = supervisor.config
     active = int(words[ACTIVE_SLOT])
     rows = []
     for index, ring in enumerate(supervisor.rings):
         slot = supervisor.slots[index]
         blocks = int(ring.header[WRITTEN])
-        seconds = max(blocks, 1) * cfg.block_size / cfg.sample_rate
         rows.append({
             "slot": "AB"[index],
             "role": "active" if index == active else "standby",
@@ -44,10 +44,24 @@ def slot_rows(supervisor, words) -> list[dict]:
             "alive": bool(slot is not None and slot.alive()),
             "blocks": blocks,
             "ring_fill": blocks - int(words[READ_BLOCK]),  # blocks rendered ahead of the output
-            "cpu_percent": round(100.0 * int(ring.header[CPU_NS]) / 1e9 / seconds, 1),
+            "cpu_percent": _busy_percent(supervisor, index, blocks, int(ring.header[CPU_NS])),
             "late_commands": int(ring.header[LATE_COMMANDS]),
         })
     return rows
+
+
+def _busy_percent(supervisor, index: int, blocks: int, busy_ns: int) -> float:
+    """How much of each block's time the slot spends rendering, over the blocks since the last
+    status (at least RECENT_BLOCKS of them): a module that just turned slow shows at once."""
+    cfg = supervisor.config
+    seen_blocks, seen_ns, percent = supervisor.busy_seen.get(index, (0, 0, 0.0))
+    if blocks < seen_blocks or busy_ns < seen_ns:               # a new slot took the ring
+        seen_blocks, seen_ns = 0, 0
+    if blocks - seen_blocks >= RECENT_BLOCKS or index not in supervisor.busy_seen:
+        seconds = max(blocks - seen_blocks, 1) * cfg.block_size / cfg.sample_rate
+        percent = round(100.0 * (busy_ns - seen_ns) / 1e9 / seconds, 1)
+        supervisor.busy_seen[index] = (blocks, busy_ns, percent)
+    return percent
 
 
 def latency_figures(latencies_ms: list[float]) -> dict:

@@ -60,6 +60,7 @@ class Supervisor(Failover):
         self._kill_times: dict[int, float] = {}
         self._progress = [(0, time.monotonic()), (0, time.monotonic())]  # (blocks written, when)
         self._late_seen = [0, 0]  # late commands seen per ring
+        self.busy_seen: dict[int, tuple[int, int, float]] = {}  # ring → (blocks, render ns, percent) at the last status
         self._started = False
         self._last_stamp = 0
         self.user_modules: dict[str, tuple[str, str, str]] = {}  # name → (name, source, path), accepted
