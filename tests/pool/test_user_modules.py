@@ -156,6 +156,23 @@ def test_swap_keeps_param_values_in_every_engine_of_a_timeline(tilt):
     assert swap_module_type(timeline, v2) == []  # already the current version
 
 
+def test_modulation_of_a_param_the_new_version_lost_is_dropped_and_said(tilt):
+    """Kept, an lfo → tilt1.amount edge would make the patch impossible to save (the session file
+    would name a param the module no longer has)."""
+    install_user_module("tilt", V1, tilt)
+    timeline = Timeline(48000, 256)
+    for line in ("/patch/create saw1 saw", "/patch/create tilt1 tilt", "/patch/create lfo1 lfo",
+                 "/patch/connect saw1 tilt1", "/patch/connect tilt1 master", "/patch/connect lfo1 tilt1.amount"):
+        timeline.schedule(Message.parse(line), 0)
+    timeline.render_block()
+    install_user_module("tilt", V1.replace('number("amount"', 'number("level"'), tilt, timeline)
+    engine = timeline.engine
+    assert engine.mod_edges == [] and engine.shape.mod_edges == set() and timeline._live_shape.mod_edges == set()
+    assert engine.faults == ["the new tilt has no param amount: lfo1 no longer modulates tilt1.amount"]
+    assert np.isfinite(timeline.render_block()).all()
+    assert engine.patch_state()["mod_edges"] == []
+
+
 def test_install_all_loads_a_payload_in_order(folder):
     sources = {name: (EXAMPLES / f"{name}.py").read_text() for name in ("bitwarp", "fm")}
     try:

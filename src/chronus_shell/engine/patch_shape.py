@@ -34,6 +34,14 @@ class PatchShape:
     def copy(self) -> "PatchShape":
         return PatchShape(dict(self.types), set(self.edges), set(self.mod_edges))
 
+    def drop_vanished_modulation(self, type_name: str, spec) -> list[tuple[str, str]]:
+        """A new version of `type_name` (its `spec`) may have lost a modulated param: drop those
+        modulation edges (src, "dst.param") and return them."""
+        gone = [(src, dst) for src, dst in self.mod_edges
+                if self.types.get(dst.split(".")[0]) == type_name and not spec.has_param(dst.split(".", 1)[1])]
+        self.mod_edges.difference_update(gone)
+        return sorted(gone)
+
     def require(self, module_id: str) -> str:
         """The type of an existing module, or a ParamError naming the ids there are."""
         if module_id in self.types:

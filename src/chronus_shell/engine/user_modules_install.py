@@ -79,7 +79,24 @@ def swap_module_type(target, cls: type[Module]) -> list[str]:
                 continue
             engine.modules[module_id] = carry_params(old, cls(engine.sample_rate))
             swapped.append(module_id)
+        _drop_vanished_modulation(engine, type_name, cls.spec)
+    for shape in (getattr(target, "_live_shape", None), getattr(target, "_pending_shape", None)):
+        if shape is not None:
+            shape.drop_vanished_modulation(type_name, cls.spec)
     return swapped
+
+
+def _drop_vanished_modulation(engine, type_name: str, spec: ModuleSpec) -> None:
+    """Modulation of a param the new version no longer has is dropped and said once: kept, it
+    would make the patch impossible to save (its file would name a param that does not exist)."""
+    engine.shape.drop_vanished_modulation(type_name, spec)
+    gone = [(src, dst, param) for src, dst, param in engine.mod_edges
+            if engine.modules[dst].spec.type == type_name and not spec.has_param(param)]
+    if gone:
+        engine.mod_edges = [edge for edge in engine.mod_edges if edge not in gone]
+        engine._order = None
+        engine.faults.extend(f"the new {type_name} has no param {param}: {src} no longer modulates {dst}.{param}"
+                             for src, dst, param in gone)
 
 
 def carry_params(old: Module, new: Module) -> Module:

@@ -16,6 +16,7 @@ import pickle
 import threading
 import time
 
+from ..engine.catalogue import CATALOGUE
 from ..engine.graph import EngineError
 from ..engine.render import TRANSACTION, Timeline
 from ..protocol.message import Message
@@ -110,6 +111,8 @@ class Supervisor(Failover):
         block (lockstep); spares load it so a future standby can unpickle its instances."""
         with self._lock:
             self.user_modules[name] = (name, source, str(path))
+            if name in CATALOGUE:  # the shell's spec of the new version: what the slots will drop
+                self.plan._live_shape.drop_vanished_modulation(name, CATALOGUE[name].spec)
             at = self.earliest_stamp()
             for slot in self.slots:
                 if slot is not None:
