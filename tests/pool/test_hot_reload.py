@@ -142,3 +142,21 @@ def test_watcher_reports_created_changed_deleted(tmp_path):
     finally:
         watcher.stop()
     assert not watcher.errors
+
+
+def test_a_file_caught_empty_mid_save_is_not_reported_until_its_text_lands(tmp_path, monkeypatch):
+    """`cp new.py shaper.py` truncates first: a poll in between must not refuse 'shaper.py is empty'."""
+    from chronus_shell.supervisor import hot_reload
+
+    watcher = ModuleWatcher(tmp_path, lambda path: None, settle=0)
+    module = tmp_path / "shaper.py"
+    module.write_text("x = 1\n")
+    watcher.start()
+    watcher.stop()
+    module.write_text("")                                   # truncated: the copy has not written yet
+    assert watcher.poll() == []
+    module.write_text("x = 2\n")
+    assert watcher.poll() == [module]
+    module.write_text("")                                   # emptied on purpose and left so
+    monkeypatch.setattr(hot_reload, "EMPTY_GRACE_S", 0.0)
+    assert watcher.poll() == [module]                       # reported (and refused as empty)

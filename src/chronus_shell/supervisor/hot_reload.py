@@ -35,6 +35,9 @@ from ..engine.user_modules_install import register_user_module
 from .pool import SandboxPool, Verdict
 
 
+EMPTY_GRACE_S = 1.0
+
+
 class ModuleWatcher:
     """Polls the `*.py` files directly in `folder` every `interval` s (a thread, no dependency).
 
@@ -83,8 +86,14 @@ class ModuleWatcher:
                 break
             now = again
             changed = sorted(p for p in set(now) | set(self._state) if now.get(p) != self._state.get(p))
-        self._state = now
-        return changed
+        # an empty file written just now is a save in progress (`cp`, editors truncate first): wait
+        # for its text; one left empty for EMPTY_GRACE_S is reported (and refused as empty)
+        writing = {p for p in changed if p in now and now[p][1] == 0
+                   and time.time_ns() - now[p][0] < EMPTY_GRACE_S * 1e9}
+        for path in writing:
+            now[path] = self._state.get(path)
+        self._state = {p: st for p, st in now.items() if st is not None}
+        return [p for p in changed if p not in writing]
 
     def start(self) -> "ModuleWatcher":
         self._state = self._scan()
