@@ -149,7 +149,9 @@ shorter one). With a module (`make the kick louder`, `make the bass
 brighter`) it is that module, else its voice. `open`/`close` the filter move the cutoff the same
 way (`open night-drive` still loads a session).
 
-Tempo: {tempo}. Swing: {swing}.
+Tempo: {tempo}. Swing: {swing}. A new tempo starts on the next bar line, so the groove never
+stumbles; `tempo 140 now` changes it at once. A new pattern on a playing track also waits for the
+next bar (`play x.x. on kick now` does not), and so does `load <session>` (`load night-drive now`).
 
 ## Command forms
 """
