@@ -13,6 +13,7 @@ import numpy as np
 
 from ..protocol.message import Message
 from .catalogue import CATALOGUE, module_spec
+from .edge_fades import EdgeFades
 from .hang_guard import HangGuard, ModuleHung
 from .modules.base import Banked, Module, bank_params
 from .params import ParamError
@@ -48,6 +49,9 @@ class Engine:
         self._serial = 0
         self._order: list[str] | None = None
         self._voice_of: dict[str, tuple[str, ...]] | None = None
+        self.fades = EdgeFades(sample_rate)  # audio edges switched under a sounding module
+        self._ramps: dict[tuple[str, str], np.ndarray] = {}
+        self._born: dict[str, int] = {}  # module id → the sample it was created at
 
     # -- messages ---------------------------------------------------------------
     def check(self, msg: Message) -> None:
@@ -110,9 +114,11 @@ class Engine:
             module_id, type_name = args[0], _module_type(args[1])
             if module_id not in self.modules:
                 self.modules[module_id] = CATALOGUE[type_name](self.sample_rate)
+                self._born[module_id] = self.position
         elif verb == "remove":
             module_id = args[0]
             self.modules.pop(module_id, None)
+            self.fades.forget(module_id)
             self.edges = [e for e in self.edges if module_id not in e]
             self.mod_edges = [e for e in self.mod_edges if module_id not in e[:2]]
         elif verb in ("connect", "disconnect"):
@@ -127,6 +133,10 @@ class Engine:
                 edges.append(edge)
             elif verb == "disconnect" and edge in edges:
                 edges.remove(edge)
+            else:
+                edge = None
+            if edge is not None and edges is self.edges and self._born.get(src, -1) < self.position:
+                self.fades.start(edge, fade_in=verb == "connect")   # it was sounding: crossfade
         self._order = None
         self._voice_of = None
 
@@ -178,7 +188,8 @@ class Engine:
 
     def _render_segment(self, n: int) -> np.ndarray:
         if self._order is None:
-            self._order = _render_plan(self.modules, self.edges, self.mod_edges)
+            self._order = self._plan()
+        self._ramps = self.fades.ramps(n) if self.fades.fading else {}
         outputs: dict[str, np.ndarray] = {}
         silence = np.zeros(n)
         for ids, inputs, modulators in self._order:
@@ -186,13 +197,30 @@ class Engine:
                 outputs[ids[0]] = self._render_module(ids[0], inputs[0], modulators, outputs, silence)
             else:
                 outputs.update(self._render_bank(ids, inputs, outputs, n))
+        if self._ramps and self.fades.advance(n):
+            self._order = None                   # a faded-out edge leaves the plan
         return outputs["master"].astype(np.float32)
+
+    def _plan(self):
+        """The render plan, with the edges still fading out (dropped if they would make a cycle)."""
+        leaving = [e for e in self.fades.leaving() if e[0] in self.modules and e[1] in self.modules]
+        try:
+            return _render_plan(self.modules, self.edges + leaving, self.mod_edges)
+        except EngineError:
+            for edge in leaving:
+                self.fades.fading.pop(edge, None)
+            return _render_plan(self.modules, self.edges, self.mod_edges)
+
+    def _fed(self, src: str, dst: str, outputs) -> np.ndarray:
+        """What `src` feeds into `dst` (faded while that edge changes)."""
+        ramp = self._ramps.get((src, dst))
+        return outputs[src] if ramp is None else outputs[src] * ramp
 
     def _render_module(self, module_id, inputs, modulators, outputs, silence) -> np.ndarray:
         module, n = self.modules[module_id], len(silence)
         audio_in = silence
         for src in inputs:
-            audio_in = audio_in + outputs[src]
+            audio_in = audio_in + (self._fed(src, module_id, outputs) if self._ramps else outputs[src])
         modulation = {}
         for src, param in modulators:
             modulation[param] = modulation.get(param, 0.0) + outputs[src]
@@ -221,9 +249,9 @@ class Engine:
         """Same-type built-in modules of one graph level in one call, as (voices, n) arrays."""
         bank = [self.modules[module_id] for module_id in ids]
         audio_in = np.zeros((len(ids), n))
-        for row, sources in zip(audio_in, inputs):
+        for module_id, row, sources in zip(ids, audio_in, inputs):
             for src in sources:
-                row += outputs[src]
+                row += self._fed(src, module_id, outputs) if self._ramps else outputs[src]
         block = type(bank[0]).process_bank(bank, audio_in, bank_params(bank, n))
         healthy = np.isfinite(block).all(axis=1)
         return {
