@@ -138,9 +138,9 @@ def test_swap_keeps_param_values_in_every_engine_of_a_timeline(tilt):
                 Message("/mod/tilt1/amount", (0.8,)), Message("/mod/tilt1/shape", ("hard",)),
                 Message("/gate/saw1", (1, 110.0))):
         timeline.schedule(msg, 0)
-    before = timeline.render_block()
-    timeline.schedule(Message("/patch/begin"), timeline.position)
     timeline.render_block()
+    timeline.schedule(Message("/patch/begin"), timeline.position)
+    before = timeline.render_block()
     assert timeline.pending is not None
     old = timeline.engine.modules["tilt1"]
     v2 = install_user_module("tilt", V2, tilt, timeline)
@@ -149,8 +149,10 @@ def test_swap_keeps_param_values_in_every_engine_of_a_timeline(tilt):
         assert type(new) is v2 and new is not old
         assert new.targets == {"amount": 0.8, "bias": 0.0}  # 'shape' is gone, 'bias' new
         assert new.current["amount"] == pytest.approx(old.current["amount"])
+    fade = timeline.render_block()  # the old version fades into the new (EDGE_FADE_MS), no click
+    assert abs(float(fade[0]) - float(before[-1])) < 0.05
     after = timeline.render_block()
-    assert np.abs(after).max() < np.abs(before).max()  # VERSION 0.5: quieter, same amount
+    assert np.abs(after).max() < 0.7 * np.abs(before).max()  # VERSION 0.5: quieter, same amount
     blob = pickle.dumps(timeline)  # a standby slot's snapshot after the swap
     assert pickle.loads(blob).engine.modules["tilt1"].targets["amount"] == 0.8
     assert swap_module_type(timeline, v2) == []  # already the current version

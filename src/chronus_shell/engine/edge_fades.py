@@ -6,6 +6,9 @@ wet one (a click). Here the old edge fades out and the new one fades in over `ED
 the change is a short crossfade. Edges from a module created at the same sample are not faded:
 a new sound starts as it starts (a kick's first hit stays exact to the sample).
 
+A hot reload fades too: the old version of a user module keeps running beside the new one for
+the same few milliseconds (`fade_from_old_version`).
+
 Plain data (pickles with the Engine); the gains follow the engine's sample position only, so two
 slots and an offline render fade identically.
 """
@@ -13,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["EdgeFades", "EDGE_FADE_MS"]
+__all__ = ["EdgeFades", "EDGE_FADE_MS", "fade_from_old_version"]
 
 EDGE_FADE_MS = 5.0
 
@@ -55,3 +58,22 @@ class EdgeFades:
             else:
                 self.fading[edge] = (gain, target)
         return ended
+
+
+def fade_from_old_version(swaps: dict, module_id: str, block: np.ndarray, audio_in, modulation, step: float):
+    """`block` (the new version's) faded in over the old version's output on the same input;
+    `swaps[module_id]` = (old module, samples faded so far), removed once the fade is over."""
+    old, done = swaps[module_id]
+    n = len(block)
+    try:
+        before = old.process(audio_in, old.params(n, modulation))
+        if before.shape != (n,) or not np.isfinite(before).all():
+            before = np.zeros(n)
+    except Exception:  # noqa: BLE001 — the old version only fades out; silence will do
+        before = np.zeros(n)
+    gain = np.minimum((done + np.arange(1, n + 1)) * step, 1.0)
+    if gain[-1] >= 1.0:
+        del swaps[module_id]
+    else:
+        swaps[module_id] = (old, done + n)
+    return before + (block - before) * gain

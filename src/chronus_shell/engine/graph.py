@@ -13,7 +13,7 @@ import numpy as np
 
 from ..protocol.message import Message
 from .catalogue import CATALOGUE, module_spec
-from .edge_fades import EdgeFades
+from .edge_fades import EdgeFades, fade_from_old_version
 from .hang_guard import HangGuard, ModuleHung
 from .modules.base import Banked, Module, bank_params
 from .params import ParamError
@@ -52,6 +52,12 @@ class Engine:
         self.fades = EdgeFades(sample_rate)  # audio edges switched under a sounding module
         self._ramps: dict[tuple[str, str], np.ndarray] = {}
         self._born: dict[str, int] = {}  # module id → the sample it was created at
+        self.swaps: dict[str, tuple[Module, int]] = {}  # hot-reloaded id → (old version, samples faded)
+
+    def __getstate__(self) -> dict:
+        # an old version fading out after a hot reload cannot pickle (its class was replaced):
+        # a snapshot taken in those 5 ms goes on with the new version alone
+        return {**self.__dict__, "swaps": {}}
 
     # -- messages ---------------------------------------------------------------
     def check(self, msg: Message) -> None:
@@ -217,7 +223,7 @@ class Engine:
         return outputs[src] if ramp is None else outputs[src] * ramp
 
     def _render_module(self, module_id, inputs, modulators, outputs, silence) -> np.ndarray:
-        module, n = self.modules[module_id], len(silence)
+        module = self.modules[module_id]
         audio_in = silence
         for src in inputs:
             audio_in = audio_in + (self._fed(src, module_id, outputs) if self._ramps else outputs[src])
@@ -225,6 +231,14 @@ class Engine:
         for src, param in modulators:
             modulation[param] = modulation.get(param, 0.0) + outputs[src]
         bypassed = audio_in if module.spec.role == "processor" else silence
+        block = self._run(module_id, module, audio_in, modulation, bypassed)
+        if module_id in self.swaps:  # a hot reload: the old version fades into the new one
+            return fade_from_old_version(self.swaps, module_id, block, audio_in, modulation, self.fades.step)
+        return block
+
+    def _run(self, module_id, module, audio_in, modulation, bypassed) -> np.ndarray:
+        """One module's block: a user module's exception, NaN or hang is contained here."""
+        n = len(audio_in)
         if getattr(module, "hung", False):
             return bypassed
         guard = self.hang_guard if type(module).__module__.startswith(USER_PACKAGE) else None

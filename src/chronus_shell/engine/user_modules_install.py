@@ -78,6 +78,7 @@ def swap_module_type(target, cls: type[Module]) -> list[str]:
             if old.spec.type != type_name or type(old) is cls:
                 continue
             engine.modules[module_id] = carry_params(old, cls(engine.sample_rate))
+            engine.swaps[module_id] = (old, 0)  # the old version fades into the new one
             swapped.append(module_id)
         _drop_vanished_modulation(engine, type_name, cls.spec)
     for shape in (getattr(target, "_live_shape", None), getattr(target, "_pending_shape", None)):
