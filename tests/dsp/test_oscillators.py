@@ -52,3 +52,45 @@ def test_peak_stays_near_gain(shape, freq):
     """Gibbs overshoot of a band-limited edge is ~18 % of gain; far above means a broken BLEP."""
     peak = float(np.max(np.abs(steady(shape, freq, seconds=0.5))))
     assert peak <= 0.5 * 1.3, f"{shape} {freq} Hz at gain 0.5: peak {peak:.4f} ({peak / 0.5:.3f}x gain)"
+
+
+def _note_at(shape: str, sample: int, old: float, new: float, length: int) -> np.ndarray:
+    from chronus_shell.engine.graph import Engine
+    from chronus_shell.protocol.message import Message
+
+    engine = Engine(SR, 256)
+    for line in (f"/patch/create osc1 {shape}", "/patch/connect osc1 master", f"/mod/osc1/freq {old}",
+                 "/mod/osc1/gain 0.5"):
+        engine.schedule(Message.parse(line), 0)
+    engine.schedule(Message("/gate/osc1", (1, new)), sample)
+    return engine.render(length).astype(np.float64)
+
+
+def test_a_note_changes_the_pitch_at_its_exact_sample():
+    """The oscillators generate BLEP_LENGTH samples ahead of what is heard (an edge's residual starts
+    before it); a note generates them again, so the new pitch starts at the note's own sample.
+    Checked on a sine with its recurrence x[n+1] = 2·cos(ω)·x[n] − x[n−1], exact for one ω."""
+    note, old, new = 12_037, 110.0, 440.0
+    audio = _note_at("sine", note, old, new, note + 2048)
+
+    def misfit(freq: float, n: np.ndarray) -> np.ndarray:
+        return np.abs(audio[n + 1] - 2 * np.cos(2 * np.pi * freq / SR) * audio[n] + audio[n - 1])
+
+    before, after = np.arange(note - 500, note), np.arange(note + 1, note + 1500)
+    assert misfit(old, before).max() < 1e-5 and misfit(new, after).max() < 1e-5
+    assert misfit(new, np.array([note - 1])) > 1e-4                 # not a sample earlier
+
+
+def test_a_saw_note_has_its_new_slope_from_the_note_on():
+    """No stale samples of the old pitch after the gate (a saw's ramp is 2·f/SR per sample × gain)."""
+    plain = _note_at("saw", 10**9, 110.0, 110.0, 13_000)              # the note never comes
+    note = 12_000 + int(np.argmin(np.abs(plain[12_000:12_400] + 0.25)))   # a quarter into a ramp: no edge near
+    audio = _note_at("saw", note, 110.0, 440.0, note + 256)
+    slope = np.diff(audio[note - 10:note + 20])
+    assert np.allclose(slope[:9], 0.5 * 2 * 110.0 / SR, atol=1e-5)
+    assert np.allclose(slope[10:], 0.5 * 2 * 440.0 / SR, atol=1e-5)  # from the step into the note on
+
+
+def test_an_oscillator_sounds_from_its_first_sample():
+    audio = _note_at("saw", 0, 220.0, 220.0, 64)
+    assert abs(audio[0]) > 0.4                                        # the wave starts at once, no silent gap

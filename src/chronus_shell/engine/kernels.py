@@ -11,7 +11,8 @@ from numba import njit
 # -- band-limited steps (BLEP) and ramps (BLAMP) -------------------------------------------
 # A 64-tap Kaiser-windowed sinc (cutoff 0.42 fs) integrated once gives the band-limited step,
 # twice the band-limited ramp; the residuals against the naive step/ramp are added around each
-# discontinuity. Output is delayed by BLEP_HALF samples so the residual can start before it.
+# discontinuity. The wave is generated BLEP_HALF samples ahead of the output so a residual can
+# start before its edge; a note re-generates those samples at its pitch (oscillator_retune).
 BLEP_HALF = 32
 BLEP_OVERSAMPLE = 128
 RING = 128  # > 2 * BLEP_HALF + 2, power of two
@@ -36,9 +37,12 @@ STEP, RAMP = 0, 1
 
 
 @njit(cache=True)
-def _add_residual(ring, table, kind, now, frac, height):
-    """Add `height` × (band-limited − naive) step or ramp at time now+frac (frac in (0, 1])."""
+def _add_residual(ring, table, kind, now, frac, height, floor):
+    """Add `height` × (band-limited − naive) step or ramp at time now+frac (frac in (0, 1]), to the
+    output samples from `floor` on (those before it have been played)."""
     for k in range(-BLEP_HALF + 1, BLEP_HALF + 1):
+        if now + k < floor:
+            continue
         x = k - frac
         pos = (x + BLEP_HALF) * BLEP_OVERSAMPLE
         i = int(pos)
@@ -47,20 +51,24 @@ def _add_residual(ring, table, kind, now, frac, height):
         t = pos - i
         smooth = table[i] + t * (table[i + 1] - table[i])
         naive = (1.0 if x >= 0.0 else 0.0) if kind == STEP else max(x, 0.0)
-        ring[(now + k + BLEP_HALF) & (RING - 1)] += height * (smooth - naive)
+        ring[(now + k) & (RING - 1)] += height * (smooth - naive)
 
 
 @njit(cache=True)
-def oscillator(shape, state, ring, inc, width, out, step_table, ramp_table):
-    """Band-limited saw (0), square (1), triangle (2) or sine (3) at `inc` cycles/sample.
+def _span(shape, phase, clock, ring, history, inc, width, out, sign, floor, step_table, ramp_table):
+    """Generate len(inc) samples of the naive wave from `clock` on, with the residuals of their
+    edges (which start up to BLEP_HALF − 1 samples before them), added to the ring × `sign` (−1
+    takes back what +1 added) on output samples from `floor` on; returns the phase after.
 
-    state = [phase, clock]; the ring holds the delayed signal plus pending residuals.
-    """
-    phase = state[0]
-    clock = int(state[1])
-    for i in range(out.shape[0]):
+    With `sign` +1 each sample's (phase, inc, width) goes into `history`; when `out` has room,
+    each sample also plays the output sample BLEP_HALF behind it."""
+    play = out.shape[0] > 0
+    for i in range(inc.shape[0]):
         dt = inc[i]
         w = width[i]
+        if sign > 0.0:
+            h = clock & (BLEP_HALF - 1)
+            history[0, h], history[1, h], history[2, h] = phase, dt, w
         if shape == 0:
             naive = 2.0 * phase - 1.0
         elif shape == 1:
@@ -69,37 +77,75 @@ def oscillator(shape, state, ring, inc, width, out, step_table, ramp_table):
             naive = 4.0 * phase - 1.0 if phase < 0.5 else 3.0 - 4.0 * phase
         else:
             naive = np.sin(2.0 * np.pi * phase)
-        ring[(clock + BLEP_HALF) & (RING - 1)] += naive
+        ring[clock & (RING - 1)] += sign * naive
         new = phase + dt
         if shape == 1 and phase < w <= new:
-            _add_residual(ring, step_table, STEP, clock, (w - phase) / dt, -2.0)
+            _add_residual(ring, step_table, STEP, clock, (w - phase) / dt, -2.0 * sign, floor)
         if shape == 2 and phase < 0.5 <= new:
-            _add_residual(ring, ramp_table, RAMP, clock, (0.5 - phase) / dt, -8.0 * dt)
+            _add_residual(ring, ramp_table, RAMP, clock, (0.5 - phase) / dt, -8.0 * dt * sign, floor)
         if new >= 1.0:
             new -= 1.0
             frac = (1.0 - phase) / dt
             if shape == 0:
-                _add_residual(ring, step_table, STEP, clock, frac, -2.0)
+                _add_residual(ring, step_table, STEP, clock, frac, -2.0 * sign, floor)
             elif shape == 1:
-                _add_residual(ring, step_table, STEP, clock, frac, 2.0)
+                _add_residual(ring, step_table, STEP, clock, frac, 2.0 * sign, floor)
                 if new >= w:  # crossed the width again within the same sample
-                    _add_residual(ring, step_table, STEP, clock, frac + (w) / dt, -2.0)
+                    _add_residual(ring, step_table, STEP, clock, frac + w / dt, -2.0 * sign, floor)
             elif shape == 2:
-                _add_residual(ring, ramp_table, RAMP, clock, frac, 8.0 * dt)
+                _add_residual(ring, ramp_table, RAMP, clock, frac, 8.0 * dt * sign, floor)
         phase = new
-        slot = clock & (RING - 1)
-        out[i] = ring[slot]
-        ring[slot] = 0.0
+        if play:
+            slot = (clock - BLEP_HALF) & (RING - 1)
+            out[i] = ring[slot]
+            ring[slot] = 0.0
         clock += 1
-    state[0] = phase
-    state[1] = clock & 0xFFFFFFF
+    return phase
 
 
 @njit(cache=True)
-def oscillator_bank(shape, states, rings, inc, width, out, step_table, ramp_table):
+def oscillator(shape, state, ring, history, inc, width, out, step_table, ramp_table):
+    """Band-limited saw (0), square (1), triangle (2) or sine (3) at `inc` cycles/sample.
+
+    state = [phase, clock, started]: the wave is generated BLEP_HALF samples ahead of the output (the
+    residual of an edge starts before it); `history` keeps (phase, inc, width) of those samples so a
+    note can generate them again at its pitch (`oscillator_retune`). The first call starts the wave
+    BLEP_HALF samples early, so it is heard from the very first output sample.
+    """
+    phase = state[0]
+    clock = int(state[1])
+    if state[2] == 0.0:
+        phase = _span(shape, phase, clock, ring, history, np.full(BLEP_HALF, inc[0]), np.full(BLEP_HALF, width[0]),
+                      out[:0], 1.0, clock, step_table, ramp_table)
+        clock += BLEP_HALF
+        state[2] = 1.0
+    state[0] = _span(shape, phase, clock, ring, history, inc, width, out, 1.0, clock - BLEP_HALF,
+                     step_table, ramp_table)
+    state[1] = (clock + out.shape[0]) & 0xFFFFFFF
+
+
+@njit(cache=True)
+def oscillator_retune(shape, state, ring, history, inc, step_table, ramp_table):
+    """A note at the next output sample: the BLEP_HALF samples generated ahead at the old pitch are
+    taken back and generated again at `inc`, so the new pitch is heard from that very sample
+    (phase-continuous). Residuals that would fall on samples already played are left out."""
+    if state[2] == 0.0:
+        return  # not started: its first call starts at the new pitch anyway
+    clock = int(state[1])
+    played = clock - BLEP_HALF  # the next output sample
+    order = (np.arange(played, clock) & (BLEP_HALF - 1))
+    phase, widths = history[0, order[0]], history[2, order].copy()
+    _span(shape, phase, played, ring, history, history[1, order].copy(), widths, np.empty(0), -1.0, played,
+          step_table, ramp_table)
+    state[0] = _span(shape, phase, played, ring, history, np.full(BLEP_HALF, inc), widths, np.empty(0), 1.0,
+                     played, step_table, ramp_table)
+
+
+@njit(cache=True)
+def oscillator_bank(shape, states, rings, histories, inc, width, out, step_table, ramp_table):
     """`oscillator` for a bank of same-shape voices: one row of every array per voice."""
     for v in range(out.shape[0]):
-        oscillator(shape, states[v], rings[v], inc[v], width[v], out[v], step_table, ramp_table)
+        oscillator(shape, states[v], rings[v], histories[v], inc[v], width[v], out[v], step_table, ramp_table)
 
 
 # -- filters -----------------------------------------------------------------------------------
@@ -322,12 +368,14 @@ def warmup() -> None:
     ones = np.ones(n)
     out = np.zeros(n)
     for shape in range(4):
-        oscillator(shape, np.zeros(2), np.zeros(RING), ones * 0.01, ones * 0.5, out, STEP_TABLE, RAMP_TABLE)
+        oscillator(shape, np.zeros(3), np.zeros(RING), np.zeros((3, BLEP_HALF)), ones * 0.01, ones * 0.5, out,
+                   STEP_TABLE, RAMP_TABLE)
+        oscillator_retune(shape, np.zeros(3), np.zeros(RING), np.zeros((3, BLEP_HALF)), 0.01, STEP_TABLE, RAMP_TABLE)
     ladder(ones, ones * 500, ones * 0.5, ones, ones, np.zeros(4), 48000.0, out)
     rows, bank_out = np.ones((2, n)), np.zeros((2, n))
     for shape in range(4):
-        oscillator_bank(shape, np.zeros((2, 2)), np.zeros((2, RING)), rows * 0.01, rows * 0.5, bank_out,
-                        STEP_TABLE, RAMP_TABLE)
+        oscillator_bank(shape, np.zeros((2, 3)), np.zeros((2, RING)), np.zeros((2, 3, BLEP_HALF)), rows * 0.01,
+                        rows * 0.5, bank_out, STEP_TABLE, RAMP_TABLE)
     ladder_bank(rows, rows * 500, rows * 0.5, rows, rows, np.zeros((2, 4)), 48000.0, bank_out)
     adsr_bank(np.array([[1.0, 0, 0, 0]] * 2), rows, rows, rows * 0.5, rows, 48000.0, bank_out)
     svf(ones, ones * 500, ones, 0, np.zeros(2), 48000.0, out)

@@ -14,19 +14,22 @@ _PITCH = (
 
 
 class Oscillator(Banked):
-    """A pitched source: the gate's note sets `freq` at once; output delayed by the BLEP half-width."""
+    """A pitched source: a gate's note sets `freq` at once, heard from the note's own sample."""
 
     SHAPE = 0
 
     def __init__(self, sample_rate: int):
         super().__init__(sample_rate)
-        self.state = np.zeros(2)
+        self.state = np.zeros(3)
         self.ring = np.zeros(kernels.RING)
+        self.history = np.zeros((3, kernels.BLEP_HALF))
+        self.retune = False
 
     def note_on(self, freq: float | None, accent: float) -> None:
         if freq is not None:
             self.set("freq", freq)
             self.snap("freq")
+            self.retune = True        # the samples generated ahead are generated again at this pitch
 
     @classmethod
     def process_bank(cls, bank, audio_in, params):
@@ -35,11 +38,17 @@ class Oscillator(Banked):
         width = params.get("width")
         if width is None:
             width = np.full(inc.shape, 0.5)
-        states, rings = stacked(bank, "state"), stacked(bank, "ring")
+        states, rings, histories = stacked(bank, "state"), stacked(bank, "ring"), stacked(bank, "history")
+        for voice, module in enumerate(bank):
+            if module.retune:
+                kernels.oscillator_retune(cls.SHAPE, states[voice], rings[voice], histories[voice], inc[voice, 0],
+                                          kernels.STEP_TABLE, kernels.RAMP_TABLE)
+                module.retune = False
         out = np.empty(inc.shape)
-        kernels.oscillator_bank(cls.SHAPE, states, rings, inc, width, out, kernels.STEP_TABLE, kernels.RAMP_TABLE)
-        hand_back(bank, "state", states)
-        hand_back(bank, "ring", rings)
+        kernels.oscillator_bank(cls.SHAPE, states, rings, histories, inc, width, out, kernels.STEP_TABLE,
+                                kernels.RAMP_TABLE)
+        for name, rows in (("state", states), ("ring", rings), ("history", histories)):
+            hand_back(bank, name, rows)
         return out * params["gain"]
 
 
