@@ -110,6 +110,7 @@ def test_save_writes_readable_json_and_never_overwrites(engine, chronus_home):
     assert json.loads(text)["modules"]["saw1"] == {"type": "saw", "params": {"detune": 0.0, "freq": 110.0,
                                                                              "gain": 0.5}}
     assert not list(path.parent.glob(".*tmp"))                                      # no temp file left
+    assert json.loads(text)["focus"] == "adsr1"                        # the module touched last
     engine.send("/mod/saw1/freq 220")
     refused = engine.send(Message("/session/save", ("night-drive",)))
     assert not refused.ok and "use 'save session as night-drive overwrite'" in refused.text

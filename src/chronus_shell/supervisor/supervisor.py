@@ -61,6 +61,7 @@ class Supervisor(Failover):
         self._kill_times: dict[int, float] = {}
         self._progress = [(0, time.monotonic()), (0, time.monotonic())]  # (blocks written, when)
         self._late_seen = [0, 0]  # late commands seen per ring
+        self.touched: str | None = None  # the module the last /mod, /gate or /patch/create named
         self.busy_seen: dict[int, tuple[int, int, float]] = {}  # ring → (blocks, render ns, percent) at the last status
         self._started = False
         self._last_stamp = 0
@@ -213,6 +214,8 @@ class Supervisor(Failover):
         with self._lock:
             self.plan.admit(msg)
             self._fan_out(msg, at)
+        if head in ("mod", "gate") or msg.address == "/patch/create":
+            self.touched = str(msg.args[0]) if head == "patch" else msg.parts[1]   # a session keeps it as focus
         return None
 
     def _fan_out(self, msg: Message, at: int | None) -> int:
@@ -234,7 +237,12 @@ class Supervisor(Failover):
         if msg.address == "/record/stop":
             self.tap.drain()  # everything played up to now belongs to the take
         needs_state = msg.address.endswith(("/save", "/load"))  # a load replaces what is playing
-        outcome = self.session.handle(msg, self.patch_state() if needs_state else {})
+        state = self.patch_state() if needs_state else {}
+        if state and self.touched in state["modules"] and self.touched != "master":
+            state["focus"] = self.touched
+        outcome = self.session.handle(msg, state)
+        if outcome.ok and outcome.focus:
+            self.touched = outcome.focus
         if outcome.ok and outcome.messages:
             with self._lock:
                 shadow = pickle.loads(pickle.dumps(self.plan))
