@@ -285,6 +285,20 @@ def test_ctrl_c_cancels_then_asks_then_quits(shell, chronus_home):
     run.assert_all_gone(chronus_home)
 
 
+def test_a_killed_shell_leaves_no_process_and_no_shared_memory(shell, chronus_home):
+    """kill -9 (a crash of the shell): its children see the pipes close, exit, and remove the
+    shell's shared-memory blocks once it is gone, not at the next start."""
+    started(shell)
+    shell.enter("add a saw at 110 hz")
+    shell.wait_for("♩ 120")
+    run = Run(shell)
+    os.kill(run.pid, 9)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and (still_alive(run.processes) or shm_blocks_of(run.pid)):
+        time.sleep(0.1)
+    run.assert_all_gone(chronus_home)
+
+
 def test_the_no_device_notice_is_one_line_at_start(chronus_home):
     with terminal_of(chronus_home, extra="--backend auto --device no-such-device-here") as terminal:
         screen = started(terminal)

@@ -3,12 +3,15 @@
 The sandbox pool tests a module before it plays, but a module can still hang later (a loop that
 never ends after ten minutes). Both slots run the same patch in lockstep, so both would hang at the
 same call and the standby could not help. In a slot, every user module's `process()` runs under
-`HangGuard.watching()`: a watcher thread that sees one call last longer than `limit_s` raises
-`ModuleHung` inside it — through `PyThreadState_SetAsyncExc` (a loop in Python code, on every
-platform) and, where there are POSIX signals, a signal to the render thread as well (a blocking
-call such as `time.sleep`). The engine then bypasses that module (see `Engine._render_module`).
-Both slots interrupt the same call, so they stay in lockstep. Code that never returns to Python
-(a compiled loop) cannot be interrupted this way; the supervisor's stall check is the net there.
+`HangGuard.watching()`: a call that lasts longer than `limit_s` gets `ModuleHung` raised inside it,
+and the engine bypasses that module (see `Engine._run`). Both slots interrupt the same call, so
+they stay in lockstep.
+
+Where there is `signal.setitimer` (Linux, macOS) a one-shot SIGALRM timer is armed around each
+call: no thread, nothing to wake while nothing hangs, and a blocking call (`time.sleep`) is
+interrupted too. Elsewhere (Windows) a watcher thread, started at the first watched call, raises
+the exception with `PyThreadState_SetAsyncExc` (a loop in Python code). Code that never returns
+to the interpreter (a compiled loop) cannot be interrupted either way.
 """
 from __future__ import annotations
 
@@ -21,7 +24,6 @@ import time
 __all__ = ["HangGuard", "ModuleHung", "HANG_LIMIT_S"]
 
 HANG_LIMIT_S = 0.25          # one call of a healthy module takes well under a block (5 ms)
-_SIGNAL = getattr(signal, "SIGUSR2", None)
 
 
 class ModuleHung(Exception):
@@ -34,17 +36,42 @@ class HangGuard:
     def __init__(self, limit_s: float = HANG_LIMIT_S):
         self.limit_s = limit_s
         self._render_thread = threading.get_ident()
+        self._timer = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
         self._lock = threading.Lock()
         self._call: tuple[int, float] | None = None     # (serial, deadline) of the call running now
         self._serial = 0
         self._fired = 0
-        if _SIGNAL is not None and hasattr(signal, "pthread_kill"):
-            signal.signal(_SIGNAL, self._on_signal)
-        threading.Thread(target=self._watch, name="chronus-hang-guard", daemon=True).start()
+        self._watcher: threading.Thread | None = None
+        if self._timer:
+            signal.signal(signal.SIGALRM, self._on_alarm)
 
     @contextlib.contextmanager
     def watching(self):
         """Around one call of a user module's process()."""
+        if self._timer:
+            self._serial += 1
+            self._call = (self._serial, 0.0)
+            signal.setitimer(signal.ITIMER_REAL, self.limit_s)
+            try:
+                yield
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                self._call = None
+            return
+        with self._watched_by_thread():
+            yield
+
+    def _on_alarm(self, signum, frame) -> None:
+        if self._call is not None:
+            self._call = None
+            raise ModuleHung
+
+    # -- without setitimer: a watcher thread -------------------------------------------------
+    @contextlib.contextmanager
+    def _watched_by_thread(self):
+        if self._watcher is None:
+            self._watcher = threading.Thread(target=self._watch, name="chronus-hang-guard", daemon=True)
+            self._watcher.start()
         with self._lock:
             self._serial += 1
             self._call = (self._serial, time.monotonic() + self.limit_s)
@@ -66,13 +93,6 @@ class HangGuard:
                     continue
                 self._fired = call[0]
                 _set_async_exception(self._render_thread, ModuleHung)
-                if _SIGNAL is not None and hasattr(signal, "pthread_kill"):
-                    signal.pthread_kill(self._render_thread, _SIGNAL)     # wakes a blocking call
-
-    def _on_signal(self, signum, frame) -> None:
-        call = self._call
-        if call is not None and self._fired == call[0]:
-            raise ModuleHung
 
 
 def _set_async_exception(thread_id: int, exception) -> None:

@@ -16,7 +16,7 @@ from .backends import choose_backend, open_backend
 from .rings import (
     ACTIVE_SLOT, FAILOVER_AT, FAILOVERS, LEVEL_MILLI, LOST_BLOCKS, OUTPUT_PID, READ_BLOCK,
     RECORD_WRITE, SWITCH_NS, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring,
-    leave_signals_to_the_shell, raise_priority,
+    leave_signals_to_the_shell, raise_priority, release_blocks_of_a_dead_shell,
 )
 
 
@@ -90,7 +90,7 @@ def output_main(conn, control_name: str, ring_names: list[str], capacity: int, b
                             lambda: count_xrun(XRUNS_PORTAUDIO), lambda: count_xrun(XRUNS_JACK),
                             wasapi_exclusive)
 
-    stream = None
+    stream, shell_gone = None, False
     try:
         kind, notice = choose_backend(backend, device)
         try:
@@ -106,6 +106,7 @@ def output_main(conn, control_name: str, ring_names: list[str], capacity: int, b
                 if conn.poll(0.05) and conn.recv() == ("stop",):
                     break
             except (EOFError, OSError):
+                shell_gone = True
                 break
             if not stream.alive():
                 conn.send(("error", "the audio stream stopped"))
@@ -120,3 +121,5 @@ def output_main(conn, control_name: str, ring_names: list[str], capacity: int, b
             stream.close()
         for block in [control.block, *[r.block for r in rings], *([record.block] if record else [])]:
             block.close()
+    if shell_gone:
+        release_blocks_of_a_dead_shell(control_name)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import time
 from multiprocessing import resource_tracker, shared_memory
 from pathlib import Path
 
@@ -124,7 +125,26 @@ def remove_stale_blocks() -> list[str]:
 
 
 def _pid_alive(pid: int) -> bool:
-    return Path(f"/proc/{pid}").exists()
+    """Running (a zombie, dead but not yet reaped, is not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[-1].split()[:1] != ["Z"]
+
+
+def release_blocks_of_a_dead_shell(block_name: str, patience_s: float = 2.0) -> None:
+    """A child whose shell went away without a stop (kill -9, a crash) removes the shell's shared
+    blocks once the shell is gone, instead of leaving them until the next start. `block_name` is
+    any of its blocks (`chronus_<shell pid>_…`). POSIX only: Windows frees them with the last handle."""
+    match = re.match(rf"{SHM_PREFIX}(\d+)_", block_name)
+    if match is None or not Path("/dev/shm").is_dir():
+        return
+    shell = int(match.group(1))
+    deadline = time.monotonic() + patience_s
+    while _pid_alive(shell) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    remove_stale_blocks()
 
 
 def leave_signals_to_the_shell() -> None:

@@ -22,7 +22,7 @@ from ..engine.render import Timeline
 from ..engine.user_modules_install import ModuleSwaps, install_user_module
 from .rings import (
     CPU_NS, LATE_COMMANDS, READ_BLOCK, SLOT_PID, WRITTEN, Control, Ring,
-    leave_signals_to_the_shell, raise_priority,
+    leave_signals_to_the_shell, raise_priority, release_blocks_of_a_dead_shell,
 )
 
 
@@ -49,11 +49,14 @@ def slot_main(conn, control_name: str) -> None:
         return  # the shell stopped while this worker was being assigned
     timeline = pickle.loads(timeline_bytes) if timeline_bytes else Timeline(sample_rate, block_size)
     Engine.hang_guard = HangGuard()  # a user module stuck in process() is bypassed, in both slots alike
+    loop = SlotLoop(conn, control, ring, timeline, ahead, max_catchup)
     try:
-        SlotLoop(conn, control, ring, timeline, ahead, max_catchup).run()
+        loop.run()
     finally:
         ring.block.close()
         control.block.close()
+    if loop.shell_gone:
+        release_blocks_of_a_dead_shell(control_name)
 
 
 class SlotLoop:
@@ -62,6 +65,7 @@ class SlotLoop:
         self.ahead, self.max_catchup = ahead, max_catchup
         self.block_seconds = timeline.block_size / timeline.sample_rate
         self.swaps = ModuleSwaps()  # hot-reloaded user modules, switched at a stamped block
+        self.shell_gone = False     # the pipe closed without a stop: the shell crashed
         ring.reset(timeline.position // timeline.block_size)
         ring.header[SLOT_PID] = os.getpid()
 
@@ -104,6 +108,7 @@ class SlotLoop:
                 if not self._handle(item):
                     return False
         except (EOFError, OSError):
+            self.shell_gone = True
             return False
         return True
 
