@@ -40,29 +40,24 @@ def test_inserting_a_processor_crossfades_dry_into_wet():
     assert np.isfinite(audio).all()
 
 
-def test_taking_a_processor_out_again_is_smooth_too():
+def _take_it_out_again() -> tuple[Engine, np.ndarray]:
+    """The sine through the distortion from the start; at CHANGE, straight to master again."""
     engine = Engine(RATE, 256)
     for line in ("/patch/create sine1 sine", "/patch/connect sine1 master", "/mod/sine1/gain 0.5", *INSERT):
         engine.schedule(Message.parse(line), 0)
     for line in ("/patch/disconnect distortion1 master", "/patch/disconnect sine1 distortion1",
                  "/patch/connect sine1 master"):
         engine.schedule(Message.parse(line), CHANGE)
-    audio = np.concatenate([engine.render(256) for _ in range(int(1.2 * RATE) // 256)]).astype(np.float64)
+    return engine, np.concatenate([engine.render(256) for _ in range(int(1.2 * RATE) // 256)]).astype(np.float64)
+
+
+def test_taking_a_processor_out_again_is_smooth_too():
+    engine, audio = _take_it_out_again()
     wet = _largest_step(audio, CHANGE - 4800, CHANGE - 10)
     dry = _largest_step(audio, CHANGE + 4 * FADE, CHANGE + 9600)
     assert _largest_step(audio, CHANGE - 10, CHANGE + 2 * FADE) <= 1.05 * max(dry, wet)
     assert engine.fades.fading == {} and engine.edges == [("sine1", "master")]   # the fade ended
-    assert np.array_equal(audio, np.concatenate([_replay() for _ in range(1)]))     # deterministic
-
-
-def _replay() -> np.ndarray:
-    engine = Engine(RATE, 256)
-    for line in ("/patch/create sine1 sine", "/patch/connect sine1 master", "/mod/sine1/gain 0.5", *INSERT):
-        engine.schedule(Message.parse(line), 0)
-    for line in ("/patch/disconnect distortion1 master", "/patch/disconnect sine1 distortion1",
-                 "/patch/connect sine1 master"):
-        engine.schedule(Message.parse(line), CHANGE)
-    return np.concatenate([engine.render(256) for _ in range(int(1.2 * RATE) // 256)]).astype(np.float64)
+    assert np.array_equal(audio, _take_it_out_again()[1])                         # deterministic
 
 
 def test_a_new_sound_starts_at_its_exact_sample():
