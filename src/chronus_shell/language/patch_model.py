@@ -55,6 +55,15 @@ class PatchModel:
         if self.focus not in self.modules:
             self.focus = before.focus
 
+    def forget_vanished_params(self, type_name: str) -> None:
+        """A new version of a user module type (hot reload): values and modulation of params it no
+        longer has go, as they did in the engine."""
+        for module_id in [m for m, t in self.modules.items() if t == type_name]:
+            spec = self.spec(module_id)
+            self.values[module_id] = {k: v for k, v in self.values.get(module_id, {}).items() if spec.has_param(k)}
+            self.mod_edges = [(src, dst) for src, dst in self.mod_edges
+                              if dst.split(".")[0] != module_id or spec.has_param(dst.split(".", 1)[1])]
+
     def unmuted_value(self, module_id: str, param) -> float:
         """The level a module had before it was muted (else its default)."""
         return self.premute.get((module_id, param.name), param.default)

@@ -99,7 +99,7 @@ async def _main(args, supervisor, output: Output) -> int:
         osc = _start_osc(args, supervisor, translator, output)
         session = make_prompt_session(translator, engine, vi=args.vi, no_popups=args.no_popups)
         with keys_kept_in_cooked_mode(), patch_stdout(raw=True):
-            modules = await _start_modules(args, supervisor, output)
+            modules = await _start_modules(args, supervisor, translator, output)
             await _offer_recovery(session, translator, engine, output)
             autosave = asyncio.create_task(_autosave(supervisor))
             try:
@@ -126,15 +126,16 @@ def _from_any_thread(say: Callable[[str], None]) -> Callable[[str], None]:
     return lambda text: loop.call_soon_threadsafe(say, text)
 
 
-async def _start_modules(args, supervisor, output: Output):
+async def _start_modules(args, supervisor, translator, output: Output):
     """The user's modules (validated in the sandbox pool, then hot reload on save). With module files
     the prompt waits for them (`add bitwarp` must work at once); without, the pool starts behind it."""
     from ..engine.user_modules import module_files
     from ..supervisor.modules_setup import LiveModules
 
     say, problem = _from_any_thread(output.info), _from_any_thread(output.problem)
+    installed = _from_any_thread(lambda name: translator.model.forget_vanished_params(name))
     try:
-        modules = LiveModules(supervisor, args.modules, say=say, problem=problem)
+        modules = LiveModules(supervisor, args.modules, say=say, problem=problem, installed=installed)
     except (OSError, ValueError) as err:
         output.problem(f"user modules are off: {err}")
         return None

@@ -30,18 +30,19 @@ class LiveModules:
     running supervisor (both slots, one block); a failed change keeps the old version playing."""
 
     def __init__(self, supervisor, folder=None, say: Callable[[str], None] = print,
-                 problem: Callable[[str], None] = print):
+                 problem: Callable[[str], None] = print, installed: Callable[[str], None] = lambda name: None):
         config = supervisor.config
         ctx = multiprocessing.get_context(config.start_method)
         self.pool = SandboxPool(ctx, size=4, sample_rate=config.sample_rate, block_size=config.block_size,
                                 folder=modules_folder(folder))
-        self.say, self.problem = say, problem
+        self.say, self.problem, self.installed = say, problem, installed
         self.supervisor = supervisor
         self.modules = UserModules(self.pool, on_accept=self._accepted, on_reject=lambda v: problem(v.line()),
                                    on_notice=say, interval=0.05)
 
     def _accepted(self, verdict) -> None:
         self.supervisor.install_user_module(*verdict.payload())
+        self.installed(verdict.name)      # e.g. the REPL's model forgets params the new version lost
         self.say(verdict.line())
 
     def start(self) -> "LiveModules":
