@@ -5,10 +5,12 @@ A relative command often names a module, a pronoun or nothing; finding the param
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
 from ..engine.catalogue import CATALOGUE
+from ..engine.notes import note_to_hz, transpose
 from ..engine.params import ParamSpec
 from ..protocol.message import Message
 from . import intents as it
@@ -33,8 +35,9 @@ class ChangeMapper:
 
     def _ChangeParam(self, intent: it.ChangeParam) -> list[Message]:
         module_id, spec = self._target(intent.ref, intent.amount, intent.column)
-        return [self._change(module_id, spec, intent.direction, intent.amount, intent.intensity,
-                             intent.ref.column if intent.ref else intent.column)]
+        column = intent.ref.column if intent.ref else intent.column
+        change = self._change(module_id, spec, intent.direction, intent.amount, intent.intensity, column)
+        return [change, *self._transposed_notes(module_id, spec, change.args[0], column)]
 
     def _change(self, module_id, spec, direction, amount, intensity, column) -> Message:
         current = self._current(module_id, spec)
@@ -207,7 +210,30 @@ class ChangeMapper:
         direction = intent.direction
         if amount is not None and amount.kind == "number" and amount.number < 0:
             amount, direction = replace(amount, number=-amount.number), -direction
-        return [self._change(module_id, spec, direction, amount, None, intent.column)]
+        change = self._change(module_id, spec, direction, amount, None, intent.column)
+        return [change, *self._transposed_notes(module_id, spec, change.args[0], intent.column)]
+
+    def _transposed_notes(self, module_id: str, spec: ParamSpec, new: float, column: int) -> list[Message]:
+        """A voice that plays notes: its notes move too (each note sets the pitch again, so a
+        transposed oscillator alone would be undone at the next step)."""
+        if module_id is None or spec.name != "freq" or self.model.spec(module_id).role != "source":
+            return []                                     # a cutoff moves alone
+        old = self.model.value(module_id, spec.name)
+        if not old or not new:
+            return []
+        semitones = 12 * math.log2(new / old)
+        if abs(semitones - round(semitones)) > 1e-6:
+            return []                                     # cents: the oscillator alone moves
+        voice = set(self.model.voice_of(module_id)) | {module_id}
+        moved = []
+        for name, track in self.model.tracks.items():
+            if track.target in voice and track.notes:
+                notes = [transpose(note, round(semitones)) for note in track.notes]
+                for note in notes:
+                    if not 20 <= note_to_hz(note) <= 20000:
+                        raise LanguageError(f"the {name} notes would go to {note}, out of 20–20000 Hz", column)
+                moved.append(message("/seq/notes", name, *notes))
+        return moved
 
 
 def _names_param(words: it.Words) -> bool:

@@ -83,20 +83,29 @@ class LevelMapper:
                                      self.model.unmuted_value(module_id, param)))
         if not messages:
             raise LanguageError("nothing is muted", column)
+        self.model.soloed = ()
         return messages
 
     def _solo(self, target: it.Words | None, column: int) -> list[Message]:
-        """Mute every other source and drum (outside the soloed module's voice)."""
+        """Mute every other source and drum; what is soloed together ('solo the kick and the bass')
+        stays heard (a module muted by an earlier solo of the group comes back)."""
         keep = self._level_module(target) if target else self.resolve.focus(column)
-        voice = set(self.model.voice_of(keep)) | {keep}
+        soloed = tuple(dict.fromkeys([m for m in self.model.soloed if m in self.model.modules] + [keep]))
+        heard = set(soloed).union(*(self.model.voice_of(m) for m in soloed))
         messages = []
         for module_id in self.model.modules:
             spec = self.model.spec(module_id)
-            if spec.role in ("source", "drum") and module_id not in voice and spec.has_param("gain"):
-                if self.model.value(module_id, "gain") != spec.param("gain").low:
-                    messages.append(message(f"/mod/{module_id}/gain", spec.param("gain").low))
+            if spec.role not in ("source", "drum") or not spec.has_param("gain"):
+                continue
+            gain = spec.param("gain")
+            muted = self.model.value(module_id, "gain") == gain.low
+            if module_id in heard and muted and (module_id, "gain") in self.model.premute:
+                messages.append(message(f"/mod/{module_id}/gain", self.model.unmuted_value(module_id, gain)))
+            elif module_id not in heard and not muted:
+                messages.append(message(f"/mod/{module_id}/gain", gain.low))
         if not messages:
             raise LanguageError(f"nothing else is playing to mute around {keep}", column)
+        self.model.soloed = soloed
         return messages
 
     def _OpenClose(self, intent: it.OpenClose) -> list[Message]:

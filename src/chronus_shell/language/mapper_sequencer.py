@@ -50,6 +50,9 @@ class SequencerMapper:
         if name in self.model.tracks and self.model.tracks[name].target in self.model.modules and not type_name:
             return name, self.model.tracks[name].target, []
         target = self._voice_head(words, column)
+        playing = self.model.tracks.get(name)
+        if playing is not None and playing.target != target and playing.target in self.model.modules:
+            name = target          # a second snare ("clap on the backbeat"): its own track, the first plays on
         return name, target, []
 
     def _PlayPattern(self, intent: it.PlayPattern) -> list[Message]:

@@ -69,6 +69,8 @@ class ShellMapper:
             if names is None:
                 return [message("/shell/show", module_id)]
             module_id, spec = self._near_param(what, names, intent.column)
+            if module_id is None:                          # "how fast is it": the tempo
+                return [message("/shell/show", spec.name, self._current(None, spec))]
         return [message("/shell/show", f"{module_id}.{spec.name}", self.model.value(module_id, spec.name))]
 
     def _Wait(self, intent: it.Wait) -> list[Message]:

@@ -57,11 +57,13 @@ class ValueMapper:
         if value is not None and value.kind == "word" and not any(
                 p.is_enum and value.text in p.choices for p in module_spec(found[0]).params):
             return None
-        try:
-            self.resolve.param(ref, hints=False)
-            return None
-        except LanguageError:
-            return self._AddModule(it.AddModule(ref, value))
+        for names_one in (self.resolve.param, self.resolve.module):   # "filter 800" with an acid filter there
+            try:
+                names_one(ref, hints=False)
+                return None
+            except LanguageError:
+                pass
+        return self._AddModule(it.AddModule(ref, value))
 
     def _power_by_value(self, ref: it.Words, value: it.Value) -> list[Message] | None:
         """'sine off', 'reverb on': a module without an on/off setting is muted or unmuted."""

@@ -104,8 +104,30 @@ class _ToIntent(ValueRules, PatchRules, SequencerRules, ShellRules, Transformer)
 _TRANSFORMER = _ToIntent()
 
 
+_YES_NO_QUESTION = re.compile(r"\s*(is|are|am|was|were|does|do|did|isn'?t|aren'?t|doesn'?t|don'?t)\s", re.I)
+_ASKS = re.compile(r"\s*(what|how|help|tell|show|list|which|who|where|why|\?)", re.I)
+
+
+def as_question(line: str) -> str | None:
+    """'cutoff?' → 'what is cutoff': a line ending in '?' that is not a command asks for a value."""
+    stripped = line.rstrip()
+    if stripped.endswith("?") and not _ASKS.match(stripped) and not _YES_NO_QUESTION.match(stripped):
+        return "what is " + stripped.rstrip("?")
+    return None
+
+
 def parse(line: str):
-    """One line of English → an intent, or LanguageError with a caret column and suggestions."""
+    """One line of English → an intent, or LanguageError with a caret column and suggestions.
+
+    A yes/no question ("is the saw on?") is refused: read as a command it would change the patch
+    ("the saw on" unmutes)."""
+    if _YES_NO_QUESTION.match(line):
+        raise LanguageError("that is a yes/no question, and a question changes nothing here: ask "
+                            "'what is the saw gain', 'what is playing' or 'status'", 0)
+    return _parse(line)
+
+
+def _parse(line: str):
     _INTENSITIES.clear()
     try:
         return _TRANSFORMER.transform(_parse_tree(glue_numeric_names(line)))

@@ -33,17 +33,18 @@ class PatchModel:
     running: bool = False
     focus: str | None = None
     premute: dict[tuple[str, str], float] = field(default_factory=dict)  # level before a mute
+    soloed: tuple[str, ...] = ()  # soloed together since the last unsolo ("solo the kick and the bass")
 
     def snapshot(self) -> "PatchModel":
         """A deep copy to restore when a multi-command line fails halfway."""
         return PatchModel(dict(self.modules), {k: dict(v) for k, v in self.values.items()},
                           list(self.edges), list(self.mod_edges),
                           {k: Track(t.target, t.pattern, t.notes) for k, t in self.tracks.items()},
-                          self.bpm, self.swing, self.running, self.focus, dict(self.premute))
+                          self.bpm, self.swing, self.running, self.focus, dict(self.premute), self.soloed)
 
     def restore(self, snapshot: "PatchModel") -> None:
         for name in ("modules", "values", "edges", "mod_edges", "tracks", "bpm", "swing", "running",
-                     "focus", "premute"):
+                     "focus", "premute", "soloed"):
             setattr(self, name, getattr(snapshot, name))
 
     def revert_patch(self, before: "PatchModel") -> None:

@@ -11,7 +11,7 @@ from ..protocol.message import Message
 from .errors import LanguageError
 from .intents import Redo, Sequence, Undo
 from .mapper import Mapper
-from .parser import parse
+from .parser import as_question, parse
 from .patch_model import PatchModel, simplify_undo
 
 
@@ -35,6 +35,18 @@ class Translator:
         self._before_line = self._state()
         if text.startswith("/"):
             return self.observe([_raw(line)])
+        try:
+            return self._translate(line)
+        except LanguageError as err:
+            question = as_question(line)              # "cutoff?": not a command, so a question
+            if question is None:
+                raise
+            try:
+                return self._translate(question)
+            except LanguageError:
+                raise err from None
+
+    def _translate(self, line: str) -> list[Message]:
         try:
             intent = parse(line)
             if isinstance(intent, Undo):
