@@ -36,7 +36,11 @@ class ChangeMapper:
     def _ChangeParam(self, intent: it.ChangeParam) -> list[Message]:
         module_id, spec = self._target(intent.ref, intent.amount, intent.column)
         column = intent.ref.column if intent.ref else intent.column
-        change = self._change(module_id, spec, intent.direction, intent.amount, intent.intensity, column)
+        amount = intent.amount
+        if (intent.ref is not None and "pitch" in intent.ref.texts and spec.unit == "Hz" and amount is not None
+                and amount.kind == "number" and amount.unit is None):
+            amount = replace(amount, unit="semitones")    # "pitch up 12": semitones, as transpose counts
+        change = self._change(module_id, spec, intent.direction, amount, intent.intensity, column)
         return [change, *self._transposed_notes(module_id, spec, change.args[0], column)]
 
     def _change(self, module_id, spec, direction, amount, intensity, column) -> Message:

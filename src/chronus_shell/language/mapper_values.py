@@ -41,6 +41,8 @@ class ValueMapper:
         module_id, spec = self._typo_checked(self._param_or_primary, intent.ref, value)
         if value.kind == "note" and spec.unit != "Hz":         # "tune the saw to a2": its pitch
             spec = next((p for p in self.model.spec(module_id).params if p.unit == "Hz"), spec)
+        if _means_decibels(spec, value):                       # "volume -6": a level in dB
+            value = replace(value, unit="db")
         if _is_signed_change(spec, value):
             amount = replace(value, text=value.text.lstrip("+-"), number=abs(value.number))
             direction = -1 if value.text.startswith("-") else 1
@@ -203,6 +205,13 @@ _POWER_WORDS = {"on": "unmute", "in": "unmute", "off": "mute", "out": "mute"}
 
 def _is_bpm(value: it.Value) -> bool:
     return value.kind == "number" and value.unit is not None and canonical_unit(value.unit)[0] == "bpm"
+
+
+def _means_decibels(spec: ParamSpec, value: it.Value) -> bool:
+    """A gain set to a negative number without a unit ('volume -6'): no ratio is below 0, and a
+    step of more than the whole range is no step either — it is dB, as on a mixing desk."""
+    return (spec.name == "gain" and spec.unit == "ratio" and value.kind == "number" and value.unit is None
+            and value.number is not None and value.number <= -1)
 
 
 def _is_signed_change(spec: ParamSpec, value: it.Value) -> bool:
