@@ -89,12 +89,13 @@ cutoff and the resonance`. `now` after a command applies it now.
   level it had before (an LFO's level is its depth). `mute` alone or `mute everything` mutes master; `unmute everything`
   restores whatever is muted. `kill`, `silence`, `bypass`, `turn off` mean mute. `solo X` mutes
   every source and drum outside X's voice; `unsolo` unmutes them all.
-- **Questions** (`what is the cutoff`, `what's the tempo`, `show the resonance`, `how loud is the
+- **Questions** (`what is the cutoff`, `what's the tempo`, `cutoff?`, `show the resonance`, `how loud is the
   kick`) answer with `/shell/show <id>.<param> <value>` (the REPL prints it); `what's playing`
   lists the tracks, `show me the patch` the modules.
 - **Named rhythms** (16 steps) play on a track like a pattern: `four on the floor` (on the kick
   when no track is named), `every beat`, `every other beat`, `every eighth`, `every sixteenth`,
-  `every bar`, `on the offbeat`, `on two and four` / `backbeat`, `on one and three`. A pattern
+  `every bar`, `on the offbeat`, `on two and four` / `backbeat`, `on one and three`, single beats
+  (`kick on 1`, `snare on 3`, `on beats 1, 2 and 3`). A pattern
   with no track goes to the track already playing the focused voice.
 - **Duplicate** (`copy`, `clone`) makes a module of the same type with the values set on the
   original: a source or drum feeds the same modules (a layer), a processor goes right after the

@@ -119,6 +119,10 @@ for _name, _length in _STEPS.items():
 
 def pattern_named(text: str) -> str:
     """The steps of a named rhythm ('on the offbeat', 'four on the floor', 'on 2 and 4')."""
+    beats = _BEATS.fullmatch(text.strip())
+    if beats:                                                            # "on 1", "on beats 1 and 3"
+        hits = {_BEAT_NUMBERS[b.lower()] for b in re.findall(r"one|two|three|four|[1-4]", beats.group(1), re.I)}
+        return "".join("x" if i % 4 == 0 and i // 4 + 1 in hits else "." for i in range(16))
     words = [{"2": "two", "4": "four", "1": "one", "3": "three"}.get(w, w) for w in text.lower().split()]
     while words and words[0] in ("on", "the"):
         words = words[1:]
@@ -129,4 +133,7 @@ def pattern_named(text: str) -> str:
     return PATTERN_NAMES[key]
 
 
+_BEAT_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_BEATS = re.compile(r"(?:on (?:the )?(?:beats? )?|beats? )((?:one|two|three|four|[1-4])(?:(?: ?,| and| &) "
+                    r"(?:one|two|three|four|[1-4]))*)", re.I)
 _ORDINALS = {"8th": "eighth", "16th": "sixteenth", "4th": "quarter", "8ths": "eighths", "16ths": "sixteenths"}
