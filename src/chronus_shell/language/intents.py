@@ -254,6 +254,7 @@ class SetNotes:
     target: Words | None
     notes: tuple[Word, ...]
     column: int
+    steps: str | None = None       # with rests: "x.x." (a note on each x), else one note a step
 
 
 @dataclass(frozen=True)

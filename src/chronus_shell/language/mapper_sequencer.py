@@ -75,9 +75,11 @@ class SequencerMapper:
         notes = [note_name(n.text) for n in intent.notes]
         existing = self._existing_track(intent.target, intent.column)
         if existing:
-            return [message("/seq/notes", existing, *notes)]
+            steps = [] if intent.steps is None else [     # rests: the rhythm changes too
+                message("/seq/add", existing, self.model.tracks[existing].target, intent.steps)]
+            return steps + [message("/seq/notes", existing, *notes)]
         track, target, messages = self._track(intent.target, intent.column)
-        return messages + [message("/seq/add", track, target, "x" * len(notes)),
+        return messages + [message("/seq/add", track, target, intent.steps or "x" * len(notes)),
                            message("/seq/notes", track, *notes), *self._start()]
 
     def _existing_track(self, words: it.Words | None, column: int) -> str | None:

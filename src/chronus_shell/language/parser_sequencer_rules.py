@@ -74,8 +74,13 @@ class SequencerRules:
         return it.PlayPattern(pattern_named(str(name)), target, name.start_pos)
 
     def notes(self, *children):
-        notes = tuple(word_of(c) for c in children if isinstance(c, Token) and c.type == "NOTE")
-        return it.SetNotes(first_of(children, it.Words), notes, notes[0].column)
+        steps = [c for c in children if isinstance(c, Token) and c.type in ("NOTE", "REST")]
+        notes = tuple(word_of(c) for c in steps if c.type == "NOTE")
+        if not notes:
+            raise LanguageError("notes and rests, but no note: e.g. 'bass notes a2 . c3 .'", steps[0].start_pos)
+        rests = any(c.type == "REST" for c in steps)
+        pattern = "".join("x" if c.type == "NOTE" else "." for c in steps) if rests else None
+        return it.SetNotes(first_of(children, it.Words), notes, notes[0].column, pattern)
 
     def stop(self, _kw, target=None):
         if target is not None:                    # "stop playing the hats"
