@@ -14,13 +14,15 @@ from . import __version__
 def _add_audio_options(parser: argparse.ArgumentParser, output: bool = True, top: bool = False) -> None:
     """The audio options, before the sub-command (`chronus --backend null run …`) or after it: a
     sub-command's own copies default to SUPPRESS, so they never undo what was given before it."""
-    unset = {"default": argparse.SUPPRESS} if not top else {}
+    def default(value):
+        return value if top else argparse.SUPPRESS
+
     if output:
-        parser.add_argument("--backend", choices=("auto", "sounddevice", "null"), **(unset or {"default": "auto"}),
+        parser.add_argument("--backend", choices=("auto", "sounddevice", "null"), default=default("auto"),
                             help="audio output: a device via PortAudio, the clock-paced null backend, or auto")
-        parser.add_argument("--device", **(unset or {"default": None}), help="output device name (PortAudio)")
-    parser.add_argument("--samplerate", type=int, **(unset or {"default": None}), help="sample rate in Hz (default 48000)")
-    parser.add_argument("--blocksize", type=int, **(unset or {"default": None}), help="block size in samples (default 256)")
+        parser.add_argument("--device", default=default(None), help="output device name (PortAudio)")
+    parser.add_argument("--samplerate", type=int, default=default(None), help="sample rate in Hz (default 48000)")
+    parser.add_argument("--blocksize", type=int, default=default(None), help="block size in samples (default 256)")
 
 
 def build_parser() -> argparse.ArgumentParser:

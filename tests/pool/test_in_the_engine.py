@@ -2,6 +2,7 @@
 reload switches both slots at one block; a failover after a reload loses nothing."""
 from __future__ import annotations
 
+import contextlib
 import time
 
 import numpy as np
@@ -22,37 +23,45 @@ def _rings_agree(supervisor) -> bool:
     return bool(np.array_equal(a.audio[blocks], b.audio[blocks]))
 
 
-def test_an_accepted_module_plays_in_both_slots_and_survives_reload_and_failover(pool, folder):
-    path = copy_example(folder, "bitwarp")
+@contextlib.contextmanager
+def _a_saw_through(pool, path, name: str, *settings: str):
+    """A Supervisor playing saw1 → <name>1 → master with the module at `path` accepted; its modules
+    (for hot reload) alongside. The module file and its type are gone afterwards."""
     with Supervisor(Config.from_env(backend="null")) as supervisor:
         modules = UserModules(pool, on_accept=lambda v: supervisor.install_user_module(*v.payload()))
         try:
             verdicts = modules.load_all()
-            assert any(v.ok and v.name == "bitwarp" for v in verdicts), [v.line() for v in verdicts]
-            for line in ("/patch/create saw1 saw", "/patch/create bitwarp1 bitwarp", "/patch/connect saw1 bitwarp1",
-                         "/patch/connect bitwarp1 master", "/mod/bitwarp1/bits 4"):
+            assert any(v.ok and v.name == name for v in verdicts), [v.line() for v in verdicts]
+            for line in ("/patch/create saw1 saw", f"/patch/create {name}1 {name}", f"/patch/connect saw1 {name}1",
+                         f"/patch/connect {name}1 master", *settings):
                 supervisor.send(Message.parse(line))
-            time.sleep(0.4)
-            assert supervisor.status()["level"] > 0.05
-            assert _rings_agree(supervisor)
-            modules.start()  # hot reload: a new version (a quieter mix) replaces the old at one block
-            path.write_text(path.read_text().replace('"mix", "ratio", 1,', '"mix", "ratio", 0.5,'))
-            deadline = time.monotonic() + 10
-            while time.monotonic() < deadline and modules.accepted["bitwarp"].source != path.read_text():
-                time.sleep(0.05)
-            assert modules.accepted["bitwarp"].source == path.read_text()
-            time.sleep(0.3)
-            assert _rings_agree(supervisor)
-            assert supervisor.patch_state()["modules"]["bitwarp1"]["params"]["bits"] == 4  # kept
-            supervisor.crash("active")
-            time.sleep(0.5)
-            assert supervisor.failovers and supervisor.status()["lost_blocks"] == 0
-            assert _rings_agree(supervisor)
-            assert not supervisor.problems
+            yield supervisor, modules
         finally:
             modules.stop()
             path.unlink()
-            unregister_user_module("bitwarp")
+            unregister_user_module(name)
+
+
+def test_an_accepted_module_plays_in_both_slots_and_survives_reload_and_failover(pool, folder):
+    path = copy_example(folder, "bitwarp")
+    with _a_saw_through(pool, path, "bitwarp", "/mod/bitwarp1/bits 4") as (supervisor, modules):
+        time.sleep(0.4)
+        assert supervisor.status()["level"] > 0.05
+        assert _rings_agree(supervisor)
+        modules.start()  # hot reload: a new version (a quieter mix) replaces the old at one block
+        path.write_text(path.read_text().replace('"mix", "ratio", 1,', '"mix", "ratio", 0.5,'))
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and modules.accepted["bitwarp"].source != path.read_text():
+            time.sleep(0.05)
+        assert modules.accepted["bitwarp"].source == path.read_text()
+        time.sleep(0.3)
+        assert _rings_agree(supervisor)
+        assert supervisor.patch_state()["modules"]["bitwarp1"]["params"]["bits"] == 4  # kept
+        supervisor.crash("active")
+        time.sleep(0.5)
+        assert supervisor.failovers and supervisor.status()["lost_blocks"] == 0
+        assert _rings_agree(supervisor)
+        assert not supervisor.problems
 
 
 LATE_HANG = '''
@@ -80,23 +89,13 @@ def test_a_module_that_hangs_late_is_bypassed_in_both_slots_and_the_music_goes_o
     """Both slots hang at the same call (lockstep): both interrupt it and bypass the module at the
     same block, so they still agree, the fault is said once, and the saw plays on, dry."""
     path = write_module(folder, "latehang", LATE_HANG)
-    with Supervisor(Config.from_env(backend="null")) as supervisor:
-        modules = UserModules(pool, on_accept=lambda v: supervisor.install_user_module(*v.payload()))
-        try:
-            verdicts = modules.load_all()
-            assert any(v.ok and v.name == "latehang" for v in verdicts), [v.line() for v in verdicts]
-            for line in ("/patch/create saw1 saw", "/patch/create latehang1 latehang", "/patch/connect saw1 latehang1",
-                         "/patch/connect latehang1 master"):
-                supervisor.send(Message.parse(line))
-            deadline = time.monotonic() + 15
-            while time.monotonic() < deadline and not supervisor.status()["faults"]:
-                time.sleep(0.1)
-            [fault] = supervisor.status()["faults"]
-            assert fault.startswith("latehang1 hung in process() for 0.25 s") and "bypassed" in fault
-            time.sleep(0.5)
-            assert supervisor.status()["level"] > 0.05                   # the saw plays on
-            assert _rings_agree(supervisor) and not supervisor.failovers
-        finally:
-            modules.stop()
-            path.unlink()
-            unregister_user_module("latehang")
+    with _a_saw_through(pool, path, "latehang") as (supervisor, _):
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline and not supervisor.status()["faults"]:
+            time.sleep(0.1)
+        [fault] = supervisor.status()["faults"]
+        assert fault.startswith("latehang1 hung in process() for 0.25 s") and "bypassed" in fault
+        time.sleep(0.5)
+        assert supervisor.status()["level"] > 0.05                   # the saw plays on
+        assert _rings_agree(supervisor) and not supervisor.failovers
+

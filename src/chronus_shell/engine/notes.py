@@ -21,13 +21,15 @@ def note_name(text: str) -> str:
     return f"{letter}{_ACCIDENTAL.get(accidental or '', '')}{octave}"
 
 
-def note_to_hz(text: str) -> float:
-    """'a2' → 110.0, 'c#3' → 138.591315 (rounded to 6 decimals so messages read cleanly)."""
+def _midi(text: str) -> int:
     name = note_name(text)
     letter, octave = name[0], int(name[1:].lstrip("#b"))
-    semitone = _PITCH_CLASS[letter] + (1 if "#" in name else -1 if name[1] == "b" else 0)
-    midi = 12 * (octave + 1) + semitone
-    return float(round(440.0 * 2 ** ((midi - 69) / 12), 6))
+    return 12 * (octave + 1) + _PITCH_CLASS[letter] + (1 if "#" in name else -1 if name[1] == "b" else 0)
+
+
+def note_to_hz(text: str) -> float:
+    """'a2' → 110.0, 'c#3' → 138.591315 (rounded to 6 decimals so messages read cleanly)."""
+    return float(round(440.0 * 2 ** ((_midi(text) - 69) / 12), 6))
 
 
 _NAMES = ("c", "c#", "d", "d#", "e", "f", "f#", "g", "g#", "a", "a#", "b")
@@ -35,8 +37,5 @@ _NAMES = ("c", "c#", "d", "d#", "e", "f", "f#", "g", "g#", "a", "a#", "b")
 
 def transpose(text: str, semitones: int) -> str:
     """'a2' up 3 → 'c3' (sharps for the black keys)."""
-    name = note_name(text)
-    letter, octave = name[0], int(name[1:].lstrip("#b"))
-    midi = 12 * (octave + 1) + _PITCH_CLASS[letter] + (1 if "#" in name else -1 if name[1] == "b" else 0)
-    midi += semitones
+    midi = _midi(text) + semitones
     return f"{_NAMES[midi % 12]}{midi // 12 - 1}"

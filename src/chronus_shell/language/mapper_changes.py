@@ -10,15 +10,16 @@ import re
 from dataclasses import replace
 
 from ..engine.catalogue import CATALOGUE
-from ..engine.notes import note_to_hz, transpose
+from ..engine.notes import transpose
 from ..engine.params import ParamSpec
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
-from .mapper_words import COMPARATIVES, LEVEL, LEVEL_OF_MODULE, PRONOUN_REFS, TEMPO, checked, message, seq_param
+from .mapper_words import (COMPARATIVES, LEVEL, LEVEL_OF_MODULE, PRONOUN_REFS, TEMPO, checked, message,
+                           playable, seq_param)
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_named
-from .units import canonical_unit, relative_value, scaled_value
+from .units import canonical_unit, note_to_hz, relative_value, scaled_value
 from .vocabulary import is_known_word
 
 
@@ -234,8 +235,7 @@ class ChangeMapper:
             if track.target in voice and track.notes:
                 notes = [transpose(note, round(semitones)) for note in track.notes]
                 for note in notes:
-                    if not 20 <= note_to_hz(note) <= 20000:
-                        raise LanguageError(f"the {name} notes would go to {note}, out of 20–20000 Hz", column)
+                    playable(note_to_hz(note), note, column)
                 moved.append(message("/seq/notes", name, *notes))
         return moved
 

@@ -5,13 +5,11 @@ nobody has added yet is added when a pattern is given to it.
 """
 from __future__ import annotations
 
-from ..engine.catalogue import module_spec
-from ..engine.params import format_number
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
-from .mapper_words import (PRONOUN_REFS, SCREEN_WORDS, SEQUENCER_WORDS, SWING, TEMPO, checked, message, seq_param,
-                           track_name, track_words)
+from .mapper_words import (PRONOUN_REFS, SCREEN_WORDS, SEQUENCER_WORDS, SWING, TEMPO, checked, message, playable,
+                           seq_param, track_name, track_words)
 from .resolve import type_named
 from .units import note_name, note_to_hz, quantity, tidy
 
@@ -71,7 +69,7 @@ class SequencerMapper:
 
     def _SetNotes(self, intent: it.SetNotes) -> list[Message]:
         for note in intent.notes:
-            _playable(note_to_hz(note.text), note.text, note.column)
+            playable(note_to_hz(note.text), note.text, note.column)
         notes = [note_name(n.text) for n in intent.notes]
         existing = self._existing_track(intent.target, intent.column)
         if existing:
@@ -162,18 +160,8 @@ class SequencerMapper:
 def _pitch(note: it.Value) -> float:
     """A note's frequency (a note name or Hz), within what the engine takes with a gate."""
     if note.kind == "note":
-        return _playable(note_to_hz(note.text), note.text, note.column)
+        return playable(note_to_hz(note.text), note.text, note.column)
     amount, unit = quantity(note)
     if unit not in (None, "hz"):
         raise LanguageError(f"a note needs a pitch (a2, c#3 or Hz), not {unit}", note.column)
-    return _playable(tidy(amount), None, note.column)
-
-
-def _playable(hz: float, name: str | None, column: int) -> float:
-    """`hz` if an oscillator can play it (its freq range, which the engine checks for gates too)."""
-    playable = module_spec("sine").param("freq")
-    if not playable.low <= hz <= playable.high:
-        what = f"{name} is {format_number(hz)} Hz" if name else f"{format_number(hz)} Hz is out of range"
-        raise LanguageError(f"{what}: notes play from {playable.range_text()} Hz", column)
-    return hz
-
+    return playable(tidy(amount), None, note.column)

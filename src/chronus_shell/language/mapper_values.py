@@ -59,9 +59,9 @@ class ValueMapper:
         if value is not None and value.kind == "word" and not any(
                 p.is_enum and value.text in p.choices for p in module_spec(found[0]).params):
             return None
-        for names_one in (self.resolve.param, self.resolve.module):   # "filter 800" with an acid filter there
+        for resolve in (self.resolve.param, self.resolve.module):   # "filter 800" with an acid filter there
             try:
-                names_one(ref, hints=False)
+                resolve(ref, hints=False)
                 return None
             except LanguageError:
                 pass

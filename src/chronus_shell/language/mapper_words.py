@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..engine.params import ModuleSpec, ParamError, ParamSpec, did_you_mean, number
+from ..engine.catalogue import module_spec
+from ..engine.params import ModuleSpec, ParamError, ParamSpec, did_you_mean, format_number, number
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError, with_hint
@@ -66,6 +67,15 @@ def checked(spec: ParamSpec, amount: float, column: int | None = None) -> float:
         return spec.coerce(tidy(amount))
     except ParamError as err:
         raise LanguageError(with_hint(str(err), err.suggestions), column) from None
+
+
+def playable(hz: float, name: str | None, column: int) -> float:
+    """`hz` if an oscillator can play it (its freq range, which the engine checks for gates too)."""
+    pitch = module_spec("sine").param("freq")
+    if not pitch.low <= hz <= pitch.high:
+        what = f"{name} is {format_number(hz)} Hz" if name else f"{format_number(hz)} Hz is out of range"
+        raise LanguageError(f"{what}: notes play from {pitch.range_text()} Hz", column)
+    return hz
 
 
 def seq_param(words: it.Words | None) -> ParamSpec | None:

@@ -114,14 +114,20 @@ def remove_stale_blocks() -> list[str]:
     if not shm_dir.is_dir():
         return removed
     for entry in shm_dir.glob(f"{SHM_PREFIX}*"):
-        match = re.match(rf"{SHM_PREFIX}(\d+)_", entry.name)
-        if match and not _pid_alive(int(match.group(1))):
+        shell = _shell_pid(entry.name)
+        if shell is not None and not _pid_alive(shell):
             try:
                 entry.unlink()
                 removed.append(entry.name)
             except OSError:
                 pass
     return removed
+
+
+def _shell_pid(block_name: str) -> int | None:
+    """The pid of the shell that made a block (`chronus_<pid>_<tag>`)."""
+    match = re.match(rf"{SHM_PREFIX}(\d+)_", block_name)
+    return int(match.group(1)) if match else None
 
 
 def _pid_alive(pid: int) -> bool:
@@ -137,10 +143,9 @@ def release_blocks_of_a_dead_shell(block_name: str, patience_s: float = 2.0) -> 
     """A child whose shell went away without a stop (kill -9, a crash) removes the shell's shared
     blocks once the shell is gone, instead of leaving them until the next start. `block_name` is
     any of its blocks (`chronus_<shell pid>_…`). POSIX only: Windows frees them with the last handle."""
-    match = re.match(rf"{SHM_PREFIX}(\d+)_", block_name)
-    if match is None or not Path("/dev/shm").is_dir():
+    shell = _shell_pid(block_name)
+    if shell is None or not Path("/dev/shm").is_dir():
         return
-    shell = int(match.group(1))
     deadline = time.monotonic() + patience_s
     while _pid_alive(shell) and time.monotonic() < deadline:
         time.sleep(0.05)
