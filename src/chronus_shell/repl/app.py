@@ -19,6 +19,7 @@ from ..language import Translator
 from ..protocol.message import Message
 from ..session import (Autosave, SessionError, discard_recovery, pending_recovery, recover, set_aside_recovery,
                        state_to_messages)
+from ..session.osc_paths import confine_osc_paths
 from ..session.snapshot import remove_interrupted_saves
 from ..session.recorder import repair_interrupted_recordings
 from .engine_link import EngineLink
@@ -190,7 +191,8 @@ def _start_osc(args, supervisor, translator, output: Output):
 
     try:
         server = OscServer.for_supervisor(supervisor, args.osc_host, args.osc_port, accepted=accepted,
-                                          report=_from_any_thread(output.problem))
+                                          report=_from_any_thread(output.problem),
+                                          vet=None if args.osc_allow_any_path else confine_osc_paths)
         server.start()
     except OSError as err:
         output.problem(str(err))
