@@ -20,7 +20,7 @@ import os
 from pathlib import Path
 
 from .paths import SessionError, data_dir
-from .schema import migrate, validate
+from .schema import migrate, validate, without_orphan_tracks
 from .snapshot import read_state_file, write_json_atomic
 
 __all__ = ["Autosave", "AUTOSAVE_INTERVAL_S", "autosave_path", "pending_recovery", "recover", "discard_recovery",
@@ -189,7 +189,7 @@ class Autosave:
             if is_empty(state):
                 self.path.unlink(missing_ok=True)
             else:
-                write_json_atomic(self.path, validate(migrate(dict(state))))
+                write_json_atomic(self.path, validate(migrate(dict(without_orphan_tracks(state)[0]))))
         except SessionError as err:
             self.error = f"autosave failed: {err}"
             return False

@@ -113,6 +113,20 @@ def validate(state: Any) -> dict:
     }
 
 
+def without_orphan_tracks(state: dict) -> tuple[dict, list[str]]:
+    """The engine's state minus tracks that cannot play: no target (notes whose track was never
+    added) or a target module that was removed. They make no sound and a session cannot name a
+    missing module, so a save leaves them out (and says so) instead of failing."""
+    seq = state.get("sequencer") or {}
+    tracks = seq.get("tracks") or {}
+    modules = set(state.get("modules") or {}) | {"master"}
+    orphans = sorted(name for name, track in tracks.items() if track.get("target") not in modules)
+    if not orphans:
+        return state, []
+    kept = {name: track for name, track in tracks.items() if name not in orphans}
+    return {**state, "sequencer": {**seq, "tracks": kept}}, orphans
+
+
 def _module(module_id: Any, entry: Any) -> dict:
     where = f"modules.{_key(module_id)}"
     if not isinstance(module_id, str) or not _ID.fullmatch(module_id):
