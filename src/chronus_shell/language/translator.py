@@ -14,6 +14,8 @@ from .mapper import Mapper
 from .parser import as_question, parse
 from .patch_model import PatchModel, simplify_undo
 
+MAX_UNDO = 500          # undo steps kept
+
 
 class Translator:
     def __init__(self):
@@ -64,7 +66,7 @@ class Translator:
         """Several commands: each sees the context the one before left; all or nothing, one undo."""
         snapshot = self.model.snapshot()
         messages: list[Message] = []
-        inverse: list[Message] = []
+        inverse: list[list[Message]] = []
         previous = None
         try:
             for item in intent.items:
@@ -72,17 +74,25 @@ class Translator:
                     raise LanguageError("undo and redo go on a line of their own", 0)
                 item = self.mapper.carry(previous, item)
                 produced = self.mapper.map(item)
-                for message in produced:
-                    inverse = self._apply(message) + inverse
+                inverse += [self._apply(message) for message in produced]
                 messages += produced
                 previous = item
         except LanguageError:
             self.model.restore(snapshot)
             raise
-        if inverse:
-            self.undo_stack.append(simplify_undo(inverse))
-            self.redo_stack.clear()
+        self._push_undo(inverse)
         return messages
+
+    def _push_undo(self, inverses: list[list[Message]]) -> None:
+        """One undo step: the inverses of a line's messages, last first; at most MAX_UNDO steps
+        are kept (a controller sending values for hours must not grow the shell without end)."""
+        inverse = [m for step in reversed(inverses) for m in step]
+        if not inverse:
+            return
+        self.undo_stack.append(simplify_undo(inverse))
+        self.redo_stack.clear()
+        if len(self.undo_stack) > MAX_UNDO and self._transaction is None:
+            del self.undo_stack[:-MAX_UNDO]
 
     def parse_intent(self, line: str):
         """The intent of a line without mapping it (scripts use this to find `wait`)."""
@@ -90,12 +100,7 @@ class Translator:
 
     def observe(self, messages: list[Message]) -> list[Message]:
         """Apply messages to the context and remember how to undo them."""
-        inverse: list[Message] = []
-        for message in messages:
-            inverse = self._apply(message) + inverse
-        if inverse:
-            self.undo_stack.append(simplify_undo(inverse))
-            self.redo_stack.clear()
+        self._push_undo([self._apply(message) for message in messages])
         return messages
 
     def rollback(self, kept: list[Message]) -> None:
@@ -144,10 +149,7 @@ class Translator:
         return messages
 
     def _replay(self, messages: list[Message]) -> list[Message]:
-        inverse: list[Message] = []
-        for message in messages:
-            inverse = self._apply(message) + inverse
-        return inverse
+        return [m for step in reversed([self._apply(message) for message in messages]) for m in step]
 
 
 def _raw(line: str) -> Message:
