@@ -41,6 +41,7 @@ class FileLock:
 
     def acquire(self) -> bool:
         handle = open(self.path, "a+", encoding="utf-8")
+        handle.seek(0)                           # Windows locks bytes from the position
         try:
             _lock(handle)
         except OSError:
@@ -57,7 +58,11 @@ class FileLock:
         """Unlock (removing the file first, so nobody can lock a file that is about to vanish)."""
         if self._file is None:
             return
-        if remove:
+        try:
+            if remove:
+                self.path.unlink(missing_ok=True)
+        except OSError:                          # Windows: an open file cannot be removed
+            self._file.close()
             self.path.unlink(missing_ok=True)
         self._file.close()
         self._file = None

@@ -15,6 +15,7 @@ import os
 import pickle
 import threading
 import time
+from collections import deque
 
 from ..engine.catalogue import CATALOGUE
 from ..engine.graph import EngineError
@@ -34,6 +35,7 @@ from .rings import (
 from .status import slot_rows, summary
 from .workers import OutputProcess, SlotWorker, SupervisorError, WorkerGone
 
+LATENCIES_KEPT = 100_000
 SPARES = 1  # per start method below: spawned workers take ~1 s to warm up, so keep more ready
 SPARES_BY_METHOD = {"spawn": 2}
 
@@ -54,7 +56,7 @@ class Supervisor(Failover):
         self.failovers: list[dict] = []  # a slot died and a spare took its ring
         self.switches: list[dict] = []   # the output moved to the other ring (the dead one starved)
         self.restarts: list[dict] = []   # output process restarts
-        self.latencies_ms: list[float] = []
+        self.latencies_ms: deque[float] = deque(maxlen=LATENCIES_KEPT)   # a long set must not grow the shell
         self.problems: list[str] = []
         self._lock = threading.RLock()
         self._stopping = threading.Event()
