@@ -119,7 +119,15 @@ def _flood_packets(rnd: random.Random) -> list:
         lambda: message("/patch/create", "Bad Id", "saw"),
         lambda: message("/mod/saw1/freq", float(rnd.randint(50, 500))),                    # accepted
         lambda: message("/session/save", "/etc/evil.json"),                                # confined
+        lambda: nested_bundles(2000),                                                      # the old leak
     ]
+
+
+def nested_bundles(depth: int) -> bytes:
+    packet = b"/a\0\0,\0\0\0"
+    for _ in range(depth):
+        packet = b"#bundle\0" + b"\0" * 7 + b"\1" + len(packet).to_bytes(4, "big") + packet
+    return packet
 
 
 def _send(sock, port: int, packets: list, count: int) -> None:

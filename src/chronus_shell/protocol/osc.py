@@ -54,6 +54,7 @@ _MAX_DATAGRAM = 65536
 _NTP_UNIX_OFFSET = 2208988800             # seconds from 1900-01-01 (NTP) to 1970-01-01 (unix)
 _IMMEDIATELY = 1                          # the OSC timetag 0x0000000000000001
 _READABLE_TAGS = frozenset("ifdsbhtmrTFN[]")   # the type tags python-osc decodes
+MAX_BUNDLE_DEPTH = 8                      # nested bundles; deeper is an attack, not a score
 MAX_AHEAD_S = 600.0                       # a timetag further ahead is a wrong clock, not a plan
 REPORT_INTERVAL_S = 1.0
 
@@ -109,21 +110,31 @@ def decode_packet(data: bytes) -> list[tuple[float | None, OscMessage]]:
 
 
 def _check_bundle_layout(data: bytes) -> None:
-    """Every element of a bundle (nested too) must fit: python-osc would read a short one silently."""
+    """Every element of a bundle (nested too) must fit: python-osc would read a short one silently.
+
+    Walked with offsets, never slices, and at most MAX_BUNDLE_DEPTH bundles deep, before python-osc
+    (which recurses and copies at each level) sees it: a 64 KB datagram of 3,000 nested bundles
+    once cost the shell hundreds of MB and seconds per packet."""
     if len(data) < 16:
         raise ValueError("malformed OSC packet: a bundle cut inside its timetag")
-    index = 16
-    while index < len(data):
-        if index + 4 > len(data):
-            raise ValueError("malformed OSC packet: a bundle element cut inside its size")
-        (size,) = struct.unpack(">i", data[index:index + 4])
-        index += 4
-        if size <= 0 or size % 4 or index + size > len(data):
-            raise ValueError(f"malformed OSC packet: a bundle element of {size} bytes where "
-                             f"{len(data) - index} are left")
-        if OscBundle.dgram_is_bundle(data[index:index + size]):
-            _check_bundle_layout(data[index:index + size])
-        index += size
+    stack = [(16, len(data), 1)]                 # (first element, end, depth) of each bundle
+    while stack:
+        index, end, depth = stack.pop()
+        if depth > MAX_BUNDLE_DEPTH:
+            raise ValueError(f"malformed OSC packet: bundles nested more than {MAX_BUNDLE_DEPTH} deep")
+        while index < end:
+            if index + 4 > end:
+                raise ValueError("malformed OSC packet: a bundle element cut inside its size")
+            (size,) = struct.unpack_from(">i", data, index)
+            index += 4
+            if size <= 0 or size % 4 or index + size > end:
+                raise ValueError(f"malformed OSC packet: a bundle element of {size} bytes where "
+                                 f"{end - index} are left")
+            if data.startswith(b"#bundle\0", index):
+                if size < 16:
+                    raise ValueError("malformed OSC packet: a bundle cut inside its timetag")
+                stack.append((index + 16, index + size, depth + 1))
+            index += size
 
 
 def _type_tags(osc: OscMessage) -> str:
