@@ -83,6 +83,12 @@ class Admission:
             self._costs = measure_costs(self.sample_rate, self.block_size)
         return self._costs
 
+    def prepare(self, msg: Message, count: int) -> None:
+        """Measure the costs now if `msg` may need them (call it without holding locks: measuring
+        takes a fraction of a second)."""
+        if msg.address == "/patch/create" and count + 1 >= MEASURE_FROM and self._costs is None:
+            self._costs = measure_costs(self.sample_rate, self.block_size)
+
     def cost(self, type_name: str) -> float:
         dearest = max(self.costs.values(), default=0.0)
         return self.costs.get(type_name, dearest * USER_MODULE_FACTOR)

@@ -36,6 +36,7 @@ from .status import slot_rows, summary
 from .workers import OutputProcess, SlotWorker, SupervisorError, WorkerGone
 
 LATENCIES_KEPT = 100_000
+TO_CREATE = Message("/patch/create")
 SPARES = 1  # per start method below: spawned workers take ~1 s to warm up, so keep more ready
 SPARES_BY_METHOD = {"spawn": 2}
 
@@ -215,6 +216,7 @@ class Supervisor(Failover):
             return self._engine_message(msg)
         if msg.address in TRANSACTION and not self.config.router:
             raise SupervisorError("transactions are off (CHRONUS_ROUTER=0): changes apply live")
+        self.admission.prepare(msg, len(scheduled_types(self.plan)))   # measuring holds no lock
         with self._lock:
             self.admission.check(msg, scheduled_types(self.plan))
             self.plan.admit(msg)
@@ -249,6 +251,7 @@ class Supervisor(Failover):
         if outcome.ok and outcome.focus:
             self.touched = outcome.focus
         if outcome.ok and outcome.messages:
+            self.admission.prepare(TO_CREATE, sum(m.address == TO_CREATE.address for m in outcome.messages))
             with self._lock:
                 shadow = pickle.loads(pickle.dumps(self.plan))
                 for message in outcome.messages:  # all or nothing: check against a copy first
