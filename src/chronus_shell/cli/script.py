@@ -21,8 +21,8 @@ def open_script(path: str, config, seconds: float | None) -> tuple[list, float, 
 
     `-` reads the script from standard input (`echo "add a saw" | chronus run -`). The user modules
     are validated first (in the sandbox pool) so the script may use them."""
-    from .language.script import ScriptError, load_script_timed
-    from .supervisor.modules_setup import validated_modules
+    from ..language.script import ScriptError, load_script_timed
+    from ..supervisor.modules_setup import validated_modules
 
     script = Path(path)
     if path == "-":
