@@ -30,6 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_audio_options(parser, top=True)
     parser.add_argument("--osc-port", type=int, default=None, help="start the OSC UDP server on this port")
     parser.add_argument("--osc-host", default="127.0.0.1", help="address the OSC server binds (default 127.0.0.1)")
+    parser.add_argument("--osc-allow-any-path", action="store_true",
+                        help="let OSC save sessions and recordings anywhere (default: only in the shell's "
+                             "sessions and recordings folders)")
     parser.add_argument("--modules", default=None, help="folder of user modules")
     parser.add_argument("--vi", action="store_true", help="vi key bindings")
     parser.add_argument("--no-popups", action="store_true", help="no completion pop-ups while typing")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..engine import warmup
 from ..engine.graph import EngineError
-from ..engine.render import render_script
+from ..engine.render import TRANSACTION, is_engine_message, render_script
 from ..engine.user_modules_install import install_all
 from ..session.recorder import write_wav
 from ..supervisor.config import Config, ConfigError
@@ -21,7 +21,7 @@ def render_command(args) -> int:
     args.blocksize = args.blocksize or RENDER_BLOCK
     try:
         config = Config.from_env(sample_rate=args.samplerate, block_size=args.blocksize)
-        events, seconds, modules = open_script(args.script, config, args.seconds)
+        events, seconds, modules = open_script(args.script, config, args.seconds, args.modules)
     except (CommandFailed, ConfigError) as err:
         return fail("render", str(err))
     install_all(modules)  # validated in the pool: now they may run here
@@ -30,8 +30,9 @@ def render_command(args) -> int:
     if not output.parent.is_dir():
         return fail("render", f"cannot write {output}: folder {output.parent} does not exist")
     warmup()
+    saves = _outside_the_engine(events, args.samplerate)
     try:
-        audio = _render(events, seconds, args)
+        audio = _render(events, seconds, args, saves)
     except EngineError as err:
         return fail("render", f"{script}: {err}")
     try:
@@ -42,14 +43,44 @@ def render_command(args) -> int:
     return 0
 
 
-def _render(events, seconds: float, args):
+SAVES = ("/session/save", "/pattern/save")
+
+
+def _outside_the_engine(events, sample_rate: int) -> list:
+    """The script's session saves, to do as `chronus run` does; the other messages that act outside
+    the engine (recording, loading, /engine/*) are said to be skipped, one line each."""
+    saves = []
+    for at, msg in events:
+        if msg.address in SAVES:
+            saves.append((at, msg))
+        elif not is_engine_message(msg) and msg.address not in TRANSACTION:
+            print(f"chronus render: skipped {msg} (at {at / sample_rate:.2f} s): it acts on the live "
+                  "engine only — 'chronus run' does it", file=sys.stderr)
+    return sorted(saves, key=lambda e: e[0])
+
+
+def _saver(saves: list, sample_rate: int):
+    """After each block: the saves whose time has come, with the patch as it plays then."""
+    from ..session.commands import SessionCommands
+
+    session = SessionCommands(sample_rate)
+
+    def after_block(timeline) -> None:
+        while saves and saves[0][0] <= timeline.position:
+            outcome = session.handle(saves.pop(0)[1], timeline.engine.patch_state())
+            print(f"chronus render: {outcome.text}", file=sys.stderr)
+    return after_block
+
+
+def _render(events, seconds: float, args, saves: list):
+    after_block = _saver(saves, args.samplerate) if saves else None
     if not sys.stdout.isatty():
-        return render_script(events, seconds, args.samplerate, args.blocksize)
+        return render_script(events, seconds, args.samplerate, args.blocksize, after_block=after_block)
     from rich.progress import Progress
 
     with Progress(transient=True) as progress:
         task = progress.add_task("rendering", total=1)
         return render_script(
             events, seconds, args.samplerate, args.blocksize,
-            lambda done, total: progress.update(task, completed=done, total=total),
+            lambda done, total: progress.update(task, completed=done, total=total), after_block,
         )

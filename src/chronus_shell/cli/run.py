@@ -28,7 +28,7 @@ def run_command(args) -> int:
     try:
         config = Config.from_env(sample_rate=args.samplerate, block_size=args.blocksize,
                                  backend=args.backend, device=args.device)
-        events, seconds, modules = open_script(args.script, config, args.seconds)
+        events, seconds, modules = open_script(args.script, config, args.seconds, args.modules)
     except (ConfigError, CommandFailed) as err:
         return fail("run", str(err))
     script = Path(args.script)
