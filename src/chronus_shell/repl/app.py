@@ -75,7 +75,7 @@ def _library_warnings_to_the_log() -> None:
     the root logger on the terminal, under the prompt; the shell keeps such lines in errors.log."""
     import logging
 
-    from ..session.paths import data_dir
+    from ..paths import data_dir
     from .shell import ERROR_LOG
 
     root = logging.getLogger()

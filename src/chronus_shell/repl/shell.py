@@ -15,7 +15,7 @@ from prompt_toolkit.shortcuts import CompleteStyle, clear
 from ..language import LanguageError
 from ..protocol.addresses import ProtocolError, canonical
 from ..protocol.message import Message
-from ..session.paths import data_dir
+from ..paths import data_dir
 from .completer import ChronusCompleter
 from .engine_link import EngineLink
 from .history import shell_history

@@ -4,20 +4,19 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import warmup
-from .graph import EngineError
-from ..script_command import CommandFailed, fail, open_script
-from .render import TRANSACTION, is_engine_message, render_script
-from .user_modules_install import install_all
+from ..engine import warmup
+from ..engine.graph import EngineError
+from ..engine.render import TRANSACTION, is_engine_message, render_script
+from ..engine.user_modules_install import install_all
 from ..session.recorder import write_wav
+from ..supervisor.config import Config, ConfigError
+from .script import CommandFailed, fail, open_script
 
 
 RENDER_RATE, RENDER_BLOCK = 48000, 256   # render ignores CHRONUS_* knobs: its output depends on the script alone
 
 
 def render_command(args) -> int:
-    from ..supervisor.config import Config, ConfigError
-
     args.samplerate = args.samplerate or RENDER_RATE
     args.blocksize = args.blocksize or RENDER_BLOCK
     try:

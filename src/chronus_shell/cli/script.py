@@ -22,8 +22,8 @@ def open_script(path: str, config, seconds: float | None, modules_folder=None) -
     `-` reads the script from standard input (`echo "add a saw" | chronus run -`). The user modules
     are validated first (in the sandbox pool) so the script may use them; `modules_folder` is the
     global `--modules DIR` (None: the default folder)."""
-    from .language.script import ScriptError, load_script_timed
-    from .supervisor.modules_setup import validated_modules
+    from ..language.script import ScriptError, load_script_timed
+    from ..supervisor.modules_setup import validated_modules
 
     script = Path(path)
     if path == "-":
