@@ -40,7 +40,10 @@ class FileLock:
         self._file = None
 
     def acquire(self) -> bool:
-        handle = open(self.path, "a+", encoding="utf-8")
+        try:
+            handle = open(self.path, "a+", encoding="utf-8")
+        except OSError:                          # a read-only data dir: no lock, and no autosave either
+            return False
         handle.seek(0)                           # Windows locks bytes from the position
         try:
             _lock(handle)
