@@ -67,3 +67,14 @@ def test_the_patch_size_limit(costs):
 def test_a_user_module_counts_as_twice_the_dearest_built_in(costs):
     admission = Admission(48000, 256, costs)
     assert admission.cost("not_a_built_in") == 2 * max(costs.values())
+
+
+def test_the_costs_are_measured_in_the_background_before_they_are_needed():
+    from chronus_shell.supervisor.admission import MEASURE_FROM
+    admission, create = Admission(48000, 256), Message("/patch/create", ("saw99", "saw"))
+    admission.prepare(create, MEASURE_FROM // 2 - 3)
+    assert admission._measuring is None                                   # a small patch: nothing yet
+    admission.prepare(create, MEASURE_FROM // 2)
+    assert admission._measuring is not None                               # started, not waited for
+    admission.prepare(create, MEASURE_FROM)                               # needed: ready after this
+    assert not admission._measuring.is_alive() and admission.cost("saw") > 0

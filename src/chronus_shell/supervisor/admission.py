@@ -10,12 +10,13 @@ while the slots work through what they fell behind on. Two guards, checked in th
   empty engine), must stay under BUDGET_FRACTION of a block. User modules never run in the shell:
   they count as the dearest built-in type times USER_MODULE_FACTOR (the sandbox pool already
   refuses one that is too slow on its own).
-Measuring takes a fraction of a second, once, when a patch first reaches MEASURE_FROM modules (no
-smaller patch can overload a block). The refusal is one line with the figures. As soon as modules
+Measuring takes a fraction of a second, once, in the background from the time a patch reaches half
+of MEASURE_FROM modules; the check needs it from MEASURE_FROM on (no smaller patch can overload a block). The refusal is one line with the figures. As soon as modules
 are removed there is room again: nothing is remembered but the patch itself.
 """
 from __future__ import annotations
 
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterable
@@ -34,6 +35,7 @@ USER_MODULE_FACTOR = 2.0
 BANK = 16                      # modules per type in the measurement (banked types share a call)
 MEASURE_BLOCKS = 24
 BUILT_IN = "chronus_shell.engine.modules"
+_starting = threading.Lock()
 
 
 def measure_costs(sample_rate: int, block_size: int) -> dict[str, float]:
@@ -76,18 +78,36 @@ class Admission:
         self.block_size = block_size
         self.budget_s = BUDGET_FRACTION * block_size / sample_rate
         self._costs = costs
+        self._measuring: threading.Thread | None = None
 
     @property
     def costs(self) -> dict[str, float]:
         if self._costs is None:
-            self._costs = measure_costs(self.sample_rate, self.block_size)
+            self._measure()
+        if self._measuring is not None:
+            self._measuring.join()
         return self._costs
 
     def prepare(self, msg: Message, count: int) -> None:
-        """Measure the costs now if `msg` may need them (call it without holding locks: measuring
-        takes a fraction of a second)."""
-        if msg.address == "/patch/create" and count + 1 >= MEASURE_FROM and self._costs is None:
-            self._costs = measure_costs(self.sample_rate, self.block_size)
+        """Call it without holding locks: from half of MEASURE_FROM modules the costs are measured
+        in the background, so they are ready (and nobody waits) when the check needs them."""
+        if msg.address == "/patch/create" and count + 1 >= MEASURE_FROM // 2 and self._costs is None:
+            self._measure(background=True)
+        if count + 1 >= MEASURE_FROM:
+            self.costs                              # noqa: B018 — wait here, outside the locks
+
+    def _measure(self, background: bool = False) -> None:
+        with _starting:
+            if self._costs is not None or self._measuring is not None:
+                return
+
+            def measure() -> None:
+                self._costs = measure_costs(self.sample_rate, self.block_size)
+
+            self._measuring = threading.Thread(target=measure, name="chronus-admission", daemon=True)
+            self._measuring.start()
+        if not background:
+            self._measuring.join()
 
     def cost(self, type_name: str) -> float:
         dearest = max(self.costs.values(), default=0.0)
