@@ -5,7 +5,7 @@ write real files), so what a sender can reach on disk is what is checked."""
 import numpy as np
 import pytest
 
-from chronus_shell.protocol.osc import OscServer
+from chronus_shell.protocol.osc import OscServer, supervisor_handlers
 from chronus_shell.session.commands import SessionCommands
 from chronus_shell.session.osc_paths import ALLOW_OPTION, confine_osc_paths, recordings_dir
 from chronus_shell.session.paths import sessions_dir
@@ -33,7 +33,6 @@ class FilesOnly:
 def osc(request, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)                 # unconfined, a bare name lands in the current folder
     files = FilesOnly()
-    from chronus_shell.protocol.osc import supervisor_handlers
     submit, query = supervisor_handlers(files, vet=confine_osc_paths if request.param else None)
     with OscServer(submit, port=0, query=query) as server:
         client = Client(server.port)

@@ -81,8 +81,7 @@ def check_tree(value: Any) -> None:
             raise SessionError(f"{_path(where)}: nested deeper than {MAX_JSON_DEPTH} levels")
         if isinstance(node, str):
             if len(node) > MAX_TEXT:
-                raise SessionError(f"{_path(where)}: a text of {len(node):,} characters "
-                                   f"(at most {MAX_TEXT}): {shorten(node)}")
+                raise SessionError(f"{_path(where)}: {shorten(node)} is too long (at most {MAX_TEXT} characters)")
         elif isinstance(node, dict):
             for key, item in node.items():
                 if len(key) > MAX_TEXT:
