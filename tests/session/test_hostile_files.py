@@ -73,3 +73,8 @@ def test_an_unknown_long_id_is_shortened(tmp_path):
     state = {"schema_version": 1, "modules": {}, "edges": [["x" * 900, "master"]]}
     line = refusal(tmp_path, json.dumps(state))
     assert "edges[0]: unknown module 'xxxxxxxx" in line and "(900 characters)" in line
+
+
+def test_a_number_of_thousands_of_digits(tmp_path):
+    line = refusal(tmp_path, '{"modules": {}, "x": ' + "9" * 5000 + "}")
+    assert line.endswith("not a session: Exceeds the limit (4300 digits) for integer string conversion")

@@ -49,6 +49,8 @@ def _parse(path: Path) -> Any:
     except json.JSONDecodeError as err:
         raise SessionError(f"{err.lineno}:{err.colno}: not valid JSON ({err.msg}) — "
                            "the file is corrupt or truncated") from None
+    except ValueError as err:                    # an integer of thousands of digits
+        raise SessionError(f"not a session: {str(err).split(':')[0]}") from None
     except RecursionError:
         raise SessionError(f"nested deeper than a session ever is (at most {MAX_JSON_DEPTH} levels) — "
                            "not loaded") from None
