@@ -145,3 +145,18 @@ def _free_udp_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def test_a_line_typed_at_the_restore_question_is_kept_and_runs_after_it(chronus_home):
+    example = Path(__file__).resolve().parents[2] / "examples" / "sessions" / "acid-night.json"
+    chronus_home.mkdir(parents=True, exist_ok=True)
+    (chronus_home / f"autosave-{2 ** 22 + 3}.json").write_text(example.read_text())   # a dead shell's
+    with terminal_of(chronus_home) as shell:
+        shell.wait_for("restore its patch? [Y/n]", 30)
+        shell.enter("tempo 93")                                      # typed without reading the question
+        shell.wait_for("kept 'tempo 93': it runs once you have answered (y or n)")
+        shell.enter("y")
+        shell.wait_for("restored")
+        shell.wait_for("♩ 93")                                       # then the kept line ran
+        shell.keys("C-d")
+        shell.wait_dead()
