@@ -328,6 +328,7 @@ class Engine:
             for name in module.current:
                 module.snap(name)
         fresh.sequencer.load_state(state.get("sequencer", {}), at=self.position)
+        fresh.shape = PatchShape.of(fresh)   # with the loaded tracks (/seq/notes needs them)
         position = self.position
         self.__dict__.update(fresh.__dict__)
         self.position = position
