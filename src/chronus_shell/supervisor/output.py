@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import numpy as np
 
 from .backends import choose_backend, open_backend
+from .faults import kill_group
 from .rings import (
     ACTIVE_SLOT, FAILOVER_AT, FAILOVERS, LEVEL_MILLI, LOST_BLOCKS, OUTPUT_PID, READ_BLOCK,
-    RECORD_WRITE, SWITCH_NS, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring,
+    RECORD_WRITE, SLOT_PID, SWITCH_NS, WATCHDOG_KILLS, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring,
     leave_signals_to_the_shell, raise_priority, release_blocks_of_a_dead_shell,
 )
+
+WATCHDOG_POLL_S = 0.005  # the main loop's pace: the watchdog looks every few milliseconds
 
 
 class BlockSource:
@@ -63,6 +67,53 @@ class BlockSource:
         return block
 
 
+class Watchdog:
+    """Both slots stalled: neither ring has gained a block for STALL_BLOCKS while the output starves
+    (a user module stuck in compiled code holds the GIL, so the slots' own hang guard cannot fire).
+    Both slot processes are killed (their process groups too); the supervisor restores from its
+    checkpoint with the module their markers name bypassed. Runs in the output process's main
+    loop, never in the callback."""
+
+    STALL_BLOCKS = 10  # ~53 ms at 256 / 48 kHz
+
+    def __init__(self, control: Control, rings: list[Ring], block_seconds: float):
+        self.words, self.rings = control.words, rings
+        self.limit_s = self.STALL_BLOCKS * block_seconds
+        now = time.monotonic()
+        self.progress = [(-1, now) for _ in rings]   # (blocks written, when it last changed)
+        self.killed: set[int] = set()
+
+    def check(self, started: bool) -> None:
+        now, read = time.monotonic(), int(self.words[READ_BLOCK])
+        stalled = started
+        for index, ring in enumerate(self.rings):
+            written = int(ring.header[WRITTEN])
+            if written != self.progress[index][0]:
+                self.progress[index] = (written, now)
+                stalled = False
+            elif written > read or now - self.progress[index][1] < self.limit_s:
+                stalled = False
+        pids = [int(ring.header[SLOT_PID]) for ring in self.rings]
+        if not stalled or not all(pid and pid not in self.killed and _sibling(pid) for pid in pids):
+            return
+        for pid in pids:
+            self.killed.add(pid)
+            kill_group(pid)
+        self.words[WATCHDOG_KILLS] += 1
+
+
+def _sibling(pid: int) -> bool:
+    """A running child of our own parent (the shell or its forkserver): never a stranger whose pid
+    reused a dead slot's. Where there is no /proc, the pid is trusted."""
+    if not Path("/proc").is_dir():
+        return True
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return False
+    return fields[0] != "Z" and int(fields[1]) == os.getppid()
+
+
 def output_main(conn, control_name: str, ring_names: list[str], capacity: int, block_size: int,
                 record_name: str | None, record_capacity: int, sample_rate: int, prefill: int,
                 backend: str, device: str | None, wasapi_exclusive: bool) -> None:
@@ -81,6 +132,7 @@ def output_main(conn, control_name: str, ring_names: list[str], capacity: int, b
         return  # the shell stopped while the output was starting
     control.words[OUTPUT_PID] = os.getpid()
     source = BlockSource(control, rings, record, prefill)
+    watchdog = Watchdog(control, rings, block_size / sample_rate)
 
     def count_xrun(kind: int) -> None:
         control.words[kind] += 1
@@ -103,11 +155,12 @@ def output_main(conn, control_name: str, ring_names: list[str], capacity: int, b
         conn.send(("started", stream.description, notice))
         while True:
             try:
-                if conn.poll(0.05) and conn.recv() == ("stop",):
+                if conn.poll(WATCHDOG_POLL_S) and conn.recv() == ("stop",):
                     break
             except (EOFError, OSError):
                 shell_gone = True
                 break
+            watchdog.check(source.started)
             if not stream.alive():
                 conn.send(("error", "the audio stream stopped"))
                 break

@@ -30,14 +30,14 @@ from .rings import (
     LEVEL_MILLI, LOST_BLOCKS, READ_BLOCK, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring,
     remove_stale_blocks, shm_name,
 )
+from .restore import Restore
 from .status import slot_rows, summary
 from .workers import OutputProcess, SlotWorker, SupervisorError, WorkerGone
 
-SPARES = 1  # per start method below: spawned workers take ~1 s to warm up, so keep more ready
-SPARES_BY_METHOD = {"spawn": 2}
+SPARES = 2  # ready workers: a double kill takes both at once (restore.py)
 
 
-class Supervisor(Failover):
+class Supervisor(Failover, Restore):
     def __init__(self, config: Config | None = None):
         self.config = config or Config.from_env()
         cfg = self.config
@@ -66,6 +66,9 @@ class Supervisor(Failover):
         self._started = False
         self._last_stamp = 0
         self.user_modules: dict[str, tuple[str, str, str]] = {}  # name → (name, source, path), accepted
+        self.spare_target = SPARES
+        self._skips_seen, self._skipped_at = [0, 0], 0.0
+        self._init_restore()
 
     # -- lifecycle --------------------------------------------------------------
     def start(self, events=(), record: str | os.PathLike | None = None) -> "Supervisor":
@@ -87,9 +90,10 @@ class Supervisor(Failover):
         for at, msg in events:
             self.plan.admit(msg)
             initial.schedule(msg, at)
-        workers = [self._new_worker() for _ in range(2 + SPARES_BY_METHOD.get(cfg.start_method, SPARES))]
+        workers = [self._new_worker() for _ in range(2 + SPARES)]
         self._await_ready(workers, START_TIMEOUT_S)
         snapshot = pickle.dumps(initial, protocol=pickle.HIGHEST_PROTOCOL)
+        self.checkpoint = (snapshot, 0)
         for index in range(2):
             self._assign(workers[index], index, snapshot)
         self.spares = workers[2:]
@@ -98,6 +102,7 @@ class Supervisor(Failover):
         self._start_output()
         self._monitor = threading.Thread(target=self._watch, name="chronus-supervisor", daemon=True)
         self._monitor.start()
+        threading.Thread(target=self._take_checkpoints, name="chronus-checkpoints", daemon=True).start()
         return self
 
     def _new_worker(self) -> SlotWorker:
@@ -111,10 +116,14 @@ class Supervisor(Failover):
         """A module the sandbox pool accepted: both slots load it now and switch at one stamped
         block (lockstep); spares load it so a future standby can unpickle its instances."""
         with self._lock:
+            self._lift_quarantine(name, source)
+            if name in self.quarantined:
+                return  # the same text that failed in the slots: it stays out
             self.user_modules[name] = (name, source, str(path))
             if name in CATALOGUE:  # the shell's spec of the new version: what the slots will drop
                 self.plan._live_shape.drop_vanished_modulation(name, CATALOGUE[name].spec)
             at = self.earliest_stamp()
+            self._log(("user_module", name, source, str(path), at))
             for slot in self.slots:
                 if slot is not None:
                     slot.send(("user_module", name, source, str(path), at))
@@ -132,11 +141,11 @@ class Supervisor(Failover):
                 raise SupervisorError("an audio worker failed to start (see errors above)") from None
             worker.ready.set()
 
-    def _assign(self, worker: SlotWorker, index: int, snapshot: bytes) -> None:
+    def _assign(self, worker: SlotWorker, index: int, snapshot: bytes, restore: dict | None = None) -> None:
         cfg = self.config
         worker.ring_index = index
         worker.send(("assign", self.rings[index].block.name, self.rings[index].capacity, cfg.block_size,
-                     self.ahead, cfg.max_catchup, snapshot, cfg.sample_rate))
+                     self.ahead, cfg.max_catchup, snapshot, cfg.sample_rate, cfg.slot_memory_mb, restore))
         self.slots[index] = worker
 
     def _start_output(self) -> None:
@@ -171,8 +180,9 @@ class Supervisor(Failover):
         children = [c for c in [self.output, *self.slots, *self.spares] if c is not None]
         for child in children:
             child.send(("stop",))
+        deadline = time.monotonic() + 1.0  # together, not one after the other: a hung slot is killed
         for child in children:
-            child.stop(timeout=2.0)
+            child.stop(timeout=max(0.05, deadline - time.monotonic()))
         self.tap.drain()
         self.session.close()
         for block in [self.control.block, *[r.block for r in self.rings], self.record_ring.block]:
@@ -211,6 +221,7 @@ class Supervisor(Failover):
             return self._engine_message(msg)
         if msg.address in TRANSACTION and not self.config.router:
             raise SupervisorError("transactions are off (CHRONUS_ROUTER=0): changes apply live")
+        self.refuse_quarantined(msg)
         with self._lock:
             self.plan.admit(msg)
             self._fan_out(msg, at)
@@ -222,6 +233,7 @@ class Supervisor(Failover):
         earliest = self.earliest_stamp()
         stamp = earliest if at is None else max(int(at), earliest)
         self.latencies_ms.append(1000.0 * (stamp - self.play_block * self.config.block_size) / self.config.sample_rate)
+        self._log(("msg", stamp, msg))
         for slot in self.slots:
             if slot is not None:
                 slot.send(("msg", stamp, msg))
@@ -307,5 +319,7 @@ class Supervisor(Failover):
             "faults": timeline.get("faults", []),
             "xruns": {"portaudio": int(words[XRUNS_PORTAUDIO]), "jack": int(words[XRUNS_JACK])},
             "failovers": len(self.failovers), "lost_blocks": int(words[LOST_BLOCKS]),
+            "restores": [{k: v for k, v in r.items() if k not in ("restore", "snapshot")} for r in self.restores],
+            "quarantined": sorted(self.quarantined),
             "level": int(words[LEVEL_MILLI]) / 1000.0,
         }
