@@ -45,10 +45,7 @@ class Failover:
         slot left, both rings are restored from the checkpoint (restore.py)."""
         started = time.perf_counter()
         killed = self._kill_times.pop(pid, None)
-        with self._lock:
-            if self.slots[index] is not None and not self.slots[index].alive():
-                self.slots[index] = None
-            live = self.slots[1 - index]
+        live = self.slots[1 - index]
         if self._restoring or live is None or not live.alive():
             self._restore_both()
             return
@@ -163,7 +160,9 @@ class Failover:
         elif child in self.spares:
             self._spare_died(child)
         elif child in self.slots:
-            threading.Thread(target=self._replace_slot, args=(self.slots.index(child), child.pid), daemon=True).start()
+            index = self.slots.index(child)
+            self.slots[index] = None  # seen once: the replacement runs in its own thread
+            threading.Thread(target=self._replace_slot, args=(index, child.pid), daemon=True).start()
 
     def _check_late(self) -> None:
         """A command that reached a slot after its stamp was applied late there, so the two slots

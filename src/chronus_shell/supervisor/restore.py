@@ -151,10 +151,10 @@ class Restore:
             self.module_faults.pop(name, None)
 
     def _module_failed(self, name: str, error: str) -> None:
-        """A module that loads in the pool but not in a slot: unused from now on, said once."""
-        with self._lock:
-            entry = self.user_modules.pop(name, None)
-            self.quarantined[name] = (f"does not load in an audio slot ({error})", entry[1] if entry else None)
+        """A module that loads in the pool but not in a slot: unused from now on, said once (the
+        monitor thread: no lock, see _replenish)."""
+        entry = self.user_modules.pop(name, None)
+        self.quarantined[name] = (f"does not load in an audio slot ({error})", entry[1] if entry else None)
         self._say(f"user module {name} does not load in an audio slot ({error}): not used until its file changes")
 
     def _slow(self, module_id: str, ms: float, block_ms: float) -> None:
@@ -164,17 +164,22 @@ class Restore:
 
     # -- spares ------------------------------------------------------------------------------------
     def _replenish(self) -> None:
-        """Keep the spares topped up; a worker that dies before it is ready delays the next one."""
-        with self._lock:
+        """Keep the spares topped up; a worker that dies before it is ready delays the next one.
+        Never waits for the lock: the monitor thread calls it, and a thread holding the lock may be
+        waiting for a reply only the monitor reads."""
+        if not self._lock.acquire(blocking=False):
+            return
+        try:
             warming = [s for s in self.spares if s.alive()]
             if len(warming) < self.spare_target and time.monotonic() >= self._next_spare_at \
                     and not self._stopping.is_set():
                 self.spares.append(self._new_worker())
+        finally:
+            self._lock.release()
 
     def _spare_died(self, spare) -> None:
-        with self._lock:
-            if spare in self.spares:
-                self.spares.remove(spare)
+        if spare in self.spares:  # the monitor thread: no lock (see _replenish)
+            self.spares.remove(spare)
         if spare.ready.is_set():
             return
         self._spare_failures += 1

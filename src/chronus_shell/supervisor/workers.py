@@ -62,6 +62,8 @@ class Child:
     def request(self, item, timeout: float = REPLY_TIMEOUT_S):
         """Send `item` and wait for the reply of the same kind (read by the monitor thread)."""
         with self._request_lock:
+            while not self.replies.empty():  # a late answer to an earlier request that timed out
+                self.replies.get_nowait()
             if not self.send(item):
                 raise WorkerGone(f"{self.process.name} is gone")
             wanted, deadline = item[0], time.monotonic() + timeout
