@@ -203,7 +203,7 @@ def main(argv=None) -> int:
     for kind in KINDS:
         entries = [e for e in log if e["kind"] == kind]
         by_kind[kind] = {"faults": len(entries), "survived": sum(e["survived"] for e in entries)}
-    restores = [{k: v for k, v in r.items() if k not in ("snapshot", "restore")} for r in sup.restores]
+    restores = sup.restore_figures()
     restore_gaps = [r["gap_s"] for r in restores]
     result = {
         "seconds": round(seconds, 1), "wall_s": round(outcome["wall_s"], 1), "seed": args.seed, "load": args.load,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import time
+from pathlib import Path
 
 import numpy as np
 import soundfile
@@ -188,3 +189,44 @@ def test_a_huge_allocation_in_a_slot_meets_the_memory_limit(pool, folder):
         fault = supervisor.status()["faults"][0]
         assert supervisor.status()["level"] > 0.05 and not supervisor.restores
     assert "hog1 raised MemoryError" in fault
+
+
+def _sleepers(tag: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if (entry / "cmdline").read_bytes().split(b"\0")[:2] == [b"sleep", tag.encode()]:
+                    found.append(int(entry.name))
+            except OSError:
+                pass
+    return found
+
+
+def test_what_a_module_starts_dies_with_the_shell_and_its_threads_count_in_status(pool, folder):
+    """A subprocess started at import (in the pool's test and in every slot) is gone when the shell
+    stops; a thread burning CPU in the slots shows in `status` (every thread counted)."""
+    tag = "3131"
+    source = late("spawner", "pass", top=f'''
+import subprocess, threading
+subprocess.Popen(["sleep", "{tag}"])
+
+
+def burn():
+    while True:
+        pass
+
+
+if multiprocessing.current_process().name == "chronus-slot":
+    threading.Thread(target=burn, daemon=True).start()
+''')
+    with playing(pool, folder, "spawner", source) as (supervisor, _):
+        assert _sleepers(tag)                           # the module's children run meanwhile
+        time.sleep(0.6)
+        supervisor.status()
+        time.sleep(0.5)
+        rows = supervisor.status()["slots"]
+    figures = [(row["cpu_percent"], row["all_threads_cpu_percent"]) for row in rows]
+    # the thread takes a core's share of what the machine gives four busy workers (2 slots, 2 spares)
+    assert all(threads > 15 and threads > 1.5 * render for render, threads in figures), figures
+    assert wait_for(lambda: not _sleepers(tag), 3), _sleepers(tag)

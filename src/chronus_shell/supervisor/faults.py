@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import signal
 import time
+from pathlib import Path
 
 import numpy as np
 
@@ -100,9 +101,27 @@ def kill_group(pid: int | None) -> None:
 
 
 def end_own_group() -> None:
-    """The last act of a worker that leads its group: what its user code started goes with it."""
-    if hasattr(os, "killpg") and os.getpgid(0) == os.getpid():
+    """Before a worker that leads its group exits: what its user code started goes first (a
+    subprocess, a `sleep 300` started at import). Linux reads the members from /proc; elsewhere
+    the whole group, this process included, is killed as the very last act."""
+    if not hasattr(os, "killpg") or os.getpgid(0) != os.getpid():
+        return
+    me = os.getpid()
+    if not Path("/proc").is_dir():
         os.killpg(0, signal.SIGKILL)
+        return
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) == me:
+            continue
+        try:
+            pgrp = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[2])
+        except (OSError, IndexError, ValueError):
+            continue
+        if pgrp == me:
+            try:
+                os.kill(int(entry.name), signal.SIGKILL)
+            except OSError:
+                pass
 
 
 # -- memory -----------------------------------------------------------------------------------

@@ -136,6 +136,10 @@ class Restore:
                 lines[module_id] = f"{module_id} ({kind}) {fault}: bypassed"
         return lines
 
+    def restore_figures(self) -> list[dict]:
+        """The restores as JSON-able figures (without the checkpoint's bytes and the replay)."""
+        return [{k: v for k, v in r.items() if k not in ("restore", "snapshot")} for r in self.restores]
+
     # -- user modules that misbehave in the slots ---------------------------------------------------
     def refuse_quarantined(self, msg) -> None:
         """`add` of a quarantined type is refused with the reason (EngineError)."""

@@ -101,7 +101,7 @@ def _stats(supervisor) -> dict:
         "sample_rate": status["sample_rate"], "block_size": status["block_size"],
         "blocks": status["blocks"], "xruns": status["xruns"],
         "failovers": supervisor.failovers, "switches": supervisor.switches, "restarts": supervisor.restarts,
-        "lost_blocks": status["lost_blocks"], "commits": commits, "restores": status["restores"],
+        "lost_blocks": status["lost_blocks"], "commits": commits, "restores": supervisor.restore_figures(),
         "command_latencies": latency_figures(supervisor.latencies_ms),
         "slots": status["slots"], "problems": supervisor.problems,
     }

@@ -63,6 +63,7 @@ class Supervisor(Failover, Restore):
         self._late_seen = [0, 0]  # late commands seen per ring
         self.touched: str | None = None  # the module the last /mod, /gate or /patch/create named
         self.busy_seen: dict[int, tuple[int, int, float]] = {}  # ring → (blocks, render ns, percent) at the last status
+        self.threads_seen: dict[int, tuple[int, float, float]] = {}  # ring → (process CPU ns, when, percent)
         self._started = False
         self._last_stamp = 0
         self.user_modules: dict[str, tuple[str, str, str]] = {}  # name → (name, source, path), accepted
@@ -319,7 +320,7 @@ class Supervisor(Failover, Restore):
             "faults": timeline.get("faults", []),
             "xruns": {"portaudio": int(words[XRUNS_PORTAUDIO]), "jack": int(words[XRUNS_JACK])},
             "failovers": len(self.failovers), "lost_blocks": int(words[LOST_BLOCKS]),
-            "restores": [{k: v for k, v in r.items() if k not in ("restore", "snapshot")} for r in self.restores],
+            "restores": len(self.restores),
             "quarantined": sorted(self.quarantined),
             "level": int(words[LEVEL_MILLI]) / 1000.0,
         }
