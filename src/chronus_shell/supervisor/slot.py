@@ -26,7 +26,8 @@ from .rings import (
     leave_signals_to_the_shell, raise_priority, release_blocks_of_a_dead_shell,
 )
 
-RESYNC_BEHIND_BLOCKS = 4  # further behind the output than this: drop the blocks instead of rendering them
+RESYNC_BEHIND_S = 0.1  # further behind the output than this: drop the blocks instead of rendering them
+# (less is caught up by rendering faster than real time: a checkpoint's pickling, a short preemption)
 SLOW_REPORT_S = 1.0       # at most one "this module is slow" report per this many seconds
 
 
@@ -166,7 +167,7 @@ class SlotLoop:
         goes on from the output's position; the supervisor re-syncs the standby afterwards."""
         read = int(self.control.words[READ_BLOCK])
         written = int(self.ring.header[WRITTEN])
-        if read - written <= RESYNC_BEHIND_BLOCKS:
+        if (read - written) * self.block_seconds <= RESYNC_BEHIND_S:
             return
         fast_forward(self.timeline, self.swaps, read)
         self.ring.header[WRITTEN] = read

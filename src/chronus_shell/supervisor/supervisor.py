@@ -317,10 +317,17 @@ class Supervisor(Failover, Restore):
         return summary(self, words) | {"slots": slot_rows(self, words)} | {
             "in_transaction": self.plan.in_transaction,
             "commits_at_block": [c // self.config.block_size for c in timeline.get("commits", [])],
-            "faults": timeline.get("faults", []),
+            "faults": [_explained(fault, self.config) for fault in timeline.get("faults", [])],
             "xruns": {"portaudio": int(words[XRUNS_PORTAUDIO]), "jack": int(words[XRUNS_JACK])},
             "failovers": len(self.failovers), "lost_blocks": int(words[LOST_BLOCKS]),
             "restores": len(self.restores),
             "quarantined": sorted(self.quarantined),
             "level": int(words[LEVEL_MILLI]) / 1000.0,
         }
+
+
+def _explained(fault: str, config: Config) -> str:
+    """A slot's fault line, with the memory limit named when that is what the module ran into."""
+    if " raised MemoryError" in fault and config.slot_memory_mb:
+        return f"{fault} (each audio slot may grow by {config.slot_memory_mb} MB: CHRONUS_SLOT_MEMORY_MB)"
+    return fault
