@@ -21,6 +21,7 @@ from .rings import (
     leave_signals_to_the_shell, raise_priority, release_blocks_of_a_dead_shell,
 )
 
+BUSY_SHARE = 0.3  # of the stall's time on a CPU without writing a block: stuck in a loop, not starved
 WATCHDOG_POLL_S = 0.005  # the main loop's pace: the watchdog looks every few milliseconds
 
 
@@ -72,46 +73,76 @@ class Watchdog:
     (a user module stuck in compiled code holds the GIL, so the slots' own hang guard cannot fire).
     Both slot processes are killed (their process groups too); the supervisor restores from its
     checkpoint with the module their markers name bypassed. Runs in the output process's main
-    loop, never in the callback."""
+    loop, never in the callback.
+
+    A loaded machine can starve both slots for as long: a slot counts as hung only when it is not
+    waiting for a CPU — stopped, blocked (sleeping while behind), or its render thread burning CPU
+    without finishing a block (Linux /proc); a slot that merely waits to run is given STARVED_S."""
 
     STALL_BLOCKS = 10  # ~53 ms at 256 / 48 kHz
+    STARVED_S = 0.5    # runnable but not running for this long: killed all the same
 
     def __init__(self, control: Control, rings: list[Ring], block_seconds: float):
         self.words, self.rings = control.words, rings
         self.limit_s = self.STALL_BLOCKS * block_seconds
         now = time.monotonic()
         self.progress = [(-1, now) for _ in rings]   # (blocks written, when it last changed)
+        self.sampled: dict[int, tuple[float, float]] = {}  # pid → (when, its render thread's CPU s) mid-stall
         self.killed: set[int] = set()
 
     def check(self, started: bool) -> None:
         now, read = time.monotonic(), int(self.words[READ_BLOCK])
-        stalled = started
+        stalled_s = float("inf") if started else 0.0
         for index, ring in enumerate(self.rings):
             written = int(ring.header[WRITTEN])
-            if written != self.progress[index][0]:
+            if written != self.progress[index][0] or written > read:
                 self.progress[index] = (written, now)
-                stalled = False
-            elif written > read or now - self.progress[index][1] < self.limit_s:
-                stalled = False
+            stalled_s = min(stalled_s, now - self.progress[index][1])
         pids = [int(ring.header[SLOT_PID]) for ring in self.rings]
-        if not stalled or not all(pid and pid not in self.killed and _sibling(pid) for pid in pids):
+        if stalled_s < self.limit_s / 3 or not all(pid and pid not in self.killed for pid in pids):
+            self.sampled.clear()
+            return
+        for pid in pids:
+            self.sampled.setdefault(pid, (now, _thread_cpu_s(pid) or 0.0))
+        if stalled_s < self.limit_s or not all(self._hung(pid, now, stalled_s) for pid in pids):
             return
         for pid in pids:
             self.killed.add(pid)
             kill_group(pid)
         self.words[WATCHDOG_KILLS] += 1
 
+    def _hung(self, pid: int, now: float, stalled_s: float) -> bool:
+        state = _slot_state(pid)
+        if state is None:
+            return False                  # gone already, or not one of ours: nothing to kill
+        if state == "?" or stalled_s >= self.STARVED_S:
+            return True                   # no /proc to ask: the time alone decides
+        if state in "TtSD":
+            return True                   # stopped, or blocked while behind the output
+        when, cpu = self.sampled[pid]
+        # burning CPU and finishing nothing (a block takes a fraction of its time: this is many blocks' worth)
+        return (_thread_cpu_s(pid) or 0.0) - cpu >= BUSY_SHARE * (now - when)
 
-def _sibling(pid: int) -> bool:
-    """A running child of our own parent (the shell or its forkserver): never a stranger whose pid
-    reused a dead slot's. Where there is no /proc, the pid is trusted."""
+
+def _slot_state(pid: int) -> str | None:
+    """The process state letter of a running child of our own parent (the shell or its forkserver);
+    None for a stranger whose pid reused a dead slot's, or a zombie; "?" where there is no /proc."""
     if not Path("/proc").is_dir():
-        return True
+        return "?"
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
-        return False
-    return fields[0] != "Z" and int(fields[1]) == os.getppid()
+        return None
+    return None if fields[0] == "Z" or int(fields[1]) != os.getppid() else fields[0]
+
+
+def _thread_cpu_s(pid: int) -> float | None:
+    """CPU seconds of the process's main (render) thread (Linux); None elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/task/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def output_main(conn, control_name: str, ring_names: list[str], capacity: int, block_size: int,
