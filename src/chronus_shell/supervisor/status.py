@@ -1,8 +1,10 @@
 """The supervisor's status as plain data: what the toolbar, `status` and `--stats-json` show."""
 from __future__ import annotations
 
+import os
 import statistics
 import time
+from pathlib import Path
 
 from .rings import ACTIVE_SLOT, CPU_NS, LATE_COMMANDS, PROCESS_CPU_NS, READ_BLOCK, WRITTEN
 
@@ -46,7 +48,7 @@ def slot_rows(supervisor, words) -> list[dict]:
             "blocks": blocks,
             "ring_fill": blocks - int(words[READ_BLOCK]),  # blocks rendered ahead of the output
             "cpu_percent": _busy_percent(supervisor, index, blocks, int(ring.header[CPU_NS])),
-            "all_threads_cpu_percent": _threads_percent(supervisor, index, int(ring.header[PROCESS_CPU_NS])),
+            "all_threads_cpu_percent": _threads_percent(supervisor, index, _process_cpu_ns(slot, ring)),
             "late_commands": int(ring.header[LATE_COMMANDS]),
         })
     return rows
@@ -64,6 +66,18 @@ def _busy_percent(supervisor, index: int, blocks: int, busy_ns: int) -> float:
         percent = round(100.0 * (busy_ns - seen_ns) / 1e9 / seconds, 1)
         supervisor.busy_seen[index] = (blocks, busy_ns, percent)
     return percent
+
+
+def _process_cpu_ns(slot, ring) -> int:
+    """CPU time of the slot's process, every thread: from /proc where there is one (exact even when
+    a busy thread keeps the render thread from running), else what the slot wrote at its last block."""
+    if slot is not None and slot.pid:
+        try:
+            fields = Path(f"/proc/{slot.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            return int((int(fields[11]) + int(fields[12])) * 1e9 / os.sysconf("SC_CLK_TCK"))
+        except (OSError, IndexError, ValueError):
+            pass
+    return int(ring.header[PROCESS_CPU_NS])
 
 
 def _threads_percent(supervisor, index: int, cpu_ns: int) -> float:
