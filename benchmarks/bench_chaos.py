@@ -29,7 +29,6 @@ import time
 from pathlib import Path
 
 import numpy as np
-import soundfile
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -63,20 +62,6 @@ class Bomb(Module):
         return audio_in * params["gain"]
 '''
 FAULTS = {"exit": "os._exit(1)", "hang": "while True:\n                pass"}
-
-
-def silences(path: Path, block: int, rate: int, start_s: float) -> list[float]:
-    """Lengths (s) of the silent runs of whole blocks after `start_s`."""
-    audio, _ = soundfile.read(str(path), dtype="float32")
-    silent = np.abs(audio[: len(audio) // block * block].reshape(-1, block)).max(axis=1) < 1e-7
-    runs, run = [], 0
-    for quiet in silent[int(start_s * rate / block):]:
-        if quiet:
-            run += 1
-        elif run:
-            runs.append(run * block / rate)
-            run = 0
-    return runs + ([run * block / rate] if run else [])
 
 
 def bomb_modules(folder: Path, count: int, config: Config):
@@ -172,7 +157,9 @@ def run(seconds: float, faults: int, seed: int, take: Path, modules_folder: Path
         if pool is not None:
             modules.stop()
             pool.stop()
-    gaps = silences(take, config.block_size, config.sample_rate, warm)
+    from tests.supervisor.conftest import read_wav, silent_runs_s  # late: workers re-import this script
+
+    gaps = silent_runs_s(read_wav(take), warm, config.block_size, config.sample_rate)
     return {"config": config, "log": log, "gaps": gaps, "status": status, "supervisor": supervisor,
             "wall_s": time.monotonic() - began}
 

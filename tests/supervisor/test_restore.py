@@ -16,24 +16,10 @@ from chronus_shell.protocol.message import Message
 from chronus_shell.supervisor import Config, Supervisor
 from chronus_shell.supervisor.slot import restore_timeline
 
-from .conftest import chronus, read_wav
+from .conftest import chronus, read_wav, silent_runs_s
 
 KICKS = "play x...x...x...x... on kick\ntempo 120\n"
 BLOCK = 256
-
-
-def silent_runs_s(audio: np.ndarray, after_s: float = 0.3) -> list[float]:
-    """The lengths of the silent stretches (whole blocks) once the music has started."""
-    blocks = np.abs(audio[: len(audio) // BLOCK * BLOCK].reshape(-1, BLOCK)).max(axis=1) < 1e-7
-    first = int(after_s * 48000 / BLOCK)
-    runs, run = [], 0
-    for silent in blocks[first:]:
-        if silent:
-            run += 1
-        elif run:
-            runs.append(run * BLOCK / 48000)
-            run = 0
-    return runs + ([run * BLOCK / 48000] if run else [])
 
 
 def test_a_double_kill_comes_back_within_half_a_second_on_the_beat(tmp_path):
