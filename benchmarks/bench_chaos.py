@@ -136,13 +136,17 @@ def run(seconds: float, faults: int, seed: int, take: Path, modules_folder: Path
         for kind in plan:
             time.sleep(max(0.3, rng.uniform(0.5, 1.5) * spacing))
             at = time.monotonic() - began
-            restores = len(supervisor.restores)
+            restores, faults = len(supervisor.restores), set(supervisor.status()["faults"])
             what = inject(supervisor, kind, rng, bombs)
-            if kind != "single":  # the fault has hit when the restore is done (a bomb goes off ~0.2 s later)
+
+            def handled() -> bool:  # a restore, or (a bomb that hangs in Python) the slots' hang guard
+                return len(supervisor.restores) > restores or bool(set(supervisor.status()["faults"]) - faults)
+
+            if kind != "single":  # it has hit when it is handled (a bomb goes off ~0.2 s after it is added)
                 deadline = time.monotonic() + 3.0
-                while len(supervisor.restores) == restores and time.monotonic() < deadline:
+                while not handled() and time.monotonic() < deadline:
                     time.sleep(0.01)
-            ok = survived(supervisor) and (kind == "single" or len(supervisor.restores) > restores)
+            ok = survived(supervisor) and (kind == "single" or handled())
             if kind == "bomb":
                 name = what.split("(")[1].rstrip(")")
                 try:
