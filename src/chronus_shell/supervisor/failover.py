@@ -143,6 +143,8 @@ class Failover:
                     self._spare_failures = 0
                 elif item[0] == "error":
                     self._say(str(item[1]), every_s=30.0)
+                elif item[0] == "loading":
+                    child.loading = item[1]
                 elif item[0] == "module_failed":
                     if item[1] in self.user_modules:
                         self._module_failed(item[1], item[2])

@@ -99,14 +99,17 @@ class Watchdog:
                 self.progress[index] = (written, now)
             stalled_s = min(stalled_s, now - self.progress[index][1])
         pids = [int(ring.header[SLOT_PID]) for ring in self.rings]
-        if stalled_s < self.limit_s / 3 or not all(pid and pid not in self.killed for pid in pids):
+        if stalled_s < self.limit_s / 3 or not all(pids) or any(pid in self.killed for pid in pids):
             self.sampled.clear()
             return
         for pid in pids:
             self.sampled.setdefault(pid, (now, _thread_cpu_s(pid) or 0.0))
-        if stalled_s < self.limit_s or not all(self._hung(pid, now, stalled_s) for pid in pids):
+        if stalled_s < self.limit_s:
             return
-        for pid in pids:
+        running = [pid for pid in pids if _slot_state(pid) is not None]  # a dead one is being replaced
+        if not running or not all(self._hung(pid, now, stalled_s) for pid in running):
+            return
+        for pid in running:
             self.killed.add(pid)
             kill_group(pid)
         self.words[WATCHDOG_KILLS] += 1

@@ -101,7 +101,8 @@ class Restore:
             snapshot, checkpoint_block = self.checkpoint
             resume = self.play_block + self.ahead + round(RESUME_S / cfg.block_seconds)
             bypass = sorted(set(blamed) | {m for m, t in self.plan._live_shape.types.items() if t in self.quarantined})
-            restore = {"replay": list(self.replay), "resume_block": resume, "bypass": bypass}
+            replay = [item for item in self.replay if item[0] != "user_module" or item[1] not in self.quarantined]
+            restore = {"replay": replay, "resume_block": resume, "bypass": bypass}
             for index, worker in enumerate(workers):
                 self._assign(worker, index, snapshot, restore)
         if len(workers) == 1:  # the second ring follows from the first as soon as a spare is ready
@@ -125,6 +126,10 @@ class Restore:
         named = {found[0] for ring in self.rings if (found := read_marker(ring)) is not None}
         lines = {}
         for module_id in sorted(named):
+            if module_id not in self.plan._live_shape.types:  # a type: the slot died importing it
+                if module_id in self.user_modules:
+                    self._module_failed(module_id, f"{fault} at import")  # said there, once
+                continue
             kind = self.plan._live_shape.types.get(module_id, module_id)
             self.module_faults[kind] = self.module_faults.get(kind, 0) + 1
             if self.module_faults[kind] >= 2:
@@ -182,10 +187,12 @@ class Restore:
             self._lock.release()
 
     def _spare_died(self, spare) -> None:
+        """A spare is never asked to exit: its death is a failure (a start that failed, or a module
+        that ends the process at import: named by what it said it was loading, and dropped)."""
         if spare in self.spares:  # the monitor thread: no lock (see _replenish)
             self.spares.remove(spare)
-        if spare.ready.is_set():
-            return
+        if spare.loading in self.user_modules:
+            self._module_failed(spare.loading, f"the process ended at import, code {spare.process.exitcode}")
         self._spare_failures += 1
         low, high = SPARE_BACKOFF_S
         delay = min(high, low * 2 ** (self._spare_failures - 1))

@@ -84,11 +84,14 @@ def _slot(conn, control_name: str) -> None:
 
 
 def _preload_module(conn, payload) -> None:
-    """A module that fails to load in a slot (only there) is reported once; the worker lives on."""
+    """A module that fails to load in a slot (only there) is reported once; the worker lives on. One
+    that ends the process while loading is named by the "loading" sent before (the shell reads it)."""
+    conn.send(("loading", payload[0]))
     try:
         install_user_module(*payload)
     except Exception as err:  # noqa: BLE001 — user code: any failure is the module's, not the worker's
         conn.send(("module_failed", payload[0], f"{type(err).__name__}: {err}"))
+    conn.send(("loading", None))
 
 
 def fast_forward(timeline: Timeline, swaps: ModuleSwaps, block: int) -> None:
@@ -215,10 +218,15 @@ class SlotLoop:
                 self.conn.send(("error", str(err)))
         elif kind == "user_module":
             _, name, source, path, at = item
+            if self.marker is not None:
+                self.marker.enter(name)  # a process that dies importing it names the type
             try:
                 self.swaps.receive(name, source, path, at)
             except Exception as err:  # noqa: BLE001 — validated in the pool; never end the slot over it
                 self.conn.send(("module_failed", name, f"{type(err).__name__}: {err}"))
+            finally:
+                if self.marker is not None:
+                    self.marker.leave()
         elif kind == "snapshot":
             data = pickle.dumps(self.timeline, protocol=pickle.HIGHEST_PROTOCOL)
             self.conn.send(("snapshot", data, self.timeline.position // self.timeline.block_size))

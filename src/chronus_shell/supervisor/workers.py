@@ -106,6 +106,7 @@ class SlotWorker(Child):
         super().__init__(ctx, slot_main, (control_name,), "chronus-slot")
         self.ready = threading.Event()
         self.ring_index: int | None = None  # 0/1 once it renders into a ring
+        self.loading: str | None = None     # the user module it said it was loading last
 
 
 class OutputProcess(Child):
