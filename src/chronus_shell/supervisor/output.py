@@ -81,6 +81,7 @@ class Watchdog:
 
     STALL_BLOCKS = 10  # ~53 ms at 256 / 48 kHz
     STARVED_S = 0.5    # runnable but not running for this long: killed all the same
+    BLIND_S = 0.2      # where the process state cannot be read
 
     def __init__(self, control: Control, rings: list[Ring], block_seconds: float):
         self.words, self.rings = control.words, rings
@@ -118,8 +119,10 @@ class Watchdog:
         state = _slot_state(pid)
         if state is None:
             return False                  # gone already, or not one of ours: nothing to kill
-        if state == "?" or stalled_s >= self.STARVED_S:
-            return True                   # no /proc to ask: the time alone decides
+        if state == "?":
+            return stalled_s >= self.BLIND_S  # no /proc to ask (Windows, macOS): the time alone decides
+        if stalled_s >= self.STARVED_S:
+            return True
         if state in "TtSD":
             return True                   # stopped, or blocked while behind the output
         when, cpu = self.sampled[pid]
