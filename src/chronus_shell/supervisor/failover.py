@@ -78,16 +78,18 @@ class Failover:
             "kill_to_standby_ms": None if killed is None else round(1000 * (done - killed), 2),
         })
 
-    def _ready_spare(self) -> SlotWorker | None:
+    def _ready_spare(self, timeout: float = START_TIMEOUT_S) -> SlotWorker | None:
         """A started spare, waiting for one still warming up (or about to be started) rather than giving up."""
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while time.monotonic() < deadline and not self._stopping.is_set():
+        deadline = time.monotonic() + timeout
+        while not self._stopping.is_set():
             with self._lock:
                 spare = next((s for s in self.spares if s.ready.is_set() and s.alive()), None)
                 if spare is not None:
                     self.spares.remove(spare)
                     return spare
             self._replenish()
+            if time.monotonic() >= deadline:
+                return None
             time.sleep(0.003)
         return None
 

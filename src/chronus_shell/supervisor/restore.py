@@ -80,6 +80,8 @@ class Restore:
             self._restore(dead)
         finally:
             self._restoring = False
+        if self.slots[0] is not None and self.slots[1] is None:  # restored on one spare: the second
+            threading.Thread(target=self._replace_slot, args=(1, None), daemon=True).start()  # follows
 
     def _restore(self, dead_pids: list[int]) -> None:
         cfg, started = self.config, time.perf_counter()
@@ -88,7 +90,8 @@ class Restore:
         crashed = all(pid in self._crashed_pids for pid in dead_pids)
         blamed = {} if crashed else self._blame("stalled in process()" if stalled else "crashed its audio process")
         silent_from = max(int(ring.header[WRITTEN]) for ring in self.rings)
-        workers = [w for w in (self._ready_spare(), self._ready_spare()) if w is not None]
+        first = self._ready_spare()      # waits for one if need be; a second only if it is ready now
+        workers = [w for w in (first, first and self._ready_spare(timeout=0)) if w is not None]
         if not workers:
             self._say("the audio slots are down and no worker starts: restart the shell (see the line above)")
             return
@@ -105,8 +108,6 @@ class Restore:
             restore = {"replay": replay, "resume_block": resume, "bypass": bypass}
             for index, worker in enumerate(workers):
                 self._assign(worker, index, snapshot, restore)
-        if len(workers) == 1:  # the second ring follows from the first as soon as a spare is ready
-            threading.Thread(target=self._replace_slot, args=(1, None), daemon=True).start()
         while self.play_block < resume and time.monotonic() < deadline + 2 and not self._stopping.is_set():
             time.sleep(0.002)
         gap = (resume - silent_from) * cfg.block_seconds
