@@ -134,6 +134,7 @@ class Failover:
         self._check_late()
         self._check_skips()
         self._replenish()
+        self._keep_a_path_back()
         self.tap.drain()
 
     def _read(self, child) -> None:

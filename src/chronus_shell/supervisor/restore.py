@@ -22,7 +22,7 @@ import time
 
 from ..engine.graph import EngineError
 from .faults import read_marker
-from .rings import SLOT_PID, WATCHDOG_KILLS, WRITTEN
+from .rings import LOST_BLOCKS, SLOT_PID, WATCHDOG_KILLS, WRITTEN
 from .workers import WorkerGone
 
 CHECKPOINT_S = 1.0      # how stale the music may be after a restore (the bar position is always exact)
@@ -38,6 +38,7 @@ class Restore:
         self.quarantined: dict[str, tuple[str, str | None]] = {}  # module type → (reason, its source then)
         self.module_faults: dict[str, int] = {}
         self._restoring = False
+        self._restore_tried_at = time.monotonic()
         self._crashed_pids: set[int] = set()    # killed on purpose (/engine/crash): not a module's fault
         self._watchdog_seen = 0
         self._spare_failures, self._next_spare_at = 0, 0.0
@@ -66,6 +67,14 @@ class Restore:
                     continue
 
     # -- both slots gone ------------------------------------------------------------------------
+    def _keep_a_path_back(self) -> None:
+        """Monitor thread: no slot at all and no restore under way (one found no worker in time):
+        try again, once a second, for as long as it takes."""
+        now = time.monotonic()
+        if self.slots == [None, None] and not self._restoring and now - self._restore_tried_at > 1.0:
+            self._restore_tried_at = now
+            threading.Thread(target=self._restore_both, daemon=True).start()
+
     def _restore_both(self) -> None:
         """Restart both rings from the checkpoint (once, however many threads noticed the deaths)."""
         with self._lock:
@@ -110,7 +119,10 @@ class Restore:
                 self._assign(worker, index, snapshot, restore)
         while self.play_block < resume and time.monotonic() < deadline + 2 and not self._stopping.is_set():
             time.sleep(0.002)
-        gap = (resume - silent_from) * cfg.block_seconds
+        lost = int(self.control.words[LOST_BLOCKS])
+        time.sleep((self.ahead + 2) * cfg.block_seconds)  # slots later than the resume block lose blocks here
+        late = int(self.control.words[LOST_BLOCKS]) - lost
+        gap = (resume - silent_from + late) * cfg.block_seconds
         self.restores.append({
             "silent_from_block": silent_from, "resume_block": resume, "checkpoint_block": checkpoint_block,
             "gap_s": round(gap, 3), "restore_ms": round(1000 * (time.perf_counter() - started), 1),
