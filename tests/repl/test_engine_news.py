@@ -41,3 +41,12 @@ def test_a_hung_module_is_the_line_not_advice_about_voices():
     fault = "latehang1 hung in process() for 0.25 s at sample 153600: bypassed until a fixed version is saved"
     assert link._news(_status(lost=48, cpu=3.0) | {"faults": [fault]}) == [fault]
     assert link._news(_status(lost=48, cpu=3.0) | {"faults": [fault]}) == []
+
+
+def test_a_slow_module_or_a_restore_is_the_line_not_advice_about_voices():
+    """A module that takes longer than a block, or both slots restored: the supervisor's line says
+    why the audio dropped out; the generic advice about voices is not added."""
+    link = EngineLink(supervisor=None)
+    slow = "sleepy1 (sleepy) takes 10.1 ms of each 5.3 ms block: the audio cannot keep up"
+    assert link._news(_status(lost=40, cpu=190.0) | {"problems": [slow], "problem_count": 1}) == [slow]
+    assert link._news(_status(lost=40, cpu=190.0) | {"problems": [slow], "problem_count": 1}) == []

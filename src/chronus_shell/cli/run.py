@@ -57,8 +57,9 @@ def run_command(args) -> int:
         _trim(record, total_samples)
     if args.stats_json:
         Path(args.stats_json).write_text(json.dumps(stats, indent=2))
+    restored = f", {len(stats['restores'])} restores" if stats["restores"] else ""
     print(f"played {seconds:.2f} s on {stats['device']}: {stats['xruns']['portaudio']} + {stats['xruns']['jack']} xruns, "
-          f"{len(stats['failovers'])} failovers, {stats['lost_blocks']} lost blocks", file=sys.stderr)
+          f"{len(stats['failovers'])} failovers{restored}, {stats['lost_blocks']} lost blocks", file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -100,7 +101,7 @@ def _stats(supervisor) -> dict:
         "sample_rate": status["sample_rate"], "block_size": status["block_size"],
         "blocks": status["blocks"], "xruns": status["xruns"],
         "failovers": supervisor.failovers, "switches": supervisor.switches, "restarts": supervisor.restarts,
-        "lost_blocks": status["lost_blocks"], "commits": commits,
+        "lost_blocks": status["lost_blocks"], "commits": commits, "restores": supervisor.restore_figures(),
         "command_latencies": latency_figures(supervisor.latencies_ms),
         "slots": status["slots"], "problems": supervisor.problems,
     }

@@ -181,6 +181,20 @@ class Engine:
             self.apply_due()
         return out
 
+    def skip(self, n: int) -> None:
+        """Move n samples on without rendering them (a restored or lagging slot drops what can no
+        longer be played): messages and note events still apply at their samples, so the patch,
+        the tempo, the bar position and the gates are what they would have been."""
+        end = self.position + n
+        self.apply_due()
+        while self.position < end:
+            stop = min(end, self._queue[0][0]) if self._queue else end
+            for _, target, on, freq, accent in self.sequencer.events(self.position, stop - self.position):
+                if target in self.modules:
+                    self._note(target, on, freq, accent)
+            self.position = stop
+            self.apply_due()
+
     def apply_due(self) -> None:
         """Apply every queued message stamped at or before the current position."""
         while self._queue and self._queue[0][0] <= self.position:
@@ -252,7 +266,7 @@ class Engine:
             if guard is None:
                 block = module.process(audio_in, module.params(n, modulation))
             else:
-                with guard.watching():
+                with guard.watching(module_id):
                     block = module.process(audio_in, module.params(n, modulation))
             healthy = block.shape == (n,) and bool(np.isfinite(block).all())
         except ModuleHung:

@@ -33,8 +33,9 @@ class ModuleHung(Exception):
 class HangGuard:
     """Create it in the render (main) thread of a slot process; one per process."""
 
-    def __init__(self, limit_s: float = HANG_LIMIT_S):
+    def __init__(self, limit_s: float = HANG_LIMIT_S, marker=None):
         self.limit_s = limit_s
+        self.marker = marker  # a slot's shared-memory marker: enter(module_id)/leave() around each call
         self._render_thread = threading.get_ident()
         self._timer = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
         self._lock = threading.Lock()
@@ -46,8 +47,22 @@ class HangGuard:
             signal.signal(signal.SIGALRM, self._on_alarm)
 
     @contextlib.contextmanager
-    def watching(self):
-        """Around one call of a user module's process()."""
+    def watching(self, module_id: str = ""):
+        """Around one call of a user module's process(); the marker (if any) names `module_id`
+        meanwhile, so a process that dies or stalls in the call still tells which module it was."""
+        if self.marker is None:
+            with self._watched():
+                yield
+            return
+        self.marker.enter(module_id)
+        try:
+            with self._watched():
+                yield
+        finally:
+            self.marker.leave()
+
+    @contextlib.contextmanager
+    def _watched(self):
         if self._timer:
             self._serial += 1
             self._call = (self._serial, 0.0)

@@ -139,19 +139,32 @@ class Timeline:
     # -- rendering --------------------------------------------------------------
     def render_block(self) -> np.ndarray:
         """The next block (float32, block_size samples)."""
-        start, size = self.position, self.block_size
-        while self._queue and self._queue[0][0] < start + size:
-            at, _, msg = self._queue[0]
-            if msg.address in TRANSACTION and (at > start or (self._fading and msg.address == "/patch/commit")):
-                break  # transactions act on block boundaries, one crossfade at a time
-            heapq.heappop(self._queue)
-            self._dispatch(msg, at)
+        size = self.block_size
+        self._dispatch_due()
         out = self.engine.render(size)
         if self.pending is not None:
             self.pending.render(size)
         if self._fading is not None:
             out = self._crossfade(out)
         return out
+
+    def skip_block(self) -> None:
+        """The next block without rendering it (see Engine.skip); a commit's crossfade ends at once."""
+        self._fading = None
+        self._dispatch_due()
+        self._fading = None
+        for engine in (self.engine, self.pending):
+            if engine is not None:
+                engine.skip(self.block_size)
+
+    def _dispatch_due(self) -> None:
+        start = self.position
+        while self._queue and self._queue[0][0] < start + self.block_size:
+            at, _, msg = self._queue[0]
+            if msg.address in TRANSACTION and (at > start or (self._fading and msg.address == "/patch/commit")):
+                break  # transactions act on block boundaries, one crossfade at a time
+            heapq.heappop(self._queue)
+            self._dispatch(msg, at)
 
     def _crossfade(self, new: np.ndarray) -> np.ndarray:
         old_engine, done = self._fading

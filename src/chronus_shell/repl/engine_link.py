@@ -107,8 +107,9 @@ class EngineLink:
         faults = [fault for fault in status.get("faults", []) if fault not in self._faults_seen]
         dropouts = _dropouts(status)
         now = time.monotonic()
-        if lines or faults:
-            self._dropouts = dropouts                          # a failover or a fault (a hung module) says why
+        problems = status.get("problem_count", 0) > self._seen["problem"]
+        if lines or faults or problems:
+            self._dropouts = dropouts      # a failover, a fault or a problem (a slow module, a restore) says why
         elif dropouts > self._dropouts and now - self._dropouts_told_at >= DROPOUT_NEWS_EVERY_S:
             cpu = max((row.get("cpu_percent", 0.0) for row in status.get("slots", [])), default=0.0)
             lines.append(f"the audio dropped out ({dropouts - self._dropouts} late or lost blocks; the engine "

@@ -159,7 +159,8 @@ def status_table(status: dict) -> Table:
     return wrapper
 
 
-_SLOT_HEADINGS = {"cpu_percent": "cpu %", "ring_fill": "ahead", "late_commands": "late"}
+_SLOT_HEADINGS = {"cpu_percent": "cpu %", "all_threads_cpu_percent": "all threads %", "ring_fill": "ahead",
+                  "late_commands": "late"}
 
 
 def _duration(seconds: float) -> str:

@@ -50,6 +50,7 @@ class Config:
     start_method: str = "spawn" if sys.platform == "win32" else "forkserver"
     backend: str = "auto"
     device: str | None = None
+    slot_memory_mb: int = 1024
 
     @classmethod
     def from_env(cls, env=None, **overrides) -> "Config":
@@ -67,6 +68,7 @@ class Config:
             router=_choice(env, "CHRONUS_ROUTER", "1", ("0", "1")) == "1",
             wasapi_exclusive=_choice(env, "CHRONUS_WASAPI_EXCLUSIVE", "1" if sys.platform == "win32" else "0", ("0", "1")) == "1",
             start_method=_choice(env, "CHRONUS_START_METHOD", methods[0], methods),
+            slot_memory_mb=_integer(env, "CHRONUS_SLOT_MEMORY_MB", 1024, 0, 1 << 20),
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         if "sample_rate" in given and not 22050 <= given["sample_rate"] <= 192000:

@@ -11,10 +11,11 @@ import time
 from multiprocessing.connection import wait
 
 from ..engine.graph import EngineError
-from .rings import ACTIVE_SLOT, FAILOVER_AT, FAILOVERS, LATE_COMMANDS, LOST_BLOCKS, SWITCH_NS, WRITTEN
+from .rings import ACTIVE_SLOT, FAILOVER_AT, FAILOVERS, LATE_COMMANDS, LOST_BLOCKS, SKIPPED, SWITCH_NS, WRITTEN
 from .workers import SlotWorker, SupervisorError, WorkerGone
 
 START_TIMEOUT_S = 120.0  # the first start may compile every kernel
+SKIP_QUIET_S = 0.5  # blocks dropped, then none for this long: the slots are back in time
 STALL_S = 0.5  # a slot behind the output that renders nothing for this long (while the other does) is hung
 
 
@@ -35,50 +36,61 @@ class Failover:
         if target is None:
             return f"no {which} process to crash"
         self._kill_times[target.pid] = time.perf_counter()
+        self._crashed_pids.add(target.pid)
         target.kill()
         return f"killed the {which} process (pid {target.pid})"
 
-    def _replace_slot(self, index: int, pid: int) -> None:
-        """A slot died: a pre-started spare takes its ring from the live slot's snapshot."""
+    def _replace_slot(self, index: int, pid: int | None) -> None:
+        """A slot died: a pre-started spare takes its ring from the live slot's snapshot; with no live
+        slot left, both rings are restored from the checkpoint (restore.py)."""
         started = time.perf_counter()
         killed = self._kill_times.pop(pid, None)
-        self.slots[index] = None
+        live = self.slots[1 - index]
+        if self._restoring or live is None or not live.alive():
+            self._restore_both()
+            return
         spare = self._ready_spare()
         with self._lock:
             live = self.slots[1 - index]
-            if live is None or spare is None:
-                self.problems.append("no standby available: the engine runs on one slot")
-                return
-            try:
-                snapshot, block = live.request(("snapshot",))
-            except WorkerGone as err:
-                self.spares.append(spare)
-                self.problems.append(f"could not copy the live slot: {err}")
-                return
-            self._fill_gap(index, block)
-            for payload in self.user_modules.values():  # any accepted while it was being picked
-                spare.send(("user_module", *payload, None))
-            self._assign(spare, index, snapshot)
+            snapshot = None
+            if spare is not None and live is not None and live.alive() and self.slots[index] is None:
+                try:
+                    snapshot, block = live.request(("snapshot",), timeout=0.5)
+                except WorkerGone:
+                    snapshot = None
+            if snapshot is None:
+                if spare is not None:
+                    self.spares.append(spare)
+            else:
+                self._fill_gap(index, block)
+                for payload in self.user_modules.values():  # any accepted while it was being picked
+                    spare.send(("user_module", *payload, None))
+                self._assign(spare, index, snapshot)
+        if snapshot is None:
+            if spare is None:
+                self.problems.append("no spare audio worker: the engine runs on one slot until one starts")
+            self._restore_both()  # only acts when the live slot died meanwhile
+            return
         done = time.perf_counter()
         self.failovers.append({
             "slot": "AB"[index], "at_block": self.play_block, "lost_blocks": int(self.control.words[LOST_BLOCKS]),
             "replace_ms": round(1000 * (done - started), 2),
             "kill_to_standby_ms": None if killed is None else round(1000 * (done - killed), 2),
         })
-        self.spares.append(self._new_worker())
 
-    def _ready_spare(self) -> SlotWorker | None:
-        """A started spare, waiting for one still warming up (spawn) rather than giving up."""
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while time.monotonic() < deadline and not self._stopping.is_set():
+    def _ready_spare(self, timeout: float = START_TIMEOUT_S) -> SlotWorker | None:
+        """A started spare, waiting for one still warming up (or about to be started) rather than giving up."""
+        deadline = time.monotonic() + timeout
+        while not self._stopping.is_set():
             with self._lock:
                 spare = next((s for s in self.spares if s.ready.is_set() and s.alive()), None)
                 if spare is not None:
                     self.spares.remove(spare)
                     return spare
-                if not self.spares:
-                    return None
-            time.sleep(0.005)
+            self._replenish()
+            if time.monotonic() >= deadline:
+                return None
+            time.sleep(0.003)
         return None
 
     def _fill_gap(self, index: int, block: int) -> None:
@@ -120,6 +132,9 @@ class Failover:
         self._note_failovers()
         self._check_stalls()
         self._check_late()
+        self._check_skips()
+        self._replenish()
+        self._keep_a_path_back()
         self.tap.drain()
 
     def _read(self, child) -> None:
@@ -128,8 +143,16 @@ class Failover:
                 item = child.conn.recv()
                 if item[0] == "ready":
                     child.ready.set()
+                    self._spare_failures = 0
                 elif item[0] == "error":
-                    self.problems.append(str(item[1]))
+                    self._say(str(item[1]), every_s=30.0)
+                elif item[0] == "loading":
+                    child.loading = item[1]
+                elif item[0] == "module_failed":
+                    if item[1] in self.user_modules:
+                        self._module_failed(item[1], item[2])
+                elif item[0] == "slow":
+                    self._slow(*item[1:])
                 elif item[0] != "assigned":
                     child.replies.put(item)
         except (EOFError, OSError):
@@ -140,10 +163,11 @@ class Failover:
         if child is self.output:
             self._restart_output()
         elif child in self.spares:
-            self.spares.remove(child)
-            self.spares.append(self._new_worker())
+            self._spare_died(child)
         elif child in self.slots:
-            threading.Thread(target=self._replace_slot, args=(self.slots.index(child), child.pid), daemon=True).start()
+            index = self.slots.index(child)
+            self.slots[index] = None  # seen once: the replacement runs in its own thread
+            threading.Thread(target=self._replace_slot, args=(index, child.pid), daemon=True).start()
 
     def _check_late(self) -> None:
         """A command that reached a slot after its stamp was applied late there, so the two slots
@@ -157,6 +181,21 @@ class Failover:
                 if self.slots[1 - index] is not None and self.slots[index] is not None:
                     self.problems.append(f"a command reached slot {'AB'[index]} late: standby re-synced")
                     self.crash("standby")
+
+    def _check_skips(self) -> None:
+        """A slot that dropped blocks to catch up with the output no longer matches the other one:
+        once the dropping has stopped for SKIP_QUIET_S, the standby is re-synced from the active."""
+        skipped = [int(ring.header[SKIPPED]) for ring in self.rings]
+        now = time.monotonic()
+        if skipped != self._skips_seen:
+            if any(new > old for new, old in zip(skipped, self._skips_seen)):
+                self._skipped_at = now
+            self._skips_seen = skipped
+        elif self._skipped_at and now - self._skipped_at > SKIP_QUIET_S and all(self.slots) and not self._restoring:
+            self._skipped_at = 0.0
+            self.problems.append("the audio slots fell behind and dropped what could no longer be played: "
+                                 "back in time, standby re-synced")
+            self.crash("standby")
 
     def _check_stalls(self) -> None:
         """A hung slot (stopped, deadlocked, stuck in user code) is killed and replaced like a dead one."""

@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import numpy as np
 
 from .backends import choose_backend, open_backend
+from .faults import kill_group
 from .rings import (
     ACTIVE_SLOT, FAILOVER_AT, FAILOVERS, LEVEL_MILLI, LOST_BLOCKS, OUTPUT_PID, READ_BLOCK,
-    RECORD_WRITE, SWITCH_NS, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring,
+    RECORD_WRITE, SLOT_PID, SWITCH_NS, WATCHDOG_KILLS, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring,
     leave_signals_to_the_shell, raise_priority, release_blocks_of_a_dead_shell,
 )
+
+BUSY_SHARE = 0.3  # of the stall's time on a CPU without writing a block: stuck in a loop, not starved
+WATCHDOG_POLL_S = 0.005  # the main loop's pace: the watchdog looks every few milliseconds
 
 
 class BlockSource:
@@ -63,6 +68,89 @@ class BlockSource:
         return block
 
 
+class Watchdog:
+    """Both slots stalled: neither ring has gained a block for STALL_BLOCKS while the output starves
+    (a user module stuck in compiled code holds the GIL, so the slots' own hang guard cannot fire).
+    Both slot processes are killed (their process groups too); the supervisor restores from its
+    checkpoint with the module their markers name bypassed. Runs in the output process's main
+    loop, never in the callback.
+
+    A loaded machine can starve both slots for as long: a slot counts as hung only when it is not
+    waiting for a CPU — stopped, blocked (sleeping while behind), or its render thread burning CPU
+    without finishing a block (Linux /proc); a slot that merely waits to run is given STARVED_S."""
+
+    STALL_BLOCKS = 10  # ~53 ms at 256 / 48 kHz
+    STARVED_S = 0.5    # runnable but not running for this long: killed all the same
+    BLIND_S = 0.2      # where the process state cannot be read
+
+    def __init__(self, control: Control, rings: list[Ring], block_seconds: float):
+        self.words, self.rings = control.words, rings
+        self.limit_s = self.STALL_BLOCKS * block_seconds
+        now = time.monotonic()
+        self.progress = [(-1, now) for _ in rings]   # (blocks written, when it last changed)
+        self.sampled: dict[int, tuple[float, float]] = {}  # pid → (when, its render thread's CPU s) mid-stall
+        self.killed: set[int] = set()
+
+    def check(self, started: bool) -> None:
+        now, read = time.monotonic(), int(self.words[READ_BLOCK])
+        stalled_s = float("inf") if started else 0.0
+        for index, ring in enumerate(self.rings):
+            written = int(ring.header[WRITTEN])
+            if written != self.progress[index][0] or written > read:
+                self.progress[index] = (written, now)
+            stalled_s = min(stalled_s, now - self.progress[index][1])
+        pids = [int(ring.header[SLOT_PID]) for ring in self.rings]
+        if stalled_s < self.limit_s / 3 or not all(pids) or any(pid in self.killed for pid in pids):
+            self.sampled.clear()
+            return
+        for pid in pids:
+            self.sampled.setdefault(pid, (now, _thread_cpu_s(pid) or 0.0))
+        if stalled_s < self.limit_s:
+            return
+        running = [pid for pid in pids if _slot_state(pid) is not None]  # a dead one is being replaced
+        if not running or not all(self._hung(pid, now, stalled_s) for pid in running):
+            return
+        for pid in running:
+            self.killed.add(pid)
+            kill_group(pid)
+        self.words[WATCHDOG_KILLS] += 1
+
+    def _hung(self, pid: int, now: float, stalled_s: float) -> bool:
+        state = _slot_state(pid)
+        if state is None:
+            return False                  # gone already, or not one of ours: nothing to kill
+        if state == "?":
+            return stalled_s >= self.BLIND_S  # no /proc to ask (Windows, macOS): the time alone decides
+        if stalled_s >= self.STARVED_S:
+            return True
+        if state in "TtSD":
+            return True                   # stopped, or blocked while behind the output
+        when, cpu = self.sampled[pid]
+        # burning CPU and finishing nothing (a block takes a fraction of its time: this is many blocks' worth)
+        return (_thread_cpu_s(pid) or 0.0) - cpu >= BUSY_SHARE * (now - when)
+
+
+def _slot_state(pid: int) -> str | None:
+    """The process state letter of a running child of our own parent (the shell or its forkserver);
+    None for a stranger whose pid reused a dead slot's, or a zombie; "?" where there is no /proc."""
+    if not Path("/proc").is_dir():
+        return "?"
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return None if fields[0] == "Z" or int(fields[1]) != os.getppid() else fields[0]
+
+
+def _thread_cpu_s(pid: int) -> float | None:
+    """CPU seconds of the process's main (render) thread (Linux); None elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/task/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def output_main(conn, control_name: str, ring_names: list[str], capacity: int, block_size: int,
                 record_name: str | None, record_capacity: int, sample_rate: int, prefill: int,
                 backend: str, device: str | None, wasapi_exclusive: bool) -> None:
@@ -81,6 +169,7 @@ def output_main(conn, control_name: str, ring_names: list[str], capacity: int, b
         return  # the shell stopped while the output was starting
     control.words[OUTPUT_PID] = os.getpid()
     source = BlockSource(control, rings, record, prefill)
+    watchdog = Watchdog(control, rings, block_size / sample_rate)
 
     def count_xrun(kind: int) -> None:
         control.words[kind] += 1
@@ -103,11 +192,12 @@ def output_main(conn, control_name: str, ring_names: list[str], capacity: int, b
         conn.send(("started", stream.description, notice))
         while True:
             try:
-                if conn.poll(0.05) and conn.recv() == ("stop",):
+                if conn.poll(WATCHDOG_POLL_S) and conn.recv() == ("stop",):
                     break
             except (EOFError, OSError):
                 shell_gone = True
                 break
+            watchdog.check(source.started)
             if not stream.alive():
                 conn.send(("error", "the audio stream stopped"))
                 break

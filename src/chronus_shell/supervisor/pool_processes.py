@@ -18,6 +18,7 @@ from collections import deque
 from multiprocessing.connection import wait
 from typing import Self
 
+from .faults import kill_group
 from .pool_worker import pool_worker_main
 
 PRELOAD = ["chronus_shell.supervisor.preload", "chronus_shell.supervisor.pool_worker"]
@@ -39,11 +40,13 @@ class PoolWorker:
         return self.process.is_alive()
 
     def kill(self) -> None:
+        """The worker and its process group: what the module under test started goes too."""
         try:
             if self.process.is_alive():
                 self.process.kill()
         except (OSError, ValueError, AttributeError):
             pass
+        kill_group(self.process.pid)
 
     def close(self) -> None:
         try:

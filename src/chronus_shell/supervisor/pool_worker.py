@@ -22,12 +22,14 @@ import time
 
 from ..engine.graph import Engine
 from ..protocol.message import Message
+from .faults import end_own_group, lead_own_group
 from .pool_validation import Validation
 from .rings import leave_signals_to_the_shell
 
 
 def pool_worker_main(conn, options: dict) -> None:
     """Process entry: warm up, report ready, validate one job, exit (also when the pool goes away)."""
+    lead_own_group()  # what a module starts at import is ended with this worker (end_own_group)
     leave_signals_to_the_shell()
     _die_with_parent()
     started = time.perf_counter()
@@ -50,6 +52,7 @@ def pool_worker_main(conn, options: dict) -> None:
         sys.stdout.flush()
         sys.stderr.flush()
     finally:
+        end_own_group()
         os._exit(0)  # never wait for threads the module may have started
 
 
@@ -108,6 +111,7 @@ def _watch_parent() -> None:
             wait([parent.sentinel])
         except (OSError, ValueError):
             pass
+        end_own_group()
         os._exit(0)
 
     threading.Thread(target=watch, name="pool-parent-watch", daemon=True).start()

@@ -30,6 +30,7 @@ LEVEL_MILLI = 7       # master peak of the last block × 1000          (output)
 SWITCH_NS = 8         # duration of the last switch decision           (output)
 FAILOVER_AT = 9       # block index of the last failover              (output)
 RECORD_WRITE = 10     # blocks copied into the record ring            (output)
+WATCHDOG_KILLS = 11   # times both slots stalled and were killed      (output's watchdog)
 CONTROL_WORDS = 16
 
 # per-slot header words (int64)
@@ -37,7 +38,12 @@ WRITTEN = 0           # blocks rendered so far (next block index)     (slot)
 SLOT_PID = 1
 LATE_COMMANDS = 2     # commands that arrived after their stamp       (slot)
 CPU_NS = 3            # wall time spent rendering (a module that sleeps counts)  (slot)
-SLOT_WORDS = 8
+MARK_SINCE = 4        # monotonic ns a user-module call started; 0 outside one   (slot: faults.py)
+SKIPPED = 5           # blocks dropped because the output had already passed them (slot)
+PROCESS_CPU_NS = 6    # CPU time of the whole process, every thread   (slot)
+MARK_TEXT = 8         # words 8–15: the id of the module in that call, utf-8     (slot: faults.py)
+MARK_BYTES = 64
+SLOT_WORDS = 16
 
 
 class SharedBlock:

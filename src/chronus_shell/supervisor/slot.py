@@ -19,37 +19,61 @@ from ..engine import warmup
 from ..engine.graph import Engine, EngineError
 from ..engine.hang_guard import HangGuard
 from ..engine.render import Timeline
-from ..engine.user_modules_install import ModuleSwaps, install_user_module
+from ..engine.user_modules_install import ModuleSwaps, _engines, install_user_module
+from .faults import SLOW_SHARE, ModuleMarker, end_own_group, lead_own_group, limit_memory
 from .rings import (
-    CPU_NS, LATE_COMMANDS, READ_BLOCK, SLOT_PID, WRITTEN, Control, Ring,
+    CPU_NS, LATE_COMMANDS, PROCESS_CPU_NS, READ_BLOCK, SKIPPED, SLOT_PID, WRITTEN, Control, Ring,
     leave_signals_to_the_shell, raise_priority, release_blocks_of_a_dead_shell,
 )
 
+RESYNC_BEHIND_S = 0.1  # further behind the output than this: drop the blocks instead of rendering them
+# (less is caught up by rendering faster than real time: a checkpoint's pickling, a short preemption)
+SLOW_REPORT_S = 1.0       # at most one "this module is slow" report per this many seconds
+
 
 def slot_main(conn, control_name: str) -> None:
-    """Process entry: warm up, report ready, wait for an assignment, then render until told to stop."""
+    """Process entry: warm up, report ready, wait for an assignment, then render until told to stop.
+
+    Nothing here may end in a traceback: a failure is one line to the shell, then a quiet exit."""
+    lead_own_group()
     leave_signals_to_the_shell()
+    try:
+        _slot(conn, control_name)
+    except Exception as err:  # noqa: BLE001 — one line for the shell, never a traceback on the terminal
+        try:
+            conn.send(("error", f"an audio worker stopped: {type(err).__name__}: {err}"))
+        except OSError:
+            pass
+    finally:
+        end_own_group()
+
+
+def _slot(conn, control_name: str) -> None:
     raise_priority()
     warmup()
     conn.send(("ready", os.getpid()))
     try:
         kind, *assignment = conn.recv()
         while kind == "user_module":  # accepted user modules, before any snapshot that uses them
-            install_user_module(*assignment[:3])
+            _preload_module(conn, assignment[:3])
             kind, *assignment = conn.recv()
     except (EOFError, OSError):
         return
     if kind != "assign":
         return
-    ring_name, capacity, block_size, ahead, max_catchup, timeline_bytes, sample_rate = assignment
+    ring_name, capacity, block_size, ahead, max_catchup, timeline_bytes, sample_rate, memory_mb, restore = assignment
     try:
         control = Control(control_name, create=False)
         ring = Ring(ring_name, capacity, block_size, create=False)
     except FileNotFoundError:
         return  # the shell stopped while this worker was being assigned
+    if memory_mb:
+        limit_memory(memory_mb)  # where there is no RLIMIT_AS the slot runs without a cap
     timeline = pickle.loads(timeline_bytes) if timeline_bytes else Timeline(sample_rate, block_size)
-    Engine.hang_guard = HangGuard()  # a user module stuck in process() is bypassed, in both slots alike
-    loop = SlotLoop(conn, control, ring, timeline, ahead, max_catchup)
+    marker = ModuleMarker(ring)
+    # a user module stuck in process() is bypassed, in both slots alike; the marker names it meanwhile
+    Engine.hang_guard = HangGuard(marker=marker)
+    loop = SlotLoop(conn, control, ring, timeline, ahead, max_catchup, marker, restore)
     try:
         loop.run()
     finally:
@@ -59,13 +83,56 @@ def slot_main(conn, control_name: str) -> None:
         release_blocks_of_a_dead_shell(control_name)
 
 
+def _preload_module(conn, payload) -> None:
+    """A module that fails to load in a slot (only there) is reported once; the worker lives on. One
+    that ends the process while loading is named by the "loading" sent before (the shell reads it)."""
+    conn.send(("loading", payload[0]))
+    try:
+        install_user_module(*payload)
+    except Exception as err:  # noqa: BLE001 — user code: any failure is the module's, not the worker's
+        conn.send(("module_failed", payload[0], f"{type(err).__name__}: {err}"))
+    conn.send(("loading", None))
+
+
+def fast_forward(timeline: Timeline, swaps: ModuleSwaps, block: int) -> None:
+    """Skip `timeline` to the start of `block` without rendering (Timeline.skip_block)."""
+    while timeline.position < block * timeline.block_size:
+        if swaps.pending():
+            swaps.apply_due(timeline)
+        timeline.skip_block()
+
+
+def bypass(timeline: Timeline, module_ids) -> None:
+    """Those modules pass their input through (a processor) or stay silent from now on."""
+    for engine in _engines(timeline):
+        for module_id in module_ids:
+            if module_id in engine.modules:
+                engine.modules[module_id].hung = True
+
+
+def restore_timeline(timeline: Timeline, swaps: ModuleSwaps, restore: dict, handle) -> None:
+    """A cold restore: a checkpoint plus the commands sent since (`handle`d in order), skipped to
+    the block where the music resumes, the faulty modules bypassed. Both restored slots (and a
+    test, offline) do exactly this, so they render the same bytes from there on."""
+    for item in restore["replay"]:
+        handle(item)
+    fast_forward(timeline, swaps, restore["resume_block"])
+    bypass(timeline, restore["bypass"])
+
+
 class SlotLoop:
-    def __init__(self, conn, control: Control, ring: Ring, timeline: Timeline, ahead: int, max_catchup: int):
+    def __init__(self, conn, control: Control, ring: Ring, timeline: Timeline, ahead: int, max_catchup: int,
+                 marker: ModuleMarker | None = None, restore: dict | None = None):
         self.conn, self.control, self.ring, self.timeline = conn, control, ring, timeline
         self.ahead, self.max_catchup = ahead, max_catchup
         self.block_seconds = timeline.block_size / timeline.sample_rate
         self.swaps = ModuleSwaps()  # hot-reloaded user modules, switched at a stamped block
         self.shell_gone = False     # the pipe closed without a stop: the shell crashed
+        self.marker = marker
+        self._rendered = 0          # blocks rendered since the last slowness report
+        self._reported_at = 0.0
+        if restore is not None:
+            restore_timeline(timeline, self.swaps, restore, self._handle)
         ring.reset(timeline.position // timeline.block_size)
         ring.header[SLOT_PID] = os.getpid()
 
@@ -73,6 +140,7 @@ class SlotLoop:
         gc.disable()
         self.conn.send(("assigned", self.timeline.position))
         while self._handle_commands():
+            self._resync()
             rendered = 0
             while rendered < self.max_catchup and self._behind():
                 self._render_one()
@@ -93,6 +161,32 @@ class SlotLoop:
         self.ring.audio[written % self.ring.capacity] = block
         self.ring.header[WRITTEN] = written + 1
         self.ring.header[CPU_NS] += time.perf_counter_ns() - started
+        self.ring.header[PROCESS_CPU_NS] = time.process_time_ns()  # every thread of the process
+        self._rendered += 1
+
+    def _resync(self) -> None:
+        """Fallen behind the output (a slow module, a stopped process): the blocks it has already
+        passed can never be played, so they are dropped (skipped, not rendered) and the slot
+        goes on from the output's position; the supervisor re-syncs the standby afterwards."""
+        read = int(self.control.words[READ_BLOCK])
+        written = int(self.ring.header[WRITTEN])
+        if (read - written) * self.block_seconds <= RESYNC_BEHIND_S:
+            return
+        fast_forward(self.timeline, self.swaps, read)
+        self.ring.header[WRITTEN] = read
+        self.ring.header[SKIPPED] += read - written
+        self._report_slow()
+
+    def _report_slow(self) -> None:
+        """Name the user module that takes the largest share of each block, if it is a large one."""
+        now = time.monotonic()
+        if self.marker is None or now - self._reported_at < SLOW_REPORT_S:
+            return
+        slowest = self.marker.slowest(self._rendered)
+        self._rendered, self._reported_at = 0, now
+        block_ms = 1000 * self.block_seconds
+        if slowest is not None and slowest[1] >= SLOW_SHARE * block_ms:
+            self.conn.send(("slow", slowest[0], round(slowest[1], 2), round(block_ms, 2)))
 
     def _wait(self) -> None:
         try:
@@ -124,10 +218,15 @@ class SlotLoop:
                 self.conn.send(("error", str(err)))
         elif kind == "user_module":
             _, name, source, path, at = item
+            if self.marker is not None:
+                self.marker.enter(name)  # a process that dies importing it names the type
             try:
                 self.swaps.receive(name, source, path, at)
             except Exception as err:  # noqa: BLE001 — validated in the pool; never end the slot over it
-                self.conn.send(("error", f"user module {name} did not load in a slot: {err}"))
+                self.conn.send(("module_failed", name, f"{type(err).__name__}: {err}"))
+            finally:
+                if self.marker is not None:
+                    self.marker.leave()
         elif kind == "snapshot":
             data = pickle.dumps(self.timeline, protocol=pickle.HIGHEST_PROTOCOL)
             self.conn.send(("snapshot", data, self.timeline.position // self.timeline.block_size))

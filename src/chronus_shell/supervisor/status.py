@@ -1,9 +1,12 @@
 """The supervisor's status as plain data: what the toolbar, `status` and `--stats-json` show."""
 from __future__ import annotations
 
+import os
 import statistics
+import time
+from pathlib import Path
 
-from .rings import ACTIVE_SLOT, CPU_NS, LATE_COMMANDS, READ_BLOCK, WRITTEN
+from .rings import ACTIVE_SLOT, CPU_NS, LATE_COMMANDS, PROCESS_CPU_NS, READ_BLOCK, WRITTEN
 
 RECENT_BLOCKS = 32  # ~0.17 s at 256 / 48 kHz: enough blocks for a steady figure
 
@@ -45,6 +48,7 @@ def slot_rows(supervisor, words) -> list[dict]:
             "blocks": blocks,
             "ring_fill": blocks - int(words[READ_BLOCK]),  # blocks rendered ahead of the output
             "cpu_percent": _busy_percent(supervisor, index, blocks, int(ring.header[CPU_NS])),
+            "all_threads_cpu_percent": _threads_percent(supervisor, index, _process_cpu_ns(slot, ring)),
             "late_commands": int(ring.header[LATE_COMMANDS]),
         })
     return rows
@@ -61,6 +65,31 @@ def _busy_percent(supervisor, index: int, blocks: int, busy_ns: int) -> float:
         seconds = max(blocks - seen_blocks, 1) * cfg.block_size / cfg.sample_rate
         percent = round(100.0 * (busy_ns - seen_ns) / 1e9 / seconds, 1)
         supervisor.busy_seen[index] = (blocks, busy_ns, percent)
+    return percent
+
+
+def _process_cpu_ns(slot, ring) -> int:
+    """CPU time of the slot's process, every thread: from /proc where there is one (exact even when
+    a busy thread keeps the render thread from running), else what the slot wrote at its last block."""
+    if slot is not None and slot.pid:
+        try:
+            fields = Path(f"/proc/{slot.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            return int((int(fields[11]) + int(fields[12])) * 1e9 / os.sysconf("SC_CLK_TCK"))
+        except (OSError, IndexError, ValueError):
+            pass
+    return int(ring.header[PROCESS_CPU_NS])
+
+
+def _threads_percent(supervisor, index: int, cpu_ns: int) -> float:
+    """The slot process's CPU time, every thread counted (a user module's busy thread too), per
+    second of wall time since the last status (at least 0.2 s of it): 200 = two cores' worth."""
+    now = time.monotonic()
+    seen_ns, seen_at, percent = supervisor.threads_seen.get(index, (0, now, 0.0))
+    if cpu_ns < seen_ns:                                          # a new process took the ring
+        seen_ns, seen_at = cpu_ns, now
+    if now - seen_at >= 0.2 or index not in supervisor.threads_seen:
+        percent = round(100.0 * (cpu_ns - seen_ns) / 1e9 / max(now - seen_at, 1e-9), 1) if now > seen_at else 0.0
+        supervisor.threads_seen[index] = (cpu_ns, now, percent)
     return percent
 
 

@@ -32,16 +32,16 @@ from .rings import (
     LEVEL_MILLI, LOST_BLOCKS, READ_BLOCK, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring,
     remove_stale_blocks, shm_name,
 )
+from .restore import Restore
 from .status import slot_rows, summary
 from .workers import OutputProcess, SlotWorker, SupervisorError, WorkerGone
 
 LATENCIES_KEPT = 100_000
 TO_CREATE = Message("/patch/create")
-SPARES = 1  # per start method below: spawned workers take ~1 s to warm up, so keep more ready
-SPARES_BY_METHOD = {"spawn": 2}
+SPARES = 2  # ready workers: a double kill takes both at once (restore.py)
 
 
-class Supervisor(Failover):
+class Supervisor(Failover, Restore):
     def __init__(self, config: Config | None = None):
         self.config = config or Config.from_env()
         cfg = self.config
@@ -68,9 +68,13 @@ class Supervisor(Failover):
         self._late_seen = [0, 0]  # late commands seen per ring
         self.touched: str | None = None  # the module the last /mod, /gate or /patch/create named
         self.busy_seen: dict[int, tuple[int, int, float]] = {}  # ring → (blocks, render ns, percent) at the last status
+        self.threads_seen: dict[int, tuple[int, float, float]] = {}  # ring → (process CPU ns, when, percent)
         self._started = False
         self._last_stamp = 0
         self.user_modules: dict[str, tuple[str, str, str]] = {}  # name → (name, source, path), accepted
+        self.spare_target = SPARES
+        self._skips_seen, self._skipped_at = [0, 0], 0.0
+        self._init_restore()
 
     # -- lifecycle --------------------------------------------------------------
     def start(self, events=(), record: str | os.PathLike | None = None) -> "Supervisor":
@@ -92,9 +96,10 @@ class Supervisor(Failover):
         for at, msg in events:
             self.plan.admit(msg)
             initial.schedule(msg, at)
-        workers = [self._new_worker() for _ in range(2 + SPARES_BY_METHOD.get(cfg.start_method, SPARES))]
+        workers = [self._new_worker() for _ in range(2 + SPARES)]
         self._await_ready(workers, START_TIMEOUT_S)
         snapshot = pickle.dumps(initial, protocol=pickle.HIGHEST_PROTOCOL)
+        self.checkpoint = (snapshot, 0)
         for index in range(2):
             self._assign(workers[index], index, snapshot)
         self.spares = workers[2:]
@@ -103,6 +108,7 @@ class Supervisor(Failover):
         self._start_output()
         self._monitor = threading.Thread(target=self._watch, name="chronus-supervisor", daemon=True)
         self._monitor.start()
+        threading.Thread(target=self._take_checkpoints, name="chronus-checkpoints", daemon=True).start()
         return self
 
     def _new_worker(self) -> SlotWorker:
@@ -116,10 +122,14 @@ class Supervisor(Failover):
         """A module the sandbox pool accepted: both slots load it now and switch at one stamped
         block (lockstep); spares load it so a future standby can unpickle its instances."""
         with self._lock:
+            self._lift_quarantine(name, source)
+            if name in self.quarantined:
+                return  # the same text that failed in the slots: it stays out
             self.user_modules[name] = (name, source, str(path))
             if name in CATALOGUE:  # the shell's spec of the new version: what the slots will drop
                 self.plan._live_shape.drop_vanished_modulation(name, CATALOGUE[name].spec)
             at = self.earliest_stamp()
+            self._log(("user_module", name, source, str(path), at))
             for slot in self.slots:
                 if slot is not None:
                     slot.send(("user_module", name, source, str(path), at))
@@ -137,11 +147,11 @@ class Supervisor(Failover):
                 raise SupervisorError("an audio worker failed to start (see errors above)") from None
             worker.ready.set()
 
-    def _assign(self, worker: SlotWorker, index: int, snapshot: bytes) -> None:
+    def _assign(self, worker: SlotWorker, index: int, snapshot: bytes, restore: dict | None = None) -> None:
         cfg = self.config
         worker.ring_index = index
         worker.send(("assign", self.rings[index].block.name, self.rings[index].capacity, cfg.block_size,
-                     self.ahead, cfg.max_catchup, snapshot, cfg.sample_rate))
+                     self.ahead, cfg.max_catchup, snapshot, cfg.sample_rate, cfg.slot_memory_mb, restore))
         self.slots[index] = worker
 
     def _start_output(self) -> None:
@@ -176,8 +186,9 @@ class Supervisor(Failover):
         children = [c for c in [self.output, *self.slots, *self.spares] if c is not None]
         for child in children:
             child.send(("stop",))
+        deadline = time.monotonic() + 1.0  # together, not one after the other: a hung slot is killed
         for child in children:
-            child.stop(timeout=2.0)
+            child.stop(timeout=max(0.05, deadline - time.monotonic()))
         self.tap.drain()
         self.session.close()
         for block in [self.control.block, *[r.block for r in self.rings], self.record_ring.block]:
@@ -216,6 +227,7 @@ class Supervisor(Failover):
             return self._engine_message(msg)
         if msg.address in TRANSACTION and not self.config.router:
             raise SupervisorError("transactions are off (CHRONUS_ROUTER=0): changes apply live")
+        self.refuse_quarantined(msg)
         self.admission.prepare(msg, len(scheduled_types(self.plan)))   # measuring holds no lock
         with self._lock:
             self.admission.check(msg, scheduled_types(self.plan))
@@ -229,6 +241,7 @@ class Supervisor(Failover):
         earliest = self.earliest_stamp()
         stamp = earliest if at is None else max(int(at), earliest)
         self.latencies_ms.append(1000.0 * (stamp - self.play_block * self.config.block_size) / self.config.sample_rate)
+        self._log(("msg", stamp, msg))
         for slot in self.slots:
             if slot is not None:
                 slot.send(("msg", stamp, msg))
@@ -313,8 +326,17 @@ class Supervisor(Failover):
         return summary(self, words) | {"slots": slot_rows(self, words)} | {
             "in_transaction": self.plan.in_transaction,
             "commits_at_block": [c // self.config.block_size for c in timeline.get("commits", [])],
-            "faults": timeline.get("faults", []),
+            "faults": [_explained(fault, self.config) for fault in timeline.get("faults", [])],
             "xruns": {"portaudio": int(words[XRUNS_PORTAUDIO]), "jack": int(words[XRUNS_JACK])},
             "failovers": len(self.failovers), "lost_blocks": int(words[LOST_BLOCKS]),
+            "restores": len(self.restores),
+            "quarantined": sorted(self.quarantined),
             "level": int(words[LEVEL_MILLI]) / 1000.0,
         }
+
+
+def _explained(fault: str, config: Config) -> str:
+    """A slot's fault line, with the memory limit named when that is what the module ran into."""
+    if " raised MemoryError" in fault and config.slot_memory_mb:
+        return f"{fault} (each audio slot may grow by {config.slot_memory_mb} MB: CHRONUS_SLOT_MEMORY_MB)"
+    return fault

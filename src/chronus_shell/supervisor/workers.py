@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import queue
 import threading
+import time
 
+from .faults import kill_group
 from .output import output_main
 from .slot import slot_main
 
@@ -26,6 +28,8 @@ class WorkerGone(RuntimeError):
 
 class Child:
     """A child process with a duplex pipe; `send` never raises, `request` waits for one reply."""
+
+    leads_group = False  # a slot leads its own process group (faults.lead_own_group)
 
     def __init__(self, ctx, target, args: tuple, name: str):
         self.conn, child_end = ctx.Pipe()
@@ -58,20 +62,30 @@ class Child:
     def request(self, item, timeout: float = REPLY_TIMEOUT_S):
         """Send `item` and wait for the reply of the same kind (read by the monitor thread)."""
         with self._request_lock:
+            while not self.replies.empty():  # a late answer to an earlier request that timed out
+                self.replies.get_nowait()
             if not self.send(item):
                 raise WorkerGone(f"{self.process.name} is gone")
-            deadline_kind = item[0]
+            wanted, deadline = item[0], time.monotonic() + timeout
             while True:
                 try:
-                    kind, *payload = self.replies.get(timeout=timeout)
+                    kind, *payload = self.replies.get(timeout=0.02)
                 except queue.Empty:
-                    raise WorkerGone(f"{self.process.name} did not answer {deadline_kind!r}") from None
-                if kind == deadline_kind:
+                    if not self.process.is_alive():  # died while asked: say so now, not at the timeout
+                        raise WorkerGone(f"{self.process.name} died") from None
+                    if time.monotonic() > deadline:
+                        raise WorkerGone(f"{self.process.name} did not answer {wanted!r}") from None
+                    continue
+                if kind == wanted:
                     return payload[0] if len(payload) == 1 else payload
 
     def kill(self) -> None:
+        """SIGKILL the process and its process group (what a user module started goes too)."""
+        pid = self.pid
         if self.process.is_alive():
             self.process.kill()
+        if self.leads_group:
+            kill_group(pid)
 
     def stop(self, timeout: float = 2.0) -> None:
         """Ask it to stop, then make sure: the process is gone when this returns."""
@@ -80,14 +94,19 @@ class Child:
         if self.process.is_alive():
             self.process.kill()
             self.process.join(timeout)
+        if self.leads_group:
+            kill_group(self.pid)
         self.conn.close()
 
 
 class SlotWorker(Child):
+    leads_group = True
+
     def __init__(self, ctx, control_name: str):
         super().__init__(ctx, slot_main, (control_name,), "chronus-slot")
         self.ready = threading.Event()
         self.ring_index: int | None = None  # 0/1 once it renders into a ring
+        self.loading: str | None = None     # the user module it said it was loading last
 
 
 class OutputProcess(Child):
