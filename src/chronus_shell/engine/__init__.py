@@ -3,6 +3,7 @@
 
 def warmup() -> None:
     """Compile every numba kernel once (at worker start, never in an audio path)."""
-    from . import kernels
+    from . import chain_kernels, kernels
 
     kernels.warmup()
+    chain_kernels.warmup()

@@ -4,7 +4,9 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import ModuleSpec, choice, number
-from .base import Module, kernels
+from .base import Module, kernels, lazy_module
+
+chain_kernels = lazy_module("chronus_shell.engine.chain_kernels")
 
 CEILING = 10 ** (-0.3 / 20)  # limiter ceiling, −0.3 dBFS
 LIMITER_RELEASE_MS = 80.0
@@ -62,7 +64,7 @@ class Master(Module):
         self.release = float(np.exp(-1.0 / (LIMITER_RELEASE_MS * 1e-3 * sample_rate)))
 
     def process(self, audio_in, params):
-        out = audio_in * 10.0 ** (params["gain"] / 20.0)
-        if params["limiter"] == "on":
-            kernels.limiter(out, CEILING, self.release, self.state, out)
-        return np.clip(out, -1.0, 1.0)  # never above 0 dBFS, whatever the settings
+        out = np.empty(len(audio_in))   # never above 0 dBFS, whatever the settings
+        chain_kernels.master_out(audio_in, params["gain"], params["limiter"] == "on", CEILING, self.release,
+                                 self.state, out)
+        return out
