@@ -419,4 +419,5 @@ def warmup() -> None:
                 np.zeros(count, dtype=np.bool_), STEP_TABLE, RAMP_TABLE)
     render_explicit(kinds[:, :1].copy(), np.ones((COLUMNS, n)) * 100.0, np.zeros((STATE_COLUMNS, 1)), np.zeros(RING),
                     np.zeros((3, BLEP_HALF)), np.zeros(n), 48000.0, np.zeros(n), STEP_TABLE, RAMP_TABLE)
-    master_out(np.zeros(n), np.zeros(n), True, 0.9, 0.99, np.zeros(1), np.zeros(n))
+    for out in (np.zeros(n), np.zeros(n, dtype=np.float32)):
+        master_out(np.zeros(n), np.zeros(n), True, 0.9, 0.99, np.zeros(1), out)

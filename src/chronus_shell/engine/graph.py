@@ -189,10 +189,11 @@ class Engine:
         if count <= 0:
             return
         offset = len(out) - (end - self.position)
-        out[offset:offset + count] = self._render_segment(count)
+        self._render_segment(count, out[offset:offset + count])
         self.position = stop
 
-    def _render_segment(self, n: int) -> np.ndarray:
+    def _render_segment(self, n: int, out: np.ndarray) -> None:
+        """Render n samples into `out` (float32): the voice bank, every other module, the master."""
         if self._order is None:
             self._order = self._plan()
         plan = self._order
@@ -201,13 +202,19 @@ class Engine:
         total = np.zeros(n)
         if plan.bank is not None:
             self._render_voices(plan, n, total, outputs)
-        silence = np.zeros(n)
+        silence = None
         for module_id, inputs, modulators in plan.steps:
-            base = total if module_id == "master" else silence
-            outputs[module_id] = self._render_module(module_id, inputs, modulators, outputs, base)
+            if silence is None:
+                silence = np.zeros(n)
+            outputs[module_id] = self._render_module(module_id, inputs, modulators, outputs, silence)
+        for src in plan.master_inputs:
+            total += self._fed(src, "master", outputs) if self._ramps else outputs[src]
+        modulation: dict[str, np.ndarray] = {}
+        for src, param in plan.master_modulators:
+            modulation[param] = modulation.get(param, 0.0) + outputs[src]
+        self.modules["master"].mix_down(total, out, modulation)
         if self._ramps and self.fades.advance(n):
             self._order = None                   # a faded-out edge leaves the plan
-        return outputs["master"].astype(np.float32)
 
     def _render_voices(self, plan: Plan, n: int, total: np.ndarray, outputs: dict) -> None:
         """Every fused voice chain in one kernel call; a voice that went NaN/Inf is silenced and reset."""
@@ -241,6 +248,8 @@ class Engine:
 
     def _render_module(self, module_id, inputs, modulators, outputs, base) -> np.ndarray:
         module = self.modules[module_id]
+        if module.rests() and module_id not in self.swaps:
+            return base                           # silence (`base` is the segment's zeros, never written)
         audio_in = base
         for src in inputs:
             audio_in = audio_in + (self._fed(src, module_id, outputs) if self._ramps else outputs[src])

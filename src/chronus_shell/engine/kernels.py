@@ -54,25 +54,11 @@ def _add_residual(ring, table, kind, now, frac, height, floor):
         ring[(now + k) & (RING - 1)] += height * (smooth - naive)
 
 
-@njit(cache=True, inline="always")
-def _osc_step(shape, phase, clock, ring, history, dt, w, sign, floor, step_table, ramp_table):
-    """Generate sample `clock` of the naive wave into the ring × `sign` (−1 takes back what +1 added),
-    with the residuals of its edges (which start up to BLEP_HALF − 1 samples before them) on output
-    samples from `floor` on; returns the phase after. With `sign` +1 the sample's (phase, inc,
-    width) goes into `history` (a note generates it again at its own pitch)."""
-    if sign > 0.0:
-        h = clock & (BLEP_HALF - 1)
-        history[0, h], history[1, h], history[2, h] = phase, dt, w
-    if shape == 0:
-        naive = 2.0 * phase - 1.0
-    elif shape == 1:
-        naive = 1.0 if phase < w else -1.0
-    elif shape == 2:
-        naive = 4.0 * phase - 1.0 if phase < 0.5 else 3.0 - 4.0 * phase
-    else:
-        naive = np.sin(2.0 * np.pi * phase)
-    ring[clock & (RING - 1)] += sign * naive
-    new = phase + dt
+@njit(cache=True, error_model="numpy")
+def _edges(shape, phase, new, clock, ring, dt, w, sign, floor, step_table, ramp_table):
+    """The residuals of the edges crossed between `phase` and `new` (the wrap, the pulse width, the
+    triangle's peak), which start up to BLEP_HALF − 1 samples before them; returns the wrapped phase.
+    Out of the per-sample path: it runs a few times a cycle."""
     if shape == 1 and phase < w <= new:
         _add_residual(ring, step_table, STEP, clock, (w - phase) / dt, -2.0 * sign, floor)
     if shape == 2 and phase < 0.5 <= new:
@@ -88,6 +74,32 @@ def _osc_step(shape, phase, clock, ring, history, dt, w, sign, floor, step_table
                 _add_residual(ring, step_table, STEP, clock, frac + w / dt, -2.0 * sign, floor)
         elif shape == 2:
             _add_residual(ring, ramp_table, RAMP, clock, frac, 8.0 * dt * sign, floor)
+    return new
+
+
+@njit(cache=True, error_model="numpy", inline="always")
+def _osc_step(shape, phase, clock, ring, history, dt, w, sign, floor, step_table, ramp_table):
+    """Generate sample `clock` of the naive wave into the ring × `sign` (−1 takes back what +1 added),
+    with the residuals of its edges on output samples from `floor` on; returns the phase after.
+    With `sign` +1 the sample's (phase, inc, width) goes into `history` (a note generates it again
+    at its own pitch)."""
+    if sign > 0.0:
+        h = clock & (BLEP_HALF - 1)
+        history[0, h] = phase
+        history[1, h] = dt
+        history[2, h] = w
+    if shape == 0:
+        naive = 2.0 * phase - 1.0
+    elif shape == 1:
+        naive = 1.0 if phase < w else -1.0
+    elif shape == 2:
+        naive = 4.0 * phase - 1.0 if phase < 0.5 else 3.0 - 4.0 * phase
+    else:
+        naive = np.sin(2.0 * np.pi * phase)
+    ring[clock & (RING - 1)] += sign * naive
+    new = phase + dt
+    if new >= 1.0 or (shape == 1 and phase < w <= new) or (shape == 2 and phase < 0.5 <= new):
+        new = _edges(shape, phase, new, clock, ring, dt, w, sign, floor, step_table, ramp_table)
     return new
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from . import warmup
+from . import compile_if_needed
 from .graph import EngineError
 from ..script_command import CommandFailed, fail, open_script
 from .render import render_script
@@ -30,7 +30,7 @@ def render_command(args) -> int:
     output = Path(args.output)
     if not output.parent.is_dir():
         return fail("render", f"cannot write {output}: folder {output.parent} does not exist")
-    warmup()
+    compile_if_needed(lambda line: print(line, file=sys.stderr))   # warm: kernels load at first use
     try:
         audio = _render(events, seconds, args)
     except EngineError as err:

@@ -4,7 +4,7 @@ every other module in dependency order.
 A chain is a run of unmodulated voice modules oscillator → [acid_filter] → [adsr] where each
 module feeds only the next (no fading edge between them); a chain whose end feeds only the master
 adds straight into the master's input. Everything else (other types, modulated modules, a filter
-fed by two oscillators) renders module by module, as before.
+fed by two oscillators) renders module by module, as before; the master last, from the sum.
 """
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ class Plan:
     bank_ids: list[tuple[str, ...]] = field(default_factory=list)   # each voice's module ids
     shared: list[tuple[str, int]] = field(default_factory=list)     # (chain end id, voice) fed elsewhere
     steps: list[tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]]] = field(default_factory=list)
+    master_inputs: tuple[str, ...] = ()     # what the master sums besides the bank's voices
+    master_modulators: tuple[tuple[str, str], ...] = ()
 
 
 def _stage(module) -> int:
@@ -86,7 +88,11 @@ def build_plan(modules: dict, edges: list, mod_edges: list, fading: set, sample_
         if not ready:
             raise ParamError(f"the patch has a cycle through {', '.join(pending)}")
         for m in ready:
-            plan.steps.append((m, tuple(s for s in inputs[m] if s not in summed), tuple(modulators[m])))
+            if m == "master":
+                plan.master_inputs = tuple(s for s in inputs[m] if s not in summed)
+                plan.master_modulators = tuple(modulators[m])
+            else:
+                plan.steps.append((m, tuple(inputs[m]), tuple(modulators[m])))
         placed.update(ready)
         pending = [m for m in pending if m not in placed]
     return plan

@@ -11,9 +11,10 @@ from functools import lru_cache
 
 import numpy as np
 
-from . import chain_kernels as ck
 from . import voice_layout as lay
-from .kernels import BLEP_HALF, RAMP_TABLE, RING, STEP_TABLE
+from .modules.base import kernels, lazy_module
+
+ck = lazy_module("chronus_shell.engine.chain_kernels")   # numba loads at the first render, not at import
 
 
 @lru_cache(maxsize=8)
@@ -33,8 +34,8 @@ class VoiceBank:
         self.targets = np.tile(neutral_values()[:, None], (1, count))
         self.starts = self.targets.copy()
         self.state = np.zeros((lay.STATE_COLUMNS, count))
-        self.rings = np.zeros((count, RING))
-        self.histories = np.zeros((count, 3, BLEP_HALF))
+        self.rings = np.zeros((count, kernels.RING))
+        self.histories = np.zeros((count, 3, kernels.BLEP_HALF))
         self.ok = np.ones(count, dtype=np.bool_)
         self.dirty: set = set()
         self._work: np.ndarray | None = None
@@ -56,7 +57,7 @@ class VoiceBank:
         if work is None or work.shape[0] != n:
             work = self._work = np.empty((n, padded(len(self.chains))))
         ck.render_bank(self.kinds, self.targets, self.starts, decay_table(self._pole, n), self.state, self.rings,
-                       self.histories, self.sample_rate, work, total, self.ok, STEP_TABLE, RAMP_TABLE)
+                       self.histories, self.sample_rate, work, total, self.ok, kernels.STEP_TABLE, kernels.RAMP_TABLE)
         for module in dirty:                  # where the glides are now
             v, moving = module.row, False
             for name, column in module.COLUMNS.items():
@@ -72,6 +73,7 @@ def padded(count: int) -> int:
     return (count + 7) // 8 * 8 + 8
 
 
+@lru_cache(maxsize=1)
 def neutral_values() -> np.ndarray:
     """Column values for a stage a chain does not have (never heard, but computed: keep them sane)."""
     from .catalogue import CATALOGUE
@@ -84,16 +86,20 @@ def neutral_values() -> np.ndarray:
 
 
 def render_alone(module, audio_in: np.ndarray, params: dict) -> np.ndarray:
-    """One module as a chain of one with its params as given per sample (`Module.process`)."""
+    """One module as a chain of one with its params as given per sample (`Module.process`); its
+    bank of one is kept (not pickled) until the module is bound elsewhere."""
     n = len(audio_in)
-    bank = VoiceBank([(module,)], [False], module.sample_rate)
-    table = np.repeat(neutral_values()[:, None], n, axis=1)
+    solo = module.__dict__.get("_solo")
+    if solo is None or module.bank is not solo:
+        solo = module._solo = VoiceBank([(module,)], [False], module.sample_rate)
+        solo.table = np.repeat(neutral_values()[:, None], n, axis=1)
+    if solo.table.shape[1] != n:
+        solo.table = np.repeat(neutral_values()[:, None], n, axis=1)
+    table = solo.table
     for name, column in module.COLUMNS.items():
         table[column] = params[name]
     out = np.empty(n)
-    ring = getattr(module, "ring", bank.rings[0])
-    history = getattr(module, "history", bank.histories[0])
-    ck.render_explicit(bank.kinds, table, bank.state, ring, history, np.asarray(audio_in, dtype=float),
-                       bank.sample_rate, out, STEP_TABLE, RAMP_TABLE)
-    module.unbind(bank)
+    ck.render_explicit(solo.kinds, table, solo.state, solo.rings[0], solo.histories[0],
+                       np.asarray(audio_in, dtype=float), solo.sample_rate, out, kernels.STEP_TABLE,
+                       kernels.RAMP_TABLE)
     return out

@@ -60,6 +60,12 @@ class Module:
     def note_off(self) -> None:
         """The gate closed."""
 
+    def rests(self) -> bool:
+        """True when the next block is silence whatever the input (a drum between hits): the engine
+        then skips params() and process(). A silent module has nothing to smooth, so its glides
+        jump to their targets."""
+        return False
+
     # -- rendering -----------------------------------------------------------
     def param_block(self, name: str, n: int) -> np.ndarray:
         """Per-sample values of a numeric param over the next n samples (closed-form one-pole)."""
@@ -123,7 +129,7 @@ class Banked(Module):
             raise TypeError(f"{spec.type}: a banked module cannot have enum params")
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "bank": None}
+        return {**self.__dict__, "bank": None, "_solo": None}
 
     def set(self, name, value):
         self.targets[name] = value
@@ -143,10 +149,6 @@ class Banked(Module):
             view = bank.state[start:start + len(own), row]
             view[:] = own
             setattr(self, attr, view)
-
-    def unbind(self, bank) -> None:
-        if self.bank is bank:
-            self.bank = None
 
     def process(self, audio_in, params):
         from ..voices import render_alone

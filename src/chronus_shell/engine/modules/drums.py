@@ -30,6 +30,13 @@ class Drum(Module):
     def decay_curve(self, decay_ms: np.ndarray, t: np.ndarray) -> np.ndarray:
         return np.exp(-SIXTY_DB * t / (decay_ms * 1e-3))
 
+    def rests(self) -> bool:
+        if self.age >= 0 and self.age <= 4 * self.current["decay"] * 1e-3 * self.sample_rate:
+            return False
+        for name in self.current:
+            self.snap(name)
+        return True
+
     def process(self, audio_in, params):
         n = len(audio_in)
         if self.age < 0 or self.age > 4 * params["decay"][0] * 1e-3 * self.sample_rate:
