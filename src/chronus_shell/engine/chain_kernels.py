@@ -388,6 +388,42 @@ def render_explicit(kinds, params, state, ring, history, audio, sample_rate, out
     st[10], st[11], st[12], st[13] = stage, level, pos, start
 
 
+# -- drums ---------------------------------------------------------------------------------------
+KICK, SNARE, HAT = 0, 1, 2
+SIXTY_DB = np.log(1000.0)   # a drum's `decay` is its time to fall by 60 dB
+
+
+@njit(cache=True, error_model="numpy")
+def drum(kind, age, phase, params, wires, sample_rate, out):
+    """One block of a drum hit `age` samples after it: kick (params freq, decay, punch, gain), snare
+    (tone, snap, decay, gain) or hat (decay, tone, gain), before level and gain; `wires` is the
+    high-passed noise (snare, hat). Returns the body sine's phase after the block."""
+    total = 0.0
+    for i in range(out.shape[0]):
+        t = (age + i) / sample_rate
+        if kind == KICK:
+            punch = params[2, i]
+            freq = params[0, i] * (1.0 + 5.0 * punch * np.exp(-t / 0.025))
+            decay_ms, click = params[1, i], 0.3 * punch * np.exp(-t / 0.0015)
+        elif kind == SNARE:
+            freq = params[0, i] * (1.0 + 0.5 * np.exp(-t / 0.01))
+            decay_ms, click = params[2, i], 0.0
+        else:
+            freq, decay_ms, click = 0.0, params[0, i], 0.0
+        total += freq
+        cycles = phase + total / sample_rate
+        body = np.sin(2.0 * np.pi * (cycles - freq / sample_rate))
+        level = np.exp(-SIXTY_DB * t / (decay_ms * 1e-3))
+        if kind == KICK:
+            out[i] = level * body + click
+        elif kind == SNARE:
+            snap = params[1, i]
+            out[i] = level * ((1.0 - 0.6 * snap) * body + snap * 1.5 * wires[i])
+        else:
+            out[i] = level * wires[i] * 1.5
+    return (phase + total / sample_rate) % 1.0
+
+
 @njit(cache=True, error_model="numpy")
 def master_out(x, gain_db, limiter_on, ceiling, release_coef, state, out):
     """The master bus in one pass: gain (dB per sample), brick-wall limiter, clip to ±1."""
@@ -419,5 +455,7 @@ def warmup() -> None:
                 np.zeros(count, dtype=np.bool_), STEP_TABLE, RAMP_TABLE)
     render_explicit(kinds[:, :1].copy(), np.ones((COLUMNS, n)) * 100.0, np.zeros((STATE_COLUMNS, 1)), np.zeros(RING),
                     np.zeros((3, BLEP_HALF)), np.zeros(n), 48000.0, np.zeros(n), STEP_TABLE, RAMP_TABLE)
+    for kind in (KICK, SNARE, HAT):
+        drum(kind, 0, 0.0, np.ones((4, n)) * 100.0, np.zeros(n), 48000.0, np.zeros(n))
     for out in (np.zeros(n), np.zeros(n, dtype=np.float32)):
         master_out(np.zeros(n), np.zeros(n), True, 0.9, 0.99, np.zeros(1), out)
