@@ -39,7 +39,7 @@ _E2 = (1.0, 0.6931471805636414, 0.24022650683680985, 0.055504110226864266, 0.009
        1.4437463478103438e-07)
 # ladder lane table rows (per voice, for one call): each param's target and (start − target)
 L_CUTOFF, L_AMOUNT, L_RES, L_DRIVE = 0, 2, 4, 6
-L_ENV_STEP, L_ACCENT, L_SOUNDING, L_ROWS = 8, 9, 10, 11
+L_ACCENT, L_SOUNDING, L_ROWS = 8, 9, 10
 LANES = 8              # from this many ladders on they run across voices (one AVX-512 vector of doubles)
 
 
@@ -151,8 +151,9 @@ def _start_oscillator(shape, st, ring, history, inc, width, step_table, ramp_tab
         st[3] = 0.0
     phase, clock = st[0], int(st[1])
     if st[2] == 0.0:
+        first = clock
         for _ in range(BLEP_HALF):
-            phase = _osc_step(shape, phase, clock, ring, history, inc, width, 1.0, clock, step_table, ramp_table)
+            phase = _osc_step(shape, phase, clock, ring, history, inc, width, 1.0, first, step_table, ramp_table)
             clock += 1
         st[2] = 1.0
     return phase, clock
@@ -210,14 +211,15 @@ def _oscillate(v, shape, targets, starts, decay, state, ring, history, sample_ra
 
 
 @njit(cache=True, error_model="numpy")
-def _ladder_lanes(work, lanes, filt, decay, lo, hi, guard, pi_over_rate):
+def _ladder_lanes(work, lanes, envs, filt, decay, lo, hi, guard, pi_over_rate):
     """Pass 2: the ladders of voices lo..hi, sample by sample across voices (vectorised).
-    filt rows: s1..s4, env."""
+    filt rows: s1..s4; envs: each voice's per-note envelope per sample."""
     for i in range(work.shape[0]):
         d = decay[i]
         row = work[i]
+        env_row = envs[i]
         for v in range(lo, hi):
-            env = filt[4, v] * lanes[L_ENV_STEP, v]
+            env = env_row[v]
             fc = _cutoff(lanes[L_CUTOFF, v] + lanes[L_CUTOFF + 1, v] * d, lanes[L_AMOUNT, v] + lanes[L_AMOUNT + 1, v] * d,
                          env * lanes[L_SOUNDING, v], guard)
             drive = lanes[L_DRIVE, v] + lanes[L_DRIVE + 1, v] * d
@@ -225,21 +227,20 @@ def _ladder_lanes(work, lanes, filt, decay, lo, hi, guard, pi_over_rate):
                                                                    drive, pi_over_rate)
             y, filt[0, v], filt[1, v], filt[2, v], filt[3, v] = _ladder_step(
                 row[v], drive, big_g, c1, c2, c3, c4, inv, pre, filt[0, v], filt[1, v], filt[2, v], filt[3, v])
-            filt[4, v] = env
             row[v] = y * (1.0 + ACCENT_LEVEL * lanes[L_ACCENT, v] * min(env, 1.0))
 
 
 @njit(cache=True, error_model="numpy")
-def _ladder_voice(work, lanes, filt, decay, v, guard, pi_over_rate):
+def _ladder_voice(work, lanes, envs, filt, decay, v, guard, pi_over_rate):
     """Pass 2 for one voice, its state in registers: where there are too few voices to fill a
     vector, the lanes would only add a store and a load to every step of the recursion."""
-    s1, s2, s3, s4, env = filt[0, v], filt[1, v], filt[2, v], filt[3, v], filt[4, v]
-    step, sounding, accent = lanes[L_ENV_STEP, v], lanes[L_SOUNDING, v], lanes[L_ACCENT, v]
+    s1, s2, s3, s4 = filt[0, v], filt[1, v], filt[2, v], filt[3, v]
+    sounding, accent = lanes[L_SOUNDING, v], lanes[L_ACCENT, v]
     last_fc = last_res = last_drive = -1.0
     big_g = c1 = c2 = c3 = c4 = inv = pre = 0.0
     for i in range(work.shape[0]):
         d = decay[i]
-        env = env * step
+        env = envs[i, v]
         fc = _cutoff(lanes[L_CUTOFF, v] + lanes[L_CUTOFF + 1, v] * d, lanes[L_AMOUNT, v] + lanes[L_AMOUNT + 1, v] * d,
                      env * sounding, guard)
         res, drive = lanes[L_RES, v] + lanes[L_RES + 1, v] * d, lanes[L_DRIVE, v] + lanes[L_DRIVE + 1, v] * d
@@ -248,7 +249,7 @@ def _ladder_voice(work, lanes, filt, decay, v, guard, pi_over_rate):
             last_fc, last_res, last_drive = fc, res, drive
         y, s1, s2, s3, s4 = _ladder_step(work[i, v], drive, big_g, c1, c2, c3, c4, inv, pre, s1, s2, s3, s4)
         work[i, v] = y * (1.0 + ACCENT_LEVEL * accent * min(env, 1.0))
-    filt[0, v], filt[1, v], filt[2, v], filt[3, v], filt[4, v] = s1, s2, s3, s4, env
+    filt[0, v], filt[1, v], filt[2, v], filt[3, v] = s1, s2, s3, s4
 
 
 @njit(cache=True, error_model="numpy")
@@ -266,22 +267,37 @@ def _envelope(v, targets, starts, decay, state, sample_rate, work):
     state[10, v], state[11, v], state[12, v], state[13, v] = stage, level, pos, start
 
 
+@njit(cache=True, error_model="numpy", inline="always")
+def _env_step(decay_ms, sample_rate):
+    """One sample's factor of the per-note envelope's exponential decay."""
+    return np.exp(-1.0 / (decay_ms * 1e-3 * sample_rate))
+
+
 @njit(cache=True, error_model="numpy")
-def _envelope_lanes(targets, starts, decay, state, sample_rate, count):
-    """The per-call ladder lane table: each param's target and (start − target), the env step, accent, on."""
+def _envelope_lanes(targets, starts, decay, state, sample_rate, count, n):
+    """The per-call ladder lane table (each param's target and (start − target), accent, envelope
+    on) and every voice's per-note envelope per sample (its decay param may glide)."""
     lanes = np.zeros((L_ROWS, count))
+    envs = np.empty((n, count))
     for v in range(count):
         for row, column in ((L_CUTOFF, CUTOFF), (L_AMOUNT, ENV_AMOUNT), (L_RES, RESONANCE), (L_DRIVE, DRIVE)):
             lanes[row, v] = targets[column, v]
             lanes[row + 1, v] = starts[column, v] - targets[column, v]
-        decay_ms = targets[ENV_DECAY, v] + (starts[ENV_DECAY, v] - targets[ENV_DECAY, v]) * decay[0]
-        if state[8, v] > ENV_FLOOR:   # the per-note envelope is open: it decays, opens the cutoff, accents
-            lanes[L_ENV_STEP, v] = np.exp(-1.0 / (decay_ms * 1e-3 * sample_rate))
+        env = state[8, v]
+        if env > ENV_FLOOR:   # the per-note envelope is open: it decays, opens the cutoff, accents
             lanes[L_ACCENT, v] = state[9, v]
             lanes[L_SOUNDING, v] = 1.0
+            target, glide = targets[ENV_DECAY, v], starts[ENV_DECAY, v] - targets[ENV_DECAY, v]
+            step = _env_step(target + glide * decay[0], sample_rate)
+            for i in range(n):
+                if glide != 0.0:
+                    step = _env_step(target + glide * decay[i], sample_rate)
+                env *= step
+                envs[i, v] = env
+            state[8, v] = env
         else:
-            lanes[L_ENV_STEP, v] = 1.0
-    return lanes
+            envs[:, v] = env
+    return lanes, envs
 
 
 @njit(cache=True, error_model="numpy")
@@ -300,12 +316,12 @@ def render_bank(kinds, targets, starts, decay, state, rings, histories, sample_r
     while ladders < count and kinds[HAS_LADDER, ladders]:
         ladders += 1
     if ladders:
-        lanes = _envelope_lanes(targets, starts, decay, state, sample_rate, ladders)
+        lanes, envs = _envelope_lanes(targets, starts, decay, state, sample_rate, ladders, n)
         if ladders >= LANES:
-            _ladder_lanes(work, lanes, state[4:9], decay, 0, ladders, 0.45 * sample_rate, np.pi / sample_rate)
+            _ladder_lanes(work, lanes, envs, state[4:8], decay, 0, ladders, 0.45 * sample_rate, np.pi / sample_rate)
         else:
             for v in range(ladders):
-                _ladder_voice(work, lanes, state[4:9], decay, v, 0.45 * sample_rate, np.pi / sample_rate)
+                _ladder_voice(work, lanes, envs, state[4:8], decay, v, 0.45 * sample_rate, np.pi / sample_rate)
     for v in range(count):
         if kinds[HAS_ADSR, v]:
             _envelope(v, targets, starts, decay, state, sample_rate, work)
@@ -357,7 +373,6 @@ def render_explicit(kinds, params, state, ring, history, audio, sample_rate, out
                                          step_table, ramp_table)
         floor = clock - BLEP_HALF
     sounding = has_ladder and st[8] > ENV_FLOOR
-    step = np.exp(-1.0 / (params[ENV_DECAY, 0] * 1e-3 * sample_rate)) if sounding else 1.0
     accent = st[9] if sounding else 0.0
     attack, release = _stage_samples(params[ATTACK, 0], sample_rate), _stage_samples(params[RELEASE, 0], sample_rate)
     dec, sustain = _stage_samples(params[DECAY, 0], sample_rate), params[SUSTAIN, 0]
@@ -371,7 +386,7 @@ def render_explicit(kinds, params, state, ring, history, audio, sample_rate, out
             x = y * params[GAIN, i]
             clock += 1
         if has_ladder:
-            env = st[8] * step
+            env = st[8] * _env_step(params[ENV_DECAY, i], sample_rate) if sounding else st[8]
             fc = _cutoff(params[CUTOFF, i], params[ENV_AMOUNT, i], env * (1.0 if sounding else 0.0), 0.45 * sample_rate)
             big_g, c1, c2, c3, c4, inv, pre = _ladder_coefficients(fc, params[RESONANCE, i], params[DRIVE, i],
                                                                    np.pi / sample_rate)
