@@ -128,7 +128,7 @@ def shell_prompt_s(env: dict) -> float | None:
             start = time.perf_counter()
             child = pexpect.spawn(str(CHRONUS), ["--backend", "null"], env=env, encoding="utf-8", timeout=60,
                                   dimensions=(40, 120))
-            child.expect("chronus>")
+            child.expect("chronus›")
             times.append(time.perf_counter() - start)
             child.sendline("quit")
             child.expect(pexpect.EOF)

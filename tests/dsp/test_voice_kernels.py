@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from chronus_shell.engine import chain_kernels as ck
+from chronus_shell.engine import fast_math as ck
 
 from .signals import SR, make, drive
 

@@ -3,9 +3,7 @@
 Tables are laid out voices-last, so the 4-pole ladder — a recursion that would wait on itself
 sample after sample — runs across voices instead: for each sample, every voice's ladder step
 is independent and the compiler vectorises the loop (8 voices per AVX-512 instruction). That needs
-branch-free arithmetic, so tanh, tan and exp2 are rational/polynomial fits with measured error
-bounds (tests/dsp/test_voice_kernels.py): tanh 4.2e-8 absolute, tan 1.7e-13 and exp2 3e-13
-relative. Oscillators (band-limited steps, branchy) and envelopes (a stage machine) run per
+branch-free arithmetic, so tanh, tan and exp2 are the fits of fast_math.py. Oscillators (band-limited steps, branchy) and envelopes (a stage machine) run per
 voice. Param glides are computed here (target + (start − target)·decay[i], the closed-form
 one-pole of `Module.param_block`), so a still param costs nothing and a gliding one no Python.
 
@@ -17,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
+from .fast_math import fast_exp2, fast_tan, fast_tanh
 from .kernels import BLEP_HALF, RING, _osc_step, oscillator_retune
 from .voice_layout import (ATTACK, ATTACK_STAGE, CUTOFF, DECAY, DECAY_STAGE, DETUNE, DRIVE, ENV_AMOUNT, ENV_DECAY,
                            FREQ, GAIN, HAS_ADSR, HAS_LADDER, IDLE, RELEASE, RELEASE_STAGE, RESONANCE, SHAPE,
@@ -28,46 +27,10 @@ ENV_FLOOR = 1e-6       # below this the per-note envelope is closed
 CURVE = 5.0            # decay and release are exponential-shaped yet land exactly on their stage end
 SETTLED = 1e-9         # a glide this close to its target has arrived (as Module.param_block)
 
-TANH_CLIP = 9.0        # tanh(x) = x·P(x²)/Q(x²) inside ±TANH_CLIP, ±1 beyond
-_TP = (0.9999999983324083, 0.13414282620895127, 0.0035347183043788685, 2.1235345660069323e-05,
-       1.418347067953919e-08)
-_TQ = (0.46747612308458797, 0.02602683488977433, 0.0003348903781095414, 8.124325282473684e-07)
-_NP = (1.0000000000000628, -0.12846792624580392, 0.0028265227160316764, -7.686442955283685e-06)   # tan, |x| ≤ 0.45π
-_NQ = (-0.46180125957477386, 0.023426942542854993, -0.000211419904001987)
-_E2 = (1.0, 0.6931471805636414, 0.24022650683680985, 0.055504110226864266, 0.00961811900273389,    # 2^x, 0 ≤ x ≤ 1
-       0.0013333932573686973, 0.0001539511575002563, 1.5369059849543064e-05, 1.2255205967545062e-06,
-       1.4437463478103438e-07)
 # ladder lane table rows (per voice, for one call): each param's target and (start − target)
 L_CUTOFF, L_AMOUNT, L_RES, L_DRIVE = 0, 2, 4, 6
 L_ACCENT, L_SOUNDING, L_ROWS = 8, 9, 10
 LANES = 8              # from this many ladders on they run across voices (one AVX-512 vector of doubles)
-
-
-@njit(cache=True, error_model="numpy", inline="always")
-def fast_tanh(x):
-    x = min(TANH_CLIP, max(-TANH_CLIP, x))
-    z = x * x
-    y = x * (_TP[0] + z * (_TP[1] + z * (_TP[2] + z * (_TP[3] + z * _TP[4])))) / (
-        1.0 + z * (_TQ[0] + z * (_TQ[1] + z * (_TQ[2] + z * _TQ[3]))))
-    return min(1.0, max(-1.0, y))
-
-
-@njit(cache=True, error_model="numpy", inline="always")
-def fast_tan(x):
-    """tan(x) for 0 ≤ x ≤ 0.45π."""
-    z = x * x
-    return x * (_NP[0] + z * (_NP[1] + z * (_NP[2] + z * _NP[3]))) / (1.0 + z * (_NQ[0] + z * (_NQ[1] + z * _NQ[2])))
-
-
-@njit(cache=True, error_model="numpy", inline="always")
-def fast_exp2(x):
-    """2^x for 0 ≤ x ≤ 8: a polynomial for 2^(x/8), cubed by squaring (exactly 1 at 0)."""
-    t = x * 0.125
-    y = _E2[0] + t * (_E2[1] + t * (_E2[2] + t * (_E2[3] + t * (_E2[4] + t * (_E2[5] + t * (
-        _E2[6] + t * (_E2[7] + t * (_E2[8] + t * _E2[9]))))))))
-    y *= y
-    y *= y
-    return y * y
 
 
 @njit(cache=True, error_model="numpy", inline="always")
@@ -144,25 +107,25 @@ def _inc(freq, detune, sample_rate):
 
 
 @njit(cache=True, error_model="numpy")
-def _start_oscillator(shape, st, ring, history, inc, width, step_table, ramp_table):
+def _start_oscillator(shape, st, ring, history, inc, width):
     """A note's retune, and the first call's head start (heard from its first sample); returns (phase, clock)."""
     if st[3] != 0.0:
-        oscillator_retune(shape, st[0:3], ring, history, inc, step_table, ramp_table)
+        oscillator_retune(shape, st[0:3], ring, history, inc)
         st[3] = 0.0
     phase, clock = st[0], int(st[1])
     if st[2] == 0.0:
         first = clock
         for _ in range(BLEP_HALF):
-            phase = _osc_step(shape, phase, clock, ring, history, inc, width, 1.0, first, step_table, ramp_table)
+            phase = _osc_step(shape, phase, clock, ring, history, inc, width, 1.0, first)
             clock += 1
         st[2] = 1.0
     return phase, clock
 
 
 @njit(cache=True, error_model="numpy", inline="always")
-def _oscillator_sample(shape, phase, clock, ring, history, inc, width, floor, step_table, ramp_table):
+def _oscillator_sample(shape, phase, clock, ring, history, inc, width, floor):
     """(the output sample BLEP_HALF behind `clock`, phase after)."""
-    phase = _osc_step(shape, phase, clock, ring, history, inc, width, 1.0, floor, step_table, ramp_table)
+    phase = _osc_step(shape, phase, clock, ring, history, inc, width, 1.0, floor)
     slot = (clock - BLEP_HALF) & (RING - 1)
     y = ring[slot]
     ring[slot] = 0.0
@@ -170,43 +133,39 @@ def _oscillator_sample(shape, phase, clock, ring, history, inc, width, floor, st
 
 
 @njit(cache=True, error_model="numpy", inline="always")
-def _oscillator_loop(shape, v, freq_still, inc, phase, clock, targets, starts, decay, ring, history, sample_rate, work,
-                     step_table, ramp_table):
+def _oscillator_loop(shape, v, incs, phase, clock, targets, starts, decay, ring, history, work):
     floor = clock - BLEP_HALF
     for i in range(work.shape[0]):
         d = decay[i]
-        if not freq_still:
-            inc = _inc(targets[FREQ, v] + (starts[FREQ, v] - targets[FREQ, v]) * d,
-                       targets[DETUNE, v] + (starts[DETUNE, v] - targets[DETUNE, v]) * d, sample_rate)
         width = targets[WIDTH, v] + (starts[WIDTH, v] - targets[WIDTH, v]) * d
-        y, phase = _oscillator_sample(shape, phase, clock, ring, history, inc, width, floor, step_table, ramp_table)
+        y, phase = _oscillator_sample(shape, phase, clock, ring, history, incs[i], width, floor)
         work[i, v] = y * (targets[GAIN, v] + (starts[GAIN, v] - targets[GAIN, v]) * d)
         clock += 1
     return phase, clock
 
 
 @njit(cache=True, error_model="numpy")
-def _oscillate(v, shape, targets, starts, decay, state, ring, history, sample_rate, work, step_table, ramp_table):
-    """Pass 1 for voice v: its oscillator into work[:, v], params gliding per sample (one loop per
-    shape, so the shape's branches are decided at compile time)."""
-    freq_still = starts[FREQ, v] == targets[FREQ, v] and starts[DETUNE, v] == targets[DETUNE, v]
-    inc = _inc(targets[FREQ, v] + (starts[FREQ, v] - targets[FREQ, v]) * decay[0],
-               targets[DETUNE, v] + (starts[DETUNE, v] - targets[DETUNE, v]) * decay[0], sample_rate)
+def _oscillate(v, shape, targets, starts, decay, state, ring, history, sample_rate, work, incs):
+    """Pass 1 for voice v: its oscillator into work[:, v], params gliding per sample. The phase
+    increments go first into `incs` (a call to exp2 inside the loop would cost every sample), and
+    there is one loop per shape, so the shape's branches are decided at compile time."""
+    freq, freq_to = targets[FREQ, v], starts[FREQ, v] - targets[FREQ, v]
+    detune, detune_to = targets[DETUNE, v], starts[DETUNE, v] - targets[DETUNE, v]
+    incs[0] = _inc(freq + freq_to * decay[0], detune + detune_to * decay[0], sample_rate)
+    for i in range(1, work.shape[0]):
+        incs[i] = incs[0] if freq_to == 0.0 and detune_to == 0.0 else _inc(
+            freq + freq_to * decay[i], detune + detune_to * decay[i], sample_rate)
     width = targets[WIDTH, v] + (starts[WIDTH, v] - targets[WIDTH, v]) * decay[0]
     st = state[0:4, v]
-    phase, clock = _start_oscillator(shape, st, ring, history, inc, width, step_table, ramp_table)
+    phase, clock = _start_oscillator(shape, st, ring, history, incs[0], width)
     if shape == 0:
-        phase, clock = _oscillator_loop(0, v, freq_still, inc, phase, clock, targets, starts, decay, ring, history,
-                                                sample_rate, work, step_table, ramp_table)
+        phase, clock = _oscillator_loop(0, v, incs, phase, clock, targets, starts, decay, ring, history, work)
     elif shape == 1:
-        phase, clock = _oscillator_loop(1, v, freq_still, inc, phase, clock, targets, starts, decay, ring, history,
-                                                sample_rate, work, step_table, ramp_table)
+        phase, clock = _oscillator_loop(1, v, incs, phase, clock, targets, starts, decay, ring, history, work)
     elif shape == 2:
-        phase, clock = _oscillator_loop(2, v, freq_still, inc, phase, clock, targets, starts, decay, ring, history,
-                                                sample_rate, work, step_table, ramp_table)
+        phase, clock = _oscillator_loop(2, v, incs, phase, clock, targets, starts, decay, ring, history, work)
     else:
-        phase, clock = _oscillator_loop(3, v, freq_still, inc, phase, clock, targets, starts, decay, ring, history,
-                                                sample_rate, work, step_table, ramp_table)
+        phase, clock = _oscillator_loop(3, v, incs, phase, clock, targets, starts, decay, ring, history, work)
     st[0], st[1] = phase, clock & 0xFFFFFFF
 
 
@@ -301,17 +260,17 @@ def _envelope_lanes(targets, starts, decay, state, sample_rate, count, n):
 
 
 @njit(cache=True, error_model="numpy")
-def render_bank(kinds, targets, starts, decay, state, rings, histories, sample_rate, work, total, ok,
-                step_table, ramp_table):
+def render_bank(kinds, targets, starts, decay, state, rings, histories, sample_rate, work, total, ok):
     """Every voice of a bank into work (n, ≥ voices; its rows padded so a voice's column does not map
     to a handful of cache sets); finite voices marked TO_SUM are added into `total`. Voices are
     ordered: ladders first (kinds HAS_LADDER), so the ladder lanes are one range."""
     count = kinds.shape[1]
     n = work.shape[0]
+    incs = np.empty(n)
     for v in range(count):
         if kinds[SHAPE, v] >= 0:
             _oscillate(v, kinds[SHAPE, v], targets, starts, decay, state, rings[v], histories[v], sample_rate,
-                       work, step_table, ramp_table)
+                       work, incs)
     ladders = 0
     while ladders < count and kinds[HAS_LADDER, ladders]:
         ladders += 1
@@ -330,22 +289,23 @@ def render_bank(kinds, targets, starts, decay, state, rings, histories, sample_r
 
 @njit(cache=True, error_model="numpy")
 def _finish(kinds, targets, starts, last_decay, state, work, total, ok):
-    """Which voices stayed finite (the others are zeroed), their sum, and the glides moved on."""
+    """Which voices stayed finite (the others are zeroed), their sum, and the glides moved on.
+    Row by row across voices, so both passes vectorise: x·0 is 0 unless x is NaN or ±inf."""
     count = kinds.shape[1]
-    for v in range(count):
-        fine = True
-        for c in range(state.shape[0]):
-            if not abs(state[c, v]) < np.inf:
-                fine = False
-        for i in range(work.shape[0]):
-            if not abs(work[i, v]) < np.inf:
-                fine = False
-        ok[v] = fine
-        if not fine:
-            work[:, v] = 0.0
+    probe = np.zeros(count)
     weight = np.zeros(count)
     for v in range(count):
         weight[v] = 1.0 if kinds[TO_SUM, v] else 0.0
+        for c in range(state.shape[0]):
+            probe[v] += state[c, v] * 0.0
+    for i in range(work.shape[0]):
+        row = work[i]
+        for v in range(count):
+            probe[v] += row[v] * 0.0
+    for v in range(count):
+        ok[v] = probe[v] == 0.0
+        if not ok[v]:
+            work[:, v] = 0.0
     for i in range(work.shape[0]):
         acc = total[i]
         row = work[i]
@@ -360,7 +320,7 @@ def _finish(kinds, targets, starts, last_decay, state, work, total, ok):
 
 
 @njit(cache=True, error_model="numpy")
-def render_explicit(kinds, params, state, ring, history, audio, sample_rate, out, step_table, ramp_table):
+def render_explicit(kinds, params, state, ring, history, audio, sample_rate, out):
     """One module (a chain of one, bank of one: kinds (4, 1), state (14, 1)) with params (columns, n)
     given per sample; the same per-sample functions as render_bank, in time order."""
     n = out.shape[0]
@@ -369,8 +329,7 @@ def render_explicit(kinds, params, state, ring, history, audio, sample_rate, out
     phase = clock = floor = 0
     if shape >= 0:
         phase, clock = _start_oscillator(shape, st[0:4], ring, history,
-                                         _inc(params[FREQ, 0], params[DETUNE, 0], sample_rate), params[WIDTH, 0],
-                                         step_table, ramp_table)
+                                         _inc(params[FREQ, 0], params[DETUNE, 0], sample_rate), params[WIDTH, 0])
         floor = clock - BLEP_HALF
     sounding = has_ladder and st[8] > ENV_FLOOR
     accent = st[9] if sounding else 0.0
@@ -382,7 +341,7 @@ def render_explicit(kinds, params, state, ring, history, audio, sample_rate, out
         if shape >= 0:
             y, phase = _oscillator_sample(shape, phase, clock, ring, history,
                                           _inc(params[FREQ, i], params[DETUNE, i], sample_rate), params[WIDTH, i],
-                                          floor, step_table, ramp_table)
+                                          floor)
             x = y * params[GAIN, i]
             clock += 1
         if has_ladder:
@@ -403,74 +362,14 @@ def render_explicit(kinds, params, state, ring, history, audio, sample_rate, out
     st[10], st[11], st[12], st[13] = stage, level, pos, start
 
 
-# -- drums ---------------------------------------------------------------------------------------
-KICK, SNARE, HAT = 0, 1, 2
-SIXTY_DB = np.log(1000.0)   # a drum's `decay` is its time to fall by 60 dB
-
-
-@njit(cache=True, error_model="numpy")
-def drum(kind, age, phase, params, wires, sample_rate, out):
-    """One block of a drum hit `age` samples after it: kick (params freq, decay, punch, gain), snare
-    (tone, snap, decay, gain) or hat (decay, tone, gain), before level and gain; `wires` is the
-    high-passed noise (snare, hat). Returns the body sine's phase after the block."""
-    total = 0.0
-    for i in range(out.shape[0]):
-        t = (age + i) / sample_rate
-        if kind == KICK:
-            punch = params[2, i]
-            freq = params[0, i] * (1.0 + 5.0 * punch * np.exp(-t / 0.025))
-            decay_ms, click = params[1, i], 0.3 * punch * np.exp(-t / 0.0015)
-        elif kind == SNARE:
-            freq = params[0, i] * (1.0 + 0.5 * np.exp(-t / 0.01))
-            decay_ms, click = params[2, i], 0.0
-        else:
-            freq, decay_ms, click = 0.0, params[0, i], 0.0
-        total += freq
-        cycles = phase + total / sample_rate
-        body = np.sin(2.0 * np.pi * (cycles - freq / sample_rate))
-        level = np.exp(-SIXTY_DB * t / (decay_ms * 1e-3))
-        if kind == KICK:
-            out[i] = level * body + click
-        elif kind == SNARE:
-            snap = params[1, i]
-            out[i] = level * ((1.0 - 0.6 * snap) * body + snap * 1.5 * wires[i])
-        else:
-            out[i] = level * wires[i] * 1.5
-    return (phase + total / sample_rate) % 1.0
-
-
-@njit(cache=True, error_model="numpy")
-def master_out(x, gain_db, limiter_on, ceiling, release_coef, state, out):
-    """The master bus in one pass: gain (dB per sample), brick-wall limiter, clip to ±1."""
-    env = state[0]
-    last, gain = np.nan, 1.0
-    for i in range(x.shape[0]):
-        if gain_db[i] != last:
-            last = gain_db[i]
-            gain = 10.0 ** (last / 20.0)
-        y = x[i] * gain
-        if limiter_on:
-            level = abs(y)
-            env = level if level > env else release_coef * env + (1.0 - release_coef) * level
-            if env > ceiling:
-                y *= ceiling / env
-        out[i] = min(1.0, max(-1.0, y))
-    state[0] = env
-
-
 def warmup() -> None:
     """Compile (or load from the cache) the voice kernels with a tiny bank of every kind."""
-    from .kernels import RAMP_TABLE, STEP_TABLE
     from .voice_layout import COLUMNS, STATE_COLUMNS
     n, count = 8, 3
     kinds = np.array([[0, -1, 1], [1, 1, 0], [1, 0, 1], [1, 1, 0]], dtype=np.int64)
     values = np.ones((COLUMNS, count)) * 100.0
     render_bank(kinds, values, values.copy(), np.ones(n), np.zeros((STATE_COLUMNS, count)), np.zeros((count, RING)),
                 np.zeros((count, 3, BLEP_HALF)), 48000.0, np.zeros((n, count)), np.zeros(n),
-                np.zeros(count, dtype=np.bool_), STEP_TABLE, RAMP_TABLE)
+                np.zeros(count, dtype=np.bool_))
     render_explicit(kinds[:, :1].copy(), np.ones((COLUMNS, n)) * 100.0, np.zeros((STATE_COLUMNS, 1)), np.zeros(RING),
-                    np.zeros((3, BLEP_HALF)), np.zeros(n), 48000.0, np.zeros(n), STEP_TABLE, RAMP_TABLE)
-    for kind in (KICK, SNARE, HAT):
-        drum(kind, 0, 0.0, np.ones((4, n)) * 100.0, np.zeros(n), 48000.0, np.zeros(n))
-    for out in (np.zeros(n), np.zeros(n, dtype=np.float32)):
-        master_out(np.zeros(n), np.zeros(n), True, 0.9, 0.99, np.zeros(1), out)
+                    np.zeros((3, BLEP_HALF)), np.zeros(n), 48000.0, np.zeros(n))

@@ -55,30 +55,30 @@ def _add_residual(ring, table, kind, now, frac, height, floor):
 
 
 @njit(cache=True, error_model="numpy")
-def _edges(shape, phase, new, clock, ring, dt, w, sign, floor, step_table, ramp_table):
+def _edges(shape, phase, new, clock, ring, dt, w, sign, floor):
     """The residuals of the edges crossed between `phase` and `new` (the wrap, the pulse width, the
     triangle's peak), which start up to BLEP_HALF − 1 samples before them; returns the wrapped phase.
     Out of the per-sample path: it runs a few times a cycle."""
     if shape == 1 and phase < w <= new:
-        _add_residual(ring, step_table, STEP, clock, (w - phase) / dt, -2.0 * sign, floor)
+        _add_residual(ring, STEP_TABLE, STEP, clock, (w - phase) / dt, -2.0 * sign, floor)
     if shape == 2 and phase < 0.5 <= new:
-        _add_residual(ring, ramp_table, RAMP, clock, (0.5 - phase) / dt, -8.0 * dt * sign, floor)
+        _add_residual(ring, RAMP_TABLE, RAMP, clock, (0.5 - phase) / dt, -8.0 * dt * sign, floor)
     if new >= 1.0:
         new -= 1.0
         frac = (1.0 - phase) / dt
         if shape == 0:
-            _add_residual(ring, step_table, STEP, clock, frac, -2.0 * sign, floor)
+            _add_residual(ring, STEP_TABLE, STEP, clock, frac, -2.0 * sign, floor)
         elif shape == 1:
-            _add_residual(ring, step_table, STEP, clock, frac, 2.0 * sign, floor)
+            _add_residual(ring, STEP_TABLE, STEP, clock, frac, 2.0 * sign, floor)
             if new >= w:  # crossed the width again within the same sample
-                _add_residual(ring, step_table, STEP, clock, frac + w / dt, -2.0 * sign, floor)
+                _add_residual(ring, STEP_TABLE, STEP, clock, frac + w / dt, -2.0 * sign, floor)
         elif shape == 2:
-            _add_residual(ring, ramp_table, RAMP, clock, frac, 8.0 * dt * sign, floor)
+            _add_residual(ring, RAMP_TABLE, RAMP, clock, frac, 8.0 * dt * sign, floor)
     return new
 
 
 @njit(cache=True, error_model="numpy", inline="always")
-def _osc_step(shape, phase, clock, ring, history, dt, w, sign, floor, step_table, ramp_table):
+def _osc_step(shape, phase, clock, ring, history, dt, w, sign, floor):
     """Generate sample `clock` of the naive wave into the ring × `sign` (−1 takes back what +1 added),
     with the residuals of its edges on output samples from `floor` on; returns the phase after.
     With `sign` +1 the sample's (phase, inc, width) goes into `history` (a note generates it again
@@ -99,21 +99,20 @@ def _osc_step(shape, phase, clock, ring, history, dt, w, sign, floor, step_table
     ring[clock & (RING - 1)] += sign * naive
     new = phase + dt
     if new >= 1.0 or (shape == 1 and phase < w <= new) or (shape == 2 and phase < 0.5 <= new):
-        new = _edges(shape, phase, new, clock, ring, dt, w, sign, floor, step_table, ramp_table)
+        new = _edges(shape, phase, new, clock, ring, dt, w, sign, floor)
     return new
 
 
 @njit(cache=True)
-def _span(shape, phase, clock, ring, history, inc, width, sign, floor, step_table, ramp_table):
+def _span(shape, phase, clock, ring, history, inc, width, sign, floor):
     """`_osc_step` for len(inc) samples from `clock` on; returns the phase after."""
     for i in range(inc.shape[0]):
-        phase = _osc_step(shape, phase, clock + i, ring, history, inc[i], width[i], sign, floor, step_table,
-                          ramp_table)
+        phase = _osc_step(shape, phase, clock + i, ring, history, inc[i], width[i], sign, floor)
     return phase
 
 
 @njit(cache=True)
-def oscillator_retune(shape, state, ring, history, inc, step_table, ramp_table):
+def oscillator_retune(shape, state, ring, history, inc):
     """A note at the next output sample: the BLEP_HALF samples generated ahead at the old pitch are
     taken back and generated again at `inc`, so the new pitch is heard from that very sample
     (phase-continuous). Residuals that would fall on samples already played are left out."""
@@ -123,10 +122,9 @@ def oscillator_retune(shape, state, ring, history, inc, step_table, ramp_table):
     played = clock - BLEP_HALF  # the next output sample
     order = (np.arange(played, clock) & (BLEP_HALF - 1))
     phase, widths = history[0, order[0]], history[2, order].copy()
-    _span(shape, phase, played, ring, history, history[1, order].copy(), widths, -1.0, played,
-          step_table, ramp_table)
+    _span(shape, phase, played, ring, history, history[1, order].copy(), widths, -1.0, played)
     state[0] = _span(shape, phase, played, ring, history, np.full(BLEP_HALF, inc), widths, 1.0,
-                     played, step_table, ramp_table)
+                     played)
 
 
 # -- filters -----------------------------------------------------------------------------------
@@ -237,13 +235,68 @@ def freeverb(x, room, damp, mix, combs, comb_lengths, comb_state, allpasses, all
         out[i] = (1.0 - mix[i]) * x[i] + mix[i] * 3.0 * wet
 
 
+# -- drums and the master bus ---------------------------------------------------------------------------------------
+KICK, SNARE, HAT = 0, 1, 2
+SIXTY_DB = np.log(1000.0)   # a drum's `decay` is its time to fall by 60 dB
+
+
+@njit(cache=True)
+def drum(kind, age, phase, params, wires, sample_rate, out):
+    """One block of a drum hit `age` samples after it: kick (params freq, decay, punch, gain), snare
+    (tone, snap, decay, gain) or hat (decay, tone, gain), before level and gain; `wires` is the
+    high-passed noise (snare, hat). Returns the body sine's phase after the block."""
+    total = 0.0
+    for i in range(out.shape[0]):
+        t = (age + i) / sample_rate
+        if kind == KICK:
+            punch = params[2, i]
+            freq = params[0, i] * (1.0 + 5.0 * punch * np.exp(-t / 0.025))
+            decay_ms, click = params[1, i], 0.3 * punch * np.exp(-t / 0.0015)
+        elif kind == SNARE:
+            freq = params[0, i] * (1.0 + 0.5 * np.exp(-t / 0.01))
+            decay_ms, click = params[2, i], 0.0
+        else:
+            freq, decay_ms, click = 0.0, params[0, i], 0.0
+        total += freq
+        cycles = phase + total / sample_rate
+        body = np.sin(2.0 * np.pi * (cycles - freq / sample_rate))
+        level = np.exp(-SIXTY_DB * t / (decay_ms * 1e-3))
+        if kind == KICK:
+            out[i] = level * body + click
+        elif kind == SNARE:
+            snap = params[1, i]
+            out[i] = level * ((1.0 - 0.6 * snap) * body + snap * 1.5 * wires[i])
+        else:
+            out[i] = level * wires[i] * 1.5
+    return (phase + total / sample_rate) % 1.0
+
+
+@njit(cache=True)
+def master_out(x, gain_db, limiter_on, ceiling, release_coef, state, out):
+    """The master bus in one pass: gain (dB per sample), brick-wall limiter, clip to ±1."""
+    env = state[0]
+    last, gain = np.nan, 1.0
+    for i in range(x.shape[0]):
+        if gain_db[i] != last:
+            last = gain_db[i]
+            gain = 10.0 ** (last / 20.0)
+        y = x[i] * gain
+        if limiter_on:
+            level = abs(y)
+            env = level if level > env else release_coef * env + (1.0 - release_coef) * level
+            if env > ceiling:
+                y *= ceiling / env
+        out[i] = min(1.0, max(-1.0, y))
+    state[0] = env
+
+
 def warmup() -> None:
     """Compile (or load from numba's cache) every kernel with tiny inputs."""
     n = 8
     ones = np.ones(n)
     out = np.zeros(n)
     for shape in range(4):
-        oscillator_retune(shape, np.zeros(3), np.zeros(RING), np.zeros((3, BLEP_HALF)), 0.01, STEP_TABLE, RAMP_TABLE)
+        oscillator_retune(shape, np.zeros(3), np.zeros(RING), np.zeros((3, BLEP_HALF)), 0.01)
     svf(ones, ones * 500, ones, 0, np.zeros(2), 48000.0, out)
     one_pole_lowpass(ones, ones * 500, np.zeros(1), 48000.0, out)
     one_pole_pink(ones, np.zeros(3), out)
@@ -251,3 +304,7 @@ def warmup() -> None:
     delay_line(ones, ones * 2, ones * 0.5, ones * 0.5, np.zeros(16), np.zeros(1), out)
     freeverb(ones, ones, ones, ones, np.zeros((2, 4)), np.array([3, 4]), np.zeros(2),
              np.zeros((1, 4)), np.array([2]), np.zeros(3), out)
+    for kind in (KICK, SNARE, HAT):
+        drum(kind, 0, 0.0, np.ones((4, n)) * 100.0, np.zeros(n), 48000.0, np.zeros(n))
+    for bus in (np.zeros(n), np.zeros(n, dtype=np.float32)):
+        master_out(np.zeros(n), np.zeros(n), True, 0.9, 0.99, np.zeros(1), bus)

@@ -57,7 +57,7 @@ class VoiceBank:
         if work is None or work.shape[0] != n:
             work = self._work = np.empty((n, padded(len(self.chains))))
         ck.render_bank(self.kinds, self.targets, self.starts, decay_table(self._pole, n), self.state, self.rings,
-                       self.histories, self.sample_rate, work, total, self.ok, kernels.STEP_TABLE, kernels.RAMP_TABLE)
+                       self.histories, self.sample_rate, work, total, self.ok)
         for module in dirty:                  # where the glides are now
             v, moving = module.row, False
             for name, column in module.COLUMNS.items():
@@ -100,6 +100,5 @@ def render_alone(module, audio_in: np.ndarray, params: dict) -> np.ndarray:
         table[column] = params[name]
     out = np.empty(n)
     ck.render_explicit(solo.kinds, table, solo.state, solo.rings[0], solo.histories[0],
-                       np.asarray(audio_in, dtype=float), solo.sample_rate, out, kernels.STEP_TABLE,
-                       kernels.RAMP_TABLE)
+                       np.asarray(audio_in, dtype=float), solo.sample_rate, out)
     return out

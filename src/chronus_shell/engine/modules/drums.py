@@ -4,9 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import ModuleSpec, number
-from .base import Module, kernels, lazy_module, seeded_generator
-
-chain_kernels = lazy_module("chronus_shell.engine.chain_kernels")
+from .base import Module, kernels, seeded_generator
 _GAIN = number("gain", "ratio", 0.8, 0, 1, "output level", ("level", "volume", "amp"))
 ACCENT_BOOST = 0.4
 NO_WIRES = np.zeros(0)
@@ -41,7 +39,7 @@ class Drum(Module):
             return np.zeros(n)
         table = np.array([params[spec.name] for spec in self.spec.params])
         out = np.empty(n)
-        self.phase = chain_kernels.drum(self.KIND, self.age, self.phase, table, self.wires(params, n),
+        self.phase = kernels.drum(self.KIND, self.age, self.phase, table, self.wires(params, n),
                                         float(self.sample_rate), out)
         self.age += n
         return out * (self.level * params["gain"])
@@ -69,7 +67,7 @@ class Kick(Drum):
         "synthesized kick drum", ("bass drum", "bd", "kickdrum"),
     )
 
-    KIND = 0   # a swept sine body and the beater's click (chain_kernels.drum)
+    KIND = 0   # a swept sine body and the beater's click (kernels.drum)
 
 
 class Snare(Drum):

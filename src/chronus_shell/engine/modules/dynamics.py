@@ -4,9 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import ModuleSpec, choice, number
-from .base import Module, kernels, lazy_module
-
-chain_kernels = lazy_module("chronus_shell.engine.chain_kernels")
+from .base import Module, kernels
 
 CEILING = 10 ** (-0.3 / 20)  # limiter ceiling, −0.3 dBFS
 LIMITER_RELEASE_MS = 80.0
@@ -65,7 +63,7 @@ class Master(Module):
 
     def process(self, audio_in, params):
         out = np.empty(len(audio_in))
-        chain_kernels.master_out(audio_in, params["gain"], params["limiter"] == "on", CEILING, self.release,
+        kernels.master_out(audio_in, params["gain"], params["limiter"] == "on", CEILING, self.release,
                                  self.state, out)
         return out
 
@@ -73,5 +71,5 @@ class Master(Module):
         """The engine's last step: the summed bus into `out` (the float32 block), never above 0 dBFS."""
         n = len(audio_in)
         gain = self.params(n, modulation)["gain"] if modulation else self.param_block("gain", n)
-        chain_kernels.master_out(audio_in, gain, self.targets["limiter"] == "on", CEILING, self.release, self.state,
+        kernels.master_out(audio_in, gain, self.targets["limiter"] == "on", CEILING, self.release, self.state,
                                  out)
