@@ -244,6 +244,8 @@ class Sequencer:
     # -- events -----------------------------------------------------------------
     def events(self, start: int, n: int) -> list[NoteEvent]:
         """Note on/off events in [start, start+n), off before on at the same sample."""
+        if not self.running and not self.offs:
+            return []
         end = start + n
         events: list[NoteEvent] = []
         while self.running:
