@@ -69,3 +69,20 @@ def test_a_nan_in_one_voice_silences_that_voice_only():
     assert np.isfinite(out).all() and np.abs(out).max() > 0
     assert len(engine.faults) == 1 and engine.faults[0].startswith("f2 produced NaN/Inf")
     assert np.isfinite(engine.modules["f2"].state).all() and np.isfinite(engine.modules["f1"].state).all()
+
+
+def test_a_pickled_engine_renders_on_to_the_same_bytes():
+    """A standby slot starts from a pickled Timeline: the voice bank's state (views of it in every
+    module) must travel whole — mid-glide, envelopes open, oscillators ahead in their rings."""
+    import pickle
+    engine = Engine(48000, 256)
+    for at, line in _lines():
+        engine.schedule(Message.parse(line), at)
+    for _ in range(40):
+        engine.render(256)
+    engine.schedule(Message.parse("/mod/f3/cutoff 3000"))          # a glide in progress when pickled
+    engine.render(100)
+    twin = pickle.loads(pickle.dumps(engine))
+    ours = np.concatenate([engine.render(256) for _ in range(60)])
+    theirs = np.concatenate([twin.render(256) for _ in range(60)])
+    assert ours.tobytes() == theirs.tobytes()
