@@ -263,7 +263,8 @@ def _envelope_lanes(targets, starts, decay, state, sample_rate, count, n):
 def render_bank(kinds, targets, starts, decay, state, rings, histories, sample_rate, work, total, ok):
     """Every voice of a bank into work (n, ≥ voices; its rows padded so a voice's column does not map
     to a handful of cache sets); finite voices marked TO_SUM are added into `total`. Voices are
-    ordered: ladders first (kinds HAS_LADDER), so the ladder lanes are one range."""
+    ordered: ladders first (kinds HAS_LADDER), so the ladder lanes are one range. Returns how many
+    voices went NaN/Inf (`ok` says which)."""
     count = kinds.shape[1]
     n = work.shape[0]
     incs = np.empty(n)
@@ -284,13 +285,14 @@ def render_bank(kinds, targets, starts, decay, state, rings, histories, sample_r
     for v in range(count):
         if kinds[HAS_ADSR, v]:
             _envelope(v, targets, starts, decay, state, sample_rate, work)
-    _finish(kinds, targets, starts, decay[n - 1], state, work, total, ok)
+    return _finish(kinds, targets, starts, decay[n - 1], state, work, total, ok)
 
 
 @njit(cache=True, error_model="numpy")
 def _finish(kinds, targets, starts, last_decay, state, work, total, ok):
-    """Which voices stayed finite (the others are zeroed), their sum, and the glides moved on.
-    Row by row across voices, so both passes vectorise: x·0 is 0 unless x is NaN or ±inf."""
+    """Which voices stayed finite (the others are zeroed; returns how many did not), their sum, and
+    the glides moved on. Row by row across voices, so the passes vectorise: x·0 is 0 unless x is
+    NaN or ±inf."""
     count = kinds.shape[1]
     probe = np.zeros(count)
     weight = np.zeros(count)
@@ -302,10 +304,12 @@ def _finish(kinds, targets, starts, last_decay, state, work, total, ok):
         row = work[i]
         for v in range(count):
             probe[v] += row[v] * 0.0
+    broken = 0
     for v in range(count):
         ok[v] = probe[v] == 0.0
         if not ok[v]:
             work[:, v] = 0.0
+            broken += 1
     for i in range(work.shape[0]):
         acc = total[i]
         row = work[i]
@@ -317,6 +321,7 @@ def _finish(kinds, targets, starts, last_decay, state, work, total, ok):
             target = targets[c, v]
             end = target + (starts[c, v] - target) * last_decay
             starts[c, v] = target if abs(end - target) <= SETTLED * max(1.0, abs(target)) else end
+    return broken
 
 
 @njit(cache=True, error_model="numpy")

@@ -221,7 +221,7 @@ class Engine:
         block = plan.bank.render(n, total)
         for module_id, v in plan.shared:
             outputs[module_id] = np.ascontiguousarray(block[:, v])
-        if not plan.bank.ok.all():
+        if plan.bank.broken:
             for v in np.flatnonzero(~plan.bank.ok):
                 ids = plan.bank_ids[v]
                 broken = [m for m in ids if not all(np.isfinite(getattr(self.modules[m], attr)).all()

@@ -37,6 +37,7 @@ class VoiceBank:
         self.rings = np.zeros((count, kernels.RING))
         self.histories = np.zeros((count, 3, kernels.BLEP_HALF))
         self.ok = np.ones(count, dtype=np.bool_)
+        self.broken = 0               # voices that went NaN/Inf in the last call (`ok` says which)
         self.dirty: set = set()
         self._work: np.ndarray | None = None
         for v, chain in enumerate(chains):
@@ -47,7 +48,7 @@ class VoiceBank:
 
     def render(self, n: int, total: np.ndarray) -> np.ndarray:
         """Every voice's block (n, voices), a view; finite voices marked to the sum are added into `total`."""
-        dirty = list(self.dirty)
+        dirty = list(self.dirty) if self.dirty else ()
         for module in dirty:                  # targets set and glides snapped since the last call
             v = module.row
             for name, column in module.COLUMNS.items():
@@ -56,8 +57,8 @@ class VoiceBank:
         work = self._work
         if work is None or work.shape[0] != n:
             work = self._work = np.empty((n, padded(len(self.chains))))
-        ck.render_bank(self.kinds, self.targets, self.starts, decay_table(self._pole, n), self.state, self.rings,
-                       self.histories, self.sample_rate, work, total, self.ok)
+        self.broken = ck.render_bank(self.kinds, self.targets, self.starts, decay_table(self._pole, n), self.state,
+                                     self.rings, self.histories, self.sample_rate, work, total, self.ok)
         for module in dirty:                  # where the glides are now
             v, moving = module.row, False
             for name, column in module.COLUMNS.items():
