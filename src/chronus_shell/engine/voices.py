@@ -12,15 +12,9 @@ from functools import lru_cache
 import numpy as np
 
 from . import voice_layout as lay
-from .modules.base import kernels, lazy_module
+from .modules.base import decay_table, kernels, lazy_module
 
 ck = lazy_module("chronus_shell.engine.chain_kernels")   # numba loads at the first render, not at import
-
-
-@lru_cache(maxsize=8)
-def decay_table(pole: float, n: int) -> np.ndarray:
-    """pole^1 … pole^n: the closed-form one-pole glide of every param (Module.param_block's)."""
-    return pole ** np.arange(1, n + 1)
 
 
 class VoiceBank:

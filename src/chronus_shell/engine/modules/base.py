@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from functools import lru_cache
 from types import ModuleType
 from typing import ClassVar
 
@@ -30,6 +31,13 @@ def lazy_module(name: str) -> ModuleType:
 kernels = lazy_module("chronus_shell.engine.kernels")
 
 SMOOTHING_MS = 5.0  # time constant of the one-pole parameter smoother
+
+
+@lru_cache(maxsize=8)
+def decay_table(pole: float, n: int) -> np.ndarray:
+    """pole^1 … pole^n: the closed-form one-pole glide of every param over n samples (the voice
+    kernels glide with the same table). Shared: never written."""
+    return pole ** np.arange(1, n + 1)
 
 
 class Module:
@@ -73,8 +81,7 @@ class Module:
         start = self.current[name]
         if start == target:
             return self._steady(name, target, n)
-        decay = self._pole ** np.arange(1, n + 1)
-        block = target + (start - target) * decay
+        block = target + (start - target) * decay_table(self._pole, n)
         end = float(block[-1])
         self.current[name] = target if abs(end - target) <= 1e-9 * max(1.0, abs(target)) else end
         return block
