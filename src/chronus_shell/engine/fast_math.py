@@ -22,10 +22,12 @@ _E2 = (1.0, 0.6931471805636414, 0.24022650683680985, 0.055504110226864266, 0.009
 @njit(cache=True, error_model="numpy", inline="always")
 def fast_tanh(x):
     x = min(TANH_CLIP, max(-TANH_CLIP, x))
-    z = x * x
-    y = x * (_TP[0] + z * (_TP[1] + z * (_TP[2] + z * (_TP[3] + z * _TP[4])))) / (
-        1.0 + z * (_TQ[0] + z * (_TQ[1] + z * (_TQ[2] + z * _TQ[3]))))
-    return min(1.0, max(-1.0, y))
+    z = x * x             # Estrin's scheme: a short dependency chain (the ladder's feedback waits on it)
+    z2 = z * z
+    z4 = z2 * z2
+    p = (_TP[0] + _TP[1] * z) + z2 * (_TP[2] + _TP[3] * z) + z4 * _TP[4]
+    q = (1.0 + _TQ[0] * z) + z2 * (_TQ[1] + _TQ[2] * z) + z4 * _TQ[3]
+    return min(1.0, max(-1.0, x * p / q))
 
 
 @njit(cache=True, error_model="numpy", inline="always")
