@@ -47,7 +47,7 @@ def test_oscsend_builds_a_voice_that_plays(live, caplog):
     assert [m for _, m in live.stamps][-1] == Message("/gate/adsr1", (1, 330.0))
 
 
-# Every address of PROTOCOL.md §1 (and the aliases), in an order in which each one is valid.
+# Every address of docs/protocol.md (and the aliases), in an order in which each one is valid.
 EVERY_ADDRESS = VOICE + [
     ("/patch/create", "ss", "lfo1", "lfo"),
     ("/patch/create", "ss", "acid_filter1", "acid_filter"),

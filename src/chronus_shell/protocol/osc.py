@@ -48,6 +48,7 @@ Submit = Callable[[Message, "int | None"], object]
 Clock = Callable[[float], int]            # unix seconds (time.time()) → sample
 Query = Callable[[Message], object]
 Accepted = Callable[[Message, float], None]   # (message, seconds until it plays)
+Vet = Callable[[Message], Message]            # the message to send, or raise with the refusal
 QUERY_ADDRESSES = frozenset({"/engine/status", "/session/list"})
 _MAX_DATAGRAM = 65536
 _NTP_UNIX_OFFSET = 2208988800             # seconds from 1900-01-01 (NTP) to 1970-01-01 (unix)
@@ -208,9 +209,10 @@ class OscServer:
 
     @classmethod
     def for_supervisor(cls, supervisor, host: str = "127.0.0.1", port: int = 5005,
-                       accepted: Accepted | None = None, report: Callable[[str], None] = log.warning) -> "OscServer":
+                       accepted: Accepted | None = None, report: Callable[[str], None] = log.warning,
+                       vet: Vet | None = None) -> "OscServer":
         """A server (not started) that feeds `supervisor` and replies from it; see `supervisor_handlers`."""
-        submit, query = supervisor_handlers(supervisor, accepted)
+        submit, query = supervisor_handlers(supervisor, accepted, vet)
         return cls(submit, host, port, clock=supervisor.sample_at, query=query,
                    sample_rate=supervisor.config.sample_rate, report=report)
 
@@ -328,14 +330,18 @@ class OscServer:
             log.warning("cannot reply to %s:%s: %s", sender[0], sender[1], err)
 
 
-def supervisor_handlers(supervisor, accepted: Accepted | None = None) -> tuple[Submit, Query]:
+def supervisor_handlers(supervisor, accepted: Accepted | None = None,
+                        vet: Vet | None = None) -> tuple[Submit, Query]:
     """`submit` and `query` for a Supervisor: its refusals (exceptions or refused outcomes) become
     the `/error` text; `accepted(msg, seconds)` is called for every message it took, with the time
     until it plays (e.g. to update the REPL's model then, not before); the queries are answered with
-    the outcome's data (status dict, session names)."""
+    the outcome's data (status dict, session names). `vet(msg)` sees each message first and returns
+    it (possibly rewritten) or raises with the refusal (e.g. a file path outside the shell's folders)."""
 
     def submit(msg: Message, at_sample: int | None) -> str | None:
         try:
+            if vet is not None:
+                msg = vet(msg)
             outcome = supervisor.send(msg, at=at_sample)
         except Exception as err:                 # noqa: BLE001 — the sender gets the line
             return _one_line(err)

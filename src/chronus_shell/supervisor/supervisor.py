@@ -23,6 +23,7 @@ from ..protocol.message import Message
 from ..session.commands import Outcome, SessionCommands
 from ..session.paths import session_path
 from ..session.recorder import Recorder
+from .admission import Admission, scheduled_types
 from .config import Config
 from .failover import START_TIMEOUT_S, Failover
 from .recording import RECORD_SECONDS, RecordTap
@@ -44,6 +45,7 @@ class Supervisor(Failover):
         self.ahead = max(cfg.prefill_buffers, cfg.lead_target)
         self.margin_blocks = 1 + math.ceil(cfg.early_margin_ms * 1e-3 * cfg.sample_rate / cfg.block_size)
         self.plan = Timeline(cfg.sample_rate, cfg.block_size)
+        self.admission = Admission(cfg.sample_rate, cfg.block_size)   # patch size and CPU budget
         self.session = SessionCommands(cfg.sample_rate)
         self.slots: list[SlotWorker | None] = [None, None]
         self.spares: list[SlotWorker] = []
@@ -212,6 +214,7 @@ class Supervisor(Failover):
         if msg.address in TRANSACTION and not self.config.router:
             raise SupervisorError("transactions are off (CHRONUS_ROUTER=0): changes apply live")
         with self._lock:
+            self.admission.check(msg, scheduled_types(self.plan))
             self.plan.admit(msg)
             self._fan_out(msg, at)
         if head in ("mod", "gate") or msg.address == "/patch/create":
@@ -248,6 +251,7 @@ class Supervisor(Failover):
                 shadow = pickle.loads(pickle.dumps(self.plan))
                 for message in outcome.messages:  # all or nothing: check against a copy first
                     try:
+                        self.admission.check(message, scheduled_types(shadow))
                         shadow.admit(message)
                     except (EngineError, SupervisorError) as err:    # e.g. an edge into a source
                         where = session_path(str(msg.args[0]))
