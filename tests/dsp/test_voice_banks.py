@@ -86,3 +86,18 @@ def test_a_pickled_engine_renders_on_to_the_same_bytes():
     ours = np.concatenate([engine.render(256) for _ in range(60)])
     theirs = np.concatenate([twin.render(256) for _ in range(60)])
     assert ours.tobytes() == theirs.tobytes()
+
+
+def test_a_voice_rewired_while_playing_fuses_again_once_its_fades_end():
+    engine = Engine(48000, 256)
+    for line in ("/patch/create o1 saw", "/patch/connect o1 master", "/gate/o1 1 110"):
+        engine.schedule(Message.parse(line))
+    engine.render(256)
+    for line in ("/patch/create f1 acid_filter", "/patch/disconnect o1 master", "/patch/connect o1 f1",
+                 "/patch/connect f1 master"):
+        engine.schedule(Message.parse(line))
+    engine.render(64)                                   # the 5 ms crossfade is under way
+    assert ("o1", "f1") not in engine._order.bank_ids, "while the edges crossfade, the voice renders alone"
+    for _ in range(3):
+        engine.render(256)
+    assert ("o1", "f1") in engine._order.bank_ids

@@ -218,8 +218,10 @@ class Engine:
         for src, param in plan.master_modulators:
             modulation[param] = modulation.get(param, 0.0) + outputs[src]
         self.modules["master"].mix_down(total, out, modulation)
-        if self._ramps and self.fades.advance(n):
-            self._order = None                   # a faded-out edge leaves the plan
+        if self._ramps:
+            fading = len(self.fades.fading)
+            if self.fades.advance(n) or len(self.fades.fading) != fading:
+                self._order = None               # a faded-out edge leaves the plan; a faded-in one may fuse
 
     def _render_voices(self, plan: Plan, n: int, total: np.ndarray, outputs: dict) -> None:
         """Every fused voice chain in one kernel call; a voice that went NaN/Inf is silenced and reset."""
