@@ -41,6 +41,7 @@ def test_module_producing_nan_is_silenced_and_reset():
     render_blocks(eng, 2560)
     broken = eng.modules["s1"]
     broken.process = lambda audio_in, params: np.full(len(audio_in), np.nan)
+    eng._order = None   # the render plan is compiled per graph change; a hand-replaced process() is not one
     fault_block = eng.render(256)
     after = render_blocks(eng, SR)
     assert np.all(fault_block == 0.0), "the faulty block was not silenced"

@@ -1,10 +1,10 @@
-"""Voice banks: same-type voices render together as (voices, block) arrays, to the same bytes as
-rendering every module alone. A bank of rows must never leak between voices."""
+"""Voice banks: every voice chain (oscillator → acid_filter → adsr) renders in one kernel call, the
+same as rendering every module alone. A voice must never leak into another."""
 from __future__ import annotations
 
 import numpy as np
 
-from chronus_shell.engine import graph
+from chronus_shell.engine import render_plan
 from chronus_shell.engine.graph import Engine
 from chronus_shell.protocol.message import Message
 
@@ -39,23 +39,22 @@ def _render() -> np.ndarray:
     return np.concatenate([engine.render(256) for _ in range(160)])
 
 
-def test_banks_render_the_same_bytes_as_every_module_alone(monkeypatch):
-    banked = _render()
-    assert np.isfinite(banked).all() and np.abs(banked).max() > 0.05
+def test_fused_voices_render_as_every_module_alone(monkeypatch):
+    """Same per-sample arithmetic either way; only the order in which the master sums its inputs
+    differs (fused voices are summed in bank order), hence a float32 tolerance, not bytes."""
+    fused = _render()
+    assert np.isfinite(fused).all() and np.abs(fused).max() > 0.05
     engine = Engine(48000, 256)
     for at, line in _lines():
         engine.schedule(Message.parse(line), at)
     engine.render(256)
-    plan = graph._render_plan(engine.modules, engine.edges, engine.mod_edges)
-    assert any(len(ids) == 16 for ids, _, _ in plan), "the 16 adsr voices form one bank"
-    assert any("f2" in ids and len(ids) == 1 for ids, _, _ in plan), "a modulated module renders alone"
-
-    class NothingBanked:
-        """No module type subclasses this: every module renders alone."""
-
-    monkeypatch.setattr(graph, "Banked", NothingBanked)
+    plan = engine._order
+    assert plan.bank is not None and len(plan.bank_ids) >= 15, "the voice chains form one bank"
+    assert not any("f2" in ids for ids in plan.bank_ids), "a modulated module renders alone"
+    assert ("o2",) in plan.bank_ids, "the oscillator before a modulated filter is a chain of one"
+    monkeypatch.setattr(render_plan, "FUSE", False)
     alone = _render()
-    assert banked.tobytes() == alone.tobytes(), f"{np.count_nonzero(banked != alone)} samples differ"
+    assert np.abs(fused - alone).max() <= 1e-6, f"max difference {np.abs(fused - alone).max():.3g}"
 
 
 def test_a_nan_in_one_voice_silences_that_voice_only():
@@ -70,3 +69,35 @@ def test_a_nan_in_one_voice_silences_that_voice_only():
     assert np.isfinite(out).all() and np.abs(out).max() > 0
     assert len(engine.faults) == 1 and engine.faults[0].startswith("f2 produced NaN/Inf")
     assert np.isfinite(engine.modules["f2"].state).all() and np.isfinite(engine.modules["f1"].state).all()
+
+
+def test_a_pickled_engine_renders_on_to_the_same_bytes():
+    """A standby slot starts from a pickled Timeline: the voice bank's state (views of it in every
+    module) must travel whole — mid-glide, envelopes open, oscillators ahead in their rings."""
+    import pickle
+    engine = Engine(48000, 256)
+    for at, line in _lines():
+        engine.schedule(Message.parse(line), at)
+    for _ in range(40):
+        engine.render(256)
+    engine.schedule(Message.parse("/mod/f3/cutoff 3000"))          # a glide in progress when pickled
+    engine.render(100)
+    twin = pickle.loads(pickle.dumps(engine))
+    ours = np.concatenate([engine.render(256) for _ in range(60)])
+    theirs = np.concatenate([twin.render(256) for _ in range(60)])
+    assert ours.tobytes() == theirs.tobytes()
+
+
+def test_a_voice_rewired_while_playing_fuses_again_once_its_fades_end():
+    engine = Engine(48000, 256)
+    for line in ("/patch/create o1 saw", "/patch/connect o1 master", "/gate/o1 1 110"):
+        engine.schedule(Message.parse(line))
+    engine.render(256)
+    for line in ("/patch/create f1 acid_filter", "/patch/disconnect o1 master", "/patch/connect o1 f1",
+                 "/patch/connect f1 master"):
+        engine.schedule(Message.parse(line))
+    engine.render(64)                                   # the 5 ms crossfade is under way
+    assert ("o1", "f1") not in engine._order.bank_ids, "while the edges crossfade, the voice renders alone"
+    for _ in range(3):
+        engine.render(256)
+    assert ("o1", "f1") in engine._order.bank_ids

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..engine import warmup
+from ..engine import compile_if_needed
 from ..engine.graph import EngineError
 from ..engine.render import TRANSACTION, is_engine_message, render_script
 from ..engine.user_modules_install import install_all
@@ -29,7 +29,7 @@ def render_command(args) -> int:
     output = Path(args.output)
     if not output.parent.is_dir():
         return fail("render", f"cannot write {output}: folder {output.parent} does not exist")
-    warmup()
+    compile_if_needed(lambda line: print(line, file=sys.stderr))   # warm: kernels load at first use
     saves = _outside_the_engine(events, args.samplerate)
     try:
         audio = _render(events, seconds, args, saves)

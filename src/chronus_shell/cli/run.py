@@ -23,6 +23,7 @@ STALLED_OUTPUT_S = 10.0  # the play position has not moved for this long: give u
 
 
 def run_command(args) -> int:
+    from ..engine import compile_if_needed
     from ..supervisor.supervisor import Supervisor, SupervisorError
 
     try:
@@ -38,6 +39,7 @@ def run_command(args) -> int:
     record = Path(args.record) if args.record else None
     if record is not None and record.exists():
         record.unlink()  # the user named this file for this run's output
+    compile_if_needed(lambda line: print(line, file=sys.stderr))
     supervisor = Supervisor(config)
     try:
         try:

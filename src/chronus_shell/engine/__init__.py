@@ -1,8 +1,39 @@
 """Pure DSP: modules, the patch graph, the sequencer and deterministic rendering (no processes)."""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+COMPILING = "compiling the audio kernels (once after an install or an update; about half a minute)…"
 
 
 def warmup() -> None:
     """Compile every numba kernel once (at worker start, never in an audio path)."""
-    from . import kernels
+    from . import chain_kernels, kernels
 
     kernels.warmup()
+    chain_kernels.warmup()
+
+
+def kernels_cached() -> bool:
+    """Whether numba's cache holds the compiled voice kernel (a warm start loads, not compiles).
+
+    Numba's cache sits in __pycache__ beside the kernels; looking there costs no numba import (the
+    shell process never needs numba). Elsewhere (NUMBA_CACHE_DIR, a read-only install) numba is asked."""
+    folder = Path(__file__).parent / "__pycache__"
+    if "NUMBA_CACHE_DIR" not in os.environ and os.access(Path(__file__).parent, os.W_OK):
+        return any(folder.glob("chain_kernels.render_bank-*.nbi"))
+    try:
+        from . import chain_kernels
+        return bool(chain_kernels.render_bank._cache._cache_file._load_index())
+    except Exception:  # noqa: BLE001 — numba internals: unsure means "say it and compile"
+        return False
+
+
+def compile_if_needed(say: Callable[[str], None]) -> None:
+    """On the first run after an install, compile the kernels here with a progress line, not in
+    silence (nor in a child process, where it would look like a hang); warm starts skip this."""
+    if not kernels_cached():
+        say(COMPILING)
+        warmup()

@@ -14,9 +14,10 @@ from ..protocol.message import Message
 from .catalogue import CATALOGUE, module_spec
 from .edge_fades import EdgeFades, fade_from_old_version
 from .hang_guard import HangGuard, ModuleHung
-from .modules.base import Banked, Module, bank_params
+from .modules.base import Module
 from .params import ParamError
 from .patch_shape import PatchShape
+from .render_plan import Plan, build_plan
 from .sequencer import Sequencer
 from .user_modules import USER_PACKAGE
 
@@ -46,7 +47,7 @@ class Engine:
         self.faults: list[str] = []
         self._queue: list[tuple[int, int, Message]] = []
         self._serial = 0
-        self._order: list[str] | None = None
+        self._order: Plan | None = None  # the render plan, compiled again after every graph change
         self._voice_of: dict[str, tuple[str, ...]] | None = None
         self.fades = EdgeFades(sample_rate)  # audio edges switched under a sounding module
         self._ramps: dict[tuple[str, str], np.ndarray] = {}
@@ -57,7 +58,7 @@ class Engine:
     def __getstate__(self) -> dict:
         # an old version fading out after a hot reload cannot pickle (its class was replaced):
         # a snapshot taken in those 5 ms goes on with the new version alone
-        return {**self.__dict__, "swaps": {}}
+        return {**self.__dict__, "swaps": {}, "_order": None}
 
     # -- messages ---------------------------------------------------------------
     def check(self, msg: Message) -> None:
@@ -207,48 +208,76 @@ class Engine:
         if count <= 0:
             return
         offset = len(out) - (end - self.position)
-        out[offset:offset + count] = self._render_segment(count)
+        self._render_segment(count, out[offset:offset + count])
         self.position = stop
 
-    def _render_segment(self, n: int) -> np.ndarray:
+    def _render_segment(self, n: int, out: np.ndarray) -> None:
+        """Render n samples into `out` (float32): the voice bank, every other module, the master."""
         if self._order is None:
             self._order = self._plan()
+        plan = self._order
         self._ramps = self.fades.ramps(n) if self.fades.fading else {}
         outputs: dict[str, np.ndarray] = {}
-        silence = np.zeros(n)
-        for ids, inputs, modulators in self._order:
-            if len(ids) == 1:
-                outputs[ids[0]] = self._render_module(ids[0], inputs[0], modulators, outputs, silence)
-            else:
-                outputs.update(self._render_bank(ids, inputs, outputs, n))
-        if self._ramps and self.fades.advance(n):
-            self._order = None                   # a faded-out edge leaves the plan
-        return outputs["master"].astype(np.float32)
+        total = np.zeros(n)
+        if plan.bank is not None:
+            self._render_voices(plan, n, total, outputs)
+        silence = None
+        for module_id, inputs, modulators in plan.steps:
+            if silence is None:
+                silence = np.zeros(n)
+            outputs[module_id] = self._render_module(module_id, inputs, modulators, outputs, silence)
+        for src in plan.master_inputs:
+            total += self._fed(src, "master", outputs) if self._ramps else outputs[src]
+        modulation: dict[str, np.ndarray] = {}
+        for src, param in plan.master_modulators:
+            modulation[param] = modulation.get(param, 0.0) + outputs[src]
+        self.modules["master"].mix_down(total, out, modulation)
+        if self._ramps:
+            fading = len(self.fades.fading)
+            if self.fades.advance(n) or len(self.fades.fading) != fading:
+                self._order = None               # a faded-out edge leaves the plan; a faded-in one may fuse
 
-    def _plan(self):
+    def _render_voices(self, plan: Plan, n: int, total: np.ndarray, outputs: dict) -> None:
+        """Every fused voice chain in one kernel call; a voice that went NaN/Inf is silenced and reset."""
+        block = plan.bank.render(n, total)
+        for module_id, v in plan.shared:
+            outputs[module_id] = np.ascontiguousarray(block[:, v])
+        if plan.bank.broken:
+            for v in np.flatnonzero(~plan.bank.ok):
+                ids = plan.bank_ids[v]
+                broken = [m for m in ids if not all(np.isfinite(getattr(self.modules[m], attr)).all()
+                                                    for attr, _ in self.modules[m].STATE)]
+                self._contain_fault((broken or ids)[-1 if not broken else 0], "produced NaN/Inf")
+                outputs[ids[-1]] = np.zeros(n)
+            self._order = None
+
+    def _plan(self) -> Plan:
         """The render plan, with the edges still fading out (dropped if they would make a cycle)."""
         leaving = [e for e in self.fades.leaving() if e[0] in self.modules and e[1] in self.modules]
+        fading = set(self.fades.fading)
         try:
-            return _render_plan(self.modules, self.edges + leaving, self.mod_edges)
-        except EngineError:
+            return build_plan(self.modules, self.edges + leaving, self.mod_edges, fading, self.sample_rate)
+        except ParamError:
             for edge in leaving:
                 self.fades.fading.pop(edge, None)
-            return _render_plan(self.modules, self.edges, self.mod_edges)
+            return build_plan(self.modules, self.edges, self.mod_edges, set(self.fades.fading), self.sample_rate)
 
     def _fed(self, src: str, dst: str, outputs) -> np.ndarray:
         """What `src` feeds into `dst` (faded while that edge changes)."""
         ramp = self._ramps.get((src, dst))
         return outputs[src] if ramp is None else outputs[src] * ramp
 
-    def _render_module(self, module_id, inputs, modulators, outputs, silence) -> np.ndarray:
+    def _render_module(self, module_id, inputs, modulators, outputs, base) -> np.ndarray:
         module = self.modules[module_id]
-        audio_in = silence
+        if module.rests() and module_id not in self.swaps:
+            return base                           # silence (`base` is the segment's zeros, never written)
+        audio_in = base
         for src in inputs:
             audio_in = audio_in + (self._fed(src, module_id, outputs) if self._ramps else outputs[src])
         modulation = {}
         for src, param in modulators:
             modulation[param] = modulation.get(param, 0.0) + outputs[src]
-        bypassed = audio_in if module.spec.role == "processor" else silence
+        bypassed = audio_in if module.spec.role == "processor" else np.zeros(len(audio_in))
         block = self._run(module_id, module, audio_in, modulation, bypassed)
         if module_id in self.swaps:  # a hot reload: the old version fades into the new one
             return fade_from_old_version(self.swaps, module_id, block, audio_in, modulation, self.fades.step)
@@ -281,20 +310,6 @@ class Engine:
         else:
             reason = "produced NaN/Inf or a wrong shape"
         return block if healthy else self._contain_fault(module_id, reason)(n)
-
-    def _render_bank(self, ids, inputs, outputs, n) -> dict[str, np.ndarray]:
-        """Same-type built-in modules of one graph level in one call, as (voices, n) arrays."""
-        bank = [self.modules[module_id] for module_id in ids]
-        audio_in = np.zeros((len(ids), n))
-        for module_id, row, sources in zip(ids, audio_in, inputs):
-            for src in sources:
-                row += self._fed(src, module_id, outputs) if self._ramps else outputs[src]
-        block = type(bank[0]).process_bank(bank, audio_in, bank_params(bank, n))
-        healthy = np.isfinite(block).all(axis=1)
-        return {
-            module_id: row if fine else self._contain_fault(module_id, "produced NaN/Inf")(n)
-            for module_id, row, fine in zip(ids, block, healthy)
-        }
 
     def _contain_fault(self, module_id: str, reason: str):
         """Replace a module that failed (NaN/Inf, wrong shape, exception) by a fresh instance; report it."""
@@ -384,37 +399,6 @@ def _connected_components(modules, edges) -> dict[str, tuple[str, ...]]:
         for member in members:
             voice_of[member] = members
     return voice_of
-
-
-def _render_plan(modules, edges, mod_edges):
-    """[(ids, audio inputs per id, modulators)], every source before what it feeds.
-
-    Modules are placed level by level (a level needs only earlier ones); within a level the
-    unmodulated modules of one banked type form a bank, rendered in one call. Others go alone."""
-    inputs = {m: [] for m in modules}
-    modulators = {m: [] for m in modules}
-    for src, dst in edges:
-        inputs[dst].append(src)
-    for src, dst, param in mod_edges:
-        modulators[dst].append((src, param))
-    plan, placed = [], set()
-    pending = list(modules)
-    while pending:
-        ready = [m for m in pending if all(s in placed for s in inputs[m]) and all(s in placed for s, _ in modulators[m])]
-        if not ready:
-            raise EngineError(f"the patch has a cycle through {', '.join(pending)}")
-        banks: dict[type, list[str]] = {}
-        for m in ready:
-            kind = type(modules[m])
-            if issubclass(kind, Banked) and not modulators[m]:
-                banks.setdefault(kind, []).append(m)
-            else:
-                plan.append(((m,), (tuple(inputs[m]),), tuple(modulators[m])))
-        for ids in banks.values():
-            plan.append((tuple(ids), tuple(tuple(inputs[m]) for m in ids), ()))
-        placed.update(ready)
-        pending = [m for m in pending if m not in placed]
-    return plan
 
 
 __all__ = ["Engine", "EngineError"]

@@ -54,78 +54,65 @@ def _add_residual(ring, table, kind, now, frac, height, floor):
         ring[(now + k) & (RING - 1)] += height * (smooth - naive)
 
 
-@njit(cache=True)
-def _span(shape, phase, clock, ring, history, inc, width, out, sign, floor, step_table, ramp_table):
-    """Generate len(inc) samples of the naive wave from `clock` on, with the residuals of their
-    edges (which start up to BLEP_HALF − 1 samples before them), added to the ring × `sign` (−1
-    takes back what +1 added) on output samples from `floor` on; returns the phase after.
-
-    With `sign` +1 each sample's (phase, inc, width) goes into `history`; when `out` has room,
-    each sample also plays the output sample BLEP_HALF behind it."""
-    play = out.shape[0] > 0
-    for i in range(inc.shape[0]):
-        dt = inc[i]
-        w = width[i]
-        if sign > 0.0:
-            h = clock & (BLEP_HALF - 1)
-            history[0, h], history[1, h], history[2, h] = phase, dt, w
+@njit(cache=True, error_model="numpy")
+def _edges(shape, phase, new, clock, ring, dt, w, sign, floor):
+    """The residuals of the edges crossed between `phase` and `new` (the wrap, the pulse width, the
+    triangle's peak), which start up to BLEP_HALF − 1 samples before them; returns the wrapped phase.
+    Out of the per-sample path: it runs a few times a cycle."""
+    if shape == 1 and phase < w <= new:
+        _add_residual(ring, STEP_TABLE, STEP, clock, (w - phase) / dt, -2.0 * sign, floor)
+    if shape == 2 and phase < 0.5 <= new:
+        _add_residual(ring, RAMP_TABLE, RAMP, clock, (0.5 - phase) / dt, -8.0 * dt * sign, floor)
+    if new >= 1.0:
+        new -= 1.0
+        frac = (1.0 - phase) / dt
         if shape == 0:
-            naive = 2.0 * phase - 1.0
+            _add_residual(ring, STEP_TABLE, STEP, clock, frac, -2.0 * sign, floor)
         elif shape == 1:
-            naive = 1.0 if phase < w else -1.0
+            _add_residual(ring, STEP_TABLE, STEP, clock, frac, 2.0 * sign, floor)
+            if new >= w:  # crossed the width again within the same sample
+                _add_residual(ring, STEP_TABLE, STEP, clock, frac + w / dt, -2.0 * sign, floor)
         elif shape == 2:
-            naive = 4.0 * phase - 1.0 if phase < 0.5 else 3.0 - 4.0 * phase
-        else:
-            naive = np.sin(2.0 * np.pi * phase)
-        ring[clock & (RING - 1)] += sign * naive
-        new = phase + dt
-        if shape == 1 and phase < w <= new:
-            _add_residual(ring, step_table, STEP, clock, (w - phase) / dt, -2.0 * sign, floor)
-        if shape == 2 and phase < 0.5 <= new:
-            _add_residual(ring, ramp_table, RAMP, clock, (0.5 - phase) / dt, -8.0 * dt * sign, floor)
-        if new >= 1.0:
-            new -= 1.0
-            frac = (1.0 - phase) / dt
-            if shape == 0:
-                _add_residual(ring, step_table, STEP, clock, frac, -2.0 * sign, floor)
-            elif shape == 1:
-                _add_residual(ring, step_table, STEP, clock, frac, 2.0 * sign, floor)
-                if new >= w:  # crossed the width again within the same sample
-                    _add_residual(ring, step_table, STEP, clock, frac + w / dt, -2.0 * sign, floor)
-            elif shape == 2:
-                _add_residual(ring, ramp_table, RAMP, clock, frac, 8.0 * dt * sign, floor)
-        phase = new
-        if play:
-            slot = (clock - BLEP_HALF) & (RING - 1)
-            out[i] = ring[slot]
-            ring[slot] = 0.0
-        clock += 1
+            _add_residual(ring, RAMP_TABLE, RAMP, clock, frac, 8.0 * dt * sign, floor)
+    return new
+
+
+@njit(cache=True, error_model="numpy", inline="always")
+def _osc_step(shape, phase, clock, ring, history, dt, w, sign, floor):
+    """Generate sample `clock` of the naive wave into the ring × `sign` (−1 takes back what +1 added),
+    with the residuals of its edges on output samples from `floor` on; returns the phase after.
+    With `sign` +1 the sample's (phase, inc, width) goes into `history` (a note generates it again
+    at its own pitch)."""
+    if sign > 0.0:
+        h = clock & (BLEP_HALF - 1)
+        history[0, h] = phase
+        history[1, h] = dt
+        history[2, h] = w
+    if shape == 0:
+        naive = 2.0 * phase - 1.0
+    elif shape == 1:
+        naive = 1.0 if phase < w else -1.0
+    elif shape == 2:
+        naive = 4.0 * phase - 1.0 if phase < 0.5 else 3.0 - 4.0 * phase
+    else:
+        naive = np.sin(2.0 * np.pi * phase)
+    ring[clock & (RING - 1)] += sign * naive
+    new = phase + dt
+    if new >= 1.0 or (shape == 1 and phase < w <= new) or (shape == 2 and phase < 0.5 <= new):
+        new = _edges(shape, phase, new, clock, ring, dt, w, sign, floor)
+    return new
+
+
+@njit(cache=True)
+def _span(shape, phase, clock, ring, history, inc, width, sign, floor):
+    """`_osc_step` for len(inc) samples from `clock` on; returns the phase after."""
+    for i in range(inc.shape[0]):
+        phase = _osc_step(shape, phase, clock + i, ring, history, inc[i], width[i], sign, floor)
     return phase
 
 
 @njit(cache=True)
-def oscillator(shape, state, ring, history, inc, width, out, step_table, ramp_table):
-    """Band-limited saw (0), square (1), triangle (2) or sine (3) at `inc` cycles/sample.
-
-    state = [phase, clock, started]: the wave is generated BLEP_HALF samples ahead of the output (the
-    residual of an edge starts before it); `history` keeps (phase, inc, width) of those samples so a
-    note can generate them again at its pitch (`oscillator_retune`). The first call starts the wave
-    BLEP_HALF samples early, so it is heard from the very first output sample.
-    """
-    phase = state[0]
-    clock = int(state[1])
-    if state[2] == 0.0:
-        phase = _span(shape, phase, clock, ring, history, np.full(BLEP_HALF, inc[0]), np.full(BLEP_HALF, width[0]),
-                      out[:0], 1.0, clock, step_table, ramp_table)
-        clock += BLEP_HALF
-        state[2] = 1.0
-    state[0] = _span(shape, phase, clock, ring, history, inc, width, out, 1.0, clock - BLEP_HALF,
-                     step_table, ramp_table)
-    state[1] = (clock + out.shape[0]) & 0xFFFFFFF
-
-
-@njit(cache=True)
-def oscillator_retune(shape, state, ring, history, inc, step_table, ramp_table):
+def oscillator_retune(shape, state, ring, history, inc):
     """A note at the next output sample: the BLEP_HALF samples generated ahead at the old pitch are
     taken back and generated again at `inc`, so the new pitch is heard from that very sample
     (phase-continuous). Residuals that would fall on samples already played are left out."""
@@ -135,62 +122,12 @@ def oscillator_retune(shape, state, ring, history, inc, step_table, ramp_table):
     played = clock - BLEP_HALF  # the next output sample
     order = (np.arange(played, clock) & (BLEP_HALF - 1))
     phase, widths = history[0, order[0]], history[2, order].copy()
-    _span(shape, phase, played, ring, history, history[1, order].copy(), widths, np.empty(0), -1.0, played,
-          step_table, ramp_table)
-    state[0] = _span(shape, phase, played, ring, history, np.full(BLEP_HALF, inc), widths, np.empty(0), 1.0,
-                     played, step_table, ramp_table)
-
-
-@njit(cache=True)
-def oscillator_bank(shape, states, rings, histories, inc, width, out, step_table, ramp_table):
-    """`oscillator` for a bank of same-shape voices: one row of every array per voice."""
-    for v in range(out.shape[0]):
-        oscillator(shape, states[v], rings[v], histories[v], inc[v], width[v], out[v], step_table, ramp_table)
+    _span(shape, phase, played, ring, history, history[1, order].copy(), widths, -1.0, played)
+    state[0] = _span(shape, phase, played, ring, history, np.full(BLEP_HALF, inc), widths, 1.0,
+                     played)
 
 
 # -- filters -----------------------------------------------------------------------------------
-@njit(cache=True)
-def _tpt_stage(x, state, big_g):
-    """One trapezoidal one-pole low-pass stage: (output, new state)."""
-    v = (x - state) * big_g
-    y = v + state
-    return y, y + v
-
-
-@njit(cache=True)
-def ladder(x, cutoff, resonance, drive, env, state, sample_rate, out):
-    """Zero-delay-feedback 4-pole ladder, saturating input; k = 4·resonance (4 = self-oscillation).
-
-    `env` multiplies the cutoff per sample (the per-note envelope); state = 4 integrators.
-    """
-    s1, s2, s3, s4 = state[0], state[1], state[2], state[3]
-    nyquist_guard = 0.45 * sample_rate
-    for i in range(x.shape[0]):
-        fc = cutoff[i] * env[i]
-        if fc > nyquist_guard:
-            fc = nyquist_guard
-        g = np.tan(np.pi * fc / sample_rate)
-        big_g = g / (1.0 + g)
-        k = 4.0 * resonance[i]
-        scale = 1.0 / (1.0 + g)
-        feedback_sum = big_g * big_g * big_g * s1 * scale + big_g * big_g * s2 * scale + big_g * s3 * scale + s4 * scale
-        d = drive[i]
-        u = (np.tanh(d * x[i]) / np.sqrt(d) * (1.0 + 0.5 * k) - k * feedback_sum) / (1.0 + k * big_g ** 4)
-        u = np.tanh(u)
-        y1, s1 = _tpt_stage(u, s1, big_g)
-        y2, s2 = _tpt_stage(y1, s2, big_g)
-        y3, s3 = _tpt_stage(y2, s3, big_g)
-        out[i], s4 = _tpt_stage(y3, s4, big_g)
-    state[0], state[1], state[2], state[3] = s1, s2, s3, s4
-
-
-@njit(cache=True)
-def ladder_bank(x, cutoff, resonance, drive, env, states, sample_rate, out):
-    """`ladder` for a bank of voices: one row of every array per voice."""
-    for v in range(out.shape[0]):
-        ladder(x[v], cutoff[v], resonance[v], drive[v], env[v], states[v], sample_rate, out[v])
-
-
 @njit(cache=True)
 def svf(x, cutoff, q, mode, state, sample_rate, out):
     """Trapezoidal state-variable filter (Simper): 0 lowpass, 1 highpass, 2 bandpass (unity peak)."""
@@ -250,57 +187,6 @@ def leaky_integrator(white, state, out):
     state[0] = y
 
 
-# -- envelopes ---------------------------------------------------------------------------------
-IDLE, ATTACK, DECAY, SUSTAIN, RELEASE = 0, 1, 2, 3, 4
-CURVE = 5.0  # decay and release are exponential-shaped yet land exactly on their stage end
-
-
-@njit(cache=True)
-def _curve(t):
-    return (np.exp(-CURVE * t) - np.exp(-CURVE)) / (1.0 - np.exp(-CURVE))
-
-
-@njit(cache=True)
-def adsr(state, attack, decay, sustain, release, out):
-    """ADSR level per sample; stage lengths in samples (≥ 1). state = [stage, level, pos, start].
-
-    Attack is linear from the current level (retrigger never clicks); each stage ends exactly
-    `length` samples after it starts.
-    """
-    stage, level, pos, start = int(state[0]), state[1], int(state[2]), state[3]
-    for i in range(out.shape[0]):
-        if stage == ATTACK:
-            pos += 1
-            level = start + (1.0 - start) * pos / attack
-            if pos >= attack:
-                stage, pos, start, level = DECAY, 0, 1.0, 1.0
-        elif stage == DECAY:
-            pos += 1
-            level = sustain + (start - sustain) * _curve(pos / decay)
-            if pos >= decay:
-                stage, level = SUSTAIN, sustain
-        elif stage == SUSTAIN:
-            level = sustain
-        elif stage == RELEASE:
-            pos += 1
-            level = start * _curve(pos / release)
-            if pos >= release:
-                stage, level = IDLE, 0.0
-        out[i] = level
-    state[0], state[1], state[2], state[3] = stage, level, pos, start
-
-
-@njit(cache=True)
-def adsr_bank(states, attack_ms, decay_ms, sustain, release_ms, sample_rate, out):
-    """`adsr` for a bank of voices; the params are (voices, n) blocks, read at the block's start
-    (stage lengths in whole samples, at least one)."""
-    for v in range(out.shape[0]):
-        attack = max(1.0, np.rint(attack_ms[v, 0] * 1e-3 * sample_rate))
-        decay = max(1.0, np.rint(decay_ms[v, 0] * 1e-3 * sample_rate))
-        release = max(1.0, np.rint(release_ms[v, 0] * 1e-3 * sample_rate))
-        adsr(states[v], attack, decay, sustain[v, 0], release, out[v])
-
-
 # -- time ----------------------------------------------------------------------------------------
 @njit(cache=True)
 def delay_line(x, delay_samples, feedback, mix, buffer, state, out):
@@ -349,16 +235,67 @@ def freeverb(x, room, damp, mix, combs, comb_lengths, comb_state, allpasses, all
         out[i] = (1.0 - mix[i]) * x[i] + mix[i] * 3.0 * wet
 
 
-# -- output --------------------------------------------------------------------------------------
+# -- drums and the master bus ---------------------------------------------------------------------------------------
+KICK, SNARE, HAT = 0, 1, 2
+SIXTY_DB = np.log(1000.0)   # a drum's `decay` is its time to fall by 60 dB
+
+
 @njit(cache=True)
-def limiter(x, ceiling, release_coef, state, out):
-    """Brick-wall peak limiter: instant attack, exponential release; state = [envelope]."""
+def drum(kind, age, phase, params, wires, sample_rate, out):
+    """One block of a drum hit `age` samples after it: kick (params freq, decay, punch, gain), snare
+    (tone, snap, decay, gain) or hat (decay, tone, gain), before level and gain; `wires` is the
+    high-passed noise (snare, hat). Returns the body sine's phase after the block. The fixed
+    exponentials (pitch sweep, click, snare's pitch drop) and a still decay step by one factor a
+    sample instead of calling exp (equal to it within 1e-13)."""
+    t0 = age / sample_rate
+    step = 1.0 / sample_rate
+    sweep, sweep_step = np.exp(-t0 / 0.025), np.exp(-step / 0.025)          # kick pitch sweep
+    click, click_step = np.exp(-t0 / 0.0015), np.exp(-step / 0.0015)        # kick beater
+    drop, drop_step = np.exp(-t0 / 0.01), np.exp(-step / 0.01)              # snare pitch drop
+    rate, level, level_step = -1.0, 0.0, 0.0
+    total = 0.0
+    for i in range(out.shape[0]):
+        decay_ms = params[1, i] if kind == KICK else params[2, i] if kind == SNARE else params[0, i]
+        if SIXTY_DB / (decay_ms * 1e-3) != rate:
+            rate = SIXTY_DB / (decay_ms * 1e-3)
+            level, level_step = np.exp(-rate * (t0 + i * step)), np.exp(-rate * step)
+        if kind == KICK:
+            punch = params[2, i]
+            freq = params[0, i] * (1.0 + 5.0 * punch * sweep)
+            total += freq
+            body = np.sin(2.0 * np.pi * (phase + total / sample_rate - freq / sample_rate))
+            out[i] = level * body + 0.3 * punch * click
+        elif kind == SNARE:
+            freq = params[0, i] * (1.0 + 0.5 * drop)
+            total += freq
+            body = np.sin(2.0 * np.pi * (phase + total / sample_rate - freq / sample_rate))
+            snap = params[1, i]
+            out[i] = level * ((1.0 - 0.6 * snap) * body + snap * 1.5 * wires[i])
+        else:
+            out[i] = level * wires[i] * 1.5
+        sweep *= sweep_step
+        click *= click_step
+        drop *= drop_step
+        level *= level_step
+    return (phase + total / sample_rate) % 1.0
+
+
+@njit(cache=True)
+def master_out(x, gain_db, limiter_on, ceiling, release_coef, state, out):
+    """The master bus in one pass: gain (dB per sample), brick-wall limiter, clip to ±1."""
     env = state[0]
+    last, gain = np.nan, 1.0
     for i in range(x.shape[0]):
-        level = abs(x[i])
-        env = level if level > env else release_coef * env + (1.0 - release_coef) * level
-        gain = ceiling / env if env > ceiling else 1.0
-        out[i] = x[i] * gain
+        if gain_db[i] != last:
+            last = gain_db[i]
+            gain = 10.0 ** (last / 20.0)
+        y = x[i] * gain
+        if limiter_on:
+            level = abs(y)
+            env = level if level > env else release_coef * env + (1.0 - release_coef) * level
+            if env > ceiling:
+                y *= ceiling / env
+        out[i] = min(1.0, max(-1.0, y))
     state[0] = env
 
 
@@ -368,22 +305,15 @@ def warmup() -> None:
     ones = np.ones(n)
     out = np.zeros(n)
     for shape in range(4):
-        oscillator(shape, np.zeros(3), np.zeros(RING), np.zeros((3, BLEP_HALF)), ones * 0.01, ones * 0.5, out,
-                   STEP_TABLE, RAMP_TABLE)
-        oscillator_retune(shape, np.zeros(3), np.zeros(RING), np.zeros((3, BLEP_HALF)), 0.01, STEP_TABLE, RAMP_TABLE)
-    ladder(ones, ones * 500, ones * 0.5, ones, ones, np.zeros(4), 48000.0, out)
-    rows, bank_out = np.ones((2, n)), np.zeros((2, n))
-    for shape in range(4):
-        oscillator_bank(shape, np.zeros((2, 3)), np.zeros((2, RING)), np.zeros((2, 3, BLEP_HALF)), rows * 0.01,
-                        rows * 0.5, bank_out, STEP_TABLE, RAMP_TABLE)
-    ladder_bank(rows, rows * 500, rows * 0.5, rows, rows, np.zeros((2, 4)), 48000.0, bank_out)
-    adsr_bank(np.array([[1.0, 0, 0, 0]] * 2), rows, rows, rows * 0.5, rows, 48000.0, bank_out)
+        oscillator_retune(shape, np.zeros(3), np.zeros(RING), np.zeros((3, BLEP_HALF)), 0.01)
     svf(ones, ones * 500, ones, 0, np.zeros(2), 48000.0, out)
     one_pole_lowpass(ones, ones * 500, np.zeros(1), 48000.0, out)
     one_pole_pink(ones, np.zeros(3), out)
     leaky_integrator(ones, np.zeros(1), out)
-    adsr(np.array([1.0, 0, 0, 0]), 4.0, 4.0, 0.5, 4.0, out)
     delay_line(ones, ones * 2, ones * 0.5, ones * 0.5, np.zeros(16), np.zeros(1), out)
     freeverb(ones, ones, ones, ones, np.zeros((2, 4)), np.array([3, 4]), np.zeros(2),
              np.zeros((1, 4)), np.array([2]), np.zeros(3), out)
-    limiter(ones, 0.9, 0.99, np.zeros(1), out)
+    for kind in (KICK, SNARE, HAT):
+        drum(kind, 0, 0.0, np.ones((4, n)) * 100.0, np.zeros(n), 48000.0, np.zeros(n))
+    for bus in (np.zeros(n), np.zeros(n, dtype=np.float32)):
+        master_out(np.zeros(n), np.zeros(n), True, 0.9, 0.99, np.zeros(1), bus)

@@ -106,6 +106,7 @@ class Sequencer:
         self.pending: list[tuple[int, int, tuple]] = []  # (effective step, serial, change)
         self.offs: dict[str, tuple[int, int]] = {}  # target → (off sample, onset) of its sounding note
         self._serial = 0
+        self._onset_memo: tuple | None = None
 
     # -- time -------------------------------------------------------------------
     @property
@@ -117,8 +118,16 @@ class Sequencer:
         return self.anchor_time + (step - self.anchor_step) * self.samples_per_step
 
     def onset(self, step: int) -> int:
+        """The sample a step plays at. Asked every block for the next step: the last answer is kept
+        while the step and the grid objects are the same ones (they are replaced, never mutated)."""
+        memo = self._onset_memo
+        if (memo is not None and memo[0] == step and memo[1] == self.anchor_step and memo[2] is self.anchor_time
+                and memo[3] is self.bpm and memo[4] is self.swing):
+            return memo[5]
         swing = self.swing * self.samples_per_step if step % 2 else 0
-        return _round(self.step_time(step) + swing)
+        value = _round(self.step_time(step) + swing)
+        self._onset_memo = (step, self.anchor_step, self.anchor_time, self.bpm, self.swing, value)
+        return value
 
     # -- messages ---------------------------------------------------------------
     def check(self, msg: Message) -> None:
@@ -235,6 +244,8 @@ class Sequencer:
     # -- events -----------------------------------------------------------------
     def events(self, start: int, n: int) -> list[NoteEvent]:
         """Note on/off events in [start, start+n), off before on at the same sample."""
+        if not self.running and not self.offs:
+            return []
         end = start + n
         events: list[NoteEvent] = []
         while self.running:

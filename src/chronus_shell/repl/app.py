@@ -15,6 +15,7 @@ from collections.abc import Callable
 from prompt_toolkit.patch_stdout import patch_stdout
 
 from .. import __version__
+from ..engine import compile_if_needed
 from ..language import Translator
 from ..protocol.message import Message
 from ..session import (Autosave, SessionError, discard_recovery, pending_recovery, recover, set_aside_recovery,
@@ -41,6 +42,7 @@ def repl_command(args) -> int:
               "'chronus run -' or 'chronus run FILE'", file=sys.stderr)
         return 2
     output = Output()
+    compile_if_needed(output.info)       # the first run after an install: said, then compiled here
     try:
         supervisor = _make_supervisor(args)
     except (ValueError, OSError, ImportError) as err:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+from functools import lru_cache
 from types import ModuleType
 from typing import ClassVar
 
@@ -30,6 +31,13 @@ def lazy_module(name: str) -> ModuleType:
 kernels = lazy_module("chronus_shell.engine.kernels")
 
 SMOOTHING_MS = 5.0  # time constant of the one-pole parameter smoother
+
+
+@lru_cache(maxsize=8)
+def decay_table(pole: float, n: int) -> np.ndarray:
+    """pole^1 … pole^n: the closed-form one-pole glide of every param over n samples (the voice
+    kernels glide with the same table). Shared: never written."""
+    return pole ** np.arange(1, n + 1)
 
 
 class Module:
@@ -60,6 +68,12 @@ class Module:
     def note_off(self) -> None:
         """The gate closed."""
 
+    def rests(self) -> bool:
+        """True when the next block is silence whatever the input (a drum between hits): the engine
+        then skips params() and process(). A silent module has nothing to smooth, so its glides
+        jump to their targets."""
+        return False
+
     # -- rendering -----------------------------------------------------------
     def param_block(self, name: str, n: int) -> np.ndarray:
         """Per-sample values of a numeric param over the next n samples (closed-form one-pole)."""
@@ -67,8 +81,7 @@ class Module:
         start = self.current[name]
         if start == target:
             return self._steady(name, target, n)
-        decay = self._pole ** np.arange(1, n + 1)
-        block = target + (start - target) * decay
+        block = target + (start - target) * decay_table(self._pole, n)
         end = float(block[-1])
         self.current[name] = target if abs(end - target) <= 1e-9 * max(1.0, abs(target)) else end
         return block
@@ -86,7 +99,14 @@ class Module:
         return hit[1]
 
     def params(self, n: int, modulation: dict[str, np.ndarray]) -> dict[str, np.ndarray | str]:
-        """Every param for a block: smoothed numeric arrays (+ modulation, clipped to range), enums."""
+        """Every param for a block: smoothed numeric arrays (+ modulation, clipped to range), enums.
+        A settled, unmodulated module gets the same dict (and arrays) as last block."""
+        targets = self.targets
+        if not modulation:
+            hit = self.__dict__.get("_params_cache")
+            if (hit is not None and hit[0] == n and hit[1] == targets
+                    and all(value == targets[name] for name, value in self.current.items())):
+                return hit[2]
         out: dict[str, np.ndarray | str] = {}
         for spec in self.spec.params:
             if spec.is_enum:
@@ -97,6 +117,8 @@ class Module:
             if mod is not None:
                 block = np.clip(apply_modulation(spec.unit, block, mod, spec.span), spec.low, spec.high)
             out[spec.name] = block
+        if not modulation:
+            self._params_cache = (n, dict(targets), out)
         return out
 
     def process(self, audio_in: np.ndarray, params: dict[str, np.ndarray | str]) -> np.ndarray:
@@ -105,10 +127,16 @@ class Module:
 
 
 class Banked(Module):
-    """A module type whose voices render together: the engine hands `process_bank` every
-    same-type module of one graph level as (voices, block) arrays, one kernel call for all of
-    them. `process` is the bank of one, so there is a single implementation per type.
+    """A voice module (oscillator, acid_filter, adsr): its voices render together in the engine's
+    VoiceBank, fused with the rest of their chain (engine/voices.py). While bound, its state
+    arrays are views of its bank column; `set`/`snap` mark it dirty there, so a still voice
+    costs no Python per block. `process` renders it alone (a chain of one): one implementation.
     Banked types have numeric params only (a bank shares no enum choice)."""
+
+    COLUMNS: ClassVar[dict[str, int]] = {}           # param name → column of the bank's tables
+    STATE: ClassVar[tuple[tuple[str, int], ...]] = ()  # (state array attribute, first bank column)
+    bank = None
+    row = 0
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -116,54 +144,31 @@ class Banked(Module):
         if spec is not None and any(p.is_enum for p in spec.params):
             raise TypeError(f"{spec.type}: a banked module cannot have enum params")
 
-    @classmethod
-    def process_bank(cls, bank: list["Banked"], audio_in: np.ndarray, params: dict[str, np.ndarray]) -> np.ndarray:
-        """Render one block for every module of `bank`: audio_in and params are (voices, n)."""
-        raise NotImplementedError
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "bank": None, "_solo": None}
+
+    def set(self, name, value):
+        self.targets[name] = value
+        if self.bank is not None:
+            self.bank.dirty.add(self)
+
+    def snap(self, name):
+        super().snap(name)
+        if self.bank is not None:
+            self.bank.dirty.add(self)
+
+    def bind(self, bank, row: int) -> None:
+        """Move this module's state into voice `row` of `bank` (its arrays become views there)."""
+        self.bank, self.row = bank, row
+        for attr, start in self.STATE:
+            own = getattr(self, attr)
+            view = bank.state[start:start + len(own), row]
+            view[:] = own
+            setattr(self, attr, view)
 
     def process(self, audio_in, params):
-        rows = {name: block[None, :] for name, block in params.items()}
-        return self.process_bank([self], audio_in[None, :], rows)[0]
-
-
-def stacked(bank: list[Module], name: str) -> np.ndarray:
-    """The bank's per-module state arrays `name` as one (voices, k) array for a bank kernel; for a
-    bank of one, a view of the module's own array (no copy, nothing to hand back)."""
-    if len(bank) == 1:
-        return getattr(bank[0], name)[None, :]
-    return np.stack([getattr(m, name) for m in bank])
-
-
-def hand_back(bank: list[Module], name: str, rows: np.ndarray) -> None:
-    """After the kernel: each module's `name` becomes its row of the stacked array."""
-    if len(bank) > 1:
-        for module, row in zip(bank, rows):
-            setattr(module, name, row)
-
-
-def bank_params(bank: list[Module], n: int) -> dict[str, np.ndarray]:
-    """Every param of a bank of unmodulated same-type modules as (voices, n) arrays: the one-pole
-    glide of `Module.param_block` for all voices and params at once. A settled bank reuses its
-    last blocks (kept on its first module), as `_steady` does for one module."""
-    first = bank[0]
-    names = [spec.name for spec in first.spec.params]
-    targets = np.array([[float(m.targets[name]) for m in bank] for name in names])   # (params, voices)
-    starts = np.array([[m.current[name] for m in bank] for name in names])
-    moving = starts != targets
-    if not moving.any():
-        key = (targets.tobytes(), n)
-        cached = first.__dict__.get("_bank_cache")
-        if cached is None or cached[0] != key:
-            cached = first.__dict__["_bank_cache"] = (key, np.repeat(targets[:, :, None], n, axis=2))
-        blocks = cached[1]
-    else:
-        decay = first._pole ** np.arange(1, n + 1)
-        blocks = targets[:, :, None] + (starts - targets)[:, :, None] * decay
-        for p, v in zip(*np.nonzero(moving)):
-            target, end = targets[p, v], float(blocks[p, v, -1])
-            settled = abs(end - target) <= 1e-9 * max(1.0, abs(target))
-            bank[v].current[names[p]] = float(target) if settled else end
-    return dict(zip(names, blocks))
+        from ..voices import render_alone
+        return render_alone(self, audio_in, params)
 
 
 def apply_modulation(unit: str, base: np.ndarray, mod: np.ndarray, span: float) -> np.ndarray:

@@ -4,11 +4,10 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import ModuleSpec, number
-from .base import Module, seeded_generator, kernels
-
+from .base import Module, kernels, seeded_generator
 _GAIN = number("gain", "ratio", 0.8, 0, 1, "output level", ("level", "volume", "amp"))
-SIXTY_DB = np.log(1000.0)  # `decay` is the time to fall by 60 dB
 ACCENT_BOOST = 0.4
+NO_WIRES = np.zeros(0)
 
 
 class Drum(Module):
@@ -27,22 +26,27 @@ class Drum(Module):
         self.level = 1.0 + ACCENT_BOOST * accent
         self.phase = 0.0
 
-    def decay_curve(self, decay_ms: np.ndarray, t: np.ndarray) -> np.ndarray:
-        return np.exp(-SIXTY_DB * t / (decay_ms * 1e-3))
+    def rests(self) -> bool:
+        if self.age >= 0 and self.age <= 4 * self.current["decay"] * 1e-3 * self.sample_rate:
+            return False
+        for name in self.current:
+            self.snap(name)
+        return True
 
     def process(self, audio_in, params):
         n = len(audio_in)
         if self.age < 0 or self.age > 4 * params["decay"][0] * 1e-3 * self.sample_rate:
             return np.zeros(n)
-        t = (self.age + np.arange(n)) / self.sample_rate
+        table = np.array([params[spec.name] for spec in self.spec.params])
+        out = np.empty(n)
+        self.phase = kernels.drum(self.KIND, self.age, self.phase, table, self.wires(params, n),
+                                        float(self.sample_rate), out)
         self.age += n
-        return self.level * params["gain"] * self.voice(t, params)
+        return out * (self.level * params["gain"])
 
-    def sine_at(self, freq: np.ndarray) -> np.ndarray:
-        """A sine following a per-sample frequency, phase continuous across blocks."""
-        cycles = self.phase + np.cumsum(freq) / self.sample_rate
-        self.phase = float(cycles[-1] % 1.0)
-        return np.sin(2.0 * np.pi * (cycles - freq / self.sample_rate))
+    def wires(self, params, n: int) -> np.ndarray:
+        """High-passed noise (the snare's wires, the hat's metal); the kick has none."""
+        return NO_WIRES
 
     def filtered_noise(self, cutoff: float, mode: int, n: int) -> np.ndarray:
         out = np.empty(n)
@@ -63,12 +67,7 @@ class Kick(Drum):
         "synthesized kick drum", ("bass drum", "bd", "kickdrum"),
     )
 
-    def voice(self, t, params):
-        punch = params["punch"]
-        sweep = np.exp(-t / 0.025)
-        body = self.sine_at(params["freq"] * (1.0 + 5.0 * punch * sweep))
-        click = 0.3 * punch * np.exp(-t / 0.0015)  # the beater: a short pulse on the very first sample
-        return self.decay_curve(params["decay"], t) * body + click
+    KIND = 0   # a swept sine body and the beater's click (kernels.drum)
 
 
 class Snare(Drum):
@@ -83,11 +82,10 @@ class Snare(Drum):
         "synthesized snare drum", ("sd", "snaredrum", "clap"),
     )
 
-    def voice(self, t, params):
-        snap = params["snap"]
-        body = self.sine_at(params["tone"] * (1.0 + 0.5 * np.exp(-t / 0.01)))
-        wires = self.filtered_noise(1800.0, 1, len(t))
-        return self.decay_curve(params["decay"], t) * ((1.0 - 0.6 * snap) * body + snap * 1.5 * wires)
+    KIND = 1   # a pitched body and noise wires
+
+    def wires(self, params, n):
+        return self.filtered_noise(1800.0, 1, n)
 
 
 class Hat(Drum):
@@ -101,6 +99,7 @@ class Hat(Drum):
         "synthesized hi-hat", ("hihat", "hi-hat", "hh", "hats", "cymbal"),
     )
 
-    def voice(self, t, params):
-        metal = self.filtered_noise(float(params["tone"][0]), 1, len(t))
-        return self.decay_curve(params["decay"], t) * metal * 1.5
+    KIND = 2   # high-passed noise
+
+    def wires(self, params, n):
+        return self.filtered_noise(float(params["tone"][0]), 1, n)

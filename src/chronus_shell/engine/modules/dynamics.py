@@ -62,7 +62,14 @@ class Master(Module):
         self.release = float(np.exp(-1.0 / (LIMITER_RELEASE_MS * 1e-3 * sample_rate)))
 
     def process(self, audio_in, params):
-        out = audio_in * 10.0 ** (params["gain"] / 20.0)
-        if params["limiter"] == "on":
-            kernels.limiter(out, CEILING, self.release, self.state, out)
-        return np.clip(out, -1.0, 1.0)  # never above 0 dBFS, whatever the settings
+        out = np.empty(len(audio_in))
+        kernels.master_out(audio_in, params["gain"], params["limiter"] == "on", CEILING, self.release,
+                                 self.state, out)
+        return out
+
+    def mix_down(self, audio_in: np.ndarray, out: np.ndarray, modulation: dict) -> None:
+        """The engine's last step: the summed bus into `out` (the float32 block), never above 0 dBFS."""
+        n = len(audio_in)
+        gain = self.params(n, modulation)["gain"] if modulation else self.param_block("gain", n)
+        kernels.master_out(audio_in, gain, self.targets["limiter"] == "on", CEILING, self.release, self.state,
+                                 out)

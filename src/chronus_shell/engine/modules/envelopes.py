@@ -4,7 +4,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import ModuleSpec, choice, number
-from .base import Banked, Module, hand_back, kernels, seeded_generator, stacked
+from .. import voice_layout as ck
+from .base import Banked, Module, seeded_generator
 
 
 class ADSR(Banked):
@@ -19,25 +20,23 @@ class ADSR(Banked):
         "envelope amplifier shaped by the gate", ("envelope", "env", "amp envelope", "vca"),
     )
 
+    COLUMNS = {"attack": ck.ATTACK, "decay": ck.DECAY, "sustain": ck.SUSTAIN, "release": ck.RELEASE}
+    STATE = (("state", ck.ADSR_STATE),)
+
     def __init__(self, sample_rate: int):
         super().__init__(sample_rate)
         self.state = np.zeros(4)  # stage, level, position in stage, level at stage start
 
     def note_on(self, freq: float | None, accent: float) -> None:
-        self.state[:] = (kernels.ATTACK, self.state[1], 0, self.state[1])
+        self.state[:] = (ck.ATTACK_STAGE, self.state[1], 0, self.state[1])
 
     def note_off(self) -> None:
-        if self.state[0] != kernels.IDLE:
-            self.state[:] = (kernels.RELEASE, self.state[1], 0, self.state[1])
+        if self.state[0] != ck.IDLE:
+            self.state[:] = (ck.RELEASE_STAGE, self.state[1], 0, self.state[1])
 
-    @classmethod
-    def process_bank(cls, bank, audio_in, params):
-        states = stacked(bank, "state")
-        level = np.empty(audio_in.shape)
-        kernels.adsr_bank(states, params["attack"], params["decay"], params["sustain"], params["release"],
-                          float(bank[0].sample_rate), level)
-        hand_back(bank, "state", states)
-        return audio_in * level
+    def bind(self, bank, row: int) -> None:
+        super().bind(bank, row)
+        bank.kinds[ck.HAS_ADSR, row] = 1
 
 
 class LFO(Module):

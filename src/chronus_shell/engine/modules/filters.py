@@ -4,10 +4,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import ModuleSpec, choice, number
-from .base import Banked, Module, hand_back, kernels, stacked
-
-ENV_OCTAVES = 4.0  # a full per-note envelope opens the cutoff by up to four octaves
-ACCENT_LEVEL = 0.5  # an accented note at accent 1 is this much louder
+from .. import voice_layout as ck
+from .base import Banked, Module, kernels
 
 
 class AcidFilter(Banked):
@@ -24,38 +22,22 @@ class AcidFilter(Banked):
         "303-style 4-pole resonant ladder low-pass with per-note envelope", ("acid", "303", "ladder", "acid filter", "tb303"),
     )
 
+    COLUMNS = {"cutoff": ck.CUTOFF, "resonance": ck.RESONANCE, "env_amount": ck.ENV_AMOUNT, "accent": ck.ACCENT,
+               "decay": ck.ENV_DECAY, "drive": ck.DRIVE}
+    STATE = (("state", ck.LADDER_STATE), ("note", ck.NOTE_STATE))
+
     def __init__(self, sample_rate: int):
         super().__init__(sample_rate)
         self.state = np.zeros(4)
-        self.env = 0.0  # per-note envelope level, 0 when no note has played
-        self.note_accent = 0.0
+        self.note = np.zeros(2)  # the per-note envelope level (0 when no note has played) and its accent
 
     def note_on(self, freq: float | None, accent: float) -> None:
-        self.note_accent = accent * float(self.targets["accent"])
-        self.env = 1.0 + self.note_accent
+        accent *= float(self.targets["accent"])
+        self.note[:] = (1.0 + accent, accent)
 
-    @classmethod
-    def process_bank(cls, bank, audio_in, params):
-        sample_rate = bank[0].sample_rate
-        sounding = [m.env > 1e-6 for m in bank]  # the per-note envelope is still open
-        opening, env = np.ones(audio_in.shape), None
-        if any(sounding):
-            levels = np.array([m.env if on else 0.0 for m, on in zip(bank, sounding)])
-            per_sample = np.exp(-1.0 / (params["decay"] * 1e-3 * sample_rate))
-            env = levels[:, None] * np.cumprod(per_sample, axis=1)
-            opening = np.exp2(ENV_OCTAVES * params["env_amount"] * env)
-            for module, on, end in zip(bank, sounding, env[:, -1]):
-                if on:
-                    module.env = float(end)
-        states = stacked(bank, "state")
-        out = np.empty(audio_in.shape)
-        kernels.ladder_bank(audio_in, params["cutoff"], params["resonance"], params["drive"], opening,
-                            states, float(sample_rate), out)
-        hand_back(bank, "state", states)
-        accents = [m.note_accent if on else 0.0 for m, on in zip(bank, sounding)]
-        if env is not None and any(accents):
-            out *= 1.0 + ACCENT_LEVEL * np.array(accents)[:, None] * np.minimum(env, 1.0)
-        return out
+    def bind(self, bank, row: int) -> None:
+        super().bind(bank, row)
+        bank.kinds[ck.HAS_LADDER, row] = 1
 
 
 class Filter(Module):

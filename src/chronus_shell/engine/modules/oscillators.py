@@ -4,7 +4,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import ModuleSpec, choice, number
-from .base import Banked, Module, hand_back, kernels, seeded_generator, stacked
+from .. import voice_layout as ck
+from .base import Banked, Module, kernels, seeded_generator
 
 _PITCH = (
     number("freq", "Hz", 220, 20, 20000, "pitch of the oscillator", ("frequency", "pitch")),
@@ -17,39 +18,27 @@ class Oscillator(Banked):
     """A pitched source: a gate's note sets `freq` at once, heard from the note's own sample."""
 
     SHAPE = 0
+    COLUMNS = {"freq": ck.FREQ, "detune": ck.DETUNE, "gain": ck.GAIN}
+    STATE = (("state", ck.OSC_STATE),)
 
     def __init__(self, sample_rate: int):
         super().__init__(sample_rate)
-        self.state = np.zeros(3)
+        self.state = np.zeros(4)  # phase, clock, started, retune
         self.ring = np.zeros(kernels.RING)
         self.history = np.zeros((3, kernels.BLEP_HALF))
-        self.retune = False
 
     def note_on(self, freq: float | None, accent: float) -> None:
         if freq is not None:
             self.set("freq", freq)
             self.snap("freq")
-            self.retune = True        # the samples generated ahead are generated again at this pitch
+            self.state[3] = 1.0       # the samples generated ahead are generated again at this pitch
 
-    @classmethod
-    def process_bank(cls, bank, audio_in, params):
-        inc = params["freq"] * np.exp2(params["detune"] / 1200.0) / bank[0].sample_rate
-        np.minimum(inc, 0.49, out=inc)
-        width = params.get("width")
-        if width is None:
-            width = np.full(inc.shape, 0.5)
-        states, rings, histories = stacked(bank, "state"), stacked(bank, "ring"), stacked(bank, "history")
-        for voice, module in enumerate(bank):
-            if module.retune:
-                kernels.oscillator_retune(cls.SHAPE, states[voice], rings[voice], histories[voice], inc[voice, 0],
-                                          kernels.STEP_TABLE, kernels.RAMP_TABLE)
-                module.retune = False
-        out = np.empty(inc.shape)
-        kernels.oscillator_bank(cls.SHAPE, states, rings, histories, inc, width, out, kernels.STEP_TABLE,
-                                kernels.RAMP_TABLE)
-        for name, rows in (("state", states), ("ring", rings), ("history", histories)):
-            hand_back(bank, name, rows)
-        return out * params["gain"]
+    def bind(self, bank, row: int) -> None:
+        super().bind(bank, row)
+        bank.kinds[ck.SHAPE, row] = self.SHAPE
+        for attr, table in (("ring", bank.rings), ("history", bank.histories)):
+            table[row] = getattr(self, attr)
+            setattr(self, attr, table[row])
 
 
 class Sine(Oscillator):
@@ -69,6 +58,7 @@ class Square(Oscillator):
         _PITCH + (number("width", "ratio", 0.5, 0.05, 0.95, "pulse width", ("pulse_width", "pw")),),
         "band-limited square/pulse oscillator", ("pulse", "square wave"),
     )
+    COLUMNS = {**Oscillator.COLUMNS, "width": ck.WIDTH}
 
 
 class Triangle(Oscillator):

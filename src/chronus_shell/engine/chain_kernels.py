@@ -1,0 +1,380 @@
+"""The voice kernels: oscillator → acid_filter → adsr chains, every voice of the patch in one call.
+
+Tables are laid out voices-last, so the 4-pole ladder — a recursion that would wait on itself
+sample after sample — runs across voices instead: for each sample, every voice's ladder step
+is independent and the compiler vectorises the loop (8 voices per AVX-512 instruction). That needs
+branch-free arithmetic, so tanh, tan and exp2 are the fits of fast_math.py. Oscillators (band-limited steps, branchy) and envelopes (a stage machine) run per
+voice. Param glides are computed here (target + (start − target)·decay[i], the closed-form
+one-pole of `Module.param_block`), so a still param costs nothing and a gliding one no Python.
+
+`render_bank` renders a VoiceBank; `render_explicit` renders one module with its params given per
+sample (a modulated module, `Module.process`): both run the same per-sample functions.
+"""
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+from .fast_math import fast_exp2, fast_tan, fast_tanh
+from .kernels import BLEP_HALF, RING, _osc_step, oscillator_retune
+from .voice_layout import (ATTACK, ATTACK_STAGE, CUTOFF, DECAY, DECAY_STAGE, DETUNE, DRIVE, ENV_AMOUNT, ENV_DECAY,
+                           FREQ, GAIN, HAS_ADSR, HAS_LADDER, IDLE, RELEASE, RELEASE_STAGE, RESONANCE, SHAPE,
+                           SUSTAIN, SUSTAIN_STAGE, TO_SUM, WIDTH)
+
+ENV_OCTAVES = 4.0      # a full per-note envelope opens the cutoff by up to four octaves
+ACCENT_LEVEL = 0.5     # an accented note at accent 1 is this much louder
+ENV_FLOOR = 1e-6       # below this the per-note envelope is closed
+CURVE = 5.0            # decay and release are exponential-shaped yet land exactly on their stage end
+SETTLED = 1e-9         # a glide this close to its target has arrived (as Module.param_block)
+
+# ladder lane table rows (per voice, for one call): each param's target and (start − target)
+L_CUTOFF, L_AMOUNT, L_RES, L_DRIVE = 0, 2, 4, 6
+L_ACCENT, L_SOUNDING, L_ROWS = 8, 9, 10
+LANES = 8              # from this many ladders on they run across voices (one AVX-512 vector of doubles)
+
+
+@njit(cache=True, error_model="numpy", inline="always")
+def _cutoff(cutoff, amount, env, guard):
+    """The ladder's cutoff opened by the per-note envelope (up to ENV_OCTAVES), below the guard."""
+    return min(cutoff * fast_exp2(ENV_OCTAVES * amount * env), guard)
+
+
+@njit(cache=True, error_model="numpy", inline="always")
+def _ladder_coefficients(fc, res, drive, pi_over_rate):
+    """(G, feedback taps k·G³·s, k·G²·s, k·G·s, k·s with s = 1/(1+g), 1/(1 + k·G⁴), input gain)."""
+    g = fast_tan(fc * pi_over_rate)
+    big_g = g / (1.0 + g)
+    k = 4.0 * res
+    ks = k / (1.0 + g)
+    return (big_g, big_g * big_g * big_g * ks, big_g * big_g * ks, big_g * ks, ks, 1.0 / (1.0 + k * big_g ** 4),
+            (1.0 + 0.5 * k) / np.sqrt(drive))
+
+
+@njit(cache=True, error_model="numpy", inline="always")
+def _ladder_step(x, drive, big_g, c1, c2, c3, c4, inv, pre, s1, s2, s3, s4):
+    """One sample of the ZDF 4-pole ladder, saturating input and feedback: (y, s1, s2, s3, s4)."""
+    u = fast_tanh((fast_tanh(drive * x) * pre - (c1 * s1 + c2 * s2 + c3 * s3 + c4 * s4)) * inv)
+    t = (u - s1) * big_g
+    y1 = t + s1
+    s1 = y1 + t
+    t = (y1 - s2) * big_g
+    y2 = t + s2
+    s2 = y2 + t
+    t = (y2 - s3) * big_g
+    y3 = t + s3
+    s3 = y3 + t
+    t = (y3 - s4) * big_g
+    y4 = t + s4
+    return y4, s1, s2, s3, y4 + t
+
+
+@njit(cache=True, error_model="numpy", inline="always")
+def _curve(t):
+    return (np.exp(-CURVE * t) - np.exp(-CURVE)) / (1.0 - np.exp(-CURVE))
+
+
+@njit(cache=True, error_model="numpy", inline="always")
+def _adsr_step(stage, level, pos, start, attack, decay, sustain, release):
+    """One sample of the ADSR; attack is linear from the current level (a retrigger never clicks)."""
+    if stage == ATTACK_STAGE:
+        pos += 1
+        level = start + (1.0 - start) * pos / attack
+        if pos >= attack:
+            stage, pos, start, level = DECAY_STAGE, 0, 1.0, 1.0
+    elif stage == DECAY_STAGE:
+        pos += 1
+        level = sustain + (start - sustain) * _curve(pos / decay)
+        if pos >= decay:
+            stage, level = SUSTAIN_STAGE, sustain
+    elif stage == SUSTAIN_STAGE:
+        level = sustain
+    elif stage == RELEASE_STAGE:
+        pos += 1
+        level = start * _curve(pos / release)
+        if pos >= release:
+            stage, level = IDLE, 0.0
+    return stage, level, pos, start
+
+
+@njit(cache=True, error_model="numpy", inline="always")
+def _stage_samples(ms, sample_rate):
+    return max(1.0, np.rint(ms * 1e-3 * sample_rate))
+
+
+@njit(cache=True, error_model="numpy", inline="always")
+def _inc(freq, detune, sample_rate):
+    return min(freq * np.exp2(detune / 1200.0) / sample_rate, 0.49)
+
+
+@njit(cache=True, error_model="numpy")
+def _start_oscillator(shape, st, ring, history, inc, width):
+    """A note's retune, and the first call's head start (heard from its first sample); returns (phase, clock)."""
+    if st[3] != 0.0:
+        oscillator_retune(shape, st[0:3], ring, history, inc)
+        st[3] = 0.0
+    phase, clock = st[0], int(st[1])
+    if st[2] == 0.0:
+        first = clock
+        for _ in range(BLEP_HALF):
+            phase = _osc_step(shape, phase, clock, ring, history, inc, width, 1.0, first)
+            clock += 1
+        st[2] = 1.0
+    return phase, clock
+
+
+@njit(cache=True, error_model="numpy", inline="always")
+def _oscillator_sample(shape, phase, clock, ring, history, inc, width, floor):
+    """(the output sample BLEP_HALF behind `clock`, phase after)."""
+    phase = _osc_step(shape, phase, clock, ring, history, inc, width, 1.0, floor)
+    slot = (clock - BLEP_HALF) & (RING - 1)
+    y = ring[slot]
+    ring[slot] = 0.0
+    return y, phase
+
+
+@njit(cache=True, error_model="numpy", inline="always")
+def _oscillator_loop(shape, v, incs, phase, clock, targets, starts, decay, ring, history, work):
+    floor = clock - BLEP_HALF
+    for i in range(work.shape[0]):
+        d = decay[i]
+        width = targets[WIDTH, v] + (starts[WIDTH, v] - targets[WIDTH, v]) * d
+        y, phase = _oscillator_sample(shape, phase, clock, ring, history, incs[i], width, floor)
+        work[i, v] = y * (targets[GAIN, v] + (starts[GAIN, v] - targets[GAIN, v]) * d)
+        clock += 1
+    return phase, clock
+
+
+@njit(cache=True, error_model="numpy")
+def _oscillate(v, shape, targets, starts, decay, state, ring, history, sample_rate, work, incs):
+    """Pass 1 for voice v: its oscillator into work[:, v], params gliding per sample. The phase
+    increments go first into `incs` (a call to exp2 inside the loop would cost every sample), and
+    there is one loop per shape, so the shape's branches are decided at compile time."""
+    freq, freq_to = targets[FREQ, v], starts[FREQ, v] - targets[FREQ, v]
+    detune, detune_to = targets[DETUNE, v], starts[DETUNE, v] - targets[DETUNE, v]
+    incs[0] = _inc(freq + freq_to * decay[0], detune + detune_to * decay[0], sample_rate)
+    for i in range(1, work.shape[0]):
+        incs[i] = incs[0] if freq_to == 0.0 and detune_to == 0.0 else _inc(
+            freq + freq_to * decay[i], detune + detune_to * decay[i], sample_rate)
+    width = targets[WIDTH, v] + (starts[WIDTH, v] - targets[WIDTH, v]) * decay[0]
+    st = state[0:4, v]
+    phase, clock = _start_oscillator(shape, st, ring, history, incs[0], width)
+    if shape == 0:
+        phase, clock = _oscillator_loop(0, v, incs, phase, clock, targets, starts, decay, ring, history, work)
+    elif shape == 1:
+        phase, clock = _oscillator_loop(1, v, incs, phase, clock, targets, starts, decay, ring, history, work)
+    elif shape == 2:
+        phase, clock = _oscillator_loop(2, v, incs, phase, clock, targets, starts, decay, ring, history, work)
+    else:
+        phase, clock = _oscillator_loop(3, v, incs, phase, clock, targets, starts, decay, ring, history, work)
+    st[0], st[1] = phase, clock & 0xFFFFFFF
+
+
+@njit(cache=True, error_model="numpy")
+def _ladder_lanes(work, lanes, envs, filt, decay, lo, hi, guard, pi_over_rate):
+    """Pass 2: the ladders of voices lo..hi, sample by sample across voices (vectorised).
+    filt rows: s1..s4; envs: each voice's per-note envelope per sample."""
+    for i in range(work.shape[0]):
+        d = decay[i]
+        row = work[i]
+        env_row = envs[i]
+        for v in range(lo, hi):
+            env = env_row[v]
+            fc = _cutoff(lanes[L_CUTOFF, v] + lanes[L_CUTOFF + 1, v] * d, lanes[L_AMOUNT, v] + lanes[L_AMOUNT + 1, v] * d,
+                         env * lanes[L_SOUNDING, v], guard)
+            drive = lanes[L_DRIVE, v] + lanes[L_DRIVE + 1, v] * d
+            big_g, c1, c2, c3, c4, inv, pre = _ladder_coefficients(fc, lanes[L_RES, v] + lanes[L_RES + 1, v] * d,
+                                                                   drive, pi_over_rate)
+            y, filt[0, v], filt[1, v], filt[2, v], filt[3, v] = _ladder_step(
+                row[v], drive, big_g, c1, c2, c3, c4, inv, pre, filt[0, v], filt[1, v], filt[2, v], filt[3, v])
+            row[v] = y * (1.0 + ACCENT_LEVEL * lanes[L_ACCENT, v] * min(env, 1.0))
+
+
+@njit(cache=True, error_model="numpy")
+def _ladder_voice(work, lanes, envs, filt, decay, v, guard, pi_over_rate):
+    """Pass 2 for one voice, its state in registers: where there are too few voices to fill a
+    vector, the lanes would only add a store and a load to every step of the recursion."""
+    s1, s2, s3, s4 = filt[0, v], filt[1, v], filt[2, v], filt[3, v]
+    sounding, accent = lanes[L_SOUNDING, v], lanes[L_ACCENT, v]
+    last_fc = last_res = last_drive = -1.0
+    big_g = c1 = c2 = c3 = c4 = inv = pre = 0.0
+    for i in range(work.shape[0]):
+        d = decay[i]
+        env = envs[i, v]
+        fc = _cutoff(lanes[L_CUTOFF, v] + lanes[L_CUTOFF + 1, v] * d, lanes[L_AMOUNT, v] + lanes[L_AMOUNT + 1, v] * d,
+                     env * sounding, guard)
+        res, drive = lanes[L_RES, v] + lanes[L_RES + 1, v] * d, lanes[L_DRIVE, v] + lanes[L_DRIVE + 1, v] * d
+        if fc != last_fc or res != last_res or drive != last_drive:     # the same numbers, computed once
+            big_g, c1, c2, c3, c4, inv, pre = _ladder_coefficients(fc, res, drive, pi_over_rate)
+            last_fc, last_res, last_drive = fc, res, drive
+        y, s1, s2, s3, s4 = _ladder_step(work[i, v], drive, big_g, c1, c2, c3, c4, inv, pre, s1, s2, s3, s4)
+        work[i, v] = y * (1.0 + ACCENT_LEVEL * accent * min(env, 1.0))
+    filt[0, v], filt[1, v], filt[2, v], filt[3, v] = s1, s2, s3, s4
+
+
+@njit(cache=True, error_model="numpy")
+def _envelope(v, targets, starts, decay, state, sample_rate, work):
+    """Pass 3 for voice v: the ADSR (stage lengths read at the call's start) times work[:, v]."""
+    d = decay[0]
+    attack = _stage_samples(targets[ATTACK, v] + (starts[ATTACK, v] - targets[ATTACK, v]) * d, sample_rate)
+    dec = _stage_samples(targets[DECAY, v] + (starts[DECAY, v] - targets[DECAY, v]) * d, sample_rate)
+    release = _stage_samples(targets[RELEASE, v] + (starts[RELEASE, v] - targets[RELEASE, v]) * d, sample_rate)
+    sustain = targets[SUSTAIN, v] + (starts[SUSTAIN, v] - targets[SUSTAIN, v]) * d
+    stage, level, pos, start = int(state[10, v]), state[11, v], int(state[12, v]), state[13, v]
+    for i in range(work.shape[0]):
+        stage, level, pos, start = _adsr_step(stage, level, pos, start, attack, dec, sustain, release)
+        work[i, v] *= level
+    state[10, v], state[11, v], state[12, v], state[13, v] = stage, level, pos, start
+
+
+@njit(cache=True, error_model="numpy", inline="always")
+def _env_step(decay_ms, sample_rate):
+    """One sample's factor of the per-note envelope's exponential decay."""
+    return np.exp(-1.0 / (decay_ms * 1e-3 * sample_rate))
+
+
+@njit(cache=True, error_model="numpy")
+def _envelope_lanes(targets, starts, decay, state, sample_rate, count, n):
+    """The per-call ladder lane table (each param's target and (start − target), accent, envelope
+    on) and every voice's per-note envelope per sample (its decay param may glide)."""
+    lanes = np.zeros((L_ROWS, count))
+    envs = np.empty((n, count))
+    for v in range(count):
+        for row, column in ((L_CUTOFF, CUTOFF), (L_AMOUNT, ENV_AMOUNT), (L_RES, RESONANCE), (L_DRIVE, DRIVE)):
+            lanes[row, v] = targets[column, v]
+            lanes[row + 1, v] = starts[column, v] - targets[column, v]
+        env = state[8, v]
+        if env > ENV_FLOOR:   # the per-note envelope is open: it decays, opens the cutoff, accents
+            lanes[L_ACCENT, v] = state[9, v]
+            lanes[L_SOUNDING, v] = 1.0
+            target, glide = targets[ENV_DECAY, v], starts[ENV_DECAY, v] - targets[ENV_DECAY, v]
+            step = _env_step(target + glide * decay[0], sample_rate)
+            for i in range(n):
+                if glide != 0.0:
+                    step = _env_step(target + glide * decay[i], sample_rate)
+                env *= step
+                envs[i, v] = env
+            state[8, v] = env
+        else:
+            envs[:, v] = env
+    return lanes, envs
+
+
+@njit(cache=True, error_model="numpy")
+def render_bank(kinds, targets, starts, decay, state, rings, histories, sample_rate, work, total, ok):
+    """Every voice of a bank into work (n, ≥ voices; its rows padded so a voice's column does not map
+    to a handful of cache sets); finite voices marked TO_SUM are added into `total`. Voices are
+    ordered: ladders first (kinds HAS_LADDER), so the ladder lanes are one range. Returns how many
+    voices went NaN/Inf (`ok` says which)."""
+    count = kinds.shape[1]
+    n = work.shape[0]
+    incs = np.empty(n)
+    for v in range(count):
+        if kinds[SHAPE, v] >= 0:
+            _oscillate(v, kinds[SHAPE, v], targets, starts, decay, state, rings[v], histories[v], sample_rate,
+                       work, incs)
+    ladders = 0
+    while ladders < count and kinds[HAS_LADDER, ladders]:
+        ladders += 1
+    if ladders:
+        lanes, envs = _envelope_lanes(targets, starts, decay, state, sample_rate, ladders, n)
+        if ladders >= LANES:
+            _ladder_lanes(work, lanes, envs, state[4:8], decay, 0, ladders, 0.45 * sample_rate, np.pi / sample_rate)
+        else:
+            for v in range(ladders):
+                _ladder_voice(work, lanes, envs, state[4:8], decay, v, 0.45 * sample_rate, np.pi / sample_rate)
+    for v in range(count):
+        if kinds[HAS_ADSR, v]:
+            _envelope(v, targets, starts, decay, state, sample_rate, work)
+    return _finish(kinds, targets, starts, decay[n - 1], state, work, total, ok)
+
+
+@njit(cache=True, error_model="numpy")
+def _finish(kinds, targets, starts, last_decay, state, work, total, ok):
+    """Which voices stayed finite (the others are zeroed; returns how many did not), their sum, and
+    the glides moved on. Row by row across voices, so the passes vectorise: x·0 is 0 unless x is
+    NaN or ±inf."""
+    count = kinds.shape[1]
+    probe = np.zeros(count)
+    weight = np.zeros(count)
+    for v in range(count):
+        weight[v] = 1.0 if kinds[TO_SUM, v] else 0.0
+        for c in range(state.shape[0]):
+            probe[v] += state[c, v] * 0.0
+    for i in range(work.shape[0]):
+        row = work[i]
+        for v in range(count):
+            probe[v] += row[v] * 0.0
+    broken = 0
+    for v in range(count):
+        ok[v] = probe[v] == 0.0
+        if not ok[v]:
+            work[:, v] = 0.0
+            broken += 1
+    for i in range(work.shape[0]):
+        acc = total[i]
+        row = work[i]
+        for v in range(count):
+            acc += row[v] * weight[v]
+        total[i] = acc
+    for c in range(targets.shape[0]):
+        for v in range(count):
+            target = targets[c, v]
+            end = target + (starts[c, v] - target) * last_decay
+            starts[c, v] = target if abs(end - target) <= SETTLED * max(1.0, abs(target)) else end
+    return broken
+
+
+@njit(cache=True, error_model="numpy")
+def render_explicit(kinds, params, state, ring, history, audio, sample_rate, out):
+    """One module (a chain of one, bank of one: kinds (4, 1), state (14, 1)) with params (columns, n)
+    given per sample; the same per-sample functions as render_bank, in time order."""
+    n = out.shape[0]
+    shape, has_ladder, has_adsr = kinds[SHAPE, 0], kinds[HAS_LADDER, 0], kinds[HAS_ADSR, 0]
+    st = state[:, 0]
+    phase = clock = floor = 0
+    if shape >= 0:
+        phase, clock = _start_oscillator(shape, st[0:4], ring, history,
+                                         _inc(params[FREQ, 0], params[DETUNE, 0], sample_rate), params[WIDTH, 0])
+        floor = clock - BLEP_HALF
+    sounding = has_ladder and st[8] > ENV_FLOOR
+    accent = st[9] if sounding else 0.0
+    attack, release = _stage_samples(params[ATTACK, 0], sample_rate), _stage_samples(params[RELEASE, 0], sample_rate)
+    dec, sustain = _stage_samples(params[DECAY, 0], sample_rate), params[SUSTAIN, 0]
+    stage, level, pos, start = int(st[10]), st[11], int(st[12]), st[13]
+    for i in range(n):
+        x = audio[i]
+        if shape >= 0:
+            y, phase = _oscillator_sample(shape, phase, clock, ring, history,
+                                          _inc(params[FREQ, i], params[DETUNE, i], sample_rate), params[WIDTH, i],
+                                          floor)
+            x = y * params[GAIN, i]
+            clock += 1
+        if has_ladder:
+            env = st[8] * _env_step(params[ENV_DECAY, i], sample_rate) if sounding else st[8]
+            fc = _cutoff(params[CUTOFF, i], params[ENV_AMOUNT, i], env * (1.0 if sounding else 0.0), 0.45 * sample_rate)
+            big_g, c1, c2, c3, c4, inv, pre = _ladder_coefficients(fc, params[RESONANCE, i], params[DRIVE, i],
+                                                                   np.pi / sample_rate)
+            x, st[4], st[5], st[6], st[7] = _ladder_step(x, params[DRIVE, i], big_g, c1, c2, c3, c4, inv, pre,
+                                                         st[4], st[5], st[6], st[7])
+            st[8] = env
+            x *= 1.0 + ACCENT_LEVEL * accent * min(env, 1.0)
+        if has_adsr:
+            stage, level, pos, start = _adsr_step(stage, level, pos, start, attack, dec, sustain, release)
+            x *= level
+        out[i] = x
+    if shape >= 0:
+        st[0], st[1] = phase, clock & 0xFFFFFFF
+    st[10], st[11], st[12], st[13] = stage, level, pos, start
+
+
+def warmup() -> None:
+    """Compile (or load from the cache) the voice kernels with a tiny bank of every kind."""
+    from .voice_layout import COLUMNS, STATE_COLUMNS
+    n, count = 8, 3
+    kinds = np.array([[0, -1, 1], [1, 1, 0], [1, 0, 1], [1, 1, 0]], dtype=np.int64)
+    values = np.ones((COLUMNS, count)) * 100.0
+    render_bank(kinds, values, values.copy(), np.ones(n), np.zeros((STATE_COLUMNS, count)), np.zeros((count, RING)),
+                np.zeros((count, 3, BLEP_HALF)), 48000.0, np.zeros((n, count)), np.zeros(n),
+                np.zeros(count, dtype=np.bool_))
+    render_explicit(kinds[:, :1].copy(), np.ones((COLUMNS, n)) * 100.0, np.zeros((STATE_COLUMNS, 1)), np.zeros(RING),
+                    np.zeros((3, BLEP_HALF)), np.zeros(n), 48000.0, np.zeros(n))

@@ -1,0 +1,98 @@
+"""The render plan, compiled once per graph change: voice chains fused into one VoiceBank, then
+every other module in dependency order.
+
+A chain is a run of unmodulated voice modules oscillator → [acid_filter] → [adsr] where each
+module feeds only the next (no fading edge between them); a chain whose end feeds only the master
+adds straight into the master's input. Everything else (other types, modulated modules, a filter
+fed by two oscillators) renders module by module, as before; the master last, from the sum.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .modules.base import Banked
+from .modules.envelopes import ADSR
+from .modules.filters import AcidFilter
+from .modules.oscillators import Oscillator
+from .params import ParamError
+from .voices import VoiceBank
+
+FUSE = True     # tests turn it off to render every module alone and compare the bytes
+STAGE_ORDER = (Oscillator, AcidFilter, ADSR)
+
+
+@dataclass
+class Plan:
+    bank: VoiceBank | None = None
+    bank_ids: list[tuple[str, ...]] = field(default_factory=list)   # each voice's module ids
+    shared: list[tuple[str, int]] = field(default_factory=list)     # (chain end id, voice) fed elsewhere
+    steps: list[tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]]] = field(default_factory=list)
+    master_inputs: tuple[str, ...] = ()     # what the master sums besides the bank's voices
+    master_modulators: tuple[tuple[str, str], ...] = ()
+
+
+def _stage(module) -> int:
+    for rank, kind in enumerate(STAGE_ORDER):
+        if isinstance(module, kind):
+            return rank
+    return -1
+
+
+def build_plan(modules: dict, edges: list, mod_edges: list, fading: set, sample_rate: int) -> Plan:
+    """`edges` includes those still fading out; `fading` holds every edge whose gain ramps."""
+    inputs = {m: [] for m in modules}
+    consumers = {m: [] for m in modules}
+    modulators = {m: [] for m in modules}
+    for src, dst in edges:
+        inputs[dst].append(src)
+        consumers[src].append(dst)
+    modulation_sources = set()
+    for src, dst, param in mod_edges:
+        modulators[dst].append((src, param))
+        modulation_sources.add(src)
+
+    def fusable(m):   # a module whose own `process` was replaced (a test, a debugger) renders alone
+        module = modules[m]
+        return FUSE and isinstance(module, Banked) and not modulators[m] and "process" not in vars(module)
+
+    chains, to_sum, fused = [], [], set()
+    for start in modules:
+        if not (fusable(start) and _stage(modules[start]) == 0 and not inputs[start]):
+            continue
+        chain = [start]
+        while True:
+            last = chain[-1]
+            if last in modulation_sources or len(consumers[last]) != 1:
+                break
+            nxt = consumers[last][0]
+            if (not fusable(nxt) or inputs[nxt] != [last] or (last, nxt) in fading
+                    or _stage(modules[nxt]) <= _stage(modules[chain[-1]])):
+                break
+            chain.append(nxt)
+        end = chain[-1]
+        chains.append(tuple(chain))
+        to_sum.append(consumers[end] == ["master"] and end not in modulation_sources and (end, "master") not in fading)
+        fused.update(chain)
+    order = sorted(range(len(chains)), key=lambda c: not any(isinstance(modules[m], AcidFilter) for m in chains[c]))
+    chains, to_sum = [chains[c] for c in order], [to_sum[c] for c in order]   # the ladders' lanes: one range
+    plan = Plan()
+    if chains:
+        plan.bank = VoiceBank([tuple(modules[m] for m in chain) for chain in chains], to_sum, sample_rate)
+        plan.bank_ids = chains
+        plan.shared = [(chain[-1], v) for v, (chain, summed) in enumerate(zip(chains, to_sum)) if not summed]
+    summed = {chain[-1] for chain, summed in zip(chains, to_sum) if summed}   # already in the bank's sum
+    placed = set(fused)
+    pending = [m for m in modules if m not in fused]
+    while pending:
+        ready = [m for m in pending if all(s in placed for s in inputs[m]) and all(s in placed for s, _ in modulators[m])]
+        if not ready:
+            raise ParamError(f"the patch has a cycle through {', '.join(pending)}")
+        for m in ready:
+            if m == "master":
+                plan.master_inputs = tuple(s for s in inputs[m] if s not in summed)
+                plan.master_modulators = tuple(modulators[m])
+            else:
+                plan.steps.append((m, tuple(inputs[m]), tuple(modulators[m])))
+        placed.update(ready)
+        pending = [m for m in pending if m not in placed]
+    return plan

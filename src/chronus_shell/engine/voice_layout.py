@@ -1,0 +1,15 @@
+"""The voice bank's table layout, shared by the voice modules and the fused kernel (no numba here,
+so the catalogue still loads without it)."""
+
+# param columns (values, rows): one table for the three stage types
+FREQ, DETUNE, GAIN, WIDTH = 0, 1, 2, 3
+CUTOFF, RESONANCE, ENV_AMOUNT, ACCENT, ENV_DECAY, DRIVE = 4, 5, 6, 7, 8, 9
+ATTACK, DECAY, SUSTAIN, RELEASE = 10, 11, 12, 13
+COLUMNS = 14
+# state columns: oscillator [phase, clock, started, retune], ladder [s1..s4], note [env, accent],
+# adsr [stage, level, pos, start]
+OSC_STATE, LADDER_STATE, NOTE_STATE, ADSR_STATE, STATE_COLUMNS = 0, 4, 8, 10, 14
+# kinds columns: oscillator shape (−1: none, the input row is the audio), ladder on, adsr on, to the sum
+SHAPE, HAS_LADDER, HAS_ADSR, TO_SUM = 0, 1, 2, 3
+
+IDLE, ATTACK_STAGE, DECAY_STAGE, SUSTAIN_STAGE, RELEASE_STAGE = 0, 1, 2, 3, 4

@@ -1,0 +1,99 @@
+"""VoiceBank: every voice chain of a render plan in struct-of-arrays, rendered by one kernel call.
+
+A chain is oscillator [→ acid_filter] [→ adsr] (or any one of them alone). The bank owns the state
+of its modules (each module's arrays become views of its column, so notes and pickles see the
+same numbers) and every param's target and glide start; `set`/`snap` mark a module dirty, and only
+dirty modules are read and written back in Python — a still patch costs no Python per voice.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from . import voice_layout as lay
+from .modules.base import decay_table, kernels, lazy_module
+
+ck = lazy_module("chronus_shell.engine.chain_kernels")   # numba loads at the first render, not at import
+
+
+class VoiceBank:
+    def __init__(self, chains: list[tuple], to_sum: list[bool], sample_rate: int):
+        count = len(chains)
+        self.chains = chains
+        self.sample_rate = float(sample_rate)
+        self.kinds = np.zeros((4, count), dtype=np.int64)
+        self.kinds[lay.SHAPE] = -1
+        self.kinds[lay.TO_SUM] = to_sum
+        self.targets = np.tile(neutral_values()[:, None], (1, count))
+        self.starts = self.targets.copy()
+        self.state = np.zeros((lay.STATE_COLUMNS, count))
+        self.rings = np.zeros((count, kernels.RING))
+        self.histories = np.zeros((count, 3, kernels.BLEP_HALF))
+        self.ok = np.ones(count, dtype=np.bool_)
+        self.broken = 0               # voices that went NaN/Inf in the last call (`ok` says which)
+        self.dirty: set = set()
+        self._work: np.ndarray | None = None
+        for v, chain in enumerate(chains):
+            for module in chain:
+                module.bind(self, v)
+                self.dirty.add(module)
+        self._pole = chains[0][0]._pole if chains else 0.0
+
+    def render(self, n: int, total: np.ndarray) -> np.ndarray:
+        """Every voice's block (n, voices), a view; finite voices marked to the sum are added into `total`."""
+        dirty = list(self.dirty) if self.dirty else ()
+        for module in dirty:                  # targets set and glides snapped since the last call
+            v = module.row
+            for name, column in module.COLUMNS.items():
+                self.targets[column, v] = module.targets[name]
+                self.starts[column, v] = module.current[name]
+        work = self._work
+        if work is None or work.shape[0] != n:
+            work = self._work = np.empty((n, padded(len(self.chains))))
+        self.broken = ck.render_bank(self.kinds, self.targets, self.starts, decay_table(self._pole, n), self.state,
+                                     self.rings, self.histories, self.sample_rate, work, total, self.ok)
+        for module in dirty:                  # where the glides are now
+            v, moving = module.row, False
+            for name, column in module.COLUMNS.items():
+                module.current[name] = value = float(self.starts[column, v])
+                moving = moving or value != self.targets[column, v]
+            if not moving:
+                self.dirty.discard(module)
+        return work[:, :len(self.chains)]
+
+
+def padded(count: int) -> int:
+    """A row length for `count` voices whose stride is not a multiple of 512 bytes (cache sets)."""
+    return (count + 7) // 8 * 8 + 8
+
+
+@lru_cache(maxsize=1)
+def neutral_values() -> np.ndarray:
+    """Column values for a stage a chain does not have (never heard, but computed: keep them sane)."""
+    from .catalogue import CATALOGUE
+    values = np.zeros(lay.COLUMNS)
+    for type_name in ("square", "acid_filter", "adsr"):
+        cls = CATALOGUE[type_name]
+        for name, column in cls.COLUMNS.items():
+            values[column] = float(cls.spec.param(name).default)
+    return values
+
+
+def render_alone(module, audio_in: np.ndarray, params: dict) -> np.ndarray:
+    """One module as a chain of one with its params as given per sample (`Module.process`); its
+    bank of one is kept (not pickled) until the module is bound elsewhere."""
+    n = len(audio_in)
+    solo = module.__dict__.get("_solo")
+    if solo is None or module.bank is not solo:
+        solo = module._solo = VoiceBank([(module,)], [False], module.sample_rate)
+        solo.table = np.repeat(neutral_values()[:, None], n, axis=1)
+    if solo.table.shape[1] != n:
+        solo.table = np.repeat(neutral_values()[:, None], n, axis=1)
+    table = solo.table
+    for name, column in module.COLUMNS.items():
+        table[column] = params[name]
+    out = np.empty(n)
+    ck.render_explicit(solo.kinds, table, solo.state, solo.rings[0], solo.histories[0],
+                       np.asarray(audio_in, dtype=float), solo.sample_rate, out)
+    return out
