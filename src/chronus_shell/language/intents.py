@@ -276,6 +276,14 @@ class Stop:
 
 
 @dataclass(frozen=True)
+class MuteTrack:
+    """'start the hats', 'bring the kick back in' (muted False); 'drop the kick' (True)."""
+
+    target: Words
+    muted: bool
+
+
+@dataclass(frozen=True)
 class Clear:
     """`clear` (the screen), `clear the sequencer`, `clear the kick`, `reset the cutoff`."""
 

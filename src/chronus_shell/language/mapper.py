@@ -19,13 +19,15 @@ from .mapper_levels import LevelMapper
 from .mapper_modules import ModuleMapper
 from .mapper_sequencer import SequencerMapper
 from .mapper_shell import ShellMapper
+from .mapper_tracks import TrackMapper
 from .mapper_values import ValueMapper
 from .mapper_words import COMPARATIVES, SEQ_PARAMS, SWING, TEMPO
 from .patch_model import PatchModel
 from .resolve import EVERYTHING, Resolver, type_and_presets
 
 
-class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, SequencerMapper, ShellMapper):
+class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, SequencerMapper, ShellMapper,
+             TrackMapper):
     def __init__(self, model: PatchModel):
         self.model = model
         self.resolve = Resolver(model)

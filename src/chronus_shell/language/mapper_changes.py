@@ -194,6 +194,8 @@ class ChangeMapper:
         """'double the tempo', 'halve the cutoff', 'half time'."""
         if intent.ref is None:
             module_id, spec = None, TEMPO
+        elif intent.factor in (2, 0.5) and self._names_a_part(intent.ref):
+            return self._scale_track(intent.ref, intent.factor)      # "double the hats": the rhythm
         else:
             module_id, spec = self._target(intent.ref, None, intent.column)
         if spec.is_enum:
@@ -201,6 +203,14 @@ class ChangeMapper:
         new = scaled_value(spec, self._current(module_id, spec), intent.factor,
                            intent.ref.column if intent.ref else intent.column)
         return [self._set(module_id, spec, new)]
+
+    def _names_a_part(self, ref: it.Words) -> bool:
+        """A drum or a track named without a param ('the hats', 'the kick pattern')."""
+        try:
+            self.resolve.param(ref, hints=False)
+            return False
+        except LanguageError:
+            return self._plays_a_track(ref)
 
     def _Transpose(self, intent: it.Transpose) -> list[Message]:
         """'transpose up 2 semitones' (a plain number counts semitones), 'transpose to a3'."""

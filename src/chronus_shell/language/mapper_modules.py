@@ -179,11 +179,21 @@ class ModuleMapper:
                 self.resolve.param(intent.target, hints=False)
             except LanguageError:
                 if intent.target.texts[0] not in SEQ_PARAMS:
-                    return self._RemoveModule(it.RemoveModule(intent.target))
+                    return self._drop_part(intent.target)
         if intent.to is not None:
             return self._SetParam(it.SetParam(intent.target, intent.to))
         return self._ChangeParam(it.ChangeParam(intent.target, -1, intent.amount, intent.intensity,
                                                 intent.target.column))
+
+    def _drop_part(self, target: it.Words) -> list[Message]:
+        """'drop the kick', 'take out the bass': its track is muted (kept); a source that plays
+        no track is muted; an effect ('take out the delay') is taken out of its chain."""
+        if self._plays_a_track(target):
+            return self._mute_track(target, True)
+        module_id = self.resolve.module(target)
+        if self.model.spec(module_id).role in ("source", "drum"):
+            return self._Mute(it.Mute("mute", target, target.column))
+        return self._RemoveModule(it.RemoveModule(target))
 
     def _Swap(self, intent: it.Swap) -> list[Message]:
         """A new module where the old one was: same edges, tracks and shared param values."""

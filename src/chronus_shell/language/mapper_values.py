@@ -45,9 +45,8 @@ class ValueMapper:
             value = replace(value, unit="db")
         if _is_signed_change(spec, value):
             amount = replace(value, text=value.text.lstrip("+-"), number=abs(value.number))
-            direction = -1 if value.text.startswith("-") else 1
             current = self.model.value(module_id, spec.name)
-            new = relative_value(spec, current, direction, amount, value.column)
+            new = relative_value(spec, current, 1, amount, value.column)
             return [message(f"/mod/{module_id}/{spec.name}", new)]
         return [message(f"/mod/{module_id}/{spec.name}", self._absolute(spec, value))]
 
@@ -215,9 +214,9 @@ def _means_decibels(spec: ParamSpec, value: it.Value) -> bool:
 
 
 def _is_signed_change(spec: ParamSpec, value: it.Value) -> bool:
-    """'cutoff +200', 'resonance -10%': an explicit sign on a param that cannot be negative is a
-    relative change (dB stays a level: 'volume -6 db' sets -6 dB)."""
-    if value.kind != "number" or not value.text.startswith(("+", "-")) or spec.is_enum:
+    """'cutoff +200', 'resonance +10%': an explicit plus on a param is a relative change. A minus
+    is not: '-50 hz' on a cutoff is a value out of range (the error says 'cutoff down 50 hz')."""
+    if value.kind != "number" or not value.text.startswith("+") or spec.is_enum:
         return False
     unit = canonical_unit(value.unit)[0]
     return unit != "db" and spec.low is not None and spec.low >= 0

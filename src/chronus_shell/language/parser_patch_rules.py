@@ -173,6 +173,9 @@ class PatchRules:
             factor = 2.0
         return it.Scale(ref, factor, token.start_pos)
 
+    def scale_after(self, ref, token):
+        return self.scale(token, ref)
+
     def mute(self, kw, target=None):
         return it.Mute("mute", target, kw.start_pos)
 

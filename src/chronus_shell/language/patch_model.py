@@ -19,6 +19,7 @@ class Track:
     target: str
     pattern: str
     notes: tuple = ()
+    muted: bool = False
 
 
 @dataclass
@@ -39,7 +40,7 @@ class PatchModel:
         """A deep copy to restore when a multi-command line fails halfway."""
         return PatchModel(dict(self.modules), {k: dict(v) for k, v in self.values.items()},
                           list(self.edges), list(self.mod_edges),
-                          {k: Track(t.target, t.pattern, t.notes) for k, t in self.tracks.items()},
+                          {k: Track(t.target, t.pattern, t.notes, t.muted) for k, t in self.tracks.items()},
                           self.bpm, self.swing, self.running, self.focus, dict(self.premute), self.soloed)
 
     def restore(self, snapshot: "PatchModel") -> None:
@@ -193,14 +194,18 @@ class PatchModel:
         if verb in ("add", "update"):
             name = str(args[0])
             undo = self._track_undo(name)
-            old_notes = self.tracks[name].notes if name in self.tracks else ()
-            self.tracks[name] = Track(str(args[1]), str(args[2]), old_notes)
+            old = self.tracks.get(name, Track("", ""))
+            self.tracks[name] = Track(str(args[1]), str(args[2]), old.notes, old.muted)
             return undo
         if verb == "notes":
             track = self.tracks[str(args[0])]
             undo = [Message("/seq/notes", (args[0], *track.notes))] if track.notes else []
             track.notes = tuple(args[1:])
             return undo
+        if verb == "mute":
+            track = self.tracks[str(args[0])]
+            was, track.muted = track.muted, float(args[1]) != 0
+            return [Message("/seq/mute", (args[0], int(was)))] if was != track.muted else []
         if verb == "remove":
             name = str(args[0])
             undo = self._track_restore(name)
@@ -233,6 +238,8 @@ class PatchModel:
         restore = [Message("/seq/add", (name, track.target, track.pattern))]
         if track.notes:
             restore.append(Message("/seq/notes", (name, *track.notes)))
+        if track.muted:
+            restore.append(Message("/seq/mute", (name, 1)))
         return restore
 
 
