@@ -69,6 +69,9 @@ class AddTo:
     target: Words
     value: Value | None = None
     right_after: bool = False      # "after the saw": straight after that module, not at the voice's end
+    before: bool = False           # "before the filter": straight before it
+    move: bool = False             # put/move/run through: a module that exists moves there
+    param: Words | None = None     # "with drive 8": the param the value sets
 
 
 @dataclass(frozen=True)

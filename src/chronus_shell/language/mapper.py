@@ -13,6 +13,7 @@ from dataclasses import fields, replace
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
+from .mapper_chain import ChainMapper
 from .mapper_changes import ChangeMapper
 from .mapper_edges import EdgeMapper
 from .mapper_levels import LevelMapper
@@ -27,10 +28,11 @@ from .resolve import EVERYTHING, Resolver, type_and_presets
 
 
 class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, SequencerMapper, ShellMapper,
-             TrackMapper):
+             TrackMapper, ChainMapper):
     def __init__(self, model: PatchModel):
         self.model = model
         self.resolve = Resolver(model)
+        self.understood: list[str] = []      # inferred readings of the last line, said back by the REPL
 
     def map(self, intent) -> list[Message]:
         handler = getattr(self, f"_{type(intent).__name__}", None)

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ..engine.catalogue import CATALOGUE
 from ..engine.notes import transpose
-from ..engine.params import ParamSpec
+from ..engine.params import ParamSpec, format_number
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
@@ -126,17 +126,43 @@ class ChangeMapper:
 
     def _Comparative(self, intent: it.Comparative) -> list[Message]:
         direction, names = COMPARATIVES[re.sub(r"[\s-]+", "-", intent.word)]
+        if "@tempo" in names and intent.ref is not None and intent.amount is None and self._names_a_part(intent.ref) \
+                and not self._has_rate(intent.ref):
+            return self._scale_track(intent.ref, 2 if direction > 0 else 0.5)    # "faster hats": double time
         module_id, spec = self._comparative_target(intent, names)
         if "@tempo" in names and spec.unit.lower() in ("ms", "s"):
             direction = -direction                        # "faster attack": a shorter one
-        return [self._change(module_id, spec, direction, intent.amount, intent.intensity, intent.column)]
+        change = self._change(module_id, spec, direction, intent.amount, intent.intensity, intent.column)
+        if intent.ref is None or intent.ref.texts in PRONOUN_REFS:
+            self._understood(intent.word, module_id, spec, change.args[0])
+        return [change, *self._transposed_notes(module_id, spec, change.args[0], intent.column)]
+
+    def _has_rate(self, ref: it.Words) -> bool:
+        try:
+            return self.model.spec(self.resolve.module(ref, hints=False)).has_param("rate")
+        except LanguageError:
+            return False
+
+    def _understood(self, word: str, module_id: str | None, spec: ParamSpec, new) -> None:
+        """An inferred reading, said back: '→ brighter: acid_filter1 cutoff 800 → 1000 Hz'."""
+        old = self._current(module_id, spec)
+        unit = "" if spec.unit in ("ratio", "enum", "bool") else f" {spec.unit}"
+        where = f"{module_id} {spec.name}" if module_id else spec.name
+        self.understood.append(f"{word}: {where} {format_number(old)} → {format_number(new)}{unit}")
 
     def _comparative_target(self, intent: it.Comparative, names) -> tuple[str | None, ParamSpec]:
         ref = intent.ref
         if ref is not None and ref.texts in PRONOUN_REFS:
             ref = None                                    # "make it brighter": the focus, then its voice
+        focus = self.model.focus if self.model.focus in self.model.modules else None
         if ref is None and "@tempo" in names:
+            if focus is not None and self.model.spec(focus).has_param("rate"):
+                return focus, self.model.spec(focus).param("rate")    # "slower" after touching an lfo
             return None, TEMPO                            # "faster", "slow it down": the tempo
+        if ref is None and names == LEVEL:                # "louder": the voice's level, never an effect's mix
+            for module_id in self.resolve.focused_voice():
+                if self.model.spec(module_id).has_param("gain"):
+                    return module_id, self.model.spec(module_id).param("gain")
         if ref is not None:
             if seq_param(ref) is not None:
                 return None, seq_param(ref)

@@ -29,7 +29,10 @@ class EdgeMapper:
             return f"{module_id}.{spec.name}"
 
     def _Connect(self, intent: it.Connect) -> list[Message]:
-        return [message("/patch/connect", self.resolve.module(intent.source), self._endpoint(intent.dest))]
+        source, dest = self.resolve.module(intent.source), self._endpoint(intent.dest)
+        if "." not in dest:
+            self._check_loop(source, dest, intent.dest.column)
+        return [message("/patch/connect", source, dest)]
 
     def _Disconnect(self, intent: it.Disconnect) -> list[Message]:
         source = self.resolve.module(intent.source)

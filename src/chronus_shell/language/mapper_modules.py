@@ -106,6 +106,10 @@ class ModuleMapper:
         (at its end; 'after the saw': straight after it)."""
         if intent.type_name.text in LFO_EFFECTS:
             return self._lfo_effect(intent.type_name, intent.target, intent.value)
+        existing = self._existing_to_move(intent)
+        if existing is not None:                          # "put the delay before the reverb"
+            return self._move(existing, self.resolve.module(intent.target), intent.before,
+                              intent.type_name.column)
         spec, presets = self._module_type(intent.type_name)
         if spec.role == "modulator":
             messages, modulator = self._modulate_new(spec, intent.target)
@@ -121,9 +125,24 @@ class ModuleMapper:
             raise LanguageError(f"{target} does not reach master, so it has no chain to add to",
                                 intent.target.column)
         module_id = self.model.next_id(spec.type)
-        placed = self._right_after(module_id, target) if intent.right_after else self._place(module_id, spec, voice)
+        if intent.before:
+            placed = self._right_before(module_id, target)
+        elif intent.right_after:
+            placed = self._right_after(module_id, target)
+        else:
+            placed = self._place(module_id, spec, voice)
         return [message("/patch/create", module_id, spec.type), *placed] + self._settings(
-            module_id, spec, presets, intent.value)
+            module_id, spec, presets, intent.value, intent.param)
+
+    def _existing_to_move(self, intent: it.AddTo) -> str | None:
+        """put/move/run through with a place: the module named, when it exists (else one is added)."""
+        if not intent.move or not (intent.right_after or intent.before):
+            return None
+        try:
+            module_id = self.resolve.module(intent.type_name, hints=False)
+        except LanguageError:
+            return None
+        return module_id if self.model.spec(module_id).role != "modulator" else None
 
     def _right_after(self, module_id: str, target: str) -> list[Message]:
         """Insert `module_id` between `target` and whatever it feeds."""
@@ -132,11 +151,12 @@ class ModuleMapper:
                 + [message("/patch/connect", target, module_id)]
                 + [message("/patch/connect", module_id, out) for out in outputs or [MASTER]])
 
-    def _settings(self, module_id: str, spec: ModuleSpec, presets, value: it.Value | None) -> list[Message]:
-        """A new module's preset choices ('highpass filter') and its value ('at 2k')."""
+    def _settings(self, module_id: str, spec: ModuleSpec, presets, value: it.Value | None,
+                  named: it.Words | None = None) -> list[Message]:
+        """A new module's preset choices ('highpass filter') and its value ('at 2k', 'with drive 8')."""
         messages = self._presets(module_id, spec, presets)
         if value is not None:
-            param = primary_param(spec, value)
+            param = self._param_named(spec, named) if named is not None else primary_param(spec, value)
             messages.append(message(f"/mod/{module_id}/{param.name}", self._absolute(param, value)))
         return messages
 

@@ -29,10 +29,22 @@ class PatchRules:
         return it.AddModule(type_name, self.quantity(number, unit), name)
 
     def add_to(self, _kw, type_name, *rest):
-        return it.AddTo(type_name, first_of(rest, it.Words), first_of(rest, it.Value), has_token(rest, "AFTER"))
+        with_param = first_of(rest, ParamValue)
+        value = with_param.value if with_param else first_of(rest, it.Value)
+        return it.AddTo(type_name, first_of(rest, it.Words), value, has_token(rest, "AFTER"),
+                        has_token(rest, "BEFORE"), param=with_param.words if with_param else None)
 
     def put(self, _kw, what, *rest):
-        return it.AddTo(what, first_of(rest, it.Words), first_of(rest, it.Value), has_token(rest, "AFTER"))
+        return it.AddTo(what, first_of(rest, it.Words), first_of(rest, it.Value), has_token(rest, "AFTER"),
+                        has_token(rest, "BEFORE"), move=True)
+
+    def move(self, _kw, what, where, anchor):
+        return it.AddTo(what, anchor, None, where.type == "AFTER", where.type == "BEFORE", move=True)
+
+    def through(self, *children):
+        """'run it through a reverb': the effect goes (or moves) right after the module."""
+        source, effect = [c for c in children if isinstance(c, it.Words)]
+        return it.AddTo(effect, source, None, right_after=True, move=True)
 
     def put_value(self, _kw, ref, value):
         return it.SetParam(ref, value)

@@ -60,11 +60,11 @@ class SequencerRules:
 
     def play_pattern(self, kw, *rest):
         steps = [c for c in rest if isinstance(c, Token) and c.type == "PATTERN"]
-        return it.PlayPattern("".join(steps), first_of(rest, it.Words), steps[0].start_pos)
+        return it.PlayPattern(_steps(steps), first_of(rest, it.Words), steps[0].start_pos)
 
     def pattern_on(self, *children):
         steps = [c for c in children if isinstance(c, Token) and c.type == "PATTERN"]
-        return it.PlayPattern("".join(steps), first_of(children, it.Words), steps[0].start_pos)
+        return it.PlayPattern(_steps(steps), first_of(children, it.Words), steps[0].start_pos)
 
     track_pattern = pattern_on
 
@@ -116,6 +116,11 @@ class SequencerRules:
 
 #: Words after start/play that say nothing about what ("start playing", "start it up again").
 _TRANSPORT_FILLER = {"playing", "it", "up", "again", "the", "back", "this", "things", "off", "everything"}
+def _steps(tokens) -> str:
+    """The steps of a typed rhythm, without the spaces and bars ('x..x x..x | x.x.')."""
+    return "".join(str(t) for t in tokens).replace(" ", "").replace("\t", "").replace("|", "")
+
+
 _COMPARATIVE_WORDS = ("faster", "slower", "quicker", "louder", "quieter", "softer", "brighter", "darker")
 
 #: Named rhythms, in 16th steps: "every <length>" hits once per length ("every other" per two).

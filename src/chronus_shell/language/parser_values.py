@@ -100,6 +100,10 @@ class ValueRules:
     def param_value(self, value, words):
         return ParamValue(value, words)
 
+    def param_value_after(self, words, value):
+        """'with drive 10', 'with the cutoff at 400'."""
+        return ParamValue(value, words)
+
 
 @dataclass(frozen=True)
 class ToValue:

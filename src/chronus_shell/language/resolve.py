@@ -83,6 +83,10 @@ def _type_and_presets(texts: tuple[str, ...], _catalogue_key) -> tuple[str, tupl
     texts = normalize_words(texts)
     if len(texts) > 1 and texts[-1] in GENERIC_NOUNS and _plain_type(texts) is None:
         texts = texts[:-1]
+    if len(texts) > 1 and _plain_type(texts) is None:      # "a 303 filter": the 303 is one
+        head = _plain_type(texts[:-1])
+        if head is not None and texts[-1].rstrip("s") in head.split("_"):
+            texts = texts[:-1]
     for start in range(len(texts)):
         type_name = _plain_type(texts[start:])
         if type_name is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..protocol.message import Message
 from .errors import LanguageError
-from .intents import Redo, Sequence, Undo
+from .intents import PlayPattern, Redo, Sequence, Undo
 from .mapper import Mapper
 from .parser import as_question, parse
 from .patch_model import PatchModel, simplify_undo
@@ -30,6 +30,7 @@ class Translator:
     def translate(self, line: str) -> list[Message]:
         """One line → messages (applied to the context), or LanguageError (context unchanged)."""
         text = line.strip()
+        self.mapper.understood.clear()
         if not text:
             return []
         self._before_line = self._state()
@@ -55,7 +56,11 @@ class Translator:
                 return self._repeat(self.redo, intent.times)
             if isinstance(intent, Sequence):
                 return self._sequence(intent)
-            return self.observe(self.mapper.map(intent))
+            focus = self.model.focus
+            messages = self.observe(self.mapper.map(intent))
+            if isinstance(intent, PlayPattern) and focus in self.model.modules:
+                self.model.focus = focus     # a drum added for a rhythm: the sound being shaped stays in focus
+            return messages
         except LanguageError as err:
             err.line = err.line or line
             raise
@@ -83,6 +88,12 @@ class Translator:
             self.undo_stack.append(simplify_undo(inverse))
             self.redo_stack.clear()
         return messages
+
+    @property
+    def understood(self) -> list[str]:
+        """What the last line was understood to mean where that was inferred (a bare adjective
+        resolved to a module, a follow-up repeated): one line each, for the echo."""
+        return list(self.mapper.understood)
 
     def parse_intent(self, line: str):
         """The intent of a line without mapping it (scripts use this to find `wait`)."""
