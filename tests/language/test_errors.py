@@ -56,7 +56,7 @@ def test_ambiguous_bare_param_lists_the_candidates():
 def test_incomplete_command_puts_the_caret_at_the_end():
     err = error_for("connect saw1")
     assert err.column == len("connect saw1")
-    assert str(err) == "incomplete command: expected 'to'"
+    assert str(err) == "incomplete command: expected 'through' or 'to'"
 
 
 def test_misplaced_word():
