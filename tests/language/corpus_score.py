@@ -20,6 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from chronus_shell.engine.catalogue import CATALOGUE
 from chronus_shell.language import Translator
 from chronus_shell.language.errors import LanguageError
 from chronus_shell.language.intents import Sequence, Undo
@@ -57,6 +58,8 @@ PATCHES = {
     ],
 }
 WIRING = ("/patch/connect", "/patch/disconnect", "/patch/begin", "/patch/commit")
+#: The shell answering (a value, help, a list): no change to the music.
+REPLIES = ("/shell/show", "/shell/help", "/shell/list")
 CLASSES = ("RIGHT", "WRONG", "REFUSED")
 
 
@@ -138,7 +141,7 @@ def judge(expected: list[list], produced: list[Message], befores: dict, is_undo:
     created = {m.args[0] for m in produced if m.address == "/patch/create"}
     for i in left:
         message = produced[i]
-        if message.address in WIRING:
+        if message.address in WIRING or message.address in REPLIES:
             continue
         if message.address.startswith("/mod/") and message.parts[1] in created:
             continue
@@ -175,6 +178,12 @@ def score_case(case: dict) -> Result:
         intent = None
     is_undo = isinstance(intent, Undo) or (isinstance(intent, Sequence) and any(
         isinstance(i, Undo) for i in intent.items))
+    for message in produced:                       # a module the phrase created starts at its defaults
+        if message.address == "/patch/create":
+            spec = CATALOGUE[str(message.args[1])].spec if str(message.args[1]) in CATALOGUE else None
+            for param in spec.params if spec else ():
+                if befores.get(f"/mod/{message.args[0]}/{param.name}") is None:
+                    befores[f"/mod/{message.args[0]}/{param.name}"] = param.default
     for alternative in alternatives:
         if alternative != "refuse" and judge(alternative, produced, befores, is_undo):
             return Result(case, "RIGHT", produced)

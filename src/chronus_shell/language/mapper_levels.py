@@ -22,21 +22,21 @@ class LevelMapper:
         switch = self._switch_param(intent.target, intent.verb)
         if switch is not None:                            # "turn off the limiter"
             return switch
+        by_track = self._mute_by_track(intent)            # a part that plays a track: its track
+        if by_track is not None:
+            return by_track
+        if intent.verb == "kill":
+            intent = it.Mute("mute", intent.target, intent.column)
         if intent.verb in ("mute", "unmute"):
             everything = intent.target is None or intent.target.texts in EVERYTHING
             if intent.verb == "unmute" and everything:
                 return self._unmute_all(intent.column)
-            if intent.verb == "unmute" and not everything and self._muted_track(intent.target):
-                return self._mute_track(intent.target, False)      # "bring the hats back" after "stop the hats"
             module_id = MASTER if everything else self._level_module(intent.target)
             column = intent.target.column if intent.target is not None else intent.column
             return (self._mute if intent.verb == "mute" else self._unmute)(module_id, column)
         if intent.verb == "unsolo":
             return self._unmute_all(intent.column)
         return self._solo(intent.target, intent.column)
-
-    def _muted_track(self, words: it.Words) -> bool:
-        return self._plays_a_track(words) and self.model.tracks[self._named_track(words)].muted
 
     def _switch_param(self, words: it.Words | None, verb: str) -> list[Message] | None:
         """An on/off param named by 'turn off X' / 'X on' is set, not muted."""

@@ -9,7 +9,8 @@ from __future__ import annotations
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
-from .mapper_words import message
+from .mapper_words import PRONOUN_REFS, message
+from .resolve import EVERYTHING
 
 
 class TrackMapper:
@@ -42,6 +43,60 @@ class TrackMapper:
             return self._existing_track(words, words.column) is not None
         except LanguageError:
             return False
+
+    def _mute_by_track(self, intent: it.Mute) -> list[Message] | None:
+        """mute/unmute/solo/kill of parts that play tracks, as /seq/mute (None: not about tracks).
+
+        'mute the kick' mutes its track; 'kill the delay' (an effect) removes it; 'mute
+        everything' mutes every track; 'solo the bass' mutes the other tracks; 'unmute',
+        'bring it all back' and 'unsolo' unmute the muted tracks."""
+        target, verb = intent.target, intent.verb
+        if not self.model.tracks:
+            return None
+        everything = target is None or target.texts in EVERYTHING
+        if verb == "kill" and not everything and not self._plays_a_track(target):
+            module_id = self.resolve.module(target)
+            if self.model.spec(module_id).role in ("processor", "modulator"):
+                return self._RemoveModule(it.RemoveModule(target))
+            return None
+        if verb in ("unsolo",) or (verb == "unmute" and everything):
+            muted = [n for n, t in self.model.tracks.items() if t.muted]
+            if not muted:
+                return None
+            return [message("/seq/mute", name, 0) for name in muted] + self._unmuted_levels()
+        if verb in ("mute", "kill") and everything:
+            playing = [n for n, t in self.model.tracks.items() if not t.muted]
+            return [message("/seq/mute", name, 1) for name in playing] or None
+        if target is not None and target.texts in PRONOUN_REFS and verb == "unmute":
+            last = self.model.tracks.get(self.model.last_track)
+            if last is not None and last.muted:           # "bring it back" after "mute the hats"
+                return [message("/seq/mute", self.model.last_track, 0)]
+        if target is None or not self._plays_a_track(target):
+            return None
+        track = self._named_track(target)
+        if verb in ("mute", "kill"):
+            return self._mute_track(target, True)
+        if verb == "unmute":
+            return self._mute_track(target, False) if self.model.tracks[track].muted else None
+        if verb == "solo":
+            return self._solo_track(track)
+        return None
+
+    def _solo_track(self, track: str) -> list[Message]:
+        """Every other track muted, this one heard."""
+        messages = [message("/seq/mute", name, 1) for name, t in self.model.tracks.items()
+                    if name != track and not t.muted]
+        if self.model.tracks[track].muted:
+            messages.append(message("/seq/mute", track, 0))
+        if not messages:
+            raise LanguageError(f"the {track} track is the only one playing already", 0)
+        return messages
+
+    def _unmuted_levels(self) -> list[Message]:
+        try:
+            return self._unmute_all(0)
+        except LanguageError:
+            return []
 
     def _MuteTrack(self, intent: it.MuteTrack) -> list[Message]:
         return self._mute_track(intent.target, intent.muted)

@@ -189,7 +189,7 @@ class PatchRules:
         return self.scale(token, ref)
 
     def mute(self, kw, target=None):
-        return it.Mute("mute", target, kw.start_pos)
+        return it.Mute("kill" if str(kw).lower() == "kill" else "mute", target, kw.start_pos)
 
     def unmute(self, kw, target=None):
         return it.Mute("unmute", target, kw.start_pos)

@@ -35,17 +35,20 @@ class PatchModel:
     focus: str | None = None
     premute: dict[tuple[str, str], float] = field(default_factory=dict)  # level before a mute
     soloed: tuple[str, ...] = ()  # soloed together since the last unsolo ("solo the kick and the bass")
+    last_param: tuple[str, str] | None = None   # (module id or "seq", param) last set: "double it", "more"
+    last_track: str | None = None               # the track last changed: "bring it back"
 
     def snapshot(self) -> "PatchModel":
         """A deep copy to restore when a multi-command line fails halfway."""
         return PatchModel(dict(self.modules), {k: dict(v) for k, v in self.values.items()},
                           list(self.edges), list(self.mod_edges),
                           {k: Track(t.target, t.pattern, t.notes, t.muted) for k, t in self.tracks.items()},
-                          self.bpm, self.swing, self.running, self.focus, dict(self.premute), self.soloed)
+                          self.bpm, self.swing, self.running, self.focus, dict(self.premute), self.soloed,
+                          self.last_param, self.last_track)
 
     def restore(self, snapshot: "PatchModel") -> None:
         for name in ("modules", "values", "edges", "mod_edges", "tracks", "bpm", "swing", "running",
-                     "focus", "premute", "soloed"):
+                     "focus", "premute", "soloed", "last_param", "last_track"):
             setattr(self, name, getattr(snapshot, name))
 
     def revert_patch(self, before: "PatchModel") -> None:
@@ -182,6 +185,7 @@ class PatchModel:
         elif args[0] != spec.low:
             self.premute.pop((module_id, param), None)
         self.focus = module_id
+        self.last_param = (module_id, param)
         return [Message(f"/mod/{module_id}/{param}", (previous,))]
 
     def _on_gate(self, parts, args) -> list[Message]:
@@ -191,6 +195,10 @@ class PatchModel:
 
     def _on_seq(self, parts, args) -> list[Message]:
         verb = parts[1]
+        if verb in ("add", "update", "notes", "mute") and args:
+            self.last_track = str(args[0])
+        if verb in ("bpm", "swing"):
+            self.last_param = ("seq", verb)
         if verb in ("add", "update"):
             name = str(args[0])
             undo = self._track_undo(name)
