@@ -15,7 +15,7 @@ from ..engine.params import ParamSpec, format_number
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
-from .mapper_words import (COMPARATIVES, LEVEL, LEVEL_OF_MODULE, PRONOUN_REFS, TEMPO, checked, message,
+from .mapper_words import (COMPARATIVES, LEVEL, LEVEL_OF_MODULE, PRONOUN_REFS, SWING, TEMPO, checked, message,
                            playable, seq_param)
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_named
@@ -28,11 +28,22 @@ class ChangeMapper:
 
     def _Extreme(self, intent: it.Extreme) -> list[Message]:
         """'max resonance', 'no swing', 'no reverb' (its mix), 'full volume'."""
-        module_id, spec = self._target(intent.ref, None, intent.column)
+        module_id, spec = self._last_param(intent.ref) or self._target(intent.ref, None, intent.column)
         if spec.is_enum:
             raise LanguageError(f"{spec.name} is a choice ({spec.range_text()}), not an amount",
                                 intent.ref.column)
         return [self._set(module_id, spec, spec.high if intent.top else spec.low)]
+
+    def _last_param(self, ref: it.Words | None) -> tuple[str | None, ParamSpec] | None:
+        """'max it', 'double that': the param set last, when the words only point back."""
+        if ref is None or ref.texts not in PRONOUN_REFS[:3] or self.model.last_param is None:
+            return None
+        module_id, name = self.model.last_param
+        if module_id == "seq":
+            return None, TEMPO if name == "bpm" else SWING
+        if module_id != self.model.focus or self.model.spec(module_id) is None:
+            return None
+        return module_id, self.model.spec(module_id).param(name)
 
     def _ChangeParam(self, intent: it.ChangeParam) -> list[Message]:
         module_id, spec = self._target(intent.ref, intent.amount, intent.column)
@@ -220,6 +231,8 @@ class ChangeMapper:
         """'double the tempo', 'halve the cutoff', 'half time'."""
         if intent.ref is None:
             module_id, spec = None, TEMPO
+        elif self._last_param(intent.ref) is not None:
+            module_id, spec = self._last_param(intent.ref)        # "cutoff 400, double it"
         elif intent.factor in (2, 0.5) and self._names_a_part(intent.ref):
             return self._scale_track(intent.ref, intent.factor)      # "double the hats": the rhythm
         else:

@@ -98,10 +98,17 @@ class LevelMapper:
         soloed = tuple(dict.fromkeys([m for m in self.model.soloed if m in self.model.modules] + [keep]))
         heard = set(soloed).union(*(self.model.voice_of(m) for m in soloed))
         messages = []
+        tracks = {t.target: n for n, t in self.model.tracks.items()}
         for module_id in self.model.modules:
             spec = self.model.spec(module_id)
             if spec.role not in ("source", "drum") or not spec.has_param("gain"):
                 continue
+            if module_id in tracks:                       # a part that plays a track: its track
+                muted = self.model.tracks[tracks[module_id]].muted
+                if (module_id in heard) == muted:
+                    messages.append(message("/seq/mute", tracks[module_id], 0 if muted else 1))
+                if module_id not in heard or self.model.value(module_id, "gain") != spec.param("gain").low:
+                    continue
             gain = spec.param("gain")
             muted = self.model.value(module_id, "gain") == gain.low
             if module_id in heard and muted and (module_id, "gain") in self.model.premute:

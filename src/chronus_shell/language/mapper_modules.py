@@ -183,7 +183,8 @@ class ModuleMapper:
             raise LanguageError("master cannot be removed", intent.target.column)
         reconnect = [message("/patch/connect", a, b) for a in self.model.inputs(module_id)
                      for b in self.model.outputs(module_id)]
-        return [message("/patch/remove", module_id)] + reconnect
+        tracks = [message("/seq/remove", n) for n, t in self.model.tracks.items() if t.target == module_id]
+        return tracks + [message("/patch/remove", module_id)] + reconnect
 
     def _remove_everything(self, column: int) -> list[Message]:
         modules = [m for m in self.model.modules if m != MASTER]
@@ -194,6 +195,8 @@ class ModuleMapper:
 
     def _Drop(self, intent: it.Drop) -> list[Message]:
         """'drop the cutoff [by/to …]' lowers a param; 'drop the kick' removes the module."""
+        if intent.amount is None and intent.to is None and any(w in TRACK_WORDS for w in intent.target.texts):
+            return self._RemoveModule(it.RemoveModule(intent.target))     # "take out the kick pattern"
         if intent.amount is None and intent.to is None:
             try:
                 self.resolve.param(intent.target, hints=False)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
-from .mapper_words import PRONOUN_REFS, message
+from .mapper_words import PRONOUN_REFS, TRACK_WORDS, message
 from .resolve import EVERYTHING
 
 
@@ -51,20 +51,24 @@ class TrackMapper:
         everything' mutes every track; 'solo the bass' mutes the other tracks; 'unmute',
         'bring it all back' and 'unsolo' unmute the muted tracks."""
         target, verb = intent.target, intent.verb
-        if not self.model.tracks:
-            return None
         everything = target is None or target.texts in EVERYTHING
         if verb == "kill" and not everything and not self._plays_a_track(target):
             module_id = self.resolve.module(target)
             if self.model.spec(module_id).role in ("processor", "modulator"):
                 return self._RemoveModule(it.RemoveModule(target))
             return None
+        if not self.model.tracks:
+            return None
+        if verb == "kill" and any(w in TRACK_WORDS for w in target.texts):
+            return self._RemoveModule(it.RemoveModule(target))        # "kill the snare track"
         if verb in ("unsolo",) or (verb == "unmute" and everything):
             muted = [n for n, t in self.model.tracks.items() if t.muted]
             if not muted:
                 return None
             return [message("/seq/mute", name, 0) for name in muted] + self._unmuted_levels()
         if verb in ("mute", "kill") and everything:
+            if not self._all_parts_play_tracks():
+                return None                               # a voice without a track: the master
             playing = [n for n, t in self.model.tracks.items() if not t.muted]
             return [message("/seq/mute", name, 1) for name in playing] or None
         if target is not None and target.texts in PRONOUN_REFS and verb == "unmute":
@@ -78,19 +82,12 @@ class TrackMapper:
             return self._mute_track(target, True)
         if verb == "unmute":
             return self._mute_track(target, False) if self.model.tracks[track].muted else None
-        if verb == "solo":
-            return self._solo_track(track)
         return None
 
-    def _solo_track(self, track: str) -> list[Message]:
-        """Every other track muted, this one heard."""
-        messages = [message("/seq/mute", name, 1) for name, t in self.model.tracks.items()
-                    if name != track and not t.muted]
-        if self.model.tracks[track].muted:
-            messages.append(message("/seq/mute", track, 0))
-        if not messages:
-            raise LanguageError(f"the {track} track is the only one playing already", 0)
-        return messages
+    def _all_parts_play_tracks(self) -> bool:
+        targets = {t.target for t in self.model.tracks.values()}
+        return all(m in targets for m in self.model.modules
+                   if self.model.spec(m).role in ("source", "drum"))
 
     def _unmuted_levels(self) -> list[Message]:
         try:

@@ -115,8 +115,9 @@ def primary_param(spec: ModuleSpec, value: it.Value) -> ParamSpec:
         timed = [p for p in numeric if p.unit.lower() in ("s", "ms") or (p.name == "rate" and p.unit == "Hz")]
         if timed:
             return timed[0]                               # "add a delay of a dotted eighth"
-    if value.kind == "number" and quantity(value)[1] in ("%", "db"):
-        preferred = [p for p in numeric if p.unit in ("ratio", "dB")] + numeric
+    if value.kind == "number" and quantity(value)[1] in ("%", "db"):     # "snare 70%": its level
+        levels = [spec.param(n) for n in LEVEL_OF_MODULE if spec.has_param(n)]
+        preferred = levels + [p for p in numeric if p.unit in ("ratio", "dB")] + numeric
     for param in preferred:
         try:
             convert(param, value)

@@ -43,6 +43,8 @@ PARAM_NOUNS = ("frequency", "freq", "level", "amount", "value", "setting", "knob
 ROLE_WORDS = {"osc": "source", "oscillator": "source", "synth": "source", "source": "source",
               "drum": "drum", "drums": "drum", "effect": "processor", "fx": "processor"}
 BASS = "bass"
+#: A level named without a module means the whole mix ("volume down", "volume to 50%").
+OVERALL_LEVEL = ("volume", "vol")
 
 
 def type_named(texts: tuple[str, ...]) -> str | None:
@@ -301,6 +303,8 @@ class Resolver:
         raise LanguageError(with_hint(f"no module has a param {words.text!r}", close), column, close)
 
     def bare_param(self, name: str, column: int) -> tuple[str, ParamSpec]:
+        if name in OVERALL_LEVEL and self.model.spec("master") is not None:   # "volume down": the whole mix
+            return "master", self.model.spec("master").param("gain")
         focus = self.model.focus
         if focus in self.model.modules and self.model.spec(focus).has_param(name):
             return focus, self.model.spec(focus).param(name)

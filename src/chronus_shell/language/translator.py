@@ -87,7 +87,7 @@ class Translator:
         if inverse:
             self.undo_stack.append(simplify_undo(inverse))
             self.redo_stack.clear()
-        return messages
+        return _last_settings(messages)
 
     @property
     def understood(self) -> list[str]:
@@ -159,6 +159,20 @@ class Translator:
         for message in messages:
             inverse = self._apply(message) + inverse
         return inverse
+
+
+def _last_settings(messages: list[Message]) -> list[Message]:
+    """A param set twice on one line ('too clean, make it dirtier') is sent once, at its last value."""
+    settable = [m.address for m in messages if m.address.startswith("/mod/") or m.address in ("/seq/bpm", "/seq/swing")]
+    if len(settable) == len(set(settable)):
+        return messages
+    kept, seen = [], set()
+    for message in reversed(messages):
+        if message.address in settable and message.address in seen:
+            continue
+        seen.add(message.address)
+        kept.append(message)
+    return kept[::-1]
 
 
 def _raw(line: str) -> Message:

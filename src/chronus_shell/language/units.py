@@ -170,6 +170,8 @@ def percent(spec: ParamSpec, amount: float) -> float:
     unit = spec.unit.lower()
     if unit == "ratio":
         return amount / 100.0
+    if unit == "db":                                  # "volume 50%": half the amplitude, -6 dB
+        return max(spec.low, 20 * math.log10(amount / 100.0)) if amount > 0 else spec.low
     if unit == "hz" and spec.low > 0:
         return spec.low * (spec.high / spec.low) ** (amount / 100.0)
     return spec.low + amount / 100.0 * spec.span
