@@ -23,7 +23,6 @@ from pathlib import Path
 from chronus_shell.engine.catalogue import CATALOGUE
 from chronus_shell.language import Translator
 from chronus_shell.language.errors import LanguageError
-from chronus_shell.language.intents import Sequence, Undo
 from chronus_shell.language.units import is_note, note_name
 from chronus_shell.protocol.message import Message
 
@@ -172,12 +171,7 @@ def score_case(case: dict) -> Result:
     if all(m.address.startswith("/shell/") and m.address != "/shell/undo" for m in produced) and \
             "refuse" in alternatives and not any(m.address == "/shell/clear" for m in produced):
         return Result(case, "RIGHT", produced)     # the shell answered (a question) and changed nothing
-    try:
-        intent = translator.parse_intent(phrase)
-    except LanguageError:
-        intent = None
-    is_undo = isinstance(intent, Undo) or (isinstance(intent, Sequence) and any(
-        isinstance(i, Undo) for i in intent.items))
+    is_undo = produced == _undo_of(case)
     for message in produced:                       # a module the phrase created starts at its defaults
         if message.address == "/patch/create":
             spec = CATALOGUE[str(message.args[1])].spec if str(message.args[1]) in CATALOGUE else None
@@ -188,6 +182,20 @@ def score_case(case: dict) -> Result:
         if alternative != "refuse" and judge(alternative, produced, befores, is_undo):
             return Result(case, "RIGHT", produced)
     return Result(case, "WRONG", produced)
+
+
+def _undo_of(case: dict) -> list[Message] | None:
+    """What a plain 'undo' sends after the case's set-up (to recognise an undo however phrased)."""
+    translator = start(case["patch"])
+    for line in case.get("before", []):
+        try:
+            translator.translate(line)
+        except LanguageError:
+            pass
+    try:
+        return translator.translate("undo")
+    except LanguageError:
+        return None
 
 
 def load_cases(directory: Path) -> list[dict]:

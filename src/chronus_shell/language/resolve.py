@@ -41,8 +41,11 @@ CHOICE_SYNONYMS = {"lpf": "lowpass", "hpf": "highpass", "bpf": "bandpass", "lp":
 #: Nouns that only restate a param ("the cutoff frequency", "the feedback amount").
 PARAM_NOUNS = ("frequency", "freq", "level", "amount", "value", "setting", "knob", "control", "param")
 ROLE_WORDS = {"osc": "source", "oscillator": "source", "synth": "source", "source": "source",
+              "oscs": "source", "oscillators": "source", "synths": "source", "sounds": "source", "voices": "source",
               "drum": "drum", "drums": "drum", "effect": "processor", "fx": "processor"}
 BASS = "bass"
+#: Words naming several parts at once: never one of them picked by the focus.
+PLURAL_GROUPS = ("drums", "oscillators", "oscs", "synths", "sounds", "voices", "effects", "fx")
 #: A level named without a module means the whole mix ("volume down", "volume to 50%").
 OVERALL_LEVEL = ("volume", "vol")
 
@@ -169,6 +172,9 @@ class Resolver:
         if type_name is not None and self.model.of_type(type_name):
             return self.pick(self.model.of_type(type_name), type_name, column)
         family = self._family(texts)
+        if len(family) > 1 and texts[-1] in PLURAL_GROUPS:   # "the drums": all of them, not one
+            raise LanguageError(f"the {texts[-1]} are {', '.join(family)}: name one, or say it for each",
+                                column, tuple(family))
         if family or type_name is not None:
             return self.pick(family, type_name or joined, column)
         if joined == BASS:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from ..protocol.message import Message
 from .errors import LanguageError
-from .intents import PlayPattern, Redo, Sequence, Undo
+from .intents import PlayPattern, Redo, Sequence, ShellVerb, Show, Undo
 from .mapper import Mapper
 from .parser import as_question, parse
 from .patch_model import PatchModel, simplify_undo
+from .second_stage import readings
 
 
 class Translator:
@@ -22,6 +23,8 @@ class Translator:
         self.undo_stack: list[list[Message]] = []
         self.redo_stack: list[list[Message]] = []
         self._transaction: tuple[PatchModel, int] | None = None   # (model at begin, undo depth then)
+        self._last_intent = None                # the last command that worked: "again", "more"
+        self._last_text = ""                    # ... and how it was typed, for the echo
         self._before_line = self._state()
 
     def _state(self):
@@ -37,15 +40,54 @@ class Translator:
         if text.startswith("/"):
             return self.observe([_raw(line)])
         try:
-            return self._translate(line)
+            messages = self._translate(line)
+            self._last_text = text
+            return messages
         except LanguageError as err:
             question = as_question(line)              # "cutoff?": not a command, so a question
-            if question is None:
-                raise
+            if question is not None:
+                try:
+                    return self._translate(question)
+                except LanguageError:
+                    pass
+            return self._second_stage(line, err)
+
+    def _second_stage(self, line: str, err: LanguageError) -> list[Message]:
+        """The line read again as musicians talk (second_stage.readings); taken only when the
+        readings that work all mean the same, else the error names them."""
+        before = self._state()
+        worked: list[tuple] = []
+        for reading in readings(line, self.model, self._last_intent, self._last_text):
             try:
-                return self._translate(question)
+                messages = self._reading(reading)
+                if all(messages != m for _, m in worked):
+                    worked.append((reading, messages))
             except LanguageError:
-                raise err from None
+                pass
+            finally:
+                self._restore(before)
+        if not worked:
+            raise err
+        if len(worked) > 1:
+            said = " — or — ".join(f"'{r.text or r.said}'" for r, _ in worked[:2])
+            raise LanguageError(f"that could mean {said}: say which", 0, (), line)
+        reading, _ = worked[0]
+        messages = self._reading(reading)
+        self.mapper.understood.insert(0, reading.said)
+        return messages
+
+    def _reading(self, reading) -> list[Message]:
+        if reading.text is not None:
+            return self._translate(reading.text)
+        messages = self.observe(self.mapper.map(reading.intent))
+        self._last_intent = reading.intent
+        return messages
+
+    def _restore(self, state) -> None:
+        model, undo, redo, self._transaction = state
+        self.model.restore(model.snapshot())
+        self.undo_stack[:], self.redo_stack[:] = undo, redo
+        self.mapper.understood.clear()
 
     def _translate(self, line: str) -> list[Message]:
         try:
@@ -55,11 +97,15 @@ class Translator:
             if isinstance(intent, Redo):
                 return self._repeat(self.redo, intent.times)
             if isinstance(intent, Sequence):
-                return self._sequence(intent)
+                messages = self._sequence(intent)
+                self._last_intent = intent.items[-1]
+                return messages
             focus = self.model.focus
             messages = self.observe(self.mapper.map(intent))
             if isinstance(intent, PlayPattern) and focus in self.model.modules:
                 self.model.focus = focus     # a drum added for a rhythm: the sound being shaped stays in focus
+            if not isinstance(intent, (Show, ShellVerb)):
+                self._last_intent = intent
             return messages
         except LanguageError as err:
             err.line = err.line or line

@@ -1,0 +1,286 @@
+"""The second stage: a line the grammar or the mapper refused, read again the way musicians talk.
+
+Deterministic, no model: it proposes *readings* of the line — the words tidied (a typo one letter
+off a known word, scene slang, chatter dropped), one command per part named together ("kick and
+hats up a bit", "the drums down"), a follow-up of the last command ("more", "again", "same for
+the snare", "too much") — and the translator takes a reading only when exactly one of them
+works; several that work differently are named back in one line. Each reading says how the line
+was read, for the echo.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields, replace
+
+from ..engine.catalogue import CATALOGUE
+from . import intents as it
+from .patch_model import PatchModel
+from .resolve import type_named
+from .vocabulary import command_words, filler_words, is_known_word, module_words, unit_words
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read a refused line: a new line of text, or an intent built here."""
+
+    said: str                      # how it was read, for the echo ("cutof → cutoff")
+    text: str | None = None
+    intent: object = None
+
+
+#: Musicians' words for what the language names otherwise (whole words, one way).
+SLANG = {
+    "bassline": "bass", "bass-line": "bass", "hihat": "hats", "hi-hat": "hats", "hihats": "hats",
+    "hi-hats": "hats", "hh": "hats", "verb": "reverb", "fb": "feedback", "rez": "resonance",
+    "overall": "master", "oscs": "oscillators", "drum": "drums", "tuned": "tune",
+    "echo": "delay", "echoes": "delay", "plz": "please", "hats": "hats",
+}
+#: Chatter that carries no instruction here ("real plucky", "like 200hz", "nice, now ...").
+NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "super", "pretty", "kinda",
+         "sorta", "bro", "mate", "dude", "man", "too", "as", "well", "both", "also", "hmm", "cool",
+         "ah", "oh", "alright", "lol", "wow", "sweet", "y'know", "basically", "totally", "quite",
+         "tiny", "way", "bit", "even", "still"}
+#: Words that name several parts at once.
+GROUPS = {"drums": ("drum",), "kit": ("drum",), "oscillators": ("source",), "oscs": ("source",),
+          "synths": ("source",), "sounds": ("source",), "voices": ("source",)}
+
+_TOKEN = re.compile(r"[A-Za-z_][\w'\-]*|\S")
+_MORE = re.compile(r"^(?:(?:a\s+)?(?:little|bit|tad|touch|lot|tiny bit)\s+)*(?:even\s+)?(more|further|harder|"
+                   r"again but more|more please|keep going)\b", re.I)
+_LESS = re.compile(r"^(?:nah,?\s+|no,?\s+|ok,?\s+)?(?:(?:a\s+)?(?:little|bit|tad|touch|lot)\s+)*(less|too much|"
+                   r"not (?:so|that) much|back off|pull (?:it )?back|tone it down|that'?s too much|"
+                   r"way too much)\b", re.I)
+_AGAIN = re.compile(r"^(?:(?:do|say|try)\s+(?:that|it)\s+)?(again|once more|one more time|repeat(?: that)?)\b", re.I)
+_SAME_FOR = re.compile(r"^(?:(?:and|now|do)\s+)?(?:the\s+)?(?:same|that)\s+(?:thing\s+)?(?:for|on|with|to)\s+(.+)$|"
+                       r"^(?:and|now)\s+(.+?)(?:\s+too|\s+as well)?$|^(.+?)\s+(?:too|as well)$", re.I)
+_BACK = re.compile(r"^(?:put it |go |take it )?back (?:to )?(?:how|the way) it was\b|^(?:put it )?back$", re.I)
+_ONLY = re.compile(r"^(?:only|just)\s+(?:the\s+)?(.+?)(?:\s+(?:please|pls|now))?$", re.I)
+
+
+def readings(line: str, model: PatchModel, last, last_text: str = "") -> list[Reading]:
+    """The readings worth trying for a refused `line`, most literal first."""
+    found: list[Reading] = []
+    text = re.sub(r"(?<=[A-Za-z])\.$", "", line.strip().rstrip("?!")).strip()
+    follow = _follow_up(text, model, last, last_text)
+    if follow:
+        return follow
+    tidied, said = tidy_words(text, model)
+    if _BACK.match(tidied):
+        return [Reading("back to how it was: undo", "undo")]
+    only = _ONLY.match(tidied)
+    if only and _names_part(only.group(1), model):
+        found.append(Reading(f"only {only.group(1)}: solo", f"solo {only.group(1)}"))
+    if tidied.lower() != text.lower():
+        found.append(Reading(", ".join(said), tidied))
+    for expanded in _several(tidied, model):
+        found.append(Reading(f"each of them: {expanded}", expanded))
+    return found
+
+
+# -- the words --------------------------------------------------------------------------------
+def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
+    """Slang to the language's words, chatter dropped, a typo one letter off a known word
+    corrected (only when exactly one known word is that close)."""
+    out, said = [], []
+    extra = tuple(model.modules) + tuple(model.tracks)
+    words = text.split()
+    for index, word in enumerate(words):
+        core = word.strip(",;:").lower()
+        tail = word[len(word.rstrip(",;:")):]
+        if core in SLANG:
+            out.append(SLANG[core] + tail)
+            said.append(f"{core} → {SLANG[core]}")
+            continue
+        if core in NOISE and index > 0 or core in ("nah", "yeah", "ok", "okay", "like", "so"):
+            if tail and out:
+                out[-1] += tail
+            said.append(f"'{core}' ignored")
+            continue
+        if re.fullmatch(r"[a-z]{4,}", core) and core not in GROUPS and not is_known_word(core, extra):
+            fixed = _typo(core, extra)
+            if fixed:
+                out.append(fixed + tail)
+                said.append(f"{core} → {fixed}")
+                continue
+        out.append(word)
+    return " ".join(out), said
+
+
+def _typo(word: str, extra) -> str | None:
+    """The one known word a typo stands for: same first letter, one edit away (two for long
+    words); None when none or several are that close."""
+    limit = 1 if len(word) < 7 else 2
+    best: list[str] = []
+    best_distance = limit + 1
+    for candidate in _pool(extra):
+        if candidate[0] != word[0] or abs(len(candidate) - len(word)) > limit or len(candidate) < 3:
+            continue
+        distance = _distance(word, candidate, limit)
+        if distance < best_distance:
+            best, best_distance = [candidate], distance
+        elif distance == best_distance and candidate not in best:
+            best.append(candidate)
+    return best[0] if len(best) == 1 else None
+
+
+_POOLS: dict = {}
+
+
+def _pool(extra) -> tuple[str, ...]:
+    key = (tuple(CATALOGUE), extra)
+    if key not in _POOLS:
+        plain = {w for w in set(command_words()) | set(module_words()) | set(filler_words()) | set(unit_words())
+                 | set(extra) | set(SLANG) if re.fullmatch(r"[a-z_0-9]+", w)}
+        _POOLS.clear()
+        _POOLS[key] = tuple(sorted(plain))
+    return _POOLS[key]
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein (adjacent swaps count one), stopped early past `limit`."""
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+# -- several parts ----------------------------------------------------------------------------
+def _part_names(model: PatchModel) -> dict[str, str]:
+    """Words naming a part now → the module id: ids, types present, aliases, track names."""
+    names: dict[str, str] = {}
+    for module_id, type_name in model.modules.items():
+        if module_id == "master":
+            continue
+        names[module_id] = module_id
+        spec = CATALOGUE[type_name].spec if type_name in CATALOGUE else None
+        if len(model.of_type(type_name)) == 1 and spec is not None:
+            for word in (type_name, *spec.aliases):
+                names.setdefault(word, module_id)
+                names.setdefault(word + "s", module_id)
+    for name, track in model.tracks.items():
+        names.setdefault(name, track.target)
+    return names
+
+
+def _names_part(words: str, model: PatchModel) -> bool:
+    return words.lower().replace("the ", "").strip() in _part_names(model) or words.lower() == "bass"
+
+
+def _several(text: str, model: PatchModel) -> list[str]:
+    """'kick and hats up a bit' → 'kick up a bit, hats up a bit'; 'the drums down' → each drum."""
+    names = _part_names(model)
+    tokens = text.split()
+    lowered = [t.lower().strip(",") for t in tokens]
+    for index, word in enumerate(lowered):               # a group word: each member
+        roles = GROUPS.get(word)
+        if roles:
+            members = [m for m in model.modules if m != "master" and CATALOGUE[model.modules[m]].spec.role in roles]
+            if len(members) >= 2:
+                return [", ".join(" ".join(tokens[:index] + [m] + tokens[index + 1:]) for m in members)]
+    for start in range(len(lowered)):                    # "kick and hats", "kick, snare and hats"
+        members, at = [], start
+        while at < len(lowered):
+            word = lowered[at]
+            if word in ("the", "and", "&", "+", "plus") and members:
+                at += 1
+                continue
+            if word == "the":
+                at += 1
+                continue
+            if word in names and (not members or lowered[at - 1] in ("and", "&", "+", "plus", "the")
+                                  or tokens[at - 1].endswith(",")):
+                members.append(tokens[at].strip(","))
+                at += 1
+                continue
+            break
+        if len(members) >= 2:
+            rest_before, rest_after = tokens[:start], tokens[at:]
+            return [", ".join(" ".join(rest_before + [m] + rest_after) for m in members)]
+    return []
+
+
+# -- follow-ups -------------------------------------------------------------------------------
+def _follow_up(text: str, model: PatchModel, last, last_text: str) -> list[Reading]:
+    """'again', 'more', 'a bit less', 'too much', 'same for the snare', 'and the kick too'."""
+    if last is None:
+        return []
+    if _AGAIN.match(text) and len(text.split()) <= 4:
+        return [Reading(f"again: {last_text}" if last_text else "again", intent=last)]
+    more, less = _whole(_MORE, text), _whole(_LESS, text)
+    if more or less:
+        step = _step_of(last, model)
+        if step is not None:
+            ref, direction = step
+            direction = direction if more else -direction
+            word = "more" if more else "less"
+            return [Reading(f"{word}: {ref.text} {'up' if direction > 0 else 'down'}",
+                            intent=it.ChangeParam(ref, direction, None, None, 0))]
+    same = _SAME_FOR.match(text)
+    if same:
+        target = next(g for g in same.groups() if g)
+        retargeted = _retarget(last, target, model)
+        if retargeted is not None:
+            return [Reading(f"the same for {target}", intent=retargeted)]
+    return []
+
+
+def _whole(pattern: re.Pattern, text: str):
+    """The match when the follow-up is the whole line (politeness aside), else None."""
+    match = pattern.match(text)
+    if match and re.fullmatch(r"[\s,.!]*(?:(?:please|pls|then|now|thanks)[\s,.!]*)*", text[match.end():], re.I):
+        return match
+    return None
+
+
+def _step_of(last, model: PatchModel):
+    """The param the last command moved and its direction (a set counts as up)."""
+    if model.last_param is None:
+        return None
+    module_id, name = model.last_param
+    ref = it.Words((it.Word("tempo" if name == "bpm" else name, 0),)) if module_id == "seq" else \
+        it.Words((it.Word(module_id, 0), it.Word(name, 0)))
+    direction = 1
+    if isinstance(last, it.ChangeParam):
+        direction = last.direction
+    elif isinstance(last, it.Comparative):
+        from .mapper_words import COMPARATIVES
+        direction = COMPARATIVES.get(re.sub(r"[\s-]+", "-", last.word), (1,))[0]
+    elif isinstance(last, (it.Drop, it.Extreme)):
+        direction = -1 if isinstance(last, it.Drop) or not last.top else 1
+    elif isinstance(last, it.OpenClose):
+        direction = last.direction
+    return ref, direction
+
+
+_TARGET_FIELDS = ("target", "ref", "what")
+
+
+def _retarget(last, target: str, model: PatchModel):
+    """The last command aimed at other words ('kick decay 400' → 'same on the hats': hats decay)."""
+    words = it.Words(tuple(it.Word(w, 0) for w in target.replace(",", " ").split() if w.lower() != "the"))
+    if not words.items or not all(is_known_word(w, tuple(model.modules) + tuple(model.tracks)) for w in words.texts):
+        return None
+    slot = next((f.name for f in fields(last) if f.name in _TARGET_FIELDS), None)
+    if slot is None:
+        return None
+    old = getattr(last, slot)
+    if isinstance(old, it.Words) and model.last_param is not None and model.last_param[0] != "seq" and \
+            not type_named(words.texts) is None and isinstance(last, (it.SetParam, it.ChangeParam, it.Scale, it.Extreme)):
+        param = model.last_param[1]
+        if any(w.text.lower() == param or w.text.lower() in _aliases(param) for w in old.items):
+            words = it.Words(words.items + (it.Word(param, 0),))
+    return replace(last, **{slot: words})
+
+
+def _aliases(param: str) -> set[str]:
+    return {a for cls in CATALOGUE.values() for p in cls.spec.params if p.name == param for a in p.aliases}
+
+
+__all__ = ["readings", "tidy_words", "Reading"]
