@@ -43,6 +43,12 @@ class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, S
     # -- several commands on a line --------------------------------------------------------------
     def carry(self, previous, intent):
         """In "mute the kick and the snare", the bare "the snare" repeats the previous command."""
+        if previous is not None and isinstance(intent, it.BareValue) and self.model.focus in self.model.modules:
+            return it.SetParam(it.Words((it.Word(self.model.focus, intent.value.column),)), intent.value)
+        if previous is not None and isinstance(intent, it.SetWords) and len(intent.words.items) == 1:
+            choice = self._focus_choice(intent.words.items[0])      # "lfo on the kick pitch, square"
+            if choice is not None:
+                return choice
         if previous is None or not isinstance(intent, (it.SetWords, it.SetParam)):
             return intent
         words = intent.words if isinstance(intent, it.SetWords) else intent.ref
@@ -55,6 +61,15 @@ class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, S
         if slot is None or not self._names_something(words):
             return intent
         return replace(previous, **{slot: words})
+
+    def _focus_choice(self, word: it.Word):
+        """A lone choice word the focused module takes ('square' for an lfo's shape)."""
+        spec = self.model.spec(self.model.focus) if self.model.focus in self.model.modules else None
+        for param in spec.params if spec else ():
+            if param.is_enum and word.text.lower() in param.choices:
+                return it.SetParam(it.Words((it.Word(self.model.focus, word.column), it.Word(param.name, word.column))),
+                                   it.Value("word", word.text.lower(), word.column))
+        return None
 
     def _names_something(self, words: it.Words) -> bool:
         if words.texts in EVERYTHING or "_".join(words.texts) in self.model.tracks:

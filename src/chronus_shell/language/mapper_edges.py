@@ -44,6 +44,12 @@ class EdgeMapper:
         return [message("/patch/disconnect", a, b) for a, b in edges]
 
     def _Modulate(self, intent: it.Modulate) -> list[Message]:
+        effect = self._effect_named(intent.modulator)
+        if effect is not None:                            # "delay on the hats": into its chain
+            if intent.target.texts in (("master",),):
+                raise LanguageError(f"master is the end of every chain: put the {effect} on a voice, "
+                                    f"e.g. 'add a {effect} to the saw'", intent.target.column)
+            return self._AddTo(it.AddTo(intent.modulator, intent.target, intent.value))
         module_id, spec = self._modulation_target(intent.target)
         messages, modulator, mod_spec = self._modulator(intent.modulator, intent.new)
         messages.append(message("/patch/connect", modulator, f"{module_id}.{spec.name}"))
@@ -52,10 +58,24 @@ class EdgeMapper:
             messages.append(message(f"/mod/{modulator}/{param.name}", self._absolute(param, intent.value)))
         return messages
 
+    def _effect_named(self, words: it.Words) -> str | None:
+        """The type when the words name an effect or source, not a modulator (nor a module there)."""
+        type_name = type_named(words.texts)
+        if type_name is None or module_spec(type_name).role == "modulator":
+            return None
+        try:
+            module_id = self.resolve.module(words, hints=False)
+            if self.model.spec(module_id).role == "modulator":
+                return None
+        except LanguageError:
+            pass
+        return type_name
+
     def _modulator(self, words: it.Words, new: bool) -> tuple[list[Message], str, ModuleSpec]:
         """An existing modulator, or a new one when asked for or when none of that type exists."""
         type_name = type_named(words.texts)
-        if type_name and (new or not self.model.of_type(type_name)):
+        busy = {src for src, _ in self.model.mod_edges}
+        if type_name and (new or not [m for m in self.model.of_type(type_name) if m not in busy]):
             spec, presets = self._module_type(words)
             module_id = self.model.next_id(spec.type)
             return ([message("/patch/create", module_id, spec.type)] + self._presets(module_id, spec, presets),

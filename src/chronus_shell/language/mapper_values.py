@@ -196,6 +196,17 @@ class ValueMapper:
         value = intent.value
         if value.kind == "number" and value.unit and canonical_unit(value.unit)[0] == "bpm":
             return self._Tempo(it.Tempo(value, intent.now))
+        focus = self.model.focus if self.model.focus in self.model.modules else None
+        if focus is not None and focus != MASTER and (value.unit or value.kind == "unit"):
+            try:                                          # "delay on the hats, 375 ms": the focus's time
+                param = primary_param(self.model.spec(focus), value)
+                if value.kind == "unit" or canonical_unit(value.unit)[0] not in ("%", "db") or \
+                        param.name in ("gain", "mix", "depth"):
+                    said = value.text if value.kind == "unit" else f"{value.text} {value.unit}"
+                    self.understood.append(f"{said}: {focus} {param.name}")
+                    return [message(f"/mod/{focus}/{param.name}", self._absolute(param, value))]
+            except LanguageError:
+                pass
         raise LanguageError(f"{value.text!r} needs a param, e.g. 'cutoff {value.text}'", value.column)
 
 
