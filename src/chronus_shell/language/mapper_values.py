@@ -16,7 +16,7 @@ from .errors import LanguageError, with_hint
 from .mapper_words import PRONOUN_REFS, TEMPO, message, primary_param, seq_param
 from .patch_model import MASTER
 from .resolve import CHOICE_SYNONYMS, EVERYTHING, type_and_presets, type_named
-from .units import absolute_value, canonical_unit, duration_seconds, relative_value
+from .units import absolute_value, canonical_unit, duration_seconds, quantity, relative_value
 from .vocabulary import closest_words, is_known_word
 
 
@@ -108,6 +108,9 @@ class ValueMapper:
         if value is None or value.kind not in ("number", "unit") or not (rate or spec.unit.lower() in ("s", "ms")):
             return value
         unit = canonical_unit(value.unit)[0]
+        if rate and unit in ("s", "ms"):                 # "lfo rate 8 s": once every 8 seconds
+            seconds = quantity(value)[0] / (1000 if unit == "ms" else 1)
+            return replace(value, kind="number", number=Fraction(1 / seconds).limit_denominator(10**6), unit="hz")
         if unit is None and "/" in value.text:
             value = replace(value, unit="bars")
         elif unit not in ("bars", "beats", "steps"):

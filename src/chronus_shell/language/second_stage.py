@@ -16,6 +16,7 @@ from ..engine.catalogue import CATALOGUE
 from . import intents as it
 from .patch_model import PatchModel
 from .resolve import type_named
+from .musician_words import nickname, rephrasings
 from .vocabulary import command_words, filler_words, is_known_word, module_words, unit_words
 
 
@@ -33,7 +34,8 @@ SLANG = {
     "bassline": "bass", "bass-line": "bass", "hihat": "hats", "hi-hat": "hats", "hihats": "hats",
     "hi-hats": "hats", "hh": "hats", "verb": "reverb", "fb": "feedback", "rez": "resonance",
     "overall": "master", "oscs": "oscillators", "drum": "drums", "tuned": "tune",
-    "echo": "delay", "echoes": "delay", "plz": "please", "hats": "hats",
+    "echo": "delay", "echoes": "delay", "plz": "please", "hats": "hats", "speed": "tempo",
+    "period": "rate", "envelope": "adsr", "env": "adsr", "amp": "adsr",
 }
 #: Chatter that carries no instruction here ("real plucky", "like 200hz", "nice, now ...").
 NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "super", "pretty", "kinda",
@@ -60,7 +62,7 @@ _ONLY = re.compile(r"^(?:only|just)\s+(?:the\s+)?(.+?)(?:\s+(?:please|pls|now))?
 def readings(line: str, model: PatchModel, last, last_text: str = "") -> list[Reading]:
     """The readings worth trying for a refused `line`, most literal first."""
     found: list[Reading] = []
-    text = re.sub(r"(?<=[A-Za-z])\.$", "", line.strip().rstrip("?!")).strip()
+    text = polite(re.sub(r"(?<=[A-Za-z])\.$", "", line.strip().rstrip("?!")).strip())
     follow = _follow_up(text, model, last, last_text)
     if follow:
         return follow
@@ -70,14 +72,59 @@ def readings(line: str, model: PatchModel, last, last_text: str = "") -> list[Re
     only = _ONLY.match(tidied)
     if only and _names_part(only.group(1), model):
         found.append(Reading(f"only {only.group(1)}: solo", f"solo {only.group(1)}"))
-    if tidied.lower() != text.lower():
-        found.append(Reading(", ".join(said), tidied))
+    if tidied.lower() != line.strip().lower():
+        found.append(Reading(", ".join(said) or f"read as '{tidied}'", tidied))
     for expanded in _several(tidied, model):
         found.append(Reading(f"each of them: {expanded}", expanded))
+    for how, new in rephrasings(tidied, model):
+        found.append(Reading(how, new))
+    for how, new in _equivalents(tidied, model):
+        found.append(Reading(how, new))
+    return found
+
+
+#: Params that mean the same on another module type (a filter's q is a 303's resonance).
+EQUIVALENT_PARAMS = {"resonance": "q", "reso": "q", "res": "q", "q": "resonance", "tone": "cutoff",
+                     "cutoff": "tone", "pitch": "freq", "tune": "freq"}
+
+
+def _equivalents(text: str, model: PatchModel) -> list[tuple[str, str]]:
+    """'reso up' with only a plain filter: its q."""
+    found = []
+    present = {p.name for m in model.modules.values() if m in CATALOGUE for p in CATALOGUE[m].spec.params}
+    words = text.split()
+    for index, word in enumerate(words):
+        other = EQUIVALENT_PARAMS.get(word.lower())
+        if other and other in present:
+            new = " ".join(words[:index] + [other] + words[index + 1:])
+            found.append((f"{word} → {other}", new))
     return found
 
 
 # -- the words --------------------------------------------------------------------------------
+_POLITE = [(re.compile(p, re.I), r) for p, r in (
+    (r"\b(?:could|can|would|will)\s+(?:you|we|i|u)\s+(?:please\s+)?", ""),
+    (r"^(?:could|can|would|will|should)\s+(?:the\s+|this\s+|that\s+)?(.+?)\s+(?:be|go|get|sound)\s+", r"make \1 "),
+    (r"\b(?:please|pls|plz|thanks|thank you|sorry|maybe|perhaps|about|around|roughly|approximately|"
+     r"entirely|for now|for me|i think|if possible|would be lovely|would be great|so i can hear|"
+     r"a little bit|let'?s|i'?d like|go ahead and)\b", ""),
+    (r"(?<=\w)\s*[?!.]\s+(?=\w)", ", "),
+    (r"(?<=\w)\s+only\b", ""),
+    (r"\s*,(?:\s*,)+", ","),
+    (r"^[\s,]+|[\s,]+$", ""),
+    (r"\s{2,}", " "),
+)]
+
+
+def polite(text: str) -> str:
+    """Politeness and hedging out ('Could the kick be tuned to 45 Hz, please?' → 'make the kick
+    tuned to 45 Hz'): words that ask nicely, never words that say what to do."""
+    for pattern, replacement in _POLITE:
+        text = pattern.sub(replacement, text)
+    return text.strip()
+
+
+
 def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
     """Slang to the language's words, chatter dropped, a typo one letter off a known word
     corrected (only when exactly one known word is that close)."""
@@ -90,6 +137,11 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
         if core in SLANG:
             out.append(SLANG[core] + tail)
             said.append(f"{core} → {SLANG[core]}")
+            continue
+        named = None if core in model.modules or core in model.tracks else nickname(core, model)
+        if named:
+            out.append(named + tail)
+            said.append(f"{core} → {named}")
             continue
         if core in NOISE and index > 0 or core in ("nah", "yeah", "ok", "okay", "like", "so"):
             if tail and out:

@@ -1,0 +1,108 @@
+"""Musicians' phrasings the grammar does not take, said again the way it does (for the second stage).
+
+Three tables, each a family rather than a phrase: nicknames of voices ("the pad", "the lead"),
+words for a quality ("more dirt", "less space", "bit of shuffle"), and rephrasings of whole
+forms ("put the kick back", "add a snare on 2 and 4", "swap the filter and the reverb").
+"""
+from __future__ import annotations
+
+import re
+
+from ..engine.catalogue import CATALOGUE
+from .patch_model import PatchModel
+
+#: A quality a musician asks more or less of → the param phrase that owns it.
+QUALITIES = {
+    "dirt": "drive", "grit": "drive", "crunch": "drive", "fuzz": "drive", "bite": "drive", "filth": "drive",
+    "saturation": "drive", "overdrive": "drive",
+    "space": "reverb mix", "air": "reverb mix", "verb": "reverb mix", "ambience": "reverb mix", "reverb": "reverb mix",
+    "squelch": "resonance", "squelchy": "resonance", "acid": "resonance", "scream": "resonance",
+    "whistle": "resonance", "reso": "resonance", "rez": "resonance",
+    "movement": "lfo depth", "modulation": "lfo depth", "wobble": "lfo depth", "sweep": "lfo depth",
+    "shuffle": "swing", "groove": "swing", "swing": "swing",
+    "boom": "kick decay", "tail": "decay", "sparkle": "cutoff", "brightness": "cutoff", "highs": "cutoff",
+    "echo": "delay mix", "echoes": "delay mix", "repeats": "delay feedback",
+}
+_QUALITY = re.compile(r"^(more|less|a bit of|bit of|some|a lot of|lots of|loads of|a touch of|a little|"
+                      r"a bit more|a bit less|bit more|bit less|even more|much more|much less)\s+(\w+)(.*)$", re.I)
+_QUALITY_AFTER = re.compile(r"^(\w+)\s+(up|down|more|less|stronger|weaker|faster|slower)(.*)$", re.I)
+_MORE_WORDS = {"some", "a bit of", "bit of", "a lot of", "lots of", "loads of", "a touch of", "a little"}
+
+#: Nicknames of voices: which source they mean in the patch as it is.
+NICKNAMES = {"pad": "pad", "pads": "pad", "drone": "pad", "chords": "pad", "keys": "pad",
+             "lead": "high", "melody": "high", "beep": "high", "bleep": "high", "sub": "low"}
+
+REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
+    (r"^(?:put|bring)\s+(?:the\s+)?(.+?)\s+back(?:\s+in)?$", r"unmute \1"),
+    (r"^(?:the\s+)?(\w+)\s+back(?:\s+in)?$", r"unmute \1"),
+    (r"^(?:add|create|give me)\s+(?:an?\s+)?(\w+)(?:\s+for\s+[\w\s]+?)?[,:]?\s+((?:on|playing)\s+.+|[xX.|\- ]{4,}"
+     r"|four (?:on|to) the floor|(?:on )?(?:the )?off ?beats?|(?:on )?(?:2|two) and (?:4|four))$", r"add \1, \1 \2"),
+    (r"\bfrom\s+[\d.]+\s*\w*\s+to\b", "to"),
+    (r"^(?:oops|nah|no|argh|ugh)[,!]?\s+undo(?:\s+that|\s+it)?$", "undo"),
+    (r"^make\s+(.+?)\s+wobble$", r"wobble \1"),
+    (r"^(?:distort|dirty up|overdrive|saturate|fuzz)\s+(.+?)(?:\s+up)?$", r"add a distortion to \1"),
+    (r"^(bitcrush|crush|foldback|fold)\s+(.+?)$", r"add a distortion to \2, mode \1"),
+    (r"^(?:delay|echo)\s+(?:time\s+)?(?:on|at|to|every)\s+(.+)$", r"delay time \1"),
+    (r"^(?:let\s+go|let\s+it\s+go|release\s+it)$", "release"),
+    (r"^(?:run|send|route|feed|pipe)\s+(.+?)\s+into\s+(.+)$", r"put \2 after \1"),
+)]
+_SWAP = re.compile(r"^(?:swap|switch|exchange|flip)\s+(?:the\s+)?(.+?)\s+(?:and|with)\s+(?:the\s+)?(.+?)(?:\s+around)?$", re.I)
+
+
+def rephrasings(text: str, model: PatchModel) -> list[tuple[str, str]]:
+    """(how it was read, the line said the grammar's way) for each form that fits."""
+    found = []
+    for pattern, replacement in REPHRASE:
+        if pattern.search(text):
+            new = pattern.sub(replacement, text)
+            if new != text:
+                found.append((f"read as '{new}'", new))
+    swap = _SWAP.match(text)
+    if swap:
+        found.append((f"swap {swap.group(1)} and {swap.group(2)}", f"put {swap.group(1)} after {swap.group(2)}"))
+    quality = _quality(text)
+    if quality:
+        found.append(quality)
+    return found
+
+
+def _quality(text: str) -> tuple[str, str] | None:
+    """'more dirt' → 'more drive', 'bit of shuffle' → 'more swing', 'sweep faster' → 'lfo rate up'."""
+    match = _QUALITY.match(text)
+    if match and match.group(2).lower() in QUALITIES:
+        how = match.group(1).lower()
+        how = "more" if how in _MORE_WORDS else how
+        param = QUALITIES[match.group(2).lower()]
+        return f"{match.group(2)}: {param}", f"{how} {param}{match.group(3)}"
+    match = _QUALITY_AFTER.match(text)
+    if match and match.group(1).lower() in QUALITIES:
+        param = QUALITIES[match.group(1).lower()]
+        how = match.group(2).lower()
+        if how in ("faster", "slower") and param == "lfo depth":
+            param, how = "lfo rate", "up" if how == "faster" else "down"
+        how = {"stronger": "up", "weaker": "down", "more": "up", "less": "down"}.get(how, how)
+        return f"{match.group(1)}: {param}", f"{param} {how}{match.group(3)}"
+    return None
+
+
+def nickname(word: str, model: PatchModel) -> str | None:
+    """The source a nickname means now: 'pad' → the voice with a reverb (else the oldest that
+    plays no bass), 'lead' → the highest, 'sub' → the lowest; None if no single one."""
+    kind = NICKNAMES.get(word.lower())
+    if kind is None:
+        return None
+    sources = [m for m, t in model.modules.items() if t in CATALOGUE and CATALOGUE[t].spec.role == "source"]
+    if not sources:
+        return None
+    if kind == "pad":
+        wet = [s for s in sources if any(model.modules[m] == "reverb" for m in model.voice_of(s))]
+        bass = model.tracks.get("bass")
+        rest = [s for s in sources if bass is None or s != bass.target]
+        return (wet or rest or [None])[0]
+    pitched = sorted((float(model.value(s, "freq")), s) for s in sources if CATALOGUE[model.modules[s]].spec.has_param("freq"))
+    if len(pitched) < 2 and kind != "low":
+        return pitched[0][1] if pitched else None
+    return (pitched[-1] if kind == "high" else pitched[0])[1]
+
+
+__all__ = ["rephrasings", "nickname", "QUALITIES", "NICKNAMES"]
