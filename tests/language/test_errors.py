@@ -66,7 +66,7 @@ def test_misplaced_word():
 
 
 def test_unit_mismatch_says_what_the_param_takes():
-    err = error_for("add a delay", "time 3 hz")
+    err = error_for("add a saw", "add a delay", "time 3 hz")
     assert str(err) == "time takes s, not hz"
     assert err.column == len("time ")
 

@@ -52,7 +52,8 @@ class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, S
         if previous is None or not isinstance(intent, (it.SetWords, it.SetParam)):
             return intent
         words = intent.words if isinstance(intent, it.SetWords) else intent.ref
-        if isinstance(previous, (it.AddModule, it.AddTo)) and type_and_presets(words.texts):
+        if isinstance(previous, (it.AddModule, it.AddTo)) and type_and_presets(words.texts) and \
+                not self._focus_has(words):
             value = intent.value if isinstance(intent, it.SetParam) else None
             return it.AddModule(words, value)
         if not isinstance(intent, it.SetWords) or isinstance(previous, it.SetParam):
@@ -61,6 +62,11 @@ class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, S
         if slot is None or not self._names_something(words):
             return intent
         return replace(previous, **{slot: words})
+
+    def _focus_has(self, words: it.Words) -> bool:
+        """'add a distortion, drive 15': 'drive' is the new module's param, not another module."""
+        spec = self.model.spec(self.model.focus) if self.model.focus in self.model.modules else None
+        return spec is not None and spec.has_param("_".join(words.texts))
 
     def _focus_choice(self, word: it.Word):
         """A lone choice word the focused module takes ('square' for an lfo's shape)."""

@@ -131,9 +131,11 @@ class EdgeMapper:
                 self.resolve.param(words)                 # the error again, with did-you-mean
                 raise
         spec = self.model.spec(module_id)
-        for name in names:
-            if spec.has_param(name):
-                return module_id, spec.param(name)
+        voice = [module_id] + [m for m in self.model.voice_of(module_id) if m != module_id]
+        for name in names:                                # "make the bass wobble": its filter first
+            for member in voice:
+                if self.model.spec(member).has_param(name):
+                    return member, self.model.spec(member).param(name)
         numeric = [p for p in spec.params if not p.is_enum]
         hz = [p for p in numeric if p.unit == "Hz"]
         if not (hz or numeric):

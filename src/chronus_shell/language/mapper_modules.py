@@ -30,7 +30,13 @@ class ModuleMapper:
             return self._lfo_effect(intent.type_name, None, intent.value)
         spec, presets = self._module_type(intent.type_name, intent.value)
         module_id = self._new_id(spec.type, intent.name)
-        messages = [message("/patch/create", module_id, spec.type)] + self._place(module_id, spec)
+        voice_for = self._voice_for_processor(spec, intent.type_name.column)
+        if voice_for is not None:                         # "add a 303" with no synth to filter: one comes with it
+            messages = voice_for + [message("/patch/create", module_id, spec.type),
+                                    message("/patch/connect", voice_for[0].args[0], module_id),
+                                    message("/patch/connect", module_id, MASTER)]
+        else:
+            messages = [message("/patch/create", module_id, spec.type)] + self._place(module_id, spec)
         messages += self._presets(module_id, spec, presets)
         if intent.value is not None:
             if intent.param is not None:
@@ -39,6 +45,23 @@ class ModuleMapper:
                 param = primary_param(spec, intent.value)
             messages.append(message(f"/mod/{module_id}/{param.name}", self._absolute(param, intent.value)))
         return messages
+
+    def _voice_for_processor(self, spec: ModuleSpec, column: int) -> list[Message] | None:
+        """A processor needs a sound: with none in the patch it is refused, except a 303 filter,
+        which is a bass voice (a saw comes with it, also when only drums play)."""
+        if spec.role != "processor" or self._sourceless_head():
+            return None
+        sounds = [m for m in self.model.modules if self.model.spec(m).role in ("source", "drum")]
+        focused = self.resolve.focused_voice()
+        pitched = focused and self.model.spec(focused[0]).role == "source"
+        if spec.type == "acid_filter" and not pitched and not any(
+                self.model.spec(m).role == "source" for m in sounds):
+            saw = self.model.next_id("saw")
+            return [message("/patch/create", saw, "saw")]
+        if not sounds:
+            raise LanguageError(f"there is nothing to put a {spec.type.replace('_', ' ')} on yet — add a sound "
+                                f"first, e.g. 'add a saw at 110 hz'", column)
+        return None
 
     def _param_named(self, spec: ModuleSpec, words: it.Words) -> ParamSpec:
         name = "_".join(words.texts)

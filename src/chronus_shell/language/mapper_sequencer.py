@@ -36,7 +36,7 @@ class SequencerMapper:
         """(track name, target id, messages creating the target if a drum type is missing)."""
         if words is None:
             head = self._voice_head(None, column)
-            return head, head, []
+            return self._new_track_name(head), head, []
         words = track_words(words)
         type_name = type_named(words.texts)
         if type_name and not self.model.of_type(type_name):
@@ -52,6 +52,13 @@ class SequencerMapper:
         if playing is not None and playing.target != target and playing.target in self.model.modules:
             name = target          # a second snare ("clap on the backbeat"): its own track, the first plays on
         return name, target, []
+
+    def _new_track_name(self, head: str) -> str:
+        """A drum's track is named after the drum ('snare', 'hats'); a voice's after its id."""
+        type_name = self.model.modules.get(head, "")
+        spec = self.model.spec(head)
+        name = TRACK_NAMES.get(type_name, type_name) if spec is not None and spec.role == "drum" else head
+        return name if name not in self.model.tracks else head
 
     def _PlayPattern(self, intent: it.PlayPattern) -> list[Message]:
         named = None if intent.target is None or intent.target.texts in PRONOUN_REFS[:4] else intent.target

@@ -35,6 +35,9 @@ class ValueMapper:
                 intent.ref, value)
             if special is not None:
                 return special
+        chosen = self._leading_choice(intent.ref, value)
+        if chosen is not None:                                   # "bandpass q 8", "highpass the pad at 300"
+            return chosen
         implicit = self._implicit_add(intent.ref, value)
         if implicit is not None:
             return implicit
@@ -50,6 +53,33 @@ class ValueMapper:
             return [message(f"/mod/{module_id}/{spec.name}", new)]
         return [message(f"/mod/{module_id}/{spec.name}", self._absolute(spec, value))]
 
+    def _leading_choice(self, ref: it.Words, value: it.Value) -> list[Message] | None:
+        """A choice word before a setting sets that choice too, on the module of the voice that
+        has it; the value goes to that module ('highpass the pad at 300 hz': the pad's filter)."""
+        first = CHOICE_SYNONYMS.get(ref.items[0].text.lower(), ref.items[0].text.lower())
+        if value.kind == "word" or not any(first in p.choices for m in self.model.modules.values()
+                                           for p in self.model.spec_of_type(m)):
+            return None
+        rest = it.Words(ref.items[1:]) if len(ref.items) > 1 else ref
+        try:
+            named, spec = self.resolve.param(rest, hints=False)
+        except LanguageError:
+            named, spec = None, None
+        if named is None:
+            try:
+                named = self.resolve.module(rest, hints=False)
+            except LanguageError:
+                return None
+        voice = [named] + self.model.voice_of(named)
+        owner = next((m for m in voice if any(first in p.choices for p in self.model.spec(m).params)), None)
+        if owner is None:
+            return None
+        param = next(p for p in self.model.spec(owner).params if first in p.choices)
+        if spec is None or named != owner:
+            named, spec = owner, primary_param(self.model.spec(owner), value)
+        return [message(f"/mod/{owner}/{param.name}", first),
+                message(f"/mod/{named}/{spec.name}", self._absolute(spec, value))]
+
     def _implicit_add(self, ref: it.Words, value: it.Value | None) -> list[Message] | None:
         """'a square at 220', 'give me some reverb': a type nobody has added yet is added."""
         found = type_and_presets(ref.texts)
@@ -64,7 +94,23 @@ class ValueMapper:
                 return None
             except LanguageError:
                 pass
+        for split in range(1, len(ref.items)):               # "the saw wobble": the saw is there
+            try:
+                self.resolve.module(it.Words(ref.items[:split]), hints=False)
+                return None
+            except LanguageError:
+                pass
+        kin = self._kin(found[0], dict(found[1]))
+        if kin is not None and value is not None:           # "lpf 800" with a 303 there: its cutoff
+            return self._SetParam(it.SetParam(it.Words((it.Word(kin, ref.column),)), value))
         return self._AddModule(it.AddModule(ref, value))
+
+    def _kin(self, type_name: str, presets: dict) -> str | None:
+        """A module of a kindred type already there ('lpf' → the acid filter, a lowpass)."""
+        kin = [m for m, t in self.model.modules.items() if t != type_name and type_name in t.split("_")]
+        if len(kin) != 1 or any(v != "lowpass" for v in presets.values()):
+            return None
+        return kin[0]
 
     def _power_by_value(self, ref: it.Words, value: it.Value) -> list[Message] | None:
         """'sine off', 'reverb on': a module without an on/off setting is muted or unmuted."""

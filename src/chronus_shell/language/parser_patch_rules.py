@@ -55,6 +55,8 @@ class PatchRules:
 
     def power(self, *children):
         state = next(c for c in children if isinstance(c, Token) and c.type in ("ON", "OFF"))
+        if state.type == "OFF" and _taken(children):          # "take off the lfo": out of the patch
+            return it.Drop(first_of(children, it.Words))
         return it.Mute("unmute" if state.type == "ON" else "mute", first_of(children, it.Words), state.start_pos)
 
     def remove(self, _kw, target):
@@ -80,6 +82,8 @@ class PatchRules:
         ref = first_of(children, it.Words)
         if ref is None:                   # "switch to bandpass": the focus
             ref = it.Words((it.Word("it", value.column),))
+        if value.kind == "word" and value.text in ("off", "out") and _taken(children):
+            return it.Drop(ref)           # "take the lfo off", "take the amp env out"
         return it.SetParam(ref, value)
 
     def set_words(self, *children):
@@ -247,6 +251,10 @@ class PatchRules:
         if isinstance(change, ToValue):
             return it.Transpose(first_of(rest, it.Words), 1, None, change.value, kw.start_pos, "detune")
         return it.Transpose(first_of(rest, it.Words), direction, change, None, kw.start_pos, "detune")
+
+
+def _taken(children) -> bool:
+    return any(isinstance(c, Token) and c.type == "TURN" and str(c).lower() == "take" for c in children)
 
 
 def _comparative_word(token: Token) -> str:

@@ -78,6 +78,11 @@ class PatchModel:
         cls = CATALOGUE.get(self.modules.get(module_id, ""))
         return cls.spec if cls else None
 
+    def spec_of_type(self, type_name: str) -> tuple:
+        """The params of a module type (none for a type not catalogued)."""
+        cls = CATALOGUE.get(type_name)
+        return cls.spec.params if cls else ()
+
     def value(self, module_id: str, param: str) -> float | str:
         """Current value: the last one set, else the ParamSpec default."""
         if param in self.values.get(module_id, {}):

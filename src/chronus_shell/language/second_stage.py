@@ -62,7 +62,7 @@ _ONLY = re.compile(r"^(?:only|just)\s+(?:the\s+)?(.+?)(?:\s+(?:please|pls|now))?
 def readings(line: str, model: PatchModel, last, last_text: str = "") -> list[Reading]:
     """The readings worth trying for a refused `line`, most literal first."""
     found: list[Reading] = []
-    text = polite(re.sub(r"(?<=[A-Za-z])\.$", "", line.strip().rstrip("?!")).strip())
+    text = polite(re.sub(r"(?<=[A-Za-z]{2})\.$", "", line.strip().rstrip("?!")).strip())
     follow = _follow_up(text, model, last, last_text)
     if follow:
         return follow
@@ -84,8 +84,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "") -> list[Re
 
 
 #: Params that mean the same on another module type (a filter's q is a 303's resonance).
-EQUIVALENT_PARAMS = {"resonance": "q", "reso": "q", "res": "q", "q": "resonance", "tone": "cutoff",
-                     "cutoff": "tone", "pitch": "freq", "tune": "freq"}
+EQUIVALENT_PARAMS = {"resonance": "q", "reso": "q", "res": "q", "q": "resonance", "pitch": "freq", "tune": "freq"}
 
 
 def _equivalents(text: str, model: PatchModel) -> list[tuple[str, str]]:
