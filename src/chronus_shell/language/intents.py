@@ -218,6 +218,7 @@ class Show:
 class Connect:
     source: Words
     dest: Words
+    series: bool = False           # "route/send the delay into the reverb": instead of to master
 
 
 @dataclass(frozen=True)

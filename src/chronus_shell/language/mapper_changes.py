@@ -95,6 +95,9 @@ class ChangeMapper:
                 return self._by_unit(module_id, amount, ref.column)
             except LanguageError:
                 pass
+            spec = self.model.spec(module_id)
+            if "filter" in ref.texts and spec.has_param("cutoff"):   # "filter down": its cutoff
+                return module_id, spec.param("cutoff")
             try:                                          # "turn the 303 up": its voice's level
                 return self._near_param(ref, LEVEL, ref.column)
             except LanguageError:
@@ -140,13 +143,30 @@ class ChangeMapper:
         if "@tempo" in names and intent.ref is not None and intent.amount is None and self._names_a_part(intent.ref) \
                 and not self._has_rate(intent.ref):
             return self._scale_track(intent.ref, 2 if direction > 0 else 0.5)    # "faster hats": double time
-        module_id, spec = self._comparative_target(intent, names)
+        module_id, spec = self._damping(intent) or self._comparative_target(intent, names)
+        if spec.name == "damp":
+            direction = -direction                        # "brighter reverb": less damping
         if "@tempo" in names and spec.unit.lower() in ("ms", "s"):
             direction = -direction                        # "faster attack": a shorter one
+        if spec.name == "attack" and intent.word in ("softer", "harder"):
+            direction = -direction                        # "softer attack": a slower one
         change = self._change(module_id, spec, direction, intent.amount, intent.intensity, intent.column)
         if intent.ref is None or intent.ref.texts in PRONOUN_REFS:
             self._understood(intent.word, module_id, spec, change.args[0])
         return [change, *self._transposed_notes(module_id, spec, change.args[0], intent.column)]
+
+    def _damping(self, intent: it.Comparative) -> tuple[str, ParamSpec] | None:
+        """'brighter reverb': a module whose brightness is its damping (no cutoff or tone)."""
+        if intent.ref is None or intent.word not in ("brighter", "darker", "duller"):
+            return None
+        try:
+            module_id = self.resolve.module(intent.ref, hints=False)
+        except LanguageError:
+            return None
+        spec = self.model.spec(module_id)
+        if spec.has_param("damp") and not (spec.has_param("cutoff") or spec.has_param("tone")):
+            return module_id, spec.param("damp")
+        return None
 
     def _has_rate(self, ref: it.Words) -> bool:
         try:
@@ -171,6 +191,8 @@ class ChangeMapper:
                 return focus, self.model.spec(focus).param("rate")    # "slower" after touching an lfo
             return None, TEMPO                            # "faster", "slow it down": the tempo
         if ref is None and names == LEVEL:                # "louder": the voice's level, never an effect's mix
+            if not any(self.model.spec(m).role in ("source", "drum") for m in self.model.modules):
+                raise LanguageError(f"nothing plays yet to make {intent.word} — add a sound first", intent.column)
             for module_id in self.resolve.focused_voice():
                 if self.model.spec(module_id).has_param("gain"):
                     return module_id, self.model.spec(module_id).param("gain")

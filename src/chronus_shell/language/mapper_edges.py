@@ -30,9 +30,15 @@ class EdgeMapper:
 
     def _Connect(self, intent: it.Connect) -> list[Message]:
         source, dest = self.resolve.module(intent.source), self._endpoint(intent.dest)
-        if "." not in dest:
-            self._check_loop(source, dest, intent.dest.column)
-        return [message("/patch/connect", source, dest)]
+        if "." in dest:
+            return [message("/patch/connect", source, dest)]
+        if intent.series and self.model.spec(dest).role == "processor":   # "send the sine into the reverb":
+            voice = self.model.voice_of(source)                          # its voice's end, instead of master
+            source = voice[-1] if voice and source in voice and dest not in voice else source
+        self._check_loop(source, dest, intent.dest.column)
+        reroute = [message("/patch/disconnect", source, "master")] if intent.series and \
+            (source, "master") in self.model.edges else []
+        return reroute + [message("/patch/connect", source, dest)]
 
     def _Disconnect(self, intent: it.Disconnect) -> list[Message]:
         source = self.resolve.module(intent.source)

@@ -120,6 +120,12 @@ class LevelMapper:
         self.model.soloed = soloed
         return messages
 
+    def _module_or_none(self, words: it.Words) -> str | None:
+        try:
+            return self.resolve.module(words, hints=False)
+        except LanguageError:
+            return None
+
     def _OpenClose(self, intent: it.OpenClose) -> list[Message]:
         """'open the filter' raises its cutoff; 'open night-drive' loads a session."""
         words = intent.target
@@ -129,7 +135,10 @@ class LevelMapper:
         try:
             module_id, spec = self.resolve.param(words, hints=False)
         except LanguageError:
-            module_id, spec = self._near_param(words, ("cutoff", "tone"), words.column,
+            names = ("cutoff", "tone")
+            if self.model.modules.get(self._module_or_none(words)) == "hat":
+                names = ("decay",)                        # "open hats": a longer ring
+            module_id, spec = self._near_param(words, names, words.column,
                                                "opener" if intent.direction > 0 else "closer")
         return [self._change(module_id, spec, intent.direction, intent.amount, intent.intensity,
                              words.column)]

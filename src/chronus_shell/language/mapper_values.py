@@ -77,8 +77,8 @@ class ValueMapper:
         param = next(p for p in self.model.spec(owner).params if first in p.choices)
         if spec is None or named != owner:
             named, spec = owner, primary_param(self.model.spec(owner), value)
-        return [message(f"/mod/{owner}/{param.name}", first),
-                message(f"/mod/{named}/{spec.name}", self._absolute(spec, value))]
+        said = [message(f"/mod/{owner}/{param.name}", first)] if self.model.value(owner, param.name) != first else []
+        return said + [message(f"/mod/{named}/{spec.name}", self._absolute(spec, value))]
 
     def _implicit_add(self, ref: it.Words, value: it.Value | None) -> list[Message] | None:
         """'a square at 220', 'give me some reverb': a type nobody has added yet is added."""
@@ -141,6 +141,9 @@ class ValueMapper:
             return None
         if not type_named((value.text,)):
             return None
+        new = module_spec(type_named((value.text,)))
+        if spec.role == new.role == "processor" and not _kindred(new.type, spec.type):   # "make it fuzzy": one more effect
+            return self._AddTo(it.AddTo(it.Words((it.Word(value.text, value.column),)), ref, None, right_after=True))
         return self._Swap(it.Swap(ref, it.Words((it.Word(value.text, value.column),)), ref.column))
 
     def _absolute(self, spec: ParamSpec, value: it.Value):
@@ -204,9 +207,12 @@ class ValueMapper:
             if type_and_presets(rest.texts) is None:
                 continue
             try:
-                self.resolve.module(ref, hints=False)
+                old = self.resolve.module(ref, hints=False)
             except LanguageError:
                 continue
+            new = module_spec(type_and_presets(rest.texts)[0])
+            if self.model.spec(old).role == new.role == "processor" and not _kindred(new.type, self.model.modules[old]):
+                return self._AddTo(it.AddTo(rest, ref, None, right_after=True))   # "make it fuzzy": one more effect
             return self._Swap(it.Swap(ref, rest, ref.column))
         return None
 
@@ -260,6 +266,11 @@ class ValueMapper:
 
 
 _POWER_WORDS = {"on": "unmute", "in": "unmute", "off": "mute", "out": "mute"}
+
+
+def _kindred(a: str, b: str) -> bool:
+    """Types of one family ('filter', 'acid_filter'): one can stand for the other."""
+    return bool(set(a.split("_")) & set(b.split("_")))
 
 
 def _is_bpm(value: it.Value) -> bool:

@@ -46,7 +46,8 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:let\s+go|let\s+it\s+go|release\s+it)$", "release"),
     (r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:the\s+)?(.+?)\s+(?:at|to)\s+(.+)$", r"\2 filter mode \1, cutoff \3"),
     (r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:the\s+)?(.+?)$", r"\2 filter mode \1"),
-    (r"^(?:run|send|route|feed|pipe)\s+(.+?)\s+into\s+(.+)$", r"put \2 after \1"),
+    (r"^(?:run|send|route|feed|pipe)\s+(.+?)\s+(?:into|through)\s+(.+)$", r"route \1 to \2"),
+    (r"^(?:make\s+)?(.+?)\s+(?:go|goes|run|runs|feed|feeds)\s+(?:into|through)\s+(.+)$", r"route \1 to \2"),
 )]
 _SWAP = re.compile(r"^(?:swap|switch|exchange|flip)\s+(?:the\s+)?(.+?)\s+(?:and|with)\s+(?:the\s+)?(.+?)(?:\s+around)?$", re.I)
 

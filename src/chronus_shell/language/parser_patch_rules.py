@@ -215,8 +215,8 @@ class PatchRules:
         return it.OpenClose(target, direction, change, None, has_token(rest, "BAR"))
 
     # -- edges and modulation --------------------------------------------------------------
-    def connect(self, _kw, source, dest):
-        return it.Connect(source, dest)
+    def connect(self, kw, source, dest):
+        return it.Connect(source, dest, str(kw).lower() in ("route", "send", "feed"))
 
     def disconnect(self, _kw, source, dest=None):
         return it.Disconnect(source, dest)

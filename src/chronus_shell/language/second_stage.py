@@ -103,7 +103,8 @@ def _equivalents(text: str, model: PatchModel) -> list[tuple[str, str]]:
 # -- the words --------------------------------------------------------------------------------
 _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(?:could|can|would|will)\s+(?:you|we|i|u)\s+(?:please\s+)?", ""),
-    (r"^(?:could|can|would|will|should)\s+(?:the\s+|this\s+|that\s+)?(.+?)\s+(?:be|go|get|sound)\s+", r"make \1 "),
+    (r"^(?:could|can|would|will|should)\s+(?:the\s+|this\s+|that\s+)?(.+?)\s+(?:be|get|sound)\s+", r"make \1 "),
+    (r"^(?:could|can|would|will|should)\s+(?=(?:the|it|this|that)\b)", ""),
     (r"\b(?:please|pls|plz|thanks|thank you|sorry|maybe|perhaps|about|around|roughly|approximately|"
      r"entirely|for now|for me|i think|if possible|would be lovely|would be great|so i can hear|"
      r"a little bit|let'?s|i'?d like|go ahead and)\b", ""),
