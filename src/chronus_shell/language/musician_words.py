@@ -44,6 +44,7 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(bitcrush|crush|foldback|fold)\s+(.+?)$", r"add a distortion to \2, mode \1"),
     (r"^(?:delay|echo)\s+(?:time\s+)?(?:on|at|to|every)\s+(.+)$", r"delay time \1"),
     (r"^(?:let\s+go|let\s+it\s+go|release\s+it)$", "release"),
+    (r"^(?:put|set|bring|turn|take)?\s*(.+?)\s+back\s+to\s+(?:the\s+)?(?:default|defaults|normal|factory|start)$", r"reset \1"),
     (r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:the\s+)?(.+?)\s+(?:at|to)\s+(.+)$", r"\2 filter mode \1, cutoff \3"),
     (r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:the\s+)?(.+?)$", r"\2 filter mode \1"),
     (r"^(?:run|send|route|feed|pipe)\s+(.+?)\s+(?:into|through)\s+(.+)$", r"route \1 to \2"),
@@ -66,7 +67,42 @@ def rephrasings(text: str, model: PatchModel) -> list[tuple[str, str]]:
     quality = _quality(text)
     if quality:
         found.append(quality)
+    layer = layered(text, model)
+    if layer:
+        found.append(layer)
     return found
+
+
+_INTERVAL = re.compile(r"^(?:layer|stack|add|double)?\s*(?:(?:another|a|an|one)\s+)?(\w+)?\s*(an? octave|two octaves|a fifth|"
+                       r"a fourth|\d+ semitones?)\s+(below|under|underneath|above|over|up|down|lower|higher)"
+                       r"(?:\s+(?:the\s+)?(\w+))?$", re.I)
+_SEMITONES = {"an octave": 12, "a octave": 12, "two octaves": 24, "a fifth": 7, "a fourth": 5}
+
+
+def layered(text: str, model: PatchModel) -> tuple[str, str] | None:
+    """'layer a square an octave below the saw', 'another sine a fifth up': a new oscillator at that
+    interval from one there (the focus when none is named), into the same chain."""
+    match = _INTERVAL.match(text)
+    if not match:
+        return None
+    kind, interval, where, named = match.groups()
+    semis = _SEMITONES.get(interval.lower()) or int(interval.split()[0])
+    down = where.lower() in ("below", "under", "underneath", "down", "lower")
+    reference = model.focus
+    if named:
+        reference = named if named in model.modules else next(
+            (m for m, t in model.modules.items() if t in CATALOGUE and (t == named or named in CATALOGUE[t].spec.aliases)),
+            None)
+    if kind and kind.lower() in ("one", "it", "layer"):
+        kind = None
+    if reference not in model.modules or not CATALOGUE[model.modules[reference]].spec.has_param("freq"):
+        return None
+    type_name = kind or model.modules[reference]
+    hz = float(model.value(reference, "freq")) * 2 ** ((-semis if down else semis) / 12)
+    outs = [o for o in model.outputs(reference) if o != "master"]
+    into = f" into {outs[0]}" if outs else ""
+    line = f"add a {type_name}{into} at {hz:.2f} hz"
+    return f"{interval} {'below' if down else 'above'} {reference}: {line}", line
 
 
 def _quality(text: str) -> tuple[str, str] | None:

@@ -35,7 +35,7 @@ SLANG = {
     "hi-hats": "hats", "hh": "hats", "verb": "reverb", "fb": "feedback", "rez": "resonance",
     "overall": "master", "oscs": "oscillators", "drum": "drums", "tuned": "tune",
     "echo": "delay", "echoes": "delay", "plz": "please", "hats": "hats", "speed": "tempo",
-    "period": "rate", "envelope": "adsr", "env": "adsr", "amp": "adsr",
+    "period": "rate", "envelope": "adsr", "env": "adsr", "amp": "adsr", "its": "it", "it's": "it",
 }
 #: Chatter that carries no instruction here ("real plucky", "like 200hz", "nice, now ...").
 NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "super", "pretty", "kinda",

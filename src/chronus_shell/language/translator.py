@@ -74,6 +74,7 @@ class Translator:
         reading, _ = worked[0]
         messages = self._reading(reading)
         self.mapper.understood.insert(0, reading.said)
+        self._last_text = line.strip()
         return messages
 
     def _reading(self, reading) -> list[Message]:
