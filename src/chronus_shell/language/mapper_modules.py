@@ -61,6 +61,11 @@ class ModuleMapper:
         if not sounds:
             raise LanguageError(f"there is nothing to put a {spec.type.replace('_', ' ')} on yet — add a sound "
                                 f"first, e.g. 'add a saw at 110 hz'", column)
+        voices = [v for v in self.model.voices() if self.model.spec(v[0]).role == "source"]
+        if focused and not pitched and voices:             # a drum in focus and a synth playing: which?
+            name = spec.type.replace("_", " ")
+            raise LanguageError(f"add the {name} to which voice? 'add a {name} to {voices[-1][0]}' or "
+                                f"'add a {name} to {focused[0]}'", column, (voices[-1][0], focused[0]))
         return None
 
     def _param_named(self, spec: ModuleSpec, words: it.Words) -> ParamSpec:

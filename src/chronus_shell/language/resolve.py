@@ -44,7 +44,7 @@ ROLE_WORDS = {"osc": "source", "oscillator": "source", "synth": "source", "sourc
               "oscs": "source", "oscillators": "source", "synths": "source", "sounds": "source", "voices": "source",
               "drum": "drum", "drums": "drum", "effect": "processor", "fx": "processor"}
 BASS = "bass"
-#: "the bass" with no bass track nor 303: the lowest oscillator, if it is tuned low enough to be one.
+#: "the bass" with no bass track nor 303: the only oscillator, or the lowest if tuned low enough to be one.
 BASS_BELOW_HZ = 200.0
 #: Words naming several parts at once: never one of them picked by the focus.
 PLURAL_GROUPS = ("drums", "oscillators", "oscs", "synths", "sounds", "voices", "effects", "fx")
@@ -269,7 +269,7 @@ class Resolver:
                 return voice[0]
         pitched = [(self.model.value(v[0], "freq"), v[0]) for v in voices[1:]
                    if self.model.spec(v[0]).role == "source" and self.model.spec(v[0]).has_param("freq")]
-        if pitched and min(pitched)[0] < BASS_BELOW_HZ:
+        if pitched and (len(pitched) == 1 or min(pitched)[0] < BASS_BELOW_HZ):
             return min(pitched)[1]
         raise LanguageError("no bass yet — add an oscillator or an acid filter", column)
 
