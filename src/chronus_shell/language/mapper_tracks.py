@@ -59,7 +59,7 @@ class TrackMapper:
             return None
         if not self.model.tracks:
             return None
-        if verb == "kill" and any(w in TRACK_WORDS for w in target.texts):
+        if verb == "kill" and target is not None and any(w in TRACK_WORDS for w in target.texts):
             return self._RemoveModule(it.RemoveModule(target))        # "kill the snare track"
         if verb in ("unsolo",) or (verb == "unmute" and everything):
             muted = [n for n, t in self.model.tracks.items() if t.muted]

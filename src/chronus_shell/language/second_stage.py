@@ -164,8 +164,9 @@ def _typo(word: str, extra) -> str | None:
     limit = 1 if len(word) < 7 else 2
     best: list[str] = []
     best_distance = limit + 1
-    for candidate in _pool(extra):
-        if candidate[0] != word[0] or abs(len(candidate) - len(word)) > limit or len(candidate) < 3:
+    candidates = _pool().get(word[0], ()) + tuple(w for w in extra if w[:1] == word[0])
+    for candidate in candidates:
+        if abs(len(candidate) - len(word)) > limit or len(candidate) < 3:
             continue
         distance = _distance(word, candidate, limit)
         if distance < best_distance:
@@ -178,13 +179,17 @@ def _typo(word: str, extra) -> str | None:
 _POOLS: dict = {}
 
 
-def _pool(extra) -> tuple[str, ...]:
-    key = (tuple(CATALOGUE), extra)
+def _pool() -> dict[str, tuple[str, ...]]:
+    """The known words by first letter (built once per catalogue)."""
+    key = tuple(CATALOGUE)
     if key not in _POOLS:
-        plain = {w for w in set(command_words()) | set(module_words()) | set(filler_words()) | set(unit_words())
-                 | set(extra) | set(SLANG) if re.fullmatch(r"[a-z_0-9]+", w)}
+        plain = sorted({w for w in set(command_words()) | set(module_words()) | set(filler_words())
+                        | set(unit_words()) | set(SLANG) if re.fullmatch(r"[a-z_0-9]+", w)})
+        by_letter: dict[str, tuple[str, ...]] = {}
+        for word in plain:
+            by_letter[word[0]] = by_letter.get(word[0], ()) + (word,)
         _POOLS.clear()
-        _POOLS[key] = tuple(sorted(plain))
+        _POOLS[key] = by_letter
     return _POOLS[key]
 
 
@@ -227,6 +232,10 @@ def _names_part(words: str, model: PatchModel) -> bool:
 
 def _several(text: str, model: PatchModel) -> list[str]:
     """'kick and hats up a bit' → 'kick up a bit, hats up a bit'; 'the drums down' → each drum."""
+    lowered_text = text.lower()
+    if not (" and " in lowered_text or "&" in text or "," in text or " + " in text
+            or any(g in lowered_text for g in GROUPS)):
+        return []
     names = _part_names(model)
     tokens = text.split()
     lowered = [t.lower().strip(",") for t in tokens]

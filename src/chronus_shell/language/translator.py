@@ -7,6 +7,8 @@ forgotten (`rollback`), so the context never describes a patch that does not exi
 """
 from __future__ import annotations
 
+import re
+
 from ..protocol.message import Message
 from .errors import LanguageError
 from .intents import PlayPattern, Redo, Sequence, ShellVerb, Show, Undo
@@ -55,13 +57,19 @@ class Translator:
     def _second_stage(self, line: str, err: LanguageError) -> list[Message]:
         """The line read again as musicians talk (second_stage.readings); taken only when the
         readings that work all mean the same, else the error names them."""
+        if _FINAL.search(str(err)):
+            raise err                             # a value out of range: no other wording changes that
         before = self._state()
         worked: list[tuple] = []
+        tried: set[str] = set()
         for reading in readings(line, self.model, self._last_intent, self._last_text):
+            if reading.text is not None and (reading.text in tried or reading.text == line.strip()):
+                continue
+            tried.add(reading.text or "")
             try:
                 messages = self._reading(reading)
-                if all(messages != m for _, m in worked):
-                    worked.append((reading, messages))
+                if all(messages != m for _, m, _ in worked):
+                    worked.append((reading, messages, (self._state(), self._last_intent, self.understood)))
             except LanguageError:
                 pass
             finally:
@@ -69,11 +77,12 @@ class Translator:
         if not worked:
             raise err
         if len(worked) > 1:
-            said = " — or — ".join(f"'{r.text or r.said}'" for r, _ in worked[:2])
+            said = " — or — ".join(f"'{r.text or r.said}'" for r, _, _ in worked[:2])
             raise LanguageError(f"that could mean {said}: say which", 0, (), line)
-        reading, _ = worked[0]
-        messages = self._reading(reading)
-        self.mapper.understood.insert(0, reading.said)
+        reading, messages, (after, last_intent, understood) = worked[0]
+        self._restore(after)
+        self._last_intent = last_intent
+        self.mapper.understood[:] = [reading.said] + understood
         self._last_text = line.strip()
         return messages
 
@@ -206,6 +215,10 @@ class Translator:
         for message in messages:
             inverse = self._apply(message) + inverse
         return inverse
+
+
+#: Refusals about a value or a state, not the words: the second stage has nothing to add.
+_FINAL = re.compile(r"out of range|is already|nothing to (undo|redo)|already at its|is not muted|is muted already")
 
 
 def _last_settings(messages: list[Message]) -> list[Message]:
