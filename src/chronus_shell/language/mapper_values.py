@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from fractions import Fraction
 
-from ..engine.catalogue import module_spec
+from ..engine.catalogue import CATALOGUE, module_spec
 from ..engine.params import ParamSpec
 from ..protocol.message import Message
 from . import intents as it
@@ -41,7 +41,13 @@ class ValueMapper:
         implicit = self._implicit_add(intent.ref, value)
         if implicit is not None:
             return implicit
-        module_id, spec = self._typo_checked(self._param_or_primary, intent.ref, value)
+        try:
+            module_id, spec = self._typo_checked(self._param_or_primary, intent.ref, value)
+        except LanguageError:
+            added = self._add_owner(intent.ref, value)
+            if added is None:
+                raise
+            return added
         if value.kind == "note" and spec.unit != "Hz":         # "tune the saw to a2": its pitch
             spec = next((p for p in self.model.spec(module_id).params if p.unit == "Hz"), spec)
         if _means_decibels(spec, value):                       # "volume -6": a level in dB
@@ -52,6 +58,20 @@ class ValueMapper:
             new = relative_value(spec, current, 1, amount, value.column)
             return [message(f"/mod/{module_id}/{spec.name}", new)]
         return [message(f"/mod/{module_id}/{spec.name}", self._absolute(spec, value))]
+
+    def _add_owner(self, ref: it.Words, value: it.Value) -> list[Message] | None:
+        """'attack 5s' with no envelope yet: the envelope owning that param is added to the voice
+        in focus, with that setting (said back). An effect's param ('feedback') adds nothing."""
+        name = "_".join(ref.texts)
+        owners = [cls.spec for cls in CATALOGUE.values() if cls.spec.has_param(name)]
+        if len(owners) != 1 or owners[0].role != "processor" or self.model.of_type(owners[0].type) \
+                or not owners[0].has_param("attack"):
+            return None
+        voice = self.resolve.focused_voice()
+        if not voice or self.model.spec(voice[0]).role != "source":
+            return None
+        self.understood.append(f"{name}: a new {owners[0].type} on {voice[0]}")
+        return self._AddModule(it.AddModule(it.Words((it.Word(owners[0].type, ref.column),)), value, None, ref))
 
     def _leading_choice(self, ref: it.Words, value: it.Value) -> list[Message] | None:
         """A choice word before a setting sets that choice too, on the module of the voice that

@@ -42,6 +42,9 @@ NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "s
          "sorta", "bro", "mate", "dude", "man", "too", "as", "well", "both", "also", "hmm", "cool",
          "ah", "oh", "alright", "lol", "wow", "sweet", "y'know", "basically", "totally", "quite",
          "tiny", "way", "bit", "even", "still"}
+#: Words of named rhythms the grammar reads in phrases ("on the offbeat"): never typos.
+RHYTHM_WORDS = {"offbeat", "offbeats", "backbeat", "backbeats", "downbeat", "downbeats", "sixteenths",
+                "eighths", "quarters"}
 #: Words that name several parts at once.
 GROUPS = {"drums": ("drum",), "kit": ("drum",), "oscillators": ("source",), "oscs": ("source",),
           "synths": ("source",), "sounds": ("source",), "voices": ("source",)}
@@ -56,6 +59,7 @@ _AGAIN = re.compile(r"^(?:(?:do|say|try)\s+(?:that|it)\s+)?(again|once more|one 
 _SAME_FOR = re.compile(r"^(?:(?:and|now|do)\s+)?(?:the\s+)?(?:same|that)\s+(?:thing\s+)?(?:for|on|with|to)\s+(.+)$|"
                        r"^(?:and|now)\s+(.+?)(?:\s+too|\s+as well)?$|^(.+?)\s+(?:too|as well)$", re.I)
 _BACK = re.compile(r"^(?:put it |go |take it )?back (?:to )?(?:how|the way) it was\b|^(?:put it )?back$", re.I)
+_ONLY_AFTER = re.compile(r"^(?:the\s+)?(.+?)\s+only(?:\s+please)?$", re.I)
 _ONLY = re.compile(r"^(?:only|just)\s+(?:the\s+)?(.+?)(?:\s+(?:please|pls|now))?$", re.I)
 
 
@@ -66,6 +70,9 @@ def readings(line: str, model: PatchModel, last, last_text: str = "") -> list[Re
     follow = _follow_up(text, model, last, last_text)
     if follow:
         return follow
+    alone = _ONLY_AFTER.match(line.strip().rstrip("?!."))
+    if alone and _names_part(alone.group(1), model):      # "bass only": solo it
+        return [Reading(f"{alone.group(1)} only: solo", f"solo {alone.group(1)}")]
     tidied, said = tidy_words(text, model)
     if _BACK.match(tidied):
         return [Reading("back to how it was: undo", "undo")]
@@ -109,6 +116,7 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
      r"entirely|for now|for me|i think|if possible|would be lovely|would be great|so i can hear|"
      r"a little bit|let'?s|i'?d like|go ahead and)\b", ""),
     (r"(?<=\w)\s*[?!.]\s+(?=\w)", ", "),
+    (r"\bminus\s+(?=\d)", "-"),
     (r"(?<=\w)\s+only\b", ""),
     (r"\s*,(?:\s*,)+", ","),
     (r"^[\s,]+|[\s,]+$", ""),
@@ -148,7 +156,8 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
                 out[-1] += tail
             said.append(f"'{core}' ignored")
             continue
-        if re.fullmatch(r"[a-z]{4,}", core) and core not in GROUPS and not is_known_word(core, extra):
+        if re.fullmatch(r"[a-z]{4,}", core) and core not in GROUPS and core not in RHYTHM_WORDS \
+                and not is_known_word(core, extra):
             fixed = _typo(core, extra)
             if fixed:
                 out.append(fixed + tail)
