@@ -157,7 +157,8 @@ class ChangeMapper:
 
     def _damping(self, intent: it.Comparative) -> tuple[str, ParamSpec] | None:
         """'brighter reverb': a module whose brightness is its damping (no cutoff or tone)."""
-        if intent.ref is None or intent.word not in ("brighter", "darker", "duller"):
+        if intent.ref is None or intent.word not in ("brighter", "darker", "duller") or \
+                intent.ref.texts in PRONOUN_REFS:
             return None
         try:
             module_id = self.resolve.module(intent.ref, hints=False)

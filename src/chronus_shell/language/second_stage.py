@@ -252,8 +252,9 @@ def _several(text: str, model: PatchModel) -> list[str]:
         roles = GROUPS.get(word)
         if roles:
             members = [m for m in model.modules if m != "master" and CATALOGUE[model.modules[m]].spec.role in roles]
+            before = tokens[:index - 1] if index and lowered[index - 1] in ("all", "both", "the") else tokens[:index]
             if len(members) >= 2:
-                return [", ".join(" ".join(tokens[:index] + [m] + tokens[index + 1:]) for m in members)]
+                return [", ".join(" ".join(before + [m] + tokens[index + 1:]) for m in members)]
     for start in range(len(lowered)):                    # "kick and hats", "kick, snare and hats"
         members, at = [], start
         while at < len(lowered):

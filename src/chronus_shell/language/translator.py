@@ -59,21 +59,7 @@ class Translator:
         readings that work all mean the same, else the error names them."""
         if _FINAL.search(str(err)):
             raise err                             # a value out of range: no other wording changes that
-        before = self._state()
-        worked: list[tuple] = []
-        tried: set[str] = set()
-        for reading in readings(line, self.model, self._last_intent, self._last_text):
-            if reading.text is not None and (reading.text in tried or reading.text == line.strip()):
-                continue
-            tried.add(reading.text or "")
-            try:
-                messages = self._reading(reading)
-                if all(messages != m for _, m, _ in worked):
-                    worked.append((reading, messages, (self._state(), self._last_intent, self.understood)))
-            except LanguageError:
-                pass
-            finally:
-                self._restore(before)
+        worked = self._try_readings(line, readings(line, self.model, self._last_intent, self._last_text))
         if not worked:
             raise err
         if len(worked) > 1:
@@ -85,6 +71,26 @@ class Translator:
         self.mapper.understood[:] = [reading.said] + understood
         self._last_text = line.strip()
         return messages
+
+    def _try_readings(self, line: str, candidates) -> list[tuple]:
+        """The readings that work, each with its messages and the state it leaves (the state is
+        put back after each: the caller takes one, or none)."""
+        before = self._state()
+        worked: list[tuple] = []
+        tried: set[str] = set()
+        for reading in candidates:
+            if reading.text is not None and (reading.text in tried or reading.text == line.strip()):
+                continue
+            tried.add(reading.text or "")
+            try:
+                messages = self._reading(reading)
+                if all(messages != m for _, m, _ in worked):
+                    worked.append((reading, messages, (self._state(), self._last_intent, self.understood)))
+            except LanguageError:
+                pass
+            finally:
+                self._restore(before)
+        return worked
 
     def _reading(self, reading) -> list[Message]:
         if reading.text is not None:
