@@ -17,6 +17,7 @@ from . import intents as it
 from .errors import LanguageError
 from .mapper_words import (COMPARATIVES, LEVEL, LEVEL_OF_MODULE, PRONOUN_REFS, SWING, TEMPO, checked, message,
                            playable, seq_param)
+from .musician_words import QUALITIES
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_named
 from .units import canonical_unit, note_to_hz, relative_value, scaled_value
@@ -98,6 +99,9 @@ class ChangeMapper:
             spec = self.model.spec(module_id)
             if "filter" in ref.texts and spec.has_param("cutoff"):   # "filter down": its cutoff
                 return module_id, spec.param("cutoff")
+            quality = QUALITIES.get(ref.text, "")
+            if spec.has_param(quality.split()[-1] if quality else ""):   # "more acid": its resonance
+                return module_id, spec.param(quality.split()[-1])
             try:                                          # "turn the 303 up": its voice's level
                 return self._near_param(ref, LEVEL, ref.column)
             except LanguageError:

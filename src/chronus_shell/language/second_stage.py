@@ -17,6 +17,7 @@ from . import intents as it
 from .patch_model import PatchModel
 from .resolve import type_named
 from .musician_words import nickname, rephrasings
+from .units import is_note
 from .vocabulary import command_words, filler_words, is_known_word, module_words, unit_words
 
 
@@ -87,7 +88,27 @@ def readings(line: str, model: PatchModel, last, last_text: str = "") -> list[Re
         found.append(Reading(how, new))
     for how, new in _equivalents(tidied, model):
         found.append(Reading(how, new))
+    aside = _without_asides(tidied, model)
+    if aside:
+        found.append(aside)
     return found
+
+
+def _without_asides(text: str, model: PatchModel) -> Reading | None:
+    """'decay 30ms, real plucky': a clause that only colours the request (a word nobody knows,
+    and no module, param, value or note) is left out, and said so."""
+    clauses = [c.strip() for c in text.split(",")]
+    if len(clauses) < 2:
+        return None
+    extra = tuple(model.modules) + tuple(model.tracks)
+    content = module_words() | set(extra)
+    asides = [c for c in clauses if c and len(c.split()) <= 4
+              and any(not is_known_word(w, extra) for w in c.lower().split())
+              and not any(w in content or re.search(r"\d", w) or is_note(w) for w in c.lower().split())]
+    kept = [c for c in clauses if c and c not in asides]
+    if not asides or not kept:
+        return None
+    return Reading(f"{', '.join(repr(a) for a in asides)} left out", ", ".join(kept))
 
 
 #: Params that mean the same on another module type (a filter's q is a 303's resonance).
