@@ -44,12 +44,25 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(bitcrush|crush|foldback|fold)\s+(.+?)$", r"add a distortion to \2, mode \1"),
     (r"^(?:delay|echo)\s+(?:time\s+)?(?:on|at|to|every)\s+(.+)$", r"delay time \1"),
     (r"^(?:let\s+go|let\s+it\s+go|release\s+it)$", "release"),
+    (r"^(?:take|pull|leave)\s+(?:the\s+)?(.+?)\s+out$", r"take out \1"),
+    (r"^(?:a little|a bit of|bit of|some|a touch of|a little bit of|a tad of)\s+(\w+)$", r"more \1"),
+    (r"^(?:make|give me|get|i want)\s+(?:an?|some)\s+(\w+)(?:\s+(?:tone|sound|wave|note|synth|voice))?\b(.*)$", r"add a \1\2"),
+    (r"^(add|put|give me)\s+(?:an?\s+)?(?:little|gentle|subtle|slight|soft|nice|warm|slow|fast|big|small|some)\s+(.+)$",
+     r"\1 \2"),
+    (r"\bless\s+(bright|loud|dark|dull|fast|slow|wet|dry|big|small|long|short|dirty|clean|wide|deep|buzzy|harsh|"
+     r"muddy|squelchy|distorted|gritty)\b", lambda m: _LESS_OF.get(m.group(1).lower(), m.group(0))),
     (r"^(?:put|set|bring|turn|take)?\s*(.+?)\s+back\s+to\s+(?:the\s+)?(?:default|defaults|normal|factory|start)$", r"reset \1"),
     (r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:the\s+)?(.+?)\s+(?:at|to)\s+(.+)$", r"\2 filter mode \1, cutoff \3"),
     (r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:the\s+)?(.+?)$", r"\2 filter mode \1"),
     (r"^(?:run|send|route|feed|pipe)\s+(.+?)\s+(?:into|through)\s+(.+)$", r"route \1 to \2"),
     (r"^(?:make\s+)?(.+?)\s+(?:go|goes|run|runs|feed|feeds)\s+(?:into|through)\s+(.+)$", r"route \1 to \2"),
 )]
+#: "less bright" → "darker": the opposite comparative of an adjective.
+_LESS_OF = {"bright": "darker", "buzzy": "darker", "harsh": "darker", "loud": "quieter", "dark": "brighter",
+            "dull": "brighter", "muddy": "brighter", "fast": "slower", "slow": "faster", "wet": "drier",
+            "dry": "wetter", "big": "smaller", "small": "bigger", "long": "shorter", "short": "longer",
+            "dirty": "cleaner", "distorted": "cleaner", "gritty": "cleaner", "clean": "dirtier",
+            "wide": "narrower", "deep": "shallower", "squelchy": "less resonance"}
 _SWAP = re.compile(r"^(?:swap|switch|exchange|flip)\s+(?:the\s+)?(.+?)\s+(?:and|with)\s+(?:the\s+)?(.+?)(?:\s+around)?$", re.I)
 
 

@@ -40,9 +40,9 @@ SLANG = {
 }
 #: Chatter that carries no instruction here ("real plucky", "like 200hz", "nice, now ...").
 NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "super", "pretty", "kinda",
-         "sorta", "bro", "mate", "dude", "man", "too", "as", "well", "both", "also", "hmm", "cool",
+         "sorta", "bro", "mate", "dude", "man", "too", "both", "also", "hmm", "cool",
          "ah", "oh", "alright", "lol", "wow", "sweet", "y'know", "basically", "totally", "quite",
-         "tiny", "way", "bit", "even", "still"}
+         "tiny", "way", "even", "still", "gentle", "subtle", "slight", "lovely", "entirely"}
 #: Words of named rhythms the grammar reads in phrases ("on the offbeat"): never typos.
 RHYTHM_WORDS = {"offbeat", "offbeats", "backbeat", "backbeats", "downbeat", "downbeats", "sixteenths",
                 "eighths", "quarters"}
@@ -138,6 +138,11 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
      r"a little bit|let'?s|i'?d like|go ahead and)\b", ""),
     (r"(?<=\w)\s*[?!.]\s+(?=\w)", ", "),
     (r"\bminus\s+(?=\d)", "-"),
+    (r"\b(?:for a (?:bit|sec|second|moment|while)|as well|for me)\b", ""),
+    (r"\b([a-g])\s*-?\s*(flat|sharp)\s*(-?\d)\b", lambda m: m.group(1) + ("b" if m.group(2).lower() == "flat" else "#") + m.group(3)),
+    (r"\bwarmer\b|\bmellower\b|\bdarken\b", "darker"),
+    (r"\bbrighten\b|\bcrisper\b", "brighter"),
+    (r"\bresonant\b", "resonance"),
     (r"(?<=\w)\s+only\b", ""),
     (r"\s*,(?:\s*,)+", ","),
     (r"^[\s,]+|[\s,]+$", ""),
