@@ -74,7 +74,6 @@ def start(patch: str) -> Translator:
     translator = Translator()
     for line in PATCHES[patch]:
         translator.translate(line)
-    translator.undo_stack.clear()
     return translator
 
 

@@ -22,7 +22,7 @@ from .mapper_sequencer import SequencerMapper
 from .mapper_shell import ShellMapper
 from .mapper_tracks import TrackMapper
 from .mapper_values import ValueMapper
-from .mapper_words import COMPARATIVES, SEQ_PARAMS, SWING, TEMPO
+from .mapper_words import COMPARATIVES, SEQ_PARAMS, SWING, TEMPO, seq_param
 from .patch_model import PatchModel
 from .resolve import EVERYTHING, Resolver, type_and_presets
 
@@ -43,6 +43,8 @@ class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, S
     # -- several commands on a line --------------------------------------------------------------
     def carry(self, previous, intent):
         """In "mute the kick and the snare", the bare "the snare" repeats the previous command."""
+        if previous is not None and isinstance(intent, it.BareValue) and self._seq_target(previous):
+            return it.SetParam(self._seq_target(previous), intent.value)   # "add some swing, 0.2"
         if previous is not None and isinstance(intent, it.BareValue) and self.model.focus in self.model.modules:
             return it.SetParam(it.Words((it.Word(self.model.focus, intent.value.column),)), intent.value)
         if previous is not None and isinstance(intent, it.SetWords) and len(intent.words.items) == 1:
@@ -62,6 +64,12 @@ class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, S
         if slot is None or not self._names_something(words):
             return intent
         return replace(previous, **{slot: words})
+
+    @staticmethod
+    def _seq_target(previous) -> it.Words | None:
+        """The tempo or swing the previous command of the line named."""
+        words = next((getattr(previous, f.name) for f in fields(previous) if f.name in ("type_name", "ref")), None)
+        return words if isinstance(words, it.Words) and seq_param(words) is not None else None
 
     def _focus_has(self, words: it.Words) -> bool:
         """'add a distortion, drive 15': 'drive' is the new module's param, not another module."""

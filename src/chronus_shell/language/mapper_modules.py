@@ -98,8 +98,8 @@ class ModuleMapper:
 
     @staticmethod
     def _presets(module_id: str, spec: ModuleSpec, presets) -> list[Message]:
-        return [message(f"/mod/{module_id}/{name}", choice) for name, choice in presets
-                if spec.param(name).default != choice]
+        """The choices a new module was named with ('a lowpass filter'), said even when default."""
+        return [message(f"/mod/{module_id}/{name}", choice) for name, choice in presets]
 
     def _new_id(self, type_name: str, name: it.Word | None) -> str:
         if name is None:
@@ -239,6 +239,9 @@ class ModuleMapper:
     def _drop_part(self, target: it.Words) -> list[Message]:
         """'drop the kick', 'take out the bass': its track is muted (kept); a source that plays
         no track is muted; an effect ('take out the delay') is taken out of its chain."""
+        named = self._module_or_none(target)
+        if named is not None and self.model.spec(named).role in ("processor", "modulator"):
+            return self._RemoveModule(it.RemoveModule(target))   # "take the amp env out"
         if self._plays_a_track(target):
             return self._mute_track(target, True)
         module_id = self.resolve.module(target)

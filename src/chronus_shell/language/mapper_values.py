@@ -226,6 +226,9 @@ class ValueMapper:
             ref, rest = it.Words(words.items[:split]), it.Words(words.items[split:])
             if type_and_presets(rest.texts) is None:
                 continue
+            chosen = self._choice_first(it.Words(rest.items + ref.items)) if len(rest.items) == 1 else None
+            if chosen is not None:                        # "lfo square": its shape, not a square
+                return chosen
             try:
                 old = self.resolve.module(ref, hints=False)
             except LanguageError:

@@ -118,6 +118,12 @@ def primary_param(spec: ModuleSpec, value: it.Value) -> ParamSpec:
     if value.kind == "number" and quantity(value)[1] in ("%", "db"):     # "snare 70%": its level
         levels = [spec.param(n) for n in LEVEL_OF_MODULE if spec.has_param(n)]
         preferred = levels + [p for p in numeric if p.unit in ("ratio", "dB")] + numeric
+    elif value.kind == "number" and value.unit is None and "/" not in value.text and numeric \
+            and numeric[0].low is not None:
+        first, number = numeric[0], float(value.number)
+        levels = [spec.param(n) for n in LEVEL_OF_MODULE if spec.has_param(n)]
+        if not first.low <= number <= first.high and levels and levels[0].low <= number <= levels[0].high:
+            preferred = levels + numeric                  # "kick 0.9": no pitch is 0.9 Hz, a level is
     for param in preferred:
         try:
             convert(param, value)

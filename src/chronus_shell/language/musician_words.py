@@ -44,6 +44,12 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(bitcrush|crush|foldback|fold)\s+(.+?)$", r"add a distortion to \2, mode \1"),
     (r"^(?:delay|echo)\s+(?:time\s+)?(?:on|at|to|every)\s+(.+)$", r"delay time \1"),
     (r"^(?:let\s+go|let\s+it\s+go|release\s+it)$", "release"),
+    (r"^(.+?)\s+(?:and\s+)?go$", r"\1 and start"),
+    (r"^(?:the\s+)?(\w+)\s+out$", r"take out \1"),
+    (r"^(?:mute|kill|silence|drop)\s+everything\s+(?:but|except)\s+(?:the\s+)?(.+)$", r"solo \1"),
+    (r"^(\w+)\s+(?:it|that|them)\s+(more|less|up|down)$", r"\1 \2"),
+    (r"^(\w+)\s+lfo\b(.*)$", r"lfo on the \1\2"),
+    (r"^(noise)\s+(white|pink|brown)\b[,\s]*(.*)$", r"\2 noise \3"),
     (r"^(?:take|pull|leave)\s+(?:the\s+)?(.+?)\s+out$", r"take out \1"),
     (r"^(?:a little|a bit of|bit of|some|a touch of|a little bit of|a tad of)\s+(\w+)$", r"more \1"),
     (r"^(?:make|give me|get|i want)\s+(?:an?|some)\s+(\w+)(?:\s+(?:tone|sound|wave|note|synth|voice))?\b(.*)$", r"add a \1\2"),
@@ -74,6 +80,9 @@ def rephrasings(text: str, model: PatchModel) -> list[tuple[str, str]]:
             new = pattern.sub(replacement, text)
             if new != text:
                 found.append((f"read as '{new}'", new))
+    filtered = _filter_voice(text, model)
+    if filtered:
+        found.append(filtered)
     swap = _SWAP.match(text)
     if swap:
         found.append((f"swap {swap.group(1)} and {swap.group(2)}", f"put {swap.group(1)} after {swap.group(2)}"))
@@ -116,6 +125,25 @@ def layered(text: str, model: PatchModel) -> tuple[str, str] | None:
     into = f" into {outs[0]}" if outs else ""
     line = f"add a {type_name}{into} at {hz:.2f} hz"
     return f"{interval} {'below' if down else 'above'} {reference}: {line}", line
+
+
+_FILTER_MODE = re.compile(r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:the\s+)?(.+?)(?:\s+(?:at|to)\s+|\s+)?"
+                          r"(\d[\d.]*\s*k?(?:hz)?)?$", re.I)
+
+
+def _filter_voice(text: str, model: PatchModel) -> tuple[str, str] | None:
+    """'lowpass the hats 8k': a filter in that mode on that voice (the one there, else a new one)."""
+    match = _FILTER_MODE.match(text)
+    if not match:
+        return None
+    mode, target, value = match.groups()
+    at = f" at {value}" if value else ""
+    ids = [m for m, t in model.modules.items() if t == "filter"]
+    named = next((m for m in model.modules if target.lower() in (m, model.modules[m])
+                  or target.lower().rstrip("s") == model.modules[m]), None)
+    if named and any(m in model.voice_of(named) for m in ids):
+        return f"{mode} {target}", f"{target} filter mode {mode}" + (f", cutoff {value}" if value else "")
+    return f"{mode} {target}: a new filter", f"add a {mode} filter to {target}{at}"
 
 
 def _quality(text: str) -> tuple[str, str] | None:

@@ -138,6 +138,8 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
      r"a little bit|let'?s|i'?d like|go ahead and)\b", ""),
     (r"(?<=\w)\s*[?!.]\s+(?=\w)", ", "),
     (r"\bminus\s+(?=\d)", "-"),
+    (r"(?<=\d)\s*&\s*(?=\d)", " and "),
+    (r"\b(?:4\s*/\s*4|4\s*x\s*4|four four)\b", "four on the floor"),
     (r"\b(?:for a (?:bit|sec|second|moment|while)|as well|for me)\b", ""),
     (r"\b([a-g])\s*-?\s*(flat|sharp)\s*(-?\d)\b", lambda m: m.group(1) + ("b" if m.group(2).lower() == "flat" else "#") + m.group(3)),
     (r"\bwarmer\b|\bmellower\b|\bdarken\b", "darker"),
@@ -182,7 +184,7 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
                 out[-1] += tail
             said.append(f"'{core}' ignored")
             continue
-        if re.fullmatch(r"[a-z]{4,}", core) and core not in GROUPS and core not in RHYTHM_WORDS \
+        if re.fullmatch(r"[a-z]{3,}", core) and core not in GROUPS and core not in RHYTHM_WORDS \
                 and not is_known_word(core, extra):
             fixed = _typo(core, extra)
             if fixed:
@@ -200,7 +202,7 @@ def _typo(word: str, extra) -> str | None:
     best: list[str] = []
     best_distance = limit + 1
     candidates = _pool().get(word[0], ()) + tuple(w for w in extra if w[:1] == word[0])
-    for candidate in candidates:
+    for candidate in candidates if len(word) >= 4 else ():
         if abs(len(candidate) - len(word)) > limit or len(candidate) < 3:
             continue
         distance = _distance(word, candidate, limit)
@@ -208,7 +210,10 @@ def _typo(word: str, extra) -> str | None:
             best, best_distance = [candidate], distance
         elif distance == best_distance and candidate not in best:
             best.append(candidate)
-    return best[0] if len(best) == 1 else None
+    if best:
+        return best[0] if len(best) == 1 else None
+    starts = [c for c in candidates if c.startswith(word)] if len(word) >= 3 else []
+    return starts[0] if len(starts) == 1 else None     # "dec" → decay
 
 
 _POOLS: dict = {}
