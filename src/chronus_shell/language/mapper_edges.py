@@ -43,7 +43,11 @@ class EdgeMapper:
     def _Disconnect(self, intent: it.Disconnect) -> list[Message]:
         source = self.resolve.module(intent.source)
         if intent.dest is not None:
-            return [message("/patch/disconnect", source, self._endpoint(intent.dest))]
+            dest = self._endpoint(intent.dest)
+            onto = [d for s, d in self.model.mod_edges if s == source and d.split(".")[0] == dest]
+            if (source, dest) not in self.model.edges and onto:     # "from the filter": its param
+                return [message("/patch/disconnect", source, d) for d in onto]
+            return [message("/patch/disconnect", source, dest)]
         edges = [e for e in self.model.edges + self.model.mod_edges if e[0] == source]
         if not edges:
             raise LanguageError(f"{source} is not connected to anything", intent.source.column)

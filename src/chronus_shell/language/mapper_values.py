@@ -200,12 +200,26 @@ class ValueMapper:
         if implicit is not None:
             return implicit
         if not ref:
+            choice = self._focus_choice(last) or self._only_choice(last)    # "foldback": the focus's mode
+            if choice is not None:
+                return self._SetParam(choice)
             raise self._lone_word(last)
         choice = self._choice_first(intent.words) or self._type_last(intent.words)
         if choice is not None:
             return choice
         value = it.Value("word", last.text.lower(), last.column)
         return self._SetParam(it.SetParam(it.Words(tuple(ref)), value))
+
+    def _only_choice(self, word: it.Word):
+        """A choice word only one module of the patch takes ('lowpass' with one filter)."""
+        text = CHOICE_SYNONYMS.get(word.text.lower(), word.text.lower())
+        owners = [(m, p) for m in self.model.modules for p in self.model.spec(m).params
+                  if p.is_enum and text in p.choices]
+        if len(owners) != 1 or type_named((text,)):
+            return None
+        module_id, param = owners[0]
+        return it.SetParam(it.Words((it.Word(module_id, word.column), it.Word(param.name, word.column))),
+                           it.Value("word", text, word.column))
 
     def _choice_first(self, words: it.Words) -> list[Message] | None:
         """'bitcrush it', 'highpass the filter': an enum choice, then the module it applies to."""

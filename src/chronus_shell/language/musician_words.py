@@ -45,6 +45,11 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:delay|echo)\s+(?:time\s+)?(?:on|at|to|every)\s+(.+)$", r"delay time \1"),
     (r"^(?:let\s+go|let\s+it\s+go|release\s+it)$", "release"),
     (r"^(?:way\s+)?too much\s+(\w+)$", r"less \1"),
+    (r"^(?:move|put|switch|point|take)\s+(?:the\s+)?(\w+)\s+(?:off\s+)?from\s+(?:the\s+)?(.+?)\s+(?:to|onto|on)\s+(?:the\s+)?(.+)$",
+     r"disconnect \1 from \2, connect \1 to \3"),
+    (r"^(?:put|set|switch|turn)\s+(?:the\s+)?(\w+)\s+(?:in|to|into)\s+(\w+)\s+mode$", r"\1 mode \2"),
+    (r"^(?:undo\s*){2}$", "undo 2 times"),
+    (r"^(?:undo\s*){3}$", "undo 3 times"),
     (r"^not enough\s+(\w+)$", r"more \1"),
     (r"^(?:make it|give it|gimme|give me|add)?\s*(?:some|a bit of|a little)?\s*(swing|shuffle)$", r"more swing"),
     (r"^(four on the floor|(?:on )?(?:the )?off ?beats?|(?:on )?every \w+)\s+(\w+)$", r"\2 \1"),
@@ -104,7 +109,7 @@ def rephrasings(text: str, model: PatchModel) -> list[tuple[str, str]]:
     return found
 
 
-_INTERVAL = re.compile(r"^(?:layer|stack|add|double)?\s*(?:(?:another|a|an|one)\s+)?(\w+)?\s*(an? octave|two octaves|a fifth|"
+_INTERVAL = re.compile(r"^(?:and\s+)?(?:layer|stack|add|double)?\s*(?:(?:another|a|an|one)\s+)?(\w+)?\s*(an? octave|two octaves|a fifth|"
                        r"a fourth|\d+ semitones?)\s+(below|under|underneath|above|over|up|down|lower|higher)"
                        r"(?:\s+(?:the\s+)?(\w+))?$", re.I)
 _SEMITONES = {"an octave": 12, "a octave": 12, "two octaves": 24, "a fifth": 7, "a fourth": 5}
@@ -148,6 +153,8 @@ def _filter_voice(text: str, model: PatchModel) -> tuple[str, str] | None:
     mode, target, value = match.groups()
     at = f" at {value}" if value else ""
     ids = [m for m, t in model.modules.items() if t == "filter"]
+    if target.lower() in ("it", "this", "that") and model.focus in model.modules:
+        target = model.focus
     named = next((m for m in model.modules if target.lower() in (m, model.modules[m])
                   or target.lower().rstrip("s") == model.modules[m]), None)
     if named and any(m in model.voice_of(named) for m in ids):

@@ -16,7 +16,7 @@ from ..engine.catalogue import CATALOGUE
 from . import intents as it
 from .patch_model import PatchModel
 from .resolve import type_named
-from .musician_words import nickname, rephrasings
+from .musician_words import QUALITIES, nickname, rephrasings
 from .units import is_note
 from .vocabulary import command_words, filler_words, is_known_word, module_words, unit_words
 
@@ -36,6 +36,7 @@ SLANG = {
     "hi-hats": "hats", "hh": "hats", "verb": "reverb", "fb": "feedback", "rez": "resonance",
     "overall": "master", "oscs": "oscillators", "drum": "drums", "tuned": "tune",
     "echo": "delay", "echoes": "delay", "plz": "please", "hats": "hats", "speed": "tempo",
+    "sweep": "lfo", "spring": "reverb", "plate": "reverb", "teh": "the", "hte": "the",
     "period": "rate", "envelope": "adsr", "env": "adsr", "amp": "adsr", "its": "it", "it's": "it",
 }
 #: Chatter that carries no instruction here ("real plucky", "like 200hz", "nice, now ...").
@@ -88,7 +89,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "") -> list[Re
         found.append(Reading(how, new))
     for how, new in _equivalents(tidied, model):
         found.append(Reading(how, new))
-    aside = _without_asides(tidied, model)
+    aside = _without_asides(text, model)
     if aside:
         found.append(aside)
     return found
@@ -139,6 +140,8 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"(?<=\w)\s*[?!.]\s+(?=\w)", ", "),
     (r"\bminus\s+(?=\d)", "-"),
     (r"(?<=\d)\s*&\s*(?=\d)", " and "),
+    (r"(?<!\w)['\"]|['\"](?!\w)", ""),
+    (r"\b(add|put)\s+(?:a|an)\s+(?:second|2nd|third|new|extra)\b", r"\1 a"),
     (r"(?<=[xX.\-|])\s+(?=[A-Za-z][\w-]*\s+\|?[xX.][xX.\-| ]{2,})", ", "),
     (r"\breal quick\b|\bright now\b(?=.)", ""),
     (r"\b(?:the\s+)?(?:high|higher|top|upper)\s+(?:one|tone|sound|beep|voice|note|synth)\b", "the lead"),
@@ -189,6 +192,7 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
             said.append(f"'{core}' ignored")
             continue
         if re.fullmatch(r"[a-z]{3,}", core) and core not in GROUPS and core not in RHYTHM_WORDS \
+                and core not in QUALITIES \
                 and not is_known_word(core, extra):
             fixed = _typo(core, extra)
             if fixed:
@@ -196,13 +200,14 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
                 said.append(f"{core} → {fixed}")
                 continue
         out.append(word)
-    return " ".join(out), said
+    deduped = [w for i, w in enumerate(out) if i == 0 or w.lower() != out[i - 1].lower()]
+    return " ".join(deduped), said
 
 
 def _typo(word: str, extra) -> str | None:
     """The one known word a typo stands for: same first letter, one edit away (two for long
     words); None when none or several are that close."""
-    limit = 1 if len(word) < 7 else 2
+    limit = 1 if len(word) < 6 else 2
     best: list[str] = []
     best_distance = limit + 1
     candidates = _pool().get(word[0], ()) + tuple(w for w in extra if w[:1] == word[0])
@@ -214,6 +219,9 @@ def _typo(word: str, extra) -> str | None:
             best, best_distance = [candidate], distance
         elif distance == best_distance and candidate not in best:
             best.append(candidate)
+    if len(best) > 1:                                  # "reverv": reverb (a module word), not revert
+        nouns = [b for b in best if b in module_words()]
+        best = nouns if len(nouns) == 1 else best
     if best:
         return best[0] if len(best) == 1 else None
     starts = [c for c in candidates if c.startswith(word)] if len(word) >= 3 else []

@@ -57,7 +57,7 @@ class Translator:
     def _second_stage(self, line: str, err: LanguageError) -> list[Message]:
         """The line read again as musicians talk (second_stage.readings); taken only when the
         readings that work all mean the same, else the error names them."""
-        if _FINAL.search(str(err)):
+        if _FINAL.search(str(err)) and "/" not in line:
             raise err                             # a value out of range: no other wording changes that
         worked = self._try_readings(line, readings(line, self.model, self._last_intent, self._last_text))
         if not worked:
