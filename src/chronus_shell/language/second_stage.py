@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields, replace
+from functools import lru_cache
 
 from ..engine.catalogue import CATALOGUE
 from . import intents as it
@@ -206,7 +207,12 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
 
 def _typo(word: str, extra) -> str | None:
     """The one known word a typo stands for: same first letter, one edit away (two for long
-    words); None when none or several are that close."""
+    words); None when none or several are that close. Remembered per catalogue and patch names."""
+    return _typo_cached(word, tuple(extra), tuple(CATALOGUE))
+
+
+@lru_cache(maxsize=4096)
+def _typo_cached(word: str, extra: tuple, _catalogue_key: tuple) -> str | None:
     limit = 1 if len(word) < 6 else 2
     best: list[str] = []
     best_distance = limit + 1
