@@ -139,8 +139,11 @@ class Translator:
                     raise LanguageError("undo and redo go on a line of their own", 0)
                 item = self.mapper.carry(previous, item)
                 produced = self.mapper.map(item)
+                focus = self.model.focus
                 for message in produced:
                     inverse = self._apply(message) + inverse
+                if isinstance(item, PlayPattern) and focus in self.model.modules:
+                    self.model.focus = focus     # a drum added for a rhythm: the sound being shaped stays in focus
                 messages += produced
                 previous = item
         except LanguageError:
