@@ -41,10 +41,22 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:oops|nah|no|argh|ugh)[,!]?\s+undo(?:\s+that|\s+it)?$", "undo"),
     (r"^make\s+(.+?)\s+wobble$", r"wobble \1"),
     (r"^(?:distort|dirty up|overdrive|saturate|fuzz)\s+(.+?)(?:\s+up)?$", r"add a distortion to \1"),
-    (r"^(bitcrush|crush|foldback|fold)\s+(.+?)$", r"add a distortion to \2, mode \1"),
+    (r"^(bitcrush|crush|foldback|fold|hard clip|clip|tanh)\s+(.+?)$",
+     lambda m: f"add a distortion to {m.group(2)}, mode {'hard' if 'clip' in m.group(1).lower() else m.group(1)}"),
     (r"^(?:delay|echo)\s+(?:time\s+)?(?:on|at|to|every)\s+(.+)$", r"delay time \1"),
     (r"^(?:let\s+go|let\s+it\s+go|release\s+it)$", "release"),
     (r"^(?:way\s+)?too much\s+(\w+)$", r"less \1"),
+    (r"^(?:put|set|turn|bring|push|crank)\s+(?:the\s+)?(.+?)\s+(all the way|way|fully)\s+(up|down)$", r"\1 \2 \3"),
+    (r"^(?:it'?s\s+|it is\s+|(?:the\s+)?\w+\s+is\s+)?too\s+(squelchy|buzzy|harsh|boomy|muddy)$",
+     lambda m: _LESS_OF.get(m.group(1).lower(), m.group(0))),
+    (r"^(?:make\s+)?(?:it\s+|everything\s+|the mix\s+)?(louder|quieter|softer)\s+master$", r"master \1"),
+    (r"^back off\s+(?:the\s+)?(.+?)$", r"less \1"),
+    (r"\b(big|large|huge|small|long|short)\s+(room|decay|release|attack)\b",
+     lambda m: {"big": "bigger", "large": "bigger", "huge": "bigger", "small": "smaller", "long": "longer",
+                "short": "shorter"}[m.group(1).lower()] + " " + m.group(2)),
+    (r"^play\s+(?:it\s+)?at\s+(\d+)\s*bpm$", r"tempo \1 and start"),
+    (r"^(\w+)\s+with\s+(?:an?\s+)?(?:long|short|longer|shorter|big|small)?\s*(\w+),?\s+([\d.]+.*)$", r"\1 \2 \3"),
+    (r"^(add .+?)\s+for\s+(?:an?\s+|the\s+)?[\w-]+(.*)$", r"\1\2"),
     (r"^(?:move|put|switch|point|take)\s+(?:the\s+)?(\w+)\s+(?:off\s+)?from\s+(?:the\s+)?(.+?)\s+(?:to|onto|on)\s+(?:the\s+)?(.+)$",
      r"disconnect \1 from \2, connect \1 to \3"),
     (r"^(?:put|set|switch|turn)\s+(?:the\s+)?(\w+)\s+(?:in|to|into)\s+(\w+)\s+mode$", r"\1 mode \2"),
@@ -67,7 +79,8 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:take|pull|leave)\s+(?:the\s+)?(.+?)\s+out$", r"take out \1"),
     (r"^(?:a little|a bit of|bit of|some|a touch of|a little bit of|a tad of)\s+(\w+)$", r"more \1"),
     (r"^(?:make|give me|get|i want)\s+(?:an?|some)\s+(\w+)(?:\s+(?:tone|sound|wave|note|synth|voice))?\b(.*)$", r"add a \1\2"),
-    (r"^(add|put|give me)\s+(?:an?\s+)?(?:little|gentle|subtle|slight|soft|nice|warm|slow|fast|big|small|some)\s+(.+)$",
+    (r"^(add|put|give me)\s+(?:an?\s+)?(?:little|gentle|subtle|slight|soft|nice|warm|slow|fast|big|small|some|sub"
+     r"|deep|fat|huge)\s+(.+)$",
      r"\1 \2"),
     (r"\bless\s+(bright|loud|dark|dull|fast|slow|wet|dry|big|small|long|short|dirty|clean|wide|deep|buzzy|harsh|"
      r"muddy|squelchy|distorted|gritty)\b", lambda m: _LESS_OF.get(m.group(1).lower(), m.group(0))),
@@ -99,7 +112,7 @@ def rephrasings(text: str, model: PatchModel) -> list[tuple[str, str]]:
         found.append(filtered)
     swap = _SWAP.match(text)
     if swap:
-        found.append((f"swap {swap.group(1)} and {swap.group(2)}", f"put {swap.group(1)} after {swap.group(2)}"))
+        found.append(_swapped(swap.group(1), swap.group(2), model))
     quality = _quality(text)
     if quality:
         found.append(quality)
@@ -160,6 +173,21 @@ def _filter_voice(text: str, model: PatchModel) -> tuple[str, str] | None:
     if named and any(m in model.voice_of(named) for m in ids):
         return f"{mode} {target}", f"{target} filter mode {mode}" + (f", cutoff {value}" if value else "")
     return f"{mode} {target}: a new filter", f"add a {mode} filter to {target}{at}"
+
+
+def _swapped(first: str, second: str, model: PatchModel) -> tuple[str, str]:
+    """'swap the filter and the reverb': the earlier one of the chain goes after the later one."""
+    def position(words: str) -> int:
+        word = words.lower().split()[-1]
+        for module_id, type_name in model.modules.items():
+            if word in (module_id, type_name) or word.rstrip("s") == type_name or \
+                    (type_name in CATALOGUE and word in CATALOGUE[type_name].spec.aliases):
+                voice = model.voice_of(module_id)
+                return voice.index(module_id) if module_id in voice else -1
+        return -1
+    if position(first) > position(second):
+        first, second = second, first
+    return f"swap {first} and {second}", f"put {first} after {second}"
 
 
 def _quality(text: str) -> tuple[str, str] | None:

@@ -49,6 +49,8 @@ class SequencerRules:
 
     def play_ref(self, kw, target):
         if len(target.items) > 1 and target.texts[-1] in ("again", "back", "in"):   # "play the hats again"
+            if target.texts[:-1] in (("it",), ("that",), ("everything",), ("all",)):
+                return it.Fixed("/seq/start")                               # "play it again"
             return it.MuteTrack(it.Words(target.items[:-1]), False)
         return it.Gate(target, True, None, kw.start_pos)
 

@@ -182,7 +182,8 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
             out.append(SLANG[core] + tail)
             said.append(f"{core} → {SLANG[core]}")
             continue
-        named = None if core in model.modules or core in model.tracks else nickname(core, model)
+        after_article = index > 0 and words[index - 1].lower() in ("a", "an", "another")
+        named = None if core in model.modules or core in model.tracks or after_article else nickname(core, model)
         if named:
             out.append(named + tail)
             said.append(f"{core} → {named}")
