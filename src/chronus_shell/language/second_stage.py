@@ -37,7 +37,9 @@ SLANG = {
     "hi-hats": "hats", "hh": "hats", "verb": "reverb", "fb": "feedback", "rez": "resonance",
     "overall": "master", "oscs": "oscillators", "drum": "drums", "tuned": "tune",
     "echo": "delay", "echoes": "delay", "plz": "please", "hats": "hats", "speed": "tempo",
-    "sweep": "lfo", "spring": "reverb", "plate": "reverb", "teh": "the", "hte": "the",
+    "rm": "remove", "del": "delete", "hush": "stop", "dist": "distortion", "vol": "volume",
+    "tri": "triangle", "delaytime": "delay time", "delayfeedback": "delay feedback", "tighter": "shorter",
+    "looser": "longer", "sweep": "lfo", "spring": "reverb", "plate": "reverb", "teh": "the", "hte": "the",
     "period": "rate", "envelope": "adsr", "env": "adsr", "amp": "adsr", "its": "it", "it's": "it",
 }
 #: Chatter that carries no instruction here ("real plucky", "like 200hz", "nice, now ...").
@@ -316,13 +318,15 @@ def _several(text: str, model: PatchModel) -> list[str]:
                 at += 1
                 continue
             if word in names and (not members or lowered[at - 1] in ("and", "&", "+", "plus", "the")
-                                  or tokens[at - 1].endswith(",")):
+                                  or tokens[at - 1].endswith(",") or lowered[at - 1] in names):
                 members.append(tokens[at].strip(","))
                 at += 1
                 continue
             break
         if len(members) >= 2:
             rest_before, rest_after = tokens[:start], tokens[at:]
+            if rest_after and rest_after[0].lower() in ("all", "both"):
+                rest_after = rest_after[1:]
             return [", ".join(" ".join(rest_before + [m] + rest_after) for m in members)]
     return []
 
