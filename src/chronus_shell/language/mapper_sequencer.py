@@ -8,8 +8,8 @@ from __future__ import annotations
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
-from .mapper_words import (PRONOUN_REFS, SCREEN_WORDS, SEQUENCER_WORDS, SWING, TEMPO, checked, message, playable,
-                           seq_param, track_name, track_words)
+from .mapper_words import (PRONOUN_REFS, SCREEN_WORDS, SEQUENCER_WORDS, SWING, TEMPO, TRACK_NAMES, checked, message,
+                           playable, seq_param, track_name, track_words)
 from .resolve import type_named
 from .units import note_name, note_to_hz, quantity, tidy
 
@@ -177,10 +177,6 @@ class SequencerMapper:
         if not changed:
             raise LanguageError(f"{module_id} is already at its defaults", what.column)
         return [message(f"/mod/{module_id}/{p}", spec.param(p).default) for p in changed]
-
-
-#: A track's name when it differs from its drum's type: the hat plays the "hats".
-TRACK_NAMES = {"hat": "hats"}
 
 
 def _pitch(note: it.Value) -> float:

@@ -25,6 +25,8 @@ AUTO_ID = re.compile(r"^([a-z_]+?)\d+$")
 SEQUENCER_WORDS = {"sequencer", "seq", "everything", "all", "music", "playback", "patterns",
                    "pattern", "tracks", "all patterns", "all tracks", "beat", "loop", "it all"}
 SCREEN_WORDS = {"screen", "console", "terminal"}
+#: A track's name when it differs from its drum's type: the hat plays the "hats".
+TRACK_NAMES = {"hat": "hats"}
 TRACK_WORDS = ("pattern", "track", "part", "groove", "line", "loop", "beat")
 LIST_TOPICS = {"modules": "modules", "module": "modules", "patch": "modules", "types": "types",
                "params": "params", "tracks": "tracks", "playing": "tracks", "sessions": "sessions"}
@@ -97,7 +99,8 @@ def track_words(words: it.Words) -> it.Words:
 
 def track_name(words: it.Words) -> str:
     words = track_words(words)
-    return type_named(words.texts) or "_".join(words.texts)
+    type_name = type_named(words.texts)
+    return TRACK_NAMES.get(type_name, type_name) if type_name else "_".join(words.texts)
 
 
 def primary_param(spec: ModuleSpec, value: it.Value) -> ParamSpec:

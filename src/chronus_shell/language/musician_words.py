@@ -35,7 +35,7 @@ NICKNAMES = {"pad": "pad", "pads": "pad", "drone": "pad", "chords": "pad", "keys
 REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:put|bring)\s+(?:the\s+)?(.+?)\s+back(?:\s+in)?$", r"unmute \1"),
     (r"^(?:the\s+)?(\w+)\s+back(?:\s+in)?$", r"unmute \1"),
-    (r"^(?:add|create|give me)\s+(?:an?\s+)?(\w+)(?:\s+for\s+[\w\s]+?)?[,:]?\s+((?:on|playing)\s+.+|[xX.|\- ]{4,}"
+    (r"^(?:add|create|give me)\s+(?:an?\s+)?(\w+)(?:\s+(?:drum|synth|sound))?(?:\s+for\s+[\w\s]+?)?[,:]?\s+((?:on|playing)\s+.+|[xX.|\- ]{4,}"
      r"|four (?:on|to) the floor|(?:on )?(?:the )?off ?beats?|(?:on )?(?:2|two) and (?:4|four))$", r"add \1, \1 \2"),
     (r"\bfrom\s+[\d.]+\s*\w*\s+to\b", "to"),
     (r"^(?:oops|nah|no|argh|ugh)[,!]?\s+undo(?:\s+that|\s+it)?$", "undo"),
@@ -51,6 +51,9 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
      lambda m: _LESS_OF.get(m.group(1).lower(), m.group(0))),
     (r"^(?:make\s+)?(?:it\s+|everything\s+|the mix\s+)?(louder|quieter|softer)\s+master$", r"master \1"),
     (r"^back off\s+(?:the\s+)?(.+?)$", r"less \1"),
+    (r"^(?:make\s+)?(?:the\s+)?(\w+)\s+(?:sound\s+)?more\s+(open|closed|close)$",
+     lambda m: f"{'open' if m.group(2).lower() == 'open' else 'close'} the {m.group(1)}"),
+    (r"^make\s+(?:the\s+)?(\w+)\s+(more|less)\s+(\w+)$", r"\2 \3 on the \1"),
     (r"^(?:the\s+)?(\w+)\s+(before|after)\s+(?:the\s+)?(\w+)$", r"put \1 \2 \3"),
     (r"^(?:setcps|cps)\s*\(?\s*([\d.]+)\s*/\s*60\s*/\s*4\s*\)?$", r"tempo \1"),
     (r"^(?:setcps|cps)\s*\(?\s*(0?\.\d+|\d+\.\d+)\s*\)?$", lambda m: f"tempo {float(m.group(1)) * 240:g}"),

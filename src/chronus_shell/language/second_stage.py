@@ -35,7 +35,7 @@ class Reading:
 SLANG = {
     "bassline": "bass", "bass-line": "bass", "hihat": "hats", "hi-hat": "hats", "hihats": "hats",
     "hi-hats": "hats", "hh": "hats", "verb": "reverb", "fb": "feedback", "rez": "resonance",
-    "overall": "master", "oscs": "oscillators", "drum": "drums", "tuned": "tune",
+    "overall": "master", "oscs": "oscillators", "tuned": "tune",
     "echo": "delay", "echoes": "delay", "plz": "please", "hats": "hats", "speed": "tempo",
     "rm": "remove", "del": "delete", "hush": "stop", "dist": "distortion", "vol": "volume",
     "tri": "triangle", "delaytime": "delay time", "delayfeedback": "delay feedback", "tighter": "shorter",
@@ -150,6 +150,7 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(?:the\s+)?(?:high|higher|top|upper)\s+(?:one|tone|sound|beep|voice|note|synth)\b", "the lead"),
     (r"\b(?:the\s+)?(?:low|lower|bottom|deep)\s+(?:one|tone|sound|beep|voice|note|synth)\b", "the sub"),
     (r"\b(?:4\s*/\s*4|4\s*x\s*4|four four)\b", "four on the floor"),
+    (r"\b(?:on\s+)?all (?:four|4) beats\b", "on every beat"),
     (r"\b(?:for a (?:bit|sec|second|moment|while)|as well|for me)\b", ""),
     (r"\b([a-g])\s*-?\s*(flat|sharp)\s*(-?\d)\b", lambda m: m.group(1) + ("b" if m.group(2).lower() == "flat" else "#") + m.group(3)),
     (r"\bwarmer\b|\bmellower\b|\bdarken\b", "darker"),
