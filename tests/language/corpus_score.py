@@ -147,13 +147,19 @@ def judge(expected: list[list], produced: list[Message], befores: dict, is_undo:
     return True
 
 
-def score_case(case: dict) -> Result:
+def prepared(case: dict) -> Translator:
+    """The case's starting patch, then the phrases typed before (a refused one changes nothing)."""
     translator = start(case["patch"])
     for line in case.get("before", []):
         try:
             translator.translate(line)
         except LanguageError:
             pass
+    return translator
+
+
+def score_case(case: dict) -> Result:
+    translator = prepared(case)
     expect = case["expect"]
     alternatives = expect["any_of"] if isinstance(expect, dict) else [expect]
     addresses = {m[0] for alt in alternatives if alt != "refuse" for m in alt}
@@ -185,14 +191,8 @@ def score_case(case: dict) -> Result:
 
 def _undo_of(case: dict) -> list[Message] | None:
     """What a plain 'undo' sends after the case's set-up (to recognise an undo however phrased)."""
-    translator = start(case["patch"])
-    for line in case.get("before", []):
-        try:
-            translator.translate(line)
-        except LanguageError:
-            pass
     try:
-        return translator.translate("undo")
+        return prepared(case).translate("undo")
     except LanguageError:
         return None
 

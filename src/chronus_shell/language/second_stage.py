@@ -10,13 +10,12 @@ was read, for the echo.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..engine.catalogue import CATALOGUE
-from . import intents as it
+from .follow_ups import follow_up
 from .patch_model import PatchModel
-from .resolve import type_named
 from .musician_words import QUALITIES, nickname, rephrasings
 from .units import is_note
 from .vocabulary import command_words, filler_words, is_known_word, module_words, unit_words
@@ -54,15 +53,6 @@ RHYTHM_WORDS = {"offbeat", "offbeats", "backbeat", "backbeats", "downbeat", "dow
 GROUPS = {"drums": ("drum",), "kit": ("drum",), "oscillators": ("source",), "oscs": ("source",),
           "synths": ("source",), "sounds": ("source",), "voices": ("source",)}
 
-_TOKEN = re.compile(r"[A-Za-z_][\w'\-]*|\S")
-_MORE = re.compile(r"^(?:(?:a\s+)?(?:little|bit|tad|touch|lot|tiny bit)\s+)*(?:even\s+)?(more|further|harder|"
-                   r"again but more|more please|keep going)\b", re.I)
-_LESS = re.compile(r"^(?:nah,?\s+|no,?\s+|ok,?\s+)?(?:(?:a\s+)?(?:little|bit|tad|touch|lot)\s+)*(less|too much|"
-                   r"not (?:so|that) much|back off|pull (?:it )?back|tone it down|that'?s too much|"
-                   r"way too much)\b", re.I)
-_AGAIN = re.compile(r"^(?:(?:do|say|try)\s+(?:that|it)\s+)?(again|once more|one more time|repeat(?: that)?)\b", re.I)
-_SAME_FOR = re.compile(r"^(?:(?:and|now|do)\s+)?(?:the\s+)?(?:same|that)\s+(?:thing\s+)?(?:for|on|with|to)\s+(.+)$|"
-                       r"^(?:and|now)\s+(.+?)(?:\s+too|\s+as well)?$|^(.+?)\s+(?:too|as well)$", re.I)
 _BACK = re.compile(r"^(?:put it |go |take it )?back (?:to )?(?:how|the way) it was\b|^(?:put it )?back$", re.I)
 _ONLY_AFTER = re.compile(r"^(?:the\s+)?(.+?)\s+only(?:\s+please)?$", re.I)
 _ONLY = re.compile(r"^(?:only|just)\s+(?:the\s+)?(.+?)(?:\s+(?:please|pls|now))?$", re.I)
@@ -72,9 +62,9 @@ def readings(line: str, model: PatchModel, last, last_text: str = "") -> list[Re
     """The readings worth trying for a refused `line`, most literal first."""
     found: list[Reading] = []
     text = polite(re.sub(r"(?<=[A-Za-z]{2})\.$", "", line.strip().rstrip("?!")).strip())
-    follow = _follow_up(text, model, last, last_text)
+    follow = follow_up(text, model, last, last_text)
     if follow:
-        return follow
+        return [Reading(said, intent=intent) for said, intent in follow]
     alone = _ONLY_AFTER.match(line.strip().rstrip("?!."))
     if alone and _names_part(alone.group(1), model):      # "bass only": solo it
         return [Reading(f"{alone.group(1)} only: solo", f"solo {alone.group(1)}")]
@@ -330,83 +320,6 @@ def _several(text: str, model: PatchModel) -> list[str]:
                 rest_after = rest_after[1:]
             return [", ".join(" ".join(rest_before + [m] + rest_after) for m in members)]
     return []
-
-
-# -- follow-ups -------------------------------------------------------------------------------
-def _follow_up(text: str, model: PatchModel, last, last_text: str) -> list[Reading]:
-    """'again', 'more', 'a bit less', 'too much', 'same for the snare', 'and the kick too'."""
-    if last is None:
-        return []
-    if _AGAIN.match(text) and len(text.split()) <= 4:
-        return [Reading(f"again: {last_text}" if last_text else "again", intent=last)]
-    more, less = _whole(_MORE, text), _whole(_LESS, text)
-    if more or less:
-        step = _step_of(last, model)
-        if step is not None:
-            ref, direction = step
-            direction = direction if more else -direction
-            word = "more" if more else "less"
-            return [Reading(f"{word}: {ref.text} {'up' if direction > 0 else 'down'}",
-                            intent=it.ChangeParam(ref, direction, None, None, 0))]
-    same = _SAME_FOR.match(text)
-    if same:
-        target = next(g for g in same.groups() if g)
-        retargeted = _retarget(last, target, model)
-        if retargeted is not None:
-            return [Reading(f"the same for {target}", intent=retargeted)]
-    return []
-
-
-def _whole(pattern: re.Pattern, text: str):
-    """The match when the follow-up is the whole line (politeness aside), else None."""
-    match = pattern.match(text)
-    if match and re.fullmatch(r"[\s,.!]*(?:(?:please|pls|then|now|thanks)[\s,.!]*)*", text[match.end():], re.I):
-        return match
-    return None
-
-
-def _step_of(last, model: PatchModel):
-    """The param the last command moved and its direction (a set counts as up)."""
-    if model.last_param is None:
-        return None
-    module_id, name = model.last_param
-    ref = it.Words((it.Word("tempo" if name == "bpm" else name, 0),)) if module_id == "seq" else \
-        it.Words((it.Word(module_id, 0), it.Word(name, 0)))
-    direction = 1
-    if isinstance(last, it.ChangeParam):
-        direction = last.direction
-    elif isinstance(last, it.Comparative):
-        from .mapper_words import COMPARATIVES
-        direction = COMPARATIVES.get(re.sub(r"[\s-]+", "-", last.word), (1,))[0]
-    elif isinstance(last, (it.Drop, it.Extreme)):
-        direction = -1 if isinstance(last, it.Drop) or not last.top else 1
-    elif isinstance(last, it.OpenClose):
-        direction = last.direction
-    return ref, direction
-
-
-_TARGET_FIELDS = ("target", "ref", "what")
-
-
-def _retarget(last, target: str, model: PatchModel):
-    """The last command aimed at other words ('kick decay 400' → 'same on the hats': hats decay)."""
-    words = it.Words(tuple(it.Word(w, 0) for w in target.replace(",", " ").split() if w.lower() != "the"))
-    if not words.items or not all(is_known_word(w, tuple(model.modules) + tuple(model.tracks)) for w in words.texts):
-        return None
-    slot = next((f.name for f in fields(last) if f.name in _TARGET_FIELDS), None)
-    if slot is None:
-        return None
-    old = getattr(last, slot)
-    if isinstance(old, it.Words) and model.last_param is not None and model.last_param[0] != "seq" and \
-            not type_named(words.texts) is None and isinstance(last, (it.SetParam, it.ChangeParam, it.Scale, it.Extreme)):
-        param = model.last_param[1]
-        if any(w.text.lower() == param or w.text.lower() in _aliases(param) for w in old.items):
-            words = it.Words(words.items + (it.Word(param, 0),))
-    return replace(last, **{slot: words})
-
-
-def _aliases(param: str) -> set[str]:
-    return {a for cls in CATALOGUE.values() for p in cls.spec.params if p.name == param for a in p.aliases}
 
 
 __all__ = ["readings", "tidy_words", "Reading"]
