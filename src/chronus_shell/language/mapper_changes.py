@@ -47,6 +47,9 @@ class ChangeMapper:
         return module_id, self.model.spec(module_id).param(name)
 
     def _ChangeParam(self, intent: it.ChangeParam) -> list[Message]:
+        if intent.ref is None and intent.amount is not None and intent.amount.unit and \
+                canonical_unit(intent.amount.unit)[0] in ("octaves", "semitones"):
+            return self._Transpose(it.Transpose(None, intent.direction, intent.amount, None, intent.column))
         module_id, spec = self._target(intent.ref, intent.amount, intent.column)
         column = intent.ref.column if intent.ref else intent.column
         amount = intent.amount
@@ -144,6 +147,8 @@ class ChangeMapper:
 
     def _Comparative(self, intent: it.Comparative) -> list[Message]:
         direction, names = COMPARATIVES[re.sub(r"[\s-]+", "-", intent.word)]
+        if "@tempo" in names and intent.ref is not None:
+            names = ("rate", "time", "@tempo")            # "make the echo slower": its time, longer
         if "@tempo" in names and intent.ref is not None and intent.amount is None and self._names_a_part(intent.ref) \
                 and not self._has_rate(intent.ref):
             return self._scale_track(intent.ref, 2 if direction > 0 else 0.5)    # "faster hats": double time

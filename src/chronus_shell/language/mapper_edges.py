@@ -29,6 +29,9 @@ class EdgeMapper:
             return f"{module_id}.{spec.name}"
 
     def _Connect(self, intent: it.Connect) -> list[Message]:
+        kind = type_named(intent.dest.texts)
+        if kind and not self.model.of_type(kind) and module_spec(kind).role == "processor":
+            return self._AddTo(it.AddTo(intent.dest, intent.source))     # "send the bass to the echo": one comes
         source, dest = self.resolve.module(intent.source), self._endpoint(intent.dest)
         if "." in dest:
             return [message("/patch/connect", source, dest)]
@@ -54,6 +57,9 @@ class EdgeMapper:
         return [message("/patch/disconnect", a, b) for a, b in edges]
 
     def _Modulate(self, intent: it.Modulate) -> list[Message]:
+        shape = self._shape_of(intent)
+        if shape is not None:                             # "triangle wave on the lfo": its shape
+            return shape
         effect = self._effect_named(intent.modulator)
         if effect is not None:                            # "delay on the hats": into its chain
             if intent.target.texts in (("master",),):
@@ -67,6 +73,19 @@ class EdgeMapper:
             param = primary_param(mod_spec, intent.value)
             messages.append(message(f"/mod/{modulator}/{param.name}", self._absolute(param, intent.value)))
         return messages
+
+    def _shape_of(self, intent: it.Modulate) -> list[Message] | None:
+        """'<choice> on <modulator>': the choice of the modulator's enum param."""
+        try:
+            module_id = self.resolve.module(intent.target, hints=False)
+        except LanguageError:
+            return None
+        spec = self.model.spec(module_id)
+        word = intent.modulator.texts[0]
+        if spec.role != "modulator":
+            return None
+        param = next((p for p in spec.params if p.is_enum and word in p.choices), None)
+        return [message(f"/mod/{module_id}/{param.name}", word)] if param else None
 
     def _effect_named(self, words: it.Words) -> str | None:
         """The type when the words name an effect or source, not a modulator (nor a module there)."""

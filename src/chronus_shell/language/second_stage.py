@@ -45,7 +45,7 @@ SLANG = {
 NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "super", "pretty", "kinda",
          "sorta", "bro", "mate", "dude", "man", "too", "both", "also", "hmm", "cool",
          "ah", "oh", "alright", "lol", "wow", "sweet", "y'know", "basically", "totally", "quite",
-         "tiny", "way", "even", "still", "gentle", "subtle", "slight", "lovely", "entirely"}
+         "tiny", "even", "still", "gentle", "subtle", "slight", "lovely", "entirely"}
 #: Words of named rhythms the grammar reads in phrases ("on the offbeat"): never typos.
 RHYTHM_WORDS = {"offbeat", "offbeats", "backbeat", "backbeats", "downbeat", "downbeats", "sixteenths",
                 "eighths", "quarters"}
@@ -141,6 +141,9 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(?:the\s+)?(?:low|lower|bottom|deep)\s+(?:one|tone|sound|beep|voice|note|synth)\b", "the sub"),
     (r"\b(?:4\s*/\s*4|4\s*x\s*4|four four)\b", "four on the floor"),
     (r"\b(?:on\s+)?all (?:four|4) beats\b", "on every beat"),
+    (r"\ba 5th\b", "a fifth"), (r"\ba 4th\b", "a fourth"),
+    (r"\b1/4 notes?\b", "quarter note"), (r"\b1/8 notes?\b", "eighth note"), (r"\b1/16 notes?\b", "sixteenth note"),
+    (r"\b3/16\b", "dotted eighth"),
     (r"\b(?:for a (?:bit|sec|second|moment|while)|as well|for me)\b", ""),
     (r"\b([a-g])\s*-?\s*(flat|sharp)\s*(-?\d)\b", lambda m: m.group(1) + ("b" if m.group(2).lower() == "flat" else "#") + m.group(3)),
     (r"\bwarmer\b|\bmellower\b|\bdarken\b", "darker"),
