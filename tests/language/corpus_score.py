@@ -176,7 +176,8 @@ def score_case(case: dict) -> Result:
     if all(m.address.startswith("/shell/") and m.address != "/shell/undo" for m in produced) and \
             "refuse" in alternatives and not any(m.address == "/shell/clear" for m in produced):
         return Result(case, "RIGHT", produced)     # the shell answered (a question) and changed nothing
-    is_undo = produced == _undo_of(case)
+    undos = max((sum(m[0] == "/shell/undo" for m in alt) for alt in alternatives if alt != "refuse"), default=0)
+    is_undo = bool(undos) and produced == _undo_of(case, undos)
     for message in produced:                       # a module the phrase created starts at its defaults
         if message.address == "/patch/create":
             spec = CATALOGUE[str(message.args[1])].spec if str(message.args[1]) in CATALOGUE else None
@@ -189,12 +190,15 @@ def score_case(case: dict) -> Result:
     return Result(case, "WRONG", produced)
 
 
-def _undo_of(case: dict) -> list[Message] | None:
-    """What a plain 'undo' sends after the case's set-up (to recognise an undo however phrased)."""
+def _undo_of(case: dict, times: int) -> list[Message] | None:
+    """What plain 'undo's send after the case's set-up (to recognise an undo however phrased)."""
+    translator, sent = prepared(case), []
     try:
-        return prepared(case).translate("undo")
+        for _ in range(times):
+            sent += translator.translate("undo")
     except LanguageError:
-        return None
+        return sent or None
+    return sent
 
 
 def load_cases(directory: Path) -> list[dict]:

@@ -198,7 +198,8 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
                 said.append(f"{core} → {fixed}")
                 continue
         out.append(word)
-    deduped = [w for i, w in enumerate(out) if i == 0 or w.lower() != out[i - 1].lower()]
+    deduped = [w for i, w in enumerate(out)                   # "spring reverb" → "reverb reverb" → "reverb"
+               if i == 0 or w.lower() != out[i - 1].lower() or w.lower() not in module_words()]
     return " ".join(deduped), said
 
 
