@@ -193,6 +193,11 @@ class ChangeMapper:
 
     def _comparative_target(self, intent: it.Comparative, names) -> tuple[str | None, ParamSpec]:
         ref = intent.ref
+        if names == LEVEL and (ref is None or ref.texts in EVERYTHING or ref.texts in PRONOUN_REFS) and not any(
+                self.model.spec(m).role in ("source", "drum") for m in self.model.modules):
+            raise LanguageError(f"nothing plays yet to make {intent.word} — add a sound first", intent.column)
+        if ref is not None and ref.texts in EVERYTHING and names == LEVEL:
+            return MASTER, self.model.spec(MASTER).param("gain")      # "everything louder": the mix
         if ref is not None and ref.texts in PRONOUN_REFS:
             ref = None                                    # "make it brighter": the focus, then its voice
         focus = self.model.focus if self.model.focus in self.model.modules else None
@@ -201,8 +206,6 @@ class ChangeMapper:
                 return focus, self.model.spec(focus).param("rate")    # "slower" after touching an lfo
             return None, TEMPO                            # "faster", "slow it down": the tempo
         if ref is None and names == LEVEL:                # "louder": the voice's level, never an effect's mix
-            if not any(self.model.spec(m).role in ("source", "drum") for m in self.model.modules):
-                raise LanguageError(f"nothing plays yet to make {intent.word} — add a sound first", intent.column)
             for module_id in self.resolve.focused_voice():
                 if self.model.spec(module_id).has_param("gain"):
                     return module_id, self.model.spec(module_id).param("gain")

@@ -215,7 +215,8 @@ class ValueMapper:
         text = CHOICE_SYNONYMS.get(word.text.lower(), word.text.lower())
         owners = [(m, p) for m in self.model.modules for p in self.model.spec(m).params
                   if p.is_enum and text in p.choices]
-        if len(owners) != 1 or type_named((text,)):
+        kind = type_named((text,))
+        if len(owners) != 1 or (kind and not self.model.of_type(kind)):
             return None
         module_id, param = owners[0]
         return it.SetParam(it.Words((it.Word(module_id, word.column), it.Word(param.name, word.column))),

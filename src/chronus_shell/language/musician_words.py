@@ -24,7 +24,8 @@ QUALITIES = {
     "echo": "delay mix", "echoes": "delay mix", "repeats": "delay feedback",
 }
 _QUALITY = re.compile(r"^(more|less|a bit of|bit of|some|a lot of|lots of|loads of|a touch of|a little|"
-                      r"a bit more|a bit less|bit more|bit less|even more|much more|much less)\s+(\w+)(.*)$", re.I)
+                      r"a bit more|a bit less|bit more|bit less|even more|much more|much less|deeper|stronger|"
+                      r"weaker|shallower)\s+(\w+)(.*)$", re.I)
 _QUALITY_AFTER = re.compile(r"^(\w+)\s+(up|down|more|less|stronger|weaker|faster|slower)(.*)$", re.I)
 _MORE_WORDS = {"some", "a bit of", "bit of", "a lot of", "lots of", "loads of", "a touch of", "a little"}
 
@@ -47,10 +48,13 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:let\s+go|let\s+it\s+go|release\s+it)$", "release"),
     (r"^(?:way\s+)?too much\s+(\w+)$", r"less \1"),
     (r"^(?:put|set|turn|bring|push|crank)\s+(?:the\s+)?(.+?)\s+(all the way|way|fully)\s+(up|down)$", r"\1 \2 \3"),
-    (r"^(?:it'?s\s+|it is\s+|(?:the\s+)?\w+\s+is\s+)?too\s+(squelchy|buzzy|harsh|boomy|muddy)$",
+    (r"^(?:it'?s\s+|it is\s+|it\s+|(?:the\s+)?\w+\s+is\s+)?too\s+(squelchy|buzzy|harsh|boomy|muddy)$",
      lambda m: _LESS_OF.get(m.group(1).lower(), m.group(0))),
     (r"^(?:make\s+)?(?:it\s+|everything\s+|the mix\s+)?(louder|quieter|softer)\s+master$", r"master \1"),
     (r"^back off\s+(?:the\s+)?(.+?)$", r"less \1"),
+    (r"^(\w+)\s+detune\s+(.+?)\s+(up|down)$", r"detune \1 \3 \2"),
+    (r"^(?:an?|another)\s+(\w+)\s+with\b(.*)$", r"add a \1 with\2"),
+    (r"^dry\s+(?:the\s+)?(.+?)\s+out\b.*$", r"\1 drier"),
     (r"^(?:delay|echo)\s+(?:time\s+)?((?:dotted\s+)?(?:whole|half|quarter|eighth|sixteenth)(?:\s+notes?)?|\d+/\d+)$",
      r"delay time \1"),
     (r"^(?:[\w-]+\s+){1,2}?(kick|snare|hats|hat|bass)\s+(\|?[xX.][xX.|\- ]{3,})$", r"\1 \2"),
@@ -116,6 +120,9 @@ def rephrasings(text: str, model: PatchModel) -> list[tuple[str, str]]:
             new = pattern.sub(replacement, text)
             if new != text:
                 found.append((f"read as '{new}'", new))
+    placed = _first_or_last(text, model)
+    if placed:
+        found.append(placed)
     filtered = _filter_voice(text, model)
     if filtered:
         found.append(filtered)
@@ -163,6 +170,23 @@ def layered(text: str, model: PatchModel) -> tuple[str, str] | None:
     return f"{interval} {'below' if down else 'above'} {reference}: {line}", line
 
 
+_FIRST_LAST = re.compile(r"^(?:put|move)\s+(?:the\s+)?(\w+)\s+(first|last|at the start|at the end)$", re.I)
+
+
+def _first_or_last(text: str, model: PatchModel) -> tuple[str, str] | None:
+    """'put the reverb first': right after its voice's source ('last': at the end)."""
+    match = _FIRST_LAST.match(text)
+    if not match:
+        return None
+    word, where = match.group(1).lower(), match.group(2).lower()
+    module_id = next((m for m, t in model.modules.items() if word in (m, t) or word.rstrip("s") == t), None)
+    voice = model.voice_of(module_id) if module_id else []
+    if len(voice) < 2:
+        return None
+    anchor = voice[0] if where in ("first", "at the start") else voice[-1]
+    return f"{word} {where}", f"put {module_id} after {anchor}"
+
+
 _FILTER_MODE = re.compile(r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:the\s+)?(.+?)(?:\s+(?:at|to)\s+|\s+)?"
                           r"(\d[\d.]*\s*k?(?:hz)?)?$", re.I)
 
@@ -204,7 +228,8 @@ def _quality(text: str) -> tuple[str, str] | None:
     match = _QUALITY.match(text)
     if match and match.group(2).lower() in QUALITIES:
         how = match.group(1).lower()
-        how = "more" if how in _MORE_WORDS else how
+        how = "more" if how in _MORE_WORDS | {"deeper", "stronger"} else how
+        how = "less" if how in ("weaker", "shallower") else how
         param = QUALITIES[match.group(2).lower()]
         return f"{match.group(2)}: {param}", f"{how} {param}{match.group(3)}"
     match = _QUALITY_AFTER.match(text)

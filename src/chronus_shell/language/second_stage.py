@@ -142,6 +142,8 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(?:4\s*/\s*4|4\s*x\s*4|four four)\b", "four on the floor"),
     (r"\b(?:on\s+)?all (?:four|4) beats\b", "on every beat"),
     (r"\ba 5th\b", "a fifth"), (r"\ba 4th\b", "a fourth"),
+    (r"^(303|808)\b", r"the \1"),
+    (r"\b(?:the\s+)?whole\s+(?:beat|mix|track|thing|song|tune)\b", "everything"),
     (r"\b1/4 notes?\b", "quarter note"), (r"\b1/8 notes?\b", "eighth note"), (r"\b1/16 notes?\b", "sixteenth note"),
     (r"\b3/16\b", "dotted eighth"),
     (r"\b(?:for a (?:bit|sec|second|moment|while)|as well|for me)\b", ""),
