@@ -63,6 +63,9 @@ class ValueMapper:
         """'attack 5s' with no envelope yet: the envelope owning that param is added to the voice
         in focus, with that setting (said back). An effect's param ('feedback') adds nothing."""
         name = "_".join(ref.texts)
+        named = self._effect_with_param(ref, value)
+        if named is not None:
+            return named
         owners = [cls.spec for cls in CATALOGUE.values() if cls.spec.has_param(name)]
         if len(owners) != 1 or owners[0].role != "processor" or self.model.of_type(owners[0].type) \
                 or not owners[0].has_param("attack"):
@@ -72,6 +75,21 @@ class ValueMapper:
             return None
         self.understood.append(f"{name}: a new {owners[0].type} on {voice[0]}")
         return self._AddModule(it.AddModule(it.Words((it.Word(owners[0].type, ref.column),)), value, None, ref))
+
+    def _effect_with_param(self, ref: it.Words, value: it.Value) -> list[Message] | None:
+        """'distortion drive 8' with no distortion yet: one is added to the voice in focus, set."""
+        for split in range(1, len(ref.items)):
+            kind = type_named(it.Words(ref.items[:split]).texts)
+            param = "_".join(it.Words(ref.items[split:]).texts)
+            if kind and not self.model.of_type(kind) and module_spec(kind).role == "processor" \
+                    and module_spec(kind).has_param(param):
+                voice = self.resolve.focused_voice()
+                if not voice:
+                    return None
+                self.understood.append(f"{param}: a new {kind} on {voice[0]}")
+                return self._AddModule(it.AddModule(it.Words(ref.items[:split]), value, None,
+                                                    it.Words(ref.items[split:])))
+        return None
 
     def _leading_choice(self, ref: it.Words, value: it.Value) -> list[Message] | None:
         """A choice word before a setting sets that choice too, on the module of the voice that
