@@ -83,7 +83,9 @@ cutoff and the resonance`. `now` after a command applies it now.
   `add pink noise`, `add a square lfo`, `add a bitcrusher`; `oscillator`, `wave`, `effect` after a
   type are ignored.
 - **A type nobody has added yet** is added when a line names it with a value or alone: `a square
-  at 220`, `give me some reverb`.
+  at 220`, `give me some reverb`, `distortion drive 8` (into the voice in focus); an envelope
+  param with no envelope there adds one to the voice (`attack 5s`). An effect's param alone with no
+  such effect (`feedback 0.5`) is refused.
 - **Swap** (`swap the saw for a square`, `change the saw to a square`, `make it a lowpass
   filter`) removes the module and puts a new one of the other type in its place: same edges,
   modulations and tracks, and the values of params both types have. Only like for like (a
