@@ -149,7 +149,9 @@ and 4`, `swap the filter and the reverb`, `highpass the pad at 300 hz`, `X back 
 `4/4 kick`, `bass only`), and an aside that only colours the request (`decay 30ms, real plucky`).
 A reading is taken only when the readings that work agree; two that differ are named in one line
 (`that could mean 'A' — or — 'B': say which`). A phrase never falls through to an unrelated
-command.
+command. When nothing fits, a word nobody knows gets its close lookalike only when it is close
+(`ad` → `add`); otherwise the refusal shows the documented example nearest to the line (`gently
+open the filter` → "a phrasing I know: 'open the filter'").
 
 Whatever was inferred is said back above the prompt (and as `understood` by `chronus translate`):
 `→ brighter: acid_filter1 cutoff 800 → 951.366 Hz`, `→ cutof → cutoff`, `→ again: more

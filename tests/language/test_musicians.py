@@ -204,3 +204,9 @@ def test_a_one_letter_typo_of_a_known_word_is_read_as_it_and_said_back():
     messages, translator = run(*ACID, "cutof 650")
     assert messages == ["/mod/acid_filter1/cutoff 650.0"] and translator.understood == ["cutof → cutoff"]
     assert "did you mean cutoff" in refused(*ACID, "zutoff 650")      # not one letter off: asked
+
+
+def test_a_refusal_offers_a_working_phrasing_not_a_lookalike_word():
+    error = refused(*ACID, "gently open the filter")
+    assert error == "I don't know the word 'gently' — a phrasing I know: 'open the filter'"
+    assert refused(*ACID, "fade out the saw") == "I don't know the word 'fade' (docs/commands.md lists what I know)"

@@ -8,6 +8,7 @@ forgotten (`rollback`), so the context never describes a patch that does not exi
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from ..protocol.message import Message
 from .errors import LanguageError
@@ -15,6 +16,7 @@ from .intents import PlayPattern, Redo, Sequence, ShellVerb, Show, Undo
 from .mapper import Mapper
 from .parser import as_question, parse
 from .patch_model import PatchModel, simplify_undo
+from .nearest import nearest_phrasing
 from .second_stage import readings
 
 
@@ -61,7 +63,7 @@ class Translator:
             raise err                             # a value out of range: no other wording changes that
         worked = self._try_readings(line, readings(line, self.model, self._last_intent, self._last_text))
         if not worked:
-            raise err
+            raise _with_nearest(err, line)
         if len(worked) > 1:
             said = " — or — ".join(f"'{r.text or r.said}'" for r, _, _ in worked[:2])
             raise LanguageError(f"that could mean {said}: say which", 0, (), line)
@@ -228,6 +230,23 @@ class Translator:
 
 #: Refusals about a value or a state, not the words: the second stage has nothing to add.
 _FINAL = re.compile(r"out of range|is already|nothing to (undo|redo)|already at its|is not muted|is muted already")
+
+
+def _with_nearest(err: LanguageError, line: str) -> LanguageError:
+    """An unknown word whose lookalike is a weak guess ('sweep' → 'sleep'): the nearest documented
+    phrasing instead, so the musician sees a form that works."""
+    match = re.match(r"I don't know the word '([^']+)'(?: — did you mean ([^?]+)\?)?$", str(err))
+    if not match:
+        return err
+    word, guess = match.groups()
+    if not guess or SequenceMatcher(None, word, guess).ratio() >= 0.75:
+        return err
+    example = nearest_phrasing(line)
+    if example is None:
+        return LanguageError(f"I don't know the word {word!r} (docs/commands.md lists what I know)", err.column,
+                             err.suggestions, line)
+    return LanguageError(f"I don't know the word {word!r} — a phrasing I know: '{example}'", err.column,
+                         err.suggestions, line)
 
 
 def _last_settings(messages: list[Message]) -> list[Message]:
