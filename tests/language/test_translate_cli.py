@@ -27,7 +27,7 @@ def test_stdin_lines_and_an_error_exit_one():
 
 
 def test_no_audio_modules_are_imported():
-    probe = ("import sys; from chronus_shell.language.translate_command import translate_command;"
+    probe = ("import sys; from chronus_shell.cli.translate import translate_command;"
              "translate_command(['add a saw']);"
              "print(sorted(m for m in ('sounddevice', 'soundfile', 'numba') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)

@@ -1,4 +1,8 @@
-"""The address table: every PROTOCOL.md §1 address is accepted, aliases map, bad shapes are one line."""
+"""The address table: every docs/protocol.md address is accepted, aliases map, bad shapes are one line."""
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from pythonosc.osc_message_builder import OscMessageBuilder
 
@@ -62,3 +66,10 @@ def test_short_final_float_from_reaktor_is_accepted():
     builder.add_arg(110.0, "f")                    # 0x42DC0000: Reaktor drops the two zero bytes
     [(when, osc)] = decode_packet(builder.build().dgram[:-2])
     assert when is None and osc.params == [110.0]
+
+
+def test_protocol_doc_is_current():
+    """docs/protocol.md is generated from the address table; the committed file is current."""
+    script = Path(__file__).resolve().parents[2] / "scripts" / "gen_protocol_doc.py"
+    result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr

@@ -41,13 +41,13 @@ def test_oscsend_builds_a_voice_that_plays(live, caplog):
     state = live.supervisor.patch_state()
     assert set(state["modules"]) == {"master", "saw1", "adsr1"}
     assert sorted(state["edges"]) == [["adsr1", "master"], ["saw1", "adsr1"]]
-    assert state["modules"]["saw1"]["params"]["freq"] == 330       # the gate's note set the pitch
+    assert state["modules"]["saw1"]["params"]["freq"] == 110       # as set: the gate's note (330) is not saved
     live.wait_played(0.3)
     assert live.supervisor.status()["level"] > 0.05          # the gate is open: it sounds
     assert [m for _, m in live.stamps][-1] == Message("/gate/adsr1", (1, 330.0))
 
 
-# Every address of PROTOCOL.md §1 (and the aliases), in an order in which each one is valid.
+# Every address of docs/protocol.md (and the aliases), in an order in which each one is valid.
 EVERY_ADDRESS = VOICE + [
     ("/patch/create", "ss", "lfo1", "lfo"),
     ("/patch/create", "ss", "acid_filter1", "acid_filter"),

@@ -174,7 +174,7 @@ def test_rejections_reply_one_error_line_to_the_sender(server, transcript, clien
     assert _reply(client).params == ["unknown module 'bad1' (modules: master, saw1)"]
     _send(client, server, "/patch/creat", "saw1", "saw")
     assert _reply(client).params == [
-        "unknown address /patch/creat — did you mean /patch/create? (see PROTOCOL.md §1, e.g. /mod/<id>/<param>)"
+        "unknown address /patch/creat — did you mean /patch/create? (see docs/protocol.md, e.g. /mod/<id>/<param>)"
     ]
     _send(client, server, "/seq/bpm", "fast")
     assert _reply(client).params == ["/seq/bpm argument 1 should be a number, got 'fast'"]

@@ -172,7 +172,7 @@ def test_an_internal_error_is_one_line_and_the_shell_goes_on(monkeypatch, chronu
     assert [str(m) for m in engine.sent] == ["/seq/bpm 90.0"]
 
 
-@pytest.mark.parametrize("answer, restored", [("\r", True), ("n\r", False)])
+@pytest.mark.parametrize("answer, restored", [("\r", True), ("n\r", False), ("tempo 90\ry\r", True)])
 def test_recovery_is_offered_after_a_crash(chronus_home, answer, restored):
     from pathlib import Path
 
@@ -180,16 +180,17 @@ def test_recovery_is_offered_after_a_crash(chronus_home, answer, restored):
     from chronus_shell.session.autosave import autosave_path, pending_recovery
 
     example = Path(__file__).resolve().parents[2] / "examples" / "sessions" / "acid-night.json"
-    autosave_path().write_text(example.read_text())
+    autosave_path(pid=2 ** 22 + 1).write_text(example.read_text())   # a dead shell's: its lock is free
     translator, engine, stream = Translator(), Transcript(), io.StringIO()
 
     async def main():
         with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
             pipe.send_text(answer)
             session = make_prompt_session(translator, engine)
-            await _offer_recovery(session, translator, engine, Output(color=False, stream=stream))
+            return await _offer_recovery(session, translator, engine, Output(color=False, stream=stream))
 
-    asyncio.run(main())
+    typed = asyncio.run(main())
+    assert typed == (["tempo 90"] if "tempo" in answer else [])    # typed early: kept, not swallowed
     assert pending_recovery() is None
     assert bool(engine.sent) is restored
     assert (len(translator.model.modules) > 1) is restored

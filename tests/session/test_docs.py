@@ -9,7 +9,7 @@ from chronus_shell.session.paths import SessionError
 from chronus_shell.session.snapshot import save_session
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
-KNOBS = {   # ARCHITECTURE.md "Environment knobs", with their defaults
+KNOBS = {   # the environment knobs (docs/tuning.md), with their defaults
     "CHRONUS_BUFFER_SIZE": "256", "CHRONUS_SAMPLE_RATE": "48000", "CHRONUS_PREFILL_BUFFERS": "3",
     "CHRONUS_LEAD_TARGET": "2", "CHRONUS_MAX_CATCHUP": "2", "CHRONUS_EARLY_MARGIN_MS": "2",
     "CHRONUS_KEEP_AFTER_READ": "2", "CHRONUS_ROUTER": "1", "CHRONUS_WASAPI_EXCLUSIVE": "1 on Windows",

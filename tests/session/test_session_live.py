@@ -210,7 +210,7 @@ def test_a_bad_session_file_is_one_line_and_nothing_changes(engine, chronus_home
 def test_autosave_every_15_s_while_the_patch_changes(engine, chronus_home):
     assert AUTOSAVE_INTERVAL_S == 15.0
     autosave = Autosave()                                                # as the shell runs it
-    path = chronus_home / "autosave.json"
+    path = autosave.path
     engine.send(PATCH[0])
     assert not autosave.tick(engine.supervisor.patch_state(), now=1000.0)    # the clock starts
     engine.send("/mod/saw1/freq 330")

@@ -1,5 +1,5 @@
 """Supervisor tests run real child processes, real shared memory and (when jackd is installed) a real
-PortAudio stream on the JACK dummy backend, started here the way ARCHITECTURE.md describes."""
+PortAudio stream on the JACK dummy backend, started here the way docs/architecture.md describes."""
 from __future__ import annotations
 
 import os

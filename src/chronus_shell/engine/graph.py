@@ -52,6 +52,7 @@ class Engine:
         self._ramps: dict[tuple[str, str], np.ndarray] = {}
         self._born: dict[str, int] = {}  # module id → the sample it was created at
         self.swaps: dict[str, tuple[Module, int]] = {}  # hot-reloaded id → (old version, samples faded)
+        self.settings: dict[str, dict] = {}  # id → the params /mod set (a note's pitch is not one): what is saved
 
     def __getstate__(self) -> dict:
         # an old version fading out after a hot reload cannot pickle (its class was replaced):
@@ -81,6 +82,7 @@ class Engine:
                 self.sequencer.check(msg)
                 if msg.address in ("/seq/add", "/seq/update/pattern") and len(msg.args) >= 2:
                     shape.require(str(msg.args[1]))
+                shape.apply_seq(msg)
             elif head == "patch":
                 shape.apply_patch(msg, _module_type)
             elif head == "mod" and len(parts) == 3:
@@ -108,6 +110,7 @@ class Engine:
             module = self.modules[parts[1]]
             spec = module.spec.param(parts[2])
             module.set(spec.name, spec.coerce(msg.args[0]))
+            self.settings.setdefault(parts[1], {})[spec.name] = module.targets[spec.name]
         elif head == "gate":
             on, freq = _gate_args(msg)
             self._note(parts[1], on, freq, 0.0)
@@ -120,9 +123,11 @@ class Engine:
             if module_id not in self.modules:
                 self.modules[module_id] = CATALOGUE[type_name](self.sample_rate)
                 self._born[module_id] = self.position
+                self.settings[module_id] = {}
         elif verb == "remove":
             module_id = args[0]
             self.modules.pop(module_id, None)
+            self.settings.pop(module_id, None)
             self.fades.forget(module_id)
             self.edges = [e for e in self.edges if module_id not in e]
             self.mod_edges = [e for e in self.mod_edges if module_id not in e[:2]]
@@ -292,13 +297,18 @@ class Engine:
         return {
             "schema_version": PATCH_SCHEMA_VERSION,
             "modules": {
-                module_id: {"type": m.spec.type, "params": dict(m.targets)}
+                module_id: {"type": m.spec.type, "params": self._set_params(module_id, m)}
                 for module_id, m in self.modules.items()
             },
             "edges": [list(e) for e in self.edges],
             "mod_edges": [[src, f"{dst}.{param}"] for src, dst, param in self.mod_edges],
             "sequencer": self.sequencer.state(),
         }
+
+    def _set_params(self, module_id: str, module: Module) -> dict:
+        """Params as the musician set them (else defaults), never a playing note's pitch."""
+        settings = self.settings.get(module_id, {})
+        return {name: settings.get(name, default) for name, default in module.spec.defaults().items()}
 
     def load_patch_state(self, state: dict) -> None:
         """Replace the patch by `state` (as produced by patch_state); DSP state starts fresh."""
@@ -318,6 +328,7 @@ class Engine:
             for name in module.current:
                 module.snap(name)
         fresh.sequencer.load_state(state.get("sequencer", {}), at=self.position)
+        fresh.shape = PatchShape.of(fresh)   # with the loaded tracks (/seq/notes needs them)
         position = self.position
         self.__dict__.update(fresh.__dict__)
         self.position = position

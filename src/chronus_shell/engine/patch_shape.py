@@ -22,6 +22,7 @@ class PatchShape:
     types: dict[str, str] = field(default_factory=dict)
     edges: set[tuple[str, str]] = field(default_factory=set)
     mod_edges: set[tuple[str, str]] = field(default_factory=set)
+    tracks: set[str] = field(default_factory=set)   # sequencer tracks added (notes need one)
 
     @classmethod
     def of(cls, engine) -> "PatchShape":
@@ -29,10 +30,25 @@ class PatchShape:
             {k: m.spec.type for k, m in engine.modules.items()},
             set(engine.edges),
             {(src, f"{dst}.{param}") for src, dst, param in engine.mod_edges},
+            {name for name, track in engine.sequencer.tracks.items() if track.target},
         )
 
     def copy(self) -> "PatchShape":
-        return PatchShape(dict(self.types), set(self.edges), set(self.mod_edges))
+        return PatchShape(dict(self.types), set(self.edges), set(self.mod_edges), set(self.tracks))
+
+    def apply_seq(self, msg: Message) -> None:
+        """Track names: /seq/notes sets the notes of a track that exists (or is queued), never makes one."""
+        verb, args = msg.address, msg.args
+        if verb in ("/seq/add", "/seq/update/pattern"):
+            self.tracks.add(str(args[0]))
+        elif verb == "/seq/remove":
+            self.tracks.discard(str(args[0]))
+        elif verb == "/seq/clear":
+            self.tracks.clear()
+        elif verb == "/seq/notes" and str(args[0]) not in self.tracks:
+            known = f"tracks: {', '.join(sorted(self.tracks))}" if self.tracks else "no tracks yet"
+            raise ParamError(f"no track {str(args[0])[:40]!r} to give notes to ({known}) — add it first: "
+                             f"/seq/add {str(args[0])[:40]} <module> <pattern>")
 
     def drop_vanished_modulation(self, type_name: str, spec) -> list[tuple[str, str]]:
         """A new version of `type_name` (its `spec`) may have lost a modulated param: drop those

@@ -172,8 +172,10 @@ class Timeline:
 
 
 def render_script(events: Iterable[tuple[int, Message]], seconds: float, sample_rate: int = 48000,
-                  block_size: int = 256, progress: Callable[[int, int], None] | None = None) -> np.ndarray:
-    """Render stamped messages offline for `seconds`; deterministic to the bit."""
+                  block_size: int = 256, progress: Callable[[int, int], None] | None = None,
+                  after_block: Callable[[Timeline], None] | None = None) -> np.ndarray:
+    """Render stamped messages offline for `seconds`; deterministic to the bit. `after_block(timeline)`
+    sees the timeline after each block (`chronus render` saves sessions there)."""
     timeline = Timeline(sample_rate, block_size)
     for at, msg in events:
         timeline.schedule(msg, at)
@@ -184,4 +186,6 @@ def render_script(events: Iterable[tuple[int, Message]], seconds: float, sample_
         out[index * block_size:(index + 1) * block_size] = timeline.render_block()
         if progress is not None:
             progress(index + 1, blocks)
+        if after_block is not None:
+            after_block(timeline)
     return out[:total]

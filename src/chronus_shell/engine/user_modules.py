@@ -34,6 +34,7 @@ from pathlib import Path
 from .catalogue import BUILTIN_MODULES
 from .modules.base import Module
 from .params import ModuleSpec, ParamSpec
+from ..paths import data_dir
 
 USER_PACKAGE = "chronus_user"
 NAME_PATTERN = re.compile(r"[a-z][a-z0-9_]{0,31}")
@@ -51,8 +52,6 @@ def modules_folder(override: str | Path | None = None) -> Path:
     if override is not None:
         folder = Path(override).expanduser()
     else:
-        from ..session.paths import data_dir  # the data dir honours CHRONUS_HOME
-
         folder = data_dir() / "modules"
     folder.mkdir(parents=True, exist_ok=True)
     return folder.resolve()
@@ -60,8 +59,6 @@ def modules_folder(override: str | Path | None = None) -> Path:
 
 def logs_folder() -> Path:
     """`<data dir>/logs/modules`: one log per module file, rewritten at each validation."""
-    from ..session.paths import data_dir
-
     folder = data_dir() / "logs" / "modules"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
@@ -282,8 +279,6 @@ def _code_path(name: str, source_text: str, path: str | Path) -> str:
     `cache=True` (which needs a real source file) keeps working in a slot started later."""
     if os.path.isfile(path):
         return str(path)
-    from ..session.paths import data_dir
-
     digest = hashlib.sha256(source_text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     copy = data_dir() / "cache" / "modules" / f"{name}_{digest}.py"
     try:

@@ -22,6 +22,50 @@ class Track:
     muted: bool = False
 
 
+class EdgeList(list):
+    """The audio edges (src, dst), with an index of them by either end that any change drops:
+    `inputs`/`outputs` cost what they return, not the size of the patch."""
+
+    _index: tuple[dict, dict] | None = None
+
+    def ends(self) -> tuple[dict, dict]:
+        """({dst: [src, ...]}, {src: [dst, ...]}), in edge order."""
+        if self._index is None:
+            ins: dict[str, list[str]] = {}
+            outs: dict[str, list[str]] = {}
+            for src, dst in self:
+                ins.setdefault(dst, []).append(src)
+                outs.setdefault(src, []).append(dst)
+            self._index = (ins, outs)
+        return self._index
+
+    def append(self, edge) -> None:              # connecting keeps the index up to date
+        super().append(edge)
+        if self._index is not None:
+            self._index[0].setdefault(edge[1], []).append(edge[0])
+            self._index[1].setdefault(edge[0], []).append(edge[1])
+
+    def remove(self, edge) -> None:
+        super().remove(edge)
+        if self._index is not None:
+            self._index[0][edge[1]].remove(edge[0])
+            self._index[1][edge[0]].remove(edge[1])
+
+
+def _dropping_index(name: str):
+    change = getattr(list, name)
+
+    def changed(self, *args):
+        self._index = None
+        return change(self, *args)
+    return changed
+
+
+for _name in ("extend", "insert", "pop", "clear", "sort", "reverse", "__setitem__",
+              "__delitem__", "__iadd__", "__imul__"):
+    setattr(EdgeList, _name, _dropping_index(_name))
+
+
 @dataclass
 class PatchModel:
     modules: dict[str, str] = field(default_factory=lambda: {MASTER: MASTER})   # id → type
@@ -38,9 +82,17 @@ class PatchModel:
     last_param: tuple[str, str] | None = None   # (module id or "seq", param) last set: "double it", "more"
     last_track: str | None = None               # the track last changed: "bring it back"
 
+    def __setattr__(self, name, value) -> None:
+        if name == "edges" and not isinstance(value, EdgeList):
+            value = EdgeList(value)
+        if name == "modules":
+            object.__setattr__(self, "_free_from", {})   # type → every lower `<type><n>` is taken
+        object.__setattr__(self, name, value)
+
     def snapshot(self) -> "PatchModel":
-        """A deep copy to restore when a multi-command line fails halfway."""
-        return PatchModel(dict(self.modules), {k: dict(v) for k, v in self.values.items()},
+        """A copy to restore when a line fails halfway (each module's values dict is replaced, never
+        changed in place, so sharing them is safe and a line costs no copy of every module's values)."""
+        return PatchModel(dict(self.modules), dict(self.values),
                           list(self.edges), list(self.mod_edges),
                           {k: Track(t.target, t.pattern, t.notes, t.muted) for k, t in self.tracks.items()},
                           self.bpm, self.swing, self.running, self.focus, dict(self.premute), self.soloed,
@@ -93,17 +145,19 @@ class PatchModel:
         return [i for i, t in self.modules.items() if t == type_name]
 
     def next_id(self, type_name: str) -> str:
-        """PROTOCOL §1: `<type><n>` with the lowest free n starting at 1."""
-        n = 1
+        """PROTOCOL §1: `<type><n>` with the lowest free n starting at 1 (searched from where the
+        last search ended: a removal lowers that, a new `modules` dict forgets it)."""
+        n = self._free_from.get(type_name, 1)
         while f"{type_name}{n}" in self.modules:
             n += 1
+        self._free_from[type_name] = n
         return f"{type_name}{n}"
 
     def inputs(self, module_id: str) -> list[str]:
-        return [a for a, b in self.edges if b == module_id]
+        return list(self.edges.ends()[0].get(module_id, ()))
 
     def outputs(self, module_id: str) -> list[str]:
-        return [b for a, b in self.edges if a == module_id]
+        return list(self.edges.ends()[1].get(module_id, ()))
 
     def voice_of(self, module_id: str | None) -> list[str]:
         """The chain (source first, master excluded) through which the module reaches master."""
@@ -166,12 +220,16 @@ class PatchModel:
     def _remove(self, module_id: str) -> list[Message]:
         undo = [Message("/patch/create", (module_id, self.modules[module_id]))]
         undo += [Message(f"/mod/{module_id}/{p}", (v,)) for p, v in self.values.get(module_id, {}).items()]
-        touching = [e for e in self.edges if module_id in e]
+        ins, outs = self.edges.ends()
+        touching = sorted({(a, module_id) for a in ins.get(module_id, ())} | {(module_id, b) for b in outs.get(module_id, ())},
+                          key=self.edges.index)                # in edge order, found through the index
         mods = [e for e in self.mod_edges if e[0] == module_id or e[1].split(".")[0] == module_id]
         undo += [Message("/patch/connect", e) for e in touching + mods]
-        self.edges = [e for e in self.edges if e not in touching]
+        for edge in touching:
+            self.edges.remove(edge)              # keeps the index (a new list would rebuild it)
         self.mod_edges = [e for e in self.mod_edges if e not in mods]
         del self.modules[module_id]
+        self._free_from.clear()                  # its `<type><n>` is free again
         self.values.pop(module_id, None)
         if self.focus == module_id:
             self.focus = next((a for a, b in touching if b == module_id), None)
@@ -184,7 +242,7 @@ class PatchModel:
         spec = self.spec(module_id).param(parts[2])
         param = spec.name
         previous = self.value(module_id, param)
-        self.values.setdefault(module_id, {})[param] = args[0]
+        self.values[module_id] = {**self.values.get(module_id, {}), param: args[0]}   # never in place
         if param in ("gain", "mix", "depth") and args[0] == spec.low and previous != spec.low:
             self.premute[(module_id, param)] = previous
         elif args[0] != spec.low:

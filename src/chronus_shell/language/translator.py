@@ -19,6 +19,8 @@ from .patch_model import PatchModel, simplify_undo
 from .nearest import nearest_phrasing
 from .second_stage import readings
 
+MAX_UNDO = 500          # undo steps kept
+
 
 class Translator:
     def __init__(self):
@@ -133,7 +135,7 @@ class Translator:
         """Several commands: each sees the context the one before left; all or nothing, one undo."""
         snapshot = self.model.snapshot()
         messages: list[Message] = []
-        inverse: list[Message] = []
+        inverse: list[list[Message]] = []
         previous = None
         try:
             for item in intent.items:
@@ -142,8 +144,7 @@ class Translator:
                 item = self.mapper.carry(previous, item)
                 produced = self.mapper.map(item)
                 focus = self.model.focus
-                for message in produced:
-                    inverse = self._apply(message) + inverse
+                inverse += [self._apply(message) for message in produced]
                 if isinstance(item, PlayPattern) and focus in self.model.modules:
                     self.model.focus = focus     # a drum added for a rhythm: the sound being shaped stays in focus
                 messages += produced
@@ -151,9 +152,7 @@ class Translator:
         except LanguageError:
             self.model.restore(snapshot)
             raise
-        if inverse:
-            self.undo_stack.append(simplify_undo(inverse))
-            self.redo_stack.clear()
+        self._push_undo(inverse)
         return _last_settings(messages)
 
     @property
@@ -162,18 +161,24 @@ class Translator:
         resolved to a module, a follow-up repeated): one line each, for the echo."""
         return list(self.mapper.understood)
 
+    def _push_undo(self, inverses: list[list[Message]]) -> None:
+        """One undo step: the inverses of a line's messages, last first; at most MAX_UNDO steps
+        are kept (a controller sending values for hours must not grow the shell without end)."""
+        inverse = [m for step in reversed(inverses) for m in step]
+        if not inverse:
+            return
+        self.undo_stack.append(simplify_undo(inverse))
+        self.redo_stack.clear()
+        if len(self.undo_stack) > MAX_UNDO and self._transaction is None:
+            del self.undo_stack[:-MAX_UNDO]
+
     def parse_intent(self, line: str):
         """The intent of a line without mapping it (scripts use this to find `wait`)."""
         return parse(line)
 
     def observe(self, messages: list[Message]) -> list[Message]:
         """Apply messages to the context and remember how to undo them."""
-        inverse: list[Message] = []
-        for message in messages:
-            inverse = self._apply(message) + inverse
-        if inverse:
-            self.undo_stack.append(simplify_undo(inverse))
-            self.redo_stack.clear()
+        self._push_undo([self._apply(message) for message in messages])
         return messages
 
     def rollback(self, kept: list[Message]) -> None:
@@ -222,10 +227,7 @@ class Translator:
         return messages
 
     def _replay(self, messages: list[Message]) -> list[Message]:
-        inverse: list[Message] = []
-        for message in messages:
-            inverse = self._apply(message) + inverse
-        return inverse
+        return [m for step in reversed([self._apply(message) for message in messages]) for m in step]
 
 
 #: Refusals about a value or a state, not the words: the second stage has nothing to add.

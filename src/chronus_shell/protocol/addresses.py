@@ -1,4 +1,4 @@
-"""The canonical OSC addresses of PROTOCOL.md §1, their argument shapes and the old aliases.
+"""The canonical OSC addresses of docs/protocol.md, their argument shapes and the old aliases.
 
 Includes the extensions listed in docs/architecture.md (`/session/delete`, `[now]` on `/seq/add`
 and `/seq/bpm`, `overwrite` on `/session/save`); the REPL-only `/shell/*` verbs are not OSC.
@@ -89,7 +89,7 @@ def find_address(path: str) -> Address:
     known = [a.path for a in ADDRESSES] + list(ALIASES)
     hint = did_you_mean(path, known)
     extra = f" — did you mean {hint[0]}?" if hint else ""
-    raise ProtocolError(f"unknown address {path}{extra} (see PROTOCOL.md §1, e.g. /mod/<id>/<param>)")
+    raise ProtocolError(f"unknown address {path}{extra} (see docs/protocol.md, e.g. /mod/<id>/<param>)")
 
 
 def canonical(msg: Message) -> Message:

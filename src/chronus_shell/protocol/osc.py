@@ -48,11 +48,13 @@ Submit = Callable[[Message, "int | None"], object]
 Clock = Callable[[float], int]            # unix seconds (time.time()) → sample
 Query = Callable[[Message], object]
 Accepted = Callable[[Message, float], None]   # (message, seconds until it plays)
+Vet = Callable[[Message], Message]            # the message to send, or raise with the refusal
 QUERY_ADDRESSES = frozenset({"/engine/status", "/session/list"})
 _MAX_DATAGRAM = 65536
 _NTP_UNIX_OFFSET = 2208988800             # seconds from 1900-01-01 (NTP) to 1970-01-01 (unix)
 _IMMEDIATELY = 1                          # the OSC timetag 0x0000000000000001
 _READABLE_TAGS = frozenset("ifdsbhtmrTFN[]")   # the type tags python-osc decodes
+MAX_BUNDLE_DEPTH = 8                      # nested bundles; deeper is an attack, not a score
 MAX_AHEAD_S = 600.0                       # a timetag further ahead is a wrong clock, not a plan
 REPORT_INTERVAL_S = 1.0
 
@@ -108,21 +110,31 @@ def decode_packet(data: bytes) -> list[tuple[float | None, OscMessage]]:
 
 
 def _check_bundle_layout(data: bytes) -> None:
-    """Every element of a bundle (nested too) must fit: python-osc would read a short one silently."""
+    """Every element of a bundle (nested too) must fit: python-osc would read a short one silently.
+
+    Walked with offsets, never slices, and at most MAX_BUNDLE_DEPTH bundles deep, before python-osc
+    (which recurses and copies at each level) sees it: a 64 KB datagram of 3,000 nested bundles
+    once cost the shell hundreds of MB and seconds per packet."""
     if len(data) < 16:
         raise ValueError("malformed OSC packet: a bundle cut inside its timetag")
-    index = 16
-    while index < len(data):
-        if index + 4 > len(data):
-            raise ValueError("malformed OSC packet: a bundle element cut inside its size")
-        (size,) = struct.unpack(">i", data[index:index + 4])
-        index += 4
-        if size <= 0 or size % 4 or index + size > len(data):
-            raise ValueError(f"malformed OSC packet: a bundle element of {size} bytes where "
-                             f"{len(data) - index} are left")
-        if OscBundle.dgram_is_bundle(data[index:index + size]):
-            _check_bundle_layout(data[index:index + size])
-        index += size
+    stack = [(16, len(data), 1)]                 # (first element, end, depth) of each bundle
+    while stack:
+        index, end, depth = stack.pop()
+        if depth > MAX_BUNDLE_DEPTH:
+            raise ValueError(f"malformed OSC packet: bundles nested more than {MAX_BUNDLE_DEPTH} deep")
+        while index < end:
+            if index + 4 > end:
+                raise ValueError("malformed OSC packet: a bundle element cut inside its size")
+            (size,) = struct.unpack_from(">i", data, index)
+            index += 4
+            if size <= 0 or size % 4 or index + size > end:
+                raise ValueError(f"malformed OSC packet: a bundle element of {size} bytes where "
+                                 f"{end - index} are left")
+            if data.startswith(b"#bundle\0", index):
+                if size < 16:
+                    raise ValueError("malformed OSC packet: a bundle cut inside its timetag")
+                stack.append((index + 16, index + size, depth + 1))
+            index += size
 
 
 def _type_tags(osc: OscMessage) -> str:
@@ -208,9 +220,10 @@ class OscServer:
 
     @classmethod
     def for_supervisor(cls, supervisor, host: str = "127.0.0.1", port: int = 5005,
-                       accepted: Accepted | None = None, report: Callable[[str], None] = log.warning) -> "OscServer":
+                       accepted: Accepted | None = None, report: Callable[[str], None] = log.warning,
+                       vet: Vet | None = None) -> "OscServer":
         """A server (not started) that feeds `supervisor` and replies from it; see `supervisor_handlers`."""
-        submit, query = supervisor_handlers(supervisor, accepted)
+        submit, query = supervisor_handlers(supervisor, accepted, vet)
         return cls(submit, host, port, clock=supervisor.sample_at, query=query,
                    sample_rate=supervisor.config.sample_rate, report=report)
 
@@ -328,14 +341,18 @@ class OscServer:
             log.warning("cannot reply to %s:%s: %s", sender[0], sender[1], err)
 
 
-def supervisor_handlers(supervisor, accepted: Accepted | None = None) -> tuple[Submit, Query]:
+def supervisor_handlers(supervisor, accepted: Accepted | None = None,
+                        vet: Vet | None = None) -> tuple[Submit, Query]:
     """`submit` and `query` for a Supervisor: its refusals (exceptions or refused outcomes) become
     the `/error` text; `accepted(msg, seconds)` is called for every message it took, with the time
     until it plays (e.g. to update the REPL's model then, not before); the queries are answered with
-    the outcome's data (status dict, session names)."""
+    the outcome's data (status dict, session names). `vet(msg)` sees each message first and returns
+    it (possibly rewritten) or raises with the refusal (e.g. a file path outside the shell's folders)."""
 
     def submit(msg: Message, at_sample: int | None) -> str | None:
         try:
+            if vet is not None:
+                msg = vet(msg)
             outcome = supervisor.send(msg, at=at_sample)
         except Exception as err:                 # noqa: BLE001 — the sender gets the line
             return _one_line(err)

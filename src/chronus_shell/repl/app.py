@@ -16,8 +16,11 @@ from prompt_toolkit.patch_stdout import patch_stdout
 
 from .. import __version__
 from ..language import Translator
+from ..protocol.message import Message
 from ..session import (Autosave, SessionError, discard_recovery, pending_recovery, recover, set_aside_recovery,
                        state_to_messages)
+from ..session.osc_paths import confine_osc_paths
+from ..session.snapshot import remove_interrupted_saves
 from ..session.recorder import repair_interrupted_recordings
 from .engine_link import EngineLink
 from .output import Output
@@ -26,6 +29,9 @@ from .terminal import keys_kept_in_cooked_mode
 from .toolbar import backend_text
 
 AUTOSAVE_TICK_S = 1.0
+RECOVERY_QUESTION = "the last run did not exit cleanly: restore its patch? [Y/n] "
+RECOVERY_ANSWERS = {"": True, "y": True, "yes": True, "n": False, "no": False}
+RECOVERY_ASKS = 3               # then it starts empty (the crashed set is kept aside)
 
 
 def repl_command(args) -> int:
@@ -69,7 +75,7 @@ def _library_warnings_to_the_log() -> None:
     the root logger on the terminal, under the prompt; the shell keeps such lines in errors.log."""
     import logging
 
-    from ..session.paths import data_dir
+    from ..paths import data_dir
     from .shell import ERROR_LOG
 
     root = logging.getLogger()
@@ -91,29 +97,42 @@ async def _main(args, supervisor, output: Output) -> int:
         await engine.stop()
         return 1
     osc = modules = None
+    autosave = Autosave()                       # this shell's own autosave, locked with its pid
     try:
         output.banner(__version__, _backend_text(status), status.get("latency_ms"),
                       status.get("notice") or getattr(supervisor, "notice", None))
         for line in repair_interrupted_recordings():
             output.info(line)
+        remove_interrupted_saves()
         osc = _start_osc(args, supervisor, translator, output)
         session = make_prompt_session(translator, engine, vi=args.vi, no_popups=args.no_popups)
         with keys_kept_in_cooked_mode(), patch_stdout(raw=True):
             modules = await _start_modules(args, supervisor, translator, output)
-            await _offer_recovery(session, translator, engine, output)
-            autosave = asyncio.create_task(_autosave(supervisor))
+            typed = await _offer_recovery(session, translator, engine, output)
+            ticking = asyncio.create_task(_autosave(supervisor, autosave))
             try:
-                await Shell(translator, engine, output, session, modules and modules[0]).run()
+                await Shell(translator, engine, output, session, modules and modules[0]).run(typed)
             finally:
-                autosave.cancel()
+                ticking.cancel()
+                await _finish_recording(engine, output)
     finally:
         if modules is not None:
             await _stop_modules(*modules)
         if osc is not None:
             osc.stop()
         await engine.stop()
-    Autosave().close()
+    autosave.close()
     return 0
+
+
+async def _finish_recording(engine: EngineLink, output: Output) -> None:
+    """Leaving while recording: the take is finished (its WAV header written) and said where it is."""
+    with contextlib.suppress(Exception):
+        if engine.supervisor.session.recorder is None:
+            return
+        for reply in await engine.send([Message("/record/stop")]):
+            (output.info if reply.ok else output.problem)(
+                f"recording finalised: {reply.text}" if reply.ok else reply.text)
 
 
 def _backend_text(status: dict) -> str:
@@ -172,7 +191,8 @@ def _start_osc(args, supervisor, translator, output: Output):
 
     try:
         server = OscServer.for_supervisor(supervisor, args.osc_host, args.osc_port, accepted=accepted,
-                                          report=_from_any_thread(output.problem))
+                                          report=_from_any_thread(output.problem),
+                                          vet=None if args.osc_allow_any_path else confine_osc_paths)
         server.start()
     except OSError as err:
         output.problem(str(err))
@@ -181,40 +201,48 @@ def _start_osc(args, supervisor, translator, output: Output):
     return server
 
 
-async def _offer_recovery(session, translator, engine: EngineLink, output: Output) -> None:
-    """A crashed run left an autosave: offer to bring its patch back."""
+async def _offer_recovery(session, translator, engine: EngineLink, output: Output) -> list[str]:
+    """A crashed run left an autosave: offer to bring its patch back. A line that is not an answer
+    (typed before the question showed) is kept and returned, to run once the question is answered."""
     if pending_recovery() is None:
-        return
+        return []
     try:
         state = recover()
     except SessionError as err:
         output.problem(f"the last run's autosave is damaged ({err}); starting empty{_kept_as(set_aside_recovery())}")
-        return
-    answer = "n"
+        return []
+    answer, typed = "n", []
     with contextlib.suppress(KeyboardInterrupt, EOFError):
         prompt = session.message
         try:
-            answer = await session.prompt_async("the last run did not exit cleanly: restore its patch? [Y/n] ")
+            for _ in range(RECOVERY_ASKS):
+                line = (await session.prompt_async(RECOVERY_QUESTION)).strip()
+                answer = line.lower()
+                if answer in RECOVERY_ANSWERS:
+                    break
+                typed.append(line)
+                output.notice(f"kept {line!r}: it runs once you have answered (y or n)")
+                answer = "n"
         finally:
             session.message = prompt  # prompt_async keeps the message it was given
-    if answer.strip().lower() not in ("", "y", "yes"):
+    if not RECOVERY_ANSWERS.get(answer, False):
         output.info(f"starting empty{_kept_as(set_aside_recovery())}")
-        return
+        return typed
     messages = state_to_messages(state)
     translator.observe(messages)
     for reply in await engine.send(messages):
         (output.info if reply.ok else output.problem)(reply.text)
     output.info(f"restored {sum(m.address == '/patch/create' for m in messages)} modules")
     discard_recovery()
+    return typed
 
 
 def _kept_as(path) -> str:
     return f"; the crashed set is kept: 'load {path}' brings it back" if path else ""
 
 
-async def _autosave(supervisor) -> None:
+async def _autosave(supervisor, autosave: Autosave) -> None:
     """Crash insurance: hand the patch to Autosave every second (it writes only after changes)."""
-    autosave = Autosave()
     while True:
         await asyncio.sleep(AUTOSAVE_TICK_S)
         with contextlib.suppress(Exception):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from prompt_toolkit.history import FileHistory
 
-from ..session.paths import data_dir
+from ..paths import data_dir
 
 HISTORY_NAME = "history"
 

@@ -15,7 +15,7 @@ from prompt_toolkit.shortcuts import CompleteStyle, clear
 from ..language import LanguageError
 from ..protocol.addresses import ProtocolError, canonical
 from ..protocol.message import Message
-from ..session.paths import data_dir
+from ..paths import data_dir
 from .completer import ChronusCompleter
 from .engine_link import EngineLink
 from .history import shell_history
@@ -79,8 +79,11 @@ class Shell:
         self.interrupts = 0
         self.modules = modules                  # LiveModules: `reload <module>`
 
-    async def run(self) -> None:
-        """Prompt until quit, Ctrl-D or a third Ctrl-C in a row."""
+    async def run(self, typed_ahead: list[str] = ()) -> None:
+        """Run the lines typed before the prompt was up, then prompt until quit, Ctrl-D or a third
+        Ctrl-C in a row."""
+        for line in typed_ahead:
+            await self._guarded(line, on_screen=False)
         while self.running:
             try:
                 text = await self.session.prompt_async()

@@ -1,5 +1,5 @@
 """`help [topic]` and `list [what]`: tables from the grammar's command forms, the ParamSpecs and
-the live patch. Module tables come from modules_command (the same ones `chronus modules` prints).
+the live patch. Module tables come from catalogue_table (the same ones `chronus modules` prints).
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from ..engine.catalogue import specs
 from ..engine.params import did_you_mean, format_number
 from ..language.mapper import SEQ_PARAMS
 from ..language.resolve import type_named
-from ..modules_command import module_table
+from .catalogue_table import module_table
 from ..session.snapshot import list_sessions
 from .completer import LIST_TOPICS, param_meta
 from .words import keyword_of

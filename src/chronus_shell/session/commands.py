@@ -14,6 +14,7 @@ from pathlib import Path
 from ..protocol.message import Message
 from .paths import SessionError
 from .recorder import Recorder
+from .schema import without_orphan_tracks
 from .snapshot import delete_session, list_sessions, load_session, save_session, state_to_messages
 
 __all__ = ["Outcome", "SessionCommands", "DEFAULT_TAKE"]
@@ -86,8 +87,10 @@ class SessionCommands:
         if not args:
             return Outcome("save needs a name: save session as night-drive", ok=False)
         force = len(args) > 1 and str(args[1]).lower() in ("overwrite", "force", "replace")
+        state, orphans = without_orphan_tracks(state)
         path = save_session(str(args[0]), state, force=force)
-        return Outcome(f"saved session {args[0]} ({path})")
+        skipped = f" — left out track{'s' * (len(orphans) > 1)} {', '.join(orphans)}: no module to play" if orphans else ""
+        return Outcome(f"saved session {args[0]} ({path}){skipped}")
 
     def _load(self, args, state) -> Outcome:
         if not args:

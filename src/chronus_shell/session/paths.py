@@ -1,16 +1,11 @@
-"""Where the shell keeps its files: the user data dir, session files and names.
-
-`CHRONUS_HOME` relocates the whole data dir (tests point it at a temp dir); otherwise the
-platform's user data dir is used (`~/.local/share/chronus-shell`, `%LOCALAPPDATA%\\chronus-shell`,
-`~/Library/Application Support/chronus-shell`).
-"""
+"""Where session files live (under the data dir of `chronus_shell.paths`) and what a session name may be."""
 from __future__ import annotations
 
 import os
 import re
 from pathlib import Path
 
-import platformdirs
+from ..paths import data_dir
 
 SESSION_SUFFIX = ".json"
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}")
@@ -18,14 +13,6 @@ _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}")
 
 class SessionError(ValueError):
     """A session could not be saved or loaded; the text is one readable line for the user."""
-
-
-def data_dir() -> Path:
-    """The shell's data dir (created on first use)."""
-    home = os.environ.get("CHRONUS_HOME")
-    path = Path(home).expanduser() if home else Path(platformdirs.user_data_dir("chronus-shell", appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def sessions_dir() -> Path:

@@ -20,7 +20,9 @@ from typing import Any
 
 from ..engine.catalogue import CATALOGUE, module_spec
 from ..engine.graph import PATCH_SCHEMA_VERSION as SCHEMA_VERSION
+from ..engine.limits import shorten
 from ..engine.params import ParamError, did_you_mean
+from .file_limits import check_counts
 from .paths import SessionError
 
 BPM_RANGE = (20.0, 300.0)
@@ -33,9 +35,10 @@ _TRACK = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}")
 
 def migrate(state: dict) -> dict:
     """Bring a state of any older schema up to SCHEMA_VERSION (refusing newer ones)."""
+    check_counts(state)
     version = state.get("schema_version", 0)
-    if not isinstance(version, int) or version < 0:
-        raise SessionError(f"schema_version: {version!r} is not a version number")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 0:
+        raise SessionError(f"schema_version: {shorten(version)} is not a version number (0, 1, …)")
     if version > SCHEMA_VERSION:
         raise SessionError(
             f"written by a newer Chronus (schema {version}, this one reads ≤ {SCHEMA_VERSION})"
@@ -60,11 +63,14 @@ def _migrate_v0(state: dict) -> dict:
         for name, value in params.items():
             renamed[_param_spec_at(spec, name, f"modules.{module_id}.params.{name}").name] = value
         modules[module_id] = {"type": entry.get("type"), "params": renamed}
-    tracks = {
-        name: {"target": track.get("target"), "pattern": track.get("steps", track.get("pattern", "")),
-               "notes": track.get("notes", [])}
-        for name, track in _mapping(state.get("patterns", {}), "patterns").items()
-    }
+    tracks = {}
+    for name, track in _mapping(state.get("patterns", {}), "patterns").items():
+        if isinstance(track, str):
+            raise SessionError(f"patterns.{_key(name)}: {shorten(track)} has no target — a v0 pattern is "
+                               '{"target": "saw1", "steps": "x.x."}')
+        track = _mapping(track, f"patterns.{_key(name)}")
+        tracks[name] = {"target": track.get("target"), "pattern": track.get("steps", track.get("pattern", "")),
+                        "notes": track.get("notes", [])}
     return {
         "schema_version": SCHEMA_VERSION,
         "modules": modules,
@@ -82,6 +88,7 @@ def validate(state: Any) -> dict:
     Raises SessionError with the path of the first problem.
     """
     state = _mapping(state, "the session")
+    check_counts(state)
     modules = {}
     for module_id, entry in _mapping(state.get("modules", {}), "modules").items():
         modules[module_id] = _module(module_id, entry)
@@ -106,10 +113,24 @@ def validate(state: Any) -> dict:
     }
 
 
+def without_orphan_tracks(state: dict) -> tuple[dict, list[str]]:
+    """The engine's state minus tracks that cannot play: no target (notes whose track was never
+    added) or a target module that was removed. They make no sound and a session cannot name a
+    missing module, so a save leaves them out (and says so) instead of failing."""
+    seq = state.get("sequencer") or {}
+    tracks = seq.get("tracks") or {}
+    modules = set(state.get("modules") or {}) | {"master"}
+    orphans = sorted(name for name, track in tracks.items() if track.get("target") not in modules)
+    if not orphans:
+        return state, []
+    kept = {name: track for name, track in tracks.items() if name not in orphans}
+    return {**state, "sequencer": {**seq, "tracks": kept}}, orphans
+
+
 def _module(module_id: Any, entry: Any) -> dict:
-    where = f"modules.{module_id}"
+    where = f"modules.{_key(module_id)}"
     if not isinstance(module_id, str) or not _ID.fullmatch(module_id):
-        raise SessionError(f"{where}: bad module id {module_id!r} (lowercase letter, then a-z 0-9 _)")
+        raise SessionError(f"{where}: bad module id {shorten(module_id)} (lowercase letter, then a-z 0-9 _)")
     entry = _mapping(entry, where)
     spec = _module_spec_at(entry.get("type"), f"{where}.type")
     params = {}
@@ -140,7 +161,7 @@ def _param_spec_at(spec, name: Any, where: str):
 
 def _edge(edge: Any, where: str, ids: set[str]) -> list[str]:
     if not (isinstance(edge, list) and len(edge) == 2 and all(isinstance(e, str) for e in edge)):
-        raise SessionError(f"{where}: an edge is [source, destination], got {edge!r}")
+        raise SessionError(f"{where}: an edge is [source, destination], got {shorten(edge)}")
     for end in edge:
         if end not in ids:
             raise SessionError(f"{where}: {_unknown_id(end, ids)}")
@@ -151,13 +172,13 @@ def _edge(edge: Any, where: str, ids: set[str]) -> list[str]:
 
 def _mod_edge(edge: Any, where: str, modules: dict) -> list[str]:
     if not (isinstance(edge, list) and len(edge) == 2 and all(isinstance(e, str) for e in edge)):
-        raise SessionError(f"{where}: a modulation edge is [source, \"id.param\"], got {edge!r}")
+        raise SessionError(f"{where}: a modulation edge is [source, \"id.param\"], got {shorten(edge)}")
     source, destination = edge
     if source not in modules:
         raise SessionError(f"{where}: {_unknown_id(source, modules)}")
     target, _, param = destination.partition(".")
     if target not in modules or not param:
-        raise SessionError(f"{where}: {destination!r} is not <module>.<param> of a module in this session")
+        raise SessionError(f"{where}: {shorten(destination)} is not <module>.<param> of a module in this session")
     spec = module_spec(modules[target]["type"])
     return [source, f"{target}.{_param_spec_at(spec, param, where).name}"]
 
@@ -166,19 +187,19 @@ def _sequencer(seq: Any, ids: set[str]) -> dict:
     seq = _mapping(seq, "sequencer")
     tracks = {}
     for name, track in _mapping(seq.get("tracks", {}), "sequencer.tracks").items():
-        where = f"sequencer.tracks.{name}"
+        where = f"sequencer.tracks.{_key(name)}"
         if not isinstance(name, str) or not _TRACK.fullmatch(name):
-            raise SessionError(f"{where}: bad track name {name!r}")
+            raise SessionError(f"{where}: bad track name {shorten(name)}")
         track = _mapping(track, where)
         if track.get("target") not in ids:
             raise SessionError(f"{where}.target: {_unknown_id(track.get('target'), ids)}")
         pattern = track.get("pattern", "")
         if not isinstance(pattern, str) or not _PATTERN.fullmatch(pattern) or not pattern.strip(" |"):
-            raise SessionError(f"{where}.pattern: {pattern!r} is not a pattern (one step each: X x . - )")
+            raise SessionError(f"{where}.pattern: {shorten(pattern)} is not a pattern (one step each: X x . - )")
         notes = _list(track.get("notes", []), f"{where}.notes")
         for i, note in enumerate(notes):
             if not _is_note(note):
-                raise SessionError(f"{where}.notes[{i}]: {note!r} is not a note name (a2, c#3) or Hz")
+                raise SessionError(f"{where}.notes[{i}]: {shorten(note)} is not a note name (a2, c#3) or Hz")
         tracks[name] = {"target": track["target"], "pattern": pattern, "notes": list(notes)}
         if track.get("muted"):
             tracks[name]["muted"] = True
@@ -199,14 +220,28 @@ def _is_note(note: Any) -> bool:
 def _number_in(value: Any, bounds: tuple[float, float], where: str) -> float:
     low, high = bounds
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
-        raise SessionError(f"{where}: {value!r} is out of range {low:g}–{high:g}")
+        raise SessionError(f"{where}: {shorten(value)} is out of range {low:g}–{high:g}")
     return float(value)
 
 
 def _unknown_id(name: Any, ids) -> str:
-    hint = did_you_mean(str(name), ids)
+    if not isinstance(name, str) or len(name) > 40:
+        return f"unknown module {shorten(name)} (modules: {_some(ids)})"
+    hint = did_you_mean(name, ids)
     extra = f" — did you mean {hint[0]}?" if hint else ""
-    return f"unknown module {name!r}{extra} (modules: {', '.join(sorted(ids))})"
+    return f"unknown module {name!r}{extra} (modules: {_some(ids)})"
+
+
+def _key(name: Any) -> str:
+    """A name as part of a JSON path: as it is, or shortened when it is not a short text."""
+    return name if isinstance(name, str) and len(name) <= 40 else shorten(name)
+
+
+def _some(ids, shown: int = 12) -> str:
+    """A few of the ids (a big patch's list would bury the line)."""
+    names = sorted(ids)
+    more = f", … {len(names) - shown} more" if len(names) > shown else ""
+    return ", ".join(names[:shown]) + more
 
 
 def _mapping(value: Any, where: str) -> dict:

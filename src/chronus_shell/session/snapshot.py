@@ -11,18 +11,22 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import time
 from pathlib import Path
 
 from ..protocol.message import Message
+from .file_limits import read_json_limited
 from .paths import (
-    SESSION_SUFFIX, SessionError, is_explicit_path, session_label, session_path, sessions_dir, validate_name,
+    SESSION_SUFFIX, SessionError, data_dir, is_explicit_path, session_label, session_path, sessions_dir, validate_name,
 )
 from .schema import migrate, validate
 
 __all__ = [
     "SessionError", "save_session", "load_session", "list_sessions", "delete_session",
-    "state_to_messages", "write_json_atomic", "read_state_file",
+    "state_to_messages", "write_json_atomic", "read_state_file", "remove_interrupted_saves",
 ]
+
+TEMP_MIN_AGE_S = 10.0   # a save takes milliseconds: an older temp file is what a crash left
 
 
 def save_session(name_or_path, state: dict, force: bool = False) -> Path:
@@ -45,19 +49,14 @@ def load_session(name_or_path) -> dict:
 
 
 def read_state_file(path: Path) -> dict:
-    """Parse a state file; errors are one line: file, then line:column or the JSON path."""
+    """Parse a state file; errors are one line: file, then line:column or the JSON path.
+
+    Sizes are checked before parsing and building (file_limits.py), so a hostile file is refused
+    at once; nothing is applied unless everything is valid."""
+    raw = read_json_limited(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        raise SessionError(f"cannot read {path}: {_reason(err)}") from None
-    try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise SessionError(f"{path}:{err.lineno}:{err.colno}: not valid JSON ({err.msg}) — "
-                           "the file is corrupt or truncated") from None
-    if not isinstance(raw, dict):
-        raise SessionError(f"{path}: a session is a JSON object {{...}}, got {type(raw).__name__}")
-    try:
+        if not isinstance(raw, dict):
+            raise SessionError(f"a session is a JSON object {{...}}, got {type(raw).__name__}")
         return validate(migrate(raw))
     except SessionError as err:
         raise SessionError(f"{path}: {err}") from None
@@ -98,6 +97,24 @@ def write_json_atomic(path: Path, data: dict | list) -> None:
     finally:
         if temp_name is not None:
             Path(temp_name).unlink(missing_ok=True)
+
+
+def remove_interrupted_saves(min_age_s: float = TEMP_MIN_AGE_S) -> list[Path]:
+    """Temp files of saves a crash interrupted (the old file is intact; the temp is debris).
+
+    A temp younger than `min_age_s` may be another shell's save in progress: it is left alone.
+    Returns what was removed."""
+    removed = []
+    now = time.time()
+    for folder in (data_dir(), sessions_dir()):
+        for temp in folder.glob(f".*{SESSION_SUFFIX}.*.tmp"):
+            try:
+                if now - temp.stat().st_mtime >= min_age_s:
+                    temp.unlink()
+                    removed.append(temp)
+            except OSError:
+                continue
+    return removed
 
 
 def state_to_messages(state: dict, current: dict | None = None) -> list[Message]:

@@ -15,6 +15,7 @@ import os
 import pickle
 import threading
 import time
+from collections import deque
 
 from ..engine.catalogue import CATALOGUE
 from ..engine.graph import EngineError
@@ -23,6 +24,7 @@ from ..protocol.message import Message
 from ..session.commands import Outcome, SessionCommands
 from ..session.paths import session_path
 from ..session.recorder import Recorder
+from .admission import Admission, scheduled_types
 from .config import Config
 from .failover import START_TIMEOUT_S, Failover
 from .recording import RECORD_SECONDS, RecordTap
@@ -33,6 +35,8 @@ from .rings import (
 from .status import slot_rows, summary
 from .workers import OutputProcess, SlotWorker, SupervisorError, WorkerGone
 
+LATENCIES_KEPT = 100_000
+TO_CREATE = Message("/patch/create")
 SPARES = 1  # per start method below: spawned workers take ~1 s to warm up, so keep more ready
 SPARES_BY_METHOD = {"spawn": 2}
 
@@ -44,6 +48,7 @@ class Supervisor(Failover):
         self.ahead = max(cfg.prefill_buffers, cfg.lead_target)
         self.margin_blocks = 1 + math.ceil(cfg.early_margin_ms * 1e-3 * cfg.sample_rate / cfg.block_size)
         self.plan = Timeline(cfg.sample_rate, cfg.block_size)
+        self.admission = Admission(cfg.sample_rate, cfg.block_size)   # patch size and CPU budget
         self.session = SessionCommands(cfg.sample_rate)
         self.slots: list[SlotWorker | None] = [None, None]
         self.spares: list[SlotWorker] = []
@@ -52,7 +57,7 @@ class Supervisor(Failover):
         self.failovers: list[dict] = []  # a slot died and a spare took its ring
         self.switches: list[dict] = []   # the output moved to the other ring (the dead one starved)
         self.restarts: list[dict] = []   # output process restarts
-        self.latencies_ms: list[float] = []
+        self.latencies_ms: deque[float] = deque(maxlen=LATENCIES_KEPT)   # a long set must not grow the shell
         self.problems: list[str] = []
         self._lock = threading.RLock()
         self._stopping = threading.Event()
@@ -211,7 +216,9 @@ class Supervisor(Failover):
             return self._engine_message(msg)
         if msg.address in TRANSACTION and not self.config.router:
             raise SupervisorError("transactions are off (CHRONUS_ROUTER=0): changes apply live")
+        self.admission.prepare(msg, len(scheduled_types(self.plan)))   # measuring holds no lock
         with self._lock:
+            self.admission.check(msg, scheduled_types(self.plan))
             self.plan.admit(msg)
             self._fan_out(msg, at)
         if head in ("mod", "gate") or msg.address == "/patch/create":
@@ -244,10 +251,12 @@ class Supervisor(Failover):
         if outcome.ok and outcome.focus:
             self.touched = outcome.focus
         if outcome.ok and outcome.messages:
+            self.admission.prepare(TO_CREATE, sum(m.address == TO_CREATE.address for m in outcome.messages))
             with self._lock:
                 shadow = pickle.loads(pickle.dumps(self.plan))
                 for message in outcome.messages:  # all or nothing: check against a copy first
                     try:
+                        self.admission.check(message, scheduled_types(shadow))
                         shadow.admit(message)
                     except (EngineError, SupervisorError) as err:    # e.g. an edge into a source
                         where = session_path(str(msg.args[0]))

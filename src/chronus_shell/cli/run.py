@@ -15,20 +15,20 @@ from pathlib import Path
 
 from ..engine.graph import EngineError
 from ..engine.render import TRANSACTION, is_engine_message
-from ..script_command import CommandFailed, fail, open_script
-from .config import Config, ConfigError
-from .status import latency_figures
+from ..supervisor.config import Config, ConfigError
+from ..supervisor.status import latency_figures
+from .script import CommandFailed, fail, open_script
 
 STALLED_OUTPUT_S = 10.0  # the play position has not moved for this long: give up with one line
 
 
 def run_command(args) -> int:
-    from .supervisor import Supervisor, SupervisorError
+    from ..supervisor.supervisor import Supervisor, SupervisorError
 
     try:
         config = Config.from_env(sample_rate=args.samplerate, block_size=args.blocksize,
                                  backend=args.backend, device=args.device)
-        events, seconds, modules = open_script(args.script, config, args.seconds)
+        events, seconds, modules = open_script(args.script, config, args.seconds, args.modules)
     except (ConfigError, CommandFailed) as err:
         return fail("run", str(err))
     script = Path(args.script)

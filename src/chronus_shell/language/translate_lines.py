@@ -1,8 +1,5 @@
-"""`chronus translate`: English → messages as JSON lines, with context carried line to line."""
+"""English lines → JSON-able results (messages, or an error with suggestions), context carried line to line."""
 from __future__ import annotations
-
-import json
-import sys
 
 from .errors import LanguageError
 from .translator import Translator
@@ -29,14 +26,4 @@ def translate_lines(lines, translator: Translator | None = None):
                    "column": None, "suggestions": []}
 
 
-def translate_command(texts: list[str]) -> int:
-    """Print one JSON object per line; exit 0 only if every line was accepted."""
-    lines = texts if texts else sys.stdin
-    ok = True
-    for result in translate_lines(lines):
-        ok = ok and "error" not in result
-        print(json.dumps(result, ensure_ascii=False), flush=True)
-    return 0 if ok else 1
-
-
-__all__ = ["translate_command", "translate_lines"]
+__all__ = ["translate_lines"]

@@ -4,10 +4,9 @@ from __future__ import annotations
 import json
 
 from rich.console import Console
-from rich.table import Table
 
-from .engine.catalogue import specs
-from .engine.params import ModuleSpec, format_number
+from ..engine.catalogue import specs
+from ..repl.catalogue_table import module_table
 
 
 def catalogue_json() -> list[dict]:
@@ -27,21 +26,11 @@ def catalogue_json() -> list[dict]:
     ]
 
 
-def module_table(spec: ModuleSpec) -> Table:
-    table = Table(title=f"{spec.type} — {spec.doc}", title_justify="left")
-    for column in ("param", "unit", "range", "default", "aliases", "doc"):
-        table.add_column(column)
-    for p in spec.params:
-        default = p.default if isinstance(p.default, str) else format_number(p.default)
-        table.add_row(p.name, p.unit, p.range_text(), default, ", ".join(p.aliases), p.doc)
-    return table
-
-
 def show_modules(as_json: bool = False) -> int:
     if as_json:
         print(json.dumps(catalogue_json(), indent=2))
         return 0
-    from .engine.user_modules import modules_folder
+    from ..engine.user_modules import modules_folder
 
     console = Console()
     for spec in specs():

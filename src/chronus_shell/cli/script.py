@@ -16,13 +16,14 @@ def fail(prog: str, text: str) -> int:
     return 1
 
 
-def open_script(path: str, config, seconds: float | None) -> tuple[list, float, list]:
+def open_script(path: str, config, seconds: float | None, modules_folder=None) -> tuple[list, float, list]:
     """(events [(sample, Message)], length in seconds, accepted user modules), or CommandFailed.
 
     `-` reads the script from standard input (`echo "add a saw" | chronus run -`). The user modules
-    are validated first (in the sandbox pool) so the script may use them."""
-    from .language.script import ScriptError, load_script_timed
-    from .supervisor.modules_setup import validated_modules
+    are validated first (in the sandbox pool) so the script may use them; `modules_folder` is the
+    global `--modules DIR` (None: the default folder)."""
+    from ..language.script import ScriptError, load_script_timed
+    from ..supervisor.modules_setup import validated_modules
 
     script = Path(path)
     if path == "-":
@@ -32,7 +33,7 @@ def open_script(path: str, config, seconds: float | None) -> tuple[list, float, 
     else:
         name, text = str(script), script
     sample_rate = config.sample_rate
-    modules = validated_modules(config, report=lambda line: print(line, file=sys.stderr))
+    modules = validated_modules(config, modules_folder, report=lambda line: print(line, file=sys.stderr))
     try:
         events, end = load_script_timed(text, sample_rate)
     except ScriptError as err:

@@ -1,4 +1,4 @@
-"""Entry point `chronus`: repl | run | render | translate | modules.
+"""Entry point `chronus`: repl | run | render | translate | modules (one file a sub-command here).
 
 Each sub-command is a thin call into its layer; imports are lazy so `chronus translate` and
 `chronus modules` start fast and never touch audio.
@@ -6,9 +6,8 @@ Each sub-command is a thin call into its layer; imports are lazy so `chronus tra
 from __future__ import annotations
 
 import argparse
-import sys
 
-from . import __version__
+from .. import __version__
 
 
 def _add_audio_options(parser: argparse.ArgumentParser, output: bool = True, top: bool = False) -> None:
@@ -31,6 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_audio_options(parser, top=True)
     parser.add_argument("--osc-port", type=int, default=None, help="start the OSC UDP server on this port")
     parser.add_argument("--osc-host", default="127.0.0.1", help="address the OSC server binds (default 127.0.0.1)")
+    parser.add_argument("--osc-allow-any-path", action="store_true",
+                        help="let OSC save sessions and recordings anywhere (default: only in the shell's "
+                             "sessions and recordings folders)")
     parser.add_argument("--modules", default=None, help="folder of user modules")
     parser.add_argument("--vi", action="store_true", help="vi key bindings")
     parser.add_argument("--no-popups", action="store_true", help="no completion pop-ups while typing")
@@ -61,22 +63,19 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "modules":
-            from .modules_command import show_modules
+            from .modules import show_modules
             return show_modules(as_json=args.json)
         if args.command == "translate":
-            from .language.translate_command import translate_command
+            from .translate import translate_command
             return translate_command(args.text)
         if args.command == "render":
-            from .engine.render_command import render_command
+            from .render import render_command
             return render_command(args)
         if args.command == "run":
-            from .supervisor.run_command import run_command
+            from .run import run_command
             return run_command(args)
-        from .repl.app import repl_command
+        from ..repl.app import repl_command
         return repl_command(args)
     except KeyboardInterrupt:
         return 130
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,86 @@
+"""`chronus render SCRIPT -o OUT.wav`: the script offline, as fast as possible, bit-identical."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..engine import warmup
+from ..engine.graph import EngineError
+from ..engine.render import TRANSACTION, is_engine_message, render_script
+from ..engine.user_modules_install import install_all
+from ..session.recorder import write_wav
+from ..supervisor.config import Config, ConfigError
+from .script import CommandFailed, fail, open_script
+
+
+RENDER_RATE, RENDER_BLOCK = 48000, 256   # render ignores CHRONUS_* knobs: its output depends on the script alone
+
+
+def render_command(args) -> int:
+    args.samplerate = args.samplerate or RENDER_RATE
+    args.blocksize = args.blocksize or RENDER_BLOCK
+    try:
+        config = Config.from_env(sample_rate=args.samplerate, block_size=args.blocksize)
+        events, seconds, modules = open_script(args.script, config, args.seconds, args.modules)
+    except (CommandFailed, ConfigError) as err:
+        return fail("render", str(err))
+    install_all(modules)  # validated in the pool: now they may run here
+    script = Path(args.script)
+    output = Path(args.output)
+    if not output.parent.is_dir():
+        return fail("render", f"cannot write {output}: folder {output.parent} does not exist")
+    warmup()
+    saves = _outside_the_engine(events, args.samplerate)
+    try:
+        audio = _render(events, seconds, args, saves)
+    except EngineError as err:
+        return fail("render", f"{script}: {err}")
+    try:
+        write_wav(output, audio, args.samplerate)
+    except OSError as err:
+        return fail("render", f"cannot write {output}: {err}")
+    print(f"wrote {output} ({seconds:.2f} s at {args.samplerate} Hz)", file=sys.stderr)
+    return 0
+
+
+SAVES = ("/session/save", "/pattern/save")
+
+
+def _outside_the_engine(events, sample_rate: int) -> list:
+    """The script's session saves, to do as `chronus run` does; the other messages that act outside
+    the engine (recording, loading, /engine/*) are said to be skipped, one line each."""
+    saves = []
+    for at, msg in events:
+        if msg.address in SAVES:
+            saves.append((at, msg))
+        elif not is_engine_message(msg) and msg.address not in TRANSACTION:
+            print(f"chronus render: skipped {msg} (at {at / sample_rate:.2f} s): it acts on the live "
+                  "engine only — 'chronus run' does it", file=sys.stderr)
+    return sorted(saves, key=lambda e: e[0])
+
+
+def _saver(saves: list, sample_rate: int):
+    """After each block: the saves whose time has come, with the patch as it plays then."""
+    from ..session.commands import SessionCommands
+
+    session = SessionCommands(sample_rate)
+
+    def after_block(timeline) -> None:
+        while saves and saves[0][0] <= timeline.position:
+            outcome = session.handle(saves.pop(0)[1], timeline.engine.patch_state())
+            print(f"chronus render: {outcome.text}", file=sys.stderr)
+    return after_block
+
+
+def _render(events, seconds: float, args, saves: list):
+    after_block = _saver(saves, args.samplerate) if saves else None
+    if not sys.stdout.isatty():
+        return render_script(events, seconds, args.samplerate, args.blocksize, after_block=after_block)
+    from rich.progress import Progress
+
+    with Progress(transient=True) as progress:
+        task = progress.add_task("rendering", total=1)
+        return render_script(
+            events, seconds, args.samplerate, args.blocksize,
+            lambda done, total: progress.update(task, completed=done, total=total), after_block,
+        )

@@ -1,0 +1,46 @@
+"""`chronus render` does what `chronus run` does with a script's saves, and says what it skips;
+`chronus --modules DIR render|run` takes the modules from DIR (a real subprocess each)."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "modules"
+
+
+def chronus(*args, home: Path, cwd: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, CHRONUS_HOME=str(home))
+    return subprocess.run([sys.executable, "-m", "chronus_shell.cli", *args], capture_output=True, text=True,
+                          env=env, cwd=cwd, timeout=240)
+
+
+def test_render_saves_sessions_like_run_and_says_what_it_skips(tmp_path):
+    script = tmp_path / "set.chr"
+    script.write_text("add a saw at 110 hz\nbass notes a1 c2\nwait 1s\nsave session as rendered\n"
+                      "record to take.wav\n")
+    done = chronus("render", str(script), "-o", "out.wav", home=tmp_path / "home", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    saved = json.loads((tmp_path / "home" / "sessions" / "rendered.json").read_text())
+    assert saved["modules"]["saw1"]["params"]["freq"] == 110.0 and "bass" in saved["sequencer"]["tracks"]
+    assert "chronus render: saved session rendered (" in done.stderr
+    assert "chronus render: skipped /record/start take.wav (at 1.00 s): it acts on the live engine only" in done.stderr
+    assert not (tmp_path / "take.wav").exists()
+
+
+@pytest.mark.skipif(not (EXAMPLES / "fm.py").is_file(), reason="examples/modules/fm.py is missing")
+def test_the_global_modules_option_reaches_render(tmp_path):
+    folder = tmp_path / "my-modules"
+    folder.mkdir()
+    shutil.copy(EXAMPLES / "fm.py", folder)
+    script = tmp_path / "fm.chr"
+    script.write_text("add fm\nwait 0.5s\n")
+    home = tmp_path / "home"                      # its default modules folder is empty
+    without = chronus("render", str(script), "-o", "a.wav", home=home, cwd=tmp_path)
+    assert without.returncode == 1 and "fm" in without.stderr
+    done = chronus("--modules", str(folder), "render", str(script), "-o", "b.wav", home=home, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "b.wav").is_file()
