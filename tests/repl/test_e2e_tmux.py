@@ -207,7 +207,7 @@ def test_a_session_in_a_real_terminal(shell, chronus_home):
     assert "resonance" in screen and "ratio 0–0.95  now 0.5" in screen
     shell.keys("C-c")
 
-    shell.enter("set the zutof to 900")
+    shell.enter("set the xutoff to 900")
     screen = shell.wait_for("did you mean cutoff?")
     caret_row = next(line for line in screen.splitlines() if "did you mean cutoff?" in line)
     assert caret_row.index("^") == len(f"{PROMPT} set the ")

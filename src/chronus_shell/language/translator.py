@@ -18,6 +18,7 @@ from .parser import as_question, parse
 from .patch_model import PatchModel, simplify_undo
 from .nearest import nearest_phrasing
 from .second_stage import readings
+from .vocabulary import module_words
 
 MAX_UNDO = 500          # undo steps kept
 
@@ -241,7 +242,8 @@ def _with_nearest(err: LanguageError, line: str) -> LanguageError:
     if not match:
         return err
     word, guess = match.groups()
-    if not guess or SequenceMatcher(None, word, guess).ratio() >= 0.75:
+    closeness = SequenceMatcher(None, word, guess).ratio() if guess else 1.0
+    if closeness >= 0.75 or (closeness >= 0.65 and guess in module_words()):   # "zuttof" → cutoff
         return err
     example = nearest_phrasing(line)
     if example is None:
