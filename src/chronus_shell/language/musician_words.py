@@ -76,6 +76,7 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:undo\s*){2}$", "undo 2 times"),
     (r"^(?:undo\s*){3}$", "undo 3 times"),
     (r"^not enough\s+(\w+)$", r"more \1"),
+    (r"^(?:swing|shuffle)\s+(?:it\s+)?(?:a little|a bit|a touch|some)$", "more swing"),
     (r"^(?:make it|give it|gimme|give me|add)?\s*(?:some|a bit of|a little)?\s*(swing|shuffle)$", r"more swing"),
     (r"^(four on the floor|(?:on )?(?:the )?off ?beats?|(?:on )?every \w+)\s+(\w+)$", r"\2 \1"),
     (r"^what does (?:the\s+)?(.+?) do$", r"help \1"),
