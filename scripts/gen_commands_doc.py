@@ -59,19 +59,33 @@ cutoff and the resonance`. `now` after a command applies it now.
   module's param; `<module> <param>` when the module lacks the param is the module in its voice
   that has it (`bass cutoff 700`, `the bass needs more drive`).
 - **The bass** is a module or track named `bass`; else the voice holding an acid filter (the
-  focused voice first); else the voice whose oscillator is tuned lowest.
+  focused voice first); else the only oscillator, or the lowest when it is below 200 Hz.
+  Nicknames of voices: `the pad` (the voice with a reverb, else the first that plays no bass),
+  `the lead` / `the high one` (the highest oscillator), `the sub` / `the low one` (the lowest).
 - **Ids** are `<type><n>` with the lowest free n (`saw1`, `acid_filter1`), or the name given
-  with `called`. A new source or drum connects to master — except that a source feeds the
-  focused voice when that voice is a processor with nothing playing into it (`add a 303`, then
-  `add a saw`), or the processor named with `to`/`into` (`add a square into the filter`); a new
-  processor goes at the end of the focused voice (or of the voice named with `to`/`on`:
-  `add a reverb to the saw`), just before master, or straight after the module named with
-  `after` (`add a distortion after the square`); `remove` reconnects the chain around the module.
+  with `called`. A new source or drum connects to master — or feeds the processor named with
+  `to`/`into` (`add a square into the filter`); a new processor goes at the end of the focused
+  voice (or of the voice named with `to`/`on`: `add a reverb to the saw`, `delay on the hats`),
+  just before master, or straight after / before the module named with `after` / `before` (`add a
+  distortion with drive 8 before the filter`); `remove` reconnects the chain around the module.
+  An effect needs a sound: with nothing playing it is refused, and with a drum in focus while a
+  synth plays the shell asks which voice. A 303 (`add a 303`) with no synth to filter comes with
+  a saw. `with <param> <value>` / `with <value> <param>` sets the new module's param (`add a delay
+  with 40% feedback`, `add an acid filter with the cutoff at 400`); a setting after it on the same
+  line is the new module's (`delay on the hats, 375 ms`, `lfo on the kick pitch, square`).
+- **Chain edits**: `put the delay before the reverb`, `move the distortion after the filter`
+  move a module (its old neighbours are joined); `run/send X through Y` puts Y right after X
+  (moving Y if it exists, adding it if not); `route/send X into Y` sends X's voice into Y instead
+  of master; an edge that would feed a module back into itself is refused with the loop named.
+  `layer a square an octave below the saw` / `another sine a fifth up` adds an oscillator at that
+  interval into the same chain.
 - **Setting words in a type name** set that choice: `add a highpass filter` (mode highpass),
   `add pink noise`, `add a square lfo`, `add a bitcrusher`; `oscillator`, `wave`, `effect` after a
   type are ignored.
 - **A type nobody has added yet** is added when a line names it with a value or alone: `a square
-  at 220`, `give me some reverb`.
+  at 220`, `give me some reverb`, `distortion drive 8` (into the voice in focus); an envelope
+  param with no envelope there adds one to the voice (`attack 5s`). An effect's param alone with no
+  such effect (`feedback 0.5`) is refused.
 - **Swap** (`swap the saw for a square`, `change the saw to a square`, `make it a lowpass
   filter`) removes the module and puts a new one of the other type in its place: same edges,
   modulations and tracks, and the values of params both types have. Only like for like (a
@@ -80,15 +94,26 @@ cutoff and the resonance`. `now` after a command applies it now.
 - **Undo** sends the inverse of the last command (or line): the previous value, removing what
   was added, re-creating what was removed (with its values and edges). **Redo** applies again
   what the last undo took back; a new command empties the redo list.
-- **Tracks** are named after the type (`play x..x on kick` → track `kick`, creating `kick1` if
-  needed) or the module/word used (`kick x...x...`, `set the hats pattern to x.x.x.x.`; the words
-  `pattern`, `track`, `part` are dropped); `<track> notes a2 c3` or `play a2 c3 e3` without a
-  track makes one with a hit per note.
-- **Mute** sets a module's level to the bottom of its range (`gain`, else `mix` — so muting an
-  effect bypasses it; master goes to −60 dB); `unmute` (or `turn it on`, `bring back`) restores the
-  level it had before (an LFO's level is its depth). `mute` alone or `mute everything` mutes master; `unmute everything`
-  restores whatever is muted. `kill`, `silence`, `bypass`, `turn off` mean mute. `solo X` mutes
-  every source and drum outside X's voice; `unsolo` unmutes them all.
+- **Tracks** are named after the drum (`play x..x on kick` → track `kick`, creating `kick1` if
+  needed; a hat's track is `hats`) or the module/word used (`kick x...x...`, `set the hats pattern
+  to x.x.x.x.`; the words `pattern`, `track`, `part` are dropped); `<track> notes a2 c3` or `play
+  a2 c3 e3` without a track makes one with a hit per note. A rhythm and notes for the same voice
+  are one track (`bass notes a1 c2`, then `play x.xX on saw1`: the bass track's rhythm). Spaces
+  and `|` anywhere in a pattern are ignored (`x..x x..x | x.x. x...`). Nothing starts the
+  transport but `start` / `play` (or `… and start`): a pattern or notes wait for it.
+- **A part** (a drum or a voice that plays a track): `stop the hats`, `drop the kick`, `take out
+  the bass`, `mute the kick`, `hats off` mute its track and keep it (`/seq/mute hats 1`); `start
+  the hats`, `bring the kick back`, `unmute it`, `play the hats again` unmute it; `solo the kick`
+  mutes the other tracks; `mute everything` mutes every track (master when a voice plays no
+  track), `unmute everything` / `unsolo` bring them back. Only `remove`/`delete` removes (a
+  module and its tracks; `remove the kick pattern` the track alone). `double the hats` / `faster
+  hats` play the rhythm twice as fast, `half time kick` twice as slow.
+- **Mute** of a module that plays no track sets its level to the bottom of its range (`gain`, else
+  `mix` — so muting an effect bypasses it; master goes to −60 dB); `unmute` (or `turn it on`,
+  `bring back`) restores the level it had before (an LFO's level is its depth). `silence`,
+  `bypass`, `turn off` mean mute; `kill` an effect or LFO (`kill the delay`) removes it, as does
+  `take the lfo off`. `solo X` mutes every source and drum outside X's voice (by track when they
+  play one); `unsolo` unmutes them all.
 - **Questions** (`what is the cutoff`, `what's the tempo`, `cutoff?`, `show the resonance`, `how loud is the
   kick`) answer with `/shell/show <id>.<param> <value>` (the REPL prints it); `what's playing`
   lists the tracks, `show me the patch` the modules.
@@ -104,13 +129,55 @@ cutoff and the resonance`. `now` after a command applies it now.
   else a free one, else a new one. `add vibrato [to X]` is a new LFO on the pitch at 5 Hz, depth
   0.01; `add tremolo [to X]` on the level at 4 Hz, depth 0.5.
 
+## Follow-ups
+
+A line can build on the one before: `again` / `do that again` repeats it; `more`, `even more`, `a
+bit more` move the param changed last one more step the same way, `less`, `too much`, `back off`
+one step back; `same for the snare` / `and the kick too` / `same on the hats` aim the last command
+at another part (`kick decay 400`, then `same for the snare` → snare decay 400); `back to how it
+was` undoes. `double it`, `max it`, `half that` act on the param set last.
+
+## Read again when refused
+
+A line the grammar or the mapper refuses is read again the way musicians talk (a deterministic
+second stage, no model): politeness (`could you …, please?`), scene slang (`bassline`, `hihat`,
+`verb`, `echo`, `fb`, `sweep`), a word one letter off a known word (two in long words: `cutof`,
+`resonanse`), an abbreviation of one known word (`kick dec 600`), a quality (`more dirt`, `less
+space`, `bit of shuffle`, `more acid`), several parts at once (`kick and hats up a bit`, `turn the
+drums down`, `kick snare and hats quieter`), whole forms (`put the kick back`, `add a snare on 2
+and 4`, `swap the filter and the reverb`, `highpass the pad at 300 hz`, `X back to default`,
+`4/4 kick`, `bass only`), and an aside that only colours the request (`decay 30ms, real plucky`).
+A reading is taken only when the readings that work agree; two that differ are named in one line
+(`that could mean 'A' — or — 'B': say which`). A phrase never falls through to an unrelated
+command. When nothing fits, a word nobody knows gets its close lookalike only when it is close
+(`ad` → `add`); otherwise the refusal shows the documented example nearest to the line (`gently
+open the filter` → "a phrasing I know: 'open the filter'").
+
+Whatever was inferred is said back above the prompt (and as `understood` by `chronus translate`):
+`→ brighter: acid_filter1 cutoff 800 → 951.366 Hz`, `→ cutof → cutoff`, `→ again: more
+resonance`, `→ attack: a new adsr on triangle1`.
+
 ## Values and units
 
 Units: {units}. Note lengths: `whole`, `half`, `quarter`, `eighth`, `sixteenth` (`… note`,
 `dotted …`, plurals after a number: `3 sixteenths`). A value converts to the param's unit (`500 ms` on a param in s → 0.5; `1.5 s`
-on a param in ms → 1500; dB on a ratio param → linear gain). `N%` is N percent of the param's
-range (`resonance 80%` on 0–0.95 → 0.76); a plain number from 10 to 100 on a 0–1 param means
-percent too (`resonance 80`, `mix 30`, `swing 50`); swing percent is a fraction of a step. Notes
+on a param in ms → 1500; dB on a ratio param → linear gain).
+
+**Absolute and relative.** A value after `to`, `at` or `=` — or a bare value — is absolute: it is
+the new value (`set the cutoff to -50 hz` is out of range, nothing changes). Only `+N`, `by N`,
+`up`/`down`, `more`/`less` and the comparatives are relative. A minus sign is never a step: on a
+param with no negative values it is refused with the relative form to use (`cutoff -50 hz` →
+"say 'cutoff down 50 hz'"); `volume -6` on a 0–1 gain is -6 dB.
+
+**Plain numbers** are in the param's own unit, never reread: out of range is one line with the
+likely meaning (`saw volume 11` → "gain 11 is out of range 0–1 — did you mean 11%, or -11 dB?",
+`resonance 80` → "did you mean 80%?", `swing 50` → "did you mean 50%?").
+
+**Percent**: on a ratio param `N%` is N/100 (`feedback 60%` → 0.6, `pulse width 20%` → 0.2; above
+the maximum is refused: `feedback 120%` is out of 0–95%); on a Hz param a point along its log
+range (`cutoff 50%` on 20–20000 Hz → 632 Hz, the geometric middle); on a dB level that fraction of
+full amplitude (`volume 50%` → -6 dB); on anything else a point along the range. `N%` after a
+module sets its level (`snare 70%`). Swing percent is a fraction of a step. Notes
 (`a2`, `c#3`, `Bb3`, `eb4`, `middle c`; A4 = 440 Hz) are frequencies. `max`, `min` and `default`
 are values too. Numbers may be words, and may have thousands commas (`1,200`): {numbers}.
 Intervals: `fifth` = 7 semitones, `fourth` = 5, `whole step` = 2, `half step` = 1. On a
@@ -125,28 +192,32 @@ pitch instead (`tune the saw to a2`).
 `turn X up/down`, `more/less X`, `raise/lower/drop X`, `X up/down` and the comparatives below
 move a param by a step when no amount is given: frequencies and times by a factor of 2^(1/4)
 (three semitones), dB by 3 dB, cents by 100, tempo by 5 bpm, everything else by 10 % of the
-range, stopping at the range's edge. `way`, `much`, `a lot`, `really` make it three steps
+range (ten points of a 0–1 ratio: `resonance up 10%` adds 0.1), stopping at the range's edge. `way`, `much`, `a lot`, `really` make it three steps
 (`turn the cutoff way up`, `much more resonance`); `all the way`, `fully` go to the edge
 (`resonance all the way down`, `open the filter all the way`). With an amount (`by 200 hz`, `an
 octave`, `3 db`, `a fifth`) the result must be in range; `by 10%` is 10 % of the current value on
 a frequency or a time, 10 % of the range otherwise. `to VALUE` makes any of them absolute
-(`raise the cutoff to 2k`, `drop the tempo to 100`). An explicit sign on a param that cannot be
-negative is relative too: `cutoff +200`, `tempo -5`, `resonance +10%` (a dB value stays a level:
-`volume -6 db`). When a module is named instead of a param, the amount's unit picks the param
+(`raise the cutoff to 2k`, `drop the tempo to 100`). An explicit plus is relative too:
+`cutoff +200`, `tempo +5`, `resonance +10%` (a dB value stays a level: `volume -6 db`). When a module is named instead of a param, the amount's unit picks the param
 (`lower the saw an octave` → its freq) and no amount means its level (`turn the saw down`).
 `double`/`halve`/`triple X` multiply (a dB level: ±6.02 dB); `half time` / `double time` halve
-or double the tempo. `transpose [X] up/down N` counts semitones when N has no unit.
+or double the tempo (with a part named, its rhythm). `turn the filter down` moves its cutoff. `transpose [X] up/down N` counts semitones when N has no unit.
 
 {comparatives}
 
 `X is too <adjective>` and `X is not <adjective> enough` are comparatives too: `the kick is too
 loud` → quieter, `not bright enough` → brighter ({adjectives}).
 
-A comparative without a module works on the focus if it has the param, else on its voice (from
-the focus outwards), else: `louder`/`quieter` on master, others on the only module that has the
-param. `faster`/`slower` (`speed up`, `slow down`) without a module are the tempo; with a module
-(`make the lfo faster`) its rate; on a time param they go the other way (`faster attack` is a
-shorter one). With a module (`make the kick louder`, `make the bass
+**Voice-scoped adjectives.** A comparative without a module works within the focused voice on
+the module that owns the meaning: `brighter`/`darker` → its filter's cutoff (or tone; a reverb's
+damping the other way: `brighter reverb`), `louder`/`quieter` → the voice's level (its source's
+gain, never an effect's mix; master when only master has a level; refused when nothing plays),
+`faster`/`slower` → the rate just touched (an LFO in focus), else the tempo; pitch words
+(`higher`, `an octave lower`) → the voice's oscillator, and its notes when it plays a track (the
+notes move with it). A drum added by a rhythm (`hats on the offbeats`) does not take the focus.
+With a module named it is that module, else its voice; on a time param `faster`/`slower` go the
+other way (`faster attack` is a shorter one), and a `softer attack` is a slower one. `open the
+hats` lengthens their decay. With a module (`make the kick louder`, `make the bass
 brighter`) it is that module, else its voice. `open`/`close` the filter move the cutoff the same
 way (`open night-drive` still loads a session).
 

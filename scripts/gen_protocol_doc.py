@@ -46,6 +46,12 @@ RULES = """
   `/error <text>`; queries (`/engine/status`, `/session/list`) are answered as `<address> <json>`.
 - **Values** are in the param's own unit (Hz, ms, s, cents, dB, ratio); an enum param takes its
   choice as text.
+- **Percent in English** (what `chronus translate` sends): `N%` of a ratio param is N/100
+  (`resonance 80%` → 0.8), of a Hz param a point along its log range, of a dB level that fraction
+  of full amplitude (`50%` → -6 dB), of anything else a point along its range; a plain number is
+  always in the param's own unit.
+- **Muted tracks.** `/seq/mute track 1` silences a track at once and keeps its pattern and notes
+  (`0` brings it back); the flag is saved with the session.
 - **Timing.** A message carries a target sample; "now" means the start of the next block the
   slots have not rendered. OSC bundles with a timetag are applied at that exact sample (within
   the block, not rounded to it); a timetag more than 10 minutes ahead is refused. A pattern

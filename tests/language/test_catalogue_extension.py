@@ -36,9 +36,9 @@ def test_registered_type_is_usable_in_english(wobbler):
     assert translate_all("add a saw", "add a wub at 5 hz") == [
         "/patch/create wobbler1 wobbler", "/patch/disconnect saw1 master",
         "/patch/connect saw1 wobbler1", "/patch/connect wobbler1 master", "/mod/wobbler1/speed 5.0"]
-    assert translate_all("add a wobbler", "dirt 40%") == ["/mod/wobbler1/grit 0.4"]
-    assert translate_all("add a wobbler", "flavour sour") == ["/mod/wobbler1/flavour sour"]
-    assert translate_all("add a wobbler", "more grit") == ["/mod/wobbler1/grit 0.3"]
+    assert translate_all("add a saw", "add a wobbler", "dirt 40%") == ["/mod/wobbler1/grit 0.4"]
+    assert translate_all("add a saw", "add a wobbler", "flavour sour") == ["/mod/wobbler1/flavour sour"]
+    assert translate_all("add a saw", "add a wobbler", "more grit") == ["/mod/wobbler1/grit 0.3"]
     assert {"wobbler", "wub", "grit", "sour"} <= module_words()
 
 

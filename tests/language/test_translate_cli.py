@@ -13,7 +13,7 @@ def run(*args, stdin=None):
 def test_arguments_carry_context_and_exit_zero():
     code, lines, stderr = run("add a saw at 110 hz", "add acid filter at 800hz", "resonance 80%")
     assert code == 0 and stderr == ""
-    assert lines[2] == {"input": "resonance 80%", "messages": [["/mod/acid_filter1/resonance", 0.76]]}
+    assert lines[2] == {"input": "resonance 80%", "messages": [["/mod/acid_filter1/resonance", 0.8]]}
     assert lines[0]["messages"][0] == ["/patch/create", "saw1", "saw"]
 
 

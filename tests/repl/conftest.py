@@ -5,7 +5,7 @@ import pytest
 
 from chronus_shell.language import Translator
 
-PATCH = ("add a saw at 110 hz", "add acid filter at 800hz", "play x.x. on hats", "add a distortion")
+PATCH = ("add a saw at 110 hz", "add acid filter at 800hz", "play x.x. on hats and start", "add a distortion")
 
 
 @pytest.fixture

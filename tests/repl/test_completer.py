@@ -66,7 +66,7 @@ def test_note_names_after_play(translator):
 
 def test_tracks_after_play_pattern_on(translator):
     words = complete(translator, "play x..x on ")
-    assert words["hat"] == "track → hat1"
+    assert words["hats"] == "track → hat1"
     assert "kick" in words
 
 

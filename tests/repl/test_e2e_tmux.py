@@ -207,13 +207,15 @@ def test_a_session_in_a_real_terminal(shell, chronus_home):
     assert "resonance" in screen and "ratio 0–0.95  now 0.5" in screen
     shell.keys("C-c")
 
-    shell.enter("set the cutof to 900")
+    shell.enter("set the xutoff to 900")
     screen = shell.wait_for("did you mean cutoff?")
     caret_row = next(line for line in screen.splitlines() if "did you mean cutoff?" in line)
     assert caret_row.index("^") == len(f"{PROMPT} set the ")
 
+    shell.enter("set the cutof to 900")                          # one letter off: read, and said so
+    shell.wait_for("→ cutof → cutoff")
     shell.enter("what is the cutoff")
-    shell.wait_for("acid_filter1 cutoff 800 Hz")
+    shell.wait_for("acid_filter1 cutoff 900 Hz")
 
     shell.enter("status")
     screen = shell.wait_for("engine status")
@@ -234,7 +236,7 @@ def test_the_toolbar_shows_the_engine_at_a_glance(shell):
     started(shell)
     shell.enter("tempo 128")
     shell.enter("add a saw at 110 hz")
-    shell.enter("play x.x. on hats")
+    shell.enter("play x.x. on hats and start")                 # a pattern waits for start (issue 13)
     shell.wait_for("▶ playing")
     deadline = time.monotonic() + TIMEOUT_S
     while "-inf dB" in toolbar_line(shell.screen()) and time.monotonic() < deadline:

@@ -75,7 +75,7 @@ def test_meter_turns_yellow_then_red():
 
 def test_toolbar_before_the_first_status(translator):
     assert "engine starting" in toolbar_text({}, translator.model)
-    assert "▶ playing" in toolbar_text({"backend": "null"}, translator.model)  # "play x.x. on hats" started it
+    assert "▶ playing" in toolbar_text({"backend": "null"}, translator.model)  # "… and start" started it
     translator.translate("stop")
     assert "■ stopped" in toolbar_text({"backend": "null"}, translator.model)
 

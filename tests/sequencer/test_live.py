@@ -24,7 +24,7 @@ decay 10ms
 volume 30%
 tempo 127
 wait 100ms
-play x.x.xxX.x..x.xx. on kick
+play x.x.xxX.x..x.xx. on kick and start
 wait 700ms
 /engine/crash active
 wait 400ms

@@ -6,8 +6,10 @@ import numpy as np
 import pytest
 
 from chronus_shell.engine.notes import note_to_hz
+from chronus_shell.engine.sequencer import Sequencer
+from chronus_shell.protocol.message import Message
 
-from .grid import (KICK, RELEASE, START, TONE, frequency, half_up, hits, messages, note_offs, note_ons,
+from .grid import (KICK, RELEASE, SR, START, TONE, frequency, half_up, hits, messages, note_offs, note_ons,
                    onsets, render, sps, step_off, step_onset)
 
 PATTERN = "xX.xx.x.xxx.x.xx"
@@ -122,3 +124,20 @@ def test_tempo_and_pattern_changes_keep_the_grid(now, block):
     bar = START + change * 6000  # where the old grid's step ended
     after = [bar + half_up((n - change) * sps(127)) for n in range(change, change + 40) if n % 2 == 0]
     assert onsets(audio) == note_ons(notes, "k") == before + after
+
+
+def test_a_muted_track_keeps_its_pattern_and_is_silent_until_unmuted():
+    """/seq/mute track 1 silences a track without removing it; /seq/mute track 0 brings it back
+    (at the next bar while running); a session state round-trips the flag."""
+    bar = 16
+    events, target = _song("kick", "x...x...x...x...", 120, "/seq/mute t 1")
+    events += messages(["/seq/mute t 0"], at=step_onset(bar - 2, 120))
+    audio, notes = render(events, step_onset(2 * bar, 120), 256)
+    assert note_ons(notes, target) == [step_onset(n, 120) for n in (16, 20, 24, 28)]
+    seq = Sequencer(SR)
+    for line in ["/seq/add t k x...", "/seq/mute t 1"]:
+        seq.handle(Message.parse(line), 0)
+    assert seq.state()["tracks"]["t"]["muted"] is True
+    restored = Sequencer(SR)
+    restored.load_state(seq.state())
+    assert restored.tracks["t"].muted and restored.tracks["t"].pattern == "x..."

@@ -7,6 +7,7 @@ bass notes a2 c3 e3 g2
 play X.x.x..xx.X.x.x. on saw1
 play x...x...x...x... on kick
 tempo 126
+start
 """
 
 

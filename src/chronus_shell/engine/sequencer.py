@@ -66,10 +66,12 @@ def parse_notes(args) -> list[float | None]:
 class Track:
     """A pattern aimed at a module (its voice plays the notes) with optional per-step pitches."""
 
-    def __init__(self, target: str, pattern: str, notes: list[float | None] | None = None):
+    def __init__(self, target: str, pattern: str, notes: list[float | None] | None = None,
+                 muted: bool = False):
         self.target = target
         self.pattern = pattern
         self.notes = notes or []
+        self.muted = muted             # /seq/mute: kept, silent ("stop the hats", "drop the kick")
 
     def pitch(self, step: int) -> float | None:
         """The pitch of a step: notes cycle over the steps; '-' holds the note before it."""
@@ -90,7 +92,8 @@ class Track:
         return length
 
     def state(self) -> dict:
-        return {"target": self.target, "pattern": self.pattern, "notes": list(self.notes)}
+        state = {"target": self.target, "pattern": self.pattern, "notes": list(self.notes)}
+        return {**state, "muted": True} if self.muted else state
 
 
 class Sequencer:
@@ -145,6 +148,9 @@ class Sequencer:
         elif verb == "remove":
             if len(args) != 1:
                 raise ParamError("/seq/remove needs a track name")
+        elif verb == "mute":
+            if len(args) != 2 or str(args[1]) not in ("0", "1", "0.0", "1.0"):
+                raise ParamError("/seq/mute needs a track name and 1 (mute) or 0 (unmute)")
         elif verb == "bpm":
             self._number(args, "tempo", *BPM_RANGE, "bpm")
             self._check_now(args[1:])
@@ -179,6 +185,8 @@ class Sequencer:
             self._change(("notes", str(args[0]), parse_notes(args[1:])), True)
         elif verb == "remove":
             self._change(("track", str(args[0]), None, None), True)
+        elif verb == "mute":
+            self._change(("mute", str(args[0]), float(args[1]) != 0), True)
         elif verb == "bpm":
             self._change(("bpm", Fraction(str(float(args[0])))), now)
         elif verb == "swing":
@@ -212,6 +220,9 @@ class Sequencer:
             if self.running:
                 self.anchor_time, self.anchor_step = self.step_time(self.next_step), self.next_step
             self.bpm = change[1]
+        elif kind == "mute":
+            if change[1] in self.tracks:
+                self.tracks[change[1]].muted = change[2]
         elif kind == "notes":
             if change[1] in self.tracks:
                 self.tracks[change[1]].notes = change[2]
@@ -221,7 +232,8 @@ class Sequencer:
             self.tracks.pop(change[1], None)
         else:  # the notes are the track's at the time the change lands (a /seq/notes may follow the add)
             old = self.tracks.get(change[1])
-            self.tracks[change[1]] = Track(change[2], change[3], old.notes if old else None)
+            self.tracks[change[1]] = Track(change[2], change[3], old.notes if old else None,
+                                           old.muted if old else False)
 
     def _apply_pending(self, until: int | None) -> None:
         while self.pending and (until is None or self.pending[0][0] <= until):
@@ -266,7 +278,7 @@ class Sequencer:
     def _fire(self, step: int, onset: int, events: list[NoteEvent]) -> None:
         swing = self.swing * self.samples_per_step if step % 2 else 0
         for track in sorted(self.tracks.values(), key=lambda t: t.target):
-            if not track.pattern or not track.target:
+            if not track.pattern or not track.target or track.muted:
                 continue
             index = step % len(track.pattern)
             char = track.pattern[index]
@@ -300,7 +312,8 @@ class Sequencer:
         self.bpm = Fraction(str(state.get("bpm", 120)))
         self.swing = Fraction(str(state.get("swing", 0)))
         self.tracks = {
-            name: Track(t["target"], parse_pattern(t["pattern"]) if t.get("pattern") else "", t.get("notes"))
+            name: Track(t["target"], parse_pattern(t["pattern"]) if t.get("pattern") else "", t.get("notes"),
+                        bool(t.get("muted", False)))
             for name, t in state.get("tracks", {}).items()
         }
         self.running = bool(state.get("running", False))

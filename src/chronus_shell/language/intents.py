@@ -69,6 +69,9 @@ class AddTo:
     target: Words
     value: Value | None = None
     right_after: bool = False      # "after the saw": straight after that module, not at the voice's end
+    before: bool = False           # "before the filter": straight before it
+    move: bool = False             # put/move/run through: a module that exists moves there
+    param: Words | None = None     # "with drive 8": the param the value sets
 
 
 @dataclass(frozen=True)
@@ -215,6 +218,7 @@ class Show:
 class Connect:
     source: Words
     dest: Words
+    series: bool = False           # "route/send the delay into the reverb": instead of to master
 
 
 @dataclass(frozen=True)
@@ -273,6 +277,14 @@ class Stop:
     """`stop` (the sequencer) or `stop the hats` (one track)."""
 
     target: Words | None = None
+
+
+@dataclass(frozen=True)
+class MuteTrack:
+    """'start the hats', 'bring the kick back in' (muted False); 'drop the kick' (True)."""
+
+    target: Words
+    muted: bool
 
 
 @dataclass(frozen=True)

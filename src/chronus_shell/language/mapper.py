@@ -13,22 +13,26 @@ from dataclasses import fields, replace
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
+from .mapper_chain import ChainMapper
 from .mapper_changes import ChangeMapper
 from .mapper_edges import EdgeMapper
 from .mapper_levels import LevelMapper
 from .mapper_modules import ModuleMapper
 from .mapper_sequencer import SequencerMapper
 from .mapper_shell import ShellMapper
+from .mapper_tracks import TrackMapper
 from .mapper_values import ValueMapper
-from .mapper_words import COMPARATIVES, SEQ_PARAMS, SWING, TEMPO
+from .mapper_words import COMPARATIVES, SEQ_PARAMS, SWING, TEMPO, seq_param
 from .patch_model import PatchModel
 from .resolve import EVERYTHING, Resolver, type_and_presets
 
 
-class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, SequencerMapper, ShellMapper):
+class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, SequencerMapper, ShellMapper,
+             TrackMapper, ChainMapper):
     def __init__(self, model: PatchModel):
         self.model = model
         self.resolve = Resolver(model)
+        self.understood: list[str] = []      # inferred readings of the last line, said back by the REPL
 
     def map(self, intent) -> list[Message]:
         handler = getattr(self, f"_{type(intent).__name__}", None)
@@ -39,10 +43,19 @@ class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, S
     # -- several commands on a line --------------------------------------------------------------
     def carry(self, previous, intent):
         """In "mute the kick and the snare", the bare "the snare" repeats the previous command."""
+        if previous is not None and isinstance(intent, it.BareValue) and self._seq_target(previous):
+            return it.SetParam(self._seq_target(previous), intent.value)   # "add some swing, 0.2"
+        if previous is not None and isinstance(intent, it.BareValue) and self.model.focus in self.model.modules:
+            return it.SetParam(it.Words((it.Word(self.model.focus, intent.value.column),)), intent.value)
+        if previous is not None and isinstance(intent, it.SetWords) and len(intent.words.items) == 1:
+            choice = self._focus_choice(intent.words.items[0])      # "lfo on the kick pitch, square"
+            if choice is not None:
+                return choice
         if previous is None or not isinstance(intent, (it.SetWords, it.SetParam)):
             return intent
         words = intent.words if isinstance(intent, it.SetWords) else intent.ref
-        if isinstance(previous, (it.AddModule, it.AddTo)) and type_and_presets(words.texts):
+        if isinstance(previous, (it.AddModule, it.AddTo)) and type_and_presets(words.texts) and \
+                not self._focus_has(words):
             value = intent.value if isinstance(intent, it.SetParam) else None
             return it.AddModule(words, value)
         if not isinstance(intent, it.SetWords) or isinstance(previous, it.SetParam):
@@ -51,6 +64,26 @@ class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, S
         if slot is None or not self._names_something(words):
             return intent
         return replace(previous, **{slot: words})
+
+    @staticmethod
+    def _seq_target(previous) -> it.Words | None:
+        """The tempo or swing the previous command of the line named."""
+        words = next((getattr(previous, f.name) for f in fields(previous) if f.name in ("type_name", "ref")), None)
+        return words if isinstance(words, it.Words) and seq_param(words) is not None else None
+
+    def _focus_has(self, words: it.Words) -> bool:
+        """'add a distortion, drive 15': 'drive' is the new module's param, not another module."""
+        spec = self.model.spec(self.model.focus) if self.model.focus in self.model.modules else None
+        return spec is not None and spec.has_param("_".join(words.texts))
+
+    def _focus_choice(self, word: it.Word):
+        """A lone choice word the focused module takes ('square' for an lfo's shape)."""
+        spec = self.model.spec(self.model.focus) if self.model.focus in self.model.modules else None
+        for param in spec.params if spec else ():
+            if param.is_enum and word.text.lower() in param.choices:
+                return it.SetParam(it.Words((it.Word(self.model.focus, word.column), it.Word(param.name, word.column))),
+                                   it.Value("word", word.text.lower(), word.column))
+        return None
 
     def _names_something(self, words: it.Words) -> bool:
         if words.texts in EVERYTHING or "_".join(words.texts) in self.model.tracks:

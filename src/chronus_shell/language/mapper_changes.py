@@ -11,12 +11,13 @@ from dataclasses import replace
 
 from ..engine.catalogue import CATALOGUE
 from ..engine.notes import transpose
-from ..engine.params import ParamSpec
+from ..engine.params import ParamSpec, format_number
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
-from .mapper_words import (COMPARATIVES, LEVEL, LEVEL_OF_MODULE, PRONOUN_REFS, TEMPO, checked, message,
+from .mapper_words import (COMPARATIVES, LEVEL, LEVEL_OF_MODULE, PRONOUN_REFS, SWING, TEMPO, checked, message,
                            playable, seq_param)
+from .musician_words import QUALITIES
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_named
 from .units import canonical_unit, note_to_hz, relative_value, scaled_value
@@ -28,13 +29,27 @@ class ChangeMapper:
 
     def _Extreme(self, intent: it.Extreme) -> list[Message]:
         """'max resonance', 'no swing', 'no reverb' (its mix), 'full volume'."""
-        module_id, spec = self._target(intent.ref, None, intent.column)
+        module_id, spec = self._last_param(intent.ref) or self._target(intent.ref, None, intent.column)
         if spec.is_enum:
             raise LanguageError(f"{spec.name} is a choice ({spec.range_text()}), not an amount",
                                 intent.ref.column)
         return [self._set(module_id, spec, spec.high if intent.top else spec.low)]
 
+    def _last_param(self, ref: it.Words | None) -> tuple[str | None, ParamSpec] | None:
+        """'max it', 'double that': the param set last, when the words only point back."""
+        if ref is None or ref.texts not in PRONOUN_REFS[:3] or self.model.last_param is None:
+            return None
+        module_id, name = self.model.last_param
+        if module_id == "seq":
+            return None, TEMPO if name == "bpm" else SWING
+        if module_id != self.model.focus or self.model.spec(module_id) is None:
+            return None
+        return module_id, self.model.spec(module_id).param(name)
+
     def _ChangeParam(self, intent: it.ChangeParam) -> list[Message]:
+        if intent.ref is None and intent.amount is not None and intent.amount.unit and \
+                canonical_unit(intent.amount.unit)[0] in ("octaves", "semitones"):
+            return self._Transpose(it.Transpose(None, intent.direction, intent.amount, None, intent.column))
         module_id, spec = self._target(intent.ref, intent.amount, intent.column)
         column = intent.ref.column if intent.ref else intent.column
         amount = intent.amount
@@ -84,6 +99,12 @@ class ChangeMapper:
                 return self._by_unit(module_id, amount, ref.column)
             except LanguageError:
                 pass
+            spec = self.model.spec(module_id)
+            if "filter" in ref.texts and spec.has_param("cutoff"):   # "filter down": its cutoff
+                return module_id, spec.param("cutoff")
+            quality = QUALITIES.get(ref.text, "")
+            if spec.has_param(quality.split()[-1] if quality else ""):   # "more acid": its resonance
+                return module_id, spec.param(quality.split()[-1])
             try:                                          # "turn the 303 up": its voice's level
                 return self._near_param(ref, LEVEL, ref.column)
             except LanguageError:
@@ -126,17 +147,68 @@ class ChangeMapper:
 
     def _Comparative(self, intent: it.Comparative) -> list[Message]:
         direction, names = COMPARATIVES[re.sub(r"[\s-]+", "-", intent.word)]
-        module_id, spec = self._comparative_target(intent, names)
+        if "@tempo" in names and intent.ref is not None:
+            names = ("rate", "time", "@tempo")            # "make the echo slower": its time, longer
+        if "@tempo" in names and intent.ref is not None and intent.amount is None and self._names_a_part(intent.ref) \
+                and not self._has_rate(intent.ref):
+            return self._scale_track(intent.ref, 2 if direction > 0 else 0.5)    # "faster hats": double time
+        module_id, spec = self._damping(intent) or self._comparative_target(intent, names)
+        if spec.name == "damp":
+            direction = -direction                        # "brighter reverb": less damping
         if "@tempo" in names and spec.unit.lower() in ("ms", "s"):
             direction = -direction                        # "faster attack": a shorter one
-        return [self._change(module_id, spec, direction, intent.amount, intent.intensity, intent.column)]
+        if spec.name == "attack" and intent.word in ("softer", "harder"):
+            direction = -direction                        # "softer attack": a slower one
+        change = self._change(module_id, spec, direction, intent.amount, intent.intensity, intent.column)
+        if intent.ref is None or intent.ref.texts in PRONOUN_REFS:
+            self._understood(intent.word, module_id, spec, change.args[0])
+        return [change, *self._transposed_notes(module_id, spec, change.args[0], intent.column)]
+
+    def _damping(self, intent: it.Comparative) -> tuple[str, ParamSpec] | None:
+        """'brighter reverb': a module whose brightness is its damping (no cutoff or tone)."""
+        if intent.ref is None or intent.word not in ("brighter", "darker", "duller") or \
+                intent.ref.texts in PRONOUN_REFS:
+            return None
+        try:
+            module_id = self.resolve.module(intent.ref, hints=False)
+        except LanguageError:
+            return None
+        spec = self.model.spec(module_id)
+        if spec.has_param("damp") and not (spec.has_param("cutoff") or spec.has_param("tone")):
+            return module_id, spec.param("damp")
+        return None
+
+    def _has_rate(self, ref: it.Words) -> bool:
+        try:
+            return self.model.spec(self.resolve.module(ref, hints=False)).has_param("rate")
+        except LanguageError:
+            return False
+
+    def _understood(self, word: str, module_id: str | None, spec: ParamSpec, new) -> None:
+        """An inferred reading, said back: '→ brighter: acid_filter1 cutoff 800 → 1000 Hz'."""
+        old = self._current(module_id, spec)
+        unit = "" if spec.unit in ("ratio", "enum", "bool") else f" {spec.unit}"
+        where = f"{module_id} {spec.name}" if module_id else spec.name
+        self.understood.append(f"{word}: {where} {format_number(old)} → {format_number(new)}{unit}")
 
     def _comparative_target(self, intent: it.Comparative, names) -> tuple[str | None, ParamSpec]:
         ref = intent.ref
+        if names == LEVEL and (ref is None or ref.texts in EVERYTHING or ref.texts in PRONOUN_REFS) and not any(
+                self.model.spec(m).role in ("source", "drum") for m in self.model.modules):
+            raise LanguageError(f"nothing plays yet to make {intent.word} — add a sound first", intent.column)
+        if ref is not None and ref.texts in EVERYTHING and names == LEVEL:
+            return MASTER, self.model.spec(MASTER).param("gain")      # "everything louder": the mix
         if ref is not None and ref.texts in PRONOUN_REFS:
             ref = None                                    # "make it brighter": the focus, then its voice
+        focus = self.model.focus if self.model.focus in self.model.modules else None
         if ref is None and "@tempo" in names:
+            if focus is not None and self.model.spec(focus).has_param("rate"):
+                return focus, self.model.spec(focus).param("rate")    # "slower" after touching an lfo
             return None, TEMPO                            # "faster", "slow it down": the tempo
+        if ref is None and names == LEVEL:                # "louder": the voice's level, never an effect's mix
+            for module_id in self.resolve.focused_voice():
+                if self.model.spec(module_id).has_param("gain"):
+                    return module_id, self.model.spec(module_id).param("gain")
         if ref is not None:
             if seq_param(ref) is not None:
                 return None, seq_param(ref)
@@ -194,6 +266,10 @@ class ChangeMapper:
         """'double the tempo', 'halve the cutoff', 'half time'."""
         if intent.ref is None:
             module_id, spec = None, TEMPO
+        elif self._last_param(intent.ref) is not None:
+            module_id, spec = self._last_param(intent.ref)        # "cutoff 400, double it"
+        elif intent.factor in (2, 0.5) and self._names_a_part(intent.ref):
+            return self._scale_track(intent.ref, intent.factor)      # "double the hats": the rhythm
         else:
             module_id, spec = self._target(intent.ref, None, intent.column)
         if spec.is_enum:
@@ -201,6 +277,14 @@ class ChangeMapper:
         new = scaled_value(spec, self._current(module_id, spec), intent.factor,
                            intent.ref.column if intent.ref else intent.column)
         return [self._set(module_id, spec, new)]
+
+    def _names_a_part(self, ref: it.Words) -> bool:
+        """A drum or a track named without a param ('the hats', 'the kick pattern')."""
+        try:
+            self.resolve.param(ref, hints=False)
+            return False
+        except LanguageError:
+            return self._plays_a_track(ref)
 
     def _Transpose(self, intent: it.Transpose) -> list[Message]:
         """'transpose up 2 semitones' (a plain number counts semitones), 'transpose to a3'."""

@@ -29,18 +29,43 @@ class EdgeMapper:
             return f"{module_id}.{spec.name}"
 
     def _Connect(self, intent: it.Connect) -> list[Message]:
-        return [message("/patch/connect", self.resolve.module(intent.source), self._endpoint(intent.dest))]
+        kind = type_named(intent.dest.texts)
+        if kind and not self.model.of_type(kind) and module_spec(kind).role == "processor":
+            return self._AddTo(it.AddTo(intent.dest, intent.source))     # "send the bass to the echo": one comes
+        source, dest = self.resolve.module(intent.source), self._endpoint(intent.dest)
+        if "." in dest:
+            return [message("/patch/connect", source, dest)]
+        if intent.series and self.model.spec(dest).role == "processor":   # "send the sine into the reverb":
+            voice = self.model.voice_of(source)                          # its voice's end, instead of master
+            source = voice[-1] if voice and source in voice and dest not in voice else source
+        self._check_loop(source, dest, intent.dest.column)
+        reroute = [message("/patch/disconnect", source, "master")] if intent.series and \
+            (source, "master") in self.model.edges else []
+        return reroute + [message("/patch/connect", source, dest)]
 
     def _Disconnect(self, intent: it.Disconnect) -> list[Message]:
         source = self.resolve.module(intent.source)
         if intent.dest is not None:
-            return [message("/patch/disconnect", source, self._endpoint(intent.dest))]
+            dest = self._endpoint(intent.dest)
+            onto = [d for s, d in self.model.mod_edges if s == source and d.split(".")[0] == dest]
+            if (source, dest) not in self.model.edges and onto:     # "from the filter": its param
+                return [message("/patch/disconnect", source, d) for d in onto]
+            return [message("/patch/disconnect", source, dest)]
         edges = [e for e in self.model.edges + self.model.mod_edges if e[0] == source]
         if not edges:
             raise LanguageError(f"{source} is not connected to anything", intent.source.column)
         return [message("/patch/disconnect", a, b) for a, b in edges]
 
     def _Modulate(self, intent: it.Modulate) -> list[Message]:
+        shape = self._shape_of(intent)
+        if shape is not None:                             # "triangle wave on the lfo": its shape
+            return shape
+        effect = self._effect_named(intent.modulator)
+        if effect is not None:                            # "delay on the hats": into its chain
+            if intent.target.texts in (("master",),):
+                raise LanguageError(f"master is the end of every chain: put the {effect} on a voice, "
+                                    f"e.g. 'add a {effect} to the saw'", intent.target.column)
+            return self._AddTo(it.AddTo(intent.modulator, intent.target, intent.value))
         module_id, spec = self._modulation_target(intent.target)
         messages, modulator, mod_spec = self._modulator(intent.modulator, intent.new)
         messages.append(message("/patch/connect", modulator, f"{module_id}.{spec.name}"))
@@ -49,10 +74,37 @@ class EdgeMapper:
             messages.append(message(f"/mod/{modulator}/{param.name}", self._absolute(param, intent.value)))
         return messages
 
+    def _shape_of(self, intent: it.Modulate) -> list[Message] | None:
+        """'<choice> on <modulator>': the choice of the modulator's enum param."""
+        try:
+            module_id = self.resolve.module(intent.target, hints=False)
+        except LanguageError:
+            return None
+        spec = self.model.spec(module_id)
+        word = intent.modulator.texts[0]
+        if spec.role != "modulator":
+            return None
+        param = next((p for p in spec.params if p.is_enum and word in p.choices), None)
+        return [message(f"/mod/{module_id}/{param.name}", word)] if param else None
+
+    def _effect_named(self, words: it.Words) -> str | None:
+        """The type when the words name an effect or source, not a modulator (nor a module there)."""
+        type_name = type_named(words.texts)
+        if type_name is None or module_spec(type_name).role == "modulator":
+            return None
+        try:
+            module_id = self.resolve.module(words, hints=False)
+            if self.model.spec(module_id).role == "modulator":
+                return None
+        except LanguageError:
+            pass
+        return type_name
+
     def _modulator(self, words: it.Words, new: bool) -> tuple[list[Message], str, ModuleSpec]:
         """An existing modulator, or a new one when asked for or when none of that type exists."""
         type_name = type_named(words.texts)
-        if type_name and (new or not self.model.of_type(type_name)):
+        busy = {src for src, _ in self.model.mod_edges}
+        if type_name and (new or not [m for m in self.model.of_type(type_name) if m not in busy]):
             spec, presets = self._module_type(words)
             module_id = self.model.next_id(spec.type)
             return ([message("/patch/create", module_id, spec.type)] + self._presets(module_id, spec, presets),
@@ -108,9 +160,11 @@ class EdgeMapper:
                 self.resolve.param(words)                 # the error again, with did-you-mean
                 raise
         spec = self.model.spec(module_id)
-        for name in names:
-            if spec.has_param(name):
-                return module_id, spec.param(name)
+        voice = [module_id] + [m for m in self.model.voice_of(module_id) if m != module_id]
+        for name in names:                                # "make the bass wobble": its filter first
+            for member in voice:
+                if self.model.spec(member).has_param(name):
+                    return member, self.model.spec(member).param(name)
         numeric = [p for p in spec.params if not p.is_enum]
         hz = [p for p in numeric if p.unit == "Hz"]
         if not (hz or numeric):

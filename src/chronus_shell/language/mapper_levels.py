@@ -22,6 +22,11 @@ class LevelMapper:
         switch = self._switch_param(intent.target, intent.verb)
         if switch is not None:                            # "turn off the limiter"
             return switch
+        by_track = self._mute_by_track(intent)            # a part that plays a track: its track
+        if by_track is not None:
+            return by_track
+        if intent.verb == "kill":
+            intent = it.Mute("mute", intent.target, intent.column)
         if intent.verb in ("mute", "unmute"):
             everything = intent.target is None or intent.target.texts in EVERYTHING
             if intent.verb == "unmute" and everything:
@@ -93,10 +98,17 @@ class LevelMapper:
         soloed = tuple(dict.fromkeys([m for m in self.model.soloed if m in self.model.modules] + [keep]))
         heard = set(soloed).union(*(self.model.voice_of(m) for m in soloed))
         messages = []
+        tracks = {t.target: n for n, t in self.model.tracks.items()}
         for module_id in self.model.modules:
             spec = self.model.spec(module_id)
             if spec.role not in ("source", "drum") or not spec.has_param("gain"):
                 continue
+            if module_id in tracks:                       # a part that plays a track: its track
+                muted = self.model.tracks[tracks[module_id]].muted
+                if (module_id in heard) == muted:
+                    messages.append(message("/seq/mute", tracks[module_id], 0 if muted else 1))
+                if module_id not in heard or self.model.value(module_id, "gain") != spec.param("gain").low:
+                    continue
             gain = spec.param("gain")
             muted = self.model.value(module_id, "gain") == gain.low
             if module_id in heard and muted and (module_id, "gain") in self.model.premute:
@@ -108,6 +120,12 @@ class LevelMapper:
         self.model.soloed = soloed
         return messages
 
+    def _module_or_none(self, words: it.Words) -> str | None:
+        try:
+            return self.resolve.module(words, hints=False)
+        except LanguageError:
+            return None
+
     def _OpenClose(self, intent: it.OpenClose) -> list[Message]:
         """'open the filter' raises its cutoff; 'open night-drive' loads a session."""
         words = intent.target
@@ -117,7 +135,10 @@ class LevelMapper:
         try:
             module_id, spec = self.resolve.param(words, hints=False)
         except LanguageError:
-            module_id, spec = self._near_param(words, ("cutoff", "tone"), words.column,
+            names = ("cutoff", "tone")
+            if self.model.modules.get(self._module_or_none(words)) == "hat":
+                names = ("decay",)                        # "open hats": a longer ring
+            module_id, spec = self._near_param(words, names, words.column,
                                                "opener" if intent.direction > 0 else "closer")
         return [self._change(module_id, spec, intent.direction, intent.amount, intent.intensity,
                              words.column)]

@@ -30,7 +30,13 @@ class ModuleMapper:
             return self._lfo_effect(intent.type_name, None, intent.value)
         spec, presets = self._module_type(intent.type_name, intent.value)
         module_id = self._new_id(spec.type, intent.name)
-        messages = [message("/patch/create", module_id, spec.type)] + self._place(module_id, spec)
+        voice_for = self._voice_for_processor(spec, intent.type_name.column)
+        if voice_for is not None:                         # "add a 303" with no synth to filter: one comes with it
+            messages = voice_for + [message("/patch/create", module_id, spec.type),
+                                    message("/patch/connect", voice_for[0].args[0], module_id),
+                                    message("/patch/connect", module_id, MASTER)]
+        else:
+            messages = [message("/patch/create", module_id, spec.type)] + self._place(module_id, spec)
         messages += self._presets(module_id, spec, presets)
         if intent.value is not None:
             if intent.param is not None:
@@ -39,6 +45,28 @@ class ModuleMapper:
                 param = primary_param(spec, intent.value)
             messages.append(message(f"/mod/{module_id}/{param.name}", self._absolute(param, intent.value)))
         return messages
+
+    def _voice_for_processor(self, spec: ModuleSpec, column: int) -> list[Message] | None:
+        """A processor needs a sound: with none in the patch it is refused, except a 303 filter,
+        which is a bass voice (a saw comes with it, also when only drums play)."""
+        if spec.role != "processor" or self._sourceless_head():
+            return None
+        sounds = [m for m in self.model.modules if self.model.spec(m).role in ("source", "drum")]
+        focused = self.resolve.focused_voice()
+        pitched = focused and self.model.spec(focused[0]).role == "source"
+        if spec.type == "acid_filter" and not pitched and not any(
+                self.model.spec(m).role == "source" for m in sounds):
+            saw = self.model.next_id("saw")
+            return [message("/patch/create", saw, "saw")]
+        if not sounds:
+            raise LanguageError(f"there is nothing to put a {spec.type.replace('_', ' ')} on yet — add a sound "
+                                f"first, e.g. 'add a saw at 110 hz'", column)
+        voices = [v for v in self.model.voices() if self.model.spec(v[0]).role == "source"]
+        if focused and not pitched and voices:             # a drum in focus and a synth playing: which?
+            name = spec.type.replace("_", " ")
+            raise LanguageError(f"add the {name} to which voice? 'add a {name} to {voices[-1][0]}' or "
+                                f"'add a {name} to {focused[0]}'", column, (voices[-1][0], focused[0]))
+        return None
 
     def _param_named(self, spec: ModuleSpec, words: it.Words) -> ParamSpec:
         name = "_".join(words.texts)
@@ -70,8 +98,8 @@ class ModuleMapper:
 
     @staticmethod
     def _presets(module_id: str, spec: ModuleSpec, presets) -> list[Message]:
-        return [message(f"/mod/{module_id}/{name}", choice) for name, choice in presets
-                if spec.param(name).default != choice]
+        """The choices a new module was named with ('a lowpass filter'), said even when default."""
+        return [message(f"/mod/{module_id}/{name}", choice) for name, choice in presets]
 
     def _new_id(self, type_name: str, name: it.Word | None) -> str:
         if name is None:
@@ -106,6 +134,10 @@ class ModuleMapper:
         (at its end; 'after the saw': straight after it)."""
         if intent.type_name.text in LFO_EFFECTS:
             return self._lfo_effect(intent.type_name, intent.target, intent.value)
+        existing = self._existing_to_move(intent)
+        if existing is not None:                          # "put the delay before the reverb"
+            return self._move(existing, self.resolve.module(intent.target), intent.before,
+                              intent.type_name.column)
         spec, presets = self._module_type(intent.type_name)
         if spec.role == "modulator":
             messages, modulator = self._modulate_new(spec, intent.target)
@@ -121,9 +153,24 @@ class ModuleMapper:
             raise LanguageError(f"{target} does not reach master, so it has no chain to add to",
                                 intent.target.column)
         module_id = self.model.next_id(spec.type)
-        placed = self._right_after(module_id, target) if intent.right_after else self._place(module_id, spec, voice)
+        if intent.before:
+            placed = self._right_before(module_id, target)
+        elif intent.right_after:
+            placed = self._right_after(module_id, target)
+        else:
+            placed = self._place(module_id, spec, voice)
         return [message("/patch/create", module_id, spec.type), *placed] + self._settings(
-            module_id, spec, presets, intent.value)
+            module_id, spec, presets, intent.value, intent.param)
+
+    def _existing_to_move(self, intent: it.AddTo) -> str | None:
+        """put/move/run through with a place: the module named, when it exists (else one is added)."""
+        if not intent.move or not (intent.right_after or intent.before):
+            return None
+        try:
+            module_id = self.resolve.module(intent.type_name, hints=False)
+        except LanguageError:
+            return None
+        return module_id if self.model.spec(module_id).role != "modulator" else None
 
     def _right_after(self, module_id: str, target: str) -> list[Message]:
         """Insert `module_id` between `target` and whatever it feeds."""
@@ -132,11 +179,12 @@ class ModuleMapper:
                 + [message("/patch/connect", target, module_id)]
                 + [message("/patch/connect", module_id, out) for out in outputs or [MASTER]])
 
-    def _settings(self, module_id: str, spec: ModuleSpec, presets, value: it.Value | None) -> list[Message]:
-        """A new module's preset choices ('highpass filter') and its value ('at 2k')."""
+    def _settings(self, module_id: str, spec: ModuleSpec, presets, value: it.Value | None,
+                  named: it.Words | None = None) -> list[Message]:
+        """A new module's preset choices ('highpass filter') and its value ('at 2k', 'with drive 8')."""
         messages = self._presets(module_id, spec, presets)
         if value is not None:
-            param = primary_param(spec, value)
+            param = self._param_named(spec, named) if named is not None else primary_param(spec, value)
             messages.append(message(f"/mod/{module_id}/{param.name}", self._absolute(param, value)))
         return messages
 
@@ -163,7 +211,8 @@ class ModuleMapper:
             raise LanguageError("master cannot be removed", intent.target.column)
         reconnect = [message("/patch/connect", a, b) for a in self.model.inputs(module_id)
                      for b in self.model.outputs(module_id)]
-        return [message("/patch/remove", module_id)] + reconnect
+        tracks = [message("/seq/remove", n) for n, t in self.model.tracks.items() if t.target == module_id]
+        return tracks + [message("/patch/remove", module_id)] + reconnect
 
     def _remove_everything(self, column: int) -> list[Message]:
         modules = [m for m in self.model.modules if m != MASTER]
@@ -174,16 +223,31 @@ class ModuleMapper:
 
     def _Drop(self, intent: it.Drop) -> list[Message]:
         """'drop the cutoff [by/to …]' lowers a param; 'drop the kick' removes the module."""
+        if intent.amount is None and intent.to is None and any(w in TRACK_WORDS for w in intent.target.texts):
+            return self._RemoveModule(it.RemoveModule(intent.target))     # "take out the kick pattern"
         if intent.amount is None and intent.to is None:
             try:
                 self.resolve.param(intent.target, hints=False)
             except LanguageError:
                 if intent.target.texts[0] not in SEQ_PARAMS:
-                    return self._RemoveModule(it.RemoveModule(intent.target))
+                    return self._drop_part(intent.target)
         if intent.to is not None:
             return self._SetParam(it.SetParam(intent.target, intent.to))
         return self._ChangeParam(it.ChangeParam(intent.target, -1, intent.amount, intent.intensity,
                                                 intent.target.column))
+
+    def _drop_part(self, target: it.Words) -> list[Message]:
+        """'drop the kick', 'take out the bass': its track is muted (kept); a source that plays
+        no track is muted; an effect ('take out the delay') is taken out of its chain."""
+        named = self._module_or_none(target)
+        if named is not None and self.model.spec(named).role in ("processor", "modulator"):
+            return self._RemoveModule(it.RemoveModule(target))   # "take the amp env out"
+        if self._plays_a_track(target):
+            return self._mute_track(target, True)
+        module_id = self.resolve.module(target)
+        if self.model.spec(module_id).role in ("source", "drum"):
+            return self._Mute(it.Mute("mute", target, target.column))
+        return self._RemoveModule(it.RemoveModule(target))
 
     def _Swap(self, intent: it.Swap) -> list[Message]:
         """A new module where the old one was: same edges, tracks and shared param values."""

@@ -8,8 +8,8 @@ from __future__ import annotations
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
-from .mapper_words import (PRONOUN_REFS, SCREEN_WORDS, SEQUENCER_WORDS, SWING, TEMPO, checked, message, playable,
-                           seq_param, track_name, track_words)
+from .mapper_words import (PRONOUN_REFS, SCREEN_WORDS, SEQUENCER_WORDS, SWING, TEMPO, TRACK_NAMES, checked, message,
+                           playable, seq_param, track_name, track_words)
 from .resolve import type_named
 from .units import note_name, note_to_hz, quantity, tidy
 
@@ -36,15 +36,15 @@ class SequencerMapper:
         """(track name, target id, messages creating the target if a drum type is missing)."""
         if words is None:
             head = self._voice_head(None, column)
-            return head, head, []
+            return self._new_track_name(head), head, []
         words = track_words(words)
         type_name = type_named(words.texts)
         if type_name and not self.model.of_type(type_name):
             spec, _ = self._module_type(words)
             module_id = self.model.next_id(spec.type)
-            return spec.type, module_id, [message("/patch/create", module_id, spec.type),
+            return TRACK_NAMES.get(spec.type, spec.type), module_id, [message("/patch/create", module_id, spec.type),
                                           *self._place(module_id, spec)]
-        name = type_name or "_".join(words.texts)
+        name = TRACK_NAMES.get(type_name, type_name) or "_".join(words.texts)
         if name in self.model.tracks and self.model.tracks[name].target in self.model.modules and not type_name:
             return name, self.model.tracks[name].target, []
         target = self._voice_head(words, column)
@@ -53,19 +53,42 @@ class SequencerMapper:
             name = target          # a second snare ("clap on the backbeat"): its own track, the first plays on
         return name, target, []
 
+    def _new_track_name(self, head: str) -> str:
+        """A drum's track is named after the drum ('snare', 'hats'); a voice's after its id."""
+        type_name = self.model.modules.get(head, "")
+        spec = self.model.spec(head)
+        name = TRACK_NAMES.get(type_name, type_name) if spec is not None and spec.role == "drum" else head
+        return name if name not in self.model.tracks else head
+
     def _PlayPattern(self, intent: it.PlayPattern) -> list[Message]:
         named = None if intent.target is None or intent.target.texts in PRONOUN_REFS[:4] else intent.target
-        existing = self._existing_track(None, intent.column) if named is None else None
-        if existing is not None:                          # "play x..x", "put it on every beat": the
-            track, target, messages = existing, self.model.tracks[existing].target, []   # focused voice's track
+        existing = self._voice_track(named, intent.column)
+        if existing is not None:                          # "play x..x", "x.xX on saw1" after "bass notes":
+            track, target, messages = existing, self.model.tracks[existing].target, []   # the voice's track
         else:
             track, target, messages = self._track(named, intent.column)
         now = ("now",) if intent.now else ()
-        return messages + [message("/seq/add", track, target, intent.pattern, *now), *self._start()]
+        return messages + [message("/seq/add", track, target, intent.pattern, *now)]
 
-    def _start(self) -> list[Message]:
-        """'play …' means play: start the sequencer when it is stopped."""
-        return [] if self.model.running else [message("/seq/start")]
+    def _voice_track(self, words: it.Words | None, column: int) -> str | None:
+        """The track already playing the voice a phrase names (a rhythm and notes for one voice
+        are one track); None for a drum type not yet added or a voice without a track."""
+        if words is None:
+            try:
+                return self._existing_track(None, column)
+            except LanguageError:
+                return None
+        words = track_words(words)
+        type_name = type_named(words.texts)
+        if type_name and not self.model.of_type(type_name):
+            return None
+        try:
+            module_id = self.resolve.module(words, hints=False)
+        except LanguageError:
+            name = track_name(words)
+            return name if name in self.model.tracks else None
+        voice = [module_id] + self.model.voice_of(module_id)
+        return next((n for m in voice for n, t in self.model.tracks.items() if t.target == m), None)
 
     def _SetNotes(self, intent: it.SetNotes) -> list[Message]:
         for note in intent.notes:
@@ -78,7 +101,7 @@ class SequencerMapper:
             return steps + [message("/seq/notes", existing, *notes)]
         track, target, messages = self._track(intent.target, intent.column)
         return messages + [message("/seq/add", track, target, intent.steps or "x" * len(notes)),
-                           message("/seq/notes", track, *notes), *self._start()]
+                           message("/seq/notes", track, *notes)]
 
     def _existing_track(self, words: it.Words | None, column: int) -> str | None:
         """The track a phrase names: by name, else the track playing that module's voice."""
@@ -99,7 +122,10 @@ class SequencerMapper:
         if amount is None or unit not in (None, "bpm"):
             raise LanguageError("tempo takes beats per minute, e.g. tempo 128", value.column)
         now = ("now",) if intent.now else ()
-        if value.text.startswith(("+", "-")):
+        if value.text.startswith("-"):
+            raise LanguageError(f"tempo {value.text} is out of range 20–300 bpm — to slow down by that much, "
+                                f"say 'tempo down {value.text[1:]}'", value.column)
+        if value.text.startswith("+"):
             return [message("/seq/bpm", checked(TEMPO, self.model.bpm + amount, value.column), *now)]
         return [message("/seq/bpm", checked(TEMPO, amount, value.column), *now)]
 
@@ -110,8 +136,9 @@ class SequencerMapper:
         amount, unit = quantity(value) if value.kind == "number" else (None, None)
         if amount is None or unit not in (None, "%"):
             raise LanguageError("swing takes a fraction of a step, e.g. swing 20%", value.column)
-        if unit is None and 10 <= amount <= 100:
-            unit = "%"                                    # "swing 50": percent
+        if unit is None and amount > SWING.high and amount <= 60:
+            raise LanguageError(f"swing {value.text} is out of range 0–0.6 of a step — did you mean "
+                                f"{value.text}%?", value.column, (f"{value.text}%",))
         return [message("/seq/swing", checked(SWING, amount / 100 if unit == "%" else amount, value.column))]
 
     def _Stop(self, intent: it.Stop) -> list[Message]:
@@ -119,12 +146,7 @@ class SequencerMapper:
             return [message("/seq/stop")]
         if intent.target.texts in (("note",), ("notes",), ("the", "note")):    # "stop the note"
             return self._Gate(it.Gate(None, False, None, intent.target.column))
-        track = self._existing_track(intent.target, intent.target.column)
-        if track is None:
-            playing = ", ".join(self.model.tracks) or "none"
-            raise LanguageError(f"nothing plays {intent.target.text!r} (tracks: {playing})",
-                                intent.target.column, tuple(self.model.tracks))
-        return [message("/seq/remove", track)]
+        return self._mute_track(intent.target, True)
 
     def _Clear(self, intent: it.Clear) -> list[Message]:
         """'clear' (the screen), 'clear the sequencer', 'clear the kick' (its track), 'reset the cutoff'."""

@@ -25,6 +25,8 @@ AUTO_ID = re.compile(r"^([a-z_]+?)\d+$")
 SEQUENCER_WORDS = {"sequencer", "seq", "everything", "all", "music", "playback", "patterns",
                    "pattern", "tracks", "all patterns", "all tracks", "beat", "loop", "it all"}
 SCREEN_WORDS = {"screen", "console", "terminal"}
+#: A track's name when it differs from its drum's type: the hat plays the "hats".
+TRACK_NAMES = {"hat": "hats"}
 TRACK_WORDS = ("pattern", "track", "part", "groove", "line", "loop", "beat")
 LIST_TOPICS = {"modules": "modules", "module": "modules", "patch": "modules", "types": "types",
                "params": "params", "tracks": "tracks", "playing": "tracks", "sessions": "sessions"}
@@ -97,7 +99,8 @@ def track_words(words: it.Words) -> it.Words:
 
 def track_name(words: it.Words) -> str:
     words = track_words(words)
-    return type_named(words.texts) or "_".join(words.texts)
+    type_name = type_named(words.texts)
+    return TRACK_NAMES.get(type_name, type_name) if type_name else "_".join(words.texts)
 
 
 def primary_param(spec: ModuleSpec, value: it.Value) -> ParamSpec:
@@ -115,8 +118,15 @@ def primary_param(spec: ModuleSpec, value: it.Value) -> ParamSpec:
         timed = [p for p in numeric if p.unit.lower() in ("s", "ms") or (p.name == "rate" and p.unit == "Hz")]
         if timed:
             return timed[0]                               # "add a delay of a dotted eighth"
-    if value.kind == "number" and quantity(value)[1] in ("%", "db"):
-        preferred = [p for p in numeric if p.unit in ("ratio", "dB")] + numeric
+    if value.kind == "number" and quantity(value)[1] in ("%", "db"):     # "snare 70%": its level
+        levels = [spec.param(n) for n in LEVEL_OF_MODULE if spec.has_param(n)]
+        preferred = levels + [p for p in numeric if p.unit in ("ratio", "dB")] + numeric
+    elif value.kind == "number" and value.unit is None and "/" not in value.text and numeric \
+            and numeric[0].low is not None:
+        first, number = numeric[0], float(value.number)
+        levels = [spec.param(n) for n in LEVEL_OF_MODULE if spec.has_param(n)]
+        if not first.low <= number <= first.high and levels and levels[0].low <= number <= levels[0].high:
+            preferred = levels + numeric                  # "kick 0.9": no pitch is 0.9 Hz, a level is
     for param in preferred:
         try:
             convert(param, value)

@@ -29,10 +29,22 @@ class PatchRules:
         return it.AddModule(type_name, self.quantity(number, unit), name)
 
     def add_to(self, _kw, type_name, *rest):
-        return it.AddTo(type_name, first_of(rest, it.Words), first_of(rest, it.Value), has_token(rest, "AFTER"))
+        with_param = first_of(rest, ParamValue)
+        value = with_param.value if with_param else first_of(rest, it.Value)
+        return it.AddTo(type_name, first_of(rest, it.Words), value, has_token(rest, "AFTER"),
+                        has_token(rest, "BEFORE"), param=with_param.words if with_param else None)
 
     def put(self, _kw, what, *rest):
-        return it.AddTo(what, first_of(rest, it.Words), first_of(rest, it.Value), has_token(rest, "AFTER"))
+        return it.AddTo(what, first_of(rest, it.Words), first_of(rest, it.Value), has_token(rest, "AFTER"),
+                        has_token(rest, "BEFORE"), move=True)
+
+    def move(self, _kw, what, where, anchor):
+        return it.AddTo(what, anchor, None, where.type == "AFTER", where.type == "BEFORE", move=True)
+
+    def through(self, *children):
+        """'run it through a reverb': the effect goes (or moves) right after the module."""
+        source, effect = [c for c in children if isinstance(c, it.Words)]
+        return it.AddTo(effect, source, None, right_after=True, move=True)
 
     def put_value(self, _kw, ref, value):
         return it.SetParam(ref, value)
@@ -43,6 +55,8 @@ class PatchRules:
 
     def power(self, *children):
         state = next(c for c in children if isinstance(c, Token) and c.type in ("ON", "OFF"))
+        if state.type == "OFF" and _taken(children):          # "take off the lfo": out of the patch
+            return it.Drop(first_of(children, it.Words))
         return it.Mute("unmute" if state.type == "ON" else "mute", first_of(children, it.Words), state.start_pos)
 
     def remove(self, _kw, target):
@@ -68,6 +82,8 @@ class PatchRules:
         ref = first_of(children, it.Words)
         if ref is None:                   # "switch to bandpass": the focus
             ref = it.Words((it.Word("it", value.column),))
+        if value.kind == "word" and value.text in ("off", "out") and _taken(children):
+            return it.Drop(ref)           # "take the lfo off", "take the amp env out"
         return it.SetParam(ref, value)
 
     def set_words(self, *children):
@@ -173,8 +189,11 @@ class PatchRules:
             factor = 2.0
         return it.Scale(ref, factor, token.start_pos)
 
+    def scale_after(self, ref, token):
+        return self.scale(token, ref)
+
     def mute(self, kw, target=None):
-        return it.Mute("mute", target, kw.start_pos)
+        return it.Mute("kill" if str(kw).lower() == "kill" else "mute", target, kw.start_pos)
 
     def unmute(self, kw, target=None):
         return it.Mute("unmute", target, kw.start_pos)
@@ -196,8 +215,8 @@ class PatchRules:
         return it.OpenClose(target, direction, change, None, has_token(rest, "BAR"))
 
     # -- edges and modulation --------------------------------------------------------------
-    def connect(self, _kw, source, dest):
-        return it.Connect(source, dest)
+    def connect(self, kw, source, dest):
+        return it.Connect(source, dest, str(kw).lower() in ("route", "send", "feed"))
 
     def disconnect(self, _kw, source, dest=None):
         return it.Disconnect(source, dest)
@@ -232,6 +251,10 @@ class PatchRules:
         if isinstance(change, ToValue):
             return it.Transpose(first_of(rest, it.Words), 1, None, change.value, kw.start_pos, "detune")
         return it.Transpose(first_of(rest, it.Words), direction, change, None, kw.start_pos, "detune")
+
+
+def _taken(children) -> bool:
+    return any(isinstance(c, Token) and c.type == "TURN" and str(c).lower() == "take" for c in children)
 
 
 def _comparative_word(token: Token) -> str:

@@ -11,6 +11,7 @@ from lark import Token
 
 from . import intents as it
 from .errors import LanguageError
+from .mapper_words import SEQUENCER_WORDS
 from .parser_values import first_of, word_of
 
 
@@ -47,6 +48,10 @@ class SequencerRules:
         return it.Gate(first_of(rest, it.Words), True, self.quantity(number, unit), kw.start_pos)
 
     def play_ref(self, kw, target):
+        if len(target.items) > 1 and target.texts[-1] in ("again", "back", "in"):   # "play the hats again"
+            if target.texts[:-1] in (("it",), ("that",), ("everything",), ("all",)):
+                return it.Fixed("/seq/start")                               # "play it again"
+            return it.MuteTrack(it.Words(target.items[:-1]), False)
         return it.Gate(target, True, None, kw.start_pos)
 
     def play_notes_on(self, kw, target, *notes):
@@ -57,11 +62,11 @@ class SequencerRules:
 
     def play_pattern(self, kw, *rest):
         steps = [c for c in rest if isinstance(c, Token) and c.type == "PATTERN"]
-        return it.PlayPattern("".join(steps), first_of(rest, it.Words), steps[0].start_pos)
+        return it.PlayPattern(_steps(steps), first_of(rest, it.Words), steps[0].start_pos)
 
     def pattern_on(self, *children):
         steps = [c for c in children if isinstance(c, Token) and c.type == "PATTERN"]
-        return it.PlayPattern("".join(steps), first_of(children, it.Words), steps[0].start_pos)
+        return it.PlayPattern(_steps(steps), first_of(children, it.Words), steps[0].start_pos)
 
     track_pattern = pattern_on
 
@@ -102,10 +107,20 @@ class SequencerRules:
             return it.Fixed("/patch/begin")
         if what is not None and what.texts in (("over",), ("fresh",), ("from", "scratch"), ("afresh",)):
             return it.RemoveModule(it.Words((it.Word("everything", what.column),)))   # "start over"
+        kept = tuple(w for w in what.items if w.text.lower() not in _TRANSPORT_FILLER) if what else ()
+        if kept and " ".join(w.text.lower() for w in kept) not in SEQUENCER_WORDS:
+            return it.MuteTrack(it.Words(kept), False)                  # "start the hats (again)"
         return it.Fixed("/seq/start")
 
     def clear(self, kw, what=None):
         return it.Clear(what, "reset" if str(kw).lower() == "reset" else "clear")
+
+
+#: Words after start/play that say nothing about what ("start playing", "start it up again").
+_TRANSPORT_FILLER = {"playing", "it", "up", "again", "the", "back", "this", "things", "off", "everything"}
+def _steps(tokens) -> str:
+    """The steps of a typed rhythm, without the spaces and bars ('x..x x..x | x.x.')."""
+    return "".join(str(t) for t in tokens).replace(" ", "").replace("\t", "").replace("|", "")
 
 
 _COMPARATIVE_WORDS = ("faster", "slower", "quicker", "louder", "quieter", "softer", "brighter", "darker")

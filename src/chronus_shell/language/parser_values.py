@@ -87,6 +87,8 @@ class ValueRules:
     def name(self, *tokens):
         """A session name of one or more words ("night drive"), or a file path."""
         words = [word_of(token) for token in tokens]
+        if len(words) > 1 and words[0].text.lower() in ("called", "named"):   # "my session called standards"
+            words = words[1:]
         return it.Word(" ".join(word.text for word in words), words[0].column)
 
     one_name = name                        # "delete night-drive session": one word before "session"
@@ -98,6 +100,10 @@ class ValueRules:
         return 1 if token.type == "MORE" else -1
 
     def param_value(self, value, words):
+        return ParamValue(value, words)
+
+    def param_value_after(self, words, value):
+        """'with drive 10', 'with the cutoff at 400'."""
         return ParamValue(value, words)
 
 

@@ -19,6 +19,7 @@ class Track:
     target: str
     pattern: str
     notes: tuple = ()
+    muted: bool = False
 
 
 class EdgeList(list):
@@ -78,6 +79,8 @@ class PatchModel:
     focus: str | None = None
     premute: dict[tuple[str, str], float] = field(default_factory=dict)  # level before a mute
     soloed: tuple[str, ...] = ()  # soloed together since the last unsolo ("solo the kick and the bass")
+    last_param: tuple[str, str] | None = None   # (module id or "seq", param) last set: "double it", "more"
+    last_track: str | None = None               # the track last changed: "bring it back"
 
     def __setattr__(self, name, value) -> None:
         if name == "edges" and not isinstance(value, EdgeList):
@@ -91,12 +94,13 @@ class PatchModel:
         changed in place, so sharing them is safe and a line costs no copy of every module's values)."""
         return PatchModel(dict(self.modules), dict(self.values),
                           list(self.edges), list(self.mod_edges),
-                          {k: Track(t.target, t.pattern, t.notes) for k, t in self.tracks.items()},
-                          self.bpm, self.swing, self.running, self.focus, dict(self.premute), self.soloed)
+                          {k: Track(t.target, t.pattern, t.notes, t.muted) for k, t in self.tracks.items()},
+                          self.bpm, self.swing, self.running, self.focus, dict(self.premute), self.soloed,
+                          self.last_param, self.last_track)
 
     def restore(self, snapshot: "PatchModel") -> None:
         for name in ("modules", "values", "edges", "mod_edges", "tracks", "bpm", "swing", "running",
-                     "focus", "premute", "soloed"):
+                     "focus", "premute", "soloed", "last_param", "last_track"):
             setattr(self, name, getattr(snapshot, name))
 
     def revert_patch(self, before: "PatchModel") -> None:
@@ -125,6 +129,11 @@ class PatchModel:
     def spec(self, module_id: str) -> ModuleSpec | None:
         cls = CATALOGUE.get(self.modules.get(module_id, ""))
         return cls.spec if cls else None
+
+    def spec_of_type(self, type_name: str) -> tuple:
+        """The params of a module type (none for a type not catalogued)."""
+        cls = CATALOGUE.get(type_name)
+        return cls.spec.params if cls else ()
 
     def value(self, module_id: str, param: str) -> float | str:
         """Current value: the last one set, else the ParamSpec default."""
@@ -239,6 +248,7 @@ class PatchModel:
         elif args[0] != spec.low:
             self.premute.pop((module_id, param), None)
         self.focus = module_id
+        self.last_param = (module_id, param)
         return [Message(f"/mod/{module_id}/{param}", (previous,))]
 
     def _on_gate(self, parts, args) -> list[Message]:
@@ -248,17 +258,25 @@ class PatchModel:
 
     def _on_seq(self, parts, args) -> list[Message]:
         verb = parts[1]
+        if verb in ("add", "update", "notes", "mute") and args:
+            self.last_track = str(args[0])
+        if verb in ("bpm", "swing"):
+            self.last_param = ("seq", verb)
         if verb in ("add", "update"):
             name = str(args[0])
             undo = self._track_undo(name)
-            old_notes = self.tracks[name].notes if name in self.tracks else ()
-            self.tracks[name] = Track(str(args[1]), str(args[2]), old_notes)
+            old = self.tracks.get(name, Track("", ""))
+            self.tracks[name] = Track(str(args[1]), str(args[2]), old.notes, old.muted)
             return undo
         if verb == "notes":
             track = self.tracks[str(args[0])]
             undo = [Message("/seq/notes", (args[0], *track.notes))] if track.notes else []
             track.notes = tuple(args[1:])
             return undo
+        if verb == "mute":
+            track = self.tracks[str(args[0])]
+            was, track.muted = track.muted, float(args[1]) != 0
+            return [Message("/seq/mute", (args[0], int(was)))] if was != track.muted else []
         if verb == "remove":
             name = str(args[0])
             undo = self._track_restore(name)
@@ -291,6 +309,8 @@ class PatchModel:
         restore = [Message("/seq/add", (name, track.target, track.pattern))]
         if track.notes:
             restore.append(Message("/seq/notes", (name, *track.notes)))
+        if track.muted:
+            restore.append(Message("/seq/mute", (name, 1)))
         return restore
 
 

@@ -41,8 +41,15 @@ CHOICE_SYNONYMS = {"lpf": "lowpass", "hpf": "highpass", "bpf": "bandpass", "lp":
 #: Nouns that only restate a param ("the cutoff frequency", "the feedback amount").
 PARAM_NOUNS = ("frequency", "freq", "level", "amount", "value", "setting", "knob", "control", "param")
 ROLE_WORDS = {"osc": "source", "oscillator": "source", "synth": "source", "source": "source",
+              "oscs": "source", "oscillators": "source", "synths": "source", "sounds": "source", "voices": "source",
               "drum": "drum", "drums": "drum", "effect": "processor", "fx": "processor"}
 BASS = "bass"
+#: "the bass" with no bass track nor 303: the only oscillator, or the lowest if tuned low enough to be one.
+BASS_BELOW_HZ = 200.0
+#: Words naming several parts at once: never one of them picked by the focus.
+PLURAL_GROUPS = ("drums", "oscillators", "oscs", "synths", "sounds", "voices", "effects", "fx")
+#: A level named without a module means the whole mix ("volume down", "volume to 50%").
+OVERALL_LEVEL = ("volume", "vol")
 
 
 def type_named(texts: tuple[str, ...]) -> str | None:
@@ -83,6 +90,10 @@ def _type_and_presets(texts: tuple[str, ...], _catalogue_key) -> tuple[str, tupl
     texts = normalize_words(texts)
     if len(texts) > 1 and texts[-1] in GENERIC_NOUNS and _plain_type(texts) is None:
         texts = texts[:-1]
+    if len(texts) > 1 and _plain_type(texts) is None:      # "a 303 filter": the 303 is one
+        head = _plain_type(texts[:-1])
+        if head is not None and texts[-1].rstrip("s") in head.split("_"):
+            texts = texts[:-1]
     for start in range(len(texts)):
         type_name = _plain_type(texts[start:])
         if type_name is None:
@@ -163,6 +174,9 @@ class Resolver:
         if type_name is not None and self.model.of_type(type_name):
             return self.pick(self.model.of_type(type_name), type_name, column)
         family = self._family(texts)
+        if len(family) > 1 and texts[-1] in PLURAL_GROUPS:   # "the drums": all of them, not one
+            raise LanguageError(f"the {texts[-1]} are {', '.join(family)}: name one, or say it for each",
+                                column, tuple(family))
         if family or type_name is not None:
             return self.pick(family, type_name or joined, column)
         if joined == BASS:
@@ -255,7 +269,7 @@ class Resolver:
                 return voice[0]
         pitched = [(self.model.value(v[0], "freq"), v[0]) for v in voices[1:]
                    if self.model.spec(v[0]).role == "source" and self.model.spec(v[0]).has_param("freq")]
-        if pitched:
+        if pitched and (len(pitched) == 1 or min(pitched)[0] < BASS_BELOW_HZ):
             return min(pitched)[1]
         raise LanguageError("no bass yet — add an oscillator or an acid filter", column)
 
@@ -297,6 +311,8 @@ class Resolver:
         raise LanguageError(with_hint(f"no module has a param {words.text!r}", close), column, close)
 
     def bare_param(self, name: str, column: int) -> tuple[str, ParamSpec]:
+        if name in OVERALL_LEVEL and self.model.spec("master") is not None:   # "volume down": the whole mix
+            return "master", self.model.spec("master").param("gain")
         focus = self.model.focus
         if focus in self.model.modules and self.model.spec(focus).has_param(name):
             return focus, self.model.spec(focus).param(name)

@@ -14,7 +14,10 @@ def translate_lines(lines, translator: Translator | None = None):
             continue
         try:
             messages = translator.translate(text)
-            yield {"input": text, "messages": [m.to_list() for m in messages]}
+            result = {"input": text, "messages": [m.to_list() for m in messages]}
+            if translator.understood:             # inferred readings, as the REPL says them back
+                result["understood"] = translator.understood
+            yield result
         except LanguageError as err:
             yield {"input": text, "error": str(err), "column": err.column,
                    "suggestions": list(err.suggestions)}

@@ -7,12 +7,18 @@ forgotten (`rollback`), so the context never describes a patch that does not exi
 """
 from __future__ import annotations
 
+import re
+from difflib import SequenceMatcher
+
 from ..protocol.message import Message
 from .errors import LanguageError
-from .intents import Redo, Sequence, Undo
+from .intents import PlayPattern, Redo, Sequence, ShellVerb, Show, Undo
 from .mapper import Mapper
 from .parser import as_question, parse
 from .patch_model import PatchModel, simplify_undo
+from .nearest import nearest_phrasing
+from .second_stage import readings
+from .vocabulary import module_words
 
 MAX_UNDO = 500          # undo steps kept
 
@@ -24,6 +30,8 @@ class Translator:
         self.undo_stack: list[list[Message]] = []
         self.redo_stack: list[list[Message]] = []
         self._transaction: tuple[PatchModel, int] | None = None   # (model at begin, undo depth then)
+        self._last_intent = None                # the last command that worked: "again", "more"
+        self._last_text = ""                    # ... and how it was typed, for the echo
         self._before_line = self._state()
 
     def _state(self):
@@ -32,21 +40,75 @@ class Translator:
     def translate(self, line: str) -> list[Message]:
         """One line → messages (applied to the context), or LanguageError (context unchanged)."""
         text = line.strip()
+        self.mapper.understood.clear()
         if not text:
             return []
         self._before_line = self._state()
         if text.startswith("/"):
             return self.observe([_raw(line)])
         try:
-            return self._translate(line)
+            messages = self._translate(line)
+            self._last_text = text
+            return messages
         except LanguageError as err:
             question = as_question(line)              # "cutoff?": not a command, so a question
-            if question is None:
-                raise
+            if question is not None:
+                try:
+                    return self._translate(question)
+                except LanguageError:
+                    pass
+            return self._second_stage(line, err)
+
+    def _second_stage(self, line: str, err: LanguageError) -> list[Message]:
+        """The line read again as musicians talk (second_stage.readings); taken only when the
+        readings that work all mean the same, else the error names them."""
+        if _FINAL.search(str(err)) and "/" not in line:
+            raise err                             # a value out of range: no other wording changes that
+        worked = self._try_readings(line, readings(line, self.model, self._last_intent, self._last_text))
+        if not worked:
+            raise _with_nearest(err, line)
+        if len(worked) > 1:
+            said = " — or — ".join(f"'{r.text or r.said}'" for r, _, _ in worked[:2])
+            raise LanguageError(f"that could mean {said}: say which", 0, (), line)
+        reading, messages, (after, last_intent, understood) = worked[0]
+        self._restore(after)
+        self._last_intent = last_intent
+        self.mapper.understood[:] = [reading.said] + understood
+        self._last_text = line.strip()
+        return messages
+
+    def _try_readings(self, line: str, candidates) -> list[tuple]:
+        """The readings that work, each with its messages and the state it leaves (the state is
+        put back after each: the caller takes one, or none)."""
+        before = self._state()
+        worked: list[tuple] = []
+        tried: set[str] = set()
+        for reading in candidates:
+            if reading.text is not None and (reading.text in tried or reading.text == line.strip()):
+                continue
+            tried.add(reading.text or "")
             try:
-                return self._translate(question)
+                messages = self._reading(reading)
+                if all(messages != m for _, m, _ in worked):
+                    worked.append((reading, messages, (self._state(), self._last_intent, self.understood)))
             except LanguageError:
-                raise err from None
+                pass
+            finally:
+                self._restore(before)
+        return worked
+
+    def _reading(self, reading) -> list[Message]:
+        if reading.text is not None:
+            return self._translate(reading.text)
+        messages = self.observe(self.mapper.map(reading.intent))
+        self._last_intent = reading.intent
+        return messages
+
+    def _restore(self, state) -> None:
+        model, undo, redo, self._transaction = state
+        self.model.restore(model.snapshot())
+        self.undo_stack[:], self.redo_stack[:] = undo, redo
+        self.mapper.understood.clear()
 
     def _translate(self, line: str) -> list[Message]:
         try:
@@ -56,8 +118,16 @@ class Translator:
             if isinstance(intent, Redo):
                 return self._repeat(self.redo, intent.times)
             if isinstance(intent, Sequence):
-                return self._sequence(intent)
-            return self.observe(self.mapper.map(intent))
+                messages = self._sequence(intent)
+                self._last_intent = intent.items[-1]
+                return messages
+            focus = self.model.focus
+            messages = self.observe(self.mapper.map(intent))
+            if isinstance(intent, PlayPattern) and focus in self.model.modules:
+                self.model.focus = focus     # a drum added for a rhythm: the sound being shaped stays in focus
+            if not isinstance(intent, (Show, ShellVerb)):
+                self._last_intent = intent
+            return messages
         except LanguageError as err:
             err.line = err.line or line
             raise
@@ -74,14 +144,23 @@ class Translator:
                     raise LanguageError("undo and redo go on a line of their own", 0)
                 item = self.mapper.carry(previous, item)
                 produced = self.mapper.map(item)
+                focus = self.model.focus
                 inverse += [self._apply(message) for message in produced]
+                if isinstance(item, PlayPattern) and focus in self.model.modules:
+                    self.model.focus = focus     # a drum added for a rhythm: the sound being shaped stays in focus
                 messages += produced
                 previous = item
         except LanguageError:
             self.model.restore(snapshot)
             raise
         self._push_undo(inverse)
-        return messages
+        return _last_settings(messages)
+
+    @property
+    def understood(self) -> list[str]:
+        """What the last line was understood to mean where that was inferred (a bare adjective
+        resolved to a module, a follow-up repeated): one line each, for the echo."""
+        return list(self.mapper.understood)
 
     def _push_undo(self, inverses: list[list[Message]]) -> None:
         """One undo step: the inverses of a line's messages, last first; at most MAX_UNDO steps
@@ -150,6 +229,42 @@ class Translator:
 
     def _replay(self, messages: list[Message]) -> list[Message]:
         return [m for step in reversed([self._apply(message) for message in messages]) for m in step]
+
+
+#: Refusals about a value or a state, not the words: the second stage has nothing to add.
+_FINAL = re.compile(r"out of range|is already|nothing to (undo|redo)|already at its|is not muted|is muted already")
+
+
+def _with_nearest(err: LanguageError, line: str) -> LanguageError:
+    """An unknown word whose lookalike is a weak guess ('sweep' → 'sleep'): the nearest documented
+    phrasing instead, so the musician sees a form that works."""
+    match = re.match(r"I don't know the word '([^']+)'(?: — did you mean ([^?]+)\?)?$", str(err))
+    if not match:
+        return err
+    word, guess = match.groups()
+    closeness = SequenceMatcher(None, word, guess).ratio() if guess else 1.0
+    if closeness >= 0.75 or (closeness >= 0.65 and guess in module_words()):   # "zuttof" → cutoff
+        return err
+    example = nearest_phrasing(line)
+    if example is None:
+        return LanguageError(f"I don't know the word {word!r} (docs/commands.md lists what I know)", err.column,
+                             err.suggestions, line)
+    return LanguageError(f"I don't know the word {word!r} — a phrasing I know: '{example}'", err.column,
+                         err.suggestions, line)
+
+
+def _last_settings(messages: list[Message]) -> list[Message]:
+    """A param set twice on one line ('too clean, make it dirtier') is sent once, at its last value."""
+    settable = [m.address for m in messages if m.address.startswith("/mod/") or m.address in ("/seq/bpm", "/seq/swing")]
+    if len(settable) == len(set(settable)):
+        return messages
+    kept, seen = [], set()
+    for message in reversed(messages):
+        if message.address in settable and message.address in seen:
+            continue
+        seen.add(message.address)
+        kept.append(message)
+    return kept[::-1]
 
 
 def _raw(line: str) -> Message:

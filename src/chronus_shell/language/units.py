@@ -2,7 +2,9 @@
 
 Every ParamSpec has a unit (Hz, ms, s, dB, cents, ratio, enum); every number the user types may
 carry one (hz, khz, k, ms, s, %, dB, bpm, cents, octaves, semitones, note names). A value in a
-unit converts to the param's unit; percent is percent of the param's range.
+unit converts to the param's unit. A plain number is in the param's own unit (never reread as a
+percent). Percent of a ratio is value/100 (`feedback 60%` → 0.6); of a Hz param, a point along
+its log range (`cutoff 50%` → the geometric middle); of anything else, a point along its range.
 """
 from __future__ import annotations
 
@@ -148,12 +150,10 @@ def convert(spec: ParamSpec, value: Value) -> float:
         return note_to_hz(value.text)
     amount, unit = quantity(value)
     param_unit = spec.unit.lower()
-    if unit is None and param_unit == "ratio" and spec.high <= 1 and 10 <= amount <= 100:
-        return spec.low + amount / 100.0 * spec.span          # "resonance 80" on 0–0.95: 80 %
     if unit is None or unit == param_unit:
         return amount
     if unit == "%":
-        return spec.low + amount / 100.0 * spec.span
+        return percent(spec, amount)
     table = {
         ("ms", "s"): 0.001, ("s", "ms"): 1000.0,
         ("semitones", "cents"): 100.0, ("octaves", "cents"): 1200.0,
@@ -163,6 +163,18 @@ def convert(spec: ParamSpec, value: Value) -> float:
     if unit == "db" and param_unit == "ratio":
         return 10 ** (amount / 20.0)
     raise _error(value, f"{spec.name} takes {spec.unit}, not {unit}")
+
+
+def percent(spec: ParamSpec, amount: float) -> float:
+    """N % of a param: N/100 of a ratio, a point along the log range of Hz, else along the range."""
+    unit = spec.unit.lower()
+    if unit == "ratio":
+        return amount / 100.0
+    if unit == "db":                                  # "volume 50%": half the amplitude, -6 dB
+        return max(spec.low, 20 * math.log10(amount / 100.0)) if amount > 0 else spec.low
+    if unit == "hz" and spec.low > 0:
+        return spec.low * (spec.high / spec.low) ** (amount / 100.0)
+    return spec.low + amount / 100.0 * spec.span
 
 
 def absolute_value(spec: ParamSpec, value: Value) -> float | str:
@@ -198,6 +210,8 @@ def relative_value(spec: ParamSpec, current: float, direction: int, amount: Valu
         new = current * 10 ** (direction * number / 20.0)
     elif unit == "%" and param_unit in _MULTIPLICATIVE_UNITS:
         new = current * (1 + direction * number / 100.0)      # "cutoff down 10%": of its value
+    elif unit == "%" and param_unit == "ratio":
+        new = current + direction * number / 100.0           # "resonance up 10%": ten points
     elif unit == "%":
         new = current + direction * number / 100.0 * spec.span
     else:
@@ -247,8 +261,29 @@ def _coerce(spec: ParamSpec, raw, value: Value, typed: bool = False):
         if unit not in (None, spec.unit.lower()) and shown and text.startswith(shown):
             as_typed = f"{value.text}{'' if unit == '%' else ' '}{value.unit}"
             text = f"{spec.name} {as_typed} (= {format_number(raw)}){text[len(shown):]}"
-            text += " (0–100%)" if unit == "%" else ""
+            if unit == "%":
+                text += (f" ({format_number(spec.low * 100)}–{format_number(spec.high * 100)}%)"
+                         if spec.unit == "ratio" else " (0–100%)")
+        if typed and value.kind == "number" and isinstance(raw, (int, float)):
+            text += _range_hint(spec, value, raw)
         raise LanguageError(text, value.column, err.suggestions) from None
+
+
+def _range_hint(spec: ParamSpec, value: Value, raw: float) -> str:
+    """What an out-of-range number probably meant: '— did you mean 11%, or -11 dB?', or the
+    relative form for a minus sign ('— to lower it, say cutoff down 50 hz')."""
+    unit = canonical_unit(value.unit)[0]
+    if value.text.startswith("-") and spec.low >= 0 and unit != "db":
+        typed = f"{value.text.lstrip('-')}{'' if unit == '%' else ' '}{value.unit or ''}".strip()
+        return f" — to lower it by that much, say '{spec.name} down {typed}'"
+    readings = []
+    if unit is None and spec.unit == "ratio" and 10 <= raw <= 100 and spec.low <= raw / 100 <= spec.high:
+        readings.append(f"{format_number(raw)}%")
+    if unit is None and spec.name == "gain" and spec.unit == "ratio" and raw > 1:
+        readings.append(f"-{format_number(raw)} dB")
+    if unit is None and spec.unit.lower() == "s" and spec.low <= raw / 1000 <= spec.high:
+        readings.append(f"{format_number(raw)} ms")
+    return f" — did you mean {', or '.join(readings)}?" if readings else ""
 
 
 def duration_seconds(value: Value, bpm: Fraction) -> Fraction:

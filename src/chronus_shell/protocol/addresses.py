@@ -54,6 +54,7 @@ ADDRESSES: tuple[Address, ...] = (
     Address("/seq/add", "track target pattern [now]", "sss", "s", doc="add or replace a track (next bar, or now)"),
     Address("/seq/notes", "track notes…", "sa", rest="a", doc="per-step pitches"),
     Address("/seq/remove", "track", "s", doc="remove a track"),
+    Address("/seq/mute", "track 1|0", "sn", doc="mute (1) or unmute (0) a track; it keeps its pattern"),
     Address("/seq/clear", "", doc="remove every track"),
     Address("/seq/start", "", doc="start the sequencer"),
     Address("/seq/stop", "", doc="stop the sequencer"),

@@ -60,6 +60,10 @@ class Output:
         """The messages a line became (verbose on): `→ /mod/acid_filter1/cutoff 800.0`."""
         self.print(*(Text(f"→ {message}", style="dim") for message in messages))
 
+    def understood(self, text: str) -> None:
+        """How an inferred phrase was read: `→ brighter: acid_filter1 cutoff 800 → 1000 Hz`."""
+        self.print(Text(f"→ {text}", style="cyan"))
+
     def info(self, text: str) -> None:
         self.print(Text(text))
 

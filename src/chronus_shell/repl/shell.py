@@ -133,6 +133,8 @@ class Shell:
                 self.output.caret_error(str(err), len(line) - len(line.lstrip()), len(PROMPT),
                                         None if on_screen else line)
                 return
+        for understood in self.translator.understood:
+            self.output.understood(understood)  # "→ brighter: acid_filter1 cutoff 800 → 1000 Hz"
         if messages and not self.verbose and _is_undo(line):
             self.output.echo(messages)          # undo says what it undid
         pending: list[Message] = []

@@ -201,6 +201,8 @@ def _sequencer(seq: Any, ids: set[str]) -> dict:
             if not _is_note(note):
                 raise SessionError(f"{where}.notes[{i}]: {shorten(note)} is not a note name (a2, c#3) or Hz")
         tracks[name] = {"target": track["target"], "pattern": pattern, "notes": list(notes)}
+        if track.get("muted"):
+            tracks[name]["muted"] = True
     return {
         "bpm": _number_in(seq.get("bpm", 120.0), BPM_RANGE, "sequencer.bpm"),
         "swing": _number_in(seq.get("swing", 0.0), SWING_RANGE, "sequencer.swing"),

@@ -139,6 +139,8 @@ def state_to_messages(state: dict, current: dict | None = None) -> list[Message]
         messages.append(Message("/seq/add", (name, track["target"], track["pattern"])))
         if track["notes"]:
             messages.append(Message("/seq/notes", (name, *track["notes"])))
+        if track.get("muted"):
+            messages.append(Message("/seq/mute", (name, 1)))
     if seq["running"]:
         messages.append(Message("/seq/start"))
     return messages

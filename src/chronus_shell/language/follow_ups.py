@@ -1,0 +1,103 @@
+"""Follow-ups: a line that builds on the last command ("again", "more", "a bit less", "too
+much", "same for the snare", "and the kick too"), as the intent it means now.
+
+The second stage asks here first; each reading is (how it was read, the intent).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import fields, replace
+
+from ..engine.catalogue import CATALOGUE
+from . import intents as it
+from .mapper_words import COMPARATIVES
+from .patch_model import PatchModel
+from .resolve import type_named
+from .vocabulary import is_known_word
+
+_MORE = re.compile(r"^(?:(?:a\s+)?(?:little|bit|tad|touch|lot|tiny bit)\s+)*(?:even\s+)?(more|further|harder|"
+                   r"again but more|more please|keep going)\b", re.I)
+_LESS = re.compile(r"^(?:nah,?\s+|no,?\s+|ok,?\s+)?(?:(?:a\s+)?(?:little|bit|tad|touch|lot)\s+)*(less|too much|"
+                   r"not (?:so|that) much|back off|pull (?:it )?back|tone it down|that'?s too much|"
+                   r"way too much)\b", re.I)
+_AGAIN = re.compile(r"^(?:(?:do|say|try)\s+(?:that|it)\s+)?(again|once more|one more time|repeat(?: that)?)\b", re.I)
+_SAME_FOR = re.compile(r"^(?:(?:and|now|do)\s+)?(?:the\s+)?(?:same|that)\s+(?:thing\s+)?(?:for|on|with|to)\s+(.+)$|"
+                       r"^(?:and|now)\s+(.+?)(?:\s+too|\s+as well)?$|^(.+?)\s+(?:too|as well)$", re.I)
+
+
+def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[str, object]]:
+    """'again', 'more', 'a bit less', 'too much', 'same for the snare', 'and the kick too'."""
+    if last is None:
+        return []
+    if _AGAIN.match(text) and len(text.split()) <= 4:
+        return [(f"again: {last_text}" if last_text else "again", last)]
+    more, less = _whole(_MORE, text), _whole(_LESS, text)
+    if more or less:
+        step = _step_of(last, model)
+        if step is not None:
+            ref, direction = step
+            direction = direction if more else -direction
+            word = "more" if more else "less"
+            return [(f"{word}: {ref.text} {'up' if direction > 0 else 'down'}",
+                     it.ChangeParam(ref, direction, None, None, 0))]
+    same = _SAME_FOR.match(text)
+    if same:
+        target = next(g for g in same.groups() if g)
+        retargeted = _retarget(last, target, model)
+        if retargeted is not None:
+            return [(f"the same for {target}", retargeted)]
+    return []
+
+
+def _whole(pattern: re.Pattern, text: str):
+    """The match when the follow-up is the whole line (politeness aside), else None."""
+    match = pattern.match(text)
+    if match and re.fullmatch(r"[\s,.!]*(?:(?:please|pls|then|now|thanks)[\s,.!]*)*", text[match.end():], re.I):
+        return match
+    return None
+
+
+def _step_of(last, model: PatchModel):
+    """The param the last command moved and its direction (a set counts as up)."""
+    if model.last_param is None:
+        return None
+    module_id, name = model.last_param
+    ref = it.Words((it.Word("tempo" if name == "bpm" else name, 0),)) if module_id == "seq" else \
+        it.Words((it.Word(module_id, 0), it.Word(name, 0)))
+    direction = 1
+    if isinstance(last, it.ChangeParam):
+        direction = last.direction
+    elif isinstance(last, it.Comparative):
+        direction = COMPARATIVES.get(re.sub(r"[\s-]+", "-", last.word), (1,))[0]
+    elif isinstance(last, (it.Drop, it.Extreme)):
+        direction = -1 if isinstance(last, it.Drop) or not last.top else 1
+    elif isinstance(last, it.OpenClose):
+        direction = last.direction
+    return ref, direction
+
+
+_TARGET_FIELDS = ("target", "ref", "what")
+
+
+def _retarget(last, target: str, model: PatchModel):
+    """The last command aimed at other words ('kick decay 400' → 'same on the hats': hats decay)."""
+    words = it.Words(tuple(it.Word(w, 0) for w in target.replace(",", " ").split() if w.lower() != "the"))
+    if not words.items or not all(is_known_word(w, tuple(model.modules) + tuple(model.tracks)) for w in words.texts):
+        return None
+    slot = next((f.name for f in fields(last) if f.name in _TARGET_FIELDS), None)
+    if slot is None:
+        return None
+    old = getattr(last, slot)
+    if isinstance(old, it.Words) and model.last_param is not None and model.last_param[0] != "seq" and \
+            not type_named(words.texts) is None and isinstance(last, (it.SetParam, it.ChangeParam, it.Scale, it.Extreme)):
+        param = model.last_param[1]
+        if any(w.text.lower() == param or w.text.lower() in _aliases(param) for w in old.items):
+            words = it.Words(words.items + (it.Word(param, 0),))
+    return replace(last, **{slot: words})
+
+
+def _aliases(param: str) -> set[str]:
+    return {a for cls in CATALOGUE.values() for p in cls.spec.params if p.name == param for a in p.aliases}
+
+
+__all__ = ["follow_up"]

@@ -1,0 +1,267 @@
+"""Musicians' phrasings the grammar does not take, said again the way it does (for the second stage).
+
+Three tables, each a family rather than a phrase: nicknames of voices ("the pad", "the lead"),
+words for a quality ("more dirt", "less space", "bit of shuffle"), and rephrasings of whole
+forms ("put the kick back", "add a snare on 2 and 4", "swap the filter and the reverb").
+"""
+from __future__ import annotations
+
+import re
+
+from ..engine.catalogue import CATALOGUE
+from .patch_model import PatchModel
+
+#: A quality a musician asks more or less of → the param phrase that owns it.
+QUALITIES = {
+    "dirt": "drive", "grit": "drive", "crunch": "drive", "fuzz": "drive", "bite": "drive", "filth": "drive",
+    "saturation": "drive", "overdrive": "drive",
+    "space": "reverb mix", "air": "reverb mix", "verb": "reverb mix", "ambience": "reverb mix", "reverb": "reverb mix",
+    "squelch": "resonance", "squelchy": "resonance", "acid": "resonance", "scream": "resonance",
+    "whistle": "resonance", "reso": "resonance", "rez": "resonance",
+    "movement": "lfo depth", "modulation": "lfo depth", "wobble": "lfo depth", "sweep": "lfo depth",
+    "shuffle": "swing", "groove": "swing", "swing": "swing",
+    "boom": "kick decay", "tail": "decay", "sparkle": "cutoff", "brightness": "cutoff", "highs": "cutoff",
+    "echo": "delay mix", "echoes": "delay mix", "repeats": "delay feedback",
+}
+_QUALITY = re.compile(r"^(more|less|a bit of|bit of|some|a lot of|lots of|loads of|a touch of|a little|"
+                      r"a bit more|a bit less|bit more|bit less|even more|much more|much less|deeper|stronger|"
+                      r"weaker|shallower)\s+(\w+)(.*)$", re.I)
+_QUALITY_AFTER = re.compile(r"^(\w+)\s+(up|down|more|less|stronger|weaker|faster|slower)(.*)$", re.I)
+_MORE_WORDS = {"some", "a bit of", "bit of", "a lot of", "lots of", "loads of", "a touch of", "a little"}
+
+#: Nicknames of voices: which source they mean in the patch as it is.
+NICKNAMES = {"pad": "pad", "pads": "pad", "drone": "pad", "chords": "pad", "keys": "pad",
+             "lead": "high", "melody": "high", "beep": "high", "bleep": "high", "sub": "low"}
+
+REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
+    (r"^(?:put|bring)\s+(?:the\s+)?(.+?)\s+back(?:\s+in)?$", r"unmute \1"),
+    (r"^(?:the\s+)?(\w+)\s+back(?:\s+in)?$", r"unmute \1"),
+    (r"^(?:add|create|give me)\s+(?:an?\s+)?(\w+)(?:\s+(?:drum|synth|sound))?(?:\s+for\s+[\w\s]+?)?[,:]?\s+((?:on|playing)\s+.+|[xX.|\- ]{4,}"
+     r"|four (?:on|to) the floor|(?:on )?(?:the )?off ?beats?|(?:on )?(?:2|two) and (?:4|four))$", r"add \1, \1 \2"),
+    (r"\bfrom\s+[\d.]+\s*\w*\s+to\b", "to"),
+    (r"^(?:oops|nah|no|argh|ugh)[,!]?\s+undo(?:\s+that|\s+it)?$", "undo"),
+    (r"^make\s+(.+?)\s+wobble$", r"wobble \1"),
+    (r"^(?:distort|dirty up|overdrive|saturate|fuzz)\s+(.+?)(?:\s+up)?$", r"add a distortion to \1"),
+    (r"^(bitcrush|crush|foldback|fold|hard clip|clip|tanh)\s+(.+?)$",
+     lambda m: f"add a distortion to {m.group(2)}, mode {'hard' if 'clip' in m.group(1).lower() else m.group(1)}"),
+    (r"^(?:delay|echo)\s+(?:time\s+)?(?:on|at|to|every)\s+(.+)$", r"delay time \1"),
+    (r"^(?:let\s+go|let\s+it\s+go|release\s+it)$", "release"),
+    (r"^(?:way\s+)?too much\s+(\w+)$", r"less \1"),
+    (r"^(?:put|set|turn|bring|push|crank)\s+(?:the\s+)?(.+?)\s+(all the way|way|fully)\s+(up|down)$", r"\1 \2 \3"),
+    (r"^(?:it'?s\s+|it is\s+|it\s+|(?:the\s+)?\w+\s+is\s+)?too\s+(squelchy|buzzy|harsh|boomy|muddy)$",
+     lambda m: _LESS_OF.get(m.group(1).lower(), m.group(0))),
+    (r"^(?:make\s+)?(?:it\s+|everything\s+|the mix\s+)?(louder|quieter|softer)\s+master$", r"master \1"),
+    (r"^back off\s+(?:the\s+)?(.+?)$", r"less \1"),
+    (r"^(\w+)\s+detune\s+(.+?)\s+(up|down)$", r"detune \1 \3 \2"),
+    (r"^(?:an?|another)\s+(\w+)\s+with\b(.*)$", r"add a \1 with\2"),
+    (r"^dry\s+(?:the\s+)?(.+?)\s+out\b.*$", r"\1 drier"),
+    (r"^(?:delay|echo)\s+(?:time\s+)?((?:dotted\s+)?(?:whole|half|quarter|eighth|sixteenth)(?:\s+notes?)?|\d+/\d+)$",
+     r"delay time \1"),
+    (r"^(?:[\w-]+\s+){1,2}?(kick|snare|hats|hat|bass)\s+(\|?[xX.][xX.|\- ]{3,})$", r"\1 \2"),
+    (r"^(?:make\s+)?(?:the\s+)?(\w+)\s+(?:sound\s+)?more\s+(open|closed|close)$",
+     lambda m: f"{'open' if m.group(2).lower() == 'open' else 'close'} the {m.group(1)}"),
+    (r"^make\s+(?:the\s+)?(\w+)\s+(more|less)\s+(\w+)$", r"\2 \3 on the \1"),
+    (r"^(?:the\s+)?(\w+)\s+(before|after)\s+(?:the\s+)?(\w+)$", r"put \1 \2 \3"),
+    (r"^(?:setcps|cps)\s*\(?\s*([\d.]+)\s*/\s*60\s*/\s*4\s*\)?$", r"tempo \1"),
+    (r"^(?:setcps|cps)\s*\(?\s*(0?\.\d+|\d+\.\d+)\s*\)?$", lambda m: f"tempo {float(m.group(1)) * 240:g}"),
+    (r"\b(big|large|huge|small|long|short)\s+(room|decay|release|attack)\b",
+     lambda m: {"big": "bigger", "large": "bigger", "huge": "bigger", "small": "smaller", "long": "longer",
+                "short": "shorter"}[m.group(1).lower()] + " " + m.group(2)),
+    (r"^play\s+(?:it\s+)?at\s+(\d+)\s*bpm$", r"tempo \1 and start"),
+    (r"^(\w+)\s+with\s+(?:an?\s+)?(?:long|short|longer|shorter|big|small)?\s*(\w+),?\s+([\d.]+.*)$", r"\1 \2 \3"),
+    (r"^(add .+?)\s+for\s+(?:an?\s+|the\s+)?[\w-]+(.*)$", r"\1\2"),
+    (r"^(?:move|put|switch|point|take)\s+(?:the\s+)?(\w+)\s+(?:off\s+)?from\s+(?:the\s+)?(.+?)\s+(?:to|onto|on)\s+(?:the\s+)?(.+)$",
+     r"disconnect \1 from \2, connect \1 to \3"),
+    (r"^(?:put|set|switch|turn)\s+(?:the\s+)?(\w+)\s+(?:in|to|into)\s+(\w+)\s+mode$", r"\1 mode \2"),
+    (r"^(?:undo\s*){2}$", "undo 2 times"),
+    (r"^(?:undo\s*){3}$", "undo 3 times"),
+    (r"^not enough\s+(\w+)$", r"more \1"),
+    (r"^(?:swing|shuffle)\s+(?:it\s+)?(?:a little|a bit|a touch|some)$", "more swing"),
+    (r"^(?:make it|give it|gimme|give me|add)?\s*(?:some|a bit of|a little)?\s*(swing|shuffle)$", r"more swing"),
+    (r"^(four on the floor|(?:on )?(?:the )?off ?beats?|(?:on )?every \w+)\s+(\w+)$", r"\2 \1"),
+    (r"^what does (?:the\s+)?(.+?) do$", r"help \1"),
+    (r"^what (modules|tracks|sessions) (?:are|is) (?:there|playing|in the patch)$", r"list \1"),
+    (r"^(drop|take|pull)\s+(?:the\s+)?(.+?)\s+out$", r"take out \2"),
+    (r"^(sine|square|triangle|saw|random)(?:\s+wave)?\s+lfo$", r"lfo shape \1"),
+    (r"^(sine|square|saw|triangle)\s+(?:bass|sub|lead|pad)\b\s*(?:at\s+)?(.*)$", r"add a \1 at \2"),
+    (r"^(.+?)\s+(?:and\s+)?go$", r"\1 and start"),
+    (r"^(?:the\s+)?(\w+)\s+out$", r"take out \1"),
+    (r"^(?:mute|kill|silence|drop)\s+everything\s+(?:but|except)\s+(?:the\s+)?(.+)$", r"solo \1"),
+    (r"^(\w+)\s+(?:it|that|them)\s+(more|less|up|down)$", r"\1 \2"),
+    (r"^(\w+)\s+lfo\b(.*)$", r"lfo on the \1\2"),
+    (r"^(noise)\s+(white|pink|brown)\b[,\s]*(.*)$", r"\2 noise \3"),
+    (r"^(?:take|pull|leave)\s+(?:the\s+)?(.+?)\s+out$", r"take out \1"),
+    (r"^(?:a little|a bit of|bit of|some|a touch of|a little bit of|a tad of)\s+(\w+)$", r"more \1"),
+    (r"^(?:make|give me|get|i want)\s+(?:an?|some)\s+(\w+)(?:\s+(?:tone|sound|wave|note|synth|voice))?\b(.*)$", r"add a \1\2"),
+    (r"^(add|put|give me)\s+(?:an?\s+)?(?:little|gentle|subtle|slight|soft|nice|warm|slow|fast|big|small|some|sub"
+     r"|deep|fat|huge)\s+(.+)$",
+     r"\1 \2"),
+    (r"\bless\s+(bright|loud|dark|dull|fast|slow|wet|dry|big|small|long|short|dirty|clean|wide|deep|buzzy|harsh|"
+     r"muddy|squelchy|distorted|gritty)\b", lambda m: _LESS_OF.get(m.group(1).lower(), m.group(0))),
+    (r"^(?:put|set|bring|turn|take)?\s*(.+?)\s+back\s+to\s+(?:the\s+)?(?:default|defaults|normal|factory|start)$", r"reset \1"),
+    (r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:the\s+)?(.+?)\s+(?:at|to)\s+(.+)$", r"\2 filter mode \1, cutoff \3"),
+    (r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:the\s+)?(.+?)$", r"\2 filter mode \1"),
+    (r"^(?:run|send|route|feed|pipe)\s+(.+?)\s+(?:into|through)\s+(.+)$", r"route \1 to \2"),
+    (r"^(?:make\s+)?(.+?)\s+(?:go|goes|run|runs|feed|feeds)\s+(?:into|through)\s+(.+)$", r"route \1 to \2"),
+)]
+#: "less bright" → "darker": the opposite comparative of an adjective.
+_LESS_OF = {"bright": "darker", "buzzy": "darker", "harsh": "darker", "loud": "quieter", "dark": "brighter",
+            "dull": "brighter", "muddy": "brighter", "fast": "slower", "slow": "faster", "wet": "drier",
+            "dry": "wetter", "big": "smaller", "small": "bigger", "long": "shorter", "short": "longer",
+            "dirty": "cleaner", "distorted": "cleaner", "gritty": "cleaner", "clean": "dirtier",
+            "wide": "narrower", "deep": "shallower", "squelchy": "less resonance"}
+_SWAP = re.compile(r"^(?:swap|switch|exchange|flip)\s+(?:the\s+)?(.+?)\s+(?:and|with)\s+(?:the\s+)?(.+?)(?:\s+around)?$", re.I)
+
+
+def rephrasings(text: str, model: PatchModel) -> list[tuple[str, str]]:
+    """(how it was read, the line said the grammar's way) for each form that fits."""
+    found = []
+    for pattern, replacement in REPHRASE:
+        if pattern.search(text):
+            new = pattern.sub(replacement, text)
+            if new != text:
+                found.append((f"read as '{new}'", new))
+    placed = _first_or_last(text, model)
+    if placed:
+        found.append(placed)
+    filtered = _filter_voice(text, model)
+    if filtered:
+        found.append(filtered)
+    swap = _SWAP.match(text)
+    if swap:
+        found.append(_swapped(swap.group(1), swap.group(2), model))
+    quality = _quality(text)
+    if quality:
+        found.append(quality)
+    layer = layered(text, model)
+    if layer:
+        found.append(layer)
+    return found
+
+
+_INTERVAL = re.compile(r"^(?:and\s+)?(?:layer|stack|add|double)?\s*(?:(?:another|a|an|one)\s+)?(\w+)?\s*(an? octave|two octaves|a fifth|"
+                       r"a fourth|\d+ semitones?)\s+(below|under|underneath|above|over|up|down|lower|higher)"
+                       r"(?:\s+(?:the\s+)?(\w+))?$", re.I)
+_SEMITONES = {"an octave": 12, "a octave": 12, "two octaves": 24, "a fifth": 7, "a fourth": 5}
+
+
+def layered(text: str, model: PatchModel) -> tuple[str, str] | None:
+    """'layer a square an octave below the saw', 'another sine a fifth up': a new oscillator at that
+    interval from one there (the focus when none is named), into the same chain."""
+    match = _INTERVAL.match(text)
+    if not match:
+        return None
+    kind, interval, where, named = match.groups()
+    semis = _SEMITONES.get(interval.lower()) or int(interval.split()[0])
+    down = where.lower() in ("below", "under", "underneath", "down", "lower")
+    reference = model.focus
+    if named:
+        reference = named if named in model.modules else next(
+            (m for m, t in model.modules.items() if t in CATALOGUE and (t == named or named in CATALOGUE[t].spec.aliases)),
+            None)
+    if kind and kind.lower() in ("one", "it", "layer"):
+        kind = None
+    if reference not in model.modules or not CATALOGUE[model.modules[reference]].spec.has_param("freq"):
+        return None
+    type_name = kind or model.modules[reference]
+    hz = float(model.value(reference, "freq")) * 2 ** ((-semis if down else semis) / 12)
+    outs = [o for o in model.outputs(reference) if o != "master"]
+    into = f" into {outs[0]}" if outs else ""
+    line = f"add a {type_name}{into} at {hz:.2f} hz"
+    return f"{interval} {'below' if down else 'above'} {reference}: {line}", line
+
+
+_FIRST_LAST = re.compile(r"^(?:put|move)\s+(?:the\s+)?(\w+)\s+(first|last|at the start|at the end)$", re.I)
+
+
+def _first_or_last(text: str, model: PatchModel) -> tuple[str, str] | None:
+    """'put the reverb first': right after its voice's source ('last': at the end)."""
+    match = _FIRST_LAST.match(text)
+    if not match:
+        return None
+    word, where = match.group(1).lower(), match.group(2).lower()
+    module_id = next((m for m, t in model.modules.items() if word in (m, t) or word.rstrip("s") == t), None)
+    voice = model.voice_of(module_id) if module_id else []
+    if len(voice) < 2:
+        return None
+    anchor = voice[0] if where in ("first", "at the start") else voice[-1]
+    return f"{word} {where}", f"put {module_id} after {anchor}"
+
+
+_FILTER_MODE = re.compile(r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:the\s+)?(.+?)(?:\s+(?:at|to)\s+|\s+)?"
+                          r"(\d[\d.]*\s*k?(?:hz)?)?$", re.I)
+
+
+def _filter_voice(text: str, model: PatchModel) -> tuple[str, str] | None:
+    """'lowpass the hats 8k': a filter in that mode on that voice (the one there, else a new one)."""
+    match = _FILTER_MODE.match(text)
+    if not match:
+        return None
+    mode, target, value = match.groups()
+    at = f" at {value}" if value else ""
+    ids = [m for m, t in model.modules.items() if t == "filter"]
+    if target.lower() in ("it", "this", "that") and model.focus in model.modules:
+        target = model.focus
+    named = next((m for m in model.modules if target.lower() in (m, model.modules[m])
+                  or target.lower().rstrip("s") == model.modules[m]), None)
+    if named and any(m in model.voice_of(named) for m in ids):
+        return f"{mode} {target}", f"{target} filter mode {mode}" + (f", cutoff {value}" if value else "")
+    return f"{mode} {target}: a new filter", f"add a {mode} filter to {target}{at}"
+
+
+def _swapped(first: str, second: str, model: PatchModel) -> tuple[str, str]:
+    """'swap the filter and the reverb': the earlier one of the chain goes after the later one."""
+    def position(words: str) -> int:
+        word = words.lower().split()[-1]
+        for module_id, type_name in model.modules.items():
+            if word in (module_id, type_name) or word.rstrip("s") == type_name or \
+                    (type_name in CATALOGUE and word in CATALOGUE[type_name].spec.aliases):
+                voice = model.voice_of(module_id)
+                return voice.index(module_id) if module_id in voice else -1
+        return -1
+    if position(first) > position(second):
+        first, second = second, first
+    return f"swap {first} and {second}", f"put {first} after {second}"
+
+
+def _quality(text: str) -> tuple[str, str] | None:
+    """'more dirt' → 'more drive', 'bit of shuffle' → 'more swing', 'sweep faster' → 'lfo rate up'."""
+    match = _QUALITY.match(text)
+    if match and match.group(2).lower() in QUALITIES:
+        how = match.group(1).lower()
+        how = "more" if how in _MORE_WORDS | {"deeper", "stronger"} else how
+        how = "less" if how in ("weaker", "shallower") else how
+        param = QUALITIES[match.group(2).lower()]
+        return f"{match.group(2)}: {param}", f"{how} {param}{match.group(3)}"
+    match = _QUALITY_AFTER.match(text)
+    if match and match.group(1).lower() in QUALITIES:
+        param = QUALITIES[match.group(1).lower()]
+        how = match.group(2).lower()
+        if how in ("faster", "slower") and param == "lfo depth":
+            param, how = "lfo rate", "up" if how == "faster" else "down"
+        how = {"stronger": "up", "weaker": "down", "more": "up", "less": "down"}.get(how, how)
+        return f"{match.group(1)}: {param}", f"{param} {how}{match.group(3)}"
+    return None
+
+
+def nickname(word: str, model: PatchModel) -> str | None:
+    """The source a nickname means now: 'pad' → the voice with a reverb (else the oldest that
+    plays no bass), 'lead' → the highest, 'sub' → the lowest; None if no single one."""
+    kind = NICKNAMES.get(word.lower())
+    if kind is None:
+        return None
+    sources = [m for m, t in model.modules.items() if t in CATALOGUE and CATALOGUE[t].spec.role == "source"]
+    if not sources:
+        return None
+    if kind == "pad":
+        wet = [s for s in sources if any(model.modules[m] == "reverb" for m in model.voice_of(s))]
+        bass = model.tracks.get("bass")
+        rest = [s for s in sources if bass is None or s != bass.target]
+        return (wet or rest or [None])[0]
+    pitched = sorted((float(model.value(s, "freq")), s) for s in sources if CATALOGUE[model.modules[s]].spec.has_param("freq"))
+    if len(pitched) < 2 and kind != "low":
+        return pitched[0][1] if pitched else None
+    return (pitched[-1] if kind == "high" else pitched[0])[1]
+
+
+__all__ = ["rephrasings", "nickname", "QUALITIES", "NICKNAMES"]

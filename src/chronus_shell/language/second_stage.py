@@ -1,0 +1,331 @@
+"""The second stage: a line the grammar or the mapper refused, read again the way musicians talk.
+
+Deterministic, no model: it proposes *readings* of the line — the words tidied (a typo one letter
+off a known word, scene slang, chatter dropped), one command per part named together ("kick and
+hats up a bit", "the drums down"), a follow-up of the last command ("more", "again", "same for
+the snare", "too much") — and the translator takes a reading only when exactly one of them
+works; several that work differently are named back in one line. Each reading says how the line
+was read, for the echo.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..engine.catalogue import CATALOGUE
+from .follow_ups import follow_up
+from .patch_model import PatchModel
+from .musician_words import QUALITIES, nickname, rephrasings
+from .units import is_note
+from .vocabulary import command_words, filler_words, is_known_word, module_words, unit_words
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read a refused line: a new line of text, or an intent built here."""
+
+    said: str                      # how it was read, for the echo ("cutof → cutoff")
+    text: str | None = None
+    intent: object = None
+
+
+#: Musicians' words for what the language names otherwise (whole words, one way).
+SLANG = {
+    "bassline": "bass", "bass-line": "bass", "hihat": "hats", "hi-hat": "hats", "hihats": "hats",
+    "hi-hats": "hats", "hh": "hats", "verb": "reverb", "fb": "feedback", "rez": "resonance",
+    "overall": "master", "oscs": "oscillators", "tuned": "tune",
+    "echo": "delay", "echoes": "delay", "plz": "please", "hats": "hats", "speed": "tempo",
+    "rm": "remove", "del": "delete", "hush": "stop", "dist": "distortion", "vol": "volume",
+    "tri": "triangle", "delaytime": "delay time", "delayfeedback": "delay feedback", "tighter": "shorter",
+    "looser": "longer", "sweep": "lfo", "spring": "reverb", "plate": "reverb", "teh": "the", "hte": "the",
+    "period": "rate", "envelope": "adsr", "env": "adsr", "amp": "adsr", "its": "it", "it's": "it",
+}
+#: Chatter that carries no instruction here ("real plucky", "like 200hz", "nice, now ...").
+NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "super", "pretty", "kinda",
+         "sorta", "bro", "mate", "dude", "man", "too", "both", "also", "hmm", "cool",
+         "ah", "oh", "alright", "lol", "wow", "sweet", "y'know", "basically", "totally", "quite",
+         "tiny", "even", "still", "gentle", "subtle", "slight", "lovely", "entirely"}
+#: Words of named rhythms the grammar reads in phrases ("on the offbeat"): never typos.
+RHYTHM_WORDS = {"offbeat", "offbeats", "backbeat", "backbeats", "downbeat", "downbeats", "sixteenths",
+                "eighths", "quarters"}
+#: Words that name several parts at once.
+GROUPS = {"drums": ("drum",), "kit": ("drum",), "oscillators": ("source",), "oscs": ("source",),
+          "synths": ("source",), "sounds": ("source",), "voices": ("source",)}
+
+_BACK = re.compile(r"^(?:put it |go |take it )?back (?:to )?(?:how|the way) it was\b|^(?:put it )?back$", re.I)
+_ONLY_AFTER = re.compile(r"^(?:the\s+)?(.+?)\s+only(?:\s+please)?$", re.I)
+_ONLY = re.compile(r"^(?:only|just)\s+(?:the\s+)?(.+?)(?:\s+(?:please|pls|now))?$", re.I)
+
+
+def readings(line: str, model: PatchModel, last, last_text: str = "") -> list[Reading]:
+    """The readings worth trying for a refused `line`, most literal first."""
+    found: list[Reading] = []
+    text = polite(re.sub(r"(?<=[A-Za-z]{2})\.$", "", line.strip().rstrip("?!")).strip())
+    follow = follow_up(text, model, last, last_text)
+    if follow:
+        return [Reading(said, intent=intent) for said, intent in follow]
+    alone = _ONLY_AFTER.match(line.strip().rstrip("?!."))
+    if alone and _names_part(alone.group(1), model):      # "bass only": solo it
+        return [Reading(f"{alone.group(1)} only: solo", f"solo {alone.group(1)}")]
+    tidied, said = tidy_words(text, model)
+    if _BACK.match(tidied):
+        return [Reading("back to how it was: undo", "undo")]
+    only = _ONLY.match(tidied)
+    if only and _names_part(only.group(1), model):
+        found.append(Reading(f"only {only.group(1)}: solo", f"solo {only.group(1)}"))
+    if tidied.lower() != line.strip().lower():
+        found.append(Reading(", ".join(said) or f"read as '{tidied}'", tidied))
+    for expanded in _several(tidied, model):
+        found.append(Reading(f"each of them: {expanded}", expanded))
+    for how, new in rephrasings(tidied, model):
+        found.append(Reading(how, new))
+    for how, new in _equivalents(tidied, model):
+        found.append(Reading(how, new))
+    aside = _without_asides(text, model)
+    if aside:
+        found.append(aside)
+    return found
+
+
+def _without_asides(text: str, model: PatchModel) -> Reading | None:
+    """'decay 30ms, real plucky': a clause that only colours the request (a word nobody knows,
+    and no module, param, value or note) is left out, and said so."""
+    clauses = [c.strip() for c in text.split(",")]
+    if len(clauses) < 2:
+        return None
+    extra = tuple(model.modules) + tuple(model.tracks)
+    content = module_words() | set(extra)
+    asides = [c for c in clauses if c and len(c.split()) <= 4
+              and any(not is_known_word(w, extra) for w in c.lower().split())
+              and not any(w in content or re.search(r"\d", w) or is_note(w) for w in c.lower().split())]
+    kept = [c for c in clauses if c and c not in asides]
+    if not asides or not kept:
+        return None
+    return Reading(f"{', '.join(repr(a) for a in asides)} left out", ", ".join(kept))
+
+
+#: Params that mean the same on another module type (a filter's q is a 303's resonance).
+EQUIVALENT_PARAMS = {"resonance": "q", "reso": "q", "res": "q", "q": "resonance", "pitch": "freq", "tune": "freq"}
+
+
+def _equivalents(text: str, model: PatchModel) -> list[tuple[str, str]]:
+    """'reso up' with only a plain filter: its q."""
+    found = []
+    present = {p.name for m in model.modules.values() if m in CATALOGUE for p in CATALOGUE[m].spec.params}
+    words = text.split()
+    for index, word in enumerate(words):
+        other = EQUIVALENT_PARAMS.get(word.lower())
+        if other and other in present:
+            new = " ".join(words[:index] + [other] + words[index + 1:])
+            found.append((f"{word} → {other}", new))
+    return found
+
+
+# -- the words --------------------------------------------------------------------------------
+_POLITE = [(re.compile(p, re.I), r) for p, r in (
+    (r"\b(?:could|can|would|will)\s+(?:you|we|i|u)\s+(?:please\s+)?", ""),
+    (r"^(?:could|can|would|will|should)\s+(?:the\s+|this\s+|that\s+)?(.+?)\s+(?:be|get|sound)\s+", r"make \1 "),
+    (r"^(?:could|can|would|will|should)\s+(?=(?:the|it|this|that)\b)", ""),
+    (r"\b(?:please|pls|plz|thanks|thank you|sorry|maybe|perhaps|about|around|roughly|approximately|"
+     r"entirely|for now|for me|i think|if possible|would be lovely|would be great|so i can hear|"
+     r"a little bit|let'?s|i'?d like|go ahead and)\b", ""),
+    (r"(?<=\w)\s*[?!.]\s+(?=\w)", ", "),
+    (r"\bminus\s+(?=\d)", "-"),
+    (r"(?<=\d)\s*&\s*(?=\d)", " and "),
+    (r"(?<!\w)['\"]|['\"](?!\w)", ""),
+    (r"\b(add|put)\s+(?:a|an)\s+(?:second|2nd|third|new|extra)\b", r"\1 a"),
+    (r"(?<=[xX.\-|])\s+(?=[A-Za-z][\w-]*\s+\|?[xX.][xX.\-| ]{2,})", ", "),
+    (r"\breal quick\b|\bright now\b(?=.)", ""),
+    (r"\b(?:the\s+)?(?:high|higher|top|upper)\s+(?:one|tone|sound|beep|voice|note|synth)\b", "the lead"),
+    (r"\b(?:the\s+)?(?:low|lower|bottom|deep)\s+(?:one|tone|sound|beep|voice|note|synth)\b", "the sub"),
+    (r"\b(?:4\s*/\s*4|4\s*x\s*4|four four)\b", "four on the floor"),
+    (r"\b(?:on\s+)?all (?:four|4) beats\b", "on every beat"),
+    (r"\ba 5th\b", "a fifth"), (r"\ba 4th\b", "a fourth"),
+    (r"^(303|808)\b", r"the \1"),
+    (r"\b(?:the\s+)?whole\s+(?:beat|mix|track|thing|song|tune)\b", "everything"),
+    (r"\b1/4 notes?\b", "quarter note"), (r"\b1/8 notes?\b", "eighth note"), (r"\b1/16 notes?\b", "sixteenth note"),
+    (r"\b3/16\b", "dotted eighth"),
+    (r"\b(?:for a (?:bit|sec|second|moment|while)|as well|for me)\b", ""),
+    (r"\b([a-g])\s*-?\s*(flat|sharp)\s*(-?\d)\b", lambda m: m.group(1) + ("b" if m.group(2).lower() == "flat" else "#") + m.group(3)),
+    (r"\bwarmer\b|\bmellower\b|\bdarken\b", "darker"),
+    (r"\bbrighten\b|\bcrisper\b", "brighter"),
+    (r"\bresonant\b", "resonance"),
+    (r"(?<=\w)\s+only\b", ""),
+    (r"\s*,(?:\s*,)+", ","),
+    (r"^[\s,]+|[\s,]+$", ""),
+    (r"\s{2,}", " "),
+)]
+
+
+def polite(text: str) -> str:
+    """Politeness and hedging out ('Could the kick be tuned to 45 Hz, please?' → 'make the kick
+    tuned to 45 Hz'): words that ask nicely, never words that say what to do."""
+    for pattern, replacement in _POLITE:
+        text = pattern.sub(replacement, text)
+    return text.strip()
+
+
+
+def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
+    """Slang to the language's words, chatter dropped, a typo one letter off a known word
+    corrected (only when exactly one known word is that close)."""
+    out, said = [], []
+    extra = tuple(model.modules) + tuple(model.tracks)
+    words = text.split()
+    for index, word in enumerate(words):
+        core = word.strip(",;:").lower()
+        tail = word[len(word.rstrip(",;:")):]
+        if core in SLANG:
+            out.append(SLANG[core] + tail)
+            said.append(f"{core} → {SLANG[core]}")
+            continue
+        after_article = index > 0 and words[index - 1].lower() in ("a", "an", "another")
+        named = None if core in model.modules or core in model.tracks or after_article else nickname(core, model)
+        if named:
+            out.append(named + tail)
+            said.append(f"{core} → {named}")
+            continue
+        if core in NOISE and index > 0 or core in ("nah", "yeah", "ok", "okay", "like", "so"):
+            if tail and out:
+                out[-1] += tail
+            said.append(f"'{core}' ignored")
+            continue
+        if re.fullmatch(r"[a-z]{3,}", core) and core not in GROUPS and core not in RHYTHM_WORDS \
+                and core not in QUALITIES \
+                and not is_known_word(core, extra):
+            fixed = _typo(core, extra)
+            if fixed:
+                out.append(fixed + tail)
+                said.append(f"{core} → {fixed}")
+                continue
+        out.append(word)
+    deduped = [w for i, w in enumerate(out)                   # "spring reverb" → "reverb reverb" → "reverb"
+               if i == 0 or w.lower() != out[i - 1].lower() or w.lower() not in module_words()]
+    return " ".join(deduped), said
+
+
+def _typo(word: str, extra) -> str | None:
+    """The one known word a typo stands for: same first letter, one edit away (two for long
+    words); None when none or several are that close. Remembered per catalogue and patch names."""
+    return _typo_cached(word, tuple(extra), tuple(CATALOGUE))
+
+
+@lru_cache(maxsize=4096)
+def _typo_cached(word: str, extra: tuple, _catalogue_key: tuple) -> str | None:
+    limit = 1 if len(word) < 6 else 2
+    best: list[str] = []
+    best_distance = limit + 1
+    candidates = _pool().get(word[0], ()) + tuple(w for w in extra if w[:1] == word[0])
+    for candidate in candidates if len(word) >= 4 else ():
+        if abs(len(candidate) - len(word)) > limit or len(candidate) < 3:
+            continue
+        distance = _distance(word, candidate, limit)
+        if distance < best_distance:
+            best, best_distance = [candidate], distance
+        elif distance == best_distance and candidate not in best:
+            best.append(candidate)
+    if len(best) > 1:                                  # "reverv": reverb (a module word), not revert
+        nouns = [b for b in best if b in module_words()]
+        best = nouns if len(nouns) == 1 else best
+    if best:
+        return best[0] if len(best) == 1 else None
+    starts = [c for c in candidates if c.startswith(word)] if len(word) >= 3 else []
+    return starts[0] if len(starts) == 1 else None     # "dec" → decay
+
+
+_POOLS: dict = {}
+
+
+def _pool() -> dict[str, tuple[str, ...]]:
+    """The known words by first letter (built once per catalogue)."""
+    key = tuple(CATALOGUE)
+    if key not in _POOLS:
+        plain = sorted({w for w in set(command_words()) | set(module_words()) | set(filler_words())
+                        | set(unit_words()) | set(SLANG) if re.fullmatch(r"[a-z_0-9]+", w)})
+        by_letter: dict[str, tuple[str, ...]] = {}
+        for word in plain:
+            by_letter[word[0]] = by_letter.get(word[0], ()) + (word,)
+        _POOLS.clear()
+        _POOLS[key] = by_letter
+    return _POOLS[key]
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein (adjacent swaps count one), stopped early past `limit`."""
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+# -- several parts ----------------------------------------------------------------------------
+def _part_names(model: PatchModel) -> dict[str, str]:
+    """Words naming a part now → the module id: ids, types present, aliases, track names."""
+    names: dict[str, str] = {}
+    for module_id, type_name in model.modules.items():
+        if module_id == "master":
+            continue
+        names[module_id] = module_id
+        spec = CATALOGUE[type_name].spec if type_name in CATALOGUE else None
+        if len(model.of_type(type_name)) == 1 and spec is not None:
+            for word in (type_name, *spec.aliases):
+                names.setdefault(word, module_id)
+                names.setdefault(word + "s", module_id)
+    for name, track in model.tracks.items():
+        names.setdefault(name, track.target)
+    return names
+
+
+def _names_part(words: str, model: PatchModel) -> bool:
+    return words.lower().replace("the ", "").strip() in _part_names(model) or words.lower() == "bass"
+
+
+def _several(text: str, model: PatchModel) -> list[str]:
+    """'kick and hats up a bit' → 'kick up a bit, hats up a bit'; 'the drums down' → each drum."""
+    lowered_text = text.lower()
+    if not (" and " in lowered_text or "&" in text or "," in text or " + " in text
+            or any(g in lowered_text for g in GROUPS)):
+        return []
+    names = _part_names(model)
+    tokens = text.split()
+    lowered = [t.lower().strip(",") for t in tokens]
+    for index, word in enumerate(lowered):               # a group word: each member
+        roles = GROUPS.get(word)
+        if roles:
+            members = [m for m in model.modules if m != "master" and CATALOGUE[model.modules[m]].spec.role in roles]
+            before = tokens[:index - 1] if index and lowered[index - 1] in ("all", "both", "the") else tokens[:index]
+            if len(members) >= 2:
+                return [", ".join(" ".join(before + [m] + tokens[index + 1:]) for m in members)]
+    for start in range(len(lowered)):                    # "kick and hats", "kick, snare and hats"
+        members, at = [], start
+        while at < len(lowered):
+            word = lowered[at]
+            if word in ("the", "and", "&", "+", "plus") and members:
+                at += 1
+                continue
+            if word == "the":
+                at += 1
+                continue
+            if word in names and (not members or lowered[at - 1] in ("and", "&", "+", "plus", "the")
+                                  or tokens[at - 1].endswith(",") or lowered[at - 1] in names):
+                members.append(tokens[at].strip(","))
+                at += 1
+                continue
+            break
+        if len(members) >= 2:
+            rest_before, rest_after = tokens[:start], tokens[at:]
+            if rest_after and rest_after[0].lower() in ("all", "both"):
+                rest_after = rest_after[1:]
+            return [", ".join(" ".join(rest_before + [m] + rest_after) for m in members)]
+    return []
+
+
+__all__ = ["readings", "tidy_words", "Reading"]

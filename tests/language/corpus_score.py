@@ -1,0 +1,254 @@
+"""Score the musician corpus: each case's phrase, in its starting patch, through the translator.
+
+    python tests/language/corpus_score.py DIR [--show right|wrong|refused] [--persona P]
+
+A case (JSON lines, see tests/language/corpus/README.md) names a starting patch, the phrases
+typed just before (`before`), the phrase, and the messages a musician expects. Classes:
+- RIGHT: no error and every expected message matched (address exact; numbers within 1 %, or
+  ">"/"<" against the value before the phrase; patterns ignoring spaces and "|"; "*" anything;
+  "any_of" alternatives), every other message only wiring or a /mod of a module the phrase
+  created; or "refuse" expected and the shell refused or asked.
+- WRONG: messages produced that are not RIGHT (a refusal expected but something done included).
+- REFUSED: an error where messages were expected.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from chronus_shell.engine.catalogue import CATALOGUE
+from chronus_shell.language import Translator
+from chronus_shell.language.errors import LanguageError
+from chronus_shell.language.units import is_note, note_name
+from chronus_shell.protocol.message import Message
+
+#: The starting patches of the corpus brief, as raw message lines; the last line sets the focus.
+PATCHES = {
+    "empty": [],
+    "acid": [
+        "/patch/create saw1 saw", "/patch/create acid_filter1 acid_filter", "/patch/create adsr1 adsr",
+        "/patch/connect saw1 acid_filter1", "/patch/connect acid_filter1 adsr1", "/patch/connect adsr1 master",
+        "/patch/create kick1 kick", "/patch/connect kick1 master",
+        "/patch/create hat1 hat", "/patch/connect hat1 master",
+        "/mod/saw1/freq 55", "/seq/bpm 128",
+        "/seq/add bass saw1 x.xX.x.xx.Xx.x.x", "/seq/notes bass a1 a1 c2 a1 e2 a1 g1 a1",
+        "/seq/add kick kick1 x...x...x...x...", "/seq/add hats hat1 ..x...x...x...x.",
+        "/seq/start", "/mod/acid_filter1/cutoff 500", "/mod/acid_filter1/resonance 0.5",
+    ],
+    "drums": [
+        "/patch/create kick1 kick", "/patch/connect kick1 master",
+        "/patch/create snare1 snare", "/patch/connect snare1 master",
+        "/patch/create hat1 hat", "/patch/connect hat1 master",
+        "/seq/bpm 120", "/seq/add kick kick1 x...x...x...x...", "/seq/add snare snare1 ....x.......x...",
+        "/seq/add hats hat1 x.x.x.x.x.x.x.x.", "/seq/start", "/mod/hat1/decay 50",
+    ],
+    "pad": [
+        "/patch/create triangle1 triangle", "/patch/create filter1 filter", "/patch/create reverb1 reverb",
+        "/patch/connect triangle1 filter1", "/patch/connect filter1 reverb1", "/patch/connect reverb1 master",
+        "/patch/create sine1 sine", "/patch/create delay1 delay",
+        "/patch/connect sine1 delay1", "/patch/connect delay1 master",
+        "/patch/create lfo1 lfo", "/patch/connect lfo1 filter1.cutoff",
+        "/mod/triangle1/freq 220", "/mod/filter1/mode lowpass", "/mod/filter1/cutoff 2000",
+        "/mod/sine1/freq 440", "/mod/reverb1/mix 0.25",
+    ],
+}
+WIRING = ("/patch/connect", "/patch/disconnect", "/patch/begin", "/patch/commit")
+#: The shell answering (a value, help, a list): no change to the music.
+REPLIES = ("/shell/show", "/shell/help", "/shell/list")
+CLASSES = ("RIGHT", "WRONG", "REFUSED")
+
+
+@dataclass
+class Result:
+    case: dict
+    verdict: str
+    produced: list[Message]
+    error: str = ""
+
+
+def start(patch: str) -> Translator:
+    translator = Translator()
+    for line in PATCHES[patch]:
+        translator.translate(line)
+    return translator
+
+
+def current(translator: Translator, address: str):
+    """The value an address holds before the phrase (None when unknown)."""
+    model = translator.model
+    parts = [p for p in address.split("/") if p]
+    if address == "/seq/bpm":
+        return model.bpm
+    if address == "/seq/swing":
+        return model.swing
+    if len(parts) == 3 and parts[0] == "mod" and model.spec(parts[1]) is not None:
+        spec = model.spec(parts[1])
+        if spec.has_param(parts[2]):
+            return model.value(parts[1], spec.param(parts[2]).name)
+    return None
+
+
+def _same_arg(expected, actual, before) -> bool:
+    if expected == "*":
+        return True
+    if expected in (">", "<"):
+        if not isinstance(actual, (int, float)) or not isinstance(before, (int, float)):
+            return False
+        return actual > before if expected == ">" else actual < before
+    if isinstance(expected, (int, float)) and not isinstance(expected, bool):
+        if not isinstance(actual, (int, float)):
+            return False
+        return abs(actual - expected) <= 0.01 * max(abs(expected), 1e-9) or actual == expected
+    if isinstance(expected, str) and isinstance(actual, str):
+        if is_note(expected) and is_note(actual):
+            return note_name(expected) == note_name(actual)
+        squash = str.maketrans("", "", " |")
+        return expected.lower().translate(squash) == actual.lower().translate(squash)
+    return False
+
+
+def _matches(expected: list, message: Message, before) -> bool:
+    address, *args = expected
+    if address != message.address:
+        return False
+    actual = list(message.args)
+    if actual and actual[-1] == "now" and len(actual) == len(args) + 1:
+        actual = actual[:-1]                              # "/seq/add … now": the same track
+    if len(actual) != len(args):
+        return False
+    return all(_same_arg(e, a, before) for e, a in zip(args, actual))
+
+
+def judge(expected: list[list], produced: list[Message], befores: dict, is_undo: bool) -> bool:
+    """Every expected message matched once; everything else only wiring or a new module's setting."""
+    left = list(range(len(produced)))
+    for wanted in expected:
+        if wanted[0] == "/shell/undo":
+            if not is_undo:
+                return False
+            left = []
+            continue
+        hit = next((i for i in left if _matches(wanted, produced[i], befores.get(wanted[0]))), None)
+        if hit is None:
+            return False
+        left.remove(hit)
+    created = {m.args[0] for m in produced if m.address == "/patch/create"}
+    for i in left:
+        message = produced[i]
+        if message.address in WIRING or message.address in REPLIES:
+            continue
+        if message.address.startswith("/mod/") and message.parts[1] in created:
+            continue
+        return False
+    return True
+
+
+def prepared(case: dict) -> Translator:
+    """The case's starting patch, then the phrases typed before (a refused one changes nothing)."""
+    translator = start(case["patch"])
+    for line in case.get("before", []):
+        try:
+            translator.translate(line)
+        except LanguageError:
+            pass
+    return translator
+
+
+def score_case(case: dict) -> Result:
+    translator = prepared(case)
+    expect = case["expect"]
+    alternatives = expect["any_of"] if isinstance(expect, dict) else [expect]
+    addresses = {m[0] for alt in alternatives if alt != "refuse" for m in alt}
+    befores = {a: current(translator, a) for a in addresses}
+    phrase = case["phrase"]
+    try:
+        produced = translator.translate(phrase)
+    except LanguageError as err:
+        return Result(case, "RIGHT" if "refuse" in alternatives else "REFUSED", [], str(err))
+    except Exception as err:                       # a bug is a wrong answer, not a crash of the scorer
+        return Result(case, "WRONG", [], f"internal error {type(err).__name__}: {err}")
+    if not produced:
+        return Result(case, "RIGHT" if "refuse" in alternatives else "REFUSED", [], "(nothing)")
+    if all(m.address.startswith("/shell/") and m.address != "/shell/undo" for m in produced) and \
+            "refuse" in alternatives and not any(m.address == "/shell/clear" for m in produced):
+        return Result(case, "RIGHT", produced)     # the shell answered (a question) and changed nothing
+    undos = max((sum(m[0] == "/shell/undo" for m in alt) for alt in alternatives if alt != "refuse"), default=0)
+    is_undo = bool(undos) and produced == _undo_of(case, undos)
+    for message in produced:                       # a module the phrase created starts at its defaults
+        if message.address == "/patch/create":
+            spec = CATALOGUE[str(message.args[1])].spec if str(message.args[1]) in CATALOGUE else None
+            for param in spec.params if spec else ():
+                if befores.get(f"/mod/{message.args[0]}/{param.name}") is None:
+                    befores[f"/mod/{message.args[0]}/{param.name}"] = param.default
+    for alternative in alternatives:
+        if alternative != "refuse" and judge(alternative, produced, befores, is_undo):
+            return Result(case, "RIGHT", produced)
+    return Result(case, "WRONG", produced)
+
+
+def _undo_of(case: dict, times: int) -> list[Message] | None:
+    """What plain 'undo's send after the case's set-up (to recognise an undo however phrased)."""
+    translator, sent = prepared(case), []
+    try:
+        for _ in range(times):
+            sent += translator.translate("undo")
+    except LanguageError:
+        return sent or None
+    return sent
+
+
+def load_cases(directory: Path) -> list[dict]:
+    cases = []
+    for path in sorted(directory.glob("*.jsonl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if line.strip():
+                try:
+                    cases.append(json.loads(line))
+                except json.JSONDecodeError as err:
+                    print(f"{path.name}:{number}: skipped, not JSON ({err})", file=sys.stderr)
+    return [c for c in cases if c.get("patch") in PATCHES and "phrase" in c and "expect" in c]
+
+
+def score(directory: Path) -> list[Result]:
+    return [score_case(case) for case in load_cases(directory)]
+
+
+def totals(results: list[Result]) -> dict[str, float]:
+    counts = Counter(r.verdict for r in results)
+    n = max(len(results), 1)
+    return {verdict: 100.0 * counts[verdict] / n for verdict in CLASSES}
+
+
+def report(results: list[Result], show: str = "WRONG", persona: str | None = None) -> str:
+    by_persona: dict[str, list[Result]] = defaultdict(list)
+    for result in results:
+        by_persona[result.case.get("persona", "?")].append(result)
+    lines = [f"{'persona':<12} {'cases':>5} {'right':>7} {'wrong':>7} {'refused':>8}"]
+    for name, group in sorted(by_persona.items()) + [("TOTAL", results)]:
+        t = totals(group)
+        lines.append(f"{name:<12} {len(group):>5} {t['RIGHT']:>6.1f}% {t['WRONG']:>6.1f}% {t['REFUSED']:>7.1f}%")
+    shown = [r for r in results if r.verdict == show and (persona is None or r.case.get("persona") == persona)]
+    lines.append(f"\n{show} ({len(shown)}):")
+    for r in shown:
+        got = "; ".join(str(m) for m in r.produced) or r.error
+        lines.append(f"  {r.case.get('id')} [{r.case['patch']}] {r.case.get('before', [])} {r.case['phrase']!r}"
+                     f"\n      expected {json.dumps(r.case['expect'])}\n      got      {got}")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("directory", type=Path)
+    parser.add_argument("--show", default="wrong", choices=("right", "wrong", "refused"))
+    parser.add_argument("--persona")
+    args = parser.parse_args(argv)
+    print(report(score(args.directory), args.show.upper(), args.persona))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,18 @@
+"""The musician corpus (development set): how much is understood, and nothing silently wrong."""
+from pathlib import Path
+
+from .corpus_score import score, totals
+
+CORPUS = Path(__file__).with_name("corpus")
+#: The development-set score reached (issue 13), minus a little; a wrong is worse than a refusal.
+MIN_RIGHT = 81.0
+MAX_WRONG = 1.0
+
+
+def test_the_dev_set_is_understood_and_never_silently_wrong():
+    results = score(CORPUS)
+    assert len(results) >= 1000
+    figures = totals(results)
+    wrongs = [r.case["id"] for r in results if r.verdict == "WRONG"]
+    assert figures["WRONG"] <= MAX_WRONG, f"{figures['WRONG']:.1f}% wrong: {wrongs}"
+    assert figures["RIGHT"] >= MIN_RIGHT, f"{figures['RIGHT']:.1f}% right"
