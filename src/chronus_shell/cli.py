@@ -6,6 +6,7 @@ Each sub-command is a thin call into its layer; imports are lazy so `chronus tra
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from . import __version__
@@ -32,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--osc-port", type=int, default=None, help="start the OSC UDP server on this port")
     parser.add_argument("--osc-host", default="127.0.0.1", help="address the OSC server binds (default 127.0.0.1)")
     parser.add_argument("--modules", default=None, help="folder of user modules")
+    parser.add_argument("--samples", default=None, help="folder of sample files (default: <data dir>/samples)")
     parser.add_argument("--vi", action="store_true", help="vi key bindings")
     parser.add_argument("--no-popups", action="store_true", help="no completion pop-ups while typing")
     sub = parser.add_subparsers(dest="command")
@@ -59,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.samples:
+        os.environ["CHRONUS_SAMPLES"] = args.samples     # every layer and child finds the samples there
     try:
         if args.command == "modules":
             from .modules_command import show_modules

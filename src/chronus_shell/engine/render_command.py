@@ -8,6 +8,7 @@ from . import warmup
 from .graph import EngineError
 from ..script_command import CommandFailed, fail, open_script
 from .render import render_script
+from .samples import SampleError, resolve_messages
 from .user_modules_install import install_all
 from ..session.recorder import write_wav
 
@@ -30,6 +31,11 @@ def render_command(args) -> int:
     output = Path(args.output)
     if not output.parent.is_dir():
         return fail("render", f"cannot write {output}: folder {output.parent} does not exist")
+    try:
+        events = list(zip([at for at, _ in events], resolve_messages([msg for _, msg in events], args.samplerate,
+                                                                      lambda line: print(line, file=sys.stderr))))
+    except SampleError as err:
+        return fail("render", f"{script}: {err}")
     warmup()
     try:
         audio = _render(events, seconds, args)

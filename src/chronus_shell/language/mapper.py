@@ -15,6 +15,7 @@ from . import intents as it
 from .errors import LanguageError
 from .mapper_changes import ChangeMapper
 from .mapper_edges import EdgeMapper
+from .mapper_gear import GearMapper
 from .mapper_levels import LevelMapper
 from .mapper_modules import ModuleMapper
 from .mapper_sequencer import SequencerMapper
@@ -25,7 +26,8 @@ from .patch_model import PatchModel
 from .resolve import EVERYTHING, Resolver, type_and_presets
 
 
-class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, SequencerMapper, ShellMapper):
+class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, SequencerMapper, ShellMapper,
+             GearMapper):
     def __init__(self, model: PatchModel):
         self.model = model
         self.resolve = Resolver(model)

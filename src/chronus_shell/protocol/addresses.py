@@ -67,6 +67,17 @@ ADDRESSES: tuple[Address, ...] = (
     Address("/session/delete", "name", "s", doc="delete a saved session"),
     Address("/engine/status", "", doc="reply with slots, pids, blocks, xruns, failovers, cpu"),
     Address("/engine/crash", "active|standby", "s", doc="test aid: SIGKILL a slot"),
+    # gear (issue 18): MIDI and Ableton Link, answered by the gear layer (gear/)
+    Address("/midi/in", "port|auto|off", "s", doc="listen to a MIDI input: by (part of) its name, the first found, or none"),
+    Address("/midi/ports", "", doc="reply with the MIDI inputs and outputs"),
+    Address("/midi/plays", "voice", "s", doc="incoming MIDI notes play this voice (default: the focused one)"),
+    Address("/midi/map", "cc<n>|knob<n> id.param", "ss", doc="a controller moves a param along its range and scale"),
+    Address("/midi/unmap", "cc<n>|knob<n>", "s", doc="forget a controller mapping"),
+    Address("/midi/learn", "id.param", "s", doc="the next controller moved is mapped to the param"),
+    Address("/midi/mappings", "", doc="reply with the controller mappings"),
+    Address("/midi/out", "voice [port]", "s", "s", doc="send the voice's notes to a MIDI output (no port: stop)"),
+    Address("/midi/clock", "on|off [port]", "s", "s", doc="MIDI clock out: 24 ppqn with start/stop/continue"),
+    Address("/link", "on|off", "s", doc="join or leave the Ableton Link session"),
 )
 
 ALIASES: dict[str, str] = {

@@ -20,6 +20,7 @@ from ..engine.graph import Engine, EngineError
 from ..engine.hang_guard import HangGuard
 from ..engine.render import Timeline
 from ..engine.user_modules_install import ModuleSwaps, install_user_module
+from .samples import attach_sample
 from .rings import (
     CPU_NS, LATE_COMMANDS, READ_BLOCK, SLOT_PID, WRITTEN, Control, Ring,
     leave_signals_to_the_shell, raise_priority, release_blocks_of_a_dead_shell,
@@ -34,8 +35,11 @@ def slot_main(conn, control_name: str) -> None:
     conn.send(("ready", os.getpid()))
     try:
         kind, *assignment = conn.recv()
-        while kind == "user_module":  # accepted user modules, before any snapshot that uses them
-            install_user_module(*assignment[:3])
+        while kind in ("user_module", "sample"):  # what a snapshot may use, before the snapshot
+            if kind == "sample":
+                attach_sample(*assignment)
+            else:
+                install_user_module(*assignment[:3])
             kind, *assignment = conn.recv()
     except (EOFError, OSError):
         return
@@ -128,6 +132,8 @@ class SlotLoop:
                 self.swaps.receive(name, source, path, at)
             except Exception as err:  # noqa: BLE001 — validated in the pool; never end the slot over it
                 self.conn.send(("error", f"user module {name} did not load in a slot: {err}"))
+        elif kind == "sample":        # decoded by the shell: attached between blocks, before its message
+            attach_sample(*item[1:])
         elif kind == "snapshot":
             data = pickle.dumps(self.timeline, protocol=pickle.HIGHEST_PROTOCOL)
             self.conn.send(("snapshot", data, self.timeline.position // self.timeline.block_size))

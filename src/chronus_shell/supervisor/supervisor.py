@@ -26,6 +26,7 @@ from ..session.recorder import Recorder
 from .config import Config
 from .failover import START_TIMEOUT_S, Failover
 from .recording import RECORD_SECONDS, RecordTap
+from .samples import SampleError, SampleShelf, names_a_sample
 from .rings import (
     LEVEL_MILLI, LOST_BLOCKS, READ_BLOCK, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring,
     remove_stale_blocks, shm_name,
@@ -66,6 +67,8 @@ class Supervisor(Failover):
         self._started = False
         self._last_stamp = 0
         self.user_modules: dict[str, tuple[str, str, str]] = {}  # name → (name, source, path), accepted
+        self.samples = SampleShelf(cfg.sample_rate, self.problems.append,
+                                   lambda: [w for w in [*self.slots, *self.spares] if w is not None])
 
     # -- lifecycle --------------------------------------------------------------
     def start(self, events=(), record: str | os.PathLike | None = None) -> "Supervisor":
@@ -84,6 +87,7 @@ class Supervisor(Failover):
         self._started = True
         atexit.register(self.stop)
         initial = Timeline(cfg.sample_rate, cfg.block_size)
+        events = list(zip([at for at, _ in events], self.samples.prepare([msg for _, msg in events])))
         for at, msg in events:
             self.plan.admit(msg)
             initial.schedule(msg, at)
@@ -105,6 +109,8 @@ class Supervisor(Failover):
         worker = SlotWorker(self._ctx, self.control.block.name)
         for payload in list(self.user_modules.values()):
             worker.send(("user_module", *payload, None))
+        for offer in self.samples.offers():
+            worker.send(offer)
         return worker
 
     def install_user_module(self, name: str, source: str, path: str) -> None:
@@ -175,6 +181,7 @@ class Supervisor(Failover):
             child.stop(timeout=2.0)
         self.tap.drain()
         self.session.close()
+        self.samples.close()
         for block in [self.control.block, *[r.block for r in self.rings], self.record_ring.block]:
             block.close()
         atexit.unregister(self.stop)
@@ -209,6 +216,8 @@ class Supervisor(Failover):
             return self._session_message(msg)
         if head == "engine":
             return self._engine_message(msg)
+        if names_a_sample(msg):
+            return self.samples.load_later(msg, self.send)   # decoded off the audio path, sent when ready
         if msg.address in TRANSACTION and not self.config.router:
             raise SupervisorError("transactions are off (CHRONUS_ROUTER=0): changes apply live")
         with self._lock:
@@ -244,6 +253,10 @@ class Supervisor(Failover):
         if outcome.ok and outcome.focus:
             self.touched = outcome.focus
         if outcome.ok and outcome.messages:
+            try:
+                outcome.messages = self.samples.prepare(outcome.messages)
+            except SampleError as err:
+                return Outcome(f"{session_path(str(msg.args[0]))}: {err} (nothing was loaded)", ok=False)
             with self._lock:
                 shadow = pickle.loads(pickle.dumps(self.plan))
                 for message in outcome.messages:  # all or nothing: check against a copy first

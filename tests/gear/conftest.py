@@ -1,0 +1,39 @@
+"""Sample files made by the tests (written with soundfile) in a temp samples folder."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+RATE = 48000
+
+
+def sine(freq: float, seconds: float, rate: int, channels: int = 1, level: float = 0.5) -> np.ndarray:
+    t = np.arange(int(seconds * rate)) / rate
+    wave = level * np.sin(2 * np.pi * freq * t)
+    return np.stack([wave] * channels, axis=1)
+
+
+def peak_frequency(audio: np.ndarray, rate: int) -> float:
+    """The dominant frequency, refined by parabolic interpolation of the log spectrum (≪ 1 cent)."""
+    window = np.hanning(len(audio))
+    spectrum = np.abs(np.fft.rfft(audio * window, 8 * len(audio)))
+    k = int(np.argmax(spectrum))
+    a, b, c = np.log(spectrum[k - 1:k + 2] + 1e-30)
+    return (k + 0.5 * (a - c) / (a - 2 * b + c)) * rate / (8 * len(audio))
+
+
+@pytest.fixture
+def samples(tmp_path, monkeypatch):
+    """A samples folder (CHRONUS_SAMPLES) and a writer: write(name, frames, rate) → path."""
+    folder = tmp_path / "samples"
+    folder.mkdir()
+    monkeypatch.setenv("CHRONUS_SAMPLES", str(folder))
+
+    def write(name, frames, rate=RATE, **kwargs):
+        path = folder / name
+        sf.write(path, frames, rate, **kwargs)
+        return path
+
+    write.folder = folder
+    return write
