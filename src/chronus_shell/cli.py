@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--osc-host", default="127.0.0.1", help="address the OSC server binds (default 127.0.0.1)")
     parser.add_argument("--modules", default=None, help="folder of user modules")
     parser.add_argument("--samples", default=None, help="folder of sample files (default: <data dir>/samples)")
+    parser.add_argument("--midi-in", default=None, metavar="NAME|auto", help="play from this MIDI input")
+    parser.add_argument("--link", action="store_true", help="join the Ableton Link session (tempo and bars)")
     parser.add_argument("--vi", action="store_true", help="vi key bindings")
     parser.add_argument("--no-popups", action="store_true", help="no completion pop-ups while typing")
     sub = parser.add_subparsers(dest="command")

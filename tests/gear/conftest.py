@@ -37,3 +37,12 @@ def samples(tmp_path, monkeypatch):
 
     write.folder = folder
     return write
+
+
+def onsets(audio: np.ndarray, threshold: float = 0.01, quiet: int = 480) -> list[int]:
+    """Samples where the signal rises above `threshold` after at least `quiet` samples below it."""
+    loud = np.flatnonzero(np.abs(audio) > threshold)
+    if len(loud) == 0:
+        return []
+    starts = [int(loud[0])] + [int(b) for a, b in zip(loud[:-1], loud[1:]) if b - a > quiet]
+    return starts

@@ -50,7 +50,7 @@ ADDRESSES: tuple[Address, ...] = (
     Address("/patch/commit", "", doc="crossfade to the standby slot"),
     Address("/patch/abort", "", doc="drop the open transaction"),
     Address("/mod/<id>/<param>", "value", "a", doc="set a parameter"),
-    Address("/gate/<id>", "1|0 [note_hz]", "n", "n", doc="open/close the voice's envelopes"),
+    Address("/gate/<id>", "1|0 [note_hz] [accent]", "n", "nn", doc="open/close the voice's envelopes (accent 0–1: a MIDI velocity)"),
     Address("/seq/add", "track target pattern [now]", "sss", "s", doc="add or replace a track (next bar, or now)"),
     Address("/seq/notes", "track notes…", "sa", rest="a", doc="per-step pitches"),
     Address("/seq/remove", "track", "s", doc="remove a track"),
