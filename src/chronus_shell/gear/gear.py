@@ -17,6 +17,7 @@ from ..protocol.message import Message
 from ..supervisor.rings import READ_BLOCK
 from .clock import SampleClock
 from .midi_in import MOD_WHEEL, MidiInput, control_number, scaled
+from .midi_out import STOP, MidiOutput, OutScheduler
 from .ports import MidiError, describe_ports
 from .sessions import add_to_saved, saved_section
 
@@ -33,6 +34,7 @@ class Gear:
         self.plays: str | None = None                  # the voice MIDI notes play (None: the focus)
         self.maps: dict[str, str] = {}                 # "cc74" → "acid_filter1.cutoff"
         self.learning: str | None = None               # "id.param" waiting for a controller
+        self.out = OutScheduler(self)                   # notes and clock to MIDI outputs
         self.bent: dict[str, float] = {}               # oscillator → its detune before the bend
         self._stop = threading.Event()
         self._watcher: threading.Thread | None = None
@@ -55,6 +57,7 @@ class Gear:
 
     def stop(self) -> None:
         self._stop.set()
+        self.out.stop()
         if self.midi_in is not None:
             self.midi_in.close()
         if self.clock is not None:
@@ -112,6 +115,10 @@ class Gear:
         if verb == "learn":
             self.learning = self._target(args[0])
             return f"move a knob or fader to map it to {self.learning}"
+        if verb == "out":
+            return self._midi_out(args[0], args[1] if len(args) > 1 else None)
+        if verb == "clock":
+            return self._midi_clock(args[0] == "on", args[1] if len(args) > 1 else None)
         if verb == "mappings":
             return "; ".join(f"{_control_text(c)} → {t}" for c, t in sorted(self.maps.items())) or "no mappings"
         raise MidiError(f"/midi/{verb}: not a MIDI command (see docs/protocol.md)")
@@ -128,6 +135,39 @@ class Gear:
             self.midi_in.close()
         self.midi_in = port
         return line
+
+    def _output(self, wanted: str | None) -> MidiOutput:
+        """An open output port: the one already open for that name, else a new one."""
+        for port in [*self.out.voices.values(), self.out.clock_port]:
+            if port is not None and (wanted is None or wanted == port.wanted):
+                return port
+        port = MidiOutput(wanted or "auto")
+        port.open()
+        return port
+
+    def _midi_out(self, voice: str, wanted: str | None) -> str:
+        if wanted is None or wanted == "off":
+            port = self.out.voices.pop(voice, None)
+            if port is not None:
+                self.out.silence(port)
+            return f"{voice} notes are not sent any more"
+        port = self._output(wanted)
+        self.out.voices[voice] = port
+        self.out.ensure_running()
+        return f"{voice} notes go to midi out {port.target}"
+
+    def _midi_clock(self, on: bool, wanted: str | None) -> str:
+        if not on:
+            port, self.out.clock_port = self.out.clock_port, None
+            if port is not None:
+                port.send([STOP])
+            return "midi clock off"
+        self.out.clock_port = self._output(wanted)
+        self.out.ensure_running()
+        return f"midi clock (24 ppqn, start/stop) to {self.out.clock_port.target}"
+
+    def voice_members(self, voice: str) -> list[str]:
+        return _voice_members(voice, self._shape().edges)
 
     def _target(self, target: str) -> str:
         """'flt.resonance' → 'flt.q': a numeric param of a module in the patch, canonical name."""
@@ -212,8 +252,8 @@ class Gear:
         voice = self.voice()
         if voice is None:
             return []
-        shape = self._shape()
-        return [(m, shape.types[m]) for m in _voice_members(voice, shape.edges) if m in shape.types]
+        types = self._shape().types
+        return [(m, types[m]) for m in self.voice_members(voice) if m in types]
 
     # -- hot-plug ----------------------------------------------------------------------------
     def _watch(self) -> None:

@@ -19,6 +19,7 @@ from ..engine import warmup
 from ..engine.graph import Engine, EngineError
 from ..engine.hang_guard import HangGuard
 from ..engine.render import Timeline
+from ..engine.sequencer_peek import peek
 from ..engine.user_modules_install import ModuleSwaps, install_user_module
 from .samples import attach_sample
 from .rings import (
@@ -141,6 +142,8 @@ class SlotLoop:
             self.conn.send(("status", self.timeline.status()))
         elif kind == "state":
             self.conn.send(("state", self.timeline.engine.patch_state()))
+        elif kind == "peek":          # what the sequencer will play (MIDI out, clock): read on a copy
+            self.conn.send(("peek", peek(self.timeline, item[1])))
         elif kind == "bar":
             self.conn.send(("bar", self.timeline.engine.sequencer.next_bar(item[1])))
         elif kind == "stop":
