@@ -17,6 +17,7 @@ from ..protocol.message import Message
 from ..supervisor.rings import READ_BLOCK
 from .clock import SampleClock
 from .midi_in import MOD_WHEEL, MidiInput, control_number, scaled
+from .link import LinkSession
 from .midi_out import STOP, MidiOutput, OutScheduler
 from .ports import MidiError, describe_ports
 from .sessions import add_to_saved, saved_section
@@ -35,6 +36,7 @@ class Gear:
         self.maps: dict[str, str] = {}                 # "cc74" → "acid_filter1.cutoff"
         self.learning: str | None = None               # "id.param" waiting for a controller
         self.out = OutScheduler(self)                   # notes and clock to MIDI outputs
+        self.link: LinkSession | None = None
         self.bent: dict[str, float] = {}               # oscillator → its detune before the bend
         self._stop = threading.Event()
         self._watcher: threading.Thread | None = None
@@ -53,11 +55,15 @@ class Gear:
         self._watcher.start()
         if self.options["midi_in"]:
             self.say(self._midi_in(self.options["midi_in"]))
+        if self.options["link"]:
+            self.say(self._link(True))
         return self
 
     def stop(self) -> None:
         self._stop.set()
         self.out.stop()
+        if self.link is not None:
+            self.link.close()
         if self.midi_in is not None:
             self.midi_in.close()
         if self.clock is not None:
@@ -79,10 +85,44 @@ class Gear:
         head = msg.parts[0] if msg.parts else ""
         if head == "midi":
             return self._midi(msg.parts[1] if len(msg.parts) > 1 else "", [str(a) for a in msg.args])
+        if msg.address == "/link":
+            return self._link(str(msg.args[0]) != "off" if msg.args else True)
+        if self.link is not None and head == "seq":
+            at = self._on_link_grid(msg, at)
         outcome = self.supervisor.send(msg, at)
         if msg.address in ("/session/save", "/session/load") and getattr(outcome, "ok", False):
             self._session(msg.address.rsplit("/", 1)[1], str(msg.args[0]))
         return outcome
+
+    # -- Link ----------------------------------------------------------------------------------
+    def _link(self, on: bool) -> str:
+        if not on:
+            if self.link is not None:
+                self.link.close()
+            self.link = None
+            return "link off"
+        if self.link is None:
+            sequencer = self.supervisor.patch_state()["sequencer"]
+            self.link = LinkSession(self, float(sequencer.get("bpm", 120.0)))
+            self.link.running = bool(sequencer.get("running"))
+        peers = self.link.peers
+        return f"link on: {peers} peer{'s' * (peers != 1)}, tempo {self.link.link.tempo:g} bpm"
+
+    def _on_link_grid(self, msg: Message, at: int | None) -> int | None:
+        """Our tempo goes to the Link session; a start lands on the next Link bar."""
+        if msg.address == "/seq/bpm" and msg.args:
+            self.link.tempo_set_here(float(msg.args[0]))
+        elif msg.address == "/seq/start":
+            return self.link.start_here()
+        elif msg.address == "/seq/stop":
+            self.link.stop_here()
+        return at
+
+    def status(self) -> dict:
+        status = self.supervisor.status()
+        if self.link is not None:
+            status["link"] = {"peers": self.link.peers, "tempo": round(float(self.link.link.tempo), 2)}
+        return status
 
     def _session(self, verb: str, name: str) -> None:
         """The mappings and the voice MIDI plays travel with the session file."""
