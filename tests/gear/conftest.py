@@ -1,9 +1,13 @@
 """Sample files made by the tests (written with soundfile) in a temp samples folder."""
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pytest
 import soundfile as sf
+
+from supervisor.conftest import jack_server  # noqa: F401 — the JACK dummy server the supervisor tests start
 
 RATE = 48000
 
@@ -46,3 +50,26 @@ def onsets(audio: np.ndarray, threshold: float = 0.01, quiet: int = 480) -> list
         return []
     starts = [int(loud[0])] + [int(b) for a, b in zip(loud[:-1], loud[1:]) if b - a > quiet]
     return starts
+
+
+def wait_for(condition, timeout: float = 10.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def sparse_huge_wav(path, megabytes: int = 500):
+    """A WAV whose header says `megabytes` of 16-bit stereo: a sparse file, no disk used."""
+    sf.write(path, np.zeros((16, 2)), RATE, subtype="PCM_16")
+    size = megabytes * 2**20
+    raw = bytearray(path.read_bytes())
+    data_at = raw.index(b"data")
+    raw[4:8] = (size - 8).to_bytes(4, "little")
+    raw[data_at + 4:data_at + 8] = (size - data_at - 8).to_bytes(4, "little")
+    with open(path, "wb") as handle:
+        handle.write(raw)
+        handle.truncate(size)
+    return path

@@ -16,16 +16,15 @@ from chronus_shell.gear import Gear
 from chronus_shell.protocol.message import Message
 from chronus_shell.supervisor import Config, Supervisor
 
-from supervisor.conftest import jack_server  # noqa: F401 — the session's JACK dummy server
-
 from .conftest import RATE, onsets, peak_frequency
 
 pytestmark = pytest.mark.jack
+UNPLUGGED: set[int] = set()
 JACK_PERIOD_MS = 256 / 48    # JACK delivers a client's MIDI events at its period (the dummy server: -p 256)
 
 
 @pytest.fixture
-def keyboard(jack_server, monkeypatch):  # noqa: F811
+def keyboard(jack_server, monkeypatch):
     """This process's own JACK MIDI output port, 'testkbd:keys'."""
     import rtmidi
 
@@ -34,8 +33,9 @@ def keyboard(jack_server, monkeypatch):  # noqa: F811
     port = rtmidi.MidiOut(rtapi=rtmidi.API_UNIX_JACK, name="testkbd")
     port.open_virtual_port("keys")
     yield port
-    port.close_port()
-    port.delete()
+    if id(port) not in UNPLUGGED:                    # the hot-plug test unplugs it itself
+        port.close_port()
+        port.delete()
 
 
 @pytest.fixture
@@ -111,3 +111,40 @@ def test_controllers_move_params_along_their_scale_and_learn(shell, keyboard):
     time.sleep(0.15)
     assert shell.patch_state()["modules"]["flt"]["params"]["q"] == 0.1            # the bottom of its range
     assert "cc 21 → flt.q" in shell.send(Message("/midi/mappings", ()))
+
+
+def test_a_vanished_input_is_one_line_and_comes_back_by_name(shell, keyboard):
+    import rtmidi
+
+    from chronus_shell.supervisor.rings import LOST_BLOCKS, READ_BLOCK
+
+    lines(shell, "/patch/create osc saw", "/patch/connect osc master", "/midi/plays osc")
+    shell.send(Message("/midi/in", ("testkbd",)))
+    keyboard.close_port()                           # the keyboard is unplugged
+    keyboard.delete()
+    UNPLUGGED.add(id(keyboard))
+    deadline = time.monotonic() + 4
+    while not any("is gone" in p for p in shell.problems) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    gone = [p for p in shell.problems if "is gone" in p]
+    assert gone == ["midi input testkbd:keys is gone: the music goes on, it reconnects when it is back"]
+    played, lost = int(shell.control.words[READ_BLOCK]), int(shell.control.words[LOST_BLOCKS])
+    time.sleep(0.3)
+    assert int(shell.control.words[READ_BLOCK]) > played + 20 and int(shell.control.words[LOST_BLOCKS]) == lost
+    again = rtmidi.MidiOut(rtapi=rtmidi.API_UNIX_JACK, name="testkbd")   # plugged in again
+    again.open_virtual_port("keys")
+    try:
+        deadline = time.monotonic() + 4
+        while not any("is back: reconnected" in p for p in shell.problems) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert "midi input testkbd:keys is back: reconnected" in shell.problems
+        sent = []
+        fan_out = shell.supervisor._fan_out
+        shell.supervisor._fan_out = lambda msg, at: sent.append(str(msg)) or fan_out(msg, at)
+        again.send_message([0x90, 69, 127])
+        time.sleep(0.3)
+        assert any(m.startswith("/gate/osc 1 440.0") for m in sent), sent
+        assert sum("is gone" in p for p in shell.problems) == 1            # said once
+    finally:
+        again.close_port()
+        again.delete()

@@ -13,14 +13,12 @@ from chronus_shell.gear import Gear
 from chronus_shell.protocol.message import Message
 from chronus_shell.supervisor import Config, Supervisor
 
-from supervisor.conftest import jack_server  # noqa: F401 — the session's JACK dummy server
-
 pytestmark = pytest.mark.jack
 JACK_PERIOD_S = 256 / 48000      # JACK delivers a client's MIDI at its period
 
 
 @pytest.fixture
-def synth(jack_server, monkeypatch):  # noqa: F811
+def synth(jack_server, monkeypatch):
     """This process's JACK MIDI input 'testsynth:in': every message with its JACK time (seconds)."""
     import rtmidi
 
@@ -65,7 +63,6 @@ def test_clock_and_notes_follow_the_sequencer(shell, synth):
     kinds = [m[0] for _, m in synth]
     assert kinds[0] == 0xFA and 0xFC in kinds                  # start first, then a stop
     ticks = np.array([t for t, m in synth if m[0] == 0xF8])
-    gaps = np.diff(ticks)
     at_120 = ticks[ticks - ticks[0] < 2.0]
     at_150 = ticks[ticks - ticks[0] > 2.6]
     period = lambda times: np.polyfit(np.arange(len(times)), times, 1)[0]      # noqa: E731 — a fitted tick period

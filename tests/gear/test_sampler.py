@@ -7,12 +7,12 @@ import pytest
 import soundfile as sf
 
 from chronus_shell.engine.render import render_script
-from chronus_shell.engine.samples import (SAMPLES, SampleError, load_sample, resample, resolve_messages,
+from chronus_shell.engine.samples import (SampleError, load_sample, resample, resolve_messages,
                                           sample_names, split_ref)
 from chronus_shell.language.script import load_script
 from chronus_shell.protocol.message import Message
 
-from .conftest import RATE, peak_frequency, sine
+from .conftest import RATE, peak_frequency, sine, sparse_huge_wav
 
 CENT = 2 ** (1 / 1200)
 
@@ -95,15 +95,7 @@ def test_a_500_mb_file_is_refused_from_its_header_at_once(samples):
     from its header (no decoding, no stall), in one line. The file is sparse: 500 MB, no disk used."""
     import time
 
-    path = samples("huge.wav", np.zeros((16, 2)), RATE, subtype="PCM_16")
-    size = 500 * 2**20
-    raw = bytearray(path.read_bytes())
-    data_at = raw.index(b"data")
-    raw[4:8] = (size - 8).to_bytes(4, "little")
-    raw[data_at + 4:data_at + 8] = (size - data_at - 8).to_bytes(4, "little")
-    with open(path, "wb") as handle:
-        handle.write(raw)
-        handle.truncate(size)
+    path = sparse_huge_wav(samples.folder / "huge.wav")
     started = time.perf_counter()
     with pytest.raises(SampleError) as err:
         load_sample(path, RATE)

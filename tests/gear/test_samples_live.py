@@ -7,7 +7,6 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from chronus_shell.engine.samples import split_ref
@@ -15,7 +14,7 @@ from chronus_shell.protocol.message import Message
 from chronus_shell.supervisor import Config, Supervisor
 from chronus_shell.supervisor.rings import LOST_BLOCKS, READ_BLOCK
 
-from .conftest import RATE, sine
+from .conftest import RATE, sine, sparse_huge_wav, wait_for
 
 
 @pytest.fixture
@@ -29,15 +28,6 @@ def supervisor(tmp_path, monkeypatch):
 
 def send_all(sup, lines):
     return [sup.send(Message.parse(line)) for line in lines]
-
-
-def wait_for(condition, timeout=10.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.02)
-    return False
 
 
 def test_a_sample_loads_in_the_background_and_plays_in_both_slots(samples, supervisor):
@@ -59,15 +49,7 @@ def test_a_sample_loads_in_the_background_and_plays_in_both_slots(samples, super
 def test_bad_and_huge_files_are_one_line_and_the_music_goes_on(samples, supervisor):
     send_all(supervisor, ["/patch/create saw1 saw", "/patch/connect saw1 master", "/patch/create smp sampler",
                           "/patch/connect smp master"])
-    path = samples("huge.wav", np.zeros((16, 2)), RATE, subtype="PCM_16")
-    size = 500 * 2**20
-    raw = bytearray(path.read_bytes())
-    data_at = raw.index(b"data")
-    raw[4:8] = (size - 8).to_bytes(4, "little")
-    raw[data_at + 4:data_at + 8] = (size - data_at - 8).to_bytes(4, "little")
-    with open(path, "wb") as handle:
-        handle.write(raw)
-        handle.truncate(size)
+    sparse_huge_wav(samples.folder / "huge.wav")
     lost = int(supervisor.control.words[LOST_BLOCKS])
     before = len(supervisor.problems)
     for name in ("nothere.wav", "huge.wav"):

@@ -19,7 +19,7 @@ from .clock import SampleClock
 from .midi_in import MOD_WHEEL, MidiInput, control_number, scaled
 from .link import LinkSession
 from .midi_out import STOP, MidiOutput, OutScheduler
-from .ports import MidiError, describe_ports
+from .ports import MidiError, describe_ports, forget_probes
 from .sessions import add_to_saved, saved_section
 
 LATENCY_BLOCKS = 1     # beyond the supervisor's stamping horizon: the fixed MIDI-to-sound delay
@@ -68,6 +68,9 @@ class Gear:
             self.midi_in.close()
         if self.clock is not None:
             self.clock.stop()
+        if self._watcher is not None:
+            self._watcher.join(timeout=2 * WATCH_S)
+        forget_probes()
         self.supervisor.stop()
 
     def __enter__(self) -> "Gear":
@@ -194,7 +197,7 @@ class Gear:
         port = self._output(wanted)
         self.out.voices[voice] = port
         self.out.ensure_running()
-        return f"{voice} notes go to midi out {port.target}"
+        return f"{voice} notes go to midi out {port.name}"
 
     def _midi_clock(self, on: bool, wanted: str | None) -> str:
         if not on:
@@ -204,7 +207,7 @@ class Gear:
             return "midi clock off"
         self.out.clock_port = self._output(wanted)
         self.out.ensure_running()
-        return f"midi clock (24 ppqn, start/stop) to {self.out.clock_port.target}"
+        return f"midi clock (24 ppqn, start/stop) to {self.out.clock_port.name}"
 
     def voice_members(self, voice: str) -> list[str]:
         return _voice_members(voice, self._shape().edges)
@@ -297,23 +300,32 @@ class Gear:
 
     # -- hot-plug ----------------------------------------------------------------------------
     def _watch(self) -> None:
+        """A port that vanished is one line; it is reopened by its name when it is back."""
         while not self._stop.wait(WATCH_S):
-            port = self.midi_in
-            if port is None or port.source is None:
-                continue
+            ports = [("input", self.midi_in)] + [("output", p) for p in {id(p): p for p in [
+                *self.out.voices.values(), self.out.clock_port] if p is not None}.values()]
+            for kind, port in ports:
+                if port is not None and port.name is not None:
+                    try:
+                        self._check(kind, port)
+                    except Exception as err:  # noqa: BLE001 — the watcher must outlive a driver's error
+                        self.say(f"midi {kind} {port.name}: {type(err).__name__}: {err}")
+
+    def _check(self, kind: str, port) -> None:
+        try:
+            here = port.present()
+        except MidiError:
+            return
+        if not here and port.name not in self._gone:
+            self._gone.add(port.name)
+            self.say(f"midi {kind} {port.name} is gone: the music goes on, it reconnects when it is back")
+        elif here and port.name in self._gone:
             try:
-                here = port.present()
+                port.open()
             except MidiError:
-                continue
-            if not here and port.source not in self._gone:
-                self._gone.add(port.source)
-                self.say(f"midi input {port.source} is gone: the music goes on, it reconnects when it is back")
-            elif here and port.source in self._gone:
-                try:
-                    self.say(port.open() + " (reconnected)")
-                    self._gone.discard(port.source)
-                except MidiError:
-                    pass
+                return
+            self._gone.discard(port.name)
+            self.say(f"midi {kind} {port.name} is back: reconnected")
 
 
 def _voice_members(module_id: str, edges) -> list[str]:

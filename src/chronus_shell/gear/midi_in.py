@@ -46,7 +46,7 @@ class MidiInput:
     def __init__(self, gear, wanted: str):
         self.gear, self.wanted = gear, wanted
         self.client = None
-        self.source: str | None = None       # the port we listen to
+        self.name: str | None = None         # the port we listen to
         self.held: list[int] = []            # notes held, newest last (a mono voice plays the newest)
         self._since_open = 0.0
         self._anchor: float | None = None
@@ -66,12 +66,12 @@ class MidiInput:
         client.open_port(client.get_ports().index(found), "in")
         client.set_callback(self._on_event)
         self.close()
-        self.client, self.source = client, found
+        self.client, self.name = client, found
         self._since_open, self._anchor, self.held = 0.0, None, []
         return f"midi input: {found}"
 
     def present(self) -> bool:
-        return self.source is not None and self.source in port_names("in")
+        return self.name is not None and self.name in port_names("in")
 
     def close(self) -> None:
         if self.client is not None:

@@ -29,7 +29,7 @@ class MidiOutput:
     def __init__(self, wanted: str):
         self.wanted = wanted
         self.client = None
-        self.target: str | None = None
+        self.name: str | None = None
 
     def open(self) -> str:
         names = port_names("out")
@@ -39,11 +39,11 @@ class MidiOutput:
         client = open_client("out")
         client.open_port(client.get_ports().index(found), "out")
         self.close()
-        self.client, self.target = client, found
+        self.client, self.name = client, found
         return found
 
     def present(self) -> bool:
-        return self.target is not None and self.target in port_names("out")
+        return self.name is not None and self.name in port_names("out")
 
     def send(self, data: list[int]) -> None:
         if self.client is not None:

@@ -8,6 +8,7 @@ port that is not one of ours. Messages are parsed and built with mido.
 from __future__ import annotations
 
 import os
+import threading
 
 CLIENT = "chronus"
 APIS = {"jack": "API_UNIX_JACK", "alsa": "API_LINUX_ALSA", "coremidi": "API_MACOSX_CORE", "winmm": "API_WINDOWS_MM"}
@@ -38,13 +39,25 @@ def open_client(kind: str, name: str = CLIENT):
         raise MidiError(f"no MIDI system here ({str(err).strip() or type(err).__name__})") from None
 
 
+_PROBES: dict[str, object] = {}      # one listing client per kind, kept (asked every second by the watcher)
+_PROBE_LOCK = threading.Lock()
+
+
 def port_names(kind: str) -> list[str]:
     """The ports of the other side: the sources for an input, the destinations for an output."""
-    client = open_client(kind, f"{CLIENT}-probe")
-    try:
-        return [p for p in client.get_ports() if not p.lower().startswith(f"{CLIENT}")]
-    finally:
-        client.delete()
+    with _PROBE_LOCK:
+        probe = _PROBES.get(kind)
+        if probe is None:
+            probe = _PROBES[kind] = open_client(kind, f"{CLIENT}-{kind}-list")
+        return [p for p in probe.get_ports() if not p.lower().startswith(CLIENT)]
+
+
+def forget_probes() -> None:
+    """Close the listing clients (the gear stops)."""
+    with _PROBE_LOCK:
+        for probe in _PROBES.values():
+            probe.delete()
+        _PROBES.clear()
 
 
 def find_port(names: list[str], wanted: str) -> str | None:

@@ -74,6 +74,10 @@ class Supervisor(Failover):
     def start(self, events=(), record: str | os.PathLike | None = None) -> "Supervisor":
         """Start output and slots; `events` [(sample, Message)] are pre-scheduled from sample 0."""
         cfg = self.config
+        try:                              # the samples a script names, decoded before anything starts
+            events = list(zip([at for at, _ in events], self.samples.prepare([msg for _, msg in events])))
+        except SampleError as err:
+            raise SupervisorError(str(err)) from None
         remove_stale_blocks()
         self._ctx = multiprocessing.get_context(cfg.start_method)
         if cfg.start_method == "forkserver":
@@ -87,7 +91,6 @@ class Supervisor(Failover):
         self._started = True
         atexit.register(self.stop)
         initial = Timeline(cfg.sample_rate, cfg.block_size)
-        events = list(zip([at for at, _ in events], self.samples.prepare([msg for _, msg in events])))
         for at, msg in events:
             self.plan.admit(msg)
             initial.schedule(msg, at)
