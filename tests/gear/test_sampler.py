@@ -153,3 +153,25 @@ def test_tab_completes_sample_names(samples):
     assert complete("load am") == {"amen.wav": "sample", "amen-night": "session"}
     assert complete("add a sample 9") == {"909kick.wav": "sample"}
     assert complete("use 9") == {"909kick.wav": "sample"}
+
+
+def test_chronus_render_plays_samples_and_refuses_a_missing_one(samples, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    samples("tone.wav", sine(440, 0.5, 44100), 44100)
+    script = tmp_path / "s.chr"
+    script.write_text("add a sample tone.wav\ntrigger the tone\n")
+    out = tmp_path / "out.wav"
+    run = [sys.executable, "-m", "chronus_shell.cli", "--samples", str(samples.folder), "render", str(script),
+           "-o", str(out)]
+    done = subprocess.run(run, capture_output=True, text=True, timeout=120, env=dict(os.environ))
+    assert done.returncode == 0, done.stderr
+    audio, rate = sf.read(out)
+    assert rate == RATE and np.abs(audio).max() > 0.3
+    script.write_text("add a sample gone.wav\n")
+    done = subprocess.run(run, capture_output=True, text=True, timeout=120, env=dict(os.environ))
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [f"chronus render: {script}: no sample file gone.wav "
+                                                f"(nor in the samples folder {samples.folder.resolve()})"]
