@@ -82,7 +82,17 @@ def patch_for(type_name: str, **params) -> list[str]:
         wiring = ["/patch/connect s1 master", "/patch/connect x1 s1.freq"]
     else:
         wiring = ["/patch/connect s1 x1", "/patch/connect x1 master"]
-    return head + [f"/patch/create x1 {type_name}"] + wiring + lines
+    return head + [f"/patch/create x1 {type_name}"] + wiring + lines + _a_file_for(type_name)
+
+
+def _a_file_for(type_name: str) -> list[str]:
+    """The sampler plays a file: a registered 220 Hz tone (a module that reads files gets one)."""
+    if type_name != "sampler":
+        return []
+    from chronus_shell.engine.samples import SampleData, register
+
+    tone = (0.5 * np.sin(2 * np.pi * 220 * np.arange(SR) / SR)).astype(np.float32)[:, None]
+    return [f"/mod/x1/sample {register(SampleData('/tone.wav#0123456789abcdef', tone, SR)).ref}"]
 
 
 def render_patch(lines: list[str], gate: str | None, seconds: float = 2.0) -> np.ndarray:
@@ -104,7 +114,7 @@ def check_sane(out: np.ndarray, label: str) -> None:
 @pytest.mark.parametrize("type_name", sorted(CATALOGUE))
 def test_every_module_with_defaults_is_finite_and_bounded(type_name):
     role = CATALOGUE[type_name].spec.role
-    gate = {"drum": "x1", "processor": "s1"}.get(role)
+    gate = {"drum": "x1", "processor": "s1"}.get(role, "x1" if type_name == "sampler" else None)
     check_sane(render_patch(patch_for(type_name), gate), type_name)
 
 
@@ -115,7 +125,7 @@ ENUM_CASES = [(t, p.name, c) for t in sorted(CATALOGUE) for p in CATALOGUE[t].sp
 @pytest.mark.parametrize("type_name,param,choice", ENUM_CASES, ids=[f"{t}-{c}" for t, _, c in ENUM_CASES])
 def test_every_enum_choice_is_finite_and_bounded(type_name, param, choice):
     role = CATALOGUE[type_name].spec.role
-    gate = {"drum": "x1", "processor": "s1"}.get(role)
+    gate = {"drum": "x1", "processor": "s1"}.get(role, "x1" if type_name == "sampler" else None)
     check_sane(render_patch(patch_for(type_name, **{param: choice}), gate, seconds=1.0), f"{type_name} {choice}")
 
 

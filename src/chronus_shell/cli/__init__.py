@@ -6,6 +6,7 @@ Each sub-command is a thin call into its layer; imports are lazy so `chronus tra
 from __future__ import annotations
 
 import argparse
+import os
 
 from .. import __version__
 
@@ -34,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="let OSC save sessions and recordings anywhere (default: only in the shell's "
                              "sessions and recordings folders)")
     parser.add_argument("--modules", default=None, help="folder of user modules")
+    parser.add_argument("--samples", default=None, help="folder of sample files (default: <data dir>/samples)")
+    parser.add_argument("--midi-in", default=None, metavar="NAME|auto", help="play from this MIDI input")
+    parser.add_argument("--link", action="store_true", help="join the Ableton Link session (tempo and bars)")
     parser.add_argument("--vi", action="store_true", help="vi key bindings")
     parser.add_argument("--no-popups", action="store_true", help="no completion pop-ups while typing")
     sub = parser.add_subparsers(dest="command")
@@ -61,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.samples:
+        os.environ["CHRONUS_SAMPLES"] = args.samples     # every layer and child finds the samples there
     try:
         if args.command == "modules":
             from .modules import show_modules

@@ -7,6 +7,7 @@ from pathlib import Path
 from ..engine import compile_if_needed
 from ..engine.graph import EngineError
 from ..engine.render import TRANSACTION, is_engine_message, render_script
+from ..engine.samples import SampleError, resolve_messages
 from ..engine.user_modules_install import install_all
 from ..session.recorder import write_wav
 from ..supervisor.config import Config, ConfigError
@@ -29,6 +30,11 @@ def render_command(args) -> int:
     output = Path(args.output)
     if not output.parent.is_dir():
         return fail("render", f"cannot write {output}: folder {output.parent} does not exist")
+    try:
+        events = list(zip([at for at, _ in events], resolve_messages([msg for _, msg in events], args.samplerate,
+                                                                      lambda line: print(line, file=sys.stderr))))
+    except SampleError as err:
+        return fail("render", f"{script}: {err}")
     compile_if_needed(lambda line: print(line, file=sys.stderr))   # warm: kernels load at first use
     saves = _outside_the_engine(events, args.samplerate)
     try:

@@ -11,13 +11,14 @@ from .modules.dynamics import Distortion, Master
 from .modules.envelopes import ADSR, LFO
 from .modules.filters import AcidFilter, Filter
 from .modules.oscillators import Noise, Saw, Sine, Square, Triangle
+from .modules.sampler import Sampler
 from .modules.time import Delay, Reverb
 from .params import ModuleSpec, ParamError, did_you_mean
 
 BUILTIN_MODULES: tuple[type[Module], ...] = (
     Sine, Saw, Square, Triangle, Noise,
     AcidFilter, Filter, Distortion, ADSR, LFO, Delay, Reverb,
-    Kick, Snare, Hat, Master,
+    Kick, Snare, Hat, Master, Sampler,
 )
 
 CATALOGUE: dict[str, type[Module]] = {cls.spec.type: cls for cls in BUILTIN_MODULES}

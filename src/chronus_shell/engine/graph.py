@@ -114,7 +114,8 @@ class Engine:
             self.settings.setdefault(parts[1], {})[spec.name] = module.targets[spec.name]
         elif head == "gate":
             on, freq = _gate_args(msg)
-            self._note(parts[1], on, freq, 0.0)
+            accent = min(max(float(msg.args[2]), 0.0), 1.0) if len(msg.args) > 2 else 0.0   # MIDI velocity
+            self._note(parts[1], on, freq, accent)
         else:
             self._apply_patch(parts[1], [str(a) for a in msg.args])
 
@@ -371,7 +372,7 @@ def _module_type(name: str) -> str:
 
 def _gate_args(msg: Message) -> tuple[bool, float | None]:
     if not msg.args or str(msg.args[0]) not in ("0", "1", "0.0", "1.0"):
-        raise EngineError(f"{msg.address} needs 1 (open) or 0 (close) [, note Hz]")
+        raise EngineError(f"{msg.address} needs 1 (open) or 0 (close) [, note Hz [, accent 0–1]]")
     freq = None
     if len(msg.args) > 1:
         freq = module_spec("sine").param("freq").coerce(msg.args[1])

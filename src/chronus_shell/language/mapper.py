@@ -16,6 +16,7 @@ from .errors import LanguageError
 from .mapper_chain import ChainMapper
 from .mapper_changes import ChangeMapper
 from .mapper_edges import EdgeMapper
+from .mapper_gear import GearMapper
 from .mapper_levels import LevelMapper
 from .mapper_modules import ModuleMapper
 from .mapper_sequencer import SequencerMapper
@@ -28,7 +29,7 @@ from .resolve import EVERYTHING, Resolver, type_and_presets
 
 
 class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, SequencerMapper, ShellMapper,
-             TrackMapper, ChainMapper):
+             TrackMapper, ChainMapper, GearMapper):
     def __init__(self, model: PatchModel):
         self.model = model
         self.resolve = Resolver(model)

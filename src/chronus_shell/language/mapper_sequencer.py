@@ -39,6 +39,9 @@ class SequencerMapper:
             return self._new_track_name(head), head, []
         words = track_words(words)
         type_name = type_named(words.texts)
+        playing = self.model.tracks.get(type_name or "")
+        if playing is not None and playing.target in self.model.modules and not self.model.of_type(type_name):
+            return type_name, playing.target, []          # the kick track plays a sample now
         if type_name and not self.model.of_type(type_name):
             spec, _ = self._module_type(words)
             module_id = self.model.next_id(spec.type)

@@ -17,6 +17,7 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken, VisitError
 from . import intents as it
 from .errors import LanguageError
 from .parser_errors import parse_error
+from .parser_gear_rules import GearRules
 from .parser_patch_rules import ADJECTIVES, PatchRules
 from .parser_sequencer_rules import SequencerRules
 from .parser_shell_rules import ShellRules
@@ -50,7 +51,7 @@ def _has_field(intent, name: str) -> bool:
     return any(f.name == name for f in fields(intent))
 
 
-class _ToIntent(ValueRules, PatchRules, SequencerRules, ShellRules, Transformer):
+class _ToIntent(ValueRules, PatchRules, SequencerRules, ShellRules, GearRules, Transformer):
     """Parse tree → intent. Keyword tokens arrive as children; values and words as dataclasses.
 
     Methods take the children inline; the dispatch is resolved once (no per-call wrappers) and

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from ..engine.catalogue import CATALOGUE
 from ..engine.params import ModuleSpec, ParamError
 from ..protocol.message import Message
+from .gear_model import GearModel
 
 MASTER = "master"
 
@@ -67,7 +68,7 @@ for _name in ("extend", "insert", "pop", "clear", "sort", "reverse", "__setitem_
 
 
 @dataclass
-class PatchModel:
+class PatchModel(GearModel):
     modules: dict[str, str] = field(default_factory=lambda: {MASTER: MASTER})   # id → type
     values: dict[str, dict[str, float | str]] = field(default_factory=dict)    # only set values
     edges: list[tuple[str, str]] = field(default_factory=list)                 # audio edges

@@ -167,6 +167,9 @@ class Resolver:
         joined = "_".join(texts)
         if joined in self.model.modules:
             return joined
+        track = self.model.tracks.get(joined)
+        if track is not None and track.target in self.model.modules and not self.model.of_type(joined):
+            return track.target                           # "the kick" after 'use 909kick.wav for the kick'
         effect = self._effect_lfos(texts)
         if effect:                                        # "remove the vibrato": the lfo on a pitch
             return self.pick(effect, texts[0], column)

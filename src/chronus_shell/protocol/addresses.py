@@ -50,7 +50,7 @@ ADDRESSES: tuple[Address, ...] = (
     Address("/patch/commit", "", doc="crossfade to the standby slot"),
     Address("/patch/abort", "", doc="drop the open transaction"),
     Address("/mod/<id>/<param>", "value", "a", doc="set a parameter"),
-    Address("/gate/<id>", "1|0 [note_hz]", "n", "n", doc="open/close the voice's envelopes"),
+    Address("/gate/<id>", "1|0 [note_hz] [accent]", "n", "nn", doc="open/close the voice's envelopes (accent 0–1: a MIDI velocity)"),
     Address("/seq/add", "track target pattern [now]", "sss", "s", doc="add or replace a track (next bar, or now)"),
     Address("/seq/notes", "track notes…", "sa", rest="a", doc="per-step pitches"),
     Address("/seq/remove", "track", "s", doc="remove a track"),
@@ -68,6 +68,17 @@ ADDRESSES: tuple[Address, ...] = (
     Address("/session/delete", "name", "s", doc="delete a saved session"),
     Address("/engine/status", "", doc="reply with slots, pids, blocks, xruns, failovers, cpu"),
     Address("/engine/crash", "active|standby", "s", doc="test aid: SIGKILL a slot"),
+    # gear (issue 18): MIDI and Ableton Link, answered by the gear layer (gear/)
+    Address("/midi/in", "port|auto|off", "s", doc="listen to a MIDI input: by (part of) its name, the first found, or none"),
+    Address("/midi/ports", "", doc="reply with the MIDI inputs and outputs"),
+    Address("/midi/plays", "voice", "s", doc="incoming MIDI notes play this voice (default: the focused one)"),
+    Address("/midi/map", "cc<n>|knob<n> id.param", "ss", doc="a controller moves a param along its range and scale"),
+    Address("/midi/unmap", "cc<n>|knob<n>", "s", doc="forget a controller mapping"),
+    Address("/midi/learn", "id.param", "s", doc="the next controller moved is mapped to the param"),
+    Address("/midi/mappings", "", doc="reply with the controller mappings"),
+    Address("/midi/out", "voice [port]", "s", "s", doc="send the voice's notes to a MIDI output (no port: stop)"),
+    Address("/midi/clock", "on|off [port]", "s", "s", doc="MIDI clock out: 24 ppqn with start/stop/continue"),
+    Address("/link", "on|off", "s", doc="join or leave the Ableton Link session"),
 )
 
 ALIASES: dict[str, str] = {

@@ -58,9 +58,11 @@ def _make_supervisor(args):
     from ..supervisor import Supervisor
     from ..supervisor.config import Config
 
+    from ..gear import Gear
+
     config = Config.from_env(sample_rate=args.samplerate, block_size=args.blocksize,
                              backend=args.backend, device=args.device)
-    return Supervisor(config)
+    return Gear(Supervisor(config), midi_in=args.midi_in, link=args.link)   # MIDI and Link around it
 
 
 def _stop_on_hangup() -> None:

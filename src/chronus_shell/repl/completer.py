@@ -18,6 +18,7 @@ from ..engine.catalogue import specs
 from ..engine.params import ParamSpec, format_number
 from ..language.parser import grammar_parser
 from ..language.resolve import type_named
+from ..engine.samples import sample_names, samples_folder
 from ..session.snapshot import list_sessions
 from .words import Word, is_filler, keyword_of, keyword_terminals, note_names, split_words
 
@@ -68,11 +69,13 @@ class ChronusCompleter(Completer):
         accepts = self._accepts(head)
         if accepts is None:
             return
-        if "PATH" in accepts:
-            yield from self.paths.get_completions(Document(prefix, len(prefix)), complete_event)
-            return
         words = [w for w in split_words(head) if not is_filler(w.text)]
         found: dict[str, Candidate] = {}
+        if "PATH" in accepts:
+            if not words or keyword_of(words[0].text) != "RECORD":     # a sample: its name in the samples folder
+                found.update((name, Candidate(name, "sample")) for name in sample_names(samples_folder())
+                             if name.lower().startswith(prefix.lower()))
+            yield from self.paths.get_completions(Document(prefix, len(prefix)), complete_event)
         for candidate in self._candidates(words, accepts, prefix):
             if candidate.text.lower().startswith(prefix.lower()):
                 found.setdefault(candidate.text, candidate)

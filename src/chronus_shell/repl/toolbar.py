@@ -126,6 +126,11 @@ class Toolbar:
             parts.insert(4, (("class:toolbar.alert", "held: commit/abort"), 0))
         if status.get("recording"):
             parts.append((("class:toolbar.recording", "● REC"), 0))
+        link = status.get("link")
+        if link:                                           # Ableton Link: its tempo rules, peers shown
+            peers = link.get("peers", 0)
+            parts[2] = (("", f"♩ {link.get('tempo', self.model.bpm):g}"), 0)
+            parts.insert(3, (("", f"link {peers} peer{'s' * (peers != 1)}"), 0))
         room = self.width() - 1
         for level in range(7):
             kept = [f for f, drop in parts if drop == 0 or drop > level]

@@ -19,8 +19,10 @@ from ..engine import warmup
 from ..engine.graph import Engine, EngineError
 from ..engine.hang_guard import HangGuard
 from ..engine.render import Timeline
+from ..engine.sequencer_peek import peek
 from ..engine.user_modules_install import ModuleSwaps, _engines, install_user_module
 from .faults import SLOW_SHARE, ModuleMarker, end_own_group, lead_own_group, limit_memory
+from .samples import attach_sample
 from .rings import (
     CPU_NS, LATE_COMMANDS, PROCESS_CPU_NS, READ_BLOCK, SKIPPED, SLOT_PID, WRITTEN, Control, Ring,
     leave_signals_to_the_shell, raise_priority, release_blocks_of_a_dead_shell,
@@ -54,8 +56,11 @@ def _slot(conn, control_name: str) -> None:
     conn.send(("ready", os.getpid()))
     try:
         kind, *assignment = conn.recv()
-        while kind == "user_module":  # accepted user modules, before any snapshot that uses them
-            _preload_module(conn, assignment[:3])
+        while kind in ("user_module", "sample"):  # what a snapshot may use, before the snapshot
+            if kind == "sample":
+                attach_sample(*assignment)
+            else:
+                _preload_module(conn, assignment[:3])
             kind, *assignment = conn.recv()
     except (EOFError, OSError):
         return
@@ -227,6 +232,8 @@ class SlotLoop:
             finally:
                 if self.marker is not None:
                     self.marker.leave()
+        elif kind == "sample":        # decoded by the shell: attached between blocks, before its message
+            attach_sample(*item[1:])
         elif kind == "snapshot":
             data = pickle.dumps(self.timeline, protocol=pickle.HIGHEST_PROTOCOL)
             self.conn.send(("snapshot", data, self.timeline.position // self.timeline.block_size))
@@ -234,6 +241,8 @@ class SlotLoop:
             self.conn.send(("status", self.timeline.status()))
         elif kind == "state":
             self.conn.send(("state", self.timeline.engine.patch_state()))
+        elif kind == "peek":          # what the sequencer will play (MIDI out, clock): read on a copy
+            self.conn.send(("peek", peek(self.timeline, item[1])))
         elif kind == "bar":
             self.conn.send(("bar", self.timeline.engine.sequencer.next_bar(item[1])))
         elif kind == "stop":

@@ -28,6 +28,7 @@ from .admission import Admission, scheduled_types
 from .config import Config
 from .failover import START_TIMEOUT_S, Failover
 from .recording import RECORD_SECONDS, RecordTap
+from .samples import SampleError, SampleShelf, names_a_sample
 from .rings import (
     LEVEL_MILLI, LOST_BLOCKS, READ_BLOCK, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring,
     remove_stale_blocks, shm_name,
@@ -75,11 +76,17 @@ class Supervisor(Failover, Restore):
         self.spare_target = SPARES
         self._skips_seen, self._skipped_at = [0, 0], 0.0
         self._init_restore()
+        self.samples = SampleShelf(cfg.sample_rate, self.problems.append,
+                                   lambda: [w for w in [*self.slots, *self.spares] if w is not None])
 
     # -- lifecycle --------------------------------------------------------------
     def start(self, events=(), record: str | os.PathLike | None = None) -> "Supervisor":
         """Start output and slots; `events` [(sample, Message)] are pre-scheduled from sample 0."""
         cfg = self.config
+        try:                              # the samples a script names, decoded before anything starts
+            events = list(zip([at for at, _ in events], self.samples.prepare([msg for _, msg in events])))
+        except SampleError as err:
+            raise SupervisorError(str(err)) from None
         remove_stale_blocks()
         self._ctx = multiprocessing.get_context(cfg.start_method)
         if cfg.start_method == "forkserver":
@@ -116,6 +123,8 @@ class Supervisor(Failover, Restore):
         worker = SlotWorker(self._ctx, self.control.block.name)
         for payload in list(self.user_modules.values()):
             worker.send(("user_module", *payload, None))
+        for offer in self.samples.offers():
+            worker.send(offer)
         return worker
 
     def install_user_module(self, name: str, source: str, path: str) -> None:
@@ -191,6 +200,7 @@ class Supervisor(Failover, Restore):
             child.stop(timeout=max(0.05, deadline - time.monotonic()))
         self.tap.drain()
         self.session.close()
+        self.samples.close()
         for block in [self.control.block, *[r.block for r in self.rings], self.record_ring.block]:
             block.close()
         atexit.unregister(self.stop)
@@ -225,6 +235,8 @@ class Supervisor(Failover, Restore):
             return self._session_message(msg)
         if head == "engine":
             return self._engine_message(msg)
+        if names_a_sample(msg):
+            return self.samples.load_later(msg, self.send)   # decoded off the audio path, sent when ready
         if msg.address in TRANSACTION and not self.config.router:
             raise SupervisorError("transactions are off (CHRONUS_ROUTER=0): changes apply live")
         self.refuse_quarantined(msg)
@@ -265,6 +277,10 @@ class Supervisor(Failover, Restore):
             self.touched = outcome.focus
         if outcome.ok and outcome.messages:
             self.admission.prepare(TO_CREATE, sum(m.address == TO_CREATE.address for m in outcome.messages))
+            try:
+                outcome.messages = self.samples.prepare(outcome.messages)
+            except SampleError as err:
+                return Outcome(f"{session_path(str(msg.args[0]))}: {err} (nothing was loaded)", ok=False)
             with self._lock:
                 shadow = pickle.loads(pickle.dumps(self.plan))
                 for message in outcome.messages:  # all or nothing: check against a copy first

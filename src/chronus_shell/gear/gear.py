@@ -1,0 +1,348 @@
+"""The gear layer: MIDI in/out and Ableton Link around the supervisor.
+
+`Gear(supervisor)` stands in for the supervisor (every other attribute is the supervisor's): it
+answers `/midi/*` and `/link` itself and passes everything else on. Input from the outside (MIDI
+notes and controllers, a Link peer's tempo) becomes the same canonical messages the language and
+the OSC server send, stamped by `supervisor.send(msg, at)`; output (MIDI notes, clock) is read
+from the sequencer's own events. Layer order: … ← supervisor ← gear ← repl ← cli.
+"""
+from __future__ import annotations
+
+import re
+import threading
+
+from ..engine.catalogue import module_spec
+from ..engine.params import ParamError
+from ..protocol.message import Message
+from ..supervisor.rings import READ_BLOCK
+from .clock import SampleClock
+from .midi_in import MOD_WHEEL, MidiInput, control_number, scaled
+from .link import LinkSession
+from .midi_out import STOP, MidiOutput, OutScheduler
+from .ports import MidiError, describe_ports, forget_probes
+from .sessions import add_to_saved, saved_section
+
+LATENCY_BLOCKS = 1     # beyond the supervisor's stamping horizon: the fixed MIDI-to-sound delay
+WATCH_S = 1.0          # how often vanished ports are looked for again
+
+
+class Gear:
+    def __init__(self, supervisor, midi_in: str | None = None, link: bool = False):
+        self.supervisor = supervisor
+        self.options = {"midi_in": midi_in, "link": link}
+        self.clock: SampleClock | None = None
+        self.midi_in: MidiInput | None = None
+        self.plays: str | None = None                  # the voice MIDI notes play (None: the focus)
+        self.maps: dict[str, str] = {}                 # "cc74" → "acid_filter1.cutoff"
+        self.learning: str | None = None               # "id.param" waiting for a controller
+        self.out = OutScheduler(self)                   # notes and clock to MIDI outputs
+        self.link: LinkSession | None = None
+        self.bent: dict[str, float] = {}               # oscillator → its detune before the bend
+        self._stop = threading.Event()
+        self._watcher: threading.Thread | None = None
+        self._gone: set[str] = set()                   # ports reported vanished (said once)
+
+    def __getattr__(self, name):
+        return getattr(self.supervisor, name)
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    def start(self, *args, **kwargs) -> "Gear":
+        sup = self.supervisor
+        sup.start(*args, **kwargs)
+        cfg = sup.config
+        self.clock = SampleClock(lambda: int(sup.control.words[READ_BLOCK]), cfg.block_size, cfg.sample_rate)
+        self._watcher = threading.Thread(target=self._watch, name="chronus-gear", daemon=True)
+        self._watcher.start()
+        if self.options["midi_in"]:
+            self.say(self._midi_in(self.options["midi_in"]))
+        if self.options["link"]:
+            self.say(self._link(True))
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.out.stop()
+        if self.link is not None:
+            self.link.close()
+        if self.midi_in is not None:
+            self.midi_in.close()
+        if self.clock is not None:
+            self.clock.stop()
+        if self._watcher is not None:
+            self._watcher.join(timeout=2 * WATCH_S)
+        forget_probes()
+        self.supervisor.stop()
+
+    def __enter__(self) -> "Gear":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+    def say(self, line: str) -> None:
+        """A line for the user, printed once above the prompt (the supervisor's news)."""
+        self.supervisor.problems.append(line)
+
+    # -- messages ----------------------------------------------------------------------------
+    def send(self, msg: Message, at: int | None = None):
+        head = msg.parts[0] if msg.parts else ""
+        if head == "midi":
+            return self._midi(msg.parts[1] if len(msg.parts) > 1 else "", [str(a) for a in msg.args])
+        if msg.address == "/link":
+            return self._link(str(msg.args[0]) != "off" if msg.args else True)
+        if self.link is not None and head == "seq":
+            at = self._on_link_grid(msg, at)
+        outcome = self.supervisor.send(msg, at)
+        if msg.address in ("/session/save", "/session/load") and getattr(outcome, "ok", False):
+            self._session(msg.address.rsplit("/", 1)[1], str(msg.args[0]))
+        return outcome
+
+    # -- Link ----------------------------------------------------------------------------------
+    def _link(self, on: bool) -> str:
+        if not on:
+            if self.link is not None:
+                self.link.close()
+            self.link = None
+            return "link off"
+        if self.link is None:
+            sequencer = self.supervisor.patch_state()["sequencer"]
+            self.link = LinkSession(self, float(sequencer.get("bpm", 120.0)))
+            self.link.running = bool(sequencer.get("running"))
+        peers = self.link.peers
+        return f"link on: {peers} peer{'s' * (peers != 1)}, tempo {self.link.link.tempo:g} bpm"
+
+    def _on_link_grid(self, msg: Message, at: int | None) -> int | None:
+        """Our tempo goes to the Link session; a start lands on the next Link bar."""
+        if msg.address == "/seq/bpm" and msg.args:
+            self.link.tempo_set_here(float(msg.args[0]))
+        elif msg.address == "/seq/start":
+            return self.link.start_here()
+        elif msg.address == "/seq/stop":
+            self.link.stop_here()
+        return at
+
+    def status(self) -> dict:
+        status = self.supervisor.status()
+        if self.link is not None:
+            status["link"] = {"peers": self.link.peers, "tempo": round(float(self.link.link.tempo), 2)}
+        return status
+
+    def _session(self, verb: str, name: str) -> None:
+        """The mappings and the voice MIDI plays travel with the session file."""
+        if verb == "save":
+            add_to_saved(name, {"maps": dict(self.maps), "plays": self.plays})
+            return
+        section = saved_section(name)
+        maps = section.get("maps", {})
+        if isinstance(maps, dict):
+            self.maps = {str(c): str(t) for c, t in maps.items()
+                         if re.fullmatch(r"(cc|knob)\d{1,3}", str(c)) and "." in str(t)}
+        plays = section.get("plays")
+        self.plays = str(plays) if isinstance(plays, str) else None
+
+    def _midi(self, verb: str, args: list[str]) -> str:
+        if verb == "in":
+            return self._midi_in(args[0] if args else "auto")
+        if verb == "ports":
+            return describe_ports()
+        if verb == "plays":
+            self.plays = args[0]
+            return f"midi notes play {args[0]}"
+        if verb == "map":
+            target = self._target(args[1])
+            self.maps[args[0]] = target
+            return f"{_control_text(args[0])} → {target}"
+        if verb == "unmap":
+            self.maps.pop(args[0], None)
+            return f"{_control_text(args[0])} is free"
+        if verb == "learn":
+            self.learning = self._target(args[0])
+            return f"move a knob or fader to map it to {self.learning}"
+        if verb == "out":
+            return self._midi_out(args[0], args[1] if len(args) > 1 else None)
+        if verb == "clock":
+            return self._midi_clock(args[0] == "on", args[1] if len(args) > 1 else None)
+        if verb == "mappings":
+            return "; ".join(f"{_control_text(c)} → {t}" for c, t in sorted(self.maps.items())) or "no mappings"
+        raise MidiError(f"/midi/{verb}: not a MIDI command (see docs/protocol.md)")
+
+    def _midi_in(self, wanted: str) -> str:
+        if wanted == "off":
+            if self.midi_in is not None:
+                self.midi_in.close()
+            self.midi_in = None
+            return "midi input off"
+        port = MidiInput(self, wanted)
+        line = port.open()
+        if self.midi_in is not None:
+            self.midi_in.close()
+        self.midi_in = port
+        return line
+
+    def _output(self, wanted: str | None) -> MidiOutput:
+        """An open output port: the one already open for that name, else a new one."""
+        for port in [*self.out.voices.values(), self.out.clock_port]:
+            if port is not None and (wanted is None or wanted == port.wanted):
+                return port
+        port = MidiOutput(wanted or "auto")
+        port.open()
+        return port
+
+    def _midi_out(self, voice: str, wanted: str | None) -> str:
+        if wanted is None or wanted == "off":
+            port = self.out.voices.pop(voice, None)
+            if port is not None:
+                self.out.silence(port)
+            return f"{voice} notes are not sent any more"
+        port = self._output(wanted)
+        self.out.voices[voice] = port
+        self.out.ensure_running()
+        return f"{voice} notes go to midi out {port.name}"
+
+    def _midi_clock(self, on: bool, wanted: str | None) -> str:
+        if not on:
+            port, self.out.clock_port = self.out.clock_port, None
+            if port is not None:
+                port.send([STOP])
+            return "midi clock off"
+        self.out.clock_port = self._output(wanted)
+        self.out.ensure_running()
+        return f"midi clock (24 ppqn, start/stop) to {self.out.clock_port.name}"
+
+    def voice_members(self, voice: str) -> list[str]:
+        return _voice_members(voice, self._shape().edges)
+
+    def _target(self, target: str) -> str:
+        """'flt.resonance' → 'flt.q': a numeric param of a module in the patch, canonical name."""
+        module_id, _, param = target.partition(".")
+        type_name = self._shape().types.get(module_id)
+        if type_name is None or not param:
+            raise MidiError(f"{target}: a mapping names a param of a module in the patch, e.g. acid_filter1.cutoff")
+        spec = module_spec(type_name).param(param)
+        if spec.is_enum:
+            raise MidiError(f"{target} is a choice ({spec.range_text()}): a knob moves numbers")
+        return f"{module_id}.{spec.name}"
+
+    # -- from the input ----------------------------------------------------------------------
+    @property
+    def latency(self) -> int:
+        """The fixed delay from a MIDI event to its sound, in samples (docs/gear.md)."""
+        sup = self.supervisor
+        return (sup.ahead + sup.margin_blocks + LATENCY_BLOCKS) * sup.config.block_size
+
+    def stamp(self, when: float) -> int:
+        return self.clock.sample_at(when) + self.latency
+
+    def voice(self) -> str | None:
+        voice = self.plays or self.supervisor.touched
+        if voice is None and "notes" not in self._gone:
+            self._gone.add("notes")
+            self.say("midi notes have no voice to play: 'midi plays the bass' (or touch a voice)")
+        return voice
+
+    def engine(self, msg: Message, at: int) -> None:
+        """Send one message made from an input event; a refusal is one line, the input goes on."""
+        try:
+            self.supervisor.send(msg, at)
+        except (ParamError, RuntimeError, ValueError) as err:
+            self.say(f"midi: {msg}: {err}")
+
+    def controller(self, number: int, value: int, at: int) -> None:
+        if self.learning is not None:
+            control = f"cc{number}"
+            self.maps[control] = self.learning
+            self.say(f"learnt: {_control_text(control)} → {self.learning}")
+            self.learning = None
+        for control, target in self.maps.items():
+            if control_number(control) == number:
+                module_id, param = target.split(".", 1)
+                spec = self._spec(module_id, param)
+                if spec is not None:
+                    self.engine(Message(f"/mod/{module_id}/{spec.name}", (round(scaled(spec, value), 6),)), at)
+                return
+        if number == MOD_WHEEL:
+            for module_id, type_name in self._voice_modules():
+                if module_spec(type_name).has_param("cutoff"):
+                    spec = module_spec(type_name).param("cutoff")
+                    self.engine(Message(f"/mod/{module_id}/cutoff", (round(scaled(spec, value), 6),)), at)
+
+    def bend(self, cents: float, at: int) -> None:
+        """Pitch bend: the voice's oscillators' detune, around where it was before the bend."""
+        for module_id, type_name in self._voice_modules():
+            spec = module_spec(type_name)
+            if spec.role == "source" and spec.has_param("detune"):
+                if module_id not in self.bent:
+                    params = self.supervisor.patch_state()["modules"].get(module_id, {}).get("params", {})
+                    self.bent[module_id] = float(params.get("detune", 0.0))
+                detune = spec.param("detune")
+                value = min(max(self.bent[module_id] + cents, detune.low), detune.high)
+                self.engine(Message(f"/mod/{module_id}/detune", (round(value, 3),)), at)
+                if cents == 0.0:
+                    self.bent.pop(module_id, None)
+
+    def _spec(self, module_id: str, param: str):
+        type_name = self._shape().types.get(module_id)
+        try:
+            return None if type_name is None else module_spec(type_name).param(param)
+        except ParamError:
+            return None
+
+    def _shape(self):
+        """The patch as the supervisor has scheduled it (ids, types, edges): no slot round trip."""
+        return self.supervisor.plan._live_shape
+
+    def _voice_modules(self) -> list[tuple[str, str]]:
+        voice = self.voice()
+        if voice is None:
+            return []
+        types = self._shape().types
+        return [(m, types[m]) for m in self.voice_members(voice) if m in types]
+
+    # -- hot-plug ----------------------------------------------------------------------------
+    def _watch(self) -> None:
+        """A port that vanished is one line; it is reopened by its name when it is back."""
+        while not self._stop.wait(WATCH_S):
+            ports = [("input", self.midi_in)] + [("output", p) for p in {id(p): p for p in [
+                *self.out.voices.values(), self.out.clock_port] if p is not None}.values()]
+            for kind, port in ports:
+                if port is not None and port.name is not None:
+                    try:
+                        self._check(kind, port)
+                    except Exception as err:  # noqa: BLE001 — the watcher must outlive a driver's error
+                        self.say(f"midi {kind} {port.name}: {type(err).__name__}: {err}")
+
+    def _check(self, kind: str, port) -> None:
+        try:
+            here = port.present()
+        except MidiError:
+            return
+        if not here and port.name not in self._gone:
+            self._gone.add(port.name)
+            self.say(f"midi {kind} {port.name} is gone: the music goes on, it reconnects when it is back")
+        elif here and port.name in self._gone:
+            try:
+                port.open()
+            except MidiError:
+                return
+            self._gone.discard(port.name)
+            self.say(f"midi {kind} {port.name} is back: reconnected")
+
+
+def _voice_members(module_id: str, edges) -> list[str]:
+    """The audio-connected modules around `module_id`, master excluded (the engine's voice)."""
+    members, stack = {module_id}, [module_id]
+    while stack:
+        current = stack.pop()
+        for src, dst in edges:
+            for a, b in ((src, dst), (dst, src)):
+                if a == current and b != "master" and b not in members:
+                    members.add(b)
+                    stack.append(b)
+    return sorted(members)
+
+
+def _control_text(control: str) -> str:
+    return f"knob {control[4:]}" if control.startswith("knob") else f"cc {control[2:]}"
+
+
+__all__ = ["Gear", "LATENCY_BLOCKS"]

@@ -1,0 +1,84 @@
+"""Samples through the real Supervisor (null backend, real slot processes, shared memory): the file
+is decoded in the shell's loader thread and handed to both slots, which play it at the same sample;
+a failover's new standby gets it by name; a bad or huge file is one line while the music goes on;
+sessions save path + content hash and load them back."""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from chronus_shell.engine.samples import split_ref
+from chronus_shell.protocol.message import Message
+from chronus_shell.supervisor import Config, Supervisor
+from chronus_shell.supervisor.rings import LOST_BLOCKS, READ_BLOCK
+
+from .conftest import RATE, sine, sparse_huge_wav, wait_for
+
+
+@pytest.fixture
+def supervisor(tmp_path, monkeypatch):
+    monkeypatch.setenv("CHRONUS_HOME", str(tmp_path / "home"))
+    sup = Supervisor(Config.from_env(backend="null")).start()
+    yield sup
+    sup.stop()
+    assert not list(Path("/dev/shm").glob(f"chronus_{__import__('os').getpid()}_*"))
+
+
+def send_all(sup, lines):
+    return [sup.send(Message.parse(line)) for line in lines]
+
+
+def test_a_sample_loads_in_the_background_and_plays_in_both_slots(samples, supervisor):
+    samples("tone.wav", sine(440, 2.0, 44100, channels=2), 44100)
+    send_all(supervisor, ["/patch/create smp sampler", "/patch/connect smp master"])
+    reply = supervisor.send(Message("/mod/smp/sample", ("tone.wav",)))
+    assert "loading tone.wav" in str(reply)
+    assert wait_for(lambda: any("smp plays" in p for p in supervisor.problems))
+    assert "stereo, 44100 Hz file" in supervisor.problems[-1]
+    state = supervisor.patch_state()
+    path, digest = split_ref(state["modules"]["smp"]["params"]["sample"])
+    assert Path(path) == (samples.folder / "tone.wav").resolve() and len(digest) == 16
+    supervisor.send(Message("/gate/smp", (1,)))
+    assert wait_for(lambda: supervisor.status()["level"] > 0.3)
+    statuses = [slot.request(("status",)) for slot in supervisor.slots]
+    assert statuses[0]["faults"] == statuses[1]["faults"] == []
+
+
+def test_bad_and_huge_files_are_one_line_and_the_music_goes_on(samples, supervisor):
+    send_all(supervisor, ["/patch/create saw1 saw", "/patch/connect saw1 master", "/patch/create smp sampler",
+                          "/patch/connect smp master"])
+    sparse_huge_wav(samples.folder / "huge.wav")
+    lost = int(supervisor.control.words[LOST_BLOCKS])
+    before = len(supervisor.problems)
+    for name in ("nothere.wav", "huge.wav"):
+        supervisor.send(Message("/mod/smp/sample", (name,)))
+    assert wait_for(lambda: len(supervisor.problems) >= before + 2)
+    lines = supervisor.problems[before:]
+    assert any("no sample file nothere.wav" in line for line in lines)
+    assert any("huge.wav is" in line and "not loaded" in line for line in lines)
+    assert all("\n" not in line for line in lines)
+    played = int(supervisor.control.words[READ_BLOCK])
+    assert wait_for(lambda: int(supervisor.control.words[READ_BLOCK]) > played + 20)
+    assert int(supervisor.control.words[LOST_BLOCKS]) == lost
+    assert supervisor.patch_state()["modules"]["smp"]["params"]["sample"] == ""
+
+
+def test_sessions_keep_the_sample_and_a_failover_keeps_playing_it(samples, supervisor):
+    samples("loop.wav", sine(220, 0.5, RATE), RATE)
+    send_all(supervisor, ["/patch/create smp sampler", "/patch/connect smp master", "/mod/smp/mode loop"])
+    supervisor.send(Message("/mod/smp/sample", ("loop.wav",)))
+    assert wait_for(lambda: supervisor.patch_state()["modules"]["smp"]["params"]["sample"] != "")
+    saved = supervisor.send(Message("/session/save", ("withsample",)))
+    assert saved.ok, saved.text
+    supervisor.send(Message("/gate/smp", (1,)))
+    assert wait_for(lambda: supervisor.status()["level"] > 0.3)
+    supervisor.crash("active")
+    assert wait_for(lambda: supervisor.status()["failovers"] >= 1)
+    time.sleep(0.5)
+    assert supervisor.status()["level"] > 0.3                     # the new standby plays it too
+    loaded = supervisor.send(Message("/session/load", ("withsample", "now")))
+    assert loaded.ok, loaded.text
+    sample = next(m for m in loaded.messages if m.address == "/mod/smp/sample")
+    assert split_ref(str(sample.args[0]))[0] == str((samples.folder / "loop.wav").resolve())
