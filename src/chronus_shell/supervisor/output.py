@@ -7,11 +7,13 @@ callback, takes no locks and never waits on the shell; it exits when the shell's
 """
 from __future__ import annotations
 
+import gc
 import os
 import time
 
 import numpy as np
 
+from . import realtime
 from .backends import choose_backend, open_backend
 from .rings import (
     ACTIVE_SLOT, FAILOVER_AT, FAILOVERS, LEVEL_MILLI, LOST_BLOCKS, OUTPUT_PID, READ_BLOCK,
@@ -80,6 +82,7 @@ def output_main(conn, control_name: str, ring_names: list[str], capacity: int, b
     except FileNotFoundError:
         return  # the shell stopped while the output was starting
     control.words[OUTPUT_PID] = os.getpid()
+    realtime.enter("output", block_size / sample_rate)  # memory locked, garbage frozen before any callback
     source = BlockSource(control, rings, record, prefill)
 
     def count_xrun(kind: int) -> None:
@@ -100,6 +103,7 @@ def output_main(conn, control_name: str, ring_names: list[str], capacity: int, b
                 raise
             notice = f"the audio device did not open ({str(err).splitlines()[0]}): using the null backend"
             stream = open_stream("null")
+        realtime.set_role("output", block_size / sample_rate)  # again: the device's callback thread is new
         conn.send(("started", stream.description, notice))
         while True:
             try:
@@ -108,6 +112,7 @@ def output_main(conn, control_name: str, ring_names: list[str], capacity: int, b
             except (EOFError, OSError):
                 shell_gone = True
                 break
+            gc.collect(0)  # garbage collected here, between callbacks, never inside one
             if not stream.alive():
                 conn.send(("error", "the audio stream stopped"))
                 break

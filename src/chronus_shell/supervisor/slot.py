@@ -20,8 +20,9 @@ from ..engine.graph import Engine, EngineError
 from ..engine.hang_guard import HangGuard
 from ..engine.render import Timeline
 from ..engine.user_modules_install import ModuleSwaps, install_user_module
+from . import realtime
 from .rings import (
-    CPU_NS, LATE_COMMANDS, READ_BLOCK, SLOT_PID, WRITTEN, Control, Ring,
+    ACTIVE_SLOT, CPU_NS, LATE_COMMANDS, READ_BLOCK, SLOT_PID, WRITTEN, Control, Ring,
     leave_signals_to_the_shell, raise_priority, release_blocks_of_a_dead_shell,
 )
 
@@ -31,6 +32,7 @@ def slot_main(conn, control_name: str) -> None:
     leave_signals_to_the_shell()
     raise_priority()
     warmup()
+    realtime.lock_memory()  # while warming up: a spare takes over without paging in
     conn.send(("ready", os.getpid()))
     try:
         kind, *assignment = conn.recv()
@@ -68,11 +70,13 @@ class SlotLoop:
         self.shell_gone = False     # the pipe closed without a stop: the shell crashed
         ring.reset(timeline.position // timeline.block_size)
         ring.header[SLOT_PID] = os.getpid()
+        self.role = realtime.SlotRole(control.words, ring.block.name, ACTIVE_SLOT, self.block_seconds)
 
     def run(self) -> None:
         gc.disable()
         self.conn.send(("assigned", self.timeline.position))
         while self._handle_commands():
+            self.role.follow()  # real-time scheduling as active, one step below as standby
             rendered = 0
             while rendered < self.max_catchup and self._behind():
                 self._render_one()

@@ -1,8 +1,10 @@
 """The supervisor's status as plain data: what the toolbar, `status` and `--stats-json` show."""
 from __future__ import annotations
 
+import os
 import statistics
 
+from . import realtime
 from .rings import ACTIVE_SLOT, CPU_NS, LATE_COMMANDS, READ_BLOCK, WRITTEN
 
 RECENT_BLOCKS = 32  # ~0.17 s at 256 / 48 kHz: enough blocks for a steady figure
@@ -14,7 +16,9 @@ def summary(supervisor, words) -> dict:
     return {
         "backend": supervisor.backend,
         "device": supervisor.device,
-        "notice": supervisor.notice,  # e.g. no audio device: the null backend plays instead
+        "notice": "; ".join(n for n in (supervisor.notice, realtime.permission_notice()) if n) or None,
+        "scheduling": {"output": realtime.describe(supervisor.output.pid if supervisor.output else None),
+                       "shell": realtime.describe(os.getpid())},  # slots: in their rows
         "sample_rate": cfg.sample_rate,
         "block_size": cfg.block_size,
         "latency_ms": round((supervisor.ahead + supervisor.margin_blocks) * block_ms, 1),
@@ -46,6 +50,7 @@ def slot_rows(supervisor, words) -> list[dict]:
             "ring_fill": blocks - int(words[READ_BLOCK]),  # blocks rendered ahead of the output
             "cpu_percent": _busy_percent(supervisor, index, blocks, int(ring.header[CPU_NS])),
             "late_commands": int(ring.header[LATE_COMMANDS]),
+            "scheduling": realtime.describe(slot.pid if slot is not None else None),
         })
     return rows
 
