@@ -16,8 +16,8 @@ import numpy as np
 from . import realtime
 from .backends import choose_backend, open_backend
 from .rings import (
-    ACTIVE_SLOT, FAILOVER_AT, FAILOVERS, LEVEL_MILLI, LOST_BLOCKS, OUTPUT_PID, READ_BLOCK,
-    RECORD_WRITE, SWITCH_NS, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring,
+    ACTIVE_SLOT, DEVICE_LATENCY_US, FAILOVER_AT, FAILOVERS, LEVEL_MILLI, LOST_BLOCKS, OUTPUT_PID,
+    PLAYED_NS, READ_BLOCK, RECORD_WRITE, SWITCH_NS, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring,
     leave_signals_to_the_shell, raise_priority, release_blocks_of_a_dead_shell,
 )
 
@@ -61,6 +61,7 @@ class BlockSource:
             self.record.audio[index % self.record.capacity] = block
             words[RECORD_WRITE] = index + 1
         words[LEVEL_MILLI] = int(1000 * max(block.max(), -block.min()))
+        words[PLAYED_NS] = time.perf_counter_ns()  # command → audible is measured from this clock
         words[READ_BLOCK] = read + 1
         return block
 
@@ -104,6 +105,7 @@ def output_main(conn, control_name: str, ring_names: list[str], capacity: int, b
             notice = f"the audio device did not open ({str(err).splitlines()[0]}): using the null backend"
             stream = open_stream("null")
         realtime.set_role("output", block_size / sample_rate)  # again: the device's callback thread is new
+        control.words[DEVICE_LATENCY_US] = int(1e6 * stream.latency)
         conn.send(("started", stream.description, notice))
         while True:
             try:

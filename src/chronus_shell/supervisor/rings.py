@@ -30,6 +30,8 @@ LEVEL_MILLI = 7       # master peak of the last block × 1000          (output)
 SWITCH_NS = 8         # duration of the last switch decision           (output)
 FAILOVER_AT = 9       # block index of the last failover              (output)
 RECORD_WRITE = 10     # blocks copied into the record ring            (output)
+PLAYED_NS = 11        # perf_counter_ns when the device took block READ_BLOCK - 1 (output)
+DEVICE_LATENCY_US = 12  # the device's own output latency, µs          (output)
 CONTROL_WORDS = 16
 
 # per-slot header words (int64)

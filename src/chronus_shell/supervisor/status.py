@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import statistics
 
-from . import realtime
+from . import latency, realtime
 from .rings import ACTIVE_SLOT, CPU_NS, LATE_COMMANDS, READ_BLOCK, WRITTEN
 
 RECENT_BLOCKS = 32  # ~0.17 s at 256 / 48 kHz: enough blocks for a steady figure
@@ -12,7 +12,6 @@ RECENT_BLOCKS = 32  # ~0.17 s at 256 / 48 kHz: enough blocks for a steady figure
 
 def summary(supervisor, words) -> dict:
     cfg = supervisor.config
-    block_ms = 1000.0 * cfg.block_size / cfg.sample_rate
     return {
         "backend": supervisor.backend,
         "device": supervisor.device,
@@ -21,7 +20,7 @@ def summary(supervisor, words) -> dict:
                        "shell": realtime.describe(os.getpid())},  # slots: in their rows
         "sample_rate": cfg.sample_rate,
         "block_size": cfg.block_size,
-        "latency_ms": round((supervisor.ahead + supervisor.margin_blocks) * block_ms, 1),
+        "latency_ms": round(_measured_latency(supervisor), 1),  # command → audible, as measured
         "blocks": int(words[READ_BLOCK]),
         "seconds": round(int(words[READ_BLOCK]) * cfg.block_size / cfg.sample_rate, 2),
         "active_slot": "AB"[int(words[ACTIVE_SLOT])],
@@ -67,6 +66,12 @@ def _busy_percent(supervisor, index: int, blocks: int, busy_ns: int) -> float:
         percent = round(100.0 * (busy_ns - seen_ns) / 1e9 / seconds, 1)
         supervisor.busy_seen[index] = (blocks, busy_ns, percent)
     return percent
+
+
+def _measured_latency(supervisor) -> float:
+    """The median of the last commands' measured latency; before any, what one sent now would take."""
+    recent = list(supervisor.latencies_ms)[-RECENT_BLOCKS:]
+    return statistics.median(recent) if recent else latency.expected_ms(supervisor)
 
 
 def latency_figures(latencies_ms: list[float]) -> dict:
