@@ -38,6 +38,7 @@ def settings() -> dict[str, Config]:
     defaults = Config.from_env(env={}, backend="sounddevice")
     return {
         "256 frames, lead 2, prefill 3": replace(defaults, block_size=256, lead_target=2, prefill_buffers=3),
+        "128 frames, lead 2, prefill 2": replace(defaults, block_size=128, lead_target=2, prefill_buffers=2),
         "128 frames, lead 1, prefill 1": replace(defaults, block_size=128, lead_target=1, prefill_buffers=1),
     }
 
