@@ -76,7 +76,10 @@ class SlotRole:
             first = self.active is None
             self.active = active
             role = "active" if active else "standby"
-            enter(role, self.block_seconds) if first else set_role(role, self.block_seconds)
+            if first:
+                enter(role, self.block_seconds)  # memory, garbage and scheduling, once
+            else:
+                set_role(role, self.block_seconds)
 
 
 # -- Linux --------------------------------------------------------------------------------------
