@@ -243,6 +243,8 @@ def _with_nearest(err: LanguageError, line: str) -> LanguageError:
         return err
     word, guess = match.groups()
     closeness = SequenceMatcher(None, word, guess).ratio() if guess else 1.0
+    if guess and _agent_noun_of(word, guess):
+        closeness = 0.0
     if closeness >= 0.75 or (closeness >= 0.65 and guess in module_words()):   # "zuttof" → cutoff
         return err
     example = nearest_phrasing(line)
@@ -251,6 +253,11 @@ def _with_nearest(err: LanguageError, line: str) -> LanguageError:
                              err.suggestions, line)
     return LanguageError(f"I don't know the word {word!r} — a phrasing I know: '{example}'", err.column,
                          err.suggestions, line)
+
+
+def _agent_noun_of(word: str, guess: str) -> bool:
+    """'fader' for 'fade', 'slider' for 'slide': a verb's doer is another meaning, not a typo."""
+    return guess.startswith(word) and guess[len(word):] in ("r", "er", "or")
 
 
 def _last_settings(messages: list[Message]) -> list[Message]:
