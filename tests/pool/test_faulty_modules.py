@@ -208,7 +208,7 @@ if multiprocessing.current_process().name == "chronus-slot":
     threading.Thread(target=burn, daemon=True).start()
 ''')
     with playing(pool, folder, "spawner", source) as (supervisor, _):
-        assert _sleepers(tag)                           # the module's children run meanwhile
+        assert wait_for(lambda: _sleepers(tag), 3)      # the module's children run meanwhile
         time.sleep(0.6)
         supervisor.status()
         time.sleep(0.5)

@@ -55,7 +55,7 @@ def test_abort_leaves_the_music_untouched(tmp_path):
     """Patch changes inside the transaction never reach the music (param changes on live modules
     would: by docs/protocol.md only /patch/* build on the standby)."""
     plain = _render(BASE + "wait 1s\n", tmp_path)
-    aborted = _render(BASE + "begin\nremove saw1\nadd a square at 220 hz\nvolume 30%\nabort\nwait 1s\n", tmp_path)
+    aborted = _render(BASE + "begin\nremove saw1\nadd a square at 220 hz\nsquare volume 30%\nabort\nwait 1s\n", tmp_path)
     assert np.array_equal(plain, aborted)
 
 

@@ -18,7 +18,7 @@ from chronus_shell.supervisor.slot import restore_timeline
 
 from .conftest import chronus, read_wav, silent_runs_s
 
-KICKS = "play x...x...x...x... on kick\ntempo 120\n"
+KICKS = "play x...x...x...x... on kick\ntempo 120\nstart\n"
 BLOCK = 256
 
 
