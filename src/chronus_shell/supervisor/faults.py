@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 import time
 from pathlib import Path
 
@@ -70,12 +71,47 @@ def read_marker(ring: Ring) -> tuple[str, float] | None:
 
 # -- process groups ---------------------------------------------------------------------------
 def lead_own_group() -> None:
-    """Make this process (a slot or pool worker) the leader of a new process group (POSIX)."""
+    """Make this process (a slot or pool worker) the leader of a new process group (POSIX), or put it
+    in a job object that kills every process of the job when its last handle closes (Windows): what
+    user code starts dies with the worker either way."""
     if hasattr(os, "setpgid"):
         try:
             os.setpgid(0, 0)
         except OSError:
             pass
+    elif sys.platform == "win32":
+        _join_kill_on_close_job()
+
+
+_JOB_HANDLE = None  # kept open for the life of the worker: closing it (at exit) ends the job
+
+
+def _join_kill_on_close_job() -> None:
+    """CreateJobObject + JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE + AssignProcessToJobObject(self)."""
+    global _JOB_HANDLE
+    import ctypes
+    from ctypes import wintypes
+
+    class Limits(ctypes.Structure):      # JOBOBJECT_EXTENDED_LIMIT_INFORMATION
+        _fields_ = [("basic", ctypes.c_byte * (64 if ctypes.sizeof(ctypes.c_void_p) == 8 else 48)),
+                    ("io", ctypes.c_ulonglong * 6), ("process_memory", ctypes.c_size_t),
+                    ("job_memory", ctypes.c_size_t), ("peak_process", ctypes.c_size_t),
+                    ("peak_job", ctypes.c_size_t)]
+
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    kernel32.CreateJobObjectW.restype = wintypes.HANDLE
+    kernel32.GetCurrentProcess.restype = wintypes.HANDLE
+    kernel32.SetInformationJobObject.argtypes = [wintypes.HANDLE, ctypes.c_int, ctypes.c_void_p, wintypes.DWORD]
+    kernel32.AssignProcessToJobObject.argtypes = [wintypes.HANDLE, wintypes.HANDLE]
+    job = kernel32.CreateJobObjectW(None, None)
+    if not job:
+        return
+    limits = Limits()
+    flags = 0x2000                         # JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE, LimitFlags at offset 16
+    ctypes.memmove(ctypes.addressof(limits.basic) + 16, ctypes.byref(ctypes.c_uint32(flags)), 4)
+    if kernel32.SetInformationJobObject(job, 9, ctypes.byref(limits), ctypes.sizeof(limits)) and \
+            kernel32.AssignProcessToJobObject(job, kernel32.GetCurrentProcess()):
+        _JOB_HANDLE = job
 
 
 def kill_group(pid: int | None) -> None:
