@@ -39,6 +39,7 @@ def test_a_create_flood_is_refused_at_the_budget_and_the_music_keeps_up(live, cl
     budget = live.supervisor.admission.budget_s / live.supervisor.admission.cost("saw")
     assert 2 < len(modules) <= budget + 2 < FLOOD                   # the guard stopped the flood
     assert live.server.rejected == FLOOD + 2 - len(modules)
+    live.wait_played(0.5)                                           # the stamped creates play out
     assert keeps_up(live, 1.0)                                      # under the budget: no lost block
     level_block = live.words(READ_BLOCK)
     for module_id in [m for m in modules if m.startswith("saw")]:
