@@ -16,9 +16,3 @@ def chronus_home(tmp_path, monkeypatch):
     monkeypatch.setenv("CHRONUS_HOME", str(home))
     return home
 
-
-def pytest_collection_modifyitems(items):
-    """The soak tests run first, in a test process nothing else has touched yet: after the JACK MIDI
-    tests (real rtmidi JACK clients opened in this process), the typing soak counts 35 JACK xruns that
-    it does not count when it runs first (docs/gear.md, known limits)."""
-    items.sort(key=lambda item: item.get_closest_marker("soak") is None)
