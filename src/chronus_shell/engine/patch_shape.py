@@ -107,13 +107,13 @@ class PatchShape:
         return seen
 
     def grow(self, module_id: str, notes: int) -> str | None:
-        """A chord of `notes` sent to a voice that plays fewer: it will play as many (the engine
-        does the same when the chord plays); the line that says so, once."""
+        """A chord of `notes` sent to a mono voice: it will play as many (the engine does the same
+        when the chord plays); the line that says so, once. A polyphonic voice keeps its count."""
         if module_id not in self.types or notes <= 1:
             return None
         voice = self.voice(module_id)
         notes = min(notes, MAX_NOTES)
-        if max((self.poly.get(m, 1) for m in voice), default=1) >= notes:
+        if any(m in self.poly for m in voice):
             return None
         for member in voice:
             self.poly[member] = notes

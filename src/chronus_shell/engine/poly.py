@@ -95,8 +95,9 @@ class Polyphony:
             del have[extra:]
 
     def fit_chord(self, voice: tuple[str, ...], on: bool, freq) -> bool:
-        """A chord on a voice playing fewer notes makes it play as many (True: it grew)."""
-        if on and isinstance(freq, tuple) and min(len(freq), MAX_NOTES) > self.count(voice):
+        """A chord on a mono voice makes it play as many notes (True: it grew); a polyphonic voice
+        keeps its count (the chord steals)."""
+        if on and isinstance(freq, tuple) and len(freq) > 1 and self.count(voice) == 1:
             self.set_count(voice, min(len(freq), MAX_NOTES))
             return True
         return False
@@ -139,7 +140,7 @@ class Polyphony:
                     adsr.state[:] = 0.0       # (a stolen note's envelope was left where it was)
                     _gate_of(rows[k])[0] = 1.0
             else:                             # every row busy: the quietest fading note is retriggered
-                k = min((k for k in range(len(rows)) if _fading(rows[k])), key=lambda k: (_gate_of(rows[k])[0], k))
+                k = min((k for k in range(len(rows)) if _fading(rows[k])), key=lambda k: (_loudness(rows[k]), k))
             _gate_of(rows[k])[1] = 1.0
             for module in rows[k]:
                 module.note_on(freq, accent)
@@ -167,6 +168,11 @@ def _sounding(row: tuple) -> bool:
     """Held, or ringing out its release (not stolen)."""
     adsr = _adsr_of(row)
     return _gate_of(row)[1] == 1.0 and not (adsr is not None and adsr.state[0] == IDLE and adsr.state[1] == 0.0)
+
+
+def _loudness(row: tuple) -> float:
+    adsr = _adsr_of(row)
+    return _gate_of(row)[0] * (adsr.state[1] if adsr is not None else 1.0)
 
 
 def _fading(row: tuple) -> bool:
