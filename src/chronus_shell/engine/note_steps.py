@@ -58,5 +58,5 @@ def chord_size(args) -> int:
 
 
 def saved(step: Step):
-    """A step as a session saves it: Hz, a list of Hz, '.', or None (hold)."""
-    return list(step) if isinstance(step, tuple) else step
+    """A step as a session saves it: Hz, a list of Hz, '.' or '-' (JSON has no other way to say hold)."""
+    return list(step) if isinstance(step, tuple) else "-" if step is HOLD else step

@@ -215,9 +215,9 @@ def _sequencer(seq: Any, ids: set[str]) -> dict:
         notes = _list(track.get("notes", []), f"{where}.notes")
         for i, note in enumerate(notes):
             chord = isinstance(note, list) and 2 <= len(note) <= MAX_CHORD and all(map(_is_note, note))
-            if not (_is_note(note) or chord or note == REST):
+            if not (_is_note(note) or chord or note in (REST, "-")):
                 raise SessionError(f"{where}.notes[{i}]: {shorten(note)} is not a note name (a2, c#3), Hz, "
-                                   "a chord [\"a3\", \"c4\"] or \".\" (a rest)")
+                                   "a chord [\"a3\", \"c4\"], \"-\" (hold) or \".\" (a rest)")
         tracks[name] = {"target": track["target"], "pattern": pattern, "notes": list(notes)}
         if track.get("muted"):
             tracks[name]["muted"] = True

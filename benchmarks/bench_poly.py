@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Polyphony cost: µs per block for N notes of saw → acid_filter → adsr in ONE polyphonic voice.
+
+Block 256 at 48 kHz (5.33 ms budget). For N in 1, 4, 8, 16 the same sound is rendered three ways,
+all measured in this run so a noisy machine cancels out:
+- poly: one voice, `/patch/poly saw1 N`, a chord of N pitches held (its notes are rows of the
+  voice bank: N note rows plus N rows kept for stolen notes, skipped while silent);
+- banked: N separate voices, each holding one pitch (the voice bank's own scaling — the reference
+  the poly voice must follow);
+- alone: the same N voices with the bank turned off (render_plan.FUSE = False), every module its own
+  call — what polyphony would cost as separate modules.
+Best mean of three runs of 2 s of audio; p99 over every block. Writes benchmarks/results/poly.json.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from chronus_shell.engine import render_plan, warmup
+from chronus_shell.engine.graph import Engine
+from chronus_shell.protocol.message import Message
+
+ROOT = Path(__file__).resolve().parent.parent
+SR, BLOCK = 48000, 256
+BUDGET_S = BLOCK / SR
+BLOCKS = int(round(2.0 * SR / BLOCK))
+RUNS = 3
+NOTES = (1, 4, 8, 16)
+
+
+def pitches(count: int) -> list[float]:
+    """`count` distinct pitches a whole tone apart from 110 Hz."""
+    return [round(110.0 * 2 ** (2 * k / 12), 6) for k in range(count)]
+
+
+def chain(i: int) -> list[str]:
+    return [f"/patch/create saw{i} saw", f"/patch/create acid{i} acid_filter", f"/patch/create adsr{i} adsr",
+            f"/patch/connect saw{i} acid{i}", f"/patch/connect acid{i} adsr{i}", f"/patch/connect adsr{i} master",
+            f"/mod/saw{i}/gain 0.05"]
+
+
+def poly_engine(count: int) -> Engine:
+    lines = chain(1) + [f"/patch/poly saw1 {count}", "/gate/saw1 1 " + " ".join(map(str, pitches(count)))]
+    return built(lines)
+
+
+def banked_engine(count: int) -> Engine:
+    lines = [line for i in range(1, count + 1) for line in chain(i)]
+    lines += [f"/gate/saw{i} 1 {hz}" for i, hz in enumerate(pitches(count), start=1)]
+    return built(lines)
+
+
+def built(lines: list[str]) -> Engine:
+    engine = Engine(SR, BLOCK)
+    for line in lines:
+        engine.schedule(Message.parse(line))
+    engine.render(BLOCK)
+    return engine
+
+
+def timed(engine: Engine) -> tuple[float, float]:
+    """(best mean seconds per block, p99 seconds per block)."""
+    means, every = [], []
+    for _ in range(RUNS):
+        times = []
+        for _ in range(BLOCKS):
+            start = time.perf_counter()
+            out = engine.render(BLOCK)
+            times.append(time.perf_counter() - start)
+        means.append(sum(times) / BLOCKS)
+        every += times
+    if not np.isfinite(out).all() or not np.abs(out).max() > 0:
+        raise SystemExit("a measured patch rendered silence or NaN: it is not sounding")
+    return min(means), sorted(every)[int(0.99 * (len(every) - 1))]
+
+
+def main() -> int:
+    warmup()
+    rows = {}
+    for count in NOTES:
+        poly, poly_p99 = timed(poly_engine(count))
+        banked, banked_p99 = timed(banked_engine(count))
+        render_plan.FUSE = False
+        try:
+            alone, _ = timed(banked_engine(count))
+        finally:
+            render_plan.FUSE = True
+        rows[str(count)] = {"poly_us_per_block": poly * 1e6, "poly_p99_us": poly_p99 * 1e6,
+                            "banked_us_per_block": banked * 1e6, "banked_p99_us": banked_p99 * 1e6,
+                            "alone_us_per_block": alone * 1e6, "poly_vs_banked": poly / banked,
+                            "poly_budget_percent": 100 * poly / BUDGET_S}
+    one = rows["1"]
+    print(f"N notes of saw → acid_filter → adsr, block {BLOCK} @ {SR} Hz (budget {BUDGET_S * 1e3:.2f} ms), "
+          f"best of {RUNS} × 2 s")
+    print(f"{'notes':>5} {'poly µs':>9} {'p99':>7} {'banked µs':>10} {'p99':>7} {'alone µs':>9} "
+          f"{'poly/banked':>12} {'poly vs 1':>10} {'banked vs 1':>12} {'budget %':>9}")
+    for count, r in rows.items():
+        r["poly_vs_one_note"] = r["poly_us_per_block"] / one["poly_us_per_block"]
+        r["banked_vs_one_voice"] = r["banked_us_per_block"] / one["banked_us_per_block"]
+        print(f"{count:>5} {r['poly_us_per_block']:>9.1f} {r['poly_p99_us']:>7.1f} {r['banked_us_per_block']:>10.1f} "
+              f"{r['banked_p99_us']:>7.1f} {r['alone_us_per_block']:>9.1f} {r['poly_vs_banked']:>12.2f} "
+              f"{r['poly_vs_one_note']:>10.2f} {r['banked_vs_one_voice']:>12.2f} {r['poly_budget_percent']:>9.1f}")
+    result = {"patch": "saw -> acid_filter -> adsr -> master; poly: one voice with N notes held; banked: N voices; "
+                       "alone: N voices with the bank off (render_plan.FUSE = False)",
+              "block": BLOCK, "sample_rate": SR, "budget_ms": BUDGET_S * 1e3, "runs": RUNS, "blocks_per_run": BLOCKS,
+              "reference": "banked voices (same N) and the same voices rendered module by module, this run",
+              "notes": rows}
+    out = ROOT / "benchmarks" / "results" / "poly.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2))
+    print(f"wrote {out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
