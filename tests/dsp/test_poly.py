@@ -182,3 +182,11 @@ def test_chords_rests_and_the_key_are_in_the_state():
     engine.schedule(Message.parse("/seq/key none"))
     engine.render(BLOCK)
     assert "key" not in engine.patch_state()["sequencer"]
+
+
+def test_a_chord_on_a_drum_plays_it_once_and_says_nothing():
+    engine = _engine("/patch/create kick1 kick\n/patch/connect kick1 master")
+    chord = Message.parse("/gate/kick1 1 220 277.18")
+    assert engine.validate(chord, engine.shape) is None
+    audio = _render(engine, 0.2, [(0, str(chord))])
+    assert np.abs(audio).max() > 0.1 and engine.poly.counts == {}

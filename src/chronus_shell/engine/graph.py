@@ -173,7 +173,7 @@ class Engine:
         """A note (freq: Hz, a chord's tuple of Hz, or None) on the voice; a poly voice's per-note
         modules play it in note rows (engine/poly.py), the rest of the voice hears its gate."""
         voice = self.voice(module_id)
-        if self.poly.fit_chord(voice, on, freq):
+        if self.poly.fit_chord(voice, self.modules, on, freq):
             self._order = None
         per_note = ()
         if self.poly.count(voice) > 1:

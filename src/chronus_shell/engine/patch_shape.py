@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..protocol.message import Message
-from .catalogue import module_spec
+from .catalogue import CATALOGUE, module_spec
+from .modules.oscillators import Oscillator
 from .params import ParamError, did_you_mean
 from .note_steps import MAX_CHORD as MAX_NOTES
 
@@ -113,8 +114,9 @@ class PatchShape:
             return None
         voice = self.voice(module_id)
         notes = min(notes, MAX_NOTES)
-        if any(m in self.poly for m in voice):
-            return None
+        if any(m in self.poly for m in voice) or not any(issubclass(CATALOGUE[self.types[m]], Oscillator)
+                                                         for m in voice if self.types.get(m) in CATALOGUE):
+            return None                   # already polyphonic, or nothing in it has a pitch to copy
         for member in voice:
             self.poly[member] = notes
         return f"{module_id} now plays up to {notes} notes at once (a chord; /patch/poly {module_id} n to change)"

@@ -94,10 +94,11 @@ class Polyphony:
                 have.append(_copy_of(primary))
             del have[extra:]
 
-    def fit_chord(self, voice: tuple[str, ...], on: bool, freq) -> bool:
+    def fit_chord(self, voice: tuple[str, ...], modules: dict, on: bool, freq) -> bool:
         """A chord on a mono voice makes it play as many notes (True: it grew); a polyphonic voice
         keeps its count (the chord steals)."""
-        if on and isinstance(freq, tuple) and len(freq) > 1 and self.count(voice) == 1:
+        if on and isinstance(freq, tuple) and len(freq) > 1 and self.count(voice) == 1 and any(
+                isinstance(modules[m], Oscillator) for m in voice):
             self.set_count(voice, min(len(freq), MAX_NOTES))
             return True
         return False
