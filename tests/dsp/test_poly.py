@@ -190,3 +190,13 @@ def test_a_chord_on_a_drum_plays_it_once_and_says_nothing():
     assert engine.validate(chord, engine.shape) is None
     audio = _render(engine, 0.2, [(0, str(chord))])
     assert np.abs(audio).max() > 0.1 and engine.poly.counts == {}
+
+
+def test_fewer_notes_or_mono_again_fades_the_extra_notes_out_without_a_click():
+    engine = _engine(SINE_ADSR + "\n/mod/adsr1/release 2000", settle=True)
+    chord = (220.0, 277.18, 330.0, 415.3)
+    audio = _render(engine, 0.6, [(0, "/gate/sine1 1 " + " ".join(map(str, chord))), (RATE // 4, "/patch/poly sine1 2"),
+                                  (RATE // 2, "/patch/poly sine1 1")])
+    assert np.abs(np.diff(audio)).max() <= 1.05 * _max_step_of_sines(chord, 0.15)
+    assert engine.poly.copies == {} and not engine.poly.fading_out
+    assert np.sqrt(np.mean(audio[-2400:] ** 2)) > 0.01          # the voice's own note plays on, mono

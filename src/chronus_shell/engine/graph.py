@@ -254,6 +254,8 @@ class Engine:
         for src, param in plan.master_modulators:
             modulation[param] = modulation.get(param, 0.0) + outputs[src]
         self.modules["master"].mix_down(total, out, modulation)
+        if self.poly.fading_out:
+            self._order = None                   # notes a voice lost room for may have faded out
         if self._ramps:
             fading = len(self.fades.fading)
             if self.fades.advance(n) or len(self.fades.fading) != fading:

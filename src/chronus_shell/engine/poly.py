@@ -56,6 +56,7 @@ class Polyphony:
         self.counts: dict[str, int] = {}        # module id → notes its voice plays (only n > 1)
         self.copies: dict[str, list] = {}       # per-note module id → its copies (rows 1…2N−1)
         self.rows: dict[str, NoteRows] = {}     # voice (its first module id) → its allocation
+        self.fading_out = False                 # notes a voice lost room for are fading: plan again
 
     def count(self, voice: tuple[str, ...]) -> int:
         return max((self.counts.get(m, 1) for m in voice), default=1)
@@ -78,11 +79,22 @@ class Polyphony:
 
     def sync(self, modules: dict, voice_of) -> None:
         """Every voice module of a polyphonic voice gets its 2N − 1 copies (copies added when a voice
-        grows start silent; the mono voice's own row keeps sounding); no one else keeps any."""
+        grows start silent; the mono voice's own row keeps sounding); no one else keeps any. Notes a
+        voice no longer has rows for (fewer notes, mono again) fade out first: `fading_out` says the
+        plan must be built again once they have (the engine asks after every segment)."""
         wanted = {m: rows_for(self.count(voice_of(m))) - 1 for m, module in modules.items()
                   if isinstance(module, Banked) and self.count(voice_of(m)) > 1}
-        for module_id in [m for m in self.copies if m not in wanted]:
-            del self.copies[module_id]
+        fading = {voice_of(m) for m, have in self.copies.items()
+                  if m in modules and _fade_out(modules[m], have[wanted.get(m, 0):], m in wanted)}
+        self.fading_out = bool(fading)
+        for module_id in [m for m in self.copies if voice_of(m) not in fading]:
+            del self.copies[module_id][wanted.get(module_id, 0):]
+            if module_id not in wanted:
+                del self.copies[module_id]
+                for member in voice_of(module_id):        # mono again: a stolen row-0 note stays silent
+                    if isinstance(modules[module_id], Oscillator) and modules[module_id].gate[1] == 0.0 and \
+                            isinstance(modules.get(member), ADSR):
+                        modules[member].state[:] = 0.0
         for module_id, extra in wanted.items():
             primary = modules[module_id]
             have = self.copies.get(module_id)
@@ -92,7 +104,6 @@ class Polyphony:
                     primary.gate[:] = (1.0, 1.0)     # what the mono voice plays goes on as note row 0
             while len(have) < extra:
                 have.append(_copy_of(primary))
-            del have[extra:]
 
     def fit_chord(self, voice: tuple[str, ...], modules: dict, on: bool, freq) -> bool:
         """A chord on a mono voice makes it play as many notes (True: it grew); a polyphonic voice
@@ -112,14 +123,13 @@ class Polyphony:
         rows = [tuple(modules[m] for m in per_note)]
         rows += [tuple(self.copies[m][k] for m in per_note) for k in range(len(self.copies[per_note[0]]))]
         freqs = freq if isinstance(freq, tuple) else (() if freq is None and not on else (freq,))
-        self._play(voice[0], rows, on, freqs, accent)
+        self._play(voice[0], rows, self.count(voice), on, freqs, accent)
         return set(per_note)
 
-    def _play(self, key: str, rows: list[tuple], on: bool, freqs: tuple, accent: float) -> None:
+    def _play(self, key: str, rows: list[tuple], capacity: int, on: bool, freqs: tuple, accent: float) -> None:
         """Open notes (`on`) in rows of the voice `key`, or release them (all, or those of `freqs`)."""
         notes = self.rows.setdefault(key, NoteRows())
         notes.fit(len(rows))
-        capacity = max(1, len(rows) // 2)
         if not on:
             for k, row in enumerate(rows):
                 if notes.held[k] and (not freqs or notes.pitch[k] in freqs):
@@ -147,6 +157,17 @@ class Polyphony:
                 module.note_on(freq, accent)
             notes.held[k], notes.pitch[k], notes.age[k] = True, freq, notes.serial
             notes.serial += 1
+
+
+def _fade_out(primary, extra: list, stays_poly: bool) -> bool:
+    """Close the gates of note rows about to go (and, going mono, a stolen row 0 still fading);
+    True while any of them is still heard."""
+    if not isinstance(primary, Oscillator):
+        return False
+    gates = [copy.gate for copy in extra] + ([] if stays_poly or primary.gate[1] else [primary.gate])
+    for gate in gates:
+        gate[1] = 0.0
+    return any(gate[0] > 0.0 for gate in gates)
 
 
 def _copy_of(module: Banked) -> Banked:

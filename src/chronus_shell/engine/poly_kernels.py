@@ -35,6 +35,8 @@ def apply_row_gates(kinds, state, silent, work, sample_rate):
             continue
         if silent[v]:
             work[:, v] = 0.0
+            if state[GATE_STATE + 1, v] == 0.0:
+                state[GATE_STATE, v] = 0.0     # closed while silent: nothing left to fade
             continue
         level, target = state[GATE_STATE, v], state[GATE_STATE + 1, v]
         if level == target:
