@@ -19,6 +19,7 @@ from .params import ParamError
 from .patch_shape import PatchShape
 from .note_steps import chord_size
 from .poly import Polyphony, gate_args as _gate_args
+from .voice_members import connected_components
 from .render_plan import Plan, build_plan
 from .sequencer import Sequencer
 from .user_modules import USER_PACKAGE
@@ -166,7 +167,7 @@ class Engine:
     def voice(self, module_id: str) -> tuple[str, ...]:
         """The ids of the voice containing `module_id`: its audio-connected chain, master excluded."""
         if self._voice_of is None:
-            self._voice_of = _connected_components(self.modules, self.edges)
+            self._voice_of = connected_components(self.modules, self.edges)
         return self._voice_of.get(module_id, ())
 
     def _note(self, module_id: str, on: bool, freq, accent: float) -> None:
@@ -399,29 +400,6 @@ def _module_type(name: str) -> str:
     """Canonical module type for a name, or an EngineError with the valid types."""
     module_spec(name)
     return name
-
-
-def _connected_components(modules, edges) -> dict[str, tuple[str, ...]]:
-    """Voice membership: undirected components over audio edges, master excluded."""
-    neighbours: dict[str, list[str]] = {m: [] for m in modules if m != "master"}
-    for src, dst in edges:
-        if src in neighbours and dst in neighbours:
-            neighbours[src].append(dst)
-            neighbours[dst].append(src)
-    voice_of: dict[str, tuple[str, ...]] = {}
-    for start in neighbours:
-        if start in voice_of:
-            continue
-        seen, stack = [start], [start]
-        while stack:
-            for nxt in neighbours[stack.pop()]:
-                if nxt not in seen:
-                    seen.append(nxt)
-                    stack.append(nxt)
-        members = tuple(m for m in modules if m in seen)
-        for member in members:
-            voice_of[member] = members
-    return voice_of
 
 
 __all__ = ["Engine", "EngineError"]

@@ -14,6 +14,7 @@ from .catalogue import CATALOGUE, module_spec
 from .modules.oscillators import Oscillator
 from .params import ParamError, did_you_mean
 from .note_steps import MAX_CHORD as MAX_NOTES
+from .voice_members import connected_components
 
 ID_PATTERN = re.compile(r"[a-z][a-z0-9_]{0,31}$")
 TAKES_AUDIO = ("processor", "master")
@@ -95,17 +96,9 @@ class PatchShape:
             if count > 1:
                 self.poly[member] = int(count)
 
-    def voice(self, module_id: str) -> set[str]:
+    def voice(self, module_id: str) -> tuple[str, ...]:
         """The ids audio-connected to module_id (master excluded), as the engine's voices."""
-        seen, stack = {module_id}, [module_id]
-        while stack:
-            node = stack.pop()
-            for src, dst in self.edges:
-                for a, b in ((src, dst), (dst, src)):
-                    if a == node and b not in seen and b != "master":
-                        seen.add(b)
-                        stack.append(b)
-        return seen
+        return connected_components(self.types, self.edges).get(module_id, (module_id,))
 
     def grow(self, module_id: str, notes: int) -> str | None:
         """A chord of `notes` sent to a mono voice: it will play as many (the engine does the same
