@@ -83,6 +83,11 @@ def test_a_mono_voice_plays_as_before_and_a_chord_says_it_grew_once():
                                                     "(a chord; /patch/poly sine1 n to change)")
     assert engine.validate(chord, engine.shape) is None
     assert engine.validate(Message.parse("/gate/sine1 1 220 0.5"), engine.shape) is None   # a note and its accent
+    sequenced = _engine(SINE_ADSR)
+    for line, said in (("/seq/add pad sine1 x...", None), ("/seq/notes pad a3+c4+e4+g4 c4", "up to 4 notes"),
+                       ("/seq/notes pad a3+c4", None)):
+        reply = sequenced.validate(Message.parse(line), sequenced.shape)
+        assert reply is said is None or said in reply
 
 
 def _progression(chords: str) -> np.ndarray:
@@ -200,3 +205,23 @@ def test_fewer_notes_or_mono_again_fades_the_extra_notes_out_without_a_click():
     assert np.abs(np.diff(audio)).max() <= 1.05 * _max_step_of_sines(chord, 0.15)
     assert engine.poly.copies == {} and not engine.poly.fading_out
     assert np.sqrt(np.mean(audio[-2400:] ** 2)) > 0.01          # the voice's own note plays on, mono
+
+
+def test_a_snapshot_of_a_sounding_poly_voice_goes_on_identically():
+    """A standby slot is brought to lockstep with a pickled engine: notes, copies, gates and all."""
+    import pickle
+    engine = _engine(SINE_ADSR + "\n/patch/poly sine1 2", settle=True)
+    _render(engine, 0.1, [(0, "/gate/sine1 1 220 277.18 330"), (2400, "/gate/sine1 0 220")])
+    twin = pickle.loads(pickle.dumps(engine))
+    later = [(100, "/gate/sine1 1 415.3"), (4000, "/gate/sine1 0")]
+    assert np.array_equal(_render(engine, 0.3, later), _render(twin, 0.3, later))
+
+
+def test_the_shell_hears_once_that_a_chord_made_a_voice_polyphonic():
+    """The supervisor admits every message to a Timeline that is never rendered; its line is the reply."""
+    from chronus_shell.engine.render import Timeline
+    plan = Timeline(RATE, BLOCK)
+    for line in SINE_ADSR.splitlines() + ["/seq/add pad sine1 x..."]:
+        assert plan.admit(Message.parse(line)) is None
+    assert "sine1 now plays up to 3 notes" in plan.admit(Message.parse("/seq/notes pad a3+c4+e4"))
+    assert plan.admit(Message.parse("/gate/sine1 1 220 261.63 329.63 392")) is None    # said once

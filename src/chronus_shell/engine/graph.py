@@ -90,8 +90,7 @@ class Engine:
                     shape.require(str(msg.args[1]))
                 shape.apply_seq(msg)
                 if msg.address == "/seq/notes":
-                    track = self.sequencer.tracks.get(str(msg.args[0]))
-                    return shape.grow(track.target if track else "", chord_size(msg.args[1:]))
+                    return shape.grow(shape.targets.get(str(msg.args[0]), ""), chord_size(msg.args[1:]))
             elif head == "patch":
                 shape.apply_patch(msg, _module_type)
             elif head == "mod" and len(parts) == 3:

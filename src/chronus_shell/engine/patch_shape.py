@@ -27,6 +27,7 @@ class PatchShape:
     mod_edges: set[tuple[str, str]] = field(default_factory=set)
     tracks: set[str] = field(default_factory=set)   # sequencer tracks added (notes need one)
     poly: dict[str, int] = field(default_factory=dict)   # module id → notes its voice plays (n > 1)
+    targets: dict[str, str] = field(default_factory=dict)   # track → the module it plays (chords grow it)
 
     @classmethod
     def of(cls, engine) -> "PatchShape":
@@ -36,16 +37,19 @@ class PatchShape:
             {(src, f"{dst}.{param}") for src, dst, param in engine.mod_edges},
             {name for name, track in engine.sequencer.tracks.items() if track.target},
             dict(engine.poly.counts),
+            {name: track.target for name, track in engine.sequencer.tracks.items() if track.target},
         )
 
     def copy(self) -> "PatchShape":
-        return PatchShape(dict(self.types), set(self.edges), set(self.mod_edges), set(self.tracks), dict(self.poly))
+        return PatchShape(dict(self.types), set(self.edges), set(self.mod_edges), set(self.tracks), dict(self.poly),
+                          dict(self.targets))
 
     def apply_seq(self, msg: Message) -> None:
         """Track names: /seq/notes sets the notes of a track that exists (or is queued), never makes one."""
         verb, args = msg.address, msg.args
         if verb in ("/seq/add", "/seq/update/pattern"):
             self.tracks.add(str(args[0]))
+            self.targets[str(args[0])] = str(args[1])
         elif verb == "/seq/remove":
             self.tracks.discard(str(args[0]))
         elif verb == "/seq/clear":
