@@ -1,6 +1,7 @@
 """A polyphonic voice plays the same samples live (`chronus run --record`, real processes on the
 null backend) as offline (`chronus render`): chords, a steal, a voice grown by a chord, chord steps.
 Real time: run it under the shared lock (flock /tmp/chronus-rt.lock …)."""
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -44,11 +45,15 @@ def _chronus(*args: str) -> subprocess.CompletedProcess:
 def test_poly_voices_play_live_as_they_render(tmp_path: Path):
     script = tmp_path / "chords.chr"
     script.write_text(SCRIPT)
-    ran = _chronus("run", str(script), "--record", str(tmp_path / "run.wav"), "--backend", "null")
+    ran = _chronus("run", str(script), "--record", str(tmp_path / "run.wav"), "--backend", "null",
+                   "--stats-json", str(tmp_path / "stats.json"))
     assert ran.returncode == 0, ran.stderr
     rendered = _chronus("render", str(script), "-o", str(tmp_path / "render.wav"))
     assert rendered.returncode == 0, rendered.stderr
     live, _ = soundfile.read(str(tmp_path / "run.wav"), dtype="float32")
     offline, _ = soundfile.read(str(tmp_path / "render.wav"), dtype="float32")
     assert live.shape == offline.shape and np.sqrt(np.mean(offline ** 2)) > 0.01
-    assert np.array_equal(live, offline)
+    stats = json.loads((tmp_path / "stats.json").read_text())
+    differ = np.flatnonzero(live != offline)
+    assert differ.size == 0, f"first differing sample {differ[0]}, lost blocks {stats['lost_blocks']}"
+    assert stats["lost_blocks"] == 0
