@@ -138,6 +138,8 @@ class Polyphony:
                         module.note_off()
             return
         for freq in freqs:
+            if freq is None and max(notes.age) >= 0:      # a gate without a pitch: the last note again
+                freq = notes.pitch[notes.age.index(max(notes.age))]
             sounding = [k for k, row in enumerate(rows) if _sounding(row)]
             if len(sounding) >= capacity:      # steal the oldest (a released note before a held one)
                 victim = min(sounding, key=lambda k: (notes.held[k], notes.age[k], k))
