@@ -281,8 +281,11 @@ def render_bank(kinds, targets, starts, decay, state, rings, histories, sample_r
         ladders += 1
     if ladders:
         lanes, envs = _envelope_lanes(targets, starts, decay, state, sample_rate, ladders, n)
+        top = ladders       # a poly voice's free rows are its last ones (notes take the first free row)
+        while top > 0 and silent[top - 1]:
+            top -= 1
         if ladders >= LANES:
-            _ladder_lanes(work, lanes, envs, state[4:8], decay, 0, ladders, 0.45 * sample_rate, np.pi / sample_rate)
+            _ladder_lanes(work, lanes, envs, state[4:8], decay, 0, top, 0.45 * sample_rate, np.pi / sample_rate)
         else:
             for v in range(ladders):
                 if silent[v]:
