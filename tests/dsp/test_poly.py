@@ -225,3 +225,25 @@ def test_the_shell_hears_once_that_a_chord_made_a_voice_polyphonic():
         assert plan.admit(Message.parse(line)) is None
     assert "sine1 now plays up to 3 notes" in plan.admit(Message.parse("/seq/notes pad a3+c4+e4"))
     assert plan.admit(Message.parse("/gate/sine1 1 220 261.63 329.63 392")) is None    # said once
+
+
+@pytest.mark.parametrize("notes", [3, 8])
+def test_a_poly_voice_renders_what_as_many_mono_voices_render(notes):
+    """N notes in one voice (bank rows; 8 notes take the vectorised ladder lanes) sound as N voices
+    (to float rounding: only the order of the sum differs)."""
+    pitches = [round(110.0 * 2 ** (k / 5), 6) for k in range(notes)]
+
+    def chain(i):
+        return f"""/patch/create saw{i} saw
+/patch/create acid{i} acid_filter
+/patch/create adsr{i} adsr
+/patch/connect saw{i} acid{i}
+/patch/connect acid{i} adsr{i}
+/patch/connect adsr{i} master"""
+    poly = _engine(chain(0) + f"\n/patch/poly saw0 {notes}")         # defaults: nothing glides, and every
+    separate = _engine("\n".join(chain(i) for i in range(notes)))   # oscillator starts with its note
+    one = _render(poly, 0.5, [(0, "/gate/saw0 1 " + " ".join(map(str, pitches))), (RATE // 4, "/gate/saw0 0")])
+    many = _render(separate, 0.5, [(0, f"/gate/saw{i} 1 {hz}") for i, hz in enumerate(pitches)]
+                   + [(RATE // 4, f"/gate/saw{i} 0") for i in range(notes)])
+    assert np.sqrt(np.mean(many ** 2)) > 0.01
+    assert np.abs(one - many).max() < 1e-5
