@@ -184,6 +184,9 @@ def test_chords_rests_and_the_key_are_in_the_state():
     state = engine.patch_state()
     assert state["sequencer"]["key"] == "d minor" and state["poly"] == {"saw1": 4}
     assert state["sequencer"]["tracks"]["t"]["notes"] == [[220.0, 261.625565, 329.627557], ".", "-", 164.813778]
+    engine.schedule(Message.parse("/seq/key Eb harmonic minor"))
+    engine.render(BLOCK)
+    assert engine.patch_state()["sequencer"]["key"] == "eb harmonic_minor"
     engine.schedule(Message.parse("/seq/key none"))
     engine.render(BLOCK)
     assert "key" not in engine.patch_state()["sequencer"]

@@ -314,9 +314,9 @@ def parse_key(args) -> tuple[str, str] | None:
     words = [str(a).strip().lower() for a in args]
     if words == ["none"]:
         return None
-    if len(words) != 2:
+    if len(words) < 2:
         raise ParamError("/seq/key needs a tonic and a scale (d minor, eb major) or none")
-    tonic, scale = words[0], words[1].replace("-", "_")
+    tonic, scale = words[0], "_".join(words[1:]).replace("-", "_")      # harmonic minor → harmonic_minor
     try:
         pitch_class(tonic)
     except ValueError:
@@ -324,5 +324,5 @@ def parse_key(args) -> tuple[str, str] | None:
     if scale not in SCALES:
         hint = did_you_mean(scale, SCALES)
         extra = f" — did you mean {hint[0]}?" if hint else ""
-        raise ParamError(f"unknown scale {words[1]!r}{extra} (scales: {', '.join(SCALES)})")
+        raise ParamError(f"unknown scale {' '.join(words[1:])!r}{extra} (scales: {', '.join(SCALES)})")
     return tonic, scale

@@ -68,7 +68,7 @@ ADDRESSES: tuple[Address, ...] = (
     Address("/session/delete", "name", "s", doc="delete a saved session"),
     # harmony (issue 14): polyphonic voices and the session key
     Address("/patch/poly", "id n", "sn", doc="the voice containing id plays up to n notes at once (1–16; 1: mono)"),
-    Address("/seq/key", "tonic scale|none", "s", "s", doc="the session key (d minor, eb major; scales of engine/scales.py); none clears it"),
+    Address("/seq/key", "tonic scale|none", "s", rest="s", doc="the session key (d minor, eb major; scales of engine/scales.py); none clears it"),
     Address("/engine/status", "", doc="reply with slots, pids, blocks, xruns, failovers, cpu"),
     Address("/engine/crash", "active|standby", "s", doc="test aid: SIGKILL a slot"),
     # gear (issue 18): MIDI and Ableton Link, answered by the gear layer (gear/)
