@@ -159,6 +159,7 @@ def test_a_chord_reaches_its_shared_effects_once():
     ("/seq/notes t h3", "'h3' is not a note"),
     ("/patch/poly saw1 40", "/patch/poly saw1 40: a voice plays 1–16 notes at once"),
     ("/patch/poly saw1 2.5", "a voice plays 1–16 notes at once"),
+    ("/patch/poly master 2", "the master plays no notes"),
     ("/seq/key h minor", "'h' is not a tonic"),
     ("/seq/key d mixolidian", "did you mean mixolydian"),
     ("/gate/saw1 1 220 5", "out of range"),

@@ -88,7 +88,8 @@ class PatchShape:
 
     def _poly(self, module_id: str, notes: str) -> None:
         """/patch/poly id n: the voice containing id plays up to n notes at once."""
-        self.require(module_id)
+        if self.require(module_id) == "master":
+            raise ParamError("/patch/poly takes a module of a voice (the master plays no notes)")
         try:
             count = float(notes)
         except ValueError:
