@@ -9,7 +9,7 @@ all measured in this run so a noisy machine cancels out:
   the poly voice must follow);
 - alone: the same N voices with the bank turned off (render_plan.FUSE = False), every module its own
   call — what polyphony would cost as separate modules.
-Best mean of three runs of 2 s of audio; p99 over every block. Writes benchmarks/results/poly.json.
+Best mean of five runs of 2 s of audio each, the three ways taking turns; p99 over every block. Writes benchmarks/results/poly.json.
 """
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SR, BLOCK = 48000, 256
 BUDGET_S = BLOCK / SR
 BLOCKS = int(round(2.0 * SR / BLOCK))
-RUNS = 3
+RUNS = 5
 NOTES = (1, 4, 8, 16)
 
 
@@ -54,33 +54,34 @@ def banked_engine(count: int) -> Engine:
     return engine_with(lines)
 
 
-def timed(engine: Engine) -> tuple[float, float]:
-    """(best mean seconds per block, p99 seconds per block)."""
-    means, every = [], []
+def timed(engines: dict[str, Engine]) -> dict[str, tuple[float, float]]:
+    """Each engine's (best mean seconds per block, p99 seconds per block); the runs take turns, so a
+    machine that gets busier mid-way weighs on every engine alike."""
+    means: dict[str, list[float]] = {name: [] for name in engines}
+    every: dict[str, list[float]] = {name: [] for name in engines}
     for _ in range(RUNS):
-        times = []
-        for _ in range(BLOCKS):
-            start = time.perf_counter()
-            out = engine.render(BLOCK)
-            times.append(time.perf_counter() - start)
-        means.append(sum(times) / BLOCKS)
-        every += times
-    if not np.isfinite(out).all() or not np.abs(out).max() > 0:
-        raise SystemExit("a measured patch rendered silence or NaN: it is not sounding")
-    return min(means), sorted(every)[int(0.99 * (len(every) - 1))]
+        for name, engine in engines.items():
+            render_plan.FUSE = name != "alone"      # alone: the same voices with the bank off
+            engine._order = None
+            times = []
+            for _ in range(BLOCKS):
+                start = time.perf_counter()
+                out = engine.render(BLOCK)
+                times.append(time.perf_counter() - start)
+            means[name].append(sum(times) / BLOCKS)
+            every[name] += times
+            if not np.isfinite(out).all() or not np.abs(out).max() > 0:
+                raise SystemExit(f"{name} rendered silence or NaN: it is not sounding")
+    render_plan.FUSE = True
+    return {name: (min(means[name]), sorted(every[name])[int(0.99 * (len(every[name]) - 1))]) for name in engines}
 
 
 def main() -> int:
     warmup()
     rows = {}
     for count in NOTES:
-        poly, poly_p99 = timed(poly_engine(count))
-        banked, banked_p99 = timed(banked_engine(count))
-        render_plan.FUSE = False
-        try:
-            alone, _ = timed(banked_engine(count))
-        finally:
-            render_plan.FUSE = True
+        measured = timed({"poly": poly_engine(count), "banked": banked_engine(count), "alone": banked_engine(count)})
+        (poly, poly_p99), (banked, banked_p99), (alone, _) = measured["poly"], measured["banked"], measured["alone"]
         rows[str(count)] = {"poly_us_per_block": poly * 1e6, "poly_p99_us": poly_p99 * 1e6,
                             "banked_us_per_block": banked * 1e6, "banked_p99_us": banked_p99 * 1e6,
                             "alone_us_per_block": alone * 1e6, "poly_vs_banked": poly / banked,
