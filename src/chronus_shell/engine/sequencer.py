@@ -12,8 +12,9 @@ import heapq
 from fractions import Fraction
 
 from ..protocol.message import Message
-from .notes import is_note, note_to_hz
-from .params import ParamError
+from .note_steps import REST, parse_notes, saved
+from .params import ParamError, did_you_mean
+from .scales import SCALES, pitch_class
 
 STEPS_PER_BAR = 16
 BPM_RANGE = (20, 300)
@@ -21,7 +22,7 @@ SWING_RANGE = (0.0, 0.6)
 GATE_FRACTION = Fraction(1, 2)
 PATTERN_CHARS = set("xX.-")
 
-NoteEvent = tuple[int, str, bool, float | None, float]
+NoteEvent = tuple[int, str, bool, float | tuple | None, float]   # a chord's pitches are a tuple of Hz
 
 
 def _round(value: Fraction) -> int:
@@ -41,28 +42,6 @@ def parse_pattern(text: str) -> str:
     return steps
 
 
-def parse_notes(args) -> list[float | None]:
-    """Note names or Hz; '-' holds the previous note (None)."""
-    notes: list[float | None] = []
-    for arg in args:
-        text = str(arg).strip().lower()
-        if text == "-":
-            notes.append(None)
-        elif is_note(text):
-            notes.append(note_to_hz(text))
-        else:
-            try:
-                hz = float(text)
-            except ValueError:
-                raise ParamError(f"{arg!r} is not a note: use a name like a2, c#3, eb4, a number in Hz, or -") from None
-            if not 20 <= hz <= 20000:
-                raise ParamError(f"note {hz:g} Hz is out of range 20–20000")
-            notes.append(hz)
-    if not notes:
-        raise ParamError("/seq/notes needs a track and at least one note")
-    return notes
-
-
 class Track:
     """A pattern aimed at a module (its voice plays the notes) with optional per-step pitches."""
 
@@ -73,8 +52,9 @@ class Track:
         self.notes = notes or []
         self.muted = muted             # /seq/mute: kept, silent ("stop the hats", "drop the kick")
 
-    def pitch(self, step: int) -> float | None:
-        """The pitch of a step: notes cycle over the steps; '-' holds the note before it."""
+    def pitch(self, step: int) -> float | tuple | str | None:
+        """The pitch of a step (Hz, a chord's Hz, or REST): notes cycle over the steps; '-' holds the
+        note before it."""
         if not self.notes:
             return None
         index = step % len(self.notes)
@@ -92,7 +72,7 @@ class Track:
         return length
 
     def state(self) -> dict:
-        state = {"target": self.target, "pattern": self.pattern, "notes": list(self.notes)}
+        state = {"target": self.target, "pattern": self.pattern, "notes": [saved(note) for note in self.notes]}
         return {**state, "muted": True} if self.muted else state
 
 
@@ -102,6 +82,7 @@ class Sequencer:
         self.tracks: dict[str, Track] = {}
         self.bpm = Fraction(120)
         self.swing = Fraction(0)
+        self.key: tuple[str, str] | None = None   # the session key (/seq/key): tonic and scale, or none
         self.running = False
         self.next_step = 0
         self.anchor_step = 0
@@ -156,6 +137,8 @@ class Sequencer:
             self._check_now(args[1:])
         elif verb == "swing":
             self._number(args, "swing", *SWING_RANGE, "of a step")
+        elif verb == "key":
+            parse_key(args)
         elif verb not in ("clear", "start", "stop"):
             raise ParamError(f"the sequencer has no address {msg.address!r}")
 
@@ -191,6 +174,8 @@ class Sequencer:
             self._change(("bpm", Fraction(str(float(args[0])))), now)
         elif verb == "swing":
             self.swing = Fraction(str(float(args[0])))
+        elif verb == "key":
+            self.key = parse_key(args)
         elif verb == "clear":
             self.tracks.clear()
             self.pending = [p for p in self.pending if p[2][0] == "bpm"]  # a queued tempo stays queued
@@ -282,11 +267,12 @@ class Sequencer:
                 continue
             index = step % len(track.pattern)
             char = track.pattern[index]
-            if char not in "xX":
+            pitch = track.pitch(index)
+            if char not in "xX" or pitch == REST:
                 continue
             span = track.length_in_steps(index) - 1 + GATE_FRACTION
             off = _round(self.step_time(step) + swing + span * self.samples_per_step)
-            events.append((onset, track.target, True, track.pitch(index), 1.0 if char == "X" else 0.0))
+            events.append((onset, track.target, True, pitch, 1.0 if char == "X" else 0.0))
             self._gate(track.target, onset, max(off, onset + 1), events)
 
     def _gate(self, target: str, onset: int, off: int, events: list[NoteEvent]) -> None:
@@ -305,17 +291,38 @@ class Sequencer:
         return {
             "bpm": float(self.bpm), "swing": float(self.swing), "running": self.running,
             "tracks": {name: t.state() for name, t in sorted(self.tracks.items())},
-        }
+        } | ({"key": " ".join(self.key)} if self.key else {})
 
     def load_state(self, state: dict, at: int = 0) -> None:
         """Restore a state(); a running grid restarts at sample `at`."""
         self.bpm = Fraction(str(state.get("bpm", 120)))
         self.swing = Fraction(str(state.get("swing", 0)))
         self.tracks = {
-            name: Track(t["target"], parse_pattern(t["pattern"]) if t.get("pattern") else "", t.get("notes"),
+            name: Track(t["target"], parse_pattern(t["pattern"]) if t.get("pattern") else "",
+                        [None if n is None else parse_notes([n])[0] for n in t.get("notes") or []],
                         bool(t.get("muted", False)))
             for name, t in state.get("tracks", {}).items()
         }
+        self.key = parse_key(str(state["key"]).split()) if state.get("key") else None
         self.running = bool(state.get("running", False))
         self.next_step, self.anchor_step, self.anchor_time = 0, 0, Fraction(at)
         self.pending, self.offs = [], {}
+
+
+def parse_key(args) -> tuple[str, str] | None:
+    """`/seq/key d minor` → ('d', 'minor'); `/seq/key none` → None; the scales are engine/scales.py's."""
+    words = [str(a).strip().lower() for a in args]
+    if words == ["none"]:
+        return None
+    if len(words) < 2:
+        raise ParamError("/seq/key needs a tonic and a scale (d minor, eb major) or none")
+    tonic, scale = words[0], "_".join(words[1:]).replace("-", "_")      # harmonic minor → harmonic_minor
+    try:
+        pitch_class(tonic)
+    except ValueError:
+        raise ParamError(f"{words[0]!r} is not a tonic: a note name without octave (c, f#, eb)") from None
+    if scale not in SCALES:
+        hint = did_you_mean(scale, SCALES)
+        extra = f" — did you mean {hint[0]}?" if hint else ""
+        raise ParamError(f"unknown scale {' '.join(words[1:])!r}{extra} (scales: {', '.join(SCALES)})")
+    return tonic, scale

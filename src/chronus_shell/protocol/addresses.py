@@ -50,9 +50,9 @@ ADDRESSES: tuple[Address, ...] = (
     Address("/patch/commit", "", doc="crossfade to the standby slot"),
     Address("/patch/abort", "", doc="drop the open transaction"),
     Address("/mod/<id>/<param>", "value", "a", doc="set a parameter"),
-    Address("/gate/<id>", "1|0 [note_hz] [accent]", "n", "nn", doc="open/close the voice's envelopes (accent 0–1: a MIDI velocity)"),
+    Address("/gate/<id>", "1|0 [hz…] [accent]", "n", rest="n", doc="open/close the voice's envelopes; several Hz open a chord (a mono voice grows to play it, said once); 0 with Hz releases those notes; a last number ≤ 1 after a pitch is the accent (a MIDI velocity)"),
     Address("/seq/add", "track target pattern [now]", "sss", "s", doc="add or replace a track (next bar, or now)"),
-    Address("/seq/notes", "track notes…", "sa", rest="a", doc="per-step pitches"),
+    Address("/seq/notes", "track notes…", "sa", rest="a", doc="per-step pitches: a2, c#3, Hz, a chord a3+c4+e4, - hold, . rest (octave always explicit)"),
     Address("/seq/remove", "track", "s", doc="remove a track"),
     Address("/seq/mute", "track 1|0", "sn", doc="mute (1) or unmute (0) a track; it keeps its pattern"),
     Address("/seq/clear", "", doc="remove every track"),
@@ -66,6 +66,9 @@ ADDRESSES: tuple[Address, ...] = (
     Address("/session/load", "name [now]", "s", "s", doc="load at the next bar, or now"),
     Address("/session/list", "", doc="reply with the saved sessions"),
     Address("/session/delete", "name", "s", doc="delete a saved session"),
+    # harmony (issue 14): polyphonic voices and the session key
+    Address("/patch/poly", "id n", "sn", doc="the voice containing id plays up to n notes at once (1–16; 1: mono)"),
+    Address("/seq/key", "tonic scale|none", "s", rest="s", doc="the session key (d minor, eb major; scales of engine/scales.py); none clears it"),
     Address("/engine/status", "", doc="reply with slots, pids, blocks, xruns, failovers, cpu"),
     Address("/engine/crash", "active|standby", "s", doc="test aid: SIGKILL a slot"),
     # gear (issue 18): MIDI and Ableton Link, answered by the gear layer (gear/)
