@@ -17,6 +17,7 @@ from .hang_guard import HangGuard, ModuleHung
 from .modules.base import Module
 from .params import ParamError
 from .patch_shape import PatchShape
+from . import ramps, timed_actions
 from .render_plan import Plan, build_plan
 from .sequencer import Sequencer
 from .user_modules import USER_PACKAGE
@@ -54,6 +55,7 @@ class Engine:
         self._born: dict[str, int] = {}  # module id → the sample it was created at
         self.swaps: dict[str, tuple[Module, int]] = {}  # hot-reloaded id → (old version, samples faded)
         self.settings: dict[str, dict] = {}  # id → the params /mod set (a note's pitch is not one): what is saved
+        self.param_ramps: dict[tuple[str, str], ramps.Ramp] = {}  # (id, param) → its running /ramp
 
     def __getstate__(self) -> dict:
         # an old version fading out after a hot reload cannot pickle (its class was replaced):
@@ -95,6 +97,10 @@ class Engine:
             elif head == "gate" and len(parts) == 2:
                 shape.require(parts[1])
                 _gate_args(msg)
+            elif head == "ramp" and len(parts) == 3:
+                ramps.parse_args(module_spec(shape.require(parts[1])).param(parts[2]), msg.args)
+            elif msg.address == "/at":
+                self.validate(timed_actions.inner_message(msg)[2], shape)
             else:
                 raise EngineError(f"the engine has no address {msg.address!r}")
         except EngineError:
@@ -110,12 +116,18 @@ class Engine:
         elif head == "mod":
             module = self.modules[parts[1]]
             spec = module.spec.param(parts[2])
+            if self.param_ramps:
+                ramps.stop_ramp(self, parts[1], spec.name)
             module.set(spec.name, spec.coerce(msg.args[0]))
             self.settings.setdefault(parts[1], {})[spec.name] = module.targets[spec.name]
         elif head == "gate":
             on, freq = _gate_args(msg)
             accent = min(max(float(msg.args[2]), 0.0), 1.0) if len(msg.args) > 2 else 0.0   # MIDI velocity
             self._note(parts[1], on, freq, accent)
+        elif head == "ramp":
+            ramps.start_ramp(self, parts[1], parts[2], msg.args, at)
+        elif head == "at":
+            timed_actions.queue(self, msg, at)
         else:
             self._apply_patch(parts[1], [str(a) for a in msg.args])
 
@@ -214,6 +226,8 @@ class Engine:
 
     def _render_segment(self, n: int, out: np.ndarray) -> None:
         """Render n samples into `out` (float32): the voice bank, every other module, the master."""
+        if self.param_ramps:
+            ramps.drive(self, n)
         if self._order is None:
             self._order = self._plan()
         plan = self._order
@@ -333,6 +347,7 @@ class Engine:
             "edges": [list(e) for e in self.edges],
             "mod_edges": [[src, f"{dst}.{param}"] for src, dst, param in self.mod_edges],
             "sequencer": self.sequencer.state(),
+            **({"ramps": ramps.in_progress(self)} if self.param_ramps else {}),
         }
 
     def _set_params(self, module_id: str, module: Module) -> dict:
@@ -358,6 +373,8 @@ class Engine:
             for name in module.current:
                 module.snap(name)
         fresh.sequencer.load_state(state.get("sequencer", {}), at=self.position)
+        fresh.position = self.position
+        ramps.load(fresh, state.get("ramps", []))
         fresh.shape = PatchShape.of(fresh)   # with the loaded tracks (/seq/notes needs them)
         position = self.position
         self.__dict__.update(fresh.__dict__)
