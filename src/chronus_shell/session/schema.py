@@ -24,6 +24,7 @@ from ..engine.limits import shorten
 from ..engine.params import ParamError, did_you_mean
 from .file_limits import check_counts
 from .paths import SessionError
+from .schema_ramps import validate_ramps
 
 BPM_RANGE = (20.0, 300.0)
 SWING_RANGE = (0.0, 0.6)
@@ -110,6 +111,7 @@ def validate(state: Any) -> dict:
         "mod_edges": mod_edges,
         "sequencer": _sequencer(state.get("sequencer", {}), ids),
         "focus": focus,
+        **({"ramps": validate_ramps(state["ramps"], modules)} if state.get("ramps") else {}),
     }
 
 
