@@ -1,0 +1,175 @@
+"""Time in English, read off a line before the grammar sees it (pure text).
+
+A line may carry a *duration* ("over 8 bars", "for a bar", "during 16 beats", "slowly" = the default
+4 bars) and a *start* ("at the next bar", "in 2 bars", "on the next beat", "after 4 bars"); what is
+left is an ordinary command ("open the filter to 3k"), translated as usual and then timed
+(timed_lines.py). Musicians' verbs for motion are rewritten to the command they mean:
+"fade out the bass" → the bass's level to its floor, "sweep the cutoff from 200 to 2k" → the cutoff
+to 2k starting from 200, "speed up to 140" → the tempo. `split` returns None for a line without
+time words, so every other line goes on untouched.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DEFAULT_BARS = 4                # "slowly close the filter": a ramp this long, said in the echo
+BEATS = {"bar": 4.0, "measure": 4.0, "beat": 1.0, "step": 0.25, "sixteenth": 0.25}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "sixteen": 16, "thirty-two": 32, "half a": 0.5,
+                "a couple of": 2, "a couple": 2, "a few": 3, "another": 1, "the next": 1}
+_NUM = r"(?P<num>\d+(?:\.\d+)?|half an?|a couple(?: of)?|a few|" + "|".join(
+    sorted((w for w in NUMBER_WORDS if " " not in w and w not in ("another",)), key=len, reverse=True)) + r")"
+_UNIT = r"(?P<unit>bars?|measures?|beats?|steps?|sixteenths?|seconds?|secs?|s)\b"
+_SPAN = rf"(?:the\s+)?(?:next\s+|following\s+|course\s+of\s+(?:the\s+next\s+)?)?(?:{_NUM}\s*)?{_UNIT}"
+DURATION = re.compile(rf"(?:^|\s|,)(?P<prep>over|during|across|within|for)\s+{_SPAN}(?=\s*[,.]?\s*$|\s*,)", re.I)
+LEAD_DURATION = re.compile(rf"^(?P<prep>over|during|across|for)\s+{_SPAN}\s*,?\s*", re.I)
+ADVERB = re.compile(r"(?:^|\s)(?P<adv>slowly|gradually|little by little|bit by bit|smoothly|gently)(?=\s|$|,)", re.I)
+_LINE = r"(?P<line>bar|measure|beat|downbeat|bar line|one)"
+START_FORMS = (
+    rf"(?:at|on)\s+the\s+(?:start|top|beginning)\s+of\s+the\s+next\s+{_LINE}",
+    rf"(?:at|on|from)\s+the\s+(?:next|following)\s+{_LINE}",
+    rf"at\s+the\s+end\s+of\s+(?:the|this)\s+(?P<end>bar|measure)",
+    rf"at\s+the\s+end\s+of\s+the\s+next\s+(?P<end2>bar|measure)",
+    r"(?:on|at)\s+the\s+one",
+    rf"next\s+{_LINE}",
+    rf"(?:in|after)\s+{_NUM}\s*(?P<unit>bars?|measures?|beats?)",
+    rf"{_NUM}\s*(?P<unit>bars?|measures?|beats?)\s+from\s+now",
+)
+_START_RE = [re.compile(rf"(?:^|\s|,)(?:{form})(?=\s*[,.]?\s*$|\s*,)", re.I) for form in START_FORMS]
+_LEAD_START_RE = [re.compile(rf"^(?:{form})\s*,?\s*", re.I) for form in START_FORMS]
+MOTION = re.compile(r"\b(fade|fades|fading|sweep|ramp|glide|slide|open|close|speed|slow|accelerate|decelerate|"
+                    r"rise|raise|lower|bring|automate|swell|build)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Timed:
+    command: str                  # the plain command left ("open the filter to 3k")
+    beats: float | None = None    # a duration: ramp (or a timed mute) over this many beats
+    prep: str = ""                # over | for | in | … (the duration's word), "slowly" for the default
+    start: tuple[int, str] | None = None   # (count, "bar"|"beat"): on the count-th line from now
+    said: tuple[str, ...] = ()    # echo lines: what was inferred (a default length)
+    level: str | None = None      # fade: "out" | "in"; the command then names what fades
+    begin: str | None = None      # "sweep X from A to B": the command setting A ("set X to A")
+    start_in: bool = False        # the start was "in N bars" (with a fade or sweep it may mean "over")
+
+
+def number(text: str | None) -> float:
+    text = (text or "one").lower().strip()
+    if text in NUMBER_WORDS:
+        return float(NUMBER_WORDS[text])
+    if text.startswith("half a"):
+        return 0.5
+    if text.startswith("a couple"):
+        return 2.0
+    return float(text)
+
+
+def span_beats(num: str, unit: str, bpm: float) -> float:
+    unit = unit.lower().rstrip("s") or "s"
+    if unit in ("second", "sec", "s", ""):
+        return number(num) * bpm / 60.0
+    return number(num) * BEATS[unit]
+
+
+def _start(match: re.Match) -> tuple[int, str]:
+    groups = match.groupdict()
+    if groups.get("end2"):
+        return 2, "bar"
+    if groups.get("num"):
+        count = number(groups["num"])
+        unit = "beat" if groups["unit"].lower().startswith("beat") else "bar"
+        if count != int(count) or count < 1:
+            raise ValueError(f"{groups['num']} {groups['unit']}: a start counts whole bars or beats")
+        return int(count), unit
+    line = (groups.get("line") or "bar").lower()
+    return 1, "beat" if line == "beat" else "bar"
+
+
+def split(text: str, bpm: float = 120.0) -> Timed | None:
+    """The line's time words and the command left, or None when it has none."""
+    line = text.strip().rstrip(".!")
+    start, start_in = None, False
+    for pattern in (*_LEAD_START_RE, *_START_RE):
+        match = pattern.search(line)
+        if match:
+            start = _start(match)
+            start_in = match.group(0).strip(" ,").lower().startswith("in ")
+            line = (line[:match.start()] + " " + line[match.end():]).strip(" ,")
+            break
+    beats, prep, said = None, "", ()
+    match = LEAD_DURATION.search(line) or DURATION.search(line)
+    if match:
+        prep = match.group("prep").lower()
+        beats = span_beats(match.group("num"), match.group("unit"), bpm)
+        line = (line[:match.start()] + " " + line[match.end():]).strip(" ,")
+    adverb = ADVERB.search(line)
+    if adverb:
+        line = (line[:adverb.start()] + " " + line[adverb.end():]).strip(" ,")
+        if beats is None:
+            beats, prep = DEFAULT_BARS * 4.0, "slowly"
+            said = (f"{adverb.group('adv').lower()}: over {DEFAULT_BARS} bars (say 'over 8 bars' for another length)",)
+    line = re.sub(r"\s+", " ", line).strip()
+    fade = _fade(line)
+    if start is None and beats is None and fade is None:
+        return None
+    if fade is not None and beats is None:
+        beats, prep = DEFAULT_BARS * 4.0, "slowly"
+        said = (f"fade: over {DEFAULT_BARS} bars (say 'over 8 bars' for another length)",)
+    if fade is not None:
+        return Timed(fade[1], beats, prep, start, said, fade[0], None, start_in)
+    command, begin = _sweep(line)
+    return Timed(command, beats, prep, start, said, None, begin, start_in)
+
+
+_FADE = (
+    (re.compile(r"^fade\s+(?:out|down|away)(?:\s+(?P<what>.+))?$", re.I), "out"),
+    (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:out|down|away)$", re.I), "out"),
+    (re.compile(r"^fade\s+(?:in|up)(?:\s+(?P<what>.+))?$", re.I), "in"),
+    (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:in|up)$", re.I), "in"),
+    (re.compile(r"^fade\s+to\s+(?:silence|black|nothing)$", re.I), "out"),
+    (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:to|down to|up to)\s+(?P<to>\S.*)$", re.I), "to"),
+)
+
+
+def _fade(line: str) -> tuple[str, str, str | None] | None:
+    """("out"|"in"|"to", what fades (a command naming its level), the level for "to") or None."""
+    for pattern, kind in _FADE:
+        match = pattern.match(line)
+        if match:
+            what = (match.groupdict().get("what") or "").strip()
+            if what.lower() in ("", "everything", "it all", "all", "the mix", "the music", "the track", "out"):
+                what = "the master"
+            if kind == "to":
+                return "to", f"set the volume of {what} to {match.group('to')}", None
+            return kind, f"set the volume of {what} to 50%", None
+    return None
+
+
+_SWEEP = re.compile(r"^(?:sweep|ramp|glide|slide|move|bring|take|automate|push|pull|turn)\s+(?P<what>.+?)\s+from\s+"
+                    r"(?P<a>.+?)\s+(?:up\s+to|down\s+to|to|into)\s+(?P<b>.+)$", re.I)
+_FROM_TO = re.compile(r"^(?:set\s+)?(?P<what>.+?)\s+from\s+(?P<a>.+?)\s+(?:up\s+to|down\s+to|to)\s+(?P<b>.+)$", re.I)
+_VERB_TO = re.compile(r"^(?:sweep|ramp|glide|slide|move|bring|take|automate)\s+(?P<what>.+?)\s+(?:up\s+to|down\s+to|to)\s+"
+                      r"(?P<b>.+)$", re.I)
+_TEMPO = re.compile(r"^(?:accelerate|decelerate|ramp up|ramp down|ramp|speed up|slow down|go|get faster|get slower|"
+                    r"bring|take|push|pull)\s+(?:(?:the\s+)?(?:tempo|bpm)\s+)?(?:up\s+|down\s+)?to\s+"
+                    r"(?P<b>\d+(?:\.\d+)?)\s*(?:bpm)?$", re.I)
+
+
+def _sweep(line: str) -> tuple[str, str | None]:
+    """(the command, the start value or None): 'sweep the cutoff from 200 to 2k' → ('set the cutoff to 2k', '200')."""
+    match = _SWEEP.match(line) or _FROM_TO.match(line)
+    if match:
+        return f"set {match.group('what')} to {match.group('b')}", f"set {match.group('what')} to {match.group('a')}"
+    match = _TEMPO.match(line)
+    if match:
+        return f"set the tempo to {match.group('b')}", None
+    match = _VERB_TO.match(line)
+    if match:
+        return f"set {match.group('what')} to {match.group('b')}", None
+    return line, None
+
+
+def moves(text: str) -> bool:
+    """A verb of motion (fade, sweep, open, slow down…): 'for 8 bars' then means a ramp."""
+    return bool(MOTION.search(text))

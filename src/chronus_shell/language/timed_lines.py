@@ -1,0 +1,137 @@
+"""A line with time words (time_phrases.split) → timed messages: its plain command is translated as
+usual, then every param set becomes a `/ramp`, a tempo a tempo ramp, a mute a timed mute, and a
+start wraps each command in `/at` (a stop at the next bar is `/seq/stop bar`).
+
+What cannot be timed is refused with one line rather than done at once: a phrase that does the
+wrong thing is worse than a refusal.
+"""
+from __future__ import annotations
+
+import re
+
+from ..engine.params import format_number
+from ..engine.ramps import default_curve
+from ..protocol.message import Message
+from .errors import LanguageError
+from .time_phrases import Timed, moves, split
+
+SWEEP_WITHOUT_TARGET = re.compile(r"^(sweep|ramp|glide|slide|automate)\b", re.I)
+RAMP_WORDS = ("over", "during", "across", "within", "slowly", "for")
+MUTE_WORDS = ("for", "during")
+
+
+def translate_timed(translator, text: str) -> list[Message] | None:
+    """The messages of a timed line, or None for a line without time words (translated as usual)."""
+    try:
+        timed = split(text, translator.model.bpm)
+    except ValueError as err:
+        raise LanguageError(str(err), 0, (), text) from None
+    if timed is None:
+        return None
+    if timed.start_in and timed.prep in ("", "slowly") and (timed.level or moves(text)):
+        count, unit = timed.start
+        raise LanguageError(f"'in {count} {unit}s' could mean over {count} {unit}s or starting in {count} "
+                            f"{unit}s: say 'over {count} {unit}s' or 'in {count} {unit}s, …' first", 0, (), text)
+    before = translator._state()
+    try:
+        messages = _timed(translator, timed, text)
+    except LanguageError as err:
+        translator._restore(before)
+        err.line = err.line or text
+        raise
+    translator.mapper.understood.extend(timed.said)
+    return messages
+
+
+def _timed(translator, timed: Timed, text: str) -> list[Message]:
+    model = translator.model
+    muted = {name: track.muted for name, track in model.tracks.items()}
+    begins = _probe(translator, timed.begin) if timed.begin else {}
+    if timed.level in ("out", "in"):
+        messages = _fade(translator, timed)
+        begins = {m.address: model.spec(m.parts[1]).param(m.parts[2]).low for m in messages} \
+            if timed.level == "in" else {}
+    elif SWEEP_WITHOUT_TARGET.match(timed.command):
+        raise LanguageError("sweep it where? say 'sweep the cutoff from 200 to 2k over 4 bars' or "
+                            "'open the filter to 3k over 8 bars'", 0, (), text)
+    else:
+        messages = translator._translate(timed.command)
+    if not messages:
+        raise LanguageError(f"'{timed.command}' changes nothing to time", 0, (), text)
+    if timed.beats is not None:
+        messages = [_over(model, m, timed, begins, moves(text) or timed.level is not None) for m in messages]
+        for m in messages:                      # a timed mute comes back by itself: the model says so
+            if m.address == "/seq/mute" and len(m.args) > 2 and str(m.args[0]) in muted:
+                model.tracks[str(m.args[0])].muted = muted[str(m.args[0])]
+    if timed.start is not None:
+        messages = [_at(m, *timed.start) for m in messages]
+    return messages
+
+
+def _probe(translator, command: str) -> dict[str, float]:
+    """What a command would set ({address: value}), leaving everything as it was."""
+    state = translator._state()
+    try:
+        return {m.address: m.args[0] for m in translator._translate(command) if m.args}
+    finally:
+        translator._restore(state)
+
+
+def _fade(translator, timed: Timed) -> list[Message]:
+    """A fade: the level the command names goes to its floor (out) or from it to where it was (in)."""
+    model = translator.model
+    probe = _probe(translator, timed.command)
+    messages = []
+    for address in probe:
+        _, module_id, name = address.split("/")[1:]
+        spec = model.spec(module_id).param(name)
+        now = float(model.value(module_id, spec.name))
+        if timed.level == "out":
+            if now > spec.low:
+                model.premute[(module_id, spec.name)] = now
+            target = spec.low
+        else:
+            back = model.premute.pop((module_id, spec.name), None)
+            target = back if back is not None else (now if now > spec.low else float(spec.default))
+        messages.append(Message(address, (target,)))
+    return translator.observe(messages)
+
+
+def _over(model, msg: Message, timed: Timed, begins: dict, moving: bool) -> Message:
+    beats, prep = timed.beats, timed.prep
+    length = _length(beats)
+    if msg.parts[0] == "mod":
+        if prep == "for" and not moving:
+            raise LanguageError(f"'for {length}' on a param: a value does not come back by itself — say "
+                                f"'over {length}' to move it there gradually", 0)
+        spec = model.spec(msg.parts[1]).param(msg.parts[2])
+        if spec.is_enum:
+            raise LanguageError(f"{spec.name} is a choice ({spec.range_text()}): it cannot move over {length}", 0)
+        args = (msg.args[0], beats)
+        if msg.address in begins:
+            args += (default_curve(spec), float(begins[msg.address]))
+        return Message(f"/ramp/{msg.parts[1]}/{msg.parts[2]}", args)
+    if msg.address == "/seq/bpm" and prep in RAMP_WORDS:
+        return Message("/seq/bpm", (msg.args[0], "ramp", beats))
+    if msg.address == "/seq/mute" and prep in MUTE_WORDS:
+        return Message("/seq/mute", (*msg.args[:2], beats / 4.0))
+    if msg.address == "/seq/mute":
+        raise LanguageError(f"a mute lasts 'for {length}' (it comes back by itself then)", 0)
+    raise LanguageError(f"'{prep} {length}' times a param, the tempo or a mute; {msg.address} happens at once "
+                        "(say it without the time)", 0)
+
+
+def _at(msg: Message, count: int, unit: str) -> Message:
+    if msg.parts[0] == "patch":
+        raise LanguageError("adding, removing or connecting modules happens at once: time what plays "
+                            "(params, tempo, patterns, mutes, stop)", 0)
+    if msg.address == "/seq/stop" and not msg.args and (count, unit) == (1, "bar"):
+        return Message("/seq/stop", ("bar",))
+    return Message("/at", (count, unit, msg.address, *msg.args))
+
+
+def _length(beats: float) -> str:
+    if beats % 4 == 0:
+        bars = int(beats // 4)
+        return f"{bars} bar{'s' * (bars != 1)}"
+    return f"{format_number(beats)} beat{'s' * (beats != 1)}"
