@@ -158,3 +158,14 @@ def test_bad_ramps_are_one_line(line, words):
     with pytest.raises(EngineError) as err:
         eng.check(Message.parse(line))
     assert words in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_set_at_the_same_sample_is_where_the_ramp_starts():
+    eng = Engine(SR, BLOCK)
+    for at, msg in _events(ACID):
+        eng.schedule(msg, at)
+    eng.schedule(Message.parse("/mod/f/cutoff 200"), START)
+    eng.schedule(Message.parse("/ramp/f/cutoff 2000 4"), START)
+    eng.render(START + 1)
+    ramp = eng.param_ramps[("f", "cutoff")]
+    assert ramp.begin == 200.0 and ramp.target == 2000.0

@@ -21,17 +21,17 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
 _NUM = r"(?P<num>\d+(?:\.\d+)?|half an?|a couple(?: of)?|a few|" + "|".join(
     sorted((w for w in NUMBER_WORDS if " " not in w and w not in ("another",)), key=len, reverse=True)) + r")"
 _UNIT = r"(?P<unit>bars?|measures?|beats?|steps?|sixteenths?|seconds?|secs?|s)\b"
-_SPAN = rf"(?:the\s+)?(?:next\s+|following\s+|course\s+of\s+(?:the\s+next\s+)?)?(?:{_NUM}\s*)?{_UNIT}"
+_SPAN = rf"(?:the\s+)?(?:next\s+|following\s+|last\s+|coming\s+|course\s+of\s+(?:the\s+next\s+)?)?(?:{_NUM}\s*)?{_UNIT}"
 DURATION = re.compile(rf"(?:^|\s|,)(?P<prep>over|during|across|within|for)\s+{_SPAN}(?=\s*[,.]?\s*$|\s*,)", re.I)
 LEAD_DURATION = re.compile(rf"^(?P<prep>over|during|across|for)\s+{_SPAN}\s*,?\s*", re.I)
 ADVERB = re.compile(r"(?:^|\s)(?P<adv>slowly|gradually|little by little|bit by bit|smoothly|gently)(?=\s|$|,)", re.I)
 _LINE = r"(?P<line>bar|measure|beat|downbeat|bar line|one)"
 START_FORMS = (
     rf"(?:at|on)\s+the\s+(?:start|top|beginning)\s+of\s+the\s+next\s+{_LINE}",
-    rf"(?:at|on|from)\s+the\s+(?:next|following)\s+{_LINE}",
-    rf"at\s+the\s+end\s+of\s+(?:the|this)\s+(?P<end>bar|measure)",
+    rf"(?:at|on|from|in)\s+(?:the\s+)?(?:next|following)\s+{_LINE}",
+    rf"at\s+the\s+end\s+of\s+(?:the|this)\s+(?P<end>bar|measure|phrase)",
+    r"(?:after|at\s+the\s+end\s+of)\s+(?:this|the)\s+(?:bar|measure)|at\s+the\s+(?:next\s+)?bar\s*line",
     rf"at\s+the\s+end\s+of\s+the\s+next\s+(?P<end2>bar|measure)",
-    r"(?:on|at)\s+the\s+one",
     rf"next\s+{_LINE}",
     rf"(?:in|after)\s+{_NUM}\s*(?P<unit>bars?|measures?|beats?)",
     rf"{_NUM}\s*(?P<unit>bars?|measures?|beats?)\s+from\s+now",
@@ -49,7 +49,8 @@ class Timed:
     prep: str = ""                # over | for | in | … (the duration's word), "slowly" for the default
     start: tuple[int, str] | None = None   # (count, "bar"|"beat"): on the count-th line from now
     said: tuple[str, ...] = ()    # echo lines: what was inferred (a default length)
-    level: str | None = None      # fade: "out" | "in"; the command then names what fades
+    level: str | None = None      # fade: "out" | "in" | "from silence"; the command names what fades
+    curve: str | None = None      # "exponentially" / "linearly" said
     begin: str | None = None      # "sweep X from A to B": the command setting A ("set X to A")
     start_in: bool = False        # the start was "in N bars" (with a fade or sweep it may mean "over")
 
@@ -88,13 +89,21 @@ def _start(match: re.Match) -> tuple[int, str]:
 
 def split(text: str, bpm: float = 120.0) -> Timed | None:
     """The line's time words and the command left, or None when it has none."""
-    line = text.strip().rstrip(".!")
+    line = _LABEL.sub("", _FILLER.sub("", text.strip().rstrip(".!")))
+    curve = None
+    match = _CURVE.search(line)
+    if match:
+        curve = "exp" if match.group(1).lower().startswith(("exp", "log")) else "lin"
+        line = line[:match.start()].strip(" ,")
+    line = _TEMPO_WORDS.sub(lambda m: TEMPO_WORDS[m.group(1).lower().rstrip(".")], line)
     start, start_in = None, False
+    if _STOP_ON_ONE.match(line):                   # "stop on the one" (but "kick on the one" is a rhythm)
+        line, start = "stop", (1, "bar")
     for pattern in (*_LEAD_START_RE, *_START_RE):
         match = pattern.search(line)
         if match:
             start = _start(match)
-            start_in = match.group(0).strip(" ,").lower().startswith("in ")
+            start_in = match.group(0).strip(" ,").lower().startswith("in ") and bool(match.groupdict().get("num"))
             line = (line[:match.start()] + " " + line[match.end():]).strip(" ,")
             break
     beats, prep, said = None, "", ()
@@ -110,16 +119,20 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
             beats, prep = DEFAULT_BARS * 4.0, "slowly"
             said = (f"{adverb.group('adv').lower()}: over {DEFAULT_BARS} bars (say 'over 8 bars' for another length)",)
     line = re.sub(r"\s+", " ", line).strip()
+    line = _SWELL.sub(r"\1", line)
+    line = _DYNAMICS.sub(lambda m: f"{m.group('what')} {DYNAMICS[m.group(1).lower()]}", line)
     fade = _fade(line)
-    if start is None and beats is None and fade is None:
+    if fade is None and beats is None and start is None:
         return None
     if fade is not None and beats is None:
         beats, prep = DEFAULT_BARS * 4.0, "slowly"
         said = (f"fade: over {DEFAULT_BARS} bars (say 'over 8 bars' for another length)",)
     if fade is not None:
-        return Timed(fade[1], beats, prep, start, said, fade[0], None, start_in)
+        return Timed(fade[1], beats, prep, start, said, level=fade[0], start_in=start_in, curve=curve)
     command, begin = _sweep(line)
-    return Timed(command, beats, prep, start, said, None, begin, start_in)
+    if (beats is not None and prep in ("for", "during")) or start is not None:
+        command = _MUTE_WORDS.sub(lambda m: "mute " + (m.group("what") or m.group("what2")), command)
+    return Timed(command, beats, prep, start, said, begin=begin, start_in=start_in, curve=curve)
 
 
 _FADE = (
@@ -128,6 +141,8 @@ _FADE = (
     (re.compile(r"^fade\s+(?:in|up)(?:\s+(?P<what>.+))?$", re.I), "in"),
     (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:in|up)$", re.I), "in"),
     (re.compile(r"^fade\s+to\s+(?:silence|black|nothing)$", re.I), "out"),
+    (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:in|up)\s+to\s+(?P<to>\S.*)$", re.I), "from silence"),
+    (re.compile(r"^fade\s+in\s+(?P<what>.+?)\s+to\s+(?P<to>\S.*)$", re.I), "from silence"),
     (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:to|down to|up to)\s+(?P<to>\S.*)$", re.I), "to"),
 )
 
@@ -140,19 +155,19 @@ def _fade(line: str) -> tuple[str, str, str | None] | None:
             what = (match.groupdict().get("what") or "").strip()
             if what.lower() in ("", "everything", "it all", "all", "the mix", "the music", "the track", "out"):
                 what = "the master"
-            if kind == "to":
+            if kind in ("to", "from silence"):
                 return "to", f"set the volume of {what} to {match.group('to')}", None
             return kind, f"set the volume of {what} to 50%", None
     return None
 
 
-_SWEEP = re.compile(r"^(?:sweep|ramp|glide|slide|move|bring|take|automate|push|pull|turn)\s+(?P<what>.+?)\s+from\s+"
+_SWEEP = re.compile(r"^(?:sweep|ramp|glide|slide|move|bring|take|automate|push|pull|turn|ease|drift|creep|nudge|walk)\s+(?P<what>.+?)\s+from\s+"
                     r"(?P<a>.+?)\s+(?:up\s+to|down\s+to|to|into)\s+(?P<b>.+)$", re.I)
 _FROM_TO = re.compile(r"^(?:set\s+)?(?P<what>.+?)\s+from\s+(?P<a>.+?)\s+(?:up\s+to|down\s+to|to)\s+(?P<b>.+)$", re.I)
-_VERB_TO = re.compile(r"^(?:sweep|ramp|glide|slide|move|bring|take|automate)\s+(?P<what>.+?)\s+(?:up\s+to|down\s+to|to)\s+"
+_VERB_TO = re.compile(r"^(?:sweep|ramp|glide|slide|move|bring|take|automate|ease|drift|creep|nudge|walk|swell)\s+(?P<what>.+?)\s+(?:up\s+to|down\s+to|to)\s+"
                       r"(?P<b>.+)$", re.I)
 _TEMPO = re.compile(r"^(?:accelerate|decelerate|ramp up|ramp down|ramp|speed up|slow down|go|get faster|get slower|"
-                    r"bring|take|push|pull)\s+(?:(?:the\s+)?(?:tempo|bpm)\s+)?(?:up\s+|down\s+)?to\s+"
+                    r"bring|take|push|pull|drift|ease|creep|nudge|broaden)\s+(?:(?:the\s+)?(?:tempo|bpm)\s+)?(?:up\s+|down\s+)?to\s+"
                     r"(?P<b>\d+(?:\.\d+)?)\s*(?:bpm)?$", re.I)
 
 
@@ -165,9 +180,30 @@ def _sweep(line: str) -> tuple[str, str | None]:
     if match:
         return f"set the tempo to {match.group('b')}", None
     match = _VERB_TO.match(line)
-    if match:
+    if match and not re.fullmatch(r"(?:it|this|things)", match.group("what"), re.I):   # "take it to 96": say which
         return f"set {match.group('what')} to {match.group('b')}", None
     return line, None
+
+
+TEMPO_WORDS = {"accelerando": "speed up", "accel": "speed up", "stringendo": "speed up", "ritardando": "slow down",
+               "ritard": "slow down", "rit": "slow down", "rallentando": "slow down", "rall": "slow down",
+               "allargando": "slow down", "poco rit": "slow down a bit", "poco accel": "speed up a bit"}
+_TEMPO_WORDS = re.compile(r"^(poco rit|poco accel|accelerando|accel|stringendo|ritardando|ritard|rit|rallentando|rall|"
+                          r"allargando)\.?(?=[\s:]|$)(?:\s*:\s*broaden)?", re.I)
+DYNAMICS = {"crescendo": "louder", "cresc": "louder", "decrescendo": "quieter", "diminuendo": "quieter",
+            "dim": "quieter", "decresc": "quieter"}
+_DYNAMICS = re.compile(r"^(crescendo|cresc|decrescendo|diminuendo|dim|decresc)\.?\s+(?:on\s+|in\s+|for\s+)?(?P<what>.+)$",
+                       re.I)
+_SWELL = re.compile(r"\bswell\s+(up|down)\b", re.I)
+_STOP_ON_ONE = re.compile(r"^(?:stop|hush|end it|cut it|stop it|stop everything)\s+(?:on|at)\s+the\s+one$", re.I)
+_CURVE = re.compile(r"[\s,]+(?:and\s+|,\s*)?(exponential(?:ly)?|logarithmic(?:ally)?|log|linear(?:ly)?|lin)"
+                    r"(?:\s+curve)?\s*$", re.I)
+_FILLER = re.compile(r"\s+(?:before|for|into|going into|leading into|until|ahead of)\s+the\s+(?:drop|build|buildup|"
+                     r"build-up|breakdown|break|chorus|verse|outro|intro|bridge|end)\s*$", re.I)
+_LABEL = re.compile(r"^(?:breakdown|build|buildup|build-up|drop|intro|outro|bridge|chorus|verse|transition)\s*:\s*",
+                    re.I)
+_MUTE_WORDS = re.compile(r"^(?:no|without|lose|lay\s+out|kill|cut|drop|take\s+out|pull\s+out|tacet|silence)\s+"
+                         r"(?P<what>.+?)(?:\s+out)?$|^(?:lay|drop|take|pull)\s+(?P<what2>.+?)\s+out$", re.I)
 
 
 def moves(text: str) -> bool:

@@ -18,7 +18,7 @@ from .parser import as_question, parse
 from .patch_model import PatchModel, simplify_undo
 from .nearest import nearest_phrasing
 from .second_stage import readings
-from .timed_lines import translate_timed
+from .timed_lines import is_timed, translate_timed
 from .vocabulary import module_words
 
 MAX_UNDO = 500          # undo steps kept
@@ -179,8 +179,9 @@ class Translator:
             del self.undo_stack[:-MAX_UNDO]
 
     def parse_intent(self, line: str):
-        """The intent of a line without mapping it (scripts use this to find `wait`)."""
-        return parse(line)
+        """The intent of a line without mapping it (scripts use this to find `wait`); None for a line
+        with time words (timed_lines.py: not one intent)."""
+        return None if is_timed(line) else parse(line)
 
     def observe(self, messages: list[Message]) -> list[Message]:
         """Apply messages to the context and remember how to undo them."""
