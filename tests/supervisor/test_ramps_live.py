@@ -1,0 +1,59 @@
+"""A ramp (and a tempo ramp) running through a failover and a commit, in real time: the recording
+equals the offline render bit for bit and the sweep goes on without a step."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+
+from .conftest import chronus, read_wav
+
+SCRIPT = """/patch/create s saw
+/patch/create f acid_filter
+/patch/connect s f
+/patch/connect f master
+/mod/s/freq 110
+/mod/f/env_amount 0
+/mod/f/resonance 0.3
+/mod/f/cutoff 300
+/patch/create k kick
+/patch/connect k master
+/seq/add kick k x...x...x...x...
+/seq/start
+wait 100ms
+open the filter to 3k over 2 bars
+speed up to 140 over 8 beats
+wait 600ms
+/engine/crash active
+wait 400ms
+/patch/begin
+/patch/create spare lfo
+/patch/commit
+wait 300ms
+/engine/crash standby
+wait 2s
+"""
+
+
+def test_a_ramp_through_a_failover_and_a_commit_plays_on_without_a_step(tmp_path):
+    script = tmp_path / "sweep.chr"
+    script.write_text(SCRIPT)
+    ran = chronus("run", str(script), "--backend", "null", "--record", str(tmp_path / "run.wav"),
+                  "--stats-json", str(tmp_path / "stats.json"), timeout=300)
+    assert ran.returncode == 0, ran.stderr
+    rendered = chronus("render", str(script), "-o", str(tmp_path / "render.wav"))
+    assert rendered.returncode == 0, rendered.stderr
+    live, offline = read_wav(tmp_path / "run.wav"), read_wav(tmp_path / "render.wav")
+    stats = json.loads((tmp_path / "stats.json").read_text())
+    assert stats["lost_blocks"] == 0, stats
+    assert len(stats["failovers"]) == 2
+    assert np.array_equal(live, offline), f"first difference at sample {np.argmax(live != offline)}"
+    plain = tmp_path / "plain.chr"            # the same sweep without the commit (and the crashes)
+    plain.write_text("\n".join(line for line in SCRIPT.splitlines()
+                               if not line.startswith(("/patch/begin", "/patch/create spare", "/patch/commit",
+                                                       "/engine/crash"))) + "\n")
+    assert chronus("render", str(plain), "-o", str(tmp_path / "plain.wav")).returncode == 0
+    reference = read_wav(tmp_path / "plain.wav")
+    assert reference.shape == offline.shape
+    assert np.max(np.abs(offline - reference)) < 1e-5          # the commit's crossfade is between equals
+    assert np.isfinite(offline).all()
