@@ -2,11 +2,10 @@
 equals the offline render bit for bit and the sweep goes on without a step."""
 from __future__ import annotations
 
-import json
-
 import numpy as np
 
 from .conftest import chronus, read_wav
+from .test_failover import _check
 
 SCRIPT = """/patch/create s saw
 /patch/create f acid_filter
@@ -36,18 +35,9 @@ wait 2s
 
 
 def test_a_ramp_through_a_failover_and_a_commit_plays_on_without_a_step(tmp_path):
-    script = tmp_path / "sweep.chr"
-    script.write_text(SCRIPT)
-    ran = chronus("run", str(script), "--backend", "null", "--record", str(tmp_path / "run.wav"),
-                  "--stats-json", str(tmp_path / "stats.json"), timeout=300)
-    assert ran.returncode == 0, ran.stderr
-    rendered = chronus("render", str(script), "-o", str(tmp_path / "render.wav"))
-    assert rendered.returncode == 0, rendered.stderr
-    live, offline = read_wav(tmp_path / "run.wav"), read_wav(tmp_path / "render.wav")
-    stats = json.loads((tmp_path / "stats.json").read_text())
-    assert stats["lost_blocks"] == 0, stats
+    stats = _check(tmp_path, SCRIPT)                 # run --record equals render, 0 lost blocks
     assert len(stats["failovers"]) == 2
-    assert np.array_equal(live, offline), f"first difference at sample {np.argmax(live != offline)}"
+    offline = read_wav(tmp_path / "render.wav")
     plain = tmp_path / "plain.chr"            # the same sweep without the commit (and the crashes)
     plain.write_text("\n".join(line for line in SCRIPT.splitlines()
                                if not line.startswith(("/patch/begin", "/patch/create spare", "/patch/commit",
