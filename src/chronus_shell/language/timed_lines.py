@@ -142,7 +142,7 @@ def _fade(translator, timed: Timed) -> list[Message]:
         else:
             back = model.premute.pop((module_id, spec.name), None)
             target = back if back is not None else (now if now > spec.low else float(spec.default))
-        messages.append(Message(address, (_whole(target) if spec.unit != "dB" else target,)))
+        messages.append(Message(address, (float(target),)))
     return translator.observe(messages)
 
 
@@ -161,7 +161,7 @@ def _over(model, msg: Message, timed: Timed, begins: dict, moving: bool) -> list
         args = (msg.args[0], _whole(beats)) + ((timed.curve,) if timed.curve else ())
         ramp = Message(f"/ramp/{msg.parts[1]}/{msg.parts[2]}", args)
         if msg.address in begins:
-            return [Message(msg.address, (_whole(begins[msg.address]) if spec.unit != "dB" else begins[msg.address],)), ramp]
+            return [Message(msg.address, (float(begins[msg.address]),)), ramp]
         return [ramp]
     if msg.address == "/seq/bpm" and prep in RAMP_WORDS:
         return [Message("/seq/bpm", (msg.args[0], "ramp", _whole(beats)))]
