@@ -206,6 +206,16 @@ _MUTE_WORDS = re.compile(r"^(?:no|without|lose|lay\s+out|kill|cut|drop|take\s+ou
                          r"(?P<what>.+?)(?:\s+out)?$|^(?:lay|drop|take|pull)\s+(?P<what2>.+?)\s+out$", re.I)
 
 
+#: The words this module reads (the REPL highlights them as known: vocabulary.py).
+TIME_WORDS = frozenset(
+    "over during across within for bar bars measure measures beat beats step steps sixteenth sixteenths second "
+    "seconds next following last coming course slowly gradually little bit smoothly gently fade fades fading out "
+    "in up down away silence sweep ramp glide slide automate ease drift creep nudge walk swell exponential "
+    "exponentially linear linearly logarithmic end top beginning downbeat line after from now accelerate "
+    "decelerate broaden hush lay tacet kill percussion drums kit crescendo cresc decrescendo diminuendo "
+    "couple few".split()) | frozenset(TEMPO_WORDS) | frozenset(NUMBER_WORDS)
+
+
 def moves(text: str) -> bool:
     """A verb of motion (fade, sweep, open, slow down…): 'for 8 bars' then means a ramp."""
     return bool(MOTION.search(text))
