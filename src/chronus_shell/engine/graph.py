@@ -116,7 +116,8 @@ class Engine:
         elif head == "mod":
             module = self.modules[parts[1]]
             spec = module.spec.param(parts[2])
-            ramps.on_set(self, parts[1], spec.name)
+            if self.param_ramps:
+                ramps.stop_ramp(self, parts[1], spec.name)
             module.set(spec.name, spec.coerce(msg.args[0]))
             self.settings.setdefault(parts[1], {})[spec.name] = module.targets[spec.name]
         elif head == "gate":

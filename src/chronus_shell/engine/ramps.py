@@ -90,11 +90,8 @@ def start_ramp(engine, module_id: str, name: str, args, at: int) -> None:
     target, beats, curve, begin = parse_args(spec, args)
     key = (module_id, spec.name)
     running = engine.param_ramps.get(key)
-    sets = engine.__dict__.get("_sets_at")
-    if begin is None and sets is not None and sets[0] == at and key in sets[1]:
-        begin = float(module.targets[spec.name])       # set at this very sample: the ramp starts there
-    if begin is None:
-        begin = running.at(at) if running is not None else float(module.current[spec.name])
+    if begin is None:       # where the param is (or, within 5 ms of a set, where its de-zipper glide is going)
+        begin = running.at(at) if running is not None else float(module.targets[spec.name])
     end = engine.sequencer.sample_after(at, beats)
     module.set(spec.name, target)
     engine.settings.setdefault(module_id, {})[spec.name] = target
@@ -104,18 +101,8 @@ def start_ramp(engine, module_id: str, name: str, args, at: int) -> None:
     module.driven = {**module.__dict__.get("driven", {}), spec.name: np.full(0, begin)}
 
 
-def on_set(engine, module_id: str, name: str) -> None:
-    """A /mod set: a running ramp of the param ends where it is (the set glides on from there), and a
-    ramp stamped at this same sample starts from the value set (`/mod x 200` + `/ramp x 2000 16`)."""
-    sets = engine.__dict__.get("_sets_at")
-    if sets is None or sets[0] != engine.position:
-        sets = engine._sets_at = (engine.position, set())
-    sets[1].add((module_id, name))
-    if engine.param_ramps:
-        stop_ramp(engine, module_id, name)
-
-
 def stop_ramp(engine, module_id: str, name: str) -> None:
+    """A /mod set of a ramping param: the ramp ends where it is; the set glides on from there."""
     ramp = engine.param_ramps.pop((module_id, name), None)
     if ramp is None:
         return

@@ -156,7 +156,7 @@ def _fade(line: str) -> tuple[str, str, str | None] | None:
             if what.lower() in ("", "everything", "it all", "all", "the mix", "the music", "the track", "out"):
                 what = "the master"
             if kind in ("to", "from silence"):
-                return "to", f"set the volume of {what} to {match.group('to')}", None
+                return kind, f"set the volume of {what} to {match.group('to')}", None
             return kind, f"set the volume of {what} to 50%", None
     return None
 

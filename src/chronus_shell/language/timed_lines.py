@@ -34,6 +34,8 @@ DOC_FORMS = (
      ["at the next bar, cutoff 500", "in 2 bars mute the kick", "on the next beat, tempo 130",
       "at the next bar fade out the saw over 2 bars"]),
 )
+_SEPARATORS = re.compile(r"\s*(?:;|,|\band then\b|\bthen\b)\s*", re.I)
+_CURVE_ONLY = re.compile(r"^(?:and\s+)?(?:exponential(?:ly)?|logarithmic(?:ally)?|log|linear(?:ly)?)(?:\s+curve)?$", re.I)
 RAMP_WORDS = ("over", "during", "across", "within", "slowly", "for")
 MUTE_WORDS = ("for", "during")
 
@@ -46,7 +48,64 @@ def is_timed(text: str) -> bool:
 
 
 def translate_timed(translator, text: str) -> list[Message] | None:
-    """The messages of a timed line, or None for a line without time words (translated as usual)."""
+    """The messages of a timed line, or None for a line without time words (translated as usual).
+    Several commands on a line ("add a noise, fade it in over 8 bars") are timed each on its own:
+    a segment of time words alone ("…, over 8 bars", "at the next bar, …") joins its command."""
+    if not is_timed(text):
+        return None
+    segments = _segments(text)
+    if len(segments) == 1:
+        return _translate_one(translator, segments[0])
+    before, depth = translator._state(), len(translator.undo_stack)
+    messages, understood = [], []
+    try:
+        for segment in segments:
+            timed = _translate_one(translator, segment) if is_timed(segment) else None
+            messages += timed if timed is not None else translator.translate(segment)
+            understood += translator.understood
+    except LanguageError:
+        translator._restore(before)
+        raise
+    steps = translator.undo_stack[depth:]
+    if len(steps) > 1:                          # one line, one undo step
+        translator.undo_stack[depth:] = [[m for step in reversed(steps) for m in step]]
+    translator.mapper.understood[:] = understood
+    return messages
+
+
+def _segments(text: str) -> list[str]:
+    parts = [p for p in (part.strip() for part in _SEPARATORS.split(text)) if p]
+    out: list[str] = []
+    waiting: list[str] = []                      # "at the next bar," before its command
+    for part in parts:
+        kind = _time_only(part)
+        if kind == "start" or (kind == "after" and not out):
+            waiting.append(part)
+        elif kind == "after" and out:
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(" ".join(waiting + [part]))
+            waiting = []
+    if waiting:
+        out = out[:-1] + [" ".join(out[-1:] + waiting)]
+    return out
+
+
+def _time_only(part: str) -> str | None:
+    """'start' for a segment that is only a start ("at the next bar"), 'after' for only a length or a
+    curve ("over 8 bars", "exponentially"), None for a command."""
+    if _CURVE_ONLY.match(part):
+        return "after"
+    try:
+        timed = split(part)
+    except ValueError:
+        return None
+    if timed is None or timed.command.strip() or timed.level:
+        return None
+    return "start" if timed.start is not None and timed.beats is None else "after"
+
+
+def _translate_one(translator, text: str) -> list[Message] | None:
     try:
         timed = split(text, translator.model.bpm)
     except ValueError as err:
