@@ -1,6 +1,8 @@
-"""A ramp (and a tempo ramp) running through a failover and a commit, in real time: the recording
-equals the offline render bit for bit and the sweep goes on without a step."""
+"""A ramp (and a tempo ramp) running through a failover, a commit and a cold restore, in real time: the
+recording equals the offline render bit for bit (from the restore's first kick on) and nothing steps."""
 from __future__ import annotations
+
+import json
 
 import numpy as np
 
@@ -47,3 +49,23 @@ def test_a_ramp_through_a_failover_and_a_commit_plays_on_without_a_step(tmp_path
     assert reference.shape == offline.shape
     assert np.max(np.abs(offline - reference)) < 1e-5          # the commit's crossfade is between equals
     assert np.isfinite(offline).all()
+
+
+def test_a_ramp_survives_a_cold_restore_from_the_checkpoint(tmp_path):
+    """Both slots killed mid-fade: the checkpoint carries the ramp, so from the first kick after the
+    restore every sample equals the offline render (the fade goes on at its exact values)."""
+    script = tmp_path / "fade.chr"
+    script.write_text("play x...x...x...x... on kick\ntempo 120\nstart\n/ramp/kick1/gain 0.05 8 lin\n"
+                      "wait 1300ms\n/engine/crash active\n/engine/crash standby\nwait 1500ms\n")
+    ran = chronus("run", str(script), "--backend", "null", "--record", str(tmp_path / "run.wav"),
+                  "--stats-json", str(tmp_path / "stats.json"), timeout=120)
+    assert ran.returncode == 0, ran.stderr
+    assert chronus("render", str(script), "-o", str(tmp_path / "render.wav")).returncode == 0
+    live, offline = read_wav(tmp_path / "run.wav"), read_wav(tmp_path / "render.wav")
+    [restore] = json.loads((tmp_path / "stats.json").read_text())["restores"]
+    beat = 24000
+    next_hit = -(-restore["resume_block"] * 256 // beat) * beat
+    assert next_hit < 4 * beat                                  # still inside the 8-beat fade
+    assert np.array_equal(live[next_hit:], offline[next_hit:])
+    peaks = [float(np.max(np.abs(offline[b:b + 4800]))) for b in range(0, 8 * beat, beat)]
+    assert all(a > b for a, b in zip(peaks, peaks[1:]))         # the kicks do fade
