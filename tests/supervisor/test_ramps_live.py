@@ -57,12 +57,13 @@ def test_a_ramp_survives_a_cold_restore_from_the_checkpoint(tmp_path):
     script = tmp_path / "fade.chr"
     script.write_text("play x...x...x...x... on kick\ntempo 120\nstart\n/ramp/kick1/gain 0.05 8 lin\n"
                       "wait 1300ms\n/engine/crash active\n/engine/crash standby\nwait 1500ms\n")
-    ran = chronus("run", str(script), "--backend", "null", "--record", str(tmp_path / "run.wav"),
-                  "--stats-json", str(tmp_path / "stats.json"), timeout=120)
-    assert ran.returncode == 0, ran.stderr
-    assert chronus("render", str(script), "-o", str(tmp_path / "render.wav")).returncode == 0
-    live, offline = read_wav(tmp_path / "run.wav"), read_wav(tmp_path / "render.wav")
-    [restore] = json.loads((tmp_path / "stats.json").read_text())["restores"]
+    record, render, stats = tmp_path / "run.wav", tmp_path / "render.wav", tmp_path / "stats.json"
+    for args in (("run", "--backend", "null", "--record", str(record), "--stats-json", str(stats)),
+                 ("render", "-o", str(render))):
+        done = chronus(args[0], str(script), *args[1:], timeout=120)
+        assert done.returncode == 0, done.stderr
+    live, offline = read_wav(record), read_wav(render)
+    [restore] = json.loads(stats.read_text())["restores"]
     beat = 24000
     next_hit = -(-restore["resume_block"] * 256 // beat) * beat
     assert next_hit < 4 * beat                                  # still inside the 8-beat fade
