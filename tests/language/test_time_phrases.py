@@ -37,7 +37,7 @@ def refusal(*phrases: str) -> str:
     return str(err.value)
 
 
-@pytest.mark.parametrize("phrase, expected", [
+PHRASES = [
     ("open the filter to 3k over 8 bars", ["/ramp/acid_filter1/cutoff 3000.0 32"]),
     ("open the filter to 3k over the next 8 measures", ["/ramp/acid_filter1/cutoff 3000.0 32"]),
     ("over 8 bars, open the filter to 3k", ["/ramp/acid_filter1/cutoff 3000.0 32"]),
@@ -92,9 +92,29 @@ def refusal(*phrases: str) -> str:
     ("at the next bar play x.x. on kick", ["/at 1 bar /seq/add kick kick1 x.x."]),
     ("at the next bar fade out the saw over 2 bars", ["/at 1 bar /ramp/saw1/gain 0.0 8"]),
     ("in 2 bars, open the filter to 3k over 8 bars", ["/at 2 bar /ramp/acid_filter1/cutoff 3000.0 32"]),
-])
+]
+
+
+@pytest.mark.parametrize("phrase, expected", PHRASES)
 def test_time_phrases(phrase, expected):
     assert lines(phrase) == expected
+
+
+def test_the_engine_takes_every_timed_phrase():
+    """Each phrase's messages are valid for the engine in the patch they were said in, and play."""
+    from chronus_shell.engine.render import Timeline
+    for phrase, _ in PHRASES:
+        translator, timeline = Translator(), Timeline(48000, 256)
+        for line in SETUP:
+            try:
+                for message in translator.translate(line):
+                    timeline.schedule(message, 0)
+            except LanguageError:
+                pass
+        for message in translator.translate(phrase):
+            timeline.schedule(message, 1000)
+        for _ in range(8):
+            timeline.render_block()
 
 
 def test_slowly_and_gradually_take_4_bars_and_say_so():

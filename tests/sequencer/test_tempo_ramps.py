@@ -104,6 +104,13 @@ def test_a_timed_mute_flips_back_after_its_bars():
     assert got == [step_onset(n, 120) for n in list(range(4)) + list(range(4 + 32, 48))]
 
 
+def test_a_timed_mute_of_half_a_bar_flips_back_after_8_steps():
+    events = messages(KICK + [f"/seq/add t k {EVERY_STEP}"]) + messages(["/seq/start"], at=START) + \
+        messages(["/seq/mute t 1 0.5"], at=step_onset(3, 120) + 5)
+    audio, notes = render(events, step_onset(20, 120), 256)
+    assert note_ons(notes, "k") == [step_onset(n, 120) for n in list(range(4)) + list(range(12, 20))]
+
+
 def test_stop_at_the_end_of_the_bar():
     events = messages(KICK + [f"/seq/add t k {EVERY_STEP}"]) + messages(["/seq/start"], at=START) + \
         messages(["/seq/stop bar"], at=step_onset(21, 120) + 7)

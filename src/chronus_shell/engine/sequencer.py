@@ -180,7 +180,7 @@ class Sequencer:
             if len(args) not in (2, 3) or str(args[1]) not in ("0", "1", "0.0", "1.0"):
                 raise ParamError("/seq/mute needs a track name and 1 (mute) or 0 (unmute) [, bars until it flips back]")
             if len(args) == 3:
-                self._number(args[2:], "a timed mute", 1, 1024, "bars")
+                self._number(args[2:], "a timed mute", 1 / STEPS_PER_BAR, 1024, "bars")
         elif verb == "bpm":
             self._number(args, "tempo", *BPM_RANGE, "bpm")
             if len(args) > 1 and str(args[1]).lower() == "ramp":
