@@ -89,7 +89,7 @@ def _start(match: re.Match) -> tuple[int, str]:
 
 def split(text: str, bpm: float = 120.0) -> Timed | None:
     """The line's time words and the command left, or None when it has none."""
-    line = _LABEL.sub("", _FILLER.sub("", text.strip().rstrip(".!")))
+    line = strip_label(_FILLER.sub("", text.strip().rstrip(".!")))
     curve = None
     match = _CURVE.search(line)
     if match:
@@ -112,6 +112,10 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
         prep = match.group("prep").lower()
         beats = span_beats(match.group("num"), match.group("unit"), bpm)
         line = (line[:match.start()] + " " + line[match.end():]).strip(" ,")
+    bare = _FOR_BARE.search(line) if match is None else None
+    if bare and (_MUTE_WORDS.match(line[:bare.start()]) or line.lower().startswith("mute ")):
+        prep, beats = "for", number(bare.group("num")) * 4.0      # "lay out the hats for 4": bars
+        line = line[:bare.start()].strip(" ,")
     adverb = ADVERB.search(line)
     if adverb:
         line = (line[:adverb.start()] + " " + line[adverb.end():]).strip(" ,")
@@ -202,6 +206,7 @@ _FILLER = re.compile(r"\s+(?:before|for|into|going into|leading into|until|ahead
                      r"build-up|breakdown|break|chorus|verse|outro|intro|bridge|end)\s*$", re.I)
 _LABEL = re.compile(r"^(?:breakdown|build|buildup|build-up|drop|intro|outro|bridge|chorus|verse|transition)\s*:\s*",
                     re.I)
+_FOR_BARE = re.compile(r"\s+for\s+(?P<num>\d+|two|three|four|eight|sixteen)$", re.I)
 _MUTE_WORDS = re.compile(r"^(?:no|without|lose|lay\s+out|kill|cut|drop|take\s+out|pull\s+out|tacet|silence)\s+"
                          r"(?P<what>.+?)(?:\s+out)?$|^(?:lay|drop|take|pull)\s+(?P<what2>.+?)\s+out$", re.I)
 
@@ -214,6 +219,11 @@ TIME_WORDS = frozenset(
     "exponentially linear linearly logarithmic end top beginning downbeat line after from now accelerate "
     "decelerate broaden hush lay tacet kill percussion drums kit crescendo cresc decrescendo diminuendo "
     "couple few".split()) | frozenset(TEMPO_WORDS) | frozenset(NUMBER_WORDS)
+
+
+def strip_label(text: str) -> str:
+    """'breakdown: kill the kick for 8 bars' → 'kill the kick for 8 bars' (a section name, not a command)."""
+    return _LABEL.sub("", text)
 
 
 def moves(text: str) -> bool:

@@ -14,7 +14,7 @@ from ..engine.ramps import default_curve
 from ..protocol.message import Message
 from .errors import LanguageError
 from ..engine.timed_actions import TIMED_HEADS
-from .time_phrases import Timed, moves, split
+from .time_phrases import Timed, moves, split, strip_label
 
 SWEEP_WITHOUT_TARGET = re.compile(r"^(sweep|ramp|glide|slide|automate)\b", re.I)
 #: The forms docs/commands.md lists (scripts/gen_commands_doc.py), each with examples that must work.
@@ -35,12 +35,19 @@ DOC_FORMS = (
       "at the next bar fade out the saw over 2 bars"]),
 )
 _SEPARATORS = re.compile(r"\s*(?:;|,|\band then\b|\bthen\b)\s*", re.I)
+_BACK = re.compile(r"^(?:and\s+)?bring\s+(?:them|em|'em|it|\w+)\s+back(?:\s+in)?$", re.I)
+_TIMED_MUTE = re.compile(r"\bfor\s+(?:a|an|one|two|three|four|eight|sixteen|\d+)\b", re.I)
 _CURVE_ONLY = re.compile(r"^(?:and\s+)?(?:exponential(?:ly)?|logarithmic(?:ally)?|log|linear(?:ly)?)(?:\s+curve)?$", re.I)
 RAMP_WORDS = ("over", "during", "across", "within", "slowly", "for")
 MUTE_WORDS = ("for", "during")
 
 
 def is_timed(text: str) -> bool:
+    """Whether a line has time words (in any of its commands)."""
+    return any(_has_time(segment) for segment in _segments(text))
+
+
+def _has_time(text: str) -> bool:
     try:
         return split(text) is not None
     except ValueError:
@@ -51,16 +58,16 @@ def translate_timed(translator, text: str) -> list[Message] | None:
     """The messages of a timed line, or None for a line without time words (translated as usual).
     Several commands on a line ("add a noise, fade it in over 8 bars") are timed each on its own:
     a segment of time words alone ("…, over 8 bars", "at the next bar, …") joins its command."""
-    if not is_timed(text):
-        return None
     segments = _segments(text)
+    if not any(_has_time(segment) for segment in segments):
+        return None
     if len(segments) == 1:
         return _translate_one(translator, segments[0])
     before, depth = translator._state(), len(translator.undo_stack)
     messages, understood = [], []
     try:
         for segment in segments:
-            timed = _translate_one(translator, segment) if is_timed(segment) else None
+            timed = _translate_one(translator, segment) if _has_time(segment) else None
             messages += timed if timed is not None else translator.translate(segment)
             understood += translator.understood
     except LanguageError:
@@ -74,11 +81,13 @@ def translate_timed(translator, text: str) -> list[Message] | None:
 
 
 def _segments(text: str) -> list[str]:
-    parts = [p for p in (part.strip() for part in _SEPARATORS.split(text)) if p]
+    parts = [p for p in (part.strip() for part in _SEPARATORS.split(strip_label(text))) if p]
     out: list[str] = []
     waiting: list[str] = []                      # "at the next bar," before its command
     for part in parts:
         kind = _time_only(part)
+        if _BACK.match(part) and out and _TIMED_MUTE.search(out[-1]):
+            continue                              # "… for 4 then bring em back": the timed mute does that
         if kind == "start" or (kind == "after" and not out):
             waiting.append(part)
         elif kind == "after" and out:
