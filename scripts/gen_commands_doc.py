@@ -17,6 +17,7 @@ from chronus_shell.language import LanguageError, Translator
 from chronus_shell.language.intents import Wait
 from chronus_shell.language.mapper import COMPARATIVES, SWING, TEMPO
 from chronus_shell.language.parser import ADJECTIVES
+from chronus_shell.language.timed_lines import DOC_FORMS as TIME_FORMS
 from chronus_shell.language.units import UNIT_ALIASES
 
 NUMBER_EXAMPLES = ("two bars", "two hundred hertz", "one hundred and ten", "one twenty (tempo)",
@@ -247,7 +248,7 @@ def form_lines() -> list[tuple[str, list[str]]]:
         if line.startswith("//:"):
             form, *examples = (part.strip() for part in line[3:].split("|"))
             forms.append((form, examples))
-    return forms
+    return forms + [(form, list(examples)) for form, examples in TIME_FORMS]
 
 
 def example_output(example: str) -> str:

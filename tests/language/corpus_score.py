@@ -88,7 +88,7 @@ def current(translator: Translator, address: str):
         return model.bpm
     if address == "/seq/swing":
         return model.swing
-    if len(parts) == 3 and parts[0] == "mod" and model.spec(parts[1]) is not None:
+    if len(parts) == 3 and parts[0] in ("mod", "ramp") and model.spec(parts[1]) is not None:   # a ramp moves from it
         spec = model.spec(parts[1])
         if spec.has_param(parts[2]):
             return model.value(parts[1], spec.param(parts[2]).name)

@@ -20,6 +20,7 @@ from .patch_shape import PatchShape
 from .note_steps import chord_size
 from .poly import Polyphony, gate_args as _gate_args
 from .voice_members import connected_components
+from . import ramps, timed_actions
 from .render_plan import Plan, build_plan
 from .sequencer import Sequencer
 from .user_modules import USER_PACKAGE
@@ -58,6 +59,7 @@ class Engine:
         self._born: dict[str, int] = {}  # module id → the sample it was created at
         self.swaps: dict[str, tuple[Module, int]] = {}  # hot-reloaded id → (old version, samples faded)
         self.settings: dict[str, dict] = {}  # id → the params /mod set (a note's pitch is not one): what is saved
+        self.param_ramps: dict[tuple[str, str], ramps.Ramp] = {}  # (id, param) → its running /ramp
 
     def __getstate__(self) -> dict:
         # an old version fading out after a hot reload cannot pickle (its class was replaced):
@@ -103,6 +105,10 @@ class Engine:
                 shape.require(parts[1])
                 on, freq, _ = _gate_args(msg)
                 return shape.grow(parts[1], len(freq)) if on and isinstance(freq, tuple) else None
+            elif head == "ramp" and len(parts) == 3:
+                ramps.parse_args(module_spec(shape.require(parts[1])).param(parts[2]), msg.args)
+            elif msg.address == "/at":
+                self.validate(timed_actions.inner_message(msg)[2], shape)
             else:
                 raise EngineError(f"the engine has no address {msg.address!r}")
         except EngineError:
@@ -118,11 +124,17 @@ class Engine:
         elif head == "mod":
             module = self.modules[parts[1]]
             spec = module.spec.param(parts[2])
+            if self.param_ramps:
+                ramps.stop_ramp(self, parts[1], spec.name)
             for each in (module, *self.poly.copies.get(parts[1], ())):   # a poly voice's notes alike
                 each.set(spec.name, spec.coerce(msg.args[0]))
             self.settings.setdefault(parts[1], {})[spec.name] = module.targets[spec.name]
         elif head == "gate":
             self._note(parts[1], *_gate_args(msg))
+        elif head == "ramp":
+            ramps.start_ramp(self, parts[1], parts[2], msg.args, at)
+        elif head == "at":
+            timed_actions.queue(self, msg, at)
         else:
             self._apply_patch(parts[1], [str(a) for a in msg.args])
 
@@ -235,6 +247,8 @@ class Engine:
 
     def _render_segment(self, n: int, out: np.ndarray) -> None:
         """Render n samples into `out` (float32): the voice bank, every other module, the master."""
+        if self.param_ramps:
+            ramps.drive(self, n)
         if self._order is None:
             self._order = self._plan()
         plan = self._order
@@ -362,7 +376,8 @@ class Engine:
             "edges": [list(e) for e in self.edges],
             "mod_edges": [[src, f"{dst}.{param}"] for src, dst, param in self.mod_edges],
             "sequencer": self.sequencer.state(),
-        } | ({"poly": self.poly.state()} if self.poly.counts else {})
+        } | ({"poly": self.poly.state()} if self.poly.counts else {}) \
+          | ({"ramps": ramps.in_progress(self)} if self.param_ramps else {})
 
     def _set_params(self, module_id: str, module: Module) -> dict:
         """Params as the musician set them (else defaults), never a playing note's pitch."""
@@ -389,6 +404,8 @@ class Engine:
             for name in module.current:
                 module.snap(name)
         fresh.sequencer.load_state(state.get("sequencer", {}), at=self.position)
+        fresh.position = self.position
+        ramps.load(fresh, state.get("ramps", []))
         fresh.shape = PatchShape.of(fresh)   # with the loaded tracks (/seq/notes needs them)
         position = self.position
         self.__dict__.update(fresh.__dict__)

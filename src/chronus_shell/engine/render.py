@@ -22,7 +22,7 @@ from .patch_shape import PatchShape
 
 COMMIT_FADE_MS = 15.0
 TRANSACTION = ("/patch/begin", "/patch/commit", "/patch/abort")
-ENGINE_HEADS = ("patch", "mod", "gate", "seq")
+ENGINE_HEADS = ("patch", "mod", "gate", "seq", "ramp", "at")
 
 
 def crossfade_curve(n: int) -> tuple[np.ndarray, np.ndarray]:

@@ -64,9 +64,10 @@ def build_plan(modules: dict, edges: list, mod_edges: list, fading: set, sample_
         modulators[dst].append((src, param))
         modulation_sources.add(src)
 
-    def fusable(m):   # a module whose own `process` was replaced (a test, a debugger) renders alone
+    def fusable(m):   # a module whose own `process` was replaced (a test, a debugger) or that ramps renders alone
         module = modules[m]
-        return FUSE and isinstance(module, Banked) and not modulators[m] and "process" not in vars(module)
+        return (FUSE and isinstance(module, Banked) and not modulators[m] and "process" not in vars(module)
+                and "driven" not in vars(module))
 
     chains, to_sum, fused = [], [], set()
     for start in modules:

@@ -15,6 +15,7 @@ from ..protocol.message import Message
 from .note_steps import REST, parse_notes, saved
 from .params import ParamError, did_you_mean
 from .scales import SCALES, pitch_class
+from .tempo_curve import TempoRamp
 
 STEPS_PER_BAR = 16
 BPM_RANGE = (20, 300)
@@ -91,6 +92,8 @@ class Sequencer:
         self.offs: dict[str, tuple[int, int]] = {}  # target → (off sample, onset) of its sounding note
         self._serial = 0
         self._onset_memo: tuple | None = None
+        self.tempo_ramp: TempoRamp | None = None   # `/seq/bpm v ramp beats`: the grid glides (tempo_curve.py)
+        self.stop_step: int | None = None          # `/seq/stop bar`: the bar line the transport stops at
 
     # -- time -------------------------------------------------------------------
     @property
@@ -99,11 +102,18 @@ class Sequencer:
 
     def step_time(self, step: int) -> Fraction:
         """Exact (unrounded, unswung) sample of a step on the current grid."""
+        if self.tempo_ramp is not None and self.tempo_ramp.covers(step):
+            return self.tempo_ramp.step_time(step)
         return self.anchor_time + (step - self.anchor_step) * self.samples_per_step
 
     def onset(self, step: int) -> int:
         """The sample a step plays at. Asked every block for the next step: the last answer is kept
         while the step and the grid objects are the same ones (they are replaced, never mutated)."""
+        ramp = self.tempo_ramp
+        if ramp is not None and ramp.covers(step):
+            if self.swing and step % 2:
+                return _round(ramp.step_time(step) + self.swing * ramp.step_length(step))
+            return ramp.onset(step)
         memo = self._onset_memo
         if (memo is not None and memo[0] == step and memo[1] == self.anchor_step and memo[2] is self.anchor_time
                 and memo[3] is self.bpm and memo[4] is self.swing):
@@ -112,6 +122,24 @@ class Sequencer:
         value = _round(self.step_time(step) + swing)
         self._onset_memo = (step, self.anchor_step, self.anchor_time, self.bpm, self.swing, value)
         return value
+
+    def step_length(self, step: int) -> Fraction:
+        """Samples from a step to the next (a tempo ramp's steps shrink or grow)."""
+        ramp = self.tempo_ramp
+        return ramp.step_length(step) if ramp is not None and ramp.covers(step) else self.samples_per_step
+
+    def sample_after(self, at: int, beats: float) -> int:
+        """The sample `beats` beats after sample `at`, along the tempo (and a running tempo ramp)."""
+        per_beat = self.samples_per_step * 4
+        if self.running and self.tempo_ramp is not None:
+            return self.tempo_ramp.sample_after(at, beats, per_beat)
+        return int(at) + _round(Fraction(beats) * per_beat)
+
+    def beats_between(self, at: int, end: int) -> float:
+        per_beat = self.samples_per_step * 4
+        if self.running and self.tempo_ramp is not None:
+            return self.tempo_ramp.beats_between(at, end, per_beat)
+        return float((end - at) / per_beat)
 
     # -- messages ---------------------------------------------------------------
     def check(self, msg: Message) -> None:
@@ -130,11 +158,21 @@ class Sequencer:
             if len(args) != 1:
                 raise ParamError("/seq/remove needs a track name")
         elif verb == "mute":
-            if len(args) != 2 or str(args[1]) not in ("0", "1", "0.0", "1.0"):
-                raise ParamError("/seq/mute needs a track name and 1 (mute) or 0 (unmute)")
+            if len(args) not in (2, 3) or str(args[1]) not in ("0", "1", "0.0", "1.0"):
+                raise ParamError("/seq/mute needs a track name and 1 (mute) or 0 (unmute) [, bars until it flips back]")
+            if len(args) == 3:
+                self._number(args[2:], "a timed mute", 1 / STEPS_PER_BAR, 1024, "bars")
         elif verb == "bpm":
             self._number(args, "tempo", *BPM_RANGE, "bpm")
-            self._check_now(args[1:])
+            if len(args) > 1 and str(args[1]).lower() == "ramp":
+                if len(args) != 3:
+                    raise ParamError("a tempo ramp is /seq/bpm target ramp beats")
+                self._number(args[2:], "a tempo ramp", 0.25, 4096, "beats")
+            else:
+                self._check_now(args[1:])
+        elif verb == "stop":
+            if args and (len(args) > 1 or str(args[0]).lower() != "bar"):
+                raise ParamError("/seq/stop takes nothing (stop now) or bar (stop at the next bar line)")
         elif verb == "swing":
             self._number(args, "swing", *SWING_RANGE, "of a step")
         elif verb == "key":
@@ -170,23 +208,32 @@ class Sequencer:
             self._change(("track", str(args[0]), None, None), True)
         elif verb == "mute":
             self._change(("mute", str(args[0]), float(args[1]) != 0), True)
+            if len(args) > 2:                 # it flips back that many bars after it lands
+                flip = ("mute", str(args[0]), float(args[1]) == 0)
+                step = self.next_step if self.running else 0
+                heapq.heappush(self.pending, (step + round(float(args[2]) * STEPS_PER_BAR), self._serial, flip))
+                self._serial += 1
+        elif verb == "bpm" and len(args) == 3 and str(args[1]).lower() == "ramp":
+            self._change(("bpm_ramp", Fraction(str(float(args[0]))), max(1, round(float(args[2]) * 4))), True)
         elif verb == "bpm":
             self._change(("bpm", Fraction(str(float(args[0])))), now)
+        elif verb == "stop" and args and self.running:
+            self.stop_step = -(-self.next_step // STEPS_PER_BAR) * STEPS_PER_BAR
         elif verb == "swing":
             self.swing = Fraction(str(float(args[0])))
         elif verb == "key":
             self.key = parse_key(args)
         elif verb == "clear":
             self.tracks.clear()
-            self.pending = [p for p in self.pending if p[2][0] == "bpm"]  # a queued tempo stays queued
+            self.pending = [p for p in self.pending if p[2][0] in ("bpm", "bpm_ramp")]  # a queued tempo stays queued
             heapq.heapify(self.pending)
             self._release(at)
         elif verb == "start" and not self.running:
-            self.running, self.next_step = True, 0
+            self.running, self.next_step, self.tempo_ramp, self.stop_step = True, 0, None, None
             self.anchor_step, self.anchor_time = 0, Fraction(at)
             self._apply_pending(until=None)
-        elif verb == "stop":
-            self.running = False
+        elif verb == "stop" and not args:
+            self.running, self.tempo_ramp, self.stop_step = False, None, None
             self._apply_pending(until=None)
             self._release(at)
 
@@ -204,7 +251,9 @@ class Sequencer:
         if kind == "bpm":
             if self.running:
                 self.anchor_time, self.anchor_step = self.step_time(self.next_step), self.next_step
-            self.bpm = change[1]
+            self.bpm, self.tempo_ramp = change[1], None
+        elif kind == "bpm_ramp":
+            self._glide(change[1], change[2])
         elif kind == "mute":
             if change[1] in self.tracks:
                 self.tracks[change[1]].muted = change[2]
@@ -219,6 +268,16 @@ class Sequencer:
             old = self.tracks.get(change[1])
             self.tracks[change[1]] = Track(change[2], change[3], old.notes if old else None,
                                            old.muted if old else False)
+
+    def _glide(self, target: Fraction, steps: int) -> None:
+        """A tempo ramp from the tempo at the next step (a running ramp's, wherever it is)."""
+        if not self.running:
+            self.bpm, self.tempo_ramp = target, None
+            return
+        step, ramp = self.next_step, self.tempo_ramp
+        start = ramp.bpm_at(step) if ramp is not None and ramp.covers(step) else self.bpm
+        self.tempo_ramp = TempoRamp(step, self.step_time(step), start, target, steps, self.sample_rate)
+        self.anchor_step, self.anchor_time, self.bpm = self.tempo_ramp.end_step, self.tempo_ramp.end_time, target
 
     def _apply_pending(self, until: int | None) -> None:
         while self.pending and (until is None or self.pending[0][0] <= until):
@@ -250,6 +309,11 @@ class Sequencer:
             onset = self.onset(self.next_step)
             if onset >= end:
                 break
+            if self.stop_step is not None and self.next_step >= self.stop_step:
+                self.running, self.tempo_ramp, self.stop_step = False, None, None   # `/seq/stop bar`
+                self._apply_pending(until=None)
+                self._release(max(onset, start))
+                break
             # a swing or tempo change can move the next step before `start`: it plays at once
             self._fire(self.next_step, max(onset, start), events)
             self.next_step += 1
@@ -261,7 +325,8 @@ class Sequencer:
         return events
 
     def _fire(self, step: int, onset: int, events: list[NoteEvent]) -> None:
-        swing = self.swing * self.samples_per_step if step % 2 else 0
+        length = self.step_length(step)
+        swing = self.swing * length if step % 2 else 0
         for track in sorted(self.tracks.values(), key=lambda t: t.target):
             if not track.pattern or not track.target or track.muted:
                 continue
@@ -271,7 +336,7 @@ class Sequencer:
             if char not in "xX" or pitch == REST:
                 continue
             span = track.length_in_steps(index) - 1 + GATE_FRACTION
-            off = _round(self.step_time(step) + swing + span * self.samples_per_step)
+            off = _round(self.step_time(step) + swing + span * length)
             events.append((onset, track.target, True, pitch, 1.0 if char == "X" else 0.0))
             self._gate(track.target, onset, max(off, onset + 1), events)
 
@@ -306,7 +371,7 @@ class Sequencer:
         self.key = parse_key(str(state["key"]).split()) if state.get("key") else None
         self.running = bool(state.get("running", False))
         self.next_step, self.anchor_step, self.anchor_time = 0, 0, Fraction(at)
-        self.pending, self.offs = [], {}
+        self.pending, self.offs, self.tempo_ramp, self.stop_step = [], {}, None, None
 
 
 def parse_key(args) -> tuple[str, str] | None:

@@ -18,6 +18,7 @@ from .parser import as_question, parse
 from .patch_model import PatchModel, simplify_undo
 from .nearest import nearest_phrasing
 from .second_stage import readings
+from .timed_lines import is_timed, translate_timed
 from .vocabulary import module_words
 
 MAX_UNDO = 500          # undo steps kept
@@ -46,6 +47,10 @@ class Translator:
         self._before_line = self._state()
         if text.startswith("/"):
             return self.observe([_raw(line)])
+        timed = translate_timed(self, text)          # "… over 8 bars", "at the next bar …" (timed_lines.py)
+        if timed is not None:
+            self._last_text = text
+            return timed
         try:
             messages = self._translate(line)
             self._last_text = text
@@ -174,8 +179,9 @@ class Translator:
             del self.undo_stack[:-MAX_UNDO]
 
     def parse_intent(self, line: str):
-        """The intent of a line without mapping it (scripts use this to find `wait`)."""
-        return parse(line)
+        """The intent of a line without mapping it (scripts use this to find `wait`); None for a line
+        with time words (timed_lines.py: not one intent)."""
+        return None if is_timed(line) else parse(line)
 
     def observe(self, messages: list[Message]) -> list[Message]:
         """Apply messages to the context and remember how to undo them."""

@@ -54,11 +54,13 @@ ADDRESSES: tuple[Address, ...] = (
     Address("/seq/add", "track target pattern [now]", "sss", "s", doc="add or replace a track (next bar, or now)"),
     Address("/seq/notes", "track notes…", "sa", rest="a", doc="per-step pitches: a2, c#3, Hz, a chord a3+c4+e4, - hold, . rest (octave always explicit)"),
     Address("/seq/remove", "track", "s", doc="remove a track"),
-    Address("/seq/mute", "track 1|0", "sn", doc="mute (1) or unmute (0) a track; it keeps its pattern"),
+    Address("/seq/mute", "track 1|0 [bars]", "sn", "n", doc="mute (1) or unmute (0) a track; it keeps its pattern; "
+            "with bars it flips back that many bars later"),
     Address("/seq/clear", "", doc="remove every track"),
     Address("/seq/start", "", doc="start the sequencer"),
-    Address("/seq/stop", "", doc="stop the sequencer"),
-    Address("/seq/bpm", "bpm [now]", "n", "s", doc="tempo, 20–300"),
+    Address("/seq/stop", "[bar]", optional="s", doc="stop the sequencer now, or at the next bar line"),
+    Address("/seq/bpm", "bpm [now] | bpm ramp beats", "n", "sn",
+            doc="tempo, 20–300 (next bar, or now); with ramp it glides there over the beats from the next step"),
     Address("/seq/swing", "amount", "n", doc="swing, 0–0.6"),
     Address("/record/start", "[path]", optional="s", doc="record the master output to WAV"),
     Address("/record/stop", "", doc="finish the recording"),
@@ -82,6 +84,15 @@ ADDRESSES: tuple[Address, ...] = (
     Address("/midi/out", "voice [port]", "s", "s", doc="send the voice's notes to a MIDI output (no port: stop)"),
     Address("/midi/clock", "on|off [port]", "s", "s", doc="MIDI clock out: 24 ppqn with start/stop/continue"),
     Address("/link", "on|off", "s", doc="join or leave the Ableton Link session"),
+)
+
+# time (issue 15): ramps and commands on the bar grid (engine/ramps.py, engine/timed_actions.py)
+ADDRESSES += (
+    Address("/ramp/<id>/<param>", "target beats [lin|exp] [from]", "nn", "sn",
+            doc="move a numeric param to target over beats, sample by sample, from where it is (or from); "
+                "exp (Hz, dB default) or lin (others)"),
+    Address("/at", "count bar|beat address [args…]", "nss", rest="a",
+            doc="play a /mod, /ramp, /gate or /seq command on the count-th bar (or beat) line: 1 = the next"),
 )
 
 ALIASES: dict[str, str] = {

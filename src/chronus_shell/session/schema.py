@@ -31,6 +31,7 @@ from ..engine.params import ParamError, did_you_mean
 from ..engine.sequencer import parse_key
 from .file_limits import check_counts
 from .paths import SessionError
+from .schema_ramps import validate_ramps
 
 BPM_RANGE = (20.0, 300.0)
 SWING_RANGE = (0.0, 0.6)
@@ -118,7 +119,8 @@ def validate(state: Any) -> dict:
         "mod_edges": mod_edges,
         "sequencer": _sequencer(state.get("sequencer", {}), ids),
         "focus": focus,
-    } | ({"poly": poly} if poly else {})
+    } | ({"poly": poly} if poly else {}) \
+      | ({"ramps": validate_ramps(state["ramps"], modules)} if state.get("ramps") else {})
 
 
 def _poly(module_id: Any, notes: Any, ids: set[str]) -> int:

@@ -147,6 +147,9 @@ def state_to_messages(state: dict, current: dict | None = None) -> list[Message]
             messages.append(Message("/seq/mute", (name, 1)))
     if seq["running"]:
         messages.append(Message("/seq/start"))
+    for ramp in state.get("ramps", ()):              # in progress when saved: on from where they were
+        module_id, name = ramp["target"].split(".", 1)
+        messages.append(Message(f"/ramp/{module_id}/{name}", (ramp["to"], ramp["beats"], ramp["curve"], ramp["from"])))
     return messages
 
 
