@@ -12,14 +12,14 @@ import heapq
 from fractions import Fraction
 
 from ..protocol.message import Message
+from .mini_notation import check_pattern
 from .notes import is_note, note_to_hz
 from .params import ParamError
+from .track_play import STYLE_VERBS, TrackStyle, check_style, style_change
 
 STEPS_PER_BAR = 16
 BPM_RANGE = (20, 300)
 SWING_RANGE = (0.0, 0.6)
-GATE_FRACTION = Fraction(1, 2)
-PATTERN_CHARS = set("xX.-")
 
 NoteEvent = tuple[int, str, bool, float | None, float]
 
@@ -27,18 +27,6 @@ NoteEvent = tuple[int, str, bool, float | None, float]
 def _round(value: Fraction) -> int:
     """Round half up, exactly."""
     return int((value + Fraction(1, 2)) // 1)
-
-
-def parse_pattern(text: str) -> str:
-    """Strip spaces and bars; raise ParamError naming the notation on anything else."""
-    steps = "".join(ch for ch in str(text) if ch not in " |")
-    bad = sorted(set(steps) - PATTERN_CHARS)
-    if not steps or bad:
-        found = f" (found {''.join(bad)!r})" if bad else ""
-        raise ParamError(f"a pattern is one character a step: X accent, x hit, . rest, - tie{found}")
-    if len(steps) > 256:
-        raise ParamError("a pattern has at most 256 steps")
-    return steps
 
 
 def parse_notes(args) -> list[float | None]:
@@ -64,14 +52,18 @@ def parse_notes(args) -> list[float | None]:
 
 
 class Track:
-    """A pattern aimed at a module (its voice plays the notes) with optional per-step pitches."""
+    """A pattern aimed at a module (its voice plays the notes) with optional per-step pitches.
+
+    The pattern is kept as written (mini-notation, engine/mini_notation.py); `play` holds its
+    compiled step table and the transforms (engine/track_play.py)."""
 
     def __init__(self, target: str, pattern: str, notes: list[float | None] | None = None,
-                 muted: bool = False):
+                 muted: bool = False, name: str = "", style: dict | None = None):
         self.target = target
         self.pattern = pattern
         self.notes = notes or []
         self.muted = muted             # /seq/mute: kept, silent ("stop the hats", "drop the kick")
+        self.play = TrackStyle(name, pattern, **(style or {}))
 
     def pitch(self, step: int) -> float | None:
         """The pitch of a step: notes cycle over the steps; '-' holds the note before it."""
@@ -84,15 +76,8 @@ class Track:
                 return note
         return None
 
-    def length_in_steps(self, step: int) -> int:
-        """1 + the ties that follow a hit (cyclic, bounded by the pattern length)."""
-        length = 1
-        while length < len(self.pattern) and self.pattern[(step + length) % len(self.pattern)] == "-":
-            length += 1
-        return length
-
     def state(self) -> dict:
-        state = {"target": self.target, "pattern": self.pattern, "notes": list(self.notes)}
+        state = {"target": self.target, "pattern": self.pattern, "notes": list(self.notes), **self.play.style()}
         return {**state, "muted": True} if self.muted else state
 
 
@@ -110,6 +95,8 @@ class Sequencer:
         self.offs: dict[str, tuple[int, int]] = {}  # target → (off sample, onset) of its sounding note
         self._serial = 0
         self._onset_memo: tuple | None = None
+        self.seed = 0                                  # /seq/seed: every chance and humanize draws from it
+        self.later: list[tuple] = []  # heap of notes inside a step: (sample, target, serial, track, off, hz, accent)
 
     # -- time -------------------------------------------------------------------
     @property
@@ -139,7 +126,7 @@ class Sequencer:
         if msg.address in ("/seq/add", "/seq/update/pattern"):
             if len(args) < 3:
                 raise ParamError("/seq/add needs a track, a target module and a pattern")
-            parse_pattern(args[2])
+            check_pattern(args[2])
             self._check_now(args[3:])
         elif verb == "notes":
             if len(args) < 2:
@@ -156,6 +143,8 @@ class Sequencer:
             self._check_now(args[1:])
         elif verb == "swing":
             self._number(args, "swing", *SWING_RANGE, "of a step")
+        elif verb in STYLE_VERBS or verb == "seed":
+            check_style(verb, args)
         elif verb not in ("clear", "start", "stop"):
             raise ParamError(f"the sequencer has no address {msg.address!r}")
 
@@ -180,7 +169,7 @@ class Sequencer:
         args = msg.args
         now = bool(args) and str(args[-1]).lower() == "now"
         if msg.address in ("/seq/add", "/seq/update/pattern"):
-            self._change(("track", str(args[0]), str(args[1]), parse_pattern(args[2])), now)
+            self._change(("track", str(args[0]), str(args[1]), str(args[2])), now)
         elif verb == "notes":
             self._change(("notes", str(args[0]), parse_notes(args[1:])), True)
         elif verb == "remove":
@@ -191,8 +180,13 @@ class Sequencer:
             self._change(("bpm", Fraction(str(float(args[0])))), now)
         elif verb == "swing":
             self.swing = Fraction(str(float(args[0])))
+        elif verb in STYLE_VERBS:
+            self._change(("style", str(args[0]), *style_change(verb, args)), now)
+        elif verb == "seed":
+            self.seed = int(float(args[0]))
         elif verb == "clear":
             self.tracks.clear()
+            self.later = []
             self.pending = [p for p in self.pending if p[2][0] == "bpm"]  # a queued tempo stays queued
             heapq.heapify(self.pending)
             self._release(at)
@@ -201,7 +195,7 @@ class Sequencer:
             self.anchor_step, self.anchor_time = 0, Fraction(at)
             self._apply_pending(until=None)
         elif verb == "stop":
-            self.running = False
+            self.running, self.later = False, []
             self._apply_pending(until=None)
             self._release(at)
 
@@ -228,12 +222,20 @@ class Sequencer:
                 self.tracks[change[1]].notes = change[2]
             else:
                 self.tracks[change[1]] = Track("", "", change[2])
+        elif kind == "style":
+            if change[1] in self.tracks:
+                track = self.tracks[change[1]]
+                style = {**track.play.style(), change[2]: change[3]}
+                track.play = TrackStyle(change[1], track.pattern, **style)
         elif change[2] is None:
             self.tracks.pop(change[1], None)
-        else:  # the notes are the track's at the time the change lands (a /seq/notes may follow the add)
-            old = self.tracks.get(change[1])
+            self.later = [e for e in self.later if e[3] != change[1]]
+            heapq.heapify(self.later)
+        else:  # notes, mute and how it plays are the track's when the change lands; a new pattern
+            old = self.tracks.get(change[1])   # is played as written (no shift, forwards)
+            style = {k: v for k, v in old.play.style().items() if k not in ("shift", "reverse")} if old else None
             self.tracks[change[1]] = Track(change[2], change[3], old.notes if old else None,
-                                           old.muted if old else False)
+                                           old.muted if old else False, change[1], style)
 
     def _apply_pending(self, until: int | None) -> None:
         while self.pending and (until is None or self.pending[0][0] <= until):
@@ -265,9 +267,13 @@ class Sequencer:
             onset = self.onset(self.next_step)
             if onset >= end:
                 break
+            if self.later:
+                self._play_later(onset, start, events)      # the notes inside the steps before
             # a swing or tempo change can move the next step before `start`: it plays at once
             self._fire(self.next_step, max(onset, start), events)
             self.next_step += 1
+        if self.later:
+            self._play_later(end, start, events)
         for target, (sample, _) in sorted(self.offs.items()):
             if sample < end:
                 events.append((sample, target, False, None, 0.0))
@@ -277,17 +283,44 @@ class Sequencer:
 
     def _fire(self, step: int, onset: int, events: list[NoteEvent]) -> None:
         swing = self.swing * self.samples_per_step if step % 2 else 0
-        for track in sorted(self.tracks.values(), key=lambda t: t.target):
-            if not track.pattern or not track.target or track.muted:
+        for name, track in sorted(self.tracks.items(), key=lambda t: t[1].target):
+            play = track.play
+            if play.table is None or not track.target or track.muted:
                 continue
-            index = step % len(track.pattern)
-            char = track.pattern[index]
-            if char not in "xX":
-                continue
-            span = track.length_in_steps(index) - 1 + GATE_FRACTION
-            off = _round(self.step_time(step) + swing + span * self.samples_per_step)
-            events.append((onset, track.target, True, track.pitch(index), 1.0 if char == "X" else 0.0))
-            self._gate(track.target, onset, max(off, onset + 1), events)
+            for phase, hit, k, j in play.hits(step):
+                if hit.chance < 1 or play.chance < 1:
+                    if not play.plays(self.seed, hit, k, j):
+                        continue
+                if phase == 0 and not play.humanize:          # on the step: played now, as always
+                    off = _round(self.step_time(step) + swing + hit.gate / play.speed * self.samples_per_step)
+                    events.append((onset, track.target, True, track.pitch(hit.note), hit.accent))
+                    self._gate(track.target, onset, max(off, onset + 1), events)
+                    continue
+                late, accent = play.feel(self.seed, hit, k, j, self.sample_rate)
+                exact = self._time_at(step, phase) + late
+                off = _round(exact + hit.gate / play.speed * self.samples_per_step)
+                heapq.heappush(self.later, (_round(exact), track.target, self._serial, name, off,
+                                            track.pitch(hit.note), accent))
+                self._serial += 1
+
+    def _time_at(self, step: int, phase: Fraction) -> Fraction:
+        """The exact sample at `phase` steps into `step`: between its (swung) onset and the next's."""
+        whole = step + int(phase)
+        phase -= int(phase)
+        swing = self.swing * self.samples_per_step
+
+        def at(n):
+            return self.step_time(n) + (swing if n % 2 else 0)
+        begin = at(whole)
+        return begin + phase * (at(whole + 1) - begin) if phase else begin
+
+    def _play_later(self, until: int, start: int, events: list[NoteEvent]) -> None:
+        """The notes inside steps (rolls, subdivisions, speeds, humanize) due before `until`."""
+        while self.later and self.later[0][0] < until:
+            sample, target, _, _, off, hz, accent = heapq.heappop(self.later)
+            sample = max(sample, start)
+            events.append((sample, target, True, hz, accent))
+            self._gate(target, sample, max(off, sample + 1), events)
 
     def _gate(self, target: str, onset: int, off: int, events: list[NoteEvent]) -> None:
         """A voice is monophonic: its gate ends with its latest note (the longest of one onset)."""
@@ -302,20 +335,22 @@ class Sequencer:
     # -- state ------------------------------------------------------------------
     def state(self) -> dict:
         """JSON-able: tempo, swing, running and tracks (snapshots restart the grid on load)."""
-        return {
+        state = {
             "bpm": float(self.bpm), "swing": float(self.swing), "running": self.running,
             "tracks": {name: t.state() for name, t in sorted(self.tracks.items())},
         }
+        return {**state, "seed": self.seed} if self.seed else state
 
     def load_state(self, state: dict, at: int = 0) -> None:
         """Restore a state(); a running grid restarts at sample `at`."""
         self.bpm = Fraction(str(state.get("bpm", 120)))
         self.swing = Fraction(str(state.get("swing", 0)))
+        self.seed = int(state.get("seed", 0))
         self.tracks = {
-            name: Track(t["target"], parse_pattern(t["pattern"]) if t.get("pattern") else "", t.get("notes"),
-                        bool(t.get("muted", False)))
+            name: Track(t["target"], check_pattern(t["pattern"]) if t.get("pattern") else "", t.get("notes"),
+                        bool(t.get("muted", False)), name, {k: t[k] for k in TrackStyle.DEFAULTS if k in t})
             for name, t in state.get("tracks", {}).items()
         }
         self.running = bool(state.get("running", False))
         self.next_step, self.anchor_step, self.anchor_time = 0, 0, Fraction(at)
-        self.pending, self.offs = [], {}
+        self.pending, self.offs, self.later = [], {}, []
