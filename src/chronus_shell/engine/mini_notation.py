@@ -126,7 +126,8 @@ class _Reader:
             elif mark == "*":
                 node = _Node("fast", (node,), node.weight, (self.integer(at, "*"),))
             elif mark == "!":
-                count *= self.integer(at, "!") if self.pos < len(self.text) and self.text[self.pos].isdigit() else 2
+                digit = self.pos < len(self.text) and self.text[self.pos].isdigit()
+                count = self.integer(at, "!") if digit else count + 1           # x!3 ; x!! = x x x
             elif mark == "?":
                 node = _Node("chance", (node,), node.weight, (self.chance(),))
             elif mark == "@":

@@ -1,0 +1,278 @@
+"""Rhythm phrases → intents, read before the grammar: euclid counts, chance, humanize, shift,
+reverse, speed, beat positions ("the and of 2") and rolls.
+
+These phrases mix numbers and words in ways the grammar would misread as settings ("kick 3 hits
+over 8" is not a kick tuned to 3 Hz), so a line that is one of them is read here; every pattern is
+anchored to the whole line (or one part of a line split at ',' ';' 'then') and names a track, so
+nothing else is taken. A part that looks like a count of hits but fits no form is refused with the
+form that works, never guessed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from fractions import Fraction
+
+from . import intents as it
+from .errors import LanguageError
+from .intents_rhythm import TrackFeel
+from .units import parse_number
+
+_NUM_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+              "sixteen|seventeen|eighteen|nineteen|twenty|twenty[- ]four|thirty[- ]two")
+NUM = rf"(?:\d+|{_NUM_WORDS})"
+#: A track: one or two words, not a word of these phrases (so "play", "only"… are never a track).
+_NOT_TRACK = (r"(?!(?:play|plays|playing|only|on|of|in|over|at|to|by|the|a|an|and|hits?|time|times|euclid\w*|"
+              r"roll|reverse|double|half|triplets?|chance|probability|shift|move|nudge|humani[sz]e)\b)")
+TRACK = (rf"(?:(?:the|my|those|these|that|this|our)\s+)?(?P<track>{_NOT_TRACK}[a-z][\w-]*"
+         rf"(?:\s+(?:drums?|hats?|hihats?|line|track|part|pattern|rhythm|groove|loop))?)")
+HITS = r"(?:hits?|beats?|notes?|pulses?|onsets?|strokes?|kicks?|hats?|snares?|claps?)"
+SPREAD = r"(?:spread\s+|evenly\s+)?(?:over|in|across|of|out\s+of|per|into|within|on)"
+STEPS = r"(?:\s+(?:steps?|sixteenths?|16ths?|slots?|pulses?))?"
+ROTATE = rf"(?:,?\s*(?:rotated|rotate|shifted|offset)\s+(?:by\s+)?(?P<rot>-?{NUM})(?:\s+steps?)?)?"
+PCT = r"(?P<pct>\d+(?:\.\d+)?)\s*(?:%|percent|per\s*cent)"
+FRACTION = (r"(?P<frac>half|a\s+half|a\s+quarter|a\s+third|one\s+third|two\s+thirds|three\s+quarters|"
+            r"one\s+(?:in|out\s+of)\s+\d+|\d+\s+(?:in|out\s+of)\s+\d+)")
+OFTEN = {"sometimes": 0.5, "occasionally": 0.25, "rarely": 0.25, "seldom": 0.25, "often": 0.75, "usually": 0.75,
+         "most of the time": 0.75, "some of the time": 0.5, "randomly": 0.5, "at random": 0.5,
+         "almost never": 0.1, "hardly ever": 0.1, "almost always": 0.9, "every now and then": 0.25,
+         "now and then": 0.25, "every time": 1.0, "always": 1.0, "all the time": 1.0}
+_OFTEN = "|".join(sorted((k.replace(" ", r"\s+") for k in OFTEN), key=len, reverse=True))
+UNIT_STEPS = {"step": 1, "sixteenth": 1, "16th": 1, "tick": 1, "eighth": 2, "8th": 2, "beat": 4, "quarter": 4,
+              "bar": 16}
+UNIT = r"(?P<unit>steps?|sixteenths?|16ths?|ticks?|eighths?|8ths?|beats?|quarters?|bars?)(?:\s+notes?)?"
+DIRECTION = r"(?P<dir>later|late|forwards?|right|along|behind|earlier|early|left|ahead|backwards?|back)"
+SHIFT_VERB = r"(?P<verb>shift|move|nudge|push|pull|rotate|offset|slide|drag|delay|displace)"
+AMOUNT = (r"(?:\s+(?:(?P<little>a\s+little|slightly|a\s+bit|a\s+touch|a\s+tad|subtly|gently|lightly)|"
+          r"(?P<lot>a\s+lot|heavily|hard|really|very|loads)|(?:by\s+)?" + PCT + r"))?")
+_SUBDIVISION = {"e": 1, "and": 2, "&": 2, "n": 2, "'n": 2, "+": 2, "upbeat": 2, "offbeat": 2, "off-beat": 2,
+                "a": 3, "ah": 3, "uh": 3}
+POSITION = (r"(?:the\s+)?(?:(?P<sub>e|and|&|'?n|\+|a|ah|uh|upbeat|off-?beat)\s+of\s+)?(?:beat\s+)?"
+            r"(?P<beat>[1-4]|one|two|three|four)")
+ROLL_COUNT = {"double": 2, "triple": 3, "quadruple": 4, "quad": 4}
+
+
+def _p(text: str) -> re.Pattern:
+    return re.compile(r"^(?:please\s+)?" + text + r"(?:\s+please)?$", re.I)
+
+
+def _num(text: str | None) -> int:
+    return int(parse_number(re.sub(r"\s+", "-", text.strip()))) if text else 0
+
+
+# -- the forms, each with what it builds ----------------------------------------------------------
+EUCLID = [
+    _p(rf"(?:play\s+|put\s+|give\s+(?:me\s+)?)?(?P<n>{NUM})\s+(?:{HITS}\s+)?{SPREAD}\s+(?P<m>{NUM}){STEPS}"
+       rf"(?:\s+(?:on|for|in)\s+{TRACK})?{ROTATE}"),
+    _p(rf"(?:play\s+|give\s+)?{TRACK}\s+(?:(?:plays?|playing|on|with|gets?)\s+)?(?P<n>{NUM})\s+(?:{HITS}\s+)?"
+       rf"{SPREAD}\s+(?P<m>{NUM}){STEPS}{ROTATE}"),
+    _p(rf"(?:play\s+|put\s+)?(?:an?\s+)?euclid(?:ean)?(?:\s+rhythm|\s+pattern)?\s*\(?\s*(?P<n>{NUM})\s*(?:,|\s)\s*"
+       rf"(?P<m>{NUM})(?:\s*(?:,|\s)\s*(?P<rot>-?\d+))?\s*\)?\s+(?:on|for|to)\s+{TRACK}"),
+    _p(rf"(?:play\s+)?{TRACK}\s+(?:an?\s+)?euclid(?:ean)?(?:\s+rhythm|\s+pattern)?\s*\(?\s*(?P<n>{NUM})\s*(?:,|\s)\s*"
+       rf"(?P<m>{NUM})(?:\s*(?:,|\s)\s*(?P<rot>-?\d+))?\s*\)?"),
+]
+CHANCE = [
+    _p(rf"(?:play\s+)?{TRACK}\s+(?:(?:should|to|will|can)\s+)?(?:only\s+)?(?:play|plays|playing|hits?|fires?|triggers?|"
+       rf"comes?\s+in|drops?\s+in|sounds?)?\s*(?:only\s+)?(?:{PCT}|{FRACTION})\s+(?:of\s+)?the\s+time"),
+    _p(rf"(?:play\s+)?{TRACK}\s+(?:(?:only|just)\s+)?(?:play\s+|plays\s+|hit\s+|hits\s+)?(?P<often>{_OFTEN})"),
+    _p(rf"(?:play\s+|give\s+)?{TRACK}\s+(?:only\s+)?(?:with\s+|at\s+)?(?:an?\s+)?(?:{PCT}|{FRACTION})\s+"
+       rf"(?:chance|probability|likelihood|odds)(?:\s+(?:of|to)\s+play(?:ing)?)?"),
+    _p(rf"(?:set\s+)?(?:the\s+)?(?:chance|probability|likelihood|prob)\s+(?:of\s+|on\s+|for\s+)?{TRACK}\s+(?:to\s+|at\s+)?"
+       rf"(?:{PCT}|(?P<ratio>0?\.\d+|[01]))"),
+    _p(rf"(?:set\s+)?(?:the\s+)?{TRACK}\s+(?:chance|probability|prob)\s+(?:to\s+|at\s+)?(?:{PCT}|(?P<ratio>0?\.\d+|[01]))"),
+    _p(rf"(?:set\s+)?(?:the\s+)?(?:chance|probability|prob)\s+(?:to\s+|at\s+)?(?:{PCT}|(?P<ratio>0?\.\d+|[01]))\s+"
+       rf"(?:on|for)\s+{TRACK}"),
+]
+HUMANIZE = [
+    _p(rf"(?P<on>humani[sz]e|loosen(?:\s+up)?|unquanti[sz]e|add\s+(?:some\s+|a\s+bit\s+of\s+)?(?:human\s+feel|"
+       rf"humani[sz](?:e|ation)|looseness|human\s+timing)\s+(?:to|on))\s+{TRACK}(?:\s+up)?{AMOUNT}"),
+    _p(rf"(?:make\s+)?{TRACK}\s+(?:sound\s+|feel\s+)?(?:more\s+)?(?P<on>humani[sz]ed|human|loose|looser|sloppy|sloppier|"
+       rf"less\s+robotic|less\s+quantized){AMOUNT}"),
+    _p(rf"(?P<off>quanti[sz]e|unhumani[sz]e|de-?humani[sz]e|(?:no|stop)\s+humani[sz](?:e|ing)(?:\s+on)?)\s+{TRACK}"),
+]
+SHIFT = [
+    _p(rf"{SHIFT_VERB}\s+{TRACK}\s+(?:by\s+)?(?P<n>{NUM}|an?|half\s+a)\s+{UNIT}\s*{DIRECTION}?"),
+    _p(rf"{SHIFT_VERB}\s+{TRACK}\s+{DIRECTION}\s+(?:by\s+)?(?P<n>{NUM}|an?|half\s+a)\s+{UNIT}"),
+    _p(rf"{SHIFT_VERB}\s+{TRACK}\s+(?P<dir>later|earlier|forwards?|backwards?|left|right)"),
+    _p(rf"{SHIFT_VERB}\s+{TRACK}\s+by\s+(?P<signed>[-+]?\d+)(?:\s+steps?)?"),
+    _p(rf"{TRACK}\s+(?P<n>{NUM}|an?)\s+{UNIT}\s+(?P<dir>later|earlier|late|early)"),
+]
+REVERSE = [
+    _p(rf"(?:reverse|flip|mirror)\s+{TRACK}(?:\s+(?:around|round))?"),
+    _p(rf"(?:play\s+|turn\s+)?{TRACK}\s+(?:backwards?|in\s+reverse|reversed|back\s+to\s+front|around|round)"),
+    _p(rf"(?P<off>un-?reverse)\s+{TRACK}"),
+    _p(rf"(?:play\s+)?{TRACK}\s+(?P<off>forwards?|the\s+right\s+way(?:\s+round)?|not\s+reversed)(?:\s+again)?"),
+]
+SPEED = [
+    _p(rf"(?:play\s+)?{TRACK}\s+(?:(?:in|at|on)\s+)?(?P<how>double|half|quadruple|quarter)[- ]?(?:time|speed)(?:\s+feel)?"),
+    _p(rf"(?:play\s+|put\s+)?(?P<how>double|half|quadruple)[- ]?(?:time|speed)(?:\s+feel)?\s+(?:(?:on|for)\s+)?{TRACK}"),
+    _p(rf"(?:play\s+|make\s+)?{TRACK}\s+(?P<how>twice|half)\s+as\s+(?P<as>fast|slow|quick)"),
+    _p(rf"(?:play\s+|make\s+)?{TRACK}\s+(?:in|as|into|with)\s+(?:a\s+)?(?P<how>triplets?)(?:\s+feel)?"),
+    _p(rf"(?:play\s+|make\s+|put\s+)?(?:an?\s+)?(?P<how>triplets?)(?:\s+feel)?\s+(?:(?:on|for)\s+)?{TRACK}"),
+    _p(rf"(?:play\s+)?{TRACK}\s+(?:at\s+|back\s+to\s+)?(?P<how>normal|regular|original|straight)(?:\s+(?:speed|time|again))?"),
+    _p(rf"(?:play\s+|set\s+)?(?:the\s+)?{TRACK}\s+(?:speed\s+)?(?:at\s+|to\s+)?(?P<factor>\d+(?:\.\d+)?|\d+/\d+)\s*"
+       rf"(?:x|times\s+(?:as\s+fast|faster|the\s+speed))(?:\s+speed)?"),
+]
+_ANY_POSITION = re.sub(r"\?P<\w+>", "?:", POSITION)
+BEATS = rf"(?P<positions>{_ANY_POSITION}(?:\s*(?:,|and|&|\+)\s*{_ANY_POSITION})*)"
+POSITIONS = [
+    _p(rf"(?P<add>add\s+|also\s+)?(?:play\s+|put\s+)?(?:an?\s+)?(?:extra\s+)?{TRACK}(?:\s+hits?)?\s+on\s+{BEATS}"),
+    _p(rf"(?:play\s+|put\s+)?{TRACK}\s+(?:only\s+)?on\s+{BEATS}"),
+]
+ROLL = [
+    _p(rf"(?:add\s+|put\s+|play\s+)?(?:an?\s+)?(?:(?P<kind>double|triple|quadruple|quad|\d+[- ]stroke)\s+)?roll\s+"
+       rf"(?:on|at|to)\s+(?:the\s+)?(?P<which>last|first|final)\s+{TRACK}(?:\s+(?:hit|note|step))?"),
+    _p(rf"roll\s+(?:the\s+)?(?P<which>last|first|final)\s+{TRACK}(?:\s+(?:hit|note))?"),
+    _p(rf"(?:add\s+|put\s+|play\s+)?(?:an?\s+)?roll\s+(?:on|at)\s+the\s+(?P<which>last|first|final)\s+(?:hit|note|step)\s+of\s+{TRACK}"),
+    _p(rf"(?:make\s+)?(?:the\s+)?(?P<which>last|first|final)\s+{TRACK}(?:\s+(?:hit|note))?\s+(?:into\s+)?(?:an?\s+)?roll"),
+    _p(rf"(?:add\s+|put\s+)?(?:an?\s+)?{TRACK}\s+roll\s+(?:at|on)\s+the\s+(?P<which>end)(?:\s+of\s+the\s+(?:bar|pattern))?"),
+]
+#: Counts of hits that fit no form above: refused with the form, never read as a setting.
+LOOSE_COUNT = re.compile(rf"^(?:play\s+)?{TRACK}\s+(?P<n>{NUM})\s+(?:hits?|pulses?|onsets?|strokes?)\b.*$", re.I)
+
+
+def rhythm_intent(line: str):
+    """The intent of a rhythm phrase (several, split at , ; then), or None when it is not one."""
+    text = re.sub(r"[.!]+$", "", line.strip())
+    parts = [p.strip() for p in re.split(r"\s*(?:,(?![^(]*\))|;|\bthen\b|\band then\b)\s*", text) if p.strip()]
+    if not parts:
+        return None
+    intents = []
+    for part in parts:
+        intent = _one(part, line.find(part.split()[0]) if part.split() else 0)
+        if intent is None:
+            return None
+        intents.append(intent)
+    return intents[0] if len(intents) == 1 else it.Sequence(tuple(intents))
+
+
+def _one(text: str, column: int):
+    text, now = (text[:-4].rstrip(), True) if text.lower().endswith(" now") else (text, False)
+    for forms, build in _FORMS:
+        for form in forms:
+            match = form.match(text)
+            if match:
+                intent = build(match, column)
+                if now:
+                    intent = replace(intent, now=True)
+                return intent
+    loose = LOOSE_COUNT.match(text)
+    if loose:
+        raise LanguageError(f"{loose['n']} hits over how many steps? e.g. '{loose['track']} {loose['n']} hits over 8' "
+                            f"(a euclidean rhythm) or '{loose['track']} x(3,8)'", column)
+    return None
+
+
+def _words(match, column: int) -> it.Words | None:
+    track = match.groupdict().get("track")
+    if not track:
+        return None
+    start = column + match.start("track")
+    return it.Words(tuple(it.Word(w, start + i) for i, w in enumerate(track.lower().split())))
+
+
+def _euclid(match, column):
+    hits, steps, rotation = _num(match["n"]), _num(match["m"]), _num(match.groupdict().get("rot"))
+    if not 1 <= steps <= 64 or not 0 < hits <= steps:
+        raise LanguageError(f"{hits} hits over {steps} steps: a euclidean rhythm spreads 1 to 64 steps' worth "
+                            f"of hits over 1–64 steps", column)
+    pattern = f"x({hits},{steps},{rotation})" if rotation else f"x({hits},{steps})"
+    return it.PlayPattern(pattern, _words(match, column), column)
+
+
+def _chance(match, column):
+    groups = match.groupdict()
+    if groups.get("pct"):
+        value = float(groups["pct"]) / 100
+    elif groups.get("ratio"):
+        value = float(groups["ratio"])
+    elif groups.get("often"):
+        value = OFTEN[re.sub(r"\s+", " ", groups["often"].lower())]
+    else:
+        value = _fraction(groups["frac"])
+    if not 0 <= value <= 1:
+        raise LanguageError(f"a track plays 0–100% of the time, not {value * 100:g}%", column)
+    return TrackFeel("chance", _words(match, column), round(value, 4), column)
+
+
+def _fraction(text: str) -> float:
+    words = re.sub(r"\s+", " ", text.lower())
+    counted = re.match(r"(\w+) (?:in|out of) (\d+)", words)
+    if counted:
+        return _num(counted[1]) / int(counted[2])
+    return {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "a third": 1 / 3, "one third": 1 / 3,
+            "two thirds": 2 / 3, "three quarters": 0.75}[words]
+
+
+def _humanize(match, column):
+    groups = match.groupdict()
+    if groups.get("off"):
+        return TrackFeel("humanize", _words(match, column), 0.0, column)
+    amount = float(groups["pct"]) / 100 if groups.get("pct") else 0.25 if groups.get("little") else \
+        0.8 if groups.get("lot") else 0.5
+    return TrackFeel("humanize", _words(match, column), min(amount, 1.0), column)
+
+
+def _shift(match, column):
+    groups = match.groupdict()
+    if groups.get("signed"):
+        steps = Fraction(int(groups["signed"]))
+    else:
+        count = groups.get("n")
+        amount = Fraction(1) if not count or count.lower() in ("a", "an") else \
+            Fraction(1, 2) if count.lower().startswith("half") else Fraction(_num(count))
+        unit = (groups.get("unit") or "step").lower().rstrip("s")
+        steps = amount * UNIT_STEPS.get(unit, 1)
+        direction = (groups.get("dir") or "").lower()
+        earlier = direction in ("earlier", "early", "left", "ahead", "backward", "backwards", "back") or \
+            (not direction and groups["verb"].lower() == "pull")
+        steps = -steps if earlier else steps
+    if steps.denominator != 1:
+        raise LanguageError("a track shifts by whole steps (16ths): half a step cannot be played — try "
+                            "'shift the kick one step later'", column)
+    return TrackFeel("shift", _words(match, column), int(steps), column)
+
+
+def _reverse(match, column):
+    return TrackFeel("reverse", _words(match, column), not match.groupdict().get("off"), column)
+
+
+def _speed(match, column):
+    groups = match.groupdict()
+    how = (groups.get("how") or "").lower()
+    if groups.get("factor"):
+        return TrackFeel("speed", _words(match, column), ("set", float(Fraction(groups["factor"]))), column)
+    if how.startswith("triplet"):
+        return TrackFeel("speed", _words(match, column), ("set", 1.5), column)
+    if how in ("normal", "regular", "original", "straight"):
+        return TrackFeel("speed", _words(match, column), ("set", 1.0), column)
+    if how == "twice":
+        factor = 0.5 if groups.get("as", "").lower() == "slow" else 2.0
+    else:
+        factor = {"double": 2.0, "half": 0.5, "quadruple": 4.0, "quarter": 0.25}[how]
+    return TrackFeel("speed", _words(match, column), ("times", factor), column)
+
+
+def _positions(match, column):
+    steps, last_sub = [], 0
+    for found in re.finditer(POSITION, match["positions"], re.I):
+        sub = _SUBDIVISION[found["sub"].lower()] if found["sub"] else last_sub if found.start() else 0
+        last_sub = sub
+        steps.append((_num(found["beat"]) - 1) * 4 + sub)
+    pattern = "".join("x" if i in steps else "." for i in range(16))
+    if match.groupdict().get("add"):
+        return TrackFeel("add_hits", _words(match, column), tuple(sorted(set(steps))), column)
+    return it.PlayPattern(pattern, _words(match, column), column)
+
+
+def _roll(match, column):
+    kind = (match.groupdict().get("kind") or "").lower()
+    count = ROLL_COUNT.get(kind) or (int(re.match(r"\d+", kind)[0]) if kind else 2)
+    which = "first" if match["which"].lower() == "first" else "last"
+    return TrackFeel("roll", _words(match, column), (which, count), column)
+
+
+_FORMS = ((EUCLID, _euclid), (CHANCE, _chance), (HUMANIZE, _humanize), (SHIFT, _shift), (REVERSE, _reverse),
+          (SPEED, _speed), (ROLL, _roll), (POSITIONS, _positions))
+
+__all__ = ["rhythm_intent"]
