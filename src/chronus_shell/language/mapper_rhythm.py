@@ -21,6 +21,8 @@ from .patch_model import STYLE_DEFAULTS
 _TRACK_SLANG = {"hh": "hats", "hihat": "hats", "hihats": "hats", "hi-hat": "hats", "hi-hats": "hats", "hat": "hats",
                 "bd": "kick", "sd": "snare", "snares": "snare", "kicks": "kick", "claps": "clap"}
 _MODIFIER = "(*!?@"
+_ALL_TRACKS = {"whole kit", "whole beat", "whole groove", "whole thing", "all drums", "all tracks", "all the drums",
+               "all the tracks", "beat", "drums", "kit", "groove", "everything", "all", "drop"}
 
 
 class RhythmMapper:
@@ -31,9 +33,26 @@ class RhythmMapper:
         return [Message(m.address, (*m.args, "now")) for m in messages] if intent.now else messages
 
     def _feel(self, intent: TrackFeel) -> list[Message]:
+        if intent.kind == "seed":
+            return [message("/seq/seed", intent.value)]
         if intent.kind == "add_hits":
             return self._add_hits(intent)
-        track = self._named_track(_tidy(intent.target))
+        everything = intent.target.text.replace("the ", "")
+        if everything in _ALL_TRACKS and everything not in self.model.tracks:   # "half time the whole kit"
+            if not self.model.tracks:
+                raise LanguageError("no track plays yet: give one a pattern first", intent.column)
+            messages = []
+            for name in self.model.tracks:
+                try:
+                    messages += self._feel_track(name, intent)
+                except LanguageError:
+                    continue                                            # one that plays so already
+            if not messages:
+                raise LanguageError(f"every track plays so already ({', '.join(self.model.tracks)})", intent.column)
+            return messages
+        return self._feel_track(self._named_track(_tidy(intent.target)), intent)
+
+    def _feel_track(self, track: str, intent: TrackFeel) -> list[Message]:
         style = self.model.tracks[track].style
         kind, value = intent.kind, intent.value
         if kind in ("chance", "humanize"):
@@ -47,6 +66,8 @@ class RhythmMapper:
             return self._reverse(track, style, value, intent.column)
         if kind == "speed":
             return self._speed(track, style, value, intent.column)
+        if kind == "fill":
+            return self._fill(track, value, intent.column)
         return self._roll(track, value, intent.column)
 
     def _shift(self, track: str, style: dict, steps: int, column: int) -> list[Message]:
@@ -90,6 +111,24 @@ class RhythmMapper:
         self.understood.append(f"the {which} {track} hit rolls ({count} in its step)")
         return [message("/seq/add", track, current.target, pattern)]
 
+    def _fill(self, track: str, value: tuple, column: int) -> list[Message]:
+        """'snare roll at the end of the bar, 32nds': the steps from `start` to `end` all hit."""
+        start, end, per_step = value
+        current = self.model.tracks[track]
+        steps = self._bar_of(track, current.pattern, column)
+        hit = "x" if per_step == 1 else f"x*{per_step}"
+        pattern = "".join(hit if start <= i < end else ch for i, ch in enumerate(steps))
+        return [message("/seq/add", track, current.target, pattern)]
+
+    def _bar_of(self, track: str, pattern: str, column: int) -> str:
+        """A plain pattern as one bar of 16 steps (a shorter one repeated), else the error."""
+        steps = re.sub(r"[ |]", "", pattern)
+        steps = steps * (16 // len(steps)) if steps and 16 % len(steps) == 0 else steps   # 'x...' is a bar of it
+        if len(steps) != 16 or set(steps) - set("xX.-~"):
+            raise LanguageError(f"the {track} pattern {pattern!r} is not one bar of steps: say the whole "
+                                f"pattern, e.g. '{track} ....x.x.....x...'", column)
+        return steps
+
     def _add_hits(self, intent: TrackFeel) -> list[Message]:
         """'add a snare on the and of 2': the hits join the track's pattern (a new track if none)."""
         words = _tidy(intent.target)
@@ -101,11 +140,7 @@ class RhythmMapper:
             pattern = "".join("x" if i in intent.value else "." for i in range(16))
             return self._PlayPattern(it.PlayPattern(pattern, words, intent.column))
         current = self.model.tracks[track]
-        steps = re.sub(r"[ |]", "", current.pattern)
-        steps = steps * (16 // len(steps)) if steps and 16 % len(steps) == 0 else steps   # 'x...' is a bar of it
-        if len(steps) != 16 or set(steps) - set("xX.-~"):
-            raise LanguageError(f"the {track} pattern {current.pattern!r} is not one bar of steps: say the whole "
-                                f"pattern, e.g. '{track} ....x.x.....x...'", intent.column)
+        steps = self._bar_of(track, current.pattern, intent.column)
         pattern = "".join("x" if i in intent.value and ch not in "xX" else ch for i, ch in enumerate(steps))
         if pattern == steps:
             raise LanguageError(f"the {track} track plays there already", intent.column)

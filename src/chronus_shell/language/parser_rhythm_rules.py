@@ -16,6 +16,8 @@ from fractions import Fraction
 from . import intents as it
 from .errors import LanguageError
 from .intents_rhythm import TrackFeel
+from ..engine.mini_notation import check_pattern
+from ..engine.params import ParamError
 from .units import parse_number
 
 _NUM_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -24,8 +26,9 @@ NUM = rf"(?:\d+|{_NUM_WORDS})"
 #: A track: one or two words, not a word of these phrases (so "play", "only"… are never a track).
 _NOT_TRACK = (r"(?!(?:play|plays|playing|only|on|of|in|over|at|to|by|the|a|an|and|hits?|time|times|euclid\w*|"
               r"roll|reverse|double|half|triplets?|chance|probability|shift|move|nudge|humani[sz]e)\b)")
-TRACK = (rf"(?:(?:the|my|those|these|that|this|our)\s+)?(?P<track>{_NOT_TRACK}[a-z][\w-]*"
-         rf"(?:\s+(?:drums?|hats?|hihats?|line|track|part|pattern|rhythm|groove|loop))?)")
+TRACK = (rf"(?:(?:the|my|those|these|that|this|our)\s+)?(?P<track>whole\s+(?:kit|beat|groove|thing)|all\s+(?:the\s+)?"
+         rf"(?:drums|tracks)|{_NOT_TRACK}[a-z][\w-]*(?:\s+(?:drums?|hats?|hihats?|line|track|part|pattern|rhythm|"
+         rf"groove|loop))?)")
 HITS = r"(?:hits?|beats?|notes?|pulses?|onsets?|strokes?|kicks?|hats?|snares?|claps?)"
 SPREAD = r"(?:spread\s+|evenly\s+)?(?:over|in|across|of|out\s+of|per|into|within|on)"
 STEPS = r"(?:\s+(?:steps?|sixteenths?|16ths?|slots?|pulses?))?"
@@ -38,11 +41,12 @@ OFTEN = {"sometimes": 0.5, "occasionally": 0.25, "rarely": 0.25, "seldom": 0.25,
          "almost never": 0.1, "hardly ever": 0.1, "almost always": 0.9, "every now and then": 0.25,
          "now and then": 0.25, "every time": 1.0, "always": 1.0, "all the time": 1.0}
 _OFTEN = "|".join(sorted((k.replace(" ", r"\s+") for k in OFTEN), key=len, reverse=True))
-UNIT_STEPS = {"step": 1, "sixteenth": 1, "16th": 1, "tick": 1, "eighth": 2, "8th": 2, "beat": 4, "quarter": 4,
-              "bar": 16}
-UNIT = r"(?P<unit>steps?|sixteenths?|16ths?|ticks?|eighths?|8ths?|beats?|quarters?|bars?)(?:\s+notes?)?"
+UNIT_STEPS = {"step": 1, "sixteenth": 1, "16th": 1, "tick": 1, "semiquaver": 1, "eighth": 2, "8th": 2, "quaver": 2,
+              "beat": 4, "quarter": 4, "crotchet": 4, "minim": 8, "bar": 16}
+UNIT = (r"(?P<unit>steps?|sixteenths?|16ths?|ticks?|semiquavers?|eighths?|8ths?|quavers?|beats?|quarters?|crotchets?|"
+        r"minims?|bars?)(?:\s+notes?)?")
 DIRECTION = r"(?P<dir>later|late|forwards?|right|along|behind|earlier|early|left|ahead|backwards?|back)"
-SHIFT_VERB = r"(?P<verb>shift|move|nudge|push|pull|rotate|offset|slide|drag|delay|displace)"
+SHIFT_VERB = r"(?P<verb>shift|move|nudge|push|pull|rotate|offset|slide|drag|delay|displace|lay|sit)"
 AMOUNT = (r"(?:\s+(?:(?P<little>a\s+little|slightly|a\s+bit|a\s+touch|a\s+tad|subtly|gently|lightly)|"
           r"(?P<lot>a\s+lot|heavily|hard|really|very|loads)|(?:by\s+)?" + PCT + r"))?")
 _SUBDIVISION = {"e": 1, "and": 2, "&": 2, "n": 2, "'n": 2, "+": 2, "upbeat": 2, "offbeat": 2, "off-beat": 2,
@@ -50,6 +54,7 @@ _SUBDIVISION = {"e": 1, "and": 2, "&": 2, "n": 2, "'n": 2, "+": 2, "upbeat": 2, 
 POSITION = (r"(?:the\s+)?(?:(?P<sub>e|and|&|'?n|\+|a|ah|uh|upbeat|off-?beat)\s+of\s+)?(?:beat\s+)?"
             r"(?P<beat>[1-4]|one|two|three|four)")
 ROLL_COUNT = {"double": 2, "triple": 3, "quadruple": 4, "quad": 4}
+_PER_BEAT = {"quaver": 2, "eighth": 2, "8th": 2, "semiquaver": 4, "sixteenth": 4, "16th": 4, "crotchet": 1, "quarter": 1}
 
 
 def _p(text: str) -> re.Pattern:
@@ -64,8 +69,10 @@ def _num(text: str | None) -> int:
 EUCLID = [
     _p(rf"(?:play\s+|put\s+|give\s+(?:me\s+)?)?(?P<n>{NUM})\s+(?:{HITS}\s+)?{SPREAD}\s+(?P<m>{NUM}){STEPS}"
        rf"(?:\s+(?:on|for|in)\s+{TRACK})?{ROTATE}"),
-    _p(rf"(?:play\s+|give\s+)?{TRACK}\s+(?:(?:plays?|playing|on|with|gets?)\s+)?(?P<n>{NUM})\s+(?:{HITS}\s+)?"
-       rf"{SPREAD}\s+(?P<m>{NUM}){STEPS}{ROTATE}"),
+    _p(rf"(?:play\s+|give\s+)?{TRACK}\s+(?:(?:plays?|playing|on|with|gets?|in)\s+)?(?:an?\s+)?(?P<n>{NUM})\s+"
+       rf"(?:{HITS}\s+)?(?:{SPREAD}|against)\s+(?P<m>{NUM}){STEPS}(?:\s+(?:thing|feel|pattern|groove|rhythm|"
+       rf"euclid(?:ean)?))?{ROTATE}"),
+    _p(rf"euclid(?:ean)?\s+\(?\s*(?P<n>{NUM})\s*,?\s*(?P<m>{NUM})\s*\)?\s*\$?\s+{TRACK}"),
     _p(rf"(?:play\s+|put\s+)?(?:an?\s+)?euclid(?:ean)?(?:\s+rhythm|\s+pattern)?\s*\(?\s*(?P<n>{NUM})\s*(?:,|\s)\s*"
        rf"(?P<m>{NUM})(?:\s*(?:,|\s)\s*(?P<rot>-?\d+))?\s*\)?\s+(?:on|for|to)\s+{TRACK}"),
     _p(rf"(?:play\s+)?{TRACK}\s+(?:an?\s+)?euclid(?:ean)?(?:\s+rhythm|\s+pattern)?\s*\(?\s*(?P<n>{NUM})\s*(?:,|\s)\s*"
@@ -82,6 +89,12 @@ CHANCE = [
     _p(rf"(?:set\s+)?(?:the\s+)?{TRACK}\s+(?:chance|probability|prob)\s+(?:to\s+|at\s+)?(?:{PCT}|(?P<ratio>0?\.\d+|[01]))"),
     _p(rf"(?:set\s+)?(?:the\s+)?(?:chance|probability|prob)\s+(?:to\s+|at\s+)?(?:{PCT}|(?P<ratio>0?\.\d+|[01]))\s+"
        rf"(?:on|for)\s+{TRACK}"),
+    _p(rf"(?:make\s+)?{TRACK}\s+(?:{PCT}|(?P<ratio>\d+/\d+))\s+(?:random|chance|likely|probability)"),
+    _p(rf"(?:make\s+)?random\s+{TRACK}\s+(?:at\s+)?{PCT}"),
+    _p(rf"(?P<degrade>degrade|degradeby|undegradeby)\s*(?P<by>0?\.\d+|[01])?\s*\$?\s+{TRACK}"),
+    _p(rf"(?:\w+\s+)?{TRACK}\s*:?\s+(?:each|every)\s+(?:stroke|hit|note|step)\s+(?:is\s+)?{PCT}\s+likely"),
+    _p(rf"(?:ghost|thin\s+out|thin)\s+{TRACK},?\s+(?:like\s+|to\s+|so\s+)?(?:only\s+)?{PCT}\s+of\s+(?:the\s+)?"
+       rf"(?:hits|notes|strokes|time)"),
 ]
 HUMANIZE = [
     _p(rf"(?P<on>humani[sz]e|loosen(?:\s+up)?|unquanti[sz]e|add\s+(?:some\s+|a\s+bit\s+of\s+)?(?:human\s+feel|"
@@ -96,9 +109,15 @@ SHIFT = [
     _p(rf"{SHIFT_VERB}\s+{TRACK}\s+(?P<dir>later|earlier|forwards?|backwards?|left|right)"),
     _p(rf"{SHIFT_VERB}\s+{TRACK}\s+by\s+(?P<signed>[-+]?\d+)(?:\s+steps?)?"),
     _p(rf"{TRACK}\s+(?P<n>{NUM}|an?)\s+{UNIT}\s+(?P<dir>later|earlier|late|early)"),
+    _p(rf"\(?\"?(?P<cycle>\d+/\d+|0?\.\d+|\d+)\"?\)?\s*(?P<arrow><~|~>)\s*\$?\s*{TRACK}"),
 ]
+SEED = [_p(r"(?:(?:lock|fix|freeze)\s+(?:the\s+)?random(?:ness)?,?\s+)?(?:set\s+)?(?:the\s+)?(?:random\s*)?(?:seed|randseed)"
+           r"\s+(?:to\s+)?(?P<seed>\d+)")]
+QUOTED = [_p(rf"(?:play\s+)?{TRACK}\s*:?\s*\"(?P<pattern>[^\"]+)\"(?:\s+on\s+{TRACK.replace('track>', 'track2>')})?"),
+          _p(rf"{TRACK}\s*:\s*(?P<pattern>[xX.~\[<][^\"]*)")]
 REVERSE = [
-    _p(rf"(?:reverse|flip|mirror)\s+{TRACK}(?:\s+(?:around|round))?"),
+    _p(rf"(?:reverse|flip|mirror|retrograde|rev)\s*\$?\s+{TRACK}(?:\s+(?:around|round|backwards?))?"),
+    _p(rf"make\s+{TRACK}\s+(?:go|play|run)\s+(?:backwards?|in\s+reverse)"),
     _p(rf"(?:play\s+|turn\s+)?{TRACK}\s+(?:backwards?|in\s+reverse|reversed|back\s+to\s+front|around|round)"),
     _p(rf"(?P<off>un-?reverse)\s+{TRACK}"),
     _p(rf"(?:play\s+)?{TRACK}\s+(?P<off>forwards?|the\s+right\s+way(?:\s+round)?|not\s+reversed)(?:\s+again)?"),
@@ -108,6 +127,12 @@ SPEED = [
     _p(rf"(?:play\s+|put\s+)?(?P<how>double|half|quadruple)[- ]?(?:time|speed)(?:\s+feel)?\s+(?:(?:on|for)\s+)?{TRACK}"),
     _p(rf"(?:play\s+|make\s+)?{TRACK}\s+(?P<how>twice|half)\s+as\s+(?P<as>fast|slow|quick)"),
     _p(rf"(?:play\s+|make\s+)?{TRACK}\s+(?:in|as|into|with)\s+(?:a\s+)?(?P<how>triplets?)(?:\s+feel)?"),
+    _p(rf"(?:play\s+)?{TRACK}\s+(?:in|as)\s+(?:triplet\s+(?P<tripunit>quavers|eighths|8ths|semiquavers|sixteenths|"
+       rf"16ths|crotchets|quarters)|(?P<tripunit2>quaver|eighth|8th|semiquaver|sixteenth|16th|crotchet|quarter)(?:-note)?"
+       rf"\s+triplets)"),
+    _p(rf"(?P<how>double)\s+up\s+{TRACK}"),
+    _p(rf"(?P<how>diminution|augmentation)\s+(?:of\s+)?{TRACK}(?:\s+at\s+(?:half|double)\s+speed)?"),
+    _p(rf"(?P<tidal>fast|slow|density|sparsity)\s+\"?(?P<factor>\d+(?:\.\d+)?|\d+/\d+)\"?\s*\$?\s+{TRACK}"),
     _p(rf"(?:play\s+|make\s+|put\s+)?(?:an?\s+)?(?P<how>triplets?)(?:\s+feel)?\s+(?:(?:on|for)\s+)?{TRACK}"),
     _p(rf"(?:play\s+)?{TRACK}\s+(?:at\s+|back\s+to\s+)?(?P<how>normal|regular|original|straight)(?:\s+(?:speed|time|again))?"),
     _p(rf"(?:play\s+|set\s+)?(?:the\s+)?{TRACK}\s+(?:speed\s+)?(?:at\s+|to\s+)?(?P<factor>\d+(?:\.\d+)?|\d+/\d+)\s*"
@@ -118,6 +143,17 @@ BEATS = rf"(?P<positions>{_ANY_POSITION}(?:\s*(?:,|and|&|\+)\s*{_ANY_POSITION})*
 POSITIONS = [
     _p(rf"(?P<add>add\s+|also\s+)?(?:play\s+|put\s+)?(?:an?\s+)?(?:extra\s+)?{TRACK}(?:\s+hits?)?\s+on\s+{BEATS}"),
     _p(rf"(?:play\s+|put\s+)?{TRACK}\s+(?:only\s+)?on\s+{BEATS}"),
+]
+RATE = r"(?:,?\s*(?:in\s+)?(?:straight\s+)?(?P<rate>16ths|sixteenths|semiquavers|32nds|thirty-?seconds|demisemiquavers|"\
+       r"64ths|triplets))?"
+FILL = [
+    _p(rf"(?:add\s+|put\s+)?(?:an?\s+)?{TRACK}\s+(?:rolls?|fill)\s+(?:at|on)\s+the\s+(?:end|last\s+beat)"
+       rf"(?:\s+of\s+the\s+(?:bar|pattern))?{RATE}"),
+    _p(rf"(?:add\s+|put\s+)?(?:an?\s+)?(?:rolls?|fill)\s+(?:at|on)\s+the\s+(?:end|last\s+beat)(?:\s+of\s+the\s+"
+       rf"(?:bar|pattern))?\s+(?:on|for)\s+{TRACK}{RATE}"),
+    _p(rf"{TRACK}\s+(?P<whole>rolls?|fill),?\s+(?:straight\s+|all\s+)?(?P<rate>16ths|sixteenths|semiquavers|32nds|"
+       rf"thirty-?seconds)"),
+    _p(rf"(?P<stutter>stutter|ratchet|roll|double)\s+{TRACK}\s+on\s+(?:the\s+)?(?P<beat>[1-4]|one|two|three|four)"),
 ]
 ROLL = [
     _p(rf"(?:add\s+|put\s+|play\s+)?(?:an?\s+)?(?:(?P<kind>double|triple|quadruple|quad|\d+[- ]stroke)\s+)?roll\s+"
@@ -134,16 +170,29 @@ LOOSE_COUNT = re.compile(rf"^(?:play\s+)?{TRACK}\s+(?P<n>{NUM})\s+(?:hits?|pulse
 def rhythm_intent(line: str):
     """The intent of a rhythm phrase (several, split at , ; then), or None when it is not one."""
     text = re.sub(r"[.!]+$", "", line.strip())
+    text = re.sub(r"\s+(?:lol|haha|pls|plz|please|thanks|ok)$", "", text, flags=re.I)
+    whole = _one(text, 0)
+    if whole is not None:
+        return whole
     parts = [p.strip() for p in re.split(r"\s*(?:,(?![^(]*\))|;|\bthen\b|\band then\b)\s*", text) if p.strip()]
     if not parts:
         return None
     intents = []
     for part in parts:
         intent = _one(part, line.find(part.split()[0]) if part.split() else 0)
+        if intent is None and _CHATTER.fullmatch(part) and len(parts) > 1:
+            continue                                       # "…, kinda random", "…, lazy"
         if intent is None:
             return None
         intents.append(intent)
+    if not intents:
+        return None
     return intents[0] if len(intents) == 1 else it.Sequence(tuple(intents))
+
+
+#: A part of a line that only colours the one before it ("hats sometimes, kinda random").
+_CHATTER = re.compile(r"(?:(?:kinda|kind\s+of|sorta|like|a\s+bit|very|real|nice|and)\s+)*(?:random|lazy|loose|"
+                      r"sloppy|tight|chill|vibey|groovy|lol|haha)", re.I)
 
 
 def _one(text: str, column: int):
@@ -185,7 +234,10 @@ def _chance(match, column):
     if groups.get("pct"):
         value = float(groups["pct"]) / 100
     elif groups.get("ratio"):
-        value = float(groups["ratio"])
+        value = float(Fraction(groups["ratio"]))
+    elif groups.get("degrade"):                    # Tidal: degradeBy is the chance to drop
+        by = float(groups.get("by") or 0.5)
+        value = by if groups["degrade"].lower() == "undegradeby" else 1 - by
     elif groups.get("often"):
         value = OFTEN[re.sub(r"\s+", " ", groups["often"].lower())]
     else:
@@ -217,6 +269,8 @@ def _shift(match, column):
     groups = match.groupdict()
     if groups.get("signed"):
         steps = Fraction(int(groups["signed"]))
+    elif groups.get("cycle"):                     # Tidal: (1/16) <~ hats, a cycle being a bar of 16 steps
+        steps = Fraction(groups["cycle"]) * 16 * (-1 if groups["arrow"] == "<~" else 1)
     else:
         count = groups.get("n")
         amount = Fraction(1) if not count or count.lower() in ("a", "an") else \
@@ -224,8 +278,11 @@ def _shift(match, column):
         unit = (groups.get("unit") or "step").lower().rstrip("s")
         steps = amount * UNIT_STEPS.get(unit, 1)
         direction = (groups.get("dir") or "").lower()
-        earlier = direction in ("earlier", "early", "left", "ahead", "backward", "backwards", "back") or \
-            (not direction and groups["verb"].lower() == "pull")
+        verb = (groups.get("verb") or "").lower()
+        if direction == "back" and verb not in ("lay", "push", "drag", "sit", "delay", "pull"):
+            raise LanguageError(f"'{verb} back' later or earlier? say 'one step later' or 'one step earlier'", column)
+        earlier = direction in ("earlier", "early", "left", "ahead", "backward", "backwards") or \
+            (direction == "back" and verb == "pull") or (not direction and verb == "pull")
         steps = -steps if earlier else steps
     if steps.denominator != 1:
         raise LanguageError("a track shifts by whole steps (16ths): half a step cannot be played — try "
@@ -241,16 +298,48 @@ def _speed(match, column):
     groups = match.groupdict()
     how = (groups.get("how") or "").lower()
     if groups.get("factor"):
-        return TrackFeel("speed", _words(match, column), ("set", float(Fraction(groups["factor"]))), column)
+        factor = Fraction(groups["factor"])
+        factor = 1 / factor if (groups.get("tidal") or "").lower() in ("slow", "sparsity") else factor
+        return TrackFeel("speed", _words(match, column), ("set", float(factor)), column)
+    unit = (groups.get("tripunit") or groups.get("tripunit2") or "").lower()
+    if unit:                        # three in the time of two of that note, on a grid of 16ths
+        return TrackFeel("speed", _words(match, column), ("set", _PER_BEAT[unit.rstrip("s")] * 3 / 2 / 4), column)
     if how.startswith("triplet"):
         return TrackFeel("speed", _words(match, column), ("set", 1.5), column)
     if how in ("normal", "regular", "original", "straight"):
         return TrackFeel("speed", _words(match, column), ("set", 1.0), column)
+    if how in ("diminution", "augmentation"):
+        how = "double" if how == "diminution" else "half"
     if how == "twice":
         factor = 0.5 if groups.get("as", "").lower() == "slow" else 2.0
     else:
         factor = {"double": 2.0, "half": 0.5, "quadruple": 4.0, "quarter": 0.25}[how]
     return TrackFeel("speed", _words(match, column), ("times", factor), column)
+
+
+def _fill(match, column):
+    groups = match.groupdict()
+    rate = (groups.get("rate") or "16ths").lower()
+    per_step = 2 if rate.startswith(("32", "thirty", "demi")) else 4 if rate.startswith("64") else 1
+    if groups.get("stutter"):
+        step = (_num(groups["beat"]) - 1) * 4
+        return TrackFeel("fill", _words(match, column), (step, step + 1, 2), column)
+    start = 0 if groups.get("whole") else 12
+    return TrackFeel("fill", _words(match, column), (start, 16, per_step), column)
+
+
+def _seed(match, column):
+    return TrackFeel("seed", None, int(match["seed"]), column)
+
+
+def _quoted(match, column):
+    try:
+        check_pattern(match["pattern"])
+    except ParamError as err:
+        raise LanguageError(str(err), column + match.start("pattern")) from None
+    words = _words(match, column) if not match.groupdict().get("track2") else \
+        it.Words((it.Word(match["track2"], column + match.start("track2")),))
+    return it.PlayPattern(match["pattern"].strip(), words, column)
 
 
 def _positions(match, column):
@@ -272,7 +361,7 @@ def _roll(match, column):
     return TrackFeel("roll", _words(match, column), (which, count), column)
 
 
-_FORMS = ((EUCLID, _euclid), (CHANCE, _chance), (HUMANIZE, _humanize), (SHIFT, _shift), (REVERSE, _reverse),
-          (SPEED, _speed), (ROLL, _roll), (POSITIONS, _positions))
+_FORMS = ((QUOTED, _quoted), (EUCLID, _euclid), (CHANCE, _chance), (HUMANIZE, _humanize), (SHIFT, _shift),
+          (REVERSE, _reverse), (SPEED, _speed), (FILL, _fill), (ROLL, _roll), (POSITIONS, _positions), (SEED, _seed))
 
 __all__ = ["rhythm_intent"]
