@@ -47,7 +47,8 @@ UNIT = (r"(?P<unit>steps?|sixteenths?|16ths?|ticks?|semiquavers?|eighths?|8ths?|
         r"minims?|bars?)(?:\s+notes?)?")
 DIRECTION = r"(?P<dir>later|late|forwards?|right|along|behind|earlier|early|left|ahead|backwards?|back)"
 SHIFT_VERB = r"(?P<verb>shift|move|nudge|push|pull|rotate|offset|slide|drag|delay|displace|lay|sit)"
-AMOUNT = (r"(?:\s+(?:(?P<little>a\s+little|slightly|a\s+bit|a\s+touch|a\s+tad|subtly|gently|lightly)|"
+AMOUNT = (r"(?:\s+(?:(?P<little>a\s+little(?:\s+bit)?|a\s+lil|slightly|a\s+bit|a\s+touch|a\s+tad|a\s+smidge|subtly|"
+          r"gently|lightly)|"
           r"(?P<lot>a\s+lot|heavily|hard|really|very|loads)|(?:by\s+)?" + PCT + r"))?")
 _SUBDIVISION = {"e": 1, "and": 2, "&": 2, "n": 2, "'n": 2, "+": 2, "upbeat": 2, "offbeat": 2, "off-beat": 2,
                 "a": 3, "ah": 3, "uh": 3}
@@ -114,7 +115,9 @@ SHIFT = [
 SEED = [_p(r"(?:(?:lock|fix|freeze)\s+(?:the\s+)?random(?:ness)?,?\s+)?(?:set\s+)?(?:the\s+)?(?:random\s*)?(?:seed|randseed)"
            r"\s+(?:to\s+)?(?P<seed>\d+)")]
 QUOTED = [_p(rf"(?:play\s+)?{TRACK}\s*:?\s*\"(?P<pattern>[^\"]+)\"(?:\s+on\s+{TRACK.replace('track>', 'track2>')})?"),
-          _p(rf"{TRACK}\s*:\s*(?P<pattern>[xX.~\[<][^\"]*)")]
+          _p(rf"{TRACK}\s*:\s*(?P<pattern>[xX.~\[<][^\"]*)"),
+          # mini-notation typed bare: taken as written (a malformed one is refused naming the position)
+          _p(rf"(?:play\s+|set\s+)?{TRACK}\s+(?:to\s+)?(?P<pattern>(?=[^\"]*[\[\]<>()*!?@~_])[xX.~\[<][\sxX.~_\-\[\]<>()*!?@,|\d]*)")]
 REVERSE = [
     _p(rf"(?:reverse|flip|mirror|retrograde|rev)\s*\$?\s+{TRACK}(?:\s+(?:around|round|backwards?))?"),
     _p(rf"make\s+{TRACK}\s+(?:go|play|run)\s+(?:backwards?|in\s+reverse)"),
@@ -142,7 +145,8 @@ _ANY_POSITION = re.sub(r"\?P<\w+>", "?:", POSITION)
 BEATS = rf"(?P<positions>{_ANY_POSITION}(?:\s*(?:,|and|&|\+)\s*{_ANY_POSITION})*)"
 POSITIONS = [
     _p(rf"(?P<add>add\s+|also\s+)?(?:play\s+|put\s+)?(?:an?\s+)?(?:extra\s+)?{TRACK}(?:\s+hits?)?\s+on\s+{BEATS}"),
-    _p(rf"(?:play\s+|put\s+)?{TRACK}\s+(?:only\s+)?on\s+{BEATS}"),
+    _p(rf"(?:play\s+|put\s+)?{TRACK}\s+(?:only\s+)?on\s+{BEATS}(?:,?\s+(?:for\s+)?(?:the|a)?\s*(?:half|double)[- ]?time"
+       rf"(?:\s+feel)?)?"),
 ]
 RATE = r"(?:,?\s*(?:in\s+)?(?:straight\s+)?(?P<rate>16ths|sixteenths|semiquavers|32nds|thirty-?seconds|demisemiquavers|"\
        r"64ths|triplets))?"
