@@ -3,26 +3,12 @@ rolls and mini-notation typed directly — each phrase's messages, its undo, and
 import pytest
 
 from chronus_shell.engine.graph import Engine
-from chronus_shell.language import LanguageError, Translator
+from chronus_shell.language import Translator
+
+from .test_musicians import refused, run
 
 DRUMS = ("add a kick", "add a snare", "add a hat", "kick x...x...x...x...", "snare ....x.......x...",
          "hats x.x.x.x.x.x.x.x.")
-
-
-def run(*lines):
-    translator = Translator()
-    for line in lines[:-1]:
-        translator.translate(line)
-    return [str(m) for m in translator.translate(lines[-1])], translator
-
-
-def refused(*lines) -> str:
-    translator = Translator()
-    for line in lines[:-1]:
-        translator.translate(line)
-    with pytest.raises(LanguageError) as err:
-        translator.translate(lines[-1])
-    return str(err.value)
 
 
 @pytest.mark.parametrize("phrase, expected", [
