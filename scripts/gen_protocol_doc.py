@@ -85,8 +85,8 @@ and a raw script line may leave it unquoted):
 | `x!3`, `x ! !` | the step repeated as 3 steps |
 | `x@3` | the step lasts 3 steps (as `x--`) |
 
-At the top level a euclid takes as many steps as its second number; inside `[ ]` or `< >` it
-divides its slot. A pattern compiles once when it changes; sub-step onsets are sample-exact
+At the top level a euclid takes as many steps as its second number, and so does an alternation of
+euclids (`<x(3,8) x(5,8)>`: 8 steps, one rhythm a cycle); inside `[ ]` it divides its slot. A pattern compiles once when it changes; sub-step onsets are sample-exact
 (a step's parts fall between its swung onset and the next step's). A malformed pattern is one line
 naming the position (`pattern 'x(3,8', position 2: '(' is never closed by ')'`). A track's state,
 sessions and `list` show the pattern as written.

@@ -54,6 +54,7 @@ def test_bjorklund_gives_toussaints_rhythms():
 @pytest.mark.parametrize("pattern, steps, hits", [
     ("x(3,8)", 8, [0, 3, 6]), ("x(5,16)", 16, [0, 3, 6, 9, 12]), ("x(3,8,2)", 8, [1, 4, 6]),
     ("x(3,8) x(5,8)", 16, [0, 3, 6, 8, 10, 11, 13, 14]),
+    ("<x(3,8) x(5,8)>", 16, [0, 3, 6, 8, 10, 11, 13, 14]),       # one rhythm a cycle, as in Tidal
 ])
 def test_euclid_onsets_are_exact(pattern, steps, hits, block):
     ons, audio = _ons(pattern, 2 * steps, block=block)

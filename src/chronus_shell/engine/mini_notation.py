@@ -11,8 +11,9 @@ overlap with Tidal's meaning:
     x?           plays half the time          x?0.3        plays with probability 0.3
     x@3          the step lasts 3 steps
 
-At the top level a euclid takes as many steps as its second number (`x(3,8)` is `x..x..x.`);
-inside `[ ]` or `< >` it divides its own slot, as in Tidal. The compiled `Table` holds, for each
+At the top level a euclid takes as many steps as its second number (`x(3,8)` is `x..x..x.`), and so
+does an alternation of euclids (`<x(3,8) x(5,8)>`: 8 steps, one rhythm a cycle); inside `[ ]` it
+divides its own slot, as in Tidal. The compiled `Table` holds, for each
 of the pattern's cycle variants (alternations repeat every `period` cycles), one entry per step:
 None (nothing starts there) or a tuple of `Hit`s. Randomness is not decided here: a hit carries
 its probability and the sequencer draws from its seeded generator when it plays.
@@ -51,7 +52,6 @@ class Hit:
 class Table:
     steps: int                                    # steps in a cycle
     variants: tuple[tuple[tuple[Hit, ...] | None, ...], ...]   # [cycle % period][step]
-    plain: bool                                   # every hit on its step, certain, no alternation
 
     @property
     def period(self) -> int:
@@ -106,11 +106,13 @@ class _Reader:
             node = _Node(ATOMS[ch])
         elif ch in "[<":
             close = "]" if ch == "[" else ">"
-            items = self.sequence(close, False)
+            items = self.sequence(close, top and ch == "<")      # <x(3,8) x(5,8)>: 8 steps, in turn
             self.pos += 1
             if not items:
                 self.fail(f"empty '{ch}{close}'", start)
             node = _Node("seq" if ch == "[" else "alt", tuple(items))
+            if ch == "<" and top:
+                node.weight = max(i.weight for i in items)
         elif ch in "]>":
             self.fail(f"'{ch}' closes nothing")
         elif ch == ",":
@@ -300,7 +302,7 @@ def compile_pattern(text: str, reverse: bool = False) -> Table:
     if period > MAX_PERIOD:
         raise PatternError(f"the alternations of this pattern repeat every {period} cycles (at most {MAX_PERIOD})")
     leading = [_leading_tie(root, c) for c in range(period)]
-    variants, plain = [], period == 1
+    variants = []
     for cycle in range(period):
         hits = _cycle(root, cycle)
         if hits and hits[-1][0] + hits[-1][1] == steps:       # ties at the next cycle's start hold on
@@ -312,9 +314,8 @@ def compile_pattern(text: str, reverse: bool = False) -> Table:
             step = int(start)                                  # floor
             hit = Hit(start - step, length - slot / 2, accent, chance, step)
             table[step] = (table[step] or ()) + (hit,)
-            plain = plain and hit.offset == 0 and chance == 1 and slot == 1
         variants.append(tuple(table))
-    return Table(steps, tuple(variants), plain)
+    return Table(steps, tuple(variants))
 
 
 def check_pattern(text: str) -> str:

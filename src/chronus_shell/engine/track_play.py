@@ -62,7 +62,7 @@ class TrackStyle:
         if speed == 1:
             k = step - self.shift
             cycle, index = divmod(k, table.steps)
-            entry = table.variants[cycle % len(table.variants)][index]
+            entry = table.variants[cycle % table.period][index]
             if entry:
                 for j, hit in enumerate(entry):
                     yield hit.offset, hit, k, j
@@ -71,7 +71,7 @@ class TrackStyle:
             base = kk / speed - step
             k = kk - self.shift
             cycle, index = divmod(k, table.steps)
-            entry = table.variants[cycle % len(table.variants)][index]
+            entry = table.variants[cycle % table.period][index]
             for j, hit in enumerate(entry or ()):
                 yield base + hit.offset / speed, hit, k, j
 
@@ -100,6 +100,7 @@ def check_style(verb: str, args) -> None:
         return
     if not args or not str(args[0]):
         raise ParamError(f"/seq/{verb} needs a track name first")
+    args = args[:-1] if len(args) > 1 and str(args[-1]).lower() == "now" else args
     if verb == "reverse":
         if len(args) > 2 or (len(args) == 2 and str(args[1]) not in ("0", "1", "0.0", "1.0")):
             raise ParamError("/seq/reverse needs a track and optionally 1 (reversed, the default) or 0 (forwards)")
@@ -130,6 +131,7 @@ def _number(args, index: int, usage: str, low, high, whole: bool = False) -> flo
 
 def style_change(verb: str, args) -> tuple[str, object]:
     """(attribute, value) a checked /seq/shift|reverse|speed|chance|humanize message sets."""
+    args = args[:-1] if len(args) > 1 and str(args[-1]).lower() == "now" else args
     if verb == "reverse":
         return "reverse", len(args) < 2 or float(args[1]) != 0
     if verb == "shift":
