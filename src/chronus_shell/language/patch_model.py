@@ -86,6 +86,7 @@ class PatchModel(GearModel):
     soloed: tuple[str, ...] = ()  # soloed together since the last unsolo ("solo the kick and the bass")
     last_param: tuple[str, str] | None = None   # (module id or "seq", param) last set: "double it", "more"
     last_track: str | None = None               # the track last changed: "bring it back"
+    seed: int = 0                               # /seq/seed: every chance and humanize draws from it
 
     def __setattr__(self, name, value) -> None:
         if name == "edges" and not isinstance(value, EdgeList):
@@ -101,11 +102,11 @@ class PatchModel(GearModel):
                           list(self.edges), list(self.mod_edges),
                           {k: Track(t.target, t.pattern, t.notes, t.muted, t.style) for k, t in self.tracks.items()},
                           self.bpm, self.swing, self.running, self.focus, dict(self.premute), self.soloed,
-                          self.last_param, self.last_track)
+                          self.last_param, self.last_track, self.seed)
 
     def restore(self, snapshot: "PatchModel") -> None:
         for name in ("modules", "values", "edges", "mod_edges", "tracks", "bpm", "swing", "running",
-                     "focus", "premute", "soloed", "last_param", "last_track"):
+                     "focus", "premute", "soloed", "last_param", "last_track", "seed"):
             setattr(self, name, getattr(snapshot, name))
 
     def revert_patch(self, before: "PatchModel") -> None:
@@ -274,6 +275,9 @@ class PatchModel(GearModel):
             kept = {k: v for k, v in old.style.items() if k not in ("shift", "reverse")}   # as the engine
             self.tracks[name] = Track(str(args[1]), str(args[2]), old.notes, old.muted, kept)
             return undo
+        if verb == "seed":
+            previous, self.seed = self.seed, int(float(args[0]))
+            return [Message("/seq/seed", (previous,))]
         if verb in STYLE_DEFAULTS and str(args[0]) in self.tracks:
             return self._restyle(self.tracks[str(args[0])], verb, args)
         if verb == "notes":
