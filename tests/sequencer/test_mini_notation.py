@@ -126,6 +126,16 @@ def test_chance_half_plays_half_the_time_the_same_every_time():
     assert 270 <= len(_chance_run("x?0.3")) <= 330
 
 
+def test_chance_over_1000_cycles_of_an_offline_render():
+    song = _song("x?0.5", "/seq/seed 5", bpm=300)                 # a cycle is one step: 2400 samples
+    end = _at(1000, 300)
+    first, again = render(song, end, 256), render(song, end, 256)
+    played = note_ons(first[1], "k")
+    assert 450 <= len(played) <= 550, len(played)
+    assert played == note_ons(again[1], "k") and first[0].tobytes() == again[0].tobytes()
+    assert set(played) <= {_at(n, 300) for n in range(1000)}         # each one on its step's sample
+
+
 def test_track_chance_multiplies_and_draws_do_not_depend_on_history():
     seq = sequencer("/seq/bpm 120", "/seq/seed 11", "/seq/add t k xxxx", "/seq/chance t 0.25", "/seq/start")
     first = drive(seq, 0, 48000 * 20)
