@@ -39,7 +39,8 @@ FRACTION = (r"(?P<frac>half|a\s+half|a\s+quarter|a\s+third|one\s+third|two\s+thi
 OFTEN = {"sometimes": 0.5, "occasionally": 0.25, "rarely": 0.25, "seldom": 0.25, "often": 0.75, "usually": 0.75,
          "most of the time": 0.75, "some of the time": 0.5, "randomly": 0.5, "at random": 0.5,
          "almost never": 0.1, "hardly ever": 0.1, "almost always": 0.9, "every now and then": 0.25,
-         "now and then": 0.25, "every time": 1.0, "always": 1.0, "all the time": 1.0}
+         "now and then": 0.25, "every time": 1.0, "always": 1.0, "all the time": 1.0, "random": 0.5,
+         "randomize": 0.5, "randomise": 0.5}
 _OFTEN = "|".join(sorted((k.replace(" ", r"\s+") for k in OFTEN), key=len, reverse=True))
 UNIT_STEPS = {"step": 1, "sixteenth": 1, "16th": 1, "tick": 1, "semiquaver": 1, "eighth": 2, "8th": 2, "quaver": 2,
               "beat": 4, "quarter": 4, "crotchet": 4, "minim": 8, "bar": 16}
@@ -80,8 +81,11 @@ EUCLID = [
        rf"(?P<m>{NUM})(?:\s*(?:,|\s)\s*(?P<rot>-?\d+))?\s*\)?"),
 ]
 CHANCE = [
-    _p(rf"(?:play\s+)?{TRACK}\s+(?:(?:should|to|will|can)\s+)?(?:only\s+)?(?:play|plays|playing|hits?|fires?|triggers?|"
-       rf"comes?\s+in|drops?\s+in|sounds?)?\s*(?:only\s+)?(?:{PCT}|{FRACTION})\s+(?:of\s+)?the\s+time"),
+    _p(rf"(?:play\s+|let\s+|have\s+|make\s+)?{TRACK}\s+(?:(?:should|to|will|can)\s+)?(?:only\s+)?(?:play|plays|playing|"
+       rf"hits?|fires?|triggers?|comes?\s+in|drops?\s+in|sounds?)?\s*(?:only\s+)?(?:randomly\s+|at\s+random\s+)?"
+       rf"(?:{PCT}|{FRACTION})\s+(?:of\s+)?the\s+time"),
+    _p(rf"(?P<often>randomi[sz]e)\s+{TRACK}"),
+    _p(rf"make\s+{TRACK}\s+(?P<often>random)"),
     _p(rf"(?:play\s+)?{TRACK}\s+(?:(?:only|just)\s+)?(?:play\s+|plays\s+|hit\s+|hits\s+)?(?P<often>{_OFTEN})"),
     _p(rf"(?:play\s+|give\s+)?{TRACK}\s+(?:only\s+)?(?:with\s+|at\s+)?(?:an?\s+)?(?:{PCT}|{FRACTION})\s+"
        rf"(?:chance|probability|likelihood|odds)(?:\s+(?:of|to)\s+play(?:ing)?)?"),
@@ -105,7 +109,7 @@ HUMANIZE = [
     _p(rf"(?P<off>quanti[sz]e|unhumani[sz]e|de-?humani[sz]e|(?:no|stop)\s+humani[sz](?:e|ing)(?:\s+on)?)\s+{TRACK}"),
 ]
 SHIFT = [
-    _p(rf"{SHIFT_VERB}\s+{TRACK}\s+(?:by\s+)?(?P<n>{NUM}|an?|half\s+a)\s+{UNIT}\s*{DIRECTION}?"),
+    _p(rf"{SHIFT_VERB}\s+{TRACK}\s+(?:by\s+)?(?P<n>{NUM}|an?|half\s+a)\s+{UNIT}\s*(?:to\s+the\s+)?{DIRECTION}?"),
     _p(rf"{SHIFT_VERB}\s+{TRACK}\s+{DIRECTION}\s+(?:by\s+)?(?P<n>{NUM}|an?|half\s+a)\s+{UNIT}"),
     _p(rf"{SHIFT_VERB}\s+{TRACK}\s+(?P<dir>later|earlier|forwards?|backwards?|left|right)"),
     _p(rf"{SHIFT_VERB}\s+{TRACK}\s+by\s+(?P<signed>[-+]?\d+)(?:\s+steps?)?"),
@@ -126,10 +130,13 @@ REVERSE = [
     _p(rf"(?:play\s+)?{TRACK}\s+(?P<off>forwards?|the\s+right\s+way(?:\s+round)?|not\s+reversed)(?:\s+again)?"),
 ]
 SPEED = [
-    _p(rf"(?:play\s+)?{TRACK}\s+(?:(?:in|at|on)\s+)?(?P<how>double|half|quadruple|quarter)[- ]?(?:time|speed)(?:\s+feel)?"),
+    _p(rf"(?:play\s+|make\s+|put\s+)?{TRACK}\s+(?:(?:in|at|on|to)\s+)?(?P<how>double|half|quadruple|quarter)[- ]?"
+       rf"(?:time|speed)(?:\s+feel)?"),
     _p(rf"(?:play\s+|put\s+)?(?P<how>double|half|quadruple)[- ]?(?:time|speed)(?:\s+feel)?\s+(?:(?:on|for)\s+)?{TRACK}"),
     _p(rf"(?:play\s+|make\s+)?{TRACK}\s+(?P<how>twice|half)\s+as\s+(?P<as>fast|slow|quick)"),
-    _p(rf"(?:play\s+|make\s+)?{TRACK}\s+(?:in|as|into|with)\s+(?:a\s+)?(?P<how>triplets?)(?:\s+feel)?"),
+    _p(rf"(?:play\s+|make\s+|put\s+|turn\s+)?{TRACK}\s+(?:(?:in|as|into|with|to)\s+)?(?:a\s+)?(?P<how>triplets?)"
+       rf"(?:\s+feel)?"),
+    _p(rf"(?P<how>normal|regular|straight)\s+(?:time|speed)\s+(?:(?:on|for)\s+)?{TRACK}"),
     _p(rf"(?:play\s+)?{TRACK}\s+(?:in|as)\s+(?:triplet\s+(?P<tripunit>quavers|eighths|8ths|semiquavers|sixteenths|"
        rf"16ths|crotchets|quarters)|(?P<tripunit2>quaver|eighth|8th|semiquaver|sixteenth|16th|crotchet|quarter)(?:-note)?"
        rf"\s+triplets)"),
@@ -163,6 +170,8 @@ ROLL = [
     _p(rf"(?:add\s+|put\s+|play\s+)?(?:an?\s+)?(?:(?P<kind>double|triple|quadruple|quad|\d+[- ]stroke)\s+)?roll\s+"
        rf"(?:on|at|to)\s+(?:the\s+)?(?P<which>last|first|final)\s+{TRACK}(?:\s+(?:hit|note|step))?"),
     _p(rf"roll\s+(?:the\s+)?(?P<which>last|first|final)\s+{TRACK}(?:\s+(?:hit|note))?"),
+    _p(rf"(?:add\s+|put\s+)?(?:an?\s+)?{TRACK}\s+roll\s+(?:on|at|to)\s+the\s+(?P<which>last|first|final)\s+"
+       rf"(?:hit|note|step)"),
     _p(rf"(?:add\s+|put\s+|play\s+)?(?:an?\s+)?roll\s+(?:on|at)\s+the\s+(?P<which>last|first|final)\s+(?:hit|note|step)\s+of\s+{TRACK}"),
     _p(rf"(?:make\s+)?(?:the\s+)?(?P<which>last|first|final)\s+{TRACK}(?:\s+(?:hit|note))?\s+(?:into\s+)?(?:an?\s+)?roll"),
     _p(rf"(?:add\s+|put\s+)?(?:an?\s+)?{TRACK}\s+roll\s+(?:at|on)\s+the\s+(?P<which>end)(?:\s+of\s+the\s+(?:bar|pattern))?"),
