@@ -53,7 +53,7 @@ AMOUNT = (r"(?:\s+(?:(?P<little>a\s+little(?:\s+bit)?|a\s+lil|slightly|a\s+bit|a
           r"(?P<lot>a\s+lot|heavily|hard|really|very|loads)|(?:by\s+)?" + PCT + r"))?")
 _SUBDIVISION = {"e": 1, "and": 2, "&": 2, "n": 2, "'n": 2, "+": 2, "upbeat": 2, "offbeat": 2, "off-beat": 2,
                 "a": 3, "ah": 3, "uh": 3}
-POSITION = (r"(?:the\s+)?(?:(?P<sub>e|and|&|'?n|\+|a|ah|uh|upbeat|off-?beat)\s+of\s+)?(?:beat\s+)?"
+POSITION = (r"(?:the\s+)?(?:[\'\"]?(?P<sub>e|and|&|'?n|\+|a|ah|uh|upbeat|off-?beat)[\'\"]?\s+of\s+)?(?:beat\s+)?"
             r"(?P<beat>[1-4]|one|two|three|four)")
 ROLL_COUNT = {"double": 2, "triple": 3, "quadruple": 4, "quad": 4}
 _PER_BEAT = {"quaver": 2, "eighth": 2, "8th": 2, "semiquaver": 4, "sixteenth": 4, "16th": 4, "crotchet": 1, "quarter": 1}
@@ -151,7 +151,8 @@ SPEED = [
 _ANY_POSITION = re.sub(r"\?P<\w+>", "?:", POSITION)
 BEATS = rf"(?P<positions>{_ANY_POSITION}(?:\s*(?:,|and|&|\+)\s*{_ANY_POSITION})*)"
 POSITIONS = [
-    _p(rf"(?P<add>add\s+|also\s+)?(?:play\s+|put\s+)?(?:an?\s+)?(?:extra\s+)?{TRACK}(?:\s+hits?)?\s+on\s+{BEATS}"),
+    _p(rf"(?P<add>add\s+|also\s+)?(?:play\s+|put\s+)?(?:an?\s+)?(?:extra\s+)?{TRACK}(?:\s+hits?)?\s+(?P<mid>also\s+)?on\s+{BEATS}"
+       rf"(?P<also>,?\s+(?:as\s+well|too|also))?"),
     _p(rf"(?:play\s+|put\s+)?{TRACK}\s+(?:only\s+)?on\s+{BEATS}(?:,?\s+(?:for\s+)?(?:the|a)?\s*(?:half|double)[- ]?time"
        rf"(?:\s+feel)?)?"),
 ]
@@ -362,7 +363,7 @@ def _positions(match, column):
         last_sub = sub
         steps.append((_num(found["beat"]) - 1) * 4 + sub)
     pattern = "".join("x" if i in steps else "." for i in range(16))
-    if match.groupdict().get("add"):
+    if any(match.groupdict().get(g) for g in ("add", "mid", "also")):
         return TrackFeel("add_hits", _words(match, column), tuple(sorted(set(steps))), column)
     return it.PlayPattern(pattern, _words(match, column), column)
 
