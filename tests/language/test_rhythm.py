@@ -77,6 +77,12 @@ DRUMS = ("add a kick", "add a snare", "add a hat", "kick x...x...x...x...", "sna
     ("snare roll at the end of the bar", ["/seq/add snare snare1 ....x.......xxxx"]),
     ("hat rolls on the last beat, 32nds", ["/seq/add hats hat1 x.x.x.x.x.x.x*2x*2x*2x*2"]),
     ("stutter the snare on the 4", ["/seq/add snare snare1 ....x.......x*2..."]),
+    ("Kick on the 'and' of four as well, please.", ["/seq/add kick kick1 x...x...x...x.x."]),
+    ("let the hats play 25% of the time", ["/seq/chance hats 0.25"]),
+    ("randomize the hats", ["/seq/chance hats 0.5"]),
+    ("move the kick one step to the right", ["/seq/shift kick 1"]),
+    ("put the hats in triplets", ["/seq/speed hats 1.5"]),
+    ("snare roll on the last hit", ["/seq/add snare snare1 ....x.......x*2..."]),
     # several on a line
     ("kick 5 of 16, hats 50% of the time", ["/seq/add kick kick1 x(5,16)", "/seq/chance hats 0.5"]),
     ("kick double time now", ["/seq/speed kick 2.0 now"]),
@@ -95,6 +101,12 @@ def test_relative_phrases_add_up_and_undo_takes_each_back():
     assert [str(m) for m in translator.translate("reverse the hats")] == ["/seq/reverse hats 0"]   # forwards again
     assert "reversed" not in translator.model.tracks["hats"].style
     assert [str(m) for m in translator.undo()] == ["/seq/reverse hats 1"]
+
+
+def test_back_to_normal_and_a_new_pattern():
+    assert run(*DRUMS, "double time hats", "normal time hats")[0] == ["/seq/speed hats 1.0"]
+    messages, translator = run(*DRUMS, "shift the kick one step later", "kick x(3,8)")
+    assert "shift" not in translator.model.tracks["kick"].style        # a new pattern plays as written
 
 
 def test_every_message_is_accepted_by_the_engine():
