@@ -179,8 +179,8 @@ def _one(text: str, column: int):
     for forms, build in _FORMS:
         for form in forms:
             match = form.match(text)
-            if match:
-                intent = build(match, column)
+            intent = build(match, column) if match else None
+            if intent is not None:
                 if now:
                     intent = replace(intent, now=True)
                 return intent
@@ -201,6 +201,8 @@ def _words(match, column: int) -> it.Words | None:
 
 def _euclid(match, column):
     hits, steps, rotation = _num(match["n"]), _num(match["m"]), _num(match.groupdict().get("rot"))
+    if (match.groupdict().get("track") or "").lower() in ("tempo", "bpm", "swing"):
+        return None                                           # "tempo 140 over 16": not a rhythm
     if not 1 <= steps <= 64 or not 0 < hits <= steps:
         raise LanguageError(f"{hits} hits over {steps} steps: a euclidean rhythm spreads 1 to 64 steps' worth "
                             f"of hits over 1–64 steps", column)
