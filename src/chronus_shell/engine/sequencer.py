@@ -282,37 +282,36 @@ class Sequencer:
         return events
 
     def _fire(self, step: int, onset: int, events: list[NoteEvent]) -> None:
-        swing = self.swing * self.samples_per_step if step % 2 else 0
+        sps = self.samples_per_step
+        swung = self.swing * sps
+        base = self.step_time(step) + (swung if step % 2 else 0)      # exact onset of this step
         for name, track in sorted(self.tracks.items(), key=lambda t: t[1].target):
             play = track.play
             if play.table is None or not track.target or track.muted:
                 continue
+            length = sps / play.speed                                 # samples of one of the track's steps
             for phase, hit, k, j in play.hits(step):
                 if hit.chance < 1 or play.chance < 1:
                     if not play.plays(self.seed, hit, k, j):
                         continue
                 if phase == 0 and not play.humanize:          # on the step: played now, as always
-                    off = _round(self.step_time(step) + swing + hit.gate / play.speed * self.samples_per_step)
+                    off = _round(base + hit.gate * length)
                     events.append((onset, track.target, True, track.pitch(hit.note), hit.accent))
                     self._gate(track.target, onset, max(off, onset + 1), events)
                     continue
                 late, accent = play.feel(self.seed, hit, k, j, self.sample_rate)
-                exact = self._time_at(step, phase) + late
-                off = _round(exact + hit.gate / play.speed * self.samples_per_step)
+                exact = (self._time_at(step, phase, sps, swung) if phase else base) + late
+                off = _round(exact + hit.gate * length)
                 heapq.heappush(self.later, (_round(exact), track.target, self._serial, name, off,
                                             track.pitch(hit.note), accent))
                 self._serial += 1
 
-    def _time_at(self, step: int, phase: Fraction) -> Fraction:
+    def _time_at(self, step: int, phase: Fraction, sps: Fraction, swung: Fraction) -> Fraction:
         """The exact sample at `phase` steps into `step`: between its (swung) onset and the next's."""
         whole = step + int(phase)
         phase -= int(phase)
-        swing = self.swing * self.samples_per_step
-
-        def at(n):
-            return self.step_time(n) + (swing if n % 2 else 0)
-        begin = at(whole)
-        return begin + phase * (at(whole + 1) - begin) if phase else begin
+        begin = self.step_time(whole) + (swung if whole % 2 else 0)
+        return begin + phase * (sps + (swung if (whole + 1) % 2 else 0) - (swung if whole % 2 else 0))
 
     def _play_later(self, until: int, start: int, events: list[NoteEvent]) -> None:
         """The notes inside steps (rolls, subdivisions, speeds, humanize) due before `until`."""

@@ -79,13 +79,13 @@ class TrackStyle:
         chance = hit.chance * self.chance
         return chance >= 1 or draw(seed, self.salt, k, j, CHANCE) < chance
 
-    def feel(self, seed: int, hit: Hit, k: int, j: int, sample_rate: int) -> tuple[Fraction, float]:
-        """(samples late, accent) of a hit: humanized, or as written."""
+    def feel(self, seed: int, hit: Hit, k: int, j: int, sample_rate: int) -> tuple[int, float]:
+        """(whole samples late, accent) of a hit: humanized, or as written."""
         if not self.humanize:
-            return Fraction(0), hit.accent
+            return 0, hit.accent
         late = draw(seed, self.salt, k, j, LATE) * self.humanize * HUMANIZE_LATE_S * sample_rate
         accent = hit.accent + (draw(seed, self.salt, k, j, LEVEL) * 2 - 1) * self.humanize * HUMANIZE_ACCENT
-        return Fraction(round(late)), min(max(accent, 0.0), 1.0)
+        return round(late), min(max(accent, 0.0), 1.0)
 
 
 def speed_fraction(value) -> Fraction:
