@@ -145,6 +145,16 @@ def costs() -> dict:
     return out
 
 
+def step_cost(patterns) -> float:
+    """Mean µs of Sequencer.events per step fired (60 s of blocks; the blocks between steps cost ~1 µs)."""
+    engine = cost_engine(16, True, patterns=patterns)
+    seq, position, first = engine.sequencer, engine.position, engine.sequencer.next_step
+    began = time.perf_counter()
+    for start in range(position, position + 60 * SR, BLOCK):
+        seq.events(start, BLOCK)
+    return (time.perf_counter() - began) / (seq.next_step - first) * 1e6
+
+
 def mini_costs() -> dict:
     """Mini-notation + probability against plain patterns (the reference), same tracks, same run."""
     steps = {"Sequencer.events, 16 plain tracks (reference)": sequencer_only(),
@@ -160,6 +170,11 @@ def mini_costs() -> dict:
     for plain_name, mini_name in ((names[0], names[1]), (names[2], names[3])):
         out[mini_name]["ratio_to_plain"] = out[mini_name]["median_us"] / out[plain_name]["median_us"]
         out[plain_name]["ratio_to_plain"] = 1.0
+    for label, patterns in (("plain tracks (reference)", PATTERNS), ("mini-notation tracks", MINI)):
+        out[f"a step fired, 16 {label}"] = {"median_us": step_cost(patterns)}
+    fired = [k for k in out if k.startswith("a step fired")]
+    out[fired[1]]["ratio_to_plain"] = out[fired[1]]["median_us"] / out[fired[0]]["median_us"]
+    out[fired[0]]["ratio_to_plain"] = 1.0
     began = time.perf_counter()
     for n in range(200):
         compile_pattern.__wrapped__(MINI[n % 4] + " " + "x" * (n % 7), n % 2 == 1)
