@@ -101,12 +101,20 @@ def test_alternation_replicate_and_ties():
     ("x(3,8", 2, "never closed"), ("[x x", 5, "never closed"), ("x]", 3, "closes nothing"),
     ("x.q.", 3, "'q' is not a step"), ("x*", 2, "whole number"), ("x?1.5", 3, "out of range 0–1"),
     ("x , x", 3, "stack"), ("x(9,8)", 2, "at most"), ("<>", 1, "empty"),
+    ("[" * 17 + "x" + "]" * 17, 17, "nest at most 16"),
 ])
 def test_malformed_patterns_are_one_line_naming_the_position(pattern, position, words):
     with pytest.raises(PatternError) as err:
         Sequencer(48000).check(Message("/seq/add", ("t", "k", pattern)))
     assert f"position {position}:" in str(err.value) and words in str(err.value)
     assert "\n" not in str(err.value)
+
+
+def test_patterns_too_big_to_compile_quickly_are_refused():
+    for pattern, words in [("x*64*64*64", "4096 notes a cycle"), ("x" * 300, "1–256 steps"),
+                           ("x" * 5000, "4096 characters"), ("[x*64*32] <x x x x x x x x>", "before it repeats")]:
+        with pytest.raises(PatternError, match=words):
+            compile_pattern(pattern)
 
 
 def _chance_run(pattern="x?0.5", cycles=1000, sizes=(256,), seed=None):

@@ -30,7 +30,10 @@ from .params import ParamError
 MAX_STEPS = 256      # steps in one cycle of a pattern
 MAX_PERIOD = 256     # cycles before a pattern's alternations repeat
 MAX_HITS = 4096      # hits in one cycle (x*64*64 would be a million)
+MAX_TABLE = 16384    # hits in all the cycles before the pattern repeats (compiling stays ~ms)
 MAX_COUNT = 64       # the number after *, !, @ and the size of a euclid
+MAX_DEPTH = 16       # brackets inside brackets
+MAX_LENGTH = 4096    # characters of a pattern
 
 ATOMS = {"x": "hit", "X": "accent", ".": "rest", "~": "rest", "-": "tie", "_": "tie"}
 HELP = ("x hit, X accent, . or ~ rest, - tie, [x x] divide a step, x(3,8) euclid, x*2 roll, x!3 repeat, "
@@ -73,7 +76,9 @@ class _Node:
 
 class _Reader:
     def __init__(self, text: str):
-        self.text, self.pos = text, 0
+        self.text, self.pos, self.depth = text, 0, 0
+        if len(text) > MAX_LENGTH:
+            raise PatternError(f"a pattern has at most {MAX_LENGTH} characters, this one {len(text)}")
 
     def fail(self, what: str, pos: int | None = None):
         pos = self.pos if pos is None else pos
@@ -106,8 +111,12 @@ class _Reader:
             node = _Node(ATOMS[ch])
         elif ch in "[<":
             close = "]" if ch == "[" else ">"
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                self.fail(f"brackets nest at most {MAX_DEPTH} deep", start)
             items = self.sequence(close, top and ch == "<")      # <x(3,8) x(5,8)>: 8 steps, in turn
             self.pos += 1
+            self.depth -= 1
             if not items:
                 self.fail(f"empty '{ch}{close}'", start)
             node = _Node("seq" if ch == "[" else "alt", tuple(items))
@@ -302,9 +311,13 @@ def compile_pattern(text: str, reverse: bool = False) -> Table:
     if period > MAX_PERIOD:
         raise PatternError(f"the alternations of this pattern repeat every {period} cycles (at most {MAX_PERIOD})")
     leading = [_leading_tie(root, c) for c in range(period)]
-    variants = []
+    variants, total = [], 0
     for cycle in range(period):
         hits = _cycle(root, cycle)
+        total += len(hits)
+        if total > MAX_TABLE:
+            raise PatternError(f"a pattern plays at most {MAX_TABLE} notes before it repeats (its alternations "
+                               f"repeat every {period} cycles)")
         if hits and hits[-1][0] + hits[-1][1] == steps:       # ties at the next cycle's start hold on
             hits[-1][1] += leading[(cycle + 1) % period]
         table: list = [None] * steps
