@@ -111,8 +111,8 @@ def test_malformed_patterns_are_one_line_naming_the_position(pattern, position, 
 
 
 def test_patterns_too_big_to_compile_quickly_are_refused():
-    for pattern, words in [("x*64*64*64", "4096 notes a cycle"), ("x" * 300, "1–256 steps"),
-                           ("x" * 5000, "4096 characters"), ("[x*64*32] <x x x x x x x x>", "before it repeats")]:
+    for pattern, words in [("x*64*64*64", "512 notes a cycle"), ("x" * 300, "1–256 steps"),
+                           ("x" * 5000, "4096 characters"), ("[x*16*31] <x x x x x>", "before it repeats")]:
         with pytest.raises(PatternError, match=words):
             compile_pattern(pattern)
 

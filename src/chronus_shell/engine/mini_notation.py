@@ -29,8 +29,8 @@ from .params import ParamError
 
 MAX_STEPS = 256      # steps in one cycle of a pattern
 MAX_PERIOD = 256     # cycles before a pattern's alternations repeat
-MAX_HITS = 4096      # hits in one cycle (x*64*64 would be a million)
-MAX_TABLE = 16384    # hits in all the cycles before the pattern repeats (compiling stays ~ms)
+MAX_HITS = 512       # hits in one cycle (x*64*64*64 would be a quarter million)
+MAX_TABLE = 1024     # hits in all the cycles before it repeats: the worst compiles in ~25 ms, once
 MAX_COUNT = 64       # the number after *, !, @ and the size of a euclid
 MAX_DEPTH = 16       # brackets inside brackets
 MAX_LENGTH = 4096    # characters of a pattern
@@ -265,12 +265,13 @@ def _events(node: _Node, cycle: int, start: Fraction, span: Fraction, out: list)
         raise PatternError(f"a pattern plays at most {MAX_HITS} notes a cycle")
 
 
-def _cycle(root: _Node, cycle: int) -> list[list]:
-    """Hits of one cycle, time-ordered, ties folded into the hit before them."""
+def _cycle(root: _Node, cycle: int) -> tuple[list[list], Fraction]:
+    """Hits of one cycle, time-ordered, ties folded into the hit before them; and how long the
+    ties at the cycle's start hold (they hold the previous cycle's last note)."""
     raw: list = []
     _events(root, cycle, Fraction(0), root.weight, raw)
     raw.sort(key=lambda e: e[0])
-    hits, last = [], None
+    hits, last, leading = [], None, Fraction(0)
     for event in raw:
         if event[3] == "hit":
             last = event
@@ -279,19 +280,8 @@ def _cycle(root: _Node, cycle: int) -> list[list]:
             last[1] += event[1]                  # a tie right after a hit holds it
         else:
             last = None                          # a tie after a rest is a rest
-    return hits
-
-
-def _leading_tie(root: _Node, cycle: int) -> Fraction:
-    raw: list = []
-    _events(root, cycle, Fraction(0), root.weight, raw)
-    raw.sort(key=lambda e: e[0])
-    held = Fraction(0)
-    for event in raw:
-        if event[3] != "tie" or event[0] != held:
-            break
-        held += event[1]
-    return held
+            leading += event[1] if event[0] == leading else 0
+    return hits, leading
 
 
 @lru_cache(maxsize=512)
@@ -310,16 +300,15 @@ def compile_pattern(text: str, reverse: bool = False) -> Table:
     period = _period(root)
     if period > MAX_PERIOD:
         raise PatternError(f"the alternations of this pattern repeat every {period} cycles (at most {MAX_PERIOD})")
-    leading = [_leading_tie(root, c) for c in range(period)]
+    cycles = [_cycle(root, c) for c in range(period)]
     variants, total = [], 0
-    for cycle in range(period):
-        hits = _cycle(root, cycle)
+    for cycle, (hits, _) in enumerate(cycles):
         total += len(hits)
         if total > MAX_TABLE:
             raise PatternError(f"a pattern plays at most {MAX_TABLE} notes before it repeats (its alternations "
                                f"repeat every {period} cycles)")
         if hits and hits[-1][0] + hits[-1][1] == steps:       # ties at the next cycle's start hold on
-            hits[-1][1] += leading[(cycle + 1) % period]
+            hits[-1][1] += cycles[(cycle + 1) % period][1]
         table: list = [None] * steps
         for start, length, slot, _, accent, chance in hits:
             if reverse:
