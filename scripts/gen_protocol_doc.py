@@ -89,7 +89,8 @@ At the top level a euclid takes as many steps as its second number, and so does 
 euclids (`<x(3,8) x(5,8)>`: 8 steps, one rhythm a cycle); inside `[ ]` it divides its slot. A pattern compiles once when it changes; sub-step onsets are sample-exact
 (a step's parts fall between its swung onset and the next step's). A malformed pattern is one line
 naming the position (`pattern 'x(3,8', position 2: '(' is never closed by ')'`). A track's state,
-sessions and `list` show the pattern as written.
+sessions and `list` show the pattern as written. Limits: 256 steps, brackets 16 deep, 512 notes a
+cycle and 1,024 before the alternations repeat (so a compile never stalls a slot).
 
 **Transforms** leave the pattern as written and land at the next bar (or `now`): `/seq/shift`
 rotates by whole steps (positive = later), `/seq/reverse` plays each cycle backwards, `/seq/speed`
