@@ -22,6 +22,8 @@ DRUMS = ("add a kick", "add a snare", "add a hat", "kick x...x...x...x...", "sna
     ("3 hits over 8 on the hat rotated by 2", ["/seq/add hats hat1 x(3,8,2)"]),
     ("kick 7 in 16", ["/seq/add kick kick1 x(7,16)"]),
     ("hats 5 over 16 euclid", ["/seq/add hats hat1 x(5,16)"]),
+    ("kick 3 hits per bar", ["/seq/add kick kick1 x(3,16)"]),
+    ("kick: 3 over 8", ["/seq/add kick kick1 x(3,8)"]),
     # mini-notation typed directly
     ("kick x(3,8)", ["/seq/add kick kick1 x(3,8)"]),
     ("hats [xx] x [xx] x", ["/seq/add hats hat1 '[xx] x [xx] x'"]),

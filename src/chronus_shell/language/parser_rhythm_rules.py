@@ -36,9 +36,11 @@ def _num(text: str | None) -> int:
 EUCLID = [
     _p(rf"(?:play\s+|put\s+|give\s+(?:me\s+)?)?(?P<n>{NUM})\s+(?:{HITS}\s+)?{SPREAD}\s+(?P<m>{NUM}){STEPS}"
        rf"(?:\s+(?:on|for|in)\s+{TRACK})?{ROTATE}"),
-    _p(rf"(?:play\s+|give\s+)?{TRACK}\s+(?:(?:plays?|playing|on|with|gets?|in)\s+)?(?:an?\s+)?(?P<n>{NUM})\s+"
+    _p(rf"(?:play\s+|give\s+)?{TRACK}:?\s+(?:(?:plays?|playing|on|with|gets?|in)\s+)?(?:an?\s+)?(?P<n>{NUM})\s+"
        rf"(?:{HITS}\s+)?(?:{SPREAD}|against)\s+(?P<m>{NUM}){STEPS}(?:\s+(?:thing|feel|pattern|groove|rhythm|"
        rf"euclid(?:ean)?))?{ROTATE}"),
+    _p(rf"(?:play\s+)?{TRACK}:?\s+(?P<n>{NUM})\s+{HITS}\s+(?:per|a|each|every|in\s+a|in\s+each)\s+(?P<per>bar|beat)"
+       rf"{ROTATE}"),
     _p(rf"euclid(?:ean)?\s+\(?\s*(?P<n>{NUM})\s*,?\s*(?P<m>{NUM})\s*\)?\s*\$?\s+{TRACK}"),
     _p(rf"(?:play\s+|put\s+)?(?:an?\s+)?euclid(?:ean)?(?:\s+rhythm|\s+pattern)?\s*\(?\s*(?P<n>{NUM})\s*(?:,|\s)\s*"
        rf"(?P<m>{NUM})(?:\s*(?:,|\s)\s*(?P<rot>-?\d+))?\s*\)?\s+(?:on|for|to)\s+{TRACK}"),
@@ -81,12 +83,14 @@ SHIFT = [
     _p(rf"{TRACK}\s+(?P<n>{NUM}|an?)\s+{UNIT}\s+(?P<dir>later|earlier|late|early)"),
     _p(rf"\(?\"?(?P<cycle>\d+/\d+|0?\.\d+|\d+)\"?\)?\s*(?P<arrow><~|~>)\s*\$?\s*{TRACK}"),
 ]
-SEED = [_p(r"(?:(?:lock|fix|freeze)\s+(?:the\s+)?random(?:ness)?,?\s+)?(?:set\s+)?(?:the\s+)?(?:random\s*)?(?:seed|randseed)"
+SEED = [_p(r"(?:(?:lock|fix|freeze)\s+(?:the\s+)?random(?:ness)?,?\s+)?(?:set\s+)?(?:the\s+)?(?:random\s*)?"
+           r"(?:seed|randseed)"
            r"\s+(?:to\s+)?(?P<seed>\d+)")]
 QUOTED = [_p(rf"(?:play\s+)?{TRACK}\s*:?\s*\"(?P<pattern>[^\"]+)\"(?:\s+on\s+{TRACK.replace('track>', 'track2>')})?"),
           _p(rf"{TRACK}\s*:\s*(?P<pattern>[xX.~\[<][^\"]*)"),
           # mini-notation typed bare: taken as written (a malformed one is refused naming the position)
-          _p(rf"(?:play\s+|set\s+)?{TRACK}\s+(?:to\s+)?(?P<pattern>(?=[^\"]*[\[\]<>()*!?@~_])[xX.~\[<][\sxX.~_\-\[\]<>()*!?@,|\d]*)")]
+          _p(rf"(?:play\s+|set\s+)?{TRACK}\s+(?:to\s+)?(?P<pattern>(?=[^\"]*[\[\]<>()*!?@~_])[xX.~\[<]"
+             rf"[\sxX.~_\-\[\]<>()*!?@,|\d]*)")]
 REVERSE = [
     _p(rf"(?:reverse|flip|mirror|retrograde|rev)\s*\$?\s+{TRACK}(?:\s+(?:around|round|backwards?))?"),
     _p(rf"make\s+{TRACK}\s+(?:go|play|run)\s+(?:backwards?|in\s+reverse)"),
@@ -109,14 +113,16 @@ SPEED = [
     _p(rf"(?P<how>diminution|augmentation)\s+(?:of\s+)?{TRACK}(?:\s+at\s+(?:half|double)\s+speed)?"),
     _p(rf"(?P<tidal>fast|slow|density|sparsity)\s+\"?(?P<factor>\d+(?:\.\d+)?|\d+/\d+)\"?\s*\$?\s+{TRACK}"),
     _p(rf"(?:play\s+|make\s+|put\s+)?(?:an?\s+)?(?P<how>triplets?)(?:\s+feel)?\s+(?:(?:on|for)\s+)?{TRACK}"),
-    _p(rf"(?:play\s+)?{TRACK}\s+(?:at\s+|back\s+to\s+)?(?P<how>normal|regular|original|straight)(?:\s+(?:speed|time|again))?"),
+    _p(rf"(?:play\s+)?{TRACK}\s+(?:at\s+|back\s+to\s+)?(?P<how>normal|regular|original|straight)"
+       rf"(?:\s+(?:speed|time|again))?"),
     _p(rf"(?:play\s+|set\s+)?(?:the\s+)?{TRACK}\s+(?:speed\s+)?(?:at\s+|to\s+)?(?P<factor>\d+(?:\.\d+)?|\d+/\d+)\s*"
        rf"(?:x|times\s+(?:as\s+fast|faster|the\s+speed))(?:\s+speed)?"),
 ]
 _ANY_POSITION = re.sub(r"\?P<\w+>", "?:", POSITION)
 BEATS = rf"(?P<positions>{_ANY_POSITION}(?:\s*(?:,|and|&|\+)\s*{_ANY_POSITION})*)"
 POSITIONS = [
-    _p(rf"(?P<add>add\s+|also\s+)?(?:play\s+|put\s+)?(?:an?\s+)?(?:extra\s+)?{TRACK}(?:\s+hits?)?\s+(?P<mid>also\s+)?on\s+{BEATS}"
+    _p(rf"(?P<add>add\s+|also\s+)?(?:play\s+|put\s+)?(?:an?\s+)?(?:extra\s+)?{TRACK}(?:\s+hits?)?\s+(?P<mid>also\s+)?"
+       rf"on\s+{BEATS}"
        rf"(?P<also>,?\s+(?:as\s+well|too|also))?"),
     _p(rf"(?:play\s+|put\s+)?{TRACK}\s+(?:only\s+)?on\s+{BEATS}(?:,?\s+(?:for\s+)?(?:the|a)?\s*(?:half|double)[- ]?time"
        rf"(?:\s+feel)?)?"),
@@ -138,7 +144,8 @@ ROLL = [
     _p(rf"roll\s+(?:the\s+)?(?P<which>last|first|final)\s+{TRACK}(?:\s+(?:hit|note))?"),
     _p(rf"(?:add\s+|put\s+)?(?:an?\s+)?{TRACK}\s+roll\s+(?:on|at|to)\s+the\s+(?P<which>last|first|final)\s+"
        rf"(?:hit|note|step)"),
-    _p(rf"(?:add\s+|put\s+|play\s+)?(?:an?\s+)?roll\s+(?:on|at)\s+the\s+(?P<which>last|first|final)\s+(?:hit|note|step)\s+of\s+{TRACK}"),
+    _p(rf"(?:add\s+|put\s+|play\s+)?(?:an?\s+)?roll\s+(?:on|at)\s+the\s+(?P<which>last|first|final)\s+"
+       rf"(?:hit|note|step)\s+of\s+{TRACK}"),
     _p(rf"(?:make\s+)?(?:the\s+)?(?P<which>last|first|final)\s+{TRACK}(?:\s+(?:hit|note))?\s+(?:into\s+)?(?:an?\s+)?roll"),
     _p(rf"(?:add\s+|put\s+)?(?:an?\s+)?{TRACK}\s+roll\s+(?:at|on)\s+the\s+(?P<which>end)(?:\s+of\s+the\s+(?:bar|pattern))?"),
 ]
@@ -186,7 +193,8 @@ def _one(text: str, column: int):
                 return intent
     loose = LOOSE_COUNT.match(text)
     if loose:
-        raise LanguageError(f"{loose['n']} hits over how many steps? e.g. '{loose['track']} {loose['n']} hits over 8' "
+        steps = 16 if _num(loose["n"]) <= 16 else _num(loose["n"])
+        raise LanguageError(f"{loose['n']} hits over how many steps? e.g. '{loose['track']} {loose['n']} hits over {steps}' "
                             f"(a euclidean rhythm) or '{loose['track']} x(3,8)'", column)
     return None
 
@@ -200,7 +208,8 @@ def _words(match, column: int) -> it.Words | None:
 
 
 def _euclid(match, column):
-    hits, steps, rotation = _num(match["n"]), _num(match["m"]), _num(match.groupdict().get("rot"))
+    per = {"bar": 16, "beat": 4}.get((match.groupdict().get("per") or "").lower())
+    hits, steps, rotation = _num(match["n"]), per or _num(match["m"]), _num(match.groupdict().get("rot"))
     if (match.groupdict().get("track") or "").lower() in ("tempo", "bpm", "swing"):
         return None                                           # "tempo 140 over 16": not a rhythm
     if not 1 <= steps <= 64 or not 0 < hits <= steps:
