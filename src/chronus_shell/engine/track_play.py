@@ -41,7 +41,6 @@ class TrackStyle:
 
     def __init__(self, name: str, pattern: str, **style):
         self.salt = zlib.crc32(name.encode())     # stable across processes (str hash is not)
-        self.pattern = pattern
         self.shift = int(style.get("shift", 0))
         self.reverse = bool(style.get("reverse", False))
         self.speed = speed_fraction(style.get("speed", 1.0))
