@@ -78,7 +78,7 @@ HUMANIZE = [
 SHIFT = [
     _p(rf"{SHIFT_VERB}\s+{TRACK}\s+(?:by\s+)?(?P<n>{NUM}|an?|half\s+a)\s+{UNIT}\s*(?:to\s+the\s+)?{DIRECTION}?"),
     _p(rf"{SHIFT_VERB}\s+{TRACK}\s+{DIRECTION}\s+(?:by\s+)?(?P<n>{NUM}|an?|half\s+a)\s+{UNIT}"),
-    _p(rf"{SHIFT_VERB}\s+{TRACK}\s+(?P<dir>later|earlier|forwards?|backwards?|left|right)"),
+    _p(rf"{SHIFT_VERB}\s+{TRACK}\s+(?P<dir>later|earlier)"),     # "move the hats left" is a pan, not a shift
     _p(rf"{SHIFT_VERB}\s+{TRACK}\s+by\s+(?P<signed>[-+]?\d+)(?:\s+steps?)?"),
     _p(rf"{TRACK}\s+(?P<n>{NUM}|an?)\s+{UNIT}\s+(?P<dir>later|earlier|late|early)"),
     _p(rf"\(?\"?(?P<cycle>\d+/\d+|0?\.\d+|\d+)\"?\)?\s*(?P<arrow><~|~>)\s*\$?\s*{TRACK}"),
