@@ -54,6 +54,9 @@ class PatchShape:
             self.tracks.discard(str(args[0]))
         elif verb == "/seq/clear":
             self.tracks.clear()
+        elif verb in _STYLED and args and str(args[0]) not in self.tracks:
+            known = f"tracks: {', '.join(sorted(self.tracks))}" if self.tracks else "no tracks yet"
+            raise ParamError(f"no track {str(args[0])[:40]!r} to {verb.split('/')[-1]} ({known})")
         elif verb == "/seq/notes" and str(args[0]) not in self.tracks:
             known = f"tracks: {', '.join(sorted(self.tracks))}" if self.tracks else "no tracks yet"
             raise ParamError(f"no track {str(args[0])[:40]!r} to give notes to ({known}) — add it first: "
@@ -179,3 +182,6 @@ class PatchShape:
                     seen.add(d)
                     stack.append(d)
         return False
+
+
+_STYLED = ("/seq/shift", "/seq/reverse", "/seq/speed", "/seq/chance", "/seq/humanize")

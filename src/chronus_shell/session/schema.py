@@ -26,9 +26,11 @@ from typing import Any
 from ..engine.catalogue import CATALOGUE, module_spec
 from ..engine.graph import PATCH_SCHEMA_VERSION as SCHEMA_VERSION
 from ..engine.limits import shorten
+from ..engine.mini_notation import compile_pattern
 from ..engine.note_steps import MAX_CHORD, REST
 from ..engine.params import ParamError, did_you_mean
 from ..engine.sequencer import parse_key
+from ..engine.track_play import check_style
 from .file_limits import check_counts
 from .paths import SessionError
 from .schema_ramps import validate_ramps
@@ -36,7 +38,6 @@ from .schema_ramps import validate_ramps
 BPM_RANGE = (20.0, 300.0)
 SWING_RANGE = (0.0, 0.6)
 _ID = re.compile(r"[a-z][a-z0-9_]{0,31}")
-_PATTERN = re.compile(r"[xX.\-| ]*")
 _NOTE = re.compile(r"[a-gA-G](#|b|s|sharp|flat)?-?\d")
 _TRACK = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}")
 
@@ -212,8 +213,10 @@ def _sequencer(seq: Any, ids: set[str]) -> dict:
         if track.get("target") not in ids:
             raise SessionError(f"{where}.target: {_unknown_id(track.get('target'), ids)}")
         pattern = track.get("pattern", "")
-        if not isinstance(pattern, str) or not _PATTERN.fullmatch(pattern) or not pattern.strip(" |"):
-            raise SessionError(f"{where}.pattern: {shorten(pattern)} is not a pattern (one step each: X x . - )")
+        try:
+            compile_pattern(pattern if isinstance(pattern, str) else "")
+        except ParamError as err:
+            raise SessionError(f"{where}.pattern: {err}") from None
         notes = _list(track.get("notes", []), f"{where}.notes")
         for i, note in enumerate(notes):
             chord = isinstance(note, list) and 2 <= len(note) <= MAX_CHORD and all(map(_is_note, note))
@@ -223,6 +226,7 @@ def _sequencer(seq: Any, ids: set[str]) -> dict:
         tracks[name] = {"target": track["target"], "pattern": pattern, "notes": list(notes)}
         if track.get("muted"):
             tracks[name]["muted"] = True
+        tracks[name].update(_track_style(track, where))
     key = seq.get("key")
     if key is not None:
         try:
@@ -234,7 +238,31 @@ def _sequencer(seq: Any, ids: set[str]) -> dict:
         "swing": _number_in(seq.get("swing", 0.0), SWING_RANGE, "sequencer.swing"),
         "running": bool(seq.get("running", True)),
         "tracks": tracks,
+        **({"seed": _seed(seq["seed"])} if seq.get("seed") else {}),
     } | ({"key": str(key)} if key is not None else {})
+
+
+def _track_style(track: dict, where: str) -> dict:
+    """shift, reverse, speed, chance, humanize: checked as their /seq/* messages are."""
+    style = {}
+    for key in ("shift", "reverse", "speed", "chance", "humanize"):
+        if key in track:
+            value = track[key]
+            arg = int(bool(value)) if key == "reverse" and isinstance(value, bool) else value
+            if isinstance(arg, bool) or not isinstance(arg, (int, float)):
+                raise SessionError(f"{where}.{key}: {shorten(value)} is not a number")
+            try:
+                check_style(key, ["track", arg])
+            except ParamError as err:
+                raise SessionError(f"{where}.{key}: {err}") from None
+            style[key] = bool(value) if key == "reverse" else value
+    return style
+
+
+def _seed(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**31:
+        raise SessionError(f"sequencer.seed: {shorten(value)} is not a whole number 0–2147483647")
+    return value
 
 
 def _is_note(note: Any) -> bool:

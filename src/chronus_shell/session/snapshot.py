@@ -145,6 +145,9 @@ def state_to_messages(state: dict, current: dict | None = None) -> list[Message]
             messages.append(Message("/seq/notes", (name, *steps)))
         if track.get("muted"):
             messages.append(Message("/seq/mute", (name, 1)))
+        messages += [Message(f"/seq/{key}", (name, int(track[key]) if key == "reverse" else track[key]))
+                     for key in ("shift", "reverse", "speed", "chance", "humanize") if key in track]
+    messages += [Message("/seq/seed", (seq["seed"],))] if seq.get("seed") else []
     if seq["running"]:
         messages.append(Message("/seq/start"))
     for ramp in state.get("ramps", ()):              # in progress when saved: on from where they were
