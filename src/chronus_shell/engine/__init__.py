@@ -10,10 +10,11 @@ COMPILING = "compiling the audio kernels (once after an install or an update; ab
 
 def warmup() -> None:
     """Compile every numba kernel once (at worker start, never in an audio path)."""
-    from . import chain_kernels, kernels
+    from . import chain_kernels, kernels, stereo_kernels
 
     kernels.warmup()
     chain_kernels.warmup()
+    stereo_kernels.warmup()
 
 
 def kernels_cached() -> bool:
