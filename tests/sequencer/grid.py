@@ -66,7 +66,9 @@ def render(events: list[tuple[int, Message]], samples: int, block: int):
         for at, msg in events:
             timeline.schedule(msg, at)
         count = -(-samples // block)
-        audio = np.concatenate([timeline.render_block() for _ in range(count)])[:samples]
+        stereo = np.concatenate([timeline.render_block() for _ in range(count)])[:samples]
+        assert np.array_equal(stereo[:, 0], stereo[:, 1]), "nothing is panned: L = R"
+        audio = stereo[:, 0]
     finally:
         Engine._note = original
     return audio, [note for note in notes if note[0] < samples]

@@ -83,12 +83,14 @@ def wav_header(sample_rate: int, channels: int, frames: int, peaks=None) -> byte
 
 
 def write_wav(path: Path, audio: np.ndarray, sample_rate: int) -> None:
-    """A mono float32 WAV of `audio` (bytes that depend on the samples alone)."""
+    """A float32 WAV of `audio` ((frames,) mono or (frames, channels)); bytes that depend on the samples alone."""
     samples = np.ascontiguousarray(audio, dtype="<f4")
-    position = int(np.argmax(np.abs(samples))) if len(samples) else 0
-    peak = float(abs(samples[position])) if len(samples) else 0.0
+    frames = samples.reshape(len(samples), -1)
+    magnitude = np.abs(frames)
+    where = magnitude.argmax(axis=0) if len(frames) else np.zeros(frames.shape[1], dtype=int)
+    peaks = [(float(magnitude[i, c]) if len(frames) else 0.0, int(i)) for c, i in enumerate(where)]
     with open(path, "wb") as file:
-        file.write(wav_header(sample_rate, 1, len(samples), [(peak, position)]))
+        file.write(wav_header(sample_rate, frames.shape[1], len(frames), peaks))
         file.write(samples.tobytes())
 
 

@@ -16,6 +16,11 @@ _WIDTH = number("width", "ratio", 1, 0, 2, "stereo width of the wet signal: 0 mo
                 ("stereo_width", "spread"))
 
 
+def as_pair(audio_in: np.ndarray) -> np.ndarray:
+    """(2, n): a mono input (a module driven alone) is centred."""
+    return audio_in if audio_in.ndim == 2 else np.stack((audio_in, audio_in))
+
+
 class Delay(Module):
     CHANNELS = 2
     spec = ModuleSpec(
@@ -38,6 +43,7 @@ class Delay(Module):
         self.state = np.zeros(1)
 
     def process(self, audio_in, params):
+        audio_in = as_pair(audio_in)
         out = np.empty((2, audio_in.shape[-1]))
         stereo_kernels.delay_stereo(audio_in, params["time"] * self.sample_rate, params["feedback"], params["mix"],
                                     params["width"], params["mode"] == "pingpong", self.buffers, self.state, out)
@@ -70,6 +76,7 @@ class Reverb(Module):
         self.positions = np.zeros((2, len(COMB_TUNING) + len(ALLPASS_TUNING)))
 
     def process(self, audio_in, params):
+        audio_in = as_pair(audio_in)
         out = np.empty((2, audio_in.shape[-1]))
         stereo_kernels.freeverb_stereo(audio_in, params["room"], params["damp"], params["mix"], params["width"],
                                        self.combs, self.comb_lengths, self.comb_state, self.allpasses,
