@@ -21,6 +21,7 @@ from .mapper_levels import LevelMapper
 from .mapper_modules import ModuleMapper
 from .mapper_sequencer import SequencerMapper
 from .mapper_shell import ShellMapper
+from .mapper_stereo import StereoMapper
 from .mapper_tracks import TrackMapper
 from .mapper_values import ValueMapper
 from .mapper_words import COMPARATIVES, SEQ_PARAMS, SWING, TEMPO, seq_param
@@ -29,7 +30,7 @@ from .resolve import EVERYTHING, Resolver, type_and_presets
 
 
 class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, SequencerMapper, ShellMapper,
-             TrackMapper, ChainMapper, GearMapper):
+             TrackMapper, ChainMapper, GearMapper, StereoMapper):
     def __init__(self, model: PatchModel):
         self.model = model
         self.resolve = Resolver(model)
