@@ -31,8 +31,7 @@ def lazy_module(name: str) -> ModuleType:
 kernels = lazy_module("chronus_shell.engine.kernels")
 
 # every source and drum has it; the engine pans the module's mono output where it meets a stereo bus
-PAN = number("pan", "ratio", 0, -1, 1, "stereo position: -1 hard left, 0 centre, 1 hard right (equal power)",
-             ("balance", "position"))
+PAN = number("pan", "ratio", 0, -1, 1, "stereo position: -1 hard left, 0 centre, 1 hard right (equal power)")
 
 SMOOTHING_MS = 5.0  # time constant of the one-pole parameter smoother
 
