@@ -20,6 +20,7 @@ from .patch_shape import PatchShape
 from .render_plan import Plan, build_plan
 from .sequencer import Sequencer
 from .stereo import Bus, carried_pan, mono
+from .topology import voice_components
 from .user_modules import USER_PACKAGE
 
 
@@ -160,7 +161,7 @@ class Engine:
     def voice(self, module_id: str) -> tuple[str, ...]:
         """The ids of the voice containing `module_id`: its audio-connected chain, master excluded."""
         if self._voice_of is None:
-            self._voice_of = _connected_components(self.modules, self.edges)
+            self._voice_of = voice_components(self.modules, self.edges)
         return self._voice_of.get(module_id, ())
 
     def _note(self, module_id: str, on: bool, freq: float | None, accent: float) -> None:
@@ -400,29 +401,6 @@ def _gate_args(msg: Message) -> tuple[bool, float | None]:
     if len(msg.args) > 1:
         freq = module_spec("sine").param("freq").coerce(msg.args[1])
     return float(msg.args[0]) == 1.0, freq
-
-
-def _connected_components(modules, edges) -> dict[str, tuple[str, ...]]:
-    """Voice membership: undirected components over audio edges, master excluded."""
-    neighbours: dict[str, list[str]] = {m: [] for m in modules if m != "master"}
-    for src, dst in edges:
-        if src in neighbours and dst in neighbours:
-            neighbours[src].append(dst)
-            neighbours[dst].append(src)
-    voice_of: dict[str, tuple[str, ...]] = {}
-    for start in neighbours:
-        if start in voice_of:
-            continue
-        seen, stack = [start], [start]
-        while stack:
-            for nxt in neighbours[stack.pop()]:
-                if nxt not in seen:
-                    seen.append(nxt)
-                    stack.append(nxt)
-        members = tuple(m for m in modules if m in seen)
-        for member in members:
-            voice_of[member] = members
-    return voice_of
 
 
 __all__ = ["Engine", "EngineError"]
