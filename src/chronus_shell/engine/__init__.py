@@ -18,16 +18,18 @@ def warmup() -> None:
 
 
 def kernels_cached() -> bool:
-    """Whether numba's cache holds the compiled voice kernel (a warm start loads, not compiles).
+    """Whether numba's cache holds the compiled voice and stereo kernels (a warm start loads, not compiles).
 
     Numba's cache sits in __pycache__ beside the kernels; looking there costs no numba import (the
     shell process never needs numba). Elsewhere (NUMBA_CACHE_DIR, a read-only install) numba is asked."""
     folder = Path(__file__).parent / "__pycache__"
     if "NUMBA_CACHE_DIR" not in os.environ and os.access(Path(__file__).parent, os.W_OK):
-        return any(folder.glob("chain_kernels.render_bank-*.nbi"))
+        return all(any(folder.glob(f"{name}-*.nbi")) for name in ("chain_kernels.render_bank",
+                                                                   "stereo_kernels.freeverb_stereo"))
     try:
-        from . import chain_kernels
-        return bool(chain_kernels.render_bank._cache._cache_file._load_index())
+        from . import chain_kernels, stereo_kernels
+        return all(bool(kernel._cache._cache_file._load_index())
+                   for kernel in (chain_kernels.render_bank, stereo_kernels.freeverb_stereo))
     except Exception:  # noqa: BLE001 — numba internals: unsure means "say it and compile"
         return False
 
