@@ -25,7 +25,7 @@ def _blocks(audio, size=256):
 
 def test_records_exact_float32_samples(tmp_path):
     audio = _tone()
-    recorder = Recorder(tmp_path / "take1.wav", RATE)
+    recorder = Recorder(tmp_path / "take1.wav", RATE, channels=1)
     for block in _blocks(audio):
         recorder.write(block)
     recorder.close()
@@ -52,12 +52,12 @@ def test_stereo_and_write_never_waits(tmp_path):
 def test_existing_file_is_never_overwritten(tmp_path):
     first = tmp_path / "take1.wav"
     first.write_bytes(b"precious")
-    with Recorder(first, RATE) as recorder:
+    with Recorder(first, RATE, channels=1) as recorder:
         recorder.write(_tone(0.1))
     assert recorder.path == tmp_path / "take1-2.wav"
     assert first.read_bytes() == b"precious"
-    assert Recorder(first, RATE).path == tmp_path / "take1-3.wav"
-    with Recorder(first, RATE, overwrite=True) as recorder:
+    assert Recorder(first, RATE, channels=1).path == tmp_path / "take1-3.wav"
+    with Recorder(first, RATE, channels=1, overwrite=True) as recorder:
         recorder.write(_tone(0.1))
     assert recorder.path == first and sf.info(first).frames == 4800
 
@@ -65,7 +65,7 @@ def test_existing_file_is_never_overwritten(tmp_path):
 def test_unwritable_path_is_one_line_and_harmless(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    recorder = Recorder(blocker / "take.wav", RATE)
+    recorder = Recorder(blocker / "take.wav", RATE, channels=1)
     assert recorder.error.startswith(f"cannot record to {blocker / 'take.wav'}: ")
     assert "\n" not in recorder.error
     recorder.write(_tone(0.1))                  # ignored, no exception
@@ -75,7 +75,7 @@ def test_unwritable_path_is_one_line_and_harmless(tmp_path):
 CHILD = """
 import sys, time, numpy as np
 from chronus_shell.session.recorder import Recorder
-recorder = Recorder(sys.argv[1], 48000)
+recorder = Recorder(sys.argv[1], 48000, channels=1)
 block = np.full(480, 0.25, np.float32)
 while True:                                   # 100 blocks of 10 ms a second, like an audio callback
     recorder.write(block)
@@ -135,7 +135,7 @@ def tiny_disk(tmp_path):
 
 
 def test_disk_full_stops_recording_not_the_music(tiny_disk):
-    recorder = Recorder(tiny_disk / "big.wav", RATE)
+    recorder = Recorder(tiny_disk / "big.wav", RATE, channels=1)
     for block in _blocks(_tone(2.0)):           # 384 kB into 64 kB
         recorder.write(block)
     recorder.close()

@@ -82,7 +82,7 @@ def write_wav(path: Path, audio: np.ndarray, sample_rate: int) -> None:
 class Recorder:
     """A WAV writer fed block by block from the audio side; see the module docstring."""
 
-    def __init__(self, path, sample_rate: int, channels: int = 1, overwrite: bool = False):
+    def __init__(self, path, sample_rate: int, channels: int = 2, overwrite: bool = False):
         requested = Path(path).expanduser().absolute()
         self.path = requested if overwrite else free_path(requested)
         self.sample_rate = sample_rate
