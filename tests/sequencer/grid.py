@@ -84,8 +84,8 @@ def note_offs(notes, module: str) -> list[int]:
 
 
 def onsets(audio: np.ndarray, gap: int = 64) -> list[int]:
-    """First non-zero sample after at least `gap` zero samples (or the start of the audio)."""
-    loud = np.flatnonzero(audio)
+    """First non-zero frame after at least `gap` zero frames (or the start of the audio); mono or stereo."""
+    loud = np.flatnonzero(np.abs(audio).reshape(len(audio), -1).max(axis=1))
     if not len(loud):
         return []
     keep = np.concatenate(([True], np.diff(loud) > gap))
