@@ -161,3 +161,18 @@ def test_mono_scripts_render_both_sides_as_the_mono_engine_did(name):
     assert np.array_equal(audio[:, 0], audio[:, 1]), "nothing is panned: L = R"
     assert hashlib.sha256(audio[:, 0].astype("<f4").tobytes()).hexdigest() == reference["sha256"], \
         "L differs from the mono engine's render"
+
+
+def test_a_saved_patch_keeps_pan_width_and_mode():
+    lines = ("/patch/create h1 hat", "/patch/create d1 delay", "/patch/connect h1 d1", "/patch/connect d1 master",
+             "/mod/h1/pan -0.4", "/mod/d1/mode pingpong", "/mod/d1/width 1.6", "/gate/h1 1")
+    eng = settled(*lines)
+    state = eng.patch_state()
+    assert state["modules"]["h1"]["params"]["pan"] == -0.4
+    assert state["modules"]["d1"]["params"]["mode"] == "pingpong" and state["modules"]["d1"]["params"]["width"] == 1.6
+    loaded = Engine(SR, 256)
+    loaded.load_patch_state(json.loads(json.dumps(state)))
+    assert loaded.patch_state() == state
+    loaded.schedule(Message.parse("/gate/h1 1"))
+    out = stereo_blocks(loaded, SR // 2)
+    assert out[:, 0].any() and not np.array_equal(out[:, 0], out[:, 1])
