@@ -24,7 +24,8 @@ def _events(lines, at=0):
 
 
 def _centroids(audio: np.ndarray, size: int) -> np.ndarray:
-    """Spectral centroid (Hz) of each analysis block of `size` samples (Hann window)."""
+    """Spectral centroid (Hz) of each analysis block of `size` samples (Hann window), left channel."""
+    audio = audio[:, 0] if audio.ndim == 2 else audio
     blocks = audio[: len(audio) // size * size].reshape(-1, size).astype(float)
     mag = np.abs(np.fft.rfft(blocks * np.hanning(size), axis=1))
     freqs = np.fft.rfftfreq(size, 1 / SR)

@@ -30,7 +30,7 @@ from .failover import START_TIMEOUT_S, Failover
 from .recording import RECORD_SECONDS, RecordTap
 from .samples import SampleError, SampleShelf, names_a_sample
 from .rings import (
-    LEVEL_MILLI, LOST_BLOCKS, READ_BLOCK, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring,
+    CHANNELS, LEVEL_MILLI, LOST_BLOCKS, READ_BLOCK, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring,
     remove_stale_blocks, shm_name,
 )
 from .restore import Restore
@@ -111,7 +111,7 @@ class Supervisor(Failover, Restore):
             self._assign(workers[index], index, snapshot)
         self.spares = workers[2:]
         if record is not None:
-            self.tap.start(Recorder(record, cfg.sample_rate))
+            self.tap.start(Recorder(record, cfg.sample_rate, CHANNELS))
         self._start_output()
         self._monitor = threading.Thread(target=self._watch, name="chronus-supervisor", daemon=True)
         self._monitor.start()
