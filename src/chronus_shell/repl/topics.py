@@ -115,7 +115,7 @@ def list_renderables(what: str | None, model) -> list:
 
 
 def _patch_table(model) -> Table:
-    table = Table(title=f"patch · {format_number(model.bpm)} bpm", title_justify="left")
+    table = Table(title=f"patch · {format_number(model.bpm)} bpm{_key_text(model)}", title_justify="left")
     for column in ("id", "type", "→", "values"):
         table.add_column(column)
     for module_id, type_name in model.modules.items():
@@ -166,9 +166,17 @@ def show_renderables(args: tuple, model) -> list:
                           (f"   ({allowed})", "dim"))]
 
 
+def _key_text(model) -> str:
+    """' · key d minor' when the session has a key (/seq/key; the language's model keeps it), else ''."""
+    key = getattr(model, "key", None)
+    if not key:
+        return ""
+    return f" · key {' '.join(key) if isinstance(key, (tuple, list)) else key}".replace("_", " ")
+
+
 def _tracks_table(model) -> Table:
     state = "playing" if model.running else "stopped"
-    table = Table(title=f"tracks · {state}", title_justify="left")
+    table = Table(title=f"tracks · {state}{_key_text(model)}", title_justify="left")
     for column in ("track", "target", "pattern", "notes"):
         table.add_column(column)
     for name, track in model.tracks.items():
