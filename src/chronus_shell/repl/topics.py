@@ -166,22 +166,22 @@ def show_renderables(args: tuple, model) -> list:
                           (f"   ({allowed})", "dim"))]
 
 
+def _tracks_table(model) -> Table:
+    state = "playing" if model.running else "stopped"
+    table = Table(title=f"tracks · {state}", title_justify="left")
+    for column in ("track", "target", "pattern", "notes"):
+        table.add_column(column)
+    for name, track in model.tracks.items():
+        table.add_row(name, track.target, track.pattern, " ".join(map(str, track.notes)))
+    return table
+
+
 def _key_text(model) -> str:
     """' · key d minor' when the session has a key (/seq/key; the language's model keeps it), else ''."""
     key = getattr(model, "key", None)
     if not key:
         return ""
     return f" · key {' '.join(key) if isinstance(key, (tuple, list)) else key}".replace("_", " ")
-
-
-def _tracks_table(model) -> Table:
-    state = "playing" if model.running else "stopped"
-    table = Table(title=f"tracks · {state}{_key_text(model)}", title_justify="left")
-    for column in ("track", "target", "pattern", "notes"):
-        table.add_column(column)
-    for name, track in model.tracks.items():
-        table.add_row(name, track.target, track.pattern, " ".join(map(str, track.notes)))
-    return table
 
 
 __all__ = ["help_renderables", "list_renderables", "show_renderables", "command_forms", "TopicError"]
