@@ -302,8 +302,7 @@ class Engine:
                                                     for attr, _ in self.modules[m].STATE)]
                 self._contain_fault((broken or ids)[-1 if not broken else 0], "produced NaN/Inf")
                 outputs[ids[-1]] = np.zeros(n)
-                for module_id in ids:      # a poly voice's notes start afresh with it
-                    self.poly.copies.pop(module_id, None)
+                self.poly.reset(ids)       # a poly voice's notes start afresh with it
             self._order = None
 
     def _plan(self) -> Plan:
