@@ -347,7 +347,7 @@ class Engine:
             "edges": [list(e) for e in self.edges],
             "mod_edges": [[src, f"{dst}.{param}"] for src, dst, param in self.mod_edges],
             "sequencer": self.sequencer.state(),
-            **({"ramps": ramps.in_progress(self)} if self.param_ramps else {}),
+            **({"ramps": running} if (running := ramps.in_progress(self)) else {}),
         }
 
     def _set_params(self, module_id: str, module: Module) -> dict:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..protocol.message import Message
+from . import tempo_curve
 from .params import ParamError, ParamSpec, format_number
 
 CURVES = ("lin", "exp")
@@ -143,8 +145,10 @@ def _release(engine, module, name: str) -> None:
 
 
 def in_progress(engine) -> list[dict]:
-    """Running ramps as session data: where each param is now, its target and the beats left."""
-    out = []
+    """Running ramps as session data: where each param is now, its target and the beats left (a
+    tempo ramp too, as `seq.bpm`)."""
+    tempo = tempo_curve.in_progress(engine.sequencer)
+    out = [tempo] if tempo else []
     for (module_id, name), ramp in sorted(engine.param_ramps.items()):
         left = engine.sequencer.beats_between(engine.position, ramp.end)
         if left > 0:
@@ -156,5 +160,14 @@ def in_progress(engine) -> list[dict]:
 def load(engine, saved: list[dict]) -> None:
     """Ramps a session saved in progress start again from where they were, for the beats left."""
     for ramp in saved:
+        if ramp["target"] == tempo_curve.TEMPO_TARGET:
+            for msg in tempo_messages(ramp):
+                engine.sequencer.handle(msg, engine.position)
+            continue
         module_id, name = ramp["target"].split(".", 1)
         start_ramp(engine, module_id, name, (ramp["to"], ramp["beats"], ramp["curve"], ramp["from"]), engine.position)
+
+
+def tempo_messages(saved: dict) -> list[Message]:
+    """A saved tempo ramp as messages: the tempo where it was, then the glide on from there."""
+    return [Message("/seq/bpm", (saved["from"], "now")), Message("/seq/bpm", (saved["to"], "ramp", saved["beats"]))]

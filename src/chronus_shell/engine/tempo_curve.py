@@ -14,6 +14,16 @@ import math
 from fractions import Fraction
 
 STEPS_PER_BEAT = 4
+TEMPO_TARGET = "seq.bpm"     # a tempo ramp's name among the ramps a session saves
+
+
+def in_progress(sequencer) -> dict | None:
+    """A running tempo ramp as session data (the tempo at the next step, the target, the beats left)."""
+    ramp, step = sequencer.tempo_ramp, sequencer.next_step
+    if not sequencer.running or ramp is None or not ramp.covers(step):
+        return None
+    return {"target": TEMPO_TARGET, "from": float(ramp.bpm_at(step)), "to": float(ramp.b1),
+            "beats": (ramp.end_step - step) / STEPS_PER_BEAT, "curve": "lin"}
 
 
 class TempoRamp:
