@@ -81,8 +81,8 @@ def test_bare_adjectives_resolve_in_the_voice_to_the_module_owning_the_meaning()
     assert run(*ACID, "add a distortion", "louder")[0] == ["/mod/saw1/gain 0.6"]     # never the effect's mix
     assert run(*ACID, "add an lfo", "lfo rate 2", "slower")[0] == ["/mod/lfo1/rate 1.681793"]
     assert run(*ACID, "slower")[0] == ["/seq/bpm 115.0"]
-    assert run("hats x.x.x.x.x.x.x.x.", "double the hats")[0] == ["/seq/add hats hat1 xxxxxxxxxxxxxxxx"]
-    assert run("hats x.x.x.x.x.x.x.x.", "faster hats")[0] == ["/seq/add hats hat1 xxxxxxxxxxxxxxxx"]
+    assert run("hats x.x.x.x.x.x.x.x.", "double the hats")[0] == ["/seq/speed hats 2.0"]
+    assert run("hats x.x.x.x.x.x.x.x.", "faster hats")[0] == ["/seq/speed hats 2.0"]
     assert run(*ACID, "add a reverb", "brighter reverb")[0] == ["/mod/reverb1/damp 0.4"]
 
 

@@ -12,17 +12,18 @@ import heapq
 from fractions import Fraction
 
 from ..protocol.message import Message
-from .notes import is_note, note_to_hz
-from .params import ParamError
+from .mini_notation import check_pattern
+from .note_steps import REST, parse_notes, saved
+from .params import ParamError, did_you_mean
+from .scales import SCALES, pitch_class
 from .tempo_curve import TempoRamp
+from .track_play import STYLE_VERBS, TrackStyle, check_style, style_change
 
 STEPS_PER_BAR = 16
 BPM_RANGE = (20, 300)
 SWING_RANGE = (0.0, 0.6)
-GATE_FRACTION = Fraction(1, 2)
-PATTERN_CHARS = set("xX.-")
 
-NoteEvent = tuple[int, str, bool, float | None, float]
+NoteEvent = tuple[int, str, bool, float | tuple | None, float]   # a chord's pitches are a tuple of Hz
 
 
 def _round(value: Fraction) -> int:
@@ -30,52 +31,25 @@ def _round(value: Fraction) -> int:
     return int((value + Fraction(1, 2)) // 1)
 
 
-def parse_pattern(text: str) -> str:
-    """Strip spaces and bars; raise ParamError naming the notation on anything else."""
-    steps = "".join(ch for ch in str(text) if ch not in " |")
-    bad = sorted(set(steps) - PATTERN_CHARS)
-    if not steps or bad:
-        found = f" (found {''.join(bad)!r})" if bad else ""
-        raise ParamError(f"a pattern is one character a step: X accent, x hit, . rest, - tie{found}")
-    if len(steps) > 256:
-        raise ParamError("a pattern has at most 256 steps")
-    return steps
-
-
-def parse_notes(args) -> list[float | None]:
-    """Note names or Hz; '-' holds the previous note (None)."""
-    notes: list[float | None] = []
-    for arg in args:
-        text = str(arg).strip().lower()
-        if text == "-":
-            notes.append(None)
-        elif is_note(text):
-            notes.append(note_to_hz(text))
-        else:
-            try:
-                hz = float(text)
-            except ValueError:
-                raise ParamError(f"{arg!r} is not a note: use a name like a2, c#3, eb4, a number in Hz, or -") from None
-            if not 20 <= hz <= 20000:
-                raise ParamError(f"note {hz:g} Hz is out of range 20–20000")
-            notes.append(hz)
-    if not notes:
-        raise ParamError("/seq/notes needs a track and at least one note")
-    return notes
 
 
 class Track:
-    """A pattern aimed at a module (its voice plays the notes) with optional per-step pitches."""
+    """A pattern aimed at a module (its voice plays the notes) with optional per-step pitches.
+
+    The pattern is kept as written (mini-notation, engine/mini_notation.py); `play` holds its
+    compiled step table and the transforms (engine/track_play.py)."""
 
     def __init__(self, target: str, pattern: str, notes: list[float | None] | None = None,
-                 muted: bool = False):
+                 muted: bool = False, name: str = "", style: dict | None = None):
         self.target = target
         self.pattern = pattern
         self.notes = notes or []
         self.muted = muted             # /seq/mute: kept, silent ("stop the hats", "drop the kick")
+        self.play = TrackStyle(name, pattern, **(style or {}))
 
-    def pitch(self, step: int) -> float | None:
-        """The pitch of a step: notes cycle over the steps; '-' holds the note before it."""
+    def pitch(self, step: int) -> float | tuple | str | None:
+        """The pitch of a step (Hz, a chord's Hz, or REST): notes cycle over the steps; '-' holds the
+        note before it."""
         if not self.notes:
             return None
         index = step % len(self.notes)
@@ -85,15 +59,9 @@ class Track:
                 return note
         return None
 
-    def length_in_steps(self, step: int) -> int:
-        """1 + the ties that follow a hit (cyclic, bounded by the pattern length)."""
-        length = 1
-        while length < len(self.pattern) and self.pattern[(step + length) % len(self.pattern)] == "-":
-            length += 1
-        return length
-
     def state(self) -> dict:
-        state = {"target": self.target, "pattern": self.pattern, "notes": list(self.notes)}
+        state = {"target": self.target, "pattern": self.pattern, "notes": [saved(note) for note in self.notes],
+                 **self.play.style()}
         return {**state, "muted": True} if self.muted else state
 
 
@@ -103,6 +71,7 @@ class Sequencer:
         self.tracks: dict[str, Track] = {}
         self.bpm = Fraction(120)
         self.swing = Fraction(0)
+        self.key: tuple[str, str] | None = None   # the session key (/seq/key): tonic and scale, or none
         self.running = False
         self.next_step = 0
         self.anchor_step = 0
@@ -113,6 +82,8 @@ class Sequencer:
         self._onset_memo: tuple | None = None
         self.tempo_ramp: TempoRamp | None = None   # `/seq/bpm v ramp beats`: the grid glides (tempo_curve.py)
         self.stop_step: int | None = None          # `/seq/stop bar`: the bar line the transport stops at
+        self.seed = 0                                  # /seq/seed: every chance and humanize draws from it
+        self.later: list[tuple] = []  # heap of notes inside a step: (sample, target, serial, track, off, hz, accent)
 
     # -- time -------------------------------------------------------------------
     @property
@@ -167,7 +138,7 @@ class Sequencer:
         if msg.address in ("/seq/add", "/seq/update/pattern"):
             if len(args) < 3:
                 raise ParamError("/seq/add needs a track, a target module and a pattern")
-            parse_pattern(args[2])
+            check_pattern(args[2])
             self._check_now(args[3:])
         elif verb == "notes":
             if len(args) < 2:
@@ -194,6 +165,10 @@ class Sequencer:
                 raise ParamError("/seq/stop takes nothing (stop now) or bar (stop at the next bar line)")
         elif verb == "swing":
             self._number(args, "swing", *SWING_RANGE, "of a step")
+        elif verb == "key":
+            parse_key(args)
+        elif verb in STYLE_VERBS or verb == "seed":
+            check_style(verb, args)
         elif verb not in ("clear", "start", "stop"):
             raise ParamError(f"the sequencer has no address {msg.address!r}")
 
@@ -218,7 +193,7 @@ class Sequencer:
         args = msg.args
         now = bool(args) and str(args[-1]).lower() == "now"
         if msg.address in ("/seq/add", "/seq/update/pattern"):
-            self._change(("track", str(args[0]), str(args[1]), parse_pattern(args[2])), now)
+            self._change(("track", str(args[0]), str(args[1]), str(args[2])), now)
         elif verb == "notes":
             self._change(("notes", str(args[0]), parse_notes(args[1:])), True)
         elif verb == "remove":
@@ -238,8 +213,15 @@ class Sequencer:
             self.stop_step = -(-self.next_step // STEPS_PER_BAR) * STEPS_PER_BAR
         elif verb == "swing":
             self.swing = Fraction(str(float(args[0])))
+        elif verb == "key":
+            self.key = parse_key(args)
+        elif verb in STYLE_VERBS:
+            self._change(("style", str(args[0]), *style_change(verb, args)), now)
+        elif verb == "seed":
+            self.seed = int(float(args[0]))
         elif verb == "clear":
             self.tracks.clear()
+            self.later = []
             self.pending = [p for p in self.pending if p[2][0] in ("bpm", "bpm_ramp")]  # a queued tempo stays queued
             heapq.heapify(self.pending)
             self._release(at)
@@ -248,7 +230,7 @@ class Sequencer:
             self.anchor_step, self.anchor_time = 0, Fraction(at)
             self._apply_pending(until=None)
         elif verb == "stop" and not args:
-            self.running, self.tempo_ramp, self.stop_step = False, None, None
+            self.running, self.tempo_ramp, self.stop_step, self.later = False, None, None, []
             self._apply_pending(until=None)
             self._release(at)
 
@@ -277,12 +259,20 @@ class Sequencer:
                 self.tracks[change[1]].notes = change[2]
             else:
                 self.tracks[change[1]] = Track("", "", change[2])
+        elif kind == "style":
+            if change[1] in self.tracks:
+                track = self.tracks[change[1]]
+                style = {**track.play.style(), change[2]: change[3]}
+                track.play = TrackStyle(change[1], track.pattern, **style)
         elif change[2] is None:
             self.tracks.pop(change[1], None)
-        else:  # the notes are the track's at the time the change lands (a /seq/notes may follow the add)
-            old = self.tracks.get(change[1])
+            self.later = [e for e in self.later if e[3] != change[1]]
+            heapq.heapify(self.later)
+        else:  # notes, mute and how it plays are the track's when the change lands; a new pattern
+            old = self.tracks.get(change[1])   # is played as written (no shift, forwards)
+            style = {k: v for k, v in old.play.style().items() if k not in ("shift", "reverse")} if old else None
             self.tracks[change[1]] = Track(change[2], change[3], old.notes if old else None,
-                                           old.muted if old else False)
+                                           old.muted if old else False, change[1], style)
 
     def _glide(self, target: Fraction, steps: int) -> None:
         """A tempo ramp from the tempo at the next step (a running ramp's, wherever it is)."""
@@ -324,14 +314,18 @@ class Sequencer:
             onset = self.onset(self.next_step)
             if onset >= end:
                 break
+            if self.later:
+                self._play_later(onset, start, events)      # the notes inside the steps before
             if self.stop_step is not None and self.next_step >= self.stop_step:
-                self.running, self.tempo_ramp, self.stop_step = False, None, None   # `/seq/stop bar`
+                self.running, self.tempo_ramp, self.stop_step, self.later = False, None, None, []  # `/seq/stop bar`
                 self._apply_pending(until=None)
                 self._release(max(onset, start))
                 break
             # a swing or tempo change can move the next step before `start`: it plays at once
             self._fire(self.next_step, max(onset, start), events)
             self.next_step += 1
+        if self.later:
+            self._play_later(end, start, events)
         for target, (sample, _) in sorted(self.offs.items()):
             if sample < end:
                 events.append((sample, target, False, None, 0.0))
@@ -340,19 +334,47 @@ class Sequencer:
         return events
 
     def _fire(self, step: int, onset: int, events: list[NoteEvent]) -> None:
-        length = self.step_length(step)
-        swing = self.swing * length if step % 2 else 0
-        for track in sorted(self.tracks.values(), key=lambda t: t.target):
-            if not track.pattern or not track.target or track.muted:
+        sps = self.step_length(step)                                  # a tempo ramp's steps differ
+        swung = self.swing * sps
+        base = self.step_time(step) + (swung if step % 2 else 0)      # exact onset of this step
+        for name, track in sorted(self.tracks.items(), key=lambda t: t[1].target):
+            play = track.play
+            if play.table is None or not track.target or track.muted:
                 continue
-            index = step % len(track.pattern)
-            char = track.pattern[index]
-            if char not in "xX":
-                continue
-            span = track.length_in_steps(index) - 1 + GATE_FRACTION
-            off = _round(self.step_time(step) + swing + span * length)
-            events.append((onset, track.target, True, track.pitch(index), 1.0 if char == "X" else 0.0))
-            self._gate(track.target, onset, max(off, onset + 1), events)
+            length = sps / play.speed                                 # samples of one of the track's steps
+            for phase, hit, k, j in play.hits(step):
+                if hit.chance < 1 or play.chance < 1:
+                    if not play.plays(self.seed, hit, k, j):
+                        continue
+                pitch = track.pitch(hit.note)
+                if pitch == REST:                                     # a rest in the notes: no gate
+                    continue
+                if phase == 0 and not play.humanize:          # on the step: played now, as always
+                    off = _round(base + hit.gate * length)
+                    events.append((onset, track.target, True, pitch, hit.accent))
+                    self._gate(track.target, onset, max(off, onset + 1), events)
+                    continue
+                late, accent = play.feel(self.seed, hit, k, j, self.sample_rate)
+                exact = (self._time_at(step, phase, sps, swung) if phase else base) + late
+                off = _round(exact + hit.gate * length)
+                heapq.heappush(self.later, (_round(exact), track.target, self._serial, name, off,
+                                            pitch, accent))
+                self._serial += 1
+
+    def _time_at(self, step: int, phase: Fraction, sps: Fraction, swung: Fraction) -> Fraction:
+        """The exact sample at `phase` steps into `step`: between its (swung) onset and the next's."""
+        whole = step + int(phase)
+        phase -= int(phase)
+        begin = self.step_time(whole) + (swung if whole % 2 else 0)
+        return begin + phase * (sps + (swung if (whole + 1) % 2 else 0) - (swung if whole % 2 else 0))
+
+    def _play_later(self, until: int, start: int, events: list[NoteEvent]) -> None:
+        """The notes inside steps (rolls, subdivisions, speeds, humanize) due before `until`."""
+        while self.later and self.later[0][0] < until:
+            sample, target, _, _, off, hz, accent = heapq.heappop(self.later)
+            sample = max(sample, start)
+            events.append((sample, target, True, hz, accent))
+            self._gate(target, sample, max(off, sample + 1), events)
 
     def _gate(self, target: str, onset: int, off: int, events: list[NoteEvent]) -> None:
         """A voice is monophonic: its gate ends with its latest note (the longest of one onset)."""
@@ -367,20 +389,43 @@ class Sequencer:
     # -- state ------------------------------------------------------------------
     def state(self) -> dict:
         """JSON-able: tempo, swing, running and tracks (snapshots restart the grid on load)."""
-        return {
+        state = {
             "bpm": float(self.bpm), "swing": float(self.swing), "running": self.running,
             "tracks": {name: t.state() for name, t in sorted(self.tracks.items())},
-        }
+        } | ({"key": " ".join(self.key)} if self.key else {})
+        return {**state, "seed": self.seed} if self.seed else state
 
     def load_state(self, state: dict, at: int = 0) -> None:
         """Restore a state(); a running grid restarts at sample `at`."""
         self.bpm = Fraction(str(state.get("bpm", 120)))
         self.swing = Fraction(str(state.get("swing", 0)))
+        self.seed = int(state.get("seed", 0))
         self.tracks = {
-            name: Track(t["target"], parse_pattern(t["pattern"]) if t.get("pattern") else "", t.get("notes"),
-                        bool(t.get("muted", False)))
+            name: Track(t["target"], check_pattern(t["pattern"]) if t.get("pattern") else "",
+                        [None if n is None else parse_notes([n])[0] for n in t.get("notes") or []],
+                        bool(t.get("muted", False)), name, {k: t[k] for k in TrackStyle.DEFAULTS if k in t})
             for name, t in state.get("tracks", {}).items()
         }
+        self.key = parse_key(str(state["key"]).split()) if state.get("key") else None
         self.running = bool(state.get("running", False))
         self.next_step, self.anchor_step, self.anchor_time = 0, 0, Fraction(at)
-        self.pending, self.offs, self.tempo_ramp, self.stop_step = [], {}, None, None
+        self.pending, self.offs, self.tempo_ramp, self.stop_step, self.later = [], {}, None, None, []
+
+
+def parse_key(args) -> tuple[str, str] | None:
+    """`/seq/key d minor` → ('d', 'minor'); `/seq/key none` → None; the scales are engine/scales.py's."""
+    words = [str(a).strip().lower() for a in args]
+    if words == ["none"]:
+        return None
+    if len(words) < 2:
+        raise ParamError("/seq/key needs a tonic and a scale (d minor, eb major) or none")
+    tonic, scale = words[0], "_".join(words[1:]).replace("-", "_")      # harmonic minor → harmonic_minor
+    try:
+        pitch_class(tonic)
+    except ValueError:
+        raise ParamError(f"{words[0]!r} is not a tonic: a note name without octave (c, f#, eb)") from None
+    if scale not in SCALES:
+        hint = did_you_mean(scale, SCALES)
+        extra = f" — did you mean {hint[0]}?" if hint else ""
+        raise ParamError(f"unknown scale {' '.join(words[1:])!r}{extra} (scales: {', '.join(SCALES)})")
+    return tonic, scale

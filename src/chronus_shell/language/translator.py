@@ -47,7 +47,12 @@ class Translator:
         self._before_line = self._state()
         if text.startswith("/"):
             return self.observe([_raw(line)])
-        timed = translate_timed(self, text)          # "… over 8 bars", "at the next bar …" (timed_lines.py)
+        try:
+            timed = translate_timed(self, text)      # "… over 8 bars", "at the next bar …" (timed_lines.py)
+        except LanguageError:
+            timed = self._as_placement(line)         # "snare roll at the end of the bar": where, not when
+            if timed is None:
+                raise
         if timed is not None:
             self._last_text = text
             return timed
@@ -63,6 +68,19 @@ class Translator:
                 except LanguageError:
                     pass
             return self._second_stage(line, err)
+
+    def _as_placement(self, line: str) -> list[Message] | None:
+        """A line whose time words failed as timing, read as a place in the pattern instead — taken
+        only when it changes nothing but patterns and notes (else the timing's error stands)."""
+        before = self._state()
+        try:
+            messages = self._translate(line)
+        except LanguageError:
+            return None
+        if messages and all(m.address in ("/seq/add", "/seq/notes") for m in messages):
+            return messages
+        self._restore(before)
+        return None
 
     def _second_stage(self, line: str, err: LanguageError) -> list[Message]:
         """The line read again as musicians talk (second_stage.readings); taken only when the
