@@ -98,6 +98,8 @@ def start_ramp(engine, module_id: str, name: str, args, at: int) -> None:
     module.set(spec.name, target)
     engine.settings.setdefault(module_id, {})[spec.name] = target
     engine.param_ramps[key] = Ramp(at, end, begin, target, curve, spec.unit)
+    if _copies(engine, module_id):
+        return                                # a polyphonic voice's notes move together, block by block
     if not module.__dict__.get("driven"):
         engine._order = None                  # it leaves the fused voice bank while it ramps
     module.driven = {**module.__dict__.get("driven", {}), spec.name: np.full(0, begin)}
@@ -122,6 +124,10 @@ def drive(engine, n: int) -> None:
         if module is None:
             del engine.param_ramps[key]
             continue
+        copies = _copies(engine, key[0])
+        if copies:
+            _move_notes(engine, key, ramp, (module, *copies), n)
+            continue
         driven = module.__dict__.get("driven")
         if driven is None:                    # a module reset after a fault: back out of the bank
             driven = module.driven = {}
@@ -132,6 +138,23 @@ def drive(engine, n: int) -> None:
             _release(engine, module, key[1])
             continue
         driven[key[1]] = ramp.values(position, n)
+
+
+def _copies(engine, module_id: str) -> tuple:
+    poly = getattr(engine, "poly", None)
+    return tuple(poly.copies.get(module_id, ())) if poly is not None else ()
+
+
+def _move_notes(engine, key, ramp: Ramp, modules: tuple, n: int) -> None:
+    """A polyphonic voice's ramp: the notes are copies fused in the voice bank, so the ramp moves
+    their target once a segment (to its value at the segment's end) and the 5 ms de-zipper glide
+    follows it — close, though not sample by sample as a mono voice's ramp."""
+    position = engine.position
+    value = ramp.target if position + n >= ramp.end else ramp.at(position + n)
+    for each in modules:
+        each.set(key[1], value)
+    if position + n >= ramp.end:
+        del engine.param_ramps[key]
 
 
 def _release(engine, module, name: str) -> None:
