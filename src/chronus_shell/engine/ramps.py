@@ -94,7 +94,7 @@ def start_ramp(engine, module_id: str, name: str, args, at: int) -> None:
     running = engine.param_ramps.get(key)
     if begin is None:       # where the param is (or, within 5 ms of a set, where its de-zipper glide is going)
         begin = running.at(at) if running is not None else float(module.targets[spec.name])
-    end = engine.sequencer.sample_after(at, beats)
+    end = tempo_curve.sample_after(engine.sequencer, at, beats)
     module.set(spec.name, target)
     engine.settings.setdefault(module_id, {})[spec.name] = target
     engine.param_ramps[key] = Ramp(at, end, begin, target, curve, spec.unit)
@@ -173,7 +173,7 @@ def in_progress(engine) -> list[dict]:
     tempo = tempo_curve.in_progress(engine.sequencer)
     out = [tempo] if tempo else []
     for (module_id, name), ramp in sorted(engine.param_ramps.items()):
-        left = engine.sequencer.beats_between(engine.position, ramp.end)
+        left = tempo_curve.beats_between(engine.sequencer, engine.position, ramp.end)
         if left > 0:
             out.append({"target": f"{module_id}.{name}", "from": ramp.at(engine.position), "to": ramp.target,
                         "beats": left, "curve": ramp.curve})
