@@ -180,16 +180,19 @@ def _timed(translator, timed: Timed, text: str) -> list[Message]:
 _BARE_IT = re.compile(r"^(?:take|bring|push|pull|drift|ease|move|get|go)\s+(?:it|things|this)\s+(?:up\s+|down\s+)?"
                       r"to\s+(\d+(?:\.\d+)?)$", re.I)
 _DRUMS = re.compile(r"^mute\s+(?:all\s+)?(?:the\s+)?(?:drums|percussion|drum\s+tracks|kit|whole\s+kit)$", re.I)
+_ALL_TRACKS = re.compile(r"^mute\s+(?:everything|it\s+all|all(?:\s+(?:the\s+)?tracks)?|every\s+track|the\s+whole\s+"
+                         r"(?:thing|track|beat)|the\s+music)$", re.I)
 
 
 def _drum_mutes(model, command: str) -> list[Message]:
-    """'drop the drums for a bar': every unmuted track that plays a drum."""
-    if not _DRUMS.match(command):
+    """'drop the drums for a bar': every unmuted track that plays a drum ('drop everything': every one)."""
+    every = bool(_ALL_TRACKS.match(command))
+    if not (every or _DRUMS.match(command)):
         return []
-    tracks = [name for name, track in model.tracks.items()
-              if not track.muted and model.spec(track.target) is not None and model.spec(track.target).role == "drum"]
+    tracks = [name for name, track in model.tracks.items() if not track.muted and (every or (
+        model.spec(track.target) is not None and model.spec(track.target).role == "drum"))]
     if not tracks:
-        raise LanguageError("no drum track is playing to mute", 0)
+        raise LanguageError(f"no {'' if every else 'drum '}track is playing to mute", 0)
     return [Message("/seq/mute", (name, 1)) for name in tracks]
 
 
