@@ -399,7 +399,7 @@ class Engine:
             "mod_edges": [[src, f"{dst}.{param}"] for src, dst, param in self.mod_edges],
             "sequencer": self.sequencer.state(),
         } | ({"poly": self.poly.state()} if self.poly.counts else {}) \
-          | ({"ramps": ramps.in_progress(self)} if self.param_ramps else {})
+          | ({"ramps": running} if (running := ramps.in_progress(self)) else {})
 
     def _set_params(self, module_id: str, module: Module) -> dict:
         """Params as the musician set them (else defaults), never a playing note's pitch."""

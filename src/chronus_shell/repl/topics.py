@@ -13,6 +13,7 @@ from ..engine.catalogue import specs
 from ..engine.params import did_you_mean, format_number
 from ..language.mapper import SEQ_PARAMS
 from ..language.resolve import type_named
+from ..language.timed_lines import DOC_FORMS as TIME_FORMS, HELP_TOPICS as TIME_TOPICS
 from .catalogue_table import module_table
 from ..session.snapshot import list_sessions
 from .completer import LIST_TOPICS, param_meta
@@ -36,7 +37,7 @@ def command_forms() -> tuple[tuple[str, tuple[str, ...]], ...]:
         if line.startswith("//:"):
             form, *examples = (part.strip() for part in line[3:].split("|"))
             forms.append((form, tuple(examples)))
-    return tuple(forms)
+    return tuple(forms) + tuple((form, tuple(examples)) for form, examples in TIME_FORMS)
 
 
 def _forms_table(forms, title: str) -> Table:
@@ -55,6 +56,8 @@ def help_renderables(topic: str | None, model) -> list:
                 Text("help <module|param|command> for details · list modules|types|params|tracks|sessions",
                      style="dim")]
     words = tuple(topic.lower().split())
+    if words[0] in TIME_TOPICS:                   # help time / ramps / fade: the timed forms
+        return [_forms_table(TIME_FORMS, f"help {topic}")]
     module_type = model.modules.get(words[0]) if len(words) == 1 else None
     module_type = module_type or type_named(words)
     if module_type and module_type in {s.type for s in specs()}:
