@@ -6,7 +6,8 @@ A case (JSON lines, see tests/language/corpus/README.md) names a starting patch,
 typed just before (`before`), the phrase, and the messages a musician expects. Classes:
 - RIGHT: no error and every expected message matched (address exact; numbers within 1 %, or
   ">"/"<" against the value before the phrase; patterns ignoring spaces and "|"; "*" anything;
-  "any_of" alternatives), every other message only wiring or a /mod of a module the phrase
+  "any_of" alternatives; a chord — `a3+c4+e4` or a gate's several Hz — by its set of pitch
+  classes, since the voicing is the shell's choice), every other message only wiring or a /mod of a module the phrase
   created; or "refuse" expected and the shell refused or asked.
 - WRONG: messages produced that are not RIGHT (a refusal expected but something done included).
 - REFUSED: an error where messages were expected.
@@ -15,12 +16,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from chronus_shell.engine.catalogue import CATALOGUE
+from chronus_shell.engine.scales import pitch_class
 from chronus_shell.language import Translator
 from chronus_shell.language.errors import LanguageError
 from chronus_shell.language.units import is_note, note_name
@@ -85,7 +88,7 @@ def current(translator: Translator, address: str):
         return model.bpm
     if address == "/seq/swing":
         return model.swing
-    if len(parts) == 3 and parts[0] == "mod" and model.spec(parts[1]) is not None:
+    if len(parts) == 3 and parts[0] in ("mod", "ramp") and model.spec(parts[1]) is not None:   # a ramp moves from it
         spec = model.spec(parts[1])
         if spec.has_param(parts[2]):
             return model.value(parts[1], spec.param(parts[2]).name)
@@ -104,6 +107,8 @@ def _same_arg(expected, actual, before) -> bool:
             return False
         return abs(actual - expected) <= 0.01 * max(abs(expected), 1e-9) or actual == expected
     if isinstance(expected, str) and isinstance(actual, str):
+        if "+" in expected or "+" in actual:
+            return _chord_classes(expected) == _chord_classes(actual)
         if is_note(expected) and is_note(actual):
             return note_name(expected) == note_name(actual)
         squash = str.maketrans("", "", " |")
@@ -111,11 +116,27 @@ def _same_arg(expected, actual, before) -> bool:
     return False
 
 
+def _chord_classes(token: str) -> frozenset | None:
+    """'a3+c4+e4' → {9, 0, 4}; None when a part is not a note."""
+    parts = token.lower().split("+")
+    if not all(is_note(p) for p in parts):
+        return None
+    return frozenset(pitch_class(note_name(p).rstrip("-0123456789")) for p in parts)
+
+
+def _hz_classes(values) -> frozenset | None:
+    if not all(isinstance(v, (int, float)) and v > 0 for v in values):
+        return None
+    return frozenset((round(12 * math.log2(v / 440.0)) + 9) % 12 for v in values)   # C = 0
+
+
 def _matches(expected: list, message: Message, before) -> bool:
     address, *args = expected
     if address != message.address:
         return False
     actual = list(message.args)
+    if address.startswith("/gate/") and len(args) > 2 and len(actual) > 2:
+        return _same_arg(args[0], actual[0], before) and _hz_classes(args[1:]) == _hz_classes(actual[1:])
     if actual and actual[-1] == "now" and len(actual) == len(args) + 1:
         actual = actual[:-1]                              # "/seq/add … now": the same track
     if len(actual) != len(args):

@@ -19,6 +19,7 @@ from .mapper_edges import EdgeMapper
 from .mapper_gear import GearMapper
 from .mapper_levels import LevelMapper
 from .mapper_modules import ModuleMapper
+from .mapper_rhythm import RhythmMapper
 from .mapper_sequencer import SequencerMapper
 from .mapper_shell import ShellMapper
 from .mapper_stereo import StereoMapper
@@ -30,7 +31,7 @@ from .resolve import EVERYTHING, Resolver, type_and_presets
 
 
 class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, SequencerMapper, ShellMapper,
-             TrackMapper, ChainMapper, GearMapper, StereoMapper):
+             TrackMapper, ChainMapper, GearMapper, RhythmMapper, StereoMapper):
     def __init__(self, model: PatchModel):
         self.model = model
         self.resolve = Resolver(model)

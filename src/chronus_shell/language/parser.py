@@ -19,6 +19,7 @@ from .errors import LanguageError
 from .parser_errors import parse_error
 from .parser_gear_rules import GearRules
 from .parser_patch_rules import ADJECTIVES, PatchRules
+from .parser_rhythm_rules import rhythm_intent
 from .parser_sequencer_rules import SequencerRules
 from .parser_shell_rules import ShellRules
 from .parser_stereo_rules import StereoRules
@@ -126,7 +127,8 @@ def parse(line: str):
     if _YES_NO_QUESTION.match(line):
         raise LanguageError("that is a yes/no question, and a question changes nothing here: ask "
                             "'what is the saw gain', 'what is playing' or 'status'", 0)
-    return _parse(line)
+    rhythm = rhythm_intent(line)                 # "kick 3 hits over 8", "hats 50% of the time"
+    return rhythm if rhythm is not None else _parse(line)
 
 
 def _parse(line: str):
