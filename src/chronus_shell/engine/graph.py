@@ -19,11 +19,11 @@ from .params import ParamError
 from .patch_shape import PatchShape
 from .note_steps import chord_size
 from .poly import Polyphony, gate_args as _gate_args
+from .voice_members import connected_components
 from . import ramps, timed_actions
 from .render_plan import Plan, build_plan
 from .sequencer import Sequencer
 from .stereo import Bus, carried_pan, mono
-from .topology import connected_components
 from .user_modules import USER_PACKAGE
 
 

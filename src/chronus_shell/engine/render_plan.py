@@ -15,8 +15,7 @@ from .modules.envelopes import ADSR
 from .modules.filters import AcidFilter
 from .modules.oscillators import Oscillator
 from .params import ParamError
-from .stereo import is_panned
-from .topology import carried_sources
+from .stereo import carried_sources, is_panned
 from .voices import VoiceBank
 
 FUSE = True     # tests turn it off to render every module alone and compare the bytes

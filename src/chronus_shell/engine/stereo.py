@@ -32,6 +32,33 @@ def is_panned(module) -> bool:
     return has_pan(module) and (module.targets["pan"] != 0.0 or module.current["pan"] != 0.0)
 
 
+def carried_sources(modules: dict, edges: list) -> dict[str, tuple[str, ...]]:
+    """For every module, the modules with a pan param whose sound its mono output carries: itself
+    if it has one, else those of its mono inputs (a stereo module's output is not panned again)."""
+    inputs: dict[str, list[str]] = {m: [] for m in modules}
+    for src, dst in edges:
+        if src in inputs and dst in inputs:
+            inputs[dst].append(src)
+    carried: dict[str, tuple[str, ...]] = {}
+
+    def walk(module_id: str, seen: frozenset) -> tuple[str, ...]:
+        if module_id in carried:
+            return carried[module_id]
+        module = modules[module_id]
+        if has_pan(module):
+            found: tuple[str, ...] = (module_id,)
+        elif module.CHANNELS == 2 or module_id in seen:
+            found = ()
+        else:
+            found = tuple(dict.fromkeys(s for src in inputs[module_id] for s in walk(src, seen | {module_id})))
+        carried[module_id] = found
+        return found
+
+    for module_id in modules:
+        walk(module_id, frozenset())
+    return carried
+
+
 def carried_pan(sources: tuple[str, ...], pans: dict[str, np.ndarray]) -> np.ndarray | None:
     """The pan of a mono signal carrying `sources` this segment (None: centred)."""
     blocks = [pans[s] for s in sources if s in pans]
