@@ -18,6 +18,7 @@ from . import intents as it
 from .errors import LanguageError
 from .parser_errors import parse_error
 from .parser_gear_rules import GearRules
+from .parser_harmony import harmony_intent
 from .parser_patch_rules import ADJECTIVES, PatchRules
 from .parser_sequencer_rules import SequencerRules
 from .parser_shell_rules import ShellRules
@@ -125,6 +126,11 @@ def parse(line: str):
     if _YES_NO_QUESTION.match(line):
         raise LanguageError("that is a yes/no question, and a question changes nothing here: ask "
                             "'what is the saw gain', 'what is playing' or 'status'", 0)
+    return harmony_intent(line) or _parse(line)
+
+
+def parse_plain(line: str):
+    """A line read by the grammar alone (the parts of a harmony line that are not harmony)."""
     return _parse(line)
 
 

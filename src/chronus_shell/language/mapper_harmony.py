@@ -1,0 +1,220 @@
+"""Harmony intents → messages: chords as gates and held chord tracks, notes without octave,
+keys and degrees (issue 14). Voicings, arpeggios and moving notes are mapper_voicing's.
+
+Octaves come from the voice's register: the first note of its track, else its oscillator's
+frequency. `/seq/notes` pitches are per step (the sequencer reads step n's note at n modulo
+the list), so a held chord fills its tied steps with '-'. What was chosen is said back in
+`understood`.
+"""
+from __future__ import annotations
+
+import random
+import zlib
+
+from ..engine.scales import SCALES, pitch_class
+from ..protocol.message import Message
+from . import intents as it
+from . import intents_harmony as ih
+from .chords import (Chord, chord_error, hz, key_flats, name, nearest, register_of, root_text, scale_names,
+                     spelled, token_pitches)
+from .errors import LanguageError
+from .mapper_words import message, playable
+
+#: Where notes go when a voice has neither notes nor a frequency: a3.
+DEFAULT_REGISTER = 57.0
+MAX_STEPS = 256
+
+
+class HarmonyMapper:
+    """Part of Mapper: chords, notes without octave, keys and scale degrees."""
+
+    # -- where and how high ------------------------------------------------------------------
+    def _pitched_head(self, words: it.Words | None, column: int) -> str:
+        """The voice a harmony phrase plays: its oscillator, or one clear line for a drum."""
+        head = self._voice_head(words, column)
+        spec = self.model.spec(head)
+        if spec is None or not spec.has_param("freq") or spec.role != "source":
+            raise LanguageError(f"{head} plays no pitches: notes and chords need an oscillator voice "
+                                f"(e.g. 'add a saw', or name one: 'on the saw')", column)
+        return head
+
+    def _register(self, head: str, track: str | None, melody: bool = False) -> tuple[float, str]:
+        """(MIDI pitch the octaves are chosen around, where it comes from, for the echo): for a
+        melody the first note of the voice's melody, else (and for chords, degrees, arpeggios,
+        which must not drift as they are replaced) the oscillator's frequency."""
+        notes = self.model.tracks[track].notes if melody and track in self.model.tracks else ()
+        for token in notes:
+            pitches = token_pitches(token)
+            if pitches and len(pitches) == 1:
+                return float(pitches[0]), f"the {track} notes"
+        freq = float(self.model.value(head, "freq"))
+        return (register_of(freq), f"{head} at {freq:g} Hz") if freq > 0 else (DEFAULT_REGISTER, "a3")
+
+    def _voice_and_track(self, words: it.Words | None, column: int) -> tuple[str, str | None]:
+        track = self._existing_track(words, column)
+        if track is not None and track in self.model.tracks and words is not None:
+            target = self.model.tracks[track].target
+            if target in self.model.modules and self.model.voice_of(target):
+                return self._pitched_head(it.Words((it.Word(target, column),)), column), track
+        return self._pitched_head(words, column), track
+
+    def _send_track(self, words, column, pattern: str, notes: list[str]) -> list[Message]:
+        """A note track for the voice: its own track replaced, else a new one."""
+        if len(pattern) > MAX_STEPS:
+            raise LanguageError(f"that is {len(pattern)} steps: a track holds at most {MAX_STEPS}", column)
+        for token in notes:
+            for pitch in token_pitches(token) or ():
+                playable(hz(pitch), name(pitch), column)
+        existing = self._existing_track(words, column)
+        if existing:
+            return [message("/seq/add", existing, self.model.tracks[existing].target, pattern),
+                    message("/seq/notes", existing, *notes)]
+        track, target, created = self._track(words, column)
+        return created + [message("/seq/add", track, target, pattern), message("/seq/notes", track, *notes)]
+
+    # -- notes without octave -----------------------------------------------------------------
+    def _PitchList(self, intent: ih.PitchList) -> list[Message]:
+        head, track = self._voice_and_track(intent.target, intent.column)
+        start, _ = self._register(head, track)
+        reference, source = self._register(head, track, melody=True)
+        tokens, said = [], []
+        for token in intent.tokens:
+            if token == ".":
+                tokens.append(".")
+            elif token.endswith("!"):
+                chord = Chord.parse(token[:-1])
+                tokens.append(chord.spell(chord.pitches(start)))
+            else:
+                tokens.append(self._placed(token, reference, intent.column))
+                reference = token_pitches(tokens[-1])[0]
+            said.append(tokens[-1])
+        hits = [t for t in tokens if t != "."]
+        pattern = "".join("." if t == "." else "x" for t in tokens)
+        existing = self._existing_track(intent.target, intent.column)
+        if "." not in tokens and existing:
+            self.understood.append(f"{' '.join(intent.tokens)} → {' '.join(said)} (near {source})")
+            for token in hits:
+                for pitch in token_pitches(token):
+                    playable(hz(pitch), name(pitch), intent.column)
+            return [message("/seq/notes", existing, *hits)]
+        notes = tokens
+        self.understood.append(f"{' '.join(intent.tokens)} → {' '.join(said)} (near {source})")
+        return self._send_track(intent.target, intent.column, pattern, notes)
+
+    @staticmethod
+    def _placed(token: str, reference: float, column: int) -> str:
+        """A note name: as written when it has an octave, else the octave nearest `reference`."""
+        if token[-1].isdigit():
+            return token
+        found = root_text(token)
+        if found is None:
+            raise LanguageError(f"{token!r} is not a note", column)
+        return spelled(nearest(found[0], reference), token)
+
+    def _PlayPitch(self, intent: ih.PlayPitch) -> list[Message]:
+        if intent.tune:
+            module_id = self.resolve.module(intent.target) if intent.target else self.resolve.focus(intent.column)
+            spec = self.model.spec(module_id)
+            if spec is None or not spec.has_param("freq"):
+                raise LanguageError(f"{module_id} has no pitch to tune (no freq)", intent.column)
+            current = float(self.model.value(module_id, "freq"))
+            note = self._placed(intent.pitch, register_of(current), intent.column)
+            self.understood.append(f"{intent.pitch} → {note}, nearest {current:g} Hz")
+            return [message(f"/mod/{module_id}/freq", playable(hz(token_pitches(note)[0]), note, intent.column))]
+        head, track = self._voice_and_track(intent.target, intent.column)
+        reference, source = self._register(head, track, melody=True)
+        note = self._placed(intent.pitch, reference, intent.column)
+        self.understood.append(f"{intent.pitch} → {note} (near {source})")
+        return [message(f"/gate/{head}", 1, playable(hz(token_pitches(note)[0]), note, intent.column))]
+
+    # -- chords -------------------------------------------------------------------------------
+    def _PlayChord(self, intent: ih.PlayChord) -> list[Message]:
+        head, track = self._voice_and_track(intent.target, intent.column)
+        chord = self._chord(intent.chord, intent.column)
+        reference, source = self._register(head, track)
+        token = chord.spell(chord.pitches(reference))
+        self.understood.append(f"{chord.symbol} → {token.replace('+', ' ')} on {head}, close voicing near {source}")
+        return [message(f"/gate/{head}", 1, *(playable(hz(p), name(p), intent.column) for p in token_pitches(token)))]
+
+    def _chord(self, symbol: str, column: int) -> Chord:
+        chord = Chord.parse(symbol)
+        if chord is None:
+            raise chord_error(symbol, column)
+        return chord
+
+    def _Progression(self, intent: ih.Progression) -> list[Message]:
+        head, track = self._voice_and_track(intent.target, intent.column)
+        reference, source = self._register(head, track)
+        tokens = [self._progression_chord(symbol, reference, intent.column) for symbol in intent.chords]
+        pattern = ("x" + "-" * (intent.steps - 1)) * len(tokens)
+        notes = [n for token in tokens for n in [token] + ["-"] * (intent.steps - 1)]
+        length = {16: "a bar", 8: "half a bar", 4: "a beat", 32: "2 bars", 64: "4 bars"}.get(
+            intent.steps, f"{intent.steps} steps")
+        self.understood.append(f"{' '.join(intent.chords)} → {' | '.join(tokens)}, {length} each, held "
+                               f"(close voicing near {source})")
+        return self._send_track(intent.target if intent.target else None, intent.column, pattern, notes)
+
+    def _progression_chord(self, symbol: str, reference: float, column: int) -> str:
+        chord = self._chord(symbol, column)
+        return chord.spell(chord.pitches(reference))
+
+    # -- keys and degrees ---------------------------------------------------------------------
+    def _SetKey(self, intent: ih.SetKey) -> list[Message]:
+        if intent.tonic is None:
+            if self.model.key is None:
+                raise LanguageError("there is no key set", intent.column)
+            return [message("/seq/key", "none")]
+        self._checked_key(intent.tonic, intent.scale, intent.column)
+        return [message("/seq/key", intent.tonic, intent.scale)]
+
+    @staticmethod
+    def _checked_key(tonic: str, scale: str, column: int) -> None:
+        try:
+            pitch_class(tonic)
+        except ValueError:
+            raise LanguageError(f"{tonic!r} is not a key note: a–g with # or b", column) from None
+        if scale not in SCALES:
+            raise LanguageError(f"unknown scale {scale!r} — one of {', '.join(SCALES)}", column)
+
+    def _key_or_ask(self, key, column: int, what: str) -> tuple[str, str]:
+        key = key or self.model.key
+        if key is None:
+            raise LanguageError(f"{what} need a key: say it first, e.g. 'in d minor' or 'key of e flat'", column)
+        return key
+
+    def _Degrees(self, intent: ih.Degrees) -> list[Message]:
+        tonic, scale = self._key_or_ask(intent.key, intent.column,
+                                        "random notes in the scale" if intent.random else "scale degrees")
+        steps = SCALES[scale]
+        head, track = self._voice_and_track(intent.target, intent.column)
+        reference, source = self._register(head, track)
+        root = nearest(pitch_class(tonic), reference)
+        degrees = intent.degrees
+        if intent.random:
+            rng = random.Random(zlib.crc32(intent.seed_text.encode("utf-8")))
+            count = len(self.model.tracks[track].pattern) if track in self.model.tracks else 0
+            count = count if 8 <= count <= 32 else 8                 # the track's steps, else a bar of 8ths' worth
+            degrees = tuple(str(rng.randint(1, len(steps) + 1)) for _ in range(count))
+        names = scale_names(tonic, steps)
+        tokens = []
+        for degree in degrees:
+            if degree == ".":
+                tokens.append(".")
+                continue
+            number = int(degree)
+            if not 1 <= number <= 3 * len(steps) + 1:
+                raise LanguageError(f"degree {number} is out of range: 1–{3 * len(steps) + 1} in {tonic} "
+                                    f"{scale.replace('_', ' ')}", intent.column)
+            pitch = root + 12 * ((number - 1) // len(steps)) + steps[(number - 1) % len(steps)]
+            tokens.append(spelled(pitch, names.get(pitch % 12)) if names.get(pitch % 12) else name(pitch, key_flats(tonic, scale)))
+        hits = [t for t in tokens if t != "."]
+        self.understood.append(f"{'random ' if intent.random else ''}degrees {' '.join(degrees)} in {tonic} "
+                               f"{scale.replace('_', ' ')} → {' '.join(tokens)} (near {source})")
+        existing = self._existing_track(intent.target, intent.column)
+        if existing and "." not in tokens and (not intent.random or len(self.model.tracks[existing].pattern) == len(tokens)):
+            return [message("/seq/notes", existing, *hits)]
+        return self._send_track(intent.target, intent.column, "".join("." if t == "." else "x" for t in tokens),
+                                list(tokens))
+
+
+__all__ = ["HarmonyMapper"]

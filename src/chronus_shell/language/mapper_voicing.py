@@ -1,0 +1,253 @@
+"""Changing chords and notes already given: voicings ('voice it wide', 'invert it', 'add the
+bass note an octave lower'), arpeggios (a chord or a chord track expanded into a note track),
+moving a track's notes ('transpose the melody up 2 semitones': chords move as chords) and
+changing key ('transpose to the relative major'). The chord changed is the last one given
+(a gate or a chord track: PatchModel.last_chord)."""
+from __future__ import annotations
+
+import math
+
+from ..engine.scales import PITCH_CLASSES, SCALES, pitch_class
+from ..protocol.message import Message
+from . import intents as it
+from . import intents_harmony as ih
+from .chords import (FLAT_NAMES, Chord, analyse, hz, key_flats, name, nearest_below, register_of, respell, token_pitches,
+                     transpose_token)
+from .errors import LanguageError
+from .mapper_words import message, playable
+
+NO_CHORD = "no chord to change yet: give one first, e.g. 'play an A minor chord' or 'chords am f c g'"
+
+
+class VoicingMapper:
+    """Part of Mapper: voicings, arpeggios, moving notes, changing key."""
+
+    # -- voicings -----------------------------------------------------------------------------
+    def _Revoice(self, intent: ih.Revoice) -> list[Message]:
+        change = {"open": _open, "close": _close, "bass": _add_bass,
+                  "invert": lambda p: _invert(p, intent.times)}[intent.how]
+        said = {"open": "open voicing", "close": "close voicing", "bass": "bass note an octave lower",
+                "invert": "root position" if intent.times == 0 else f"inverted {abs(intent.times)}×"}[intent.how]
+        return self._rechord(change, said, intent.column)
+
+    def _rechord(self, change, said: str, column: int) -> list[Message]:
+        """The last chord (a gate or a chord track) with `change` applied to each chord."""
+        last = self.model.last_chord
+        if last is None or (last[0] == "track" and last[1] not in self.model.tracks) or \
+                (last[0] == "gate" and last[1] not in self.model.modules):
+            raise LanguageError(NO_CHORD, column)
+        if last[0] == "gate":
+            pitches = sorted(change([round(register_of(f)) for f in last[2]]))
+            self.understood.append(f"{said}: {' '.join(name(p) for p in pitches)} on {last[1]}")
+            return [message(f"/gate/{last[1]}", 1, *(playable(hz(p), name(p), column) for p in pitches))]
+        tokens = [respell(change(p), t) if p and len(p) > 1 else t
+                  for t, p in ((t, token_pitches(t)) for t in self.model.tracks[last[1]].notes)]
+        self._check_tokens(tokens, column)
+        self.understood.append(f"{said}: {' | '.join(t for t in tokens if '+' in t)} on the {last[1]} track")
+        return [message("/seq/notes", last[1], *tokens)]
+
+    @staticmethod
+    def _check_tokens(tokens, column: int) -> None:
+        for token in tokens:
+            for pitch in token_pitches(token) or ():
+                playable(hz(pitch), name(pitch), column)
+
+    # -- arpeggios ----------------------------------------------------------------------------
+    def _Arpeggiate(self, intent: ih.Arpeggiate) -> list[Message]:
+        words = intent.target
+        if intent.chords:
+            head, track = self._voice_and_track(words, intent.column)
+            reference, _ = self._register(head, track)
+            segments = [(16, Chord.parse(c).pitches(reference), Chord.parse(c)) for c in intent.chords]
+        else:
+            segments, words = self._held_chords(words, intent.column)
+        pattern, notes = "", []
+        for length, pitches, chord in segments:
+            order = _arp_order(pitches, intent.direction, intent.octaves)
+            for step in range(length):
+                hit = step % intent.steps == 0
+                pattern += "x" if hit else "."
+                pitch = order[(step // intent.steps) % len(order)]
+                notes.append(_note(pitch, chord) if hit else "-")
+        notes = _shortest_cycle(notes, len(pattern))
+        rate = {1: "16ths", 2: "8ths", 4: "quarters", 8: "half notes"}[intent.steps]
+        self.understood.append(f"arpeggio {intent.direction} in {rate} over {intent.octaves} octave"
+                               f"{'s' if intent.octaves > 1 else ''}: {' '.join(n for n in notes[:16] if n != '-')}"
+                               f"{' …' if len(notes) > 16 else ''}")
+        return self._send_track(words, intent.column, pattern, notes)
+
+    def _held_chords(self, words: it.Words | None, column: int) -> tuple[list, it.Words | None]:
+        """(steps held, pitches, None) of each chord of the track named (or the last chord)."""
+        last = self.model.last_chord
+        track = self._existing_track(words, column) if words is not None else None
+        if track is None and last is not None and last[0] == "track" and words is None:
+            track = last[1]
+        if track is None and last is not None and last[0] == "gate" and words is None:
+            return [(16, sorted(round(register_of(f)) for f in last[2]), None)], \
+                it.Words((it.Word(last[1], column),))
+        if track is None or track not in self.model.tracks or not any(token_pitches(n) for n in self.model.tracks[track].notes):
+            raise LanguageError("arpeggiate what? name chords ('arpeggiate am7 up in 16ths') or give "
+                                "a voice chords first ('chords am f c g')", column)
+        held = self.model.tracks[track]
+        segments = []
+        for step, char in enumerate(held.pattern):
+            if char not in "xX":
+                continue
+            length = 1
+            while step + length < len(held.pattern) and held.pattern[step + length] == "-":
+                length += 1
+            pitches = _pitch_at(held.notes, step)
+            if pitches:
+                segments.append((length, pitches, None))
+        return segments, it.Words((it.Word(track, column),))
+
+    # -- moving notes -------------------------------------------------------------------------
+    def _MoveNotes(self, intent: ih.MoveNotes) -> list[Message]:
+        last = self.model.last_chord
+        if intent.fallback is not None and not self._harmony_in_focus(last):
+            from .parser import parse_plain                     # no chord here: the usual reading
+            return self.map(parse_plain(intent.fallback))
+        if intent.target is None and last is not None and last[0] == "gate" and (
+                intent.fallback is not None or not self._track_with_notes(None, intent.column)):
+            return self._rechord(lambda p: [x + intent.semitones for x in p], _interval(intent.semitones),
+                                 intent.column)
+        track = self._track_with_notes(intent.target, intent.column)
+        if track is None:
+            raise LanguageError("no notes to move: give the voice notes or chords first "
+                                "(e.g. 'notes a c e g' or 'chords am f c g')", intent.column)
+        tokens = [transpose_token(t, intent.semitones) for t in self.model.tracks[track].notes]
+        self._check_tokens(tokens, intent.column)
+        self.understood.append(f"the {track} notes {_interval(intent.semitones)}: {' '.join(t for t in tokens if t != '-')}")
+        return [message("/seq/notes", track, *tokens)]
+
+    def _harmony_in_focus(self, last) -> bool:
+        if last is None or self.model.focus not in self.model.modules:
+            return False
+        voice = set(self.model.voice_of(self.model.focus)) | {self.model.focus}
+        target = last[1] if last[0] == "gate" else self.model.tracks.get(last[1], None)
+        return (target.target if hasattr(target, "target") else target) in voice
+
+    def _track_with_notes(self, words: it.Words | None, column: int) -> str | None:
+        if words is None:
+            last = self.model.last_track
+            if last in self.model.tracks and any(token_pitches(n) for n in self.model.tracks[last].notes):
+                return last
+        track = self._existing_track(words, column)
+        return track if track and any(token_pitches(n) for n in self.model.tracks[track].notes) else None
+
+    # -- changing key -------------------------------------------------------------------------
+    def _ChangeKey(self, intent: ih.ChangeKey) -> list[Message]:
+        if self.model.key is None:
+            raise LanguageError("transpose from which key? set it first, e.g. 'in d minor'", intent.column)
+        tonic, scale = self.model.key
+        new_tonic, new_scale = self._new_key(tonic, scale, intent)
+        self._checked_key(new_tonic, new_scale, intent.column)
+        shift = (pitch_class(new_tonic) - pitch_class(tonic)) % 12
+        shift = shift - 12 if shift > 6 else shift
+        old, new = SCALES[scale], SCALES[new_scale]
+        flats = key_flats(new_tonic, new_scale)
+
+        def moved(pitch: int) -> int:
+            degree = (pitch - pitch_class(tonic)) % 12
+            if len(old) == len(new) and degree in old:
+                return pitch + shift + new[old.index(degree)] - degree
+            return pitch + shift
+
+        messages = [message("/seq/key", new_tonic, new_scale)]
+        for track_name, track in self.model.tracks.items():
+            if any(token_pitches(n) for n in track.notes):
+                tokens = [t if token_pitches(t) is None else
+                          "+".join(name(moved(p), flats) for p in token_pitches(t)) for t in track.notes]
+                self._check_tokens(tokens, intent.column)
+                messages.append(message("/seq/notes", track_name, *tokens))
+        self.understood.append(f"{tonic} {scale.replace('_', ' ')} → {new_tonic} {new_scale.replace('_', ' ')}"
+                               f"{', every note track moved' if len(messages) > 1 else ''}")
+        return messages
+
+    @staticmethod
+    def _new_key(tonic: str, scale: str, intent: ih.ChangeKey) -> tuple[str, str]:
+        if intent.relation is None:
+            return intent.tonic, intent.scale or scale
+        minor = scale in ("minor", "dorian", "phrygian", "locrian", "harmonic_minor", "melodic_minor")
+        if intent.relation == "parallel":
+            return tonic, intent.scale
+        if (intent.scale == "major") != minor:
+            other = "minor" if intent.scale == "major" else "major"
+            raise LanguageError(f"{tonic} {scale.replace('_', ' ')} has a relative {other}, not a relative "
+                                f"{intent.scale}", intent.column)
+        root = (pitch_class(tonic) + (3 if minor else 9)) % 12
+        sharp = PITCH_CLASSES[root]
+        return (FLAT_NAMES[root] if key_flats(sharp, intent.scale) else sharp), intent.scale
+
+
+def _interval(semitones: int) -> str:
+    size = {12: "an octave", 24: "two octaves", 7: "a fifth", 5: "a fourth"}.get(abs(semitones),
+                                                                             f"{abs(semitones)} semitones")
+    return f"{'up' if semitones > 0 else 'down'} {size}"
+
+
+def _note(pitch: int, chord: Chord | None) -> str:
+    return chord.spell([pitch]) if chord is not None else name(pitch)
+
+
+def _pitch_at(notes, step: int) -> list[int] | None:
+    """The pitches the sequencer plays at `step` (notes cycle per step; '-' holds the one before)."""
+    for back in range(len(notes)):
+        pitches = token_pitches(notes[(step - back) % len(notes)])
+        if pitches:
+            return pitches
+    return None
+
+
+def _arp_order(pitches, direction: str, octaves: int) -> list[int]:
+    up = [p + 12 * octave for octave in range(octaves) for p in sorted(pitches)]
+    if direction == "down":
+        return up[::-1]
+    if direction == "updown":
+        return up + up[-2:0:-1] if len(up) > 2 else up
+    if direction == "downup":
+        return up[::-1] + up[1:-1] if len(up) > 2 else up[::-1]
+    return up
+
+
+def _shortest_cycle(notes: list[str], length: int) -> list[str]:
+    """The shortest list that, read cyclically step by step, gives the same notes."""
+    for period in range(1, length + 1):
+        if length % period == 0 and all(notes[i] == notes[i % period] for i in range(length)):
+            return notes[:period]
+    return notes
+
+
+def _open(pitches) -> list[int]:
+    ordered = sorted(pitches)
+    return sorted(p + 12 if i % 2 == 1 and len(ordered) > 2 else p for i, p in enumerate(ordered))
+
+
+def _close(pitches) -> list[int]:
+    low = min(pitches)
+    return sorted({low + (p - low) % 12 for p in pitches})
+
+
+def _invert(pitches, times: int) -> list[int]:
+    ordered = sorted(pitches)
+    if times <= 0:                                        # root position, then the nth inversion
+        found = analyse(ordered)
+        root = found[0] if found else ordered[0] % 12
+        low = nearest_below(root, ordered[0] + 1)
+        ordered = sorted({low + (p - low) % 12 for p in ordered})
+        times = -times
+    for _ in range(times):
+        ordered = sorted(ordered[1:] + [ordered[0] + 12])
+    return ordered
+
+
+def _add_bass(pitches) -> list[int]:
+    ordered = sorted(pitches)
+    found = analyse(ordered)
+    root = found[0] if found else ordered[0] % 12
+    roots = [p for p in ordered if p % 12 == root]
+    bass = (roots[0] if roots else nearest_below(root, ordered[0])) - 12
+    return [bass] + ordered if bass < ordered[0] else ordered
+
+
+__all__ = ["VoicingMapper", "NO_CHORD"]
