@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from pathlib import Path
 from chronus_shell.engine.catalogue import CATALOGUE
 from chronus_shell.language import Translator
 from chronus_shell.language.errors import LanguageError
-from chronus_shell.language.units import is_note, note_name
+from chronus_shell.language.units import is_note, note_name, note_to_hz
 from chronus_shell.protocol.message import Message
 
 #: The starting patches of the corpus brief, as raw message lines; the last line sets the focus.
@@ -104,6 +105,8 @@ def _same_arg(expected, actual, before) -> bool:
             return False
         return abs(actual - expected) <= 0.01 * max(abs(expected), 1e-9) or actual == expected
     if isinstance(expected, str) and isinstance(actual, str):
+        if "+" in expected + actual:                      # a chord: its note names, any octave (s13 addendum)
+            return _chord_classes(expected) == _chord_classes(actual)
         if is_note(expected) and is_note(actual):
             return note_name(expected) == note_name(actual)
         squash = str.maketrans("", "", " |")
@@ -111,8 +114,23 @@ def _same_arg(expected, actual, before) -> bool:
     return False
 
 
+def _chord_classes(token: str) -> set[int] | None:
+    """The pitch classes of a chord token ('a3+c4+e4') or of Hz values."""
+    parts = token.split("+") if isinstance(token, str) else token
+    if isinstance(parts, list) and all(isinstance(p, str) and is_note(p) for p in parts):
+        parts = [note_to_hz(p) for p in parts]
+    try:
+        return {round(12 * math.log2(float(p) / 440.0)) % 12 for p in parts}
+    except (TypeError, ValueError):
+        return None
+
+
 def _matches(expected: list, message: Message, before) -> bool:
     address, *args = expected
+    if address == message.address == "/seq/notes":       # '-' holds a step's chord: not a new note
+        args, message = [a for a in args if a != "-"], Message(address, tuple(a for a in message.args if a != "-"))
+    if address.startswith("/gate/") and address == message.address and len(args) > 2 and len(message.args) > 2:
+        return args[0] == message.args[0] and _chord_classes(args[1:]) == _chord_classes(list(message.args[1:]))
     if address != message.address:
         return False
     actual = list(message.args)

@@ -9,6 +9,7 @@ the list), so a held chord fills its tied steps with '-'. What was chosen is sai
 from __future__ import annotations
 
 import random
+import re
 import zlib
 
 from ..engine.scales import SCALES, pitch_class
@@ -20,6 +21,7 @@ from .chords import (Chord, chord_error, hz, key_flats, name, nearest, register_
 from .errors import LanguageError
 from .mapper_words import message, playable
 
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii")
 #: Where notes go when a voice has neither notes nor a frequency: a3.
 DEFAULT_REGISTER = 57.0
 MAX_STEPS = 256
@@ -72,6 +74,12 @@ class HarmonyMapper:
         track, target, created = self._track(words, column)
         return created + [message("/seq/add", track, target, pattern), message("/seq/notes", track, *notes)]
 
+    def _rhythm_kept(self, words, column: int) -> str | None:
+        """The voice's track when new notes keep its rhythm (not when it holds chords with ties:
+        a melody then gets a note a step)."""
+        existing = self._existing_track(words, column)
+        return existing if existing and "-" not in self.model.tracks[existing].pattern else None
+
     # -- notes without octave -----------------------------------------------------------------
     def _PitchList(self, intent: ih.PitchList) -> list[Message]:
         head, track = self._voice_and_track(intent.target, intent.column)
@@ -90,7 +98,7 @@ class HarmonyMapper:
             said.append(tokens[-1])
         hits = [t for t in tokens if t != "."]
         pattern = "".join("." if t == "." else "x" for t in tokens)
-        existing = self._existing_track(intent.target, intent.column)
+        existing = self._rhythm_kept(intent.target, intent.column)
         if "." not in tokens and existing:
             self.understood.append(f"{' '.join(intent.tokens)} → {' '.join(said)} (near {source})")
             for token in hits:
@@ -150,13 +158,41 @@ class HarmonyMapper:
         notes = [n for token in tokens for n in [token] + ["-"] * (intent.steps - 1)]
         length = {16: "a bar", 8: "half a bar", 4: "a beat", 32: "2 bars", 64: "4 bars"}.get(
             intent.steps, f"{intent.steps} steps")
-        self.understood.append(f"{' '.join(intent.chords)} → {' | '.join(tokens)}, {length} each, held "
+        self.understood.append(f"{' '.join(c.removeprefix('deg:') for c in intent.chords)} → {' | '.join(tokens)}, {length} each, held "
                                f"(close voicing near {source})")
         return self._send_track(intent.target if intent.target else None, intent.column, pattern, notes)
 
     def _progression_chord(self, symbol: str, reference: float, column: int) -> str:
-        chord = self._chord(symbol, column)
+        chord = self._degree_chord(symbol[4:], column) if symbol.startswith("deg:") else self._chord(symbol, column)
         return chord.spell(chord.pitches(reference))
+
+    def _degree_chord(self, typed: str, column: int) -> Chord:
+        """The chord on a degree of the key: stacked thirds of the scale ('5', 'V7'); a roman
+        numeral's case sets the third (V major, v minor), ° diminished, + augmented."""
+        tonic, scale = self._key_or_ask(None, column, "chords by degree")
+        steps = SCALES[scale]
+        if len(steps) != 7:
+            raise LanguageError(f"chords by degree need a seven-note scale, not {scale.replace('_', ' ')}", column)
+        match = re.fullmatch(r"(b|#)?([ivIV]+|[1-7])(.*)", typed)
+        shift = {"b": -1, "#": 1}.get(match.group(1) or "", 0)
+        numeral, suffix = match.group(2), match.group(3).lower()
+        number = int(numeral) if numeral.isdigit() else _ROMANS.index(numeral.lower()) + 1
+        tones = [steps[(number - 1 + k) % 7] + 12 * ((number - 1 + k) // 7) for k in (0, 2, 4, 6)]
+        intervals = [t - tones[0] for t in tones[:4 if "7" in suffix else 3]]
+        if not numeral.isdigit():
+            intervals[1] = 4 if numeral.isupper() else 3
+            if suffix in ("°", "o", "dim", "ø"):
+                intervals[1:3] = [3, 6]
+            elif suffix in ("+", "aug"):
+                intervals[1:3] = [4, 8]
+            if suffix == "maj7":
+                intervals.append(11)
+            elif suffix == "ø":
+                intervals.append(10)
+        root = (pitch_class(tonic) + tones[0] + shift) % 12
+        names = scale_names(tonic, steps)
+        chord = Chord.parse(names.get(root, name(root, key_flats(tonic, scale))[:-2]))
+        return Chord(typed, root, tuple(intervals), None, chord.flats if chord else key_flats(tonic, scale))
 
     # -- keys and degrees ---------------------------------------------------------------------
     def _SetKey(self, intent: ih.SetKey) -> list[Message]:
@@ -210,7 +246,7 @@ class HarmonyMapper:
         hits = [t for t in tokens if t != "."]
         self.understood.append(f"{'random ' if intent.random else ''}degrees {' '.join(degrees)} in {tonic} "
                                f"{scale.replace('_', ' ')} → {' '.join(tokens)} (near {source})")
-        existing = self._existing_track(intent.target, intent.column)
+        existing = self._rhythm_kept(intent.target, intent.column)
         if existing and "." not in tokens and (not intent.random or len(self.model.tracks[existing].pattern) == len(tokens)):
             return [message("/seq/notes", existing, *hits)]
         return self._send_track(intent.target, intent.column, "".join("." if t == "." else "x" for t in tokens),

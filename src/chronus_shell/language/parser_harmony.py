@@ -49,7 +49,7 @@ def harmony_intent(line: str):
     if intent is not None or not _SEP.search(text):
         return intent
     parts = [p for p in _SEP.split(text) if p]
-    found = [_single(p, line) for p in parts]
+    found = [_quiet(p, line) for p in parts]
     if not any(found) or len(parts) < 2:
         return None
     from .parser import parse_plain                     # the other parts are read the usual way
@@ -59,8 +59,16 @@ def harmony_intent(line: str):
     return it.Sequence(tuple(i for item in items for i in (item.items if isinstance(item, it.Sequence) else (item,))))
 
 
+def _quiet(part: str, line: str):
+    """A part of a line read as harmony, or None (its error is the grammar's to give)."""
+    try:
+        return _single(part, line)
+    except LanguageError:
+        return None
+
+
 def _clean(line: str) -> str:
-    text = line.strip().rstrip(".!").strip().lower()
+    text = line.strip().rstrip(".!?").strip().lower()
     text = re.sub(r"\b([a-g])[\s-]+(flat|sharp)\b", lambda m: m.group(1) + ("b" if m.group(2) == "flat" else "#"), text)
     text = text.replace("♯", "#").replace("♭", "b")
     return re.sub(r"\s+", " ", text)
@@ -202,6 +210,19 @@ def chord_list(text: str) -> list[str] | None:
     return chords or None
 
 
+_ROMAN = re.compile(r"(?:b|#)?(?:vii|vi|v|iv|iii|ii|i)(?:°|o|dim|\+|aug|7|maj7|ø)?", re.I)
+
+
+def degree_chords(listed: str, line: str) -> list[str] | None:
+    """'i iv v i', '1 4 5 1', 'I-IV-V7' → ['deg:i', 'deg:iv', …] (the case as typed: mapper_harmony
+    reads upper case as major, lower as minor, digits as the key's own chords); None otherwise."""
+    tokens = [t for t in re.split(r"[\s,|]+|-(?=[ivIV\d])", listed) if t and t not in ("-", "then", "and", "to")]
+    if not tokens or not all(_ROMAN.fullmatch(t) or re.fullmatch(r"[1-7]7?", t) for t in tokens):
+        return None
+    typed = iter(re.findall(r"(?<![\w#])(?:b|#)?[ivIV]+(?:°|o|dim|\+|aug|7|maj7|ø)?(?![\w])|(?<!\w)[1-7]7?(?!\w)", line))
+    return [f"deg:{next(typed, t)}" for t in tokens]
+
+
 def _has_quality(chords: list[str]) -> bool:
     return any(not re.fullmatch(_NOTE, c) for c in chords)
 
@@ -211,21 +232,26 @@ _DURATION = re.compile(r"(?:,\s*)?(?:(?:one |a )?(?:chord )?(?:every|each|per|a|
                        r"steps?|measures?)\s+(?:each|per chord|a chord|apiece)|(?P<n3>two|2|four|4) (?:chords )?(?:a|per) bar)$")
 
 
-def _steps(text: str) -> tuple[str, int | None]:
+def _steps(text: str) -> tuple[str, float | None]:
     """The text without its trailing duration ('every 2 beats') and the steps a chord lasts."""
     match = _DURATION.search(text)
     if not match:
         return text, None
     if match.group("n3"):
-        return text[:match.start()].strip(), 16 // int(_NUMBERS.get(match.group("n3"), match.group("n3")))
+        return text[:match.start()].strip(), 16 / int(_NUMBERS.get(match.group("n3"), match.group("n3")))
     count = match.group("n1") or match.group("n2") or "1"
     unit = (match.group("u1") or match.group("u2")).rstrip("s")
     number = float(count) if count.isdigit() else _NUMBERS[count.replace(" a", "")]
-    steps = number * {"bar": 16, "measure": 16, "beat": 4, "step": 1}[unit]
+    return text[:match.start()].strip(), number * {"bar": 16, "measure": 16, "beat": 4, "step": 1}[unit]
+
+
+def _chord_steps(steps: float | None, line: str) -> int:
+    """The steps a chord lasts (a bar when not said), or one line when it is not whole steps."""
+    if steps is None:
+        return 16
     if steps != int(steps) or not 1 <= steps <= 256:
-        raise LanguageError(f"a chord lasts whole sixteenth steps (1–256), not {count} {unit}s",
-                            _column(count, text))
-    return text[:match.start()].strip(), int(steps)
+        raise LanguageError(f"a chord lasts a whole number of sixteenth steps (1–256), not {steps:g}", 0)
+    return int(steps)
 
 
 def _progression(text: str, line: str):
@@ -240,13 +266,13 @@ def _progression(text: str, line: str):
                  or re.fullmatch(r"(?:play )?(?P<list>.+)", body))
     if not match:
         return None
-    chords = chord_list(match.group("list"))
+    chords = chord_list(match.group("list")) or (None if strict else degree_chords(match.group("list"), line))
     if chords is None or (strict and (len(chords) < 2 or not _has_quality(chords))):
         if not strict and chords is None:
             raise _bad_chord(match.group("list"), line)
         return None
     target = match.groupdict().get("target")
-    return ih.Progression(_words(target, line), tuple(chords), steps or 16, _column(match.group("list"), line))
+    return ih.Progression(_words(target, line), tuple(chords), _chord_steps(steps, line), _column(match.group("list"), line))
 
 
 def _bad_chord(listed: str, line: str) -> LanguageError:
@@ -347,7 +373,7 @@ _OCTAVED = re.compile(rf"{_NOTE}-?\d")
 
 
 def _notes(text: str, line: str):
-    match = (re.fullmatch(r"(?:(?:set|give|play) )?(?:the )?(?:(?P<target>[\w-]+(?: [\w-]+)?) )?(?:notes?|melody|plays?|degrees|scale degrees)"
+    match = (re.fullmatch(r"(?:(?:set|give|play) )?(?:the )?(?:(?P<target>[\w-]+(?: [\w-]+)?) )?(?:notes?|melody|plays|degrees|scale degrees)"
                           r"(?: (?:are|is|to|of))?:? (?P<list>[^:]+?)" + _TARGET.replace("target", "on"), text))
     if not match:
         return None
@@ -367,7 +393,7 @@ def _notes(text: str, line: str):
     body, steps = _steps(match.group("list"))
     chords = chord_list(body)
     if chords and _has_quality(chords) and not any(_OCTAVED.fullmatch(t) for t in tokens):
-        return ih.Progression(_words(target, line), tuple(chords), steps or 16, _column(body, line))
+        return ih.Progression(_words(target, line), tuple(chords), _chord_steps(steps, line), _column(body, line))
     read = []
     for token in tokens:
         if _TOKEN.fullmatch(token) and not token.isdigit():
