@@ -189,6 +189,9 @@ def _suffix(text: str) -> str | None:
 
 def chord_error(text: str, column: int = 0) -> LanguageError:
     """One line for a chord symbol not known, with the nearest known symbol."""
+    if text[:1].lower() == "h" and Chord.parse("b" + text[1:]) is not None:      # German H is B
+        return LanguageError(f"{text!r} is not a chord: the note names are a–g (H is b) — did you mean "
+                             f"b{text[1:]}?", column, ("b" + text[1:],))
     root = _ROOT.match(text.strip())
     if not root:
         return LanguageError(f"{text!r} is not a chord: a root a–g (with # or b) and a quality, e.g. "

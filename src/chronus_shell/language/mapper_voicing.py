@@ -85,10 +85,14 @@ class VoicingMapper:
         if track is None and last is not None and last[0] == "gate" and words is None:
             return [(16, sorted(round(register_of(f)) for f in last[2]), None)], \
                 it.Words((it.Word(last[1], column),))
+        if track is None and words is None and self.model.focus in self.model.modules:
+            track = self._existing_track(None, column)          # the focused voice's notes
         if track is None or track not in self.model.tracks or not any(token_pitches(n) for n in self.model.tracks[track].notes):
             raise LanguageError("arpeggiate what? name chords ('arpeggiate am7 up in 16ths') or give "
                                 "a voice chords first ('chords am f c g')", column)
         held = self.model.tracks[track]
+        if not any("+" in str(n) for n in held.notes):             # single notes: each bar's notes as its chord
+            return _bars_of_notes(held), it.Words((it.Word(track, column),))
         segments = []
         for step, char in enumerate(held.pattern):
             if char not in "xX":
@@ -199,6 +203,18 @@ def _pitch_at(notes, step: int) -> list[int] | None:
     return None
 
 
+def _bars_of_notes(track) -> list[tuple[int, list[int], None]]:
+    """A track of single notes (an arpeggio, a melody) as chords: the notes each bar plays."""
+    bar = min(16, len(track.pattern))
+    segments = []
+    for start in range(0, len(track.pattern), bar):
+        pitches = sorted({_pitch_at(track.notes, s)[0] for s in range(start, min(start + bar, len(track.pattern)))
+                          if track.pattern[s] in "xX" and _pitch_at(track.notes, s)})
+        if pitches:
+            segments.append((bar, pitches, None))
+    return segments
+
+
 def _arp_order(pitches, direction: str, octaves: int) -> list[int]:
     up = [p + 12 * octave for octave in range(octaves) for p in sorted(pitches)]
     if direction == "down":
@@ -229,16 +245,22 @@ def _close(pitches) -> list[int]:
 
 
 def _invert(pitches, times: int) -> list[int]:
+    """'invert it': the lowest note up an octave (`times` times); times ≤ 0 names an inversion
+    ('second inversion': -2, 'root position': 0), built from root position and kept in the
+    chord's register (the lowest note moves by at most a tritone)."""
     ordered = sorted(pitches)
-    if times <= 0:                                        # root position, then the nth inversion
-        found = analyse(ordered)
-        root = found[0] if found else ordered[0] % 12
-        low = nearest_below(root, ordered[0] + 1)
-        ordered = sorted({low + (p - low) % 12 for p in ordered})
-        times = -times
-    for _ in range(times):
-        ordered = sorted(ordered[1:] + [ordered[0] + 12])
-    return ordered
+    if times > 0:
+        for _ in range(times):
+            ordered = sorted(ordered[1:] + [ordered[0] + 12])
+        return ordered
+    found = analyse(ordered)
+    root = found[0] if found else ordered[0] % 12
+    low = nearest_below(root, ordered[0] + 1)
+    named = sorted({low + (p - low) % 12 for p in ordered})
+    for _ in range(-times):
+        named = sorted(named[1:] + [named[0] + 12])
+    shift = 12 * round((ordered[0] - named[0]) / 12)
+    return [p + shift for p in named]
 
 
 def _add_bass(pitches) -> list[int]:

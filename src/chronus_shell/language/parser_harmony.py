@@ -68,14 +68,14 @@ def _quiet(part: str, line: str):
 
 
 def _clean(line: str) -> str:
-    text = line.strip().rstrip(".!?").strip().lower()
+    text = re.sub(r"(?<=\w)[.!?]+$", "", line.strip()).strip().lower()
     text = re.sub(r"\b([a-g])[\s-]+(flat|sharp)\b", lambda m: m.group(1) + ("b" if m.group(2) == "flat" else "#"), text)
     text = text.replace("♯", "#").replace("♭", "b")
     return re.sub(r"\s+", " ", text)
 
 
 def _single(text: str, line: str):
-    for reader in (_key, _change_key, _move, _revoice, _arpeggiate, _random, _progression, _play, _tune, _notes):
+    for reader in (_key, _change_key, _move, _revoice, _arpeggiate, _random, _play, _progression, _tune, _notes):
         intent = reader(text, line)
         if intent is not None:
             return intent
@@ -356,6 +356,8 @@ def _arpeggiate(text: str, line: str):
     body = re.sub(r"^(?:the |a |an )", "", rest.strip())
     body = re.sub(r"\s*\bchords?$", "", body).strip()
     chords = ()
+    if _CHORDISH.fullmatch(body) and Chord.parse(body) is None:
+        raise chord_error(body, _column(body, line))
     if body and body not in _PRONOUNS and body not in ("progression", "the progression"):
         listed = chord_list(body)
         if listed is None:
@@ -368,6 +370,15 @@ def _arpeggiate(text: str, line: str):
 
 
 # -- notes, degrees, random notes -------------------------------------------------------------
+#: A token meant as a note or a chord ('h3', 'cm13#5'), refused with its own line, not read as a word.
+_CHORDISH = re.compile(r"[a-z](?:#|b)?-?\d|[a-h](?:#|b)?(?:m|maj|min|dim|aug|sus|add|\d|/|\+)\S*")
+#: Words of the harmony English: known words, never "corrected" as typos by the second stage.
+HARMONY_WORDS = frozenset(
+    "arpeggiate arpeggio arpeggiator arp chord chords progression changes invert inversion inversions voicing "
+    "voicings voice wide open close closed spread key minor major dorian phrygian lydian mixolydian locrian "
+    "aeolian ionian pentatonic blues chromatic harmonic melodic sharp flat degree degrees scale relative "
+    "parallel transpose modulate melody random sixteenths eighths quarters semitones octave octaves root "
+    "strum seventh ninth sixth diminished augmented suspended dominant sus dim aug maj min".split())
 _TOKEN = re.compile(rf"{_NOTE}(?:-?\d)?|\.|-|_|rest|\d+")
 _OCTAVED = re.compile(rf"{_NOTE}-?\d")
 
@@ -400,7 +411,7 @@ def _notes(text: str, line: str):
             read.append("." if token in ("-", "_", "rest") else token)
         elif Chord.parse(token) is not None:
             read.append(Chord.parse(token).symbol + "!")           # '!': a chord, not a note
-        elif re.fullmatch(r"[a-z](?:#|b)?-?\d|[a-g](?:#|b)?(?:m|maj|min|dim|aug|sus|add|\d|/|\+)\S*", token):   # meant as a note or a chord
+        elif _CHORDISH.fullmatch(token):                           # meant as a note or a chord
             raise (_not_a_note if token[-1].isdigit() else chord_error)(token, _column(token, line))
         else:
             return None                                            # other words: not a list of notes
@@ -425,4 +436,4 @@ def _random(text: str, line: str):
     return ih.Degrees(_words(match.group("target"), line), (), True, text, key)
 
 
-__all__ = ["harmony_intent", "chord_list", "semitones_of", "SCALE_WORDS", "key_of"]
+__all__ = ["harmony_intent", "chord_list", "semitones_of", "SCALE_WORDS", "key_of", "HARMONY_WORDS"]
