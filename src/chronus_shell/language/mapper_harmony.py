@@ -123,8 +123,12 @@ class HarmonyMapper:
         if intent.tune:
             module_id = self.resolve.module(intent.target) if intent.target else self.resolve.focus(intent.column)
             spec = self.model.spec(module_id)
-            if spec is None or not spec.has_param("freq"):
-                raise LanguageError(f"{module_id} has no pitch to tune (no freq)", intent.column)
+            if intent.target is None and (spec is None or spec.role != "source"):
+                module_id = self._pitched_head(None, intent.column)      # 'tune it to e': the voice's oscillator
+                spec = self.model.spec(module_id)
+            if spec is None or spec.role != "source" or not spec.has_param("freq"):
+                raise LanguageError(f"{module_id} has no pitch to tune: name an oscillator ('tune the saw to e')",
+                                    intent.column)
             current = float(self.model.value(module_id, "freq"))
             note = self._placed(intent.pitch, register_of(current), intent.column)
             self.understood.append(f"{intent.pitch} → {note}, nearest {current:g} Hz")

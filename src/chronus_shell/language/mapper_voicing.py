@@ -5,7 +5,6 @@ changing key ('transpose to the relative major'). The chord changed is the last 
 (a gate or a chord track: PatchModel.last_chord)."""
 from __future__ import annotations
 
-import math
 
 from ..engine.scales import PITCH_CLASSES, SCALES, pitch_class
 from ..protocol.message import Message

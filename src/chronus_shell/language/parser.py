@@ -123,10 +123,13 @@ def parse(line: str):
 
     A yes/no question ("is the saw on?") is refused: read as a command it would change the patch
     ("the saw on" unmutes)."""
+    harmony = harmony_intent(line)              # 'Am F C G': chords, not the question 'am …'
+    if harmony is not None:
+        return harmony
     if _YES_NO_QUESTION.match(line):
         raise LanguageError("that is a yes/no question, and a question changes nothing here: ask "
                             "'what is the saw gain', 'what is playing' or 'status'", 0)
-    return harmony_intent(line) or _parse(line)
+    return _parse(line)
 
 
 def parse_plain(line: str):
