@@ -29,7 +29,7 @@ SCALE_WORDS = {"major": "major", "maj": "major", "ionian": "major", "minor": "mi
 _SCALE = "(" + "|".join(sorted(map(re.escape, SCALE_WORDS), key=len, reverse=True)) + r")(?: scale| mode)?"
 _KEYNOTE = rf"({NOTE})(m\b)?"
 _TARGET = r"(?:\s+(?:on|for|to)\s+(?:the\s+)?(?P<target>[\w\s-]+?))?"
-_SEP = re.compile(r"\s*(?:,|;|\bthen\b|\band then\b|\band\b)\s*", re.I)
+_SEP = re.compile(r"\s*(?:,|;|\band then\b|\bthen\b)\s*", re.I)
 
 
 def harmony_intent(line: str):
@@ -73,7 +73,8 @@ _POLITE = re.compile(r"^(?:(?:please|pls|ok|okay|so|now|and|then|just|hey|yo|can
 
 
 def _clean(line: str) -> str:
-    text = re.sub(r"(?<=\w)[.!?]+$", "", line.strip()).strip().lower()
+    text = re.sub(r"\b([A-Ga-g](?:#|b)?)M(?=[79]\b)", r"\1maj", line.strip())     # CM7 is C major 7, Cm7 minor
+    text = re.sub(r"(?<=\w)[.!?]+$", "", text).strip().lower()
     text = _POLITE.sub("", _POLITE.sub("", text))
     text = re.sub(r"\b([a-g])[\s-]+(flat|sharp)\b", lambda m: m.group(1) + ("b" if m.group(2) == "flat" else "#"), text)
     text = text.replace("♯", "#").replace("♭", "b")
