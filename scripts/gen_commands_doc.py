@@ -17,6 +17,7 @@ from chronus_shell.language import LanguageError, Translator
 from chronus_shell.language.intents import Wait
 from chronus_shell.language.mapper import COMPARATIVES, SWING, TEMPO
 from chronus_shell.language.parser import ADJECTIVES
+from chronus_shell.language.parser_harmony import HARMONY_FORMS
 from chronus_shell.language.units import UNIT_ALIASES
 
 NUMBER_EXAMPLES = ("two bars", "two hundred hertz", "one hundred and ten", "one twenty (tempo)",
@@ -250,9 +251,9 @@ def form_lines() -> list[tuple[str, list[str]]]:
     return forms
 
 
-def example_output(example: str) -> str:
+def example_output(example: str, before=()) -> str:
     translator = Translator()
-    for line in SETUP:
+    for line in SETUP + tuple(before):
         translator.translate(line)
     if isinstance(translator.parse_intent(example), Wait):
         return "(scripts only: lets time pass)"
@@ -261,6 +262,63 @@ def example_output(example: str) -> str:
     except LanguageError as err:
         raise SystemExit(f"doc example {example!r} fails: {err}") from None
     return " ; ".join(f"`{m}`" for m in messages)
+
+
+HARMONY = """
+## Harmony: notes, chords, keys, arpeggios
+
+Read before the grammar (language/parser_harmony*.py), so chord symbols and bare note letters
+are notes here and words elsewhere.
+
+- **Notes without an octave** (`notes a c e g`, `tune the saw to e`, `play f sharp`) take the
+  octave nearest the voice's register — the first note of its melody, else its oscillator's
+  frequency — and each next note the octave nearest the one before (the melody moves by the
+  smallest interval; a tritone goes down). A written octave always wins (`notes a c3 e g`). The
+  echo shows the octaves chosen. `h3` is refused with "did you mean b3" (H is B).
+- **Chords**: a symbol — root `a`–`g` with `#`/`b`, then `m`, `7`, `maj7` (`M7`), `m7`, `9`,
+  `maj9`, `m9`, `add9`, `6`, `m6`, `sus2`, `sus4`, `7sus4`, `dim`, `dim7`, `m7b5`, `aug`, `5`,
+  and `/bass` (`c/e` over a chord tone is that inversion, `am/g` puts g below) — or words: `A
+  minor`, `a minor seventh`, `C major 7`, `E flat major`, `d dominant seventh`, `c half
+  diminished`. A chord is voiced close, in root position, its root nearest the voice's register
+  (the oscillator's frequency), tones spelled by degree (`c7` → c e g bb). `play an A minor
+  chord` opens the voice with all its pitches (`/gate/<id> 1 hz hz hz`; the engine makes a mono
+  voice polyphonic). `play a chord` asks which.
+- **Progressions**: `chords am7 f c g`, `pad plays am f c g`, `notes am7 f c g` make the voice's
+  track a chord track: one chord a bar unless told (`every 2 beats`, `2 bars each`, `two chords
+  a bar`, `one chord per bar: …`), each held with ties (`x---------------`), the notes per step
+  (`a3+c4+e4 - - …`, as `/seq/notes` reads them). Roman numerals and digits are chords of the
+  key: `chords i iv V7 i` (upper case major, lower case minor, `°` diminished), `chords 1 4 5`.
+- **Voicings** change the last chord given (a gate or a chord track): `voice it wide` / `open
+  voicing` (every other note up an octave), `close voicing`, `invert it [twice]` (the lowest
+  note up an octave), `first`/`second inversion`, `root position` (kept in the register), `add
+  the bass note an octave lower`.
+- **Keys**: `in d minor`, `key of e flat`, `in am`, `we're in g major`, `in a dorian`, `no key`
+  → `/seq/key d minor` (scales: {scales}). `notes 1 3 5 8` are degrees of the key (8 is the
+  octave; a line without a key asks for one); `random notes in the scale` draws degrees seeded by
+  the line itself, so the same line gives the same notes (one a step of the voice's track, 8
+  when it has none). `transpose to the relative major` / `parallel minor` / `g minor` changes
+  the key and moves every note track: each degree to the same degree of the new key.
+- **Arpeggios** expand a chord into a note track (there is no arpeggiator in the sequencer):
+  `arpeggiate am7 up in 16ths`, `arp c major over two octaves down`, `arp up-down` (the last
+  chord or chord track, each chord for as long as it was held; a track of single notes is taken
+  a bar at a time). Directions `up`, `down`, `up-down`, `down-up`; rates 16ths, 8ths, quarters,
+  half notes.
+- **Moving notes**: `transpose the melody up 2 semitones`, `transpose the chords down a fifth`,
+  `an octave lower` (after a chord) re-send the track's notes moved — chords move as chords. The
+  grammar's `transpose [X] up …` moves a voice's oscillator and its notes, chords included.
+"""
+
+
+def harmony_section() -> list[str]:
+    from chronus_shell.engine.scales import SCALES
+    out = [HARMONY.format(scales=", ".join(f"`{s}`" for s in SCALES))]
+    for form, examples, before in HARMONY_FORMS:
+        out += [f"### `{form}`", ""]
+        if before:
+            out += [f"After `{'` ; `'.join(before)}`:", ""]
+        out += [f"- `{example}` → {example_output(example, before)}" for example in examples]
+        out.append("")
+    return out
 
 
 def module_section() -> list[str]:
@@ -288,7 +346,7 @@ def render() -> str:
         out += [f"### `{form}`", ""]
         out += [f"- `{example}` → {example_output(example)}" for example in examples]
         out.append("")
-    return "\n".join(out + module_section()).rstrip() + "\n"
+    return "\n".join(out + harmony_section() + module_section()).rstrip() + "\n"
 
 
 def main(argv: list[str]) -> int:

@@ -259,8 +259,14 @@ def transpose_token(token: str, semitones: int) -> str:
         return str(token)
     if semitones % 12 == 0:
         return respell([p + semitones for p in pitches], token)
+    moved = [p + semitones for p in pitches]
+    found = analyse(moved) if len(moved) > 1 else None
+    if found:                                             # a chord: spelled by its degrees (f → bb d f)
+        root, intervals = found
+        minor = intervals[1:2] == (3,)
+        return Chord("", root, intervals, None, root in (_FLAT_MINOR if minor else _FLAT_MAJOR)).spell(moved)
     flats = bool(re.search(r"[a-g]b", str(token).lower()))
-    return "+".join(name(p + semitones, flats) for p in pitches)
+    return "+".join(name(p, flats) for p in moved)
 
 
 def analyse(pitches) -> tuple[int, tuple[int, ...]] | None:
