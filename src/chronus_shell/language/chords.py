@@ -23,20 +23,23 @@ QUALITIES: dict[str, tuple[int, ...]] = {
     "9": (0, 4, 7, 10, 14), "maj9": (0, 4, 7, 11, 14), "m9": (0, 3, 7, 10, 14), "add9": (0, 4, 7, 14),
     "madd9": (0, 3, 7, 14), "sus2": (0, 2, 7), "sus4": (0, 5, 7), "7sus4": (0, 5, 7, 10), "dim": (0, 3, 6),
     "dim7": (0, 3, 6, 9), "m7b5": (0, 3, 6, 10), "aug": (0, 4, 8), "6": (0, 4, 7, 9), "m6": (0, 3, 7, 9),
-    "mmaj7": (0, 3, 7, 11), "5": (0, 7),
+    "mmaj7": (0, 3, 7, 11), "5": (0, 7), "11": (0, 4, 7, 10, 14, 17), "m11": (0, 3, 7, 10, 14, 17),
+    "13": (0, 4, 7, 10, 14, 21), "m13": (0, 3, 7, 10, 14, 21), "maj13": (0, 4, 7, 11, 14, 21),
+    "7b9": (0, 4, 7, 10, 13), "7#9": (0, 4, 7, 10, 15), "7b5": (0, 4, 6, 10), "7#5": (0, 4, 8, 10),
 }
 #: Other spellings of the suffixes (after the words are shortened by _WORDS).
 _ALIASES = {"maj": "", "major": "", "min": "m", "mi": "m", "-": "m", "dom7": "7", "dom": "7", "ma7": "maj7",
             "min7": "m7", "mi7": "m7", "-7": "m7", "maj9": "maj9", "min9": "m9", "-9": "m9", "sus": "sus4",
-            "o": "dim", "°": "dim", "o7": "dim7", "°7": "dim7", "ø": "m7b5", "ø7": "m7b5", "min7b5": "m7b5",
+            "°": "dim", "o7": "dim7", "°7": "dim7", "ø": "m7b5", "ø7": "m7b5", "min7b5": "m7b5",
             "halfdim": "m7b5", "halfdim7": "m7b5", "+": "aug", "min6": "m6", "minmaj7": "mmaj7", "power": "5",
-            "δ": "maj7", "δ7": "maj7", "majadd9": "add9", "madd9": "madd9"}
+            "δ": "maj7", "δ7": "maj7", "majadd9": "add9", "madd9": "madd9", "aug7": "7#5", "+7": "7#5",
+            "min11": "m11", "min13": "m13", "dom9": "9", "dom11": "11", "dom13": "13", "maj11": "11"}
 #: Chord words shortened to symbol pieces ("minor seventh" → "m7", "suspended fourth" → "sus4").
 _WORDS = [(re.compile(p), r) for p, r in (
     (r"\bhalf[- ]diminished\b", "halfdim"), (r"\bdiminished\b", "dim"), (r"\baugmented\b", "aug"),
     (r"\bsuspended\b", "sus"), (r"\bdominant\b", "dom"), (r"\bmajor\b", "maj"), (r"\bminor\b", "m"),
     (r"\bmin\b", "m"), (r"\b(seventh|seven|7th)\b", "7"), (r"\b(ninth|nine|9th)\b", "9"),
-    (r"\b(sixth|six|6th)\b", "6"), (r"\b(fourth|four|4th)\b", "4"), (r"\b(second|two|2nd)\b", "2"),
+    (r"\b(sixth|six|6th)\b", "6"), (r"\b(eleventh|eleven|11th)\b", "11"), (r"\b(thirteenth|thirteen|13th)\b", "13"), (r"\b(fourth|four|4th)\b", "4"), (r"\b(second|two|2nd)\b", "2"),
     (r"\bpower chord\b", "5"), (r"\badded\b", "add"), (r"\bchord\b", ""), (r"\s+", ""),
 )]
 _ROOT = re.compile(r"^([a-g])(#|♯|♭|b(?!5)|\s*-?\s*sharp|\s*-?\s*flat)?", re.I)
@@ -96,9 +99,10 @@ class Chord:
         return Chord(symbol, pc, QUALITIES[suffix], bass[0] if bass else None, flats)
 
     def pitches(self, register: float) -> list[int]:
-        """Close voicing in root position, the root in the octave nearest `register`; a slash
-        chord over a chord tone is that inversion, over another note that note right below."""
-        root = nearest(self.root, register)
+        """Close voicing in root position, the root in the register's octave (c to b: a chord
+        for a voice at a3 has its root in octave 3); a slash chord over a chord tone is that
+        inversion, over another note that note right below."""
+        root = 12 * (math.floor(register + 0.5) // 12) + self.root
         notes = [root + step for step in self.intervals]
         if self.bass is None or self.bass == self.root:
             return notes
@@ -120,7 +124,8 @@ class Chord:
 
 
 #: Letters above the root for each interval (a third is two letters up, a seventh six).
-_DEGREE_LETTERS = {0: 0, 1: 1, 2: 1, 3: 2, 4: 2, 5: 3, 6: 4, 7: 4, 8: 4, 9: 5, 10: 6, 11: 6, 14: 1}
+_DEGREE_LETTERS = {0: 0, 1: 1, 2: 1, 3: 2, 4: 2, 5: 3, 6: 4, 7: 4, 8: 4, 9: 5, 10: 6, 11: 6, 13: 1, 14: 1, 15: 1,
+                   17: 3, 21: 5}
 _LETTERS = "cdefgab"
 _NATURAL = {"c": 0, "d": 2, "e": 4, "f": 5, "g": 7, "a": 9, "b": 11}
 

@@ -17,6 +17,7 @@ class PitchList:
     target: Words | None
     tokens: tuple[str, ...]
     column: int = 0
+    name: str | None = None        # 'melody a c e': a new track is called melody
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class PlayChord:
     target: Words | None
     chord: str
     column: int = 0
+    voicing: str | None = None     # 'a big open G': "open"
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,16 @@ class Progression:
     target: Words | None
     chords: tuple[str, ...]
     steps: int = 16
+    column: int = 0
+    key: tuple[str, str] | None = None      # 'ii-V-I in C': numerals read in this key, for this line
+
+
+@dataclass(frozen=True)
+class Poly:
+    """'poly 4 on the pad', 'make the triangle polyphonic': how many notes a voice plays at once."""
+
+    target: Words | None
+    notes: int
     column: int = 0
 
 

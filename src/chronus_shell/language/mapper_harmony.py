@@ -60,8 +60,9 @@ class HarmonyMapper:
                 return self._pitched_head(it.Words((it.Word(target, column),)), column), track
         return self._pitched_head(words, column), track
 
-    def _send_track(self, words, column, pattern: str, notes: list[str]) -> list[Message]:
-        """A note track for the voice: its own track replaced, else a new one."""
+    def _send_track(self, words, column, pattern: str, notes: list[str], kind: str | None = None) -> list[Message]:
+        """A note track for the voice: its own track replaced, else a new one — named `kind`
+        ('chords', 'arp', 'melody') when that name is free."""
         if len(pattern) > MAX_STEPS:
             raise LanguageError(f"that is {len(pattern)} steps: a track holds at most {MAX_STEPS}", column)
         for token in notes:
@@ -72,6 +73,8 @@ class HarmonyMapper:
             return [message("/seq/add", existing, self.model.tracks[existing].target, pattern),
                     message("/seq/notes", existing, *notes)]
         track, target, created = self._track(words, column)
+        if kind and kind not in self.model.tracks:
+            track = kind
         return created + [message("/seq/add", track, target, pattern), message("/seq/notes", track, *notes)]
 
     def _rhythm_kept(self, words, column: int) -> str | None:
@@ -105,9 +108,8 @@ class HarmonyMapper:
                 for pitch in token_pitches(token):
                     playable(hz(pitch), name(pitch), intent.column)
             return [message("/seq/notes", existing, *hits)]
-        notes = tokens
         self.understood.append(f"{' '.join(intent.tokens)} → {' '.join(said)} (near {source})")
-        return self._send_track(intent.target, intent.column, pattern, notes)
+        return self._send_track(intent.target, intent.column, pattern, tokens, intent.name)
 
     @staticmethod
     def _placed(token: str, reference: float, column: int) -> str:
@@ -144,7 +146,11 @@ class HarmonyMapper:
         head, track = self._voice_and_track(intent.target, intent.column)
         chord = self._chord(intent.chord, intent.column)
         reference, source = self._register(head, track)
-        token = chord.spell(chord.pitches(reference))
+        pitches = chord.pitches(reference)
+        if intent.voicing == "open":
+            from .mapper_voicing import open_voicing
+            pitches = open_voicing(pitches)
+        token = chord.spell(pitches)
         self.understood.append(f"{chord.symbol} → {token.replace('+', ' ')} on {head}, close voicing near {source}")
         return [message(f"/gate/{head}", 1, *(playable(hz(p), name(p), intent.column) for p in token_pitches(token)))]
 
@@ -157,29 +163,38 @@ class HarmonyMapper:
     def _Progression(self, intent: ih.Progression) -> list[Message]:
         head, track = self._voice_and_track(intent.target, intent.column)
         reference, source = self._register(head, track)
-        tokens = [self._progression_chord(symbol, reference, intent.column) for symbol in intent.chords]
+        tokens = [self._progression_chord(symbol, reference, intent.column, intent.key) for symbol in intent.chords]
         pattern = ("x" + "-" * (intent.steps - 1)) * len(tokens)
         notes = [n for token in tokens for n in [token] + ["-"] * (intent.steps - 1)]
         length = {16: "a bar", 8: "half a bar", 4: "a beat", 32: "2 bars", 64: "4 bars"}.get(
             intent.steps, f"{intent.steps} steps")
         self.understood.append(f"{' '.join(c.removeprefix('deg:') for c in intent.chords)} → {' | '.join(tokens)}, {length} each, held "
                                f"(close voicing near {source})")
-        return self._send_track(intent.target if intent.target else None, intent.column, pattern, notes)
+        return self._send_track(intent.target, intent.column, pattern, notes, "chords")
 
-    def _progression_chord(self, symbol: str, reference: float, column: int) -> str:
-        chord = self._degree_chord(symbol[4:], column) if symbol.startswith("deg:") else self._chord(symbol, column)
-        return chord.spell(chord.pitches(reference))
+    def _progression_chord(self, symbol: str, reference: float, column: int, key=None) -> str:
+        if not symbol.startswith("deg:"):
+            chord = self._chord(symbol, column)
+            return chord.spell(chord.pitches(reference))
+        chord = self._degree_chord(symbol[4:], column, key)
+        pitches = chord.pitches(reference)
+        figure = re.fullmatch(r"deg:[b#]?[ivIV]+\D*?(64|6)", symbol)
+        for _ in range({"6": 1, "64": 2}.get(figure.group(1) if figure else "", 0)):   # ii6: first inversion
+            pitches = sorted(pitches[1:] + [pitches[0] + 12])
+        return chord.spell(pitches)
 
-    def _degree_chord(self, typed: str, column: int) -> Chord:
+    def _degree_chord(self, typed: str, column: int, key=None) -> Chord:
         """The chord on a degree of the key: stacked thirds of the scale ('5', 'V7'); a roman
-        numeral's case sets the third (V major, v minor), ° diminished, + augmented."""
-        tonic, scale = self._key_or_ask(None, column, "chords by degree")
+        numeral's case sets the third (V major, v minor), ° diminished, + augmented; '7dom' a
+        dominant seventh (the blues)."""
+        tonic, scale = self._key_or_ask(key, column, "chords by degree")
         steps = SCALES[scale]
         if len(steps) != 7:
             raise LanguageError(f"chords by degree need a seven-note scale, not {scale.replace('_', ' ')}", column)
         match = re.fullmatch(r"(b|#)?([ivIV]+|[1-7])(.*)", typed)
         shift = {"b": -1, "#": 1}.get(match.group(1) or "", 0)
         numeral, suffix = match.group(2), match.group(3).lower()
+        suffix = re.sub(r"(64|6)$", "", suffix) if not numeral.isdigit() else suffix
         number = int(numeral) if numeral.isdigit() else _ROMANS.index(numeral.lower()) + 1
         tones = [steps[(number - 1 + k) % 7] + 12 * ((number - 1 + k) // 7) for k in (0, 2, 4, 6)]
         intervals = [t - tones[0] for t in tones[:4 if "7" in suffix else 3]]
@@ -193,10 +208,17 @@ class HarmonyMapper:
                 intervals.append(11)
             elif suffix == "ø":
                 intervals.append(10)
+            elif suffix == "7dom":
+                intervals[1:] = [4, 7, 10]
         root = (pitch_class(tonic) + tones[0] + shift) % 12
         names = scale_names(tonic, steps)
         chord = Chord.parse(names.get(root, name(root, key_flats(tonic, scale))[:-2]))
         return Chord(typed, root, tuple(intervals), None, chord.flats if chord else key_flats(tonic, scale))
+
+    def _Poly(self, intent: ih.Poly) -> list[Message]:
+        head = self._pitched_head(intent.target, intent.column)
+        self.understood.append(f"{head} plays up to {intent.notes} note{'s' if intent.notes > 1 else ''} at once")
+        return [message("/patch/poly", head, intent.notes)]
 
     # -- keys and degrees ---------------------------------------------------------------------
     def _SetKey(self, intent: ih.SetKey) -> list[Message]:

@@ -23,7 +23,7 @@ class VoicingMapper:
 
     # -- voicings -----------------------------------------------------------------------------
     def _Revoice(self, intent: ih.Revoice) -> list[Message]:
-        change = {"open": _open, "close": _close, "bass": _add_bass,
+        change = {"open": open_voicing, "close": _close, "bass": _add_bass,
                   "invert": lambda p: _invert(p, intent.times)}[intent.how]
         said = {"open": "open voicing", "close": "close voicing", "bass": "bass note an octave lower",
                 "invert": "root position" if intent.times == 0 else f"inverted {abs(intent.times)}×"}[intent.how]
@@ -73,7 +73,7 @@ class VoicingMapper:
         self.understood.append(f"arpeggio {intent.direction} in {rate} over {intent.octaves} octave"
                                f"{'s' if intent.octaves > 1 else ''}: {' '.join(n for n in notes[:16] if n != '-')}"
                                f"{' …' if len(notes) > 16 else ''}")
-        return self._send_track(words, intent.column, pattern, notes)
+        return self._send_track(words, intent.column, pattern, notes, "arp")
 
     def _held_chords(self, words: it.Words | None, column: int) -> tuple[list, it.Words | None]:
         """(steps held, pitches, None) of each chord of the track named (or the last chord)."""
@@ -226,14 +226,16 @@ def _arp_order(pitches, direction: str, octaves: int) -> list[int]:
 
 
 def _shortest_cycle(notes: list[str], length: int) -> list[str]:
-    """The shortest list that, read cyclically step by step, gives the same notes."""
+    """The shortest list that gives the same notes: the sequencer reads step n's note at
+    n modulo the list, within the pattern's `length` steps (so 'a c e' serves 16 steps)."""
     for period in range(1, length + 1):
-        if length % period == 0 and all(notes[i] == notes[i % period] for i in range(length)):
+        if all(notes[i] == notes[i % period] for i in range(length)):
             return notes[:period]
     return notes
 
 
-def _open(pitches) -> list[int]:
+def open_voicing(pitches) -> list[int]:
+    """Every other note of the close voicing up an octave (c e g → c g e')."""
     ordered = sorted(pitches)
     return sorted(p + 12 if i % 2 == 1 and len(ordered) > 2 else p for i, p in enumerate(ordered))
 
@@ -271,4 +273,4 @@ def _add_bass(pitches) -> list[int]:
     return [bass] + ordered if bass < ordered[0] else ordered
 
 
-__all__ = ["VoicingMapper", "NO_CHORD"]
+__all__ = ["VoicingMapper", "NO_CHORD", "open_voicing"]

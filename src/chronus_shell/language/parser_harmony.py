@@ -9,12 +9,14 @@ patch and are mapper_harmony's.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import intents as it
 from . import intents_harmony as ih
 from .chords import Chord, chord_error, root_text
 from .errors import LanguageError
 from .parser_harmony_changes import arpeggiate, move_notes, revoice
+from .parser_harmony_loose import chord_changes, loose_progression, poly, quality_first, without_hold
 from .parser_harmony_words import (CHORDISH, NOTE, NUMBERS, bad_chord, chord_list, column_of, has_quality,
                                    words_of)
 
@@ -25,7 +27,13 @@ SCALE_WORDS = {"major": "major", "maj": "major", "ionian": "major", "minor": "mi
                "harmonic minor": "harmonic_minor", "melodic minor": "melodic_minor",
                "major pentatonic": "major_pentatonic", "pentatonic major": "major_pentatonic",
                "pentatonic": "major_pentatonic", "minor pentatonic": "minor_pentatonic",
-               "pentatonic minor": "minor_pentatonic", "blues": "blues", "chromatic": "chromatic"}
+               "pentatonic minor": "minor_pentatonic", "blues": "blues", "chromatic": "chromatic",
+               "minor pent": "minor_pentatonic", "major pent": "major_pentatonic", "pent": "major_pentatonic",
+               "mixo": "mixolydian", "dor": "dorian", "phryg": "phrygian", "lyd": "lydian", "harm minor": "harmonic_minor",
+               "mel minor": "melodic_minor", "jazz minor": "melodic_minor"}
+#: Camelot keys (DJ software): 8B is C major, 8A A minor, one step is a fifth.
+CAMELOT = {f"{n}b": k for n, k in zip(range(1, 13), ("b", "f#", "db", "ab", "eb", "bb", "f", "c", "g", "d", "a", "e"))}
+CAMELOT.update({f"{n}a": k for n, k in zip(range(1, 13), ("ab", "eb", "bb", "f", "c", "g", "d", "a", "e", "b", "f#", "db"))})
 _SCALE = "(" + "|".join(sorted(map(re.escape, SCALE_WORDS), key=len, reverse=True)) + r")(?: scale| mode)?"
 _KEYNOTE = rf"({NOTE})(m\b)?"
 _TARGET = r"(?:\s+(?:on|for|to)\s+(?:the\s+)?(?P<target>[\w\s-]+?))?"
@@ -68,25 +76,36 @@ def _quiet(part: str, line: str):
 
 
 _POLITE = re.compile(r"^(?:(?:please|pls|ok|okay|so|now|and|then|just|hey|yo|can you|could you|would you|will you|"
-                     r"i want(?: to)?|i'?d like(?: to)?|i would like(?: to)?|let'?s(?: have)?|we need|i need)\s+)+|\s+(?:please|pls|"
-                     r"thanks|thank you|now)$")
+                     r"i want(?: to)?|i'?d like(?: to)?|i would like(?: to)?|let'?s(?: have)?|we need|i need)\s+)+|[\s,]+(?:please|pls|"
+                     r"thanks|thank you|now|btw|tonight|lol|ok|okay|yeah)$")
 
 
 def _clean(line: str) -> str:
     text = re.sub(r"\b([A-Ga-g](?:#|b)?)M(?=[79]\b)", r"\1maj", line.strip())     # CM7 is C major 7, Cm7 minor
     text = re.sub(r"(?<=\w)[.!?]+$", "", text).strip().lower()
-    text = _POLITE.sub("", _POLITE.sub("", text))
+    text = re.sub(r"\b([a-g](?:#|b)?)'(?=[a-z0-9])", r"\1", text)                  # tidal chord names: c'min7
+    text = re.sub(r"\bn\s+\"([^\"]*)\"", r"notes \1", text).replace('"', "").replace("$", " ")   # tidal: n "a c e"
+    text = re.sub(r"\s*\([^)]*\)\s*", " ", text)                                 # (an aside)
+    text = re.sub(r",\s*(?:it'?s|its|it is|because|cause|cuz|since|too)\b[^,]*$", "", text)   # ', its too high for me'
+    text = re.sub(r"\s+", " ", _POLITE.sub("", _POLITE.sub("", text))).strip()
     text = re.sub(r"\b([a-g])[\s-]+(flat|sharp)\b", lambda m: m.group(1) + ("b" if m.group(2) == "flat" else "#"), text)
     text = text.replace("♯", "#").replace("♭", "b")
     return re.sub(r"\s+", " ", text)
 
 
 def _single(text: str, line: str):
-    for reader in (_key, _change_key, move_notes, revoice, arpeggiate, _random, _play, _progression, _tune, _notes):
+    for reader in (_key, _change_key, move_notes, revoice, arpeggiate, _random, _play, _progression, _tune, _notes,
+                   chord_changes, poly, quality_first, _loose):
         intent = reader(text, line)
         if intent is not None:
             return intent
     return None
+
+
+def _loose(text: str, line: str):
+    body, steps = _steps(text)
+    found = loose_progression(body, line, 16)
+    return replace(found, steps=_chord_steps(steps, line)) if found else None
 
 
 # -- keys -------------------------------------------------------------------------------------
@@ -108,8 +127,22 @@ def _key(text: str, line: str):
                              rf"{_KEYNOTE} {_SCALE}", text)
              or re.fullmatch(rf"(?:(?:we'?re|we are|let'?s (?:go|play|be)|play|put it|go|it'?s) )?in the key of {_KEYNOTE}(?: {_SCALE})?", text)
              or re.fullmatch(rf"(?:(?:we'?re|we are|it'?s|play|stay|go|put it) )?in ({NOTE})(m)()", text)
-             or re.fullmatch(rf"(?:use |set |make it )?(?:an? |the )?{_KEYNOTE} {_SCALE} key", text))
+             or re.fullmatch(rf"(?:use |set |make it )?(?:an? |the )?{_KEYNOTE} {_SCALE} key", text)
+             or re.fullmatch(rf"(?:set ?key|key ?sig)\s+{_KEYNOTE}(?: {_SCALE})?", text)
+             or re.fullmatch(rf"(?:(?:we'?re|we are|it'?s|let'?s (?:go|play|be|stay)|play|stay|go) )?(?:in )?{_KEYNOTE} {_SCALE}", text))
+    if match and match.group(3) in ("major", "minor", "maj", "min") and not re.search(r"\b(?:in|key)\b", text):
+        raise LanguageError(f"'{text}' could be the key ('in {text}') or the chord ('play {text} chord'): say which", 0)
     if not match:
+        match = (re.fullmatch(rf"{_SCALE}(?: mode| scale)? (?:on|in|from) {_KEYNOTE}()", text)
+                 or re.fullmatch(rf"scale:? {_SCALE},? (?:root|tonic|on) {_KEYNOTE}()", text))
+        if match:
+            return ih.SetKey(match.group(2), SCALE_WORDS[match.group(1)], column_of(match.group(2), line))
+        camelot = re.fullmatch(r"(?:(?:we'?re|we are|it'?s|key|in|set key(?: to)?) )*(?:in )?(1[0-2]|[1-9])([ab])", text)
+        if camelot:
+            tonic = CAMELOT[camelot.group(1) + camelot.group(2)]
+            return ih.SetKey(tonic, "minor" if camelot.group(2) == "a" else "major", 0)
+        if re.fullmatch(r"(?:unset|clear|remove|drop|forget) (?:the )?(?:scale|key)|no (?:scale|key)", text):
+            return ih.SetKey(None)
         return None
     tonic, scale = key_of(*match.groups())
     return ih.SetKey(tonic, scale, column_of(match.group(1), line))
@@ -145,7 +178,7 @@ def degree_chords(listed: str, line: str) -> list[str] | None:
 
 _DURATION = re.compile(r"(?:,\s*)?(?:(?:one |a )?(?:chord )?(?:every|each|per|a|for|lasting)\s+(?P<n1>\d+|one|two|three|four|eight|half(?: a)?)?\s*"
                        r"(?P<u1>bars?|beats?|steps?|measures?)(?: each)?|(?P<n2>\d+|one|two|three|four|eight|half(?: a)?)\s+(?P<u2>bars?|beats?|"
-                       r"steps?|measures?)\s+(?:each|per chord|a chord|apiece)|(?P<n3>two|2|four|4) (?:chords )?(?:a|per) bar)$")
+                       r"steps?|measures?)\s+(?:each|per chord|a chord|apiece)|(?P<n3>two|2|four|4) (?:chords )?(?:a|per) bar|(?P<u3>bar|beat) each)$")
 
 
 _LEADING = re.compile(r"^(?:(?:one|a) )?chords? (?:a|per|every|each) (bar|beat|half bar)[:,]? ")
@@ -163,7 +196,7 @@ def _steps(text: str) -> tuple[str, float | None]:
     if match.group("n3"):
         return text[:match.start()].strip(), 16 / int(NUMBERS.get(match.group("n3"), match.group("n3")))
     count = match.group("n1") or match.group("n2") or "1"
-    unit = (match.group("u1") or match.group("u2")).rstrip("s")
+    unit = (match.group("u1") or match.group("u2") or match.group("u3")).rstrip("s")
     number = float(count) if count.isdigit() else NUMBERS[count.replace(" a", "")]
     return text[:match.start()].strip(), number * {"bar": 16, "measure": 16, "beat": 4, "step": 1}[unit]
 
@@ -194,6 +227,9 @@ def _progression(text: str, line: str):
     chords = chord_list(match.group("list")) or (None if strict else degree_chords(match.group("list"), line))
     if chords is None or (strict and (len(chords) < 2 or not has_quality(chords))):
         if not strict and chords is None:
+            loose = loose_progression(match.group("list"), line, _chord_steps(steps, line))
+            if loose is not None:
+                return replace(loose, target=loose.target or words_of(match.groupdict().get("target"), line))
             raise bad_chord(match.group("list"), line)
         return None
     target = match.groupdict().get("target")
@@ -201,9 +237,14 @@ def _progression(text: str, line: str):
 
 
 def _play(text: str, line: str):
+    text = without_hold(text)
+    voicing = "open" if re.search(r"\b(?:open|wide|spread)\b", text) else None
+    text = re.sub(r"\b(?:big|barre|nice|fat|lush|wide|open|spread|full)\s+(?=\S)", "", text)
+    text = re.sub(r"\s+(?:barre|open|triad)(?= chord)", "", text)
     match = (re.fullmatch(r"(?:play|hold|strum|sound|give me|hit)(?: me)? (?P<chord>.+?) chord" + _TARGET, text)
              or re.fullmatch(r"(?:(?:play|hold|strum|hit) )?(?:the |a )?chord (?!progression)(?P<chord>.+?)" + _TARGET, text)
-             or re.fullmatch(r"(?:play|hold|strum) (?P<chord>.+?)" + _TARGET, text))
+             or re.fullmatch(r"(?:play|hold|strum|gimme|give me|sound) (?P<chord>.+?)" + _TARGET, text)
+             or re.fullmatch(r"(?P<chord>[a-g](?:#|b)?(?=\S)[^\s]*(?: over [a-g](?:#|b)?)?)(?: on (?:the )?(?P<target>[\w-]+))?", text))
     if not match:
         return None
     said = match.group("chord")
@@ -217,11 +258,14 @@ def _play(text: str, line: str):
         chord = Chord.parse(candidate)
         if chord is None:
             continue
-        if not forced and root_text(candidate) is not None:           # 'play e': the note
+        strummed = voicing or re.match(r"(?:strum|gimme|give me) ", text)
+        if not forced and not strummed and root_text(candidate) is not None:   # 'play e': the note
+            if not re.match(r"(?:play|hold|sound) ", text):
+                return None                                            # a letter alone is no command
             return ih.PlayPitch(words_of(match.group("target"), line), candidate, False, column_of(candidate, line))
-        if not forced and not (has_quality([chord.symbol]) or "/" in chord.symbol):
+        if not forced and not strummed and not (has_quality([chord.symbol]) or "/" in chord.symbol):
             return None
-        return ih.PlayChord(words_of(match.group("target"), line), chord.symbol, column_of(candidate, line))
+        return ih.PlayChord(words_of(match.group("target"), line), chord.symbol, column_of(candidate, line), voicing)
     if forced and not re.search(r"\b(?:major|minor|random|new|different|some|nice|big|sad|happy)\b", said):
         raise chord_error(re.sub(r"^(?:an?|the) ", "", said), column_of(said, line))
     return None
@@ -251,6 +295,13 @@ _OCTAVED = re.compile(rf"{NOTE}-?\d")
 
 
 def _notes(text: str, line: str):
+    colon = re.fullmatch(r"(?:walk |give |set |put (?:a |some )?(?:little |short )?(?P<melody>melody )?(?:on |for )?)?(?:the )?"
+                         r"(?P<target>[\w-]+)(?: (?:notes|line|melody))?: (?:(?:scale )?degrees |notes |n )?(?P<list>.+)", text)
+    if colon and not re.search(r"\b(?:chords?|progression)\b", colon.group("list")):
+        listed = re.sub(r",? then,?|,", " ", colon.group("list"))
+        named = "melody " if colon.group("melody") else ""
+        found = _notes(f"{colon.group('target')} {named or 'notes '}{listed}".replace("melody ", "melody "), line)
+        return found
     match = (re.fullmatch(r"(?:(?:set|give|play) )?(?:the )?(?:(?P<target>[\w-]+(?: [\w-]+)?) )?(?:notes?|melody|plays|degrees|scale degrees)"
                           r"(?: (?:are|is|to|of))?:? (?P<list>[^:]+?)" + _TARGET.replace("target", "on"), text))
     if not match:
@@ -264,13 +315,17 @@ def _notes(text: str, line: str):
     if all(t.isdigit() or t in (".", "-", "_", "rest") for t in tokens):
         if not any(t.isdigit() for t in tokens):
             return None
-        return ih.Degrees(words_of(target, line), tuple("." if not t.isdigit() else t for t in tokens),
+        base = 1 if re.search(r"\bn\s+\"", line) else 0          # Tidal counts degrees from 0
+        return ih.Degrees(words_of(target, line), tuple("." if not t.isdigit() else str(int(t) + base) for t in tokens),
                           column=column_of(match.group("list"), line))
-    if all(_OCTAVED.fullmatch(t) or t in (".", "-", "_", "rest") for t in tokens):
+    tidal = re.search(r"\bn\s+\"", line) is not None        # Tidal: n "…" is one cycle (a bar)
+    if all(_OCTAVED.fullmatch(t) or t in (".", "-", "_", "rest") for t in tokens) and not tidal:
         return None                                        # octaves written: the grammar's notes
     body, steps = _steps(match.group("list"))
     chords = chord_list(body)
     if chords and has_quality(chords) and not any(_OCTAVED.fullmatch(t) for t in tokens):
+        if tidal and steps is None and 16 % len(chords) == 0:
+            steps = 16 // len(chords)
         return ih.Progression(words_of(target, line), tuple(chords), _chord_steps(steps, line), column_of(body, line))
     read = []
     for token in tokens:
@@ -282,7 +337,8 @@ def _notes(text: str, line: str):
             raise (_not_a_note if token[-1].isdigit() else chord_error)(token, column_of(token, line))
         else:
             return None                                            # other words: not a list of notes
-    return ih.PitchList(words_of(target, line), tuple(read), column_of(match.group("list"), line))
+    name = "melody" if re.search(r"\bmelody\b", text) else None
+    return ih.PitchList(words_of(target, line), tuple(read), column_of(match.group("list"), line), name)
 
 
 def _not_a_note(token: str, column: int) -> LanguageError:

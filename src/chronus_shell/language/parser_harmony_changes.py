@@ -42,8 +42,8 @@ def move_notes(text: str, line: str):
             return ih.MoveNotes(words_of(words, line) if words else None, semis, None, column_of(who, line))
     match = (re.fullmatch(rf"(?:(?:transpose|move|shift|take|play) (?:it |them |that |everything )?)?(?P<dir>up|down) {_AMOUNT}", text)
              or re.fullmatch(rf"(?:(?:transpose|move|shift|take|play) (?:it |them |that |everything )?)?{_AMOUNT} (?P<dir>up|down|higher|lower)", text))
-    if match and match.group("unit") == "octave":            # 'an octave lower': the last chord or notes
-        semis = _UP[match.group("dir")] * semitones_of(match.group("count"), "octave")
+    if match:                                              # 'an octave lower', 'down a half step': the last chord
+        semis = _UP[match.group("dir")] * semitones_of(match.group("count"), match.group("unit"))
         return ih.MoveNotes(None, semis, line)
     return None
 
@@ -117,7 +117,7 @@ def arpeggiate(text: str, line: str):
     if target:
         rest = rest[:target.start()] + " " + rest[target.end():]
     body = re.sub(r"^(?:the |a |an )", "", rest.strip())
-    body = re.sub(r"\s*\bchords?$", "", body).strip()
+    body = re.sub(r"\s*\bchords?$|^notes\s+", "", body).strip()
     chords = ()
     if CHORDISH.fullmatch(body) and Chord.parse(body) is None:
         raise chord_error(body, column_of(body, line))
