@@ -273,14 +273,16 @@ are notes here and words elsewhere.
 - **Notes without an octave** (`notes a c e g`, `tune the saw to e`, `play f sharp`) take the
   octave nearest the voice's register — the first note of its melody, else its oscillator's
   frequency — and each next note the octave nearest the one before (the melody moves by the
-  smallest interval; a tritone goes down). A written octave always wins (`notes a c3 e g`). The
-  echo shows the octaves chosen. `h3` is refused with "did you mean b3" (H is B).
+  smallest interval; a tritone goes down), kept from a fourth below to an octave above the line's
+  first note so it does not wander off the register. A written octave always wins (`notes a c3 e
+  g`). The echo shows the octaves chosen. `h3` is refused with "did you mean b3" (H is B).
 - **Chords**: a symbol — root `a`–`g` with `#`/`b`, then `m`, `7`, `maj7` (`M7`), `m7`, `9`,
   `maj9`, `m9`, `add9`, `6`, `m6`, `sus2`, `sus4`, `7sus4`, `dim`, `dim7`, `m7b5`, `aug`, `5`,
   and `/bass` (`c/e` over a chord tone is that inversion, `am/g` puts g below) — or words: `A
   minor`, `a minor seventh`, `C major 7`, `E flat major`, `d dominant seventh`, `c half
-  diminished`. A chord is voiced close, in root position, its root nearest the voice's register
-  (the oscillator's frequency), tones spelled by degree (`c7` → c e g bb). `play an A minor
+  diminished`, `minor 9 on D`. A chord is voiced close, in root position, its root in the
+  octave (c to b) of the voice's register — the oscillator's frequency: a chord on a voice at
+  220 Hz is rooted in octave 3 — and its tones spelled by degree (`c7` → c e g bb). `play an A minor
   chord` opens the voice with all its pitches (`/gate/<id> 1 hz hz hz`; the engine makes a mono
   voice polyphonic). `play a chord` asks which.
 - **Progressions**: `chords am7 f c g`, `pad plays am f c g`, `notes am7 f c g` make the voice's

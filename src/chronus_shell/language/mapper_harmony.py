@@ -88,7 +88,7 @@ class HarmonyMapper:
         head, track = self._voice_and_track(intent.target, intent.column)
         start, _ = self._register(head, track)
         reference, source = self._register(head, track, melody=True)
-        tokens, said = [], []
+        tokens, said, first = [], [], None
         for token in intent.tokens:
             if token == ".":
                 tokens.append(".")
@@ -96,8 +96,9 @@ class HarmonyMapper:
                 chord = Chord.parse(token[:-1])
                 tokens.append(chord.spell(chord.pitches(start)))
             else:
-                tokens.append(self._placed(token, reference, intent.column))
+                tokens.append(self._placed(token, reference, intent.column, first))
                 reference = token_pitches(tokens[-1])[0]
+                first = reference if first is None else first
             said.append(tokens[-1])
         hits = [t for t in tokens if t != "."]
         pattern = "".join("." if t == "." else "x" for t in tokens)
@@ -112,14 +113,19 @@ class HarmonyMapper:
         return self._send_track(intent.target, intent.column, pattern, tokens, intent.name)
 
     @staticmethod
-    def _placed(token: str, reference: float, column: int) -> str:
-        """A note name: as written when it has an octave, else the octave nearest `reference`."""
+    def _placed(token: str, reference: float, column: int, first: int | None = None) -> str:
+        """A note name: as written when it has an octave, else the octave nearest `reference`
+        (the note before) — kept from a fourth below to an octave above the line's `first`
+        note, so a line does not wander off the voice's register."""
         if token[-1].isdigit():
             return token
         found = root_text(token)
         if found is None:
             raise LanguageError(f"{token!r} is not a note", column)
-        return spelled(nearest(found[0], reference), token)
+        pitch = nearest(found[0], reference)
+        if first is not None:
+            pitch += 12 if pitch < first - 5 else -12 if pitch >= first + 12 else 0
+        return spelled(pitch, token)
 
     def _PlayPitch(self, intent: ih.PlayPitch) -> list[Message]:
         if intent.tune:

@@ -140,9 +140,7 @@ class VoicingMapper:
 
     # -- changing key -------------------------------------------------------------------------
     def _ChangeKey(self, intent: ih.ChangeKey) -> list[Message]:
-        if self.model.key is None:
-            raise LanguageError("transpose from which key? set it first, e.g. 'in d minor'", intent.column)
-        tonic, scale = self.model.key
+        tonic, scale = self.model.key or self._key_of_chords(intent.column)
         new_tonic, new_scale = self._new_key(tonic, scale, intent)
         self._checked_key(new_tonic, new_scale, intent.column)
         shift = (pitch_class(new_tonic) - pitch_class(tonic)) % 12
@@ -156,7 +154,7 @@ class VoicingMapper:
                 return pitch + shift + new[old.index(degree)] - degree
             return pitch + shift
 
-        messages = [message("/seq/key", new_tonic, new_scale)]
+        messages = [message("/seq/key", new_tonic, new_scale)] if self.model.key else []   # inferred: notes only
         for track_name, track in self.model.tracks.items():
             if any(token_pitches(n) for n in track.notes):
                 tokens = [t if token_pitches(t) is None else
@@ -164,8 +162,20 @@ class VoicingMapper:
                 self._check_tokens(tokens, intent.column)
                 messages.append(message("/seq/notes", track_name, *tokens))
         self.understood.append(f"{tonic} {scale.replace('_', ' ')} → {new_tonic} {new_scale.replace('_', ' ')}"
-                               f"{', every note track moved' if len(messages) > 1 else ''}")
+                               f"{', every note track moved' if any(m.address == '/seq/notes' for m in messages) else ''}")
         return messages
+
+    def _key_of_chords(self, column: int) -> tuple[str, str]:
+        """No key set: the key of the last chord track, read from its first chord ('G D Em C': g major)."""
+        last = self.model.last_chord
+        track = self.model.tracks.get(last[1]) if last and last[0] == "track" else None
+        first = next((token_pitches(t) for t in track.notes if token_pitches(t)), None) if track else None
+        found = analyse(first) if first else None
+        if found is None:
+            raise LanguageError("transpose from which key? set it first, e.g. 'in d minor'", column)
+        root, intervals = found
+        minor = intervals[1:2] == (3,)
+        return PITCH_CLASSES[root], "minor" if minor else "major"
 
     @staticmethod
     def _new_key(tonic: str, scale: str, intent: ih.ChangeKey) -> tuple[str, str]:

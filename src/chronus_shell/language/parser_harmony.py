@@ -159,6 +159,12 @@ def _change_key(text: str, line: str):
         note, minor_m, scale = match.groups()
         return ih.ChangeKey(note, SCALE_WORDS[scale] if scale else "minor" if minor_m else None, None,
                             column_of(note, line))
+    match = re.fullmatch(rf"(?:put|play|take|move|have|do) (?:it|this|that|everything|the song|the tune|the chords|the progression)"
+                         rf" (?:in|into|in the key of) {_KEYNOTE}(?: {_SCALE})?(?: instead)?", text)
+    if match:
+        note, minor_m, scale = match.groups()
+        return ih.ChangeKey(note, SCALE_WORDS[scale] if scale else "minor" if minor_m else None, None,
+                            column_of(note, line))
     return None
 
 

@@ -20,8 +20,12 @@ def words_of(text: str | None, line: str) -> it.Words | None:
     if not text or text.strip() in ("it", "that", "this"):
         return None
     column = max(line.lower().find(text.split()[0]), 0)
-    return it.Words(tuple(it.Word(w, column) for w in text.split() if w not in ("the", "a", "an")) or
+    return it.Words(tuple(it.Word(VOICE_WORDS.get(w, w), column) for w in text.split() if w not in ("the", "a", "an")) or
                     (it.Word(text, column),))
+
+
+#: What a musician calls a voice in a harmony phrase, the way the language names it ('the 808': the bass).
+VOICE_WORDS = {"808": "bass", "808s": "bass", "bassline": "bass", "tri": "triangle", "keys": "pad"}
 
 
 def column_of(text: str, line: str) -> int:
