@@ -257,6 +257,19 @@ def respell(pitches, like: str) -> str:
                     for p in sorted(pitches))
 
 
+def spell_chord(pitches, like: str) -> str:
+    """Pitches as a token: a chord a quality names is spelled by its degrees, the root as in the
+    token `like` when it has it (else flats for flat keys); anything else like `like`."""
+    found = analyse(pitches) if len(pitches) > 1 else None
+    if not found:
+        return respell(pitches, like)
+    root, intervals = found
+    typed = {midi(p) % 12: note_name(p).rstrip("-0123456789") for p in str(like).split("+") if is_note(p)}
+    minor = intervals[1:2] == (3,)
+    flats = typed[root].endswith("b") if root in typed else root in (_FLAT_MINOR if minor else _FLAT_MAJOR)
+    return Chord("", root, intervals, None, flats).spell(sorted(pitches))
+
+
 def transpose_token(token: str, semitones: int) -> str:
     """A note or chord token moved; rests and holds stay (an octave keeps the spelling)."""
     pitches = token_pitches(token)
@@ -265,11 +278,8 @@ def transpose_token(token: str, semitones: int) -> str:
     if semitones % 12 == 0:
         return respell([p + semitones for p in pitches], token)
     moved = [p + semitones for p in pitches]
-    found = analyse(moved) if len(moved) > 1 else None
-    if found:                                             # a chord: spelled by its degrees (f → bb d f)
-        root, intervals = found
-        minor = intervals[1:2] == (3,)
-        return Chord("", root, intervals, None, root in (_FLAT_MINOR if minor else _FLAT_MAJOR)).spell(moved)
+    if len(moved) > 1 and analyse(moved):                 # a chord: spelled by its degrees (f → bb d f)
+        return spell_chord(moved, "")
     flats = bool(re.search(r"[a-g]b", str(token).lower()))
     return "+".join(name(p, flats) for p in moved)
 
@@ -286,4 +296,4 @@ def analyse(pitches) -> tuple[int, tuple[int, ...]] | None:
 
 
 __all__ = ["FLAT_NAMES", "Chord", "QUALITIES", "chord_error", "nearest", "nearest_below", "midi", "name", "hz", "root_text",
-           "register_of", "token_pitches", "respell", "spelled", "transpose_token", "analyse", "key_flats", "scale_names"]
+           "register_of", "token_pitches", "respell", "spell_chord", "spelled", "transpose_token", "analyse", "key_flats", "scale_names"]

@@ -27,7 +27,10 @@ class PlayChord:
     target: Words | None
     chord: str
     column: int = 0
-    voicing: str | None = None     # 'a big open G': "open"
+    voicing: str | None = None     # "open" ('a big open G'), "inv1"–"inv3", "rootless"
+    tones: tuple[int, ...] = ()    # a chord known by name: its pitch classes, lowest first
+    in_key: bool = False           # … counted from the key's tonic (a German sixth), else from C
+    key: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,7 @@ class Degrees:
     seed_text: str = ""
     key: tuple[str, str] | None = None      # 'random notes in e minor': this key for this line
     column: int = 0
+    run: str | None = None                  # 'play the d minor scale': "up" | "down" | "up and down"
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,7 @@ class MoveNotes:
     semitones: int
     fallback: str | None = None
     column: int = 0
+    chord: bool = False            # 'capo 2', 'tritone sub it': the last chord given, gate or track
 
 
 @dataclass(frozen=True)
@@ -120,4 +125,13 @@ class ChangeKey:
     tonic: str | None              # None: `relation` says ("relative" | "parallel")
     scale: str | None
     relation: str | None = None
+    column: int = 0
+
+
+@dataclass(frozen=True)
+class AlterChord:
+    """'add a 7th on the D', 'make it minor': the last chord(s) given (those on `root`) changed."""
+
+    root: int | None               # a pitch class, or None: every chord
+    change: str                    # "7" | "maj7" | "9" | "6" | "minor" | "major" | "sus4" | "sus2"
     column: int = 0

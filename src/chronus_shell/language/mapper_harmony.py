@@ -8,6 +8,7 @@ the list), so a held chord fills its tied steps with '-'. What was chosen is sai
 """
 from __future__ import annotations
 
+import math
 import random
 import re
 import zlib
@@ -150,15 +151,36 @@ class HarmonyMapper:
     # -- chords -------------------------------------------------------------------------------
     def _PlayChord(self, intent: ih.PlayChord) -> list[Message]:
         head, track = self._voice_and_track(intent.target, intent.column)
-        chord = self._chord(intent.chord, intent.column)
         reference, source = self._register(head, track)
+        if intent.tones:
+            return self._named_chord(intent, head, reference)
+        chord = self._chord(intent.chord, intent.column)
         pitches = chord.pitches(reference)
         if intent.voicing == "open":
             from .mapper_voicing import open_voicing
             pitches = open_voicing(pitches)
+        elif intent.voicing == "rootless" and len(pitches) > 3:
+            pitches = [p for p in pitches if p % 12 != chord.root]
+        elif intent.voicing and intent.voicing.startswith("inv"):
+            for _ in range(int(intent.voicing[3:])):
+                pitches = sorted(pitches[1:] + [pitches[0] + 12])
+            pitches = [p - 12 for p in pitches] if pitches[0] - reference > 6 else pitches
         token = chord.spell(pitches)
         self.understood.append(f"{chord.symbol} → {token.replace('+', ' ')} on {head}, close voicing near {source}")
         return [message(f"/gate/{head}", 1, *(playable(hz(p), name(p), intent.column) for p in token_pitches(token)))]
+
+    def _named_chord(self, intent: ih.PlayChord, head: str, reference: float) -> list[Message]:
+        """A chord known by name: its tones stacked upwards from the first, in the register's octave."""
+        offset = 0
+        if intent.in_key:
+            offset = pitch_class(self._key_or_ask(intent.key, intent.column, f"a {intent.chord}")[0])
+        pitches = [12 * (math.floor(reference + 0.5) // 12) + (intent.tones[0] + offset) % 12]
+        for tone in intent.tones[1:]:
+            pitches.append(pitches[-1] + ((tone + offset - pitches[-1]) % 12 or 12))
+        flats = intent.in_key                                 # b6, b3, b2 of the key; the #4 a sharp
+        names = [name(p, flats and (p - offset) % 12 != 6) for p in pitches]
+        self.understood.append(f"the {intent.chord} chord → {' '.join(names)} on {head}")
+        return [message(f"/gate/{head}", 1, *(playable(hz(p), name(p), intent.column) for p in pitches))]
 
     def _chord(self, symbol: str, column: int) -> Chord:
         chord = Chord.parse(symbol)
@@ -258,6 +280,9 @@ class HarmonyMapper:
         reference, source = self._register(head, track)
         root = nearest(pitch_class(tonic), reference)
         degrees = intent.degrees
+        if intent.run:
+            up = tuple(str(n) for n in range(1, len(steps) + 2))
+            degrees = {"up": up, "down": up[::-1], "up and down": up + up[-2:0:-1]}[intent.run]
         if intent.random:
             rng = random.Random(zlib.crc32(intent.seed_text.encode("utf-8")))
             count = len(self.model.tracks[track].pattern) if track in self.model.tracks else 0

@@ -10,7 +10,7 @@ from ..engine.scales import PITCH_CLASSES, SCALES, pitch_class
 from ..protocol.message import Message
 from . import intents as it
 from . import intents_harmony as ih
-from .chords import (FLAT_NAMES, Chord, analyse, hz, key_flats, name, nearest_below, register_of, respell, token_pitches,
+from .chords import (FLAT_NAMES, Chord, analyse, hz, key_flats, name, nearest_below, register_of, spell_chord, token_pitches,
                      transpose_token)
 from .errors import LanguageError
 from .mapper_words import message, playable
@@ -39,11 +39,21 @@ class VoicingMapper:
             pitches = sorted(change([round(register_of(f)) for f in last[2]]))
             self.understood.append(f"{said}: {' '.join(name(p) for p in pitches)} on {last[1]}")
             return [message(f"/gate/{last[1]}", 1, *(playable(hz(p), name(p), column) for p in pitches))]
-        tokens = [respell(change(p), t) if p and len(p) > 1 else t
+        tokens = [spell_chord(change(p), t) if p and len(p) > 1 else t
                   for t, p in ((t, token_pitches(t)) for t in self.model.tracks[last[1]].notes)]
         self._check_tokens(tokens, column)
         self.understood.append(f"{said}: {' | '.join(t for t in tokens if '+' in t)} on the {last[1]} track")
         return [message("/seq/notes", last[1], *tokens)]
+
+    def _AlterChord(self, intent: ih.AlterChord) -> list[Message]:
+        def change(pitches):
+            found = analyse(pitches)
+            if found is None or (intent.root is not None and found[0] != intent.root):
+                return pitches
+            return _altered(sorted(pitches), found[0], intent.change)
+        said = {"7": "a 7th added", "maj7": "a major 7th added", "9": "a 9th added", "6": "a 6th added"}.get(
+            intent.change, f"made {intent.change}")
+        return self._rechord(change, said, intent.column)
 
     @staticmethod
     def _check_tokens(tokens, column: int) -> None:
@@ -111,10 +121,11 @@ class VoicingMapper:
             from .parser import parse_plain                     # no chord here: the usual reading
             return self.map(parse_plain(intent.fallback))
         if intent.target is None and last is not None and last[0] == "gate" and (
-                intent.fallback is not None or not self._track_with_notes(None, intent.column)):
+                intent.fallback is not None or intent.chord or not self._track_with_notes(None, intent.column)):
             return self._rechord(lambda p: [x + intent.semitones for x in p], _interval(intent.semitones),
                                  intent.column)
-        track = self._track_with_notes(intent.target, intent.column)
+        chord_track = last[1] if intent.chord and last and last[0] == "track" else None
+        track = chord_track or self._track_with_notes(intent.target, intent.column)
         if track is None:
             raise LanguageError("no notes to move: give the voice notes or chords first "
                                 "(e.g. 'notes a c e g' or 'chords am f c g')", intent.column)
@@ -272,6 +283,20 @@ def _invert(pitches, times: int) -> list[int]:
         named = sorted(named[1:] + [named[0] + 12])
     shift = 12 * round((ordered[0] - named[0]) / 12)
     return [p + shift for p in named]
+
+
+def _altered(pitches: list[int], root: int, change: str) -> list[int]:
+    """A chord with a tone added above its root ('7': the minor seventh) or its third moved."""
+    base = next(p for p in pitches if p % 12 == root)
+    third = next((p for p in pitches if (p - root) % 12 in (3, 4)), None)
+    if change in ("minor", "major", "sus4", "sus2"):
+        if third is None:
+            return pitches
+        step = {"minor": 3, "major": 4, "sus4": 5, "sus2": 2}[change]
+        return sorted(p if p != third else p - (p - root) % 12 + step for p in pitches)
+    added = {"7": (10,), "maj7": (11,), "9": (10, 14), "6": (9,)}[change]
+    new = [base + step for step in added if (base + step) % 12 not in {p % 12 for p in pitches}]
+    return sorted(pitches + new)
 
 
 def _add_bass(pitches) -> list[int]:

@@ -17,6 +17,7 @@ from .chords import Chord, chord_error, root_text
 from .errors import LanguageError
 from .parser_harmony_changes import arpeggiate, move_notes, revoice
 from .parser_harmony_loose import chord_changes, loose_progression, poly, quality_first, without_hold
+from .parser_harmony_named import alter_chord, inverted_chord, named_chord, pedal, scale_run
 from .parser_harmony_words import (CHORDISH, NOTE, NUMBERS, bad_chord, chord_list, column_of, has_quality,
                                    words_of)
 
@@ -55,16 +56,40 @@ def harmony_intent(line: str):
 
 
 def _several(text: str, line: str):
-    """'in d minor, notes 1 3 5 8': the parts, harmony read here and the rest by the grammar."""
-    parts = [p for p in _SEP.split(text) if p]
-    found = [_quiet(p, line) for p in parts]
-    if not any(found) or len(parts) < 2:
-        return None
+    """'in d minor, notes 1 3 5 8', 'add a saw and loop am f c g': the parts, harmony read here
+    and the rest by the grammar — only commands that cannot be a remark ('its too high' is one)."""
+    for split in (_and_split(text), [p for p in _SEP.split(text) if p]):
+        found = [_quiet(p, line) for p in split]
+        if len(split) < 2 or not any(found):
+            continue
+        items = [intent if intent is not None else _plain_part(part) for part, intent in zip(split, found)]
+        if all(item is not None for item in items):
+            return it.Sequence(tuple(i for item in items for i in (item.items if isinstance(item, it.Sequence) else (item,))))
+    return None
+
+
+def _and_split(text: str) -> list[str]:
+    """'throw a saw on and loop fm db ab eb': at the last 'and' whose right side is harmony."""
+    for match in reversed(list(re.finditer(r" and (?:then )?", text))):
+        if _quiet(text[match.end():], text) is not None:
+            return [text[:match.start()], text[match.end():]]
+    return []
+
+
+#: Commands a part of a harmony line may be besides harmony (never a comparative: a remark).
+_PLAIN_PARTS = (it.AddModule, it.AddTo, it.Fixed, it.Tempo, it.Swing, it.Stop, it.SetParam, it.PlayPattern,
+                it.MuteTrack, it.Mute)
+
+
+def _plain_part(part: str):
     from .parser import parse_plain                     # the other parts are read the usual way
-    items = []
-    for part, intent in zip(parts, found):
-        items.append(intent if intent is not None else parse_plain(part))
-    return it.Sequence(tuple(i for item in items for i in (item.items if isinstance(item, it.Sequence) else (item,))))
+    part = re.sub(r"^(?:throw|stick|slap|chuck|get|put) (an? [\w-]+) (?:on|in|up|going)$", r"add \1", part)
+    try:
+        intent = parse_plain(part)
+    except LanguageError:
+        return None
+    items = intent.items if isinstance(intent, it.Sequence) else (intent,)
+    return intent if all(isinstance(i, _PLAIN_PARTS) for i in items) else None
 
 
 def _quiet(part: str, line: str):
@@ -94,12 +119,16 @@ def _clean(line: str) -> str:
 
 
 def _single(text: str, line: str):
-    for reader in (_key, _change_key, move_notes, revoice, arpeggiate, _random, _play, _progression, _tune, _notes,
-                   chord_changes, poly, quality_first, _loose):
+    for reader in (_key, _change_key, move_notes, revoice, arpeggiate, _random, named_chord, inverted_chord, alter_chord,
+                   pedal, _scale_run, _play, _progression, _tune, _notes, chord_changes, poly, quality_first, _loose):
         intent = reader(text, line)
         if intent is not None:
             return intent
     return None
+
+
+def _scale_run(text: str, line: str):
+    return scale_run(text, line, SCALE_WORDS)
 
 
 def _loose(text: str, line: str):

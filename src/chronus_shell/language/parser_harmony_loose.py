@@ -139,9 +139,9 @@ def chord_changes(text: str, line: str):
     """'capo 2', 'tritone sub it', 'bass |+ n 12' (Tidal): the chords (or notes) just given, moved."""
     capo = re.fullmatch(r"(?:put (?:a |the )?)?capo (?:on )?(?:fret )?(\d+)", text)
     if capo:
-        return ih.MoveNotes(None, int(capo.group(1)), None, column_of(capo.group(1), line))
+        return ih.MoveNotes(None, int(capo.group(1)), None, column_of(capo.group(1), line), True)
     if re.fullmatch(r"tritone sub(?:stitute|stitution)?(?: it| that| the (?:v|five|dominant|g7|chord))?", text):
-        return ih.MoveNotes(None, 6, None, 0)
+        return ih.MoveNotes(None, 6, None, 0, True)
     tidal = re.fullmatch(r"(?P<who>[\w-]+) \|([+-]) n (\d+)", text)
     if tidal:
         sign = 1 if tidal.group(2) == "+" else -1
