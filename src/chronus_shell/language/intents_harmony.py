@@ -89,7 +89,7 @@ class Degrees:
 class Revoice:
     """'voice it wide', 'close voicing', 'invert it [twice]', 'add the bass note an octave lower'."""
 
-    how: str                       # "open" | "close" | "invert" | "bass"
+    how: str                       # "open" | "close" | "invert" | "bass" | "rootless"
     times: int = 1
     column: int = 0
 
@@ -126,6 +126,7 @@ class ChangeKey:
     scale: str | None
     relation: str | None = None
     column: int = 0
+    or_set: bool = False           # 'switch to d minor' with no key to move from: the key is set
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from ..engine.scales import PITCH_CLASSES, SCALES, pitch_class
 from ..protocol.message import Message
 from . import intents as it
 from . import intents_harmony as ih
-from .chords import (FLAT_NAMES, Chord, analyse, hz, key_flats, name, nearest_below, register_of, spell_chord, token_pitches,
+from .chords import (FLAT_NAMES, Chord, analyse, hz, key_flats, name, nearest_below, register_of, respell, spell_chord, token_pitches,
                      transpose_token)
 from .errors import LanguageError
 from .mapper_words import message, playable
@@ -23,9 +23,10 @@ class VoicingMapper:
 
     # -- voicings -----------------------------------------------------------------------------
     def _Revoice(self, intent: ih.Revoice) -> list[Message]:
-        change = {"open": open_voicing, "close": _close, "bass": _add_bass,
+        change = {"open": open_voicing, "close": _close, "bass": _add_bass, "rootless": _rootless,
                   "invert": lambda p: _invert(p, intent.times)}[intent.how]
         said = {"open": "open voicing", "close": "close voicing", "bass": "bass note an octave lower",
+                "rootless": "without the root",
                 "invert": "root position" if intent.times == 0 else f"inverted {abs(intent.times)}×"}[intent.how]
         return self._rechord(change, said, intent.column)
 
@@ -67,7 +68,8 @@ class VoicingMapper:
         if intent.chords:
             head, track = self._voice_and_track(words, intent.column)
             reference, _ = self._register(head, track)
-            segments = [(16, Chord.parse(c).pitches(reference), Chord.parse(c)) for c in intent.chords]
+            segments = [(16, Chord.parse(c).pitches(reference), Chord.parse(c).spell(Chord.parse(c).pitches(reference)))
+                        for c in intent.chords]
         else:
             segments, words = self._held_chords(words, intent.column)
         pattern, notes = "", []
@@ -111,7 +113,7 @@ class VoicingMapper:
                 length += 1
             pitches = _pitch_at(held.notes, step)
             if pitches:
-                segments.append((length, pitches, None))
+                segments.append((length, pitches, _token_at(held.notes, step)))
         return segments, it.Words((it.Word(track, column),))
 
     # -- moving notes -------------------------------------------------------------------------
@@ -151,6 +153,8 @@ class VoicingMapper:
 
     # -- changing key -------------------------------------------------------------------------
     def _ChangeKey(self, intent: ih.ChangeKey) -> list[Message]:
+        if intent.or_set and self.model.key is None:
+            return self._SetKey(ih.SetKey(intent.tonic, intent.scale, intent.column))
         tonic, scale = self.model.key or self._key_of_chords(intent.column)
         new_tonic, new_scale = self._new_key(tonic, scale, intent)
         self._checked_key(new_tonic, new_scale, intent.column)
@@ -210,8 +214,9 @@ def _interval(semitones: int) -> str:
     return f"{'up' if semitones > 0 else 'down'} {size}"
 
 
-def _note(pitch: int, chord: Chord | None) -> str:
-    return chord.spell([pitch]) if chord is not None else name(pitch)
+def _note(pitch: int, like: str | None) -> str:
+    """A note of an arpeggio, spelled as in its chord's token."""
+    return respell([pitch], like) if like else name(pitch)
 
 
 def _pitch_at(notes, step: int) -> list[int] | None:
@@ -233,6 +238,14 @@ def _bars_of_notes(track) -> list[tuple[int, list[int], None]]:
         if pitches:
             segments.append((bar, pitches, None))
     return segments
+
+
+def _token_at(notes, step: int) -> str | None:
+    for back in range(len(notes)):
+        token = notes[(step - back) % len(notes)]
+        if token_pitches(token):
+            return str(token)
+    return None
 
 
 def _arp_order(pitches, direction: str, octaves: int) -> list[int]:
@@ -297,6 +310,12 @@ def _altered(pitches: list[int], root: int, change: str) -> list[int]:
     added = {"7": (10,), "maj7": (11,), "9": (10, 14), "6": (9,)}[change]
     new = [base + step for step in added if (base + step) % 12 not in {p % 12 for p in pitches}]
     return sorted(pitches + new)
+
+
+def _rootless(pitches) -> list[int]:
+    found = analyse(pitches)
+    kept = [p for p in pitches if found is None or p % 12 != found[0]]
+    return kept if len(kept) >= 2 else list(pitches)
 
 
 def _add_bass(pitches) -> list[int]:

@@ -101,7 +101,8 @@ def _quiet(part: str, line: str):
 
 
 _POLITE = re.compile(r"^(?:(?:please|pls|ok|okay|so|now|and|then|just|hey|yo|can you|could you|would you|will you|"
-                     r"i want(?: to)?|i'?d like(?: to)?|i would like(?: to)?|let'?s(?: have)?|we need|i need)\s+)+|[\s,]+(?:please|pls|"
+                     r"i want(?: to)?|i'?d like(?: to)?|i would like(?: to)?|let'?s(?: have)?|we need|i need|can (?:i|we) (?:get|have|hear)|"
+                     r"could (?:i|we) (?:get|have|hear))\s+)+|[\s,]+(?:please|pls|"
                      r"thanks|thank you|now|btw|tonight|lol|ok|okay|yeah)$")
 
 
@@ -158,8 +159,9 @@ def _key(text: str, line: str):
              or re.fullmatch(rf"(?:(?:we'?re|we are|it'?s|play|stay|go|put it) )?in ({NOTE})(m)()", text)
              or re.fullmatch(rf"(?:use |set |make it )?(?:an? |the )?{_KEYNOTE} {_SCALE} key", text)
              or re.fullmatch(rf"(?:set ?key|key ?sig)\s+{_KEYNOTE}(?: {_SCALE})?", text)
+
              or re.fullmatch(rf"(?:(?:we'?re|we are|it'?s|let'?s (?:go|play|be|stay)|play|stay|go) )?(?:in )?{_KEYNOTE} {_SCALE}", text))
-    if match and match.group(3) in ("major", "minor", "maj", "min") and not re.search(r"\b(?:in|key)\b", text):
+    if match and match.group(3) in ("major", "minor", "maj", "min") and not re.search(r"\b(?:in|key|to)\b", text):
         raise LanguageError(f"'{text}' could be the key ('in {text}') or the chord ('play {text} chord'): say which", 0)
     if not match:
         match = (re.fullmatch(rf"{_SCALE}(?: mode| scale)? (?:on|in|from) {_KEYNOTE}()", text)
@@ -178,8 +180,8 @@ def _key(text: str, line: str):
 
 
 def _change_key(text: str, line: str):
-    match = re.fullmatch(r"(?:transpose|modulate|move|shift|take)(?: it| everything| the song| the tune| the track| "
-                         r"the music| the whole thing)?(?: in)? ?to (?:the |its )?(relative|parallel) (major|minor)(?: key)?", text)
+    match = re.fullmatch(r"(?:transpose|modulate|move|shift|take|go|switch)(?: it| everything| the song| the tune| the track| "
+                         r"the music| the whole thing)?(?: over)?(?: in)? ?to (?:the |its )?(relative|parallel) (major|minor)(?: key)?", text)
     if match:
         return ih.ChangeKey(None, match.group(2), match.group(1))
     match = re.fullmatch(rf"(?:transpose|modulate|move|shift|take)(?: it| everything| the song| the tune| the track| "
@@ -188,6 +190,10 @@ def _change_key(text: str, line: str):
         note, minor_m, scale = match.groups()
         return ih.ChangeKey(note, SCALE_WORDS[scale] if scale else "minor" if minor_m else None, None,
                             column_of(note, line))
+    match = re.fullmatch(rf"(?:switch|change|go|move|modulate)(?: over)? to (?:the key of )?{_KEYNOTE} {_SCALE}(?: key)?", text)
+    if match:                                   # 'switch to d minor': the music goes there (just the key when none was set)
+        note, minor_m, scale = match.groups()
+        return ih.ChangeKey(note, SCALE_WORDS[scale], None, column_of(note, line), True)
     match = re.fullmatch(rf"(?:put|play|take|move|have|do) (?:it|this|that|everything|the song|the tune|the chords|the progression)"
                          rf" (?:in|into|in the key of) {_KEYNOTE}(?: {_SCALE})?(?: instead)?", text)
     if match:
@@ -253,6 +259,7 @@ def _progression(text: str, line: str):
     strict = match is None
     if strict:
         match = (re.fullmatch(r"(?:the )?(?P<target>[\w-]+) (?:plays|playing|comps|strums)(?: the chords)? (?P<list>.+)", body)
+                 or re.fullmatch(r"(?:put|stick|set|give) (?P<list>.+?) (?:on|to) (?:the )?(?P<target>[\w-]+)", body)
                  or re.fullmatch(r"(?:play )?(?P<list>.+?) on (?:the )?(?P<target>[\w-]+)", body)
                  or re.fullmatch(r"(?:play )?(?P<list>.+)", body))
     if not match:
@@ -276,7 +283,7 @@ def _play(text: str, line: str):
     voicing = "open" if re.search(r"\b(?:open|wide|spread)\b", text) else None
     text = re.sub(r"\b(?:big|barre|nice|fat|lush|wide|open|spread|full)\s+(?=\S)", "", text)
     text = re.sub(r"\s+(?:barre|open|triad)(?= chord)", "", text)
-    match = (re.fullmatch(r"(?:play|hold|strum|sound|give me|hit)(?: me)? (?P<chord>.+?) chord" + _TARGET, text)
+    match = (re.fullmatch(r"(?:(?:play|hold|strum|sound|give me|hit)(?: me)? |(?=an? |the ))(?P<chord>.+?) chord" + _TARGET, text)
              or re.fullmatch(r"(?:(?:play|hold|strum|hit) )?(?:the |a )?chord (?!progression)(?P<chord>.+?)" + _TARGET, text)
              or re.fullmatch(r"(?:play|hold|strum|gimme|give me|sound) (?P<chord>.+?)" + _TARGET, text)
              or re.fullmatch(r"(?P<chord>[a-g](?:#|b)?(?=\S)[^\s]*(?: over [a-g](?:#|b)?)?)(?: on (?:the )?(?P<target>[\w-]+))?", text))

@@ -54,7 +54,10 @@ _REVOICE = [(re.compile(p), how) for p, how in (
     (rf"(?:voice|spread|open){_IT}(?: out)? (?:wide|wider|open|opener|out|up wide)|(?:use |make it |go )?(?:an? )?"
      rf"(?:open|wide|spread|drop ?2) voicings?|spread{_IT}(?: out)?|voice{_IT} (?:more )?openly|open up the voicing", "open"),
     (rf"(?:voice{_IT} (?:close|closed|tight|tighter|closely)|(?:use |make it |go )?(?:a )?(?:close|closed|tight) voicings?|"
-     rf"close the voicing|tighten the voicing)", "close"),
+     rf"close the voicing|tighten the voicing|(?:make )?(?:the )?voicings? (?:tighter|closer|close|closed))", "close"),
+    (r"(?:make )?(?:the )?voicings? (?:wider|more open|open|spread)", "open"),
+    (rf"(?:drop|remove|take out|lose|leave out)(?: the)? root(?: note)?(?: of| from)?{_IT}|make (?:it|them|the chords?) rootless",
+     "rootless"),
     (rf"invert{_IT}(?: (?P<times>once|twice|again|one more time|\d+ times))?|(?:next|another) inversion|"
      rf"(?:play |use |make it )?(?:the )?(?P<nth>first|second|third|1st|2nd|3rd) inversion|root position", "invert"),
     (r"(?:add|double|put)(?: in)? (?:the |a )?(?:bass(?: note)?|root(?: note)?)(?: (?:an |one )?octave)? "
@@ -90,6 +93,7 @@ _RATES = {"16ths": 1, "16th notes": 1, "sixteenths": 1, "sixteenth notes": 1, "8
 
 
 def arpeggiate(text: str, line: str):
+    text = re.sub(r"^(?:play |give me )?(?:an? |the )?(.+?) arpeggio(?=$| )", r"arpeggiate \1", text)   # 'a c major arpeggio'
     match = re.fullmatch(r"(?:(?:the |an? )?(?P<pre>[\w-]+) )?(?:arpeggiate|arpeggio|arp|arpeggiator|arp it|arpeggiate it)(?P<rest>.*)", text)
     if not match or (match.group("pre") and match.group("pre") not in ("play", "make", "do", "use", "add")
                      and not match.group("rest").strip()):
