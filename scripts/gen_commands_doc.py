@@ -17,7 +17,7 @@ from chronus_shell.language import LanguageError, Translator
 from chronus_shell.language.intents import Wait
 from chronus_shell.language.mapper import COMPARATIVES, SWING, TEMPO
 from chronus_shell.language.parser import ADJECTIVES
-from chronus_shell.language.parser_harmony import HARMONY_FORMS
+from chronus_shell.language.harmony_forms import HARMONY_FORMS
 from chronus_shell.language.units import UNIT_ALIASES
 
 NUMBER_EXAMPLES = ("two bars", "two hundred hertz", "one hundred and ten", "one twenty (tempo)",

@@ -16,27 +16,12 @@ from . import intents_harmony as ih
 from .chords import Chord, chord_error, root_text
 from .errors import LanguageError
 from .parser_harmony_changes import arpeggiate, move_notes, revoice
+from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, change_key, key_of, read_key
 from .parser_harmony_loose import chord_changes, loose_progression, poly, quality_first, without_hold
 from .parser_harmony_named import alter_chord, inverted_chord, named_chord, pedal, scale_run
 from .parser_harmony_words import (CHORDISH, NOTE, NUMBERS, bad_chord, chord_list, column_of, has_quality,
                                    words_of)
 
-#: Scale words → the names of engine/scales.py.
-SCALE_WORDS = {"major": "major", "maj": "major", "ionian": "major", "minor": "minor", "min": "minor",
-               "natural minor": "minor", "aeolian": "minor", "dorian": "dorian", "phrygian": "phrygian",
-               "lydian": "lydian", "mixolydian": "mixolydian", "locrian": "locrian",
-               "harmonic minor": "harmonic_minor", "melodic minor": "melodic_minor",
-               "major pentatonic": "major_pentatonic", "pentatonic major": "major_pentatonic",
-               "pentatonic": "major_pentatonic", "minor pentatonic": "minor_pentatonic",
-               "pentatonic minor": "minor_pentatonic", "blues": "blues", "chromatic": "chromatic",
-               "minor pent": "minor_pentatonic", "major pent": "major_pentatonic", "pent": "major_pentatonic",
-               "mixo": "mixolydian", "dor": "dorian", "phryg": "phrygian", "lyd": "lydian", "harm minor": "harmonic_minor",
-               "mel minor": "melodic_minor", "jazz minor": "melodic_minor"}
-#: Camelot keys (DJ software): 8B is C major, 8A A minor, one step is a fifth.
-CAMELOT = {f"{n}b": k for n, k in zip(range(1, 13), ("b", "f#", "db", "ab", "eb", "bb", "f", "c", "g", "d", "a", "e"))}
-CAMELOT.update({f"{n}a": k for n, k in zip(range(1, 13), ("ab", "eb", "bb", "f", "c", "g", "d", "a", "e", "b", "f#", "db"))})
-_SCALE = "(" + "|".join(sorted(map(re.escape, SCALE_WORDS), key=len, reverse=True)) + r")(?: scale| mode)?"
-_KEYNOTE = rf"({NOTE})(m\b)?"
 _TARGET = r"(?:\s+(?:on|for|to)\s+(?:the\s+)?(?P<target>[\w\s-]+?))?"
 _SEP = re.compile(r"\s*(?:,|;|\band then\b|\bthen\b)\s*", re.I)
 
@@ -120,7 +105,7 @@ def _clean(line: str) -> str:
 
 
 def _single(text: str, line: str):
-    for reader in (_key, _change_key, move_notes, revoice, arpeggiate, _random, named_chord, inverted_chord, alter_chord,
+    for reader in (read_key, change_key, move_notes, revoice, arpeggiate, _random, named_chord, inverted_chord, alter_chord,
                    pedal, _scale_run, _play, _progression, _tune, _notes, chord_changes, poly, quality_first, _loose):
         intent = reader(text, line)
         if intent is not None:
@@ -136,71 +121,6 @@ def _loose(text: str, line: str):
     body, steps = _steps(text)
     found = loose_progression(body, line, 16)
     return replace(found, steps=_chord_steps(steps, line)) if found else None
-
-
-# -- keys -------------------------------------------------------------------------------------
-def key_of(note: str, minor_m: str | None, scale: str | None) -> tuple[str, str]:
-    """('eb', 'major') from 'eb' and an optional scale word ('am' → a minor)."""
-    pc = root_text(note)
-    tonic = note.lower()
-    if pc is None:
-        raise LanguageError(f"{note!r} is not a key: a note a–g with # or b, e.g. 'in d minor'")
-    return tonic, SCALE_WORDS[scale] if scale else "minor" if minor_m else "major"
-
-
-def _key(text: str, line: str):
-    if re.fullmatch(r"(?:no|clear the|remove the|forget the|drop the) key|key (?:none|off)|clear key", text):
-        return ih.SetKey(None)
-    match = (re.fullmatch(rf"(?:(?:set|change|switch|put) )?(?:the |our )?(?:song'?s? )?key(?: signature)?(?: is| to| of|:|=)?(?: the key of)? "
-                          rf"{_KEYNOTE}(?: {_SCALE})?", text)
-             or re.fullmatch(rf"(?:(?:we'?re|we are|it'?s|let'?s (?:go|play|be|stay)|play|stay|everything|put it|go) )?in (?:the key of )?"
-                             rf"{_KEYNOTE} {_SCALE}", text)
-             or re.fullmatch(rf"(?:(?:we'?re|we are|let'?s (?:go|play|be)|play|put it|go|it'?s) )?in the key of {_KEYNOTE}(?: {_SCALE})?", text)
-             or re.fullmatch(rf"(?:(?:we'?re|we are|it'?s|play|stay|go|put it) )?in ({NOTE})(m)()", text)
-             or re.fullmatch(rf"(?:use |set |make it )?(?:an? |the )?{_KEYNOTE} {_SCALE} key", text)
-             or re.fullmatch(rf"(?:set ?key|key ?sig)\s+{_KEYNOTE}(?: {_SCALE})?", text)
-
-             or re.fullmatch(rf"(?:(?:we'?re|we are|it'?s|let'?s (?:go|play|be|stay)|play|stay|go) )?(?:in )?{_KEYNOTE} {_SCALE}", text))
-    if match and match.group(3) in ("major", "minor", "maj", "min") and not re.search(r"\b(?:in|key|to)\b", text):
-        raise LanguageError(f"'{text}' could be the key ('in {text}') or the chord ('play {text} chord'): say which", 0)
-    if not match:
-        match = (re.fullmatch(rf"{_SCALE}(?: mode| scale)? (?:on|in|from) {_KEYNOTE}()", text)
-                 or re.fullmatch(rf"scale:? {_SCALE},? (?:root|tonic|on) {_KEYNOTE}()", text))
-        if match:
-            return ih.SetKey(match.group(2), SCALE_WORDS[match.group(1)], column_of(match.group(2), line))
-        camelot = re.fullmatch(r"(?:(?:we'?re|we are|it'?s|key|in|set key(?: to)?) )*(?:in )?(1[0-2]|[1-9])([ab])", text)
-        if camelot:
-            tonic = CAMELOT[camelot.group(1) + camelot.group(2)]
-            return ih.SetKey(tonic, "minor" if camelot.group(2) == "a" else "major", 0)
-        if re.fullmatch(r"(?:unset|clear|remove|drop|forget) (?:the )?(?:scale|key)|no (?:scale|key)", text):
-            return ih.SetKey(None)
-        return None
-    tonic, scale = key_of(*match.groups())
-    return ih.SetKey(tonic, scale, column_of(match.group(1), line))
-
-
-def _change_key(text: str, line: str):
-    match = re.fullmatch(r"(?:transpose|modulate|move|shift|take|go|switch)(?: it| everything| the song| the tune| the track| "
-                         r"the music| the whole thing)?(?: over)?(?: in)? ?to (?:the |its )?(relative|parallel) (major|minor)(?: key)?", text)
-    if match:
-        return ih.ChangeKey(None, match.group(2), match.group(1))
-    match = re.fullmatch(rf"(?:transpose|modulate|move|shift|take)(?: it| everything| the song| the tune| the track| "
-                         rf"the music| the whole thing| the key)?(?: in)? ?to (?:the key of )?{_KEYNOTE}(?: {_SCALE})?(?: key)?", text)
-    if match:
-        note, minor_m, scale = match.groups()
-        return ih.ChangeKey(note, SCALE_WORDS[scale] if scale else "minor" if minor_m else None, None,
-                            column_of(note, line))
-    match = re.fullmatch(rf"(?:switch|change|go|move|modulate)(?: over)? to (?:the key of )?{_KEYNOTE} {_SCALE}(?: key)?", text)
-    if match:                                   # 'switch to d minor': the music goes there (just the key when none was set)
-        note, minor_m, scale = match.groups()
-        return ih.ChangeKey(note, SCALE_WORDS[scale], None, column_of(note, line), True)
-    match = re.fullmatch(rf"(?:put|play|take|move|have|do) (?:it|this|that|everything|the song|the tune|the chords|the progression)"
-                         rf" (?:in|into|in the key of) {_KEYNOTE}(?: {_SCALE})?(?: instead)?", text)
-    if match:
-        note, minor_m, scale = match.groups()
-        return ih.ChangeKey(note, SCALE_WORDS[scale] if scale else "minor" if minor_m else None, None,
-                            column_of(note, line))
-    return None
 
 
 # -- chords -----------------------------------------------------------------------------------
@@ -393,7 +313,7 @@ def _not_a_note(token: str, column: int) -> LanguageError:
 
 def _random(text: str, line: str):
     match = re.fullmatch(r"(?:play |give me |make |generate |add )?(?:some |a few )?(?:random|randomi[sz]ed) (?:notes|melody|pitches)"
-                         rf"(?: (?:in|from|of) (?:the )?(?:scale|key)| (?:in|from) (?:the key of )?{_KEYNOTE}(?: {_SCALE})?)?"
+                         rf"(?: (?:in|from|of) (?:the )?(?:scale|key)| (?:in|from) (?:the key of )?{KEYNOTE}(?: {SCALE})?)?"
                          + _TARGET, text)
     if not match:
         return None
@@ -401,30 +321,4 @@ def _random(text: str, line: str):
     return ih.Degrees(words_of(match.group("target"), line), (), True, text, key)
 
 
-#: The harmony forms docs/commands.md shows: (form, examples, lines typed before the examples).
-HARMONY_FORMS = (
-    ("notes <notes without octave, . rest> [on <voice>]", ("notes a c e g", "bass notes a c . e", "notes e f# g a on the saw"), ()),
-    ("tune <oscillator> to <note> / play <note>", ("tune the saw to e", "tune it to e flat", "play f sharp"), ()),
-    ("play <chord> chord [on <voice>] / play <chord symbol>", ("play an A minor chord", "play a C major 7 chord",
-     "play am7", "play c/e", "strum an e flat major chord"), ()),
-    ("chords <chords> [every <n> beats / <n> bars each] [on <voice>] / <voice> plays <chords>",
-     ("chords am7 f c g", "chords am f c g every 2 beats", "chords a minor, f major, c, g", "notes am7 f c g",
-      "bass plays am f c g"), ()),
-    ("voice it wide / open voicing / close voicing / invert it / second inversion / root position / add the bass "
-     "note an octave lower", ("voice it wide", "invert it", "add the bass note an octave lower"), ("play an A minor chord",)),
-    ("in <key> / key of <note> [<scale>]", ("in d minor", "key of e flat", "in a dorian", "we're in g major"), ()),
-    ("no key (clears it)", ("no key",), ("in d minor",)),
-    ("notes <degrees> (in the key) / chords <degrees or roman numerals>",
-     ("notes 1 3 5 8", "chords i iv V7 i", "chords 1 4 5 1"), ("in d minor",)),
-    ("random notes in the scale / random notes in <key>", ("random notes in the scale", "random notes in e minor"),
-     ("in d minor",)),
-    ("transpose to the relative/parallel major/minor / transpose to <key>",
-     ("transpose to the relative major", "transpose to g minor"), ("in d minor", "notes 1 3 5 8")),
-    ("arpeggiate/arp [<chords>] [up/down/up-down] [in 16ths/8ths/quarters] [over <n> octaves]",
-     ("arpeggiate am7 up in 16ths", "arp c major over two octaves down", "arp up-down"), ("chords am f",)),
-    ("transpose the melody/chords up/down <interval> / an octave lower",
-     ("transpose the chords up 2 semitones", "transpose the melody down a fifth", "an octave lower"), ("chords am f",)),
-)
-
-
-__all__ = ["harmony_intent", "SCALE_WORDS", "key_of", "HARMONY_WORDS", "HARMONY_FORMS"]
+__all__ = ["harmony_intent", "SCALE_WORDS", "key_of", "HARMONY_WORDS"]

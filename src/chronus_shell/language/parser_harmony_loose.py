@@ -11,7 +11,7 @@ import re
 from . import intents_harmony as ih
 from .chords import Chord
 from .errors import LanguageError
-from .parser_harmony_words import NOTE, NUMBERS, chord_list, column_of, words_of
+from .parser_harmony_words import NOTE, NUMBERS, column_of, words_of
 
 #: Words that only colour a chord line ('dark', 'lofi loop'): left out, said back by the echo.
 COLOUR = frozenset(
