@@ -306,8 +306,26 @@ are notes here and words elsewhere.
   a bar at a time). Directions `up`, `down`, `up-down`, `down-up`; rates 16ths, 8ths, quarters,
   half notes.
 - **Moving notes**: `transpose the melody up 2 semitones`, `transpose the chords down a fifth`,
-  `an octave lower` (after a chord) re-send the track's notes moved — chords move as chords. The
-  grammar's `transpose [X] up …` moves a voice's oscillator and its notes, chords included.
+  `an octave lower` / `down a half step` (after a chord) re-send the track's notes moved — chords
+  move as chords; `capo 2` and `tritone sub it` move the last chord. The grammar's `transpose [X]
+  up …` moves a voice's oscillator and its notes, chords included.
+- **Tracks**: a voice with a track gets its track replaced; one without gets a new track named
+  `chords` (a progression), `arp` (an arpeggio) or `melody` (`put a melody on the sine: e d c`)
+  when that name is free, else named as usual. A melody over a held-chord track gets a note a step.
+- **Said in passing**: a run of two or more chords among a few colour words (`dark minor chords,
+  Cm Ab Eb Bb, bar each`, `Ebmaj7 to Dm7 lofi loop`, `play G C D on the pad` — upper-case letters
+  are chords, lower-case ones notes); numerals with a key said on the line (`vi–ii–V–I in C`,
+  `ii6 – V7 – I in F`: `6` first inversion, `64` second; `7th chords` / `sevenths` add the
+  diatonic seventh; `12 bar blues in A with 7ths`) without setting the session key; a chord named
+  quality first (`minor 9 on D`), by name (`the Tristan chord`; `a German / Italian / French sixth`,
+  `a Neapolitan sixth` in the key said or set), in an inversion (`second-inversion C major`) or
+  rootless; `add a 7th on the D`, `make it minor` change the last chords in place; `play the d
+  minor scale [up and down]`, `pedal point on A`; `poly 4 on the pad`, `make the saw mono` →
+  `/patch/poly`. Keys also as `F# minor pent`, `key Bb mixo`, `Phrygian mode on E`, Camelot
+  (`we're 4A` = F minor). `switch to d minor` moves the music there (just the key when none was
+  set); `put it in E` with no key set reads the key from the chords. Tidal: `bass n "a c e g"`,
+  degrees from 0 (`n "0 2 4"`), chords a cycle (`n "d'min7 g'dom7"`: a beat each), `bass |+ n 12`.
+  `a minor` alone asks whether the key or the chord is meant.
 """
 
 

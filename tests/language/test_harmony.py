@@ -113,3 +113,17 @@ def test_a_failed_line_leaves_the_key_as_it_was():
     with pytest.raises(LanguageError):
         translator.translate("in e minor, notes 1 3 99")
     assert translator.model.key == ("d", "minor")
+
+
+def test_chronus_translate_says_the_octaves_and_voicing_chosen():
+    import json
+    import subprocess
+    import sys
+    result = subprocess.run([sys.executable, "-m", "chronus_shell.cli", "translate", "add a saw at 110 hz",
+                             "play an A minor chord", "notes a c e g"], capture_output=True, text=True, timeout=60)
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.returncode == 0
+    assert lines[1]["messages"] == [["/gate/saw1", 1, 110.0, 130.812783, 164.813778]]
+    assert lines[1]["understood"] == ["am → a2 c3 e3 on saw1, close voicing near saw1 at 110 Hz"]
+    assert lines[2]["messages"][-1] == ["/seq/notes", "saw1", "a2", "c3", "e3", "g3"]
+    assert "a c e g → a2 c3 e3 g3" in lines[2]["understood"][0]
