@@ -154,7 +154,8 @@ class HarmonyMapper:
         reference, source = self._register(head, track)
         if intent.tones:
             return self._named_chord(intent, head, reference)
-        chord = self._chord(intent.chord, intent.column)
+        chord = (self._degree_chord(intent.chord[4:], intent.column) if intent.chord.startswith("deg:")
+                 else self._chord(intent.chord, intent.column))
         pitches = chord.pitches(reference)
         if intent.voicing == "open":
             from .mapper_voicing import open_voicing

@@ -28,16 +28,41 @@ _SEP = re.compile(r"\s*(?:,|;|\band then\b|\bthen\b)\s*", re.I)
 
 def harmony_intent(line: str):
     """The intent of a harmony phrase, a Sequence when harmony is one part of several, else None."""
+    if not _worth_reading(line):
+        return None
     text = _clean(line)
     try:
         intent = _single(text, line)
     except LanguageError:
-        if not _SEP.search(text) or _several(text, line) is None:
+        several = _several(text, line)
+        if several is None:
             raise
-        return _several(text, line)
-    if intent is not None or not _SEP.search(text):
-        return intent
-    return _several(text, line)
+        return several
+    return intent if intent is not None else _several(text, line)
+
+
+#: Words that make a line worth reading as harmony (with chord symbols, note letters b–g, numerals).
+_SIGNALS = frozenset("notes note melody scale degrees degree chord chords progression changes arp arpeggio arpeggiate key "
+                     "minor major octave octaves semitone semitones semis step steps fifth fourth third capo tritone poly "
+                     "polyphonic mono monophonic voices pedal voicing voicings voice invert inversion rootless root "
+                     "seventh sevenths 7th 7ths 9th ninth blues vamp loop relative parallel transpose modulate tune "
+                     "pent mixo dorian phrygian lydian mixolydian locrian aeolian ionian pentatonic chromatic sixth "
+                     "neapolitan tristan german italian french hendrix augmented diminished suspended sus strum barre "
+                     "cadential 808 808s bassline walk".split())
+
+
+def _worth_reading(line: str) -> bool:
+    """Cheap first look, so the lines of the rest of the language pay little for harmony."""
+    lowered = line.lower()
+    if "|+" in line or "|-" in line or ":" in line or re.search(r'\bn\s+"', line):
+        return True
+    for token in re.findall(r"[\w#'+°ø/–-]+", lowered):
+        token = token.strip("-–'")
+        if token in _SIGNALS or re.fullmatch(r"(?:1[0-2]|[1-9])[ab]|(?:b|#)?(?:vii|vi|iv|iii|ii)\S*|[iv]+7", token):
+            return True
+        if token not in ("a", "add", "dim") and re.match(r"[a-g]", token) and (root_text(token) or Chord.parse(token)):
+            return True
+    return False
 
 
 def _several(text: str, line: str):
@@ -148,6 +173,7 @@ _LEADING = re.compile(r"^(?:(?:one|a) )?chords? (?:a|per|every|each) (bar|beat|h
 def _steps(text: str) -> tuple[str, float | None]:
     """The text without its duration ('every 2 beats' after, 'one chord a bar:' before) and the
     steps a chord lasts."""
+    text = re.sub(r" at(?= (?:half|one|a|two|\d))", "", text)
     lead = _LEADING.match(text)
     if lead:
         return "chords " + text[lead.end():], {"bar": 16, "beat": 4, "half bar": 8}[lead.group(1)]
@@ -208,9 +234,16 @@ def _play(text: str, line: str):
              or re.fullmatch(r"(?:play|hold|strum|gimme|give me|sound) (?P<chord>.+?)" + _TARGET, text)
              or re.fullmatch(r"(?P<chord>[a-g](?:#|b)?(?=\S)[^\s]*(?: over [a-g](?:#|b)?)?)(?: on (?:the )?(?P<target>[\w-]+))?", text))
     if not match:
-        return None
+        match = re.fullmatch(r"(?:give |set )?(?:the )?(?P<target>[\w-]+) (?:an? )?(?P<chord>[a-g](?:#|b)?\S+)", text)
+        if not match or Chord.parse(match.group("chord")) is None or not has_quality([Chord.parse(match.group("chord")).symbol]):
+            return None                                    # 'give the pad an fmaj7', 'pad fmaj7'
     said = match.group("chord")
     forced = re.search(r"\bchord\b", text) is not None
+    numeral = re.fullmatch(r"(?:an? |the )?((?:b|#)?(?:vii|vi|iv|v|iii|ii|i)(?:°|dim|\+|aug|maj7|7|64|6|ø)?)", said)
+    if numeral and (forced or not numeral.group(1).lower() in ("i", "v", "vi")):
+        typed = re.search(rf"(?<![\w#]){re.escape(numeral.group(1))}(?![\w])", line, re.I)
+        return ih.PlayChord(words_of(match.group("target"), line), "deg:" + (typed.group(0) if typed else numeral.group(1)),
+                            column_of(numeral.group(1), line))
     if forced and said in ("a", "an", "the", "some", "one", "any"):
         raise LanguageError("which chord? e.g. 'play an A minor chord', 'play am7', 'play a C major 7 chord'",
                             column_of(said, line))

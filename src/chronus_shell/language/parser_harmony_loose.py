@@ -18,7 +18,7 @@ COLOUR = frozenset(
     "loop looping loops vamp vamping play playing strum comp chords chord progression changes dark sad happy moody "
     "dreamy lofi lo-fi jazzy pretty nice lush big sounds sound vibe vibes it a an the some just then to and for "
     "that this me gimme give with keep going repeat repeating cycle over pad thing please minor major from back "
-    "simple classic cheesy emotional chill warm cadence turnaround".split())
+    "simple classic cheesy emotional chill warm cadence turnaround lay down out but now again round".split())
 _ROMAN_TOKEN = re.compile(r"(?:b|#)?(?:vii|vi|iv|v|iii|ii|i)(?:°|o|dim|\+|aug|maj7|7|64|6|ø)?", re.I)
 _BLUES = ("I", "I", "I", "I", "IV", "IV", "I", "I", "V", "IV", "I", "V")
 _SEVENTHS = re.compile(r",? (?:with |as |in |using |all )?(?:7th chords|seventh chords|sevenths|7ths|7s)\b")
@@ -42,14 +42,13 @@ def loose_progression(text: str, line: str, steps: int):
     if blues and key:
         chords = [f"deg:{r}{'7dom' if sevenths else ''}" for r in _BLUES]
         return ih.Progression(words_of(target.group(1) if target else None, line), tuple(chords), steps, 0, key)
-    chords, others = _chord_run(text, line, key is not None)
+    chords, others = _chord_run(text, line, True, key is not None)
     if len(chords) < 2 or any(w not in COLOUR for w in others):
         return None
     named = [c for c in chords if not c.startswith("deg:")]
     if named and len(named) != len(chords):
         return None
-    if not named and key is None:
-        return None                                   # numerals need a key: the strict form asks for one
+
     if named and not (any(not re.fullmatch(NOTE, c) for c in named) or _upper_letters(line) >= 2):
         return None                                   # 'a c e g': notes, not chords
     if sevenths:
@@ -62,14 +61,15 @@ def _upper_letters(line: str) -> int:
     return len(re.findall(r"(?<![\w'])[A-G](?:#|b)?(?![\w'#])", line))
 
 
-def _chord_run(text: str, line: str, numerals: bool) -> tuple[list[str], list[str]]:
+def _chord_run(text: str, line: str, numerals: bool, key_said: bool = False) -> tuple[list[str], list[str]]:
     """(the chords in order, the other words) of a line; numerals become 'deg:…' (case as typed)."""
     tokens = [t for t in re.split(r"[\s,|→]+|\s*[-–—]\s*(?=[\w#])|(?<=\w)[–—](?=\w)", text) if t]
     typed = iter(re.findall(r"(?<![\w#])(?:b|#)?[ivIV]+(?:°|o|dim|\+|aug|maj7|7|64|6|ø)?(?![\w])", line))
     chords, others, index = [], [], 0
     while index < len(tokens):
         token = tokens[index]
-        if numerals and (_ROMAN_TOKEN.fullmatch(token) or re.fullmatch(r"[1-7]", token)) and token not in ("a", "an"):
+        digit = re.fullmatch(r"[1-7]", token) and key_said
+        if numerals and (_ROMAN_TOKEN.fullmatch(token) or digit) and token not in ("a", "an"):
             chords.append("deg:" + (next(typed, token) if not token.isdigit() else token))
             index += 1
             continue
