@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 from difflib import get_close_matches
+from functools import lru_cache
 
 from ..engine.notes import is_note, note_name, note_to_hz
 from ..engine.scales import pitch_class
@@ -52,6 +53,7 @@ _FLAT_MAJOR = {5, 10, 3, 8, 1, 6}
 _FLAT_MINOR = {2, 7, 0, 5, 10, 3, 8}
 
 
+@lru_cache(maxsize=4096)
 def root_text(text: str) -> tuple[int, bool] | None:
     """'e flat' → (3, True): a pitch class written without an octave, and whether it was a flat."""
     clean = re.sub(r"\s*-?\s*", "", text.strip().lower()).replace("♯", "#").replace("♭", "b")
@@ -72,6 +74,7 @@ class Chord:
     flats: bool = False
 
     @staticmethod
+    @lru_cache(maxsize=4096)
     def parse(text: str) -> "Chord | None":
         """A chord symbol or chord words ('am7', 'C major 7', 'a minor seventh', 'c/e'), else None."""
         raw = text.strip().rstrip(".")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from . import intents as it
 from . import intents_harmony as ih
@@ -56,13 +57,18 @@ def _worth_reading(line: str) -> bool:
     lowered = line.lower()
     if "|+" in line or "|-" in line or ":" in line or re.search(r'\bn\s+"', line):
         return True
-    for token in re.findall(r"[\w#'+°ø/–-]+", lowered):
-        token = token.strip("-–'")
-        if token in _SIGNALS or re.fullmatch(r"(?:1[0-2]|[1-9])[ab]|(?:b|#)?(?:vii|vi|iv|iii|ii)\S*|[iv]+7", token):
-            return True
-        if token not in ("a", "add", "dim") and re.match(r"[a-g]", token) and (root_text(token) or Chord.parse(token)):
-            return True
-    return False
+    return any(_signal(token.strip("-–'")) for token in _WORDS.findall(lowered))
+
+
+_WORDS = re.compile(r"[\w#'+°ø/–-]+")
+_SIGNAL_SHAPES = re.compile(r"(?:1[0-2]|[1-9])[ab]|(?:b|#)?(?:vii|vi|iv|iii|ii)\S*|[iv]+7")
+
+
+@lru_cache(maxsize=8192)
+def _signal(token: str) -> bool:
+    if token in _SIGNALS or _SIGNAL_SHAPES.fullmatch(token):
+        return True
+    return token not in ("a", "add", "dim") and token[:1] in "bcdefg" and bool(root_text(token) or Chord.parse(token))
 
 
 def _several(text: str, line: str):
