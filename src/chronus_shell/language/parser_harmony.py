@@ -68,7 +68,7 @@ _SIGNAL_SHAPES = re.compile(r"(?:1[0-2]|[1-9])[ab]|(?:b|#)?(?:vii|vi|iv|iii|ii)\
 def _signal(token: str) -> bool:
     if token in _SIGNALS or _SIGNAL_SHAPES.fullmatch(token):
         return True
-    return token not in ("a", "add", "dim") and token[:1] in "bcdefg" and bool(root_text(token) or Chord.parse(token))
+    return token not in ("a", "add", "dim") and token[:1] in "abcdefg" and bool(root_text(token) or Chord.parse(token))
 
 
 def _several(text: str, line: str):
