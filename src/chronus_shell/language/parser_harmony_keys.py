@@ -68,27 +68,28 @@ def read_key(text: str, line: str):
     return ih.SetKey(tonic, scale, column_of(match.group(1), line))
 
 
+#: Ways to change key to a named one: (pattern, whether 'switch to d minor' only sets a key when none was set).
+_TO_KEY = (
+    (rf"(?:transpose|modulate|move|shift|take)(?: it| everything| the song| the tune| the track| the music| the whole thing"
+     rf"| the key)?(?: in)? ?to (?:the key of )?{KEYNOTE}(?: {SCALE})?(?: key)?", False),
+    (rf"(?:switch|change|go|move|modulate)(?: over)? to (?:the key of )?{KEYNOTE} {SCALE}(?: key)?", True),
+    (rf"(?:put|play|take|move|have|do) (?:it|this|that|everything|the song|the tune|the chords|the progression)"
+     rf" (?:in|into|in the key of) {KEYNOTE}(?: {SCALE})?(?: instead)?", False),
+)
+
+
 def change_key(text: str, line: str):
+    """'transpose to the relative major', 'transpose to g minor', 'switch to d minor', 'put it in E'."""
     match = re.fullmatch(r"(?:transpose|modulate|move|shift|take|go|switch)(?: it| everything| the song| the tune| the track| "
                          r"the music| the whole thing)?(?: over)?(?: in)? ?to (?:the |its )?(relative|parallel) (major|minor)(?: key)?", text)
     if match:
         return ih.ChangeKey(None, match.group(2), match.group(1))
-    match = re.fullmatch(rf"(?:transpose|modulate|move|shift|take)(?: it| everything| the song| the tune| the track| "
-                         rf"the music| the whole thing| the key)?(?: in)? ?to (?:the key of )?{KEYNOTE}(?: {SCALE})?(?: key)?", text)
-    if match:
-        note, minor_m, scale = match.groups()
-        return ih.ChangeKey(note, SCALE_WORDS[scale] if scale else "minor" if minor_m else None, None,
-                            column_of(note, line))
-    match = re.fullmatch(rf"(?:switch|change|go|move|modulate)(?: over)? to (?:the key of )?{KEYNOTE} {SCALE}(?: key)?", text)
-    if match:                                   # 'switch to d minor': the music goes there (just the key when none was set)
-        note, minor_m, scale = match.groups()
-        return ih.ChangeKey(note, SCALE_WORDS[scale], None, column_of(note, line), True)
-    match = re.fullmatch(rf"(?:put|play|take|move|have|do) (?:it|this|that|everything|the song|the tune|the chords|the progression)"
-                         rf" (?:in|into|in the key of) {KEYNOTE}(?: {SCALE})?(?: instead)?", text)
-    if match:
-        note, minor_m, scale = match.groups()
-        return ih.ChangeKey(note, SCALE_WORDS[scale] if scale else "minor" if minor_m else None, None,
-                            column_of(note, line))
+    for pattern, or_set in _TO_KEY:
+        match = re.fullmatch(pattern, text)
+        if match:
+            note, minor_m, scale = match.groups()
+            return ih.ChangeKey(note, SCALE_WORDS[scale] if scale else "minor" if minor_m else None, None,
+                                column_of(note, line), or_set)
     return None
 
 
