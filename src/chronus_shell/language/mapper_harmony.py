@@ -93,6 +93,8 @@ class HarmonyMapper:
         for token in intent.tokens:
             if token == ".":
                 tokens.append(".")
+            elif token.endswith("!") and "+" in token:
+                tokens.append(token[:-1])                      # a chord written out with its octaves
             elif token.endswith("!"):
                 chord = Chord.parse(token[:-1])
                 tokens.append(chord.spell(chord.pitches(start)))
@@ -105,12 +107,12 @@ class HarmonyMapper:
         pattern = "".join("." if t == "." else "x" for t in tokens)
         existing = self._rhythm_kept(intent.target, intent.column)
         if "." not in tokens and existing:
-            self.understood.append(f"{' '.join(intent.tokens)} → {' '.join(said)} (near {source})")
+            self.understood.append(f"{' '.join(intent.tokens).replace('!', '')} → {' '.join(said)} (near {source})")
             for token in hits:
                 for pitch in token_pitches(token):
                     playable(hz(pitch), name(pitch), intent.column)
             return [message("/seq/notes", existing, *hits)]
-        self.understood.append(f"{' '.join(intent.tokens)} → {' '.join(said)} (near {source})")
+        self.understood.append(f"{' '.join(intent.tokens).replace('!', '')} → {' '.join(said)} (near {source})")
         return self._send_track(intent.target, intent.column, pattern, tokens, intent.name)
 
     @staticmethod
@@ -154,6 +156,8 @@ class HarmonyMapper:
         reference, source = self._register(head, track)
         if intent.tones:
             return self._named_chord(intent, head, reference)
+        if intent.voicing == "stacked":
+            return self._stacked_notes(intent, head, reference)
         chord = (self._degree_chord(intent.chord[4:], intent.column) if intent.chord.startswith("deg:")
                  else self._chord(intent.chord, intent.column))
         pitches = chord.pitches(reference)
@@ -169,6 +173,20 @@ class HarmonyMapper:
         token = chord.spell(pitches)
         self.understood.append(f"{chord.symbol} → {token.replace('+', ' ')} on {head}, close voicing near {source}")
         return [message(f"/gate/{head}", 1, *(playable(hz(p), name(p), intent.column) for p in token_pitches(token)))]
+
+    def _stacked_notes(self, intent: ih.PlayChord, head: str, reference: float) -> list[Message]:
+        """Notes at once: written octaves kept, the others each above the note before."""
+        pitches: list[int] = []
+        for note in intent.chord.split("+"):
+            if note[-1].isdigit():
+                pitches.append(token_pitches(note)[0])
+                continue
+            pc = root_text(note)[0]
+            low = pitches[-1] + 1 if pitches else 12 * (math.floor(reference + 0.5) // 12)
+            pitches.append(low + (pc - low) % 12)
+        names = [spelled(p, n if not n[-1].isdigit() else None) for p, n in zip(pitches, intent.chord.split("+"))]
+        self.understood.append(f"{intent.chord.replace('+', ' ')} together → {' '.join(names)} on {head}")
+        return [message(f"/gate/{head}", 1, *(playable(hz(p), n, intent.column) for p, n in zip(pitches, names)))]
 
     def _named_chord(self, intent: ih.PlayChord, head: str, reference: float) -> list[Message]:
         """A chord known by name: its tones stacked upwards from the first, in the register's octave."""

@@ -55,7 +55,7 @@ _SIGNALS = frozenset("notes note melody scale degrees degree chord chords progre
 def _worth_reading(line: str) -> bool:
     """Cheap first look, so the lines of the rest of the language pay little for harmony."""
     lowered = line.lower()
-    if "|+" in line or "|-" in line or ":" in line or re.search(r'\bn\s+"', line):
+    if "|+" in line or "|-" in line or ":" in line or re.search(r'\bn\s+"|[a-g]\d?\+[a-g]', lowered):
         return True
     return any(_signal(token.strip("-–'")) for token in _WORDS.findall(lowered))
 
@@ -137,7 +137,7 @@ def _clean(line: str) -> str:
 
 def _single(text: str, line: str):
     for reader in (read_key, change_key, move_notes, revoice, arpeggiate, _random, named_chord, inverted_chord, alter_chord,
-                   pedal, _scale_run, _play, _progression, _tune, _notes, chord_changes, poly, quality_first, _loose):
+                   pedal, _scale_run, _stacked, _play, _progression, _tune, _notes, chord_changes, poly, quality_first, _loose):
         intent = reader(text, line)
         if intent is not None:
             return intent
@@ -210,7 +210,8 @@ def _progression(text: str, line: str):
              or re.fullmatch(r"(?:give |set )?(?:the )?(?P<target>[\w-]+(?: [\w-]+)?) (?:chords|progression)(?: (?:are|is|to))?:? (?P<list>.+)", body))
     strict = match is None
     if strict:
-        match = (re.fullmatch(r"(?:the )?(?P<target>[\w-]+) (?:plays|playing|comps|strums)(?: the chords)? (?P<list>.+)", body)
+        match = (re.fullmatch(r"(?:make |have |let )?(?:the )?(?P<target>[\w-]+) (?:plays|playing|play|comps|comp|strums|strum)"
+                              r"(?: the chords)? (?P<list>.+)", body)
                  or re.fullmatch(r"(?:put|stick|set|give) (?P<list>.+?) (?:on|to) (?:the )?(?P<target>[\w-]+)", body)
                  or re.fullmatch(r"(?:play )?(?P<list>.+?) on (?:the )?(?P<target>[\w-]+)", body)
                  or re.fullmatch(r"(?:play )?(?P<list>.+)", body))
@@ -270,6 +271,17 @@ def _play(text: str, line: str):
     if forced and not re.search(r"\b(?:major|minor|random|new|different|some|nice|big|sad|happy)\b", said):
         raise chord_error(re.sub(r"^(?:an?|the) ", "", said), column_of(said, line))
     return None
+
+
+def _stacked(text: str, line: str):
+    """'play c e g together', 'hold a c e as a chord', 'play c+e+g': notes sounding at once, each
+    above the one before, from the octave of the register."""
+    match = re.fullmatch(rf"(?:play|hold|stack|sound|strike) (?P<notes>{NOTE}(?:-?\d)?(?:(?:,? (?:and )?|\+){NOTE}(?:-?\d)?)+)"
+                         rf"(?P<together> together| at once| as a chord| simultaneously| stacked)?(?: on (?:the )?(?P<target>[\w-]+))?", text)
+    if not match or not (match.group("together") or "+" in match.group("notes")):
+        return None
+    notes = tuple(n for n in re.split(r",? (?:and )?|\+", match.group("notes")) if n)
+    return ih.PlayChord(words_of(match.group("target"), line), "+".join(notes), column_of(notes[0], line), "stacked")
 
 
 def _tune(text: str, line: str):
@@ -332,6 +344,8 @@ def _notes(text: str, line: str):
     for token in tokens:
         if _TOKEN.fullmatch(token) and not token.isdigit():
             read.append("." if token in ("-", "_", "rest") else token)
+        elif "+" in token and all(_OCTAVED.fullmatch(p) for p in token.split("+")):
+            read.append(token + "!")                               # 'a3+c4+e4': a chord as the sequencer writes it
         elif Chord.parse(token) is not None:
             read.append(Chord.parse(token).symbol + "!")           # '!': a chord, not a note
         elif CHORDISH.fullmatch(token):                           # meant as a note or a chord

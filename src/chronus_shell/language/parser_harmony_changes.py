@@ -98,7 +98,7 @@ def arpeggiate(text: str, line: str):
     if not match or (match.group("pre") and match.group("pre") not in ("play", "make", "do", "use", "add")
                      and not match.group("rest").strip()):
         return None
-    rest = " " + match.group("rest").strip() + " "
+    rest = " " + match.group("rest").replace(",", " ").strip() + " "
     direction, steps, octaves = "up", 1, 1
     for pattern, name in _ARP_DIRECTIONS:
         found = re.search(rf" (?:going |in |played )?(?:{pattern}) ", rest)
