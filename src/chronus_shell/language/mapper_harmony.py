@@ -36,6 +36,14 @@ class HarmonyMapper:
         """The voice a harmony phrase plays: its oscillator, or one clear line for a drum."""
         head = self._voice_head(words, column)
         spec = self.model.spec(head)
+        if words is None and (spec is None or spec.role != "source"):      # a drum in focus: the one synth there is
+            synths = [v[0] for v in self.model.voices() if self.model.spec(v[0]).role == "source"
+                      and self.model.spec(v[0]).has_param("freq")]
+            if len(synths) == 1:
+                head, spec = synths[0], self.model.spec(synths[0])
+            elif synths:
+                raise LanguageError(f"{head} plays no pitches — which voice: {', '.join(synths)}? "
+                                    f"(e.g. 'on the {synths[0]}')", column)
         if spec is None or not spec.has_param("freq") or spec.role != "source":
             raise LanguageError(f"{head} plays no pitches: notes and chords need an oscillator voice "
                                 f"(e.g. 'add a saw', or name one: 'on the saw')", column)
@@ -54,12 +62,20 @@ class HarmonyMapper:
         return (register_of(freq), f"{head} at {freq:g} Hz") if freq > 0 else (DEFAULT_REGISTER, "a3")
 
     def _voice_and_track(self, words: it.Words | None, column: int) -> tuple[str, str | None]:
+        if words is None:                      # the focus's voice (a synth when a drum is in focus)
+            head = self._pitched_head(None, column)
+            return head, self._existing_track(self._head_words(None, head, column), column)
         track = self._existing_track(words, column)
         if track is not None and track in self.model.tracks and words is not None:
             target = self.model.tracks[track].target
             if target in self.model.modules and self.model.voice_of(target):
                 return self._pitched_head(it.Words((it.Word(target, column),)), column), track
         return self._pitched_head(words, column), track
+
+    @staticmethod
+    def _head_words(words: it.Words | None, head: str, column: int) -> it.Words:
+        """The words a phrase named, else the voice it plays (never the drum that has the focus)."""
+        return words if words is not None else it.Words((it.Word(head, column),))
 
     def _send_track(self, words, column, pattern: str, notes: list[str], kind: str | None = None) -> list[Message]:
         """A note track for the voice: its own track replaced, else a new one — named `kind`
@@ -105,7 +121,8 @@ class HarmonyMapper:
             said.append(tokens[-1])
         hits = [t for t in tokens if t != "."]
         pattern = "".join("." if t == "." else "x" for t in tokens)
-        existing = self._rhythm_kept(intent.target, intent.column)
+        target = self._head_words(intent.target, head, intent.column)
+        existing = self._rhythm_kept(target, intent.column)
         if "." not in tokens and existing:
             self.understood.append(f"{' '.join(intent.tokens).replace('!', '')} → {' '.join(said)} (near {source})")
             for token in hits:
@@ -113,7 +130,7 @@ class HarmonyMapper:
                     playable(hz(pitch), name(pitch), intent.column)
             return [message("/seq/notes", existing, *hits)]
         self.understood.append(f"{' '.join(intent.tokens).replace('!', '')} → {' '.join(said)} (near {source})")
-        return self._send_track(intent.target, intent.column, pattern, tokens, intent.name)
+        return self._send_track(target, intent.column, pattern, tokens, intent.name)
 
     @staticmethod
     def _placed(token: str, reference: float, column: int, first: int | None = None) -> str:
@@ -217,7 +234,8 @@ class HarmonyMapper:
             intent.steps, f"{intent.steps} steps")
         self.understood.append(f"{' '.join(c.removeprefix('deg:') for c in intent.chords)} → {' | '.join(tokens)}, {length} each, held "
                                f"(close voicing near {source})")
-        return self._send_track(intent.target, intent.column, pattern, notes, "chords")
+        return self._send_track(self._head_words(intent.target, head, intent.column), intent.column, pattern, notes,
+                                "chords")
 
     def _progression_chord(self, symbol: str, reference: float, column: int, key=None) -> str:
         if not symbol.startswith("deg:"):
@@ -322,10 +340,11 @@ class HarmonyMapper:
         hits = [t for t in tokens if t != "."]
         self.understood.append(f"{'random ' if intent.random else ''}degrees {' '.join(degrees)} in {tonic} "
                                f"{scale.replace('_', ' ')} → {' '.join(tokens)} (near {source})")
-        existing = self._rhythm_kept(intent.target, intent.column)
+        target = self._head_words(intent.target, head, intent.column)
+        existing = self._rhythm_kept(target, intent.column)
         if existing and "." not in tokens and (not intent.random or len(self.model.tracks[existing].pattern) == len(tokens)):
             return [message("/seq/notes", existing, *hits)]
-        return self._send_track(intent.target, intent.column, "".join("." if t == "." else "x" for t in tokens),
+        return self._send_track(target, intent.column, "".join("." if t == "." else "x" for t in tokens),
                                 list(tokens))
 
 

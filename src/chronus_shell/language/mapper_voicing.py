@@ -67,6 +67,7 @@ class VoicingMapper:
         words = intent.target
         if intent.chords:
             head, track = self._voice_and_track(words, intent.column)
+            words = self._head_words(words, head, intent.column)
             reference, _ = self._register(head, track)
             segments = [(16, Chord.parse(c).pitches(reference), Chord.parse(c).spell(Chord.parse(c).pitches(reference)))
                         for c in intent.chords]
