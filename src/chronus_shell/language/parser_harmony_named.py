@@ -54,6 +54,19 @@ def inverted_chord(text: str, line: str):
     return ih.PlayChord(words_of(match.group("target"), line), chord.symbol, column_of(match.group("chord"), line), voicing)
 
 
+def chord_hits(text: str, line: str):
+    """'make the bass hit a Cm chord every step it plays': the voice's track keeps its rhythm, each
+    hit a chord."""
+    match = re.fullmatch(r"(?:make |have |let )?(?:the )?(?P<target>[\w-]+) (?:hit|hits|play|plays|strike|strikes|stab|stabs) "
+                         r"(?:an? |the )?(?P<chord>[^,]+?) chords?(?: (?:on )?(?:every|each|all the|on every) [\w\s]+)?", text)
+    chord = Chord.parse(match.group("chord")) if match else None
+    if chord is None or match.group("target") in ("it", "me", "us"):
+        return None
+    if not re.search(r"\b(?:hits?|stabs?|strikes?|every|each|all the)\b", text):     # 'the pad plays an am7 chord': now
+        return ih.PlayChord(words_of(match.group("target"), line), chord.symbol, column_of(match.group("chord"), line))
+    return ih.PitchList(words_of(match.group("target"), line), (chord.symbol + "!",), column_of(match.group("chord"), line))
+
+
 def pedal(text: str, line: str):
     """'pedal point on A', 'a pedal on e for the bass': the voice's track holds one note."""
     match = re.fullmatch(rf"(?:play |give me |put )?(?:an? |the )?pedal(?: point| tone| note)?(?: on| of)? (?P<note>{NOTE}(?:-?\d)?)"
@@ -95,4 +108,4 @@ def alter_chord(text: str, line: str):
     return None
 
 
-__all__ = ["named_chord", "inverted_chord", "pedal", "scale_run", "alter_chord", "NAMED"]
+__all__ = ["named_chord", "inverted_chord", "chord_hits", "pedal", "scale_run", "alter_chord", "NAMED"]
