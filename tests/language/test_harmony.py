@@ -127,3 +127,20 @@ def test_chronus_translate_says_the_octaves_and_voicing_chosen():
     assert lines[1]["understood"] == ["am → a2 c3 e3 on saw1, close voicing near saw1 at 110 Hz"]
     assert lines[2]["messages"][-1] == ["/seq/notes", "saw1", "a2", "c3", "e3", "g3"]
     assert "a c e g → a2 c3 e3 g3" in lines[2]["understood"][0]
+
+
+def test_random_harmony_words_give_messages_or_one_line_never_a_crash():
+    import random
+    words = ("play chords notes arp arpeggiate invert voice wide it the a on pad saw bass in key of d minor major am7 f c "
+             "g e flat sharp cm13#5 h3 1 3 5 8 0 99 i iv V7 vii° ii6 every 2 beats bars each up down octave semitones "
+             "transpose relative capo tritone sub poly 4 32 mono scale random melody 808 : , then and + a3+c4+e4 c/e "
+             "rootless second inversion tristan german sixth pedal point together . - n \" |+ 12 4A blues pent").split()
+    rng = random.Random(14)
+    translator = Translator()
+    translator.translate("add a saw at 110 hz")
+    for _ in range(400):
+        line = " ".join(rng.choice(words) for _ in range(rng.randint(1, 6)))
+        try:
+            translator.translate(line)
+        except LanguageError as err:
+            assert "\n" not in str(err), line
