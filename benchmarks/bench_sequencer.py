@@ -11,6 +11,10 @@
    difference is the sequencer, the block splits at events and the note dispatch; 16 kicks idle vs
    played (what a drum pattern costs); Sequencer.events alone with the 16 tracks.
    Median and p99 µs, ratio to the empty engine, % of the 5.33 ms budget.
+3. Mini-notation and probability: the same 16 tracks written in mini-notation (euclids,
+   subdivisions, rolls, alternations, `?` chances, a track chance and humanize) against today's
+   plain patterns (the reference, measured in the same run): Sequencer.events per block, and the
+   16-kick render, as a ratio; plus what compiling a pattern costs (once per pattern change).
 Writes benchmarks/results/sequencer.json.
 """
 from __future__ import annotations
@@ -27,6 +31,7 @@ import numpy as np
 
 from chronus_shell.engine import warmup
 from chronus_shell.engine.graph import Engine
+from chronus_shell.engine.mini_notation import compile_pattern
 from chronus_shell.engine.sequencer import Sequencer
 from chronus_shell.protocol.message import Message
 
@@ -38,6 +43,8 @@ SAMPLES = MINUTES * 60 * SR
 STEPS = math.ceil(SAMPLES / SPS)  # steps whose onset falls inside the 10 minutes
 COST_BLOCKS = 3000  # 16 s of audio per configuration
 PATTERNS = ("xX.x-x..x.x--x..", "x..x..X..x.-", "x.X..x.", "X.x.-") * 4
+MINI = ("x(5,16)", "[x x?] x? X? x*2", "<x X .> x(3,8,2)", "x?0.3!4 [x . x]") * 4
+MINI_STYLE = ("/seq/chance t{i} 0.8", "/seq/humanize t{i} 0.3")
 
 
 def exact(n: int) -> Fraction:
@@ -86,7 +93,7 @@ def integer_steps() -> list[int]:
     return [n * step for n in range(STEPS)]
 
 
-def cost_engine(voices: int, tracks: bool, kind: str = "kick") -> Engine:
+def cost_engine(voices: int, tracks: bool, kind: str = "kick", patterns=PATTERNS) -> Engine:
     """`voices` modules of `kind` on master (an adsr's DSP costs the same gated or not)."""
     engine = Engine(SR, BLOCK)
     lines = [f"/seq/bpm {BPM}"]
@@ -94,7 +101,8 @@ def cost_engine(voices: int, tracks: bool, kind: str = "kick") -> Engine:
         lines += [f"/patch/create k{i} {kind}", f"/patch/connect k{i} master"]
         lines += [f"/mod/k{i}/gain 0.05"] if kind == "kick" else []
         if tracks:
-            lines.append(f"/seq/add t{i} k{i} {PATTERNS[i]}")
+            lines.append(f"/seq/add t{i} k{i} {patterns[i]}")
+            lines += [f.format(i=i) for f in MINI_STYLE] if patterns is MINI and i % 2 else []
     for line in lines + (["/seq/start"] if tracks else []):
         engine.schedule(Message.parse(line), 0)
     engine.render(BLOCK * 40)  # settle, build the order
@@ -110,8 +118,8 @@ def time_per_block(step) -> list[float]:
     return times
 
 
-def sequencer_only():
-    engine = cost_engine(16, True)
+def sequencer_only(patterns=PATTERNS):
+    engine = cost_engine(16, True, patterns=patterns)
     seq, position = engine.sequencer, [engine.position]
 
     def step():
@@ -137,6 +145,43 @@ def costs() -> dict:
     return out
 
 
+def step_cost(patterns) -> float:
+    """Mean µs of Sequencer.events per step fired (60 s of blocks; the blocks between steps cost ~1 µs)."""
+    engine = cost_engine(16, True, patterns=patterns)
+    seq, position, first = engine.sequencer, engine.position, engine.sequencer.next_step
+    began = time.perf_counter()
+    for start in range(position, position + 60 * SR, BLOCK):
+        seq.events(start, BLOCK)
+    return (time.perf_counter() - began) / (seq.next_step - first) * 1e6
+
+
+def mini_costs() -> dict:
+    """Mini-notation + probability against plain patterns (the reference), same tracks, same run."""
+    steps = {"Sequencer.events, 16 plain tracks (reference)": sequencer_only(),
+             "Sequencer.events, 16 mini-notation tracks": sequencer_only(MINI)}
+    plain, mini = cost_engine(16, True), cost_engine(16, True, patterns=MINI)
+    steps["16 kicks + 16 plain tracks (reference)"] = lambda: plain.render(BLOCK)
+    steps["16 kicks + 16 mini-notation tracks"] = lambda: mini.render(BLOCK)
+    out = {}
+    for name, step in steps.items():
+        times = sorted(time_per_block(step))
+        out[name] = {"median_us": times[len(times) // 2] * 1e6, "p99_us": times[int(0.99 * len(times))] * 1e6}
+    names = list(out)
+    for plain_name, mini_name in ((names[0], names[1]), (names[2], names[3])):
+        out[mini_name]["ratio_to_plain"] = out[mini_name]["median_us"] / out[plain_name]["median_us"]
+        out[plain_name]["ratio_to_plain"] = 1.0
+    for label, patterns in (("plain tracks (reference)", PATTERNS), ("mini-notation tracks", MINI)):
+        out[f"a step fired, 16 {label}"] = {"median_us": step_cost(patterns)}
+    fired = [k for k in out if k.startswith("a step fired")]
+    out[fired[1]]["ratio_to_plain"] = out[fired[1]]["median_us"] / out[fired[0]]["median_us"]
+    out[fired[0]]["ratio_to_plain"] = 1.0
+    began = time.perf_counter()
+    for n in range(200):
+        compile_pattern.__wrapped__(MINI[n % 4] + " " + "x" * (n % 7), n % 2 == 1)
+    out["compile one pattern (once per change)"] = {"median_us": (time.perf_counter() - began) / 200 * 1e6}
+    return out
+
+
 def main() -> int:
     warmup()
     began = time.perf_counter()
@@ -147,6 +192,7 @@ def main() -> int:
     accuracy["reference: block-quantised"] = errors(block_quantised())
     accuracy["reference: t += round(sps)"] = errors(integer_steps())
     cost = costs()
+    mini = mini_costs()
     print(f"onset error over {MINUTES} min of virtual time at {BPM} bpm ({float(SPS):.4f} samples a 16th, "
           f"{STEPS} steps), block {BLOCK}")
     print(f"{'scheduler':<40}{'onsets':>8}{'max |err|':>11}{'mean err':>10}{'last err':>10}{'≠ round':>9}")
@@ -160,8 +206,16 @@ def main() -> int:
     for name, c in cost.items():
         print(f"{name:<34}{c['median_us']:>11.1f}{c['p99_us']:>9.1f}{c['ratio_to_empty']:>9.2f}"
               f"{c['budget_percent']:>10.2f}")
+    print(f"\nmini-notation + probability vs plain patterns (16 tracks: {', '.join(MINI[:4])}; "
+          f"half of them with chance 0.8 and humanize 0.3)")
+    print(f"{'configuration':<48}{'median µs':>11}{'p99 µs':>9}{'× plain':>9}")
+    for name, c in mini.items():
+        ratio = f"{c['ratio_to_plain']:>9.2f}" if "ratio_to_plain" in c else f"{'':>9}"
+        p99 = f"{c['p99_us']:>9.1f}" if "p99_us" in c else f"{'':>9}"
+        print(f"{name:<48}{c['median_us']:>11.1f}{p99}{ratio}")
     result = {"sample_rate": SR, "block": BLOCK, "bpm": BPM, "minutes": MINUTES, "steps": STEPS,
               "samples_per_step": float(SPS), "accuracy": accuracy, "cpu_per_block": cost,
+              "mini_notation": mini,
               "reference": "empty engine block (cost) and block-quantised / integer-step schedulers (accuracy)",
               "targets": {"max_abs_error": 0.5, "not_round_exact": 0}}
     out = ROOT / "benchmarks" / "results" / "sequencer.json"

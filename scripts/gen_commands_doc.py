@@ -18,6 +18,7 @@ from chronus_shell.language.intents import Wait
 from chronus_shell.language.mapper import COMPARATIVES, SWING, TEMPO
 from chronus_shell.language.parser import ADJECTIVES
 from chronus_shell.language.harmony_forms import HARMONY_FORMS
+from chronus_shell.language.timed_lines import DOC_FORMS as TIME_FORMS
 from chronus_shell.language.units import UNIT_ALIASES
 
 NUMBER_EXAMPLES = ("two bars", "two hundred hertz", "one hundred and ten", "one twenty (tempo)",
@@ -108,7 +109,15 @@ cutoff and the resonance`. `now` after a command applies it now.
   mutes the other tracks; `mute everything` mutes every track (master when a voice plays no
   track), `unmute everything` / `unsolo` bring them back. Only `remove`/`delete` removes (a
   module and its tracks; `remove the kick pattern` the track alone). `double the hats` / `faster
-  hats` play the rhythm twice as fast, `half time kick` twice as slow.
+  hats` play the rhythm twice as fast, `half time kick` twice as slow (`/seq/speed`, the pattern
+  stays as written).
+- **Rhythm** (see the forms below and docs/protocol.md, Sequencer patterns): a pattern may be
+  mini-notation (`kick x(3,8)`, `hats [xx] x [xx] x`, `x?0.3`, `<x X .>`); counts of hits are
+  euclidean rhythms (`kick 5 of 16`, `3 hits over 8 on the hat`); `hats 50% of the time`,
+  `humanize the hats`, `shift the kick one step later`, `reverse the hats`, `triplet hats` change
+  how a track plays, not its pattern. Shifts and speeds add up (`shift … one step later` twice is
+  two steps); `reverse` again plays forwards. Randomness is seeded (`/seq/seed n`): a render
+  sounds the same every time.
 - **Mute** of a module that plays no track sets its level to the bottom of its range (`gain`, else
   `mix` — so muting an effect bypasses it; master goes to −60 dB); `unmute` (or `turn it on`,
   `bring back`) restores the level it had before (an LFO's level is its depth). `silence`,
@@ -248,7 +257,7 @@ def form_lines() -> list[tuple[str, list[str]]]:
         if line.startswith("//:"):
             form, *examples = (part.strip() for part in line[3:].split("|"))
             forms.append((form, examples))
-    return forms
+    return forms + [(form, list(examples)) for form, examples in TIME_FORMS]
 
 
 def example_output(example: str, before=()) -> str:

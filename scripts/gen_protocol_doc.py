@@ -71,6 +71,38 @@ note); spaces and `|` are ignored. A track's length is its own (polymeter allowe
 exact sample positions computed from the tempo, never rounded to blocks. `/seq/notes` gives a
 track's per-step pitches as note names (`a2`, `c#3`, `bb1`; A4 = 440 Hz) or numbers in Hz.
 
+**Mini-notation** (as TidalCycles where the two overlap; a pattern with spaces is one argument,
+and a raw script line may leave it unquoted):
+
+| form | meaning |
+|---|---|
+| `~` | rest (as `.`); `_` holds like `-` |
+| `x(3,8)`, `x(3,8,2)` | euclid: 3 hits spread over 8 steps (`x..x..x.`), rotated left by 2 (Tidal's rotation); `x(-3,8)` the complement |
+| `[x x]`, `[x . x]` | one step divided equally (a note every half, every third step) |
+| `x*2` | the step twice within its own time (a roll) |
+| `x?`, `x?0.3` | the hit plays with probability 0.5 / 0.3 (here the number is the chance to play; Tidal's is the chance to drop) |
+| `<x .>`, `<x X .>` | one choice per pattern cycle, in turn (`<x <X .>>` nests as Tidal) |
+| `x!3`, `x ! !` | the step repeated as 3 steps |
+| `x@3` | the step lasts 3 steps (as `x--`) |
+
+At the top level a euclid takes as many steps as its second number, and so does an alternation of
+euclids (`<x(3,8) x(5,8)>`: 8 steps, one rhythm a cycle); inside `[ ]` it divides its slot. A pattern compiles once when it changes; sub-step onsets are sample-exact
+(a step's parts fall between its swung onset and the next step's). A malformed pattern is one line
+naming the position (`pattern 'x(3,8', position 2: '(' is never closed by ')'`). A track's state,
+sessions and `list` show the pattern as written. Limits: 256 steps, brackets 16 deep, 512 notes a
+cycle and 1,024 before the alternations repeat (so a compile never stalls a slot).
+
+**Transforms** leave the pattern as written and land at the next bar (or `now`): `/seq/shift`
+rotates by whole steps (positive = later), `/seq/reverse` plays each cycle backwards, `/seq/speed`
+plays the track at a factor of the grid (2, 0.5, 1.5 for triplets), `/seq/chance` thins every hit,
+`/seq/humanize` delays hits by up to amount × 20 ms and moves their accent by up to ±amount/4. A new
+pattern for a track plays unshifted and forwards; its speed, chance and humanize stay.
+
+**Randomness** is seeded (`/seq/seed n`, saved in the session): every draw is a function of the
+seed, the track, the track's step number and the hit, never of what was drawn before, so renders
+are bit-identical, `run --record` equals `render`, both slots stay in lockstep and a spare or a
+restored checkpoint plays the same.
+
 ## Command line
 
 | command | does |

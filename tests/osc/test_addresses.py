@@ -40,7 +40,14 @@ PROTOCOL_EXAMPLES = """/patch/create saw1 saw
 /session/delete night-drive
 /session/save night-drive overwrite
 /engine/status
-/engine/crash active"""
+/engine/crash active
+/patch/poly saw1 4
+/gate/saw1 1 220 261.63 329.63
+/gate/saw1 1 220 261.63 329.63 0.8
+/gate/saw1 0 220
+/seq/notes pad a3+c4+e4 . - f3+a3+c4
+/seq/key d minor
+/seq/key none"""
 
 
 @pytest.mark.parametrize("line", PROTOCOL_EXAMPLES.splitlines())

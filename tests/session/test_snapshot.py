@@ -113,7 +113,7 @@ def test_bad_edges_and_tracks(acid_state, chronus_home):
     assert "mod_edges[1]" in message and "did you mean" in message
     message = _load_error(chronus_home, _edited(
         acid_state, lambda s: s["sequencer"]["tracks"]["bass"].update(pattern="x.y.")))
-    assert "sequencer.tracks.bass.pattern: 'x.y.' is not a pattern" in message
+    assert "sequencer.tracks.bass.pattern: pattern 'x.y.', position 3: 'y' is not a step" in message
     message = _load_error(chronus_home, _edited(acid_state, lambda s: s["sequencer"].update(bpm=900)))
     assert "sequencer.bpm: 900 is out of range 20–300" in message
 

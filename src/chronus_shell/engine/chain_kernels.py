@@ -17,6 +17,7 @@ from numba import njit
 
 from .fast_math import fast_exp2, fast_tan, fast_tanh
 from .kernels import BLEP_HALF, RING, _osc_step, oscillator_retune
+from .poly_kernels import apply_row_gates, silent_rows
 from .voice_layout import (ATTACK, ATTACK_STAGE, CUTOFF, DECAY, DECAY_STAGE, DETUNE, DRIVE, ENV_AMOUNT, ENV_DECAY,
                            FREQ, GAIN, HAS_ADSR, HAS_LADDER, IDLE, RELEASE, RELEASE_STAGE, RESONANCE, SHAPE,
                            SUSTAIN, SUSTAIN_STAGE, TO_SUM, WIDTH)
@@ -268,8 +269,11 @@ def render_bank(kinds, targets, starts, decay, state, rings, histories, sample_r
     count = kinds.shape[1]
     n = work.shape[0]
     incs = np.empty(n)
+    silent = silent_rows(kinds, state)
     for v in range(count):
-        if kinds[SHAPE, v] >= 0:
+        if silent[v]:          # a poly voice's unused note: nothing to oscillate (its ladder hears 0)
+            work[:, v] = 0.0
+        elif kinds[SHAPE, v] >= 0:
             _oscillate(v, kinds[SHAPE, v], targets, starts, decay, state, rings[v], histories[v], sample_rate,
                        work, incs)
     ladders = 0
@@ -277,14 +281,20 @@ def render_bank(kinds, targets, starts, decay, state, rings, histories, sample_r
         ladders += 1
     if ladders:
         lanes, envs = _envelope_lanes(targets, starts, decay, state, sample_rate, ladders, n)
+        top = ladders       # a poly voice's free rows are its last ones (notes take the first free row)
+        while top > 0 and silent[top - 1]:
+            top -= 1
         if ladders >= LANES:
-            _ladder_lanes(work, lanes, envs, state[4:8], decay, 0, ladders, 0.45 * sample_rate, np.pi / sample_rate)
+            _ladder_lanes(work, lanes, envs, state[4:8], decay, 0, top, 0.45 * sample_rate, np.pi / sample_rate)
         else:
             for v in range(ladders):
+                if silent[v]:
+                    continue
                 _ladder_voice(work, lanes, envs, state[4:8], decay, v, 0.45 * sample_rate, np.pi / sample_rate)
     for v in range(count):
-        if kinds[HAS_ADSR, v]:
+        if kinds[HAS_ADSR, v] and not silent[v]:
             _envelope(v, targets, starts, decay, state, sample_rate, work)
+    apply_row_gates(kinds, state, silent, work, sample_rate)
     return _finish(kinds, targets, starts, decay[n - 1], state, work, total, ok)
 
 
@@ -326,7 +336,7 @@ def _finish(kinds, targets, starts, last_decay, state, work, total, ok):
 
 @njit(cache=True, error_model="numpy")
 def render_explicit(kinds, params, state, ring, history, audio, sample_rate, out):
-    """One module (a chain of one, bank of one: kinds (4, 1), state (14, 1)) with params (columns, n)
+    """One module (a chain of one, bank of one: kinds (KINDS, 1), state (STATE_COLUMNS, 1)) with params (columns, n)
     given per sample; the same per-sample functions as render_bank, in time order."""
     n = out.shape[0]
     shape, has_ladder, has_adsr = kinds[SHAPE, 0], kinds[HAS_LADDER, 0], kinds[HAS_ADSR, 0]
@@ -371,7 +381,7 @@ def warmup() -> None:
     """Compile (or load from the cache) the voice kernels with a tiny bank of every kind."""
     from .voice_layout import COLUMNS, STATE_COLUMNS
     n, count = 8, 3
-    kinds = np.array([[0, -1, 1], [1, 1, 0], [1, 0, 1], [1, 1, 0]], dtype=np.int64)
+    kinds = np.array([[0, -1, 1], [1, 1, 0], [1, 0, 1], [1, 1, 0], [0, 0, 1]], dtype=np.int64)
     values = np.ones((COLUMNS, count)) * 100.0
     render_bank(kinds, values, values.copy(), np.ones(n), np.zeros((STATE_COLUMNS, count)), np.zeros((count, RING)),
                 np.zeros((count, 3, BLEP_HALF)), 48000.0, np.zeros((n, count)), np.zeros(n),

@@ -17,6 +17,10 @@ from .hang_guard import HangGuard, ModuleHung
 from .modules.base import Module
 from .params import ParamError
 from .patch_shape import PatchShape
+from .note_steps import chord_size
+from .poly import Polyphony, gate_args as _gate_args
+from .voice_members import connected_components
+from . import ramps, timed_actions
 from .render_plan import Plan, build_plan
 from .sequencer import Sequencer
 from .user_modules import USER_PACKAGE
@@ -43,6 +47,7 @@ class Engine:
         self.edges: list[tuple[str, str]] = []
         self.mod_edges: list[tuple[str, str, str]] = []
         self.sequencer = Sequencer(sample_rate)
+        self.poly = Polyphony()  # polyphonic voices: note counts, note copies, allocation (engine/poly.py)
         self.shape = PatchShape.of(self)  # what the patch will be once the queue is applied
         self.faults: list[str] = []
         self._queue: list[tuple[int, int, Message]] = []
@@ -54,6 +59,7 @@ class Engine:
         self._born: dict[str, int] = {}  # module id → the sample it was created at
         self.swaps: dict[str, tuple[Module, int]] = {}  # hot-reloaded id → (old version, samples faded)
         self.settings: dict[str, dict] = {}  # id → the params /mod set (a note's pitch is not one): what is saved
+        self.param_ramps: dict[tuple[str, str], ramps.Ramp] = {}  # (id, param) → its running /ramp
 
     def __getstate__(self) -> dict:
         # an old version fading out after a hot reload cannot pickle (its class was replaced):
@@ -72,8 +78,9 @@ class Engine:
         heapq.heappush(self._queue, (stamp, self._serial, msg))
         self._serial += 1
 
-    def validate(self, msg: Message, shape: PatchShape) -> None:
-        """Validate `msg` against `shape` (the patch as it will be), recording its effect there."""
+    def validate(self, msg: Message, shape: PatchShape) -> str | None:
+        """Validate `msg` against `shape` (the patch as it will be), recording its effect there;
+        returns a line to tell the musician (a chord made a mono voice polyphonic), or None."""
         parts = msg.parts
         if not parts:
             raise EngineError(f"empty address {msg.address!r}")
@@ -84,6 +91,8 @@ class Engine:
                 if msg.address in ("/seq/add", "/seq/update/pattern") and len(msg.args) >= 2:
                     shape.require(str(msg.args[1]))
                 shape.apply_seq(msg)
+                if msg.address == "/seq/notes":
+                    return shape.grow(shape.targets.get(str(msg.args[0]), ""), chord_size(msg.args[1:]))
             elif head == "patch":
                 shape.apply_patch(msg, _module_type)
             elif head == "mod" and len(parts) == 3:
@@ -94,7 +103,12 @@ class Engine:
                 spec.coerce(msg.args[0])
             elif head == "gate" and len(parts) == 2:
                 shape.require(parts[1])
-                _gate_args(msg)
+                on, freq, _ = _gate_args(msg)
+                return shape.grow(parts[1], len(freq)) if on and isinstance(freq, tuple) else None
+            elif head == "ramp" and len(parts) == 3:
+                ramps.parse_args(module_spec(shape.require(parts[1])).param(parts[2]), msg.args)
+            elif msg.address == "/at":
+                self.validate(timed_actions.inner_message(msg)[2], shape)
             else:
                 raise EngineError(f"the engine has no address {msg.address!r}")
         except EngineError:
@@ -110,12 +124,17 @@ class Engine:
         elif head == "mod":
             module = self.modules[parts[1]]
             spec = module.spec.param(parts[2])
-            module.set(spec.name, spec.coerce(msg.args[0]))
+            if self.param_ramps:
+                ramps.stop_ramp(self, parts[1], spec.name)
+            for each in (module, *self.poly.copies.get(parts[1], ())):   # a poly voice's notes alike
+                each.set(spec.name, spec.coerce(msg.args[0]))
             self.settings.setdefault(parts[1], {})[spec.name] = module.targets[spec.name]
         elif head == "gate":
-            on, freq = _gate_args(msg)
-            accent = min(max(float(msg.args[2]), 0.0), 1.0) if len(msg.args) > 2 else 0.0   # MIDI velocity
-            self._note(parts[1], on, freq, accent)
+            self._note(parts[1], *_gate_args(msg))
+        elif head == "ramp":
+            ramps.start_ramp(self, parts[1], parts[2], msg.args, at)
+        elif head == "at":
+            timed_actions.queue(self, msg, at)
         else:
             self._apply_patch(parts[1], [str(a) for a in msg.args])
 
@@ -130,9 +149,12 @@ class Engine:
             module_id = args[0]
             self.modules.pop(module_id, None)
             self.settings.pop(module_id, None)
+            self.poly.forget(module_id)
             self.fades.forget(module_id)
             self.edges = [e for e in self.edges if module_id not in e]
             self.mod_edges = [e for e in self.mod_edges if module_id not in e[:2]]
+        elif verb == "poly":
+            self.poly.set_count(self.voice(args[0]) or (args[0],), int(float(args[1])))
         elif verb in ("connect", "disconnect"):
             src, dst = args[0], args[1]
             if "." in dst:
@@ -156,14 +178,25 @@ class Engine:
     def voice(self, module_id: str) -> tuple[str, ...]:
         """The ids of the voice containing `module_id`: its audio-connected chain, master excluded."""
         if self._voice_of is None:
-            self._voice_of = _connected_components(self.modules, self.edges)
+            self._voice_of = connected_components(self.modules, self.edges)
         return self._voice_of.get(module_id, ())
 
-    def _note(self, module_id: str, on: bool, freq: float | None, accent: float) -> None:
-        for member in self.voice(module_id):
+    def _note(self, module_id: str, on: bool, freq, accent: float) -> None:
+        """A note (freq: Hz, a chord's tuple of Hz, or None) on the voice; a poly voice's per-note
+        modules play it in note rows (engine/poly.py), the rest of the voice hears its gate."""
+        voice = self.voice(module_id)
+        if self.poly.fit_chord(voice, self.modules, on, freq):
+            self._order = None
+        per_note = ()
+        if self.poly.count(voice) > 1:
+            self._order = self._order or self._plan()
+            per_note = self.poly.play(voice, self.modules, self._order.fused, on, freq, accent)
+        for member in voice:
             module = self.modules[member]
+            if member in per_note:
+                continue
             if on:
-                module.note_on(freq, accent)
+                module.note_on(freq[0] if isinstance(freq, tuple) else freq, accent)
             else:
                 module.note_off()
 
@@ -214,6 +247,8 @@ class Engine:
 
     def _render_segment(self, n: int, out: np.ndarray) -> None:
         """Render n samples into `out` (float32): the voice bank, every other module, the master."""
+        if self.param_ramps:
+            ramps.drive(self, n)
         if self._order is None:
             self._order = self._plan()
         plan = self._order
@@ -233,6 +268,8 @@ class Engine:
         for src, param in plan.master_modulators:
             modulation[param] = modulation.get(param, 0.0) + outputs[src]
         self.modules["master"].mix_down(total, out, modulation)
+        if self.poly.fading_out:
+            self._order = None                   # notes a voice lost room for may have faded out
         if self._ramps:
             fading = len(self.fades.fading)
             if self.fades.advance(n) or len(self.fades.fading) != fading:
@@ -241,8 +278,9 @@ class Engine:
     def _render_voices(self, plan: Plan, n: int, total: np.ndarray, outputs: dict) -> None:
         """Every fused voice chain in one kernel call; a voice that went NaN/Inf is silenced and reset."""
         block = plan.bank.render(n, total)
-        for module_id, v in plan.shared:
-            outputs[module_id] = np.ascontiguousarray(block[:, v])
+        for module_id, v in plan.shared:   # a poly voice's notes (several rows) summed into its output
+            row = np.ascontiguousarray(block[:, v])
+            outputs[module_id] = outputs[module_id] + row if module_id in outputs else row
         if plan.bank.broken:
             for v in np.flatnonzero(~plan.bank.ok):
                 ids = plan.bank_ids[v]
@@ -250,18 +288,23 @@ class Engine:
                                                     for attr, _ in self.modules[m].STATE)]
                 self._contain_fault((broken or ids)[-1 if not broken else 0], "produced NaN/Inf")
                 outputs[ids[-1]] = np.zeros(n)
+                for module_id in ids:      # a poly voice's notes start afresh with it
+                    self.poly.copies.pop(module_id, None)
             self._order = None
 
     def _plan(self) -> Plan:
         """The render plan, with the edges still fading out (dropped if they would make a cycle)."""
         leaving = [e for e in self.fades.leaving() if e[0] in self.modules and e[1] in self.modules]
         fading = set(self.fades.fading)
+        self.poly.sync(self.modules, self.voice)
+        copies = self.poly.copies
         try:
-            return build_plan(self.modules, self.edges + leaving, self.mod_edges, fading, self.sample_rate)
+            return build_plan(self.modules, self.edges + leaving, self.mod_edges, fading, self.sample_rate, copies)
         except ParamError:
             for edge in leaving:
                 self.fades.fading.pop(edge, None)
-            return build_plan(self.modules, self.edges, self.mod_edges, set(self.fades.fading), self.sample_rate)
+            return build_plan(self.modules, self.edges, self.mod_edges, set(self.fades.fading), self.sample_rate,
+                              copies)
 
     def _fed(self, src: str, dst: str, outputs) -> np.ndarray:
         """What `src` feeds into `dst` (faded while that edge changes)."""
@@ -333,7 +376,8 @@ class Engine:
             "edges": [list(e) for e in self.edges],
             "mod_edges": [[src, f"{dst}.{param}"] for src, dst, param in self.mod_edges],
             "sequencer": self.sequencer.state(),
-        }
+        } | ({"poly": self.poly.state()} if self.poly.counts else {}) \
+          | ({"ramps": ramps.in_progress(self)} if self.param_ramps else {})
 
     def _set_params(self, module_id: str, module: Module) -> dict:
         """Params as the musician set them (else defaults), never a playing note's pitch."""
@@ -350,6 +394,8 @@ class Engine:
             fresh.schedule(Message("/patch/connect", (src, dst)))
         for src, dst in state.get("mod_edges", []):
             fresh.schedule(Message("/patch/connect", (src, dst)))
+        for module_id, notes in state.get("poly", {}).items():
+            fresh.schedule(Message("/patch/poly", (module_id, notes)))
         for module_id, entry in state["modules"].items():
             for name, value in entry.get("params", {}).items():
                 fresh.schedule(Message(f"/mod/{module_id}/{name}", (value,)))
@@ -358,6 +404,8 @@ class Engine:
             for name in module.current:
                 module.snap(name)
         fresh.sequencer.load_state(state.get("sequencer", {}), at=self.position)
+        fresh.position = self.position
+        ramps.load(fresh, state.get("ramps", []))
         fresh.shape = PatchShape.of(fresh)   # with the loaded tracks (/seq/notes needs them)
         position = self.position
         self.__dict__.update(fresh.__dict__)
@@ -368,38 +416,6 @@ def _module_type(name: str) -> str:
     """Canonical module type for a name, or an EngineError with the valid types."""
     module_spec(name)
     return name
-
-
-def _gate_args(msg: Message) -> tuple[bool, float | None]:
-    if not msg.args or str(msg.args[0]) not in ("0", "1", "0.0", "1.0"):
-        raise EngineError(f"{msg.address} needs 1 (open) or 0 (close) [, note Hz [, accent 0–1]]")
-    freq = None
-    if len(msg.args) > 1:
-        freq = module_spec("sine").param("freq").coerce(msg.args[1])
-    return float(msg.args[0]) == 1.0, freq
-
-
-def _connected_components(modules, edges) -> dict[str, tuple[str, ...]]:
-    """Voice membership: undirected components over audio edges, master excluded."""
-    neighbours: dict[str, list[str]] = {m: [] for m in modules if m != "master"}
-    for src, dst in edges:
-        if src in neighbours and dst in neighbours:
-            neighbours[src].append(dst)
-            neighbours[dst].append(src)
-    voice_of: dict[str, tuple[str, ...]] = {}
-    for start in neighbours:
-        if start in voice_of:
-            continue
-        seen, stack = [start], [start]
-        while stack:
-            for nxt in neighbours[stack.pop()]:
-                if nxt not in seen:
-                    seen.append(nxt)
-                    stack.append(nxt)
-        members = tuple(m for m in modules if m in seen)
-        for member in members:
-            voice_of[member] = members
-    return voice_of
 
 
 __all__ = ["Engine", "EngineError"]

@@ -10,8 +10,11 @@ import re
 from dataclasses import dataclass, field
 
 from ..protocol.message import Message
-from .catalogue import module_spec
+from .catalogue import CATALOGUE, module_spec
+from .modules.oscillators import Oscillator
 from .params import ParamError, did_you_mean
+from .note_steps import MAX_CHORD as MAX_NOTES
+from .voice_members import connected_components
 
 ID_PATTERN = re.compile(r"[a-z][a-z0-9_]{0,31}$")
 TAKES_AUDIO = ("processor", "master")
@@ -23,6 +26,8 @@ class PatchShape:
     edges: set[tuple[str, str]] = field(default_factory=set)
     mod_edges: set[tuple[str, str]] = field(default_factory=set)
     tracks: set[str] = field(default_factory=set)   # sequencer tracks added (notes need one)
+    poly: dict[str, int] = field(default_factory=dict)   # module id → notes its voice plays (n > 1)
+    targets: dict[str, str] = field(default_factory=dict)   # track → the module it plays (chords grow it)
 
     @classmethod
     def of(cls, engine) -> "PatchShape":
@@ -31,20 +36,27 @@ class PatchShape:
             set(engine.edges),
             {(src, f"{dst}.{param}") for src, dst, param in engine.mod_edges},
             {name for name, track in engine.sequencer.tracks.items() if track.target},
+            dict(engine.poly.counts),
+            {name: track.target for name, track in engine.sequencer.tracks.items() if track.target},
         )
 
     def copy(self) -> "PatchShape":
-        return PatchShape(dict(self.types), set(self.edges), set(self.mod_edges), set(self.tracks))
+        return PatchShape(dict(self.types), set(self.edges), set(self.mod_edges), set(self.tracks), dict(self.poly),
+                          dict(self.targets))
 
     def apply_seq(self, msg: Message) -> None:
         """Track names: /seq/notes sets the notes of a track that exists (or is queued), never makes one."""
         verb, args = msg.address, msg.args
         if verb in ("/seq/add", "/seq/update/pattern"):
             self.tracks.add(str(args[0]))
+            self.targets[str(args[0])] = str(args[1])
         elif verb == "/seq/remove":
             self.tracks.discard(str(args[0]))
         elif verb == "/seq/clear":
             self.tracks.clear()
+        elif verb in _STYLED and args and str(args[0]) not in self.tracks:
+            known = f"tracks: {', '.join(sorted(self.tracks))}" if self.tracks else "no tracks yet"
+            raise ParamError(f"no track {str(args[0])[:40]!r} to {verb.split('/')[-1]} ({known})")
         elif verb == "/seq/notes" and str(args[0]) not in self.tracks:
             known = f"tracks: {', '.join(sorted(self.tracks))}" if self.tracks else "no tracks yet"
             raise ParamError(f"no track {str(args[0])[:40]!r} to give notes to ({known}) — add it first: "
@@ -70,12 +82,45 @@ class PatchShape:
         """Validate a /patch/* message against the shape and record its effect."""
         verb = msg.parts[1] if len(msg.parts) == 2 else ""
         args = [str(a) for a in msg.args]
-        arity = {"create": 2, "remove": 1, "connect": 2, "disconnect": 2}
+        arity = {"create": 2, "remove": 1, "connect": 2, "disconnect": 2, "poly": 2}
         if verb not in arity:
             raise ParamError(f"the engine has no address {msg.address!r}")
         if len(args) != arity[verb]:
             raise ParamError(f"{msg.address} takes {arity[verb]} argument(s), got {len(args)}")
         getattr(self, f"_{verb}")(*args, **({"resolve_type": resolve_type} if verb == "create" else {}))
+
+    def _poly(self, module_id: str, notes: str) -> None:
+        """/patch/poly id n: the voice containing id plays up to n notes at once."""
+        if self.require(module_id) == "master":
+            raise ParamError("/patch/poly takes a module of a voice (the master plays no notes)")
+        try:
+            count = float(notes)
+        except ValueError:
+            count = None
+        if count is None or count != int(count) or not 1 <= count <= MAX_NOTES:
+            raise ParamError(f"/patch/poly {module_id} {notes[:20]}: a voice plays 1–{MAX_NOTES} notes at once")
+        for member in self.voice(module_id):
+            self.poly.pop(member, None)
+            if count > 1:
+                self.poly[member] = int(count)
+
+    def voice(self, module_id: str) -> tuple[str, ...]:
+        """The ids audio-connected to module_id (master excluded), as the engine's voices."""
+        return connected_components(self.types, self.edges).get(module_id, (module_id,))
+
+    def grow(self, module_id: str, notes: int) -> str | None:
+        """A chord of `notes` sent to a mono voice: it will play as many (the engine does the same
+        when the chord plays); the line that says so, once. A polyphonic voice keeps its count."""
+        if module_id not in self.types or notes <= 1:
+            return None
+        voice = self.voice(module_id)
+        notes = min(notes, MAX_NOTES)
+        if any(m in self.poly for m in voice) or not any(issubclass(CATALOGUE[self.types[m]], Oscillator)
+                                                         for m in voice if self.types.get(m) in CATALOGUE):
+            return None                   # already polyphonic, or nothing in it has a pitch to copy
+        for member in voice:
+            self.poly[member] = notes
+        return f"{module_id} now plays up to {notes} notes at once (a chord; /patch/poly {module_id} n to change)"
 
     def _create(self, module_id: str, type_name: str, resolve_type) -> None:
         if not ID_PATTERN.match(module_id):
@@ -92,6 +137,7 @@ class PatchShape:
         if module_id == "master":
             raise ParamError("master cannot be removed")
         del self.types[module_id]
+        self.poly.pop(module_id, None)
         self.edges = {e for e in self.edges if module_id not in e}
         self.mod_edges = {e for e in self.mod_edges if e[0] != module_id and e[1].split(".")[0] != module_id}
 
@@ -136,3 +182,6 @@ class PatchShape:
                     seen.add(d)
                     stack.append(d)
         return False
+
+
+_STYLED = ("/seq/shift", "/seq/reverse", "/seq/speed", "/seq/chance", "/seq/humanize")

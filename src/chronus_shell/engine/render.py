@@ -22,7 +22,7 @@ from .patch_shape import PatchShape
 
 COMMIT_FADE_MS = 15.0
 TRANSACTION = ("/patch/begin", "/patch/commit", "/patch/abort")
-ENGINE_HEADS = ("patch", "mod", "gate", "seq")
+ENGINE_HEADS = ("patch", "mod", "gate", "seq", "ramp", "at")
 
 
 def crossfade_curve(n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -70,13 +70,14 @@ class Timeline:
         """Raise EngineError if `msg` would be rejected; changes nothing."""
         self._validate(msg, commit_plan=False)
 
-    def admit(self, msg: Message) -> None:
+    def admit(self, msg: Message) -> str | None:
         """Validate against the patch as scheduled so far and record its effect (no queueing).
 
         The supervisor keeps a Timeline that is never rendered and admits every message to it, so
-        invalid messages are refused in the shell before they reach a slot.
+        invalid messages are refused in the shell before they reach a slot. Returns a line for the
+        musician when the message does more than it says (a chord made a voice polyphonic).
         """
-        self._validate(msg, commit_plan=True)
+        return self._validate(msg, commit_plan=True)
 
     def schedule(self, msg: Message, at: int | None = None) -> None:
         """Validate against the patch as scheduled so far, then queue for sample `at`."""
@@ -85,7 +86,7 @@ class Timeline:
         heapq.heappush(self._queue, (stamp, self._serial, msg))
         self._serial += 1
 
-    def _validate(self, msg: Message, commit_plan: bool) -> None:
+    def _validate(self, msg: Message, commit_plan: bool) -> str | None:
         if msg.address in TRANSACTION:
             opening = msg.address == "/patch/begin"
             if opening == self.in_transaction:
@@ -103,8 +104,7 @@ class Timeline:
             return
         if msg.parts[0] == "patch" or not self.in_transaction:
             shape = self._pending_shape if self.in_transaction else self._live_shape
-            self.engine.validate(msg, shape if commit_plan else shape.copy())
-            return
+            return self.engine.validate(msg, shape if commit_plan else shape.copy())
         errors = []
         for shape in (self._pending_shape, self._live_shape):
             try:

@@ -25,10 +25,12 @@ STAGE_ORDER = (Oscillator, AcidFilter, ADSR)
 class Plan:
     bank: VoiceBank | None = None
     bank_ids: list[tuple[str, ...]] = field(default_factory=list)   # each voice's module ids
-    shared: list[tuple[str, int]] = field(default_factory=list)     # (chain end id, voice) fed elsewhere
+    shared: list[tuple[str, int]] = field(default_factory=list)     # (chain end id, row) fed elsewhere (a poly
+    #                                                                   voice's notes: one entry a row, summed)
     steps: list[tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]]] = field(default_factory=list)
     master_inputs: tuple[str, ...] = ()     # what the master sums besides the bank's voices
     master_modulators: tuple[tuple[str, str], ...] = ()
+    fused: frozenset = frozenset()          # ids rendered in the bank (a poly voice's per-note modules)
 
 
 def _stage(module) -> int:
@@ -38,8 +40,19 @@ def _stage(module) -> int:
     return -1
 
 
-def build_plan(modules: dict, edges: list, mod_edges: list, fading: set, sample_rate: int) -> Plan:
-    """`edges` includes those still fading out; `fading` holds every edge whose gain ramps."""
+def note_rows(chain: tuple[str, ...], modules: dict, copies: dict) -> list[tuple]:
+    """The chain's modules, then (a polyphonic voice) each set of note copies: one bank row each."""
+    rows = [tuple(modules[m] for m in chain)]
+    counts = {len(copies.get(m, ())) for m in chain}
+    if len(counts) == 1 and counts != {0}:
+        rows += [tuple(copies[m][k] for m in chain) for k in range(counts.pop())]
+    return rows
+
+
+def build_plan(modules: dict, edges: list, mod_edges: list, fading: set, sample_rate: int,
+               copies: dict | None = None) -> Plan:
+    """`edges` includes those still fading out; `fading` holds every edge whose gain ramps; `copies`
+    (id → its note copies, engine/poly.py) makes a chain of a polyphonic voice one row per note."""
     inputs = {m: [] for m in modules}
     consumers = {m: [] for m in modules}
     modulators = {m: [] for m in modules}
@@ -51,9 +64,10 @@ def build_plan(modules: dict, edges: list, mod_edges: list, fading: set, sample_
         modulators[dst].append((src, param))
         modulation_sources.add(src)
 
-    def fusable(m):   # a module whose own `process` was replaced (a test, a debugger) renders alone
+    def fusable(m):   # a module whose own `process` was replaced (a test, a debugger) or that ramps renders alone
         module = modules[m]
-        return FUSE and isinstance(module, Banked) and not modulators[m] and "process" not in vars(module)
+        return (FUSE and isinstance(module, Banked) and not modulators[m] and "process" not in vars(module)
+                and "driven" not in vars(module))
 
     chains, to_sum, fused = [], [], set()
     for start in modules:
@@ -77,9 +91,17 @@ def build_plan(modules: dict, edges: list, mod_edges: list, fading: set, sample_
     chains, to_sum = [chains[c] for c in order], [to_sum[c] for c in order]   # the ladders' lanes: one range
     plan = Plan()
     if chains:
-        plan.bank = VoiceBank([tuple(modules[m] for m in chain) for chain in chains], to_sum, sample_rate)
-        plan.bank_ids = chains
-        plan.shared = [(chain[-1], v) for v, (chain, summed) in enumerate(zip(chains, to_sum)) if not summed]
+        rows, ids, sums, poly = [], [], [], []
+        for chain, summed in zip(chains, to_sum):
+            notes = note_rows(chain, modules, copies or {})
+            rows += notes
+            ids += [chain] * len(notes)
+            sums += [summed] * len(notes)
+            poly += [len(notes) > 1] * len(notes)
+        plan.bank = VoiceBank(rows, sums, sample_rate, poly)
+        plan.bank_ids = ids
+        plan.shared = [(chain[-1], v) for v, (chain, summed) in enumerate(zip(ids, sums)) if not summed]
+        plan.fused = frozenset(fused)
     summed = {chain[-1] for chain, summed in zip(chains, to_sum) if summed}   # already in the bank's sum
     placed = set(fused)
     pending = [m for m in modules if m not in fused]

@@ -12,16 +12,18 @@ import heapq
 from fractions import Fraction
 
 from ..protocol.message import Message
-from .notes import is_note, note_to_hz
-from .params import ParamError
+from .mini_notation import check_pattern
+from .note_steps import REST, parse_notes, saved
+from .params import ParamError, did_you_mean
+from .scales import SCALES, pitch_class
+from .tempo_curve import TempoRamp
+from .track_play import STYLE_VERBS, TrackStyle, check_style, style_change
 
 STEPS_PER_BAR = 16
 BPM_RANGE = (20, 300)
 SWING_RANGE = (0.0, 0.6)
-GATE_FRACTION = Fraction(1, 2)
-PATTERN_CHARS = set("xX.-")
 
-NoteEvent = tuple[int, str, bool, float | None, float]
+NoteEvent = tuple[int, str, bool, float | tuple | None, float]   # a chord's pitches are a tuple of Hz
 
 
 def _round(value: Fraction) -> int:
@@ -29,52 +31,25 @@ def _round(value: Fraction) -> int:
     return int((value + Fraction(1, 2)) // 1)
 
 
-def parse_pattern(text: str) -> str:
-    """Strip spaces and bars; raise ParamError naming the notation on anything else."""
-    steps = "".join(ch for ch in str(text) if ch not in " |")
-    bad = sorted(set(steps) - PATTERN_CHARS)
-    if not steps or bad:
-        found = f" (found {''.join(bad)!r})" if bad else ""
-        raise ParamError(f"a pattern is one character a step: X accent, x hit, . rest, - tie{found}")
-    if len(steps) > 256:
-        raise ParamError("a pattern has at most 256 steps")
-    return steps
-
-
-def parse_notes(args) -> list[float | None]:
-    """Note names or Hz; '-' holds the previous note (None)."""
-    notes: list[float | None] = []
-    for arg in args:
-        text = str(arg).strip().lower()
-        if text == "-":
-            notes.append(None)
-        elif is_note(text):
-            notes.append(note_to_hz(text))
-        else:
-            try:
-                hz = float(text)
-            except ValueError:
-                raise ParamError(f"{arg!r} is not a note: use a name like a2, c#3, eb4, a number in Hz, or -") from None
-            if not 20 <= hz <= 20000:
-                raise ParamError(f"note {hz:g} Hz is out of range 20–20000")
-            notes.append(hz)
-    if not notes:
-        raise ParamError("/seq/notes needs a track and at least one note")
-    return notes
 
 
 class Track:
-    """A pattern aimed at a module (its voice plays the notes) with optional per-step pitches."""
+    """A pattern aimed at a module (its voice plays the notes) with optional per-step pitches.
+
+    The pattern is kept as written (mini-notation, engine/mini_notation.py); `play` holds its
+    compiled step table and the transforms (engine/track_play.py)."""
 
     def __init__(self, target: str, pattern: str, notes: list[float | None] | None = None,
-                 muted: bool = False):
+                 muted: bool = False, name: str = "", style: dict | None = None):
         self.target = target
         self.pattern = pattern
         self.notes = notes or []
         self.muted = muted             # /seq/mute: kept, silent ("stop the hats", "drop the kick")
+        self.play = TrackStyle(name, pattern, **(style or {}))
 
-    def pitch(self, step: int) -> float | None:
-        """The pitch of a step: notes cycle over the steps; '-' holds the note before it."""
+    def pitch(self, step: int) -> float | tuple | str | None:
+        """The pitch of a step (Hz, a chord's Hz, or REST): notes cycle over the steps; '-' holds the
+        note before it."""
         if not self.notes:
             return None
         index = step % len(self.notes)
@@ -84,15 +59,9 @@ class Track:
                 return note
         return None
 
-    def length_in_steps(self, step: int) -> int:
-        """1 + the ties that follow a hit (cyclic, bounded by the pattern length)."""
-        length = 1
-        while length < len(self.pattern) and self.pattern[(step + length) % len(self.pattern)] == "-":
-            length += 1
-        return length
-
     def state(self) -> dict:
-        state = {"target": self.target, "pattern": self.pattern, "notes": list(self.notes)}
+        state = {"target": self.target, "pattern": self.pattern, "notes": [saved(note) for note in self.notes],
+                 **self.play.style()}
         return {**state, "muted": True} if self.muted else state
 
 
@@ -102,6 +71,7 @@ class Sequencer:
         self.tracks: dict[str, Track] = {}
         self.bpm = Fraction(120)
         self.swing = Fraction(0)
+        self.key: tuple[str, str] | None = None   # the session key (/seq/key): tonic and scale, or none
         self.running = False
         self.next_step = 0
         self.anchor_step = 0
@@ -110,6 +80,10 @@ class Sequencer:
         self.offs: dict[str, tuple[int, int]] = {}  # target → (off sample, onset) of its sounding note
         self._serial = 0
         self._onset_memo: tuple | None = None
+        self.tempo_ramp: TempoRamp | None = None   # `/seq/bpm v ramp beats`: the grid glides (tempo_curve.py)
+        self.stop_step: int | None = None          # `/seq/stop bar`: the bar line the transport stops at
+        self.seed = 0                                  # /seq/seed: every chance and humanize draws from it
+        self.later: list[tuple] = []  # heap of notes inside a step: (sample, target, serial, track, off, hz, accent)
 
     # -- time -------------------------------------------------------------------
     @property
@@ -118,11 +92,18 @@ class Sequencer:
 
     def step_time(self, step: int) -> Fraction:
         """Exact (unrounded, unswung) sample of a step on the current grid."""
+        if self.tempo_ramp is not None and self.tempo_ramp.covers(step):
+            return self.tempo_ramp.step_time(step)
         return self.anchor_time + (step - self.anchor_step) * self.samples_per_step
 
     def onset(self, step: int) -> int:
         """The sample a step plays at. Asked every block for the next step: the last answer is kept
         while the step and the grid objects are the same ones (they are replaced, never mutated)."""
+        ramp = self.tempo_ramp
+        if ramp is not None and ramp.covers(step):
+            if self.swing and step % 2:
+                return _round(ramp.step_time(step) + self.swing * ramp.step_length(step))
+            return ramp.onset(step)
         memo = self._onset_memo
         if (memo is not None and memo[0] == step and memo[1] == self.anchor_step and memo[2] is self.anchor_time
                 and memo[3] is self.bpm and memo[4] is self.swing):
@@ -132,6 +113,24 @@ class Sequencer:
         self._onset_memo = (step, self.anchor_step, self.anchor_time, self.bpm, self.swing, value)
         return value
 
+    def step_length(self, step: int) -> Fraction:
+        """Samples from a step to the next (a tempo ramp's steps shrink or grow)."""
+        ramp = self.tempo_ramp
+        return ramp.step_length(step) if ramp is not None and ramp.covers(step) else self.samples_per_step
+
+    def sample_after(self, at: int, beats: float) -> int:
+        """The sample `beats` beats after sample `at`, along the tempo (and a running tempo ramp)."""
+        per_beat = self.samples_per_step * 4
+        if self.running and self.tempo_ramp is not None:
+            return self.tempo_ramp.sample_after(at, beats, per_beat)
+        return int(at) + _round(Fraction(beats) * per_beat)
+
+    def beats_between(self, at: int, end: int) -> float:
+        per_beat = self.samples_per_step * 4
+        if self.running and self.tempo_ramp is not None:
+            return self.tempo_ramp.beats_between(at, end, per_beat)
+        return float((end - at) / per_beat)
+
     # -- messages ---------------------------------------------------------------
     def check(self, msg: Message) -> None:
         verb = msg.address.split("/")[-1]
@@ -139,7 +138,7 @@ class Sequencer:
         if msg.address in ("/seq/add", "/seq/update/pattern"):
             if len(args) < 3:
                 raise ParamError("/seq/add needs a track, a target module and a pattern")
-            parse_pattern(args[2])
+            check_pattern(args[2])
             self._check_now(args[3:])
         elif verb == "notes":
             if len(args) < 2:
@@ -149,13 +148,27 @@ class Sequencer:
             if len(args) != 1:
                 raise ParamError("/seq/remove needs a track name")
         elif verb == "mute":
-            if len(args) != 2 or str(args[1]) not in ("0", "1", "0.0", "1.0"):
-                raise ParamError("/seq/mute needs a track name and 1 (mute) or 0 (unmute)")
+            if len(args) not in (2, 3) or str(args[1]) not in ("0", "1", "0.0", "1.0"):
+                raise ParamError("/seq/mute needs a track name and 1 (mute) or 0 (unmute) [, bars until it flips back]")
+            if len(args) == 3:
+                self._number(args[2:], "a timed mute", 1 / STEPS_PER_BAR, 1024, "bars")
         elif verb == "bpm":
             self._number(args, "tempo", *BPM_RANGE, "bpm")
-            self._check_now(args[1:])
+            if len(args) > 1 and str(args[1]).lower() == "ramp":
+                if len(args) != 3:
+                    raise ParamError("a tempo ramp is /seq/bpm target ramp beats")
+                self._number(args[2:], "a tempo ramp", 0.25, 4096, "beats")
+            else:
+                self._check_now(args[1:])
+        elif verb == "stop":
+            if args and (len(args) > 1 or str(args[0]).lower() != "bar"):
+                raise ParamError("/seq/stop takes nothing (stop now) or bar (stop at the next bar line)")
         elif verb == "swing":
             self._number(args, "swing", *SWING_RANGE, "of a step")
+        elif verb == "key":
+            parse_key(args)
+        elif verb in STYLE_VERBS or verb == "seed":
+            check_style(verb, args)
         elif verb not in ("clear", "start", "stop"):
             raise ParamError(f"the sequencer has no address {msg.address!r}")
 
@@ -180,28 +193,44 @@ class Sequencer:
         args = msg.args
         now = bool(args) and str(args[-1]).lower() == "now"
         if msg.address in ("/seq/add", "/seq/update/pattern"):
-            self._change(("track", str(args[0]), str(args[1]), parse_pattern(args[2])), now)
+            self._change(("track", str(args[0]), str(args[1]), str(args[2])), now)
         elif verb == "notes":
             self._change(("notes", str(args[0]), parse_notes(args[1:])), True)
         elif verb == "remove":
             self._change(("track", str(args[0]), None, None), True)
         elif verb == "mute":
             self._change(("mute", str(args[0]), float(args[1]) != 0), True)
+            if len(args) > 2:                 # it flips back that many bars after it lands
+                flip = ("mute", str(args[0]), float(args[1]) == 0)
+                step = self.next_step if self.running else 0
+                heapq.heappush(self.pending, (step + round(float(args[2]) * STEPS_PER_BAR), self._serial, flip))
+                self._serial += 1
+        elif verb == "bpm" and len(args) == 3 and str(args[1]).lower() == "ramp":
+            self._change(("bpm_ramp", Fraction(str(float(args[0]))), max(1, round(float(args[2]) * 4))), True)
         elif verb == "bpm":
             self._change(("bpm", Fraction(str(float(args[0])))), now)
+        elif verb == "stop" and args and self.running:
+            self.stop_step = -(-self.next_step // STEPS_PER_BAR) * STEPS_PER_BAR
         elif verb == "swing":
             self.swing = Fraction(str(float(args[0])))
+        elif verb == "key":
+            self.key = parse_key(args)
+        elif verb in STYLE_VERBS:
+            self._change(("style", str(args[0]), *style_change(verb, args)), now)
+        elif verb == "seed":
+            self.seed = int(float(args[0]))
         elif verb == "clear":
             self.tracks.clear()
-            self.pending = [p for p in self.pending if p[2][0] == "bpm"]  # a queued tempo stays queued
+            self.later = []
+            self.pending = [p for p in self.pending if p[2][0] in ("bpm", "bpm_ramp")]  # a queued tempo stays queued
             heapq.heapify(self.pending)
             self._release(at)
         elif verb == "start" and not self.running:
-            self.running, self.next_step = True, 0
+            self.running, self.next_step, self.tempo_ramp, self.stop_step = True, 0, None, None
             self.anchor_step, self.anchor_time = 0, Fraction(at)
             self._apply_pending(until=None)
-        elif verb == "stop":
-            self.running = False
+        elif verb == "stop" and not args:
+            self.running, self.tempo_ramp, self.stop_step, self.later = False, None, None, []
             self._apply_pending(until=None)
             self._release(at)
 
@@ -219,7 +248,9 @@ class Sequencer:
         if kind == "bpm":
             if self.running:
                 self.anchor_time, self.anchor_step = self.step_time(self.next_step), self.next_step
-            self.bpm = change[1]
+            self.bpm, self.tempo_ramp = change[1], None
+        elif kind == "bpm_ramp":
+            self._glide(change[1], change[2])
         elif kind == "mute":
             if change[1] in self.tracks:
                 self.tracks[change[1]].muted = change[2]
@@ -228,12 +259,30 @@ class Sequencer:
                 self.tracks[change[1]].notes = change[2]
             else:
                 self.tracks[change[1]] = Track("", "", change[2])
+        elif kind == "style":
+            if change[1] in self.tracks:
+                track = self.tracks[change[1]]
+                style = {**track.play.style(), change[2]: change[3]}
+                track.play = TrackStyle(change[1], track.pattern, **style)
         elif change[2] is None:
             self.tracks.pop(change[1], None)
-        else:  # the notes are the track's at the time the change lands (a /seq/notes may follow the add)
-            old = self.tracks.get(change[1])
+            self.later = [e for e in self.later if e[3] != change[1]]
+            heapq.heapify(self.later)
+        else:  # notes, mute and how it plays are the track's when the change lands; a new pattern
+            old = self.tracks.get(change[1])   # is played as written (no shift, forwards)
+            style = {k: v for k, v in old.play.style().items() if k not in ("shift", "reverse")} if old else None
             self.tracks[change[1]] = Track(change[2], change[3], old.notes if old else None,
-                                           old.muted if old else False)
+                                           old.muted if old else False, change[1], style)
+
+    def _glide(self, target: Fraction, steps: int) -> None:
+        """A tempo ramp from the tempo at the next step (a running ramp's, wherever it is)."""
+        if not self.running:
+            self.bpm, self.tempo_ramp = target, None
+            return
+        step, ramp = self.next_step, self.tempo_ramp
+        start = ramp.bpm_at(step) if ramp is not None and ramp.covers(step) else self.bpm
+        self.tempo_ramp = TempoRamp(step, self.step_time(step), start, target, steps, self.sample_rate)
+        self.anchor_step, self.anchor_time, self.bpm = self.tempo_ramp.end_step, self.tempo_ramp.end_time, target
 
     def _apply_pending(self, until: int | None) -> None:
         while self.pending and (until is None or self.pending[0][0] <= until):
@@ -265,9 +314,18 @@ class Sequencer:
             onset = self.onset(self.next_step)
             if onset >= end:
                 break
+            if self.later:
+                self._play_later(onset, start, events)      # the notes inside the steps before
+            if self.stop_step is not None and self.next_step >= self.stop_step:
+                self.running, self.tempo_ramp, self.stop_step, self.later = False, None, None, []  # `/seq/stop bar`
+                self._apply_pending(until=None)
+                self._release(max(onset, start))
+                break
             # a swing or tempo change can move the next step before `start`: it plays at once
             self._fire(self.next_step, max(onset, start), events)
             self.next_step += 1
+        if self.later:
+            self._play_later(end, start, events)
         for target, (sample, _) in sorted(self.offs.items()):
             if sample < end:
                 events.append((sample, target, False, None, 0.0))
@@ -276,18 +334,47 @@ class Sequencer:
         return events
 
     def _fire(self, step: int, onset: int, events: list[NoteEvent]) -> None:
-        swing = self.swing * self.samples_per_step if step % 2 else 0
-        for track in sorted(self.tracks.values(), key=lambda t: t.target):
-            if not track.pattern or not track.target or track.muted:
+        sps = self.step_length(step)                                  # a tempo ramp's steps differ
+        swung = self.swing * sps
+        base = self.step_time(step) + (swung if step % 2 else 0)      # exact onset of this step
+        for name, track in sorted(self.tracks.items(), key=lambda t: t[1].target):
+            play = track.play
+            if play.table is None or not track.target or track.muted:
                 continue
-            index = step % len(track.pattern)
-            char = track.pattern[index]
-            if char not in "xX":
-                continue
-            span = track.length_in_steps(index) - 1 + GATE_FRACTION
-            off = _round(self.step_time(step) + swing + span * self.samples_per_step)
-            events.append((onset, track.target, True, track.pitch(index), 1.0 if char == "X" else 0.0))
-            self._gate(track.target, onset, max(off, onset + 1), events)
+            length = sps / play.speed                                 # samples of one of the track's steps
+            for phase, hit, k, j in play.hits(step):
+                if hit.chance < 1 or play.chance < 1:
+                    if not play.plays(self.seed, hit, k, j):
+                        continue
+                pitch = track.pitch(hit.note)
+                if pitch == REST:                                     # a rest in the notes: no gate
+                    continue
+                if phase == 0 and not play.humanize:          # on the step: played now, as always
+                    off = _round(base + hit.gate * length)
+                    events.append((onset, track.target, True, pitch, hit.accent))
+                    self._gate(track.target, onset, max(off, onset + 1), events)
+                    continue
+                late, accent = play.feel(self.seed, hit, k, j, self.sample_rate)
+                exact = (self._time_at(step, phase, sps, swung) if phase else base) + late
+                off = _round(exact + hit.gate * length)
+                heapq.heappush(self.later, (_round(exact), track.target, self._serial, name, off,
+                                            pitch, accent))
+                self._serial += 1
+
+    def _time_at(self, step: int, phase: Fraction, sps: Fraction, swung: Fraction) -> Fraction:
+        """The exact sample at `phase` steps into `step`: between its (swung) onset and the next's."""
+        whole = step + int(phase)
+        phase -= int(phase)
+        begin = self.step_time(whole) + (swung if whole % 2 else 0)
+        return begin + phase * (sps + (swung if (whole + 1) % 2 else 0) - (swung if whole % 2 else 0))
+
+    def _play_later(self, until: int, start: int, events: list[NoteEvent]) -> None:
+        """The notes inside steps (rolls, subdivisions, speeds, humanize) due before `until`."""
+        while self.later and self.later[0][0] < until:
+            sample, target, _, _, off, hz, accent = heapq.heappop(self.later)
+            sample = max(sample, start)
+            events.append((sample, target, True, hz, accent))
+            self._gate(target, sample, max(off, sample + 1), events)
 
     def _gate(self, target: str, onset: int, off: int, events: list[NoteEvent]) -> None:
         """A voice is monophonic: its gate ends with its latest note (the longest of one onset)."""
@@ -302,20 +389,43 @@ class Sequencer:
     # -- state ------------------------------------------------------------------
     def state(self) -> dict:
         """JSON-able: tempo, swing, running and tracks (snapshots restart the grid on load)."""
-        return {
+        state = {
             "bpm": float(self.bpm), "swing": float(self.swing), "running": self.running,
             "tracks": {name: t.state() for name, t in sorted(self.tracks.items())},
-        }
+        } | ({"key": " ".join(self.key)} if self.key else {})
+        return {**state, "seed": self.seed} if self.seed else state
 
     def load_state(self, state: dict, at: int = 0) -> None:
         """Restore a state(); a running grid restarts at sample `at`."""
         self.bpm = Fraction(str(state.get("bpm", 120)))
         self.swing = Fraction(str(state.get("swing", 0)))
+        self.seed = int(state.get("seed", 0))
         self.tracks = {
-            name: Track(t["target"], parse_pattern(t["pattern"]) if t.get("pattern") else "", t.get("notes"),
-                        bool(t.get("muted", False)))
+            name: Track(t["target"], check_pattern(t["pattern"]) if t.get("pattern") else "",
+                        [None if n is None else parse_notes([n])[0] for n in t.get("notes") or []],
+                        bool(t.get("muted", False)), name, {k: t[k] for k in TrackStyle.DEFAULTS if k in t})
             for name, t in state.get("tracks", {}).items()
         }
+        self.key = parse_key(str(state["key"]).split()) if state.get("key") else None
         self.running = bool(state.get("running", False))
         self.next_step, self.anchor_step, self.anchor_time = 0, 0, Fraction(at)
-        self.pending, self.offs = [], {}
+        self.pending, self.offs, self.tempo_ramp, self.stop_step, self.later = [], {}, None, None, []
+
+
+def parse_key(args) -> tuple[str, str] | None:
+    """`/seq/key d minor` → ('d', 'minor'); `/seq/key none` → None; the scales are engine/scales.py's."""
+    words = [str(a).strip().lower() for a in args]
+    if words == ["none"]:
+        return None
+    if len(words) < 2:
+        raise ParamError("/seq/key needs a tonic and a scale (d minor, eb major) or none")
+    tonic, scale = words[0], "_".join(words[1:]).replace("-", "_")      # harmonic minor → harmonic_minor
+    try:
+        pitch_class(tonic)
+    except ValueError:
+        raise ParamError(f"{words[0]!r} is not a tonic: a note name without octave (c, f#, eb)") from None
+    if scale not in SCALES:
+        hint = did_you_mean(scale, SCALES)
+        extra = f" — did you mean {hint[0]}?" if hint else ""
+        raise ParamError(f"unknown scale {' '.join(words[1:])!r}{extra} (scales: {', '.join(SCALES)})")
+    return tonic, scale

@@ -7,9 +7,10 @@ CUTOFF, RESONANCE, ENV_AMOUNT, ACCENT, ENV_DECAY, DRIVE = 4, 5, 6, 7, 8, 9
 ATTACK, DECAY, SUSTAIN, RELEASE = 10, 11, 12, 13
 COLUMNS = 14
 # state columns: oscillator [phase, clock, started, retune], ladder [s1..s4], note [env, accent],
-# adsr [stage, level, pos, start]
-OSC_STATE, LADDER_STATE, NOTE_STATE, ADSR_STATE, STATE_COLUMNS = 0, 4, 8, 10, 14
-# kinds columns: oscillator shape (−1: none, the input row is the audio), ladder on, adsr on, to the sum
-SHAPE, HAS_LADDER, HAS_ADSR, TO_SUM = 0, 1, 2, 3
+# adsr [stage, level, pos, start], a poly note's row gate [level, target] (engine/poly.py)
+OSC_STATE, LADDER_STATE, NOTE_STATE, ADSR_STATE, GATE_STATE, STATE_COLUMNS = 0, 4, 8, 10, 14, 16
+# kinds columns: oscillator shape (−1: none, the input row is the audio), ladder on, adsr on, to the sum,
+# a note of a polyphonic voice (silent rows skipped, its row gate applied)
+SHAPE, HAS_LADDER, HAS_ADSR, TO_SUM, POLY, KINDS = 0, 1, 2, 3, 4, 5
 
 IDLE, ATTACK_STAGE, DECAY_STAGE, SUSTAIN_STAGE, RELEASE_STAGE = 0, 1, 2, 3, 4

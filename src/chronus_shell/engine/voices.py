@@ -18,13 +18,14 @@ ck = lazy_module("chronus_shell.engine.chain_kernels")   # numba loads at the fi
 
 
 class VoiceBank:
-    def __init__(self, chains: list[tuple], to_sum: list[bool], sample_rate: int):
+    def __init__(self, chains: list[tuple], to_sum: list[bool], sample_rate: int, poly: list[bool] | None = None):
         count = len(chains)
         self.chains = chains
         self.sample_rate = float(sample_rate)
-        self.kinds = np.zeros((4, count), dtype=np.int64)
+        self.kinds = np.zeros((lay.KINDS, count), dtype=np.int64)
         self.kinds[lay.SHAPE] = -1
         self.kinds[lay.TO_SUM] = to_sum
+        self.kinds[lay.POLY] = poly if poly is not None else False   # rows that are notes of a poly voice
         self.targets = np.tile(neutral_values()[:, None], (1, count))
         self.starts = self.targets.copy()
         self.state = np.zeros((lay.STATE_COLUMNS, count))

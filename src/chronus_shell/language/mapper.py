@@ -20,6 +20,7 @@ from .mapper_gear import GearMapper
 from .mapper_harmony import HarmonyMapper
 from .mapper_levels import LevelMapper
 from .mapper_modules import ModuleMapper
+from .mapper_rhythm import RhythmMapper
 from .mapper_sequencer import SequencerMapper
 from .mapper_shell import ShellMapper
 from .mapper_tracks import TrackMapper
@@ -31,7 +32,7 @@ from .resolve import EVERYTHING, Resolver, type_and_presets
 
 
 class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, SequencerMapper, ShellMapper,
-             TrackMapper, ChainMapper, GearMapper, HarmonyMapper, VoicingMapper):
+             TrackMapper, ChainMapper, GearMapper, RhythmMapper, HarmonyMapper, VoicingMapper):
     def __init__(self, model: PatchModel):
         self.model = model
         self.resolve = Resolver(model)

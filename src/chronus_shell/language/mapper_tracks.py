@@ -99,18 +99,7 @@ class TrackMapper:
         return self._mute_track(intent.target, intent.muted)
 
     def _scale_track(self, words: it.Words, factor: float) -> list[Message]:
-        """'double the hats': the rhythm twice as fast (every other step, twice); 'half time
-        kick': twice as slow (a rest after every step)."""
+        """'double the hats': the rhythm twice as fast; 'half time kick': twice as slow (/seq/speed,
+        the pattern stays as written)."""
         track = self._named_track(words)
-        current = self.model.tracks[track]
-        steps = current.pattern
-        if factor == 2:
-            pattern = "".join(steps[(2 * i) % len(steps)] for i in range(len(steps)))
-        elif factor == 0.5:
-            pattern = "".join(step + ("-" if step == "-" else ".") for step in steps)   # a tie holds on
-        else:
-            raise LanguageError("a rhythm plays double or half time", words.column)
-        if pattern == steps:
-            raise LanguageError(f"the {track} rhythm is the same at {'double' if factor == 2 else 'half'} "
-                                f"time", words.column)
-        return [message("/seq/add", track, current.target, pattern)]
+        return self._speed(track, self.model.tracks[track].style, ("times", factor), words.column)

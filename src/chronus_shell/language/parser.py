@@ -20,6 +20,7 @@ from .parser_errors import parse_error
 from .parser_gear_rules import GearRules
 from .parser_harmony import harmony_intent
 from .parser_patch_rules import ADJECTIVES, PatchRules
+from .parser_rhythm_rules import rhythm_intent
 from .parser_sequencer_rules import SequencerRules
 from .parser_shell_rules import ShellRules
 from .parser_values import ValueRules, glue_numeric_names
@@ -129,7 +130,8 @@ def parse(line: str):
     if _YES_NO_QUESTION.match(line):
         raise LanguageError("that is a yes/no question, and a question changes nothing here: ask "
                             "'what is the saw gain', 'what is playing' or 'status'", 0)
-    return _parse(line)
+    rhythm = rhythm_intent(line)                 # "kick 3 hits over 8", "hats 50% of the time"
+    return rhythm if rhythm is not None else _parse(line)
 
 
 def parse_plain(line: str):

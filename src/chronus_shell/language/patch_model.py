@@ -9,9 +9,12 @@ from dataclasses import dataclass, field
 
 from ..engine.catalogue import CATALOGUE
 from ..engine.params import ModuleSpec, ParamError
+from ..engine.track_play import TrackStyle
 from ..protocol.message import Message
 from .gear_model import GearModel
 from .harmony_model import HarmonyModel
+
+STYLE_DEFAULTS = TrackStyle.DEFAULTS     # a track's transforms and their defaults (engine/track_play.py)
 
 MASTER = "master"
 
@@ -22,6 +25,7 @@ class Track:
     pattern: str
     notes: tuple = ()
     muted: bool = False
+    style: dict = field(default_factory=dict)   # /seq/shift reverse speed chance humanize (not defaults)
 
 
 class EdgeList(list):
@@ -83,6 +87,7 @@ class PatchModel(GearModel, HarmonyModel):
     soloed: tuple[str, ...] = ()  # soloed together since the last unsolo ("solo the kick and the bass")
     last_param: tuple[str, str] | None = None   # (module id or "seq", param) last set: "double it", "more"
     last_track: str | None = None               # the track last changed: "bring it back"
+    seed: int = 0                               # /seq/seed: every chance and humanize draws from it
 
     def __setattr__(self, name, value) -> None:
         if name == "edges" and not isinstance(value, EdgeList):
@@ -96,15 +101,15 @@ class PatchModel(GearModel, HarmonyModel):
         changed in place, so sharing them is safe and a line costs no copy of every module's values)."""
         copy = PatchModel(dict(self.modules), dict(self.values),
                           list(self.edges), list(self.mod_edges),
-                          {k: Track(t.target, t.pattern, t.notes, t.muted) for k, t in self.tracks.items()},
+                          {k: Track(t.target, t.pattern, t.notes, t.muted, t.style) for k, t in self.tracks.items()},
                           self.bpm, self.swing, self.running, self.focus, dict(self.premute), self.soloed,
-                          self.last_param, self.last_track)
+                          self.last_param, self.last_track, self.seed)
         copy.set_harmony_state(self.harmony_state())
         return copy
 
     def restore(self, snapshot: "PatchModel") -> None:
         for name in ("modules", "values", "edges", "mod_edges", "tracks", "bpm", "swing", "running",
-                     "focus", "premute", "soloed", "last_param", "last_track"):
+                     "focus", "premute", "soloed", "last_param", "last_track", "seed"):
             setattr(self, name, getattr(snapshot, name))
         self.set_harmony_state(snapshot.harmony_state())
 
@@ -272,8 +277,14 @@ class PatchModel(GearModel, HarmonyModel):
             name = str(args[0])
             undo = self._track_undo(name)
             old = self.tracks.get(name, Track("", ""))
-            self.tracks[name] = Track(str(args[1]), str(args[2]), old.notes, old.muted)
+            kept = {k: v for k, v in old.style.items() if k not in ("shift", "reverse")}   # as the engine
+            self.tracks[name] = Track(str(args[1]), str(args[2]), old.notes, old.muted, kept)
             return undo
+        if verb == "seed":
+            previous, self.seed = self.seed, int(float(args[0]))
+            return [Message("/seq/seed", (previous,))]
+        if verb in STYLE_DEFAULTS and str(args[0]) in self.tracks:
+            return self._restyle(self.tracks[str(args[0])], verb, args)
         if verb == "notes":
             track = self.tracks[str(args[0])]
             undo = [Message("/seq/notes", (args[0], *track.notes))] if track.notes else []
@@ -320,7 +331,16 @@ class PatchModel(GearModel, HarmonyModel):
             restore.append(Message("/seq/notes", (name, *track.notes)))
         if track.muted:
             restore.append(Message("/seq/mute", (name, 1)))
-        return restore
+        return restore + [Message(f"/seq/{k}", (name, int(v) if k == "reverse" else v)) for k, v in track.style.items()]
+
+    @staticmethod
+    def _restyle(track: Track, verb: str, args) -> list[Message]:
+        """A transform of a track (its value replaced, never changed in place: snapshots share it)."""
+        value = (len(args) < 2 or float(args[1]) != 0) if verb == "reverse" else float(args[1])
+        previous = track.style.get(verb, STYLE_DEFAULTS[verb])
+        style = {**track.style, verb: value}
+        track.style = {k: v for k, v in style.items() if v != STYLE_DEFAULTS[k]}
+        return [Message(f"/seq/{verb}", (args[0], int(previous) if verb == "reverse" else previous))]
 
 
 def simplify_undo(messages: list[Message]) -> list[Message]:
@@ -339,4 +359,4 @@ def simplify_undo(messages: list[Message]) -> list[Message]:
     return [m for m in messages if not touches_removed(m)]
 
 
-__all__ = ["PatchModel", "Track", "MASTER", "simplify_undo"]
+__all__ = ["PatchModel", "Track", "MASTER", "simplify_undo", "STYLE_DEFAULTS"]

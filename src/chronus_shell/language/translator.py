@@ -18,6 +18,7 @@ from .parser import as_question, parse
 from .patch_model import PatchModel, simplify_undo
 from .nearest import nearest_phrasing
 from .second_stage import readings
+from .timed_lines import is_timed, translate_timed
 from .vocabulary import module_words
 
 MAX_UNDO = 500          # undo steps kept
@@ -47,6 +48,15 @@ class Translator:
         if text.startswith("/"):
             return self.observe([_raw(line)])
         try:
+            timed = translate_timed(self, text)      # "… over 8 bars", "at the next bar …" (timed_lines.py)
+        except LanguageError:
+            timed = self._as_placement(line)         # "snare roll at the end of the bar": where, not when
+            if timed is None:
+                raise
+        if timed is not None:
+            self._last_text = text
+            return timed
+        try:
             messages = self._translate(line)
             self._last_text = text
             return messages
@@ -58,6 +68,19 @@ class Translator:
                 except LanguageError:
                     pass
             return self._second_stage(line, err)
+
+    def _as_placement(self, line: str) -> list[Message] | None:
+        """A line whose time words failed as timing, read as a place in the pattern instead — taken
+        only when it changes nothing but patterns and notes (else the timing's error stands)."""
+        before = self._state()
+        try:
+            messages = self._translate(line)
+        except LanguageError:
+            return None
+        if messages and all(m.address in ("/seq/add", "/seq/notes") for m in messages):
+            return messages
+        self._restore(before)
+        return None
 
     def _second_stage(self, line: str, err: LanguageError) -> list[Message]:
         """The line read again as musicians talk (second_stage.readings); taken only when the
@@ -174,8 +197,9 @@ class Translator:
             del self.undo_stack[:-MAX_UNDO]
 
     def parse_intent(self, line: str):
-        """The intent of a line without mapping it (scripts use this to find `wait`)."""
-        return parse(line)
+        """The intent of a line without mapping it (scripts use this to find `wait`); None for a line
+        with time words (timed_lines.py: not one intent)."""
+        return None if is_timed(line) else parse(line)
 
     def observe(self, messages: list[Message]) -> list[Message]:
         """Apply messages to the context and remember how to undo them."""

@@ -16,6 +16,7 @@ from .chords import Chord
 from .parser import grammar_parser
 from .parser_harmony import HARMONY_WORDS
 from .resolve import BASS, CHOICE_SYNONYMS, EVERYTHING, GENERIC_NOUNS, LAST_WORDS, PARAM_NOUNS, PRONOUNS
+from .time_phrases import TIME_WORDS
 from .units import NUMBER_WORDS, UNIT_ALIASES, is_note
 
 #: Terminals that are not keywords (their patterns describe shapes, not words).
@@ -100,7 +101,7 @@ def phrase_words() -> frozenset[str]:
 def _fixed_words() -> frozenset[str]:
     """Every word known whatever the catalogue: keywords, filler, units, number words, context."""
     return frozenset(command_words()) | frozenset(filler_words()) | frozenset(unit_words()) | (
-        CONTEXT_WORDS | frozenset(PRONOUNS) | {BASS}) | phrase_words() | HARMONY_WORDS
+        CONTEXT_WORDS | frozenset(PRONOUNS) | {BASS}) | phrase_words() | TIME_WORDS | HARMONY_WORDS
 
 
 def is_known_word(word: str, extra=()) -> bool:

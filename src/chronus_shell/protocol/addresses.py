@@ -50,22 +50,34 @@ ADDRESSES: tuple[Address, ...] = (
     Address("/patch/commit", "", doc="crossfade to the standby slot"),
     Address("/patch/abort", "", doc="drop the open transaction"),
     Address("/mod/<id>/<param>", "value", "a", doc="set a parameter"),
-    Address("/gate/<id>", "1|0 [note_hz] [accent]", "n", "nn", doc="open/close the voice's envelopes (accent 0–1: a MIDI velocity)"),
+    Address("/gate/<id>", "1|0 [hz…] [accent]", "n", rest="n", doc="open/close the voice's envelopes; several Hz open a chord (a mono voice grows to play it, said once); 0 with Hz releases those notes; a last number ≤ 1 after a pitch is the accent (a MIDI velocity)"),
     Address("/seq/add", "track target pattern [now]", "sss", "s", doc="add or replace a track (next bar, or now)"),
-    Address("/seq/notes", "track notes…", "sa", rest="a", doc="per-step pitches"),
+    Address("/seq/notes", "track notes…", "sa", rest="a", doc="per-step pitches: a2, c#3, Hz, a chord a3+c4+e4, - hold, . rest (octave always explicit)"),
     Address("/seq/remove", "track", "s", doc="remove a track"),
-    Address("/seq/mute", "track 1|0", "sn", doc="mute (1) or unmute (0) a track; it keeps its pattern"),
+    Address("/seq/mute", "track 1|0 [bars]", "sn", "n", doc="mute (1) or unmute (0) a track; it keeps its pattern; "
+            "with bars it flips back that many bars later"),
     Address("/seq/clear", "", doc="remove every track"),
     Address("/seq/start", "", doc="start the sequencer"),
-    Address("/seq/stop", "", doc="stop the sequencer"),
-    Address("/seq/bpm", "bpm [now]", "n", "s", doc="tempo, 20–300"),
+    Address("/seq/stop", "[bar]", optional="s", doc="stop the sequencer now, or at the next bar line"),
+    Address("/seq/bpm", "bpm [now] | bpm ramp beats", "n", "sn",
+            doc="tempo, 20–300 (next bar, or now); with ramp it glides there over the beats from the next step"),
     Address("/seq/swing", "amount", "n", doc="swing, 0–0.6"),
+    # patterns (issue 15 part 2): transforms of a track, kept apart from its pattern as written
+    Address("/seq/shift", "track steps [now]", "sn", "s", doc="rotate the pattern by whole steps (positive = later)"),
+    Address("/seq/reverse", "track [1|0] [now]", "s", "as", doc="play the pattern backwards (1, the default) or forwards (0)"),
+    Address("/seq/speed", "track factor [now]", "sn", "s", doc="play the track at factor × (2 double time, 0.5 half time, 1.5 triplets), 0.125–8"),
+    Address("/seq/chance", "track p [now]", "sn", "s", doc="every hit of the track plays with probability p (0–1)"),
+    Address("/seq/humanize", "track amount [now]", "sn", "s", doc="seeded timing (up to 20 ms late) and accent variation, 0–1"),
+    Address("/seq/seed", "n", "n", doc="the seed every chance and humanize draws from (saved in the session)"),
     Address("/record/start", "[path]", optional="s", doc="record the master output to WAV"),
     Address("/record/stop", "", doc="finish the recording"),
     Address("/session/save", "name [overwrite]", "s", "s", doc="snapshot the whole state"),
     Address("/session/load", "name [now]", "s", "s", doc="load at the next bar, or now"),
     Address("/session/list", "", doc="reply with the saved sessions"),
     Address("/session/delete", "name", "s", doc="delete a saved session"),
+    # harmony (issue 14): polyphonic voices and the session key
+    Address("/patch/poly", "id n", "sn", doc="the voice containing id plays up to n notes at once (1–16; 1: mono)"),
+    Address("/seq/key", "tonic scale|none", "s", rest="s", doc="the session key (d minor, eb major; scales of engine/scales.py); none clears it"),
     Address("/engine/status", "", doc="reply with slots, pids, blocks, xruns, failovers, cpu"),
     Address("/engine/crash", "active|standby", "s", doc="test aid: SIGKILL a slot"),
     # gear (issue 18): MIDI and Ableton Link, answered by the gear layer (gear/)
@@ -79,6 +91,15 @@ ADDRESSES: tuple[Address, ...] = (
     Address("/midi/out", "voice [port]", "s", "s", doc="send the voice's notes to a MIDI output (no port: stop)"),
     Address("/midi/clock", "on|off [port]", "s", "s", doc="MIDI clock out: 24 ppqn with start/stop/continue"),
     Address("/link", "on|off", "s", doc="join or leave the Ableton Link session"),
+)
+
+# time (issue 15): ramps and commands on the bar grid (engine/ramps.py, engine/timed_actions.py)
+ADDRESSES += (
+    Address("/ramp/<id>/<param>", "target beats [lin|exp] [from]", "nn", "sn",
+            doc="move a numeric param to target over beats, sample by sample, from where it is (or from); "
+                "exp (Hz, dB default) or lin (others)"),
+    Address("/at", "count bar|beat address [args…]", "nss", rest="a",
+            doc="play a /mod, /ramp, /gate or /seq command on the count-th bar (or beat) line: 1 = the next"),
 )
 
 ALIASES: dict[str, str] = {

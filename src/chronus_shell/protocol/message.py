@@ -25,6 +25,9 @@ class Message:
         parts = shlex.split(line.strip(), comments=False)
         if not parts or not parts[0].startswith("/"):
             raise ValueError(f"not a raw message: {line.strip()!r}")
+        if parts[0] in ("/seq/add", "/seq/update/pattern") and len(parts) > 4:   # a pattern with spaces, unquoted
+            now = parts[-1:] if parts[-1].lower() == "now" else []
+            parts = parts[:3] + [" ".join(parts[3:len(parts) - len(now)])] + now
         return cls(parts[0], tuple(_parse_arg(p) for p in parts[1:]))
 
     @property

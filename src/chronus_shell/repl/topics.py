@@ -169,10 +169,11 @@ def show_renderables(args: tuple, model) -> list:
 def _tracks_table(model) -> Table:
     state = "playing" if model.running else "stopped"
     table = Table(title=f"tracks · {state}", title_justify="left")
-    for column in ("track", "target", "pattern", "notes"):
+    for column in ("track", "target", "pattern", "notes", "plays"):
         table.add_column(column)
     for name, track in model.tracks.items():
-        table.add_row(name, track.target, track.pattern, " ".join(map(str, track.notes)))
+        plays = ", ".join(f"{k} {v:g}" if not isinstance(v, bool) else k for k, v in track.style.items())
+        table.add_row(name, track.target, track.pattern, " ".join(map(str, track.notes)), plays)
     return table
 
 

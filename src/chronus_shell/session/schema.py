@@ -7,8 +7,13 @@ A session (schema 1) is `Engine.patch_state()` plus the shell's focus:
      "edges":     [["saw1", "acid_filter1"], ["acid_filter1", "master"]],
      "mod_edges": [["lfo1", "acid_filter1.cutoff"]],
      "sequencer": {"bpm": 120.0, "swing": 0.0, "running": true,
-                   "tracks": {"bass": {"target": "saw1", "pattern": "x.X.", "notes": ["a2", 110.0]}}},
+                   "tracks": {"bass": {"target": "saw1", "pattern": "x.X.", "notes": ["a2", 110.0]}},
+                   "key": "d minor"},
+     "poly": {"saw1": 4},
      "focus": "acid_filter1"}
+
+`key` (the session key) and `poly` (voices playing several notes) are there only when set; a
+track's note may be a chord (a list of notes or Hz) or "." (a rest).
 
 Everything is checked here, before anything is applied, so a hand-edited mistake is one line
 naming where it is (`modules.acid_filter1.params.resonance: resonance 3 is out of range 0–0.95`).
@@ -21,14 +26,18 @@ from typing import Any
 from ..engine.catalogue import CATALOGUE, module_spec
 from ..engine.graph import PATCH_SCHEMA_VERSION as SCHEMA_VERSION
 from ..engine.limits import shorten
+from ..engine.mini_notation import compile_pattern
+from ..engine.note_steps import MAX_CHORD, REST
 from ..engine.params import ParamError, did_you_mean
+from ..engine.sequencer import parse_key
+from ..engine.track_play import check_style
 from .file_limits import check_counts
 from .paths import SessionError
+from .schema_ramps import validate_ramps
 
 BPM_RANGE = (20.0, 300.0)
 SWING_RANGE = (0.0, 0.6)
 _ID = re.compile(r"[a-z][a-z0-9_]{0,31}")
-_PATTERN = re.compile(r"[xX.\-| ]*")
 _NOTE = re.compile(r"[a-gA-G](#|b|s|sharp|flat)?-?\d")
 _TRACK = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}")
 
@@ -103,6 +112,7 @@ def validate(state: Any) -> dict:
     focus = state.get("focus")
     if focus is not None and focus not in ids:
         raise SessionError(f"focus: {_unknown_id(focus, ids)}")
+    poly = {module_id: _poly(module_id, notes, ids) for module_id, notes in _mapping(state.get("poly", {}), "poly").items()}
     return {
         "schema_version": SCHEMA_VERSION,
         "modules": modules,
@@ -110,7 +120,16 @@ def validate(state: Any) -> dict:
         "mod_edges": mod_edges,
         "sequencer": _sequencer(state.get("sequencer", {}), ids),
         "focus": focus,
-    }
+    } | ({"poly": poly} if poly else {}) \
+      | ({"ramps": validate_ramps(state["ramps"], modules)} if state.get("ramps") else {})
+
+
+def _poly(module_id: Any, notes: Any, ids: set[str]) -> int:
+    if module_id not in ids or module_id == "master":
+        raise SessionError(f"poly.{_key(module_id)}: {_unknown_id(module_id, ids)}")
+    if isinstance(notes, bool) or not isinstance(notes, int) or not 1 <= notes <= MAX_CHORD:
+        raise SessionError(f"poly.{_key(module_id)}: {shorten(notes)} is not a number of notes 1–{MAX_CHORD}")
+    return notes
 
 
 def without_orphan_tracks(state: dict) -> tuple[dict, list[str]]:
@@ -194,21 +213,56 @@ def _sequencer(seq: Any, ids: set[str]) -> dict:
         if track.get("target") not in ids:
             raise SessionError(f"{where}.target: {_unknown_id(track.get('target'), ids)}")
         pattern = track.get("pattern", "")
-        if not isinstance(pattern, str) or not _PATTERN.fullmatch(pattern) or not pattern.strip(" |"):
-            raise SessionError(f"{where}.pattern: {shorten(pattern)} is not a pattern (one step each: X x . - )")
+        try:
+            compile_pattern(pattern if isinstance(pattern, str) else "")
+        except ParamError as err:
+            raise SessionError(f"{where}.pattern: {err}") from None
         notes = _list(track.get("notes", []), f"{where}.notes")
         for i, note in enumerate(notes):
-            if not _is_note(note):
-                raise SessionError(f"{where}.notes[{i}]: {shorten(note)} is not a note name (a2, c#3) or Hz")
+            chord = isinstance(note, list) and 2 <= len(note) <= MAX_CHORD and all(map(_is_note, note))
+            if not (_is_note(note) or chord or note in (REST, "-")):
+                raise SessionError(f"{where}.notes[{i}]: {shorten(note)} is not a note name (a2, c#3), Hz, "
+                                   "a chord [\"a3\", \"c4\"], \"-\" (hold) or \".\" (a rest)")
         tracks[name] = {"target": track["target"], "pattern": pattern, "notes": list(notes)}
         if track.get("muted"):
             tracks[name]["muted"] = True
+        tracks[name].update(_track_style(track, where))
+    key = seq.get("key")
+    if key is not None:
+        try:
+            parse_key(str(key).split())
+        except ParamError as err:
+            raise SessionError(f"sequencer.key: {err}") from None
     return {
         "bpm": _number_in(seq.get("bpm", 120.0), BPM_RANGE, "sequencer.bpm"),
         "swing": _number_in(seq.get("swing", 0.0), SWING_RANGE, "sequencer.swing"),
         "running": bool(seq.get("running", True)),
         "tracks": tracks,
-    }
+        **({"seed": _seed(seq["seed"])} if seq.get("seed") else {}),
+    } | ({"key": str(key)} if key is not None else {})
+
+
+def _track_style(track: dict, where: str) -> dict:
+    """shift, reverse, speed, chance, humanize: checked as their /seq/* messages are."""
+    style = {}
+    for key in ("shift", "reverse", "speed", "chance", "humanize"):
+        if key in track:
+            value = track[key]
+            arg = int(bool(value)) if key == "reverse" and isinstance(value, bool) else value
+            if isinstance(arg, bool) or not isinstance(arg, (int, float)):
+                raise SessionError(f"{where}.{key}: {shorten(value)} is not a number")
+            try:
+                check_style(key, ["track", arg])
+            except ParamError as err:
+                raise SessionError(f"{where}.{key}: {err}") from None
+            style[key] = bool(value) if key == "reverse" else value
+    return style
+
+
+def _seed(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**31:
+        raise SessionError(f"sequencer.seed: {shorten(value)} is not a whole number 0–2147483647")
+    return value
 
 
 def _is_note(note: Any) -> bool:

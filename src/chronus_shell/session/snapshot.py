@@ -133,16 +133,26 @@ def state_to_messages(state: dict, current: dict | None = None) -> list[Message]
     for module_id, entry in state["modules"].items():
         messages += [Message(f"/mod/{module_id}/{name}", (value,)) for name, value in entry["params"].items()]
     messages += [Message("/patch/connect", tuple(edge)) for edge in state["edges"] + state["mod_edges"]]
+    messages += [Message("/patch/poly", (module_id, notes)) for module_id, notes in state.get("poly", {}).items()]
     seq = state["sequencer"]
     messages += [Message("/seq/bpm", (seq["bpm"],)), Message("/seq/swing", (seq["swing"],))]
+    if seq.get("key") or (current or {}).get("sequencer", {}).get("key"):
+        messages.append(Message("/seq/key", tuple(seq.get("key", "none").split())))
     for name, track in seq["tracks"].items():
         messages.append(Message("/seq/add", (name, track["target"], track["pattern"])))
         if track["notes"]:
-            messages.append(Message("/seq/notes", (name, *track["notes"])))
+            steps = ["+".join(map(str, note)) if isinstance(note, list) else note for note in track["notes"]]
+            messages.append(Message("/seq/notes", (name, *steps)))
         if track.get("muted"):
             messages.append(Message("/seq/mute", (name, 1)))
+        messages += [Message(f"/seq/{key}", (name, int(track[key]) if key == "reverse" else track[key]))
+                     for key in ("shift", "reverse", "speed", "chance", "humanize") if key in track]
+    messages += [Message("/seq/seed", (seq["seed"],))] if seq.get("seed") else []
     if seq["running"]:
         messages.append(Message("/seq/start"))
+    for ramp in state.get("ramps", ()):              # in progress when saved: on from where they were
+        module_id, name = ramp["target"].split(".", 1)
+        messages.append(Message(f"/ramp/{module_id}/{name}", (ramp["to"], ramp["beats"], ramp["curve"], ramp["from"])))
     return messages
 
 

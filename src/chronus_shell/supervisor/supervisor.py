@@ -243,11 +243,11 @@ class Supervisor(Failover, Restore):
         self.admission.prepare(msg, len(scheduled_types(self.plan)))   # measuring holds no lock
         with self._lock:
             self.admission.check(msg, scheduled_types(self.plan))
-            self.plan.admit(msg)
+            notice = self.plan.admit(msg)    # a chord made a voice polyphonic: said once
             self._fan_out(msg, at)
         if head in ("mod", "gate") or msg.address == "/patch/create":
             self.touched = str(msg.args[0]) if head == "patch" else msg.parts[1]   # a session keeps it as focus
-        return None
+        return notice
 
     def _fan_out(self, msg: Message, at: int | None) -> int:
         earliest = self.earliest_stamp()

@@ -76,7 +76,14 @@ class Module:
 
     # -- rendering -----------------------------------------------------------
     def param_block(self, name: str, n: int) -> np.ndarray:
-        """Per-sample values of a numeric param over the next n samples (closed-form one-pole)."""
+        """Per-sample values of a numeric param over the next n samples (closed-form one-pole, or
+        the values a running ramp drives: engine/ramps.py)."""
+        driven = self.__dict__.get("driven")
+        if driven:
+            block = driven.get(name)
+            if block is not None and len(block) == n:
+                self.current[name] = float(block[-1])
+                return block
         target = float(self.targets[name])
         start = self.current[name]
         if start == target:
@@ -102,7 +109,8 @@ class Module:
         """Every param for a block: smoothed numeric arrays (+ modulation, clipped to range), enums.
         A settled, unmodulated module gets the same dict (and arrays) as last block."""
         targets = self.targets
-        if not modulation:
+        still = not modulation and not self.__dict__.get("driven")
+        if still:
             hit = self.__dict__.get("_params_cache")
             if (hit is not None and hit[0] == n and hit[1] == targets
                     and all(value == targets[name] for name, value in self.current.items())):
@@ -117,7 +125,7 @@ class Module:
             if mod is not None:
                 block = np.clip(apply_modulation(spec.unit, block, mod, spec.span), spec.low, spec.high)
             out[spec.name] = block
-        if not modulation:
+        if still:
             self._params_cache = (n, dict(targets), out)
         return out
 

@@ -19,11 +19,12 @@ class Oscillator(Banked):
 
     SHAPE = 0
     COLUMNS = {"freq": ck.FREQ, "detune": ck.DETUNE, "gain": ck.GAIN}
-    STATE = (("state", ck.OSC_STATE),)
+    STATE = (("state", ck.OSC_STATE), ("gate", ck.GATE_STATE))
 
     def __init__(self, sample_rate: int):
         super().__init__(sample_rate)
         self.state = np.zeros(4)  # phase, clock, started, retune
+        self.gate = np.zeros(2)   # a poly note's row gate: level, target (engine/poly.py; unused when mono)
         self.ring = np.zeros(kernels.RING)
         self.history = np.zeros((3, kernels.BLEP_HALF))
 

@@ -1,0 +1,231 @@
+"""Time in English, read off a line before the grammar sees it (pure text).
+
+A line may carry a *duration* ("over 8 bars", "for a bar", "during 16 beats", "slowly" = the default
+4 bars) and a *start* ("at the next bar", "in 2 bars", "on the next beat", "after 4 bars"); what is
+left is an ordinary command ("open the filter to 3k"), translated as usual and then timed
+(timed_lines.py). Musicians' verbs for motion are rewritten to the command they mean:
+"fade out the bass" → the bass's level to its floor, "sweep the cutoff from 200 to 2k" → the cutoff
+to 2k starting from 200, "speed up to 140" → the tempo. `split` returns None for a line without
+time words, so every other line goes on untouched.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DEFAULT_BARS = 4                # "slowly close the filter": a ramp this long, said in the echo
+BEATS = {"bar": 4.0, "measure": 4.0, "beat": 1.0, "step": 0.25, "sixteenth": 0.25}
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "sixteen": 16, "thirty-two": 32, "half a": 0.5,
+                "a couple of": 2, "a couple": 2, "a few": 3, "another": 1, "the next": 1}
+_NUM = r"(?P<num>\d+(?:\.\d+)?|half an?|a couple(?: of)?|a few|" + "|".join(
+    sorted((w for w in NUMBER_WORDS if " " not in w and w not in ("another",)), key=len, reverse=True)) + r")"
+_UNIT = r"(?P<unit>bars?|measures?|beats?|steps?|sixteenths?|seconds?|secs?|s)\b"
+_SPAN = rf"(?:the\s+)?(?:next\s+|following\s+|last\s+|coming\s+|course\s+of\s+(?:the\s+next\s+)?)?(?:{_NUM}\s*)?{_UNIT}"
+DURATION = re.compile(rf"(?:^|\s|,)(?P<prep>over|during|across|within|for)\s+{_SPAN}(?=\s*[,.]?\s*$|\s*,)", re.I)
+LEAD_DURATION = re.compile(rf"^(?P<prep>over|during|across|for)\s+{_SPAN}\s*,?\s*", re.I)
+ADVERB = re.compile(r"(?:^|\s)(?P<adv>slowly|gradually|little by little|bit by bit|smoothly|gently)(?=\s|$|,)", re.I)
+_LINE = r"(?P<line>bar|measure|beat|downbeat|bar line|one)"
+START_FORMS = (
+    rf"(?:at|on)\s+the\s+(?:start|top|beginning)\s+of\s+the\s+next\s+{_LINE}",
+    rf"(?:at|on|from|in)\s+(?:the\s+)?(?:next|following)\s+{_LINE}",
+    rf"at\s+the\s+end\s+of\s+(?:the|this)\s+(?P<end>bar|measure|phrase)",
+    r"(?:after|at\s+the\s+end\s+of)\s+(?:this|the)\s+(?:bar|measure)|at\s+the\s+(?:next\s+)?bar\s*line",
+    rf"at\s+the\s+end\s+of\s+the\s+next\s+(?P<end2>bar|measure)",
+    rf"next\s+{_LINE}",
+    rf"(?:in|after)\s+{_NUM}\s*(?P<unit>bars?|measures?|beats?)",
+    rf"{_NUM}\s*(?P<unit>bars?|measures?|beats?)\s+from\s+now",
+)
+_START_RE = [re.compile(rf"(?:^|\s|,)(?:{form})(?=\s*[,.]?\s*$|\s*,)", re.I) for form in START_FORMS]
+_LEAD_START_RE = [re.compile(rf"^(?:{form})\s*,?\s*", re.I) for form in START_FORMS]
+MOTION = re.compile(r"\b(fade|fades|fading|sweep|ramp|glide|slide|open|close|speed|slow|accelerate|decelerate|"
+                    r"rise|raise|lower|bring|automate|swell|build)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Timed:
+    command: str                  # the plain command left ("open the filter to 3k")
+    beats: float | None = None    # a duration: ramp (or a timed mute) over this many beats
+    prep: str = ""                # over | for | in | … (the duration's word), "slowly" for the default
+    start: tuple[int, str] | None = None   # (count, "bar"|"beat"): on the count-th line from now
+    said: tuple[str, ...] = ()    # echo lines: what was inferred (a default length)
+    level: str | None = None      # fade: "out" | "in" | "from silence"; the command names what fades
+    curve: str | None = None      # "exponentially" / "linearly" said
+    begin: str | None = None      # "sweep X from A to B": the command setting A ("set X to A")
+    start_in: bool = False        # the start was "in N bars" (with a fade or sweep it may mean "over")
+
+
+def number(text: str | None) -> float:
+    text = (text or "one").lower().strip()
+    if text in NUMBER_WORDS:
+        return float(NUMBER_WORDS[text])
+    if text.startswith("half a"):
+        return 0.5
+    if text.startswith("a couple"):
+        return 2.0
+    return float(text)
+
+
+def span_beats(num: str, unit: str, bpm: float) -> float:
+    unit = unit.lower().rstrip("s") or "s"
+    if unit in ("second", "sec", "s", ""):
+        return number(num) * bpm / 60.0
+    return number(num) * BEATS[unit]
+
+
+def _start(match: re.Match) -> tuple[int, str]:
+    groups = match.groupdict()
+    if groups.get("end2"):
+        return 2, "bar"
+    if groups.get("num"):
+        count = number(groups["num"])
+        unit = "beat" if groups["unit"].lower().startswith("beat") else "bar"
+        if count != int(count) or count < 1:
+            raise ValueError(f"{groups['num']} {groups['unit']}: a start counts whole bars or beats")
+        return int(count), unit
+    line = (groups.get("line") or "bar").lower()
+    return 1, "beat" if line == "beat" else "bar"
+
+
+def split(text: str, bpm: float = 120.0) -> Timed | None:
+    """The line's time words and the command left, or None when it has none."""
+    line = strip_label(_FILLER.sub("", text.strip().rstrip(".!")))
+    curve = None
+    match = _CURVE.search(line)
+    if match:
+        curve = "exp" if match.group(1).lower().startswith(("exp", "log")) else "lin"
+        line = line[:match.start()].strip(" ,")
+    line = _TEMPO_WORDS.sub(lambda m: TEMPO_WORDS[m.group(1).lower().rstrip(".")], line)
+    start, start_in = None, False
+    if _STOP_ON_ONE.match(line):                   # "stop on the one" (but "kick on the one" is a rhythm)
+        line, start = "stop", (1, "bar")
+    for pattern in (*_LEAD_START_RE, *_START_RE):
+        match = pattern.search(line)
+        if match:
+            start = _start(match)
+            start_in = match.group(0).strip(" ,").lower().startswith("in ") and bool(match.groupdict().get("num"))
+            line = (line[:match.start()] + " " + line[match.end():]).strip(" ,")
+            break
+    beats, prep, said = None, "", ()
+    match = LEAD_DURATION.search(line) or DURATION.search(line)
+    if match:
+        prep = match.group("prep").lower()
+        beats = span_beats(match.group("num"), match.group("unit"), bpm)
+        line = (line[:match.start()] + " " + line[match.end():]).strip(" ,")
+    bare = _FOR_BARE.search(line) if match is None else None
+    if bare and (_MUTE_WORDS.match(line[:bare.start()]) or line.lower().startswith("mute ")):
+        prep, beats = "for", number(bare.group("num")) * 4.0      # "lay out the hats for 4": bars
+        line = line[:bare.start()].strip(" ,")
+    adverb = ADVERB.search(line)
+    if adverb:
+        line = (line[:adverb.start()] + " " + line[adverb.end():]).strip(" ,")
+        if beats is None:
+            beats, prep = DEFAULT_BARS * 4.0, "slowly"
+            said = (f"{adverb.group('adv').lower()}: over {DEFAULT_BARS} bars (say 'over 8 bars' for another length)",)
+    line = re.sub(r"\s+", " ", line).strip()
+    line = _SWELL.sub(r"\1", line)
+    line = _DYNAMICS.sub(lambda m: f"{m.group('what')} {DYNAMICS[m.group(1).lower()]}", line)
+    fade = _fade(line)
+    if fade is None and beats is None and start is None:
+        return None
+    if fade is not None and beats is None:
+        beats, prep = DEFAULT_BARS * 4.0, "slowly"
+        said = (f"fade: over {DEFAULT_BARS} bars (say 'over 8 bars' for another length)",)
+    if fade is not None:
+        return Timed(fade[1], beats, prep, start, said, level=fade[0], start_in=start_in, curve=curve)
+    command, begin = _sweep(line)
+    if (beats is not None and prep in ("for", "during")) or start is not None:
+        command = _MUTE_WORDS.sub(lambda m: "mute " + (m.group("what") or m.group("what2")), command)
+    return Timed(command, beats, prep, start, said, begin=begin, start_in=start_in, curve=curve)
+
+
+_FADE = (
+    (re.compile(r"^fade\s+(?:out|down|away)(?:\s+(?P<what>.+))?$", re.I), "out"),
+    (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:out|down|away)$", re.I), "out"),
+    (re.compile(r"^fade\s+(?:in|up)(?:\s+(?P<what>.+))?$", re.I), "in"),
+    (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:in|up)$", re.I), "in"),
+    (re.compile(r"^fade\s+to\s+(?:silence|black|nothing)$", re.I), "out"),
+    (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:in|up)\s+to\s+(?P<to>\S.*)$", re.I), "from silence"),
+    (re.compile(r"^fade\s+in\s+(?P<what>.+?)\s+to\s+(?P<to>\S.*)$", re.I), "from silence"),
+    (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:to|down to|up to)\s+(?P<to>\S.*)$", re.I), "to"),
+)
+
+
+def _fade(line: str) -> tuple[str, str, str | None] | None:
+    """("out"|"in"|"to", what fades (a command naming its level), the level for "to") or None."""
+    for pattern, kind in _FADE:
+        match = pattern.match(line)
+        if match:
+            what = (match.groupdict().get("what") or "").strip()
+            if what.lower() in ("", "everything", "it all", "all", "the mix", "the music", "the track", "out"):
+                what = "the master"
+            if kind in ("to", "from silence"):
+                return kind, f"set the volume of {what} to {match.group('to')}", None
+            return kind, f"set the volume of {what} to 50%", None
+    return None
+
+
+_SWEEP = re.compile(r"^(?:sweep|ramp|glide|slide|move|bring|take|automate|push|pull|turn|ease|drift|creep|nudge|walk)\s+(?P<what>.+?)\s+from\s+"
+                    r"(?P<a>.+?)\s+(?:up\s+to|down\s+to|to|into)\s+(?P<b>.+)$", re.I)
+_FROM_TO = re.compile(r"^(?:set\s+)?(?P<what>.+?)\s+from\s+(?P<a>.+?)\s+(?:up\s+to|down\s+to|to)\s+(?P<b>.+)$", re.I)
+_VERB_TO = re.compile(r"^(?:sweep|ramp|glide|slide|move|bring|take|automate|ease|drift|creep|nudge|walk|swell)\s+(?P<what>.+?)\s+(?:up\s+to|down\s+to|to)\s+"
+                      r"(?P<b>.+)$", re.I)
+_TEMPO = re.compile(r"^(?:accelerate|decelerate|ramp up|ramp down|ramp|speed up|slow down|go|get faster|get slower|"
+                    r"bring|take|push|pull|drift|ease|creep|nudge|broaden)\s+(?:(?:the\s+)?(?:tempo|bpm)\s+)?(?:up\s+|down\s+)?to\s+"
+                    r"(?P<b>\d+(?:\.\d+)?)\s*(?:bpm)?$", re.I)
+
+
+def _sweep(line: str) -> tuple[str, str | None]:
+    """(the command, the start value or None): 'sweep the cutoff from 200 to 2k' → ('set the cutoff to 2k', '200')."""
+    match = _SWEEP.match(line) or _FROM_TO.match(line)
+    if match:
+        return f"set {match.group('what')} to {match.group('b')}", f"set {match.group('what')} to {match.group('a')}"
+    match = _TEMPO.match(line)
+    if match:
+        return f"set the tempo to {match.group('b')}", None
+    match = _VERB_TO.match(line)
+    if match and not re.fullmatch(r"(?:it|this|things)", match.group("what"), re.I):   # "take it to 96": say which
+        return f"set {match.group('what')} to {match.group('b')}", None
+    return line, None
+
+
+TEMPO_WORDS = {"accelerando": "speed up", "accel": "speed up", "stringendo": "speed up", "ritardando": "slow down",
+               "ritard": "slow down", "rit": "slow down", "rallentando": "slow down", "rall": "slow down",
+               "allargando": "slow down", "poco rit": "slow down a bit", "poco accel": "speed up a bit"}
+_TEMPO_WORDS = re.compile(r"^(poco rit|poco accel|accelerando|accel|stringendo|ritardando|ritard|rit|rallentando|rall|"
+                          r"allargando)\.?(?=[\s:]|$)(?:\s*:\s*broaden)?", re.I)
+DYNAMICS = {"crescendo": "louder", "cresc": "louder", "decrescendo": "quieter", "diminuendo": "quieter",
+            "dim": "quieter", "decresc": "quieter"}
+_DYNAMICS = re.compile(r"^(crescendo|cresc|decrescendo|diminuendo|dim|decresc)\.?\s+(?:on\s+|in\s+|for\s+)?(?P<what>.+)$",
+                       re.I)
+_SWELL = re.compile(r"\bswell\s+(up|down)\b", re.I)
+_STOP_ON_ONE = re.compile(r"^(?:stop|hush|end it|cut it|stop it|stop everything)\s+(?:on|at)\s+the\s+one$", re.I)
+_CURVE = re.compile(r"[\s,]+(?:and\s+|,\s*)?(exponential(?:ly)?|logarithmic(?:ally)?|log|linear(?:ly)?|lin)"
+                    r"(?:\s+curve)?\s*$", re.I)
+_FILLER = re.compile(r"\s+(?:before|for|into|going into|leading into|until|ahead of)\s+the\s+(?:drop|build|buildup|"
+                     r"build-up|breakdown|break|chorus|verse|outro|intro|bridge|end)\s*$", re.I)
+_LABEL = re.compile(r"^(?:breakdown|build|buildup|build-up|drop|intro|outro|bridge|chorus|verse|transition)\s*:\s*",
+                    re.I)
+_FOR_BARE = re.compile(r"\s+for\s+(?P<num>\d+|two|three|four|eight|sixteen)$", re.I)
+_MUTE_WORDS = re.compile(r"^(?:no|without|lose|lay\s+out|kill|cut|drop|take\s+out|pull\s+out|tacet|silence)\s+"
+                         r"(?P<what>.+?)(?:\s+out)?$|^(?:lay|drop|take|pull)\s+(?P<what2>.+?)\s+out$", re.I)
+
+
+#: The words this module reads (the REPL highlights them as known: vocabulary.py).
+TIME_WORDS = frozenset(
+    "over during across within for bar bars measure measures beat beats step steps sixteenth sixteenths second "
+    "seconds next following last coming course slowly gradually little bit smoothly gently fade fades fading out "
+    "in up down away silence sweep ramp glide slide automate ease drift creep nudge walk swell exponential "
+    "exponentially linear linearly logarithmic end top beginning downbeat line after from now accelerate "
+    "decelerate broaden hush lay tacet kill percussion drums kit crescendo cresc decrescendo diminuendo "
+    "couple few".split()) | frozenset(TEMPO_WORDS) | frozenset(NUMBER_WORDS)
+
+
+def strip_label(text: str) -> str:
+    """'breakdown: kill the kick for 8 bars' → 'kill the kick for 8 bars' (a section name, not a command)."""
+    return _LABEL.sub("", text)
+
+
+def moves(text: str) -> bool:
+    """A verb of motion (fade, sweep, open, slow down…): 'for 8 bars' then means a ramp."""
+    return bool(MOTION.search(text))

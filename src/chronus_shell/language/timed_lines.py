@@ -1,0 +1,263 @@
+"""A line with time words (time_phrases.split) → timed messages: its plain command is translated as
+usual, then every param set becomes a `/ramp`, a tempo a tempo ramp, a mute a timed mute, and a
+start wraps each command in `/at` (a stop at the next bar is `/seq/stop bar`).
+
+What cannot be timed is refused with one line rather than done at once: a phrase that does the
+wrong thing is worse than a refusal.
+"""
+from __future__ import annotations
+
+import re
+
+from ..engine.params import format_number
+from ..engine.ramps import default_curve
+from ..protocol.message import Message
+from .errors import LanguageError
+from ..engine.timed_actions import TIMED_HEADS
+from .time_phrases import Timed, moves, split, strip_label
+
+SWEEP_WITHOUT_TARGET = re.compile(r"^(sweep|ramp|glide|slide|automate)\b", re.I)
+#: The forms docs/commands.md lists (scripts/gen_commands_doc.py), each with examples that must work.
+DOC_FORMS = (
+    ("<change> over/during <n> bars/beats/measures (a ramp, sample by sample)",
+     ["open the filter to 3k over 8 bars", "resonance 80% over 16 beats", "sweep the cutoff from 200 to 2k over 4 bars",
+      "close the filter down to 300 over 8 bars, exponential"]),
+    ("slowly/gradually <change> (over 4 bars, said in the echo)", ["slowly close the filter", "gradually open the filter"]),
+    ("fade out/in <voice or track> [over <n> bars] (default 4 bars)",
+     ["fade out the saw over 4 bars", "fade in the saw", "fade the saw to 20% over 2 bars", "fade out"]),
+    ("speed up/slow down to <bpm> over <n> bars (a tempo ramp)",
+     ["speed up to 140 over 16 bars", "slow down to 90 over 8 bars", "ritardando to 100 over 2 bars"]),
+    ("mute/drop <track> for <n> bars (it comes back by itself)",
+     ["mute the kick for 2 bars", "drop the kick for a bar", "no hats for 2 bars"]),
+    ("stop at the end of the bar", ["stop at the end of the bar", "stop in 2 bars"]),
+    ("at the next bar/beat …, in <n> bars … (any change to what plays)",
+     ["at the next bar, cutoff 500", "in 2 bars mute the kick", "on the next beat, tempo 130",
+      "at the next bar fade out the saw over 2 bars"]),
+)
+_SEPARATORS = re.compile(r"\s*(?:;|,|\band then\b|\bthen\b)\s*", re.I)
+_BACK = re.compile(r"^(?:and\s+)?bring\s+(?:them|em|'em|it|\w+)\s+back(?:\s+in)?$", re.I)
+_TIMED_MUTE = re.compile(r"\bfor\s+(?:a|an|one|two|three|four|eight|sixteen|\d+)\b", re.I)
+_CURVE_ONLY = re.compile(r"^(?:and\s+)?(?:exponential(?:ly)?|logarithmic(?:ally)?|log|linear(?:ly)?)(?:\s+curve)?$", re.I)
+RAMP_WORDS = ("over", "during", "across", "within", "slowly", "for")
+MUTE_WORDS = ("for", "during")
+
+
+def is_timed(text: str) -> bool:
+    """Whether a line has time words (in any of its commands)."""
+    return any(_has_time(segment) for segment in _segments(text))
+
+
+def _has_time(text: str) -> bool:
+    try:
+        return split(text) is not None
+    except ValueError:
+        return True
+
+
+def translate_timed(translator, text: str) -> list[Message] | None:
+    """The messages of a timed line, or None for a line without time words (translated as usual).
+    Several commands on a line ("add a noise, fade it in over 8 bars") are timed each on its own:
+    a segment of time words alone ("…, over 8 bars", "at the next bar, …") joins its command."""
+    segments = _segments(text)
+    if not any(_has_time(segment) for segment in segments):
+        return None
+    if len(segments) == 1:
+        return _translate_one(translator, segments[0])
+    before, depth = translator._state(), len(translator.undo_stack)
+    messages, understood = [], []
+    try:
+        for segment in segments:
+            timed = _translate_one(translator, segment) if _has_time(segment) else None
+            messages += timed if timed is not None else translator.translate(segment)
+            understood += translator.understood
+    except LanguageError:
+        translator._restore(before)
+        raise
+    steps = translator.undo_stack[depth:]
+    if len(steps) > 1:                          # one line, one undo step
+        translator.undo_stack[depth:] = [[m for step in reversed(steps) for m in step]]
+    translator.mapper.understood[:] = understood
+    return messages
+
+
+def _segments(text: str) -> list[str]:
+    parts = [p for p in (part.strip() for part in _SEPARATORS.split(strip_label(text))) if p]
+    out: list[str] = []
+    waiting: list[str] = []                      # "at the next bar," before its command
+    for part in parts:
+        kind = _time_only(part)
+        if _BACK.match(part) and out and _TIMED_MUTE.search(out[-1]):
+            continue                              # "… for 4 then bring em back": the timed mute does that
+        if kind == "start" or (kind == "after" and not out):
+            waiting.append(part)
+        elif kind == "after" and out:
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(" ".join(waiting + [part]))
+            waiting = []
+    if waiting:
+        out = out[:-1] + [" ".join(out[-1:] + waiting)]
+    return out
+
+
+def _time_only(part: str) -> str | None:
+    """'start' for a segment that is only a start ("at the next bar"), 'after' for only a length or a
+    curve ("over 8 bars", "exponentially"), None for a command."""
+    if _CURVE_ONLY.match(part):
+        return "after"
+    try:
+        timed = split(part)
+    except ValueError:
+        return None
+    if timed is None or timed.command.strip() or timed.level:
+        return None
+    return "start" if timed.start is not None and timed.beats is None else "after"
+
+
+def _translate_one(translator, text: str) -> list[Message] | None:
+    try:
+        timed = split(text, translator.model.bpm)
+    except ValueError as err:
+        raise LanguageError(str(err), 0, (), text) from None
+    if timed is None:
+        return None
+    if timed.start_in and timed.prep in ("", "slowly") and (timed.level or moves(text)):
+        count, unit = timed.start
+        raise LanguageError(f"'in {count} {unit}s' could mean over {count} {unit}s or starting in {count} "
+                            f"{unit}s: say 'over {count} {unit}s' or 'in {count} {unit}s, …' first", 0, (), text)
+    bare = _BARE_IT.match(timed.command)
+    if bare:
+        raise LanguageError(f"'{timed.command}' could be the tempo ({bare.group(1)} bpm) or the focused param: say "
+                            f"'tempo to {bare.group(1)}' or name the param", 0, (), text)
+    before = translator._state()
+    try:
+        messages = _timed(translator, timed, text)
+    except LanguageError as err:
+        translator._restore(before)
+        err.line = err.line or text
+        raise
+    translator.mapper.understood.extend(timed.said)
+    return messages
+
+
+def _timed(translator, timed: Timed, text: str) -> list[Message]:
+    model = translator.model
+    muted = {name: track.muted for name, track in model.tracks.items()}
+    begins = _probe(translator, timed.begin) if timed.begin else {}
+    if timed.level in ("out", "in"):
+        messages = _fade(translator, timed)
+        begins = {m.address: model.spec(m.parts[1]).param(m.parts[2]).low for m in messages} \
+            if timed.level == "in" else {}
+    elif timed.level == "from silence":             # "fade the noise in to 0.4": from its floor
+        messages = translator.translate(timed.command)
+        begins = {m.address: model.spec(m.parts[1]).param(m.parts[2]).low for m in messages if m.parts[0] == "mod"}
+    elif SWEEP_WITHOUT_TARGET.match(timed.command):
+        raise LanguageError("sweep it where? say 'sweep the cutoff from 200 to 2k over 4 bars' or "
+                            "'open the filter to 3k over 8 bars'", 0, (), text)
+    else:
+        messages = _drum_mutes(model, timed.command) or translator.translate(timed.command)
+    if not messages:
+        raise LanguageError(f"'{timed.command}' changes nothing to time", 0, (), text)
+    if timed.beats is not None:
+        moving = moves(text) or timed.level is not None
+        messages = [timed_msg for m in messages for timed_msg in _over(model, m, timed, begins, moving)]
+        for m in messages:                      # a timed mute comes back by itself: the model says so
+            if m.address == "/seq/mute" and len(m.args) > 2 and str(m.args[0]) in muted:
+                model.tracks[str(m.args[0])].muted = muted[str(m.args[0])]
+    if timed.start is not None:
+        messages = [_at(m, *timed.start) for m in messages]
+    return messages
+
+
+_BARE_IT = re.compile(r"^(?:take|bring|push|pull|drift|ease|move|get|go)\s+(?:it|things|this)\s+(?:up\s+|down\s+)?"
+                      r"to\s+(\d+(?:\.\d+)?)$", re.I)
+_DRUMS = re.compile(r"^mute\s+(?:all\s+)?(?:the\s+)?(?:drums|percussion|drum\s+tracks|kit|whole\s+kit)$", re.I)
+
+
+def _drum_mutes(model, command: str) -> list[Message]:
+    """'drop the drums for a bar': every unmuted track that plays a drum."""
+    if not _DRUMS.match(command):
+        return []
+    tracks = [name for name, track in model.tracks.items()
+              if not track.muted and model.spec(track.target) is not None and model.spec(track.target).role == "drum"]
+    if not tracks:
+        raise LanguageError("no drum track is playing to mute", 0)
+    return [Message("/seq/mute", (name, 1)) for name in tracks]
+
+
+def _probe(translator, command: str) -> dict[str, float]:
+    """What a command would set ({address: value}), leaving everything as it was."""
+    state = translator._state()
+    try:
+        return {m.address: m.args[0] for m in translator._translate(command) if m.args}
+    finally:
+        translator._restore(state)
+
+
+def _fade(translator, timed: Timed) -> list[Message]:
+    """A fade: the level the command names goes to its floor (out) or from it to where it was (in)."""
+    model = translator.model
+    probe = _probe(translator, timed.command)
+    messages = []
+    for address in probe:
+        _, module_id, name = address.split("/")[1:]
+        spec = model.spec(module_id).param(name)
+        now = float(model.value(module_id, spec.name))
+        if timed.level == "out":
+            if now > spec.low:
+                model.premute[(module_id, spec.name)] = now
+            target = spec.low
+        else:
+            back = model.premute.pop((module_id, spec.name), None)
+            target = back if back is not None else (now if now > spec.low else float(spec.default))
+        messages.append(Message(address, (float(target),)))
+    return translator.observe(messages)
+
+
+def _over(model, msg: Message, timed: Timed, begins: dict, moving: bool) -> list[Message]:
+    """A message timed over the line's duration; a ramp from a given start is that set, then the ramp
+    (both at one sample: the engine starts the ramp from the value set)."""
+    beats, prep = timed.beats, timed.prep
+    length = _length(beats)
+    if msg.parts[0] == "mod":
+        if prep == "for" and not moving:
+            raise LanguageError(f"'for {length}' on a param: a value does not come back by itself — say "
+                                f"'over {length}' to move it there gradually", 0)
+        spec = model.spec(msg.parts[1]).param(msg.parts[2])
+        if spec.is_enum:
+            raise LanguageError(f"{spec.name} is a choice ({spec.range_text()}): it cannot move over {length}", 0)
+        args = (msg.args[0], _whole(beats)) + ((timed.curve,) if timed.curve else ())
+        ramp = Message(f"/ramp/{msg.parts[1]}/{msg.parts[2]}", args)
+        if msg.address in begins:
+            return [Message(msg.address, (float(begins[msg.address]),)), ramp]
+        return [ramp]
+    if msg.address == "/seq/bpm" and prep in RAMP_WORDS:
+        return [Message("/seq/bpm", (msg.args[0], "ramp", _whole(beats)))]
+    if msg.address == "/seq/mute" and prep in MUTE_WORDS:
+        return [Message("/seq/mute", (*msg.args[:2], _whole(beats / 4.0)))]
+    if msg.address == "/seq/mute":
+        raise LanguageError(f"a mute lasts 'for {length}' (it comes back by itself then)", 0)
+    raise LanguageError(f"'{prep} {length}' times a param, the tempo or a mute; {msg.address} happens at once "
+                        "(say it without the time)", 0)
+
+
+def _at(msg: Message, count: int, unit: str) -> Message:
+    if msg.address == "/session/load" and (count, unit) == (1, "bar") and "now" not in msg.args:
+        return msg                                # a load waits for the next bar by itself
+    if msg.parts[0] not in TIMED_HEADS:
+        raise LanguageError("adding, removing or connecting modules happens at once: time what plays "
+                            "(params, tempo, patterns, mutes, stop)", 0)
+    if msg.address == "/seq/stop" and not msg.args and (count, unit) == (1, "bar"):
+        return Message("/seq/stop", ("bar",))
+    return Message("/at", (count, unit, msg.address, *msg.args))
+
+
+def _whole(value: float) -> float | int:
+    return int(value) if value == int(value) else value
+
+
+def _length(beats: float) -> str:
+    if beats % 4 == 0:
+        bars = int(beats // 4)
+        return f"{bars} bar{'s' * (bars != 1)}"
+    return f"{format_number(beats)} beat{'s' * (beats != 1)}"
