@@ -334,7 +334,9 @@ are notes here and words elsewhere.
   (`we're 4A` = F minor). `switch to d minor` moves the music there (just the key when none was
   set); `put it in E` with no key set reads the key from the chords. Tidal: `bass n "a c e g"`,
   degrees from 0 (`n "0 2 4"`), chords a cycle (`n "d'min7 g'dom7"`: a beat each), `bass |+ n 12`.
-  `a minor` alone asks whether the key or the chord is meant.
+  `a minor` alone asks whether the key or the chord is meant. Progressions by name, in a key:
+  `a perfect / plagal / interrupted cadence in G`, `the pop progression in D`, `andalusian cadence
+  in A minor`, `the jazz turnaround in Bb`; `play c e g together` sounds those notes at once.
 """
 
 

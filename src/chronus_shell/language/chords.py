@@ -41,7 +41,7 @@ _WORDS = [(re.compile(p), r) for p, r in (
     (r"\bsuspended\b", "sus"), (r"\bdominant\b", "dom"), (r"\bmajor\b", "maj"), (r"\bminor\b", "m"),
     (r"\bmin\b", "m"), (r"\b(seventh|seven|7th)\b", "7"), (r"\b(ninth|nine|9th)\b", "9"),
     (r"\b(sixth|six|6th)\b", "6"), (r"\b(eleventh|eleven|11th)\b", "11"), (r"\b(thirteenth|thirteen|13th)\b", "13"), (r"\b(fourth|four|4th)\b", "4"), (r"\b(second|two|2nd)\b", "2"),
-    (r"\bpower chord\b", "5"), (r"\badded\b", "add"), (r"\bchord\b", ""), (r"\s+", ""),
+    (r"\bpower chord\b", "5"), (r"\badded\b", "add"), (r"\b(?:chord|triad)\b", ""), (r"\s+", ""),
 )]
 _ROOT = re.compile(r"^([a-g])(#|♯|♭|b(?!5)|\s*-?\s*sharp|\s*-?\s*flat)?", re.I)
 _SLASH = re.compile(r"\s*(?:/|\s+over\s+|\s+with\s+)(?:an?\s+)?([a-g](?:#|b|♯|♭|\s*-?\s*sharp|\s*-?\s*flat)?)"

@@ -269,10 +269,8 @@ class HarmonyMapper:
                 intervals[1:3] = [3, 6]
             elif suffix in ("+", "aug"):
                 intervals[1:3] = [4, 8]
-            if suffix == "maj7":
-                intervals.append(11)
-            elif suffix == "ø":
-                intervals.append(10)
+            if suffix in ("maj7", "ø"):                          # the seventh said, whatever the scale has
+                intervals[3:] = [11 if suffix == "maj7" else 10]
             elif suffix == "7dom":
                 intervals[1:] = [4, 7, 10]
         root = (pitch_class(tonic) + tones[0] + shift) % 12

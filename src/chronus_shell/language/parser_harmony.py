@@ -49,7 +49,7 @@ _SIGNALS = frozenset("notes note melody scale degrees degree chord chords progre
                      "seventh sevenths 7th 7ths 9th ninth blues vamp loop relative parallel transpose modulate tune "
                      "pent mixo dorian phrygian lydian mixolydian locrian aeolian ionian pentatonic chromatic sixth "
                      "neapolitan tristan german italian french hendrix augmented diminished suspended sus strum barre "
-                     "cadential 808 808s bassline walk".split())
+                     "cadential 808 808s bassline walk triad cadence progression".split())
 
 
 def _worth_reading(line: str) -> bool:
@@ -225,6 +225,9 @@ def _progression(text: str, line: str):
             loose = loose_progression(match.group("list"), line, _chord_steps(steps, line))
             if loose is not None:
                 return replace(loose, target=loose.target or words_of(match.groupdict().get("target"), line))
+            loose = loose_progression(body, line, _chord_steps(steps, line))       # 'the pop progression in D'
+            if loose is not None:
+                return loose
             raise bad_chord(match.group("list"), line)
         return None
     target = match.groupdict().get("target")
@@ -236,8 +239,8 @@ def _play(text: str, line: str):
     voicing = "open" if re.search(r"\b(?:open|wide|spread)\b", text) else None
     text = re.sub(r"\b(?:big|barre|nice|fat|lush|wide|open|spread|full)\s+(?=\S)", "", text)
     text = re.sub(r"\s+(?:barre|open|triad)(?= chord)", "", text)
-    match = (re.fullmatch(r"(?:(?:play|hold|strum|sound|give me|hit)(?: me)? |(?=an? |the ))(?P<chord>.+?) chord" + _TARGET, text)
-             or re.fullmatch(r"(?:(?:play|hold|strum|hit) )?(?:the |a )?chord (?!progression)(?P<chord>.+?)" + _TARGET, text)
+    match = (re.fullmatch(r"(?:(?:play|hold|strum|sound|give me|hit)(?: me)? |(?=an? |the ))(?P<chord>.+?) (?:chord|triad)" + _TARGET, text)
+             or re.fullmatch(r"(?:(?:play|hold|strum|hit) )?(?:the |a )?chord (?:of )?(?!progression)(?P<chord>.+?)" + _TARGET, text)
              or re.fullmatch(r"(?:play|hold|strum|gimme|give me|sound) (?P<chord>.+?)" + _TARGET, text)
              or re.fullmatch(r"(?P<chord>[a-g](?:#|b)?(?=\S)[^\s]*(?: over [a-g](?:#|b)?)?)(?: on (?:the )?(?P<target>[\w-]+))?", text))
     if not match:
@@ -245,7 +248,7 @@ def _play(text: str, line: str):
         if not match or Chord.parse(match.group("chord")) is None or not has_quality([Chord.parse(match.group("chord")).symbol]):
             return None                                    # 'give the pad an fmaj7', 'pad fmaj7'
     said = match.group("chord")
-    forced = re.search(r"\bchord\b", text) is not None
+    forced = re.search(r"\b(?:chord|triad)\b", text) is not None
     numeral = re.fullmatch(r"(?:an? |the )?((?:b|#)?(?:vii|vi|iv|v|iii|ii|i)(?:°|dim|\+|aug|maj7|7|64|6|ø)?)", said)
     if numeral and (forced or not numeral.group(1).lower() in ("i", "v", "vi")):
         typed = re.search(rf"(?<![\w#]){re.escape(numeral.group(1))}(?![\w])", line, re.I)

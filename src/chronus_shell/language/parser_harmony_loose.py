@@ -21,6 +21,15 @@ COLOUR = frozenset(
     "simple classic cheesy emotional chill warm cadence turnaround lay down out but now again round".split())
 _ROMAN_TOKEN = re.compile(r"(?:b|#)?(?:vii|vi|iv|v|iii|ii|i)(?:°|o|dim|\+|aug|maj7|7|64|6|ø)?", re.I)
 _BLUES = ("I", "I", "I", "I", "IV", "IV", "I", "I", "V", "IV", "I", "V")
+#: Progressions known by name, in numerals of the key said ('a plagal cadence in F').
+NAMED_PROGRESSIONS = {
+    "perfect cadence": ("V", "I"), "authentic cadence": ("V", "I"), "plagal cadence": ("IV", "I"),
+    "imperfect cadence": ("I", "V"), "half cadence": ("I", "V"), "interrupted cadence": ("V", "vi"),
+    "deceptive cadence": ("V", "vi"), "pop progression": ("I", "V", "vi", "IV"), "axis progression": ("I", "V", "vi", "IV"),
+    "four chord progression": ("I", "V", "vi", "IV"), "doo-wop progression": ("I", "vi", "IV", "V"),
+    "50s progression": ("I", "vi", "IV", "V"), "pachelbel": ("I", "V", "vi", "iii", "IV", "I", "IV", "V"),
+    "andalusian cadence": ("i", "VII", "VI", "V"), "jazz turnaround": ("ii7", "V7", "Imaj7"), "turnaround": ("I", "vi", "ii", "V"),
+}
 _SEVENTHS = re.compile(r",? (?:with |as |in |using |all )?(?:7th chords|seventh chords|sevenths|7ths|7s)\b")
 _INLINE_KEY = re.compile(rf"\s+in (?:the key of )?({NOTE})(m\b| major| minor| maj| min)?(?=$|[\s,])")
 
@@ -38,6 +47,10 @@ def loose_progression(text: str, line: str, steps: int):
     target = re.search(r" on (?:the )?([\w-]+)(?=$|[\s,])", text)
     if target:
         text = text[:target.start()] + text[target.end():]
+    named = re.search(r"\b(?:the )?(" + "|".join(NAMED_PROGRESSIONS) + r")\b", text)
+    if named and key:
+        chords = [f"deg:{r}" for r in NAMED_PROGRESSIONS[named.group(1)]]
+        return ih.Progression(words_of(target.group(1) if target else None, line), tuple(chords), steps, 0, key)
     blues = re.search(r"\b(?:12|twelve)[- ]bar blues\b", text)
     if blues and key:
         chords = [f"deg:{r}{'7dom' if sevenths else ''}" for r in _BLUES]
