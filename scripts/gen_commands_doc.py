@@ -304,7 +304,7 @@ are notes here and words elsewhere.
   note up an octave), `first`/`second inversion`, `root position` (kept in the register), `add
   the bass note an octave lower`.
 - **Keys**: `in d minor`, `key of e flat`, `in am`, `we're in g major`, `in a dorian`, `no key`
-  → `/seq/key d minor` (scales: {scales}). `notes 1 3 5 8` are degrees of the key (8 is the
+  → `/seq/key d minor` (scales: {scales}); `what key are we in` says it. `notes 1 3 5 8` are degrees of the key (8 is the
   octave; a line without a key asks for one); `random notes in the scale` draws degrees seeded by
   the line itself, so the same line gives the same notes (one a step of the voice's track, 8
   when it has none). `transpose to the relative major` / `parallel minor` / `g minor` changes

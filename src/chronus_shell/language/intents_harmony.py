@@ -136,3 +136,8 @@ class AlterChord:
     root: int | None               # a pitch class, or None: every chord
     change: str                    # "7" | "maj7" | "9" | "6" | "minor" | "major" | "sus4" | "sus2"
     column: int = 0
+
+
+@dataclass(frozen=True)
+class ShowKey:
+    """'what key are we in': the key set, said back (/shell/show key d minor)."""

@@ -292,6 +292,10 @@ class HarmonyMapper:
         self._checked_key(intent.tonic, intent.scale, intent.column)
         return [message("/seq/key", intent.tonic, intent.scale)]
 
+    def _ShowKey(self, intent: ih.ShowKey) -> list[Message]:
+        key = self.model.key
+        return [message("/shell/show", "key", f"{key[0]} {key[1].replace('_', ' ')}" if key else "none set")]
+
     @staticmethod
     def _checked_key(tonic: str, scale: str, column: int) -> None:
         try:

@@ -17,7 +17,7 @@ from . import intents_harmony as ih
 from .chords import Chord, chord_error, root_text
 from .errors import LanguageError
 from .parser_harmony_changes import arpeggiate, move_notes, revoice
-from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, change_key, key_of, read_key
+from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key
 from .parser_harmony_loose import chord_changes, loose_progression, poly, quality_first, without_hold
 from .parser_harmony_named import alter_chord, chord_hits, inverted_chord, named_chord, pedal, scale_run
 from .parser_harmony_words import (CHORDISH, NOTE, NUMBERS, bad_chord, chord_list, column_of, has_quality,
@@ -136,7 +136,7 @@ def _clean(line: str) -> str:
 
 
 def _single(text: str, line: str):
-    for reader in (read_key, change_key, move_notes, revoice, arpeggiate, _random, named_chord, inverted_chord, alter_chord,
+    for reader in (ask_key, read_key, change_key, move_notes, revoice, arpeggiate, _random, named_chord, inverted_chord, alter_chord,
                    chord_hits, pedal, _scale_run, _stacked, _play, _progression, _tune, _notes, chord_changes, poly, quality_first, _loose):
         intent = reader(text, line)
         if intent is not None:

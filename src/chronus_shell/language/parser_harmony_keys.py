@@ -37,6 +37,14 @@ def key_of(note: str, minor_m: str | None, scale: str | None) -> tuple[str, str]
     return tonic, SCALE_WORDS[scale] if scale else "minor" if minor_m else "major"
 
 
+def ask_key(text: str, line: str):
+    """'what key are we in', 'which key is this in', 'key?': the key set, as a /shell/show reply."""
+    if re.fullmatch(r"(?:what|which)(?:'s| is)?(?: the)?(?: current)? key(?: are we in| is (?:this|it|the song|that)(?: even)? in"
+                    r"| is it| do we have)?|key|current key", text) and not line.strip().lower() == "key":
+        return ih.ShowKey()
+    return None
+
+
 def read_key(text: str, line: str):
     if re.fullmatch(r"(?:no|clear the|remove the|forget the|drop the) key|key (?:none|off)|clear key", text):
         return ih.SetKey(None)
@@ -93,4 +101,4 @@ def change_key(text: str, line: str):
     return None
 
 
-__all__ = ["SCALE_WORDS", "SCALE", "KEYNOTE", "CAMELOT", "key_of", "read_key", "change_key"]
+__all__ = ["SCALE_WORDS", "SCALE", "KEYNOTE", "CAMELOT", "key_of", "ask_key", "read_key", "change_key"]
