@@ -134,10 +134,18 @@ class AlterChord:
     """'add a 7th on the D', 'make it minor': the last chord(s) given (those on `root`) changed."""
 
     root: int | None               # a pitch class, or None: every chord
-    change: str                    # "7" | "maj7" | "9" | "6" | "minor" | "major" | "sus4" | "sus2"
+    change: str                    # "7" | "maj7" | "9" | "add9" | "6" | "minor" | "major" | "sus4" | "sus2"
     column: int = 0
 
 
 @dataclass(frozen=True)
 class ShowKey:
     """'what key are we in': the key set, said back (/shell/show key d minor)."""
+
+
+@dataclass(frozen=True)
+class Retime:
+    """'make each chord last 2 bars', 'two beats each': the last chord track's chords held that long."""
+
+    steps: int                     # 0: not a whole number of steps (refused)
+    column: int = 0

@@ -52,7 +52,8 @@ class VoicingMapper:
             if found is None or (intent.root is not None and found[0] != intent.root):
                 return pitches
             return _altered(sorted(pitches), found[0], intent.change)
-        said = {"7": "a 7th added", "maj7": "a major 7th added", "9": "a 9th added", "6": "a 6th added"}.get(
+        said = {"7": "a 7th added", "maj7": "a major 7th added", "9": "a 9th added", "add9": "a 9th added",
+                "6": "a 6th added"}.get(
             intent.change, f"made {intent.change}")
         return self._rechord(change, said, intent.column)
 
@@ -61,6 +62,22 @@ class VoicingMapper:
         for token in tokens:
             for pitch in token_pitches(token) or ():
                 playable(hz(pitch), name(pitch), column)
+
+    def _Retime(self, intent: ih.Retime) -> list[Message]:
+        last = self.model.last_chord
+        if last is None or last[0] != "track" or last[1] not in self.model.tracks:
+            raise LanguageError("no chord track to change: give one first, e.g. 'chords am f c g'", intent.column)
+        if not 1 <= intent.steps <= 256:
+            raise LanguageError("a chord lasts a whole number of sixteenth steps (1–256)", intent.column)
+        held = self.model.tracks[last[1]]
+        tokens = [_token_at(held.notes, step) for step, char in enumerate(held.pattern) if char in "xX"]
+        tokens = [t for t in tokens if t]
+        pattern = ("x" + "-" * (intent.steps - 1)) * len(tokens)
+        if len(pattern) > 256:
+            raise LanguageError(f"that is {len(pattern)} steps: a track holds at most 256", intent.column)
+        self.understood.append(f"the {last[1]} chords, {intent.steps} steps each")
+        return [message("/seq/add", last[1], held.target, pattern),
+                message("/seq/notes", last[1], *[n for t in tokens for n in [t] + ["-"] * (intent.steps - 1)])]
 
     # -- arpeggios ----------------------------------------------------------------------------
     def _Arpeggiate(self, intent: ih.Arpeggiate) -> list[Message]:
@@ -308,7 +325,7 @@ def _altered(pitches: list[int], root: int, change: str) -> list[int]:
             return pitches
         step = {"minor": 3, "major": 4, "sus4": 5, "sus2": 2}[change]
         return sorted(p if p != third else p - (p - root) % 12 + step for p in pitches)
-    added = {"7": (10,), "maj7": (11,), "9": (10, 14), "6": (9,)}[change]
+    added = {"7": (10,), "maj7": (11,), "9": (10, 14), "add9": (14,), "6": (9,)}[change]
     new = [base + step for step in added if (base + step) % 12 not in {p % 12 for p in pitches}]
     return sorted(pitches + new)
 

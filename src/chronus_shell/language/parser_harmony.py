@@ -19,7 +19,7 @@ from .errors import LanguageError
 from .parser_harmony_changes import arpeggiate, move_notes, revoice
 from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key
 from .parser_harmony_loose import chord_changes, loose_progression, poly, quality_first, without_hold
-from .parser_harmony_named import alter_chord, chord_hits, inverted_chord, named_chord, pedal, scale_run
+from .parser_harmony_named import alter_chord, chord_hits, inverted_chord, named_chord, pedal, retime, scale_run
 from .parser_harmony_words import (CHORDISH, NOTE, NUMBERS, bad_chord, chord_list, column_of, has_quality,
                                    words_of)
 
@@ -49,7 +49,7 @@ _SIGNALS = frozenset("notes note melody scale degrees degree chord chords progre
                      "seventh sevenths 7th 7ths 9th ninth blues vamp loop relative parallel transpose modulate tune "
                      "pent mixo dorian phrygian lydian mixolydian locrian aeolian ionian pentatonic chromatic sixth "
                      "neapolitan tristan german italian french hendrix augmented diminished suspended sus strum barre "
-                     "cadential 808 808s bassline walk triad cadence progression".split())
+                     "cadential 808 808s bassline walk triad cadence progression each".split())
 
 
 def _worth_reading(line: str) -> bool:
@@ -137,7 +137,7 @@ def _clean(line: str) -> str:
 
 def _single(text: str, line: str):
     for reader in (ask_key, read_key, change_key, move_notes, revoice, arpeggiate, _random, named_chord, inverted_chord, alter_chord,
-                   chord_hits, pedal, _scale_run, _stacked, _play, _progression, _tune, _notes, chord_changes, poly, quality_first, _loose):
+                   chord_hits, retime, pedal, _scale_run, _stacked, _play, _progression, _tune, _notes, chord_changes, poly, quality_first, _loose):
         intent = reader(text, line)
         if intent is not None:
             return intent

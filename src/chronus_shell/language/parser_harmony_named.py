@@ -8,7 +8,7 @@ import re
 
 from . import intents_harmony as ih
 from .chords import Chord, root_text
-from .parser_harmony_words import NOTE, column_of, words_of
+from .parser_harmony_words import NOTE, NUMBERS, column_of, words_of
 
 #: Chords known by name: pitch classes, lowest first, above C (Tristan: f b d# g#) or, with
 #: `in_key`, above the tonic of the key said or set (a German sixth in C minor: ab c eb f#).
@@ -67,6 +67,20 @@ def chord_hits(text: str, line: str):
     return ih.PitchList(words_of(match.group("target"), line), (chord.symbol + "!",), column_of(match.group("chord"), line))
 
 
+def retime(text: str, line: str):
+    """'make each chord last 2 bars', 'two beats each', 'a bar per chord': the last chord track's
+    chords again, each held that long."""
+    match = re.fullmatch(r"(?:make |have |let )?(?:each|every|the|all the) chords? (?:last |go |play |ring )?(?:for )?(?P<n>\d+|one|two|"
+                         r"three|four|eight|half(?: a)?|an?) (?P<unit>bars?|beats?|steps?)(?: each| long)?|(?P<n2>\d+|one|two|three|four|"
+                         r"eight|half(?: a)?|an?) (?P<unit2>bars?|beats?) (?:each|per chord|a chord)", text)
+    if not match:
+        return None
+    count = match.group("n") or match.group("n2")
+    number = float(count) if count.isdigit() else {"a": 1, "an": 1, "half": 0.5, "half a": 0.5}.get(count) or NUMBERS[count]
+    steps = number * {"bar": 16, "beat": 4, "step": 1}[(match.group("unit") or match.group("unit2")).rstrip("s")]
+    return ih.Retime(int(steps) if steps == int(steps) else 0, column_of(count, line))
+
+
 def pedal(text: str, line: str):
     """'pedal point on A', 'a pedal on e for the bass': the voice's track holds one note."""
     match = re.fullmatch(rf"(?:play |give me |put )?(?:an? |the )?pedal(?: point| tone| note)?(?: on| of)? (?P<note>{NOTE}(?:-?\d)?)"
@@ -95,10 +109,13 @@ def alter_chord(text: str, line: str):
     adds = {"7th": "7", "seventh": "7", "7": "7", "major 7th": "maj7", "major seventh": "maj7", "maj7": "maj7",
             "9th": "9", "ninth": "9", "9": "9", "6th": "6", "sixth": "6", "6": "6"}
     words = "|".join(sorted(map(re.escape, adds), key=len, reverse=True))
-    match = re.fullmatch(rf"(?:add|put|stick) (?:a |the )?(?P<add>{words})(?: (?:on|to|onto) (?:the )?(?P<root>{NOTE})(?: chord)?)?", text)
+    match = re.fullmatch(rf"(?:add|put|stick) (?:a |the )?(?P<add>{words})(?: (?:on|to|onto) (?:the )?(?P<root>{NOTE})(?: chord)?"
+                         rf"| (?:on|to|onto) (?:all |every |each )?(?:of )?(?:the |those )?(?:chords?|them|it))?", text)
     if match:
         root = root_text(match.group("root")) if match.group("root") else None
-        return ih.AlterChord(root[0] if root else None, adds[match.group("add")], column_of(match.group("add"), line))
+        change = adds[match.group("add")]
+        return ih.AlterChord(root[0] if root else None, "add9" if change == "9" else change,     # 'add a 9th': the 9th alone
+                             column_of(match.group("add"), line))
     match = re.fullmatch(rf"(?:make|turn|change) (?:it|that|the chord|the (?P<root>{NOTE})(?: chord)?) (?:into |to )?(?:an? )?"
                          rf"(?P<to>minor|major|sus4|sus2|suspended|{words})(?: chord)?", text)
     if match:
@@ -108,4 +125,4 @@ def alter_chord(text: str, line: str):
     return None
 
 
-__all__ = ["named_chord", "inverted_chord", "chord_hits", "pedal", "scale_run", "alter_chord", "NAMED"]
+__all__ = ["named_chord", "inverted_chord", "chord_hits", "retime", "pedal", "scale_run", "alter_chord", "NAMED"]
