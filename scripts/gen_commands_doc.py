@@ -337,6 +337,8 @@ are notes here and words elsewhere.
   `a minor` alone asks whether the key or the chord is meant. Progressions by name, in a key:
   `a perfect / plagal / interrupted cadence in G`, `the pop progression in D`, `andalusian cadence
   in A minor`, `the jazz turnaround in Bb`; `play c e g together` sounds those notes at once.
+  `make each chord last 2 beats` / `two bars each` re-times the last chord track; `add a 9th to
+  all the chords` adds the 9th alone (`make it a 9th chord`: with the 7th).
 """
 
 
