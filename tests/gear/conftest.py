@@ -44,8 +44,8 @@ def samples(tmp_path, monkeypatch):
 
 
 def onsets(audio: np.ndarray, threshold: float = 0.01, quiet: int = 480) -> list[int]:
-    """Samples where the signal rises above `threshold` after at least `quiet` samples below it."""
-    loud = np.flatnonzero(np.abs(audio) > threshold)
+    """Frames where the signal (its louder side) rises above `threshold` after at least `quiet` frames below it."""
+    loud = np.flatnonzero(np.abs(audio).reshape(len(audio), -1).max(axis=1) > threshold)
     if len(loud) == 0:
         return []
     starts = [int(loud[0])] + [int(b) for a, b in zip(loud[:-1], loud[1:]) if b - a > quiet]

@@ -74,6 +74,8 @@ PHRASES = [
     ("lay out the hats for 4 bars", ["/seq/mute hats 1 4"]),
     ("breakdown: kill the kick for 8 bars", ["/seq/mute kick 1 8"]),
     ("drop the drums for a bar", ["/seq/mute kick 1 1", "/seq/mute hats 1 1"]),   # every drum track
+    ("drop everything for a bar", ["/seq/mute bass 1 1", "/seq/mute kick 1 1", "/seq/mute hats 1 1"]),
+    ("fade out the kick and the sine over 2 bars", ["/ramp/kick1/gain 0.0 8", "/ramp/sine1/gain 0.0 8"]),
     ("stop at the end of the bar", ["/seq/stop bar"]),
     ("stop at the end of this measure", ["/seq/stop bar"]),
     ("stop after this bar", ["/seq/stop bar"]),

@@ -70,3 +70,34 @@ def test_a_bad_saved_ramp_is_one_line_naming_where(ramp, words):
     with pytest.raises(SessionError) as err:
         state_to_messages(state)
     assert "ramps[0]" in str(err.value) and words in str(err.value)
+
+
+def test_a_tempo_ramp_in_progress_round_trips():
+    timeline = Timeline(SR, BLOCK)
+    for line in ("/patch/create k kick", "/patch/connect k master", "/seq/add kick k x...x...x...x...",
+                 "/seq/bpm 120", "/seq/start", "/seq/bpm 160 ramp 16"):
+        timeline.schedule(Message.parse(line), 0)
+    while timeline.engine.sequencer.next_step < 32:               # 8 of the 16 beats
+        timeline.render_block()
+    state = timeline.engine.patch_state()
+    [tempo] = [r for r in state["ramps"] if r["target"] == "seq.bpm"]
+    seq = timeline.engine.sequencer
+    assert tempo["to"] == 160.0 and tempo["beats"] == (64 - seq.next_step) / 4
+    assert 130 < tempo["from"] < 150 and tempo["from"] == float(seq.tempo_ramp.bpm_at(seq.next_step))
+    messages = [str(m) for m in state_to_messages(state)]
+    assert messages[-2:] == [f"/seq/bpm {tempo['from']} now", f"/seq/bpm 160.0 ramp {tempo['beats']}"]
+    fresh = Timeline(SR, BLOCK)
+    for message in state_to_messages(state):
+        fresh.schedule(message, 0)
+    for _ in range(4):
+        fresh.render_block()
+    ramp = fresh.engine.sequencer.tempo_ramp
+    assert ramp.b0 == pytest.approx(tempo["from"]) and ramp.b1 == 160
+    assert (ramp.end_step - ramp.start_step) / 4 == tempo["beats"]
+
+
+def test_a_bad_saved_tempo_ramp_is_one_line():
+    state = {"schema_version": 1, "modules": {}, "ramps": [{"target": "seq.bpm", "from": 120, "to": 900, "beats": 8}]}
+    with pytest.raises(SessionError) as err:
+        state_to_messages(state)
+    assert str(err.value).startswith("ramps[0]: ") and "out of range" in str(err.value)

@@ -85,7 +85,8 @@ def children_of(pid: int) -> list[int]:
 
 def silent_runs_s(audio: np.ndarray, after_s: float = 0.3, block: int = 256, rate: int = 48000) -> list[float]:
     """The lengths (s) of the silent stretches of whole blocks once the music has started (a gap)."""
-    silent = np.abs(audio[: len(audio) // block * block].reshape(-1, block)).max(axis=1) < 1e-7
+    frames = np.abs(audio).reshape(len(audio), -1).max(axis=1)          # mono or stereo: the louder side
+    silent = frames[: len(frames) // block * block].reshape(-1, block).max(axis=1) < 1e-7
     runs, run = [], 0
     for quiet in silent[int(after_s * rate / block):]:
         if quiet:

@@ -1,5 +1,6 @@
-"""A ramp (and a tempo ramp) running through a failover, a commit and a cold restore, in real time: the
-recording equals the offline render bit for bit (from the restore's first kick on) and nothing steps."""
+"""Ramps, a tempo ramp, a timed mute, a command at the next bar and a stop at the bar line through two
+failovers, a commit and a cold restore, in real time: the recording equals the offline render bit for
+bit (after a restore: from its first kick on) and nothing steps."""
 from __future__ import annotations
 
 import json
@@ -30,9 +31,13 @@ wait 400ms
 /patch/begin
 /patch/create spare lfo
 /patch/commit
+drop the kick for a bar
 wait 300ms
 /engine/crash standby
-wait 2s
+at the next bar, resonance 60%
+wait 1s
+stop at the end of the bar
+wait 1s
 """
 
 

@@ -14,7 +14,7 @@ from .catalogue import CATALOGUE, module_spec
 from .modules.oscillators import Oscillator
 from .params import ParamError, did_you_mean
 from .note_steps import MAX_CHORD as MAX_NOTES
-from .voice_members import connected_components
+from .topology import connected_components
 
 ID_PATTERN = re.compile(r"[a-z][a-z0-9_]{0,31}$")
 TAKES_AUDIO = ("processor", "master")

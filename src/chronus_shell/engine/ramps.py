@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..protocol.message import Message
+from . import tempo_curve
 from .params import ParamError, ParamSpec, format_number
 
 CURVES = ("lin", "exp")
@@ -92,10 +94,12 @@ def start_ramp(engine, module_id: str, name: str, args, at: int) -> None:
     running = engine.param_ramps.get(key)
     if begin is None:       # where the param is (or, within 5 ms of a set, where its de-zipper glide is going)
         begin = running.at(at) if running is not None else float(module.targets[spec.name])
-    end = engine.sequencer.sample_after(at, beats)
+    end = tempo_curve.sample_after(engine.sequencer, at, beats)
     module.set(spec.name, target)
     engine.settings.setdefault(module_id, {})[spec.name] = target
     engine.param_ramps[key] = Ramp(at, end, begin, target, curve, spec.unit)
+    if _copies(engine, module_id):
+        return                                # a polyphonic voice's notes move together, block by block
     if not module.__dict__.get("driven"):
         engine._order = None                  # it leaves the fused voice bank while it ramps
     module.driven = {**module.__dict__.get("driven", {}), spec.name: np.full(0, begin)}
@@ -120,6 +124,10 @@ def drive(engine, n: int) -> None:
         if module is None:
             del engine.param_ramps[key]
             continue
+        copies = _copies(engine, key[0])
+        if copies:
+            _move_notes(engine, key, ramp, (module, *copies), n)
+            continue
         driven = module.__dict__.get("driven")
         if driven is None:                    # a module reset after a fault: back out of the bank
             driven = module.driven = {}
@@ -130,6 +138,23 @@ def drive(engine, n: int) -> None:
             _release(engine, module, key[1])
             continue
         driven[key[1]] = ramp.values(position, n)
+
+
+def _copies(engine, module_id: str) -> tuple:
+    poly = getattr(engine, "poly", None)
+    return tuple(poly.copies.get(module_id, ())) if poly is not None else ()
+
+
+def _move_notes(engine, key, ramp: Ramp, modules: tuple, n: int) -> None:
+    """A polyphonic voice's ramp: the notes are copies fused in the voice bank, so the ramp moves
+    their target once a segment (to its value at the segment's end) and the 5 ms de-zipper glide
+    follows it — close, though not sample by sample as a mono voice's ramp."""
+    position = engine.position
+    value = ramp.target if position + n >= ramp.end else ramp.at(position + n)
+    for each in modules:
+        each.set(key[1], value)
+    if position + n >= ramp.end:
+        del engine.param_ramps[key]
 
 
 def _release(engine, module, name: str) -> None:
@@ -143,10 +168,12 @@ def _release(engine, module, name: str) -> None:
 
 
 def in_progress(engine) -> list[dict]:
-    """Running ramps as session data: where each param is now, its target and the beats left."""
-    out = []
+    """Running ramps as session data: where each param is now, its target and the beats left (a
+    tempo ramp too, as `seq.bpm`)."""
+    tempo = tempo_curve.in_progress(engine.sequencer)
+    out = [tempo] if tempo else []
     for (module_id, name), ramp in sorted(engine.param_ramps.items()):
-        left = engine.sequencer.beats_between(engine.position, ramp.end)
+        left = tempo_curve.beats_between(engine.sequencer, engine.position, ramp.end)
         if left > 0:
             out.append({"target": f"{module_id}.{name}", "from": ramp.at(engine.position), "to": ramp.target,
                         "beats": left, "curve": ramp.curve})
@@ -156,5 +183,14 @@ def in_progress(engine) -> list[dict]:
 def load(engine, saved: list[dict]) -> None:
     """Ramps a session saved in progress start again from where they were, for the beats left."""
     for ramp in saved:
+        if ramp["target"] == tempo_curve.TEMPO_TARGET:
+            for msg in tempo_messages(ramp):
+                engine.sequencer.handle(msg, engine.position)
+            continue
         module_id, name = ramp["target"].split(".", 1)
         start_ramp(engine, module_id, name, (ramp["to"], ramp["beats"], ramp["curve"], ramp["from"]), engine.position)
+
+
+def tempo_messages(saved: dict) -> list[Message]:
+    """A saved tempo ramp as messages: the tempo where it was, then the glide on from there."""
+    return [Message("/seq/bpm", (saved["from"], "now")), Message("/seq/bpm", (saved["to"], "ramp", saved["beats"]))]

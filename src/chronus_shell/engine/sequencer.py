@@ -16,7 +16,7 @@ from .mini_notation import check_pattern
 from .note_steps import REST, parse_notes, saved
 from .params import ParamError, did_you_mean
 from .scales import SCALES, pitch_class
-from .tempo_curve import TempoRamp
+from .tempo_curve import TempoRamp, glide
 from .track_play import STYLE_VERBS, TrackStyle, check_style, style_change
 
 STEPS_PER_BAR = 16
@@ -117,19 +117,6 @@ class Sequencer:
         """Samples from a step to the next (a tempo ramp's steps shrink or grow)."""
         ramp = self.tempo_ramp
         return ramp.step_length(step) if ramp is not None and ramp.covers(step) else self.samples_per_step
-
-    def sample_after(self, at: int, beats: float) -> int:
-        """The sample `beats` beats after sample `at`, along the tempo (and a running tempo ramp)."""
-        per_beat = self.samples_per_step * 4
-        if self.running and self.tempo_ramp is not None:
-            return self.tempo_ramp.sample_after(at, beats, per_beat)
-        return int(at) + _round(Fraction(beats) * per_beat)
-
-    def beats_between(self, at: int, end: int) -> float:
-        per_beat = self.samples_per_step * 4
-        if self.running and self.tempo_ramp is not None:
-            return self.tempo_ramp.beats_between(at, end, per_beat)
-        return float((end - at) / per_beat)
 
     # -- messages ---------------------------------------------------------------
     def check(self, msg: Message) -> None:
@@ -250,7 +237,7 @@ class Sequencer:
                 self.anchor_time, self.anchor_step = self.step_time(self.next_step), self.next_step
             self.bpm, self.tempo_ramp = change[1], None
         elif kind == "bpm_ramp":
-            self._glide(change[1], change[2])
+            glide(self, change[1], change[2])
         elif kind == "mute":
             if change[1] in self.tracks:
                 self.tracks[change[1]].muted = change[2]
@@ -273,16 +260,6 @@ class Sequencer:
             style = {k: v for k, v in old.play.style().items() if k not in ("shift", "reverse")} if old else None
             self.tracks[change[1]] = Track(change[2], change[3], old.notes if old else None,
                                            old.muted if old else False, change[1], style)
-
-    def _glide(self, target: Fraction, steps: int) -> None:
-        """A tempo ramp from the tempo at the next step (a running ramp's, wherever it is)."""
-        if not self.running:
-            self.bpm, self.tempo_ramp = target, None
-            return
-        step, ramp = self.next_step, self.tempo_ramp
-        start = ramp.bpm_at(step) if ramp is not None and ramp.covers(step) else self.bpm
-        self.tempo_ramp = TempoRamp(step, self.step_time(step), start, target, steps, self.sample_rate)
-        self.anchor_step, self.anchor_time, self.bpm = self.tempo_ramp.end_step, self.tempo_ramp.end_time, target
 
     def _apply_pending(self, until: int | None) -> None:
         while self.pending and (until is None or self.pending[0][0] <= until):

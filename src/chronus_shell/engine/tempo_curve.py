@@ -14,6 +14,16 @@ import math
 from fractions import Fraction
 
 STEPS_PER_BEAT = 4
+TEMPO_TARGET = "seq.bpm"     # a tempo ramp's name among the ramps a session saves
+
+
+def in_progress(sequencer) -> dict | None:
+    """A running tempo ramp as session data (the tempo at the next step, the target, the beats left)."""
+    ramp, step = sequencer.tempo_ramp, sequencer.next_step
+    if not sequencer.running or ramp is None or not ramp.covers(step):
+        return None
+    return {"target": TEMPO_TARGET, "from": float(ramp.bpm_at(step)), "to": float(ramp.b1),
+            "beats": (ramp.end_step - step) / STEPS_PER_BEAT, "curve": "lin"}
 
 
 class TempoRamp:
@@ -102,3 +112,34 @@ class TempoRamp:
                 return self.beats + (t - self.length) / samples_per_beat_after
             return self.beats_at(t)
         return float(beat(end) - beat(at))
+
+
+def glide(sequencer, target: Fraction, steps: int) -> None:
+    """`/seq/bpm target ramp beats` landing: a ramp from the tempo at the next step (a running ramp's,
+    wherever it is); the grid is anchored at the ramp's exact end. Stopped: the tempo is the target."""
+    if not sequencer.running:
+        sequencer.bpm, sequencer.tempo_ramp = target, None
+        return
+    step, ramp = sequencer.next_step, sequencer.tempo_ramp
+    start = ramp.bpm_at(step) if ramp is not None and ramp.covers(step) else sequencer.bpm
+    ramp = sequencer.tempo_ramp = TempoRamp(step, sequencer.step_time(step), start, target, steps,
+                                            sequencer.sample_rate)
+    sequencer.anchor_step, sequencer.anchor_time, sequencer.bpm = ramp.end_step, ramp.end_time, target
+
+
+def _per_beat(sequencer) -> Fraction:
+    return sequencer.samples_per_step * STEPS_PER_BEAT
+
+
+def sample_after(sequencer, at: int, beats: float) -> int:
+    """The sample `beats` beats after sample `at`, along the tempo (and a running tempo ramp)."""
+    if sequencer.running and sequencer.tempo_ramp is not None:
+        return sequencer.tempo_ramp.sample_after(at, beats, _per_beat(sequencer))
+    return int(at) + math.floor(Fraction(beats) * _per_beat(sequencer) + Fraction(1, 2))
+
+
+def beats_between(sequencer, at: int, end: int) -> float:
+    """Beats from sample `at` to sample `end` along the tempo (and a running tempo ramp)."""
+    if sequencer.running and sequencer.tempo_ramp is not None:
+        return sequencer.tempo_ramp.beats_between(at, end, _per_beat(sequencer))
+    return float((end - at) / _per_beat(sequencer))

@@ -23,6 +23,7 @@ from .mapper_modules import ModuleMapper
 from .mapper_rhythm import RhythmMapper
 from .mapper_sequencer import SequencerMapper
 from .mapper_shell import ShellMapper
+from .mapper_stereo import StereoMapper
 from .mapper_tracks import TrackMapper
 from .mapper_values import ValueMapper
 from .mapper_voicing import VoicingMapper
@@ -32,7 +33,7 @@ from .resolve import EVERYTHING, Resolver, type_and_presets
 
 
 class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, SequencerMapper, ShellMapper,
-             TrackMapper, ChainMapper, GearMapper, RhythmMapper, HarmonyMapper, VoicingMapper):
+             TrackMapper, ChainMapper, GearMapper, RhythmMapper, StereoMapper, HarmonyMapper, VoicingMapper):
     def __init__(self, model: PatchModel):
         self.model = model
         self.resolve = Resolver(model)

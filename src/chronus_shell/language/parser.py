@@ -23,6 +23,7 @@ from .parser_patch_rules import ADJECTIVES, PatchRules
 from .parser_rhythm_rules import rhythm_intent
 from .parser_sequencer_rules import SequencerRules
 from .parser_shell_rules import ShellRules
+from .parser_stereo_rules import StereoRules
 from .parser_values import ValueRules, glue_numeric_names
 
 
@@ -53,7 +54,7 @@ def _has_field(intent, name: str) -> bool:
     return any(f.name == name for f in fields(intent))
 
 
-class _ToIntent(ValueRules, PatchRules, SequencerRules, ShellRules, GearRules, Transformer):
+class _ToIntent(ValueRules, PatchRules, SequencerRules, ShellRules, GearRules, StereoRules, Transformer):
     """Parse tree → intent. Keyword tokens arrive as children; values and words as dataclasses.
 
     Methods take the children inline; the dispatch is resolved once (no per-call wrappers) and

@@ -159,9 +159,9 @@ def _fade(line: str) -> tuple[str, str, str | None] | None:
             what = (match.groupdict().get("what") or "").strip()
             if what.lower() in ("", "everything", "it all", "all", "the mix", "the music", "the track", "out"):
                 what = "the master"
-            if kind in ("to", "from silence"):
-                return kind, f"set the volume of {what} to {match.group('to')}", None
-            return kind, f"set the volume of {what} to 50%", None
+            level = match.group("to") if kind in ("to", "from silence") else "50%"
+            parts = [p for p in re.split(r"\s*(?:,|&|\band\b)\s*", what) if p]   # "the kick and the snare"
+            return kind, " and ".join(f"set the volume of {part} to {level}" for part in parts), None
     return None
 
 

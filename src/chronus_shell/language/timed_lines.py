@@ -34,17 +34,23 @@ DOC_FORMS = (
      ["at the next bar, cutoff 500", "in 2 bars mute the kick", "on the next beat, tempo 130",
       "at the next bar fade out the saw over 2 bars"]),
 )
+#: A line without one of these words has no time words (the cheap test before the phrases' regexes).
+TRIGGERS = re.compile(r"\b(?:bars?|beats?|measures?|steps?|sixteenths?|seconds?|secs?|downbeat|one|phrase|slowly|"
+                      r"gradually|little|bit|smoothly|gently|fade\w*|sweep|ramp|glide|slide|automate|ease|drift|creep|"
+                      r"nudge|swell|walk|accel\w*|stringendo|rit\w*|rall\w*|allargando|cresc\w*|decresc\w*|diminuendo|"
+                      r"dim|speed|slow|decelerate|broaden|for\s+(?:\d+|two|three|four|eight|sixteen))\b|\d\s*s\b", re.I)
 _SEPARATORS = re.compile(r"\s*(?:;|,|\band then\b|\bthen\b)\s*", re.I)
 _BACK = re.compile(r"^(?:and\s+)?bring\s+(?:them|em|'em|it|\w+)\s+back(?:\s+in)?$", re.I)
 _TIMED_MUTE = re.compile(r"\bfor\s+(?:a|an|one|two|three|four|eight|sixteen|\d+)\b", re.I)
 _CURVE_ONLY = re.compile(r"^(?:and\s+)?(?:exponential(?:ly)?|logarithmic(?:ally)?|log|linear(?:ly)?)(?:\s+curve)?$", re.I)
+HELP_TOPICS = frozenset({"time", "timing", "ramp", "ramps", "fade", "fades", "sweep", "bars", "later"})
 RAMP_WORDS = ("over", "during", "across", "within", "slowly", "for")
 MUTE_WORDS = ("for", "during")
 
 
 def is_timed(text: str) -> bool:
-    """Whether a line has time words (in any of its commands)."""
-    return any(_has_time(segment) for segment in _segments(text))
+    """Whether a line has time words (in any of its commands); most lines fail the first test."""
+    return bool(TRIGGERS.search(text)) and any(_has_time(segment) for segment in _segments(text))
 
 
 def _has_time(text: str) -> bool:
@@ -58,6 +64,8 @@ def translate_timed(translator, text: str) -> list[Message] | None:
     """The messages of a timed line, or None for a line without time words (translated as usual).
     Several commands on a line ("add a noise, fade it in over 8 bars") are timed each on its own:
     a segment of time words alone ("…, over 8 bars", "at the next bar, …") joins its command."""
+    if not TRIGGERS.search(text):
+        return None
     segments = _segments(text)
     if not any(_has_time(segment) for segment in segments):
         return None
@@ -172,16 +180,19 @@ def _timed(translator, timed: Timed, text: str) -> list[Message]:
 _BARE_IT = re.compile(r"^(?:take|bring|push|pull|drift|ease|move|get|go)\s+(?:it|things|this)\s+(?:up\s+|down\s+)?"
                       r"to\s+(\d+(?:\.\d+)?)$", re.I)
 _DRUMS = re.compile(r"^mute\s+(?:all\s+)?(?:the\s+)?(?:drums|percussion|drum\s+tracks|kit|whole\s+kit)$", re.I)
+_ALL_TRACKS = re.compile(r"^mute\s+(?:everything|it\s+all|all(?:\s+(?:the\s+)?tracks)?|every\s+track|the\s+whole\s+"
+                         r"(?:thing|track|beat)|the\s+music)$", re.I)
 
 
 def _drum_mutes(model, command: str) -> list[Message]:
-    """'drop the drums for a bar': every unmuted track that plays a drum."""
-    if not _DRUMS.match(command):
+    """'drop the drums for a bar': every unmuted track that plays a drum ('drop everything': every one)."""
+    every = bool(_ALL_TRACKS.match(command))
+    if not (every or _DRUMS.match(command)):
         return []
-    tracks = [name for name, track in model.tracks.items()
-              if not track.muted and model.spec(track.target) is not None and model.spec(track.target).role == "drum"]
+    tracks = [name for name, track in model.tracks.items() if not track.muted and (every or (
+        model.spec(track.target) is not None and model.spec(track.target).role == "drum"))]
     if not tracks:
-        raise LanguageError("no drum track is playing to mute", 0)
+        raise LanguageError(f"no {'' if every else 'drum '}track is playing to mute", 0)
     return [Message("/seq/mute", (name, 1)) for name in tracks]
 
 

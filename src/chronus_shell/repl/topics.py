@@ -13,6 +13,7 @@ from ..engine.catalogue import specs
 from ..engine.params import did_you_mean, format_number
 from ..language.mapper import SEQ_PARAMS
 from ..language.resolve import type_named
+from ..language.timed_lines import DOC_FORMS as TIME_FORMS, HELP_TOPICS as TIME_TOPICS
 from .catalogue_table import module_table
 from ..session.snapshot import list_sessions
 from .completer import LIST_TOPICS, param_meta
@@ -36,7 +37,7 @@ def command_forms() -> tuple[tuple[str, tuple[str, ...]], ...]:
         if line.startswith("//:"):
             form, *examples = (part.strip() for part in line[3:].split("|"))
             forms.append((form, tuple(examples)))
-    return tuple(forms)
+    return tuple(forms) + tuple((form, tuple(examples)) for form, examples in TIME_FORMS)
 
 
 def _forms_table(forms, title: str) -> Table:
@@ -55,6 +56,8 @@ def help_renderables(topic: str | None, model) -> list:
                 Text("help <module|param|command> for details · list modules|types|params|tracks|sessions",
                      style="dim")]
     words = tuple(topic.lower().split())
+    if words[0] in TIME_TOPICS:                   # help time / ramps / fade: the timed forms
+        return [_forms_table(TIME_FORMS, f"help {topic}")]
     module_type = model.modules.get(words[0]) if len(words) == 1 else None
     module_type = module_type or type_named(words)
     if module_type and module_type in {s.type for s in specs()}:
@@ -115,7 +118,7 @@ def list_renderables(what: str | None, model) -> list:
 
 
 def _patch_table(model) -> Table:
-    table = Table(title=f"patch · {format_number(model.bpm)} bpm", title_justify="left")
+    table = Table(title=f"patch · {format_number(model.bpm)} bpm{_key_text(model)}", title_justify="left")
     for column in ("id", "type", "→", "values"):
         table.add_column(column)
     for module_id, type_name in model.modules.items():
@@ -175,6 +178,14 @@ def _tracks_table(model) -> Table:
         plays = ", ".join(f"{k} {v:g}" if not isinstance(v, bool) else k for k, v in track.style.items())
         table.add_row(name, track.target, track.pattern, " ".join(map(str, track.notes)), plays)
     return table
+
+
+def _key_text(model) -> str:
+    """' · key d minor' when the session has a key (/seq/key; the language's model keeps it), else ''."""
+    key = getattr(model, "key", None)
+    if not key:
+        return ""
+    return f" · key {' '.join(key) if isinstance(key, (tuple, list)) else key}".replace("_", " ")
 
 
 __all__ = ["help_renderables", "list_renderables", "show_renderables", "command_forms", "TopicError"]

@@ -12,6 +12,9 @@ from ..engine.catalogue import module_spec
 from ..engine.limits import shorten
 from ..engine.params import ParamError
 from ..engine.ramps import parse_args
+from ..engine.sequencer import BPM_RANGE, Sequencer
+from ..engine.tempo_curve import TEMPO_TARGET
+from ..protocol.message import Message
 from .paths import SessionError
 
 MAX_RAMPS = 4096
@@ -29,6 +32,9 @@ def validate_ramps(value: Any, modules: dict) -> list[dict]:
         where = f"ramps[{index}]"
         if not isinstance(ramp, dict):
             raise SessionError(f"{where}: a ramp is {{target, from, to, beats, curve}}, got {shorten(ramp)}")
+        if ramp.get("target") == TEMPO_TARGET:
+            out.append(_tempo(ramp, where))
+            continue
         module_id, _, name = str(ramp.get("target", "")).partition(".")
         if module_id not in types or not name:
             raise SessionError(f"{where}.target: {shorten(ramp.get('target'))} is not <module>.<param> of this session")
@@ -40,3 +46,15 @@ def validate_ramps(value: Any, modules: dict) -> list[dict]:
             raise SessionError(f"{where}: {err}") from None
         out.append({"target": f"{module_id}.{spec.name}", "from": begin, "to": to, "beats": beats, "curve": curve})
     return out
+
+
+def _tempo(ramp: dict, where: str) -> dict:
+    """A tempo ramp in progress: from and to in the tempo range, the beats left as /seq/bpm takes them."""
+    try:
+        check = Sequencer(48000).check
+        check(Message("/seq/bpm", (ramp.get("from"), "now")))
+        check(Message("/seq/bpm", (ramp.get("to"), "ramp", ramp.get("beats"))))
+    except (ParamError, TypeError, ValueError) as err:
+        raise SessionError(f"{where}: {err} (a tempo ramp's from and to are {BPM_RANGE[0]}–{BPM_RANGE[1]} bpm)") from None
+    return {"target": TEMPO_TARGET, "from": float(ramp["from"]), "to": float(ramp["to"]),
+            "beats": float(ramp["beats"]), "curve": "lin"}

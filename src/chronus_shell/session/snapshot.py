@@ -14,6 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from ..engine.ramps import tempo_messages
+from ..engine.tempo_curve import TEMPO_TARGET
 from ..protocol.message import Message
 from .file_limits import read_json_limited
 from .paths import (
@@ -151,6 +153,9 @@ def state_to_messages(state: dict, current: dict | None = None) -> list[Message]
     if seq["running"]:
         messages.append(Message("/seq/start"))
     for ramp in state.get("ramps", ()):              # in progress when saved: on from where they were
+        if ramp["target"] == TEMPO_TARGET:
+            messages += tempo_messages(ramp)
+            continue
         module_id, name = ramp["target"].split(".", 1)
         messages.append(Message(f"/ramp/{module_id}/{name}", (ramp["to"], ramp["beats"], ramp["curve"], ramp["from"])))
     return messages

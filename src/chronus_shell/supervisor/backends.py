@@ -73,7 +73,8 @@ class NullStream:
 
 
 class DeviceStream:
-    """A PortAudio output stream whose callback copies ring blocks to the device, any period size."""
+    """A PortAudio output stream whose callback copies ring blocks (stereo frames) to the device's
+    two channels, any period size."""
 
     def __init__(self, next_block, sample_rate: int, block_size: int, device, on_underflow,
                  on_jack_xrun, wasapi_exclusive: bool):
@@ -104,7 +105,7 @@ class DeviceStream:
                 self._carry = self._next_block()
                 self._carry_pos = 0
             count = min(frames - filled, self._block_size - self._carry_pos)
-            outdata[filled:filled + count] = self._carry[self._carry_pos:self._carry_pos + count, None]
+            outdata[filled:filled + count] = self._carry[self._carry_pos:self._carry_pos + count]
             filled += count
             self._carry_pos += count
 

@@ -34,7 +34,7 @@ class BlockSource:
         self.record = record
         self.prefill = prefill
         self.started = False
-        self.silence = np.zeros(rings[0].audio.shape[1], dtype=np.float32)
+        self.silence = np.zeros(rings[0].audio.shape[1:], dtype=np.float32)
 
     def next_block(self) -> np.ndarray:
         words = self.words

@@ -45,6 +45,8 @@ MARK_TEXT = 8         # words 8–15: the id of the module in that call, utf-8  
 MARK_BYTES = 64
 SLOT_WORDS = 16
 
+CHANNELS = 2          # every ring holds stereo frames: (capacity, block_size, CHANNELS) float32
+
 
 class SharedBlock:
     """A named shared-memory block with a numpy view; the creator unlinks it."""
@@ -93,13 +95,13 @@ class Control:
 
 
 class Ring:
-    """One slot's audio ring: a header of counters and `capacity` blocks of float32 samples."""
+    """One slot's audio ring: a header of counters and `capacity` blocks of stereo float32 frames."""
 
     def __init__(self, name: str, capacity: int, block_size: int, create: bool):
-        size = SLOT_WORDS * 8 + capacity * block_size * 4
+        size = SLOT_WORDS * 8 + capacity * block_size * CHANNELS * 4
         self.block = SharedBlock(name, size if create else None)
         self.header = self.block.view(np.int64, (SLOT_WORDS,))
-        self.audio = self.block.view(np.float32, (capacity, block_size), offset=SLOT_WORDS * 8)
+        self.audio = self.block.view(np.float32, (capacity, block_size, CHANNELS), offset=SLOT_WORDS * 8)
         self.capacity = capacity
         if create:
             self.header[:] = 0

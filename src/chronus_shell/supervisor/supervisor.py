@@ -30,7 +30,7 @@ from .failover import START_TIMEOUT_S, Failover
 from .recording import RECORD_SECONDS, RecordTap
 from .samples import SampleError, SampleShelf, names_a_sample
 from .rings import (
-    LEVEL_MILLI, LOST_BLOCKS, READ_BLOCK, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring,
+    CHANNELS, LEVEL_MILLI, LOST_BLOCKS, READ_BLOCK, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring,
     remove_stale_blocks, shm_name,
 )
 from .restore import Restore
@@ -111,7 +111,7 @@ class Supervisor(Failover, Restore):
             self._assign(workers[index], index, snapshot)
         self.spares = workers[2:]
         if record is not None:
-            self.tap.start(Recorder(record, cfg.sample_rate))
+            self.tap.start(Recorder(record, cfg.sample_rate, CHANNELS))
         self._start_output()
         self._monitor = threading.Thread(target=self._watch, name="chronus-supervisor", daemon=True)
         self._monitor.start()
@@ -243,11 +243,11 @@ class Supervisor(Failover, Restore):
         self.admission.prepare(msg, len(scheduled_types(self.plan)))   # measuring holds no lock
         with self._lock:
             self.admission.check(msg, scheduled_types(self.plan))
-            notice = self.plan.admit(msg)    # a chord made a voice polyphonic: said once
+            said = self.plan.admit(msg)      # a chord made a voice polyphonic: said once
             self._fan_out(msg, at)
         if head in ("mod", "gate") or msg.address == "/patch/create":
             self.touched = str(msg.args[0]) if head == "patch" else msg.parts[1]   # a session keeps it as focus
-        return notice
+        return Outcome(said) if said else None   # said, not refused (OSC senders get no /error)
 
     def _fan_out(self, msg: Message, at: int | None) -> int:
         earliest = self.earliest_stamp()
