@@ -17,6 +17,7 @@ from .mapper_chain import ChainMapper
 from .mapper_changes import ChangeMapper
 from .mapper_edges import EdgeMapper
 from .mapper_gear import GearMapper
+from .mapper_harmony import HarmonyMapper
 from .mapper_levels import LevelMapper
 from .mapper_modules import ModuleMapper
 from .mapper_rhythm import RhythmMapper
@@ -25,13 +26,14 @@ from .mapper_shell import ShellMapper
 from .mapper_stereo import StereoMapper
 from .mapper_tracks import TrackMapper
 from .mapper_values import ValueMapper
+from .mapper_voicing import VoicingMapper
 from .mapper_words import COMPARATIVES, SEQ_PARAMS, SWING, TEMPO, seq_param
 from .patch_model import PatchModel
 from .resolve import EVERYTHING, Resolver, type_and_presets
 
 
 class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, SequencerMapper, ShellMapper,
-             TrackMapper, ChainMapper, GearMapper, RhythmMapper, StereoMapper):
+             TrackMapper, ChainMapper, GearMapper, RhythmMapper, StereoMapper, HarmonyMapper, VoicingMapper):
     def __init__(self, model: PatchModel):
         self.model = model
         self.resolve = Resolver(model)

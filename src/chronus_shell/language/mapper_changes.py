@@ -10,17 +10,17 @@ import re
 from dataclasses import replace
 
 from ..engine.catalogue import CATALOGUE
-from ..engine.notes import transpose
 from ..engine.params import ParamSpec, format_number
 from ..protocol.message import Message
 from . import intents as it
+from .chords import hz, token_pitches, transpose_token
 from .errors import LanguageError
 from .mapper_words import (COMPARATIVES, LEVEL, LEVEL_OF_MODULE, PRONOUN_REFS, SWING, TEMPO, checked, message,
                            playable, seq_param)
 from .musician_words import QUALITIES
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_named
-from .units import canonical_unit, note_to_hz, relative_value, scaled_value
+from .units import canonical_unit, relative_value, scaled_value
 from .vocabulary import is_known_word
 
 
@@ -317,9 +317,10 @@ class ChangeMapper:
         moved = []
         for name, track in self.model.tracks.items():
             if track.target in voice and track.notes:
-                notes = [transpose(note, round(semitones)) for note in track.notes]
+                notes = [transpose_token(note, round(semitones)) for note in track.notes]   # chords move as chords
                 for note in notes:
-                    playable(note_to_hz(note), note, column)
+                    for pitch in token_pitches(note) or ():
+                        playable(hz(pitch), note, column)
                 moved.append(message("/seq/notes", name, *notes))
         return moved
 

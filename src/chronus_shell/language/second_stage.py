@@ -17,6 +17,7 @@ from ..engine.catalogue import CATALOGUE
 from .follow_ups import follow_up
 from .patch_model import PatchModel
 from .musician_words import QUALITIES, nickname, rephrasings
+from .parser_harmony import HARMONY_WORDS
 from .units import is_note
 from .vocabulary import command_words, filler_words, is_known_word, module_words, unit_words
 
@@ -242,7 +243,7 @@ def _pool() -> dict[str, tuple[str, ...]]:
     key = tuple(CATALOGUE)
     if key not in _POOLS:
         plain = sorted({w for w in set(command_words()) | set(module_words()) | set(filler_words())
-                        | set(unit_words()) | set(SLANG) if re.fullmatch(r"[a-z_0-9]+", w)})
+                        | set(unit_words()) | set(SLANG) | HARMONY_WORDS if re.fullmatch(r"[a-z_0-9]+", w)})
         by_letter: dict[str, tuple[str, ...]] = {}
         for word in plain:
             by_letter[word[0]] = by_letter.get(word[0], ()) + (word,)
