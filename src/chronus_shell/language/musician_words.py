@@ -87,7 +87,9 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(.+?)\s+(?:and\s+)?go$", r"\1 and start"),
     (r"^(?:the\s+)?(\w+)\s+out$", r"take out \1"),
     (r"^(?:mute|kill|silence|drop)\s+everything\s+(?:but|except)\s+(?:the\s+)?(.+)$", r"solo \1"),
-    (r"^(\w+)\s+(?:it|that|them)\s+(more|less|up|down)$", r"\1 \2"),
+    (r"^(\w+)\s+(?:it|that|them)\s+(more|less|up|down)$",
+     lambda m: f"{m.group(2)} {m.group(1)}" if m.group(2).lower() in ("more", "less") else f"{m.group(1)} {m.group(2)}"),
+    (r"^(?:the\s+)?(\w+(?:\s+\w+)?)\s+(more|less)$", r"\2 \1"),
     (r"^(\w+)\s+lfo\b(.*)$", r"lfo on the \1\2"),
     (r"^(noise)\s+(white|pink|brown)\b[,\s]*(.*)$", r"\2 noise \3"),
     (r"^(?:take|pull|leave)\s+(?:the\s+)?(.+?)\s+out$", r"take out \1"),
@@ -101,9 +103,37 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:put|set|bring|turn|take)?\s*(.+?)\s+back\s+to\s+(?:the\s+)?(?:default|defaults|normal|factory|start)$", r"reset \1"),
     (r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:the\s+)?(.+?)\s+(?:at|to)\s+(.+)$", r"\2 filter mode \1, cutoff \3"),
     (r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:the\s+)?(.+?)$", r"\2 filter mode \1"),
+    (r"^((?:[a-z_]+\s+)?[a-z_]+\s+(?:to\s+|at\s+)?[\d.]+\s*(?:%|[a-z]+)?)\s+(?:on|for)\s+(?:the\s+)?(\w+)$", r"\2 \1"),
+    (r"^(?:delay|echo)\s+((?:dotted\s+)?[\d/.]+\s*\w*)\s+(?:on|for)\s+(?:the\s+)?(\w+)$", r"add a delay to \2, delay time \1"),
+    (r"^solo\s+(?:the\s+)?(\w+)\s+(?:the\s+)?(\w+)$", r"solo \1 and \2"),
     (r"^(?:run|send|route|feed|pipe)\s+(.+?)\s+(?:into|through)\s+(.+)$", r"route \1 to \2"),
     (r"^(?:make\s+)?(.+?)\s+(?:go|goes|run|runs|feed|feeds)\s+(?:into|through)\s+(.+)$", r"route \1 to \2"),
 )]
+#: Shorthand and studio words for a param or a value, said the grammar's way before any other
+#: reading ("kick dec 600", "cut 600", "env mod 40%", "100% wet on the reverb", "ring longer").
+SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in (
+    (r"\bdec\b(?=\s+[\d.])", "decay"), (r"\bcut\b(?=\s+[\d.])", "cutoff"), (r"\brte\b(?=\s+[\d.])", "rate"),
+    (r"\b(?:dry\s*/\s*wet|wet\s*/\s*dry)\s+([\d.]+)(?!\s*%)\b", r"mix \1%"),
+    (r"\b(?:dry\s*/\s*wet|wet\s*/\s*dry)\b", "mix"),
+    (r"^([\d.]+\s*%)\s+wet\s+(?:on|for)\s+(?:the\s+)?(\w+)$", r"\2 mix \1"),
+    (r"^(?:set\s+|make\s+)?(?:the\s+)?(\w+)\s+(?:to\s+)?half\s+wet$", r"\1 mix 50%"),
+    (r"^(?:set\s+|make\s+)?(?:the\s+)?(\w+)\s+(?:to\s+)?(?:fully|all)\s+wet$", r"\1 mix 100%"),
+    (r"\brings?\b(?=\s+(?:(?:a\s+)?(?:little|bit|touch|lot)\s+)*(?:longer|shorter))", "decay"),
+    (r"\b(?:come|go)\s+(up|down)\b", r"\1"),
+    (r"\bhits?\s+harder\b", "punchier"),
+    (r"^(\w+)\s+to\s+(sine|square|saw|triangle|random)\s+shape\b", r"\1 shape \2"),
+    (r"^(?:adsr\s+|env(?:elope)?\s+)?a\s+(\S+)\s+d\s+(\S+)\s+s\s+(\S+)\s+r\s+(\S+)$",
+     r"adsr attack \1, adsr decay \2, adsr sustain \3, adsr release \4"),
+)]
+
+
+def shorthand(text: str) -> str:
+    """The line with its shorthand said out (SHORTHANDS); the same line when there is none."""
+    for pattern, replacement in SHORTHANDS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 #: "less bright" → "darker": the opposite comparative of an adjective.
 _LESS_OF = {"bright": "darker", "buzzy": "darker", "harsh": "darker", "loud": "quieter", "dark": "brighter",
             "dull": "brighter", "muddy": "brighter", "fast": "slower", "slow": "faster", "wet": "drier",
@@ -192,9 +222,13 @@ _FILTER_MODE = re.compile(r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:the\s+
                           r"(\d[\d.]*\s*k?(?:hz)?)?$", re.I)
 
 
+_MODE_ON = re.compile(r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:at\s+)?(\d[\d.]*\s*k?(?:hz)?)\s+(?:on|for)\s+"
+                      r"(?:the\s+)?(.+)$", re.I)
+
+
 def _filter_voice(text: str, model: PatchModel) -> tuple[str, str] | None:
     """'lowpass the hats 8k': a filter in that mode on that voice (the one there, else a new one)."""
-    match = _FILTER_MODE.match(text)
+    match = _FILTER_MODE.match(_MODE_ON.sub(r"\1 \3 \2", text))
     if not match:
         return None
     mode, target, value = match.groups()
@@ -264,4 +298,4 @@ def nickname(word: str, model: PatchModel) -> str | None:
     return (pitched[-1] if kind == "high" else pitched[0])[1]
 
 
-__all__ = ["rephrasings", "nickname", "QUALITIES", "NICKNAMES"]
+__all__ = ["rephrasings", "nickname", "shorthand", "QUALITIES", "NICKNAMES"]

@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..engine.catalogue import CATALOGUE
 from .follow_ups import follow_up
 from .patch_model import PatchModel
-from .musician_words import QUALITIES, nickname, rephrasings
+from .musician_words import QUALITIES, nickname, rephrasings, shorthand
 from .units import is_note
 from .vocabulary import command_words, filler_words, is_known_word, module_words, unit_words
 
@@ -39,13 +39,13 @@ SLANG = {
     "rm": "remove", "del": "delete", "hush": "stop", "dist": "distortion", "vol": "volume",
     "tri": "triangle", "delaytime": "delay time", "delayfeedback": "delay feedback", "tighter": "shorter",
     "looser": "longer", "sweep": "lfo", "spring": "reverb", "plate": "reverb", "teh": "the", "hte": "the",
-    "period": "rate", "envelope": "adsr", "env": "adsr", "amp": "adsr", "its": "it", "it's": "it",
+    "period": "rate", "tail": "decay", "envelope": "adsr", "env": "adsr", "amp": "adsr", "its": "it", "it's": "it",
 }
 #: Chatter that carries no instruction here ("real plucky", "like 200hz", "nice, now ...").
 NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "super", "pretty", "kinda",
          "sorta", "bro", "mate", "dude", "man", "too", "both", "also", "hmm", "cool",
          "ah", "oh", "alright", "lol", "wow", "sweet", "y'know", "basically", "totally", "quite",
-         "tiny", "even", "still", "gentle", "subtle", "slight", "lovely", "entirely"}
+         "tiny", "even", "still", "yo", "gentle", "subtle", "slight", "lovely", "entirely"}
 #: Words of named rhythms the grammar reads in phrases ("on the offbeat"): never typos.
 RHYTHM_WORDS = {"offbeat", "offbeats", "backbeat", "backbeats", "downbeat", "downbeats", "sixteenths",
                 "eighths", "quarters"}
@@ -61,7 +61,7 @@ _ONLY = re.compile(r"^(?:only|just)\s+(?:the\s+)?(.+?)(?:\s+(?:please|pls|now))?
 def readings(line: str, model: PatchModel, last, last_text: str = "") -> list[Reading]:
     """The readings worth trying for a refused `line`, most literal first."""
     found: list[Reading] = []
-    text = polite(re.sub(r"(?<=[A-Za-z]{2})\.$", "", line.strip().rstrip("?!")).strip())
+    text = shorthand(polite(re.sub(r"(?<=[A-Za-z]{2})\.$", "", line.strip().rstrip("?!")).strip()))
     follow = follow_up(text, model, last, last_text)
     if follow:
         return [Reading(said, intent=intent) for said, intent in follow]
@@ -74,11 +74,13 @@ def readings(line: str, model: PatchModel, last, last_text: str = "") -> list[Re
     only = _ONLY.match(tidied)
     if only and _names_part(only.group(1), model):
         found.append(Reading(f"only {only.group(1)}: solo", f"solo {only.group(1)}"))
+    each = [Reading(f"each of them: {expanded}", expanded) for expanded in _several(tidied, model)]
+    if each and re.search(r"\b(?:both|each|all)\b", text, re.I):
+        return each                                       # "kick and hats both at 0.3": each one
     if tidied.lower() != line.strip().lower():
         found.append(Reading(", ".join(said) or f"read as '{tidied}'", tidied))
-    for expanded in _several(tidied, model):
-        found.append(Reading(f"each of them: {expanded}", expanded))
-    for how, new in rephrasings(tidied, model):
+    found += each
+    for how, new in rephrasings(tidied, model) or rephrasings(text, model):
         found.append(Reading(how, new))
     for how, new in _equivalents(tidied, model):
         found.append(Reading(how, new))
@@ -285,7 +287,10 @@ def _part_names(model: PatchModel) -> dict[str, str]:
 
 
 def _names_part(words: str, model: PatchModel) -> bool:
-    return words.lower().replace("the ", "").strip() in _part_names(model) or words.lower() == "bass"
+    """Words naming one part, or several ('kick and snare', 'kick, bass')."""
+    names = _part_names(model)
+    parts = [p for p in re.split(r"\s*(?:,|&|\band\b|\bthe\b|\s)\s*", words.lower()) if p]
+    return bool(parts) and all(p in names or p == "bass" for p in parts)
 
 
 def _several(text: str, model: PatchModel) -> list[str]:

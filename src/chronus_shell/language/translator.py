@@ -12,7 +12,7 @@ from difflib import SequenceMatcher
 
 from ..protocol.message import Message
 from .errors import LanguageError
-from .intents import PlayPattern, Redo, Sequence, ShellVerb, Show, Undo
+from .intents import Mute, PlayPattern, Redo, Sequence, ShellVerb, Show, Undo
 from .mapper import Mapper
 from .parser import as_question, parse
 from .patch_model import PatchModel, simplify_undo
@@ -62,7 +62,7 @@ class Translator:
     def _second_stage(self, line: str, err: LanguageError) -> list[Message]:
         """The line read again as musicians talk (second_stage.readings); taken only when the
         readings that work all mean the same, else the error names them."""
-        if _FINAL.search(str(err)) and "/" not in line:
+        if _FINAL.search(str(err)) and "/" not in line and not _SETTING_ON.search(line):
             raise err                             # a value out of range: no other wording changes that
         worked = self._try_readings(line, readings(line, self.model, self._last_intent, self._last_text))
         if not worked:
@@ -135,6 +135,8 @@ class Translator:
     def _sequence(self, intent: Sequence) -> list[Message]:
         """Several commands: each sees the context the one before left; all or nothing, one undo."""
         snapshot = self.model.snapshot()
+        muted_before = {name: track.muted for name, track in self.model.tracks.items()}
+        soloed = False
         messages: list[Message] = []
         inverse: list[list[Message]] = []
         previous = None
@@ -143,6 +145,7 @@ class Translator:
                 if isinstance(item, (Undo, Redo)):
                     raise LanguageError("undo and redo go on a line of their own", 0)
                 item = self.mapper.carry(previous, item)
+                soloed = soloed or isinstance(item, Mute) and item.verb == "solo"
                 produced = self.mapper.map(item)
                 focus = self.model.focus
                 inverse += [self._apply(message) for message in produced]
@@ -154,7 +157,7 @@ class Translator:
             self.model.restore(snapshot)
             raise
         self._push_undo(inverse)
-        return _last_settings(messages)
+        return _last_settings(_net_mutes(messages, muted_before) if soloed else messages)
 
     @property
     def understood(self) -> list[str]:
@@ -233,6 +236,8 @@ class Translator:
 
 #: Refusals about a value or a state, not the words: the second stage has nothing to add.
 _FINAL = re.compile(r"out of range|is already|nothing to (undo|redo)|already at its|is not muted|is muted already")
+#: '... 500ms on the bass': a setting said before its part, which the grammar took for 'bass on'.
+_SETTING_ON = re.compile(r"\d\S*(?:\s+[a-z]+)?\s+on\s+(?:the\s+)?\w+$", re.I)
 
 
 def _with_nearest(err: LanguageError, line: str) -> LanguageError:
@@ -272,6 +277,16 @@ def _last_settings(messages: list[Message]) -> list[Message]:
         seen.add(message.address)
         kept.append(message)
     return kept[::-1]
+
+
+def _net_mutes(messages: list[Message], muted_before: dict[str, bool]) -> list[Message]:
+    """Parts soloed together ('solo the kick and the bass'): a track muted by the first solo and
+    heard again by the next gets no message, only the net change is sent."""
+    last = {m.args[0]: m for m in messages if m.address == "/seq/mute" and len(m.args) == 2}
+    if len(last) == sum(m.address == "/seq/mute" for m in messages):
+        return messages
+    return [m for m in messages if m.address != "/seq/mute" or len(m.args) != 2 or
+            (last[m.args[0]] is m and bool(m.args[1]) != muted_before.get(m.args[0]))]
 
 
 def _raw(line: str) -> Message:
