@@ -28,7 +28,10 @@ class ChangeMapper:
     """Part of Mapper: the intents that move a param from where it is."""
 
     def _Extreme(self, intent: it.Extreme) -> list[Message]:
-        """'max resonance', 'no swing', 'no reverb' (its mix), 'full volume'."""
+        """'max resonance', 'no swing', 'no reverb' (its mix), 'full volume'; 'no hats' (a part
+        that plays a track) mutes its track, as 'stop the hats' does."""
+        if not intent.top and self._names_a_part(intent.ref) and self._plays_a_track(intent.ref):
+            return self._mute_track(intent.ref, True)
         module_id, spec = self._last_param(intent.ref) or self._target(intent.ref, None, intent.column)
         if spec.is_enum:
             raise LanguageError(f"{spec.name} is a choice ({spec.range_text()}), not an amount",
