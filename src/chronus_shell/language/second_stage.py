@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..engine.catalogue import CATALOGUE
 from .follow_ups import follow_up
 from .patch_model import PatchModel
+from .qualities import quality_request
 from .musician_words import QUALITIES, nickname, rephrasings, shorthand
 from .units import is_note
 from .vocabulary import command_words, filler_words, is_known_word, module_words, unit_words
@@ -82,6 +83,9 @@ def readings(line: str, model: PatchModel, last, last_text: str = "") -> list[Re
     found += each
     for how, new in rephrasings(tidied, model) or rephrasings(text, model):
         found.append(Reading(how, new))
+    asked = quality_request(text, model) or quality_request(tidied, model)
+    if asked:
+        found.append(Reading(*asked))
     for how, new in _equivalents(tidied, model):
         found.append(Reading(how, new))
     aside = _without_asides(text, model)

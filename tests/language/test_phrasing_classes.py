@@ -1,0 +1,139 @@
+"""Issue 13, second round: classes of musicians' phrasing (each test a family, several wordings)."""
+import pytest
+
+from chronus_shell.language import LanguageError, Translator
+
+ACID = ("add a saw at 55 hz", "add acid filter", "add an adsr", "bass x.xX.x.xx.Xx.x.x", "bass notes a1 a1 c2 a1",
+        "kick x...x...x...x...", "hats ..x...x...x...x.", "cutoff 800")
+DRUMS = ("kick x...x...x...x...", "snare ....x.......x...", "hats x.x.x.x.x.x.x.x.")
+PAD = ("add a triangle at 220 hz", "add a filter", "add a reverb", "add a sine at 440 hz", "add a delay",
+       "add an lfo", "connect lfo1 to filter1 cutoff")
+
+
+def last(*lines) -> list[str]:
+    translator = Translator()
+    for line in lines[:-1]:
+        translator.translate(line)
+    return [str(m) for m in translator.translate(lines[-1])]
+
+
+def refused(*lines) -> str:
+    translator = Translator()
+    for line in lines[:-1]:
+        translator.translate(line)
+    before = translator.model.snapshot()
+    with pytest.raises(LanguageError) as caught:
+        translator.translate(lines[-1])
+    assert translator.model == before
+    return str(caught.value)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("kick dec 600", ["/mod/kick1/decay 600.0"]),
+    ("snare tail shorter", ["/mod/snare1/decay 126.134462"]),
+    ("Could the hi-hat ring a little longer?", ["/mod/hat1/decay 59.460356"]),
+    ("make the kick hit harder", ["/mod/kick1/punch 0.6"]),
+])
+def test_shorthand_and_studio_words_for_a_param(phrase, expected):
+    assert last(*DRUMS, "hats decay 50", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("dry/wet 30 on the echo", ["/mod/delay1/mix 0.3"]),
+    ("100% wet on the reverb", ["/mod/reverb1/mix 1.0"]),
+    ("Could you set the reverb to about half wet?", ["/mod/reverb1/mix 0.5"]),
+    ("adsr a 5 d 200 s 0.3 r 100", None),
+    ("lfo to saw shape, 0.02 Hz", ["/mod/lfo1/shape saw", "/mod/lfo1/rate 0.02"]),
+])
+def test_wet_dry_envelope_letters_and_shapes(phrase, expected):
+    if expected is None:
+        assert last("add a saw", "add an adsr", phrase) == ["/mod/adsr1/attack 5.0", "/mod/adsr1/decay 200.0",
+                                                             "/mod/adsr1/sustain 0.3", "/mod/adsr1/release 100.0"]
+    else:
+        assert last(*PAD, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("attack 500ms on the bass", ["/mod/adsr1/attack 500.0"]),
+    ("lpf 800 on hats", ["/patch/create filter1 filter", "/patch/disconnect hat1 master", "/patch/connect hat1 filter1",
+                         "/patch/connect filter1 master", "/mod/filter1/mode lowpass", "/mod/filter1/cutoff 800.0"]),
+    ("delay 1/8 on the bass", ["/patch/create delay1 delay", "/patch/disconnect adsr1 master",
+                               "/patch/connect adsr1 delay1", "/patch/connect delay1 master", "/mod/delay1/time 0.25"]),
+])
+def test_a_setting_said_before_its_part_is_not_read_as_switching_the_part_on(phrase, expected):
+    assert last(*ACID, "tempo 120", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["Just kick and snare for now, please.", "kick and snare only", "solo kick snare",
+                                    "solo the kick and the snare"])
+def test_several_parts_soloed_send_only_the_net_mutes(phrase):
+    assert last(*DRUMS, phrase) == ["/seq/mute hats 1"]
+
+
+@pytest.mark.parametrize("phrase", ["triangle and sine both at 0.3", "the sounds at 0.3", "make both sounds quieter"])
+def test_both_and_the_sounds_mean_each_part(phrase):
+    messages = last(*PAD, phrase)
+    assert [m.split()[0] for m in messages] == ["/mod/triangle1/gain", "/mod/sine1/gain"] or \
+        sorted(m.split()[0] for m in messages) == ["/mod/sine1/gain", "/mod/triangle1/gain"]
+
+
+def test_a_choice_word_that_names_a_module_there_is_that_module_not_an_lfo_shape():
+    assert last(*PAD, "triangle and sine at 0.3") == ["/mod/triangle1/gain 0.3", "/mod/sine1/gain 0.3"]
+
+
+@pytest.mark.parametrize("phrase", ["drop it to 70", "take it up to 140", "bring it down to 90"])
+def test_a_bare_tempo_like_number_for_it_names_both_readings(phrase):
+    error = refused(*ACID, phrase)
+    assert error.startswith("that could mean 'tempo ") and "acid_filter1 cutoff" in error
+
+
+def test_it_with_a_number_beyond_any_tempo_is_the_focus():
+    assert last(*ACID, "drop it to 300") == ["/mod/acid_filter1/cutoff 300.0"]
+
+
+@pytest.mark.parametrize("phrase", ["make it punchier", "make it hit harder"])
+def test_it_stays_in_the_focused_voice_never_jumps_to_the_one_drum_that_has_the_param(phrase):
+    assert "kick" not in refused(*ACID, phrase)
+
+
+@pytest.mark.parametrize("phrase", ["no hats", "no hats please"])
+def test_no_part_mutes_its_track(phrase):
+    assert last(*DRUMS, phrase) == ["/seq/mute hats 1"]
+
+
+@pytest.mark.parametrize("phrase", ["add a second 303", "add another 303"])
+def test_another_303_is_a_new_bass_voice(phrase):
+    assert last(*ACID, phrase) == ["/patch/create saw2 saw", "/patch/create acid_filter2 acid_filter",
+                                   "/patch/connect saw2 acid_filter2", "/patch/connect acid_filter2 master"]
+
+
+@pytest.mark.parametrize("phrase, name", [("save this as dusty_loop before i mess it up", "dusty_loop"),
+                                          ("save as jam2 just in case", "jam2"),
+                                          ("save as night drive", "'night drive'")])
+def test_a_session_name_leaves_out_the_reason_said_after_it(phrase, name):
+    assert last("add a saw", phrase) == [f"/session/save {name}"]
+
+
+@pytest.mark.parametrize("patch, phrase, expected", [
+    (ACID, "make it scream", "/mod/acid_filter1/resonance 0.6"),
+    (ACID, "little more bite on the filter", "/mod/acid_filter1/drive 1.4"),
+    (ACID, "Less of that squelchy sound, please.", "/mod/acid_filter1/resonance 0.4"),
+    (ACID, "make the wah wah stronger", "/mod/acid_filter1/env_amount 0.6"),
+    (DRUMS, "make the kick more boomy", "/mod/kick1/decay 356.762135"),
+    (DRUMS, "yo can u give the kick more knock", "/mod/kick1/punch 0.6"),
+    (DRUMS, "Could the snare be a bit more crisp?", "/mod/snare1/snap 0.6"),
+    (PAD, "deeper modulation on the filter", "/mod/lfo1/depth 0.6"),
+    (PAD, "less movement in the filter pls", "/mod/lfo1/depth 0.4"),
+    (PAD, "Slower wobble on the filter, please.", "/mod/lfo1/rate 0.840896"),
+    (PAD, "make the filter sweep faster", "/mod/lfo1/rate 1.189207"),
+    (PAD, "Less depth on that wobble please", "/mod/lfo1/depth 0.4"),
+])
+def test_a_quality_asked_in_a_sentence_moves_the_param_that_owns_it(patch, phrase, expected):
+    address, value = expected.split()
+    messages = last(*patch, phrase)
+    assert len(messages) == 1 and messages[0].split()[0] == address
+    assert float(messages[0].split()[1]) == pytest.approx(float(value), rel=0.02)
+
+
+def test_a_quality_the_voice_lacks_brings_its_effect():
+    assert last(*DRUMS, "Could you put just a little grit on the hats?")[0] == "/patch/create distortion1 distortion"
