@@ -137,3 +137,41 @@ def test_a_quality_asked_in_a_sentence_moves_the_param_that_owns_it(patch, phras
 
 def test_a_quality_the_voice_lacks_brings_its_effect():
     assert last(*DRUMS, "Could you put just a little grit on the hats?")[0] == "/patch/create distortion1 distortion"
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("point the lfo at the reverb mix instead", ["/patch/disconnect lfo1 filter1.cutoff", "/patch/connect lfo1 reverb1.mix"]),
+    ("lfo1 to tri freq instead", ["/patch/disconnect lfo1 filter1.cutoff", "/patch/connect lfo1 triangle1.freq"]),
+    ("lfo1 -> sine1 freq too", ["/patch/connect lfo1 sine1.freq"]),
+    ("also let the lfo push the reverb mix", ["/patch/connect lfo1 reverb1.mix"]),
+])
+def test_a_modulator_aimed_elsewhere_instead_or_too(phrase, expected):
+    assert last(*PAD, phrase) == expected
+
+
+def test_the_lfo_on_one_more_target_as_well_names_both_readings():
+    error = refused(*PAD, "lfo on the reverb mix as well")
+    assert "'connect lfo1 to reverb1 mix'" in error and "'add another lfo to reverb1 mix'" in error
+
+
+@pytest.mark.parametrize("phrase, target", [("wobble the reso with an lfo", "acid_filter1.resonance"),
+                                            ("filter sweep on the bass with an lfo", "acid_filter1.cutoff")])
+def test_a_wobble_with_an_lfo(phrase, target):
+    assert last("add a saw at 55 hz", "add acid filter", phrase) == ["/patch/create lfo1 lfo", f"/patch/connect lfo1 {target}"]
+
+
+@pytest.mark.parametrize("phrase", ["saw into acid filter", "saw bass into an acid filter", "saw 55 + acid filter"])
+def test_a_source_into_an_effect_builds_the_voice(phrase):
+    messages = last(phrase)
+    assert messages[0] == "/patch/create saw1 saw" and "/patch/create acid_filter1 acid_filter" in messages
+    assert messages[-1].startswith("/patch/connect acid_filter1 master") or "/patch/connect acid_filter1 master" in messages
+
+
+def test_throw_the_sine_into_the_echo_it_already_feeds_is_refused_with_the_mix_not_a_second_sine():
+    error = refused("add a sine", "add a delay", "throw the sine into the echo")
+    assert "more delay mix" in error
+
+
+def test_a_lone_word_naming_a_module_and_the_focus_choice_names_both():
+    error = refused("add a triangle", "add an lfo", "triangle")
+    assert "triangle1" in error and "lfo1 shape triangle" in error

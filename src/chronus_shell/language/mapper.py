@@ -85,8 +85,9 @@ class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, S
             if param.is_enum and word.text.lower() in param.choices:
                 named = [m for m, t in self.model.modules.items() if t == word.text.lower() and m != self.model.focus]
                 if named:
-                    raise LanguageError(f"that could mean '{self.model.focus} {param.name} {word.text.lower()}' — or — "
-                                        f"'{named[0]} …' (a setting of {named[0]}): say which", word.column)
+                    raise LanguageError(f"'{word.text}' names {named[0]} and {self.model.focus}'s {param.name}: say "
+                                        f"'{self.model.focus} {param.name} {word.text.lower()}' or a setting of "
+                                        f"{named[0]}, e.g. '{word.text.lower()} gain 0.5'", word.column)
                 return it.SetParam(it.Words((it.Word(self.model.focus, word.column), it.Word(param.name, word.column))),
                                    it.Value("word", word.text.lower(), word.column))
         return None

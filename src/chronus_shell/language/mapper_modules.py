@@ -160,6 +160,9 @@ class ModuleMapper:
             messages, modulator = self._modulate_new(spec, intent.target)
             return messages + self._settings(modulator, spec, presets, intent.value)
         target = self.resolve.module(intent.target)
+        if spec.role == "source" and self.model.spec(target).role == "processor" and intent.move \
+                and len(self.model.of_type(spec.type)) == 1:            # "throw the sine into the echo": that sine
+            return self._route_existing(self.model.of_type(spec.type)[0], target, intent)
         if spec.role == "source" and self.model.spec(target).role == "processor":
             return self._feed(spec, presets, target, intent.value)      # "add a saw into the filter"
         if spec.role != "processor":
@@ -178,6 +181,14 @@ class ModuleMapper:
             placed = self._place(module_id, spec, voice)
         return [message("/patch/create", module_id, spec.type), *placed] + self._settings(
             module_id, spec, presets, intent.value, intent.param)
+
+    def _route_existing(self, source: str, target: str, intent: it.AddTo) -> list[Message]:
+        """'put the sine into the delay' with one sine there: that sine goes through it."""
+        if target in self.model.voice_of(source):
+            kind = self.model.modules[target]
+            raise LanguageError(f"{source} already goes through {target} — for more of it, say 'more {kind} mix'",
+                                intent.target.column)
+        return self._Connect(it.Connect(it.Words((it.Word(source, intent.type_name.column),)), intent.target, True))
 
     def _existing_to_move(self, intent: it.AddTo) -> str | None:
         """put/move/run through with a place: the module named, when it exists (else one is added)."""

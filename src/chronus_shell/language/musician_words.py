@@ -108,7 +108,7 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^((?:[a-z_]+\s+)?[a-z_]+\s+(?:to\s+|at\s+)?[\d.]+\s*(?:%|[a-z]+)?)\s+(?:on|for)\s+(?:the\s+)?(\w+)$", r"\2 \1"),
     (r"^(?:delay|echo)\s+((?:dotted\s+)?[\d/.]+\s*\w*)\s+(?:on|for)\s+(?:the\s+)?(\w+)$", r"add a delay to \2, delay time \1"),
     (r"^solo\s+(?:the\s+)?(\w+)\s+(?:the\s+)?(\w+)$", r"solo \1 and \2"),
-    (r"^(?:run|send|route|feed|pipe)\s+(.+?)\s+(?:into|through)\s+(.+)$", r"route \1 to \2"),
+    (r"^(?:run|send|route|feed|pipe|push|drive)\s+(.+?)\s+(?:into|through)\s+(?:some\s+)?(.+)$", r"route \1 to \2"),
     (r"^(?:make\s+)?(.+?)\s+(?:go|goes|run|runs|feed|feeds)\s+(?:into|through)\s+(.+)$", r"route \1 to \2"),
 )]
 #: Shorthand and studio words for a param or a value, said the grammar's way before any other
@@ -153,6 +153,9 @@ def rephrasings(text: str, model: PatchModel) -> list[tuple[str, str]]:
             new = pattern.sub(replacement, text)
             if new != text:
                 found.append((f"read as '{new}'", new))
+    chained = _chained(text, model)
+    if chained:
+        found.append(chained)
     placed = _first_or_last(text, model)
     if placed:
         found.append(placed)
@@ -201,6 +204,22 @@ def layered(text: str, model: PatchModel) -> tuple[str, str] | None:
     into = f" into {outs[0]}" if outs else ""
     line = f"add a {type_name}{into} at {hz:.2f} hz"
     return f"{interval} {'below' if down else 'above'} {reference}: {line}", line
+
+
+_CHAIN = re.compile(r"^(?:add\s+)?(?:an?\s+)?(sine|saw|square|triangle|noise)(?:\s+(?:bass|lead|pad|wave|osc|sub))?"
+                    r"((?:\s+(?:at\s+)?[\d.]+\s*(?:hz|k|khz)?)?)\s+(?:into|through|thru|->|\+|plus|then)\s+"
+                    r"(?:an?\s+|some\s+)?(.+)$", re.I)
+
+
+def _chained(text: str, model: PatchModel) -> tuple[str, str] | None:
+    """'saw into an acid filter, cutoff 300', 'saw 55 + acid filter': a new voice, source first
+    (only when there is no such source yet: with one, 'route the saw to …' is the reading)."""
+    match = _CHAIN.match(text)
+    if match is None or model.of_type(match.group(1).lower()):
+        return None
+    source, at, rest = match.groups()
+    line = f"add a {source}{at}, add a {rest}"
+    return f"a {source} into {rest}", line
 
 
 _FIRST_LAST = re.compile(r"^(?:put|move)\s+(?:the\s+)?(\w+)\s+(first|last|at the start|at the end)$", re.I)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..engine.catalogue import CATALOGUE
 from .follow_ups import follow_up
 from .patch_model import PatchModel
+from .modulation_phrases import aimed
 from .qualities import quality_request
 from .musician_words import QUALITIES, nickname, rephrasings, shorthand
 from .units import is_note
@@ -83,7 +84,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "") -> list[Re
     found += each
     for how, new in rephrasings(tidied, model) or rephrasings(text, model):
         found.append(Reading(how, new))
-    asked = quality_request(text, model) or quality_request(tidied, model)
+    asked = aimed(text, model) or quality_request(text, model) or quality_request(tidied, model)
     if asked:
         found.append(Reading(*asked))
     for how, new in _equivalents(tidied, model):

@@ -234,8 +234,9 @@ class Translator:
         return [m for step in reversed([self._apply(message) for message in messages]) for m in step]
 
 
-#: Refusals about a value or a state, not the words: the second stage has nothing to add.
-_FINAL = re.compile(r"out of range|is already|nothing to (undo|redo)|already at its|is not muted|is muted already")
+#: Refusals about a value or a state, not the words, or two readings named: the second stage has nothing to add.
+_FINAL = re.compile(r"out of range|is already|nothing to (undo|redo)|already at its|is not muted|is muted already|"
+                    r"^that could mean ")
 #: '... 500ms on the bass': a setting said before its part, which the grammar took for 'bass on'.
 _SETTING_ON = re.compile(r"\d\S*(?:\s+[a-z]+)?\s+on\s+(?:the\s+)?\w+$", re.I)
 
