@@ -175,3 +175,37 @@ def test_throw_the_sine_into_the_echo_it_already_feeds_is_refused_with_the_mix_n
 def test_a_lone_word_naming_a_module_and_the_focus_choice_names_both():
     error = refused("add a triangle", "add an lfo", "triangle")
     assert "triangle1" in error and "lfo1 shape triangle" in error
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("less verb, its washing out the snare", ["/mod/reverb1/mix 0.15"]),
+    ("less verb because it's too much", ["/mod/reverb1/mix 0.15"]),
+])
+def test_a_reason_said_after_a_command_is_left_out(phrase, expected):
+    assert last(*DRUMS, "reverb on the snare", phrase) == expected
+
+
+def test_an_lfo_so_they_move_keeps_the_command():
+    assert last(*DRUMS, "put an lfo on the hat tone so they move a bit") == ["/patch/create lfo1 lfo",
+                                                                            "/patch/connect lfo1 hat1.tone"]
+
+
+def test_the_same_for_another_part_on_the_same_line():
+    assert last(*DRUMS, "kick decay 250 and same for the hats") == ["/mod/kick1/decay 250.0", "/mod/hat1/decay 250.0"]
+
+
+@pytest.mark.parametrize("phrase", ["sub: sine 40hz", "siren: sine 40hz"])
+def test_a_label_before_a_colon_that_names_no_part_is_left_out(phrase):
+    assert last(phrase) == ["/patch/create sine1 sine", "/patch/connect sine1 master", "/mod/sine1/freq 40.0"]
+
+
+@pytest.mark.parametrize("phrase", ["add brown noise, low", "add brown noise, quietly", "add brown noise underneath, quiet"])
+def test_a_new_sound_asked_quiet_is_added_quieter(phrase):
+    messages = last(phrase)
+    assert messages[0] == "/patch/create noise1 noise" and messages[-1].startswith("/mod/noise1/gain ")
+    assert float(messages[-1].split()[1]) < 0.5
+
+
+def test_env_mod_is_the_303_envelope_amount():
+    assert last(*ACID, "303 cutoff to 1500 and env mod 40%") == ["/mod/acid_filter1/cutoff 1500.0",
+                                                                 "/mod/acid_filter1/env_amount 0.4"]

@@ -114,6 +114,9 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
 #: Shorthand and studio words for a param or a value, said the grammar's way before any other
 #: reading ("kick dec 600", "cut 600", "env mod 40%", "100% wet on the reverb", "ring longer").
 SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in (
+    (r"\benv(?:elope)?[\s_]*(?:mod|amount|amt)\b", "env_amount"),
+    (r"(?<=\S)(?:,\s*|\s+)(?:(?:super|very|really|nice and)\s+)?(?:quietly|quiet|softly|low|in the background|underneath)"
+     r"(?:,\s*(?:(?:super|very|really)\s+)?(?:quiet|low))?$", ", quieter"),
     (r"\bdec\b(?=\s+[\d.])", "decay"), (r"\bcut\b(?=\s+[\d.])", "cutoff"), (r"\brte\b(?=\s+[\d.])", "rate"),
     (r"\b(?:dry\s*/\s*wet|wet\s*/\s*dry)\s+([\d.]+)(?!\s*%)\b", r"mix \1%"),
     (r"\b(?:dry\s*/\s*wet|wet\s*/\s*dry)\b", "mix"),

@@ -60,8 +60,9 @@ _ONLY_AFTER = re.compile(r"^(?:the\s+)?(.+?)\s+only(?:\s+please)?$", re.I)
 _ONLY = re.compile(r"^(?:only|just)\s+(?:the\s+)?(.+?)(?:\s+(?:please|pls|now))?$", re.I)
 
 
-def readings(line: str, model: PatchModel, last, last_text: str = "") -> list[Reading]:
-    """The readings worth trying for a refused `line`, most literal first."""
+def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int = 0) -> list[Reading]:
+    """The readings worth trying for a refused `line`, most literal first (a part left out — a
+    reason, a label — is read again the same way, once)."""
     found: list[Reading] = []
     text = shorthand(polite(re.sub(r"(?<=[A-Za-z]{2})\.$", "", line.strip().rstrip("?!")).strip()))
     follow = follow_up(text, model, last, last_text)
@@ -89,15 +90,62 @@ def readings(line: str, model: PatchModel, last, last_text: str = "") -> list[Re
         found.append(Reading(*asked))
     for how, new in _equivalents(tidied, model):
         found.append(Reading(how, new))
-    aside = _without_asides(text, model)
+    aside = _without_asides(text, model) or _without_reason(text) or _without_label(text, model)
     if aside:
         found.append(aside)
+        if depth == 0:
+            found += [Reading(f"{aside.said}; {r.said}", r.text, r.intent)
+                      for r in readings(aside.text, model, last, last_text, 1)]
+    same = _and_same_for(tidied, model)
+    if same:
+        found.append(same)
     return found
+
+
+_REASON = re.compile(r"(?:,\s*|\s+)(?:so\s+(?:that\s+)?(?:it|they|i|we|you|the\s+\w+)\b|because\b|cause\b|cos\b|coz\b|"
+                     r"it'?s\s+(?!cutoff|resonance|decay|gain|level|pitch)\w+ing\b|they'?re\b|that'?s\b).*$", re.I)
+
+
+def _without_reason(text: str) -> Reading | None:
+    """'less verb, it's washing out the snare', 'an lfo on the hat tone so they move a bit': the
+    reason said after a command is left out (said so), the command stays."""
+    match = _REASON.search(text)
+    if match is None or match.start() == 0:
+        return None
+    return Reading(f"'{match.group(0).strip(', ')}' left out", text[:match.start()].strip(" ,"))
+
+
+def _without_label(text: str, model: PatchModel) -> Reading | None:
+    """'lets go full acid: cutoff 300, reso 90%', 'dub siren: square …': a label before a colon
+    that names no part is left out."""
+    label, colon, rest = text.partition(":")
+    words = label.lower().split()
+    if not colon or not rest.strip() or len(words) > 4:
+        return None
+    names = module_words() | set(_part_names(model)) | {"bass", "drums"}
+    if any(w in names or w.rstrip("s") in names for w in words):
+        return None
+    return Reading(f"'{label.strip()}:' left out", rest.strip())
+
+
+_SAME_FOR = re.compile(r"^(?P<first>(?:the\s+)?(?P<part>\w+)\s+.+?)(?:,\s*|\s+)(?:and\s+|then\s+)?(?:the\s+)?same\s+"
+                       r"(?:for|on|with)\s+(?:the\s+)?(?P<other>\w+)$", re.I)
+
+
+def _and_same_for(text: str, model: PatchModel) -> Reading | None:
+    """'kick decay 250 and same for the hats': the first command, then it again on the other part."""
+    match = _SAME_FOR.match(text)
+    names = _part_names(model)
+    if match is None or match.group("part").lower() not in names or match.group("other").lower() not in names:
+        return None
+    first = match.group("first")
+    again = re.sub(rf"^(?:the\s+)?{re.escape(match.group('part'))}\b", match.group("other"), first, flags=re.I)
+    return Reading(f"the same for {match.group('other')}", f"{first}, {again}")
 
 
 def _without_asides(text: str, model: PatchModel) -> Reading | None:
     """'decay 30ms, real plucky': a clause that only colours the request (a word nobody knows,
-    and no module, param, value or note) is left out, and said so."""
+    and no module, param, value or note; not an adverb of a known word, 'slowly') is left out, and said so."""
     clauses = [c.strip() for c in text.split(",")]
     if len(clauses) < 2:
         return None
@@ -105,6 +153,7 @@ def _without_asides(text: str, model: PatchModel) -> Reading | None:
     content = module_words() | set(extra)
     asides = [c for c in clauses if c and len(c.split()) <= 4
               and any(not is_known_word(w, extra) for w in c.lower().split())
+              and not any(w.endswith("ly") and is_known_word(w[:-2], extra) for w in c.lower().split())
               and not any(w in content or re.search(r"\d", w) or is_note(w) for w in c.lower().split())]
     kept = [c for c in clauses if c and c not in asides]
     if not asides or not kept:
