@@ -3,6 +3,8 @@ import pytest
 
 from chronus_shell.language import LanguageError, Translator
 
+from .test_musicians import refused
+
 ACID = ("add a saw at 55 hz", "add acid filter", "add an adsr", "bass x.xX.x.xx.Xx.x.x", "bass notes a1 a1 c2 a1",
         "kick x...x...x...x...", "hats ..x...x...x...x.", "cutoff 800")
 DRUMS = ("kick x...x...x...x...", "snare ....x.......x...", "hats x.x.x.x.x.x.x.x.")
@@ -17,15 +19,6 @@ def last(*lines) -> list[str]:
     return [str(m) for m in translator.translate(lines[-1])]
 
 
-def refused(*lines) -> str:
-    translator = Translator()
-    for line in lines[:-1]:
-        translator.translate(line)
-    before = translator.model.snapshot()
-    with pytest.raises(LanguageError) as caught:
-        translator.translate(lines[-1])
-    assert translator.model == before
-    return str(caught.value)
 
 
 @pytest.mark.parametrize("phrase, expected", [

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..engine.catalogue import CATALOGUE
+from .asides import without_asides, without_label, without_reason
 from .follow_ups import follow_up
-from .patch_model import PatchModel
 from .modulation_phrases import aimed
-from .qualities import quality_request
 from .musician_words import QUALITIES, nickname, rephrasings, shorthand
-from .units import is_note
+from .patch_model import PatchModel
+from .qualities import quality_request
 from .vocabulary import command_words, filler_words, is_known_word, module_words, unit_words
 
 
@@ -90,7 +90,8 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
         found.append(Reading(*asked))
     for how, new in _equivalents(tidied, model):
         found.append(Reading(how, new))
-    aside = _without_asides(text, model) or _without_reason(text) or _without_label(text, model)
+    left_out = without_asides(text, model) or without_reason(text) or without_label(text, model, _part_names(model))
+    aside = Reading(*left_out) if left_out else None
     if aside:
         found.append(aside)
         if depth == 0:
@@ -100,32 +101,6 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     if same:
         found.append(same)
     return found
-
-
-_REASON = re.compile(r"(?:,\s*|\s+)(?:so\s+(?:that\s+)?(?:it|they|i|we|you|the\s+\w+)\b|because\b|cause\b|cos\b|coz\b|"
-                     r"it'?s\s+(?!cutoff|resonance|decay|gain|level|pitch)\w+ing\b|they'?re\b|that'?s\b).*$", re.I)
-
-
-def _without_reason(text: str) -> Reading | None:
-    """'less verb, it's washing out the snare', 'an lfo on the hat tone so they move a bit': the
-    reason said after a command is left out (said so), the command stays."""
-    match = _REASON.search(text)
-    if match is None or match.start() == 0:
-        return None
-    return Reading(f"'{match.group(0).strip(', ')}' left out", text[:match.start()].strip(" ,"))
-
-
-def _without_label(text: str, model: PatchModel) -> Reading | None:
-    """'lets go full acid: cutoff 300, reso 90%', 'dub siren: square …': a label before a colon
-    that names no part is left out."""
-    label, colon, rest = text.partition(":")
-    words = label.lower().split()
-    if not colon or not rest.strip() or len(words) > 4:
-        return None
-    names = module_words() | set(_part_names(model)) | {"bass", "drums"}
-    if any(w in names or w.rstrip("s") in names for w in words):
-        return None
-    return Reading(f"'{label.strip()}:' left out", rest.strip())
 
 
 _SAME_FOR = re.compile(r"^(?P<first>(?:the\s+)?(?P<part>\w+)\s+.+?)(?:,\s*|\s+)(?:and\s+|then\s+)?(?:the\s+)?same\s+"
@@ -141,24 +116,6 @@ def _and_same_for(text: str, model: PatchModel) -> Reading | None:
     first = match.group("first")
     again = re.sub(rf"^(?:the\s+)?{re.escape(match.group('part'))}\b", match.group("other"), first, flags=re.I)
     return Reading(f"the same for {match.group('other')}", f"{first}, {again}")
-
-
-def _without_asides(text: str, model: PatchModel) -> Reading | None:
-    """'decay 30ms, real plucky': a clause that only colours the request (a word nobody knows,
-    and no module, param, value or note; not an adverb of a known word, 'slowly') is left out, and said so."""
-    clauses = [c.strip() for c in text.split(",")]
-    if len(clauses) < 2:
-        return None
-    extra = tuple(model.modules) + tuple(model.tracks)
-    content = module_words() | set(extra)
-    asides = [c for c in clauses if c and len(c.split()) <= 4
-              and any(not is_known_word(w, extra) for w in c.lower().split())
-              and not any(w.endswith("ly") and is_known_word(w[:-2], extra) for w in c.lower().split())
-              and not any(w in content or re.search(r"\d", w) or is_note(w) for w in c.lower().split())]
-    kept = [c for c in clauses if c and c not in asides]
-    if not asides or not kept:
-        return None
-    return Reading(f"{', '.join(repr(a) for a in asides)} left out", ", ".join(kept))
 
 
 #: Params that mean the same on another module type (a filter's q is a 303's resonance).
