@@ -202,3 +202,32 @@ def test_a_new_sound_asked_quiet_is_added_quieter(phrase):
 def test_env_mod_is_the_303_envelope_amount():
     assert last(*ACID, "303 cutoff to 1500 and env mod 40%") == ["/mod/acid_filter1/cutoff 1500.0",
                                                                  "/mod/acid_filter1/env_amount 0.4"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("The sine is a bit harsh, could you take it down an octave?", ["/mod/sine1/freq 220.0"]),
+    ("the triangle sounds too loud, turn it down", ["/mod/triangle1/gain 0.3"]),
+])
+def test_a_description_then_a_request_about_it(phrase, expected):
+    assert last(*PAD, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, path", [("Record please, to a file called jam1", "jam1.wav"),
+                                          ("start recording to drone_take3", "drone_take3.wav"),
+                                          ("record jam1", "jam1.wav")])
+def test_a_recording_named_without_an_extension_keeps_its_name(phrase, path):
+    assert last("add a saw", phrase) == [f"/record/start {path}"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("Could you add a bass? A saw at 55 Hz would be lovely.", ["/patch/create saw1 saw", "/patch/connect saw1 master",
+                                                               "/mod/saw1/freq 55.0"]),
+    ("Could you make a bass sound, a square wave at A1?", ["/patch/create square1 square",
+                                                           "/patch/connect square1 master", "/mod/square1/freq 55.0"]),
+])
+def test_a_role_then_the_sound_that_plays_it(phrase, expected):
+    assert last(phrase) == expected
+
+
+def test_swap_the_order_of_two_effects():
+    assert last(*PAD, "Could you swap the order of the filter and the reverb?")[-1] == "/patch/connect filter1 master"

@@ -1,6 +1,7 @@
 """Words around a command that carry no instruction, left out for the second stage (and said so):
 a colouring clause ('decay 30ms, real plucky'), a reason ('less verb, it's washing out the
-snare'), a label before a colon ('sub: sine 40hz')."""
+snare'), a label before a colon ('sub: sine 40hz'), a description before the request ('the sine
+is a bit harsh, take it down an octave')."""
 from __future__ import annotations
 
 import re
@@ -54,4 +55,19 @@ def without_label(text: str, model: PatchModel, parts) -> tuple[str, str] | None
     return f"'{label.strip()}:' left out", rest.strip()
 
 
-__all__ = ["without_asides", "without_reason", "without_label"]
+_DESCRIBED = re.compile(r"^(?:the\s+)?(?P<x>[a-z0-9_-]+(?:\s+[a-z0-9_-]+)?)\s+(?:is|are|sounds?|seems?|feels?|gets?)\s+"
+                        r"[^,]+,\s*(?:so\s+|then\s+)?(?P<cmd>.+)$", re.I)
+
+
+def described_then_asked(text: str) -> tuple[str, str] | None:
+    """'The sine is a bit harsh, could you take it down an octave?': the request, with 'it' (or
+    'them') the part described."""
+    match = _DESCRIBED.match(text)
+    if match is None:
+        return None
+    part, command = match.group("x"), match.group("cmd")
+    named = re.sub(r"\b(?:it|them|that|this)\b", f"the {part}", command, count=1, flags=re.I)
+    return f"'{text[:match.start('cmd')].strip(' ,')}' left out", named
+
+
+__all__ = ["without_asides", "without_reason", "without_label", "described_then_asked"]

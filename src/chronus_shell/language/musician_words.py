@@ -60,9 +60,13 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:delay|echo)\s+(?:time\s+)?((?:dotted\s+)?(?:whole|half|quarter|eighth|sixteenth)(?:\s+notes?)?|\d+/\d+)$",
      r"delay time \1"),
     (r"^(?:[\w-]+\s+){1,2}?(kick|snare|hats|hat|bass)\s+(\|?[xX.][xX.|\- ]{3,})$", r"\1 \2"),
-    (r"^(?:make\s+)?(?:the\s+)?(\w+)\s+(?:sound\s+)?more\s+(open|closed|close)$",
+    (r"^(?:make\s+)?(?:the\s+)?(\w+)\s+(?:sound\s+)?(?:(?:a\s+)?(?:bit|little|touch|tad)\s+)?more\s+(open|closed|close)$",
      lambda m: f"{'open' if m.group(2).lower() == 'open' else 'close'} the {m.group(1)}"),
-    (r"^make\s+(?:the\s+)?(\w+)\s+(more|less)\s+(\w+)$", r"\2 \3 on the \1"),
+    (r"^make\s+(?:the\s+)?(\w+)\s+(?:(?:a\s+)?(?:bit|little|lot|touch|tad)\s+|much\s+|slightly\s+)?(more|less)\s+(\w+)$",
+     r"\2 \3 on the \1"),
+    (r"^(?:add|make|give me)\s+(?:an?\s+)?(?:bass|lead|pad|melody|sub|drone)(?:\s+(?:sound|voice|line|part))?[,:]\s*"
+     r"(?:an?\s+)?(sine|saw|square|triangle|noise)\b(.*)$", r"add a \1\2"),
+    (r"^(?:let\s+go|let\s+it\s+go|release)(?:\s+of)?(?:\s+(?:it|that|the note|the key))?(?:\s+now)?$", "release"),
     (r"^(?:the\s+)?(\w+)\s+(before|after)\s+(?:the\s+)?(\w+)$", r"put \1 \2 \3"),
     (r"^(?:setcps|cps)\s*\(?\s*([\d.]+)\s*/\s*60\s*/\s*4\s*\)?$", r"tempo \1"),
     (r"^(?:setcps|cps)\s*\(?\s*(0?\.\d+|\d+\.\d+)\s*\)?$", lambda m: f"tempo {float(m.group(1)) * 240:g}"),
@@ -107,6 +111,8 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:the\s+)?(.+?)$", r"\2 filter mode \1"),
     (r"^((?:[a-z_]+\s+)?[a-z_]+\s+(?:to\s+|at\s+)?[\d.]+\s*(?:%|[a-z]+)?)\s+(?:on|for)\s+(?:the\s+)?(\w+)$", r"\2 \1"),
     (r"^(?:delay|echo)\s+((?:dotted\s+)?[\d/.]+\s*\w*)\s+(?:on|for)\s+(?:the\s+)?(\w+)$", r"add a delay to \2, delay time \1"),
+    (r"^(?:start\s+)?record(?:ing)?[,\s]+(?:to|into|as)\s+(?:an?\s+)?(?:(?:file|take|recording|track)\s+)?(?:called\s+|named\s+)?"
+     r"([a-z][\w-]*)$", r"record to \1.wav"),
     (r"^solo\s+(?:the\s+)?(\w+)\s+(?:the\s+)?(\w+)$", r"solo \1 and \2"),
     (r"^(?:run|send|route|feed|pipe|push|drive)\s+(.+?)\s+(?:into|through)\s+(?:some\s+)?(.+)$", r"route \1 to \2"),
     (r"^(?:make\s+)?(.+?)\s+(?:go|goes|run|runs|feed|feeds)\s+(?:into|through)\s+(.+)$", r"route \1 to \2"),
@@ -115,6 +121,8 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
 #: reading ("kick dec 600", "cut 600", "env mod 40%", "100% wet on the reverb", "ring longer").
 SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in (
     (r"\benv(?:elope)?[\s_]*(?:mod|amount|amt)\b", "env_amount"),
+    (r"\bevery\s+(eighth|sixteenth|quarter|8th|16th)\s+notes?\b", r"every \1"),
+    (r"\b(swap|switch|flip|reverse)\s+the\s+order\s+of\b", r"\1"), (r"^you\s+can\s+", ""),
     (r"(?<=\S)(?:,\s*|\s+)(?:(?:super|very|really|nice and)\s+)?(?:quietly|quiet|softly|low|in the background|underneath)"
      r"(?:,\s*(?:(?:super|very|really)\s+)?(?:quiet|low))?$", ", quieter"),
     (r"\bdec\b(?=\s+[\d.])", "decay"), (r"\bcut\b(?=\s+[\d.])", "cutoff"), (r"\brte\b(?=\s+[\d.])", "rate"),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..engine.catalogue import CATALOGUE
-from .asides import without_asides, without_label, without_reason
+from .asides import described_then_asked, without_asides, without_label, without_reason
 from .follow_ups import follow_up
 from .modulation_phrases import aimed
 from .musician_words import QUALITIES, nickname, rephrasings, shorthand
@@ -90,7 +90,8 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
         found.append(Reading(*asked))
     for how, new in _equivalents(tidied, model):
         found.append(Reading(how, new))
-    left_out = without_asides(text, model) or without_reason(text) or without_label(text, model, _part_names(model))
+    left_out = (without_asides(text, model) or without_reason(text) or without_label(text, model, _part_names(model))
+                or described_then_asked(text))
     aside = Reading(*left_out) if left_out else None
     if aside:
         found.append(aside)
