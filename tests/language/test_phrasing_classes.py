@@ -231,3 +231,18 @@ def test_a_role_then_the_sound_that_plays_it(phrase, expected):
 
 def test_swap_the_order_of_two_effects():
     assert last(*PAD, "Could you swap the order of the filter and the reverb?")[-1] == "/patch/connect filter1 master"
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("Would you mind bringing the tempo down to 92?", ["/seq/bpm 92.0"]),
+    ("I'd love it if the snare were a little quieter.", ["/mod/snare1/gain 0.7"]),
+    ("Let's have the kick a little punchier, if that's alright.", ["/mod/kick1/punch 0.6"]),
+    ("Could you possibly turn the hats down just a hair?", ["/mod/hat1/gain 0.7"]),
+    ("I think the kick could be a bit longer.", ["/mod/kick1/decay 356.762135"]),
+    ("Mind dropping the hats for a bit?", ["/seq/mute hats 1"]),
+    ("Would you take the tempo up a few bpm?", ["/seq/bpm 125.0"]),
+    ("Might we try the hats at half volume?", ["/mod/hat1/gain 0.5"]),
+    ("Can we get a little more swing, say 15%?", ["/seq/swing 0.15"]),
+])
+def test_politeness_and_hedging_around_a_command(phrase, expected):
+    assert last(*DRUMS, "tempo 120", phrase) == expected

@@ -113,6 +113,8 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:delay|echo)\s+((?:dotted\s+)?[\d/.]+\s*\w*)\s+(?:on|for)\s+(?:the\s+)?(\w+)$", r"add a delay to \2, delay time \1"),
     (r"^(?:start\s+)?record(?:ing)?[,\s]+(?:to|into|as)\s+(?:an?\s+)?(?:(?:file|take|recording|track)\s+)?(?:called\s+|named\s+)?"
      r"([a-z][\w-]*)$", r"record to \1.wav"),
+    (r"^(?:(?:get|have|give me|add)\s+)?(?:(?:a\s+)?(?:little|bit|touch|tad)\s+)?(?:more|less|some)\s+(\w+),\s*(-?[\d.]+\s*(?:%|[a-z]+)?)$",
+     r"\1 \2"),
     (r"^solo\s+(?:the\s+)?(\w+)\s+(?:the\s+)?(\w+)$", r"solo \1 and \2"),
     (r"^(?:run|send|route|feed|pipe|push|drive)\s+(.+?)\s+(?:into|through)\s+(?:some\s+)?(.+)$", r"route \1 to \2"),
     (r"^(?:make\s+)?(.+?)\s+(?:go|goes|run|runs|feed|feeds)\s+(?:into|through)\s+(.+)$", r"route \1 to \2"),

@@ -7,6 +7,19 @@ from __future__ import annotations
 import re
 
 _POLITE = [(re.compile(p, re.I), r) for p, r in (
+    (r"^i'?d\s+(?:love|like|prefer)\s+(?:it\s+)?(?:if\s+)?(?:the\s+)?(.+?)\s+(?:were|was|could be|would be|to be)\s+",
+     r"make \1 "),
+    (r"^(?:i\s+(?:think|feel|guess|reckon|suppose)|i\s+feel\s+like|it\s+feels\s+like)\s+(?:that\s+)?", ""),
+    (r"^(?:the\s+)?(\w+(?:\s+\w+)?)\s+(?:could|should|might|would|needs? to)\s+(?:be|get|sound)\s+(?=\w)", r"make \1 "),
+    (r"\b(?:would|do|if)\s+you\s+(?:mind|don'?t mind)\b|^mind\b", ""),
+    (r"\b(?:would|is)\s+it\s+be\s+possible\s+(?:to\s+)?|\bis\s+it\s+possible\s+(?:to\s+)?|"
+     r"\bdo\s+you\s+think\s+(?:you\s+could\s+)?|\bif\s+that'?s\s+(?:alright|all right|ok|okay|fine|cool)\b|"
+     r"\bpossibly\b|\bkindly\b|\b(?:might|may|shall)\s+(?:we|i)\b", ""),
+    (r"^(?:let'?s\s+|we\s+could\s+|could\s+we\s+|can\s+we\s+)?(?:try|have|get)\s+(?=the\s+\w)", "make "),
+    (r"\b(?:we\s+)?try\s+(?=the\s+)", ""),
+    (r"\bsay\s+(?=-?[\d.])", ""),
+    (r"\ba\s+few\s+(?:bpm|beats|hz|db|ms|percent)\b|\ba\s+couple\s+(?:of\s+)?(?:bpm|hz|db|ms)\b", "a bit"),
+    (r"\bat\s+half\s+(?:volume|level|gain)\b", "at 50%"),
     (r"\b(?:could|can|would|will)\s+(?:you|we|i|u)\s+(?:please\s+)?", ""),
     (r"^(?:could|can|would|will|should)\s+(?:the\s+|this\s+|that\s+)?(.+?)\s+(?:be|get|sound)\s+", r"make \1 "),
     (r"^(?:could|can|would|will|should)\s+(?=(?:the|it|this|that)\b)", ""),
@@ -46,7 +59,17 @@ def polite(text: str) -> str:
     tuned to 45 Hz'): words that ask nicely, never words that say what to do."""
     for pattern, replacement in _POLITE:
         text = pattern.sub(replacement, text)
-    return text.strip()
+    return _GERUND.sub(lambda m: _VERB_OF.get(m.group(1).lower(), m.group(1)), text.strip(), count=1)
+
+
+#: 'mind bringing the tempo down': the verb of a request said as a gerund, first word only.
+_VERB_OF = {"bringing": "bring", "dropping": "drop", "turning": "turn", "taking": "take", "making": "make",
+            "putting": "put", "adding": "add", "setting": "set", "muting": "mute", "giving": "give",
+            "raising": "raise", "lowering": "lower", "pulling": "pull", "pushing": "push", "removing": "remove",
+            "moving": "move", "switching": "switch", "changing": "change", "unmuting": "unmute", "playing": "play",
+            "stopping": "stop", "starting": "start", "saving": "save", "swapping": "swap", "cutting": "cut",
+            "boosting": "boost", "slowing": "slow", "speeding": "speed", "tuning": "tune", "detuning": "detune"}
+_GERUND = re.compile(r"^(\w+ing)\b", re.I)
 
 
 __all__ = ["polite"]
