@@ -53,7 +53,8 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:it'?s\s+|it is\s+|it\s+|(?:the\s+)?\w+\s+is\s+)?too\s+(squelchy|buzzy|harsh|boomy|muddy)$",
      lambda m: _LESS_OF.get(m.group(1).lower(), m.group(0))),
     (r"^(?:make\s+)?(?:it\s+|everything\s+|the mix\s+)?(louder|quieter|softer)\s+master$", r"master \1"),
-    (r"^back off\s+(?:the\s+)?(.+?)$", r"less \1"),
+    (r"^(?:back off|ease off|ease up on|go easy on|pull back on|tone down|lay off)\s+(?:on\s+)?(?:the\s+)?(.+?)$", r"less \1"),
+    (r"^(?:kill|zero|zero out|lose)\s+(?:the\s+|all\s+(?:the\s+)?)?(.+)$", r"no \1"),
     (r"^(\w+)\s+detune\s+(.+?)\s+(up|down)$", r"detune \1 \3 \2"),
     (r"^(?:an?|another)\s+(\w+)\s+with\b(.*)$", r"add a \1 with\2"),
     (r"^dry\s+(?:the\s+)?(.+?)\s+out\b.*$", r"\1 drier"),
@@ -126,6 +127,7 @@ SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r
     (r"\bits\s+(?=(?:" + "|".join(sorted({n for c in CATALOGUE.values() for p in c.spec.params
                                          for n in (p.name, *p.aliases)}, key=len, reverse=True)) + r")\b)", "the "),
     (r"^what\s+(?:bpm|tempo)\s+(?:are\s+we|is\s+it|is\s+this)(?:\s+at)?$", "what is the tempo"),
+    (r"\b(?:to\s+)?(?:half\s*way|the\s+middle)$", "50%"),
     (r"\bevery\s+(eighth|sixteenth|quarter|8th|16th)\s+notes?\b", r"every \1"),
     (r"\b(swap|switch|flip|reverse)\s+the\s+order\s+of\b", r"\1"), (r"^you\s+can\s+", ""),
     (r"(?<=\S)(?:,\s*|\s+)(?:(?:super|very|really|nice and)\s+)?(?:quietly|quiet|softly|low|in the background|underneath)"

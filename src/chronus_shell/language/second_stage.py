@@ -151,6 +151,10 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
             out.append(SLANG[core] + tail)
             said.append(f"{core} → {SLANG[core]}")
             continue
+        if core in ("that", "this", "those", "these") and index + 1 < len(words) and \
+                words[index + 1].strip(",;:").lower() in _part_names(model):
+            out.append("the")                             # "turn that bass up": the bass
+            continue
         after_article = index > 0 and words[index - 1].lower() in ("a", "an", "another")
         named = None if core in model.modules or core in model.tracks or after_article else nickname(core, model)
         if named:
