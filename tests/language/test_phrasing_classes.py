@@ -246,3 +246,26 @@ def test_swap_the_order_of_two_effects():
 ])
 def test_politeness_and_hedging_around_a_command(phrase, expected):
     assert last(*DRUMS, "tempo 120", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["stop the wobbling", "Could you stop the wobble in the sound?", "no more wobble"])
+def test_stopping_the_wobble_lets_the_lfo_go(phrase):
+    assert last(*PAD, phrase) == ["/patch/disconnect lfo1 filter1.cutoff"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("yo turn that bass up", "/mod/saw1/gain 0.6"),
+    ("kill the reso", "/mod/acid_filter1/resonance 0.0"),
+    ("go easy on the resonance", "/mod/acid_filter1/resonance 0.405"),
+    ("its cutoff to 700", "/mod/acid_filter1/cutoff 700.0"),
+])
+def test_references_and_slang_verbs(phrase, expected):
+    assert last(*ACID, "resonance 0.5", phrase) == [expected]
+
+
+def test_deeper_on_a_drum_without_depth_is_lower_and_the_same_follows():
+    translator = Translator()
+    for line in DRUMS:
+        translator.translate(line)
+    assert [str(m) for m in translator.translate("make the kick deeper")] == ["/mod/kick1/freq 42.044821"]
+    assert [str(m).split()[0] for m in translator.translate("same for the snare")] == ["/mod/snare1/tone"]

@@ -23,9 +23,21 @@ _WITH_LFO = re.compile(r"^(?:(?:slow|fast|gentle)\s+)?(?:wobble|sweep|modulate|m
                        r"(?:an?\s+)?(?:(?:slow|fast)\s+)?lfo$", re.I)
 
 
+_STOP = re.compile(r"^(?:stop|kill|remove|lose|no more|get rid of|take out|turn off)\s+(?:the\s+|that\s+)?(?:wobble|wobbling|sweep|"
+                   r"sweeping|movement|modulation|wah(?:[\s-]wah)?)(?:\s+(?:in|on|of)\s+(?:the\s+)?(?P<on>.+))?$", re.I)
+
+
 def aimed(text: str, model: PatchModel) -> tuple[str, str] | None:
     """(how it was read, the line the grammar's way) for a modulator aimed in a musician's words."""
     text = re.sub(r"\s*->\s*", " -> ", text.strip())
+    stop = _STOP.match(text)
+    if stop:
+        lfos = [m for m, t in model.modules.items() if t == "lfo" and any(src == m for src, _ in model.mod_edges)]
+        if len(lfos) != 1:
+            return None
+        edges = [dst for src, dst in model.mod_edges if src == lfos[0]]
+        line = ", ".join(f"disconnect {lfos[0]} from {dst.replace('.', ' ')}" for dst in edges)
+        return f"the wobble is {lfos[0]}: {line}", line
     wobble = _WITH_LFO.match(text)
     if wobble:
         target = wobble.group("target") or wobble.group("on")

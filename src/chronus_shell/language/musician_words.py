@@ -54,7 +54,7 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
      lambda m: _LESS_OF.get(m.group(1).lower(), m.group(0))),
     (r"^(?:make\s+)?(?:it\s+|everything\s+|the mix\s+)?(louder|quieter|softer)\s+master$", r"master \1"),
     (r"^(?:back off|ease off|ease up on|go easy on|pull back on|tone down|lay off)\s+(?:on\s+)?(?:the\s+)?(.+?)$", r"less \1"),
-    (r"^(?:kill|zero|zero out|lose)\s+(?:the\s+|all\s+(?:the\s+)?)?(.+)$", r"no \1"),
+    (r"^(?:kill|zero|zero out)\s+(?:the\s+|all\s+(?:the\s+)?)?(.+)$", r"no \1"),
     (r"^(\w+)\s+detune\s+(.+?)\s+(up|down)$", r"detune \1 \3 \2"),
     (r"^(?:an?|another)\s+(\w+)\s+with\b(.*)$", r"add a \1 with\2"),
     (r"^dry\s+(?:the\s+)?(.+?)\s+out\b.*$", r"\1 drier"),
@@ -116,6 +116,8 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
      r"([a-z][\w-]*)$", r"record to \1.wav"),
     (r"^(?:(?:get|have|give me|add)\s+)?(?:(?:a\s+)?(?:little|bit|touch|tad)\s+)?(?:more|less|some)\s+(\w+),\s*(-?[\d.]+\s*(?:%|[a-z]+)?)$",
      r"\1 \2"),
+    (r"^(?:make\s+)?(?:it|the\s+\w+|\w+)\s+(?:sound\s+)?(?:(?:a\s+)?(?:bit|little|lot|touch)\s+)?deeper$",
+     lambda m: re.sub(r"deeper$", "lower", m.group(0))),         # "the kick deeper" with nothing to deepen: lower
     (r"^solo\s+(?:the\s+)?(\w+)\s+(?:the\s+)?(\w+)$", r"solo \1 and \2"),
     (r"^(?:run|send|route|feed|pipe|push|drive)\s+(.+?)\s+(?:into|through)\s+(?:some\s+)?(.+)$", r"route \1 to \2"),
     (r"^(?:make\s+)?(.+?)\s+(?:go|goes|run|runs|feed|feeds)\s+(?:into|through)\s+(.+)$", r"route \1 to \2"),
