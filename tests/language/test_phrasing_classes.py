@@ -269,3 +269,14 @@ def test_deeper_on_a_drum_without_depth_is_lower_and_the_same_follows():
         translator.translate(line)
     assert [str(m) for m in translator.translate("make the kick deeper")] == ["/mod/kick1/freq 42.044821"]
     assert [str(m).split()[0] for m in translator.translate("same for the snare")] == ["/mod/snare1/tone"]
+
+
+def test_i_cant_hear_a_part_unmutes_it_when_muted_else_louder():
+    assert last(*DRUMS, "i can't hear the kick") == ["/mod/kick1/gain 0.9"]
+    assert last(*DRUMS, "mute the kick", "i can't hear the kick") == ["/seq/mute kick 0"]
+
+
+@pytest.mark.parametrize("phrase, expected", [("how long is the snare", "/shell/show snare1.decay 150.0"),
+                                              ("make the hats sparkle", "/mod/hat1/tone 9513.65692")])
+def test_how_questions_and_a_quality_on_the_param_that_does_its_job(phrase, expected):
+    assert last(*DRUMS, phrase) == [expected]

@@ -118,6 +118,8 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
      r"\1 \2"),
     (r"^(?:make\s+)?(?:it|the\s+\w+|\w+)\s+(?:sound\s+)?(?:(?:a\s+)?(?:bit|little|lot|touch)\s+)?deeper$",
      lambda m: re.sub(r"deeper$", "lower", m.group(0))),         # "the kick deeper" with nothing to deepen: lower
+    (r"^how\s+(long|fast|bright|wet|high|deep|big|resonant|dirty|driven)\s+(?:is|are)\s+(?:the\s+)?(.+?)(?:\s+now)?$",
+     lambda m: f"what is the {m.group(2)} {_HOW[m.group(1).lower()]}"),
     (r"^solo\s+(?:the\s+)?(\w+)\s+(?:the\s+)?(\w+)$", r"solo \1 and \2"),
     (r"^(?:run|send|route|feed|pipe|push|drive)\s+(.+?)\s+(?:into|through)\s+(?:some\s+)?(.+)$", r"route \1 to \2"),
     (r"^(?:make\s+)?(.+?)\s+(?:go|goes|run|runs|feed|feeds)\s+(?:into|through)\s+(.+)$", r"route \1 to \2"),
@@ -156,6 +158,24 @@ def shorthand(text: str) -> str:
     return text
 
 
+#: 'how long is the snare': the param a 'how …' question asks about.
+_HOW = {"long": "decay", "fast": "rate", "bright": "cutoff", "wet": "mix", "high": "freq", "deep": "depth",
+        "big": "room", "resonant": "resonance", "dirty": "drive", "driven": "drive"}
+_CANT_HEAR = re.compile(r"^i\s+(?:can'?t|cannot|can not|barely)\s+hear\s+(?:the\s+)?(\w+)(?:\s+(?:at all|enough|anymore|well|now))?$",
+                        re.I)
+
+
+def cant_hear(text: str, model: PatchModel) -> tuple[str, str] | None:
+    """'i can't hear the kick': its track unmuted when it is muted, else the kick louder."""
+    match = _CANT_HEAR.match(text)
+    if match is None:
+        return None
+    part = match.group(1)
+    track = model.tracks.get(part.lower()) or next((t for t in model.tracks.values() if t.target.startswith(part.lower())), None)
+    line = f"unmute the {part}" if track is not None and track.muted else f"the {part} louder"
+    return f"can't hear {part}: {line}", line
+
+
 #: "less bright" → "darker": the opposite comparative of an adjective.
 _LESS_OF = {"bright": "darker", "buzzy": "darker", "harsh": "darker", "loud": "quieter", "dark": "brighter",
             "dull": "brighter", "muddy": "brighter", "fast": "slower", "slow": "faster", "wet": "drier",
@@ -173,6 +193,9 @@ def rephrasings(text: str, model: PatchModel) -> list[tuple[str, str]]:
             new = pattern.sub(replacement, text)
             if new != text:
                 found.append((f"read as '{new}'", new))
+    heard = cant_hear(text, model)
+    if heard:
+        found.append(heard)
     chained = _chained(text, model)
     if chained:
         found.append(chained)

@@ -36,6 +36,8 @@ _ADJECTIVE = re.compile(r"(?:y|ier)$")
 _COMPARATIVE = {"longer": (1, None), "shorter": (-1, None), "bigger": (1, None), "smaller": (-1, None),
                 "deeper": (1, None), "stronger": (1, None), "weaker": (-1, None), "more": (1, None),
                 "less": (-1, None), "faster": (1, "rate"), "slower": (-1, "rate")}
+#: A param doing the same job on another kind of module (a hat's tone is its brightness).
+_SAME_JOB = {"cutoff": ("tone",), "resonance": ("q",)}
 #: The effect that brings a quality to a voice without it ('a little grit on the hats': a distortion).
 _EFFECT_OF = {"drive": "distortion"}
 _MODULATION = {"wobble", "sweep", "movement", "modulation", "wah", "wah-wah"}
@@ -91,7 +93,9 @@ def _line(word: str, direction: int, param: str | None, target: str | None, mode
         if model.focus not in model.modules:
             return None
         target = model.focus                              # "make it scream": the sound in focus, its voice
+    quality = list(quality)
     owner = _owner(target, quality, model)
+    name = param or quality[-1]
     if owner is None and direction > 0 and quality[-1] in _EFFECT_OF and _module(target, model):
         return f"add a {_EFFECT_OF[quality[-1]]} to {_module(target, model)}"     # "grit on the hats"
     return f"{words} {name} on {owner}" if owner else None
@@ -103,10 +107,12 @@ def _owner(target: str, quality: list[str], model: PatchModel) -> str | None:
     if module_id is None:
         return None
     if len(quality) == 1:
-        for member in [module_id] + model.voice_of(module_id):
-            spec = CATALOGUE[model.modules[member]].spec if model.modules.get(member) in CATALOGUE else None
-            if spec is not None and spec.has_param(quality[0]):
-                return member
+        for name in (quality[0], *_SAME_JOB.get(quality[0], ())):
+            for member in [module_id] + model.voice_of(module_id):
+                spec = CATALOGUE[model.modules[member]].spec if model.modules.get(member) in CATALOGUE else None
+                if spec is not None and spec.has_param(name):
+                    quality[0] = name
+                    return member
         return None
     kind = quality[0]
     if model.modules.get(module_id) == kind:
