@@ -17,10 +17,11 @@ from ..engine.catalogue import CATALOGUE
 from .asides import described_then_asked, without_asides, without_label, without_reason
 from .follow_ups import follow_up
 from .modulation_phrases import aimed
-from .musician_words import QUALITIES, nickname, rephrasings, shorthand
+from .musician_words import QUALITIES, nickname, rephrasings
 from .patch_model import PatchModel
 from .politeness import polite
 from .qualities import quality_request
+from .shorthands import shorthand
 from .vocabulary import command_words, filler_words, is_known_word, module_words, unit_words
 
 
