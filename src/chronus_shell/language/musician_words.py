@@ -58,6 +58,7 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(\w+)\s+detune\s+(.+?)\s+(up|down)$", r"detune \1 \3 \2"),
     (r"^(?:an?|another)\s+(\w+)\s+with\b(.*)$", r"add a \1 with\2"),
     (r"^dry\s+(?:the\s+)?(.+?)\s+out\b.*$", r"\1 drier"),
+    (r"^dry\s+(it|this|that|the\s+\w+)\s+up\b(.*)$", r"make \1 drier\2"),
     (r"^(?:delay|echo)\s+(?:time\s+)?((?:dotted\s+)?(?:whole|half|quarter|eighth|sixteenth)(?:\s+notes?)?|\d+/\d+)$",
      r"delay time \1"),
     (r"^(?:[\w-]+\s+){1,2}?(kick|snare|hats|hat|bass)\s+(\|?[xX.][xX.|\- ]{3,})$", r"\1 \2"),

@@ -27,7 +27,7 @@ _FORMS = [re.compile(p, re.I) for p in (
     r"^(?:(?:a\s+)?(?:little|bit|touch|tad)\s+)+(?P<dir>more|less)\s+(?P<q>[\w-]+)(?:\s+(?:on|in|to)\s+(?:the\s+)?(?P<t>\w+))?$",
     r"^(?P<cmp>longer|shorter|bigger|smaller|faster|slower|deeper|stronger|weaker|more|less)\s+(?P<q>[\w-]+)\s+"
     r"(?:on|in|for)\s+(?:the\s+|that\s+)?(?P<t>\w+)$",
-    r"^(?P<cmp>faster|slower|deeper|stronger|weaker)\s+(?P<q>[\w-]+)$",
+    r"^(?P<cmp>faster|slower|deeper|stronger|weaker|bigger|smaller|more|less)\s+(?P<q>[\w-]+)$",
     rf"^(?:make\s+)?{_T}\s+(?P<q>wobble|sweep|wah|wah-wah|movement)\s+(?P<cmp>faster|slower|deeper|more|less|stronger|weaker)$",
 )]
 #: Adjectives of a quality ("boomy" → boom, "squelchy" → squelch).
