@@ -280,3 +280,16 @@ def test_i_cant_hear_a_part_unmutes_it_when_muted_else_louder():
                                               ("make the hats sparkle", "/mod/hat1/tone 9513.65692")])
 def test_how_questions_and_a_quality_on_the_param_that_does_its_job(phrase, expected):
     assert last(*DRUMS, phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase, expected", [("resonance zero point five", "/mod/acid_filter1/resonance 0.5"),
+                                              ("resonance to point 8", "/mod/acid_filter1/resonance 0.8"),
+                                              ("cutoff one point two k", "/mod/acid_filter1/cutoff 1200.0")])
+def test_decimals_said_in_words(phrase, expected):
+    assert last(*ACID, phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase, expected", [("bigger space", "/mod/reverb1/mix 0.35"),
+                                              ("dry it up a bit", "/mod/reverb1/mix 0.15")])
+def test_space_words(phrase, expected):
+    assert last(*PAD, "reverb mix 0.25", phrase) == [expected]

@@ -34,11 +34,24 @@ SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r
 )]
 
 
+_DIGIT = {"zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+          "six": "6", "seven": "7", "eight": "8", "nine": "9", **{str(d): str(d) for d in range(10)}}
+_D = "|".join(_DIGIT)
+_POINT = re.compile(rf"\b(?:({_D}|\d+)\s+)?point\s+((?:{_D})(?:\s+(?:{_D}))*)\b", re.I)
+
+
+def _decimal(match: re.Match) -> str:
+    """'zero point five' → 0.5, 'point 7' → 0.7, 'one point two' → 1.2."""
+    whole = _DIGIT.get((match.group(1) or "0").lower(), match.group(1) or "0")
+    return f"{whole}.{''.join(_DIGIT[d.lower()] for d in match.group(2).split())}"
+
+
 def shorthand(text: str) -> str:
-    """The line with its shorthand said out (SHORTHANDS); the same line when there is none."""
+    """The line with its shorthand said out (SHORTHANDS, decimals said in words); the same line
+    when there is none."""
     for pattern, replacement in SHORTHANDS:
         text = pattern.sub(replacement, text)
-    return text
+    return _POINT.sub(_decimal, text)
 
 
 __all__ = ["shorthand"]

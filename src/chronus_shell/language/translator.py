@@ -237,8 +237,9 @@ class Translator:
 #: Refusals about a value or a state, not the words, or two readings named: the second stage has nothing to add.
 _FINAL = re.compile(r"out of range|is already|nothing to (undo|redo)|already at its|is not muted|is muted already|"
                     r"^that could mean ")
-#: '... 500ms on the bass': a setting said before its part, which the grammar took for 'bass on'.
-_SETTING_ON = re.compile(r"\d\S*(?:\s+[a-z]+)?\s+on\s+(?:the\s+)?\w+$", re.I)
+#: Lines the grammar misread into a final refusal, read again: a setting said before its part
+#: ('... 500ms on the bass', taken for 'bass on'), a decimal said in words ('one point two k').
+_SETTING_ON = re.compile(r"\d\S*(?:\s+[a-z]+)?\s+on\s+(?:the\s+)?\w+$|\bpoint\s+\w+", re.I)
 
 
 def _with_nearest(err: LanguageError, line: str) -> LanguageError:
