@@ -293,3 +293,9 @@ def test_decimals_said_in_words(phrase, expected):
                                               ("dry it up a bit", "/mod/reverb1/mix 0.15")])
 def test_space_words(phrase, expected):
     assert last(*PAD, "reverb mix 0.25", phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase", ["never mind", "forget it", "scratch that", "the kick is fine", "leave the kick alone",
+                                    "hmm not sure"])
+def test_never_mind_changes_nothing_and_is_never_corrected_into_a_command(phrase):
+    assert refused(*DRUMS, phrase) == "ok — nothing changed"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..engine.catalogue import CATALOGUE
+from .errors import LanguageError
 from .asides import described_then_asked, without_asides, without_label, without_reason
 from .follow_ups import follow_up
 from .modulation_phrases import aimed
@@ -57,6 +58,10 @@ RHYTHM_WORDS = {"offbeat", "offbeats", "backbeat", "backbeats", "downbeat", "dow
 GROUPS = {"drums": ("drum",), "kit": ("drum",), "oscillators": ("source",), "oscs": ("source",),
           "synths": ("source",), "sounds": ("source",), "voices": ("source",)}
 
+_NEVER_MIND = re.compile(r"^(?:never\s*mind|forget (?:it|that)|scratch that|cancel(?: that)?|hold on|wait|"
+                         r"(?:hmm+|um+|uh+)?,?\s*not sure|actually no|no wait|leave (?:it|the \w+)(?: alone| as (?:it is|they are))?|"
+                         r"keep (?:it|the \w+) as (?:it is|they are)|(?:the \w+|it|that) (?:is|are|sounds?) (?:fine|good|ok|okay|perfect|great))$",
+                         re.I)
 _BACK = re.compile(r"^(?:put it |go |take it )?back (?:to )?(?:how|the way) it was\b|^(?:put it )?back$", re.I)
 _ONLY_AFTER = re.compile(r"^(?:the\s+)?(.+?)\s+only(?:\s+please)?$", re.I)
 _ONLY = re.compile(r"^(?:only|just)\s+(?:the\s+)?(.+?)(?:\s+(?:please|pls|now))?$", re.I)
@@ -73,7 +78,12 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     alone = _ONLY_AFTER.match(line.strip().rstrip("?!."))
     if alone and _names_part(alone.group(1), model):      # "bass only": solo it
         return [Reading(f"{alone.group(1)} only: solo", f"solo {alone.group(1)}")]
+    if _NEVER_MIND.match(text):
+        raise LanguageError("ok — nothing changed", 0, (), line)
     tidied, said = tidy_words(text, model)
+    guesses = sum(" → " in s and not s.startswith(tuple(SLANG)) for s in said)
+    if guesses >= 2 and 2 * guesses >= len(text.split()):
+        tidied, said = text, []                           # "never mind" is not "noise min": too many guesses
     if _BACK.match(tidied):
         return [Reading("back to how it was: undo", "undo")]
     only = _ONLY.match(tidied)
