@@ -299,3 +299,12 @@ def test_space_words(phrase, expected):
                                     "hmm not sure"])
 def test_never_mind_changes_nothing_and_is_never_corrected_into_a_command(phrase):
     assert refused(*DRUMS, phrase) == "ok — nothing changed"
+
+
+@pytest.mark.parametrize("phrase", ["fatter kick", "simpler"])
+def test_a_comparative_is_never_corrected_into_another_word(phrase):
+    refused(*DRUMS, phrase)                               # was: 'faster kick' (double time), 'sampler' (a new module)
+
+
+def test_a_comparative_typo_is_still_read():
+    assert last(*DRUMS, "brigter hats") == ["/mod/hat1/tone 9513.65692"]

@@ -203,10 +203,13 @@ def _typo_cached(word: str, extra: tuple, _catalogue_key: tuple) -> str | None:
     best: list[str] = []
     best_distance = limit + 1
     candidates = _pool().get(word[0], ()) + tuple(w for w in extra if w[:1] == word[0])
+    comparative = word.endswith(("er", "est"))
     for candidate in candidates if len(word) >= 4 else ():
         if abs(len(candidate) - len(word)) > limit or len(candidate) < 3:
             continue
         distance = _distance(word, candidate, limit)
+        if comparative and (len(candidate) == len(word) or distance > 1 and not candidate.endswith(("er", "est"))):
+            continue                                   # "fatter" is not "faster", "simpler" not "sample"
         if distance < best_distance:
             best, best_distance = [candidate], distance
         elif distance == best_distance and candidate not in best:
