@@ -17,6 +17,7 @@ from ..engine.catalogue import CATALOGUE
 from .errors import LanguageError
 from .asides import described_then_asked, without_asides, without_label, without_reason
 from .follow_ups import follow_up
+from .mapper_words import COMPARATIVES
 from .modulation_phrases import aimed
 from .musician_words import QUALITIES, nickname, rephrasings
 from .patch_model import PatchModel
@@ -208,8 +209,8 @@ def _typo_cached(word: str, extra: tuple, _catalogue_key: tuple) -> str | None:
         if abs(len(candidate) - len(word)) > limit or len(candidate) < 3:
             continue
         distance = _distance(word, candidate, limit)
-        if comparative and (len(candidate) == len(word) or distance > 1 and not candidate.endswith(("er", "est"))):
-            continue                                   # "fatter" is not "faster", "simpler" not "sample"
+        if comparative and (len(candidate) == len(word) or distance > 1 and candidate not in COMPARATIVES):
+            continue                                   # "fatter" is not "faster", "smoother" not "sampler"
         if distance < best_distance:
             best, best_distance = [candidate], distance
         elif distance == best_distance and candidate not in best:
