@@ -308,3 +308,13 @@ def test_a_comparative_is_never_corrected_into_another_word(phrase):
 
 def test_a_comparative_typo_is_still_read():
     assert last(*DRUMS, "brigter hats") == ["/mod/hat1/tone 9513.65692"]
+
+
+def test_a_word_three_edits_away_is_no_typo_of_a_part():
+    refused(*DRUMS, "add some keys")                      # was: keys → kick, a second kick added
+
+
+@pytest.mark.parametrize("phrase, expected", [("snaer louder", "/mod/snare1/gain 0.9"),
+                                              ("kcik louder", "/mod/kick1/gain 0.9")])
+def test_swapped_letters_are_still_a_typo(phrase, expected):
+    assert last(*DRUMS, phrase) == [expected]

@@ -209,7 +209,10 @@ def _typo_cached(word: str, extra: tuple, _catalogue_key: tuple) -> str | None:
         if abs(len(candidate) - len(word)) > limit or len(candidate) < 3:
             continue
         distance = _distance(word, candidate, limit)
-        if comparative and (len(candidate) == len(word) or distance > 1 and candidate not in COMPARATIVES):
+        if distance > limit:
+            continue                                   # "keys" is three edits from "kick": no typo of it
+        swapped = sorted(candidate) == sorted(word)       # "snaer": two letters swapped, a typo
+        if comparative and not swapped and (len(candidate) == len(word) or distance > 1 and candidate not in COMPARATIVES):
             continue                                   # "fatter" is not "faster", "smoother" not "sampler"
         if distance < best_distance:
             best, best_distance = [candidate], distance
