@@ -318,3 +318,9 @@ def test_a_word_three_edits_away_is_no_typo_of_a_part():
                                               ("kcik louder", "/mod/kick1/gain 0.9")])
 def test_swapped_letters_are_still_a_typo(phrase, expected):
     assert last(*DRUMS, phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase, kind", [("add a buzzy sound", "saw"), ("add a beep", "sine"),
+                                          ("add a hollow tone", "square"), ("give me a mellow sound", "triangle")])
+def test_a_sound_described_by_its_timbre_is_the_waveform_that_has_it(phrase, kind):
+    assert last(phrase)[0] == f"/patch/create {kind}1 {kind}"

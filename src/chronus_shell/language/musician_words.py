@@ -121,10 +121,17 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
      lambda m: re.sub(r"deeper$", "lower", m.group(0))),         # "the kick deeper" with nothing to deepen: lower
     (r"^how\s+(long|fast|bright|wet|high|deep|big|resonant|dirty|driven)\s+(?:is|are)\s+(?:the\s+)?(.+?)(?:\s+now)?$",
      lambda m: f"what is the {m.group(2)} {_HOW[m.group(1).lower()]}"),
+    (r"^(?:add|give me|make|i want)\s+(?:an?\s+|some\s+)?(buzzy|buzzing|raspy|bright|beep|beepy|bleep|pure|hollow|reedy|mellow|"
+     r"flutey|flute-like)(?:\s+(?:sound|tone|synth|one|note|noise))?(.*)$",
+     lambda m: f"add a {_WAVE_OF[m.group(1).lower()]}{m.group(2)}"),
     (r"^solo\s+(?:the\s+)?(\w+)\s+(?:the\s+)?(\w+)$", r"solo \1 and \2"),
     (r"^(?:run|send|route|feed|pipe|push|drive)\s+(.+?)\s+(?:into|through)\s+(?:some\s+)?(.+)$", r"route \1 to \2"),
     (r"^(?:make\s+)?(.+?)\s+(?:go|goes|run|runs|feed|feeds)\s+(?:into|through)\s+(.+)$", r"route \1 to \2"),
 )]
+#: A sound described by its timbre: the waveform that has it ('a buzzy sound': a saw).
+_WAVE_OF = {"buzzy": "saw", "buzzing": "saw", "raspy": "saw", "bright": "saw", "beep": "sine", "beepy": "sine",
+            "bleep": "square", "pure": "sine", "hollow": "square", "reedy": "square", "mellow": "triangle",
+            "flutey": "triangle", "flute-like": "triangle"}
 #: 'how long is the snare': the param a 'how …' question asks about.
 _HOW = {"long": "decay", "fast": "rate", "bright": "cutoff", "wet": "mix", "high": "freq", "deep": "depth",
         "big": "room", "resonant": "resonance", "dirty": "drive", "driven": "drive"}
