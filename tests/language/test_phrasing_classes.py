@@ -324,3 +324,13 @@ def test_swapped_letters_are_still_a_typo(phrase, expected):
                                           ("add a hollow tone", "square"), ("give me a mellow sound", "triangle")])
 def test_a_sound_described_by_its_timbre_is_the_waveform_that_has_it(phrase, kind):
     assert last(phrase)[0] == f"/patch/create {kind}1 {kind}"
+
+
+@pytest.mark.parametrize("lines, expected", [
+    ((*DRUMS, "snare with a long decay, 400ms"), ["/mod/snare1/decay 400.0"]),
+    (("snare with a long decay, 400ms",), ["/patch/create snare1 snare", "/patch/connect snare1 master",
+                                           "/mod/snare1/decay 400.0"]),
+    ((*DRUMS, "hats longer decay, like 200 ms"), ["/mod/hat1/decay 200.0"]),
+])
+def test_a_part_with_a_setting_then_its_value(lines, expected):
+    assert last(*lines) == expected

@@ -77,6 +77,7 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
                 "short": "shorter"}[m.group(1).lower()] + " " + m.group(2)),
     (r"^play\s+(?:it\s+)?at\s+(\d+)\s*bpm$", r"tempo \1 and start"),
     (r"^(\w+)\s+with\s+(?:an?\s+)?(?:long|short|longer|shorter|big|small)?\s*(\w+),?\s+([\d.]+.*)$", r"\1 \2 \3"),
+    (r"^(.*?)\b(?:longer|shorter|bigger|smaller|higher|lower|faster|slower)\s+(\w+),\s*(-?[\d.]+\s*[a-z%]*)$", r"\1\2 \3"),
     (r"^(add .+?)\s+for\s+(?:an?\s+|the\s+)?[\w-]+(.*)$", r"\1\2"),
     (r"^(?:move|put|switch|point|take)\s+(?:the\s+)?(\w+)\s+(?:off\s+)?from\s+(?:the\s+)?(.+?)\s+(?:to|onto|on)\s+(?:the\s+)?(.+)$",
      r"disconnect \1 from \2, connect \1 to \3"),
@@ -170,9 +171,9 @@ def rephrasings(text: str, model: PatchModel) -> list[tuple[str, str]]:
     heard = cant_hear(text, model)
     if heard:
         found.append(heard)
-    chained = _chained(text, model)
-    if chained:
-        found.append(chained)
+    for built in (_chained(text, model), _new_with(text, model)):
+        if built:
+            found.append(built)
     placed = _first_or_last(text, model)
     if placed:
         found.append(placed)
@@ -226,6 +227,18 @@ def layered(text: str, model: PatchModel) -> tuple[str, str] | None:
 _CHAIN = re.compile(r"^(?:add\s+)?(?:an?\s+)?(sine|saw|square|triangle|noise)(?:\s+(?:bass|lead|pad|wave|osc|sub))?"
                     r"((?:\s+(?:at\s+)?[\d.]+\s*(?:hz|k|khz)?)?)\s+(?:into|through|thru|->|\+|plus|then)\s+"
                     r"(?:an?\s+|some\s+)?(.+)$", re.I)
+
+
+_WITH = re.compile(r"^(\w+)\s+with\s+(?:an?\s+)?(?:long|short|longer|shorter|big|small)?\s*(\w+),?\s+([\d.]+.*)$", re.I)
+
+
+def _new_with(text: str, model: PatchModel) -> tuple[str, str] | None:
+    """'snare with a long decay, 400ms' with no snare yet: one added, with that setting."""
+    match = _WITH.match(text)
+    if match is None or match.group(1).lower() not in CATALOGUE or model.of_type(match.group(1).lower()):
+        return None
+    kind, param, value = match.groups()
+    return f"a new {kind}", f"add a {kind}, {kind} {param} {value}"
 
 
 def _chained(text: str, model: PatchModel) -> tuple[str, str] | None:
