@@ -334,3 +334,18 @@ def test_a_sound_described_by_its_timbre_is_the_waveform_that_has_it(phrase, kin
 ])
 def test_a_part_with_a_setting_then_its_value(lines, expected):
     assert last(*lines) == expected
+
+
+@pytest.mark.parametrize("phrase, readings", [("bring the bass down to 70", ("'saw1 gain 70%'", "'saw1 freq 70 Hz'")),
+                                              ("take the kick down to 50", ("'kick1 gain 50%'", "'kick1 freq 50 Hz'"))])
+def test_up_or_down_to_a_bare_number_on_a_part_names_its_level_and_its_main_param(phrase, readings):
+    error = refused(*ACID, phrase)
+    assert error.startswith("that could mean ") and all(r in error for r in readings)
+
+
+@pytest.mark.parametrize("phrase, expected", [("bass to 70", "/mod/saw1/freq 70.0"),
+                                              ("turn the bass down to 40%", "/mod/saw1/gain 0.4"),
+                                              ("turn the cutoff down to 300", "/mod/acid_filter1/cutoff 300.0"),
+                                              ("saw down to 110", "/mod/saw1/freq 110.0")])
+def test_a_number_only_one_reading_takes_is_that_reading(phrase, expected):
+    assert last(*ACID, phrase) == [expected]

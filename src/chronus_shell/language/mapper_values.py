@@ -37,6 +37,28 @@ class ValueMapper:
         raise LanguageError(f"that could mean 'tempo {number}' — or — '{module_id} {spec.name} {number}{unit}': "
                             f"say which", value.column)
 
+    def _not_the_level(self, ref: it.Words, value: it.Value) -> None:
+        """'bring the bass down to 70': up/down on a part is its level, so a bare number there may
+        be the level or the part's own main param — both readings are named."""
+        if value.kind != "number" or value.unit is not None or ref.texts in PRONOUN_REFS:
+            return
+        try:
+            self.resolve.param(ref, hints=False)
+            return                                        # a param was named: its own unit
+        except LanguageError:
+            pass
+        try:
+            module_id, spec = self._param_or_primary(ref, value)
+        except LanguageError:
+            return
+        gain = self.model.spec(module_id).param("gain") if self.model.spec(module_id).has_param("gain") else None
+        if spec.name == "gain" or gain is None or not gain.low <= float(value.number) / 100 <= gain.high:
+            return                                        # no level reading ('the triangle down to 110')
+        number = f"{float(value.number):g}"
+        unit = f" {spec.unit}" if spec.unit not in ("ratio", "") else ""
+        raise LanguageError(f"that could mean '{module_id} gain {number}%' — or — '{module_id} {spec.name} {number}{unit}': "
+                            f"say which", value.column)
+
     def _SetParam(self, intent: it.SetParam) -> list[Message]:
         seq = seq_param(intent.ref)
         value = intent.value
@@ -45,6 +67,8 @@ class ValueMapper:
         if seq is not None:
             return self._set_seq(seq, value, intent.now)
         self._not_the_tempo(intent.ref, value)
+        if intent.moved:
+            self._not_the_level(intent.ref, value)
         if value.kind == "word":
             special = (self._power_by_value if value.text in _POWER_WORDS else self._swap_by_value)(
                 intent.ref, value)
