@@ -349,3 +349,21 @@ def test_up_or_down_to_a_bare_number_on_a_part_names_its_level_and_its_main_para
                                               ("saw down to 110", "/mod/saw1/freq 110.0")])
 def test_a_number_only_one_reading_takes_is_that_reading(phrase, expected):
     assert last(*ACID, phrase) == [expected]
+
+
+@pytest.mark.parametrize("lines, expected", [
+    ((*DRUMS, "rimshot-y snare, decay 60ms, tone 400"), ["/mod/snare1/decay 60.0", "/mod/snare1/tone 400.0"]),
+    ((*DRUMS, "snare 808 style, tone 160, decay 300"), ["/mod/snare1/tone 160.0", "/mod/snare1/decay 300.0"]),
+    ((*DRUMS, "hats open, 200ms decay"), ["/mod/hat1/decay 200.0"]),
+    ((*ACID, "Could you detune the bass slightly, maybe 10 cents?"), ["/mod/saw1/detune 10.0"]),
+    ((*PAD, "make the echo repeat more"), ["/mod/delay1/feedback 0.495"]),
+    ((*DRUMS, "Could I hear the snare on its own?", "Everything back in, please."), ["/seq/mute kick 0",
+                                                                                      "/seq/mute hats 0"]),
+])
+def test_style_words_hedges_and_settings_said_loosely(lines, expected):
+    assert last(*lines) == expected
+
+
+def test_open_and_close_by_itself_is_a_wobble():
+    assert last(*ACID, "make the filter open and close by itself") == ["/patch/create lfo1 lfo",
+                                                                       "/patch/connect lfo1 acid_filter1.cutoff"]

@@ -21,7 +21,7 @@ QUALITIES = {
     "movement": "lfo depth", "modulation": "lfo depth", "wobble": "lfo depth", "sweep": "lfo depth",
     "shuffle": "swing", "groove": "swing", "swing": "swing",
     "boom": "kick decay", "tail": "decay", "ring": "decay", "sparkle": "cutoff", "brightness": "cutoff", "highs": "cutoff",
-    "echo": "delay mix", "echoes": "delay mix", "repeats": "delay feedback",
+    "echo": "delay mix", "echoes": "delay mix", "repeats": "delay feedback", "repeat": "delay feedback",
     "knock": "punch", "thump": "punch", "punch": "punch", "smack": "punch", "snap": "snap", "warmth": "drive",
     "wah": "lfo depth", "crisp": "snap", "depth": "lfo depth",
 }
@@ -125,6 +125,13 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:add|give me|make|i want)\s+(?:an?\s+|some\s+)?(buzzy|buzzing|raspy|bright|beep|beepy|bleep|pure|hollow|reedy|mellow|"
      r"flutey|flute-like)(?:\s+(?:sound|tone|synth|one|note|noise))?(.*)$",
      lambda m: f"add a {_WAVE_OF[m.group(1).lower()]}{m.group(2)}"),
+    (r"^(\w+\s+(?:the\s+)?\w+)\s+(?:slightly|a bit|a little|a touch|gently|a tad|some)?,\s*(-?[\d.]+\s*[a-z%]*)$", r"\1 \2"),
+    (r"^(\w+)\s+\w+,\s*(-?[\d.]+\s*[a-z%]*)\s+(\w+)$", r"\1 \3 \2"),
+    (r"^make\s+(?:the\s+)?(\w+)\s+(?:open\s+and\s+close|move|go\s+up\s+and\s+down)\s+(?:by\s+itself|on\s+its\s+own|automatically)$",
+     r"wobble the \1"),
+    (r"^(?:let\s+me\s+)?hear\s+(?:the\s+)?(\w+)\s+(?:on\s+its\s+own|alone|by\s+itself|solo)$", r"solo \1"),
+    (r"^(?:bring\s+)?everything\s+back(?:\s+in)?$", "unsolo"),
+    (r"^(kick|snare|hats?|bass|saw|sine|square|triangle|noise)\s*,\s+(?=[a-z_]+\s+-?[\d.])", r"\1 "),
     (r"^solo\s+(?:the\s+)?(\w+)\s+(?:the\s+)?(\w+)$", r"solo \1 and \2"),
     (r"^(?:run|send|route|feed|pipe|push|drive)\s+(.+?)\s+(?:into|through)\s+(?:some\s+)?(.+)$", r"route \1 to \2"),
     (r"^(?:make\s+)?(.+?)\s+(?:go|goes|run|runs|feed|feeds)\s+(?:into|through)\s+(.+)$", r"route \1 to \2"),

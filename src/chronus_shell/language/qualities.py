@@ -14,7 +14,7 @@ from .musician_words import QUALITIES
 from .patch_model import PatchModel
 from .resolve import type_named
 
-_T = r"(?:it|this|that|them|(?:the\s+|that\s+)?(?P<t>[a-z0-9_]+(?:\s+[a-z0-9_]+)?))"
+_T = r"(?:it|this|that|them|(?:the\s+|that\s+)?(?P<t>[a-z0-9_]+(?:\s+[a-z0-9_]+)??))"
 _FORMS = [re.compile(p, re.I) for p in (
     rf"^(?:make|get)\s+{_T}\s+(?:sound\s+)?(?:a\s+(?:bit|little|lot)\s+)?(?P<dir>more|less)\s+(?P<q>[\w-]+)$",
     rf"^(?:give|put)\s+{_T}\s+(?:a\s+(?:bit|little|lot)\s+)?(?P<dir>more|less)\s+(?P<q>[\w-]+)$",

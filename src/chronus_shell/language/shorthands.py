@@ -11,6 +11,7 @@ from ..engine.catalogue import CATALOGUE
 #: reading ("kick dec 600", "cut 600", "env mod 40%", "100% wet on the reverb", "ring longer").
 SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in (
     (r"\benv(?:elope)?[\s_]*(?:mod|amount|amt)\b", "env_amount"),
+    (r"\b[a-z]+-(?:y|ish|like|style)\s+|\b\d{3}(?:-|\s+)style\b,?\s*", ""),   # "rimshot-y snare", "snare 808 style"
     (r"\bits\s+(?=(?:" + "|".join(sorted({n for c in CATALOGUE.values() for p in c.spec.params
                                          for n in (p.name, *p.aliases)}, key=len, reverse=True)) + r")\b)", "the "),
     (r"^what\s+(?:bpm|tempo)\s+(?:are\s+we|is\s+it|is\s+this)(?:\s+at)?$", "what is the tempo"),
