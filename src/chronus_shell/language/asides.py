@@ -49,7 +49,7 @@ def without_label(text: str, model: PatchModel, parts) -> tuple[str, str] | None
     words = label.lower().split()
     if not colon or not rest.strip() or len(words) > 4:
         return None
-    names = module_words() | set(parts) | {"bass", "drums"}
+    names = module_words() | set(parts()) | {"bass", "drums"}
     if any(w in names or w.rstrip("s") in names for w in words):
         return None
     return f"'{label.strip()}:' left out", rest.strip()

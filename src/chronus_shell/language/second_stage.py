@@ -10,6 +10,7 @@ was read, for the echo.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -103,7 +104,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
         found.append(Reading(*asked))
     for how, new in _equivalents(tidied, model):
         found.append(Reading(how, new))
-    left_out = (without_asides(text, model) or without_reason(text) or without_label(text, model, _part_names(model))
+    left_out = (without_asides(text, model) or without_reason(text) or without_label(text, model, lambda: _part_names(model))
                 or described_then_asked(text))
     aside = Reading(*left_out) if left_out else None
     if aside:
@@ -124,8 +125,10 @@ _SAME_FOR = re.compile(r"^(?P<first>(?:the\s+)?(?P<part>\w+)\s+.+?)(?:,\s*|\s+)(
 def _and_same_for(text: str, model: PatchModel) -> Reading | None:
     """'kick decay 250 and same for the hats': the first command, then it again on the other part."""
     match = _SAME_FOR.match(text)
+    if match is None:
+        return None
     names = _part_names(model)
-    if match is None or match.group("part").lower() not in names or match.group("other").lower() not in names:
+    if match.group("part").lower() not in names or match.group("other").lower() not in names:
         return None
     first = match.group("first")
     again = re.sub(rf"^(?:the\s+)?{re.escape(match.group('part'))}\b", match.group("other"), first, flags=re.I)
@@ -263,12 +266,13 @@ def _distance(a: str, b: str, limit: int) -> int:
 def _part_names(model: PatchModel) -> dict[str, str]:
     """Words naming a part now → the module id: ids, types present, aliases, track names."""
     names: dict[str, str] = {}
+    count = Counter(model.modules.values())
     for module_id, type_name in model.modules.items():
         if module_id == "master":
             continue
         names[module_id] = module_id
         spec = CATALOGUE[type_name].spec if type_name in CATALOGUE else None
-        if len(model.of_type(type_name)) == 1 and spec is not None:
+        if count[type_name] == 1 and spec is not None:
             for word in (type_name, *spec.aliases):
                 names.setdefault(word, module_id)
                 names.setdefault(word + "s", module_id)
