@@ -157,9 +157,26 @@ space`, `bit of shuffle`, `more acid`), several parts at once (`kick and hats up
 drums down`, `kick snare and hats quieter`), whole forms (`put the kick back`, `add a snare on 2
 and 4`, `swap the filter and the reverb`, `highpass the pad at 300 hz`, `X back to default`,
 `4/4 kick`, `bass only`), and an aside that only colours the request (`decay 30ms, real plucky`).
+Also read: studio shorthand (`cut 600`, `env mod 40%`, `dry/wet 30 on the echo`, `100% wet on the
+reverb`, `adsr a 5 d 200 s 0.3 r 100`, `zero point five`), a setting said before its part
+(`attack 500ms on the bass`, `lpf 800 on hats`, `delay 1/8 on the bass`), a quality asked in a
+sentence (`make the kick more boomy`, `give the kick more knock`, `slower wobble on the filter`, `a
+little grit on the hats` — a distortion when the voice has no drive), a modulator aimed elsewhere
+(`point the lfo at the reverb mix instead`, `lfo1 -> sine1 freq too`, `stop the wobble`), a source
+into an effect (`saw 55 + acid filter, cutoff 300`), several parts together (`just kick and snare`,
+`triangle and sine both at 0.3`), a reason, a label or a description around the request (`less
+verb, it's washing out the snare`, `sub: sine 40hz`, `the sine is a bit harsh, take it down an
+octave`), politeness and hedging (`would you mind bringing the tempo down to 92`, `I'd love it if
+the snare were a little quieter`, `say 15%`), `I can't hear the kick` (unmuted when muted, else
+louder), `kick decay 250 and same for the hats`, and `never mind` / `forget it` (nothing changes).
 A reading is taken only when the readings that work agree; two that differ are named in one line
-(`that could mean 'A' — or — 'B': say which`). A phrase never falls through to an unrelated
-command. When nothing fits, a word nobody knows gets its close lookalike only when it is close
+(`that could mean 'A' — or — 'B': say which`) — also where the words themselves allow two: `drop it
+to 70` with the music playing (`tempo 70`, or the param in focus), `bring the bass down to 70` (its
+level 70 %, or its pitch 70 Hz), `lfo on the reverb mix as well`
+with the LFO busy (the same one on one more target, or another). `it` is the sound in focus and
+its voice (`make it punchier` never reaches the one drum that has punch). A phrase never falls
+through to an unrelated command; a word is corrected only when it is the allowed edits from one
+known word, and a comparative only into a comparative (`fatter` is not `faster`). When nothing fits, a word nobody knows gets its close lookalike only when it is close
 (`ad` → `add`); otherwise the refusal shows the documented example nearest to the line (`gently
 open the filter` → "a phrasing I know: 'open the filter'").
 

@@ -82,10 +82,16 @@ class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, S
         return spec is not None and spec.has_param("_".join(words.texts))
 
     def _focus_choice(self, word: it.Word):
-        """A lone choice word the focused module takes ('square' for an lfo's shape)."""
+        """A lone choice word the focused module takes ('square' for an lfo's shape); with a
+        module of that type there too ('triangle' and a triangle1), both readings are named."""
         spec = self.model.spec(self.model.focus) if self.model.focus in self.model.modules else None
         for param in spec.params if spec else ():
             if param.is_enum and word.text.lower() in param.choices:
+                named = [m for m, t in self.model.modules.items() if t == word.text.lower() and m != self.model.focus]
+                if named:
+                    raise LanguageError(f"'{word.text}' names {named[0]} and {self.model.focus}'s {param.name}: say "
+                                        f"'{self.model.focus} {param.name} {word.text.lower()}' or a setting of "
+                                        f"{named[0]}, e.g. '{word.text.lower()} gain 0.5'", word.column)
                 return it.SetParam(it.Words((it.Word(self.model.focus, word.column), it.Word(param.name, word.column))),
                                    it.Value("word", word.text.lower(), word.column))
         return None
