@@ -144,7 +144,7 @@ class Gear:
         if verb == "in":
             return self._midi_in(args[0] if args else "auto")
         if verb == "ports":
-            return describe_ports()
+            return describe_ports(self.out.port_names)
         if verb == "plays":
             self.plays = args[0]
             return f"midi notes play {args[0]}"
@@ -184,7 +184,7 @@ class Gear:
         for port in [*self.out.voices.values(), self.out.clock_port]:
             if port is not None and (wanted is None or wanted == port.wanted):
                 return port
-        port = MidiOutput(wanted or "auto")
+        port = MidiOutput(self.out, wanted or "auto")
         port.open()
         return port
 
