@@ -60,7 +60,7 @@ def test_clock_and_notes_follow_the_sequencer_to_the_frame(shell, synth):
     at_120 = ticks[ticks - ticks[0] < 2.0 * RATE]
     at_150 = ticks[ticks - ticks[0] > 2.6 * RATE]
     period = lambda frames: np.polyfit(np.arange(len(frames)), frames, 1)[0]      # noqa: E731 — a fitted tick period
-    tick_error = grid_residuals(at_120, TICK_120)
+    tick_error = np.concatenate([grid_residuals(at_120, TICK_120), grid_residuals(at_150, TICK_150)])
     ons = np.array([f for f, m in synth if m[0] == 0x90])
     note_error = grid_residuals(ons[ons - ticks[0] < 2.0 * RATE], 24 * TICK_120)
     print(f"tick period at 120 bpm: {period(at_120):.3f} frames (exact {TICK_120:g}), at 150: {period(at_150):.3f} "
@@ -78,3 +78,25 @@ def test_clock_and_notes_follow_the_sequencer_to_the_frame(shell, synth):
     assert notes[:4] == [45, 48, 52, 55]                       # a2 c3 e3 g3
     offs = [m for _, m in synth if m[0] == 0x80]
     assert len(offs) >= len(notes) - 1
+
+
+def test_continue_sends_the_song_position_and_continue_then_the_clock_goes_on(shell, synth):
+    for line in ["/patch/create bass saw", "/patch/connect bass master", "/seq/bpm 120",
+                 "/seq/add bass bass x.x.x.x.x.x.x.x."]:
+        shell.send(Message.parse(line))
+    shell.send(Message("/midi/clock", ("on", "testsynth")))
+    time.sleep(0.5)
+    shell.send(Message("/seq/start", ()))
+    time.sleep(1.0)
+    shell.send(Message("/seq/stop", ()))
+    time.sleep(0.4)
+    stopped = len(synth)
+    shell.send(Message("/seq/continue", ()))
+    time.sleep(0.6)
+    after = [m for _, m in synth[stopped:]]
+    assert after[0][0] == 0xF2 and after[1] == [0xFB] and after[2] == [0xF8]
+    position = after[0][1] | after[0][2] << 7                  # sixteenths played before the stop
+    ticks_before = sum(m == [0xF8] for _, m in synth[:stopped])
+    assert position == -(-ticks_before // 6) and 6 <= position <= 10     # the step the grid goes on from
+    frames = [f for f, m in synth[stopped:] if m[0] in (0xFB, 0xF8)]
+    assert frames[0] == frames[1] and set(np.diff(frames[1:8]).tolist()) == {TICK_120}   # on the beat grid at once

@@ -156,7 +156,7 @@ class Sequencer:
             self._check_now(args[1:])
         elif verb == "swing":
             self._number(args, "swing", *SWING_RANGE, "of a step")
-        elif verb not in ("clear", "start", "stop"):
+        elif verb not in ("clear", "start", "stop", "continue"):
             raise ParamError(f"the sequencer has no address {msg.address!r}")
 
     @staticmethod
@@ -199,6 +199,10 @@ class Sequencer:
         elif verb == "start" and not self.running:
             self.running, self.next_step = True, 0
             self.anchor_step, self.anchor_time = 0, Fraction(at)
+            self._apply_pending(until=None)
+        elif verb == "continue" and not self.running:       # on from the step it stopped before
+            self.running = True
+            self.anchor_step, self.anchor_time = self.next_step, Fraction(at)
             self._apply_pending(until=None)
         elif verb == "stop":
             self.running = False

@@ -23,6 +23,7 @@ from .ports import MidiError
 
 POLL_S = 0.010
 LOOKAHEAD_S = 0.200       # read this far past what is playing (covers swung steps' early ticks)
+PLAN_LEAD_S = 0.020       # with MIDI out on, a start/stop/tempo is stamped this much later (a poll and a reply)
 START_S = 15.0            # a first answer waits for the process to start (spawn, a JACK client)
 STOP = 0xFC
 
@@ -171,7 +172,7 @@ class OutScheduler:
         port = self.clock_port
         if port is not None:
             events += [(tick, "tick", "", port.name, 0, 0) for tick in view["ticks"]]
-            events += [(at, kind, "", port.name, 0, 0) for at, kind in view["transport"]]
+            events += [(at, kind, "", port.name, step, 0) for at, kind, step in view["transport"]]
         self.post(("plan", {"start": view["start"], "settled": view["settled"], "offset": clock.offset,
                             "rate": rate, "events": events}))
 

@@ -5,7 +5,8 @@ Samples become JACK frames through wall time: the shell's sample clock says when
 heard (monotonic), and each period tells when its first frame is (the callback's time less JACK's
 `frames_since_cycle_start`; the largest `frame − time` of the last seconds, as the sample clock
 does). Their sum is one offset, locked: it moves only when the two clocks drift apart by more than
-`SLEW_S`, so events keep their spacing to the frame.
+`SLEW_S`, then by a frame a period, so events keep their spacing to the frame (or within a
+frame a period while it moves).
 """
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ import jack
 from .ports import CLIENT, MidiError
 
 WINDOW_S = 2.0
-SLEW_S = 0.001
+SLEW_S = 0.001            # the clocks drifted this far apart: the offset moves, a frame a period
+JUMP_S = 0.020            # … this far (an output restarted): at once
 
 
 class FrameMap:
@@ -28,6 +30,7 @@ class FrameMap:
         self.jack_rate = jack_rate
         self._marks: deque[tuple[float, float]] = deque()    # (when, frame − time × rate): window max first
         self.locked: int | None = None
+        self.slewing = False
 
     def cycle(self, first_frame: int, since: int) -> None:
         now = time.monotonic()
@@ -40,10 +43,16 @@ class FrameMap:
             marks.popleft()
 
     def offset(self, offset_s: float) -> int:
-        """The locked offset for the shell's sample clock offset (seconds)."""
+        """The locked offset for the shell's sample clock offset (seconds), moved a frame a period
+        toward the measured one once they are more than SLEW_S apart (at once beyond JUMP_S)."""
         measured = self._marks[0][1] - offset_s * self.jack_rate
-        if self.locked is None or abs(measured - self.locked) > SLEW_S * self.jack_rate:
-            self.locked = int(round(measured))
+        apart = measured - self.locked if self.locked is not None else None
+        if apart is None or abs(apart) > JUMP_S * self.jack_rate:
+            self.locked, self.slewing = int(round(measured)), False
+        elif self.slewing or abs(apart) > SLEW_S * self.jack_rate:
+            self.slewing = abs(apart) > 1
+            if self.slewing:
+                self.locked += 1 if apart > 0 else -1
         return self.locked
 
 

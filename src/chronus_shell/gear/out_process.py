@@ -24,13 +24,15 @@ from ..supervisor.rings import leave_signals_to_the_shell
 from .ports import MidiError, find_port, open_client, port_names
 
 ORDER = {"start": 0, "stop": 0, "continue": 0, "off": 1, "tick": 2, "on": 3}
-RAW = {"tick": [0xF8], "start": [0xFA], "continue": [0xFB], "stop": [0xFC]}
+RAW = {"tick": [0xF8], "start": [0xFA], "stop": [0xFC]}
+CONTINUE, SONG_POSITION = 0xFB, 0xF2
 
 
 class EventQueue:
     """The events not sent yet, in sample order; a plan replaces everything from its start on.
 
-    An entry: (sample, order, serial, kind, target, port, note, velocity). `take(until)` hands the
+    An entry: (sample, order, serial, kind, target, port, note, velocity); a continue has the
+    step it goes on from as its `note`. `take(until)` hands the
     due ones with their bytes; the note sounding per (port, target) is ended by the next note.
     """
 
@@ -71,6 +73,9 @@ class EventQueue:
             return [note]
         if kind in RAW:
             return [RAW[kind]]
+        if kind == "continue":                         # where the grid goes on (16ths), then go on
+            step = note % 16384
+            return [[SONG_POSITION, step & 0x7F, step >> 7], [CONTINUE]]
         ended = self.sounding.pop((port, target), None)
         off = [[0x80, ended, 0]] if ended is not None else []
         if kind == "on":

@@ -58,6 +58,7 @@ ADDRESSES: tuple[Address, ...] = (
     Address("/seq/clear", "", doc="remove every track"),
     Address("/seq/start", "", doc="start the sequencer"),
     Address("/seq/stop", "", doc="stop the sequencer"),
+    Address("/seq/continue", "", doc="start the sequencer from the step it stopped before (MIDI Continue)"),
     Address("/seq/bpm", "bpm [now]", "n", "s", doc="tempo, 20–300"),
     Address("/seq/swing", "amount", "n", doc="swing, 0–0.6"),
     Address("/record/start", "[path]", optional="s", doc="record the master output to WAV"),
