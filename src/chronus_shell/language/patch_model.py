@@ -310,8 +310,8 @@ class PatchModel(GearModel, HarmonyModel):
             previous = getattr(self, verb)
             setattr(self, verb, float(args[0]))
             return [Message(f"/seq/{verb}", (previous,))]
-        if verb in ("start", "stop"):
-            was_running, self.running = self.running, verb == "start"
+        if verb in ("start", "stop", "continue"):
+            was_running, self.running = self.running, verb != "stop"
             if was_running == self.running:
                 return []
             return [Message("/seq/stop" if self.running else "/seq/start")]

@@ -59,6 +59,7 @@ ADDRESSES: tuple[Address, ...] = (
     Address("/seq/clear", "", doc="remove every track"),
     Address("/seq/start", "", doc="start the sequencer"),
     Address("/seq/stop", "[bar]", optional="s", doc="stop the sequencer now, or at the next bar line"),
+    Address("/seq/continue", "", doc="start the sequencer from the step it stopped before (MIDI Continue)"),
     Address("/seq/bpm", "bpm [now] | bpm ramp beats", "n", "sn",
             doc="tempo, 20–300 (next bar, or now); with ramp it glides there over the beats from the next step"),
     Address("/seq/swing", "amount", "n", doc="swing, 0–0.6"),
