@@ -7,17 +7,20 @@ callback, takes no locks and never waits on the shell; it exits when the shell's
 """
 from __future__ import annotations
 
+import gc
 import os
 import time
 from pathlib import Path
 
 import numpy as np
 
+from . import realtime
 from .backends import choose_backend, open_backend
 from .faults import kill_group
 from .rings import (
-    ACTIVE_SLOT, FAILOVER_AT, FAILOVERS, LEVEL_MILLI, LOST_BLOCKS, OUTPUT_PID, READ_BLOCK,
-    RECORD_WRITE, SLOT_PID, SWITCH_NS, WATCHDOG_KILLS, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring,
+    ACTIVE_SLOT, DEVICE_LATENCY_US, FAILOVER_AT, FAILOVERS, LEVEL_MILLI, LOST_BLOCKS, OUTPUT_PID,
+    PLAYED_NS, READ_BLOCK, RECORD_WRITE, SLOT_PID, SWITCH_NS, WATCHDOG_KILLS, WRITTEN, XRUNS_JACK,
+    XRUNS_PORTAUDIO, Control, Ring,
     leave_signals_to_the_shell, raise_priority, release_blocks_of_a_dead_shell,
 )
 
@@ -64,6 +67,7 @@ class BlockSource:
             self.record.audio[index % self.record.capacity] = block
             words[RECORD_WRITE] = index + 1
         words[LEVEL_MILLI] = int(1000 * max(block.max(), -block.min()))
+        words[PLAYED_NS] = time.perf_counter_ns()  # command → audible is measured from this clock
         words[READ_BLOCK] = read + 1
         return block
 
@@ -168,6 +172,7 @@ def output_main(conn, control_name: str, ring_names: list[str], capacity: int, b
     except FileNotFoundError:
         return  # the shell stopped while the output was starting
     control.words[OUTPUT_PID] = os.getpid()
+    realtime.enter("output", block_size / sample_rate)  # memory locked, garbage frozen before any callback
     source = BlockSource(control, rings, record, prefill)
     watchdog = Watchdog(control, rings, block_size / sample_rate)
 
@@ -189,6 +194,8 @@ def output_main(conn, control_name: str, ring_names: list[str], capacity: int, b
                 raise
             notice = f"the audio device did not open ({str(err).splitlines()[0]}): using the null backend"
             stream = open_stream("null")
+        realtime.set_role("output", block_size / sample_rate)  # again: the device's callback thread is new
+        control.words[DEVICE_LATENCY_US] = int(1e6 * stream.latency)
         conn.send(("started", stream.description, notice))
         while True:
             try:
@@ -198,6 +205,7 @@ def output_main(conn, control_name: str, ring_names: list[str], capacity: int, b
                 shell_gone = True
                 break
             watchdog.check(source.started)
+            gc.collect(0)  # garbage collected here, between callbacks, never inside one
             if not stream.alive():
                 conn.send(("error", "the audio stream stopped"))
                 break

@@ -23,8 +23,9 @@ from ..engine.sequencer_peek import peek
 from ..engine.user_modules_install import ModuleSwaps, _engines, install_user_module
 from .faults import SLOW_SHARE, ModuleMarker, end_own_group, lead_own_group, limit_memory
 from .samples import attach_sample
+from . import realtime
 from .rings import (
-    CPU_NS, LATE_COMMANDS, PROCESS_CPU_NS, READ_BLOCK, SKIPPED, SLOT_PID, WRITTEN, Control, Ring,
+    ACTIVE_SLOT, CPU_NS, LATE_COMMANDS, PROCESS_CPU_NS, READ_BLOCK, SKIPPED, SLOT_PID, WRITTEN, Control, Ring,
     leave_signals_to_the_shell, raise_priority, release_blocks_of_a_dead_shell,
 )
 
@@ -53,6 +54,7 @@ def slot_main(conn, control_name: str) -> None:
 def _slot(conn, control_name: str) -> None:
     raise_priority()
     warmup()
+    realtime.lock_memory()  # while warming up: a spare takes over without paging in
     conn.send(("ready", os.getpid()))
     try:
         kind, *assignment = conn.recv()
@@ -140,12 +142,14 @@ class SlotLoop:
             restore_timeline(timeline, self.swaps, restore, self._handle)
         ring.reset(timeline.position // timeline.block_size)
         ring.header[SLOT_PID] = os.getpid()
+        self.role = realtime.SlotRole(control.words, ring.block.name, ACTIVE_SLOT, self.block_seconds)
 
     def run(self) -> None:
         gc.disable()
         self.conn.send(("assigned", self.timeline.position))
         while self._handle_commands():
             self._resync()
+            self.role.follow()  # real-time scheduling as active, one step below as standby
             rendered = 0
             while rendered < self.max_catchup and self._behind():
                 self._render_one()

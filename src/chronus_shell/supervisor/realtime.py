@@ -1,0 +1,238 @@
+"""Real-time scheduling for the audio processes, where the operating system allows it.
+
+On a busy machine (a browser, a DAW, a video call) an ordinary-priority audio process waits its
+turn behind every runnable program and a block comes late. So the output process and the active
+slot run ahead of them: SCHED_FIFO on Linux (output above the active slot, the standby one step
+below it, so the standby never delays the active slot; the pool and the shell stay normal), the
+thread time-constraint policy on macOS, MMCSS "Pro Audio" and a high priority class on Windows.
+Memory is locked (mlockall) and the heap pre-faulted, so a render never waits on a page fault;
+garbage is frozen at start and collected between blocks, never during one.
+
+Without the right (no rtprio limit) nothing fails: the processes keep the normal priority (a
+nicer niceness where allowed), and `permission_notice` gives the one line that says what is lost
+and how to allow it. `describe` reads what each process actually got, for `status`.
+"""
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import functools
+import gc
+import os
+import sys
+import threading
+from pathlib import Path
+
+# Linux SCHED_FIFO priorities (1–99). JACK's own threads sit around 10–20 unless configured.
+PRIORITY = {"output": 70, "active": 60, "standby": 59}
+MCL_CURRENT, MCL_FUTURE = 1, 2
+M_TRIM_THRESHOLD, M_MMAP_MAX = -1, -4
+PREFAULT_BYTES = 16 * 1024 * 1024  # heap touched at start and kept (not trimmed) for later blocks
+HOW_TO_ALLOW = ("allow it: add your user to the 'audio' group with '@audio - rtprio 95' and "
+                "'@audio - memlock unlimited' in /etc/security/limits.d/audio.conf, then log in "
+                "again (or run rtkit)")
+
+_memory_locked: str | None = None  # once per process: "locked" or why not
+
+
+def enter(role: str, block_seconds: float = 256 / 48000) -> str:
+    """Make this process real-time for `role` (output, active, standby); what it got, one phrase.
+
+    Called at the start of the output and slot processes. Every thread of the process so far gets
+    the policy (the device callback thread of PortAudio/JACK is created with its own), and threads
+    started later inherit it.
+    """
+    scheduling = set_role(role, block_seconds)
+    memory = lock_memory()
+    gc.collect()
+    gc.freeze()   # everything imported and compiled so far is never scanned again
+    gc.disable()  # the process's loop collects young garbage between blocks, where there is slack
+    return f"{scheduling} · memory {memory}"
+
+
+def set_role(role: str, block_seconds: float = 256 / 48000) -> str:
+    """Apply the role's scheduling (again after a failover made a standby active)."""
+    if sys.platform.startswith("linux"):
+        return _linux_fifo(PRIORITY[role])
+    if sys.platform == "darwin":
+        return _mac_time_constraint(block_seconds, role)
+    if sys.platform == "win32":
+        return _windows_mmcss(role)
+    return "normal (no real-time support on this system)"
+
+
+class SlotRole:
+    """Follows which ring the output plays: the slot behind it is 'active', the other 'standby'.
+    `follow` is one word read per loop; the scheduling changes only when the output switched."""
+
+    def __init__(self, words, ring_name: str, active_word: int, block_seconds: float):
+        self.words, self.active_word, self.block_seconds = words, active_word, block_seconds
+        self.index = int(ring_name.rsplit("ring", 1)[1])  # rings are named …ring0 / …ring1
+        self.active: bool | None = None
+
+    def follow(self) -> None:
+        active = int(self.words[self.active_word]) == self.index
+        if active != self.active:
+            first = self.active is None
+            self.active = active
+            role = "active" if active else "standby"
+            if first:
+                enter(role, self.block_seconds)  # memory, garbage and scheduling, once
+            else:
+                set_role(role, self.block_seconds)
+
+
+# -- Linux --------------------------------------------------------------------------------------
+def _linux_fifo(priority: int) -> str:
+    tids = _threads(os.getpid()) or [0]
+    try:
+        for tid in tids:
+            os.sched_setscheduler(tid, os.SCHED_FIFO, os.sched_param(priority))
+    except (PermissionError, OSError):
+        _nicer()
+        return "normal (no real-time permission)"
+    return f"SCHED_FIFO {priority}"
+
+
+def _threads(pid: int) -> list[int]:
+    try:
+        return [int(t) for t in os.listdir(f"/proc/{pid}/task")]
+    except OSError:
+        return []
+
+
+def _nicer(niceness: int = -10) -> None:
+    try:
+        os.setpriority(os.PRIO_PROCESS, 0, niceness)
+    except (AttributeError, PermissionError, OSError):
+        pass
+
+
+def _libc():
+    name = ctypes.util.find_library("c")
+    return ctypes.CDLL(name, use_errno=True) if name else None
+
+
+def lock_memory() -> str:
+    """mlockall, then pre-fault heap the renders will reuse (glibc keeps it: no trim, no mmap).
+    Once per process; a slot worker does it while warming up, before anyone waits on it."""
+    global _memory_locked
+    if _memory_locked is not None:
+        return _memory_locked
+    libc = _libc() if sys.platform != "win32" else None
+    if libc is None or not hasattr(libc, "mlockall"):
+        _memory_locked = "not locked (no mlockall here)"
+        return _memory_locked
+    if libc.mlockall(MCL_CURRENT | MCL_FUTURE) != 0:
+        _memory_locked = f"not locked ({os.strerror(ctypes.get_errno())})"
+        return _memory_locked
+    if hasattr(libc, "mallopt"):  # glibc: freed memory stays in the (locked) heap for reuse
+        libc.mallopt(M_TRIM_THRESHOLD, -1)
+        libc.mallopt(M_MMAP_MAX, 0)
+    touched = ctypes.create_string_buffer(PREFAULT_BYTES)  # zero-filled: every page faulted now
+    del touched
+    _memory_locked = "locked"
+    return _memory_locked
+
+
+@functools.lru_cache(maxsize=None)
+def permission_notice() -> str | None:
+    """None when real-time scheduling is allowed, else the one line for the start of the shell.
+
+    Probed for real: a short-lived thread asks for SCHED_FIFO and gives it back."""
+    if not sys.platform.startswith("linux"):
+        return None  # macOS and Windows grant their audio policies to ordinary users
+    result: list[bool] = []
+
+    def probe() -> None:
+        try:
+            os.sched_setscheduler(0, os.SCHED_FIFO, os.sched_param(1))
+            os.sched_setscheduler(0, os.SCHED_OTHER, os.sched_param(0))
+            result.append(True)
+        except (PermissionError, OSError):
+            result.append(False)
+
+    thread = threading.Thread(target=probe, name="chronus-rt-probe")
+    thread.start()
+    thread.join()
+    if result and result[0]:
+        return None
+    return ("no real-time scheduling: audio runs at normal priority, so a busy machine can make it "
+            f"click; {HOW_TO_ALLOW}")
+
+
+def describe(pid: int | None) -> str:
+    """What a process got, read from the OS: 'SCHED_FIFO 60 · locked', 'normal', '?'."""
+    if pid is None:
+        return "?"
+    if not sys.platform.startswith("linux"):
+        return "see the start line"
+    best = (os.SCHED_OTHER, 0)
+    for tid in _threads(pid) or [pid]:
+        try:
+            policy, priority = os.sched_getscheduler(tid), os.sched_getparam(tid).sched_priority
+        except OSError:
+            continue
+        if policy in (os.SCHED_FIFO, os.SCHED_RR) and priority > best[1]:
+            best = (policy, priority)
+    text = {os.SCHED_FIFO: f"SCHED_FIFO {best[1]}", os.SCHED_RR: f"SCHED_RR {best[1]}"}.get(best[0], "normal")
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return text
+    locked = next((line.split()[1] for line in status.splitlines() if line.startswith("VmLck:")), "0")
+    return f"{text} · locked" if int(locked) > 0 else text
+
+
+# -- macOS ---------------------------------------------------------------------------------------
+class _TimeConstraint(ctypes.Structure):
+    _fields_ = [("period", ctypes.c_uint32), ("computation", ctypes.c_uint32),
+                ("constraint", ctypes.c_uint32), ("preemptible", ctypes.c_int)]
+
+
+def _mac_time_constraint(block_seconds: float, role: str) -> str:
+    """THREAD_TIME_CONSTRAINT_POLICY for the calling thread: a period of one block, and a share of
+    it to compute (the standby asks for less, so the scheduler prefers the active slot)."""
+    try:
+        system = ctypes.CDLL("/usr/lib/libSystem.dylib")
+
+        class Timebase(ctypes.Structure):
+            _fields_ = [("numer", ctypes.c_uint32), ("denom", ctypes.c_uint32)]
+
+        timebase = Timebase()
+        system.mach_timebase_info(ctypes.byref(timebase))
+        per_ns = timebase.denom / timebase.numer
+        period = int(block_seconds * 1e9 * per_ns)
+        share = 0.5 if role != "standby" else 0.3
+        policy = _TimeConstraint(period, int(period * share), period, 1)
+        thread_policy_flavor_time_constraint, count = 2, 4
+        code = system.thread_policy_set(system.mach_thread_self(), thread_policy_flavor_time_constraint,
+                                        ctypes.byref(policy), count)
+    except (OSError, AttributeError):
+        return "normal (no time-constraint policy)"
+    return "time-constraint" if code == 0 else f"normal (thread_policy_set error {code})"
+
+
+# -- Windows -------------------------------------------------------------------------------------
+_mmcss_handle = None
+HIGH_PRIORITY_CLASS = 0x80
+AVRT_PRIORITY = {"output": 2, "active": 1, "standby": 0}  # critical, high, normal
+
+
+def _windows_mmcss(role: str) -> str:
+    """MMCSS 'Pro Audio' for the calling thread and a high priority class for the process."""
+    global _mmcss_handle
+    try:
+        kernel32 = ctypes.WinDLL("kernel32")
+        avrt = ctypes.WinDLL("avrt")
+        kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), HIGH_PRIORITY_CLASS)
+        if _mmcss_handle is None:
+            task = ctypes.c_uint32(0)
+            avrt.AvSetMmThreadCharacteristicsW.restype = ctypes.c_void_p
+            _mmcss_handle = avrt.AvSetMmThreadCharacteristicsW("Pro Audio", ctypes.byref(task))
+        if not _mmcss_handle:
+            return "high priority class (MMCSS refused)"
+        avrt.AvSetMmThreadPriority(ctypes.c_void_p(_mmcss_handle), AVRT_PRIORITY[role])
+    except (OSError, AttributeError):
+        return "normal (no MMCSS)"
+    return f"MMCSS Pro Audio ({role})"
