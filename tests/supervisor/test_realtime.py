@@ -1,7 +1,8 @@
 """Real-time scheduling of the real child processes, read back from the OS (/proc, sched_getscheduler).
 
-CI runs as root, so the real-time path is exercised: the output process at SCHED_FIFO 70, the active
-slot at 60, the standby one step below, memory locked; the shell stays normal. The unprivileged
+CI runs as root, so the real-time path is exercised: the output's callback at the priority JACK gives
+its clients (below the JACK server's own threads) or, with no audio server, at 20; the active slot one
+step below it, the standby one step below the active, memory locked; the shell stays normal. The unprivileged
 path runs in a child that dropped the right (RLIMIT_RTPRIO 0 and a non-root uid): everything stays
 normal, nothing fails, and one line says what is lost and how to allow it.
 """
@@ -17,6 +18,7 @@ import pytest
 
 from chronus_shell.engine import warmup
 from chronus_shell.supervisor import Config, Supervisor, realtime
+from chronus_shell.supervisor.rings import RT_PRIORITY
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 NOBODY = 65534
@@ -26,7 +28,7 @@ def policy(pid: int) -> tuple[int, int]:
     """The highest real-time priority among the process's threads, (policy, priority)."""
     best = (os.SCHED_OTHER, 0)
     for tid in os.listdir(f"/proc/{pid}/task"):
-        got = (os.sched_getscheduler(int(tid)), os.sched_getparam(int(tid)).sched_priority)
+        got = (os.sched_getscheduler(int(tid)) & ~os.SCHED_RESET_ON_FORK, os.sched_getparam(int(tid)).sched_priority)
         if got[1] > best[1]:
             best = got
     return best
@@ -37,14 +39,24 @@ def locked_kb(pid: int) -> int:
     return int(line.split()[1])
 
 
+def output_priority(supervisor: Supervisor, timeout: float = 10.0) -> int:
+    """The priority the output's callback claimed (published for the slots to follow)."""
+    deadline = time.monotonic() + timeout
+    while not int(supervisor.control.words[RT_PRIORITY]):
+        assert time.monotonic() < deadline, "the output never claimed a real-time priority"
+        time.sleep(0.02)
+    return int(supervisor.control.words[RT_PRIORITY])
+
+
 def wait_for_roles(supervisor: Supervisor, timeout: float = 10.0) -> dict:
     """{'active': pid, 'standby': pid} once both slots run and the roles have been applied."""
     deadline = time.monotonic() + timeout
+    top = output_priority(supervisor, timeout)
     while True:
         rows = {row["role"]: row for row in supervisor.status()["slots"]}
         if all(rows.get(role, {}).get("alive") for role in ("active", "standby")):
             pids = {role: rows[role]["pid"] for role in ("active", "standby")}
-            if policy(pids["active"]) == (os.SCHED_FIFO, 60) and policy(pids["standby"]) == (os.SCHED_FIFO, 59):
+            if policy(pids["active"]) == (os.SCHED_FIFO, top - 1) and policy(pids["standby"]) == (os.SCHED_FIFO, top - 2):
                 return pids
         if time.monotonic() > deadline:
             return {role: rows[role]["pid"] for role in rows}
@@ -55,28 +67,57 @@ def wait_for_roles(supervisor: Supervisor, timeout: float = 10.0) -> dict:
 def test_output_and_active_slot_are_real_time_the_standby_just_below_the_shell_normal():
     with Supervisor(Config.from_env(backend="null")) as supervisor:
         pids = wait_for_roles(supervisor)
-        output = supervisor.output.pid
-        assert policy(output) == (os.SCHED_FIFO, 70)
-        assert policy(pids["active"]) == (os.SCHED_FIFO, 60)
-        assert policy(pids["standby"]) == (os.SCHED_FIFO, 59)
+        output, top = supervisor.output.pid, output_priority(supervisor)
+        server = realtime.audio_server_priority()  # another user's JACK or PipeWire may be running
+        assert top == (realtime.NO_SERVER_OUTPUT if server is None else server - 1)
+        assert policy(output) == (os.SCHED_FIFO, top)
+        assert policy(pids["active"]) == (os.SCHED_FIFO, top - 1)
+        assert policy(pids["standby"]) == (os.SCHED_FIFO, top - 2)
         assert os.sched_getscheduler(0) == os.SCHED_OTHER  # the shell (and its REPL) stays normal
         assert all(locked_kb(pid) > 0 for pid in (output, *pids.values()))
         spare = supervisor.spares[0].pid
         assert policy(spare) == (os.SCHED_OTHER, 0)  # a spare waits at normal priority
         status = supervisor.status()
         assert status["notice"] is None
-        assert status["scheduling"] == {"output": "SCHED_FIFO 70 · locked", "shell": "normal"}
+        assert status["scheduling"]["output"] == f"SCHED_FIFO {top} · locked"
+        assert status["scheduling"]["shell"] == "normal"
         assert {row["role"]: row["scheduling"] for row in status["slots"]} == {
-            "active": "SCHED_FIFO 60 · locked", "standby": "SCHED_FIFO 59 · locked"}
+            "active": f"SCHED_FIFO {top - 1} · locked", "standby": f"SCHED_FIFO {top - 2} · locked"}
 
         supervisor.crash("active")  # the standby becomes active and takes the active's priority
         deadline = time.monotonic() + 10
-        while policy(pids["standby"]) != (os.SCHED_FIFO, 60) or len(supervisor.failovers) < 1:
+        while policy(pids["standby"]) != (os.SCHED_FIFO, top - 1) or len(supervisor.failovers) < 1:
             assert time.monotonic() < deadline, (policy(pids["standby"]), supervisor.failovers)
             time.sleep(0.05)
         replaced = wait_for_roles(supervisor)
-        assert replaced["active"] == pids["standby"] and policy(replaced["standby"]) == (os.SCHED_FIFO, 59)
+        assert replaced["active"] == pids["standby"] and policy(replaced["standby"]) == (os.SCHED_FIFO, top - 2)
         assert supervisor.status()["lost_blocks"] == 0
+
+
+def jack_server_threads() -> list[int]:
+    """Real-time priorities of the running jackd's threads."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit() and open(f"/proc/{entry}/comm").read().strip() == "jackd":
+            found += [policy(int(entry))[1]]
+    return found
+
+
+@pytest.mark.jack
+@pytest.mark.skipif(realtime.permission_notice() is not None, reason="needs real-time permission (root in CI)")
+def test_on_jack_every_process_of_ours_stays_below_the_jack_server(jack_server):
+    """A render above JACK's own threads makes JACK late (xruns): the callback keeps the priority JACK
+    gave its client thread, the slots go below it."""
+    with Supervisor(Config.from_env(backend="sounddevice")) as supervisor:
+        assert "JACK" in supervisor.device
+        pids = wait_for_roles(supervisor)
+        server = max(jack_server_threads())
+        assert realtime.audio_server_priority(max_age_s=0) == server  # read afresh (status reads it every 5 s)
+        top = output_priority(supervisor)
+        assert 0 < top < server
+        assert policy(supervisor.output.pid) == (os.SCHED_FIFO, top)
+        assert policy(pids["active"]) == (os.SCHED_FIFO, top - 1) and policy(pids["standby"]) == (os.SCHED_FIFO, top - 2)
+        assert supervisor.status()["scheduling"]["audio server"] == f"SCHED_FIFO {server} (we stay below)"
 
 
 def _unprivileged(home: str, answers) -> None:

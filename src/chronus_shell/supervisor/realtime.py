@@ -1,10 +1,16 @@
 """Real-time scheduling for the audio processes, where the operating system allows it.
 
 On a busy machine (a browser, a DAW, a video call) an ordinary-priority audio process waits its
-turn behind every runnable program and a block comes late. So the output process and the active
-slot run ahead of them: SCHED_FIFO on Linux (output above the active slot, the standby one step
-below it, so the standby never delays the active slot; the pool and the shell stay normal), the
-thread time-constraint policy on macOS, MMCSS "Pro Audio" and a high priority class on Windows.
+turn behind every runnable program and a block comes late. So the device callback, the active
+slot and the standby run ahead of them — but below the audio server: a render above JACK's own
+threads makes JACK late (xruns). On Linux the output's callback thread keeps the priority JACK
+gives its clients (jackd -P 10 → clients at 5), or takes one below the audio server's when nothing
+gave it one (the null clock, ALSA); the output publishes it (RT_PRIORITY) and the active slot
+renders one step below it, the standby one step below the active, so the standby never delays
+the active slot. Only the thread that renders is real-time: it runs with SCHED_RESET_ON_FORK, so
+a thread or process a user module starts is an ordinary one (a module spinning in a thread of
+its own cannot starve the machine). The pool and the shell stay normal. macOS: the thread
+time-constraint policy; Windows: MMCSS "Pro Audio" and a high priority class.
 Memory is locked (mlockall) and the heap pre-faulted, so a render never waits on a page fault;
 garbage is frozen at start and collected between blocks, never during one.
 
@@ -21,10 +27,12 @@ import gc
 import os
 import sys
 import threading
+import time
 from pathlib import Path
 
-# Linux SCHED_FIFO priorities (1–99). JACK's own threads sit around 10–20 unless configured.
-PRIORITY = {"output": 70, "active": 60, "standby": 59}
+AUDIO_SERVERS = ("jackd", "jackdbus", "pipewire", "pulseaudio")  # whose real-time threads we stay below
+NO_SERVER_OUTPUT = 20   # the output's priority where no audio server runs real-time (rtkit's usual cap)
+ROLE_BELOW_OUTPUT = {"output": 0, "active": 1, "standby": 2}  # steps below the output's priority
 MCL_CURRENT, MCL_FUTURE = 1, 2
 M_TRIM_THRESHOLD, M_MMAP_MAX = -1, -4
 PREFAULT_BYTES = 16 * 1024 * 1024  # heap touched at start and kept (not trimmed) for later blocks
@@ -33,27 +41,34 @@ HOW_TO_ALLOW = ("allow it: add your user to the 'audio' group with '@audio - rtp
                 "again (or run rtkit)")
 
 _memory_locked: str | None = None  # once per process: "locked" or why not
+_server_seen: tuple[float, int | None] = (-1e9, None)  # (when, what) the audio server was last read
 
 
-def enter(role: str, block_seconds: float = 256 / 48000) -> str:
-    """Make this process real-time for `role` (output, active, standby); what it got, one phrase.
-
-    Called at the start of the output and slot processes. Every thread of the process so far gets
-    the policy (the device callback thread of PortAudio/JACK is created with its own), and threads
-    started later inherit it.
-    """
-    scheduling = set_role(role, block_seconds)
+def prepare() -> str:
+    """Memory locked and pre-faulted, garbage frozen: once, at the start of an audio process."""
     memory = lock_memory()
     gc.collect()
     gc.freeze()   # everything imported and compiled so far is never scanned again
     gc.disable()  # the process's loop collects young garbage between blocks, where there is slack
-    return f"{scheduling} · memory {memory}"
+    return f"memory {memory}"
 
 
-def set_role(role: str, block_seconds: float = 256 / 48000) -> str:
-    """Apply the role's scheduling (again after a failover made a standby active)."""
+def ordinary_children() -> None:
+    """What the calling thread starts from now on (a user module's threads and processes) gets the
+    ordinary policy and niceness, whatever this thread gets later (SCHED_RESET_ON_FORK)."""
     if sys.platform.startswith("linux"):
-        return _linux_fifo(PRIORITY[role])
+        nice = os.getpriority(os.PRIO_PROCESS, 0)
+        os.sched_setscheduler(0, os.SCHED_OTHER | os.SCHED_RESET_ON_FORK, os.sched_param(0))
+        os.setpriority(os.PRIO_PROCESS, 0, nice)
+
+
+def set_role(role: str, output_priority: int, block_seconds: float = 256 / 48000) -> str:
+    """The calling thread's scheduling for `role` (output, active, standby), `output_priority`
+    being what the output's callback runs at (0: not real-time, so neither is anyone)."""
+    if sys.platform.startswith("linux"):
+        if output_priority <= 0:
+            return "normal"
+        return _linux_fifo(max(1, output_priority - ROLE_BELOW_OUTPUT[role]))
     if sys.platform == "darwin":
         return _mac_time_constraint(block_seconds, role)
     if sys.platform == "win32":
@@ -61,37 +76,78 @@ def set_role(role: str, block_seconds: float = 256 / 48000) -> str:
     return "normal (no real-time support on this system)"
 
 
-class SlotRole:
-    """Follows which ring the output plays: the slot behind it is 'active', the other 'standby'.
-    `follow` is one word read per loop; the scheduling changes only when the output switched."""
+def claim_callback(block_seconds: float) -> int:
+    """Called once in the device callback's thread: the priority it runs at from now on (0: none).
 
-    def __init__(self, words, ring_name: str, active_word: int, block_seconds: float):
-        self.words, self.active_word, self.block_seconds = words, active_word, block_seconds
+    A JACK client's thread already runs where JACK put it (below the server): it is kept. Any other
+    (the null clock, ALSA) is raised below the audio server's threads, if there is one."""
+    if not sys.platform.startswith("linux"):
+        set_role("output", 1, block_seconds)
+        return 1
+    policy = os.sched_getscheduler(0) & ~os.SCHED_RESET_ON_FORK
+    given = os.sched_getparam(0).sched_priority
+    if policy in (os.SCHED_FIFO, os.SCHED_RR) and given > 0:
+        return given
+    server = audio_server_priority()
+    wanted = NO_SERVER_OUTPUT if server is None else max(1, server - 1)
+    return wanted if _linux_fifo(wanted).startswith("SCHED_FIFO") else 0
+
+
+class SlotRole:
+    """Follows which ring the output plays and the output's priority: the slot behind the played
+    ring is 'active', the other 'standby'. `follow` reads two words per loop; the scheduling
+    changes only when one of them did."""
+
+    def __init__(self, words, ring_name: str, active_word: int, priority_word: int, block_seconds: float):
+        self.words, self.active_word, self.priority_word = words, active_word, priority_word
+        self.block_seconds = block_seconds
         self.index = int(ring_name.rsplit("ring", 1)[1])  # rings are named …ring0 / …ring1
-        self.active: bool | None = None
+        self.state: tuple[bool, int] | None = None
+        self.got = "normal"
 
     def follow(self) -> None:
-        active = int(self.words[self.active_word]) == self.index
-        if active != self.active:
-            first = self.active is None
-            self.active = active
-            role = "active" if active else "standby"
-            if first:
-                enter(role, self.block_seconds)  # memory, garbage and scheduling, once
-            else:
-                set_role(role, self.block_seconds)
+        state = (int(self.words[self.active_word]) == self.index, int(self.words[self.priority_word]))
+        if state != self.state:
+            if self.state is None:
+                prepare()  # memory and garbage, once
+            self.state = state
+            self.got = set_role("active" if state[0] else "standby", state[1], self.block_seconds)
 
 
 # -- Linux --------------------------------------------------------------------------------------
 def _linux_fifo(priority: int) -> str:
-    tids = _threads(os.getpid()) or [0]
+    """SCHED_FIFO for the calling thread only; what it starts (threads, processes) is ordinary."""
     try:
-        for tid in tids:
-            os.sched_setscheduler(tid, os.SCHED_FIFO, os.sched_param(priority))
+        os.sched_setscheduler(0, os.SCHED_FIFO | os.SCHED_RESET_ON_FORK, os.sched_param(priority))
     except (PermissionError, OSError):
         _nicer()
         return "normal (no real-time permission)"
     return f"SCHED_FIFO {priority}"
+
+
+def audio_server_priority(max_age_s: float = 5.0) -> int | None:
+    """The highest real-time priority among the audio server's threads (jackd, PipeWire…), read
+    from /proc; None when none runs real-time. A /proc walk: read again after `max_age_s` only."""
+    global _server_seen
+    if time.monotonic() - _server_seen[0] < max_age_s:
+        return _server_seen[1]
+    best = None
+    for entry in Path("/proc").iterdir():
+        try:
+            if not entry.name.isdigit() or (entry / "comm").read_text().strip() not in AUDIO_SERVERS:
+                continue
+            for tid in _threads(int(entry.name)):
+                policy, priority = _policy(tid)
+                if policy in (os.SCHED_FIFO, os.SCHED_RR) and priority > (best or 0):
+                    best = priority
+        except OSError:
+            continue
+    _server_seen = (time.monotonic(), best)
+    return best
+
+
+def _policy(tid: int) -> tuple[int, int]:
+    return os.sched_getscheduler(tid) & ~os.SCHED_RESET_ON_FORK, os.sched_getparam(tid).sched_priority
 
 
 def _threads(pid: int) -> list[int]:
@@ -170,7 +226,7 @@ def describe(pid: int | None) -> str:
     best = (os.SCHED_OTHER, 0)
     for tid in _threads(pid) or [pid]:
         try:
-            policy, priority = os.sched_getscheduler(tid), os.sched_getparam(tid).sched_priority
+            policy, priority = _policy(tid)
         except OSError:
             continue
         if policy in (os.SCHED_FIFO, os.SCHED_RR) and priority > best[1]:

@@ -25,7 +25,8 @@ from .faults import SLOW_SHARE, ModuleMarker, end_own_group, lead_own_group, lim
 from .samples import attach_sample
 from . import realtime
 from .rings import (
-    ACTIVE_SLOT, CPU_NS, LATE_COMMANDS, PROCESS_CPU_NS, READ_BLOCK, SKIPPED, SLOT_PID, WRITTEN, Control, Ring,
+    ACTIVE_SLOT, CPU_NS, LATE_COMMANDS, PROCESS_CPU_NS, READ_BLOCK, RT_PRIORITY, SKIPPED, SLOT_PID, WRITTEN,
+    Control, Ring,
     leave_signals_to_the_shell, raise_priority, release_blocks_of_a_dead_shell,
 )
 
@@ -53,6 +54,7 @@ def slot_main(conn, control_name: str) -> None:
 
 def _slot(conn, control_name: str) -> None:
     raise_priority()
+    realtime.ordinary_children()  # a user module's threads and processes: never raised, never real-time
     warmup()
     realtime.lock_memory()  # while warming up: a spare takes over without paging in
     conn.send(("ready", os.getpid()))
@@ -142,7 +144,8 @@ class SlotLoop:
             restore_timeline(timeline, self.swaps, restore, self._handle)
         ring.reset(timeline.position // timeline.block_size)
         ring.header[SLOT_PID] = os.getpid()
-        self.role = realtime.SlotRole(control.words, ring.block.name, ACTIVE_SLOT, self.block_seconds)
+        self.role = realtime.SlotRole(control.words, ring.block.name, ACTIVE_SLOT, RT_PRIORITY,
+                                      self.block_seconds)
 
     def run(self) -> None:
         gc.disable()

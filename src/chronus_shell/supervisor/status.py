@@ -19,7 +19,8 @@ def summary(supervisor, words) -> dict:
         "device": supervisor.device,
         "notice": "; ".join(n for n in (supervisor.notice, realtime.permission_notice()) if n) or None,
         "scheduling": {"output": realtime.describe(supervisor.output.pid if supervisor.output else None),
-                       "shell": realtime.describe(os.getpid())},  # slots: in their rows
+                       "shell": realtime.describe(os.getpid()),  # slots: in their rows
+                       "audio server": _server(realtime.audio_server_priority())},
         "sample_rate": cfg.sample_rate,
         "block_size": cfg.block_size,
         "latency_ms": round(_measured_latency(supervisor), 1),  # command → audible, as measured
@@ -94,6 +95,10 @@ def _threads_percent(supervisor, index: int, cpu_ns: int) -> float:
         percent = round(100.0 * (cpu_ns - seen_ns) / 1e9 / max(now - seen_at, 1e-9), 1) if now > seen_at else 0.0
         supervisor.threads_seen[index] = (cpu_ns, now, percent)
     return percent
+
+
+def _server(priority: int | None) -> str:
+    return "not real-time (or none)" if priority is None else f"SCHED_FIFO {priority} (we stay below)"
 
 
 def _measured_latency(supervisor) -> float:
