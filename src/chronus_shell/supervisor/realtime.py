@@ -20,6 +20,7 @@ and how to allow it. `describe` reads what each process actually got, for `statu
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import functools
@@ -91,6 +92,28 @@ def claim_callback(block_seconds: float) -> int:
     server = audio_server_priority()
     wanted = NO_SERVER_OUTPUT if server is None else max(1, server - 1)
     return wanted if _linux_fifo(wanted).startswith("SCHED_FIFO") else 0
+
+
+@contextlib.contextmanager
+def briefly(output_priority: int):
+    """The calling thread real-time below the slots for a few hundred µs (the shell's fan-out of a
+    stamped command: on a busy machine an ordinary thread preempted between its two pipe writes
+    would reach one slot after the stamp); back to what it was after. Nothing without the right."""
+    if output_priority <= ROLE_BELOW_OUTPUT["standby"] + 1 or not sys.platform.startswith("linux"):
+        yield
+        return
+    try:
+        before = (os.sched_getscheduler(0), os.sched_getparam(0), os.getpriority(os.PRIO_PROCESS, 0))
+        os.sched_setscheduler(0, os.SCHED_FIFO | os.SCHED_RESET_ON_FORK,
+                              os.sched_param(output_priority - ROLE_BELOW_OUTPUT["standby"] - 1))
+    except OSError:
+        yield
+        return
+    try:
+        yield
+    finally:
+        os.sched_setscheduler(0, before[0], before[1])
+        os.setpriority(os.PRIO_PROCESS, 0, before[2])
 
 
 class SlotRole:

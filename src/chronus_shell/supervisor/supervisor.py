@@ -25,12 +25,12 @@ from ..session.paths import session_path
 from ..session.recorder import Recorder
 from .admission import Admission, scheduled_types
 from .config import Config
-from . import latency
+from . import latency, realtime
 from .failover import START_TIMEOUT_S, Failover
 from .recording import RECORD_SECONDS, RecordTap
 from .samples import SampleError, SampleShelf, names_a_sample
 from .rings import (
-    LEVEL_MILLI, LOST_BLOCKS, READ_BLOCK, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring,
+    LEVEL_MILLI, LOST_BLOCKS, READ_BLOCK, RT_PRIORITY, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring,
     remove_stale_blocks, shm_name,
 )
 from .restore import Restore
@@ -252,6 +252,10 @@ class Supervisor(Failover, Restore):
         return None
 
     def _fan_out(self, msg: Message, at: int | None) -> int:
+        with realtime.briefly(int(self.control.words[RT_PRIORITY])):  # stamp to last write: not preempted
+            return self._stamp_and_send(msg, at)
+
+    def _stamp_and_send(self, msg: Message, at: int | None) -> int:
         earliest = self.earliest_stamp()
         stamp = earliest if at is None else max(int(at), earliest)
         cfg = self.config
