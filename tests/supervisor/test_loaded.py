@@ -33,8 +33,7 @@ SPAWN = os.environ.get("CHRONUS_START_METHOD") == "spawn"
 def validate_until(pool: SandboxPool, path: str, stop: threading.Event, verdicts: list) -> None:
     while not stop.is_set():
         verdict = pool.validate(path)
-        verdicts.append(verdict.ok)
-        if not verdict.ok: print("VERDICT", verdict.line())
+        verdicts.append(verdict.ok or verdict.line())
 
 
 def kill_in_turn(supervisor: Supervisor, stop: threading.Event, period: float, killed: list) -> None:
@@ -87,11 +86,9 @@ def test_a_loaded_minute_with_the_pool_busy_and_20_failovers_loses_nothing(jack_
             busy_throughout = still_busy(load)
         time.sleep(0.5)
         status = supervisor.status()
-    print("loaded minute:", {k: status[k] for k in ("xruns", "lost_blocks", "latency_ms")}, len(killed), "kills")
-    print("DEBUG", supervisor.problems, supervisor.restarts, status["watchdog_kills"] if "watchdog_kills" in status else "", [f for f in supervisor.failovers if f["kill_to_standby_ms"] is None])
     assert busy_throughout, "the load ended early: the test proved nothing"
     assert len(killed) >= KILLS - 1, killed
-    assert verdicts and all(verdicts), verdicts
+    assert verdicts and all(v is True for v in verdicts), [v for v in verdicts if v is not True]
     assert played["commands"] >= 0.95 * SECONDS / 0.1
     assert before == 0, f"{before} blocks lost while loading the patch"
     assert status["lost_blocks"] == 0, (status["lost_blocks"], supervisor.failovers, supervisor.switches)

@@ -27,11 +27,21 @@ from .pool_validation import Validation
 from .rings import leave_signals_to_the_shell
 
 
+def _ordinary_priority() -> None:
+    """The forkserver runs at the audio workers' niceness; a module under test gets the ordinary one."""
+    if hasattr(os, "setpriority"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, 0, max(0, os.getpriority(os.PRIO_PROCESS, 0)))
+        except OSError:
+            pass
+
+
 def pool_worker_main(conn, options: dict) -> None:
     """Process entry: warm up, report ready, validate one job, exit (also when the pool goes away)."""
     lead_own_group()  # what a module starts at import is ended with this worker (end_own_group)
     leave_signals_to_the_shell()
     _die_with_parent()
+    _ordinary_priority()
     started = time.perf_counter()
     from ..engine import warmup
 

@@ -131,8 +131,6 @@ class SlotRole:
     def follow(self) -> None:
         state = (int(self.words[self.active_word]) == self.index, int(self.words[self.priority_word]))
         if state != self.state:
-            if self.state is None:
-                prepare()  # memory and garbage, once
             self.state = state
             self.got = set_role("active" if state[0] else "standby", state[1], self.block_seconds)
 

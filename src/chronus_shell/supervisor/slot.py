@@ -57,7 +57,7 @@ def _slot(conn, control_name: str) -> None:
     raise_priority()
     realtime.ordinary_children()  # a user module's threads and processes: never raised, never real-time
     warmup()
-    realtime.lock_memory()  # while warming up: a spare takes over without paging in
+    realtime.prepare()  # while warming up: a spare takes over without paging in or a full collection
     conn.send(("ready", os.getpid()))
     try:
         kind, *assignment = conn.recv()
