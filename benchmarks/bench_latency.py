@@ -30,7 +30,6 @@ from chronus_shell.supervisor.rings import DEVICE_LATENCY_US  # noqa: E402
 from chronus_shell.supervisor.status import latency_figures  # noqa: E402
 
 RESULT = ROOT / "benchmarks" / "results" / "latency.json"
-JACK_ENV = dict(os.environ, JACK_NO_AUDIO_RESERVATION="1", JACK_NO_START_SERVER="1")
 COMMAND_PERIOD_S = 0.05
 
 
@@ -40,10 +39,15 @@ def settings() -> dict[str, Config]:
         "256 frames, lead 2, prefill 3": replace(defaults, block_size=256, lead_target=2, prefill_buffers=3),
         "128 frames, lead 2, prefill 2": replace(defaults, block_size=128, lead_target=2, prefill_buffers=2),
         "128 frames, lead 1, prefill 1": replace(defaults, block_size=128, lead_target=1, prefill_buffers=1),
+        "128, lead 1, prefill 1, margin 0": replace(defaults, block_size=128, lead_target=1, prefill_buffers=1,
+                                                    early_margin_ms=0),
     }
 
 
 def jack_dummy(period: int) -> subprocess.Popen:
+    """A JACK dummy server of this run's own (JACK_DEFAULT_SERVER, as the tests' conftest names it)."""
+    os.environ.setdefault("JACK_DEFAULT_SERVER", f"chronus-bench-{os.getpid()}")
+    JACK_ENV = dict(os.environ, JACK_NO_AUDIO_RESERVATION="1", JACK_NO_START_SERVER="1")
     if shutil.which("jackd") is None:
         raise SystemExit("bench_latency: jackd is not installed (apt-get install jackd2)")
     log = open("/tmp/chronus-bench-latency-jackd.log", "w")
@@ -83,6 +87,7 @@ def run(seconds: float) -> dict:
     results = {}
     for name, config in settings().items():
         server = jack_dummy(config.block_size)
+        print(f"{name} …", flush=True)
         try:
             with Supervisor(config) as supervisor:
                 wait_for_music(supervisor)

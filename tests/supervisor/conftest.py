@@ -15,7 +15,7 @@ import soundfile
 
 ROOT = Path(__file__).resolve().parents[2]
 # this run's own JACK server name (see jack_server), set before any worker process starts
-os.environ["JACK_DEFAULT_SERVER"] = f"chronus-test-{os.getpid()}"
+os.environ.setdefault("JACK_DEFAULT_SERVER", f"chronus-test-{os.getpid()}")
 JACK_LOG = Path(f"/tmp/chronus-test-jackd-{os.getpid()}.log")
 
 
