@@ -239,7 +239,7 @@ def permission_notice() -> str | None:
 
 
 def describe(pid: int | None) -> str:
-    """What a process got, read from the OS: 'SCHED_FIFO 60 · locked', 'normal', '?'."""
+    """What a process got, read from the OS: 'SCHED_FIFO 4 · locked', 'normal', '?'."""
     if pid is None:
         return "?"
     if not sys.platform.startswith("linux"):
