@@ -45,6 +45,7 @@ class NullStream:
     """Calls next_block once per block period of wall-clock time (absolute deadlines, no drift)."""
 
     description = "null (clock-paced)"
+    latency = 0.0  # seconds from a block handed over to its sound: none, nothing plays
 
     def __init__(self, next_block, sample_rate: int, block_size: int):
         self._next_block = next_block
@@ -93,6 +94,7 @@ class DeviceStream:
         )
         hostapi = sd.query_hostapis(sd.query_devices(self._stream.device)["hostapi"])["name"]
         self.description = f"{sd.query_devices(self._stream.device)['name']} via {hostapi}"
+        self.latency = float(self._stream.latency)  # the device's buffer after our callback
         self._jack = _jack_xrun_monitor(on_jack_xrun) if "JACK" in hostapi else None
         self._stream.start()
 

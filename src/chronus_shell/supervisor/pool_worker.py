@@ -21,9 +21,18 @@ import time
 
 from ..engine.graph import Engine
 from ..protocol.message import Message
-from .faults import die_with_parent, lead_own_group, watch_parent
+from .faults import die_with_parent, end_own_group, lead_own_group, watch_parent
 from .pool_validation import Validation
 from .rings import leave_signals_to_the_shell
+
+
+def _ordinary_priority() -> None:
+    """The forkserver runs at the audio workers' niceness; a module under test gets the ordinary one."""
+    if hasattr(os, "setpriority"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, 0, max(0, os.getpriority(os.PRIO_PROCESS, 0)))
+        except OSError:
+            pass
 
 
 def pool_worker_main(conn, options: dict) -> None:
@@ -31,6 +40,7 @@ def pool_worker_main(conn, options: dict) -> None:
     lead_own_group()  # what a module starts at import is ended with this worker (end_own_group)
     leave_signals_to_the_shell()
     die_with_parent()
+    _ordinary_priority()
     started = time.perf_counter()
     from ..engine import warmup
 

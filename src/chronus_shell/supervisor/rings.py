@@ -31,6 +31,9 @@ SWITCH_NS = 8         # duration of the last switch decision           (output)
 FAILOVER_AT = 9       # block index of the last failover              (output)
 RECORD_WRITE = 10     # blocks copied into the record ring            (output)
 WATCHDOG_KILLS = 11   # times both slots stalled and were killed      (output's watchdog)
+PLAYED_NS = 12        # perf_counter_ns when the device took block READ_BLOCK - 1 (output)
+DEVICE_LATENCY_US = 13  # the device's own output latency, µs          (output)
+RT_PRIORITY = 14      # SCHED_FIFO priority of the device callback; 0: not real-time (output)
 CONTROL_WORDS = 16
 
 # per-slot header words (int64)
