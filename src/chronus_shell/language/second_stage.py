@@ -97,9 +97,10 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     if tidied.lower() != line.strip().lower():
         found.append(Reading(", ".join(said) or f"read as '{tidied}'", tidied))
     found += each
-    for how, new in rephrasings(tidied, model) or rephrasings(text, model):
+    for how, new in rephrasings(tidied, model) or (rephrasings(text, model) if text != tidied else []):
         found.append(Reading(how, new))
-    asked = aimed(text, model) or quality_request(text, model) or quality_request(tidied, model)
+    asked = aimed(text, model) or quality_request(text, model) or (
+        quality_request(tidied, model) if tidied != text else None)
     if asked:
         found.append(Reading(*asked))
     for how, new in _equivalents(tidied, model):
