@@ -52,7 +52,7 @@ def shorthand(text: str) -> str:
     when there is none."""
     for pattern, replacement in SHORTHANDS:
         text = pattern.sub(replacement, text)
-    return _POINT.sub(_decimal, text)
+    return _POINT.sub(_decimal, text) if "point" in text.lower() else text
 
 
 __all__ = ["shorthand"]
