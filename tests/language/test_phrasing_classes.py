@@ -367,3 +367,17 @@ def test_style_words_hedges_and_settings_said_loosely(lines, expected):
 def test_open_and_close_by_itself_is_a_wobble():
     assert last(*ACID, "make the filter open and close by itself") == ["/patch/create lfo1 lfo",
                                                                        "/patch/connect lfo1 acid_filter1.cutoff"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("a little tanh saturation on the triangle, 20% wet", ["/patch/create distortion1 distortion",
+                                                          "/patch/disconnect reverb1 master",
+                                                          "/patch/connect reverb1 distortion1",
+                                                          "/patch/connect distortion1 master",
+                                                          "/mod/distortion1/mode tanh", "/mod/distortion1/mix 0.2"]),
+    ("give the triangle an envelope with a 4 second attack", ["/patch/create adsr1 adsr", "/patch/disconnect reverb1 master",
+                                                              "/patch/connect reverb1 adsr1", "/patch/connect adsr1 master",
+                                                              "/mod/adsr1/attack 4000.0"]),
+])
+def test_an_effect_given_to_a_voice_with_its_setting(phrase, expected):
+    assert last(*PAD, phrase) == expected
