@@ -381,3 +381,7 @@ def test_open_and_close_by_itself_is_a_wobble():
 ])
 def test_an_effect_given_to_a_voice_with_its_setting(phrase, expected):
     assert last(*PAD, phrase) == expected
+
+
+def test_one_cycle_every_n_seconds_is_a_rate():
+    assert last(*PAD, "make the filter sweep one cycle every 20 seconds") == ["/mod/lfo1/rate 0.05"]

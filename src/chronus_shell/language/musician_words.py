@@ -136,6 +136,7 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
      r"add a \2 to \1, \5 \3 \4"),
     (r"^(?:(?:a\s+)?(?:little|bit\s+of|touch\s+of)\s+)?(tanh|foldback|hard|bitcrush)?\s*distortion\s+on\s+(?:the\s+)?(\w+)(.*)$",
      r"add a \1 distortion to \2\3"),
+    (r"^(?:make\s+)?(?:the\s+)?(\w+)\s+(?:lfo|wobble|sweep)\s+(at\s+[\d.]+\s*hz)$", r"wobble the \1 \2"),
     (r"^solo\s+(?:the\s+)?(\w+)\s+(?:the\s+)?(\w+)$", r"solo \1 and \2"),
     (r"^(?:run|send|route|feed|pipe|push|drive)\s+(.+?)\s+(?:into|through)\s+(?:some\s+)?(.+)$", r"route \1 to \2"),
     (r"^(?:make\s+)?(.+?)\s+(?:go|goes|run|runs|feed|feeds)\s+(?:into|through)\s+(.+)$", r"route \1 to \2"),
