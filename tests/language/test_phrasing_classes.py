@@ -385,3 +385,13 @@ def test_an_effect_given_to_a_voice_with_its_setting(phrase, expected):
 
 def test_one_cycle_every_n_seconds_is_a_rate():
     assert last(*PAD, "make the filter sweep one cycle every 20 seconds") == ["/mod/lfo1/rate 0.05"]
+
+
+@pytest.mark.parametrize("lines, expected", [
+    ((*PAD, "Could the filter sit around 1.2k, with just a little resonance, say 2?"), ["/mod/filter1/cutoff 1200.0",
+                                                                                        "/mod/filter1/q 2.0"]),
+    ((*DRUMS, "Could we have a slow ballad tempo, say 66?"), ["/seq/bpm 66.0"]),
+    ((*PAD, "Could you make the wobble smooth, like a triangle shape?"), ["/mod/lfo1/shape triangle"]),
+])
+def test_jazz_requests_said_around_their_values(lines, expected):
+    assert last(*lines) == expected
