@@ -395,3 +395,15 @@ def test_one_cycle_every_n_seconds_is_a_rate():
 ])
 def test_jazz_requests_said_around_their_values(lines, expected):
     assert last(*lines) == expected
+
+
+def test_a_value_against_the_step_just_said_names_both_readings():
+    error = refused(*DRUMS, "snare up, 10 percent")       # was: up a step, then down to 10 % (silently)
+    assert "'snare1 gain up by 10 percent'" in error and "'snare1 gain 10 percent'" in error
+    assert "did you mean 'tempo up 5 bpm'" in refused(*DRUMS, "tempo up, 5 bpm")
+
+
+@pytest.mark.parametrize("phrase, expected", [("kick shorter, 200 ms", ["/mod/kick1/decay 200.0"]),
+                                              ("hats down, 20 percent", ["/mod/hat1/gain 0.2"])])
+def test_a_value_that_agrees_with_the_step_is_set(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
