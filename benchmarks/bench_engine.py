@@ -3,8 +3,8 @@
 
 Block 256 at 48 kHz, so every block has a 5.33 ms budget. For each voice count N the patch is built
 through Engine.schedule (the messages the shell sends), every gate is opened at 110 Hz, and
-engine.render(256) is timed over 2 s of audio (best mean of three runs; p99 over all blocks, since
-one slow block is a dropout). The largest N in real time is interpolated between measured counts.
+engine.render_stereo(256) (the stereo output) is timed over 2 s of audio (best mean of three runs;
+p99 over all blocks, since one slow block is a dropout). The largest N in real time is interpolated between measured counts.
 
 References, measured in the same run so noisy machines cancel out:
 - numpy baseline: np.sin over 256×N float64 samples per block (what N voices of the cheapest
@@ -73,8 +73,8 @@ def time_blocks(step) -> tuple[float, list[float]]:
 
 def engine_seconds(count: int) -> tuple[float, float]:
     engine = voice_engine(count)
-    mean, every = time_blocks(lambda: engine.render(BLOCK))
-    out = engine.render(BLOCK)
+    mean, every = time_blocks(lambda: engine.render_stereo(BLOCK))
+    out = engine.render_stereo(BLOCK)
     if not np.isfinite(out).all() or not np.abs(out).max() > 0:
         raise SystemExit(f"{count} voices rendered silence or NaN: the patch is not sounding")
     return mean, percentile(every, 0.99)

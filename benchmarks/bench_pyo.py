@@ -3,9 +3,11 @@
 
 For N voices (saw → 4-pole ladder low-pass → ADSR → master, 48 kHz, block 256, every gate open at
 110 Hz) both engines render 10 s of audio offline, and the wall time gives × real time:
-- chronus: the patch from bench_engine.voice_engine, engine.render(256) in a loop (after warmup);
+- chronus: the patch from bench_engine.voice_engine, engine.render_stereo(256) in a loop (after warmup):
+  the voices summed centred into the stereo master, (256, 2) float32 frames a block;
 - pyo (`pip install .[bench]`): an offline Server (audio="offline"), per voice a band-limited
-  LFO saw into MoogLP times a played Adsr, summed with Mix; timed around s.start(), boot excluded.
+  LFO saw into MoogLP times a played Adsr, summed with Mix and sent centred to both channels of a
+  2-channel server (a stereo WAV, like ours); timed around s.start(), boot excluded.
 
 pyo is a C engine (every object a per-sample C loop), so `ratio` (chronus / pyo speed) says how close
 our numpy/numba engine gets to a native one. The machine may be shared: each voice count is rendered
@@ -48,11 +50,12 @@ BLOCKS = int(round(SECONDS * SR / BLOCK))       # 1875 blocks = 10 s
 VOICES = (1, 16, 64, 128)
 CHRONUS_PATCH = ("saw (band-limited step, 64-tap) -> acid_filter (ZDF 4-pole ladder, cutoff 500 Hz, "
                  "resonance 0.5, tanh drive and feedback, per-note cutoff envelope) -> adsr (10/100/0.7/200 ms) "
-                 "-> master, gate open at 110 Hz; float64 kernels, float32 output")
+                 "-> stereo master (centred), gate open at 110 Hz; float64 kernels, float32 (n, 2) output")
 PYO_OSCILLATOR = "LFO(freq=110, type=0, sharp=1): band-limited saw up (Phasor is not band-limited)"
 PYO_PATCH = (f"{PYO_OSCILLATOR} -> MoogLP(freq=500, res=0.5, fixed cutoff) * Adsr(0.01, 0.1, 0.7, "
-             "0.2, dur=0).play() -> Mix(voices=1, mul=1/N).out(); pyo64 (double precision), "
-             "offline Server, render written to a 32-bit float WAV (file write included in the time)")
+             "0.2, dur=0).play() -> Mix(voices=1, mul=1/N) -> Mix([mono, mono], voices=2).out() (centred "
+             "on both channels); pyo64 (double precision), offline 2-channel Server, render written to a "
+             "32-bit float stereo WAV (file write included in the time)")
 
 
 def check(audio: np.ndarray) -> tuple[float, bool]:
@@ -67,14 +70,14 @@ def chronus_render(count: int) -> tuple[float, float, bool]:
     blocks = []
     start = time.perf_counter()
     for _ in range(BLOCKS):
-        blocks.append(engine.render(BLOCK))
+        blocks.append(engine.render_stereo(BLOCK))
     wall = time.perf_counter() - start
     return (wall, *check(np.concatenate(blocks)))
 
 
 def pyo_render(count: int, folder: Path) -> tuple[float, float, bool]:
     wav = folder / f"pyo_{count}.wav"
-    server = pyo.Server(sr=SR, nchnls=1, buffersize=BLOCK, duplex=0, audio="offline")
+    server = pyo.Server(sr=SR, nchnls=2, buffersize=BLOCK, duplex=0, audio="offline")
     server.setVerbosity(1)                       # errors only: no "rendering file ..." messages
     server.boot()
     server.recordOptions(dur=SECONDS, filename=str(wav), fileformat=0, sampletype=3)
@@ -84,15 +87,16 @@ def pyo_render(count: int, folder: Path) -> tuple[float, float, bool]:
         saw = pyo.LFO(freq=110, type=0, sharp=1)
         voices.append((env, saw, pyo.MoogLP(saw, freq=500, res=0.5, mul=env)))
         env.play()                               # gate open, held for the whole render
-    mix = pyo.Mix([v[2] for v in voices], voices=1, mul=1.0 / count).out()
+    mono = pyo.Mix([v[2] for v in voices], voices=1, mul=1.0 / count)
+    mix = pyo.Mix([mono, mono], voices=2).out()       # centred: the same mix on both channels
     start = time.perf_counter()
     server.start()                               # offline: returns when the file is written
     wall = time.perf_counter() - start
     server.shutdown()
-    del mix, voices
+    del mix, mono, voices
     audio, rate = sf.read(str(wav), dtype="float32")
-    if rate != SR or len(audio) < BLOCKS * BLOCK - BLOCK:
-        raise SystemExit(f"pyo wrote {len(audio)} samples at {rate} Hz, expected 10 s at {SR} Hz")
+    if rate != SR or audio.ndim != 2 or len(audio) < BLOCKS * BLOCK - BLOCK:
+        raise SystemExit(f"pyo wrote {audio.shape} samples at {rate} Hz, expected 10 s of stereo at {SR} Hz")
     return (wall, *check(audio))
 
 
@@ -141,7 +145,7 @@ def main() -> int:
               f"{'yes' if c_ok else 'NO'}, {('yes' if row['pyo_ok'] else 'NO') if n in other else '-'}")
     result = {
         "audio_seconds": SECONDS, "sample_rate": SR, "block": BLOCK, "runs": runs, "voices": rows,
-        "chronus": {"patch": CHRONUS_PATCH, "engine": "numpy/numba, Engine.render(256) in a loop"},
+        "chronus": {"patch": CHRONUS_PATCH, "engine": "numpy/numba, Engine.render_stereo(256) in a loop"},
         "pyo": None if pyo is None else {
             "version": version("pyo"), "module": "pyo64", "oscillator": PYO_OSCILLATOR,
             "patch": PYO_PATCH, "engine": "C, per-sample loops in each object, offline Server"},

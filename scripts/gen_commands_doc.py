@@ -17,6 +17,7 @@ from chronus_shell.language import LanguageError, Translator
 from chronus_shell.language.intents import Wait
 from chronus_shell.language.mapper import COMPARATIVES, SWING, TEMPO
 from chronus_shell.language.parser import ADJECTIVES
+from chronus_shell.language.harmony_forms import HARMONY_FORMS
 from chronus_shell.language.timed_lines import DOC_FORMS as TIME_FORMS
 from chronus_shell.language.units import UNIT_ALIASES
 
@@ -156,9 +157,26 @@ space`, `bit of shuffle`, `more acid`), several parts at once (`kick and hats up
 drums down`, `kick snare and hats quieter`), whole forms (`put the kick back`, `add a snare on 2
 and 4`, `swap the filter and the reverb`, `highpass the pad at 300 hz`, `X back to default`,
 `4/4 kick`, `bass only`), and an aside that only colours the request (`decay 30ms, real plucky`).
+Also read: studio shorthand (`cut 600`, `env mod 40%`, `dry/wet 30 on the echo`, `100% wet on the
+reverb`, `adsr a 5 d 200 s 0.3 r 100`, `zero point five`), a setting said before its part
+(`attack 500ms on the bass`, `lpf 800 on hats`, `delay 1/8 on the bass`), a quality asked in a
+sentence (`make the kick more boomy`, `give the kick more knock`, `slower wobble on the filter`, `a
+little grit on the hats` — a distortion when the voice has no drive), a modulator aimed elsewhere
+(`point the lfo at the reverb mix instead`, `lfo1 -> sine1 freq too`, `stop the wobble`), a source
+into an effect (`saw 55 + acid filter, cutoff 300`), several parts together (`just kick and snare`,
+`triangle and sine both at 0.3`), a reason, a label or a description around the request (`less
+verb, it's washing out the snare`, `sub: sine 40hz`, `the sine is a bit harsh, take it down an
+octave`), politeness and hedging (`would you mind bringing the tempo down to 92`, `I'd love it if
+the snare were a little quieter`, `say 15%`), `I can't hear the kick` (unmuted when muted, else
+louder), `kick decay 250 and same for the hats`, and `never mind` / `forget it` (nothing changes).
 A reading is taken only when the readings that work agree; two that differ are named in one line
-(`that could mean 'A' — or — 'B': say which`). A phrase never falls through to an unrelated
-command. When nothing fits, a word nobody knows gets its close lookalike only when it is close
+(`that could mean 'A' — or — 'B': say which`) — also where the words themselves allow two: `drop it
+to 70` with the music playing (`tempo 70`, or the param in focus), `bring the bass down to 70` (its
+level 70 %, or its pitch 70 Hz), `lfo on the reverb mix as well`
+with the LFO busy (the same one on one more target, or another). `it` is the sound in focus and
+its voice (`make it punchier` never reaches the one drum that has punch). A phrase never falls
+through to an unrelated command; a word is corrected only when it is the allowed edits from one
+known word, and a comparative only into a comparative (`fatter` is not `faster`). When nothing fits, a word nobody knows gets its close lookalike only when it is close
 (`ad` → `add`); otherwise the refusal shows the documented example nearest to the line (`gently
 open the filter` → "a phrasing I know: 'open the filter'").
 
@@ -259,9 +277,9 @@ def form_lines() -> list[tuple[str, list[str]]]:
     return forms + [(form, list(examples)) for form, examples in TIME_FORMS]
 
 
-def example_output(example: str) -> str:
+def example_output(example: str, before=()) -> str:
     translator = Translator()
-    for line in SETUP:
+    for line in SETUP + tuple(before):
         translator.translate(line)
     if isinstance(translator.parse_intent(example), Wait):
         return "(scripts only: lets time pass)"
@@ -270,6 +288,87 @@ def example_output(example: str) -> str:
     except LanguageError as err:
         raise SystemExit(f"doc example {example!r} fails: {err}") from None
     return " ; ".join(f"`{m}`" for m in messages)
+
+
+HARMONY = """
+## Harmony: notes, chords, keys, arpeggios
+
+Read before the grammar (language/parser_harmony*.py), so chord symbols and bare note letters
+are notes here and words elsewhere.
+
+- **Notes without an octave** (`notes a c e g`, `tune the saw to e`, `play f sharp`) take the
+  octave nearest the voice's register — the first note of its melody, else its oscillator's
+  frequency — and each next note the octave nearest the one before (the melody moves by the
+  smallest interval; a tritone goes down), kept from a fourth below to an octave above the line's
+  first note so it does not wander off the register. A written octave always wins (`notes a c3 e
+  g`). The echo shows the octaves chosen. `h3` is refused with "did you mean b3" (H is B).
+- **Chords**: a symbol — root `a`–`g` with `#`/`b`, then `m`, `7`, `maj7` (`M7`), `m7`, `9`,
+  `maj9`, `m9`, `add9`, `6`, `m6`, `sus2`, `sus4`, `7sus4`, `dim`, `dim7`, `m7b5`, `aug`, `5`,
+  and `/bass` (`c/e` over a chord tone is that inversion, `am/g` puts g below) — or words: `A
+  minor`, `a minor seventh`, `C major 7`, `E flat major`, `d dominant seventh`, `c half
+  diminished`, `minor 9 on D`. A chord is voiced close, in root position, its root in the
+  octave (c to b) of the voice's register — the oscillator's frequency: a chord on a voice at
+  220 Hz is rooted in octave 3 — and its tones spelled by degree (`c7` → c e g bb). `play an A minor
+  chord` opens the voice with all its pitches (`/gate/<id> 1 hz hz hz`; the engine makes a mono
+  voice polyphonic). `play a chord` asks which.
+- **Progressions**: `chords am7 f c g`, `pad plays am f c g`, `notes am7 f c g` make the voice's
+  track a chord track: one chord a bar unless told (`every 2 beats`, `2 bars each`, `two chords
+  a bar`, `one chord per bar: …`), each held with ties (`x---------------`), the notes per step
+  (`a3+c4+e4 - - …`, as `/seq/notes` reads them). Roman numerals and digits are chords of the
+  key: `chords i iv V7 i` (upper case major, lower case minor, `°` diminished), `chords 1 4 5`.
+- **Voicings** change the last chord given (a gate or a chord track): `voice it wide` / `open
+  voicing` (every other note up an octave), `close voicing`, `invert it [twice]` (the lowest
+  note up an octave), `first`/`second inversion`, `root position` (kept in the register), `add
+  the bass note an octave lower`.
+- **Keys**: `in d minor`, `key of e flat`, `in am`, `we're in g major`, `in a dorian`, `no key`
+  → `/seq/key d minor` (scales: {scales}); `what key are we in` says it. `notes 1 3 5 8` are degrees of the key (8 is the
+  octave; a line without a key asks for one); `random notes in the scale` draws degrees seeded by
+  the line itself, so the same line gives the same notes (one a step of the voice's track, 8
+  when it has none). `transpose to the relative major` / `parallel minor` / `g minor` changes
+  the key and moves every note track: each degree to the same degree of the new key.
+- **Arpeggios** expand a chord into a note track (there is no arpeggiator in the sequencer):
+  `arpeggiate am7 up in 16ths`, `arp c major over two octaves down`, `arp up-down` (the last
+  chord or chord track, each chord for as long as it was held; a track of single notes is taken
+  a bar at a time). Directions `up`, `down`, `up-down`, `down-up`; rates 16ths, 8ths, quarters,
+  half notes.
+- **Moving notes**: `transpose the melody up 2 semitones`, `transpose the chords down a fifth`,
+  `an octave lower` / `down a half step` (after a chord) re-send the track's notes moved — chords
+  move as chords; `capo 2` and `tritone sub it` move the last chord. The grammar's `transpose [X]
+  up …` moves a voice's oscillator and its notes, chords included.
+- **Tracks**: a voice with a track gets its track replaced; one without gets a new track named
+  `chords` (a progression), `arp` (an arpeggio) or `melody` (`put a melody on the sine: e d c`)
+  when that name is free, else named as usual. A melody over a held-chord track gets a note a step.
+- **Said in passing**: a run of two or more chords among a few colour words (`dark minor chords,
+  Cm Ab Eb Bb, bar each`, `Ebmaj7 to Dm7 lofi loop`, `play G C D on the pad` — upper-case letters
+  are chords, lower-case ones notes); numerals with a key said on the line (`vi–ii–V–I in C`,
+  `ii6 – V7 – I in F`: `6` first inversion, `64` second; `7th chords` / `sevenths` add the
+  diatonic seventh; `12 bar blues in A with 7ths`) without setting the session key; a chord named
+  quality first (`minor 9 on D`), by name (`the Tristan chord`; `a German / Italian / French sixth`,
+  `a Neapolitan sixth` in the key said or set), in an inversion (`second-inversion C major`) or
+  rootless; `add a 7th on the D`, `make it minor` change the last chords in place; `play the d
+  minor scale [up and down]`, `pedal point on A`; `poly 4 on the pad`, `make the saw mono` →
+  `/patch/poly`. Keys also as `F# minor pent`, `key Bb mixo`, `Phrygian mode on E`, Camelot
+  (`we're 4A` = F minor). `switch to d minor` moves the music there (just the key when none was
+  set); `put it in E` with no key set reads the key from the chords. Tidal: `bass n "a c e g"`,
+  degrees from 0 (`n "0 2 4"`), chords a cycle (`n "d'min7 g'dom7"`: a beat each), `bass |+ n 12`.
+  `a minor` alone asks whether the key or the chord is meant. Progressions by name, in a key:
+  `a perfect / plagal / interrupted cadence in G`, `the pop progression in D`, `andalusian cadence
+  in A minor`, `the jazz turnaround in Bb`; `play c e g together` sounds those notes at once.
+  `make each chord last 2 beats` / `two bars each` re-times the last chord track; `add a 9th to
+  all the chords` adds the 9th alone (`make it a 9th chord`: with the 7th).
+"""
+
+
+def harmony_section() -> list[str]:
+    from chronus_shell.engine.scales import SCALES
+    out = [HARMONY.format(scales=", ".join(f"`{s}`" for s in SCALES))]
+    for form, examples, before in HARMONY_FORMS:
+        out += [f"### `{form}`", ""]
+        if before:
+            out += [f"After `{'` ; `'.join(before)}`:", ""]
+        out += [f"- `{example}` → {example_output(example, before)}" for example in examples]
+        out.append("")
+    return out
 
 
 def module_section() -> list[str]:
@@ -297,7 +396,7 @@ def render() -> str:
         out += [f"### `{form}`", ""]
         out += [f"- `{example}` → {example_output(example)}" for example in examples]
         out.append("")
-    return "\n".join(out + module_section()).rstrip() + "\n"
+    return "\n".join(out + harmony_section() + module_section()).rstrip() + "\n"
 
 
 def main(argv: list[str]) -> int:

@@ -22,12 +22,13 @@ def make(type_name: str, **params):
 
 
 def drive(module, n: int, audio_in: np.ndarray | None = None, block: int = BLOCK) -> np.ndarray:
-    """Run `module` block by block for n samples on `audio_in` (default silence)."""
+    """Run `module` block by block for n samples on `audio_in` (default silence); a stereo module
+    gets its mono input centred and gives (2, n)."""
     x = np.zeros(n) if audio_in is None else np.asarray(audio_in, dtype=float)
-    out = np.empty(n)
+    out = np.empty((2, n) if module.CHANNELS == 2 else n)
     for start in range(0, n, block):
         stop = min(n, start + block)
-        out[start:stop] = module.process(x[start:stop], module.params(stop - start, {}))
+        out[..., start:stop] = module.process(x[start:stop], module.params(stop - start, {}))
     return out
 
 

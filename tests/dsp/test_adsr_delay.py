@@ -54,7 +54,8 @@ def test_delay_echo_on_the_exact_sample(seconds):
     n = round(seconds * SR) + 500
     impulse = np.zeros(n)
     impulse[0] = 1.0
-    y = render_module("delay", n, impulse, time=seconds, feedback=0.0, mix=1.0)
+    y, right = render_module("delay", n, impulse, time=seconds, feedback=0.0, mix=1.0)
+    assert np.array_equal(y, right), "a centred input through a straight delay is the same on both sides"
     expected = round(seconds * SR)
     assert int(np.argmax(np.abs(y))) == expected, f"echo at {np.argmax(np.abs(y))}, expected {expected}"
     if float(seconds * SR).is_integer():
@@ -67,7 +68,8 @@ def test_delay_feedback_repeats_decay_by_factor(feedback):
     period = round(0.1 * SR)
     impulse = np.zeros(SR)
     impulse[0] = 1.0
-    y = render_module("delay", SR, impulse, time=0.1, feedback=feedback, mix=1.0)
+    y, right = render_module("delay", SR, impulse, time=0.1, feedback=feedback, mix=1.0)
+    assert np.array_equal(y, right)
     hits = np.flatnonzero(y)
     assert list(hits) == [period * k for k in range(1, 10)], f"repeats at {hits[:12]}"
     ratios = y[hits[1:]] / y[hits[:-1]]

@@ -9,6 +9,8 @@ from pathlib import Path
 import numpy as np
 import soundfile
 
+from chronus_shell.protocol.message import Message
+
 SCRIPT = """/patch/create pad saw
 /patch/create pad_filter acid_filter
 /patch/create pad_env adsr
@@ -57,3 +59,19 @@ def test_poly_voices_play_live_as_they_render(tmp_path: Path):
     differ = np.flatnonzero(live != offline)
     assert differ.size == 0, f"first differing sample {differ[0]}, lost blocks {stats['lost_blocks']}"
     assert stats["lost_blocks"] == 0
+
+
+def test_the_live_shell_says_once_that_a_chord_made_a_voice_polyphonic():
+    """The supervisor's reply to the chord is a line that is said, not a refusal (OSC: no /error)."""
+    from chronus_shell.protocol.osc import _refusal
+    from chronus_shell.session.commands import Outcome
+    from chronus_shell.supervisor import Config, Supervisor
+    with Supervisor(Config.from_env(backend="null")) as supervisor:
+        for line in ("/patch/create pad saw", "/patch/create pad_env adsr", "/patch/connect pad pad_env",
+                     "/patch/connect pad_env master"):
+            assert supervisor.send(Message.parse(line)) is None
+        reply = supervisor.send(Message.parse("/gate/pad 1 220 261.63 329.63"))
+        assert isinstance(reply, Outcome) and reply.ok and _refusal(reply) is None
+        assert reply.text == "pad now plays up to 3 notes at once (a chord; /patch/poly pad n to change)"
+        assert supervisor.send(Message.parse("/gate/pad 1 220 261.63 329.63")) is None
+        assert supervisor.patch_state()["poly"] == {"pad": 3, "pad_env": 3}

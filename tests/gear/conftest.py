@@ -44,8 +44,8 @@ def samples(tmp_path, monkeypatch):
 
 
 def onsets(audio: np.ndarray, threshold: float = 0.01, quiet: int = 480) -> list[int]:
-    """Samples where the signal rises above `threshold` after at least `quiet` samples below it."""
-    loud = np.flatnonzero(np.abs(audio) > threshold)
+    """Frames where the signal (its louder side) rises above `threshold` after at least `quiet` frames below it."""
+    loud = np.flatnonzero(np.abs(audio).reshape(len(audio), -1).max(axis=1) > threshold)
     if len(loud) == 0:
         return []
     starts = [int(loud[0])] + [int(b) for a, b in zip(loud[:-1], loud[1:]) if b - a > quiet]
@@ -73,3 +73,35 @@ def sparse_huge_wav(path, megabytes: int = 500):
         handle.write(raw)
         handle.truncate(size)
     return path
+
+
+class JackMidiReceiver:
+    """A JACK MIDI input port of this test process ('<name>:in'), read in its own JACK process
+    callback: every event with its JACK frame (the cycle's first frame + the event's offset), so
+    timing is measured to the frame, not to the period."""
+
+    def __init__(self, name: str):
+        import jack
+
+        self.client = jack.Client(name, no_start_server=True)
+        self.port = self.client.midi_inports.register("in")
+        self.events: list[tuple[int, list[int]]] = []
+        self.client.set_process_callback(self._process)
+        self.client.activate()
+
+    def _process(self, frames: int) -> None:
+        base = self.client.last_frame_time
+        for offset, data in self.port.incoming_midi_events():
+            self.events.append((base + offset, list(bytes(data))))
+
+    def close(self) -> None:
+        self.client.deactivate()
+        self.client.close()
+
+
+def grid_residuals(frames, period: float) -> np.ndarray:
+    """Each event's distance (frames) from the straight line of exact `period` through them."""
+    frames = np.asarray(frames, dtype=float)
+    k = np.round((frames - frames[0]) / period)
+    line = frames - k * period
+    return frames - (k * period + np.median(line))

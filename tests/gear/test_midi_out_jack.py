@@ -1,7 +1,7 @@
 """MIDI out and MIDI clock on the JACK dummy server: this test process opens its own JACK MIDI input
-port ('testsynth:in'); the shell sends a voice's sequencer notes and 24-ppqn clock with start and stop
-to it. Measured with JACK's own event times (rtmidi delta times): ticks at the tempo within the
-stated jitter, through a tempo change; notes on their ticks with their pitches."""
+port ('testsynth:in', a JACK client read in its process callback, so every event has its frame);
+the shell sends a voice's sequencer notes and 24-ppqn clock with start and stop to it. Ticks keep
+the tempo to the frame through a tempo change, notes land on their ticks with their pitches."""
 from __future__ import annotations
 
 import time
@@ -13,31 +13,21 @@ from chronus_shell.gear import Gear
 from chronus_shell.protocol.message import Message
 from chronus_shell.supervisor import Config, Supervisor
 
+from .conftest import JackMidiReceiver, grid_residuals
+
 pytestmark = pytest.mark.jack
-JACK_PERIOD_S = 256 / 48000      # JACK delivers a client's MIDI at its period
+RATE = 48000
+TICK_120 = RATE * 60 / (120 * 24)        # 1000 frames
+TICK_150 = RATE * 60 / (150 * 24)        # 800 frames
+EXACT_FRAMES = 2                         # the stated error: a frame of rounding, a frame of clock slew
 
 
 @pytest.fixture
 def synth(jack_server, monkeypatch):
-    """This process's JACK MIDI input 'testsynth:in': every message with its JACK time (seconds)."""
-    import rtmidi
-
     monkeypatch.setenv("CHRONUS_MIDI_API", "jack")
-    port = rtmidi.MidiIn(rtapi=rtmidi.API_UNIX_JACK, name="testsynth")
-    port.ignore_types(timing=False)
-    port.open_virtual_port("in")
-    received: list[tuple[float, list[int]]] = []
-    clock = [0.0]
-
-    def heard(event, _data):
-        message, delta = event
-        clock[0] += delta
-        received.append((clock[0], message))
-
-    port.set_callback(heard)
-    yield received
-    port.close_port()
-    port.delete()
+    receiver = JackMidiReceiver("testsynth")
+    yield receiver.events
+    receiver.close()
 
 
 @pytest.fixture
@@ -47,7 +37,7 @@ def shell(synth):
     gear.stop()
 
 
-def test_clock_and_notes_follow_the_sequencer(shell, synth):
+def play_and_stop(shell, seconds_at_120: float = 2.2):
     for line in ["/patch/create bass saw", "/patch/connect bass master", "/seq/bpm 120",
                  "/seq/add bass bass x...x...x...x...", "/seq/notes bass " + " ".join(n for n in ("a2", "c3", "e3", "g3") for _ in range(4))]:
         shell.send(Message.parse(line))
@@ -55,28 +45,58 @@ def test_clock_and_notes_follow_the_sequencer(shell, synth):
     assert "to testsynth:in" in shell.send(Message("/midi/clock", ("on", "testsynth")))
     time.sleep(0.5)
     shell.send(Message("/seq/start", ()))
-    time.sleep(2.2)
+    time.sleep(seconds_at_120)
     shell.send(Message("/seq/bpm", (150.0, "now")))
     time.sleep(2.0)
     shell.send(Message("/seq/stop", ()))
     time.sleep(0.5)
+
+
+def test_clock_and_notes_follow_the_sequencer_to_the_frame(shell, synth):
+    play_and_stop(shell)
     kinds = [m[0] for _, m in synth]
     assert kinds[0] == 0xFA and 0xFC in kinds                  # start first, then a stop
-    ticks = np.array([t for t, m in synth if m[0] == 0xF8])
-    at_120 = ticks[ticks - ticks[0] < 2.0]
-    at_150 = ticks[ticks - ticks[0] > 2.6]
-    period = lambda times: np.polyfit(np.arange(len(times)), times, 1)[0]      # noqa: E731 — a fitted tick period
-    assert period(at_120) == pytest.approx(60 / (120 * 24), rel=0.005)            # 24 ppqn at 120 bpm
-    assert period(at_150) == pytest.approx(60 / (150 * 24), rel=0.005)            # … then at 150
-    stamps = ticks - ticks[0]
-    before = stamps[stamps < 2.0]
-    grid = np.round(before / (60 / (120 * 24))) * (60 / (120 * 24))
-    errors = np.abs(before - grid)
-    print(f"clock jitter at 120 bpm: max {errors.max() * 1000:.3f} ms, median {np.median(errors) * 1000:.3f} ms")
-    assert np.median(errors) <= JACK_PERIOD_S and errors.max() <= JACK_PERIOD_S + 0.003
+    ticks = np.array([f for f, m in synth if m[0] == 0xF8])
+    at_120 = ticks[ticks - ticks[0] < 2.0 * RATE]
+    at_150 = ticks[ticks - ticks[0] > 2.6 * RATE]
+    period = lambda frames: np.polyfit(np.arange(len(frames)), frames, 1)[0]      # noqa: E731 — a fitted tick period
+    tick_error = np.concatenate([grid_residuals(at_120, TICK_120), grid_residuals(at_150, TICK_150)])
+    ons = np.array([f for f, m in synth if m[0] == 0x90])
+    note_error = grid_residuals(ons[ons - ticks[0] < 2.0 * RATE], 24 * TICK_120)
+    print(f"tick period at 120 bpm: {period(at_120):.3f} frames (exact {TICK_120:g}), at 150: {period(at_150):.3f} "
+          f"({TICK_150:g}); tick error max {np.abs(tick_error).max():.1f} frames, median "
+          f"{np.median(np.abs(tick_error)):.1f}; note-on error max {np.abs(note_error).max():.1f} frames")
+    assert period(at_120) == pytest.approx(TICK_120, abs=0.05)            # 24 ppqn at 120 bpm
+    assert period(at_150) == pytest.approx(TICK_150, abs=0.05)            # … then at 150
+    assert np.abs(tick_error).max() <= EXACT_FRAMES
+    assert np.abs(note_error).max() <= EXACT_FRAMES
+    on_ticks = set(ticks.tolist())
+    assert all(f in on_ticks for f in ons[:8])                 # a note lands on its tick's frame
     counts = np.diff(np.flatnonzero(np.array([m[0] == 0x90 for _, m in synth if m[0] in (0x90, 0xF8)])))
     assert set(counts[:6].tolist()) == {25}                    # a note every 24 ticks (a beat), between them
     notes = [m[1] for _, m in synth if m[0] == 0x90]
     assert notes[:4] == [45, 48, 52, 55]                       # a2 c3 e3 g3
     offs = [m for _, m in synth if m[0] == 0x80]
     assert len(offs) >= len(notes) - 1
+
+
+def test_continue_sends_the_song_position_and_continue_then_the_clock_goes_on(shell, synth):
+    for line in ["/patch/create bass saw", "/patch/connect bass master", "/seq/bpm 120",
+                 "/seq/add bass bass x.x.x.x.x.x.x.x."]:
+        shell.send(Message.parse(line))
+    shell.send(Message("/midi/clock", ("on", "testsynth")))
+    time.sleep(0.5)
+    shell.send(Message("/seq/start", ()))
+    time.sleep(1.0)
+    shell.send(Message("/seq/stop", ()))
+    time.sleep(0.4)
+    stopped = len(synth)
+    shell.send(Message("/seq/continue", ()))
+    time.sleep(0.6)
+    after = [m for _, m in synth[stopped:]]
+    assert after[0][0] == 0xF2 and after[1] == [0xFB] and after[2] == [0xF8]
+    position = after[0][1] | after[0][2] << 7                  # sixteenths played before the stop
+    ticks_before = sum(m == [0xF8] for _, m in synth[:stopped])
+    assert position == -(-ticks_before // 6) and 6 <= position <= 10     # the step the grid goes on from
+    frames = [f for f, m in synth[stopped:] if m[0] in (0xFB, 0xF8)]
+    assert frames[0] == frames[1] and set(np.diff(frames[1:8]).tolist()) == {TICK_120}   # on the beat grid at once

@@ -20,7 +20,9 @@ CENT = 2 ** (1 / 1200)
 def render(lines: list[str], seconds: float) -> np.ndarray:
     events = load_script("\n".join(lines), RATE)
     ready = resolve_messages([m for _, m in events], RATE)
-    return render_script(list(zip([at for at, _ in events], ready)), seconds, RATE, 256)
+    stereo = render_script(list(zip([at for at, _ in events], ready)), seconds, RATE, 256)
+    assert np.array_equal(stereo[:, 0], stereo[:, 1]), "nothing is panned: L = R"
+    return stereo[:, 0]
 
 
 @pytest.mark.parametrize("file_rate", [44100, 48000, 96000])

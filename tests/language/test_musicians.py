@@ -87,8 +87,9 @@ def test_bare_adjectives_resolve_in_the_voice_to_the_module_owning_the_meaning()
 
 
 def test_two_plausible_readings_are_named_in_one_line_not_guessed():
-    error = refused("add a sine", "add a triangle", "make both sounds quieter")
+    error = refused(*ACID, "drop it to 70")               # the song's tempo, or the filter in focus?
     assert error.startswith("that could mean ") and " — or — " in error and "\n" not in error
+    assert "'tempo 70'" in error and "'acid_filter1 cutoff 70 Hz'" in error
 
 
 def test_stopping_dropping_or_taking_out_a_part_mutes_its_track_only_remove_removes():

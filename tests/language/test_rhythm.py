@@ -137,6 +137,7 @@ def test_every_message_is_accepted_by_the_engine():
     (("hats normal speed",), "plays at 1× already"),
     (("kick x(3,8", ), "position 2"),
     (('hats "x x q"',), "position 5: 'q' is not a step"),
+    (("play x(3,8 on kick",), "position 2: '(' is never closed"),
     (("kick x(3,8)", "roll on the last kick"), "no single hit to roll"),
     (("double time hats", "double time hats", "double time hats", "double time hats"), "0.125–8×"),
 ])

@@ -4,12 +4,16 @@ named in one line; a module that faults twice is quarantined until its file chan
 from __future__ import annotations
 
 import contextlib
+import os
+import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from chronus_shell.engine.user_modules_install import unregister_user_module
 from chronus_shell.protocol.message import Message
-from chronus_shell.supervisor import Config, Supervisor
+from chronus_shell.supervisor import Config, Supervisor, realtime
 from chronus_shell.supervisor.hot_reload import UserModules
 
 from supervisor.conftest import read_wav, silent_runs_s  # tests/ is on the path (no __init__ there)
@@ -242,3 +246,46 @@ if multiprocessing.current_process().name == "chronus-slot":
     lines = [p for p in supervisor.problems if "exitimport" in p]
     assert len(lines) == 1 and "not used until its file changes" in lines[0], supervisor.problems
     assert len([p for p in supervisor.problems if "died while starting" in p]) <= 1
+
+
+def _real_time_threads(pid: int) -> list[int]:
+    tids = [int(t) for t in os.listdir(f"/proc/{pid}/task")]
+    return [t for t in tids if os.sched_getscheduler(t) & ~os.SCHED_RESET_ON_FORK in (os.SCHED_FIFO, os.SCHED_RR)]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.skipif(realtime.permission_notice() is not None, reason="needs real-time permission (root in CI)")
+def test_threads_and_processes_a_module_starts_never_run_real_time(pool, folder):
+    """Only a slot's render thread is real-time: a thread a module starts at import (before the slot
+    took its role) or from process() (inside the real-time render), and a process it starts, are
+    ordinary — a module spinning in a thread of its own cannot starve the machine."""
+    source = late("rtspawner", "start_spinner()", after=20, top='''
+import subprocess, threading
+
+SPINNERS = []
+
+
+def spin():
+    while True:
+        time.sleep(0.001)
+
+
+def start_spinner():
+    if not SPINNERS:
+        SPINNERS.append(threading.Thread(target=spin, daemon=True))
+        SPINNERS[0].start()
+        SPINNERS.append(subprocess.Popen(["sleep", "3132"]))
+
+
+if multiprocessing.current_process().name == "chronus-slot":
+    threading.Thread(target=spin, daemon=True).start()
+''')
+    with playing(pool, folder, "rtspawner", source) as (supervisor, _):
+        pids = [slot.pid for slot in supervisor.slots]
+        assert wait_for(lambda: all(len(os.listdir(f"/proc/{pid}/task")) >= 3 for pid in pids), 5)
+        assert wait_for(lambda: len(_sleepers("3132")) >= 2, 3)
+        assert wait_for(lambda: all(_real_time_threads(pid) == [pid] for pid in pids), 3), \
+            [(pid, _real_time_threads(pid)) for pid in pids]
+        helpers = [int(t) for pid in pids for t in os.listdir(f"/proc/{pid}/task") if int(t) != pid]
+        assert all(os.getpriority(os.PRIO_PROCESS, tid) == 0 for tid in helpers)  # not even the slot's niceness
+        assert all(os.sched_getscheduler(child) == os.SCHED_OTHER for child in _sleepers("3132"))

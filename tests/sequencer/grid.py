@@ -66,7 +66,9 @@ def render(events: list[tuple[int, Message]], samples: int, block: int):
         for at, msg in events:
             timeline.schedule(msg, at)
         count = -(-samples // block)
-        audio = np.concatenate([timeline.render_block() for _ in range(count)])[:samples]
+        stereo = np.concatenate([timeline.render_block() for _ in range(count)])[:samples]
+        assert np.array_equal(stereo[:, 0], stereo[:, 1]), "nothing is panned: L = R"
+        audio = stereo[:, 0]
     finally:
         Engine._note = original
     return audio, [note for note in notes if note[0] < samples]
@@ -82,8 +84,8 @@ def note_offs(notes, module: str) -> list[int]:
 
 
 def onsets(audio: np.ndarray, gap: int = 64) -> list[int]:
-    """First non-zero sample after at least `gap` zero samples (or the start of the audio)."""
-    loud = np.flatnonzero(audio)
+    """First non-zero frame after at least `gap` zero frames (or the start of the audio); mono or stereo."""
+    loud = np.flatnonzero(np.abs(audio).reshape(len(audio), -1).max(axis=1))
     if not len(loud):
         return []
     keep = np.concatenate(([True], np.diff(loud) > gap))

@@ -31,7 +31,7 @@ def test_record_start_stop(tmp_path, monkeypatch):
     started = commands.handle(Message("/record/start"), {})
     assert started.ok and started.text == f"recording to {tmp_path / 'take1-2.wav'} (take1.wav exists)"
     assert not commands.handle(Message("/record/start", ("other.wav",)), {}).ok
-    commands.recorder.write(np.full(4800, 0.1, np.float32))
+    commands.recorder.write(np.full((4800, 2), 0.1, np.float32))
     stopped = commands.handle(Message("/record/stop"), {})
     assert stopped.text == f"recorded 0.1 s to {tmp_path / 'take1-2.wav'}"
     assert sf.info(tmp_path / "take1-2.wav").frames == 4800

@@ -25,7 +25,7 @@ def _blocks(audio, size=256):
 
 def test_records_exact_float32_samples(tmp_path):
     audio = _tone()
-    recorder = Recorder(tmp_path / "take1.wav", RATE)
+    recorder = Recorder(tmp_path / "take1.wav", RATE, channels=1)
     for block in _blocks(audio):
         recorder.write(block)
     recorder.close()
@@ -52,12 +52,12 @@ def test_stereo_and_write_never_waits(tmp_path):
 def test_existing_file_is_never_overwritten(tmp_path):
     first = tmp_path / "take1.wav"
     first.write_bytes(b"precious")
-    with Recorder(first, RATE) as recorder:
+    with Recorder(first, RATE, channels=1) as recorder:
         recorder.write(_tone(0.1))
     assert recorder.path == tmp_path / "take1-2.wav"
     assert first.read_bytes() == b"precious"
-    assert Recorder(first, RATE).path == tmp_path / "take1-3.wav"
-    with Recorder(first, RATE, overwrite=True) as recorder:
+    assert Recorder(first, RATE, channels=1).path == tmp_path / "take1-3.wav"
+    with Recorder(first, RATE, channels=1, overwrite=True) as recorder:
         recorder.write(_tone(0.1))
     assert recorder.path == first and sf.info(first).frames == 4800
 
@@ -65,7 +65,7 @@ def test_existing_file_is_never_overwritten(tmp_path):
 def test_unwritable_path_is_one_line_and_harmless(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
-    recorder = Recorder(blocker / "take.wav", RATE)
+    recorder = Recorder(blocker / "take.wav", RATE, channels=1)
     assert recorder.error.startswith(f"cannot record to {blocker / 'take.wav'}: ")
     assert "\n" not in recorder.error
     recorder.write(_tone(0.1))                  # ignored, no exception
@@ -75,7 +75,7 @@ def test_unwritable_path_is_one_line_and_harmless(tmp_path):
 CHILD = """
 import sys, time, numpy as np
 from chronus_shell.session.recorder import Recorder
-recorder = Recorder(sys.argv[1], 48000)
+recorder = Recorder(sys.argv[1], 48000, channels=1)
 block = np.full(480, 0.25, np.float32)
 while True:                                   # 100 blocks of 10 ms a second, like an audio callback
     recorder.write(block)
@@ -135,7 +135,7 @@ def tiny_disk(tmp_path):
 
 
 def test_disk_full_stops_recording_not_the_music(tiny_disk):
-    recorder = Recorder(tiny_disk / "big.wav", RATE)
+    recorder = Recorder(tiny_disk / "big.wav", RATE, channels=1)
     for block in _blocks(_tone(2.0)):           # 384 kB into 64 kB
         recorder.write(block)
     recorder.close()
@@ -148,16 +148,13 @@ def test_disk_full_stops_recording_not_the_music(tiny_disk):
 
 def test_header_is_libsndfiles_own_so_it_can_rewrite_it(tmp_path):
     """`chronus run --record` trims the take with libsndfile in read-write mode: that rewrites the
-    header in place, which only works when the data starts where libsndfile puts it."""
+    header in place. libsndfile writes the takes itself, without the PEAK chunk (it holds the clock)."""
     audio = np.stack([_tone(0.2), -0.5 * _tone(0.2)], axis=1)
     with Recorder(tmp_path / "ours.wav", RATE, channels=2) as recorder:
         for block in _blocks(audio):
             recorder.write(block)
-    sf.write(tmp_path / "theirs.wav", audio, RATE, subtype="FLOAT")
-    ours, theirs = (tmp_path / "ours.wav").read_bytes(), (tmp_path / "theirs.wav").read_bytes()
-    peak_at = ours.index(b"PEAK")
-    assert ours[:peak_at + 8] == theirs[:peak_at + 8]          # RIFF, fmt, fact, PEAK size
-    assert ours[peak_at + 16:] == theirs[peak_at + 16:]        # peaks (not the timestamp), data
+    ours = (tmp_path / "ours.wav").read_bytes()
+    assert b"PEAK" not in ours and sf.info(tmp_path / "ours.wav").channels == 2
     with sf.SoundFile(tmp_path / "ours.wav", "r+") as wav:
         wav.truncate(5000)
     data, _ = sf.read(tmp_path / "ours.wav", dtype="float32")
@@ -165,15 +162,13 @@ def test_header_is_libsndfiles_own_so_it_can_rewrite_it(tmp_path):
 
 
 def test_a_rendered_wav_depends_on_its_samples_alone(tmp_path):
-    """`chronus render` writes through write_wav: libsndfile would stamp the PEAK chunk with the
-    clock, so two renders of one script a second apart would differ in bytes."""
-    audio = (-0.75 * _tone(0.1)).astype(np.float32)
+    """`chronus render` writes through write_wav: libsndfile's PEAK chunk (stamped with the clock) is
+    left out, so two renders of one script a second apart are the same bytes."""
+    audio = np.stack([-0.75 * _tone(0.1), 0.5 * _tone(0.1)], axis=1).astype(np.float32)
     write_wav(tmp_path / "a.wav", audio, RATE)
+    time.sleep(1.1)
     write_wav(tmp_path / "b.wav", audio.copy(), RATE)
     first = (tmp_path / "a.wav").read_bytes()
-    assert first == (tmp_path / "b.wav").read_bytes()
-    peak_at = first.index(b"PEAK")
-    _version, timestamp, peak, position = struct.unpack("<IIfI", first[peak_at + 8:peak_at + 24])
-    assert timestamp == 0 and peak == np.max(np.abs(audio)) and position == np.argmax(np.abs(audio))
+    assert first == (tmp_path / "b.wav").read_bytes() and b"PEAK" not in first
     data, rate = sf.read(tmp_path / "a.wav", dtype="float32")
     assert rate == RATE and np.array_equal(data, audio)

@@ -14,6 +14,9 @@ import pytest
 import soundfile
 
 ROOT = Path(__file__).resolve().parents[2]
+# this run's own JACK server name (see jack_server), set before any worker process starts
+os.environ.setdefault("JACK_DEFAULT_SERVER", f"chronus-test-{os.getpid()}")
+JACK_LOG = Path(f"/tmp/chronus-test-jackd-{os.getpid()}.log")
 
 
 def _jack_running() -> bool:
@@ -27,24 +30,38 @@ def _jack_env() -> dict:
 
 @pytest.fixture(scope="session")
 def jack_server():
-    """A JACK dummy server at 48 kHz / 256 (skips when jackd is not installed)."""
+    """A JACK dummy server of this test run's own at 48 kHz / 256 (skips when jackd is not installed).
+
+    Named after the run (JACK_DEFAULT_SERVER, set above: every JACK client of the run and of its
+    children reads it), so two test runs on one machine never share a server: another run's clients in the
+    graph make xruns that are not ours."""
     if shutil.which("jackd") is None or shutil.which("jack_wait") is None:
         pytest.skip("jackd2 is not installed (apt-get install jackd2)")
-    if _jack_running():
-        yield "already running"
-        return
-    log = open("/tmp/chronus-test-jackd.log", "w")
+    log = open(JACK_LOG, "w")
     server = subprocess.Popen(["jackd", "-d", "dummy", "-r", "48000", "-p", "256", "-C", "0", "-P", "2"],
                               stdout=log, stderr=subprocess.STDOUT, env=_jack_env())
     deadline = time.monotonic() + 20
     while not _jack_running():
         if time.monotonic() > deadline or server.poll() is not None:
             server.kill()
-            pytest.skip("jackd dummy did not start (see /tmp/chronus-test-jackd.log)")
+            pytest.skip(f"jackd dummy did not start (see {JACK_LOG})")
         time.sleep(0.05)
     yield "started"
     server.terminate()
     server.wait(10)
+    JACK_LOG.unlink(missing_ok=True)
+
+
+def jack_log_xruns() -> dict:
+    """The test server's xruns so far, by cause, from its log: 'ours' — a client of ours (PortAudio)
+    had not finished its cycle; 'timer' — the dummy driver's own timer thread woke late (the
+    machine: a 2-core VM whose kernel does not preempt a busy process in a system call)."""
+    try:
+        text = JACK_LOG.read_text(errors="replace")
+    except OSError:
+        return {"ours": 0, "timer": 0}
+    return {"ours": text.count("client = PortAudio was not finished"),
+            "timer": text.count("JackTimedDriver::Process XRun")}
 
 
 def chronus(*args: str, timeout: float = 180) -> subprocess.CompletedProcess:
@@ -85,7 +102,8 @@ def children_of(pid: int) -> list[int]:
 
 def silent_runs_s(audio: np.ndarray, after_s: float = 0.3, block: int = 256, rate: int = 48000) -> list[float]:
     """The lengths (s) of the silent stretches of whole blocks once the music has started (a gap)."""
-    silent = np.abs(audio[: len(audio) // block * block].reshape(-1, block)).max(axis=1) < 1e-7
+    frames = np.abs(audio).reshape(len(audio), -1).max(axis=1)          # mono or stereo: the louder side
+    silent = frames[: len(frames) // block * block].reshape(-1, block).max(axis=1) < 1e-7
     runs, run = [], 0
     for quiet in silent[int(after_s * rate / block):]:
         if quiet:

@@ -36,13 +36,34 @@ def _run_and_render(tmp_path, text: str, *run_args: str):
     return read_wav(tmp_path / "run.wav"), read_wav(tmp_path / "render.wav"), stats
 
 
+STEREO = ACID + """play ..x...x...x...x. on hat
+pan the hats 60% right
+pan the saw hard left
+add a ping pong delay
+add a reverb
+wider reverb
+wait 2s
+"""
+
+
 def test_run_on_the_null_backend_equals_render(tmp_path):
     live, offline, stats = _run_and_render(tmp_path, ACID + "wait 2s\n", "--backend", "null")
-    assert live.shape == offline.shape == (int(3.0 * 48000),)
+    assert live.shape == offline.shape == (int(3.0 * 48000), 2)
+    assert np.array_equal(live[:, 0], live[:, 1])              # nothing panned: the same on both sides
     assert np.sqrt(np.mean(offline ** 2)) > 0.01
     assert np.array_equal(live, offline)
     assert stats["lost_blocks"] == 0 and stats["backend"] == "null"
     assert (tmp_path / "run.wav").read_bytes() == (tmp_path / "render.wav").read_bytes()   # headers too
+
+
+def test_a_stereo_run_equals_render(tmp_path):
+    """Panned sources, a ping-pong delay and the stereo reverb: two channels, bit for bit."""
+    live, offline, stats = _run_and_render(tmp_path, STEREO, "--backend", "null")
+    assert live.shape == offline.shape == (int(3.0 * 48000), 2)
+    assert not np.array_equal(offline[:, 0], offline[:, 1])
+    assert np.isfinite(offline).all() and np.array_equal(live, offline)
+    assert stats["lost_blocks"] == 0
+    assert (tmp_path / "run.wav").read_bytes() == (tmp_path / "render.wav").read_bytes()
 
 
 def test_a_script_can_come_from_standard_input(tmp_path):

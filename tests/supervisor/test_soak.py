@@ -1,4 +1,4 @@
-"""A minute of music on the JACK dummy device while someone types: no lost block, no xrun but a stray one.
+"""A minute of music on the JACK dummy device while someone types: no lost block, and JACK xruns of ours bounded.
 
 Four voices (two saw → acid_filter → adsr basses with step patterns, a kick and a hat) play for
 SECONDS while a parameter change arrives every 100 ms, the rate of a fast typist. JACK's own xrun
@@ -19,9 +19,11 @@ from chronus_shell.protocol.message import Message
 from chronus_shell.supervisor import Config, Supervisor
 from chronus_shell.supervisor.rings import WRITTEN
 
+from .conftest import jack_log_xruns
+
 SECONDS = 60
 COMMAND_PERIOD_S = 0.1
-MACHINE_XRUNS = 150  # PortAudio + JACK counts together, in the whole test (see the assert)
+OUR_XRUNS = 30  # JACK cycles our client had not finished, in the minute (of ~11,250; see the assert)
 SPAWN = os.environ.get("CHRONUS_START_METHOD") == "spawn"
 
 FOUR_VOICES = [
@@ -93,8 +95,10 @@ def test_a_minute_of_typing_on_jack_loses_nothing(jack_server):
             supervisor.send(Message.parse(line))
         time.sleep(1.0)
         loaded = counts(supervisor)  # what loading the patch cost, told apart from the soak
+        causes = jack_log_xruns()
         played = play_while_typing(supervisor, SECONDS)
         status = supervisor.status()
+        causes = {k: v - causes[k] for k, v in jack_log_xruns().items()}
         a, b = supervisor.rings
         last = int(min(a.header[WRITTEN], b.header[WRITTEN]))
         blocks = [i % a.capacity for i in range(max(0, last - a.capacity + 2), last)]
@@ -103,15 +107,15 @@ def test_a_minute_of_typing_on_jack_loses_nothing(jack_server):
     soak = {"xruns": {k: v - loaded["xruns"][k] for k, v in status["xruns"].items()},
             "lost_blocks": status["lost_blocks"] - loaded["lost_blocks"]}
     assert played["commands"] >= 0.95 * SECONDS / COMMAND_PERIOD_S
-    # Not a block is lost: the slots keep up. The JACK dummy driver itself, a timer thread on a
-    # shared 2-core VM, now and then wakes late whoever its client is (the same code gets 0–3 in a
-    # minute from one run to the next), so a stray xrun or two is the machine, not the shell; a
-    # client that cannot keep up makes dozens. benchmarks/bench_supervisor.py reports the count.
-    # Since the fault-tolerance, engine and MIDI work merged together, a minute of typing inside the
-    # whole suite counts 8–120 JACK-dummy xruns (alone: 0–3) while still losing no block; until that
-    # is found (issue 16), the bound is wide and the lost-block assert above is the promise kept.
+    # Not a block is lost: the slots keep up. JACK's xruns are told apart by cause (its log): a cycle
+    # our client (the output's callback, real-time just below JACK) had not finished, and a late
+    # wake-up of the dummy driver's own timer thread, which no client can cause or prevent (a shared
+    # 2-core VM whose kernel does not preempt a process busy in a system call). Ours are bounded;
+    # the timer's are the machine and only reported. Measured on the shared machine, one minute:
+    # 10 ours + 6 timer while six other engineers' test runs loaded it (before the fixes: 90 xruns
+    # and 384 lost blocks at ordinary priority in the same conditions).
     assert soak["lost_blocks"] == 0 and loaded["lost_blocks"] == 0, f"while typing: {soak}, loading: {loaded}"
-    assert sum(soak["xruns"].values()) + sum(loaded["xruns"].values()) <= MACHINE_XRUNS, (soak, loaded)
+    assert causes["ours"] <= OUR_XRUNS, (causes, soak, loaded)
     assert supervisor.failovers == [] and supervisor.restarts == [], (supervisor.failovers, supervisor.restarts)
     # a switch to the standby's identical ring is allowed (that is what it is for), a lost block is not
     assert all(switch["lost_blocks"] == 0 for switch in supervisor.switches), supervisor.switches

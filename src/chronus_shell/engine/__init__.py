@@ -10,23 +10,26 @@ COMPILING = "compiling the audio kernels (once after an install or an update; ab
 
 def warmup() -> None:
     """Compile every numba kernel once (at worker start, never in an audio path)."""
-    from . import chain_kernels, kernels
+    from . import chain_kernels, kernels, stereo_kernels
 
     kernels.warmup()
     chain_kernels.warmup()
+    stereo_kernels.warmup()
 
 
 def kernels_cached() -> bool:
-    """Whether numba's cache holds the compiled voice kernel (a warm start loads, not compiles).
+    """Whether numba's cache holds the compiled voice and stereo kernels (a warm start loads, not compiles).
 
     Numba's cache sits in __pycache__ beside the kernels; looking there costs no numba import (the
     shell process never needs numba). Elsewhere (NUMBA_CACHE_DIR, a read-only install) numba is asked."""
     folder = Path(__file__).parent / "__pycache__"
     if "NUMBA_CACHE_DIR" not in os.environ and os.access(Path(__file__).parent, os.W_OK):
-        return any(folder.glob("chain_kernels.render_bank-*.nbi"))
+        return all(any(folder.glob(f"{name}-*.nbi")) for name in ("chain_kernels.render_bank",
+                                                                   "stereo_kernels.freeverb_stereo"))
     try:
-        from . import chain_kernels
-        return bool(chain_kernels.render_bank._cache._cache_file._load_index())
+        from . import chain_kernels, stereo_kernels
+        return all(bool(kernel._cache._cache_file._load_index())
+                   for kernel in (chain_kernels.render_bank, stereo_kernels.freeverb_stereo))
     except Exception:  # noqa: BLE001 — numba internals: unsure means "say it and compile"
         return False
 

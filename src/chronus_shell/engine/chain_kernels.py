@@ -284,10 +284,10 @@ def render_bank(kinds, targets, starts, decay, state, rings, histories, sample_r
         top = ladders       # a poly voice's free rows are its last ones (notes take the first free row)
         while top > 0 and silent[top - 1]:
             top -= 1
-        if ladders >= LANES:
+        if top >= LANES:
             _ladder_lanes(work, lanes, envs, state[4:8], decay, 0, top, 0.45 * sample_rate, np.pi / sample_rate)
         else:
-            for v in range(ladders):
+            for v in range(top):
                 if silent[v]:
                     continue
                 _ladder_voice(work, lanes, envs, state[4:8], decay, v, 0.45 * sample_rate, np.pi / sample_rate)

@@ -23,6 +23,7 @@ from .voice_members import connected_components
 from . import ramps, timed_actions
 from .render_plan import Plan, build_plan
 from .sequencer import Sequencer
+from .stereo import Bus, carried_pan, mono
 from .user_modules import USER_PACKAGE
 
 
@@ -56,6 +57,7 @@ class Engine:
         self._voice_of: dict[str, tuple[str, ...]] | None = None
         self.fades = EdgeFades(sample_rate)  # audio edges switched under a sounding module
         self._ramps: dict[tuple[str, str], np.ndarray] = {}
+        self._pans: dict[str, np.ndarray] = {}   # this segment's pan of every module off centre
         self._born: dict[str, int] = {}  # module id → the sample it was created at
         self.swaps: dict[str, tuple[Module, int]] = {}  # hot-reloaded id → (old version, samples faded)
         self.settings: dict[str, dict] = {}  # id → the params /mod set (a note's pitch is not one): what is saved
@@ -129,6 +131,8 @@ class Engine:
             for each in (module, *self.poly.copies.get(parts[1], ())):   # a poly voice's notes alike
                 each.set(spec.name, spec.coerce(msg.args[0]))
             self.settings.setdefault(parts[1], {})[spec.name] = module.targets[spec.name]
+            if spec.name == "pan":
+                self._order = None            # off centre or back: the plan says which voices the bank sums
         elif head == "gate":
             self._note(parts[1], *_gate_args(msg))
         elif head == "ramp":
@@ -202,8 +206,14 @@ class Engine:
 
     # -- rendering --------------------------------------------------------------
     def render(self, n: int) -> np.ndarray:
-        """The next n samples of the master output (float32), every event at its exact sample."""
-        out = np.empty(n, dtype=np.float32)
+        """The next n samples folded to mono ((L + R) / 2, float32): where nothing is panned or
+        stereo, exactly the mono engine's output. For analysis and tests; the output is render_stereo."""
+        out = self.render_stereo(n)
+        return (out[:, 0] + out[:, 1]) * np.float32(0.5)
+
+    def render_stereo(self, n: int) -> np.ndarray:
+        """The next n frames of the master output, (n, 2) float32, every event at its exact sample."""
+        out = np.empty((n, 2), dtype=np.float32)
         end = self.position + n
         self.apply_due()
         while self.position < end:
@@ -253,6 +263,7 @@ class Engine:
             self._order = self._plan()
         plan = self._order
         self._ramps = self.fades.ramps(n) if self.fades.fading else {}
+        self._pans = {m: self.modules[m].param_block("pan", n) for m in plan.panned}
         outputs: dict[str, np.ndarray] = {}
         total = np.zeros(n)
         if plan.bank is not None:
@@ -262,14 +273,17 @@ class Engine:
             if silence is None:
                 silence = np.zeros(n)
             outputs[module_id] = self._render_module(module_id, inputs, modulators, outputs, silence)
+        bus = Bus(total)
         for src in plan.master_inputs:
-            total += self._fed(src, "master", outputs) if self._ramps else outputs[src]
+            bus.add(self._fed(src, "master", outputs) if self._ramps else outputs[src], self._pan_of(src), True)
         modulation: dict[str, np.ndarray] = {}
         for src, param in plan.master_modulators:
-            modulation[param] = modulation.get(param, 0.0) + outputs[src]
-        self.modules["master"].mix_down(total, out, modulation)
+            modulation[param] = modulation.get(param, 0.0) + mono(outputs[src])
+        self.modules["master"].mix_down(bus.master(), out, modulation)
         if self.poly.fading_out:
             self._order = None                   # notes a voice lost room for may have faded out
+        if any(self.modules[m].current["pan"] == self.modules[m].targets["pan"] == 0.0 for m in plan.panned):
+            self._order = None                   # a pan glided back to the centre: the bank may sum it again
         if self._ramps:
             fading = len(self.fades.fading)
             if self.fades.advance(n) or len(self.fades.fading) != fading:
@@ -288,8 +302,7 @@ class Engine:
                                                     for attr, _ in self.modules[m].STATE)]
                 self._contain_fault((broken or ids)[-1 if not broken else 0], "produced NaN/Inf")
                 outputs[ids[-1]] = np.zeros(n)
-                for module_id in ids:      # a poly voice's notes start afresh with it
-                    self.poly.copies.pop(module_id, None)
+                self.poly.reset(ids)       # a poly voice's notes start afresh with it
             self._order = None
 
     def _plan(self) -> Plan:
@@ -306,6 +319,10 @@ class Engine:
             return build_plan(self.modules, self.edges, self.mod_edges, set(self.fades.fading), self.sample_rate,
                               copies)
 
+    def _pan_of(self, src: str) -> np.ndarray | None:
+        """This segment's pan of `src`'s mono output (None: centred, no multiplication)."""
+        return carried_pan(self._order.carried.get(src, ()), self._pans) if self._pans else None
+
     def _fed(self, src: str, dst: str, outputs) -> np.ndarray:
         """What `src` feeds into `dst` (faded while that edge changes)."""
         ramp = self._ramps.get((src, dst))
@@ -315,13 +332,18 @@ class Engine:
         module = self.modules[module_id]
         if module.rests() and module_id not in self.swaps:
             return base                           # silence (`base` is the segment's zeros, never written)
-        audio_in = base
+        bus = Bus(base)
         for src in inputs:
-            audio_in = audio_in + (self._fed(src, module_id, outputs) if self._ramps else outputs[src])
+            signal = self._fed(src, module_id, outputs) if self._ramps else outputs[src]
+            if module.CHANNELS == 2:
+                bus.add(signal, self._pan_of(src))
+            else:
+                bus.add(mono(signal), None)
+        audio_in = bus.stereo() if module.CHANNELS == 2 else bus.mono
         modulation = {}
         for src, param in modulators:
-            modulation[param] = modulation.get(param, 0.0) + outputs[src]
-        bypassed = audio_in if module.spec.role == "processor" else np.zeros(len(audio_in))
+            modulation[param] = modulation.get(param, 0.0) + mono(outputs[src])
+        bypassed = audio_in if module.spec.role == "processor" else np.zeros(audio_in.shape)
         block = self._run(module_id, module, audio_in, modulation, bypassed)
         if module_id in self.swaps:  # a hot reload: the old version fades into the new one
             return fade_from_old_version(self.swaps, module_id, block, audio_in, modulation, self.fades.step)
@@ -329,7 +351,7 @@ class Engine:
 
     def _run(self, module_id, module, audio_in, modulation, bypassed) -> np.ndarray:
         """One module's block: a user module's exception, NaN or hang is contained here."""
-        n = len(audio_in)
+        n = audio_in.shape[-1]
         if getattr(module, "hung", False):
             return bypassed
         guard = self.hang_guard
@@ -341,7 +363,7 @@ class Engine:
             else:
                 with guard.watching(module_id):
                     block = module.process(audio_in, module.params(n, modulation))
-            healthy = block.shape == (n,) and bool(np.isfinite(block).all())
+            healthy = block.shape == audio_in.shape and bool(np.isfinite(block).all())
         except ModuleHung:
             module.hung = True
             self.faults.append(f"{module_id} hung in process() for {guard.limit_s:g} s at sample {self.position}: "

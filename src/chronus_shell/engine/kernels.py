@@ -187,54 +187,6 @@ def leaky_integrator(white, state, out):
     state[0] = y
 
 
-# -- time ----------------------------------------------------------------------------------------
-@njit(cache=True)
-def delay_line(x, delay_samples, feedback, mix, buffer, state, out):
-    """Feedback delay, linearly interpolated (exact for whole-sample times); state = [write]."""
-    size = buffer.shape[0]
-    write = int(state[0])
-    for i in range(x.shape[0]):
-        read = write - delay_samples[i]
-        base = int(np.floor(read))
-        frac = read - base
-        a = buffer[base % size]
-        b = buffer[(base + 1) % size]
-        wet = a + frac * (b - a)
-        buffer[write] = x[i] + feedback[i] * wet
-        out[i] = (1.0 - mix[i]) * x[i] + mix[i] * wet
-        write = (write + 1) % size
-    state[0] = write
-
-
-@njit(cache=True)
-def freeverb(x, room, damp, mix, combs, comb_lengths, comb_state, allpasses, allpass_lengths, positions, out):
-    """Freeverb: 8 parallel damped combs into 4 series allpasses (mono).
-
-    comb_state holds each comb's damping filter memory; positions holds every line's index.
-    """
-    n_combs = comb_lengths.shape[0]
-    n_allpasses = allpass_lengths.shape[0]
-    for i in range(x.shape[0]):
-        feedback = 0.7 + 0.28 * room[i]
-        damping = 0.4 * damp[i]
-        inp = x[i] * 0.015
-        wet = 0.0
-        for c in range(n_combs):
-            p = int(positions[c])
-            y = combs[c, p]
-            comb_state[c] = y * (1.0 - damping) + comb_state[c] * damping
-            combs[c, p] = inp + comb_state[c] * feedback
-            wet += y
-            positions[c] = (p + 1) % comb_lengths[c]
-        for a in range(n_allpasses):
-            p = int(positions[n_combs + a])
-            buffered = allpasses[a, p]
-            allpasses[a, p] = wet + buffered * 0.5
-            wet = buffered - wet
-            positions[n_combs + a] = (p + 1) % allpass_lengths[a]
-        out[i] = (1.0 - mix[i]) * x[i] + mix[i] * 3.0 * wet
-
-
 # -- drums and the master bus ---------------------------------------------------------------------------------------
 KICK, SNARE, HAT = 0, 1, 2
 SIXTY_DB = np.log(1000.0)   # a drum's `decay` is its time to fall by 60 dB
@@ -281,21 +233,26 @@ def drum(kind, age, phase, params, wires, sample_rate, out):
 
 
 @njit(cache=True)
-def master_out(x, gain_db, limiter_on, ceiling, release_coef, state, out):
-    """The master bus in one pass: gain (dB per sample), brick-wall limiter, clip to ±1."""
+def master_out(left, right, gain_db, limiter_on, ceiling, release_coef, state, out):
+    """The stereo master bus in one pass: gain (dB per sample), a brick-wall limiter linked across
+    the channels (one envelope from the louder), clip to ±1; out is (n, 2). A mono bus passes the
+    same array as left and right and gets L = R = the mono bus's samples."""
     env = state[0]
     last, gain = np.nan, 1.0
-    for i in range(x.shape[0]):
+    for i in range(left.shape[0]):
         if gain_db[i] != last:
             last = gain_db[i]
             gain = 10.0 ** (last / 20.0)
-        y = x[i] * gain
+        y_l = left[i] * gain
+        y_r = right[i] * gain
         if limiter_on:
-            level = abs(y)
+            level = max(abs(y_l), abs(y_r))
             env = level if level > env else release_coef * env + (1.0 - release_coef) * level
             if env > ceiling:
-                y *= ceiling / env
-        out[i] = min(1.0, max(-1.0, y))
+                y_l *= ceiling / env
+                y_r *= ceiling / env
+        out[i, 0] = min(1.0, max(-1.0, y_l))
+        out[i, 1] = min(1.0, max(-1.0, y_r))
     state[0] = env
 
 
@@ -310,10 +267,7 @@ def warmup() -> None:
     one_pole_lowpass(ones, ones * 500, np.zeros(1), 48000.0, out)
     one_pole_pink(ones, np.zeros(3), out)
     leaky_integrator(ones, np.zeros(1), out)
-    delay_line(ones, ones * 2, ones * 0.5, ones * 0.5, np.zeros(16), np.zeros(1), out)
-    freeverb(ones, ones, ones, ones, np.zeros((2, 4)), np.array([3, 4]), np.zeros(2),
-             np.zeros((1, 4)), np.array([2]), np.zeros(3), out)
     for kind in (KICK, SNARE, HAT):
         drum(kind, 0, 0.0, np.ones((4, n)) * 100.0, np.zeros(n), 48000.0, np.zeros(n))
-    for bus in (np.zeros(n), np.zeros(n, dtype=np.float32)):
-        master_out(np.zeros(n), np.zeros(n), True, 0.9, 0.99, np.zeros(1), bus)
+    for bus in (np.zeros((n, 2)), np.zeros((n, 2), dtype=np.float32)):
+        master_out(np.zeros(n), np.zeros(n), np.zeros(n), True, 0.9, 0.99, np.zeros(1), bus)

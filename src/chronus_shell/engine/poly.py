@@ -73,6 +73,12 @@ class Polyphony:
         self.copies.pop(module_id, None)
         self.rows.pop(module_id, None)
 
+    def reset(self, ids) -> None:
+        """A voice that went NaN/Inf: its notes start afresh (new copies at the next plan)."""
+        for module_id in ids:
+            self.copies.pop(module_id, None)
+            self.rows.pop(module_id, None)
+
     def state(self) -> dict[str, int]:
         """What a session saves: {module id: notes} of every polyphonic module."""
         return dict(sorted(self.counts.items()))

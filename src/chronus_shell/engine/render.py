@@ -138,12 +138,12 @@ class Timeline:
 
     # -- rendering --------------------------------------------------------------
     def render_block(self) -> np.ndarray:
-        """The next block (float32, block_size samples)."""
+        """The next block: (block_size, 2) float32 frames."""
         size = self.block_size
         self._dispatch_due()
-        out = self.engine.render(size)
+        out = self.engine.render_stereo(size)
         if self.pending is not None:
-            self.pending.render(size)
+            self.pending.render_stereo(size)
         if self._fading is not None:
             out = self._crossfade(out)
         return out
@@ -168,10 +168,11 @@ class Timeline:
 
     def _crossfade(self, new: np.ndarray) -> np.ndarray:
         old_engine, done = self._fading
-        old = old_engine.render(len(new))
+        old = old_engine.render_stereo(len(new))
         count = min(len(new), self.fade_length - done)
         out = new.copy()
-        out[:count] = old[:count] * self._fade_out[done:done + count] + new[:count] * self._fade_in[done:done + count]
+        out[:count] = (old[:count] * self._fade_out[done:done + count, None]
+                       + new[:count] * self._fade_in[done:done + count, None])
         done += count
         self._fading = None if done >= self.fade_length else (old_engine, done)
         return out
@@ -187,14 +188,14 @@ class Timeline:
 def render_script(events: Iterable[tuple[int, Message]], seconds: float, sample_rate: int = 48000,
                   block_size: int = 256, progress: Callable[[int, int], None] | None = None,
                   after_block: Callable[[Timeline], None] | None = None) -> np.ndarray:
-    """Render stamped messages offline for `seconds`; deterministic to the bit. `after_block(timeline)`
-    sees the timeline after each block (`chronus render` saves sessions there)."""
+    """Render stamped messages offline for `seconds`: (frames, 2) float32, deterministic to the bit.
+    `after_block(timeline)` sees the timeline after each block (`chronus render` saves sessions there)."""
     timeline = Timeline(sample_rate, block_size)
     for at, msg in events:
         timeline.schedule(msg, at)
     total = int(round(seconds * sample_rate))
     blocks = -(-total // block_size)
-    out = np.empty(blocks * block_size, dtype=np.float32)
+    out = np.empty((blocks * block_size, 2), dtype=np.float32)
     for index in range(blocks):
         out[index * block_size:(index + 1) * block_size] = timeline.render_block()
         if progress is not None:

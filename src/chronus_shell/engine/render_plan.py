@@ -15,6 +15,7 @@ from .modules.envelopes import ADSR
 from .modules.filters import AcidFilter
 from .modules.oscillators import Oscillator
 from .params import ParamError
+from .stereo import carried_sources, is_panned
 from .voices import VoiceBank
 
 FUSE = True     # tests turn it off to render every module alone and compare the bytes
@@ -31,6 +32,8 @@ class Plan:
     master_inputs: tuple[str, ...] = ()     # what the master sums besides the bank's voices
     master_modulators: tuple[tuple[str, str], ...] = ()
     fused: frozenset = frozenset()          # ids rendered in the bank (a poly voice's per-note modules)
+    panned: tuple[str, ...] = ()            # modules off centre (their pan is read every segment)
+    carried: dict[str, tuple[str, ...]] = field(default_factory=dict)   # id → the panned sources it carries
 
 
 def _stage(module) -> int:
@@ -85,11 +88,12 @@ def build_plan(modules: dict, edges: list, mod_edges: list, fading: set, sample_
             chain.append(nxt)
         end = chain[-1]
         chains.append(tuple(chain))
-        to_sum.append(consumers[end] == ["master"] and end not in modulation_sources and (end, "master") not in fading)
+        to_sum.append(consumers[end] == ["master"] and end not in modulation_sources and (end, "master") not in fading
+                      and not is_panned(modules[start]))   # the bank's sum is the centred mono bus
         fused.update(chain)
     order = sorted(range(len(chains)), key=lambda c: not any(isinstance(modules[m], AcidFilter) for m in chains[c]))
     chains, to_sum = [chains[c] for c in order], [to_sum[c] for c in order]   # the ladders' lanes: one range
-    plan = Plan()
+    plan = Plan(panned=tuple(m for m in modules if is_panned(modules[m])), carried=carried_sources(modules, edges))
     if chains:
         rows, ids, sums, poly = [], [], [], []
         for chain, summed in zip(chains, to_sum):

@@ -156,7 +156,7 @@ class Sequencer:
             parse_key(args)
         elif verb in STYLE_VERBS or verb == "seed":
             check_style(verb, args)
-        elif verb not in ("clear", "start", "stop"):
+        elif verb not in ("clear", "start", "stop", "continue"):
             raise ParamError(f"the sequencer has no address {msg.address!r}")
 
     @staticmethod
@@ -215,6 +215,10 @@ class Sequencer:
         elif verb == "start" and not self.running:
             self.running, self.next_step, self.tempo_ramp, self.stop_step = True, 0, None, None
             self.anchor_step, self.anchor_time = 0, Fraction(at)
+            self._apply_pending(until=None)
+        elif verb == "continue" and not self.running:       # on from the step it stopped before
+            self.running = True
+            self.anchor_step, self.anchor_time = self.next_step, Fraction(at)
             self._apply_pending(until=None)
         elif verb == "stop" and not args:
             self.running, self.tempo_ramp, self.stop_step, self.later = False, None, None, []

@@ -3,7 +3,7 @@
 `peek(timeline, end)` copies the sequencer at the slot's position, applies the `/seq/*` messages
 already stamped for later at their samples (as the render will), and returns every note event,
 the 24-ppqn clock ticks of every step fired (six per sixteenth, on the unswung grid) and the
-starts and stops in [position, end). Ticks before `settled` belong to steps fired earlier (read by
+starts, continues (with the step the grid goes on from) and stops in [position, end). Ticks before `settled` belong to steps fired earlier (read by
 an earlier peek, on the grid they had then). The copy is thrown away: the slot's own sequencer and its
 lockstep are untouched.
 """
@@ -34,7 +34,8 @@ def peek(timeline, end: int) -> dict:
         was = seq.running
         seq.handle(msg, at)
         if seq.running != was:
-            transport.append((at, "start" if seq.running else "stop"))
+            kind = ("continue" if msg.address == "/seq/continue" else "start") if seq.running else "stop"
+            transport.append((at, kind, seq.next_step))
         cursor = at
     notes += seq.events(cursor, end - cursor) if end > cursor else []
     ticks = [int(round(t0 + j * spt / TICKS_PER_STEP)) for _, t0, spt in steps for j in range(TICKS_PER_STEP)]

@@ -50,10 +50,14 @@ class SampleClock:
             offset = self.read_block() * self.block_size / self.sample_rate - time.monotonic()
         return int(round((when + offset) * self.sample_rate))
 
+    @property
+    def offset(self) -> float:
+        """Seconds: `sample / rate − offset` is the monotonic time `sample` plays at."""
+        return self._offset if self._offset is not None else 0.0
+
     def time_of(self, sample: int) -> float:
         """The monotonic time at which `sample` plays (the inverse of sample_at)."""
-        offset = self._offset if self._offset is not None else 0.0
-        return sample / self.sample_rate - offset
+        return sample / self.sample_rate - self.offset
 
     def stop(self) -> None:
         self._stop.set()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 
 from ..engine.catalogue import module_spec
 from ..engine.params import ParamError
@@ -18,12 +19,13 @@ from ..supervisor.rings import READ_BLOCK
 from .clock import SampleClock
 from .midi_in import MOD_WHEEL, MidiInput, control_number, scaled
 from .link import LinkSession
-from .midi_out import STOP, MidiOutput, OutScheduler
+from .midi_out import PLAN_LEAD_S, STOP, MidiOutput, OutScheduler
 from .ports import MidiError, describe_ports, forget_probes
 from .sessions import add_to_saved, saved_section
 
 LATENCY_BLOCKS = 1     # beyond the supervisor's stamping horizon: the fixed MIDI-to-sound delay
 WATCH_S = 1.0          # how often vanished ports are looked for again
+TRANSPORT = ("/seq/start", "/seq/stop", "/seq/continue", "/seq/bpm")
 
 
 class Gear:
@@ -92,6 +94,8 @@ class Gear:
             return self._link(str(msg.args[0]) != "off" if msg.args else True)
         if self.link is not None and head == "seq":
             at = self._on_link_grid(msg, at)
+        if at is None and self.out.busy and msg.address in TRANSPORT:   # the MIDI out process has it in time
+            at = self.stamp(time.monotonic()) + int(PLAN_LEAD_S * self.supervisor.config.sample_rate)
         outcome = self.supervisor.send(msg, at)
         if msg.address in ("/session/save", "/session/load") and getattr(outcome, "ok", False):
             self._session(msg.address.rsplit("/", 1)[1], str(msg.args[0]))
@@ -144,7 +148,7 @@ class Gear:
         if verb == "in":
             return self._midi_in(args[0] if args else "auto")
         if verb == "ports":
-            return describe_ports()
+            return describe_ports(self.out.port_names)
         if verb == "plays":
             self.plays = args[0]
             return f"midi notes play {args[0]}"
@@ -184,7 +188,7 @@ class Gear:
         for port in [*self.out.voices.values(), self.out.clock_port]:
             if port is not None and (wanted is None or wanted == port.wanted):
                 return port
-        port = MidiOutput(wanted or "auto")
+        port = MidiOutput(self.out, wanted or "auto")
         port.open()
         return port
 
@@ -207,7 +211,7 @@ class Gear:
             return "midi clock off"
         self.out.clock_port = self._output(wanted)
         self.out.ensure_running()
-        return f"midi clock (24 ppqn, start/stop) to {self.out.clock_port.name}"
+        return f"midi clock (24 ppqn, start/stop/continue) to {self.out.clock_port.name}"
 
     def voice_members(self, voice: str) -> list[str]:
         return _voice_members(voice, self._shape().edges)
@@ -246,6 +250,10 @@ class Gear:
             self.supervisor.send(msg, at)
         except (ParamError, RuntimeError, ValueError) as err:
             self.say(f"midi: {msg}: {err}")
+
+    def transport(self, verb: str, at: int) -> None:
+        """An external MIDI Start/Stop/Continue: the sequencer follows at the event's sample."""
+        self.engine(Message(f"/seq/{verb}", ()), at)
 
     def controller(self, number: int, value: int, at: int) -> None:
         if self.learning is not None:

@@ -113,6 +113,8 @@ class MidiInput:
                 self._control(msg.control, msg.value, at)
             elif msg.type == "pitchwheel":
                 self.gear.bend(msg.pitch / 8192.0 * BEND_CENTS, at)
+            elif msg.type in ("start", "stop", "continue"):     # a DAW's or drum machine's transport
+                self.gear.transport(msg.type, at)
 
     def _note_on(self, note: int, velocity: int, at: int) -> None:
         voice = self.gear.voice()

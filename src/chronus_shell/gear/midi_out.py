@@ -1,82 +1,135 @@
-"""MIDI out: a voice's sequencer notes to an external synth, and MIDI clock (24 ppqn, start/stop).
+"""MIDI out: a voice's sequencer notes to an external synth, and MIDI clock (24 ppqn,
+start/stop/continue), planned here and played by the MIDI out process (`out_process.py`).
 
-A thread reads what the sequencer will play a little ahead (`("peek", end)` to the active slot:
-a copy of its sequencer with the messages already stamped), turns each event's sample into the
-wall time it is heard at (the gear's sample clock) and sends it then. Every poll recomputes what
-was not sent yet from the slot's position on, so a stop, a tempo or a pattern change sends
-nothing stale. A tempo change moves the clock at its step (the sequencer's tempo changes land
-on steps or bars).
+A thread in the shell reads what the sequencer will play a little ahead (`("peek", end)` to the
+active slot: a copy of its sequencer with the messages already stamped) and posts it to the
+process, stamped in samples with the sample clock's offset; every poll re-plans what was not
+played yet from the slot's position on, so a stop, a tempo or a pattern change plays nothing
+stale. The process writes each event at its sample (JACK: at its frame in the period), so the
+shell's own timing (GIL, a busy REPL) never moves an event. No MIDI output port is opened in the
+shell's process.
 """
 from __future__ import annotations
 
-import heapq
 import math
+import multiprocessing
+import os
 import threading
 import time
 
-from ..supervisor.workers import WorkerGone
-from .ports import MidiError, find_port, open_client, port_names
+from ..supervisor.workers import Child, WorkerGone
+from .out_process import out_main
+from .ports import MidiError
 
 POLL_S = 0.010
 LOOKAHEAD_S = 0.200       # read this far past what is playing (covers swung steps' early ticks)
-CLOCK, START, STOP = 0xF8, 0xFA, 0xFC
-ORDER = {"start": 0, "stop": 0, "off": 1, "tick": 2, "on": 3}
+PLAN_LEAD_S = 0.020       # with MIDI out on, a start/stop/tempo is stamped this much later (a poll and a reply)
+START_S = 15.0            # a first answer waits for the process to start (spawn, a JACK client)
+STOP = 0xFC
+
+
+class OutProcess(Child):
+    """The MIDI out process; a thread here reads its replies (it only ever answers)."""
+
+    def __init__(self, ctx, api: str):
+        super().__init__(ctx, out_main, (api,), "chronus-midi-out")
+        threading.Thread(target=self._read, name="chronus-midi-out-replies", daemon=True).start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                self.replies.put(self.conn.recv())
+            except (EOFError, OSError, ValueError):
+                return
 
 
 class MidiOutput:
-    """One output port, opened by (part of) its name."""
+    """One output port of the MIDI out process, opened by (part of) its name."""
 
-    def __init__(self, wanted: str):
-        self.wanted = wanted
-        self.client = None
+    def __init__(self, out: "OutScheduler", wanted: str):
+        self.out, self.wanted = out, wanted
         self.name: str | None = None
 
     def open(self) -> str:
-        names = port_names("out")
-        found = find_port(names, self.wanted)
-        if found is None:
-            raise MidiError(f"no midi output matches {self.wanted!r} (outputs: {', '.join(names) or 'none'})")
-        client = open_client("out")
-        client.open_port(client.get_ports().index(found), "out")
-        self.close()
-        self.client, self.name = client, found
-        return found
+        name, error = self.out.ask("open", self.wanted)
+        if error:
+            raise MidiError(error)
+        self.name = name
+        return name
 
     def present(self) -> bool:
-        return self.name is not None and self.name in port_names("out")
+        here = self.out.ask("present", self.name)
+        if isinstance(here, str):
+            raise MidiError(here)
+        return self.name is not None and bool(here)
 
     def send(self, data: list[int]) -> None:
-        if self.client is not None:
-            self.client.send_message(data)
+        self.out.post(("now", self.name, list(data)))
 
     def close(self) -> None:
-        if self.client is not None:
-            self.client.close_port()
-            self.client.delete()
-            self.client = None
+        self.out.post(("close", self.name))
 
 
-def midi_note(freq: float | None) -> int:
+def midi_note(freq) -> int | tuple[int, ...]:
+    """The MIDI note of a pitch in Hz (60 when none), or a chord's notes for a tuple of Hz."""
+    if isinstance(freq, tuple):
+        return tuple(midi_note(f) for f in freq)
     return 60 if not freq else max(0, min(127, int(round(69 + 12 * math.log2(freq / 440.0)))))
 
 
 class OutScheduler:
-    """The sending thread for every voice sent out and for the clock."""
+    """The planning thread for every voice sent out and for the clock, and the process it feeds."""
 
     def __init__(self, gear):
         self.gear = gear
         self.voices: dict[str, MidiOutput] = {}      # voice → port
         self.clock_port: MidiOutput | None = None
-        self.sounding: dict[tuple[int, str], int] = {}   # (port id, target) → note number sounding
-        self._queue: list[tuple[int, int, int, str, str, object]] = []   # (sample, order, serial, kind, target, data)
-        self._serial = 0
-        self._lock = threading.Lock()
+        self.process: OutProcess | None = None
+        self._started = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
     @property
     def busy(self) -> bool:
         return bool(self.voices) or self.clock_port is not None
+
+    def ports(self) -> list[MidiOutput]:
+        return list({id(p): p for p in [*self.voices.values(), self.clock_port] if p is not None}.values())
+
+    # -- the process -------------------------------------------------------------------------
+    def _process(self) -> OutProcess:
+        with self._started:
+            process = self.process
+            if process is not None and process.alive():
+                return process
+            ctx = multiprocessing.get_context(self.gear.supervisor.config.start_method)
+            self.process = OutProcess(ctx, os.environ.get("CHRONUS_MIDI_API", "").strip().lower())
+        if process is not None:                      # it died: the ports open again in the new one
+            self.gear.say("the MIDI out process stopped: started again")
+            for port in self.ports():
+                try:
+                    port.open()
+                except MidiError:
+                    pass
+        return self.process
+
+    def ask(self, kind: str, *args):
+        """The process's answer to one command; MidiError when it is gone."""
+        process = self._process()
+        try:
+            return process.request((kind, *args), timeout=START_S)
+        except WorkerGone as err:
+            raise MidiError(f"midi out: {err}") from None
+
+    def post(self, item: tuple) -> None:
+        if self.process is not None:
+            self.process.send(item)
+
+    def port_names(self) -> list[str]:
+        names = self.ask("ports")
+        if isinstance(names, str):
+            raise MidiError(names)
+        return names
 
     def ensure_running(self) -> None:
         if self._thread is None or not self._thread.is_alive():
@@ -88,26 +141,24 @@ class OutScheduler:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=1.0)
-        for port in {id(p): p for p in [*self.voices.values(), self.clock_port] if p is not None}.values():
-            port.close()
+        if self.process is not None:
+            self.process.stop()
+
+    def silence(self, port: MidiOutput) -> None:
+        """Note offs for every note still sounding on `port` (its voice stops being sent)."""
+        self.post(("silence", port.name))
 
     # -- planning ----------------------------------------------------------------------------
     def _run(self) -> None:
-        next_poll = 0.0
         while not self._stop.is_set() and self.busy:
-            now = time.monotonic()
-            if now >= next_poll:
-                self._plan()
-                next_poll = now + POLL_S
-            due = self._send_due()
-            wait = min(next_poll, due if due is not None else next_poll) - time.monotonic()
-            if wait > 0:
-                self._stop.wait(wait)
+            self._plan()
+            self._stop.wait(POLL_S)
 
     def _plan(self) -> None:
         clock = self.gear.clock
         sup = self.gear.supervisor
-        end = clock.sample_at(time.monotonic()) + int(LOOKAHEAD_S * sup.config.sample_rate)
+        rate = sup.config.sample_rate
+        end = clock.sample_at(time.monotonic()) + int(LOOKAHEAD_S * rate)
         try:
             slot = sup._active_slot()
             view = slot.request(("peek", end), timeout=0.5) if slot is not None else None
@@ -115,62 +166,18 @@ class OutScheduler:
             return
         if not view:
             return
-        fresh = []
+        events = []
         for sample, target, on, freq, accent in view["notes"]:
-            for voice, port in self.voices.items():
+            for voice, port in list(self.voices.items()):
                 if target in self.gear.voice_members(voice):
-                    fresh.append((sample, "on" if on else "off", target, (port, freq, accent)))
-        if self.clock_port is not None:
-            fresh += [(tick, "tick", "", (self.clock_port,)) for tick in view["ticks"]]
-            fresh += [(at, kind, "", (self.clock_port,)) for at, kind in view["transport"]]
-        start, settled = view["start"], view["settled"]
-        with self._lock:
-            kept = [e for e in self._queue if e[0] < (settled if e[3] == "tick" else start)]
-            for sample, kind, target, data in fresh:
-                if sample >= (settled if kind == "tick" else start):
-                    kept.append((sample, ORDER[kind], self._serial, kind, target, data))
-                    self._serial += 1
-            heapq.heapify(kept)
-            self._queue = kept
-
-    # -- sending -----------------------------------------------------------------------------
-    def _send_due(self) -> float | None:
-        """Send every event whose time has come; the time of the next one."""
-        clock = self.gear.clock
-        while True:
-            with self._lock:
-                if not self._queue:
-                    return None
-                sample = self._queue[0][0]
-                when = clock.time_of(sample)
-                if when > time.monotonic():
-                    return when
-                _, _, _, kind, target, data = heapq.heappop(self._queue)
-            self._send(kind, target, data)
-
-    def _send(self, kind: str, target: str, data) -> None:
-        port = data[0]
-        if kind == "tick":
-            port.send([CLOCK])
-        elif kind in ("start", "stop"):
-            port.send([START if kind == "start" else STOP])
-        elif kind == "on":
-            _, freq, accent = data
-            key = (id(port), target)
-            if key in self.sounding:
-                port.send([0x80, self.sounding.pop(key), 0])
-            note = midi_note(freq)
-            port.send([0x90, note, min(127, int(round(100 + 27 * accent)))])
-            self.sounding[key] = note
-        else:
-            note = self.sounding.pop((id(port), target), None)
-            if note is not None:
-                port.send([0x80, note, 0])
-
-    def silence(self, port: MidiOutput) -> None:
-        """Note offs for every note still sounding on `port` (its voice stops being sent)."""
-        for key in [k for k in self.sounding if k[0] == id(port)]:
-            port.send([0x80, self.sounding.pop(key), 0])
+                    velocity = min(127, int(round(100 + 27 * accent)))
+                    events.append((sample, "on" if on else "off", target, port.name, midi_note(freq), velocity))
+        port = self.clock_port
+        if port is not None:
+            events += [(tick, "tick", "", port.name, 0, 0) for tick in view["ticks"]]
+            events += [(at, kind, "", port.name, step, 0) for at, kind, step in view["transport"]]
+        self.post(("plan", {"start": view["start"], "settled": view["settled"], "offset": clock.offset,
+                            "rate": rate, "events": events}))
 
 
 __all__ = ["MidiOutput", "OutScheduler", "midi_note"]

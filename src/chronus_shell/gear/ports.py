@@ -71,10 +71,11 @@ def find_port(names: list[str], wanted: str) -> str | None:
     return next((name for name in names if low in name.lower()), None)
 
 
-def describe_ports() -> str:
-    """'midi inputs: a, b · outputs: c' (or why there are none)."""
+def describe_ports(outputs_of) -> str:
+    """'midi inputs: a, b · outputs: c' (or why there are none); the outputs from `outputs_of()`
+    (the MIDI out process lists them: no output client in the shell)."""
     try:
-        inputs, outputs = port_names("in"), port_names("out")
+        inputs, outputs = port_names("in"), outputs_of()
     except MidiError as err:
         return str(err)
     return (f"midi inputs: {', '.join(inputs) or 'none'} · "

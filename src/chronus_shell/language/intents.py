@@ -84,6 +84,7 @@ class SetParam:
     ref: Words
     value: Value
     now: bool = False              # only the tempo takes it: "tempo 128 now"
+    moved: bool = False            # said with up/down: "bring the bass down to 70"
 
 
 @dataclass(frozen=True)

@@ -17,20 +17,23 @@ from .mapper_chain import ChainMapper
 from .mapper_changes import ChangeMapper
 from .mapper_edges import EdgeMapper
 from .mapper_gear import GearMapper
+from .mapper_harmony import HarmonyMapper
 from .mapper_levels import LevelMapper
 from .mapper_modules import ModuleMapper
 from .mapper_rhythm import RhythmMapper
 from .mapper_sequencer import SequencerMapper
 from .mapper_shell import ShellMapper
+from .mapper_stereo import StereoMapper
 from .mapper_tracks import TrackMapper
 from .mapper_values import ValueMapper
+from .mapper_voicing import VoicingMapper
 from .mapper_words import COMPARATIVES, SEQ_PARAMS, SWING, TEMPO, seq_param
 from .patch_model import PatchModel
 from .resolve import EVERYTHING, Resolver, type_and_presets
 
 
 class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, SequencerMapper, ShellMapper,
-             TrackMapper, ChainMapper, GearMapper, RhythmMapper):
+             TrackMapper, ChainMapper, GearMapper, RhythmMapper, StereoMapper, HarmonyMapper, VoicingMapper):
     def __init__(self, model: PatchModel):
         self.model = model
         self.resolve = Resolver(model)
@@ -79,10 +82,16 @@ class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, S
         return spec is not None and spec.has_param("_".join(words.texts))
 
     def _focus_choice(self, word: it.Word):
-        """A lone choice word the focused module takes ('square' for an lfo's shape)."""
+        """A lone choice word the focused module takes ('square' for an lfo's shape); with a
+        module of that type there too ('triangle' and a triangle1), both readings are named."""
         spec = self.model.spec(self.model.focus) if self.model.focus in self.model.modules else None
         for param in spec.params if spec else ():
             if param.is_enum and word.text.lower() in param.choices:
+                named = [m for m, t in self.model.modules.items() if t == word.text.lower() and m != self.model.focus]
+                if named:
+                    raise LanguageError(f"'{word.text}' names {named[0]} and {self.model.focus}'s {param.name}: say "
+                                        f"'{self.model.focus} {param.name} {word.text.lower()}' or a setting of "
+                                        f"{named[0]}, e.g. '{word.text.lower()} gain 0.5'", word.column)
                 return it.SetParam(it.Words((it.Word(self.model.focus, word.column), it.Word(param.name, word.column))),
                                    it.Value("word", word.text.lower(), word.column))
         return None

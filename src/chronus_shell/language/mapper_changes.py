@@ -10,17 +10,17 @@ import re
 from dataclasses import replace
 
 from ..engine.catalogue import CATALOGUE
-from ..engine.notes import transpose
 from ..engine.params import ParamSpec, format_number
 from ..protocol.message import Message
 from . import intents as it
+from .chords import hz, token_pitches, transpose_token
 from .errors import LanguageError
 from .mapper_words import (COMPARATIVES, LEVEL, LEVEL_OF_MODULE, PRONOUN_REFS, SWING, TEMPO, checked, message,
                            playable, seq_param)
 from .musician_words import QUALITIES
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_named
-from .units import canonical_unit, note_to_hz, relative_value, scaled_value
+from .units import canonical_unit, relative_value, scaled_value
 from .vocabulary import is_known_word
 
 
@@ -28,7 +28,10 @@ class ChangeMapper:
     """Part of Mapper: the intents that move a param from where it is."""
 
     def _Extreme(self, intent: it.Extreme) -> list[Message]:
-        """'max resonance', 'no swing', 'no reverb' (its mix), 'full volume'."""
+        """'max resonance', 'no swing', 'no reverb' (its mix), 'full volume'; 'no hats' (a part
+        that plays a track) mutes its track, as 'stop the hats' does."""
+        if not intent.top and self._names_a_part(intent.ref) and self._plays_a_track(intent.ref):
+            return self._mute_track(intent.ref, True)
         module_id, spec = self._last_param(intent.ref) or self._target(intent.ref, None, intent.column)
         if spec.is_enum:
             raise LanguageError(f"{spec.name} is a choice ({spec.range_text()}), not an amount",
@@ -198,6 +201,7 @@ class ChangeMapper:
             raise LanguageError(f"nothing plays yet to make {intent.word} — add a sound first", intent.column)
         if ref is not None and ref.texts in EVERYTHING and names == LEVEL:
             return MASTER, self.model.spec(MASTER).param("gain")      # "everything louder": the mix
+        pronoun = ref is not None and ref.texts in PRONOUN_REFS[:4]
         if ref is not None and ref.texts in PRONOUN_REFS:
             ref = None                                    # "make it brighter": the focus, then its voice
         focus = self.model.focus if self.model.focus in self.model.modules else None
@@ -223,10 +227,12 @@ class ChangeMapper:
         if intent.word in ("higher", "lower") and intent.amount is not None and (
                 canonical_unit(intent.amount.unit)[0] not in (None, "octaves", "semitones", "cents", "hz")):
             return self._target(ref, intent.amount, intent.column)    # "3 db lower": the level
-        return self._near_param(ref, names, intent.column, what=intent.word)
+        return self._near_param(ref, names, intent.column, what=intent.word, anywhere=not pronoun)
 
-    def _near_param(self, ref: it.Words | None, names, column: int, what: str = "") -> tuple[str | None, ParamSpec]:
-        """The first of `names` on the module (or focus), then its voice, then the patch."""
+    def _near_param(self, ref: it.Words | None, names, column: int, what: str = "",
+                    anywhere: bool = True) -> tuple[str | None, ParamSpec]:
+        """The first of `names` on the module (or focus), then its voice, then the patch (not
+        for 'it': 'make it punchier' means the sound in focus, never the one drum that has punch)."""
         if ref is not None and ref.texts in PRONOUN_REFS[:4]:
             ref = None
         if ref is not None:
@@ -253,7 +259,7 @@ class ChangeMapper:
                 return None, TEMPO
             if names == LEVEL:
                 return MASTER, self.model.spec(MASTER).param("gain")
-            for name in names:
+            for name in names if anywhere else ():
                 owners = [m for m in self.model.modules if self.model.spec(m).has_param(name)]
                 if len(owners) == 1:
                     return owners[0], self.model.spec(owners[0]).param(name)
@@ -317,9 +323,10 @@ class ChangeMapper:
         moved = []
         for name, track in self.model.tracks.items():
             if track.target in voice and track.notes:
-                notes = [transpose(note, round(semitones)) for note in track.notes]
+                notes = [transpose_token(note, round(semitones)) for note in track.notes]   # chords move as chords
                 for note in notes:
-                    playable(note_to_hz(note), note, column)
+                    for pitch in token_pitches(note) or ():
+                        playable(hz(pitch), note, column)
                 moved.append(message("/seq/notes", name, *notes))
         return moved
 

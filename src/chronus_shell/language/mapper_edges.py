@@ -66,8 +66,10 @@ class EdgeMapper:
                 raise LanguageError(f"master is the end of every chain: put the {effect} on a voice, "
                                     f"e.g. 'add a {effect} to the saw'", intent.target.column)
             return self._AddTo(it.AddTo(intent.modulator, intent.target, intent.value))
-        module_id, spec = self._modulation_target(intent.target)
-        messages, modulator, mod_spec = self._modulator(intent.modulator, intent.new)
+        target, also = _without_too(intent.target)
+        module_id, spec = self._modulation_target(target)
+        messages, modulator, mod_spec = self._modulator(intent.modulator, intent.new,
+                                                        also and f"{module_id} {spec.name}")
         messages.append(message("/patch/connect", modulator, f"{module_id}.{spec.name}"))
         if intent.value is not None:
             param = primary_param(mod_spec, intent.value)
@@ -100,10 +102,15 @@ class EdgeMapper:
             pass
         return type_name
 
-    def _modulator(self, words: it.Words, new: bool) -> tuple[list[Message], str, ModuleSpec]:
-        """An existing modulator, or a new one when asked for or when none of that type exists."""
+    def _modulator(self, words: it.Words, new: bool, also: bool | str = False) -> tuple[list[Message], str, ModuleSpec]:
+        """An existing modulator, or a new one when asked for or when none of that type exists
+        ('lfo on the reverb mix as well' with one busy: the same one, or a new one? both are named)."""
         type_name = type_named(words.texts)
         busy = {src for src, _ in self.model.mod_edges}
+        if also and type_name and not new and [m for m in self.model.of_type(type_name) if m in busy]:
+            module_id, where = self.model.of_type(type_name)[0], also if isinstance(also, str) else "…"
+            raise LanguageError(f"that could mean 'connect {module_id} to {where}' (the same one, on one more "
+                                f"target) — or — 'add another {type_name} to {where}': say which", words.column)
         if type_name and (new or not [m for m in self.model.of_type(type_name) if m not in busy]):
             spec, presets = self._module_type(words)
             module_id = self.model.next_id(spec.type)
@@ -181,3 +188,12 @@ class EdgeMapper:
             rate = self._absolute(primary_param(lfo_spec, value), value)
         return [message("/patch/create", lfo, "lfo"), message("/patch/connect", lfo, f"{module_id}.{param.name}"),
                 message(f"/mod/{lfo}/rate", float(rate)), message(f"/mod/{lfo}/depth", float(depth))]
+
+
+def _without_too(words: it.Words) -> tuple[it.Words, bool]:
+    """'the reverb mix as well' → ('reverb mix', True): the same modulator on one more target."""
+    texts = words.texts
+    for ending in (("as", "well"), ("too",), ("also",)):
+        if len(texts) > len(ending) and texts[-len(ending):] == ending:
+            return it.Words(words.items[:-len(ending)]), True
+    return words, False

@@ -5,6 +5,8 @@ presets such as 'highpass filter') and the edges that put a module into a voice.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..engine.catalogue import module_spec
 from ..engine.params import ModuleSpec, ParamError, ParamSpec
 from ..protocol.message import Message
@@ -15,6 +17,10 @@ from .mapper_words import (AUTO_ID, ID_SHAPE, LFO_EFFECTS, SEQ_PARAMS, TRACK_WOR
 from .patch_model import MASTER
 from .resolve import EVERYTHING, GENERIC_NOUNS, type_and_presets, type_named
 from .vocabulary import closest_words
+
+
+#: Words asking for one more of a kind ('add a second 303': a new bass voice, not a filter in series).
+_ANOTHER = ("another", "second", "2nd", "third", "3rd", "new", "extra", "other")
 
 
 class ModuleMapper:
@@ -28,9 +34,17 @@ class ModuleMapper:
             return [self._change(None, seq, 1, None, None, intent.type_name.column)]
         if intent.type_name.text in LFO_EFFECTS:
             return self._lfo_effect(intent.type_name, None, intent.value)
+        said = intent.type_name.texts + ((intent.value.text,) if intent.value is not None else ())
+        another = any(t in _ANOTHER for t in said)
+        if another and len(intent.type_name.items) > 1:    # "add another 303": a 303
+            intent = replace(intent, type_name=it.Words(tuple(w for w in intent.type_name.items if w.text not in _ANOTHER)))
         spec, presets = self._module_type(intent.type_name, intent.value)
+        value = intent.value
+        if value is not None and value.kind == "number" and value.unit is None and type_named((value.text,)) \
+                and type_and_presets(intent.type_name.texts) is None:
+            value = None                                  # "add a second 303": the 303 is the type
         module_id = self._new_id(spec.type, intent.name)
-        voice_for = self._voice_for_processor(spec, intent.type_name.column)
+        voice_for = self._voice_for_processor(spec, intent.type_name.column, another and "303" in said)
         if voice_for is not None:                         # "add a 303" with no synth to filter: one comes with it
             messages = voice_for + [message("/patch/create", module_id, spec.type),
                                     message("/patch/connect", voice_for[0].args[0], module_id),
@@ -38,19 +52,22 @@ class ModuleMapper:
         else:
             messages = [message("/patch/create", module_id, spec.type)] + self._place(module_id, spec)
         messages += self._presets(module_id, spec, presets)
-        if intent.value is not None:
+        if value is not None:
             if intent.param is not None:
                 param = self._param_named(spec, intent.param)
             else:
-                param = primary_param(spec, intent.value)
-            messages.append(message(f"/mod/{module_id}/{param.name}", self._absolute(param, intent.value)))
+                param = primary_param(spec, value)
+            messages.append(message(f"/mod/{module_id}/{param.name}", self._absolute(param, value)))
         return messages
 
-    def _voice_for_processor(self, spec: ModuleSpec, column: int) -> list[Message] | None:
+    def _voice_for_processor(self, spec: ModuleSpec, column: int, a_303: bool = False) -> list[Message] | None:
         """A processor needs a sound: with none in the patch it is refused, except a 303 filter,
-        which is a bass voice (a saw comes with it, also when only drums play)."""
+        which is a bass voice (a saw comes with it, also when only drums play, and for 'a 303'
+        when one is there already: 'add another 303' is a second bass, not a filter in series)."""
         if spec.role != "processor" or self._sourceless_head():
             return None
+        if a_303 and self.model.of_type("acid_filter"):
+            return [message("/patch/create", self.model.next_id("saw"), "saw")]
         sounds = [m for m in self.model.modules if self.model.spec(m).role in ("source", "drum")]
         focused = self.resolve.focused_voice()
         pitched = focused and self.model.spec(focused[0]).role == "source"
@@ -143,6 +160,9 @@ class ModuleMapper:
             messages, modulator = self._modulate_new(spec, intent.target)
             return messages + self._settings(modulator, spec, presets, intent.value)
         target = self.resolve.module(intent.target)
+        if spec.role == "source" and self.model.spec(target).role == "processor" and intent.move \
+                and len(self.model.of_type(spec.type)) == 1:            # "throw the sine into the echo": that sine
+            return self._route_existing(self.model.of_type(spec.type)[0], target, intent)
         if spec.role == "source" and self.model.spec(target).role == "processor":
             return self._feed(spec, presets, target, intent.value)      # "add a saw into the filter"
         if spec.role != "processor":
@@ -161,6 +181,14 @@ class ModuleMapper:
             placed = self._place(module_id, spec, voice)
         return [message("/patch/create", module_id, spec.type), *placed] + self._settings(
             module_id, spec, presets, intent.value, intent.param)
+
+    def _route_existing(self, source: str, target: str, intent: it.AddTo) -> list[Message]:
+        """'put the sine into the delay' with one sine there: that sine goes through it."""
+        if target in self.model.voice_of(source):
+            kind = self.model.modules[target]
+            raise LanguageError(f"{source} already goes through {target} — for more of it, say 'more {kind} mix'",
+                                intent.target.column)
+        return self._Connect(it.Connect(it.Words((it.Word(source, intent.type_name.column),)), intent.target, True))
 
     def _existing_to_move(self, intent: it.AddTo) -> str | None:
         """put/move/run through with a place: the module named, when it exists (else one is added)."""

@@ -5,6 +5,8 @@ supervisor handles; the mapper only resolves what a query or a list asks about.
 """
 from __future__ import annotations
 
+import re
+
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
@@ -12,12 +14,29 @@ from .mapper_words import LIST_TOPICS, QUERY_PARAMS, message, seq_param
 from .resolve import EVERYTHING
 
 
+#: A session name, then a clause saying why ('… before i mess it up', '… just in case').
+_NAME_THEN_CLAUSE = re.compile(r"^(\S+(?:\s+\S+)??)\s+((?:i|we|you|u|it|me|before|so|because|cause|cos|coz|since|just|in case|incase|for now|"
+                               r"then|while|until|now|and|ok|okay|please|b4|real quick|quick)\b.*)$", re.I)
+
+
 class ShellMapper:
     """Part of Mapper: the intents for sessions, recording and the shell."""
 
     def _SaveSession(self, intent: it.SaveSession) -> list[Message]:
         overwrite = ("overwrite",) if intent.overwrite else ()
-        return [message("/session/save", intent.name.text, *overwrite)]
+        return [message("/session/save", self._name_only(intent.name.text), *overwrite)]
+
+    def _name_only(self, name: str) -> str:
+        """'dusty_loop before i mess it up': the name, not the reason said after it (a tail that
+        starts with 'before', 'so', 'just in case'... after a name-like word, or a long one)."""
+        match = _NAME_THEN_CLAUSE.match(name)
+        if match is None:
+            return name
+        head, tail = match.groups()
+        if not (re.search(r"[\d_-]", head) or len(tail.split()) >= 3):
+            return name
+        self.understood.append(f"saved as {head!r} ('{tail}' left out of the name)")
+        return head
 
     def _LoadSession(self, intent: it.LoadSession) -> list[Message]:
         now = ("now",) if intent.now else ()

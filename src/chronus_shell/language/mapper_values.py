@@ -23,6 +23,42 @@ from .vocabulary import closest_words, is_known_word
 class ValueMapper:
     """Part of Mapper: the intents that set a param to a value."""
 
+    def _not_the_tempo(self, ref: it.Words, value: it.Value) -> None:
+        """'drop it to 70' with the music playing: 'it' may be the song (its tempo) or the sound in
+        focus (its main param) — both readings are named, nothing is guessed."""
+        if ref.texts not in PRONOUN_REFS[:3] or not _plausible_tempo(value) or not self.model.tracks:
+            return
+        try:
+            module_id, spec = self._param_or_primary(ref, value)
+        except LanguageError:
+            return
+        number = f"{float(value.number):g}"
+        unit = f" {spec.unit}" if spec.unit not in ("ratio", "") else ""
+        raise LanguageError(f"that could mean 'tempo {number}' — or — '{module_id} {spec.name} {number}{unit}': "
+                            f"say which", value.column)
+
+    def _not_the_level(self, ref: it.Words, value: it.Value) -> None:
+        """'bring the bass down to 70': up/down on a part is its level, so a bare number there may
+        be the level or the part's own main param — both readings are named."""
+        if value.kind != "number" or value.unit is not None or ref.texts in PRONOUN_REFS:
+            return
+        try:
+            self.resolve.param(ref, hints=False)
+            return                                        # a param was named: its own unit
+        except LanguageError:
+            pass
+        try:
+            module_id, spec = self._param_or_primary(ref, value)
+        except LanguageError:
+            return
+        gain = self.model.spec(module_id).param("gain") if self.model.spec(module_id).has_param("gain") else None
+        if spec.name == "gain" or gain is None or not gain.low <= float(value.number) / 100 <= gain.high:
+            return                                        # no level reading ('the triangle down to 110')
+        number = f"{float(value.number):g}"
+        unit = f" {spec.unit}" if spec.unit not in ("ratio", "") else ""
+        raise LanguageError(f"that could mean '{module_id} gain {number}%' — or — '{module_id} {spec.name} {number}{unit}': "
+                            f"say which", value.column)
+
     def _SetParam(self, intent: it.SetParam) -> list[Message]:
         seq = seq_param(intent.ref)
         value = intent.value
@@ -30,6 +66,9 @@ class ValueMapper:
             seq = TEMPO                                   # "make it 128 bpm"
         if seq is not None:
             return self._set_seq(seq, value, intent.now)
+        self._not_the_tempo(intent.ref, value)
+        if intent.moved:
+            self._not_the_level(intent.ref, value)
         if value.kind == "word":
             special = (self._power_by_value if value.text in _POWER_WORDS else self._swap_by_value)(
                 intent.ref, value)
@@ -229,12 +268,13 @@ class ValueMapper:
         return self._SetParam(it.SetParam(it.Words(tuple(ref)), value))
 
     def _only_choice(self, word: it.Word):
-        """A choice word only one module of the patch takes ('lowpass' with one filter)."""
+        """A choice word only one module of the patch takes ('lowpass' with one filter); not a word
+        that names another module's type ('triangle' with a triangle and an lfo: that is the module)."""
         text = CHOICE_SYNONYMS.get(word.text.lower(), word.text.lower())
         owners = [(m, p) for m in self.model.modules for p in self.model.spec(m).params
                   if p.is_enum and text in p.choices]
         kind = type_named((text,))
-        if len(owners) != 1 or (kind and not self.model.of_type(kind)):
+        if len(owners) != 1 or (kind and self.model.modules.get(owners[0][0]) != kind):
             return None
         module_id, param = owners[0]
         return it.SetParam(it.Words((it.Word(module_id, word.column), it.Word(param.name, word.column))),
@@ -327,6 +367,10 @@ _POWER_WORDS = {"on": "unmute", "in": "unmute", "off": "mute", "out": "mute"}
 def _kindred(a: str, b: str) -> bool:
     """Types of one family ('filter', 'acid_filter'): one can stand for the other."""
     return bool(set(a.split("_")) & set(b.split("_")))
+
+
+def _plausible_tempo(value: it.Value) -> bool:
+    return value.kind == "number" and value.unit is None and value.number is not None and 40 <= value.number <= 240
 
 
 def _is_bpm(value: it.Value) -> bool:

@@ -20,8 +20,10 @@ QUALITIES = {
     "whistle": "resonance", "reso": "resonance", "rez": "resonance",
     "movement": "lfo depth", "modulation": "lfo depth", "wobble": "lfo depth", "sweep": "lfo depth",
     "shuffle": "swing", "groove": "swing", "swing": "swing",
-    "boom": "kick decay", "tail": "decay", "sparkle": "cutoff", "brightness": "cutoff", "highs": "cutoff",
-    "echo": "delay mix", "echoes": "delay mix", "repeats": "delay feedback",
+    "boom": "kick decay", "tail": "decay", "ring": "decay", "sparkle": "cutoff", "brightness": "cutoff", "highs": "cutoff",
+    "echo": "delay mix", "echoes": "delay mix", "repeats": "delay feedback", "repeat": "delay feedback",
+    "knock": "punch", "thump": "punch", "punch": "punch", "smack": "punch", "snap": "snap", "warmth": "drive",
+    "wah": "lfo depth", "crisp": "snap", "depth": "lfo depth",
 }
 _QUALITY = re.compile(r"^(more|less|a bit of|bit of|some|a lot of|lots of|loads of|a touch of|a little|"
                       r"a bit more|a bit less|bit more|bit less|even more|much more|much less|deeper|stronger|"
@@ -51,16 +53,22 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:it'?s\s+|it is\s+|it\s+|(?:the\s+)?\w+\s+is\s+)?too\s+(squelchy|buzzy|harsh|boomy|muddy)$",
      lambda m: _LESS_OF.get(m.group(1).lower(), m.group(0))),
     (r"^(?:make\s+)?(?:it\s+|everything\s+|the mix\s+)?(louder|quieter|softer)\s+master$", r"master \1"),
-    (r"^back off\s+(?:the\s+)?(.+?)$", r"less \1"),
+    (r"^(?:back off|ease off|ease up on|go easy on|pull back on|tone down|lay off)\s+(?:on\s+)?(?:the\s+)?(.+?)$", r"less \1"),
+    (r"^(?:kill|zero|zero out)\s+(?:the\s+|all\s+(?:the\s+)?)?(.+)$", r"no \1"),
     (r"^(\w+)\s+detune\s+(.+?)\s+(up|down)$", r"detune \1 \3 \2"),
     (r"^(?:an?|another)\s+(\w+)\s+with\b(.*)$", r"add a \1 with\2"),
     (r"^dry\s+(?:the\s+)?(.+?)\s+out\b.*$", r"\1 drier"),
+    (r"^dry\s+(it|this|that|the\s+\w+)\s+up\b(.*)$", r"make \1 drier\2"),
     (r"^(?:delay|echo)\s+(?:time\s+)?((?:dotted\s+)?(?:whole|half|quarter|eighth|sixteenth)(?:\s+notes?)?|\d+/\d+)$",
      r"delay time \1"),
     (r"^(?:[\w-]+\s+){1,2}?(kick|snare|hats|hat|bass)\s+(\|?[xX.][xX.|\- ]{3,})$", r"\1 \2"),
-    (r"^(?:make\s+)?(?:the\s+)?(\w+)\s+(?:sound\s+)?more\s+(open|closed|close)$",
+    (r"^(?:make\s+)?(?:the\s+)?(\w+)\s+(?:sound\s+)?(?:(?:a\s+)?(?:bit|little|touch|tad)\s+)?more\s+(open|closed|close)$",
      lambda m: f"{'open' if m.group(2).lower() == 'open' else 'close'} the {m.group(1)}"),
-    (r"^make\s+(?:the\s+)?(\w+)\s+(more|less)\s+(\w+)$", r"\2 \3 on the \1"),
+    (r"^make\s+(?:the\s+)?(\w+)\s+(?:(?:a\s+)?(?:bit|little|lot|touch|tad)\s+|much\s+|slightly\s+)?(more|less)\s+(\w+)$",
+     r"\2 \3 on the \1"),
+    (r"^(?:add|make|give me)\s+(?:an?\s+)?(?:bass|lead|pad|melody|sub|drone)(?:\s+(?:sound|voice|line|part))?[,:]\s*"
+     r"(?:an?\s+)?(sine|saw|square|triangle|noise)\b(.*)$", r"add a \1\2"),
+    (r"^(?:let\s+go|let\s+it\s+go|release)(?:\s+of)?(?:\s+(?:it|that|the note|the key))?(?:\s+now)?$", "release"),
     (r"^(?:the\s+)?(\w+)\s+(before|after)\s+(?:the\s+)?(\w+)$", r"put \1 \2 \3"),
     (r"^(?:setcps|cps)\s*\(?\s*([\d.]+)\s*/\s*60\s*/\s*4\s*\)?$", r"tempo \1"),
     (r"^(?:setcps|cps)\s*\(?\s*(0?\.\d+|\d+\.\d+)\s*\)?$", lambda m: f"tempo {float(m.group(1)) * 240:g}"),
@@ -69,6 +77,7 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
                 "short": "shorter"}[m.group(1).lower()] + " " + m.group(2)),
     (r"^play\s+(?:it\s+)?at\s+(\d+)\s*bpm$", r"tempo \1 and start"),
     (r"^(\w+)\s+with\s+(?:an?\s+)?(?:long|short|longer|shorter|big|small)?\s*(\w+),?\s+([\d.]+.*)$", r"\1 \2 \3"),
+    (r"^(.*?)\b(?:longer|shorter|bigger|smaller|higher|lower|faster|slower)\s+(\w+),\s*(-?[\d.]+\s*[a-z%]*)$", r"\1\2 \3"),
     (r"^(add .+?)\s+for\s+(?:an?\s+|the\s+)?[\w-]+(.*)$", r"\1\2"),
     (r"^(?:move|put|switch|point|take)\s+(?:the\s+)?(\w+)\s+(?:off\s+)?from\s+(?:the\s+)?(.+?)\s+(?:to|onto|on)\s+(?:the\s+)?(.+)$",
      r"disconnect \1 from \2, connect \1 to \3"),
@@ -87,7 +96,9 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(.+?)\s+(?:and\s+)?go$", r"\1 and start"),
     (r"^(?:the\s+)?(\w+)\s+out$", r"take out \1"),
     (r"^(?:mute|kill|silence|drop)\s+everything\s+(?:but|except)\s+(?:the\s+)?(.+)$", r"solo \1"),
-    (r"^(\w+)\s+(?:it|that|them)\s+(more|less|up|down)$", r"\1 \2"),
+    (r"^(\w+)\s+(?:it|that|them)\s+(more|less|up|down)$",
+     lambda m: f"{m.group(2)} {m.group(1)}" if m.group(2).lower() in ("more", "less") else f"{m.group(1)} {m.group(2)}"),
+    (r"^(?:the\s+)?(\w+(?:\s+\w+)?)\s+(more|less)$", r"\2 \1"),
     (r"^(\w+)\s+lfo\b(.*)$", r"lfo on the \1\2"),
     (r"^(noise)\s+(white|pink|brown)\b[,\s]*(.*)$", r"\2 noise \3"),
     (r"^(?:take|pull|leave)\s+(?:the\s+)?(.+?)\s+out$", r"take out \1"),
@@ -101,9 +112,52 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:put|set|bring|turn|take)?\s*(.+?)\s+back\s+to\s+(?:the\s+)?(?:default|defaults|normal|factory|start)$", r"reset \1"),
     (r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:the\s+)?(.+?)\s+(?:at|to)\s+(.+)$", r"\2 filter mode \1, cutoff \3"),
     (r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:the\s+)?(.+?)$", r"\2 filter mode \1"),
-    (r"^(?:run|send|route|feed|pipe)\s+(.+?)\s+(?:into|through)\s+(.+)$", r"route \1 to \2"),
+    (r"^((?:[a-z_]+\s+)?[a-z_]+\s+(?:to\s+|at\s+)?[\d.]+\s*(?:%|[a-z]+)?)\s+(?:on|for)\s+(?:the\s+)?(\w+)$", r"\2 \1"),
+    (r"^(?:delay|echo)\s+((?:dotted\s+)?[\d/.]+\s*\w*)\s+(?:on|for)\s+(?:the\s+)?(\w+)$", r"add a delay to \2, delay time \1"),
+    (r"^(?:start\s+)?record(?:ing)?[,\s]+(?:to|into|as)\s+(?:an?\s+)?(?:(?:file|take|recording|track)\s+)?(?:called\s+|named\s+)?"
+     r"([a-z][\w-]*)$", r"record to \1.wav"),
+    (r"^(?:(?:get|have|give me|add)\s+)?(?:(?:a\s+)?(?:little|bit|touch|tad)\s+)?(?:more|less|some)\s+(\w+),\s*(-?[\d.]+\s*(?:%|[a-z]+)?)$",
+     r"\1 \2"),
+    (r"^(?:make\s+)?(?:it|the\s+\w+|\w+)\s+(?:sound\s+)?(?:(?:a\s+)?(?:bit|little|lot|touch)\s+)?deeper$",
+     lambda m: re.sub(r"deeper$", "lower", m.group(0))),         # "the kick deeper" with nothing to deepen: lower
+    (r"^how\s+(long|fast|bright|wet|high|deep|big|resonant|dirty|driven)\s+(?:is|are)\s+(?:the\s+)?(.+?)(?:\s+now)?$",
+     lambda m: f"what is the {m.group(2)} {_HOW[m.group(1).lower()]}"),
+    (r"^(?:add|give me|make|i want)\s+(?:an?\s+|some\s+)?(buzzy|buzzing|raspy|bright|beep|beepy|bleep|pure|hollow|reedy|mellow|"
+     r"flutey|flute-like)(?:\s+(?:sound|tone|synth|one|note|noise))?(.*)$",
+     lambda m: f"add a {_WAVE_OF[m.group(1).lower()]}{m.group(2)}"),
+    (r"^(\w+\s+(?:the\s+)?\w+)\s+(?:slightly|a bit|a little|a touch|gently|a tad|some)?,\s*(-?[\d.]+\s*[a-z%]*)$", r"\1 \2"),
+    (r"^(\w+)\s+\w+,\s*(-?[\d.]+\s*[a-z%]*)\s+(\w+)$", r"\1 \3 \2"),
+    (r"^make\s+(?:the\s+)?(\w+)\s+(?:open\s+and\s+close|move|go\s+up\s+and\s+down)\s+(?:by\s+itself|on\s+its\s+own|automatically)$",
+     r"wobble the \1"),
+    (r"^(?:let\s+me\s+)?hear\s+(?:the\s+)?(\w+)\s+(?:on\s+its\s+own|alone|by\s+itself|solo)$", r"solo \1"),
+    (r"^(?:bring\s+)?everything\s+back(?:\s+in)?$", "unsolo"),
+    (r"^(kick|snare|hats?|bass|saw|sine|square|triangle|noise)\s*,\s+(?=[a-z_]+\s+-?[\d.])", r"\1 "),
+    (r"^solo\s+(?:the\s+)?(\w+)\s+(?:the\s+)?(\w+)$", r"solo \1 and \2"),
+    (r"^(?:run|send|route|feed|pipe|push|drive)\s+(.+?)\s+(?:into|through)\s+(?:some\s+)?(.+)$", r"route \1 to \2"),
     (r"^(?:make\s+)?(.+?)\s+(?:go|goes|run|runs|feed|feeds)\s+(?:into|through)\s+(.+)$", r"route \1 to \2"),
 )]
+#: A sound described by its timbre: the waveform that has it ('a buzzy sound': a saw).
+_WAVE_OF = {"buzzy": "saw", "buzzing": "saw", "raspy": "saw", "bright": "saw", "beep": "sine", "beepy": "sine",
+            "bleep": "square", "pure": "sine", "hollow": "square", "reedy": "square", "mellow": "triangle",
+            "flutey": "triangle", "flute-like": "triangle"}
+#: 'how long is the snare': the param a 'how …' question asks about.
+_HOW = {"long": "decay", "fast": "rate", "bright": "cutoff", "wet": "mix", "high": "freq", "deep": "depth",
+        "big": "room", "resonant": "resonance", "dirty": "drive", "driven": "drive"}
+_CANT_HEAR = re.compile(r"^i\s+(?:can'?t|cannot|can not|barely)\s+hear\s+(?:the\s+)?(\w+)(?:\s+(?:at all|enough|anymore|well|now))?$",
+                        re.I)
+
+
+def cant_hear(text: str, model: PatchModel) -> tuple[str, str] | None:
+    """'i can't hear the kick': its track unmuted when it is muted, else the kick louder."""
+    match = _CANT_HEAR.match(text)
+    if match is None:
+        return None
+    part = match.group(1)
+    track = model.tracks.get(part.lower()) or next((t for t in model.tracks.values() if t.target.startswith(part.lower())), None)
+    line = f"unmute the {part}" if track is not None and track.muted else f"the {part} louder"
+    return f"can't hear {part}: {line}", line
+
+
 #: "less bright" → "darker": the opposite comparative of an adjective.
 _LESS_OF = {"bright": "darker", "buzzy": "darker", "harsh": "darker", "loud": "quieter", "dark": "brighter",
             "dull": "brighter", "muddy": "brighter", "fast": "slower", "slow": "faster", "wet": "drier",
@@ -121,6 +175,12 @@ def rephrasings(text: str, model: PatchModel) -> list[tuple[str, str]]:
             new = pattern.sub(replacement, text)
             if new != text:
                 found.append((f"read as '{new}'", new))
+    heard = cant_hear(text, model)
+    if heard:
+        found.append(heard)
+    for built in (_chained(text, model), _new_with(text, model)):
+        if built:
+            found.append(built)
     placed = _first_or_last(text, model)
     if placed:
         found.append(placed)
@@ -171,6 +231,34 @@ def layered(text: str, model: PatchModel) -> tuple[str, str] | None:
     return f"{interval} {'below' if down else 'above'} {reference}: {line}", line
 
 
+_CHAIN = re.compile(r"^(?:add\s+)?(?:an?\s+)?(sine|saw|square|triangle|noise)(?:\s+(?:bass|lead|pad|wave|osc|sub))?"
+                    r"((?:\s+(?:at\s+)?[\d.]+\s*(?:hz|k|khz)?)?)\s+(?:into|through|thru|->|\+|plus|then)\s+"
+                    r"(?:an?\s+|some\s+)?(.+)$", re.I)
+
+
+_WITH = re.compile(r"^(\w+)\s+with\s+(?:an?\s+)?(?:long|short|longer|shorter|big|small)?\s*(\w+),?\s+([\d.]+.*)$", re.I)
+
+
+def _new_with(text: str, model: PatchModel) -> tuple[str, str] | None:
+    """'snare with a long decay, 400ms' with no snare yet: one added, with that setting."""
+    match = _WITH.match(text)
+    if match is None or match.group(1).lower() not in CATALOGUE or model.of_type(match.group(1).lower()):
+        return None
+    kind, param, value = match.groups()
+    return f"a new {kind}", f"add a {kind}, {kind} {param} {value}"
+
+
+def _chained(text: str, model: PatchModel) -> tuple[str, str] | None:
+    """'saw into an acid filter, cutoff 300', 'saw 55 + acid filter': a new voice, source first
+    (only when there is no such source yet: with one, 'route the saw to …' is the reading)."""
+    match = _CHAIN.match(text)
+    if match is None or model.of_type(match.group(1).lower()):
+        return None
+    source, at, rest = match.groups()
+    line = f"add a {source}{at}, add a {rest}"
+    return f"a {source} into {rest}", line
+
+
 _FIRST_LAST = re.compile(r"^(?:put|move)\s+(?:the\s+)?(\w+)\s+(first|last|at the start|at the end)$", re.I)
 
 
@@ -192,9 +280,13 @@ _FILTER_MODE = re.compile(r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:the\s+
                           r"(\d[\d.]*\s*k?(?:hz)?)?$", re.I)
 
 
+_MODE_ON = re.compile(r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:at\s+)?(\d[\d.]*\s*k?(?:hz)?)\s+(?:on|for)\s+"
+                      r"(?:the\s+)?(.+)$", re.I)
+
+
 def _filter_voice(text: str, model: PatchModel) -> tuple[str, str] | None:
     """'lowpass the hats 8k': a filter in that mode on that voice (the one there, else a new one)."""
-    match = _FILTER_MODE.match(text)
+    match = _FILTER_MODE.match(_MODE_ON.sub(r"\1 \3 \2", text))
     if not match:
         return None
     mode, target, value = match.groups()
@@ -264,4 +356,4 @@ def nickname(word: str, model: PatchModel) -> str | None:
     return (pitched[-1] if kind == "high" else pitched[0])[1]
 
 
-__all__ = ["rephrasings", "nickname", "QUALITIES", "NICKNAMES"]
+__all__ = ["rephrasings", "nickname", "cant_hear", "QUALITIES", "NICKNAMES"]

@@ -18,10 +18,12 @@ from . import intents as it
 from .errors import LanguageError
 from .parser_errors import parse_error
 from .parser_gear_rules import GearRules
+from .parser_harmony import harmony_intent
 from .parser_patch_rules import ADJECTIVES, PatchRules
 from .parser_rhythm_rules import rhythm_intent
 from .parser_sequencer_rules import SequencerRules
 from .parser_shell_rules import ShellRules
+from .parser_stereo_rules import StereoRules
 from .parser_values import ValueRules, glue_numeric_names
 
 
@@ -52,7 +54,7 @@ def _has_field(intent, name: str) -> bool:
     return any(f.name == name for f in fields(intent))
 
 
-class _ToIntent(ValueRules, PatchRules, SequencerRules, ShellRules, GearRules, Transformer):
+class _ToIntent(ValueRules, PatchRules, SequencerRules, ShellRules, GearRules, StereoRules, Transformer):
     """Parse tree → intent. Keyword tokens arrive as children; values and words as dataclasses.
 
     Methods take the children inline; the dispatch is resolved once (no per-call wrappers) and
@@ -123,11 +125,19 @@ def parse(line: str):
 
     A yes/no question ("is the saw on?") is refused: read as a command it would change the patch
     ("the saw on" unmutes)."""
+    harmony = harmony_intent(line)              # 'Am F C G': chords, not the question 'am …'
+    if harmony is not None:
+        return harmony
     if _YES_NO_QUESTION.match(line):
         raise LanguageError("that is a yes/no question, and a question changes nothing here: ask "
                             "'what is the saw gain', 'what is playing' or 'status'", 0)
     rhythm = rhythm_intent(line)                 # "kick 3 hits over 8", "hats 50% of the time"
     return rhythm if rhythm is not None else _parse(line)
+
+
+def parse_plain(line: str):
+    """A line read by the grammar alone (the parts of a harmony line that are not harmony)."""
+    return _parse(line)
 
 
 def _parse(line: str):

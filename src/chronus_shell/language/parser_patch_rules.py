@@ -110,7 +110,7 @@ class PatchRules:
 
     def _relative(self, ref, direction, change, column):
         if isinstance(change, ToValue):
-            return it.SetParam(ref, change.value) if ref is not None else it.SetParam(
+            return it.SetParam(ref, change.value, moved=True) if ref is not None else it.SetParam(
                 it.Words((it.Word("it", column),)), change.value)
         return it.ChangeParam(ref, direction, change, None, column)
 

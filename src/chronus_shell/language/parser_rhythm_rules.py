@@ -90,7 +90,8 @@ QUOTED = [_p(rf"(?:play\s+)?{TRACK}\s*:?\s*\"(?P<pattern>[^\"]+)\"(?:\s+on\s+{TR
           _p(rf"{TRACK}\s*:\s*(?P<pattern>[xX.~\[<][^\"]*)"),
           # mini-notation typed bare: taken as written (a malformed one is refused naming the position)
           _p(rf"(?:play\s+|set\s+)?{TRACK}\s+(?:to\s+)?(?P<pattern>(?=[^\"]*[\[\]<>()*!?@~_])[xX.~\[<]"
-             rf"[\sxX.~_\-\[\]<>()*!?@,|\d]*)")]
+             rf"[\sxX.~_\-\[\]<>()*!?@,|\d]*)"),
+          _p(rf"play\s+(?P<pattern>(?=[^\"]*[\[\]<>()*!?@~_])[xX.~\[<][\sxX.~_\-\[\]<>()*!?@,|\d]*?)\s+on\s+{TRACK}")]
 REVERSE = [
     _p(rf"(?:reverse|flip|mirror|retrograde|rev)\s*\$?\s+{TRACK}(?:\s+(?:around|round|backwards?))?"),
     _p(rf"make\s+{TRACK}\s+(?:go|play|run)\s+(?:backwards?|in\s+reverse)"),

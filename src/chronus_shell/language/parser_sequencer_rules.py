@@ -110,6 +110,8 @@ class SequencerRules:
         kept = tuple(w for w in what.items if w.text.lower() not in _TRANSPORT_FILLER) if what else ()
         if kept and " ".join(w.text.lower() for w in kept) not in SEQUENCER_WORDS:
             return it.MuteTrack(it.Words(kept), False)                  # "start the hats (again)"
+        if str(kw).lower() in ("resume", "continue", "unpause"):          # on from where it stopped
+            return it.Fixed("/seq/continue")
         return it.Fixed("/seq/start")
 
     def clear(self, kw, what=None):

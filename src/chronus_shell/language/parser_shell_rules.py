@@ -5,6 +5,8 @@ One small method per command rule of grammar/chronus.lark; most become fixed mes
 """
 from __future__ import annotations
 
+import re
+
 from lark import Token
 
 from . import intents as it
@@ -52,6 +54,9 @@ class ShellRules:
 
     def record(self, *children):
         path = next((str(c) for c in children if isinstance(c, Token) and c.type == "PATH"), None)
+        words = first_of(children, it.Words)
+        if path is None and words is not None and len(words.items) == 1 and re.search(r"[\d_-]", words.text):
+            path = f"{words.text}.wav"                    # "record jam1": a take named jam1, not an unnamed one
         return it.Record(path)
 
     def stop_recording(self, *_):

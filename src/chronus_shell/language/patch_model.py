@@ -12,6 +12,7 @@ from ..engine.params import ModuleSpec, ParamError
 from ..engine.track_play import TrackStyle
 from ..protocol.message import Message
 from .gear_model import GearModel
+from .harmony_model import HarmonyModel
 
 STYLE_DEFAULTS = TrackStyle.DEFAULTS     # a track's transforms and their defaults (engine/track_play.py)
 
@@ -72,7 +73,7 @@ for _name in ("extend", "insert", "pop", "clear", "sort", "reverse", "__setitem_
 
 
 @dataclass
-class PatchModel(GearModel):
+class PatchModel(GearModel, HarmonyModel):
     modules: dict[str, str] = field(default_factory=lambda: {MASTER: MASTER})   # id → type
     values: dict[str, dict[str, float | str]] = field(default_factory=dict)    # only set values
     edges: list[tuple[str, str]] = field(default_factory=list)                 # audio edges
@@ -98,16 +99,19 @@ class PatchModel(GearModel):
     def snapshot(self) -> "PatchModel":
         """A copy to restore when a line fails halfway (each module's values dict is replaced, never
         changed in place, so sharing them is safe and a line costs no copy of every module's values)."""
-        return PatchModel(dict(self.modules), dict(self.values),
+        copy = PatchModel(dict(self.modules), dict(self.values),
                           list(self.edges), list(self.mod_edges),
                           {k: Track(t.target, t.pattern, t.notes, t.muted, t.style) for k, t in self.tracks.items()},
                           self.bpm, self.swing, self.running, self.focus, dict(self.premute), self.soloed,
                           self.last_param, self.last_track, self.seed)
+        copy.set_harmony_state(self.harmony_state())
+        return copy
 
     def restore(self, snapshot: "PatchModel") -> None:
         for name in ("modules", "values", "edges", "mod_edges", "tracks", "bpm", "swing", "running",
                      "focus", "premute", "soloed", "last_param", "last_track", "seed"):
             setattr(self, name, getattr(snapshot, name))
+        self.set_harmony_state(snapshot.harmony_state())
 
     def revert_patch(self, before: "PatchModel") -> None:
         """`/patch/abort`: modules and edges as they were at `/patch/begin`. Param values of the
@@ -260,6 +264,7 @@ class PatchModel(GearModel):
     def _on_gate(self, parts, args) -> list[Message]:
         if parts[1] in self.modules:
             self.focus = parts[1]
+            self._note_gate_chord(parts[1], args)
         return []
 
     def _on_seq(self, parts, args) -> list[Message]:
@@ -284,6 +289,7 @@ class PatchModel(GearModel):
             track = self.tracks[str(args[0])]
             undo = [Message("/seq/notes", (args[0], *track.notes))] if track.notes else []
             track.notes = tuple(args[1:])
+            self._note_chords(str(args[0]), track.notes)
             return undo
         if verb == "mute":
             track = self.tracks[str(args[0])]
@@ -298,12 +304,14 @@ class PatchModel(GearModel):
             undo = [m for name in self.tracks for m in self._track_restore(name)]
             self.tracks.clear()
             return undo
+        if verb == "key":
+            return self._on_key(args)
         if verb in ("bpm", "swing"):
             previous = getattr(self, verb)
             setattr(self, verb, float(args[0]))
             return [Message(f"/seq/{verb}", (previous,))]
-        if verb in ("start", "stop"):
-            was_running, self.running = self.running, verb == "start"
+        if verb in ("start", "stop", "continue"):
+            was_running, self.running = self.running, verb != "stop"
             if was_running == self.running:
                 return []
             return [Message("/seq/stop" if self.running else "/seq/start")]

@@ -10,14 +10,22 @@ was read, for the echo.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..engine.catalogue import CATALOGUE
+from .errors import LanguageError
+from .asides import described_then_asked, without_asides, without_label, without_reason
 from .follow_ups import follow_up
-from .patch_model import PatchModel
+from .mapper_words import COMPARATIVES
+from .modulation_phrases import aimed
 from .musician_words import QUALITIES, nickname, rephrasings
-from .units import is_note
+from .parser_harmony import HARMONY_WORDS
+from .patch_model import PatchModel
+from .politeness import polite
+from .qualities import quality_request
+from .shorthands import shorthand
 from .vocabulary import command_words, filler_words, is_known_word, module_words, unit_words
 
 
@@ -39,13 +47,13 @@ SLANG = {
     "rm": "remove", "del": "delete", "hush": "stop", "dist": "distortion", "vol": "volume",
     "tri": "triangle", "delaytime": "delay time", "delayfeedback": "delay feedback", "tighter": "shorter",
     "looser": "longer", "sweep": "lfo", "spring": "reverb", "plate": "reverb", "teh": "the", "hte": "the",
-    "period": "rate", "envelope": "adsr", "env": "adsr", "amp": "adsr", "its": "it", "it's": "it",
+    "period": "rate", "tail": "decay", "envelope": "adsr", "env": "adsr", "amp": "adsr", "its": "it", "it's": "it",
 }
 #: Chatter that carries no instruction here ("real plucky", "like 200hz", "nice, now ...").
 NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "super", "pretty", "kinda",
          "sorta", "bro", "mate", "dude", "man", "too", "both", "also", "hmm", "cool",
          "ah", "oh", "alright", "lol", "wow", "sweet", "y'know", "basically", "totally", "quite",
-         "tiny", "even", "still", "gentle", "subtle", "slight", "lovely", "entirely"}
+         "tiny", "even", "still", "yo", "gentle", "subtle", "slight", "lovely", "entirely"}
 #: Words of named rhythms the grammar reads in phrases ("on the offbeat"): never typos.
 RHYTHM_WORDS = {"offbeat", "offbeats", "backbeat", "backbeats", "downbeat", "downbeats", "sixteenths",
                 "eighths", "quarters"}
@@ -53,56 +61,79 @@ RHYTHM_WORDS = {"offbeat", "offbeats", "backbeat", "backbeats", "downbeat", "dow
 GROUPS = {"drums": ("drum",), "kit": ("drum",), "oscillators": ("source",), "oscs": ("source",),
           "synths": ("source",), "sounds": ("source",), "voices": ("source",)}
 
+_NEVER_MIND = re.compile(r"^(?:never\s*mind|forget (?:it|that)|scratch that|cancel(?: that)?|hold on|wait|"
+                         r"(?:hmm+|um+|uh+)?,?\s*not sure|actually no|no wait|leave (?:it|the \w+)(?: alone| as (?:it is|they are))?|"
+                         r"keep (?:it|the \w+) as (?:it is|they are)|(?:the \w+|it|that) (?:is|are|sounds?) (?:fine|good|ok|okay|perfect|great))$",
+                         re.I)
 _BACK = re.compile(r"^(?:put it |go |take it )?back (?:to )?(?:how|the way) it was\b|^(?:put it )?back$", re.I)
 _ONLY_AFTER = re.compile(r"^(?:the\s+)?(.+?)\s+only(?:\s+please)?$", re.I)
 _ONLY = re.compile(r"^(?:only|just)\s+(?:the\s+)?(.+?)(?:\s+(?:please|pls|now))?$", re.I)
 
 
-def readings(line: str, model: PatchModel, last, last_text: str = "") -> list[Reading]:
-    """The readings worth trying for a refused `line`, most literal first."""
+def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int = 0) -> list[Reading]:
+    """The readings worth trying for a refused `line`, most literal first (a part left out — a
+    reason, a label — is read again the same way, once)."""
     found: list[Reading] = []
-    text = polite(re.sub(r"(?<=[A-Za-z]{2})\.$", "", line.strip().rstrip("?!")).strip())
+    text = shorthand(polite(re.sub(r"(?<=[A-Za-z]{2})\.$", "", line.strip().rstrip("?!")).strip()))
     follow = follow_up(text, model, last, last_text)
     if follow:
         return [Reading(said, intent=intent) for said, intent in follow]
     alone = _ONLY_AFTER.match(line.strip().rstrip("?!."))
     if alone and _names_part(alone.group(1), model):      # "bass only": solo it
         return [Reading(f"{alone.group(1)} only: solo", f"solo {alone.group(1)}")]
+    if _NEVER_MIND.match(text):
+        raise LanguageError("ok — nothing changed", 0, (), line)
     tidied, said = tidy_words(text, model)
+    guesses = sum(" → " in s and not s.startswith(tuple(SLANG)) for s in said)
+    if guesses >= 2 and 2 * guesses >= len(text.split()):
+        tidied, said = text, []                           # "never mind" is not "noise min": too many guesses
     if _BACK.match(tidied):
         return [Reading("back to how it was: undo", "undo")]
     only = _ONLY.match(tidied)
     if only and _names_part(only.group(1), model):
         found.append(Reading(f"only {only.group(1)}: solo", f"solo {only.group(1)}"))
+    each = [Reading(f"each of them: {expanded}", expanded) for expanded in _several(tidied, model)]
+    if each and re.search(r"\b(?:both|each|all)\b", text, re.I):
+        return each                                       # "kick and hats both at 0.3": each one
     if tidied.lower() != line.strip().lower():
         found.append(Reading(", ".join(said) or f"read as '{tidied}'", tidied))
-    for expanded in _several(tidied, model):
-        found.append(Reading(f"each of them: {expanded}", expanded))
-    for how, new in rephrasings(tidied, model):
+    found += each
+    for how, new in rephrasings(tidied, model) or rephrasings(text, model):
         found.append(Reading(how, new))
+    asked = aimed(text, model) or quality_request(text, model) or quality_request(tidied, model)
+    if asked:
+        found.append(Reading(*asked))
     for how, new in _equivalents(tidied, model):
         found.append(Reading(how, new))
-    aside = _without_asides(text, model)
+    left_out = (without_asides(text, model) or without_reason(text) or without_label(text, model, lambda: _part_names(model))
+                or described_then_asked(text))
+    aside = Reading(*left_out) if left_out else None
     if aside:
         found.append(aside)
+        if depth == 0:
+            found += [Reading(f"{aside.said}; {r.said}", r.text, r.intent)
+                      for r in readings(aside.text, model, last, last_text, 1)]
+    same = _and_same_for(tidied, model)
+    if same:
+        found.append(same)
     return found
 
 
-def _without_asides(text: str, model: PatchModel) -> Reading | None:
-    """'decay 30ms, real plucky': a clause that only colours the request (a word nobody knows,
-    and no module, param, value or note) is left out, and said so."""
-    clauses = [c.strip() for c in text.split(",")]
-    if len(clauses) < 2:
+_SAME_FOR = re.compile(r"^(?P<first>(?:the\s+)?(?P<part>\w+)\s+.+?)(?:,\s*|\s+)(?:and\s+|then\s+)?(?:the\s+)?same\s+"
+                       r"(?:for|on|with)\s+(?:the\s+)?(?P<other>\w+)$", re.I)
+
+
+def _and_same_for(text: str, model: PatchModel) -> Reading | None:
+    """'kick decay 250 and same for the hats': the first command, then it again on the other part."""
+    match = _SAME_FOR.match(text)
+    if match is None:
         return None
-    extra = tuple(model.modules) + tuple(model.tracks)
-    content = module_words() | set(extra)
-    asides = [c for c in clauses if c and len(c.split()) <= 4
-              and any(not is_known_word(w, extra) for w in c.lower().split())
-              and not any(w in content or re.search(r"\d", w) or is_note(w) for w in c.lower().split())]
-    kept = [c for c in clauses if c and c not in asides]
-    if not asides or not kept:
+    names = _part_names(model)
+    if match.group("part").lower() not in names or match.group("other").lower() not in names:
         return None
-    return Reading(f"{', '.join(repr(a) for a in asides)} left out", ", ".join(kept))
+    first = match.group("first")
+    again = re.sub(rf"^(?:the\s+)?{re.escape(match.group('part'))}\b", match.group("other"), first, flags=re.I)
+    return Reading(f"the same for {match.group('other')}", f"{first}, {again}")
 
 
 #: Params that mean the same on another module type (a filter's q is a 303's resonance).
@@ -123,50 +154,6 @@ def _equivalents(text: str, model: PatchModel) -> list[tuple[str, str]]:
 
 
 # -- the words --------------------------------------------------------------------------------
-_POLITE = [(re.compile(p, re.I), r) for p, r in (
-    (r"\b(?:could|can|would|will)\s+(?:you|we|i|u)\s+(?:please\s+)?", ""),
-    (r"^(?:could|can|would|will|should)\s+(?:the\s+|this\s+|that\s+)?(.+?)\s+(?:be|get|sound)\s+", r"make \1 "),
-    (r"^(?:could|can|would|will|should)\s+(?=(?:the|it|this|that)\b)", ""),
-    (r"\b(?:please|pls|plz|thanks|thank you|sorry|maybe|perhaps|about|around|roughly|approximately|"
-     r"entirely|for now|for me|i think|if possible|would be lovely|would be great|so i can hear|"
-     r"a little bit|let'?s|i'?d like|go ahead and)\b", ""),
-    (r"(?<=\w)\s*[?!.]\s+(?=\w)", ", "),
-    (r"\bminus\s+(?=\d)", "-"),
-    (r"(?<=\d)\s*&\s*(?=\d)", " and "),
-    (r"(?<!\w)['\"]|['\"](?!\w)", ""),
-    (r"\b(add|put)\s+(?:a|an)\s+(?:second|2nd|third|new|extra)\b", r"\1 a"),
-    (r"(?<=[xX.\-|])\s+(?=[A-Za-z][\w-]*\s+\|?[xX.][xX.\-| ]{2,})", ", "),
-    (r"\breal quick\b|\bright now\b(?=.)", ""),
-    (r"\b(?:the\s+)?(?:high|higher|top|upper)\s+(?:one|tone|sound|beep|voice|note|synth)\b", "the lead"),
-    (r"\b(?:the\s+)?(?:low|lower|bottom|deep)\s+(?:one|tone|sound|beep|voice|note|synth)\b", "the sub"),
-    (r"\b(?:4\s*/\s*4|4\s*x\s*4|four four)\b", "four on the floor"),
-    (r"\b(?:on\s+)?all (?:four|4) beats\b", "on every beat"),
-    (r"\ba 5th\b", "a fifth"), (r"\ba 4th\b", "a fourth"),
-    (r"^(303|808)\b", r"the \1"),
-    (r"\b(?:the\s+)?whole\s+(?:beat|mix|track|thing|song|tune)\b", "everything"),
-    (r"\b1/4 notes?\b", "quarter note"), (r"\b1/8 notes?\b", "eighth note"), (r"\b1/16 notes?\b", "sixteenth note"),
-    (r"\b3/16\b", "dotted eighth"),
-    (r"\b(?:for a (?:bit|sec|second|moment|while)|as well|for me)\b", ""),
-    (r"\b([a-g])\s*-?\s*(flat|sharp)\s*(-?\d)\b", lambda m: m.group(1) + ("b" if m.group(2).lower() == "flat" else "#") + m.group(3)),
-    (r"\bwarmer\b|\bmellower\b|\bdarken\b", "darker"),
-    (r"\bbrighten\b|\bcrisper\b", "brighter"),
-    (r"\bresonant\b", "resonance"),
-    (r"(?<=\w)\s+only\b", ""),
-    (r"\s*,(?:\s*,)+", ","),
-    (r"^[\s,]+|[\s,]+$", ""),
-    (r"\s{2,}", " "),
-)]
-
-
-def polite(text: str) -> str:
-    """Politeness and hedging out ('Could the kick be tuned to 45 Hz, please?' → 'make the kick
-    tuned to 45 Hz'): words that ask nicely, never words that say what to do."""
-    for pattern, replacement in _POLITE:
-        text = pattern.sub(replacement, text)
-    return text.strip()
-
-
-
 def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
     """Slang to the language's words, chatter dropped, a typo one letter off a known word
     corrected (only when exactly one known word is that close)."""
@@ -179,6 +166,10 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
         if core in SLANG:
             out.append(SLANG[core] + tail)
             said.append(f"{core} → {SLANG[core]}")
+            continue
+        if core in ("that", "this", "those", "these") and index + 1 < len(words) and \
+                words[index + 1].strip(",;:").lower() in _part_names(model):
+            out.append("the")                             # "turn that bass up": the bass
             continue
         after_article = index > 0 and words[index - 1].lower() in ("a", "an", "another")
         named = None if core in model.modules or core in model.tracks or after_article else nickname(core, model)
@@ -217,10 +208,16 @@ def _typo_cached(word: str, extra: tuple, _catalogue_key: tuple) -> str | None:
     best: list[str] = []
     best_distance = limit + 1
     candidates = _pool().get(word[0], ()) + tuple(w for w in extra if w[:1] == word[0])
+    comparative = word.endswith(("er", "est"))
     for candidate in candidates if len(word) >= 4 else ():
         if abs(len(candidate) - len(word)) > limit or len(candidate) < 3:
             continue
         distance = _distance(word, candidate, limit)
+        if distance > limit:
+            continue                                   # "keys" is three edits from "kick": no typo of it
+        swapped = sorted(candidate) == sorted(word)       # "snaer": two letters swapped, a typo
+        if comparative and not swapped and (len(candidate) == len(word) or distance > 1 and candidate not in COMPARATIVES):
+            continue                                   # "fatter" is not "faster", "smoother" not "sampler"
         if distance < best_distance:
             best, best_distance = [candidate], distance
         elif distance == best_distance and candidate not in best:
@@ -242,7 +239,7 @@ def _pool() -> dict[str, tuple[str, ...]]:
     key = tuple(CATALOGUE)
     if key not in _POOLS:
         plain = sorted({w for w in set(command_words()) | set(module_words()) | set(filler_words())
-                        | set(unit_words()) | set(SLANG) if re.fullmatch(r"[a-z_0-9]+", w)})
+                        | set(unit_words()) | set(SLANG) | HARMONY_WORDS if re.fullmatch(r"[a-z_0-9]+", w)})
         by_letter: dict[str, tuple[str, ...]] = {}
         for word in plain:
             by_letter[word[0]] = by_letter.get(word[0], ()) + (word,)
@@ -270,12 +267,13 @@ def _distance(a: str, b: str, limit: int) -> int:
 def _part_names(model: PatchModel) -> dict[str, str]:
     """Words naming a part now → the module id: ids, types present, aliases, track names."""
     names: dict[str, str] = {}
+    count = Counter(model.modules.values())
     for module_id, type_name in model.modules.items():
         if module_id == "master":
             continue
         names[module_id] = module_id
         spec = CATALOGUE[type_name].spec if type_name in CATALOGUE else None
-        if len(model.of_type(type_name)) == 1 and spec is not None:
+        if count[type_name] == 1 and spec is not None:
             for word in (type_name, *spec.aliases):
                 names.setdefault(word, module_id)
                 names.setdefault(word + "s", module_id)
@@ -285,7 +283,10 @@ def _part_names(model: PatchModel) -> dict[str, str]:
 
 
 def _names_part(words: str, model: PatchModel) -> bool:
-    return words.lower().replace("the ", "").strip() in _part_names(model) or words.lower() == "bass"
+    """Words naming one part, or several ('kick and snare', 'kick, bass')."""
+    names = _part_names(model)
+    parts = [p for p in re.split(r"\s*(?:,|&|\band\b|\bthe\b|\s)\s*", words.lower()) if p]
+    return bool(parts) and all(p in names or p == "bass" for p in parts)
 
 
 def _several(text: str, model: PatchModel) -> list[str]:

@@ -12,7 +12,7 @@ from difflib import SequenceMatcher
 
 from ..protocol.message import Message
 from .errors import LanguageError
-from .intents import PlayPattern, Redo, Sequence, ShellVerb, Show, Undo
+from .intents import Mute, PlayPattern, Redo, Sequence, ShellVerb, Show, Undo
 from .mapper import Mapper
 from .parser import as_question, parse
 from .patch_model import PatchModel, simplify_undo
@@ -85,7 +85,7 @@ class Translator:
     def _second_stage(self, line: str, err: LanguageError) -> list[Message]:
         """The line read again as musicians talk (second_stage.readings); taken only when the
         readings that work all mean the same, else the error names them."""
-        if _FINAL.search(str(err)) and "/" not in line:
+        if _FINAL.search(str(err)) and "/" not in line and not _SETTING_ON.search(line):
             raise err                             # a value out of range: no other wording changes that
         worked = self._try_readings(line, readings(line, self.model, self._last_intent, self._last_text))
         if not worked:
@@ -112,6 +112,8 @@ class Translator:
             tried.add(reading.text or "")
             try:
                 messages = self._reading(reading)
+                if " → " in reading.said and any(m.address in _NOT_GUESSED for m in messages):
+                    continue                      # a guessed word never discards or deletes ('roll' ≠ rollback)
                 if all(messages != m for _, m, _ in worked):
                     worked.append((reading, messages, (self._state(), self._last_intent, self.understood)))
             except LanguageError:
@@ -158,6 +160,8 @@ class Translator:
     def _sequence(self, intent: Sequence) -> list[Message]:
         """Several commands: each sees the context the one before left; all or nothing, one undo."""
         snapshot = self.model.snapshot()
+        muted_before = {name: track.muted for name, track in self.model.tracks.items()}
+        soloed = False
         messages: list[Message] = []
         inverse: list[list[Message]] = []
         previous = None
@@ -166,6 +170,7 @@ class Translator:
                 if isinstance(item, (Undo, Redo)):
                     raise LanguageError("undo and redo go on a line of their own", 0)
                 item = self.mapper.carry(previous, item)
+                soloed = soloed or isinstance(item, Mute) and item.verb == "solo"
                 produced = self.mapper.map(item)
                 focus = self.model.focus
                 inverse += [self._apply(message) for message in produced]
@@ -177,7 +182,7 @@ class Translator:
             self.model.restore(snapshot)
             raise
         self._push_undo(inverse)
-        return _last_settings(messages)
+        return _last_settings(_net_mutes(messages, muted_before) if soloed else messages)
 
     @property
     def understood(self) -> list[str]:
@@ -255,8 +260,14 @@ class Translator:
         return [m for step in reversed([self._apply(message) for message in messages]) for m in step]
 
 
-#: Refusals about a value or a state, not the words: the second stage has nothing to add.
-_FINAL = re.compile(r"out of range|is already|nothing to (undo|redo)|already at its|is not muted|is muted already")
+#: Refusals about a value or a state, not the words, or two readings named: the second stage has nothing to add.
+_FINAL = re.compile(r"out of range|is already|nothing to (undo|redo)|already at its|is not muted|is muted already|"
+                    r"^that could mean ")
+#: What a reading built on a guessed word may not do: a wrong guess must not throw work away.
+_NOT_GUESSED = ("/patch/abort", "/patch/remove", "/seq/remove", "/seq/clear", "/shell/clear", "/session/load")
+#: Lines the grammar misread into a final refusal, read again: a setting said before its part
+#: ('... 500ms on the bass', taken for 'bass on'), a decimal said in words ('one point two k').
+_SETTING_ON = re.compile(r"\d\S*(?:\s+[a-z]+)?\s+on\s+(?:the\s+)?\w+$|\bpoint\s+\w+", re.I)
 
 
 def _with_nearest(err: LanguageError, line: str) -> LanguageError:
@@ -296,6 +307,16 @@ def _last_settings(messages: list[Message]) -> list[Message]:
         seen.add(message.address)
         kept.append(message)
     return kept[::-1]
+
+
+def _net_mutes(messages: list[Message], muted_before: dict[str, bool]) -> list[Message]:
+    """Parts soloed together ('solo the kick and the bass'): a track muted by the first solo and
+    heard again by the next gets no message, only the net change is sent."""
+    last = {m.args[0]: m for m in messages if m.address == "/seq/mute" and len(m.args) == 2}
+    if len(last) == sum(m.address == "/seq/mute" for m in messages):
+        return messages
+    return [m for m in messages if m.address != "/seq/mute" or len(m.args) != 2 or
+            (last[m.args[0]] is m and bool(m.args[1]) != muted_before.get(m.args[0]))]
 
 
 def _raw(line: str) -> Message:

@@ -12,7 +12,9 @@ from functools import lru_cache
 
 from ..engine.catalogue import CATALOGUE, specs
 from ..engine.params import did_you_mean
+from .chords import Chord
 from .parser import grammar_parser
+from .parser_harmony import HARMONY_WORDS
 from .resolve import BASS, CHOICE_SYNONYMS, EVERYTHING, GENERIC_NOUNS, LAST_WORDS, PARAM_NOUNS, PRONOUNS
 from .time_phrases import TIME_WORDS
 from .units import NUMBER_WORDS, UNIT_ALIASES, is_note
@@ -99,7 +101,7 @@ def phrase_words() -> frozenset[str]:
 def _fixed_words() -> frozenset[str]:
     """Every word known whatever the catalogue: keywords, filler, units, number words, context."""
     return frozenset(command_words()) | frozenset(filler_words()) | frozenset(unit_words()) | (
-        CONTEXT_WORDS | frozenset(PRONOUNS) | {BASS}) | phrase_words() | TIME_WORDS
+        CONTEXT_WORDS | frozenset(PRONOUNS) | {BASS}) | phrase_words() | TIME_WORDS | HARMONY_WORDS
 
 
 def is_known_word(word: str, extra=()) -> bool:
@@ -107,7 +109,7 @@ def is_known_word(word: str, extra=()) -> bool:
     word = word.lower()
     if "." in word:                              # "acid_filter1.cutoff"
         return all(is_known_word(part, extra) for part in word.split(".") if part)
-    if word in _fixed_words() or is_note(word):
+    if word in _fixed_words() or is_note(word) or Chord.parse(word) is not None:
         return True
     vocabulary = module_words()
     return word in vocabulary or word in extra or word.rstrip("0123456789") in vocabulary

@@ -59,11 +59,12 @@ ADDRESSES: tuple[Address, ...] = (
     Address("/seq/clear", "", doc="remove every track"),
     Address("/seq/start", "", doc="start the sequencer"),
     Address("/seq/stop", "[bar]", optional="s", doc="stop the sequencer now, or at the next bar line"),
+    Address("/seq/continue", "", doc="start the sequencer from the step it stopped before (MIDI Continue)"),
     Address("/seq/bpm", "bpm [now] | bpm ramp beats", "n", "sn",
             doc="tempo, 20–300 (next bar, or now); with ramp it glides there over the beats from the next step"),
     Address("/seq/swing", "amount", "n", doc="swing, 0–0.6"),
     # patterns (issue 15 part 2): transforms of a track, kept apart from its pattern as written
-    Address("/seq/shift", "track steps [now]", "sn", "s", doc="rotate the pattern by whole steps (positive = later)"),
+    Address("/seq/shift", "track steps [now]", "sn", "s", doc="the pattern's rotation in whole steps (positive = later; 0 = as written)"),
     Address("/seq/reverse", "track [1|0] [now]", "s", "as", doc="play the pattern backwards (1, the default) or forwards (0)"),
     Address("/seq/speed", "track factor [now]", "sn", "s", doc="play the track at factor × (2 double time, 0.5 half time, 1.5 triplets), 0.125–8"),
     Address("/seq/chance", "track p [now]", "sn", "s", doc="every hit of the track plays with probability p (0–1)"),

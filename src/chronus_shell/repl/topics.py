@@ -118,7 +118,7 @@ def list_renderables(what: str | None, model) -> list:
 
 
 def _patch_table(model) -> Table:
-    table = Table(title=f"patch · {format_number(model.bpm)} bpm", title_justify="left")
+    table = Table(title=f"patch · {format_number(model.bpm)} bpm{_key_text(model)}", title_justify="left")
     for column in ("id", "type", "→", "values"):
         table.add_column(column)
     for module_id, type_name in model.modules.items():
@@ -178,6 +178,14 @@ def _tracks_table(model) -> Table:
         plays = ", ".join(f"{k} {v:g}" if not isinstance(v, bool) else k for k, v in track.style.items())
         table.add_row(name, track.target, track.pattern, " ".join(map(str, track.notes)), plays)
     return table
+
+
+def _key_text(model) -> str:
+    """' · key d minor' when the session has a key (/seq/key; the language's model keeps it), else ''."""
+    key = getattr(model, "key", None)
+    if not key:
+        return ""
+    return f" · key {' '.join(key) if isinstance(key, (tuple, list)) else key}".replace("_", " ")
 
 
 __all__ = ["help_renderables", "list_renderables", "show_renderables", "command_forms", "TopicError"]

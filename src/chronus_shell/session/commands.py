@@ -43,7 +43,7 @@ class SessionCommands:
     `/record/stop`.
     """
 
-    def __init__(self, sample_rate: int, channels: int = 1):
+    def __init__(self, sample_rate: int, channels: int = 2):
         self.sample_rate = sample_rate
         self.channels = channels
         self.problems: list[str] = []

@@ -1,17 +1,16 @@
-"""Record the master output to a float32 WAV without ever blocking the audio path.
+"""Record the master output to a float32 WAV (stereo) without ever blocking the audio path.
 
-`write()` only copies the block into a queue; a writer thread puts it on disk and rewrites the
-WAV header every ~0.5 s, so the file stays playable even if the process is killed (and
-`repair_wav` fixes the rest on the next start). Errors (unwritable path, disk full) never
-raise into the caller: they end the recording and leave one readable line in `.error`, while
-the music goes on; after a failed write the file is cut back to the last whole block and its
-header matches, so what was recorded stays a valid WAV.
+`write()` only copies the block into a queue; a writer thread hands it to libsndfile (soundfile)
+and has it rewrite the WAV header every ~0.5 s, so the file stays playable even if the process is
+killed (and `repair_wav` fixes the rest on the next start). Errors (unwritable path, disk full)
+never raise into the caller: they end the recording and leave one readable line in `.error`,
+while the music goes on; after a failed write the file is cut back to the last whole block and
+its header matches, so what was recorded stays a valid WAV.
 
-The WAV is written here with plain file writes, so a failure is an OSError with its errno
-(ENOSPC, EFBIG, EACCES, …), not libsndfile's bare "System error"; the samples are written
-exactly as given (float32, little-endian). The header has libsndfile's own layout for float
-WAVs (`fmt ` IEEE float, `fact`, `PEAK`, `data`: 80 bytes for mono), so libsndfile can also
-open the file read-write (e.g. to trim it) and rewrite its header in place.
+The file is opened here (exclusive create, so a file that appeared meanwhile is never replaced)
+and libsndfile writes through that descriptor; its "System error" is turned back into the
+system's reason (disk full, quota, size limit). libsndfile's PEAK chunk is left out: it carries
+the clock, and a render and a live recording of one script must be the same bytes.
 
 While a file is being recorded its path is listed in `recordings-in-progress.json` in the data
 dir; `repair_interrupted_recordings()` at the next start repairs whatever a crash left there.
@@ -31,11 +30,12 @@ import time
 from pathlib import Path
 
 import numpy as np
+import soundfile as sf
 
 from .paths import SessionError, data_dir
 from .snapshot import write_json_atomic
 
-__all__ = ["Recorder", "repair_wav", "repair_interrupted_recordings", "free_path"]
+__all__ = ["Recorder", "repair_wav", "repair_interrupted_recordings", "free_path", "write_wav"]
 
 HEADER_INTERVAL_S = 0.5
 MAX_QUEUED_BLOCKS = 4096          # ~22 s at 256 frames / 48 kHz before blocks are dropped
@@ -43,8 +43,9 @@ _STOP = object()
 IN_PROGRESS_NAME = "recordings-in-progress.json"
 _in_progress_lock = threading.Lock()
 
-_WAVE_FORMAT_IEEE_FLOAT = 3
-MAX_DATA_BYTES = 0xFFFFFFFF - 128  # a RIFF size is 32 bits (~6 h of 48 kHz mono)
+MAX_DATA_BYTES = 0xFFFFFFFF - 128  # a RIFF size is 32 bits (~3 h of 48 kHz stereo)
+# libsndfile commands soundfile does not wrap (sndfile.h)
+SFC_SET_ADD_PEAK_CHUNK, SFC_UPDATE_HEADER_NOW, SF_FALSE = 0x1050, 0x1060, 0
 
 
 def free_path(path: Path) -> Path:
@@ -57,45 +58,31 @@ def free_path(path: Path) -> Path:
     return candidate
 
 
-def header_bytes(channels: int) -> int:
-    """RIFF(12) + fmt(8+16) + fact(8+4) + PEAK(8+8+8 per channel) + data(8)."""
-    return 72 + 8 * channels
-
-
-def wav_header(sample_rate: int, channels: int, frames: int, peaks=None) -> bytes:
-    """The header of a float32 WAV holding `frames` frames; `peaks` [(value, frame)] per channel.
-
-    The PEAK chunk's timestamp is 0, not the clock: the bytes depend on the samples alone, so a
-    render and a live recording of one script are identical files."""
-    frame_bytes = 4 * channels
-    data_bytes = frames * frame_bytes
-    fmt = struct.pack("<HHIIHH", _WAVE_FORMAT_IEEE_FLOAT, channels, sample_rate,
-                      sample_rate * frame_bytes, frame_bytes, 32)
-    peak = struct.pack("<II", 1, 0) + b"".join(
-        struct.pack("<fI", value, position) for value, position in (peaks or [(0.0, 0)] * channels))
-    return b"".join([
-        b"RIFF", struct.pack("<I", header_bytes(channels) - 8 + data_bytes), b"WAVE",
-        b"fmt ", struct.pack("<I", len(fmt)), fmt,
-        b"fact", struct.pack("<I", 4), struct.pack("<I", frames),
-        b"PEAK", struct.pack("<I", len(peak)), peak,
-        b"data", struct.pack("<I", data_bytes),
-    ])
+def open_wav(fd: int, sample_rate: int, channels: int) -> sf.SoundFile:
+    """A float32 WAV written by libsndfile on an open descriptor (which stays ours to close),
+    without the PEAK chunk (its timestamp would make the bytes depend on the clock)."""
+    wav = sf.SoundFile(fd, "w", sample_rate, channels, "FLOAT", format="WAV", closefd=False)
+    sf._snd.sf_command(wav._file, SFC_SET_ADD_PEAK_CHUNK, sf._ffi.NULL, SF_FALSE)
+    return wav
 
 
 def write_wav(path: Path, audio: np.ndarray, sample_rate: int) -> None:
-    """A mono float32 WAV of `audio` (bytes that depend on the samples alone)."""
-    samples = np.ascontiguousarray(audio, dtype="<f4")
-    position = int(np.argmax(np.abs(samples))) if len(samples) else 0
-    peak = float(abs(samples[position])) if len(samples) else 0.0
-    with open(path, "wb") as file:
-        file.write(wav_header(sample_rate, 1, len(samples), [(peak, position)]))
-        file.write(samples.tobytes())
+    """A float32 WAV of `audio` ((frames,) mono or (frames, channels)); bytes that depend on the samples alone."""
+    frames = np.ascontiguousarray(audio, dtype=np.float32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        with open_wav(fd, sample_rate, 1 if frames.ndim == 1 else frames.shape[1]) as wav:
+            wav.write(frames)
+    except sf.LibsndfileError as err:
+        raise OSError(_sndfile_reason(err)) from None
+    finally:
+        os.close(fd)
 
 
 class Recorder:
     """A WAV writer fed block by block from the audio side; see the module docstring."""
 
-    def __init__(self, path, sample_rate: int, channels: int = 1, overwrite: bool = False):
+    def __init__(self, path, sample_rate: int, channels: int = 2, overwrite: bool = False):
         requested = Path(path).expanduser().absolute()
         self.path = requested if overwrite else free_path(requested)
         self.sample_rate = sample_rate
@@ -104,17 +91,15 @@ class Recorder:
         self.frames_written = 0
         self.dropped_blocks = 0
         self._frame_bytes = 4 * channels
-        self._data_bytes = 0
-        self._header_bytes = header_bytes(channels)
-        self._peaks = [(0.0, 0)] * channels
         self._queue: queue.Queue = queue.Queue(maxsize=MAX_QUEUED_BLOCKS)
-        self._file = None
+        self._fd: int | None = None
+        self._wav: sf.SoundFile | None = None
         self._thread: threading.Thread | None = None
         try:
             _make_folder(self.path.parent)
-            self._file = self._create(overwrite)
-            self._file.write(wav_header(sample_rate, channels, 0, self._peaks))
-        except OSError as err:
+            self._fd = self._create(overwrite)
+            self._wav = open_wav(self._fd, sample_rate, channels)
+        except (OSError, sf.LibsndfileError) as err:
             self.error = f"cannot record to {self.path}: {_reason(err, self.path)}"
             self._close_file()
             return
@@ -122,12 +107,12 @@ class Recorder:
         self._thread = threading.Thread(target=self._write_loop, name="chronus-recorder", daemon=True)
         self._thread.start()
 
-    def _create(self, overwrite: bool):
-        """Open the file unbuffered (errors show at the write that fails), never replacing one
-        that appeared since `free_path` looked unless `overwrite`."""
+    def _create(self, overwrite: bool) -> int:
+        """Open the file, never replacing one that appeared since `free_path` looked unless `overwrite`."""
+        flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0) | (os.O_TRUNC if overwrite else os.O_EXCL)
         while True:
             try:
-                return open(self.path, "wb" if overwrite else "xb", buffering=0)
+                return os.open(self.path, flags, 0o666)
             except FileExistsError:
                 if self.path.is_dir():
                     raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(self.path)) from None
@@ -152,17 +137,24 @@ class Recorder:
             self._queue.put(_STOP)
             self._thread.join()
             self._thread = None
-        if self._file is not None:
+        if self._fd is not None:
             _mark_in_progress(self.path, False)
         self._close_file()
 
     def _close_file(self) -> None:
-        if self._file is not None:
+        """Finish the header (libsndfile's close) and close the descriptor."""
+        wav, fd = self._wav, self._fd
+        self._wav = self._fd = None
+        try:
+            if wav is not None:
+                wav.close()
+        except (OSError, sf.LibsndfileError) as err:
+            self.error = self.error or f"recording to {self.path} failed: {_reason(err, self.path)}"
+        if fd is not None:
             try:
-                self._file.close()
+                os.close(fd)
             except OSError as err:
                 self.error = self.error or f"recording to {self.path} failed: {_reason(err, self.path)}"
-            self._file = None
 
     def __enter__(self) -> "Recorder":
         return self
@@ -202,37 +194,24 @@ class Recorder:
 
     def _write(self, frames: np.ndarray) -> None:
         """One block per call; after a failure `frames_written` is exact to the block."""
-        data = memoryview(np.ascontiguousarray(frames, dtype="<f4").tobytes())
-        if self._data_bytes + len(data) > MAX_DATA_BYTES:
+        frames = frames.reshape(len(frames), -1) if self.channels > 1 else frames
+        if (self.frames_written + len(frames)) * self._frame_bytes > MAX_DATA_BYTES:
             self._stop_with("the WAV format's 4 GB limit is reached")
             return
-        done = 0
         try:
-            while done < len(data):
-                done += self._file.write(data[done:]) or 0
-        except OSError as err:
+            self._wav.write(frames)
+        except (OSError, sf.LibsndfileError) as err:
             self._fail(err)
             return
-        self._note_peaks(frames)
-        self._data_bytes += len(data)
-        self.frames_written = self._data_bytes // self._frame_bytes
-
-    def _note_peaks(self, frames: np.ndarray) -> None:
-        magnitude = np.abs(np.asarray(frames, dtype=np.float32).reshape(-1, self.channels))
-        if not len(magnitude):
-            return
-        where = magnitude.argmax(axis=0)
-        for channel, index in enumerate(where):
-            value = float(magnitude[index, channel])
-            if value > self._peaks[channel][0]:
-                self._peaks[channel] = (value, self.frames_written + int(index))
+        self.frames_written += len(frames)
 
     def _update_header(self) -> None:
-        """Make the header match the data on disk (one write at offset 0; the write position stays)."""
-        header = wav_header(self.sample_rate, self.channels, self.frames_written, self._peaks)
-        os.pwrite(self._file.fileno(), header, 0)
+        """Have libsndfile make the header match the data written so far (the file stays playable)."""
+        sf._snd.sf_command(self._wav._file, SFC_UPDATE_HEADER_NOW, sf._ffi.NULL, 0)
 
-    def _fail(self, err: OSError) -> None:
+    def _fail(self, err: Exception) -> None:
+        if isinstance(err, sf.LibsndfileError):     # its own text is a bare "System error": ask the file
+            err = sf.LibsndfileError(err.code, sf._ffi.string(sf._snd.sf_strerror(self._wav._file)).decode())
         self._stop_with(_reason(err, self.path))
 
     def _stop_with(self, reason: str) -> None:
@@ -240,10 +219,9 @@ class Recorder:
         seconds = self.frames_written / self.sample_rate
         self.error = f"recording to {self.path} stopped after {seconds:.1f} s: {reason} (the file so far is kept)"
         try:
-            os.ftruncate(self._file.fileno(), self._header_bytes + self._data_bytes)   # a torn last block
-            self._update_header()
-        except OSError:
-            pass                                  # repair_wav fixes the sizes at the next start
+            self._wav.truncate(self.frames_written)     # a torn last block; the header follows
+        except (OSError, sf.LibsndfileError, RuntimeError):
+            pass                                      # repair_wav fixes the sizes at the next start
 
 
 def _make_folder(folder: Path) -> None:
@@ -294,9 +272,22 @@ def repair_interrupted_recordings() -> list[str]:
     return report
 
 
+_SYSTEM_REASONS = {os.strerror(code).lower(): code for code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)}
+
+
+def _sndfile_reason(err: Exception) -> str:
+    """libsndfile's words for a failed call ('System error : No space left on device.'), as the OS said them."""
+    text = " ".join(a for a in err.args if isinstance(a, str)) or getattr(err, "error_string", "") or str(err)
+    return text.split(" : ", 1)[-1].strip().rstrip(".") or "write failed"
+
+
 def _reason(err: Exception, path: Path) -> str:
     """A short human reason: 'disk full' for ENOSPC, else the system's own words."""
     code = getattr(err, "errno", None)
+    if isinstance(err, sf.LibsndfileError):
+        text = _sndfile_reason(err)
+        code = _SYSTEM_REASONS.get(text.lower(), code)
+        err = OSError(code, text) if code else OSError(text)
     if code == errno.ENOSPC:
         return "disk full"
     if code == errno.EDQUOT:

@@ -45,6 +45,7 @@ class NullStream:
     """Calls next_block once per block period of wall-clock time (absolute deadlines, no drift)."""
 
     description = "null (clock-paced)"
+    latency = 0.0  # seconds from a block handed over to its sound: none, nothing plays
 
     def __init__(self, next_block, sample_rate: int, block_size: int):
         self._next_block = next_block
@@ -73,7 +74,8 @@ class NullStream:
 
 
 class DeviceStream:
-    """A PortAudio output stream whose callback copies ring blocks to the device, any period size."""
+    """A PortAudio output stream whose callback copies ring blocks (stereo frames) to the device's
+    two channels, any period size."""
 
     def __init__(self, next_block, sample_rate: int, block_size: int, device, on_underflow,
                  on_jack_xrun, wasapi_exclusive: bool):
@@ -92,6 +94,7 @@ class DeviceStream:
         )
         hostapi = sd.query_hostapis(sd.query_devices(self._stream.device)["hostapi"])["name"]
         self.description = f"{sd.query_devices(self._stream.device)['name']} via {hostapi}"
+        self.latency = float(self._stream.latency)  # the device's buffer after our callback
         self._jack = _jack_xrun_monitor(on_jack_xrun) if "JACK" in hostapi else None
         self._stream.start()
 
@@ -104,7 +107,7 @@ class DeviceStream:
                 self._carry = self._next_block()
                 self._carry_pos = 0
             count = min(frames - filled, self._block_size - self._carry_pos)
-            outdata[filled:filled + count] = self._carry[self._carry_pos:self._carry_pos + count, None]
+            outdata[filled:filled + count] = self._carry[self._carry_pos:self._carry_pos + count]
             filled += count
             self._carry_pos += count
 

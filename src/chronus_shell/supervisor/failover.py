@@ -178,9 +178,7 @@ class Failover:
                 self._late_seen[index] = late
             elif late > self._late_seen[index]:
                 self._late_seen[index] = late
-                if self.slots[1 - index] is not None and self.slots[index] is not None:
-                    self.problems.append(f"a command reached slot {'AB'[index]} late: standby re-synced")
-                    self.crash("standby")
+                self._resync_standby(f"a command reached slot {'AB'[index]} late: standby re-synced")
 
     def _check_skips(self) -> None:
         """A slot that dropped blocks to catch up with the output no longer matches the other one:
@@ -191,11 +189,21 @@ class Failover:
             if any(new > old for new, old in zip(skipped, self._skips_seen)):
                 self._skipped_at = now
             self._skips_seen = skipped
-        elif self._skipped_at and now - self._skipped_at > SKIP_QUIET_S and all(self.slots) and not self._restoring:
+        elif self._skipped_at and now - self._skipped_at > SKIP_QUIET_S and not self._restoring:
             self._skipped_at = 0.0
-            self.problems.append("the audio slots fell behind and dropped what could no longer be played: "
+            self._resync_standby("the audio slots fell behind and dropped what could no longer be played: "
                                  "back in time, standby re-synced")
-            self.crash("standby")
+
+    def _resync_standby(self, why: str) -> None:
+        """The standby no longer matches the active: it is replaced from the active's snapshot. Only
+        while both run: with one gone (a crash not yet switched over), the other is the music."""
+        active = int(self.control.words[ACTIVE_SLOT])
+        playing, standby = self.slots[active], self.slots[1 - active]
+        if playing is None or standby is None or not playing.alive() or not standby.alive():
+            return
+        self.problems.append(why)
+        self._crashed_pids.add(standby.pid)  # killed on purpose: not a module's fault
+        standby.kill()
 
     def _check_stalls(self) -> None:
         """A hung slot (stopped, deadlocked, stuck in user code) is killed and replaced like a dead one."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -158,6 +159,40 @@ def end_own_group() -> None:
                 os.kill(int(entry.name), signal.SIGKILL)
             except OSError:
                 pass
+
+
+# -- the parent's death ------------------------------------------------------------------------
+def die_with_parent() -> None:
+    """Linux: the kernel kills us when the process that started us exits (no orphans, even mid-loop)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def watch_parent() -> None:
+    """Every platform: a thread exits the process when the parent's sentinel fires."""
+    import multiprocessing
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+
+    def watch():
+        try:
+            wait([parent.sentinel])
+        except (OSError, ValueError):
+            pass
+        end_own_group()
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 # -- memory -----------------------------------------------------------------------------------

@@ -7,17 +7,20 @@ callback, takes no locks and never waits on the shell; it exits when the shell's
 """
 from __future__ import annotations
 
+import gc
 import os
 import time
 from pathlib import Path
 
 import numpy as np
 
+from . import realtime
 from .backends import choose_backend, open_backend
 from .faults import kill_group
 from .rings import (
-    ACTIVE_SLOT, FAILOVER_AT, FAILOVERS, LEVEL_MILLI, LOST_BLOCKS, OUTPUT_PID, READ_BLOCK,
-    RECORD_WRITE, SLOT_PID, SWITCH_NS, WATCHDOG_KILLS, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring,
+    ACTIVE_SLOT, DEVICE_LATENCY_US, FAILOVER_AT, FAILOVERS, LEVEL_MILLI, LOST_BLOCKS, OUTPUT_PID,
+    PLAYED_NS, READ_BLOCK, RECORD_WRITE, RT_PRIORITY, SLOT_PID, SWITCH_NS, WATCHDOG_KILLS, WRITTEN, XRUNS_JACK,
+    XRUNS_PORTAUDIO, Control, Ring,
     leave_signals_to_the_shell, raise_priority, release_blocks_of_a_dead_shell,
 )
 
@@ -28,16 +31,22 @@ WATCHDOG_POLL_S = 0.005  # the main loop's pace: the watchdog looks every few mi
 class BlockSource:
     """Reads the next block from the rings into a preallocated buffer (the callback's only work)."""
 
-    def __init__(self, control: Control, rings: list[Ring], record: Ring | None, prefill: int):
+    def __init__(self, control: Control, rings: list[Ring], record: Ring | None, prefill: int,
+                 block_seconds: float):
         self.words = control.words
+        self.block_seconds = block_seconds
+        self.claimed = False  # the callback thread's real-time priority is set on its first call
         self.rings = rings
         self.record = record
         self.prefill = prefill
         self.started = False
-        self.silence = np.zeros(rings[0].audio.shape[1], dtype=np.float32)
+        self.silence = np.zeros(rings[0].audio.shape[1:], dtype=np.float32)
 
     def next_block(self) -> np.ndarray:
         words = self.words
+        if not self.claimed:
+            words[RT_PRIORITY] = realtime.claim_callback(self.block_seconds)  # the slots follow it
+            self.claimed = True
         read = words[READ_BLOCK]
         active = words[ACTIVE_SLOT]
         ring = self.rings[active]
@@ -64,6 +73,7 @@ class BlockSource:
             self.record.audio[index % self.record.capacity] = block
             words[RECORD_WRITE] = index + 1
         words[LEVEL_MILLI] = int(1000 * max(block.max(), -block.min()))
+        words[PLAYED_NS] = time.perf_counter_ns()  # command → audible is measured from this clock
         words[READ_BLOCK] = read + 1
         return block
 
@@ -168,7 +178,8 @@ def output_main(conn, control_name: str, ring_names: list[str], capacity: int, b
     except FileNotFoundError:
         return  # the shell stopped while the output was starting
     control.words[OUTPUT_PID] = os.getpid()
-    source = BlockSource(control, rings, record, prefill)
+    realtime.prepare()  # memory locked, garbage frozen before any callback
+    source = BlockSource(control, rings, record, prefill, block_size / sample_rate)
     watchdog = Watchdog(control, rings, block_size / sample_rate)
 
     def count_xrun(kind: int) -> None:
@@ -179,7 +190,7 @@ def output_main(conn, control_name: str, ring_names: list[str], capacity: int, b
                             lambda: count_xrun(XRUNS_PORTAUDIO), lambda: count_xrun(XRUNS_JACK),
                             wasapi_exclusive)
 
-    stream, shell_gone = None, False
+    stream, shell_gone, watchdog_priority = None, False, 0
     try:
         kind, notice = choose_backend(backend, device)
         try:
@@ -189,6 +200,7 @@ def output_main(conn, control_name: str, ring_names: list[str], capacity: int, b
                 raise
             notice = f"the audio device did not open ({str(err).splitlines()[0]}): using the null backend"
             stream = open_stream("null")
+        control.words[DEVICE_LATENCY_US] = int(1e6 * stream.latency)
         conn.send(("started", stream.description, notice))
         while True:
             try:
@@ -198,6 +210,10 @@ def output_main(conn, control_name: str, ring_names: list[str], capacity: int, b
                 shell_gone = True
                 break
             watchdog.check(source.started)
+            if watchdog_priority != int(control.words[RT_PRIORITY]):  # once the callback claimed one:
+                watchdog_priority = int(control.words[RT_PRIORITY])  # above the slots it may kill
+                realtime.set_role("output", watchdog_priority, block_size / sample_rate)
+            gc.collect(0)  # garbage collected here, between callbacks, never inside one
             if not stream.alive():
                 conn.send(("error", "the audio stream stopped"))
                 break

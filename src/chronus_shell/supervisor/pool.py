@@ -26,7 +26,8 @@ Pool API:
         .catalogue_class() -> type[Module]    # the spec-only class for the shell's catalogue
 
 Budgets: each phase (import, create, warmup, render, checks) has `budget_s` of wall time, extended
-by the time numba reports compiling (at most `compile_budget_s` in all); a worker over budget is
+by the time numba reports compiling (at most `compile_budget_s` in all) and by the time the worker
+waited for a CPU (a busy machine is not a hang; the real-time factor leaves it out too); a worker over budget is
 killed ("hangs (no answer in 2.0 s) …") and replaced. Workers are single-use: one validation per
 process, so nothing leaks from one module to the next and RLIMIT_AS is set once; a replacement
 starts the moment a worker is done or killed (forkserver: ~20–40 ms to ready; spawn: ~1 s, hidden
@@ -47,6 +48,7 @@ from ..engine.user_modules import (
     ModuleLoadError, check_module_path, logs_folder, modules_folder, read_source, spec_from_data,
 )
 from ..engine.user_modules_install import spec_class
+from .pool_meters import waited_s
 from .pool_processes import PoolWorker, WorkerPool
 
 PHASE_WORDS = {
@@ -169,10 +171,11 @@ class SandboxPool(WorkerPool):
         """Drive one job: (result dict, whether the worker had to be killed)."""
         if not _send(worker, ("validate", job)):
             return {"ok": False, "reason": self._crash_reason(worker, "import")}, True
-        phase, phase_started = "import", time.monotonic()
+        phase, phase_started, waited_at_phase = "import", time.monotonic(), waited_s(worker.process.pid)
         compile_s, compile_at_phase = 0.0, 0.0
         while True:
             extension = min(compile_s, self.compile_budget_s) - min(compile_at_phase, self.compile_budget_s)
+            extension += waited_s(worker.process.pid) - waited_at_phase  # waiting for a CPU is not hanging
             left = phase_started + self.budget_s + extension - time.monotonic()
             if left <= 0:
                 worker.kill()
@@ -195,6 +198,7 @@ class SandboxPool(WorkerPool):
                 kind = message[0]
                 if kind == "phase":
                     phase, phase_started, compile_at_phase = message[1], time.monotonic(), compile_s
+                    waited_at_phase = waited_s(worker.process.pid)
                 elif kind == "compile":
                     compile_s = float(message[1])
                 elif kind == "result":

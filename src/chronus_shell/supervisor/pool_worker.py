@@ -15,29 +15,38 @@ from __future__ import annotations
 import copy
 import os
 import pickle
-import signal
 import sys
 import threading
 import time
 
 from ..engine.graph import Engine
 from ..protocol.message import Message
-from .faults import end_own_group, lead_own_group
+from .faults import die_with_parent, end_own_group, lead_own_group, watch_parent
 from .pool_validation import Validation
 from .rings import leave_signals_to_the_shell
+
+
+def _ordinary_priority() -> None:
+    """The forkserver runs at the audio workers' niceness; a module under test gets the ordinary one."""
+    if hasattr(os, "setpriority"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, 0, max(0, os.getpriority(os.PRIO_PROCESS, 0)))
+        except OSError:
+            pass
 
 
 def pool_worker_main(conn, options: dict) -> None:
     """Process entry: warm up, report ready, validate one job, exit (also when the pool goes away)."""
     lead_own_group()  # what a module starts at import is ended with this worker (end_own_group)
     leave_signals_to_the_shell()
-    _die_with_parent()
+    die_with_parent()
+    _ordinary_priority()
     started = time.perf_counter()
     from ..engine import warmup
 
     warmup()
     _rehearse()
-    _watch_parent()
+    watch_parent()
     sender = Sender(conn)
     sender(("ready", os.getpid(), time.perf_counter() - started))
     try:
@@ -82,37 +91,4 @@ class Sender:
                 self.conn.send(item)
             except (OSError, ValueError):
                 os._exit(0)  # the pool is gone
-
-
-def _die_with_parent() -> None:
-    """Linux: the kernel kills us when the process that started us exits (no orphans, even mid-loop)."""
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
-def _watch_parent() -> None:
-    """Every platform: a thread exits the process when the parent's sentinel fires."""
-    import multiprocessing
-    from multiprocessing.connection import wait
-
-    parent = multiprocessing.parent_process()
-    if parent is None or parent.sentinel is None:
-        return
-
-    def watch():
-        try:
-            wait([parent.sentinel])
-        except (OSError, ValueError):
-            pass
-        end_own_group()
-        os._exit(0)
-
-    threading.Thread(target=watch, name="pool-parent-watch", daemon=True).start()
 

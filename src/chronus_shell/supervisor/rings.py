@@ -31,6 +31,9 @@ SWITCH_NS = 8         # duration of the last switch decision           (output)
 FAILOVER_AT = 9       # block index of the last failover              (output)
 RECORD_WRITE = 10     # blocks copied into the record ring            (output)
 WATCHDOG_KILLS = 11   # times both slots stalled and were killed      (output's watchdog)
+PLAYED_NS = 12        # perf_counter_ns when the device took block READ_BLOCK - 1 (output)
+DEVICE_LATENCY_US = 13  # the device's own output latency, µs          (output)
+RT_PRIORITY = 14      # SCHED_FIFO priority of the device callback; 0: not real-time (output)
 CONTROL_WORDS = 16
 
 # per-slot header words (int64)
@@ -44,6 +47,8 @@ PROCESS_CPU_NS = 6    # CPU time of the whole process, every thread   (slot)
 MARK_TEXT = 8         # words 8–15: the id of the module in that call, utf-8     (slot: faults.py)
 MARK_BYTES = 64
 SLOT_WORDS = 16
+
+CHANNELS = 2          # every ring holds stereo frames: (capacity, block_size, CHANNELS) float32
 
 
 class SharedBlock:
@@ -93,13 +98,13 @@ class Control:
 
 
 class Ring:
-    """One slot's audio ring: a header of counters and `capacity` blocks of float32 samples."""
+    """One slot's audio ring: a header of counters and `capacity` blocks of stereo float32 frames."""
 
     def __init__(self, name: str, capacity: int, block_size: int, create: bool):
-        size = SLOT_WORDS * 8 + capacity * block_size * 4
+        size = SLOT_WORDS * 8 + capacity * block_size * CHANNELS * 4
         self.block = SharedBlock(name, size if create else None)
         self.header = self.block.view(np.int64, (SLOT_WORDS,))
-        self.audio = self.block.view(np.float32, (capacity, block_size), offset=SLOT_WORDS * 8)
+        self.audio = self.block.view(np.float32, (capacity, block_size, CHANNELS), offset=SLOT_WORDS * 8)
         self.capacity = capacity
         if create:
             self.header[:] = 0

@@ -23,13 +23,16 @@ from ..engine.sequencer_peek import peek
 from ..engine.user_modules_install import ModuleSwaps, _engines, install_user_module
 from .faults import SLOW_SHARE, ModuleMarker, end_own_group, lead_own_group, limit_memory
 from .samples import attach_sample
+from . import realtime
 from .rings import (
-    CPU_NS, LATE_COMMANDS, PROCESS_CPU_NS, READ_BLOCK, SKIPPED, SLOT_PID, WRITTEN, Control, Ring,
+    ACTIVE_SLOT, CPU_NS, LATE_COMMANDS, PROCESS_CPU_NS, READ_BLOCK, RT_PRIORITY, SKIPPED, SLOT_PID, WRITTEN,
+    Control, Ring,
     leave_signals_to_the_shell, raise_priority, release_blocks_of_a_dead_shell,
 )
 
-RESYNC_BEHIND_S = 0.1  # further behind the output than this: drop the blocks instead of rendering them
-# (less is caught up by rendering faster than real time: a checkpoint's pickling, a short preemption)
+RESYNC_BEHIND_S = 0.1  # further behind the output than this, and rendering them again would take more
+# than half of it: drop the blocks instead (a slow module). Less is caught up by rendering faster than
+# real time (a short preemption; a standby just made from a snapshot the shell sent late, on a busy machine)
 SLOW_REPORT_S = 1.0       # at most one "this module is slow" report per this many seconds
 
 
@@ -52,7 +55,9 @@ def slot_main(conn, control_name: str) -> None:
 
 def _slot(conn, control_name: str) -> None:
     raise_priority()
+    realtime.ordinary_children()  # a user module's threads and processes: never raised, never real-time
     warmup()
+    realtime.prepare()  # while warming up: a spare takes over without paging in or a full collection
     conn.send(("ready", os.getpid()))
     try:
         kind, *assignment = conn.recv()
@@ -72,13 +77,15 @@ def _slot(conn, control_name: str) -> None:
         ring = Ring(ring_name, capacity, block_size, create=False)
     except FileNotFoundError:
         return  # the shell stopped while this worker was being assigned
+    role = realtime.SlotRole(control.words, ring.block.name, ACTIVE_SLOT, RT_PRIORITY, block_size / sample_rate)
+    role.follow()  # real-time before the snapshot is read and caught up with, not after
     if memory_mb:
         limit_memory(memory_mb)  # where there is no RLIMIT_AS the slot runs without a cap
     timeline = pickle.loads(timeline_bytes) if timeline_bytes else Timeline(sample_rate, block_size)
     marker = ModuleMarker(ring)
     # a user module stuck in process() is bypassed, in both slots alike; the marker names it meanwhile
     Engine.hang_guard = HangGuard(marker=marker)
-    loop = SlotLoop(conn, control, ring, timeline, ahead, max_catchup, marker, restore)
+    loop = SlotLoop(conn, control, ring, timeline, ahead, max_catchup, role, marker, restore)
     try:
         loop.run()
     finally:
@@ -127,7 +134,7 @@ def restore_timeline(timeline: Timeline, swaps: ModuleSwaps, restore: dict, hand
 
 class SlotLoop:
     def __init__(self, conn, control: Control, ring: Ring, timeline: Timeline, ahead: int, max_catchup: int,
-                 marker: ModuleMarker | None = None, restore: dict | None = None):
+                 role: realtime.SlotRole, marker: ModuleMarker | None = None, restore: dict | None = None):
         self.conn, self.control, self.ring, self.timeline = conn, control, ring, timeline
         self.ahead, self.max_catchup = ahead, max_catchup
         self.block_seconds = timeline.block_size / timeline.sample_rate
@@ -135,17 +142,20 @@ class SlotLoop:
         self.shell_gone = False     # the pipe closed without a stop: the shell crashed
         self.marker = marker
         self._rendered = 0          # blocks rendered since the last slowness report
+        self._render_ns, self._render_count = 0, 0  # this slot's own pace, for catching up
         self._reported_at = 0.0
         if restore is not None:
             restore_timeline(timeline, self.swaps, restore, self._handle)
         ring.reset(timeline.position // timeline.block_size)
         ring.header[SLOT_PID] = os.getpid()
+        self.role = role
 
     def run(self) -> None:
         gc.disable()
         self.conn.send(("assigned", self.timeline.position))
         while self._handle_commands():
             self._resync()
+            self.role.follow()  # real-time scheduling as active, one step below as standby
             rendered = 0
             while rendered < self.max_catchup and self._behind():
                 self._render_one()
@@ -165,7 +175,10 @@ class SlotLoop:
         written = int(self.ring.header[WRITTEN])
         self.ring.audio[written % self.ring.capacity] = block
         self.ring.header[WRITTEN] = written + 1
-        self.ring.header[CPU_NS] += time.perf_counter_ns() - started
+        took = time.perf_counter_ns() - started
+        self.ring.header[CPU_NS] += took
+        self._render_ns += took
+        self._render_count += 1
         self.ring.header[PROCESS_CPU_NS] = time.process_time_ns()  # every thread of the process
         self._rendered += 1
 
@@ -177,6 +190,9 @@ class SlotLoop:
         written = int(self.ring.header[WRITTEN])
         if (read - written) * self.block_seconds <= RESYNC_BEHIND_S:
             return
+        catching_up_s = (read - written) * self._render_ns / max(1, self._render_count) / 1e9
+        if catching_up_s < RESYNC_BEHIND_S / 2:
+            return  # rendering them is quick: the slot stays exact (no re-sync needed afterwards)
         fast_forward(self.timeline, self.swaps, read)
         self.ring.header[WRITTEN] = read
         self.ring.header[SKIPPED] += read - written

@@ -6,6 +6,7 @@ import statistics
 import time
 from pathlib import Path
 
+from . import latency, realtime
 from .rings import ACTIVE_SLOT, CPU_NS, LATE_COMMANDS, PROCESS_CPU_NS, READ_BLOCK, WRITTEN
 
 RECENT_BLOCKS = 32  # ~0.17 s at 256 / 48 kHz: enough blocks for a steady figure
@@ -13,14 +14,16 @@ RECENT_BLOCKS = 32  # ~0.17 s at 256 / 48 kHz: enough blocks for a steady figure
 
 def summary(supervisor, words) -> dict:
     cfg = supervisor.config
-    block_ms = 1000.0 * cfg.block_size / cfg.sample_rate
     return {
         "backend": supervisor.backend,
         "device": supervisor.device,
-        "notice": supervisor.notice,  # e.g. no audio device: the null backend plays instead
+        "notice": "; ".join(n for n in (supervisor.notice, realtime.permission_notice()) if n) or None,
+        "scheduling": {"output": realtime.describe(supervisor.output.pid if supervisor.output else None),
+                       "shell": realtime.describe(os.getpid()),  # slots: in their rows
+                       "audio server": _server(realtime.audio_server_priority())},
         "sample_rate": cfg.sample_rate,
         "block_size": cfg.block_size,
-        "latency_ms": round((supervisor.ahead + supervisor.margin_blocks) * block_ms, 1),
+        "latency_ms": round(_measured_latency(supervisor), 1),  # command → audible, as measured
         "blocks": int(words[READ_BLOCK]),
         "seconds": round(int(words[READ_BLOCK]) * cfg.block_size / cfg.sample_rate, 2),
         "active_slot": "AB"[int(words[ACTIVE_SLOT])],
@@ -50,6 +53,7 @@ def slot_rows(supervisor, words) -> list[dict]:
             "cpu_percent": _busy_percent(supervisor, index, blocks, int(ring.header[CPU_NS])),
             "all_threads_cpu_percent": _threads_percent(supervisor, index, _process_cpu_ns(slot, ring)),
             "late_commands": int(ring.header[LATE_COMMANDS]),
+            "scheduling": realtime.describe(slot.pid if slot is not None else None),
         })
     return rows
 
@@ -91,6 +95,16 @@ def _threads_percent(supervisor, index: int, cpu_ns: int) -> float:
         percent = round(100.0 * (cpu_ns - seen_ns) / 1e9 / max(now - seen_at, 1e-9), 1) if now > seen_at else 0.0
         supervisor.threads_seen[index] = (cpu_ns, now, percent)
     return percent
+
+
+def _server(priority: int | None) -> str:
+    return "not real-time (or none)" if priority is None else f"SCHED_FIFO {priority} (we stay below)"
+
+
+def _measured_latency(supervisor) -> float:
+    """The median of the last commands' measured latency; before any, what one sent now would take."""
+    recent = list(supervisor.latencies_ms)[-RECENT_BLOCKS:]
+    return statistics.median(recent) if recent else latency.expected_ms(supervisor)
 
 
 def latency_figures(latencies_ms: list[float]) -> dict:

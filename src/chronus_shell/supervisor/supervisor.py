@@ -9,7 +9,6 @@ that sample: lockstep never breaks, and a real-time run equals the offline rende
 from __future__ import annotations
 
 import atexit
-import math
 import multiprocessing
 import os
 import pickle
@@ -26,11 +25,12 @@ from ..session.paths import session_path
 from ..session.recorder import Recorder
 from .admission import Admission, scheduled_types
 from .config import Config
+from . import latency, realtime
 from .failover import START_TIMEOUT_S, Failover
 from .recording import RECORD_SECONDS, RecordTap
 from .samples import SampleError, SampleShelf, names_a_sample
 from .rings import (
-    LEVEL_MILLI, LOST_BLOCKS, READ_BLOCK, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring,
+    CHANNELS, LEVEL_MILLI, LOST_BLOCKS, READ_BLOCK, RT_PRIORITY, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring,
     remove_stale_blocks, shm_name,
 )
 from .restore import Restore
@@ -46,8 +46,9 @@ class Supervisor(Failover, Restore):
     def __init__(self, config: Config | None = None):
         self.config = config or Config.from_env()
         cfg = self.config
-        self.ahead = max(cfg.prefill_buffers, cfg.lead_target)
-        self.margin_blocks = 1 + math.ceil(cfg.early_margin_ms * 1e-3 * cfg.sample_rate / cfg.block_size)
+        self.ahead = latency.ahead_blocks(cfg)
+        self.margin_blocks = latency.margin_blocks(cfg)
+        self._entered_ns = 0  # when the message being sent reached the engine (command → audible)
         self.plan = Timeline(cfg.sample_rate, cfg.block_size)
         self.admission = Admission(cfg.sample_rate, cfg.block_size)   # patch size and CPU budget
         self.session = SessionCommands(cfg.sample_rate)
@@ -111,7 +112,7 @@ class Supervisor(Failover, Restore):
             self._assign(workers[index], index, snapshot)
         self.spares = workers[2:]
         if record is not None:
-            self.tap.start(Recorder(record, cfg.sample_rate))
+            self.tap.start(Recorder(record, cfg.sample_rate, CHANNELS))
         self._start_output()
         self._monitor = threading.Thread(target=self._watch, name="chronus-supervisor", daemon=True)
         self._monitor.start()
@@ -230,6 +231,7 @@ class Supervisor(Failover, Restore):
 
         Raises EngineError/SupervisorError (one readable line) when the message is refused.
         """
+        self._entered_ns = latency.now_ns()
         head = msg.parts[0] if msg.parts else ""
         if head in ("session", "pattern", "record"):
             return self._session_message(msg)
@@ -243,16 +245,23 @@ class Supervisor(Failover, Restore):
         self.admission.prepare(msg, len(scheduled_types(self.plan)))   # measuring holds no lock
         with self._lock:
             self.admission.check(msg, scheduled_types(self.plan))
-            notice = self.plan.admit(msg)    # a chord made a voice polyphonic: said once
+            said = self.plan.admit(msg)      # a chord made a voice polyphonic: said once
             self._fan_out(msg, at)
         if head in ("mod", "gate") or msg.address == "/patch/create":
             self.touched = str(msg.args[0]) if head == "patch" else msg.parts[1]   # a session keeps it as focus
-        return notice
+        return Outcome(said) if said else None   # said, not refused (OSC senders get no /error)
 
     def _fan_out(self, msg: Message, at: int | None) -> int:
+        with realtime.briefly(int(self.control.words[RT_PRIORITY])):  # stamp to last write: not preempted
+            return self._stamp_and_send(msg, at)
+
+    def _stamp_and_send(self, msg: Message, at: int | None) -> int:
         earliest = self.earliest_stamp()
         stamp = earliest if at is None else max(int(at), earliest)
-        self.latencies_ms.append(1000.0 * (stamp - self.play_block * self.config.block_size) / self.config.sample_rate)
+        cfg = self.config
+        heard = latency.audible_ms(self.control.words, stamp, cfg.block_size, cfg.sample_rate, self._entered_ns)
+        if at is None and heard is not None:  # a timetagged command plays when asked, not "now"
+            self.latencies_ms.append(heard)
         self._log(("msg", stamp, msg))
         for slot in self.slots:
             if slot is not None:

@@ -14,7 +14,7 @@ from typing import ClassVar
 
 import numpy as np
 
-from ..params import ModuleSpec
+from ..params import ModuleSpec, number
 
 def lazy_module(name: str) -> ModuleType:
     """Import `name` on first attribute access, so the catalogue loads without numba (translate, help)."""
@@ -30,6 +30,9 @@ def lazy_module(name: str) -> ModuleType:
 
 kernels = lazy_module("chronus_shell.engine.kernels")
 
+# every source and drum has it; the engine pans the module's mono output where it meets a stereo bus
+PAN = number("pan", "ratio", 0, -1, 1, "stereo position: -1 hard left, 0 centre, 1 hard right (equal power)")
+
 SMOOTHING_MS = 5.0  # time constant of the one-pole parameter smoother
 
 
@@ -44,6 +47,7 @@ class Module:
     """Base class: holds param targets, renders smoothed per-sample param arrays."""
 
     spec: ClassVar[ModuleSpec]
+    CHANNELS: ClassVar[int] = 1   # 2: a stereo module (built-in effects): audio in and out are (2, n)
 
     def __init__(self, sample_rate: int):
         self.sample_rate = sample_rate
@@ -117,6 +121,8 @@ class Module:
                 return hit[2]
         out: dict[str, np.ndarray | str] = {}
         for spec in self.spec.params:
+            if spec.name == PAN.name:
+                continue                      # the engine's mix stage reads (and glides) pan
             if spec.is_enum:
                 out[spec.name] = str(self.targets[spec.name])
                 continue

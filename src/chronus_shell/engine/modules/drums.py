@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..params import ModuleSpec, number
-from .base import Module, kernels, seeded_generator
+from .base import PAN, Module, kernels, seeded_generator
 _GAIN = number("gain", "ratio", 0.8, 0, 1, "output level", ("level", "volume", "amp"))
 ACCENT_BOOST = 0.4
 NO_WIRES = np.zeros(0)
@@ -37,7 +37,7 @@ class Drum(Module):
         n = len(audio_in)
         if self.age < 0 or self.age > 4 * params["decay"][0] * 1e-3 * self.sample_rate:
             return np.zeros(n)
-        table = np.array([params[spec.name] for spec in self.spec.params])
+        table = np.array([params[spec.name] for spec in self.spec.params if spec is not PAN])
         out = np.empty(n)
         self.phase = kernels.drum(self.KIND, self.age, self.phase, table, self.wires(params, n),
                                         float(self.sample_rate), out)
@@ -63,6 +63,7 @@ class Kick(Drum):
             number("decay", "ms", 300, 10, 2000, "length of the body", ("length",)),
             number("punch", "ratio", 0.5, 0, 1, "pitch sweep and click at the attack", ("click",)),
             _GAIN,
+            PAN,
         ),
         "synthesized kick drum", ("bass drum", "bd", "kickdrum"),
     )
@@ -78,6 +79,7 @@ class Snare(Drum):
             number("snap", "ratio", 0.5, 0, 1, "amount of noise (the wires)", ("noise", "snappy")),
             number("decay", "ms", 150, 10, 2000, "length", ("length",)),
             _GAIN,
+            PAN,
         ),
         "synthesized snare drum", ("sd", "snaredrum", "clap"),
     )
@@ -95,6 +97,7 @@ class Hat(Drum):
             number("decay", "ms", 50, 5, 2000, "length (short = closed, long = open)", ("length",)),
             number("tone", "Hz", 8000, 2000, 16000, "brightness", ("pitch", "brightness", "freq")),
             _GAIN,
+            PAN,
         ),
         "synthesized hi-hat", ("hihat", "hi-hat", "hh", "hats", "cymbal"),
     )

@@ -61,15 +61,19 @@ class Master(Module):
         self.state = np.zeros(1)
         self.release = float(np.exp(-1.0 / (LIMITER_RELEASE_MS * 1e-3 * sample_rate)))
 
-    def process(self, audio_in, params):
-        out = np.empty(len(audio_in))
-        kernels.master_out(audio_in, params["gain"], params["limiter"] == "on", CEILING, self.release,
-                                 self.state, out)
-        return out
+    CHANNELS = 2
 
-    def mix_down(self, audio_in: np.ndarray, out: np.ndarray, modulation: dict) -> None:
-        """The engine's last step: the summed bus into `out` (the float32 block), never above 0 dBFS."""
-        n = len(audio_in)
-        gain = self.params(n, modulation)["gain"] if modulation else self.param_block("gain", n)
-        kernels.master_out(audio_in, gain, self.targets["limiter"] == "on", CEILING, self.release, self.state,
-                                 out)
+    def process(self, audio_in, params):
+        out = np.empty((audio_in.shape[-1], 2))
+        self.mix_down(audio_in, out, {}, params["gain"])
+        return out.T.copy()
+
+    def mix_down(self, audio_in: np.ndarray, out: np.ndarray, modulation: dict, gain=None) -> None:
+        """The engine's last step: the bus — (2, n) stereo, or (n,) mono for both channels — into
+        `out` (the (n, 2) float32 block), never above 0 dBFS."""
+        n = audio_in.shape[-1]
+        if gain is None:
+            gain = self.params(n, modulation)["gain"] if modulation else self.param_block("gain", n)
+        left, right = (audio_in, audio_in) if audio_in.ndim == 1 else (audio_in[0], audio_in[1])
+        kernels.master_out(left, right, gain, self.targets["limiter"] == "on", CEILING, self.release, self.state,
+                           out)

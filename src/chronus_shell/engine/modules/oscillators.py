@@ -5,12 +5,13 @@ import numpy as np
 
 from ..params import ModuleSpec, choice, number
 from .. import voice_layout as ck
-from .base import Banked, Module, kernels, seeded_generator
+from .base import PAN, Banked, Module, kernels, seeded_generator
 
 _PITCH = (
     number("freq", "Hz", 220, 20, 20000, "pitch of the oscillator", ("frequency", "pitch")),
     number("detune", "cents", 0, -1200, 1200, "offset from freq in cents", ("tune",)),
     number("gain", "ratio", 0.5, 0, 1, "output level", ("level", "volume", "amp")),
+    PAN,
 )
 
 
@@ -73,6 +74,7 @@ class Noise(Module):
         (
             choice("color", ("white", "pink", "brown"), "white", "spectral colour", ("colour", "type")),
             number("gain", "ratio", 0.3, 0, 1, "output level", ("level", "volume", "amp")),
+            PAN,
         ),
         "white, pink or brown noise", ("noise generator",),
     )

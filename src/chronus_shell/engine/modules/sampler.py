@@ -16,7 +16,7 @@ import numpy as np
 
 from ..params import ModuleSpec, ParamError, ParamSpec, choice, number
 from ..samples import SAMPLES, SampleError, split_ref
-from .base import Module
+from .base import PAN, Module
 
 MIDDLE_C_HZ = 440.0 * 2 ** (-9 / 12)
 RELEASE_MS = 5.0       # a gate-mode or loop note fades out this fast at note off (no click)
@@ -61,6 +61,7 @@ class Sampler(Module):
             number("slices", "count", 1, 1, MAX_SLICES, "chop into this many slices (1 = whole)", ("chops",)),
             number("slice", "count", 0, 0, MAX_SLICES, "the slice every note plays (0 = the note picks)", ()),
             choice("chop", ("equal", "onsets"), "equal", "slices of equal length, or at detected onsets", ()),
+            PAN,
         ),
         "plays a sample file (WAV, FLAC, AIFF, OGG): one-shot, loop or gated, pitched, sliced",
         ("sample", "sample player"),

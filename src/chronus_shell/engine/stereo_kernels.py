@@ -1,0 +1,110 @@
+"""The stereo effects' kernels: a stereo delay (straight or ping-pong) and Jezar's stereo Freeverb.
+
+Both take their input as two channels and write two; `width` scales the wet signal's side
+(Freeverb's own law: out_l = l·(1 + w)/2 + r·(1 − w)/2, so 0 is mono, 1 as it comes, 2 twice as
+wide). At width 1 the wet channels are used as they are — no multiplication — so a centred mono
+input through a straight delay gives L = R = the old mono delay, bit for bit, and the reverb's
+left tank set is the old mono reverb's (its right one is tuned STEREO_SPREAD samples longer).
+"""
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+
+@njit(cache=True, inline="always")
+def _widened(wet_l, wet_r, width):
+    """The wet pair with its side scaled by `width` (1: unchanged, not multiplied)."""
+    if width == 1.0:
+        return wet_l, wet_r
+    a = 0.5 * (1.0 + width)
+    b = 0.5 * (1.0 - width)
+    return wet_l * a + wet_r * b, wet_r * a + wet_l * b
+
+
+@njit(cache=True, inline="always")
+def _tap(buffer, read, size):
+    """The line read `read` samples into the past, linearly interpolated (exact for whole samples)."""
+    base = int(np.floor(read))
+    frac = read - base
+    a = buffer[base % size]
+    b = buffer[(base + 1) % size]
+    return a + frac * (b - a)
+
+
+@njit(cache=True)
+def delay_stereo(x, delay_samples, feedback, mix, width, pingpong, buffers, state, out):
+    """A feedback delay per channel; `pingpong`: the input's mid enters the left line and each
+    line feeds the other, so the echoes alternate left, right, left… one delay time apart.
+    x, out: (2, n); buffers (2, size); state = [write]."""
+    size = buffers.shape[1]
+    write = int(state[0])
+    left, right = buffers[0], buffers[1]
+    for i in range(x.shape[1]):
+        read = write - delay_samples[i]
+        wet_l = _tap(left, read, size)
+        wet_r = _tap(right, read, size)
+        fb = feedback[i]
+        if pingpong:
+            left[write] = 0.5 * (x[0, i] + x[1, i]) + fb * wet_r
+            right[write] = fb * wet_l
+        else:
+            left[write] = x[0, i] + fb * wet_l
+            right[write] = x[1, i] + fb * wet_r
+        wet_l, wet_r = _widened(wet_l, wet_r, width[i])
+        m = mix[i]
+        out[0, i] = (1.0 - m) * x[0, i] + m * wet_l
+        out[1, i] = (1.0 - m) * x[1, i] + m * wet_r
+        write = (write + 1) % size
+    state[0] = write
+
+
+@njit(cache=True, inline="always")
+def _tank(inp, feedback, damping, combs, comb_lengths, comb_state, allpasses, allpass_lengths, positions):
+    """One sample of one Freeverb tank set: 8 parallel damped combs into 4 series allpasses."""
+    n_combs = comb_lengths.shape[0]
+    wet = 0.0
+    for c in range(n_combs):
+        p = int(positions[c])
+        y = combs[c, p]
+        comb_state[c] = y * (1.0 - damping) + comb_state[c] * damping
+        combs[c, p] = inp + comb_state[c] * feedback
+        wet += y
+        positions[c] = (p + 1) % comb_lengths[c]
+    for a in range(allpass_lengths.shape[0]):
+        p = int(positions[n_combs + a])
+        buffered = allpasses[a, p]
+        allpasses[a, p] = wet + buffered * 0.5
+        wet = buffered - wet
+        positions[n_combs + a] = (p + 1) % allpass_lengths[a]
+    return wet
+
+
+@njit(cache=True)
+def freeverb_stereo(x, room, damp, mix, width, combs, comb_lengths, comb_state, allpasses, allpass_lengths,
+                    positions, out):
+    """Freeverb: the input's mid into two decorrelated tank sets (index 0 left, 1 right) of every
+    state array; x, out: (2, n)."""
+    for i in range(x.shape[1]):
+        feedback = 0.7 + 0.28 * room[i]
+        damping = 0.4 * damp[i]
+        inp = 0.5 * (x[0, i] + x[1, i]) * 0.015
+        wet_l = _tank(inp, feedback, damping, combs[0], comb_lengths[0], comb_state[0], allpasses[0],
+                      allpass_lengths[0], positions[0])
+        wet_r = _tank(inp, feedback, damping, combs[1], comb_lengths[1], comb_state[1], allpasses[1],
+                      allpass_lengths[1], positions[1])
+        wet_l, wet_r = _widened(wet_l, wet_r, width[i])
+        m = mix[i]
+        out[0, i] = (1.0 - m) * x[0, i] + m * 3.0 * wet_l
+        out[1, i] = (1.0 - m) * x[1, i] + m * 3.0 * wet_r
+
+
+def warmup() -> None:
+    n = 8
+    ones = np.ones(n)
+    pair = np.ones((2, n))
+    out = np.zeros((2, n))
+    for pingpong in (False, True):
+        delay_stereo(pair, ones * 2, ones * 0.5, ones * 0.5, ones, pingpong, np.zeros((2, 16)), np.zeros(1), out)
+    freeverb_stereo(pair, ones, ones, ones, ones, np.zeros((2, 2, 4)), np.array([[3, 4], [4, 4]]),
+                    np.zeros((2, 2)), np.zeros((2, 1, 4)), np.array([[2], [3]]), np.zeros((2, 3)), out)

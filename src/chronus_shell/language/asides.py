@@ -1,0 +1,73 @@
+"""Words around a command that carry no instruction, left out for the second stage (and said so):
+a colouring clause ('decay 30ms, real plucky'), a reason ('less verb, it's washing out the
+snare'), a label before a colon ('sub: sine 40hz'), a description before the request ('the sine
+is a bit harsh, take it down an octave')."""
+from __future__ import annotations
+
+import re
+
+from .patch_model import PatchModel
+from .units import is_note
+from .vocabulary import is_known_word, module_words
+
+
+def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
+    """'decay 30ms, real plucky': a clause that only colours the request (a word nobody knows,
+    and no module, param, value or note; not an adverb of a known word, 'slowly') is left out, and said so."""
+    clauses = [c.strip() for c in text.split(",")]
+    if len(clauses) < 2:
+        return None
+    extra = tuple(model.modules) + tuple(model.tracks)
+    content = module_words() | set(extra)
+    asides = [c for c in clauses if c and len(c.split()) <= 4
+              and any(not is_known_word(w, extra) for w in c.lower().split())
+              and not any(w.endswith("ly") and is_known_word(w[:-2], extra) for w in c.lower().split())
+              and not any(w in content or re.search(r"\d", w) or is_note(w) for w in c.lower().split())]
+    kept = [c for c in clauses if c and c not in asides]
+    if not asides or not kept:
+        return None
+    return f"{', '.join(repr(a) for a in asides)} left out", ", ".join(kept)
+
+
+_REASON = re.compile(r"(?:,\s*|\s+)(?:so\s+(?:that\s+)?(?:it|they|i|we|you|the\s+\w+)\b|because\b|cause\b|cos\b|coz\b|"
+                     r"it'?s\s+(?!cutoff|resonance|decay|gain|level|pitch)\w+ing\b|they'?re\b|that'?s\b).*$", re.I)
+
+
+def without_reason(text: str) -> tuple[str, str] | None:
+    """'less verb, it's washing out the snare', 'an lfo on the hat tone so they move a bit': the
+    reason said after a command is left out (said so), the command stays."""
+    match = _REASON.search(text)
+    if match is None or match.start() == 0:
+        return None
+    return f"'{match.group(0).strip(', ')}' left out", text[:match.start()].strip(" ,")
+
+
+def without_label(text: str, model: PatchModel, parts) -> tuple[str, str] | None:
+    """'lets go full acid: cutoff 300, reso 90%', 'dub siren: square …': a label before a colon
+    that names no part is left out. Each: (how it was read, the rest of the line)."""
+    label, colon, rest = text.partition(":")
+    words = label.lower().split()
+    if not colon or not rest.strip() or len(words) > 4:
+        return None
+    names = module_words() | set(parts()) | {"bass", "drums"}
+    if any(w in names or w.rstrip("s") in names for w in words):
+        return None
+    return f"'{label.strip()}:' left out", rest.strip()
+
+
+_DESCRIBED = re.compile(r"^(?:the\s+)?(?P<x>[a-z0-9_-]+(?:\s+[a-z0-9_-]+)?)\s+(?:is|are|sounds?|seems?|feels?|gets?)\s+"
+                        r"[^,]+,\s*(?:so\s+|then\s+)?(?P<cmd>.+)$", re.I)
+
+
+def described_then_asked(text: str) -> tuple[str, str] | None:
+    """'The sine is a bit harsh, could you take it down an octave?': the request, with 'it' (or
+    'them') the part described."""
+    match = _DESCRIBED.match(text)
+    if match is None:
+        return None
+    part, command = match.group("x"), match.group("cmd")
+    named = re.sub(r"\b(?:it|them|that|this)\b", f"the {part}", command, count=1, flags=re.I)
+    return f"'{text[:match.start('cmd')].strip(' ,')}' left out", named
+
+
+__all__ = ["without_asides", "without_reason", "without_label", "described_then_asked"]

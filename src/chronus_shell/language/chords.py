@@ -1,0 +1,302 @@
+"""Chord symbols and chord words → pitches, voicings, and note names without an octave.
+
+Pure music theory for the harmony English (parser_harmony reads the phrases, mapper_harmony
+sends the messages): `Chord.parse('am7')`, `Chord.parse('E flat major')`, `c/e`; a close voicing
+around a register; open voicing, inversions, a bass note below; a pitch class placed in the
+octave nearest a reference. Pitches are MIDI numbers (c4 = 60, a4 = 69); the scale table is
+engine/scales.py.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from difflib import get_close_matches
+from functools import lru_cache
+
+from ..engine.notes import is_note, note_name, note_to_hz
+from ..engine.scales import pitch_class
+from .errors import LanguageError
+
+#: Chord qualities: the canonical suffix → semitones above the root.
+QUALITIES: dict[str, tuple[int, ...]] = {
+    "": (0, 4, 7), "m": (0, 3, 7), "7": (0, 4, 7, 10), "maj7": (0, 4, 7, 11), "m7": (0, 3, 7, 10),
+    "9": (0, 4, 7, 10, 14), "maj9": (0, 4, 7, 11, 14), "m9": (0, 3, 7, 10, 14), "add9": (0, 4, 7, 14),
+    "madd9": (0, 3, 7, 14), "sus2": (0, 2, 7), "sus4": (0, 5, 7), "7sus4": (0, 5, 7, 10), "dim": (0, 3, 6),
+    "dim7": (0, 3, 6, 9), "m7b5": (0, 3, 6, 10), "aug": (0, 4, 8), "6": (0, 4, 7, 9), "m6": (0, 3, 7, 9),
+    "mmaj7": (0, 3, 7, 11), "5": (0, 7), "11": (0, 4, 7, 10, 14, 17), "m11": (0, 3, 7, 10, 14, 17),
+    "13": (0, 4, 7, 10, 14, 21), "m13": (0, 3, 7, 10, 14, 21), "maj13": (0, 4, 7, 11, 14, 21),
+    "7b9": (0, 4, 7, 10, 13), "7#9": (0, 4, 7, 10, 15), "7b5": (0, 4, 6, 10), "7#5": (0, 4, 8, 10),
+}
+#: Other spellings of the suffixes (after the words are shortened by _WORDS).
+_ALIASES = {"maj": "", "major": "", "min": "m", "mi": "m", "-": "m", "dom7": "7", "dom": "7", "ma7": "maj7",
+            "min7": "m7", "mi7": "m7", "-7": "m7", "maj9": "maj9", "min9": "m9", "-9": "m9", "sus": "sus4",
+            "°": "dim", "o7": "dim7", "°7": "dim7", "ø": "m7b5", "ø7": "m7b5", "min7b5": "m7b5",
+            "halfdim": "m7b5", "halfdim7": "m7b5", "+": "aug", "min6": "m6", "minmaj7": "mmaj7", "power": "5",
+            "δ": "maj7", "δ7": "maj7", "majadd9": "add9", "madd9": "madd9", "aug7": "7#5", "+7": "7#5",
+            "min11": "m11", "min13": "m13", "dom9": "9", "dom11": "11", "dom13": "13", "maj11": "11"}
+#: Chord words shortened to symbol pieces ("minor seventh" → "m7", "suspended fourth" → "sus4").
+_WORDS = [(re.compile(p), r) for p, r in (
+    (r"\bhalf[- ]diminished\b", "halfdim"), (r"\bdiminished\b", "dim"), (r"\baugmented\b", "aug"),
+    (r"\bsuspended\b", "sus"), (r"\bdominant\b", "dom"), (r"\bmajor\b", "maj"), (r"\bminor\b", "m"),
+    (r"\bmin\b", "m"), (r"\b(seventh|seven|7th)\b", "7"), (r"\b(ninth|nine|9th)\b", "9"),
+    (r"\b(sixth|six|6th)\b", "6"), (r"\b(eleventh|eleven|11th)\b", "11"), (r"\b(thirteenth|thirteen|13th)\b", "13"), (r"\b(fourth|four|4th)\b", "4"), (r"\b(second|two|2nd)\b", "2"),
+    (r"\bpower chord\b", "5"), (r"\badded\b", "add"), (r"\b(?:chord|triad)\b", ""), (r"\s+", ""),
+)]
+_ROOT = re.compile(r"^([a-g])(#|♯|♭|b(?!5)|\s*-?\s*sharp|\s*-?\s*flat)?", re.I)
+_SLASH = re.compile(r"\s*(?:/|\s+over\s+|\s+with\s+)(?:an?\s+)?([a-g](?:#|b|♯|♭|\s*-?\s*sharp|\s*-?\s*flat)?)"
+                    r"(?:\s+in\s+the\s+bass)?$", re.I)
+_SHARP_NAMES = ("c", "c#", "d", "d#", "e", "f", "f#", "g", "g#", "a", "a#", "b")
+FLAT_NAMES = ("c", "db", "d", "eb", "e", "f", "gb", "g", "ab", "a", "bb", "b")
+#: Roots whose chords are spelled with flats (F major: f a c; G minor: g bb d).
+_FLAT_MAJOR = {5, 10, 3, 8, 1, 6}
+_FLAT_MINOR = {2, 7, 0, 5, 10, 3, 8}
+
+
+@lru_cache(maxsize=4096)
+def root_text(text: str) -> tuple[int, bool] | None:
+    """'e flat' → (3, True): a pitch class written without an octave, and whether it was a flat."""
+    clean = re.sub(r"\s*-?\s*", "", text.strip().lower()).replace("♯", "#").replace("♭", "b")
+    clean = clean.replace("sharp", "#").replace("flat", "b")
+    if not re.fullmatch(r"[a-g](#|b)?", clean):
+        return None
+    return pitch_class(clean), clean.endswith("b") and len(clean) == 2
+
+
+@dataclass(frozen=True)
+class Chord:
+    """A chord symbol read: root pitch class, the quality's intervals and an optional bass."""
+
+    symbol: str                    # canonical: 'am7', 'ebmaj7', 'c/e'
+    root: int
+    intervals: tuple[int, ...]
+    bass: int | None = None
+    flats: bool = False
+
+    @staticmethod
+    @lru_cache(maxsize=4096)
+    def parse(text: str) -> "Chord | None":
+        """A chord symbol or chord words ('am7', 'C major 7', 'a minor seventh', 'c/e'), else None."""
+        raw = text.strip().rstrip(".")
+        bass = None
+        slash = _SLASH.search(raw)
+        if slash and slash.start() > 0:
+            bass = root_text(slash.group(1))
+            if bass is None:
+                return None
+            raw = raw[:slash.start()]
+        root = _ROOT.match(raw)
+        if not root:
+            return None
+        found = root_text(root.group(0))
+        if found is None:
+            return None
+        suffix = _suffix(raw[root.end():])
+        if suffix is None:
+            return None
+        pc, flat = found
+        minor = QUALITIES[suffix][1:2] == (3,)
+        flats = flat or (pc in (_FLAT_MINOR if minor else _FLAT_MAJOR) and not _sharp(root.group(0)))
+        names = FLAT_NAMES if flats else _SHARP_NAMES
+        symbol = names[pc] + suffix + (f"/{names[bass[0]]}" if bass else "")
+        return Chord(symbol, pc, QUALITIES[suffix], bass[0] if bass else None, flats)
+
+    def pitches(self, register: float) -> list[int]:
+        """Close voicing in root position, the root in the register's octave (c to b: a chord
+        for a voice at a3 has its root in octave 3); a slash chord over a chord tone is that
+        inversion, over another note that note right below."""
+        root = 12 * (math.floor(register + 0.5) // 12) + self.root
+        notes = [root + step for step in self.intervals]
+        if self.bass is None or self.bass == self.root:
+            return notes
+        if self.bass not in {n % 12 for n in notes}:
+            return [nearest_below(self.bass, root)] + notes
+        bass = nearest(self.bass, register)               # an inversion: the rest stacked above the bass
+        return [bass] + sorted(bass + (n - bass) % 12 for n in notes if n % 12 != self.bass)
+
+    def spell(self, pitches) -> str:
+        """'a3+c4+e4': a chord token as /seq/notes takes it, each tone spelled by its degree
+        (C7: c e g bb; E: e g# b)."""
+        root_name = (FLAT_NAMES if self.flats else _SHARP_NAMES)[self.root]
+        names = {}
+        for step in self.intervals:
+            names[(self.root + step) % 12] = _degree_name(root_name, step)
+        if self.bass is not None:
+            names.setdefault(self.bass, (FLAT_NAMES if self.flats else _SHARP_NAMES)[self.bass])
+        return "+".join(spelled(p, names.get(p % 12)) for p in pitches)
+
+
+#: Letters above the root for each interval (a third is two letters up, a seventh six).
+_DEGREE_LETTERS = {0: 0, 1: 1, 2: 1, 3: 2, 4: 2, 5: 3, 6: 4, 7: 4, 8: 4, 9: 5, 10: 6, 11: 6, 13: 1, 14: 1, 15: 1,
+                   17: 3, 21: 5}
+_LETTERS = "cdefgab"
+_NATURAL = {"c": 0, "d": 2, "e": 4, "f": 5, "g": 7, "a": 9, "b": 11}
+
+
+def _degree_name(root_name: str, step: int) -> str | None:
+    """The name of the tone `step` semitones above a root spelled `root_name` (one accidental
+    at most, else None: the plain name is used)."""
+    letter = _LETTERS[(_LETTERS.index(root_name[0]) + _DEGREE_LETTERS[step]) % 7]
+    offset = ((_NATURAL[root_name[0]] + {"#": 1, "b": -1}.get(root_name[1:], 0) + step) - _NATURAL[letter]) % 12
+    accidental = {0: "", 1: "#", 11: "b"}.get(offset)
+    return None if accidental is None else letter + accidental
+
+
+def spelled(pitch: int, pitch_name: str | None = None) -> str:
+    """A pitch as a note name with octave, spelled `pitch_name` ('bb', 'cb', 'e#') when given."""
+    if not pitch_name:
+        return name(pitch)
+    natural = pitch - {"#": 1, "b": -1}.get(pitch_name[1:], 0)
+    return f"{pitch_name}{natural // 12 - 1}"
+
+
+def key_flats(tonic: str, scale: str) -> bool:
+    """Whether a key is written with flats (F major, D minor, anything on a flat tonic)."""
+    pc = pitch_class(tonic)
+    minor = scale in ("minor", "dorian", "phrygian", "locrian", "harmonic_minor", "melodic_minor",
+                      "minor_pentatonic", "blues")
+    return tonic.endswith("b") and len(tonic) == 2 or pc in (_FLAT_MINOR if minor else _FLAT_MAJOR) and "#" not in tonic
+
+
+def scale_names(tonic: str, steps: tuple[int, ...]) -> dict[int, str]:
+    """Pitch class → its name in the scale (a seven-note scale uses each letter once)."""
+    flats = len(tonic) == 2 and tonic.endswith("b")
+    root = pitch_class(tonic)
+    if len(steps) == 7:
+        names = {}
+        for index, step in enumerate(steps):
+            letter = _LETTERS[(_LETTERS.index(tonic[0]) + index) % 7]
+            offset = (root + step - _NATURAL[letter]) % 12
+            accidental = {0: "", 1: "#", 11: "b"}.get(offset)
+            names[(root + step) % 12] = letter + accidental if accidental is not None else name(root + step)[:-1]
+        return names
+    return {(root + s) % 12: (FLAT_NAMES if flats else _SHARP_NAMES)[(root + s) % 12] for s in steps}
+
+
+def _sharp(text: str) -> bool:
+    return "#" in text or "sharp" in text.lower() or "♯" in text
+
+
+def _suffix(text: str) -> str | None:
+    """The canonical quality of what follows the root ('min 7' → 'm7'), or None."""
+    if text[:1] == "M" and text[1:2] in ("7", "9", "a", ""):          # CM7 is C major 7, Cm7 is C minor 7
+        text = "maj" + text[1:].lstrip("aAjJ")
+    text = text.strip().lower()
+    for pattern, replacement in _WORDS:
+        text = pattern.sub(replacement, text)
+    if text in QUALITIES:
+        return text
+    if text in _ALIASES:
+        return _ALIASES[text]
+    if text.startswith("maj") and text[3:] in ("7", "9"):
+        return "maj" + text[3:]
+    if text.startswith("m") and text[1:] in ("maj7",):
+        return "mmaj7"
+    return None
+
+
+def chord_error(text: str, column: int = 0) -> LanguageError:
+    """One line for a chord symbol not known, with the nearest known symbol."""
+    if text[:1].lower() == "h" and Chord.parse("b" + text[1:]) is not None:      # German H is B
+        return LanguageError(f"{text!r} is not a chord: the note names are a–g (H is b) — did you mean "
+                             f"b{text[1:]}?", column, ("b" + text[1:],))
+    root = _ROOT.match(text.strip())
+    if not root:
+        return LanguageError(f"{text!r} is not a chord: a root a–g (with # or b) and a quality, e.g. "
+                             f"am7, cmaj7, f#m, bb7, csus4, c/e", column)
+    rest = text.strip()[root.end():].lower()
+    close = get_close_matches(rest, [q for q in QUALITIES if q], n=1, cutoff=0.4)
+    guess = root.group(0).lower() + close[0] if close else None
+    known = "m, 7, maj7, m7, 9, maj9, m9, add9, 6, m6, sus2, sus4, dim, dim7, m7b5, aug, 5"
+    hint = f" — did you mean {guess}?" if guess else ""
+    return LanguageError(f"I don't know the chord {text!r}: chords are a root and one of {known}, "
+                         f"or a slash chord like c/e{hint}", column, (guess,) if guess else ())
+
+
+def nearest(pc: int, register: float) -> int:
+    """The pitch of class `pc` nearest `register` (a tritone away: the one below)."""
+    below = math.floor(register) - (math.floor(register) - pc) % 12
+    return below if register - below <= 6 else below + 12
+
+
+def nearest_below(pc: int, pitch: int) -> int:
+    """The pitch of class `pc` below `pitch` (an octave below when it is `pc` itself)."""
+    return pitch - ((pitch - pc) % 12 or 12)
+
+
+def midi(note: str) -> int:
+    """'a4' → 69."""
+    return round(69 + 12 * math.log2(note_to_hz(note) / 440.0))
+
+
+def name(pitch: int, flats: bool = False) -> str:
+    """69 → 'a4' (flats: 70 → 'bb4')."""
+    return f"{(FLAT_NAMES if flats else _SHARP_NAMES)[pitch % 12]}{pitch // 12 - 1}"
+
+
+def hz(pitch: float) -> float:
+    return float(round(440.0 * 2 ** ((pitch - 69) / 12), 6))
+
+
+def register_of(hz_value: float) -> float:
+    """A frequency as a (fractional) MIDI pitch: the register notes are placed around."""
+    return 69 + 12 * math.log2(hz_value / 440.0)
+
+
+def token_pitches(token: str) -> list[int] | None:
+    """'a3+c4+e4' → [57, 60, 64]; a rest or a hold ('.', '-') → None."""
+    parts = str(token).split("+")
+    if not all(is_note(p) for p in parts):
+        return None
+    return [midi(p) for p in parts]
+
+
+def respell(pitches, like: str) -> str:
+    """Pitches as a token, each pitch class spelled as in the token `like` (new ones with sharps,
+    or flats when `like` has flats)."""
+    names = {midi(p) % 12: note_name(p).rstrip("-0123456789") for p in str(like).split("+") if is_note(p)}
+    flats = any(n.endswith("b") and len(n) == 2 for n in names.values())
+    return "+".join(spelled(p, names.get(p % 12) or name(p, flats)[:-len(str(p // 12 - 1))])
+                    for p in sorted(pitches))
+
+
+def spell_chord(pitches, like: str) -> str:
+    """Pitches as a token: a chord a quality names is spelled by its degrees, the root as in the
+    token `like` when it has it (else flats for flat keys); anything else like `like`."""
+    found = analyse(pitches) if len(pitches) > 1 else None
+    if not found:
+        return respell(pitches, like)
+    root, intervals = found
+    typed = {midi(p) % 12: note_name(p).rstrip("-0123456789") for p in str(like).split("+") if is_note(p)}
+    minor = intervals[1:2] == (3,)
+    flats = typed[root].endswith("b") if root in typed else root in (_FLAT_MINOR if minor else _FLAT_MAJOR)
+    return Chord("", root, intervals, None, flats).spell(sorted(pitches))
+
+
+def transpose_token(token: str, semitones: int) -> str:
+    """A note or chord token moved; rests and holds stay (an octave keeps the spelling)."""
+    pitches = token_pitches(token)
+    if pitches is None:
+        return str(token)
+    if semitones % 12 == 0:
+        return respell([p + semitones for p in pitches], token)
+    moved = [p + semitones for p in pitches]
+    if len(moved) > 1 and analyse(moved):                 # a chord: spelled by its degrees (f → bb d f)
+        return spell_chord(moved, "")
+    flats = bool(re.search(r"[a-g]b", str(token).lower()))
+    return "+".join(name(p, flats) for p in moved)
+
+
+def analyse(pitches) -> tuple[int, tuple[int, ...]] | None:
+    """(root pitch class, intervals) of a pitch set a known quality spells, the bass tried first."""
+    classes = {p % 12 for p in pitches}
+    for candidate in [p % 12 for p in sorted(pitches)]:
+        shape = tuple(sorted((c - candidate) % 12 for c in classes))
+        for intervals in QUALITIES.values():
+            if tuple(sorted({i % 12 for i in intervals})) == shape:
+                return candidate, intervals
+    return None
+
+
+__all__ = ["FLAT_NAMES", "Chord", "QUALITIES", "chord_error", "nearest", "nearest_below", "midi", "name", "hz", "root_text",
+           "register_of", "token_pitches", "respell", "spell_chord", "spelled", "transpose_token", "analyse", "key_flats", "scale_names"]

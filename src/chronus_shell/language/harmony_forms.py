@@ -1,0 +1,46 @@
+"""The harmony forms docs/commands.md shows (scripts/gen_commands_doc.py runs every example)."""
+from __future__ import annotations
+
+#: The harmony forms docs/commands.md shows: (form, examples, lines typed before the examples).
+HARMONY_FORMS = (
+    ("notes <notes without octave, . rest> [on <voice>]", ("notes a c e g", "bass notes a c . e", "notes e f# g a on the saw"), ()),
+    ("tune <oscillator> to <note> / play <note>", ("tune the saw to e", "tune it to e flat", "play f sharp"), ()),
+    ("play <chord> chord [on <voice>] / play <chord symbol>", ("play an A minor chord", "play a C major 7 chord",
+     "play am7", "play c/e", "strum an e flat major chord"), ()),
+    ("chords <chords> [every <n> beats / <n> bars each] [on <voice>] / <voice> plays <chords>",
+     ("chords am7 f c g", "chords am f c g every 2 beats", "chords a minor, f major, c, g", "notes am7 f c g",
+      "bass plays am f c g"), ()),
+    ("voice it wide / open voicing / close voicing / invert it / second inversion / root position / add the bass "
+     "note an octave lower", ("voice it wide", "invert it", "add the bass note an octave lower"), ("play an A minor chord",)),
+    ("in <key> / key of <note> [<scale>]", ("in d minor", "key of e flat", "in a dorian", "we're in g major"), ()),
+    ("no key (clears it)", ("no key",), ("in d minor",)),
+    ("notes <degrees> (in the key) / chords <degrees or roman numerals>",
+     ("notes 1 3 5 8", "chords i iv V7 i", "chords 1 4 5 1"), ("in d minor",)),
+    ("random notes in the scale / random notes in <key>", ("random notes in the scale", "random notes in e minor"),
+     ("in d minor",)),
+    ("transpose to the relative/parallel major/minor / transpose to <key>",
+     ("transpose to the relative major", "transpose to g minor"), ("in d minor", "notes 1 3 5 8")),
+    ("arpeggiate/arp [<chords>] [up/down/up-down] [in 16ths/8ths/quarters] [over <n> octaves]",
+     ("arpeggiate am7 up in 16ths", "arp c major over two octaves down", "arp up-down"), ("chords am f",)),
+    ("<chords> among a few words / <numerals> in <key> / 12 bar blues in <key>",
+     ("dark minor chords, Cm Ab Eb Bb, bar each", "Ebmaj7 to Dm7 lofi loop", "vi–ii–V–I in C",
+      "loop a ii-V-I in C, 7th chords, a bar each", "12 bar blues in A with 7ths"), ()),
+    ("<quality> on <root> / <chord symbol> [on <voice>] / the <name> chord / <nth> inversion <chord> / rootless <chord>",
+     ("minor 9 on D", "Csus2", "Fm7 over Bb", "the Tristan chord", "German augmented sixth in C minor",
+      "second-inversion C major", "rootless Dm9"), ()),
+    ("add a 7th/9th/6th [on the <root>] / make it minor/major/sus4 / capo <n> / tritone sub it / drop the root",
+     ("add a 7th on the D", "make it minor", "capo 2"), ("chords g c d",)),
+    ("play the <key> scale [up/down/up and down] / run up the scale / pedal point on <note>",
+     ("play the d minor scale", "play the c major scale up and down", "pedal point on e"), ()),
+    ("poly <n> on <voice> / make <voice> polyphonic / make <voice> mono",
+     ("poly 4 on the saw", "make the saw polyphonic", "make the saw mono"), ()),
+    ("switch to <key> / put it in <key> / Camelot keys / modes", ("switch to d minor", "we're 4A", "Phrygian mode on E",
+     "key Bb mixo"), ()),
+    ("Tidal: <voice> n \"<notes, degrees from 0, chords>\" / <voice> |+ n <semitones>",
+     ('saw |+ n 12', "n \"d'min7 g'dom7 c'maj7 c'maj7\""), ('saw n "a c e g"',)),
+    ("transpose the melody/chords up/down <interval> / an octave lower",
+     ("transpose the chords up 2 semitones", "transpose the melody down a fifth", "an octave lower"), ("chords am f",)),
+)
+
+
+__all__ = ["HARMONY_FORMS"]

@@ -1,0 +1,42 @@
+"""What the language's patch model knows of harmony: the session key and the last chord played,
+so 'notes 1 3 5' has a key, 'invert it' a chord, and `/seq/key` is undone like the rest."""
+from __future__ import annotations
+
+from ..protocol.message import Message
+
+
+class HarmonyModel:
+    """Part of PatchModel: `/seq/key` and the chord a voice or a track was last given."""
+
+    @property
+    def key(self) -> tuple[str, str] | None:
+        """(tonic, scale) of the session, e.g. ('d', 'minor'); None when no key is set."""
+        return self.__dict__.get("_key")
+
+    @property
+    def last_chord(self) -> tuple | None:
+        """('gate', voice id, (hz, …)) or ('track', name): what 'invert it' or 'voice it wide' changes."""
+        return self.__dict__.get("_last_chord")
+
+    def harmony_state(self) -> tuple:
+        return self.key, self.last_chord
+
+    def set_harmony_state(self, state: tuple) -> None:
+        self.__dict__["_key"], self.__dict__["_last_chord"] = state
+
+    def _on_key(self, args) -> list[Message]:
+        previous = self.key
+        tonic = str(args[0]).lower()
+        self.__dict__["_key"] = None if tonic == "none" else (tonic, str(args[1]).lower() if len(args) > 1 else "major")
+        return [Message("/seq/key", previous if previous else ("none",))]
+
+    def _note_chords(self, track: str, notes) -> None:
+        """A track given chords is the one 'invert it' means; a track given notes only is not."""
+        if any("+" in str(n) for n in notes):
+            self.__dict__["_last_chord"] = ("track", track)
+        elif self.last_chord == ("track", track):
+            self.__dict__["_last_chord"] = None
+
+    def _note_gate_chord(self, module_id: str, args) -> None:
+        if len(args) > 2 and float(args[0]) != 0:
+            self.__dict__["_last_chord"] = ("gate", module_id, tuple(float(a) for a in args[1:]))

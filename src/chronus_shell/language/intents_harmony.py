@@ -1,0 +1,151 @@
+"""Intents of the harmony English (issue 14): chords, notes without octave, keys and degrees,
+voicings, arpeggios and moving a track's notes. parser_harmony builds them, mapper_harmony
+turns them into messages. Targets are Words (resolved against the patch) or None (the focus,
+or the last chord)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .intents import Words
+
+
+@dataclass(frozen=True)
+class PitchList:
+    """'notes a c e g', 'bass notes a c . e', 'notes am7 a c': notes and chords a step each,
+    octaves chosen near the voice's register where none is written ('.' a rest)."""
+
+    target: Words | None
+    tokens: tuple[str, ...]
+    column: int = 0
+    name: str | None = None        # 'melody a c e': a new track is called melody
+
+
+@dataclass(frozen=True)
+class PlayChord:
+    """'play an A minor chord [on the pad]': a gate with several pitches."""
+
+    target: Words | None
+    chord: str
+    column: int = 0
+    voicing: str | None = None     # "open" ('a big open G'), "inv1"–"inv3", "rootless"
+    tones: tuple[int, ...] = ()    # a chord known by name: its pitch classes, lowest first
+    in_key: bool = False           # … counted from the key's tonic (a German sixth), else from C
+    key: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class PlayPitch:
+    """'play e', 'tune the saw to e flat' (tune: the oscillator's freq, not a gate)."""
+
+    target: Words | None
+    pitch: str
+    tune: bool = False
+    column: int = 0
+
+
+@dataclass(frozen=True)
+class Progression:
+    """'chords am7 f c g [every 2 beats]', 'pad plays am f c g': a held chord a bar (or `steps`)."""
+
+    target: Words | None
+    chords: tuple[str, ...]
+    steps: int = 16
+    column: int = 0
+    key: tuple[str, str] | None = None      # 'ii-V-I in C': numerals read in this key, for this line
+
+
+@dataclass(frozen=True)
+class Poly:
+    """'poly 4 on the pad', 'make the triangle polyphonic': how many notes a voice plays at once."""
+
+    target: Words | None
+    notes: int
+    column: int = 0
+
+
+@dataclass(frozen=True)
+class SetKey:
+    """'in d minor', 'key of e flat', 'no key'; tonic None clears the key."""
+
+    tonic: str | None
+    scale: str = "major"
+    column: int = 0
+
+
+@dataclass(frozen=True)
+class Degrees:
+    """'notes 1 3 5 8' (scale degrees of the key, '.' a rest); `random` draws `count` seeded ones."""
+
+    target: Words | None
+    degrees: tuple[str, ...] = ()
+    random: bool = False
+    seed_text: str = ""
+    key: tuple[str, str] | None = None      # 'random notes in e minor': this key for this line
+    column: int = 0
+    run: str | None = None                  # 'play the d minor scale': "up" | "down" | "up and down"
+
+
+@dataclass(frozen=True)
+class Revoice:
+    """'voice it wide', 'close voicing', 'invert it [twice]', 'add the bass note an octave lower'."""
+
+    how: str                       # "open" | "close" | "invert" | "bass" | "rootless"
+    times: int = 1
+    column: int = 0
+
+
+@dataclass(frozen=True)
+class Arpeggiate:
+    """'arpeggiate am7 up in 16ths', 'arp c major over two octaves down', 'arp up-down' (the last chord)."""
+
+    target: Words | None
+    chords: tuple[str, ...] = ()
+    direction: str = "up"          # up | down | updown | downup
+    steps: int = 1                 # sixteenths per note
+    octaves: int = 1
+    column: int = 0
+
+
+@dataclass(frozen=True)
+class MoveNotes:
+    """'transpose the melody up 2 semitones', 'the chords an octave lower': a track's notes (or the
+    last chord) re-sent moved; `fallback` is the line read the usual way when nothing holds notes."""
+
+    target: Words | None
+    semitones: int
+    fallback: str | None = None
+    column: int = 0
+    chord: bool = False            # 'capo 2', 'tritone sub it': the last chord given, gate or track
+
+
+@dataclass(frozen=True)
+class ChangeKey:
+    """'transpose to the relative major', 'transpose to g minor': the key and every note track move."""
+
+    tonic: str | None              # None: `relation` says ("relative" | "parallel")
+    scale: str | None
+    relation: str | None = None
+    column: int = 0
+    or_set: bool = False           # 'switch to d minor' with no key to move from: the key is set
+
+
+@dataclass(frozen=True)
+class AlterChord:
+    """'add a 7th on the D', 'make it minor': the last chord(s) given (those on `root`) changed."""
+
+    root: int | None               # a pitch class, or None: every chord
+    change: str                    # "7" | "maj7" | "9" | "add9" | "6" | "minor" | "major" | "sus4" | "sus2"
+    column: int = 0
+
+
+@dataclass(frozen=True)
+class ShowKey:
+    """'what key are we in': the key set, said back (/shell/show key d minor)."""
+
+
+@dataclass(frozen=True)
+class Retime:
+    """'make each chord last 2 bars', 'two beats each': the last chord track's chords held that long."""
+
+    steps: int                     # 0: not a whole number of steps (refused)
+    column: int = 0

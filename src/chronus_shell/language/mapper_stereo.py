@@ -1,0 +1,56 @@
+"""Stereo intents → messages (issue 17): a pan becomes `/mod/<id>/pan`, a ping-pong the delay's
+`mode` — plain param messages, so undo, sessions and raw lines work as for any param."""
+from __future__ import annotations
+
+from fractions import Fraction
+
+from ..protocol.message import Message
+from . import intents as it
+from . import intents_stereo as stereo
+from .errors import LanguageError
+
+HALF_WAY = Fraction(1, 2)      # "pan the hats left": half way; "hard left" / "all the way left": the edge
+DELAY = "delay"
+
+
+def pan_position(intent: stereo.Pan) -> Fraction:
+    """−1…1 from the side and how far ("30%" or 0.3 → 0.3; a number above 1 is a percentage)."""
+    if intent.side == 0:
+        return Fraction(0)
+    if intent.amount is not None and intent.amount.number is not None:
+        far = abs(intent.amount.number)
+        if intent.amount.unit in ("%", "percent") or far > 1:
+            far /= 100
+        if far > 1:
+            raise LanguageError("a pan goes from the centre (0%) to the side (100%)", intent.amount.column)
+    else:
+        far = Fraction(1) if intent.hard or intent.intensity is not None else HALF_WAY
+    return intent.side * far
+
+
+class StereoMapper:
+    def _Pan(self, intent: stereo.Pan) -> list[Message]:
+        position = pan_position(intent)
+        target = intent.target.items if intent.target is not None else ()
+        ref = it.Words(target + (it.Word("pan", intent.column),))
+        value = it.Value("number", f"{float(position):g}", intent.column, position)
+        return self._SetParam(it.SetParam(ref, value))
+
+    def _PingPong(self, intent: stereo.PingPong) -> list[Message]:
+        mode = "pingpong" if intent.on else "straight"
+        delays = [m for m, t in self.model.modules.items() if t == DELAY]
+        target = intent.target
+        if target is not None and len(target.items) > 1 and target.texts[-1] in ("mode", "style"):
+            target = it.Words(target.items[:-1])          # "delay mode ping pong"
+        if target is not None and target.texts != (DELAY,):
+            module_id = self.resolve.module(target)
+            if self.model.modules.get(module_id) != DELAY:
+                raise LanguageError(f"{module_id} is not a delay: ping-pong is a delay's mode", target.column)
+        elif delays:
+            module_id = self.resolve.pick(delays, DELAY, intent.column)
+        elif intent.on:                                 # "ping pong delay" with none yet: add one
+            return self._AddModule(it.AddModule(it.Words((it.Word(mode, intent.column), it.Word(DELAY, intent.column)))))
+        else:
+            raise LanguageError("there is no delay yet — add one with 'add a ping pong delay'", intent.column)
+        return self._SetParam(it.SetParam(it.Words((it.Word(module_id, intent.column), it.Word("mode", intent.column))),
+                                          it.Value("word", mode, intent.column)))

@@ -1,0 +1,348 @@
+"""Changing chords and notes already given: voicings ('voice it wide', 'invert it', 'add the
+bass note an octave lower'), arpeggios (a chord or a chord track expanded into a note track),
+moving a track's notes ('transpose the melody up 2 semitones': chords move as chords) and
+changing key ('transpose to the relative major'). The chord changed is the last one given
+(a gate or a chord track: PatchModel.last_chord)."""
+from __future__ import annotations
+
+
+from ..engine.scales import PITCH_CLASSES, SCALES, pitch_class
+from ..protocol.message import Message
+from . import intents as it
+from . import intents_harmony as ih
+from .chords import (FLAT_NAMES, Chord, analyse, hz, key_flats, name, nearest_below, register_of, respell, spell_chord, token_pitches,
+                     transpose_token)
+from .errors import LanguageError
+from .mapper_words import message, playable
+
+NO_CHORD = "no chord to change yet: give one first, e.g. 'play an A minor chord' or 'chords am f c g'"
+
+
+class VoicingMapper:
+    """Part of Mapper: voicings, arpeggios, moving notes, changing key."""
+
+    # -- voicings -----------------------------------------------------------------------------
+    def _Revoice(self, intent: ih.Revoice) -> list[Message]:
+        change = {"open": open_voicing, "close": _close, "bass": _add_bass, "rootless": _rootless,
+                  "invert": lambda p: _invert(p, intent.times)}[intent.how]
+        said = {"open": "open voicing", "close": "close voicing", "bass": "bass note an octave lower",
+                "rootless": "without the root",
+                "invert": "root position" if intent.times == 0 else f"inverted {abs(intent.times)}×"}[intent.how]
+        return self._rechord(change, said, intent.column)
+
+    def _rechord(self, change, said: str, column: int) -> list[Message]:
+        """The last chord (a gate or a chord track) with `change` applied to each chord."""
+        last = self.model.last_chord
+        if last is None or (last[0] == "track" and last[1] not in self.model.tracks) or \
+                (last[0] == "gate" and last[1] not in self.model.modules):
+            raise LanguageError(NO_CHORD, column)
+        if last[0] == "gate":
+            pitches = sorted(change([round(register_of(f)) for f in last[2]]))
+            self.understood.append(f"{said}: {' '.join(name(p) for p in pitches)} on {last[1]}")
+            return [message(f"/gate/{last[1]}", 1, *(playable(hz(p), name(p), column) for p in pitches))]
+        tokens = [spell_chord(change(p), t) if p and len(p) > 1 else t
+                  for t, p in ((t, token_pitches(t)) for t in self.model.tracks[last[1]].notes)]
+        self._check_tokens(tokens, column)
+        self.understood.append(f"{said}: {' | '.join(t for t in tokens if '+' in t)} on the {last[1]} track")
+        return [message("/seq/notes", last[1], *tokens)]
+
+    def _AlterChord(self, intent: ih.AlterChord) -> list[Message]:
+        def change(pitches):
+            found = analyse(pitches)
+            if found is None or (intent.root is not None and found[0] != intent.root):
+                return pitches
+            return _altered(sorted(pitches), found[0], intent.change)
+        said = {"7": "a 7th added", "maj7": "a major 7th added", "9": "a 9th added", "add9": "a 9th added",
+                "6": "a 6th added"}.get(
+            intent.change, f"made {intent.change}")
+        return self._rechord(change, said, intent.column)
+
+    @staticmethod
+    def _check_tokens(tokens, column: int) -> None:
+        for token in tokens:
+            for pitch in token_pitches(token) or ():
+                playable(hz(pitch), name(pitch), column)
+
+    def _Retime(self, intent: ih.Retime) -> list[Message]:
+        last = self.model.last_chord
+        if last is None or last[0] != "track" or last[1] not in self.model.tracks:
+            raise LanguageError("no chord track to change: give one first, e.g. 'chords am f c g'", intent.column)
+        if not 1 <= intent.steps <= 256:
+            raise LanguageError("a chord lasts a whole number of sixteenth steps (1–256)", intent.column)
+        held = self.model.tracks[last[1]]
+        tokens = [_token_at(held.notes, step) for step, char in enumerate(held.pattern) if char in "xX"]
+        tokens = [t for t in tokens if t]
+        pattern = ("x" + "-" * (intent.steps - 1)) * len(tokens)
+        if len(pattern) > 256:
+            raise LanguageError(f"that is {len(pattern)} steps: a track holds at most 256", intent.column)
+        self.understood.append(f"the {last[1]} chords, {intent.steps} steps each")
+        return [message("/seq/add", last[1], held.target, pattern),
+                message("/seq/notes", last[1], *[n for t in tokens for n in [t] + ["-"] * (intent.steps - 1)])]
+
+    # -- arpeggios ----------------------------------------------------------------------------
+    def _Arpeggiate(self, intent: ih.Arpeggiate) -> list[Message]:
+        words = intent.target
+        if intent.chords:
+            head, track = self._voice_and_track(words, intent.column)
+            words = self._head_words(words, head, intent.column)
+            reference, _ = self._register(head, track)
+            segments = [(16, Chord.parse(c).pitches(reference), Chord.parse(c).spell(Chord.parse(c).pitches(reference)))
+                        for c in intent.chords]
+        else:
+            segments, words = self._held_chords(words, intent.column)
+        pattern, notes = "", []
+        for length, pitches, chord in segments:
+            order = _arp_order(pitches, intent.direction, intent.octaves)
+            for step in range(length):
+                hit = step % intent.steps == 0
+                pattern += "x" if hit else "."
+                pitch = order[(step // intent.steps) % len(order)]
+                notes.append(_note(pitch, chord) if hit else "-")
+        notes = _shortest_cycle(notes, len(pattern))
+        rate = {1: "16ths", 2: "8ths", 4: "quarters", 8: "half notes"}[intent.steps]
+        self.understood.append(f"arpeggio {intent.direction} in {rate} over {intent.octaves} octave"
+                               f"{'s' if intent.octaves > 1 else ''}: {' '.join(n for n in notes[:16] if n != '-')}"
+                               f"{' …' if len(notes) > 16 else ''}")
+        return self._send_track(words, intent.column, pattern, notes, "arp")
+
+    def _held_chords(self, words: it.Words | None, column: int) -> tuple[list, it.Words | None]:
+        """(steps held, pitches, None) of each chord of the track named (or the last chord)."""
+        last = self.model.last_chord
+        track = self._existing_track(words, column) if words is not None else None
+        if track is None and last is not None and last[0] == "track" and words is None:
+            track = last[1]
+        if track is None and last is not None and last[0] == "gate" and words is None:
+            return [(16, sorted(round(register_of(f)) for f in last[2]), None)], \
+                it.Words((it.Word(last[1], column),))
+        if track is None and words is None and self.model.focus in self.model.modules:
+            track = self._existing_track(None, column)          # the focused voice's notes
+        if track is None or track not in self.model.tracks or not any(token_pitches(n) for n in self.model.tracks[track].notes):
+            raise LanguageError("arpeggiate what? name chords ('arpeggiate am7 up in 16ths') or give "
+                                "a voice chords first ('chords am f c g')", column)
+        held = self.model.tracks[track]
+        if not any("+" in str(n) for n in held.notes):             # single notes: each bar's notes as its chord
+            return _bars_of_notes(held), it.Words((it.Word(track, column),))
+        segments = []
+        for step, char in enumerate(held.pattern):
+            if char not in "xX":
+                continue
+            length = 1
+            while step + length < len(held.pattern) and held.pattern[step + length] == "-":
+                length += 1
+            pitches = _pitch_at(held.notes, step)
+            if pitches:
+                segments.append((length, pitches, _token_at(held.notes, step)))
+        return segments, it.Words((it.Word(track, column),))
+
+    # -- moving notes -------------------------------------------------------------------------
+    def _MoveNotes(self, intent: ih.MoveNotes) -> list[Message]:
+        last = self.model.last_chord
+        if intent.fallback is not None and not self._harmony_in_focus(last):
+            from .parser import parse_plain                     # no chord here: the usual reading
+            return self.map(parse_plain(intent.fallback))
+        if intent.target is None and last is not None and last[0] == "gate" and (
+                intent.fallback is not None or intent.chord or not self._track_with_notes(None, intent.column)):
+            return self._rechord(lambda p: [x + intent.semitones for x in p], _interval(intent.semitones),
+                                 intent.column)
+        chord_track = last[1] if intent.chord and last and last[0] == "track" else None
+        track = chord_track or self._track_with_notes(intent.target, intent.column)
+        if track is None:
+            raise LanguageError("no notes to move: give the voice notes or chords first "
+                                "(e.g. 'notes a c e g' or 'chords am f c g')", intent.column)
+        tokens = [transpose_token(t, intent.semitones) for t in self.model.tracks[track].notes]
+        self._check_tokens(tokens, intent.column)
+        self.understood.append(f"the {track} notes {_interval(intent.semitones)}: {' '.join(t for t in tokens if t != '-')}")
+        return [message("/seq/notes", track, *tokens)]
+
+    def _harmony_in_focus(self, last) -> bool:
+        if last is None or self.model.focus not in self.model.modules:
+            return False
+        voice = set(self.model.voice_of(self.model.focus)) | {self.model.focus}
+        target = last[1] if last[0] == "gate" else self.model.tracks.get(last[1], None)
+        return (target.target if hasattr(target, "target") else target) in voice
+
+    def _track_with_notes(self, words: it.Words | None, column: int) -> str | None:
+        if words is None:
+            last = self.model.last_track
+            if last in self.model.tracks and any(token_pitches(n) for n in self.model.tracks[last].notes):
+                return last
+        track = self._existing_track(words, column)
+        return track if track and any(token_pitches(n) for n in self.model.tracks[track].notes) else None
+
+    # -- changing key -------------------------------------------------------------------------
+    def _ChangeKey(self, intent: ih.ChangeKey) -> list[Message]:
+        if intent.or_set and self.model.key is None:
+            return self._SetKey(ih.SetKey(intent.tonic, intent.scale, intent.column))
+        tonic, scale = self.model.key or self._key_of_chords(intent.column)
+        new_tonic, new_scale = self._new_key(tonic, scale, intent)
+        self._checked_key(new_tonic, new_scale, intent.column)
+        shift = (pitch_class(new_tonic) - pitch_class(tonic)) % 12
+        shift = shift - 12 if shift > 6 else shift
+        old, new = SCALES[scale], SCALES[new_scale]
+        flats = key_flats(new_tonic, new_scale)
+
+        def moved(pitch: int) -> int:
+            degree = (pitch - pitch_class(tonic)) % 12
+            if len(old) == len(new) and degree in old:
+                return pitch + shift + new[old.index(degree)] - degree
+            return pitch + shift
+
+        messages = [message("/seq/key", new_tonic, new_scale)] if self.model.key else []   # inferred: notes only
+        for track_name, track in self.model.tracks.items():
+            if any(token_pitches(n) for n in track.notes):
+                tokens = [t if token_pitches(t) is None else
+                          "+".join(name(moved(p), flats) for p in token_pitches(t)) for t in track.notes]
+                self._check_tokens(tokens, intent.column)
+                messages.append(message("/seq/notes", track_name, *tokens))
+        self.understood.append(f"{tonic} {scale.replace('_', ' ')} → {new_tonic} {new_scale.replace('_', ' ')}"
+                               f"{', every note track moved' if any(m.address == '/seq/notes' for m in messages) else ''}")
+        return messages
+
+    def _key_of_chords(self, column: int) -> tuple[str, str]:
+        """No key set: the key of the last chord track, read from its first chord ('G D Em C': g major)."""
+        last = self.model.last_chord
+        track = self.model.tracks.get(last[1]) if last and last[0] == "track" else None
+        first = next((token_pitches(t) for t in track.notes if token_pitches(t)), None) if track else None
+        found = analyse(first) if first else None
+        if found is None:
+            raise LanguageError("transpose from which key? set it first, e.g. 'in d minor'", column)
+        root, intervals = found
+        minor = intervals[1:2] == (3,)
+        return PITCH_CLASSES[root], "minor" if minor else "major"
+
+    @staticmethod
+    def _new_key(tonic: str, scale: str, intent: ih.ChangeKey) -> tuple[str, str]:
+        if intent.relation is None:
+            return intent.tonic, intent.scale or scale
+        minor = scale in ("minor", "dorian", "phrygian", "locrian", "harmonic_minor", "melodic_minor")
+        if intent.relation == "parallel":
+            return tonic, intent.scale
+        if (intent.scale == "major") != minor:
+            other = "minor" if intent.scale == "major" else "major"
+            raise LanguageError(f"{tonic} {scale.replace('_', ' ')} has a relative {other}, not a relative "
+                                f"{intent.scale}", intent.column)
+        root = (pitch_class(tonic) + (3 if minor else 9)) % 12
+        sharp = PITCH_CLASSES[root]
+        return (FLAT_NAMES[root] if key_flats(sharp, intent.scale) else sharp), intent.scale
+
+
+def _interval(semitones: int) -> str:
+    size = {12: "an octave", 24: "two octaves", 7: "a fifth", 5: "a fourth"}.get(abs(semitones),
+                                                                             f"{abs(semitones)} semitones")
+    return f"{'up' if semitones > 0 else 'down'} {size}"
+
+
+def _note(pitch: int, like: str | None) -> str:
+    """A note of an arpeggio, spelled as in its chord's token."""
+    return respell([pitch], like) if like else name(pitch)
+
+
+def _pitch_at(notes, step: int) -> list[int] | None:
+    """The pitches the sequencer plays at `step` (notes cycle per step; '-' holds the one before)."""
+    for back in range(len(notes)):
+        pitches = token_pitches(notes[(step - back) % len(notes)])
+        if pitches:
+            return pitches
+    return None
+
+
+def _bars_of_notes(track) -> list[tuple[int, list[int], None]]:
+    """A track of single notes (an arpeggio, a melody) as chords: the notes each bar plays."""
+    bar = min(16, len(track.pattern))
+    segments = []
+    for start in range(0, len(track.pattern), bar):
+        pitches = sorted({_pitch_at(track.notes, s)[0] for s in range(start, min(start + bar, len(track.pattern)))
+                          if track.pattern[s] in "xX" and _pitch_at(track.notes, s)})
+        if pitches:
+            segments.append((bar, pitches, None))
+    return segments
+
+
+def _token_at(notes, step: int) -> str | None:
+    for back in range(len(notes)):
+        token = notes[(step - back) % len(notes)]
+        if token_pitches(token):
+            return str(token)
+    return None
+
+
+def _arp_order(pitches, direction: str, octaves: int) -> list[int]:
+    up = [p + 12 * octave for octave in range(octaves) for p in sorted(pitches)]
+    if direction == "down":
+        return up[::-1]
+    if direction == "updown":
+        return up + up[-2:0:-1] if len(up) > 2 else up
+    if direction == "downup":
+        return up[::-1] + up[1:-1] if len(up) > 2 else up[::-1]
+    return up
+
+
+def _shortest_cycle(notes: list[str], length: int) -> list[str]:
+    """The shortest list that gives the same notes: the sequencer reads step n's note at
+    n modulo the list, within the pattern's `length` steps (so 'a c e' serves 16 steps)."""
+    for period in range(1, length + 1):
+        if all(notes[i] == notes[i % period] for i in range(length)):
+            return notes[:period]
+    return notes
+
+
+def open_voicing(pitches) -> list[int]:
+    """Every other note of the close voicing up an octave (c e g → c g e')."""
+    ordered = sorted(pitches)
+    return sorted(p + 12 if i % 2 == 1 and len(ordered) > 2 else p for i, p in enumerate(ordered))
+
+
+def _close(pitches) -> list[int]:
+    low = min(pitches)
+    return sorted({low + (p - low) % 12 for p in pitches})
+
+
+def _invert(pitches, times: int) -> list[int]:
+    """'invert it': the lowest note up an octave (`times` times); times ≤ 0 names an inversion
+    ('second inversion': -2, 'root position': 0), built from root position and kept in the
+    chord's register (the lowest note moves by at most a tritone)."""
+    ordered = sorted(pitches)
+    if times > 0:
+        for _ in range(times):
+            ordered = sorted(ordered[1:] + [ordered[0] + 12])
+        return ordered
+    found = analyse(ordered)
+    root = found[0] if found else ordered[0] % 12
+    low = nearest_below(root, ordered[0] + 1)
+    named = sorted({low + (p - low) % 12 for p in ordered})
+    for _ in range(-times):
+        named = sorted(named[1:] + [named[0] + 12])
+    shift = 12 * round((ordered[0] - named[0]) / 12)
+    return [p + shift for p in named]
+
+
+def _altered(pitches: list[int], root: int, change: str) -> list[int]:
+    """A chord with a tone added above its root ('7': the minor seventh) or its third moved."""
+    base = next(p for p in pitches if p % 12 == root)
+    third = next((p for p in pitches if (p - root) % 12 in (3, 4)), None)
+    if change in ("minor", "major", "sus4", "sus2"):
+        if third is None:
+            return pitches
+        step = {"minor": 3, "major": 4, "sus4": 5, "sus2": 2}[change]
+        return sorted(p if p != third else p - (p - root) % 12 + step for p in pitches)
+    added = {"7": (10,), "maj7": (11,), "9": (10, 14), "add9": (14,), "6": (9,)}[change]
+    new = [base + step for step in added if (base + step) % 12 not in {p % 12 for p in pitches}]
+    return sorted(pitches + new)
+
+
+def _rootless(pitches) -> list[int]:
+    found = analyse(pitches)
+    kept = [p for p in pitches if found is None or p % 12 != found[0]]
+    return kept if len(kept) >= 2 else list(pitches)
+
+
+def _add_bass(pitches) -> list[int]:
+    ordered = sorted(pitches)
+    found = analyse(ordered)
+    root = found[0] if found else ordered[0] % 12
+    roots = [p for p in ordered if p % 12 == root]
+    bass = (roots[0] if roots else nearest_below(root, ordered[0])) - 12
+    return [bass] + ordered if bass < ordered[0] else ordered
+
+
+__all__ = ["VoicingMapper", "NO_CHORD", "open_voicing"]

@@ -1,0 +1,380 @@
+"""The harmony English → intents (issue 14), read before the grammar.
+
+Chord symbols and bare note letters are ordinary words to the Lark grammar ('a' is even an
+article there), so these forms are recognised here, whole lines only, each by one anchored
+pattern: a line that is not one of them returns None and goes to the grammar unchanged. What a
+token means is decided here (a note, a chord, a degree); octaves, keys and voicings need the
+patch and are mapper_harmony's.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from . import intents as it
+from . import intents_harmony as ih
+from .chords import Chord, chord_error, root_text
+from .errors import LanguageError
+from .parser_harmony_changes import arpeggiate, move_notes, revoice
+from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key
+from .parser_harmony_loose import chord_changes, loose_progression, poly, quality_first, without_hold
+from .parser_harmony_named import alter_chord, chord_hits, inverted_chord, named_chord, pedal, retime, scale_run
+from .parser_harmony_words import (CHORDISH, NOTE, NUMBERS, bad_chord, chord_list, column_of, has_quality,
+                                   words_of)
+
+_TARGET = r"(?:\s+(?:on|for|to)\s+(?:the\s+)?(?P<target>[\w\s-]+?))?"
+_SEP = re.compile(r"\s*(?:,|;|\band then\b|\bthen\b)\s*", re.I)
+
+
+def harmony_intent(line: str):
+    """The intent of a harmony phrase, a Sequence when harmony is one part of several, else None."""
+    if not _worth_reading(line):
+        return None
+    text = _clean(line)
+    try:
+        intent = _single(text, line)
+    except LanguageError:
+        several = _several(text, line)
+        if several is None:
+            raise
+        return several
+    return intent if intent is not None else _several(text, line)
+
+
+#: Words that make a line worth reading as harmony (with chord symbols, note letters b–g, numerals).
+_SIGNALS = frozenset("notes note melody scale degrees degree chord chords progression changes arp arpeggio arpeggiate key "
+                     "minor major octave octaves semitone semitones semis step steps fifth fourth third capo tritone poly "
+                     "polyphonic mono monophonic voices pedal voicing voicings voice invert inversion rootless root "
+                     "seventh sevenths 7th 7ths 9th ninth blues vamp loop relative parallel transpose modulate tune "
+                     "pent mixo dorian phrygian lydian mixolydian locrian aeolian ionian pentatonic chromatic sixth "
+                     "neapolitan tristan german italian french hendrix augmented diminished suspended sus strum barre "
+                     "cadential 808 808s bassline walk triad cadence progression each".split())
+
+
+def _worth_reading(line: str) -> bool:
+    """Cheap first look, so the lines of the rest of the language pay little for harmony."""
+    lowered = line.lower()
+    if "|+" in line or "|-" in line or ":" in line or re.search(r'\bn\s+"|[a-g]\d?\+[a-g]', lowered):
+        return True
+    return any(_signal(token.strip("-–'")) for token in _WORDS.findall(lowered))
+
+
+_WORDS = re.compile(r"[\w#'+°ø/–-]+")
+_SIGNAL_SHAPES = re.compile(r"(?:1[0-2]|[1-9])[ab]|(?:b|#)?(?:vii|vi|iv|iii|ii)\S*|[iv]+7")
+
+
+@lru_cache(maxsize=8192)
+def _signal(token: str) -> bool:
+    if token in _SIGNALS or _SIGNAL_SHAPES.fullmatch(token):
+        return True
+    return token not in ("a", "add", "dim") and token[:1] in "abcdefg" and bool(root_text(token) or Chord.parse(token))
+
+
+def _several(text: str, line: str):
+    """'in d minor, notes 1 3 5 8', 'add a saw and loop am f c g': the parts, harmony read here
+    and the rest by the grammar — only commands that cannot be a remark ('its too high' is one)."""
+    for split in (_and_split(text), [p for p in _SEP.split(text) if p]):
+        found = [_quiet(p, line) for p in split]
+        if len(split) < 2 or not any(found):
+            continue
+        items = [intent if intent is not None else _plain_part(part) for part, intent in zip(split, found)]
+        if all(item is not None for item in items):
+            return it.Sequence(tuple(i for item in items for i in (item.items if isinstance(item, it.Sequence) else (item,))))
+    return None
+
+
+def _and_split(text: str) -> list[str]:
+    """'throw a saw on and loop fm db ab eb': at the last 'and' whose right side is harmony."""
+    for match in reversed(list(re.finditer(r" and (?:then )?", text))):
+        if _quiet(text[match.end():], text) is not None:
+            return [text[:match.start()], text[match.end():]]
+    return []
+
+
+#: Commands a part of a harmony line may be besides harmony (never a comparative: a remark).
+_PLAIN_PARTS = (it.AddModule, it.AddTo, it.Fixed, it.Tempo, it.Swing, it.Stop, it.SetParam, it.PlayPattern,
+                it.MuteTrack, it.Mute)
+
+
+def _plain_part(part: str):
+    from .parser import parse_plain                     # the other parts are read the usual way
+    part = re.sub(r"^(?:throw|stick|slap|chuck|get|put) (an? [\w-]+) (?:on|in|up|going)$", r"add \1", part)
+    try:
+        intent = parse_plain(part)
+    except LanguageError:
+        return None
+    items = intent.items if isinstance(intent, it.Sequence) else (intent,)
+    return intent if all(isinstance(i, _PLAIN_PARTS) for i in items) else None
+
+
+def _quiet(part: str, line: str):
+    """A part of a line read as harmony, or None (its error is the grammar's to give)."""
+    try:
+        return _single(part, line)
+    except LanguageError:
+        return None
+
+
+_POLITE = re.compile(r"^(?:(?:please|pls|ok|okay|so|now|and|then|just|hey|yo|can you|could you|would you|will you|"
+                     r"i want(?: to)?|i'?d like(?: to)?|i would like(?: to)?|let'?s(?: have)?|we need|i need|can (?:i|we) (?:get|have|hear)|"
+                     r"could (?:i|we) (?:get|have|hear))\s+)+|[\s,]+(?:please|pls|"
+                     r"thanks|thank you|now|btw|tonight|lol|ok|okay|yeah)$")
+
+
+def _clean(line: str) -> str:
+    text = re.sub(r"\b([A-Ga-g](?:#|b)?)M(?=[79]\b)", r"\1maj", line.strip())     # CM7 is C major 7, Cm7 minor
+    text = re.sub(r"(?<=\w)[.!?]+$", "", text).strip().lower()
+    text = re.sub(r"\b([a-g](?:#|b)?)'(?=[a-z0-9])", r"\1", text)                  # tidal chord names: c'min7
+    text = re.sub(r"\bn\s+\"([^\"]*)\"", r"notes \1", text).replace('"', "").replace("$", " ")   # tidal: n "a c e"
+    text = re.sub(r"\s*\([^)]*\)\s*", " ", text)                                 # (an aside)
+    text = re.sub(r",\s*(?:it'?s|its|it is|because|cause|cuz|since|too)\b[^,]*$", "", text)   # ', its too high for me'
+    text = re.sub(r"\s+", " ", _POLITE.sub("", _POLITE.sub("", text))).strip()
+    text = re.sub(r"\b([a-g])[\s-]+(flat|sharp)\b", lambda m: m.group(1) + ("b" if m.group(2) == "flat" else "#"), text)
+    text = text.replace("♯", "#").replace("♭", "b")
+    return re.sub(r"\s+", " ", text)
+
+
+def _single(text: str, line: str):
+    for reader in (ask_key, read_key, change_key, move_notes, revoice, arpeggiate, _random, named_chord, inverted_chord, alter_chord,
+                   chord_hits, retime, pedal, _scale_run, _stacked, _play, _progression, _tune, _notes, chord_changes, poly, quality_first, _loose):
+        intent = reader(text, line)
+        if intent is not None:
+            return intent
+    return None
+
+
+def _scale_run(text: str, line: str):
+    return scale_run(text, line, SCALE_WORDS)
+
+
+def _loose(text: str, line: str):
+    body, steps = _steps(text)
+    found = loose_progression(body, line, 16)
+    return replace(found, steps=_chord_steps(steps, line)) if found else None
+
+
+# -- chords -----------------------------------------------------------------------------------
+_ROMAN = re.compile(r"(?:b|#)?(?:vii|vi|v|iv|iii|ii|i)(?:°|o|dim|\+|aug|7|maj7|ø)?", re.I)
+
+
+def degree_chords(listed: str, line: str) -> list[str] | None:
+    """'i iv v i', '1 4 5 1', 'I-IV-V7' → ['deg:i', 'deg:iv', …] (the case as typed: mapper_harmony
+    reads upper case as major, lower as minor, digits as the key's own chords); None otherwise."""
+    tokens = [t for t in re.split(r"[\s,|]+|-(?=[ivIV\d])", listed) if t and t not in ("-", "then", "and", "to")]
+    if not tokens or not all(_ROMAN.fullmatch(t) or re.fullmatch(r"[1-7]7?", t) for t in tokens):
+        return None
+    typed = iter(re.findall(r"(?<![\w#])(?:b|#)?[ivIV]+(?:°|o|dim|\+|aug|7|maj7|ø)?(?![\w])|(?<!\w)[1-7]7?(?!\w)", line))
+    return [f"deg:{next(typed, t)}" for t in tokens]
+
+
+_DURATION = re.compile(r"(?:,\s*)?(?:(?:one |a )?(?:chord )?(?:every|each|per|a|for|lasting)\s+(?P<n1>\d+|one|two|three|four|eight|half(?: a)?)?\s*"
+                       r"(?P<u1>bars?|beats?|steps?|measures?)(?: each)?|(?P<n2>\d+|one|two|three|four|eight|half(?: a)?)\s+(?P<u2>bars?|beats?|"
+                       r"steps?|measures?)\s+(?:each|per chord|a chord|apiece)|(?P<n3>two|2|four|4) (?:chords )?(?:a|per) bar|(?P<u3>bar|beat) each)$")
+
+
+_LEADING = re.compile(r"^(?:(?:one|a) )?chords? (?:a|per|every|each) (bar|beat|half bar)[:,]? ")
+
+
+def _steps(text: str) -> tuple[str, float | None]:
+    """The text without its duration ('every 2 beats' after, 'one chord a bar:' before) and the
+    steps a chord lasts."""
+    text = re.sub(r" at(?= (?:half|one|a|two|\d))", "", text)
+    lead = _LEADING.match(text)
+    if lead:
+        return "chords " + text[lead.end():], {"bar": 16, "beat": 4, "half bar": 8}[lead.group(1)]
+    match = _DURATION.search(text)
+    if not match:
+        return text, None
+    if match.group("n3"):
+        return text[:match.start()].strip(), 16 / int(NUMBERS.get(match.group("n3"), match.group("n3")))
+    count = match.group("n1") or match.group("n2") or "1"
+    unit = (match.group("u1") or match.group("u2") or match.group("u3")).rstrip("s")
+    number = float(count) if count.isdigit() else NUMBERS[count.replace(" a", "")]
+    return text[:match.start()].strip(), number * {"bar": 16, "measure": 16, "beat": 4, "step": 1}[unit]
+
+
+def _chord_steps(steps: float | None, line: str) -> int:
+    """The steps a chord lasts (a bar when not said), or one line when it is not whole steps."""
+    if steps is None:
+        return 16
+    if steps != int(steps) or not 1 <= steps <= 256:
+        raise LanguageError(f"a chord lasts a whole number of sixteenth steps (1–256), not {steps:g}", 0)
+    return int(steps)
+
+
+def _progression(text: str, line: str):
+    body, steps = _steps(text)
+    match = (re.fullmatch(r"(?:play |set |give (?:it|me) |use )?(?:the |some )?(?:chords|progression|changes|chord progression)"
+                          r"(?: (?:are|is|of|to))?:? (?P<list>.+?)" + _TARGET, body)
+             or re.fullmatch(r"(?:give |set )?(?:the )?(?P<target>[\w-]+(?: [\w-]+)?) (?:chords|progression)(?: (?:are|is|to))?:? (?P<list>.+)", body))
+    strict = match is None
+    if strict:
+        match = (re.fullmatch(r"(?:make |have |let )?(?:the )?(?P<target>[\w-]+) (?:plays|playing|play|comps|comp|strums|strum)"
+                              r"(?: the chords)? (?P<list>.+)", body)
+                 or re.fullmatch(r"(?:put|stick|set|give) (?P<list>.+?) (?:on|to) (?:the )?(?P<target>[\w-]+)", body)
+                 or re.fullmatch(r"(?:play )?(?P<list>.+?) on (?:the )?(?P<target>[\w-]+)", body)
+                 or re.fullmatch(r"(?:play )?(?P<list>.+)", body))
+    if not match:
+        return None
+    if strict and any(_OCTAVED.fullmatch(t) for t in match.group("list").split()):
+        return None                                        # 'c5 g5': notes with octaves, not power chords
+    chords = chord_list(match.group("list")) or (None if strict else degree_chords(match.group("list"), line))
+    if chords is None or (strict and (len(chords) < 2 or not has_quality(chords))):
+        if not strict and chords is None:
+            loose = loose_progression(match.group("list"), line, _chord_steps(steps, line))
+            if loose is not None:
+                return replace(loose, target=loose.target or words_of(match.groupdict().get("target"), line))
+            loose = loose_progression(body, line, _chord_steps(steps, line))       # 'the pop progression in D'
+            if loose is not None:
+                return loose
+            raise bad_chord(match.group("list"), line)
+        return None
+    target = match.groupdict().get("target")
+    return ih.Progression(words_of(target, line), tuple(chords), _chord_steps(steps, line), column_of(match.group("list"), line))
+
+
+def _play(text: str, line: str):
+    text = without_hold(text)
+    voicing = "open" if re.search(r"\b(?:open|wide|spread)\b", text) else None
+    text = re.sub(r"\b(?:big|barre|nice|fat|lush|wide|open|spread|full)\s+(?=\S)", "", text)
+    text = re.sub(r"\s+(?:barre|open|triad)(?= chord)", "", text)
+    match = (re.fullmatch(r"(?:(?:play|hold|strum|sound|give me|hit)(?: me)? |(?=an? |the ))(?P<chord>.+?) (?:chord|triad)" + _TARGET, text)
+             or re.fullmatch(r"(?:(?:play|hold|strum|hit) )?(?:the |a )?chord (?:of )?(?!progression)(?P<chord>.+?)" + _TARGET, text)
+             or re.fullmatch(r"(?:play|hold|strum|gimme|give me|sound) (?P<chord>.+?)" + _TARGET, text)
+             or re.fullmatch(r"(?P<chord>[a-g](?:#|b)?(?=\S)[^\s]*(?: over [a-g](?:#|b)?)?)(?: on (?:the )?(?P<target>[\w-]+))?", text))
+    if not match:
+        match = re.fullmatch(r"(?:give |set )?(?:the )?(?P<target>[\w-]+) (?:an? )?(?P<chord>[a-g](?:#|b)?\S+)", text)
+        if not match or Chord.parse(match.group("chord")) is None or not has_quality([Chord.parse(match.group("chord")).symbol]):
+            return None                                    # 'give the pad an fmaj7', 'pad fmaj7'
+    said = match.group("chord")
+    forced = re.search(r"\b(?:chord|triad)\b", text) is not None
+    numeral = re.fullmatch(r"(?:an? |the )?((?:b|#)?(?:vii|vi|iv|v|iii|ii|i)(?:°|dim|\+|aug|maj7|7|64|6|ø)?)", said)
+    if numeral and (forced or not numeral.group(1).lower() in ("i", "v", "vi")):
+        typed = re.search(rf"(?<![\w#]){re.escape(numeral.group(1))}(?![\w])", line, re.I)
+        return ih.PlayChord(words_of(match.group("target"), line), "deg:" + (typed.group(0) if typed else numeral.group(1)),
+                            column_of(numeral.group(1), line))
+    if forced and said in ("a", "an", "the", "some", "one", "any"):
+        raise LanguageError("which chord? e.g. 'play an A minor chord', 'play am7', 'play a C major 7 chord'",
+                            column_of(said, line))
+    if not forced and _OCTAVED.fullmatch(said):
+        return None                                        # 'play c6': the note (the grammar's)
+    for candidate in (said, re.sub(r"^(?:an?|the|some) ", "", said)):
+        chord = Chord.parse(candidate)
+        if chord is None:
+            continue
+        strummed = voicing or re.match(r"(?:strum|gimme|give me) ", text)
+        if not forced and not strummed and root_text(candidate) is not None:   # 'play e': the note
+            if not re.match(r"(?:play|hold|sound) ", text):
+                return None                                            # a letter alone is no command
+            return ih.PlayPitch(words_of(match.group("target"), line), candidate, False, column_of(candidate, line))
+        if not forced and not strummed and not (has_quality([chord.symbol]) or "/" in chord.symbol):
+            return None
+        return ih.PlayChord(words_of(match.group("target"), line), chord.symbol, column_of(candidate, line), voicing)
+    if forced and not re.search(r"\b(?:major|minor|random|new|different|some|nice|big|sad|happy)\b", said):
+        raise chord_error(re.sub(r"^(?:an?|the) ", "", said), column_of(said, line))
+    return None
+
+
+def _stacked(text: str, line: str):
+    """'play c e g together', 'hold a c e as a chord', 'play c+e+g': notes sounding at once, each
+    above the one before, from the octave of the register."""
+    match = re.fullmatch(rf"(?:play|hold|stack|sound|strike) (?P<notes>{NOTE}(?:-?\d)?(?:(?:,? (?:and )?|\+){NOTE}(?:-?\d)?)+)"
+                         rf"(?P<together> together| at once| as a chord| simultaneously| stacked)?(?: on (?:the )?(?P<target>[\w-]+))?", text)
+    if not match or not (match.group("together") or "+" in match.group("notes")):
+        return None
+    notes = tuple(n for n in re.split(r",? (?:and )?|\+", match.group("notes")) if n)
+    return ih.PlayChord(words_of(match.group("target"), line), "+".join(notes), column_of(notes[0], line), "stacked")
+
+
+def _tune(text: str, line: str):
+    match = re.fullmatch(rf"(?:tune|retune|pitch|set|put|change|move|bring)(?: the)? (?P<target>[\w-]+(?: [\w-]+)?) "
+                         rf"(?:to|at|down to|up to) (?P<note>{NOTE}(?:-?\d)?)", text)
+    if not match or match.group("target") in ("key", "tempo", "bpm", "cutoff", "resonance"):
+        return None
+    note = match.group("note")
+    if _OCTAVED.fullmatch(note) and text.split()[0] not in ("tune", "retune", "pitch"):
+        return None                                        # 'set the saw to a2': the grammar's
+    return ih.PlayPitch(words_of(match.group("target"), line), note, True, column_of(note, line))
+
+
+# -- notes, degrees, random notes -------------------------------------------------------------
+#: Words of the harmony English: known words, never "corrected" as typos by the second stage.
+HARMONY_WORDS = frozenset(
+    "arpeggiate arpeggio arpeggiator arp chord chords progression changes invert inversion inversions voicing "
+    "voicings voice wide open close closed spread key minor major dorian phrygian lydian mixolydian locrian "
+    "aeolian ionian pentatonic blues chromatic harmonic melodic sharp flat degree degrees scale relative "
+    "parallel transpose modulate melody random sixteenths eighths quarters semitones octave octaves root "
+    "strum seventh ninth sixth diminished augmented suspended dominant sus dim aug maj min".split())
+_TOKEN = re.compile(rf"{NOTE}(?:-?\d)?|\.|-|_|rest|\d+")
+_OCTAVED = re.compile(rf"{NOTE}-?\d")
+
+
+def _notes(text: str, line: str):
+    colon = re.fullmatch(r"(?:walk |give |set |put (?:a |some )?(?:little |short )?(?P<melody>melody )?(?:on |for )?)?(?:the )?"
+                         r"(?P<target>[\w-]+)(?: (?:notes|line|melody))?: (?:(?:scale )?degrees |notes |n )?(?P<list>.+)", text)
+    if colon and not re.search(r"\b(?:chords?|progression)\b", colon.group("list")):
+        listed = re.sub(r",? then,?|,", " ", colon.group("list"))
+        named = "melody " if colon.group("melody") else ""
+        found = _notes(f"{colon.group('target')} {named or 'notes '}{listed}".replace("melody ", "melody "), line)
+        return found
+    match = (re.fullmatch(r"(?:(?:set|give|play) )?(?:the )?(?:(?P<target>[\w-]+(?: [\w-]+)?) )?(?:notes?|melody|plays|degrees|scale degrees)"
+                          r"(?: (?:are|is|to|of))?:? (?P<list>[^:]+?)" + _TARGET.replace("target", "on"), text))
+    if not match:
+        return None
+    target = match.group("target") or match.group("on")
+    if target in ("play", "the", "set", "give"):
+        target = match.group("on")
+    tokens = match.group("list").replace(",", " ").split()
+    if not tokens:
+        return None
+    if all(t.isdigit() or t in (".", "-", "_", "rest") for t in tokens):
+        if not any(t.isdigit() for t in tokens):
+            return None
+        base = 1 if re.search(r"\bn\s+\"", line) else 0          # Tidal counts degrees from 0
+        return ih.Degrees(words_of(target, line), tuple("." if not t.isdigit() else str(int(t) + base) for t in tokens),
+                          column=column_of(match.group("list"), line))
+    tidal = re.search(r"\bn\s+\"", line) is not None        # Tidal: n "…" is one cycle (a bar)
+    if all(_OCTAVED.fullmatch(t) or t in (".", "-", "_", "rest") for t in tokens) and not tidal:
+        return None                                        # octaves written: the grammar's notes
+    body, steps = _steps(match.group("list"))
+    chords = chord_list(body)
+    if chords and has_quality(chords) and not any(_OCTAVED.fullmatch(t) for t in tokens):
+        if tidal and steps is None and 16 % len(chords) == 0:
+            steps = 16 // len(chords)
+        return ih.Progression(words_of(target, line), tuple(chords), _chord_steps(steps, line), column_of(body, line))
+    read = []
+    for token in tokens:
+        if _TOKEN.fullmatch(token) and not token.isdigit():
+            read.append("." if token in ("-", "_", "rest") else token)
+        elif "+" in token and all(_OCTAVED.fullmatch(p) for p in token.split("+")):
+            read.append(token + "!")                               # 'a3+c4+e4': a chord as the sequencer writes it
+        elif Chord.parse(token) is not None:
+            read.append(Chord.parse(token).symbol + "!")           # '!': a chord, not a note
+        elif CHORDISH.fullmatch(token):                           # meant as a note or a chord
+            raise (_not_a_note if token[-1].isdigit() else chord_error)(token, column_of(token, line))
+        else:
+            return None                                            # other words: not a list of notes
+    name = "melody" if re.search(r"\bmelody\b", text) else None
+    return ih.PitchList(words_of(target, line), tuple(read), column_of(match.group("list"), line), name)
+
+
+def _not_a_note(token: str, column: int) -> LanguageError:
+    guess = {"h": "b"}.get(token[:1])                      # German H is B
+    hint = f" — did you mean {guess}{token[1:]}?" if guess else ""
+    return LanguageError(f"{token!r} is not a note: a letter a–g, # or b, and an octave if you like "
+                         f"(a, c#, eb3), a chord (am7) or '.' for a rest{hint}", column,
+                         (guess + token[1:],) if guess else ())
+
+
+def _random(text: str, line: str):
+    match = re.fullmatch(r"(?:play |give me |make |generate |add )?(?:some |a few )?(?:random|randomi[sz]ed) (?:notes|melody|pitches)"
+                         rf"(?: (?:in|from|of) (?:the )?(?:scale|key)| (?:in|from) (?:the key of )?{KEYNOTE}(?: {SCALE})?)?"
+                         + _TARGET, text)
+    if not match:
+        return None
+    key = key_of(match.group(1), match.group(2), match.group(3)) if match.group(1) else None
+    return ih.Degrees(words_of(match.group("target"), line), (), True, text, key)
+
+
+__all__ = ["harmony_intent", "SCALE_WORDS", "key_of", "HARMONY_WORDS"]

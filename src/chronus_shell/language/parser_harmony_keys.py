@@ -1,0 +1,104 @@
+"""Keys in the harmony English: 'in d minor', 'key of e flat', 'we're 4A', 'Phrygian mode on E',
+'no key' (→ /seq/key), and changing key ('transpose to the relative major', 'put it in E',
+'switch to d minor'). Scale names are engine/scales.py's."""
+from __future__ import annotations
+
+import re
+
+from . import intents_harmony as ih
+from .chords import root_text
+from .errors import LanguageError
+from .parser_harmony_words import NOTE, column_of
+
+#: Scale words → the names of engine/scales.py.
+SCALE_WORDS = {"major": "major", "maj": "major", "ionian": "major", "minor": "minor", "min": "minor",
+               "natural minor": "minor", "aeolian": "minor", "dorian": "dorian", "phrygian": "phrygian",
+               "lydian": "lydian", "mixolydian": "mixolydian", "locrian": "locrian",
+               "harmonic minor": "harmonic_minor", "melodic minor": "melodic_minor",
+               "major pentatonic": "major_pentatonic", "pentatonic major": "major_pentatonic",
+               "pentatonic": "major_pentatonic", "minor pentatonic": "minor_pentatonic",
+               "pentatonic minor": "minor_pentatonic", "blues": "blues", "chromatic": "chromatic",
+               "minor pent": "minor_pentatonic", "major pent": "major_pentatonic", "pent": "major_pentatonic",
+               "mixo": "mixolydian", "dor": "dorian", "phryg": "phrygian", "lyd": "lydian", "harm minor": "harmonic_minor",
+               "mel minor": "melodic_minor", "jazz minor": "melodic_minor"}
+#: Camelot keys (DJ software): 8B is C major, 8A A minor, one step is a fifth.
+CAMELOT = {f"{n}b": k for n, k in zip(range(1, 13), ("b", "f#", "db", "ab", "eb", "bb", "f", "c", "g", "d", "a", "e"))}
+CAMELOT.update({f"{n}a": k for n, k in zip(range(1, 13), ("ab", "eb", "bb", "f", "c", "g", "d", "a", "e", "b", "f#", "db"))})
+SCALE = "(" + "|".join(sorted(map(re.escape, SCALE_WORDS), key=len, reverse=True)) + r")(?: scale| mode)?"
+KEYNOTE = rf"({NOTE})(m\b)?"
+
+
+def key_of(note: str, minor_m: str | None, scale: str | None) -> tuple[str, str]:
+    """('eb', 'major') from 'eb' and an optional scale word ('am' → a minor)."""
+    pc = root_text(note)
+    tonic = note.lower()
+    if pc is None:
+        raise LanguageError(f"{note!r} is not a key: a note a–g with # or b, e.g. 'in d minor'")
+    return tonic, SCALE_WORDS[scale] if scale else "minor" if minor_m else "major"
+
+
+def ask_key(text: str, line: str):
+    """'what key are we in', 'which key is this in', 'key?': the key set, as a /shell/show reply."""
+    if re.fullmatch(r"(?:what|which)(?:'s| is)?(?: the)?(?: current)? key(?: are we in| is (?:this|it|the song|that)(?: even)? in"
+                    r"| is it| do we have)?|key|current key", text) and not line.strip().lower() == "key":
+        return ih.ShowKey()
+    return None
+
+
+def read_key(text: str, line: str):
+    if re.fullmatch(r"(?:no|clear the|remove the|forget the|drop the) key|key (?:none|off)|clear key", text):
+        return ih.SetKey(None)
+    match = (re.fullmatch(rf"(?:(?:set|change|switch|put) )?(?:the |our )?(?:song'?s? )?key(?: signature)?(?: is| to| of|:|=)?(?: the key of)? "
+                          rf"{KEYNOTE}(?: {SCALE})?", text)
+             or re.fullmatch(rf"(?:(?:we'?re|we are|it'?s|let'?s (?:go|play|be|stay)|play|stay|everything|put it|go) )?in (?:the key of )?"
+                             rf"{KEYNOTE} {SCALE}", text)
+             or re.fullmatch(rf"(?:(?:we'?re|we are|let'?s (?:go|play|be)|play|put it|go|it'?s) )?in the key of {KEYNOTE}(?: {SCALE})?", text)
+             or re.fullmatch(rf"(?:(?:we'?re|we are|it'?s|play|stay|go|put it) )?in ({NOTE})(m)()", text)
+             or re.fullmatch(rf"(?:use |set |make it )?(?:an? |the )?{KEYNOTE} {SCALE} key", text)
+             or re.fullmatch(rf"(?:set ?key|key ?sig)\s+{KEYNOTE}(?: {SCALE})?", text)
+
+             or re.fullmatch(rf"(?:(?:we'?re|we are|it'?s|let'?s (?:go|play|be|stay)|play|stay|go) )?(?:in )?{KEYNOTE} {SCALE}", text))
+    if match and match.group(3) in ("major", "minor", "maj", "min") and not re.search(r"\b(?:in|key|to)\b", text):
+        raise LanguageError(f"'{text}' could be the key ('in {text}') or the chord ('play {text} chord'): say which", 0)
+    if not match:
+        match = (re.fullmatch(rf"{SCALE}(?: mode| scale)? (?:on|in|from) {KEYNOTE}()", text)
+                 or re.fullmatch(rf"scale:? {SCALE},? (?:root|tonic|on) {KEYNOTE}()", text))
+        if match:
+            return ih.SetKey(match.group(2), SCALE_WORDS[match.group(1)], column_of(match.group(2), line))
+        camelot = re.fullmatch(r"(?:(?:we'?re|we are|it'?s|key|in|set key(?: to)?) )*(?:in )?(1[0-2]|[1-9])([ab])", text)
+        if camelot:
+            tonic = CAMELOT[camelot.group(1) + camelot.group(2)]
+            return ih.SetKey(tonic, "minor" if camelot.group(2) == "a" else "major", 0)
+        if re.fullmatch(r"(?:unset|clear|remove|drop|forget) (?:the )?(?:scale|key)|no (?:scale|key)", text):
+            return ih.SetKey(None)
+        return None
+    tonic, scale = key_of(*match.groups())
+    return ih.SetKey(tonic, scale, column_of(match.group(1), line))
+
+
+#: Ways to change key to a named one: (pattern, whether 'switch to d minor' only sets a key when none was set).
+_TO_KEY = (
+    (rf"(?:transpose|modulate|move|shift|take)(?: it| everything| the song| the tune| the track| the music| the whole thing"
+     rf"| the key)?(?: in)? ?to (?:the key of )?{KEYNOTE}(?: {SCALE})?(?: key)?", False),
+    (rf"(?:switch|change|go|move|modulate)(?: over)? to (?:the key of )?{KEYNOTE} {SCALE}(?: key)?", True),
+    (rf"(?:put|play|take|move|have|do) (?:it|this|that|everything|the song|the tune|the chords|the progression)"
+     rf" (?:in|into|in the key of) {KEYNOTE}(?: {SCALE})?(?: instead)?", False),
+)
+
+
+def change_key(text: str, line: str):
+    """'transpose to the relative major', 'transpose to g minor', 'switch to d minor', 'put it in E'."""
+    match = re.fullmatch(r"(?:transpose|modulate|move|shift|take|go|switch)(?: it| everything| the song| the tune| the track| "
+                         r"the music| the whole thing)?(?: over)?(?: in)? ?to (?:the |its )?(relative|parallel) (major|minor)(?: key)?", text)
+    if match:
+        return ih.ChangeKey(None, match.group(2), match.group(1))
+    for pattern, or_set in _TO_KEY:
+        match = re.fullmatch(pattern, text)
+        if match:
+            note, minor_m, scale = match.groups()
+            return ih.ChangeKey(note, SCALE_WORDS[scale] if scale else "minor" if minor_m else None, None,
+                                column_of(note, line), or_set)
+    return None
+
+
+__all__ = ["SCALE_WORDS", "SCALE", "KEYNOTE", "CAMELOT", "key_of", "ask_key", "read_key", "change_key"]

@@ -1,0 +1,128 @@
+"""Harmony a musician names rather than spells: chords with a name ('the Tristan chord', 'a
+German sixth in C minor'), a chord in an inversion or rootless ('second-inversion C major',
+'rootless Dm9'), a pedal point, a scale run ('play the d minor scale up'), and a chord changed
+in place ('add a 7th on the D', 'make it minor')."""
+from __future__ import annotations
+
+import re
+
+from . import intents_harmony as ih
+from .chords import Chord, root_text
+from .parser_harmony_words import NOTE, NUMBERS, column_of, words_of
+
+#: Chords known by name: pitch classes, lowest first, above C (Tristan: f b d# g#) or, with
+#: `in_key`, above the tonic of the key said or set (a German sixth in C minor: ab c eb f#).
+NAMED = {"tristan": ((5, 11, 3, 8), False), "hendrix": ((4, 8, 11, 2, 7), False),
+         "so what": ((4, 9, 2, 7, 11), False), "mystic": ((0, 6, 10, 4, 9, 2), False),
+         "scriabin": ((0, 6, 10, 4, 9, 2), False), "petrushka": ((0, 4, 7, 6, 10, 1), False),
+         "german sixth": ((8, 0, 3, 6), True), "german augmented sixth": ((8, 0, 3, 6), True),
+         "italian sixth": ((8, 0, 6), True), "italian augmented sixth": ((8, 0, 6), True),
+         "french sixth": ((8, 0, 2, 6), True), "french augmented sixth": ((8, 0, 2, 6), True),
+         "neapolitan": ((1, 5, 8), True), "neapolitan sixth": ((5, 8, 1), True)}
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+_TARGET = r"(?: on (?:the )?(?P<target>[\w-]+))?"
+
+
+def named_chord(text: str, line: str):
+    """'the Tristan chord', 'German augmented sixth in C minor' (a key-relative chord without a
+    key said is on the session key, else refused by the mapper)."""
+    names = "|".join(sorted(map(re.escape, NAMED), key=len, reverse=True))
+    match = re.fullmatch(rf"(?:play |give me |hold )?(?:an? |the )?(?P<name>{names})(?: chord)?"
+                         rf"(?: in (?P<tonic>{NOTE})(?P<minor> minor|m)?(?: major)?)?{_TARGET}", text)
+    if not match:
+        return None
+    tones, in_key = NAMED[match.group("name")]
+    key = (match.group("tonic"), "minor" if match.group("minor") else "major") if match.group("tonic") else None
+    return ih.PlayChord(words_of(match.group("target"), line), match.group("name"), column_of(match.group("name"), line),
+                        None, tones, in_key, key)
+
+
+def inverted_chord(text: str, line: str):
+    """'second-inversion C major', 'C major in first inversion', 'rootless Dm9 - f a c e'."""
+    match = (re.fullmatch(rf"(?:play |give me |hold )?(?:an? |the )?(?P<nth>first|second|third|1st|2nd|3rd)[- ]inversion "
+                          rf"(?P<chord>[^,]+?)(?: chord)?{_TARGET}(?:,.*)?", text)
+             or re.fullmatch(rf"(?:play |give me |hold )?(?:an? |the )?(?P<chord>[^,]+?)(?: chord)?,? in (?P<nth>first|second|third|1st|2nd|3rd) "
+                             rf"inversion{_TARGET}", text)
+             or re.fullmatch(rf"(?:play |give me |hold )?(?:an? |the )?(?P<nth>rootless) (?P<chord>[^,\s]+(?: [^,\s-]+)?)(?: chord)?{_TARGET}"
+                             rf"(?:\s*[-,:].*)?", text))
+    if not match:
+        return None
+    chord = Chord.parse(match.group("chord"))
+    if chord is None:
+        return None
+    voicing = "rootless" if match.group("nth") == "rootless" else f"inv{_NTH[match.group('nth')]}"
+    return ih.PlayChord(words_of(match.group("target"), line), chord.symbol, column_of(match.group("chord"), line), voicing)
+
+
+def chord_hits(text: str, line: str):
+    """'make the bass hit a Cm chord every step it plays': the voice's track keeps its rhythm, each
+    hit a chord."""
+    match = re.fullmatch(r"(?:make |have |let )?(?:the )?(?P<target>[\w-]+) (?:hit|hits|play|plays|strike|strikes|stab|stabs) "
+                         r"(?:an? |the )?(?P<chord>[^,]+?) chords?(?: (?:on )?(?:every|each|all the|on every) [\w\s]+)?", text)
+    chord = Chord.parse(match.group("chord")) if match else None
+    if chord is None or match.group("target") in ("it", "me", "us"):
+        return None
+    if not re.search(r"\b(?:hits?|stabs?|strikes?|every|each|all the)\b", text):     # 'the pad plays an am7 chord': now
+        return ih.PlayChord(words_of(match.group("target"), line), chord.symbol, column_of(match.group("chord"), line))
+    return ih.PitchList(words_of(match.group("target"), line), (chord.symbol + "!",), column_of(match.group("chord"), line))
+
+
+def retime(text: str, line: str):
+    """'make each chord last 2 bars', 'two beats each', 'a bar per chord': the last chord track's
+    chords again, each held that long."""
+    match = re.fullmatch(r"(?:make |have |let )?(?:each|every|the|all the) chords? (?:last |go |play |ring )?(?:for )?(?P<n>\d+|one|two|"
+                         r"three|four|eight|half(?: a)?|an?) (?P<unit>bars?|beats?|steps?)(?: each| long)?|(?P<n2>\d+|one|two|three|four|"
+                         r"eight|half(?: a)?|an?) (?P<unit2>bars?|beats?) (?:each|per chord|a chord)", text)
+    if not match:
+        return None
+    count = match.group("n") or match.group("n2")
+    number = float(count) if count.isdigit() else {"a": 1, "an": 1, "half": 0.5, "half a": 0.5}.get(count) or NUMBERS[count]
+    steps = number * {"bar": 16, "beat": 4, "step": 1}[(match.group("unit") or match.group("unit2")).rstrip("s")]
+    return ih.Retime(int(steps) if steps == int(steps) else 0, column_of(count, line))
+
+
+def pedal(text: str, line: str):
+    """'pedal point on A', 'a pedal on e for the bass': the voice's track holds one note."""
+    match = re.fullmatch(rf"(?:play |give me |put )?(?:an? |the )?pedal(?: point| tone| note)?(?: on| of)? (?P<note>{NOTE}(?:-?\d)?)"
+                         rf"(?: (?:on|for|in) (?:the )?(?P<target>[\w-]+))?", text)
+    if not match:
+        return None
+    return ih.PitchList(words_of(match.group("target"), line), (match.group("note"),), column_of(match.group("note"), line))
+
+
+def scale_run(text: str, line: str, scales: dict):
+    """'play the d minor scale', 'run down the scale', 'the a blues scale up and down on the saw':
+    the scale's degrees a step each, one octave."""
+    names = "|".join(sorted(map(re.escape, scales), key=len, reverse=True))
+    match = re.fullmatch(rf"(?:play |run |give me )?(?:(?P<pre>up|down|up and down) )?(?:an? |the )?(?:(?P<tonic>{NOTE}) (?P<scale>{names}) )?scale"
+                         rf"(?: (?P<dir>up|down|up and down|ascending|descending))?{_TARGET}", text)
+    if not match or (match.group("tonic") is None and not re.match(r"(?:play|run) ", text)):
+        return None
+    direction = match.group("dir") or match.group("pre") or "up"
+    key = (match.group("tonic"), scales[match.group("scale")]) if match.group("tonic") else None
+    return ih.Degrees(words_of(match.group("target"), line), (), False, "", key, 0, direction.replace("ascending", "up")
+                      .replace("descending", "down"))
+
+
+def alter_chord(text: str, line: str):
+    """'add a 7th on the D', 'make it a 7th chord', 'make it minor', 'add a 9th': the last chord(s)."""
+    adds = {"7th": "7", "seventh": "7", "7": "7", "major 7th": "maj7", "major seventh": "maj7", "maj7": "maj7",
+            "9th": "9", "ninth": "9", "9": "9", "6th": "6", "sixth": "6", "6": "6"}
+    words = "|".join(sorted(map(re.escape, adds), key=len, reverse=True))
+    match = re.fullmatch(rf"(?:add|put|stick) (?:a |the )?(?P<add>{words})(?: (?:on|to|onto) (?:the )?(?P<root>{NOTE})(?: chord)?"
+                         rf"| (?:on|to|onto) (?:all |every |each )?(?:of )?(?:the |those )?(?:chords?|them|it))?", text)
+    if match:
+        root = root_text(match.group("root")) if match.group("root") else None
+        change = adds[match.group("add")]
+        return ih.AlterChord(root[0] if root else None, "add9" if change == "9" else change,     # 'add a 9th': the 9th alone
+                             column_of(match.group("add"), line))
+    match = re.fullmatch(rf"(?:make|turn|change) (?:it|that|the chord|the (?P<root>{NOTE})(?: chord)?) (?:into |to )?(?:an? )?"
+                         rf"(?P<to>minor|major|sus4|sus2|suspended|{words})(?: chord)?", text)
+    if match:
+        root = root_text(match.group("root")) if match.group("root") else None
+        change = adds.get(match.group("to"), {"suspended": "sus4"}.get(match.group("to"), match.group("to")))
+        return ih.AlterChord(root[0] if root else None, change, column_of(match.group("to"), line))
+    return None
+
+
+__all__ = ["named_chord", "inverted_chord", "chord_hits", "retime", "pedal", "scale_run", "alter_chord", "NAMED"]

@@ -1,0 +1,63 @@
+"""Pieces shared by the harmony phrase readers (parser_harmony, parser_harmony_changes): note
+and chord tokens, targets as Words, columns."""
+from __future__ import annotations
+
+import re
+
+from . import intents as it
+from .chords import Chord, chord_error
+from .errors import LanguageError
+
+NOTE = r"[a-g](?:#|b|♯|♭)?"
+PRONOUNS = {"it", "that", "this", "them", "those", "the chord", "the chords", "chord", "chords"}
+NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "twelve": 12, "half": 0.5, "half a": 0.5}
+#: A token meant as a note or a chord ('h3', 'cm13#5'), refused with its own line, not read as a word.
+CHORDISH = re.compile(r"[a-z](?:#|b)?-?\d|[a-h](?:#|b)?(?:m|maj|min|dim|aug|sus|add|\d|/|\+)\S*")
+
+
+def words_of(text: str | None, line: str) -> it.Words | None:
+    if not text or text.strip() in ("it", "that", "this"):
+        return None
+    column = max(line.lower().find(text.split()[0]), 0)
+    return it.Words(tuple(it.Word(VOICE_WORDS.get(w, w), column) for w in text.split() if w not in ("the", "a", "an")) or
+                    (it.Word(text, column),))
+
+
+#: What a musician calls a voice in a harmony phrase, the way the language names it ('the 808': the bass).
+VOICE_WORDS = {"808": "bass", "808s": "bass", "bassline": "bass", "tri": "triangle", "keys": "pad"}
+
+
+def column_of(text: str, line: str) -> int:
+    return max(line.lower().find(text.split()[0] if text.split() else text), 0)
+
+
+def chord_list(text: str) -> list[str] | None:
+    """'am7 f c g', 'a minor, f major | c - g' → ['am7', 'f', 'c', 'g'] (longest reading at each
+    place); None if any part is not a chord."""
+    tokens = [t for t in re.split(r"[\s,|]+|\s-\s", text) if t and t not in ("-", "then", "and", "to")]
+    chords, index = [], 0
+    while index < len(tokens):
+        for end in range(min(len(tokens), index + 4), index, -1):
+            chord = Chord.parse(" ".join(tokens[index:end]))
+            if chord is not None:
+                chords.append(chord.symbol)
+                index = end
+                break
+        else:
+            return None
+    return chords or None
+
+
+def has_quality(chords: list[str]) -> bool:
+    return any(not re.fullmatch(NOTE, c) for c in chords)
+
+
+def bad_chord(listed: str, line: str) -> LanguageError:
+    for token in re.split(r"[\s,|]+", listed):
+        if token and Chord.parse(token) is None and token not in ("-", "then", "and", "to"):
+            return chord_error(token, column_of(token, line))
+    return chord_error(listed, column_of(listed, line))
+
+
+__all__ = ["NOTE", "PRONOUNS", "NUMBERS", "CHORDISH", "words_of", "column_of", "chord_list", "has_quality", "bad_chord"]

@@ -1,0 +1,44 @@
+"""Grammar rules → intents for the stereo commands (the issue-17 block of chronus.lark)."""
+from __future__ import annotations
+
+from lark import Token
+
+from . import intents as it
+from . import intents_stereo as stereo
+from .parser_values import first_of
+
+
+def _side(children) -> tuple[int, bool, int]:
+    """(−1 left / +1 right, hard, column) from the SIDE token ("left", "hard right")."""
+    token = next(c for c in children if isinstance(c, Token) and c.type == "SIDE")
+    text = str(token).lower()
+    return (-1 if text.endswith("left") else 1), text.startswith("hard"), token.start_pos
+
+
+class StereoRules:
+    """Part of the parse-tree Transformer: pan, centre, ping-pong, narrow/widen."""
+
+    def pan(self, *children):
+        side, hard, column = _side(children)
+        return stereo.Pan(first_of(children, it.Words), side, first_of(children, it.Value), hard, None, column)
+
+    pan_after = pan
+
+    def pan_value(self, kw, *children):
+        """'pan -0.5', 'pan the hats 0.3': the number is the position."""
+        target = first_of(children, it.Words)
+        words = (target.items if target else ()) + (it.Word("pan", kw.start_pos),)
+        return it.SetParam(it.Words(words), first_of(children, it.Value))
+
+    def centre(self, *children):
+        token = next(c for c in children if isinstance(c, Token) and c.type == "CENTRE")
+        return stereo.Pan(first_of(children, it.Words), 0, None, False, None, token.start_pos)
+
+    def ping_pong(self, *children):
+        token = next(c for c in children if isinstance(c, Token) and c.type == "PINGPONG")
+        off = any(isinstance(c, Token) and (c.type == "OFF" or str(c).lower() == "no") for c in children)
+        return stereo.PingPong(first_of(children, it.Words), not off, token.start_pos)
+
+    def narrow(self, verb, *children):
+        word = "wider" if str(verb).lower() == "widen" else "narrower"
+        return it.Comparative(word, first_of(children, it.Words), first_of(children, it.Value), None, verb.start_pos)

@@ -1,0 +1,75 @@
+"""Politeness, hedging and chatter around a command, taken out for the second stage ('Could the kick
+be tuned to 45 Hz, please?' → 'make the kick tuned to 45 Hz', 'would you mind bringing the tempo
+down to 92' → 'bring the tempo down to 92'): words that ask nicely, never words that say what to do.
+"""
+from __future__ import annotations
+
+import re
+
+_POLITE = [(re.compile(p, re.I), r) for p, r in (
+    (r"^i'?d\s+(?:love|like|prefer)\s+(?:it\s+)?(?:if\s+)?(?:the\s+)?(.+?)\s+(?:were|was|could be|would be|to be)\s+",
+     r"make \1 "),
+    (r"^(?:i\s+(?:think|feel|guess|reckon|suppose)|i\s+feel\s+like|it\s+feels\s+like)\s+(?:that\s+)?", ""),
+    (r"^(?:the\s+)?(\w+(?:\s+\w+)?)\s+(?:could|should|might|would|needs? to)\s+(?:be|get|sound)\s+(?=\w)", r"make \1 "),
+    (r"\b(?:would|do|if)\s+you\s+(?:mind|don'?t mind)\b|^mind\b", ""),
+    (r"\b(?:would|is)\s+it\s+be\s+possible\s+(?:to\s+)?|\bis\s+it\s+possible\s+(?:to\s+)?|"
+     r"\bdo\s+you\s+think\s+(?:you\s+could\s+)?|\bif\s+that'?s\s+(?:alright|all right|ok|okay|fine|cool)\b|"
+     r"\bpossibly\b|\bkindly\b|\b(?:might|may|shall)\s+(?:we|i)\b", ""),
+    (r"^(?:let'?s\s+|we\s+could\s+|could\s+we\s+|can\s+we\s+)?(?:try|have|get)\s+(?=the\s+\w)", "make "),
+    (r"\b(?:we\s+)?try\s+(?=the\s+)", ""),
+    (r"\bsay\s+(?=-?[\d.])", ""),
+    (r"\ba\s+few\s+(?:bpm|beats|hz|db|ms|percent)\b|\ba\s+couple\s+(?:of\s+)?(?:bpm|hz|db|ms)\b", "a bit"),
+    (r"\bat\s+half\s+(?:volume|level|gain)\b", "at 50%"),
+    (r"\b(?:could|can|would|will)\s+(?:you|we|i|u)\s+(?:please\s+)?", ""),
+    (r"^(?:could|can|would|will|should)\s+(?:the\s+|this\s+|that\s+)?(.+?)\s+(?:be|get|sound)\s+", r"make \1 "),
+    (r"^(?:could|can|would|will|should)\s+(?=(?:the|it|this|that)\b)", ""),
+    (r"\b(?:please|pls|plz|thanks|thank you|sorry|maybe|perhaps|about|around|roughly|approximately|"
+     r"entirely|for now|for me|i think|if possible|would be lovely|would be great|so i can hear|"
+     r"a little bit|let'?s|i'?d like|go ahead and)\b", ""),
+    (r"(?<=\w)\s*[?!.]\s+(?=\w)", ", "),
+    (r"\bminus\s+(?=\d)", "-"),
+    (r"(?<=\d)\s*&\s*(?=\d)", " and "),
+    (r"(?<!\w)['\"]|['\"](?!\w)", ""),
+    (r"\b(add|put)\s+(?:a|an)\s+(?:second|2nd|third|new|extra)\b", r"\1 a"),
+    (r"(?<=[xX.\-|])\s+(?=[A-Za-z][\w-]*\s+\|?[xX.][xX.\-| ]{2,})", ", "),
+    (r"\breal quick\b|\bright now\b(?=.)", ""),
+    (r"\b(?:the\s+)?(?:high|higher|top|upper)\s+(?:one|tone|sound|beep|voice|note|synth)\b", "the lead"),
+    (r"\b(?:the\s+)?(?:low|lower|bottom|deep)\s+(?:one|tone|sound|beep|voice|note|synth)\b", "the sub"),
+    (r"\b(?:4\s*/\s*4|4\s*x\s*4|four four)\b", "four on the floor"),
+    (r"\b(?:on\s+)?all (?:four|4) beats\b", "on every beat"),
+    (r"\ba 5th\b", "a fifth"), (r"\ba 4th\b", "a fourth"),
+    (r"^(303|808)\b", r"the \1"),
+    (r"\b(?:the\s+)?whole\s+(?:beat|mix|track|thing|song|tune)\b", "everything"),
+    (r"\b1/4 notes?\b", "quarter note"), (r"\b1/8 notes?\b", "eighth note"), (r"\b1/16 notes?\b", "sixteenth note"),
+    (r"\b3/16\b", "dotted eighth"),
+    (r"\b(?:for a (?:bit|sec|second|moment|while)|as well|for me)\b", ""),
+    (r"\b([a-g])\s*-?\s*(flat|sharp)\s*(-?\d)\b", lambda m: m.group(1) + ("b" if m.group(2).lower() == "flat" else "#") + m.group(3)),
+    (r"\bwarmer\b|\bmellower\b|\bdarken\b", "darker"),
+    (r"\bbrighten\b|\bcrisper\b", "brighter"),
+    (r"\bresonant\b", "resonance"),
+    (r"(?<=\w)\s+only\b", ""),
+    (r"\s*,(?:\s*,)+", ","),
+    (r"^[\s,]+|[\s,]+$", ""),
+    (r"\s{2,}", " "),
+)]
+
+
+def polite(text: str) -> str:
+    """Politeness and hedging out ('Could the kick be tuned to 45 Hz, please?' → 'make the kick
+    tuned to 45 Hz'): words that ask nicely, never words that say what to do."""
+    for pattern, replacement in _POLITE:
+        text = pattern.sub(replacement, text)
+    return _GERUND.sub(lambda m: _VERB_OF.get(m.group(1).lower(), m.group(1)), text.strip(), count=1)
+
+
+#: 'mind bringing the tempo down': the verb of a request said as a gerund, first word only.
+_VERB_OF = {"bringing": "bring", "dropping": "drop", "turning": "turn", "taking": "take", "making": "make",
+            "putting": "put", "adding": "add", "setting": "set", "muting": "mute", "giving": "give",
+            "raising": "raise", "lowering": "lower", "pulling": "pull", "pushing": "push", "removing": "remove",
+            "moving": "move", "switching": "switch", "changing": "change", "unmuting": "unmute", "playing": "play",
+            "stopping": "stop", "starting": "start", "saving": "save", "swapping": "swap", "cutting": "cut",
+            "boosting": "boost", "slowing": "slow", "speeding": "speed", "tuning": "tune", "detuning": "detune"}
+_GERUND = re.compile(r"^(\w+ing)\b", re.I)
+
+
+__all__ = ["polite"]

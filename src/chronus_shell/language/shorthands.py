@@ -1,0 +1,58 @@
+"""Shorthand and studio words said out before the second stage reads a line ('kick dec 600',
+'cut 600', 'env mod 40%', 'dry/wet 30 on the echo', 'its cutoff', 'ring longer', 'adsr a 5 d 200 s 0.3 r 100').
+"""
+from __future__ import annotations
+
+import re
+
+from ..engine.catalogue import CATALOGUE
+
+#: Shorthand and studio words for a param or a value, said the grammar's way before any other
+#: reading ("kick dec 600", "cut 600", "env mod 40%", "100% wet on the reverb", "ring longer").
+SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in (
+    (r"\benv(?:elope)?[\s_]*(?:mod|amount|amt)\b", "env_amount"),
+    (r"\b[a-z]+-(?:y|ish|like|style)\s+|\b\d{3}(?:-|\s+)style\b,?\s*", ""),   # "rimshot-y snare", "snare 808 style"
+    (r"\bits\s+(?=(?:" + "|".join(sorted({n for c in CATALOGUE.values() for p in c.spec.params
+                                         for n in (p.name, *p.aliases)}, key=len, reverse=True)) + r")\b)", "the "),
+    (r"^what\s+(?:bpm|tempo)\s+(?:are\s+we|is\s+it|is\s+this)(?:\s+at)?$", "what is the tempo"),
+    (r"\b(?:to\s+)?(?:half\s*way|the\s+middle)$", "50%"),
+    (r"\bevery\s+(eighth|sixteenth|quarter|8th|16th)\s+notes?\b", r"every \1"),
+    (r"\b(swap|switch|flip|reverse)\s+the\s+order\s+of\b", r"\1"), (r"^you\s+can\s+", ""),
+    (r"(?<=\S)(?:,\s*|\s+)(?:(?:super|very|really|nice and)\s+)?(?:quietly|quiet|softly|low|in the background|underneath)"
+     r"(?:,\s*(?:(?:super|very|really)\s+)?(?:quiet|low))?$", ", quieter"),
+    (r"\bdec\b(?=\s+[\d.])", "decay"), (r"\bcut\b(?=\s+[\d.])", "cutoff"), (r"\brte\b(?=\s+[\d.])", "rate"),
+    (r"\b(?:dry\s*/\s*wet|wet\s*/\s*dry)\s+([\d.]+)(?!\s*%)\b", r"mix \1%"),
+    (r"\b(?:dry\s*/\s*wet|wet\s*/\s*dry)\b", "mix"),
+    (r"^([\d.]+\s*%)\s+wet\s+(?:on|for)\s+(?:the\s+)?(\w+)$", r"\2 mix \1"),
+    (r"^(?:set\s+|make\s+)?(?:the\s+)?(\w+)\s+(?:to\s+)?half\s+wet$", r"\1 mix 50%"),
+    (r"^(?:set\s+|make\s+)?(?:the\s+)?(\w+)\s+(?:to\s+)?(?:fully|all)\s+wet$", r"\1 mix 100%"),
+    (r"\brings?\b(?=\s+(?:(?:a\s+)?(?:little|bit|touch|lot)\s+)*(?:longer|shorter))", "decay"),
+    (r"\b(?:come|go)\s+(up|down)\b", r"\1"),
+    (r"\bhits?\s+harder\b", "punchier"),
+    (r"^(\w+)\s+to\s+(sine|square|saw|triangle|random)\s+shape\b", r"\1 shape \2"),
+    (r"^(?:adsr\s+|env(?:elope)?\s+)?a\s+(\S+)\s+d\s+(\S+)\s+s\s+(\S+)\s+r\s+(\S+)$",
+     r"adsr attack \1, adsr decay \2, adsr sustain \3, adsr release \4"),
+)]
+
+
+_DIGIT = {"zero": "0", "oh": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+          "six": "6", "seven": "7", "eight": "8", "nine": "9", **{str(d): str(d) for d in range(10)}}
+_D = "|".join(_DIGIT)
+_POINT = re.compile(rf"\b(?:({_D}|\d+)\s+)?point\s+((?:{_D})(?:\s+(?:{_D}))*)\b", re.I)
+
+
+def _decimal(match: re.Match) -> str:
+    """'zero point five' → 0.5, 'point 7' → 0.7, 'one point two' → 1.2."""
+    whole = _DIGIT.get((match.group(1) or "0").lower(), match.group(1) or "0")
+    return f"{whole}.{''.join(_DIGIT[d.lower()] for d in match.group(2).split())}"
+
+
+def shorthand(text: str) -> str:
+    """The line with its shorthand said out (SHORTHANDS, decimals said in words); the same line
+    when there is none."""
+    for pattern, replacement in SHORTHANDS:
+        text = pattern.sub(replacement, text)
+    return _POINT.sub(_decimal, text)
+
+
+__all__ = ["shorthand"]

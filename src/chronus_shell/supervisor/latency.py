@@ -1,0 +1,58 @@
+"""Command → audible latency, measured on the clocks of the processes that do the work.
+
+A command is timed from the moment it reaches the engine (a line entered, an OSC packet arrived)
+to the moment its first changed sample leaves the device: the output process writes the
+perf_counter_ns of each callback (CLOCK_MONOTONIC, shared by every process of the machine) and the
+device's own output latency into the control block, so the sample a command is stamped at has a
+known time at the speaker. `formula_ms` is what docs/tuning.md tells people; a test checks both agree.
+"""
+from __future__ import annotations
+
+import math
+import time
+
+from .rings import DEVICE_LATENCY_US, PLAYED_NS, READ_BLOCK
+
+
+def margin_blocks(config) -> int:
+    """Blocks between what the slots may have rendered and the first stamp: the block being
+    rendered right now, plus the early margin rounded up to whole blocks."""
+    return 1 + math.ceil(config.early_margin_ms * 1e-3 * config.sample_rate / config.block_size)
+
+
+def ahead_blocks(config) -> int:
+    """Blocks the slots keep rendered ahead of the output in steady state."""
+    return max(config.prefill_buffers, config.lead_target)
+
+
+def formula_ms(config, device_latency_ms: float = 0.0) -> float:
+    """docs/tuning.md, on average: (ahead + margin blocks + ½) × block + the device's latency.
+    The stamp is ahead + margin blocks after the block the device takes next, which comes on
+    average half a block after the command arrives."""
+    block_ms = 1000.0 * config.block_size / config.sample_rate
+    return (ahead_blocks(config) + margin_blocks(config) + 0.5) * block_ms + device_latency_ms
+
+
+def expected_ms(supervisor) -> float:
+    """What a command sent now would take, on the live clocks (the banner's figure before any
+    command was measured); the formula before the first block played."""
+    cfg = supervisor.config
+    now = audible_ms(supervisor.control.words, supervisor.earliest_stamp(), cfg.block_size, cfg.sample_rate, now_ns())
+    return formula_ms(cfg) if now is None else now
+
+
+def audible_ms(words, stamp: int, block_size: int, sample_rate: int, since_ns: int) -> float | None:
+    """ms from `since_ns` to the moment sample `stamp` leaves the device; None before the first block."""
+    for _ in range(3):  # the output may write between our reads: take a consistent pair
+        played, read = int(words[PLAYED_NS]), int(words[READ_BLOCK])
+        if played == int(words[PLAYED_NS]):
+            break
+    if played == 0 or read == 0:
+        return None
+    block_ns = 1e9 * block_size / sample_rate
+    at_device_ns = played + (stamp / block_size - (read - 1)) * block_ns + 1000 * int(words[DEVICE_LATENCY_US])
+    return (at_device_ns - since_ns) / 1e6
+
+
+def now_ns() -> int:
+    return time.perf_counter_ns()

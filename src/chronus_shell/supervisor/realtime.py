@@ -1,0 +1,315 @@
+"""Real-time scheduling for the audio processes, where the operating system allows it.
+
+On a busy machine (a browser, a DAW, a video call) an ordinary-priority audio process waits its
+turn behind every runnable program and a block comes late. So the device callback, the active
+slot and the standby run ahead of them — but below the audio server: a render above JACK's own
+threads makes JACK late (xruns). On Linux the output's callback thread keeps the priority JACK
+gives its clients (jackd -P 10 → clients at 5), or takes one below the audio server's when nothing
+gave it one (the null clock, ALSA); the output publishes it (RT_PRIORITY) and the active slot
+renders one step below it, the standby one step below the active, so the standby never delays
+the active slot. Only the thread that renders is real-time: it runs with SCHED_RESET_ON_FORK, so
+a thread or process a user module starts is an ordinary one (a module spinning in a thread of
+its own cannot starve the machine). The pool and the shell stay normal. macOS: the thread
+time-constraint policy; Windows: MMCSS "Pro Audio" and a high priority class.
+Memory is locked (mlockall) and the heap pre-faulted, so a render never waits on a page fault;
+garbage is frozen at start and collected between blocks, never during one.
+
+Without the right (no rtprio limit) nothing fails: the processes keep the normal priority (a
+nicer niceness where allowed), and `permission_notice` gives the one line that says what is lost
+and how to allow it. `describe` reads what each process actually got, for `status`.
+"""
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import functools
+import gc
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+AUDIO_SERVERS = ("jackd", "jackdbus", "pipewire", "pulseaudio")  # whose real-time threads we stay below
+NO_SERVER_OUTPUT = 20   # the output's priority where no audio server runs real-time (rtkit's usual cap)
+ROLE_BELOW_OUTPUT = {"output": 0, "active": 1, "standby": 2}  # steps below the output's priority
+MCL_CURRENT, MCL_FUTURE = 1, 2
+M_TRIM_THRESHOLD, M_MMAP_MAX = -1, -4
+PREFAULT_BYTES = 16 * 1024 * 1024  # heap touched at start and kept (not trimmed) for later blocks
+HOW_TO_ALLOW = ("allow it: add your user to the 'audio' group with '@audio - rtprio 95' and "
+                "'@audio - memlock unlimited' in /etc/security/limits.d/audio.conf, then log in "
+                "again (or run rtkit)")
+
+_memory_locked: str | None = None  # once per process: "locked" or why not
+_server_seen: tuple[float, int | None] = (-1e9, None)  # (when, what) the audio server was last read
+
+
+def prepare() -> str:
+    """Memory locked and pre-faulted, garbage frozen: once, at the start of an audio process."""
+    memory = lock_memory()
+    gc.collect()
+    gc.freeze()   # everything imported and compiled so far is never scanned again
+    gc.disable()  # the process's loop collects young garbage between blocks, where there is slack
+    return f"memory {memory}"
+
+
+def ordinary_children() -> None:
+    """What the calling thread starts from now on (a user module's threads and processes) gets the
+    ordinary policy and niceness, whatever this thread gets later (SCHED_RESET_ON_FORK)."""
+    if sys.platform.startswith("linux"):
+        nice = os.getpriority(os.PRIO_PROCESS, 0)
+        os.sched_setscheduler(0, os.SCHED_OTHER | os.SCHED_RESET_ON_FORK, os.sched_param(0))
+        os.setpriority(os.PRIO_PROCESS, 0, nice)
+
+
+def set_role(role: str, output_priority: int, block_seconds: float = 256 / 48000) -> str:
+    """The calling thread's scheduling for `role` (output, active, standby), `output_priority`
+    being what the output's callback runs at (0: not real-time, so neither is anyone)."""
+    if sys.platform.startswith("linux"):
+        if output_priority <= 0:
+            return "normal"
+        return _linux_fifo(max(1, output_priority - ROLE_BELOW_OUTPUT[role]))
+    if sys.platform == "darwin":
+        return _mac_time_constraint(block_seconds, role)
+    if sys.platform == "win32":
+        return _windows_mmcss(role)
+    return "normal (no real-time support on this system)"
+
+
+def claim_callback(block_seconds: float) -> int:
+    """Called once in the device callback's thread: the priority it runs at from now on (0: none).
+
+    A JACK client's thread already runs where JACK put it (below the server): it is kept. Any other
+    (the null clock, ALSA) is raised below the audio server's threads, if there is one."""
+    if not sys.platform.startswith("linux"):
+        set_role("output", 1, block_seconds)
+        return 1
+    policy = os.sched_getscheduler(0) & ~os.SCHED_RESET_ON_FORK
+    given = os.sched_getparam(0).sched_priority
+    if policy in (os.SCHED_FIFO, os.SCHED_RR) and given > 0:
+        return given
+    server = audio_server_priority()
+    wanted = NO_SERVER_OUTPUT if server is None else max(1, server - 1)
+    return wanted if _linux_fifo(wanted).startswith("SCHED_FIFO") else 0
+
+
+@contextlib.contextmanager
+def briefly(output_priority: int):
+    """The calling thread real-time below the slots for a few hundred µs (the shell's fan-out of a
+    stamped command: on a busy machine an ordinary thread preempted between its two pipe writes
+    would reach one slot after the stamp); back to what it was after. Nothing without the right."""
+    if output_priority <= ROLE_BELOW_OUTPUT["standby"] + 1 or not sys.platform.startswith("linux"):
+        yield
+        return
+    try:
+        before = (os.sched_getscheduler(0), os.sched_getparam(0), os.getpriority(os.PRIO_PROCESS, 0))
+        os.sched_setscheduler(0, os.SCHED_FIFO | os.SCHED_RESET_ON_FORK,
+                              os.sched_param(output_priority - ROLE_BELOW_OUTPUT["standby"] - 1))
+    except OSError:
+        yield
+        return
+    try:
+        yield
+    finally:
+        os.sched_setscheduler(0, before[0], before[1])
+        os.setpriority(os.PRIO_PROCESS, 0, before[2])
+
+
+class SlotRole:
+    """Follows which ring the output plays and the output's priority: the slot behind the played
+    ring is 'active', the other 'standby'. `follow` reads two words per loop; the scheduling
+    changes only when one of them did."""
+
+    def __init__(self, words, ring_name: str, active_word: int, priority_word: int, block_seconds: float):
+        self.words, self.active_word, self.priority_word = words, active_word, priority_word
+        self.block_seconds = block_seconds
+        self.index = int(ring_name.rsplit("ring", 1)[1])  # rings are named …ring0 / …ring1
+        self.state: tuple[bool, int] | None = None
+        self.got = "normal"
+
+    def follow(self) -> None:
+        state = (int(self.words[self.active_word]) == self.index, int(self.words[self.priority_word]))
+        if state != self.state:
+            self.state = state
+            self.got = set_role("active" if state[0] else "standby", state[1], self.block_seconds)
+
+
+# -- Linux --------------------------------------------------------------------------------------
+def _linux_fifo(priority: int) -> str:
+    """SCHED_FIFO for the calling thread only; what it starts (threads, processes) is ordinary."""
+    try:
+        os.sched_setscheduler(0, os.SCHED_FIFO | os.SCHED_RESET_ON_FORK, os.sched_param(priority))
+    except (PermissionError, OSError):
+        _nicer()
+        return "normal (no real-time permission)"
+    return f"SCHED_FIFO {priority}"
+
+
+def audio_server_priority(max_age_s: float = 5.0) -> int | None:
+    """The highest real-time priority among the audio server's threads (jackd, PipeWire…), read
+    from /proc; None when none runs real-time. A /proc walk: read again after `max_age_s` only."""
+    global _server_seen
+    if time.monotonic() - _server_seen[0] < max_age_s:
+        return _server_seen[1]
+    best = None
+    for entry in Path("/proc").iterdir():
+        try:
+            if not entry.name.isdigit() or (entry / "comm").read_text().strip() not in AUDIO_SERVERS:
+                continue
+            for tid in _threads(int(entry.name)):
+                policy, priority = _policy(tid)
+                if policy in (os.SCHED_FIFO, os.SCHED_RR) and priority > (best or 0):
+                    best = priority
+        except OSError:
+            continue
+    _server_seen = (time.monotonic(), best)
+    return best
+
+
+def _policy(tid: int) -> tuple[int, int]:
+    return os.sched_getscheduler(tid) & ~os.SCHED_RESET_ON_FORK, os.sched_getparam(tid).sched_priority
+
+
+def _threads(pid: int) -> list[int]:
+    try:
+        return [int(t) for t in os.listdir(f"/proc/{pid}/task")]
+    except OSError:
+        return []
+
+
+def _nicer(niceness: int = -10) -> None:
+    try:
+        os.setpriority(os.PRIO_PROCESS, 0, niceness)
+    except (AttributeError, PermissionError, OSError):
+        pass
+
+
+def _libc():
+    name = ctypes.util.find_library("c")
+    return ctypes.CDLL(name, use_errno=True) if name else None
+
+
+def lock_memory() -> str:
+    """mlockall, then pre-fault heap the renders will reuse (glibc keeps it: no trim, no mmap).
+    Once per process; a slot worker does it while warming up, before anyone waits on it."""
+    global _memory_locked
+    if _memory_locked is not None:
+        return _memory_locked
+    libc = _libc() if sys.platform != "win32" else None
+    if libc is None or not hasattr(libc, "mlockall"):
+        _memory_locked = "not locked (no mlockall here)"
+        return _memory_locked
+    if libc.mlockall(MCL_CURRENT | MCL_FUTURE) != 0:
+        _memory_locked = f"not locked ({os.strerror(ctypes.get_errno())})"
+        return _memory_locked
+    if hasattr(libc, "mallopt"):  # glibc: freed memory stays in the (locked) heap for reuse
+        libc.mallopt(M_TRIM_THRESHOLD, -1)
+        libc.mallopt(M_MMAP_MAX, 0)
+    touched = ctypes.create_string_buffer(PREFAULT_BYTES)  # zero-filled: every page faulted now
+    del touched
+    _memory_locked = "locked"
+    return _memory_locked
+
+
+@functools.lru_cache(maxsize=None)
+def permission_notice() -> str | None:
+    """None when real-time scheduling is allowed, else the one line for the start of the shell.
+
+    Probed for real: a short-lived thread asks for SCHED_FIFO and gives it back."""
+    if not sys.platform.startswith("linux"):
+        return None  # macOS and Windows grant their audio policies to ordinary users
+    result: list[bool] = []
+
+    def probe() -> None:
+        try:
+            os.sched_setscheduler(0, os.SCHED_FIFO, os.sched_param(1))
+            os.sched_setscheduler(0, os.SCHED_OTHER, os.sched_param(0))
+            result.append(True)
+        except (PermissionError, OSError):
+            result.append(False)
+
+    thread = threading.Thread(target=probe, name="chronus-rt-probe")
+    thread.start()
+    thread.join()
+    if result and result[0]:
+        return None
+    return ("no real-time scheduling: audio runs at normal priority, so a busy machine can make it "
+            f"click; {HOW_TO_ALLOW}")
+
+
+def describe(pid: int | None) -> str:
+    """What a process got, read from the OS: 'SCHED_FIFO 4 · locked', 'normal', '?'."""
+    if pid is None:
+        return "?"
+    if not sys.platform.startswith("linux"):
+        return "see the start line"
+    best = (os.SCHED_OTHER, 0)
+    for tid in _threads(pid) or [pid]:
+        try:
+            policy, priority = _policy(tid)
+        except OSError:
+            continue
+        if policy in (os.SCHED_FIFO, os.SCHED_RR) and priority > best[1]:
+            best = (policy, priority)
+    text = {os.SCHED_FIFO: f"SCHED_FIFO {best[1]}", os.SCHED_RR: f"SCHED_RR {best[1]}"}.get(best[0], "normal")
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return text
+    locked = next((line.split()[1] for line in status.splitlines() if line.startswith("VmLck:")), "0")
+    return f"{text} · locked" if int(locked) > 0 else text
+
+
+# -- macOS ---------------------------------------------------------------------------------------
+class _TimeConstraint(ctypes.Structure):
+    _fields_ = [("period", ctypes.c_uint32), ("computation", ctypes.c_uint32),
+                ("constraint", ctypes.c_uint32), ("preemptible", ctypes.c_int)]
+
+
+def _mac_time_constraint(block_seconds: float, role: str) -> str:
+    """THREAD_TIME_CONSTRAINT_POLICY for the calling thread: a period of one block, and a share of
+    it to compute (the standby asks for less, so the scheduler prefers the active slot)."""
+    try:
+        system = ctypes.CDLL("/usr/lib/libSystem.dylib")
+
+        class Timebase(ctypes.Structure):
+            _fields_ = [("numer", ctypes.c_uint32), ("denom", ctypes.c_uint32)]
+
+        timebase = Timebase()
+        system.mach_timebase_info(ctypes.byref(timebase))
+        per_ns = timebase.denom / timebase.numer
+        period = int(block_seconds * 1e9 * per_ns)
+        share = 0.5 if role != "standby" else 0.3
+        policy = _TimeConstraint(period, int(period * share), period, 1)
+        thread_policy_flavor_time_constraint, count = 2, 4
+        code = system.thread_policy_set(system.mach_thread_self(), thread_policy_flavor_time_constraint,
+                                        ctypes.byref(policy), count)
+    except (OSError, AttributeError):
+        return "normal (no time-constraint policy)"
+    return "time-constraint" if code == 0 else f"normal (thread_policy_set error {code})"
+
+
+# -- Windows -------------------------------------------------------------------------------------
+_mmcss_handle = None
+HIGH_PRIORITY_CLASS = 0x80
+AVRT_PRIORITY = {"output": 2, "active": 1, "standby": 0}  # critical, high, normal
+
+
+def _windows_mmcss(role: str) -> str:
+    """MMCSS 'Pro Audio' for the calling thread and a high priority class for the process."""
+    global _mmcss_handle
+    try:
+        kernel32 = ctypes.WinDLL("kernel32")
+        avrt = ctypes.WinDLL("avrt")
+        kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), HIGH_PRIORITY_CLASS)
+        if _mmcss_handle is None:
+            task = ctypes.c_uint32(0)
+            avrt.AvSetMmThreadCharacteristicsW.restype = ctypes.c_void_p
+            _mmcss_handle = avrt.AvSetMmThreadCharacteristicsW("Pro Audio", ctypes.byref(task))
+        if not _mmcss_handle:
+            return "high priority class (MMCSS refused)"
+        avrt.AvSetMmThreadPriority(ctypes.c_void_p(_mmcss_handle), AVRT_PRIORITY[role])
+    except (OSError, AttributeError):
+        return "normal (no MMCSS)"
+    return f"MMCSS Pro Audio ({role})"

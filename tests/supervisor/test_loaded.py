@@ -1,0 +1,96 @@
+"""Zero loss on a busy machine: the soak and the failovers again, with every core kept busy.
+
+A minute on the JACK dummy device at the default settings (not the tests' longer lead) with a dozen
+ordinary-priority busy loops and a memory toucher running (tests/supervisor/busy.py), a musician
+typing every 100 ms, the sandbox pool validating a module the whole time, and 20 slot kills (active
+and standby in turn): not one block may be lost. It relies on real-time scheduling (root in CI,
+the `audio` group's rtprio on a musician's machine); without it the loss is measured in `status`
+and reported, and this test is skipped.
+"""
+from __future__ import annotations
+
+import os
+import threading
+import time
+
+import pytest
+
+from chronus_shell.protocol.message import Message
+from chronus_shell.supervisor import Config, Supervisor, realtime
+from chronus_shell.supervisor.pool import SandboxPool
+from chronus_shell.supervisor.rings import ACTIVE_SLOT
+
+from .busy import busy_machine, still_busy
+from .test_soak import FOUR_VOICES, play_while_typing, wait_for_music
+
+SECONDS = 60
+KILLS = 20
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+EXAMPLE = os.path.join(ROOT, "examples", "modules", "bitwarp.py")
+SPAWN = os.environ.get("CHRONUS_START_METHOD") == "spawn"
+
+
+def validate_until(pool: SandboxPool, path: str, stop: threading.Event, verdicts: list) -> None:
+    while not stop.is_set():
+        verdict = pool.validate(path)
+        verdicts.append(verdict.ok or verdict.line())
+
+
+def kill_in_turn(supervisor: Supervisor, stop: threading.Event, period: float, killed: list) -> None:
+    """The i-th kill at start + i × period, or as soon after as the last one is over (its slot
+    replaced) and a spare is ready: a spare warms up at normal priority, so on a loaded machine it
+    can take longer than a period. One failover at a time: two at once is a double fault."""
+    start, gone = time.monotonic(), None
+    while len(killed) < KILLS and not stop.wait(max(0.0, start + (len(killed) + 1) * period - time.monotonic())):
+        while not (supervisor.spares and all(slot is not None and slot.alive() and slot.pid != gone
+                                             for slot in supervisor.slots)):
+            if stop.wait(0.05):
+                return
+        which = "active" if len(killed) % 2 == 0 else "standby"
+        active = int(supervisor.control.words[ACTIVE_SLOT])
+        gone = supervisor.slots[active if which == "active" else 1 - active].pid
+        killed.append(supervisor.crash(which))
+
+
+@pytest.mark.soak
+@pytest.mark.jack
+@pytest.mark.skipif(SPAWN, reason="the start method only changes how workers start; the first pass soaks")
+@pytest.mark.skipif(realtime.permission_notice() is not None, reason="zero loss under load needs real-time scheduling")
+def test_a_loaded_minute_with_the_pool_busy_and_20_failovers_loses_nothing(jack_server, tmp_path):
+    config = Config.from_env(env={}, backend="sounddevice")  # the defaults a user gets
+    module = tmp_path / "modules"
+    module.mkdir()
+    path = module / "bitwarp.py"
+    path.write_text(open(EXAMPLE).read())
+    stop = threading.Event()
+    verdicts, killed = [], []
+    with SandboxPool(size=2, sample_rate=config.sample_rate, block_size=config.block_size, folder=module) as pool, \
+            Supervisor(config) as supervisor:
+        assert "JACK" in supervisor.device
+        wait_for_music(supervisor)
+        for line in FOUR_VOICES:
+            supervisor.send(Message.parse(line))
+        time.sleep(1.0)
+        before = supervisor.status()["lost_blocks"]
+        with busy_machine(SECONDS + 10) as load:
+            helpers = [threading.Thread(target=validate_until, args=(pool, str(path), stop, verdicts)),
+                       threading.Thread(target=kill_in_turn, args=(supervisor, stop, SECONDS / (KILLS + 2), killed))]
+            for helper in helpers:
+                helper.start()
+            try:
+                played = play_while_typing(supervisor, SECONDS)
+            finally:
+                stop.set()
+                for helper in helpers:
+                    helper.join()
+            busy_throughout = still_busy(load)
+        time.sleep(0.5)
+        status = supervisor.status()
+    assert busy_throughout, "the load ended early: the test proved nothing"
+    assert len(killed) >= KILLS - 1, killed
+    assert verdicts and all(v is True for v in verdicts), [v for v in verdicts if v is not True]
+    assert played["commands"] >= 0.95 * SECONDS / 0.1
+    assert before == 0, f"{before} blocks lost while loading the patch"
+    assert status["lost_blocks"] == 0, (status["lost_blocks"], supervisor.failovers, supervisor.switches)
+    assert all(f["lost_blocks"] == 0 for f in supervisor.failovers), supervisor.failovers
+    assert supervisor.problems == [] or all("late" in p for p in supervisor.problems), supervisor.problems
