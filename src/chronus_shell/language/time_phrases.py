@@ -167,6 +167,8 @@ def _fade(line: str) -> tuple[str, str, str | None] | None:
 
 _SWEEP = re.compile(r"^(?:sweep|ramp|glide|slide|move|bring|take|automate|push|pull|turn|ease|drift|creep|nudge|walk)\s+(?P<what>.+?)\s+from\s+"
                     r"(?P<a>.+?)\s+(?:up\s+to|down\s+to|to|into)\s+(?P<b>.+)$", re.I)
+_SWEEP_WAY = re.compile(r"^(?:(?:do\s+)?an?\s+)?(?:filter\s+sweep\s+(up|down)|sweep\s+(?:up\s+|down\s+)?(?:the\s+)?"
+                        r"(?:filter|cutoff)\s+(up|down))$|^sweep\s+(up|down)\s+(?:the\s+)?(?:filter|cutoff)$", re.I)
 _FROM_TO = re.compile(r"^(?:set\s+)?(?P<what>.+?)\s+from\s+(?P<a>.+?)\s+(?:up\s+to|down\s+to|to)\s+(?P<b>.+)$", re.I)
 _VERB_TO = re.compile(r"^(?:sweep|ramp|glide|slide|move|bring|take|automate|ease|drift|creep|nudge|walk|swell)\s+(?P<what>.+?)\s+(?:up\s+to|down\s+to|to)\s+"
                       r"(?P<b>.+)$", re.I)
@@ -177,6 +179,10 @@ _TEMPO = re.compile(r"^(?:accelerate|decelerate|ramp up|ramp down|ramp|speed up|
 
 def _sweep(line: str) -> tuple[str, str | None]:
     """(the command, the start value or None): 'sweep the cutoff from 200 to 2k' → ('set the cutoff to 2k', '200')."""
+    match = _SWEEP_WAY.match(line)
+    if match:                     # "filter sweep up", "sweep the filter down": a big move that way
+        way = next(group for group in match.groups() if group).lower()
+        return f"{'open' if way == 'up' else 'close'} the filter a lot", None
     match = _SWEEP.match(line) or _FROM_TO.match(line)
     if match:
         return f"set {match.group('what')} to {match.group('b')}", f"set {match.group('what')} to {match.group('a')}"
