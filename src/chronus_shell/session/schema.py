@@ -110,6 +110,7 @@ def validate(state: Any) -> dict:
         "mod_edges": mod_edges,
         "sequencer": _sequencer(state.get("sequencer", {}), ids),
         "focus": focus,
+        **({"gear": state["gear"]} if isinstance(state.get("gear"), dict) else {}),   # MIDI settings: gear/sessions.py
     }
 
 
