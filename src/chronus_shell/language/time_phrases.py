@@ -29,9 +29,9 @@ _LINE = r"(?P<line>bar|measure|beat|downbeat|bar line|one)"
 START_FORMS = (
     rf"(?:at|on)\s+the\s+(?:start|top|beginning)\s+of\s+the\s+next\s+{_LINE}",
     rf"(?:at|on|from|in)\s+(?:the\s+)?(?:next|following)\s+{_LINE}",
-    rf"at\s+the\s+end\s+of\s+(?:the|this)\s+(?P<end>bar|measure|phrase)",
+    r"at\s+the\s+end\s+of\s+(?:the|this)\s+(?P<end>bar|measure|phrase)",
     r"(?:after|at\s+the\s+end\s+of)\s+(?:this|the)\s+(?:bar|measure)|at\s+the\s+(?:next\s+)?bar\s*line",
-    rf"at\s+the\s+end\s+of\s+the\s+next\s+(?P<end2>bar|measure)",
+    r"at\s+the\s+end\s+of\s+the\s+next\s+(?P<end2>bar|measure)",
     rf"next\s+{_LINE}",
     rf"(?:in|after)\s+{_NUM}\s*(?P<unit>bars?|measures?|beats?)",
     rf"{_NUM}\s*(?P<unit>bars?|measures?|beats?)\s+from\s+now",
