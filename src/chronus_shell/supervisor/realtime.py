@@ -34,7 +34,7 @@ from pathlib import Path
 AUDIO_SERVERS = ("jackd", "jackdbus", "pipewire", "pulseaudio")  # whose real-time threads we stay below
 NO_SERVER_OUTPUT = 20   # the output's priority where no audio server runs real-time (rtkit's usual cap)
 ROLE_BELOW_OUTPUT = {"output": 0, "active": 1, "standby": 2}  # steps below the output's priority
-MCL_CURRENT, MCL_FUTURE = 1, 2
+MCL_CURRENT, MCL_FUTURE, MCL_ONFAULT = 1, 2, 4
 M_TRIM_THRESHOLD, M_MMAP_MAX = -1, -4
 PREFAULT_BYTES = 16 * 1024 * 1024  # heap touched at start and kept (not trimmed) for later blocks
 HOW_TO_ALLOW = ("allow it: add your user to the 'audio' group with '@audio - rtprio 95' and "
@@ -204,7 +204,10 @@ def lock_memory() -> str:
     if libc is None or not hasattr(libc, "mlockall"):
         _memory_locked = "not locked (no mlockall here)"
         return _memory_locked
-    if libc.mlockall(MCL_CURRENT | MCL_FUTURE) != 0:
+    # On fault (Linux ≥ 4.4): a page is locked once touched — the warm-up render touches what the
+    # renders use — so a new spare neither copies the forkserver's whole image (a private page locked
+    # up front is a copy-on-write break) nor pins hundreds of MB it never reads.
+    if libc.mlockall(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT) != 0 and libc.mlockall(MCL_CURRENT | MCL_FUTURE) != 0:
         _memory_locked = f"not locked ({os.strerror(ctypes.get_errno())})"
         return _memory_locked
     if hasattr(libc, "mallopt"):  # glibc: freed memory stays in the (locked) heap for reuse
