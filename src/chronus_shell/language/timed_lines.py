@@ -35,14 +35,15 @@ DOC_FORMS = (
       "at the next bar fade out the saw over 2 bars"]),
 )
 #: A line without one of these words has no time words (the cheap test before the phrases' regexes).
-TRIGGERS = re.compile(r"\b(?:bars?|beats?|measures?|steps?|sixteenths?|seconds?|secs?|downbeat|one|phrase|slowly|"
+TRIGGERS = re.compile(r"\b(?:bars?|beats?|measures?|steps?|sixteenths?|seconds?|secs?|minutes?|mins?|over\s+\d+|"
+                      r"across\s+\d+|downbeat|one|phrase|slowly|"
                       r"gradually|little|bit|smoothly|gently|fade\w*|sweep|ramp|glide|slide|automate|ease|drift|creep|"
                       r"nudge|swell|walk|accel\w*|stringendo|rit\w*|rall\w*|allargando|cresc\w*|decresc\w*|diminuendo|"
                       r"dim|speed|slow|decelerate|broaden|for\s+(?:\d+|two|three|four|eight|sixteen))\b|\d\s*s\b", re.I)
 _SEPARATORS = re.compile(r"\s*(?:;|,|\band then\b|\bthen\b)\s*", re.I)
-_BACK = re.compile(r"^(?:and\s+)?bring\s+(?:them|em|'em|it|\w+)\s+back(?:\s+in)?$", re.I)
+_BACK = re.compile(r"^(?:and\s+)?(?:bring\s+(?:them|em|'em|it|\w+)\s+back(?:\s+in)?|(?:(?:it\s+|they\s+)?comes?\s+)?back(?:\s+in)?)$", re.I)
 _TIMED_MUTE = re.compile(r"\bfor\s+(?:a|an|one|two|three|four|eight|sixteen|\d+)\b", re.I)
-_CURVE_ONLY = re.compile(r"^(?:and\s+)?(?:exponential(?:ly)?|logarithmic(?:ally)?|log|linear(?:ly)?)(?:\s+curve)?$", re.I)
+_CURVE_ONLY = re.compile(r"^(?:and\s+)?(?:exponential(?:ly)?|exp|logarithmic(?:ally)?|log|linear(?:ly)?)(?:\s+curve)?$", re.I)
 HELP_TOPICS = frozenset({"time", "timing", "ramp", "ramps", "fade", "fades", "sweep", "bars", "later"})
 RAMP_WORDS = ("over", "during", "across", "within", "slowly", "for")
 MUTE_WORDS = ("for", "during")
@@ -89,7 +90,7 @@ def translate_timed(translator, text: str) -> list[Message] | None:
 
 
 def _segments(text: str) -> list[str]:
-    parts = [p for p in (part.strip() for part in _SEPARATORS.split(strip_label(text))) if p]
+    parts = [p for part in _SEPARATORS.split(strip_label(text)) for p in _two_timed(part.strip()) if p]
     out: list[str] = []
     waiting: list[str] = []                      # "at the next bar," before its command
     for part in parts:
@@ -106,6 +107,23 @@ def _segments(text: str) -> list[str]:
     if waiting:
         out = out[:-1] + [" ".join(out[-1:] + waiting)]
     return out
+
+
+def _two_timed(part: str) -> list[str]:
+    """'decay to 80ms over 8 bars and reso to .9 over 8': two commands, each with its own length."""
+    for match in re.finditer(r"\s+and\s+", part):
+        halves = part[:match.start()], part[match.end():]
+        if all(_own_length(half) for half in halves):
+            return list(halves)
+    return [part]
+
+
+def _own_length(text: str) -> bool:
+    try:
+        timed = split(text)
+    except ValueError:
+        return False
+    return timed is not None and timed.beats is not None and bool(timed.command.strip()) and timed.prep != "slowly"
 
 
 def _time_only(part: str) -> str | None:
@@ -198,11 +216,16 @@ def _drum_mutes(model, command: str) -> list[Message]:
 
 def _probe(translator, command: str) -> dict[str, float]:
     """What a command would set ({address: value}), leaving everything as it was."""
-    state = translator._state()
+    state, last = translator._state(), (translator._last_intent, translator._last_text)
     try:
-        return {m.address: m.args[0] for m in translator._translate(command) if m.args}
+        try:
+            messages = translator._translate(command)
+        except LanguageError:                       # 'the pad', 'the organ': the names musicians give a voice
+            messages = translator.translate(command)
+        return {m.address: m.args[0] for m in messages if m.args}
     finally:
         translator._restore(state)
+        translator._last_intent, translator._last_text = last
 
 
 def _fade(translator, timed: Timed) -> list[Message]:

@@ -1,0 +1,88 @@
+"""Harmony, time and rhythm English by phrasing CLASS (not by sentence): each test is one shape
+said several ways — wordings invented here, none copied from a corpus."""
+import pytest
+
+from chronus_shell.language import LanguageError, Translator
+
+ACID = ("add a saw at 55 hz", "add acid filter", "add an adsr", "bass x.xX.x.xx.Xx.x.x", "bass notes a1 a1 c2 a1",
+        "kick x...x...x...x...", "hats ..x...x...x...x.", "cutoff 800")
+DRUMS = ("kick x...x...x...x...", "snare ....x.......x...", "hats x.x.x.x.x.x.x.x.", "tempo 120")
+PAD = ("add a triangle at 220 hz", "add a filter", "add a reverb", "add a sine at 440 hz", "add a delay")
+
+
+def last(*lines) -> list[str]:
+    translator = Translator()
+    for line in lines[:-1]:
+        translator.translate(line)
+    return [str(m) for m in translator.translate(lines[-1])]
+
+
+def refused(*lines) -> str:
+    translator = Translator()
+    for line in lines[:-1]:
+        translator.translate(line)
+    with pytest.raises(LanguageError) as err:
+        translator.translate(lines[-1])
+    return str(err.value)
+
+
+# --- time: where the length sits and how it is said -------------------------------------------------
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("resonance to 0.7 over about 4 bars", ["/ramp/acid_filter1/resonance 0.7 16"]),
+    ("cutoff up to 3k across roughly 2 bars", ["/ramp/acid_filter1/cutoff 3000.0 8"]),
+    ("open the cutoff across 2 bars to 4k", ["/ramp/acid_filter1/cutoff 4000.0 8"]),        # the length mid-line
+    ("cutoff to 1500 over half a minute", ["/ramp/acid_filter1/cutoff 1500.0 64"]),          # minutes (128 bpm)
+    ("resonance to 0.2 over 8", ["/ramp/acid_filter1/resonance 0.2 32"]),                     # a bare count: bars
+])
+def test_a_ramp_length_with_filler_inside_the_line_in_minutes_or_without_a_unit(phrase, expected):
+    assert last(*ACID, "tempo 128", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("tempo up to 140 over 8 bars please", ["/seq/bpm 140.0 ramp 32"]),
+    ("ok, tempo down to 100 over 4 bars", ["/seq/bpm 100.0 ramp 16"]),
+    ("cutoff down to 300 over 2 bars sort of dull", ["/ramp/acid_filter1/cutoff 300.0 8"]),
+    ("tempo to 110 over 4 bars like a rallentando", ["/seq/bpm 110.0 ramp 16"]),
+    ("tempo to 150 nice and slow over 16 bars", ["/seq/bpm 150.0 ramp 64"]),
+])
+def test_words_around_a_timed_change_that_say_nothing_more(phrase, expected):
+    assert last(*ACID, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the resonance crawls up to 0.8 over 4 bars", ["/ramp/acid_filter1/resonance 0.8 16"]),
+    ("let the bpm fall to 90 over 8 bars", ["/seq/bpm 90.0 ramp 32"]),
+    ("close the cutoff back down to 250 over 4 bars", ["/ramp/acid_filter1/cutoff 250.0 16"]),
+    ("slide the detune to 12 cents on the saw over 2 bars", ["/ramp/saw1/detune 12.0 8"]),
+    ("resonance: 0.1 -> 0.9 over 4 bars", ["/mod/acid_filter1/resonance 0.1", "/ramp/acid_filter1/resonance 0.9 16"]),
+    ("sweep from 400 to 2k over 4 bars", ["/mod/acid_filter1/cutoff 400.0", "/ramp/acid_filter1/cutoff 2000.0 16"]),
+])
+def test_word_orders_of_a_move_subject_first_owner_last_arrows_and_an_implied_cutoff(phrase, expected):
+    assert last(*ACID, phrase) == expected
+
+
+def test_an_exp_curve_and_two_timed_changes_joined_by_and():
+    assert last(*ACID, "cutoff back to 400 over 2 bars, exp") == ["/ramp/acid_filter1/cutoff 400.0 8 exp"]
+    assert last(*ACID, "cutoff to 2k over 2 bars and resonance to 0.3 over 4") == [
+        "/ramp/acid_filter1/cutoff 2000.0 8", "/ramp/acid_filter1/resonance 0.3 16"]
+
+
+@pytest.mark.parametrize("phrase", ["stop on the bar line", "stop at the bar", "wait, stop at the end of the bar pls"])
+def test_a_stop_at_the_bar_said_several_ways(phrase):
+    assert last(*DRUMS, phrase) == ["/seq/stop bar"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("snare out 2 bars", ["/seq/mute snare 1 2"]),
+    ("the hats drop out for a bar", ["/seq/mute hats 1 1"]),
+    ("kick sits out 4 bars", ["/seq/mute kick 1 4"]),
+    ("no snare for 2 bars, then back in", ["/seq/mute snare 1 2"]),        # it comes back by itself: not unmuted now
+])
+def test_a_part_out_for_some_bars_is_a_timed_mute(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+def test_a_fade_in_from_silence_and_a_swell_of_a_nicknamed_voice():
+    assert last(*PAD, "fade the sine up from silence over 2 bars") == ["/mod/sine1/gain 0.0", "/ramp/sine1/gain 0.5 8"]
+    assert last(*PAD, "swell the pad in over 2 bars")[-1].startswith("/ramp/triangle1/gain")
