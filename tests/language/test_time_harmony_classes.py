@@ -86,3 +86,34 @@ def test_a_part_out_for_some_bars_is_a_timed_mute(phrase, expected):
 def test_a_fade_in_from_silence_and_a_swell_of_a_nicknamed_voice():
     assert last(*PAD, "fade the sine up from silence over 2 bars") == ["/mod/sine1/gain 0.0", "/ramp/sine1/gain 0.5 8"]
     assert last(*PAD, "swell the pad in over 2 bars")[-1].startswith("/ramp/triangle1/gain")
+
+
+# --- harmony: intervals, key changes, keys said in any order -----------------------------------------
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("lower them a whole tone", "/seq/notes bass g1 g1 a#1 g1"),
+    ("raise it a minor third", "/seq/notes bass c2 c2 d#2 c2"),
+    ("transpose it up a perfect fifth", "/seq/notes bass e2 e2 g2 e2"),
+    ("then down a tritone", "/seq/notes bass d#1 d#1 f#1 d#1"),
+])
+def test_interval_names_and_verbs_that_carry_the_direction_move_the_notes(phrase, expected):
+    assert last(*ACID, phrase)[-1] == expected
+
+
+def test_a_key_moved_by_an_interval_moves_the_key_and_its_note_tracks():
+    assert last(*PAD, "key eb major", "modulate up a half step") == ["/seq/key e major"]
+    assert last(*PAD, "key f major", "take it down a whole step") == ["/seq/key eb major"]   # only a key: the key
+    assert last(*ACID, "key a minor", "the key up a perfect fourth") == [
+        "/seq/key d minor", "/seq/notes bass d2 d2 f2 d2"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("lydian, c", "/seq/key c lydian"),
+    ("use mixolydian on g", "/seq/key g mixolydian"),
+    ("blues scale a", "/seq/key a blues"),
+    ("d minor, melodic", "/seq/key d melodic_minor"),
+    ("key of e minor, no, phrygian", "/seq/key e phrygian"),
+    ("the melody in f major", "/seq/key f major"),
+])
+def test_a_key_said_scale_first_with_a_second_thought_or_after_a_part(phrase, expected):
+    assert last(*PAD, phrase) == [expected]

@@ -51,6 +51,7 @@ FLAT_NAMES = ("c", "db", "d", "eb", "e", "f", "gb", "g", "ab", "a", "bb", "b")
 #: Roots whose chords are spelled with flats (F major: f a c; G minor: g bb d).
 _FLAT_MAJOR = {5, 10, 3, 8, 1, 6}
 _FLAT_MINOR = {2, 7, 0, 5, 10, 3, 8}
+_MINOR_SCALES = ("minor", "dorian", "phrygian", "locrian", "harmonic_minor", "melodic_minor", "minor_pentatonic", "blues")
 
 
 @lru_cache(maxsize=4096)
@@ -153,9 +154,14 @@ def spelled(pitch: int, pitch_name: str | None = None) -> str:
 def key_flats(tonic: str, scale: str) -> bool:
     """Whether a key is written with flats (F major, D minor, anything on a flat tonic)."""
     pc = pitch_class(tonic)
-    minor = scale in ("minor", "dorian", "phrygian", "locrian", "harmonic_minor", "melodic_minor",
-                      "minor_pentatonic", "blues")
+    minor = scale in _MINOR_SCALES
     return tonic.endswith("b") and len(tonic) == 2 or pc in (_FLAT_MINOR if minor else _FLAT_MAJOR) and "#" not in tonic
+
+
+def key_name(pc: int, scale: str) -> str:
+    """The usual spelling of a key's tonic: Eb major and Bb minor, but F# major and C# minor."""
+    flat_keys = _FLAT_MINOR if scale in _MINOR_SCALES else _FLAT_MAJOR
+    return FLAT_NAMES[pc % 12] if pc % 12 in flat_keys else _SHARP_NAMES[pc % 12]
 
 
 def scale_names(tonic: str, steps: tuple[int, ...]) -> dict[int, str]:

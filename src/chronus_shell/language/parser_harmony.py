@@ -49,7 +49,8 @@ _SIGNALS = frozenset("notes note melody scale degrees degree chord chords progre
                      "seventh sevenths 7th 7ths 9th ninth blues vamp loop relative parallel transpose modulate tune "
                      "pent mixo dorian phrygian lydian mixolydian locrian aeolian ionian pentatonic chromatic sixth "
                      "neapolitan tristan german italian french hendrix augmented diminished suspended sus strum barre "
-                     "cadential 808 808s bassline walk triad cadence progression each".split())
+                     "cadential 808 808s bassline walk triad cadence progression each tone tones tritone second "
+                     "harmonic melodic".split())
 
 
 def _worth_reading(line: str) -> bool:
