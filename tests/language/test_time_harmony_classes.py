@@ -117,3 +117,33 @@ def test_a_key_moved_by_an_interval_moves_the_key_and_its_note_tracks():
 ])
 def test_a_key_said_scale_first_with_a_second_thought_or_after_a_part(phrase, expected):
     assert last(*PAD, phrase) == [expected]
+
+
+# --- harmony: polyphony counts, chords without a verb, capital A, remarks after chords ----------------
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("6 voices", ["/patch/poly sine1 6"]),                  # the voice in focus (the delay's)
+    ("3 voice poly on the sine", ["/patch/poly sine1 3"]),
+    ("give the triangle 5 voices", ["/patch/poly triangle1 5"]),
+    ("make it a wide chord, 10 voices", ["/patch/poly sine1 10"]),
+    ("4 notes at once on the sine", ["/patch/poly sine1 4"]),
+])
+def test_a_count_of_voices_said_any_way_is_polyphony(phrase, expected):
+    assert last(*PAD, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["40 voices", "give it 20 voices"])
+def test_too_many_voices_is_refused_with_the_range_never_read_as_a_pitch(phrase):
+    assert "1 to 16" in refused(*PAD, phrase)
+
+
+def test_a_chord_named_without_a_verb_and_the_capital_a_of_a_progression():
+    assert last(*PAD, "g minor chord on the triangle") == ["/gate/triangle1 1 195.997718 233.081881 293.664768"]
+    notes = last(*PAD, "D A G")[-1].split()
+    assert [n for n in notes[2:] if n != "-"] == ["d4+f#4+a4", "a3+c#4+e4", "g3+b3+d4"] or \
+        [n[0] for n in notes[2:] if n != "-"] == ["d", "a", "g"]
+
+
+@pytest.mark.parametrize("phrase", ["F C G Am, like a hundred pop songs", "play f c g am like in that tutorial"])
+def test_a_remark_after_a_progression_is_left_out(phrase):
+    assert [m.split()[0] for m in last(*PAD, phrase)] == ["/seq/add", "/seq/notes"]

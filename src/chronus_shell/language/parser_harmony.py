@@ -130,6 +130,8 @@ def _clean(line: str) -> str:
     text = re.sub(r"\bn\s+\"([^\"]*)\"", r"notes \1", text).replace('"', "").replace("$", " ")   # tidal: n "a c e"
     text = re.sub(r"\s*\([^)]*\)\s*", " ", text)                                 # (an aside)
     text = re.sub(r",\s*(?:it'?s|its|it is|because|cause|cuz|since|too)\b[^,]*$", "", text)   # ', its too high for me'
+    text = re.sub(r",?\s+like (?:the|a|an|every|in|on|my|that|those|they|you)\b[^,]*$", "", text)   # ' like the video'
+
     text = re.sub(r"\s+", " ", _POLITE.sub("", _POLITE.sub("", text))).strip()
     text = re.sub(r"\b([a-g])[\s-]+(flat|sharp)\b", lambda m: m.group(1) + ("b" if m.group(2) == "flat" else "#"), text)
     text = text.replace("♯", "#").replace("♭", "b")
@@ -240,7 +242,7 @@ def _play(text: str, line: str):
     voicing = "open" if re.search(r"\b(?:open|wide|spread)\b", text) else None
     text = re.sub(r"\b(?:big|barre|nice|fat|lush|wide|open|spread|full)\s+(?=\S)", "", text)
     text = re.sub(r"\s+(?:barre|open|triad)(?= chord)", "", text)
-    match = (re.fullmatch(r"(?:(?:play|hold|strum|sound|give me|hit)(?: me)? |(?=an? |the ))(?P<chord>.+?) (?:chord|triad)" + _TARGET, text)
+    match = (re.fullmatch(r"(?:(?:play|hold|strum|sound|give me|hit)(?: me)? |(?=an? |the |[a-g]))(?P<chord>.+?) (?:chord|triad)" + _TARGET, text)
              or re.fullmatch(r"(?:(?:play|hold|strum|hit) )?(?:the |a )?chord (?:of )?(?!progression)(?P<chord>.+?)" + _TARGET, text)
              or re.fullmatch(r"(?:play|hold|strum|gimme|give me|sound) (?P<chord>.+?)" + _TARGET, text)
              or re.fullmatch(r"(?P<chord>[a-g](?:#|b)?(?=\S)[^\s]*(?: over [a-g](?:#|b)?)?)(?: on (?:the )?(?P<target>[\w-]+))?", text))

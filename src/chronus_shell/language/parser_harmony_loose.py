@@ -79,6 +79,7 @@ def _chord_run(text: str, line: str, numerals: bool, key_said: bool = False) -> 
     tokens = [t for t in re.split(r"[\s,|→]+|\s*[-–—]\s*(?=[\w#])|(?<=\w)[–—](?=\w)", text) if t]
     typed = iter(re.findall(r"(?<![\w#])(?:b|#)?[ivIV]+(?:°|o|dim|\+|aug|maj7|7|64|6|ø)?(?![\w])", line))
     chords, others, index = [], [], 0
+    capital_a = len(re.findall(r"(?<![\w'])A(?![\w'#])", line))   # 'A D E': the chord A, not an article
     while index < len(tokens):
         token = tokens[index]
         digit = re.fullmatch(r"[1-7]", token) and key_said
@@ -88,10 +89,12 @@ def _chord_run(text: str, line: str, numerals: bool, key_said: bool = False) -> 
             continue
         for end in range(min(len(tokens), index + 3), index, -1):
             words = tokens[index:end]
-            if words[0] in ("a", "an", "the", "to", "and", "then") or (len(words) > 1 and words[-1] in COLOUR - {"minor", "major"}):
+            article = words[0] in ("a", "an", "the", "to", "and", "then") and not (words[0] == "a" and capital_a)
+            if article or (len(words) > 1 and words[-1] in COLOUR - {"minor", "major"}):
                 continue
             chord = Chord.parse(" ".join(words))
             if chord is not None:
+                capital_a -= words[0] == "a"
                 chords.append(chord.symbol)
                 index = end
                 break
@@ -134,7 +137,10 @@ def poly(text: str, line: str):
     match = (re.fullmatch(r"poly(?:phony)? (?P<n>\d+|\w+)(?: voices)? (?:on|for) (?:the )?(?P<target>[\w-]+)", text)
              or re.fullmatch(r"(?:make )?(?:the )?(?P<target>[\w-]+) (?:->|to|=|gets?|plays?)? ?(?P<n>\d+|\w+)[- ]voices?(?: poly(?:phonic)?)?", text)
              or re.fullmatch(r"(?:make |set )?(?:the )?(?P<target>[\w-]+) (?:polyphonic|poly)(?:,? (?:with )?(?P<n>\d+|\w+) (?:voices|notes))?", text)
-             or re.fullmatch(r"(?:make |set )?(?:the )?(?P<target>[\w-]+) (?P<mono>mono|monophonic)", text))
+             or re.fullmatch(r"(?:make |set )?(?:the )?(?P<target>[\w-]+) (?P<mono>mono|monophonic)", text)
+             or re.fullmatch(r"(?:(?:give|let) (?:it|(?:the )?(?P<target>[\w-]+)) |make (?:it|that) (?:an? [\w ]+?, )?|(?:it|that) (?:has|gets) |"
+                             r"(?:use|set) )?(?P<n>\d+|\w+)[- ](?:voices?|notes at once)(?: poly(?:phonic|phony)?)?"
+                             r"(?: (?:on|for) (?:the )?(?P<on>[\w-]+))?", text))
     if not match:
         return None
     if match.groupdict().get("mono"):
@@ -144,8 +150,9 @@ def poly(text: str, line: str):
     if count is None:
         return None
     if not 1 <= count <= 16:
-        raise LanguageError(f"a voice plays 1 to 16 notes at once, not {count}", column_of(str(said), line))
-    return ih.Poly(words_of(match.group("target"), line), count, column_of(match.group("target"), line))
+        raise LanguageError(f"a voice plays 1 to 16 notes at once, not {count} (out of range)", column_of(str(said), line))
+    target = match.group("target") or match.groupdict().get("on")      # none named: the voice in focus
+    return ih.Poly(words_of(target, line), count, column_of(target or str(said), line))
 
 
 def chord_changes(text: str, line: str):
