@@ -147,3 +147,40 @@ def test_a_chord_named_without_a_verb_and_the_capital_a_of_a_progression():
 @pytest.mark.parametrize("phrase", ["F C G Am, like a hundred pop songs", "play f c g am like in that tutorial"])
 def test_a_remark_after_a_progression_is_left_out(phrase):
     assert [m.split()[0] for m in last(*PAD, phrase)] == ["/seq/add", "/seq/notes"]
+
+
+# --- rhythm: euclid wordings, patterns after a description, 50/50, seeds, speed verbs ------------------
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("snare euclid 5 in 16, rotated by 3", "/seq/add snare snare1 x(5,16,3)"),
+    ("euclid 3 of 8 on the hats", "/seq/add hats hat1 x(3,8)"),
+    ("hats x(7,16) vibe", "/seq/add hats hat1 x(7,16)"),
+    ("snare x(2,8) like in that old record", "/seq/add snare snare1 x(2,8)"),
+])
+def test_euclid_wordings_and_a_remark_after_mini_notation(phrase, expected):
+    assert last(*DRUMS, phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("snare backbeat on 2 and 4: ....x.......x...", "/seq/add snare snare1 ....x.......x..."),
+    ("hats straight 16ths xxxxxxxxxxxxxxxx", "/seq/add hats hat1 xxxxxxxxxxxxxxxx"),
+    ("kick quarter notes x...x...x...x...", "/seq/add kick kick1 x...x...x...x..."),
+])
+def test_a_pattern_after_words_that_describe_it_keeps_its_last_rests(phrase, expected):
+    assert last(*DRUMS, phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("snare 50/50", ["/seq/chance snare 0.5"]),
+    ("kick fifty fifty chance", ["/seq/chance kick 0.5"]),
+    ("use a fresh seed 4242", ["/seq/seed 4242"]),
+    ("change the seed to 7", ["/seq/seed 7"]),
+    ("bring the kick down to half time", ["/seq/speed kick 0.5"]),
+    ("speed the hats up to double speed", ["/seq/speed hats 2.0"]),
+])
+def test_chance_as_odds_seeds_said_as_new_and_speed_with_a_verb(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+def test_hits_over_steps_is_never_a_length_in_bars():
+    assert last(*DRUMS, "kick euclid 3 over 8") == ["/seq/add kick kick1 x(3,8)"]

@@ -122,7 +122,7 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
         prep = match.group("prep").lower()
         beats = span_beats(match.group("num"), match.group("unit"), bpm)
         line = (line[:match.start()] + " " + line[match.end():]).strip(" ,")
-    elif BARE_COUNT.search(line):
+    elif BARE_COUNT.search(line) and not _EUCLID_LIKE.search(line):
         match = BARE_COUNT.search(line)
         prep, beats = match.group("prep").lower(), number(match.group("num")) * 4.0
         said = (f"'{match.group(0).strip(' ,')}': {match.group('num')} bars",)
@@ -243,6 +243,8 @@ _FOR_BARE = re.compile(r"\s+for\s+(?P<num>\d+|two|three|four|eight|sixteen)$", r
 _MUTE_WORDS = re.compile(r"^(?:no|without|lose|lay\s+out|kill|cut|drop|take\s+out|pull\s+out|tacet|silence)\s+"
                          r"(?P<what>.+?)(?:\s+out)?$|^(?:lay|drop|take|pull)\s+(?P<what2>.+?)\s+out$|"
                          r"^(?!mute\b)(?P<what3>(?:the\s+)?\w+)\s+(?:out|drops?(?:\s+out)?|sits?\s+out)$", re.I)
+#: '3 over 8', 'euclid 5 over 16': hits over steps, not a length in bars (a change says 'to' its value).
+_EUCLID_LIKE = re.compile(r"euclid|\bhits?\b|\bpulses?\b|^(?!.*\bto\b).*\b\d+\s+over\s+\d+\s*$", re.I)
 _OUT_SPAN = re.compile(rf"^(?P<what>(?:the\s+)?\w+)\s+(?:out|drops?(?:\s+out)?|sits?\s+out)\s+{_SPAN}$", re.I)
 
 
