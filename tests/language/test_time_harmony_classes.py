@@ -1,5 +1,7 @@
 """Harmony, time and rhythm English by phrasing CLASS (not by sentence): each test is one shape
 said several ways — wordings invented here, none copied from a corpus."""
+import re
+
 import pytest
 
 from chronus_shell.language import LanguageError, Translator
@@ -184,3 +186,24 @@ def test_chance_as_odds_seeds_said_as_new_and_speed_with_a_verb(phrase, expected
 
 def test_hits_over_steps_is_never_a_length_in_bars():
     assert last(*DRUMS, "kick euclid 3 over 8") == ["/seq/add kick kick1 x(3,8)"]
+
+
+# --- harmony: degree lists without the word 'notes', colour words around chords ------------------------
+
+def test_a_part_then_numbers_is_its_degrees_in_the_key_and_a_drum_then_numbers_is_not():
+    assert last(*ACID, "key d dorian", "bass 1 3 5 3") == ["/seq/notes bass d2 f2 a2 f2"]
+    assert "key" in refused(*ACID, "bass 5 4 1")              # degrees need a key: said, not guessed
+    assert not any(m.startswith("/seq/notes") for m in _or_error(*DRUMS, "key c major", "kick 1 5 9"))
+
+
+def _or_error(*lines) -> list[str]:
+    try:
+        return last(*lines)
+    except LanguageError:
+        return []
+
+
+@pytest.mark.parametrize("phrase", ["chords on 6 4 1 5", "let's go 6 4 1 5", "slow chords, 6 4 1 5"])
+def test_numbered_chords_in_the_key_with_a_leading_phrase(phrase):
+    notes = last(*PAD, "key c major", phrase)[-1].split()
+    assert [re.sub(r"\d", "", n) for n in notes[2:] if n != "-"] == ["a+c+e", "f+a+c", "c+e+g", "g+b+d"]

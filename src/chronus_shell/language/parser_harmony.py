@@ -56,7 +56,7 @@ _SIGNALS = frozenset("notes note melody scale degrees degree chord chords progre
 def _worth_reading(line: str) -> bool:
     """Cheap first look, so the lines of the rest of the language pay little for harmony."""
     lowered = line.lower()
-    if "|+" in line or "|-" in line or ":" in line or re.search(r'\bn\s+"|[a-g]\d?\+[a-g]', lowered):
+    if "|+" in line or "|-" in line or ":" in line or re.search(r'\bn\s+"|[a-g]\d?\+[a-g]|(?:^|\s)[1-8](?:[\s,-]+[1-8.]){2,}$', lowered):
         return True
     return any(_signal(token.strip("-–'")) for token in _WORDS.findall(lowered))
 
@@ -209,7 +209,7 @@ def _chord_steps(steps: float | None, line: str) -> int:
 def _progression(text: str, line: str):
     body, steps = _steps(text)
     match = (re.fullmatch(r"(?:play |set |give (?:it|me) |use )?(?:the |some )?(?:chords|progression|changes|chord progression)"
-                          r"(?: (?:are|is|of|to))?:? (?P<list>.+?)" + _TARGET, body)
+                          r"(?: (?:are|is|of|to|on))?:? (?P<list>.+?)" + _TARGET, body)
              or re.fullmatch(r"(?:give |set )?(?:the )?(?P<target>[\w-]+(?: [\w-]+)?) (?:chords|progression)(?: (?:are|is|to))?:? (?P<list>.+)", body))
     strict = match is None
     if strict:
@@ -309,6 +309,9 @@ HARMONY_WORDS = frozenset(
     "aeolian ionian pentatonic blues chromatic harmonic melodic sharp flat degree degrees scale relative "
     "parallel transpose modulate melody random sixteenths eighths quarters semitones octave octaves root "
     "strum seventh ninth sixth diminished augmented suspended dominant sus dim aug maj min".split())
+#: Tracks whose numbers are steps or beats, never degrees ('kick 1 5 9 13').
+_DRUM_WORDS = (r"(?:kick|kicks|bd|snare|snares|sd|hat|hats|hihat|hihats|hi-hats?|clap|claps|drums?|perc|rim|toms?|ride|crash|"
+               r"cowbell|tempo|bpm|swing|seed|master|chance|speed|shift|step|steps|beats?|go|play|then|now|so|just|and|chords?)\b")
 _TOKEN = re.compile(rf"{NOTE}(?:-?\d)?|\.|-|_|rest|\d+")
 _OCTAVED = re.compile(rf"{NOTE}-?\d")
 
@@ -322,7 +325,8 @@ def _notes(text: str, line: str):
         found = _notes(f"{colon.group('target')} {named or 'notes '}{listed}".replace("melody ", "melody "), line)
         return found
     match = (re.fullmatch(r"(?:(?:set|give|play) )?(?:the )?(?:(?P<target>[\w-]+(?: [\w-]+)?) )?(?:notes?|melody|plays|degrees|scale degrees)"
-                          r"(?: (?:are|is|to|of))?:? (?P<list>[^:]+?)" + _TARGET.replace("target", "on"), text))
+                          r"(?: (?:are|is|to|of))?:? (?P<list>[^:]+?)" + _TARGET.replace("target", "on"), text)
+             or re.fullmatch(rf"(?:(?:play|give) )?(?:the )?(?P<target>(?!{_DRUM_WORDS})[a-z][\w-]*) (?P<list>[1-8](?: (?:[1-8]|\.)){{2,}})(?P<on>)", text))
     if not match:
         return None
     target = match.group("target") or match.group("on")

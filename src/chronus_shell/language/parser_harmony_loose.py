@@ -18,7 +18,8 @@ COLOUR = frozenset(
     "loop looping loops vamp vamping play playing strum comp chords chord progression changes dark sad happy moody "
     "dreamy lofi lo-fi jazzy pretty nice lush big sounds sound vibe vibes it a an the some just then to and for "
     "that this me gimme give with keep going repeat repeating cycle over pad thing please minor major from back "
-    "simple classic cheesy emotional chill warm cadence turnaround lay down out but now again round".split())
+    "simple classic cheesy emotional chill warm cadence turnaround lay down out but now again round go lets let's "
+    "slow long".split())
 _ROMAN_TOKEN = re.compile(r"(?:b|#)?(?:vii|vi|iv|v|iii|ii|i)(?:°|o|dim|\+|aug|maj7|7|64|6|ø)?", re.I)
 _BLUES = ("I", "I", "I", "I", "IV", "IV", "I", "I", "V", "IV", "I", "V")
 #: Progressions known by name, in numerals of the key said ('a plagal cadence in F').
@@ -55,7 +56,8 @@ def loose_progression(text: str, line: str, steps: int):
     if blues and key:
         chords = [f"deg:{r}{'7dom' if sevenths else ''}" for r in _BLUES]
         return ih.Progression(words_of(target.group(1) if target else None, line), tuple(chords), steps, 0, key)
-    chords, others = _chord_run(text, line, True, key is not None)
+    numbered = len(re.findall(r"(?<![\w.])[1-7](?![\w.])", text)) >= 3      # '6 4 1 5': the key's chords
+    chords, others = _chord_run(text, line, True, key is not None or numbered)
     if len(chords) < 2 or any(w not in COLOUR for w in others):
         return None
     named = [c for c in chords if not c.startswith("deg:")]
