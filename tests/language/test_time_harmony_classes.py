@@ -207,3 +207,25 @@ def _or_error(*lines) -> list[str]:
 def test_numbered_chords_in_the_key_with_a_leading_phrase(phrase):
     notes = last(*PAD, "key c major", phrase)[-1].split()
     assert [re.sub(r"\d", "", n) for n in notes[2:] if n != "-"] == ["a+c+e", "f+a+c", "c+e+g", "g+b+d"]
+
+
+# --- harmony: extended chord spellings, a mood said with a chord, pitches after 'chord:' ---------------
+
+@pytest.mark.parametrize("phrase, classes", [
+    ("play bbmaj7#11 on the triangle", {10, 2, 5, 9, 4}),
+    ("g6/9 on the triangle", {7, 11, 2, 4, 9}),
+    ("play d7#11 on the triangle", {2, 6, 9, 0, 8}),
+])
+def test_extended_chord_spellings(phrase, classes):
+    hz = [float(v) for v in last(*PAD, phrase)[0].split()[2:]]
+    import math
+    assert {(round(12 * math.log2(v / 440.0)) + 9) % 12 for v in hz} == classes
+
+
+@pytest.mark.parametrize("phrase", ["a gloomy minor 7 on c", "give me a moody minor 7 on c", "dreamy minor 7 on c"])
+def test_a_mood_said_with_its_chord_and_a_letter_after_on_is_the_root(phrase):
+    assert last(*PAD, phrase) == ["/gate/sine1 1 261.625565 311.126984 391.995436 466.163762"]
+
+
+def test_pitches_after_chord_colon_sound_together():
+    assert last(*PAD, "chord: c4+e4+g4+b4")[0].startswith("/gate/sine1 1 261.625565 329.627557")

@@ -27,6 +27,8 @@ QUALITIES: dict[str, tuple[int, ...]] = {
     "mmaj7": (0, 3, 7, 11), "5": (0, 7), "11": (0, 4, 7, 10, 14, 17), "m11": (0, 3, 7, 10, 14, 17),
     "13": (0, 4, 7, 10, 14, 21), "m13": (0, 3, 7, 10, 14, 21), "maj13": (0, 4, 7, 11, 14, 21),
     "7b9": (0, 4, 7, 10, 13), "7#9": (0, 4, 7, 10, 15), "7b5": (0, 4, 6, 10), "7#5": (0, 4, 8, 10),
+    "maj7#11": (0, 4, 7, 11, 18), "add11": (0, 4, 7, 17), "69": (0, 4, 7, 9, 14), "m69": (0, 3, 7, 9, 14),
+    "7sus2": (0, 2, 7, 10), "9sus4": (0, 5, 7, 10, 14), "m7b9": (0, 3, 7, 10, 13), "7#11": (0, 4, 7, 10, 18),
 }
 #: Other spellings of the suffixes (after the words are shortened by _WORDS).
 _ALIASES = {"maj": "", "major": "", "min": "m", "mi": "m", "-": "m", "dom7": "7", "dom": "7", "ma7": "maj7",
@@ -34,7 +36,8 @@ _ALIASES = {"maj": "", "major": "", "min": "m", "mi": "m", "-": "m", "dom7": "7"
             "°": "dim", "o7": "dim7", "°7": "dim7", "ø": "m7b5", "ø7": "m7b5", "min7b5": "m7b5",
             "halfdim": "m7b5", "halfdim7": "m7b5", "+": "aug", "min6": "m6", "minmaj7": "mmaj7", "power": "5",
             "δ": "maj7", "δ7": "maj7", "majadd9": "add9", "madd9": "madd9", "aug7": "7#5", "+7": "7#5",
-            "min11": "m11", "min13": "m13", "dom9": "9", "dom11": "11", "dom13": "13", "maj11": "11"}
+            "min11": "m11", "min13": "m13", "dom9": "9", "dom11": "11", "dom13": "13", "maj11": "11",
+            "6/9": "69", "6add9": "69", "m6/9": "m69", "lydian": "maj7#11", "maj7(#11)": "maj7#11"}
 #: Chord words shortened to symbol pieces ("minor seventh" → "m7", "suspended fourth" → "sus4").
 _WORDS = [(re.compile(p), r) for p, r in (
     (r"\bhalf[- ]diminished\b", "halfdim"), (r"\bdiminished\b", "dim"), (r"\baugmented\b", "aug"),
@@ -129,7 +132,7 @@ class Chord:
 
 #: Letters above the root for each interval (a third is two letters up, a seventh six).
 _DEGREE_LETTERS = {0: 0, 1: 1, 2: 1, 3: 2, 4: 2, 5: 3, 6: 4, 7: 4, 8: 4, 9: 5, 10: 6, 11: 6, 13: 1, 14: 1, 15: 1,
-                   17: 3, 21: 5}
+                   17: 3, 18: 3, 21: 5}
 _LETTERS = "cdefgab"
 _NATURAL = {"c": 0, "d": 2, "e": 4, "f": 5, "g": 7, "a": 9, "b": 11}
 

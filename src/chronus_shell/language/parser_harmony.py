@@ -131,6 +131,8 @@ def _clean(line: str) -> str:
     text = re.sub(r"\s*\([^)]*\)\s*", " ", text)                                 # (an aside)
     text = re.sub(r",\s*(?:it'?s|its|it is|because|cause|cuz|since|too)\b[^,]*$", "", text)   # ', its too high for me'
     text = re.sub(r",?\s+like (?:the|a|an|every|in|on|my|that|those|they|you)\b[^,]*$", "", text)   # ' like the video'
+    text = re.sub(r"\b(?:sad|happy|dark|moody|dreamy|bright|lush|warm|jazzy|pretty|nice|fat|gloomy|cheerful)\s+"
+                  r"(?=(?:minor|major|maj|min|dominant|sus\w*|diminished|augmented|[a-g](?:#|b)?\S*\s+chord)\b)", "", text)   # a mood said with its chord
 
     text = re.sub(r"\s+", " ", _POLITE.sub("", _POLITE.sub("", text))).strip()
     text = re.sub(r"\b([a-g])[\s-]+(flat|sharp)\b", lambda m: m.group(1) + ("b" if m.group(2) == "flat" else "#"), text)
@@ -140,11 +142,16 @@ def _clean(line: str) -> str:
 
 def _single(text: str, line: str):
     for reader in (ask_key, read_key, change_key, move_notes, revoice, arpeggiate, _random, named_chord, inverted_chord, alter_chord,
-                   chord_hits, retime, pedal, _scale_run, _stacked, _play, _progression, _tune, _notes, chord_changes, poly, quality_first, _loose):
+                   chord_hits, retime, pedal, _scale_run, _stacked, _quality_on_root, _play, _progression, _tune, _notes, chord_changes, poly, quality_first, _loose):
         intent = reader(text, line)
         if intent is not None:
             return intent
     return None
+
+
+def _quality_on_root(text: str, line: str):
+    """'give me a minor 9 on e': the letter after 'on' is the root, not a voice ('on the e' would be)."""
+    return quality_first(text, line) if re.search(r" (?:on|in|of|from) [a-g](?:#|b)?$", text) else None
 
 
 def _scale_run(text: str, line: str):
@@ -282,7 +289,7 @@ def _play(text: str, line: str):
 def _stacked(text: str, line: str):
     """'play c e g together', 'hold a c e as a chord', 'play c+e+g': notes sounding at once, each
     above the one before, from the octave of the register."""
-    match = re.fullmatch(rf"(?:play|hold|stack|sound|strike) (?P<notes>{NOTE}(?:-?\d)?(?:(?:,? (?:and )?|\+){NOTE}(?:-?\d)?)+)"
+    match = re.fullmatch(rf"(?:play|hold|stack|sound|strike|(?:a |the )?chord:?) (?P<notes>{NOTE}(?:-?\d)?(?:(?:,? (?:and )?|\+){NOTE}(?:-?\d)?)+)"
                          rf"(?P<together> together| at once| as a chord| simultaneously| stacked)?(?: on (?:the )?(?P<target>[\w-]+))?", text)
     if not match or not (match.group("together") or "+" in match.group("notes")):
         return None
