@@ -229,3 +229,11 @@ def test_a_mood_said_with_its_chord_and_a_letter_after_on_is_the_root(phrase):
 
 def test_pitches_after_chord_colon_sound_together():
     assert last(*PAD, "chord: c4+e4+g4+b4")[0].startswith("/gate/sine1 1 261.625565 329.627557")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("make the snare go quicker", ["/seq/speed snare 2.0"]),
+    ("have the hats run slower", ["/seq/speed hats 0.5"]),
+])
+def test_a_track_going_faster_or_slower_is_double_or_half_time(phrase, expected):
+    assert last(*DRUMS, phrase) == expected

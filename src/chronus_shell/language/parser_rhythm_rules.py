@@ -120,6 +120,7 @@ SPEED = [
        rf"16ths|crotchets|quarters)|(?P<tripunit2>quaver|eighth|8th|semiquaver|sixteenth|16th|crotchet|quarter)(?:-note)?"
        rf"\s+triplets)"),
     _p(rf"(?P<how>double)\s+up\s+{TRACK}"),
+    _p(rf"(?:make\s+|let\s+|have\s+)?{TRACK}\s+(?:go|play|run)\s+(?P<as>faster|quicker|slower)"),   # twice, or half
     _p(rf"(?P<how>diminution|augmentation)\s+(?:of\s+)?{TRACK}(?:\s+at\s+(?:half|double)\s+speed)?"),
     _p(rf"(?P<tidal>fast|slow|density|sparsity)\s+\"?(?P<factor>\d+(?:\.\d+)?|\d+/\d+)\"?\s*\$?\s+{TRACK}"),
     _p(rf"(?:play\s+|make\s+|put\s+)?(?:an?\s+)?(?P<how>triplets?)(?:\s+feel)?\s+(?:(?:on|for)\s+)?{TRACK}"),
@@ -313,8 +314,8 @@ def _speed(match, column):
         return TrackFeel("speed", _words(match, column), ("set", 1.0), column)
     if how in ("diminution", "augmentation"):
         how = "double" if how == "diminution" else "half"
-    if how == "twice":
-        factor = 0.5 if groups.get("as", "").lower() == "slow" else 2.0
+    if how == "twice" or not how:
+        factor = 0.5 if (groups.get("as") or "").lower() in ("slow", "slower") else 2.0
     else:
         factor = {"double": 2.0, "half": 0.5, "quadruple": 4.0, "quarter": 0.25}[how]
     return TrackFeel("speed", _words(match, column), ("times", factor), column)
