@@ -237,3 +237,16 @@ def test_pitches_after_chord_colon_sound_together():
 ])
 def test_a_track_going_faster_or_slower_is_double_or_half_time(phrase, expected):
     assert last(*DRUMS, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("hats, push them later by 2 steps", ["/seq/shift hats 2"]),
+    ("kick out 2 bars to let the bass through", ["/seq/mute kick 1 2"]),           # the reason after the length
+    ("mute the hats for a bar so the snare speaks", ["/seq/mute hats 1 1"]),
+])
+def test_the_track_named_first_then_its_shift_and_a_reason_after_a_timed_mute(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+def test_drag_back_is_later_to_a_drummer_and_earlier_to_others_so_it_asks():
+    assert "later or earlier" in refused(*DRUMS, "snare, drag it back a step")

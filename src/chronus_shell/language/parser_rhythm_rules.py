@@ -86,6 +86,7 @@ SHIFT = [
     _p(rf"{SHIFT_VERB}\s+{TRACK}\s+(?P<dir>later|earlier)"),     # "move the hats left" is a pan, not a shift
     _p(rf"{SHIFT_VERB}\s+{TRACK}\s+by\s+(?P<signed>[-+]?\d+)(?:\s+steps?)?"),
     _p(rf"{TRACK}\s+(?P<n>{NUM}|an?)\s+{UNIT}\s+(?P<dir>later|earlier|late|early)"),
+    _p(rf"{TRACK},?\s+{SHIFT_VERB}\s+(?:it|them)\s+{DIRECTION}\s+(?:by\s+)?(?P<n>{NUM}|an?|half\s+a)\s+{UNIT}"),
     _p(rf"\(?\"?(?P<cycle>\d+/\d+|0?\.\d+|\d+)\"?\)?\s*(?P<arrow><~|~>)\s*\$?\s*{TRACK}"),
 ]
 SEED = [_p(r"(?:(?:lock|fix|freeze)\s+(?:the\s+)?random(?:ness)?,?\s+)?(?:set\s+|change\s+|use\s+)?(?:the\s+|a\s+)?"
@@ -283,7 +284,7 @@ def _shift(match, column):
         steps = amount * UNIT_STEPS.get(unit, 1)
         direction = (groups.get("dir") or "").lower()
         verb = (groups.get("verb") or "").lower()
-        if direction == "back" and verb not in ("lay", "push", "drag", "sit", "delay", "pull"):
+        if direction == "back" and verb not in ("lay", "push", "sit", "delay", "pull"):     # drag back: either way
             raise LanguageError(f"'{verb} back' later or earlier? say 'one step later' or 'one step earlier'", column)
         earlier = direction in ("earlier", "early", "left", "ahead", "backward", "backwards") or \
             (direction == "back" and verb == "pull") or (not direction and verb == "pull")

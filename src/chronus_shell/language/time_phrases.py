@@ -230,7 +230,8 @@ _LABEL = re.compile(r"^(?:breakdown|build|buildup|build-up|drop|intro|outro|brid
                     re.I)
 #: Words after the time words that say nothing more: 'pls', 'like a ritard', 'real slow like', 'kinda muffled'.
 _TAIL = re.compile(r"(?:[\s,]+(?:pls|please|plz|thx|thanks|lol|ok|okay))+$|(?:(?<=bars)|(?<=bar)|(?<=beats)|(?<=measures))"
-                   r"(?:[\s,]+(?:like\s+an?\s+\w+|kinda\s+\w+|sort\s+of\s+\w+|real\s+slow(?:\s+like)?))$|"
+                   r"(?:[\s,]+(?:like\s+an?\s+\w+|kinda\s+\w+|sort\s+of\s+\w+|real\s+slow(?:\s+like)?|"
+                   r"(?:let|so|while|because|cause|cos|to\s+let)\s+(?:the|it|them|us|me|you|we)\b[\w\s']*))$|"
                    r"\s+(?:real|really|nice\s+and)\s+slow(?:\s+like)?(?=\s+(?:over|across|during))", re.I)
 _LEAD = re.compile(r"^(?:hold up|hold on|wait|ok(?:ay)?|alright|right|yo|hey|so|now)\s*[,!]\s*", re.I)
 #: "delay feedback creep up to .8", "let the tempo sink to 40": the thing moving first, then its verb.
