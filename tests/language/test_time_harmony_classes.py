@@ -250,3 +250,8 @@ def test_the_track_named_first_then_its_shift_and_a_reason_after_a_timed_mute(ph
 
 def test_drag_back_is_later_to_a_drummer_and_earlier_to_others_so_it_asks():
     assert "later or earlier" in refused(*DRUMS, "snare, drag it back a step")
+
+
+@pytest.mark.parametrize("phrase", ["play D major on the triangle", "hold d major on the triangle"])
+def test_play_with_a_major_or_minor_word_is_the_chord_not_the_key(phrase):
+    assert last(*PAD, phrase) == ["/gate/triangle1 1 146.832384 184.997211 220.0"]

@@ -278,7 +278,8 @@ def _play(text: str, line: str):
             if not re.match(r"(?:play|hold|sound) ", text):
                 return None                                            # a letter alone is no command
             return ih.PlayPitch(words_of(match.group("target"), line), candidate, False, column_of(candidate, line))
-        if not forced and not strummed and not (has_quality([chord.symbol]) or "/" in chord.symbol):
+        named = re.search(r"\s(?:major|minor|maj|min)$", candidate) and re.match(r"(?:play|hold|strum|sound) ", text)
+        if not forced and not strummed and not (has_quality([chord.symbol]) or "/" in chord.symbol or named):
             return None
         return ih.PlayChord(words_of(match.group("target"), line), chord.symbol, column_of(candidate, line), voicing)
     if forced and not re.search(r"\b(?:major|minor|random|new|different|some|nice|big|sad|happy)\b", said):

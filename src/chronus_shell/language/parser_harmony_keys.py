@@ -84,6 +84,9 @@ def _read_key(text: str, line: str):
              or re.fullmatch(rf"(?:set ?key|key ?sig)\s+{KEYNOTE}(?: {SCALE})?", text)
 
              or re.fullmatch(rf"(?:(?:we'?re|we are|it'?s|let'?s (?:go|play|be|stay)|play|stay|go) )?(?:in )?{KEYNOTE} {SCALE}", text))
+    if match and re.match(r"(?:play|hold|strum|sound) ", text) and match.group(3) in ("major", "minor", "maj", "min") \
+            and not re.search(r"\b(?:in|key|to)\b", text):
+        return None                                        # 'play c major': the chord
     if match and match.group(3) in ("major", "minor", "maj", "min") and not re.search(r"\b(?:in|key|to)\b", text):
         raise LanguageError(f"'{text}' could be the key ('in {text}') or the chord ('play {text} chord'): say which", 0)
     if not match:
