@@ -172,7 +172,8 @@ louder), `kick decay 250 and same for the hats`, and `never mind` / `forget it` 
 A reading is taken only when the readings that work agree; two that differ are named in one line
 (`that could mean 'A' — or — 'B': say which`) — also where the words themselves allow two: `drop it
 to 70` with the music playing (`tempo 70`, or the param in focus), `bring the bass down to 70` (its
-level 70 %, or its pitch 70 Hz), `lfo on the reverb mix as well`
+level 70 %, or its pitch 70 Hz), `snare up, 10 percent` (up by 10 %, or to 10 %: a value that agrees
+with the step, `kick shorter, 200 ms`, is simply set), `lfo on the reverb mix as well`
 with the LFO busy (the same one on one more target, or another). `it` is the sound in focus and
 its voice (`make it punchier` never reaches the one drum that has punch). A phrase never falls
 through to an unrelated command; a word is corrected only when it is the allowed edits from one

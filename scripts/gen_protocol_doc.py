@@ -57,6 +57,19 @@ RULES = """
   the block, not rounded to it); a timetag more than 10 minutes ahead is refused. A pattern
   change on a playing track, a tempo change and a session load wait for the next bar line unless
   `now` is given.
+- **Time on the grid.** A timetag is wall time; a bar line is known only to the engine's own grid
+  (tempo, tempo ramps, where the transport started). So "at the next bar" is the message
+  `/at count bar|beat <address> <args…>`: the engine finds the count-th bar (or beat) line from the
+  sample the message is stamped at and plays the command there, in both slots alike (with the
+  transport stopped: the first line is the stamp itself, each further one a bar later). It delays
+  `/mod`, `/ramp`, `/gate` and `/seq` commands; `/patch` changes apply at once. `/seq/stop bar` stops
+  on the next bar line; `/seq/mute track 1|0 bars` flips back that many bars after it lands.
+- **Ramps.** `/ramp/<id>/<param> target beats [lin|exp] [from]` moves a numeric param sample by
+  sample from its value (the last one set, or `from`) to the target over the beats (on the tempo
+  curve at its start); `exp` (default for Hz and dB params) is geometric on Hz, linear in dB on dB
+  params; a `/mod` of the param ends the ramp where it is; an LFO on the param rides on top.
+  `/seq/bpm target ramp beats` glides the tempo linearly in time from the next step; onsets follow
+  the integrated tempo to the sample. Ramps in progress are saved with the session (`ramps`).
 - **Transactions.** Between `/patch/begin` and `/patch/commit` the `/patch/*` changes build the
   standby graph only; the commit crossfades to it at a block boundary. Outside a transaction a
   rewiring under a sounding module fades its edges over 5 ms.

@@ -41,3 +41,25 @@ def test_a_mapping_to_nothing_is_one_line(gear):
     gear.send(Message.parse("/patch/create f filter"))
     with pytest.raises(MidiError, match="is a choice"):
         gear.send(Message("/midi/learn", ("f.mode",)))
+
+
+def test_mappings_are_autosaved_and_recovered_with_undo(gear):
+    """The autosave keeps the `gear` section (Gear.patch_state); a recovery replays it as messages
+    the language observes, so `undo` after it knows the mappings."""
+    from chronus_shell.gear.sessions import section_messages
+    from chronus_shell.language import Translator
+    from chronus_shell.session.schema import migrate, validate
+
+    for line in ["/patch/create flt acid_filter", "/patch/connect flt master"]:
+        gear.send(Message.parse(line))
+    gear.send(Message("/midi/map", ("cc74", "flt.cutoff")))
+    gear.send(Message("/midi/learn", ("flt.resonance",)))
+    gear.controller(21, 64, 0)                                   # the knob moved (as the MIDI input calls it)
+    state = validate(migrate(dict(gear.patch_state())))          # what the autosave writes
+    assert state["gear"] == {"maps": {"cc74": "flt.cutoff", "cc21": "flt.resonance"}, "plays": None}
+    replayed = section_messages(state)
+    assert [str(m) for m in replayed] == ["/midi/map cc21 flt.resonance", "/midi/map cc74 flt.cutoff"]
+    translator = Translator()
+    translator.observe(replayed)
+    assert gear.send(Message("/midi/unlearn", ("flt.resonance",))) == "cc 21 is free"
+    assert gear.send(Message("/midi/unlearn", ("flt.resonance",))) == "flt.resonance: no learn to undo"

@@ -112,6 +112,8 @@ def test_controllers_move_params_along_their_scale_and_learn(shell, keyboard):
     time.sleep(0.15)
     assert shell.patch_state()["modules"]["flt"]["params"]["q"] == 0.1            # the bottom of its range
     assert "cc 21 → flt.q" in shell.send(Message("/midi/mappings", ()))
+    assert shell.send(Message("/midi/unlearn", ("flt.q",))) == "cc 21 is free"          # undo of the learn
+    assert "cc 21" not in shell.send(Message("/midi/mappings", ()))
 
 
 def test_a_vanished_input_is_one_line_and_comes_back_by_name(shell, keyboard):

@@ -100,3 +100,26 @@ def test_continue_sends_the_song_position_and_continue_then_the_clock_goes_on(sh
     assert position == -(-ticks_before // 6) and 6 <= position <= 10     # the step the grid goes on from
     frames = [f for f, m in synth[stopped:] if m[0] in (0xFB, 0xF8)]
     assert frames[0] == frames[1] and set(np.diff(frames[1:8]).tolist()) == {TICK_120}   # on the beat grid at once
+
+
+def test_a_vanished_output_is_one_line_and_comes_back_by_name(shell, synth, jack_server):
+    """The MIDI out process lists the ports; the shell's watcher asks it every second."""
+    shell.send(Message.parse("/patch/create bass saw"))
+    shell.send(Message("/midi/clock", ("on", "testsynth")))
+    gone = JackMidiReceiver("testother")                     # an output that leaves and comes back
+    shell.send(Message("/midi/out", ("bass", "testother")))
+    gone.close()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and not any("testother:in is gone" in p for p in shell.problems):
+        time.sleep(0.05)
+    assert any("midi output testother:in is gone: the music goes on" in p for p in shell.problems)
+    back = JackMidiReceiver("testother")
+    try:
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and not any("testother:in is back" in p for p in shell.problems):
+            time.sleep(0.05)
+        assert any("midi output testother:in is back: reconnected" in p for p in shell.problems)
+        connected = [p.name for p in back.client.get_all_connections(back.port)]
+        assert connected and connected[0].startswith("chronus-out:")
+    finally:
+        back.close()

@@ -67,6 +67,7 @@ def test_the_rtmidi_fallback_sends_at_the_wall_time_of_each_sample(synth):
     """Without a JACK client of our own (no JACK library, ALSA, Windows), the MIDI out process sends
     through rtmidi at the wall time of each sample: on time to the JACK period."""
     from chronus_shell.gear.out_process import EventQueue, RtmidiSink
+    from chronus_shell.gear.ports import forget_probes
 
     queue = EventQueue()
     sink = RtmidiSink(queue)
@@ -78,6 +79,7 @@ def test_the_rtmidi_fallback_sends_at_the_wall_time_of_each_sample(synth):
     sink.planned()
     assert wait_for(lambda: len(synth.events) == 49, 5)
     sink.finish()
+    forget_probes()                                    # the listing client this process opened
     frames = [f for f, m in synth.events if m == [0xF8]]
     spacing = [b - a for a, b in zip(frames, frames[1:])]
     assert synth.events[0][1] == [0xFA]

@@ -5,7 +5,7 @@ from .corpus_score import score, totals
 
 CORPUS = Path(__file__).with_name("corpus")
 #: The development-set score reached (issue 13), minus a little; a wrong is worse than a refusal.
-MIN_RIGHT = 81.0
+MIN_RIGHT = 88.5
 MAX_WRONG = 1.0
 
 

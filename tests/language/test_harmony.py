@@ -159,3 +159,9 @@ def test_the_engine_admits_every_message_of_the_table():
                 continue
             for message in messages:
                 timeline.admit(message)
+
+
+def test_a_verb_before_a_chordlike_word_is_no_voice_name():
+    """'add fm' adds a module named fm (a user module), never an F minor chord on a voice 'add'."""
+    from chronus_shell.language.parser_harmony import harmony_intent
+    assert harmony_intent("add fm") is None and harmony_intent("pad fmaj7") is not None

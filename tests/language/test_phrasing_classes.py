@@ -367,3 +367,43 @@ def test_style_words_hedges_and_settings_said_loosely(lines, expected):
 def test_open_and_close_by_itself_is_a_wobble():
     assert last(*ACID, "make the filter open and close by itself") == ["/patch/create lfo1 lfo",
                                                                        "/patch/connect lfo1 acid_filter1.cutoff"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("a little tanh saturation on the triangle, 20% wet", ["/patch/create distortion1 distortion",
+                                                          "/patch/disconnect reverb1 master",
+                                                          "/patch/connect reverb1 distortion1",
+                                                          "/patch/connect distortion1 master",
+                                                          "/mod/distortion1/mode tanh", "/mod/distortion1/mix 0.2"]),
+    ("give the triangle an envelope with a 4 second attack", ["/patch/create adsr1 adsr", "/patch/disconnect reverb1 master",
+                                                              "/patch/connect reverb1 adsr1", "/patch/connect adsr1 master",
+                                                              "/mod/adsr1/attack 4000.0"]),
+])
+def test_an_effect_given_to_a_voice_with_its_setting(phrase, expected):
+    assert last(*PAD, phrase) == expected
+
+
+def test_one_cycle_every_n_seconds_is_a_rate():
+    assert last(*PAD, "make the filter sweep one cycle every 20 seconds") == ["/mod/lfo1/rate 0.05"]
+
+
+@pytest.mark.parametrize("lines, expected", [
+    ((*PAD, "Could the filter sit around 1.2k, with just a little resonance, say 2?"), ["/mod/filter1/cutoff 1200.0",
+                                                                                        "/mod/filter1/q 2.0"]),
+    ((*DRUMS, "Could we have a slow ballad tempo, say 66?"), ["/seq/bpm 66.0"]),
+    ((*PAD, "Could you make the wobble smooth, like a triangle shape?"), ["/mod/lfo1/shape triangle"]),
+])
+def test_jazz_requests_said_around_their_values(lines, expected):
+    assert last(*lines) == expected
+
+
+def test_a_value_against_the_step_just_said_names_both_readings():
+    error = refused(*DRUMS, "snare up, 10 percent")       # was: up a step, then down to 10 % (silently)
+    assert "'snare1 gain up by 10 percent'" in error and "'snare1 gain 10 percent'" in error
+    assert "did you mean 'tempo up 5 bpm'" in refused(*DRUMS, "tempo up, 5 bpm")
+
+
+@pytest.mark.parametrize("phrase, expected", [("kick shorter, 200 ms", ["/mod/kick1/decay 200.0"]),
+                                              ("hats down, 20 percent", ["/mod/hat1/gain 0.2"])])
+def test_a_value_that_agrees_with_the_step_is_set(phrase, expected):
+    assert last(*DRUMS, phrase) == expected

@@ -50,6 +50,8 @@ PHRASES = [
     ("sweep the cutoff from 200 to 2k over 4 bars",
      ["/mod/acid_filter1/cutoff 200.0", "/ramp/acid_filter1/cutoff 2000.0 16"]),
     ("sweep the cutoff to 2k over 4 bars", ["/ramp/acid_filter1/cutoff 2000.0 16"]),
+    ("filter sweep up over 8 bars", ["/ramp/acid_filter1/cutoff 1345.434265 32"]),       # "a lot": ¾ octave
+    ("sweep the filter down over 4 bars", ["/ramp/acid_filter1/cutoff 475.682846 16"]),
     ("automate cutoff up to 8k over 16 bars", ["/ramp/acid_filter1/cutoff 8000.0 64"]),
     ("ease the resonance up to 0.9 over 4 bars", ["/ramp/acid_filter1/resonance 0.9 16"]),
     ("close the filter down to 300 over 8 bars, exponential", ["/ramp/acid_filter1/cutoff 300.0 32 exp"]),

@@ -24,7 +24,7 @@ class FilesOnly:
     def send(self, msg, at=None):
         outcome = self.session.handle(msg, STATE)
         if msg.address == "/record/start" and outcome.ok:
-            self.session.recorder.write(np.zeros(256, dtype=np.float32))
+            self.session.recorder.write(np.zeros((256, 2), dtype=np.float32))   # a stereo block
             self.session.close()
         return outcome
 

@@ -21,7 +21,7 @@ from .midi_in import MOD_WHEEL, MidiInput, control_number, scaled
 from .link import LinkSession
 from .midi_out import PLAN_LEAD_S, STOP, MidiOutput, OutScheduler
 from .ports import MidiError, describe_ports, forget_probes
-from .sessions import add_to_saved, saved_section
+from .sessions import SECTION, add_to_saved, saved_section
 
 LATENCY_BLOCKS = 1     # beyond the supervisor's stamping horizon: the fixed MIDI-to-sound delay
 WATCH_S = 1.0          # how often vanished ports are looked for again
@@ -37,6 +37,7 @@ class Gear:
         self.plays: str | None = None                  # the voice MIDI notes play (None: the focus)
         self.maps: dict[str, str] = {}                 # "cc74" → "acid_filter1.cutoff"
         self.learning: str | None = None               # "id.param" waiting for a controller
+        self.learnt: dict[str, tuple[str, str | None]] = {}   # "id.param" → (control, what it moved before)
         self.out = OutScheduler(self)                   # notes and clock to MIDI outputs
         self.link: LinkSession | None = None
         self.bent: dict[str, float] = {}               # oscillator → its detune before the bend
@@ -134,7 +135,7 @@ class Gear:
     def _session(self, verb: str, name: str) -> None:
         """The mappings and the voice MIDI plays travel with the session file."""
         if verb == "save":
-            add_to_saved(name, {"maps": dict(self.maps), "plays": self.plays})
+            add_to_saved(name, self.section())
             return
         section = saved_section(name)
         maps = section.get("maps", {})
@@ -162,6 +163,8 @@ class Gear:
         if verb == "learn":
             self.learning = self._target(args[0])
             return f"move a knob or fader to map it to {self.learning}"
+        if verb == "unlearn":
+            return self._unlearn(args[0])
         if verb == "out":
             return self._midi_out(args[0], args[1] if len(args) > 1 else None)
         if verb == "clock":
@@ -169,6 +172,31 @@ class Gear:
         if verb == "mappings":
             return "; ".join(f"{_control_text(c)} → {t}" for c, t in sorted(self.maps.items())) or "no mappings"
         raise MidiError(f"/midi/{verb}: not a MIDI command (see docs/protocol.md)")
+
+    def _unlearn(self, target: str) -> str:
+        """Undo of `learn`: a learn still waiting is cancelled, a learnt control goes back."""
+        try:
+            target = self._target(target)              # the language's name for it → the canonical one
+        except (MidiError, ParamError):
+            pass
+        if self.learning == target:
+            self.learning = None
+            return f"learn {target} cancelled"
+        if target not in self.learnt:
+            return f"{target}: no learn to undo"
+        control, previous = self.learnt.pop(target)
+        if previous is None:
+            self.maps.pop(control, None)
+        else:
+            self.maps[control] = previous
+        return f"{_control_text(control)} → {previous}" if previous else f"{_control_text(control)} is free"
+
+    def patch_state(self) -> dict:
+        """The supervisor's state with the MIDI settings (autosave keeps them; a recovery replays them)."""
+        return {**self.supervisor.patch_state(), SECTION: self.section()}
+
+    def section(self) -> dict:
+        return {"maps": dict(self.maps), "plays": self.plays}
 
     def _midi_in(self, wanted: str) -> str:
         if wanted == "off":
@@ -258,6 +286,7 @@ class Gear:
     def controller(self, number: int, value: int, at: int) -> None:
         if self.learning is not None:
             control = f"cc{number}"
+            self.learnt[self.learning] = (control, self.maps.get(control))
             self.maps[control] = self.learning
             self.say(f"learnt: {_control_text(control)} → {self.learning}")
             self.learning = None

@@ -32,7 +32,8 @@ class EventQueue:
     """The events not sent yet, in sample order; a plan replaces everything from its start on.
 
     An entry: (sample, order, serial, kind, target, port, note, velocity); a continue has the
-    step it goes on from as its `note`. `take(until)` hands the
+    step it goes on from as its `note`. A plan that comes late (a loaded machine) may repeat
+    events already taken: those are dropped, except note offs and stops (they end what sounds). `take(until)` hands the
     due ones with their bytes; the note sounding per (port, target) is ended by the next note.
     """
 
@@ -41,16 +42,19 @@ class EventQueue:
         self.sounding: dict[tuple[str, str], int] = {}
         self.offset_s = 0.0            # the shell's sample clock: sample / rate − offset = monotonic time
         self.rate = 48000
+        self.sent_until = 0            # every event before this sample has been taken
+        self.ready = False             # a plan came: the clock offset is known
         self._serial = 0
         self.lock = threading.Lock()
 
     def plan(self, view: dict) -> None:
         start, settled = view["start"], view["settled"]
         with self.lock:
-            self.offset_s, self.rate = view["offset"], view["rate"]
+            self.offset_s, self.rate, self.ready = view["offset"], view["rate"], True
             kept = [e for e in self.events if e[0] < (settled if e[3] == "tick" else start)]
             for sample, kind, target, port, note, velocity in view["events"]:
-                if sample >= (settled if kind == "tick" else start):
+                past = sample < self.sent_until and kind not in ("off", "stop")   # sent already (a late plan)
+                if sample >= (settled if kind == "tick" else start) and not past:
                     kept.append((sample, ORDER[kind], self._serial, kind, target, port, note, velocity))
                     self._serial += 1
             heapq.heapify(kept)
@@ -62,7 +66,10 @@ class EventQueue:
     def take(self, until: int) -> list[tuple[int, str, list[int]]]:
         """(sample, port, bytes) of every event before sample `until`, in order."""
         due = []
+        if not self.ready:
+            return due
         with self.lock:
+            self.sent_until = max(self.sent_until, until)
             while self.events and self.events[0][0] < until:
                 sample, _, _, kind, target, port, note, velocity = heapq.heappop(self.events)
                 due += [(sample, port, data) for data in self._bytes(kind, target, port, note, velocity)]

@@ -7,7 +7,9 @@ anywhere (the section is ignored by a reader that does not know it).
 from __future__ import annotations
 
 import json
+import re
 
+from ..protocol.message import Message
 from ..session.paths import session_path
 from ..session.snapshot import write_json_atomic
 
@@ -29,3 +31,16 @@ def saved_section(name: str) -> dict:
         return {}
     section = state.get(SECTION) if isinstance(state, dict) else None
     return section if isinstance(section, dict) else {}
+
+
+def section_messages(state: dict) -> list[Message]:
+    """The `/midi/map` and `/midi/plays` messages that bring back a state's `gear` section (an
+    autosave recovered after a crash), so the language knows them too and undo works on them."""
+    section = state.get(SECTION) if isinstance(state, dict) else None
+    if not isinstance(section, dict):
+        return []
+    maps = section.get("maps") if isinstance(section.get("maps"), dict) else {}
+    messages = [Message("/midi/map", (str(c), str(t))) for c, t in sorted(maps.items())
+                if re.fullmatch(r"(cc|knob)\d{1,3}", str(c)) and "." in str(t)]
+    plays = section.get("plays")
+    return messages + ([Message("/midi/plays", (plays,))] if isinstance(plays, str) else [])

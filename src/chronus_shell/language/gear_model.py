@@ -1,5 +1,5 @@
 """What the language's patch model knows of the MIDI settings, so they are undone like the rest:
-controller mappings and the voice MIDI plays (a `learn` is made by the hardware, not undone here)."""
+controller mappings, the voice MIDI plays and a `learn` (undone by its target: the gear knows the knob)."""
 from __future__ import annotations
 
 from ..protocol.message import Message
@@ -22,6 +22,8 @@ class GearModel:
             else:
                 self.midi_maps.pop(control, None)
             return [Message("/midi/map", (control, previous)) if previous else Message("/midi/unmap", (control,))]
+        if verb == "learn":                       # the knob is only known later: the gear undoes it by target
+            return [Message("/midi/unlearn", (str(args[0]),))]
         if verb == "plays":
             previous = self.__dict__.get("_midi_plays")
             self.__dict__["_midi_plays"] = str(args[0])

@@ -48,6 +48,7 @@ class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, S
     # -- several commands on a line --------------------------------------------------------------
     def carry(self, previous, intent):
         """In "mute the kick and the snare", the bare "the snare" repeats the previous command."""
+        self._against_the_step(previous, intent)
         if previous is not None and isinstance(intent, it.BareValue) and self._seq_target(previous):
             return it.SetParam(self._seq_target(previous), intent.value)   # "add some swing, 0.2"
         if previous is not None and isinstance(intent, it.BareValue) and self.model.focus in self.model.modules:
@@ -69,6 +70,39 @@ class Mapper(ModuleMapper, ValueMapper, ChangeMapper, LevelMapper, EdgeMapper, S
         if slot is None or not self._names_something(words):
             return intent
         return replace(previous, **{slot: words})
+
+    def _against_the_step(self, previous, intent) -> None:
+        """'snare up, 10 percent': a value on the other side of the step just taken is the step's
+        size or a new value — both readings are named ('kick shorter, 200 ms' agrees: it is set)."""
+        if not isinstance(previous, (it.ChangeParam, it.Comparative)) or previous.amount is not None or \
+                not isinstance(intent, it.BareValue) or intent.value.kind != "number" or self.model.last_param is None:
+            return
+        direction = previous.direction if isinstance(previous, it.ChangeParam) else \
+            COMPARATIVES.get(previous.word.replace(" ", "-"), (0,))[0]
+        module_id, name = self.model.last_param
+        if module_id == "seq":
+            spec, now = (TEMPO, self.model.bpm) if name == "bpm" else (SWING, self.model.swing)
+        else:
+            try:
+                _, carried = self._param_or_primary(it.Words((it.Word(module_id, 0),)), intent.value)
+            except LanguageError:
+                return
+            if carried.name != name:
+                return                                    # the value goes to another param: no step to weigh
+            spec, now = carried, self.model.value(module_id, name)
+        try:
+            wanted = float(self._absolute(spec, intent.value))
+        except LanguageError:
+            wanted = None
+        if not direction or wanted is not None and (wanted - float(now)) * direction >= 0:
+            return
+        said = intent.value.text + (f" {intent.value.unit}" if intent.value.unit else "")
+        what = ("tempo" if name == "bpm" else name) if module_id == "seq" else f"{module_id} {name}"
+        if wanted is None:
+            raise LanguageError(f"{what} {said} is out of range — did you mean '{what} {'up' if direction > 0 else 'down'} "
+                                f"{said}'?", intent.value.column)
+        raise LanguageError(f"that could mean '{what} {'up' if direction > 0 else 'down'} by {said}' — or — "
+                            f"'{what} {said}': say which", intent.value.column)
 
     @staticmethod
     def _seq_target(previous) -> it.Words | None:

@@ -27,8 +27,13 @@ _STOP = re.compile(r"^(?:stop|kill|remove|lose|no more|get rid of|take out|turn 
                    r"sweeping|movement|modulation|wah(?:[\s-]wah)?)(?:\s+(?:in|on|of)\s+(?:the\s+)?(?P<on>.+))?$", re.I)
 
 
+_MENTIONS = re.compile(r"instead|\btoo\b|as well|\balso\b|->|\blfo|wobbl|sweep|movement|modulation|\bwah", re.I)
+
+
 def aimed(text: str, model: PatchModel) -> tuple[str, str] | None:
     """(how it was read, the line the grammar's way) for a modulator aimed in a musician's words."""
+    if not _MENTIONS.search(text):
+        return None
     text = re.sub(r"\s*->\s*", " -> ", text.strip())
     stop = _STOP.match(text)
     if stop:

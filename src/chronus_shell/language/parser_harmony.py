@@ -254,7 +254,8 @@ def _play(text: str, line: str):
              or re.fullmatch(r"(?:play|hold|strum|gimme|give me|sound) (?P<chord>.+?)" + _TARGET, text)
              or re.fullmatch(r"(?P<chord>[a-g](?:#|b)?(?=\S)[^\s]*(?: over [a-g](?:#|b)?)?)(?: on (?:the )?(?P<target>[\w-]+))?", text))
     if not match:
-        match = re.fullmatch(r"(?:give |set )?(?:the )?(?P<target>[\w-]+) (?:an? )?(?P<chord>[a-g](?:#|b)?\S+)", text)
+        match = re.fullmatch(r"(?:give |set )?(?:the )?(?!(?:add|new|create|insert|remove|delete|kill|load|save|record|"
+                             r"mute|unmute|solo|drop|make)\b)(?P<target>[\w-]+) (?:an? )?(?P<chord>[a-g](?:#|b)?\S+)", text)
         if not match or Chord.parse(match.group("chord")) is None or not has_quality([Chord.parse(match.group("chord")).symbol]):
             return None                                    # 'give the pad an fmaj7', 'pad fmaj7'
     said = match.group("chord")

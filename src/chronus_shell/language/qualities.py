@@ -45,6 +45,8 @@ _MODULATION = {"wobble", "sweep", "movement", "modulation", "wah", "wah-wah"}
 
 def quality_request(text: str, model: PatchModel) -> tuple[str, str] | None:
     """(how it was read, the line the grammar's way) for a quality asked in a sentence."""
+    if not _MENTIONS.search(text):
+        return None                                       # no quality word: nothing to read here
     text = re.sub(r"\bwah[\s-]wah\b", "wah", text.strip(), flags=re.I)
     text = re.sub(r"^(?:(?:yo|hey|ok|okay|so|and|now|right|also)[,\s]+)+", "", text, flags=re.I)
     text = re.sub(r"\b(?:just|really|very|way)\s+", "", text, flags=re.I)
@@ -67,6 +69,9 @@ def quality_request(text: str, model: PatchModel) -> tuple[str, str] | None:
         if line:
             return f"{found.get('q')}: {line}", line
     return None
+
+
+_MENTIONS = re.compile(r"\b(?:" + "|".join(sorted(set(QUALITIES) | _MODULATION, key=len, reverse=True)) + r")", re.I)
 
 
 def _quality_word(word: str) -> str | None:

@@ -47,7 +47,7 @@ SLANG = {
     "rm": "remove", "del": "delete", "hush": "stop", "dist": "distortion", "vol": "volume",
     "tri": "triangle", "delaytime": "delay time", "delayfeedback": "delay feedback", "tighter": "shorter",
     "looser": "longer", "sweep": "lfo", "spring": "reverb", "plate": "reverb", "teh": "the", "hte": "the",
-    "period": "rate", "tail": "decay", "envelope": "adsr", "env": "adsr", "amp": "adsr", "its": "it", "it's": "it",
+    "period": "rate", "saturation": "distortion", "saturator": "distortion", "tail": "decay", "envelope": "adsr", "env": "adsr", "amp": "adsr", "its": "it", "it's": "it",
 }
 #: Chatter that carries no instruction here ("real plucky", "like 200hz", "nice, now ...").
 NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "super", "pretty", "kinda",
@@ -98,9 +98,10 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     if tidied.lower() != line.strip().lower():
         found.append(Reading(", ".join(said) or f"read as '{tidied}'", tidied))
     found += each
-    for how, new in rephrasings(tidied, model) or rephrasings(text, model):
+    for how, new in rephrasings(tidied, model) or (rephrasings(text, model) if text != tidied else []):
         found.append(Reading(how, new))
-    asked = aimed(text, model) or quality_request(text, model) or quality_request(tidied, model)
+    asked = aimed(text, model) or quality_request(text, model) or (
+        quality_request(tidied, model) if tidied != text else None)
     if asked:
         found.append(Reading(*asked))
     for how, new in _equivalents(tidied, model):

@@ -24,6 +24,14 @@ SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r
     (r"\b(?:dry\s*/\s*wet|wet\s*/\s*dry)\s+([\d.]+)(?!\s*%)\b", r"mix \1%"),
     (r"\b(?:dry\s*/\s*wet|wet\s*/\s*dry)\b", "mix"),
     (r"^([\d.]+\s*%)\s+wet\s+(?:on|for)\s+(?:the\s+)?(\w+)$", r"\2 mix \1"),
+    (r",\s*([\d.]+\s*%)\s+wet$", r", mix \1"),
+    (r"\bsit\s+(?:around\s+|at\s+)?(?=[\d.])", "cutoff "),
+    (r",\s*with\s+(?:just\s+)?(?:a\s+(?:little|bit|touch)\s+(?:of\s+)?|some\s+)?([a-z_]+),\s*(?:say\s+)?(-?[\d.]+)", r", \1 \2"),
+    (r"\b(?:an?\s+)?(?:(?:slow|slower|fast|faster|medium|mid|ballad|up-?tempo|relaxed|laid-?back)\s+)+(?:ballad\s+)?tempo,?\s*"
+     r"(?=\d)", "tempo "),
+    (r"^(?:have|get|try|go\s+(?:with|for))\s+(?=tempo\s+\d)", ""),
+    (r"\b(?:one\s+|a\s+)?(?:cycle|sweep|wobble)\s+every\s+([\d.]+)\s*(?:s|secs?|seconds?)\b",
+     lambda m: f"at {1 / float(m.group(1)):g} hz" if float(m.group(1)) > 0 else m.group(0)),
     (r"^(?:set\s+|make\s+)?(?:the\s+)?(\w+)\s+(?:to\s+)?half\s+wet$", r"\1 mix 50%"),
     (r"^(?:set\s+|make\s+)?(?:the\s+)?(\w+)\s+(?:to\s+)?(?:fully|all)\s+wet$", r"\1 mix 100%"),
     (r"\brings?\b(?=\s+(?:(?:a\s+)?(?:little|bit|touch|lot)\s+)*(?:longer|shorter))", "decay"),
@@ -52,7 +60,7 @@ def shorthand(text: str) -> str:
     when there is none."""
     for pattern, replacement in SHORTHANDS:
         text = pattern.sub(replacement, text)
-    return _POINT.sub(_decimal, text)
+    return _POINT.sub(_decimal, text) if "point" in text.lower() else text
 
 
 __all__ = ["shorthand"]

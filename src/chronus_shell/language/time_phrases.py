@@ -34,9 +34,9 @@ _LINE = r"(?P<line>bar|measure|beat|downbeat|bar line|one)"
 START_FORMS = (
     rf"(?:at|on)\s+the\s+(?:start|top|beginning)\s+of\s+the\s+next\s+{_LINE}",
     rf"(?:at|on|from|in)\s+(?:the\s+)?(?:next|following)\s+{_LINE}",
-    rf"at\s+the\s+end\s+of\s+(?:the|this)\s+(?P<end>bar|measure|phrase)",
+    r"at\s+the\s+end\s+of\s+(?:the|this)\s+(?P<end>bar|measure|phrase)",
     r"(?:after|at\s+the\s+end\s+of)\s+(?:this|the)\s+(?:bar|measure)|at\s+the\s+(?:next\s+)?bar\s*line",
-    rf"at\s+the\s+end\s+of\s+the\s+next\s+(?P<end2>bar|measure)",
+    r"at\s+the\s+end\s+of\s+the\s+next\s+(?P<end2>bar|measure)",
     rf"next\s+{_LINE}",
     r"(?:at|on)\s+the\s+(?:bar|bar\s*line|downbeat)",
     rf"(?:in|after)\s+{_NUM}\s*(?P<unit>bars?|measures?|beats?)",
@@ -186,6 +186,8 @@ def _fade(line: str) -> tuple[str, str, str | None] | None:
 
 _SWEEP = re.compile(r"^(?:sweep|ramp|glide|slide|move|bring|take|automate|push|pull|turn|ease|drift|creep|nudge|walk)\s+(?P<what>.+?)\s+from\s+"
                     r"(?P<a>.+?)\s+(?:up\s+to|down\s+to|to|into)\s+(?P<b>.+)$", re.I)
+_SWEEP_WAY = re.compile(r"^(?:(?:do\s+)?an?\s+)?(?:filter\s+sweep\s+(up|down)|sweep\s+(?:up\s+|down\s+)?(?:the\s+)?"
+                        r"(?:filter|cutoff)\s+(up|down))$|^sweep\s+(up|down)\s+(?:the\s+)?(?:filter|cutoff)$", re.I)
 _FROM_TO = re.compile(r"^(?:set\s+)?(?P<what>.+?)\s+from\s+(?P<a>.+?)\s+(?:up\s+to|down\s+to|to)\s+(?P<b>.+)$", re.I)
 _VERB_TO = re.compile(r"^(?:sweep|ramp|glide|slide|move|bring|take|automate|ease|drift|creep|nudge|walk|swell|close|open)\s+"
                       r"(?P<what>.+?)\s+(?:up\s+to|down\s+to|back\s+(?:up\s+|down\s+)?to|to)\s+"
@@ -197,6 +199,10 @@ _TEMPO = re.compile(r"^(?:accelerate|decelerate|ramp up|ramp down|ramp|speed up|
 
 def _sweep(line: str) -> tuple[str, str | None]:
     """(the command, the start value or None): 'sweep the cutoff from 200 to 2k' → ('set the cutoff to 2k', '200')."""
+    match = _SWEEP_WAY.match(line)
+    if match:                     # "filter sweep up", "sweep the filter down": a big move that way
+        way = next(group for group in match.groups() if group).lower()
+        return f"{'open' if way == 'up' else 'close'} the filter a lot", None
     line = re.sub(r"^(sweep|ramp|glide|slide|automate)\s+from\s+", r"\1 the cutoff from ", line, flags=re.I)   # a sweep is the filter's
     match = _SWEEP.match(line) or _FROM_TO.match(line)
     if match:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from ..engine.params import format_number
-from ..engine.ramps import default_curve
 from ..protocol.message import Message
 from .errors import LanguageError
 from ..engine.timed_actions import TIMED_HEADS

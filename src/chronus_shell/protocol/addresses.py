@@ -89,6 +89,7 @@ ADDRESSES: tuple[Address, ...] = (
     Address("/midi/unmap", "cc<n>|knob<n>", "s", doc="forget a controller mapping"),
     Address("/midi/learn", "id.param", "s", doc="the next controller moved is mapped to the param"),
     Address("/midi/mappings", "", doc="reply with the controller mappings"),
+    Address("/midi/unlearn", "id.param", "s", doc="undo a learn: the controller learnt goes back to what it did (or a pending learn is cancelled)"),
     Address("/midi/out", "voice [port]", "s", "s", doc="send the voice's notes to a MIDI output (no port: stop)"),
     Address("/midi/clock", "on|off [port]", "s", "s", doc="MIDI clock out: 24 ppqn with start/stop/continue"),
     Address("/link", "on|off", "s", doc="join or leave the Ableton Link session"),

@@ -16,6 +16,7 @@ from prompt_toolkit.patch_stdout import patch_stdout
 
 from .. import __version__
 from ..engine import compile_if_needed
+from ..gear.sessions import section_messages
 from ..language import Translator
 from ..protocol.message import Message
 from ..session import (Autosave, SessionError, discard_recovery, pending_recovery, recover, set_aside_recovery,
@@ -232,7 +233,7 @@ async def _offer_recovery(session, translator, engine: EngineLink, output: Outpu
     if not RECOVERY_ANSWERS.get(answer, False):
         output.info(f"starting empty{_kept_as(set_aside_recovery())}")
         return typed
-    messages = state_to_messages(state)
+    messages = state_to_messages(state) + section_messages(state)    # the MIDI mappings too
     translator.observe(messages)
     for reply in await engine.send(messages):
         (output.info if reply.ok else output.problem)(reply.text)

@@ -121,7 +121,8 @@ def validate(state: Any) -> dict:
         "sequencer": _sequencer(state.get("sequencer", {}), ids),
         "focus": focus,
     } | ({"poly": poly} if poly else {}) \
-      | ({"ramps": validate_ramps(state["ramps"], modules)} if state.get("ramps") else {})
+      | ({"ramps": validate_ramps(state["ramps"], modules)} if state.get("ramps") else {}) \
+      | ({"gear": state["gear"]} if isinstance(state.get("gear"), dict) else {})   # MIDI settings: gear/sessions.py
 
 
 def _poly(module_id: Any, notes: Any, ids: set[str]) -> int:

@@ -128,6 +128,10 @@ class SlotRole:
         self.state: tuple[bool, int] | None = None
         self.got = "normal"
 
+    @property
+    def active(self) -> bool:
+        return bool(self.state and self.state[0])
+
     def follow(self) -> None:
         state = (int(self.words[self.active_word]) == self.index, int(self.words[self.priority_word]))
         if state != self.state:

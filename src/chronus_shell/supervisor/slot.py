@@ -30,9 +30,10 @@ from .rings import (
     leave_signals_to_the_shell, raise_priority, release_blocks_of_a_dead_shell,
 )
 
-RESYNC_BEHIND_S = 0.1  # further behind the output than this, and rendering them again would take more
-# than half of it: drop the blocks instead (a slow module). Less is caught up by rendering faster than
-# real time (a short preemption; a standby just made from a snapshot the shell sent late, on a busy machine)
+RESYNC_BEHIND_S = 0.1  # further behind the output than this: the active drops the blocks (the output
+# waits for the next one), and so does a standby for which rendering them would take more than half of
+# it (a slow module). Less is caught up by rendering faster than real time (a short preemption; a
+# standby just made from a snapshot the shell sent late, on a busy machine)
 SLOW_REPORT_S = 1.0       # at most one "this module is slow" report per this many seconds
 
 
@@ -191,8 +192,8 @@ class SlotLoop:
         if (read - written) * self.block_seconds <= RESYNC_BEHIND_S:
             return
         catching_up_s = (read - written) * self._render_ns / max(1, self._render_count) / 1e9
-        if catching_up_s < RESYNC_BEHIND_S / 2:
-            return  # rendering them is quick: the slot stays exact (no re-sync needed afterwards)
+        if catching_up_s < RESYNC_BEHIND_S / 2 and not self.role.active:
+            return  # a standby renders them, quickly, and stays exact; the active must play now
         fast_forward(self.timeline, self.swaps, read)
         self.ring.header[WRITTEN] = read
         self.ring.header[SKIPPED] += read - written
