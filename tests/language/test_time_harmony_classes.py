@@ -1,5 +1,6 @@
 """Harmony, time and rhythm English by phrasing CLASS (not by sentence): each test is one shape
 said several ways — wordings invented here, none copied from a corpus."""
+import math
 import re
 
 import pytest
@@ -218,7 +219,6 @@ def test_numbered_chords_in_the_key_with_a_leading_phrase(phrase):
 ])
 def test_extended_chord_spellings(phrase, classes):
     hz = [float(v) for v in last(*PAD, phrase)[0].split()[2:]]
-    import math
     assert {(round(12 * math.log2(v / 440.0)) + 9) % 12 for v in hz} == classes
 
 
