@@ -27,6 +27,8 @@ QUALITIES: dict[str, tuple[int, ...]] = {
     "mmaj7": (0, 3, 7, 11), "5": (0, 7), "11": (0, 4, 7, 10, 14, 17), "m11": (0, 3, 7, 10, 14, 17),
     "13": (0, 4, 7, 10, 14, 21), "m13": (0, 3, 7, 10, 14, 21), "maj13": (0, 4, 7, 11, 14, 21),
     "7b9": (0, 4, 7, 10, 13), "7#9": (0, 4, 7, 10, 15), "7b5": (0, 4, 6, 10), "7#5": (0, 4, 8, 10),
+    "maj7#11": (0, 4, 7, 11, 18), "add11": (0, 4, 7, 17), "69": (0, 4, 7, 9, 14), "m69": (0, 3, 7, 9, 14),
+    "7sus2": (0, 2, 7, 10), "9sus4": (0, 5, 7, 10, 14), "m7b9": (0, 3, 7, 10, 13), "7#11": (0, 4, 7, 10, 18),
 }
 #: Other spellings of the suffixes (after the words are shortened by _WORDS).
 _ALIASES = {"maj": "", "major": "", "min": "m", "mi": "m", "-": "m", "dom7": "7", "dom": "7", "ma7": "maj7",
@@ -34,7 +36,8 @@ _ALIASES = {"maj": "", "major": "", "min": "m", "mi": "m", "-": "m", "dom7": "7"
             "°": "dim", "o7": "dim7", "°7": "dim7", "ø": "m7b5", "ø7": "m7b5", "min7b5": "m7b5",
             "halfdim": "m7b5", "halfdim7": "m7b5", "+": "aug", "min6": "m6", "minmaj7": "mmaj7", "power": "5",
             "δ": "maj7", "δ7": "maj7", "majadd9": "add9", "madd9": "madd9", "aug7": "7#5", "+7": "7#5",
-            "min11": "m11", "min13": "m13", "dom9": "9", "dom11": "11", "dom13": "13", "maj11": "11"}
+            "min11": "m11", "min13": "m13", "dom9": "9", "dom11": "11", "dom13": "13", "maj11": "11",
+            "6/9": "69", "6add9": "69", "m6/9": "m69", "lydian": "maj7#11", "maj7(#11)": "maj7#11"}
 #: Chord words shortened to symbol pieces ("minor seventh" → "m7", "suspended fourth" → "sus4").
 _WORDS = [(re.compile(p), r) for p, r in (
     (r"\bhalf[- ]diminished\b", "halfdim"), (r"\bdiminished\b", "dim"), (r"\baugmented\b", "aug"),
@@ -51,6 +54,7 @@ FLAT_NAMES = ("c", "db", "d", "eb", "e", "f", "gb", "g", "ab", "a", "bb", "b")
 #: Roots whose chords are spelled with flats (F major: f a c; G minor: g bb d).
 _FLAT_MAJOR = {5, 10, 3, 8, 1, 6}
 _FLAT_MINOR = {2, 7, 0, 5, 10, 3, 8}
+_MINOR_SCALES = ("minor", "dorian", "phrygian", "locrian", "harmonic_minor", "melodic_minor", "minor_pentatonic", "blues")
 
 
 @lru_cache(maxsize=4096)
@@ -128,7 +132,7 @@ class Chord:
 
 #: Letters above the root for each interval (a third is two letters up, a seventh six).
 _DEGREE_LETTERS = {0: 0, 1: 1, 2: 1, 3: 2, 4: 2, 5: 3, 6: 4, 7: 4, 8: 4, 9: 5, 10: 6, 11: 6, 13: 1, 14: 1, 15: 1,
-                   17: 3, 21: 5}
+                   17: 3, 18: 3, 21: 5}
 _LETTERS = "cdefgab"
 _NATURAL = {"c": 0, "d": 2, "e": 4, "f": 5, "g": 7, "a": 9, "b": 11}
 
@@ -153,9 +157,14 @@ def spelled(pitch: int, pitch_name: str | None = None) -> str:
 def key_flats(tonic: str, scale: str) -> bool:
     """Whether a key is written with flats (F major, D minor, anything on a flat tonic)."""
     pc = pitch_class(tonic)
-    minor = scale in ("minor", "dorian", "phrygian", "locrian", "harmonic_minor", "melodic_minor",
-                      "minor_pentatonic", "blues")
+    minor = scale in _MINOR_SCALES
     return tonic.endswith("b") and len(tonic) == 2 or pc in (_FLAT_MINOR if minor else _FLAT_MAJOR) and "#" not in tonic
+
+
+def key_name(pc: int, scale: str) -> str:
+    """The usual spelling of a key's tonic: Eb major and Bb minor, but F# major and C# minor."""
+    flat_keys = _FLAT_MINOR if scale in _MINOR_SCALES else _FLAT_MAJOR
+    return FLAT_NAMES[pc % 12] if pc % 12 in flat_keys else _SHARP_NAMES[pc % 12]
 
 
 def scale_names(tonic: str, steps: tuple[int, ...]) -> dict[int, str]:

@@ -127,6 +127,7 @@ class ChangeKey:
     relation: str | None = None
     column: int = 0
     or_set: bool = False           # 'switch to d minor' with no key to move from: the key is set
+    semitones: int = 0             # relation "interval": 'key change up a half step'
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from ..engine.scales import PITCH_CLASSES, SCALES, pitch_class
 from ..protocol.message import Message
 from . import intents as it
 from . import intents_harmony as ih
-from .chords import (FLAT_NAMES, Chord, analyse, hz, key_flats, name, nearest_below, register_of, respell, spell_chord, token_pitches,
+from .chords import (FLAT_NAMES, Chord, analyse, hz, key_flats, key_name, name, nearest_below, register_of, respell, spell_chord, token_pitches,
                      transpose_token)
 from .errors import LanguageError
 from .mapper_words import message, playable
@@ -137,6 +137,8 @@ class VoicingMapper:
     # -- moving notes -------------------------------------------------------------------------
     def _MoveNotes(self, intent: ih.MoveNotes) -> list[Message]:
         last = self.model.last_chord
+        if intent.fallback is not None and last is None and self.model.key and not self._track_with_notes(None, intent.column):
+            return self._ChangeKey(ih.ChangeKey(None, None, "interval", intent.column, semitones=intent.semitones))
         if intent.fallback is not None and not self._harmony_in_focus(last):
             from .parser import parse_plain                     # no chord here: the usual reading
             return self.map(parse_plain(intent.fallback))
@@ -214,6 +216,8 @@ class VoicingMapper:
     def _new_key(tonic: str, scale: str, intent: ih.ChangeKey) -> tuple[str, str]:
         if intent.relation is None:
             return intent.tonic, intent.scale or scale
+        if intent.relation == "interval":
+            return key_name(pitch_class(tonic) + intent.semitones, scale), scale
         minor = scale in ("minor", "dorian", "phrygian", "locrian", "harmonic_minor", "melodic_minor")
         if intent.relation == "parallel":
             return tonic, intent.scale

@@ -49,13 +49,14 @@ _SIGNALS = frozenset("notes note melody scale degrees degree chord chords progre
                      "seventh sevenths 7th 7ths 9th ninth blues vamp loop relative parallel transpose modulate tune "
                      "pent mixo dorian phrygian lydian mixolydian locrian aeolian ionian pentatonic chromatic sixth "
                      "neapolitan tristan german italian french hendrix augmented diminished suspended sus strum barre "
-                     "cadential 808 808s bassline walk triad cadence progression each".split())
+                     "cadential 808 808s bassline walk triad cadence progression each tone tones tritone second "
+                     "harmonic melodic".split())
 
 
 def _worth_reading(line: str) -> bool:
     """Cheap first look, so the lines of the rest of the language pay little for harmony."""
     lowered = line.lower()
-    if "|+" in line or "|-" in line or ":" in line or re.search(r'\bn\s+"|[a-g]\d?\+[a-g]', lowered):
+    if "|+" in line or "|-" in line or ":" in line or re.search(r'\bn\s+"|[a-g]\d?\+[a-g]|(?:^|\s)[1-8](?:[\s,-]+[1-8.]){2,}$', lowered):
         return True
     return any(_signal(token.strip("-–'")) for token in _WORDS.findall(lowered))
 
@@ -129,6 +130,10 @@ def _clean(line: str) -> str:
     text = re.sub(r"\bn\s+\"([^\"]*)\"", r"notes \1", text).replace('"', "").replace("$", " ")   # tidal: n "a c e"
     text = re.sub(r"\s*\([^)]*\)\s*", " ", text)                                 # (an aside)
     text = re.sub(r",\s*(?:it'?s|its|it is|because|cause|cuz|since|too)\b[^,]*$", "", text)   # ', its too high for me'
+    text = re.sub(r",?\s+like (?:the|a|an|every|in|on|my|that|those|they|you)\b[^,]*$", "", text)   # ' like the video'
+    text = re.sub(r"\b(?:sad|happy|dark|moody|dreamy|bright|lush|warm|jazzy|pretty|nice|fat|gloomy|cheerful)\s+"
+                  r"(?=(?:minor|major|maj|min|dominant|sus\w*|diminished|augmented|[a-g](?:#|b)?\S*\s+chord)\b)", "", text)   # a mood said with its chord
+
     text = re.sub(r"\s+", " ", _POLITE.sub("", _POLITE.sub("", text))).strip()
     text = re.sub(r"\b([a-g])[\s-]+(flat|sharp)\b", lambda m: m.group(1) + ("b" if m.group(2) == "flat" else "#"), text)
     text = text.replace("♯", "#").replace("♭", "b")
@@ -137,11 +142,16 @@ def _clean(line: str) -> str:
 
 def _single(text: str, line: str):
     for reader in (ask_key, read_key, change_key, move_notes, revoice, arpeggiate, _random, named_chord, inverted_chord, alter_chord,
-                   chord_hits, retime, pedal, _scale_run, _stacked, _play, _progression, _tune, _notes, chord_changes, poly, quality_first, _loose):
+                   chord_hits, retime, pedal, _scale_run, _stacked, _quality_on_root, _play, _progression, _tune, _notes, chord_changes, poly, quality_first, _loose):
         intent = reader(text, line)
         if intent is not None:
             return intent
     return None
+
+
+def _quality_on_root(text: str, line: str):
+    """'give me a minor 9 on e': the letter after 'on' is the root, not a voice ('on the e' would be)."""
+    return quality_first(text, line) if re.search(r" (?:on|in|of|from) [a-g](?:#|b)?$", text) else None
 
 
 def _scale_run(text: str, line: str):
@@ -206,7 +216,7 @@ def _chord_steps(steps: float | None, line: str) -> int:
 def _progression(text: str, line: str):
     body, steps = _steps(text)
     match = (re.fullmatch(r"(?:play |set |give (?:it|me) |use )?(?:the |some )?(?:chords|progression|changes|chord progression)"
-                          r"(?: (?:are|is|of|to))?:? (?P<list>.+?)" + _TARGET, body)
+                          r"(?: (?:are|is|of|to|on))?:? (?P<list>.+?)" + _TARGET, body)
              or re.fullmatch(r"(?:give |set )?(?:the )?(?P<target>[\w-]+(?: [\w-]+)?) (?:chords|progression)(?: (?:are|is|to))?:? (?P<list>.+)", body))
     strict = match is None
     if strict:
@@ -239,7 +249,7 @@ def _play(text: str, line: str):
     voicing = "open" if re.search(r"\b(?:open|wide|spread)\b", text) else None
     text = re.sub(r"\b(?:big|barre|nice|fat|lush|wide|open|spread|full)\s+(?=\S)", "", text)
     text = re.sub(r"\s+(?:barre|open|triad)(?= chord)", "", text)
-    match = (re.fullmatch(r"(?:(?:play|hold|strum|sound|give me|hit)(?: me)? |(?=an? |the ))(?P<chord>.+?) (?:chord|triad)" + _TARGET, text)
+    match = (re.fullmatch(r"(?:(?:play|hold|strum|sound|give me|hit)(?: me)? |(?=an? |the |[a-g]))(?P<chord>.+?) (?:chord|triad)" + _TARGET, text)
              or re.fullmatch(r"(?:(?:play|hold|strum|hit) )?(?:the |a )?chord (?:of )?(?!progression)(?P<chord>.+?)" + _TARGET, text)
              or re.fullmatch(r"(?:play|hold|strum|gimme|give me|sound) (?P<chord>.+?)" + _TARGET, text)
              or re.fullmatch(r"(?P<chord>[a-g](?:#|b)?(?=\S)[^\s]*(?: over [a-g](?:#|b)?)?)(?: on (?:the )?(?P<target>[\w-]+))?", text))
@@ -269,7 +279,8 @@ def _play(text: str, line: str):
             if not re.match(r"(?:play|hold|sound) ", text):
                 return None                                            # a letter alone is no command
             return ih.PlayPitch(words_of(match.group("target"), line), candidate, False, column_of(candidate, line))
-        if not forced and not strummed and not (has_quality([chord.symbol]) or "/" in chord.symbol):
+        named = re.search(r"\s(?:major|minor|maj|min)$", candidate) and re.match(r"(?:play|hold|strum|sound) ", text)
+        if not forced and not strummed and not (has_quality([chord.symbol]) or "/" in chord.symbol or named):
             return None
         return ih.PlayChord(words_of(match.group("target"), line), chord.symbol, column_of(candidate, line), voicing)
     if forced and not re.search(r"\b(?:major|minor|random|new|different|some|nice|big|sad|happy)\b", said):
@@ -280,7 +291,7 @@ def _play(text: str, line: str):
 def _stacked(text: str, line: str):
     """'play c e g together', 'hold a c e as a chord', 'play c+e+g': notes sounding at once, each
     above the one before, from the octave of the register."""
-    match = re.fullmatch(rf"(?:play|hold|stack|sound|strike) (?P<notes>{NOTE}(?:-?\d)?(?:(?:,? (?:and )?|\+){NOTE}(?:-?\d)?)+)"
+    match = re.fullmatch(rf"(?:play|hold|stack|sound|strike|(?:a |the )?chord:?) (?P<notes>{NOTE}(?:-?\d)?(?:(?:,? (?:and )?|\+){NOTE}(?:-?\d)?)+)"
                          rf"(?P<together> together| at once| as a chord| simultaneously| stacked)?(?: on (?:the )?(?P<target>[\w-]+))?", text)
     if not match or not (match.group("together") or "+" in match.group("notes")):
         return None
@@ -307,6 +318,9 @@ HARMONY_WORDS = frozenset(
     "aeolian ionian pentatonic blues chromatic harmonic melodic sharp flat degree degrees scale relative "
     "parallel transpose modulate melody random sixteenths eighths quarters semitones octave octaves root "
     "strum seventh ninth sixth diminished augmented suspended dominant sus dim aug maj min".split())
+#: Tracks whose numbers are steps or beats, never degrees ('kick 1 5 9 13').
+_DRUM_WORDS = (r"(?:kick|kicks|bd|snare|snares|sd|hat|hats|hihat|hihats|hi-hats?|clap|claps|drums?|perc|rim|toms?|ride|crash|"
+               r"cowbell|tempo|bpm|swing|seed|master|chance|speed|shift|step|steps|beats?|go|play|then|now|so|just|and|chords?)\b")
 _TOKEN = re.compile(rf"{NOTE}(?:-?\d)?|\.|-|_|rest|\d+")
 _OCTAVED = re.compile(rf"{NOTE}-?\d")
 
@@ -320,7 +334,8 @@ def _notes(text: str, line: str):
         found = _notes(f"{colon.group('target')} {named or 'notes '}{listed}".replace("melody ", "melody "), line)
         return found
     match = (re.fullmatch(r"(?:(?:set|give|play) )?(?:the )?(?:(?P<target>[\w-]+(?: [\w-]+)?) )?(?:notes?|melody|plays|degrees|scale degrees)"
-                          r"(?: (?:are|is|to|of))?:? (?P<list>[^:]+?)" + _TARGET.replace("target", "on"), text))
+                          r"(?: (?:are|is|to|of))?:? (?P<list>[^:]+?)" + _TARGET.replace("target", "on"), text)
+             or re.fullmatch(rf"(?:(?:play|give) )?(?:the )?(?P<target>(?!{_DRUM_WORDS})[a-z][\w-]*) (?P<list>[1-8](?: (?:[1-8]|\.)){{2,}})(?P<on>)", text))
     if not match:
         return None
     target = match.group("target") or match.group("on")

@@ -15,9 +15,14 @@ _HARMONY_NOUNS = r"(?:melody|chords?|progression|arp|arpeggio|notes|line|tune|ri
 _INTERVALS = {"semitone": 1, "semi": 1, "half step": 1, "half-step": 1, "step": 2, "whole step": 2, "tone": 2,
               "whole tone": 2, "octave": 12, "fifth": 7, "fourth": 5, "third": 4, "minor third": 3,
               "major third": 4, "second": 2, "sixth": 9, "seventh": 11}
+_INTERVALS.update({"minor second": 1, "major second": 2, "perfect fourth": 5, "perfect fifth": 7, "tritone": 6,
+                   "minor sixth": 8, "major sixth": 9, "minor seventh": 10, "major seventh": 11})
 _AMOUNT = (r"(?P<count>\d+|an?|one|two|three|four|five|six|seven|eight|twelve)\s+(?P<unit>minor third|major third|"
-           r"whole step|whole tone|half[- ]step|semitone|semi|octave|step|tone|fifth|fourth|third|second|sixth|"
-           r"seventh)s?")
+           r"minor second|major second|perfect fourth|perfect fifth|tritone|minor sixth|major sixth|minor seventh|"
+           r"major seventh|whole step|whole tone|half[- ]step|semitone|semi|octave|step|tone|fifth|fourth|third|second|"
+           r"sixth|seventh)s?")
+#: A verb that says the direction itself: 'drop it a whole step' is down, 'raise them a fifth' up.
+_DIRECTED = {"drop": "down", "lower": "down", "sink": "down", "raise": "up", "lift": "up", "bump": "up", "push": "up"}
 _UP = {"up": 1, "higher": 1, "above": 1, "down": -1, "lower": -1, "below": -1}
 
 
@@ -40,12 +45,27 @@ def move_notes(text: str, line: str):
             who = match.group("who")
             words = re.sub(rf"\s*{_HARMONY_NOUNS}$", "", who).strip()
             return ih.MoveNotes(words_of(words, line) if words else None, semis, None, column_of(who, line))
-    match = (re.fullmatch(rf"(?:(?:transpose|move|shift|take|play) (?:it |them |that |everything )?)?(?P<dir>up|down) {_AMOUNT}", text)
+    key = re.fullmatch(rf"(?:(?:do |a |let'?s )?(?:key change|modulate|change (?:the )?key|(?:take|move|put|bring|shift) "
+                       rf"the key|the key|key)) (?P<dir>up|down) (?:by )?{_AMOUNT}(?: (?:key change|modulation))?", text)
+    if key:                                                # the key moves, and every note track with it
+        semis = _UP[key.group("dir")] * semitones_of(key.group("count"), key.group("unit"))
+        return ih.ChangeKey(None, None, "interval", column_of(key.group("dir"), line), semitones=semis)
+    directed = re.fullmatch(rf"(?:now |then )?(?P<verb>{'|'.join(_DIRECTED)}) (?:it|them|that|everything|the notes) "
+                            rf"(?:by )?{_AMOUNT}", text)
+    if directed:                                           # the usual reading of 'down a fifth' when no notes are held
+        semis = _UP[_DIRECTED[directed.group("verb")]] * semitones_of(directed.group("count"), directed.group("unit"))
+        return ih.MoveNotes(None, semis, _plainly(semis))
+    match = (re.fullmatch(rf"(?:(?:transpose|move|shift|take|play|now|then) (?:it |them |that |everything )?)?(?P<dir>up|down) {_AMOUNT}", text)
              or re.fullmatch(rf"(?:(?:transpose|move|shift|take|play) (?:it |them |that |everything )?)?{_AMOUNT} (?P<dir>up|down|higher|lower)", text))
     if match:                                              # 'an octave lower', 'down a half step': the last chord
         semis = _UP[match.group("dir")] * semitones_of(match.group("count"), match.group("unit"))
-        return ih.MoveNotes(None, semis, line)
+        return ih.MoveNotes(None, semis, line if re.search(r"\b(?:octave|semi|semitone)s?$", text) else _plainly(semis))
     return None
+
+
+def _plainly(semis: int) -> str:
+    """The usual reading of a move when no chord is held, in the words the grammar knows."""
+    return f"{'up' if semis > 0 else 'down'} {abs(semis)} semitones"
 
 
 # -- voicings ---------------------------------------------------------------------------------

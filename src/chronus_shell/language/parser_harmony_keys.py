@@ -45,7 +45,33 @@ def ask_key(text: str, line: str):
     return None
 
 
+#: A part named before its key ('the bass in g minor'): the key is the session's all the same.
+_PART = r"(?:(?:the )?(?:bass|bassline|pad|chords|melody|lead|song|tune|track|beat|riff|organ|keys) )?"
+_SECOND_THOUGHT = re.compile(rf"(?P<first>.+?),? (?:no,? |actually,? |i mean,? |or rather )?{SCALE}(?: actually| instead| rather)?")
+_KIND_OF_MINOR = {"harmonic": "harmonic_minor", "melodic": "melodic_minor", "natural": "minor", "jazz": "melodic_minor"}
+
+
 def read_key(text: str, line: str):
+    """'in d minor', 'dorian on d', 'e, phrygian', 'g minor, harmonic', 'key of f minor, dorian actually'."""
+    found = _read_key(text, line)
+    if found is not None or "," not in text and " actually" not in text:
+        return found
+    kind = re.fullmatch(rf"(?P<first>.+ minor),? (?P<kind>{'|'.join(_KIND_OF_MINOR)})(?: minor)?", text)
+    if kind:
+        said = kind.group("first")
+        first = _read_key(said if re.match(r"(?:in|key) ", said) else f"in {said}", line)   # a kind of minor: a key
+        if isinstance(first, ih.SetKey) and first.tonic:
+            return ih.SetKey(first.tonic, _KIND_OF_MINOR[kind.group("kind")], first.column)
+    again = _SECOND_THOUGHT.fullmatch(text)
+    if again:
+        first = _read_key(again.group("first").strip(" ,"), line)
+        if isinstance(first, ih.SetKey) and first.tonic:       # the scale said last is the one meant
+            return ih.SetKey(first.tonic, SCALE_WORDS[again.group(2)], first.column)
+    return None
+
+
+def _read_key(text: str, line: str):
+    text = re.sub(rf"^{_PART}(?=in )", "", text)
     if re.fullmatch(r"(?:no|clear the|remove the|forget the|drop the) key|key (?:none|off)|clear key", text):
         return ih.SetKey(None)
     match = (re.fullmatch(rf"(?:(?:set|change|switch|put) )?(?:the |our )?(?:song'?s? )?key(?: signature)?(?: is| to| of|:|=)?(?: the key of)? "
@@ -58,10 +84,13 @@ def read_key(text: str, line: str):
              or re.fullmatch(rf"(?:set ?key|key ?sig)\s+{KEYNOTE}(?: {SCALE})?", text)
 
              or re.fullmatch(rf"(?:(?:we'?re|we are|it'?s|let'?s (?:go|play|be|stay)|play|stay|go) )?(?:in )?{KEYNOTE} {SCALE}", text))
+    if match and re.match(r"(?:play|hold|strum|sound) ", text) and match.group(3) in ("major", "minor", "maj", "min") \
+            and not re.search(r"\b(?:in|key|to)\b", text):
+        return None                                        # 'play c major': the chord
     if match and match.group(3) in ("major", "minor", "maj", "min") and not re.search(r"\b(?:in|key|to)\b", text):
         raise LanguageError(f"'{text}' could be the key ('in {text}') or the chord ('play {text} chord'): say which", 0)
     if not match:
-        match = (re.fullmatch(rf"{SCALE}(?: mode| scale)? (?:on|in|from) {KEYNOTE}()", text)
+        match = (re.fullmatch(rf"(?:(?:go|use|play|let'?s go|switch to) )?{SCALE}(?: mode| scale)?,? (?:on |in |from )?{KEYNOTE}()", text)
                  or re.fullmatch(rf"scale:? {SCALE},? (?:root|tonic|on) {KEYNOTE}()", text))
         if match:
             return ih.SetKey(match.group(2), SCALE_WORDS[match.group(1)], column_of(match.group(2), line))

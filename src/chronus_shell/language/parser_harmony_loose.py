@@ -18,7 +18,8 @@ COLOUR = frozenset(
     "loop looping loops vamp vamping play playing strum comp chords chord progression changes dark sad happy moody "
     "dreamy lofi lo-fi jazzy pretty nice lush big sounds sound vibe vibes it a an the some just then to and for "
     "that this me gimme give with keep going repeat repeating cycle over pad thing please minor major from back "
-    "simple classic cheesy emotional chill warm cadence turnaround lay down out but now again round".split())
+    "simple classic cheesy emotional chill warm cadence turnaround lay down out but now again round go lets let's "
+    "slow long".split())
 _ROMAN_TOKEN = re.compile(r"(?:b|#)?(?:vii|vi|iv|v|iii|ii|i)(?:°|o|dim|\+|aug|maj7|7|64|6|ø)?", re.I)
 _BLUES = ("I", "I", "I", "I", "IV", "IV", "I", "I", "V", "IV", "I", "V")
 #: Progressions known by name, in numerals of the key said ('a plagal cadence in F').
@@ -55,7 +56,8 @@ def loose_progression(text: str, line: str, steps: int):
     if blues and key:
         chords = [f"deg:{r}{'7dom' if sevenths else ''}" for r in _BLUES]
         return ih.Progression(words_of(target.group(1) if target else None, line), tuple(chords), steps, 0, key)
-    chords, others = _chord_run(text, line, True, key is not None)
+    numbered = len(re.findall(r"(?<![\w.])[1-7](?![\w.])", text)) >= 3      # '6 4 1 5': the key's chords
+    chords, others = _chord_run(text, line, True, key is not None or numbered)
     if len(chords) < 2 or any(w not in COLOUR for w in others):
         return None
     named = [c for c in chords if not c.startswith("deg:")]
@@ -79,6 +81,7 @@ def _chord_run(text: str, line: str, numerals: bool, key_said: bool = False) -> 
     tokens = [t for t in re.split(r"[\s,|→]+|\s*[-–—]\s*(?=[\w#])|(?<=\w)[–—](?=\w)", text) if t]
     typed = iter(re.findall(r"(?<![\w#])(?:b|#)?[ivIV]+(?:°|o|dim|\+|aug|maj7|7|64|6|ø)?(?![\w])", line))
     chords, others, index = [], [], 0
+    capital_a = len(re.findall(r"(?<![\w'])A(?![\w'#])", line))   # 'A D E': the chord A, not an article
     while index < len(tokens):
         token = tokens[index]
         digit = re.fullmatch(r"[1-7]", token) and key_said
@@ -88,10 +91,12 @@ def _chord_run(text: str, line: str, numerals: bool, key_said: bool = False) -> 
             continue
         for end in range(min(len(tokens), index + 3), index, -1):
             words = tokens[index:end]
-            if words[0] in ("a", "an", "the", "to", "and", "then") or (len(words) > 1 and words[-1] in COLOUR - {"minor", "major"}):
+            article = words[0] in ("a", "an", "the", "to", "and", "then") and not (words[0] == "a" and capital_a)
+            if article or (len(words) > 1 and words[-1] in COLOUR - {"minor", "major"}):
                 continue
             chord = Chord.parse(" ".join(words))
             if chord is not None:
+                capital_a -= words[0] == "a"
                 chords.append(chord.symbol)
                 index = end
                 break
@@ -134,7 +139,10 @@ def poly(text: str, line: str):
     match = (re.fullmatch(r"poly(?:phony)? (?P<n>\d+|\w+)(?: voices)? (?:on|for) (?:the )?(?P<target>[\w-]+)", text)
              or re.fullmatch(r"(?:make )?(?:the )?(?P<target>[\w-]+) (?:->|to|=|gets?|plays?)? ?(?P<n>\d+|\w+)[- ]voices?(?: poly(?:phonic)?)?", text)
              or re.fullmatch(r"(?:make |set )?(?:the )?(?P<target>[\w-]+) (?:polyphonic|poly)(?:,? (?:with )?(?P<n>\d+|\w+) (?:voices|notes))?", text)
-             or re.fullmatch(r"(?:make |set )?(?:the )?(?P<target>[\w-]+) (?P<mono>mono|monophonic)", text))
+             or re.fullmatch(r"(?:make |set )?(?:the )?(?P<target>[\w-]+) (?P<mono>mono|monophonic)", text)
+             or re.fullmatch(r"(?:(?:give|let) (?:it|(?:the )?(?P<target>[\w-]+)) |make (?:it|that) (?:an? [\w ]+?, )?|(?:it|that) (?:has|gets) |"
+                             r"(?:use|set) )?(?P<n>\d+|\w+)[- ](?:voices?|notes at once)(?: poly(?:phonic|phony)?)?"
+                             r"(?: (?:on|for) (?:the )?(?P<on>[\w-]+))?", text))
     if not match:
         return None
     if match.groupdict().get("mono"):
@@ -144,8 +152,9 @@ def poly(text: str, line: str):
     if count is None:
         return None
     if not 1 <= count <= 16:
-        raise LanguageError(f"a voice plays 1 to 16 notes at once, not {count}", column_of(str(said), line))
-    return ih.Poly(words_of(match.group("target"), line), count, column_of(match.group("target"), line))
+        raise LanguageError(f"a voice plays 1 to 16 notes at once, not {count} (out of range)", column_of(str(said), line))
+    target = match.group("target") or match.groupdict().get("on")      # none named: the voice in focus
+    return ih.Poly(words_of(target, line), count, column_of(target or str(said), line))
 
 
 def chord_changes(text: str, line: str):

@@ -32,6 +32,11 @@ def _num(text: str | None) -> int:
     return int(parse_number(re.sub(r"\s+", "-", text.strip()))) if text else 0
 
 
+#: Between a euclid's hits and steps ('euclid 5 over 16'), and before its rotation ('rotate 2').
+_OVER = r"(?:,|\s+(?:over|in|of|across|into)\s+|/|\s)"
+_ROT = r"(?:,?\s*(?:rotated?|shifted|offset)\s+(?:by\s+)?|,|\s)"
+
+
 # -- the forms, each with what it builds ----------------------------------------------------------
 EUCLID = [
     _p(rf"(?:play\s+|put\s+|give\s+(?:me\s+)?)?(?P<n>{NUM})\s+(?:{HITS}\s+)?{SPREAD}\s+(?P<m>{NUM}){STEPS}"
@@ -42,10 +47,10 @@ EUCLID = [
     _p(rf"(?:play\s+)?{TRACK}:?\s+(?P<n>{NUM})\s+{HITS}\s+(?:per|a|each|every|in\s+a|in\s+each)\s+(?P<per>bar|beat)"
        rf"{ROTATE}"),
     _p(rf"euclid(?:ean)?\s+\(?\s*(?P<n>{NUM})\s*,?\s*(?P<m>{NUM})\s*\)?\s*\$?\s+{TRACK}"),
-    _p(rf"(?:play\s+|put\s+)?(?:an?\s+)?euclid(?:ean)?(?:\s+rhythm|\s+pattern)?\s*\(?\s*(?P<n>{NUM})\s*(?:,|\s)\s*"
-       rf"(?P<m>{NUM})(?:\s*(?:,|\s)\s*(?P<rot>-?\d+))?\s*\)?\s+(?:on|for|to)\s+{TRACK}"),
-    _p(rf"(?:play\s+)?{TRACK}\s+(?:an?\s+)?euclid(?:ean)?(?:\s+rhythm|\s+pattern)?\s*\(?\s*(?P<n>{NUM})\s*(?:,|\s)\s*"
-       rf"(?P<m>{NUM})(?:\s*(?:,|\s)\s*(?P<rot>-?\d+))?\s*\)?"),
+    _p(rf"(?:play\s+|put\s+)?(?:an?\s+)?euclid(?:ean)?(?:\s+rhythm|\s+pattern)?\s*\(?\s*(?P<n>{NUM})\s*{_OVER}\s*"
+       rf"(?P<m>{NUM})(?:\s*{_ROT}\s*(?P<rot>-?\d+))?\s*\)?\s+(?:on|for|to)\s+{TRACK}"),
+    _p(rf"(?:play\s+)?{TRACK}\s+(?:an?\s+)?euclid(?:ean)?(?:\s+rhythm|\s+pattern)?\s*\(?\s*(?P<n>{NUM})\s*{_OVER}\s*"
+       rf"(?P<m>{NUM})(?:\s*{_ROT}\s*(?P<rot>-?\d+))?\s*\)?"),
 ]
 CHANCE = [
     _p(rf"(?:play\s+|let\s+|have\s+|make\s+)?{TRACK}\s+(?:(?:should|to|will|can)\s+)?(?:only\s+)?(?:play|plays|playing|"
@@ -81,17 +86,22 @@ SHIFT = [
     _p(rf"{SHIFT_VERB}\s+{TRACK}\s+(?P<dir>later|earlier)"),     # "move the hats left" is a pan, not a shift
     _p(rf"{SHIFT_VERB}\s+{TRACK}\s+by\s+(?P<signed>[-+]?\d+)(?:\s+steps?)?"),
     _p(rf"{TRACK}\s+(?P<n>{NUM}|an?)\s+{UNIT}\s+(?P<dir>later|earlier|late|early)"),
+    _p(rf"{TRACK},?\s+{SHIFT_VERB}\s+(?:it|them)\s+{DIRECTION}\s+(?:by\s+)?(?P<n>{NUM}|an?|half\s+a)\s+{UNIT}"),
     _p(rf"\(?\"?(?P<cycle>\d+/\d+|0?\.\d+|\d+)\"?\)?\s*(?P<arrow><~|~>)\s*\$?\s*{TRACK}"),
 ]
-SEED = [_p(r"(?:(?:lock|fix|freeze)\s+(?:the\s+)?random(?:ness)?,?\s+)?(?:set\s+)?(?:the\s+)?(?:random\s*)?"
-           r"(?:seed|randseed)"
-           r"\s+(?:to\s+)?(?P<seed>\d+)")]
+SEED = [_p(r"(?:(?:lock|fix|freeze)\s+(?:the\s+)?random(?:ness)?,?\s+)?(?:set\s+|change\s+|use\s+)?(?:the\s+|a\s+)?"
+           r"(?:new\s+|different\s+|fresh\s+)?(?:random\s*)?(?:seed|randseed|reseed)"
+           r"\s*(?:to\s+|[:=]\s*|of\s+|number\s+)?(?P<seed>\d+)")]
 QUOTED = [_p(rf"(?:play\s+)?{TRACK}\s*:?\s*\"(?P<pattern>[^\"]+)\"(?:\s+on\s+{TRACK.replace('track>', 'track2>')})?"),
           _p(rf"{TRACK}\s*:\s*(?P<pattern>[xX.~\[<][^\"]*)"),
           # mini-notation typed bare: taken as written (a malformed one is refused naming the position)
           _p(rf"(?:play\s+|set\s+)?{TRACK}\s+(?:to\s+)?(?P<pattern>(?=[^\"]*[\[\]<>()*!?@~_])[xX.~\[<]"
              rf"[\sxX.~_\-\[\]<>()*!?@,|\d]*)"),
-          _p(rf"play\s+(?P<pattern>(?=[^\"]*[\[\]<>()*!?@~_])[xX.~\[<][\sxX.~_\-\[\]<>()*!?@,|\d]*?)\s+on\s+{TRACK}")]
+          _p(rf"play\s+(?P<pattern>(?=[^\"]*[\[\]<>()*!?@~_])[xX.~\[<][\sxX.~_\-\[\]<>()*!?@,|\d]*?)\s+on\s+{TRACK}"),
+          # 'kick on 1 and the and of 2: x.....x.........', 'hats 8th notes x.x.x.x.': the pattern is what is played
+          _p(rf"{TRACK}\s+[^:\"]*?:\s*(?P<pattern>[xX.~][xX.~\-]{{3,}})"),
+          _p(rf"{TRACK}\s+(?:(?:straight\s+)?(?:8th|16th|quarter|eighth|sixteenth)(?:\s+notes?|s)?|pattern|groove|rhythm)"
+             rf"\s*:?\s+(?P<pattern>[xX.~][xX.~\-]{{3,}})")]
 REVERSE = [
     _p(rf"(?:reverse|flip|mirror|retrograde|rev)\s*\$?\s+{TRACK}(?:\s+(?:around|round|backwards?))?"),
     _p(rf"make\s+{TRACK}\s+(?:go|play|run)\s+(?:backwards?|in\s+reverse)"),
@@ -100,8 +110,8 @@ REVERSE = [
     _p(rf"(?:play\s+)?{TRACK}\s+(?P<off>forwards?|the\s+right\s+way(?:\s+round)?|not\s+reversed)(?:\s+again)?"),
 ]
 SPEED = [
-    _p(rf"(?:play\s+|make\s+|put\s+)?{TRACK}\s+(?:(?:in|at|on|to)\s+)?(?P<how>double|half|quadruple|quarter)[- ]?"
-       rf"(?:time|speed)(?:\s+feel)?"),
+    _p(rf"(?:play\s+|make\s+|put\s+|slow\s+|speed\s+|set\s+|bring\s+|take\s+|drop\s+)?{TRACK}\s+(?:(?:down\s+|up\s+)?"
+       rf"(?:in|at|on|to)\s+)?(?P<how>double|half|quadruple|quarter)[- ]?(?:time|speed)(?:\s+feel)?"),
     _p(rf"(?:play\s+|put\s+)?(?P<how>double|half|quadruple)[- ]?(?:time|speed)(?:\s+feel)?\s+(?:(?:on|for)\s+)?{TRACK}"),
     _p(rf"(?:play\s+|make\s+)?{TRACK}\s+(?P<how>twice|half)\s+as\s+(?P<as>fast|slow|quick)"),
     _p(rf"(?:play\s+|make\s+|put\s+|turn\s+)?{TRACK}\s+(?:(?:in|as|into|with|to)\s+)?(?:a\s+)?(?P<how>triplets?)"
@@ -111,6 +121,7 @@ SPEED = [
        rf"16ths|crotchets|quarters)|(?P<tripunit2>quaver|eighth|8th|semiquaver|sixteenth|16th|crotchet|quarter)(?:-note)?"
        rf"\s+triplets)"),
     _p(rf"(?P<how>double)\s+up\s+{TRACK}"),
+    _p(rf"(?:make\s+|let\s+|have\s+)?{TRACK}\s+(?:go|play|run)\s+(?P<as>faster|quicker|slower)"),   # twice, or half
     _p(rf"(?P<how>diminution|augmentation)\s+(?:of\s+)?{TRACK}(?:\s+at\s+(?:half|double)\s+speed)?"),
     _p(rf"(?P<tidal>fast|slow|density|sparsity)\s+\"?(?P<factor>\d+(?:\.\d+)?|\d+/\d+)\"?\s*\$?\s+{TRACK}"),
     _p(rf"(?:play\s+|make\s+|put\s+)?(?:an?\s+)?(?P<how>triplets?)(?:\s+feel)?\s+(?:(?:on|for)\s+)?{TRACK}"),
@@ -156,8 +167,11 @@ LOOSE_COUNT = re.compile(rf"^(?:play\s+)?{TRACK}\s+(?P<n>{NUM})\s+(?:hits?|pulse
 
 def rhythm_intent(line: str):
     """The intent of a rhythm phrase (several, split at , ; then), or None when it is not one."""
-    text = re.sub(r"[.!]+$", "", line.strip())
+    text = re.sub(r"(?<![xX.~\-])[.!]+$|!+$", "", line.strip())      # a full stop, not a pattern's last rests
     text = re.sub(r"\s+(?:lol|haha|pls|plz|please|thanks|ok)$", "", text, flags=re.I)
+    text = re.sub(r"(?<=\))\s+(?:thing|feel|vibe|groove|like\s+(?:in\s+)?(?:the|a|that|my)\s+[\w\s]+)$", "", text, flags=re.I)
+    text = re.sub(r"\b(?:50[\s/-]50|fifty[\s-]fifty)(?:\s+chance)?\b", "50% chance", text, flags=re.I)   # 'hats 50/50'
+
     whole = _one(text, 0)
     if whole is not None:
         return whole
@@ -270,7 +284,7 @@ def _shift(match, column):
         steps = amount * UNIT_STEPS.get(unit, 1)
         direction = (groups.get("dir") or "").lower()
         verb = (groups.get("verb") or "").lower()
-        if direction == "back" and verb not in ("lay", "push", "drag", "sit", "delay", "pull"):
+        if direction == "back" and verb not in ("lay", "push", "sit", "delay", "pull"):     # drag back: either way
             raise LanguageError(f"'{verb} back' later or earlier? say 'one step later' or 'one step earlier'", column)
         earlier = direction in ("earlier", "early", "left", "ahead", "backward", "backwards") or \
             (direction == "back" and verb == "pull") or (not direction and verb == "pull")
@@ -301,8 +315,8 @@ def _speed(match, column):
         return TrackFeel("speed", _words(match, column), ("set", 1.0), column)
     if how in ("diminution", "augmentation"):
         how = "double" if how == "diminution" else "half"
-    if how == "twice":
-        factor = 0.5 if groups.get("as", "").lower() == "slow" else 2.0
+    if how == "twice" or not how:
+        factor = 0.5 if (groups.get("as") or "").lower() in ("slow", "slower") else 2.0
     else:
         factor = {"double": 2.0, "half": 0.5, "quadruple": 4.0, "quarter": 0.25}[how]
     return TrackFeel("speed", _words(match, column), ("times", factor), column)

@@ -20,9 +20,14 @@ NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fiv
                 "a couple of": 2, "a couple": 2, "a few": 3, "another": 1, "the next": 1}
 _NUM = r"(?P<num>\d+(?:\.\d+)?|half an?|a couple(?: of)?|a few|" + "|".join(
     sorted((w for w in NUMBER_WORDS if " " not in w and w not in ("another",)), key=len, reverse=True)) + r")"
-_UNIT = r"(?P<unit>bars?|measures?|beats?|steps?|sixteenths?|seconds?|secs?|s)\b"
-_SPAN = rf"(?:the\s+)?(?:next\s+|following\s+|last\s+|coming\s+|course\s+of\s+(?:the\s+next\s+)?)?(?:{_NUM}\s*)?{_UNIT}"
+_UNIT = r"(?P<unit>bars?|measures?|beats?|steps?|sixteenths?|seconds?|secs?|minutes?|mins?|s)\b"
+_ABOUT = r"(?:(?:like|about|around|roughly|maybe|say|approx(?:imately)?|just|some)\s+)?"   # "over like 8 bars"
+_SPAN = rf"{_ABOUT}(?:the\s+)?(?:next\s+|following\s+|last\s+|coming\s+|course\s+of\s+(?:the\s+next\s+)?)?(?:{_NUM}\s*)?{_UNIT}"
 DURATION = re.compile(rf"(?:^|\s|,)(?P<prep>over|during|across|within|for)\s+{_SPAN}(?=\s*[,.]?\s*$|\s*,)", re.I)
+#: The same length inside the line ("open the filter over 2 bars to 6k"), or a bare count at its end
+#: ("over 16": bars, as DJs count them), read when the length is not at the end.
+INNER_DURATION = re.compile(rf"(?:^|\s|,)(?P<prep>over|during|across|within)\s+{_SPAN}(?=[\s,.]|$)", re.I)
+BARE_COUNT = re.compile(rf"(?:^|\s|,)(?P<prep>over|across|during)\s+{_ABOUT}(?P<num>\d+)\s*$", re.I)
 LEAD_DURATION = re.compile(rf"^(?P<prep>over|during|across|for)\s+{_SPAN}\s*,?\s*", re.I)
 ADVERB = re.compile(r"(?:^|\s)(?P<adv>slowly|gradually|little by little|bit by bit|smoothly|gently)(?=\s|$|,)", re.I)
 _LINE = r"(?P<line>bar|measure|beat|downbeat|bar line|one)"
@@ -33,6 +38,7 @@ START_FORMS = (
     r"(?:after|at\s+the\s+end\s+of)\s+(?:this|the)\s+(?:bar|measure)|at\s+the\s+(?:next\s+)?bar\s*line",
     r"at\s+the\s+end\s+of\s+the\s+next\s+(?P<end2>bar|measure)",
     rf"next\s+{_LINE}",
+    r"(?:at|on)\s+the\s+(?:bar|bar\s*line|downbeat)",
     rf"(?:in|after)\s+{_NUM}\s*(?P<unit>bars?|measures?|beats?)",
     rf"{_NUM}\s*(?P<unit>bars?|measures?|beats?)\s+from\s+now",
 )
@@ -70,6 +76,8 @@ def span_beats(num: str, unit: str, bpm: float) -> float:
     unit = unit.lower().rstrip("s") or "s"
     if unit in ("second", "sec", "s", ""):
         return number(num) * bpm / 60.0
+    if unit in ("minute", "min"):
+        return number(num) * bpm
     return number(num) * BEATS[unit]
 
 
@@ -90,6 +98,8 @@ def _start(match: re.Match) -> tuple[int, str]:
 def split(text: str, bpm: float = 120.0) -> Timed | None:
     """The line's time words and the command left, or None when it has none."""
     line = strip_label(_FILLER.sub("", text.strip().rstrip(".!")))
+    line = _ARROW.sub(r"from \1 to ", _TAIL.sub("", _LEAD.sub("", line)).replace("!", ""))
+    line = _SUBJECT_VERB.sub(r"set \g<what> to ", line)
     curve = None
     match = _CURVE.search(line)
     if match:
@@ -107,11 +117,19 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
             line = (line[:match.start()] + " " + line[match.end():]).strip(" ,")
             break
     beats, prep, said = None, "", ()
-    match = LEAD_DURATION.search(line) or DURATION.search(line)
+    match = LEAD_DURATION.search(line) or DURATION.search(line) or INNER_DURATION.search(line)
     if match:
         prep = match.group("prep").lower()
         beats = span_beats(match.group("num"), match.group("unit"), bpm)
         line = (line[:match.start()] + " " + line[match.end():]).strip(" ,")
+    elif BARE_COUNT.search(line) and not _EUCLID_LIKE.search(line):
+        match = BARE_COUNT.search(line)
+        prep, beats = match.group("prep").lower(), number(match.group("num")) * 4.0
+        said = (f"'{match.group(0).strip(' ,')}': {match.group('num')} bars",)
+        line = line[:match.start()].strip(" ,")
+    out = _OUT_SPAN.match(line) if match is None else None
+    if out:                                        # "hats out 4 bars", "snare sits out a bar"
+        prep, beats, line = "for", span_beats(out.group("num"), out.group("unit"), bpm), f"mute {out.group('what')}"
     bare = _FOR_BARE.search(line) if match is None else None
     if bare and (_MUTE_WORDS.match(line[:bare.start()]) or line.lower().startswith("mute ")):
         prep, beats = "for", number(bare.group("num")) * 4.0      # "lay out the hats for 4": bars
@@ -123,7 +141,7 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
             beats, prep = DEFAULT_BARS * 4.0, "slowly"
             said = (f"{adverb.group('adv').lower()}: over {DEFAULT_BARS} bars (say 'over 8 bars' for another length)",)
     line = re.sub(r"\s+", " ", line).strip()
-    line = _SWELL.sub(r"\1", line)
+    line = _SWELL_IN.sub(r"fade \g<what> in", _SWELL.sub(r"\1", line))
     line = _DYNAMICS.sub(lambda m: f"{m.group('what')} {DYNAMICS[m.group(1).lower()]}", line)
     fade = _fade(line)
     if fade is None and beats is None and start is None:
@@ -134,8 +152,9 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
     if fade is not None:
         return Timed(fade[1], beats, prep, start, said, level=fade[0], start_in=start_in, curve=curve)
     command, begin = _sweep(line)
+    command = _OWNER_AFTER.sub(r"set the \g<who> \g<what> to \g<value>", command)
     if (beats is not None and prep in ("for", "during")) or start is not None:
-        command = _MUTE_WORDS.sub(lambda m: "mute " + (m.group("what") or m.group("what2")), command)
+        command = _MUTE_WORDS.sub(lambda m: "mute " + (m.group("what") or m.group("what2") or m.group("what3")), command)
     return Timed(command, beats, prep, start, said, begin=begin, start_in=start_in, curve=curve)
 
 
@@ -143,7 +162,7 @@ _FADE = (
     (re.compile(r"^fade\s+(?:out|down|away)(?:\s+(?P<what>.+))?$", re.I), "out"),
     (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:out|down|away)$", re.I), "out"),
     (re.compile(r"^fade\s+(?:in|up)(?:\s+(?P<what>.+))?$", re.I), "in"),
-    (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:in|up)$", re.I), "in"),
+    (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:in|up)(?:\s+from\s+(?:nothing|silence|zero|0))?$", re.I), "in"),
     (re.compile(r"^fade\s+to\s+(?:silence|black|nothing)$", re.I), "out"),
     (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:in|up)\s+to\s+(?P<to>\S.*)$", re.I), "from silence"),
     (re.compile(r"^fade\s+in\s+(?P<what>.+?)\s+to\s+(?P<to>\S.*)$", re.I), "from silence"),
@@ -170,7 +189,8 @@ _SWEEP = re.compile(r"^(?:sweep|ramp|glide|slide|move|bring|take|automate|push|p
 _SWEEP_WAY = re.compile(r"^(?:(?:do\s+)?an?\s+)?(?:filter\s+sweep\s+(up|down)|sweep\s+(?:up\s+|down\s+)?(?:the\s+)?"
                         r"(?:filter|cutoff)\s+(up|down))$|^sweep\s+(up|down)\s+(?:the\s+)?(?:filter|cutoff)$", re.I)
 _FROM_TO = re.compile(r"^(?:set\s+)?(?P<what>.+?)\s+from\s+(?P<a>.+?)\s+(?:up\s+to|down\s+to|to)\s+(?P<b>.+)$", re.I)
-_VERB_TO = re.compile(r"^(?:sweep|ramp|glide|slide|move|bring|take|automate|ease|drift|creep|nudge|walk|swell)\s+(?P<what>.+?)\s+(?:up\s+to|down\s+to|to)\s+"
+_VERB_TO = re.compile(r"^(?:sweep|ramp|glide|slide|move|bring|take|automate|ease|drift|creep|nudge|walk|swell|close|open)\s+"
+                      r"(?P<what>.+?)\s+(?:up\s+to|down\s+to|back\s+(?:up\s+|down\s+)?to|to)\s+"
                       r"(?P<b>.+)$", re.I)
 _TEMPO = re.compile(r"^(?:accelerate|decelerate|ramp up|ramp down|ramp|speed up|slow down|go|get faster|get slower|"
                     r"bring|take|push|pull|drift|ease|creep|nudge|broaden)\s+(?:(?:the\s+)?(?:tempo|bpm)\s+)?(?:up\s+|down\s+)?to\s+"
@@ -183,6 +203,7 @@ def _sweep(line: str) -> tuple[str, str | None]:
     if match:                     # "filter sweep up", "sweep the filter down": a big move that way
         way = next(group for group in match.groups() if group).lower()
         return f"{'open' if way == 'up' else 'close'} the filter a lot", None
+    line = re.sub(r"^(sweep|ramp|glide|slide|automate)\s+from\s+", r"\1 the cutoff from ", line, flags=re.I)   # a sweep is the filter's
     match = _SWEEP.match(line) or _FROM_TO.match(line)
     if match:
         return f"set {match.group('what')} to {match.group('b')}", f"set {match.group('what')} to {match.group('a')}"
@@ -205,16 +226,33 @@ DYNAMICS = {"crescendo": "louder", "cresc": "louder", "decrescendo": "quieter", 
 _DYNAMICS = re.compile(r"^(crescendo|cresc|decrescendo|diminuendo|dim|decresc)\.?\s+(?:on\s+|in\s+|for\s+)?(?P<what>.+)$",
                        re.I)
 _SWELL = re.compile(r"\bswell\s+(up|down)\b", re.I)
+_SWELL_IN = re.compile(r"^(?:swell|bring|ease|float)\s+(?P<what>.+?)\s+in$", re.I)     # "swell the pad in": a fade in
 _STOP_ON_ONE = re.compile(r"^(?:stop|hush|end it|cut it|stop it|stop everything)\s+(?:on|at)\s+the\s+one$", re.I)
-_CURVE = re.compile(r"[\s,]+(?:and\s+|,\s*)?(exponential(?:ly)?|logarithmic(?:ally)?|log|linear(?:ly)?|lin)"
+_CURVE = re.compile(r"[\s,]+(?:and\s+|,\s*)?(exponential(?:ly)?|logarithmic(?:ally)?|exp|log|linear(?:ly)?|lin)"
                     r"(?:\s+curve)?\s*$", re.I)
 _FILLER = re.compile(r"\s+(?:before|for|into|going into|leading into|until|ahead of)\s+the\s+(?:drop|build|buildup|"
                      r"build-up|breakdown|break|chorus|verse|outro|intro|bridge|end)\s*$", re.I)
-_LABEL = re.compile(r"^(?:breakdown|build|buildup|build-up|drop|intro|outro|bridge|chorus|verse|transition)\s*:\s*",
+_LABEL = re.compile(r"^(?:breakdown|build|buildup|build-up|drop|intro|outro|bridge|chorus|verse|transition|[a-z]+ing)\s*:\s*",
                     re.I)
+#: Words after the time words that say nothing more: 'pls', 'like a ritard', 'real slow like', 'kinda muffled'.
+_TAIL = re.compile(r"(?:[\s,]+(?:pls|please|plz|thx|thanks|lol|ok|okay))+$|(?:(?<=bars)|(?<=bar)|(?<=beats)|(?<=measures))"
+                   r"(?:[\s,]+(?:like\s+an?\s+\w+|kinda\s+\w+|sort\s+of\s+\w+|real\s+slow(?:\s+like)?|"
+                   r"(?:let|so|while|because|cause|cos|to\s+let)\s+(?:the|it|them|us|me|you|we)\b[\w\s']*))$|"
+                   r"\s+(?:real|really|nice\s+and)\s+slow(?:\s+like)?(?=\s+(?:over|across|during))", re.I)
+_LEAD = re.compile(r"^(?:hold up|hold on|wait|ok(?:ay)?|alright|right|yo|hey|so|now)\s*[,!]\s*", re.I)
+#: "delay feedback creep up to .8", "let the tempo sink to 40": the thing moving first, then its verb.
+_SUBJECT_VERB = re.compile(r"^(?:let\s+)?(?P<what>(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)\s+(?:creeps?|drifts?|sinks?|rises?|"
+                           r"climbs?|falls?|glides?|slides?|crawls?)\s+(?:up\s+|down\s+|back\s+)?to\s+", re.I)
+_OWNER_AFTER = re.compile(r"^set\s+(?:the\s+)?(?P<what>[a-z_]+)\s+to\s+(?P<value>.+?)\s+on\s+(?:the\s+)?(?P<who>[a-z_]+\d*)$",
+                          re.I)                   # "detune to 15 cents over 8 bars on the saw"
+_ARROW = re.compile(r"(\d+(?:\.\d+)?\s*k?(?:hz)?)\s*(?:→|->)\s*", re.I)     # "filter 300 → 3000"
 _FOR_BARE = re.compile(r"\s+for\s+(?P<num>\d+|two|three|four|eight|sixteen)$", re.I)
 _MUTE_WORDS = re.compile(r"^(?:no|without|lose|lay\s+out|kill|cut|drop|take\s+out|pull\s+out|tacet|silence)\s+"
-                         r"(?P<what>.+?)(?:\s+out)?$|^(?:lay|drop|take|pull)\s+(?P<what2>.+?)\s+out$", re.I)
+                         r"(?P<what>.+?)(?:\s+out)?$|^(?:lay|drop|take|pull)\s+(?P<what2>.+?)\s+out$|"
+                         r"^(?!mute\b)(?P<what3>(?:the\s+)?\w+)\s+(?:out|drops?(?:\s+out)?|sits?\s+out)$", re.I)
+#: '3 over 8', 'euclid 5 over 16': hits over steps, not a length in bars (a change says 'to' its value).
+_EUCLID_LIKE = re.compile(r"euclid|\bhits?\b|\bpulses?\b|^(?!.*\bto\b).*\b\d+\s+over\s+\d+\s*$", re.I)
+_OUT_SPAN = re.compile(rf"^(?P<what>(?:the\s+)?\w+)\s+(?:out|drops?(?:\s+out)?|sits?\s+out)\s+{_SPAN}$", re.I)
 
 
 #: The words this module reads (the REPL highlights them as known: vocabulary.py).
@@ -229,7 +267,7 @@ TIME_WORDS = frozenset(
 
 def strip_label(text: str) -> str:
     """'breakdown: kill the kick for 8 bars' → 'kill the kick for 8 bars' (a section name, not a command)."""
-    return _LABEL.sub("", text)
+    return _LABEL.sub("", _LEAD.sub("", text))
 
 
 def moves(text: str) -> bool:

@@ -20,28 +20,30 @@ SWEEP_WITHOUT_TARGET = re.compile(r"^(sweep|ramp|glide|slide|automate)\b", re.I)
 DOC_FORMS = (
     ("<change> over/during <n> bars/beats/measures (a ramp, sample by sample)",
      ["open the filter to 3k over 8 bars", "resonance 80% over 16 beats", "sweep the cutoff from 200 to 2k over 4 bars",
-      "close the filter down to 300 over 8 bars, exponential"]),
+      "close the filter down to 300 over 8 bars, exponential", "open the filter over 2 bars to 3k", "cutoff to 2k over 16",
+      "cutoff to 2k over a minute", "the resonance creeps up to 0.8 over 4 bars"]),
     ("slowly/gradually <change> (over 4 bars, said in the echo)", ["slowly close the filter", "gradually open the filter"]),
     ("fade out/in <voice or track> [over <n> bars] (default 4 bars)",
      ["fade out the saw over 4 bars", "fade in the saw", "fade the saw to 20% over 2 bars", "fade out"]),
     ("speed up/slow down to <bpm> over <n> bars (a tempo ramp)",
      ["speed up to 140 over 16 bars", "slow down to 90 over 8 bars", "ritardando to 100 over 2 bars"]),
     ("mute/drop <track> for <n> bars (it comes back by itself)",
-     ["mute the kick for 2 bars", "drop the kick for a bar", "no hats for 2 bars"]),
-    ("stop at the end of the bar", ["stop at the end of the bar", "stop in 2 bars"]),
+     ["mute the kick for 2 bars", "drop the kick for a bar", "no hats for 2 bars", "kick out 2 bars"]),
+    ("stop at the end of the bar", ["stop at the end of the bar", "stop on the bar", "stop in 2 bars"]),
     ("at the next bar/beat …, in <n> bars … (any change to what plays)",
      ["at the next bar, cutoff 500", "in 2 bars mute the kick", "on the next beat, tempo 130",
       "at the next bar fade out the saw over 2 bars"]),
 )
 #: A line without one of these words has no time words (the cheap test before the phrases' regexes).
-TRIGGERS = re.compile(r"\b(?:bars?|beats?|measures?|steps?|sixteenths?|seconds?|secs?|downbeat|one|phrase|slowly|"
+TRIGGERS = re.compile(r"\b(?:bars?|beats?|measures?|steps?|sixteenths?|seconds?|secs?|minutes?|mins?|over\s+\d+|"
+                      r"across\s+\d+|downbeat|one|phrase|slowly|"
                       r"gradually|little|bit|smoothly|gently|fade\w*|sweep|ramp|glide|slide|automate|ease|drift|creep|"
                       r"nudge|swell|walk|accel\w*|stringendo|rit\w*|rall\w*|allargando|cresc\w*|decresc\w*|diminuendo|"
                       r"dim|speed|slow|decelerate|broaden|for\s+(?:\d+|two|three|four|eight|sixteen))\b|\d\s*s\b", re.I)
 _SEPARATORS = re.compile(r"\s*(?:;|,|\band then\b|\bthen\b)\s*", re.I)
-_BACK = re.compile(r"^(?:and\s+)?bring\s+(?:them|em|'em|it|\w+)\s+back(?:\s+in)?$", re.I)
+_BACK = re.compile(r"^(?:and\s+)?(?:bring\s+(?:them|em|'em|it|\w+)\s+back(?:\s+in)?|(?:(?:it\s+|they\s+)?comes?\s+)?back(?:\s+in)?)$", re.I)
 _TIMED_MUTE = re.compile(r"\bfor\s+(?:a|an|one|two|three|four|eight|sixteen|\d+)\b", re.I)
-_CURVE_ONLY = re.compile(r"^(?:and\s+)?(?:exponential(?:ly)?|logarithmic(?:ally)?|log|linear(?:ly)?)(?:\s+curve)?$", re.I)
+_CURVE_ONLY = re.compile(r"^(?:and\s+)?(?:exponential(?:ly)?|exp|logarithmic(?:ally)?|log|linear(?:ly)?)(?:\s+curve)?$", re.I)
 HELP_TOPICS = frozenset({"time", "timing", "ramp", "ramps", "fade", "fades", "sweep", "bars", "later"})
 RAMP_WORDS = ("over", "during", "across", "within", "slowly", "for")
 MUTE_WORDS = ("for", "during")
@@ -88,7 +90,7 @@ def translate_timed(translator, text: str) -> list[Message] | None:
 
 
 def _segments(text: str) -> list[str]:
-    parts = [p for p in (part.strip() for part in _SEPARATORS.split(strip_label(text))) if p]
+    parts = [p for part in _SEPARATORS.split(strip_label(text)) for p in _two_timed(part.strip()) if p]
     out: list[str] = []
     waiting: list[str] = []                      # "at the next bar," before its command
     for part in parts:
@@ -105,6 +107,23 @@ def _segments(text: str) -> list[str]:
     if waiting:
         out = out[:-1] + [" ".join(out[-1:] + waiting)]
     return out
+
+
+def _two_timed(part: str) -> list[str]:
+    """'decay to 80ms over 8 bars and reso to .9 over 8': two commands, each with its own length."""
+    for match in re.finditer(r"\s+and\s+", part):
+        halves = part[:match.start()], part[match.end():]
+        if all(_own_length(half) for half in halves):
+            return list(halves)
+    return [part]
+
+
+def _own_length(text: str) -> bool:
+    try:
+        timed = split(text)
+    except ValueError:
+        return False
+    return timed is not None and timed.beats is not None and bool(timed.command.strip()) and timed.prep != "slowly"
 
 
 def _time_only(part: str) -> str | None:
@@ -197,11 +216,16 @@ def _drum_mutes(model, command: str) -> list[Message]:
 
 def _probe(translator, command: str) -> dict[str, float]:
     """What a command would set ({address: value}), leaving everything as it was."""
-    state = translator._state()
+    state, last = translator._state(), (translator._last_intent, translator._last_text)
     try:
-        return {m.address: m.args[0] for m in translator._translate(command) if m.args}
+        try:
+            messages = translator._translate(command)
+        except LanguageError:                       # 'the pad', 'the organ': the names musicians give a voice
+            messages = translator.translate(command)
+        return {m.address: m.args[0] for m in messages if m.args}
     finally:
         translator._restore(state)
+        translator._last_intent, translator._last_text = last
 
 
 def _fade(translator, timed: Timed) -> list[Message]:
