@@ -324,6 +324,10 @@ class Gear:
         except ParamError:
             return None
 
+    def is_poly(self, voice: str) -> bool:
+        """Whether the voice plays several notes at once (/patch/poly, or grown by a chord)."""
+        return self._shape().poly.get(voice, 1) > 1
+
     def _shape(self):
         """The patch as the supervisor has scheduled it (ids, types, edges): no slot round trip."""
         return self.supervisor.plan._live_shape

@@ -131,6 +131,9 @@ class MidiInput:
             return
         newest = self.held[-1] == note
         self.held.remove(note)
+        if self.gear.is_poly(voice):                     # a poly voice: that note alone ends (its tail rings)
+            self.gear.engine(Message(f"/gate/{voice}", (0, note_hz(note))), at)
+            return
         if not newest:
             return                                       # a note under the sounding one: nothing to hear
         if self.held:                                    # back to the note still held (legato)
