@@ -15,7 +15,8 @@ from . import (mapper_changes, mapper_edges, mapper_gear, mapper_harmony, mapper
 from .errors import LanguageError
 from .mapper_carry import carry
 from .mapper_context import MapContext
-from .mapper_words import COMPARATIVES, SEQ_PARAMS, SWING, TEMPO
+from .mapper_words import SEQ_PARAMS, SWING, TEMPO
+from .param_words import COMPARATIVES
 from .patch_model import PatchModel
 from .resolve import Resolver
 

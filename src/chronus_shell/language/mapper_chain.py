@@ -8,14 +8,20 @@ goes to master or the end of the focused voice (place_module); every family that
 """
 from __future__ import annotations
 
+import re
+
 from ..engine.catalogue import module_spec
 from ..engine.params import ModuleSpec, ParamError
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
-from .mapper_words import ID_SHAPE, message
+from .mapper_messages import message
 from .patch_model import MASTER
 from .resolve import GENERIC_NOUNS, type_and_presets, type_named
+
+#: What an id may look like, and an id the shell gave ("saw1": type, then a number).
+ID_SHAPE = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
+AUTO_ID = re.compile(r"^([a-z_]+?)\d+$")
 
 
 def move_module(ctx, module_id: str, anchor: str, before: bool, column: int) -> list[Message]:

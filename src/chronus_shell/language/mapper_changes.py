@@ -16,13 +16,15 @@ from ..protocol.message import Message
 from . import intents as it
 from .chords import hz, token_pitches, transpose_token
 from .errors import LanguageError
+from .mapper_messages import checked, message, playable
 from .mapper_targets import absolute, module_or_raise, musical_time, typo_checked
 from .mapper_tracks import plays_a_track, scale_track, set_track_muted
-from .mapper_words import (COMPARATIVES, LEVEL, LEVEL_OF_MODULE, PRONOUN_REFS, SWING, TEMPO, checked, message,
-                           playable, seq_param)
+from .mapper_words import SWING, TEMPO, seq_param
 from .musician_words import QUALITIES
+from .param_words import COMPARATIVES, LEVEL, LEVEL_OF_MODULE
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_named
+from .target_words import PRONOUN_REFS
 from .units import canonical_unit, relative_value, scaled_value
 
 

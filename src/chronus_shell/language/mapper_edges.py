@@ -12,9 +12,12 @@ from . import intents as it
 from .errors import LanguageError
 from .mapper_chain import check_loop, module_type, preset_messages
 from .mapper_changes import near_param
+from .mapper_messages import message
 from .mapper_targets import absolute, typo_checked
-from .mapper_words import LFO_EFFECTS, PRONOUN_REFS, message, primary_param
+from .mapper_targets import primary_param
+from .param_words import LFO_EFFECTS
 from .resolve import type_named
+from .target_words import PRONOUN_REFS
 
 
 def _endpoint(ctx, words: it.Words) -> str:

@@ -17,8 +17,9 @@ from . import intents as it
 from . import intents_gear as gear
 from .errors import LanguageError
 from .mapper_chain import new_id, place_module
+from .mapper_chain import ID_SHAPE
+from .mapper_messages import message
 from .mapper_tracks import voice_head
-from .mapper_words import ID_SHAPE, message
 from .patch_model import MASTER
 from .resolve import type_named
 from .units import parse_number

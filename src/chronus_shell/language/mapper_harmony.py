@@ -20,9 +20,9 @@ from . import intents_harmony as ih
 from .chords import (Chord, chord_error, hz, key_flats, name, nearest, register_of, root_text, scale_names,
                      spelled, token_pitches)
 from .errors import LanguageError
+from .mapper_messages import message, playable
 from .mapper_sequencer import track_and_target
 from .mapper_tracks import existing_track, voice_head
-from .mapper_words import message, playable
 
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii")
 #: Where notes go when a voice has neither notes nor a frequency: a3.

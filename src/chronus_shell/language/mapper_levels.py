@@ -10,10 +10,12 @@ from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
 from .mapper_changes import change_message, near_param
+from .mapper_messages import message
 from .mapper_tracks import mute_by_track, unmute_all
-from .mapper_words import LEVEL_OF_MODULE, message, track_name
+from .param_words import LEVEL_OF_MODULE
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_named
+from .target_words import track_name
 from .vocabulary import is_known_word
 
 

@@ -12,16 +12,20 @@ from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError, with_hint
 from .mapper_chain import module_type, move_module, new_id, place_module, preset_messages, right_before, sourceless_head
+from .mapper_chain import AUTO_ID
 from .mapper_changes import change_message
 from .mapper_edges import lfo_effect, modulate_new
 from .mapper_levels import module_or_none
+from .mapper_messages import message
 from .mapper_targets import absolute
+from .mapper_targets import primary_param
 from .mapper_tracks import plays_a_track, set_track_muted
 from .mapper_values import set_seq
-from .mapper_words import (AUTO_ID, LFO_EFFECTS, SEQ_PARAMS, TRACK_WORDS, message, primary_param,
-                           seq_param, track_name)
+from .mapper_words import SEQ_PARAMS, seq_param
+from .param_words import LFO_EFFECTS
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_and_presets, type_named
+from .target_words import TRACK_WORDS, track_name
 from .vocabulary import closest_words
 
 

@@ -14,8 +14,8 @@ from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
 from .intents_rhythm import TrackFeel
+from .mapper_messages import message
 from .mapper_tracks import named_track, set_speed
-from .mapper_words import message
 from .patch_model import STYLE_DEFAULTS
 
 #: Musicians' names of a drum part, as the track is named.

@@ -11,9 +11,12 @@ from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
 from .mapper_changes import current_value, near_param
+from .mapper_messages import message
 from .mapper_targets import module_or_everything, typo_checked
-from .mapper_words import LIST_TOPICS, QUERY_PARAMS, message, seq_param
+from .mapper_words import seq_param
+from .param_words import QUERY_PARAMS
 from .resolve import EVERYTHING
+from .target_words import LIST_TOPICS
 
 
 #: A session name, then a clause saying why ('… before i mess it up', '… just in case').

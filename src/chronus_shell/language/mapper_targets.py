@@ -8,13 +8,13 @@ from __future__ import annotations
 from dataclasses import replace
 from fractions import Fraction
 
-from ..engine.params import ParamSpec
+from ..engine.params import ModuleSpec, ParamSpec, did_you_mean
 from . import intents as it
 from .errors import LanguageError, with_hint
-from .mapper_words import primary_param
+from .param_words import COMPARATIVES, LEVEL_OF_MODULE
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_named
-from .units import absolute_value, canonical_unit, duration_seconds, quantity
+from .units import absolute_value, canonical_unit, convert, duration_seconds, quantity
 from .vocabulary import closest_words, is_known_word
 
 
@@ -84,3 +84,36 @@ def musical_time(ctx, spec: ParamSpec, value: it.Value | None) -> it.Value | Non
     if rate:
         return replace(value, kind="number", number=1 / seconds, unit="hz")
     return replace(value, kind="number", number=seconds, unit="s")
+
+
+def primary_param(spec: ModuleSpec, value: it.Value) -> ParamSpec:
+    """The param a bare value sets on a module: the first one whose unit fits the value."""
+    numeric = [p for p in spec.params if not p.is_enum]
+    if value.kind == "word":
+        for param in spec.params:
+            if param.is_enum and value.text in param.choices:
+                return param
+        choices = [c for p in spec.params for c in p.choices] + list(COMPARATIVES)
+        hints = tuple(h for h in did_you_mean(value.text, choices) if h != value.text)
+        raise LanguageError(with_hint(f"{spec.type} has no setting {value.text!r}", hints), value.column, hints)
+    preferred = numeric
+    if value.kind in ("number", "unit") and canonical_unit(value.unit)[0] in ("bars", "beats", "steps"):
+        timed = [p for p in numeric if p.unit.lower() in ("s", "ms") or (p.name == "rate" and p.unit == "Hz")]
+        if timed:
+            return timed[0]                               # "add a delay of a dotted eighth"
+    if value.kind == "number" and quantity(value)[1] in ("%", "db"):     # "snare 70%": its level
+        levels = [spec.param(n) for n in LEVEL_OF_MODULE if spec.has_param(n)]
+        preferred = levels + [p for p in numeric if p.unit in ("ratio", "dB")] + numeric
+    elif value.kind == "number" and value.unit is None and "/" not in value.text and numeric \
+            and numeric[0].low is not None:
+        first, number = numeric[0], float(value.number)
+        levels = [spec.param(n) for n in LEVEL_OF_MODULE if spec.has_param(n)]
+        if not first.low <= number <= first.high and levels and levels[0].low <= number <= levels[0].high:
+            preferred = levels + numeric                  # "kick 0.9": no pitch is 0.9 Hz, a level is
+    for param in preferred:
+        try:
+            convert(param, value)
+            return param
+        except LanguageError:
+            continue
+    raise LanguageError(f"{spec.type} has no param that takes {value.unit or 'that'}", value.column)

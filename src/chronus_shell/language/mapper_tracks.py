@@ -11,9 +11,11 @@ from ..engine.track_play import SPEED_RANGE
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
-from .mapper_words import LEVEL_OF_MODULE, PRONOUN_REFS, TRACK_WORDS, message, track_words
+from .mapper_messages import message
+from .param_words import LEVEL_OF_MODULE
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_named
+from .target_words import PRONOUN_REFS, TRACK_WORDS, track_words
 
 
 def named_track(ctx, words: it.Words) -> str:

@@ -13,10 +13,13 @@ from ..engine.params import ParamSpec
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
+from .mapper_messages import message
 from .mapper_targets import absolute, lone_word, module_or_everything, param_or_primary, typo_checked
-from .mapper_words import PRONOUN_REFS, TEMPO, message, primary_param, seq_param
+from .mapper_targets import primary_param
+from .mapper_words import TEMPO, seq_param
 from .patch_model import MASTER
 from .resolve import CHOICE_SYNONYMS, EVERYTHING, type_and_presets, type_named
+from .target_words import PRONOUN_REFS
 from .units import canonical_unit, relative_value
 
 

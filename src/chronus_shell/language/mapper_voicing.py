@@ -14,8 +14,8 @@ from .chords import (FLAT_NAMES, Chord, analyse, hz, key_flats, key_name, name, 
                      transpose_token)
 from .errors import LanguageError
 from .mapper_harmony import checked_key, head_words, send_track, voice_and_track, voice_register
+from .mapper_messages import message, playable
 from .mapper_tracks import existing_track
-from .mapper_words import message, playable
 
 NO_CHORD = "no chord to change yet: give one first, e.g. 'play an A minor chord' or 'chords am f c g'"
 
