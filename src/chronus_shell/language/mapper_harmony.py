@@ -185,7 +185,6 @@ def play_chord(ctx, intent: ih.PlayChord) -> list[Message]:
              else _chord(ctx, intent.chord, intent.column))
     pitches = chord.pitches(reference)
     if intent.voicing == "open":
-        from .mapper_voicing import open_voicing
         pitches = open_voicing(pitches)
     elif intent.voicing == "rootless" and len(pitches) > 3:
         pitches = [p for p in pitches if p % 12 != chord.root]
@@ -367,6 +366,10 @@ def degrees(ctx, intent: ih.Degrees) -> list[Message]:
                       list(tokens))
 
 
+def open_voicing(pitches) -> list[int]:
+    """Every other note of the close voicing up an octave (c e g → c g e')."""
+    ordered = sorted(pitches)
+    return sorted(p + 12 if i % 2 == 1 and len(ordered) > 2 else p for i, p in enumerate(ordered))
 
 
 #: The intents this family maps.

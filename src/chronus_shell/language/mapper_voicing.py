@@ -13,9 +13,10 @@ from . import intents_harmony as ih
 from .chords import (FLAT_NAMES, Chord, analyse, hz, key_flats, key_name, name, nearest_below, register_of, respell, spell_chord, token_pitches,
                      transpose_token)
 from .errors import LanguageError
-from .mapper_harmony import checked_key, head_words, send_track, voice_and_track, voice_register
+from .mapper_harmony import checked_key, head_words, open_voicing, send_track, voice_and_track, voice_register
 from .mapper_messages import message, playable
 from .mapper_tracks import existing_track
+from .parser_grammar import parse_plain
 
 NO_CHORD = "no chord to change yet: give one first, e.g. 'play an A minor chord' or 'chords am f c g'"
 
@@ -145,7 +146,6 @@ def move_notes(ctx, intent: ih.MoveNotes) -> list[Message]:
     if intent.fallback is not None and last is None and ctx.model.key and not _track_with_notes(ctx, None, intent.column):
         return ctx.map(ih.ChangeKey(None, None, "interval", intent.column, semitones=intent.semitones))
     if intent.fallback is not None and not _harmony_in_focus(ctx, last):
-        from .parser import parse_plain                     # no chord here: the usual reading
         return ctx.map(parse_plain(intent.fallback))
     if intent.target is None and last is not None and last[0] == "gate" and (
             intent.fallback is not None or intent.chord or not _track_with_notes(ctx, None, intent.column)):
@@ -299,11 +299,6 @@ def _shortest_cycle(notes: list[str], length: int) -> list[str]:
     return notes
 
 
-def open_voicing(pitches) -> list[int]:
-    """Every other note of the close voicing up an octave (c e g → c g e')."""
-    ordered = sorted(pitches)
-    return sorted(p + 12 if i % 2 == 1 and len(ordered) > 2 else p for i, p in enumerate(ordered))
-
 
 def _close(pitches) -> list[int]:
     low = min(pitches)
@@ -358,7 +353,7 @@ def _add_bass(pitches) -> list[int]:
     return [bass] + ordered if bass < ordered[0] else ordered
 
 
-__all__ = ["HANDLERS", "NO_CHORD", "open_voicing"]
+__all__ = ["HANDLERS", "NO_CHORD"]
 
 
 #: The intents this family maps.

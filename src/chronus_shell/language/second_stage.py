@@ -21,7 +21,7 @@ from .follow_ups import follow_up
 from .modulation_phrases import aimed
 from .musician_words import QUALITIES, nickname, rephrasings
 from .param_words import COMPARATIVES
-from .parser_harmony import HARMONY_WORDS
+from .parser_harmony_words import HARMONY_WORDS
 from .patch_model import PatchModel
 from .politeness import polite
 from .qualities import quality_request
