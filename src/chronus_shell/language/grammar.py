@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from lark import Lark, Token
 from lark.exceptions import UnexpectedInput, UnexpectedToken
+from lark.parsers.lalr_interactive_parser import InteractiveParser
 
 #: INTENSITY tokens ("way", "a lot", "all the way") the lexer saw in the line being parsed: the
 #: grammar ignores them, a lexer callback records them here for the relative changes.
@@ -53,21 +54,31 @@ def _parse_keywords_as_names(line: str):
     """Token by token: a keyword the parser cannot take here but a name fits becomes a WORD.
 
     ("remove the last one": LALR merges lookahead sets, so the lexer may read 'one' as a number
-    where only a name can follow.)"""
+    where only a name can follow.) Lark's public InteractiveParser only: `iter_parse` yields each
+    token before feeding it, so a copy taken then is the parser just before that token."""
     parser = grammar_parser().parse_interactive(line)
-    state = parser.parser_state
-    last = None
-    for token in parser.lexer_thread.lex(state):
-        saved = state.copy()              # deep: reductions may extend a tree in place
+    tokens, last = parser.iter_parse(), None
+    token = next(tokens, None)
+    while token is not None:
+        saved = parser.copy()             # deep: reductions may extend a tree in place
         try:
-            state.feed_token(token)
-        except UnexpectedToken:
-            if token.type in _NOT_NAMES or not _PLAIN_WORD.fullmatch(str(token)):
-                raise
-            state.state_stack[:], state.value_stack[:] = saved.state_stack, saved.value_stack
-            state.feed_token(Token.new_borrow_pos("WORD", str(token), token))
-        last = token
+            following = next(tokens, None)    # feeds `token`, then lexes the next one
+        except UnexpectedToken as err:
+            if err.token is not token or token.type in _NOT_NAMES or not _PLAIN_WORD.fullmatch(str(token)):
+                raise                             # the next token's lexing failed, or no name fits
+            parser = saved
+            parser.feed_token(Token.new_borrow_pos("WORD", str(token), token))
+            tokens = parser.iter_parse()
+            following = next(tokens, None)
+        last, token = token, following
     return parser.feed_eof(last)
 
 
-__all__ = ["grammar_parser", "parse_tree", "INTENSITIES"]
+def parsed_values(parser: InteractiveParser) -> list:
+    """What the parser has read so far (trees and tokens), for the error message of a line it
+    stopped on. Lark has no public way to this: the one use of its internals (ParserState's value
+    stack); tests/language/test_lark_internals.py fails first when a Lark upgrade moves it."""
+    return parser.parser_state.value_stack
+
+
+__all__ = ["grammar_parser", "parse_tree", "parsed_values", "INTENSITIES"]

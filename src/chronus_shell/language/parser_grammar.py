@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 
-from lark import Token, Transformer
+from lark import Token, Tree
 from lark.exceptions import UnexpectedInput, VisitError
 
 from . import intents as it
@@ -33,25 +33,23 @@ def _has_field(intent, name: str) -> bool:
     return any(f.name == name for f in fields(intent))
 
 
-class _ToIntent(ValueRules, PatchRules, SequencerRules, ShellRules, GearRules, StereoRules, Transformer):
+class _ToIntent(ValueRules, PatchRules, SequencerRules, ShellRules, GearRules, StereoRules):
     """Parse tree → intent. Keyword tokens arrive as children; values and words as dataclasses.
 
-    Methods take the children inline; the dispatch is resolved once (no per-call wrappers) and
-    tokens are not visited: the hot path of every command."""
-
-    __visit_tokens__ = False
+    A walk of its own over the tree (Lark's public Tree only, no Transformer hooks): methods take
+    the children inline, the method of a rule is looked up once, and tokens are not visited — the
+    hot path of every command. A rule without a method stays a Tree, as with Lark's Transformer."""
 
     def __init__(self):
-        super().__init__(visit_tokens=False)
         self._methods: dict[str, object] = {}
 
-    def _call_userfunc(self, tree, new_children=None):
-        children = new_children if new_children is not None else tree.children
+    def transform(self, tree: Tree):
+        children = [self.transform(c) if isinstance(c, Tree) else c for c in tree.children]
         method = self._methods.get(tree.data)
         if method is None:
             method = getattr(self, tree.data, None)
             if method is None:
-                return self.__default__(tree.data, children, tree.meta)
+                return Tree(tree.data, children, tree.meta)
             self._methods[tree.data] = method
         try:
             return method(*children)
