@@ -33,12 +33,12 @@ PATCH_SCHEMA_VERSION = 1  # the session file schema that patch_state() produces
 class Engine:
     """One patch graph plus its sequencer, rendered block by block."""
 
-    contain_faults = True  # the sandbox pool turns this off to see a module's exceptions itself
-    hang_guard: HangGuard | None = None  # set in the slots: user modules that hang are bypassed
-
-    def __init__(self, sample_rate: int = 48000, block_size: int = 256):
+    def __init__(self, sample_rate: int = 48000, block_size: int = 256, *, contain_faults: bool = True,
+                 hang_guard: HangGuard | None = None):
         self.sample_rate = sample_rate
         self.block_size = block_size
+        self.contain_faults = contain_faults  # off in the sandbox pool: a module's exception is its verdict there
+        self.hang_guard = hang_guard          # in the slots: a user module that hangs is bypassed
         self.position = 0
         self.modules: dict[str, Module] = {"master": CATALOGUE["master"](sample_rate)}
         self.edges: list[tuple[str, str]] = []
@@ -61,8 +61,9 @@ class Engine:
 
     def __getstate__(self) -> dict:
         # an old version fading out after a hot reload cannot pickle (its class was replaced):
-        # a snapshot taken in those 5 ms goes on with the new version alone
-        return {**self.__dict__, "swaps": {}, "_order": None}
+        # a snapshot taken in those 5 ms goes on with the new version alone; the hang guard is the
+        # process's own timer: a copy is guarded where it plays (Timeline.guard_hangs)
+        return {**self.__dict__, "swaps": {}, "_order": None, "hang_guard": None}
 
     # -- messages ---------------------------------------------------------------
     def check(self, msg: Message) -> None:
@@ -367,33 +368,6 @@ class Engine:
         """Params as the musician set them (else defaults), never a playing note's pitch."""
         settings = self.settings.get(module_id, {})
         return {name: settings.get(name, default) for name, default in module.spec.defaults().items()}
-
-    def load_patch_state(self, state: dict) -> None:
-        """Replace the patch by `state` (as produced by patch_state); DSP state starts fresh."""
-        fresh = Engine(self.sample_rate, self.block_size)
-        for module_id, entry in state["modules"].items():
-            if module_id != "master":
-                fresh.schedule(Message("/patch/create", (module_id, entry["type"])))
-        for src, dst in state.get("edges", []):
-            fresh.schedule(Message("/patch/connect", (src, dst)))
-        for src, dst in state.get("mod_edges", []):
-            fresh.schedule(Message("/patch/connect", (src, dst)))
-        for module_id, notes in state.get("poly", {}).items():
-            fresh.schedule(Message("/patch/poly", (module_id, notes)))
-        for module_id, entry in state["modules"].items():
-            for name, value in entry.get("params", {}).items():
-                fresh.schedule(Message(f"/mod/{module_id}/{name}", (value,)))
-        fresh.apply_due()
-        for module in fresh.modules.values():
-            for name in module.current:
-                module.snap(name)
-        fresh.sequencer.load_state(state.get("sequencer", {}), at=self.position)
-        fresh.position = self.position
-        ramps.load(fresh, state.get("ramps", []))
-        fresh.shape = PatchShape.of(fresh)   # with the loaded tracks (/seq/notes needs them)
-        position = self.position
-        self.__dict__.update(fresh.__dict__)
-        self.position = position
 
 
 __all__ = ["Engine", "EngineError"]

@@ -18,6 +18,7 @@ import numpy as np
 
 from ..protocol.message import Message
 from .engine import Engine, EngineError
+from .hang_guard import HangGuard
 from .patch_shape import PatchShape
 
 COMMIT_FADE_MS = 15.0
@@ -43,10 +44,10 @@ def is_engine_message(msg: Message) -> bool:
 
 
 class Timeline:
-    def __init__(self, sample_rate: int = 48000, block_size: int = 256):
+    def __init__(self, sample_rate: int = 48000, block_size: int = 256, hang_guard: HangGuard | None = None):
         self.sample_rate = sample_rate
         self.block_size = block_size
-        self.engine = Engine(sample_rate, block_size)
+        self.engine = Engine(sample_rate, block_size, hang_guard=hang_guard)
         self.pending: Engine | None = None
         self.fade_length = max(1, round(COMMIT_FADE_MS * 1e-3 * sample_rate))
         self._fade_out, self._fade_in = crossfade_curve(self.fade_length)
@@ -64,6 +65,15 @@ class Timeline:
     @property
     def in_transaction(self) -> bool:
         return self._pending_shape is not None
+
+    def engines(self) -> list[Engine]:
+        """The graphs playing now: the live one, a transaction's pending one, one fading out."""
+        return [e for e in (self.engine, self.pending, self._fading and self._fading[0]) if e]
+
+    def guard_hangs(self, guard: HangGuard) -> None:
+        """Give every graph the hang guard of the process it plays in (a guard never pickles)."""
+        for engine in self.engines():
+            engine.hang_guard = guard
 
     # -- messages ---------------------------------------------------------------
     def check(self, msg: Message) -> None:
@@ -117,6 +127,7 @@ class Timeline:
     def _dispatch(self, msg: Message, at: int) -> None:
         if msg.address == "/patch/begin":
             self.pending = copy.deepcopy(self.engine)
+            self.pending.hang_guard = self.engine.hang_guard
         elif msg.address == "/patch/commit":
             self._fading = (self.engine, 0)
             self.engine, self.pending = self.pending, None
