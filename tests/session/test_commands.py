@@ -12,7 +12,7 @@ def test_save_load_list_delete(acid_state):
     refused = commands.handle(Message("/session/save", ("night-drive",)), acid_state)
     assert not refused.ok and "use 'save session as night-drive overwrite'" in refused.text
     assert commands.handle(Message("/session/save", ("night-drive", "overwrite")), acid_state).ok
-    assert commands.handle(Message("/pattern/list"), {}).data == ["night-drive"]
+    assert commands.handle(Message("/session/list"), {}).data == ["night-drive"]
 
     empty = {"modules": {"master": {"type": "master", "params": {}}}}
     load = commands.handle(Message("/session/load", ("night-drive", "now")), empty)

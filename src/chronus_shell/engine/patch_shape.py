@@ -47,7 +47,7 @@ class PatchShape:
     def apply_seq(self, msg: Message) -> None:
         """Track names: /seq/notes sets the notes of a track that exists (or is queued), never makes one."""
         verb, args = msg.address, msg.args
-        if verb in ("/seq/add", "/seq/update/pattern"):
+        if verb == "/seq/add":
             self.tracks.add(str(args[0]))
             self.targets[str(args[0])] = str(args[1])
         elif verb == "/seq/remove":

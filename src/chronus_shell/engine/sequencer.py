@@ -89,7 +89,7 @@ class Sequencer:
     def check(self, msg: Message) -> None:
         verb = msg.address.split("/")[-1]
         args = msg.args
-        if msg.address in ("/seq/add", "/seq/update/pattern"):
+        if msg.address == "/seq/add":
             if len(args) < 3:
                 raise ParamError("/seq/add needs a track, a target module and a pattern")
             check_pattern(args[2])
@@ -146,7 +146,7 @@ class Sequencer:
         verb = msg.address.split("/")[-1]
         args = msg.args
         now = bool(args) and str(args[-1]).lower() == "now"
-        if msg.address in ("/seq/add", "/seq/update/pattern"):
+        if msg.address == "/seq/add":
             self._change(("track", str(args[0]), str(args[1]), str(args[2])), now)
         elif verb == "notes":
             self._change(("notes", str(args[0]), parse_notes(args[1:])), True)

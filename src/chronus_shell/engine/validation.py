@@ -28,7 +28,7 @@ def validate(sequencer: Sequencer, msg: Message, shape: PatchShape) -> str | Non
     try:
         if head == "seq":
             sequencer.check(msg)
-            if msg.address in ("/seq/add", "/seq/update/pattern") and len(msg.args) >= 2:
+            if msg.address == "/seq/add" and len(msg.args) >= 2:
                 shape.require(str(msg.args[1]))
             shape.apply_seq(msg)
             if msg.address == "/seq/notes":

@@ -1,44 +1,24 @@
-"""The canonical OSC addresses of docs/protocol.md, their argument shapes and the old aliases.
+"""The canonical OSC addresses of docs/protocol.md, their argument shapes and their old aliases.
 
 Includes the extensions listed in docs/architecture.md (`/session/delete`, `[now]` on `/seq/add`
 and `/seq/bpm`, `overwrite` on `/session/save`); the REPL-only `/shell/*` verbs are not OSC.
 
-`canonical(msg)` turns an alias into its canonical address and checks the argument count and
-kinds, so a bad packet is one readable line before it goes anywhere. Module ids, params and
-values are checked later against the live patch and the ParamSpecs (the supervisor's job).
+Aliases are resolved once, where a message comes in: `parse_line` for a raw text line (the REPL,
+scripts), `canonical(msg)` for an OSC packet (which also checks the argument count and kinds, so a
+bad packet is one readable line before it goes anywhere); every layer after sees canonical
+addresses. Module ids, params and values are checked later against the live patch and the
+ParamSpecs (the supervisor's job).
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from ..engine.params import did_you_mean
-from .message import Arg, Message
+from .message import Address, Arg, Message
 
-__all__ = ["Address", "ADDRESSES", "ALIASES", "ProtocolError", "canonical", "find_address"]
+__all__ = ["Address", "ADDRESSES", "ALIASES", "QUERIES", "ProtocolError", "canonical", "find_address", "parse_line"]
 
 
 class ProtocolError(ValueError):
     """A message whose address or arguments do not fit the protocol; one readable line."""
-
-
-@dataclass(frozen=True)
-class Address:
-    """One address: `kinds` per required arg, `optional` kinds, `rest` kind for a variadic tail.
-
-    Kinds: `s` text, `n` number, `a` either.
-    """
-
-    path: str
-    usage: str
-    kinds: str = ""
-    optional: str = ""
-    rest: str | None = None
-    doc: str = ""
-
-    @property
-    def pattern(self) -> re.Pattern:
-        return re.compile("^" + re.sub(r"<[a-z]+>", "[a-z][a-z0-9_]*", self.path) + "$")
 
 
 ADDRESSES: tuple[Address, ...] = (
@@ -51,7 +31,8 @@ ADDRESSES: tuple[Address, ...] = (
     Address("/patch/abort", "", doc="drop the open transaction"),
     Address("/mod/<id>/<param>", "value", "a", doc="set a parameter"),
     Address("/gate/<id>", "1|0 [hz…] [accent]", "n", rest="n", doc="open/close the voice's envelopes; several Hz open a chord (a mono voice grows to play it, said once); 0 with Hz releases those notes; a last number ≤ 1 after a pitch is the accent (a MIDI velocity)"),
-    Address("/seq/add", "track target pattern [now]", "sss", "s", doc="add or replace a track (next bar, or now)"),
+    Address("/seq/add", "track target pattern [now]", "sss", "s", doc="add or replace a track (next bar, or now)",
+            aliases=("/seq/update/pattern",)),
     Address("/seq/notes", "track notes…", "sa", rest="a", doc="per-step pitches: a2, c#3, Hz, a chord a3+c4+e4, - hold, . rest (octave always explicit)"),
     Address("/seq/remove", "track", "s", doc="remove a track"),
     Address("/seq/mute", "track 1|0 [bars]", "sn", "n", doc="mute (1) or unmute (0) a track; it keeps its pattern; "
@@ -72,14 +53,14 @@ ADDRESSES: tuple[Address, ...] = (
     Address("/seq/seed", "n", "n", doc="the seed every chance and humanize draws from (saved in the session)"),
     Address("/record/start", "[path]", optional="s", doc="record the master output to WAV"),
     Address("/record/stop", "", doc="finish the recording"),
-    Address("/session/save", "name [overwrite]", "s", "s", doc="snapshot the whole state"),
-    Address("/session/load", "name [now]", "s", "s", doc="load at the next bar, or now"),
-    Address("/session/list", "", doc="reply with the saved sessions"),
+    Address("/session/save", "name [overwrite]", "s", "s", doc="snapshot the whole state", aliases=("/pattern/save",)),
+    Address("/session/load", "name [now]", "s", "s", doc="load at the next bar, or now", aliases=("/pattern/load",)),
+    Address("/session/list", "", doc="reply with the saved sessions", aliases=("/pattern/list",), replies=True),
     Address("/session/delete", "name", "s", doc="delete a saved session"),
     # harmony (issue 14): polyphonic voices and the session key
     Address("/patch/poly", "id n", "sn", doc="the voice containing id plays up to n notes at once (1–16; 1: mono)"),
     Address("/seq/key", "tonic scale|none", "s", rest="s", doc="the session key (d minor, eb major; scales of engine/scales.py); none clears it"),
-    Address("/engine/status", "", doc="reply with slots, pids, blocks, xruns, failovers, cpu"),
+    Address("/engine/status", "", doc="reply with slots, pids, blocks, xruns, failovers, cpu", replies=True),
     Address("/engine/crash", "active|standby", "s", doc="test aid: SIGKILL a slot"),
     # gear (issue 18): MIDI and Ableton Link, answered by the gear layer (gear/)
     Address("/midi/in", "port|auto|off", "s", doc="listen to a MIDI input: by (part of) its name, the first found, or none"),
@@ -104,12 +85,8 @@ ADDRESSES += (
             doc="play a /mod, /ramp, /gate or /seq command on the count-th bar (or beat) line: 1 = the next"),
 )
 
-ALIASES: dict[str, str] = {
-    "/seq/update/pattern": "/seq/add",
-    "/pattern/save": "/session/save",
-    "/pattern/load": "/session/load",
-    "/pattern/list": "/session/list",
-}
+ALIASES: dict[str, str] = {alias: address.path for address in ADDRESSES for alias in address.aliases}
+QUERIES = frozenset(address.path for address in ADDRESSES if address.replies)   # answered to the sender
 
 _KIND_NAMES = {"s": "text", "n": "a number", "a": "a number or text"}
 
@@ -124,6 +101,13 @@ def find_address(path: str) -> Address:
     hint = did_you_mean(path, known)
     extra = f" — did you mean {hint[0]}?" if hint else ""
     raise ProtocolError(f"unknown address {path}{extra} (see docs/protocol.md, e.g. /mod/<id>/<param>)")
+
+
+def parse_line(line: str) -> Message:
+    """A raw `/address args` line as a Message, an old spelling already replaced by its address
+    (the one place text comes in; OSC packets come in through `canonical`). ValueError if not raw."""
+    head, space, rest = line.strip().partition(" ")
+    return Message.parse(ALIASES.get(head, head) + space + rest)
 
 
 def canonical(msg: Message) -> Message:

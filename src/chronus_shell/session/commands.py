@@ -70,9 +70,7 @@ class SessionCommands:
 
     def handle(self, msg: Message, state: dict) -> Outcome:
         handler = {
-            "/session/save": self._save, "/pattern/save": self._save,
-            "/session/load": self._load, "/pattern/load": self._load,
-            "/session/list": self._list, "/pattern/list": self._list,
+            "/session/save": self._save, "/session/load": self._load, "/session/list": self._list,
             "/session/delete": self._delete,
             "/record/start": self._record, "/record/stop": self._stop_recording,
         }.get(msg.address)
