@@ -79,7 +79,7 @@ class Engine:
 
     def validate(self, msg: Message, shape: PatchShape) -> str | None:
         """Validate `msg` against `shape`, recording its effect there (engine/validation.py)."""
-        return validate(self.sequencer, msg, shape)
+        return validate(msg, shape)
 
     def _apply(self, msg: Message, at: int) -> None:
         parts = msg.parts

@@ -6,19 +6,17 @@ from __future__ import annotations
 
 from ..protocol.message import Message
 from .catalogue import module_spec
-from .note_steps import chord_size
 from .params import ParamError
 from .patch_shape import PatchShape
 from .poly import gate_args as _gate_args
-from . import ramps, timed_actions
-from .sequencer import Sequencer
+from . import ramps, sequencer_verbs, timed_actions
 
 
 class EngineError(ParamError):
     """An invalid message; the text is one readable line naming the valid choices."""
 
 
-def validate(sequencer: Sequencer, msg: Message, shape: PatchShape) -> str | None:
+def validate(msg: Message, shape: PatchShape) -> str | None:
     """Validate `msg` against `shape` (the patch as it will be), recording its effect there;
     returns a line to tell the musician (a chord made a mono voice polyphonic), or None."""
     parts = msg.parts
@@ -27,12 +25,7 @@ def validate(sequencer: Sequencer, msg: Message, shape: PatchShape) -> str | Non
     head = parts[0]
     try:
         if head == "seq":
-            sequencer.check(msg)
-            if msg.address == "/seq/add" and len(msg.args) >= 2:
-                shape.require(str(msg.args[1]))
-            shape.apply_seq(msg)
-            if msg.address == "/seq/notes":
-                return shape.grow(shape.targets.get(str(msg.args[0]), ""), chord_size(msg.args[1:]))
+            return sequencer_verbs.check(msg, shape)
         elif head == "patch":
             shape.apply_patch(msg, module_type)
         elif head == "mod" and len(parts) == 3:
@@ -48,7 +41,7 @@ def validate(sequencer: Sequencer, msg: Message, shape: PatchShape) -> str | Non
         elif head == "ramp" and len(parts) == 3:
             ramps.parse_args(module_spec(shape.require(parts[1])).param(parts[2]), msg.args)
         elif msg.address == "/at":
-            validate(sequencer, timed_actions.inner_message(msg)[2], shape)
+            validate(timed_actions.inner_message(msg)[2], shape)
         else:
             raise EngineError(f"the engine has no address {msg.address!r}")
     except EngineError:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from ..engine.catalogue import module_spec
-from ..engine.params import ModuleSpec, ParamError, ParamSpec, did_you_mean, format_number, number
+from ..engine.params import ModuleSpec, ParamError, ParamSpec, did_you_mean, format_number
+from ..engine.sequencer_verbs import SWING, TEMPO
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError, with_hint
@@ -17,8 +18,6 @@ from .resolve import type_named
 from .units import canonical_unit, convert, quantity, tidy
 
 
-TEMPO = number("tempo", "bpm", 120, 20, 300, "sequencer tempo")
-SWING = number("swing", "ratio", 0, 0, 0.6, "delay of every second 16th, fraction of a step")
 SEQ_PARAMS = {"tempo": TEMPO, "bpm": TEMPO, "swing": SWING, "shuffle": SWING}
 ID_SHAPE = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 AUTO_ID = re.compile(r"^([a-z_]+?)\d+$")

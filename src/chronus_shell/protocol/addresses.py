@@ -12,6 +12,7 @@ ParamSpecs (the supervisor's job).
 from __future__ import annotations
 
 from ..engine.params import did_you_mean
+from ..engine.sequencer_verbs import ADDRESSES as SEQUENCER
 from .message import Address, Arg, Message
 
 __all__ = ["Address", "ADDRESSES", "ALIASES", "QUERIES", "ProtocolError", "canonical", "find_address", "parse_line"]
@@ -31,35 +32,15 @@ ADDRESSES: tuple[Address, ...] = (
     Address("/patch/abort", "", doc="drop the open transaction"),
     Address("/mod/<id>/<param>", "value", "a", doc="set a parameter"),
     Address("/gate/<id>", "1|0 [hz…] [accent]", "n", rest="n", doc="open/close the voice's envelopes; several Hz open a chord (a mono voice grows to play it, said once); 0 with Hz releases those notes; a last number ≤ 1 after a pitch is the accent (a MIDI velocity)"),
-    Address("/seq/add", "track target pattern [now]", "sss", "s", doc="add or replace a track (next bar, or now)",
-            aliases=("/seq/update/pattern",)),
-    Address("/seq/notes", "track notes…", "sa", rest="a", doc="per-step pitches: a2, c#3, Hz, a chord a3+c4+e4, - hold, . rest (octave always explicit)"),
-    Address("/seq/remove", "track", "s", doc="remove a track"),
-    Address("/seq/mute", "track 1|0 [bars]", "sn", "n", doc="mute (1) or unmute (0) a track; it keeps its pattern; "
-            "with bars it flips back that many bars later"),
-    Address("/seq/clear", "", doc="remove every track"),
-    Address("/seq/start", "", doc="start the sequencer"),
-    Address("/seq/stop", "[bar]", optional="s", doc="stop the sequencer now, or at the next bar line"),
-    Address("/seq/continue", "", doc="start the sequencer from the step it stopped before (MIDI Continue)"),
-    Address("/seq/bpm", "bpm [now] | bpm ramp beats", "n", "sn",
-            doc="tempo, 20–300 (next bar, or now); with ramp it glides there over the beats from the next step"),
-    Address("/seq/swing", "amount", "n", doc="swing, 0–0.6"),
-    # patterns (issue 15 part 2): transforms of a track, kept apart from its pattern as written
-    Address("/seq/shift", "track steps [now]", "sn", "s", doc="the pattern's rotation in whole steps (positive = later; 0 = as written)"),
-    Address("/seq/reverse", "track [1|0] [now]", "s", "as", doc="play the pattern backwards (1, the default) or forwards (0)"),
-    Address("/seq/speed", "track factor [now]", "sn", "s", doc="play the track at factor × (2 double time, 0.5 half time, 1.5 triplets), 0.125–8"),
-    Address("/seq/chance", "track p [now]", "sn", "s", doc="every hit of the track plays with probability p (0–1)"),
-    Address("/seq/humanize", "track amount [now]", "sn", "s", doc="seeded timing (up to 20 ms late) and accent variation, 0–1"),
-    Address("/seq/seed", "n", "n", doc="the seed every chance and humanize draws from (saved in the session)"),
+    *SEQUENCER,   # /seq/*: declared with their handlers (engine/sequencer_verbs.py)
     Address("/record/start", "[path]", optional="s", doc="record the master output to WAV"),
     Address("/record/stop", "", doc="finish the recording"),
     Address("/session/save", "name [overwrite]", "s", "s", doc="snapshot the whole state", aliases=("/pattern/save",)),
     Address("/session/load", "name [now]", "s", "s", doc="load at the next bar, or now", aliases=("/pattern/load",)),
     Address("/session/list", "", doc="reply with the saved sessions", aliases=("/pattern/list",), replies=True),
     Address("/session/delete", "name", "s", doc="delete a saved session"),
-    # harmony (issue 14): polyphonic voices and the session key
+    # harmony (issue 14): polyphonic voices (the session key is /seq/key)
     Address("/patch/poly", "id n", "sn", doc="the voice containing id plays up to n notes at once (1–16; 1: mono)"),
-    Address("/seq/key", "tonic scale|none", "s", rest="s", doc="the session key (d minor, eb major; scales of engine/scales.py); none clears it"),
     Address("/engine/status", "", doc="reply with slots, pids, blocks, xruns, failovers, cpu", replies=True),
     Address("/engine/crash", "active|standby", "s", doc="test aid: SIGKILL a slot"),
     # gear (issue 18): MIDI and Ableton Link, answered by the gear layer (gear/)
