@@ -16,14 +16,19 @@ from collections.abc import Callable, Iterable
 
 import numpy as np
 
-from ..protocol.message import Message
+from ..protocol.message import Address, Message
 from .engine import Engine, EngineError
+from .engine_addresses import HEADS
 from .hang_guard import HangGuard
 from .patch_shape import PatchShape
 
 COMMIT_FADE_MS = 15.0
-TRANSACTION = ("/patch/begin", "/patch/commit", "/patch/abort")
-ENGINE_HEADS = ("patch", "mod", "gate", "seq", "ramp", "at")
+TRANSACTIONS = (
+    Address("/patch/begin", "", doc="open a transaction on the standby slot"),
+    Address("/patch/commit", "", doc="crossfade to the standby slot"),
+    Address("/patch/abort", "", doc="drop the open transaction"),
+)
+TRANSACTION = tuple(address.path for address in TRANSACTIONS)
 
 
 def crossfade_curve(n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -40,7 +45,7 @@ def crossfade_curve(n: int) -> tuple[np.ndarray, np.ndarray]:
 def is_engine_message(msg: Message) -> bool:
     """Messages the Timeline renders; /record, /session, /engine and /shell belong elsewhere."""
     parts = msg.parts
-    return bool(parts) and parts[0] in ENGINE_HEADS
+    return bool(parts) and parts[0] in HEADS
 
 
 class Timeline:

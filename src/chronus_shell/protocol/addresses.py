@@ -12,7 +12,8 @@ ParamSpecs (the supervisor's job).
 from __future__ import annotations
 
 from ..engine.params import did_you_mean
-from ..engine.sequencer_verbs import ADDRESSES as SEQUENCER
+from ..engine.engine_addresses import ADDRESSES as ENGINE
+from ..engine.timeline import TRANSACTIONS
 from .message import Address, Arg, Message
 
 __all__ = ["Address", "ADDRESSES", "ALIASES", "QUERIES", "ProtocolError", "canonical", "find_address", "parse_line"]
@@ -23,24 +24,14 @@ class ProtocolError(ValueError):
 
 
 ADDRESSES: tuple[Address, ...] = (
-    Address("/patch/create", "id type", "ss", doc="add a module instance"),
-    Address("/patch/connect", "src dst", "ss", doc="audio edge, or modulation edge to <id>.<param>"),
-    Address("/patch/disconnect", "src dst", "ss", doc="remove an edge"),
-    Address("/patch/remove", "id", "s", doc="remove a module and its edges"),
-    Address("/patch/begin", "", doc="open a transaction on the standby slot"),
-    Address("/patch/commit", "", doc="crossfade to the standby slot"),
-    Address("/patch/abort", "", doc="drop the open transaction"),
-    Address("/mod/<id>/<param>", "value", "a", doc="set a parameter"),
-    Address("/gate/<id>", "1|0 [hz…] [accent]", "n", rest="n", doc="open/close the voice's envelopes; several Hz open a chord (a mono voice grows to play it, said once); 0 with Hz releases those notes; a last number ≤ 1 after a pitch is the accent (a MIDI velocity)"),
-    *SEQUENCER,   # /seq/*: declared with their handlers (engine/sequencer_verbs.py)
+    *ENGINE,        # /patch/*, /mod, /gate, /seq/*, /ramp, /at: with their handlers (engine/engine_addresses.py)
+    *TRANSACTIONS,  # /patch/begin|commit|abort: the Timeline's (engine/timeline.py)
     Address("/record/start", "[path]", optional="s", doc="record the master output to WAV"),
     Address("/record/stop", "", doc="finish the recording"),
     Address("/session/save", "name [overwrite]", "s", "s", doc="snapshot the whole state", aliases=("/pattern/save",)),
     Address("/session/load", "name [now]", "s", "s", doc="load at the next bar, or now", aliases=("/pattern/load",)),
     Address("/session/list", "", doc="reply with the saved sessions", aliases=("/pattern/list",), replies=True),
     Address("/session/delete", "name", "s", doc="delete a saved session"),
-    # harmony (issue 14): polyphonic voices (the session key is /seq/key)
-    Address("/patch/poly", "id n", "sn", doc="the voice containing id plays up to n notes at once (1–16; 1: mono)"),
     Address("/engine/status", "", doc="reply with slots, pids, blocks, xruns, failovers, cpu", replies=True),
     Address("/engine/crash", "active|standby", "s", doc="test aid: SIGKILL a slot"),
     # gear (issue 18): MIDI and Ableton Link, answered by the gear layer (gear/)
@@ -55,15 +46,6 @@ ADDRESSES: tuple[Address, ...] = (
     Address("/midi/out", "voice [port]", "s", "s", doc="send the voice's notes to a MIDI output (no port: stop)"),
     Address("/midi/clock", "on|off [port]", "s", "s", doc="MIDI clock out: 24 ppqn with start/stop/continue"),
     Address("/link", "on|off", "s", doc="join or leave the Ableton Link session"),
-)
-
-# time (issue 15): ramps and commands on the bar grid (engine/ramps.py, engine/timed_actions.py)
-ADDRESSES += (
-    Address("/ramp/<id>/<param>", "target beats [lin|exp] [from]", "nn", "sn",
-            doc="move a numeric param to target over beats, sample by sample, from where it is (or from); "
-                "exp (Hz, dB default) or lin (others)"),
-    Address("/at", "count bar|beat address [args…]", "nss", rest="a",
-            doc="play a /mod, /ramp, /gate or /seq command on the count-th bar (or beat) line: 1 = the next"),
 )
 
 ALIASES: dict[str, str] = {alias: address.path for address in ADDRESSES for alias in address.aliases}
