@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from ..protocol.addresses import parse_line
 from ..protocol.message import Message
 from .errors import LanguageError
 from .intents import Mute, PlayPattern, Redo, Sequence, ShellVerb, Show, Undo
@@ -321,7 +322,7 @@ def _net_mutes(messages: list[Message], muted_before: dict[str, bool]) -> list[M
 
 def _raw(line: str) -> Message:
     try:
-        return Message.parse(line)
+        return parse_line(line)
     except ValueError as err:
         raise LanguageError(f"bad raw message: {err}", 0, (), line) from None
 

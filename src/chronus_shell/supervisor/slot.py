@@ -16,7 +16,7 @@ import pickle
 import time
 
 from ..engine import warmup
-from ..engine.engine import Engine, EngineError
+from ..engine.engine import EngineError
 from ..engine.hang_guard import HangGuard
 from ..engine.timeline import Timeline
 from ..engine.sequencer_peek import peek
@@ -85,7 +85,7 @@ def _slot(conn, control_name: str) -> None:
     timeline = pickle.loads(timeline_bytes) if timeline_bytes else Timeline(sample_rate, block_size)
     marker = ModuleMarker(ring)
     # a user module stuck in process() is bypassed, in both slots alike; the marker names it meanwhile
-    Engine.hang_guard = HangGuard(marker=marker)
+    timeline.guard_hangs(HangGuard(marker=marker))
     loop = SlotLoop(conn, control, ring, timeline, ahead, max_catchup, role, marker, restore)
     try:
         loop.run()

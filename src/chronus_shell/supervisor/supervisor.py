@@ -233,7 +233,7 @@ class Supervisor(Failover, Restore):
         """
         self._entered_ns = latency.now_ns()
         head = msg.parts[0] if msg.parts else ""
-        if head in ("session", "pattern", "record"):
+        if head in ("session", "record"):
             return self._session_message(msg)
         if head == "engine":
             return self._engine_message(msg)
