@@ -36,6 +36,12 @@ class Reading:
     said: str                      # how it was read, for the echo ("cutof → cutoff")
     text: str | None = None
     intent: object = None
+    sure: bool = False             # every word changed is a known synonym ('rm' → remove), none a guess
+
+    @property
+    def guessed(self) -> bool:
+        """A word in it was guessed (a typo, a nickname): such a reading may not throw work away."""
+        return " → " in self.said and not self.sure
 
 
 #: Musicians' words for what the language names otherwise (whole words, one way).
@@ -96,7 +102,8 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     if each and re.search(r"\b(?:both|each|all)\b", text, re.I):
         return each                                       # "kick and hats both at 0.3": each one
     if tidied.lower() != line.strip().lower():
-        found.append(Reading(", ".join(said) or f"read as '{tidied}'", tidied))
+        sure = all(" → " not in s or s.split(" → ")[0] in SLANG for s in said)
+        found.append(Reading(", ".join(said) or f"read as '{tidied}'", tidied, sure=sure))
     found += each
     for how, new in rephrasings(tidied, model) or (rephrasings(text, model) if text != tidied else []):
         found.append(Reading(how, new))

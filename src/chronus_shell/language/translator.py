@@ -112,7 +112,7 @@ class Translator:
             tried.add(reading.text or "")
             try:
                 messages = self._reading(reading)
-                if " → " in reading.said and any(m.address in _NOT_GUESSED for m in messages):
+                if reading.guessed and any(m.address in _NOT_GUESSED for m in messages):
                     continue                      # a guessed word never discards or deletes ('roll' ≠ rollback)
                 if all(messages != m for _, m, _ in worked):
                     worked.append((reading, messages, (self._state(), self._last_intent, self.understood)))

@@ -1,0 +1,46 @@
+"""Issue 13, session 14: more classes of musicians' phrasing (each test a family, several wordings)."""
+import pytest
+
+from .test_phrasing_classes import ACID, DRUMS, PAD, last
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("rm the hat", ["/seq/remove hats", "/patch/remove hat1"]),
+    ("rm adsr", ["/patch/remove adsr1", "/patch/connect acid_filter1 master"]),
+    ("del the kick track", ["/seq/remove kick"]),
+])
+def test_a_known_synonym_of_remove_removes(phrase, expected):
+    """Slang is not a guess: 'rm' means remove (a typo-guessed reading still may not delete)."""
+    assert last(*ACID, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, param, direction", [
+    ("loads of feedback", "/mod/delay1/feedback", 1),
+    ("tons of room", "/mod/reverb1/room", 1),
+    ("barely any feedback", "/mod/delay1/feedback", -1),
+    ("lots of feedback please", "/mod/delay1/feedback", 1),
+])
+def test_an_amount_word_before_a_param_is_a_relative_change(phrase, param, direction):
+    before = {"/mod/delay1/feedback": 0.3, "/mod/reverb1/room": 0.5}[param]
+    (message,) = last(*PAD, "feedback 0.3", "room 0.5", phrase)
+    address, value = message.split()
+    assert address == param and (float(value) - before) * direction > 0
+
+
+def test_a_new_effect_with_an_amount_of_a_param_gets_it():
+    out = last("add a sine", "add a delay with plenty of feedback")
+    assert out[0] == "/patch/create delay1 delay" and float(out[-1].split()[1]) > 0.3
+    assert out[-1].startswith("/mod/delay1/feedback")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("echo time dotted 8th", "/mod/delay1/time 0.375"),
+    ("delay 1/16th", "/mod/delay1/time 0.125"),
+])
+def test_an_ordinal_in_digits_is_a_word(phrase, expected):
+    assert last(*PAD, "tempo 120", phrase)[-1] == expected
+
+
+@pytest.mark.parametrize("phrase", ["hats in 8ths", "hats in eighth notes", "hats 8th notes", "the hats in straight eighths"])
+def test_a_part_in_note_values_is_its_rhythm_not_its_decay(phrase):
+    assert last(*DRUMS, phrase) == ["/seq/add hats hat1 x.x.x.x.x.x.x.x."]
