@@ -44,3 +44,50 @@ def test_an_ordinal_in_digits_is_a_word(phrase, expected):
 @pytest.mark.parametrize("phrase", ["hats in 8ths", "hats in eighth notes", "hats 8th notes", "the hats in straight eighths"])
 def test_a_part_in_note_values_is_its_rhythm_not_its_decay(phrase):
     assert last(*DRUMS, phrase) == ["/seq/add hats hat1 x.x.x.x.x.x.x.x."]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("mellow swing, about 35%", ["/seq/swing 0.35"]),
+    ("swing the kick", None),
+    ("shuffle it", None),
+])
+def test_swing_said_as_a_verb_or_with_a_colour_word(phrase, expected):
+    out = last(*DRUMS, phrase)
+    if expected is None:
+        assert len(out) == 1 and out[0].startswith("/seq/swing") and float(out[0].split()[1]) > 0
+    else:
+        assert out == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    ((*DRUMS, "remove the hats clip"), ["/seq/remove hats"]),
+    ((*DRUMS, "mute the kick clip"), ["/seq/mute kick 1"]),
+    ((*DRUMS, "snare channel gain down 6 db"), None),
+    ((*DRUMS, "change the song tempo to 100"), ["/seq/bpm 100.0"]),
+    ((*DRUMS, "disable the snare track"), ["/seq/mute snare 1"]),
+    ((*DRUMS, "stop", "fire the scene"), ["/seq/start"]),
+    ((*DRUMS, "sync to ableton link"), ["/link on"]),
+    ((*DRUMS, "set_bpm 96"), ["/seq/bpm 96.0"]),
+])
+def test_a_daw_or_live_coders_words(lines, expected):
+    out = last(*lines)
+    if expected is None:
+        assert len(out) == 1 and out[0].startswith("/mod/snare1/gain")
+    else:
+        assert out == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("vcf q: 4", ["/mod/filter1/q 4.0"]),
+    ("lfo to square", ["/mod/lfo1/shape square"]),
+    ("mult the lfo to the sine's freq", ["/patch/connect lfo1 sine1.freq"]),
+    ("attenuate the lfo, depth 10%", ["/mod/lfo1/depth 0.1"]),
+    ("lowpass mode, cutoff 900", ["/mod/filter1/mode lowpass", "/mod/filter1/cutoff 900.0"]),
+])
+def test_a_modular_synthesists_words(phrase, expected):
+    assert last(*PAD, phrase) == expected
+
+
+def test_a_pulse_wave_is_a_square_and_its_pulse_width_the_width():
+    assert last("add a pulse wave, pulse width 30%") == ["/patch/create square1 square", "/patch/connect square1 master",
+                                                         "/mod/square1/width 0.3"]

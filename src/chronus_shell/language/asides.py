@@ -11,6 +11,10 @@ from .units import is_note
 from .vocabulary import is_known_word, module_words
 
 
+#: Words for the sequencer's own settings: a clause naming one is never an aside ('lazy swing, like 55%').
+_SEQUENCER_PARAMS = {"swing", "shuffle", "tempo", "bpm", "groove"}
+
+
 def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
     """'decay 30ms, real plucky': a clause that only colours the request (a word nobody knows,
     and no module, param, value or note; not an adverb of a known word, 'slowly') is left out, and said so."""
@@ -18,7 +22,7 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
     if len(clauses) < 2:
         return None
     extra = tuple(model.modules) + tuple(model.tracks)
-    content = module_words() | set(extra)
+    content = module_words() | set(extra) | _SEQUENCER_PARAMS
     asides = [c for c in clauses if c and len(c.split()) <= 4
               and any(not is_known_word(w, extra) for w in c.lower().split())
               and not any(w.endswith("ly") and is_known_word(w[:-2], extra) for w in c.lower().split())

@@ -25,6 +25,7 @@ from .parser_harmony import HARMONY_WORDS
 from .patch_model import PatchModel
 from .politeness import polite
 from .qualities import quality_request
+from .scene_words import scene_words
 from .shorthands import shorthand
 from .vocabulary import command_words, filler_words, is_known_word, module_words, unit_words
 
@@ -80,7 +81,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     """The readings worth trying for a refused `line`, most literal first (a part left out — a
     reason, a label — is read again the same way, once)."""
     found: list[Reading] = []
-    text = shorthand(polite(re.sub(r"(?<=[A-Za-z]{2})\.$", "", line.strip().rstrip("?!")).strip()))
+    text = shorthand(scene_words(polite(re.sub(r"(?<=[A-Za-z]{2})\.$", "", line.strip().rstrip("?!")).strip())))
     follow = follow_up(text, model, last, last_text)
     if follow:
         return [Reading(said, intent=intent) for said, intent in follow]
