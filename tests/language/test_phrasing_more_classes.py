@@ -91,3 +91,18 @@ def test_a_modular_synthesists_words(phrase, expected):
 def test_a_pulse_wave_is_a_square_and_its_pulse_width_the_width():
     assert last("add a pulse wave, pulse width 30%") == ["/patch/create square1 square", "/patch/connect square1 master",
                                                          "/mod/square1/width 0.3"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("mute the snare for the bridge", ["/seq/mute snare 1"]),
+    ("hats quieter, this is a lullaby", ["/mod/hat1/gain 0.7"]),
+    ("tempo 84 for that lazy feel", ["/seq/bpm 84.0"]),
+])
+def test_what_a_change_is_for_is_left_out(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+def test_a_purpose_naming_a_part_is_not_left_out():
+    """'… for the snare' says where: it is never dropped as a purpose (here: refused, not a kick change)."""
+    with pytest.raises(Exception):
+        last(*DRUMS, "kick decay 300 for the snare")

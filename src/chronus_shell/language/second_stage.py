@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..engine.catalogue import CATALOGUE
 from .errors import LanguageError
-from .asides import described_then_asked, without_asides, without_label, without_reason
+from .asides import described_then_asked, without_asides, without_label, without_purpose, without_reason
 from .follow_ups import follow_up
 from .mapper_words import COMPARATIVES
 from .modulation_phrases import aimed
@@ -114,7 +114,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
         found.append(Reading(*asked))
     for how, new in _equivalents(tidied, model):
         found.append(Reading(how, new))
-    left_out = (without_asides(text, model) or without_reason(text) or without_label(text, model, lambda: _part_names(model))
+    left_out = (without_asides(text, model) or without_reason(text) or without_purpose(text, model) or without_label(text, model, lambda: _part_names(model))
                 or described_then_asked(text))
     aside = Reading(*left_out) if left_out else None
     if aside:
