@@ -106,3 +106,25 @@ def test_a_purpose_naming_a_part_is_not_left_out():
     """'… for the snare' says where: it is never dropped as a purpose (here: refused, not a kick change)."""
     with pytest.raises(Exception):
         last(*DRUMS, "kick decay 300 for the snare")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ('d1 $ s "bd*2"', ["/seq/add kick kick1 x.......x......."]),
+    ('d5 $ sound "hh*8"', ["/seq/add hats hat1 x.x.x.x.x.x.x.x."]),
+    ('d2 $ s "[~ sd]*2"', ["/seq/add snare snare1 ....x.......x..."]),
+    ('d1 $ s "bd [~ bd] ~ sn"', ["/seq/add kick kick1 x.....x.........", "/seq/add snare snare1 ............x..."]),
+    ('d1 $ s "hh(5,8)"', ["/seq/add hats hat1 x...x.x...x.x..."]),
+    ('kick pattern "bd ~ ~ bd"', ["/seq/add kick kick1 x...........x..."]),
+])
+def test_a_tidal_cycle_is_spread_over_the_bar(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+def test_a_tidal_effect_after_a_hash_is_a_setting():
+    assert last(*ACID, "d1 # lpf 900") == ["/mod/acid_filter1/cutoff 900.0"]
+
+
+@pytest.mark.parametrize("phrase", ['d1 $ s "bd*3"', 'd1 $ s "bd arpy"'])
+def test_a_tidal_cycle_off_the_16th_grid_or_with_an_unknown_sample_is_refused(phrase):
+    with pytest.raises(Exception):
+        last(*DRUMS, phrase)

@@ -27,6 +27,7 @@ from .politeness import polite
 from .qualities import quality_request
 from .scene_words import scene_words
 from .shorthands import shorthand
+from .tidal_lines import tidal_line
 from .vocabulary import command_words, filler_words, is_known_word, module_words, unit_words
 
 
@@ -81,6 +82,9 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     """The readings worth trying for a refused `line`, most literal first (a part left out — a
     reason, a label — is read again the same way, once)."""
     found: list[Reading] = []
+    tidal = tidal_line(line)                              # 'd1 $ s "bd*4"': Tidal's quoted cycle
+    if tidal:
+        return [Reading(*tidal)]
     text = shorthand(scene_words(polite(re.sub(r"(?<=[A-Za-z]{2})\.$", "", line.strip().rstrip("?!")).strip())))
     follow = follow_up(text, model, last, last_text)
     if follow:
