@@ -128,3 +128,38 @@ def test_a_tidal_effect_after_a_hash_is_a_setting():
 def test_a_tidal_cycle_off_the_16th_grid_or_with_an_unknown_sample_is_refused(phrase):
     with pytest.raises(Exception):
         last(*DRUMS, phrase)
+
+
+@pytest.mark.parametrize("phrase, address, direction", [
+    ("damp the reverb a touch", "/mod/reverb1/damp", 1),
+    ("dampen the reverb", "/mod/reverb1/damp", 1),
+    ("detune the sine slightly", "/mod/sine1/detune", 1),
+    ("dry the reverb a bit", "/mod/reverb1/mix", -1),
+    ("resonate the filter", "/mod/filter1/q", 1),
+])
+def test_a_param_said_as_a_verb(phrase, address, direction):
+    before = {"/mod/reverb1/damp": 0.5, "/mod/sine1/detune": 0.0, "/mod/reverb1/mix": 0.3, "/mod/filter1/q": 0.707}[address]
+    (message,) = last(*PAD, "reverb damp 0.5", "reverb mix 0.3", phrase)
+    moved, value = message.split()
+    assert moved == address and (float(value) - before) * direction > 0
+
+
+@pytest.mark.parametrize("lines, expected", [
+    ((*DRUMS, "shorten the kick"), None),
+    ((*DRUMS, "stick a snare in"), ["/patch/create snare2 snare", "/patch/connect snare2 master"]),
+    ((*DRUMS, "mute the hi hat"), ["/seq/mute hats 1"]),
+    ((*DRUMS, "the kick is to boomy"), ["/mod/kick1/decay 252.268925"]),
+    ((*DRUMS, "ad a kick"), ["/patch/create kick2 kick", "/patch/connect kick2 master"]),
+    (("add a sine", "sit the sine hard left"), ["/mod/sine1/pan -1.0"]),
+    (("add a square", "brown noise generator"), ["/patch/create noise1 noise", "/patch/connect noise1 master",
+                                                 "/mod/noise1/color brown"]),
+    ((*DRUMS, "hats through a delay, feedback 40%"), ["/patch/create delay1 delay", "/patch/disconnect hat1 master",
+                                                      "/patch/connect hat1 delay1", "/patch/connect delay1 master",
+                                                      "/mod/delay1/feedback 0.4"]),
+])
+def test_sentence_shapes_around_a_part(lines, expected):
+    out = last(*lines)
+    if expected is None:
+        assert len(out) == 1 and out[0].startswith("/mod/kick1/decay")
+    else:
+        assert out == expected

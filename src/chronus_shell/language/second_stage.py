@@ -22,6 +22,7 @@ from .mapper_words import COMPARATIVES
 from .modulation_phrases import aimed
 from .musician_words import QUALITIES, nickname, rephrasings
 from .parser_harmony import HARMONY_WORDS
+from .param_verbs import verb_readings
 from .patch_model import PatchModel
 from .politeness import polite
 from .qualities import quality_request
@@ -112,6 +113,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     found += each
     for how, new in rephrasings(tidied, model) or (rephrasings(text, model) if text != tidied else []):
         found.append(Reading(how, new))
+    found += [Reading(how, new) for how, new in verb_readings(text) + (verb_readings(tidied) if tidied != text else [])]
     asked = aimed(text, model) or quality_request(text, model) or (
         quality_request(tidied, model) if tidied != text else None)
     if asked:
