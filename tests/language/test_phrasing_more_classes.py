@@ -163,3 +163,34 @@ def test_sentence_shapes_around_a_part(lines, expected):
         assert len(out) == 1 and out[0].startswith("/mod/kick1/decay")
     else:
         assert out == expected
+
+
+def test_a_module_never_modulates_itself():
+    with pytest.raises(Exception, match="can't modulate its own"):
+        last("add a sine", "sine1 on the sine freq")
+
+
+@pytest.mark.parametrize("phrase, address, direction", [
+    ("higher note on the sine", "/mod/sine1/freq", 1),
+    ("a lower pitch on the triangle", "/mod/triangle1/freq", -1),
+])
+def test_a_higher_or_lower_note_on_a_part_moves_its_pitch(phrase, address, direction):
+    before = {"/mod/sine1/freq": 440.0, "/mod/triangle1/freq": 220.0}[address]
+    (message,) = last(*PAD, phrase)
+    moved, value = message.split()
+    assert moved == address and (float(value) - before) * direction > 0
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("save the jam as rehearsal-3", ["/session/save rehearsal-3"]),
+    ("save this project called night_set", ["/session/save night_set"]),
+    ("record a take called intro_b", ["/record/start intro_b.wav"]),
+    ("record the set as gig_2", ["/record/start gig_2.wav"]),
+])
+def test_a_name_said_after_what_it_names(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+def test_loading_right_now_or_without_quantize_is_now():
+    assert last(*DRUMS, "save session as w1", "load w1, no quantise") == ["/session/load w1 now"]
+    assert last(*DRUMS, "save session as w1", "load w1 right now") == ["/session/load w1 now"]

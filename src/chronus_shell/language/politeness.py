@@ -32,8 +32,11 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"(?<!\w)['\"]|['\"](?!\w)", ""),
     (r"\b(add|put)\s+(?:a|an)\s+(?:second|2nd|third|new|extra)\b", r"\1 a"),
     (r"(?<=[xX.\-|])\s+(?=[A-Za-z][\w-]*\s+\|?[xX.][xX.\-| ]{2,})", ", "),
-    (r"\breal quick\b|\bright now\b(?=.)", ""),
-    (r"\b(?:the\s+)?(?:high|higher|top|upper)\s+(?:one|tone|sound|beep|voice|note|synth)\b", "the lead"),
+    (r"\breal quick\b", ""), (r"\bright now\b(?=.)", "now"),
+    (r"(?:,\s*|\s+)(?:no|without|skip(?:\s+the)?)\s+quanti[sz](?:e|ation|ing)\b|\bunquanti[sz]ed\b", " now"),
+    (r"\bnow(?:[\s,]+now)+\b", "now"),
+    (r"\b(?:the\s+)?(?:high|higher|top|upper)\s+(?:one|tone|sound|beep|voice|note|synth)\b(?!\s+on\b)", "the lead"),
+    (r"^(?:a\s+)?(higher|lower)\s+(?:note|pitch)\s+on\s+(?:the\s+)?(\w+)$", r"the \2 \1"),   # 'higher note on the sine'
     (r"\b(?:the\s+)?(?:low|lower|bottom|deep)\s+(?:one|tone|sound|beep|voice|note|synth)\b", "the sub"),
     (r"\b(?:4\s*/\s*4|4\s*x\s*4|four four)\b", "four on the floor"),
     (r"\b(?:on\s+)?all (?:four|4) beats\b", "on every beat"),
