@@ -194,3 +194,18 @@ def test_a_name_said_after_what_it_names(phrase, expected):
 def test_loading_right_now_or_without_quantize_is_now():
     assert last(*DRUMS, "save session as w1", "load w1, no quantise") == ["/session/load w1 now"]
     assert last(*DRUMS, "save session as w1", "load w1 right now") == ["/session/load w1 now"]
+
+
+@pytest.mark.parametrize("phrase", ["attack 2ms, decay 90 ms", "decay 150 release 300", "sustain 0.2 and decay 60ms"])
+def test_bare_params_said_together_go_to_the_one_module_that_has_them_all(phrase):
+    """The acid filter has a decay too: with a sustain or release beside it the envelope is meant."""
+    assert all(m.startswith("/mod/adsr1/") for m in last(*ACID, phrase))
+
+
+def test_a_lone_decay_stays_with_the_focus():
+    assert last(*ACID, "decay 300") == ["/mod/acid_filter1/decay 300.0"]
+
+
+def test_louder_right_after_the_master_level_is_the_master():
+    assert last(*DRUMS, "master gain -12 db", "a bit louder")[0].startswith("/mod/master/gain")
+    assert last(*DRUMS, "master gain -12 db", "snare decay 150", "louder")[0].startswith("/mod/snare1/gain")

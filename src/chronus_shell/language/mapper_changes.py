@@ -220,6 +220,8 @@ def _comparative_target(ctx, intent: it.Comparative, names) -> tuple[str | None,
         if focus is not None and ctx.model.spec(focus).has_param("rate"):
             return focus, ctx.model.spec(focus).param("rate")    # "slower" after touching an lfo
         return None, TEMPO                            # "faster", "slow it down": the tempo
+    if ref is None and names == LEVEL and ctx.model.last_param == (MASTER, "gain"):
+        return MASTER, ctx.model.spec(MASTER).param("gain")      # "louder" right after the master level
     if ref is None and names == LEVEL:                # "louder": the voice's level, never an effect's mix
         for module_id in ctx.resolve.focused_voice():
             if ctx.model.spec(module_id).has_param("gain"):
