@@ -9,19 +9,18 @@ patch and are mapper_harmony's.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from . import intents as it
 from . import intents_harmony as ih
 from .chords import Chord, chord_error, root_text
 from .errors import LanguageError
-from .parser_harmony_changes import arpeggiate, move_notes, revoice
+from .harmony_sentences import read_sentence
+from .parser_harmony_changes import arpeggiate, chord_changes, move_notes, poly, revoice
 from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key
-from .parser_harmony_loose import chord_changes, loose_progression, poly, quality_first, without_hold
 from .parser_harmony_named import alter_chord, chord_hits, inverted_chord, named_chord, pedal, retime, scale_run
 from .parser_harmony_words import (CHORDISH, NOTE, NUMBERS, bad_chord, chord_list, column_of, has_quality,
-                                   words_of)
+                                   without_hold, words_of)
 
 _TARGET = r"(?:\s+(?:on|for|to)\s+(?:the\s+)?(?P<target>[\w\s-]+?))?"
 _SEP = re.compile(r"\s*(?:,|;|\band then\b|\bthen\b)\s*", re.I)
@@ -142,26 +141,15 @@ def _clean(line: str) -> str:
 
 def _single(text: str, line: str):
     for reader in (ask_key, read_key, change_key, move_notes, revoice, arpeggiate, _random, named_chord, inverted_chord, alter_chord,
-                   chord_hits, retime, pedal, _scale_run, _stacked, _quality_on_root, _play, _progression, _tune, _notes, chord_changes, poly, quality_first, _loose):
+                   chord_hits, retime, pedal, _scale_run, _stacked, read_sentence, _play, _progression, _tune, _notes, chord_changes, poly):
         intent = reader(text, line)
         if intent is not None:
             return intent
     return None
 
 
-def _quality_on_root(text: str, line: str):
-    """'give me a minor 9 on e': the letter after 'on' is the root, not a voice ('on the e' would be)."""
-    return quality_first(text, line) if re.search(r" (?:on|in|of|from) [a-g](?:#|b)?$", text) else None
-
-
 def _scale_run(text: str, line: str):
     return scale_run(text, line, SCALE_WORDS)
-
-
-def _loose(text: str, line: str):
-    body, steps = _steps(text)
-    found = loose_progression(body, line, 16)
-    return replace(found, steps=_chord_steps(steps, line)) if found else None
 
 
 # -- chords -----------------------------------------------------------------------------------
@@ -214,32 +202,17 @@ def _chord_steps(steps: float | None, line: str) -> int:
 
 
 def _progression(text: str, line: str):
+    """'chords am7 f c g every 2 beats', 'the pad chords are …': a line that says it lists chords
+    (a chord list without the word is harmony_sentences')."""
     body, steps = _steps(text)
     match = (re.fullmatch(r"(?:play |set |give (?:it|me) |use )?(?:the |some )?(?:chords|progression|changes|chord progression)"
                           r"(?: (?:are|is|of|to|on))?:? (?P<list>.+?)" + _TARGET, body)
              or re.fullmatch(r"(?:give |set )?(?:the )?(?P<target>[\w-]+(?: [\w-]+)?) (?:chords|progression)(?: (?:are|is|to))?:? (?P<list>.+)", body))
-    strict = match is None
-    if strict:
-        match = (re.fullmatch(r"(?:make |have |let )?(?:the )?(?P<target>[\w-]+) (?:plays|playing|play|comps|comp|strums|strum)"
-                              r"(?: the chords)? (?P<list>.+)", body)
-                 or re.fullmatch(r"(?:put|stick|set|give) (?P<list>.+?) (?:on|to) (?:the )?(?P<target>[\w-]+)", body)
-                 or re.fullmatch(r"(?:play )?(?P<list>.+?) on (?:the )?(?P<target>[\w-]+)", body)
-                 or re.fullmatch(r"(?:play )?(?P<list>.+)", body))
     if not match:
         return None
-    if strict and any(_OCTAVED.fullmatch(t) for t in match.group("list").split()):
-        return None                                        # 'c5 g5': notes with octaves, not power chords
-    chords = chord_list(match.group("list")) or (None if strict else degree_chords(match.group("list"), line))
-    if chords is None or (strict and (len(chords) < 2 or not has_quality(chords))):
-        if not strict and chords is None:
-            loose = loose_progression(match.group("list"), line, _chord_steps(steps, line))
-            if loose is not None:
-                return replace(loose, target=loose.target or words_of(match.groupdict().get("target"), line))
-            loose = loose_progression(body, line, _chord_steps(steps, line))       # 'the pop progression in D'
-            if loose is not None:
-                return loose
-            raise bad_chord(match.group("list"), line)
-        return None
+    chords = chord_list(match.group("list")) or degree_chords(match.group("list"), line)
+    if chords is None:
+        raise bad_chord(match.group("list"), line)
     target = match.groupdict().get("target")
     return ih.Progression(words_of(target, line), tuple(chords), _chord_steps(steps, line), column_of(match.group("list"), line))
 

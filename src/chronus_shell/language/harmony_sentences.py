@@ -1,0 +1,186 @@
+"""A harmony sentence read from its constituents (harmony_constituents.scan) and its verb, in any
+order: 'give me a Cmaj7 on the organ', 'dark drone on the pad, d minor chord', 'gimme that sus4 to
+7 on G, 2 beats each', 'csus4 drifting into c over 8 bars', 'arp that cmaj7 on the sine slow'.
+
+What the sentence does follows from what it holds: one chord is played (a gate), two or more are a
+progression (a chord track), A word outside the small lexicon
+below means the line is not only harmony: nothing is read (None) and the grammar has its turn, so
+an unknown word never becomes a guess.
+"""
+from __future__ import annotations
+
+from . import intents_harmony as ih
+from .chords import Chord
+from .harmony_constituents import Part, scan, upper_letters
+from .parser_harmony_words import column_of, words_of
+
+#: Words that only colour a chord line ('dark', 'lofi loop'): left out, said back by the echo.
+COLOUR = frozenset(
+    "loop looping loops vamp vamping play playing strum comp chords chord progression changes dark sad happy moody "
+    "dreamy lofi lo-fi jazzy pretty nice lush big sounds sound vibe vibes it a an the some just then to and for "
+    "that this me gimme give with keep going repeat repeating cycle over pad thing please minor major from back "
+    "simple classic cheesy emotional chill warm cadence turnaround lay down out but now again round go lets let's "
+    "slow long".split())
+#: Verbs that play what the sentence names, and words that say to keep it sounding.
+PLAY_VERBS = frozenset("play playing plays hold holding strum strumming hit sound sounding drone droning sit ring hang "
+                       "sustain lay put throw use make have want need do bring loop looping vamp vamping comp walk "
+                       "comping gimme give".split())
+#: Verbs that start the transport when said after the chords ('… then play'): a second command, not read here.
+_TRANSPORT = frozenset(("play", "start", "go"))
+#: Words joining chords in a run ('sus4 to 7', 'csus4 drifting into c', 'am then f').
+JOINS = frozenset("to into then and moving going resolving drifting sliding falling rising leading over up".split())
+#: Words that say nothing to the harmony (articles, pronouns, politeness, feel).
+FILLER = frozenset("a an the some that this it me us we my our just so yeah now please pls let lets let's on in of with "
+                   "for chord chords triad progression changes stab stabs riff feel style vibe church gospel kind sort "
+                   "like bit little nice big fat lush wide open spread but also thing power triads minor major suspended dominant diminished augmented".split()) | COLOUR
+_VOICED_OPEN = frozenset(("wide", "open", "spread"))
+
+
+def read_sentence(text: str, line: str):
+    """The intent of a line made of harmony constituents and known words, else None."""
+    parts = _described(scan(text, line))
+    words = [p.text for p in parts if p.kind == "word"]
+    if {"chord", "chords"} & set(words):              # 'power chord, A5': a symbol that looks like a note
+        parts = [Part("chord", Chord.parse(p.text).symbol, p.text, p.start) if p.kind == "note" and Chord.parse(p.text)
+                 else p for p in parts]
+    if any(not _known(w) for w in words):
+        return None
+    first = next((i for i, p in enumerate(parts) if p.kind in _NAMING), len(parts))
+    if any(p.kind == "word" and p.text in _TRANSPORT for p in parts[first:]):
+        return None
+    kinds = {p.kind for p in parts}
+    if kinds & {"note", "number"} or not kinds & _NAMING:
+        return None                                   # notes with octaves, values: other readers'
+    chords = _chords(parts, line)
+    if chords is None:
+        return None
+    target = _target(parts, line)
+    column = column_of(next(p.text for p in parts if p.kind in _NAMING), line)
+    each = _one(parts, "each")
+    span = _one(parts, "span")
+    rate = _one(parts, "rate")
+    if rate is not None:
+        return None                                   # a note value for chords: not said how
+    if len(chords) == 1:
+        if each is not None or span is not None or not _surely_a_chord(parts, words):
+            return None                               # 'hold c for 2 bars': a timed chord, not read here
+        voicing = "open" if _VOICED_OPEN & set(words) else None
+        return ih.PlayChord(target, chords[0], column, voicing)
+    steps = _steps(each, span, len(chords))
+    if steps is None:
+        return None
+    return ih.Progression(target, tuple(chords), steps, column, _one(parts, "key"))
+
+
+def _described(parts: list[Part]) -> list[Part]:
+    """'dark minor chords, Cm Ab Eb Bb': a quality said of the chords named (no root to build on) is a description."""
+    if any(p.kind == "root" for p in parts):
+        return parts
+    return [Part("word", p.text, p.text, p.start) if p.kind == "quality" and nxt.kind == "word" and nxt.text in _CHORD_NOUNS
+            else p for p, nxt in zip(parts, parts[1:] + [Part("end", None, "", 0)])]
+
+
+_CHORD_NOUNS = frozenset(("chord", "chords", "triad", "triads"))
+#: The constituents that name chords.
+_NAMING = frozenset(("chord", "letter", "degree", "quality", "named"))
+
+
+def _known(word: str) -> bool:
+    return word in FILLER or word in PLAY_VERBS or word in JOINS or \
+        word.endswith("-ish")
+
+
+def _one(parts: list[Part], kind: str):
+    found = [p.value for p in parts if p.kind == kind]
+    return found[0] if len(found) == 1 else None if not found else _Twice
+
+
+class _Twice:
+    """A constituent said twice (two lengths, two keys): the line is not read here."""
+
+
+def _chords(parts: list[Part], line: str) -> list[str] | None:
+    """The chords named in order: symbols, letters (as chords only when typed in capitals or called
+    chords), degrees (digits only with a key or three of them), or bare qualities on a root said."""
+    if any(_one(parts, k) is _Twice for k in ("each", "span", "rate", "key", "root", "voice", "named")):
+        return None
+    root = _one(parts, "root")
+    key = _one(parts, "key")
+    named = _one(parts, "named")
+    sevenths = _one(parts, "sevenths") is not None
+    if named is not None:
+        if key is None or any(p.kind in ("chord", "letter", "degree", "quality") for p in parts):
+            return None                               # 'a plagal cadence' needs its key, and nothing else named
+        seventh = "7dom" if len(named) == 12 else "7"
+        return [f"deg:{r}{seventh if sevenths and not r.endswith('7') else ''}" for r in named]
+    named = [p for p in parts if p.kind in ("chord", "letter", "quality", "degree")]
+    if root is not None:
+        if any(p.kind in ("chord", "letter") for p in named) or key is not None:
+            return None
+        chords = [Chord.parse(f"{root} {quality}".strip()) for quality in _qualities(parts)]
+        return [c.symbol for c in chords] if chords and all(chords) else None
+    if any(p.kind == "quality" for p in named):
+        return None                                   # 'minor 9' with no root said
+    degrees = [p for p in named if p.kind == "degree"]
+    if degrees:
+        if len(degrees) != len(named):
+            return None                               # numerals and chord names mixed
+        digits = [p for p in degrees if p.text.isdigit()]
+        if digits and key is None and len(digits) < 3:
+            return None
+        return [p.value + ("7" if sevenths and not p.value.endswith("7") else "") for p in degrees]
+    letters = [p for p in named if p.kind == "letter"]
+    chord_word = any(p.kind == "word" and p.text in ("chord", "chords", "triad", "progression", "changes") for p in parts)
+    if letters and len(letters) == len(named) and upper_letters(line) < 2 and not chord_word:
+        return None                                   # 'a c e g': notes, not chords
+    return [p.value for p in named]
+
+
+def _qualities(parts: list[Part]) -> list[str]:
+    """The qualities said before a root, those side by side joined ('minor 9'); a degree digit here is
+    a quality ('sus4 to 7 on G'), the 1 a plain triad."""
+    runs: list[list[str]] = []
+    joined = False
+    for part in parts:
+        if part.kind in ("quality", "degree"):
+            said = "" if part.text == "1" else part.text
+            if joined:
+                runs[-1].append(said)
+            else:
+                runs.append([said])
+            joined = True
+        else:
+            joined = False
+    return [" ".join(w for w in run if w) for run in runs]
+
+
+def _surely_a_chord(parts: list[Part], words: list[str]) -> bool:
+    """One chord: a symbol with a quality, or any chord called one or played ('c major' alone may be a key)."""
+    chord = next(p for p in parts if p.kind in ("chord", "letter", "degree", "quality"))
+    said = {"chord", "triad"} & set(words) or PLAY_VERBS & set(words)
+    if chord.kind == "letter":
+        return bool({"chord", "triad"} & set(words))
+    plain = chord.kind == "chord" and Chord.parse(chord.text) is not None and \
+        Chord.parse(chord.text).intervals in ((0, 4, 7), (0, 3, 7))
+    return bool(said) or not plain
+
+
+def _target(parts: list[Part], line: str):
+    voice = _one(parts, "voice")
+    return words_of(voice, line) if isinstance(voice, str) else None
+
+
+def _steps(each, span, count: int) -> int | None:
+    """The sixteenths each chord lasts: as said, or the whole run's length shared, or a bar."""
+    if each is _Twice or span is _Twice:
+        return None
+    if each is not None:
+        steps = each
+    elif span is not None:
+        steps = span * 4 / count
+    else:
+        steps = 16
+    return int(steps) if steps == int(steps) and 1 <= steps <= 256 else None
+
+
+__all__ = ["read_sentence"]
