@@ -155,14 +155,20 @@ def _qualities(parts: list[Part]) -> list[str]:
 
 
 def _surely_a_chord(parts: list[Part], words: list[str]) -> bool:
-    """One chord: a symbol with a quality, or any chord called one or played ('c major' alone may be a key)."""
+    """One chord: a symbol with a quality, or one called a chord; a major or minor triad said in words
+    ('c minor') also names a key, so it is a chord only when called one or played first thing
+    ('play c minor'), not in 'make the bass play c minor' (a key or a chord: the shell asks)."""
     chord = next(p for p in parts if p.kind in ("chord", "letter", "degree", "quality"))
-    said = {"chord", "triad"} & set(words) or PLAY_VERBS & set(words)
-    if chord.kind == "letter":
-        return bool({"chord", "triad"} & set(words))
-    plain = chord.kind == "chord" and Chord.parse(chord.text) is not None and \
-        Chord.parse(chord.text).intervals in ((0, 4, 7), (0, 3, 7))
-    return bool(said) or not plain
+    called = bool({"chord", "triad"} & set(words))
+    if chord.kind == "letter" or called:
+        return called
+    symbol = Chord.parse(chord.text)
+    plain = chord.kind == "chord" and symbol is not None and symbol.intervals in ((0, 4, 7), (0, 3, 7))
+    if not plain:
+        return True
+    worded = " " in chord.text or chord.text.endswith(("major", "minor", "maj", "min"))
+    first = parts[0].kind == "word" and parts[0].text in ("play", "hold", "strum", "sound", "hit")
+    return first if worded else bool(PLAY_VERBS & set(words))
 
 
 def _target(parts: list[Part], line: str):
