@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..engine.catalogue import CATALOGUE
 from .chords import Chord
@@ -54,11 +55,12 @@ NAMED_PROGRESSIONS = {
 RATES = {"16ths": 1, "16th notes": 1, "sixteenths": 1, "sixteenth notes": 1, "8ths": 2, "8th notes": 2, "eighths": 2,
           "eighth notes": 2, "quarters": 4, "quarter notes": 4, "4ths": 4, "crotchets": 4, "quavers": 2,
           "semiquavers": 1, "half notes": 8, "halves": 8}
+_ASIDE = re.compile(r"for (?:that|a|the|some) [\w\s-]+? (?:vibe|feel|sound|thing)")
 #: Multi-word constituents, each found anywhere (a word boundary either side), first match wins.
 _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
     ("named", r"(?:the )?(?P<named>(?:12|twelve)[- ]bar blues|" + "|".join(map(re.escape, NAMED_PROGRESSIONS)) + ")"),
     ("sevenths", r"(?:with |as |in |using |all )?(?:7th chords|seventh chords|sevenths|7ths|7s)"),
-    ("aside", r"for (?:that|a|the|some) [\w\s-]+? (?:vibe|feel|sound|thing)"),
+    ("aside", _ASIDE.pattern),
     ("span", rf"(?:over|across|for|during) (?:the next )?{_N} {_UNIT}"),
     ("each", r"(?P<per>two|2|four|4) (?:chords )?(?:in a|a|per|each) bar"),
     ("each", rf"(?:(?:one |a )?chords? )?(?:every|each|per|a) (?:{_N} )?{_UNIT}(?: each)?"),
@@ -115,6 +117,31 @@ def _settled(parts: list[Part]) -> list[Part]:
             part = Part("chord", Chord.parse(part.text).symbol, part.text, part.start)
         settled.append(part)
     return settled
+
+
+#: Words the phrases above are made of (besides notes, numbers, scale and voice words).
+PHRASE_WORDS = frozenset("over across for during the next every each per a an chord chords in at as key of is on to "
+                         "through my that this scale mode apiece bar bars beat beats step steps measure measures one two "
+                         "three four eight twelve half blues twelve-bar with using all 7th 7ths 7s seventh sevenths → -> - – — | +"
+                         .split()) | \
+    frozenset(w for name in (*NAMED_PROGRESSIONS, *RATES, *SCALE_WORDS) for w in name.split())
+
+
+def words_outside(text: str) -> list[str]:
+    """The words of a line that no constituent holds (an aside, 'for that rnb vibe', holds any)."""
+    return [w.strip(_PUNCTUATION) for w in _ASIDE.sub(" ", text).split() if not constituent_word(w)]
+
+
+_PUNCTUATION = ",.:;!?'\"()"
+
+
+@lru_cache(maxsize=8192)
+def constituent_word(token: str) -> bool:
+    """Whether a token can be part of a constituent (a quick look before `scan`, which costs more)."""
+    token = token.strip(_PUNCTUATION)
+    return (not token or token in PHRASE_WORDS or token.rstrip("0123456789") in VOICES or token.isdigit() or bool(_ROMAN.fullmatch(token))
+            or Chord.parse(token) is not None or bool(re.fullmatch(rf"{NOTE}-?\d|\d+[-–—]\S+|\S+[-–—]\S+", token))
+            or bool(_QUALITY.fullmatch(token)))
 
 
 def _bounded(text: str, match: re.Match) -> bool:
@@ -214,4 +241,4 @@ def upper_letters(line: str) -> int:
     return len(re.findall(r"(?<![\w'])[A-G](?:#|b)?(?![\w'#])", line))
 
 
-__all__ = ["Part", "scan", "upper_letters", "VOICES", "RATES", "NAMED_PROGRESSIONS"]
+__all__ = ["Part", "scan", "words_outside", "upper_letters", "VOICES", "RATES", "NAMED_PROGRESSIONS"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from . import intents_harmony as ih
 from .chords import Chord
-from .harmony_constituents import Part, scan, upper_letters
+from .harmony_constituents import Part, scan, upper_letters, words_outside
 from .parser_harmony_words import column_of, words_of
 
 #: Words that only colour a chord line ('dark', 'lofi loop'): left out, said back by the echo.
@@ -38,6 +38,8 @@ _VOICED_OPEN = frozenset(("wide", "open", "spread"))
 
 def read_sentence(text: str, line: str):
     """The intent of a line made of harmony constituents and known words, else None."""
+    if not all(_known(w) for w in words_outside(text)):
+        return None                                   # a word no constituent and no lexicon holds
     parts = _described(scan(text, line))
     words = [p.text for p in parts if p.kind == "word"]
     if {"chord", "chords"} & set(words):              # 'power chord, A5': a symbol that looks like a note
