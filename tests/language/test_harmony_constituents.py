@@ -77,3 +77,20 @@ def test_an_arpeggio_among_pronouns_and_a_pace():
 def test_what_the_constituents_do_not_settle_is_refused(phrase):
     with pytest.raises(LanguageError):
         last(*PAD, phrase)
+
+
+@pytest.mark.parametrize("phrase, key", [
+    ("tonic b flat, mode lydian", "bb lydian"),
+    ("scale phrygian and the root is e", "e phrygian"),
+    ("key f# minor, scale harmonic minor", "f# harmonic_minor"),     # the scale said on its own is the precise one
+    ("quantise everything to d minor", "d minor"),
+    ("aeolian on c# for the last verse", "c# minor"),               # a remark about the song is left out
+])
+def test_a_key_is_its_tonic_and_scale_wherever_said(phrase, key):
+    assert last(*PAD, phrase) == [f"/seq/key {key}"]
+
+
+@pytest.mark.parametrize("phrase", ["set it in a major key", "tonic e mode lydian or dorian"])
+def test_a_key_without_one_tonic_is_not_guessed(phrase):
+    with pytest.raises(LanguageError):
+        last(*PAD, phrase)

@@ -55,13 +55,15 @@ NAMED_PROGRESSIONS = {
 RATES = {"16ths": 1, "16th notes": 1, "sixteenths": 1, "sixteenth notes": 1, "8ths": 2, "8th notes": 2, "eighths": 2,
           "eighth notes": 2, "quarters": 4, "quarter notes": 4, "4ths": 4, "crotchets": 4, "quavers": 2,
           "semiquavers": 1, "half notes": 8, "halves": 8}
-_ASIDE = re.compile(r"for (?:that|a|the|some) [\w\s-]+? (?:vibe|feel|sound|thing)")
+#: A remark at the end of a line ('for that rnb vibe', 'for the last chorus', ', flamenco style'): said back, not read.
+ASIDE = re.compile(r",?\s*(?:for (?:that|this|some|a|an|more|extra) (?!(?:\w+ )?(?:bars?|beats?|steps?|measures?|minutes?|"
+                   r"seconds?|while)$)(?:[\w-]+ ){0,3}[\w-]+|for the (?:last|next|first|final|big) (?:[\w-]+ )?[\w-]+|"
+                   r"(?<=,) ?[\w-]+(?: [\w-]+)? (?:style|feel|vibe|vibes))$")
 #: Multi-word constituents, each found anywhere (a word boundary either side), first match wins.
 _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
     ("named", r"(?:the )?(?P<named>(?:12|twelve)[- ]bar blues|" + "|".join(map(re.escape, NAMED_PROGRESSIONS)) + ")"),
     ("sevenths", r"(?:with |as |in |using |all )?(?:7th chords|seventh chords|sevenths|7ths|7s)"),
-    ("aside", _ASIDE.pattern),
-    ("span", rf"(?:over|across|for|during) (?:the next )?{_N} {_UNIT}"),
+    ("span", rf"(?:over|across|during) (?:the next )?{_N} {_UNIT}"),
     ("each", r"(?P<per>two|2|four|4) (?:chords )?(?:in a|a|per|each) bar"),
     ("each", rf"(?:(?:one |a )?chords? )?(?:every|each|per|a) (?:{_N} )?{_UNIT}(?: each)?"),
     ("each", rf"{_N} {_UNIT} (?:each|per chord|a chord|apiece)"),
@@ -71,6 +73,9 @@ _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern))
             rf"(?: (?:scale|mode))?(?=$|[\s,])"),
     ("key", rf"(?P<tonic>{NOTE}) (?P<scale>{_MODES})(?: (?:scale|mode))?"),
     ("key", rf"(?P<scale>{_MODES})(?: (?:scale|mode))? (?:on|in|from) (?P<tonic>{NOTE})(?=$|[\s,])"),
+    ("tonic", rf"(?:root(?: note)?|tonic|key ?note)(?: is| =|:)? (?P<tonic>{NOTE})(?=$|[\s,])"),
+    ("scale", rf"(?:scale|mode)(?: is| =|:| to)? (?P<scale>{_ALL_SCALES})(?=$|[\s,])"),
+    ("scale", rf"(?P<scale>{_ALL_SCALES}) (?:scale|mode)"),
     ("root", rf"(?:on|of|from) (?P<root>{NOTE})(?=$|[\s,])"),
     ("voice", rf"(?:on|for|to|through) (?:the |my |that |this )?{_VOICE}"),
     ("voice", rf"^(?:make|have|let|give|set) (?:the |my )?{_VOICE}(?=[\s:,])"),
@@ -122,14 +127,14 @@ def _settled(parts: list[Part]) -> list[Part]:
 #: Words the phrases above are made of (besides notes, numbers, scale and voice words).
 PHRASE_WORDS = frozenset("over across for during the next every each per a an chord chords in at as key of is on to "
                          "through my that this scale mode apiece bar bars beat beats step steps measure measures one two "
-                         "three four eight twelve half blues twelve-bar with using all 7th 7ths 7s seventh sevenths → -> - – — | +"
+                         "three four eight twelve half blues twelve-bar with using all root note tonic keynote = 7th 7ths 7s seventh sevenths → -> - – — | +"
                          .split()) | \
     frozenset(w for name in (*NAMED_PROGRESSIONS, *RATES, *SCALE_WORDS) for w in name.split())
 
 
 def words_outside(text: str) -> list[str]:
-    """The words of a line that no constituent holds (an aside, 'for that rnb vibe', holds any)."""
-    return [w.strip(_PUNCTUATION) for w in _ASIDE.sub(" ", text).split() if not constituent_word(w)]
+    """The words of a line that no constituent holds."""
+    return [w.strip(_PUNCTUATION) for w in text.split() if not constituent_word(w)]
 
 
 _PUNCTUATION = ",.:;!?'\"()"
@@ -168,13 +173,19 @@ def _value(kind: str, match: re.Match):
         return RATES[groups["rate"]]
     if kind == "key":
         rest = match.string[match.end():].lstrip()
-        if groups["tonic"] == "a" and not (groups.get("m") or groups.get("scale")) and rest[:1] not in ("", ","):
-            return None                                   # 'in a bar', 'in a minute': the article
-        return key_of(groups["tonic"], groups.get("m"), groups.get("scale"))
+        if groups["tonic"] == "a" and (not (groups.get("m") or groups.get("scale")) and rest[:1] not in ("", ",")
+                                       or rest.startswith("key")):
+            return None                                   # 'in a bar', 'in a minor key': the article
+        tonic, scale = key_of(groups["tonic"], groups.get("m"), groups.get("scale"))
+        return tonic, scale if groups.get("m") or groups.get("scale") else None
     if kind == "named":
         return BLUES if groups["named"].endswith("blues") else NAMED_PROGRESSIONS[groups["named"]]
-    if kind in ("sevenths", "aside"):
+    if kind == "sevenths":
         return True
+    if kind == "tonic":
+        return groups["tonic"]
+    if kind == "scale":
+        return SCALE_WORDS[groups["scale"]]
     if kind == "root":
         return groups["root"]
     if kind == "voice":
@@ -218,7 +229,9 @@ def _words(blank: str, line: str) -> list[Part]:
             parts.append(Part(kind, chord.symbol, " ".join(words), start))
             index = end
             continue
-        if token in ("9", "11", "13"):
+        if token in SCALE_WORDS and token not in ("major", "minor", "maj", "min", "blues"):
+            parts.append(Part("scale", SCALE_WORDS[token], token, start))
+        elif token in ("9", "11", "13"):
             parts.append(Part("quality", token, token, start))
         elif re.fullmatch(r"\d+(?:\.\d+)?", token):
             parts.append(Part("number", token, token, start))
@@ -241,4 +254,4 @@ def upper_letters(line: str) -> int:
     return len(re.findall(r"(?<![\w'])[A-G](?:#|b)?(?![\w'#])", line))
 
 
-__all__ = ["Part", "scan", "words_outside", "upper_letters", "VOICES", "RATES", "NAMED_PROGRESSIONS"]
+__all__ = ["ASIDE", "Part", "scan", "words_outside", "upper_letters", "VOICES", "RATES", "NAMED_PROGRESSIONS"]

@@ -32,8 +32,10 @@ JOINS = frozenset("to into then and moving going resolving drifting sliding fall
 #: Words that say nothing to the harmony (articles, pronouns, politeness, feel).
 FILLER = frozenset("a an the some that this it me us we my our just so yeah now please pls let lets let's on in of with "
                    "for chord chords triad progression changes stab stabs riff feel style vibe church gospel kind sort "
-                   "like bit little nice big fat lush wide open spread but also thing power triads minor major suspended dominant diminished augmented".split()) | COLOUR
+                   "like bit little nice big fat lush wide open spread but also thing set is as note signature everything power triads minor major suspended dominant diminished augmented".split()) | COLOUR
 _VOICED_OPEN = frozenset(("wide", "open", "spread"))
+#: Words that make a line about the key ('root note G, scale mixolydian', 'quantize to a minor').
+KEY_WORDS = frozenset("key scale mode root tonic tonality quantize quantise quantizer quantiser".split())
 
 
 def read_sentence(text: str, line: str):
@@ -47,6 +49,8 @@ def read_sentence(text: str, line: str):
                  else p for p in parts]
     if any(not _known(w) for w in words):
         return None
+    if _about_the_key(parts, words):
+        return _key(parts, line)
     first = next((i for i, p in enumerate(parts) if p.kind in _NAMING), len(parts))
     if any(p.kind == "word" and p.text in _TRANSPORT for p in parts[first:]):
         return None
@@ -71,7 +75,46 @@ def read_sentence(text: str, line: str):
     steps = _steps(each, span, len(chords))
     if steps is None:
         return None
-    return ih.Progression(target, tuple(chords), steps, column, _one(parts, "key"))
+    key = _one(parts, "key")
+    return ih.Progression(target, tuple(chords), steps, column, (key[0], key[1] or "major") if key else None)
+
+
+def _about_the_key(parts: list[Part], words: list[str]) -> bool:
+    """A line that names a key's parts ('root note G, scale mixolydian') or says key, scale or
+    quantize ('key c minor, scale minor pentatonic', 'quantize to a minor')."""
+    return bool(KEY_WORDS & set(words)) or any(p.kind in ("tonic", "scale") for p in parts) or \
+        (any(p.kind == "key" for p in parts) and not any(p.kind in _NAMING for p in parts))
+
+
+def _key(parts: list[Part], line: str):
+    """The key a line names: one tonic and at most one scale, wherever said; a scale said on its own
+    ('…, scale minor pentatonic') is more precise than one said with the tonic ('key c minor')."""
+    tonics, scales, told = [], [], []
+    for index, part in enumerate(parts):
+        if part.kind == "key":
+            tonics.append(part.value[0])
+            told += [part.value[1]] if part.value[1] else []
+        elif part.kind in ("tonic", "root", "letter"):
+            tonics.append(part.value)
+        elif part.kind == "scale":
+            scales.append(part.value)
+        elif part.kind == "chord" and Chord.parse(part.text).intervals in ((0, 4, 7), (0, 3, 7)):
+            tonics.append(part.value.rstrip("m"))                     # 'to A minor': a key said like a chord
+            told.append("minor" if part.value.endswith("m") else "major")
+        elif part.kind == "quality" and part.text in ("major", "minor", "maj", "min"):
+            article = parts[index - 1] if index else None             # 'quantize to a minor': the note a,
+            after = parts[index + 1] if index + 1 < len(parts) else None   # not 'a minor key' (which one?)
+            if article is not None and article.kind == "word" and article.text == "a" and \
+                    not (after is not None and after.text == "key"):
+                tonics.append("a")
+            told.append("minor" if part.text.startswith("min") else "major")
+        elif part.kind in ("chord", "degree", "quality", "note", "number", "named", "each", "span", "rate"):
+            return None
+    chosen = set(scales) or set(told) or {"major"}
+    if len(set(tonics)) != 1 or len(chosen) != 1:
+        return None
+    tonic = tonics[0]
+    return ih.SetKey(tonic, chosen.pop(), column_of(tonic, line))
 
 
 def _described(parts: list[Part]) -> list[Part]:
@@ -88,7 +131,7 @@ _NAMING = frozenset(("chord", "letter", "degree", "quality", "named"))
 
 
 def _known(word: str) -> bool:
-    return word in FILLER or word in PLAY_VERBS or word in JOINS or \
+    return word in FILLER or word in PLAY_VERBS or word in JOINS or word in KEY_WORDS or \
         word.endswith("-ish")
 
 

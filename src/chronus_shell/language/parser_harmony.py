@@ -15,6 +15,7 @@ from . import intents as it
 from . import intents_harmony as ih
 from .chords import Chord, chord_error, root_text
 from .errors import LanguageError
+from .harmony_constituents import ASIDE
 from .harmony_sentences import read_sentence
 from .parser_harmony_changes import arpeggiate, chord_changes, move_notes, poly, revoice
 from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key
@@ -134,6 +135,7 @@ def _clean(line: str) -> str:
                   r"(?=(?:minor|major|maj|min|dominant|sus\w*|diminished|augmented|[a-g](?:#|b)?\S*\s+chord)\b)", "", text)   # a mood said with its chord
 
     text = re.sub(r"\s+", " ", _POLITE.sub("", _POLITE.sub("", text))).strip()
+    text = ASIDE.sub("", text).strip(" ,")                                        # 'for the last chorus
     text = re.sub(r"\b([a-g])[\s-]+(flat|sharp)\b", lambda m: m.group(1) + ("b" if m.group(2) == "flat" else "#"), text)
     text = text.replace("♯", "#").replace("♭", "b")
     return re.sub(r"\s+", " ", text)
