@@ -94,3 +94,14 @@ def test_a_key_is_its_tonic_and_scale_wherever_said(phrase, key):
 def test_a_key_without_one_tonic_is_not_guessed(phrase):
     with pytest.raises(LanguageError):
         last(*PAD, phrase)
+
+
+def test_an_instrument_a_pad_stands_for_is_the_pad_voice():
+    for phrase in ("a dm11 on the rhodes", "loop bbmaj7 then am7 on the piano"):
+        assert any(m.startswith(("/gate/triangle1", "/seq/add chords triangle1")) for m in last(*PAD, phrase))
+
+
+def test_a_chord_for_a_running_track_named_by_its_name_goes_on_every_hit():
+    playing = ("add a saw at 55 hz", "bass x.x.x.x.", "bass notes a1 c2", "start")
+    assert last(*playing, "the bass: e minor chord, short stabs") == ["/seq/notes bass e1+g1+b1"]
+    assert last(*playing, "play an e minor chord on the saw1")[0].startswith("/gate/saw1 1 ")   # the oscillator: a gate

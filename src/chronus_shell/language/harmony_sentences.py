@@ -32,7 +32,7 @@ JOINS = frozenset("to into then and moving going resolving drifting sliding fall
 #: Words that say nothing to the harmony (articles, pronouns, politeness, feel).
 FILLER = frozenset("a an the some that this it me us we my our just so yeah now please pls let lets let's on in of with "
                    "for chord chords triad progression changes stab stabs riff feel style vibe church gospel kind sort "
-                   "like bit little nice big fat lush wide open spread but also thing set is as note signature everything power triads minor major suspended dominant diminished augmented".split()) | COLOUR
+                   "like bit little nice big fat lush wide open spread but also thing set is as note signature everything short power triads minor major suspended dominant diminished augmented".split()) | COLOUR
 _VOICED_OPEN = frozenset(("wide", "open", "spread"))
 #: Words that make a line about the key ('root note G, scale mixolydian', 'quantize to a minor').
 KEY_WORDS = frozenset("key scale mode root tonic tonality quantize quantise quantizer quantiser".split())
@@ -204,7 +204,7 @@ def _surely_a_chord(parts: list[Part], words: list[str]) -> bool:
     ('c minor') also names a key, so it is a chord only when called one or played first thing
     ('play c minor'), not in 'make the bass play c minor' (a key or a chord: the shell asks)."""
     chord = next(p for p in parts if p.kind in ("chord", "letter", "degree", "quality"))
-    called = bool({"chord", "triad"} & set(words))
+    called = bool({"chord", "triad"} & set(words)) or chord.text.endswith((" chord", " triad"))
     if chord.kind == "letter" or called:
         return called
     symbol = Chord.parse(chord.text)
