@@ -105,3 +105,16 @@ def test_a_chord_for_a_running_track_named_by_its_name_goes_on_every_hit():
     playing = ("add a saw at 55 hz", "bass x.x.x.x.", "bass notes a1 c2", "start")
     assert last(*playing, "the bass: e minor chord, short stabs") == ["/seq/notes bass e1+g1+b1"]
     assert last(*playing, "play an e minor chord on the saw1")[0].startswith("/gate/saw1 1 ")   # the oscillator: a gate
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("motif for the sine: c5 g4 e4 g4", ["/seq/add sine sine1 xxxx", "/seq/notes sine c5 g4 e4 g4"]),
+    ("on the sine a theme: e4 . g4 .", ["/seq/add sine sine1 x.x.", "/seq/notes sine e4 g4"]),
+    ("the sine: b3 d4 then f#4 a4", ["/seq/add sine sine1 xxxx", "/seq/notes sine b3 d4 f#4 a4"]),
+])
+def test_a_run_of_notes_with_octaves_for_a_voice_in_any_order(phrase, expected):
+    assert last(*PAD, phrase) == expected
+
+
+def test_letters_called_a_riff_are_notes_and_the_article_a_inside_them_is_the_note():
+    assert last(*PAD, "add a saw at 110 hz", "saw riff: a a e g")[-1].endswith("a2 a2 e2 g2")

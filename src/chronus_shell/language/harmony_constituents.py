@@ -38,7 +38,7 @@ _ALL_SCALES = "|".join(sorted(map(re.escape, SCALE_WORDS), key=len, reverse=True
 #: Voices by what musicians call them: the catalogue's sources, the nicknames, instruments a pad stands for.
 VOICES = frozenset(name for name, entry in CATALOGUE.items() if entry.spec.role == "source") | frozenset(NICKNAMES) | \
     frozenset(VOICE_WORDS) | {"bass", "lead"}
-_VOICE = r"(?P<voice>" + "|".join(sorted(map(re.escape, VOICES), key=len, reverse=True)) + r")\d*"
+_VOICE = r"(?P<voice>(?:" + "|".join(sorted(map(re.escape, VOICES), key=len, reverse=True)) + r")\d*)"
 
 #: The twelve-bar blues, in numerals of the key said.
 BLUES = ("I", "I", "I", "I", "IV", "IV", "I", "I", "V", "IV", "I", "V")
@@ -79,10 +79,13 @@ _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern))
     ("root", rf"(?:on|of|from) (?P<root>{NOTE})(?=$|[\s,])"),
     ("voice", rf"(?:on|for|to|through) (?:the |my |that |this )?{_VOICE}"),
     ("voice", rf"^(?:make|have|let|give|set) (?:the |my )?{_VOICE}(?=[\s:,])"),
-    ("voice", rf"^(?:the |my )?{_VOICE}(?=:| (?:plays?|playing|comps?|comping|strums?|strumming|holds?|loops?|vamps?)\b)"),
+    ("voice", rf"^(?:the |my )?{_VOICE}(?=:| (?:plays?|playing|comps?|comping|strums?|strumming|holds?|loops?|vamps?|notes?|"
+              r"line|riff|melody|part)\b)"),
 ))
+#: A rest in a run of notes ('e5 d5 . a4', Tidal's '~').
+RESTS = frozenset((".", "~", "_", "-", "rest"))
 _TOKENS = re.compile(r"[^\s,|→;:?!]+")
-_SPLIT_DASH = re.compile(r"\s*[-–—]\s*(?=[\w#])|(?<=\w)[–—](?=\w)")
+_SPLIT_DASH = re.compile(r"(?<=\S)-(?=[\w#])|\s*[–—]\s*(?=[\w#])|(?<=\w)[–—](?=\w)")   # 'ii-V-I', 'I – IV'; ' - ' a rest
 _ROMAN = re.compile(r"(?:b|#)?(?:vii|vi|iv|v|iii|ii|i)(?:°|o|dim|\+|aug|maj7|7|64|6|ø)?", re.I)
 _TYPED_ROMAN = re.compile(r"(?<![\w#])(?:b|#)?[ivIV]+(?:°|o|dim|\+|aug|maj7|7|64|6|ø)?(?![\w])")
 #: A quality said without its root ('sus4', 'minor 9', '7'): a chord once a root is said ('… on G').
@@ -127,7 +130,7 @@ def _settled(parts: list[Part]) -> list[Part]:
 #: Words the phrases above are made of (besides notes, numbers, scale and voice words).
 PHRASE_WORDS = frozenset("over across for during the next every each per a an chord chords in at as key of is on to "
                          "through my that this scale mode apiece bar bars beat beats step steps measure measures one two "
-                         "three four eight twelve half blues twelve-bar with using all root note tonic keynote = 7th 7ths 7s seventh sevenths → -> - – — | +"
+                         "three four eight twelve half blues twelve-bar with using all root note tonic keynote = ~ rest 7th 7ths 7s seventh sevenths → -> - – — | +"
                          .split()) | \
     frozenset(w for name in (*NAMED_PROGRESSIONS, *RATES, *SCALE_WORDS) for w in name.split())
 
@@ -210,6 +213,10 @@ def _words(blank: str, line: str) -> list[Part]:
             parts.append(Part("degree", "deg:" + token, token, start))
             index += 1
             continue
+        if token in RESTS:
+            parts.append(Part("rest", ".", token, start))
+            index += 1
+            continue
         if re.fullmatch(rf"{NOTE}-?\d", token):                 # 'c6': the note, unless called a chord
             parts.append(Part("note", token, token, start))
             index += 1
@@ -217,6 +224,8 @@ def _words(blank: str, line: str) -> list[Part]:
         chord = None
         for end in range(min(len(tokens), index + 3), index, -1):
             words = [t for t, _ in tokens[index:end]]
+            if any(w in RESTS for w in words):
+                continue                                  # 'f - c': a rest between, not 'f-' (f minor)
             named = words[0] == "a" and (capital_a or (len(words) > 1 and tokens[end:end + 1] and tokens[end][0] in ("chord", "triad")))
             if words[0] in _ARTICLES and not named:
                 continue

@@ -9,6 +9,7 @@ an unknown word never becomes a guess.
 """
 from __future__ import annotations
 
+from . import intents as it
 from . import intents_harmony as ih
 from .chords import Chord
 from .harmony_constituents import Part, scan, upper_letters, words_outside
@@ -34,6 +35,9 @@ FILLER = frozenset("a an the some that this it me us we my our just so yeah now 
                    "for chord chords triad progression changes stab stabs riff feel style vibe church gospel kind sort "
                    "like bit little nice big fat lush wide open spread but also thing set is as note signature everything short power triads minor major suspended dominant diminished augmented".split()) | COLOUR
 _VOICED_OPEN = frozenset(("wide", "open", "spread"))
+#: What musicians call a run of notes ('ostinato on the sine: …', 'bass riff e e g a').
+NOTE_NOUNS = frozenset("notes note melody riff line bassline ostinato sequence sequencer hook motif lick figure theme tune "
+                       "fingerpicking picking".split())
 #: Words that make a line about the key ('root note G, scale mixolydian', 'quantize to a minor').
 KEY_WORDS = frozenset("key scale mode root tonic tonality quantize quantise quantizer quantiser".split())
 
@@ -49,6 +53,9 @@ def read_sentence(text: str, line: str):
                  else p for p in parts]
     if any(not _known(w) for w in words):
         return None
+    if any(p.kind == "note" or (p.kind == "rest" and p.text != "-") for p in parts) or NOTE_NOUNS & set(words):
+        return _note_run(parts, words, text, line)
+    parts = [p for p in parts if p.kind != "rest"]   # 'Am - F - C': a dash between chords
     if _about_the_key(parts, words):
         return _key(parts, line)
     first = next((i for i, p in enumerate(parts) if p.kind in _NAMING), len(parts))
@@ -77,6 +84,39 @@ def read_sentence(text: str, line: str):
         return None
     key = _one(parts, "key")
     return ih.Progression(target, tuple(chords), steps, column, (key[0], key[1] or "major") if key else None)
+
+
+def _note_run(parts: list[Part], words: list[str], text: str, line: str):
+    """'melody on the sine: e5 d5 c5 b4 c5 . a4 .', 'bass notes in d minor: d2 . f2', 'pad notes e b
+    f#': a run of notes and rests for a voice, the key or scale said beside it only describing them
+    (written octaves say the pitches); letters alone are notes only when called notes, a melody, a riff."""
+    notes = ("note", "letter", "rest")
+    parts = list(parts)
+    for i in reversed(range(len(parts))):             # 'e e g a', 'a a c d': the note a, not the article
+        if parts[i].kind == "word" and parts[i].text == "a" and (
+                (i and parts[i - 1].kind in notes) or (i + 1 < len(parts) and parts[i + 1].kind in notes)):
+            parts[i] = Part("letter", "a", "a", parts[i].start)
+    run = [p for p in parts if p.kind in notes]
+    first, last = parts.index(run[0]) if run else 0, parts.index(run[-1]) if run else 0
+    inside = [p for p in parts[first:last + 1] if p not in run]
+    if len([p for p in run if p.kind != "rest" and p.text != "a"]) < 2 or \
+            any(p.kind != "word" or p.text not in JOINS for p in inside):
+        return None
+    if any(p.kind not in ("note", "letter", "rest", "voice", "key", "scale", "tonic", "word")
+           and not (p.kind == "quality" and p.text in ("major", "minor")) for p in parts):
+        return None                                   # chords, lengths, numbers: not a run of notes
+    octaves = any(p.kind == "note" for p in run)
+    if not octaves and not NOTE_NOUNS & set(words):
+        return None                                   # 'a c e g' alone: the notes' or the chords' reader
+    target = _target(parts, line)
+    column = column_of(run[0].text, line)
+    if octaves and all(p.kind != "letter" for p in run):
+        notes = tuple(it.Word(p.text, column_of(p.text, line)) for p in run if p.kind == "note")
+        rests = any(p.kind == "rest" for p in run)
+        steps = "".join("." if p.kind == "rest" else "x" for p in run) if rests else None
+        return it.SetNotes(target, notes, column, steps)
+    name = "melody" if "melody" in words else None
+    return ih.PitchList(target, tuple(p.text if p.kind != "rest" else "." for p in run), column, name)
 
 
 def _about_the_key(parts: list[Part], words: list[str]) -> bool:
@@ -131,7 +171,7 @@ _NAMING = frozenset(("chord", "letter", "degree", "quality", "named"))
 
 
 def _known(word: str) -> bool:
-    return word in FILLER or word in PLAY_VERBS or word in JOINS or word in KEY_WORDS or \
+    return word in FILLER or word in PLAY_VERBS or word in JOINS or word in KEY_WORDS or word in NOTE_NOUNS or \
         word.endswith("-ish")
 
 
