@@ -118,3 +118,8 @@ def test_a_run_of_notes_with_octaves_for_a_voice_in_any_order(phrase, expected):
 
 def test_letters_called_a_riff_are_notes_and_the_article_a_inside_them_is_the_note():
     assert last(*PAD, "add a saw at 110 hz", "saw riff: a a e g")[-1].endswith("a2 a2 e2 g2")
+
+
+def test_sonic_pi_chord_and_scale_calls_name_a_chord_and_a_key():
+    assert last(*PAD, "play chord(:g3, :minor7) on the sine")[0].startswith("/gate/sine1 1 ")
+    assert last(*PAD, "use scale(:bb2, :dorian) for the key") == ["/seq/key bb dorian"]

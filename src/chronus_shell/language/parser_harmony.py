@@ -123,11 +123,28 @@ _POLITE = re.compile(r"^(?:(?:please|pls|ok|okay|so|now|and|then|just|hey|yo|can
                      r"thanks|thank you|now|btw|tonight|lol|ok|okay|yeah)$")
 
 
+#: Sonic Pi's chord(:e2, :minor7) and scale(:e1, :minor_pentatonic): the chord and the key they name.
+_SONIC_PI_CHORD = re.compile(r"\(?\s*chord[\s(]+:?([a-g](?:s|b|#)?)-?\d?\s*,\s*:?'?([\w#]+)'?\s*\)")
+_SONIC_PI_SCALE = re.compile(r"\(?\s*scale[\s(]+:?([a-g](?:s|b|#)?)-?\d?\s*,\s*:?'?([a-z_]+)'?\s*\)")
+_SONIC_PI_QUALITY = re.compile(r"^(major|minor|dom)(?=\d)")
+
+
+def _sonic_pi_chord(match: re.Match) -> str:
+    quality = _SONIC_PI_QUALITY.sub(r"\1 ", match.group(2))               # 'minor7' → 'minor 7'
+    return f" {_sonic_pi_root(match.group(1))} {quality} chord "
+
+
+def _sonic_pi_root(root: str) -> str:
+    return root[0] + "#" if root.endswith("s") and len(root) == 2 else root
+
+
 def _clean(line: str) -> str:
     text = re.sub(r"\b([A-Ga-g](?:#|b)?)M(?=[79]\b)", r"\1maj", line.strip())     # CM7 is C major 7, Cm7 minor
     text = re.sub(r"(?<=\w)[.!?]+$", "", text).strip().lower()
     text = re.sub(r"\b([a-g](?:#|b)?)'(?=[a-z0-9])", r"\1", text)                  # tidal chord names: c'min7
     text = re.sub(r"\bn\s+\"([^\"]*)\"", r"notes \1", text).replace('"', "").replace("$", " ")   # tidal: n "a c e"
+    text = _SONIC_PI_CHORD.sub(_sonic_pi_chord, text)
+    text = _SONIC_PI_SCALE.sub(lambda m: f" key {_sonic_pi_root(m.group(1))} {m.group(2).replace('_', ' ')} ", text)
     text = re.sub(r"\s*\([^)]*\)\s*", " ", text)                                 # (an aside)
     text = re.sub(r",\s*(?:it'?s|its|it is|because|cause|cuz|since|too)\b[^,]*$", "", text)   # ', its too high for me'
     text = re.sub(r",?\s+like (?:the|a|an|every|in|on|my|that|those|they|you)\b[^,]*$", "", text)   # ' like the video'
