@@ -254,6 +254,15 @@ def drum_block(kind, age, phase, params, noise, cutoff, filter_state, level, gai
 
 
 @njit(cache=True)
+def finite(samples):
+    """Whether no sample is NaN or ±inf (x·0 is 0 unless x is)."""
+    probe = 0.0
+    for i in range(samples.shape[0]):
+        probe += samples[i] * 0.0
+    return probe == 0.0
+
+
+@njit(cache=True)
 def master_out(left, right, gain_db, limiter_on, ceiling, release_coef, state, out):
     """The stereo master bus in one pass: gain (dB per sample), a brick-wall limiter linked across
     the channels (one envelope from the louder), clip to ±1; out is (n, 2). A mono bus passes the
@@ -291,5 +300,6 @@ def warmup() -> None:
     for kind in (KICK, SNARE, HAT):
         drum_block(kind, 0, 0.0, np.ones((4, n)) * 100.0, np.zeros(0 if kind == KICK else n), 1000.0, np.zeros(2), 1.0,
                    ones, 48000.0, np.zeros(n))
+    finite(out)
     for bus in (np.zeros((n, 2)), np.zeros((n, 2), dtype=np.float32)):
         master_out(np.zeros(n), np.zeros(n), np.zeros(n), True, 0.9, 0.99, np.zeros(1), bus)

@@ -184,6 +184,14 @@ class Banked(Module):
         return render_alone(self, audio_in, params)
 
 
+def all_finite(block: np.ndarray) -> bool:
+    """No NaN or ±inf in a block: one compiled pass for a float64 block (aligned and writable, as
+    the kernels are compiled for), numpy's two passes for anything else."""
+    if block.dtype == np.float64 and block.flags.behaved:
+        return kernels.finite(block.ravel())
+    return bool(np.isfinite(block).all())
+
+
 def apply_modulation(unit: str, base: np.ndarray, mod: np.ndarray, span: float) -> np.ndarray:
     """Modulation signal in −1…1 around the param's value: ±4 octaves for Hz, ±half range otherwise."""
     if unit == "Hz":
