@@ -225,7 +225,7 @@ class Engine:
             self._order = self._plan()
         plan = self._order
         self._ramps = self.fades.ramps(n) if self.fades.fading else {}
-        self._pans = {m: self.modules[m].param_block("pan", n) for m in plan.panned}
+        self._pans = {m: self.modules[m].param_block("pan", n) for m in plan.panned} if plan.panned else {}
         outputs: dict[str, np.ndarray] = {}
         total = np.zeros(n)
         if plan.bank is not None:
@@ -244,7 +244,8 @@ class Engine:
         self.modules["master"].mix_down(bus.master(), out, modulation)
         if self.poly.fading_out:
             self._order = None                   # notes a voice lost room for may have faded out
-        if any(self.modules[m].current["pan"] == self.modules[m].targets["pan"] == 0.0 for m in plan.panned):
+        if plan.panned and any(self.modules[m].current["pan"] == self.modules[m].targets["pan"] == 0.0
+                               for m in plan.panned):
             self._order = None                   # a pan glided back to the centre: the bank may sum it again
         if self._ramps:
             fading = len(self.fades.fading)

@@ -128,7 +128,7 @@ class Module:
             block = self.param_block(spec.name, n)
             mod = modulation.get(spec.name)
             if mod is not None:
-                block = np.clip(apply_modulation(spec.unit, block, mod, spec.span), spec.low, spec.high)
+                block = clipped(apply_modulation(spec.unit, block, mod, spec.span), spec.low, spec.high)
             out[spec.name] = block
         if still:
             self._params_cache = (n, dict(targets), out)
@@ -190,6 +190,12 @@ def all_finite(block: np.ndarray) -> bool:
     if block.dtype == np.float64 and block.flags.behaved:
         return kernels.finite(block.ravel())
     return bool(np.isfinite(block).all())
+
+
+def clipped(block: np.ndarray, low: float, high: float) -> np.ndarray:
+    """np.clip's values (NaN kept) in place on a block this code owns, without np.clip's wrappers."""
+    np.maximum(block, low, out=block)
+    return np.minimum(block, high, out=block)
 
 
 def apply_modulation(unit: str, base: np.ndarray, mod: np.ndarray, span: float) -> np.ndarray:
