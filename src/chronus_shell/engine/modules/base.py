@@ -98,16 +98,18 @@ class Module:
         return block
 
     def _steady(self, name: str, value: float, n: int) -> np.ndarray:
-        """A settled param: one cached array per (value, n), not a new one every block.
+        """A settled param: one cached array per value, not a new one every block (a shorter
+        segment, cut at a note, gets the front of it).
 
         Not flagged read-only on purpose: numba compiles a separate kernel for read-only arguments,
         which would happen in the audio path. Modules and kernels never write their inputs."""
         cache = self.__dict__.setdefault("_steady_cache", {})
         hit = cache.get(name)
-        if hit is None or hit[0] != value or len(hit[1]) != n:
+        if hit is None or hit[0] != value or len(hit[1]) < n:
             block = np.full(n, value)
             cache[name] = hit = (value, block)
-        return hit[1]
+        block = hit[1]
+        return block if len(block) == n else block[:n]
 
     def params(self, n: int, modulation: dict[str, np.ndarray]) -> dict[str, np.ndarray | str]:
         """Every param for a block: smoothed numeric arrays (+ modulation, clipped to range), enums.
