@@ -88,12 +88,16 @@ def render_alone(module, audio_in: np.ndarray, params: dict) -> np.ndarray:
     solo = module.__dict__.get("_solo")
     if solo is None or module.bank is not solo:
         solo = module._solo = VoiceBank([(module,)], [False], module.sample_rate)
-        solo.table = np.repeat(neutral_values()[:, None], n, axis=1)
+        solo.table, solo.rows = np.repeat(neutral_values()[:, None], n, axis=1), {}
     if solo.table.shape[1] != n:
         solo.table = np.repeat(neutral_values()[:, None], n, axis=1)
-    table = solo.table
+        solo.rows = {}
+    table, rows = solo.table, solo.rows
     for name, column in module.COLUMNS.items():
-        table[column] = params[name]
+        block = params[name]
+        if rows.get(column) is not block:     # a settled param is the same array block after block: copied once
+            table[column] = block
+            rows[column] = block
     out = np.empty(n)
     ck.render_explicit(solo.kinds, table, solo.state, solo.rings[0], solo.histories[0],
                        np.asarray(audio_in, dtype=float), solo.sample_rate, out)
