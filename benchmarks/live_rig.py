@@ -95,6 +95,14 @@ def _pool_validating():
             helper.join()
 
 
+def lift_admission_guard() -> None:
+    """Patches bigger than the shell admits (a patch may fill half a block: supervisor/admission.py),
+    for the benchmarks that measure where the live path itself runs out of time."""
+    from chronus_shell.supervisor.admission import Admission
+
+    Admission.check = lambda self, msg, types: None
+
+
 def cpu_ticks() -> tuple[int, int]:
     """(all, stolen) CPU ticks of the machine so far (/proc/stat; steal: the hypervisor ran another guest)."""
     fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
