@@ -10,7 +10,7 @@ import threading
 import time
 from multiprocessing.connection import wait
 
-from ..engine.graph import EngineError
+from ..engine.engine import EngineError
 from . import realtime
 from .rings import (
     ACTIVE_SLOT, FAILOVER_AT, FAILOVERS, LATE_COMMANDS, LOST_BLOCKS, RT_PRIORITY, SKIPPED, SWITCH_NS, WRITTEN,
