@@ -10,9 +10,8 @@ switch and the re-arm took. The reference measured in the same run is the block 
 """
 from __future__ import annotations
 
-import argparse
 
-from live_rig import LOADS, ROOT, Machine, jack_dummy, load, write
+from live_rig import ROOT, Machine, arguments, jack_dummy, load, write
 
 from bench_supervisor import bench_failover  # noqa: E402
 
@@ -37,9 +36,8 @@ def table(result: dict) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = arguments(__doc__)
     parser.add_argument("--kills", type=int, default=100, help="active-slot kills per load (default 100)")
-    parser.add_argument("--loads", default=",".join(LOADS), help="idle, loaded or both (default)")
     args = parser.parse_args()
     config = Config.from_env(backend="sounddevice")
     result = {"block_ms": 1000 * config.block_seconds}

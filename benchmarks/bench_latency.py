@@ -10,11 +10,10 @@ reference measured in the same run is the documented formula (docs/tuning.md) fo
 """
 from __future__ import annotations
 
-import argparse
 import time
 from dataclasses import replace
 
-from live_rig import LOADS, ROOT, Machine, jack_dummy, jack_xruns, load, write
+from live_rig import LOADS, ROOT, Machine, arguments, jack_dummy, jack_xruns, load, write
 
 from chronus_shell.protocol.message import Message  # noqa: E402
 from chronus_shell.supervisor import Config, Supervisor  # noqa: E402
@@ -62,7 +61,7 @@ def measure(supervisor: Supervisor, seconds: float, jack_log) -> dict:
     } | machine.figures()
 
 
-def run(seconds: float, names: list[str]) -> dict:
+def run(seconds: float, names: list[str], loads: list[str]) -> dict:
     from tests.supervisor.test_soak import FOUR_VOICES, wait_for_music
 
     results = {}
@@ -76,7 +75,7 @@ def run(seconds: float, names: list[str]) -> dict:
             device_ms = int(supervisor.control.words[DEVICE_LATENCY_US]) / 1000.0
             row = {"device": supervisor.device, "device_latency_ms": device_ms,
                    "formula_ms": round(formula_ms(config, device_ms), 2)}
-            for kind in LOADS:
+            for kind in loads:
                 with load(kind, seconds + 5):
                     row[kind] = measure(supervisor, seconds, jack_log)
             row["scheduling"] = supervisor.status()["scheduling"]
@@ -88,7 +87,7 @@ def table(results: dict) -> str:
     lines = [f"{'setting':34} {'load':7} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'lost':>5} {'xruns':>5} "
              f"{'late':>5} {'formula':>8} {'load avg':>8}"]
     for name, row in results.items():
-        for kind in LOADS:
+        for kind in (k for k in LOADS if k in row):
             f = row[kind]
             lines.append(f"{name:34} {kind:7} {f.get('p50_ms', '-'):>7} {f.get('p99_ms', '-'):>7} "
                          f"{f.get('max_ms', '-'):>7} {f['lost_blocks']:>5} {f['xruns']:>5} {f['late_commands']:>5} "
@@ -97,11 +96,11 @@ def table(results: dict) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = arguments(__doc__)
     parser.add_argument("--seconds", type=float, default=20.0, help="typing time per setting and load")
     parser.add_argument("--setting", action="append", choices=list(SETTINGS), help="only these (default: all)")
     args = parser.parse_args()
-    results = run(args.seconds, args.setting or [])
+    results = run(args.seconds, args.setting or [], args.loads.split(","))
     print(table(results))
     print(f"written {write('latency', results).relative_to(ROOT)}")
 

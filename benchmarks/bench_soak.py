@@ -12,10 +12,9 @@ in the same run is the number of blocks played. The issue's figure is 10 minutes
 """
 from __future__ import annotations
 
-import argparse
 import time
 
-from live_rig import LOADS, ROOT, Machine, jack_dummy, jack_xruns, load, write
+from live_rig import ROOT, Machine, arguments, jack_dummy, jack_xruns, load, write
 
 from bench_supervisor import counters, delta, lockstep, send_all  # noqa: E402
 
@@ -67,9 +66,8 @@ def table(result: dict) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = arguments(__doc__)
     parser.add_argument("--seconds", type=float, default=60.0, help="soak per load (the issue's figure: 600)")
-    parser.add_argument("--loads", default=",".join(LOADS), help="idle, loaded or both (default)")
     args = parser.parse_args()
     result = {}
     for kind in args.loads.split(","):

@@ -15,13 +15,12 @@ the windows without the standby. The patch: the soak's four voices plus --voices
 """
 from __future__ import annotations
 
-import argparse
 import os
 import signal
 import threading
 import time
 
-from live_rig import LOADS, ROOT, Machine, jack_dummy, lift_admission_guard, load, percentiles, write
+from live_rig import LOADS, ROOT, Machine, arguments, jack_dummy, lift_admission_guard, load, percentiles, write
 
 from bench_supervisor import _armed, _wait, counters, delta, send_all, voice, voice_hz  # noqa: E402
 
@@ -126,11 +125,10 @@ def table(result: dict) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = arguments(__doc__)
     parser.add_argument("--window", type=float, default=5.0, help="seconds per window (default 5)")
     parser.add_argument("--pairs", type=int, default=3, help="with/without pairs per load (default 3)")
     parser.add_argument("--voices", type=int, default=40, help="voices added to the soak's patch (default 40)")
-    parser.add_argument("--loads", default=",".join(LOADS), help="idle, loaded or both (default)")
     args = parser.parse_args()
     from tests.supervisor.test_soak import FOUR_VOICES, wait_for_music
 

@@ -14,9 +14,8 @@ at the guard's refusal, well before.
 """
 from __future__ import annotations
 
-import argparse
 
-from live_rig import LOADS, ROOT, Machine, jack_dummy, lift_admission_guard, load, write
+from live_rig import LOADS, ROOT, Machine, arguments, jack_dummy, lift_admission_guard, load, write
 
 from bench_supervisor import TROUBLE, VOICE_BUDGET_S, bench_voices, offline_voices_per_core  # noqa: E402
 
@@ -39,8 +38,7 @@ def table(result: dict) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--loads", default=",".join(LOADS), help="idle, loaded or both (default)")
+    parser = arguments(__doc__)
     args = parser.parse_args()
     config = Config.from_env(backend="sounddevice")
     lift_admission_guard()

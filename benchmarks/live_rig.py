@@ -5,6 +5,7 @@ Run them under `flock /tmp/chronus-rt.lock` on a shared machine so two never ove
 """
 from __future__ import annotations
 
+import argparse
 import contextlib
 import json
 import os
@@ -21,6 +22,13 @@ sys.path.insert(0, str(ROOT))
 from tests.supervisor.busy import busy_machine  # noqa: E402  (the loaded tests' load, one definition)
 
 LOADS = ("idle", "loaded")
+
+
+def arguments(doc: str) -> argparse.ArgumentParser:
+    """A benchmark's command line: its docstring's first line, and which loads to run."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--loads", default=",".join(LOADS), help="idle, loaded or both (default)")
+    return parser
 
 
 @contextlib.contextmanager
