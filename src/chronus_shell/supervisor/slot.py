@@ -159,6 +159,8 @@ class SlotLoop:
             self.role.follow()  # real-time scheduling as active, one step below as standby
             rendered = 0
             while rendered < self.max_catchup and self._behind():
+                if rendered and not self._handle_commands():  # one stamped for the next block is in time
+                    return
                 self._render_one()
                 rendered += 1
             if not self._behind():
