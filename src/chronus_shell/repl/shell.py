@@ -21,7 +21,7 @@ from .engine_link import EngineLink
 from .history import shell_history
 from .keys import prompt_bindings
 from .lexer import ChronusLexer
-from .output import Output, status_table
+from .printing import Output, status_table
 from .style import SHELL_STYLE
 from .terminal import shell_output
 from .toolbar import Toolbar

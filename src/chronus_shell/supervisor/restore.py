@@ -23,7 +23,7 @@ import time
 from ..engine.graph import EngineError
 from .faults import read_marker
 from .rings import LOST_BLOCKS, SLOT_PID, WATCHDOG_KILLS, WRITTEN
-from .workers import WorkerGone
+from .child_processes import WorkerGone
 
 CHECKPOINT_S = 1.0      # how stale the music may be after a restore (the bar position is always exact)
 RESUME_S = 0.06         # resume this far ahead of the output: time to unpickle, replay and skip

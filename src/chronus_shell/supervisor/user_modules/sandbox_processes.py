@@ -1,13 +1,13 @@
 """The sandbox pool's processes: single-use workers started ahead of need, kept at the pool's size.
 
-Apart from validation (pool.py) because keeping processes is its own state machine: a keeper thread
+Apart from validation (sandbox_pool.py) because keeping processes is its own state machine: a keeper thread
 starts workers and waits for their "ready"; `_take` hands out an idle one; `_retire` lets a used
 or killed one go and wakes the keeper, which starts its replacement at once and reaps the old one.
 A pool whose workers keep dying before they are ready marks itself `broken` (the reason, one line).
 
-Forkserver: the pool sets the preload to PRELOAD (the supervisor's preload + pool_worker) when it
+Forkserver: the pool sets the preload to PRELOAD (the supervisor's preload + sandbox_worker) when it
 starts first; when the supervisor starts the forkserver first, supervisor/preload.py imports
-pool_worker itself, so workers never import it each time.
+sandbox_worker itself, so workers never import it each time.
 """
 from __future__ import annotations
 
@@ -18,10 +18,10 @@ from collections import deque
 from multiprocessing.connection import wait
 from typing import Self
 
-from .faults import kill_group
-from .pool_worker import pool_worker_main
+from ..faults import kill_group
+from .sandbox_worker import sandbox_worker_main
 
-PRELOAD = ["chronus_shell.supervisor.preload", "chronus_shell.supervisor.pool_worker"]
+PRELOAD = ["chronus_shell.supervisor.preload", "chronus_shell.supervisor.user_modules.sandbox_worker"]
 MAX_START_FAILURES = 3  # consecutive workers dying before ready → the pool reports itself broken
 
 
@@ -30,7 +30,7 @@ class PoolWorker:
 
     def __init__(self, ctx):
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=pool_worker_main, args=(child, {}), name="chronus-pool", daemon=True)
+        self.process = ctx.Process(target=sandbox_worker_main, args=(child, {}), name="chronus-pool", daemon=True)
         self.created = time.perf_counter()
         self.process.start()
         child.close()
@@ -56,11 +56,11 @@ class PoolWorker:
 
 
 class WorkerPool:
-    """`size` pre-started worker processes; SandboxPool (pool.py) runs one validation on each."""
+    """`size` pre-started worker processes; SandboxPool (sandbox_pool.py) runs one validation on each."""
 
     def __init__(self, ctx=None, size: int = 4, start_timeout_s: float = 120.0):
         if ctx is None:
-            from .config import Config
+            from ..config import Config
 
             ctx = multiprocessing.get_context(Config.from_env().start_method)
         if size < 1:

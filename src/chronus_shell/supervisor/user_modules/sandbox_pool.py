@@ -6,8 +6,8 @@ wrong (exception, hang, crash, NaN/Inf, |x| > 4, wrong shape/dtype, too slow, me
 unpicklable or non-deterministic state) rejects it with one line, the details going to
 `<data dir>/logs/modules/<name>.log`. The shell process itself never executes user code.
 
-Processes (start, hand out, replace) are `pool_processes.py`, the worker's side is `pool_worker.py`
-and `pool_validation.py`; what the shell does with verdicts (catalogue, hot reload, the slots) is
+Processes (start, hand out, replace) are `sandbox_processes.py`, the worker's side is `sandbox_worker.py`
+and `validation.py`; what the shell does with verdicts (catalogue, hot reload, the slots) is
 `hot_reload.py`.
 
 Pool API:
@@ -43,13 +43,13 @@ from datetime import datetime
 from multiprocessing.connection import wait
 from pathlib import Path
 
-from ..engine.params import ModuleSpec
-from ..engine.user_modules import (
+from ...engine.params import ModuleSpec
+from ...engine.user_modules.loading import (
     ModuleLoadError, check_module_path, logs_folder, modules_folder, read_source, spec_from_data,
 )
-from ..engine.user_modules_install import spec_class
-from .pool_meters import waited_s
-from .pool_processes import PoolWorker, WorkerPool
+from ...engine.user_modules.install import spec_class
+from .sandbox_processes import PoolWorker, WorkerPool
+from .worker_meters import waited_s
 
 PHASE_WORDS = {
     "import": "at import", "create": "when created (__init__)", "warmup": "during the test render",
