@@ -1,5 +1,6 @@
 """The import contract: the layer order written in docs/architecture.md holds, and no module imports
-itself through others. Read from the source with ast, so lazy imports count too."""
+itself through others. Read from the source with ast, so imports inside functions count too: a lazy
+import that closes a cycle only moves the cycle's failure from import time to call time."""
 import ast
 import re
 from pathlib import Path
@@ -7,6 +8,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "chronus_shell"
 BASE = {"chronus_shell", "chronus_shell.paths", "chronus_shell.protocol.message"}  # any layer may use these
+
+# Cycles known and being removed: each must still exist (remove it here once it is gone) and no other
+# may appear. Empty is the goal.
+CYCLES_BEING_REMOVED = {
+    # engine: a voice module renders alone through the voice bank (modules.base → voices), and the bank
+    # takes its neutral column values from the catalogue's voice modules (voices → catalogue → modules)
+    frozenset({"chronus_shell.engine.catalogue", "chronus_shell.engine.voices"} | {
+        f"chronus_shell.engine.modules.{name}"
+        for name in ("base", "drums", "dynamics", "envelopes", "filters", "oscillators", "sampler", "time")}),
+    # language (issue 19, engineer C): the mapper's word tables and resolve call each other
+    frozenset({"chronus_shell.language.mapper_words", "chronus_shell.language.resolve"}),
+    # language (issue 19, engineer C): vocabulary → parser → parser_errors/parser_harmony → back
+    frozenset({"chronus_shell.language.parser", "chronus_shell.language.parser_errors",
+               "chronus_shell.language.parser_harmony", "chronus_shell.language.vocabulary"}),
+}
 
 
 def documented_layers() -> list[str]:
@@ -80,3 +96,55 @@ def test_no_inner_layer_imports_an_outer_one():
                 wrong.append(f"{module} imports {target}, which is in no layer")
     assert not wrong, "\n".join(sorted(wrong))
 
+
+
+def cycles(edges: dict[str, set[str]]) -> list[frozenset[str]]:
+    """The strongly connected components of more than one module (Tarjan, iterative)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found = []
+    for root in sorted(edges):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(edges[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        while work:
+            module, targets = work[-1]
+            target = next((t for t in targets if t in edges), None)
+            if target is not None:
+                if target not in index:
+                    index[target] = low[target] = len(index)
+                    stack.append(target)
+                    work.append((target, iter(sorted(edges[target]))))
+                elif target in stack:
+                    low[module] = min(low[module], index[target])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[module])
+            if low[module] == index[module]:
+                component = set()
+                while True:
+                    member = stack.pop()
+                    component.add(member)
+                    if member == module:
+                        break
+                if len(component) > 1:
+                    found.append(frozenset(component))
+    return found
+
+
+def test_cycles_are_found():
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [frozenset("abc")]
+    assert cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_no_module_imports_itself_through_others():
+    found = cycles(graph())
+    new = [c for c in found if not any(c <= known for known in CYCLES_BEING_REMOVED)]
+    gone = [known for known in CYCLES_BEING_REMOVED if not any(c <= known for c in found)]
+    assert not new, "import cycles:\n" + "\n".join(" ↔ ".join(sorted(c)) for c in new)
+    assert not gone, "no longer cycles, remove them from CYCLES_BEING_REMOVED:\n" + "\n".join(
+        " ↔ ".join(sorted(c)) for c in gone)
