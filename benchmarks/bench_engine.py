@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from chronus_shell.engine import warmup
-from chronus_shell.engine.graph import Engine
+from chronus_shell.engine.engine import Engine
 from chronus_shell.protocol.message import Message
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -22,7 +22,7 @@ import numpy as np
 
 from bench_overhead import engine_with   # the patch of these messages, applied (a sibling script)
 from chronus_shell.engine import render_plan, warmup
-from chronus_shell.engine.graph import Engine
+from chronus_shell.engine.engine import Engine
 
 ROOT = Path(__file__).resolve().parent.parent
 SR, BLOCK = 48000, 256

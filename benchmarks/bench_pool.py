@@ -71,7 +71,7 @@ def bare_start_seconds(ctx) -> float:
 
 def in_process_render_seconds(source: str, name: str, folder: Path) -> float:
     """The DSP alone: the test render's patch (saw → module → master, 300 blocks) in this process."""
-    from chronus_shell.engine.graph import Engine
+    from chronus_shell.engine.engine import Engine
     from chronus_shell.engine.user_modules.install import install_user_module, unregister_user_module
     from chronus_shell.protocol.message import Message
 

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from chronus_shell.engine import warmup
-from chronus_shell.engine.graph import Engine
+from chronus_shell.engine.engine import Engine
 from chronus_shell.protocol.message import Message
 
 SR, BLOCK, VOICES, RUNS = 48000, 256, 16, 5

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from chronus_shell.engine import warmup
-from chronus_shell.engine.render import render_script
+from chronus_shell.engine.timeline import render_script
 from chronus_shell.language.script import load_script_timed
 
 ROOT = Path(__file__).resolve().parent.parent

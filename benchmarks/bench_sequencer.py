@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from chronus_shell.engine import warmup
-from chronus_shell.engine.graph import Engine
+from chronus_shell.engine.engine import Engine
 from chronus_shell.engine.mini_notation import compile_pattern
 from chronus_shell.engine.sequencer import Sequencer
 from chronus_shell.protocol.message import Message

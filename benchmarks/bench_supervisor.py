@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from chronus_shell.engine import warmup  # noqa: E402
-from chronus_shell.engine.render import Timeline  # noqa: E402
+from chronus_shell.engine.timeline import Timeline  # noqa: E402
 from chronus_shell.protocol.message import Message  # noqa: E402
 from chronus_shell.supervisor import Config, Supervisor  # noqa: E402
 from chronus_shell.supervisor.rings import (  # noqa: E402

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from chronus_shell.engine.catalogue import CATALOGUE
-from chronus_shell.engine.graph import Engine
+from chronus_shell.engine.engine import Engine
 from chronus_shell.protocol.message import Message
 
 SR = 48000

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 
 from chronus_shell.engine.edge_fades import EDGE_FADE_MS
-from chronus_shell.engine.graph import Engine
+from chronus_shell.engine.engine import Engine
 from chronus_shell.protocol.message import Message
 
 RATE = 48000

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from chronus_shell.engine.catalogue import CATALOGUE
-from chronus_shell.engine.graph import Engine, EngineError
-from chronus_shell.engine.render import render_script
+from chronus_shell.engine.engine import Engine, EngineError
+from chronus_shell.engine.timeline import render_script
 from chronus_shell.language.script import load_script_timed
 from chronus_shell.protocol.message import Message
 

@@ -55,7 +55,7 @@ def test_peak_stays_near_gain(shape, freq):
 
 
 def _note_at(shape: str, sample: int, old: float, new: float, length: int) -> np.ndarray:
-    from chronus_shell.engine.graph import Engine
+    from chronus_shell.engine.engine import Engine
     from chronus_shell.protocol.message import Message
 
     engine = Engine(SR, 256)

@@ -4,7 +4,7 @@ that plays exactly as before."""
 import numpy as np
 import pytest
 
-from chronus_shell.engine.graph import Engine, EngineError
+from chronus_shell.engine.engine import Engine, EngineError
 from chronus_shell.engine.notes import note_to_hz
 from chronus_shell.protocol.message import Message
 
@@ -223,7 +223,7 @@ def test_a_snapshot_of_a_sounding_poly_voice_goes_on_identically():
 
 def test_the_shell_hears_once_that_a_chord_made_a_voice_polyphonic():
     """The supervisor admits every message to a Timeline that is never rendered; its line is the reply."""
-    from chronus_shell.engine.render import Timeline
+    from chronus_shell.engine.timeline import Timeline
     plan = Timeline(RATE, BLOCK)
     for line in SINE_ADSR.splitlines() + ["/seq/add pad sine1 x..."]:
         assert plan.admit(Message.parse(line)) is None

@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from chronus_shell.engine.graph import Engine
-from chronus_shell.engine.render import render_script
+from chronus_shell.engine.engine import Engine
+from chronus_shell.engine.timeline import render_script
 from chronus_shell.engine.stereo import pan_gains
 from chronus_shell.language.script import load_script
 from chronus_shell.protocol.message import Message

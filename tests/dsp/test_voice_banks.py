@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from chronus_shell.engine import render_plan
-from chronus_shell.engine.graph import Engine
+from chronus_shell.engine.engine import Engine
 from chronus_shell.protocol.message import Message
 
 SHAPES = ("saw", "square", "sine", "triangle")

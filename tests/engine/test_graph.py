@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from chronus_shell.engine import warmup
-from chronus_shell.engine.graph import Engine, EngineError
+from chronus_shell.engine.engine import Engine, EngineError
 from chronus_shell.protocol.message import Message
 
 SR = 48000

@@ -8,8 +8,8 @@ import pickle
 import numpy as np
 import pytest
 
-from chronus_shell.engine.graph import Engine, EngineError
-from chronus_shell.engine.render import Timeline, render_script
+from chronus_shell.engine.engine import Engine, EngineError
+from chronus_shell.engine.timeline import Timeline, render_script
 from chronus_shell.protocol.message import Message
 
 SR, BLOCK = 48000, 256

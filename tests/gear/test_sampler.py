@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from chronus_shell.engine.render import render_script
+from chronus_shell.engine.timeline import render_script
 from chronus_shell.engine.samples import (SampleError, load_sample, resample, resolve_messages,
                                           sample_names, split_ref)
 from chronus_shell.language.script import load_script
@@ -108,7 +108,7 @@ def test_a_500_mb_file_is_refused_from_its_header_at_once(samples):
 def test_renders_are_bit_identical_and_a_snapshot_keeps_playing(samples):
     import pickle
 
-    from chronus_shell.engine.render import Timeline
+    from chronus_shell.engine.timeline import Timeline
 
     samples("loop.wav", sine(110, 0.3, 44100, channels=2), 44100)
     lines = ["add a sample loop.wav", "sampler mode loop", "trigger the sampler"]

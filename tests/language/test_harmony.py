@@ -149,7 +149,7 @@ def test_random_harmony_words_give_messages_or_one_line_never_a_crash():
 def test_the_engine_admits_every_message_of_the_table():
     """The harmony English sends only what the engine takes (chords as '+' tokens, holds, several
     Hz on a gate, /seq/key, /patch/poly): every message of the table passes the engine's check."""
-    from chronus_shell.engine.render import Timeline
+    from chronus_shell.engine.timeline import Timeline
     for block in BLOCKS:
         translator, timeline = Translator(), Timeline(48000)
         for case in block.cases:

@@ -2,7 +2,7 @@
 rolls and mini-notation typed directly — each phrase's messages, its undo, and the refusals."""
 import pytest
 
-from chronus_shell.engine.graph import Engine
+from chronus_shell.engine.engine import Engine
 from chronus_shell.language import Translator
 
 from .test_musicians import refused, run

@@ -106,7 +106,7 @@ def test_time_phrases(phrase, expected):
 
 def test_the_engine_takes_every_timed_phrase():
     """Each phrase's messages are valid for the engine in the patch they were said in, and play."""
-    from chronus_shell.engine.render import Timeline
+    from chronus_shell.engine.timeline import Timeline
     for phrase, _ in PHRASES:
         translator, timeline = Translator(), Timeline(48000, 256)
         for line in SETUP:

@@ -17,7 +17,7 @@ import soundfile as sf
 from pythonosc.osc_message import OscMessage
 from pythonosc.osc_message_builder import OscMessageBuilder
 
-from chronus_shell.engine.render import render_script
+from chronus_shell.engine.timeline import render_script
 from chronus_shell.protocol.message import Message
 from chronus_shell.protocol.osc import OscServer
 from chronus_shell.supervisor import Config, Supervisor

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from chronus_shell.engine.catalogue import CATALOGUE
-from chronus_shell.engine.render import Timeline
+from chronus_shell.engine.timeline import Timeline
 from chronus_shell.engine.user_modules.install import install_user_module, unregister_user_module
 from chronus_shell.protocol.message import Message
 from chronus_shell.supervisor.user_modules.hot_reload import ModuleWatcher, UserModules

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from chronus_shell.engine.catalogue import CATALOGUE
-from chronus_shell.engine.graph import Engine
-from chronus_shell.engine.render import Timeline
+from chronus_shell.engine.engine import Engine
+from chronus_shell.engine.timeline import Timeline
 from chronus_shell.engine.user_modules.loading import (
     ModuleLoadError, check_module_path, load_module_source, module_files, modules_folder, spec_from_data, spec_to_data,
 )

@@ -7,8 +7,8 @@ from fractions import Fraction
 
 import numpy as np
 
-from chronus_shell.engine.graph import Engine
-from chronus_shell.engine.render import Timeline
+from chronus_shell.engine.engine import Engine
+from chronus_shell.engine.timeline import Timeline
 from chronus_shell.engine.sequencer import Sequencer
 from chronus_shell.protocol.message import Message
 

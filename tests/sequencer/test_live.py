@@ -81,7 +81,7 @@ def test_a_pattern_survives_commit_and_failover_on_jack(tmp_path, jack_server):
 PROBE = """
 import sys
 from chronus_shell.engine import kernels, warmup
-from chronus_shell.engine.render import render_script
+from chronus_shell.engine.timeline import render_script
 from chronus_shell.language.script import load_script_timed
 warmup()
 kernels_ = {n: k for n, k in vars(kernels).items() if hasattr(k, "signatures")}

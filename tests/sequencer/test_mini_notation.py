@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import pytest
 
-from chronus_shell.engine.graph import Engine
+from chronus_shell.engine.engine import Engine
 from chronus_shell.engine.mini_notation import PatternError, bjorklund, compile_pattern
 from chronus_shell.engine.sequencer import Sequencer
 from chronus_shell.protocol.message import Message

@@ -8,7 +8,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from chronus_shell.engine.graph import Engine, EngineError
+from chronus_shell.engine.engine import Engine, EngineError
 from chronus_shell.protocol.message import Message
 
 from .grid import KICK, SR, START, half_up, messages, note_ons, note_offs, render, sps, step_onset

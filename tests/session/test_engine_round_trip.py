@@ -7,8 +7,8 @@ import pytest
 from chronus_shell.protocol.message import Message
 from chronus_shell.session.snapshot import load_session, save_session, state_to_messages
 
-ENGINE_READY = importlib.util.find_spec("chronus_shell.engine.graph") is not None
-pytestmark = pytest.mark.xfail(not ENGINE_READY, reason="engine/graph.py (Engine.patch_state) has not landed yet",
+ENGINE_READY = importlib.util.find_spec("chronus_shell.engine.engine") is not None
+pytestmark = pytest.mark.xfail(not ENGINE_READY, reason="engine/engine.py (Engine.patch_state) has not landed yet",
                                strict=False)
 
 BUILD = """/patch/create saw1 saw
@@ -34,7 +34,7 @@ SECONDS = 2
 
 
 def _engine():
-    from chronus_shell.engine.graph import Engine
+    from chronus_shell.engine.engine import Engine
     return Engine(sample_rate=48000, block_size=256)
 
 

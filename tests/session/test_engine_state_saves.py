@@ -1,8 +1,8 @@
 """What the engine accepted always saves, and saves what the musician set (not a playing note's pitch)."""
 import pytest
 
-from chronus_shell.engine.graph import EngineError
-from chronus_shell.engine.render import Timeline
+from chronus_shell.engine.engine import EngineError
+from chronus_shell.engine.timeline import Timeline
 from chronus_shell.protocol.message import Message
 from chronus_shell.session.commands import SessionCommands
 from chronus_shell.session.snapshot import load_session

@@ -3,7 +3,7 @@ the same file byte for byte, and the loaded patch renders the same samples."""
 import numpy as np
 import pytest
 
-from chronus_shell.engine.graph import Engine
+from chronus_shell.engine.engine import Engine
 from chronus_shell.protocol.message import Message
 from chronus_shell.session.paths import SessionError
 from chronus_shell.session.schema import validate

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from chronus_shell.engine.render import render_script
+from chronus_shell.engine.timeline import render_script
 from chronus_shell.protocol.message import Message
 from chronus_shell.session.autosave import AUTOSAVE_INTERVAL_S, Autosave, pending_recovery, recover
 from chronus_shell.session.recorder import repair_interrupted_recordings

@@ -1,7 +1,7 @@
 """Sessions keep ramps in progress: saved where they are, loaded, they go on to their targets."""
 import pytest
 
-from chronus_shell.engine.render import Timeline
+from chronus_shell.engine.timeline import Timeline
 from chronus_shell.protocol.message import Message
 from chronus_shell.session.paths import SessionError
 from chronus_shell.session.snapshot import load_session, save_session, state_to_messages

@@ -3,9 +3,9 @@
 No processes: the guard runs in the shell against the plan (a Timeline), as Supervisor.send does."""
 import pytest
 
-from chronus_shell.engine.graph import EngineError
+from chronus_shell.engine.engine import EngineError
 from chronus_shell.engine.limits import MAX_MODULES
-from chronus_shell.engine.render import Timeline
+from chronus_shell.engine.timeline import Timeline
 from chronus_shell.protocol.message import Message
 from chronus_shell.supervisor.admission import BUDGET_FRACTION, Admission, measure_costs, scheduled_types
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from chronus_shell.engine import warmup
-from chronus_shell.engine.render import Timeline, render_script
+from chronus_shell.engine.timeline import Timeline, render_script
 from chronus_shell.language.script import load_script_timed
 
 SR = 48000

@@ -10,7 +10,7 @@ import time
 import numpy as np
 import pytest
 
-from chronus_shell.engine.graph import EngineError
+from chronus_shell.engine.engine import EngineError
 from chronus_shell.protocol.message import Message
 from chronus_shell.supervisor import Config, Supervisor
 from chronus_shell.supervisor.rings import WRITTEN

@@ -5,8 +5,8 @@ import sys
 from pathlib import Path
 
 from ..engine import compile_if_needed
-from ..engine.graph import EngineError
-from ..engine.render import TRANSACTION, is_engine_message, render_script
+from ..engine.engine import EngineError
+from ..engine.timeline import TRANSACTION, is_engine_message, render_script
 from ..engine.samples import SampleError, resolve_messages
 from ..engine.user_modules.install import install_all
 from ..session.recorder import write_wav

@@ -13,8 +13,8 @@ import sys
 import time
 from pathlib import Path
 
-from ..engine.graph import EngineError
-from ..engine.render import TRANSACTION, is_engine_message
+from ..engine.engine import EngineError
+from ..engine.timeline import TRANSACTION, is_engine_message
 from ..supervisor.config import Config, ConfigError
 from ..supervisor.status import latency_figures
 from .script import CommandFailed, fail, open_script

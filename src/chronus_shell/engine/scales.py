@@ -2,6 +2,8 @@
 degrees from it). Intervals are semitones above the tonic within one octave."""
 from __future__ import annotations
 
+from .params import ParamError, did_you_mean
+
 SCALES: dict[str, tuple[int, ...]] = {
     "major": (0, 2, 4, 5, 7, 9, 11),
     "minor": (0, 2, 3, 5, 7, 8, 10),
@@ -38,3 +40,22 @@ def scale_pitch_classes(tonic: str, scale: str) -> tuple[int, ...]:
         raise ValueError(f"unknown scale {scale!r} — one of {', '.join(SCALES)}")
     root = pitch_class(tonic)
     return tuple((root + step) % 12 for step in SCALES[scale])
+
+
+def parse_key(args) -> tuple[str, str] | None:
+    """`/seq/key d minor` → ('d', 'minor'); `/seq/key none` → None; the scales are SCALES above."""
+    words = [str(a).strip().lower() for a in args]
+    if words == ["none"]:
+        return None
+    if len(words) < 2:
+        raise ParamError("/seq/key needs a tonic and a scale (d minor, eb major) or none")
+    tonic, scale = words[0], "_".join(words[1:]).replace("-", "_")      # harmonic minor → harmonic_minor
+    try:
+        pitch_class(tonic)
+    except ValueError:
+        raise ParamError(f"{words[0]!r} is not a tonic: a note name without octave (c, f#, eb)") from None
+    if scale not in SCALES:
+        hint = did_you_mean(scale, SCALES)
+        extra = f" — did you mean {hint[0]}?" if hint else ""
+        raise ParamError(f"unknown scale {' '.join(words[1:])!r}{extra} (scales: {', '.join(SCALES)})")
+    return tonic, scale

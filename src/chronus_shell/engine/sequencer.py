@@ -13,10 +13,11 @@ from fractions import Fraction
 
 from ..protocol.message import Message
 from .mini_notation import check_pattern
-from .note_steps import REST, parse_notes, saved
-from .params import ParamError, did_you_mean
-from .scales import SCALES, pitch_class
+from .note_steps import REST, parse_notes
+from .params import ParamError
+from .scales import parse_key
 from .tempo_curve import TempoRamp, glide
+from .track import Track
 from .track_play import STYLE_VERBS, TrackStyle, check_style, style_change
 
 STEPS_PER_BAR = 16
@@ -29,40 +30,6 @@ NoteEvent = tuple[int, str, bool, float | tuple | None, float]   # a chord's pit
 def _round(value: Fraction) -> int:
     """Round half up, exactly."""
     return int((value + Fraction(1, 2)) // 1)
-
-
-
-
-class Track:
-    """A pattern aimed at a module (its voice plays the notes) with optional per-step pitches.
-
-    The pattern is kept as written (mini-notation, engine/mini_notation.py); `play` holds its
-    compiled step table and the transforms (engine/track_play.py)."""
-
-    def __init__(self, target: str, pattern: str, notes: list[float | None] | None = None,
-                 muted: bool = False, name: str = "", style: dict | None = None):
-        self.target = target
-        self.pattern = pattern
-        self.notes = notes or []
-        self.muted = muted             # /seq/mute: kept, silent ("stop the hats", "drop the kick")
-        self.play = TrackStyle(name, pattern, **(style or {}))
-
-    def pitch(self, step: int) -> float | tuple | str | None:
-        """The pitch of a step (Hz, a chord's Hz, or REST): notes cycle over the steps; '-' holds the
-        note before it."""
-        if not self.notes:
-            return None
-        index = step % len(self.notes)
-        for back in range(len(self.notes)):
-            note = self.notes[(index - back) % len(self.notes)]
-            if note is not None:
-                return note
-        return None
-
-    def state(self) -> dict:
-        state = {"target": self.target, "pattern": self.pattern, "notes": [saved(note) for note in self.notes],
-                 **self.play.style()}
-        return {**state, "muted": True} if self.muted else state
 
 
 class Sequencer:
@@ -391,22 +358,3 @@ class Sequencer:
         self.running = bool(state.get("running", False))
         self.next_step, self.anchor_step, self.anchor_time = 0, 0, Fraction(at)
         self.pending, self.offs, self.tempo_ramp, self.stop_step, self.later = [], {}, None, None, []
-
-
-def parse_key(args) -> tuple[str, str] | None:
-    """`/seq/key d minor` → ('d', 'minor'); `/seq/key none` → None; the scales are engine/scales.py's."""
-    words = [str(a).strip().lower() for a in args]
-    if words == ["none"]:
-        return None
-    if len(words) < 2:
-        raise ParamError("/seq/key needs a tonic and a scale (d minor, eb major) or none")
-    tonic, scale = words[0], "_".join(words[1:]).replace("-", "_")      # harmonic minor → harmonic_minor
-    try:
-        pitch_class(tonic)
-    except ValueError:
-        raise ParamError(f"{words[0]!r} is not a tonic: a note name without octave (c, f#, eb)") from None
-    if scale not in SCALES:
-        hint = did_you_mean(scale, SCALES)
-        extra = f" — did you mean {hint[0]}?" if hint else ""
-        raise ParamError(f"unknown scale {' '.join(words[1:])!r}{extra} (scales: {', '.join(SCALES)})")
-    return tonic, scale

@@ -24,12 +24,12 @@ import re
 from typing import Any
 
 from ..engine.catalogue import CATALOGUE, module_spec
-from ..engine.graph import PATCH_SCHEMA_VERSION as SCHEMA_VERSION
+from ..engine.engine import PATCH_SCHEMA_VERSION as SCHEMA_VERSION
 from ..engine.limits import shorten
 from ..engine.mini_notation import compile_pattern
 from ..engine.note_steps import MAX_CHORD, REST
 from ..engine.params import ParamError, did_you_mean
-from ..engine.sequencer import parse_key
+from ..engine.scales import parse_key
 from ..engine.track_play import check_style
 from .file_limits import check_counts
 from .paths import SessionError

@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from ..engine.catalogue import CATALOGUE, module_spec
-from ..engine.graph import Engine, EngineError
+from ..engine.engine import Engine, EngineError
 from ..engine.limits import MAX_MODULES
 from ..engine.params import ParamError
 from ..protocol.message import Message

@@ -10,7 +10,7 @@ import threading
 import time
 from multiprocessing.connection import wait
 
-from ..engine.graph import EngineError
+from ..engine.engine import EngineError
 from .rings import ACTIVE_SLOT, FAILOVER_AT, FAILOVERS, LATE_COMMANDS, LOST_BLOCKS, SKIPPED, SWITCH_NS, WRITTEN
 from .child_processes import SlotWorker, SupervisorError, WorkerGone
 

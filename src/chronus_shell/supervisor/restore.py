@@ -20,7 +20,7 @@ from __future__ import annotations
 import threading
 import time
 
-from ..engine.graph import EngineError
+from ..engine.engine import EngineError
 from .faults import read_marker
 from .rings import LOST_BLOCKS, SLOT_PID, WATCHDOG_KILLS, WRITTEN
 from .child_processes import WorkerGone

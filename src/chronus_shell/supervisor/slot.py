@@ -16,9 +16,9 @@ import pickle
 import time
 
 from ..engine import warmup
-from ..engine.graph import Engine, EngineError
+from ..engine.engine import Engine, EngineError
 from ..engine.user_modules.hang_guard import HangGuard
-from ..engine.render import Timeline
+from ..engine.timeline import Timeline
 from ..engine.sequencer_peek import peek
 from ..engine.user_modules.install import ModuleSwaps, _engines, install_user_module
 from .faults import SLOW_SHARE, ModuleMarker, end_own_group, lead_own_group, limit_memory

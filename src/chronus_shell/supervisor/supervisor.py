@@ -17,8 +17,8 @@ import time
 from collections import deque
 
 from ..engine.catalogue import CATALOGUE
-from ..engine.graph import EngineError
-from ..engine.render import TRANSACTION, Timeline
+from ..engine.engine import EngineError
+from ..engine.timeline import TRANSACTION, Timeline
 from ..protocol.message import Message
 from ..session.commands import Outcome, SessionCommands
 from ..session.paths import session_path

@@ -19,7 +19,7 @@ import sys
 import threading
 import time
 
-from ...engine.graph import Engine
+from ...engine.engine import Engine
 from ...protocol.message import Message
 from ..faults import die_with_parent, end_own_group, lead_own_group, watch_parent
 from ..rings import leave_signals_to_the_shell

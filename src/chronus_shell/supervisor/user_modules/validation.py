@@ -29,7 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ...engine.graph import Engine
+from ...engine.engine import Engine
 from ...engine.user_modules.loading import ModuleLoadError, load_module_source, spec_to_data
 from ...engine.user_modules.install import register_user_module
 from ...protocol.message import Message

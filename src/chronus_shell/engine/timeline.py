@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 
 from ..protocol.message import Message
-from .graph import Engine, EngineError
+from .engine import Engine, EngineError
 from .patch_shape import PatchShape
 
 COMMIT_FADE_MS = 15.0

@@ -11,13 +11,12 @@ import heapq
 import numpy as np
 
 from ..protocol.message import Message
-from .catalogue import CATALOGUE, module_spec
+from .catalogue import CATALOGUE
 from .edge_fades import EdgeFades, fade_from_old_version
 from .user_modules.hang_guard import HangGuard, ModuleHung
 from .modules.base import Module
 from .params import ParamError
 from .patch_shape import PatchShape
-from .note_steps import chord_size
 from .poly import Polyphony, gate_args as _gate_args
 from .voice_members import connected_components
 from . import ramps, timed_actions
@@ -25,13 +24,10 @@ from .render_plan import Plan, build_plan
 from .sequencer import Sequencer
 from .stereo import Bus, carried_pan, mono
 from .user_modules.loading import USER_PACKAGE
+from .validation import EngineError, module_type, validate
 
 
 PATCH_SCHEMA_VERSION = 1  # the session file schema that patch_state() produces
-
-
-class EngineError(ParamError):
-    """An invalid message; the text is one readable line naming the valid choices."""
 
 
 class Engine:
@@ -81,42 +77,8 @@ class Engine:
         self._serial += 1
 
     def validate(self, msg: Message, shape: PatchShape) -> str | None:
-        """Validate `msg` against `shape` (the patch as it will be), recording its effect there;
-        returns a line to tell the musician (a chord made a mono voice polyphonic), or None."""
-        parts = msg.parts
-        if not parts:
-            raise EngineError(f"empty address {msg.address!r}")
-        head = parts[0]
-        try:
-            if head == "seq":
-                self.sequencer.check(msg)
-                if msg.address in ("/seq/add", "/seq/update/pattern") and len(msg.args) >= 2:
-                    shape.require(str(msg.args[1]))
-                shape.apply_seq(msg)
-                if msg.address == "/seq/notes":
-                    return shape.grow(shape.targets.get(str(msg.args[0]), ""), chord_size(msg.args[1:]))
-            elif head == "patch":
-                shape.apply_patch(msg, _module_type)
-            elif head == "mod" and len(parts) == 3:
-                _, module_id, param = parts
-                spec = module_spec(shape.require(module_id)).param(param)
-                if len(msg.args) != 1:
-                    raise EngineError(f"{msg.address} takes one value ({spec.range_text()})")
-                spec.coerce(msg.args[0])
-            elif head == "gate" and len(parts) == 2:
-                shape.require(parts[1])
-                on, freq, _ = _gate_args(msg)
-                return shape.grow(parts[1], len(freq)) if on and isinstance(freq, tuple) else None
-            elif head == "ramp" and len(parts) == 3:
-                ramps.parse_args(module_spec(shape.require(parts[1])).param(parts[2]), msg.args)
-            elif msg.address == "/at":
-                self.validate(timed_actions.inner_message(msg)[2], shape)
-            else:
-                raise EngineError(f"the engine has no address {msg.address!r}")
-        except EngineError:
-            raise
-        except ParamError as err:
-            raise EngineError(str(err), err.suggestions) from None
+        """Validate `msg` against `shape`, recording its effect there (engine/validation.py)."""
+        return validate(self.sequencer, msg, shape)
 
     def _apply(self, msg: Message, at: int) -> None:
         parts = msg.parts
@@ -144,7 +106,7 @@ class Engine:
 
     def _apply_patch(self, verb: str, args: list[str]) -> None:
         if verb == "create":
-            module_id, type_name = args[0], _module_type(args[1])
+            module_id, type_name = args[0], module_type(args[1])
             if module_id not in self.modules:
                 self.modules[module_id] = CATALOGUE[type_name](self.sample_rate)
                 self._born[module_id] = self.position
@@ -432,12 +394,6 @@ class Engine:
         position = self.position
         self.__dict__.update(fresh.__dict__)
         self.position = position
-
-
-def _module_type(name: str) -> str:
-    """Canonical module type for a name, or an EngineError with the valid types."""
-    module_spec(name)
-    return name
 
 
 __all__ = ["Engine", "EngineError"]
