@@ -144,7 +144,7 @@ def test_the_files_the_doc_names_exist():
     files = {p.name for p in PACKAGE.rglob("*.py")} | {p.name for p in ROOT.glob("*/**/*") if p.is_file()}
     missing = []
     for text in quoted():
-        for path in re.findall(r"(?<![\w/.~])([\w/]+\.(?:py|md|json|lark))\b", text):
+        for path in re.findall(r"(?<![\w/.~*])([\w/]+\.(?:py|md|json|lark))\b", text):
             here = [PACKAGE / path, ROOT / path] if "/" in path else []
             if not any(p.exists() for p in here) and ("/" in path or path not in files):
                 missing.append(path)
