@@ -51,7 +51,7 @@ def spec_class(spec: ModuleSpec, class_name: str = "UserModule") -> type[Module]
 
 
 # -- hot swap ----------------------------------------------------------------------------------
-def _engines(target) -> list:
+def engines_in(target) -> list:
     """The Engines inside an Engine or a Timeline (live, pending transaction, fading out)."""
     if hasattr(target, "modules"):
         return [target]
@@ -73,7 +73,7 @@ def swap_module_type(target, cls: type[Module]) -> list[str]:
     """
     swapped: list[str] = []
     type_name = cls.spec.type
-    for engine in _engines(target):
+    for engine in engines_in(target):
         for module_id, old in list(engine.modules.items()):
             if old.spec.type != type_name or type(old) is cls:
                 continue

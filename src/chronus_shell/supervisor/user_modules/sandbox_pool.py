@@ -48,7 +48,7 @@ from ...engine.user_modules.loading import (
     ModuleLoadError, check_module_path, logs_folder, modules_folder, read_source, spec_from_data,
 )
 from ...engine.user_modules.install import spec_class
-from .sandbox_processes import PoolWorker, WorkerPool
+from .sandbox_processes import WorkerProcess, WorkerProcesses
 from .worker_meters import waited_s
 
 PHASE_WORDS = {
@@ -90,7 +90,7 @@ class Verdict:
         return spec_class(self.spec, self.class_name or "UserModule")
 
 
-class SandboxPool(WorkerPool):
+class SandboxPool(WorkerProcesses):
     """Validates user module files, one pre-started worker each (see the module docstring)."""
 
     def __init__(self, ctx=None, size: int = 4, sample_rate: int = 48000, block_size: int = 256, *,
@@ -167,7 +167,7 @@ class SandboxPool(WorkerPool):
         except OSError:
             return None
 
-    def _run(self, worker: PoolWorker, job: dict) -> tuple[dict, bool]:
+    def _run(self, worker: WorkerProcess, job: dict) -> tuple[dict, bool]:
         """Drive one job: (result dict, whether the worker had to be killed)."""
         if not _send(worker, ("validate", job)):
             return {"ok": False, "reason": self._crash_reason(worker, "import")}, True
@@ -206,7 +206,7 @@ class SandboxPool(WorkerPool):
                 continue
             return {"ok": False, "reason": self._crash_reason(worker, phase)}, True
 
-    def _crash_reason(self, worker: PoolWorker, phase: str) -> str:
+    def _crash_reason(self, worker: WorkerProcess, phase: str) -> str:
         worker.process.join(0.5)
         code = worker.process.exitcode
         where = PHASE_WORDS.get(phase, "during validation")
@@ -224,7 +224,7 @@ class SandboxPool(WorkerPool):
         return f"crashes the worker process ({name}{hint}) {where}"
 
 
-def _send(worker: PoolWorker, item) -> bool:
+def _send(worker: WorkerProcess, item) -> bool:
     try:
         worker.conn.send(item)
         return True

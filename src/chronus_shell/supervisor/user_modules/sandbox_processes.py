@@ -25,7 +25,7 @@ PRELOAD = ["chronus_shell.supervisor.preload", "chronus_shell.supervisor.user_mo
 MAX_START_FAILURES = 3  # consecutive workers dying before ready → the pool reports itself broken
 
 
-class PoolWorker:
+class WorkerProcess:
     """A pre-started worker process and its pipe."""
 
     def __init__(self, ctx):
@@ -55,7 +55,7 @@ class PoolWorker:
             pass
 
 
-class WorkerPool:
+class WorkerProcesses:
     """`size` pre-started worker processes; SandboxPool (sandbox_pool.py) runs one validation on each."""
 
     def __init__(self, ctx=None, size: int = 4, start_timeout_s: float = 120.0):
@@ -68,10 +68,10 @@ class WorkerPool:
         self.ctx, self.size = ctx, size
         self.start_timeout_s = start_timeout_s
         self.broken: str | None = None
-        self._idle: list[PoolWorker] = []
-        self._starting: list[PoolWorker] = []
-        self._busy: set[PoolWorker] = set()
-        self._retired: list[tuple[PoolWorker, float]] = []
+        self._idle: list[WorkerProcess] = []
+        self._starting: list[WorkerProcess] = []
+        self._busy: set[WorkerProcess] = set()
+        self._retired: list[tuple[WorkerProcess, float]] = []
         self._retire_times: deque[float] = deque()
         self.replacement_ms: list[float] = []  # worker taken/killed → a new one ready
         self.startup_ms: list[float] = []      # process start → ready
@@ -154,7 +154,7 @@ class WorkerPool:
                 missing = 0 if self.broken else self.size - len(self._idle) - len(self._starting) - len(self._busy)
             for _ in range(missing):
                 try:
-                    worker = PoolWorker(self.ctx)
+                    worker = WorkerProcess(self.ctx)
                 except (OSError, RuntimeError) as err:
                     self._start_failed(f"cannot start a pool worker: {err}")
                     break
@@ -182,7 +182,7 @@ class WorkerPool:
                     self._start_failed(f"a pool worker did not start in {self.start_timeout_s:g} s")
             self._reap()
 
-    def _check_started(self, worker: PoolWorker) -> None:
+    def _check_started(self, worker: WorkerProcess) -> None:
         try:
             message = worker.conn.recv() if worker.conn.poll() else None
         except (EOFError, OSError):
@@ -205,7 +205,7 @@ class WorkerPool:
                 self.replacements += 1
             self._cond.notify_all()
 
-    def _drop_starting(self, worker: PoolWorker) -> None:
+    def _drop_starting(self, worker: WorkerProcess) -> None:
         worker.close()
         with self._cond:
             if worker in self._starting:
@@ -236,7 +236,7 @@ class WorkerPool:
             self._retired.extend(keep)
 
     # -- taking and retiring workers ---------------------------------------------------------------
-    def _take(self, timeout: float) -> PoolWorker | None:
+    def _take(self, timeout: float) -> WorkerProcess | None:
         deadline = time.monotonic() + timeout
         with self._cond:
             while True:
@@ -252,7 +252,7 @@ class WorkerPool:
                     return None
                 self._cond.wait(min(left, 0.5))
 
-    def _retire(self, worker: PoolWorker, killed: bool) -> None:
+    def _retire(self, worker: WorkerProcess, killed: bool) -> None:
         if killed:
             worker.kill()
         worker.close()
