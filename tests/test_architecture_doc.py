@@ -58,10 +58,10 @@ def test_a_figure_in_the_doc_is_the_codes(sentence, value):
 
 @lru_cache(maxsize=1)
 def defined() -> tuple[dict[str, list[ast.ClassDef]], set[str]]:
-    """Every class of the package by name, and every other top-level name (functions, constants)."""
+    """Every class of the package by name, and every other name it (or a test the doc names) defines."""
     classes: dict[str, list[ast.ClassDef]] = {}
     names: set[str] = set()
-    for path in PACKAGE.rglob("*.py"):
+    for path in [*PACKAGE.rglob("*.py"), *(ROOT / "tests").glob("test_*.py")]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ClassDef):
                 classes.setdefault(node.name, []).append(node)
