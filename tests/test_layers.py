@@ -12,13 +12,6 @@ BASE = {"chronus_shell", "chronus_shell.paths", "chronus_shell.protocol.message"
 # Cycles known and being removed: each must still exist (remove it here once it is gone) and no other
 # may appear. Empty is the goal.
 CYCLES_BEING_REMOVED = {
-    # engine: a voice module renders alone through the voice bank (modules.base → voices, in
-    # Banked.process), and the bank takes the values of the stages a chain lacks from the voice modules'
-    # specs (voices.neutral_values → catalogue → modules). Breaking it needs those defaults where both
-    # can read them without the module classes (a change to the voice modules' specs, not made yet).
-    frozenset({"chronus_shell.engine.catalogue", "chronus_shell.engine.voices"} | {
-        f"chronus_shell.engine.modules.{name}"
-        for name in ("base", "drums", "dynamics", "envelopes", "filters", "oscillators", "sampler", "time")}),
     # language (issue 19, engineer C): the mapper's word tables and resolve call each other
     frozenset({"chronus_shell.language.mapper_words", "chronus_shell.language.resolve"}),
     # language (issue 19, engineer C): vocabulary → parser → parser_errors/parser_harmony → back
