@@ -182,3 +182,18 @@ def test_the_engine_heads_and_render_script_are_the_timelines():
     said = re.search(r"`render_script\(([^)]*)\)", TEXT).group(1)
     assert [arg.split("=")[0].strip() for arg in said.split(",")] == list(
         inspect.signature(timeline.render_script).parameters)
+
+
+def test_where_to_add_things_names_each_thing_in_its_file():
+    section = re.search(r"## Where to add things\n(.*?)\n## ", DOC, re.S).group(1)
+    pairs = re.findall(r"`(\w+)(?:\(\))?` (?:of|in) `([\w/]+\.py)`", " ".join(section.split()))
+    assert len(pairs) >= 4
+    wrong = []
+    for name, path in pairs:
+        tree = ast.parse((PACKAGE / path).read_text(encoding="utf-8"))
+        names = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+        names |= {t.id for n in tree.body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)}
+        names |= {n.target.id for n in tree.body if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name)}
+        if name not in names:
+            wrong.append(f"{name} is not in {path}")
+    assert not wrong, "; ".join(wrong)
