@@ -26,7 +26,7 @@ from .style import SHELL_STYLE
 from .terminal import shell_output
 from .toolbar import Toolbar
 from .topics import TopicError, help_renderables, list_renderables, show_renderables
-from .words import is_filler, keyword_of
+from .line_tokens import is_filler, keyword_of
 
 PROMPT = "chronus› "
 CONTINUATION = "      … "  # pasted lines line up under the first

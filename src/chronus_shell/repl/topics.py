@@ -15,7 +15,7 @@ from ..language.timed_lines import DOC_FORMS as TIME_FORMS, HELP_TOPICS as TIME_
 from .catalogue_table import module_table
 from ..session.snapshot import list_sessions
 from .completer import LIST_TOPICS, param_meta
-from .words import keyword_of
+from .line_tokens import keyword_of
 
 
 class TopicError(ValueError):
