@@ -10,7 +10,7 @@ from dataclasses import fields, replace
 
 from ..engine.catalogue import CATALOGUE
 from . import intents as it
-from .mapper_words import COMPARATIVES
+from .param_words import COMPARATIVES
 from .patch_model import PatchModel
 from .resolve import type_named
 from .vocabulary import is_known_word

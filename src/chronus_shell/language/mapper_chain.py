@@ -1,67 +1,141 @@
-"""Chain edits: move a module before or after another, and refuse an edge that makes a loop.
+"""The chain: where a new module goes, what it is called, moving modules, refusing loops.
 
 "put the delay before the reverb", "move the distortion after the filter", "run it through
 the reverb" (an effect that exists moves; one that does not is added there). Audio feeding
-back into itself is refused with the loop named ("feed the reverb into the delay").
+back into itself is refused with the loop named ("feed the reverb into the delay"). A new
+module's type comes from the words (module_type), its id is the next free one (new_id), and it
+goes to master or the end of the focused voice (place_module); every family that adds uses these.
 """
 from __future__ import annotations
 
+import re
+
+from ..engine.catalogue import module_spec
+from ..engine.params import ModuleSpec, ParamError
 from ..protocol.message import Message
+from . import intents as it
 from .errors import LanguageError
-from .mapper_words import message
+from .mapper_messages import message
 from .patch_model import MASTER
+from .resolve import GENERIC_NOUNS, type_and_presets, type_named
+
+#: What an id may look like, and an id the shell gave ("saw1": type, then a number).
+ID_SHAPE = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
+AUTO_ID = re.compile(r"^([a-z_]+?)\d+$")
 
 
-class ChainMapper:
-    """Part of Mapper: moving modules within the audio chain."""
+def move_module(ctx, module_id: str, anchor: str, before: bool, column: int) -> list[Message]:
+    """Take `module_id` out of its place (its inputs then feed its outputs) and put it right
+    before or after `anchor`."""
+    if module_id == anchor:
+        raise LanguageError(f"{module_id} cannot go {'before' if before else 'after'} itself", column)
+    if anchor == MASTER:
+        raise LanguageError("master is the end of every chain: name a module", column)
+    if ctx.model.spec(module_id).role not in ("processor",) and before is False and \
+            ctx.model.spec(anchor).role == "processor" and module_id in ctx.model.voice_of(anchor)[:1]:
+        raise LanguageError(f"{module_id} is the source of that chain: it can only start it", column)
+    ins, outs = ctx.model.inputs(module_id), ctx.model.outputs(module_id)
+    if (before and outs == [anchor]) or (not before and ins == [anchor]):
+        raise LanguageError(f"{module_id} is already right {'before' if before else 'after'} {anchor}", column)
+    edges = [e for e in ctx.model.edges if module_id not in e]
+    messages = [message("/patch/disconnect", a, b) for a, b in ctx.model.edges if module_id in (a, b)]
+    for a in ins:
+        for b in outs:
+            if (a, b) not in edges:
+                edges.append((a, b))
+                messages.append(message("/patch/connect", a, b))
+    if before:
+        feeding = [a for a, b in edges if b == anchor]
+        messages += [message("/patch/disconnect", a, anchor) for a in feeding]
+        messages += [message("/patch/connect", a, module_id) for a in feeding]
+        messages.append(message("/patch/connect", module_id, anchor))
+    else:
+        fed = [b for a, b in edges if a == anchor] or [MASTER]
+        messages += [message("/patch/disconnect", anchor, b) for b in fed if (anchor, b) in edges]
+        messages.append(message("/patch/connect", anchor, module_id))
+        messages += [message("/patch/connect", module_id, b) for b in fed]
+    return messages
 
-    def _move(self, module_id: str, anchor: str, before: bool, column: int) -> list[Message]:
-        """Take `module_id` out of its place (its inputs then feed its outputs) and put it right
-        before or after `anchor`."""
-        if module_id == anchor:
-            raise LanguageError(f"{module_id} cannot go {'before' if before else 'after'} itself", column)
-        if anchor == MASTER:
-            raise LanguageError("master is the end of every chain: name a module", column)
-        if self.model.spec(module_id).role not in ("processor",) and before is False and \
-                self.model.spec(anchor).role == "processor" and module_id in self.model.voice_of(anchor)[:1]:
-            raise LanguageError(f"{module_id} is the source of that chain: it can only start it", column)
-        ins, outs = self.model.inputs(module_id), self.model.outputs(module_id)
-        if (before and outs == [anchor]) or (not before and ins == [anchor]):
-            raise LanguageError(f"{module_id} is already right {'before' if before else 'after'} {anchor}", column)
-        edges = [e for e in self.model.edges if module_id not in e]
-        messages = [message("/patch/disconnect", a, b) for a, b in self.model.edges if module_id in (a, b)]
-        for a in ins:
-            for b in outs:
-                if (a, b) not in edges:
-                    edges.append((a, b))
-                    messages.append(message("/patch/connect", a, b))
-        if before:
-            feeding = [a for a, b in edges if b == anchor]
-            messages += [message("/patch/disconnect", a, anchor) for a in feeding]
-            messages += [message("/patch/connect", a, module_id) for a in feeding]
-            messages.append(message("/patch/connect", module_id, anchor))
-        else:
-            fed = [b for a, b in edges if a == anchor] or [MASTER]
-            messages += [message("/patch/disconnect", anchor, b) for b in fed if (anchor, b) in edges]
-            messages.append(message("/patch/connect", anchor, module_id))
-            messages += [message("/patch/connect", module_id, b) for b in fed]
-        return messages
 
-    def _right_before(self, module_id: str, anchor: str) -> list[Message]:
-        """Insert a new `module_id` between whatever feeds `anchor` and `anchor`."""
-        feeding = self.model.inputs(anchor)
-        return ([message("/patch/disconnect", a, anchor) for a in feeding]
-                + [message("/patch/connect", a, module_id) for a in feeding]
-                + [message("/patch/connect", module_id, anchor)])
+def right_before(ctx, module_id: str, anchor: str) -> list[Message]:
+    """Insert a new `module_id` between whatever feeds `anchor` and `anchor`."""
+    feeding = ctx.model.inputs(anchor)
+    return ([message("/patch/disconnect", a, anchor) for a in feeding]
+            + [message("/patch/connect", a, module_id) for a in feeding]
+            + [message("/patch/connect", module_id, anchor)])
 
-    def _check_loop(self, source: str, dest: str, column: int) -> None:
-        """An audio edge source → dest must not close a loop (dest already reaching source)."""
-        seen, todo = set(), [dest]
-        while todo:
-            node = todo.pop()
-            if node == source:
-                raise LanguageError(f"that would make a loop: {dest} already feeds {source} — move it instead, "
-                                    f"e.g. 'put {source} after {dest}'", column)
-            if node not in seen:
-                seen.add(node)
-                todo.extend(self.model.outputs(node))
+
+def check_loop(ctx, source: str, dest: str, column: int) -> None:
+    """An audio edge source → dest must not close a loop (dest already reaching source)."""
+    seen, todo = set(), [dest]
+    while todo:
+        node = todo.pop()
+        if node == source:
+            raise LanguageError(f"that would make a loop: {dest} already feeds {source} — move it instead, "
+                                f"e.g. 'put {source} after {dest}'", column)
+        if node not in seen:
+            seen.add(node)
+            todo.extend(ctx.model.outputs(node))
+
+
+def module_type(ctx, words: it.Words, value: it.Value | None = None):
+    """(ModuleSpec, enum presets) a phrase names: 'saw', 'highpass filter', 'pink noise'."""
+    texts = words.texts
+    if value is not None and value.kind == "number" and value.unit is None and type_named((value.text,)):
+        texts = (value.text,)                     # "add a 303 filter"
+    found = type_and_presets(texts)
+    if found is None:
+        core = tuple(t for t in texts if t not in GENERIC_NOUNS + ("wave",)) or texts
+        type_name, presets = "_".join(core), ()
+    else:
+        type_name, presets = found
+    try:
+        spec = module_spec(type_name)
+    except ParamError as err:
+        raise LanguageError(str(err), words.column, err.suggestions) from None
+    if spec.role == "master":
+        raise LanguageError("master always exists; there is only one", words.column)
+    return spec, presets
+
+
+def preset_messages(module_id: str, spec: ModuleSpec, presets) -> list[Message]:
+    """The choices a new module was named with ('a lowpass filter'), said even when default."""
+    return [message(f"/mod/{module_id}/{name}", choice) for name, choice in presets]
+
+
+def new_id(ctx, type_name: str, name: it.Word | None) -> str:
+    if name is None:
+        return ctx.model.next_id(type_name)
+    module_id = name.text.lower()
+    if not ID_SHAPE.match(module_id):
+        raise LanguageError(f"{name.text!r} is not a valid id (a letter, then letters, digits, _)",
+                            name.column)
+    if module_id in ctx.model.modules:
+        raise LanguageError(f"the name {module_id!r} is taken by a module already in the patch", name.column)
+    if (named := type_named((module_id,))) is not None:
+        raise LanguageError(f"{module_id!r} already means the {named} module type: pick another name",
+                            name.column)
+    return module_id
+
+
+def place_module(ctx, module_id: str, spec: ModuleSpec, voice: list[str] | None = None) -> list[Message]:
+    """Sources and drums go to master; processors go at the end of the focused voice."""
+    if spec.role == "modulator":
+        return []
+    if voice is None and spec.role == "source" and (waiting := sourceless_head(ctx)):
+        return [message("/patch/connect", module_id, waiting)]     # "add a 303", then "add a saw"
+    if voice is None:
+        voice = ctx.resolve.focused_voice() if spec.role == "processor" else []
+    if not voice:
+        return [message("/patch/connect", module_id, MASTER)]
+    last = voice[-1]
+    return [message("/patch/disconnect", last, MASTER), message("/patch/connect", last, module_id),
+            message("/patch/connect", module_id, MASTER)]
+
+
+def sourceless_head(ctx) -> str | None:
+    """The focused voice's first module when it is a processor with nothing feeding it."""
+    voice = ctx.model.voice_of(ctx.model.focus)
+    if voice and ctx.model.spec(voice[0]).role == "processor" and not ctx.model.inputs(voice[0]):
+        return voice[0]
+    return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import partial
 from dataclasses import replace
 
 from ..engine.catalogue import CATALOGUE
@@ -15,320 +16,331 @@ from ..protocol.message import Message
 from . import intents as it
 from .chords import hz, token_pitches, transpose_token
 from .errors import LanguageError
-from .mapper_words import (COMPARATIVES, LEVEL, LEVEL_OF_MODULE, PRONOUN_REFS, SWING, TEMPO, checked, message,
-                           playable, seq_param)
+from .mapper_messages import checked, message, playable
+from .mapper_targets import absolute, module_or_raise, musical_time, typo_checked
+from .mapper_tracks import plays_a_track, scale_track, set_track_muted
+from .mapper_words import SWING, TEMPO, seq_param
 from .musician_words import QUALITIES
+from .param_words import COMPARATIVES, LEVEL, LEVEL_OF_MODULE
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_named
+from .target_words import PRONOUN_REFS
 from .units import canonical_unit, relative_value, scaled_value
-from .vocabulary import is_known_word
 
 
-class ChangeMapper:
-    """Part of Mapper: the intents that move a param from where it is."""
+def extreme(ctx, intent: it.Extreme) -> list[Message]:
+    """'max resonance', 'no swing', 'no reverb' (its mix), 'full volume'; 'no hats' (a part
+    that plays a track) mutes its track, as 'stop the hats' does."""
+    if not intent.top and _names_a_part(ctx, intent.ref) and plays_a_track(ctx, intent.ref):
+        return set_track_muted(ctx, intent.ref, True)
+    module_id, spec = _last_param(ctx, intent.ref) or _target(ctx, intent.ref, None, intent.column)
+    if spec.is_enum:
+        raise LanguageError(f"{spec.name} is a choice ({spec.range_text()}), not an amount",
+                            intent.ref.column)
+    return [set_message(ctx, module_id, spec, spec.high if intent.top else spec.low)]
 
-    def _Extreme(self, intent: it.Extreme) -> list[Message]:
-        """'max resonance', 'no swing', 'no reverb' (its mix), 'full volume'; 'no hats' (a part
-        that plays a track) mutes its track, as 'stop the hats' does."""
-        if not intent.top and self._names_a_part(intent.ref) and self._plays_a_track(intent.ref):
-            return self._mute_track(intent.ref, True)
-        module_id, spec = self._last_param(intent.ref) or self._target(intent.ref, None, intent.column)
-        if spec.is_enum:
-            raise LanguageError(f"{spec.name} is a choice ({spec.range_text()}), not an amount",
-                                intent.ref.column)
-        return [self._set(module_id, spec, spec.high if intent.top else spec.low)]
 
-    def _last_param(self, ref: it.Words | None) -> tuple[str | None, ParamSpec] | None:
-        """'max it', 'double that': the param set last, when the words only point back."""
-        if ref is None or ref.texts not in PRONOUN_REFS[:3] or self.model.last_param is None:
-            return None
-        module_id, name = self.model.last_param
-        if module_id == "seq":
-            return None, TEMPO if name == "bpm" else SWING
-        if module_id != self.model.focus or self.model.spec(module_id) is None:
-            return None
-        return module_id, self.model.spec(module_id).param(name)
-
-    def _ChangeParam(self, intent: it.ChangeParam) -> list[Message]:
-        if intent.ref is None and intent.amount is not None and intent.amount.unit and \
-                canonical_unit(intent.amount.unit)[0] in ("octaves", "semitones"):
-            return self._Transpose(it.Transpose(None, intent.direction, intent.amount, None, intent.column))
-        module_id, spec = self._target(intent.ref, intent.amount, intent.column)
-        column = intent.ref.column if intent.ref else intent.column
-        amount = intent.amount
-        if (intent.ref is not None and "pitch" in intent.ref.texts and spec.unit == "Hz" and amount is not None
-                and amount.kind == "number" and amount.unit is None):
-            amount = replace(amount, unit="semitones")    # "pitch up 12": semitones, as transpose counts
-        change = self._change(module_id, spec, intent.direction, amount, intent.intensity, column)
-        return [change, *self._transposed_notes(module_id, spec, change.args[0], column)]
-
-    def _change(self, module_id, spec, direction, amount, intensity, column) -> Message:
-        current = self._current(module_id, spec)
-        amount = self._musical_time(spec, amount)
-        if amount is None and intensity == "edge":
-            new = spec.high if direction > 0 else spec.low
-            if new == current:
-                raise _at_edge(spec, new, direction, column)
-        elif amount is None and intensity == "big":
-            new = current
-            for _ in range(3):
-                try:
-                    new = relative_value(spec, new, direction, None, column)
-                except LanguageError:
-                    if new == current:
-                        raise
-                    break
-        else:
-            new = relative_value(spec, current, direction, amount, column)
-        return self._set(module_id, spec, new)
-
-    def _target(self, ref: it.Words | None, amount: it.Value | None, column: int) -> tuple[str | None, ParamSpec]:
-        """(module id, ParamSpec) a relative command works on; (None, TEMPO/SWING) for the sequencer."""
-        if ref is None:
-            return self._by_unit(self.resolve.focus(column), amount, column)
-        seq = seq_param(ref)
-        if seq is not None:
-            return None, seq
-        return self._typo_checked(self._param_or_level, ref, amount)
-
-    def _param_or_level(self, ref: it.Words, amount: it.Value | None = None) -> tuple[str, ParamSpec]:
-        """'turn the drive up' names a param; 'turn the saw up' names a module: its level (or, for
-        'lower the saw an octave', the param the amount's unit fits)."""
-        try:
-            return self.resolve.param(ref, hints=False)
-        except LanguageError as param_error:
-            module_id = self._module_or_raise(ref)
-            try:
-                return self._by_unit(module_id, amount, ref.column)
-            except LanguageError:
-                pass
-            spec = self.model.spec(module_id)
-            if "filter" in ref.texts and spec.has_param("cutoff"):   # "filter down": its cutoff
-                return module_id, spec.param("cutoff")
-            quality = QUALITIES.get(ref.text, "")
-            if spec.has_param(quality.split()[-1] if quality else ""):   # "more acid": its resonance
-                return module_id, spec.param(quality.split()[-1])
-            try:                                          # "turn the 303 up": its voice's level
-                return self._near_param(ref, LEVEL, ref.column)
-            except LanguageError:
-                self.resolve.param(ref)
-                raise param_error from None
-
-    def _by_unit(self, module_id: str, amount: it.Value | None, column: int) -> tuple[str, ParamSpec]:
-        """A module's param for a change: the first whose unit the amount fits, else its level."""
-        spec = self.model.spec(module_id)
-        unit = None
-        if amount is not None:
-            unit = "hz" if amount.kind == "note" else canonical_unit(amount.unit)[0]
-        wanted = {"octaves": "Hz", "semitones": "Hz", "cents": "Hz", "hz": "Hz", "ms": "ms", "s": "ms"}
-        if unit in wanted:
-            for param in spec.params:
-                if param.unit in (wanted[unit], "s" if wanted[unit] == "ms" else wanted[unit]):
-                    return module_id, param
-        for name in LEVEL_OF_MODULE:
-            if spec.has_param(name):
-                return module_id, spec.param(name)
-        raise LanguageError(f"{module_id} has no level to change — name a param "
-                            f"({', '.join(p.name for p in spec.params)})", column)
-
-    def _typo_checked(self, resolve, ref: it.Words, *args):
-        """Resolve a param phrase, but first catch a word nobody knows (a typo of any kind)."""
-        for word in ref.items:
-            if not is_known_word(word.text, self.model.modules):
-                raise self._lone_word(word)
-        return resolve(ref, *args)
-
-    def _current(self, module_id: str | None, spec: ParamSpec) -> float:
-        if module_id is None:
-            return self.model.bpm if spec is TEMPO else self.model.swing
-        return self.model.value(module_id, spec.name)
-
-    def _set(self, module_id: str | None, spec: ParamSpec, value) -> Message:
-        if module_id is None:
-            return message("/seq/bpm" if spec is TEMPO else "/seq/swing", checked(spec, value))
-        return message(f"/mod/{module_id}/{spec.name}", value)
-
-    def _Comparative(self, intent: it.Comparative) -> list[Message]:
-        direction, names = COMPARATIVES[re.sub(r"[\s-]+", "-", intent.word)]
-        if "@tempo" in names and intent.ref is not None:
-            names = ("rate", "time", "@tempo")            # "make the echo slower": its time, longer
-        if "@tempo" in names and intent.ref is not None and intent.amount is None and self._names_a_part(intent.ref) \
-                and not self._has_rate(intent.ref):
-            return self._scale_track(intent.ref, 2 if direction > 0 else 0.5)    # "faster hats": double time
-        module_id, spec = self._damping(intent) or self._comparative_target(intent, names)
-        if spec.name == "damp":
-            direction = -direction                        # "brighter reverb": less damping
-        if "@tempo" in names and spec.unit.lower() in ("ms", "s"):
-            direction = -direction                        # "faster attack": a shorter one
-        if spec.name == "attack" and intent.word in ("softer", "harder"):
-            direction = -direction                        # "softer attack": a slower one
-        change = self._change(module_id, spec, direction, intent.amount, intent.intensity, intent.column)
-        if intent.ref is None or intent.ref.texts in PRONOUN_REFS:
-            self._understood(intent.word, module_id, spec, change.args[0])
-        return [change, *self._transposed_notes(module_id, spec, change.args[0], intent.column)]
-
-    def _damping(self, intent: it.Comparative) -> tuple[str, ParamSpec] | None:
-        """'brighter reverb': a module whose brightness is its damping (no cutoff or tone)."""
-        if intent.ref is None or intent.word not in ("brighter", "darker", "duller") or \
-                intent.ref.texts in PRONOUN_REFS:
-            return None
-        try:
-            module_id = self.resolve.module(intent.ref, hints=False)
-        except LanguageError:
-            return None
-        spec = self.model.spec(module_id)
-        if spec.has_param("damp") and not (spec.has_param("cutoff") or spec.has_param("tone")):
-            return module_id, spec.param("damp")
+def _last_param(ctx, ref: it.Words | None) -> tuple[str | None, ParamSpec] | None:
+    """'max it', 'double that': the param set last, when the words only point back."""
+    if ref is None or ref.texts not in PRONOUN_REFS[:3] or ctx.model.last_param is None:
         return None
+    module_id, name = ctx.model.last_param
+    if module_id == "seq":
+        return None, TEMPO if name == "bpm" else SWING
+    if module_id != ctx.model.focus or ctx.model.spec(module_id) is None:
+        return None
+    return module_id, ctx.model.spec(module_id).param(name)
 
-    def _has_rate(self, ref: it.Words) -> bool:
-        try:
-            return self.model.spec(self.resolve.module(ref, hints=False)).has_param("rate")
-        except LanguageError:
-            return False
 
-    def _understood(self, word: str, module_id: str | None, spec: ParamSpec, new) -> None:
-        """An inferred reading, said back: '→ brighter: acid_filter1 cutoff 800 → 1000 Hz'."""
-        old = self._current(module_id, spec)
-        unit = "" if spec.unit in ("ratio", "enum", "bool") else f" {spec.unit}"
-        where = f"{module_id} {spec.name}" if module_id else spec.name
-        self.understood.append(f"{word}: {where} {format_number(old)} → {format_number(new)}{unit}")
+def change_param(ctx, intent: it.ChangeParam) -> list[Message]:
+    if intent.ref is None and intent.amount is not None and intent.amount.unit and \
+            canonical_unit(intent.amount.unit)[0] in ("octaves", "semitones"):
+        return ctx.map(it.Transpose(None, intent.direction, intent.amount, None, intent.column))
+    module_id, spec = _target(ctx, intent.ref, intent.amount, intent.column)
+    column = intent.ref.column if intent.ref else intent.column
+    amount = intent.amount
+    if (intent.ref is not None and "pitch" in intent.ref.texts and spec.unit == "Hz" and amount is not None
+            and amount.kind == "number" and amount.unit is None):
+        amount = replace(amount, unit="semitones")    # "pitch up 12": semitones, as transpose counts
+    change = change_message(ctx, module_id, spec, intent.direction, amount, intent.intensity, column)
+    return [change, *_transposed_notes(ctx, module_id, spec, change.args[0], column)]
 
-    def _comparative_target(self, intent: it.Comparative, names) -> tuple[str | None, ParamSpec]:
-        ref = intent.ref
-        if names == LEVEL and (ref is None or ref.texts in EVERYTHING or ref.texts in PRONOUN_REFS) and not any(
-                self.model.spec(m).role in ("source", "drum") for m in self.model.modules):
-            raise LanguageError(f"nothing plays yet to make {intent.word} — add a sound first", intent.column)
-        if ref is not None and ref.texts in EVERYTHING and names == LEVEL:
-            return MASTER, self.model.spec(MASTER).param("gain")      # "everything louder": the mix
-        pronoun = ref is not None and ref.texts in PRONOUN_REFS[:4]
-        if ref is not None and ref.texts in PRONOUN_REFS:
-            ref = None                                    # "make it brighter": the focus, then its voice
-        focus = self.model.focus if self.model.focus in self.model.modules else None
-        if ref is None and "@tempo" in names:
-            if focus is not None and self.model.spec(focus).has_param("rate"):
-                return focus, self.model.spec(focus).param("rate")    # "slower" after touching an lfo
-            return None, TEMPO                            # "faster", "slow it down": the tempo
-        if ref is None and names == LEVEL:                # "louder": the voice's level, never an effect's mix
-            for module_id in self.resolve.focused_voice():
-                if self.model.spec(module_id).has_param("gain"):
-                    return module_id, self.model.spec(module_id).param("gain")
-        if ref is not None:
-            if seq_param(ref) is not None:
-                return None, seq_param(ref)
-            if ref.texts in EVERYTHING and names == LEVEL:
-                return MASTER, self.model.spec(MASTER).param("gain")
+
+def change_message(ctx, module_id, spec, direction, amount, intensity, column) -> Message:
+    current = current_value(ctx, module_id, spec)
+    amount = musical_time(ctx, spec, amount)
+    if amount is None and intensity == "edge":
+        new = spec.high if direction > 0 else spec.low
+        if new == current:
+            raise _at_edge(spec, new, direction, column)
+    elif amount is None and intensity == "big":
+        new = current
+        for _ in range(3):
             try:
-                return self._typo_checked(self.resolve.param, ref, False)
+                new = relative_value(spec, new, direction, None, column)
             except LanguageError:
-                if _names_param(ref) and not type_named(ref.texts):
-                    self.resolve.param(ref)
+                if new == current:
                     raise
-        if intent.word in ("higher", "lower") and intent.amount is not None and (
-                canonical_unit(intent.amount.unit)[0] not in (None, "octaves", "semitones", "cents", "hz")):
-            return self._target(ref, intent.amount, intent.column)    # "3 db lower": the level
-        return self._near_param(ref, names, intent.column, what=intent.word, anywhere=not pronoun)
+                break
+    else:
+        new = relative_value(spec, current, direction, amount, column)
+    return set_message(ctx, module_id, spec, new)
 
-    def _near_param(self, ref: it.Words | None, names, column: int, what: str = "",
-                    anywhere: bool = True) -> tuple[str | None, ParamSpec]:
-        """The first of `names` on the module (or focus), then its voice, then the patch (not
-        for 'it': 'make it punchier' means the sound in focus, never the one drum that has punch)."""
-        if ref is not None and ref.texts in PRONOUN_REFS[:4]:
-            ref = None
-        if ref is not None:
-            self._typo_checked(lambda r: None, ref)
-            start = self.resolve.module(ref)
-        else:
-            start = self.model.focus if self.model.focus in self.model.modules else None
-        voice = self.model.voice_of(start) if start else []
-        if not voice and ref is None:                     # the focus is an lfo: the voice in focus
-            voice = self.resolve.focused_voice()
-        if start and start in voice:
-            at = voice.index(start)
-            nearby = [start] + voice[at + 1:] + voice[:at][::-1]
-        else:
-            nearby = ([start] if start else []) + voice
-        for group in ([nearby[0]] if nearby else [], nearby):
-            for name in names:
-                for module_id in group:
-                    spec = self.model.spec(module_id)
-                    if spec is not None and spec.has_param(name):
-                        return module_id, spec.param(name)
-        if ref is None:
-            if "@tempo" in names:
-                return None, TEMPO
-            if names == LEVEL:
-                return MASTER, self.model.spec(MASTER).param("gain")
-            for name in names if anywhere else ():
-                owners = [m for m in self.model.modules if self.model.spec(m).has_param(name)]
-                if len(owners) == 1:
-                    return owners[0], self.model.spec(owners[0]).param(name)
-        wanted = " or ".join(n.lstrip("@") for n in names)
-        where = f"{start}'s voice" if start else "the patch"
-        raise LanguageError(f"nothing in {where} has {wanted}{f' to make {what}' if what else ''}",
-                            ref.column if ref else column)
 
-    def _Scale(self, intent: it.Scale) -> list[Message]:
-        """'double the tempo', 'halve the cutoff', 'half time'."""
-        if intent.ref is None:
-            module_id, spec = None, TEMPO
-        elif self._last_param(intent.ref) is not None:
-            module_id, spec = self._last_param(intent.ref)        # "cutoff 400, double it"
-        elif intent.factor in (2, 0.5) and self._names_a_part(intent.ref):
-            return self._scale_track(intent.ref, intent.factor)      # "double the hats": the rhythm
-        else:
-            module_id, spec = self._target(intent.ref, None, intent.column)
-        if spec.is_enum:
-            raise LanguageError(f"{spec.name} is a choice, not an amount", intent.column)
-        new = scaled_value(spec, self._current(module_id, spec), intent.factor,
-                           intent.ref.column if intent.ref else intent.column)
-        return [self._set(module_id, spec, new)]
+def _target(ctx, ref: it.Words | None, amount: it.Value | None, column: int) -> tuple[str | None, ParamSpec]:
+    """(module id, ParamSpec) a relative command works on; (None, TEMPO/SWING) for the sequencer."""
+    if ref is None:
+        return _by_unit(ctx, ctx.resolve.focus(column), amount, column)
+    seq = seq_param(ref)
+    if seq is not None:
+        return None, seq
+    return typo_checked(ctx, partial(_param_or_level, ctx), ref, amount)
 
-    def _names_a_part(self, ref: it.Words) -> bool:
-        """A drum or a track named without a param ('the hats', 'the kick pattern')."""
+
+def _param_or_level(ctx, ref: it.Words, amount: it.Value | None = None) -> tuple[str, ParamSpec]:
+    """'turn the drive up' names a param; 'turn the saw up' names a module: its level (or, for
+    'lower the saw an octave', the param the amount's unit fits)."""
+    try:
+        return ctx.resolve.param(ref, hints=False)
+    except LanguageError as param_error:
+        module_id = module_or_raise(ctx, ref)
         try:
-            self.resolve.param(ref, hints=False)
-            return False
+            return _by_unit(ctx, module_id, amount, ref.column)
         except LanguageError:
-            return self._plays_a_track(ref)
+            pass
+        spec = ctx.model.spec(module_id)
+        if "filter" in ref.texts and spec.has_param("cutoff"):   # "filter down": its cutoff
+            return module_id, spec.param("cutoff")
+        quality = QUALITIES.get(ref.text, "")
+        if spec.has_param(quality.split()[-1] if quality else ""):   # "more acid": its resonance
+            return module_id, spec.param(quality.split()[-1])
+        try:                                          # "turn the 303 up": its voice's level
+            return near_param(ctx, ref, LEVEL, ref.column)
+        except LanguageError:
+            ctx.resolve.param(ref)
+            raise param_error from None
 
-    def _Transpose(self, intent: it.Transpose) -> list[Message]:
-        """'transpose up 2 semitones' (a plain number counts semitones), 'transpose to a3'."""
-        ref = None if intent.ref is not None and intent.ref.texts in PRONOUN_REFS else intent.ref
-        module_id, spec = self._near_param(ref, (intent.param,), intent.column,
-                                           "higher" if intent.param == "pitch" else "")
-        if intent.to is not None:
-            return [message(f"/mod/{module_id}/{spec.name}", self._absolute(spec, intent.to))]
-        amount = intent.amount
-        if amount is not None and amount.kind == "number" and amount.unit is None:
-            amount = replace(amount, unit="semitones" if spec.unit == "Hz" else None)
-        direction = intent.direction
-        if amount is not None and amount.kind == "number" and amount.number < 0:
-            amount, direction = replace(amount, number=-amount.number), -direction
-        change = self._change(module_id, spec, direction, amount, None, intent.column)
-        return [change, *self._transposed_notes(module_id, spec, change.args[0], intent.column)]
 
-    def _transposed_notes(self, module_id: str, spec: ParamSpec, new: float, column: int) -> list[Message]:
-        """A voice that plays notes: its notes move too (each note sets the pitch again, so a
-        transposed oscillator alone would be undone at the next step)."""
-        if module_id is None or spec.name != "freq" or self.model.spec(module_id).role != "source":
-            return []                                     # a cutoff moves alone
-        old = self.model.value(module_id, spec.name)
-        if not old or not new:
-            return []
-        semitones = 12 * math.log2(new / old)
-        if abs(semitones - round(semitones)) > 1e-6:
-            return []                                     # cents: the oscillator alone moves
-        voice = set(self.model.voice_of(module_id)) | {module_id}
-        moved = []
-        for name, track in self.model.tracks.items():
-            if track.target in voice and track.notes:
-                notes = [transpose_token(note, round(semitones)) for note in track.notes]   # chords move as chords
-                for note in notes:
-                    for pitch in token_pitches(note) or ():
-                        playable(hz(pitch), note, column)
-                moved.append(message("/seq/notes", name, *notes))
-        return moved
+def _by_unit(ctx, module_id: str, amount: it.Value | None, column: int) -> tuple[str, ParamSpec]:
+    """A module's param for a change: the first whose unit the amount fits, else its level."""
+    spec = ctx.model.spec(module_id)
+    unit = None
+    if amount is not None:
+        unit = "hz" if amount.kind == "note" else canonical_unit(amount.unit)[0]
+    wanted = {"octaves": "Hz", "semitones": "Hz", "cents": "Hz", "hz": "Hz", "ms": "ms", "s": "ms"}
+    if unit in wanted:
+        for param in spec.params:
+            if param.unit in (wanted[unit], "s" if wanted[unit] == "ms" else wanted[unit]):
+                return module_id, param
+    for name in LEVEL_OF_MODULE:
+        if spec.has_param(name):
+            return module_id, spec.param(name)
+    raise LanguageError(f"{module_id} has no level to change — name a param "
+                        f"({', '.join(p.name for p in spec.params)})", column)
+
+
+def current_value(ctx, module_id: str | None, spec: ParamSpec) -> float:
+    if module_id is None:
+        return ctx.model.bpm if spec is TEMPO else ctx.model.swing
+    return ctx.model.value(module_id, spec.name)
+
+
+def set_message(ctx, module_id: str | None, spec: ParamSpec, value) -> Message:
+    if module_id is None:
+        return message("/seq/bpm" if spec is TEMPO else "/seq/swing", checked(spec, value))
+    return message(f"/mod/{module_id}/{spec.name}", value)
+
+
+def comparative(ctx, intent: it.Comparative) -> list[Message]:
+    direction, names = COMPARATIVES[re.sub(r"[\s-]+", "-", intent.word)]
+    if "@tempo" in names and intent.ref is not None:
+        names = ("rate", "time", "@tempo")            # "make the echo slower": its time, longer
+    if "@tempo" in names and intent.ref is not None and intent.amount is None and _names_a_part(ctx, intent.ref) \
+            and not _has_rate(ctx, intent.ref):
+        return scale_track(ctx, intent.ref, 2 if direction > 0 else 0.5)    # "faster hats": double time
+    module_id, spec = _damping(ctx, intent) or _comparative_target(ctx, intent, names)
+    if spec.name == "damp":
+        direction = -direction                        # "brighter reverb": less damping
+    if "@tempo" in names and spec.unit.lower() in ("ms", "s"):
+        direction = -direction                        # "faster attack": a shorter one
+    if spec.name == "attack" and intent.word in ("softer", "harder"):
+        direction = -direction                        # "softer attack": a slower one
+    change = change_message(ctx, module_id, spec, direction, intent.amount, intent.intensity, intent.column)
+    if intent.ref is None or intent.ref.texts in PRONOUN_REFS:
+        _understood(ctx, intent.word, module_id, spec, change.args[0])
+    return [change, *_transposed_notes(ctx, module_id, spec, change.args[0], intent.column)]
+
+
+def _damping(ctx, intent: it.Comparative) -> tuple[str, ParamSpec] | None:
+    """'brighter reverb': a module whose brightness is its damping (no cutoff or tone)."""
+    if intent.ref is None or intent.word not in ("brighter", "darker", "duller") or \
+            intent.ref.texts in PRONOUN_REFS:
+        return None
+    try:
+        module_id = ctx.resolve.module(intent.ref, hints=False)
+    except LanguageError:
+        return None
+    spec = ctx.model.spec(module_id)
+    if spec.has_param("damp") and not (spec.has_param("cutoff") or spec.has_param("tone")):
+        return module_id, spec.param("damp")
+    return None
+
+
+def _has_rate(ctx, ref: it.Words) -> bool:
+    try:
+        return ctx.model.spec(ctx.resolve.module(ref, hints=False)).has_param("rate")
+    except LanguageError:
+        return False
+
+
+def _understood(ctx, word: str, module_id: str | None, spec: ParamSpec, new) -> None:
+    """An inferred reading, said back: '→ brighter: acid_filter1 cutoff 800 → 1000 Hz'."""
+    old = current_value(ctx, module_id, spec)
+    unit = "" if spec.unit in ("ratio", "enum", "bool") else f" {spec.unit}"
+    where = f"{module_id} {spec.name}" if module_id else spec.name
+    ctx.understood.append(f"{word}: {where} {format_number(old)} → {format_number(new)}{unit}")
+
+
+def _comparative_target(ctx, intent: it.Comparative, names) -> tuple[str | None, ParamSpec]:
+    ref = intent.ref
+    if names == LEVEL and (ref is None or ref.texts in EVERYTHING or ref.texts in PRONOUN_REFS) and not any(
+            ctx.model.spec(m).role in ("source", "drum") for m in ctx.model.modules):
+        raise LanguageError(f"nothing plays yet to make {intent.word} — add a sound first", intent.column)
+    if ref is not None and ref.texts in EVERYTHING and names == LEVEL:
+        return MASTER, ctx.model.spec(MASTER).param("gain")      # "everything louder": the mix
+    pronoun = ref is not None and ref.texts in PRONOUN_REFS[:4]
+    if ref is not None and ref.texts in PRONOUN_REFS:
+        ref = None                                    # "make it brighter": the focus, then its voice
+    focus = ctx.model.focus if ctx.model.focus in ctx.model.modules else None
+    if ref is None and "@tempo" in names:
+        if focus is not None and ctx.model.spec(focus).has_param("rate"):
+            return focus, ctx.model.spec(focus).param("rate")    # "slower" after touching an lfo
+        return None, TEMPO                            # "faster", "slow it down": the tempo
+    if ref is None and names == LEVEL:                # "louder": the voice's level, never an effect's mix
+        for module_id in ctx.resolve.focused_voice():
+            if ctx.model.spec(module_id).has_param("gain"):
+                return module_id, ctx.model.spec(module_id).param("gain")
+    if ref is not None:
+        if seq_param(ref) is not None:
+            return None, seq_param(ref)
+        if ref.texts in EVERYTHING and names == LEVEL:
+            return MASTER, ctx.model.spec(MASTER).param("gain")
+        try:
+            return typo_checked(ctx, ctx.resolve.param, ref, False)
+        except LanguageError:
+            if _names_param(ref) and not type_named(ref.texts):
+                ctx.resolve.param(ref)
+                raise
+    if intent.word in ("higher", "lower") and intent.amount is not None and (
+            canonical_unit(intent.amount.unit)[0] not in (None, "octaves", "semitones", "cents", "hz")):
+        return _target(ctx, ref, intent.amount, intent.column)    # "3 db lower": the level
+    return near_param(ctx, ref, names, intent.column, what=intent.word, anywhere=not pronoun)
+
+
+def near_param(ctx, ref: it.Words | None, names, column: int, what: str = "",
+               anywhere: bool = True) -> tuple[str | None, ParamSpec]:
+    """The first of `names` on the module (or focus), then its voice, then the patch (not
+    for 'it': 'make it punchier' means the sound in focus, never the one drum that has punch)."""
+    if ref is not None and ref.texts in PRONOUN_REFS[:4]:
+        ref = None
+    if ref is not None:
+        typo_checked(ctx, lambda r: None, ref)
+        start = ctx.resolve.module(ref)
+    else:
+        start = ctx.model.focus if ctx.model.focus in ctx.model.modules else None
+    voice = ctx.model.voice_of(start) if start else []
+    if not voice and ref is None:                     # the focus is an lfo: the voice in focus
+        voice = ctx.resolve.focused_voice()
+    if start and start in voice:
+        at = voice.index(start)
+        nearby = [start] + voice[at + 1:] + voice[:at][::-1]
+    else:
+        nearby = ([start] if start else []) + voice
+    for group in ([nearby[0]] if nearby else [], nearby):
+        for name in names:
+            for module_id in group:
+                spec = ctx.model.spec(module_id)
+                if spec is not None and spec.has_param(name):
+                    return module_id, spec.param(name)
+    if ref is None:
+        if "@tempo" in names:
+            return None, TEMPO
+        if names == LEVEL:
+            return MASTER, ctx.model.spec(MASTER).param("gain")
+        for name in names if anywhere else ():
+            owners = [m for m in ctx.model.modules if ctx.model.spec(m).has_param(name)]
+            if len(owners) == 1:
+                return owners[0], ctx.model.spec(owners[0]).param(name)
+    wanted = " or ".join(n.lstrip("@") for n in names)
+    where = f"{start}'s voice" if start else "the patch"
+    raise LanguageError(f"nothing in {where} has {wanted}{f' to make {what}' if what else ''}",
+                        ref.column if ref else column)
+
+
+def scale(ctx, intent: it.Scale) -> list[Message]:
+    """'double the tempo', 'halve the cutoff', 'half time'."""
+    if intent.ref is None:
+        module_id, spec = None, TEMPO
+    elif _last_param(ctx, intent.ref) is not None:
+        module_id, spec = _last_param(ctx, intent.ref)        # "cutoff 400, double it"
+    elif intent.factor in (2, 0.5) and _names_a_part(ctx, intent.ref):
+        return scale_track(ctx, intent.ref, intent.factor)      # "double the hats": the rhythm
+    else:
+        module_id, spec = _target(ctx, intent.ref, None, intent.column)
+    if spec.is_enum:
+        raise LanguageError(f"{spec.name} is a choice, not an amount", intent.column)
+    new = scaled_value(spec, current_value(ctx, module_id, spec), intent.factor,
+                       intent.ref.column if intent.ref else intent.column)
+    return [set_message(ctx, module_id, spec, new)]
+
+
+def _names_a_part(ctx, ref: it.Words) -> bool:
+    """A drum or a track named without a param ('the hats', 'the kick pattern')."""
+    try:
+        ctx.resolve.param(ref, hints=False)
+        return False
+    except LanguageError:
+        return plays_a_track(ctx, ref)
+
+
+def transpose(ctx, intent: it.Transpose) -> list[Message]:
+    """'transpose up 2 semitones' (a plain number counts semitones), 'transpose to a3'."""
+    ref = None if intent.ref is not None and intent.ref.texts in PRONOUN_REFS else intent.ref
+    module_id, spec = near_param(ctx, ref, (intent.param,), intent.column,
+                                 "higher" if intent.param == "pitch" else "")
+    if intent.to is not None:
+        return [message(f"/mod/{module_id}/{spec.name}", absolute(ctx, spec, intent.to))]
+    amount = intent.amount
+    if amount is not None and amount.kind == "number" and amount.unit is None:
+        amount = replace(amount, unit="semitones" if spec.unit == "Hz" else None)
+    direction = intent.direction
+    if amount is not None and amount.kind == "number" and amount.number < 0:
+        amount, direction = replace(amount, number=-amount.number), -direction
+    change = change_message(ctx, module_id, spec, direction, amount, None, intent.column)
+    return [change, *_transposed_notes(ctx, module_id, spec, change.args[0], intent.column)]
+
+
+def _transposed_notes(ctx, module_id: str, spec: ParamSpec, new: float, column: int) -> list[Message]:
+    """A voice that plays notes: its notes move too (each note sets the pitch again, so a
+    transposed oscillator alone would be undone at the next step)."""
+    if module_id is None or spec.name != "freq" or ctx.model.spec(module_id).role != "source":
+        return []                                     # a cutoff moves alone
+    old = ctx.model.value(module_id, spec.name)
+    if not old or not new:
+        return []
+    semitones = 12 * math.log2(new / old)
+    if abs(semitones - round(semitones)) > 1e-6:
+        return []                                     # cents: the oscillator alone moves
+    voice = set(ctx.model.voice_of(module_id)) | {module_id}
+    moved = []
+    for name, track in ctx.model.tracks.items():
+        if track.target in voice and track.notes:
+            notes = [transpose_token(note, round(semitones)) for note in track.notes]   # chords move as chords
+            for note in notes:
+                for pitch in token_pitches(note) or ():
+                    playable(hz(pitch), note, column)
+            moved.append(message("/seq/notes", name, *notes))
+    return moved
 
 
 def _names_param(words: it.Words) -> bool:
@@ -340,3 +352,7 @@ def _at_edge(spec: ParamSpec, value: float, direction: int, column: int) -> Lang
     edge = "maximum" if direction > 0 else "minimum"
     return LanguageError(f"{spec.name} is already at its {edge} {value:g}", column)
 
+
+#: The intents this family maps.
+HANDLERS = {it.Extreme: extreme, it.ChangeParam: change_param, it.Comparative: comparative, it.Scale: scale,
+            it.Transpose: transpose}

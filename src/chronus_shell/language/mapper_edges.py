@@ -10,184 +10,197 @@ from ..engine.params import ModuleSpec, ParamSpec
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
-from .mapper_words import LFO_EFFECTS, PRONOUN_REFS, message, primary_param
+from .mapper_chain import check_loop, module_type, preset_messages
+from .mapper_changes import near_param
+from .mapper_messages import message
+from .mapper_targets import absolute, typo_checked
+from .mapper_targets import primary_param
+from .param_words import LFO_EFFECTS
 from .resolve import type_named
+from .target_words import PRONOUN_REFS
 
 
-class EdgeMapper:
-    """Part of Mapper: the intents that connect modules and modulate params."""
-
-    def _endpoint(self, words: it.Words) -> str:
-        """A module id, or 'id.param' for a modulation edge."""
+def _endpoint(ctx, words: it.Words) -> str:
+    """A module id, or 'id.param' for a modulation edge."""
+    try:
+        return ctx.resolve.module(words)
+    except LanguageError as module_error:
         try:
-            return self.resolve.module(words)
-        except LanguageError as module_error:
-            try:
-                module_id, spec = self.resolve.param(words)
-            except LanguageError:
-                raise module_error from None
-            return f"{module_id}.{spec.name}"
-
-    def _Connect(self, intent: it.Connect) -> list[Message]:
-        kind = type_named(intent.dest.texts)
-        if kind and not self.model.of_type(kind) and module_spec(kind).role == "processor":
-            return self._AddTo(it.AddTo(intent.dest, intent.source))     # "send the bass to the echo": one comes
-        source, dest = self.resolve.module(intent.source), self._endpoint(intent.dest)
-        if "." in dest:
-            return [message("/patch/connect", source, dest)]
-        if intent.series and self.model.spec(dest).role == "processor":   # "send the sine into the reverb":
-            voice = self.model.voice_of(source)                          # its voice's end, instead of master
-            source = voice[-1] if voice and source in voice and dest not in voice else source
-        self._check_loop(source, dest, intent.dest.column)
-        reroute = [message("/patch/disconnect", source, "master")] if intent.series and \
-            (source, "master") in self.model.edges else []
-        return reroute + [message("/patch/connect", source, dest)]
-
-    def _Disconnect(self, intent: it.Disconnect) -> list[Message]:
-        source = self.resolve.module(intent.source)
-        if intent.dest is not None:
-            dest = self._endpoint(intent.dest)
-            onto = [d for s, d in self.model.mod_edges if s == source and d.split(".")[0] == dest]
-            if (source, dest) not in self.model.edges and onto:     # "from the filter": its param
-                return [message("/patch/disconnect", source, d) for d in onto]
-            return [message("/patch/disconnect", source, dest)]
-        edges = [e for e in self.model.edges + self.model.mod_edges if e[0] == source]
-        if not edges:
-            raise LanguageError(f"{source} is not connected to anything", intent.source.column)
-        return [message("/patch/disconnect", a, b) for a, b in edges]
-
-    def _Modulate(self, intent: it.Modulate) -> list[Message]:
-        shape = self._shape_of(intent)
-        if shape is not None:                             # "triangle wave on the lfo": its shape
-            return shape
-        effect = self._effect_named(intent.modulator)
-        if effect is not None:                            # "delay on the hats": into its chain
-            if intent.target.texts in (("master",),):
-                raise LanguageError(f"master is the end of every chain: put the {effect} on a voice, "
-                                    f"e.g. 'add a {effect} to the saw'", intent.target.column)
-            return self._AddTo(it.AddTo(intent.modulator, intent.target, intent.value))
-        target, also = _without_too(intent.target)
-        module_id, spec = self._modulation_target(target)
-        messages, modulator, mod_spec = self._modulator(intent.modulator, intent.new,
-                                                        also and f"{module_id} {spec.name}")
-        messages.append(message("/patch/connect", modulator, f"{module_id}.{spec.name}"))
-        if intent.value is not None:
-            param = primary_param(mod_spec, intent.value)
-            messages.append(message(f"/mod/{modulator}/{param.name}", self._absolute(param, intent.value)))
-        return messages
-
-    def _shape_of(self, intent: it.Modulate) -> list[Message] | None:
-        """'<choice> on <modulator>': the choice of the modulator's enum param."""
-        try:
-            module_id = self.resolve.module(intent.target, hints=False)
+            module_id, spec = ctx.resolve.param(words)
         except LanguageError:
-            return None
-        spec = self.model.spec(module_id)
-        word = intent.modulator.texts[0]
-        if spec.role != "modulator":
-            return None
-        param = next((p for p in spec.params if p.is_enum and word in p.choices), None)
-        return [message(f"/mod/{module_id}/{param.name}", word)] if param else None
+            raise module_error from None
+        return f"{module_id}.{spec.name}"
 
-    def _effect_named(self, words: it.Words) -> str | None:
-        """The type when the words name an effect or source, not a modulator (nor a module there)."""
-        type_name = type_named(words.texts)
-        if type_name is None or module_spec(type_name).role == "modulator":
+
+def connect(ctx, intent: it.Connect) -> list[Message]:
+    kind = type_named(intent.dest.texts)
+    if kind and not ctx.model.of_type(kind) and module_spec(kind).role == "processor":
+        return ctx.map(it.AddTo(intent.dest, intent.source))     # "send the bass to the echo": one comes
+    source, dest = ctx.resolve.module(intent.source), _endpoint(ctx, intent.dest)
+    if "." in dest:
+        return [message("/patch/connect", source, dest)]
+    if intent.series and ctx.model.spec(dest).role == "processor":   # "send the sine into the reverb":
+        voice = ctx.model.voice_of(source)                          # its voice's end, instead of master
+        source = voice[-1] if voice and source in voice and dest not in voice else source
+    check_loop(ctx, source, dest, intent.dest.column)
+    reroute = [message("/patch/disconnect", source, "master")] if intent.series and \
+        (source, "master") in ctx.model.edges else []
+    return reroute + [message("/patch/connect", source, dest)]
+
+
+def disconnect(ctx, intent: it.Disconnect) -> list[Message]:
+    source = ctx.resolve.module(intent.source)
+    if intent.dest is not None:
+        dest = _endpoint(ctx, intent.dest)
+        onto = [d for s, d in ctx.model.mod_edges if s == source and d.split(".")[0] == dest]
+        if (source, dest) not in ctx.model.edges and onto:     # "from the filter": its param
+            return [message("/patch/disconnect", source, d) for d in onto]
+        return [message("/patch/disconnect", source, dest)]
+    edges = [e for e in ctx.model.edges + ctx.model.mod_edges if e[0] == source]
+    if not edges:
+        raise LanguageError(f"{source} is not connected to anything", intent.source.column)
+    return [message("/patch/disconnect", a, b) for a, b in edges]
+
+
+def modulate(ctx, intent: it.Modulate) -> list[Message]:
+    shape = _shape_of(ctx, intent)
+    if shape is not None:                             # "triangle wave on the lfo": its shape
+        return shape
+    effect = _effect_named(ctx, intent.modulator)
+    if effect is not None:                            # "delay on the hats": into its chain
+        if intent.target.texts in (("master",),):
+            raise LanguageError(f"master is the end of every chain: put the {effect} on a voice, "
+                                f"e.g. 'add a {effect} to the saw'", intent.target.column)
+        return ctx.map(it.AddTo(intent.modulator, intent.target, intent.value))
+    target, also = _without_too(intent.target)
+    module_id, spec = _modulation_target(ctx, target)
+    messages, modulator, mod_spec = _modulator(ctx, intent.modulator, intent.new,
+                                               also and f"{module_id} {spec.name}")
+    messages.append(message("/patch/connect", modulator, f"{module_id}.{spec.name}"))
+    if intent.value is not None:
+        param = primary_param(mod_spec, intent.value)
+        messages.append(message(f"/mod/{modulator}/{param.name}", absolute(ctx, param, intent.value)))
+    return messages
+
+
+def _shape_of(ctx, intent: it.Modulate) -> list[Message] | None:
+    """'<choice> on <modulator>': the choice of the modulator's enum param."""
+    try:
+        module_id = ctx.resolve.module(intent.target, hints=False)
+    except LanguageError:
+        return None
+    spec = ctx.model.spec(module_id)
+    word = intent.modulator.texts[0]
+    if spec.role != "modulator":
+        return None
+    param = next((p for p in spec.params if p.is_enum and word in p.choices), None)
+    return [message(f"/mod/{module_id}/{param.name}", word)] if param else None
+
+
+def _effect_named(ctx, words: it.Words) -> str | None:
+    """The type when the words name an effect or source, not a modulator (nor a module there)."""
+    type_name = type_named(words.texts)
+    if type_name is None or module_spec(type_name).role == "modulator":
+        return None
+    try:
+        module_id = ctx.resolve.module(words, hints=False)
+        if ctx.model.spec(module_id).role == "modulator":
             return None
+    except LanguageError:
+        pass
+    return type_name
+
+
+def _modulator(ctx, words: it.Words, new: bool, also: bool | str = False) -> tuple[list[Message], str, ModuleSpec]:
+    """An existing modulator, or a new one when asked for or when none of that type exists
+    ('lfo on the reverb mix as well' with one busy: the same one, or a new one? both are named)."""
+    type_name = type_named(words.texts)
+    busy = {src for src, _ in ctx.model.mod_edges}
+    if also and type_name and not new and [m for m in ctx.model.of_type(type_name) if m in busy]:
+        module_id, where = ctx.model.of_type(type_name)[0], also if isinstance(also, str) else "…"
+        raise LanguageError(f"that could mean 'connect {module_id} to {where}' (the same one, on one more "
+                            f"target) — or — 'add another {type_name} to {where}': say which", words.column)
+    if type_name and (new or not [m for m in ctx.model.of_type(type_name) if m not in busy]):
+        spec, presets = module_type(ctx, words)
+        module_id = ctx.model.next_id(spec.type)
+        return ([message("/patch/create", module_id, spec.type)] + preset_messages(module_id, spec, presets),
+                module_id, spec)
+    module_id = ctx.resolve.module(words)
+    return [], module_id, ctx.model.spec(module_id)
+
+
+def wobble(ctx, intent: it.Wobble) -> list[Message]:
+    """An LFO on the target: the one already on it, else a free one, else a new one."""
+    focus = ctx.model.focus
+    aimed = [dst for src, dst in ctx.model.mod_edges if src == focus]
+    if intent.target.texts in PRONOUN_REFS and aimed:       # "wobble it faster": the lfo's target
+        module_id, param = aimed[0].split(".", 1)
+        spec = ctx.model.spec(module_id).param(param)
+    else:
+        module_id, spec = _modulation_target(ctx, intent.target, LFO_EFFECTS["wobble"][0])
+    edge_target = f"{module_id}.{spec.name}"
+    on_it = [src for src, dst in ctx.model.mod_edges if dst == edge_target and ctx.model.modules.get(src) == "lfo"]
+    busy = {src for src, _ in ctx.model.mod_edges}
+    free = [m for m in ctx.model.of_type("lfo") if m not in busy]
+    messages: list[Message] = []
+    if on_it:
+        lfo = on_it[0]
+    elif free:
+        lfo = free[-1]
+        messages.append(message("/patch/connect", lfo, edge_target))
+    else:
+        lfo = ctx.model.next_id("lfo")
+        messages += [message("/patch/create", lfo, "lfo"), message("/patch/connect", lfo, edge_target)]
+    if intent.value is not None:
+        rate = module_spec("lfo").param("rate")
+        messages.append(message(f"/mod/{lfo}/rate", absolute(ctx, rate, intent.value)))
+    if not messages:
+        raise LanguageError(f"{lfo} already wobbles {edge_target} — give a rate, e.g. 'at 4 hz'",
+                            intent.target.column)
+    return messages
+
+
+def modulate_new(ctx, spec: ModuleSpec, target: it.Words) -> tuple[list[Message], str]:
+    module_id, param = _modulation_target(ctx, target)
+    modulator = ctx.model.next_id(spec.type)
+    return [message("/patch/create", modulator, spec.type),
+            message("/patch/connect", modulator, f"{module_id}.{param.name}")], modulator
+
+
+def _modulation_target(ctx, words: it.Words, names: tuple[str, ...] = ()) -> tuple[str, ParamSpec]:
+    """A param to modulate: named, or a module's first pitch/cutoff param."""
+    typo_checked(ctx, lambda w: None, words)
+    try:
+        return ctx.resolve.param(words, hints=False)
+    except LanguageError:
         try:
-            module_id = self.resolve.module(words, hints=False)
-            if self.model.spec(module_id).role == "modulator":
-                return None
+            module_id = ctx.resolve.module(words, hints=False)
         except LanguageError:
-            pass
-        return type_name
+            ctx.resolve.param(words)                 # the error again, with did-you-mean
+            raise
+    spec = ctx.model.spec(module_id)
+    voice = [module_id] + [m for m in ctx.model.voice_of(module_id) if m != module_id]
+    for name in names:                                # "make the bass wobble": its filter first
+        for member in voice:
+            if ctx.model.spec(member).has_param(name):
+                return member, ctx.model.spec(member).param(name)
+    numeric = [p for p in spec.params if not p.is_enum]
+    hz = [p for p in numeric if p.unit == "Hz"]
+    if not (hz or numeric):
+        raise LanguageError(f"{module_id} has nothing to modulate", words.column)
+    return module_id, (hz or numeric)[0]
 
-    def _modulator(self, words: it.Words, new: bool, also: bool | str = False) -> tuple[list[Message], str, ModuleSpec]:
-        """An existing modulator, or a new one when asked for or when none of that type exists
-        ('lfo on the reverb mix as well' with one busy: the same one, or a new one? both are named)."""
-        type_name = type_named(words.texts)
-        busy = {src for src, _ in self.model.mod_edges}
-        if also and type_name and not new and [m for m in self.model.of_type(type_name) if m in busy]:
-            module_id, where = self.model.of_type(type_name)[0], also if isinstance(also, str) else "…"
-            raise LanguageError(f"that could mean 'connect {module_id} to {where}' (the same one, on one more "
-                                f"target) — or — 'add another {type_name} to {where}': say which", words.column)
-        if type_name and (new or not [m for m in self.model.of_type(type_name) if m not in busy]):
-            spec, presets = self._module_type(words)
-            module_id = self.model.next_id(spec.type)
-            return ([message("/patch/create", module_id, spec.type)] + self._presets(module_id, spec, presets),
-                    module_id, spec)
-        module_id = self.resolve.module(words)
-        return [], module_id, self.model.spec(module_id)
 
-    def _Wobble(self, intent: it.Wobble) -> list[Message]:
-        """An LFO on the target: the one already on it, else a free one, else a new one."""
-        focus = self.model.focus
-        aimed = [dst for src, dst in self.model.mod_edges if src == focus]
-        if intent.target.texts in PRONOUN_REFS and aimed:       # "wobble it faster": the lfo's target
-            module_id, param = aimed[0].split(".", 1)
-            spec = self.model.spec(module_id).param(param)
-        else:
-            module_id, spec = self._modulation_target(intent.target, LFO_EFFECTS["wobble"][0])
-        edge_target = f"{module_id}.{spec.name}"
-        on_it = [src for src, dst in self.model.mod_edges if dst == edge_target and self.model.modules.get(src) == "lfo"]
-        busy = {src for src, _ in self.model.mod_edges}
-        free = [m for m in self.model.of_type("lfo") if m not in busy]
-        messages: list[Message] = []
-        if on_it:
-            lfo = on_it[0]
-        elif free:
-            lfo = free[-1]
-            messages.append(message("/patch/connect", lfo, edge_target))
-        else:
-            lfo = self.model.next_id("lfo")
-            messages += [message("/patch/create", lfo, "lfo"), message("/patch/connect", lfo, edge_target)]
-        if intent.value is not None:
-            rate = module_spec("lfo").param("rate")
-            messages.append(message(f"/mod/{lfo}/rate", self._absolute(rate, intent.value)))
-        if not messages:
-            raise LanguageError(f"{lfo} already wobbles {edge_target} — give a rate, e.g. 'at 4 hz'",
-                                intent.target.column)
-        return messages
-
-    def _modulate_new(self, spec: ModuleSpec, target: it.Words) -> tuple[list[Message], str]:
-        module_id, param = self._modulation_target(target)
-        modulator = self.model.next_id(spec.type)
-        return [message("/patch/create", modulator, spec.type),
-                message("/patch/connect", modulator, f"{module_id}.{param.name}")], modulator
-
-    def _modulation_target(self, words: it.Words, names: tuple[str, ...] = ()) -> tuple[str, ParamSpec]:
-        """A param to modulate: named, or a module's first pitch/cutoff param."""
-        self._typo_checked(lambda w: None, words)
-        try:
-            return self.resolve.param(words, hints=False)
-        except LanguageError:
-            try:
-                module_id = self.resolve.module(words, hints=False)
-            except LanguageError:
-                self.resolve.param(words)                 # the error again, with did-you-mean
-                raise
-        spec = self.model.spec(module_id)
-        voice = [module_id] + [m for m in self.model.voice_of(module_id) if m != module_id]
-        for name in names:                                # "make the bass wobble": its filter first
-            for member in voice:
-                if self.model.spec(member).has_param(name):
-                    return member, self.model.spec(member).param(name)
-        numeric = [p for p in spec.params if not p.is_enum]
-        hz = [p for p in numeric if p.unit == "Hz"]
-        if not (hz or numeric):
-            raise LanguageError(f"{module_id} has nothing to modulate", words.column)
-        return module_id, (hz or numeric)[0]
-
-    def _lfo_effect(self, words: it.Words, target: it.Words | None, value: it.Value | None) -> list[Message]:
-        """'add vibrato [to the saw]': a new LFO on the pitch (tremolo: the level), at a musical rate."""
-        names, rate, depth = LFO_EFFECTS[words.text]
-        module_id, param = self._near_param(target, names, words.column)
-        lfo = self.model.next_id("lfo")
-        lfo_spec = module_spec("lfo")
-        if value is not None:
-            rate = self._absolute(primary_param(lfo_spec, value), value)
-        return [message("/patch/create", lfo, "lfo"), message("/patch/connect", lfo, f"{module_id}.{param.name}"),
-                message(f"/mod/{lfo}/rate", float(rate)), message(f"/mod/{lfo}/depth", float(depth))]
+def lfo_effect(ctx, words: it.Words, target: it.Words | None, value: it.Value | None) -> list[Message]:
+    """'add vibrato [to the saw]': a new LFO on the pitch (tremolo: the level), at a musical rate."""
+    names, rate, depth = LFO_EFFECTS[words.text]
+    module_id, param = near_param(ctx, target, names, words.column)
+    lfo = ctx.model.next_id("lfo")
+    lfo_spec = module_spec("lfo")
+    if value is not None:
+        rate = absolute(ctx, primary_param(lfo_spec, value), value)
+    return [message("/patch/create", lfo, "lfo"), message("/patch/connect", lfo, f"{module_id}.{param.name}"),
+            message(f"/mod/{lfo}/rate", float(rate)), message(f"/mod/{lfo}/depth", float(depth))]
 
 
 def _without_too(words: it.Words) -> tuple[it.Words, bool]:
@@ -197,3 +210,7 @@ def _without_too(words: it.Words) -> tuple[it.Words, bool]:
         if len(texts) > len(ending) and texts[-len(ending):] == ending:
             return it.Words(words.items[:-len(ending)]), True
     return words, False
+
+
+#: The intents this family maps.
+HANDLERS = {it.Connect: connect, it.Disconnect: disconnect, it.Modulate: modulate, it.Wobble: wobble}

@@ -16,7 +16,10 @@ from ..protocol.message import Message
 from . import intents as it
 from . import intents_gear as gear
 from .errors import LanguageError
-from .mapper_words import ID_SHAPE, message
+from .mapper_chain import new_id, place_module
+from .mapper_chain import ID_SHAPE
+from .mapper_messages import message
+from .mapper_tracks import voice_head
 from .patch_model import MASTER
 from .resolve import type_named
 from .units import parse_number
@@ -32,107 +35,114 @@ def slice_note(index: int) -> str:
     return f"{SLICE_NOTE_NAMES[midi % 12]}{midi // 12 - 1}"
 
 
-class GearMapper:
-    """Part of Mapper: samples, MIDI, Link."""
+# -- samples -----------------------------------------------------------------------------
+def add_sample(ctx, intent: gear.AddSample) -> list[Message]:
+    if type_named(intent.type_name.texts) != SAMPLER:
+        raise LanguageError(f"a file goes into a sampler: 'add a sample {intent.path}'", intent.column)
+    module_id = new_id(ctx, SAMPLER, intent.name) if intent.name else _sample_id(ctx, intent.path)
+    return [message("/patch/create", module_id, SAMPLER), *place_module(ctx, module_id, module_spec(SAMPLER), []),
+            message(f"/mod/{module_id}/sample", intent.path)]
 
-    # -- samples -----------------------------------------------------------------------------
-    def _AddSample(self, intent: gear.AddSample) -> list[Message]:
-        if type_named(intent.type_name.texts) != SAMPLER:
-            raise LanguageError(f"a file goes into a sampler: 'add a sample {intent.path}'", intent.column)
-        module_id = self._new_id(SAMPLER, intent.name) if intent.name else self._sample_id(intent.path)
-        return [message("/patch/create", module_id, SAMPLER), *self._place(module_id, module_spec(SAMPLER), []),
+
+def _sample_id(ctx, path: str) -> str:
+    """The file's stem if it is a free, plain id that names no module type ('amen.wav' → amen),
+    else the next sampler id ('kick.wav' → sampler1: 'kick' means the drum)."""
+    stem = re.sub(r"[^a-z0-9_]", "_", PurePath(split_ref(path)[0]).stem.lower()).strip("_")
+    if ID_SHAPE.match(stem) and stem not in ctx.model.modules and type_named((stem,)) is None:
+        return stem
+    return ctx.model.next_id(SAMPLER)
+
+
+def load_sample(ctx, intent: gear.LoadSample) -> list[Message]:
+    named = intent.name.text.replace(" ", "_").lower() if intent.name else None
+    if named in ctx.model.modules:
+        return _into(ctx, named, intent.path, intent.column)
+    if intent.target is not None and not (named and type_named(intent.target.texts) == SAMPLER):
+        return _into(ctx, ctx.resolve.module(intent.target), intent.path, intent.column)
+    samplers = ctx.model.of_type(SAMPLER)
+    if named is None and len(samplers) == 1:
+        return _into(ctx, samplers[0], intent.path, intent.column)
+    if named is None and ctx.model.focus in samplers:
+        return _into(ctx, ctx.model.focus, intent.path, intent.column)
+    return ctx.map(gear.AddSample(it.Words((it.Word(SAMPLER, intent.column),)), intent.path,
+                                  it.Word(named, intent.column) if named else None, intent.column))
+
+
+def _into(ctx, module_id: str, path: str, column: int) -> list[Message]:
+    if ctx.model.modules.get(module_id) != SAMPLER:
+        raise LanguageError(f"{module_id} is a {ctx.model.modules.get(module_id)}, not a sampler: "
+                            f"'use {path} for {module_id}' makes it play the file", column)
+    return [message(f"/mod/{module_id}/sample", path)]
+
+
+def chop(ctx, intent: gear.Chop) -> list[Message]:
+    module_id = _sampler(ctx, intent.target)
+    count = 16 if intent.slices is None else _whole(intent.slices, "slices", 1, 64)
+    return [message(f"/mod/{module_id}/chop", "onsets" if intent.onsets else "equal"),
+            message(f"/mod/{module_id}/slices", float(count))]
+
+
+def play_slices(ctx, intent: gear.PlaySlices) -> list[Message]:
+    module_id = _sampler(ctx, intent.target) if intent.target else _sampler(ctx, None, intent.column)
+    chopped = int(float(ctx.model.value(module_id, "slices")))
+    too_far = [n for n in intent.slices if n > chopped]
+    if chopped <= 1 or too_far:
+        raise LanguageError(f"{module_id} is cut into {chopped} slice{'s' * (chopped != 1)}: "
+                            f"'chop the {module_id} into 16' first", intent.column)
+    pattern = "".join("x" if n else "." for n in intent.slices)
+    notes = [slice_note(n) for n in intent.slices if n]
+    start = [] if ctx.model.running else [message("/seq/start")]
+    return [message("/seq/add", module_id, module_id, pattern), message("/seq/notes", module_id, *notes), *start]
+
+
+def use_sample(ctx, intent: gear.UseSample) -> list[Message]:
+    """The track keeps its id and pattern; its drum module becomes a sampler of the file."""
+    try:
+        module_id = ctx.resolve.module(intent.target)
+    except LanguageError:
+        drum = type_named(intent.target.texts)
+        if drum is None:
+            raise
+        module_id = drum if drum not in ctx.model.modules else ctx.model.next_id(drum)
+        return [message("/patch/create", module_id, SAMPLER), message("/patch/connect", module_id, MASTER),
                 message(f"/mod/{module_id}/sample", intent.path)]
+    if ctx.model.modules[module_id] == SAMPLER:
+        return _into(ctx, module_id, intent.path, intent.column)
+    outputs = ctx.model.outputs(module_id)
+    return [message("/patch/remove", module_id), message("/patch/create", module_id, SAMPLER),
+            *[message("/patch/connect", module_id, dst) for dst in outputs or [MASTER]],
+            message(f"/mod/{module_id}/sample", intent.path)]
 
-    def _sample_id(self, path: str) -> str:
-        """The file's stem if it is a free, plain id that names no module type ('amen.wav' → amen),
-        else the next sampler id ('kick.wav' → sampler1: 'kick' means the drum)."""
-        stem = re.sub(r"[^a-z0-9_]", "_", PurePath(split_ref(path)[0]).stem.lower()).strip("_")
-        if ID_SHAPE.match(stem) and stem not in self.model.modules and type_named((stem,)) is None:
-            return stem
-        return self.model.next_id(SAMPLER)
 
-    def _LoadSample(self, intent: gear.LoadSample) -> list[Message]:
-        named = intent.name.text.replace(" ", "_").lower() if intent.name else None
-        if named in self.model.modules:
-            return self._into(named, intent.path, intent.column)
-        if intent.target is not None and not (named and type_named(intent.target.texts) == SAMPLER):
-            return self._into(self.resolve.module(intent.target), intent.path, intent.column)
-        samplers = self.model.of_type(SAMPLER)
-        if named is None and len(samplers) == 1:
-            return self._into(samplers[0], intent.path, intent.column)
-        if named is None and self.model.focus in samplers:
-            return self._into(self.model.focus, intent.path, intent.column)
-        return self._AddSample(gear.AddSample(it.Words((it.Word(SAMPLER, intent.column),)), intent.path,
-                                              it.Word(named, intent.column) if named else None, intent.column))
+def _sampler(ctx, words: it.Words | None, column: int = 0) -> str:
+    module_id = ctx.resolve.module(words) if words is not None else ctx.resolve.focus(column)
+    if ctx.model.modules.get(module_id) != SAMPLER:
+        samplers = ctx.model.of_type(SAMPLER)
+        if words is None and len(samplers) == 1:
+            return samplers[0]
+        raise LanguageError(f"{module_id} is not a sampler", words.column if words else column)
+    return module_id
 
-    def _into(self, module_id: str, path: str, column: int) -> list[Message]:
-        if self.model.modules.get(module_id) != SAMPLER:
-            raise LanguageError(f"{module_id} is a {self.model.modules.get(module_id)}, not a sampler: "
-                                f"'use {path} for {module_id}' makes it play the file", column)
-        return [message(f"/mod/{module_id}/sample", path)]
 
-    def _Chop(self, intent: gear.Chop) -> list[Message]:
-        module_id = self._sampler(intent.target)
-        count = 16 if intent.slices is None else _whole(intent.slices, "slices", 1, 64)
-        return [message(f"/mod/{module_id}/chop", "onsets" if intent.onsets else "equal"),
-                message(f"/mod/{module_id}/slices", float(count))]
+# -- MIDI --------------------------------------------------------------------------------
+def midi_plays(ctx, intent: gear.MidiPlays) -> list[Message]:
+    return [message("/midi/plays", voice_head(ctx, intent.target, intent.target.column))]
 
-    def _PlaySlices(self, intent: gear.PlaySlices) -> list[Message]:
-        module_id = self._sampler(intent.target) if intent.target else self._sampler(None, intent.column)
-        chopped = int(float(self.model.value(module_id, "slices")))
-        too_far = [n for n in intent.slices if n > chopped]
-        if chopped <= 1 or too_far:
-            raise LanguageError(f"{module_id} is cut into {chopped} slice{'s' * (chopped != 1)}: "
-                                f"'chop the {module_id} into 16' first", intent.column)
-        pattern = "".join("x" if n else "." for n in intent.slices)
-        notes = [slice_note(n) for n in intent.slices if n]
-        start = [] if self.model.running else [message("/seq/start")]
-        return [message("/seq/add", module_id, module_id, pattern), message("/seq/notes", module_id, *notes), *start]
 
-    def _UseSample(self, intent: gear.UseSample) -> list[Message]:
-        """The track keeps its id and pattern; its drum module becomes a sampler of the file."""
-        try:
-            module_id = self.resolve.module(intent.target)
-        except LanguageError:
-            drum = type_named(intent.target.texts)
-            if drum is None:
-                raise
-            module_id = drum if drum not in self.model.modules else self.model.next_id(drum)
-            return [message("/patch/create", module_id, SAMPLER), message("/patch/connect", module_id, MASTER),
-                    message(f"/mod/{module_id}/sample", intent.path)]
-        if self.model.modules[module_id] == SAMPLER:
-            return self._into(module_id, intent.path, intent.column)
-        outputs = self.model.outputs(module_id)
-        return [message("/patch/remove", module_id), message("/patch/create", module_id, SAMPLER),
-                *[message("/patch/connect", module_id, dst) for dst in outputs or [MASTER]],
-                message(f"/mod/{module_id}/sample", intent.path)]
+def map_control(ctx, intent: gear.MapControl) -> list[Message]:
+    module_id, spec = ctx.resolve.param(intent.target)
+    target = f"{module_id}.{spec.name}"
+    if spec.is_enum:
+        raise LanguageError(f"{spec.name} is a choice ({spec.range_text()}): a knob moves numbers",
+                            intent.target.column)
+    if intent.kind == "learn":
+        return [message("/midi/learn", target)]
+    return [message("/midi/map", f"{intent.kind}{intent.number}", target)]
 
-    def _sampler(self, words: it.Words | None, column: int = 0) -> str:
-        module_id = self.resolve.module(words) if words is not None else self.resolve.focus(column)
-        if self.model.modules.get(module_id) != SAMPLER:
-            samplers = self.model.of_type(SAMPLER)
-            if words is None and len(samplers) == 1:
-                return samplers[0]
-            raise LanguageError(f"{module_id} is not a sampler", words.column if words else column)
-        return module_id
 
-    # -- MIDI --------------------------------------------------------------------------------
-    def _MidiPlays(self, intent: gear.MidiPlays) -> list[Message]:
-        return [message("/midi/plays", self._voice_head(intent.target, intent.target.column))]
-
-    def _MapControl(self, intent: gear.MapControl) -> list[Message]:
-        module_id, spec = self.resolve.param(intent.target)
-        target = f"{module_id}.{spec.name}"
-        if spec.is_enum:
-            raise LanguageError(f"{spec.name} is a choice ({spec.range_text()}): a knob moves numbers",
-                                intent.target.column)
-        if intent.kind == "learn":
-            return [message("/midi/learn", target)]
-        return [message("/midi/map", f"{intent.kind}{intent.number}", target)]
-
-    def _MidiOut(self, intent: gear.MidiOut) -> list[Message]:
-        voice = self._voice_head(intent.target, intent.target.column)
-        return [message("/midi/out", voice, *((intent.port,) if intent.port else ()))]
+def midi_out(ctx, intent: gear.MidiOut) -> list[Message]:
+    voice = voice_head(ctx, intent.target, intent.target.column)
+    return [message("/midi/out", voice, *((intent.port,) if intent.port else ()))]
 
 
 def _whole(word: it.Word, what: str, low: int, high: int) -> int:
@@ -142,4 +152,10 @@ def _whole(word: it.Word, what: str, low: int, high: int) -> int:
     return int(number)
 
 
-__all__ = ["GearMapper", "slice_note"]
+__all__ = ["HANDLERS", "slice_note"]
+
+
+#: The intents this family maps.
+HANDLERS = {gear.AddSample: add_sample, gear.LoadSample: load_sample, gear.Chop: chop,
+            gear.PlaySlices: play_slices, gear.UseSample: use_sample, gear.MidiPlays: midi_plays,
+            gear.MapControl: map_control, gear.MidiOut: midi_out}

@@ -20,7 +20,9 @@ from . import intents_harmony as ih
 from .chords import (Chord, chord_error, hz, key_flats, name, nearest, register_of, root_text, scale_names,
                      spelled, token_pitches)
 from .errors import LanguageError
-from .mapper_words import message, playable
+from .mapper_messages import message, playable
+from .mapper_sequencer import track_and_target
+from .mapper_tracks import existing_track, voice_head
 
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii")
 #: Where notes go when a voice has neither notes nor a frequency: a3.
@@ -28,326 +30,349 @@ DEFAULT_REGISTER = 57.0
 MAX_STEPS = 256
 
 
-class HarmonyMapper:
-    """Part of Mapper: chords, notes without octave, keys and scale degrees."""
+# -- where and how high ------------------------------------------------------------------
+def _pitched_head(ctx, words: it.Words | None, column: int) -> str:
+    """The voice a harmony phrase plays: its oscillator, or one clear line for a drum."""
+    head = voice_head(ctx, words, column)
+    spec = ctx.model.spec(head)
+    if words is None and (spec is None or spec.role != "source"):      # a drum in focus: the one synth there is
+        synths = [v[0] for v in ctx.model.voices() if ctx.model.spec(v[0]).role == "source"
+                  and ctx.model.spec(v[0]).has_param("freq")]
+        if len(synths) == 1:
+            head, spec = synths[0], ctx.model.spec(synths[0])
+        elif synths:
+            raise LanguageError(f"{head} plays no pitches — which voice: {', '.join(synths)}? "
+                                f"(e.g. 'on the {synths[0]}')", column)
+    if spec is None or not spec.has_param("freq") or spec.role != "source":
+        raise LanguageError(f"{head} plays no pitches: notes and chords need an oscillator voice "
+                            f"(e.g. 'add a saw', or name one: 'on the saw')", column)
+    return head
 
-    # -- where and how high ------------------------------------------------------------------
-    def _pitched_head(self, words: it.Words | None, column: int) -> str:
-        """The voice a harmony phrase plays: its oscillator, or one clear line for a drum."""
-        head = self._voice_head(words, column)
-        spec = self.model.spec(head)
-        if words is None and (spec is None or spec.role != "source"):      # a drum in focus: the one synth there is
-            synths = [v[0] for v in self.model.voices() if self.model.spec(v[0]).role == "source"
-                      and self.model.spec(v[0]).has_param("freq")]
-            if len(synths) == 1:
-                head, spec = synths[0], self.model.spec(synths[0])
-            elif synths:
-                raise LanguageError(f"{head} plays no pitches — which voice: {', '.join(synths)}? "
-                                    f"(e.g. 'on the {synths[0]}')", column)
-        if spec is None or not spec.has_param("freq") or spec.role != "source":
-            raise LanguageError(f"{head} plays no pitches: notes and chords need an oscillator voice "
-                                f"(e.g. 'add a saw', or name one: 'on the saw')", column)
-        return head
 
-    def _register(self, head: str, track: str | None, melody: bool = False) -> tuple[float, str]:
-        """(MIDI pitch the octaves are chosen around, where it comes from, for the echo): for a
-        melody the first note of the voice's melody, else (and for chords, degrees, arpeggios,
-        which must not drift as they are replaced) the oscillator's frequency."""
-        notes = self.model.tracks[track].notes if melody and track in self.model.tracks else ()
-        for token in notes:
-            pitches = token_pitches(token)
-            if pitches and len(pitches) == 1:
-                return float(pitches[0]), f"the {track} notes"
-        freq = float(self.model.value(head, "freq"))
-        return (register_of(freq), f"{head} at {freq:g} Hz") if freq > 0 else (DEFAULT_REGISTER, "a3")
+def voice_register(ctx, head: str, track: str | None, melody: bool = False) -> tuple[float, str]:
+    """(MIDI pitch the octaves are chosen around, where it comes from, for the echo): for a
+    melody the first note of the voice's melody, else (and for chords, degrees, arpeggios,
+    which must not drift as they are replaced) the oscillator's frequency."""
+    notes = ctx.model.tracks[track].notes if melody and track in ctx.model.tracks else ()
+    for token in notes:
+        pitches = token_pitches(token)
+        if pitches and len(pitches) == 1:
+            return float(pitches[0]), f"the {track} notes"
+    freq = float(ctx.model.value(head, "freq"))
+    return (register_of(freq), f"{head} at {freq:g} Hz") if freq > 0 else (DEFAULT_REGISTER, "a3")
 
-    def _voice_and_track(self, words: it.Words | None, column: int) -> tuple[str, str | None]:
-        if words is None:                      # the focus's voice (a synth when a drum is in focus)
-            head = self._pitched_head(None, column)
-            return head, self._existing_track(self._head_words(None, head, column), column)
-        track = self._existing_track(words, column)
-        if track is not None and track in self.model.tracks and words is not None:
-            target = self.model.tracks[track].target
-            if target in self.model.modules and self.model.voice_of(target):
-                return self._pitched_head(it.Words((it.Word(target, column),)), column), track
-        return self._pitched_head(words, column), track
 
-    @staticmethod
-    def _head_words(words: it.Words | None, head: str, column: int) -> it.Words:
-        """The words a phrase named, else the voice it plays (never the drum that has the focus)."""
-        return words if words is not None else it.Words((it.Word(head, column),))
+def voice_and_track(ctx, words: it.Words | None, column: int) -> tuple[str, str | None]:
+    if words is None:                      # the focus's voice (a synth when a drum is in focus)
+        head = _pitched_head(ctx, None, column)
+        return head, existing_track(ctx, head_words(None, head, column), column)
+    track = existing_track(ctx, words, column)
+    if track is not None and track in ctx.model.tracks and words is not None:
+        target = ctx.model.tracks[track].target
+        if target in ctx.model.modules and ctx.model.voice_of(target):
+            return _pitched_head(ctx, it.Words((it.Word(target, column),)), column), track
+    return _pitched_head(ctx, words, column), track
 
-    def _send_track(self, words, column, pattern: str, notes: list[str], kind: str | None = None) -> list[Message]:
-        """A note track for the voice: its own track replaced, else a new one — named `kind`
-        ('chords', 'arp', 'melody') when that name is free."""
-        if len(pattern) > MAX_STEPS:
-            raise LanguageError(f"that is {len(pattern)} steps: a track holds at most {MAX_STEPS}", column)
-        for token in notes:
-            for pitch in token_pitches(token) or ():
-                playable(hz(pitch), name(pitch), column)
-        existing = self._existing_track(words, column)
-        if existing:
-            return [message("/seq/add", existing, self.model.tracks[existing].target, pattern),
-                    message("/seq/notes", existing, *notes)]
-        track, target, created = self._track(words, column)
-        if kind and kind not in self.model.tracks:
-            track = kind
-        return created + [message("/seq/add", track, target, pattern), message("/seq/notes", track, *notes)]
 
-    def _rhythm_kept(self, words, column: int) -> str | None:
-        """The voice's track when new notes keep its rhythm (not when it holds chords with ties:
-        a melody then gets a note a step)."""
-        existing = self._existing_track(words, column)
-        return existing if existing and "-" not in self.model.tracks[existing].pattern else None
+def head_words(words: it.Words | None, head: str, column: int) -> it.Words:
+    """The words a phrase named, else the voice it plays (never the drum that has the focus)."""
+    return words if words is not None else it.Words((it.Word(head, column),))
 
-    # -- notes without octave -----------------------------------------------------------------
-    def _PitchList(self, intent: ih.PitchList) -> list[Message]:
-        head, track = self._voice_and_track(intent.target, intent.column)
-        start, _ = self._register(head, track)
-        reference, source = self._register(head, track, melody=True)
-        tokens, said, first = [], [], None
-        for token in intent.tokens:
-            if token == ".":
-                tokens.append(".")
-            elif token.endswith("!") and "+" in token:
-                tokens.append(token[:-1])                      # a chord written out with its octaves
-            elif token.endswith("!"):
-                chord = Chord.parse(token[:-1])
-                tokens.append(chord.spell(chord.pitches(start)))
-            else:
-                tokens.append(self._placed(token, reference, intent.column, first))
-                reference = token_pitches(tokens[-1])[0]
-                first = reference if first is None else first
-            said.append(tokens[-1])
-        hits = [t for t in tokens if t != "."]
-        pattern = "".join("." if t == "." else "x" for t in tokens)
-        target = self._head_words(intent.target, head, intent.column)
-        existing = self._rhythm_kept(target, intent.column)
-        if "." not in tokens and existing:
-            self.understood.append(f"{' '.join(intent.tokens).replace('!', '')} → {' '.join(said)} (near {source})")
-            for token in hits:
-                for pitch in token_pitches(token):
-                    playable(hz(pitch), name(pitch), intent.column)
-            return [message("/seq/notes", existing, *hits)]
-        self.understood.append(f"{' '.join(intent.tokens).replace('!', '')} → {' '.join(said)} (near {source})")
-        return self._send_track(target, intent.column, pattern, tokens, intent.name)
 
-    @staticmethod
-    def _placed(token: str, reference: float, column: int, first: int | None = None) -> str:
-        """A note name: as written when it has an octave, else the octave nearest `reference`
-        (the note before) — kept from a fourth below to an octave above the line's `first`
-        note, so a line does not wander off the voice's register."""
-        if token[-1].isdigit():
-            return token
-        found = root_text(token)
-        if found is None:
-            raise LanguageError(f"{token!r} is not a note", column)
-        pitch = nearest(found[0], reference)
-        if first is not None:
-            pitch += 12 if pitch < first - 5 else -12 if pitch >= first + 12 else 0
-        return spelled(pitch, token)
+def send_track(ctx, words, column, pattern: str, notes: list[str], kind: str | None = None) -> list[Message]:
+    """A note track for the voice: its own track replaced, else a new one — named `kind`
+    ('chords', 'arp', 'melody') when that name is free."""
+    if len(pattern) > MAX_STEPS:
+        raise LanguageError(f"that is {len(pattern)} steps: a track holds at most {MAX_STEPS}", column)
+    for token in notes:
+        for pitch in token_pitches(token) or ():
+            playable(hz(pitch), name(pitch), column)
+    existing = existing_track(ctx, words, column)
+    if existing:
+        return [message("/seq/add", existing, ctx.model.tracks[existing].target, pattern),
+                message("/seq/notes", existing, *notes)]
+    track, target, created = track_and_target(ctx, words, column)
+    if kind and kind not in ctx.model.tracks:
+        track = kind
+    return created + [message("/seq/add", track, target, pattern), message("/seq/notes", track, *notes)]
 
-    def _PlayPitch(self, intent: ih.PlayPitch) -> list[Message]:
-        if intent.tune:
-            module_id = self.resolve.module(intent.target) if intent.target else self.resolve.focus(intent.column)
-            spec = self.model.spec(module_id)
-            if intent.target is None and (spec is None or spec.role != "source"):
-                module_id = self._pitched_head(None, intent.column)      # 'tune it to e': the voice's oscillator
-                spec = self.model.spec(module_id)
-            if spec is None or spec.role != "source" or not spec.has_param("freq"):
-                raise LanguageError(f"{module_id} has no pitch to tune: name an oscillator ('tune the saw to e')",
-                                    intent.column)
-            current = float(self.model.value(module_id, "freq"))
-            note = self._placed(intent.pitch, register_of(current), intent.column)
-            self.understood.append(f"{intent.pitch} → {note}, nearest {current:g} Hz")
-            return [message(f"/mod/{module_id}/freq", playable(hz(token_pitches(note)[0]), note, intent.column))]
-        head, track = self._voice_and_track(intent.target, intent.column)
-        reference, source = self._register(head, track, melody=True)
-        note = self._placed(intent.pitch, reference, intent.column)
-        self.understood.append(f"{intent.pitch} → {note} (near {source})")
-        return [message(f"/gate/{head}", 1, playable(hz(token_pitches(note)[0]), note, intent.column))]
 
-    # -- chords -------------------------------------------------------------------------------
-    def _PlayChord(self, intent: ih.PlayChord) -> list[Message]:
-        head, track = self._voice_and_track(intent.target, intent.column)
-        reference, source = self._register(head, track)
-        if intent.tones:
-            return self._named_chord(intent, head, reference)
-        if intent.voicing == "stacked":
-            return self._stacked_notes(intent, head, reference)
-        chord = (self._degree_chord(intent.chord[4:], intent.column) if intent.chord.startswith("deg:")
-                 else self._chord(intent.chord, intent.column))
-        pitches = chord.pitches(reference)
-        if intent.voicing == "open":
-            from .mapper_voicing import open_voicing
-            pitches = open_voicing(pitches)
-        elif intent.voicing == "rootless" and len(pitches) > 3:
-            pitches = [p for p in pitches if p % 12 != chord.root]
-        elif intent.voicing and intent.voicing.startswith("inv"):
-            for _ in range(int(intent.voicing[3:])):
-                pitches = sorted(pitches[1:] + [pitches[0] + 12])
-            pitches = [p - 12 for p in pitches] if pitches[0] - reference > 6 else pitches
-        token = chord.spell(pitches)
-        self.understood.append(f"{chord.symbol} → {token.replace('+', ' ')} on {head}, close voicing near {source}")
-        return [message(f"/gate/{head}", 1, *(playable(hz(p), name(p), intent.column) for p in token_pitches(token)))]
+def _rhythm_kept(ctx, words, column: int) -> str | None:
+    """The voice's track when new notes keep its rhythm (not when it holds chords with ties:
+    a melody then gets a note a step)."""
+    existing = existing_track(ctx, words, column)
+    return existing if existing and "-" not in ctx.model.tracks[existing].pattern else None
 
-    def _stacked_notes(self, intent: ih.PlayChord, head: str, reference: float) -> list[Message]:
-        """Notes at once: written octaves kept, the others each above the note before."""
-        pitches: list[int] = []
-        for note in intent.chord.split("+"):
-            if note[-1].isdigit():
-                pitches.append(token_pitches(note)[0])
-                continue
-            pc = root_text(note)[0]
-            low = pitches[-1] + 1 if pitches else 12 * (math.floor(reference + 0.5) // 12)
-            pitches.append(low + (pc - low) % 12)
-        names = [spelled(p, n if not n[-1].isdigit() else None) for p, n in zip(pitches, intent.chord.split("+"))]
-        self.understood.append(f"{intent.chord.replace('+', ' ')} together → {' '.join(names)} on {head}")
-        return [message(f"/gate/{head}", 1, *(playable(hz(p), n, intent.column) for p, n in zip(pitches, names)))]
 
-    def _named_chord(self, intent: ih.PlayChord, head: str, reference: float) -> list[Message]:
-        """A chord known by name: its tones stacked upwards from the first, in the register's octave."""
-        offset = 0
-        if intent.in_key:
-            offset = pitch_class(self._key_or_ask(intent.key, intent.column, f"a {intent.chord}")[0])
-        pitches = [12 * (math.floor(reference + 0.5) // 12) + (intent.tones[0] + offset) % 12]
-        for tone in intent.tones[1:]:
-            pitches.append(pitches[-1] + ((tone + offset - pitches[-1]) % 12 or 12))
-        flats = intent.in_key                                 # b6, b3, b2 of the key; the #4 a sharp
-        names = [name(p, flats and (p - offset) % 12 != 6) for p in pitches]
-        self.understood.append(f"the {intent.chord} chord → {' '.join(names)} on {head}")
-        return [message(f"/gate/{head}", 1, *(playable(hz(p), name(p), intent.column) for p in pitches))]
+# -- notes without octave -----------------------------------------------------------------
+def pitch_list(ctx, intent: ih.PitchList) -> list[Message]:
+    head, track = voice_and_track(ctx, intent.target, intent.column)
+    start, _ = voice_register(ctx, head, track)
+    reference, source = voice_register(ctx, head, track, melody=True)
+    tokens, said, first = [], [], None
+    for token in intent.tokens:
+        if token == ".":
+            tokens.append(".")
+        elif token.endswith("!") and "+" in token:
+            tokens.append(token[:-1])                      # a chord written out with its octaves
+        elif token.endswith("!"):
+            chord = Chord.parse(token[:-1])
+            tokens.append(chord.spell(chord.pitches(start)))
+        else:
+            tokens.append(_placed(token, reference, intent.column, first))
+            reference = token_pitches(tokens[-1])[0]
+            first = reference if first is None else first
+        said.append(tokens[-1])
+    hits = [t for t in tokens if t != "."]
+    pattern = "".join("." if t == "." else "x" for t in tokens)
+    target = head_words(intent.target, head, intent.column)
+    existing = _rhythm_kept(ctx, target, intent.column)
+    if "." not in tokens and existing:
+        ctx.understood.append(f"{' '.join(intent.tokens).replace('!', '')} → {' '.join(said)} (near {source})")
+        for token in hits:
+            for pitch in token_pitches(token):
+                playable(hz(pitch), name(pitch), intent.column)
+        return [message("/seq/notes", existing, *hits)]
+    ctx.understood.append(f"{' '.join(intent.tokens).replace('!', '')} → {' '.join(said)} (near {source})")
+    return send_track(ctx, target, intent.column, pattern, tokens, intent.name)
 
-    def _chord(self, symbol: str, column: int) -> Chord:
-        chord = Chord.parse(symbol)
-        if chord is None:
-            raise chord_error(symbol, column)
-        return chord
 
-    def _Progression(self, intent: ih.Progression) -> list[Message]:
-        head, track = self._voice_and_track(intent.target, intent.column)
-        reference, source = self._register(head, track)
-        tokens = [self._progression_chord(symbol, reference, intent.column, intent.key) for symbol in intent.chords]
-        pattern = ("x" + "-" * (intent.steps - 1)) * len(tokens)
-        notes = [n for token in tokens for n in [token] + ["-"] * (intent.steps - 1)]
-        length = {16: "a bar", 8: "half a bar", 4: "a beat", 32: "2 bars", 64: "4 bars"}.get(
-            intent.steps, f"{intent.steps} steps")
-        self.understood.append(f"{' '.join(c.removeprefix('deg:') for c in intent.chords)} → {' | '.join(tokens)}, {length} each, held "
-                               f"(close voicing near {source})")
-        return self._send_track(self._head_words(intent.target, head, intent.column), intent.column, pattern, notes,
-                                "chords")
+def _placed(token: str, reference: float, column: int, first: int | None = None) -> str:
+    """A note name: as written when it has an octave, else the octave nearest `reference`
+    (the note before) — kept from a fourth below to an octave above the line's `first`
+    note, so a line does not wander off the voice's register."""
+    if token[-1].isdigit():
+        return token
+    found = root_text(token)
+    if found is None:
+        raise LanguageError(f"{token!r} is not a note", column)
+    pitch = nearest(found[0], reference)
+    if first is not None:
+        pitch += 12 if pitch < first - 5 else -12 if pitch >= first + 12 else 0
+    return spelled(pitch, token)
 
-    def _progression_chord(self, symbol: str, reference: float, column: int, key=None) -> str:
-        if not symbol.startswith("deg:"):
-            chord = self._chord(symbol, column)
-            return chord.spell(chord.pitches(reference))
-        chord = self._degree_chord(symbol[4:], column, key)
-        pitches = chord.pitches(reference)
-        figure = re.fullmatch(r"deg:[b#]?[ivIV]+\D*?(64|6)", symbol)
-        for _ in range({"6": 1, "64": 2}.get(figure.group(1) if figure else "", 0)):   # ii6: first inversion
+
+def play_pitch(ctx, intent: ih.PlayPitch) -> list[Message]:
+    if intent.tune:
+        module_id = ctx.resolve.module(intent.target) if intent.target else ctx.resolve.focus(intent.column)
+        spec = ctx.model.spec(module_id)
+        if intent.target is None and (spec is None or spec.role != "source"):
+            module_id = _pitched_head(ctx, None, intent.column)      # 'tune it to e': the voice's oscillator
+            spec = ctx.model.spec(module_id)
+        if spec is None or spec.role != "source" or not spec.has_param("freq"):
+            raise LanguageError(f"{module_id} has no pitch to tune: name an oscillator ('tune the saw to e')",
+                                intent.column)
+        current = float(ctx.model.value(module_id, "freq"))
+        note = _placed(intent.pitch, register_of(current), intent.column)
+        ctx.understood.append(f"{intent.pitch} → {note}, nearest {current:g} Hz")
+        return [message(f"/mod/{module_id}/freq", playable(hz(token_pitches(note)[0]), note, intent.column))]
+    head, track = voice_and_track(ctx, intent.target, intent.column)
+    reference, source = voice_register(ctx, head, track, melody=True)
+    note = _placed(intent.pitch, reference, intent.column)
+    ctx.understood.append(f"{intent.pitch} → {note} (near {source})")
+    return [message(f"/gate/{head}", 1, playable(hz(token_pitches(note)[0]), note, intent.column))]
+
+
+# -- chords -------------------------------------------------------------------------------
+def play_chord(ctx, intent: ih.PlayChord) -> list[Message]:
+    head, track = voice_and_track(ctx, intent.target, intent.column)
+    reference, source = voice_register(ctx, head, track)
+    if intent.tones:
+        return _named_chord(ctx, intent, head, reference)
+    if intent.voicing == "stacked":
+        return _stacked_notes(ctx, intent, head, reference)
+    chord = (_degree_chord(ctx, intent.chord[4:], intent.column) if intent.chord.startswith("deg:")
+             else _chord(ctx, intent.chord, intent.column))
+    pitches = chord.pitches(reference)
+    if intent.voicing == "open":
+        pitches = open_voicing(pitches)
+    elif intent.voicing == "rootless" and len(pitches) > 3:
+        pitches = [p for p in pitches if p % 12 != chord.root]
+    elif intent.voicing and intent.voicing.startswith("inv"):
+        for _ in range(int(intent.voicing[3:])):
             pitches = sorted(pitches[1:] + [pitches[0] + 12])
-        return chord.spell(pitches)
-
-    def _degree_chord(self, typed: str, column: int, key=None) -> Chord:
-        """The chord on a degree of the key: stacked thirds of the scale ('5', 'V7'); a roman
-        numeral's case sets the third (V major, v minor), ° diminished, + augmented; '7dom' a
-        dominant seventh (the blues)."""
-        tonic, scale = self._key_or_ask(key, column, "chords by degree")
-        steps = SCALES[scale]
-        if len(steps) != 7:
-            raise LanguageError(f"chords by degree need a seven-note scale, not {scale.replace('_', ' ')}", column)
-        match = re.fullmatch(r"(b|#)?([ivIV]+|[1-7])(.*)", typed)
-        shift = {"b": -1, "#": 1}.get(match.group(1) or "", 0)
-        numeral, suffix = match.group(2), match.group(3).lower()
-        suffix = re.sub(r"(64|6)$", "", suffix) if not numeral.isdigit() else suffix
-        number = int(numeral) if numeral.isdigit() else _ROMANS.index(numeral.lower()) + 1
-        tones = [steps[(number - 1 + k) % 7] + 12 * ((number - 1 + k) // 7) for k in (0, 2, 4, 6)]
-        intervals = [t - tones[0] for t in tones[:4 if "7" in suffix else 3]]
-        if not numeral.isdigit():
-            intervals[1] = 4 if numeral.isupper() else 3
-            if suffix in ("°", "o", "dim", "ø"):
-                intervals[1:3] = [3, 6]
-            elif suffix in ("+", "aug"):
-                intervals[1:3] = [4, 8]
-            if suffix in ("maj7", "ø"):                          # the seventh said, whatever the scale has
-                intervals[3:] = [11 if suffix == "maj7" else 10]
-            elif suffix == "7dom":
-                intervals[1:] = [4, 7, 10]
-        root = (pitch_class(tonic) + tones[0] + shift) % 12
-        names = scale_names(tonic, steps)
-        chord = Chord.parse(names.get(root, name(root, key_flats(tonic, scale))[:-2]))
-        return Chord(typed, root, tuple(intervals), None, chord.flats if chord else key_flats(tonic, scale))
-
-    def _Poly(self, intent: ih.Poly) -> list[Message]:
-        head = self._pitched_head(intent.target, intent.column)
-        self.understood.append(f"{head} plays up to {intent.notes} note{'s' if intent.notes > 1 else ''} at once")
-        return [message("/patch/poly", head, intent.notes)]
-
-    # -- keys and degrees ---------------------------------------------------------------------
-    def _SetKey(self, intent: ih.SetKey) -> list[Message]:
-        if intent.tonic is None:
-            if self.model.key is None:
-                raise LanguageError("there is no key set", intent.column)
-            return [message("/seq/key", "none")]
-        self._checked_key(intent.tonic, intent.scale, intent.column)
-        return [message("/seq/key", intent.tonic, intent.scale)]
-
-    def _ShowKey(self, intent: ih.ShowKey) -> list[Message]:
-        key = self.model.key
-        return [message("/shell/show", "key", f"{key[0]} {key[1].replace('_', ' ')}" if key else "none set")]
-
-    @staticmethod
-    def _checked_key(tonic: str, scale: str, column: int) -> None:
-        try:
-            pitch_class(tonic)
-        except ValueError:
-            raise LanguageError(f"{tonic!r} is not a key note: a–g with # or b", column) from None
-        if scale not in SCALES:
-            raise LanguageError(f"unknown scale {scale!r} — one of {', '.join(SCALES)}", column)
-
-    def _key_or_ask(self, key, column: int, what: str) -> tuple[str, str]:
-        key = key or self.model.key
-        if key is None:
-            raise LanguageError(f"{what} need a key: say it first, e.g. 'in d minor' or 'key of e flat'", column)
-        return key
-
-    def _Degrees(self, intent: ih.Degrees) -> list[Message]:
-        tonic, scale = self._key_or_ask(intent.key, intent.column,
-                                        "random notes in the scale" if intent.random else "scale degrees")
-        steps = SCALES[scale]
-        head, track = self._voice_and_track(intent.target, intent.column)
-        reference, source = self._register(head, track)
-        root = nearest(pitch_class(tonic), reference)
-        degrees = intent.degrees
-        if intent.run:
-            up = tuple(str(n) for n in range(1, len(steps) + 2))
-            degrees = {"up": up, "down": up[::-1], "up and down": up + up[-2:0:-1]}[intent.run]
-        if intent.random:
-            rng = random.Random(zlib.crc32(intent.seed_text.encode("utf-8")))
-            count = len(self.model.tracks[track].pattern) if track in self.model.tracks else 0
-            count = count if 8 <= count <= 32 else 8                 # the track's steps, else a bar of 8ths' worth
-            degrees = tuple(str(rng.randint(1, len(steps) + 1)) for _ in range(count))
-        names = scale_names(tonic, steps)
-        tokens = []
-        for degree in degrees:
-            if degree == ".":
-                tokens.append(".")
-                continue
-            number = int(degree)
-            if not 1 <= number <= 3 * len(steps) + 1:
-                raise LanguageError(f"degree {number} is out of range: 1–{3 * len(steps) + 1} in {tonic} "
-                                    f"{scale.replace('_', ' ')}", intent.column)
-            pitch = root + 12 * ((number - 1) // len(steps)) + steps[(number - 1) % len(steps)]
-            tokens.append(spelled(pitch, names.get(pitch % 12)) if names.get(pitch % 12) else name(pitch, key_flats(tonic, scale)))
-        hits = [t for t in tokens if t != "."]
-        self.understood.append(f"{'random ' if intent.random else ''}degrees {' '.join(degrees)} in {tonic} "
-                               f"{scale.replace('_', ' ')} → {' '.join(tokens)} (near {source})")
-        target = self._head_words(intent.target, head, intent.column)
-        existing = self._rhythm_kept(target, intent.column)
-        if existing and "." not in tokens and (not intent.random or len(self.model.tracks[existing].pattern) == len(tokens)):
-            return [message("/seq/notes", existing, *hits)]
-        return self._send_track(target, intent.column, "".join("." if t == "." else "x" for t in tokens),
-                                list(tokens))
+        pitches = [p - 12 for p in pitches] if pitches[0] - reference > 6 else pitches
+    token = chord.spell(pitches)
+    ctx.understood.append(f"{chord.symbol} → {token.replace('+', ' ')} on {head}, close voicing near {source}")
+    return [message(f"/gate/{head}", 1, *(playable(hz(p), name(p), intent.column) for p in token_pitches(token)))]
 
 
-__all__ = ["HarmonyMapper"]
+def _stacked_notes(ctx, intent: ih.PlayChord, head: str, reference: float) -> list[Message]:
+    """Notes at once: written octaves kept, the others each above the note before."""
+    pitches: list[int] = []
+    for note in intent.chord.split("+"):
+        if note[-1].isdigit():
+            pitches.append(token_pitches(note)[0])
+            continue
+        pc = root_text(note)[0]
+        low = pitches[-1] + 1 if pitches else 12 * (math.floor(reference + 0.5) // 12)
+        pitches.append(low + (pc - low) % 12)
+    names = [spelled(p, n if not n[-1].isdigit() else None) for p, n in zip(pitches, intent.chord.split("+"))]
+    ctx.understood.append(f"{intent.chord.replace('+', ' ')} together → {' '.join(names)} on {head}")
+    return [message(f"/gate/{head}", 1, *(playable(hz(p), n, intent.column) for p, n in zip(pitches, names)))]
+
+
+def _named_chord(ctx, intent: ih.PlayChord, head: str, reference: float) -> list[Message]:
+    """A chord known by name: its tones stacked upwards from the first, in the register's octave."""
+    offset = 0
+    if intent.in_key:
+        offset = pitch_class(_key_or_ask(ctx, intent.key, intent.column, f"a {intent.chord}")[0])
+    pitches = [12 * (math.floor(reference + 0.5) // 12) + (intent.tones[0] + offset) % 12]
+    for tone in intent.tones[1:]:
+        pitches.append(pitches[-1] + ((tone + offset - pitches[-1]) % 12 or 12))
+    flats = intent.in_key                                 # b6, b3, b2 of the key; the #4 a sharp
+    names = [name(p, flats and (p - offset) % 12 != 6) for p in pitches]
+    ctx.understood.append(f"the {intent.chord} chord → {' '.join(names)} on {head}")
+    return [message(f"/gate/{head}", 1, *(playable(hz(p), name(p), intent.column) for p in pitches))]
+
+
+def _chord(ctx, symbol: str, column: int) -> Chord:
+    chord = Chord.parse(symbol)
+    if chord is None:
+        raise chord_error(symbol, column)
+    return chord
+
+
+def progression(ctx, intent: ih.Progression) -> list[Message]:
+    head, track = voice_and_track(ctx, intent.target, intent.column)
+    reference, source = voice_register(ctx, head, track)
+    tokens = [_progression_chord(ctx, symbol, reference, intent.column, intent.key) for symbol in intent.chords]
+    pattern = ("x" + "-" * (intent.steps - 1)) * len(tokens)
+    notes = [n for token in tokens for n in [token] + ["-"] * (intent.steps - 1)]
+    length = {16: "a bar", 8: "half a bar", 4: "a beat", 32: "2 bars", 64: "4 bars"}.get(
+        intent.steps, f"{intent.steps} steps")
+    ctx.understood.append(f"{' '.join(c.removeprefix('deg:') for c in intent.chords)} → {' | '.join(tokens)}, {length} each, held "
+                          f"(close voicing near {source})")
+    return send_track(ctx, head_words(intent.target, head, intent.column), intent.column, pattern, notes,
+                      "chords")
+
+
+def _progression_chord(ctx, symbol: str, reference: float, column: int, key=None) -> str:
+    if not symbol.startswith("deg:"):
+        chord = _chord(ctx, symbol, column)
+        return chord.spell(chord.pitches(reference))
+    chord = _degree_chord(ctx, symbol[4:], column, key)
+    pitches = chord.pitches(reference)
+    figure = re.fullmatch(r"deg:[b#]?[ivIV]+\D*?(64|6)", symbol)
+    for _ in range({"6": 1, "64": 2}.get(figure.group(1) if figure else "", 0)):   # ii6: first inversion
+        pitches = sorted(pitches[1:] + [pitches[0] + 12])
+    return chord.spell(pitches)
+
+
+def _degree_chord(ctx, typed: str, column: int, key=None) -> Chord:
+    """The chord on a degree of the key: stacked thirds of the scale ('5', 'V7'); a roman
+    numeral's case sets the third (V major, v minor), ° diminished, + augmented; '7dom' a
+    dominant seventh (the blues)."""
+    tonic, scale = _key_or_ask(ctx, key, column, "chords by degree")
+    steps = SCALES[scale]
+    if len(steps) != 7:
+        raise LanguageError(f"chords by degree need a seven-note scale, not {scale.replace('_', ' ')}", column)
+    match = re.fullmatch(r"(b|#)?([ivIV]+|[1-7])(.*)", typed)
+    shift = {"b": -1, "#": 1}.get(match.group(1) or "", 0)
+    numeral, suffix = match.group(2), match.group(3).lower()
+    suffix = re.sub(r"(64|6)$", "", suffix) if not numeral.isdigit() else suffix
+    number = int(numeral) if numeral.isdigit() else _ROMANS.index(numeral.lower()) + 1
+    tones = [steps[(number - 1 + k) % 7] + 12 * ((number - 1 + k) // 7) for k in (0, 2, 4, 6)]
+    intervals = [t - tones[0] for t in tones[:4 if "7" in suffix else 3]]
+    if not numeral.isdigit():
+        intervals[1] = 4 if numeral.isupper() else 3
+        if suffix in ("°", "o", "dim", "ø"):
+            intervals[1:3] = [3, 6]
+        elif suffix in ("+", "aug"):
+            intervals[1:3] = [4, 8]
+        if suffix in ("maj7", "ø"):                          # the seventh said, whatever the scale has
+            intervals[3:] = [11 if suffix == "maj7" else 10]
+        elif suffix == "7dom":
+            intervals[1:] = [4, 7, 10]
+    root = (pitch_class(tonic) + tones[0] + shift) % 12
+    names = scale_names(tonic, steps)
+    chord = Chord.parse(names.get(root, name(root, key_flats(tonic, scale))[:-2]))
+    return Chord(typed, root, tuple(intervals), None, chord.flats if chord else key_flats(tonic, scale))
+
+
+def poly(ctx, intent: ih.Poly) -> list[Message]:
+    head = _pitched_head(ctx, intent.target, intent.column)
+    ctx.understood.append(f"{head} plays up to {intent.notes} note{'s' if intent.notes > 1 else ''} at once")
+    return [message("/patch/poly", head, intent.notes)]
+
+
+# -- keys and degrees ---------------------------------------------------------------------
+def set_key(ctx, intent: ih.SetKey) -> list[Message]:
+    if intent.tonic is None:
+        if ctx.model.key is None:
+            raise LanguageError("there is no key set", intent.column)
+        return [message("/seq/key", "none")]
+    checked_key(intent.tonic, intent.scale, intent.column)
+    return [message("/seq/key", intent.tonic, intent.scale)]
+
+
+def show_key(ctx, intent: ih.ShowKey) -> list[Message]:
+    key = ctx.model.key
+    return [message("/shell/show", "key", f"{key[0]} {key[1].replace('_', ' ')}" if key else "none set")]
+
+
+def checked_key(tonic: str, scale: str, column: int) -> None:
+    try:
+        pitch_class(tonic)
+    except ValueError:
+        raise LanguageError(f"{tonic!r} is not a key note: a–g with # or b", column) from None
+    if scale not in SCALES:
+        raise LanguageError(f"unknown scale {scale!r} — one of {', '.join(SCALES)}", column)
+
+
+def _key_or_ask(ctx, key, column: int, what: str) -> tuple[str, str]:
+    key = key or ctx.model.key
+    if key is None:
+        raise LanguageError(f"{what} need a key: say it first, e.g. 'in d minor' or 'key of e flat'", column)
+    return key
+
+
+def degrees(ctx, intent: ih.Degrees) -> list[Message]:
+    tonic, scale = _key_or_ask(ctx, intent.key, intent.column,
+                               "random notes in the scale" if intent.random else "scale degrees")
+    steps = SCALES[scale]
+    head, track = voice_and_track(ctx, intent.target, intent.column)
+    reference, source = voice_register(ctx, head, track)
+    root = nearest(pitch_class(tonic), reference)
+    picked = intent.degrees
+    if intent.run:
+        up = tuple(str(n) for n in range(1, len(steps) + 2))
+        picked = {"up": up, "down": up[::-1], "up and down": up + up[-2:0:-1]}[intent.run]
+    if intent.random:
+        rng = random.Random(zlib.crc32(intent.seed_text.encode("utf-8")))
+        count = len(ctx.model.tracks[track].pattern) if track in ctx.model.tracks else 0
+        count = count if 8 <= count <= 32 else 8                 # the track's steps, else a bar of 8ths' worth
+        picked = tuple(str(rng.randint(1, len(steps) + 1)) for _ in range(count))
+    names = scale_names(tonic, steps)
+    tokens = []
+    for degree in picked:
+        if degree == ".":
+            tokens.append(".")
+            continue
+        number = int(degree)
+        if not 1 <= number <= 3 * len(steps) + 1:
+            raise LanguageError(f"degree {number} is out of range: 1–{3 * len(steps) + 1} in {tonic} "
+                                f"{scale.replace('_', ' ')}", intent.column)
+        pitch = root + 12 * ((number - 1) // len(steps)) + steps[(number - 1) % len(steps)]
+        tokens.append(spelled(pitch, names.get(pitch % 12)) if names.get(pitch % 12) else name(pitch, key_flats(tonic, scale)))
+    hits = [t for t in tokens if t != "."]
+    ctx.understood.append(f"{'random ' if intent.random else ''}degrees {' '.join(picked)} in {tonic} "
+                          f"{scale.replace('_', ' ')} → {' '.join(tokens)} (near {source})")
+    target = head_words(intent.target, head, intent.column)
+    existing = _rhythm_kept(ctx, target, intent.column)
+    if existing and "." not in tokens and (not intent.random or len(ctx.model.tracks[existing].pattern) == len(tokens)):
+        return [message("/seq/notes", existing, *hits)]
+    return send_track(ctx, target, intent.column, "".join("." if t == "." else "x" for t in tokens),
+                      list(tokens))
+
+
+def open_voicing(pitches) -> list[int]:
+    """Every other note of the close voicing up an octave (c e g → c g e')."""
+    ordered = sorted(pitches)
+    return sorted(p + 12 if i % 2 == 1 and len(ordered) > 2 else p for i, p in enumerate(ordered))
+
+
+#: The intents this family maps.
+HANDLERS = {ih.PitchList: pitch_list, ih.PlayPitch: play_pitch, ih.PlayChord: play_chord,
+            ih.Progression: progression, ih.Poly: poly, ih.SetKey: set_key, ih.ShowKey: show_key,
+            ih.Degrees: degrees}

@@ -9,136 +9,135 @@ from ..engine.params import ParamSpec
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
-from .mapper_words import LEVEL_OF_MODULE, message, track_name
+from .mapper_changes import change_message, near_param
+from .mapper_messages import message
+from .mapper_tracks import mute_by_track, unmute_all
+from .param_words import LEVEL_OF_MODULE
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_named
+from .target_words import track_name
 from .vocabulary import is_known_word
 
 
-class LevelMapper:
-    """Part of Mapper: the intents that silence, restore or open modules."""
+def mute(ctx, intent: it.Mute) -> list[Message]:
+    switch = _switch_param(ctx, intent.target, intent.verb)
+    if switch is not None:                            # "turn off the limiter"
+        return switch
+    by_track = mute_by_track(ctx, intent)            # a part that plays a track: its track
+    if by_track is not None:
+        return by_track
+    if intent.verb == "kill":
+        intent = it.Mute("mute", intent.target, intent.column)
+    if intent.verb in ("mute", "unmute"):
+        everything = intent.target is None or intent.target.texts in EVERYTHING
+        if intent.verb == "unmute" and everything:
+            return unmute_all(ctx, intent.column)
+        module_id = MASTER if everything else _level_module(ctx, intent.target)
+        column = intent.target.column if intent.target is not None else intent.column
+        return (_mute if intent.verb == "mute" else _unmute)(ctx, module_id, column)
+    if intent.verb == "unsolo":
+        return unmute_all(ctx, intent.column)
+    return _solo(ctx, intent.target, intent.column)
 
-    def _Mute(self, intent: it.Mute) -> list[Message]:
-        switch = self._switch_param(intent.target, intent.verb)
-        if switch is not None:                            # "turn off the limiter"
-            return switch
-        by_track = self._mute_by_track(intent)            # a part that plays a track: its track
-        if by_track is not None:
-            return by_track
-        if intent.verb == "kill":
-            intent = it.Mute("mute", intent.target, intent.column)
-        if intent.verb in ("mute", "unmute"):
-            everything = intent.target is None or intent.target.texts in EVERYTHING
-            if intent.verb == "unmute" and everything:
-                return self._unmute_all(intent.column)
-            module_id = MASTER if everything else self._level_module(intent.target)
-            column = intent.target.column if intent.target is not None else intent.column
-            return (self._mute if intent.verb == "mute" else self._unmute)(module_id, column)
-        if intent.verb == "unsolo":
-            return self._unmute_all(intent.column)
-        return self._solo(intent.target, intent.column)
 
-    def _switch_param(self, words: it.Words | None, verb: str) -> list[Message] | None:
-        """An on/off param named by 'turn off X' / 'X on' is set, not muted."""
-        if words is None or verb not in ("mute", "unmute"):
-            return None
-        try:
-            module_id, spec = self.resolve.param(words, hints=False)
-        except LanguageError:
-            return None
-        if not (spec.is_enum and {"on", "off"} <= set(spec.choices)):
-            return None
-        return [message(f"/mod/{module_id}/{spec.name}", "on" if verb == "unmute" else "off")]
+def _switch_param(ctx, words: it.Words | None, verb: str) -> list[Message] | None:
+    """An on/off param named by 'turn off X' / 'X on' is set, not muted."""
+    if words is None or verb not in ("mute", "unmute"):
+        return None
+    try:
+        module_id, spec = ctx.resolve.param(words, hints=False)
+    except LanguageError:
+        return None
+    if not (spec.is_enum and {"on", "off"} <= set(spec.choices)):
+        return None
+    return [message(f"/mod/{module_id}/{spec.name}", "on" if verb == "unmute" else "off")]
 
-    def _level_module(self, words: it.Words) -> str:
-        name = track_name(words)
-        track = self.model.tracks.get(name)
-        if track is not None and track.target in self.model.modules and not type_named(words.texts):
-            return track.target
-        return self.resolve.module(words)
 
-    def _level(self, module_id: str, column: int) -> ParamSpec:
-        spec = self.model.spec(module_id)
-        for name in LEVEL_OF_MODULE:
-            if spec.has_param(name):
-                return spec.param(name)
-        raise LanguageError(f"{module_id} has no level to mute — remove it with 'remove {module_id}'",
-                            column)
+def _level_module(ctx, words: it.Words) -> str:
+    name = track_name(words)
+    track = ctx.model.tracks.get(name)
+    if track is not None and track.target in ctx.model.modules and not type_named(words.texts):
+        return track.target
+    return ctx.resolve.module(words)
 
-    def _mute(self, module_id: str, column: int) -> list[Message]:
-        param = self._level(module_id, column)
-        if self.model.value(module_id, param.name) == param.low:
-            raise LanguageError(f"{module_id} is already muted", column)
-        return [message(f"/mod/{module_id}/{param.name}", param.low)]
 
-    def _unmute(self, module_id: str, column: int) -> list[Message]:
-        param = self._level(module_id, column)
-        if self.model.value(module_id, param.name) != param.low:
-            raise LanguageError(f"{module_id} is not muted", column)
-        return [message(f"/mod/{module_id}/{param.name}", self.model.unmuted_value(module_id, param))]
+def _level(ctx, module_id: str, column: int) -> ParamSpec:
+    spec = ctx.model.spec(module_id)
+    for name in LEVEL_OF_MODULE:
+        if spec.has_param(name):
+            return spec.param(name)
+    raise LanguageError(f"{module_id} has no level to mute — remove it with 'remove {module_id}'",
+                        column)
 
-    def _unmute_all(self, column: int) -> list[Message]:
-        messages = []
-        for module_id in self.model.modules:
-            spec = self.model.spec(module_id)
-            param = next((spec.param(n) for n in LEVEL_OF_MODULE if spec.has_param(n)), None)
-            if param is not None and self.model.value(module_id, param.name) == param.low and (
-                    module_id == MASTER or (module_id, param.name) in self.model.premute):
-                messages.append(message(f"/mod/{module_id}/{param.name}",
-                                     self.model.unmuted_value(module_id, param)))
-        if not messages:
-            raise LanguageError("nothing is muted", column)
-        self.model.soloed = ()
-        return messages
 
-    def _solo(self, target: it.Words | None, column: int) -> list[Message]:
-        """Mute every other source and drum; what is soloed together ('solo the kick and the bass')
-        stays heard (a module muted by an earlier solo of the group comes back)."""
-        keep = self._level_module(target) if target else self.resolve.focus(column)
-        soloed = tuple(dict.fromkeys([m for m in self.model.soloed if m in self.model.modules] + [keep]))
-        heard = set(soloed).union(*(self.model.voice_of(m) for m in soloed))
-        messages = []
-        tracks = {t.target: n for n, t in self.model.tracks.items()}
-        for module_id in self.model.modules:
-            spec = self.model.spec(module_id)
-            if spec.role not in ("source", "drum") or not spec.has_param("gain"):
+def _mute(ctx, module_id: str, column: int) -> list[Message]:
+    param = _level(ctx, module_id, column)
+    if ctx.model.value(module_id, param.name) == param.low:
+        raise LanguageError(f"{module_id} is already muted", column)
+    return [message(f"/mod/{module_id}/{param.name}", param.low)]
+
+
+def _unmute(ctx, module_id: str, column: int) -> list[Message]:
+    param = _level(ctx, module_id, column)
+    if ctx.model.value(module_id, param.name) != param.low:
+        raise LanguageError(f"{module_id} is not muted", column)
+    return [message(f"/mod/{module_id}/{param.name}", ctx.model.unmuted_value(module_id, param))]
+
+
+def _solo(ctx, target: it.Words | None, column: int) -> list[Message]:
+    """Mute every other source and drum; what is soloed together ('solo the kick and the bass')
+    stays heard (a module muted by an earlier solo of the group comes back)."""
+    keep = _level_module(ctx, target) if target else ctx.resolve.focus(column)
+    soloed = tuple(dict.fromkeys([m for m in ctx.model.soloed if m in ctx.model.modules] + [keep]))
+    heard = set(soloed).union(*(ctx.model.voice_of(m) for m in soloed))
+    messages = []
+    tracks = {t.target: n for n, t in ctx.model.tracks.items()}
+    for module_id in ctx.model.modules:
+        spec = ctx.model.spec(module_id)
+        if spec.role not in ("source", "drum") or not spec.has_param("gain"):
+            continue
+        if module_id in tracks:                       # a part that plays a track: its track
+            muted = ctx.model.tracks[tracks[module_id]].muted
+            if (module_id in heard) == muted:
+                messages.append(message("/seq/mute", tracks[module_id], 0 if muted else 1))
+            if module_id not in heard or ctx.model.value(module_id, "gain") != spec.param("gain").low:
                 continue
-            if module_id in tracks:                       # a part that plays a track: its track
-                muted = self.model.tracks[tracks[module_id]].muted
-                if (module_id in heard) == muted:
-                    messages.append(message("/seq/mute", tracks[module_id], 0 if muted else 1))
-                if module_id not in heard or self.model.value(module_id, "gain") != spec.param("gain").low:
-                    continue
-            gain = spec.param("gain")
-            muted = self.model.value(module_id, "gain") == gain.low
-            if module_id in heard and muted and (module_id, "gain") in self.model.premute:
-                messages.append(message(f"/mod/{module_id}/gain", self.model.unmuted_value(module_id, gain)))
-            elif module_id not in heard and not muted:
-                messages.append(message(f"/mod/{module_id}/gain", gain.low))
-        if not messages:
-            raise LanguageError(f"nothing else is playing to mute around {keep}", column)
-        self.model.soloed = soloed
-        return messages
+        gain = spec.param("gain")
+        muted = ctx.model.value(module_id, "gain") == gain.low
+        if module_id in heard and muted and (module_id, "gain") in ctx.model.premute:
+            messages.append(message(f"/mod/{module_id}/gain", ctx.model.unmuted_value(module_id, gain)))
+        elif module_id not in heard and not muted:
+            messages.append(message(f"/mod/{module_id}/gain", gain.low))
+    if not messages:
+        raise LanguageError(f"nothing else is playing to mute around {keep}", column)
+    ctx.model.soloed = soloed
+    return messages
 
-    def _module_or_none(self, words: it.Words) -> str | None:
-        try:
-            return self.resolve.module(words, hints=False)
-        except LanguageError:
-            return None
 
-    def _OpenClose(self, intent: it.OpenClose) -> list[Message]:
-        """'open the filter' raises its cutoff; 'open night-drive' loads a session."""
-        words = intent.target
-        session_like = len(words.items) == 1 and not is_known_word(words.text, self.model.modules)
-        if intent.direction > 0 and (intent.at_bar or session_like):
-            return self._LoadSession(it.LoadSession(words.items[0], intent.now))
-        try:
-            module_id, spec = self.resolve.param(words, hints=False)
-        except LanguageError:
-            names = ("cutoff", "tone")
-            if self.model.modules.get(self._module_or_none(words)) == "hat":
-                names = ("decay",)                        # "open hats": a longer ring
-            module_id, spec = self._near_param(words, names, words.column,
-                                               "opener" if intent.direction > 0 else "closer")
-        return [self._change(module_id, spec, intent.direction, intent.amount, intent.intensity,
-                             words.column)]
+def module_or_none(ctx, words: it.Words) -> str | None:
+    try:
+        return ctx.resolve.module(words, hints=False)
+    except LanguageError:
+        return None
+
+
+def open_close(ctx, intent: it.OpenClose) -> list[Message]:
+    """'open the filter' raises its cutoff; 'open night-drive' loads a session."""
+    words = intent.target
+    session_like = len(words.items) == 1 and not is_known_word(words.text, ctx.model.modules)
+    if intent.direction > 0 and (intent.at_bar or session_like):
+        return ctx.map(it.LoadSession(words.items[0], intent.now))
+    try:
+        module_id, spec = ctx.resolve.param(words, hints=False)
+    except LanguageError:
+        names = ("cutoff", "tone")
+        if ctx.model.modules.get(module_or_none(ctx, words)) == "hat":
+            names = ("decay",)                        # "open hats": a longer ring
+        module_id, spec = near_param(ctx, words, names, words.column,
+                                     "opener" if intent.direction > 0 else "closer")
+    return [change_message(ctx, module_id, spec, intent.direction, intent.amount, intent.intensity,
+                           words.column)]
+
+
+#: The intents this family maps.
+HANDLERS = {it.Mute: mute, it.OpenClose: open_close}

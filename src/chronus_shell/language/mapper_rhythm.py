@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
-from ..engine.track_play import SHIFT_RANGE, SPEED_RANGE
+from ..engine.track_play import SHIFT_RANGE
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
 from .intents_rhythm import TrackFeel
-from .mapper_words import message
+from .mapper_messages import message
+from .mapper_tracks import named_track, set_speed
 from .patch_model import STYLE_DEFAULTS
 
 #: Musicians' names of a drum part, as the track is named.
@@ -25,126 +26,119 @@ _ALL_TRACKS = {"whole kit", "whole beat", "whole groove", "whole thing", "all dr
                "all the tracks", "beat", "drums", "kit", "groove", "everything", "all", "drop"}
 
 
-class RhythmMapper:
-    """Part of Mapper: how a track plays."""
+def track_feel(ctx, intent: TrackFeel) -> list[Message]:
+    messages = _feel(ctx, intent)
+    return [Message(m.address, (*m.args, "now")) for m in messages] if intent.now else messages
 
-    def _TrackFeel(self, intent: TrackFeel) -> list[Message]:
-        messages = self._feel(intent)
-        return [Message(m.address, (*m.args, "now")) for m in messages] if intent.now else messages
 
-    def _feel(self, intent: TrackFeel) -> list[Message]:
-        if intent.kind == "seed":
-            return [message("/seq/seed", intent.value)]
-        if intent.kind == "add_hits":
-            return self._add_hits(intent)
-        everything = intent.target.text.replace("the ", "")
-        if everything in _ALL_TRACKS and everything not in self.model.tracks:   # "half time the whole kit"
-            if not self.model.tracks:
-                raise LanguageError("no track plays yet: give one a pattern first", intent.column)
-            messages = []
-            for name in self.model.tracks:
-                try:
-                    messages += self._feel_track(name, intent)
-                except LanguageError:
-                    continue                                            # one that plays so already
-            if not messages:
-                raise LanguageError(f"every track plays so already ({', '.join(self.model.tracks)})", intent.column)
-            return messages
-        return self._feel_track(self._named_track(_tidy(intent.target)), intent)
+def _feel(ctx, intent: TrackFeel) -> list[Message]:
+    if intent.kind == "seed":
+        return [message("/seq/seed", intent.value)]
+    if intent.kind == "add_hits":
+        return _add_hits(ctx, intent)
+    everything = intent.target.text.replace("the ", "")
+    if everything in _ALL_TRACKS and everything not in ctx.model.tracks:   # "half time the whole kit"
+        if not ctx.model.tracks:
+            raise LanguageError("no track plays yet: give one a pattern first", intent.column)
+        messages = []
+        for name in ctx.model.tracks:
+            try:
+                messages += _feel_track(ctx, name, intent)
+            except LanguageError:
+                continue                                            # one that plays so already
+        if not messages:
+            raise LanguageError(f"every track plays so already ({', '.join(ctx.model.tracks)})", intent.column)
+        return messages
+    return _feel_track(ctx, named_track(ctx, _tidy(intent.target)), intent)
 
-    def _feel_track(self, track: str, intent: TrackFeel) -> list[Message]:
-        style = self.model.tracks[track].style
-        kind, value = intent.kind, intent.value
-        if kind in ("chance", "humanize"):
-            if style.get(kind, STYLE_DEFAULTS[kind]) == value:
-                raise LanguageError(f"the {track} track already plays with {kind} {value:g}", intent.column)
-            self.understood.append(_SAID[kind](track, value))
-            return [message(f"/seq/{kind}", track, value)]
-        if kind == "shift":
-            return self._shift(track, style, value, intent.column)
-        if kind == "reverse":
-            return self._reverse(track, style, value, intent.column)
-        if kind == "speed":
-            return self._speed(track, style, value, intent.column)
-        if kind == "fill":
-            return self._fill(track, value, intent.column)
-        return self._roll(track, value, intent.column)
 
-    def _shift(self, track: str, style: dict, steps: int, column: int) -> list[Message]:
-        total = int(style.get("shift", 0)) + steps
-        if not SHIFT_RANGE[0] <= total <= SHIFT_RANGE[1]:
-            raise LanguageError(f"a track shifts by {SHIFT_RANGE[0]}…{SHIFT_RANGE[1]} steps, not {total}", column)
-        later = "later" if steps > 0 else "earlier"
-        self.understood.append(f"the {track} {abs(steps)} step{'s' * (abs(steps) != 1)} {later} "
-                               f"(shifted {total:+d} in all)")
-        return [message("/seq/shift", track, total)]
+def _feel_track(ctx, track: str, intent: TrackFeel) -> list[Message]:
+    style = ctx.model.tracks[track].style
+    kind, value = intent.kind, intent.value
+    if kind in ("chance", "humanize"):
+        if style.get(kind, STYLE_DEFAULTS[kind]) == value:
+            raise LanguageError(f"the {track} track already plays with {kind} {value:g}", intent.column)
+        ctx.understood.append(_SAID[kind](track, value))
+        return [message(f"/seq/{kind}", track, value)]
+    if kind == "shift":
+        return _shift(ctx, track, style, value, intent.column)
+    if kind == "reverse":
+        return _reverse(ctx, track, style, value, intent.column)
+    if kind == "speed":
+        return set_speed(ctx, track, style, value, intent.column)
+    if kind == "fill":
+        return _fill(ctx, track, value, intent.column)
+    return _roll(ctx, track, value, intent.column)
 
-    def _reverse(self, track: str, style: dict, reverse: bool, column: int) -> list[Message]:
-        if style.get("reverse", False) == reverse:
-            if not reverse:
-                raise LanguageError(f"the {track} track plays forwards already", column)
-            self.understood.append(f"the {track} track was reversed: it plays forwards again")
-            return [message("/seq/reverse", track, 0)]
-        return [message("/seq/reverse", track)] if reverse else [message("/seq/reverse", track, 0)]
 
-    def _speed(self, track: str, style: dict, value: tuple, column: int) -> list[Message]:
-        how, factor = value
-        speed = factor if how == "set" else float(style.get("speed", 1.0)) * factor
-        low, high = float(SPEED_RANGE[0]), float(SPEED_RANGE[1])
-        if not low <= speed <= high:
-            raise LanguageError(f"the {track} track would play at {speed:g}× — a track plays at {low:g}–{high:g}× "
-                                f"(say 'normal time {track}' to start again)", column)
-        if speed == float(style.get("speed", 1.0)):
-            raise LanguageError(f"the {track} track plays at {speed:g}× already", column)
-        self.understood.append(f"the {track} track at {speed:g}× its written speed")
-        return [message("/seq/speed", track, speed)]
+def _shift(ctx, track: str, style: dict, steps: int, column: int) -> list[Message]:
+    total = int(style.get("shift", 0)) + steps
+    if not SHIFT_RANGE[0] <= total <= SHIFT_RANGE[1]:
+        raise LanguageError(f"a track shifts by {SHIFT_RANGE[0]}…{SHIFT_RANGE[1]} steps, not {total}", column)
+    later = "later" if steps > 0 else "earlier"
+    ctx.understood.append(f"the {track} {abs(steps)} step{'s' * (abs(steps) != 1)} {later} "
+                          f"(shifted {total:+d} in all)")
+    return [message("/seq/shift", track, total)]
 
-    def _roll(self, track: str, value: tuple, column: int) -> list[Message]:
-        which, count = value
-        current = self.model.tracks[track]
-        hits = _top_level_hits(current.pattern)
-        if not hits:
-            raise LanguageError(f"the {track} pattern {current.pattern!r} has no single hit to roll: write the roll "
-                                f"into it, e.g. '{track} ....x.......x*2...'", column)
-        at = hits[-1] if which == "last" else hits[0]
-        pattern = f"{current.pattern[:at + 1]}*{count}{current.pattern[at + 1:]}"
-        self.understood.append(f"the {which} {track} hit rolls ({count} in its step)")
-        return [message("/seq/add", track, current.target, pattern)]
 
-    def _fill(self, track: str, value: tuple, column: int) -> list[Message]:
-        """'snare roll at the end of the bar, 32nds': the steps from `start` to `end` all hit."""
-        start, end, per_step = value
-        current = self.model.tracks[track]
-        steps = self._bar_of(track, current.pattern, column)
-        hit = "x" if per_step == 1 else f"x*{per_step}"
-        pattern = "".join(hit if start <= i < end else ch for i, ch in enumerate(steps))
-        return [message("/seq/add", track, current.target, pattern)]
+def _reverse(ctx, track: str, style: dict, reverse: bool, column: int) -> list[Message]:
+    if style.get("reverse", False) == reverse:
+        if not reverse:
+            raise LanguageError(f"the {track} track plays forwards already", column)
+        ctx.understood.append(f"the {track} track was reversed: it plays forwards again")
+        return [message("/seq/reverse", track, 0)]
+    return [message("/seq/reverse", track)] if reverse else [message("/seq/reverse", track, 0)]
 
-    def _bar_of(self, track: str, pattern: str, column: int) -> str:
-        """A plain pattern as one bar of 16 steps (a shorter one repeated), else the error."""
-        steps = re.sub(r"[ |]", "", pattern)
-        steps = steps * (16 // len(steps)) if steps and 16 % len(steps) == 0 else steps   # 'x...' is a bar of it
-        if len(steps) != 16 or set(steps) - set("xX.-~"):
-            raise LanguageError(f"the {track} pattern {pattern!r} is not one bar of steps: say the whole "
-                                f"pattern, e.g. '{track} ....x.x.....x...'", column)
-        return steps
 
-    def _add_hits(self, intent: TrackFeel) -> list[Message]:
-        """'add a snare on the and of 2': the hits join the track's pattern (a new track if none)."""
-        words = _tidy(intent.target)
-        try:
-            track = self._named_track(words)
-        except LanguageError:
-            track = None
-        if track is None:
-            pattern = "".join("x" if i in intent.value else "." for i in range(16))
-            return self._PlayPattern(it.PlayPattern(pattern, words, intent.column))
-        current = self.model.tracks[track]
-        steps = self._bar_of(track, current.pattern, intent.column)
-        pattern = "".join("x" if i in intent.value and ch not in "xX" else ch for i, ch in enumerate(steps))
-        if pattern == steps:
-            raise LanguageError(f"the {track} track plays there already", intent.column)
-        return [message("/seq/add", track, current.target, pattern)]
+def _roll(ctx, track: str, value: tuple, column: int) -> list[Message]:
+    which, count = value
+    current = ctx.model.tracks[track]
+    hits = _top_level_hits(current.pattern)
+    if not hits:
+        raise LanguageError(f"the {track} pattern {current.pattern!r} has no single hit to roll: write the roll "
+                            f"into it, e.g. '{track} ....x.......x*2...'", column)
+    at = hits[-1] if which == "last" else hits[0]
+    pattern = f"{current.pattern[:at + 1]}*{count}{current.pattern[at + 1:]}"
+    ctx.understood.append(f"the {which} {track} hit rolls ({count} in its step)")
+    return [message("/seq/add", track, current.target, pattern)]
+
+
+def _fill(ctx, track: str, value: tuple, column: int) -> list[Message]:
+    """'snare roll at the end of the bar, 32nds': the steps from `start` to `end` all hit."""
+    start, end, per_step = value
+    current = ctx.model.tracks[track]
+    steps = _bar_of(ctx, track, current.pattern, column)
+    hit = "x" if per_step == 1 else f"x*{per_step}"
+    pattern = "".join(hit if start <= i < end else ch for i, ch in enumerate(steps))
+    return [message("/seq/add", track, current.target, pattern)]
+
+
+def _bar_of(ctx, track: str, pattern: str, column: int) -> str:
+    """A plain pattern as one bar of 16 steps (a shorter one repeated), else the error."""
+    steps = re.sub(r"[ |]", "", pattern)
+    steps = steps * (16 // len(steps)) if steps and 16 % len(steps) == 0 else steps   # 'x...' is a bar of it
+    if len(steps) != 16 or set(steps) - set("xX.-~"):
+        raise LanguageError(f"the {track} pattern {pattern!r} is not one bar of steps: say the whole "
+                            f"pattern, e.g. '{track} ....x.x.....x...'", column)
+    return steps
+
+
+def _add_hits(ctx, intent: TrackFeel) -> list[Message]:
+    """'add a snare on the and of 2': the hits join the track's pattern (a new track if none)."""
+    words = _tidy(intent.target)
+    try:
+        track = named_track(ctx, words)
+    except LanguageError:
+        track = None
+    if track is None:
+        pattern = "".join("x" if i in intent.value else "." for i in range(16))
+        return ctx.map(it.PlayPattern(pattern, words, intent.column))
+    current = ctx.model.tracks[track]
+    steps = _bar_of(ctx, track, current.pattern, intent.column)
+    pattern = "".join("x" if i in intent.value and ch not in "xX" else ch for i, ch in enumerate(steps))
+    if pattern == steps:
+        raise LanguageError(f"the {track} track plays there already", intent.column)
+    return [message("/seq/add", track, current.target, pattern)]
 
 
 def _tidy(words: it.Words) -> it.Words:
@@ -165,4 +159,7 @@ _SAID = {"chance": lambda track, p: f"every {track} hit plays with probability {
          "humanize": lambda track, a: f"the {track} humanized by {a:g} (up to {a * 20:g} ms late, accents "
                                       f"±{a / 4:g})" if a else f"the {track} played exactly on the grid again"}
 
-__all__ = ["RhythmMapper"]
+
+
+#: The intents this family maps.
+HANDLERS = {TrackFeel: track_feel}

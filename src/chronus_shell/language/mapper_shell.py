@@ -10,8 +10,13 @@ import re
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
-from .mapper_words import LIST_TOPICS, QUERY_PARAMS, message, seq_param
+from .mapper_changes import current_value, near_param
+from .mapper_messages import message
+from .mapper_targets import module_or_everything, typo_checked
+from .mapper_words import seq_param
+from .param_words import QUERY_PARAMS
 from .resolve import EVERYTHING
+from .target_words import LIST_TOPICS
 
 
 #: A session name, then a clause saying why ('… before i mess it up', '… just in case').
@@ -19,78 +24,88 @@ _NAME_THEN_CLAUSE = re.compile(r"^(\S+(?:\s+\S+)??)\s+((?:i|we|you|u|it|me|befor
                                r"then|while|until|now|and|ok|okay|please|b4|real quick|quick)\b.*)$", re.I)
 
 
-class ShellMapper:
-    """Part of Mapper: the intents for sessions, recording and the shell."""
+def save_session(ctx, intent: it.SaveSession) -> list[Message]:
+    overwrite = ("overwrite",) if intent.overwrite else ()
+    return [message("/session/save", _name_only(ctx, intent.name.text), *overwrite)]
 
-    def _SaveSession(self, intent: it.SaveSession) -> list[Message]:
-        overwrite = ("overwrite",) if intent.overwrite else ()
-        return [message("/session/save", self._name_only(intent.name.text), *overwrite)]
 
-    def _name_only(self, name: str) -> str:
-        """'dusty_loop before i mess it up': the name, not the reason said after it (a tail that
-        starts with 'before', 'so', 'just in case'... after a name-like word, or a long one)."""
-        match = _NAME_THEN_CLAUSE.match(name)
-        if match is None:
-            return name
-        head, tail = match.groups()
-        if not (re.search(r"[\d_-]", head) or len(tail.split()) >= 3):
-            return name
-        self.understood.append(f"saved as {head!r} ('{tail}' left out of the name)")
-        return head
+def _name_only(ctx, name: str) -> str:
+    """'dusty_loop before i mess it up': the name, not the reason said after it (a tail that
+    starts with 'before', 'so', 'just in case'... after a name-like word, or a long one)."""
+    match = _NAME_THEN_CLAUSE.match(name)
+    if match is None:
+        return name
+    head, tail = match.groups()
+    if not (re.search(r"[\d_-]", head) or len(tail.split()) >= 3):
+        return name
+    ctx.understood.append(f"saved as {head!r} ('{tail}' left out of the name)")
+    return head
 
-    def _LoadSession(self, intent: it.LoadSession) -> list[Message]:
-        now = ("now",) if intent.now else ()
-        return [message("/session/load", intent.name.text, *now)]
 
-    def _DeleteSession(self, intent: it.DeleteSession) -> list[Message]:
-        return [message("/session/delete", intent.name.text)]
+def load_session(ctx, intent: it.LoadSession) -> list[Message]:
+    now = ("now",) if intent.now else ()
+    return [message("/session/load", intent.name.text, *now)]
 
-    def _Record(self, intent: it.Record) -> list[Message]:
-        return [message("/record/start", *((intent.path,) if intent.path else ()))]
 
-    def _Fixed(self, intent: it.Fixed) -> list[Message]:
-        return [Message(intent.address, intent.args)]
+def delete_session(ctx, intent: it.DeleteSession) -> list[Message]:
+    return [message("/session/delete", intent.name.text)]
 
-    def _ShellVerb(self, intent: it.ShellVerb) -> list[Message]:
-        if intent.verb == "list" and intent.arg is not None and intent.arg.texts in EVERYTHING:
-            return [message("/shell/list", "modules")]
-        if intent.verb == "list" and intent.arg is not None and intent.arg.text not in LIST_TOPICS:
-            try:
-                return self._Show(it.Show(intent.arg, intent.column, "show"))
-            except LanguageError:
-                pass
-        if intent.verb == "list" and intent.arg is not None and intent.arg.text in LIST_TOPICS:
-            return [message("/shell/list", LIST_TOPICS[intent.arg.text])]
-        return [message(f"/shell/{intent.verb}", *((intent.arg.text,) if intent.arg else ()))]
 
-    def _Show(self, intent: it.Show) -> list[Message]:
-        """'what is the cutoff' → /shell/show acid_filter1.cutoff 800.0 (the REPL prints it)."""
-        what = intent.what
-        if what is None:
-            return [message("/shell/list", "modules")]
-        if what.texts in (("status",), ("engine",), ("engine", "status")):
-            return [message("/engine/status")]
-        if what.text in LIST_TOPICS:
-            return [message("/shell/list", LIST_TOPICS[what.text])]
-        seq = seq_param(what)
-        if seq is not None:
-            return [message("/shell/show", seq.name, self._current(None, seq))]
-        names = QUERY_PARAMS.get(intent.verb)
-        self._typo_checked(lambda w: None, what)
+def record(ctx, intent: it.Record) -> list[Message]:
+    return [message("/record/start", *((intent.path,) if intent.path else ()))]
+
+
+def fixed(ctx, intent: it.Fixed) -> list[Message]:
+    return [Message(intent.address, intent.args)]
+
+
+def shell_verb(ctx, intent: it.ShellVerb) -> list[Message]:
+    if intent.verb == "list" and intent.arg is not None and intent.arg.texts in EVERYTHING:
+        return [message("/shell/list", "modules")]
+    if intent.verb == "list" and intent.arg is not None and intent.arg.text not in LIST_TOPICS:
         try:
-            module_id, spec = self.resolve.param(what, hints=False)
+            return ctx.map(it.Show(intent.arg, intent.column, "show"))
         except LanguageError:
-            try:
-                module_id = self._module_or_everything(what, hints=False)
-            except LanguageError:
-                self.resolve.param(what)
-                raise
-            if names is None:
-                return [message("/shell/show", module_id)]
-            module_id, spec = self._near_param(what, names, intent.column)
-            if module_id is None:                          # "how fast is it": the tempo
-                return [message("/shell/show", spec.name, self._current(None, spec))]
-        return [message("/shell/show", f"{module_id}.{spec.name}", self.model.value(module_id, spec.name))]
+            pass
+    if intent.verb == "list" and intent.arg is not None and intent.arg.text in LIST_TOPICS:
+        return [message("/shell/list", LIST_TOPICS[intent.arg.text])]
+    return [message(f"/shell/{intent.verb}", *((intent.arg.text,) if intent.arg else ()))]
 
-    def _Wait(self, intent: it.Wait) -> list[Message]:
-        raise LanguageError("wait only works in scripts (chronus run / render)", intent.value.column)
+
+def show(ctx, intent: it.Show) -> list[Message]:
+    """'what is the cutoff' → /shell/show acid_filter1.cutoff 800.0 (the REPL prints it)."""
+    what = intent.what
+    if what is None:
+        return [message("/shell/list", "modules")]
+    if what.texts in (("status",), ("engine",), ("engine", "status")):
+        return [message("/engine/status")]
+    if what.text in LIST_TOPICS:
+        return [message("/shell/list", LIST_TOPICS[what.text])]
+    seq = seq_param(what)
+    if seq is not None:
+        return [message("/shell/show", seq.name, current_value(ctx, None, seq))]
+    names = QUERY_PARAMS.get(intent.verb)
+    typo_checked(ctx, lambda w: None, what)
+    try:
+        module_id, spec = ctx.resolve.param(what, hints=False)
+    except LanguageError:
+        try:
+            module_id = module_or_everything(ctx, what, hints=False)
+        except LanguageError:
+            ctx.resolve.param(what)
+            raise
+        if names is None:
+            return [message("/shell/show", module_id)]
+        module_id, spec = near_param(ctx, what, names, intent.column)
+        if module_id is None:                          # "how fast is it": the tempo
+            return [message("/shell/show", spec.name, current_value(ctx, None, spec))]
+    return [message("/shell/show", f"{module_id}.{spec.name}", ctx.model.value(module_id, spec.name))]
+
+
+def wait(ctx, intent: it.Wait) -> list[Message]:
+    raise LanguageError("wait only works in scripts (chronus run / render)", intent.value.column)
+
+
+#: The intents this family maps.
+HANDLERS = {it.SaveSession: save_session, it.LoadSession: load_session, it.DeleteSession: delete_session,
+            it.Record: record, it.Fixed: fixed, it.ShellVerb: shell_verb, it.Show: show, it.Wait: wait}

@@ -28,29 +28,33 @@ def pan_position(intent: stereo.Pan) -> Fraction:
     return intent.side * far
 
 
-class StereoMapper:
-    def _Pan(self, intent: stereo.Pan) -> list[Message]:
-        position = pan_position(intent)
-        target = intent.target.items if intent.target is not None else ()
-        ref = it.Words(target + (it.Word("pan", intent.column),))
-        value = it.Value("number", f"{float(position):g}", intent.column, position)
-        return self._SetParam(it.SetParam(ref, value))
+def pan(ctx, intent: stereo.Pan) -> list[Message]:
+    position = pan_position(intent)
+    target = intent.target.items if intent.target is not None else ()
+    ref = it.Words(target + (it.Word("pan", intent.column),))
+    value = it.Value("number", f"{float(position):g}", intent.column, position)
+    return ctx.map(it.SetParam(ref, value))
 
-    def _PingPong(self, intent: stereo.PingPong) -> list[Message]:
-        mode = "pingpong" if intent.on else "straight"
-        delays = [m for m, t in self.model.modules.items() if t == DELAY]
-        target = intent.target
-        if target is not None and len(target.items) > 1 and target.texts[-1] in ("mode", "style"):
-            target = it.Words(target.items[:-1])          # "delay mode ping pong"
-        if target is not None and target.texts != (DELAY,):
-            module_id = self.resolve.module(target)
-            if self.model.modules.get(module_id) != DELAY:
-                raise LanguageError(f"{module_id} is not a delay: ping-pong is a delay's mode", target.column)
-        elif delays:
-            module_id = self.resolve.pick(delays, DELAY, intent.column)
-        elif intent.on:                                 # "ping pong delay" with none yet: add one
-            return self._AddModule(it.AddModule(it.Words((it.Word(mode, intent.column), it.Word(DELAY, intent.column)))))
-        else:
-            raise LanguageError("there is no delay yet — add one with 'add a ping pong delay'", intent.column)
-        return self._SetParam(it.SetParam(it.Words((it.Word(module_id, intent.column), it.Word("mode", intent.column))),
-                                          it.Value("word", mode, intent.column)))
+
+def ping_pong(ctx, intent: stereo.PingPong) -> list[Message]:
+    mode = "pingpong" if intent.on else "straight"
+    delays = [m for m, t in ctx.model.modules.items() if t == DELAY]
+    target = intent.target
+    if target is not None and len(target.items) > 1 and target.texts[-1] in ("mode", "style"):
+        target = it.Words(target.items[:-1])          # "delay mode ping pong"
+    if target is not None and target.texts != (DELAY,):
+        module_id = ctx.resolve.module(target)
+        if ctx.model.modules.get(module_id) != DELAY:
+            raise LanguageError(f"{module_id} is not a delay: ping-pong is a delay's mode", target.column)
+    elif delays:
+        module_id = ctx.resolve.pick(delays, DELAY, intent.column)
+    elif intent.on:                                 # "ping pong delay" with none yet: add one
+        return ctx.map(it.AddModule(it.Words((it.Word(mode, intent.column), it.Word(DELAY, intent.column)))))
+    else:
+        raise LanguageError("there is no delay yet — add one with 'add a ping pong delay'", intent.column)
+    return ctx.map(it.SetParam(it.Words((it.Word(module_id, intent.column), it.Word("mode", intent.column))),
+                               it.Value("word", mode, intent.column)))
+
+
+#: The intents this family maps.
+HANDLERS = {stereo.Pan: pan, stereo.PingPong: ping_pong}

@@ -2,104 +2,167 @@
 
 "stop the hats", "drop the kick", "take out the bass" silence a part and keep it
 (`/seq/mute track 1`); "start the hats", "bring the kick back" unmute it. Only remove/delete
-removes a track.
+removes a track. The track a phrase names (existing_track, named_track) and the voice it
+belongs to (voice_head) are found here for every family that plays or changes tracks.
 """
 from __future__ import annotations
 
+from ..engine.track_play import SPEED_RANGE
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
-from .mapper_words import PRONOUN_REFS, TRACK_WORDS, message
-from .resolve import EVERYTHING
+from .mapper_messages import message
+from .param_words import LEVEL_OF_MODULE
+from .patch_model import MASTER
+from .resolve import EVERYTHING, type_named
+from .target_words import PRONOUN_REFS, TRACK_WORDS, track_words
 
 
-class TrackMapper:
-    """Part of Mapper: the intents acting on a whole track."""
+def named_track(ctx, words: it.Words) -> str:
+    """The track a phrase names (by name, or the track playing that voice), or the error
+    listing the tracks."""
+    try:
+        track = existing_track(ctx, words, words.column)
+    except LanguageError:
+        track = None
+    if track is None:
+        playing = ", ".join(ctx.model.tracks) or "none"
+        raise LanguageError(f"nothing plays {words.text!r} (tracks: {playing})", words.column,
+                            tuple(ctx.model.tracks))
+    return track
 
-    def _named_track(self, words: it.Words) -> str:
-        """The track a phrase names (by name, or the track playing that voice), or the error
-        listing the tracks."""
-        try:
-            track = self._existing_track(words, words.column)
-        except LanguageError:
-            track = None
-        if track is None:
-            playing = ", ".join(self.model.tracks) or "none"
-            raise LanguageError(f"nothing plays {words.text!r} (tracks: {playing})", words.column,
-                                tuple(self.model.tracks))
-        return track
 
-    def _mute_track(self, words: it.Words, muted: bool) -> list[Message]:
-        track = self._named_track(words)
-        if self.model.tracks[track].muted == muted:
-            state = "muted already" if muted else "playing already (it is not muted)"
-            raise LanguageError(f"the {track} track is {state}", words.column)
-        return [message("/seq/mute", track, 1 if muted else 0)]
+def set_track_muted(ctx, words: it.Words, muted: bool) -> list[Message]:
+    track = named_track(ctx, words)
+    if ctx.model.tracks[track].muted == muted:
+        state = "muted already" if muted else "playing already (it is not muted)"
+        raise LanguageError(f"the {track} track is {state}", words.column)
+    return [message("/seq/mute", track, 1 if muted else 0)]
 
-    def _plays_a_track(self, words: it.Words | None) -> bool:
-        if words is None:
-            return False
-        try:
-            return self._existing_track(words, words.column) is not None
-        except LanguageError:
-            return False
 
-    def _mute_by_track(self, intent: it.Mute) -> list[Message] | None:
-        """mute/unmute/solo/kill of parts that play tracks, as /seq/mute (None: not about tracks).
+def plays_a_track(ctx, words: it.Words | None) -> bool:
+    if words is None:
+        return False
+    try:
+        return existing_track(ctx, words, words.column) is not None
+    except LanguageError:
+        return False
 
-        'mute the kick' mutes its track; 'kill the delay' (an effect) removes it; 'mute
-        everything' mutes every track; 'solo the bass' mutes the other tracks; 'unmute',
-        'bring it all back' and 'unsolo' unmute the muted tracks."""
-        target, verb = intent.target, intent.verb
-        everything = target is None or target.texts in EVERYTHING
-        if verb == "kill" and not everything and not self._plays_a_track(target):
-            module_id = self.resolve.module(target)
-            if self.model.spec(module_id).role in ("processor", "modulator"):
-                return self._RemoveModule(it.RemoveModule(target))
-            return None
-        if not self.model.tracks:
-            return None
-        if verb == "kill" and target is not None and any(w in TRACK_WORDS for w in target.texts):
-            return self._RemoveModule(it.RemoveModule(target))        # "kill the snare track"
-        if verb in ("unsolo",) or (verb == "unmute" and everything):
-            muted = [n for n, t in self.model.tracks.items() if t.muted]
-            if not muted:
-                return None
-            return [message("/seq/mute", name, 0) for name in muted] + self._unmuted_levels()
-        if verb in ("mute", "kill") and everything:
-            if not self._all_parts_play_tracks():
-                return None                               # a voice without a track: the master
-            playing = [n for n, t in self.model.tracks.items() if not t.muted]
-            return [message("/seq/mute", name, 1) for name in playing] or None
-        if target is not None and target.texts in PRONOUN_REFS and verb == "unmute":
-            last = self.model.tracks.get(self.model.last_track)
-            if last is not None and last.muted:           # "bring it back" after "mute the hats"
-                return [message("/seq/mute", self.model.last_track, 0)]
-        if target is None or not self._plays_a_track(target):
-            return None
-        track = self._named_track(target)
-        if verb in ("mute", "kill"):
-            return self._mute_track(target, True)
-        if verb == "unmute":
-            return self._mute_track(target, False) if self.model.tracks[track].muted else None
+
+def mute_by_track(ctx, intent: it.Mute) -> list[Message] | None:
+    """mute/unmute/solo/kill of parts that play tracks, as /seq/mute (None: not about tracks).
+
+    'mute the kick' mutes its track; 'kill the delay' (an effect) removes it; 'mute
+    everything' mutes every track; 'solo the bass' mutes the other tracks; 'unmute',
+    'bring it all back' and 'unsolo' unmute the muted tracks."""
+    target, verb = intent.target, intent.verb
+    everything = target is None or target.texts in EVERYTHING
+    if verb == "kill" and not everything and not plays_a_track(ctx, target):
+        module_id = ctx.resolve.module(target)
+        if ctx.model.spec(module_id).role in ("processor", "modulator"):
+            return ctx.map(it.RemoveModule(target))
         return None
+    if not ctx.model.tracks:
+        return None
+    if verb == "kill" and target is not None and any(w in TRACK_WORDS for w in target.texts):
+        return ctx.map(it.RemoveModule(target))        # "kill the snare track"
+    if verb in ("unsolo",) or (verb == "unmute" and everything):
+        muted = [n for n, t in ctx.model.tracks.items() if t.muted]
+        if not muted:
+            return None
+        return [message("/seq/mute", name, 0) for name in muted] + _unmuted_levels(ctx)
+    if verb in ("mute", "kill") and everything:
+        if not _all_parts_play_tracks(ctx):
+            return None                               # a voice without a track: the master
+        playing = [n for n, t in ctx.model.tracks.items() if not t.muted]
+        return [message("/seq/mute", name, 1) for name in playing] or None
+    if target is not None and target.texts in PRONOUN_REFS and verb == "unmute":
+        last = ctx.model.tracks.get(ctx.model.last_track)
+        if last is not None and last.muted:           # "bring it back" after "mute the hats"
+            return [message("/seq/mute", ctx.model.last_track, 0)]
+    if target is None or not plays_a_track(ctx, target):
+        return None
+    track = named_track(ctx, target)
+    if verb in ("mute", "kill"):
+        return set_track_muted(ctx, target, True)
+    if verb == "unmute":
+        return set_track_muted(ctx, target, False) if ctx.model.tracks[track].muted else None
+    return None
 
-    def _all_parts_play_tracks(self) -> bool:
-        targets = {t.target for t in self.model.tracks.values()}
-        return all(m in targets for m in self.model.modules
-                   if self.model.spec(m).role in ("source", "drum"))
 
-    def _unmuted_levels(self) -> list[Message]:
-        try:
-            return self._unmute_all(0)
-        except LanguageError:
-            return []
+def _all_parts_play_tracks(ctx) -> bool:
+    targets = {t.target for t in ctx.model.tracks.values()}
+    return all(m in targets for m in ctx.model.modules
+               if ctx.model.spec(m).role in ("source", "drum"))
 
-    def _MuteTrack(self, intent: it.MuteTrack) -> list[Message]:
-        return self._mute_track(intent.target, intent.muted)
 
-    def _scale_track(self, words: it.Words, factor: float) -> list[Message]:
-        """'double the hats': the rhythm twice as fast; 'half time kick': twice as slow (/seq/speed,
-        the pattern stays as written)."""
-        track = self._named_track(words)
-        return self._speed(track, self.model.tracks[track].style, ("times", factor), words.column)
+def _unmuted_levels(ctx) -> list[Message]:
+    try:
+        return unmute_all(ctx, 0)
+    except LanguageError:
+        return []
+
+
+def mute_track(ctx, intent: it.MuteTrack) -> list[Message]:
+    return set_track_muted(ctx, intent.target, intent.muted)
+
+
+def scale_track(ctx, words: it.Words, factor: float) -> list[Message]:
+    """'double the hats': the rhythm twice as fast; 'half time kick': twice as slow (/seq/speed,
+    the pattern stays as written)."""
+    track = named_track(ctx, words)
+    return set_speed(ctx, track, ctx.model.tracks[track].style, ("times", factor), words.column)
+
+
+def unmute_all(ctx, column: int) -> list[Message]:
+    messages = []
+    for module_id in ctx.model.modules:
+        spec = ctx.model.spec(module_id)
+        param = next((spec.param(n) for n in LEVEL_OF_MODULE if spec.has_param(n)), None)
+        if param is not None and ctx.model.value(module_id, param.name) == param.low and (
+                module_id == MASTER or (module_id, param.name) in ctx.model.premute):
+            messages.append(message(f"/mod/{module_id}/{param.name}",
+                                 ctx.model.unmuted_value(module_id, param)))
+    if not messages:
+        raise LanguageError("nothing is muted", column)
+    ctx.model.soloed = ()
+    return messages
+
+
+def set_speed(ctx, track: str, style: dict, value: tuple, column: int) -> list[Message]:
+    how, factor = value
+    speed = factor if how == "set" else float(style.get("speed", 1.0)) * factor
+    low, high = float(SPEED_RANGE[0]), float(SPEED_RANGE[1])
+    if not low <= speed <= high:
+        raise LanguageError(f"the {track} track would play at {speed:g}× — a track plays at {low:g}–{high:g}× "
+                            f"(say 'normal time {track}' to start again)", column)
+    if speed == float(style.get("speed", 1.0)):
+        raise LanguageError(f"the {track} track plays at {speed:g}× already", column)
+    ctx.understood.append(f"the {track} track at {speed:g}× its written speed")
+    return [message("/seq/speed", track, speed)]
+
+
+def voice_head(ctx, words: it.Words | None, column: int) -> str:
+    module_id = ctx.resolve.module(words) if words else ctx.resolve.focus(column)
+    voice = ctx.model.voice_of(module_id)
+    if not voice and words is None and ctx.model.spec(module_id).role == "modulator":
+        voice = ctx.resolve.focused_voice()          # an lfo in focus: the voice it plays in
+    return voice[0] if voice else module_id
+
+
+def existing_track(ctx, words: it.Words | None, column: int) -> str | None:
+    """The track a phrase names: by name, else the track playing that module's voice."""
+    if words is not None:
+        words = track_words(words)
+        name = type_named(words.texts) or "_".join(words.texts)
+        if name in ctx.model.tracks:
+            return name
+        if type_named(words.texts) and not ctx.model.of_type(name):
+            return None
+    voice = ctx.model.voice_of(voice_head(ctx, words, column))
+    members = set(voice) | {voice_head(ctx, words, column)}
+    return next((n for n, t in ctx.model.tracks.items() if t.target in members), None)
+
+
+#: The intents this family maps.
+HANDLERS = {it.MuteTrack: mute_track}

@@ -13,221 +13,230 @@ from . import intents_harmony as ih
 from .chords import (FLAT_NAMES, Chord, analyse, hz, key_flats, key_name, name, nearest_below, register_of, respell, spell_chord, token_pitches,
                      transpose_token)
 from .errors import LanguageError
-from .mapper_words import message, playable
+from .mapper_harmony import checked_key, head_words, open_voicing, send_track, voice_and_track, voice_register
+from .mapper_messages import message, playable
+from .mapper_tracks import existing_track
+from .parser_grammar import parse_plain
 
 NO_CHORD = "no chord to change yet: give one first, e.g. 'play an A minor chord' or 'chords am f c g'"
 
 
-class VoicingMapper:
-    """Part of Mapper: voicings, arpeggios, moving notes, changing key."""
+# -- voicings -----------------------------------------------------------------------------
+def revoice(ctx, intent: ih.Revoice) -> list[Message]:
+    change = {"open": open_voicing, "close": _close, "bass": _add_bass, "rootless": _rootless,
+              "invert": lambda p: _invert(p, intent.times)}[intent.how]
+    said = {"open": "open voicing", "close": "close voicing", "bass": "bass note an octave lower",
+            "rootless": "without the root",
+            "invert": "root position" if intent.times == 0 else f"inverted {abs(intent.times)}×"}[intent.how]
+    return _rechord(ctx, change, said, intent.column)
 
-    # -- voicings -----------------------------------------------------------------------------
-    def _Revoice(self, intent: ih.Revoice) -> list[Message]:
-        change = {"open": open_voicing, "close": _close, "bass": _add_bass, "rootless": _rootless,
-                  "invert": lambda p: _invert(p, intent.times)}[intent.how]
-        said = {"open": "open voicing", "close": "close voicing", "bass": "bass note an octave lower",
-                "rootless": "without the root",
-                "invert": "root position" if intent.times == 0 else f"inverted {abs(intent.times)}×"}[intent.how]
-        return self._rechord(change, said, intent.column)
 
-    def _rechord(self, change, said: str, column: int) -> list[Message]:
-        """The last chord (a gate or a chord track) with `change` applied to each chord."""
-        last = self.model.last_chord
-        if last is None or (last[0] == "track" and last[1] not in self.model.tracks) or \
-                (last[0] == "gate" and last[1] not in self.model.modules):
-            raise LanguageError(NO_CHORD, column)
-        if last[0] == "gate":
-            pitches = sorted(change([round(register_of(f)) for f in last[2]]))
-            self.understood.append(f"{said}: {' '.join(name(p) for p in pitches)} on {last[1]}")
-            return [message(f"/gate/{last[1]}", 1, *(playable(hz(p), name(p), column) for p in pitches))]
-        tokens = [spell_chord(change(p), t) if p and len(p) > 1 else t
-                  for t, p in ((t, token_pitches(t)) for t in self.model.tracks[last[1]].notes)]
-        self._check_tokens(tokens, column)
-        self.understood.append(f"{said}: {' | '.join(t for t in tokens if '+' in t)} on the {last[1]} track")
-        return [message("/seq/notes", last[1], *tokens)]
+def _rechord(ctx, change, said: str, column: int) -> list[Message]:
+    """The last chord (a gate or a chord track) with `change` applied to each chord."""
+    last = ctx.model.last_chord
+    if last is None or (last[0] == "track" and last[1] not in ctx.model.tracks) or \
+            (last[0] == "gate" and last[1] not in ctx.model.modules):
+        raise LanguageError(NO_CHORD, column)
+    if last[0] == "gate":
+        pitches = sorted(change([round(register_of(f)) for f in last[2]]))
+        ctx.understood.append(f"{said}: {' '.join(name(p) for p in pitches)} on {last[1]}")
+        return [message(f"/gate/{last[1]}", 1, *(playable(hz(p), name(p), column) for p in pitches))]
+    tokens = [spell_chord(change(p), t) if p and len(p) > 1 else t
+              for t, p in ((t, token_pitches(t)) for t in ctx.model.tracks[last[1]].notes)]
+    _check_tokens(tokens, column)
+    ctx.understood.append(f"{said}: {' | '.join(t for t in tokens if '+' in t)} on the {last[1]} track")
+    return [message("/seq/notes", last[1], *tokens)]
 
-    def _AlterChord(self, intent: ih.AlterChord) -> list[Message]:
-        def change(pitches):
-            found = analyse(pitches)
-            if found is None or (intent.root is not None and found[0] != intent.root):
-                return pitches
-            return _altered(sorted(pitches), found[0], intent.change)
-        said = {"7": "a 7th added", "maj7": "a major 7th added", "9": "a 9th added", "add9": "a 9th added",
-                "6": "a 6th added"}.get(
-            intent.change, f"made {intent.change}")
-        return self._rechord(change, said, intent.column)
 
-    @staticmethod
-    def _check_tokens(tokens, column: int) -> None:
-        for token in tokens:
-            for pitch in token_pitches(token) or ():
-                playable(hz(pitch), name(pitch), column)
+def alter_chord(ctx, intent: ih.AlterChord) -> list[Message]:
+    def change(pitches):
+        found = analyse(pitches)
+        if found is None or (intent.root is not None and found[0] != intent.root):
+            return pitches
+        return _altered(sorted(pitches), found[0], intent.change)
+    said = {"7": "a 7th added", "maj7": "a major 7th added", "9": "a 9th added", "add9": "a 9th added",
+            "6": "a 6th added"}.get(
+        intent.change, f"made {intent.change}")
+    return _rechord(ctx, change, said, intent.column)
 
-    def _Retime(self, intent: ih.Retime) -> list[Message]:
-        last = self.model.last_chord
-        if last is None or last[0] != "track" or last[1] not in self.model.tracks:
-            raise LanguageError("no chord track to change: give one first, e.g. 'chords am f c g'", intent.column)
-        if not 1 <= intent.steps <= 256:
-            raise LanguageError("a chord lasts a whole number of sixteenth steps (1–256)", intent.column)
-        held = self.model.tracks[last[1]]
-        tokens = [_token_at(held.notes, step) for step, char in enumerate(held.pattern) if char in "xX"]
-        tokens = [t for t in tokens if t]
-        pattern = ("x" + "-" * (intent.steps - 1)) * len(tokens)
-        if len(pattern) > 256:
-            raise LanguageError(f"that is {len(pattern)} steps: a track holds at most 256", intent.column)
-        self.understood.append(f"the {last[1]} chords, {intent.steps} steps each")
-        return [message("/seq/add", last[1], held.target, pattern),
-                message("/seq/notes", last[1], *[n for t in tokens for n in [t] + ["-"] * (intent.steps - 1)])]
 
-    # -- arpeggios ----------------------------------------------------------------------------
-    def _Arpeggiate(self, intent: ih.Arpeggiate) -> list[Message]:
-        words = intent.target
-        if intent.chords:
-            head, track = self._voice_and_track(words, intent.column)
-            words = self._head_words(words, head, intent.column)
-            reference, _ = self._register(head, track)
-            segments = [(16, Chord.parse(c).pitches(reference), Chord.parse(c).spell(Chord.parse(c).pitches(reference)))
-                        for c in intent.chords]
-        else:
-            segments, words = self._held_chords(words, intent.column)
-        pattern, notes = "", []
-        for length, pitches, chord in segments:
-            order = _arp_order(pitches, intent.direction, intent.octaves)
-            for step in range(length):
-                hit = step % intent.steps == 0
-                pattern += "x" if hit else "."
-                pitch = order[(step // intent.steps) % len(order)]
-                notes.append(_note(pitch, chord) if hit else "-")
-        notes = _shortest_cycle(notes, len(pattern))
-        rate = {1: "16ths", 2: "8ths", 4: "quarters", 8: "half notes"}[intent.steps]
-        self.understood.append(f"arpeggio {intent.direction} in {rate} over {intent.octaves} octave"
-                               f"{'s' if intent.octaves > 1 else ''}: {' '.join(n for n in notes[:16] if n != '-')}"
-                               f"{' …' if len(notes) > 16 else ''}")
-        return self._send_track(words, intent.column, pattern, notes, "arp")
+def _check_tokens(tokens, column: int) -> None:
+    for token in tokens:
+        for pitch in token_pitches(token) or ():
+            playable(hz(pitch), name(pitch), column)
 
-    def _held_chords(self, words: it.Words | None, column: int) -> tuple[list, it.Words | None]:
-        """(steps held, pitches, None) of each chord of the track named (or the last chord)."""
-        last = self.model.last_chord
-        track = self._existing_track(words, column) if words is not None else None
-        if track is None and last is not None and last[0] == "track" and words is None:
-            track = last[1]
-        if track is None and last is not None and last[0] == "gate" and words is None:
-            return [(16, sorted(round(register_of(f)) for f in last[2]), None)], \
-                it.Words((it.Word(last[1], column),))
-        if track is None and words is None and self.model.focus in self.model.modules:
-            track = self._existing_track(None, column)          # the focused voice's notes
-        if track is None or track not in self.model.tracks or not any(token_pitches(n) for n in self.model.tracks[track].notes):
-            raise LanguageError("arpeggiate what? name chords ('arpeggiate am7 up in 16ths') or give "
-                                "a voice chords first ('chords am f c g')", column)
-        held = self.model.tracks[track]
-        if not any("+" in str(n) for n in held.notes):             # single notes: each bar's notes as its chord
-            return _bars_of_notes(held), it.Words((it.Word(track, column),))
-        segments = []
-        for step, char in enumerate(held.pattern):
-            if char not in "xX":
-                continue
-            length = 1
-            while step + length < len(held.pattern) and held.pattern[step + length] == "-":
-                length += 1
-            pitches = _pitch_at(held.notes, step)
-            if pitches:
-                segments.append((length, pitches, _token_at(held.notes, step)))
-        return segments, it.Words((it.Word(track, column),))
 
-    # -- moving notes -------------------------------------------------------------------------
-    def _MoveNotes(self, intent: ih.MoveNotes) -> list[Message]:
-        last = self.model.last_chord
-        if intent.fallback is not None and last is None and self.model.key and not self._track_with_notes(None, intent.column):
-            return self._ChangeKey(ih.ChangeKey(None, None, "interval", intent.column, semitones=intent.semitones))
-        if intent.fallback is not None and not self._harmony_in_focus(last):
-            from .parser import parse_plain                     # no chord here: the usual reading
-            return self.map(parse_plain(intent.fallback))
-        if intent.target is None and last is not None and last[0] == "gate" and (
-                intent.fallback is not None or intent.chord or not self._track_with_notes(None, intent.column)):
-            return self._rechord(lambda p: [x + intent.semitones for x in p], _interval(intent.semitones),
-                                 intent.column)
-        chord_track = last[1] if intent.chord and last and last[0] == "track" else None
-        track = chord_track or self._track_with_notes(intent.target, intent.column)
-        if track is None:
-            raise LanguageError("no notes to move: give the voice notes or chords first "
-                                "(e.g. 'notes a c e g' or 'chords am f c g')", intent.column)
-        tokens = [transpose_token(t, intent.semitones) for t in self.model.tracks[track].notes]
-        self._check_tokens(tokens, intent.column)
-        self.understood.append(f"the {track} notes {_interval(intent.semitones)}: {' '.join(t for t in tokens if t != '-')}")
-        return [message("/seq/notes", track, *tokens)]
+def retime(ctx, intent: ih.Retime) -> list[Message]:
+    last = ctx.model.last_chord
+    if last is None or last[0] != "track" or last[1] not in ctx.model.tracks:
+        raise LanguageError("no chord track to change: give one first, e.g. 'chords am f c g'", intent.column)
+    if not 1 <= intent.steps <= 256:
+        raise LanguageError("a chord lasts a whole number of sixteenth steps (1–256)", intent.column)
+    held = ctx.model.tracks[last[1]]
+    tokens = [_token_at(held.notes, step) for step, char in enumerate(held.pattern) if char in "xX"]
+    tokens = [t for t in tokens if t]
+    pattern = ("x" + "-" * (intent.steps - 1)) * len(tokens)
+    if len(pattern) > 256:
+        raise LanguageError(f"that is {len(pattern)} steps: a track holds at most 256", intent.column)
+    ctx.understood.append(f"the {last[1]} chords, {intent.steps} steps each")
+    return [message("/seq/add", last[1], held.target, pattern),
+            message("/seq/notes", last[1], *[n for t in tokens for n in [t] + ["-"] * (intent.steps - 1)])]
 
-    def _harmony_in_focus(self, last) -> bool:
-        if last is None or self.model.focus not in self.model.modules:
-            return False
-        voice = set(self.model.voice_of(self.model.focus)) | {self.model.focus}
-        target = last[1] if last[0] == "gate" else self.model.tracks.get(last[1], None)
-        return (target.target if hasattr(target, "target") else target) in voice
 
-    def _track_with_notes(self, words: it.Words | None, column: int) -> str | None:
-        if words is None:
-            last = self.model.last_track
-            if last in self.model.tracks and any(token_pitches(n) for n in self.model.tracks[last].notes):
-                return last
-        track = self._existing_track(words, column)
-        return track if track and any(token_pitches(n) for n in self.model.tracks[track].notes) else None
+# -- arpeggios ----------------------------------------------------------------------------
+def arpeggiate(ctx, intent: ih.Arpeggiate) -> list[Message]:
+    words = intent.target
+    if intent.chords:
+        head, track = voice_and_track(ctx, words, intent.column)
+        words = head_words(words, head, intent.column)
+        reference, _ = voice_register(ctx, head, track)
+        segments = [(16, Chord.parse(c).pitches(reference), Chord.parse(c).spell(Chord.parse(c).pitches(reference)))
+                    for c in intent.chords]
+    else:
+        segments, words = _held_chords(ctx, words, intent.column)
+    pattern, notes = "", []
+    for length, pitches, chord in segments:
+        order = _arp_order(pitches, intent.direction, intent.octaves)
+        for step in range(length):
+            hit = step % intent.steps == 0
+            pattern += "x" if hit else "."
+            pitch = order[(step // intent.steps) % len(order)]
+            notes.append(_note(pitch, chord) if hit else "-")
+    notes = _shortest_cycle(notes, len(pattern))
+    rate = {1: "16ths", 2: "8ths", 4: "quarters", 8: "half notes"}[intent.steps]
+    ctx.understood.append(f"arpeggio {intent.direction} in {rate} over {intent.octaves} octave"
+                          f"{'s' if intent.octaves > 1 else ''}: {' '.join(n for n in notes[:16] if n != '-')}"
+                          f"{' …' if len(notes) > 16 else ''}")
+    return send_track(ctx, words, intent.column, pattern, notes, "arp")
 
-    # -- changing key -------------------------------------------------------------------------
-    def _ChangeKey(self, intent: ih.ChangeKey) -> list[Message]:
-        if intent.or_set and self.model.key is None:
-            return self._SetKey(ih.SetKey(intent.tonic, intent.scale, intent.column))
-        tonic, scale = self.model.key or self._key_of_chords(intent.column)
-        new_tonic, new_scale = self._new_key(tonic, scale, intent)
-        self._checked_key(new_tonic, new_scale, intent.column)
-        shift = (pitch_class(new_tonic) - pitch_class(tonic)) % 12
-        shift = shift - 12 if shift > 6 else shift
-        old, new = SCALES[scale], SCALES[new_scale]
-        flats = key_flats(new_tonic, new_scale)
 
-        def moved(pitch: int) -> int:
-            degree = (pitch - pitch_class(tonic)) % 12
-            if len(old) == len(new) and degree in old:
-                return pitch + shift + new[old.index(degree)] - degree
-            return pitch + shift
+def _held_chords(ctx, words: it.Words | None, column: int) -> tuple[list, it.Words | None]:
+    """(steps held, pitches, None) of each chord of the track named (or the last chord)."""
+    last = ctx.model.last_chord
+    track = existing_track(ctx, words, column) if words is not None else None
+    if track is None and last is not None and last[0] == "track" and words is None:
+        track = last[1]
+    if track is None and last is not None and last[0] == "gate" and words is None:
+        return [(16, sorted(round(register_of(f)) for f in last[2]), None)], \
+            it.Words((it.Word(last[1], column),))
+    if track is None and words is None and ctx.model.focus in ctx.model.modules:
+        track = existing_track(ctx, None, column)          # the focused voice's notes
+    if track is None or track not in ctx.model.tracks or not any(token_pitches(n) for n in ctx.model.tracks[track].notes):
+        raise LanguageError("arpeggiate what? name chords ('arpeggiate am7 up in 16ths') or give "
+                            "a voice chords first ('chords am f c g')", column)
+    held = ctx.model.tracks[track]
+    if not any("+" in str(n) for n in held.notes):             # single notes: each bar's notes as its chord
+        return _bars_of_notes(held), it.Words((it.Word(track, column),))
+    segments = []
+    for step, char in enumerate(held.pattern):
+        if char not in "xX":
+            continue
+        length = 1
+        while step + length < len(held.pattern) and held.pattern[step + length] == "-":
+            length += 1
+        pitches = _pitch_at(held.notes, step)
+        if pitches:
+            segments.append((length, pitches, _token_at(held.notes, step)))
+    return segments, it.Words((it.Word(track, column),))
 
-        messages = [message("/seq/key", new_tonic, new_scale)] if self.model.key else []   # inferred: notes only
-        for track_name, track in self.model.tracks.items():
-            if any(token_pitches(n) for n in track.notes):
-                tokens = [t if token_pitches(t) is None else
-                          "+".join(name(moved(p), flats) for p in token_pitches(t)) for t in track.notes]
-                self._check_tokens(tokens, intent.column)
-                messages.append(message("/seq/notes", track_name, *tokens))
-        self.understood.append(f"{tonic} {scale.replace('_', ' ')} → {new_tonic} {new_scale.replace('_', ' ')}"
-                               f"{', every note track moved' if any(m.address == '/seq/notes' for m in messages) else ''}")
-        return messages
 
-    def _key_of_chords(self, column: int) -> tuple[str, str]:
-        """No key set: the key of the last chord track, read from its first chord ('G D Em C': g major)."""
-        last = self.model.last_chord
-        track = self.model.tracks.get(last[1]) if last and last[0] == "track" else None
-        first = next((token_pitches(t) for t in track.notes if token_pitches(t)), None) if track else None
-        found = analyse(first) if first else None
-        if found is None:
-            raise LanguageError("transpose from which key? set it first, e.g. 'in d minor'", column)
-        root, intervals = found
-        minor = intervals[1:2] == (3,)
-        return PITCH_CLASSES[root], "minor" if minor else "major"
+# -- moving notes -------------------------------------------------------------------------
+def move_notes(ctx, intent: ih.MoveNotes) -> list[Message]:
+    last = ctx.model.last_chord
+    if intent.fallback is not None and last is None and ctx.model.key and not _track_with_notes(ctx, None, intent.column):
+        return ctx.map(ih.ChangeKey(None, None, "interval", intent.column, semitones=intent.semitones))
+    if intent.fallback is not None and not _harmony_in_focus(ctx, last):
+        return ctx.map(parse_plain(intent.fallback))
+    if intent.target is None and last is not None and last[0] == "gate" and (
+            intent.fallback is not None or intent.chord or not _track_with_notes(ctx, None, intent.column)):
+        return _rechord(ctx, lambda p: [x + intent.semitones for x in p], _interval(intent.semitones),
+                        intent.column)
+    chord_track = last[1] if intent.chord and last and last[0] == "track" else None
+    track = chord_track or _track_with_notes(ctx, intent.target, intent.column)
+    if track is None:
+        raise LanguageError("no notes to move: give the voice notes or chords first "
+                            "(e.g. 'notes a c e g' or 'chords am f c g')", intent.column)
+    tokens = [transpose_token(t, intent.semitones) for t in ctx.model.tracks[track].notes]
+    _check_tokens(tokens, intent.column)
+    ctx.understood.append(f"the {track} notes {_interval(intent.semitones)}: {' '.join(t for t in tokens if t != '-')}")
+    return [message("/seq/notes", track, *tokens)]
 
-    @staticmethod
-    def _new_key(tonic: str, scale: str, intent: ih.ChangeKey) -> tuple[str, str]:
-        if intent.relation is None:
-            return intent.tonic, intent.scale or scale
-        if intent.relation == "interval":
-            return key_name(pitch_class(tonic) + intent.semitones, scale), scale
-        minor = scale in ("minor", "dorian", "phrygian", "locrian", "harmonic_minor", "melodic_minor")
-        if intent.relation == "parallel":
-            return tonic, intent.scale
-        if (intent.scale == "major") != minor:
-            other = "minor" if intent.scale == "major" else "major"
-            raise LanguageError(f"{tonic} {scale.replace('_', ' ')} has a relative {other}, not a relative "
-                                f"{intent.scale}", intent.column)
-        root = (pitch_class(tonic) + (3 if minor else 9)) % 12
-        sharp = PITCH_CLASSES[root]
-        return (FLAT_NAMES[root] if key_flats(sharp, intent.scale) else sharp), intent.scale
+
+def _harmony_in_focus(ctx, last) -> bool:
+    if last is None or ctx.model.focus not in ctx.model.modules:
+        return False
+    voice = set(ctx.model.voice_of(ctx.model.focus)) | {ctx.model.focus}
+    target = last[1] if last[0] == "gate" else ctx.model.tracks.get(last[1], None)
+    return (target.target if hasattr(target, "target") else target) in voice
+
+
+def _track_with_notes(ctx, words: it.Words | None, column: int) -> str | None:
+    if words is None:
+        last = ctx.model.last_track
+        if last in ctx.model.tracks and any(token_pitches(n) for n in ctx.model.tracks[last].notes):
+            return last
+    track = existing_track(ctx, words, column)
+    return track if track and any(token_pitches(n) for n in ctx.model.tracks[track].notes) else None
+
+
+# -- changing key -------------------------------------------------------------------------
+def change_key(ctx, intent: ih.ChangeKey) -> list[Message]:
+    if intent.or_set and ctx.model.key is None:
+        return ctx.map(ih.SetKey(intent.tonic, intent.scale, intent.column))
+    tonic, scale = ctx.model.key or _key_of_chords(ctx, intent.column)
+    new_tonic, new_scale = _new_key(tonic, scale, intent)
+    checked_key(new_tonic, new_scale, intent.column)
+    shift = (pitch_class(new_tonic) - pitch_class(tonic)) % 12
+    shift = shift - 12 if shift > 6 else shift
+    old, new = SCALES[scale], SCALES[new_scale]
+    flats = key_flats(new_tonic, new_scale)
+
+    def moved(pitch: int) -> int:
+        degree = (pitch - pitch_class(tonic)) % 12
+        if len(old) == len(new) and degree in old:
+            return pitch + shift + new[old.index(degree)] - degree
+        return pitch + shift
+
+    messages = [message("/seq/key", new_tonic, new_scale)] if ctx.model.key else []   # inferred: notes only
+    for track_name, track in ctx.model.tracks.items():
+        if any(token_pitches(n) for n in track.notes):
+            tokens = [t if token_pitches(t) is None else
+                      "+".join(name(moved(p), flats) for p in token_pitches(t)) for t in track.notes]
+            _check_tokens(tokens, intent.column)
+            messages.append(message("/seq/notes", track_name, *tokens))
+    ctx.understood.append(f"{tonic} {scale.replace('_', ' ')} → {new_tonic} {new_scale.replace('_', ' ')}"
+                          f"{', every note track moved' if any(m.address == '/seq/notes' for m in messages) else ''}")
+    return messages
+
+
+def _key_of_chords(ctx, column: int) -> tuple[str, str]:
+    """No key set: the key of the last chord track, read from its first chord ('G D Em C': g major)."""
+    last = ctx.model.last_chord
+    track = ctx.model.tracks.get(last[1]) if last and last[0] == "track" else None
+    first = next((token_pitches(t) for t in track.notes if token_pitches(t)), None) if track else None
+    found = analyse(first) if first else None
+    if found is None:
+        raise LanguageError("transpose from which key? set it first, e.g. 'in d minor'", column)
+    root, intervals = found
+    minor = intervals[1:2] == (3,)
+    return PITCH_CLASSES[root], "minor" if minor else "major"
+
+
+def _new_key(tonic: str, scale: str, intent: ih.ChangeKey) -> tuple[str, str]:
+    if intent.relation is None:
+        return intent.tonic, intent.scale or scale
+    if intent.relation == "interval":
+        return key_name(pitch_class(tonic) + intent.semitones, scale), scale
+    minor = scale in ("minor", "dorian", "phrygian", "locrian", "harmonic_minor", "melodic_minor")
+    if intent.relation == "parallel":
+        return tonic, intent.scale
+    if (intent.scale == "major") != minor:
+        other = "minor" if intent.scale == "major" else "major"
+        raise LanguageError(f"{tonic} {scale.replace('_', ' ')} has a relative {other}, not a relative "
+                            f"{intent.scale}", intent.column)
+    root = (pitch_class(tonic) + (3 if minor else 9)) % 12
+    sharp = PITCH_CLASSES[root]
+    return (FLAT_NAMES[root] if key_flats(sharp, intent.scale) else sharp), intent.scale
 
 
 def _interval(semitones: int) -> str:
@@ -290,11 +299,6 @@ def _shortest_cycle(notes: list[str], length: int) -> list[str]:
     return notes
 
 
-def open_voicing(pitches) -> list[int]:
-    """Every other note of the close voicing up an octave (c e g → c g e')."""
-    ordered = sorted(pitches)
-    return sorted(p + 12 if i % 2 == 1 and len(ordered) > 2 else p for i, p in enumerate(ordered))
-
 
 def _close(pitches) -> list[int]:
     low = min(pitches)
@@ -349,4 +353,9 @@ def _add_bass(pitches) -> list[int]:
     return [bass] + ordered if bass < ordered[0] else ordered
 
 
-__all__ = ["VoicingMapper", "NO_CHORD", "open_voicing"]
+__all__ = ["HANDLERS", "NO_CHORD"]
+
+
+#: The intents this family maps.
+HANDLERS = {ih.Revoice: revoice, ih.AlterChord: alter_chord, ih.Retime: retime, ih.Arpeggiate: arpeggiate,
+            ih.MoveNotes: move_notes, ih.ChangeKey: change_key}

@@ -12,6 +12,7 @@ from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from .errors import LanguageError, with_hint
+from .grammar import parsed_values
 
 #: Friendly names for what the parser expected, by terminal (keywords print as 'word').
 _EXPECTED_LABELS = {
@@ -84,7 +85,7 @@ def _misplaced_after_command(err: UnexpectedInput) -> tuple[str, int] | None:
     parser = getattr(err, "interactive_parser", None)
     if parser is None:
         return None
-    stack = parser.parser_state.value_stack
+    stack = parsed_values(parser)
     for index in range(len(stack) - 1, -1, -1):
         node = stack[index]
         if isinstance(node, Token):

@@ -99,7 +99,7 @@ _PLAIN_PARTS = (it.AddModule, it.AddTo, it.Fixed, it.Tempo, it.Swing, it.Stop, i
 
 
 def _plain_part(part: str):
-    from .parser import parse_plain                     # the other parts are read the usual way
+    from .parser_grammar import parse_plain             # the other parts are read the usual way
     part = re.sub(r"^(?:throw|stick|slap|chuck|get|put) (an? [\w-]+) (?:on|in|up|going)$", r"add \1", part)
     try:
         intent = parse_plain(part)
@@ -311,13 +311,6 @@ def _tune(text: str, line: str):
 
 
 # -- notes, degrees, random notes -------------------------------------------------------------
-#: Words of the harmony English: known words, never "corrected" as typos by the second stage.
-HARMONY_WORDS = frozenset(
-    "arpeggiate arpeggio arpeggiator arp chord chords progression changes invert inversion inversions voicing "
-    "voicings voice wide open close closed spread key minor major dorian phrygian lydian mixolydian locrian "
-    "aeolian ionian pentatonic blues chromatic harmonic melodic sharp flat degree degrees scale relative "
-    "parallel transpose modulate melody random sixteenths eighths quarters semitones octave octaves root "
-    "strum seventh ninth sixth diminished augmented suspended dominant sus dim aug maj min".split())
 #: Tracks whose numbers are steps or beats, never degrees ('kick 1 5 9 13').
 _DRUM_WORDS = (r"(?:kick|kicks|bd|snare|snares|sd|hat|hats|hihat|hihats|hi-hats?|clap|claps|drums?|perc|rim|toms?|ride|crash|"
                r"cowbell|tempo|bpm|swing|seed|master|chance|speed|shift|step|steps|beats?|go|play|then|now|so|just|and|chords?)\b")
@@ -393,4 +386,4 @@ def _random(text: str, line: str):
     return ih.Degrees(words_of(match.group("target"), line), (), True, text, key)
 
 
-__all__ = ["harmony_intent", "SCALE_WORDS", "key_of", "HARMONY_WORDS"]
+__all__ = ["harmony_intent", "SCALE_WORDS", "key_of"]

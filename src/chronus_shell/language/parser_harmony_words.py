@@ -10,6 +10,13 @@ from .errors import LanguageError
 
 NOTE = r"[a-g](?:#|b|♯|♭)?"
 PRONOUNS = {"it", "that", "this", "them", "those", "the chord", "the chords", "chord", "chords"}
+#: Words of the harmony English: known words, never "corrected" as typos by the second stage.
+HARMONY_WORDS = frozenset(
+    "arpeggiate arpeggio arpeggiator arp chord chords progression changes invert inversion inversions voicing "
+    "voicings voice wide open close closed spread key minor major dorian phrygian lydian mixolydian locrian "
+    "aeolian ionian pentatonic blues chromatic harmonic melodic sharp flat degree degrees scale relative "
+    "parallel transpose modulate melody random sixteenths eighths quarters semitones octave octaves root "
+    "strum seventh ninth sixth diminished augmented suspended dominant sus dim aug maj min".split())
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "twelve": 12, "half": 0.5, "half a": 0.5}
 #: A token meant as a note or a chord ('h3', 'cm13#5'), refused with its own line, not read as a word.

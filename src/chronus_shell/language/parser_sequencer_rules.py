@@ -11,8 +11,8 @@ from lark import Token
 
 from . import intents as it
 from .errors import LanguageError
-from .mapper_words import SEQUENCER_WORDS
 from .parser_values import first_of, word_of
+from .target_words import SEQUENCER_WORDS
 
 
 class SequencerRules:

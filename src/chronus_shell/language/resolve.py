@@ -21,6 +21,7 @@ from ..engine.catalogue import CATALOGUE
 from ..engine.params import ParamSpec, did_you_mean
 from .errors import LanguageError, with_hint
 from .intents import Word, Words
+from .param_words import LFO_EFFECTS
 from .patch_model import PatchModel
 
 _PATTERN_LIKE = re.compile(r"^(?=.*[xX])[xXoO0.\-|_*]{4,}$")  # a rhythm typed with other symbols
@@ -196,8 +197,6 @@ class Resolver:
 
     def _effect_lfos(self, texts: tuple[str, ...]) -> list[str]:
         """The LFOs making a named effect (vibrato, tremolo, wobble): those on its params."""
-        from .mapper_words import LFO_EFFECTS     # (mapper_words builds on this module)
-
         if len(texts) != 1 or texts[0] not in LFO_EFFECTS:
             return []
         names, found = LFO_EFFECTS[texts[0]][0], []

@@ -18,10 +18,10 @@ from ..engine.catalogue import CATALOGUE
 from .errors import LanguageError
 from .asides import described_then_asked, without_asides, without_label, without_reason
 from .follow_ups import follow_up
-from .mapper_words import COMPARATIVES
 from .modulation_phrases import aimed
 from .musician_words import QUALITIES, nickname, rephrasings
-from .parser_harmony import HARMONY_WORDS
+from .param_words import COMPARATIVES
+from .parser_harmony_words import HARMONY_WORDS
 from .patch_model import PatchModel
 from .politeness import polite
 from .qualities import quality_request

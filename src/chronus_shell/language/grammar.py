@@ -1,0 +1,84 @@
+"""The Lark parser for grammar/chronus.lark, and the one place that reaches into Lark's internals.
+
+Loaded once per process (and the LALR analysis once per grammar version: Lark keeps it in a
+file in the temp directory). The vocabulary reads its keywords from here; parser_grammar turns
+its trees into intents.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lark import Lark, Token
+from lark.exceptions import UnexpectedInput, UnexpectedToken
+from lark.parsers.lalr_interactive_parser import InteractiveParser
+
+#: INTENSITY tokens ("way", "a lot", "all the way") the lexer saw in the line being parsed: the
+#: grammar ignores them, a lexer callback records them here for the relative changes.
+INTENSITIES: list[Token] = []
+
+
+@lru_cache(maxsize=1)
+def grammar_parser() -> Lark:
+    """The LALR parser for grammar/chronus.lark, built once per process."""
+    return Lark.open_from_package("chronus_shell", "chronus.lark", ("grammar",),
+                                  parser="lalr", lexer="contextual", propagate_positions=False,
+                                  lexer_callbacks={"INTENSITY": _record_intensity}, cache=True)
+
+
+def _record_intensity(token: Token) -> Token:
+    INTENSITIES.append(token)
+    return token
+
+
+_NOT_NAMES = {"WORD", "NOTE", "NUMBER", "PATTERN", "PATH", "SESSION_PATH", "UNIT"}
+_PLAIN_WORD = re.compile(r"[a-zA-Z_][\w\-]*")
+
+
+def parse_tree(line: str):
+    """The parse tree; if a keyword stands where only a name fits, read it as a name and retry."""
+    INTENSITIES.clear()
+    try:
+        return grammar_parser().parse(line)
+    except UnexpectedToken as first:
+        if first.token.type in ("WORD", "$END"):
+            raise
+        INTENSITIES.clear()
+        try:
+            return _parse_keywords_as_names(line)
+        except UnexpectedInput:
+            raise first from None
+
+
+def _parse_keywords_as_names(line: str):
+    """Token by token: a keyword the parser cannot take here but a name fits becomes a WORD.
+
+    ("remove the last one": LALR merges lookahead sets, so the lexer may read 'one' as a number
+    where only a name can follow.) Lark's public InteractiveParser only: `iter_parse` yields each
+    token before feeding it, so a copy taken then is the parser just before that token."""
+    parser = grammar_parser().parse_interactive(line)
+    tokens, last = parser.iter_parse(), None
+    token = next(tokens, None)
+    while token is not None:
+        saved = parser.copy()             # deep: reductions may extend a tree in place
+        try:
+            following = next(tokens, None)    # feeds `token`, then lexes the next one
+        except UnexpectedToken as err:
+            if err.token is not token or token.type in _NOT_NAMES or not _PLAIN_WORD.fullmatch(str(token)):
+                raise                             # the next token's lexing failed, or no name fits
+            parser = saved
+            parser.feed_token(Token.new_borrow_pos("WORD", str(token), token))
+            tokens = parser.iter_parse()
+            following = next(tokens, None)
+        last, token = token, following
+    return parser.feed_eof(last)
+
+
+def parsed_values(parser: InteractiveParser) -> list:
+    """What the parser has read so far (trees and tokens), for the error message of a line it
+    stopped on. Lark has no public way to this: the one use of its internals (ParserState's value
+    stack); tests/language/test_lark_internals.py fails first when a Lark upgrade moves it."""
+    return parser.parser_state.value_stack
+
+
+__all__ = ["grammar_parser", "parse_tree", "parsed_values", "INTENSITIES"]

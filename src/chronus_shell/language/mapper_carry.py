@@ -1,0 +1,100 @@
+"""Several commands on a line: what a bare word or value after a comma carries over.
+
+In "mute the kick and the snare" the bare "the snare" repeats the previous command; in
+"add some swing, 0.2" the bare value sets what the previous command named.
+"""
+from __future__ import annotations
+
+from dataclasses import fields, replace
+
+from . import intents as it
+from .errors import LanguageError
+from .mapper_targets import absolute, param_or_primary
+from .mapper_values import focus_choice
+from .mapper_words import SEQ_PARAMS, SWING, TEMPO, seq_param
+from .param_words import COMPARATIVES
+from .resolve import EVERYTHING, type_and_presets
+
+#: The field of each intent type that names what it acts on (for "… and the snare").
+_TARGET_FIELDS = ("target", "ref", "what")
+
+
+def carry(ctx, previous, intent):
+    """In "mute the kick and the snare", the bare "the snare" repeats the previous command."""
+    _against_the_step(ctx, previous, intent)
+    if previous is not None and isinstance(intent, it.BareValue) and _seq_target(previous):
+        return it.SetParam(_seq_target(previous), intent.value)   # "add some swing, 0.2"
+    if previous is not None and isinstance(intent, it.BareValue) and ctx.model.focus in ctx.model.modules:
+        return it.SetParam(it.Words((it.Word(ctx.model.focus, intent.value.column),)), intent.value)
+    if previous is not None and isinstance(intent, it.SetWords) and len(intent.words.items) == 1:
+        choice = focus_choice(ctx, intent.words.items[0])      # "lfo on the kick pitch, square"
+        if choice is not None:
+            return choice
+    if previous is None or not isinstance(intent, (it.SetWords, it.SetParam)):
+        return intent
+    words = intent.words if isinstance(intent, it.SetWords) else intent.ref
+    if isinstance(previous, (it.AddModule, it.AddTo)) and type_and_presets(words.texts) and \
+            not _focus_has(ctx, words):
+        value = intent.value if isinstance(intent, it.SetParam) else None
+        return it.AddModule(words, value)
+    if not isinstance(intent, it.SetWords) or isinstance(previous, it.SetParam):
+        return intent                                 # a value is never carried over
+    slot = next((f.name for f in fields(previous) if f.name in _TARGET_FIELDS), None)
+    if slot is None or not _names_something(ctx, words):
+        return intent
+    return replace(previous, **{slot: words})
+
+
+def _against_the_step(ctx, previous, intent) -> None:
+    """'snare up, 10 percent': a value on the other side of the step just taken is the step's
+    size or a new value — both readings are named ('kick shorter, 200 ms' agrees: it is set)."""
+    if not isinstance(previous, (it.ChangeParam, it.Comparative)) or previous.amount is not None or \
+            not isinstance(intent, it.BareValue) or intent.value.kind != "number" or ctx.model.last_param is None:
+        return
+    direction = previous.direction if isinstance(previous, it.ChangeParam) else \
+        COMPARATIVES.get(previous.word.replace(" ", "-"), (0,))[0]
+    module_id, name = ctx.model.last_param
+    if module_id == "seq":
+        spec, now = (TEMPO, ctx.model.bpm) if name == "bpm" else (SWING, ctx.model.swing)
+    else:
+        try:
+            _, carried = param_or_primary(ctx, it.Words((it.Word(module_id, 0),)), intent.value)
+        except LanguageError:
+            return
+        if carried.name != name:
+            return                                    # the value goes to another param: no step to weigh
+        spec, now = carried, ctx.model.value(module_id, name)
+    try:
+        wanted = float(absolute(ctx, spec, intent.value))
+    except LanguageError:
+        wanted = None
+    if not direction or wanted is not None and (wanted - float(now)) * direction >= 0:
+        return
+    said = intent.value.text + (f" {intent.value.unit}" if intent.value.unit else "")
+    what = ("tempo" if name == "bpm" else name) if module_id == "seq" else f"{module_id} {name}"
+    if wanted is None:
+        raise LanguageError(f"{what} {said} is out of range — did you mean '{what} {'up' if direction > 0 else 'down'} "
+                            f"{said}'?", intent.value.column)
+    raise LanguageError(f"that could mean '{what} {'up' if direction > 0 else 'down'} by {said}' — or — "
+                        f"'{what} {said}': say which", intent.value.column)
+
+def _seq_target(previous) -> it.Words | None:
+    """The tempo or swing the previous command of the line named."""
+    words = next((getattr(previous, f.name) for f in fields(previous) if f.name in ("type_name", "ref")), None)
+    return words if isinstance(words, it.Words) and seq_param(words) is not None else None
+
+def _focus_has(ctx, words: it.Words) -> bool:
+    """'add a distortion, drive 15': 'drive' is the new module's param, not another module."""
+    spec = ctx.model.spec(ctx.model.focus) if ctx.model.focus in ctx.model.modules else None
+    return spec is not None and spec.has_param("_".join(words.texts))
+
+def _names_something(ctx, words: it.Words) -> bool:
+    if words.texts in EVERYTHING or "_".join(words.texts) in ctx.model.tracks:
+        return True
+    for resolve in (ctx.resolve.module, ctx.resolve.param):
+        try:
+            resolve(words, hints=False)
+            return True
+        except LanguageError:
+            continue
+    return words.texts[0] in SEQ_PARAMS

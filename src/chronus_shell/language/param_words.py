@@ -1,0 +1,33 @@
+"""Words that name params by what they do: "brighter", "louder", "vibrato", "how loud".
+
+One table each, read by the mapper (which param a comparative moves), the second stage and
+follow-ups (which words are comparatives) and resolve (the effects made of an LFO).
+"""
+from __future__ import annotations
+
+LEVEL = ("gain", "mix")
+#: A module's level when it is named instead of a param ("more lfo", "mute the lfo").
+LEVEL_OF_MODULE = ("gain", "mix", "depth")
+PITCH = ("pitch",)
+#: "brighter" → (direction, params tried in order); "@tempo" is the sequencer's tempo.
+COMPARATIVES: dict[str, tuple[int, tuple[str, ...]]] = {}
+for _words, _direction, _params in (
+    ("brighter", 1, ("cutoff", "tone")), ("darker duller", -1, ("cutoff", "tone")),
+    ("louder", 1, LEVEL), ("quieter softer", -1, LEVEL),
+    ("faster quicker speed-up", 1, ("rate", "@tempo")),
+    ("slower slow slow-down", -1, ("rate", "@tempo")),
+    ("wetter", 1, ("mix",)), ("drier dryer", -1, ("mix",)),
+    ("bigger larger", 1, ("room",)), ("smaller", -1, ("room",)),
+    ("higher", 1, PITCH), ("lower", -1, PITCH),
+    ("longer", 1, ("decay", "release", "time")), ("shorter", -1, ("decay", "release", "time")),
+    ("dirtier grittier harder heavier", 1, ("drive",)), ("cleaner", -1, ("drive",)),
+    ("wider", 1, ("width",)), ("narrower thinner", -1, ("width",)),
+    ("deeper", 1, ("depth",)), ("shallower", -1, ("depth",)),
+    ("punchier", 1, ("punch",)), ("snappier", 1, ("snap",)), ("squelchier", 1, ("resonance", "q")),
+):
+    for _word in _words.split():
+        COMPARATIVES[_word] = (_direction, _params)
+#: Effects made of an LFO: (target param names, rate Hz, depth).
+LFO_EFFECTS = {"vibrato": (PITCH, 5.0, 0.01), "tremolo": (LEVEL, 4.0, 0.5),
+               "wobble": (("cutoff", "tone") + PITCH, 2.0, 0.5)}
+QUERY_PARAMS = {"how loud": LEVEL, "how fast": ("rate", "@tempo"), "how high": PITCH}

@@ -1,0 +1,100 @@
+"""English → one intent by the grammar alone: the Transformer over grammar.py's parse trees.
+
+The Transformer is thin: one small method per command rule building an intent dataclass,
+grouped by family in parser_values, parser_patch_rules, parser_sequencer_rules,
+parser_shell_rules, parser_gear_rules and parser_stereo_rules and joined here as mixins.
+Turning a Lark error into words is parser_errors' job. parser.py reads the phrases the grammar
+does not (harmony, rhythm) first.
+"""
+from __future__ import annotations
+
+from dataclasses import fields, replace
+
+from lark import Token, Tree
+from lark.exceptions import UnexpectedInput, VisitError
+
+from . import intents as it
+from .errors import LanguageError
+from .grammar import INTENSITIES, parse_tree
+from .parser_errors import parse_error
+from .parser_gear_rules import GearRules
+from .parser_patch_rules import PatchRules
+from .parser_sequencer_rules import SequencerRules
+from .parser_shell_rules import ShellRules
+from .parser_stereo_rules import StereoRules
+from .parser_values import ValueRules, glue_numeric_names
+
+
+def _intensity(token: Token) -> str:
+    return "edge" if token.lower().replace(" ", "") in ("alltheway", "fully", "completely") else "big"
+
+
+def _has_field(intent, name: str) -> bool:
+    return any(f.name == name for f in fields(intent))
+
+
+class _ToIntent(ValueRules, PatchRules, SequencerRules, ShellRules, GearRules, StereoRules):
+    """Parse tree → intent. Keyword tokens arrive as children; values and words as dataclasses.
+
+    A walk of its own over the tree (Lark's public Tree only, no Transformer hooks): methods take
+    the children inline, the method of a rule is looked up once, and tokens are not visited — the
+    hot path of every command. A rule without a method stays a Tree, as with Lark's Transformer."""
+
+    def __init__(self):
+        self._methods: dict[str, object] = {}
+
+    def transform(self, tree: Tree):
+        children = [self.transform(c) if isinstance(c, Tree) else c for c in tree.children]
+        method = self._methods.get(tree.data)
+        if method is None:
+            method = getattr(self, tree.data, None)
+            if method is None:
+                return Tree(tree.data, children, tree.meta)
+            self._methods[tree.data] = method
+        try:
+            return method(*children)
+        except LanguageError:
+            raise
+        except Exception as err:
+            raise VisitError(tree.data, tree, err) from err
+
+    def start(self, *children):
+        """Intents in order; "now" after a command sets its `now`; intensities go to their command."""
+        items: list = []
+        bounds: list[int] = []           # where each command after a separator starts
+        for child in children:
+            if isinstance(child, Token):
+                if child.type == "NOW" and items and _has_field(items[-1][0], "now"):
+                    items[-1] = (replace(items[-1][0], now=True), items[-1][1])
+                elif child.type == "SEP" and items:
+                    bounds.append(child.start_pos)
+                continue
+            items.append((child, len(bounds)))
+        segments = {}
+        for token in INTENSITIES:
+            segment = sum(1 for b in bounds if b < token.start_pos)
+            segments.setdefault(segment, _intensity(token))
+        intents = []
+        for intent, segment in items:
+            if segment in segments and _has_field(intent, "intensity"):
+                intent = replace(intent, intensity=segments[segment])
+            intents.append(intent)
+        return intents[0] if len(intents) == 1 else it.Sequence(tuple(intents))
+
+
+_TRANSFORMER = _ToIntent()
+
+
+def parse_plain(line: str):
+    """A line read by the grammar alone (the parts of a harmony line that are not harmony)."""
+    try:
+        return _TRANSFORMER.transform(parse_tree(glue_numeric_names(line)))
+    except UnexpectedInput as err:
+        raise parse_error(line, err) from None
+    except VisitError as err:                     # a value the grammar took but cannot be read
+        if isinstance(err.orig_exc, LanguageError):
+            raise err.orig_exc from None
+        raise LanguageError(f"I can't read that: {err.orig_exc}", 0, (), line) from None
+
+
+__all__ = ["parse_plain"]
