@@ -9,16 +9,6 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "chronus_shell"
 BASE = {"chronus_shell", "chronus_shell.paths", "chronus_shell.protocol.message"}  # any layer may use these
 
-# Cycles known and being removed: each must still exist (remove it here once it is gone) and no other
-# may appear. Empty is the goal.
-CYCLES_BEING_REMOVED = {
-    # language (issue 19, engineer C): the mapper's word tables and resolve call each other
-    frozenset({"chronus_shell.language.mapper_words", "chronus_shell.language.resolve"}),
-    # language (issue 19, engineer C): vocabulary → parser → parser_errors/parser_harmony → back
-    frozenset({"chronus_shell.language.parser", "chronus_shell.language.parser_errors",
-               "chronus_shell.language.parser_harmony", "chronus_shell.language.vocabulary"}),
-}
-
 
 def documented_layers() -> list[str]:
     """The order in docs/architecture.md ('order, inner first: `engine` ← `protocol` ← …')."""
@@ -138,8 +128,4 @@ def test_cycles_are_found():
 
 def test_no_module_imports_itself_through_others():
     found = cycles(graph())
-    new = [c for c in found if not any(c <= known for known in CYCLES_BEING_REMOVED)]
-    gone = [known for known in CYCLES_BEING_REMOVED if not any(c <= known for c in found)]
-    assert not new, "import cycles:\n" + "\n".join(" ↔ ".join(sorted(c)) for c in new)
-    assert not gone, "no longer cycles, remove them from CYCLES_BEING_REMOVED:\n" + "\n".join(
-        " ↔ ".join(sorted(c)) for c in gone)
+    assert not found, "import cycles:\n" + "\n".join(" ↔ ".join(sorted(c)) for c in found)
