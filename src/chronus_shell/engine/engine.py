@@ -13,7 +13,7 @@ import numpy as np
 from ..protocol.message import Message
 from .catalogue import CATALOGUE
 from .edge_fades import EdgeFades, fade_from_old_version
-from .hang_guard import HangGuard, ModuleHung
+from .user_modules.hang_guard import HangGuard, ModuleHung
 from .modules.base import Module, all_finite
 from .params import ParamError
 from .patch_shape import PatchShape
@@ -23,7 +23,7 @@ from . import ramps
 from .render_plan import Plan, build_plan
 from .sequencer import Sequencer
 from .stereo import Bus, carried_pan, mono
-from .user_modules import USER_PACKAGE
+from .user_modules.loading import USER_PACKAGE
 from .engine_addresses import EngineError, apply, validate
 
 

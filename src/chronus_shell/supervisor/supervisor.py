@@ -35,7 +35,7 @@ from .rings import (
 )
 from .restore import Restore
 from .status import slot_rows, summary
-from .workers import OutputProcess, SlotWorker, SupervisorError, WorkerGone
+from .child_processes import OutputProcess, SlotWorker, SupervisorError, WorkerGone
 
 LATENCIES_KEPT = 100_000
 TO_CREATE = Message("/patch/create")
