@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from chronus_shell.engine.engine import Engine
-from chronus_shell.engine.hang_guard import HangGuard
-from chronus_shell.engine.user_modules_install import install_user_module, unregister_user_module
+from chronus_shell.engine.user_modules.hang_guard import HangGuard
+from chronus_shell.engine.user_modules.install import install_user_module, unregister_user_module
 from chronus_shell.protocol.message import Message
 
 SOURCE = '''

@@ -5,7 +5,7 @@ import copy
 import pickle
 
 from chronus_shell.engine.engine import Engine
-from chronus_shell.engine.hang_guard import HangGuard
+from chronus_shell.engine.user_modules.hang_guard import HangGuard
 from chronus_shell.engine.timeline import Timeline
 from chronus_shell.protocol.message import Message
 

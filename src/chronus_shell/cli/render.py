@@ -8,7 +8,7 @@ from ..engine import compile_if_needed
 from ..engine.engine import EngineError
 from ..engine.timeline import TRANSACTION, is_engine_message, render_script
 from ..engine.samples import SampleError, resolve_messages
-from ..engine.user_modules_install import install_all
+from ..engine.user_modules.install import install_all
 from ..session.recorder import write_wav
 from ..supervisor.config import Config, ConfigError
 from .script import CommandFailed, fail, open_script

@@ -13,8 +13,8 @@ import numpy as np
 from ..protocol.message import Message
 from .catalogue import CATALOGUE
 from .edge_fades import EdgeFades, fade_from_old_version
-from .hang_guard import HangGuard, ModuleHung
-from .modules.base import Module
+from .user_modules.hang_guard import HangGuard, ModuleHung
+from .modules.base import Module, all_finite
 from .params import ParamError
 from .patch_shape import PatchShape
 from .poly import Polyphony
@@ -23,7 +23,7 @@ from . import ramps
 from .render_plan import Plan, build_plan
 from .sequencer import Sequencer
 from .stereo import Bus, carried_pan, mono
-from .user_modules import USER_PACKAGE
+from .user_modules.loading import USER_PACKAGE
 from .engine_addresses import EngineError, apply, validate
 
 
@@ -166,7 +166,7 @@ class Engine:
             self._order = self._plan()
         plan = self._order
         self._ramps = self.fades.ramps(n) if self.fades.fading else {}
-        self._pans = {m: self.modules[m].param_block("pan", n) for m in plan.panned}
+        self._pans = {m: self.modules[m].param_block("pan", n) for m in plan.panned} if plan.panned else {}
         outputs: dict[str, np.ndarray] = {}
         total = np.zeros(n)
         if plan.bank is not None:
@@ -185,7 +185,8 @@ class Engine:
         self.modules["master"].mix_down(bus.master(), out, modulation)
         if self.poly.fading_out:
             self._order = None                   # notes a voice lost room for may have faded out
-        if any(self.modules[m].current["pan"] == self.modules[m].targets["pan"] == 0.0 for m in plan.panned):
+        if plan.panned and any(self.modules[m].current["pan"] == self.modules[m].targets["pan"] == 0.0
+                               for m in plan.panned):
             self._order = None                   # a pan glided back to the centre: the bank may sum it again
         if self._ramps:
             fading = len(self.fades.fading)
@@ -235,28 +236,31 @@ class Engine:
         module = self.modules[module_id]
         if module.rests() and module_id not in self.swaps:
             return base                           # silence (`base` is the segment's zeros, never written)
-        bus = Bus(base)
-        for src in inputs:
-            signal = self._fed(src, module_id, outputs) if self._ramps else outputs[src]
-            if module.CHANNELS == 2:
-                bus.add(signal, self._pan_of(src))
-            else:
-                bus.add(mono(signal), None)
-        audio_in = bus.stereo() if module.CHANNELS == 2 else bus.mono
+        if inputs or module.CHANNELS == 2:
+            bus = Bus(base)
+            for src in inputs:
+                signal = self._fed(src, module_id, outputs) if self._ramps else outputs[src]
+                if module.CHANNELS == 2:
+                    bus.add(signal, self._pan_of(src))
+                else:
+                    bus.add(mono(signal), None)
+            audio_in = bus.stereo() if module.CHANNELS == 2 else bus.mono
+        else:
+            audio_in = base                       # a source, drum or LFO hears the segment's zeros
         modulation = {}
         for src, param in modulators:
             modulation[param] = modulation.get(param, 0.0) + mono(outputs[src])
-        bypassed = audio_in if module.spec.role == "processor" else np.zeros(audio_in.shape)
-        block = self._run(module_id, module, audio_in, modulation, bypassed)
+        block = self._run(module_id, module, audio_in, modulation)
         if module_id in self.swaps:  # a hot reload: the old version fades into the new one
             return fade_from_old_version(self.swaps, module_id, block, audio_in, modulation, self.fades.step)
         return block
 
-    def _run(self, module_id, module, audio_in, modulation, bypassed) -> np.ndarray:
-        """One module's block: a user module's exception, NaN or hang is contained here."""
+    def _run(self, module_id, module, audio_in, modulation) -> np.ndarray:
+        """One module's block: a user module's exception, NaN or hang is contained here (a
+        processor that hung passes its input through; anything else is silent)."""
         n = audio_in.shape[-1]
         if getattr(module, "hung", False):
-            return bypassed
+            return _bypassed(module, audio_in)
         guard = self.hang_guard
         if guard is not None and not type(module).__module__.startswith(USER_PACKAGE):
             guard = None                                   # built-ins are trusted: no timer per call
@@ -266,12 +270,12 @@ class Engine:
             else:
                 with guard.watching(module_id):
                     block = module.process(audio_in, module.params(n, modulation))
-            healthy = block.shape == audio_in.shape and bool(np.isfinite(block).all())
+            healthy = block.shape == audio_in.shape and all_finite(block)
         except ModuleHung:
             module.hung = True
             self.faults.append(f"{module_id} hung in process() for {guard.limit_s:g} s at sample {self.position}: "
                                "bypassed until a fixed version is saved")
-            return bypassed
+            return _bypassed(module, audio_in)
         except Exception as err:  # noqa: BLE001 — a user module's bug must not stop the music
             if not self.contain_faults:
                 raise
@@ -308,6 +312,10 @@ class Engine:
         """Params as the musician set them (else defaults), never a playing note's pitch."""
         settings = self.settings.get(module_id, {})
         return {name: settings.get(name, default) for name, default in module.spec.defaults().items()}
+
+
+def _bypassed(module: Module, audio_in: np.ndarray) -> np.ndarray:
+    return audio_in if module.spec.role == "processor" else np.zeros(audio_in.shape)
 
 
 __all__ = ["Engine", "EngineError"]

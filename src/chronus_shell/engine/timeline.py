@@ -19,7 +19,7 @@ import numpy as np
 from ..protocol.message import Address, Message
 from .engine import Engine, EngineError
 from .engine_addresses import HEADS
-from .hang_guard import HangGuard
+from .user_modules.hang_guard import HangGuard
 from .patch_shape import PatchShape
 
 COMMIT_FADE_MS = 15.0

@@ -29,11 +29,11 @@ from pathlib import Path
 
 import numpy as np
 
-from ..engine.engine import Engine
-from ..engine.user_modules import ModuleLoadError, load_module_source, spec_to_data
-from ..engine.user_modules_install import register_user_module
-from ..protocol.message import Message
-from .pool_meters import CompileClock, limit_memory, own_seconds, rss_bytes
+from ...engine.engine import Engine
+from ...engine.user_modules.loading import ModuleLoadError, load_module_source, spec_to_data
+from ...engine.user_modules.install import register_user_module
+from ...protocol.message import Message
+from .worker_meters import CompileClock, limit_memory, own_seconds, rss_bytes
 
 HEARTBEAT_S = 0.2
 WARMUP_BLOCKS = 4
