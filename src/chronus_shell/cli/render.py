@@ -49,7 +49,6 @@ def render_command(args) -> int:
     return 0
 
 
-SAVES = ("/session/save", "/pattern/save")
 
 
 def _outside_the_engine(events, sample_rate: int) -> list:
@@ -57,7 +56,7 @@ def _outside_the_engine(events, sample_rate: int) -> list:
     the engine (recording, loading, /engine/*) are said to be skipped, one line each."""
     saves = []
     for at, msg in events:
-        if msg.address in SAVES:
+        if msg.address == "/session/save":
             saves.append((at, msg))
         elif not is_engine_message(msg) and msg.address not in TRANSACTION:
             print(f"chronus render: skipped {msg} (at {at / sample_rate:.2f} s): it acts on the live "

@@ -16,7 +16,7 @@ import pickle
 import time
 
 from ..engine import warmup
-from ..engine.engine import Engine, EngineError
+from ..engine.engine import EngineError
 from ..engine.user_modules.hang_guard import HangGuard
 from ..engine.timeline import Timeline
 from ..engine.sequencer_peek import peek
@@ -85,7 +85,7 @@ def _slot(conn, control_name: str) -> None:
     timeline = pickle.loads(timeline_bytes) if timeline_bytes else Timeline(sample_rate, block_size)
     marker = ModuleMarker(ring)
     # a user module stuck in process() is bypassed, in both slots alike; the marker names it meanwhile
-    Engine.hang_guard = HangGuard(marker=marker)
+    timeline.guard_hangs(HangGuard(marker=marker))
     loop = SlotLoop(conn, control, ring, timeline, ahead, max_catchup, role, marker, restore)
     try:
         loop.run()
@@ -159,6 +159,8 @@ class SlotLoop:
             self.role.follow()  # real-time scheduling as active, one step below as standby
             rendered = 0
             while rendered < self.max_catchup and self._behind():
+                if rendered and not self._handle_commands():  # one stamped for the next block is in time
+                    return
                 self._render_one()
                 rendered += 1
             if not self._behind():

@@ -151,8 +151,7 @@ class Validation:
         self._check_copies(engine)
 
     def _build_engine(self, cls) -> Engine:
-        engine = Engine(self.sample_rate, self.block_size)
-        engine.contain_faults = False  # the slots contain faults; here they are the verdict
+        engine = Engine(self.sample_rate, self.block_size, contain_faults=False)  # here a fault is the verdict
         role = cls.spec.role
         messages = [Message("/patch/create", (MODULE_ID, self.name))]
         if role == "processor":
