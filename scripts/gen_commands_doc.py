@@ -12,10 +12,11 @@ from pathlib import Path
 
 from chronus_shell.engine.catalogue import specs
 from chronus_shell.engine.params import format_number
+from chronus_shell.engine.sequencer_verbs import SWING, TEMPO
 from chronus_shell.language import LanguageError, Translator
 from chronus_shell.language.command_forms import command_forms
 from chronus_shell.language.intents import Wait
-from chronus_shell.language.mapper import COMPARATIVES, SWING, TEMPO
+from chronus_shell.language.param_words import COMPARATIVES
 from chronus_shell.language.parser import ADJECTIVES
 from chronus_shell.language.harmony_forms import HARMONY_FORMS
 from chronus_shell.language.units import UNIT_ALIASES

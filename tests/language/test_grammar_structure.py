@@ -4,9 +4,8 @@ import re
 
 from chronus_shell.language.grammar import grammar_parser, grammar_source
 from chronus_shell.language.grammar_template import VALUE_END, WORD_END
-from chronus_shell.language.param_words import COMPARATIVES, QUERY_PARAMS
+from chronus_shell.language.param_words import COMPARATIVES, QUERY_PARAMS, SEQ_PARAMS
 from chronus_shell.language.parser_patch_rules import ADJECTIVES
-from chronus_shell.language.mapper_words import SEQ_PARAMS
 from chronus_shell.language.units import NUMBER_WORDS
 
 #: Terminals that are not words, so no word end follows them.
