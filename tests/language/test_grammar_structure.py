@@ -1,5 +1,5 @@
-"""grammar/chronus.lark's structure: each piece written once, priorities as its comment states, and
-the word lists it shares with the Python tables naming the same words."""
+"""The grammar's structure (grammar/*.lark): each piece written once, priorities as its comment
+states, and the word lists it shares with the Python tables naming the same words."""
 import re
 
 from chronus_shell.language.grammar import grammar_parser, grammar_source

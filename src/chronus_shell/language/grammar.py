@@ -1,4 +1,4 @@
-"""The Lark parser for grammar/chronus.lark, and the one place that reaches into Lark's internals.
+"""The Lark parser for grammar/*.lark, and the one place that reaches into Lark's internals.
 
 Loaded once per process (and the LALR analysis once per grammar version: Lark keeps it in a
 file in the temp directory), its placeholders filled by grammar_template. The vocabulary reads
@@ -21,15 +21,21 @@ from .grammar_template import filled
 INTENSITIES: list[Token] = []
 
 
+#: The grammar's files in grammar/, joined in this order: the commands, two families, the shared words.
+GRAMMAR_FILES = ("chronus.lark", "gear.lark", "stereo.lark", "words.lark")
+
+
 def grammar_source() -> str:
-    """grammar/chronus.lark as written: placeholders, and the `//:` lines docs/commands.md shows."""
-    return resources.files("chronus_shell").joinpath("grammar", "chronus.lark").read_text(encoding="utf-8")
+    """The grammar as written (placeholders, and the `//:` lines docs/commands.md shows), its
+    files joined."""
+    folder = resources.files("chronus_shell").joinpath("grammar")
+    return "\n".join(folder.joinpath(name).read_text(encoding="utf-8") for name in GRAMMAR_FILES)
 
 
 @lru_cache(maxsize=1)
 def grammar_parser() -> Lark:
-    """The LALR parser for grammar/chronus.lark (its placeholders filled by grammar_template),
-    built once per process."""
+    """The LALR parser for the grammar (its placeholders filled by grammar_template), built once
+    per process."""
     return Lark(filled(grammar_source()), parser="lalr", lexer="contextual", propagate_positions=False,
                 lexer_callbacks={"INTENSITY": _record_intensity}, cache=True)
 

@@ -1,4 +1,4 @@
-"""What grammar/chronus.lark's placeholders stand for, filled in when the grammar is loaded.
+"""What the placeholders of grammar/*.lark stand for, filled in when the grammar is loaded.
 
 Each piece is written once: the word end every keyword shares, the filler words the lexer drops
 (in their order: a regex alternation takes the first spelling that matches, so the longer
@@ -50,7 +50,7 @@ def filled(grammar: str) -> str:
     """The grammar with every {PLACEHOLDER} written out; an unknown one is a mistake in the file."""
     unknown = set(_PLACEHOLDER.findall(grammar)) - PLACEHOLDERS.keys()
     if unknown:
-        raise ValueError(f"grammar/chronus.lark: unknown placeholders {sorted(unknown)}")
+        raise ValueError(f"grammar/*.lark: unknown placeholders {sorted(unknown)}")
     return _PLACEHOLDER.sub(lambda m: PLACEHOLDERS[m.group(1)], grammar)
 
 
