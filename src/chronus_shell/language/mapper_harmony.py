@@ -12,18 +12,121 @@ import math
 import random
 import re
 import zlib
+from dataclasses import replace
 
 from ..engine.scales import SCALES, pitch_class
 from ..protocol.message import Message
+from . import intents as it
 from . import intents_harmony as ih
 from .chords import (Chord, chord_error, hz, key_flats, name, nearest, register_of, root_text, scale_names,
                      spelled, token_pitches)
 from .errors import LanguageError
-from .mapper_harmony_voice import (head_words, pitched_head, rhythm_kept, send_track, voice_and_track,
-                                  voice_register, voiced)
 from .mapper_messages import message, playable
+from .mapper_sequencer import track_and_target
+from .mapper_tracks import existing_track, voice_head
+from .musician_words import nickname
 
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii")
+#: Where notes go when a voice has neither notes nor a frequency: a3.
+DEFAULT_REGISTER = 57.0
+MAX_STEPS = 256
+
+
+# -- where and how high ------------------------------------------------------------------
+def _pitched_head(ctx, words: it.Words | None, column: int) -> str:
+    """The voice a harmony phrase plays: its oscillator, or one clear line for a drum."""
+    head = voice_head(ctx, words, column)
+    spec = ctx.model.spec(head)
+    if words is None and (spec is None or spec.role != "source"):      # a drum in focus: the one synth there is
+        synths = [v[0] for v in ctx.model.voices() if ctx.model.spec(v[0]).role == "source"
+                  and ctx.model.spec(v[0]).has_param("freq")]
+        if len(synths) == 1:
+            head, spec = synths[0], ctx.model.spec(synths[0])
+        elif synths:
+            raise LanguageError(f"{head} plays no pitches — which voice: {', '.join(synths)}? "
+                                f"(e.g. 'on the {synths[0]}')", column)
+    if spec is None or not spec.has_param("freq") or spec.role != "source":
+        raise LanguageError(f"{head} plays no pitches: notes and chords need an oscillator voice "
+                            f"(e.g. 'add a saw', or name one: 'on the saw')", column)
+    return head
+
+
+def voice_register(ctx, head: str, track: str | None, melody: bool = False) -> tuple[float, str]:
+    """(MIDI pitch the octaves are chosen around, where it comes from, for the echo): for a
+    melody the first note of the voice's melody, else (and for chords, degrees, arpeggios,
+    which must not drift as they are replaced) the oscillator's frequency."""
+    notes = ctx.model.tracks[track].notes if melody and track in ctx.model.tracks else ()
+    for token in notes:
+        pitches = token_pitches(token)
+        if pitches and len(pitches) == 1:
+            return float(pitches[0]), f"the {track} notes"
+    freq = float(ctx.model.value(head, "freq"))
+    return (register_of(freq), f"{head} at {freq:g} Hz") if freq > 0 else (DEFAULT_REGISTER, "a3")
+
+
+def _nicknamed(ctx, words: it.Words | None) -> it.Words | None:
+    """'the pad', 'the organ' (harmony_constituents reads instruments a pad stands for as 'pad'): the
+    voice the nickname means in this patch, said in the echo; any other words as they are."""
+    if words is None or len(words.items) != 1:
+        return words
+    word = words.items[0]
+    if word.text in ctx.model.modules or word.text in ctx.model.tracks:
+        return words
+    found = nickname(word.text, ctx.model)
+    if found is None:
+        return words
+    ctx.understood.append(f"{word.text} → {found}")
+    return it.Words((it.Word(found, word.column),))
+
+
+def voiced(handler):
+    """A harmony handler whose intent's voice may be a nickname ('on the organ'): resolved first."""
+    def handle(ctx, intent):
+        target = getattr(intent, "target", None)
+        return handler(ctx, replace(intent, target=_nicknamed(ctx, target)) if target is not None else intent)
+    return handle
+
+
+def voice_and_track(ctx, words: it.Words | None, column: int) -> tuple[str, str | None]:
+    if words is None:                      # the focus's voice (a synth when a drum is in focus)
+        head = _pitched_head(ctx, None, column)
+        return head, existing_track(ctx, head_words(None, head, column), column)
+    track = existing_track(ctx, words, column)
+    if track is not None and track in ctx.model.tracks and words is not None:
+        target = ctx.model.tracks[track].target
+        if target in ctx.model.modules and ctx.model.voice_of(target):
+            return _pitched_head(ctx, it.Words((it.Word(target, column),)), column), track
+    return _pitched_head(ctx, words, column), track
+
+
+def head_words(words: it.Words | None, head: str, column: int) -> it.Words:
+    """The words a phrase named, else the voice it plays (never the drum that has the focus)."""
+    return words if words is not None else it.Words((it.Word(head, column),))
+
+
+def send_track(ctx, words, column, pattern: str, notes: list[str], kind: str | None = None) -> list[Message]:
+    """A note track for the voice: its own track replaced, else a new one — named `kind`
+    ('chords', 'arp', 'melody') when that name is free."""
+    if len(pattern) > MAX_STEPS:
+        raise LanguageError(f"that is {len(pattern)} steps: a track holds at most {MAX_STEPS}", column)
+    for token in notes:
+        for pitch in token_pitches(token) or ():
+            playable(hz(pitch), name(pitch), column)
+    existing = existing_track(ctx, words, column)
+    if existing:
+        return [message("/seq/add", existing, ctx.model.tracks[existing].target, pattern),
+                message("/seq/notes", existing, *notes)]
+    track, target, created = track_and_target(ctx, words, column)
+    if kind and kind not in ctx.model.tracks:
+        track = kind
+    return created + [message("/seq/add", track, target, pattern), message("/seq/notes", track, *notes)]
+
+
+def _rhythm_kept(ctx, words, column: int) -> str | None:
+    """The voice's track when new notes keep its rhythm (not when it holds chords with ties:
+    a melody then gets a note a step)."""
+    existing = existing_track(ctx, words, column)
+    return existing if existing and "-" not in ctx.model.tracks[existing].pattern else None
 
 
 # -- notes without octave -----------------------------------------------------------------
@@ -48,7 +151,7 @@ def pitch_list(ctx, intent: ih.PitchList) -> list[Message]:
     hits = [t for t in tokens if t != "."]
     pattern = "".join("." if t == "." else "x" for t in tokens)
     target = head_words(intent.target, head, intent.column)
-    existing = rhythm_kept(ctx, target, intent.column)
+    existing = _rhythm_kept(ctx, target, intent.column)
     if "." not in tokens and existing:
         ctx.understood.append(f"{' '.join(intent.tokens).replace('!', '')} → {' '.join(said)} (near {source})")
         for token in hits:
@@ -79,7 +182,7 @@ def play_pitch(ctx, intent: ih.PlayPitch) -> list[Message]:
         module_id = ctx.resolve.module(intent.target) if intent.target else ctx.resolve.focus(intent.column)
         spec = ctx.model.spec(module_id)
         if intent.target is None and (spec is None or spec.role != "source"):
-            module_id = pitched_head(ctx, None, intent.column)      # 'tune it to e': the voice's oscillator
+            module_id = _pitched_head(ctx, None, intent.column)      # 'tune it to e': the voice's oscillator
             spec = ctx.model.spec(module_id)
         if spec is None or spec.role != "source" or not spec.has_param("freq"):
             raise LanguageError(f"{module_id} has no pitch to tune: name an oscillator ('tune the saw to e')",
@@ -117,7 +220,7 @@ def play_chord(ctx, intent: ih.PlayChord) -> list[Message]:
     token = chord.spell(pitches)
     notes = [playable(hz(p), name(p), intent.column) for p in token_pitches(token)]
     named = intent.target is not None and any(w.text in ctx.model.tracks for w in intent.target.items)
-    playing = rhythm_kept(ctx, intent.target, intent.column) if named else None
+    playing = _rhythm_kept(ctx, intent.target, intent.column) if named else None
     if playing and ctx.model.running and "x" in ctx.model.tracks[playing].pattern.lower():   # 'the bass': its track
         ctx.understood.append(f"{chord.symbol} → {token.replace('+', ' ')} on every hit of the {playing} track "
                               f"(a held chord would stop at its next note)")
@@ -220,7 +323,7 @@ def _degree_chord(ctx, typed: str, column: int, key=None) -> Chord:
 
 
 def poly(ctx, intent: ih.Poly) -> list[Message]:
-    head = pitched_head(ctx, intent.target, intent.column)
+    head = _pitched_head(ctx, intent.target, intent.column)
     ctx.understood.append(f"{head} plays up to {intent.notes} note{'s' if intent.notes > 1 else ''} at once")
     return [message("/patch/poly", head, intent.notes)]
 
@@ -288,7 +391,7 @@ def degrees(ctx, intent: ih.Degrees) -> list[Message]:
     ctx.understood.append(f"{'random ' if intent.random else ''}degrees {' '.join(picked)} in {tonic} "
                           f"{scale.replace('_', ' ')} → {' '.join(tokens)} (near {source})")
     target = head_words(intent.target, head, intent.column)
-    existing = rhythm_kept(ctx, target, intent.column)
+    existing = _rhythm_kept(ctx, target, intent.column)
     if existing and "." not in tokens and (not intent.random or len(ctx.model.tracks[existing].pattern) == len(tokens)):
         return [message("/seq/notes", existing, *hits)]
     return send_track(ctx, target, intent.column, "".join("." if t == "." else "x" for t in tokens),
