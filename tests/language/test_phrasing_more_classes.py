@@ -209,3 +209,32 @@ def test_a_lone_decay_stays_with_the_focus():
 def test_louder_right_after_the_master_level_is_the_master():
     assert last(*DRUMS, "master gain -12 db", "a bit louder")[0].startswith("/mod/master/gain")
     assert last(*DRUMS, "master gain -12 db", "snare decay 150", "louder")[0].startswith("/mod/snare1/gain")
+
+
+@pytest.mark.parametrize("lines, expected", [
+    ((*DRUMS, "steppers"), ["/seq/add kick kick1 x...x...x...x..."]),
+    ((*DRUMS, "one drop kick"), ["/seq/add kick kick1 ........x......."]),
+    ((*DRUMS, "riddim at 74 bpm"), ["/seq/bpm 74.0"]),
+    ((*PAD, "sample and hold lfo"), ["/mod/lfo1/shape random"]),
+    ((*PAD, "longer delay tail"), None),
+    (("add a square", "pwm it"), ["/patch/create lfo1 lfo", "/patch/connect lfo1 square1.width"]),
+    ((*DRUMS, "snare (5,8)"), ["/seq/add snare snare1 x...x.x...x.x..."]),
+])
+def test_a_dub_acid_or_techno_musicians_words(lines, expected):
+    out = last(*lines)
+    if expected is None:
+        assert len(out) == 1 and out[0].startswith("/mod/delay1/feedback")
+    else:
+        assert out == expected
+
+
+def test_a_dropped_part_comes_back_in():
+    assert last(*DRUMS, "drop the snare", "snare back in") == ["/seq/mute snare 0"]
+    assert last(*DRUMS, "mute the hats", "hats in") == ["/seq/mute hats 0"]
+
+
+def test_the_acid_line_is_the_bass_voice_or_a_new_one():
+    assert last(*ACID, "the acid line quieter")[0].startswith("/mod/saw1/gain")
+    out = last(*DRUMS, "give me an acid line")
+    assert out[0] == "/patch/create saw1 saw" and "/patch/create acid_filter1 acid_filter" in out
+    assert out[-1].startswith("/seq/add bass saw1")

@@ -21,6 +21,7 @@ from .follow_ups import follow_up
 from .modulation_phrases import aimed
 from .musician_words import QUALITIES, nickname, rephrasings
 from .param_verbs import verb_readings
+from .part_lines import part_readings
 from .param_words import COMPARATIVES
 from .parser_harmony_words import HARMONY_WORDS
 from .patch_model import PatchModel
@@ -113,6 +114,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     found += each
     for how, new in rephrasings(tidied, model) or (rephrasings(text, model) if text != tidied else []):
         found.append(Reading(how, new))
+    found += [Reading(how, new) for how, new in part_readings(text, model)]
     found += [Reading(how, new) for how, new in verb_readings(text) + (verb_readings(tidied) if tidied != text else [])]
     asked = aimed(text, model) or quality_request(text, model) or (
         quality_request(tidied, model) if tidied != text else None)

@@ -18,6 +18,7 @@ from .mapper import Mapper
 from .parser import as_question, parse
 from .patch_model import PatchModel, simplify_undo
 from .nearest import nearest_phrasing
+from .scene_words import fixed_terms
 from .second_stage import readings
 from .timed_lines import is_timed, translate_timed
 from .vocabulary import module_words
@@ -41,6 +42,7 @@ class Translator:
 
     def translate(self, line: str) -> list[Message]:
         """One line → messages (applied to the context), or LanguageError (context unchanged)."""
+        line = fixed_terms(line)                     # 'sample and hold': one word, not a sampler
         text = line.strip()
         self.mapper.understood.clear()
         if not text:
