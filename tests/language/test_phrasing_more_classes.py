@@ -238,3 +238,19 @@ def test_the_acid_line_is_the_bass_voice_or_a_new_one():
     out = last(*DRUMS, "give me an acid line")
     assert out[0] == "/patch/create saw1 saw" and "/patch/create acid_filter1 acid_filter" in out
     assert out[-1].startswith("/seq/add bass saw1")
+
+
+@pytest.mark.parametrize("lines, expected", [
+    ((*PAD, "counter line on the triangle: c4 e4 g4"), ["/seq/add triangle triangle1 xxx", "/seq/notes triangle c4 e4 g4"]),
+    ((*PAD, "arpeggio: a3 c4 e4 c4 on the sine"), ["/seq/add sine sine1 xxxx", "/seq/notes sine a3 c4 e4 c4"]),
+    ((*ACID, "riff: e1 g1 a1 b1"), ["/seq/notes bass e1 g1 a1 b1"]),
+    ((*DRUMS, "four on the floor kick: x...x...x...x..x"), ["/seq/add kick kick1 x...x...x...x..x"]),
+    ((*ACID, "bass notes e1 e1 g1 then a1 b1"), ["/seq/notes bass e1 e1 g1 a1 b1"]),
+])
+def test_a_label_before_a_colon_says_whose_notes_or_steps_follow(lines, expected):
+    assert last(*lines) == expected
+
+
+def test_a_code_like_label_is_not_read_as_a_part():
+    with pytest.raises(Exception):
+        last(*ACID, "play chord(:e2, :minor)")

@@ -35,6 +35,8 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"\breal quick\b", ""), (r"\bright now\b(?=.)", "now"),
     (r"(?:,\s*|\s+)(?:no|without|skip(?:\s+the)?)\s+quanti[sz](?:e|ation|ing)\b|\bunquanti[sz]ed\b", " now"),
     (r"\bnow(?:[\s,]+now)+\b", "now"),
+    (r"(?<=\b[a-g]\d)\s+(?:then|and then|and)\s+(?=[a-g][#b]?\d\b)|(?<=\b[a-g][#b]\d)\s+(?:then|and then|and)\s+(?=[a-g][#b]?\d\b)",
+     " "),                                                 # 'a1 c2 d2 then e2 g1': one list of notes
     (r"\b(?:the\s+)?(?:high|higher|top|upper)\s+(?:one|tone|sound|beep|voice|note|synth)\b(?!\s+on\b)", "the lead"),
     (r"^(?:a\s+)?(higher|lower)\s+(?:note|pitch)\s+on\s+(?:the\s+)?(\w+)$", r"the \2 \1"),   # 'higher note on the sine'
     (r"\b(?:the\s+)?(?:low|lower|bottom|deep)\s+(?:one|tone|sound|beep|voice|note|synth)\b", "the sub"),

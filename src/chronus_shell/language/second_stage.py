@@ -16,7 +16,8 @@ from functools import lru_cache
 
 from ..engine.catalogue import CATALOGUE
 from .errors import LanguageError
-from .asides import described_then_asked, without_asides, without_label, without_purpose, without_reason
+from .asides import (described_then_asked, label_names_part, without_asides, without_label, without_purpose,
+                     without_reason)
 from .follow_ups import follow_up
 from .modulation_phrases import aimed
 from .musician_words import QUALITIES, nickname, rephrasings
@@ -122,6 +123,9 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
         found.append(Reading(*asked))
     for how, new in _equivalents(tidied, model):
         found.append(Reading(how, new))
+    labelled = label_names_part(text, model, lambda: _part_names(model))
+    if labelled:
+        found.append(Reading(*labelled))
     left_out = (without_asides(text, model) or without_reason(text) or without_purpose(text, model) or without_label(text, model, lambda: _part_names(model))
                 or described_then_asked(text))
     aside = Reading(*left_out) if left_out else None
