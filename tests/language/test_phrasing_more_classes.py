@@ -254,3 +254,29 @@ def test_a_label_before_a_colon_says_whose_notes_or_steps_follow(lines, expected
 def test_a_code_like_label_is_not_read_as_a_part():
     with pytest.raises(Exception):
         last(*ACID, "play chord(:e2, :minor)")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("tune the triangle to 262", ["/mod/triangle1/freq 262.0"]),
+    ("tune the triangle to 4", ["/mod/triangle1/detune 4.0"]),
+])
+def test_tuning_an_oscillator_to_a_plain_number(phrase, expected):
+    """Above 100 no tuning is that many cents off: a pitch in Hz; a few cents stay cents."""
+    assert last(*PAD, phrase) == expected
+
+
+def test_tuning_to_a_number_that_fits_both_names_both():
+    with pytest.raises(Exception, match="could mean"):
+        last(*PAD, "tune the triangle to 60")
+
+
+@pytest.mark.parametrize("lines, expected", [
+    ((*PAD, "triangle an octave down"), ["/mod/triangle1/freq 110.0"]),
+    ((*PAD, "no more delay"), ["/mod/delay1/mix 0.0"]),
+    ((*ACID, "get the cutoff down to 600"), ["/mod/acid_filter1/cutoff 600.0"]),
+    ((*ACID, "the filter wide open"), ["/mod/acid_filter1/cutoff 20000.0"]),
+    (("add a saw", "give me a massive reverb"), ["/patch/create reverb1 reverb", "/patch/disconnect saw1 master",
+                                                 "/patch/connect saw1 reverb1", "/patch/connect reverb1 master"]),
+])
+def test_word_order_and_adjectives_around_a_change(lines, expected):
+    assert last(*lines) == expected

@@ -28,6 +28,12 @@ SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r
      "a bit more "),
     (r"(?<!\ba\s)\b(?:(?:very\s+)?little|low|barely\s+any|hardly\s+any|not\s+much)\s+(?=(?:feedback|resonance|reso|drive|room|mix|depth|"
      r"decay|release|swing)\b)", "a lot less "),
+    (r"^(?:make|get|have|let'?s\s+get|let'?s\s+have)\s+(?=(?:the\s+|that\s+)?\w+(?:\s+\w+)?\s+(?:up|down)\s+(?:to|by|a|an)\b)", ""),
+    (r"^(?:the\s+)?(\w+)\s+(?:all\s+the\s+way|fully|wide|completely|right)\s+(open|close|closed|shut)$",
+     lambda m: f"{'open' if m.group(2).lower() == 'open' else 'close'} the {m.group(1)} all the way"),
+    (r"^((?:the\s+)?\w+)\s+((?:an?|one|two|three)\s+(?:octaves?|fifth|fourth|third|semitones?|whole\s+(?:step|tone)|half\s+step))\s+"
+     r"(up|down|higher|lower)$", r"\1 \3 \2"),                   # 'sine an octave up'
+    (r"\bno\s+more\s+(?=(?:reverb|verb|delay|echo|distortion|drive|feedback|resonance|reso|swing|room|fuzz)\b)", "no "),
     (r"\bhi[\s-]+hats?\b|\bhigh[\s-]+hats?\b", "hats"), (r"^ad\s+(?=an?\s)", "add "),
     (r"\b(is|are|sounds?|way)\s+to\s+(?=[a-z]+$)", r"\1 too "),        # 'kick is to boomy': too
     (r"\bdec\b(?=\s+[\d.])", "decay"), (r"\bcut\b(?=\s+[\d.])", "cutoff"), (r"\brte\b(?=\s+[\d.])", "rate"),
