@@ -198,6 +198,10 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
             out.append(named + tail)
             said.append(f"{core} → {named}")
             continue
+        if core == "too" and not tail and index + 1 < len(words) and re.fullmatch(r"[a-z]+(?:er|y|d|t|p|w|h)", words[index + 1].lower()) \
+                and words[index + 1].lower() not in _part_names(model):
+            out.append(word)                              # 'too quiet' says which way; 'the kick too' only adds
+            continue
         if core in NOISE and index > 0 or core in ("nah", "yeah", "ok", "okay", "like", "so"):
             if tail and out:
                 out[-1] += tail
