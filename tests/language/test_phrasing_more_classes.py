@@ -288,3 +288,12 @@ def test_too_quiet_is_never_read_as_quieter(phrase):
     out = last(*DRUMS, phrase)
     assert [m.split()[0] for m in out] == ["/mod/kick1/gain", "/mod/snare1/gain", "/mod/hat1/gain"]
     assert all(float(m.split()[1]) > 0.8 for m in out)
+
+
+def test_a_part_then_an_effect_it_lacks_puts_one_on_it():
+    assert last(*DRUMS, "kick echo") == ["/patch/create delay1 delay", "/patch/disconnect kick1 master",
+                                         "/patch/connect kick1 delay1", "/patch/connect delay1 master"]
+
+
+def test_how_fast_are_we_going_asks_the_tempo():
+    assert last(*DRUMS, "tempo 100", "how fast are we going") == ["/shell/show tempo 100.0"]

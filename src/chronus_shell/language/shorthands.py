@@ -14,7 +14,8 @@ SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r
     (r"\b[a-z]+-(?:y|ish|like|style)\s+|\b\d{3}(?:-|\s+)style\b,?\s*", ""),   # "rimshot-y snare", "snare 808 style"
     (r"\bits\s+(?=(?:" + "|".join(sorted({n for c in CATALOGUE.values() for p in c.spec.params
                                          for n in (p.name, *p.aliases)}, key=len, reverse=True)) + r")\b)", "the "),
-    (r"^what\s+(?:bpm|tempo)\s+(?:are\s+we|is\s+it|is\s+this)(?:\s+at)?$", "what is the tempo"),
+    (r"^what\s+(?:bpm|tempo)\s+(?:are\s+we|is\s+it|is\s+this)(?:\s+at)?$|^how\s+fast\s+(?:are\s+we|is\s+(?:it|this))\s+going$",
+     "what is the tempo"),
     (r"\b(?:to\s+)?(?:half\s*way|the\s+middle)$", "50%"),
     (r"\bevery\s+(eighth|sixteenth|quarter|8th|16th)\s+notes?\b", r"every \1"),
     (r"\b(swap|switch|flip|reverse)\s+the\s+order\s+of\b", r"\1"), (r"^you\s+can\s+", ""),
