@@ -8,17 +8,16 @@ Usage: python3 scripts/gen_commands_doc.py [--check]
 from __future__ import annotations
 
 import sys
-from importlib import resources
 from pathlib import Path
 
 from chronus_shell.engine.catalogue import specs
 from chronus_shell.engine.params import format_number
 from chronus_shell.language import LanguageError, Translator
+from chronus_shell.language.command_forms import command_forms
 from chronus_shell.language.intents import Wait
 from chronus_shell.language.mapper import COMPARATIVES, SWING, TEMPO
 from chronus_shell.language.parser import ADJECTIVES
 from chronus_shell.language.harmony_forms import HARMONY_FORMS
-from chronus_shell.language.timed_lines import DOC_FORMS as TIME_FORMS
 from chronus_shell.language.units import UNIT_ALIASES
 
 NUMBER_EXAMPLES = ("two bars", "two hundred hertz", "one hundred and ten", "one twenty (tempo)",
@@ -268,16 +267,6 @@ def comparatives_table() -> str:
     return "\n".join(rows)
 
 
-def form_lines() -> list[tuple[str, list[str]]]:
-    grammar = resources.files("chronus_shell").joinpath("grammar", "chronus.lark").read_text()
-    forms = []
-    for line in grammar.splitlines():
-        if line.startswith("//:"):
-            form, *examples = (part.strip() for part in line[3:].split("|"))
-            forms.append((form, examples))
-    return forms + [(form, list(examples)) for form, examples in TIME_FORMS]
-
-
 def example_output(example: str, before=()) -> str:
     translator = Translator()
     for line in SETUP + tuple(before):
@@ -393,7 +382,7 @@ def render() -> str:
                         numbers=", ".join(f"`{w}`" for w in NUMBER_EXAMPLES),
                         comparatives=comparatives_table(),
                         adjectives=", ".join(f"`{a}`" for a in ADJECTIVES))]
-    for form, examples in form_lines():
+    for form, examples in command_forms():
         out += [f"### `{form}`", ""]
         out += [f"- `{example}` → {example_output(example)}" for example in examples]
         out.append("")

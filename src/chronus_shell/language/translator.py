@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from difflib import SequenceMatcher
 
+from ..protocol.addresses import parse_line
 from ..protocol.message import Message
 from .errors import LanguageError
 from .intents import Mute, PlayPattern, Redo, Sequence, SetParam, ShellVerb, Show, Undo, Word, Words
@@ -338,7 +339,7 @@ def _net_mutes(messages: list[Message], muted_before: dict[str, bool]) -> list[M
 
 def _raw(line: str) -> Message:
     try:
-        return Message.parse(line)
+        return parse_line(line)
     except ValueError as err:
         raise LanguageError(f"bad raw message: {err}", 0, (), line) from None
 
