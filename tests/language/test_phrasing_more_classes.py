@@ -301,3 +301,10 @@ def test_a_part_then_an_effect_it_lacks_puts_one_on_it():
 
 def test_how_fast_are_we_going_asks_the_tempo():
     assert last(*DRUMS, "tempo 100", "how fast are we going") == ["/shell/show tempo 100.0"]
+
+
+@pytest.mark.parametrize("phrase, direction", [("make it faster", 1), ("can it go a bit faster", 1), ("i want it slower", -1)])
+def test_it_faster_or_slower_is_the_tempo_not_the_focused_parts_track(phrase, direction):
+    (message,) = last(*ACID, "tempo 120", phrase)
+    address, value = message.split()
+    assert address == "/seq/bpm" and (float(value) - 120) * direction > 0

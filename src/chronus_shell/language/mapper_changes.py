@@ -156,7 +156,7 @@ def comparative(ctx, intent: it.Comparative) -> list[Message]:
     if "@tempo" in names and intent.ref is not None:
         names = ("rate", "time", "@tempo")            # "make the echo slower": its time, longer
     if "@tempo" in names and intent.ref is not None and intent.amount is None and _names_a_part(ctx, intent.ref) \
-            and not _has_rate(ctx, intent.ref):
+            and intent.ref.texts not in PRONOUN_REFS and not _has_rate(ctx, intent.ref):   # 'make it faster': the tempo
         return scale_track(ctx, intent.ref, 2 if direction > 0 else 0.5)    # "faster hats": double time
     module_id, spec = _damping(ctx, intent) or _comparative_target(ctx, intent, names)
     if spec.name == "damp":
