@@ -308,3 +308,16 @@ def test_it_faster_or_slower_is_the_tempo_not_the_focused_parts_track(phrase, di
     (message,) = last(*ACID, "tempo 120", phrase)
     address, value = message.split()
     assert address == "/seq/bpm" and (float(value) - 120) * direction > 0
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("just a hint of delay", ["/mod/delay1/mix 0.4"]),
+    ("a splash more reverb, please", ["/mod/reverb1/mix 0.35"]),
+])
+def test_a_small_amount_word_is_a_bit_more_never_a_guessed_word(phrase, expected):
+    """'hint' is no typo of 'hit' (that played a note)."""
+    assert last(*PAD, "delay mix 0.3", "reverb mix 0.25", phrase) == expected
+
+
+def test_a_question_mark_after_a_request_is_no_call_for_help():
+    assert last(*DRUMS, "Could you bring the tempo down to 90, please?") == ["/seq/bpm 90.0"]

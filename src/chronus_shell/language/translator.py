@@ -142,6 +142,10 @@ class Translator:
     def _translate(self, line: str) -> list[Message]:
         try:
             intent = parse(line)
+            if isinstance(intent, Sequence) and isinstance(intent.items[-1], ShellVerb) and line.rstrip().endswith("?") \
+                    and intent.items[-1].verb == "help" and intent.items[-1].arg is None:
+                items = intent.items[:-1]                # '…, please?': a question mark, not a call for help
+                intent = items[0] if len(items) == 1 else Sequence(items)
             if isinstance(intent, Undo):
                 return self._repeat(self.undo, intent.times)
             if isinstance(intent, Redo):
