@@ -321,3 +321,8 @@ def test_a_small_amount_word_is_a_bit_more_never_a_guessed_word(phrase, expected
 
 def test_a_question_mark_after_a_request_is_no_call_for_help():
     assert last(*DRUMS, "Could you bring the tempo down to 90, please?") == ["/seq/bpm 90.0"]
+
+
+def test_tidal_sample_names_and_the_ands_of_the_beat():
+    assert last(*DRUMS, "sn decay 120") == ["/mod/snare1/decay 120.0"]
+    assert last(*DRUMS, "kick on the ands") == ["/seq/add kick kick1 ..x...x...x...x."]

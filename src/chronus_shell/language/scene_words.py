@@ -35,6 +35,7 @@ SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r i
     (r"\bsteppers\b(?:\s+kick)?|\bfour\s+to\s+the\s+floor\b", "four on the floor"),
     (r"^(?:a\s+)?one[\s-]+drop(?:\s+kick)?$|\bone[\s-]+drop\s+kick\b", "kick on 3"), (r",\s*skank(?:\s+style)?$", ""), (r"\bskank(?:\s+style)?\b", "offbeats"),
     (r"\briddim\s+(?=at\s+\d|\d)", "tempo "),
+    (r"\b(?:on\s+)?(?:the\s+)?(?:ands|and\s+beats|&s)\b(?:\s+of\s+(?:each|every)\s+beat)?$", "on the offbeats"),
     (r"\b(?:reverb|verb)\s+tail\b", "reverb room"), (r"\b(?:echo|delay)\s+tail\b", "delay feedback"),
     (r"^pwm\s+(?:it|this|that|the\s+(\w+))$", lambda m: f"lfo on the {m.group(1) + ' ' if m.group(1) else ''}width"),
     # a live coder's words
