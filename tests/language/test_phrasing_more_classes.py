@@ -326,3 +326,13 @@ def test_a_question_mark_after_a_request_is_no_call_for_help():
 def test_tidal_sample_names_and_the_ands_of_the_beat():
     assert last(*DRUMS, "sn decay 120") == ["/mod/snare1/decay 120.0"]
     assert last(*DRUMS, "kick on the ands") == ["/seq/add kick kick1 ..x...x...x...x."]
+
+
+@pytest.mark.parametrize("phrase, target", [("vibrato on the triangle", "triangle1.freq"), ("sine tremolo", "sine1.gain"),
+                                            ("a little vibrato on the sine, gentle", "sine1.freq")])
+def test_an_lfo_effect_named_on_a_part(phrase, target):
+    assert f"/patch/connect lfo2 {target}" in last(*PAD, phrase)
+
+
+def test_a_huge_reverb_is_a_bigger_room():
+    assert last(*PAD, "room 0.5", "massive reverb") == ["/mod/reverb1/room 0.7"]
