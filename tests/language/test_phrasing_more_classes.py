@@ -335,4 +335,4 @@ def test_an_lfo_effect_named_on_a_part(phrase, target):
 
 
 def test_a_huge_reverb_is_a_bigger_room():
-    assert last(*PAD, "room 0.5", "massive reverb") == ["/mod/reverb1/room 0.7"]
+    assert last(*PAD, "room 0.5", "massive reverb") == ["/mod/reverb1/room 0.6"]
