@@ -336,3 +336,7 @@ def test_an_lfo_effect_named_on_a_part(phrase, target):
 
 def test_a_huge_reverb_is_a_bigger_room():
     assert last(*PAD, "room 0.5", "massive reverb") == ["/mod/reverb1/room 0.6"]
+
+
+def test_a_voices_nickname_with_a_possessive():
+    assert last(*PAD, "the pad's way too bright")[0].startswith("/mod/filter1/cutoff")

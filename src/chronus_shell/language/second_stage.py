@@ -193,7 +193,10 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
             out.append("the")                             # "turn that bass up": the bass
             continue
         after_article = index > 0 and words[index - 1].lower() in ("a", "an", "another")
-        named = None if core in model.modules or core in model.tracks or after_article else nickname(core, model)
+        owner = core[:-2] if core.endswith("'s") else core          # "the pad's too bright"
+        named = None if owner in model.modules or owner in model.tracks or after_article else nickname(owner, model)
+        if named and owner != core:
+            named += "'s"
         if named:
             out.append(named + tail)
             said.append(f"{core} → {named}")
