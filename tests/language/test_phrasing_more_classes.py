@@ -340,3 +340,16 @@ def test_a_huge_reverb_is_a_bigger_room():
 
 def test_a_voices_nickname_with_a_possessive():
     assert last(*PAD, "the pad's way too bright")[0].startswith("/mod/filter1/cutoff")
+
+
+@pytest.mark.parametrize("follow, expected", [
+    ("even quieter", "/mod/hat1/gain 0.6"),
+    ("more, more", "/mod/hat1/gain 0.6"),
+])
+def test_follow_ups_said_again_or_doubled(follow, expected):
+    assert last(*DRUMS, "hats quieter", follow) == [expected]
+
+
+@pytest.mark.parametrize("follow", ["the hats as well", "also the hats", "plus the hats", "the hats also"])
+def test_the_same_for_another_part_said_with_also_or_as_well(follow):
+    assert last(*DRUMS, "snare decay 250", follow) == ["/mod/hat1/decay 250.0"]

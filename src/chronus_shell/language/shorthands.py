@@ -37,6 +37,7 @@ SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r
     (r"^((?:the\s+)?\w+)\s+((?:an?|one|two|three)\s+(?:octaves?|fifth|fourth|third|semitones?|whole\s+(?:step|tone)|half\s+step))\s+"
      r"(up|down|higher|lower)$", r"\1 \3 \2"),                   # 'sine an octave up'
     (r"^(?:make\s+|let\s+)?(it|this|that|things|everything)\s+go\s+(?=(?:a\s+(?:bit|little|lot)\s+)?(?:faster|slower)$)", r"make \1 "),
+    (r"^(?:even|still|yet)\s+(?=[a-z]+er$)", ""),                        # 'even louder': louder again
     (r"\bno\s+more\s+(?=(?:reverb|verb|delay|echo|distortion|drive|feedback|resonance|reso|swing|room|fuzz)\b)", "no "),
     (r"\bhi[\s-]+hats?\b|\bhigh[\s-]+hats?\b", "hats"), (r"^ad\s+(?=an?\s)", "add "),
     (r"\b(is|are|sounds?|way)\s+to\s+(?=[a-z]+$)", r"\1 too "),        # 'kick is to boomy': too
