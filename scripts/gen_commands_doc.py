@@ -241,8 +241,8 @@ the module that owns the meaning: `brighter`/`darker` → its filter's cutoff (o
 damping the other way: `brighter reverb`), `louder`/`quieter` → the voice's level (its source's
 gain, never an effect's mix; master when only master has a level; refused when nothing plays),
 `faster`/`slower` → the rate just touched (an LFO in focus), else the tempo; pitch words
-(`higher`, `an octave lower`) → the voice's oscillator, or its notes when it plays a track (the
-notes move, the oscillator they retune stays). A drum added by a rhythm (`hats on the offbeats`) does not take the focus.
+(`higher`, `an octave lower`) → the voice's oscillator, and its notes when it plays a track (the
+notes move with it). A drum added by a rhythm (`hats on the offbeats`) does not take the focus.
 With a module named it is that module, else its voice; on a time param `faster`/`slower` go the
 other way (`faster attack` is a shorter one), and a `softer attack` is a slower one. `open the
 hats` lengthens their decay. With a module (`make the kick louder`, `make the bass
