@@ -65,7 +65,7 @@ _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern))
     ("sevenths", r"(?:with |as |in |using |all )?(?:7th chords|seventh chords|sevenths|7ths|7s)"),
     ("span", rf"(?:over|across|during) (?:the next )?{_N} {_UNIT}"),
     ("each", r"(?P<per>two|2|four|4) (?:chords )?(?:in a|a|per|each) bar"),
-    ("each", rf"(?:(?:one |a )?chords? )?(?:every|each|per|a) (?:{_N} )?{_UNIT}(?: each)?"),
+    ("each", rf"(?:(?:one |a )?chords? )?(?:every|each|per|a) (?:{_N} )?{_UNIT}(?P<half> and a half)?(?: each)?"),
     ("each", rf"{_N} {_UNIT} (?:each|per chord|a chord|apiece)"),
     ("each", rf"{_UNIT} each"),
     ("rate", r"(?:in |as |at )?(?P<rate>" + "|".join(sorted(map(re.escape, RATES), key=len, reverse=True)) + ")"),
@@ -169,7 +169,8 @@ def _value(kind: str, match: re.Match):
     if kind == "each":
         if groups.get("per"):
             return 16 / int(NUMBERS.get(groups["per"], groups["per"]))
-        return _count(groups.get("n")) * _UNIT_STEPS[groups["unit"].rstrip("s")]
+        half = 0.5 if groups.get("half") else 0.0
+        return (_count(groups.get("n")) + half) * _UNIT_STEPS[groups["unit"].rstrip("s")]
     if kind == "span":
         return _count(groups.get("n")) * _UNIT_STEPS[groups["unit"].rstrip("s")] / 4
     if kind == "rate":
@@ -202,6 +203,7 @@ def _words(blank: str, line: str) -> list[Part]:
     tokens = [(m.group(0), m.start()) for piece in _pieces(blank) for m in [piece]]
     typed = iter(_TYPED_ROMAN.findall(line))
     capital_a = len(re.findall(r"(?<![\w'])A(?![\w'#])", line))        # 'A D E': the chord A, not an article
+    listing = any(t in ("chords", "progression", "changes") for t, _ in tokens)   # 'chords a minor, f major
     parts, index = [], 0
     while index < len(tokens):
         token, start = tokens[index]
@@ -226,7 +228,8 @@ def _words(blank: str, line: str) -> list[Part]:
             words = [t for t, _ in tokens[index:end]]
             if any(w in RESTS for w in words):
                 continue                                  # 'f - c': a rest between, not 'f-' (f minor)
-            named = words[0] == "a" and (capital_a or (len(words) > 1 and tokens[end:end + 1] and tokens[end][0] in ("chord", "triad")))
+            named = words[0] == "a" and (capital_a or (len(words) > 1 and (listing or tokens[end:end + 1]
+                                                                           and tokens[end][0] in ("chord", "triad"))))
             if words[0] in _ARTICLES and not named:
                 continue
             chord = Chord.parse(" ".join(words))

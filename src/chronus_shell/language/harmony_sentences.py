@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from . import intents as it
 from . import intents_harmony as ih
-from .chords import Chord
+from .chords import Chord, chord_error
+from .errors import LanguageError
 from .harmony_constituents import Part, scan, upper_letters, words_outside
-from .parser_harmony_words import column_of, words_of
+from .parser_harmony_words import CHORDISH, column_of, words_of
 
 #: Words that only colour a chord line ('dark', 'lofi loop'): left out, said back by the echo.
 COLOUR = frozenset(
@@ -38,20 +39,22 @@ _VOICED_OPEN = frozenset(("wide", "open", "spread"))
 #: What musicians call a run of notes ('ostinato on the sine: …', 'bass riff e e g a').
 NOTE_NOUNS = frozenset("notes note melody riff line bassline ostinato sequence sequencer hook motif lick figure theme tune "
                        "fingerpicking picking".split())
+#: Words that say a line lists chords.
+_LISTING = frozenset(("chords", "progression", "changes"))
 #: Words that make a line about the key ('root note G, scale mixolydian', 'quantize to a minor').
 KEY_WORDS = frozenset("key scale mode root tonic tonality quantize quantise quantizer quantiser".split())
 
 
 def read_sentence(text: str, line: str):
     """The intent of a line made of harmony constituents and known words, else None."""
-    if not all(_known(w) for w in words_outside(text)):
+    if _refused(words_outside(text), text, line):
         return None                                   # a word no constituent and no lexicon holds
     parts = _described(scan(text, line))
     words = [p.text for p in parts if p.kind == "word"]
     if {"chord", "chords"} & set(words):              # 'power chord, A5': a symbol that looks like a note
         parts = [Part("chord", Chord.parse(p.text).symbol, p.text, p.start) if p.kind == "note" and Chord.parse(p.text)
                  else p for p in parts]
-    if any(not _known(w) for w in words):
+    if _refused(words, text, line):
         return None
     if any(p.kind == "note" or (p.kind == "rest" and p.text != "-") for p in parts) or NOTE_NOUNS & set(words):
         return _note_run(parts, words, text, line)
@@ -75,6 +78,8 @@ def read_sentence(text: str, line: str):
     if rate is not None:
         return None                                   # a note value for chords: not said how
     if len(chords) == 1:
+        if _LISTING & set(words):
+            return None                               # 'a minor chord progression': which chords?
         if each is not None or span is not None or not _surely_a_chord(parts, words):
             return None                               # 'hold c for 2 bars': a timed chord, not read here
         voicing = "open" if _VOICED_OPEN & set(words) else None
@@ -84,6 +89,15 @@ def read_sentence(text: str, line: str):
         return None
     key = _one(parts, "key")
     return ih.Progression(target, tuple(chords), steps, column, (key[0], key[1] or "major") if key else None)
+
+
+def _refused(words: list[str], text: str, line: str) -> bool:
+    """Whether a word is outside the lexicon; in a line that lists chords ('chords am f xyz') that
+    word is a chord not known, said in one line."""
+    unknown = [w for w in words if not _known(w)]
+    if unknown and (text.split()[0] in _LISTING or (_LISTING & set(text.split()) and CHORDISH.fullmatch(unknown[0]))):
+        raise chord_error(unknown[0], column_of(unknown[0], line))
+    return bool(unknown)
 
 
 def _note_run(parts: list[Part], words: list[str], text: str, line: str):
@@ -271,7 +285,9 @@ def _steps(each, span, count: int) -> int | None:
         steps = span * 4 / count
     else:
         steps = 16
-    return int(steps) if steps == int(steps) and 1 <= steps <= 256 else None
+    if steps != int(steps) or not 1 <= steps <= 256:
+        raise LanguageError(f"a chord lasts a whole number of sixteenth steps (1–256), not {steps:g}", 0)
+    return int(steps)
 
 
 __all__ = ["read_sentence"]
