@@ -123,3 +123,9 @@ def test_letters_called_a_riff_are_notes_and_the_article_a_inside_them_is_the_no
 def test_sonic_pi_chord_and_scale_calls_name_a_chord_and_a_key():
     assert last(*PAD, "play chord(:g3, :minor7) on the sine")[0].startswith("/gate/sine1 1 ")
     assert last(*PAD, "use scale(:bb2, :dorian) for the key") == ["/seq/key bb dorian"]
+
+
+@pytest.mark.parametrize("phrase", ["drone on d", "let the sine sustain a d", "hold a d for me"])
+def test_one_note_said_with_a_verb_that_sounds_it_is_a_gate(phrase):
+    gate = last(*PAD, phrase)
+    assert len(gate) == 1 and gate[0].startswith("/gate/") and len(gate[0].split()) == 3

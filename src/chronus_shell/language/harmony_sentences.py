@@ -65,6 +65,9 @@ def read_sentence(text: str, line: str):
     if any(p.kind == "word" and p.text in _TRANSPORT for p in parts[first:]):
         return None
     kinds = {p.kind for p in parts}
+    pitch = _one_pitch(parts, words, line)
+    if pitch is not None:
+        return pitch
     if kinds & {"note", "number"} or not kinds & _NAMING:
         return None                                   # notes with octaves, values: other readers'
     chords = _chords(parts, line)
@@ -89,6 +92,18 @@ def read_sentence(text: str, line: str):
         return None
     key = _one(parts, "key")
     return ih.Progression(target, tuple(chords), steps, column, (key[0], key[1] or "major") if key else None)
+
+
+def _one_pitch(parts: list[Part], words: list[str], line: str):
+    """'drone on a', 'hold an e for me': one note letter and a verb that sounds it (a gate)."""
+    letters = [p for p in parts if p.kind in ("letter", "root")]
+    if len(letters) != 1 or any(p.kind not in ("letter", "root", "voice", "word") for p in parts):
+        return None
+    if not {"drone", "hold", "sustain", "play", "sound"} & set(words) or {"chord", "chords", "triad"} & set(words):
+        return None
+    note = letters[0]
+    return ih.PlayPitch(_target(parts, line), note.value if note.kind == "root" else note.text, False,
+                        column_of(note.text.split()[-1], line))
 
 
 def _refused(words: list[str], text: str, line: str) -> bool:
