@@ -129,3 +129,12 @@ def test_sonic_pi_chord_and_scale_calls_name_a_chord_and_a_key():
 def test_one_note_said_with_a_verb_that_sounds_it_is_a_gate(phrase):
     gate = last(*PAD, phrase)
     assert len(gate) == 1 and gate[0].startswith("/gate/") and len(gate[0].split()) == 3
+
+
+@pytest.mark.parametrize("phrase, steps", [
+    ("Bbmaj7 Gm7, each lasting 2 bars", 32), ("Bbmaj7 Gm7 changing every beat", 4), ("three chords, Bb Gm and F, a bar each", 16),
+    ("in the key of Eb: IV I", 16),
+])
+def test_how_long_each_chord_lasts_said_as_musicians_do(phrase, steps):
+    pattern = next(m for m in last(*PAD, phrase) if m.startswith("/seq/add")).split()[3]
+    assert pattern.startswith("x" + "-" * (steps - 1) + "x")

@@ -67,10 +67,11 @@ _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern))
     ("each", r"(?P<per>two|2|four|4) (?:chords )?(?:in a|a|per|each) bar"),
     ("each", rf"(?:(?:one |a )?chords? )?(?:every|each|per|a) (?:{_N} )?{_UNIT}(?P<half> and a half)?(?: each)?"),
     ("each", rf"{_N} {_UNIT} (?:each|per chord|a chord|apiece)"),
+    ("each", rf"(?:each|every chord) (?:for|lasting|holds?(?: for)?) {_N} {_UNIT}"),
     ("each", rf"{_UNIT} each"),
     ("rate", r"(?:in |as |at )?(?P<rate>" + "|".join(sorted(map(re.escape, RATES), key=len, reverse=True)) + ")"),
     ("key", rf"(?:in|key(?: of| is|:)?|(?:the )?key of)(?: the key of)? (?P<tonic>{NOTE})(?P<m>m\b)?(?: (?P<scale>{_ALL_SCALES}))?"
-            rf"(?: (?:scale|mode))?(?=$|[\s,])"),
+            rf"(?: (?:scale|mode))?(?=$|[\s,:])"),
     ("key", rf"(?P<tonic>{NOTE}) (?P<scale>{_MODES})(?: (?:scale|mode))?"),
     ("key", rf"(?P<scale>{_MODES})(?: (?:scale|mode))? (?:on|in|from) (?P<tonic>{NOTE})(?=$|[\s,])"),
     ("tonic", rf"(?:root(?: note)?|tonic|key ?note)(?: is| =|:)? (?P<tonic>{NOTE})(?=$|[\s,])"),
@@ -130,7 +131,7 @@ def _settled(parts: list[Part]) -> list[Part]:
 #: Words the phrases above are made of (besides notes, numbers, scale and voice words).
 PHRASE_WORDS = frozenset("over across for during the next every each per a an chord chords in at as key of is on to "
                          "through my that this scale mode apiece bar bars beat beats step steps measure measures one two "
-                         "three four eight twelve half blues twelve-bar with using all root note tonic keynote = ~ rest 7th 7ths 7s seventh sevenths → -> - – — | +"
+                         "three four eight twelve half blues twelve-bar with using all root note tonic keynote = ~ rest lasting hold holds 7th 7ths 7s seventh sevenths → -> - – — | +"
                          .split()) | \
     frozenset(w for name in (*NAMED_PROGRESSIONS, *RATES, *SCALE_WORDS) for w in name.split())
 
