@@ -138,3 +138,8 @@ def test_one_note_said_with_a_verb_that_sounds_it_is_a_gate(phrase):
 def test_how_long_each_chord_lasts_said_as_musicians_do(phrase, steps):
     pattern = next(m for m in last(*PAD, phrase) if m.startswith("/seq/add")).split()[3]
     assert pattern.startswith("x" + "-" * (steps - 1) + "x")
+
+
+def test_a_quality_said_of_the_chords_that_follow_is_not_a_chord_of_its_own():
+    assert len(chords_of(last(*PAD, "the pad plays a major chords: D G A"))) == 3
+    assert len(chords_of(last(*PAD, "progression a minor, d minor, e minor"))) == 3

@@ -229,8 +229,9 @@ def _words(blank: str, line: str) -> list[Part]:
             words = [t for t, _ in tokens[index:end]]
             if any(w in RESTS for w in words):
                 continue                                  # 'f - c': a rest between, not 'f-' (f minor)
-            named = words[0] == "a" and (capital_a or (len(words) > 1 and (listing or tokens[end:end + 1]
-                                                                           and tokens[end][0] in ("chord", "triad"))))
+            following = tokens[end][0] if end < len(tokens) else ""       # 'a minor chord' is A minor,
+            named = words[0] == "a" and (capital_a or (len(words) > 1 and following not in ("chords", "triads") and (
+                listing or following in ("chord", "triad"))))                # 'a minor chords, Am Dm' describes them
             if words[0] in _ARTICLES and not named:
                 continue
             chord = Chord.parse(" ".join(words))
