@@ -143,3 +143,13 @@ def test_how_long_each_chord_lasts_said_as_musicians_do(phrase, steps):
 def test_a_quality_said_of_the_chords_that_follow_is_not_a_chord_of_its_own():
     assert len(chords_of(last(*PAD, "the pad plays a major chords: D G A"))) == 3
     assert len(chords_of(last(*PAD, "progression a minor, d minor, e minor"))) == 3
+
+
+@pytest.mark.parametrize("phrase", ["put d f a on the sine", "b d f#", "play e g b on the pad"])
+def test_letters_neither_called_notes_nor_chords_name_both_readings(phrase):
+    with pytest.raises(LanguageError, match="notes one after another .* or one chord"):
+        last(*PAD, phrase)
+
+
+def test_letters_after_a_label_are_notes():
+    assert last(*PAD, "sine: e, then g, then a")[-1].split()[2:] == ["e4", "g4", "a4"]

@@ -57,8 +57,12 @@ def read_sentence(text: str, line: str):
                  else p for p in parts]
     if _refused(words, text, line):
         return None
+    labelled = ":" in text                            # '808: a, then f, then c': a list after a label is notes
     if any(p.kind == "note" or (p.kind == "rest" and p.text != "-") for p in parts) or NOTE_NOUNS & set(words):
-        return _note_run(parts, words, text, line)
+        return _note_run(parts, words, labelled, line)
+    run = _note_run(parts, words, labelled, line) if labelled else None
+    if run is not None:
+        return run
     parts = [p for p in parts if p.kind != "rest"]   # 'Am - F - C': a dash between chords
     if _about_the_key(parts, words):
         return _key(parts, line)
@@ -107,6 +111,20 @@ def _one_pitch(parts: list[Part], words: list[str], line: str):
                         column_of(note.text.split()[-1], line))
 
 
+def _note_a(parts: list[Part]) -> list[Part]:
+    """'e e g a', 'a a c d': an 'a' beside notes is the note a, not the article."""
+    parts = list(parts)
+    for i in reversed(range(len(parts))):             # its neighbours, past joins ('a, then f, then c')
+        before = next((p for p in reversed(parts[:i]) if not (p.kind == "word" and p.text in JOINS)), None)
+        after = next((p for p in parts[i + 1:] if not (p.kind == "word" and p.text in JOINS)), None)
+        if parts[i].kind == "word" and parts[i].text == "a" and any(p is not None and p.kind in _NOTES for p in (before, after)):
+            parts[i] = Part("letter", "a", "a", parts[i].start)
+    return parts
+
+
+_NOTES = ("note", "letter", "rest")
+
+
 def _refused(words: list[str], text: str, line: str) -> bool:
     """Whether a word is outside the lexicon; in a line that lists chords ('chords am f xyz') that
     word is a chord not known, said in one line."""
@@ -116,16 +134,13 @@ def _refused(words: list[str], text: str, line: str) -> bool:
     return bool(unknown)
 
 
-def _note_run(parts: list[Part], words: list[str], text: str, line: str):
+def _note_run(parts: list[Part], words: list[str], labelled: bool, line: str):
     """'melody on the sine: e5 d5 c5 b4 c5 . a4 .', 'bass notes in d minor: d2 . f2', 'pad notes e b
     f#': a run of notes and rests for a voice, the key or scale said beside it only describing them
-    (written octaves say the pitches); letters alone are notes only when called notes, a melody, a riff."""
+    (written octaves say the pitches); letters alone are notes only when called notes, a melody, a riff,
+    or listed after a label ('808: a, then f')."""
     notes = ("note", "letter", "rest")
-    parts = list(parts)
-    for i in reversed(range(len(parts))):             # 'e e g a', 'a a c d': the note a, not the article
-        if parts[i].kind == "word" and parts[i].text == "a" and (
-                (i and parts[i - 1].kind in notes) or (i + 1 < len(parts) and parts[i + 1].kind in notes)):
-            parts[i] = Part("letter", "a", "a", parts[i].start)
+    parts = _note_a(parts)
     run = [p for p in parts if p.kind in notes]
     first, last = parts.index(run[0]) if run else 0, parts.index(run[-1]) if run else 0
     inside = [p for p in parts[first:last + 1] if p not in run]
@@ -136,7 +151,7 @@ def _note_run(parts: list[Part], words: list[str], text: str, line: str):
            and not (p.kind == "quality" and p.text in ("major", "minor")) for p in parts):
         return None                                   # chords, lengths, numbers: not a run of notes
     octaves = any(p.kind == "note" for p in run)
-    if not octaves and not NOTE_NOUNS & set(words):
+    if not octaves and not NOTE_NOUNS & set(words) and not (labelled and all(p.kind != "chord" for p in parts)):
         return None                                   # 'a c e g' alone: the notes' or the chords' reader
     target = _target(parts, line)
     column = column_of(run[0].text, line)
@@ -247,7 +262,11 @@ def _chords(parts: list[Part], line: str) -> list[str] | None:
     letters = [p for p in named if p.kind == "letter"]
     chord_word = any(p.kind == "word" and p.text in ("chord", "chords", "triad", "progression", "changes") for p in parts)
     if letters and len(letters) == len(named) and upper_letters(line) < 2 and not chord_word:
-        return None                                   # 'a c e g': notes, not chords
+        said = " ".join(p.text for p in _note_a(parts) if p.kind == "letter")
+        if len(said.split()) < 2:
+            return None                               # 'play e': the note (another reader's)
+        raise LanguageError(f"'{said}' could be notes one after another ('notes {said}') or one chord "
+                            f"('play {said} together'): say which", column_of(letters[0].text, line))
     return [p.value for p in named]
 
 
