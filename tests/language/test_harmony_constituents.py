@@ -153,3 +153,9 @@ def test_letters_neither_called_notes_nor_chords_name_both_readings(phrase):
 
 def test_letters_after_a_label_are_notes():
     assert last(*PAD, "sine: e, then g, then a")[-1].split()[2:] == ["e4", "g4", "a4"]
+
+
+def test_a_key_change_with_no_key_and_no_notes_to_move_sets_the_key_named():
+    assert last(*PAD, "in 2 bars modulate to a flat major") == ["/at 2 bar /seq/key ab major"]
+    with pytest.raises(LanguageError, match="which key"):
+        last(*PAD, "add a saw at 110 hz", "notes a c e", "modulate to d minor")    # notes to move: from which key?

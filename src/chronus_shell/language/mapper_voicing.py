@@ -182,8 +182,9 @@ def _track_with_notes(ctx, words: it.Words | None, column: int) -> str | None:
 
 # -- changing key -------------------------------------------------------------------------
 def change_key(ctx, intent: ih.ChangeKey) -> list[Message]:
-    if intent.or_set and ctx.model.key is None:
-        return ctx.map(ih.SetKey(intent.tonic, intent.scale, intent.column))
+    pitched = any(any(token_pitches(n) for n in track.notes) for track in ctx.model.tracks.values())
+    if ctx.model.key is None and intent.tonic is not None and (intent.or_set or (intent.scale and not pitched)):
+        return ctx.map(ih.SetKey(intent.tonic, intent.scale, intent.column))   # nothing to move: the key named
     tonic, scale = ctx.model.key or _key_of_chords(ctx, intent.column)
     new_tonic, new_scale = _new_key(tonic, scale, intent)
     checked_key(new_tonic, new_scale, intent.column)
