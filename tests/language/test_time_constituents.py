@@ -48,3 +48,8 @@ def test_a_target_without_what_moves_names_the_readings(phrase):
 ])
 def test_a_curve_word_anywhere_and_a_start_in_some_bars_time(phrase, expected):
     assert last(*ACID, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["on the downbeat of the next bar, cutoff 450", "cutoff 450 at the first beat of the next bar"])
+def test_the_first_beat_of_the_next_bar_is_the_next_bar(phrase):
+    assert last(*ACID, phrase) == ["/at 1 bar /mod/acid_filter1/cutoff 450.0"]

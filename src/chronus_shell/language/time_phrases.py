@@ -33,7 +33,7 @@ LEAD_DURATION = re.compile(rf"^(?P<prep>over|during|across|for)\s+{_SPAN}\s*,?\s
 ADVERB = re.compile(r"(?:^|\s)(?P<adv>slowly|gradually|little by little|bit by bit|smoothly|gently)(?=\s|$|,)", re.I)
 _LINE = r"(?P<line>bar|measure|beat|downbeat|bar line|one)"
 START_FORMS = (
-    rf"(?:at|on)\s+the\s+(?:start|top|beginning)\s+of\s+the\s+next\s+{_LINE}",
+    rf"(?:at|on)\s+the\s+(?:start|top|beginning|downbeat|first\s+beat|one)\s+of\s+the\s+next\s+{_LINE}",
     rf"(?:at|on|from|in)\s+(?:the\s+)?(?:next|following)\s+{_LINE}",
     r"at\s+the\s+end\s+of\s+(?:the|this)\s+(?P<end>bar|measure|phrase)",
     r"(?:after|at\s+the\s+end\s+of)\s+(?:this|the)\s+(?:bar|measure)|at\s+the\s+(?:next\s+)?bar\s*line",
