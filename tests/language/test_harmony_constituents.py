@@ -159,3 +159,8 @@ def test_a_key_change_with_no_key_and_no_notes_to_move_sets_the_key_named():
     assert last(*PAD, "in 2 bars modulate to a flat major") == ["/at 2 bar /seq/key ab major"]
     with pytest.raises(LanguageError, match="which key"):
         last(*PAD, "add a saw at 110 hz", "notes a c e", "modulate to d minor")    # notes to move: from which key?
+
+
+def test_numerals_between_dashes_and_a_voice_said_with_as():
+    assert len(chords_of(last(*PAD, "i - iv - v - i in e minor as a sine part"))) == 4
+    assert last(*PAD, "i - iv - v - i in e minor as a sine part")[0].startswith("/seq/add chords sine1 ")

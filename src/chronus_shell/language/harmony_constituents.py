@@ -78,7 +78,7 @@ _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern))
     ("scale", rf"(?:scale|mode)(?: is| =|:| to)? (?P<scale>{_ALL_SCALES})(?=$|[\s,])"),
     ("scale", rf"(?P<scale>{_ALL_SCALES}) (?:scale|mode)"),
     ("root", rf"(?:on|of|from) (?P<root>{NOTE})(?=$|[\s,])"),
-    ("voice", rf"(?:on|for|to|through) (?:the |my |that |this )?{_VOICE}"),
+    ("voice", rf"(?:on|for|to|through|as) (?:the |my |that |this |a )?{_VOICE}"),
     ("voice", rf"^(?:make|have|let|give|set) (?:the |my )?{_VOICE}(?=[\s:,])"),
     ("voice", rf"^(?:the |my )?{_VOICE}(?=:| (?:plays?|playing|comps?|comping|strums?|strumming|holds?|loops?|vamps?|notes?|"
               r"line|riff|melody|part)\b)"),
@@ -119,7 +119,9 @@ def _settled(parts: list[Part]) -> list[Part]:
     settled = []
     for index, part in enumerate(parts):
         if part.kind == "degree" and part.text == "i":
-            near = parts[max(index - 1, 0):index] + parts[index + 1:index + 2]
+            others = [p for p in parts if p.kind != "rest"]            # 'i - VI - iv': past the dashes
+            at = others.index(part)
+            near = others[max(at - 1, 0):at] + others[at + 1:at + 2]
             if not any(p.kind == "degree" and p.text != "i" for p in near):
                 part = Part("word", "i", "i", part.start)
         elif part.kind == "note" and run and Chord.parse(part.text) is not None:
