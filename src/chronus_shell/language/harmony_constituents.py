@@ -130,12 +130,11 @@ def _settled(parts: list[Part]) -> list[Part]:
     return settled
 
 
-#: Words the phrases above are made of (besides notes, numbers, scale and voice words).
-PHRASE_WORDS = frozenset("over across for during the next every each per a an chord chords in at as key of is on to "
-                         "through my that this scale mode apiece bar bars beat beats step steps measure measures one two "
-                         "three four eight twelve half blues twelve-bar with using all root note tonic keynote = ~ rest lasting hold holds 7th 7ths 7s seventh sevenths → -> - – — | +"
-                         .split()) | \
-    frozenset(w for name in (*NAMED_PROGRESSIONS, *RATES, *SCALE_WORDS) for w in name.split())
+#: Words the phrases above are made of (read off their patterns: 'bars?' gives bars and bar), besides notes
+#: and numbers.
+PHRASE_WORDS = frozenset(form for _, pattern in _PHRASES for w in re.findall(r"[a-z0-9#]+(?:-[a-z]+)?", pattern.pattern)
+                         for form in (w, w[:-1] if w.endswith("s") else w)) | \
+    RESTS | frozenset("the a an that this my → -> – — | + = chord chords".split())
 
 
 def words_outside(text: str) -> list[str]:
