@@ -164,3 +164,14 @@ def test_a_key_change_with_no_key_and_no_notes_to_move_sets_the_key_named():
 def test_numerals_between_dashes_and_a_voice_said_with_as():
     assert len(chords_of(last(*PAD, "i - iv - v - i in e minor as a sine part"))) == 4
     assert last(*PAD, "i - iv - v - i in e minor as a sine part")[0].startswith("/seq/add chords sine1 ")
+
+
+@pytest.mark.parametrize("phrase, pitches", [
+    ("let's hear an E7 on the sine", 4), ("chorus chords E B C#m A, half a bar each", None), ("jazz ii V I in F", None),
+])
+def test_section_and_style_words_and_a_capital_chord_with_a_number(phrase, pitches):
+    messages = last(*PAD, phrase)
+    if pitches:
+        assert messages[0].startswith("/gate/sine1 1 ") and len(messages[0].split()) == 2 + pitches
+    else:
+        assert any(m.startswith("/seq/notes chords") for m in messages)

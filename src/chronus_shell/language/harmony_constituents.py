@@ -65,8 +65,8 @@ _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern))
     ("sevenths", r"(?:with |as |in |using |all )?(?:7th chords|seventh chords|sevenths|7ths|7s)"),
     ("span", rf"(?:over|across|during) (?:the next )?{_N} {_UNIT}"),
     ("each", r"(?P<per>two|2|four|4) (?:chords )?(?:in a|a|per|each) bar"),
-    ("each", rf"(?:(?:one |a )?chords? )?(?:every|each|per|a) (?:{_N} )?{_UNIT}(?P<half> and a half)?(?: each)?"),
     ("each", rf"{_N} {_UNIT} (?:each|per chord|a chord|apiece)"),
+    ("each", rf"(?:(?:one |a )?chords? )?(?:every|each|per|a) (?:{_N} )?{_UNIT}(?P<half> and a half)?(?: each)?"),
     ("each", rf"(?:each|every chord) (?:for|lasting|holds?(?: for)?) {_N} {_UNIT}"),
     ("each", rf"{_UNIT} each"),
     ("rate", r"(?:in |as |at )?(?P<rate>" + "|".join(sorted(map(re.escape, RATES), key=len, reverse=True)) + ")"),
@@ -109,12 +109,13 @@ def scan(text: str, line: str) -> list[Part]:
             found.append(Part(kind, value, match.group(0), match.start()))
             blank = blank[:match.start()] + " " * (match.end() - match.start()) + blank[match.end():]
     found += _words(blank, line)
-    return _settled(sorted(found, key=lambda p: p.start))
+    return _settled(sorted(found, key=lambda p: p.start), line)
 
 
-def _settled(parts: list[Part]) -> list[Part]:
+def _settled(parts: list[Part], line: str) -> list[Part]:
     """Readings that depend on the neighbours: 'i' is a numeral only beside numerals ('ii-V-I'),
-    else the pronoun; a note that is also a chord ('C7', 'Ab9') is the chord in a run of chords."""
+    else the pronoun; a note that is also a chord ('C7', 'Ab9') is the chord in a run of chords,
+    or typed in capitals with a chord's number ('a G7', but 'c6' the note)."""
     run = any(p.kind == "chord" for p in parts)
     settled = []
     for index, part in enumerate(parts):
@@ -124,7 +125,7 @@ def _settled(parts: list[Part]) -> list[Part]:
             near = others[max(at - 1, 0):at] + others[at + 1:at + 2]
             if not any(p.kind == "degree" and p.text != "i" for p in near):
                 part = Part("word", "i", "i", part.start)
-        elif part.kind == "note" and run and Chord.parse(part.text) is not None:
+        elif part.kind == "note" and (run or _capital_chord(part.text, line)) and Chord.parse(part.text) is not None:
             part = Part("chord", Chord.parse(part.text).symbol, part.text, part.start)
         settled.append(part)
     return settled
@@ -262,6 +263,11 @@ def _pieces(blank: str):
     """Tokens of what the phrases left, a dash between chords or numerals splitting them ('ii-V-I')."""
     spaced = _SPLIT_DASH.sub(lambda m: " " * len(m.group(0)), blank)
     return _TOKENS.finditer(spaced)
+
+
+def _capital_chord(token: str, line: str) -> bool:
+    typed = re.search(rf"(?<![\w#]){re.escape(token)}(?!\w)", line, re.I)
+    return typed is not None and typed.group(0)[0].isupper() and token[-1] in "5679"
 
 
 def upper_letters(line: str) -> int:
