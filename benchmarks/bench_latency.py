@@ -6,22 +6,14 @@ latency). Each setting also counts lost blocks and xruns over its run. "Loaded" 
 of the loaded tests (tests/supervisor/busy.py: a dozen busy loops and a memory toucher). The
 reference measured in the same run is the documented formula (docs/tuning.md) for each setting.
 
-    python3 benchmarks/bench_latency.py [--seconds 20]
+    flock /tmp/chronus-rt.lock python3 benchmarks/bench_latency.py [--seconds 20] [--setting NAME …]
 """
 from __future__ import annotations
 
-import argparse
-import json
-import os
-import shutil
-import subprocess
-import sys
 import time
 from dataclasses import replace
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from live_rig import LOADS, ROOT, Machine, arguments, jack_dummy, jack_xruns, load, write
 
 from chronus_shell.protocol.message import Message  # noqa: E402
 from chronus_shell.supervisor import Config, Supervisor  # noqa: E402
@@ -29,44 +21,31 @@ from chronus_shell.supervisor.latency import formula_ms  # noqa: E402
 from chronus_shell.supervisor.rings import DEVICE_LATENCY_US  # noqa: E402
 from chronus_shell.supervisor.status import latency_figures  # noqa: E402
 
-RESULT = ROOT / "benchmarks" / "results" / "latency.json"
 COMMAND_PERIOD_S = 0.05
 
 
-def settings() -> dict[str, Config]:
+SETTINGS = {  # name → (frames, lead, prefill, early margin ms)
+    "256, lead 2, prefill 2, margin 0": (256, 2, 2, 0),   # the defaults
+    "256, lead 2, prefill 3, margin 2": (256, 2, 3, 2),   # the defaults before session 14
+    "128, lead 2, prefill 2, margin 2": (128, 2, 2, 2),
+    "128, lead 2, prefill 2, margin 0": (128, 2, 2, 0),
+    "128, lead 1, prefill 1, margin 0": (128, 1, 1, 0),
+    "64, lead 3, prefill 3, margin 0": (64, 3, 3, 0),
+    "64, lead 4, prefill 4, margin 0": (64, 4, 4, 0),
+}
+
+
+def settings(names: list[str]) -> dict[str, Config]:
     defaults = Config.from_env(env={}, backend="sounddevice")
-    return {
-        "256 frames, lead 2, prefill 3": replace(defaults, block_size=256, lead_target=2, prefill_buffers=3),
-        "128 frames, lead 2, prefill 2": replace(defaults, block_size=128, lead_target=2, prefill_buffers=2),
-        "128 frames, lead 1, prefill 1": replace(defaults, block_size=128, lead_target=1, prefill_buffers=1),
-        "128, lead 1, prefill 1, margin 0": replace(defaults, block_size=128, lead_target=1, prefill_buffers=1,
-                                                    early_margin_ms=0),
-    }
+    return {name: replace(defaults, block_size=frames, lead_target=lead, prefill_buffers=prefill, early_margin_ms=margin)
+            for name, (frames, lead, prefill, margin) in SETTINGS.items() if not names or name in names}
 
 
-def jack_dummy(period: int) -> subprocess.Popen:
-    """A JACK dummy server of this run's own (JACK_DEFAULT_SERVER, as the tests' conftest names it)."""
-    os.environ.setdefault("JACK_DEFAULT_SERVER", f"chronus-bench-{os.getpid()}")
-    JACK_ENV = dict(os.environ, JACK_NO_AUDIO_RESERVATION="1", JACK_NO_START_SERVER="1")
-    if shutil.which("jackd") is None:
-        raise SystemExit("bench_latency: jackd is not installed (apt-get install jackd2)")
-    log = open("/tmp/chronus-bench-latency-jackd.log", "w")
-    server = subprocess.Popen(["jackd", "-d", "dummy", "-r", "48000", "-p", str(period), "-C", "0", "-P", "2"],
-                              stdout=log, stderr=subprocess.STDOUT, env=JACK_ENV)
-    deadline = time.monotonic() + 20
-    while subprocess.run(["jack_wait", "-c"], capture_output=True, text=True, env=JACK_ENV).stdout.strip() != "running":
-        if time.monotonic() > deadline or server.poll() is not None:
-            server.kill()
-            raise SystemExit("bench_latency: jackd dummy did not start (see /tmp/chronus-bench-latency-jackd.log)")
-        time.sleep(0.05)
-    return server
-
-
-def measure(supervisor: Supervisor, seconds: float) -> dict:
+def measure(supervisor: Supervisor, seconds: float, jack_log) -> dict:
     """Type for `seconds`; the latency of these commands, lost blocks and xruns meanwhile."""
     from tests.supervisor.test_soak import typing_command
 
-    before = supervisor.status()
+    before, causes, machine = supervisor.status(), jack_xruns(jack_log), Machine()
     supervisor.latencies_ms.clear()
     start, step = time.perf_counter(), 0
     while time.perf_counter() - start < seconds:
@@ -77,56 +56,53 @@ def measure(supervisor: Supervisor, seconds: float) -> dict:
     return latency_figures(list(supervisor.latencies_ms)) | {
         "lost_blocks": after["lost_blocks"] - before["lost_blocks"],
         "xruns": sum(after["xruns"].values()) - sum(before["xruns"].values()),
-    }
+        "jack_xruns_by_cause": {k: v - causes[k] for k, v in jack_xruns(jack_log).items()},
+        "late_commands": sum(r["late_commands"] for r in after["slots"]) - sum(r["late_commands"] for r in before["slots"]),
+    } | machine.figures()
 
 
-def run(seconds: float) -> dict:
-    from tests.supervisor.busy import busy_machine
+def run(seconds: float, names: list[str], loads: list[str]) -> dict:
     from tests.supervisor.test_soak import FOUR_VOICES, wait_for_music
 
     results = {}
-    for name, config in settings().items():
-        server = jack_dummy(config.block_size)
+    for name, config in settings(names).items():
         print(f"{name} …", flush=True)
-        try:
-            with Supervisor(config) as supervisor:
-                wait_for_music(supervisor)
-                for line in FOUR_VOICES:
-                    supervisor.send(Message.parse(line))
-                time.sleep(1.0)
-                device_ms = int(supervisor.control.words[DEVICE_LATENCY_US]) / 1000.0
-                row = {"device": supervisor.device, "device_latency_ms": device_ms,
-                       "formula_ms": round(formula_ms(config, device_ms), 2),
-                       "idle": measure(supervisor, seconds)}
-                with busy_machine(seconds + 5):
-                    row["loaded"] = measure(supervisor, seconds)
-                row["scheduling"] = supervisor.status()["scheduling"]
-                results[name] = row
-        finally:
-            server.terminate()
-            server.wait(10)
+        with jack_dummy(config.block_size) as jack_log, Supervisor(config) as supervisor:
+            wait_for_music(supervisor)
+            for line in FOUR_VOICES:
+                supervisor.send(Message.parse(line))
+            time.sleep(1.0)
+            device_ms = int(supervisor.control.words[DEVICE_LATENCY_US]) / 1000.0
+            row = {"device": supervisor.device, "device_latency_ms": device_ms,
+                   "formula_ms": round(formula_ms(config, device_ms), 2)}
+            for kind in loads:
+                with load(kind, seconds + 5):
+                    row[kind] = measure(supervisor, seconds, jack_log)
+            row["scheduling"] = supervisor.status()["scheduling"]
+            results[name] = row
     return results
 
 
 def table(results: dict) -> str:
-    lines = [f"{'setting':32} {'load':7} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'lost':>5} {'xruns':>5} {'formula':>8}"]
+    lines = [f"{'setting':34} {'load':7} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'lost':>5} {'xruns':>5} "
+             f"{'late':>5} {'formula':>8} {'load avg':>8}"]
     for name, row in results.items():
-        for load in ("idle", "loaded"):
-            f = row[load]
-            lines.append(f"{name:32} {load:7} {f.get('p50_ms', '-'):>7} {f.get('p99_ms', '-'):>7} "
-                         f"{f.get('max_ms', '-'):>7} {f['lost_blocks']:>5} {f['xruns']:>5} {row['formula_ms']:>8}")
+        for kind in (k for k in LOADS if k in row):
+            f = row[kind]
+            lines.append(f"{name:34} {kind:7} {f.get('p50_ms', '-'):>7} {f.get('p99_ms', '-'):>7} "
+                         f"{f.get('max_ms', '-'):>7} {f['lost_blocks']:>5} {f['xruns']:>5} {f['late_commands']:>5} "
+                         f"{row['formula_ms']:>8} {f['load_average_before']:>8}")
     return "\n".join(lines)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = arguments(__doc__)
     parser.add_argument("--seconds", type=float, default=20.0, help="typing time per setting and load")
+    parser.add_argument("--setting", action="append", choices=list(SETTINGS), help="only these (default: all)")
     args = parser.parse_args()
-    results = run(args.seconds)
-    RESULT.parent.mkdir(parents=True, exist_ok=True)
-    RESULT.write_text(json.dumps(results, indent=2))
+    results = run(args.seconds, args.setting or [], args.loads.split(","))
     print(table(results))
-    print(f"written {RESULT.relative_to(ROOT)}")
+    print(f"written {write('latency', results).relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

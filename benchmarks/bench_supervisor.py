@@ -421,20 +421,24 @@ def _cpu_ns(supervisor: Supervisor) -> list[int]:
     return [int(ring.header[CPU_NS]) for ring in supervisor.rings]
 
 
-def _hold(supervisor: Supervisor, seconds: float) -> dict:
+TROUBLE = ("xruns_portaudio", "xruns_jack", "lost_blocks", "failovers")  # what ends a voice count
+
+
+def _hold(supervisor: Supervisor, seconds: float, trouble=TROUBLE) -> dict:
     before, cpu, began = counters(supervisor), _cpu_ns(supervisor), time.perf_counter()
     time.sleep(seconds)
     held = delta(counters(supervisor), before)
     wall = time.perf_counter() - began
     held["slot_cpu_percent"] = [round(max(0, b - a) / 1e9 / wall * 100, 1) for a, b in zip(cpu, _cpu_ns(supervisor))]
-    held["trouble"] = bool(held["xruns_portaudio"] or held["xruns_jack"] or held["lost_blocks"] or held["failovers"])
+    held["trouble"] = any(held[kind] for kind in trouble)
     return held
 
 
-def bench_voices(backend: str) -> dict:
+def bench_voices(backend: str, trouble=TROUBLE) -> dict:
     """Add VOICE_STEP voices at a time and hold each count VOICE_HOLD_S: the first count with any
-    xrun or lost block is the answer asked for; on a shared machine a neighbour's burst can cause
-    that, so the same count is held once more, and the climb stops when trouble repeats."""
+    xrun or lost block (or what `trouble` names) is the answer asked for; on a shared machine a
+    neighbour's burst can cause that, so the same count is held once more, and the climb stops
+    when trouble repeats."""
     supervisor = start(backend)
     steps, first_trouble, failed = [], None, None
     began = time.perf_counter()
@@ -449,10 +453,10 @@ def bench_voices(backend: str) -> dict:
             voices += VOICE_STEP
             time.sleep(VOICE_SETTLE_S)
             row = {"voices": voices + 1, "while_adding": delta(counters(supervisor), before_add)}
-            row |= _hold(supervisor, VOICE_HOLD_S)
+            row |= _hold(supervisor, VOICE_HOLD_S, trouble)
             if row["trouble"]:
                 first_trouble = first_trouble or row["voices"]
-                row["again"] = _hold(supervisor, VOICE_HOLD_S)
+                row["again"] = _hold(supervisor, VOICE_HOLD_S, trouble)
             steps.append(row)
             if row["trouble"] and row["again"]["trouble"]:
                 failed = row["voices"]

@@ -7,12 +7,15 @@ import pytest
 
 from chronus_shell.session.paths import SessionError
 from chronus_shell.session.snapshot import save_session
+from chronus_shell.supervisor import Config
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
-KNOBS = {   # the environment knobs (docs/tuning.md), with their defaults
-    "CHRONUS_BUFFER_SIZE": "256", "CHRONUS_SAMPLE_RATE": "48000", "CHRONUS_PREFILL_BUFFERS": "3",
-    "CHRONUS_LEAD_TARGET": "2", "CHRONUS_MAX_CATCHUP": "2", "CHRONUS_EARLY_MARGIN_MS": "2",
-    "CHRONUS_KEEP_AFTER_READ": "2", "CHRONUS_ROUTER": "1", "CHRONUS_WASAPI_EXCLUSIVE": "1 on Windows",
+DEFAULTS = Config.from_env(env={})
+KNOBS = {   # the environment knobs (docs/tuning.md), with their defaults (the numbers: the Config's)
+    "CHRONUS_BUFFER_SIZE": str(DEFAULTS.block_size), "CHRONUS_SAMPLE_RATE": str(DEFAULTS.sample_rate),
+    "CHRONUS_PREFILL_BUFFERS": str(DEFAULTS.prefill_buffers), "CHRONUS_LEAD_TARGET": str(DEFAULTS.lead_target),
+    "CHRONUS_MAX_CATCHUP": str(DEFAULTS.max_catchup), "CHRONUS_EARLY_MARGIN_MS": str(DEFAULTS.early_margin_ms),
+    "CHRONUS_KEEP_AFTER_READ": str(DEFAULTS.keep_after_read), "CHRONUS_ROUTER": "1", "CHRONUS_WASAPI_EXCLUSIVE": "1 on Windows",
     "CHRONUS_START_METHOD": "`forkserver`", "CHRONUS_HOME": "the platform",
 }
 

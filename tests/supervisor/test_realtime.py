@@ -81,6 +81,8 @@ def test_output_and_active_slot_are_real_time_the_standby_just_below_the_shell_n
         assert status["notice"] is None
         assert status["scheduling"]["output"] == f"SCHED_FIFO {top} · locked"
         assert status["scheduling"]["shell"] == "normal"
+        # the shell's monitor and checkpoints hold the lock and the GIL a command waits for: below the slots
+        assert status["scheduling"]["shell's audio path"] == f"SCHED_FIFO {top - 3}"
         assert {row["role"]: row["scheduling"] for row in status["slots"]} == {
             "active": f"SCHED_FIFO {top - 1} · locked", "standby": f"SCHED_FIFO {top - 2} · locked"}
 

@@ -1,9 +1,24 @@
 """Pure DSP: modules, the patch graph, the sequencer and deterministic rendering (no processes)."""
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
+
+def lazy_module(name: str) -> ModuleType:
+    """Import `name` on first attribute access, so the catalogue loads without numba (translate, help)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
 
 COMPILING = "compiling the audio kernels (once after an install or an update; about half a minute)…"
 

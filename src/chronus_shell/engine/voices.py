@@ -7,14 +7,13 @@ dirty modules are read and written back in Python — a still patch costs no Pyt
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 
-from . import voice_layout as lay
-from .modules.base import decay_table, kernels, lazy_module
+from . import lazy_module, voice_layout as lay
+from .glide import decay_table
 
 ck = lazy_module("chronus_shell.engine.chain_kernels")   # numba loads at the first render, not at import
+kernels = lazy_module("chronus_shell.engine.kernels")
 
 
 class VoiceBank:
@@ -33,7 +32,7 @@ class VoiceBank:
         self.explicit = explicit
         self._tables = np.zeros((explicit, lay.COLUMNS, 0))
         self._rows: dict = {}                 # (table, column) → the param block copied there
-        self.targets = np.tile(neutral_values()[:, None], (1, count))
+        self.targets = np.zeros((lay.COLUMNS, count))   # the columns of a stage a chain lacks: never heard
         self.starts = self.targets.copy()
         self.state = np.zeros((lay.STATE_COLUMNS, count))
         self.rings = np.zeros((count, kernels.RING))
@@ -66,7 +65,7 @@ class VoiceBank:
             work = self._work = np.empty((n, padded(len(self.chains))))
         tables = self._tables
         if driven and tables.shape[2] != n:
-            tables = self._tables = np.repeat(np.repeat(neutral_values()[None, :, None], self.explicit, 0), n, 2)
+            tables = self._tables = np.zeros((self.explicit, lay.COLUMNS, n))
             self._rows = {}
         for module, params in driven:         # a settled param is the same array segment after segment
             table = module.row - first
@@ -92,18 +91,6 @@ def padded(count: int) -> int:
     return (count + 7) // 8 * 8 + 8
 
 
-@lru_cache(maxsize=1)
-def neutral_values() -> np.ndarray:
-    """Column values for a stage a chain does not have (never heard, but computed: keep them sane)."""
-    from .catalogue import CATALOGUE
-    values = np.zeros(lay.COLUMNS)
-    for type_name in ("square", "acid_filter", "adsr"):
-        cls = CATALOGUE[type_name]
-        for name, column in cls.COLUMNS.items():
-            values[column] = float(cls.spec.param(name).default)
-    return values
-
-
 def render_alone(module, audio_in: np.ndarray, params: dict) -> np.ndarray:
     """One module as a chain of one with its params as given per sample (`Module.process`); its
     bank of one is kept (not pickled) until the module is bound elsewhere."""
@@ -111,9 +98,9 @@ def render_alone(module, audio_in: np.ndarray, params: dict) -> np.ndarray:
     solo = module.__dict__.get("_solo")
     if solo is None or module.bank is not solo:
         solo = module._solo = VoiceBank([(module,)], [False], module.sample_rate)
-        solo.table, solo.rows = np.repeat(neutral_values()[:, None], n, axis=1), {}
+        solo.table, solo.rows = np.zeros((lay.COLUMNS, n)), {}
     if solo.table.shape[1] != n:
-        solo.table = np.repeat(neutral_values()[:, None], n, axis=1)
+        solo.table = np.zeros((lay.COLUMNS, n))
         solo.rows = {}
     table, rows = solo.table, solo.rows
     for name, column in module.COLUMNS.items():

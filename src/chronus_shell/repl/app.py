@@ -25,7 +25,7 @@ from ..session.snapshot import remove_interrupted_saves
 from ..session.recorder import repair_interrupted_recordings
 from .engine_link import EngineLink
 from .launch import Starting
-from .output import Output
+from .printing import Output
 from .shell import Shell, make_prompt_session
 from .terminal import keys_kept_in_cooked_mode
 from .toolbar import backend_text
@@ -141,8 +141,8 @@ def _from_any_thread(say: Callable[[str], None]) -> Callable[[str], None]:
 async def _start_modules(args, supervisor, translator, output: Output):
     """The user's modules (validated in the sandbox pool, then hot reload on save). With module files
     the prompt waits for them (`add bitwarp` must work at once); without, the pool starts behind it."""
-    from ..engine.user_modules import module_files
-    from ..supervisor.modules_setup import LiveModules
+    from ..engine.user_modules.loading import module_files
+    from ..supervisor.user_modules.wiring import LiveModules
 
     say, problem = _from_any_thread(output.info), _from_any_thread(output.problem)
     installed = _from_any_thread(lambda name: translator.model.forget_vanished_params(name))

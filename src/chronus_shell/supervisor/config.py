@@ -40,10 +40,10 @@ def _choice(env, name: str, default: str, choices: tuple[str, ...]) -> str:
 class Config:
     sample_rate: int = 48000
     block_size: int = 256
-    prefill_buffers: int = 3
+    prefill_buffers: int = 2
     lead_target: int = 2
     max_catchup: int = 2
-    early_margin_ms: int = 2
+    early_margin_ms: int = 0
     keep_after_read: int = 2
     router: bool = True
     wasapi_exclusive: bool = sys.platform == "win32"
@@ -60,10 +60,10 @@ class Config:
         config = cls(
             sample_rate=_integer(env, "CHRONUS_SAMPLE_RATE", 48000, 22050, 192000),
             block_size=_integer(env, "CHRONUS_BUFFER_SIZE", 256, 16, 4096),
-            prefill_buffers=_integer(env, "CHRONUS_PREFILL_BUFFERS", 3, 1, 16),
+            prefill_buffers=_integer(env, "CHRONUS_PREFILL_BUFFERS", cls.prefill_buffers, 1, 16),
             lead_target=_integer(env, "CHRONUS_LEAD_TARGET", 2, 1, 16),
             max_catchup=_integer(env, "CHRONUS_MAX_CATCHUP", 2, 1, 16),
-            early_margin_ms=_integer(env, "CHRONUS_EARLY_MARGIN_MS", 2, 0, 50),
+            early_margin_ms=_integer(env, "CHRONUS_EARLY_MARGIN_MS", cls.early_margin_ms, 0, 50),
             keep_after_read=_integer(env, "CHRONUS_KEEP_AFTER_READ", 2, 0, 16),
             router=_choice(env, "CHRONUS_ROUTER", "1", ("0", "1")) == "1",
             wasapi_exclusive=_choice(env, "CHRONUS_WASAPI_EXCLUSIVE", "1" if sys.platform == "win32" else "0", ("0", "1")) == "1",

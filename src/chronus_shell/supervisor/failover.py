@@ -11,8 +11,11 @@ import time
 from multiprocessing.connection import wait
 
 from ..engine.engine import EngineError
-from .rings import ACTIVE_SLOT, FAILOVER_AT, FAILOVERS, LATE_COMMANDS, LOST_BLOCKS, SKIPPED, SWITCH_NS, WRITTEN
-from .workers import SlotWorker, SupervisorError, WorkerGone
+from . import realtime
+from .rings import (
+    ACTIVE_SLOT, FAILOVER_AT, FAILOVERS, LATE_COMMANDS, LOST_BLOCKS, RT_PRIORITY, SKIPPED, SWITCH_NS, WRITTEN,
+)
+from .child_processes import SlotWorker, SupervisorError, WorkerGone
 
 START_TIMEOUT_S = 120.0  # the first start may compile every kernel
 SKIP_QUIET_S = 0.5  # blocks dropped, then none for this long: the slots are back in time
@@ -44,6 +47,7 @@ class Failover:
         """A slot died: a pre-started spare takes its ring from the live slot's snapshot; with no live
         slot left, both rings are restored from the checkpoint (restore.py)."""
         started = time.perf_counter()
+        realtime.audio_path_thread(int(self.control.words[RT_PRIORITY]))  # it holds the lock a command waits for
         killed = self._kill_times.pop(pid, None)
         live = self.slots[1 - index]
         if self._restoring or live is None or not live.alive():
@@ -114,7 +118,9 @@ class Failover:
 
     # -- monitor thread -------------------------------------------------------------
     def _watch(self) -> None:
+        on_audio_path = False
         while not self._stopping.is_set():
+            on_audio_path = on_audio_path or realtime.audio_path_thread(int(self.control.words[RT_PRIORITY]))
             try:
                 self._watch_once()
             except Exception as err:  # noqa: BLE001 — the monitor must outlive any one surprise

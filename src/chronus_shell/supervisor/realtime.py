@@ -94,18 +94,24 @@ def claim_callback(block_seconds: float) -> int:
     return wanted if _linux_fifo(wanted).startswith("SCHED_FIFO") else 0
 
 
+def shell_priority(output_priority: int) -> int:
+    """The SCHED_FIFO priority of the shell's audio-path threads, one step below the standby; 0: none."""
+    if output_priority <= ROLE_BELOW_OUTPUT["standby"] + 1 or not sys.platform.startswith("linux"):
+        return 0
+    return output_priority - ROLE_BELOW_OUTPUT["standby"] - 1
+
+
 @contextlib.contextmanager
 def briefly(output_priority: int):
-    """The calling thread real-time below the slots for a few hundred µs (the shell's fan-out of a
-    stamped command: on a busy machine an ordinary thread preempted between its two pipe writes
-    would reach one slot after the stamp); back to what it was after. Nothing without the right."""
-    if output_priority <= ROLE_BELOW_OUTPUT["standby"] + 1 or not sys.platform.startswith("linux"):
+    """The calling thread real-time below the slots while a command goes from arrival to the last
+    pipe write (on a busy machine an ordinary thread preempted there stamps late, or reaches one slot
+    after the stamp); back to what it was after. Nothing without the right."""
+    if not shell_priority(output_priority):
         yield
         return
     try:
         before = (os.sched_getscheduler(0), os.sched_getparam(0), os.getpriority(os.PRIO_PROCESS, 0))
-        os.sched_setscheduler(0, os.SCHED_FIFO | os.SCHED_RESET_ON_FORK,
-                              os.sched_param(output_priority - ROLE_BELOW_OUTPUT["standby"] - 1))
+        os.sched_setscheduler(0, os.SCHED_FIFO | os.SCHED_RESET_ON_FORK, os.sched_param(shell_priority(output_priority)))
     except OSError:
         yield
         return
@@ -114,6 +120,21 @@ def briefly(output_priority: int):
     finally:
         os.sched_setscheduler(0, before[0], before[1])
         os.setpriority(os.PRIO_PROCESS, 0, before[2])
+
+
+def audio_path_thread(output_priority: int) -> bool:
+    """The calling thread of the shell (the supervisor's monitor, its checkpoints, a slot's
+    replacement) at the fan-out's priority for good: they hold the supervisor's lock and the GIL
+    a command waits for, so an ordinary program must not preempt them (a priority inversion that
+    made commands 20–100 ms late on a busy machine). False until the output's priority is known."""
+    if output_priority <= 0:
+        return False
+    if shell_priority(output_priority):
+        try:
+            os.sched_setscheduler(0, os.SCHED_FIFO | os.SCHED_RESET_ON_FORK, os.sched_param(shell_priority(output_priority)))
+        except OSError:
+            pass  # no permission: the thread stays as it is
+    return True
 
 
 class SlotRole:
@@ -245,14 +266,15 @@ def permission_notice() -> str | None:
             f"click; {HOW_TO_ALLOW}")
 
 
-def describe(pid: int | None) -> str:
-    """What a process got, read from the OS: 'SCHED_FIFO 4 · locked', 'normal', '?'."""
+def describe(pid: int | None, threads: list[int] | None = None) -> str:
+    """What a process (its best thread, or the best of `threads`) got, read from the OS:
+    'SCHED_FIFO 4 · locked', 'normal', '?'."""
     if pid is None:
         return "?"
     if not sys.platform.startswith("linux"):
         return "see the start line"
     best = (os.SCHED_OTHER, 0)
-    for tid in _threads(pid) or [pid]:
+    for tid in threads or _threads(pid) or [pid]:
         try:
             policy, priority = _policy(tid)
         except OSError:

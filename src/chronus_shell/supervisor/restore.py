@@ -22,8 +22,9 @@ import time
 
 from ..engine.engine import EngineError
 from .faults import read_marker
-from .rings import LOST_BLOCKS, SLOT_PID, WATCHDOG_KILLS, WRITTEN
-from .workers import WorkerGone
+from . import realtime
+from .rings import LOST_BLOCKS, RT_PRIORITY, SLOT_PID, WATCHDOG_KILLS, WRITTEN
+from .child_processes import WorkerGone
 
 CHECKPOINT_S = 1.0      # how stale the music may be after a restore (the bar position is always exact)
 RESUME_S = 0.06         # resume this far ahead of the output: time to unpickle, replay and skip
@@ -51,7 +52,9 @@ class Restore:
 
     def _take_checkpoints(self) -> None:
         """Thread: every CHECKPOINT_S, the standby's Timeline (the active's when alone)."""
+        on_audio_path = False
         while not self._stopping.wait(CHECKPOINT_S):
+            on_audio_path = on_audio_path or realtime.audio_path_thread(int(self.control.words[RT_PRIORITY]))
             if self._restoring:
                 continue
             with self._lock:

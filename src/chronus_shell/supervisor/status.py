@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import statistics
+import threading
 import time
 from pathlib import Path
 
@@ -19,7 +20,8 @@ def summary(supervisor, words) -> dict:
         "device": supervisor.device,
         "notice": "; ".join(n for n in (supervisor.notice, realtime.permission_notice()) if n) or None,
         "scheduling": {"output": realtime.describe(supervisor.output.pid if supervisor.output else None),
-                       "shell": realtime.describe(os.getpid()),  # slots: in their rows
+                       "shell": realtime.describe(os.getpid(), [threading.main_thread().native_id]),  # slots: in their rows
+                       "shell's audio path": realtime.describe(os.getpid(), _audio_path_threads(supervisor)),
                        "audio server": _server(realtime.audio_server_priority())},
         "sample_rate": cfg.sample_rate,
         "block_size": cfg.block_size,
@@ -95,6 +97,11 @@ def _threads_percent(supervisor, index: int, cpu_ns: int) -> float:
         percent = round(100.0 * (cpu_ns - seen_ns) / 1e9 / max(now - seen_at, 1e-9), 1) if now > seen_at else 0.0
         supervisor.threads_seen[index] = (cpu_ns, now, percent)
     return percent
+
+
+def _audio_path_threads(supervisor) -> list[int]:
+    """The shell's threads that run real-time below the slots (the monitor and the checkpoints)."""
+    return [t.native_id for t in supervisor.audio_path_threads if t.native_id is not None and t.is_alive()] or [-1]
 
 
 def _server(priority: int | None) -> str:

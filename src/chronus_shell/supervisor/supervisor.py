@@ -35,7 +35,7 @@ from .rings import (
 )
 from .restore import Restore
 from .status import slot_rows, summary
-from .workers import OutputProcess, SlotWorker, SupervisorError, WorkerGone
+from .child_processes import OutputProcess, SlotWorker, SupervisorError, WorkerGone
 
 LATENCIES_KEPT = 100_000
 TO_CREATE = Message("/patch/create")
@@ -64,6 +64,7 @@ class Supervisor(Failover, Restore):
         self._lock = threading.RLock()
         self._stopping = threading.Event()
         self._monitor: threading.Thread | None = None
+        self.audio_path_threads: list[threading.Thread] = []
         self._seen_failovers = 0
         self._kill_times: dict[int, float] = {}
         self._progress = [(0, time.monotonic()), (0, time.monotonic())]  # (blocks written, when)
@@ -115,8 +116,10 @@ class Supervisor(Failover, Restore):
             self.tap.start(Recorder(record, cfg.sample_rate, CHANNELS))
         self._start_output()
         self._monitor = threading.Thread(target=self._watch, name="chronus-supervisor", daemon=True)
-        self._monitor.start()
-        threading.Thread(target=self._take_checkpoints, name="chronus-checkpoints", daemon=True).start()
+        checkpoints = threading.Thread(target=self._take_checkpoints, name="chronus-checkpoints", daemon=True)
+        self.audio_path_threads = [self._monitor, checkpoints]  # real-time below the slots (realtime.py)
+        for thread in self.audio_path_threads:
+            thread.start()
         return self
 
     def _new_worker(self) -> SlotWorker:
@@ -233,7 +236,7 @@ class Supervisor(Failover, Restore):
         """
         self._entered_ns = latency.now_ns()
         head = msg.parts[0] if msg.parts else ""
-        if head in ("session", "pattern", "record"):
+        if head in ("session", "record"):
             return self._session_message(msg)
         if head == "engine":
             return self._engine_message(msg)
@@ -241,21 +244,18 @@ class Supervisor(Failover, Restore):
             return self.samples.load_later(msg, self.send)   # decoded off the audio path, sent when ready
         if msg.address in TRANSACTION and not self.config.router:
             raise SupervisorError("transactions are off (CHRONUS_ROUTER=0): changes apply live")
-        self.refuse_quarantined(msg)
-        self.admission.prepare(msg, len(scheduled_types(self.plan)))   # measuring holds no lock
-        with self._lock:
-            self.admission.check(msg, scheduled_types(self.plan))
-            said = self.plan.admit(msg)      # a chord made a voice polyphonic: said once
-            self._fan_out(msg, at)
+        with realtime.briefly(int(self.control.words[RT_PRIORITY])):  # from here to the last pipe write
+            self.refuse_quarantined(msg)
+            self.admission.prepare(msg, len(scheduled_types(self.plan)))   # measuring holds no lock
+            with self._lock:
+                self.admission.check(msg, scheduled_types(self.plan))
+                said = self.plan.admit(msg)      # a chord made a voice polyphonic: said once
+                self._fan_out(msg, at)
         if head in ("mod", "gate") or msg.address == "/patch/create":
             self.touched = str(msg.args[0]) if head == "patch" else msg.parts[1]   # a session keeps it as focus
         return Outcome(said) if said else None   # said, not refused (OSC senders get no /error)
 
     def _fan_out(self, msg: Message, at: int | None) -> int:
-        with realtime.briefly(int(self.control.words[RT_PRIORITY])):  # stamp to last write: not preempted
-            return self._stamp_and_send(msg, at)
-
-    def _stamp_and_send(self, msg: Message, at: int | None) -> int:
         earliest = self.earliest_stamp()
         stamp = earliest if at is None else max(int(at), earliest)
         cfg = self.config
@@ -302,7 +302,8 @@ class Supervisor(Failover, Restore):
                 at = None if outcome.now else self._next_bar()
                 for message in outcome.messages:
                     self.plan.admit(message)
-                    self._fan_out(message, at)
+                    with realtime.briefly(int(self.control.words[RT_PRIORITY])):  # stamp to last write
+                        self._fan_out(message, at)
         return outcome
 
     def _next_bar(self) -> int:

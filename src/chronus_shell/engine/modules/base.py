@@ -6,27 +6,13 @@ smoothing, so no module has to think about zipper noise.
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
-from functools import lru_cache
-from types import ModuleType
 from typing import ClassVar
 
 import numpy as np
 
+from .. import lazy_module
+from ..glide import decay_table
 from ..params import ModuleSpec, number
-
-def lazy_module(name: str) -> ModuleType:
-    """Import `name` on first attribute access, so the catalogue loads without numba (translate, help)."""
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.find_spec(name)
-    spec.loader = importlib.util.LazyLoader(spec.loader)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
 
 kernels = lazy_module("chronus_shell.engine.kernels")
 
@@ -34,13 +20,6 @@ kernels = lazy_module("chronus_shell.engine.kernels")
 PAN = number("pan", "ratio", 0, -1, 1, "stereo position: -1 hard left, 0 centre, 1 hard right (equal power)")
 
 SMOOTHING_MS = 5.0  # time constant of the one-pole parameter smoother
-
-
-@lru_cache(maxsize=8)
-def decay_table(pole: float, n: int) -> np.ndarray:
-    """pole^1 … pole^n: the closed-form one-pole glide of every param over n samples (the voice
-    kernels glide with the same table). Shared: never written."""
-    return pole ** np.arange(1, n + 1)
 
 
 class Module:
