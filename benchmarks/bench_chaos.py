@@ -69,8 +69,8 @@ def bomb_modules(folder: Path, count: int, config: Config):
     validated by the real sandbox pool; returns (pool, UserModules) to stop afterwards."""
     import multiprocessing
 
-    from chronus_shell.supervisor.hot_reload import UserModules
-    from chronus_shell.supervisor.pool import SandboxPool
+    from chronus_shell.supervisor.user_modules.hot_reload import UserModules
+    from chronus_shell.supervisor.user_modules.sandbox_pool import SandboxPool
 
     for index in range(count):
         kind = ("exit", "hang")[index % 2]

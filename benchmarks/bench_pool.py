@@ -72,7 +72,7 @@ def bare_start_seconds(ctx) -> float:
 def in_process_render_seconds(source: str, name: str, folder: Path) -> float:
     """The DSP alone: the test render's patch (saw → module → master, 300 blocks) in this process."""
     from chronus_shell.engine.engine import Engine
-    from chronus_shell.engine.user_modules_install import install_user_module, unregister_user_module
+    from chronus_shell.engine.user_modules.install import install_user_module, unregister_user_module
     from chronus_shell.protocol.message import Message
 
     install_user_module(name, source, folder / f"{name}.py")
@@ -93,10 +93,10 @@ def in_process_render_seconds(source: str, name: str, folder: Path) -> float:
 def main() -> int:
     home = Path(tempfile.mkdtemp(prefix="chronus-bench-pool-"))
     os.environ["CHRONUS_HOME"] = str(home)
-    from chronus_shell.engine.user_modules import load_module_source, modules_folder
+    from chronus_shell.engine.user_modules.loading import load_module_source, modules_folder
     from chronus_shell.supervisor.config import Config
-    from chronus_shell.supervisor.hot_reload import UserModules
-    from chronus_shell.supervisor.pool import SandboxPool
+    from chronus_shell.supervisor.user_modules.hot_reload import UserModules
+    from chronus_shell.supervisor.user_modules.sandbox_pool import SandboxPool
 
     method = Config.from_env().start_method
     ctx = multiprocessing.get_context(method)

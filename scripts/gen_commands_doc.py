@@ -8,17 +8,16 @@ Usage: python3 scripts/gen_commands_doc.py [--check]
 from __future__ import annotations
 
 import sys
-from importlib import resources
 from pathlib import Path
 
 from chronus_shell.engine.catalogue import specs
 from chronus_shell.engine.params import format_number
 from chronus_shell.language import LanguageError, Translator
+from chronus_shell.language.command_forms import command_forms
 from chronus_shell.language.intents import Wait
 from chronus_shell.language.mapper import COMPARATIVES, SWING, TEMPO
 from chronus_shell.language.parser import ADJECTIVES
 from chronus_shell.language.harmony_forms import HARMONY_FORMS
-from chronus_shell.language.timed_lines import DOC_FORMS as TIME_FORMS
 from chronus_shell.language.units import UNIT_ALIASES
 
 NUMBER_EXAMPLES = ("two bars", "two hundred hertz", "one hundred and ten", "one twenty (tempo)",
@@ -241,8 +240,8 @@ the module that owns the meaning: `brighter`/`darker` → its filter's cutoff (o
 damping the other way: `brighter reverb`), `louder`/`quieter` → the voice's level (its source's
 gain, never an effect's mix; master when only master has a level; refused when nothing plays),
 `faster`/`slower` → the rate just touched (an LFO in focus), else the tempo; pitch words
-(`higher`, `an octave lower`) → the voice's oscillator, and its notes when it plays a track (the
-notes move with it). A drum added by a rhythm (`hats on the offbeats`) does not take the focus.
+(`higher`, `an octave lower`) → the voice's oscillator, or its notes when it plays a track (the
+notes move, the oscillator they retune stays). A drum added by a rhythm (`hats on the offbeats`) does not take the focus.
 With a module named it is that module, else its voice; on a time param `faster`/`slower` go the
 other way (`faster attack` is a shorter one), and a `softer attack` is a slower one. `open the
 hats` lengthens their decay. With a module (`make the kick louder`, `make the bass
@@ -266,16 +265,6 @@ def comparatives_table() -> str:
         names = ", ".join(p.lstrip("@") for p in params)
         rows.append(f"| {', '.join(words)} | {'up' if direction > 0 else 'down'} | {names} |")
     return "\n".join(rows)
-
-
-def form_lines() -> list[tuple[str, list[str]]]:
-    grammar = resources.files("chronus_shell").joinpath("grammar", "chronus.lark").read_text()
-    forms = []
-    for line in grammar.splitlines():
-        if line.startswith("//:"):
-            form, *examples = (part.strip() for part in line[3:].split("|"))
-            forms.append((form, examples))
-    return forms + [(form, list(examples)) for form, examples in TIME_FORMS]
 
 
 def example_output(example: str, before=()) -> str:
@@ -393,7 +382,7 @@ def render() -> str:
                         numbers=", ".join(f"`{w}`" for w in NUMBER_EXAMPLES),
                         comparatives=comparatives_table(),
                         adjectives=", ".join(f"`{a}`" for a in ADJECTIVES))]
-    for form, examples in form_lines():
+    for form, examples in command_forms():
         out += [f"### `{form}`", ""]
         out += [f"- `{example}` → {example_output(example)}" for example in examples]
         out.append("")

@@ -1,5 +1,6 @@
 """The import contract: the layer order written in docs/architecture.md holds, and no module imports
-itself through others. Read from the source with ast, so lazy imports count too."""
+itself through others. Read from the source with ast, so imports inside functions count too: a lazy
+import that closes a cycle only moves the cycle's failure from import time to call time."""
 import ast
 import re
 from pathlib import Path
@@ -80,3 +81,51 @@ def test_no_inner_layer_imports_an_outer_one():
                 wrong.append(f"{module} imports {target}, which is in no layer")
     assert not wrong, "\n".join(sorted(wrong))
 
+
+
+def cycles(edges: dict[str, set[str]]) -> list[frozenset[str]]:
+    """The strongly connected components of more than one module (Tarjan, iterative)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found = []
+    for root in sorted(edges):
+        if root in index:
+            continue
+        work = [(root, iter(sorted(edges[root])))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        while work:
+            module, targets = work[-1]
+            target = next((t for t in targets if t in edges), None)
+            if target is not None:
+                if target not in index:
+                    index[target] = low[target] = len(index)
+                    stack.append(target)
+                    work.append((target, iter(sorted(edges[target]))))
+                elif target in stack:
+                    low[module] = min(low[module], index[target])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[module])
+            if low[module] == index[module]:
+                component = set()
+                while True:
+                    member = stack.pop()
+                    component.add(member)
+                    if member == module:
+                        break
+                if len(component) > 1:
+                    found.append(frozenset(component))
+    return found
+
+
+def test_cycles_are_found():
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [frozenset("abc")]
+    assert cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_no_module_imports_itself_through_others():
+    found = cycles(graph())
+    assert not found, "import cycles:\n" + "\n".join(" ↔ ".join(sorted(c)) for c in found)

@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from chronus_shell.engine.engine import Engine
-from chronus_shell.engine.hang_guard import HangGuard
-from chronus_shell.engine.user_modules_install import install_user_module, unregister_user_module
+from chronus_shell.engine.user_modules.hang_guard import HangGuard
+from chronus_shell.engine.user_modules.install import install_user_module, unregister_user_module
 from chronus_shell.protocol.message import Message
 
 SOURCE = '''
@@ -37,7 +37,7 @@ HANGS = {"spin": "while True: pass", "snooze": "time.sleep(1000)", "whirl": "whi
 
 
 @pytest.mark.parametrize("name", HANGS)
-def test_a_hanging_user_module_is_bypassed_and_the_music_goes_on(name, tmp_path, monkeypatch):
+def test_a_hanging_user_module_is_bypassed_and_the_music_goes_on(name, tmp_path):
     if name == "snooze" and not hasattr(signal, "setitimer"):
         pytest.skip("a blocking call is interrupted by a POSIX timer signal; Windows has none")
     path = tmp_path / f"{name}.py"
@@ -46,9 +46,8 @@ def test_a_hanging_user_module_is_bypassed_and_the_music_goes_on(name, tmp_path,
     guard = HangGuard(limit_s=0.1)
     if name == "whirl":
         guard._timer = False                                      # the watcher thread, as on Windows
-    monkeypatch.setattr(Engine, "hang_guard", guard)
     try:
-        engine = Engine()
+        engine = Engine(hang_guard=guard)
         for line in ("/patch/create sine1 sine", f"/patch/create {name}1 {name}", f"/patch/connect sine1 {name}1",
                      f"/patch/connect {name}1 master"):
             engine.schedule(Message.parse(line), 0)

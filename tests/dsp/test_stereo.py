@@ -14,6 +14,7 @@ from chronus_shell.engine.timeline import render_script
 from chronus_shell.engine.stereo import pan_gains
 from chronus_shell.language.script import load_script
 from chronus_shell.protocol.message import Message
+from chronus_shell.session.snapshot import state_to_messages
 
 from .signals import SR, make
 
@@ -171,7 +172,9 @@ def test_a_saved_patch_keeps_pan_width_and_mode():
     assert state["modules"]["h1"]["params"]["pan"] == -0.4
     assert state["modules"]["d1"]["params"]["mode"] == "pingpong" and state["modules"]["d1"]["params"]["width"] == 1.6
     loaded = Engine(SR, 256)
-    loaded.load_patch_state(json.loads(json.dumps(state)))
+    for msg in state_to_messages(json.loads(json.dumps(state))):
+        loaded.schedule(msg, 0)
+    loaded.apply_due()
     assert loaded.patch_state() == state
     loaded.schedule(Message.parse("/gate/h1 1"))
     out = stereo_blocks(loaded, SR // 2)

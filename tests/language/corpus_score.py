@@ -8,8 +8,8 @@ typed just before (`before`), the phrase, and the messages a musician expects. C
   ">"/"<" against the value before the phrase; patterns ignoring spaces and "|"; "*" anything;
   "any_of" alternatives; a chord — `a3+c4+e4` or a gate's several Hz — by its set of pitch
   classes, since the voicing is the shell's choice; a recording name with or without `.wav`), every other
-  message only wiring or a /mod of a module the phrase
-  created; or "refuse" expected and the shell refused or asked.
+  message only wiring, a /mod of a module the phrase created, or the `freq` of a voice whose
+  expected `/seq/notes` moved (its oscillator moves with its notes: the same sound); or "refuse" expected and the shell refused or asked.
 - WRONG: messages produced that are not RIGHT (a refusal expected but something done included).
 - REFUSED: an error where messages were expected.
 """
@@ -149,9 +149,12 @@ def _matches(expected: list, message: Message, before) -> bool:
     return all(_same_arg(e, a, before) for e, a in zip(args, actual))
 
 
-def judge(expected: list[list], produced: list[Message], befores: dict, is_undo: bool) -> bool:
-    """Every expected message matched once; everything else only wiring or a new module's setting."""
+def judge(expected: list[list], produced: list[Message], befores: dict, is_undo: bool,
+          voices: dict[str, str] | None = None) -> bool:
+    """Every expected message matched once; everything else only wiring, a new module's setting, or
+    the pitch of a voice whose notes were expected to move (`voices`: track → the voice it plays)."""
     left = list(range(len(produced)))
+    moved = {(voices or {}).get(str(m[1])) for m in expected if m[0] == "/seq/notes" and len(m) > 1}
     for wanted in expected:
         if wanted[0] == "/shell/undo":
             if not is_undo:
@@ -169,6 +172,8 @@ def judge(expected: list[list], produced: list[Message], befores: dict, is_undo:
             continue
         if message.address.startswith("/mod/") and message.parts[1] in created:
             continue
+        if message.address.startswith("/mod/") and message.parts[1] in moved and message.parts[2] == "freq":
+            continue                               # a transposed voice's oscillator moves with its notes
         return False
     return True
 
@@ -190,6 +195,7 @@ def score_case(case: dict) -> Result:
     alternatives = expect["any_of"] if isinstance(expect, dict) else [expect]
     addresses = {m[0] for alt in alternatives if alt != "refuse" for m in alt}
     befores = {a: current(translator, a) for a in addresses}
+    voices = {name: track.target for name, track in translator.model.tracks.items()}
     phrase = case["phrase"]
     try:
         produced = translator.translate(phrase)
@@ -211,7 +217,7 @@ def score_case(case: dict) -> Result:
                 if befores.get(f"/mod/{message.args[0]}/{param.name}") is None:
                     befores[f"/mod/{message.args[0]}/{param.name}"] = param.default
     for alternative in alternatives:
-        if alternative != "refuse" and judge(alternative, produced, befores, is_undo):
+        if alternative != "refuse" and judge(alternative, produced, befores, is_undo, voices):
             return Result(case, "RIGHT", produced)
     return Result(case, "WRONG", produced)
 

@@ -1,7 +1,7 @@
 """A hot reload that drops a param: the shell's model forgets its value and its modulation, as the
 engine does, so `show me the patch` and undo do not name a param that is gone."""
 from chronus_shell.engine.params import ModuleSpec, number
-from chronus_shell.engine.user_modules_install import register_user_module, spec_class, unregister_user_module
+from chronus_shell.engine.user_modules.install import register_user_module, spec_class, unregister_user_module
 from chronus_shell.language import Translator
 
 

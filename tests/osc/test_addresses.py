@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from pythonosc.osc_message_builder import OscMessageBuilder
 
-from chronus_shell.protocol.addresses import ProtocolError, canonical
+from chronus_shell.protocol.addresses import ProtocolError, canonical, parse_line
 from chronus_shell.protocol.message import Message
 from chronus_shell.protocol.osc import decode_packet
 
@@ -66,6 +66,19 @@ def test_every_protocol_address_is_accepted(line):
 def test_bad_shapes_are_one_line(line, error):
     with pytest.raises(ProtocolError, match="^" + error.replace("/", "/")):
         canonical(Message.parse(line))
+
+
+@pytest.mark.parametrize("line, address", [
+    ("/seq/update/pattern bass saw1 x . x now", "/seq/add"), ("/pattern/save night", "/session/save"),
+    ("/pattern/load night now", "/session/load"), ("/pattern/list", "/session/list"),
+])
+def test_an_old_spelling_is_its_address_where_it_comes_in(line, address):
+    """Text lines and OSC packets alike: no layer after the entry sees an alias."""
+    parsed = parse_line(line)
+    packet = Message(line.split()[0], parsed.args)                   # as an OSC packet brings it
+    assert parsed.address == address and canonical(packet) == parsed == canonical(parsed)
+    if address == "/seq/add":
+        assert parsed.args == ("bass", "saw1", "x . x", "now")     # an unquoted pattern stays one argument
 
 
 def test_short_final_float_from_reaktor_is_accepted():

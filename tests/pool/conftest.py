@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from chronus_shell.supervisor.config import Config
-from chronus_shell.supervisor.pool import SandboxPool
+from chronus_shell.supervisor.user_modules.sandbox_pool import SandboxPool
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples" / "modules"

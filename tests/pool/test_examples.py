@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from chronus_shell.engine import catalogue
-from chronus_shell.engine.user_modules_install import register_user_module, unregister_user_module
+from chronus_shell.engine.user_modules.install import register_user_module, unregister_user_module
 
 from .conftest import EXAMPLES, copy_example
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from chronus_shell.engine.user_modules_install import unregister_user_module
+from chronus_shell.engine.user_modules.install import unregister_user_module
 from chronus_shell.protocol.message import Message
 from chronus_shell.supervisor import Config, Supervisor, realtime
-from chronus_shell.supervisor.hot_reload import UserModules
+from chronus_shell.supervisor.user_modules.hot_reload import UserModules
 
 from supervisor.conftest import read_wav, silent_runs_s  # tests/ is on the path (no __init__ there)
 

@@ -12,10 +12,10 @@ import pytest
 
 from chronus_shell.engine.catalogue import CATALOGUE
 from chronus_shell.engine.timeline import Timeline
-from chronus_shell.engine.user_modules_install import install_user_module, unregister_user_module
+from chronus_shell.engine.user_modules.install import install_user_module, unregister_user_module
 from chronus_shell.protocol.message import Message
-from chronus_shell.supervisor.hot_reload import ModuleWatcher, UserModules
-from chronus_shell.supervisor.pool import SandboxPool
+from chronus_shell.supervisor.user_modules.hot_reload import ModuleWatcher, UserModules
+from chronus_shell.supervisor.user_modules.sandbox_pool import SandboxPool
 
 from .conftest import EXAMPLES
 
@@ -146,7 +146,7 @@ def test_watcher_reports_created_changed_deleted(tmp_path):
 
 def test_a_file_caught_empty_mid_save_is_not_reported_until_its_text_lands(tmp_path, monkeypatch):
     """`cp new.py shaper.py` truncates first: a poll in between must not refuse 'shaper.py is empty'."""
-    from chronus_shell.supervisor import hot_reload
+    from chronus_shell.supervisor.user_modules import hot_reload
 
     watcher = ModuleWatcher(tmp_path, lambda path: None, settle=0)
     module = tmp_path / "shaper.py"

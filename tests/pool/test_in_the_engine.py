@@ -7,10 +7,10 @@ import time
 
 import numpy as np
 
-from chronus_shell.engine.user_modules_install import unregister_user_module
+from chronus_shell.engine.user_modules.install import unregister_user_module
 from chronus_shell.protocol.message import Message
 from chronus_shell.supervisor import Config, Supervisor
-from chronus_shell.supervisor.hot_reload import UserModules
+from chronus_shell.supervisor.user_modules.hot_reload import UserModules
 from chronus_shell.supervisor.rings import WRITTEN
 
 from .conftest import copy_example, write_module

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from chronus_shell.supervisor.pool import SandboxPool
+from chronus_shell.supervisor.user_modules.sandbox_pool import SandboxPool
 
 from .conftest import ROOT
 
@@ -76,7 +76,7 @@ def test_workers_die_with_the_shell_even_mid_hang(tmp_path):
     script = textwrap.dedent("""
         import multiprocessing, sys, threading, time
         from chronus_shell.supervisor.config import Config
-        from chronus_shell.supervisor.pool import SandboxPool
+        from chronus_shell.supervisor.user_modules.sandbox_pool import SandboxPool
         if __name__ == "__main__":
             folder = sys.argv[1]
             ctx = multiprocessing.get_context(Config.from_env().start_method)

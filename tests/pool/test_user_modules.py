@@ -10,10 +10,10 @@ import pytest
 from chronus_shell.engine.catalogue import CATALOGUE
 from chronus_shell.engine.engine import Engine
 from chronus_shell.engine.timeline import Timeline
-from chronus_shell.engine.user_modules import (
+from chronus_shell.engine.user_modules.loading import (
     ModuleLoadError, check_module_path, load_module_source, module_files, modules_folder, spec_from_data, spec_to_data,
 )
-from chronus_shell.engine.user_modules_install import (
+from chronus_shell.engine.user_modules.install import (
     install_all, install_user_module, register_user_module, spec_class, swap_module_type, unregister_user_module,
 )
 from chronus_shell.protocol.message import Message
@@ -194,7 +194,7 @@ def test_install_all_loads_a_payload_in_order(folder):
 
 def test_module_swaps_keep_two_slots_in_lockstep(tilt):
     """Slot A hears of the new version three blocks before slot B; both switch at the stamp."""
-    from chronus_shell.engine.user_modules_install import ModuleSwaps
+    from chronus_shell.engine.user_modules.install import ModuleSwaps
 
     install_user_module("tilt", V1, tilt)
     slots = [Timeline(48000, 256), Timeline(48000, 256)]
@@ -226,7 +226,7 @@ def test_module_swaps_keep_two_slots_in_lockstep(tilt):
 
 
 def test_module_swaps_register_a_new_type_at_once(folder):
-    from chronus_shell.engine.user_modules_install import ModuleSwaps
+    from chronus_shell.engine.user_modules.install import ModuleSwaps
 
     source = V1.replace('"tilt"', '"fresh_type"')
     swaps = ModuleSwaps()

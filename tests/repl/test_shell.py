@@ -15,7 +15,7 @@ from prompt_toolkit.output import DummyOutput
 from chronus_shell.language import Translator
 from chronus_shell.repl.engine_link import Reply
 from chronus_shell.repl.history import history_path
-from chronus_shell.repl.output import Output
+from chronus_shell.repl.printing import Output
 from chronus_shell.repl.shell import PROMPT, Shell, make_prompt_session
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from chronus_shell.repl.output import Output, caret_line, status_table
+from chronus_shell.repl.printing import Output, caret_line, status_table
 from chronus_shell.repl.toolbar import Toolbar, meter, meter_style
 from chronus_shell.repl.topics import TopicError, help_renderables, list_renderables
 

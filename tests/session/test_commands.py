@@ -2,8 +2,14 @@
 import numpy as np
 import soundfile as sf
 
+from chronus_shell.protocol.addresses import ADDRESSES
 from chronus_shell.protocol.message import Message
-from chronus_shell.session.commands import SessionCommands
+from chronus_shell.session.commands import ANSWERED, SessionCommands
+
+
+def test_every_session_and_record_address_has_its_answer():
+    """Adding a /session or /record address: its shape in the protocol table, its answer here."""
+    assert set(ANSWERED) == {a.path for a in ADDRESSES if a.path.startswith(("/session/", "/record/"))}
 
 
 def test_save_load_list_delete(acid_state):
@@ -12,7 +18,7 @@ def test_save_load_list_delete(acid_state):
     refused = commands.handle(Message("/session/save", ("night-drive",)), acid_state)
     assert not refused.ok and "use 'save session as night-drive overwrite'" in refused.text
     assert commands.handle(Message("/session/save", ("night-drive", "overwrite")), acid_state).ok
-    assert commands.handle(Message("/pattern/list"), {}).data == ["night-drive"]
+    assert commands.handle(Message("/session/list"), {}).data == ["night-drive"]
 
     empty = {"modules": {"master": {"type": "master", "params": {}}}}
     load = commands.handle(Message("/session/load", ("night-drive", "now")), empty)

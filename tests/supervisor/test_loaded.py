@@ -17,7 +17,7 @@ import pytest
 
 from chronus_shell.protocol.message import Message
 from chronus_shell.supervisor import Config, Supervisor, realtime
-from chronus_shell.supervisor.pool import SandboxPool
+from chronus_shell.supervisor.user_modules.sandbox_pool import SandboxPool
 from chronus_shell.supervisor.rings import ACTIVE_SLOT
 
 from .busy import busy_machine, still_busy

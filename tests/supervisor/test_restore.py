@@ -11,7 +11,7 @@ import time
 
 import numpy as np
 
-from chronus_shell.engine.user_modules_install import ModuleSwaps
+from chronus_shell.engine.user_modules.install import ModuleSwaps
 from chronus_shell.protocol.message import Message
 from chronus_shell.supervisor import Config, Supervisor
 from chronus_shell.supervisor.slot import restore_timeline

@@ -80,8 +80,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "run":
             from .run import run_command
             return run_command(args)
+        from ..repl.launch import start_engine
+        starting = start_engine(args)          # the engine boots while the shell's modules load
         from ..repl.app import repl_command
-        return repl_command(args)
+        return repl_command(args, starting)
     except KeyboardInterrupt:
         return 130
 

@@ -30,7 +30,7 @@ def show_modules(as_json: bool = False) -> int:
     if as_json:
         print(json.dumps(catalogue_json(), indent=2))
         return 0
-    from ..engine.user_modules import modules_folder
+    from ..engine.user_modules.loading import modules_folder
 
     console = Console()
     for spec in specs():

@@ -8,7 +8,7 @@ from ..engine import compile_if_needed
 from ..engine.engine import EngineError
 from ..engine.timeline import TRANSACTION, is_engine_message, render_script
 from ..engine.samples import SampleError, resolve_messages
-from ..engine.user_modules_install import install_all
+from ..engine.user_modules.install import install_all
 from ..session.recorder import write_wav
 from ..supervisor.config import Config, ConfigError
 from .script import CommandFailed, fail, open_script
@@ -49,7 +49,6 @@ def render_command(args) -> int:
     return 0
 
 
-SAVES = ("/session/save", "/pattern/save")
 
 
 def _outside_the_engine(events, sample_rate: int) -> list:
@@ -57,7 +56,7 @@ def _outside_the_engine(events, sample_rate: int) -> list:
     the engine (recording, loading, /engine/*) are said to be skipped, one line each."""
     saves = []
     for at, msg in events:
-        if msg.address in SAVES:
+        if msg.address == "/session/save":
             saves.append((at, msg))
         elif not is_engine_message(msg) and msg.address not in TRANSACTION:
             print(f"chronus render: skipped {msg} (at {at / sample_rate:.2f} s): it acts on the live "

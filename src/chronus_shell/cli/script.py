@@ -23,7 +23,7 @@ def open_script(path: str, config, seconds: float | None, modules_folder=None) -
     are validated first (in the sandbox pool) so the script may use them; `modules_folder` is the
     global `--modules DIR` (None: the default folder)."""
     from ..language.script import ScriptError, load_script_timed
-    from ..supervisor.modules_setup import validated_modules
+    from ..supervisor.user_modules.wiring import validated_modules
 
     script = Path(path)
     if path == "-":

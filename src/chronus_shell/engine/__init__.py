@@ -1,9 +1,24 @@
 """Pure DSP: modules, the patch graph, the sequencer and deterministic rendering (no processes)."""
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
+
+def lazy_module(name: str) -> ModuleType:
+    """Import `name` on first attribute access, so the catalogue loads without numba (translate, help)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
 
 COMPILING = "compiling the audio kernels (once after an install or an update; about half a minute)…"
 
@@ -17,19 +32,24 @@ def warmup() -> None:
     stereo_kernels.warmup()
 
 
+KERNELS = {"chain_kernels": "render_bank", "kernels": "drum_block", "stereo_kernels": "freeverb_stereo"}  # one a file
+
+
 def kernels_cached() -> bool:
-    """Whether numba's cache holds the compiled voice and stereo kernels (a warm start loads, not compiles).
+    """Whether numba's cache holds the compiled kernels of this version (a warm start loads, not compiles).
 
     Numba's cache sits in __pycache__ beside the kernels; looking there costs no numba import (the
-    shell process never needs numba). Elsewhere (NUMBA_CACHE_DIR, a read-only install) numba is asked."""
-    folder = Path(__file__).parent / "__pycache__"
-    if "NUMBA_CACHE_DIR" not in os.environ and os.access(Path(__file__).parent, os.W_OK):
-        return all(any(folder.glob(f"{name}-*.nbi")) for name in ("chain_kernels.render_bank",
-                                                                   "stereo_kernels.freeverb_stereo"))
+    shell process never needs numba): an index older than its source is from before an update, and
+    numba will compile again. Elsewhere (NUMBA_CACHE_DIR, a read-only install) numba is asked."""
+    here = Path(__file__).parent
+    if "NUMBA_CACHE_DIR" not in os.environ and os.access(here, os.W_OK):
+        return all(any(index.stat().st_mtime >= (here / f"{name}.py").stat().st_mtime
+                       for index in (here / "__pycache__").glob(f"{name}.{kernel}-*.nbi"))
+                   for name, kernel in KERNELS.items())
     try:
-        from . import chain_kernels, stereo_kernels
+        from . import chain_kernels, kernels, stereo_kernels
         return all(bool(kernel._cache._cache_file._load_index())
-                   for kernel in (chain_kernels.render_bank, stereo_kernels.freeverb_stereo))
+                   for kernel in (chain_kernels.render_bank, kernels.drum_block, stereo_kernels.freeverb_stereo))
     except Exception:  # noqa: BLE001 — numba internals: unsure means "say it and compile"
         return False
 

@@ -13,18 +13,18 @@ import numpy as np
 from ..protocol.message import Message
 from .catalogue import CATALOGUE
 from .edge_fades import EdgeFades, fade_from_old_version
-from .hang_guard import HangGuard, ModuleHung
-from .modules.base import Module
+from .user_modules.hang_guard import HangGuard, ModuleHung
+from .modules.base import Module, all_finite
 from .params import ParamError
 from .patch_shape import PatchShape
-from .poly import Polyphony, gate_args as _gate_args
+from .poly import Polyphony
 from .voice_members import connected_components
-from . import ramps, timed_actions
+from . import ramps
 from .render_plan import Plan, build_plan
 from .sequencer import Sequencer
 from .stereo import Bus, carried_pan, mono
-from .user_modules import USER_PACKAGE
-from .validation import EngineError, module_type, validate
+from .user_modules.loading import USER_PACKAGE
+from .engine_addresses import EngineError, apply, validate
 
 
 PATCH_SCHEMA_VERSION = 1  # the session file schema that patch_state() produces
@@ -33,12 +33,12 @@ PATCH_SCHEMA_VERSION = 1  # the session file schema that patch_state() produces
 class Engine:
     """One patch graph plus its sequencer, rendered block by block."""
 
-    contain_faults = True  # the sandbox pool turns this off to see a module's exceptions itself
-    hang_guard: HangGuard | None = None  # set in the slots: user modules that hang are bypassed
-
-    def __init__(self, sample_rate: int = 48000, block_size: int = 256):
+    def __init__(self, sample_rate: int = 48000, block_size: int = 256, *, contain_faults: bool = True,
+                 hang_guard: HangGuard | None = None):
         self.sample_rate = sample_rate
         self.block_size = block_size
+        self.contain_faults = contain_faults  # off in the sandbox pool: a module's exception is its verdict there
+        self.hang_guard = hang_guard          # in the slots: a user module that hangs is bypassed
         self.position = 0
         self.modules: dict[str, Module] = {"master": CATALOGUE["master"](sample_rate)}
         self.edges: list[tuple[str, str]] = []
@@ -61,8 +61,9 @@ class Engine:
 
     def __getstate__(self) -> dict:
         # an old version fading out after a hot reload cannot pickle (its class was replaced):
-        # a snapshot taken in those 5 ms goes on with the new version alone
-        return {**self.__dict__, "swaps": {}, "_order": None}
+        # a snapshot taken in those 5 ms goes on with the new version alone; the hang guard is the
+        # process's own timer: a copy is guarded where it plays (Timeline.guard_hangs)
+        return {**self.__dict__, "swaps": {}, "_order": None, "hang_guard": None}
 
     # -- messages ---------------------------------------------------------------
     def check(self, msg: Message) -> None:
@@ -77,68 +78,8 @@ class Engine:
         self._serial += 1
 
     def validate(self, msg: Message, shape: PatchShape) -> str | None:
-        """Validate `msg` against `shape`, recording its effect there (engine/validation.py)."""
-        return validate(self.sequencer, msg, shape)
-
-    def _apply(self, msg: Message, at: int) -> None:
-        parts = msg.parts
-        head = parts[0]
-        if head == "seq":
-            self.sequencer.handle(msg, at)
-        elif head == "mod":
-            module = self.modules[parts[1]]
-            spec = module.spec.param(parts[2])
-            if self.param_ramps:
-                ramps.stop_ramp(self, parts[1], spec.name)
-            for each in (module, *self.poly.copies.get(parts[1], ())):   # a poly voice's notes alike
-                each.set(spec.name, spec.coerce(msg.args[0]))
-            self.settings.setdefault(parts[1], {})[spec.name] = module.targets[spec.name]
-            if spec.name == "pan":
-                self._order = None            # off centre or back: the plan says which voices the bank sums
-        elif head == "gate":
-            self._note(parts[1], *_gate_args(msg))
-        elif head == "ramp":
-            ramps.start_ramp(self, parts[1], parts[2], msg.args, at)
-        elif head == "at":
-            timed_actions.queue(self, msg, at)
-        else:
-            self._apply_patch(parts[1], [str(a) for a in msg.args])
-
-    def _apply_patch(self, verb: str, args: list[str]) -> None:
-        if verb == "create":
-            module_id, type_name = args[0], module_type(args[1])
-            if module_id not in self.modules:
-                self.modules[module_id] = CATALOGUE[type_name](self.sample_rate)
-                self._born[module_id] = self.position
-                self.settings[module_id] = {}
-        elif verb == "remove":
-            module_id = args[0]
-            self.modules.pop(module_id, None)
-            self.settings.pop(module_id, None)
-            self.poly.forget(module_id)
-            self.fades.forget(module_id)
-            self.edges = [e for e in self.edges if module_id not in e]
-            self.mod_edges = [e for e in self.mod_edges if module_id not in e[:2]]
-        elif verb == "poly":
-            self.poly.set_count(self.voice(args[0]) or (args[0],), int(float(args[1])))
-        elif verb in ("connect", "disconnect"):
-            src, dst = args[0], args[1]
-            if "." in dst:
-                target, param = dst.split(".", 1)
-                edge = (src, target, self.modules[target].spec.param(param).name)
-                edges = self.mod_edges
-            else:
-                edge, edges = (src, dst), self.edges
-            if verb == "connect" and edge not in edges:
-                edges.append(edge)
-            elif verb == "disconnect" and edge in edges:
-                edges.remove(edge)
-            else:
-                edge = None
-            if edge is not None and edges is self.edges and self._born.get(src, -1) < self.position:
-                self.fades.start(edge, fade_in=verb == "connect")   # it was sounding: crossfade
-        self._order = None
-        self._voice_of = None
+        """Validate `msg` against `shape`, recording its effect there (engine/engine_addresses.py)."""
+        return validate(msg, shape)
 
     # -- voices -----------------------------------------------------------------
     def voice(self, module_id: str) -> tuple[str, ...]:
@@ -206,7 +147,7 @@ class Engine:
         """Apply every queued message stamped at or before the current position."""
         while self._queue and self._queue[0][0] <= self.position:
             _, _, msg = heapq.heappop(self._queue)
-            self._apply(msg, self.position)
+            apply(self, msg, self.position)
 
     def _render_into(self, out: np.ndarray, end: int, stop: int) -> None:
         """Render [position, stop) into the matching slice of `out` (which ends at sample `end`)."""
@@ -225,7 +166,7 @@ class Engine:
             self._order = self._plan()
         plan = self._order
         self._ramps = self.fades.ramps(n) if self.fades.fading else {}
-        self._pans = {m: self.modules[m].param_block("pan", n) for m in plan.panned}
+        self._pans = {m: self.modules[m].param_block("pan", n) for m in plan.panned} if plan.panned else {}
         outputs: dict[str, np.ndarray] = {}
         total = np.zeros(n)
         if plan.bank is not None:
@@ -244,7 +185,8 @@ class Engine:
         self.modules["master"].mix_down(bus.master(), out, modulation)
         if self.poly.fading_out:
             self._order = None                   # notes a voice lost room for may have faded out
-        if any(self.modules[m].current["pan"] == self.modules[m].targets["pan"] == 0.0 for m in plan.panned):
+        if plan.panned and any(self.modules[m].current["pan"] == self.modules[m].targets["pan"] == 0.0
+                               for m in plan.panned):
             self._order = None                   # a pan glided back to the centre: the bank may sum it again
         if self._ramps:
             fading = len(self.fades.fading)
@@ -294,28 +236,31 @@ class Engine:
         module = self.modules[module_id]
         if module.rests() and module_id not in self.swaps:
             return base                           # silence (`base` is the segment's zeros, never written)
-        bus = Bus(base)
-        for src in inputs:
-            signal = self._fed(src, module_id, outputs) if self._ramps else outputs[src]
-            if module.CHANNELS == 2:
-                bus.add(signal, self._pan_of(src))
-            else:
-                bus.add(mono(signal), None)
-        audio_in = bus.stereo() if module.CHANNELS == 2 else bus.mono
+        if inputs or module.CHANNELS == 2:
+            bus = Bus(base)
+            for src in inputs:
+                signal = self._fed(src, module_id, outputs) if self._ramps else outputs[src]
+                if module.CHANNELS == 2:
+                    bus.add(signal, self._pan_of(src))
+                else:
+                    bus.add(mono(signal), None)
+            audio_in = bus.stereo() if module.CHANNELS == 2 else bus.mono
+        else:
+            audio_in = base                       # a source, drum or LFO hears the segment's zeros
         modulation = {}
         for src, param in modulators:
             modulation[param] = modulation.get(param, 0.0) + mono(outputs[src])
-        bypassed = audio_in if module.spec.role == "processor" else np.zeros(audio_in.shape)
-        block = self._run(module_id, module, audio_in, modulation, bypassed)
+        block = self._run(module_id, module, audio_in, modulation)
         if module_id in self.swaps:  # a hot reload: the old version fades into the new one
             return fade_from_old_version(self.swaps, module_id, block, audio_in, modulation, self.fades.step)
         return block
 
-    def _run(self, module_id, module, audio_in, modulation, bypassed) -> np.ndarray:
-        """One module's block: a user module's exception, NaN or hang is contained here."""
+    def _run(self, module_id, module, audio_in, modulation) -> np.ndarray:
+        """One module's block: a user module's exception, NaN or hang is contained here (a
+        processor that hung passes its input through; anything else is silent)."""
         n = audio_in.shape[-1]
         if getattr(module, "hung", False):
-            return bypassed
+            return _bypassed(module, audio_in)
         guard = self.hang_guard
         if guard is not None and not type(module).__module__.startswith(USER_PACKAGE):
             guard = None                                   # built-ins are trusted: no timer per call
@@ -325,12 +270,12 @@ class Engine:
             else:
                 with guard.watching(module_id):
                     block = module.process(audio_in, module.params(n, modulation))
-            healthy = block.shape == audio_in.shape and bool(np.isfinite(block).all())
+            healthy = block.shape == audio_in.shape and all_finite(block)
         except ModuleHung:
             module.hung = True
             self.faults.append(f"{module_id} hung in process() for {guard.limit_s:g} s at sample {self.position}: "
                                "bypassed until a fixed version is saved")
-            return bypassed
+            return _bypassed(module, audio_in)
         except Exception as err:  # noqa: BLE001 — a user module's bug must not stop the music
             if not self.contain_faults:
                 raise
@@ -368,32 +313,9 @@ class Engine:
         settings = self.settings.get(module_id, {})
         return {name: settings.get(name, default) for name, default in module.spec.defaults().items()}
 
-    def load_patch_state(self, state: dict) -> None:
-        """Replace the patch by `state` (as produced by patch_state); DSP state starts fresh."""
-        fresh = Engine(self.sample_rate, self.block_size)
-        for module_id, entry in state["modules"].items():
-            if module_id != "master":
-                fresh.schedule(Message("/patch/create", (module_id, entry["type"])))
-        for src, dst in state.get("edges", []):
-            fresh.schedule(Message("/patch/connect", (src, dst)))
-        for src, dst in state.get("mod_edges", []):
-            fresh.schedule(Message("/patch/connect", (src, dst)))
-        for module_id, notes in state.get("poly", {}).items():
-            fresh.schedule(Message("/patch/poly", (module_id, notes)))
-        for module_id, entry in state["modules"].items():
-            for name, value in entry.get("params", {}).items():
-                fresh.schedule(Message(f"/mod/{module_id}/{name}", (value,)))
-        fresh.apply_due()
-        for module in fresh.modules.values():
-            for name in module.current:
-                module.snap(name)
-        fresh.sequencer.load_state(state.get("sequencer", {}), at=self.position)
-        fresh.position = self.position
-        ramps.load(fresh, state.get("ramps", []))
-        fresh.shape = PatchShape.of(fresh)   # with the loaded tracks (/seq/notes needs them)
-        position = self.position
-        self.__dict__.update(fresh.__dict__)
-        self.position = position
+
+def _bypassed(module: Module, audio_in: np.ndarray) -> np.ndarray:
+    return audio_in if module.spec.role == "processor" else np.zeros(audio_in.shape)
 
 
 __all__ = ["Engine", "EngineError"]

@@ -130,15 +130,20 @@ def oscillator_retune(shape, state, ring, history, inc):
 # -- filters -----------------------------------------------------------------------------------
 @njit(cache=True)
 def svf(x, cutoff, q, mode, state, sample_rate, out):
-    """Trapezoidal state-variable filter (Simper): 0 lowpass, 1 highpass, 2 bandpass (unity peak)."""
+    """Trapezoidal state-variable filter (Simper): 0 lowpass, 1 highpass, 2 bandpass (unity peak).
+    The coefficients are computed again only when cutoff or q changes (the same numbers)."""
     ic1, ic2 = state[0], state[1]
+    last_cutoff = last_q = np.nan
+    k = a1 = a2 = a3 = 0.0
     for i in range(x.shape[0]):
-        fc = min(cutoff[i], 0.49 * sample_rate)
-        g = np.tan(np.pi * fc / sample_rate)
-        k = 1.0 / q[i]
-        a1 = 1.0 / (1.0 + g * (g + k))
-        a2 = g * a1
-        a3 = g * a2
+        if cutoff[i] != last_cutoff or q[i] != last_q:
+            last_cutoff, last_q = cutoff[i], q[i]
+            fc = min(last_cutoff, 0.49 * sample_rate)
+            g = np.tan(np.pi * fc / sample_rate)
+            k = 1.0 / last_q
+            a1 = 1.0 / (1.0 + g * (g + k))
+            a2 = g * a1
+            a3 = g * a2
         v3 = x[i] - ic2
         v1 = a1 * ic1 + a2 * v3
         v2 = ic2 + a2 * ic1 + a3 * v3
@@ -157,8 +162,11 @@ def svf(x, cutoff, q, mode, state, sample_rate, out):
 def one_pole_lowpass(x, cutoff, state, sample_rate, out):
     """Gentle 6 dB/oct tone control (matched pole)."""
     y = state[0]
+    last, a = np.nan, 0.0
     for i in range(x.shape[0]):
-        a = np.exp(-2.0 * np.pi * cutoff[i] / sample_rate)
+        if cutoff[i] != last:
+            last = cutoff[i]
+            a = np.exp(-2.0 * np.pi * last / sample_rate)
         y = (1.0 - a) * x[i] + a * y
         out[i] = y
     state[0] = y
@@ -233,6 +241,28 @@ def drum(kind, age, phase, params, wires, sample_rate, out):
 
 
 @njit(cache=True)
+def drum_block(kind, age, phase, params, noise, cutoff, filter_state, level, gain, sample_rate, out):
+    """A drum's block in one call: `noise` (white; empty for the kick) high-passed in place at
+    `cutoff` into the wires, the hit (`drum`), then × level × gain. Returns the phase after."""
+    n = noise.shape[0]
+    if n:
+        svf(noise, np.full(n, cutoff), np.full(n, 0.9), 1, filter_state, sample_rate, noise)
+    phase = drum(kind, age, phase, params, noise, sample_rate, out)
+    for i in range(out.shape[0]):
+        out[i] = out[i] * (level * gain[i])
+    return phase
+
+
+@njit(cache=True)
+def finite(samples):
+    """Whether no sample is NaN or ±inf (x·0 is 0 unless x is)."""
+    probe = 0.0
+    for i in range(samples.shape[0]):
+        probe += samples[i] * 0.0
+    return probe == 0.0
+
+
+@njit(cache=True)
 def master_out(left, right, gain_db, limiter_on, ceiling, release_coef, state, out):
     """The stereo master bus in one pass: gain (dB per sample), a brick-wall limiter linked across
     the channels (one envelope from the louder), clip to ±1; out is (n, 2). A mono bus passes the
@@ -268,6 +298,8 @@ def warmup() -> None:
     one_pole_pink(ones, np.zeros(3), out)
     leaky_integrator(ones, np.zeros(1), out)
     for kind in (KICK, SNARE, HAT):
-        drum(kind, 0, 0.0, np.ones((4, n)) * 100.0, np.zeros(n), 48000.0, np.zeros(n))
+        drum_block(kind, 0, 0.0, np.ones((4, n)) * 100.0, np.zeros(0 if kind == KICK else n), 1000.0, np.zeros(2), 1.0,
+                   ones, 48000.0, np.zeros(n))
+    finite(out)
     for bus in (np.zeros((n, 2)), np.zeros((n, 2), dtype=np.float32)):
         master_out(np.zeros(n), np.zeros(n), np.zeros(n), True, 0.9, 0.99, np.zeros(1), bus)

@@ -44,24 +44,6 @@ class PatchShape:
         return PatchShape(dict(self.types), set(self.edges), set(self.mod_edges), set(self.tracks), dict(self.poly),
                           dict(self.targets))
 
-    def apply_seq(self, msg: Message) -> None:
-        """Track names: /seq/notes sets the notes of a track that exists (or is queued), never makes one."""
-        verb, args = msg.address, msg.args
-        if verb in ("/seq/add", "/seq/update/pattern"):
-            self.tracks.add(str(args[0]))
-            self.targets[str(args[0])] = str(args[1])
-        elif verb == "/seq/remove":
-            self.tracks.discard(str(args[0]))
-        elif verb == "/seq/clear":
-            self.tracks.clear()
-        elif verb in _STYLED and args and str(args[0]) not in self.tracks:
-            known = f"tracks: {', '.join(sorted(self.tracks))}" if self.tracks else "no tracks yet"
-            raise ParamError(f"no track {str(args[0])[:40]!r} to {verb.split('/')[-1]} ({known})")
-        elif verb == "/seq/notes" and str(args[0]) not in self.tracks:
-            known = f"tracks: {', '.join(sorted(self.tracks))}" if self.tracks else "no tracks yet"
-            raise ParamError(f"no track {str(args[0])[:40]!r} to give notes to ({known}) — add it first: "
-                             f"/seq/add {str(args[0])[:40]} <module> <pattern>")
-
     def drop_vanished_modulation(self, type_name: str, spec) -> list[tuple[str, str]]:
         """A new version of `type_name` (its `spec`) may have lost a modulated param: drop those
         modulation edges (src, "dst.param") and return them."""
@@ -183,5 +165,3 @@ class PatchShape:
                     stack.append(d)
         return False
 
-
-_STYLED = ("/seq/shift", "/seq/reverse", "/seq/speed", "/seq/chance", "/seq/humanize")

@@ -180,17 +180,6 @@ def in_progress(engine) -> list[dict]:
     return out
 
 
-def load(engine, saved: list[dict]) -> None:
-    """Ramps a session saved in progress start again from where they were, for the beats left."""
-    for ramp in saved:
-        if ramp["target"] == tempo_curve.TEMPO_TARGET:
-            for msg in tempo_messages(ramp):
-                engine.sequencer.handle(msg, engine.position)
-            continue
-        module_id, name = ramp["target"].split(".", 1)
-        start_ramp(engine, module_id, name, (ramp["to"], ramp["beats"], ramp["curve"], ramp["from"]), engine.position)
-
-
 def tempo_messages(saved: dict) -> list[Message]:
     """A saved tempo ramp as messages: the tempo where it was, then the glide on from there."""
     return [Message("/seq/bpm", (saved["from"], "now")), Message("/seq/bpm", (saved["to"], "ramp", saved["beats"]))]

@@ -14,15 +14,13 @@ from fractions import Fraction
 from ..protocol.message import Message
 from .mini_notation import check_pattern
 from .note_steps import REST, parse_notes
-from .params import ParamError
 from .scales import parse_key
-from .tempo_curve import TempoRamp, glide
+from . import sequencer_verbs
+from .sequencer_verbs import STEPS_PER_BAR, SWING, TEMPO
+from .tempo_curve import TempoRamp
 from .track import Track
-from .track_play import STYLE_VERBS, TrackStyle, check_style, style_change
+from .track_play import TrackStyle
 
-STEPS_PER_BAR = 16
-BPM_RANGE = (20, 300)
-SWING_RANGE = (0.0, 0.6)
 
 NoteEvent = tuple[int, str, bool, float | tuple | None, float]   # a chord's pitches are a tuple of Hz
 
@@ -36,14 +34,14 @@ class Sequencer:
     def __init__(self, sample_rate: int):
         self.sample_rate = sample_rate
         self.tracks: dict[str, Track] = {}
-        self.bpm = Fraction(120)
-        self.swing = Fraction(0)
+        self.bpm = Fraction(TEMPO.default)
+        self.swing = Fraction(SWING.default)
         self.key: tuple[str, str] | None = None   # the session key (/seq/key): tonic and scale, or none
         self.running = False
         self.next_step = 0
         self.anchor_step = 0
         self.anchor_time = Fraction(0)
-        self.pending: list[tuple[int, int, tuple]] = []  # (effective step, serial, change)
+        self.pending: list[tuple[int, int, object]] = []  # (effective step, serial, change): sequencer_changes.py
         self.offs: dict[str, tuple[int, int]] = {}  # target → (off sample, onset) of its sounding note
         self._serial = 0
         self._onset_memo: tuple | None = None
@@ -85,160 +83,39 @@ class Sequencer:
         ramp = self.tempo_ramp
         return ramp.step_length(step) if ramp is not None and ramp.covers(step) else self.samples_per_step
 
-    # -- messages ---------------------------------------------------------------
-    def check(self, msg: Message) -> None:
-        verb = msg.address.split("/")[-1]
-        args = msg.args
-        if msg.address in ("/seq/add", "/seq/update/pattern"):
-            if len(args) < 3:
-                raise ParamError("/seq/add needs a track, a target module and a pattern")
-            check_pattern(args[2])
-            self._check_now(args[3:])
-        elif verb == "notes":
-            if len(args) < 2:
-                raise ParamError("/seq/notes needs a track and at least one note")
-            parse_notes(args[1:])
-        elif verb == "remove":
-            if len(args) != 1:
-                raise ParamError("/seq/remove needs a track name")
-        elif verb == "mute":
-            if len(args) not in (2, 3) or str(args[1]) not in ("0", "1", "0.0", "1.0"):
-                raise ParamError("/seq/mute needs a track name and 1 (mute) or 0 (unmute) [, bars until it flips back]")
-            if len(args) == 3:
-                self._number(args[2:], "a timed mute", 1 / STEPS_PER_BAR, 1024, "bars")
-        elif verb == "bpm":
-            self._number(args, "tempo", *BPM_RANGE, "bpm")
-            if len(args) > 1 and str(args[1]).lower() == "ramp":
-                if len(args) != 3:
-                    raise ParamError("a tempo ramp is /seq/bpm target ramp beats")
-                self._number(args[2:], "a tempo ramp", 0.25, 4096, "beats")
-            else:
-                self._check_now(args[1:])
-        elif verb == "stop":
-            if args and (len(args) > 1 or str(args[0]).lower() != "bar"):
-                raise ParamError("/seq/stop takes nothing (stop now) or bar (stop at the next bar line)")
-        elif verb == "swing":
-            self._number(args, "swing", *SWING_RANGE, "of a step")
-        elif verb == "key":
-            parse_key(args)
-        elif verb in STYLE_VERBS or verb == "seed":
-            check_style(verb, args)
-        elif verb not in ("clear", "start", "stop", "continue"):
-            raise ParamError(f"the sequencer has no address {msg.address!r}")
-
-    @staticmethod
-    def _number(args, name, low, high, unit) -> float:
-        try:
-            value = float(args[0])
-        except (IndexError, ValueError, TypeError):
-            raise ParamError(f"{name} needs a number in {low:g}–{high:g} {unit}") from None
-        if not low <= value <= high:
-            raise ParamError(f"{name} {value:g} is out of range {low:g}–{high:g} {unit}")
-        return value
-
-    @staticmethod
-    def _check_now(rest) -> None:
-        if rest and str(rest[0]).lower() != "now":
-            raise ParamError(f"expected 'now' or nothing after the value, got {rest[0]!r}")
+    # -- messages (one table of verbs: engine/sequencer_verbs.py) and the changes they queue ------
+    check = staticmethod(sequencer_verbs.check)   # (msg, shape=None): ParamError unless its verb takes the args
 
     def handle(self, msg: Message, at: int) -> None:
-        """Apply a validated /seq/* message that the engine reached at sample `at`."""
-        verb = msg.address.split("/")[-1]
-        args = msg.args
-        now = bool(args) and str(args[-1]).lower() == "now"
-        if msg.address in ("/seq/add", "/seq/update/pattern"):
-            self._change(("track", str(args[0]), str(args[1]), str(args[2])), now)
-        elif verb == "notes":
-            self._change(("notes", str(args[0]), parse_notes(args[1:])), True)
-        elif verb == "remove":
-            self._change(("track", str(args[0]), None, None), True)
-        elif verb == "mute":
-            self._change(("mute", str(args[0]), float(args[1]) != 0), True)
-            if len(args) > 2:                 # it flips back that many bars after it lands
-                flip = ("mute", str(args[0]), float(args[1]) == 0)
-                step = self.next_step if self.running else 0
-                heapq.heappush(self.pending, (step + round(float(args[2]) * STEPS_PER_BAR), self._serial, flip))
-                self._serial += 1
-        elif verb == "bpm" and len(args) == 3 and str(args[1]).lower() == "ramp":
-            self._change(("bpm_ramp", Fraction(str(float(args[0]))), max(1, round(float(args[2]) * 4))), True)
-        elif verb == "bpm":
-            self._change(("bpm", Fraction(str(float(args[0])))), now)
-        elif verb == "stop" and args and self.running:
-            self.stop_step = -(-self.next_step // STEPS_PER_BAR) * STEPS_PER_BAR
-        elif verb == "swing":
-            self.swing = Fraction(str(float(args[0])))
-        elif verb == "key":
-            self.key = parse_key(args)
-        elif verb in STYLE_VERBS:
-            self._change(("style", str(args[0]), *style_change(verb, args)), now)
-        elif verb == "seed":
-            self.seed = int(float(args[0]))
-        elif verb == "clear":
-            self.tracks.clear()
-            self.later = []
-            self.pending = [p for p in self.pending if p[2][0] in ("bpm", "bpm_ramp")]  # a queued tempo stays queued
-            heapq.heapify(self.pending)
-            self._release(at)
-        elif verb == "start" and not self.running:
-            self.running, self.next_step, self.tempo_ramp, self.stop_step = True, 0, None, None
-            self.anchor_step, self.anchor_time = 0, Fraction(at)
-            self._apply_pending(until=None)
-        elif verb == "continue" and not self.running:       # on from the step it stopped before
-            self.running = True
-            self.anchor_step, self.anchor_time = self.next_step, Fraction(at)
-            self._apply_pending(until=None)
-        elif verb == "stop" and not args:
-            self.running, self.tempo_ramp, self.stop_step, self.later = False, None, None, []
-            self._apply_pending(until=None)
-            self._release(at)
+        """Apply a checked /seq/* message that the engine reached at sample `at`."""
+        sequencer_verbs.handle(self, msg, at)
 
-    def _change(self, change: tuple, now: bool) -> None:
-        """Queue a change for the next bar (or the next step with `now`); at once when stopped."""
+    def change(self, change, now: bool) -> None:
+        """Queue a change (engine/sequencer_changes.py) for the next bar, or the next step with
+        `now`; at once when stopped."""
         if not self.running:
-            self._apply(change)
+            change.apply(self)
             return
-        step = self.next_step if now else -(-self.next_step // STEPS_PER_BAR) * STEPS_PER_BAR
+        self.queue(change, self.next_step if now else -(-self.next_step // STEPS_PER_BAR) * STEPS_PER_BAR)
+
+    def queue(self, change, step: int) -> None:
+        """The change lands when the grid reaches `step` (in the order queued, at one step)."""
         heapq.heappush(self.pending, (step, self._serial, change))
         self._serial += 1
 
-    def _apply(self, change: tuple) -> None:
-        kind = change[0]
-        if kind == "bpm":
-            if self.running:
-                self.anchor_time, self.anchor_step = self.step_time(self.next_step), self.next_step
-            self.bpm, self.tempo_ramp = change[1], None
-        elif kind == "bpm_ramp":
-            glide(self, change[1], change[2])
-        elif kind == "mute":
-            if change[1] in self.tracks:
-                self.tracks[change[1]].muted = change[2]
-        elif kind == "notes":
-            if change[1] in self.tracks:
-                self.tracks[change[1]].notes = change[2]
-            else:
-                self.tracks[change[1]] = Track("", "", change[2])
-        elif kind == "style":
-            if change[1] in self.tracks:
-                track = self.tracks[change[1]]
-                style = {**track.play.style(), change[2]: change[3]}
-                track.play = TrackStyle(change[1], track.pattern, **style)
-        elif change[2] is None:
-            self.tracks.pop(change[1], None)
-            self.later = [e for e in self.later if e[3] != change[1]]
-            heapq.heapify(self.later)
-        else:  # notes, mute and how it plays are the track's when the change lands; a new pattern
-            old = self.tracks.get(change[1])   # is played as written (no shift, forwards)
-            style = {k: v for k, v in old.play.style().items() if k not in ("shift", "reverse")} if old else None
-            self.tracks[change[1]] = Track(change[2], change[3], old.notes if old else None,
-                                           old.muted if old else False, change[1], style)
-
-    def _apply_pending(self, until: int | None) -> None:
+    def apply_pending(self, until: int | None) -> None:
         while self.pending and (until is None or self.pending[0][0] <= until):
-            self._apply(heapq.heappop(self.pending)[2])
+            heapq.heappop(self.pending)[2].apply(self)
 
-    def _release(self, at: int) -> None:
+    def release(self, at: int) -> None:
         """Every sounding note ends at `at`."""
         self.offs = {target: (at, at) for target in self.offs}
+
+    def stop_now(self, at: int) -> None:
+        """The transport stops at sample `at`: what is queued lands, every note ends."""
+        self.running, self.tempo_ramp, self.stop_step, self.later = False, None, None, []
+        self.apply_pending(until=None)
+        self.release(at)
 
     def next_bar(self, at: int) -> int:
         """The first bar line at or after sample `at` (just `at` when the grid is stopped)."""
@@ -258,16 +135,14 @@ class Sequencer:
         end = start + n
         events: list[NoteEvent] = []
         while self.running:
-            self._apply_pending(until=self.next_step)
+            self.apply_pending(until=self.next_step)
             onset = self.onset(self.next_step)
             if onset >= end:
                 break
             if self.later:
                 self._play_later(onset, start, events)      # the notes inside the steps before
-            if self.stop_step is not None and self.next_step >= self.stop_step:
-                self.running, self.tempo_ramp, self.stop_step, self.later = False, None, None, []  # `/seq/stop bar`
-                self._apply_pending(until=None)
-                self._release(max(onset, start))
+            if self.stop_step is not None and self.next_step >= self.stop_step:     # `/seq/stop bar`
+                self.stop_now(max(onset, start))
                 break
             # a swing or tempo change can move the next step before `start`: it plays at once
             self._fire(self.next_step, max(onset, start), events)
@@ -345,8 +220,8 @@ class Sequencer:
 
     def load_state(self, state: dict, at: int = 0) -> None:
         """Restore a state(); a running grid restarts at sample `at`."""
-        self.bpm = Fraction(str(state.get("bpm", 120)))
-        self.swing = Fraction(str(state.get("swing", 0)))
+        self.bpm = Fraction(str(state.get("bpm", TEMPO.default)))
+        self.swing = Fraction(str(state.get("swing", SWING.default)))
         self.seed = int(state.get("seed", 0))
         self.tracks = {
             name: Track(t["target"], check_pattern(t["pattern"]) if t.get("pattern") else "",

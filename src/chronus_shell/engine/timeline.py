@@ -16,13 +16,19 @@ from collections.abc import Callable, Iterable
 
 import numpy as np
 
-from ..protocol.message import Message
+from ..protocol.message import Address, Message
 from .engine import Engine, EngineError
+from .engine_addresses import HEADS
+from .user_modules.hang_guard import HangGuard
 from .patch_shape import PatchShape
 
 COMMIT_FADE_MS = 15.0
-TRANSACTION = ("/patch/begin", "/patch/commit", "/patch/abort")
-ENGINE_HEADS = ("patch", "mod", "gate", "seq", "ramp", "at")
+TRANSACTIONS = (
+    Address("/patch/begin", "", doc="open a transaction on the standby slot"),
+    Address("/patch/commit", "", doc="crossfade to the standby slot"),
+    Address("/patch/abort", "", doc="drop the open transaction"),
+)
+TRANSACTION = tuple(address.path for address in TRANSACTIONS)
 
 
 def crossfade_curve(n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -39,14 +45,14 @@ def crossfade_curve(n: int) -> tuple[np.ndarray, np.ndarray]:
 def is_engine_message(msg: Message) -> bool:
     """Messages the Timeline renders; /record, /session, /engine and /shell belong elsewhere."""
     parts = msg.parts
-    return bool(parts) and parts[0] in ENGINE_HEADS
+    return bool(parts) and parts[0] in HEADS
 
 
 class Timeline:
-    def __init__(self, sample_rate: int = 48000, block_size: int = 256):
+    def __init__(self, sample_rate: int = 48000, block_size: int = 256, hang_guard: HangGuard | None = None):
         self.sample_rate = sample_rate
         self.block_size = block_size
-        self.engine = Engine(sample_rate, block_size)
+        self.engine = Engine(sample_rate, block_size, hang_guard=hang_guard)
         self.pending: Engine | None = None
         self.fade_length = max(1, round(COMMIT_FADE_MS * 1e-3 * sample_rate))
         self._fade_out, self._fade_in = crossfade_curve(self.fade_length)
@@ -64,6 +70,15 @@ class Timeline:
     @property
     def in_transaction(self) -> bool:
         return self._pending_shape is not None
+
+    def engines(self) -> list[Engine]:
+        """The graphs playing now: the live one, a transaction's pending one, one fading out."""
+        return [e for e in (self.engine, self.pending, self._fading and self._fading[0]) if e]
+
+    def guard_hangs(self, guard: HangGuard) -> None:
+        """Give every graph the hang guard of the process it plays in (a guard never pickles)."""
+        for engine in self.engines():
+            engine.hang_guard = guard
 
     # -- messages ---------------------------------------------------------------
     def check(self, msg: Message) -> None:
@@ -117,6 +132,7 @@ class Timeline:
     def _dispatch(self, msg: Message, at: int) -> None:
         if msg.address == "/patch/begin":
             self.pending = copy.deepcopy(self.engine)
+            self.pending.hang_guard = self.engine.hang_guard
         elif msg.address == "/patch/commit":
             self._fading = (self.engine, 0)
             self.engine, self.pending = self.pending, None

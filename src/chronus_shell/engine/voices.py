@@ -7,14 +7,13 @@ dirty modules are read and written back in Python — a still patch costs no Pyt
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 
-from . import voice_layout as lay
-from .modules.base import decay_table, kernels, lazy_module
+from . import lazy_module, voice_layout as lay
+from .glide import decay_table
 
 ck = lazy_module("chronus_shell.engine.chain_kernels")   # numba loads at the first render, not at import
+kernels = lazy_module("chronus_shell.engine.kernels")
 
 
 class VoiceBank:
@@ -26,7 +25,7 @@ class VoiceBank:
         self.kinds[lay.SHAPE] = -1
         self.kinds[lay.TO_SUM] = to_sum
         self.kinds[lay.POLY] = poly if poly is not None else False   # rows that are notes of a poly voice
-        self.targets = np.tile(neutral_values()[:, None], (1, count))
+        self.targets = np.zeros((lay.COLUMNS, count))   # the columns of a stage a chain lacks: never heard
         self.starts = self.targets.copy()
         self.state = np.zeros((lay.STATE_COLUMNS, count))
         self.rings = np.zeros((count, kernels.RING))
@@ -69,18 +68,6 @@ def padded(count: int) -> int:
     return (count + 7) // 8 * 8 + 8
 
 
-@lru_cache(maxsize=1)
-def neutral_values() -> np.ndarray:
-    """Column values for a stage a chain does not have (never heard, but computed: keep them sane)."""
-    from .catalogue import CATALOGUE
-    values = np.zeros(lay.COLUMNS)
-    for type_name in ("square", "acid_filter", "adsr"):
-        cls = CATALOGUE[type_name]
-        for name, column in cls.COLUMNS.items():
-            values[column] = float(cls.spec.param(name).default)
-    return values
-
-
 def render_alone(module, audio_in: np.ndarray, params: dict) -> np.ndarray:
     """One module as a chain of one with its params as given per sample (`Module.process`); its
     bank of one is kept (not pickled) until the module is bound elsewhere."""
@@ -88,12 +75,16 @@ def render_alone(module, audio_in: np.ndarray, params: dict) -> np.ndarray:
     solo = module.__dict__.get("_solo")
     if solo is None or module.bank is not solo:
         solo = module._solo = VoiceBank([(module,)], [False], module.sample_rate)
-        solo.table = np.repeat(neutral_values()[:, None], n, axis=1)
+        solo.table, solo.rows = np.zeros((lay.COLUMNS, n)), {}
     if solo.table.shape[1] != n:
-        solo.table = np.repeat(neutral_values()[:, None], n, axis=1)
-    table = solo.table
+        solo.table = np.zeros((lay.COLUMNS, n))
+        solo.rows = {}
+    table, rows = solo.table, solo.rows
     for name, column in module.COLUMNS.items():
-        table[column] = params[name]
+        block = params[name]
+        if rows.get(column) is not block:     # a settled param is the same array block after block: copied once
+            table[column] = block
+            rows[column] = block
     out = np.empty(n)
     ck.render_explicit(solo.kinds, table, solo.state, solo.rings[0], solo.histories[0],
                        np.asarray(audio_in, dtype=float), solo.sample_rate, out)

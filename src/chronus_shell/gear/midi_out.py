@@ -17,7 +17,7 @@ import os
 import threading
 import time
 
-from ..supervisor.workers import Child, WorkerGone
+from ..supervisor.child_processes import Child, WorkerGone
 from .out_process import out_main
 from .ports import MidiError
 

@@ -6,9 +6,14 @@ from __future__ import annotations
 
 import re
 
+from .musician_words import NICKNAMES
 from .patch_model import PatchModel
 from .units import is_note
 from .vocabulary import is_known_word, module_words
+
+
+#: Words for the sequencer's own settings: a clause naming one is never an aside ('lazy swing, like 55%').
+_SEQUENCER_PARAMS = {"swing", "shuffle", "tempo", "bpm", "groove"}
 
 
 def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
@@ -18,7 +23,7 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
     if len(clauses) < 2:
         return None
     extra = tuple(model.modules) + tuple(model.tracks)
-    content = module_words() | set(extra)
+    content = module_words() | set(extra) | _SEQUENCER_PARAMS
     asides = [c for c in clauses if c and len(c.split()) <= 4
               and any(not is_known_word(w, extra) for w in c.lower().split())
               and not any(w.endswith("ly") and is_known_word(w[:-2], extra) for w in c.lower().split())
@@ -40,6 +45,27 @@ def without_reason(text: str) -> tuple[str, str] | None:
     if match is None or match.start() == 0:
         return None
     return f"'{match.group(0).strip(', ')}' left out", text[:match.start()].strip(" ,")
+
+
+_PURPOSE = re.compile(r"(?:,\s*|\s+)(?P<why>for\s+(?:the|a|an|that|this|some|more|extra|my|our)\s+[\w\s'-]+|"
+                      r"for\s+(?:tension|drama|effect|fun|contrast|atmosphere|mood|vibes?|texture|colou?r)|"
+                      r"(?:it'?s|it\s+is|this\s+is|that'?s)\s+(?:a|an|the|just|my|our|for)\b[\w\s'-]*)$", re.I)
+
+
+_ARTICLES = {"a", "an", "the", "that", "this", "some", "my", "our", "is", "it's", "its", "just", "for", "not", "in"}
+
+
+def without_purpose(text: str, model: PatchModel) -> tuple[str, str] | None:
+    """'mute the kick for the breakdown', 'snare quieter, it's a ballad': what the change is for
+    is left out (said so) — when it names no part, param or value ('reverb for the hats' says where)."""
+    match = _PURPOSE.search(text)
+    if match is None or match.start() == 0:
+        return None
+    content = module_words() | set(model.modules) | set(model.tracks) | _SEQUENCER_PARAMS | set(NICKNAMES)
+    words = [w for w in re.findall(r"[a-z0-9_'-]+", match.group("why").lower())[1:] if w not in _ARTICLES]
+    if any(w in content or w.rstrip("s") in content or re.search(r"\d", w) or is_note(w) for w in words):
+        return None
+    return f"'{match.group('why').strip()}' left out", text[:match.start()].strip(" ,")
 
 
 def without_label(text: str, model: PatchModel, parts) -> tuple[str, str] | None:
@@ -70,4 +96,4 @@ def described_then_asked(text: str) -> tuple[str, str] | None:
     return f"'{text[:match.start('cmd')].strip(' ,')}' left out", named
 
 
-__all__ = ["without_asides", "without_reason", "without_label", "described_then_asked"]
+__all__ = ["without_asides", "without_reason", "without_purpose", "without_label", "described_then_asked"]

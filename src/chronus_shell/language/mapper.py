@@ -42,7 +42,6 @@ HANDLERS = _joined(_FAMILIES)
 class Mapper:
     def __init__(self, model: PatchModel):
         self.context = MapContext(model, Resolver(model), self.map)
-        self.model = model
         self.understood = self.context.understood    # inferred readings of the last line, said back by the REPL
 
     def map(self, intent) -> list[Message]:

@@ -63,7 +63,7 @@ def change_param(ctx, intent: it.ChangeParam) -> list[Message]:
             and amount.kind == "number" and amount.unit is None):
         amount = replace(amount, unit="semitones")    # "pitch up 12": semitones, as transpose counts
     change = change_message(ctx, module_id, spec, intent.direction, amount, intent.intensity, column)
-    return [change, *_transposed_notes(ctx, module_id, spec, change.args[0], column)]
+    return _transposed_notes(ctx, module_id, spec, change, column)
 
 
 def change_message(ctx, module_id, spec, direction, amount, intensity, column) -> Message:
@@ -168,7 +168,11 @@ def comparative(ctx, intent: it.Comparative) -> list[Message]:
     change = change_message(ctx, module_id, spec, direction, intent.amount, intent.intensity, intent.column)
     if intent.ref is None or intent.ref.texts in PRONOUN_REFS:
         _understood(ctx, intent.word, module_id, spec, change.args[0])
-    return [change, *_transposed_notes(ctx, module_id, spec, change.args[0], intent.column)]
+    moved = _transposed_notes(ctx, module_id, spec, change, intent.column)
+    if moved[0] is not change and ctx.understood:     # the notes moved, not the oscillator: said so
+        semitones = round(12 * math.log2(change.args[0] / ctx.model.value(module_id, spec.name)))
+        ctx.understood[-1] = f"{intent.word}: {', '.join(m.args[0] for m in moved)} notes {semitones:+d} semitones"
+    return moved
 
 
 def _damping(ctx, intent: it.Comparative) -> tuple[str, ParamSpec] | None:
@@ -216,6 +220,8 @@ def _comparative_target(ctx, intent: it.Comparative, names) -> tuple[str | None,
         if focus is not None and ctx.model.spec(focus).has_param("rate"):
             return focus, ctx.model.spec(focus).param("rate")    # "slower" after touching an lfo
         return None, TEMPO                            # "faster", "slow it down": the tempo
+    if ref is None and names == LEVEL and ctx.model.last_param == (MASTER, "gain"):
+        return MASTER, ctx.model.spec(MASTER).param("gain")      # "louder" right after the master level
     if ref is None and names == LEVEL:                # "louder": the voice's level, never an effect's mix
         for module_id in ctx.resolve.focused_voice():
             if ctx.model.spec(module_id).has_param("gain"):
@@ -317,20 +323,20 @@ def transpose(ctx, intent: it.Transpose) -> list[Message]:
     if amount is not None and amount.kind == "number" and amount.number < 0:
         amount, direction = replace(amount, number=-amount.number), -direction
     change = change_message(ctx, module_id, spec, direction, amount, None, intent.column)
-    return [change, *_transposed_notes(ctx, module_id, spec, change.args[0], intent.column)]
+    return _transposed_notes(ctx, module_id, spec, change, intent.column)
 
 
-def _transposed_notes(ctx, module_id: str, spec: ParamSpec, new: float, column: int) -> list[Message]:
-    """A voice that plays notes: its notes move too (each note sets the pitch again, so a
-    transposed oscillator alone would be undone at the next step)."""
+def _transposed_notes(ctx, module_id: str, spec: ParamSpec, change: Message, column: int) -> list[Message]:
+    """A voice that plays notes: its notes move instead of the oscillator (each note sets the
+    pitch again, so a transposed oscillator would be undone at the next step); else the change."""
     if module_id is None or spec.name != "freq" or ctx.model.spec(module_id).role != "source":
-        return []                                     # a cutoff moves alone
-    old = ctx.model.value(module_id, spec.name)
+        return [change]                               # a cutoff moves alone
+    old, new = ctx.model.value(module_id, spec.name), change.args[0]
     if not old or not new:
-        return []
+        return [change]
     semitones = 12 * math.log2(new / old)
     if abs(semitones - round(semitones)) > 1e-6:
-        return []                                     # cents: the oscillator alone moves
+        return [change]                               # cents: the oscillator alone moves
     voice = set(ctx.model.voice_of(module_id)) | {module_id}
     moved = []
     for name, track in ctx.model.tracks.items():
@@ -340,7 +346,7 @@ def _transposed_notes(ctx, module_id: str, spec: ParamSpec, new: float, column: 
                 for pitch in token_pitches(note) or ():
                     playable(hz(pitch), note, column)
             moved.append(message("/seq/notes", name, *notes))
-    return moved
+    return moved or [change]
 
 
 def _names_param(words: it.Words) -> bool:

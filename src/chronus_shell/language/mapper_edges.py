@@ -76,6 +76,9 @@ def modulate(ctx, intent: it.Modulate) -> list[Message]:
     module_id, spec = _modulation_target(ctx, target)
     messages, modulator, mod_spec = _modulator(ctx, intent.modulator, intent.new,
                                                also and f"{module_id} {spec.name}")
+    if modulator == module_id:                        # 'the lead on the sine' with the sine the lead
+        raise LanguageError(f"{module_id} can't modulate its own {spec.name}: name another module, e.g. "
+                            f"'lfo on the {spec.name}'", intent.modulator.column)
     messages.append(message("/patch/connect", modulator, f"{module_id}.{spec.name}"))
     if intent.value is not None:
         param = primary_param(mod_spec, intent.value)

@@ -12,6 +12,7 @@ import math
 import random
 import re
 import zlib
+from dataclasses import replace
 
 from ..engine.scales import SCALES, pitch_class
 from ..protocol.message import Message
@@ -23,6 +24,7 @@ from .errors import LanguageError
 from .mapper_messages import message, playable
 from .mapper_sequencer import track_and_target
 from .mapper_tracks import existing_track, voice_head
+from .musician_words import nickname
 
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii")
 #: Where notes go when a voice has neither notes nor a frequency: a3.
@@ -60,6 +62,29 @@ def voice_register(ctx, head: str, track: str | None, melody: bool = False) -> t
             return float(pitches[0]), f"the {track} notes"
     freq = float(ctx.model.value(head, "freq"))
     return (register_of(freq), f"{head} at {freq:g} Hz") if freq > 0 else (DEFAULT_REGISTER, "a3")
+
+
+def _nicknamed(ctx, words: it.Words | None) -> it.Words | None:
+    """'the pad', 'the organ' (harmony_constituents reads instruments a pad stands for as 'pad'): the
+    voice the nickname means in this patch, said in the echo; any other words as they are."""
+    if words is None or len(words.items) != 1:
+        return words
+    word = words.items[0]
+    if word.text in ctx.model.modules or word.text in ctx.model.tracks:
+        return words
+    found = nickname(word.text, ctx.model)
+    if found is None:
+        return words
+    ctx.understood.append(f"{word.text} → {found}")
+    return it.Words((it.Word(found, word.column),))
+
+
+def voiced(handler):
+    """A harmony handler whose intent's voice may be a nickname ('on the organ'): resolved first."""
+    def handle(ctx, intent):
+        target = getattr(intent, "target", None)
+        return handler(ctx, replace(intent, target=_nicknamed(ctx, target)) if target is not None else intent)
+    return handle
 
 
 def voice_and_track(ctx, words: it.Words | None, column: int) -> tuple[str, str | None]:
@@ -193,8 +218,15 @@ def play_chord(ctx, intent: ih.PlayChord) -> list[Message]:
             pitches = sorted(pitches[1:] + [pitches[0] + 12])
         pitches = [p - 12 for p in pitches] if pitches[0] - reference > 6 else pitches
     token = chord.spell(pitches)
+    notes = [playable(hz(p), name(p), intent.column) for p in token_pitches(token)]
+    named = intent.target is not None and any(w.text in ctx.model.tracks for w in intent.target.items)
+    playing = _rhythm_kept(ctx, intent.target, intent.column) if named else None
+    if playing and ctx.model.running and "x" in ctx.model.tracks[playing].pattern.lower():   # 'the bass': its track
+        ctx.understood.append(f"{chord.symbol} → {token.replace('+', ' ')} on every hit of the {playing} track "
+                              f"(a held chord would stop at its next note)")
+        return [message("/seq/notes", playing, token)]
     ctx.understood.append(f"{chord.symbol} → {token.replace('+', ' ')} on {head}, close voicing near {source}")
-    return [message(f"/gate/{head}", 1, *(playable(hz(p), name(p), intent.column) for p in token_pitches(token)))]
+    return [message(f"/gate/{head}", 1, *notes)]
 
 
 def _stacked_notes(ctx, intent: ih.PlayChord, head: str, reference: float) -> list[Message]:
@@ -373,6 +405,6 @@ def open_voicing(pitches) -> list[int]:
 
 
 #: The intents this family maps.
-HANDLERS = {ih.PitchList: pitch_list, ih.PlayPitch: play_pitch, ih.PlayChord: play_chord,
-            ih.Progression: progression, ih.Poly: poly, ih.SetKey: set_key, ih.ShowKey: show_key,
-            ih.Degrees: degrees}
+HANDLERS = {ih.PitchList: voiced(pitch_list), ih.PlayPitch: voiced(play_pitch), ih.PlayChord: voiced(play_chord),
+            ih.Progression: voiced(progression), ih.Poly: voiced(poly), ih.SetKey: set_key, ih.ShowKey: show_key,
+            ih.Degrees: voiced(degrees)}

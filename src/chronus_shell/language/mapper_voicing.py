@@ -13,7 +13,8 @@ from . import intents_harmony as ih
 from .chords import (FLAT_NAMES, Chord, analyse, hz, key_flats, key_name, name, nearest_below, register_of, respell, spell_chord, token_pitches,
                      transpose_token)
 from .errors import LanguageError
-from .mapper_harmony import checked_key, head_words, open_voicing, send_track, voice_and_track, voice_register
+from .mapper_harmony import (checked_key, head_words, open_voicing, send_track, voice_and_track, voice_register,
+                             voiced)
 from .mapper_messages import message, playable
 from .mapper_tracks import existing_track
 from .parser_grammar import parse_plain
@@ -357,5 +358,5 @@ __all__ = ["HANDLERS", "NO_CHORD"]
 
 
 #: The intents this family maps.
-HANDLERS = {ih.Revoice: revoice, ih.AlterChord: alter_chord, ih.Retime: retime, ih.Arpeggiate: arpeggiate,
-            ih.MoveNotes: move_notes, ih.ChangeKey: change_key}
+HANDLERS = {ih.Revoice: revoice, ih.AlterChord: alter_chord, ih.Retime: retime, ih.Arpeggiate: voiced(arpeggiate),
+            ih.MoveNotes: voiced(move_notes), ih.ChangeKey: change_key}

@@ -5,12 +5,11 @@
 """
 from __future__ import annotations
 
-from ..engine.params import ParamSpec, number
+from ..engine.params import ParamSpec
+from ..engine.sequencer_verbs import SWING, TEMPO
 from . import intents as it
 
 
-TEMPO = number("tempo", "bpm", 120, 20, 300, "sequencer tempo")
-SWING = number("swing", "ratio", 0, 0, 0.6, "delay of every second 16th, fraction of a step")
 SEQ_PARAMS = {"tempo": TEMPO, "bpm": TEMPO, "swing": SWING, "shuffle": SWING}
 
 

@@ -87,6 +87,8 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^not enough\s+(\w+)$", r"more \1"),
     (r"^(?:swing|shuffle)\s+(?:it\s+)?(?:a little|a bit|a touch|some)$", "more swing"),
     (r"^(?:make it|give it|gimme|give me|add)?\s*(?:some|a bit of|a little)?\s*(swing|shuffle)$", r"more swing"),
+    (r"^(?:swing|shuffle)\s+(?:it|this|that|them|everything|the\s+\w+)$", "more swing"),
+    (r"^(?:[a-z-]+\s+)?(?:swing|shuffle)(?:\s+(?:it|the\s+\w+))?,?\s+(?:like\s+|at\s+|to\s+)?(\d*\.?\d+\s*%?)$", r"swing \1"),
     (r"^(four on the floor|(?:on )?(?:the )?off ?beats?|(?:on )?every \w+)\s+(\w+)$", r"\2 \1"),
     (r"^what does (?:the\s+)?(.+?) do$", r"help \1"),
     (r"^what (modules|tracks|sessions) (?:are|is) (?:there|playing|in the patch)$", r"list \1"),

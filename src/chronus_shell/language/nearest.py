@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
+
+from .command_forms import grammar_forms
 
 _STOP = {"the", "a", "an", "to", "on", "at", "of", "it", "is", "and", "in", "by", "up", "down", "my", "me", "some",
          "more", "less", "with", "for", "make", "set", "add", "please", "can", "you", "could", "i", "this", "that"}
@@ -16,13 +17,10 @@ _STOP = {"the", "a", "an", "to", "on", "at", "of", "it", "is", "and", "in", "by"
 @lru_cache(maxsize=1)
 def examples() -> tuple[tuple[str, frozenset[str]], ...]:
     """(example, its content words) for every documented example."""
-    grammar = resources.files("chronus_shell").joinpath("grammar", "chronus.lark").read_text(encoding="utf-8")
     found = []
-    for line in grammar.splitlines():
-        if line.startswith("//:"):
-            for example in line[3:].split("|")[1:]:
-                example = example.strip()
-                found.append((example, frozenset(_words(example))))
+    for _form, shown in grammar_forms():
+        for example in shown:
+            found.append((example, frozenset(_words(example))))
     return tuple(found)
 
 

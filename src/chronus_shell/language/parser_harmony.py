@@ -9,19 +9,19 @@ patch and are mapper_harmony's.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from . import intents as it
 from . import intents_harmony as ih
 from .chords import Chord, chord_error, root_text
 from .errors import LanguageError
-from .parser_harmony_changes import arpeggiate, move_notes, revoice
+from .harmony_constituents import ASIDE
+from .harmony_sentences import read_sentence
+from .parser_harmony_changes import arpeggiate, chord_changes, move_notes, poly, revoice
 from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key
-from .parser_harmony_loose import chord_changes, loose_progression, poly, quality_first, without_hold
 from .parser_harmony_named import alter_chord, chord_hits, inverted_chord, named_chord, pedal, retime, scale_run
 from .parser_harmony_words import (CHORDISH, NOTE, NUMBERS, bad_chord, chord_list, column_of, has_quality,
-                                   words_of)
+                                   without_hold, words_of)
 
 _TARGET = r"(?:\s+(?:on|for|to)\s+(?:the\s+)?(?P<target>[\w\s-]+?))?"
 _SEP = re.compile(r"\s*(?:,|;|\band then\b|\bthen\b)\s*", re.I)
@@ -123,11 +123,28 @@ _POLITE = re.compile(r"^(?:(?:please|pls|ok|okay|so|now|and|then|just|hey|yo|can
                      r"thanks|thank you|now|btw|tonight|lol|ok|okay|yeah)$")
 
 
+#: Sonic Pi's chord(:e2, :minor7) and scale(:e1, :minor_pentatonic): the chord and the key they name.
+_SONIC_PI_CHORD = re.compile(r"\(?\s*chord[\s(]+:?([a-g](?:s|b|#)?)-?\d?\s*,\s*:?'?([\w#]+)'?\s*\)")
+_SONIC_PI_SCALE = re.compile(r"\(?\s*scale[\s(]+:?([a-g](?:s|b|#)?)-?\d?\s*,\s*:?'?([a-z_]+)'?\s*\)")
+_SONIC_PI_QUALITY = re.compile(r"^(major|minor|dom)(?=\d)")
+
+
+def _sonic_pi_chord(match: re.Match) -> str:
+    quality = _SONIC_PI_QUALITY.sub(r"\1 ", match.group(2))               # 'minor7' → 'minor 7'
+    return f" {_sonic_pi_root(match.group(1))} {quality} chord "
+
+
+def _sonic_pi_root(root: str) -> str:
+    return root[0] + "#" if root.endswith("s") and len(root) == 2 else root
+
+
 def _clean(line: str) -> str:
     text = re.sub(r"\b([A-Ga-g](?:#|b)?)M(?=[79]\b)", r"\1maj", line.strip())     # CM7 is C major 7, Cm7 minor
     text = re.sub(r"(?<=\w)[.!?]+$", "", text).strip().lower()
     text = re.sub(r"\b([a-g](?:#|b)?)'(?=[a-z0-9])", r"\1", text)                  # tidal chord names: c'min7
     text = re.sub(r"\bn\s+\"([^\"]*)\"", r"notes \1", text).replace('"', "").replace("$", " ")   # tidal: n "a c e"
+    text = _SONIC_PI_CHORD.sub(_sonic_pi_chord, text)
+    text = _SONIC_PI_SCALE.sub(lambda m: f" key {_sonic_pi_root(m.group(1))} {m.group(2).replace('_', ' ')} ", text)
     text = re.sub(r"\s*\([^)]*\)\s*", " ", text)                                 # (an aside)
     text = re.sub(r",\s*(?:it'?s|its|it is|because|cause|cuz|since|too)\b[^,]*$", "", text)   # ', its too high for me'
     text = re.sub(r",?\s+like (?:the|a|an|every|in|on|my|that|those|they|you)\b[^,]*$", "", text)   # ' like the video'
@@ -135,6 +152,7 @@ def _clean(line: str) -> str:
                   r"(?=(?:minor|major|maj|min|dominant|sus\w*|diminished|augmented|[a-g](?:#|b)?\S*\s+chord)\b)", "", text)   # a mood said with its chord
 
     text = re.sub(r"\s+", " ", _POLITE.sub("", _POLITE.sub("", text))).strip()
+    text = ASIDE.sub("", text).strip(" ,")                                        # 'for the last chorus
     text = re.sub(r"\b([a-g])[\s-]+(flat|sharp)\b", lambda m: m.group(1) + ("b" if m.group(2) == "flat" else "#"), text)
     text = text.replace("♯", "#").replace("♭", "b")
     return re.sub(r"\s+", " ", text)
@@ -142,26 +160,15 @@ def _clean(line: str) -> str:
 
 def _single(text: str, line: str):
     for reader in (ask_key, read_key, change_key, move_notes, revoice, arpeggiate, _random, named_chord, inverted_chord, alter_chord,
-                   chord_hits, retime, pedal, _scale_run, _stacked, _quality_on_root, _play, _progression, _tune, _notes, chord_changes, poly, quality_first, _loose):
+                   chord_hits, retime, pedal, _scale_run, _stacked, read_sentence, _play, _progression, _tune, _notes, chord_changes, poly):
         intent = reader(text, line)
         if intent is not None:
             return intent
     return None
 
 
-def _quality_on_root(text: str, line: str):
-    """'give me a minor 9 on e': the letter after 'on' is the root, not a voice ('on the e' would be)."""
-    return quality_first(text, line) if re.search(r" (?:on|in|of|from) [a-g](?:#|b)?$", text) else None
-
-
 def _scale_run(text: str, line: str):
     return scale_run(text, line, SCALE_WORDS)
-
-
-def _loose(text: str, line: str):
-    body, steps = _steps(text)
-    found = loose_progression(body, line, 16)
-    return replace(found, steps=_chord_steps(steps, line)) if found else None
 
 
 # -- chords -----------------------------------------------------------------------------------
@@ -214,32 +221,17 @@ def _chord_steps(steps: float | None, line: str) -> int:
 
 
 def _progression(text: str, line: str):
+    """'chords am7 f c g every 2 beats', 'the pad chords are …': a line that says it lists chords
+    (a chord list without the word is harmony_sentences')."""
     body, steps = _steps(text)
     match = (re.fullmatch(r"(?:play |set |give (?:it|me) |use )?(?:the |some )?(?:chords|progression|changes|chord progression)"
                           r"(?: (?:are|is|of|to|on))?:? (?P<list>.+?)" + _TARGET, body)
              or re.fullmatch(r"(?:give |set )?(?:the )?(?P<target>[\w-]+(?: [\w-]+)?) (?:chords|progression)(?: (?:are|is|to))?:? (?P<list>.+)", body))
-    strict = match is None
-    if strict:
-        match = (re.fullmatch(r"(?:make |have |let )?(?:the )?(?P<target>[\w-]+) (?:plays|playing|play|comps|comp|strums|strum)"
-                              r"(?: the chords)? (?P<list>.+)", body)
-                 or re.fullmatch(r"(?:put|stick|set|give) (?P<list>.+?) (?:on|to) (?:the )?(?P<target>[\w-]+)", body)
-                 or re.fullmatch(r"(?:play )?(?P<list>.+?) on (?:the )?(?P<target>[\w-]+)", body)
-                 or re.fullmatch(r"(?:play )?(?P<list>.+)", body))
     if not match:
         return None
-    if strict and any(_OCTAVED.fullmatch(t) for t in match.group("list").split()):
-        return None                                        # 'c5 g5': notes with octaves, not power chords
-    chords = chord_list(match.group("list")) or (None if strict else degree_chords(match.group("list"), line))
-    if chords is None or (strict and (len(chords) < 2 or not has_quality(chords))):
-        if not strict and chords is None:
-            loose = loose_progression(match.group("list"), line, _chord_steps(steps, line))
-            if loose is not None:
-                return replace(loose, target=loose.target or words_of(match.groupdict().get("target"), line))
-            loose = loose_progression(body, line, _chord_steps(steps, line))       # 'the pop progression in D'
-            if loose is not None:
-                return loose
-            raise bad_chord(match.group("list"), line)
-        return None
+    chords = chord_list(match.group("list")) or degree_chords(match.group("list"), line)
+    if chords is None:
+        raise bad_chord(match.group("list"), line)
     target = match.groupdict().get("target")
     return ih.Progression(words_of(target, line), tuple(chords), _chord_steps(steps, line), column_of(match.group("list"), line))
 

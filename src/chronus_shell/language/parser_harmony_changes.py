@@ -8,7 +8,8 @@ import re
 from . import intents_harmony as ih
 from .chords import Chord, chord_error
 from .errors import LanguageError
-from .parser_harmony_words import CHORDISH, NUMBERS, PRONOUNS, bad_chord, chord_list, column_of, words_of
+from .harmony_constituents import RATES, Part, scan
+from .parser_harmony_words import CHORDISH, NUMBERS, column_of, words_of
 
 #: Words naming the notes a voice plays rather than the voice ('the melody', 'the chords').
 _HARMONY_NOUNS = r"(?:melody|chords?|progression|arp|arpeggio|notes|line|tune|riff|hook|changes|bassline)"
@@ -107,10 +108,6 @@ def revoice(text: str, line: str):
 _ARP_DIRECTIONS = [(r"up[- ]?(?:and[- ]?|then[- ]?|&[- ]?)?down|updown|up and back(?: down)?|bounce|ping[- ]?pong", "updown"),
                    (r"down[- ]?(?:and[- ]?|then[- ]?|&[- ]?)?up|downup", "downup"),
                    (r"up|upwards|ascending|rising", "up"), (r"down|downwards|descending|falling", "down")]
-_RATES = {"16ths": 1, "16th notes": 1, "sixteenths": 1, "sixteenth notes": 1, "8ths": 2, "8th notes": 2, "eighths": 2,
-          "eighth notes": 2, "quarters": 4, "quarter notes": 4, "4ths": 4, "crotchets": 4, "quavers": 2,
-          "semiquavers": 1, "half notes": 8, "halves": 8}
-
 
 def arpeggiate(text: str, line: str):
     text = re.sub(r"^(?:play |give me )?(?:an? |the )?(.+?) arpeggio(?=$| )", r"arpeggiate \1", text)   # 'a c major arpeggio'
@@ -125,35 +122,80 @@ def arpeggiate(text: str, line: str):
         if found:
             direction, rest = name, rest[:found.start()] + " " + rest[found.end():]
             break
-    rate = re.search(r" (?:in |as |at |with )?(" + "|".join(map(re.escape, _RATES)) + r"|32nds|triplets|thirty-?seconds) ", rest)
+    rate = re.search(r" (?:in |as |at |with )?(" + "|".join(map(re.escape, RATES)) + r"|32nds|triplets|thirty-?seconds) ", rest)
     if rate:
-        if rate.group(1) not in _RATES:
+        if rate.group(1) not in RATES:
             raise LanguageError(f"arpeggios step in 16ths, 8ths, quarters or half notes on the 16-step grid, "
                                 f"not {rate.group(1)}", column_of(rate.group(1), line))
-        steps, rest = _RATES[rate.group(1)], rest[:rate.start()] + " " + rest[rate.end():]
+        steps, rest = RATES[rate.group(1)], rest[:rate.start()] + " " + rest[rate.end():]
     span = re.search(r" (?:over|across|through|spanning|for)? ?(\d|one|two|three|four) octaves? ", rest)
     if span:
         octaves = int(span.group(1)) if span.group(1).isdigit() else NUMBERS[span.group(1)]
         if not 1 <= octaves <= 4:
             raise LanguageError("an arpeggio spans 1 to 4 octaves", column_of(span.group(1), line))
         rest = rest[:span.start()] + " " + rest[span.end():]
-    target = re.search(r" (?:on|for) (?:the )?([\w-]+) ", rest)
-    if target:
-        rest = rest[:target.start()] + " " + rest[target.end():]
-    body = re.sub(r"^(?:the |a |an )", "", rest.strip())
-    body = re.sub(r"\s*\bchords?$|^notes\s+", "", body).strip()
-    chords = ()
-    if CHORDISH.fullmatch(body) and Chord.parse(body) is None:
-        raise chord_error(body, column_of(body, line))
-    if body and body not in PRONOUNS and body not in ("progression", "the progression"):
-        listed = chord_list(body)
-        if listed is None:
-            if target is None and re.fullmatch(r"[\w-]+(?: (?:chords?|part|notes))?", body):
-                return ih.Arpeggiate(words_of(body.split()[0], line), (), direction, steps, octaves)
-            raise bad_chord(body, line)
-        chords = tuple(listed)
-    return ih.Arpeggiate(words_of(target.group(1) if target else None, line), chords, direction, steps, octaves,
-                         column_of(body or "arp", line))
+    parts = [p if p.kind != "note" or Chord.parse(p.text) is None else Part("chord", Chord.parse(p.text).symbol, p.text, p.start)
+             for p in scan(rest.strip(), line)]                 # 'a C7': the chord (an arpeggio of one note is none)
+    chords = tuple(p.value for p in parts if p.kind in ("chord", "letter"))
+    voices = [p.value for p in parts if p.kind == "voice"]
+    others = [p for p in parts if p.kind not in ("chord", "letter", "voice") and p.text not in _ARP_FILLER]
+    pace = [_PACE[p.text] for p in others if p.text in _PACE]
+    if pace and not rate:
+        steps = pace[0]
+    others = [p for p in others if p.text not in _PACE]
+    if len(others) == 1 and not chords and not voices and others[0].kind == "word" and not CHORDISH.fullmatch(others[0].text):
+        voices = [others[0].text]                  # 'arp the bass': a voice by its name
+    elif others:
+        raise chord_error(others[0].text, column_of(others[0].text, line))
+    if len(voices) > 1:
+        return None
+    said = next((p.text for p in parts if p.kind in ("chord", "letter")), "arp")
+    return ih.Arpeggiate(words_of(voices[0] if voices else None, line), chords, direction, steps, octaves,
+                         column_of(said, line))
 
 
-__all__ = ["move_notes", "revoice", "arpeggiate", "semitones_of"]
+#: Words an arpeggio line may hold besides its chords and voice; speeds as the sixteenths a note lasts.
+_ARP_FILLER = frozenset("the a an that this those it them chord chords notes progression please pls".split())
+_PACE = {"slow": 4, "slowly": 4, "lazy": 4, "fast": 1, "quick": 1, "quickly": 1}
+
+
+# -- polyphony and changes to the chords just given ----------------------------------------------
+def poly(text: str, line: str):
+    """'poly 4 on the pad', 'make the triangle polyphonic, four voices', 'pad -> 6 voice poly', 'make it mono'."""
+    match = (re.fullmatch(r"poly(?:phony)? (?P<n>\d+|\w+)(?: voices)? (?:on|for) (?:the )?(?P<target>[\w-]+)", text)
+             or re.fullmatch(r"(?:make )?(?:the )?(?P<target>[\w-]+) (?:->|to|=|gets?|plays?)? ?(?P<n>\d+|\w+)[- ]voices?(?: poly(?:phonic)?)?", text)
+             or re.fullmatch(r"(?:make |set )?(?:the )?(?P<target>[\w-]+) (?:polyphonic|poly)(?:,? (?:with )?(?P<n>\d+|\w+) (?:voices|notes))?", text)
+             or re.fullmatch(r"(?:make |set )?(?:the )?(?P<target>[\w-]+) (?P<mono>mono|monophonic)", text)
+             or re.fullmatch(r"(?:(?:give|let) (?:it|(?:the )?(?P<target>[\w-]+)) |make (?:it|that) (?:an? [\w ]+?, )?|(?:it|that) (?:has|gets) |"
+                             r"(?:use|set) )?(?P<n>\d+|\w+)[- ](?:voices?|notes at once)(?: poly(?:phonic|phony)?)?"
+                             r"(?: (?:on|for) (?:the )?(?P<on>[\w-]+))?", text))
+    if not match:
+        return None
+    if match.groupdict().get("mono"):
+        return ih.Poly(words_of(match.group("target"), line), 1)
+    said = match.groupdict().get("n")
+    count = 8 if said is None else int(said) if said.isdigit() else NUMBERS.get(said)
+    if count is None:
+        return None
+    if not 1 <= count <= 16:
+        raise LanguageError(f"a voice plays 1 to 16 notes at once, not {count} (out of range)", column_of(str(said), line))
+    target = match.group("target") or match.groupdict().get("on")      # none named: the voice in focus
+    return ih.Poly(words_of(target, line), count, column_of(target or str(said), line))
+
+
+def chord_changes(text: str, line: str):
+    """'capo 2', 'tritone sub it', 'bass |+ n 12' (Tidal): the chords (or notes) just given, moved."""
+    capo = re.fullmatch(r"(?:put (?:a |the )?)?capo (?:on )?(?:fret )?(\d+)", text)
+    if capo:
+        return ih.MoveNotes(None, int(capo.group(1)), None, column_of(capo.group(1), line), True)
+    if re.fullmatch(r"tritone sub(?:stitute|stitution)?(?: it| that| the (?:v|five|dominant|g7|chord))?", text):
+        return ih.MoveNotes(None, 6, None, 0, True)
+    tidal = re.fullmatch(r"(?P<who>[\w-]+) \|([+-]) n (\d+)", text)
+    if tidal:
+        sign = 1 if tidal.group(2) == "+" else -1
+        return ih.MoveNotes(words_of(tidal.group("who"), line), sign * int(tidal.group(3)), None,
+                            column_of(tidal.group("who"), line))
+    return None
+
+
+__all__ = ["move_notes", "revoice", "arpeggiate", "semitones_of", "poly", "chord_changes"]

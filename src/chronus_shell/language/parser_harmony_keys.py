@@ -87,7 +87,7 @@ def _read_key(text: str, line: str):
     if match and re.match(r"(?:play|hold|strum|sound) ", text) and match.group(3) in ("major", "minor", "maj", "min") \
             and not re.search(r"\b(?:in|key|to)\b", text):
         return None                                        # 'play c major': the chord
-    if match and match.group(3) in ("major", "minor", "maj", "min") and not re.search(r"\b(?:in|key|to)\b", text):
+    if match and match.group(3) in ("major", "minor", "maj", "min") and not re.search(r"\b(?:in|key|to|scale|mode)\b", text):
         raise LanguageError(f"'{text}' could be the key ('in {text}') or the chord ('play {text} chord'): say which", 0)
     if not match:
         match = (re.fullmatch(rf"(?:(?:go|use|play|let'?s go|switch to) )?{SCALE}(?: mode| scale)?,? (?:on |in |from )?{KEYNOTE}()", text)

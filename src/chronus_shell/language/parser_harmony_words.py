@@ -32,7 +32,8 @@ def words_of(text: str | None, line: str) -> it.Words | None:
 
 
 #: What a musician calls a voice in a harmony phrase, the way the language names it ('the 808': the bass).
-VOICE_WORDS = {"808": "bass", "808s": "bass", "bassline": "bass", "tri": "triangle", "keys": "pad"}
+VOICE_WORDS = {"808": "bass", "808s": "bass", "bassline": "bass", "tri": "triangle", "keys": "pad", "organ": "pad",
+               "piano": "pad", "rhodes": "pad", "wurli": "pad", "ep": "pad", "strings": "pad"}
 
 
 def column_of(text: str, line: str) -> int:
@@ -56,6 +57,15 @@ def chord_list(text: str) -> list[str] | None:
     return chords or None
 
 
+_HOLD = re.compile(r",? (?:and )?(?:hold(?: it| that)?|let it ring|sustain(?: it)?|(?:just )?sit on it|keep it)$|"
+                   r" for (?:that|a|the) [\w\s-]+ (?:vibe|feel|sound)$")
+
+
+def without_hold(text: str) -> str:
+    """'play fmaj7 and hold', 'minor 7 on a, hold it': the hold is what a gate does anyway."""
+    return _HOLD.sub("", text).strip()
+
+
 def has_quality(chords: list[str]) -> bool:
     return any(not re.fullmatch(NOTE, c) for c in chords)
 
@@ -67,4 +77,4 @@ def bad_chord(listed: str, line: str) -> LanguageError:
     return chord_error(listed, column_of(listed, line))
 
 
-__all__ = ["NOTE", "PRONOUNS", "NUMBERS", "CHORDISH", "words_of", "column_of", "chord_list", "has_quality", "bad_chord"]
+__all__ = ["without_hold", "NOTE", "PRONOUNS", "NUMBERS", "CHORDISH", "words_of", "column_of", "chord_list", "has_quality", "bad_chord"]

@@ -57,6 +57,9 @@ class ShellRules:
         words = first_of(children, it.Words)
         if path is None and words is not None and len(words.items) == 1 and re.search(r"[\d_-]", words.text):
             path = f"{words.text}.wav"                    # "record jam1": a take named jam1, not an unnamed one
+        named = re.search(r"\b(?:called|named|as)\s+(\S+)$", words.text, re.I) if path is None and words else None
+        if named:
+            path = f"{named.group(1)}.wav"                # "record a take called boss_theme"
         return it.Record(path)
 
     def stop_recording(self, *_):

@@ -55,6 +55,10 @@ def has_token(children, token_type: str) -> bool:
     return any(isinstance(c, Token) and c.type == token_type for c in children)
 
 
+#: Words before a name said after what it names ('the set as gig-1', 'a take called boss_theme').
+_NAME_MARKS = ("called", "named", "as")
+
+
 class ValueRules:
     """Part of the parse-tree Transformer: the rules for values and words."""
 
@@ -87,8 +91,9 @@ class ValueRules:
     def name(self, *tokens):
         """A session name of one or more words ("night drive"), or a file path."""
         words = [word_of(token) for token in tokens]
-        if len(words) > 1 and words[0].text.lower() in ("called", "named"):   # "my session called standards"
-            words = words[1:]
+        marks = [i for i, word in enumerate(words[:-1]) if word.text.lower() in _NAME_MARKS]
+        if marks:                                        # "my session called standards", "the set as gig-1"
+            words = words[marks[-1] + 1:]
         return it.Word(" ".join(word.text for word in words), words[0].column)
 
     one_name = name                        # "delete night-drive session": one word before "session"

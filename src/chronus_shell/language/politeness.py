@@ -32,12 +32,18 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"(?<!\w)['\"]|['\"](?!\w)", ""),
     (r"\b(add|put)\s+(?:a|an)\s+(?:second|2nd|third|new|extra)\b", r"\1 a"),
     (r"(?<=[xX.\-|])\s+(?=[A-Za-z][\w-]*\s+\|?[xX.][xX.\-| ]{2,})", ", "),
-    (r"\breal quick\b|\bright now\b(?=.)", ""),
-    (r"\b(?:the\s+)?(?:high|higher|top|upper)\s+(?:one|tone|sound|beep|voice|note|synth)\b", "the lead"),
+    (r"\breal quick\b", ""), (r"\bright now\b(?=.)", "now"),
+    (r"(?:,\s*|\s+)(?:no|without|skip(?:\s+the)?)\s+quanti[sz](?:e|ation|ing)\b|\bunquanti[sz]ed\b", " now"),
+    (r"\bnow(?:[\s,]+now)+\b", "now"),
+    (r"\b(?:the\s+)?(?:high|higher|top|upper)\s+(?:one|tone|sound|beep|voice|note|synth)\b(?!\s+on\b)", "the lead"),
+    (r"^(?:a\s+)?(higher|lower)\s+(?:note|pitch)\s+on\s+(?:the\s+)?(\w+)$", r"the \2 \1"),   # 'higher note on the sine'
     (r"\b(?:the\s+)?(?:low|lower|bottom|deep)\s+(?:one|tone|sound|beep|voice|note|synth)\b", "the sub"),
     (r"\b(?:4\s*/\s*4|4\s*x\s*4|four four)\b", "four on the floor"),
     (r"\b(?:on\s+)?all (?:four|4) beats\b", "on every beat"),
-    (r"\ba 5th\b", "a fifth"), (r"\ba 4th\b", "a fourth"),
+    (r"(?<![/\d])\b(1|2|3|4|5|8|16|32)(?:st|nd|rd|th)(s?)\b", lambda m: _ORDINAL[m.group(1)] + m.group(2)),
+    (r"(?<=/)(\d+)(?:st|nd|rd|th)\b", r"\1"),
+    (r"\bin\s+(?:straight\s+)?(eighth|sixteenth|quarter)(?:s|\s+notes)\b", r"\1s"),
+    (r"\b(hats?|kick|snare)\s+(eighth|sixteenth|quarter)\s+notes\b", r"\1 \2s"),   # a part's rhythm, not its decay
     (r"^(303|808)\b", r"the \1"),
     (r"\b(?:the\s+)?whole\s+(?:beat|mix|track|thing|song|tune)\b", "everything"),
     (r"\b1/4 notes?\b", "quarter note"), (r"\b1/8 notes?\b", "eighth note"), (r"\b1/16 notes?\b", "sixteenth note"),
@@ -62,6 +68,9 @@ def polite(text: str) -> str:
     return _GERUND.sub(lambda m: _VERB_OF.get(m.group(1).lower(), m.group(1)), text.strip(), count=1)
 
 
+#: '8th' → 'eighth', '2nd' → 'second': an ordinal in digits said the grammar's way.
+_ORDINAL = {"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth", "8": "eighth", "16": "sixteenth",
+            "32": "thirty-second"}
 #: 'mind bringing the tempo down': the verb of a request said as a gerund, first word only.
 _VERB_OF = {"bringing": "bring", "dropping": "drop", "turning": "turn", "taking": "take", "making": "make",
             "putting": "put", "adding": "add", "setting": "set", "muting": "mute", "giving": "give",

@@ -16,16 +16,19 @@ from functools import lru_cache
 
 from ..engine.catalogue import CATALOGUE
 from .errors import LanguageError
-from .asides import described_then_asked, without_asides, without_label, without_reason
+from .asides import described_then_asked, without_asides, without_label, without_purpose, without_reason
 from .follow_ups import follow_up
 from .modulation_phrases import aimed
 from .musician_words import QUALITIES, nickname, rephrasings
+from .param_verbs import verb_readings
 from .param_words import COMPARATIVES
 from .parser_harmony_words import HARMONY_WORDS
 from .patch_model import PatchModel
 from .politeness import polite
 from .qualities import quality_request
+from .scene_words import scene_words
 from .shorthands import shorthand
+from .tidal_lines import tidal_line
 from .vocabulary import command_words, filler_words, is_known_word, module_words, unit_words
 
 
@@ -36,6 +39,12 @@ class Reading:
     said: str                      # how it was read, for the echo ("cutof → cutoff")
     text: str | None = None
     intent: object = None
+    sure: bool = False             # every word changed is a known synonym ('rm' → remove), none a guess
+
+    @property
+    def guessed(self) -> bool:
+        """A word in it was guessed (a typo, a nickname): such a reading may not throw work away."""
+        return " → " in self.said and not self.sure
 
 
 #: Musicians' words for what the language names otherwise (whole words, one way).
@@ -74,7 +83,10 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     """The readings worth trying for a refused `line`, most literal first (a part left out — a
     reason, a label — is read again the same way, once)."""
     found: list[Reading] = []
-    text = shorthand(polite(re.sub(r"(?<=[A-Za-z]{2})\.$", "", line.strip().rstrip("?!")).strip()))
+    tidal = tidal_line(line)                              # 'd1 $ s "bd*4"': Tidal's quoted cycle
+    if tidal:
+        return [Reading(*tidal)]
+    text = shorthand(scene_words(polite(re.sub(r"(?<=[A-Za-z]{2})\.$", "", line.strip().rstrip("?!")).strip())))
     follow = follow_up(text, model, last, last_text)
     if follow:
         return [Reading(said, intent=intent) for said, intent in follow]
@@ -96,17 +108,19 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     if each and re.search(r"\b(?:both|each|all)\b", text, re.I):
         return each                                       # "kick and hats both at 0.3": each one
     if tidied.lower() != line.strip().lower():
-        found.append(Reading(", ".join(said) or f"read as '{tidied}'", tidied))
+        sure = all(" → " not in s or s.split(" → ")[0] in SLANG for s in said)
+        found.append(Reading(", ".join(said) or f"read as '{tidied}'", tidied, sure=sure))
     found += each
     for how, new in rephrasings(tidied, model) or (rephrasings(text, model) if text != tidied else []):
         found.append(Reading(how, new))
+    found += [Reading(how, new) for how, new in verb_readings(text) + (verb_readings(tidied) if tidied != text else [])]
     asked = aimed(text, model) or quality_request(text, model) or (
         quality_request(tidied, model) if tidied != text else None)
     if asked:
         found.append(Reading(*asked))
     for how, new in _equivalents(tidied, model):
         found.append(Reading(how, new))
-    left_out = (without_asides(text, model) or without_reason(text) or without_label(text, model, lambda: _part_names(model))
+    left_out = (without_asides(text, model) or without_reason(text) or without_purpose(text, model) or without_label(text, model, lambda: _part_names(model))
                 or described_then_asked(text))
     aside = Reading(*left_out) if left_out else None
     if aside:

@@ -20,6 +20,16 @@ SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r
     (r"\b(swap|switch|flip|reverse)\s+the\s+order\s+of\b", r"\1"), (r"^you\s+can\s+", ""),
     (r"(?<=\S)(?:,\s*|\s+)(?:(?:super|very|really|nice and)\s+)?(?:quietly|quiet|softly|low|in the background|underneath)"
      r"(?:,\s*(?:(?:super|very|really)\s+)?(?:quiet|low))?$", ", quieter"),
+    (r"\s+with\s+(?=(?:lots|loads|tons|heaps|plenty|a\s+lot|a\s+ton|more|less|extra|high|heavy|a\s+bit|a\s+little|a\s+touch|"
+     r"some|little|low|(?:a\s+)?(?:big|long|short|small|huge))\b(?!.*\d))", ", "),        # "a delay with lots of feedback": the setting after a comma
+    (r"\b(?:lots|loads|tons|heaps|plenty|masses|a\s+(?:lot|ton|load|heap))\s+(?:of|more)\s+(?=[a-z])|"
+     r"\b(?:high|heavy|extra)\s+(?=(?:feedback|resonance|reso|drive|room|mix|depth|decay|release|swing)\b)", "a lot more "),
+    (r"\ba\s+(?:touch|bit|little(?:\s+bit)?)\s+of\s+(?=(?:feedback|resonance|reso|drive|room|mix|depth|decay|release|swing)\b)",
+     "a bit more "),
+    (r"(?<!\ba\s)\b(?:(?:very\s+)?little|low|barely\s+any|hardly\s+any|not\s+much)\s+(?=(?:feedback|resonance|reso|drive|room|mix|depth|"
+     r"decay|release|swing)\b)", "a lot less "),
+    (r"\bhi[\s-]+hats?\b|\bhigh[\s-]+hats?\b", "hats"), (r"^ad\s+(?=an?\s)", "add "),
+    (r"\b(is|are|sounds?|way)\s+to\s+(?=[a-z]+$)", r"\1 too "),        # 'kick is to boomy': too
     (r"\bdec\b(?=\s+[\d.])", "decay"), (r"\bcut\b(?=\s+[\d.])", "cutoff"), (r"\brte\b(?=\s+[\d.])", "rate"),
     (r"\b(?:dry\s*/\s*wet|wet\s*/\s*dry)\s+([\d.]+)(?!\s*%)\b", r"mix \1%"),
     (r"\b(?:dry\s*/\s*wet|wet\s*/\s*dry)\b", "mix"),

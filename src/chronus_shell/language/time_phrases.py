@@ -3,9 +3,10 @@
 A line may carry a *duration* ("over 8 bars", "for a bar", "during 16 beats", "slowly" = the default
 4 bars) and a *start* ("at the next bar", "in 2 bars", "on the next beat", "after 4 bars"); what is
 left is an ordinary command ("open the filter to 3k"), translated as usual and then timed
-(timed_lines.py). Musicians' verbs for motion are rewritten to the command they mean:
-"fade out the bass" → the bass's level to its floor, "sweep the cutoff from 200 to 2k" → the cutoff
-to 2k starting from 200, "speed up to 140" → the tempo. `split` returns None for a line without
+(timed_lines.py). A change is read as its constituents — what moves, where from ("from 200", or a
+bare "128 -> 140"), where to — with any motion word around them left out ("cutoff ramps up to",
+"automate the cutoff", "tempo automation:"): "sweep the cutoff from 200 to 2k" → the cutoff to 2k
+starting from 200; "fade out the bass" → the bass's level to its floor; "speed up to 140" → the tempo. `split` returns None for a line without
 time words, so every other line goes on untouched.
 """
 from __future__ import annotations
@@ -98,8 +99,7 @@ def _start(match: re.Match) -> tuple[int, str]:
 def split(text: str, bpm: float = 120.0) -> Timed | None:
     """The line's time words and the command left, or None when it has none."""
     line = strip_label(_FILLER.sub("", text.strip().rstrip(".!")))
-    line = _ARROW.sub(r"from \1 to ", _TAIL.sub("", _LEAD.sub("", line)).replace("!", ""))
-    line = _SUBJECT_VERB.sub(r"set \g<what> to ", line)
+    line = _TAIL.sub("", _LEAD.sub("", line)).replace("!", "")
     curve = None
     match = _CURVE.search(line)
     if match:
@@ -184,14 +184,8 @@ def _fade(line: str) -> tuple[str, str, str | None] | None:
     return None
 
 
-_SWEEP = re.compile(r"^(?:sweep|ramp|glide|slide|move|bring|take|automate|push|pull|turn|ease|drift|creep|nudge|walk)\s+(?P<what>.+?)\s+from\s+"
-                    r"(?P<a>.+?)\s+(?:up\s+to|down\s+to|to|into)\s+(?P<b>.+)$", re.I)
 _SWEEP_WAY = re.compile(r"^(?:(?:do\s+)?an?\s+)?(?:filter\s+sweep\s+(up|down)|sweep\s+(?:up\s+|down\s+)?(?:the\s+)?"
                         r"(?:filter|cutoff)\s+(up|down))$|^sweep\s+(up|down)\s+(?:the\s+)?(?:filter|cutoff)$", re.I)
-_FROM_TO = re.compile(r"^(?:set\s+)?(?P<what>.+?)\s+from\s+(?P<a>.+?)\s+(?:up\s+to|down\s+to|to)\s+(?P<b>.+)$", re.I)
-_VERB_TO = re.compile(r"^(?:sweep|ramp|glide|slide|move|bring|take|automate|ease|drift|creep|nudge|walk|swell|close|open)\s+"
-                      r"(?P<what>.+?)\s+(?:up\s+to|down\s+to|back\s+(?:up\s+|down\s+)?to|to)\s+"
-                      r"(?P<b>.+)$", re.I)
 _TEMPO = re.compile(r"^(?:accelerate|decelerate|ramp up|ramp down|ramp|speed up|slow down|go|get faster|get slower|"
                     r"bring|take|push|pull|drift|ease|creep|nudge|broaden)\s+(?:(?:the\s+)?(?:tempo|bpm)\s+)?(?:up\s+|down\s+)?to\s+"
                     r"(?P<b>\d+(?:\.\d+)?)\s*(?:bpm)?$", re.I)
@@ -204,16 +198,43 @@ def _sweep(line: str) -> tuple[str, str | None]:
         way = next(group for group in match.groups() if group).lower()
         return f"{'open' if way == 'up' else 'close'} the filter a lot", None
     line = re.sub(r"^(sweep|ramp|glide|slide|automate)\s+from\s+", r"\1 the cutoff from ", line, flags=re.I)   # a sweep is the filter's
-    match = _SWEEP.match(line) or _FROM_TO.match(line)
-    if match:
-        return f"set {match.group('what')} to {match.group('b')}", f"set {match.group('what')} to {match.group('a')}"
     match = _TEMPO.match(line)
     if match:
         return f"set the tempo to {match.group('b')}", None
-    match = _VERB_TO.match(line)
-    if match and not re.fullmatch(r"(?:it|this|things)", match.group("what"), re.I):   # "take it to 96": say which
-        return f"set {match.group('what')} to {match.group('b')}", None
-    return line, None
+    return _ranged(line)
+
+
+#: Words that only say a change moves, wherever they stand ('cutoff ramps up to', 'automate the
+#: cutoff', 'tempo automation:'): the length says so already, so they are left out of the command.
+MOTION_ONLY = frozenset(
+    "sweep sweeps ramp ramps ramping glide glides slide slides move moves moving automate automation control line "
+    "bring take push pull drift drifts ease creep creeps crawl crawls nudge walk swell swells swelling rise rises "
+    "climb climbs fall falls sink sinks go goes let open opens close closes set".split())
+_TEMPO_SUBJECT = re.compile(r"^(?:the\s+)?(?:tempo|bpm|speed up|slow down|speed|pace)$", re.I)
+_VALUE = r"-?\d+(?:\.\d+)?\s*(?:k|khz|hz|ms|s|%|db|bpm|cents)?"
+#: A change as its constituents: what moves, where from (said or a bare value), which way, where to.
+_RANGE = re.compile(rf"^(?P<what>.*?)[\s:]*(?:\bfrom\s+(?P<a>.+?)\s+|(?<![\w.])(?P<bare>{_VALUE})\s+)?"
+                    r"(?:(?:up|down|back)\s+)*(?:to|->|→)\s+(?P<b>\S.*)$", re.I)
+
+
+def _ranged(line: str) -> tuple[str, str | None]:
+    """'the resonance creeps up to 0.8', 'tempo: 128 -> 140', 'control cutoff from 500 to 3000': the
+    thing moving (motion words left out), its start and its target, whatever the verb; a line whose
+    words are all the grammar's is left as it is."""
+    match = _RANGE.match(line)
+    if not match:
+        return line, None
+    words = match.group("what").split()
+    kept = [w for w in words if w.lower() not in MOTION_ONLY]
+    start = match.group("a") or match.group("bare")
+    if len(kept) == len(words) and start is None:
+        return line, None
+    what = " ".join(w for w in kept if w.lower() not in ("up", "down", "back"))
+    if what.lower() in ("", "it", "this", "things", "that"):
+        return f"take it to {match.group('b')}", None       # the tempo or the focused param: _BARE_IT asks
+    if _TEMPO_SUBJECT.match(what):
+        what = "the tempo"
+    return f"set {what} to {match.group('b')}", (f"set {what} to {start}" if start else None)
 
 
 TEMPO_WORDS = {"accelerando": "speed up", "accel": "speed up", "stringendo": "speed up", "ritardando": "slow down",
@@ -234,18 +255,15 @@ _FILLER = re.compile(r"\s+(?:before|for|into|going into|leading into|until|ahead
                      r"build-up|breakdown|break|chorus|verse|outro|intro|bridge|end)\s*$", re.I)
 _LABEL = re.compile(r"^(?:breakdown|build|buildup|build-up|drop|intro|outro|bridge|chorus|verse|transition|[a-z]+ing)\s*:\s*",
                     re.I)
-#: Words after the time words that say nothing more: 'pls', 'like a ritard', 'real slow like', 'kinda muffled'.
-_TAIL = re.compile(r"(?:[\s,]+(?:pls|please|plz|thx|thanks|lol|ok|okay))+$|(?:(?<=bars)|(?<=bar)|(?<=beats)|(?<=measures))"
+#: Words after the time words that say nothing more: 'pls', 'like a ritard', 'real slow like', 'kinda muffled',
+#: 'then stays' (a ramp stays where it ends).
+_TAIL = re.compile(r"(?:[\s,]+(?:pls|please|plz|thx|thanks|lol|ok|okay))+$|[\s,]+(?:then|and)\s+(?:stays?|holds?|sits?|rests?)(?:\s+there)?$|(?:(?<=bars)|(?<=bar)|(?<=beats)|(?<=measures))"
                    r"(?:[\s,]+(?:like\s+an?\s+\w+|kinda\s+\w+|sort\s+of\s+\w+|real\s+slow(?:\s+like)?|"
                    r"(?:let|so|while|because|cause|cos|to\s+let)\s+(?:the|it|them|us|me|you|we)\b[\w\s']*))$|"
                    r"\s+(?:real|really|nice\s+and)\s+slow(?:\s+like)?(?=\s+(?:over|across|during))", re.I)
 _LEAD = re.compile(r"^(?:hold up|hold on|wait|ok(?:ay)?|alright|right|yo|hey|so|now)\s*[,!]\s*", re.I)
-#: "delay feedback creep up to .8", "let the tempo sink to 40": the thing moving first, then its verb.
-_SUBJECT_VERB = re.compile(r"^(?:let\s+)?(?P<what>(?:the\s+)?[a-z]+(?:\s+[a-z]+)?)\s+(?:creeps?|drifts?|sinks?|rises?|"
-                           r"climbs?|falls?|glides?|slides?|crawls?)\s+(?:up\s+|down\s+|back\s+)?to\s+", re.I)
 _OWNER_AFTER = re.compile(r"^set\s+(?:the\s+)?(?P<what>[a-z_]+)\s+to\s+(?P<value>.+?)\s+on\s+(?:the\s+)?(?P<who>[a-z_]+\d*)$",
                           re.I)                   # "detune to 15 cents over 8 bars on the saw"
-_ARROW = re.compile(r"(\d+(?:\.\d+)?\s*k?(?:hz)?)\s*(?:→|->)\s*", re.I)     # "filter 300 → 3000"
 _FOR_BARE = re.compile(r"\s+for\s+(?P<num>\d+|two|three|four|eight|sixteen)$", re.I)
 _MUTE_WORDS = re.compile(r"^(?:no|without|lose|lay\s+out|kill|cut|drop|take\s+out|pull\s+out|tacet|silence)\s+"
                          r"(?P<what>.+?)(?:\s+out)?$|^(?:lay|drop|take|pull)\s+(?P<what2>.+?)\s+out$|"

@@ -42,6 +42,7 @@ TRIGGERS = re.compile(r"\b(?:bars?|beats?|measures?|steps?|sixteenths?|seconds?|
                       r"dim|speed|slow|decelerate|broaden|for\s+(?:\d+|two|three|four|eight|sixteen))\b|\d\s*s\b", re.I)
 _SEPARATORS = re.compile(r"\s*(?:;|,|\band then\b|\bthen\b)\s*", re.I)
 _BACK = re.compile(r"^(?:and\s+)?(?:bring\s+(?:them|em|'em|it|\w+)\s+back(?:\s+in)?|(?:(?:it\s+|they\s+)?comes?\s+)?back(?:\s+in)?)$", re.I)
+_STAYS = re.compile(r"^(?:and\s+)?(?:(?:it|they)\s+)?(?:stays?|holds?|sits?|rests?)(?:\s+there)?$", re.I)
 _TIMED_MUTE = re.compile(r"\bfor\s+(?:a|an|one|two|three|four|eight|sixteen|\d+)\b", re.I)
 _CURVE_ONLY = re.compile(r"^(?:and\s+)?(?:exponential(?:ly)?|exp|logarithmic(?:ally)?|log|linear(?:ly)?)(?:\s+curve)?$", re.I)
 HELP_TOPICS = frozenset({"time", "timing", "ramp", "ramps", "fade", "fades", "sweep", "bars", "later"})
@@ -97,6 +98,8 @@ def _segments(text: str) -> list[str]:
         kind = _time_only(part)
         if _BACK.match(part) and out and _TIMED_MUTE.search(out[-1]):
             continue                              # "… for 4 then bring em back": the timed mute does that
+        if _STAYS.match(part) and out:
+            continue                              # "… over 8 bars then stays": a ramp stays where it ends
         if kind == "start" or (kind == "after" and not out):
             waiting.append(part)
         elif kind == "after" and out:

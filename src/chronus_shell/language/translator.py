@@ -8,11 +8,13 @@ forgotten (`rollback`), so the context never describes a patch that does not exi
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from difflib import SequenceMatcher
 
+from ..protocol.addresses import parse_line
 from ..protocol.message import Message
 from .errors import LanguageError
-from .intents import Mute, PlayPattern, Redo, Sequence, ShellVerb, Show, Undo
+from .intents import Mute, PlayPattern, Redo, Sequence, SetParam, ShellVerb, Show, Undo, Word, Words
 from .mapper import Mapper
 from .parser import as_question, parse
 from .patch_model import PatchModel, simplify_undo
@@ -112,7 +114,7 @@ class Translator:
             tried.add(reading.text or "")
             try:
                 messages = self._reading(reading)
-                if " → " in reading.said and any(m.address in _NOT_GUESSED for m in messages):
+                if reading.guessed and any(m.address in _NOT_GUESSED for m in messages):
                     continue                      # a guessed word never discards or deletes ('roll' ≠ rollback)
                 if all(messages != m for _, m, _ in worked):
                     worked.append((reading, messages, (self._state(), self._last_intent, self.understood)))
@@ -166,7 +168,7 @@ class Translator:
         inverse: list[list[Message]] = []
         previous = None
         try:
-            for item in intent.items:
+            for item in _one_owner(intent.items, self.model):
                 if isinstance(item, (Undo, Redo)):
                     raise LanguageError("undo and redo go on a line of their own", 0)
                 item = self.mapper.carry(previous, item)
@@ -295,6 +297,20 @@ def _agent_noun_of(word: str, guess: str) -> bool:
     return guess.startswith(word) and guess[len(word):] in ("r", "er", "or")
 
 
+def _one_owner(items: tuple, model: PatchModel) -> tuple:
+    """'decay 80ms, sustain 0': bare params said together go to the one module that has them all
+    (the envelope, not the acid filter that has a decay too); as said when none or several have them."""
+    bare = [i for i, item in enumerate(items) if isinstance(item, SetParam) and model.spec(item.ref.texts[0]) is None]
+    names = {"_".join(items[i].ref.texts) for i in bare}
+    if len(names) < 2:
+        return items
+    owners = [m for m in model.modules if all(model.spec(m).has_param(n) for n in names)]
+    if len(owners) != 1:
+        return items
+    owner = Word(owners[0], items[bare[0]].ref.column)
+    return tuple(replace(item, ref=Words((owner, *item.ref.items))) if i in bare else item for i, item in enumerate(items))
+
+
 def _last_settings(messages: list[Message]) -> list[Message]:
     """A param set twice on one line ('too clean, make it dirtier') is sent once, at its last value."""
     settable = [m.address for m in messages if m.address.startswith("/mod/") or m.address in ("/seq/bpm", "/seq/swing")]
@@ -321,7 +337,7 @@ def _net_mutes(messages: list[Message], muted_before: dict[str, bool]) -> list[M
 
 def _raw(line: str) -> Message:
     try:
-        return Message.parse(line)
+        return parse_line(line)
     except ValueError as err:
         raise LanguageError(f"bad raw message: {err}", 0, (), line) from None
 

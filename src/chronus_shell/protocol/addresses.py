@@ -1,85 +1,38 @@
-"""The canonical OSC addresses of docs/protocol.md, their argument shapes and the old aliases.
+"""The canonical OSC addresses of docs/protocol.md, their argument shapes and their old aliases.
 
 Includes the extensions listed in docs/architecture.md (`/session/delete`, `[now]` on `/seq/add`
 and `/seq/bpm`, `overwrite` on `/session/save`); the REPL-only `/shell/*` verbs are not OSC.
 
-`canonical(msg)` turns an alias into its canonical address and checks the argument count and
-kinds, so a bad packet is one readable line before it goes anywhere. Module ids, params and
-values are checked later against the live patch and the ParamSpecs (the supervisor's job).
+Aliases are resolved once, where a message comes in: `parse_line` for a raw text line (the REPL,
+scripts), `canonical(msg)` for an OSC packet (which also checks the argument count and kinds, so a
+bad packet is one readable line before it goes anywhere); every layer after sees canonical
+addresses. Module ids, params and values are checked later against the live patch and the
+ParamSpecs (the supervisor's job).
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from ..engine.params import did_you_mean
-from .message import Arg, Message
+from ..engine.engine_addresses import ADDRESSES as ENGINE
+from ..engine.timeline import TRANSACTIONS
+from .message import Address, Arg, Message
 
-__all__ = ["Address", "ADDRESSES", "ALIASES", "ProtocolError", "canonical", "find_address"]
+__all__ = ["Address", "ADDRESSES", "ALIASES", "QUERIES", "ProtocolError", "canonical", "find_address", "parse_line"]
 
 
 class ProtocolError(ValueError):
     """A message whose address or arguments do not fit the protocol; one readable line."""
 
 
-@dataclass(frozen=True)
-class Address:
-    """One address: `kinds` per required arg, `optional` kinds, `rest` kind for a variadic tail.
-
-    Kinds: `s` text, `n` number, `a` either.
-    """
-
-    path: str
-    usage: str
-    kinds: str = ""
-    optional: str = ""
-    rest: str | None = None
-    doc: str = ""
-
-    @property
-    def pattern(self) -> re.Pattern:
-        return re.compile("^" + re.sub(r"<[a-z]+>", "[a-z][a-z0-9_]*", self.path) + "$")
-
-
 ADDRESSES: tuple[Address, ...] = (
-    Address("/patch/create", "id type", "ss", doc="add a module instance"),
-    Address("/patch/connect", "src dst", "ss", doc="audio edge, or modulation edge to <id>.<param>"),
-    Address("/patch/disconnect", "src dst", "ss", doc="remove an edge"),
-    Address("/patch/remove", "id", "s", doc="remove a module and its edges"),
-    Address("/patch/begin", "", doc="open a transaction on the standby slot"),
-    Address("/patch/commit", "", doc="crossfade to the standby slot"),
-    Address("/patch/abort", "", doc="drop the open transaction"),
-    Address("/mod/<id>/<param>", "value", "a", doc="set a parameter"),
-    Address("/gate/<id>", "1|0 [hz…] [accent]", "n", rest="n", doc="open/close the voice's envelopes; several Hz open a chord (a mono voice grows to play it, said once); 0 with Hz releases those notes; a last number ≤ 1 after a pitch is the accent (a MIDI velocity)"),
-    Address("/seq/add", "track target pattern [now]", "sss", "s", doc="add or replace a track (next bar, or now)"),
-    Address("/seq/notes", "track notes…", "sa", rest="a", doc="per-step pitches: a2, c#3, Hz, a chord a3+c4+e4, - hold, . rest (octave always explicit)"),
-    Address("/seq/remove", "track", "s", doc="remove a track"),
-    Address("/seq/mute", "track 1|0 [bars]", "sn", "n", doc="mute (1) or unmute (0) a track; it keeps its pattern; "
-            "with bars it flips back that many bars later"),
-    Address("/seq/clear", "", doc="remove every track"),
-    Address("/seq/start", "", doc="start the sequencer"),
-    Address("/seq/stop", "[bar]", optional="s", doc="stop the sequencer now, or at the next bar line"),
-    Address("/seq/continue", "", doc="start the sequencer from the step it stopped before (MIDI Continue)"),
-    Address("/seq/bpm", "bpm [now] | bpm ramp beats", "n", "sn",
-            doc="tempo, 20–300 (next bar, or now); with ramp it glides there over the beats from the next step"),
-    Address("/seq/swing", "amount", "n", doc="swing, 0–0.6"),
-    # patterns (issue 15 part 2): transforms of a track, kept apart from its pattern as written
-    Address("/seq/shift", "track steps [now]", "sn", "s", doc="the pattern's rotation in whole steps (positive = later; 0 = as written)"),
-    Address("/seq/reverse", "track [1|0] [now]", "s", "as", doc="play the pattern backwards (1, the default) or forwards (0)"),
-    Address("/seq/speed", "track factor [now]", "sn", "s", doc="play the track at factor × (2 double time, 0.5 half time, 1.5 triplets), 0.125–8"),
-    Address("/seq/chance", "track p [now]", "sn", "s", doc="every hit of the track plays with probability p (0–1)"),
-    Address("/seq/humanize", "track amount [now]", "sn", "s", doc="seeded timing (up to 20 ms late) and accent variation, 0–1"),
-    Address("/seq/seed", "n", "n", doc="the seed every chance and humanize draws from (saved in the session)"),
+    *ENGINE,        # /patch/*, /mod, /gate, /seq/*, /ramp, /at: with their handlers (engine/engine_addresses.py)
+    *TRANSACTIONS,  # /patch/begin|commit|abort: the Timeline's (engine/timeline.py)
     Address("/record/start", "[path]", optional="s", doc="record the master output to WAV"),
     Address("/record/stop", "", doc="finish the recording"),
-    Address("/session/save", "name [overwrite]", "s", "s", doc="snapshot the whole state"),
-    Address("/session/load", "name [now]", "s", "s", doc="load at the next bar, or now"),
-    Address("/session/list", "", doc="reply with the saved sessions"),
+    Address("/session/save", "name [overwrite]", "s", "s", doc="snapshot the whole state", aliases=("/pattern/save",)),
+    Address("/session/load", "name [now]", "s", "s", doc="load at the next bar, or now", aliases=("/pattern/load",)),
+    Address("/session/list", "", doc="reply with the saved sessions", aliases=("/pattern/list",), replies=True),
     Address("/session/delete", "name", "s", doc="delete a saved session"),
-    # harmony (issue 14): polyphonic voices and the session key
-    Address("/patch/poly", "id n", "sn", doc="the voice containing id plays up to n notes at once (1–16; 1: mono)"),
-    Address("/seq/key", "tonic scale|none", "s", rest="s", doc="the session key (d minor, eb major; scales of engine/scales.py); none clears it"),
-    Address("/engine/status", "", doc="reply with slots, pids, blocks, xruns, failovers, cpu"),
+    Address("/engine/status", "", doc="reply with slots, pids, blocks, xruns, failovers, cpu", replies=True),
     Address("/engine/crash", "active|standby", "s", doc="test aid: SIGKILL a slot"),
     # gear (issue 18): MIDI and Ableton Link, answered by the gear layer (gear/)
     Address("/midi/in", "port|auto|off", "s", doc="listen to a MIDI input: by (part of) its name, the first found, or none"),
@@ -95,21 +48,8 @@ ADDRESSES: tuple[Address, ...] = (
     Address("/link", "on|off", "s", doc="join or leave the Ableton Link session"),
 )
 
-# time (issue 15): ramps and commands on the bar grid (engine/ramps.py, engine/timed_actions.py)
-ADDRESSES += (
-    Address("/ramp/<id>/<param>", "target beats [lin|exp] [from]", "nn", "sn",
-            doc="move a numeric param to target over beats, sample by sample, from where it is (or from); "
-                "exp (Hz, dB default) or lin (others)"),
-    Address("/at", "count bar|beat address [args…]", "nss", rest="a",
-            doc="play a /mod, /ramp, /gate or /seq command on the count-th bar (or beat) line: 1 = the next"),
-)
-
-ALIASES: dict[str, str] = {
-    "/seq/update/pattern": "/seq/add",
-    "/pattern/save": "/session/save",
-    "/pattern/load": "/session/load",
-    "/pattern/list": "/session/list",
-}
+ALIASES: dict[str, str] = {alias: address.path for address in ADDRESSES for alias in address.aliases}
+QUERIES = frozenset(address.path for address in ADDRESSES if address.replies)   # answered to the sender
 
 _KIND_NAMES = {"s": "text", "n": "a number", "a": "a number or text"}
 
@@ -124,6 +64,13 @@ def find_address(path: str) -> Address:
     hint = did_you_mean(path, known)
     extra = f" — did you mean {hint[0]}?" if hint else ""
     raise ProtocolError(f"unknown address {path}{extra} (see docs/protocol.md, e.g. /mod/<id>/<param>)")
+
+
+def parse_line(line: str) -> Message:
+    """A raw `/address args` line as a Message, an old spelling already replaced by its address
+    (the one place text comes in; OSC packets come in through `canonical`). ValueError if not raw."""
+    head, space, rest = line.strip().partition(" ")
+    return Message.parse(ALIASES.get(head, head) + space + rest)
 
 
 def canonical(msg: Message) -> Message:

@@ -1,6 +1,8 @@
-"""The Message value: an OSC-style address plus typed arguments, as every layer exchanges it."""
+"""The Message value: an OSC-style address plus typed arguments, as every layer exchanges it; and
+the Address, the shape of one address, which each layer declares next to the handler that answers it."""
 from __future__ import annotations
 
+import re
 import shlex
 from dataclasses import dataclass
 
@@ -25,7 +27,7 @@ class Message:
         parts = shlex.split(line.strip(), comments=False)
         if not parts or not parts[0].startswith("/"):
             raise ValueError(f"not a raw message: {line.strip()!r}")
-        if parts[0] in ("/seq/add", "/seq/update/pattern") and len(parts) > 4:   # a pattern with spaces, unquoted
+        if parts[0] == "/seq/add" and len(parts) > 4:   # a pattern with spaces, unquoted
             now = parts[-1:] if parts[-1].lower() == "now" else []
             parts = parts[:3] + [" ".join(parts[3:len(parts) - len(now)])] + now
         return cls(parts[0], tuple(_parse_arg(p) for p in parts[1:]))
@@ -33,6 +35,28 @@ class Message:
     @property
     def parts(self) -> list[str]:
         return [p for p in self.address.split("/") if p]
+
+
+@dataclass(frozen=True)
+class Address:
+    """One address: `kinds` per required arg, `optional` kinds, `rest` kind for a variadic tail;
+    `aliases` are old spellings (resolved where a message comes in); `replies` marks a query.
+
+    Kinds: `s` text, `n` number, `a` either.
+    """
+
+    path: str
+    usage: str
+    kinds: str = ""
+    optional: str = ""
+    rest: str | None = None
+    doc: str = ""
+    aliases: tuple[str, ...] = ()
+    replies: bool = False
+
+    @property
+    def pattern(self) -> re.Pattern:
+        return re.compile("^" + re.sub(r"<[a-z]+>", "[a-z][a-z0-9_]*", self.path) + "$")
 
 
 def _parse_arg(text: str) -> Arg:

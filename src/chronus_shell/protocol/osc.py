@@ -37,10 +37,10 @@ from pythonosc.osc_message import OscMessage
 from pythonosc.osc_message_builder import OscMessageBuilder
 from pythonosc.parsing import osc_types
 
-from .addresses import ProtocolError, canonical
+from .addresses import QUERIES, ProtocolError, canonical
 from .message import Message
 
-__all__ = ["OscServer", "QUERY_ADDRESSES", "decode_packet", "supervisor_handlers"]
+__all__ = ["OscServer", "decode_packet", "supervisor_handlers"]
 
 log = logging.getLogger("chronus.osc")
 
@@ -49,7 +49,6 @@ Clock = Callable[[float], int]            # unix seconds (time.time()) → sampl
 Query = Callable[[Message], object]
 Accepted = Callable[[Message, float], None]   # (message, seconds until it plays)
 Vet = Callable[[Message], Message]            # the message to send, or raise with the refusal
-QUERY_ADDRESSES = frozenset({"/engine/status", "/session/list"})
 _MAX_DATAGRAM = 65536
 _NTP_UNIX_OFFSET = 2208988800             # seconds from 1900-01-01 (NTP) to 1970-01-01 (unix)
 _IMMEDIATELY = 1                          # the OSC timetag 0x0000000000000001
@@ -299,7 +298,7 @@ class OscServer:
                 self._reply_error(sender, _one_line(err))
 
     def _handle(self, msg: Message, when: float | None, sender, anchor: list) -> None:
-        if msg.address in QUERY_ADDRESSES:
+        if msg.address in QUERIES:
             if self.query is None:
                 raise ProtocolError(f"{msg.address}: no answer available in this shell")
             answer = self.query(msg)

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from prompt_toolkit.patch_stdout import patch_stdout
 
 from .. import __version__
-from ..engine import compile_if_needed
 from ..gear.sessions import section_messages
 from ..language import Translator
 from ..protocol.message import Message
@@ -25,7 +24,8 @@ from ..session.osc_paths import confine_osc_paths
 from ..session.snapshot import remove_interrupted_saves
 from ..session.recorder import repair_interrupted_recordings
 from .engine_link import EngineLink
-from .output import Output
+from .launch import Starting
+from .printing import Output
 from .shell import Shell, make_prompt_session
 from .terminal import keys_kept_in_cooked_mode
 from .toolbar import backend_text
@@ -36,34 +36,21 @@ RECOVERY_ANSWERS = {"": True, "y": True, "yes": True, "n": False, "no": False}
 RECOVERY_ASKS = 3               # then it starts empty (the crashed set is kept aside)
 
 
-def repl_command(args) -> int:
-    """Run the shell until quit; 0 on a clean exit, 1 if the engine could not start."""
-    if not sys.stdin.isatty():
+def repl_command(args, starting: Starting | None) -> int:
+    """Run the shell until quit; 0 on a clean exit, 1 if the engine could not start. `starting`
+    (repl/launch.py) is the engine already on its way, None without a terminal."""
+    if starting is None:
         print("chronus: the shell needs a terminal; for commands from a pipe or a file use "
               "'chronus run -' or 'chronus run FILE'", file=sys.stderr)
         return 2
     output = Output()
-    compile_if_needed(output.info)       # the first run after an install: said, then compiled here
-    try:
-        supervisor = _make_supervisor(args)
-    except (ValueError, OSError, ImportError) as err:
-        output.problem(f"cannot start the audio engine: {err}")
+    if starting.problem:
+        output.problem(starting.problem)
         return 1
     try:
-        return asyncio.run(_main(args, supervisor, output))
+        return asyncio.run(_main(args, starting, output))
     except asyncio.CancelledError:              # SIGHUP/SIGTERM: everything was stopped on the way out
         return 1
-
-
-def _make_supervisor(args):
-    from ..supervisor import Supervisor
-    from ..supervisor.config import Config
-
-    from ..gear import Gear
-
-    config = Config.from_env(sample_rate=args.samplerate, block_size=args.blocksize,
-                             backend=args.backend, device=args.device)
-    return Gear(Supervisor(config), midi_in=args.midi_in, link=args.link)   # MIDI and Link around it
 
 
 def _stop_on_hangup() -> None:
@@ -90,13 +77,14 @@ def _library_warnings_to_the_log() -> None:
         root.addHandler(handler)
 
 
-async def _main(args, supervisor, output: Output) -> int:
+async def _main(args, starting: Starting, output: Output) -> int:
     _stop_on_hangup()
     _library_warnings_to_the_log()
+    supervisor = starting.supervisor
     translator = Translator()
     engine = EngineLink(supervisor, on_news=output.problem)
     try:
-        status = await engine.start()
+        status = await engine.start(starting.started)
     except Exception as err:                    # noqa: BLE001 — one line, never a traceback
         output.problem(f"cannot start the audio engine: {err}")
         await engine.stop()
@@ -153,8 +141,8 @@ def _from_any_thread(say: Callable[[str], None]) -> Callable[[str], None]:
 async def _start_modules(args, supervisor, translator, output: Output):
     """The user's modules (validated in the sandbox pool, then hot reload on save). With module files
     the prompt waits for them (`add bitwarp` must work at once); without, the pool starts behind it."""
-    from ..engine.user_modules import module_files
-    from ..supervisor.modules_setup import LiveModules
+    from ..engine.user_modules.loading import module_files
+    from ..supervisor.user_modules.wiring import LiveModules
 
     say, problem = _from_any_thread(output.info), _from_any_thread(output.problem)
     installed = _from_any_thread(lambda name: translator.model.forget_vanished_params(name))

@@ -20,7 +20,7 @@ from ..language.parser import grammar_parser
 from ..language.resolve import type_named
 from ..engine.samples import sample_names, samples_folder
 from ..session.snapshot import list_sessions
-from .words import Word, is_filler, keyword_of, keyword_terminals, note_names, split_words
+from .line_tokens import Word, is_filler, keyword_of, keyword_terminals, note_names, split_words
 
 #: What `list` can show (the REPL answers /shell/list itself).
 LIST_TOPICS = {"modules": "the live patch", "types": "every module type", "params": "params of the focus",

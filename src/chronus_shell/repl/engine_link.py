@@ -7,6 +7,7 @@ task refreshes a few times per second, so drawing the toolbar never calls the su
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import time
 from collections.abc import Callable
@@ -60,8 +61,12 @@ class EngineLink:
     async def _call(self, function, *args):
         return await asyncio.get_running_loop().run_in_executor(None, function, *args)
 
-    async def start(self) -> dict:
-        await self._call(self.supervisor.start)
+    async def start(self, started: concurrent.futures.Future | None = None) -> dict:
+        """Start the supervisor, or await its start already under way (`started`, repl/launch.py)."""
+        if started is None:
+            await self._call(self.supervisor.start)
+        else:
+            await asyncio.wrap_future(started)
         self.last_status = await self.status()
         self._seen = {kind: self.last_status.get(f"{kind}_count", 0) for kind in self._seen}
         self._failovers = self.last_status.get("failovers", 0)

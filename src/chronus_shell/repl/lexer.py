@@ -14,7 +14,7 @@ from prompt_toolkit.lexers import Lexer
 from ..engine.catalogue import specs
 from ..language.units import UNIT_ALIASES
 from ..language.vocabulary import command_words, is_known_word, module_words
-from .words import (NAME_INTRODUCERS, NOTE, NUMBER_WITH_UNIT, PATH, PATTERN, is_filler, keyword_of,
+from .line_tokens import (NAME_INTRODUCERS, NOTE, NUMBER_WITH_UNIT, PATH, PATTERN, is_filler, keyword_of,
                     split_words)
 
 #: Keywords after which the next word is a session name.

@@ -21,12 +21,12 @@ from .engine_link import EngineLink
 from .history import shell_history
 from .keys import prompt_bindings
 from .lexer import ChronusLexer
-from .output import Output, status_table
+from .printing import Output, status_table
 from .style import SHELL_STYLE
 from .terminal import shell_output
 from .toolbar import Toolbar
 from .topics import TopicError, help_renderables, list_renderables, show_renderables
-from .words import is_filler, keyword_of
+from .line_tokens import is_filler, keyword_of
 
 PROMPT = "chronus› "
 CONTINUATION = "      … "  # pasted lines line up under the first

@@ -3,21 +3,19 @@ the live patch. Module tables come from catalogue_table (the same ones `chronus 
 """
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
 from rich.table import Table
 from rich.text import Text
 
 from ..engine.catalogue import specs
 from ..engine.params import did_you_mean, format_number
+from ..language.command_forms import command_forms
 from ..language.mapper import SEQ_PARAMS
 from ..language.resolve import type_named
 from ..language.timed_lines import DOC_FORMS as TIME_FORMS, HELP_TOPICS as TIME_TOPICS
 from .catalogue_table import module_table
 from ..session.snapshot import list_sessions
 from .completer import LIST_TOPICS, param_meta
-from .words import keyword_of
+from .line_tokens import keyword_of
 
 
 class TopicError(ValueError):
@@ -26,18 +24,6 @@ class TopicError(ValueError):
     def __init__(self, message: str, suggestions: tuple[str, ...] = ()):
         super().__init__(message)
         self.suggestions = suggestions
-
-
-@lru_cache(maxsize=1)
-def command_forms() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(form, examples) from the grammar's `//:` lines: the same source as docs/commands.md."""
-    grammar = resources.files("chronus_shell").joinpath("grammar", "chronus.lark").read_text()
-    forms = []
-    for line in grammar.splitlines():
-        if line.startswith("//:"):
-            form, *examples = (part.strip() for part in line[3:].split("|"))
-            forms.append((form, tuple(examples)))
-    return tuple(forms) + tuple((form, tuple(examples)) for form, examples in TIME_FORMS)
 
 
 def _forms_table(forms, title: str) -> Table:
@@ -188,4 +174,4 @@ def _key_text(model) -> str:
     return f" · key {' '.join(key) if isinstance(key, (tuple, list)) else key}".replace("_", " ")
 
 
-__all__ = ["help_renderables", "list_renderables", "show_renderables", "command_forms", "TopicError"]
+__all__ = ["help_renderables", "list_renderables", "show_renderables", "TopicError"]

@@ -17,9 +17,18 @@ from .recorder import Recorder
 from .schema import without_orphan_tracks
 from .snapshot import delete_session, list_sessions, load_session, save_session, state_to_messages
 
-__all__ = ["Outcome", "SessionCommands", "DEFAULT_TAKE"]
+__all__ = ["Outcome", "SessionCommands", "DEFAULT_TAKE", "ANSWERED"]
 
 DEFAULT_TAKE = "take1.wav"          # in the current folder; never overwritten (take1-2.wav, …)
+ANSWERED: dict[str, str] = {}       # address → the SessionCommands method that answers it
+
+
+def answers(address: str):
+    """Register the method below as the answer to `address` (its shape: protocol/addresses.py)."""
+    def register(method):
+        ANSWERED[address] = method.__name__
+        return method
+    return register
 
 
 @dataclass
@@ -69,20 +78,15 @@ class SessionCommands:
             self._recorder = recorder
 
     def handle(self, msg: Message, state: dict) -> Outcome:
-        handler = {
-            "/session/save": self._save, "/pattern/save": self._save,
-            "/session/load": self._load, "/pattern/load": self._load,
-            "/session/list": self._list, "/pattern/list": self._list,
-            "/session/delete": self._delete,
-            "/record/start": self._record, "/record/stop": self._stop_recording,
-        }.get(msg.address)
-        if handler is None:
+        name = ANSWERED.get(msg.address)
+        if name is None:
             return Outcome(f"{msg.address} is not a session or recording message", ok=False)
         try:
-            return handler(msg.args, state)
+            return getattr(self, name)(msg.args, state)
         except SessionError as err:
             return Outcome(str(err), ok=False)
 
+    @answers("/session/save")
     def _save(self, args, state) -> Outcome:
         if not args:
             return Outcome("save needs a name: save session as night-drive", ok=False)
@@ -92,6 +96,7 @@ class SessionCommands:
         skipped = f" — left out track{'s' * (len(orphans) > 1)} {', '.join(orphans)}: no module to play" if orphans else ""
         return Outcome(f"saved session {args[0]} ({path}){skipped}")
 
+    @answers("/session/load")
     def _load(self, args, state) -> Outcome:
         if not args:
             return Outcome(f"load needs a name (saved: {', '.join(list_sessions()) or 'none yet'})", ok=False)
@@ -101,16 +106,19 @@ class SessionCommands:
         return Outcome(f"loading session {args[0]} {when}", messages=state_to_messages(loaded, state),
                        now=now, focus=loaded["focus"])
 
+    @answers("/session/list")
     def _list(self, args, state) -> Outcome:
         names = list_sessions()
         return Outcome(", ".join(names) if names else "no sessions saved yet", data=names)
 
+    @answers("/session/delete")
     def _delete(self, args, state) -> Outcome:
         if not args:
             return Outcome("delete needs a name: delete session night-drive", ok=False)
         delete_session(str(args[0]))
         return Outcome(f"deleted session {args[0]}")
 
+    @answers("/record/start")
     def _record(self, args, state) -> Outcome:
         with self._lock:
             current = self.recorder
@@ -125,6 +133,7 @@ class SessionCommands:
         renamed = f" ({requested.name} exists)" if recorder.path.name != requested.name else ""
         return Outcome(f"recording to {recorder.path}{renamed}")
 
+    @answers("/record/stop")
     def _stop_recording(self, args, state) -> Outcome:
         with self._lock:
             recorder = self.recorder

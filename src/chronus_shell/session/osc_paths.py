@@ -17,7 +17,7 @@ from .paths import SessionError, data_dir, is_explicit_path, sessions_dir
 __all__ = ["confine_osc_paths", "recordings_dir", "ALLOW_OPTION"]
 
 ALLOW_OPTION = "--osc-allow-any-path"
-_SESSION_FILES = ("/session/save", "/session/load", "/session/delete", "/pattern/save", "/pattern/load")
+_SESSION_FILES = ("/session/save", "/session/load", "/session/delete")
 
 
 def recordings_dir() -> Path:

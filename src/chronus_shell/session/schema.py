@@ -30,13 +30,12 @@ from ..engine.mini_notation import compile_pattern
 from ..engine.note_steps import MAX_CHORD, REST
 from ..engine.params import ParamError, did_you_mean
 from ..engine.scales import parse_key
+from ..engine.sequencer_verbs import SWING, TEMPO
 from ..engine.track_play import check_style
 from .file_limits import check_counts
 from .paths import SessionError
 from .schema_ramps import validate_ramps
 
-BPM_RANGE = (20.0, 300.0)
-SWING_RANGE = (0.0, 0.6)
 _ID = re.compile(r"[a-z][a-z0-9_]{0,31}")
 _NOTE = re.compile(r"[a-gA-G](#|b|s|sharp|flat)?-?\d")
 _TRACK = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,31}")
@@ -235,8 +234,8 @@ def _sequencer(seq: Any, ids: set[str]) -> dict:
         except ParamError as err:
             raise SessionError(f"sequencer.key: {err}") from None
     return {
-        "bpm": _number_in(seq.get("bpm", 120.0), BPM_RANGE, "sequencer.bpm"),
-        "swing": _number_in(seq.get("swing", 0.0), SWING_RANGE, "sequencer.swing"),
+        "bpm": _number_in(seq.get("bpm", TEMPO.default), (TEMPO.low, TEMPO.high), "sequencer.bpm"),
+        "swing": _number_in(seq.get("swing", SWING.default), (SWING.low, SWING.high), "sequencer.swing"),
         "running": bool(seq.get("running", True)),
         "tracks": tracks,
         **({"seed": _seed(seq["seed"])} if seq.get("seed") else {}),

@@ -12,7 +12,7 @@ from ..engine.catalogue import module_spec
 from ..engine.limits import shorten
 from ..engine.params import ParamError
 from ..engine.ramps import parse_args
-from ..engine.sequencer import BPM_RANGE, Sequencer
+from ..engine.sequencer_verbs import TEMPO, check
 from ..engine.tempo_curve import TEMPO_TARGET
 from ..protocol.message import Message
 from .paths import SessionError
@@ -51,10 +51,9 @@ def validate_ramps(value: Any, modules: dict) -> list[dict]:
 def _tempo(ramp: dict, where: str) -> dict:
     """A tempo ramp in progress: from and to in the tempo range, the beats left as /seq/bpm takes them."""
     try:
-        check = Sequencer(48000).check
         check(Message("/seq/bpm", (ramp.get("from"), "now")))
         check(Message("/seq/bpm", (ramp.get("to"), "ramp", ramp.get("beats"))))
     except (ParamError, TypeError, ValueError) as err:
-        raise SessionError(f"{where}: {err} (a tempo ramp's from and to are {BPM_RANGE[0]}–{BPM_RANGE[1]} bpm)") from None
+        raise SessionError(f"{where}: {err} (a tempo ramp's from and to are {TEMPO.range_text()} bpm)") from None
     return {"target": TEMPO_TARGET, "from": float(ramp["from"]), "to": float(ramp["to"]),
             "beats": float(ramp["beats"]), "curve": "lin"}

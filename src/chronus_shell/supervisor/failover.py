@@ -15,7 +15,7 @@ from . import realtime
 from .rings import (
     ACTIVE_SLOT, FAILOVER_AT, FAILOVERS, LATE_COMMANDS, LOST_BLOCKS, RT_PRIORITY, SKIPPED, SWITCH_NS, WRITTEN,
 )
-from .workers import SlotWorker, SupervisorError, WorkerGone
+from .child_processes import SlotWorker, SupervisorError, WorkerGone
 
 START_TIMEOUT_S = 120.0  # the first start may compile every kernel
 SKIP_QUIET_S = 0.5  # blocks dropped, then none for this long: the slots are back in time

@@ -5,8 +5,9 @@ spare is ready in a fraction of the time (pool workers go back to the ordinary n
 import gc
 
 from ..engine import warmup
-from . import output, pool_worker, slot  # noqa: F401  (preloaded for the children)
+from . import output_process, slot  # noqa: F401  (preloaded for the children)
 from .rings import raise_priority
+from .user_modules import sandbox_worker  # noqa: F401  (preloaded for the pool's workers)
 
 warmup()
 gc.collect()

@@ -24,7 +24,7 @@ from ..engine.engine import EngineError
 from .faults import read_marker
 from . import realtime
 from .rings import LOST_BLOCKS, RT_PRIORITY, SLOT_PID, WATCHDOG_KILLS, WRITTEN
-from .workers import WorkerGone
+from .child_processes import WorkerGone
 
 CHECKPOINT_S = 1.0      # how stale the music may be after a restore (the bar position is always exact)
 RESUME_S = 0.06         # resume this far ahead of the output: time to unpickle, replay and skip

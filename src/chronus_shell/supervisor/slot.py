@@ -16,11 +16,11 @@ import pickle
 import time
 
 from ..engine import warmup
-from ..engine.engine import Engine, EngineError
-from ..engine.hang_guard import HangGuard
+from ..engine.engine import EngineError
+from ..engine.user_modules.hang_guard import HangGuard
 from ..engine.timeline import Timeline
 from ..engine.sequencer_peek import peek
-from ..engine.user_modules_install import ModuleSwaps, _engines, install_user_module
+from ..engine.user_modules.install import ModuleSwaps, engines_in, install_user_module
 from .faults import SLOW_SHARE, ModuleMarker, end_own_group, lead_own_group, limit_memory
 from .samples import attach_sample
 from . import realtime
@@ -85,7 +85,7 @@ def _slot(conn, control_name: str) -> None:
     timeline = pickle.loads(timeline_bytes) if timeline_bytes else Timeline(sample_rate, block_size)
     marker = ModuleMarker(ring)
     # a user module stuck in process() is bypassed, in both slots alike; the marker names it meanwhile
-    Engine.hang_guard = HangGuard(marker=marker)
+    timeline.guard_hangs(HangGuard(marker=marker))
     loop = SlotLoop(conn, control, ring, timeline, ahead, max_catchup, role, marker, restore)
     try:
         loop.run()
@@ -117,7 +117,7 @@ def fast_forward(timeline: Timeline, swaps: ModuleSwaps, block: int) -> None:
 
 def bypass(timeline: Timeline, module_ids) -> None:
     """Those modules pass their input through (a processor) or stay silent from now on."""
-    for engine in _engines(timeline):
+    for engine in engines_in(timeline):
         for module_id in module_ids:
             if module_id in engine.modules:
                 engine.modules[module_id].hung = True

@@ -35,7 +35,7 @@ from .rings import (
 )
 from .restore import Restore
 from .status import slot_rows, summary
-from .workers import OutputProcess, SlotWorker, SupervisorError, WorkerGone
+from .child_processes import OutputProcess, SlotWorker, SupervisorError, WorkerGone
 
 LATENCIES_KEPT = 100_000
 TO_CREATE = Message("/patch/create")
@@ -236,7 +236,7 @@ class Supervisor(Failover, Restore):
         """
         self._entered_ns = latency.now_ns()
         head = msg.parts[0] if msg.parts else ""
-        if head in ("session", "pattern", "record"):
+        if head in ("session", "record"):
             return self._session_message(msg)
         if head == "engine":
             return self._engine_message(msg)

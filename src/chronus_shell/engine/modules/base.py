@@ -6,27 +6,13 @@ smoothing, so no module has to think about zipper noise.
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
-from functools import lru_cache
-from types import ModuleType
 from typing import ClassVar
 
 import numpy as np
 
+from .. import lazy_module
+from ..glide import decay_table
 from ..params import ModuleSpec, number
-
-def lazy_module(name: str) -> ModuleType:
-    """Import `name` on first attribute access, so the catalogue loads without numba (translate, help)."""
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.find_spec(name)
-    spec.loader = importlib.util.LazyLoader(spec.loader)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
 
 kernels = lazy_module("chronus_shell.engine.kernels")
 
@@ -34,13 +20,6 @@ kernels = lazy_module("chronus_shell.engine.kernels")
 PAN = number("pan", "ratio", 0, -1, 1, "stereo position: -1 hard left, 0 centre, 1 hard right (equal power)")
 
 SMOOTHING_MS = 5.0  # time constant of the one-pole parameter smoother
-
-
-@lru_cache(maxsize=8)
-def decay_table(pole: float, n: int) -> np.ndarray:
-    """pole^1 … pole^n: the closed-form one-pole glide of every param over n samples (the voice
-    kernels glide with the same table). Shared: never written."""
-    return pole ** np.arange(1, n + 1)
 
 
 class Module:
@@ -98,16 +77,18 @@ class Module:
         return block
 
     def _steady(self, name: str, value: float, n: int) -> np.ndarray:
-        """A settled param: one cached array per (value, n), not a new one every block.
+        """A settled param: one cached array per value, not a new one every block (a shorter
+        segment, cut at a note, gets the front of it).
 
         Not flagged read-only on purpose: numba compiles a separate kernel for read-only arguments,
         which would happen in the audio path. Modules and kernels never write their inputs."""
         cache = self.__dict__.setdefault("_steady_cache", {})
         hit = cache.get(name)
-        if hit is None or hit[0] != value or len(hit[1]) != n:
+        if hit is None or hit[0] != value or len(hit[1]) < n:
             block = np.full(n, value)
             cache[name] = hit = (value, block)
-        return hit[1]
+        block = hit[1]
+        return block if len(block) == n else block[:n]
 
     def params(self, n: int, modulation: dict[str, np.ndarray]) -> dict[str, np.ndarray | str]:
         """Every param for a block: smoothed numeric arrays (+ modulation, clipped to range), enums.
@@ -116,9 +97,8 @@ class Module:
         still = not modulation and not self.__dict__.get("driven")
         if still:
             hit = self.__dict__.get("_params_cache")
-            if (hit is not None and hit[0] == n and hit[1] == targets
-                    and all(value == targets[name] for name, value in self.current.items())):
-                return hit[2]
+            if hit is not None and hit[0] == n and hit[1] == targets and self.current.items() <= targets.items():
+                return hit[2]                 # (every glide has arrived: each current value equals its target)
         out: dict[str, np.ndarray | str] = {}
         for spec in self.spec.params:
             if spec.name == PAN.name:
@@ -129,7 +109,7 @@ class Module:
             block = self.param_block(spec.name, n)
             mod = modulation.get(spec.name)
             if mod is not None:
-                block = np.clip(apply_modulation(spec.unit, block, mod, spec.span), spec.low, spec.high)
+                block = clipped(apply_modulation(spec.unit, block, mod, spec.span), spec.low, spec.high)
             out[spec.name] = block
         if still:
             self._params_cache = (n, dict(targets), out)
@@ -183,6 +163,20 @@ class Banked(Module):
     def process(self, audio_in, params):
         from ..voices import render_alone
         return render_alone(self, audio_in, params)
+
+
+def all_finite(block: np.ndarray) -> bool:
+    """No NaN or ±inf in a block: one compiled pass for a float64 block (aligned and writable, as
+    the kernels are compiled for), numpy's two passes for anything else."""
+    if block.dtype == np.float64 and block.flags.behaved:
+        return kernels.finite(block.ravel())
+    return bool(np.isfinite(block).all())
+
+
+def clipped(block: np.ndarray, low: float, high: float) -> np.ndarray:
+    """np.clip's values (NaN kept) in place on a block this code owns, without np.clip's wrappers."""
+    np.maximum(block, low, out=block)
+    return np.minimum(block, high, out=block)
 
 
 def apply_modulation(unit: str, base: np.ndarray, mod: np.ndarray, span: float) -> np.ndarray:

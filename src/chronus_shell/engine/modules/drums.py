@@ -37,22 +37,19 @@ class Drum(Module):
         n = len(audio_in)
         if self.age < 0 or self.age > 4 * params["decay"][0] * 1e-3 * self.sample_rate:
             return np.zeros(n)
-        table = np.array([params[spec.name] for spec in self.spec.params if spec is not PAN])
+        if self.__dict__.get("_table_of") is not params:   # a still drum gets the same params dict every block
+            self._table = np.array([params[spec.name] for spec in self.spec.params if spec is not PAN])
+            self._table_of = params
+        noise, cutoff = self.wires(params, n)
         out = np.empty(n)
-        self.phase = kernels.drum(self.KIND, self.age, self.phase, table, self.wires(params, n),
-                                        float(self.sample_rate), out)
+        self.phase = kernels.drum_block(self.KIND, self.age, self.phase, self._table, noise, cutoff, self.filter_state,
+                                        self.level, params["gain"], float(self.sample_rate), out)
         self.age += n
-        return out * (self.level * params["gain"])
-
-    def wires(self, params, n: int) -> np.ndarray:
-        """High-passed noise (the snare's wires, the hat's metal); the kick has none."""
-        return NO_WIRES
-
-    def filtered_noise(self, cutoff: float, mode: int, n: int) -> np.ndarray:
-        out = np.empty(n)
-        kernels.svf(self.rng.uniform(-1.0, 1.0, n), np.full(n, cutoff), np.full(n, 0.9), mode,
-                    self.filter_state, float(self.sample_rate), out)
         return out
+
+    def wires(self, params, n: int) -> tuple[np.ndarray, float]:
+        """White noise and the cutoff it is high-passed at (the snare's wires, the hat's metal); the kick has none."""
+        return NO_WIRES, 0.0
 
 
 class Kick(Drum):
@@ -87,7 +84,7 @@ class Snare(Drum):
     KIND = 1   # a pitched body and noise wires
 
     def wires(self, params, n):
-        return self.filtered_noise(1800.0, 1, n)
+        return self.rng.uniform(-1.0, 1.0, n), 1800.0
 
 
 class Hat(Drum):
@@ -105,4 +102,4 @@ class Hat(Drum):
     KIND = 2   # high-passed noise
 
     def wires(self, params, n):
-        return self.filtered_noise(float(params["tone"][0]), 1, n)
+        return self.rng.uniform(-1.0, 1.0, n), float(params["tone"][0])

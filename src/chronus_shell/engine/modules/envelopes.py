@@ -5,7 +5,7 @@ import numpy as np
 
 from ..params import ModuleSpec, choice, number
 from .. import voice_layout as ck
-from .base import Banked, Module, seeded_generator
+from .base import Banked, Module, clipped, seeded_generator
 
 
 class ADSR(Banked):
@@ -76,4 +76,4 @@ class LFO(Module):
             wave = values[wraps]
             self.held = float(values[-1])
         self.phase = float(phase[-1])
-        return np.clip(params["offset"] + params["depth"] * wave, -1.0, 1.0)
+        return clipped(params["offset"] + params["depth"] * wave, -1.0, 1.0)

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import lazy_module
 from ..params import ModuleSpec, choice, number
-from .base import Module, lazy_module
+from .base import Module
 
 stereo_kernels = lazy_module("chronus_shell.engine.stereo_kernels")
 

@@ -29,11 +29,11 @@ from pathlib import Path
 
 import numpy as np
 
-from ..engine.engine import Engine
-from ..engine.user_modules import ModuleLoadError, load_module_source, spec_to_data
-from ..engine.user_modules_install import register_user_module
-from ..protocol.message import Message
-from .pool_meters import CompileClock, limit_memory, own_seconds, rss_bytes
+from ...engine.engine import Engine
+from ...engine.user_modules.loading import ModuleLoadError, load_module_source, spec_to_data
+from ...engine.user_modules.install import register_user_module
+from ...protocol.message import Message
+from .worker_meters import CompileClock, limit_memory, own_seconds, rss_bytes
 
 HEARTBEAT_S = 0.2
 WARMUP_BLOCKS = 4
@@ -151,8 +151,7 @@ class Validation:
         self._check_copies(engine)
 
     def _build_engine(self, cls) -> Engine:
-        engine = Engine(self.sample_rate, self.block_size)
-        engine.contain_faults = False  # the slots contain faults; here they are the verdict
+        engine = Engine(self.sample_rate, self.block_size, contain_faults=False)  # here a fault is the verdict
         role = cls.spec.role
         messages = [Message("/patch/create", (MODULE_ID, self.name))]
         if role == "processor":

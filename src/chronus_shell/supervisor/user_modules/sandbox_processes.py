@@ -1,13 +1,13 @@
 """The sandbox pool's processes: single-use workers started ahead of need, kept at the pool's size.
 
-Apart from validation (pool.py) because keeping processes is its own state machine: a keeper thread
+Apart from validation (sandbox_pool.py) because keeping processes is its own state machine: a keeper thread
 starts workers and waits for their "ready"; `_take` hands out an idle one; `_retire` lets a used
 or killed one go and wakes the keeper, which starts its replacement at once and reaps the old one.
 A pool whose workers keep dying before they are ready marks itself `broken` (the reason, one line).
 
-Forkserver: the pool sets the preload to PRELOAD (the supervisor's preload + pool_worker) when it
+Forkserver: the pool sets the preload to PRELOAD (the supervisor's preload + sandbox_worker) when it
 starts first; when the supervisor starts the forkserver first, supervisor/preload.py imports
-pool_worker itself, so workers never import it each time.
+sandbox_worker itself, so workers never import it each time.
 """
 from __future__ import annotations
 
@@ -18,19 +18,19 @@ from collections import deque
 from multiprocessing.connection import wait
 from typing import Self
 
-from .faults import kill_group
-from .pool_worker import pool_worker_main
+from ..faults import kill_group
+from .sandbox_worker import sandbox_worker_main
 
-PRELOAD = ["chronus_shell.supervisor.preload", "chronus_shell.supervisor.pool_worker"]
+PRELOAD = ["chronus_shell.supervisor.preload", "chronus_shell.supervisor.user_modules.sandbox_worker"]
 MAX_START_FAILURES = 3  # consecutive workers dying before ready → the pool reports itself broken
 
 
-class PoolWorker:
+class WorkerProcess:
     """A pre-started worker process and its pipe."""
 
     def __init__(self, ctx):
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=pool_worker_main, args=(child, {}), name="chronus-pool", daemon=True)
+        self.process = ctx.Process(target=sandbox_worker_main, args=(child, {}), name="chronus-pool", daemon=True)
         self.created = time.perf_counter()
         self.process.start()
         child.close()
@@ -55,12 +55,12 @@ class PoolWorker:
             pass
 
 
-class WorkerPool:
-    """`size` pre-started worker processes; SandboxPool (pool.py) runs one validation on each."""
+class WorkerProcesses:
+    """`size` pre-started worker processes; SandboxPool (sandbox_pool.py) runs one validation on each."""
 
     def __init__(self, ctx=None, size: int = 4, start_timeout_s: float = 120.0):
         if ctx is None:
-            from .config import Config
+            from ..config import Config
 
             ctx = multiprocessing.get_context(Config.from_env().start_method)
         if size < 1:
@@ -68,10 +68,10 @@ class WorkerPool:
         self.ctx, self.size = ctx, size
         self.start_timeout_s = start_timeout_s
         self.broken: str | None = None
-        self._idle: list[PoolWorker] = []
-        self._starting: list[PoolWorker] = []
-        self._busy: set[PoolWorker] = set()
-        self._retired: list[tuple[PoolWorker, float]] = []
+        self._idle: list[WorkerProcess] = []
+        self._starting: list[WorkerProcess] = []
+        self._busy: set[WorkerProcess] = set()
+        self._retired: list[tuple[WorkerProcess, float]] = []
         self._retire_times: deque[float] = deque()
         self.replacement_ms: list[float] = []  # worker taken/killed → a new one ready
         self.startup_ms: list[float] = []      # process start → ready
@@ -154,7 +154,7 @@ class WorkerPool:
                 missing = 0 if self.broken else self.size - len(self._idle) - len(self._starting) - len(self._busy)
             for _ in range(missing):
                 try:
-                    worker = PoolWorker(self.ctx)
+                    worker = WorkerProcess(self.ctx)
                 except (OSError, RuntimeError) as err:
                     self._start_failed(f"cannot start a pool worker: {err}")
                     break
@@ -182,7 +182,7 @@ class WorkerPool:
                     self._start_failed(f"a pool worker did not start in {self.start_timeout_s:g} s")
             self._reap()
 
-    def _check_started(self, worker: PoolWorker) -> None:
+    def _check_started(self, worker: WorkerProcess) -> None:
         try:
             message = worker.conn.recv() if worker.conn.poll() else None
         except (EOFError, OSError):
@@ -205,7 +205,7 @@ class WorkerPool:
                 self.replacements += 1
             self._cond.notify_all()
 
-    def _drop_starting(self, worker: PoolWorker) -> None:
+    def _drop_starting(self, worker: WorkerProcess) -> None:
         worker.close()
         with self._cond:
             if worker in self._starting:
@@ -236,7 +236,7 @@ class WorkerPool:
             self._retired.extend(keep)
 
     # -- taking and retiring workers ---------------------------------------------------------------
-    def _take(self, timeout: float) -> PoolWorker | None:
+    def _take(self, timeout: float) -> WorkerProcess | None:
         deadline = time.monotonic() + timeout
         with self._cond:
             while True:
@@ -252,7 +252,7 @@ class WorkerPool:
                     return None
                 self._cond.wait(min(left, 0.5))
 
-    def _retire(self, worker: PoolWorker, killed: bool) -> None:
+    def _retire(self, worker: WorkerProcess, killed: bool) -> None:
         if killed:
             worker.kill()
         worker.close()

@@ -6,8 +6,8 @@ wrong (exception, hang, crash, NaN/Inf, |x| > 4, wrong shape/dtype, too slow, me
 unpicklable or non-deterministic state) rejects it with one line, the details going to
 `<data dir>/logs/modules/<name>.log`. The shell process itself never executes user code.
 
-Processes (start, hand out, replace) are `pool_processes.py`, the worker's side is `pool_worker.py`
-and `pool_validation.py`; what the shell does with verdicts (catalogue, hot reload, the slots) is
+Processes (start, hand out, replace) are `sandbox_processes.py`, the worker's side is `sandbox_worker.py`
+and `validation.py`; what the shell does with verdicts (catalogue, hot reload, the slots) is
 `hot_reload.py`.
 
 Pool API:
@@ -43,13 +43,13 @@ from datetime import datetime
 from multiprocessing.connection import wait
 from pathlib import Path
 
-from ..engine.params import ModuleSpec
-from ..engine.user_modules import (
+from ...engine.params import ModuleSpec
+from ...engine.user_modules.loading import (
     ModuleLoadError, check_module_path, logs_folder, modules_folder, read_source, spec_from_data,
 )
-from ..engine.user_modules_install import spec_class
-from .pool_meters import waited_s
-from .pool_processes import PoolWorker, WorkerPool
+from ...engine.user_modules.install import spec_class
+from .sandbox_processes import WorkerProcess, WorkerProcesses
+from .worker_meters import waited_s
 
 PHASE_WORDS = {
     "import": "at import", "create": "when created (__init__)", "warmup": "during the test render",
@@ -90,7 +90,7 @@ class Verdict:
         return spec_class(self.spec, self.class_name or "UserModule")
 
 
-class SandboxPool(WorkerPool):
+class SandboxPool(WorkerProcesses):
     """Validates user module files, one pre-started worker each (see the module docstring)."""
 
     def __init__(self, ctx=None, size: int = 4, sample_rate: int = 48000, block_size: int = 256, *,
@@ -167,7 +167,7 @@ class SandboxPool(WorkerPool):
         except OSError:
             return None
 
-    def _run(self, worker: PoolWorker, job: dict) -> tuple[dict, bool]:
+    def _run(self, worker: WorkerProcess, job: dict) -> tuple[dict, bool]:
         """Drive one job: (result dict, whether the worker had to be killed)."""
         if not _send(worker, ("validate", job)):
             return {"ok": False, "reason": self._crash_reason(worker, "import")}, True
@@ -206,7 +206,7 @@ class SandboxPool(WorkerPool):
                 continue
             return {"ok": False, "reason": self._crash_reason(worker, phase)}, True
 
-    def _crash_reason(self, worker: PoolWorker, phase: str) -> str:
+    def _crash_reason(self, worker: WorkerProcess, phase: str) -> str:
         worker.process.join(0.5)
         code = worker.process.exitcode
         where = PHASE_WORDS.get(phase, "during validation")
@@ -224,7 +224,7 @@ class SandboxPool(WorkerPool):
         return f"crashes the worker process ({name}{hint}) {where}"
 
 
-def _send(worker: PoolWorker, item) -> bool:
+def _send(worker: WorkerProcess, item) -> bool:
     try:
         worker.conn.send(item)
         return True

@@ -5,10 +5,10 @@ from __future__ import annotations
 import multiprocessing
 from collections.abc import Callable
 
-from ..engine.user_modules import module_files, modules_folder
-from .config import Config
+from ...engine.user_modules.loading import module_files, modules_folder
+from ..config import Config
 from .hot_reload import UserModules
-from .pool import SandboxPool
+from .sandbox_pool import SandboxPool
 
 
 def validated_modules(config: Config, folder=None, report: Callable[[str], None] = print) -> list[tuple[str, str, str]]:

@@ -1,6 +1,6 @@
 """Installing user modules: into the catalogue, and into running engines (hot swap).
 
-Loading a file's source is `user_modules.py`; this is what happens to the class afterwards, in the
+Loading a file's source is `loading.py`; this is what happens to the class afterwards, in the
 shell (a spec-only class for the language), in a pool worker (registered for its test render) and
 in the slots (registered, then swapped into the live patch at the same sample in both slots).
 """
@@ -11,10 +11,10 @@ import sys
 import types
 from pathlib import Path
 
-from .catalogue import CATALOGUE
-from .modules.base import Module
-from .params import ModuleSpec
-from .user_modules import (
+from ..catalogue import CATALOGUE
+from ..modules.base import Module
+from ..params import ModuleSpec
+from .loading import (
     ModuleLoadError, activate, builtin_names, execute_module_source, load_module_source, module_name,
 )
 
@@ -51,7 +51,7 @@ def spec_class(spec: ModuleSpec, class_name: str = "UserModule") -> type[Module]
 
 
 # -- hot swap ----------------------------------------------------------------------------------
-def _engines(target) -> list:
+def engines_in(target) -> list:
     """The Engines inside an Engine or a Timeline (live, pending transaction, fading out)."""
     if hasattr(target, "modules"):
         return [target]
@@ -73,7 +73,7 @@ def swap_module_type(target, cls: type[Module]) -> list[str]:
     """
     swapped: list[str] = []
     type_name = cls.spec.type
-    for engine in _engines(target):
+    for engine in engines_in(target):
         for module_id, old in list(engine.modules.items()):
             if old.spec.type != type_name or type(old) is cls:
                 continue

@@ -1,10 +1,10 @@
 """Hot reload: the user modules of one shell, validated at start and again at every save.
 
-Apart from the pool (pool.py, which only judges one file) because this is what the shell does
+Apart from the pool (sandbox_pool.py, which only judges one file) because this is what the shell does
 with the verdicts: register accepted types, keep the previous version when a new one is rejected,
 hand accepted sources on to the slots, and watch the folder.
 
-How the parts meet (`modules_setup.LiveModules` wires them for the shell, `validated_modules` for
+How the parts meet (`wiring.LiveModules` wires them for the shell, `validated_modules` for
 `chronus run`/`render`):
 - `UserModules(pool, on_accept, on_reject, on_notice)`: `load_all()` validates every file of the
   pool's folder in parallel and registers each accepted type in this process's CATALOGUE
@@ -12,7 +12,7 @@ How the parts meet (`modules_setup.LiveModules` wires them for the shell, `valid
   supervisor's validation know it at once; `start()` polls the folder (ModuleWatcher, every
   100 ms) and validates each saved file again; a rejected new version leaves the old one playing.
 - `on_accept(verdict)` sends `verdict.payload()` = (name, source, path) to both slots and every
-  spare, stamped like any command; each slot's `user_modules_install.ModuleSwaps` executes it on
+  spare, stamped like any command; each slot's `engine/user_modules/install.ModuleSwaps` executes it on
   receipt and swaps every live instance at the same block boundary in both slots (lockstep),
   params carried over. A new slot worker gets `UserModules.payload()` and `install_all` first.
 - At run time a user module that raises or produces NaN/Inf is contained by the Engine
@@ -30,9 +30,9 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from ..engine.user_modules import ModuleLoadError, module_files, modules_folder, read_source
-from ..engine.user_modules_install import register_user_module
-from .pool import SandboxPool, Verdict
+from ...engine.user_modules.loading import ModuleLoadError, module_files, modules_folder, read_source
+from ...engine.user_modules.install import register_user_module
+from .sandbox_pool import SandboxPool, Verdict
 
 
 EMPTY_GRACE_S = 1.0

@@ -12,7 +12,7 @@ import threading
 import time
 
 from .faults import kill_group
-from .output import output_main
+from .output_process import output_main
 from .slot import slot_main
 
 REPLY_TIMEOUT_S = 2.0

@@ -3,8 +3,8 @@
 A user module is the same API as the built-in ones (a `Module` subclass with a `ModuleSpec` and a
 block `process`), written by the musician and loaded at run time. This file is the pure part:
 where the folder is, which files and specs are valid, and how a file's source becomes a class.
-How the class enters the catalogue and replaces running instances is `user_modules_install.py`;
-running untrusted code safely (import and test render in a sandbox worker) is `supervisor/pool.py`.
+How the class enters the catalogue and replaces running instances is `install.py`;
+running untrusted code safely (import and test render in a sandbox worker) is `supervisor/user_modules/`.
 
 Rules, enforced here and documented in docs/modules.md:
 - only `<name>.py` directly inside the modules folder (symlinks resolved), `name` a lowercase
@@ -15,7 +15,7 @@ Rules, enforced here and documented in docs/modules.md:
 - nothing else is ever imported from user paths (the folder is never put on `sys.path`).
 
 The shell process never executes user code: it learns a module's spec from the pool's verdict
-(`spec_from_data`) and registers a spec-only class (`user_modules_install.spec_class`) so the
+(`spec_from_data`) and registers a spec-only class (`install.spec_class`) so the
 language, completion and help know the type; only the slot processes (and pool workers) execute
 the source.
 """
@@ -31,10 +31,10 @@ import sys
 import types
 from pathlib import Path
 
-from .catalogue import BUILTIN_MODULES
-from .modules.base import Module
-from .params import ModuleSpec, ParamSpec
-from ..paths import data_dir
+from ..catalogue import BUILTIN_MODULES
+from ..modules.base import Module
+from ..params import ModuleSpec, ParamSpec
+from ...paths import data_dir
 
 USER_PACKAGE = "chronus_user"
 NAME_PATTERN = re.compile(r"[a-z][a-z0-9_]{0,31}")

@@ -1,14 +1,14 @@
 """A sandbox pool worker: validates exactly one user module, then exits.
 
 The worker is started ahead of need (kernels compiled, engine imported) and reports ("ready", pid,
-seconds); it then waits for one job, runs it (`pool_validation.Validation`: phases, compile
+seconds); it then waits for one job, runs it (`validation.Validation`: phases, compile
 heartbeats, checks), sends the ("result", dict) and exits. It dies with the pool: the kernel's
 parent-death signal on Linux, a thread watching the parent elsewhere.
 
 Single use keeps validations independent (no module left imported, no memory carried over) and
 lets the memory limit (RLIMIT_AS, where the platform has it) be set once for the job.
 Forkserver children find this module preloaded (supervisor/preload.py); spawn children import it
-by name to run `pool_worker_main`, so the entry point stays a module-level function here.
+by name to run `sandbox_worker_main`, so the entry point stays a module-level function here.
 """
 from __future__ import annotations
 
@@ -19,11 +19,11 @@ import sys
 import threading
 import time
 
-from ..engine.engine import Engine
-from ..protocol.message import Message
-from .faults import die_with_parent, end_own_group, lead_own_group, watch_parent
-from .pool_validation import Validation
-from .rings import leave_signals_to_the_shell
+from ...engine.engine import Engine
+from ...protocol.message import Message
+from ..faults import die_with_parent, end_own_group, lead_own_group, watch_parent
+from ..rings import leave_signals_to_the_shell
+from .validation import Validation
 
 
 def _ordinary_priority() -> None:
@@ -35,14 +35,14 @@ def _ordinary_priority() -> None:
             pass
 
 
-def pool_worker_main(conn, options: dict) -> None:
+def sandbox_worker_main(conn, options: dict) -> None:
     """Process entry: warm up, report ready, validate one job, exit (also when the pool goes away)."""
     lead_own_group()  # what a module starts at import is ended with this worker (end_own_group)
     leave_signals_to_the_shell()
     die_with_parent()
     _ordinary_priority()
     started = time.perf_counter()
-    from ..engine import warmup
+    from ...engine import warmup
 
     warmup()
     _rehearse()

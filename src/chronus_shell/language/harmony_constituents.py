@@ -1,0 +1,266 @@
+"""The constituents of a harmony line, found wherever they stand in the sentence (issue 13).
+
+A musician says the same things in any order and among any verbs: a chord symbol or chord words,
+note letters, degrees (roman numerals, or digits with a key), a key ('in Bb', 'f lydian'), how long
+each chord lasts ('2 beats each', 'a bar each'), how long the whole run lasts ('over 8 bars'), a
+note value ('in 16ths'), the voice ('on the organ', 'the bass …') and the root a bare quality is
+built on ('sus4 to 7 on G'). `scan` finds these constituents; harmony_sentences.py combines them
+with the verb. Every other word is returned as a 'word' part, so the reader can refuse a line with
+a word it does not know instead of guessing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..engine.catalogue import CATALOGUE
+from .chords import Chord
+from .parser_harmony_keys import SCALE_WORDS, key_of
+from .parser_harmony_words import NOTE, NUMBERS, VOICE_WORDS
+from .musician_words import NICKNAMES
+
+
+@dataclass(frozen=True)
+class Part:
+    kind: str        # chord | letter | note | degree | quality | key | each | span | rate | voice | root | number | word
+    value: object    # chord symbol, note, 'deg:…', (tonic, scale), steps, beats, voice word …
+    text: str        # as it stands in the (lower-case) line
+    start: int       # where, in the line scanned
+
+
+_N = r"(?P<n>\d+|one|two|three|four|eight|twelve|half(?: a)?|a|an)"
+_UNIT = r"(?P<unit>bars?|beats?|steps?|measures?)"
+_UNIT_STEPS = {"bar": 16, "measure": 16, "beat": 4, "step": 1}
+#: Mode words that make a key without 'in' or 'key' ('f lydian'); 'c major' alone may be a chord.
+_MODES = "|".join(sorted((re.escape(w) for w in SCALE_WORDS if w not in ("major", "minor", "maj", "min")), key=len, reverse=True))
+_ALL_SCALES = "|".join(sorted(map(re.escape, SCALE_WORDS), key=len, reverse=True))
+#: Voices by what musicians call them: the catalogue's sources, the nicknames, instruments a pad stands for.
+VOICES = frozenset(name for name, entry in CATALOGUE.items() if entry.spec.role == "source") | frozenset(NICKNAMES) | \
+    frozenset(VOICE_WORDS) | {"bass", "lead"}
+_VOICE = r"(?P<voice>(?:" + "|".join(sorted(map(re.escape, VOICES), key=len, reverse=True)) + r")\d*)"
+
+#: The twelve-bar blues, in numerals of the key said.
+BLUES = ("I", "I", "I", "I", "IV", "IV", "I", "I", "V", "IV", "I", "V")
+#: Progressions known by name, in numerals of the key said ('a plagal cadence in F').
+NAMED_PROGRESSIONS = {
+    "perfect cadence": ("V", "I"), "authentic cadence": ("V", "I"), "plagal cadence": ("IV", "I"),
+    "imperfect cadence": ("I", "V"), "half cadence": ("I", "V"), "interrupted cadence": ("V", "vi"),
+    "deceptive cadence": ("V", "vi"), "pop progression": ("I", "V", "vi", "IV"), "axis progression": ("I", "V", "vi", "IV"),
+    "four chord progression": ("I", "V", "vi", "IV"), "doo-wop progression": ("I", "vi", "IV", "V"),
+    "50s progression": ("I", "vi", "IV", "V"), "pachelbel": ("I", "V", "vi", "iii", "IV", "I", "IV", "V"),
+    "andalusian cadence": ("i", "VII", "VI", "V"), "jazz turnaround": ("ii7", "V7", "Imaj7"), "turnaround": ("I", "vi", "ii", "V"),
+}
+#: Note values, as the sixteenths a note lasts ('in 16ths', 'crotchets').
+RATES = {"16ths": 1, "16th notes": 1, "sixteenths": 1, "sixteenth notes": 1, "8ths": 2, "8th notes": 2, "eighths": 2,
+          "eighth notes": 2, "quarters": 4, "quarter notes": 4, "4ths": 4, "crotchets": 4, "quavers": 2,
+          "semiquavers": 1, "half notes": 8, "halves": 8}
+#: A remark at the end of a line ('for that rnb vibe', 'for the last chorus', ', flamenco style'): said back, not read.
+ASIDE = re.compile(r",?\s*(?:for (?:that|this|some|a|an|more|extra) (?!(?:\w+ )?(?:bars?|beats?|steps?|measures?|minutes?|"
+                   r"seconds?|while)$)(?:[\w-]+ ){0,3}[\w-]+|for the (?:last|next|first|final|big) (?:[\w-]+ )?[\w-]+|"
+                   r"(?<=,) ?[\w-]+(?: [\w-]+)? (?:style|feel|vibe|vibes))$")
+#: Multi-word constituents, each found anywhere (a word boundary either side), first match wins.
+_PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
+    ("named", r"(?:the )?(?P<named>(?:12|twelve)[- ]bar blues|" + "|".join(map(re.escape, NAMED_PROGRESSIONS)) + ")"),
+    ("sevenths", r"(?:with |as |in |using |all )?(?:7th chords|seventh chords|sevenths|7ths|7s)"),
+    ("span", rf"(?:over|across|during) (?:the next )?{_N} {_UNIT}"),
+    ("each", r"(?P<per>two|2|four|4) (?:chords )?(?:in a|a|per|each) bar"),
+    ("each", rf"(?:(?:one |a )?chords? )?(?:every|each|per|a) (?:{_N} )?{_UNIT}(?: each)?"),
+    ("each", rf"{_N} {_UNIT} (?:each|per chord|a chord|apiece)"),
+    ("each", rf"{_UNIT} each"),
+    ("rate", r"(?:in |as |at )?(?P<rate>" + "|".join(sorted(map(re.escape, RATES), key=len, reverse=True)) + ")"),
+    ("key", rf"(?:in|key(?: of| is|:)?|(?:the )?key of)(?: the key of)? (?P<tonic>{NOTE})(?P<m>m\b)?(?: (?P<scale>{_ALL_SCALES}))?"
+            rf"(?: (?:scale|mode))?(?=$|[\s,])"),
+    ("key", rf"(?P<tonic>{NOTE}) (?P<scale>{_MODES})(?: (?:scale|mode))?"),
+    ("key", rf"(?P<scale>{_MODES})(?: (?:scale|mode))? (?:on|in|from) (?P<tonic>{NOTE})(?=$|[\s,])"),
+    ("tonic", rf"(?:root(?: note)?|tonic|key ?note)(?: is| =|:)? (?P<tonic>{NOTE})(?=$|[\s,])"),
+    ("scale", rf"(?:scale|mode)(?: is| =|:| to)? (?P<scale>{_ALL_SCALES})(?=$|[\s,])"),
+    ("scale", rf"(?P<scale>{_ALL_SCALES}) (?:scale|mode)"),
+    ("root", rf"(?:on|of|from) (?P<root>{NOTE})(?=$|[\s,])"),
+    ("voice", rf"(?:on|for|to|through) (?:the |my |that |this )?{_VOICE}"),
+    ("voice", rf"^(?:make|have|let|give|set) (?:the |my )?{_VOICE}(?=[\s:,])"),
+    ("voice", rf"^(?:the |my )?{_VOICE}(?=:| (?:plays?|playing|comps?|comping|strums?|strumming|holds?|loops?|vamps?|notes?|"
+              r"line|riff|melody|part)\b)"),
+))
+#: A rest in a run of notes ('e5 d5 . a4', Tidal's '~').
+RESTS = frozenset((".", "~", "_", "-", "rest"))
+_TOKENS = re.compile(r"[^\s,|→;:?!]+")
+_SPLIT_DASH = re.compile(r"(?<=\S)-(?=[\w#])|\s*[–—]\s*(?=[\w#])|(?<=\w)[–—](?=\w)")   # 'ii-V-I', 'I – IV'; ' - ' a rest
+_ROMAN = re.compile(r"(?:b|#)?(?:vii|vi|iv|v|iii|ii|i)(?:°|o|dim|\+|aug|maj7|7|64|6|ø)?", re.I)
+_TYPED_ROMAN = re.compile(r"(?<![\w#])(?:b|#)?[ivIV]+(?:°|o|dim|\+|aug|maj7|7|64|6|ø)?(?![\w])")
+#: A quality said without its root ('sus4', 'minor 9', '7'): a chord once a root is said ('… on G').
+_QUALITY = re.compile(r"(?:maj|min|m|dom|sus|add|dim|aug|major|minor|dominant)?\d{0,2}(?:sus[24]|add\d+|b5|#5|#11|b9)?")
+_ARTICLES = frozenset(("a", "an", "the", "to", "and", "then", "that", "this", "into"))
+
+
+def scan(text: str, line: str) -> list[Part]:
+    """The constituents of `text` (the cleaned, lower-case line) in order; `line` as typed tells
+    upper-case numerals (major) from lower-case (minor) and the chord 'A' from the article."""
+    found: list[Part] = []
+    blank = text
+    for kind, pattern in _PHRASES:
+        for match in pattern.finditer(blank):
+            if not _bounded(blank, match):
+                continue
+            value = _value(kind, match)
+            if value is None:
+                continue
+            found.append(Part(kind, value, match.group(0), match.start()))
+            blank = blank[:match.start()] + " " * (match.end() - match.start()) + blank[match.end():]
+    found += _words(blank, line)
+    return _settled(sorted(found, key=lambda p: p.start))
+
+
+def _settled(parts: list[Part]) -> list[Part]:
+    """Readings that depend on the neighbours: 'i' is a numeral only beside numerals ('ii-V-I'),
+    else the pronoun; a note that is also a chord ('C7', 'Ab9') is the chord in a run of chords."""
+    run = any(p.kind == "chord" for p in parts)
+    settled = []
+    for index, part in enumerate(parts):
+        if part.kind == "degree" and part.text == "i":
+            near = parts[max(index - 1, 0):index] + parts[index + 1:index + 2]
+            if not any(p.kind == "degree" and p.text != "i" for p in near):
+                part = Part("word", "i", "i", part.start)
+        elif part.kind == "note" and run and Chord.parse(part.text) is not None:
+            part = Part("chord", Chord.parse(part.text).symbol, part.text, part.start)
+        settled.append(part)
+    return settled
+
+
+#: Words the phrases above are made of (besides notes, numbers, scale and voice words).
+PHRASE_WORDS = frozenset("over across for during the next every each per a an chord chords in at as key of is on to "
+                         "through my that this scale mode apiece bar bars beat beats step steps measure measures one two "
+                         "three four eight twelve half blues twelve-bar with using all root note tonic keynote = ~ rest 7th 7ths 7s seventh sevenths → -> - – — | +"
+                         .split()) | \
+    frozenset(w for name in (*NAMED_PROGRESSIONS, *RATES, *SCALE_WORDS) for w in name.split())
+
+
+def words_outside(text: str) -> list[str]:
+    """The words of a line that no constituent holds."""
+    return [w.strip(_PUNCTUATION) for w in text.split() if not constituent_word(w)]
+
+
+_PUNCTUATION = ",.:;!?'\"()"
+
+
+@lru_cache(maxsize=8192)
+def constituent_word(token: str) -> bool:
+    """Whether a token can be part of a constituent (a quick look before `scan`, which costs more)."""
+    token = token.strip(_PUNCTUATION)
+    return (not token or token in PHRASE_WORDS or token.rstrip("0123456789") in VOICES or token.isdigit() or bool(_ROMAN.fullmatch(token))
+            or Chord.parse(token) is not None or bool(re.fullmatch(rf"{NOTE}-?\d|\d+[-–—]\S+|\S+[-–—]\S+", token))
+            or bool(_QUALITY.fullmatch(token)))
+
+
+def _bounded(text: str, match: re.Match) -> bool:
+    before = text[match.start() - 1:match.start()]
+    after = text[match.end():match.end() + 1]
+    return match.end() > match.start() and before in ("", " ", ",") and after in ("", " ", ",", ":", ".", "!", "?")
+
+
+def _count(said: str | None) -> float:
+    if not said:
+        return 1.0
+    return float(said) if said.isdigit() else float(NUMBERS[said])
+
+
+def _value(kind: str, match: re.Match):
+    groups = match.groupdict()
+    if kind == "each":
+        if groups.get("per"):
+            return 16 / int(NUMBERS.get(groups["per"], groups["per"]))
+        return _count(groups.get("n")) * _UNIT_STEPS[groups["unit"].rstrip("s")]
+    if kind == "span":
+        return _count(groups.get("n")) * _UNIT_STEPS[groups["unit"].rstrip("s")] / 4
+    if kind == "rate":
+        return RATES[groups["rate"]]
+    if kind == "key":
+        rest = match.string[match.end():].lstrip()
+        if groups["tonic"] == "a" and (not (groups.get("m") or groups.get("scale")) and rest[:1] not in ("", ",")
+                                       or rest.startswith("key")):
+            return None                                   # 'in a bar', 'in a minor key': the article
+        tonic, scale = key_of(groups["tonic"], groups.get("m"), groups.get("scale"))
+        return tonic, scale if groups.get("m") or groups.get("scale") else None
+    if kind == "named":
+        return BLUES if groups["named"].endswith("blues") else NAMED_PROGRESSIONS[groups["named"]]
+    if kind == "sevenths":
+        return True
+    if kind == "tonic":
+        return groups["tonic"]
+    if kind == "scale":
+        return SCALE_WORDS[groups["scale"]]
+    if kind == "root":
+        return groups["root"]
+    if kind == "voice":
+        return VOICE_WORDS.get(groups["voice"], groups["voice"])
+    return None
+
+
+def _words(blank: str, line: str) -> list[Part]:
+    """The single tokens: chords (up to three words: 'f sharp minor'), note letters, notes with an
+    octave, degrees, bare qualities, numbers and other words."""
+    tokens = [(m.group(0), m.start()) for piece in _pieces(blank) for m in [piece]]
+    typed = iter(_TYPED_ROMAN.findall(line))
+    capital_a = len(re.findall(r"(?<![\w'])A(?![\w'#])", line))        # 'A D E': the chord A, not an article
+    parts, index = [], 0
+    while index < len(tokens):
+        token, start = tokens[index]
+        if _ROMAN.fullmatch(token) and token not in ("a", "an"):
+            parts.append(Part("degree", "deg:" + next(typed, token), token, start))
+            index += 1
+            continue
+        if re.fullmatch(r"[1-7]", token):
+            parts.append(Part("degree", "deg:" + token, token, start))
+            index += 1
+            continue
+        if token in RESTS:
+            parts.append(Part("rest", ".", token, start))
+            index += 1
+            continue
+        if re.fullmatch(rf"{NOTE}-?\d", token):                 # 'c6': the note, unless called a chord
+            parts.append(Part("note", token, token, start))
+            index += 1
+            continue
+        chord = None
+        for end in range(min(len(tokens), index + 3), index, -1):
+            words = [t for t, _ in tokens[index:end]]
+            if any(w in RESTS for w in words):
+                continue                                  # 'f - c': a rest between, not 'f-' (f minor)
+            named = words[0] == "a" and (capital_a or (len(words) > 1 and tokens[end:end + 1] and tokens[end][0] in ("chord", "triad")))
+            if words[0] in _ARTICLES and not named:
+                continue
+            chord = Chord.parse(" ".join(words))
+            if chord is not None:
+                break
+        if chord is not None:
+            capital_a -= words[0] == "a"
+            kind = "letter" if re.fullmatch(NOTE, " ".join(words)) else "chord"
+            parts.append(Part(kind, chord.symbol, " ".join(words), start))
+            index = end
+            continue
+        if token in SCALE_WORDS and token not in ("major", "minor", "maj", "min", "blues"):
+            parts.append(Part("scale", SCALE_WORDS[token], token, start))
+        elif token in ("9", "11", "13"):
+            parts.append(Part("quality", token, token, start))
+        elif re.fullmatch(r"\d+(?:\.\d+)?", token):
+            parts.append(Part("number", token, token, start))
+        elif _QUALITY.fullmatch(token) and Chord.parse("c" + token) is not None and token not in _ARTICLES:
+            parts.append(Part("quality", token, token, start))
+        else:
+            parts.append(Part("word", token.strip(".'\"-"), token, start))
+        index += 1
+    return parts
+
+
+def _pieces(blank: str):
+    """Tokens of what the phrases left, a dash between chords or numerals splitting them ('ii-V-I')."""
+    spaced = _SPLIT_DASH.sub(lambda m: " " * len(m.group(0)), blank)
+    return _TOKENS.finditer(spaced)
+
+
+def upper_letters(line: str) -> int:
+    """How many chord letters are typed in upper case ('A D E' are chords; 'a c e' notes)."""
+    return len(re.findall(r"(?<![\w'])[A-G](?:#|b)?(?![\w'#])", line))
+
+
+__all__ = ["ASIDE", "Part", "scan", "words_outside", "upper_letters", "VOICES", "RATES", "NAMED_PROGRESSIONS"]

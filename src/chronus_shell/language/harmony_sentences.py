@@ -1,0 +1,277 @@
+"""A harmony sentence read from its constituents (harmony_constituents.scan) and its verb, in any
+order: 'give me a Cmaj7 on the organ', 'dark drone on the pad, d minor chord', 'gimme that sus4 to
+7 on G, 2 beats each', 'csus4 drifting into c over 8 bars', 'arp that cmaj7 on the sine slow'.
+
+What the sentence does follows from what it holds: one chord is played (a gate), two or more are a
+progression (a chord track), A word outside the small lexicon
+below means the line is not only harmony: nothing is read (None) and the grammar has its turn, so
+an unknown word never becomes a guess.
+"""
+from __future__ import annotations
+
+from . import intents as it
+from . import intents_harmony as ih
+from .chords import Chord
+from .harmony_constituents import Part, scan, upper_letters, words_outside
+from .parser_harmony_words import column_of, words_of
+
+#: Words that only colour a chord line ('dark', 'lofi loop'): left out, said back by the echo.
+COLOUR = frozenset(
+    "loop looping loops vamp vamping play playing strum comp chords chord progression changes dark sad happy moody "
+    "dreamy lofi lo-fi jazzy pretty nice lush big sounds sound vibe vibes it a an the some just then to and for "
+    "that this me gimme give with keep going repeat repeating cycle over pad thing please minor major from back "
+    "simple classic cheesy emotional chill warm cadence turnaround lay down out but now again round go lets let's "
+    "slow long".split())
+#: Verbs that play what the sentence names, and words that say to keep it sounding.
+PLAY_VERBS = frozenset("play playing plays hold holding strum strumming hit sound sounding drone droning sit ring hang "
+                       "sustain lay put throw use make have want need do bring loop looping vamp vamping comp walk "
+                       "comping gimme give".split())
+#: Verbs that start the transport when said after the chords ('… then play'): a second command, not read here.
+_TRANSPORT = frozenset(("play", "start", "go"))
+#: Words joining chords in a run ('sus4 to 7', 'csus4 drifting into c', 'am then f').
+JOINS = frozenset("to into then and moving going resolving drifting sliding falling rising leading over up".split())
+#: Words that say nothing to the harmony (articles, pronouns, politeness, feel).
+FILLER = frozenset("a an the some that this it me us we my our just so yeah now please pls let lets let's on in of with "
+                   "for chord chords triad progression changes stab stabs riff feel style vibe church gospel kind sort "
+                   "like bit little nice big fat lush wide open spread but also thing set is as note signature everything short power triads minor major suspended dominant diminished augmented".split()) | COLOUR
+_VOICED_OPEN = frozenset(("wide", "open", "spread"))
+#: What musicians call a run of notes ('ostinato on the sine: …', 'bass riff e e g a').
+NOTE_NOUNS = frozenset("notes note melody riff line bassline ostinato sequence sequencer hook motif lick figure theme tune "
+                       "fingerpicking picking".split())
+#: Words that make a line about the key ('root note G, scale mixolydian', 'quantize to a minor').
+KEY_WORDS = frozenset("key scale mode root tonic tonality quantize quantise quantizer quantiser".split())
+
+
+def read_sentence(text: str, line: str):
+    """The intent of a line made of harmony constituents and known words, else None."""
+    if not all(_known(w) for w in words_outside(text)):
+        return None                                   # a word no constituent and no lexicon holds
+    parts = _described(scan(text, line))
+    words = [p.text for p in parts if p.kind == "word"]
+    if {"chord", "chords"} & set(words):              # 'power chord, A5': a symbol that looks like a note
+        parts = [Part("chord", Chord.parse(p.text).symbol, p.text, p.start) if p.kind == "note" and Chord.parse(p.text)
+                 else p for p in parts]
+    if any(not _known(w) for w in words):
+        return None
+    if any(p.kind == "note" or (p.kind == "rest" and p.text != "-") for p in parts) or NOTE_NOUNS & set(words):
+        return _note_run(parts, words, text, line)
+    parts = [p for p in parts if p.kind != "rest"]   # 'Am - F - C': a dash between chords
+    if _about_the_key(parts, words):
+        return _key(parts, line)
+    first = next((i for i, p in enumerate(parts) if p.kind in _NAMING), len(parts))
+    if any(p.kind == "word" and p.text in _TRANSPORT for p in parts[first:]):
+        return None
+    kinds = {p.kind for p in parts}
+    if kinds & {"note", "number"} or not kinds & _NAMING:
+        return None                                   # notes with octaves, values: other readers'
+    chords = _chords(parts, line)
+    if chords is None:
+        return None
+    target = _target(parts, line)
+    column = column_of(next(p.text for p in parts if p.kind in _NAMING), line)
+    each = _one(parts, "each")
+    span = _one(parts, "span")
+    rate = _one(parts, "rate")
+    if rate is not None:
+        return None                                   # a note value for chords: not said how
+    if len(chords) == 1:
+        if each is not None or span is not None or not _surely_a_chord(parts, words):
+            return None                               # 'hold c for 2 bars': a timed chord, not read here
+        voicing = "open" if _VOICED_OPEN & set(words) else None
+        return ih.PlayChord(target, chords[0], column, voicing)
+    steps = _steps(each, span, len(chords))
+    if steps is None:
+        return None
+    key = _one(parts, "key")
+    return ih.Progression(target, tuple(chords), steps, column, (key[0], key[1] or "major") if key else None)
+
+
+def _note_run(parts: list[Part], words: list[str], text: str, line: str):
+    """'melody on the sine: e5 d5 c5 b4 c5 . a4 .', 'bass notes in d minor: d2 . f2', 'pad notes e b
+    f#': a run of notes and rests for a voice, the key or scale said beside it only describing them
+    (written octaves say the pitches); letters alone are notes only when called notes, a melody, a riff."""
+    notes = ("note", "letter", "rest")
+    parts = list(parts)
+    for i in reversed(range(len(parts))):             # 'e e g a', 'a a c d': the note a, not the article
+        if parts[i].kind == "word" and parts[i].text == "a" and (
+                (i and parts[i - 1].kind in notes) or (i + 1 < len(parts) and parts[i + 1].kind in notes)):
+            parts[i] = Part("letter", "a", "a", parts[i].start)
+    run = [p for p in parts if p.kind in notes]
+    first, last = parts.index(run[0]) if run else 0, parts.index(run[-1]) if run else 0
+    inside = [p for p in parts[first:last + 1] if p not in run]
+    if len([p for p in run if p.kind != "rest" and p.text != "a"]) < 2 or \
+            any(p.kind != "word" or p.text not in JOINS for p in inside):
+        return None
+    if any(p.kind not in ("note", "letter", "rest", "voice", "key", "scale", "tonic", "word")
+           and not (p.kind == "quality" and p.text in ("major", "minor")) for p in parts):
+        return None                                   # chords, lengths, numbers: not a run of notes
+    octaves = any(p.kind == "note" for p in run)
+    if not octaves and not NOTE_NOUNS & set(words):
+        return None                                   # 'a c e g' alone: the notes' or the chords' reader
+    target = _target(parts, line)
+    column = column_of(run[0].text, line)
+    if octaves and all(p.kind != "letter" for p in run):
+        notes = tuple(it.Word(p.text, column_of(p.text, line)) for p in run if p.kind == "note")
+        rests = any(p.kind == "rest" for p in run)
+        steps = "".join("." if p.kind == "rest" else "x" for p in run) if rests else None
+        return it.SetNotes(target, notes, column, steps)
+    name = "melody" if "melody" in words else None
+    return ih.PitchList(target, tuple(p.text if p.kind != "rest" else "." for p in run), column, name)
+
+
+def _about_the_key(parts: list[Part], words: list[str]) -> bool:
+    """A line that names a key's parts ('root note G, scale mixolydian') or says key, scale or
+    quantize ('key c minor, scale minor pentatonic', 'quantize to a minor')."""
+    return bool(KEY_WORDS & set(words)) or any(p.kind in ("tonic", "scale") for p in parts) or \
+        (any(p.kind == "key" for p in parts) and not any(p.kind in _NAMING for p in parts))
+
+
+def _key(parts: list[Part], line: str):
+    """The key a line names: one tonic and at most one scale, wherever said; a scale said on its own
+    ('…, scale minor pentatonic') is more precise than one said with the tonic ('key c minor')."""
+    tonics, scales, told = [], [], []
+    for index, part in enumerate(parts):
+        if part.kind == "key":
+            tonics.append(part.value[0])
+            told += [part.value[1]] if part.value[1] else []
+        elif part.kind in ("tonic", "root", "letter"):
+            tonics.append(part.value)
+        elif part.kind == "scale":
+            scales.append(part.value)
+        elif part.kind == "chord" and Chord.parse(part.text).intervals in ((0, 4, 7), (0, 3, 7)):
+            tonics.append(part.value.rstrip("m"))                     # 'to A minor': a key said like a chord
+            told.append("minor" if part.value.endswith("m") else "major")
+        elif part.kind == "quality" and part.text in ("major", "minor", "maj", "min"):
+            article = parts[index - 1] if index else None             # 'quantize to a minor': the note a,
+            after = parts[index + 1] if index + 1 < len(parts) else None   # not 'a minor key' (which one?)
+            if article is not None and article.kind == "word" and article.text == "a" and \
+                    not (after is not None and after.text == "key"):
+                tonics.append("a")
+            told.append("minor" if part.text.startswith("min") else "major")
+        elif part.kind in ("chord", "degree", "quality", "note", "number", "named", "each", "span", "rate"):
+            return None
+    chosen = set(scales) or set(told) or {"major"}
+    if len(set(tonics)) != 1 or len(chosen) != 1:
+        return None
+    tonic = tonics[0]
+    return ih.SetKey(tonic, chosen.pop(), column_of(tonic, line))
+
+
+def _described(parts: list[Part]) -> list[Part]:
+    """'dark minor chords, Cm Ab Eb Bb': a quality said of the chords named (no root to build on) is a description."""
+    if any(p.kind == "root" for p in parts):
+        return parts
+    return [Part("word", p.text, p.text, p.start) if p.kind == "quality" and nxt.kind == "word" and nxt.text in _CHORD_NOUNS
+            else p for p, nxt in zip(parts, parts[1:] + [Part("end", None, "", 0)])]
+
+
+_CHORD_NOUNS = frozenset(("chord", "chords", "triad", "triads"))
+#: The constituents that name chords.
+_NAMING = frozenset(("chord", "letter", "degree", "quality", "named"))
+
+
+def _known(word: str) -> bool:
+    return word in FILLER or word in PLAY_VERBS or word in JOINS or word in KEY_WORDS or word in NOTE_NOUNS or \
+        word.endswith("-ish")
+
+
+def _one(parts: list[Part], kind: str):
+    found = [p.value for p in parts if p.kind == kind]
+    return found[0] if len(found) == 1 else None if not found else _Twice
+
+
+class _Twice:
+    """A constituent said twice (two lengths, two keys): the line is not read here."""
+
+
+def _chords(parts: list[Part], line: str) -> list[str] | None:
+    """The chords named in order: symbols, letters (as chords only when typed in capitals or called
+    chords), degrees (digits only with a key or three of them), or bare qualities on a root said."""
+    if any(_one(parts, k) is _Twice for k in ("each", "span", "rate", "key", "root", "voice", "named")):
+        return None
+    root = _one(parts, "root")
+    key = _one(parts, "key")
+    named = _one(parts, "named")
+    sevenths = _one(parts, "sevenths") is not None
+    if named is not None:
+        if key is None or any(p.kind in ("chord", "letter", "degree", "quality") for p in parts):
+            return None                               # 'a plagal cadence' needs its key, and nothing else named
+        seventh = "7dom" if len(named) == 12 else "7"
+        return [f"deg:{r}{seventh if sevenths and not r.endswith('7') else ''}" for r in named]
+    named = [p for p in parts if p.kind in ("chord", "letter", "quality", "degree")]
+    if root is not None:
+        if any(p.kind in ("chord", "letter") for p in named) or key is not None:
+            return None
+        chords = [Chord.parse(f"{root} {quality}".strip()) for quality in _qualities(parts)]
+        return [c.symbol for c in chords] if chords and all(chords) else None
+    if any(p.kind == "quality" for p in named):
+        return None                                   # 'minor 9' with no root said
+    degrees = [p for p in named if p.kind == "degree"]
+    if degrees:
+        if len(degrees) != len(named):
+            return None                               # numerals and chord names mixed
+        digits = [p for p in degrees if p.text.isdigit()]
+        if digits and key is None and len(digits) < 3:
+            return None
+        return [p.value + ("7" if sevenths and not p.value.endswith("7") else "") for p in degrees]
+    letters = [p for p in named if p.kind == "letter"]
+    chord_word = any(p.kind == "word" and p.text in ("chord", "chords", "triad", "progression", "changes") for p in parts)
+    if letters and len(letters) == len(named) and upper_letters(line) < 2 and not chord_word:
+        return None                                   # 'a c e g': notes, not chords
+    return [p.value for p in named]
+
+
+def _qualities(parts: list[Part]) -> list[str]:
+    """The qualities said before a root, those side by side joined ('minor 9'); a degree digit here is
+    a quality ('sus4 to 7 on G'), the 1 a plain triad."""
+    runs: list[list[str]] = []
+    joined = False
+    for part in parts:
+        if part.kind in ("quality", "degree"):
+            said = "" if part.text == "1" else part.text
+            if joined:
+                runs[-1].append(said)
+            else:
+                runs.append([said])
+            joined = True
+        else:
+            joined = False
+    return [" ".join(w for w in run if w) for run in runs]
+
+
+def _surely_a_chord(parts: list[Part], words: list[str]) -> bool:
+    """One chord: a symbol with a quality, or one called a chord; a major or minor triad said in words
+    ('c minor') also names a key, so it is a chord only when called one or played first thing
+    ('play c minor'), not in 'make the bass play c minor' (a key or a chord: the shell asks)."""
+    chord = next(p for p in parts if p.kind in ("chord", "letter", "degree", "quality"))
+    called = bool({"chord", "triad"} & set(words)) or chord.text.endswith((" chord", " triad"))
+    if chord.kind == "letter" or called:
+        return called
+    symbol = Chord.parse(chord.text)
+    plain = chord.kind == "chord" and symbol is not None and symbol.intervals in ((0, 4, 7), (0, 3, 7))
+    if not plain:
+        return True
+    worded = " " in chord.text or chord.text.endswith(("major", "minor", "maj", "min"))
+    first = parts[0].kind == "word" and parts[0].text in ("play", "hold", "strum", "sound", "hit")
+    return first if worded else bool(PLAY_VERBS & set(words))
+
+
+def _target(parts: list[Part], line: str):
+    voice = _one(parts, "voice")
+    return words_of(voice, line) if isinstance(voice, str) else None
+
+
+def _steps(each, span, count: int) -> int | None:
+    """The sixteenths each chord lasts: as said, or the whole run's length shared, or a bar."""
+    if each is _Twice or span is _Twice:
+        return None
+    if each is not None:
+        steps = each
+    elif span is not None:
+        steps = span * 4 / count
+    else:
+        steps = 16
+    return int(steps) if steps == int(steps) and 1 <= steps <= 256 else None
+
+
+__all__ = ["read_sentence"]

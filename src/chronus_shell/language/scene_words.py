@@ -1,0 +1,46 @@
+"""Words from the tools musicians come from, said the language's way for the second stage: a DAW's
+('the bass clip', 'reverb device', 'project tempo', 'deactivate the track'), a modular synth's
+('VCF cutoff', 'amp env', 'pulse wave', 'mult the lfo to …') and a live coder's ('use_bpm 140',
+'cutoff: 1480'). Whole words only, one way each.
+"""
+from __future__ import annotations
+
+import re
+
+SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
+    # a DAW's words
+    (r"^(delete|remove|rm|clear|erase)\s+(?:the\s+)?(\w+)\s+clips?\b", r"\1 the \2 track"),   # the part stays
+    (r"(?<=\w)(?<!\bthe)(?<!\ball)\s+clips?\b", ""),                             # 'the bass clip': the bass
+    (r"(?<=\w)(?<!\bthe)(?<!\ball)\s+(?:devices?|channel|fader|chain|lane)\b", ""),   # 'reverb device': the reverb
+    (r"\b(?:project|song|session|global|master|tap)\s+(tempo|bpm)\b", r"\1"),
+    (r"^(?:launch|fire|trigger|play)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:clips?|scenes?|set)$", "start"),
+    (r"^stop\s+all(?:\s+the)?\s+clips$", "stop"),
+    (r"^(?:deactivate|disable|switch off)\s+(?:the\s+)?(\w+)(?:\s+track)?$", r"mute \1"),
+    (r"^(?:activate|enable|switch on)\s+(?:the\s+)?(\w+)\s+track$", r"unmute \1"),
+    (r"^(?:enable|join|turn on|start|sync to|sync with|connect to)\s+(?:ableton\s+)?link$", "link on"),
+    (r"^(?:disable|leave|turn off|stop)\s+(?:ableton\s+)?link$", "link off"),
+    (r"\b(\w+)\s+track\s+(?=(?:gain|volume|level|pan|louder|quieter|up|down)\b)", r"\1 "),
+    # a modular synth's words
+    (r"\bvcf\b", "filter"), (r"\b(?:vco|osc(?:illator)?)\s+(?=\d)", "freq "),
+    (r"\b(?:amp|vca)\s+(?:env(?:elope)?|eg)\b|\beg\b", "adsr"),
+    (r"\bpulse\s+width\b|\bpw\b", "width"), (r"\bpulse(?:\s+wave)?\b", "square"),
+    (r"^(?:add\s+)?(?:an?\s+)?(?:wave\s*folder|folder)\b", "add a foldback distortion"),
+    (r"^(highpass|lowpass|bandpass)\s+mode(?=,)", r"filter mode \1"),
+    (r"^mult\s+", "connect "), (r"\breverb\s+size\b", "reverb room"), (r"\bsize\b(?=\s+(?:bigger|smaller|up|down|\d))", "room"),
+    (r"^attenuate\s+(?:the\s+)?(\w+),\s*(?=depth\b)", r"\1 "), (r"^attenuate\s+(?:the\s+)?(\w+)$", r"\1 depth down"),
+    (r"\b(sine|square|saw|triangle)\s+(?:wave|shape)\b(?=$|,)", r"\1"),
+    (r"^(lfo\d*)\s+to\s+(?=(?:sine|square|saw|triangle|random)$)", r"\1 shape "),
+    # a live coder's words
+    (r"^(?:use_bpm|set_bpm|setbpm|bpm\s*=)\s*\(?\s*(\d+(?:\.\d+)?)\s*\)?$", r"tempo \1"),
+    (r"^([a-z_]+(?:\s+[a-z_]+)?):\s*(?=-?\d|\d*\.\d)", r"\1 "),                 # 'cutoff: 1480'
+)]
+
+
+def scene_words(text: str) -> str:
+    """The line with other tools' words said the language's way; the same line when it has none."""
+    for pattern, replacement in SCENE_WORDS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+__all__ = ["scene_words"]

@@ -1,0 +1,41 @@
+"""A timed change read from its constituents (time_phrases._ranged): what moves, where from, where
+to and how long, whatever verb or motion word stands around them — wordings invented here."""
+import pytest
+
+from chronus_shell.language import LanguageError
+
+from .test_time_harmony_classes import ACID, last
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("resonance glides to 0.6 over 2 bars", ["/ramp/acid_filter1/resonance 0.6 8"]),        # motion word after the param
+    ("automation on the cutoff to 1200 over 4 bars", None),                                  # 'on' is no motion word: refused
+    ("cutoff automation up to 2500 over 8 beats", ["/ramp/acid_filter1/cutoff 2500.0 8"]),
+    ("slide cutoff back down to 700 across 2 bars", ["/ramp/acid_filter1/cutoff 700.0 8"]),
+])
+def test_motion_words_anywhere_only_say_it_moves(phrase, expected):
+    if expected is None:
+        with pytest.raises(LanguageError):
+            last(*ACID, phrase)
+    else:
+        assert last(*ACID, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("resonance 0.2 to 0.7 over 4 bars", ["/mod/acid_filter1/resonance 0.2", "/ramp/acid_filter1/resonance 0.7 16"]),
+    ("cutoff: 400 → 2k over 2 bars", ["/mod/acid_filter1/cutoff 400.0", "/ramp/acid_filter1/cutoff 2000.0 8"]),
+    ("bpm ramping 120 up to 126 over 16 bars", ["/seq/bpm 126.0 ramp 64"]),
+    ("pace from 110 to 100 over 4 bars", ["/seq/bpm 100.0 ramp 16"]),
+])
+def test_a_start_said_bare_or_with_from_and_the_tempo_by_any_name(phrase, expected):
+    assert last(*ACID, phrase) == expected
+
+
+def test_what_follows_a_ramp_to_say_it_stays_says_nothing_more():
+    assert last(*ACID, "cutoff rises to 900 over a bar and then it stays there") == ["/ramp/acid_filter1/cutoff 900.0 4"]
+
+
+@pytest.mark.parametrize("phrase", ["glide it up to 110 over 4 bars", "70 to 90 over 8 bars"])
+def test_a_target_without_what_moves_names_the_readings(phrase):
+    with pytest.raises(LanguageError, match="tempo"):
+        last(*ACID, phrase)
