@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import time
 
-from live_rig import ROOT, Machine, arguments, jack_dummy, jack_xruns, load, write
-
-from bench_supervisor import counters, delta, lockstep, send_all  # noqa: E402
+from live_rig import ROOT, Machine, arguments, counters, delta, jack_dummy, jack_xruns, load, lockstep, send_all, write
 
 from chronus_shell.supervisor import Config, Supervisor  # noqa: E402
 from chronus_shell.supervisor.status import latency_figures  # noqa: E402
