@@ -71,8 +71,9 @@ def main() -> int:
     for kind in args.loads.split(","):
         print(f"{kind}: {args.seconds:.0f} s …", flush=True)
         result[kind] = soak(kind, args.seconds)
+        path = write(f"soak_{int(args.seconds)}s_{args.loads.replace(',', '_')}", result)  # each load as it ends
     print(table(result))
-    print(f"written {write(f'soak_{int(args.seconds)}s', result).relative_to(ROOT)}")
+    print(f"written {path.relative_to(ROOT)}")
     return 1 if any(r["lost_blocks"] for r in result.values()) else 0
 
 

@@ -92,7 +92,7 @@ def _pool_validating():
     import tempfile
     import threading
 
-    from chronus_shell.supervisor.pool import SandboxPool
+    from chronus_shell.supervisor.user_modules.sandbox_pool import SandboxPool
     from tests.supervisor.test_loaded import EXAMPLE, validate_until
 
     stop, verdicts = threading.Event(), []
