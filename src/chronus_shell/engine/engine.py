@@ -250,7 +250,8 @@ class Engine:
             audio_in = bus.stereo() if module.CHANNELS == 2 else bus.mono
         else:
             audio_in = base                       # a source, drum or LFO hears the segment's zeros
-        block = self._run(module_id, module, audio_in, _modulation(modulators, outputs))
+        modulation = _modulation(modulators, outputs)
+        block = self._run(module_id, module, audio_in, modulation)
         if module_id in self.swaps:  # a hot reload: the old version fades into the new one
             return fade_from_old_version(self.swaps, module_id, block, audio_in, modulation, self.fades.step)
         return block
