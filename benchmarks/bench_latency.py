@@ -18,7 +18,7 @@ from live_rig import LOADS, ROOT, Machine, arguments, jack_dummy, jack_xruns, lo
 from chronus_shell.protocol.message import Message  # noqa: E402
 from chronus_shell.supervisor import Config, Supervisor  # noqa: E402
 from chronus_shell.supervisor.latency import formula_ms  # noqa: E402
-from chronus_shell.supervisor.rings import DEVICE_LATENCY_US  # noqa: E402
+from chronus_shell.supervisor.rings import DEVICE_LATENCY_US, FAILOVERS  # noqa: E402
 from chronus_shell.supervisor.status import latency_figures  # noqa: E402
 
 COMMAND_PERIOD_S = 0.05
@@ -46,6 +46,7 @@ def measure(supervisor: Supervisor, seconds: float, jack_log) -> dict:
     from tests.supervisor.test_soak import typing_command
 
     before, causes, machine = supervisor.status(), jack_xruns(jack_log), Machine()
+    switches = int(supervisor.control.words[FAILOVERS])
     supervisor.latencies_ms.clear()
     start, step = time.perf_counter(), 0
     while time.perf_counter() - start < seconds:
@@ -55,6 +56,8 @@ def measure(supervisor: Supervisor, seconds: float, jack_log) -> dict:
     after = supervisor.status()
     return latency_figures(list(supervisor.latencies_ms)) | {
         "lost_blocks": after["lost_blocks"] - before["lost_blocks"],
+        # the active was late and the standby had the block: the output switched (no loss)
+        "switches_to_the_standby": int(supervisor.control.words[FAILOVERS]) - switches,
         "xruns": sum(after["xruns"].values()) - sum(before["xruns"].values()),
         "jack_xruns_by_cause": {k: v - causes[k] for k, v in jack_xruns(jack_log).items()},
         "late_commands": sum(r["late_commands"] for r in after["slots"]) - sum(r["late_commands"] for r in before["slots"]),
@@ -84,13 +87,14 @@ def run(seconds: float, names: list[str], loads: list[str]) -> dict:
 
 
 def table(results: dict) -> str:
-    lines = [f"{'setting':34} {'load':7} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'lost':>5} {'xruns':>5} "
+    lines = [f"{'setting':34} {'load':7} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'lost':>5} {'switch':>6} {'xruns':>5} "
              f"{'late':>5} {'formula':>8} {'load avg':>8}"]
     for name, row in results.items():
         for kind in (k for k in LOADS if k in row):
             f = row[kind]
             lines.append(f"{name:34} {kind:7} {f.get('p50_ms', '-'):>7} {f.get('p99_ms', '-'):>7} "
-                         f"{f.get('max_ms', '-'):>7} {f['lost_blocks']:>5} {f['xruns']:>5} {f['late_commands']:>5} "
+                         f"{f.get('max_ms', '-'):>7} {f['lost_blocks']:>5} {f['switches_to_the_standby']:>6} "
+                         f"{f['xruns']:>5} {f['late_commands']:>5} "
                          f"{row['formula_ms']:>8} {f['load_average_before']:>8}")
     return "\n".join(lines)
 

@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import time
 
-from live_rig import ROOT, Machine, arguments, jack_dummy, jack_xruns, load, write
-
-from bench_supervisor import counters, delta, lockstep, send_all  # noqa: E402
+from live_rig import ROOT, Machine, arguments, counters, delta, jack_dummy, jack_xruns, load, lockstep, send_all, write
 
 from chronus_shell.supervisor import Config, Supervisor  # noqa: E402
 from chronus_shell.supervisor.status import latency_figures  # noqa: E402
@@ -73,8 +71,9 @@ def main() -> int:
     for kind in args.loads.split(","):
         print(f"{kind}: {args.seconds:.0f} s …", flush=True)
         result[kind] = soak(kind, args.seconds)
+        path = write(f"soak_{int(args.seconds)}s_{args.loads.replace(',', '_')}", result)  # each load as it ends
     print(table(result))
-    print(f"written {write(f'soak_{int(args.seconds)}s', result).relative_to(ROOT)}")
+    print(f"written {path.relative_to(ROOT)}")
     return 1 if any(r["lost_blocks"] for r in result.values()) else 0
 
 

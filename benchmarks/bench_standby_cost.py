@@ -20,9 +20,12 @@ import signal
 import threading
 import time
 
-from live_rig import LOADS, ROOT, Machine, arguments, jack_dummy, lift_admission_guard, load, percentiles, write
+from live_rig import (
+    LOADS, ROOT, Machine, arguments, counters, delta, jack_dummy, lift_admission_guard, load, percentiles, send_all, write,
+)
 
-from bench_supervisor import _armed, _wait, counters, delta, send_all, voice, voice_hz  # noqa: E402
+from bench_supervisor import _armed, _wait  # noqa: E402
+from bench_voices import voice, voice_hz  # noqa: E402
 
 from chronus_shell.supervisor import Config, Supervisor  # noqa: E402
 from chronus_shell.supervisor.rings import ACTIVE_SLOT, CPU_NS, PROCESS_CPU_NS, READ_BLOCK, WRITTEN  # noqa: E402

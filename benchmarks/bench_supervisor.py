@@ -24,26 +24,21 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from chronus_shell.engine import warmup  # noqa: E402
-from chronus_shell.engine.timeline import Timeline  # noqa: E402
+from bench_voices import bench_voices, offline_voices_per_core  # noqa: E402
+from live_rig import counters, delta, lockstep, send_all, start  # noqa: E402
+
 from chronus_shell.protocol.message import Message  # noqa: E402
 from chronus_shell.supervisor import Config, Supervisor  # noqa: E402
-from chronus_shell.supervisor.rings import (  # noqa: E402
-    CPU_NS, FAILOVERS, LOST_BLOCKS, SLOT_PID, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO,
-)
+from chronus_shell.supervisor.rings import FAILOVERS, LOST_BLOCKS, SLOT_PID, WRITTEN  # noqa: E402
 
 RESULT = ROOT / "benchmarks" / "results" / "supervisor.json"
 ENGINE_RESULT = ROOT / "benchmarks" / "results" / "engine.json"
 JACK_ENV = dict(os.environ, JACK_NO_AUDIO_RESERVATION="1", JACK_NO_START_SERVER="1")
 COMMITS = 20
 WARM_STARTS, COLD_STARTS = 3, 2
-VOICE_STEP, VOICE_HOLD_S, VOICE_SETTLE_S, VOICE_CAP, VOICE_BUDGET_S = 8, 3.0, 0.5, 400, 110.0
-OFFLINE_VOICES, OFFLINE_BLOCKS = 32, 400
 
 
 # -- helpers ---------------------------------------------------------------------------------
@@ -66,42 +61,6 @@ def figures(values: list[float]) -> dict:
     return {"count": len(ordered), "median": round(statistics.median(ordered), 3),
             "p99": round(ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))], 3),
             "max": round(ordered[-1], 3)}
-
-
-def send_all(supervisor: Supervisor, lines) -> None:
-    for line in lines:
-        supervisor.send(line if isinstance(line, Message) else Message.parse(line))
-
-
-def counters(supervisor: Supervisor) -> dict:
-    words = supervisor.control.words
-    return {"xruns_portaudio": int(words[XRUNS_PORTAUDIO]), "xruns_jack": int(words[XRUNS_JACK]),
-            "lost_blocks": int(words[LOST_BLOCKS]), "switches": int(words[FAILOVERS]),
-            "failovers": len(supervisor.failovers)}
-
-
-def delta(after: dict, before: dict) -> dict:
-    return {key: after[key] - before[key] for key in after}
-
-
-def lockstep(supervisor: Supervisor) -> bool:
-    """The blocks both rings still hold are identical (the standby can take over at any block)."""
-    a, b = supervisor.rings
-    last = int(min(a.header[WRITTEN], b.header[WRITTEN]))
-    blocks = [i % a.capacity for i in range(max(0, last - a.capacity + 2), last)]
-    return bool(np.array_equal(a.audio[blocks], b.audio[blocks]))
-
-
-def voice(n: int, hz: float) -> list[str]:
-    """One saw → acid_filter → adsr voice, quiet enough that hundreds do not just hit the limiter."""
-    saw, acid, amp = f"vsaw{n}", f"vacid{n}", f"vamp{n}"
-    return [f"/patch/create {saw} saw", f"/patch/create {acid} acid_filter", f"/patch/create {amp} adsr",
-            f"/patch/connect {saw} {acid}", f"/patch/connect {acid} {amp}", f"/patch/connect {amp} master",
-            f"/mod/{saw}/gain 0.02", f"/mod/{acid}/cutoff {400 + 37 * (n % 40)}", f"/gate/{saw} 1 {hz:.2f}"]
-
-
-def voice_hz(n: int) -> float:
-    return 55.0 * 2 ** ((n * 7 % 36) / 12)
 
 
 # -- the JACK dummy device -----------------------------------------------------------------------
@@ -132,12 +91,6 @@ def open_device(choice: str) -> tuple[str, subprocess.Popen | None, str]:
             raise SystemExit("bench_supervisor: jackd dummy did not start (see /tmp/chronus-bench-jackd.log)")
         time.sleep(0.05)
     return "sounddevice", server, "JACK dummy 48 kHz / 256 (started by this benchmark)"
-
-
-def start(backend: str) -> Supervisor:
-    supervisor = Supervisor(Config.from_env(backend=backend)).start()
-    wait_for_music(supervisor)
-    return supervisor
 
 
 # -- references ------------------------------------------------------------------------------
@@ -175,23 +128,6 @@ def python_with_numpy_ms() -> float:
         subprocess.run([sys.executable, "-c", "import numpy"], check=True)
         runs.append(1000 * (time.perf_counter() - began))
     return statistics.median(runs)
-
-
-def offline_voices_per_core(block_size: int, sample_rate: int) -> dict:
-    """OFFLINE_VOICES of the same voice rendered in this process: how many one core keeps up with."""
-    warmup()
-    timeline = Timeline(sample_rate, block_size)
-    for n in range(1, OFFLINE_VOICES + 1):
-        for line in voice(n, voice_hz(n)):
-            timeline.schedule(Message.parse(line), 0)
-    for _ in range(50):
-        timeline.render_block()
-    began = time.process_time()
-    for _ in range(OFFLINE_BLOCKS):
-        timeline.render_block()
-    per_block = (time.process_time() - began) / OFFLINE_BLOCKS
-    return {"voices": OFFLINE_VOICES, "block_ms": 1000 * per_block,
-            "voices_per_core": OFFLINE_VOICES * (block_size / sample_rate) / per_block}
 
 
 def engine_bench_voices_per_core() -> float | None:
@@ -412,60 +348,6 @@ def bench_soak(backend: str, seconds: float) -> dict:
             "audible_fraction": round(sum(level > 0.01 for level in played["levels"]) / max(1, len(played["levels"])), 3),
             "faults": status["faults"], "problems": list(supervisor.problems), "lockstep_after": lockstep(supervisor),
         }
-    finally:
-        supervisor.stop()
-
-
-# -- (g): voices before the first xrun ---------------------------------------------------------
-def _cpu_ns(supervisor: Supervisor) -> list[int]:
-    return [int(ring.header[CPU_NS]) for ring in supervisor.rings]
-
-
-TROUBLE = ("xruns_portaudio", "xruns_jack", "lost_blocks", "failovers")  # what ends a voice count
-
-
-def _hold(supervisor: Supervisor, seconds: float, trouble=TROUBLE) -> dict:
-    before, cpu, began = counters(supervisor), _cpu_ns(supervisor), time.perf_counter()
-    time.sleep(seconds)
-    held = delta(counters(supervisor), before)
-    wall = time.perf_counter() - began
-    held["slot_cpu_percent"] = [round(max(0, b - a) / 1e9 / wall * 100, 1) for a, b in zip(cpu, _cpu_ns(supervisor))]
-    held["trouble"] = any(held[kind] for kind in trouble)
-    return held
-
-
-def bench_voices(backend: str, trouble=TROUBLE) -> dict:
-    """Add VOICE_STEP voices at a time and hold each count VOICE_HOLD_S: the first count with any
-    xrun or lost block (or what `trouble` names) is the answer asked for; on a shared machine a
-    neighbour's burst can cause that, so the same count is held once more, and the climb stops
-    when trouble repeats."""
-    supervisor = start(backend)
-    steps, first_trouble, failed = [], None, None
-    began = time.perf_counter()
-    try:
-        send_all(supervisor, voice(0, voice_hz(0)))  # first use of each kernel type, not counted
-        time.sleep(1.0)
-        voices = 0
-        while voices < VOICE_CAP and time.perf_counter() - began < VOICE_BUDGET_S:
-            before_add = counters(supervisor)
-            for n in range(voices + 1, voices + VOICE_STEP + 1):
-                send_all(supervisor, voice(n, voice_hz(n)))
-            voices += VOICE_STEP
-            time.sleep(VOICE_SETTLE_S)
-            row = {"voices": voices + 1, "while_adding": delta(counters(supervisor), before_add)}
-            row |= _hold(supervisor, VOICE_HOLD_S, trouble)
-            if row["trouble"]:
-                first_trouble = first_trouble or row["voices"]
-                row["again"] = _hold(supervisor, VOICE_HOLD_S, trouble)
-            steps.append(row)
-            if row["trouble"] and row["again"]["trouble"]:
-                failed = row["voices"]
-                break
-        clean = [r["voices"] for r in steps if not r["trouble"] and (first_trouble is None or r["voices"] < first_trouble)]
-        sustained = [r["voices"] for r in steps if not r["trouble"] or not r["again"]["trouble"]]
-        return {"step": VOICE_STEP, "hold_s": VOICE_HOLD_S, "max_voices_clean": max(clean, default=0),
-                "first_trouble_voices": first_trouble, "max_voices_sustained": max(sustained, default=0),
-                "failed_twice_at": failed, "steps": steps}
     finally:
         supervisor.stop()
 

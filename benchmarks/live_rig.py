@@ -19,6 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 sys.path.insert(0, str(ROOT))
 
+import numpy as np  # noqa: E402
+
+from chronus_shell.protocol.message import Message  # noqa: E402
+from chronus_shell.supervisor import Config, Supervisor  # noqa: E402
+from chronus_shell.supervisor.rings import FAILOVERS, LOST_BLOCKS, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO  # noqa: E402
 from tests.supervisor.busy import busy_machine  # noqa: E402  (the loaded tests' load, one definition)
 
 LOADS = ("idle", "loaded")
@@ -87,7 +92,7 @@ def _pool_validating():
     import tempfile
     import threading
 
-    from chronus_shell.supervisor.pool import SandboxPool
+    from chronus_shell.supervisor.user_modules.sandbox_pool import SandboxPool
     from tests.supervisor.test_loaded import EXAMPLE, validate_until
 
     stop, verdicts = threading.Event(), []
@@ -138,6 +143,39 @@ def percentiles(values, digits: int = 3) -> dict:
     at = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))]  # noqa: E731
     return {"count": len(ordered), "p50": round(at(0.5), digits), "p99": round(at(0.99), digits),
             "p999": round(at(0.999), digits), "max": round(ordered[-1], digits)}
+
+
+def start(backend: str) -> Supervisor:
+    """A supervisor at the settings of the environment, once its first block played."""
+    from tests.supervisor.test_soak import wait_for_music  # late: pytest must not slow a worker's start
+
+    supervisor = Supervisor(Config.from_env(backend=backend)).start()
+    wait_for_music(supervisor)
+    return supervisor
+
+
+def send_all(supervisor: Supervisor, lines) -> None:
+    for line in lines:
+        supervisor.send(line if isinstance(line, Message) else Message.parse(line))
+
+
+def counters(supervisor: Supervisor) -> dict:
+    words = supervisor.control.words
+    return {"xruns_portaudio": int(words[XRUNS_PORTAUDIO]), "xruns_jack": int(words[XRUNS_JACK]),
+            "lost_blocks": int(words[LOST_BLOCKS]), "switches": int(words[FAILOVERS]),
+            "failovers": len(supervisor.failovers)}
+
+
+def delta(after: dict, before: dict) -> dict:
+    return {key: after[key] - before[key] for key in after}
+
+
+def lockstep(supervisor: Supervisor) -> bool:
+    """The blocks both rings still hold are identical (the standby can take over at any block)."""
+    a, b = supervisor.rings
+    last = int(min(a.header[WRITTEN], b.header[WRITTEN]))
+    blocks = [i % a.capacity for i in range(max(0, last - a.capacity + 2), last)]
+    return bool(np.array_equal(a.audio[blocks], b.audio[blocks]))
 
 
 def write(name: str, result: dict) -> Path:

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ..engine.catalogue import CATALOGUE
 from ..engine.params import ParamSpec, format_number
+from ..engine.sequencer_verbs import SWING, TEMPO
 from ..protocol.message import Message
 from . import intents as it
 from .chords import hz, token_pitches, transpose_token
@@ -19,9 +20,8 @@ from .errors import LanguageError
 from .mapper_messages import checked, message, playable
 from .mapper_targets import absolute, module_or_raise, musical_time, typo_checked
 from .mapper_tracks import plays_a_track, scale_track, set_track_muted
-from .mapper_words import SWING, TEMPO, seq_param
 from .musician_words import QUALITIES
-from .param_words import COMPARATIVES, LEVEL, LEVEL_OF_MODULE
+from .param_words import COMPARATIVES, LEVEL, LEVEL_OF_MODULE, seq_param
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_named
 from .target_words import PRONOUN_REFS

@@ -10,13 +10,14 @@ from functools import partial
 
 from ..engine.catalogue import CATALOGUE, module_spec
 from ..engine.params import ParamSpec
+from ..engine.sequencer_verbs import TEMPO
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
 from .mapper_messages import message
 from .mapper_targets import absolute, lone_word, module_or_everything, param_or_primary, typo_checked
 from .mapper_targets import primary_param
-from .mapper_words import TEMPO, seq_param
+from .param_words import seq_param
 from .patch_model import MASTER
 from .resolve import CHOICE_SYNONYMS, EVERYTHING, type_and_presets, type_named
 from .target_words import PRONOUN_REFS

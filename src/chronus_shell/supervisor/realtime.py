@@ -124,7 +124,7 @@ def briefly(output_priority: int):
 
 def audio_path_thread(output_priority: int) -> bool:
     """The calling thread of the shell (the supervisor's monitor, its checkpoints, a slot's
-    replacement) at the fan-out's priority for good: they hold the supervisor's lock and the GIL
+    replacement, a restore) at the fan-out's priority for good: they hold the supervisor's lock and the GIL
     a command waits for, so an ordinary program must not preempt them (a priority inversion that
     made commands 20–100 ms late on a busy machine). False until the output's priority is known."""
     if output_priority <= 0:

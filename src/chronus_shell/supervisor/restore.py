@@ -80,6 +80,7 @@ class Restore:
 
     def _restore_both(self) -> None:
         """Restart both rings from the checkpoint (once, however many threads noticed the deaths)."""
+        realtime.audio_path_thread(int(self.control.words[RT_PRIORITY]))  # it holds the lock a command waits for
         with self._lock:
             if self._restoring or self._stopping.is_set():
                 return
