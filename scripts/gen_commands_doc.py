@@ -168,7 +168,19 @@ into an effect (`saw 55 + acid filter, cutoff 300`), several parts together (`ju
 verb, it's washing out the snare`, `sub: sine 40hz`, `the sine is a bit harsh, take it down an
 octave`), politeness and hedging (`would you mind bringing the tempo down to 92`, `I'd love it if
 the snare were a little quieter`, `say 15%`), `I can't hear the kick` (unmuted when muted, else
-louder), `kick decay 250 and same for the hats`, and `never mind` / `forget it` (nothing changes).
+louder), `kick decay 250 and same for the hats`, and `never mind` / `forget it` / `scrap that`
+(nothing changes). Other tools' words: a Tidal line (`d1 $ s "bd*2 [~ bd]"`: the quoted cycle
+spread over the bar, one row of steps per part; `kick (3,8)`; `d1 # lpf 2000`), a DAW's (`the bass
+clip`, `reverb device`, `project tempo`, `deactivate the hats track`, `enable Link`), a modular
+synth's (`VCF cutoff`, `amp env`, `pulse wave, pw 20%`, `mult the lfo to …`, `attenuate the lfo`),
+a live coder's (`use_bpm 140`, `cutoff: 1480`), and a scene's (`steppers`, `one drop`, `riddim at
+72`, `sample and hold`, `reverb tail`, `pwm it`). Also: a param said as a verb (`damp the reverb
+more`, `tighten the hats`, `dry the pad a little`), an amount before a param (`loads of feedback`,
+`a hint of delay`, `barely any room`, `a delay with lots of feedback`), what a change is for (`mute
+the kick for the breakdown`, `snare quieter, it's a ballad`: left out when it names no part), a
+label naming whose notes or steps follow (`melody on the sine: e5 d5 c5`, `boom bap kick:
+x.......x.x.....`), a part then an effect it lacks (`snare reverb`), and `tune <oscillator> to N`
+(Hz above 100, cents below 20, both named between).
 A reading is taken only when the readings that work agree; two that differ are named in one line
 (`that could mean 'A' — or — 'B': say which`) — also where the words themselves allow two: `drop it
 to 70` with the music playing (`tempo 70`, or the param in focus), `bring the bass down to 70` (its

@@ -346,3 +346,8 @@ def test_follow_ups_said_again_or_doubled(follow, expected):
 @pytest.mark.parametrize("follow", ["the hats as well", "also the hats", "plus the hats", "the hats also"])
 def test_the_same_for_another_part_said_with_also_or_as_well(follow):
     assert last(*DRUMS, "snare decay 250", follow) == ["/mod/hat1/decay 250.0"]
+
+
+def test_scrap_that_is_never_mind_not_a_removal():
+    with pytest.raises(Exception, match="nothing changed"):
+        last(*ACID, "scrap that")

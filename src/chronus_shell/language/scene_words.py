@@ -53,8 +53,14 @@ SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r i
 _FIXED = re.compile(r"\b(?:s\s*&\s*h|s\s*/\s*h|sample\s+(?:and|&|n)\s+hold)\b(?:\s+(?:style|vibe))?", re.I)
 
 
+_SCRATCH = re.compile(r"^\s*scrap\s+(?:that|this)\s*[.!]?\s*$", re.I)
+
+
 def fixed_terms(line: str) -> str:
-    """The line with its fixed terms said as one word ('sample and hold lfo' → 'random lfo')."""
+    """The line with its fixed terms said as one word ('sample and hold lfo' → 'random lfo'; 'scrap
+    that' is 'scratch that', never mind — not 'remove' the part in focus)."""
+    if _SCRATCH.match(line):
+        return "scratch that"
     if line.lstrip().startswith("/") or not ("&" in line or "/" in line or "hold" in line.lower()):
         return line                                   # a raw message, or no such term: as it is
     return _FIXED.sub("random", line)
