@@ -22,11 +22,12 @@ HARMONY_TIME = Path(__file__).with_name("corpus_s13")
 
 
 def test_the_harmony_and_time_dev_set_keeps_its_score():
-    """Issues 14 and 15: the score reached minus a little; its wrongs are mostly the writers' own
-    disagreements with the design (a transposed bass moves its oscillator too) — a ratchet, not a goal."""
+    """Issues 13–15: the score reached with the constituent reading (harmony_constituents) minus a
+    little; its wrongs are the scorer's '>' with no value before it to compare and the writers' own
+    readings of feel words (half time, random, humanize) — a ratchet, not a goal."""
     results = score(HARMONY_TIME)
     assert len(results) >= 350
     figures = totals(results)
     wrongs = [r.case["id"] for r in results if r.verdict == "WRONG"]
-    assert figures["WRONG"] <= 5.0, f"{figures['WRONG']:.1f}% wrong: {wrongs}"
-    assert figures["RIGHT"] >= 80.0, f"{figures['RIGHT']:.1f}% right"
+    assert figures["WRONG"] <= 3.0, f"{figures['WRONG']:.1f}% wrong: {wrongs}"
+    assert figures["RIGHT"] >= 86.0, f"{figures['RIGHT']:.1f}% right"

@@ -53,3 +53,12 @@ def test_a_curve_word_anywhere_and_a_start_in_some_bars_time(phrase, expected):
 @pytest.mark.parametrize("phrase", ["on the downbeat of the next bar, cutoff 450", "cutoff 450 at the first beat of the next bar"])
 def test_the_first_beat_of_the_next_bar_is_the_next_bar(phrase):
     assert last(*ACID, phrase) == ["/at 1 bar /mod/acid_filter1/cutoff 450.0"]
+
+
+@pytest.mark.parametrize("phrase, pattern", [
+    ("euclid the snare 3 over 8", "/seq/add snare snare1 x(3,8)"),
+    ("euclidean (5,16) for the hats, offset 1", "/seq/add hats hat1 x(5,16,1)"),
+    ("kick: euclid 7 of 16", "/seq/add kick kick1 x(7,16)"),
+])
+def test_a_euclidean_rhythm_with_its_parts_in_any_order(phrase, pattern):
+    assert last("kick x...x...x...x...", "snare ....x.......x...", "hats x.x.x.x.x.x.x.x.", phrase) == [pattern]

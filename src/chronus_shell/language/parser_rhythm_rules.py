@@ -46,11 +46,6 @@ EUCLID = [
        rf"euclid(?:ean)?))?{ROTATE}"),
     _p(rf"(?:play\s+)?{TRACK}:?\s+(?P<n>{NUM})\s+{HITS}\s+(?:per|a|each|every|in\s+a|in\s+each)\s+(?P<per>bar|beat)"
        rf"{ROTATE}"),
-    _p(rf"euclid(?:ean)?\s+\(?\s*(?P<n>{NUM})\s*,?\s*(?P<m>{NUM})\s*\)?\s*\$?\s+{TRACK}"),
-    _p(rf"(?:play\s+|put\s+)?(?:an?\s+)?euclid(?:ean)?(?:\s+rhythm|\s+pattern)?\s*\(?\s*(?P<n>{NUM})\s*{_OVER}\s*"
-       rf"(?P<m>{NUM})(?:\s*{_ROT}\s*(?P<rot>-?\d+))?\s*\)?\s+(?:on|for|to)\s+{TRACK}"),
-    _p(rf"(?:play\s+)?{TRACK}\s+(?:an?\s+)?euclid(?:ean)?(?:\s+rhythm|\s+pattern)?\s*\(?\s*(?P<n>{NUM})\s*{_OVER}\s*"
-       rf"(?P<m>{NUM})(?:\s*{_ROT}\s*(?P<rot>-?\d+))?\s*\)?"),
 ]
 CHANCE = [
     _p(rf"(?:play\s+|let\s+|have\s+|make\s+)?{TRACK}\s+(?:(?:should|to|will|can)\s+)?(?:only\s+)?(?:play|plays|playing|"
@@ -206,6 +201,9 @@ def _one(text: str, column: int):
                 if now:
                     intent = replace(intent, now=True)
                 return intent
+    euclid = _euclid_sentence(text, column)
+    if euclid is not None:
+        return replace(euclid, now=True) if now else euclid
     loose = LOOSE_COUNT.match(text)
     if loose:
         steps = 16 if _num(loose["n"]) <= 16 else _num(loose["n"])
@@ -227,11 +225,40 @@ def _euclid(match, column):
     hits, steps, rotation = _num(match["n"]), per or _num(match["m"]), _num(match.groupdict().get("rot"))
     if (match.groupdict().get("track") or "").lower() in ("tempo", "bpm", "swing"):
         return None                                           # "tempo 140 over 16": not a rhythm
+    _check_euclid(hits, steps, column)
+    pattern = f"x({hits},{steps},{rotation})" if rotation else f"x({hits},{steps})"
+    return it.PlayPattern(pattern, _words(match, column), column)
+
+
+def _check_euclid(hits: int, steps: int, column: int) -> None:
     if not 1 <= steps <= 64 or not 0 < hits <= steps:
         raise LanguageError(f"{hits} hits over {steps} steps: a euclidean rhythm spreads 1 to 64 steps' worth "
                             f"of hits over 1–64 steps", column)
-    pattern = f"x({hits},{steps},{rotation})" if rotation else f"x({hits},{steps})"
-    return it.PlayPattern(pattern, _words(match, column), column)
+
+
+#: 'euclid the hats 5 over 8', 'euclid 5,16 on hats, rotated 2': counts, rotation, the track the words left.
+_EUCLID_WORD = re.compile(r"\beuclid(?:ean)?\b(?:\s+(?:rhythm|pattern))?", re.I)
+_COUNTS = re.compile(rf"\(?\s*(?P<n>{NUM})\s*{_OVER}\s*(?P<m>{NUM})(?:\s*,\s*(?P<rot>-?\d+))?\s*\)?", re.I)
+_ROTATION = re.compile(rf",?\s*(?:rotated?|shifted|offset)\s+(?:by\s+)?(?P<rot>-?{NUM})(?:\s+steps?)?", re.I)
+_EUCLID_FILLER = {"play", "put", "give", "me", "an", "a", "the", "on", "for", "to", "in", "$", "steps", "hits", "with"}
+
+
+def _euclid_sentence(text: str, column: int):
+    rest = _EUCLID_WORD.sub(" ", text)
+    counts = _COUNTS.search(rest) if rest != text else None
+    if counts is None:
+        return None
+    rest = rest[:counts.start()] + " " + rest[counts.end():]
+    rotation = _ROTATION.search(rest)
+    rot = (rotation and rotation["rot"]) or counts["rot"]
+    track = [w for w in re.split(r"[\s,:]+", _ROTATION.sub(" ", rest).lower()) if w and w not in _EUCLID_FILLER]
+    if not 1 <= len(track) <= 2:
+        return None
+    hits, steps, rotate = _num(counts["n"]), _num(counts["m"]), _num(rot)
+    _check_euclid(hits, steps, column)
+    pattern = f"x({hits},{steps},{rotate})" if rotate else f"x({hits},{steps})"
+    start = column + max(text.lower().find(track[0]), 0)
+    return it.PlayPattern(pattern, it.Words(tuple(it.Word(w, start) for w in track)), column)
 
 
 def _chance(match, column):
