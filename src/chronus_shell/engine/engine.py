@@ -179,10 +179,7 @@ class Engine:
         bus = Bus(total)
         for src in plan.master_inputs:
             bus.add(self._fed(src, "master", outputs) if self._ramps else outputs[src], self._pan_of(src), True)
-        modulation: dict[str, np.ndarray] = {}
-        for src, param in plan.master_modulators:
-            modulation[param] = modulation.get(param, 0.0) + mono(outputs[src])
-        self.modules["master"].mix_down(bus.master(), out, modulation)
+        self.modules["master"].mix_down(bus.master(), out, _modulation(plan.master_modulators, outputs))
         if self.poly.fading_out:
             self._order = None                   # notes a voice lost room for may have faded out
         if plan.panned and any(self.modules[m].current["pan"] == self.modules[m].targets["pan"] == 0.0
