@@ -1,5 +1,6 @@
 """Settings for the whole test run."""
 import os
+import re
 
 import pytest
 
@@ -16,3 +17,20 @@ def chronus_home(tmp_path, monkeypatch):
     monkeypatch.setenv("CHRONUS_HOME", str(home))
     return home
 
+
+
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "twice": 2}
+
+
+def _figure_said(text: str, sentence: str) -> float:
+    """The number a doc gives where `sentence` has (N) (words like 'four' read as numbers)."""
+    pattern = re.escape(sentence).replace(re.escape("(N)"), r"(\w+(?:\.\d+)?)")
+    found = re.search(pattern, " ".join(text.split()))
+    assert found, f"the doc no longer says {sentence!r}"
+    return float(WORD_NUMBERS.get(found.group(1), found.group(1)))
+
+
+@pytest.fixture
+def figure_said():
+    """`figure_said(doc_text, "polled every (N) ms")` → 50.0: documented figures checked against the code."""
+    return _figure_said

@@ -50,8 +50,9 @@ def test_fused_voices_render_as_every_module_alone(monkeypatch):
     engine.render(256)
     plan = engine._order
     assert plan.bank is not None and len(plan.bank_ids) >= 15, "the voice chains form one bank"
-    assert not any("f2" in ids for ids in plan.bank_ids), "a modulated module renders alone"
-    assert ("o2",) in plan.bank_ids, "the oscillator before a modulated filter is a chain of one"
+    assert ("o2", "f2", "e2") in plan.bank_ids and plan.bank_ids[-1] == ("o2", "f2", "e2"), \
+        "a chain modulated by an LFO renders in the bank, last, from its params per sample"
+    assert [step[0] for step in plan.early] == ["lfo1"], "what modulates the bank renders before it"
     monkeypatch.setattr(render_plan, "FUSE", False)
     alone = _render()
     assert np.abs(fused - alone).max() <= 1e-6, f"max difference {np.abs(fused - alone).max():.3g}"

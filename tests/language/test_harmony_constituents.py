@@ -123,3 +123,55 @@ def test_letters_called_a_riff_are_notes_and_the_article_a_inside_them_is_the_no
 def test_sonic_pi_chord_and_scale_calls_name_a_chord_and_a_key():
     assert last(*PAD, "play chord(:g3, :minor7) on the sine")[0].startswith("/gate/sine1 1 ")
     assert last(*PAD, "use scale(:bb2, :dorian) for the key") == ["/seq/key bb dorian"]
+
+
+@pytest.mark.parametrize("phrase", ["drone on d", "let the sine sustain a d", "hold a d for me"])
+def test_one_note_said_with_a_verb_that_sounds_it_is_a_gate(phrase):
+    gate = last(*PAD, phrase)
+    assert len(gate) == 1 and gate[0].startswith("/gate/") and len(gate[0].split()) == 3
+
+
+@pytest.mark.parametrize("phrase, steps", [
+    ("Bbmaj7 Gm7, each lasting 2 bars", 32), ("Bbmaj7 Gm7 changing every beat", 4), ("three chords, Bb Gm and F, a bar each", 16),
+    ("in the key of Eb: IV I", 16),
+])
+def test_how_long_each_chord_lasts_said_as_musicians_do(phrase, steps):
+    pattern = next(m for m in last(*PAD, phrase) if m.startswith("/seq/add")).split()[3]
+    assert pattern.startswith("x" + "-" * (steps - 1) + "x")
+
+
+def test_a_quality_said_of_the_chords_that_follow_is_not_a_chord_of_its_own():
+    assert len(chords_of(last(*PAD, "the pad plays a major chords: D G A"))) == 3
+    assert len(chords_of(last(*PAD, "progression a minor, d minor, e minor"))) == 3
+
+
+@pytest.mark.parametrize("phrase", ["put d f a on the sine", "b d f#", "play e g b on the pad"])
+def test_letters_neither_called_notes_nor_chords_name_both_readings(phrase):
+    with pytest.raises(LanguageError, match="notes one after another .* or one chord"):
+        last(*PAD, phrase)
+
+
+def test_letters_after_a_label_are_notes():
+    assert last(*PAD, "sine: e, then g, then a")[-1].split()[2:] == ["e4", "g4", "a4"]
+
+
+def test_a_key_change_with_no_key_and_no_notes_to_move_sets_the_key_named():
+    assert last(*PAD, "in 2 bars modulate to a flat major") == ["/at 2 bar /seq/key ab major"]
+    with pytest.raises(LanguageError, match="which key"):
+        last(*PAD, "add a saw at 110 hz", "notes a c e", "modulate to d minor")    # notes to move: from which key?
+
+
+def test_numerals_between_dashes_and_a_voice_said_with_as():
+    assert len(chords_of(last(*PAD, "i - iv - v - i in e minor as a sine part"))) == 4
+    assert last(*PAD, "i - iv - v - i in e minor as a sine part")[0].startswith("/seq/add chords sine1 ")
+
+
+@pytest.mark.parametrize("phrase, pitches", [
+    ("let's hear an E7 on the sine", 4), ("chorus chords E B C#m A, half a bar each", None), ("jazz ii V I in F", None),
+])
+def test_section_and_style_words_and_a_capital_chord_with_a_number(phrase, pitches):
+    messages = last(*PAD, phrase)
+    if pitches:
+        assert messages[0].startswith("/gate/sine1 1 ") and len(messages[0].split()) == 2 + pitches
+    else:
+        assert any(m.startswith("/seq/notes chords") for m in messages)

@@ -62,8 +62,8 @@ def test_percent_of_a_ratio_is_value_over_100_and_of_hz_along_the_log_range():
 
 def test_pitch_words_on_a_voice_with_notes_move_the_notes():
     messages, translator = run(*ACID, "make it an octave lower")
-    assert messages == ["/seq/notes bass a0 a0 c1 a0"]       # the notes move, not the oscillator they retune
-    assert translator.understood == ["lower: bass notes -12 semitones"]
+    assert messages == ["/mod/saw1/freq 27.5", "/seq/notes bass a0 a0 c1 a0"]
+    assert translator.understood == ["lower: saw1 freq 55 → 27.5 Hz"]
 
 
 def test_a_drum_added_for_a_rhythm_does_not_take_the_focus_from_the_voice_being_shaped():

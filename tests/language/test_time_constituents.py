@@ -39,3 +39,17 @@ def test_what_follows_a_ramp_to_say_it_stays_says_nothing_more():
 def test_a_target_without_what_moves_names_the_readings(phrase):
     with pytest.raises(LanguageError, match="tempo"):
         last(*ACID, phrase)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("resonance to 0.3 logarithmically over 2 bars", ["/ramp/acid_filter1/resonance 0.3 8 exp"]),
+    ("linearly bring the cutoff to 900 over a bar", ["/ramp/acid_filter1/cutoff 900.0 4 lin"]),
+    ("cutoff to 700 in 2 bars' time", ["/at 2 bar /mod/acid_filter1/cutoff 700.0"]),
+])
+def test_a_curve_word_anywhere_and_a_start_in_some_bars_time(phrase, expected):
+    assert last(*ACID, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["on the downbeat of the next bar, cutoff 450", "cutoff 450 at the first beat of the next bar"])
+def test_the_first_beat_of_the_next_bar_is_the_next_bar(phrase):
+    assert last(*ACID, phrase) == ["/at 1 bar /mod/acid_filter1/cutoff 450.0"]

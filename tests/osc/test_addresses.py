@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from pythonosc.osc_message_builder import OscMessageBuilder
 
-from chronus_shell.protocol.addresses import ProtocolError, canonical, parse_line
+from chronus_shell.protocol.addresses import ADDRESSES, ProtocolError, canonical, parse_line
 from chronus_shell.protocol.message import Message
 from chronus_shell.protocol.osc import decode_packet
 
@@ -79,6 +79,20 @@ def test_an_old_spelling_is_its_address_where_it_comes_in(line, address):
     assert parsed.address == address and canonical(packet) == parsed == canonical(parsed)
     if address == "/seq/add":
         assert parsed.args == ("bass", "saw1", "x . x", "now")     # an unquoted pattern stays one argument
+
+
+def test_every_address_has_one_handler():
+    """The table's shapes and the handlers meet: the engine's and the sequencer's tables, the
+    Timeline's transactions, the session's @answers, the supervisor's /engine/*, the gear's /midi, /link."""
+    from chronus_shell.engine.engine_addresses import ADDRESSES as ENGINE
+    from chronus_shell.engine.timeline import TRANSACTION
+    from chronus_shell.session.commands import ANSWERED
+    from chronus_shell.supervisor.supervisor import ENGINE_ANSWERS
+    for address in ADDRESSES:
+        owners = [address in ENGINE, address.path in TRANSACTION, address.path in ANSWERED,
+                  address.path in ENGINE_ANSWERS, address.path.split("/")[1] in ("midi", "link")]
+        assert owners.count(True) == 1, (address.path, owners)
+    assert set(ANSWERED) | set(ENGINE_ANSWERS) <= {a.path for a in ADDRESSES}
 
 
 def test_short_final_float_from_reaktor_is_accepted():

@@ -19,8 +19,8 @@ from .fast_math import fast_exp2, fast_tan, fast_tanh
 from .kernels import BLEP_HALF, RING, _osc_step, oscillator_retune
 from .poly_kernels import apply_row_gates, silent_rows
 from .voice_layout import (ATTACK, ATTACK_STAGE, CUTOFF, DECAY, DECAY_STAGE, DETUNE, DRIVE, ENV_AMOUNT, ENV_DECAY,
-                           FREQ, GAIN, HAS_ADSR, HAS_LADDER, IDLE, RELEASE, RELEASE_STAGE, RESONANCE, SHAPE,
-                           SUSTAIN, SUSTAIN_STAGE, TO_SUM, WIDTH)
+                           EXPLICIT, FREQ, GAIN, HAS_ADSR, HAS_LADDER, IDLE, RELEASE, RELEASE_STAGE, RESONANCE,
+                           SHAPE, SUSTAIN, SUSTAIN_STAGE, TO_SUM, WIDTH)
 
 ENV_OCTAVES = 4.0      # a full per-note envelope opens the cutoff by up to four octaves
 ACCENT_LEVEL = 0.5     # an accented note at accent 1 is this much louder
@@ -261,23 +261,27 @@ def _envelope_lanes(targets, starts, decay, state, sample_rate, count, n):
 
 
 @njit(cache=True, error_model="numpy")
-def render_bank(kinds, targets, starts, decay, state, rings, histories, sample_rate, work, total, ok):
+def render_bank(kinds, targets, starts, decay, state, rings, histories, sample_rate, work, total, ok, tables):
     """Every voice of a bank into work (n, ≥ voices; its rows padded so a voice's column does not map
     to a handful of cache sets); finite voices marked TO_SUM are added into `total`. Voices are
-    ordered: ladders first (kinds HAS_LADDER), so the ladder lanes are one range. Returns how many
-    voices went NaN/Inf (`ok` says which)."""
+    ordered: ladders first (kinds HAS_LADDER), so the ladder lanes are one range, and modulated
+    voices last: each renders in time order from its table of per-sample params (`tables`, (voices,
+    columns, n), as render_explicit). Returns how many voices went NaN/Inf (`ok` says which)."""
     count = kinds.shape[1]
     n = work.shape[0]
     incs = np.empty(n)
     silent = silent_rows(kinds, state)
     for v in range(count):
-        if silent[v]:          # a poly voice's unused note: nothing to oscillate (its ladder hears 0)
+        if kinds[EXPLICIT, v] >= 0:
+            _explicit_voice(kinds, v, tables[kinds[EXPLICIT, v]], state[:, v], rings[v], histories[v], work[:, v],
+                            sample_rate, work[:, v])
+        elif silent[v]:        # a poly voice's unused note: nothing to oscillate (its ladder hears 0)
             work[:, v] = 0.0
         elif kinds[SHAPE, v] >= 0:
             _oscillate(v, kinds[SHAPE, v], targets, starts, decay, state, rings[v], histories[v], sample_rate,
                        work, incs)
     ladders = 0
-    while ladders < count and kinds[HAS_LADDER, ladders]:
+    while ladders < count and kinds[HAS_LADDER, ladders] and kinds[EXPLICIT, ladders] < 0:
         ladders += 1
     if ladders:
         lanes, envs = _envelope_lanes(targets, starts, decay, state, sample_rate, ladders, n)
@@ -292,7 +296,7 @@ def render_bank(kinds, targets, starts, decay, state, rings, histories, sample_r
                     continue
                 _ladder_voice(work, lanes, envs, state[4:8], decay, v, 0.45 * sample_rate, np.pi / sample_rate)
     for v in range(count):
-        if kinds[HAS_ADSR, v] and not silent[v]:
+        if kinds[HAS_ADSR, v] and not silent[v] and kinds[EXPLICIT, v] < 0:
             _envelope(v, targets, starts, decay, state, sample_rate, work)
     apply_row_gates(kinds, state, silent, work, sample_rate)
     return _finish(kinds, targets, starts, decay[n - 1], state, work, total, ok)
@@ -338,9 +342,15 @@ def _finish(kinds, targets, starts, last_decay, state, work, total, ok):
 def render_explicit(kinds, params, state, ring, history, audio, sample_rate, out):
     """One module (a chain of one, bank of one: kinds (KINDS, 1), state (STATE_COLUMNS, 1)) with params (columns, n)
     given per sample; the same per-sample functions as render_bank, in time order."""
+    _explicit_voice(kinds, 0, params, state[:, 0], ring, history, audio, sample_rate, out)
+
+
+@njit(cache=True, error_model="numpy")
+def _explicit_voice(kinds, v, params, st, ring, history, audio, sample_rate, out):
+    """Voice v (state column `st`) with params (columns, n) given per sample, sample by sample through
+    its stages; `audio` is its input where it has no oscillator (it may be `out`: read, then written)."""
     n = out.shape[0]
-    shape, has_ladder, has_adsr = kinds[SHAPE, 0], kinds[HAS_LADDER, 0], kinds[HAS_ADSR, 0]
-    st = state[:, 0]
+    shape, has_ladder, has_adsr = kinds[SHAPE, v], kinds[HAS_LADDER, v], kinds[HAS_ADSR, v]
     phase = clock = floor = 0
     if shape >= 0:
         phase, clock = _start_oscillator(shape, st[0:4], ring, history,
@@ -380,11 +390,12 @@ def render_explicit(kinds, params, state, ring, history, audio, sample_rate, out
 def warmup() -> None:
     """Compile (or load from the cache) the voice kernels with a tiny bank of every kind."""
     from .voice_layout import COLUMNS, STATE_COLUMNS
-    n, count = 8, 3
-    kinds = np.array([[0, -1, 1], [1, 1, 0], [1, 0, 1], [1, 1, 0], [0, 0, 1]], dtype=np.int64)
+    n, count = 8, 4
+    kinds = np.array([[0, -1, 1, 0], [1, 1, 0, 1], [1, 0, 1, 1], [1, 1, 0, 0], [0, 0, 1, 0], [-1, -1, -1, 0]],
+                     dtype=np.int64)
     values = np.ones((COLUMNS, count)) * 100.0
     render_bank(kinds, values, values.copy(), np.ones(n), np.zeros((STATE_COLUMNS, count)), np.zeros((count, RING)),
                 np.zeros((count, 3, BLEP_HALF)), 48000.0, np.zeros((n, count)), np.zeros(n),
-                np.zeros(count, dtype=np.bool_))
+                np.zeros(count, dtype=np.bool_), np.ones((1, COLUMNS, n)) * 100.0)
     render_explicit(kinds[:, :1].copy(), np.ones((COLUMNS, n)) * 100.0, np.zeros((STATE_COLUMNS, 1)), np.zeros(RING),
                     np.zeros((3, BLEP_HALF)), np.zeros(n), 48000.0, np.zeros(n))

@@ -169,12 +169,12 @@ class Engine:
         self._pans = {m: self.modules[m].param_block("pan", n) for m in plan.panned} if plan.panned else {}
         outputs: dict[str, np.ndarray] = {}
         total = np.zeros(n)
+        silence = np.zeros(n) if plan.steps or plan.early else None
+        for module_id, inputs, modulators in plan.early:
+            outputs[module_id] = self._render_module(module_id, inputs, modulators, outputs, silence)
         if plan.bank is not None:
             self._render_voices(plan, n, total, outputs)
-        silence = None
         for module_id, inputs, modulators in plan.steps:
-            if silence is None:
-                silence = np.zeros(n)
             outputs[module_id] = self._render_module(module_id, inputs, modulators, outputs, silence)
         bus = Bus(total)
         for src in plan.master_inputs:
@@ -195,7 +195,10 @@ class Engine:
 
     def _render_voices(self, plan: Plan, n: int, total: np.ndarray, outputs: dict) -> None:
         """Every fused voice chain in one kernel call; a voice that went NaN/Inf is silenced and reset."""
-        block = plan.bank.render(n, total)
+        driven = [(self.modules[m], self.modules[m].params(n, _modulation(modulators, outputs)) if alone
+                   else {name: self.modules[m].param_block(name, n) for name in self.modules[m].COLUMNS})
+                  for m, modulators, alone in plan.explicit]
+        block = plan.bank.render(n, total, driven)
         for module_id, v in plan.shared:   # a poly voice's notes (several rows) summed into its output
             row = np.ascontiguousarray(block[:, v])
             outputs[module_id] = outputs[module_id] + row if module_id in outputs else row
@@ -247,9 +250,7 @@ class Engine:
             audio_in = bus.stereo() if module.CHANNELS == 2 else bus.mono
         else:
             audio_in = base                       # a source, drum or LFO hears the segment's zeros
-        modulation = {}
-        for src, param in modulators:
-            modulation[param] = modulation.get(param, 0.0) + mono(outputs[src])
+        modulation = _modulation(modulators, outputs)
         block = self._run(module_id, module, audio_in, modulation)
         if module_id in self.swaps:  # a hot reload: the old version fades into the new one
             return fade_from_old_version(self.swaps, module_id, block, audio_in, modulation, self.fades.step)
@@ -312,6 +313,14 @@ class Engine:
         """Params as the musician set them (else defaults), never a playing note's pitch."""
         settings = self.settings.get(module_id, {})
         return {name: settings.get(name, default) for name, default in module.spec.defaults().items()}
+
+
+def _modulation(modulators, outputs: dict) -> dict[str, np.ndarray]:
+    """param → the sum of what modulates it, each source folded to mono."""
+    modulation = {}
+    for src, param in modulators:
+        modulation[param] = modulation.get(param, 0.0) + mono(outputs[src])
+    return modulation
 
 
 def _bypassed(module: Module, audio_in: np.ndarray) -> np.ndarray:

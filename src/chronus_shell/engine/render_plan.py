@@ -1,10 +1,13 @@
 """The render plan, compiled once per graph change: voice chains fused into one VoiceBank, then
 every other module in dependency order.
 
-A chain is a run of unmodulated voice modules oscillator → [acid_filter] → [adsr] where each
-module feeds only the next (no fading edge between them); a chain whose end feeds only the master
-adds straight into the master's input. Everything else (other types, modulated modules, a filter
-fed by two oscillators) renders module by module, as before; the master last, from the sum.
+A chain is a run of voice modules oscillator → [acid_filter] → [adsr] where each module feeds only
+the next (no fading edge between them); a chain whose end feeds only the master adds straight into
+the master's input. A chain may be modulated by modules that hear nothing themselves (an LFO): those
+render first (`early`), and the chain renders in the bank from its params per sample (`explicit`;
+its end joins the master's inputs in their order, as when its modules rendered alone). Everything
+else (other types, a voice module modulated by a voice, a filter fed by two oscillators) renders
+module by module, as before; the master last, from the sum.
 """
 from __future__ import annotations
 
@@ -32,6 +35,10 @@ class Plan:
     master_inputs: tuple[str, ...] = ()     # what the master sums besides the bank's voices
     master_modulators: tuple[tuple[str, str], ...] = ()
     fused: frozenset = frozenset()          # ids rendered in the bank (a poly voice's per-note modules)
+    early: list = field(default_factory=list)   # steps rendered before the bank (what modulates it)
+    explicit: list[tuple[str, tuple[tuple[str, str], ...], bool]] = field(default_factory=list)  # every module
+    #   of a modulated chain: (id, its modulators, whether it rendered alone before: from the first
+    #   modulated module on, its params are Module.params' (its cache included); before it, bank glides)
     panned: tuple[str, ...] = ()            # modules off centre (their pan is read every segment)
     carried: dict[str, tuple[str, ...]] = field(default_factory=dict)   # id → the panned sources it carries
 
@@ -67,10 +74,16 @@ def build_plan(modules: dict, edges: list, mod_edges: list, fading: set, sample_
         modulators[dst].append((src, param))
         modulation_sources.add(src)
 
+    def early(m):     # a modulator that hears nothing renders before the bank
+        return not isinstance(modules[m], Banked) and not inputs[m] and not modulators[m] and m != "master"
+
     def fusable(m):   # a module whose own `process` was replaced (a test, a debugger) or that ramps renders alone
         module = modules[m]
-        return (FUSE and isinstance(module, Banked) and not modulators[m] and "process" not in vars(module)
-                and "driven" not in vars(module))
+        return (FUSE and isinstance(module, Banked) and "process" not in vars(module) and "driven" not in vars(module)
+                and (not modulators[m] or (not (copies or {}).get(m) and all(early(s) for s, _ in modulators[m]))))
+
+    def modulated(chain):
+        return any(modulators[m] for m in chain)
 
     chains, to_sum, fused = [], [], set()
     for start in modules:
@@ -89,9 +102,10 @@ def build_plan(modules: dict, edges: list, mod_edges: list, fading: set, sample_
         end = chain[-1]
         chains.append(tuple(chain))
         to_sum.append(consumers[end] == ["master"] and end not in modulation_sources and (end, "master") not in fading
-                      and not is_panned(modules[start]))   # the bank's sum is the centred mono bus
+                      and not is_panned(modules[start]) and not modulated(chain))  # the centred mono bus
         fused.update(chain)
-    order = sorted(range(len(chains)), key=lambda c: not any(isinstance(modules[m], AcidFilter) for m in chains[c]))
+    order = sorted(range(len(chains)), key=lambda c: (modulated(chains[c]),
+                                                      not any(isinstance(modules[m], AcidFilter) for m in chains[c])))
     chains, to_sum = [chains[c] for c in order], [to_sum[c] for c in order]   # the ladders' lanes: one range
     plan = Plan(panned=tuple(m for m in modules if is_panned(modules[m])), carried=carried_sources(modules, edges))
     if chains:
@@ -102,11 +116,15 @@ def build_plan(modules: dict, edges: list, mod_edges: list, fading: set, sample_
             ids += [chain] * len(notes)
             sums += [summed] * len(notes)
             poly += [len(notes) > 1] * len(notes)
-        plan.bank = VoiceBank(rows, sums, sample_rate, poly)
+        explicit = [chain for chain in chains if modulated(chain)]
+        plan.bank = VoiceBank(rows, sums, sample_rate, poly, len(explicit))
         plan.bank_ids = ids
+        plan.explicit = [(m, tuple(modulators[m]), modulated(chain[:k + 1])) for chain in explicit
+                         for k, m in enumerate(chain)]
         plan.shared = [(chain[-1], v) for v, (chain, summed) in enumerate(zip(ids, sums)) if not summed]
         plan.fused = frozenset(fused)
     summed = {chain[-1] for chain, summed in zip(chains, to_sum) if summed}   # already in the bank's sum
+    early_ids = {s for m in fused for s, _ in modulators[m]}
     placed = set(fused)
     pending = [m for m in modules if m not in fused]
     while pending:
@@ -118,7 +136,8 @@ def build_plan(modules: dict, edges: list, mod_edges: list, fading: set, sample_
                 plan.master_inputs = tuple(s for s in inputs[m] if s not in summed)
                 plan.master_modulators = tuple(modulators[m])
             else:
-                plan.steps.append((m, tuple(inputs[m]), tuple(modulators[m])))
+                step = (m, tuple(inputs[m]), tuple(modulators[m]))
+                (plan.early if m in early_ids else plan.steps).append(step)
         placed.update(ready)
         pending = [m for m in pending if m not in placed]
     return plan

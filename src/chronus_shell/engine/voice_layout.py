@@ -10,7 +10,8 @@ COLUMNS = 14
 # adsr [stage, level, pos, start], a poly note's row gate [level, target] (engine/poly.py)
 OSC_STATE, LADDER_STATE, NOTE_STATE, ADSR_STATE, GATE_STATE, STATE_COLUMNS = 0, 4, 8, 10, 14, 16
 # kinds columns: oscillator shape (−1: none, the input row is the audio), ladder on, adsr on, to the sum,
-# a note of a polyphonic voice (silent rows skipped, its row gate applied)
-SHAPE, HAS_LADDER, HAS_ADSR, TO_SUM, POLY, KINDS = 0, 1, 2, 3, 4, 5
+# a note of a polyphonic voice (silent rows skipped, its row gate applied), a modulated voice's table
+# of per-sample params (−1: none; its params glide in the bank)
+SHAPE, HAS_LADDER, HAS_ADSR, TO_SUM, POLY, EXPLICIT, KINDS = 0, 1, 2, 3, 4, 5, 6
 
 IDLE, ATTACK_STAGE, DECAY_STAGE, SUSTAIN_STAGE, RELEASE_STAGE = 0, 1, 2, 3, 4

@@ -81,6 +81,34 @@ def without_label(text: str, model: PatchModel, parts) -> tuple[str, str] | None
     return f"'{label.strip()}:' left out", rest.strip()
 
 
+_NOTE = re.compile(r"^[a-g](?:#|b|s)?-?\d$", re.I)
+_ON_PART = re.compile(r"\s+on\s+(?:the\s+|my\s+)?(\w+)$", re.I)
+
+
+def label_names_part(text: str, model: PatchModel, parts) -> tuple[str, str] | None:
+    """'melody on the sine: e5 d5 c5', 'boom bap kick: x.......x.x.....', 'sequencer: a1 c2 d2':
+    the label says whose notes or steps follow (a part named in it, or after the list; else the bass)."""
+    label, colon, rest = text.partition(":")
+    words, rest = label.lower().split(), rest.strip()
+    if not colon or not rest or len(words) > 5 or not re.fullmatch(r"[a-z][a-z0-9\s'-]*", label.strip(), re.I):
+        return None
+    names = set(parts()) | {"bass"}
+    on_label, on_rest = _ON_PART.search(label), _ON_PART.search(rest)
+    if on_rest:
+        rest = rest[:on_rest.start()]
+    named = [w for w in words if w in names]
+    part = (on_label or on_rest).group(1) if (on_label or on_rest) else named[-1] if named else \
+        "bass" if "bass" in model.tracks else None
+    tokens = rest.replace(",", " ").split()
+    if part is None or not tokens:
+        return None
+    if all(_NOTE.match(t) for t in tokens):           # (rests among notes would rewrite the part's rhythm)
+        return f"'{label.strip()}:' notes for {part}", f"{part} notes {' '.join(tokens)}"
+    if re.fullmatch(r"[xX.\-|~ ]{4,}", rest):
+        return f"'{label.strip()}:' steps for {part}", f"{part} {rest}"
+    return None
+
+
 _DESCRIBED = re.compile(r"^(?:the\s+)?(?P<x>[a-z0-9_-]+(?:\s+[a-z0-9_-]+)?)\s+(?:is|are|sounds?|seems?|feels?|gets?)\s+"
                         r"[^,]+,\s*(?:so\s+|then\s+)?(?P<cmd>.+)$", re.I)
 
@@ -96,4 +124,4 @@ def described_then_asked(text: str) -> tuple[str, str] | None:
     return f"'{text[:match.start('cmd')].strip(' ,')}' left out", named
 
 
-__all__ = ["without_asides", "without_reason", "without_purpose", "without_label", "described_then_asked"]
+__all__ = ["without_asides", "without_reason", "without_purpose", "label_names_part", "without_label", "described_then_asked"]

@@ -1,29 +1,43 @@
-"""The Lark parser for grammar/chronus.lark, and the one place that reaches into Lark's internals.
+"""The Lark parser for grammar/*.lark, and the one place that reaches into Lark's internals.
 
 Loaded once per process (and the LALR analysis once per grammar version: Lark keeps it in a
-file in the temp directory). The vocabulary reads its keywords from here; parser_grammar turns
-its trees into intents.
+file in the temp directory), its placeholders filled by grammar_template. The vocabulary reads
+its keywords from here; parser_grammar turns its trees into intents.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib import resources
 
 from lark import Lark, Token
 from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.parsers.lalr_interactive_parser import InteractiveParser
+
+from .grammar_template import filled
 
 #: INTENSITY tokens ("way", "a lot", "all the way") the lexer saw in the line being parsed: the
 #: grammar ignores them, a lexer callback records them here for the relative changes.
 INTENSITIES: list[Token] = []
 
 
+#: The grammar's files in grammar/, joined in this order: the commands, two families, the shared words.
+GRAMMAR_FILES = ("chronus.lark", "gear.lark", "stereo.lark", "words.lark")
+
+
+def grammar_source() -> str:
+    """The grammar as written (placeholders, and the `//:` lines docs/commands.md shows), its
+    files joined."""
+    folder = resources.files("chronus_shell").joinpath("grammar")
+    return "\n".join(folder.joinpath(name).read_text(encoding="utf-8") for name in GRAMMAR_FILES)
+
+
 @lru_cache(maxsize=1)
 def grammar_parser() -> Lark:
-    """The LALR parser for grammar/chronus.lark, built once per process."""
-    return Lark.open_from_package("chronus_shell", "chronus.lark", ("grammar",),
-                                  parser="lalr", lexer="contextual", propagate_positions=False,
-                                  lexer_callbacks={"INTENSITY": _record_intensity}, cache=True)
+    """The LALR parser for the grammar (its placeholders filled by grammar_template), built once
+    per process."""
+    return Lark(filled(grammar_source()), parser="lalr", lexer="contextual", propagate_positions=False,
+                lexer_callbacks={"INTENSITY": _record_intensity}, cache=True)
 
 
 def _record_intensity(token: Token) -> Token:
@@ -81,4 +95,4 @@ def parsed_values(parser: InteractiveParser) -> list:
     return parser.parser_state.value_stack
 
 
-__all__ = ["grammar_parser", "parse_tree", "parsed_values", "INTENSITIES"]
+__all__ = ["grammar_parser", "grammar_source", "parse_tree", "parsed_values", "INTENSITIES"]

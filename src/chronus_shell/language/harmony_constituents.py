@@ -65,19 +65,20 @@ _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern))
     ("sevenths", r"(?:with |as |in |using |all )?(?:7th chords|seventh chords|sevenths|7ths|7s)"),
     ("span", rf"(?:over|across|during) (?:the next )?{_N} {_UNIT}"),
     ("each", r"(?P<per>two|2|four|4) (?:chords )?(?:in a|a|per|each) bar"),
-    ("each", rf"(?:(?:one |a )?chords? )?(?:every|each|per|a) (?:{_N} )?{_UNIT}(?: each)?"),
     ("each", rf"{_N} {_UNIT} (?:each|per chord|a chord|apiece)"),
+    ("each", rf"(?:(?:one |a )?chords? )?(?:every|each|per|a) (?:{_N} )?{_UNIT}(?P<half> and a half)?(?: each)?"),
+    ("each", rf"(?:each|every chord) (?:for|lasting|holds?(?: for)?) {_N} {_UNIT}"),
     ("each", rf"{_UNIT} each"),
     ("rate", r"(?:in |as |at )?(?P<rate>" + "|".join(sorted(map(re.escape, RATES), key=len, reverse=True)) + ")"),
     ("key", rf"(?:in|key(?: of| is|:)?|(?:the )?key of)(?: the key of)? (?P<tonic>{NOTE})(?P<m>m\b)?(?: (?P<scale>{_ALL_SCALES}))?"
-            rf"(?: (?:scale|mode))?(?=$|[\s,])"),
+            rf"(?: (?:scale|mode))?(?=$|[\s,:])"),
     ("key", rf"(?P<tonic>{NOTE}) (?P<scale>{_MODES})(?: (?:scale|mode))?"),
     ("key", rf"(?P<scale>{_MODES})(?: (?:scale|mode))? (?:on|in|from) (?P<tonic>{NOTE})(?=$|[\s,])"),
     ("tonic", rf"(?:root(?: note)?|tonic|key ?note)(?: is| =|:)? (?P<tonic>{NOTE})(?=$|[\s,])"),
     ("scale", rf"(?:scale|mode)(?: is| =|:| to)? (?P<scale>{_ALL_SCALES})(?=$|[\s,])"),
     ("scale", rf"(?P<scale>{_ALL_SCALES}) (?:scale|mode)"),
     ("root", rf"(?:on|of|from) (?P<root>{NOTE})(?=$|[\s,])"),
-    ("voice", rf"(?:on|for|to|through) (?:the |my |that |this )?{_VOICE}"),
+    ("voice", rf"(?:on|for|to|through|as) (?:the |my |that |this |a )?{_VOICE}"),
     ("voice", rf"^(?:make|have|let|give|set) (?:the |my )?{_VOICE}(?=[\s:,])"),
     ("voice", rf"^(?:the |my )?{_VOICE}(?=:| (?:plays?|playing|comps?|comping|strums?|strumming|holds?|loops?|vamps?|notes?|"
               r"line|riff|melody|part)\b)"),
@@ -108,31 +109,33 @@ def scan(text: str, line: str) -> list[Part]:
             found.append(Part(kind, value, match.group(0), match.start()))
             blank = blank[:match.start()] + " " * (match.end() - match.start()) + blank[match.end():]
     found += _words(blank, line)
-    return _settled(sorted(found, key=lambda p: p.start))
+    return _settled(sorted(found, key=lambda p: p.start), line)
 
 
-def _settled(parts: list[Part]) -> list[Part]:
+def _settled(parts: list[Part], line: str) -> list[Part]:
     """Readings that depend on the neighbours: 'i' is a numeral only beside numerals ('ii-V-I'),
-    else the pronoun; a note that is also a chord ('C7', 'Ab9') is the chord in a run of chords."""
+    else the pronoun; a note that is also a chord ('C7', 'Ab9') is the chord in a run of chords,
+    or typed in capitals with a chord's number ('a G7', but 'c6' the note)."""
     run = any(p.kind == "chord" for p in parts)
     settled = []
     for index, part in enumerate(parts):
         if part.kind == "degree" and part.text == "i":
-            near = parts[max(index - 1, 0):index] + parts[index + 1:index + 2]
+            others = [p for p in parts if p.kind != "rest"]            # 'i - VI - iv': past the dashes
+            at = others.index(part)
+            near = others[max(at - 1, 0):at] + others[at + 1:at + 2]
             if not any(p.kind == "degree" and p.text != "i" for p in near):
                 part = Part("word", "i", "i", part.start)
-        elif part.kind == "note" and run and Chord.parse(part.text) is not None:
+        elif part.kind == "note" and (run or _capital_chord(part.text, line)) and Chord.parse(part.text) is not None:
             part = Part("chord", Chord.parse(part.text).symbol, part.text, part.start)
         settled.append(part)
     return settled
 
 
-#: Words the phrases above are made of (besides notes, numbers, scale and voice words).
-PHRASE_WORDS = frozenset("over across for during the next every each per a an chord chords in at as key of is on to "
-                         "through my that this scale mode apiece bar bars beat beats step steps measure measures one two "
-                         "three four eight twelve half blues twelve-bar with using all root note tonic keynote = ~ rest 7th 7ths 7s seventh sevenths → -> - – — | +"
-                         .split()) | \
-    frozenset(w for name in (*NAMED_PROGRESSIONS, *RATES, *SCALE_WORDS) for w in name.split())
+#: Words the phrases above are made of (read off their patterns: 'bars?' gives bars and bar), besides notes
+#: and numbers.
+PHRASE_WORDS = frozenset(form for _, pattern in _PHRASES for w in re.findall(r"[a-z0-9#]+(?:-[a-z]+)?", pattern.pattern)
+                         for form in (w, w[:-1] if w.endswith("s") else w)) | \
+    RESTS | frozenset("the a an that this my → -> – — | + = chord chords".split())
 
 
 def words_outside(text: str) -> list[str]:
@@ -169,7 +172,8 @@ def _value(kind: str, match: re.Match):
     if kind == "each":
         if groups.get("per"):
             return 16 / int(NUMBERS.get(groups["per"], groups["per"]))
-        return _count(groups.get("n")) * _UNIT_STEPS[groups["unit"].rstrip("s")]
+        half = 0.5 if groups.get("half") else 0.0
+        return (_count(groups.get("n")) + half) * _UNIT_STEPS[groups["unit"].rstrip("s")]
     if kind == "span":
         return _count(groups.get("n")) * _UNIT_STEPS[groups["unit"].rstrip("s")] / 4
     if kind == "rate":
@@ -202,6 +206,7 @@ def _words(blank: str, line: str) -> list[Part]:
     tokens = [(m.group(0), m.start()) for piece in _pieces(blank) for m in [piece]]
     typed = iter(_TYPED_ROMAN.findall(line))
     capital_a = len(re.findall(r"(?<![\w'])A(?![\w'#])", line))        # 'A D E': the chord A, not an article
+    listing = any(t in ("chords", "progression", "changes") for t, _ in tokens)   # 'chords a minor, f major
     parts, index = [], 0
     while index < len(tokens):
         token, start = tokens[index]
@@ -226,7 +231,9 @@ def _words(blank: str, line: str) -> list[Part]:
             words = [t for t, _ in tokens[index:end]]
             if any(w in RESTS for w in words):
                 continue                                  # 'f - c': a rest between, not 'f-' (f minor)
-            named = words[0] == "a" and (capital_a or (len(words) > 1 and tokens[end:end + 1] and tokens[end][0] in ("chord", "triad")))
+            following = tokens[end][0] if end < len(tokens) else ""       # 'a minor chord' is A minor,
+            named = words[0] == "a" and (capital_a or (len(words) > 1 and following not in ("chords", "triads") and (
+                listing or following in ("chord", "triad"))))                # 'a minor chords, Am Dm' describes them
             if words[0] in _ARTICLES and not named:
                 continue
             chord = Chord.parse(" ".join(words))
@@ -256,6 +263,11 @@ def _pieces(blank: str):
     """Tokens of what the phrases left, a dash between chords or numerals splitting them ('ii-V-I')."""
     spaced = _SPLIT_DASH.sub(lambda m: " " * len(m.group(0)), blank)
     return _TOKENS.finditer(spaced)
+
+
+def _capital_chord(token: str, line: str) -> bool:
+    typed = re.search(rf"(?<![\w#]){re.escape(token)}(?!\w)", line, re.I)
+    return typed is not None and typed.group(0)[0].isupper() and token[-1] in "5679"
 
 
 def upper_letters(line: str) -> int:

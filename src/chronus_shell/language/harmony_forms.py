@@ -44,6 +44,10 @@ HARMONY_FORMS = (
      ("transpose the chords up 2 semitones", "transpose the melody down a fifth", "an octave lower",
       "drop it a whole step", "raise it a minor third"), ("chords am f",)),
     ("<voice> <degrees> (in the key)", ("bass 1 5 6 4",), ("in c major", "add a saw at 55 hz")),
+    ("chords, notes, a key, a length and a voice in any order, among words like hold, loop, let it ring "
+     "(one chord: played; several: a progression; letters alone: say notes or chord)",
+     ("give me a Cmaj7 on the organ", "csus4 drifting into c over 8 bars", "sus4 to 7 on G, 2 beats each",
+      "root note G, scale mixolydian", "melody on the sine: e5 d5 c5 . a4", "drone on a"), ()),
 )
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from . import intents as it
 from . import intents_harmony as ih
-from .chords import Chord
+from .chords import Chord, chord_error
+from .errors import LanguageError
 from .harmony_constituents import Part, scan, upper_letters, words_outside
-from .parser_harmony_words import column_of, words_of
+from .parser_harmony_words import CHORDISH, column_of, words_of
 
 #: Words that only colour a chord line ('dark', 'lofi loop'): left out, said back by the echo.
 COLOUR = frozenset(
@@ -25,36 +26,43 @@ COLOUR = frozenset(
 #: Verbs that play what the sentence names, and words that say to keep it sounding.
 PLAY_VERBS = frozenset("play playing plays hold holding strum strumming hit sound sounding drone droning sit ring hang "
                        "sustain lay put throw use make have want need do bring loop looping vamp vamping comp walk "
-                       "comping gimme give".split())
+                       "comping gimme give hear get".split())
 #: Verbs that start the transport when said after the chords ('… then play'): a second command, not read here.
 _TRANSPORT = frozenset(("play", "start", "go"))
 #: Words joining chords in a run ('sus4 to 7', 'csus4 drifting into c', 'am then f').
-JOINS = frozenset("to into then and moving going resolving drifting sliding falling rising leading over up".split())
+JOINS = frozenset("to into then and moving going resolving drifting sliding falling rising leading over up changing "
+                  "switching switch change".split())
 #: Words that say nothing to the harmony (articles, pronouns, politeness, feel).
 FILLER = frozenset("a an the some that this it me us we my our just so yeah now please pls let lets let's on in of with "
                    "for chord chords triad progression changes stab stabs riff feel style vibe church gospel kind sort "
-                   "like bit little nice big fat lush wide open spread but also thing set is as note signature everything short power triads minor major suspended dominant diminished augmented".split()) | COLOUR
+                   "like bit little nice big fat lush wide open spread but also thing set is as note signature everything short two three four five six every hits part verse chorus bridge intro outro breakdown section jazz pop rock soul funk rnb power triads minor major suspended dominant diminished augmented".split()) | COLOUR
 _VOICED_OPEN = frozenset(("wide", "open", "spread"))
 #: What musicians call a run of notes ('ostinato on the sine: …', 'bass riff e e g a').
 NOTE_NOUNS = frozenset("notes note melody riff line bassline ostinato sequence sequencer hook motif lick figure theme tune "
                        "fingerpicking picking".split())
+#: Words that say a line lists chords.
+_LISTING = frozenset(("chords", "progression", "changes"))
 #: Words that make a line about the key ('root note G, scale mixolydian', 'quantize to a minor').
 KEY_WORDS = frozenset("key scale mode root tonic tonality quantize quantise quantizer quantiser".split())
 
 
 def read_sentence(text: str, line: str):
     """The intent of a line made of harmony constituents and known words, else None."""
-    if not all(_known(w) for w in words_outside(text)):
+    if _refused(words_outside(text), text, line):
         return None                                   # a word no constituent and no lexicon holds
     parts = _described(scan(text, line))
     words = [p.text for p in parts if p.kind == "word"]
     if {"chord", "chords"} & set(words):              # 'power chord, A5': a symbol that looks like a note
         parts = [Part("chord", Chord.parse(p.text).symbol, p.text, p.start) if p.kind == "note" and Chord.parse(p.text)
                  else p for p in parts]
-    if any(not _known(w) for w in words):
+    if _refused(words, text, line):
         return None
+    labelled = ":" in text                            # '808: a, then f, then c': a list after a label is notes
     if any(p.kind == "note" or (p.kind == "rest" and p.text != "-") for p in parts) or NOTE_NOUNS & set(words):
-        return _note_run(parts, words, text, line)
+        return _note_run(parts, words, labelled, line)
+    run = _note_run(parts, words, labelled, line) if labelled else None
+    if run is not None:
+        return run
     parts = [p for p in parts if p.kind != "rest"]   # 'Am - F - C': a dash between chords
     if _about_the_key(parts, words):
         return _key(parts, line)
@@ -62,6 +70,9 @@ def read_sentence(text: str, line: str):
     if any(p.kind == "word" and p.text in _TRANSPORT for p in parts[first:]):
         return None
     kinds = {p.kind for p in parts}
+    pitch = _one_pitch(parts, words, line)
+    if pitch is not None:
+        return pitch
     if kinds & {"note", "number"} or not kinds & _NAMING:
         return None                                   # notes with octaves, values: other readers'
     chords = _chords(parts, line)
@@ -75,6 +86,8 @@ def read_sentence(text: str, line: str):
     if rate is not None:
         return None                                   # a note value for chords: not said how
     if len(chords) == 1:
+        if _LISTING & set(words):
+            return None                               # 'a minor chord progression': which chords?
         if each is not None or span is not None or not _surely_a_chord(parts, words):
             return None                               # 'hold c for 2 bars': a timed chord, not read here
         voicing = "open" if _VOICED_OPEN & set(words) else None
@@ -86,16 +99,48 @@ def read_sentence(text: str, line: str):
     return ih.Progression(target, tuple(chords), steps, column, (key[0], key[1] or "major") if key else None)
 
 
-def _note_run(parts: list[Part], words: list[str], text: str, line: str):
+def _one_pitch(parts: list[Part], words: list[str], line: str):
+    """'drone on a', 'hold an e for me': one note letter and a verb that sounds it (a gate)."""
+    letters = [p for p in parts if p.kind in ("letter", "root")]
+    if len(letters) != 1 or any(p.kind not in ("letter", "root", "voice", "word") for p in parts):
+        return None
+    if not {"drone", "hold", "sustain", "play", "sound"} & set(words) or {"chord", "chords", "triad"} & set(words):
+        return None
+    note = letters[0]
+    return ih.PlayPitch(_target(parts, line), note.value if note.kind == "root" else note.text, False,
+                        column_of(note.text.split()[-1], line))
+
+
+def _note_a(parts: list[Part]) -> list[Part]:
+    """'e e g a', 'a a c d': an 'a' beside notes is the note a, not the article."""
+    parts = list(parts)
+    for i in reversed(range(len(parts))):             # its neighbours, past joins ('a, then f, then c')
+        before = next((p for p in reversed(parts[:i]) if not (p.kind == "word" and p.text in JOINS)), None)
+        after = next((p for p in parts[i + 1:] if not (p.kind == "word" and p.text in JOINS)), None)
+        if parts[i].kind == "word" and parts[i].text == "a" and any(p is not None and p.kind in _NOTES for p in (before, after)):
+            parts[i] = Part("letter", "a", "a", parts[i].start)
+    return parts
+
+
+_NOTES = ("note", "letter", "rest")
+
+
+def _refused(words: list[str], text: str, line: str) -> bool:
+    """Whether a word is outside the lexicon; in a line that lists chords ('chords am f xyz') that
+    word is a chord not known, said in one line."""
+    unknown = [w for w in words if not _known(w)]
+    if unknown and (text.split()[0] in _LISTING or (_LISTING & set(text.split()) and CHORDISH.fullmatch(unknown[0]))):
+        raise chord_error(unknown[0], column_of(unknown[0], line))
+    return bool(unknown)
+
+
+def _note_run(parts: list[Part], words: list[str], labelled: bool, line: str):
     """'melody on the sine: e5 d5 c5 b4 c5 . a4 .', 'bass notes in d minor: d2 . f2', 'pad notes e b
     f#': a run of notes and rests for a voice, the key or scale said beside it only describing them
-    (written octaves say the pitches); letters alone are notes only when called notes, a melody, a riff."""
+    (written octaves say the pitches); letters alone are notes only when called notes, a melody, a riff,
+    or listed after a label ('808: a, then f')."""
     notes = ("note", "letter", "rest")
-    parts = list(parts)
-    for i in reversed(range(len(parts))):             # 'e e g a', 'a a c d': the note a, not the article
-        if parts[i].kind == "word" and parts[i].text == "a" and (
-                (i and parts[i - 1].kind in notes) or (i + 1 < len(parts) and parts[i + 1].kind in notes)):
-            parts[i] = Part("letter", "a", "a", parts[i].start)
+    parts = _note_a(parts)
     run = [p for p in parts if p.kind in notes]
     first, last = parts.index(run[0]) if run else 0, parts.index(run[-1]) if run else 0
     inside = [p for p in parts[first:last + 1] if p not in run]
@@ -106,7 +151,7 @@ def _note_run(parts: list[Part], words: list[str], text: str, line: str):
            and not (p.kind == "quality" and p.text in ("major", "minor")) for p in parts):
         return None                                   # chords, lengths, numbers: not a run of notes
     octaves = any(p.kind == "note" for p in run)
-    if not octaves and not NOTE_NOUNS & set(words):
+    if not octaves and not NOTE_NOUNS & set(words) and not (labelled and all(p.kind != "chord" for p in parts)):
         return None                                   # 'a c e g' alone: the notes' or the chords' reader
     target = _target(parts, line)
     column = column_of(run[0].text, line)
@@ -217,7 +262,11 @@ def _chords(parts: list[Part], line: str) -> list[str] | None:
     letters = [p for p in named if p.kind == "letter"]
     chord_word = any(p.kind == "word" and p.text in ("chord", "chords", "triad", "progression", "changes") for p in parts)
     if letters and len(letters) == len(named) and upper_letters(line) < 2 and not chord_word:
-        return None                                   # 'a c e g': notes, not chords
+        said = " ".join(p.text for p in _note_a(parts) if p.kind == "letter")
+        if len(said.split()) < 2:
+            return None                               # 'play e': the note (another reader's)
+        raise LanguageError(f"'{said}' could be notes one after another ('notes {said}') or one chord "
+                            f"('play {said} together'): say which", column_of(letters[0].text, line))
     return [p.value for p in named]
 
 
@@ -271,7 +320,9 @@ def _steps(each, span, count: int) -> int | None:
         steps = span * 4 / count
     else:
         steps = 16
-    return int(steps) if steps == int(steps) and 1 <= steps <= 256 else None
+    if steps != int(steps) or not 1 <= steps <= 256:
+        raise LanguageError(f"a chord lasts a whole number of sixteenth steps (1–256), not {steps:g}", 0)
+    return int(steps)
 
 
 __all__ = ["read_sentence"]

@@ -15,8 +15,6 @@ from . import (mapper_changes, mapper_edges, mapper_gear, mapper_harmony, mapper
 from .errors import LanguageError
 from .mapper_carry import carry
 from .mapper_context import MapContext
-from .mapper_words import SEQ_PARAMS, SWING, TEMPO
-from .param_words import COMPARATIVES
 from .patch_model import PatchModel
 from .resolve import Resolver
 
@@ -55,4 +53,4 @@ class Mapper:
         return carry(self.context, previous, intent)
 
 
-__all__ = ["Mapper", "HANDLERS", "TEMPO", "SWING", "COMPARATIVES", "SEQ_PARAMS"]
+__all__ = ["Mapper", "HANDLERS"]

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 
+from ..engine.sequencer_verbs import SWING, TEMPO
 from . import intents as it
 from .errors import LanguageError
 from .mapper_targets import absolute, param_or_primary
 from .mapper_values import focus_choice
-from .mapper_words import SEQ_PARAMS, SWING, TEMPO, seq_param
-from .param_words import COMPARATIVES
+from .param_words import COMPARATIVES, SEQ_PARAMS, seq_param
 from .resolve import EVERYTHING, type_and_presets
 
 #: The field of each intent type that names what it acts on (for "… and the snare").

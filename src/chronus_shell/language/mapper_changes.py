@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ..engine.catalogue import CATALOGUE
 from ..engine.params import ParamSpec, format_number
+from ..engine.sequencer_verbs import SWING, TEMPO
 from ..protocol.message import Message
 from . import intents as it
 from .chords import hz, token_pitches, transpose_token
@@ -19,9 +20,8 @@ from .errors import LanguageError
 from .mapper_messages import checked, message, playable
 from .mapper_targets import absolute, module_or_raise, musical_time, typo_checked
 from .mapper_tracks import plays_a_track, scale_track, set_track_muted
-from .mapper_words import SWING, TEMPO, seq_param
 from .musician_words import QUALITIES
-from .param_words import COMPARATIVES, LEVEL, LEVEL_OF_MODULE
+from .param_words import COMPARATIVES, LEVEL, LEVEL_OF_MODULE, seq_param
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_named
 from .target_words import PRONOUN_REFS
@@ -63,7 +63,7 @@ def change_param(ctx, intent: it.ChangeParam) -> list[Message]:
             and amount.kind == "number" and amount.unit is None):
         amount = replace(amount, unit="semitones")    # "pitch up 12": semitones, as transpose counts
     change = change_message(ctx, module_id, spec, intent.direction, amount, intent.intensity, column)
-    return _transposed_notes(ctx, module_id, spec, change, column)
+    return [change, *_transposed_notes(ctx, module_id, spec, change.args[0], column)]
 
 
 def change_message(ctx, module_id, spec, direction, amount, intensity, column) -> Message:
@@ -156,7 +156,7 @@ def comparative(ctx, intent: it.Comparative) -> list[Message]:
     if "@tempo" in names and intent.ref is not None:
         names = ("rate", "time", "@tempo")            # "make the echo slower": its time, longer
     if "@tempo" in names and intent.ref is not None and intent.amount is None and _names_a_part(ctx, intent.ref) \
-            and not _has_rate(ctx, intent.ref):
+            and intent.ref.texts not in PRONOUN_REFS and not _has_rate(ctx, intent.ref):   # 'make it faster': the tempo
         return scale_track(ctx, intent.ref, 2 if direction > 0 else 0.5)    # "faster hats": double time
     module_id, spec = _damping(ctx, intent) or _comparative_target(ctx, intent, names)
     if spec.name == "damp":
@@ -168,11 +168,7 @@ def comparative(ctx, intent: it.Comparative) -> list[Message]:
     change = change_message(ctx, module_id, spec, direction, intent.amount, intent.intensity, intent.column)
     if intent.ref is None or intent.ref.texts in PRONOUN_REFS:
         _understood(ctx, intent.word, module_id, spec, change.args[0])
-    moved = _transposed_notes(ctx, module_id, spec, change, intent.column)
-    if moved[0] is not change and ctx.understood:     # the notes moved, not the oscillator: said so
-        semitones = round(12 * math.log2(change.args[0] / ctx.model.value(module_id, spec.name)))
-        ctx.understood[-1] = f"{intent.word}: {', '.join(m.args[0] for m in moved)} notes {semitones:+d} semitones"
-    return moved
+    return [change, *_transposed_notes(ctx, module_id, spec, change.args[0], intent.column)]
 
 
 def _damping(ctx, intent: it.Comparative) -> tuple[str, ParamSpec] | None:
@@ -323,20 +319,20 @@ def transpose(ctx, intent: it.Transpose) -> list[Message]:
     if amount is not None and amount.kind == "number" and amount.number < 0:
         amount, direction = replace(amount, number=-amount.number), -direction
     change = change_message(ctx, module_id, spec, direction, amount, None, intent.column)
-    return _transposed_notes(ctx, module_id, spec, change, intent.column)
+    return [change, *_transposed_notes(ctx, module_id, spec, change.args[0], intent.column)]
 
 
-def _transposed_notes(ctx, module_id: str, spec: ParamSpec, change: Message, column: int) -> list[Message]:
-    """A voice that plays notes: its notes move instead of the oscillator (each note sets the
-    pitch again, so a transposed oscillator would be undone at the next step); else the change."""
+def _transposed_notes(ctx, module_id: str, spec: ParamSpec, new: float, column: int) -> list[Message]:
+    """A voice that plays notes: its notes move too (each note sets the pitch again, so a
+    transposed oscillator alone would be undone at the next step)."""
     if module_id is None or spec.name != "freq" or ctx.model.spec(module_id).role != "source":
-        return [change]                               # a cutoff moves alone
-    old, new = ctx.model.value(module_id, spec.name), change.args[0]
+        return []                                     # a cutoff moves alone
+    old = ctx.model.value(module_id, spec.name)
     if not old or not new:
-        return [change]
+        return []
     semitones = 12 * math.log2(new / old)
     if abs(semitones - round(semitones)) > 1e-6:
-        return [change]                               # cents: the oscillator alone moves
+        return []                                     # cents: the oscillator alone moves
     voice = set(ctx.model.voice_of(module_id)) | {module_id}
     moved = []
     for name, track in ctx.model.tracks.items():
@@ -346,7 +342,7 @@ def _transposed_notes(ctx, module_id: str, spec: ParamSpec, change: Message, col
                 for pitch in token_pitches(note) or ():
                     playable(hz(pitch), note, column)
             moved.append(message("/seq/notes", name, *notes))
-    return moved or [change]
+    return moved
 
 
 def _names_param(words: it.Words) -> bool:

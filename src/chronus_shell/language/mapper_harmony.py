@@ -12,7 +12,6 @@ import math
 import random
 import re
 import zlib
-from dataclasses import replace
 
 from ..engine.scales import SCALES, pitch_class
 from ..protocol.message import Message
@@ -24,7 +23,7 @@ from .errors import LanguageError
 from .mapper_messages import message, playable
 from .mapper_sequencer import track_and_target
 from .mapper_tracks import existing_track, voice_head
-from .musician_words import nickname
+from .mapper_harmony_voice import voiced
 
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii")
 #: Where notes go when a voice has neither notes nor a frequency: a3.
@@ -62,29 +61,6 @@ def voice_register(ctx, head: str, track: str | None, melody: bool = False) -> t
             return float(pitches[0]), f"the {track} notes"
     freq = float(ctx.model.value(head, "freq"))
     return (register_of(freq), f"{head} at {freq:g} Hz") if freq > 0 else (DEFAULT_REGISTER, "a3")
-
-
-def _nicknamed(ctx, words: it.Words | None) -> it.Words | None:
-    """'the pad', 'the organ' (harmony_constituents reads instruments a pad stands for as 'pad'): the
-    voice the nickname means in this patch, said in the echo; any other words as they are."""
-    if words is None or len(words.items) != 1:
-        return words
-    word = words.items[0]
-    if word.text in ctx.model.modules or word.text in ctx.model.tracks:
-        return words
-    found = nickname(word.text, ctx.model)
-    if found is None:
-        return words
-    ctx.understood.append(f"{word.text} → {found}")
-    return it.Words((it.Word(found, word.column),))
-
-
-def voiced(handler):
-    """A harmony handler whose intent's voice may be a nickname ('on the organ'): resolved first."""
-    def handle(ctx, intent):
-        target = getattr(intent, "target", None)
-        return handler(ctx, replace(intent, target=_nicknamed(ctx, target)) if target is not None else intent)
-    return handle
 
 
 def voice_and_track(ctx, words: it.Words | None, column: int) -> tuple[str, str | None]:

@@ -21,8 +21,7 @@ from .mapper_targets import absolute
 from .mapper_targets import primary_param
 from .mapper_tracks import plays_a_track, set_track_muted
 from .mapper_values import set_seq
-from .mapper_words import SEQ_PARAMS, seq_param
-from .param_words import LFO_EFFECTS
+from .param_words import LFO_EFFECTS, SEQ_PARAMS, seq_param
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_and_presets, type_named
 from .target_words import TRACK_WORDS, track_name

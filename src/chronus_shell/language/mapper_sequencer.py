@@ -5,6 +5,7 @@ nobody has added yet is added when a pattern is given to it.
 """
 from __future__ import annotations
 
+from ..engine.sequencer_verbs import SWING, TEMPO
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
@@ -12,7 +13,7 @@ from .mapper_chain import module_type, place_module
 from .mapper_changes import set_message
 from .mapper_messages import checked, message, playable
 from .mapper_tracks import existing_track, set_track_muted, voice_head
-from .mapper_words import SWING, TEMPO, seq_param
+from .param_words import seq_param
 from .resolve import type_named
 from .target_words import PRONOUN_REFS, SCREEN_WORDS, SEQUENCER_WORDS, TRACK_NAMES, track_name, track_words
 from .units import note_name, note_to_hz, quantity, tidy

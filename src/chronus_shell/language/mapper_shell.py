@@ -13,8 +13,7 @@ from .errors import LanguageError
 from .mapper_changes import current_value, near_param
 from .mapper_messages import message
 from .mapper_targets import module_or_everything, typo_checked
-from .mapper_words import seq_param
-from .param_words import QUERY_PARAMS
+from .param_words import QUERY_PARAMS, seq_param
 from .resolve import EVERYTHING
 from .target_words import LIST_TOPICS
 

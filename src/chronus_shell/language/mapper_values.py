@@ -10,13 +10,14 @@ from functools import partial
 
 from ..engine.catalogue import CATALOGUE, module_spec
 from ..engine.params import ParamSpec
+from ..engine.sequencer_verbs import TEMPO
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
 from .mapper_messages import message
 from .mapper_targets import absolute, lone_word, module_or_everything, param_or_primary, typo_checked
 from .mapper_targets import primary_param
-from .mapper_words import TEMPO, seq_param
+from .param_words import seq_param
 from .patch_model import MASTER
 from .resolve import CHOICE_SYNONYMS, EVERYTHING, type_and_presets, type_named
 from .target_words import PRONOUN_REFS
@@ -91,6 +92,8 @@ def set_param(ctx, intent: it.SetParam) -> list[Message]:
         return added
     if value.kind == "note" and spec.unit != "Hz":         # "tune the saw to a2": its pitch
         spec = next((p for p in ctx.model.spec(module_id).params if p.unit == "Hz"), spec)
+    if spec.unit == "cents" and "tune" in intent.ref.texts and value.kind == "number" and value.unit is None:
+        spec = _tuned_in_hz(ctx, module_id, spec, value)     # "tune the sine to 330": Hz, not cents
     if _means_decibels(spec, value):                       # "volume -6": a level in dB
         value = replace(value, unit="db")
     if _is_signed_change(spec, value):
@@ -99,6 +102,18 @@ def set_param(ctx, intent: it.SetParam) -> list[Message]:
         new = relative_value(spec, current, 1, amount, value.column)
         return [message(f"/mod/{module_id}/{spec.name}", new)]
     return [message(f"/mod/{module_id}/{spec.name}", absolute(ctx, spec, value))]
+
+
+def _tuned_in_hz(ctx, module_id: str, spec, value: it.Value):
+    """'tune <oscillator> to N': N Hz when only a pitch fits (above 100: no tuning is that many cents
+    off), cents below 20 (a Hz that low is no pitch); between, both fit and both are named."""
+    hz = next((p for p in ctx.model.spec(module_id).params if p.unit == "Hz"), None)
+    if hz is None or abs(value.number) < 20:
+        return spec
+    if abs(value.number) > 100:
+        return hz
+    raise LanguageError(f"that could mean '{module_id} freq {value.text} hz' — or — '{module_id} detune {value.text} "
+                        f"cents': say which", value.column)
 
 
 def _add_owner(ctx, ref: it.Words, value: it.Value) -> list[Message] | None:

@@ -13,8 +13,8 @@ from . import intents_harmony as ih
 from .chords import (FLAT_NAMES, Chord, analyse, hz, key_flats, key_name, name, nearest_below, register_of, respell, spell_chord, token_pitches,
                      transpose_token)
 from .errors import LanguageError
-from .mapper_harmony import (checked_key, head_words, open_voicing, send_track, voice_and_track, voice_register,
-                             voiced)
+from .mapper_harmony import checked_key, head_words, open_voicing, send_track, voice_and_track, voice_register
+from .mapper_harmony_voice import voiced
 from .mapper_messages import message, playable
 from .mapper_tracks import existing_track
 from .parser_grammar import parse_plain
@@ -182,8 +182,9 @@ def _track_with_notes(ctx, words: it.Words | None, column: int) -> str | None:
 
 # -- changing key -------------------------------------------------------------------------
 def change_key(ctx, intent: ih.ChangeKey) -> list[Message]:
-    if intent.or_set and ctx.model.key is None:
-        return ctx.map(ih.SetKey(intent.tonic, intent.scale, intent.column))
+    pitched = any(any(token_pitches(n) for n in track.notes) for track in ctx.model.tracks.values())
+    if ctx.model.key is None and intent.tonic is not None and (intent.or_set or (intent.scale and not pitched)):
+        return ctx.map(ih.SetKey(intent.tonic, intent.scale, intent.column))   # nothing to move: the key named
     tonic, scale = ctx.model.key or _key_of_chords(ctx, intent.column)
     new_tonic, new_scale = _new_key(tonic, scale, intent)
     checked_key(new_tonic, new_scale, intent.column)

@@ -107,7 +107,7 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:a little|a bit of|bit of|some|a touch of|a little bit of|a tad of)\s+(\w+)$", r"more \1"),
     (r"^(?:make|give me|get|i want)\s+(?:an?|some)\s+(\w+)(?:\s+(?:tone|sound|wave|note|synth|voice))?\b(.*)$", r"add a \1\2"),
     (r"^(add|put|give me)\s+(?:an?\s+)?(?:little|gentle|subtle|slight|soft|nice|warm|slow|fast|big|small|some|sub"
-     r"|deep|fat|huge)\s+(.+)$",
+     r"|deep|fat|huge|long|short|lush|massive|tiny|quick|wide|dark|bright|dirty|clean)\s+(.+)$",
      r"\1 \2"),
     (r"\bless\s+(bright|loud|dark|dull|fast|slow|wet|dry|big|small|long|short|dirty|clean|wide|deep|buzzy|harsh|"
      r"muddy|squelchy|distorted|gritty)\b", lambda m: _LESS_OF.get(m.group(1).lower(), m.group(0))),

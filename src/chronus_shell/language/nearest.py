@@ -1,6 +1,6 @@
 """The nearest documented phrasing for a refused line: a working example, not a lookalike word.
 
-The examples are the grammar's own (`//:` lines of grammar/chronus.lark, the ones
+The examples are the grammar's own (`//:` lines of grammar/*.lark, the ones
 docs/commands.md shows); the nearest shares the most content words with the line.
 """
 from __future__ import annotations

@@ -1,9 +1,14 @@
-"""Words that name params by what they do: "brighter", "louder", "vibrato", "how loud".
+"""Words that name params: by what they do ("brighter", "louder", "vibrato", "how loud") and the
+sequencer's two by name ("tempo", "bpm", "swing", "shuffle").
 
 One table each, read by the mapper (which param a comparative moves), the second stage and
 follow-ups (which words are comparatives) and resolve (the effects made of an LFO).
 """
 from __future__ import annotations
+
+from ..engine.params import ParamSpec
+from ..engine.sequencer_verbs import SWING, TEMPO
+from . import intents as it
 
 LEVEL = ("gain", "mix")
 #: A module's level when it is named instead of a param ("more lfo", "mute the lfo").
@@ -31,3 +36,16 @@ for _words, _direction, _params in (
 LFO_EFFECTS = {"vibrato": (PITCH, 5.0, 0.01), "tremolo": (LEVEL, 4.0, 0.5),
                "wobble": (("cutoff", "tone") + PITCH, 2.0, 0.5)}
 QUERY_PARAMS = {"how loud": LEVEL, "how fast": ("rate", "@tempo"), "how high": PITCH}
+#: The sequencer's params by name (the ParamSpecs are the sequencer's own).
+SEQ_PARAMS = {"tempo": TEMPO, "bpm": TEMPO, "swing": SWING, "shuffle": SWING}
+
+
+def seq_param(words: it.Words | None) -> ParamSpec | None:
+    """TEMPO or SWING when the words name one ('swing', 'swing it', 'the tempo of it')."""
+    if words is None:
+        return None
+    texts = [t for t in words.texts if t not in _THE_MUSIC]
+    return SEQ_PARAMS.get(texts[0]) if len(texts) == 1 else None
+
+
+_THE_MUSIC = {"it", "this", "things", "everything", "music", "of"}

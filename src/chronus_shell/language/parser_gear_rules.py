@@ -1,4 +1,4 @@
-"""Grammar rules → intents for samples, MIDI and Ableton Link (the issue-18 block of chronus.lark)."""
+"""Grammar rules → intents for samples, MIDI and Ableton Link (grammar/gear.lark)."""
 from __future__ import annotations
 
 from lark import Token

@@ -20,7 +20,7 @@ from .harmony_sentences import read_sentence
 from .parser_harmony_changes import arpeggiate, chord_changes, move_notes, poly, revoice
 from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key
 from .parser_harmony_named import alter_chord, chord_hits, inverted_chord, named_chord, pedal, retime, scale_run
-from .parser_harmony_words import (CHORDISH, NOTE, NUMBERS, bad_chord, chord_list, column_of, has_quality,
+from .parser_harmony_words import (CHORDISH, NOTE, NUMBERS, chord_list, column_of, has_quality,
                                    without_hold, words_of)
 
 _TARGET = r"(?:\s+(?:on|for|to)\s+(?:the\s+)?(?P<target>[\w\s-]+?))?"
@@ -50,7 +50,7 @@ _SIGNALS = frozenset("notes note melody scale degrees degree chord chords progre
                      "pent mixo dorian phrygian lydian mixolydian locrian aeolian ionian pentatonic chromatic sixth "
                      "neapolitan tristan german italian french hendrix augmented diminished suspended sus strum barre "
                      "cadential 808 808s bassline walk triad cadence progression each tone tones tritone second "
-                     "harmonic melodic".split())
+                     "harmonic melodic drone droning".split())
 
 
 def _worth_reading(line: str) -> bool:
@@ -160,7 +160,7 @@ def _clean(line: str) -> str:
 
 def _single(text: str, line: str):
     for reader in (ask_key, read_key, change_key, move_notes, revoice, arpeggiate, _random, named_chord, inverted_chord, alter_chord,
-                   chord_hits, retime, pedal, _scale_run, _stacked, read_sentence, _play, _progression, _tune, _notes, chord_changes, poly):
+                   chord_hits, retime, pedal, _scale_run, _stacked, read_sentence, _play, _tune, _notes, chord_changes, poly):
         intent = reader(text, line)
         if intent is not None:
             return intent
@@ -172,17 +172,6 @@ def _scale_run(text: str, line: str):
 
 
 # -- chords -----------------------------------------------------------------------------------
-_ROMAN = re.compile(r"(?:b|#)?(?:vii|vi|v|iv|iii|ii|i)(?:°|o|dim|\+|aug|7|maj7|ø)?", re.I)
-
-
-def degree_chords(listed: str, line: str) -> list[str] | None:
-    """'i iv v i', '1 4 5 1', 'I-IV-V7' → ['deg:i', 'deg:iv', …] (the case as typed: mapper_harmony
-    reads upper case as major, lower as minor, digits as the key's own chords); None otherwise."""
-    tokens = [t for t in re.split(r"[\s,|]+|-(?=[ivIV\d])", listed) if t and t not in ("-", "then", "and", "to")]
-    if not tokens or not all(_ROMAN.fullmatch(t) or re.fullmatch(r"[1-7]7?", t) for t in tokens):
-        return None
-    typed = iter(re.findall(r"(?<![\w#])(?:b|#)?[ivIV]+(?:°|o|dim|\+|aug|7|maj7|ø)?(?![\w])|(?<!\w)[1-7]7?(?!\w)", line))
-    return [f"deg:{next(typed, t)}" for t in tokens]
 
 
 _DURATION = re.compile(r"(?:,\s*)?(?:(?:one |a )?(?:chord )?(?:every|each|per|a|for|lasting)\s+(?P<n1>\d+|one|two|three|four|eight|half(?: a)?)?\s*"
@@ -218,22 +207,6 @@ def _chord_steps(steps: float | None, line: str) -> int:
     if steps != int(steps) or not 1 <= steps <= 256:
         raise LanguageError(f"a chord lasts a whole number of sixteenth steps (1–256), not {steps:g}", 0)
     return int(steps)
-
-
-def _progression(text: str, line: str):
-    """'chords am7 f c g every 2 beats', 'the pad chords are …': a line that says it lists chords
-    (a chord list without the word is harmony_sentences')."""
-    body, steps = _steps(text)
-    match = (re.fullmatch(r"(?:play |set |give (?:it|me) |use )?(?:the |some )?(?:chords|progression|changes|chord progression)"
-                          r"(?: (?:are|is|of|to|on))?:? (?P<list>.+?)" + _TARGET, body)
-             or re.fullmatch(r"(?:give |set )?(?:the )?(?P<target>[\w-]+(?: [\w-]+)?) (?:chords|progression)(?: (?:are|is|to))?:? (?P<list>.+)", body))
-    if not match:
-        return None
-    chords = chord_list(match.group("list")) or degree_chords(match.group("list"), line)
-    if chords is None:
-        raise bad_chord(match.group("list"), line)
-    target = match.groupdict().get("target")
-    return ih.Progression(words_of(target, line), tuple(chords), _chord_steps(steps, line), column_of(match.group("list"), line))
 
 
 def _play(text: str, line: str):

@@ -70,11 +70,4 @@ def has_quality(chords: list[str]) -> bool:
     return any(not re.fullmatch(NOTE, c) for c in chords)
 
 
-def bad_chord(listed: str, line: str) -> LanguageError:
-    for token in re.split(r"[\s,|]+", listed):
-        if token and Chord.parse(token) is None and token not in ("-", "then", "and", "to"):
-            return chord_error(token, column_of(token, line))
-    return chord_error(listed, column_of(listed, line))
-
-
-__all__ = ["without_hold", "NOTE", "PRONOUNS", "NUMBERS", "CHORDISH", "words_of", "column_of", "chord_list", "has_quality", "bad_chord"]
+__all__ = ["without_hold", "NOTE", "PRONOUNS", "NUMBERS", "CHORDISH", "words_of", "column_of", "chord_list", "has_quality"]

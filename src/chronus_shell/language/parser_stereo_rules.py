@@ -1,4 +1,4 @@
-"""Grammar rules → intents for the stereo commands (the issue-17 block of chronus.lark)."""
+"""Grammar rules → intents for the stereo commands (grammar/stereo.lark)."""
 from __future__ import annotations
 
 from lark import Token

@@ -35,6 +35,8 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"\breal quick\b", ""), (r"\bright now\b(?=.)", "now"),
     (r"(?:,\s*|\s+)(?:no|without|skip(?:\s+the)?)\s+quanti[sz](?:e|ation|ing)\b|\bunquanti[sz]ed\b", " now"),
     (r"\bnow(?:[\s,]+now)+\b", "now"),
+    (r"(?<=\b[a-g]\d)\s+(?:then|and then|and)\s+(?=[a-g][#b]?\d\b)|(?<=\b[a-g][#b]\d)\s+(?:then|and then|and)\s+(?=[a-g][#b]?\d\b)",
+     " "),                                                 # 'a1 c2 d2 then e2 g1': one list of notes
     (r"\b(?:the\s+)?(?:high|higher|top|upper)\s+(?:one|tone|sound|beep|voice|note|synth)\b(?!\s+on\b)", "the lead"),
     (r"^(?:a\s+)?(higher|lower)\s+(?:note|pitch)\s+on\s+(?:the\s+)?(\w+)$", r"the \2 \1"),   # 'higher note on the sine'
     (r"\b(?:the\s+)?(?:low|lower|bottom|deep)\s+(?:one|tone|sound|beep|voice|note|synth)\b", "the sub"),
@@ -48,6 +50,7 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(?:the\s+)?whole\s+(?:beat|mix|track|thing|song|tune)\b", "everything"),
     (r"\b1/4 notes?\b", "quarter note"), (r"\b1/8 notes?\b", "eighth note"), (r"\b1/16 notes?\b", "sixteenth note"),
     (r"\b3/16\b", "dotted eighth"),
+    (r"^((?:the\s+)?\w+)\s+as\s+well$", r"\1 too"),                      # 'the snare as well': a follow-up
     (r"\b(?:for a (?:bit|sec|second|moment|while)|as well|for me)\b", ""),
     (r"\b([a-g])\s*-?\s*(flat|sharp)\s*(-?\d)\b", lambda m: m.group(1) + ("b" if m.group(2).lower() == "flat" else "#") + m.group(3)),
     (r"\bwarmer\b|\bmellower\b|\bdarken\b", "darker"),

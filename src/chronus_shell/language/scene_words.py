@@ -1,6 +1,7 @@
 """Words from the tools musicians come from, said the language's way for the second stage: a DAW's
 ('the bass clip', 'reverb device', 'project tempo', 'deactivate the track'), a modular synth's
-('VCF cutoff', 'amp env', 'pulse wave', 'mult the lfo to …') and a live coder's ('use_bpm 140',
+('VCF cutoff', 'amp env', 'pulse wave', 'mult the lfo to …'), a dub or acid musician's
+('steppers', 'one drop', 'reverb tail', 'pwm it') and a live coder's ('use_bpm 140',
 'cutoff: 1480'). Whole words only, one way each.
 """
 from __future__ import annotations
@@ -30,10 +31,33 @@ SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r i
     (r"^attenuate\s+(?:the\s+)?(\w+),\s*(?=depth\b)", r"\1 "), (r"^attenuate\s+(?:the\s+)?(\w+)$", r"\1 depth down"),
     (r"\b(sine|square|saw|triangle)\s+(?:wave|shape)\b(?=$|,)", r"\1"),
     (r"^(lfo\d*)\s+to\s+(?=(?:sine|square|saw|triangle|random)$)", r"\1 shape "),
+    # a dub, acid or techno musician's words
+    (r"\bsteppers\b(?:\s+kick)?|\bfour\s+to\s+the\s+floor\b", "four on the floor"),
+    (r"^(?:a\s+)?one[\s-]+drop(?:\s+kick)?$|\bone[\s-]+drop\s+kick\b", "kick on 3"), (r",\s*skank(?:\s+style)?$", ""), (r"\bskank(?:\s+style)?\b", "offbeats"),
+    (r"\briddim\s+(?=at\s+\d|\d)", "tempo "),
+    (r"\b(?:on\s+)?(?:the\s+)?(?:ands|and\s+beats|&s)\b(?:\s+of\s+(?:each|every)\s+beat)?$", "on the offbeats"),
+    (r"\b(?:reverb|verb)\s+tail\b", "reverb room"), (r"\b(?:echo|delay)\s+tail\b", "delay feedback"),
+    (r"^pwm\s+(?:it|this|that|the\s+(\w+))$", lambda m: f"lfo on the {m.group(1) + ' ' if m.group(1) else ''}width"),
+    (r"^(?:(?:a\s+|some\s+|subtle\s+|slight\s+|gentle\s+|a\s+little\s+)?(vibrato|tremolo|wobble))\s+(?:on|to)\s+(?:the\s+)?(\w+)"
+     r"(?:\s*,\s*(?:subtle|slight|gentle))?$", r"add \1 to the \2"),                       # 'vibrato on the sine'
+    (r"^(?:the\s+)?(\w+)\s+(vibrato|tremolo)$", r"add \2 to the \1"),
+    (r"^(?:a\s+)?(?:huge|massive|giant|enormous|big|bigger|vast)\s+(?:reverb|verb|room|hall)$", "reverb bigger"),
     # a live coder's words
     (r"^(?:use_bpm|set_bpm|setbpm|bpm\s*=)\s*\(?\s*(\d+(?:\.\d+)?)\s*\)?$", r"tempo \1"),
     (r"^([a-z_]+(?:\s+[a-z_]+)?):\s*(?=-?\d|\d*\.\d)", r"\1 "),                 # 'cutoff: 1480'
 )]
+
+
+#: Terms of several words the grammar would split into other commands ('sample and hold' is no
+#: sampler): said as one word before the grammar reads a line.
+_FIXED = re.compile(r"\b(?:s\s*&\s*h|s\s*/\s*h|sample\s+(?:and|&|n)\s+hold)\b(?:\s+(?:style|vibe))?", re.I)
+
+
+def fixed_terms(line: str) -> str:
+    """The line with its fixed terms said as one word ('sample and hold lfo' → 'random lfo')."""
+    if line.lstrip().startswith("/") or not ("&" in line or "/" in line or "hold" in line.lower()):
+        return line                                   # a raw message, or no such term: as it is
+    return _FIXED.sub("random", line)
 
 
 def scene_words(text: str) -> str:
@@ -43,4 +67,4 @@ def scene_words(text: str) -> str:
     return text
 
 
-__all__ = ["scene_words"]
+__all__ = ["scene_words", "fixed_terms"]

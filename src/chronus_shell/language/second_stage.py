@@ -16,11 +16,13 @@ from functools import lru_cache
 
 from ..engine.catalogue import CATALOGUE
 from .errors import LanguageError
-from .asides import described_then_asked, without_asides, without_label, without_purpose, without_reason
+from .asides import (described_then_asked, label_names_part, without_asides, without_label, without_purpose,
+                     without_reason)
 from .follow_ups import follow_up
 from .modulation_phrases import aimed
 from .musician_words import QUALITIES, nickname, rephrasings
 from .param_verbs import verb_readings
+from .part_lines import part_readings
 from .param_words import COMPARATIVES
 from .parser_harmony_words import HARMONY_WORDS
 from .patch_model import PatchModel
@@ -50,7 +52,7 @@ class Reading:
 #: Musicians' words for what the language names otherwise (whole words, one way).
 SLANG = {
     "bassline": "bass", "bass-line": "bass", "hihat": "hats", "hi-hat": "hats", "hihats": "hats",
-    "hi-hats": "hats", "hh": "hats", "verb": "reverb", "fb": "feedback", "rez": "resonance",
+    "hi-hats": "hats", "hh": "hats", "sn": "snare", "verb": "reverb", "fb": "feedback", "rez": "resonance",
     "overall": "master", "oscs": "oscillators", "tuned": "tune",
     "echo": "delay", "echoes": "delay", "plz": "please", "hats": "hats", "speed": "tempo",
     "rm": "remove", "del": "delete", "hush": "stop", "dist": "distortion", "vol": "volume",
@@ -113,6 +115,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     found += each
     for how, new in rephrasings(tidied, model) or (rephrasings(text, model) if text != tidied else []):
         found.append(Reading(how, new))
+    found += [Reading(how, new) for how, new in part_readings(text, model)]
     found += [Reading(how, new) for how, new in verb_readings(text) + (verb_readings(tidied) if tidied != text else [])]
     asked = aimed(text, model) or quality_request(text, model) or (
         quality_request(tidied, model) if tidied != text else None)
@@ -120,6 +123,9 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
         found.append(Reading(*asked))
     for how, new in _equivalents(tidied, model):
         found.append(Reading(how, new))
+    labelled = label_names_part(text, model, lambda: _part_names(model))
+    if labelled:
+        found.append(Reading(*labelled))
     left_out = (without_asides(text, model) or without_reason(text) or without_purpose(text, model) or without_label(text, model, lambda: _part_names(model))
                 or described_then_asked(text))
     aside = Reading(*left_out) if left_out else None
@@ -187,10 +193,17 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
             out.append("the")                             # "turn that bass up": the bass
             continue
         after_article = index > 0 and words[index - 1].lower() in ("a", "an", "another")
-        named = None if core in model.modules or core in model.tracks or after_article else nickname(core, model)
+        owner = core[:-2] if core.endswith("'s") else core          # "the pad's too bright"
+        named = None if owner in model.modules or owner in model.tracks or after_article else nickname(owner, model)
+        if named and owner != core:
+            named += "'s"
         if named:
             out.append(named + tail)
             said.append(f"{core} → {named}")
+            continue
+        if core == "too" and not tail and index + 1 < len(words) and re.fullmatch(r"[a-z]+(?:er|y|d|t|p|w|h)", words[index + 1].lower()) \
+                and words[index + 1].lower() not in _part_names(model):
+            out.append(word)                              # 'too quiet' says which way; 'the kick too' only adds
             continue
         if core in NOISE and index > 0 or core in ("nah", "yeah", "ok", "okay", "like", "so"):
             if tail and out:

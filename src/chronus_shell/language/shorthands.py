@@ -14,11 +14,13 @@ SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r
     (r"\b[a-z]+-(?:y|ish|like|style)\s+|\b\d{3}(?:-|\s+)style\b,?\s*", ""),   # "rimshot-y snare", "snare 808 style"
     (r"\bits\s+(?=(?:" + "|".join(sorted({n for c in CATALOGUE.values() for p in c.spec.params
                                          for n in (p.name, *p.aliases)}, key=len, reverse=True)) + r")\b)", "the "),
-    (r"^what\s+(?:bpm|tempo)\s+(?:are\s+we|is\s+it|is\s+this)(?:\s+at)?$", "what is the tempo"),
+    (r"^what\s+(?:bpm|tempo)\s+(?:are\s+we|is\s+it|is\s+this)(?:\s+at)?$|^how\s+fast\s+(?:are\s+we|is\s+(?:it|this))\s+going$",
+     "what is the tempo"),
     (r"\b(?:to\s+)?(?:half\s*way|the\s+middle)$", "50%"),
     (r"\bevery\s+(eighth|sixteenth|quarter|8th|16th)\s+notes?\b", r"every \1"),
     (r"\b(swap|switch|flip|reverse)\s+the\s+order\s+of\b", r"\1"), (r"^you\s+can\s+", ""),
-    (r"(?<=\S)(?:,\s*|\s+)(?:(?:super|very|really|nice and)\s+)?(?:quietly|quiet|softly|low|in the background|underneath)"
+    (r"(?<=\S)(?<!\btoo)(?<!\bso)(?<!\bare)(?<!\bis)(?<!\bnot)(?<!\bbit)(?<!\bway)(?<!\bbe)"      # 'too quiet': not 'play it quietly'
+     r"(?:,\s*|\s+)(?:(?:super|very|really|nice and)\s+)?(?:quietly|quiet|softly|low|in the background|underneath)"
      r"(?:,\s*(?:(?:super|very|really)\s+)?(?:quiet|low))?$", ", quieter"),
     (r"\s+with\s+(?=(?:lots|loads|tons|heaps|plenty|a\s+lot|a\s+ton|more|less|extra|high|heavy|a\s+bit|a\s+little|a\s+touch|"
      r"some|little|low|(?:a\s+)?(?:big|long|short|small|huge))\b(?!.*\d))", ", "),        # "a delay with lots of feedback": the setting after a comma
@@ -26,8 +28,17 @@ SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r
      r"\b(?:high|heavy|extra)\s+(?=(?:feedback|resonance|reso|drive|room|mix|depth|decay|release|swing)\b)", "a lot more "),
     (r"\ba\s+(?:touch|bit|little(?:\s+bit)?)\s+of\s+(?=(?:feedback|resonance|reso|drive|room|mix|depth|decay|release|swing)\b)",
      "a bit more "),
+    (r"\b(?:just\s+)?a\s+(?:hint|dash|splash|pinch|smidge|tad|drop|sprinkle|whisper|taste)\s+(?:of\s+|more\s+)?(?=[a-z])", "a bit of "),
     (r"(?<!\ba\s)\b(?:(?:very\s+)?little|low|barely\s+any|hardly\s+any|not\s+much)\s+(?=(?:feedback|resonance|reso|drive|room|mix|depth|"
      r"decay|release|swing)\b)", "a lot less "),
+    (r"^(?:make|get|have|let'?s\s+get|let'?s\s+have)\s+(?=(?:the\s+|that\s+)?\w+(?:\s+\w+)?\s+(?:up|down)\s+(?:to|by|a|an)\b)", ""),
+    (r"^(?:the\s+)?(\w+)\s+(?:all\s+the\s+way|fully|wide|completely|right)\s+(open|close|closed|shut)$",
+     lambda m: f"{'open' if m.group(2).lower() == 'open' else 'close'} the {m.group(1)} all the way"),
+    (r"^((?:the\s+)?\w+)\s+((?:an?|one|two|three)\s+(?:octaves?|fifth|fourth|third|semitones?|whole\s+(?:step|tone)|half\s+step))\s+"
+     r"(up|down|higher|lower)$", r"\1 \3 \2"),                   # 'sine an octave up'
+    (r"^(?:make\s+|let\s+)?(it|this|that|things|everything)\s+go\s+(?=(?:a\s+(?:bit|little|lot)\s+)?(?:faster|slower)$)", r"make \1 "),
+    (r"^(?:even|still|yet)\s+(?=[a-z]+er$)", ""),                        # 'even louder': louder again
+    (r"\bno\s+more\s+(?=(?:reverb|verb|delay|echo|distortion|drive|feedback|resonance|reso|swing|room|fuzz)\b)", "no "),
     (r"\bhi[\s-]+hats?\b|\bhigh[\s-]+hats?\b", "hats"), (r"^ad\s+(?=an?\s)", "add "),
     (r"\b(is|are|sounds?|way)\s+to\s+(?=[a-z]+$)", r"\1 too "),        # 'kick is to boomy': too
     (r"\bdec\b(?=\s+[\d.])", "decay"), (r"\bcut\b(?=\s+[\d.])", "cutoff"), (r"\brte\b(?=\s+[\d.])", "rate"),

@@ -1,5 +1,5 @@
 """A Tidal line, as a Tidal user types it ('d1 $ s "bd*4"', 'd2 $ sound "~ sn ~ [sn*4]"', 'snare
-pattern "~ sn ~ sn"', 'd1 # lpf 2000'), said the language's way for the second stage.
+pattern "~ sn ~ sn"', 'd1 # lpf 2000', 'kick (3,8)'), said the language's way for the second stage.
 
 In Tidal a quoted pattern spans one cycle (here a bar of 16 steps) and its top-level words share it
 equally; the shell's own pattern counts one character a step. So the sample words are spread over
@@ -24,6 +24,7 @@ EFFECTS = {"lpf": "cutoff", "cutoff": "cutoff", "resonance": "resonance", "lpq":
 
 _LINE = re.compile(r"^(?:(?:d\d+|p\s+\S+)\s*\$\s*)?(?:(?P<part>kick|snare|hats?|bass)\s+(?:pattern\s+|plays?\s+)?)?"
                    r"(?:(?:s|sound)\s+)?\"(?P<pattern>[^\"]+)\"(?P<rest>(?:\s*#\s*[a-z]+\s+-?[\d.]+)*)$", re.I)
+_EUCLID = re.compile(r"^(?P<part>kick|snare|hats?|bass)\s*(?P<pattern>\(\d+\s*,\s*\d+(?:\s*,\s*\d+)?\))$", re.I)
 _EFFECT_ONLY = re.compile(r"^(?:d\d+\s*)?((?:\s*#\s*[a-z]+\s+-?[\d.]+)+)$", re.I)
 _EFFECT = re.compile(r"#\s*([a-z]+)\s+(-?[\d.]+)", re.I)
 _TOKEN = re.compile(r"\s*(\[|\]|<|>|~|[a-z][\w:]*|\*\d+|!\d*|\(\d+\s*,\s*\d+(?:\s*,\s*\d+)?\)|\?[\d.]*)", re.I)
@@ -35,11 +36,12 @@ def tidal_line(text: str) -> tuple[str, str] | None:
     if effects:
         said = _effects(effects.group(1))
         return (f"Tidal: {said}", said) if said else None
-    match = _LINE.match(text.strip())
+    match = _LINE.match(text.strip()) or _EUCLID.match(text.strip())     # 'kick (3,8)': Tidal's euclid, bare
     if match is None:
         return None
     try:
-        hits = _spread(_parse(match.group("pattern")), Fraction(0), Fraction(STEPS))
+        pattern = match.group("pattern")
+        hits = _spread(_parse("x" + pattern if pattern.startswith("(") else pattern), Fraction(0), Fraction(STEPS))
     except ValueError:
         return None
     rows: dict[str, list[str]] = {}
@@ -52,7 +54,7 @@ def tidal_line(text: str) -> tuple[str, str] | None:
     if not rows:
         return None
     lines = [f"{part} {''.join(row)}" for part, row in rows.items()]
-    extra = _effects(match.group("rest") or "")
+    extra = _effects(match.groupdict().get("rest") or "")
     line = ", ".join(lines + ([extra] if extra else []))
     return f"Tidal: {line}", line
 

@@ -33,14 +33,14 @@ LEAD_DURATION = re.compile(rf"^(?P<prep>over|during|across|for)\s+{_SPAN}\s*,?\s
 ADVERB = re.compile(r"(?:^|\s)(?P<adv>slowly|gradually|little by little|bit by bit|smoothly|gently)(?=\s|$|,)", re.I)
 _LINE = r"(?P<line>bar|measure|beat|downbeat|bar line|one)"
 START_FORMS = (
-    rf"(?:at|on)\s+the\s+(?:start|top|beginning)\s+of\s+the\s+next\s+{_LINE}",
+    rf"(?:at|on)\s+the\s+(?:start|top|beginning|downbeat|first\s+beat|one)\s+of\s+the\s+next\s+{_LINE}",
     rf"(?:at|on|from|in)\s+(?:the\s+)?(?:next|following)\s+{_LINE}",
     r"at\s+the\s+end\s+of\s+(?:the|this)\s+(?P<end>bar|measure|phrase)",
     r"(?:after|at\s+the\s+end\s+of)\s+(?:this|the)\s+(?:bar|measure)|at\s+the\s+(?:next\s+)?bar\s*line",
     r"at\s+the\s+end\s+of\s+the\s+next\s+(?P<end2>bar|measure)",
     rf"next\s+{_LINE}",
     r"(?:at|on)\s+the\s+(?:bar|bar\s*line|downbeat)",
-    rf"(?:in|after)\s+{_NUM}\s*(?P<unit>bars?|measures?|beats?)",
+    rf"(?:in|after)\s+{_NUM}\s*(?P<unit>bars?|measures?|beats?)(?:'?\s*time)?",
     rf"{_NUM}\s*(?P<unit>bars?|measures?|beats?)\s+from\s+now",
 )
 _START_RE = [re.compile(rf"(?:^|\s|,)(?:{form})(?=\s*[,.]?\s*$|\s*,)", re.I) for form in START_FORMS]
@@ -103,8 +103,8 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
     curve = None
     match = _CURVE.search(line)
     if match:
-        curve = "exp" if match.group(1).lower().startswith(("exp", "log")) else "lin"
-        line = line[:match.start()].strip(" ,")
+        curve = "exp" if (match.group(1) or match.group(2)).lower().startswith(("exp", "log")) else "lin"
+        line = (line[:match.start()] + " " + line[match.end():]).strip(" ,")
     line = _TEMPO_WORDS.sub(lambda m: TEMPO_WORDS[m.group(1).lower().rstrip(".")], line)
     start, start_in = None, False
     if _STOP_ON_ONE.match(line):                   # "stop on the one" (but "kick on the one" is a rhythm)
@@ -249,8 +249,8 @@ _DYNAMICS = re.compile(r"^(crescendo|cresc|decrescendo|diminuendo|dim|decresc)\.
 _SWELL = re.compile(r"\bswell\s+(up|down)\b", re.I)
 _SWELL_IN = re.compile(r"^(?:swell|bring|ease|float)\s+(?P<what>.+?)\s+in$", re.I)     # "swell the pad in": a fade in
 _STOP_ON_ONE = re.compile(r"^(?:stop|hush|end it|cut it|stop it|stop everything)\s+(?:on|at)\s+the\s+one$", re.I)
-_CURVE = re.compile(r"[\s,]+(?:and\s+|,\s*)?(exponential(?:ly)?|logarithmic(?:ally)?|exp|log|linear(?:ly)?|lin)"
-                    r"(?:\s+curve)?\s*$", re.I)
+_CURVE = re.compile(r"(?:^|[\s,]+)(?:and\s+|,\s*)?(?:(exponential(?:ly)?|logarithmic(?:ally)?|linear(?:ly)?)(?:\s+curve)?(?=[\s,]|$)|"
+                    r"(exp|log|lin)(?:\s+curve)?\s*$)", re.I)         # the words anywhere, the short forms last
 _FILLER = re.compile(r"\s+(?:before|for|into|going into|leading into|until|ahead of)\s+the\s+(?:drop|build|buildup|"
                      r"build-up|breakdown|break|chorus|verse|outro|intro|bridge|end)\s*$", re.I)
 _LABEL = re.compile(r"^(?:breakdown|build|buildup|build-up|drop|intro|outro|bridge|chorus|verse|transition|[a-z]+ing)\s*:\s*",

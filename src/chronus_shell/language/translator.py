@@ -19,6 +19,7 @@ from .mapper import Mapper
 from .parser import as_question, parse
 from .patch_model import PatchModel, simplify_undo
 from .nearest import nearest_phrasing
+from .scene_words import fixed_terms
 from .second_stage import readings
 from .timed_lines import is_timed, translate_timed
 from .vocabulary import module_words
@@ -42,6 +43,7 @@ class Translator:
 
     def translate(self, line: str) -> list[Message]:
         """One line → messages (applied to the context), or LanguageError (context unchanged)."""
+        line = fixed_terms(line)                     # 'sample and hold': one word, not a sampler
         text = line.strip()
         self.mapper.understood.clear()
         if not text:
@@ -140,6 +142,10 @@ class Translator:
     def _translate(self, line: str) -> list[Message]:
         try:
             intent = parse(line)
+            if isinstance(intent, Sequence) and isinstance(intent.items[-1], ShellVerb) and line.rstrip().endswith("?") \
+                    and intent.items[-1].verb == "help" and intent.items[-1].arg is None:
+                items = intent.items[:-1]                # '…, please?': a question mark, not a call for help
+                intent = items[0] if len(items) == 1 else Sequence(items)
             if isinstance(intent, Undo):
                 return self._repeat(self.undo, intent.times)
             if isinstance(intent, Redo):

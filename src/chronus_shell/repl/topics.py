@@ -9,7 +9,7 @@ from rich.text import Text
 from ..engine.catalogue import specs
 from ..engine.params import did_you_mean, format_number
 from ..language.command_forms import command_forms
-from ..language.mapper import SEQ_PARAMS
+from ..language.param_words import SEQ_PARAMS
 from ..language.resolve import type_named
 from ..language.timed_lines import DOC_FORMS as TIME_FORMS, HELP_TOPICS as TIME_TOPICS
 from .catalogue_table import module_table

@@ -20,7 +20,7 @@ from ..engine.engine import EngineError
 from ..engine.user_modules.hang_guard import HangGuard
 from ..engine.timeline import Timeline
 from ..engine.sequencer_peek import peek
-from ..engine.user_modules.install import ModuleSwaps, engines_in, install_user_module
+from ..engine.user_modules.install import ModuleSwaps, install_user_module
 from .faults import SLOW_SHARE, ModuleMarker, end_own_group, lead_own_group, limit_memory
 from .samples import attach_sample
 from . import realtime
@@ -117,7 +117,7 @@ def fast_forward(timeline: Timeline, swaps: ModuleSwaps, block: int) -> None:
 
 def bypass(timeline: Timeline, module_ids) -> None:
     """Those modules pass their input through (a processor) or stay silent from now on."""
-    for engine in engines_in(timeline):
+    for engine in timeline.engines():
         for module_id in module_ids:
             if module_id in engine.modules:
                 engine.modules[module_id].hung = True

@@ -40,6 +40,7 @@ from .child_processes import OutputProcess, SlotWorker, SupervisorError, WorkerG
 LATENCIES_KEPT = 100_000
 TO_CREATE = Message("/patch/create")
 SPARES = 2  # ready workers: a double kill takes both at once (restore.py)
+ENGINE_ANSWERS = {"/engine/status": "_answer_status", "/engine/crash": "_answer_crash"}   # shapes: protocol
 
 
 class Supervisor(Failover, Restore):
@@ -314,12 +315,16 @@ class Supervisor(Failover, Restore):
             return earliest
 
     def _engine_message(self, msg: Message):
-        if msg.address == "/engine/status":
-            return Outcome("engine status", data=self.status())
-        if msg.address == "/engine/crash":
-            which = str(msg.args[0]) if msg.args else "active"
-            return Outcome(self.crash(which))
-        raise EngineError(f"the engine has no address {msg.address!r} (try /engine/status)")
+        name = ENGINE_ANSWERS.get(msg.address)
+        if name is None:
+            raise EngineError(f"the engine has no address {msg.address!r} (try /engine/status)")
+        return getattr(self, name)(msg)
+
+    def _answer_status(self, msg: Message) -> Outcome:
+        return Outcome("engine status", data=self.status())
+
+    def _answer_crash(self, msg: Message) -> Outcome:
+        return Outcome(self.crash(str(msg.args[0]) if msg.args else "active"))
 
     # -- state ----------------------------------------------------------------------
     def patch_state(self) -> dict:

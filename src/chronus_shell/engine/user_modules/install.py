@@ -52,16 +52,8 @@ def spec_class(spec: ModuleSpec, class_name: str = "UserModule") -> type[Module]
 
 # -- hot swap ----------------------------------------------------------------------------------
 def engines_in(target) -> list:
-    """The Engines inside an Engine or a Timeline (live, pending transaction, fading out)."""
-    if hasattr(target, "modules"):
-        return [target]
-    engines = [target.engine]
-    if getattr(target, "pending", None) is not None:
-        engines.append(target.pending)
-    fading = getattr(target, "_fading", None)
-    if fading is not None:
-        engines.append(fading[0])
-    return engines
+    """The Engines an Engine or a Timeline plays (`Timeline.engines`: live, pending, fading out)."""
+    return [target] if hasattr(target, "modules") else target.engines()
 
 
 def swap_module_type(target, cls: type[Module]) -> list[str]:

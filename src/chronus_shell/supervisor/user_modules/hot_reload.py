@@ -19,7 +19,7 @@ How the parts meet (`wiring.LiveModules` wires them for the shell, `validated_mo
   (`_contain_fault`: silence, a fresh instance, one fault line), never ending a slot.
 
 Watcher API:
-    ModuleWatcher(folder, on_change, interval=0.1).start() / .stop() / .poll() -> list[Path]
+    ModuleWatcher(folder, on_change, interval=POLL_S).start() / .stop() / .poll() -> list[Path]
 """
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ from ...engine.user_modules.loading import ModuleLoadError, module_files, module
 from ...engine.user_modules.install import register_user_module
 from .sandbox_pool import SandboxPool, Verdict
 
-
+POLL_S = 0.05  # the folder is looked at this often (benchmarks/bench_pool.py: a save to its verdict)
 EMPTY_GRACE_S = 1.0
 
 
@@ -46,7 +46,7 @@ class ModuleWatcher:
     in two steps). Files present at `start()` are not reported. Dot files are ignored.
     """
 
-    def __init__(self, folder: str | Path, on_change: Callable[[Path], None], interval: float = 0.1,
+    def __init__(self, folder: str | Path, on_change: Callable[[Path], None], interval: float = POLL_S,
                  settle: float = 0.015):
         self.folder = Path(folder)
         self.on_change, self.interval, self.settle = on_change, interval, settle
@@ -127,7 +127,7 @@ class UserModules:
     def __init__(self, pool: SandboxPool, folder: str | Path | None = None, *,
                  on_accept: Callable[[Verdict], None] | None = None,
                  on_reject: Callable[[Verdict], None] | None = None,
-                 on_notice: Callable[[str], None] | None = None, interval: float = 0.1):
+                 on_notice: Callable[[str], None] | None = None, interval: float = POLL_S):
         self.pool = pool
         self.folder = pool.folder if folder is None else modules_folder(folder)
         if self.folder != pool.folder:

@@ -51,6 +51,8 @@ from ...engine.user_modules.install import spec_class
 from .sandbox_processes import WorkerProcess, WorkerProcesses
 from .worker_meters import waited_s
 
+WORKERS = 4  # validations at once: a folder of modules loads in parallel, a save never waits
+
 PHASE_WORDS = {
     "import": "at import", "create": "when created (__init__)", "warmup": "during the test render",
     "render": "during the test render", "checks": "while checking copies of it (pickle/deepcopy)",
@@ -93,7 +95,7 @@ class Verdict:
 class SandboxPool(WorkerProcesses):
     """Validates user module files, one pre-started worker each (see the module docstring)."""
 
-    def __init__(self, ctx=None, size: int = 4, sample_rate: int = 48000, block_size: int = 256, *,
+    def __init__(self, ctx=None, size: int = WORKERS, sample_rate: int = 48000, block_size: int = 256, *,
                  folder: str | Path | None = None, log_dir: str | Path | None = None,
                  budget_s: float = 2.0, compile_budget_s: float = 30.0, blocks: int = 300,
                  rt_limit: float = 0.5, memory_limit_mb: int = 1024, growth_limit_mb: int = 64,

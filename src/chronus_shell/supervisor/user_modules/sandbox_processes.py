@@ -58,7 +58,7 @@ class WorkerProcess:
 class WorkerProcesses:
     """`size` pre-started worker processes; SandboxPool (sandbox_pool.py) runs one validation on each."""
 
-    def __init__(self, ctx=None, size: int = 4, start_timeout_s: float = 120.0):
+    def __init__(self, ctx, size: int, start_timeout_s: float):
         if ctx is None:
             from ..config import Config
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from ...engine.user_modules.loading import module_files, modules_folder
 from ..config import Config
 from .hot_reload import UserModules
-from .sandbox_pool import SandboxPool
+from .sandbox_pool import WORKERS, SandboxPool
 
 
 def validated_modules(config: Config, folder=None, report: Callable[[str], None] = print) -> list[tuple[str, str, str]]:
@@ -18,7 +18,7 @@ def validated_modules(config: Config, folder=None, report: Callable[[str], None]
     if not files:
         return []
     ctx = multiprocessing.get_context(config.start_method)
-    with SandboxPool(ctx, size=min(4, len(files)), sample_rate=config.sample_rate,
+    with SandboxPool(ctx, size=min(WORKERS, len(files)), sample_rate=config.sample_rate,
                      block_size=config.block_size, folder=modules_folder(folder)) as pool:
         modules = UserModules(pool, on_reject=lambda verdict: report(verdict.line()))
         modules.load_all()
@@ -33,12 +33,12 @@ class LiveModules:
                  problem: Callable[[str], None] = print, installed: Callable[[str], None] = lambda name: None):
         config = supervisor.config
         ctx = multiprocessing.get_context(config.start_method)
-        self.pool = SandboxPool(ctx, size=4, sample_rate=config.sample_rate, block_size=config.block_size,
+        self.pool = SandboxPool(ctx, sample_rate=config.sample_rate, block_size=config.block_size,
                                 folder=modules_folder(folder))
         self.say, self.problem, self.installed = say, problem, installed
         self.supervisor = supervisor
         self.modules = UserModules(self.pool, on_accept=self._accepted, on_reject=lambda v: problem(v.line()),
-                                   on_notice=say, interval=0.05)
+                                   on_notice=say)
 
     def _accepted(self, verdict) -> None:
         self.supervisor.install_user_module(*verdict.payload())

@@ -16,6 +16,19 @@ from chronus_shell.supervisor.user_modules.sandbox_pool import SandboxPool
 from .conftest import ROOT
 
 
+def write_spinner(folder, name: str) -> None:
+    """A module whose `process()` never returns (a loop in Python code)."""
+    (folder / f"{name}.py").write_text(textwrap.dedent(f"""
+        from chronus_shell.engine.modules.base import Module
+        from chronus_shell.engine.params import ModuleSpec
+        class Spinner(Module):
+            spec = ModuleSpec("{name}", "source", ())
+            def process(self, audio_in, params):
+                while True:
+                    pass
+    """))
+
+
 def alive(pid: int) -> bool:
     """POSIX only (on Windows os.kill(pid, 0) would terminate the process)."""
     try:
@@ -64,15 +77,7 @@ def test_workers_die_with_the_shell_even_mid_hang(tmp_path):
     """A shell killed by SIGKILL (no cleanup at all) while a worker spins in a user loop."""
     folder = tmp_path / "modules"
     folder.mkdir()
-    (folder / "spin.py").write_text(textwrap.dedent("""
-        from chronus_shell.engine.modules.base import Module
-        from chronus_shell.engine.params import ModuleSpec
-        class Spin(Module):
-            spec = ModuleSpec("spin", "source", ())
-            def process(self, audio_in, params):
-                while True:
-                    pass
-    """))
+    write_spinner(folder, "spin")
     script = textwrap.dedent("""
         import multiprocessing, sys, threading, time
         from chronus_shell.supervisor.config import Config
@@ -101,15 +106,7 @@ def test_workers_die_with_the_shell_even_mid_hang(tmp_path):
 
 
 def test_stop_during_a_validation_returns_a_verdict(ctx, folder):
-    (folder / "slowpoke.py").write_text(textwrap.dedent("""
-        from chronus_shell.engine.modules.base import Module
-        from chronus_shell.engine.params import ModuleSpec
-        class Slowpoke(Module):
-            spec = ModuleSpec("slowpoke", "source", ())
-            def process(self, audio_in, params):
-                while True:
-                    pass
-    """))
+    write_spinner(folder, "slowpoke")
     pool = SandboxPool(ctx, size=1, folder=folder, budget_s=30).start()
     import threading
     verdicts = []

@@ -1,0 +1,43 @@
+"""Lines about whole parts, read with the patch in mind for the second stage: 'kick in' after
+dropping it brings it back; 'the acid line' is the bass voice, or a new one when there is none;
+'snare reverb' puts a reverb on the snare when its chain has none.
+"""
+from __future__ import annotations
+
+import re
+
+from .patch_model import PatchModel
+
+_IN = re.compile(r"^(?:the\s+)?(\w+)\s+(?:back\s+)?in(?:\s+now)?$", re.I)
+_ACID = re.compile(r"\b(?:an?\s+|the\s+)?acid\s+(?:bass\s*)?line\b", re.I)
+_EFFECTS = {"reverb": "reverb", "verb": "reverb", "delay": "delay", "echo": "delay", "distortion": "distortion",
+            "dist": "distortion", "drive": "distortion", "fuzz": "distortion", "filter": "filter"}
+_PART_EFFECT = re.compile(r"^(?:the\s+)?(\w+)\s+(" + "|".join(_EFFECTS) + r")$", re.I)
+#: The acid line a new one plays: the classic 303 figure of the starting patch.
+ACID_LINE = "add a saw at 55 hz, add an acid filter, bass x.xX.x.xx.Xx.x.x"
+
+
+def part_readings(text: str, model: PatchModel) -> list[tuple[str, str]]:
+    """(how it was read, the line said the grammar's way) for each form that fits."""
+    found = []
+    back = _IN.match(text.strip())
+    if back and back.group(1).lower() in model.tracks and model.tracks[back.group(1).lower()].muted:
+        found.append((f"{back.group(1)} in: unmute", f"unmute {back.group(1)}"))
+    if _ACID.search(text):
+        bass = model.tracks.get("bass")
+        if bass is not None:
+            found.append(("the acid line: the bass", _ACID.sub(" the bass ", text).strip()))
+        elif re.fullmatch(r"(?:add\s+|give\s+me\s+|make\s+)?(?:an?\s+)?acid\s+(?:bass\s*)?line(?:\s+over\s+(?:this|it|that))?",
+                          text.strip(), re.I):
+            found.append((f"a new acid line: {ACID_LINE}", ACID_LINE))
+    effect = _PART_EFFECT.match(text.strip())
+    if effect:
+        part, kind = effect.group(1).lower(), _EFFECTS[effect.group(2).lower()]
+        module_id = part if part in model.modules else model.tracks[part].target if part in model.tracks else None
+        voice = model.voice_of(module_id) if module_id else []
+        if module_id and not any(model.modules.get(m) == kind for m in voice):
+            found.append((f"{part} {effect.group(2)}: a {kind} on it", f"add a {kind} to {module_id}"))
+    return found
+
+
+__all__ = ["part_readings"]
