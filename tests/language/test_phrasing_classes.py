@@ -1,7 +1,7 @@
 """Issue 13, second round: classes of musicians' phrasing (each test a family, several wordings)."""
 import pytest
 
-from chronus_shell.language import LanguageError, Translator
+from chronus_shell.language import Translator
 
 from .test_musicians import refused
 

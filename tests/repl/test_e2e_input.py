@@ -76,7 +76,7 @@ def test_ctrl_d_while_recording_says_where_the_finished_take_is(chronus_home, tm
         time.sleep(0.5)
         shell.keys("C-d")
         screen = shell.wait_for("recording finalised")
-        assert f"recording finalised: recorded" in screen and str(take) in screen.replace("\n", "")
+        assert "recording finalised: recorded" in screen and str(take) in screen.replace("\n", "")
         shell.wait_dead()
         run.assert_all_gone(chronus_home)
     import soundfile

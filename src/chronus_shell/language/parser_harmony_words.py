@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from . import intents as it
-from .chords import Chord, chord_error
-from .errors import LanguageError
+from .chords import Chord
 
 NOTE = r"[a-g](?:#|b|♯|♭)?"
 PRONOUNS = {"it", "that", "this", "them", "those", "the chord", "the chords", "chord", "chords"}
