@@ -73,7 +73,7 @@ class Engine:
         return peak / 1000.0
 
     def start_recording(self, path: Path) -> tuple[int, int]:
-        """(absolute first block of the take, lost blocks so far); see tests/osc/conftest.py."""
+        """(absolute first block of the take, lost blocks so far); see tests/protocol/conftest.py."""
         for _ in range(50):
             before = (self.word(RECORD_WRITE), self.word(LOST_BLOCKS))
             outcome = self.send(Message("/record/start", (str(path),)))

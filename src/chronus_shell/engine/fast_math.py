@@ -1,6 +1,6 @@
 """Branch-free fits of tanh, tan and exp2 for the voice kernels (libm's cannot vectorise).
 
-Error bounds, measured densely over the ranges the ladder uses (tests/dsp/test_voice_kernels.py):
+Error bounds, measured densely over the ranges the ladder uses (tests/engine/modules/test_voice_kernels.py):
 tanh 4.2e-8 absolute (−147 dB) everywhere; tan 1.7e-13 relative on 0…0.45π (cutoffs up to the
 ladder's 0.45·fs guard); exp2 3e-13 relative on 0…8 (four octaves × amount × accented envelope).
 """

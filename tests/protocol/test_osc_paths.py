@@ -9,7 +9,7 @@ from chronus_shell.protocol.osc import OscServer, supervisor_handlers
 from chronus_shell.session.commands import SessionCommands
 from chronus_shell.session.osc_paths import ALLOW_OPTION, confine_osc_paths, recordings_dir
 from chronus_shell.session.paths import sessions_dir
-from tests.osc.conftest import Client
+from tests.protocol.conftest import Client
 
 STATE = {"schema_version": 1, "modules": {"saw1": {"type": "saw", "params": {"freq": 110.0}}},
          "edges": [["saw1", "master"]]}

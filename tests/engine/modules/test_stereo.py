@@ -18,7 +18,7 @@ from chronus_shell.session.snapshot import state_to_messages
 
 from .signals import SR, make
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 # sha256 of each example's float32 render by the mono engine (main at 692a034), `seconds` long
 MONO_REFERENCES = json.loads((Path(__file__).with_name("mono_references.json")).read_text())
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "modules"
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "modules"
 
 
 def chronus(*args, home: Path, cwd: Path) -> subprocess.CompletedProcess:
