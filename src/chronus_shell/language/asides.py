@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .musician_words import NICKNAMES
+from .rephrasings import NICKNAMES
 from .patch_model import PatchModel
 from .units import is_note
 from .vocabulary import is_known_word, module_words

@@ -17,8 +17,8 @@ from functools import lru_cache
 from ..engine.catalogue import CATALOGUE
 from .chords import Chord
 from .parser_harmony_keys import SCALE_WORDS, key_of
-from .parser_harmony_words import NOTE, NUMBERS, VOICE_WORDS
-from .musician_words import NICKNAMES
+from .harmony_tokens import NOTE, NUMBERS, VOICE_WORDS
+from .rephrasings import NICKNAMES
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from . import intents_harmony as ih
 from .chords import Chord, chord_error
 from .errors import LanguageError
 from .harmony_constituents import Part, scan, upper_letters, words_outside
-from .parser_harmony_words import CHORDISH, column_of, words_of
+from .harmony_tokens import CHORDISH, column_of, words_of
 
 #: Words that only colour a chord line ('dark', 'lofi loop'): left out, said back by the echo.
 COLOUR = frozenset(

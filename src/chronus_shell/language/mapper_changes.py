@@ -20,7 +20,7 @@ from .errors import LanguageError
 from .mapper_messages import checked, message, playable
 from .mapper_targets import absolute, module_or_raise, musical_time, typo_checked
 from .mapper_tracks import plays_a_track, scale_track, set_track_muted
-from .musician_words import QUALITIES
+from .rephrasings import QUALITIES
 from .param_words import COMPARATIVES, LEVEL, LEVEL_OF_MODULE, seq_param
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_named

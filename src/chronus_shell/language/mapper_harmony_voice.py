@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import intents as it
-from .musician_words import nickname
+from .rephrasings import nickname
 
 
 def _nicknamed(ctx, words: it.Words | None) -> it.Words | None:

@@ -20,7 +20,7 @@ from .harmony_sentences import read_sentence
 from .parser_harmony_changes import arpeggiate, chord_changes, move_notes, poly, revoice
 from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key
 from .parser_harmony_named import alter_chord, chord_hits, inverted_chord, named_chord, pedal, retime, scale_run
-from .parser_harmony_words import (CHORDISH, NOTE, NUMBERS, chord_list, column_of, has_quality,
+from .harmony_tokens import (CHORDISH, NOTE, NUMBERS, chord_list, column_of, has_quality,
                                    without_hold, words_of)
 
 _TARGET = r"(?:\s+(?:on|for|to)\s+(?:the\s+)?(?P<target>[\w\s-]+?))?"

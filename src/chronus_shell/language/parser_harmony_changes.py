@@ -9,7 +9,7 @@ from . import intents_harmony as ih
 from .chords import Chord, chord_error
 from .errors import LanguageError
 from .harmony_constituents import RATES, Part, scan
-from .parser_harmony_words import CHORDISH, NUMBERS, column_of, words_of
+from .harmony_tokens import CHORDISH, NUMBERS, column_of, words_of
 
 #: Words naming the notes a voice plays rather than the voice ('the melody', 'the chords').
 _HARMONY_NOUNS = r"(?:melody|chords?|progression|arp|arpeggio|notes|line|tune|riff|hook|changes|bassline)"

@@ -8,7 +8,7 @@ import re
 from . import intents_harmony as ih
 from .chords import root_text
 from .errors import LanguageError
-from .parser_harmony_words import NOTE, column_of
+from .harmony_tokens import NOTE, column_of
 
 #: Scale words → the names of engine/scales.py.
 SCALE_WORDS = {"major": "major", "maj": "major", "ionian": "major", "minor": "minor", "min": "minor",

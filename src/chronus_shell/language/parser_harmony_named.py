@@ -8,7 +8,7 @@ import re
 
 from . import intents_harmony as ih
 from .chords import Chord, root_text
-from .parser_harmony_words import NOTE, NUMBERS, column_of, words_of
+from .harmony_tokens import NOTE, NUMBERS, column_of, words_of
 
 #: Chords known by name: pitch classes, lowest first, above C (Tristan: f b d# g#) or, with
 #: `in_key`, above the tonic of the key said or set (a German sixth in C minor: ab c eb f#).

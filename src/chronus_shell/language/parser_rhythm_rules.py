@@ -18,7 +18,7 @@ from .errors import LanguageError
 from .intents_rhythm import TrackFeel
 from ..engine.mini_notation import check_pattern
 from ..engine.params import ParamError
-from .parser_rhythm_words import (AMOUNT, DIRECTION, FRACTION, HITS, NUM, OFTEN, OFTEN_WORDS, PCT, PER_BEAT,
+from .rhythm_tokens import (AMOUNT, DIRECTION, FRACTION, HITS, NUM, OFTEN, OFTEN_WORDS, PCT, PER_BEAT,
                                   POSITION, ROLL_COUNT, ROTATE, SHIFT_VERB, SPREAD, STEPS, SUBDIVISION, TRACK, UNIT,
                                   UNIT_STEPS)
 from .units import parse_number

@@ -2,7 +2,7 @@
 more knock", "less of that squelchy sound", "slower wobble on the filter", "make it scream"),
 said the grammar's way: more/less of the param that owns the quality, on the module that has it.
 
-The quality words are musician_words.QUALITIES; a modulation quality (wobble, sweep, movement)
+The quality words are rephrasings.QUALITIES; a modulation quality (wobble, sweep, movement)
 on a sound means the LFO that moves it.
 """
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..engine.catalogue import CATALOGUE
-from .musician_words import QUALITIES
+from .rephrasings import QUALITIES
 from .patch_model import PatchModel
 from .resolve import type_named
 

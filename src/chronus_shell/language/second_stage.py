@@ -20,11 +20,11 @@ from .asides import (described_then_asked, label_names_part, without_asides, wit
                      without_reason)
 from .follow_ups import follow_up
 from .modulation_phrases import aimed
-from .musician_words import QUALITIES, nickname, rephrasings
+from .rephrasings import QUALITIES, nickname, rephrasings
 from .param_verbs import verb_readings
 from .part_lines import part_readings
 from .param_words import COMPARATIVES
-from .parser_harmony_words import HARMONY_WORDS
+from .harmony_tokens import HARMONY_WORDS
 from .patch_model import PatchModel
 from .politeness import polite
 from .qualities import quality_request

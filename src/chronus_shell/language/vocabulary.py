@@ -14,7 +14,7 @@ from ..engine.catalogue import CATALOGUE, specs
 from ..engine.params import did_you_mean
 from .chords import Chord
 from .grammar import grammar_parser
-from .parser_harmony_words import HARMONY_WORDS
+from .harmony_tokens import HARMONY_WORDS
 from .resolve import BASS, CHOICE_SYNONYMS, EVERYTHING, GENERIC_NOUNS, LAST_WORDS, PARAM_NOUNS, PRONOUNS
 from .time_phrases import TIME_WORDS
 from .units import NUMBER_WORDS, UNIT_ALIASES, is_note
