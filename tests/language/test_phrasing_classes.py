@@ -1,7 +1,7 @@
 """Issue 13, second round: classes of musicians' phrasing (each test a family, several wordings)."""
 import pytest
 
-from chronus_shell.language import Translator
+from chronus_shell.language import LanguageError, Translator
 
 from .test_musicians import refused
 
@@ -190,6 +190,13 @@ def test_the_same_for_another_part_on_the_same_line():
 @pytest.mark.parametrize("phrase", ["sub: sine 40hz", "siren: sine 40hz"])
 def test_a_label_before_a_colon_that_names_no_part_is_left_out(phrase):
     assert last(phrase) == ["/patch/create sine1 sine", "/patch/connect sine1 master", "/mod/sine1/freq 40.0"]
+
+
+@pytest.mark.parametrize("phrase", ["quantised to 4 bars: sine 40hz", "every other bar: sine 40hz",
+                                    "warp 2: sine 40hz"])
+def test_a_label_that_says_when_or_how_much_is_never_left_out(phrase):
+    with pytest.raises(LanguageError):
+        last(phrase)
 
 
 @pytest.mark.parametrize("phrase", ["add brown noise, low", "add brown noise, quietly", "add brown noise underneath, quiet"])

@@ -78,7 +78,14 @@ def without_label(text: str, model: PatchModel, parts) -> tuple[str, str] | None
     names = module_words() | set(parts()) | {"bass", "drums"}
     if any(w in names or w.rstrip("s") in names for w in words):
         return None
+    if any(re.search(r"\d", w) or w.rstrip("s") in _WHEN_WORDS for w in words):
+        return None                               # 'launch quantize 2 bars:' says when or how much: never dropped
     return f"'{label.strip()}:' left out", rest.strip()
+
+
+#: Words that make a label say when (a label holding one, or a number, is not an aside).
+_WHEN_WORDS = frozenset({"bar", "beat", "now", "next", "later", "quantize", "quantise", "after", "before",
+                         "until", "every", "second", "minute"})
 
 
 _NOTE = re.compile(r"^[a-g](?:#|b|s)?-?\d$", re.I)
