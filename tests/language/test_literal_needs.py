@@ -4,7 +4,7 @@ import re
 import pytest
 
 from chronus_shell.language import parser_rhythm_rules as rhythm
-from chronus_shell.language.literal_needs import Screen, needed_words
+from chronus_shell.language.literal_needs import Screen, needed_words, rewritten
 
 
 @pytest.mark.parametrize("pattern, words", [
@@ -36,3 +36,14 @@ def test_the_rhythm_forms_are_screened():
     assert sum(needed_words(form) is not None for form in forms) >= 0.9 * len(forms)
     assert rhythm.rhythm_intent("reverse the hats") is not None
     assert len(rhythm._SCREEN.possible("cutoff 800")) < len(forms) // 4
+
+
+def test_rewrites_apply_in_turn_as_a_loop_of_sub_would():
+    """A rule whose words only appear once an earlier rule has rewritten the text still applies."""
+    rules = [(re.compile(p, re.I), r) for p, r in ((r"\bpls\b", "please"), (r"\bplease\b\s*", ""),
+                                                 (r"\bverb\b", "reverb"), (r"\s{2,}", " "))]
+    for text in ("more verb pls", "PLEASE  more verb", "nothing to do", "plus verbose", "verb ünd pls"):
+        looped = text
+        for pattern, replacement in rules:
+            looped = pattern.sub(replacement, looped)
+        assert rewritten(text, rules) == looped, text

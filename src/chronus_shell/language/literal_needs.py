@@ -1,8 +1,9 @@
 """The literal words a regex cannot match without, so a line that lacks them skips the regex.
 
-The readers that try many anchored forms on every line (parser_rhythm_rules) pay a regex match
-per form; most lines hold none of the words a form needs ('twice', 'backwards', 'chance'), and a
-substring test says so for a fraction of the cost. The words come from the pattern itself
+The readers that try many anchored forms on every line (parser_rhythm_rules: Screen), and the
+second stage's lists of rewrites applied in turn (politeness, scene words, shorthands:
+rewritten), pay a regex search per entry; most lines hold none of the words an entry needs
+('twice', 'backwards', 'could you'), and a substring test says so for a fraction of the cost. The words come from the pattern itself
 (Python's own regex parser, re._parser: no list to keep in step by hand), and the test is sound:
 it only ever skips a form that could not have matched, so what a line means never changes.
 """
@@ -56,6 +57,27 @@ class Screen:
             self._by_start.setdefault(word[:2], []).append((word, frozenset(entries)))
 
 
+#: id(rules) → (the rules, kept so the id is never reused; the words each rule's pattern needs).
+_RULE_NEEDS: dict[int, tuple[list, list[frozenset[str] | None]]] = {}
+
+
+def rewritten(text: str, rules) -> str:
+    """`text` with each (pattern, replacement) of `rules` substituted in turn, as a loop of
+    pattern.sub would; a rule whose words are not in the text as it stands then is skipped."""
+    known = _RULE_NEEDS.get(id(rules))
+    if known is None:
+        known = _RULE_NEEDS[id(rules)] = (rules, [needed_words(pattern) for pattern, _ in rules])
+    lowered = text.lower() if text.isascii() else None
+    for (pattern, replacement), needs in zip(rules, known[1]):
+        if needs is not None and lowered is not None and not any(word in lowered for word in needs):
+            continue
+        changed = pattern.sub(replacement, text)
+        if changed != text:
+            text = changed
+            lowered = text.lower() if text.isascii() else None
+    return text
+
+
 def needed_words(pattern: re.Pattern) -> frozenset[str] | None:
     """The best set of words of which every match of `pattern` holds one (lowercase), or None."""
     if _parser is None:
@@ -103,4 +125,4 @@ def _item_needs(op, arg) -> frozenset[str] | None:
     return None
 
 
-__all__ = ["Screen", "needed_words"]
+__all__ = ["Screen", "rewritten", "needed_words"]
