@@ -222,14 +222,16 @@ def layered(text: str, model: PatchModel) -> tuple[str, str] | None:
     kind, interval, where, named = match.groups()
     semis = _SEMITONES.get(interval.lower()) or int(interval.split()[0])
     down = where.lower() in ("below", "under", "underneath", "down", "lower")
-    reference = model.focus
+    if kind and kind.lower() in ("one", "it", "layer"):
+        kind = None
     if named:
         reference = named if named in model.modules else next(
             (m for m, t in model.modules.items() if t in CATALOGUE and (t == named or named in CATALOGUE[t].spec.aliases)),
             None)
-    if kind and kind.lower() in ("one", "it", "layer"):
-        kind = None
-    if reference not in model.modules or not CATALOGUE[model.modules[reference]].spec.has_param("freq"):
+    else:
+        reference = _pitched_reference(model, kind)
+    if reference not in model.modules or CATALOGUE[model.modules[reference]].spec.role != "source" or \
+            not CATALOGUE[model.modules[reference]].spec.has_param("freq"):
         return None
     type_name = kind or model.modules[reference]
     hz = float(model.value(reference, "freq")) * 2 ** ((-semis if down else semis) / 12)
@@ -237,6 +239,15 @@ def layered(text: str, model: PatchModel) -> tuple[str, str] | None:
     into = f" into {outs[0]}" if outs else ""
     line = f"add a {type_name}{into} at {hz:.2f} hz"
     return f"{interval} {'below' if down else 'above'} {reference}: {line}", line
+
+
+def _pitched_reference(model: PatchModel, kind: str | None) -> str | None:
+    """The oscillator an interval is counted from when none is named: the one of the kind being
+    added ('a second saw an octave up'), else the source of the voice in focus (never a filter's cutoff)."""
+    same = [m for m, t in model.modules.items() if kind and t == kind.lower()]
+    if len(same) == 1:
+        return same[0]
+    return next(iter(model.voice_of(model.focus)), model.focus)
 
 
 _CHAIN = re.compile(r"^(?:add\s+)?(?:an?\s+)?(sine|saw|square|triangle|noise)(?:\s+(?:bass|lead|pad|wave|osc|sub))?"
