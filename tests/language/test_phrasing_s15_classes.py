@@ -69,3 +69,40 @@ def test_slang_verbs_for_putting_an_effect_on(phrase):
 ])
 def test_more_verbs_for_turning_a_knob(phrase, expected):
     assert last(*ACID, phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("add a saw at 110 through the filter", ["/patch/create saw1 saw", "/patch/connect saw1 filter1", "/mod/saw1/freq 110.0"]),
+    ("saw into the reverb", ["/patch/create saw1 saw", "/patch/connect saw1 reverb1"]),
+])
+def test_a_new_source_through_the_effect_there_goes_into_it(phrase, expected):
+    """'the filter' names the one there: no second filter is added."""
+    assert last("add a triangle", "add a filter", "add a reverb", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["all the drums down 3db", "the whole kit louder", "mute the whole kit",
+                                    "bring all the drums up a bit"])
+def test_a_group_word_after_all_or_whole_is_each_drum(phrase):
+    out = last("kick x...", "snare ....x...", "hats x.x.", phrase)
+    assert [m.split()[0].split("/")[2] if m.startswith("/mod/") else m.split()[1] for m in out] in (
+        ["kick1", "snare1", "hat1"], ["kick", "snare", "hats"])
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("kick's a bit long", "/mod/kick1/decay"),
+    ("the snare is a bit loud", "/mod/snare1/gain 0.7"),
+    ("the kick is a little quiet", "/mod/kick1/gain 0.9"),
+    ("snare sounds a bit loud", "/mod/snare1/gain 0.7"),
+    ("the hats are rather loud", "/mod/hat1/gain 0.7"),
+])
+def test_a_part_described_with_an_adjective_is_a_complaint_about_that_part(phrase, expected):
+    """'the kick is a little quiet' is the kick too quiet (was: 'the kick is a little' left out and
+    the hats, in focus, turned down)."""
+    (message,) = last(*DRUMS, "hats decay 50", phrase)
+    assert message.startswith(expected)
+
+
+def test_a_description_then_a_command_without_it_or_a_part_is_refused():
+    """'the kick is a bit dull, brighter': the command names nobody, so the described part is not
+    dropped for the focus."""
+    refused(*DRUMS, "hats decay 50", "the kick is a bit dull, brighter")

@@ -128,6 +128,8 @@ def described_then_asked(text: str) -> tuple[str, str] | None:
         return None
     part, command = match.group("x"), match.group("cmd")
     named = re.sub(r"\b(?:it|them|that|this)\b", f"the {part}", command, count=1, flags=re.I)
+    if named == command and not any(w in module_words() for w in re.findall(r"[a-z0-9_]+", command.lower())):
+        return None                               # 'the kick is a bit dull, brighter': whose? never the focus's
     return f"'{text[:match.start('cmd')].strip(' ,')}' left out", named
 
 

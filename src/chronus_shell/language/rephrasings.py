@@ -109,6 +109,8 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
      r"\1 \2"),
     (r"\bless\s+(bright|loud|dark|dull|fast|slow|wet|dry|big|small|long|short|dirty|clean|wide|deep|buzzy|harsh|"
      r"muddy|squelchy|distorted|gritty)\b", lambda m: _LESS_OF.get(m.group(1).lower(), m.group(0))),
+    (r"^(?!(?:what|how|which|where|who|why|is|are|do|does|can)\b)(?:the\s+)?([a-z0-9_]+(?:\s+[a-z0-9_]+)?)(?:'s|\s+is|\s+are|\s+sounds?|\s+seems?|\s+feels?)\s+(?:(?:a\s+)?(?:bit|little|tad|touch)"
+     r"\s+|(?:kinda|rather|quite|pretty|somewhat|slightly|a\s+little\s+bit)\s+)*([a-z]+)$", r"\1 too \2"),   # a complaint
     (r"^(?:put|set|bring|turn|take)?\s*(.+?)\s+back\s+to\s+(?:the\s+)?(?:default|defaults|normal|factory|start)$", r"reset \1"),
     (r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:the\s+)?(.+?)\s+(?:at|to)\s+(.+)$", r"\2 filter mode \1, cutoff \3"),
     (r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:the\s+)?(.+?)$", r"\2 filter mode \1"),
@@ -274,6 +276,9 @@ def _chained(text: str, model: PatchModel) -> tuple[str, str] | None:
     if match is None or model.of_type(match.group(1).lower()):
         return None
     source, at, rest = match.groups()
+    there = re.match(r"(?:the|my|our|that)\s+(\w+)$", rest, re.I)
+    if there and (model.of_type(there.group(1).lower()) or there.group(1) in model.modules):
+        return f"a {source} into the {there.group(1)} there", f"add a {source}{at} into {there.group(1)}"
     line = f"add a {source}{at}, add a {rest}"
     return f"a {source} into {rest}", line
 

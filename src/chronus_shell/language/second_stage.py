@@ -330,7 +330,10 @@ def _several(text: str, model: PatchModel) -> list[str]:
         roles = GROUPS.get(word)
         if roles:
             members = [m for m in model.modules if m != "master" and CATALOGUE[model.modules[m]].spec.role in roles]
-            before = tokens[:index - 1] if index and lowered[index - 1] in ("all", "both", "the") else tokens[:index]
+            start = index
+            while start and lowered[start - 1] in ("all", "both", "the", "whole", "entire", "my"):
+                start -= 1                                # "all the drums", "the whole kit"
+            before = tokens[:start]
             if len(members) >= 2:
                 return [", ".join(" ".join(before + [m] + tokens[index + 1:]) for m in members)]
     for start in range(len(lowered)):                    # "kick and hats", "kick, snare and hats"
