@@ -106,3 +106,32 @@ def test_a_description_then_a_command_without_it_or_a_part_is_refused():
     """'the kick is a bit dull, brighter': the command names nobody, so the described part is not
     dropped for the focus."""
     refused(*DRUMS, "hats decay 50", "the kick is a bit dull, brighter")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("filter highpass 300", ["/mod/filter1/mode highpass", "/mod/filter1/cutoff 300.0"]),
+    ("filter highpass at 300", ["/mod/filter1/mode highpass", "/mod/filter1/cutoff 300.0"]),
+    ("the bandpass filter q 4", ["/mod/filter1/mode bandpass", "/mod/filter1/q 4.0"]),
+])
+def test_a_choice_among_the_words_naming_a_module_is_set_not_dropped(phrase, expected):
+    """'highpass' also names the filter type: it was read as the module's name and the mode lost."""
+    assert last("add a triangle", "add a filter", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, mode", [
+    ("low cut on the hats", "highpass"), ("roll off the low end of the hats", "highpass"),
+    ("cut the lows on the hats", "highpass"), ("hats highpass 300", "highpass"),
+    ("high cut on the hats at 5k", "lowpass"), ("tame the highs on the hats", "lowpass"),
+])
+def test_a_mixing_engineers_cut_is_a_filter_on_that_part(phrase, mode):
+    out = last(*DRUMS, phrase)
+    assert "/patch/connect hat1 filter1" in out and f"/mod/filter1/mode {mode}" in out
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("crush the hats", "/mod/distortion1/mode bitcrush"), ("fold the hats", "/mod/distortion1/mode foldback"),
+    ("filter the hats", "/patch/connect filter1 master"), ("reverb the hats", "/patch/connect reverb1 master"),
+])
+def test_an_effect_said_as_a_verb_puts_it_on_that_part(phrase, expected):
+    out = last(*DRUMS, phrase)
+    assert out[1] == "/patch/disconnect hat1 master" and expected in out

@@ -16,7 +16,7 @@ from . import intents as it
 from .errors import LanguageError
 from .mapper_messages import message
 from .mapper_targets import absolute, lone_word, module_or_everything, param_or_primary, typo_checked
-from .mapper_targets import primary_param
+from .mapper_targets import choices_named, primary_param
 from .param_words import seq_param
 from .patch_model import MASTER
 from .resolve import CHOICE_SYNONYMS, EVERYTHING, type_and_presets, type_named
@@ -101,7 +101,7 @@ def set_param(ctx, intent: it.SetParam) -> list[Message]:
         current = ctx.model.value(module_id, spec.name)
         new = relative_value(spec, current, 1, amount, value.column)
         return [message(f"/mod/{module_id}/{spec.name}", new)]
-    return [message(f"/mod/{module_id}/{spec.name}", absolute(ctx, spec, value))]
+    return choices_named(ctx, module_id, intent.ref) + [message(f"/mod/{module_id}/{spec.name}", absolute(ctx, spec, value))]
 
 
 def _tuned_in_hz(ctx, module_id: str, spec, value: it.Value):

@@ -45,7 +45,8 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^make\s+(.+?)\s+wobble$", r"wobble \1"),
     (r"^(?:distort|dirty up|overdrive|saturate|fuzz)\s+(.+?)(?:\s+up)?$", r"add a distortion to \1"),
     (r"^(bitcrush|crush|foldback|fold|hard clip|clip|tanh)\s+(.+?)$",
-     lambda m: f"add a distortion to {m.group(2)}, mode {'hard' if 'clip' in m.group(1).lower() else m.group(1)}"),
+     lambda m: f"add a distortion to {m.group(2)}, mode {_MODE_OF.get(m.group(1).lower(), m.group(1))}"),
+    (r"^(filter|reverb|echo)\s+(?:the\s+)?(\w+)$", r"add a \1 to the \2"),
     (r"^(?:delay|echo)\s+(?:time\s+)?(?:on|at|to|every)\s+(.+)$", r"delay time \1"),
     (r"^(?:way\s+)?too much\s+(\w+)$", r"less \1"),
     (r"^(?:put|set|turn|bring|push|crank)\s+(?:the\s+)?(.+?)\s+(all the way|way|fully)\s+(up|down)$", r"\1 \2 \3"),
@@ -175,6 +176,10 @@ _LESS_OF = {"bright": "darker", "buzzy": "darker", "harsh": "darker", "loud": "q
             "dirty": "cleaner", "distorted": "cleaner", "gritty": "cleaner", "clean": "dirtier",
             "wide": "narrower", "deep": "shallower", "squelchy": "less resonance"}
 _SWAP = re.compile(r"^(?:swap|switch|exchange|flip)\s+(?:the\s+)?(.+?)\s+(?:and|with)\s+(?:the\s+)?(.+?)(?:\s+around)?$", re.I)
+
+
+#: Distortion verbs → the mode they name.
+_MODE_OF = {"crush": "bitcrush", "fold": "foldback", "clip": "hard", "hard clip": "hard"}
 
 
 def rephrasings(text: str, model: PatchModel) -> list[tuple[str, str]]:
@@ -308,9 +313,12 @@ _MODE_ON = re.compile(r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:at\s+)?(\d
                       r"(?:the\s+)?(.+)$", re.I)
 
 
+_PART_FIRST = re.compile(r"^(?:the\s+)?(\w+)\s+(highpass|lowpass|bandpass|hpf|lpf|bpf)\b(?=\s+(?:at\s+)?\d|$)", re.I)
+
+
 def _filter_voice(text: str, model: PatchModel) -> tuple[str, str] | None:
     """'lowpass the hats 8k': a filter in that mode on that voice (the one there, else a new one)."""
-    match = _FILTER_MODE.match(_MODE_ON.sub(r"\1 \3 \2", text))
+    match = _FILTER_MODE.match(_PART_FIRST.sub(r"\2 \1", _MODE_ON.sub(r"\1 \3 \2", text)).strip())
     if not match:
         return None
     mode, target, value = match.groups()
