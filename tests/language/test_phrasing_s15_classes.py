@@ -2,6 +2,8 @@
 family, several wordings): now the right thing, or a refusal that says the working phrasing."""
 import pytest
 
+from chronus_shell.language import LanguageError
+
 from .test_musicians import refused
 from .test_phrasing_classes import ACID, DRUMS, last
 
@@ -135,3 +137,47 @@ def test_a_mixing_engineers_cut_is_a_filter_on_that_part(phrase, mode):
 def test_an_effect_said_as_a_verb_puts_it_on_that_part(phrase, expected):
     out = last(*DRUMS, phrase)
     assert out[1] == "/patch/disconnect hat1 master" and expected in out
+
+
+@pytest.mark.parametrize("phrase", ["apply some reverb to the bass", "cancel the delay", "discard the hats",
+                                    "roll back the cutoff", "exit the reverb", "quit the hats", "bye bye hats"])
+def test_a_transaction_or_quit_verb_never_swallows_the_words_after_it(phrase):
+    """'apply …', 'discard the hats', 'exit the reverb': the words after a transaction or quit verb
+    were ignored (a commit, an abort, the shell closed). Now they are read or refused."""
+    try:
+        out = last(*ACID, phrase)
+    except LanguageError:
+        return                                            # refused: nothing done
+    assert not any(m.startswith(("/patch/commit", "/patch/abort", "/shell/quit")) for m in out)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("Please begin playback.", ["/seq/start"]), ("begin the song", ["/seq/start"]),
+    ("begin a transaction", ["/patch/begin"]), ("commit the changes", ["/patch/commit"]), ("bye for now", ["/shell/quit"]),
+])
+def test_transaction_playback_and_quit_words_still_work(phrase, expected):
+    assert last(*ACID, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("save the beat like dembow_01", ["/session/save dembow_01"]),
+    ("list my saves", ["/session/list"]), ("list sessions", ["/session/list"]),
+])
+def test_session_names_and_lists(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["MORE GAIN", "gain up", "gain 0.5"])
+def test_gain_with_a_distortion_in_focus_names_both_readings(phrase):
+    """A guitarist's gain is the drive; a mixer's is the level: both said, nothing done."""
+    assert "could mean" in refused(*ACID, "add a distortion", phrase)
+
+
+@pytest.mark.parametrize("phrase", ["bass +6", "saw +12"])
+def test_a_signed_number_on_a_part_names_semitones_and_hz(phrase):
+    error = refused(*ACID, phrase)
+    assert "semitones" in error and "hz" in error
+
+
+def test_a_signed_number_on_a_named_pitch_param_is_hz():
+    assert last(*ACID, "saw freq +10") == ["/mod/saw1/freq 65.0"]

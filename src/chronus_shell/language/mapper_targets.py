@@ -39,6 +39,14 @@ def choices_named(ctx, module_id: str, ref: it.Words) -> list:
     return said
 
 
+def names_param(ctx, ref: it.Words) -> bool:
+    """The words name a param ('saw freq', 'cutoff'), not only a module or a part ('bass')."""
+    try:
+        return ctx.resolve.param(ref, hints=False) is not None
+    except LanguageError:
+        return False
+
+
 def lone_word(ctx, word: it.Word) -> LanguageError:
     """A word that is no command: a param missing its value, or a typo."""
     text = word.text.lower()

@@ -47,6 +47,7 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(bitcrush|crush|foldback|fold|hard clip|clip|tanh)\s+(.+?)$",
      lambda m: f"add a distortion to {m.group(2)}, mode {_MODE_OF.get(m.group(1).lower(), m.group(1))}"),
     (r"^(filter|reverb|echo)\s+(?:the\s+)?(\w+)$", r"add a \1 to the \2"),
+    (r"^apply\s+(?!(?:the\s+|my\s+)?(?:changes?|edits?|transaction)\b)(.+)$", r"add \1"),
     (r"^(?:delay|echo)\s+(?:time\s+)?(?:on|at|to|every)\s+(.+)$", r"delay time \1"),
     (r"^(?:way\s+)?too much\s+(\w+)$", r"less \1"),
     (r"^(?:put|set|turn|bring|push|crank)\s+(?:the\s+)?(.+?)\s+(all the way|way|fully)\s+(up|down)$", r"\1 \2 \3"),
