@@ -5,7 +5,7 @@ import pytest
 from chronus_shell.language import LanguageError
 
 from .test_musicians import refused
-from .test_phrasing_classes import ACID, DRUMS, last
+from .test_phrasing_classes import ACID, DRUMS, PAD, last
 
 
 @pytest.mark.parametrize("lines", [
@@ -181,3 +181,52 @@ def test_a_signed_number_on_a_part_names_semitones_and_hz(phrase):
 
 def test_a_signed_number_on_a_named_pitch_param_is_hz():
     assert last(*ACID, "saw freq +10") == ["/mod/saw1/freq 65.0"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("bass 2 octaves up", "/mod/saw1/freq 220.0"), ("the bass one octave more down", "/mod/saw1/freq 27.5"),
+    ("saw octave up", "/mod/saw1/freq 110.0"),
+])
+def test_an_interval_before_its_direction_on_a_pitched_part(phrase, expected):
+    assert last(*ACID, phrase)[0] == expected
+
+
+def test_an_interval_before_its_direction_on_a_filter_is_not_reordered_into_a_cutoff():
+    """'acid 2 octaves down': the acid line's pitch or the filter? Not guessed."""
+    refused(*ACID, "acid 2 octaves down")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("reverb 40% wet", ["/mod/reverb1/mix 0.4"]), ("reverb to 40 percent wet", ["/mod/reverb1/mix 0.4"]),
+    ("Place the triangle slightly to the left.", ["/mod/triangle1/pan -0.5"]),
+    ("dly 13ms", ["/mod/delay1/time 0.013"]), ("bp 3k", ["/mod/filter1/mode bandpass", "/mod/filter1/cutoff 3000.0"]),
+])
+def test_shorthands_and_word_orders_of_settings(phrase, expected):
+    assert last(*PAD, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("reverb in the snare", "/patch/connect snare1 reverb1"),
+    ("put a delay in the hats 1/8", "/mod/delay1/time 0.25"),
+    ("hats a little to the left side", "/mod/hat1/pan -0.5"),
+    ("Jamie wants the whole thing louder", "/mod/master/gain 3.0"),
+    ("can we hear the hats twice as fast?", "/seq/speed hats 2.0"),
+    ("the volume general up 2 db", "/mod/master/gain 2.0"),
+    ("Set the metronome to 72.", "/seq/bpm 72.0"),
+])
+def test_a_learners_or_a_classrooms_word_order(phrase, expected):
+    assert expected in last(*DRUMS, "tempo 120", phrase)
+
+
+def test_an_effect_with_a_part_and_a_value_adds_one_effect():
+    out = last(*DRUMS, "tempo 120", "add a delay to the hats 1/8")
+    assert sum(m.startswith("/patch/create") for m in out) == 1
+
+
+@pytest.mark.parametrize("before, phrase, expected", [
+    ("solo the kick", "bring the others back", ["/seq/mute snare 0", "/seq/mute hats 0"]),
+    ("kick louder", "not so loud", ["/mod/kick1/gain 0.8"]),
+    ("pause", "carry on", ["/seq/continue"]),
+])
+def test_classroom_follow_ups(before, phrase, expected):
+    assert last(*DRUMS, before, phrase) == expected

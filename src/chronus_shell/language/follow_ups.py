@@ -18,7 +18,7 @@ from .vocabulary import is_known_word
 _MORE = re.compile(r"^(?:(?:a\s+)?(?:little|bit|tad|touch|lot|tiny bit)\s+)*(?:even\s+)?(more(?:[\s,!]+more)*|further|harder|"
                    r"again but more|more please|keep going)\b", re.I)
 _LESS = re.compile(r"^(?:nah,?\s+|no,?\s+|ok,?\s+)?(?:(?:a\s+)?(?:little|bit|tad|touch|lot)\s+)*(less|too much|"
-                   r"not (?:so|that) much|back off|pull (?:it )?back|tone it down|that'?s too much|"
+                   r"not (?:so|that) (?:much|[a-z]+(?=[\s,.!]*$))|back off|pull (?:it )?back|tone it down|that'?s too much|"
                    r"way too much)\b", re.I)
 _AGAIN = re.compile(r"^(?:(?:do|say|try)\s+(?:that|it)\s+)?(again|once more|one more time|repeat(?: that)?)\b", re.I)
 _SAME_FOR = re.compile(r"^(?:(?:and|now|do)\s+)?(?:the\s+)?(?:same|that)\s+(?:thing\s+)?(?:for|on|with|to)\s+(.+)$|"

@@ -31,6 +31,7 @@ from .qualities import quality_request
 from .scene_words import scene_words
 from .shorthands import shorthand
 from .tidal_lines import tidal_line
+from .word_order import reordered
 from .vocabulary import command_words, filler_words, is_known_word, module_words, unit_words
 
 
@@ -58,7 +59,8 @@ SLANG = {
     "rm": "remove", "del": "delete", "hush": "stop", "dist": "distortion", "vol": "volume",
     "tri": "triangle", "delaytime": "delay time", "delayfeedback": "delay feedback", "tighter": "shorter",
     "looser": "longer", "sweep": "lfo", "spring": "reverb", "plate": "reverb", "teh": "the", "hte": "the",
-    "period": "rate", "saturation": "distortion", "saturator": "distortion", "tail": "decay", "envelope": "adsr", "env": "adsr", "amp": "adsr", "its": "it", "it's": "it",
+    "period": "rate", "dly": "delay", "bp": "bandpass", "hp": "highpass", "general": "master", "metronome": "tempo",
+    "blend": "mix", "saturation": "distortion", "saturator": "distortion", "tail": "decay", "envelope": "adsr", "env": "adsr", "amp": "adsr", "its": "it", "it's": "it",
 }
 #: Chatter that carries no instruction here ("real plucky", "like 200hz", "nice, now ...").
 NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "super", "pretty", "kinda",
@@ -116,6 +118,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     for how, new in rephrasings(tidied, model) or (rephrasings(text, model) if text != tidied else []):
         found.append(Reading(how, new))
     found += [Reading(how, new) for how, new in part_readings(text, model)]
+    found += [Reading(how, new) for how, new in reordered(tidied, model) + (reordered(text, model) if text != tidied else [])]
     found += [Reading(how, new) for how, new in verb_readings(text) + (verb_readings(tidied) if tidied != text else [])]
     asked = aimed(text, model) or quality_request(text, model) or (
         quality_request(tidied, model) if tidied != text else None)
