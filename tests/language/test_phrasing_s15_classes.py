@@ -82,9 +82,9 @@ def test_a_new_source_through_the_effect_there_goes_into_it(phrase, expected):
     assert last("add a triangle", "add a filter", "add a reverb", phrase) == expected
 
 
-@pytest.mark.parametrize("phrase", ["all the drums down 3db", "the whole kit louder", "mute the whole kit",
+@pytest.mark.parametrize("phrase", ["all the drums down 3db", "mute all the drums", "my drums louder",
                                     "bring all the drums up a bit"])
-def test_a_group_word_after_all_or_whole_is_each_drum(phrase):
+def test_a_group_word_after_all_the_is_each_drum(phrase):
     out = last("kick x...", "snare ....x...", "hats x.x.", phrase)
     assert [m.split()[0].split("/")[2] if m.startswith("/mod/") else m.split()[1] for m in out] in (
         ["kick1", "snare1", "hat1"], ["kick", "snare", "hats"])
@@ -230,3 +230,15 @@ def test_an_effect_with_a_part_and_a_value_adds_one_effect():
 ])
 def test_classroom_follow_ups(before, phrase, expected):
     assert last(*DRUMS, before, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, effect", [
+    ("add distortion to kick and hats", "distortion1"), ("delay on the kick and snare", "delay1"),
+    ("add a reverb to the snare and the hats", "reverb1"), ("reverb on all the drums", "reverb1"),
+])
+def test_an_effect_put_on_several_parts_is_one_effect_they_all_go_into(phrase, effect):
+    """Was: one effect per part, or a new hat ('add distortion to kick and hats' made hat2)."""
+    out = last(*DRUMS, phrase)
+    assert sum(m.startswith("/patch/create") for m in out) == 1 and out[0].startswith(f"/patch/create {effect}")
+    named = [p for p in ("kick1", "snare1", "hat1") if p.split("1")[0] in phrase or "drums" in phrase]
+    assert all(f"/patch/connect {p} {effect}" in out for p in named)

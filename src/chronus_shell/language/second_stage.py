@@ -28,6 +28,7 @@ from .harmony_tokens import HARMONY_WORDS
 from .patch_model import PatchModel
 from .politeness import polite
 from .qualities import quality_request
+from .resolve import type_named
 from .scene_words import scene_words
 from .shorthands import shorthand
 from .tidal_lines import tidal_line
@@ -334,11 +335,11 @@ def _several(text: str, model: PatchModel) -> list[str]:
         if roles:
             members = [m for m in model.modules if m != "master" and CATALOGUE[model.modules[m]].spec.role in roles]
             start = index
-            while start and lowered[start - 1] in ("all", "both", "the", "whole", "entire", "my"):
-                start -= 1                                # "all the drums", "the whole kit"
+            while start and lowered[start - 1] in ("all", "both", "the", "my"):
+                start -= 1                                # "all the drums", "my drums"
             before = tokens[:start]
             if len(members) >= 2:
-                return [", ".join(" ".join(before + [m] + tokens[index + 1:]) for m in members)]
+                return [_each(before, members, tokens[index + 1:])]
     for start in range(len(lowered)):                    # "kick and hats", "kick, snare and hats"
         members, at = [], start
         while at < len(lowered):
@@ -359,8 +360,22 @@ def _several(text: str, model: PatchModel) -> list[str]:
             rest_before, rest_after = tokens[:start], tokens[at:]
             if rest_after and rest_after[0].lower() in ("all", "both"):
                 rest_after = rest_after[1:]
-            return [", ".join(" ".join(rest_before + [m] + rest_after) for m in members)]
+            return [_each(rest_before, members, rest_after)]
     return []
+
+
+_INTO = {"on", "to", "through", "thru", "into", "onto"}
+
+
+def _each(before: list[str], members: list[str], after: list[str]) -> str:
+    """The command once per part; an effect put on them all is one effect the others are sent into
+    ('reverb on all the drums': one reverb, not one per drum)."""
+    words = [w.lower().strip(",") for w in before + after]
+    effect = next((type_named((w,)) for w in words if type_named((w,)) and CATALOGUE[type_named((w,))].spec.role == "processor"), None)
+    if effect and _INTO & set(words):
+        first = " ".join(before + [members[0]] + after)
+        return ", ".join([first] + [f"send {m} into the {effect.replace('_', ' ')}" for m in members[1:]])
+    return ", ".join(" ".join(before + [m] + after) for m in members)
 
 
 __all__ = ["readings", "tidy_words", "Reading"]
