@@ -242,3 +242,36 @@ def test_an_effect_put_on_several_parts_is_one_effect_they_all_go_into(phrase, e
     assert sum(m.startswith("/patch/create") for m in out) == 1 and out[0].startswith(f"/patch/create {effect}")
     named = [p for p in ("kick1", "snare1", "hat1") if p.split("1")[0] in phrase or "drums" in phrase]
     assert all(f"/patch/connect {p} {effect}" in out for p in named)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("Fortissimo.", ["/mod/sine1/gain 0.6"]),
+    ("Lower the vibrato.", ["/mod/lfo1/depth 0.4"]),
+    ("Tune the triangle a quarter tone sharp.", ["/mod/triangle1/detune 50.0"]),
+    ("Lower the sine by a cent or two", ["/mod/sine1/detune -2.0"]),
+])
+def test_a_players_terms_for_loudness_vibrato_and_tuning(phrase, expected):
+    assert last(*PAD, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, longer", [("Staccato bass", False), ("legato bass", True),
+                                            ("More legato on the bass: longer release.", True)])
+def test_articulation_is_the_release_of_that_voice(phrase, longer):
+    (message,) = last(*ACID, phrase)
+    assert message.startswith("/mod/adsr1/release") and (float(message.split()[1]) > 200) == longer
+
+
+@pytest.mark.parametrize("before, phrase, expected", [
+    ("pause", "start it again from the beginning", ["/seq/start"]),
+    ("kick down", "more down", ["/mod/kick1/gain 0.6"]),
+    (None, "now let's hear only the kick drum", ["/seq/mute bass 1", "/seq/mute hats 1"]),
+    (None, "let's try a shuffle feel", ["/seq/swing 0.06"]),
+    (None, "bpm 95 for reggaeton", ["/seq/bpm 95.0"]),
+    (None, "quit the hats", ["/seq/mute hats 1"]),
+])
+def test_a_teachers_and_a_learners_follow_ups(before, phrase, expected):
+    assert last(*ACID, *((before,) if before else ()), phrase) == expected
+
+
+def test_and_back_to_how_it_was_is_undo():
+    assert last(*ACID, "bass up 2 semitones", "and back to how it was")[0] == "/seq/notes bass a1 a1 c2 a1"

@@ -35,17 +35,43 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     (r"^(?:(?:can|could)\s+(?:we|you|i)\s+)?hear\s+(?=the\s+\w+\s+\w)", ""),
     # the parts left out by a solo: 'bring the others back', 'the rest back in'
     (r"^(?:bring\s+|put\s+)?(?:the\s+|all\s+the\s+)?(?:others|other\s+parts|rest|everything\s+else)\s+back(?:\s+in)?$", "unsolo"),
+    (r"^(?:quit|exit)\s+(?:the\s+)?(\w+)$", r"mute \1"),                 # a learner's 'quit' (quitar): take out
     (r"^(?:start|begin)\s+to\s+record(?:ing)?$", "record"), (r"^(?:and\s+)?carry\s+on$", "continue"),
+    (r"^(?:start|play|go|run)?\s*(?:it|this|things|everything)?\s*(?:again\s+)?from\s+the\s+(?:beginning|top|start)$", "start"),
+    (r"^(?:only|just)\s+(?:the\s+)?(\w+)\s+drum$", r"solo \1"),
+    # a musician's terms for how notes are played and how loud
+    (r"^(?:(?:very|more|a\s+bit|much)\s+)?(staccato|pizzicato|detached|legato|sustained)\s+(?:on\s+)?(?:the\s+)?(\w+)$",
+     lambda m: f"{'longer' if m.group(1).lower() in ('legato', 'sustained') else 'shorter'} release on the {m.group(2)}"),
+    (r"^(?:more\s+)?(legato|staccato)\s+on\s+(?:the\s+)?(\w+)\s*[:,]\s*(.+)$", r"\3 on the \2"),
+    (r"^(?:fortissimo|forte|ff|fff)$", "louder"), (r"^(?:pianissimo|pp|ppp)$", "quieter"),
+    (r"^(lower|raise|less|more|reduce|increase)\s+(?:the\s+)?vibrato$", r"\1 the lfo depth"),
+    # tuning in cents: 'a quarter tone sharp', 'by a cent or two'
+    (r"^(?:tune\s+)?(?:the\s+)?(\w+)\s+(?:a\s+)?quarter[\s-]tone\s+(sharp|flat|up|down|higher|lower)$",
+     lambda m: f"tune the {m.group(1)} {'up' if m.group(2).lower() in ('sharp', 'up', 'higher') else 'down'} 50 cents"),
+    (r"^(lower|raise)\s+(?:the\s+)?(\w+)\s+by\s+(?:a|one)\s+cent\s+or\s+(two|three|2|3)$",
+     lambda m: f"tune the {m.group(2)} {'down' if m.group(1).lower() == 'lower' else 'up'} {_FEW[m.group(3).lower()]} cents"),
+    # a distortion's mode said as a sound: 'hard clipping', 'soft clip', 'bitcrushed'
+    (r"^(hard|soft)[\s-]clip(?:ping|ped)?$", lambda m: f"distortion mode {'hard' if m.group(1).lower() == 'hard' else 'tanh'}"),
+    (r"^(?:a\s+)?(?:try\s+)?(?:a\s+)?(?:shuffle|swing|swung)\s+(?:feel|groove|vibe)$", "more swing"),
 )]
+_FEW = {"two": 2, "three": 3, "2": 2, "3": 3}
 
 
 #: An interval before its direction: 'bass 2 octaves up', 'the bass one octave more down'.
 _INTERVAL_FIRST = re.compile(rf"^(?:the\s+)?(\w+)\s+({_AMOUNT}\s+{_STEP}|{_STEP})\s+(?:more\s+)?(up|down|higher|lower)$", re.I)
 
 
-def reordered(text: str, model: PatchModel) -> list[tuple[str, str]]:
+#: 'now let's hear only the kick drum': a solo (said on the line as typed: 'only' is chatter elsewhere).
+_HEAR_ONLY = re.compile(r"^(?:now,?\s+)?(?:let'?s\s+|let\s+me\s+|can\s+we\s+|we'?ll\s+)?hear\s+(?:only|just)\s+(?:the\s+)?(\w+)"
+                        r"(?:\s+drum)?[.!]?$", re.I)
+
+
+def reordered(text: str, model: PatchModel, line: str = "") -> list[tuple[str, str]]:
     """(how it was read, the line in the grammar's order) for each form that fits."""
     found = []
+    alone = _HEAR_ONLY.match(line.strip())
+    if alone:
+        found.append((f"only {alone.group(1)}: solo", f"solo {alone.group(1)}"))
     interval = _INTERVAL_FIRST.match(text)
     if interval and _pitched(interval.group(1).lower(), model):      # a part's pitch, never a filter's cutoff
         part, step, direction = interval.groups()
