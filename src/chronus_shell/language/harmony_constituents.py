@@ -82,6 +82,7 @@ _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern))
     ("voice", rf"^(?:make|have|let|give|set) (?:the |my )?{_VOICE}(?=[\s:,])"),
     ("voice", rf"^(?:the |my )?{_VOICE}(?=:| (?:plays?|playing|comps?|comping|strums?|strumming|holds?|loops?|vamps?|notes?|"
               r"line|riff|melody|part)\b)"),
+    ("voice", rf"^(?:the |my )?(?!chords\b){_VOICE}(?= {NOTE}-?\d(?=$|[\s,]))"),     # 'bass a1 . c2 .' ('chords c5 g5': power chords)
 ))
 #: A rest in a run of notes ('e5 d5 . a4', Tidal's '~').
 RESTS = frozenset((".", "~", "_", "-", "rest"))

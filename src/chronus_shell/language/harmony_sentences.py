@@ -156,10 +156,8 @@ def _note_run(parts: list[Part], words: list[str], labelled: bool, line: str):
     target = _target(parts, line)
     column = column_of(run[0].text, line)
     if octaves and all(p.kind != "letter" for p in run):
-        notes = tuple(it.Word(p.text, column_of(p.text, line)) for p in run if p.kind == "note")
-        rests = any(p.kind == "rest" for p in run)
-        steps = "".join("." if p.kind == "rest" else "x" for p in run) if rests else None
-        return it.SetNotes(target, notes, column, steps)
+        return it.SetNotes(target, tuple(it.Word(p.value if p.kind == "rest" else p.text, column_of(p.text, line)) for p in run),
+                           column)
     name = "melody" if "melody" in words else None
     return ih.PitchList(target, tuple(p.text if p.kind != "rest" else "." for p in run), column, name)
 
