@@ -255,3 +255,11 @@ def test_drag_back_is_later_to_a_drummer_and_earlier_to_others_so_it_asks():
 @pytest.mark.parametrize("phrase", ["play D major on the triangle", "hold d major on the triangle"])
 def test_play_with_a_major_or_minor_word_is_the_chord_not_the_key(phrase):
     assert last(*PAD, phrase) == ["/gate/triangle1 1 146.832384 184.997211 220.0"]
+
+
+@pytest.mark.parametrize("phrase, chords", [
+    ("in A: A7 D7 E7", 3), ("in e: em c g d", 4), ("key of A: A D E", 3), ("in Bb, Bb Gm Cm F", 4),
+])
+def test_a_key_said_before_a_colon_is_the_key_not_a_chord_nor_a_label_of_notes(phrase, chords):
+    notes = last(*PAD, phrase)[-1].split()[2:]
+    assert len([n for n in notes if n != "-"]) == chords and all("+" in n for n in notes if n != "-")

@@ -181,7 +181,7 @@ def _value(kind: str, match: re.Match):
         return RATES[groups["rate"]]
     if kind == "key":
         rest = match.string[match.end():].lstrip()
-        if groups["tonic"] == "a" and (not (groups.get("m") or groups.get("scale")) and rest[:1] not in ("", ",")
+        if groups["tonic"] == "a" and (not (groups.get("m") or groups.get("scale")) and rest[:1] not in ("", ",", ":")
                                        or rest.startswith("key")):
             return None                                   # 'in a bar', 'in a minor key': the article
         tonic, scale = key_of(groups["tonic"], groups.get("m"), groups.get("scale"))

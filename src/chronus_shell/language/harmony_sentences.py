@@ -57,7 +57,8 @@ def read_sentence(text: str, line: str):
                  else p for p in parts]
     if _refused(words, text, line):
         return None
-    labelled = ":" in text                            # '808: a, then f, then c': a list after a label is notes
+    colon = text.find(":")                            # '808: a, then f, then c': a list after a label is notes
+    labelled = colon >= 0 and not any(p.kind == "key" and p.start < colon for p in parts)   # ('in A: A D E' chords)
     if any(p.kind == "note" or (p.kind == "rest" and p.text != "-") for p in parts) or NOTE_NOUNS & set(words):
         return _note_run(parts, words, labelled, line)
     run = _note_run(parts, words, labelled, line) if labelled else None
