@@ -263,3 +263,11 @@ def test_play_with_a_major_or_minor_word_is_the_chord_not_the_key(phrase):
 def test_a_key_said_before_a_colon_is_the_key_not_a_chord_nor_a_label_of_notes(phrase, chords):
     notes = last(*PAD, phrase)[-1].split()[2:]
     assert len([n for n in notes if n != "-"]) == chords and all("+" in n for n in notes if n != "-")
+
+
+@pytest.mark.parametrize("phrase, freq, notes", [
+    ("bass higher", 110.0, "a2 a2 c3 a2"), ("make the bass lower", 27.5, "a0 a0 c1 a0"), ("pitch up", 110.0, "a2 a2 c3 a2"),
+    ("raise the pitch of the saw", 110.0, "a2 a2 c3 a2"), ("way higher", 220.0, "a3 a3 c4 a3"),
+])
+def test_a_pitch_word_without_an_interval_moves_the_voice_an_octave_so_the_key_stays(phrase, freq, notes):
+    assert last(*ACID, phrase) == [f"/mod/saw1/freq {freq}", f"/seq/notes bass {notes}"]
