@@ -6,6 +6,7 @@ import re
 import pytest
 
 from chronus_shell.language import LanguageError, Translator
+from chronus_shell.language.parser import parse
 
 ACID = ("add a saw at 55 hz", "add acid filter", "add an adsr", "bass x.xX.x.xx.Xx.x.x", "bass notes a1 a1 c2 a1",
         "kick x...x...x...x...", "hats ..x...x...x...x.", "cutoff 800")
@@ -271,3 +272,28 @@ def test_a_key_said_before_a_colon_is_the_key_not_a_chord_nor_a_label_of_notes(p
 ])
 def test_a_pitch_word_without_an_interval_moves_the_voice_an_octave_so_the_key_stays(phrase, freq, notes):
     assert last(*ACID, phrase) == [f"/mod/saw1/freq {freq}", f"/seq/notes bass {notes}"]
+
+
+@pytest.mark.parametrize("phrase, sounding", [
+    ("capo 2, play G", {9, 1, 4}),                            # the G shape sounds A
+    ("with a capo on the 3rd fret, Em", {7, 10, 2}),          # Em sounds Gm
+    ("put the capo at fret 1 and strum E", {5, 9, 0}),
+    ("C with the capo on the second fret", {2, 6, 9}),
+])
+def test_a_chord_shape_under_a_capo_sounds_that_many_frets_up(phrase, sounding):
+    gate = last(*PAD, phrase)[-1].split()
+    assert gate[:2] == ["/gate/sine1", "1"]
+    assert {round(12 * math.log2(float(hz) / 440.0) + 9) % 12 for hz in gate[2:]} == sounding
+
+
+@pytest.mark.parametrize("phrase, chords", [
+    ("capo 4 and play G D Em C", ["b", "f#", "g#m", "e"]), ("capo on 3, am f c g", ["cm", "ab", "eb", "bb"]),
+])
+def test_a_progression_under_a_capo_is_moved_chord_by_chord(phrase, chords):
+    intent = parse(phrase)
+    assert list(intent.chords) == chords
+
+
+def test_a_capo_beside_a_key_is_not_guessed():
+    with pytest.raises(LanguageError):
+        Translator().translate("capo 2 in the key of G")
