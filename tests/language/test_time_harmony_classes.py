@@ -297,3 +297,13 @@ def test_a_progression_under_a_capo_is_moved_chord_by_chord(phrase, chords):
 def test_a_capo_beside_a_key_is_not_guessed():
     with pytest.raises(LanguageError):
         Translator().translate("capo 2 in the key of G")
+
+
+@pytest.mark.parametrize("phrase", ["fade in the hats over 8 bars", "fade the drums in over 4 bars", "fade the snare up"])
+def test_fading_in_a_part_that_plays_already_is_refused_rather_than_dropping_it_first(phrase):
+    assert "from nothing" in refused(*DRUMS, "start", phrase)
+
+
+def test_fading_in_from_nothing_said_drops_it_then_brings_it_back():
+    assert last(*DRUMS, "start", "fade the hats in from nothing over 4 bars") == [
+        "/mod/hat1/gain 0.0", "/ramp/hat1/gain 0.8 16"]

@@ -56,7 +56,7 @@ class Timed:
     prep: str = ""                # over | for | in | … (the duration's word), "slowly" for the default
     start: tuple[int, str] | None = None   # (count, "bar"|"beat"): on the count-th line from now
     said: tuple[str, ...] = ()    # echo lines: what was inferred (a default length)
-    level: str | None = None      # fade: "out" | "in" | "from silence"; the command names what fades
+    level: str | None = None      # fade: "out" | "in" | "in from nothing" | "from silence"; the command names what fades
     curve: str | None = None      # "exponentially" / "linearly" said
     begin: str | None = None      # "sweep X from A to B": the command setting A ("set X to A")
     start_in: bool = False        # the start was "in N bars" (with a fade or sweep it may mean "over")
@@ -162,7 +162,8 @@ _FADE = (
     (re.compile(r"^fade\s+(?:out|down|away)(?:\s+(?P<what>.+))?$", re.I), "out"),
     (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:out|down|away)$", re.I), "out"),
     (re.compile(r"^fade\s+(?:in|up)(?:\s+(?P<what>.+))?$", re.I), "in"),
-    (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:in|up)(?:\s+from\s+(?:nothing|silence|zero|0))?$", re.I), "in"),
+    (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:in|up)$", re.I), "in"),
+    (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:in|up)\s+from\s+(?:nothing|silence|zero|0)$", re.I), "in from nothing"),
     (re.compile(r"^fade\s+to\s+(?:silence|black|nothing)$", re.I), "out"),
     (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:in|up)\s+to\s+(?P<to>\S.*)$", re.I), "from silence"),
     (re.compile(r"^fade\s+in\s+(?P<what>.+?)\s+to\s+(?P<to>\S.*)$", re.I), "from silence"),

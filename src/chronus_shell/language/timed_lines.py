@@ -176,10 +176,10 @@ def _timed(translator, timed: Timed, text: str) -> list[Message]:
     model = translator.model
     muted = {name: track.muted for name, track in model.tracks.items()}
     begins = _probe(translator, timed.begin) if timed.begin else {}
-    if timed.level in ("out", "in"):
+    if timed.level in ("out", "in", "in from nothing"):
         messages = _fade(translator, timed)
         begins = {m.address: model.spec(m.parts[1]).param(m.parts[2]).low for m in messages} \
-            if timed.level == "in" else {}
+            if timed.level != "out" else {}
     elif timed.level == "from silence":             # "fade the noise in to 0.4": from its floor
         messages = translator.translate(timed.command)
         begins = {m.address: model.spec(m.parts[1]).param(m.parts[2]).low for m in messages if m.parts[0] == "mod"}
@@ -235,7 +235,8 @@ def _probe(translator, command: str) -> dict[str, float]:
 
 
 def _fade(translator, timed: Timed) -> list[Message]:
-    """A fade: the level the command names goes to its floor (out) or from it to where it was (in)."""
+    """A fade: the level the command names goes to its floor (out) or from it to where it was (in) —
+    a part its track plays now fades in only 'from nothing' (said): else it would drop out first."""
     model = translator.model
     probe = _probe(translator, timed.command)
     messages = []
@@ -249,9 +250,17 @@ def _fade(translator, timed: Timed) -> list[Message]:
             target = spec.low
         else:
             back = model.premute.pop((module_id, spec.name), None)
+            if back is None and now > spec.low and timed.level == "in" and _playing(model, module_id):
+                raise LanguageError(f"{module_id} is playing already ({spec.name} {now:g}): say 'fade … in from "
+                                    f"nothing' to bring it up from silence, or 'fade … out'", 0)
             target = back if back is not None else (now if now > spec.low else float(spec.default))
         messages.append(Message(address, (float(target),)))
     return translator.observe(messages)
+
+
+def _playing(model, module_id: str) -> bool:
+    """Whether the sequencer runs a track (not muted) on the module."""
+    return model.running and any(t.target == module_id and not t.muted for t in model.tracks.values())
 
 
 def _over(model, msg: Message, timed: Timed, begins: dict, moving: bool) -> list[Message]:
