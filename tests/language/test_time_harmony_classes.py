@@ -307,3 +307,18 @@ def test_fading_in_a_part_that_plays_already_is_refused_rather_than_dropping_it_
 def test_fading_in_from_nothing_said_drops_it_then_brings_it_back():
     assert last(*DRUMS, "start", "fade the hats in from nothing over 4 bars") == [
         "/mod/hat1/gain 0.0", "/ramp/hat1/gain 0.8 16"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("cutoff to 800 in 4 beats", ["/ramp/acid_filter1/cutoff 800.0 4"]),
+    ("resonance up to 0.9 in a bar", ["/ramp/acid_filter1/resonance 0.9 4"]),
+    ("the bass volume goes down to 40% in 2 bars", ["/ramp/saw1/gain 0.4 8"]),
+    ("fade out the bass in 8 bars", ["/ramp/saw1/gain 0.0 32"]),
+    ("tempo to 140 in 8 bars", ["/seq/bpm 140.0 ramp 32"]),
+    ("mute the kick in 2 bars", ["/at 2 bar /seq/mute kick 1"]),                     # a mute cannot move: it starts then
+    ("in 2 bars, cutoff 300", ["/at 2 bar /mod/acid_filter1/cutoff 300.0"]),         # said first: when
+    ("drop the bass in 2 bars", ["/at 2 bar /seq/mute bass 1"]),                    # sudden: then
+    ("cutoff to 700 in 2 bars' time", ["/at 2 bar /mod/acid_filter1/cutoff 700.0"]),
+])
+def test_in_some_bars_after_a_change_that_can_move_is_how_long_it_takes(phrase, expected):
+    assert last(*ACID, phrase) == expected
