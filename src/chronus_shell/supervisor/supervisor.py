@@ -238,7 +238,7 @@ class Supervisor(Failover, Restore):
     def _stamping(self):
         """From reading where the slots are to the last pipe write of a command: a slot about to
         begin a block waits for it (slot.py), so the command is in its pipe before that block."""
-        with self._lock:
+        with self._lock, realtime.briefly(int(self.control.words[RT_PRIORITY]), as_role="active"):
             self.control.words[STAMP_HOLD] = 1
             try:
                 yield
