@@ -361,22 +361,29 @@ def _explicit_voice(kinds, v, params, st, ring, history, audio, sample_rate, out
     attack, release = _stage_samples(params[ATTACK, 0], sample_rate), _stage_samples(params[RELEASE, 0], sample_rate)
     dec, sustain = _stage_samples(params[DECAY, 0], sample_rate), params[SUSTAIN, 0]
     stage, level, pos, start = int(st[10]), st[11], int(st[12]), st[13]
+    s1, s2, s3, s4, env = st[4], st[5], st[6], st[7], st[8]     # the ladder's and the note's state in registers
+    freq = detune = env_decay = fc_was = res = drive = -1.0    # the numbers of the last sample: what
+    inc = step = big_g = c1 = c2 = c3 = c4 = inv = pre = 0.0    # follows from them is computed once
     for i in range(n):
         x = audio[i]
         if shape >= 0:
-            y, phase = _oscillator_sample(shape, phase, clock, ring, history,
-                                          _inc(params[FREQ, i], params[DETUNE, i], sample_rate), params[WIDTH, i],
-                                          floor)
+            if params[FREQ, i] != freq or params[DETUNE, i] != detune:
+                freq, detune = params[FREQ, i], params[DETUNE, i]
+                inc = _inc(freq, detune, sample_rate)
+            y, phase = _oscillator_sample(shape, phase, clock, ring, history, inc, params[WIDTH, i], floor)
             x = y * params[GAIN, i]
             clock += 1
         if has_ladder:
-            env = st[8] * _env_step(params[ENV_DECAY, i], sample_rate) if sounding else st[8]
+            if sounding and params[ENV_DECAY, i] != env_decay:
+                env_decay = params[ENV_DECAY, i]
+                step = _env_step(env_decay, sample_rate)
+            if sounding:
+                env *= step
             fc = _cutoff(params[CUTOFF, i], params[ENV_AMOUNT, i], env * (1.0 if sounding else 0.0), 0.45 * sample_rate)
-            big_g, c1, c2, c3, c4, inv, pre = _ladder_coefficients(fc, params[RESONANCE, i], params[DRIVE, i],
-                                                                   np.pi / sample_rate)
-            x, st[4], st[5], st[6], st[7] = _ladder_step(x, params[DRIVE, i], big_g, c1, c2, c3, c4, inv, pre,
-                                                         st[4], st[5], st[6], st[7])
-            st[8] = env
+            if fc != fc_was or params[RESONANCE, i] != res or params[DRIVE, i] != drive:
+                fc_was, res, drive = fc, params[RESONANCE, i], params[DRIVE, i]
+                big_g, c1, c2, c3, c4, inv, pre = _ladder_coefficients(fc, res, drive, np.pi / sample_rate)
+            x, s1, s2, s3, s4 = _ladder_step(x, params[DRIVE, i], big_g, c1, c2, c3, c4, inv, pre, s1, s2, s3, s4)
             x *= 1.0 + ACCENT_LEVEL * accent * min(env, 1.0)
         if has_adsr:
             stage, level, pos, start = _adsr_step(stage, level, pos, start, attack, dec, sustain, release)
@@ -384,6 +391,7 @@ def _explicit_voice(kinds, v, params, st, ring, history, audio, sample_rate, out
         out[i] = x
     if shape >= 0:
         st[0], st[1] = phase, clock & 0xFFFFFFF
+    st[4], st[5], st[6], st[7], st[8] = s1, s2, s3, s4, env
     st[10], st[11], st[12], st[13] = stage, level, pos, start
 
 

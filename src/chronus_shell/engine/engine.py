@@ -193,8 +193,7 @@ class Engine:
     def _render_voices(self, plan: Plan, n: int, total: np.ndarray, outputs: dict) -> None:
         """Every fused voice chain in one kernel call; a voice that went NaN/Inf is silenced and reset."""
         driven = [(self.modules[m], self.modules[m].params(n, _modulation(modulators, outputs)) if alone
-                   else {name: self.modules[m].param_block(name, n) for name in self.modules[m].COLUMNS})
-                  for m, modulators, alone in plan.explicit]
+                   else self.modules[m].settled_params(n)) for m, modulators, alone in plan.explicit]
         block = plan.bank.render(n, total, driven)
         for module_id, v in plan.shared:   # a poly voice's notes (several rows) summed into its output
             row = np.ascontiguousarray(block[:, v])
