@@ -268,10 +268,13 @@ def drum(kind, age, phase, params, wires, sample_rate, out):
 
 @njit(cache=True)
 def drum_block(kind, age, phase, params, noise, cutoff, filter_state, level, gain, sample_rate, out):
-    """A drum's block in one call: `noise` (white; empty for the kick) high-passed in place at
-    `cutoff` into the wires, the hit (`drum`), then × level × gain. Returns the phase after."""
+    """A drum's block in one call: `noise` (uniform draws in [0, 1); empty for the kick) made white
+    in ±1 (as numpy's uniform(−1, 1) makes it) and high-passed in place at `cutoff` into the wires,
+    the hit (`drum`), then × level × gain. Returns the phase after."""
     n = noise.shape[0]
     if n:
+        for i in range(n):
+            noise[i] = -1.0 + 2.0 * noise[i]
         svf(noise, np.full(n, cutoff), np.full(n, 0.9), 1, filter_state, sample_rate, noise)
     phase = drum(kind, age, phase, params, noise, sample_rate, out)
     for i in range(out.shape[0]):
