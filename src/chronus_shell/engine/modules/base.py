@@ -13,6 +13,7 @@ import numpy as np
 from .. import lazy_module
 from ..glide import decay_table
 from ..params import ModuleSpec, number
+from ..voices import render_alone
 
 kernels = lazy_module("chronus_shell.engine.kernels")
 
@@ -176,7 +177,6 @@ class Banked(Module):
             setattr(self, attr, view)
 
     def process(self, audio_in, params):
-        from ..voices import render_alone
         return render_alone(self, audio_in, params)
 
 
