@@ -191,10 +191,13 @@ def _modulated(spec: ModuleSpec, params: dict, modulation: dict[str, np.ndarray]
     return out
 
 
+FLOAT64 = np.dtype(np.float64)   # numpy's one float64 dtype: compared by identity in the audio path
+
+
 def all_finite(block: np.ndarray) -> bool:
     """No NaN or ±inf in a block: one compiled pass for a float64 block (aligned and writable, as
     the kernels are compiled for), numpy's two passes for anything else."""
-    if block.dtype == np.float64 and block.flags.behaved:
+    if block.dtype is FLOAT64 and block.flags.behaved:
         return kernels.finite(block.ravel())
     return bool(np.isfinite(block).all())
 

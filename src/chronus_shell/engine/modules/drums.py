@@ -36,7 +36,7 @@ class Drum(Module):
 
     def process(self, audio_in, params):
         n = len(audio_in)
-        if self.age < 0 or self.age > 4 * params["decay"][0] * 1e-3 * self.sample_rate:
+        if self.age < 0 or self.age > 4 * float(params["decay"][0]) * 1e-3 * self.sample_rate:
             return np.zeros(n)
         if self.__dict__.get("_table_of") is not params:   # a still drum gets the same params dict every block
             self._table = np.array([params[spec.name] for spec in self.spec.params if spec is not PAN])
