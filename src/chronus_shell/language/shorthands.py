@@ -20,7 +20,8 @@ SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r
     (r"\b(?:to\s+)?(?:half\s*way|the\s+middle)$", "50%"),
     (r"\bevery\s+(eighth|sixteenth|quarter|8th|16th)\s+notes?\b", r"every \1"),
     (r"\b(swap|switch|flip|reverse)\s+the\s+order\s+of\b", r"\1"), (r"^you\s+can\s+", ""),
-    (r"(?<=\S)(?<!\btoo)(?<!\bso)(?<!\bare)(?<!\bis)(?<!\bnot)(?<!\bbit)(?<!\bway)(?<!\bbe)"      # 'too quiet': not 'play it quietly'
+    (r"(?<=\S)(?<!\btoo)(?<!\bso)(?<!\bare)(?<!\bis)(?<!\bnot)(?<!\bbit)(?<!\bway)(?<!\bbe)(?<!\blittle)(?<!\btad)"
+     r"(?<!\bkinda)(?<!\bquite)(?<!\brather)(?<!\bpretty)(?<!'s)(?<!\bsounds)(?<!\bseems)"   # 'too quiet': not 'play it quietly'
      r"(?:,\s*|\s+)(?:(?:super|very|really|nice and)\s+)?(?:quietly|quiet|softly|low|in the background|underneath)"
      r"(?:,\s*(?:(?:super|very|really)\s+)?(?:quiet|low))?$", ", quieter"),
     (r"\s+with\s+(?=(?:lots|loads|tons|heaps|plenty|a\s+lot|a\s+ton|more|less|extra|high|heavy|a\s+bit|a\s+little|a\s+touch|"
