@@ -33,17 +33,21 @@ class Screen:
         """The entries whose pattern may match `text`, in order: only those a missing word rules
         out are left out (a text that is not ASCII keeps them all: case folding there is wider
         than lower())."""
+        return [self._entries[index] for index in self.indices(text)]
+
+    def indices(self, text: str) -> list[int]:
+        """possible(text), as the entries' places in the order."""
         if not self._by_start and not self._always:
             self._index()
         if not text.isascii():
-            return list(self._entries)
+            return list(range(len(self._entries)))
         lowered = text.lower()
         kept = set(self._always)
         for start in {lowered[i:i + n] for n in (1, 2) for i in range(len(lowered))}:   # a word by its first letters
             for word, entries in self._by_start.get(start, ()):
                 if word in lowered:
                     kept |= entries
-        return [self._entries[index] for index in sorted(kept)]
+        return sorted(kept)
 
     def _index(self) -> None:
         by_word: dict[str, set[int]] = {}
@@ -59,24 +63,25 @@ class Screen:
             self._by_start.setdefault(word[:2], []).append((word, frozenset(entries)))
 
 
-#: id(rules) → (the rules, kept so the id is never reused; the words each rule's pattern needs).
-_RULE_NEEDS: dict[int, tuple[list, list[frozenset[str] | None]]] = {}
+#: id(rules) → (the rules, kept so the id is never reused; their Screen).
+_SCREENS: dict[int, tuple[list, Screen]] = {}
 
 
 def rewritten(text: str, rules) -> str:
     """`text` with each (pattern, replacement) of `rules` substituted in turn, as a loop of
     pattern.sub would; a rule whose words are not in the text as it stands then is skipped."""
-    known = _RULE_NEEDS.get(id(rules))
+    known = _SCREENS.get(id(rules))
     if known is None:
-        known = _RULE_NEEDS[id(rules)] = (rules, [needed_words(pattern) for pattern, _ in rules])
-    lowered = text.lower() if text.isascii() else None
-    for (pattern, replacement), needs in zip(rules, known[1]):
-        if needs is not None and lowered is not None and not any(word in lowered for word in needs):
-            continue
+        known = _SCREENS[id(rules)] = (rules, Screen(rules))
+    screen = known[1]
+    left = screen.indices(text)
+    while left:
+        index = left.pop(0)
+        pattern, replacement = rules[index]
         changed = pattern.sub(replacement, text)
-        if changed != text:
+        if changed != text:                   # the rules after it are screened on the new text
             text = changed
-            lowered = text.lower() if text.isascii() else None
+            left = [later for later in screen.indices(text) if later > index]
     return text
 
 
