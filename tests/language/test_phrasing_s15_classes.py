@@ -275,3 +275,21 @@ def test_a_teachers_and_a_learners_follow_ups(before, phrase, expected):
 
 def test_and_back_to_how_it_was_is_undo():
     assert last(*ACID, "bass up 2 semitones", "and back to how it was")[0] == "/seq/notes bass a1 a1 c2 a1"
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("cut the hats", ["/seq/mute hats 1"]), ("cut the hats, this is a battle cue not a club", ["/seq/mute hats 1"]),
+])
+def test_cutting_a_drum_mutes_its_track(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+def test_cutting_the_bass_is_not_guessed():
+    """'cut the bass' could be its track or its low end: refused."""
+    refused(*ACID, "cut the bass")
+
+
+@pytest.mark.parametrize("phrase", ["Darker tone, please.", "darker tone", "warmer sound"])
+def test_a_tone_word_after_a_comparative_with_no_tone_param_is_the_voice_brightness(phrase):
+    (message,) = last(*PAD, phrase)
+    assert message.startswith("/mod/filter1/cutoff") and float(message.split()[1]) < 2000

@@ -43,6 +43,7 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     (r"^(?:(?:very|more|a\s+bit|much)\s+)?(staccato|pizzicato|detached|legato|sustained)\s+(?:on\s+)?(?:the\s+)?(\w+)$",
      lambda m: f"{'longer' if m.group(1).lower() in ('legato', 'sustained') else 'shorter'} release on the {m.group(2)}"),
     (r"^(?:more\s+)?(legato|staccato)\s+on\s+(?:the\s+)?(\w+)\s*[:,]\s*(.+)$", r"\3 on the \2"),
+    (r"^(brighter|darker|warmer|duller)\s+(?:tone|sound)$", r"\1"),      # with no tone param: the voice's brightness
     (r"^(?:fortissimo|forte|ff|fff)$", "louder"), (r"^(?:pianissimo|pp|ppp)$", "quieter"),
     (r"^(lower|raise|less|more|reduce|increase)\s+(?:the\s+)?vibrato$", r"\1 the lfo depth"),
     # tuning in cents: 'a quarter tone sharp', 'by a cent or two'
@@ -82,6 +83,10 @@ def reordered(text: str, model: PatchModel, line: str = "") -> list[tuple[str, s
             new = re.sub(r"\s+", " ", pattern.sub(replacement, text)).strip()
             if new != text:
                 found.append((f"read as '{new}'", new))
+    cut = _CUT.match(text)
+    if cut and model.tracks.get(cut.group(1).lower()) is not None and \
+            CATALOGUE[model.modules.get(model.tracks[cut.group(1).lower()].target, "master")].spec.role == "drum":
+        found.append((f"cut the {cut.group(1)}: mute it", f"mute {cut.group(1)}"))      # a drum cut is its track muted
     more = _more_adjective(text)
     if more:
         found.append(more)
@@ -96,6 +101,7 @@ def _pitched(word: str, model: PatchModel) -> bool:
     return any(word in (m, t, *CATALOGUE[t].spec.aliases) for m, t in sources.items())
 
 
+_CUT = re.compile(r"^cut\s+(?:the\s+)?(\w+)(?:\s+out)?$", re.I)
 _MORE_ADJ = re.compile(r"\bmore\s+([a-z]+)$", re.I)
 
 
