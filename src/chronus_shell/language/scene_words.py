@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .literal_needs import rewritten
+
 SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     # a DAW's words
     (r"^(delete|remove|rm|clear|erase)\s+(?:the\s+)?(\w+)\s+clips?\b", r"\1 the \2 track"),   # the part stays
@@ -74,9 +76,7 @@ def fixed_terms(line: str) -> str:
 
 def scene_words(text: str) -> str:
     """The line with other tools' words said the language's way; the same line when it has none."""
-    for pattern, replacement in SCENE_WORDS:
-        text = pattern.sub(replacement, text)
-    return text
+    return rewritten(text, SCENE_WORDS)              # each rule in turn, those whose words are absent skipped
 
 
 __all__ = ["scene_words", "fixed_terms"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..engine.catalogue import CATALOGUE
+from .literal_needs import rewritten
 
 #: Shorthand and studio words for a param or a value, said the grammar's way before any other
 #: reading ("kick dec 600", "cut 600", "env mod 40%", "100% wet on the reverb", "ring longer").
@@ -80,8 +81,7 @@ def _decimal(match: re.Match) -> str:
 def shorthand(text: str) -> str:
     """The line with its shorthand said out (SHORTHANDS, decimals said in words); the same line
     when there is none."""
-    for pattern, replacement in SHORTHANDS:
-        text = pattern.sub(replacement, text)
+    text = rewritten(text, SHORTHANDS)    # each rule in turn, those whose words are absent skipped
     return _POINT.sub(_decimal, text) if "point" in text.lower() else text
 
 
