@@ -16,7 +16,7 @@ from .mapper_tracks import existing_track, set_track_muted, voice_head
 from .param_words import seq_param
 from .resolve import type_named
 from .target_words import PRONOUN_REFS, SCREEN_WORDS, SEQUENCER_WORDS, TRACK_NAMES, track_name, track_words
-from .units import note_name, note_to_hz, quantity, tidy
+from .units import note_to_hz, quantity, tidy
 
 
 def gate(ctx, intent: it.Gate) -> list[Message]:
@@ -91,20 +91,6 @@ def _voice_track(ctx, words: it.Words | None, column: int) -> str | None:
         return name if name in ctx.model.tracks else None
     voice = [module_id] + ctx.model.voice_of(module_id)
     return next((n for m in voice for n, t in ctx.model.tracks.items() if t.target == m), None)
-
-
-def set_notes(ctx, intent: it.SetNotes) -> list[Message]:
-    for note in intent.notes:
-        playable(note_to_hz(note.text), note.text, note.column)
-    notes = [note_name(n.text) for n in intent.notes]
-    existing = existing_track(ctx, intent.target, intent.column)
-    if existing:
-        steps = [] if intent.steps is None else [     # rests: the rhythm changes too
-            message("/seq/add", existing, ctx.model.tracks[existing].target, intent.steps)]
-        return steps + [message("/seq/notes", existing, *notes)]
-    track, target, messages = track_and_target(ctx, intent.target, intent.column)
-    return messages + [message("/seq/add", track, target, intent.steps or "x" * len(notes)),
-                       message("/seq/notes", track, *notes)]
 
 
 def tempo(ctx, intent: it.Tempo) -> list[Message]:
@@ -191,5 +177,5 @@ def _pitch(note: it.Value) -> float:
 
 
 #: The intents this family maps.
-HANDLERS = {it.Gate: gate, it.PlayPattern: play_pattern, it.SetNotes: set_notes, it.Tempo: tempo,
+HANDLERS = {it.Gate: gate, it.PlayPattern: play_pattern, it.Tempo: tempo,
             it.Swing: swing, it.Stop: stop, it.Clear: clear}
