@@ -293,3 +293,15 @@ def test_cutting_the_bass_is_not_guessed():
 def test_a_tone_word_after_a_comparative_with_no_tone_param_is_the_voice_brightness(phrase):
     (message,) = last(*PAD, phrase)
     assert message.startswith("/mod/filter1/cutoff") and float(message.split()[1]) < 2000
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("blend it 50/50", "/mod/distortion1/mix 0.5"), ("mix 30/70", "/mod/distortion1/mix 0.3"),
+])
+def test_a_wet_dry_split_is_the_wet_share(phrase, expected):
+    """'50/50' on a mix was the fraction 1 (fully wet)."""
+    assert last(*ACID, "add a distortion", phrase) == [expected]
+
+
+def test_a_fraction_on_a_time_is_still_a_note_length():
+    assert last(*PAD, "tempo 120", "delay 1/8") == ["/mod/delay1/time 0.25"]
