@@ -305,3 +305,11 @@ def test_a_wet_dry_split_is_the_wet_share(phrase, expected):
 
 def test_a_fraction_on_a_time_is_still_a_note_length():
     assert last(*PAD, "tempo 120", "delay 1/8") == ["/mod/delay1/time 0.25"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("play the bass louder", ["/mod/saw1/gain 0.6"]),
+    ("status of the bass", ["/shell/show saw1"]), ("info on the filter", ["/shell/show acid_filter1"]),
+])
+def test_play_with_a_comparative_and_status_of_a_part(phrase, expected):
+    assert last(*ACID, phrase) == expected

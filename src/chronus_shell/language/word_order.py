@@ -43,7 +43,10 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     (r"^(?:(?:very|more|a\s+bit|much)\s+)?(staccato|pizzicato|detached|legato|sustained)\s+(?:on\s+)?(?:the\s+)?(\w+)$",
      lambda m: f"{'longer' if m.group(1).lower() in ('legato', 'sustained') else 'shorter'} release on the {m.group(2)}"),
     (r"^(?:more\s+)?(legato|staccato)\s+on\s+(?:the\s+)?(\w+)\s*[:,]\s*(.+)$", r"\3 on the \2"),
-    (r"^(brighter|darker|warmer|duller)\s+(?:tone|sound)$", r"\1"),      # with no tone param: the voice's brightness
+    (r"^(brighter|darker|warmer|duller)\s+(?:tone|sound)$", r"\1"),
+    (r"^(?:play|make)\s+(?:the\s+)?(\w+)\s+(?:sound\s+|go\s+)?(louder|quieter|softer|faster|slower|higher|lower|brighter|darker)$",
+     r"\1 \2"),                                                       # 'play the bass louder'
+    (r"^(?:status|info|details|settings)\s+(?:of|on|about|for)\s+(?:the\s+)?(\w+)$", r"show the \1"),      # with no tone param: the voice's brightness
     (r"^(?:fortissimo|forte|ff|fff)$", "louder"), (r"^(?:pianissimo|pp|ppp)$", "quieter"),
     (r"^(lower|raise|less|more|reduce|increase)\s+(?:the\s+)?vibrato$", r"\1 the lfo depth"),
     # tuning in cents: 'a quarter tone sharp', 'by a cent or two'
