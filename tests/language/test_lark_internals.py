@@ -1,25 +1,34 @@
-"""The language's one use of Lark internals (grammar.parsed_values) and the public parts it builds
-on: a Lark upgrade fails here first, with what to check, before it fails somewhere obscure."""
+"""The language's uses of Lark internals (grammar.parsed_values, lark_letters' lexer) and the public
+parts it builds on: a Lark upgrade fails here first, with what to check, before it fails somewhere obscure."""
+import inspect
+
 import lark
 import pytest
-from lark import Token, Tree
+from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedToken
+from lark.lexer import BasicLexer
 
 from chronus_shell.language import intents as it
 from chronus_shell.language.errors import LanguageError
-from chronus_shell.language.grammar import grammar_parser, parsed_values
+from chronus_shell.language.grammar import _record_intensity, grammar_parser, grammar_source, parsed_values
+from chronus_shell.language.grammar_template import filled
+from chronus_shell.language.lark_letters import LetterContextualLexer
 from chronus_shell.language.parser import parse
 
-#: The Lark release grammar.parsed_values (ParserState.value_stack) and
-#: grammar._parse_keywords_as_names (InteractiveParser.iter_parse/copy/feed_token) were checked with.
+from .phrase_table import TABLE, load_table
+
+#: The Lark release grammar.parsed_values (ParserState.value_stack),
+#: grammar._parse_keywords_as_names (InteractiveParser.iter_parse/copy/feed_token) and
+#: lark_letters (BasicLexer._build_scanner restated, Scanner's attributes) were checked with.
 TESTED_LARK = "1.3.1"
 
 
 def test_lark_is_the_release_the_internals_were_checked_with():
     assert lark.__version__ == TESTED_LARK, (
         f"Lark {lark.__version__} is not {TESTED_LARK}: check grammar.parsed_values still reads what the "
-        "parser took (ParserState.value_stack) and the keyword-as-name retry still works (this file), "
-        "then set TESTED_LARK")
+        "parser took (ParserState.value_stack), the keyword-as-name retry still works, and "
+        "lark_letters._LetterLexer._build_scanner still says what BasicLexer._build_scanner does (this "
+        "file), then set TESTED_LARK")
 
 
 def test_parsed_values_are_what_the_parser_took_before_it_stopped():
@@ -46,3 +55,24 @@ def test_the_interactive_parser_has_the_public_steps_the_retry_uses():
     parser = grammar_parser().parse_interactive("undo")
     for step in ("iter_parse", "copy", "feed_token", "feed_eof", "accepts"):
         assert callable(getattr(parser, step, None)), f"InteractiveParser.{step} is gone"
+
+
+def test_the_letter_lexer_reads_every_phrase_as_lark_s_own_lexer_does():
+    """lark_letters only skips terminals that cannot start with the letter: the same trees and errors."""
+    assert isinstance(grammar_parser().parser.lexer, LetterContextualLexer)
+    plain = Lark(filled(grammar_source()), parser="lalr", lexer="contextual", propagate_positions=False,
+                 lexer_callbacks={"INTENSITY": _record_intensity}, cache=True)
+
+    def read(parser, line):
+        try:
+            return repr(parser.parse(line))
+        except lark.exceptions.LarkError as err:
+            return f"{type(err).__name__}: {err}"
+    lines = [case.line for block in load_table(TABLE) for case in block.cases] + ["ſaw 110 hz", "Ünïcode", "cutoff ½"]
+    assert [read(grammar_parser(), line) for line in lines] == [read(plain, line) for line in lines]
+
+
+def test_the_restated_build_scanner_is_lark_s():
+    body = inspect.getsource(BasicLexer._build_scanner)
+    assert "_create_unless(self.terminals" in body and "CallChain(self.callback[type_], f" in body
+    assert body.rstrip().endswith("return Scanner(terminals, self.g_regex_flags, self.re, self.use_bytes)")

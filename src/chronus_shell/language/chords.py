@@ -233,8 +233,9 @@ def nearest_below(pc: int, pitch: int) -> int:
     return pitch - ((pitch - pc) % 12 or 12)
 
 
+@lru_cache(maxsize=1024)
 def midi(note: str) -> int:
-    """'a4' → 69."""
+    """'a4' → 69 (kept per spelling: an arpeggio asks for the same few notes hundreds of times)."""
     return round(69 + 12 * math.log2(note_to_hz(note) / 440.0))
 
 

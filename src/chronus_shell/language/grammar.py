@@ -1,4 +1,4 @@
-"""The Lark parser for grammar/*.lark, and the one place that reaches into Lark's internals.
+"""The Lark parser for grammar/*.lark, and (with lark_letters) the place that reaches into Lark's internals.
 
 Loaded once per process (and the LALR analysis once per grammar version: Lark keeps it in a
 file in the temp directory), its placeholders filled by grammar_template. The vocabulary reads
@@ -15,6 +15,7 @@ from lark.exceptions import UnexpectedInput, UnexpectedToken
 from lark.parsers.lalr_interactive_parser import InteractiveParser
 
 from .grammar_template import filled
+from .lark_letters import PLUGINS
 
 #: INTENSITY tokens ("way", "a lot", "all the way") the lexer saw in the line being parsed: the
 #: grammar ignores them, a lexer callback records them here for the relative changes.
@@ -35,9 +36,10 @@ def grammar_source() -> str:
 @lru_cache(maxsize=1)
 def grammar_parser() -> Lark:
     """The LALR parser for the grammar (its placeholders filled by grammar_template), built once
-    per process."""
+    per process; its lexer tries only the terminals that can start with the letter at hand
+    (lark_letters: the same tokens, a fraction of the regex work)."""
     return Lark(filled(grammar_source()), parser="lalr", lexer="contextual", propagate_positions=False,
-                lexer_callbacks={"INTENSITY": _record_intensity}, cache=True)
+                lexer_callbacks={"INTENSITY": _record_intensity}, cache=True, _plugins=PLUGINS)
 
 
 def _record_intensity(token: Token) -> Token:

@@ -1,4 +1,5 @@
-"""The literal words a regex cannot match without, so a line that lacks them skips the regex.
+"""The literal words a regex cannot match without, so a line that lacks them skips the regex
+(and the letters a match can start with, for lark_letters' lexer).
 
 The readers that try many anchored forms on every line (parser_rhythm_rules: Screen), and the
 second stage's lists of rewrites applied in turn (politeness, scene words, shorthands:
@@ -10,6 +11,7 @@ it only ever skips a form that could not have matched, so what a line means neve
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 try:                                    # CPython's regex parser: internal, so a move disables the test
     from re import _constants as _ops, _parser
@@ -31,17 +33,21 @@ class Screen:
         """The entries whose pattern may match `text`, in order: only those a missing word rules
         out are left out (a text that is not ASCII keeps them all: case folding there is wider
         than lower())."""
+        return [self._entries[index] for index in self.indices(text)]
+
+    def indices(self, text: str) -> list[int]:
+        """possible(text), as the entries' places in the order."""
         if not self._by_start and not self._always:
             self._index()
         if not text.isascii():
-            return list(self._entries)
+            return list(range(len(self._entries)))
         lowered = text.lower()
         kept = set(self._always)
         for start in {lowered[i:i + n] for n in (1, 2) for i in range(len(lowered))}:   # a word by its first letters
             for word, entries in self._by_start.get(start, ()):
                 if word in lowered:
                     kept |= entries
-        return [self._entries[index] for index in sorted(kept)]
+        return sorted(kept)
 
     def _index(self) -> None:
         by_word: dict[str, set[int]] = {}
@@ -57,24 +63,25 @@ class Screen:
             self._by_start.setdefault(word[:2], []).append((word, frozenset(entries)))
 
 
-#: id(rules) → (the rules, kept so the id is never reused; the words each rule's pattern needs).
-_RULE_NEEDS: dict[int, tuple[list, list[frozenset[str] | None]]] = {}
+#: id(rules) → (the rules, kept so the id is never reused; their Screen).
+_SCREENS: dict[int, tuple[list, Screen]] = {}
 
 
 def rewritten(text: str, rules) -> str:
     """`text` with each (pattern, replacement) of `rules` substituted in turn, as a loop of
     pattern.sub would; a rule whose words are not in the text as it stands then is skipped."""
-    known = _RULE_NEEDS.get(id(rules))
+    known = _SCREENS.get(id(rules))
     if known is None:
-        known = _RULE_NEEDS[id(rules)] = (rules, [needed_words(pattern) for pattern, _ in rules])
-    lowered = text.lower() if text.isascii() else None
-    for (pattern, replacement), needs in zip(rules, known[1]):
-        if needs is not None and lowered is not None and not any(word in lowered for word in needs):
-            continue
+        known = _SCREENS[id(rules)] = (rules, Screen(rules))
+    screen = known[1]
+    left = screen.indices(text)
+    while left:
+        index = left.pop(0)
+        pattern, replacement = rules[index]
         changed = pattern.sub(replacement, text)
-        if changed != text:
+        if changed != text:                   # the rules after it are screened on the new text
             text = changed
-            lowered = text.lower() if text.isascii() else None
+            left = [later for later in screen.indices(text) if later > index]
     return text
 
 
@@ -125,4 +132,81 @@ def _item_needs(op, arg) -> frozenset[str] | None:
     return None
 
 
-__all__ = ["Screen", "rewritten", "needed_words"]
+@lru_cache(maxsize=None)
+def first_letters(regexp: str, flags: int = 0) -> frozenset[str] | None:
+    """The ASCII characters a match of `regexp` can start with, or None when that is not certain
+    (any character, a class by category, a letter outside ASCII, a pattern that may match empty)."""
+    if _parser is None:
+        return None
+    try:
+        letters, empty = _first(list(_parser.parse(regexp, flags)), flags)
+    except Exception:                   # an unforeseen node: no claim
+        return None
+    return None if letters is None or empty else frozenset(letters)
+
+
+def _first(items: list, flags: int) -> tuple[set[str] | None, bool]:
+    """(the first characters of the sequence, None if any; whether it can match the empty string)."""
+    letters: set[str] = set()
+    for op, arg in items:
+        if op in (_ops.AT, _ops.ASSERT, _ops.ASSERT_NOT):
+            continue                                    # zero width: the next item starts the match
+        if op is _ops.LITERAL:
+            return _add(letters, [arg], flags), False
+        if op is _ops.IN:
+            codes = []
+            for kind, value in arg:
+                if kind is _ops.LITERAL:
+                    codes.append(value)
+                elif kind is _ops.RANGE and value[1] < 128:
+                    codes.extend(range(value[0], value[1] + 1))
+                elif kind is _ops.CATEGORY and str(value) in _CATEGORIES:
+                    codes.extend(_ascii_codes(_CATEGORIES[str(value)]))
+                else:
+                    return None, False                  # a negation, a range beyond ASCII
+            return _add(letters, codes, flags), False
+        if op is _ops.SUBPATTERN:
+            _group, add, remove, body = arg
+            inner, empty = _first(list(body), (flags | add) & ~remove)
+        elif op in (_ops.MAX_REPEAT, _ops.MIN_REPEAT, getattr(_ops, "POSSESSIVE_REPEAT", None)):
+            low, _high, body = arg
+            inner, empty = _first(list(body), flags)
+            empty = empty or low == 0
+        elif op is _ops.BRANCH:
+            inner, empty = set(), False
+            for branch in arg[1]:
+                found, branch_empty = _first(list(branch), flags)
+                if found is None:
+                    return None, False
+                inner |= found
+                empty = empty or branch_empty
+        else:
+            return None, False                          # any character, a back reference, …
+        if inner is None:
+            return None, False
+        letters |= inner
+        if not empty:
+            return letters, False
+    return letters, True
+
+
+#: The classes by category, as written in a pattern: which ASCII characters each takes is asked of re.
+_CATEGORIES = {f"{prefix}{name}": pattern for prefix in ("CATEGORY_", "CATEGORY_UNI_")
+               for name, pattern in (("DIGIT", r"\d"), ("NOT_DIGIT", r"\D"), ("SPACE", r"\s"), ("NOT_SPACE", r"\S"),
+                                     ("WORD", r"\w"), ("NOT_WORD", r"\W"))}
+
+
+def _ascii_codes(pattern: str) -> list[int]:
+    return [code for code in range(128) if re.fullmatch(pattern, chr(code))]
+
+
+def _add(letters: set[str], codes, flags: int) -> set[str] | None:
+    for code in codes:
+        char = chr(code)
+        if not char.isascii():
+            return None                                 # case folding may reach ASCII from here
+        letters |= {char.lower(), char.upper()} if flags & re.IGNORECASE else {char}
+    return letters
+
+
+__all__ = ["Screen", "rewritten", "needed_words", "first_letters"]

@@ -297,7 +297,7 @@ def _shortest_cycle(notes: list[str], length: int) -> list[str]:
     """The shortest list that gives the same notes: the sequencer reads step n's note at
     n modulo the list, within the pattern's `length` steps (so 'a c e' serves 16 steps)."""
     for period in range(1, length + 1):
-        if all(notes[i] == notes[i % period] for i in range(length)):
+        if notes[period:length] == notes[:length - period]:    # each step's note is the one a period before
             return notes[:period]
     return notes
 

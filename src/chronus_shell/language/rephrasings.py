@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..engine.catalogue import CATALOGUE
+from .literal_needs import Screen
 from .patch_model import PatchModel
 
 #: A quality a musician asks more or less of → the param phrase that owns it.
@@ -183,10 +184,13 @@ _SWAP = re.compile(r"^(?:swap|switch|exchange|flip)\s+(?:the\s+)?(.+?)\s+(?:and|
 _MODE_OF = {"crush": "bitcrush", "fold": "foldback", "clip": "hard", "hard clip": "hard"}
 
 
+_REPHRASE_SCREEN = Screen(REPHRASE)
+
+
 def rephrasings(text: str, model: PatchModel) -> list[tuple[str, str]]:
     """(how it was read, the line said the grammar's way) for each form that fits."""
     found = []
-    for pattern, replacement in REPHRASE:
+    for pattern, replacement in _REPHRASE_SCREEN.possible(text):      # those whose words are absent: skipped
         if pattern.search(text):
             new = pattern.sub(replacement, text)
             if new != text:

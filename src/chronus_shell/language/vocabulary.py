@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+
 from ..engine.catalogue import CATALOGUE, specs
 from ..engine.params import did_you_mean
 from .chords import Chord
@@ -118,31 +120,30 @@ def is_known_word(word: str, extra=()) -> bool:
 def closest_words(word: str, extra=()) -> tuple[str, ...]:
     """Did-you-mean candidates for a word, from commands, module vocabulary and context ids."""
     word = word.lower()
-    pool, postings = _pool(module_words())
+    pool, columns, counts, lengths = _pool(module_words())
     # difflib's ratio is 2·M/(a + b) and M is at most the letters both words share: words that
-    # cannot reach the 0.6 cutoff are left out before the (costly) matching; same result.
-    shared = [0] * len(pool)
+    # cannot reach the 0.6 cutoff are left out before the (costly) matching; same result. The
+    # letters shared are counted for the whole vocabulary at once (a word × letter count table).
+    shared = np.zeros(len(pool), dtype=np.int64)
     for letter in set(word):
-        wanted = word.count(letter)
-        for index, count in postings.get(letter, ()):
-            shared[index] += count if count < wanted else wanted
-    size = len(word)
-    candidates = [w for w, m in zip(pool, shared) if 2 * m >= 0.6 * (size + len(w))]
+        if letter in columns:
+            shared += np.minimum(counts[:, columns[letter]], word.count(letter))
+    fits = 2 * shared >= 0.6 * (len(word) + lengths)
+    candidates = [pool[index] for index in np.flatnonzero(fits)]
     return did_you_mean(word, candidates + [w.lower() for w in extra])
 
 
 @lru_cache(maxsize=4)
 def _pool(modules: frozenset[str]):
-    """The vocabulary, and for each letter the (word index, count) of the words holding it."""
+    """The vocabulary, its letters' columns, how many of each letter each word holds, its lengths."""
     units = {w for w in unit_words() if "-" not in w}
     pool = tuple(sorted(set(command_words()) | modules | units))
-    postings: dict[str, list[tuple[int, int]]] = {}
-    for index, word in enumerate(pool):
+    columns = {letter: index for index, letter in enumerate(sorted({c for w in pool for c in w}))}
+    counts = np.zeros((len(pool), len(columns)), dtype=np.int64)
+    for row, word in enumerate(pool):
         for letter in set(word):
-            postings.setdefault(letter, []).append((index, word.count(letter)))
-    return pool, postings
-
-
+            counts[row, columns[letter]] = word.count(letter)
+    return pool, columns, counts, np.array([len(w) for w in pool], dtype=np.int64)
 
 
 @dataclass(frozen=True)
