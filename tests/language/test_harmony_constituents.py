@@ -175,3 +175,15 @@ def test_section_and_style_words_and_a_capital_chord_with_a_number(phrase, pitch
         assert messages[0].startswith("/gate/sine1 1 ") and len(messages[0].split()) == 2 + pitches
     else:
         assert any(m.startswith("/seq/notes chords") for m in messages)
+
+
+@pytest.mark.parametrize("phrase", ["play c e g together", "c e g at once on the triangle", "stack c e g on the triangle",
+                                    "on the triangle, c+e+g", "together: c e g on the triangle please"])
+def test_notes_at_once_are_read_from_their_parts_in_any_order(phrase):
+    assert last(*PAD, phrase)[-1].startswith("/gate/triangle1 1 130.812783 164.813778 195.997718")
+
+
+@pytest.mark.parametrize("phrase", ["tune the triangle to e", "retune the triangle to e please", "tune the triangle up to e",
+                                    "set the triangle to e"])
+def test_an_oscillator_tuned_to_a_note_is_read_from_its_parts(phrase):
+    assert last(*PAD, phrase) == ["/mod/triangle1/freq 164.813778"]
