@@ -24,7 +24,7 @@ from .rephrasings import NICKNAMES
 @dataclass(frozen=True)
 class Part:
     kind: str        # chord | letter | note | stack | degree | quality | key | each | span | rate | voice | root | capo |
-                     # together | number | word
+                     # together | release | number | word
     value: object    # chord symbol, note, 'deg:…', (tonic, scale), steps, beats, voice word …
     text: str        # as it stands in the (lower-case) line
     start: int       # where, in the line scanned
@@ -70,8 +70,9 @@ _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern))
     ("span", rf"(?:over|across|during) (?:the next )?{_N} {_UNIT}"),
     ("each", r"(?P<per>two|2|four|4) (?:chords )?(?:in a|a|per|each) bar"),
     ("each", rf"{_N} {_UNIT} (?:each|per chord|a chord|apiece)"),
-    ("each", rf"(?:(?:one |a )?chords? )?(?:every|each|per|a) (?:{_N} )?{_UNIT}(?P<half> and a half)?(?: each)?"),
     ("each", rf"(?:each|every chord) (?:for|lasting|holds?(?: for)?) {_N} {_UNIT}"),
+    ("each", rf"(?:one|one chord|a chord) (?:for|in|on) (?:each |every |a |the |one )?{_UNIT}"),   # 'one for bar', 'one in each bar'
+    ("each", rf"(?:(?:one |a )?chords? )?(?:every|each|per|a) (?:{_N} )?{_UNIT}(?P<half> and a half)?(?: each)?"),
     ("each", rf"{_UNIT} each"),
     ("rate", r"(?:in |as |at )?(?P<rate>" + "|".join(sorted(map(re.escape, RATES), key=len, reverse=True)) + ")"),
     ("key", rf"(?:in|key(?: of| is|:)?|(?:the )?key of)(?: the key of)? (?P<tonic>{NOTE})(?P<m>m\b)?(?: (?P<scale>{_ALL_SCALES}))?"
@@ -88,6 +89,7 @@ _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern))
     ("voice", rf"^(?:make|have|let|give|set) (?:the |my )?{_VOICE}(?=[\s:,])"),
     ("voice", r"^(?:re)?tune (?:the |my )?(?P<voice>(?!it\b|that\b|this\b)[\w-]+)(?= (?:to|down to|up to|at) )"),   # any name
     ("together", r"together|at once|as a chord|simultaneously|stacked"),
+    ("release", r"release|let go(?: of)?|stop holding|let (?:it|them) ring out"),
     ("voice", rf"^(?:the |my )?{_VOICE}(?=:| (?:plays?|playing|comps?|comping|strums?|strumming|holds?|loops?|vamps?|notes?|"
               r"line|riff|melody|part)\b)"),
     ("voice", rf"^(?:the |my )?(?!chords\b){_VOICE}(?= {NOTE}-?\d(?=$|[\s,]))"),     # 'bass a1 . c2 .' ('chords c5 g5': power chords)
@@ -197,7 +199,7 @@ def _value(kind: str, match: re.Match):
         return tonic, scale if groups.get("m") or groups.get("scale") else None
     if kind == "named":
         return BLUES if groups["named"].endswith("blues") else NAMED_PROGRESSIONS[groups["named"]]
-    if kind in ("sevenths", "together"):
+    if kind in ("sevenths", "together", "release"):
         return True
     if kind == "tonic":
         return groups["tonic"]

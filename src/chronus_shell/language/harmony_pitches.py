@@ -1,8 +1,9 @@
-"""Pitches sounded or set, read from a line's constituents (harmony_constituents) in any order:
-notes at once ('play c e g together', 'hold a, c and e as a chord', 'c+e+g', 'chord: c4+e4+g4') and
-an oscillator tuned to a note ('tune the saw to e', 'retune it to g2')."""
+"""Pitches sounded, let go or set, read from a line's constituents (harmony_constituents) in any order:
+notes at once ('play c e g together', 'hold a, c and e as a chord', 'c+e+g', 'chord: c4+e4+g4'), the
+chord let go ('release the chord') and an oscillator tuned to a note ('tune the saw to e')."""
 from __future__ import annotations
 
+from . import intents as it
 from . import intents_harmony as ih
 from .harmony_constituents import Part
 from .harmony_tokens import column_of, words_of
@@ -33,6 +34,15 @@ def stacked(parts: list[Part], line: str):
     return ih.PlayChord(_voice(parts, line), "+".join(said), column_of(said[0], line), "stacked")
 
 
+def released(parts: list[Part], line: str):
+    """'release the chord', 'let go of the chords on the pad': the voice's gate closes."""
+    said = [p for p in parts if p.kind == "release"]
+    if len(said) != 1 or not any(p.text in ("chord", "chords") for p in parts) or \
+            any(p.kind not in ("release", "voice", "word") for p in parts):
+        return None
+    return it.Gate(_voice(parts, line), False, None, column_of(said[0].text, line))
+
+
 def tuned(parts: list[Part], line: str):
     """'tune the saw to e', 'retune it to g2', 'set the bass to e flat': the oscillator's pitch."""
     verb = parts[0].text.split()[0] if parts and parts[0].kind in ("word", "voice") else ""   # 'tune the saw' is one part
@@ -53,4 +63,4 @@ def _voice(parts: list[Part], line: str):
     return words_of(voices[0], line) if len(voices) == 1 else None
 
 
-__all__ = ["stacked", "tuned", "PITCH_VERBS"]
+__all__ = ["stacked", "released", "tuned", "PITCH_VERBS"]
