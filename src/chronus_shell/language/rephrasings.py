@@ -33,8 +33,12 @@ _QUALITY_AFTER = re.compile(r"^(\w+)\s+(up|down|more|less|stronger|weaker|faster
 _MORE_WORDS = {"some", "a bit of", "bit of", "a lot of", "lots of", "loads of", "a touch of", "a little"}
 
 #: Nicknames of voices: which source they mean in the patch as it is.
-NICKNAMES = {"pad": "pad", "pads": "pad", "drone": "pad", "chords": "pad", "keys": "pad",
-             "lead": "high", "melody": "high", "beep": "high", "bleep": "high", "sub": "low"}
+NICKNAMES = {"pad": "pad", "pads": "pad", "drone": "pad", "chords": "pad", "keys": "pad", "organ": "pad", "piano": "pad",
+             "rhodes": "pad", "wurli": "pad", "ep": "pad", "strings": "pad",
+             "lead": "high", "melody": "high", "beep": "high", "bleep": "high", "sub": "low",
+             "808": "bass", "808s": "bass", "bassline": "bass", "tri": "triangle"}
+#: The kinds of source a nickname may mean (resolved by `nickname`); the other meanings are names as the language knows them.
+NICKNAME_KINDS = ("pad", "high", "low")
 
 REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:put|bring)\s+(?:the\s+)?(.+?)\s+back(?:\s+in)?$", r"unmute \1"),
@@ -377,7 +381,7 @@ def nickname(word: str, model: PatchModel) -> str | None:
     """The source a nickname means now: 'pad' → the voice with a reverb (else the oldest that
     plays no bass), 'lead' → the highest, 'sub' → the lowest; None if no single one."""
     kind = NICKNAMES.get(word.lower())
-    if kind is None:
+    if kind not in NICKNAME_KINDS:
         return None
     sources = [m for m, t in model.modules.items() if t in CATALOGUE and CATALOGUE[t].spec.role == "source"]
     if not sources:
@@ -393,4 +397,4 @@ def nickname(word: str, model: PatchModel) -> str | None:
     return (pitched[-1] if kind == "high" else pitched[0])[1]
 
 
-__all__ = ["rephrasings", "nickname", "cant_hear", "QUALITIES", "NICKNAMES"]
+__all__ = ["rephrasings", "nickname", "cant_hear", "QUALITIES", "NICKNAMES", "NICKNAME_KINDS"]
