@@ -313,3 +313,8 @@ def test_a_fraction_on_a_time_is_still_a_note_length():
 ])
 def test_play_with_a_comparative_and_status_of_a_part(phrase, expected):
     assert last(*ACID, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["undo that last thing", "take back my last edit"])
+def test_undo_the_last_thing(phrase):
+    assert last(*ACID, "cutoff 900", phrase) == ["/mod/acid_filter1/cutoff 800.0"]

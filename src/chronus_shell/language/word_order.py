@@ -36,6 +36,7 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     # the parts left out by a solo: 'bring the others back', 'the rest back in'
     (r"^(?:bring\s+|put\s+)?(?:the\s+|all\s+the\s+)?(?:others|other\s+parts|rest|everything\s+else)\s+back(?:\s+in)?$", "unsolo"),
     (r"^(?:quit|exit)\s+(?:the\s+)?(\w+)$", r"mute \1"),                 # a learner's 'quit' (quitar): take out
+    (r"^(?:undo|revert|take\s+back)\s+(?:that|the|my)\s+last\s+(?:thing|bit|change|step|one|edit|move)$", "undo"),
     (r"^(?:start|begin)\s+to\s+record(?:ing)?$", "record"), (r"^(?:and\s+)?carry\s+on$", "continue"),
     (r"^(?:start|play|go|run)?\s*(?:it|this|things|everything)?\s*(?:again\s+)?from\s+the\s+(?:beginning|top|start)$", "start"),
     (r"^(?:only|just)\s+(?:the\s+)?(\w+)\s+drum$", r"solo \1"),
