@@ -175,3 +175,36 @@ def test_section_and_style_words_and_a_capital_chord_with_a_number(phrase, pitch
         assert messages[0].startswith("/gate/sine1 1 ") and len(messages[0].split()) == 2 + pitches
     else:
         assert any(m.startswith("/seq/notes chords") for m in messages)
+
+
+@pytest.mark.parametrize("phrase", ["play c e g together", "c e g at once on the triangle", "stack c e g on the triangle",
+                                    "on the triangle, c+e+g", "together: c e g on the triangle please"])
+def test_notes_at_once_are_read_from_their_parts_in_any_order(phrase):
+    assert last(*PAD, phrase)[-1].startswith("/gate/triangle1 1 130.812783 164.813778 195.997718")
+
+
+@pytest.mark.parametrize("phrase", ["tune the triangle to e", "retune the triangle to e please", "tune the triangle up to e",
+                                    "set the triangle to e"])
+def test_an_oscillator_tuned_to_a_note_is_read_from_its_parts(phrase):
+    assert last(*PAD, phrase) == ["/mod/triangle1/freq 164.813778"]
+
+
+@pytest.mark.parametrize("phrase", ["chords dm bb f c, one for bar", "chords Dm, Bb, F and C, one in each bar",
+                                    "dm bb f c, each for a bar", "dm bb f c, one chord on every bar"])
+def test_one_chord_a_bar_said_with_for_in_or_on(phrase):
+    notes = last(*PAD, phrase)[-1].split()[2:]
+    assert len(notes) == 64 and sum(n != "-" for n in notes) == 4
+
+
+@pytest.mark.parametrize("phrase", ["release the chord", "let go of the chord on the triangle", "Release the chords, please."])
+def test_releasing_the_chord_closes_the_voice_gate(phrase):
+    assert last(*PAD, "hold a C minor chord on the triangle", phrase) == ["/gate/triangle1 0"]
+
+
+@pytest.mark.parametrize("phrase", ["chords am f c g, longer release", "chords am f c g together"])
+def test_a_part_no_reading_places_is_refused_not_dropped(phrase):
+    translator = Translator()
+    for line in PAD:
+        translator.translate(line)
+    with pytest.raises(LanguageError):
+        translator.translate(phrase)

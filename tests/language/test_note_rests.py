@@ -62,3 +62,12 @@ def test_every_note_written_sounds_in_order(lines):
     engine = Track(track.target, track.pattern, parse_notes(notes))
     heard = [engine.pitch(hit.note) for step in compile_pattern(track.pattern).variants[0] if step for hit in step]
     assert [p for p in heard if p != "."] == [p for p in parse_notes(notes) if p != "."]
+
+
+@pytest.mark.parametrize("lines, expected", [
+    ((*ACID, "lead melody e4 e4 d4 c4"), ["/seq/notes bass e4 e4 d4 c4"]),          # the only synth is the lead
+    ((*PAD, "the organ plays c4 e4 g4"), ["/seq/add triangle1 triangle1 xxx", "/seq/notes triangle1 c4 e4 g4"]),
+    ((*PAD, "melody: e5 d5 c5"), ["/seq/add sine1 sine1 xxx", "/seq/notes sine1 e5 d5 c5"]),   # the higher voice
+])
+def test_notes_with_octaves_for_a_voice_called_by_its_nickname(lines, expected):
+    assert last(*lines) == expected

@@ -275,3 +275,46 @@ def test_a_teachers_and_a_learners_follow_ups(before, phrase, expected):
 
 def test_and_back_to_how_it_was_is_undo():
     assert last(*ACID, "bass up 2 semitones", "and back to how it was")[0] == "/seq/notes bass a1 a1 c2 a1"
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("cut the hats", ["/seq/mute hats 1"]), ("cut the hats, this is a battle cue not a club", ["/seq/mute hats 1"]),
+])
+def test_cutting_a_drum_mutes_its_track(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+def test_cutting_the_bass_is_not_guessed():
+    """'cut the bass' could be its track or its low end: refused."""
+    refused(*ACID, "cut the bass")
+
+
+@pytest.mark.parametrize("phrase", ["Darker tone, please.", "darker tone", "warmer sound"])
+def test_a_tone_word_after_a_comparative_with_no_tone_param_is_the_voice_brightness(phrase):
+    (message,) = last(*PAD, phrase)
+    assert message.startswith("/mod/filter1/cutoff") and float(message.split()[1]) < 2000
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("blend it 50/50", "/mod/distortion1/mix 0.5"), ("mix 30/70", "/mod/distortion1/mix 0.3"),
+])
+def test_a_wet_dry_split_is_the_wet_share(phrase, expected):
+    """'50/50' on a mix was the fraction 1 (fully wet)."""
+    assert last(*ACID, "add a distortion", phrase) == [expected]
+
+
+def test_a_fraction_on_a_time_is_still_a_note_length():
+    assert last(*PAD, "tempo 120", "delay 1/8") == ["/mod/delay1/time 0.25"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("play the bass louder", ["/mod/saw1/gain 0.6"]),
+    ("status of the bass", ["/shell/show saw1"]), ("info on the filter", ["/shell/show acid_filter1"]),
+])
+def test_play_with_a_comparative_and_status_of_a_part(phrase, expected):
+    assert last(*ACID, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["undo that last thing", "take back my last edit"])
+def test_undo_the_last_thing(phrase):
+    assert last(*ACID, "cutoff 900", phrase) == ["/mod/acid_filter1/cutoff 800.0"]

@@ -23,7 +23,8 @@ from .rephrasings import NICKNAMES
 
 @dataclass(frozen=True)
 class Part:
-    kind: str        # chord | letter | note | degree | quality | key | each | span | rate | voice | root | capo | number | word
+    kind: str        # chord | letter | note | stack | degree | quality | key | each | span | rate | voice | root | capo |
+                     # together | release | number | word
     value: object    # chord symbol, note, 'deg:…', (tonic, scale), steps, beats, voice word …
     text: str        # as it stands in the (lower-case) line
     start: int       # where, in the line scanned
@@ -38,9 +39,9 @@ _FRETS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 #: Mode words that make a key without 'in' or 'key' ('f lydian'); 'c major' alone may be a chord.
 _MODES = "|".join(sorted((re.escape(w) for w in SCALE_WORDS if w not in ("major", "minor", "maj", "min")), key=len, reverse=True))
 _ALL_SCALES = "|".join(sorted(map(re.escape, SCALE_WORDS), key=len, reverse=True))
-#: Voices by what musicians call them: the catalogue's sources, the nicknames, instruments a pad stands for.
+#: Voices by what musicians call them: the catalogue's sources and the nicknames (rephrasings.NICKNAMES, the one table).
 VOICES = frozenset(name for name, entry in CATALOGUE.items() if entry.spec.role == "source") | frozenset(NICKNAMES) | \
-    frozenset(VOICE_WORDS) | {"bass", "lead"}
+    {"bass", "lead"}
 _VOICE = r"(?P<voice>(?:" + "|".join(sorted(map(re.escape, VOICES), key=len, reverse=True)) + r")\d*)"
 
 #: The twelve-bar blues, in numerals of the key said.
@@ -69,8 +70,9 @@ _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern))
     ("span", rf"(?:over|across|during) (?:the next )?{_N} {_UNIT}"),
     ("each", r"(?P<per>two|2|four|4) (?:chords )?(?:in a|a|per|each) bar"),
     ("each", rf"{_N} {_UNIT} (?:each|per chord|a chord|apiece)"),
-    ("each", rf"(?:(?:one |a )?chords? )?(?:every|each|per|a) (?:{_N} )?{_UNIT}(?P<half> and a half)?(?: each)?"),
     ("each", rf"(?:each|every chord) (?:for|lasting|holds?(?: for)?) {_N} {_UNIT}"),
+    ("each", rf"(?:one|one chord|a chord) (?:for|in|on) (?:each |every |a |the |one )?{_UNIT}"),   # 'one for bar', 'one in each bar'
+    ("each", rf"(?:(?:one |a )?chords? )?(?:every|each|per|a) (?:{_N} )?{_UNIT}(?P<half> and a half)?(?: each)?"),
     ("each", rf"{_UNIT} each"),
     ("rate", r"(?:in |as |at )?(?P<rate>" + "|".join(sorted(map(re.escape, RATES), key=len, reverse=True)) + ")"),
     ("key", rf"(?:in|key(?: of| is|:)?|(?:the )?key of)(?: the key of)? (?P<tonic>{NOTE})(?P<m>m\b)?(?: (?P<scale>{_ALL_SCALES}))?"
@@ -85,6 +87,9 @@ _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern))
     ("root", rf"(?:on|of|from) (?P<root>{NOTE})(?=$|[\s,])"),
     ("voice", rf"(?:on|for|to|through|as) (?:the |my |that |this |a )?{_VOICE}"),
     ("voice", rf"^(?:make|have|let|give|set) (?:the |my )?{_VOICE}(?=[\s:,])"),
+    ("voice", r"^(?:re)?tune (?:the |my )?(?P<voice>(?!it\b|that\b|this\b)[\w-]+)(?= (?:to|down to|up to|at) )"),   # any name
+    ("together", r"together|at once|as a chord|simultaneously|stacked"),
+    ("release", r"release|let go(?: of)?|stop holding|let (?:it|them) ring out"),
     ("voice", rf"^(?:the |my )?{_VOICE}(?=:| (?:plays?|playing|comps?|comping|strums?|strumming|holds?|loops?|vamps?|notes?|"
               r"line|riff|melody|part)\b)"),
     ("voice", rf"^(?:the |my )?(?!chords\b){_VOICE}(?= {NOTE}-?\d(?=$|[\s,]))"),     # 'bass a1 . c2 .' ('chords c5 g5': power chords)
@@ -157,7 +162,8 @@ def constituent_word(token: str) -> bool:
     """Whether a token can be part of a constituent (a quick look before `scan`, which costs more)."""
     token = token.strip(_PUNCTUATION)
     return (not token or token in PHRASE_WORDS or token.rstrip("0123456789") in VOICES or token.isdigit() or bool(_ROMAN.fullmatch(token))
-            or Chord.parse(token) is not None or bool(re.fullmatch(rf"{NOTE}-?\d|\d+[-–—]\S+|\S+[-–—]\S+|\d+(?:st|nd|rd|th)", token))
+            or Chord.parse(token) is not None or bool(re.fullmatch(rf"{NOTE}-?\d|\d+[-–—]\S+|\S+[-–—]\S+|\d+(?:st|nd|rd|th)|"
+                                                                rf"{NOTE}(?:-?\d)?(?:\+{NOTE}(?:-?\d)?)+", token))
             or bool(_QUALITY.fullmatch(token)))
 
 
@@ -193,7 +199,7 @@ def _value(kind: str, match: re.Match):
         return tonic, scale if groups.get("m") or groups.get("scale") else None
     if kind == "named":
         return BLUES if groups["named"].endswith("blues") else NAMED_PROGRESSIONS[groups["named"]]
-    if kind == "sevenths":
+    if kind in ("sevenths", "together", "release"):
         return True
     if kind == "tonic":
         return groups["tonic"]
@@ -225,6 +231,10 @@ def _words(blank: str, line: str) -> list[Part]:
             continue
         if re.fullmatch(r"[1-7]", token):
             parts.append(Part("degree", "deg:" + token, token, start))
+            index += 1
+            continue
+        if "+" in token and all(re.fullmatch(rf"{NOTE}(?:-?\d)?", n) for n in token.split("+")):
+            parts.append(Part("stack", tuple(token.split("+")), token, start))   # 'c+e+g', 'a3+c4+e4': at once
             index += 1
             continue
         if token in RESTS:

@@ -14,6 +14,7 @@ from . import intents_harmony as ih
 from .chords import Chord, chord_error, moved_chord
 from .errors import LanguageError
 from .harmony_constituents import Part, scan, upper_letters, words_outside
+from .harmony_pitches import PITCH_VERBS, released, stacked, tuned
 from .harmony_tokens import CHORDISH, column_of, words_of
 
 #: Words that only colour a chord line ('dark', 'lofi loop'): left out, said back by the echo.
@@ -48,8 +49,8 @@ KEY_WORDS = frozenset("key scale mode root tonic tonality quantize quantise quan
 
 def read_sentence(text: str, line: str):
     """The intent of a line made of harmony constituents and known words, else None."""
-    if _refused(words_outside(text), text, line):
-        return None                                   # a word no constituent and no lexicon holds
+    if not text.startswith(("tune ", "retune ")) and _refused(words_outside(text), text, line):
+        return None                                   # a word no constituent and no lexicon holds (after 'tune': any name)
     parts = _described(scan(text, line))
     words = [p.text for p in parts if p.kind == "word"]
     if {"chord", "chords"} & set(words):              # 'power chord, A5': a symbol that looks like a note
@@ -59,6 +60,9 @@ def read_sentence(text: str, line: str):
         return None
     colon = text.find(":")                            # '808: a, then f, then c': a list after a label is notes
     labelled = colon >= 0 and not any(p.kind == "key" and p.start < colon for p in parts)   # ('in A: A D E' chords)
+    sounded = stacked(_note_a(parts), line) or tuned(parts, line) or released(parts, line)
+    if sounded is not None or any(p.kind in ("stack", "together", "release") for p in parts):
+        return sounded                                # (those parts mean nothing to the readings below)
     if any(p.kind == "note" or (p.kind == "rest" and p.text != "-") for p in parts) or NOTE_NOUNS & set(words):
         return _note_run(parts, words, labelled, line)
     run = _note_run(parts, words, labelled, line) if labelled else None
@@ -215,7 +219,7 @@ _NAMING = frozenset(("chord", "letter", "degree", "quality", "named"))
 
 
 def _known(word: str) -> bool:
-    return word in FILLER or word in PLAY_VERBS or word in JOINS or word in KEY_WORDS or word in NOTE_NOUNS or \
+    return word in FILLER or word in PLAY_VERBS or word in PITCH_VERBS or word in JOINS or word in KEY_WORDS or word in NOTE_NOUNS or \
         word.endswith("-ish")
 
 

@@ -6,6 +6,7 @@ import re
 
 from . import intents as it
 from .chords import Chord
+from .rephrasings import NICKNAME_KINDS, NICKNAMES
 
 NOTE = r"[a-g](?:#|b|♯|♭)?"
 PRONOUNS = {"it", "that", "this", "them", "those", "the chord", "the chords", "chord", "chords"}
@@ -30,9 +31,8 @@ def words_of(text: str | None, line: str) -> it.Words | None:
                     (it.Word(text, column),))
 
 
-#: What a musician calls a voice in a harmony phrase, the way the language names it ('the 808': the bass).
-VOICE_WORDS = {"808": "bass", "808s": "bass", "bassline": "bass", "tri": "triangle", "keys": "pad", "organ": "pad",
-               "piano": "pad", "rhodes": "pad", "wurli": "pad", "ep": "pad", "strings": "pad"}
+#: Nicknames that stand for a name the language knows ('the 808': the bass); the others are resolved in the patch.
+VOICE_WORDS = {word: meaning for word, meaning in NICKNAMES.items() if meaning not in NICKNAME_KINDS}
 
 
 def column_of(text: str, line: str) -> int:

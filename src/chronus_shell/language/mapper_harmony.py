@@ -342,4 +342,4 @@ def open_voicing(pitches) -> list[int]:
 #: The intents this family maps.
 HANDLERS = {ih.PitchList: voiced(pitch_list), ih.PlayPitch: voiced(play_pitch), ih.PlayChord: voiced(play_chord),
             ih.Progression: voiced(progression), ih.Poly: voiced(poly), ih.SetKey: set_key, ih.ShowKey: show_key,
-            ih.Degrees: voiced(degrees), it.SetNotes: set_notes}
+            ih.Degrees: voiced(degrees), it.SetNotes: voiced(set_notes)}

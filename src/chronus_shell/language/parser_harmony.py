@@ -161,7 +161,7 @@ def _clean(line: str) -> str:
 
 def _single(text: str, line: str):
     for reader in (ask_key, read_key, change_key, move_notes, revoice, arpeggiate, _random, named_chord, inverted_chord, alter_chord,
-                   chord_hits, retime, pedal, _scale_run, _stacked, read_sentence, _play, _tune, _notes, chord_changes, poly):
+                   chord_hits, retime, pedal, _scale_run, read_sentence, _play, _notes, chord_changes, poly):
         intent = reader(text, line)
         if intent is not None:
             return intent
@@ -252,28 +252,6 @@ def _play(text: str, line: str):
     if forced and not re.search(r"\b(?:major|minor|random|new|different|some|nice|big|sad|happy)\b", said):
         raise chord_error(re.sub(r"^(?:an?|the) ", "", said), column_of(said, line))
     return None
-
-
-def _stacked(text: str, line: str):
-    """'play c e g together', 'hold a c e as a chord', 'play c+e+g': notes sounding at once, each
-    above the one before, from the octave of the register."""
-    match = re.fullmatch(rf"(?:play|hold|stack|sound|strike|(?:a |the )?chord:?) (?P<notes>{NOTE}(?:-?\d)?(?:(?:,? (?:and )?|\+){NOTE}(?:-?\d)?)+)"
-                         rf"(?P<together> together| at once| as a chord| simultaneously| stacked)?(?: on (?:the )?(?P<target>[\w-]+))?", text)
-    if not match or not (match.group("together") or "+" in match.group("notes")):
-        return None
-    notes = tuple(n for n in re.split(r",? (?:and )?|\+", match.group("notes")) if n)
-    return ih.PlayChord(words_of(match.group("target"), line), "+".join(notes), column_of(notes[0], line), "stacked")
-
-
-def _tune(text: str, line: str):
-    match = re.fullmatch(rf"(?:tune|retune|pitch|set|put|change|move|bring)(?: the)? (?P<target>[\w-]+(?: [\w-]+)?) "
-                         rf"(?:to|at|down to|up to) (?P<note>{NOTE}(?:-?\d)?)", text)
-    if not match or match.group("target") in ("key", "tempo", "bpm", "cutoff", "resonance"):
-        return None
-    note = match.group("note")
-    if _OCTAVED.fullmatch(note) and text.split()[0] not in ("tune", "retune", "pitch"):
-        return None                                        # 'set the saw to a2': the grammar's
-    return ih.PlayPitch(words_of(match.group("target"), line), note, True, column_of(note, line))
 
 
 # -- notes, degrees, random notes -------------------------------------------------------------

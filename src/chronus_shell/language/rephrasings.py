@@ -33,8 +33,12 @@ _QUALITY_AFTER = re.compile(r"^(\w+)\s+(up|down|more|less|stronger|weaker|faster
 _MORE_WORDS = {"some", "a bit of", "bit of", "a lot of", "lots of", "loads of", "a touch of", "a little"}
 
 #: Nicknames of voices: which source they mean in the patch as it is.
-NICKNAMES = {"pad": "pad", "pads": "pad", "drone": "pad", "chords": "pad", "keys": "pad",
-             "lead": "high", "melody": "high", "beep": "high", "bleep": "high", "sub": "low"}
+NICKNAMES = {"pad": "pad", "pads": "pad", "drone": "pad", "chords": "pad", "keys": "pad", "organ": "pad", "piano": "pad",
+             "rhodes": "pad", "wurli": "pad", "ep": "pad", "strings": "pad",
+             "lead": "high", "melody": "high", "beep": "high", "bleep": "high", "sub": "low",
+             "808": "bass", "808s": "bass", "bassline": "bass", "tri": "triangle"}
+#: The kinds of source a nickname may mean (resolved by `nickname`); the other meanings are names as the language knows them.
+NICKNAME_KINDS = ("pad", "high", "low")
 
 REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:put|bring)\s+(?:the\s+)?(.+?)\s+back(?:\s+in)?$", r"unmute \1"),
@@ -47,8 +51,6 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:distort|dirty up|overdrive|saturate|fuzz)\s+(.+?)(?:\s+up)?$", r"add a distortion to \1"),
     (r"^(bitcrush|crush|foldback|fold|hard clip|clip|tanh)\s+(.+?)$",
      lambda m: f"add a distortion to {m.group(2)}, mode {_MODE_OF.get(m.group(1).lower(), m.group(1))}"),
-    (r"^(filter|reverb|echo)\s+(?:the\s+)?(\w+)$", r"add a \1 to the \2"),
-    (r"^apply\s+(?!(?:the\s+|my\s+)?(?:changes?|edits?|transaction)\b)(.+)$", r"add \1"),
     (r"^(?:delay|echo)\s+(?:time\s+)?(?:on|at|to|every)\s+(.+)$", r"delay time \1"),
     (r"^(?:way\s+)?too much\s+(\w+)$", r"less \1"),
     (r"^(?:put|set|turn|bring|push|crank)\s+(?:the\s+)?(.+?)\s+(all the way|way|fully)\s+(up|down)$", r"\1 \2 \3"),
@@ -112,8 +114,6 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
      r"\1 \2"),
     (r"\bless\s+(bright|loud|dark|dull|fast|slow|wet|dry|big|small|long|short|dirty|clean|wide|deep|buzzy|harsh|"
      r"muddy|squelchy|distorted|gritty)\b", lambda m: _LESS_OF.get(m.group(1).lower(), m.group(0))),
-    (r"^(?!(?:what|how|which|where|who|why|is|are|do|does|can)\b)(?:the\s+)?([a-z0-9_]+(?:\s+[a-z0-9_]+)?)(?:'s|\s+is|\s+are|\s+sounds?|\s+seems?|\s+feels?)\s+(?:(?:a\s+)?(?:bit|little|tad|touch)"
-     r"\s+|(?:kinda|rather|quite|pretty|somewhat|slightly|a\s+little\s+bit)\s+)*([a-z]+)$", r"\1 too \2"),   # a complaint
     (r"^(?:put|set|bring|turn|take)?\s*(.+?)\s+back\s+to\s+(?:the\s+)?(?:default|defaults|normal|factory|start)$", r"reset \1"),
     (r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:the\s+)?(.+?)\s+(?:at|to)\s+(.+)$", r"\2 filter mode \1, cutoff \3"),
     (r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:the\s+)?(.+?)$", r"\2 filter mode \1"),
@@ -377,7 +377,7 @@ def nickname(word: str, model: PatchModel) -> str | None:
     """The source a nickname means now: 'pad' → the voice with a reverb (else the oldest that
     plays no bass), 'lead' → the highest, 'sub' → the lowest; None if no single one."""
     kind = NICKNAMES.get(word.lower())
-    if kind is None:
+    if kind not in NICKNAME_KINDS:
         return None
     sources = [m for m, t in model.modules.items() if t in CATALOGUE and CATALOGUE[t].spec.role == "source"]
     if not sources:
@@ -393,4 +393,4 @@ def nickname(word: str, model: PatchModel) -> str | None:
     return (pitched[-1] if kind == "high" else pitched[0])[1]
 
 
-__all__ = ["rephrasings", "nickname", "cant_hear", "QUALITIES", "NICKNAMES"]
+__all__ = ["rephrasings", "nickname", "cant_hear", "QUALITIES", "NICKNAMES", "NICKNAME_KINDS"]

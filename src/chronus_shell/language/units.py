@@ -186,6 +186,9 @@ def absolute_value(spec: ParamSpec, value: Value) -> float | str:
         if word in _WORD_VALUES:
             return spec.default if word == "default" else (spec.high if word.startswith(("max", "full")) else spec.low)
         return _coerce(spec, value.text, value)
+    split = re.fullmatch(r"(\d+)\s*/\s*(\d+)", value.text) if value.kind == "number" and value.unit is None else None
+    if split and spec.unit == "ratio" and int(split.group(1)) + int(split.group(2)) == 100:
+        return _coerce(spec, int(split.group(1)) / 100, value, typed=True)   # 'mix 50/50', '30/70': a wet/dry split
     if value.kind == "number" and value.unit is None and spec.unit == "ms" and 0 < abs(value.number or 0) < 1:
         seconds = format_number(float(value.number))      # 'release: 0.1' is a live coder's seconds, never 0.1 ms
         raise _error(value, f"{spec.name} is in ms, and {seconds} ms is too short to hear — did you mean {seconds} s? "

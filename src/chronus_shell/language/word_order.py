@@ -18,6 +18,13 @@ _SIDE = r"((?:slightly|a\s+bit|a\s+little|a\s+touch|hard|far|all\s+the\s+way|way
 _EFFECTS = r"(reverb|delay|echo|distortion|filter|lfo)"
 
 _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in (
+    # a complaint: 'the kick is a little quiet', "kick's a bit long" (the part too quiet, too long)
+    (r"^(?!(?:what|how|which|where|who|why|is|are|do|does|can)\b)(?:the\s+)?([a-z0-9_]+(?:\s+[a-z0-9_]+)?)"
+     r"(?:'s|\s+is|\s+are|\s+sounds?|\s+seems?|\s+feels?)\s+(?:(?:a\s+)?(?:bit|little|tad|touch)\s+|"
+     r"(?:kinda|rather|quite|pretty|somewhat|slightly|a\s+little\s+bit)\s+)*([a-z]+)$", r"\1 too \2"),
+    # an effect said as a verb, 'apply' for 'add': 'filter the hats', 'apply some reverb to the bass'
+    (r"^(filter|reverb|echo)\s+(?:the\s+)?(\w+)$", r"add a \1 to the \2"),
+    (r"^apply\s+(?!(?:the\s+|my\s+)?(?:changes?|edits?|transaction)\b)(.+)$", r"add \1"),
     # a side said after the part: 'hats a little to the left side', 'place the triangle slightly to the left'
     (rf"^(?:place|position|put|move|set)\s+(?:the\s+)?(.+?)\s+{_SIDE}$", lambda m: f"pan the {m.group(1)} {m.group(2) or ''}{m.group(3)}"),
     (rf"^(?:the\s+)?(\w+)\s+{_SIDE}$", lambda m: f"pan the {m.group(1)} {m.group(2) or ''}{m.group(3)}"),
@@ -36,6 +43,7 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     # the parts left out by a solo: 'bring the others back', 'the rest back in'
     (r"^(?:bring\s+|put\s+)?(?:the\s+|all\s+the\s+)?(?:others|other\s+parts|rest|everything\s+else)\s+back(?:\s+in)?$", "unsolo"),
     (r"^(?:quit|exit)\s+(?:the\s+)?(\w+)$", r"mute \1"),                 # a learner's 'quit' (quitar): take out
+    (r"^(?:undo|revert|take\s+back)\s+(?:that|the|my)\s+last\s+(?:thing|bit|change|step|one|edit|move)$", "undo"),
     (r"^(?:start|begin)\s+to\s+record(?:ing)?$", "record"), (r"^(?:and\s+)?carry\s+on$", "continue"),
     (r"^(?:start|play|go|run)?\s*(?:it|this|things|everything)?\s*(?:again\s+)?from\s+the\s+(?:beginning|top|start)$", "start"),
     (r"^(?:only|just)\s+(?:the\s+)?(\w+)\s+drum$", r"solo \1"),
@@ -43,6 +51,10 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     (r"^(?:(?:very|more|a\s+bit|much)\s+)?(staccato|pizzicato|detached|legato|sustained)\s+(?:on\s+)?(?:the\s+)?(\w+)$",
      lambda m: f"{'longer' if m.group(1).lower() in ('legato', 'sustained') else 'shorter'} release on the {m.group(2)}"),
     (r"^(?:more\s+)?(legato|staccato)\s+on\s+(?:the\s+)?(\w+)\s*[:,]\s*(.+)$", r"\3 on the \2"),
+    (r"^(brighter|darker|warmer|duller)\s+(?:tone|sound)$", r"\1"),
+    (r"^(?:play|make)\s+(?:the\s+)?(\w+)\s+(?:sound\s+|go\s+)?(louder|quieter|softer|faster|slower|higher|lower|brighter|darker)$",
+     r"\1 \2"),                                                       # 'play the bass louder'
+    (r"^(?:status|info|details|settings)\s+(?:of|on|about|for)\s+(?:the\s+)?(\w+)$", r"show the \1"),      # with no tone param: the voice's brightness
     (r"^(?:fortissimo|forte|ff|fff)$", "louder"), (r"^(?:pianissimo|pp|ppp)$", "quieter"),
     (r"^(lower|raise|less|more|reduce|increase)\s+(?:the\s+)?vibrato$", r"\1 the lfo depth"),
     # tuning in cents: 'a quarter tone sharp', 'by a cent or two'
@@ -82,6 +94,10 @@ def reordered(text: str, model: PatchModel, line: str = "") -> list[tuple[str, s
             new = re.sub(r"\s+", " ", pattern.sub(replacement, text)).strip()
             if new != text:
                 found.append((f"read as '{new}'", new))
+    cut = _CUT.match(text)
+    if cut and model.tracks.get(cut.group(1).lower()) is not None and \
+            CATALOGUE[model.modules.get(model.tracks[cut.group(1).lower()].target, "master")].spec.role == "drum":
+        found.append((f"cut the {cut.group(1)}: mute it", f"mute {cut.group(1)}"))      # a drum cut is its track muted
     more = _more_adjective(text)
     if more:
         found.append(more)
@@ -96,6 +112,7 @@ def _pitched(word: str, model: PatchModel) -> bool:
     return any(word in (m, t, *CATALOGUE[t].spec.aliases) for m, t in sources.items())
 
 
+_CUT = re.compile(r"^cut\s+(?:the\s+)?(\w+)(?:\s+out)?$", re.I)
 _MORE_ADJ = re.compile(r"\bmore\s+([a-z]+)$", re.I)
 
 

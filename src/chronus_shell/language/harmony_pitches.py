@@ -1,0 +1,66 @@
+"""Pitches sounded, let go or set, read from a line's constituents (harmony_constituents) in any order:
+notes at once ('play c e g together', 'hold a, c and e as a chord', 'c+e+g', 'chord: c4+e4+g4'), the
+chord let go ('release the chord') and an oscillator tuned to a note ('tune the saw to e')."""
+from __future__ import annotations
+
+from . import intents as it
+from . import intents_harmony as ih
+from .harmony_constituents import Part
+from .harmony_tokens import column_of, words_of
+
+#: Verbs that tune an oscillator; with the others a note with its octave is the grammar's value ('set the saw to a2').
+_TUNE_VERBS = frozenset(("tune", "retune", "pitch"))
+_SET_VERBS = frozenset(("set", "put", "bring"))
+#: The words these readings add to the harmony lexicon.
+PITCH_VERBS = _TUNE_VERBS | {"stack", "strike"}
+_SOUNDED = ("letter", "note")
+
+
+def stacked(parts: list[Part], line: str):
+    """Notes at once, each above the one before (written octaves kept): said 'together' (or 'at once',
+    'as a chord'), or joined by '+'."""
+    stacks = [p for p in parts if p.kind == "stack"]
+    notes = [p for p in parts if p.kind in _SOUNDED]
+    if any(p.kind not in (*_SOUNDED, "stack", "together", "voice", "word") for p in parts):
+        return None
+    if stacks:
+        if len(stacks) != 1 or notes:
+            return None
+        said = list(stacks[0].value)
+    elif any(p.kind == "together" or p.text in ("stack", "stacked") for p in parts) and len(notes) >= 2:
+        said = [p.text for p in notes]
+    else:
+        return None
+    return ih.PlayChord(_voice(parts, line), "+".join(said), column_of(said[0], line), "stacked")
+
+
+def released(parts: list[Part], line: str):
+    """'release the chord', 'let go of the chords on the pad': the voice's gate closes."""
+    said = [p for p in parts if p.kind == "release"]
+    if len(said) != 1 or not any(p.text in ("chord", "chords") for p in parts) or \
+            any(p.kind not in ("release", "voice", "word") for p in parts):
+        return None
+    return it.Gate(_voice(parts, line), False, None, column_of(said[0].text, line))
+
+
+def tuned(parts: list[Part], line: str):
+    """'tune the saw to e', 'retune it to g2', 'set the bass to e flat': the oscillator's pitch."""
+    verb = parts[0].text.split()[0] if parts and parts[0].kind in ("word", "voice") else ""   # 'tune the saw' is one part
+    notes = [p for p in parts if p.kind in _SOUNDED]
+    if verb not in _TUNE_VERBS | _SET_VERBS or len(notes) != 1 or \
+            any(p.kind not in (*_SOUNDED, "voice", "word") for p in parts):
+        return None
+    note = notes[0]
+    if note.kind == "note" and verb not in _TUNE_VERBS:
+        return None                                   # 'set the saw to a2': a value, the grammar's
+    if not any(p.kind == "word" and p.text in ("to", "at") for p in parts):
+        return None
+    return ih.PlayPitch(_voice(parts, line), note.text, True, column_of(note.text, line))
+
+
+def _voice(parts: list[Part], line: str):
+    voices = [p.value for p in parts if p.kind == "voice"]
+    return words_of(voices[0], line) if len(voices) == 1 else None
+
+
+__all__ = ["stacked", "released", "tuned", "PITCH_VERBS"]
