@@ -133,6 +133,9 @@ def clear(ctx, intent: it.Clear) -> list[Message]:
     what = intent.what
     if what is None or what.text in SCREEN_WORDS:
         return [message("/shell/clear")]
+    if intent.verb == "reset" and what.text in _ALL_WORDS:
+        raise LanguageError("'reset everything' could mean every setting back to its default or every pattern "
+                            "wiped: say 'reset the filter' (a module's settings) or 'clear the sequencer'", what.column)
     if what.text in SEQUENCER_WORDS:
         return [message("/seq/clear")]
     if intent.verb == "clear":
@@ -157,6 +160,10 @@ def clear(ctx, intent: it.Clear) -> list[Message]:
     if not changed:
         raise LanguageError(f"{module_id} is already at its defaults", what.column)
     return [message(f"/mod/{module_id}/{p}", spec.param(p).default) for p in changed]
+
+
+#: What names the whole set: 'reset' of it has two readings (the settings, the patterns).
+_ALL_WORDS = {"everything", "all", "it all", "the lot", "all of it"}
 
 
 def _pitch(note: it.Value) -> float:
