@@ -322,3 +322,15 @@ def test_fading_in_from_nothing_said_drops_it_then_brings_it_back():
 ])
 def test_in_some_bars_after_a_change_that_can_move_is_how_long_it_takes(phrase, expected):
     assert last(*ACID, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("Crescendo over four bars.", ["/ramp/triangle1/gain 0.6 16"]), ("diminuendo over 2 bars", ["/ramp/triangle1/gain 0.4 8"]),
+])
+def test_a_dynamic_marking_alone_over_some_bars_is_the_voice_in_focus(phrase, expected):
+    assert last("add a sine at 440 hz", "add a triangle at 220 hz", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["saw1 freq up 10 hz", "raise the bass pitch by 20 cents", "freq of the saw down 5 hz"])
+def test_a_step_finer_than_a_semitone_on_a_voice_that_plays_notes_is_refused_not_lost(phrase):
+    assert "plays notes" in refused(*ACID, phrase)

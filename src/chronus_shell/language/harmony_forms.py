@@ -4,6 +4,11 @@ from __future__ import annotations
 #: The harmony forms docs/commands.md shows: (form, examples, lines typed before the examples).
 HARMONY_FORMS = (
     ("notes <notes without octave, . rest> [on <voice>]", ("notes a c e g", "bass notes a c . e", "notes e f# g a on the saw"), ()),
+    ("<voice>[:] <notes with octaves, . ~ or rest for a rest> (a rhythm written apart is kept; a rest silences its step)",
+     ("bass: a1 ~ c2 ~", "bass notes a1 rest c2 e2"), ("play x.xX.x.x on the saw",)),
+    ("play <notes> together / <note>+<note>+… / stack <notes> / release the chord",
+     ("play c e g together", "c+e+g", "release the chord"), ()),
+    ("capo <n> with chords (the chords its shapes sound)", ("capo 2, play G", "capo 3: C Am F G"), ()),
     ("tune <oscillator> to <note> / play <note>", ("tune the saw to e", "tune it to e flat", "play f sharp"), ()),
     ("play <chord> chord [on <voice>] / play <chord symbol>", ("play an A minor chord", "play a C major 7 chord",
      "play am7", "play c/e", "strum an e flat major chord"), ()),

@@ -340,9 +340,12 @@ def _transposed_notes(ctx, module_id: str, spec: ParamSpec, new: float, column: 
     if not old or not new:
         return []
     semitones = 12 * math.log2(new / old)
-    if abs(semitones - round(semitones)) > 1e-6:
-        return []                                     # cents: the oscillator alone moves
     voice = set(ctx.model.voice_of(module_id)) | {module_id}
+    if abs(semitones - round(semitones)) > 1e-6:
+        if any(t.target in voice and t.notes for t in ctx.model.tracks.values()):   # its notes set the pitch again
+            raise LanguageError(f"{module_id} plays notes, which set its pitch at every step: move them by semitones "
+                                f"or octaves ('up 2 semitones'), or tune finer with detune (cents)", column)
+        return []                                     # a drone: the oscillator alone moves
     moved = []
     for name, track in ctx.model.tracks.items():
         if track.target in voice and track.notes:

@@ -144,7 +144,7 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
             said = (f"{adverb.group('adv').lower()}: over {DEFAULT_BARS} bars (say 'over 8 bars' for another length)",)
     line = re.sub(r"\s+", " ", line).strip()
     line = _SWELL_IN.sub(r"fade \g<what> in", _SWELL.sub(r"\1", line))
-    line = _DYNAMICS.sub(lambda m: f"{m.group('what')} {DYNAMICS[m.group(1).lower()]}", line)
+    line = _DYNAMICS.sub(lambda m: f"{m.group('what') or ''} {DYNAMICS[m.group(1).lower()]}".strip(), line)
     fade = _fade(line)
     if fade is None and beats is None and start is None:
         return None
@@ -249,8 +249,8 @@ _TEMPO_WORDS = re.compile(r"^(poco rit|poco accel|accelerando|accel|stringendo|r
                           r"allargando)\.?(?=[\s:]|$)(?:\s*:\s*broaden)?", re.I)
 DYNAMICS = {"crescendo": "louder", "cresc": "louder", "decrescendo": "quieter", "diminuendo": "quieter",
             "dim": "quieter", "decresc": "quieter"}
-_DYNAMICS = re.compile(r"^(crescendo|cresc|decrescendo|diminuendo|dim|decresc)\.?\s+(?:on\s+|in\s+|for\s+)?(?P<what>.+)$",
-                       re.I)
+_DYNAMICS = re.compile(r"^(crescendo|cresc|decrescendo|diminuendo|dim|decresc)\.?(?:\s+(?:on\s+|in\s+|for\s+)?(?P<what>.+))?$",
+                       re.I)                      # no 'what': the voice in focus
 _SWELL = re.compile(r"\bswell\s+(up|down)\b", re.I)
 _SWELL_IN = re.compile(r"^(?:swell|bring|ease|float)\s+(?P<what>.+?)\s+in$", re.I)     # "swell the pad in": a fade in
 _STOP_ON_ONE = re.compile(r"^(?:stop|hush|end it|cut it|stop it|stop everything)\s+(?:on|at)\s+the\s+one$", re.I)

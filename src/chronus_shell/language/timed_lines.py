@@ -27,8 +27,11 @@ DOC_FORMS = (
      ["cutoff ramps up to 3k over 4 bars", "tempo: 128 -> 140 over 8 bars", "automate the resonance from 0.2 to 0.8 over 2 bars",
       "exponentially close the filter to 300 over 8 bars"]),
     ("slowly/gradually <change> (over 4 bars, said in the echo)", ["slowly close the filter", "gradually open the filter"]),
-    ("fade out/in <voice or track> [over <n> bars] (default 4 bars)",
+    ("fade out/in <voice or track> [over <n> bars] (default 4 bars; a part its track plays fades in only 'from nothing')",
      ["fade out the saw over 4 bars", "fade in the saw", "fade the saw to 20% over 2 bars", "fade out"]),
+    ("<change> in <n> bars/beats — after a change that can move: how long it takes; said first, with 'time' or "
+     "after drop/mute/stop: when", ["cutoff to 800 in 4 beats", "fade out the saw in 8 bars", "mute the hats in 2 bars",
+                                    "cutoff to 700 in 2 bars' time"]),
     ("speed up/slow down to <bpm> over <n> bars (a tempo ramp)",
      ["speed up to 140 over 16 bars", "slow down to 90 over 8 bars", "ritardando to 100 over 2 bars"]),
     ("mute/drop <track> for <n> bars (it comes back by itself)",
