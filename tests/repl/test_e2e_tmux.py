@@ -126,7 +126,7 @@ def shell_pid(terminal: TmuxShell) -> int:
     """The python process of the shell (the pane may run it under `env`/`sh`)."""
     for pid in descendants(terminal.pid):
         try:
-            if b"chronus_shell.cli" in Path(f"/proc/{pid}/cmdline").read_bytes():
+            if b"chronus_shell.cli" in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0"):
                 return pid
         except OSError:
             pass
@@ -325,3 +325,44 @@ def test_no_popups_for_screen_readers(chronus_home):
         terminal.wait_for("resonance  ratio 0–0.95  now 0.5")     # Tab lists, with the range
         terminal.keys("C-u", "C-d")
         terminal.wait_dead()
+
+
+def _errors_of(terminal: TmuxShell, path: Path) -> list[str]:
+    terminal.close()
+    return [line for line in path.read_text(errors="replace").splitlines() if line.strip()]
+
+
+def test_a_closed_terminal_window_ends_the_shell_quietly(chronus_home, tmp_path):
+    """Closing the window (SIGHUP to the whole group): everything stops, and stderr gets no
+    traceback (no resource tracker relaunched, no termios error on the dead terminal)."""
+    errors = tmp_path / "stderr.txt"
+    with terminal_of(chronus_home, extra=f"2>{errors}") as terminal:
+        started(terminal)
+        terminal.enter("add a saw at 110 hz")
+        terminal.enter("start")
+        terminal.wait_for("▶ playing")
+        run = Run(terminal)
+        terminal.tmux("new-window", "-d", "sleep 30")              # the server outlives the window
+        terminal.tmux("kill-window", "-t", "chronus:0")
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and (still_alive(run.processes) or shm_blocks_of(run.pid)):
+            time.sleep(0.1)
+        run.assert_all_gone(chronus_home)
+        assert len(_errors_of(terminal, errors)) <= 1, errors.read_text()
+
+
+def test_a_killed_shell_leaves_no_warning_behind(chronus_home, tmp_path):
+    """After kill -9 the children remove the blocks; nothing else (a resource tracker) tries too."""
+    errors = tmp_path / "stderr.txt"
+    with terminal_of(chronus_home, extra=f"2>{errors}") as terminal:
+        started(terminal)
+        terminal.enter("add a saw at 110 hz")
+        terminal.wait_for("♩ 120")
+        run = Run(terminal)
+        os.kill(run.pid, 9)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and (still_alive(run.processes) or shm_blocks_of(run.pid)):
+            time.sleep(0.1)
+        run.assert_all_gone(chronus_home)
+        time.sleep(0.5)
+        assert "resource_tracker" not in errors.read_text(errors="replace")
