@@ -44,3 +44,12 @@ def test_the_global_modules_option_reaches_render(tmp_path):
     done = chronus("--modules", str(folder), "render", str(script), "-o", "b.wav", home=home, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "b.wav").is_file()
+
+
+def test_a_raw_message_the_engine_refuses_names_its_line(tmp_path):
+    """As an English line's error does: `2.chr: line 5: pattern 'x(3,8', position 2…`."""
+    script = tmp_path / "2.chr"
+    script.write_text("add a saw at 110 hz\n# a comment\nstart\nwait 1 bar\n/seq/add kick saw1 x(3,8\n")
+    done = chronus("render", str(script), "-o", "out.wav", home=tmp_path / "home", cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"chronus render: {script}: line 5: pattern 'x(3,8', position 2"), done.stderr

@@ -126,7 +126,7 @@ def shell_pid(terminal: TmuxShell) -> int:
     """The python process of the shell (the pane may run it under `env`/`sh`)."""
     for pid in descendants(terminal.pid):
         try:
-            if b"chronus_shell.cli" in Path(f"/proc/{pid}/cmdline").read_bytes():
+            if b"chronus_shell.cli" in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0"):
                 return pid
         except OSError:
             pass
@@ -147,6 +147,13 @@ class Run:
         self.blocks = shm_blocks_of(self.pid)
         assert len(self.processes) >= 4, self.processes      # shell, output, slots A and B (+ spares)
         assert self.blocks, "the engine's shared-memory blocks are not where the check looks"
+
+    def wait_all_gone(self, home: Path, timeout: float = 10) -> None:
+        """Give the children time to see the shell gone and clean up, then check."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and (still_alive(self.processes) or shm_blocks_of(self.pid)):
+            time.sleep(0.1)
+        self.assert_all_gone(home)
 
     def assert_all_gone(self, home: Path) -> None:
         time.sleep(0.2)
@@ -287,18 +294,20 @@ def test_ctrl_c_cancels_then_asks_then_quits(shell, chronus_home):
     run.assert_all_gone(chronus_home)
 
 
-def test_a_killed_shell_leaves_no_process_and_no_shared_memory(shell, chronus_home):
+def test_a_killed_shell_leaves_no_process_and_no_shared_memory(chronus_home, tmp_path):
     """kill -9 (a crash of the shell): its children see the pipes close, exit, and remove the
-    shell's shared-memory blocks once it is gone, not at the next start."""
-    started(shell)
-    shell.enter("add a saw at 110 hz")
-    shell.wait_for("♩ 120")
-    run = Run(shell)
-    os.kill(run.pid, 9)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and (still_alive(run.processes) or shm_blocks_of(run.pid)):
-        time.sleep(0.1)
-    run.assert_all_gone(chronus_home)
+    shell's shared-memory blocks once it is gone, not at the next start; nothing else (a resource
+    tracker) tries to remove them too and warns."""
+    errors = tmp_path / "stderr.txt"
+    with terminal_of(chronus_home, extra=f"2>{errors}") as terminal:
+        started(terminal)
+        terminal.enter("add a saw at 110 hz")
+        terminal.wait_for("♩ 120")
+        run = Run(terminal)
+        os.kill(run.pid, 9)
+        run.wait_all_gone(chronus_home)
+        time.sleep(0.5)
+        assert "resource_tracker" not in errors.read_text(errors="replace")
 
 
 def test_the_no_device_notice_is_one_line_at_start(chronus_home):
@@ -325,3 +334,21 @@ def test_no_popups_for_screen_readers(chronus_home):
         terminal.wait_for("resonance  ratio 0–0.95  now 0.5")     # Tab lists, with the range
         terminal.keys("C-u", "C-d")
         terminal.wait_dead()
+
+
+def test_a_closed_terminal_window_ends_the_shell_quietly(chronus_home, tmp_path):
+    """Closing the window (SIGHUP to the whole group): everything stops, and stderr gets no
+    traceback (no resource tracker relaunched, no termios error on the dead terminal)."""
+    errors = tmp_path / "stderr.txt"
+    with terminal_of(chronus_home, extra=f"2>{errors}") as terminal:
+        started(terminal)
+        terminal.enter("add a saw at 110 hz")
+        terminal.enter("start")
+        terminal.wait_for("▶ playing")
+        run = Run(terminal)
+        terminal.tmux("new-window", "-d", "sleep 30")              # the server outlives the window
+        terminal.tmux("kill-window", "-t", "chronus:0")
+        run.wait_all_gone(chronus_home)
+        lines = [line for line in errors.read_text(errors="replace").splitlines() if line.strip()]
+        assert len(lines) <= 1, errors.read_text()
+

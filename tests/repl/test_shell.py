@@ -39,9 +39,9 @@ class Transcript:
         return self.last_status
 
 
-def run_shell(keys: str):
+def run_shell(keys: str, engine=None):
     """Type `keys` into a real PromptSession and run the shell until it ends."""
-    translator, engine, stream = Translator(), Transcript(), io.StringIO()
+    translator, engine, stream = Translator(), engine or Transcript(), io.StringIO()
 
     async def main():
         with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
@@ -223,3 +223,37 @@ def test_help_keeps_the_optional_parts_in_brackets():
 def test_help_on_a_param_shows_its_value_on_each_live_module():
     _, _, out = run_shell("add acid filter at 800hz\rhelp cutoff\r\x04")
     assert "acid_filter1 800" in out
+
+
+class SessionTranscript(Transcript):
+    """A transcript that loads sessions as the engine does: the saved patch's messages come back."""
+
+    async def send(self, messages):
+        from chronus_shell.session import load_session, state_to_messages
+
+        replies = await super().send(messages)
+        for message in messages:
+            if message.address == "/session/load":
+                restored = state_to_messages(load_session(str(message.args[0])))
+                replies.append(Reply(f"loaded {message.args[0]}", messages=tuple(restored)))
+        return replies
+
+
+def test_undo_and_redo_of_a_session_load_say_one_line():
+    from chronus_shell.engine.engine import Engine
+    from chronus_shell.session import save_session
+
+    saved = Translator()
+    lines = ("add a saw at 110 hz", "add acid filter at 800hz", "play x.x. on hats", "add a distortion")
+    messages = [m for line in lines for m in saved.translate(line)]
+    engine = Engine(48000, 256)
+    for message in messages:
+        engine.schedule(message)
+    engine.render(256)
+    save_session("mytrack", engine.patch_state())
+    _, _, out = run_shell("load session mytrack now\rundo\rredo\rtempo 130\rundo\r\x04", SessionTranscript())
+    assert [line for line in out.splitlines() if "/patch/" in line] == []
+    changes = [line for line in out.splitlines() if line.startswith(("undid", "redid"))]
+    assert len(changes) == 2 and changes[0].startswith("undid: load session mytrack now (")
+    assert changes[1].startswith("redid: load session mytrack now (")
+    assert "→ /seq/bpm 120.0" in out                            # a small undo still shows its message

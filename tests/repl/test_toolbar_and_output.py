@@ -145,3 +145,22 @@ def test_help_on_a_typo_suggests():
 ])
 def test_list_topics(translator, what, expected):
     assert expected in Output(color=False).render(*list_renderables(what, translator.model))
+
+
+def test_a_loaded_pattern_lists_as_written():
+    """A session comes back as the engine keeps it (notes in Hz): `what's playing` still reads
+    as the musician wrote it (a1 c2, a chord c3+e3), with how the track plays."""
+    from chronus_shell.engine.engine import Engine
+    from chronus_shell.language import Translator
+    from chronus_shell.protocol.message import Message
+    from chronus_shell.session import state_to_messages
+
+    engine = Engine(48000, 256)
+    for address, args in [("/patch/create", ("bass", "saw")), ("/seq/add", ("bass", "bass", "x.x.")),
+                          ("/seq/notes", ("bass", "a1", "c2", "c3+e3", ".", 100.0)), ("/seq/speed", ("bass", 2.0))]:
+        engine.schedule(Message(address, args))
+    engine.render(256)
+    translator = Translator()
+    translator.observe(state_to_messages(engine.patch_state()))
+    table = Output(color=False).render(*list_renderables("tracks", translator.model))
+    assert "a1 c2 c3+e3 . 100" in table and "speed 2" in table

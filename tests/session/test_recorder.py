@@ -1,4 +1,5 @@
 """The recorder: real WAV files checked sample by sample, a real SIGKILL, a real full disk."""
+import json
 import signal
 import struct
 import subprocess
@@ -9,6 +10,7 @@ import numpy as np
 import pytest
 import soundfile as sf
 
+from chronus_shell.session.paths import data_dir
 from chronus_shell.session.recorder import Recorder, repair_interrupted_recordings, repair_wav, write_wav
 
 RATE = 48000
@@ -172,3 +174,29 @@ def test_a_rendered_wav_depends_on_its_samples_alone(tmp_path):
     assert first == (tmp_path / "b.wav").read_bytes() and b"PEAK" not in first
     data, rate = sf.read(tmp_path / "a.wav", dtype="float32")
     assert rate == RATE and np.array_equal(data, audio)
+
+
+def _record_in_another_process(path):
+    """Another shell recording `path`; returns once more than a second is on disk."""
+    child = subprocess.Popen([sys.executable, "-c", CHILD, str(path)], stdout=subprocess.PIPE, text=True)
+    for line in child.stdout:
+        if int(line) > RATE:
+            break
+    return child
+
+
+def test_a_second_shell_leaves_a_live_recording_alone(tmp_path):
+    """Shell A records; shell B starting meanwhile neither repairs A's file nor unlists it; once A
+    is killed, the next start repairs it."""
+    path = tmp_path / "racetest.wav"
+    child = _record_in_another_process(path)
+    try:
+        assert repair_interrupted_recordings() == []
+        assert str(path.resolve()) in json.loads((data_dir() / "recordings-in-progress.json").read_text())
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        child.stdout.close()
+    reports = repair_interrupted_recordings()
+    assert reports in ([], [f"repaired {path} from an interrupted recording ({sf.info(path).frames} frames)"])
+    assert json.loads((data_dir() / "recordings-in-progress.json").read_text()) == []

@@ -1,6 +1,7 @@
 """`chronus render SCRIPT -o OUT.wav`: the script offline, as fast as possible, bit-identical."""
 from __future__ import annotations
 
+import bisect
 import sys
 from pathlib import Path
 
@@ -37,10 +38,11 @@ def render_command(args) -> int:
         return fail("render", f"{script}: {err}")
     compile_if_needed(lambda line: print(line, file=sys.stderr))   # warm: kernels load at first use
     saves = _outside_the_engine(events, args.samplerate)
+    scheduled = _Scheduled(events)
     try:
-        audio = _render(events, seconds, args, saves)
+        audio = _render(scheduled, seconds, args, saves)
     except EngineError as err:
-        return fail("render", f"{script}: {err}")
+        return fail("render", f"{script}: {_line_of(args.script, scheduled.refused)}{err}")
     try:
         write_wav(output, audio, args.samplerate)
     except OSError as err:
@@ -49,6 +51,37 @@ def render_command(args) -> int:
     return 0
 
 
+
+
+class _Scheduled:
+    """The events as the render takes them, counted, so the one the engine refuses is known."""
+
+    def __init__(self, events: list):
+        self.events, self.taken, self.done = events, 0, False
+
+    def __iter__(self):
+        for event in self.events:
+            self.taken += 1
+            yield event
+        self.done = True
+
+    @property
+    def refused(self) -> int | None:
+        """The index of the event being scheduled when the engine refused, None once all were."""
+        return None if self.done or not self.taken else self.taken - 1
+
+
+def _line_of(script: str, index: int | None) -> str:
+    """'line 4: ' for the script line that made event `index` (the first line whose part of the
+    script yields that many events), as English lines' errors say it; '' when unknown (stdin)."""
+    if index is None or script == "-":
+        return ""
+    from ..language.script import load_script, read_script
+
+    lines = read_script(Path(script)).splitlines()
+    count = bisect.bisect_left(range(1, len(lines) + 1), index + 1,
+                               key=lambda n: len(load_script("\n".join(lines[:n]) + "\n")))
+    return f"line {count + 1}: "
 
 
 def _outside_the_engine(events, sample_rate: int) -> list:

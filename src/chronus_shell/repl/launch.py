@@ -4,6 +4,7 @@ background thread — its child processes boot while the language, the prompt an
 (`chronus` → first prompt); the shell awaits the start just before its banner."""
 from __future__ import annotations
 
+import signal
 import sys
 import threading
 from concurrent.futures import Future
@@ -25,6 +26,7 @@ def start_engine(args) -> Starting | None:
     """Start the engine in the background; None without a terminal (the shell starts nothing)."""
     if not sys.stdin.isatty():
         return None
+    _tracker_outlives_the_terminal()
     compile_if_needed(print)             # the first run after an install: said, then compiled here
     try:
         supervisor = _make_supervisor(args)
@@ -40,6 +42,21 @@ def start_engine(args) -> Starting | None:
 
     threading.Thread(target=start, name="chronus-engine-start", daemon=True).start()
     return Starting(supervisor, started)
+
+
+def _tracker_outlives_the_terminal() -> None:
+    """Start Python's resource tracker (it follows multiprocessing's semaphores) with SIGHUP
+    ignored, which it keeps across exec: a closed window would otherwise kill it with the shell's
+    group, and its relaunch while the shell stops warns on stderr. It still ends with the shell."""
+    if not hasattr(signal, "SIGHUP"):            # Windows: no SIGHUP, no tracker process
+        return
+    from multiprocessing import resource_tracker
+
+    previous = signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        signal.signal(signal.SIGHUP, previous)
 
 
 def _make_supervisor(args):

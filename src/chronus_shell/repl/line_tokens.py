@@ -65,12 +65,14 @@ def is_filler(word: str) -> bool:
     return word.lower() in filler_words()
 
 
+NOTE_LETTERS = ("c", "c#", "d", "d#", "e", "f", "f#", "g", "g#", "a", "a#", "b")
+
+
 @lru_cache(maxsize=1)
 def note_names() -> tuple[str, ...]:
     """Note names for completion, octaves 1–6, sharps spelled with '#'."""
-    letters = ("c", "c#", "d", "d#", "e", "f", "f#", "g", "g#", "a", "a#", "b")
-    return tuple(f"{letter}{octave}" for octave in range(1, 7) for letter in letters)
+    return tuple(f"{letter}{octave}" for octave in range(1, 7) for letter in NOTE_LETTERS)
 
 
-__all__ = ["Word", "split_words", "keyword_of", "keyword_terminals", "is_filler", "note_names",
+__all__ = ["Word", "split_words", "keyword_of", "keyword_terminals", "is_filler", "note_names", "NOTE_LETTERS",
            "NUMBER_WITH_UNIT", "NOTE", "PATTERN", "PATH", "NAME_INTRODUCERS"]

@@ -32,6 +32,7 @@ PROMPT = "chronus› "
 CONTINUATION = "      … "  # pasted lines line up under the first
 TOOLBAR_REFRESH_S = 0.25
 QUIT_AFTER_INTERRUPTS = 3
+UNDO_SHOWN = 4              # an undo of more messages is said in one line
 ERROR_LOG = "errors.log"
 
 
@@ -62,9 +63,45 @@ def make_prompt_session(translator, engine: EngineLink | None, vi: bool = False,
     )
 
 
-def _is_undo(line: str) -> bool:
+def _undo_verb(line: str) -> str | None:
+    """'UNDO' or 'REDO' for a line that undoes or redoes, else None."""
     words = [w for w in line.split() if not is_filler(w)]
-    return bool(words) and keyword_of(words[0]) in ("UNDO", "REDO")
+    verb = keyword_of(words[0]) if words else None
+    return verb if verb in ("UNDO", "REDO") else None
+
+
+class StepLabels:
+    """The line that made each undo step (a step is the list the translator keeps), so undoing a
+    large one — a session load — says one line: `undid: load session mytrack now (23 changes)`."""
+
+    def __init__(self, translator):
+        self.translator = translator
+        self.labels: dict[int, tuple[list, str]] = {}    # id(step) → (step, line): the step kept alive
+
+    def _stack(self, verb: str | None) -> list:
+        return self.translator.redo_stack if verb == "REDO" else self.translator.undo_stack
+
+    def _top(self, verb: str | None) -> list | None:
+        stack = self._stack(verb)
+        return stack[-1] if stack else None
+
+    def before(self, verb: str | None) -> tuple[list | None, str | None]:
+        """The step the line will take (its top of stack) and the line that made it."""
+        top = self._top(verb)
+        self.depth = len(self._stack(verb))
+        return top, self.labels.get(id(top), (None, None))[1]
+
+    def one_step_taken(self, verb: str) -> bool:
+        """The undo or redo took one step (not `undo 3 times`): its label names all it did."""
+        return self.depth - len(self._stack(verb)) == 1
+
+    def after(self, verb: str | None, top: list | None, line: str, label: str | None) -> None:
+        """Label the step the line left on top: a new one by the line, a moved one by its maker."""
+        moved = self._top("REDO" if verb == "UNDO" else None)
+        if moved is not None and moved is not top:
+            self.labels[id(moved)] = (moved, label if verb else line)
+        kept = {id(step) for step in (*self.translator.undo_stack, *self.translator.redo_stack)}
+        self.labels = {key: value for key, value in self.labels.items() if key in kept}
 
 
 class Shell:
@@ -78,6 +115,7 @@ class Shell:
         self.running = True
         self.interrupts = 0
         self.modules = modules                  # LiveModules: `reload <module>`
+        self.steps = StepLabels(translator)
 
     async def run(self, typed_ahead: list[str] = ()) -> None:
         """Run the lines typed before the prompt was up, then prompt until quit, Ctrl-D or a third
@@ -121,6 +159,22 @@ class Shell:
 
     async def execute(self, line: str, on_screen: bool = True) -> None:
         """Translate one line and act on its messages; `on_screen` says the caret can point up."""
+        verb = _undo_verb(line)
+        top, label = self.steps.before(verb)
+        try:
+            await self._execute(line, on_screen, label)
+        finally:
+            self.steps.after(verb, top, line, label)
+
+    def _say_undone(self, verb: str, messages: list[Message], label: str | None) -> None:
+        """Undo says what it undid: its messages, or for a large step one line naming it."""
+        if len(messages) <= UNDO_SHOWN:
+            self.output.echo(messages)
+            return
+        done = "undid" if verb == "UNDO" else "redid"
+        self.output.info(f"{done}: {label} ({len(messages)} changes)" if label else f"{done} {len(messages)} changes")
+
+    async def _execute(self, line: str, on_screen: bool, label: str | None) -> None:
         try:
             messages = self.translator.translate(line)
         except LanguageError as err:
@@ -135,8 +189,9 @@ class Shell:
                 return
         for understood in self.translator.understood:
             self.output.understood(understood)  # "→ brighter: acid_filter1 cutoff 800 → 1000 Hz"
-        if messages and not self.verbose and _is_undo(line):
-            self.output.echo(messages)          # undo says what it undid
+        verb = _undo_verb(line)
+        if messages and not self.verbose and verb:
+            self._say_undone(verb, messages, label if self.steps.one_step_taken(verb) else None)
         pending: list[Message] = []
         for index, message in enumerate(messages):
             if message.address.startswith("/shell/") or message.address == "/engine/status":

@@ -38,9 +38,13 @@ def keys_kept_in_cooked_mode():
     they mean what they mean at the prompt. The terminal's settings are restored on the way out."""
     try:
         import termios
+    except ImportError:                         # Windows
+        yield
+        return
+    try:
         fd = sys.stdin.fileno()
         saved = termios.tcgetattr(fd)
-    except (ImportError, OSError, ValueError, AttributeError):   # Windows, or not a terminal
+    except (OSError, ValueError, AttributeError, termios.error):   # not a terminal
         yield
         return
     changed = [list(part) if isinstance(part, list) else part for part in saved]
@@ -50,7 +54,7 @@ def keys_kept_in_cooked_mode():
     try:
         yield
     finally:
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError, termios.error):      # a closed window has no terminal
             termios.tcsetattr(fd, termios.TCSANOW, saved)
 
 

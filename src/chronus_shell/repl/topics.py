@@ -3,10 +3,13 @@ the live patch. Module tables come from catalogue_table (the same ones `chronus 
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rich.table import Table
 from rich.text import Text
 
 from ..engine.catalogue import specs
+from ..engine.notes import note_to_hz
 from ..engine.params import did_you_mean, format_number
 from ..language.command_forms import command_forms
 from ..language.param_words import SEQ_PARAMS
@@ -15,7 +18,7 @@ from ..language.timed_lines import DOC_FORMS as TIME_FORMS, HELP_TOPICS as TIME_
 from .catalogue_table import module_table
 from ..session.snapshot import list_sessions
 from .completer import LIST_TOPICS, param_meta
-from .line_tokens import keyword_of
+from .line_tokens import NOTE_LETTERS, keyword_of
 
 
 class TopicError(ValueError):
@@ -162,8 +165,26 @@ def _tracks_table(model) -> Table:
         table.add_column(column)
     for name, track in model.tracks.items():
         plays = ", ".join(f"{k} {v:g}" if not isinstance(v, bool) else k for k, v in track.style.items())
-        table.add_row(name, track.target, track.pattern, " ".join(map(str, track.notes)), plays)
+        table.add_row(name, track.target, track.pattern, " ".join(map(_as_written, track.notes)), plays)
     return table
+
+
+def _as_written(step) -> str:
+    """A step of /seq/notes as a musician writes it: a loaded session or an autosave brings notes
+    back as the engine keeps them (Hz, chords 'Hz+Hz'); a note's exact Hz reads as its name."""
+    if isinstance(step, str) and "+" in step:
+        return "+".join(_as_written(part) for part in step.split("+"))
+    try:
+        hz = float(step)
+    except (TypeError, ValueError):
+        return str(step)
+    return _note_of_hz().get(hz, str(step))
+
+
+@lru_cache(maxsize=1)
+def _note_of_hz() -> dict[float, str]:
+    return {note_to_hz(name): name for name in (f"{letter}{octave}" for octave in range(-1, 10)
+                                                for letter in NOTE_LETTERS)}
 
 
 def _key_text(model) -> str:

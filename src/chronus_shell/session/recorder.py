@@ -13,7 +13,9 @@ system's reason (disk full, quota, size limit). libsndfile's PEAK chunk is left 
 the clock, and a render and a live recording of one script must be the same bytes.
 
 While a file is being recorded its path is listed in `recordings-in-progress.json` in the data
-dir; `repair_interrupted_recordings()` at the next start repairs whatever a crash left there.
+dir, and the recorder holds an OS lock on `recording-<hash of the path>.lock` next to it;
+`repair_interrupted_recordings()` at the next start repairs the files whose lock nobody holds
+(what a crash left there) and leaves another running shell's recordings alone.
 
 An existing file is never overwritten unless `overwrite=True`: the recorder picks the next free
 name instead (`take1.wav` → `take1-2.wav`, `take1-3.wav`, …) and reports it in `.path`.
@@ -21,6 +23,7 @@ name instead (`take1.wav` → `take1-2.wav`, `take1-3.wav`, …) and reports it 
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import queue
@@ -32,6 +35,7 @@ from pathlib import Path
 import numpy as np
 import soundfile as sf
 
+from .autosave import FileLock
 from .paths import SessionError, data_dir
 from .snapshot import write_json_atomic
 
@@ -95,6 +99,7 @@ class Recorder:
         self._fd: int | None = None
         self._wav: sf.SoundFile | None = None
         self._thread: threading.Thread | None = None
+        self._owner: FileLock | None = None
         try:
             _make_folder(self.path.parent)
             self._fd = self._create(overwrite)
@@ -103,6 +108,8 @@ class Recorder:
             self.error = f"cannot record to {self.path}: {_reason(err, self.path)}"
             self._close_file()
             return
+        self._owner = _owner_lock(self.path)
+        self._owner.acquire()
         _mark_in_progress(self.path, True)
         self._thread = threading.Thread(target=self._write_loop, name="chronus-recorder", daemon=True)
         self._thread.start()
@@ -140,6 +147,8 @@ class Recorder:
         if self._fd is not None:
             _mark_in_progress(self.path, False)
         self._close_file()
+        if self._owner is not None:
+            self._owner.release()
 
     def _close_file(self) -> None:
         """Finish the header (libsndfile's close) and close the descriptor."""
@@ -257,11 +266,21 @@ def _mark_in_progress(path: Path, recording: bool) -> None:
             pass
 
 
+def _owner_lock(path: Path) -> FileLock:
+    """The lock the recorder of `path` holds while it writes: free once that process is gone."""
+    digest = hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:16]
+    return FileLock(data_dir() / f"recording-{digest}.lock")
+
+
 def repair_interrupted_recordings() -> list[str]:
-    """Repair the WAVs a crashed run was still writing; one line per file for the user."""
+    """Repair the WAVs a crashed run was still writing; one line per file for the user. A file
+    whose recorder still runs (another shell's, its lock held) is neither touched nor unlisted."""
     report = []
     for name in _read_in_progress():
         path = Path(name)
+        owner = _owner_lock(path)
+        if not owner.acquire():
+            continue
         try:
             frames = repair_wav(path)
             if frames is not None:
@@ -269,6 +288,7 @@ def repair_interrupted_recordings() -> list[str]:
         except (OSError, ValueError) as err:
             report.append(f"cannot repair {path}: {_reason(err, path)}")
         _mark_in_progress(path, False)
+        owner.release()
     return report
 
 

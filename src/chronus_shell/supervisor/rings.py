@@ -59,9 +59,9 @@ class SharedBlock:
     def __init__(self, name: str, nbytes: int | None = None):
         self.owner = nbytes is not None
         if self.owner:
-            self.shm = shared_memory.SharedMemory(name=name, create=True, size=nbytes)
+            self.shm = _untracked(shared_memory.SharedMemory, name=name, create=True, size=nbytes)
         else:
-            self.shm = _attach(name)
+            self.shm = _untracked(shared_memory.SharedMemory, name=name)
         self.name = name
 
     def view(self, dtype, shape, offset: int = 0) -> np.ndarray:
@@ -74,20 +74,22 @@ class SharedBlock:
             pass  # a view is still alive; the OS releases the mapping at exit
         if self.owner:
             try:
-                self.shm.unlink()
+                _untracked(self.shm.unlink)
             except FileNotFoundError:
                 pass
 
 
-def _attach(name: str) -> shared_memory.SharedMemory:
-    """Open an existing block without registering it: Python < 3.13 would otherwise let the
-    shared resource tracker forget (or double-unlink) the creator's block when a child exits."""
-    register = resource_tracker.register
-    resource_tracker.register = lambda *args: None
+def _untracked(call, **kwargs):
+    """Create, open or unlink a block without Python's resource tracker (`track=False` from 3.13 on):
+    the supervisor owns the blocks' lifetime (unlinked on stop, by the children after a kill -9,
+    by the next start after a crash). A tracker as second owner double-unlinks after a kill -9, and
+    one killed with the terminal (SIGHUP) is relaunched only to fail on every unlink."""
+    register, unregister = resource_tracker.register, resource_tracker.unregister
+    resource_tracker.register = resource_tracker.unregister = lambda *args: None
     try:
-        return shared_memory.SharedMemory(name=name)
+        return call(**kwargs)
     finally:
-        resource_tracker.register = register
+        resource_tracker.register, resource_tracker.unregister = register, unregister
 
 
 class Control:
