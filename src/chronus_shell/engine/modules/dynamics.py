@@ -53,7 +53,7 @@ class Master(Module):
         "master", "master",
         (
             number("gain", "dB", 0, -60, 6, "master level", ("volume", "level", "vol")),
-            choice("limiter", ("on", "off"), "on", "brick-wall limiter at the output"),
+            choice("limiter", ("on", "off"), "on", "zero-latency limiter: soft knee, never above −0.3 dBFS"),
         ),
         "the output bus: gain and limiter (always present)", ("output", "main", "out"),
     )
