@@ -292,11 +292,21 @@ def finite(samples):
 
 
 @njit(cache=True)
-def master_out(left, right, gain_db, limiter_on, ceiling, release_coef, state, out):
-    """The stereo master bus in one pass: gain (dB per sample), a brick-wall limiter linked across
+def master_out(left, right, gain_db, limiter_on, ceiling, knee, coefs, state, out):
+    """The stereo master bus in one pass: gain (dB per sample), a zero-latency limiter linked across
     the channels (one envelope from the louder), clip to ±1; out is (n, 2). A mono bus passes the
-    same array as left and right and gets L = R = the mono bus's samples."""
-    env = state[0]
+    same array as left and right and gets L = R = the mono bus's samples.
+
+    The limiter: two peak envelopes — fast (coefs[0] attack, coefs[1] release) for transients,
+    slow (coefs[2] attack, coefs[3] release) that holds the gain through a sustained loud note
+    (program-dependent release) — bring the louder side's envelope down to the ceiling; a soft
+    knee then bends every sample above `knee` toward the ceiling (knee + w·u/√(1+u²), w = ceiling
+    − knee, u = over/w: continuous in value and slope, never reaching it), catching what the
+    non-instant attack lets through without flat runs. No lookahead, so no added latency. Below
+    the knee with the envelopes under the ceiling, a sample passes unchanged."""
+    fast, slow = state[0], state[1]
+    attack, fast_release, slow_attack, slow_release = coefs[0], coefs[1], coefs[2], coefs[3]
+    width = ceiling - knee
     last, gain = np.nan, 1.0
     for i in range(left.shape[0]):
         if gain_db[i] != last:
@@ -306,13 +316,28 @@ def master_out(left, right, gain_db, limiter_on, ceiling, release_coef, state, o
         y_r = right[i] * gain
         if limiter_on:
             level = max(abs(y_l), abs(y_r))
-            env = level if level > env else release_coef * env + (1.0 - release_coef) * level
+            fast = (attack if level > fast else fast_release) * (fast - level) + level
+            slow = (slow_attack if level > slow else slow_release) * (slow - level) + level
+            env = max(fast, slow)
             if env > ceiling:
                 y_l *= ceiling / env
                 y_r *= ceiling / env
+            y_l = _soft_knee(y_l, knee, width)
+            y_r = _soft_knee(y_r, knee, width)
         out[i, 0] = min(1.0, max(-1.0, y_l))
         out[i, 1] = min(1.0, max(-1.0, y_r))
-    state[0] = env
+    state[0], state[1] = fast, slow
+
+
+@njit(cache=True, inline="always")
+def _soft_knee(y, knee, width):
+    """y unchanged up to ±knee, then bent toward ±(knee + width) with slope 1 at the knee."""
+    magnitude = abs(y)
+    if magnitude <= knee:
+        return y
+    u = min((magnitude - knee) / width, 1e6)
+    bent = knee + width * u / np.sqrt(1.0 + u * u)
+    return bent if y > 0.0 else -bent
 
 
 def warmup() -> None:
@@ -333,4 +358,4 @@ def warmup() -> None:
         lfo(shape, 0.0, ones, ones, out, 48000.0, out)
     finite(out)
     for bus in (np.zeros((n, 2)), np.zeros((n, 2), dtype=np.float32)):
-        master_out(np.zeros(n), np.zeros(n), np.zeros(n), True, 0.9, 0.99, np.zeros(1), bus)
+        master_out(np.zeros(n), np.zeros(n), np.zeros(n), True, 0.9, 0.7, np.full(4, 0.99), np.zeros(2), bus)

@@ -19,7 +19,8 @@ from chronus_shell.session.snapshot import state_to_messages
 from .signals import SR, make
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
-# sha256 of each example's float32 render by the mono engine (main at 692a034), `seconds` long
+# sha256 of each example's float32 render by the mono engine (main at 692a034; re-taken for the soft-knee
+# limiter of session 15, which changes every example that reaches the ceiling), `seconds` long
 MONO_REFERENCES = json.loads((Path(__file__).with_name("mono_references.json")).read_text())
 
 

@@ -7,7 +7,9 @@ from ..params import ModuleSpec, choice, number
 from .base import Module, kernels
 
 CEILING = 10 ** (-0.3 / 20)  # limiter ceiling, −0.3 dBFS
-LIMITER_RELEASE_MS = 80.0
+KNEE = 10 ** (-1.3 / 20)  # the limiter's soft knee starts 1 dB under the ceiling
+# time constants (ms) of the limiter's envelopes: fast attack, fast release, slow attack, slow release
+LIMITER_TIMES_MS = (0.3, 50.0, 10.0, 1000.0)
 
 
 class Distortion(Module):
@@ -51,15 +53,15 @@ class Master(Module):
         "master", "master",
         (
             number("gain", "dB", 0, -60, 6, "master level", ("volume", "level", "vol")),
-            choice("limiter", ("on", "off"), "on", "brick-wall limiter at the output"),
+            choice("limiter", ("on", "off"), "on", "zero-latency limiter: soft knee, never above −0.3 dBFS"),
         ),
         "the output bus: gain and limiter (always present)", ("output", "main", "out"),
     )
 
     def __init__(self, sample_rate: int):
         super().__init__(sample_rate)
-        self.state = np.zeros(1)
-        self.release = float(np.exp(-1.0 / (LIMITER_RELEASE_MS * 1e-3 * sample_rate)))
+        self.state = np.zeros(2)
+        self.coefs = np.exp(-1.0 / (np.array(LIMITER_TIMES_MS) * 1e-3 * sample_rate))
 
     CHANNELS = 2
 
@@ -75,5 +77,5 @@ class Master(Module):
         if gain is None:
             gain = self.params(n, modulation)["gain"] if modulation else self.param_block("gain", n)
         left, right = (audio_in, audio_in) if audio_in.ndim == 1 else (audio_in[0], audio_in[1])
-        kernels.master_out(left, right, gain, self.targets["limiter"] == "on", CEILING, self.release, self.state,
-                           out)
+        kernels.master_out(left, right, gain, self.targets["limiter"] == "on", CEILING, KNEE, self.coefs,
+                           self.state, out)
