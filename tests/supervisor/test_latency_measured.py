@@ -24,8 +24,9 @@ def test_the_measured_latency_is_the_documented_one_and_the_status_shows_it():
         measured = list(supervisor.latencies_ms)
         status = supervisor.status()
     assert len(measured) == 61
-    # on average half a block after a callback; each within the block it arrived in
+    # on average half a block after a callback; each within the block it arrived in, or one block
+    # sooner when it arrived between a callback and the slot beginning the next block
     assert abs(statistics.median(measured) - formula_ms(config)) < block_ms / 2, (statistics.median(measured), formula_ms(config))
-    assert formula_ms(config) - block_ms / 2 - 1 <= min(measured) and max(measured) <= formula_ms(config) + block_ms / 2 + 5
+    assert formula_ms(config) - block_ms - 1 <= min(measured) and max(measured) <= formula_ms(config) + block_ms / 2 + 5
     assert abs(before_any - formula_ms(config)) < block_ms  # before any command: what one sent now would take
     assert status["latency_ms"] == round(statistics.median(measured[-32:]), 1)

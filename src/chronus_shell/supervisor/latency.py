@@ -15,9 +15,9 @@ from .rings import DEVICE_LATENCY_US, PLAYED_NS, READ_BLOCK
 
 
 def margin_blocks(config) -> int:
-    """Blocks between what the slots may have rendered and the first stamp: the block being
-    rendered right now, plus the early margin rounded up to whole blocks."""
-    return 1 + math.ceil(config.early_margin_ms * 1e-3 * config.sample_rate / config.block_size)
+    """Blocks between the first block no slot has begun and the stamp: the early margin rounded up
+    to whole blocks (0 by default: the slots wait for a command being stamped, supervisor.py)."""
+    return math.ceil(config.early_margin_ms * 1e-3 * config.sample_rate / config.block_size)
 
 
 def ahead_blocks(config) -> int:
@@ -27,8 +27,8 @@ def ahead_blocks(config) -> int:
 
 def formula_ms(config, device_latency_ms: float = 0.0) -> float:
     """docs/tuning.md, on average: (ahead + margin blocks + ½) × block + the device's latency.
-    The stamp is ahead + margin blocks after the block the device takes next, which comes on
-    average half a block after the command arrives."""
+    The first block no slot has begun is `ahead` after the block the device takes next (which comes
+    on average half a block after the command arrives); the stamp is the margin after that."""
     block_ms = 1000.0 * config.block_size / config.sample_rate
     return (ahead_blocks(config) + margin_blocks(config) + 0.5) * block_ms + device_latency_ms
 

@@ -102,16 +102,20 @@ def shell_priority(output_priority: int) -> int:
 
 
 @contextlib.contextmanager
-def briefly(output_priority: int):
+def briefly(output_priority: int, as_role: str | None = None):
     """The calling thread real-time below the slots while a command goes from arrival to the last
     pipe write (on a busy machine an ordinary thread preempted there stamps late, or reaches one slot
-    after the stamp); back to what it was after. Nothing without the right."""
-    if not shell_priority(output_priority):
+    after the stamp); back to what it was after. Nothing without the right. `as_role` "active": at
+    the active slot's priority, for the few tens of µs a command is stamped and written to the slots'
+    pipes — a slot woken by the first write would otherwise preempt the shell on its core, while every
+    slot about to begin a block waits for that stamping to end (supervisor.py)."""
+    priority = shell_priority(output_priority) if as_role is None else output_priority - ROLE_BELOW_OUTPUT[as_role]
+    if priority <= 0 or not sys.platform.startswith("linux"):
         yield
         return
     try:
         before = (os.sched_getscheduler(0), os.sched_getparam(0), os.getpriority(os.PRIO_PROCESS, 0))
-        os.sched_setscheduler(0, os.SCHED_FIFO | os.SCHED_RESET_ON_FORK, os.sched_param(shell_priority(output_priority)))
+        os.sched_setscheduler(0, os.SCHED_FIFO | os.SCHED_RESET_ON_FORK, os.sched_param(priority))
     except OSError:
         yield
         return

@@ -34,6 +34,7 @@ WATCHDOG_KILLS = 11   # times both slots stalled and were killed      (output's 
 PLAYED_NS = 12        # perf_counter_ns when the device took block READ_BLOCK - 1 (output)
 DEVICE_LATENCY_US = 13  # the device's own output latency, µs          (output)
 RT_PRIORITY = 14      # SCHED_FIFO priority of the device callback; 0: not real-time (output)
+STAMP_HOLD = 15       # 1 while the shell stamps a command and writes it to the slots' pipes (shell)
 CONTROL_WORDS = 16
 
 # per-slot header words (int64)
@@ -44,6 +45,7 @@ CPU_NS = 3            # wall time spent rendering (a module that sleeps counts) 
 MARK_SINCE = 4        # monotonic ns a user-module call started; 0 outside one   (slot: faults.py)
 SKIPPED = 5           # blocks dropped because the output had already passed them (slot)
 PROCESS_CPU_NS = 6    # CPU time of the whole process, every thread   (slot)
+STARTED = 7           # blocks begun: WRITTEN + 1 from the last look at the pipe before a render (slot)
 MARK_TEXT = 8         # words 8–15: the id of the module in that call, utf-8     (slot: faults.py)
 MARK_BYTES = 64
 SLOT_WORDS = 16

@@ -25,7 +25,8 @@ from .faults import SLOW_SHARE, ModuleMarker, end_own_group, lead_own_group, lim
 from .samples import attach_sample
 from . import realtime
 from .rings import (
-    ACTIVE_SLOT, CPU_NS, LATE_COMMANDS, PROCESS_CPU_NS, READ_BLOCK, RT_PRIORITY, SKIPPED, SLOT_PID, WRITTEN,
+    ACTIVE_SLOT, CPU_NS, LATE_COMMANDS, PROCESS_CPU_NS, READ_BLOCK, RT_PRIORITY, SKIPPED, SLOT_PID, STAMP_HOLD,
+    STARTED, WRITTEN,
     Control, Ring,
     leave_signals_to_the_shell, raise_priority, release_blocks_of_a_dead_shell,
 )
@@ -35,6 +36,9 @@ RESYNC_BEHIND_S = 0.1  # further behind the output than this: the active drops t
 # it (a slow module). Less is caught up by rendering faster than real time (a short preemption; a
 # standby just made from a snapshot the shell sent late, on a busy machine)
 SLOW_REPORT_S = 1.0       # at most one "this module is slow" report per this many seconds
+HOLD_WAIT_BLOCKS = 0.25   # the longest a slot waits for a command being stamped (a stalled shell: the
+# command is then late in this slot, counted, and the standby re-synced: failover.py)
+HOLD_POLL_S = 20e-6
 
 
 def slot_main(conn, control_name: str) -> None:
@@ -139,6 +143,7 @@ class SlotLoop:
         self.conn, self.control, self.ring, self.timeline = conn, control, ring, timeline
         self.ahead, self.max_catchup = ahead, max_catchup
         self.block_seconds = timeline.block_size / timeline.sample_rate
+        self.hold_wait_s = HOLD_WAIT_BLOCKS * self.block_seconds
         self.swaps = ModuleSwaps()  # hot-reloaded user modules, switched at a stamped block
         self.shell_gone = False     # the pipe closed without a stop: the shell crashed
         self.marker = marker
@@ -159,7 +164,7 @@ class SlotLoop:
             self.role.follow()  # real-time scheduling as active, one step below as standby
             rendered = 0
             while rendered < self.max_catchup and self._behind():
-                if rendered and not self._handle_commands():  # one stamped for the next block is in time
+                if not self._begin_block():
                     return
                 self._render_one()
                 rendered += 1
@@ -169,6 +174,17 @@ class SlotLoop:
 
     def _behind(self) -> bool:
         return self.ring.header[WRITTEN] < self.control.words[READ_BLOCK] + self.ahead
+
+    def _begin_block(self) -> bool:
+        """Commit to the next block, then take what is in the pipe: a command the shell is stamping
+        right now (STAMP_HOLD) may be for this very block, so its few microseconds are waited for.
+        The shell stamps at the first block no slot has begun (supervisor.py): with this order, either
+        it sees this block begun and stamps the next, or its command is in the pipe before the render."""
+        self.ring.header[STARTED] = self.ring.header[WRITTEN] + 1
+        give_up = time.perf_counter() + self.hold_wait_s
+        while self.control.words[STAMP_HOLD] and time.perf_counter() < give_up:
+            time.sleep(HOLD_POLL_S)
+        return self._handle_commands()
 
     def _render_one(self) -> None:
         started = time.perf_counter_ns()

@@ -3,12 +3,15 @@
 Slots A and B render the same Timeline from the same stamped messages into their own rings; the
 output process plays the active ring and switches to the other at the same block index when the
 active one starves. Every message is validated here first (against `plan`, a Timeline that is
-never rendered), then stamped with a sample far enough ahead that both slots apply it at exactly
-that sample: lockstep never breaks, and a real-time run equals the offline render.
+never rendered), then stamped at the first block neither slot has begun, so both apply it at exactly
+that sample: lockstep never breaks, and a real-time run equals the offline render. The slots publish
+the block they begin (STARTED) before they read their pipe, and wait while the shell holds
+STAMP_HOLD (from reading STARTED to the last pipe write): so the stamp needs no block of margin.
 """
 from __future__ import annotations
 
 import atexit
+import contextlib
 import multiprocessing
 import os
 import pickle
@@ -30,7 +33,8 @@ from .failover import START_TIMEOUT_S, Failover
 from .recording import RECORD_SECONDS, RecordTap
 from .samples import SampleError, SampleShelf, names_a_sample
 from .rings import (
-    CHANNELS, LEVEL_MILLI, LOST_BLOCKS, READ_BLOCK, RT_PRIORITY, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO, Control, Ring,
+    CHANNELS, LEVEL_MILLI, LOST_BLOCKS, READ_BLOCK, RT_PRIORITY, STAMP_HOLD, STARTED, WRITTEN, XRUNS_JACK,
+    XRUNS_PORTAUDIO, Control, Ring,
     remove_stale_blocks, shm_name,
 )
 from .restore import Restore
@@ -75,6 +79,7 @@ class Supervisor(Failover, Restore):
         self.threads_seen: dict[int, tuple[int, float, float]] = {}  # ring → (process CPU ns, when, percent)
         self._started = False
         self._last_stamp = 0
+        self._last_now = 0   # the last "now" stamp: commands sent one after the other apply in that order
         self.user_modules: dict[str, tuple[str, str, str]] = {}  # name → (name, source, path), accepted
         self.spare_target = SPARES
         self._skips_seen, self._skipped_at = [0, 0], 0.0
@@ -142,11 +147,12 @@ class Supervisor(Failover, Restore):
             self.user_modules[name] = (name, source, str(path))
             if name in CATALOGUE:  # the shell's spec of the new version: what the slots will drop
                 self.plan._live_shape.drop_vanished_modulation(name, CATALOGUE[name].spec)
-            at = self.earliest_stamp()
-            self._log(("user_module", name, source, str(path), at))
-            for slot in self.slots:
-                if slot is not None:
-                    slot.send(("user_module", name, source, str(path), at))
+            with self._stamping():
+                at = self._last_now = self.earliest_stamp()
+                self._log(("user_module", name, source, str(path), at))
+                for slot in self.slots:
+                    if slot is not None:
+                        slot.send(("user_module", name, source, str(path), at))
             for spare in self.spares:
                 spare.send(("user_module", name, source, str(path), None))
 
@@ -222,8 +228,22 @@ class Supervisor(Failover, Restore):
         return int(self.control.words[READ_BLOCK])
 
     def earliest_stamp(self) -> int:
-        """The first sample both slots are sure not to have rendered when a message arrives."""
-        return (self.play_block + self.ahead + self.margin_blocks) * self.config.block_size
+        """The first sample of the first block no slot has begun and the output has not passed (plus
+        the early margin): where a command stamped under `_stamping` reaches both slots in time."""
+        begun = max(max(int(ring.header[WRITTEN]), int(ring.header[STARTED])) for ring in self.rings)
+        block = max(begun, self.play_block) + self.margin_blocks
+        return max(block * self.config.block_size, self._last_now)
+
+    @contextlib.contextmanager
+    def _stamping(self):
+        """From reading where the slots are to the last pipe write of a command: a slot about to
+        begin a block waits for it (slot.py), so the command is in its pipe before that block."""
+        with self._lock, realtime.briefly(int(self.control.words[RT_PRIORITY]), as_role="active"):
+            self.control.words[STAMP_HOLD] = 1
+            try:
+                yield
+            finally:
+                self.control.words[STAMP_HOLD] = 0
 
     def sample_at(self, unix_seconds: float) -> int:
         """The sample that plays at wall time `unix_seconds` (for OSC timetags)."""
@@ -257,16 +277,17 @@ class Supervisor(Failover, Restore):
         return Outcome(said) if said else None   # said, not refused (OSC senders get no /error)
 
     def _fan_out(self, msg: Message, at: int | None) -> int:
-        earliest = self.earliest_stamp()
-        stamp = earliest if at is None else max(int(at), earliest)
+        with self._stamping():
+            earliest = self._last_now = self.earliest_stamp()
+            stamp = earliest if at is None else max(int(at), earliest)
+            self._log(("msg", stamp, msg))
+            for slot in self.slots:
+                if slot is not None:
+                    slot.send(("msg", stamp, msg))
         cfg = self.config
         heard = latency.audible_ms(self.control.words, stamp, cfg.block_size, cfg.sample_rate, self._entered_ns)
         if at is None and heard is not None:  # a timetagged command plays when asked, not "now"
             self.latencies_ms.append(heard)
-        self._log(("msg", stamp, msg))
-        for slot in self.slots:
-            if slot is not None:
-                slot.send(("msg", stamp, msg))
         self._last_stamp = max(self._last_stamp, stamp)
         return stamp
 

@@ -33,7 +33,7 @@ from ...engine.engine import Engine
 from ...engine.user_modules.loading import ModuleLoadError, load_module_source, spec_to_data
 from ...engine.user_modules.install import register_user_module
 from ...protocol.message import Message
-from .worker_meters import CompileClock, limit_memory, own_seconds, rss_bytes
+from .worker_meters import CompileClock, OwnTime, limit_memory, rss_bytes
 
 HEARTBEAT_S = 0.2
 WARMUP_BLOCKS = 4
@@ -207,15 +207,15 @@ class Validation:
     def _wrap(self, module) -> None:
         """Instance-level wrappers: time and check `process`, attribute errors to the right method."""
         process, note_on, note_off = module.process, module.note_on, module.note_off
-        validation = self
+        validation, own = self, OwnTime()
 
         def checked_process(audio_in, params):
             before = audio_in.copy()
             validation.where = "process()"
             compiling = validation.clock.seconds()
-            started = own_seconds()  # a busy machine's wait for a CPU is not the module's cost
+            own.start()  # a busy machine's wait for a CPU is not the module's cost
             out = process(audio_in, params)
-            elapsed = own_seconds() - started
+            elapsed = own.stop()
             # numba compiling on a first call is not the module's real-time cost (the slots load
             # the machine code from numba's cache, which this compile has just written)
             validation.process_seconds += max(0.0, elapsed - (validation.clock.seconds() - compiling))

@@ -60,10 +60,20 @@ def waited_s(pid: int | None = None) -> float:
         return 0.0
 
 
-def own_seconds() -> float:
-    """A clock that stops while the calling thread waits for a CPU: what a piece of code costs when
-    it runs (computing or sleeping), whatever else the machine runs meanwhile."""
-    return time.perf_counter() - waited_s()
+class OwnTime:
+    """What a call costs when it runs (computing or sleeping), whatever else the machine runs: its
+    wall time less the time the thread waited for a CPU, never less than the thread's CPU time. The
+    schedstat reads stay outside the timed span (on a loaded machine reading /proc takes a while)
+    and a wait counted whole at an edge is bounded by the CPU time: measured inside the span and
+    unbounded, a 0.15 ms call of bitwarp read as 0.6–2 ms on average under load, or below zero."""
+
+    def start(self) -> None:
+        self.waited = waited_s()
+        self.cpu, self.wall = time.thread_time(), time.perf_counter()
+
+    def stop(self) -> float:
+        wall, cpu = time.perf_counter() - self.wall, time.thread_time() - self.cpu
+        return min(wall, max(cpu, wall - (waited_s() - self.waited)))
 
 
 class CompileClock:
