@@ -253,14 +253,17 @@ def _explicit_voice(kinds, v, params, st, ring, history, audio, sample_rate, out
     dec, sustain = _stage_samples(params[DECAY, 0], sample_rate), params[SUSTAIN, 0]
     stage, level, pos, start = int(st[10]), st[11], int(st[12]), st[13]
     s1, s2, s3, s4, env = st[4], st[5], st[6], st[7], st[8]     # the ladder's and the note's state in registers
-    freq = detune = env_decay = fc_was = res = drive = -1.0    # the numbers of the last sample: what
-    inc = step = big_g = c1 = c2 = c3 = c4 = inv = pre = 0.0    # follows from them is computed once
+    freq = detune = env_decay = fc_was = res = drive = np.nan  # the numbers of the last sample: what
+    inc = ratio = step = big_g = c1 = c2 = c3 = c4 = inv = pre = 0.0    # follows from them is computed once
     for i in range(n):
         x = audio[i]
         if shape >= 0:
             if params[FREQ, i] != freq or params[DETUNE, i] != detune:
-                freq, detune = params[FREQ, i], params[DETUNE, i]
-                inc = _inc(freq, detune, sample_rate)
+                if params[DETUNE, i] != detune:
+                    detune = params[DETUNE, i]
+                    ratio = np.exp2(detune / 1200.0)
+                freq = params[FREQ, i]
+                inc = min(freq * ratio / sample_rate, 0.49)     # _inc's numbers, its exp2 once per detune
             y, phase = _oscillator_sample(shape, phase, clock, ring, history, inc, params[WIDTH, i], floor)
             x = y * params[GAIN, i]
             clock += 1

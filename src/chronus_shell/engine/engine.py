@@ -179,8 +179,10 @@ class Engine:
             outputs[module_id] = self._render_module(module_id, inputs, modulators, outputs, silence)
         bus = Bus(total)
         for src in plan.master_inputs:
-            bus.add(self._fed(src, "master", outputs) if self._ramps else outputs[src], self._pan_of(src), True)
-        self.modules["master"].mix_down(bus.master(), out, _modulation(plan.master_modulators, outputs))
+            bus.add(self._fed(src, "master", outputs) if self._ramps else outputs[src],
+                    self._pan_of(src) if self._pans else None, True)
+        self.modules["master"].mix_down(bus.master(), out, _modulation(plan.master_modulators, outputs)
+                                        if plan.master_modulators else NO_MODULATION)
         if self.poly.fading_out:
             self._order = None                   # notes a voice lost room for may have faded out
         if plan.panned and any(self.modules[m].current["pan"] == self.modules[m].targets["pan"] == 0.0

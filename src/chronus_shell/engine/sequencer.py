@@ -149,11 +149,13 @@ class Sequencer:
             self.next_step += 1
         if self.later:
             self._play_later(end, start, events)
-        for target, (sample, _) in sorted(self.offs.items()):
-            if sample < end:
-                events.append((sample, target, False, None, 0.0))
-                del self.offs[target]
-        events.sort(key=lambda e: (e[0], e[2], e[1]))  # a total order: window cuts never show
+        if self.offs:
+            for target, (sample, _) in sorted(self.offs.items()):
+                if sample < end:
+                    events.append((sample, target, False, None, 0.0))
+                    del self.offs[target]
+        if len(events) > 1:
+            events.sort(key=lambda e: (e[0], e[2], e[1]))  # a total order: window cuts never show
         return events
 
     def _fire(self, step: int, onset: int, events: list[NoteEvent]) -> None:

@@ -1,2 +1,4 @@
 """The JACK dummy server fixture, shared with the supervisor tests."""
-from supervisor.conftest import jack_server  # noqa: F401
+from supervisor import conftest as supervisor_conftest
+
+jack_server = supervisor_conftest.jack_server
