@@ -1,6 +1,6 @@
 """Failover loss over many kills of the active slot, idle and loaded, on JACK dummy.
 
-bench_supervisor.py's failover run (the four-voice patch, the active slot killed at different
+bench_failover.py's failover run (the four-voice patch, the active slot killed at different
 phases of the block, each kill once a spare is ready) under each load: "loaded" is the loaded
 tests' busy machine plus the sandbox pool validating a module the whole time. A failover must lose
 nothing; the figures say how many blocks each load lost, in how many kills, and how long the
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from live_rig import ROOT, Machine, arguments, jack_dummy, load, write
 
-from bench_supervisor import bench_failover  # noqa: E402
+from bench_failover import bench_failover  # noqa: E402
 
 from chronus_shell.supervisor import Config  # noqa: E402
 
@@ -28,8 +28,8 @@ def table(result: dict) -> str:
             continue
         switch, rearm = r["kill_to_switch_ms"], r["kill_to_spare_ready_ms"]
         lines.append(f"{kind:7} {r['failovers']:>5} {r['lost_blocks']:>5} {len(r['crashes_that_lost']):>11} "
-                     f"{switch.get('median', '-'):>11}/{switch.get('max', '-'):<11} "
-                     f"{rearm.get('median', '-'):>8}/{rearm.get('max', '-'):<9} "
+                     f"{switch.get('p50', '-'):>11}/{switch.get('max', '-'):<11} "
+                     f"{rearm.get('p50', '-'):>8}/{rearm.get('max', '-'):<9} "
                      f"{r['xruns']['portaudio']:>6}/{r['xruns']['jack']:<6} {r['load_average_before']:>8} {r['steal_percent']:>7}")
     lines.append(f"reference: the block period {result['block_ms']:.2f} ms")
     return "\n".join(lines)

@@ -21,10 +21,10 @@ import threading
 import time
 
 from live_rig import (
-    LOADS, ROOT, Machine, arguments, counters, delta, jack_dummy, lift_admission_guard, load, percentiles, send_all, write,
+    LOADS, ROOT, Machine, armed, arguments, counters, delta, jack_dummy, lift_admission_guard, load, percentiles, send_all,
+    wait_until, write,
 )
 
-from bench_supervisor import _armed, _wait  # noqa: E402
 from bench_voices import voice, voice_hz  # noqa: E402
 
 from chronus_shell.supervisor import Config, Supervisor  # noqa: E402
@@ -87,7 +87,7 @@ def measure(supervisor: Supervisor, kind: str, seconds: float, pairs: int) -> di
         time.sleep(1.0)
         for _ in range(pairs):
             for name, standby in (("with standby", True), ("standby stopped", False)):
-                _wait(lambda: _armed(supervisor), 15.0, 0.01)
+                wait_until(lambda: armed(supervisor), 15.0, 0.01)
                 supervisor._check_stalls = (lambda: None) if not standby else check_stalls
                 rows[name].append(window(supervisor, seconds, standby))
                 supervisor._check_stalls = check_stalls

@@ -1,5 +1,6 @@
-"""What the real-time benchmarks share: a JACK dummy server of their own, the busy machine of the
-loaded tests, the machine's state (load average, CPU time stolen by the hypervisor) and p50/p99/max.
+"""What the real-time benchmarks share: a JACK dummy server of their own (or the null backend), the
+busy machine of the loaded tests, the machine's state (load average, CPU time stolen by the
+hypervisor), a bare child process as a reference, and p50/p99/max.
 
 Run them under `flock /tmp/chronus-rt.lock` on a shared machine so two never overlap.
 """
@@ -8,8 +9,10 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import multiprocessing
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -63,6 +66,36 @@ def jack_dummy(period: int = 256, rate: int = 48000):
             server.kill()
             server.wait(10)
         log_path.unlink(missing_ok=True)
+
+
+def device_arguments(doc: str) -> argparse.ArgumentParser:
+    """A benchmark's command line: its docstring's first line, and which device (`device`)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--backend", choices=("auto", "jack", "null"), default="auto",
+                        help="JACK dummy (auto: when jackd is installed) or the clock-paced null backend")
+    return parser
+
+
+@contextlib.contextmanager
+def device(choice: str, period: int = 256):
+    """--backend auto|jack|null → (the backend for Config, a description): a JACK dummy server of
+    this process's own when jackd is installed (auto) or asked for (jack), else the null backend."""
+    if choice == "null" or (choice == "auto" and shutil.which("jackd") is None):
+        yield "null", "null (clock-paced)" + ("" if choice == "null" else "; jackd is not installed")
+        return
+    with jack_dummy(period):
+        yield "sounddevice", f"JACK dummy 48 kHz / {period} (started by this benchmark)"
+
+
+def setting(config: Config, description: str) -> dict:
+    """What a live measurement ran on (its JSON's first keys), printed as one line."""
+    result = {"device": description, "backend": config.backend, "sample_rate": config.sample_rate,
+              "block_size": config.block_size, "block_ms": round(1000 * config.block_seconds, 3),
+              "start_method": config.start_method, "cpus": os.cpu_count()}
+    print(f"device: {description}; {config.sample_rate} Hz, {config.block_size}-sample blocks "
+          f"({result['block_ms']:.2f} ms), start method {config.start_method}, {os.cpu_count()} CPUs, "
+          f"load {os.getloadavg()[0]:.2f}", flush=True)
+    return result
 
 
 def jack_xruns(log_path: Path) -> dict:
@@ -143,6 +176,71 @@ def percentiles(values, digits: int = 3) -> dict:
     at = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))]  # noqa: E731
     return {"count": len(ordered), "p50": round(at(0.5), digits), "p99": round(at(0.99), digits),
             "p999": round(at(0.999), digits), "max": round(ordered[-1], digits)}
+
+
+def figure_rows(rows) -> str:
+    """(measure, percentiles(), unit, ratio of the p50 to its reference or None) rows as a table."""
+    lines = [f"{'measure':<36}{'p50':>9}{'p99':>9}{'max':>9}  {'unit':<7}{'ratio p50':>10}"]
+    for name, fig, unit, ratio in rows:
+        if not fig.get("count"):
+            lines.append(f"{name:<36}{'—':>9}")
+            continue
+        tail = "" if ratio is None else f"{ratio:>10.2f}"
+        lines.append(f"{name:<36}{fig['p50']:>9.2f}{fig['p99']:>9.2f}{fig['max']:>9.2f}  {unit:<7}{tail}")
+    return "\n".join(lines)
+
+
+def ratio(fig: dict, reference: float | None) -> float | None:
+    """A figure's p50 over its reference measured in the same run."""
+    return None if not fig.get("count") or not reference else round(fig["p50"] / reference, 2)
+
+
+def _echo(conn) -> None:
+    conn.send("up")
+    while (item := conn.recv()) is not None:
+        conn.send(item)
+
+
+def bare_child(start_method: str, pings: int = 200) -> dict:
+    """The reference for the slots' processes: a child with nothing in it from the same start
+    method, start → first message and a pipe round trip (ms, medians)."""
+    ctx = multiprocessing.get_context(start_method)
+    starts, trips = [], []
+    for _ in range(5):
+        parent, child = ctx.Pipe()
+        began = time.perf_counter()
+        process = ctx.Process(target=_echo, args=(child,), daemon=True)
+        process.start()
+        parent.recv()
+        starts.append(1000 * (time.perf_counter() - began))
+        for _ in range(pings // 5):
+            began = time.perf_counter()
+            parent.send(1)
+            parent.recv()
+            trips.append(1000 * (time.perf_counter() - began))
+        parent.send(None)
+        process.join(5)
+    return {"start_ms": statistics.median(starts), "round_trip_ms": statistics.median(trips)}
+
+
+def wait_until(condition, timeout: float, poll: float = 0.0002) -> float | None:
+    """perf_counter() when `condition()` first held, or None after `timeout` seconds."""
+    deadline = time.perf_counter() + timeout
+    while (now := time.perf_counter()) < deadline:
+        if condition():
+            return now
+        time.sleep(poll)
+    return None
+
+
+def armed(supervisor: Supervisor) -> bool:
+    """Both slots alive and ahead of the output, and a spare ready: a kill now can lose nothing."""
+    if any(slot is None or not slot.alive() for slot in supervisor.slots):
+        return False
+    if not any(s.ready.is_set() and s.alive() for s in list(supervisor.spares)):
+        return False
+    play = supervisor.play_block
+    return all(int(ring.header[WRITTEN]) > play for ring in supervisor.rings)
 
 
 def start(backend: str) -> Supervisor:

@@ -6,7 +6,7 @@ import pytest
 
 # Process tests check lockstep, failover and timing logic, not CPU headroom: with slots rendering 6
 # blocks (32 ms) ahead instead of 3, a busy 2-core test machine cannot starve the output by
-# accident. Benchmarks (benchmarks/bench_supervisor.py) measure the defaults.
+# accident. Benchmarks (benchmarks/bench_failover.py, bench_soak.py, …) measure the defaults.
 os.environ.setdefault("CHRONUS_LEAD_TARGET", "6")
 
 

@@ -7,9 +7,10 @@ import numpy as np
 import pytest
 import soundfile as sf
 
-from supervisor.conftest import jack_server  # noqa: F401 — the JACK dummy server the supervisor tests start
+from supervisor import conftest as supervisor_conftest
 
 RATE = 48000
+jack_server = supervisor_conftest.jack_server  # the JACK dummy server the supervisor tests start, for the gear's JACK tests
 
 
 def sine(freq: float, seconds: float, rate: int, channels: int = 1, level: float = 0.5) -> np.ndarray:

@@ -94,13 +94,14 @@ def test_bad_files_are_one_line(samples, tmp_path):
 
 def test_a_500_mb_file_is_refused_from_its_header_at_once(samples):
     """Stated behaviour: samples are held in memory up to 512 MB decoded; a larger file is refused
-    from its header (no decoding, no stall), in one line. The file is sparse: 500 MB, no disk used."""
+    from its header (no decoding, no hashing, no stall), in one line, by the path the shell's loader
+    takes. The file is sparse: 500 MB, no disk used."""
     import time
 
-    path = sparse_huge_wav(samples.folder / "huge.wav")
+    sparse_huge_wav(samples.folder / "huge.wav")
     started = time.perf_counter()
     with pytest.raises(SampleError) as err:
-        load_sample(path, RATE)
+        resolve_messages([Message("/mod/smp/sample", ("huge.wav",))], RATE)
     assert time.perf_counter() - started < 0.5
     assert "held in memory up to 512 MB" in str(err.value) and "not loaded" in str(err.value)
 

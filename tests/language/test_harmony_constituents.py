@@ -109,7 +109,7 @@ def test_a_chord_for_a_running_track_named_by_its_name_goes_on_every_hit():
 
 @pytest.mark.parametrize("phrase, expected", [
     ("motif for the sine: c5 g4 e4 g4", ["/seq/add sine sine1 xxxx", "/seq/notes sine c5 g4 e4 g4"]),
-    ("on the sine a theme: e4 . g4 .", ["/seq/add sine sine1 x.x.", "/seq/notes sine e4 g4"]),
+    ("on the sine a theme: e4 . g4 .", ["/seq/add sine sine1 x.x.", "/seq/notes sine e4 . g4 ."]),
     ("the sine: b3 d4 then f#4 a4", ["/seq/add sine sine1 xxxx", "/seq/notes sine b3 d4 f#4 a4"]),
 ])
 def test_a_run_of_notes_with_octaves_for_a_voice_in_any_order(phrase, expected):

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from chronus_shell.language import LanguageError, Translator
+from chronus_shell.language.parser import parse
 
 ACID = ("add a saw at 55 hz", "add acid filter", "add an adsr", "bass x.xX.x.xx.Xx.x.x", "bass notes a1 a1 c2 a1",
         "kick x...x...x...x...", "hats ..x...x...x...x.", "cutoff 800")
@@ -255,3 +256,69 @@ def test_drag_back_is_later_to_a_drummer_and_earlier_to_others_so_it_asks():
 @pytest.mark.parametrize("phrase", ["play D major on the triangle", "hold d major on the triangle"])
 def test_play_with_a_major_or_minor_word_is_the_chord_not_the_key(phrase):
     assert last(*PAD, phrase) == ["/gate/triangle1 1 146.832384 184.997211 220.0"]
+
+
+@pytest.mark.parametrize("phrase, chords", [
+    ("in A: A7 D7 E7", 3), ("in e: em c g d", 4), ("key of A: A D E", 3), ("in Bb, Bb Gm Cm F", 4),
+])
+def test_a_key_said_before_a_colon_is_the_key_not_a_chord_nor_a_label_of_notes(phrase, chords):
+    notes = last(*PAD, phrase)[-1].split()[2:]
+    assert len([n for n in notes if n != "-"]) == chords and all("+" in n for n in notes if n != "-")
+
+
+@pytest.mark.parametrize("phrase, freq, notes", [
+    ("bass higher", 110.0, "a2 a2 c3 a2"), ("make the bass lower", 27.5, "a0 a0 c1 a0"), ("pitch up", 110.0, "a2 a2 c3 a2"),
+    ("raise the pitch of the saw", 110.0, "a2 a2 c3 a2"), ("way higher", 220.0, "a3 a3 c4 a3"),
+])
+def test_a_pitch_word_without_an_interval_moves_the_voice_an_octave_so_the_key_stays(phrase, freq, notes):
+    assert last(*ACID, phrase) == [f"/mod/saw1/freq {freq}", f"/seq/notes bass {notes}"]
+
+
+@pytest.mark.parametrize("phrase, sounding", [
+    ("capo 2, play G", {9, 1, 4}),                            # the G shape sounds A
+    ("with a capo on the 3rd fret, Em", {7, 10, 2}),          # Em sounds Gm
+    ("put the capo at fret 1 and strum E", {5, 9, 0}),
+    ("C with the capo on the second fret", {2, 6, 9}),
+])
+def test_a_chord_shape_under_a_capo_sounds_that_many_frets_up(phrase, sounding):
+    gate = last(*PAD, phrase)[-1].split()
+    assert gate[:2] == ["/gate/sine1", "1"]
+    assert {round(12 * math.log2(float(hz) / 440.0) + 9) % 12 for hz in gate[2:]} == sounding
+
+
+@pytest.mark.parametrize("phrase, chords", [
+    ("capo 4 and play G D Em C", ["b", "f#", "g#m", "e"]), ("capo on 3, am f c g", ["cm", "ab", "eb", "bb"]),
+])
+def test_a_progression_under_a_capo_is_moved_chord_by_chord(phrase, chords):
+    intent = parse(phrase)
+    assert list(intent.chords) == chords
+
+
+def test_a_capo_beside_a_key_is_not_guessed():
+    with pytest.raises(LanguageError):
+        Translator().translate("capo 2 in the key of G")
+
+
+@pytest.mark.parametrize("phrase", ["fade in the hats over 8 bars", "fade the drums in over 4 bars", "fade the snare up"])
+def test_fading_in_a_part_that_plays_already_is_refused_rather_than_dropping_it_first(phrase):
+    assert "from nothing" in refused(*DRUMS, "start", phrase)
+
+
+def test_fading_in_from_nothing_said_drops_it_then_brings_it_back():
+    assert last(*DRUMS, "start", "fade the hats in from nothing over 4 bars") == [
+        "/mod/hat1/gain 0.0", "/ramp/hat1/gain 0.8 16"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("cutoff to 800 in 4 beats", ["/ramp/acid_filter1/cutoff 800.0 4"]),
+    ("resonance up to 0.9 in a bar", ["/ramp/acid_filter1/resonance 0.9 4"]),
+    ("the bass volume goes down to 40% in 2 bars", ["/ramp/saw1/gain 0.4 8"]),
+    ("fade out the bass in 8 bars", ["/ramp/saw1/gain 0.0 32"]),
+    ("tempo to 140 in 8 bars", ["/seq/bpm 140.0 ramp 32"]),
+    ("mute the kick in 2 bars", ["/at 2 bar /seq/mute kick 1"]),                     # a mute cannot move: it starts then
+    ("in 2 bars, cutoff 300", ["/at 2 bar /mod/acid_filter1/cutoff 300.0"]),         # said first: when
+    ("drop the bass in 2 bars", ["/at 2 bar /seq/mute bass 1"]),                    # sudden: then
+    ("cutoff to 700 in 2 bars' time", ["/at 2 bar /mod/acid_filter1/cutoff 700.0"]),
+])
+def test_in_some_bars_after_a_change_that_can_move_is_how_long_it_takes(phrase, expected):
+    assert last(*ACID, phrase) == expected

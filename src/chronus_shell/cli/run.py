@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import sys
 import time
 from pathlib import Path
@@ -17,9 +18,18 @@ from ..engine.engine import EngineError
 from ..engine.timeline import TRANSACTION, is_engine_message
 from ..supervisor.config import Config, ConfigError
 from ..supervisor.status import latency_figures
+from .render import RENDER_BLOCK
 from .script import CommandFailed, fail, open_script
 
 STALLED_OUTPUT_S = 10.0  # the play position has not moved for this long: give up with one line
+
+
+def _block_size(args) -> int | None:
+    """--blocksize, else CHRONUS_BUFFER_SIZE (None: Config reads it), else render's block: a run
+    records what `chronus render` writes, and renders are defined at that block size."""
+    if args.blocksize or "CHRONUS_BUFFER_SIZE" in os.environ:
+        return args.blocksize
+    return RENDER_BLOCK
 
 
 def run_command(args) -> int:
@@ -27,7 +37,7 @@ def run_command(args) -> int:
     from ..supervisor.supervisor import Supervisor, SupervisorError
 
     try:
-        config = Config.from_env(sample_rate=args.samplerate, block_size=args.blocksize,
+        config = Config.from_env(sample_rate=args.samplerate, block_size=_block_size(args),
                                  backend=args.backend, device=args.device)
         events, seconds, modules = open_script(args.script, config, args.seconds, args.modules)
     except (ConfigError, CommandFailed) as err:

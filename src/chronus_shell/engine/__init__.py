@@ -1,6 +1,7 @@
 """Pure DSP: modules, the patch graph, the sequencer and deterministic rendering (no processes)."""
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
 import sys
@@ -39,11 +40,13 @@ def kernels_cached() -> bool:
     """Whether numba's cache holds the compiled kernels of this version (a warm start loads, not compiles).
 
     Numba's cache sits in __pycache__ beside the kernels; looking there costs no numba import (the
-    shell process never needs numba): an index older than its source is from before an update, and
-    numba will compile again. Elsewhere (NUMBA_CACHE_DIR, a read-only install) numba is asked."""
+    shell process never needs numba): an index is fresh when it holds the sha256 of its source (how
+    numba ≥ 0.61 stamps it; a checkout that only touched the file keeps it) or is newer than the
+    source (older numba stamps the mtime); else numba will compile again. Elsewhere
+    (NUMBA_CACHE_DIR, a read-only install) numba is asked."""
     here = Path(__file__).parent
     if "NUMBA_CACHE_DIR" not in os.environ and os.access(here, os.W_OK):
-        return all(any(index.stat().st_mtime >= (here / f"{name}.py").stat().st_mtime
+        return all(any(_fresh(index, here / f"{name}.py")
                        for index in (here / "__pycache__").glob(f"{name}.{kernel}-*.nbi"))
                    for name, kernel in KERNELS.items())
     try:
@@ -52,6 +55,12 @@ def kernels_cached() -> bool:
                    for kernel in (chain_kernels.render_bank, kernels.drum_block, stereo_kernels.freeverb_stereo))
     except Exception:  # noqa: BLE001 — numba internals: unsure means "say it and compile"
         return False
+
+
+def _fresh(index: Path, source: Path) -> bool:
+    if index.stat().st_mtime >= source.stat().st_mtime:
+        return True
+    return hashlib.sha256(source.read_bytes()).digest() in index.read_bytes()
 
 
 def compile_if_needed(say: Callable[[str], None]) -> None:

@@ -8,129 +8,26 @@ voice. Param glides are computed here (target + (start − target)·decay[i], th
 one-pole of `Module.param_block`), so a still param costs nothing and a gliding one no Python.
 
 `render_bank` renders a VoiceBank; `render_explicit` renders one module with its params given per
-sample (a modulated module, `Module.process`): both run the same per-sample functions.
+sample (a modulated module, `Module.process`): both run the same per-sample functions (voice_steps.py).
 """
 from __future__ import annotations
 
 import numpy as np
 from numba import njit
 
-from .fast_math import fast_exp2, fast_tan, fast_tanh
-from .kernels import BLEP_HALF, RING, _osc_step, oscillator_retune
+from .kernels import BLEP_HALF, RING
 from .poly_kernels import apply_row_gates, silent_rows
-from .voice_layout import (ATTACK, ATTACK_STAGE, CUTOFF, DECAY, DECAY_STAGE, DETUNE, DRIVE, ENV_AMOUNT, ENV_DECAY,
-                           EXPLICIT, FREQ, GAIN, HAS_ADSR, HAS_LADDER, IDLE, RELEASE, RELEASE_STAGE, RESONANCE,
-                           SHAPE, SUSTAIN, SUSTAIN_STAGE, TO_SUM, WIDTH)
+from .voice_layout import (ATTACK, CUTOFF, DECAY, DETUNE, DRIVE, ENV_AMOUNT, ENV_DECAY, EXPLICIT, FREQ, GAIN, HAS_ADSR,
+                           HAS_LADDER, RELEASE, RESONANCE, SHAPE, SUSTAIN, TO_SUM, WIDTH)
+from .voice_steps import (ACCENT_LEVEL, ENV_FLOOR, _adsr_step, _cutoff, _env_step, _inc, _ladder_coefficients,
+                          _ladder_step, _oscillator_sample, _stage_samples, _start_oscillator)
 
-ENV_OCTAVES = 4.0      # a full per-note envelope opens the cutoff by up to four octaves
-ACCENT_LEVEL = 0.5     # an accented note at accent 1 is this much louder
-ENV_FLOOR = 1e-6       # below this the per-note envelope is closed
-CURVE = 5.0            # decay and release are exponential-shaped yet land exactly on their stage end
 SETTLED = 1e-9         # a glide this close to its target has arrived (as Module.param_block)
 
 # ladder lane table rows (per voice, for one call): each param's target and (start − target)
 L_CUTOFF, L_AMOUNT, L_RES, L_DRIVE = 0, 2, 4, 6
 L_ACCENT, L_SOUNDING, L_ROWS = 8, 9, 10
 LANES = 8              # from this many ladders on they run across voices (one AVX-512 vector of doubles)
-
-
-@njit(cache=True, error_model="numpy", inline="always")
-def _cutoff(cutoff, amount, env, guard):
-    """The ladder's cutoff opened by the per-note envelope (up to ENV_OCTAVES), below the guard."""
-    return min(cutoff * fast_exp2(ENV_OCTAVES * amount * env), guard)
-
-
-@njit(cache=True, error_model="numpy", inline="always")
-def _ladder_coefficients(fc, res, drive, pi_over_rate):
-    """(G, feedback taps k·G³·s, k·G²·s, k·G·s, k·s with s = 1/(1+g), 1/(1 + k·G⁴), input gain)."""
-    g = fast_tan(fc * pi_over_rate)
-    big_g = g / (1.0 + g)
-    k = 4.0 * res
-    ks = k / (1.0 + g)
-    return (big_g, big_g * big_g * big_g * ks, big_g * big_g * ks, big_g * ks, ks, 1.0 / (1.0 + k * big_g ** 4),
-            (1.0 + 0.5 * k) / np.sqrt(drive))
-
-
-@njit(cache=True, error_model="numpy", inline="always")
-def _ladder_step(x, drive, big_g, c1, c2, c3, c4, inv, pre, s1, s2, s3, s4):
-    """One sample of the ZDF 4-pole ladder, saturating input and feedback: (y, s1, s2, s3, s4)."""
-    u = fast_tanh((fast_tanh(drive * x) * pre - (c1 * s1 + c2 * s2 + c3 * s3 + c4 * s4)) * inv)
-    t = (u - s1) * big_g
-    y1 = t + s1
-    s1 = y1 + t
-    t = (y1 - s2) * big_g
-    y2 = t + s2
-    s2 = y2 + t
-    t = (y2 - s3) * big_g
-    y3 = t + s3
-    s3 = y3 + t
-    t = (y3 - s4) * big_g
-    y4 = t + s4
-    return y4, s1, s2, s3, y4 + t
-
-
-@njit(cache=True, error_model="numpy", inline="always")
-def _curve(t):
-    return (np.exp(-CURVE * t) - np.exp(-CURVE)) / (1.0 - np.exp(-CURVE))
-
-
-@njit(cache=True, error_model="numpy", inline="always")
-def _adsr_step(stage, level, pos, start, attack, decay, sustain, release):
-    """One sample of the ADSR; attack is linear from the current level (a retrigger never clicks)."""
-    if stage == ATTACK_STAGE:
-        pos += 1
-        level = start + (1.0 - start) * pos / attack
-        if pos >= attack:
-            stage, pos, start, level = DECAY_STAGE, 0, 1.0, 1.0
-    elif stage == DECAY_STAGE:
-        pos += 1
-        level = sustain + (start - sustain) * _curve(pos / decay)
-        if pos >= decay:
-            stage, level = SUSTAIN_STAGE, sustain
-    elif stage == SUSTAIN_STAGE:
-        level = sustain
-    elif stage == RELEASE_STAGE:
-        pos += 1
-        level = start * _curve(pos / release)
-        if pos >= release:
-            stage, level = IDLE, 0.0
-    return stage, level, pos, start
-
-
-@njit(cache=True, error_model="numpy", inline="always")
-def _stage_samples(ms, sample_rate):
-    return max(1.0, np.rint(ms * 1e-3 * sample_rate))
-
-
-@njit(cache=True, error_model="numpy", inline="always")
-def _inc(freq, detune, sample_rate):
-    return min(freq * np.exp2(detune / 1200.0) / sample_rate, 0.49)
-
-
-@njit(cache=True, error_model="numpy")
-def _start_oscillator(shape, st, ring, history, inc, width):
-    """A note's retune, and the first call's head start (heard from its first sample); returns (phase, clock)."""
-    if st[3] != 0.0:
-        oscillator_retune(shape, st[0:3], ring, history, inc)
-        st[3] = 0.0
-    phase, clock = st[0], int(st[1])
-    if st[2] == 0.0:
-        first = clock
-        for _ in range(BLEP_HALF):
-            phase = _osc_step(shape, phase, clock, ring, history, inc, width, 1.0, first)
-            clock += 1
-        st[2] = 1.0
-    return phase, clock
-
-
-@njit(cache=True, error_model="numpy", inline="always")
-def _oscillator_sample(shape, phase, clock, ring, history, inc, width, floor):
-    """(the output sample BLEP_HALF behind `clock`, phase after)."""
-    phase = _osc_step(shape, phase, clock, ring, history, inc, width, 1.0, floor)
-    slot = (clock - BLEP_HALF) & (RING - 1)
-    y = ring[slot]
-    ring[slot] = 0.0
-    return y, phase
 
 
 @njit(cache=True, error_model="numpy", inline="always")
@@ -225,12 +122,6 @@ def _envelope(v, targets, starts, decay, state, sample_rate, work):
         stage, level, pos, start = _adsr_step(stage, level, pos, start, attack, dec, sustain, release)
         work[i, v] *= level
     state[10, v], state[11, v], state[12, v], state[13, v] = stage, level, pos, start
-
-
-@njit(cache=True, error_model="numpy", inline="always")
-def _env_step(decay_ms, sample_rate):
-    """One sample's factor of the per-note envelope's exponential decay."""
-    return np.exp(-1.0 / (decay_ms * 1e-3 * sample_rate))
 
 
 @njit(cache=True, error_model="numpy")
@@ -361,22 +252,29 @@ def _explicit_voice(kinds, v, params, st, ring, history, audio, sample_rate, out
     attack, release = _stage_samples(params[ATTACK, 0], sample_rate), _stage_samples(params[RELEASE, 0], sample_rate)
     dec, sustain = _stage_samples(params[DECAY, 0], sample_rate), params[SUSTAIN, 0]
     stage, level, pos, start = int(st[10]), st[11], int(st[12]), st[13]
+    s1, s2, s3, s4, env = st[4], st[5], st[6], st[7], st[8]     # the ladder's and the note's state in registers
+    freq = detune = env_decay = fc_was = res = drive = -1.0    # the numbers of the last sample: what
+    inc = step = big_g = c1 = c2 = c3 = c4 = inv = pre = 0.0    # follows from them is computed once
     for i in range(n):
         x = audio[i]
         if shape >= 0:
-            y, phase = _oscillator_sample(shape, phase, clock, ring, history,
-                                          _inc(params[FREQ, i], params[DETUNE, i], sample_rate), params[WIDTH, i],
-                                          floor)
+            if params[FREQ, i] != freq or params[DETUNE, i] != detune:
+                freq, detune = params[FREQ, i], params[DETUNE, i]
+                inc = _inc(freq, detune, sample_rate)
+            y, phase = _oscillator_sample(shape, phase, clock, ring, history, inc, params[WIDTH, i], floor)
             x = y * params[GAIN, i]
             clock += 1
         if has_ladder:
-            env = st[8] * _env_step(params[ENV_DECAY, i], sample_rate) if sounding else st[8]
+            if sounding and params[ENV_DECAY, i] != env_decay:
+                env_decay = params[ENV_DECAY, i]
+                step = _env_step(env_decay, sample_rate)
+            if sounding:
+                env *= step
             fc = _cutoff(params[CUTOFF, i], params[ENV_AMOUNT, i], env * (1.0 if sounding else 0.0), 0.45 * sample_rate)
-            big_g, c1, c2, c3, c4, inv, pre = _ladder_coefficients(fc, params[RESONANCE, i], params[DRIVE, i],
-                                                                   np.pi / sample_rate)
-            x, st[4], st[5], st[6], st[7] = _ladder_step(x, params[DRIVE, i], big_g, c1, c2, c3, c4, inv, pre,
-                                                         st[4], st[5], st[6], st[7])
-            st[8] = env
+            if fc != fc_was or params[RESONANCE, i] != res or params[DRIVE, i] != drive:
+                fc_was, res, drive = fc, params[RESONANCE, i], params[DRIVE, i]
+                big_g, c1, c2, c3, c4, inv, pre = _ladder_coefficients(fc, res, drive, np.pi / sample_rate)
+            x, s1, s2, s3, s4 = _ladder_step(x, params[DRIVE, i], big_g, c1, c2, c3, c4, inv, pre, s1, s2, s3, s4)
             x *= 1.0 + ACCENT_LEVEL * accent * min(env, 1.0)
         if has_adsr:
             stage, level, pos, start = _adsr_step(stage, level, pos, start, attack, dec, sustain, release)
@@ -384,6 +282,7 @@ def _explicit_voice(kinds, v, params, st, ring, history, audio, sample_rate, out
         out[i] = x
     if shape >= 0:
         st[0], st[1] = phase, clock & 0xFFFFFFF
+    st[4], st[5], st[6], st[7], st[8] = s1, s2, s3, s4, env
     st[10], st[11], st[12], st[13] = stage, level, pos, start
 
 

@@ -28,6 +28,7 @@ from .engine_addresses import EngineError, apply, validate
 
 
 PATCH_SCHEMA_VERSION = 1  # the session file schema that patch_state() produces
+NO_MODULATION: dict = {}  # what an unmodulated module is given (read only)
 
 
 class Engine:
@@ -193,8 +194,7 @@ class Engine:
     def _render_voices(self, plan: Plan, n: int, total: np.ndarray, outputs: dict) -> None:
         """Every fused voice chain in one kernel call; a voice that went NaN/Inf is silenced and reset."""
         driven = [(self.modules[m], self.modules[m].params(n, _modulation(modulators, outputs)) if alone
-                   else {name: self.modules[m].param_block(name, n) for name in self.modules[m].COLUMNS})
-                  for m, modulators, alone in plan.explicit]
+                   else self.modules[m].settled_params(n)) for m, modulators, alone in plan.explicit]
         block = plan.bank.render(n, total, driven)
         for module_id, v in plan.shared:   # a poly voice's notes (several rows) summed into its output
             row = np.ascontiguousarray(block[:, v])
@@ -234,7 +234,7 @@ class Engine:
 
     def _render_module(self, module_id, inputs, modulators, outputs, base) -> np.ndarray:
         module = self.modules[module_id]
-        if module.rests() and module_id not in self.swaps:
+        if module.rests() and not (self.swaps and module_id in self.swaps):
             return base                           # silence (`base` is the segment's zeros, never written)
         if inputs or module.CHANNELS == 2:
             bus = Bus(base)
@@ -247,9 +247,9 @@ class Engine:
             audio_in = bus.stereo() if module.CHANNELS == 2 else bus.mono
         else:
             audio_in = base                       # a source, drum or LFO hears the segment's zeros
-        modulation = _modulation(modulators, outputs)
+        modulation = _modulation(modulators, outputs) if modulators else NO_MODULATION
         block = self._run(module_id, module, audio_in, modulation)
-        if module_id in self.swaps:  # a hot reload: the old version fades into the new one
+        if self.swaps and module_id in self.swaps:  # a hot reload: the old version fades into the new one
             return fade_from_old_version(self.swaps, module_id, block, audio_in, modulation, self.fades.step)
         return block
 

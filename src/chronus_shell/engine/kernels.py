@@ -195,6 +195,32 @@ def leaky_integrator(white, state, out):
     state[0] = y
 
 
+# -- modulators -------------------------------------------------------------------------------
+LFO_SHAPES = ("sine", "triangle", "saw", "square")   # the random shape draws from numpy's generator
+
+
+@njit(cache=True)
+def lfo(shape, phase, rate, depth, offset, sample_rate, out):
+    """An LFO's block (shape an index of LFO_SHAPES): offset + depth × wave, clipped to ±1. The phase
+    accumulates as numpy's cumsum did, the same numbers in one pass. Returns the phase after."""
+    total = 0.0
+    cycle = phase
+    for i in range(out.shape[0]):
+        total += rate[i] / sample_rate
+        cycles = phase + total
+        cycle = cycles - np.floor(cycles)
+        if shape == 0:
+            wave = np.sin(2.0 * np.pi * cycle)
+        elif shape == 1:
+            wave = 1.0 - 4.0 * np.abs(cycle - 0.5)
+        elif shape == 2:
+            wave = 2.0 * cycle - 1.0
+        else:
+            wave = 1.0 if cycle < 0.5 else -1.0
+        out[i] = min(max(offset[i] + depth[i] * wave, -1.0), 1.0)
+    return cycle
+
+
 # -- drums and the master bus ---------------------------------------------------------------------------------------
 KICK, SNARE, HAT = 0, 1, 2
 SIXTY_DB = np.log(1000.0)   # a drum's `decay` is its time to fall by 60 dB
@@ -242,10 +268,13 @@ def drum(kind, age, phase, params, wires, sample_rate, out):
 
 @njit(cache=True)
 def drum_block(kind, age, phase, params, noise, cutoff, filter_state, level, gain, sample_rate, out):
-    """A drum's block in one call: `noise` (white; empty for the kick) high-passed in place at
-    `cutoff` into the wires, the hit (`drum`), then × level × gain. Returns the phase after."""
+    """A drum's block in one call: `noise` (uniform draws in [0, 1); empty for the kick) made white
+    in ±1 (as numpy's uniform(−1, 1) makes it) and high-passed in place at `cutoff` into the wires,
+    the hit (`drum`), then × level × gain. Returns the phase after."""
     n = noise.shape[0]
     if n:
+        for i in range(n):
+            noise[i] = -1.0 + 2.0 * noise[i]
         svf(noise, np.full(n, cutoff), np.full(n, 0.9), 1, filter_state, sample_rate, noise)
     phase = drum(kind, age, phase, params, noise, sample_rate, out)
     for i in range(out.shape[0]):
@@ -300,6 +329,8 @@ def warmup() -> None:
     for kind in (KICK, SNARE, HAT):
         drum_block(kind, 0, 0.0, np.ones((4, n)) * 100.0, np.zeros(0 if kind == KICK else n), 1000.0, np.zeros(2), 1.0,
                    ones, 48000.0, np.zeros(n))
+    for shape in range(len(LFO_SHAPES)):
+        lfo(shape, 0.0, ones, ones, out, 48000.0, out)
     finite(out)
     for bus in (np.zeros((n, 2)), np.zeros((n, 2), dtype=np.float32)):
         master_out(np.zeros(n), np.zeros(n), np.zeros(n), True, 0.9, 0.99, np.zeros(1), bus)

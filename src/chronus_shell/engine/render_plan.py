@@ -38,7 +38,7 @@ class Plan:
     early: list = field(default_factory=list)   # steps rendered before the bank (what modulates it)
     explicit: list[tuple[str, tuple[tuple[str, str], ...], bool]] = field(default_factory=list)  # every module
     #   of a modulated chain: (id, its modulators, whether it rendered alone before: from the first
-    #   modulated module on, its params are Module.params' (its cache included); before it, bank glides)
+    #   modulated module on, its params are Module.params' (its cache included); before it, settled_params')
     panned: tuple[str, ...] = ()            # modules off centre (their pan is read every segment)
     carried: dict[str, tuple[str, ...]] = field(default_factory=dict)   # id → the panned sources it carries
 

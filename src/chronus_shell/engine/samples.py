@@ -116,14 +116,14 @@ def resolve(value: str, sample_rate: int, folder: Path | None = None) -> tuple[s
         return value, None
     path, saved_hash = split_ref(value)
     found = find_sample(path, samples_folder() if folder is None else folder)
+    probe(found, sample_rate)            # from the header, before the whole file is read to hash it
     try:
         fresh_hash = content_hash(found)
     except OSError as err:
         raise SampleError(f"cannot read {found.name}: {err.strerror or err}") from None
     ref = f"{found}#{fresh_hash}"
     if ref not in SAMPLES:
-        ref = register(load_sample(found, sample_rate)).ref
-        fresh_hash = split_ref(ref)[1]
+        ref = register(load_sample(found, sample_rate, fresh_hash)).ref
     changed = None
     if saved_hash and saved_hash != fresh_hash:
         changed = f"{found.name} changed since it was saved (content {saved_hash} → {fresh_hash}): playing it as it is now"
@@ -165,8 +165,10 @@ def sample_names(folder: Path | None) -> list[str]:
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.suffix.lower() in EXTENSIONS)
 
 
-def load_sample(path: Path, sample_rate: int) -> SampleData:
-    """Decode, resample to `sample_rate`, hash and find onsets; SampleError (one line) if it can't."""
+def probe(path: Path, sample_rate: int) -> None:
+    """SampleError (one line) for a file that is not sound or holds too much to keep in memory,
+    told from its header alone: a refused file is never read whole (hashing 500 MB took a core
+    for seconds while the music played)."""
     import soundfile
 
     try:
@@ -181,6 +183,14 @@ def load_sample(path: Path, sample_rate: int) -> SampleData:
         raise SampleError(f"{path.name} is {decoded / 2**20:.0f} MB decoded: samples are held in memory "
                           f"up to {MAX_DECODED_BYTES // 2**20} MB (about {minutes:.0f} min of stereo); "
                           "it was not loaded")
+
+
+def load_sample(path: Path, sample_rate: int, digest: str | None = None) -> SampleData:
+    """Decode, resample to `sample_rate`, hash (unless the caller has: `digest`) and find onsets;
+    SampleError (one line) if it can't."""
+    import soundfile
+
+    probe(path, sample_rate)
     try:
         frames, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
     except (RuntimeError, OSError, soundfile.LibsndfileError) as err:
@@ -188,7 +198,7 @@ def load_sample(path: Path, sample_rate: int) -> SampleData:
     if rate != sample_rate:
         frames = resample(frames, rate, sample_rate)
     frames = np.ascontiguousarray(np.nan_to_num(frames, nan=0.0, posinf=0.0, neginf=0.0), dtype=np.float32)
-    ref = f"{path}#{content_hash(path)}"
+    ref = f"{path}#{digest or content_hash(path)}"
     data = SampleData(ref, frames, int(rate))
     data.onsets = detect_onsets(data.mono, sample_rate)
     return data
@@ -243,4 +253,5 @@ def detect_onsets(mono: np.ndarray, sample_rate: int) -> np.ndarray:
 
 
 __all__ = ["SampleData", "SampleError", "SAMPLES", "register", "registered", "split_ref", "load_sample",
-           "find_sample", "sample_names", "names_a_sample", "sample_message", "resolve_messages", "samples_folder", "resolve", "resample", "detect_onsets", "content_hash"]
+           "find_sample", "sample_names", "names_a_sample", "sample_message", "resolve_messages", "samples_folder", "resolve", "resample", "detect_onsets", "content_hash",
+           "probe"]

@@ -72,6 +72,16 @@ def mono(signal: np.ndarray) -> np.ndarray:
     return signal if signal.ndim == 1 else 0.5 * (signal[0] + signal[1])
 
 
+def as_pair(signal: np.ndarray) -> np.ndarray:
+    """(2, n): a mono signal on both sides (a stereo one as it is)."""
+    if signal.ndim == 2:
+        return signal
+    pair = np.empty((2, len(signal)))
+    pair[0] = signal
+    pair[1] = signal
+    return pair
+
+
 class Bus:
     """A sum of mono, panned and stereo signals for a stereo input; stays mono while it can."""
 
@@ -96,7 +106,7 @@ class Bus:
     def stereo(self) -> np.ndarray:
         """(2, n): the mono sum on both sides plus the pair."""
         if self.pair is None:
-            return np.stack((self.mono, self.mono))
+            return as_pair(self.mono)
         return self.pair + self.mono
 
     def master(self) -> np.ndarray:

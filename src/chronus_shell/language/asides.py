@@ -48,7 +48,8 @@ def without_reason(text: str) -> tuple[str, str] | None:
 
 
 _PURPOSE = re.compile(r"(?:,\s*|\s+)(?P<why>for\s+(?:the|a|an|that|this|some|more|extra|my|our)\s+[\w\s'-]+|"
-                      r"for\s+(?:tension|drama|effect|fun|contrast|atmosphere|mood|vibes?|texture|colou?r)|"
+                      r"for\s+(?:tension|drama|effect|fun|contrast|atmosphere|mood|vibes?|texture|colou?r|[a-z][a-z-]+(?:ton|ing|ic|ness|core|step|hop|house|wave)|"
+                      r"(?:techno|trance|jungle|garage|dub|reggae|funk|jazz|disco|trap|drill|grime|lo-?fi|metal|rock|pop|edm|dnb))|"
                       r"(?:it'?s|it\s+is|this\s+is|that'?s)\s+(?:a|an|the|just|my|our|for)\b[\w\s'-]*)$", re.I)
 
 
@@ -128,6 +129,8 @@ def described_then_asked(text: str) -> tuple[str, str] | None:
         return None
     part, command = match.group("x"), match.group("cmd")
     named = re.sub(r"\b(?:it|them|that|this)\b", f"the {part}", command, count=1, flags=re.I)
+    if named == command and not any(w in module_words() for w in re.findall(r"[a-z0-9_]+", command.lower())):
+        return None                               # 'the kick is a bit dull, brighter': whose? never the focus's
     return f"'{text[:match.start('cmd')].strip(' ,')}' left out", named
 
 

@@ -282,6 +282,22 @@ def spell_chord(pitches, like: str) -> str:
     return Chord("", root, intervals, None, flats).spell(sorted(pitches))
 
 
+def moved_chord(symbol: str, semitones: int) -> str:
+    """A chord symbol moved by semitones, its quality kept ('g' + 2 → 'a', 'em/b' + 3 → 'gm/d')."""
+    chord = Chord.parse(symbol)
+    head = symbol.split("/")[0]
+    suffix = head[len((FLAT_NAMES if chord.flats else _SHARP_NAMES)[chord.root]):]
+    root = (chord.root + semitones) % 12
+    names = _MINOR_ROOTS if chord.intervals[1:2] == (3,) else _MAJOR_ROOTS
+    bass = f"/{names[(chord.bass + semitones) % 12]}" if chord.bass is not None else ""
+    return Chord.parse(names[root] + suffix + bass).symbol
+
+
+#: How guitarists name the roots of chords (Ab and F#, Ebm and G#m).
+_MAJOR_ROOTS = ("c", "db", "d", "eb", "e", "f", "f#", "g", "ab", "a", "bb", "b")
+_MINOR_ROOTS = ("c", "c#", "d", "eb", "e", "f", "f#", "g", "g#", "a", "bb", "b")
+
+
 def transpose_token(token: str, semitones: int) -> str:
     """A note or chord token moved; rests and holds stay (an octave keeps the spelling)."""
     pitches = token_pitches(token)

@@ -18,8 +18,9 @@ from .vocabulary import is_known_word
 _MORE = re.compile(r"^(?:(?:a\s+)?(?:little|bit|tad|touch|lot|tiny bit)\s+)*(?:even\s+)?(more(?:[\s,!]+more)*|further|harder|"
                    r"again but more|more please|keep going)\b", re.I)
 _LESS = re.compile(r"^(?:nah,?\s+|no,?\s+|ok,?\s+)?(?:(?:a\s+)?(?:little|bit|tad|touch|lot)\s+)*(less|too much|"
-                   r"not (?:so|that) much|back off|pull (?:it )?back|tone it down|that'?s too much|"
+                   r"not (?:so|that) (?:much|[a-z]+(?=[\s,.!]*$))|back off|pull (?:it )?back|tone it down|that'?s too much|"
                    r"way too much)\b", re.I)
+_MORE_WAY = re.compile(r"^(?:(?:a\s+)?(?:little|bit|tad|touch|lot)\s+)?(?:even\s+)?more\s+(up|down)[\s,.!]*$", re.I)
 _AGAIN = re.compile(r"^(?:(?:do|say|try)\s+(?:that|it)\s+)?(again|once more|one more time|repeat(?: that)?)\b", re.I)
 _SAME_FOR = re.compile(r"^(?:(?:and|now|do)\s+)?(?:the\s+)?(?:same|that)\s+(?:thing\s+)?(?:for|on|with|to)\s+(.+)$|"
                        r"^(?:and|now)\s+(.+?)(?:\s+too|\s+as well)?$|^(.+?)\s+(?:too|as well|also)$|^(?:and\s+)?(?:also|plus)\s+(.+)$",
@@ -32,6 +33,11 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
         return []
     if _AGAIN.match(text) and len(text.split()) <= 4:
         return [(f"again: {last_text}" if last_text else "again", last)]
+    way = _MORE_WAY.match(text)
+    if way and model.last_param is not None:              # 'more down' after 'down it': that way again
+        ref = _step_of(last, model)[0]
+        direction = 1 if way.group(1).lower() == "up" else -1
+        return [(f"more: {ref.text} {way.group(1).lower()}", it.ChangeParam(ref, direction, None, None, 0))]
     more, less = _whole(_MORE, text), _whole(_LESS, text)
     if more or less:
         step = _step_of(last, model)

@@ -23,7 +23,7 @@ from .rephrasings import NICKNAMES
 
 @dataclass(frozen=True)
 class Part:
-    kind: str        # chord | letter | note | degree | quality | key | each | span | rate | voice | root | number | word
+    kind: str        # chord | letter | note | degree | quality | key | each | span | rate | voice | root | capo | number | word
     value: object    # chord symbol, note, 'deg:…', (tonic, scale), steps, beats, voice word …
     text: str        # as it stands in the (lower-case) line
     start: int       # where, in the line scanned
@@ -32,6 +32,9 @@ class Part:
 _N = r"(?P<n>\d+|one|two|three|four|eight|twelve|half(?: a)?|a|an)"
 _UNIT = r"(?P<unit>bars?|beats?|steps?|measures?)"
 _UNIT_STEPS = {"bar": 16, "measure": 16, "beat": 4, "step": 1}
+#: Frets said in words ('capo on the third fret').
+_FRETS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "first": 1, "second": 2, "third": 3,
+          "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 #: Mode words that make a key without 'in' or 'key' ('f lydian'); 'c major' alone may be a chord.
 _MODES = "|".join(sorted((re.escape(w) for w in SCALE_WORDS if w not in ("major", "minor", "maj", "min")), key=len, reverse=True))
 _ALL_SCALES = "|".join(sorted(map(re.escape, SCALE_WORDS), key=len, reverse=True))
@@ -77,11 +80,14 @@ _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern))
     ("tonic", rf"(?:root(?: note)?|tonic|key ?note)(?: is| =|:)? (?P<tonic>{NOTE})(?=$|[\s,])"),
     ("scale", rf"(?:scale|mode)(?: is| =|:| to)? (?P<scale>{_ALL_SCALES})(?=$|[\s,])"),
     ("scale", rf"(?P<scale>{_ALL_SCALES}) (?:scale|mode)"),
+    ("capo", r"(?:with |put )?(?:a |the )?capo (?:on |at )?(?:the )?(?:fret )?(?P<fret>\d{1,2}|" + "|".join(_FRETS) + r")"
+             r"(?:st|nd|rd|th)?(?: fret)?"),
     ("root", rf"(?:on|of|from) (?P<root>{NOTE})(?=$|[\s,])"),
     ("voice", rf"(?:on|for|to|through|as) (?:the |my |that |this |a )?{_VOICE}"),
     ("voice", rf"^(?:make|have|let|give|set) (?:the |my )?{_VOICE}(?=[\s:,])"),
     ("voice", rf"^(?:the |my )?{_VOICE}(?=:| (?:plays?|playing|comps?|comping|strums?|strumming|holds?|loops?|vamps?|notes?|"
               r"line|riff|melody|part)\b)"),
+    ("voice", rf"^(?:the |my )?(?!chords\b){_VOICE}(?= {NOTE}-?\d(?=$|[\s,]))"),     # 'bass a1 . c2 .' ('chords c5 g5': power chords)
 ))
 #: A rest in a run of notes ('e5 d5 . a4', Tidal's '~').
 RESTS = frozenset((".", "~", "_", "-", "rest"))
@@ -151,7 +157,7 @@ def constituent_word(token: str) -> bool:
     """Whether a token can be part of a constituent (a quick look before `scan`, which costs more)."""
     token = token.strip(_PUNCTUATION)
     return (not token or token in PHRASE_WORDS or token.rstrip("0123456789") in VOICES or token.isdigit() or bool(_ROMAN.fullmatch(token))
-            or Chord.parse(token) is not None or bool(re.fullmatch(rf"{NOTE}-?\d|\d+[-–—]\S+|\S+[-–—]\S+", token))
+            or Chord.parse(token) is not None or bool(re.fullmatch(rf"{NOTE}-?\d|\d+[-–—]\S+|\S+[-–—]\S+|\d+(?:st|nd|rd|th)", token))
             or bool(_QUALITY.fullmatch(token)))
 
 
@@ -180,7 +186,7 @@ def _value(kind: str, match: re.Match):
         return RATES[groups["rate"]]
     if kind == "key":
         rest = match.string[match.end():].lstrip()
-        if groups["tonic"] == "a" and (not (groups.get("m") or groups.get("scale")) and rest[:1] not in ("", ",")
+        if groups["tonic"] == "a" and (not (groups.get("m") or groups.get("scale")) and rest[:1] not in ("", ",", ":")
                                        or rest.startswith("key")):
             return None                                   # 'in a bar', 'in a minor key': the article
         tonic, scale = key_of(groups["tonic"], groups.get("m"), groups.get("scale"))
@@ -195,6 +201,9 @@ def _value(kind: str, match: re.Match):
         return SCALE_WORDS[groups["scale"]]
     if kind == "root":
         return groups["root"]
+    if kind == "capo":                                # a guitarist's capo: the chord shapes sound that many semitones up
+        fret = groups["fret"]
+        return int(fret) if fret.isdigit() else _FRETS[fret]
     if kind == "voice":
         return VOICE_WORDS.get(groups["voice"], groups["voice"])
     return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from . import intents as it
 from . import intents_harmony as ih
-from .chords import Chord, chord_error
+from .chords import Chord, chord_error, moved_chord
 from .errors import LanguageError
 from .harmony_constituents import Part, scan, upper_letters, words_outside
 from .harmony_tokens import CHORDISH, column_of, words_of
@@ -57,7 +57,8 @@ def read_sentence(text: str, line: str):
                  else p for p in parts]
     if _refused(words, text, line):
         return None
-    labelled = ":" in text                            # '808: a, then f, then c': a list after a label is notes
+    colon = text.find(":")                            # '808: a, then f, then c': a list after a label is notes
+    labelled = colon >= 0 and not any(p.kind == "key" and p.start < colon for p in parts)   # ('in A: A D E' chords)
     if any(p.kind == "note" or (p.kind == "rest" and p.text != "-") for p in parts) or NOTE_NOUNS & set(words):
         return _note_run(parts, words, labelled, line)
     run = _note_run(parts, words, labelled, line) if labelled else None
@@ -156,10 +157,8 @@ def _note_run(parts: list[Part], words: list[str], labelled: bool, line: str):
     target = _target(parts, line)
     column = column_of(run[0].text, line)
     if octaves and all(p.kind != "letter" for p in run):
-        notes = tuple(it.Word(p.text, column_of(p.text, line)) for p in run if p.kind == "note")
-        rests = any(p.kind == "rest" for p in run)
-        steps = "".join("." if p.kind == "rest" else "x" for p in run) if rests else None
-        return it.SetNotes(target, notes, column, steps)
+        return it.SetNotes(target, tuple(it.Word(p.value if p.kind == "rest" else p.text, column_of(p.text, line)) for p in run),
+                           column)
     name = "melody" if "melody" in words else None
     return ih.PitchList(target, tuple(p.text if p.kind != "rest" else "." for p in run), column, name)
 
@@ -193,8 +192,8 @@ def _key(parts: list[Part], line: str):
                     not (after is not None and after.text == "key"):
                 tonics.append("a")
             told.append("minor" if part.text.startswith("min") else "major")
-        elif part.kind in ("chord", "degree", "quality", "note", "number", "named", "each", "span", "rate"):
-            return None
+        elif part.kind in ("chord", "degree", "quality", "note", "number", "named", "each", "span", "rate", "capo"):
+            return None                                               # (a capo: the shapes' key or the sounding one?)
     chosen = set(scales) or set(told) or {"major"}
     if len(set(tonics)) != 1 or len(chosen) != 1:
         return None
@@ -230,10 +229,22 @@ class _Twice:
 
 
 def _chords(parts: list[Part], line: str) -> list[str] | None:
-    """The chords named in order: symbols, letters (as chords only when typed in capitals or called
-    chords), degrees (digits only with a key or three of them), or bare qualities on a root said."""
-    if any(_one(parts, k) is _Twice for k in ("each", "span", "rate", "key", "root", "voice", "named")):
+    """The chords named in order: symbols, letters (as chords only when typed in capitals, called
+    chords or under a capo), degrees (digits only with a key or three of them), or bare qualities on a
+    root said; under a capo, the chords its shapes sound."""
+    if any(_one(parts, k) is _Twice for k in ("each", "span", "rate", "key", "root", "voice", "named", "capo")):
         return None
+    capo = _one(parts, "capo")
+    chords = _named_chords(parts, line, capo is not None)
+    if not capo or chords is None:
+        return chords
+    if any(c.startswith("deg:") for c in chords):
+        return None                                   # numerals are the key's, whatever the fret
+    return [moved_chord(c, capo) for c in chords]     # 'capo 2, play G': the G shape sounds A
+
+
+def _named_chords(parts: list[Part], line: str, shapes: bool) -> list[str] | None:
+    """The chords as named; `shapes`: letters are chord shapes (a capo is said)."""
     root = _one(parts, "root")
     key = _one(parts, "key")
     named = _one(parts, "named")
@@ -261,7 +272,7 @@ def _chords(parts: list[Part], line: str) -> list[str] | None:
         return [p.value + ("7" if sevenths and not p.value.endswith("7") else "") for p in degrees]
     letters = [p for p in named if p.kind == "letter"]
     chord_word = any(p.kind == "word" and p.text in ("chord", "chords", "triad", "progression", "changes") for p in parts)
-    if letters and len(letters) == len(named) and upper_letters(line) < 2 and not chord_word:
+    if letters and len(letters) == len(named) and upper_letters(line) < 2 and not chord_word and not shapes:
         said = " ".join(p.text for p in _note_a(parts) if p.kind == "letter")
         if len(said.split()) < 2:
             return None                               # 'play e': the note (another reader's)
@@ -293,7 +304,8 @@ def _surely_a_chord(parts: list[Part], words: list[str]) -> bool:
     ('c minor') also names a key, so it is a chord only when called one or played first thing
     ('play c minor'), not in 'make the bass play c minor' (a key or a chord: the shell asks)."""
     chord = next(p for p in parts if p.kind in ("chord", "letter", "degree", "quality"))
-    called = bool({"chord", "triad"} & set(words)) or chord.text.endswith((" chord", " triad"))
+    called = bool({"chord", "triad"} & set(words)) or chord.text.endswith((" chord", " triad")) or \
+        any(p.kind == "capo" for p in parts)          # a chord shape under a capo
     if chord.kind == "letter" or called:
         return called
     symbol = Chord.parse(chord.text)

@@ -257,9 +257,8 @@ class PlayPattern:
 @dataclass(frozen=True)
 class SetNotes:
     target: Words | None
-    notes: tuple[Word, ...]
+    notes: tuple[Word, ...]        # one a step; "." a rest (the step does not sound)
     column: int
-    steps: str | None = None       # with rests: "x.x." (a note on each x), else one note a step
 
 
 @dataclass(frozen=True)

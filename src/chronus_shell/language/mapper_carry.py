@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import fields, replace
 
+from ..engine.catalogue import module_spec
 from ..engine.sequencer_verbs import SWING, TEMPO
 from . import intents as it
 from .errors import LanguageError
@@ -33,6 +34,9 @@ def carry(ctx, previous, intent):
     if previous is None or not isinstance(intent, (it.SetWords, it.SetParam)):
         return intent
     words = intent.words if isinstance(intent, it.SetWords) else intent.ref
+    shared = _into_the_same_effect(ctx, previous, intent)
+    if shared is not None:
+        return shared
     if isinstance(previous, (it.AddModule, it.AddTo)) and type_and_presets(words.texts) and \
             not _focus_has(ctx, words):
         value = intent.value if isinstance(intent, it.SetParam) else None
@@ -43,6 +47,23 @@ def carry(ctx, previous, intent):
     if slot is None or not _names_something(ctx, words):
         return intent
     return replace(previous, **{slot: words})
+
+
+def _into_the_same_effect(ctx, previous, intent):
+    """'add distortion to the kick and hats', 'delay on the kick and snare': the next part goes
+    into the effect just put on the first (one effect, not a new hat or a second delay)."""
+    if not isinstance(intent, it.SetWords):
+        return None
+    effect = previous.type_name if isinstance(previous, it.AddTo) and previous.target is not None else \
+        previous.modulator if isinstance(previous, it.Modulate) else None
+    found = type_and_presets(effect.texts) if effect is not None else None
+    if found is None or module_spec(found[0]).role != "processor" or found[0] == "lfo":
+        return None
+    try:
+        ctx.resolve.module(intent.words, hints=False)
+    except LanguageError:
+        return None
+    return it.Connect(intent.words, it.Words((it.Word(ctx.model.focus, intent.words.column),)), True)
 
 
 def _against_the_step(ctx, previous, intent) -> None:

@@ -9,6 +9,7 @@ import math
 import re
 from functools import partial
 from dataclasses import replace
+from fractions import Fraction
 
 from ..engine.catalogue import CATALOGUE
 from ..engine.params import ParamSpec, format_number
@@ -69,6 +70,9 @@ def change_param(ctx, intent: it.ChangeParam) -> list[Message]:
 def change_message(ctx, module_id, spec, direction, amount, intensity, column) -> Message:
     current = current_value(ctx, module_id, spec)
     amount = musical_time(ctx, spec, amount)
+    if amount is None and intensity != "edge" and _a_pitch(ctx, module_id, spec):
+        octaves = 2 if intensity == "big" else 1      # 'higher': an octave (any other step changes the key)
+        amount, intensity = it.Value("number", f"{octaves} octaves", column, Fraction(octaves), "octaves"), None
     if amount is None and intensity == "edge":
         new = spec.high if direction > 0 else spec.low
         if new == current:
@@ -85,6 +89,11 @@ def change_message(ctx, module_id, spec, direction, amount, intensity, column) -
     else:
         new = relative_value(spec, current, direction, amount, column)
     return set_message(ctx, module_id, spec, new)
+
+
+def _a_pitch(ctx, module_id: str | None, spec: ParamSpec) -> bool:
+    """Whether the param is a voice's pitch (an oscillator's frequency)."""
+    return module_id is not None and spec.name == "freq" and ctx.model.spec(module_id).role == "source"
 
 
 def _target(ctx, ref: it.Words | None, amount: it.Value | None, column: int) -> tuple[str | None, ParamSpec]:

@@ -21,14 +21,13 @@ from .chords import (Chord, chord_error, hz, key_flats, name, nearest, register_
                      spelled, token_pitches)
 from .errors import LanguageError
 from .mapper_messages import message, playable
-from .mapper_sequencer import track_and_target
+from .mapper_note_tracks import note_track, send_track, set_notes
 from .mapper_tracks import existing_track, voice_head
 from .mapper_harmony_voice import voiced
 
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii")
 #: Where notes go when a voice has neither notes nor a frequency: a3.
 DEFAULT_REGISTER = 57.0
-MAX_STEPS = 256
 
 
 # -- where and how high ------------------------------------------------------------------
@@ -80,31 +79,6 @@ def head_words(words: it.Words | None, head: str, column: int) -> it.Words:
     return words if words is not None else it.Words((it.Word(head, column),))
 
 
-def send_track(ctx, words, column, pattern: str, notes: list[str], kind: str | None = None) -> list[Message]:
-    """A note track for the voice: its own track replaced, else a new one — named `kind`
-    ('chords', 'arp', 'melody') when that name is free."""
-    if len(pattern) > MAX_STEPS:
-        raise LanguageError(f"that is {len(pattern)} steps: a track holds at most {MAX_STEPS}", column)
-    for token in notes:
-        for pitch in token_pitches(token) or ():
-            playable(hz(pitch), name(pitch), column)
-    existing = existing_track(ctx, words, column)
-    if existing:
-        return [message("/seq/add", existing, ctx.model.tracks[existing].target, pattern),
-                message("/seq/notes", existing, *notes)]
-    track, target, created = track_and_target(ctx, words, column)
-    if kind and kind not in ctx.model.tracks:
-        track = kind
-    return created + [message("/seq/add", track, target, pattern), message("/seq/notes", track, *notes)]
-
-
-def _rhythm_kept(ctx, words, column: int) -> str | None:
-    """The voice's track when new notes keep its rhythm (not when it holds chords with ties:
-    a melody then gets a note a step)."""
-    existing = existing_track(ctx, words, column)
-    return existing if existing and "-" not in ctx.model.tracks[existing].pattern else None
-
-
 # -- notes without octave -----------------------------------------------------------------
 def pitch_list(ctx, intent: ih.PitchList) -> list[Message]:
     head, track = voice_and_track(ctx, intent.target, intent.column)
@@ -124,18 +98,8 @@ def pitch_list(ctx, intent: ih.PitchList) -> list[Message]:
             reference = token_pitches(tokens[-1])[0]
             first = reference if first is None else first
         said.append(tokens[-1])
-    hits = [t for t in tokens if t != "."]
-    pattern = "".join("." if t == "." else "x" for t in tokens)
-    target = head_words(intent.target, head, intent.column)
-    existing = _rhythm_kept(ctx, target, intent.column)
-    if "." not in tokens and existing:
-        ctx.understood.append(f"{' '.join(intent.tokens).replace('!', '')} → {' '.join(said)} (near {source})")
-        for token in hits:
-            for pitch in token_pitches(token):
-                playable(hz(pitch), name(pitch), intent.column)
-        return [message("/seq/notes", existing, *hits)]
     ctx.understood.append(f"{' '.join(intent.tokens).replace('!', '')} → {' '.join(said)} (near {source})")
-    return send_track(ctx, target, intent.column, pattern, tokens, intent.name)
+    return note_track(ctx, head_words(intent.target, head, intent.column), intent.column, tokens, intent.name)
 
 
 def _placed(token: str, reference: float, column: int, first: int | None = None) -> str:
@@ -196,8 +160,9 @@ def play_chord(ctx, intent: ih.PlayChord) -> list[Message]:
     token = chord.spell(pitches)
     notes = [playable(hz(p), name(p), intent.column) for p in token_pitches(token)]
     named = intent.target is not None and any(w.text in ctx.model.tracks for w in intent.target.items)
-    playing = _rhythm_kept(ctx, intent.target, intent.column) if named else None
-    if playing and ctx.model.running and "x" in ctx.model.tracks[playing].pattern.lower():   # 'the bass': its track
+    playing = existing_track(ctx, intent.target, intent.column) if named else None
+    rhythm = ctx.model.tracks[playing].pattern if playing else ""
+    if ctx.model.running and "x" in rhythm.lower() and "-" not in rhythm:   # 'the bass': its track (not held chords)
         ctx.understood.append(f"{chord.symbol} → {token.replace('+', ' ')} on every hit of the {playing} track "
                               f"(a held chord would stop at its next note)")
         return [message("/seq/notes", playing, token)]
@@ -363,15 +328,9 @@ def degrees(ctx, intent: ih.Degrees) -> list[Message]:
                                 f"{scale.replace('_', ' ')}", intent.column)
         pitch = root + 12 * ((number - 1) // len(steps)) + steps[(number - 1) % len(steps)]
         tokens.append(spelled(pitch, names.get(pitch % 12)) if names.get(pitch % 12) else name(pitch, key_flats(tonic, scale)))
-    hits = [t for t in tokens if t != "."]
     ctx.understood.append(f"{'random ' if intent.random else ''}degrees {' '.join(picked)} in {tonic} "
                           f"{scale.replace('_', ' ')} → {' '.join(tokens)} (near {source})")
-    target = head_words(intent.target, head, intent.column)
-    existing = _rhythm_kept(ctx, target, intent.column)
-    if existing and "." not in tokens and (not intent.random or len(ctx.model.tracks[existing].pattern) == len(tokens)):
-        return [message("/seq/notes", existing, *hits)]
-    return send_track(ctx, target, intent.column, "".join("." if t == "." else "x" for t in tokens),
-                      list(tokens))
+    return note_track(ctx, head_words(intent.target, head, intent.column), intent.column, tokens)
 
 
 def open_voicing(pitches) -> list[int]:
@@ -383,4 +342,4 @@ def open_voicing(pitches) -> list[int]:
 #: The intents this family maps.
 HANDLERS = {ih.PitchList: voiced(pitch_list), ih.PlayPitch: voiced(play_pitch), ih.PlayChord: voiced(play_chord),
             ih.Progression: voiced(progression), ih.Poly: voiced(poly), ih.SetKey: set_key, ih.ShowKey: show_key,
-            ih.Degrees: voiced(degrees)}
+            ih.Degrees: voiced(degrees), it.SetNotes: set_notes}

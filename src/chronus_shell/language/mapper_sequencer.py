@@ -16,7 +16,7 @@ from .mapper_tracks import existing_track, set_track_muted, voice_head
 from .param_words import seq_param
 from .resolve import type_named
 from .target_words import PRONOUN_REFS, SCREEN_WORDS, SEQUENCER_WORDS, TRACK_NAMES, track_name, track_words
-from .units import note_name, note_to_hz, quantity, tidy
+from .units import note_to_hz, quantity, tidy
 
 
 def gate(ctx, intent: it.Gate) -> list[Message]:
@@ -93,20 +93,6 @@ def _voice_track(ctx, words: it.Words | None, column: int) -> str | None:
     return next((n for m in voice for n, t in ctx.model.tracks.items() if t.target == m), None)
 
 
-def set_notes(ctx, intent: it.SetNotes) -> list[Message]:
-    for note in intent.notes:
-        playable(note_to_hz(note.text), note.text, note.column)
-    notes = [note_name(n.text) for n in intent.notes]
-    existing = existing_track(ctx, intent.target, intent.column)
-    if existing:
-        steps = [] if intent.steps is None else [     # rests: the rhythm changes too
-            message("/seq/add", existing, ctx.model.tracks[existing].target, intent.steps)]
-        return steps + [message("/seq/notes", existing, *notes)]
-    track, target, messages = track_and_target(ctx, intent.target, intent.column)
-    return messages + [message("/seq/add", track, target, intent.steps or "x" * len(notes)),
-                       message("/seq/notes", track, *notes)]
-
-
 def tempo(ctx, intent: it.Tempo) -> list[Message]:
     value = intent.value
     amount, unit = quantity(value) if value.kind == "number" else (None, None)
@@ -147,6 +133,9 @@ def clear(ctx, intent: it.Clear) -> list[Message]:
     what = intent.what
     if what is None or what.text in SCREEN_WORDS:
         return [message("/shell/clear")]
+    if intent.verb == "reset" and what.text in _ALL_WORDS:
+        raise LanguageError("'reset everything' could mean every setting back to its default or every pattern "
+                            "wiped: say 'reset the filter' (a module's settings) or 'clear the sequencer'", what.column)
     if what.text in SEQUENCER_WORDS:
         return [message("/seq/clear")]
     if intent.verb == "clear":
@@ -173,6 +162,10 @@ def clear(ctx, intent: it.Clear) -> list[Message]:
     return [message(f"/mod/{module_id}/{p}", spec.param(p).default) for p in changed]
 
 
+#: What names the whole set: 'reset' of it has two readings (the settings, the patterns).
+_ALL_WORDS = {"everything", "all", "it all", "the lot", "all of it"}
+
+
 def _pitch(note: it.Value) -> float:
     """A note's frequency (a note name or Hz), within what the engine takes with a gate."""
     if note.kind == "note":
@@ -184,5 +177,5 @@ def _pitch(note: it.Value) -> float:
 
 
 #: The intents this family maps.
-HANDLERS = {it.Gate: gate, it.PlayPattern: play_pattern, it.SetNotes: set_notes, it.Tempo: tempo,
+HANDLERS = {it.Gate: gate, it.PlayPattern: play_pattern, it.Tempo: tempo,
             it.Swing: swing, it.Stop: stop, it.Clear: clear}

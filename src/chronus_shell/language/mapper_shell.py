@@ -23,6 +23,10 @@ _NAME_THEN_CLAUSE = re.compile(r"^(\S+(?:\s+\S+)??)\s+((?:i|we|you|u|it|me|befor
                                r"then|while|until|now|and|ok|okay|please|b4|real quick|quick)\b.*)$", re.I)
 
 
+#: What is saved, then the name ('the beat like dembow_01', 'this groove called night-2'): a name-like word.
+_CALLED = re.compile(r"^(.+?\s+(?:like|as|called|named))\s+(\S*[\d_-]\S*)$", re.I)
+
+
 def save_session(ctx, intent: it.SaveSession) -> list[Message]:
     overwrite = ("overwrite",) if intent.overwrite else ()
     return [message("/session/save", _name_only(ctx, intent.name.text), *overwrite)]
@@ -31,6 +35,10 @@ def save_session(ctx, intent: it.SaveSession) -> list[Message]:
 def _name_only(ctx, name: str) -> str:
     """'dusty_loop before i mess it up': the name, not the reason said after it (a tail that
     starts with 'before', 'so', 'just in case'... after a name-like word, or a long one)."""
+    called = _CALLED.match(name)
+    if called:                                            # 'the beat like dembow_01': the name after 'like'
+        ctx.understood.append(f"saved as {called.group(2)!r} ('{called.group(1)}' left out of the name)")
+        return called.group(2)
     match = _NAME_THEN_CLAUSE.match(name)
     if match is None:
         return name
@@ -67,8 +75,15 @@ def shell_verb(ctx, intent: it.ShellVerb) -> list[Message]:
         except LanguageError:
             pass
     if intent.verb == "list" and intent.arg is not None and intent.arg.text in LIST_TOPICS:
-        return [message("/shell/list", LIST_TOPICS[intent.arg.text])]
+        return _listed(intent.arg.text)
     return [message(f"/shell/{intent.verb}", *((intent.arg.text,) if intent.arg else ()))]
+
+
+def _listed(topic: str) -> list[Message]:
+    """The saved sessions are the session store's list (as 'list sessions'); the rest the REPL's."""
+    if LIST_TOPICS[topic] == "sessions":
+        return [message("/session/list")]
+    return [message("/shell/list", LIST_TOPICS[topic])]
 
 
 def show(ctx, intent: it.Show) -> list[Message]:
@@ -79,7 +94,7 @@ def show(ctx, intent: it.Show) -> list[Message]:
     if what.texts in (("status",), ("engine",), ("engine", "status")):
         return [message("/engine/status")]
     if what.text in LIST_TOPICS:
-        return [message("/shell/list", LIST_TOPICS[what.text])]
+        return _listed(what.text)
     seq = seq_param(what)
     if seq is not None:
         return [message("/shell/show", seq.name, current_value(ctx, None, seq))]

@@ -11,9 +11,10 @@ from fractions import Fraction
 from ..engine.params import ModuleSpec, ParamSpec, did_you_mean
 from . import intents as it
 from .errors import LanguageError, with_hint
+from .mapper_messages import message
 from .param_words import COMPARATIVES, LEVEL_OF_MODULE
 from .patch_model import MASTER
-from .resolve import EVERYTHING, type_named
+from .resolve import CHOICE_SYNONYMS, EVERYTHING, type_named
 from .units import absolute_value, canonical_unit, convert, duration_seconds, quantity
 from .vocabulary import closest_words, is_known_word
 
@@ -24,6 +25,26 @@ def typo_checked(ctx, resolve, ref: it.Words, *args):
         if not is_known_word(word.text, ctx.model.modules):
             raise lone_word(ctx, word)
     return resolve(ref, *args)
+
+
+def choices_named(ctx, module_id: str, ref: it.Words) -> list:
+    """A choice said among the words naming a module ('filter highpass 300'): set too, never
+    dropped because the words also name the module's type (sent only when it changes)."""
+    said = []
+    for word in ref.items:
+        choice = CHOICE_SYNONYMS.get(word.text.lower(), word.text.lower())
+        param = next((p for p in ctx.model.spec(module_id).params if p.is_enum and choice in p.choices), None)
+        if param is not None and ctx.model.value(module_id, param.name) != choice:
+            said.append(message(f"/mod/{module_id}/{param.name}", choice))
+    return said
+
+
+def names_param(ctx, ref: it.Words) -> bool:
+    """The words name a param ('saw freq', 'cutoff'), not only a module or a part ('bass')."""
+    try:
+        return ctx.resolve.param(ref, hints=False) is not None
+    except LanguageError:
+        return False
 
 
 def lone_word(ctx, word: it.Word) -> LanguageError:

@@ -16,7 +16,7 @@ from . import intents as it
 from .errors import LanguageError
 from .mapper_messages import message
 from .mapper_targets import absolute, lone_word, module_or_everything, param_or_primary, typo_checked
-from .mapper_targets import primary_param
+from .mapper_targets import choices_named, names_param, primary_param
 from .param_words import seq_param
 from .patch_model import MASTER
 from .resolve import CHOICE_SYNONYMS, EVERYTHING, type_and_presets, type_named
@@ -97,11 +97,15 @@ def set_param(ctx, intent: it.SetParam) -> list[Message]:
     if _means_decibels(spec, value):                       # "volume -6": a level in dB
         value = replace(value, unit="db")
     if _is_signed_change(spec, value):
+        if spec.unit == "Hz" and value.unit is None and not names_param(ctx, intent.ref):   # 'bass +6'
+            raise LanguageError(f"'{intent.ref.text} {value.text}' could mean {value.text.lstrip('+')} semitones up or "
+                                f"{value.text} Hz: say '{intent.ref.text} up {value.text.lstrip('+')} semitones' or "
+                                f"'{module_id} {spec.name} {value.text} hz'", value.column)
         amount = replace(value, text=value.text.lstrip("+-"), number=abs(value.number))
         current = ctx.model.value(module_id, spec.name)
         new = relative_value(spec, current, 1, amount, value.column)
         return [message(f"/mod/{module_id}/{spec.name}", new)]
-    return [message(f"/mod/{module_id}/{spec.name}", absolute(ctx, spec, value))]
+    return choices_named(ctx, module_id, intent.ref) + [message(f"/mod/{module_id}/{spec.name}", absolute(ctx, spec, value))]
 
 
 def _tuned_in_hz(ctx, module_id: str, spec, value: it.Value):

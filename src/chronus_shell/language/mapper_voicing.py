@@ -13,7 +13,8 @@ from . import intents_harmony as ih
 from .chords import (FLAT_NAMES, Chord, analyse, hz, key_flats, key_name, name, nearest_below, register_of, respell, spell_chord, token_pitches,
                      transpose_token)
 from .errors import LanguageError
-from .mapper_harmony import checked_key, head_words, open_voicing, send_track, voice_and_track, voice_register
+from .mapper_harmony import checked_key, head_words, open_voicing, voice_and_track, voice_register
+from .mapper_note_tracks import send_track
 from .mapper_harmony_voice import voiced
 from .mapper_messages import message, playable
 from .mapper_tracks import existing_track

@@ -56,7 +56,8 @@ _SIGNALS = frozenset("notes note melody scale degrees degree chord chords progre
 def _worth_reading(line: str) -> bool:
     """Cheap first look, so the lines of the rest of the language pay little for harmony."""
     lowered = line.lower()
-    if "|+" in line or "|-" in line or ":" in line or re.search(r'\bn\s+"|[a-g]\d?\+[a-g]|(?:^|\s)[1-8](?:[\s,-]+[1-8.]){2,}$', lowered):
+    if "|+" in line or "|-" in line or ":" in line or re.search(r'\bn\s+"|[a-g]\d?\+[a-g]|(?:^|\s)[1-8](?:[\s,-]+[1-8.]){2,}$|'
+                                                       r'(?:^|\s)[a-g][#b]?\d\s.*\s[a-g][#b]?\d(?:\s|$)', lowered):
         return True
     return any(_signal(token.strip("-–'")) for token in _WORDS.findall(lowered))
 

@@ -5,6 +5,7 @@ in place ('add a 7th on the D', 'make it minor')."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import intents_harmony as ih
 from .chords import Chord, root_text
@@ -23,12 +24,19 @@ _NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 _TARGET = r"(?: on (?:the )?(?P<target>[\w-]+))?"
 
 
+def _longest_first(words) -> str:
+    """An alternation of the words, each as written, the longer first (a regex takes the first that fits)."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+_NAMED_CHORD = re.compile(rf"(?:play |give me |hold )?(?:an? |the )?(?P<name>{_longest_first(NAMED)})(?: chord)?"
+                          rf"(?: in (?P<tonic>{NOTE})(?P<minor> minor|m)?(?: major)?)?{_TARGET}")
+
+
 def named_chord(text: str, line: str):
     """'the Tristan chord', 'German augmented sixth in C minor' (a key-relative chord without a
     key said is on the session key, else refused by the mapper)."""
-    names = "|".join(sorted(map(re.escape, NAMED), key=len, reverse=True))
-    match = re.fullmatch(rf"(?:play |give me |hold )?(?:an? |the )?(?P<name>{names})(?: chord)?"
-                         rf"(?: in (?P<tonic>{NOTE})(?P<minor> minor|m)?(?: major)?)?{_TARGET}", text)
+    match = _NAMED_CHORD.fullmatch(text)
     if not match:
         return None
     tones, in_key = NAMED[match.group("name")]
@@ -90,12 +98,16 @@ def pedal(text: str, line: str):
     return ih.PitchList(words_of(match.group("target"), line), (match.group("note"),), column_of(match.group("note"), line))
 
 
+@lru_cache(maxsize=4)
+def _scale_run_form(scales: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"(?:play |run |give me )?(?:(?P<pre>up|down|up and down) )?(?:an? |the )?(?:(?P<tonic>{NOTE}) "
+                      rf"(?P<scale>{_longest_first(scales)}) )?scale(?: (?P<dir>up|down|up and down|ascending|descending))?{_TARGET}")
+
+
 def scale_run(text: str, line: str, scales: dict):
     """'play the d minor scale', 'run down the scale', 'the a blues scale up and down on the saw':
     the scale's degrees a step each, one octave."""
-    names = "|".join(sorted(map(re.escape, scales), key=len, reverse=True))
-    match = re.fullmatch(rf"(?:play |run |give me )?(?:(?P<pre>up|down|up and down) )?(?:an? |the )?(?:(?P<tonic>{NOTE}) (?P<scale>{names}) )?scale"
-                         rf"(?: (?P<dir>up|down|up and down|ascending|descending))?{_TARGET}", text)
+    match = _scale_run_form(tuple(scales)).fullmatch(text)
     if not match or (match.group("tonic") is None and not re.match(r"(?:play|run) ", text)):
         return None
     direction = match.group("dir") or match.group("pre") or "up"
@@ -104,20 +116,24 @@ def scale_run(text: str, line: str, scales: dict):
                       .replace("descending", "down"))
 
 
+_ADDS = {"7th": "7", "seventh": "7", "7": "7", "major 7th": "maj7", "major seventh": "maj7", "maj7": "maj7",
+         "9th": "9", "ninth": "9", "9": "9", "6th": "6", "sixth": "6", "6": "6"}
+_ADD_TONE = re.compile(rf"(?:add|put|stick) (?:a |the )?(?P<add>{_longest_first(_ADDS)})(?: (?:on|to|onto) (?:the )?"
+                       rf"(?P<root>{NOTE})(?: chord)?| (?:on|to|onto) (?:all |every |each )?(?:of )?(?:the |those )?(?:chords?|them|it))?")
+_CHANGE_CHORD = re.compile(rf"(?:make|turn|change) (?:it|that|the chord|the (?P<root>{NOTE})(?: chord)?) (?:into |to )?(?:an? )?"
+                           rf"(?P<to>minor|major|sus4|sus2|suspended|{_longest_first(_ADDS)})(?: chord)?")
+
+
 def alter_chord(text: str, line: str):
     """'add a 7th on the D', 'make it a 7th chord', 'make it minor', 'add a 9th': the last chord(s)."""
-    adds = {"7th": "7", "seventh": "7", "7": "7", "major 7th": "maj7", "major seventh": "maj7", "maj7": "maj7",
-            "9th": "9", "ninth": "9", "9": "9", "6th": "6", "sixth": "6", "6": "6"}
-    words = "|".join(sorted(map(re.escape, adds), key=len, reverse=True))
-    match = re.fullmatch(rf"(?:add|put|stick) (?:a |the )?(?P<add>{words})(?: (?:on|to|onto) (?:the )?(?P<root>{NOTE})(?: chord)?"
-                         rf"| (?:on|to|onto) (?:all |every |each )?(?:of )?(?:the |those )?(?:chords?|them|it))?", text)
+    adds = _ADDS
+    match = _ADD_TONE.fullmatch(text)
     if match:
         root = root_text(match.group("root")) if match.group("root") else None
         change = adds[match.group("add")]
         return ih.AlterChord(root[0] if root else None, "add9" if change == "9" else change,     # 'add a 9th': the 9th alone
                              column_of(match.group("add"), line))
-    match = re.fullmatch(rf"(?:make|turn|change) (?:it|that|the chord|the (?P<root>{NOTE})(?: chord)?) (?:into |to )?(?:an? )?"
-                         rf"(?P<to>minor|major|sus4|sus2|suspended|{words})(?: chord)?", text)
+    match = _CHANGE_CHORD.fullmatch(text)
     if match:
         root = root_text(match.group("root")) if match.group("root") else None
         change = adds.get(match.group("to"), {"suspended": "sus4"}.get(match.group("to"), match.group("to")))

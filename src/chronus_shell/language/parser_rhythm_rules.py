@@ -16,6 +16,7 @@ from fractions import Fraction
 from . import intents as it
 from .errors import LanguageError
 from .intents_rhythm import TrackFeel
+from .literal_needs import Screen
 from ..engine.mini_notation import check_pattern
 from ..engine.params import ParamError
 from .rhythm_tokens import (AMOUNT, DIRECTION, FRACTION, HITS, NUM, OFTEN, OFTEN_WORDS, PCT, PER_BEAT,
@@ -193,14 +194,13 @@ _CHATTER = re.compile(r"(?:(?:kinda|kind\s+of|sorta|like|a\s+bit|very|real|nice|
 
 def _one(text: str, column: int):
     text, now = (text[:-4].rstrip(), True) if text.lower().endswith(" now") else (text, False)
-    for forms, build in _FORMS:
-        for form in forms:
-            match = form.match(text)
-            intent = build(match, column) if match else None
-            if intent is not None:
-                if now:
-                    intent = replace(intent, now=True)
-                return intent
+    for form, build in _SCREEN.possible(text):           # most forms: ruled out by a substring test
+        match = form.match(text)
+        intent = build(match, column) if match else None
+        if intent is not None:
+            if now:
+                intent = replace(intent, now=True)
+            return intent
     euclid = _euclid_sentence(text, column)
     if euclid is not None:
         return replace(euclid, now=True) if now else euclid
@@ -395,5 +395,6 @@ def _roll(match, column):
 
 _FORMS = ((QUOTED, _quoted), (EUCLID, _euclid), (CHANCE, _chance), (HUMANIZE, _humanize), (SHIFT, _shift),
           (REVERSE, _reverse), (SPEED, _speed), (FILL, _fill), (ROLL, _roll), (POSITIONS, _positions), (SEED, _seed))
+_SCREEN = Screen((form, build) for forms, build in _FORMS for form in forms)
 
 __all__ = ["rhythm_intent"]

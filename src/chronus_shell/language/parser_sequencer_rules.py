@@ -80,12 +80,10 @@ class SequencerRules:
 
     def notes(self, *children):
         steps = [c for c in children if isinstance(c, Token) and c.type in ("NOTE", "REST")]
-        notes = tuple(word_of(c) for c in steps if c.type == "NOTE")
-        if not notes:
+        if not any(c.type == "NOTE" for c in steps):
             raise LanguageError("notes and rests, but no note: e.g. 'bass notes a2 . c3 .'", steps[0].start_pos)
-        rests = any(c.type == "REST" for c in steps)
-        pattern = "".join("x" if c.type == "NOTE" else "." for c in steps) if rests else None
-        return it.SetNotes(first_of(children, it.Words), notes, notes[0].column, pattern)
+        notes = tuple(word_of(c) if c.type == "NOTE" else it.Word(".", c.start_pos) for c in steps)
+        return it.SetNotes(first_of(children, it.Words), notes, notes[0].column)
 
     def stop(self, _kw, target=None):
         if target is not None:                    # "stop playing the hats"

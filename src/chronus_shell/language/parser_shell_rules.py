@@ -15,18 +15,43 @@ from .parser_values import first_of, has_token, word_of
 from .units import parse_number
 
 
+#: Words a transaction verb may take ('commit the changes', 'begin a transaction'); any other
+#: word is a different command ('apply some reverb', 'discard the hats'), never a transaction.
+_TRANSACTION_WORDS = {"a", "the", "transaction", "changes", "change", "edits", "edit", "it", "that", "this", "them",
+                      "everything", "all", "now", "patch", "those", "these", "new", "my"}
+#: Words said with 'quit'/'bye' that still mean leaving ('bye for now', 'quit the shell'); any other
+#: word ('exit the loop', 'bye bye hats') is not a reason to close the shell.
+_LEAVING_WORDS = {"now", "the", "shell", "chronus", "app", "program", "it", "all", "everyone", "everybody", "folks",
+                  "guys", "later", "then", "for", "today", "tonight", "bye", "session", "this", "thanks", "thank", "you"}
+_PLAYBACK_WORDS = {"playback", "playing", "play", "music", "song", "beat", "sequencer", "loop", "track", "tracks",
+                   "the", "a", "it", "again", "now"}
+
+
+def _names_playback(what: it.Words) -> bool:
+    return all(w.lower() in _PLAYBACK_WORDS for w in what.texts) and not set(what.texts) <= {"the", "a", "it", "now"}
+
+
+def _transaction(kw: Token, what: it.Words | None, address: str) -> it.Fixed:
+    if what is not None and not all(w.lower() in _TRANSACTION_WORDS for w in what.texts):
+        raise LanguageError(f"'{kw}' {address.split('/')[-1]}s a transaction of patch edits — didn't expect "
+                            f"'{what.text}' (say 'add …', 'remove …' or 'mute …' for a part)", what.column)
+    return it.Fixed(address)
+
+
 class ShellRules:
     """Part of the parse-tree Transformer: sessions, recording, shell verbs."""
 
     # -- transactions, sessions, recording -------------------------------------------------
-    def begin(self, *_):
-        return it.Fixed("/patch/begin")
+    def begin(self, kw, what=None):
+        if what is not None and _names_playback(what):                  # "begin playback"
+            return it.Fixed("/seq/start")
+        return _transaction(kw, what, "/patch/begin")
 
-    def commit(self, *_):
-        return it.Fixed("/patch/commit")
+    def commit(self, kw, what=None):
+        return _transaction(kw, what, "/patch/commit")
 
-    def abort(self, *_):
-        return it.Fixed("/patch/abort")
+    def abort(self, kw, what=None):
+        return _transaction(kw, what, "/patch/abort")
 
     def save(self, *children):
         forced = has_token(children, "OVERWRITE") or has_token(children, "FORCE_FLAG")
@@ -110,7 +135,10 @@ class ShellRules:
     def reload(self, kw, what=None):
         return it.ShellVerb("reload", what, kw.start_pos)
 
-    def quit(self, _kw, _what=None):
+    def quit(self, kw, what=None):
+        if what is not None and not all(w in _LEAVING_WORDS for w in what.texts):
+            raise LanguageError(f"'{kw}' leaves the shell — didn't expect '{what.text}' (to take a part out, "
+                                f"say 'mute …' or 'remove …')", what.column)
         return it.Fixed("/shell/quit")
 
     def wait(self, _kw, value):

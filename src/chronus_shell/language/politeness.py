@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .literal_needs import rewritten
+
 _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"^i'?d\s+(?:love|like|prefer)\s+(?:it\s+)?(?:if\s+)?(?:the\s+)?(.+?)\s+(?:were|was|could be|would be|to be)\s+",
      r"make \1 "),
@@ -66,8 +68,7 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
 def polite(text: str) -> str:
     """Politeness and hedging out ('Could the kick be tuned to 45 Hz, please?' → 'make the kick
     tuned to 45 Hz'): words that ask nicely, never words that say what to do."""
-    for pattern, replacement in _POLITE:
-        text = pattern.sub(replacement, text)
+    text = rewritten(text, _POLITE)    # each rule in turn, those whose words are absent skipped
     return _GERUND.sub(lambda m: _VERB_OF.get(m.group(1).lower(), m.group(1)), text.strip(), count=1)
 
 

@@ -45,7 +45,9 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^make\s+(.+?)\s+wobble$", r"wobble \1"),
     (r"^(?:distort|dirty up|overdrive|saturate|fuzz)\s+(.+?)(?:\s+up)?$", r"add a distortion to \1"),
     (r"^(bitcrush|crush|foldback|fold|hard clip|clip|tanh)\s+(.+?)$",
-     lambda m: f"add a distortion to {m.group(2)}, mode {'hard' if 'clip' in m.group(1).lower() else m.group(1)}"),
+     lambda m: f"add a distortion to {m.group(2)}, mode {_MODE_OF.get(m.group(1).lower(), m.group(1))}"),
+    (r"^(filter|reverb|echo)\s+(?:the\s+)?(\w+)$", r"add a \1 to the \2"),
+    (r"^apply\s+(?!(?:the\s+|my\s+)?(?:changes?|edits?|transaction)\b)(.+)$", r"add \1"),
     (r"^(?:delay|echo)\s+(?:time\s+)?(?:on|at|to|every)\s+(.+)$", r"delay time \1"),
     (r"^(?:way\s+)?too much\s+(\w+)$", r"less \1"),
     (r"^(?:put|set|turn|bring|push|crank)\s+(?:the\s+)?(.+?)\s+(all the way|way|fully)\s+(up|down)$", r"\1 \2 \3"),
@@ -109,6 +111,8 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
      r"\1 \2"),
     (r"\bless\s+(bright|loud|dark|dull|fast|slow|wet|dry|big|small|long|short|dirty|clean|wide|deep|buzzy|harsh|"
      r"muddy|squelchy|distorted|gritty)\b", lambda m: _LESS_OF.get(m.group(1).lower(), m.group(0))),
+    (r"^(?!(?:what|how|which|where|who|why|is|are|do|does|can)\b)(?:the\s+)?([a-z0-9_]+(?:\s+[a-z0-9_]+)?)(?:'s|\s+is|\s+are|\s+sounds?|\s+seems?|\s+feels?)\s+(?:(?:a\s+)?(?:bit|little|tad|touch)"
+     r"\s+|(?:kinda|rather|quite|pretty|somewhat|slightly|a\s+little\s+bit)\s+)*([a-z]+)$", r"\1 too \2"),   # a complaint
     (r"^(?:put|set|bring|turn|take)?\s*(.+?)\s+back\s+to\s+(?:the\s+)?(?:default|defaults|normal|factory|start)$", r"reset \1"),
     (r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:the\s+)?(.+?)\s+(?:at|to)\s+(.+)$", r"\2 filter mode \1, cutoff \3"),
     (r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:the\s+)?(.+?)$", r"\2 filter mode \1"),
@@ -175,6 +179,10 @@ _LESS_OF = {"bright": "darker", "buzzy": "darker", "harsh": "darker", "loud": "q
 _SWAP = re.compile(r"^(?:swap|switch|exchange|flip)\s+(?:the\s+)?(.+?)\s+(?:and|with)\s+(?:the\s+)?(.+?)(?:\s+around)?$", re.I)
 
 
+#: Distortion verbs → the mode they name.
+_MODE_OF = {"crush": "bitcrush", "fold": "foldback", "clip": "hard", "hard clip": "hard"}
+
+
 def rephrasings(text: str, model: PatchModel) -> list[tuple[str, str]]:
     """(how it was read, the line said the grammar's way) for each form that fits."""
     found = []
@@ -222,14 +230,16 @@ def layered(text: str, model: PatchModel) -> tuple[str, str] | None:
     kind, interval, where, named = match.groups()
     semis = _SEMITONES.get(interval.lower()) or int(interval.split()[0])
     down = where.lower() in ("below", "under", "underneath", "down", "lower")
-    reference = model.focus
+    if kind and kind.lower() in ("one", "it", "layer"):
+        kind = None
     if named:
         reference = named if named in model.modules else next(
             (m for m, t in model.modules.items() if t in CATALOGUE and (t == named or named in CATALOGUE[t].spec.aliases)),
             None)
-    if kind and kind.lower() in ("one", "it", "layer"):
-        kind = None
-    if reference not in model.modules or not CATALOGUE[model.modules[reference]].spec.has_param("freq"):
+    else:
+        reference = _pitched_reference(model, kind)
+    if reference not in model.modules or CATALOGUE[model.modules[reference]].spec.role != "source" or \
+            not CATALOGUE[model.modules[reference]].spec.has_param("freq"):
         return None
     type_name = kind or model.modules[reference]
     hz = float(model.value(reference, "freq")) * 2 ** ((-semis if down else semis) / 12)
@@ -237,6 +247,15 @@ def layered(text: str, model: PatchModel) -> tuple[str, str] | None:
     into = f" into {outs[0]}" if outs else ""
     line = f"add a {type_name}{into} at {hz:.2f} hz"
     return f"{interval} {'below' if down else 'above'} {reference}: {line}", line
+
+
+def _pitched_reference(model: PatchModel, kind: str | None) -> str | None:
+    """The oscillator an interval is counted from when none is named: the one of the kind being
+    added ('a second saw an octave up'), else the source of the voice in focus (never a filter's cutoff)."""
+    same = [m for m, t in model.modules.items() if kind and t == kind.lower()]
+    if len(same) == 1:
+        return same[0]
+    return next(iter(model.voice_of(model.focus)), model.focus)
 
 
 _CHAIN = re.compile(r"^(?:add\s+)?(?:an?\s+)?(sine|saw|square|triangle|noise)(?:\s+(?:bass|lead|pad|wave|osc|sub))?"
@@ -263,6 +282,9 @@ def _chained(text: str, model: PatchModel) -> tuple[str, str] | None:
     if match is None or model.of_type(match.group(1).lower()):
         return None
     source, at, rest = match.groups()
+    there = re.match(r"(?:the|my|our|that)\s+(\w+)$", rest, re.I)
+    if there and (model.of_type(there.group(1).lower()) or there.group(1) in model.modules):
+        return f"a {source} into the {there.group(1)} there", f"add a {source}{at} into {there.group(1)}"
     line = f"add a {source}{at}, add a {rest}"
     return f"a {source} into {rest}", line
 
@@ -292,9 +314,12 @@ _MODE_ON = re.compile(r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:at\s+)?(\d
                       r"(?:the\s+)?(.+)$", re.I)
 
 
+_PART_FIRST = re.compile(r"^(?:the\s+)?(\w+)\s+(highpass|lowpass|bandpass|hpf|lpf|bpf)\b(?=\s+(?:at\s+)?\d|$)", re.I)
+
+
 def _filter_voice(text: str, model: PatchModel) -> tuple[str, str] | None:
     """'lowpass the hats 8k': a filter in that mode on that voice (the one there, else a new one)."""
-    match = _FILTER_MODE.match(_MODE_ON.sub(r"\1 \3 \2", text))
+    match = _FILTER_MODE.match(_PART_FIRST.sub(r"\2 \1", _MODE_ON.sub(r"\1 \3 \2", text)).strip())
     if not match:
         return None
     mode, target, value = match.groups()

@@ -320,6 +320,10 @@ class Resolver:
             return focus, self.model.spec(focus).param(name)
         owners = [m for m in self.model.modules if self.model.spec(m) and self.model.spec(m).has_param(name)]
         in_voice = [m for m in owners if m in self.focused_voice()]
+        if name == "gain" and self.model.modules.get(focus) == "distortion" \
+                and len(in_voice) == 1:                   # a guitarist's gain is the drive
+            raise LanguageError(f"'gain' with {focus} in focus could mean its drive (an amp's gain) or "
+                                f"{in_voice[0]}'s level: say '{focus} drive …' or '{in_voice[0]} gain …'", column)
         for group in (in_voice, owners):
             if len(group) == 1:
                 return group[0], self.model.spec(group[0]).param(name)

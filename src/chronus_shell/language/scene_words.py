@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .literal_needs import rewritten
+
 SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     # a DAW's words
     (r"^(delete|remove|rm|clear|erase)\s+(?:the\s+)?(\w+)\s+clips?\b", r"\1 the \2 track"),   # the part stays
@@ -31,6 +33,12 @@ SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r i
     (r"^attenuate\s+(?:the\s+)?(\w+),\s*(?=depth\b)", r"\1 "), (r"^attenuate\s+(?:the\s+)?(\w+)$", r"\1 depth down"),
     (r"\b(sine|square|saw|triangle)\s+(?:wave|shape)\b(?=$|,)", r"\1"),
     (r"^(lfo\d*)\s+to\s+(?=(?:sine|square|saw|triangle|random)$)", r"\1 shape "),
+    # a mixing engineer's words
+    (r"\b(?:low|bass)[\s-]?cut(?:\s+filter)?\b", "highpass"), (r"\b(?:high|hi|treble)[\s-]?cut(?:\s+filter)?\b", "lowpass"),
+    (r"^(?:roll\s+off|cut|thin\s+out)\s+(?:the\s+)?(?:low\s+end|lows|bass|bottom(?:\s+end)?|sub|mud)\s+(?:of|on|from|in)\s+"
+     r"(?:the\s+)?(.+)$", r"highpass the \1"),
+    (r"^(?:roll\s+off|cut|tame)\s+(?:the\s+)?(?:highs|top(?:\s+end)?|treble|high\s+end|fizz)\s+(?:of|on|from|in)\s+"
+     r"(?:the\s+)?(.+)$", r"lowpass the \1"),
     # a dub, acid or techno musician's words
     (r"\bsteppers\b(?:\s+kick)?|\bfour\s+to\s+the\s+floor\b", "four on the floor"),
     (r"^(?:a\s+)?one[\s-]+drop(?:\s+kick)?$|\bone[\s-]+drop\s+kick\b", "kick on 3"), (r",\s*skank(?:\s+style)?$", ""), (r"\bskank(?:\s+style)?\b", "offbeats"),
@@ -68,9 +76,7 @@ def fixed_terms(line: str) -> str:
 
 def scene_words(text: str) -> str:
     """The line with other tools' words said the language's way; the same line when it has none."""
-    for pattern, replacement in SCENE_WORDS:
-        text = pattern.sub(replacement, text)
-    return text
+    return rewritten(text, SCENE_WORDS)              # each rule in turn, those whose words are absent skipped
 
 
 __all__ = ["scene_words", "fixed_terms"]

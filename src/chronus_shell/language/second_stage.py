@@ -28,9 +28,11 @@ from .harmony_tokens import HARMONY_WORDS
 from .patch_model import PatchModel
 from .politeness import polite
 from .qualities import quality_request
+from .resolve import type_named
 from .scene_words import scene_words
 from .shorthands import shorthand
 from .tidal_lines import tidal_line
+from .word_order import reordered
 from .vocabulary import command_words, filler_words, is_known_word, module_words, unit_words
 
 
@@ -58,7 +60,8 @@ SLANG = {
     "rm": "remove", "del": "delete", "hush": "stop", "dist": "distortion", "vol": "volume",
     "tri": "triangle", "delaytime": "delay time", "delayfeedback": "delay feedback", "tighter": "shorter",
     "looser": "longer", "sweep": "lfo", "spring": "reverb", "plate": "reverb", "teh": "the", "hte": "the",
-    "period": "rate", "saturation": "distortion", "saturator": "distortion", "tail": "decay", "envelope": "adsr", "env": "adsr", "amp": "adsr", "its": "it", "it's": "it",
+    "period": "rate", "dly": "delay", "bp": "bandpass", "hp": "highpass", "general": "master", "metronome": "tempo",
+    "blend": "mix", "saturation": "distortion", "saturator": "distortion", "tail": "decay", "envelope": "adsr", "env": "adsr", "amp": "adsr", "its": "it", "it's": "it",
 }
 #: Chatter that carries no instruction here ("real plucky", "like 200hz", "nice, now ...").
 NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "super", "pretty", "kinda",
@@ -76,7 +79,7 @@ _NEVER_MIND = re.compile(r"^(?:never\s*mind|forget (?:it|that)|scratch that|canc
                          r"(?:hmm+|um+|uh+)?,?\s*not sure|actually no|no wait|leave (?:it|the \w+)(?: alone| as (?:it is|they are))?|"
                          r"keep (?:it|the \w+) as (?:it is|they are)|(?:the \w+|it|that) (?:is|are|sounds?) (?:fine|good|ok|okay|perfect|great))$",
                          re.I)
-_BACK = re.compile(r"^(?:put it |go |take it )?back (?:to )?(?:how|the way) it was\b|^(?:put it )?back$", re.I)
+_BACK = re.compile(r"^(?:and |now |ok,? )?(?:put it |go |take it )?back (?:to )?(?:how|the way) it was\b|^(?:put it )?back$", re.I)
 _ONLY_AFTER = re.compile(r"^(?:the\s+)?(.+?)\s+only(?:\s+please)?$", re.I)
 _ONLY = re.compile(r"^(?:only|just)\s+(?:the\s+)?(.+?)(?:\s+(?:please|pls|now))?$", re.I)
 
@@ -116,6 +119,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     for how, new in rephrasings(tidied, model) or (rephrasings(text, model) if text != tidied else []):
         found.append(Reading(how, new))
     found += [Reading(how, new) for how, new in part_readings(text, model)]
+    found += [Reading(how, new) for how, new in reordered(tidied, model, line) + (reordered(text, model) if text != tidied else [])]
     found += [Reading(how, new) for how, new in verb_readings(text) + (verb_readings(tidied) if tidied != text else [])]
     asked = aimed(text, model) or quality_request(text, model) or (
         quality_request(tidied, model) if tidied != text else None)
@@ -330,9 +334,12 @@ def _several(text: str, model: PatchModel) -> list[str]:
         roles = GROUPS.get(word)
         if roles:
             members = [m for m in model.modules if m != "master" and CATALOGUE[model.modules[m]].spec.role in roles]
-            before = tokens[:index - 1] if index and lowered[index - 1] in ("all", "both", "the") else tokens[:index]
+            start = index
+            while start and lowered[start - 1] in ("all", "both", "the", "my"):
+                start -= 1                                # "all the drums", "my drums"
+            before = tokens[:start]
             if len(members) >= 2:
-                return [", ".join(" ".join(before + [m] + tokens[index + 1:]) for m in members)]
+                return [_each(before, members, tokens[index + 1:])]
     for start in range(len(lowered)):                    # "kick and hats", "kick, snare and hats"
         members, at = [], start
         while at < len(lowered):
@@ -353,8 +360,22 @@ def _several(text: str, model: PatchModel) -> list[str]:
             rest_before, rest_after = tokens[:start], tokens[at:]
             if rest_after and rest_after[0].lower() in ("all", "both"):
                 rest_after = rest_after[1:]
-            return [", ".join(" ".join(rest_before + [m] + rest_after) for m in members)]
+            return [_each(rest_before, members, rest_after)]
     return []
+
+
+_INTO = {"on", "to", "through", "thru", "into", "onto"}
+
+
+def _each(before: list[str], members: list[str], after: list[str]) -> str:
+    """The command once per part; an effect put on them all is one effect the others are sent into
+    ('reverb on all the drums': one reverb, not one per drum)."""
+    words = [w.lower().strip(",") for w in before + after]
+    effect = next((type_named((w,)) for w in words if type_named((w,)) and CATALOGUE[type_named((w,))].spec.role == "processor"), None)
+    if effect and _INTO & set(words):
+        first = " ".join(before + [members[0]] + after)
+        return ", ".join([first] + [f"send {m} into the {effect.replace('_', ' ')}" for m in members[1:]])
+    return ", ".join(" ".join(before + [m] + after) for m in members)
 
 
 __all__ = ["readings", "tidy_words", "Reading"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..engine.catalogue import CATALOGUE
+from .literal_needs import rewritten
 
 #: Shorthand and studio words for a param or a value, said the grammar's way before any other
 #: reading ("kick dec 600", "cut 600", "env mod 40%", "100% wet on the reverb", "ring longer").
@@ -19,7 +20,8 @@ SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r
     (r"\b(?:to\s+)?(?:half\s*way|the\s+middle)$", "50%"),
     (r"\bevery\s+(eighth|sixteenth|quarter|8th|16th)\s+notes?\b", r"every \1"),
     (r"\b(swap|switch|flip|reverse)\s+the\s+order\s+of\b", r"\1"), (r"^you\s+can\s+", ""),
-    (r"(?<=\S)(?<!\btoo)(?<!\bso)(?<!\bare)(?<!\bis)(?<!\bnot)(?<!\bbit)(?<!\bway)(?<!\bbe)"      # 'too quiet': not 'play it quietly'
+    (r"(?<=\S)(?<!\btoo)(?<!\bso)(?<!\bare)(?<!\bis)(?<!\bnot)(?<!\bbit)(?<!\bway)(?<!\bbe)(?<!\blittle)(?<!\btad)"
+     r"(?<!\bkinda)(?<!\bquite)(?<!\brather)(?<!\bpretty)(?<!'s)(?<!\bsounds)(?<!\bseems)"   # 'too quiet': not 'play it quietly'
      r"(?:,\s*|\s+)(?:(?:super|very|really|nice and)\s+)?(?:quietly|quiet|softly|low|in the background|underneath)"
      r"(?:,\s*(?:(?:super|very|really)\s+)?(?:quiet|low))?$", ", quieter"),
     (r"\s+with\s+(?=(?:lots|loads|tons|heaps|plenty|a\s+lot|a\s+ton|more|less|extra|high|heavy|a\s+bit|a\s+little|a\s+touch|"
@@ -79,8 +81,7 @@ def _decimal(match: re.Match) -> str:
 def shorthand(text: str) -> str:
     """The line with its shorthand said out (SHORTHANDS, decimals said in words); the same line
     when there is none."""
-    for pattern, replacement in SHORTHANDS:
-        text = pattern.sub(replacement, text)
+    text = rewritten(text, SHORTHANDS)    # each rule in turn, those whose words are absent skipped
     return _POINT.sub(_decimal, text) if "point" in text.lower() else text
 
 

@@ -13,7 +13,8 @@ SEQUENCER_WORDS = {"sequencer", "seq", "everything", "all", "music", "playback",
 SCREEN_WORDS = {"screen", "console", "terminal"}
 PRONOUN_REFS = (("it",), ("that",), ("this",), ("them",), ("everything",), ("all",))
 LIST_TOPICS = {"modules": "modules", "module": "modules", "patch": "modules", "types": "types",
-               "params": "params", "tracks": "tracks", "playing": "tracks", "sessions": "sessions"}
+               "params": "params", "tracks": "tracks", "playing": "tracks", "sessions": "sessions",
+               "saves": "sessions", "saved": "sessions", "snapshots": "sessions"}
 #: A track's name when it differs from its drum's type: the hat plays the "hats".
 TRACK_NAMES = {"hat": "hats"}
 TRACK_WORDS = ("pattern", "track", "part", "groove", "line", "loop", "beat")

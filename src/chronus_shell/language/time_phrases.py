@@ -56,10 +56,10 @@ class Timed:
     prep: str = ""                # over | for | in | … (the duration's word), "slowly" for the default
     start: tuple[int, str] | None = None   # (count, "bar"|"beat"): on the count-th line from now
     said: tuple[str, ...] = ()    # echo lines: what was inferred (a default length)
-    level: str | None = None      # fade: "out" | "in" | "from silence"; the command names what fades
+    level: str | None = None      # fade: "out" | "in" | "in from nothing" | "from silence"; the command names what fades
     curve: str | None = None      # "exponentially" / "linearly" said
     begin: str | None = None      # "sweep X from A to B": the command setting A ("set X to A")
-    start_in: bool = False        # the start was "in N bars" (with a fade or sweep it may mean "over")
+    start_in: bool = False        # "in N bars" said after the command: over N bars when what it does can move
 
 
 def number(text: str | None) -> float:
@@ -113,7 +113,9 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
         match = pattern.search(line)
         if match:
             start = _start(match)
-            start_in = match.group(0).strip(" ,").lower().startswith("in ") and bool(match.groupdict().get("num"))
+            said_in = match.group(0).strip(" ,").lower()
+            start_in = pattern in _START_RE and said_in.startswith("in ") and not said_in.endswith("time") and \
+                bool(match.groupdict().get("num"))
             line = (line[:match.start()] + " " + line[match.end():]).strip(" ,")
             break
     beats, prep, said = None, "", ()
@@ -146,6 +148,8 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
     fade = _fade(line)
     if fade is None and beats is None and start is None:
         return None
+    if fade is not None and beats is None and start_in:             # 'fade out the bass in 8 bars': over them
+        beats, prep, start = start[0] * (4.0 if start[1] == "bar" else 1.0), "in", None
     if fade is not None and beats is None:
         beats, prep = DEFAULT_BARS * 4.0, "slowly"
         said = (f"fade: over {DEFAULT_BARS} bars (say 'over 8 bars' for another length)",)
@@ -162,7 +166,8 @@ _FADE = (
     (re.compile(r"^fade\s+(?:out|down|away)(?:\s+(?P<what>.+))?$", re.I), "out"),
     (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:out|down|away)$", re.I), "out"),
     (re.compile(r"^fade\s+(?:in|up)(?:\s+(?P<what>.+))?$", re.I), "in"),
-    (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:in|up)(?:\s+from\s+(?:nothing|silence|zero|0))?$", re.I), "in"),
+    (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:in|up)$", re.I), "in"),
+    (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:in|up)\s+from\s+(?:nothing|silence|zero|0)$", re.I), "in from nothing"),
     (re.compile(r"^fade\s+to\s+(?:silence|black|nothing)$", re.I), "out"),
     (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:in|up)\s+to\s+(?P<to>\S.*)$", re.I), "from silence"),
     (re.compile(r"^fade\s+in\s+(?P<what>.+?)\s+to\s+(?P<to>\S.*)$", re.I), "from silence"),

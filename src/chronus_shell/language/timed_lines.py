@@ -8,6 +8,7 @@ wrong thing is worse than a refusal.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..engine.params import format_number
 from ..protocol.message import Message
@@ -47,9 +48,11 @@ _SEPARATORS = re.compile(r"\s*(?:;|,|\band then\b|\bthen\b)\s*", re.I)
 _BACK = re.compile(r"^(?:and\s+)?(?:bring\s+(?:them|em|'em|it|\w+)\s+back(?:\s+in)?|(?:(?:it\s+|they\s+)?comes?\s+)?back(?:\s+in)?)$", re.I)
 _STAYS = re.compile(r"^(?:and\s+)?(?:(?:it|they)\s+)?(?:stays?|holds?|sits?|rests?)(?:\s+there)?$", re.I)
 _TIMED_MUTE = re.compile(r"\bfor\s+(?:a|an|one|two|three|four|eight|sixteen|\d+)\b", re.I)
+#: Verbs of a sudden change: 'drop the pad in 2 bars' happens then, it does not take 2 bars.
+_SUDDEN = re.compile(r"^(?:drop|cut|kill|mute|unmute|silence|switch|jump|snap|stop|start|hit|slam|bring in)\b", re.I)
 _CURVE_ONLY = re.compile(r"^(?:and\s+)?(?:exponential(?:ly)?|exp|logarithmic(?:ally)?|log|linear(?:ly)?)(?:\s+curve)?$", re.I)
 HELP_TOPICS = frozenset({"time", "timing", "ramp", "ramps", "fade", "fades", "sweep", "bars", "later"})
-RAMP_WORDS = ("over", "during", "across", "within", "slowly", "for")
+RAMP_WORDS = ("over", "during", "across", "within", "slowly", "for", "in")
 MUTE_WORDS = ("for", "during")
 
 
@@ -153,15 +156,20 @@ def _translate_one(translator, text: str) -> list[Message] | None:
         raise LanguageError(str(err), 0, (), text) from None
     if timed is None:
         return None
-    if timed.start_in and timed.prep in ("", "slowly") and (timed.level or moves(text)):
-        count, unit = timed.start
-        raise LanguageError(f"'in {count} {unit}s' could mean over {count} {unit}s or starting in {count} "
-                            f"{unit}s: say 'over {count} {unit}s' or 'in {count} {unit}s, …' first", 0, (), text)
     bare = _BARE_IT.match(timed.command)
     if bare:
         raise LanguageError(f"'{timed.command}' could be the tempo ({bare.group(1)} bpm) or the focused param: say "
                             f"'tempo to {bare.group(1)}' or name the param", 0, (), text)
     before = translator._state()
+    if timed.start_in and timed.beats is None and not _SUDDEN.match(timed.command):   # 'cutoff to 800 in 4 beats': over them
+        count, unit = timed.start
+        over = replace(timed, beats=count * (4.0 if unit == "bar" else 1.0), prep="in", start=None)
+        try:
+            messages = _timed(translator, over, text)
+            translator.mapper.understood.append(f"in {count} {unit}{'s' * (count != 1)}: getting there over that time")
+            return messages
+        except LanguageError:                      # 'mute the kick in 2 bars': what cannot move starts then
+            translator._restore(before)
     try:
         messages = _timed(translator, timed, text)
     except LanguageError as err:
@@ -176,10 +184,10 @@ def _timed(translator, timed: Timed, text: str) -> list[Message]:
     model = translator.model
     muted = {name: track.muted for name, track in model.tracks.items()}
     begins = _probe(translator, timed.begin) if timed.begin else {}
-    if timed.level in ("out", "in"):
+    if timed.level in ("out", "in", "in from nothing"):
         messages = _fade(translator, timed)
         begins = {m.address: model.spec(m.parts[1]).param(m.parts[2]).low for m in messages} \
-            if timed.level == "in" else {}
+            if timed.level != "out" else {}
     elif timed.level == "from silence":             # "fade the noise in to 0.4": from its floor
         messages = translator.translate(timed.command)
         begins = {m.address: model.spec(m.parts[1]).param(m.parts[2]).low for m in messages if m.parts[0] == "mod"}
@@ -235,7 +243,8 @@ def _probe(translator, command: str) -> dict[str, float]:
 
 
 def _fade(translator, timed: Timed) -> list[Message]:
-    """A fade: the level the command names goes to its floor (out) or from it to where it was (in)."""
+    """A fade: the level the command names goes to its floor (out) or from it to where it was (in) —
+    a part its track plays now fades in only 'from nothing' (said): else it would drop out first."""
     model = translator.model
     probe = _probe(translator, timed.command)
     messages = []
@@ -249,9 +258,17 @@ def _fade(translator, timed: Timed) -> list[Message]:
             target = spec.low
         else:
             back = model.premute.pop((module_id, spec.name), None)
+            if back is None and now > spec.low and timed.level == "in" and _playing(model, module_id):
+                raise LanguageError(f"{module_id} is playing already ({spec.name} {now:g}): say 'fade … in from "
+                                    f"nothing' to bring it up from silence, or 'fade … out'", 0)
             target = back if back is not None else (now if now > spec.low else float(spec.default))
         messages.append(Message(address, (float(target),)))
     return translator.observe(messages)
+
+
+def _playing(model, module_id: str) -> bool:
+    """Whether the sequencer runs a track (not muted) on the module."""
+    return model.running and any(t.target == module_id and not t.muted for t in model.tracks.values())
 
 
 def _over(model, msg: Message, timed: Timed, begins: dict, moving: bool) -> list[Message]:

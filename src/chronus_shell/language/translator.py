@@ -14,7 +14,8 @@ from difflib import SequenceMatcher
 from ..protocol.addresses import parse_line
 from ..protocol.message import Message
 from .errors import LanguageError
-from .intents import Mute, PlayPattern, Redo, Sequence, SetParam, ShellVerb, Show, Undo, Word, Words
+from .intents import Mute, PlayPattern, Redo, Scale, Sequence, SetParam, ShellVerb, Show, Undo, Word, Words
+from .intents_rhythm import TrackFeel
 from .mapper import Mapper
 from .parser import as_question, parse
 from .patch_model import PatchModel, simplify_undo
@@ -146,6 +147,7 @@ class Translator:
                     and intent.items[-1].verb == "help" and intent.items[-1].arg is None:
                 items = intent.items[:-1]                # '…, please?': a question mark, not a call for help
                 intent = items[0] if len(items) == 1 else Sequence(items)
+            intent = self._that_pattern(intent)
             if isinstance(intent, Undo):
                 return self._repeat(self.undo, intent.times)
             if isinstance(intent, Redo):
@@ -164,6 +166,16 @@ class Translator:
         except LanguageError as err:
             err.line = err.line or line
             raise
+
+    def _that_pattern(self, intent):
+        """'double that' right after a rhythm was played: that rhythm (its speed), not the sound
+        in focus (a drum's rhythm line leaves the focus where it was)."""
+        if isinstance(intent, Scale) and intent.ref is not None and intent.factor in (2, 0.5) and \
+                intent.ref.texts in (("that",), ("this",), ("it",)) and self.model.last_track in self.model.tracks and \
+                (isinstance(self._last_intent, PlayPattern) or isinstance(self._last_intent, TrackFeel)
+                 and self._last_intent.kind in ("fill", "roll", "add_hits", "speed")):
+            return replace(intent, ref=Words((Word(self.model.last_track, intent.ref.column),)))
+        return intent
 
     def _sequence(self, intent: Sequence) -> list[Message]:
         """Several commands: each sees the context the one before left; all or nothing, one undo."""
@@ -269,7 +281,7 @@ class Translator:
 
 
 #: Refusals about a value or a state, not the words, or two readings named: the second stage has nothing to add.
-_FINAL = re.compile(r"out of range|is already|nothing to (undo|redo)|already at its|is not muted|is muted already|"
+_FINAL = re.compile(r"out of range|too short to hear|is already|nothing to (undo|redo)|already at its|is not muted|is muted already|"
                     r"^that could mean ")
 #: What a reading built on a guessed word may not do: a wrong guess must not throw work away.
 _NOT_GUESSED = ("/patch/abort", "/patch/remove", "/seq/remove", "/seq/clear", "/shell/clear", "/session/load")

@@ -186,6 +186,10 @@ def absolute_value(spec: ParamSpec, value: Value) -> float | str:
         if word in _WORD_VALUES:
             return spec.default if word == "default" else (spec.high if word.startswith(("max", "full")) else spec.low)
         return _coerce(spec, value.text, value)
+    if value.kind == "number" and value.unit is None and spec.unit == "ms" and 0 < abs(value.number or 0) < 1:
+        seconds = format_number(float(value.number))      # 'release: 0.1' is a live coder's seconds, never 0.1 ms
+        raise _error(value, f"{spec.name} is in ms, and {seconds} ms is too short to hear — did you mean {seconds} s? "
+                            f"say '{spec.name} {format_number(float(value.number) * 1000)} ms'")
     return _coerce(spec, tidy(convert(spec, value)), value, typed=True)
 
 

@@ -13,6 +13,7 @@ import numpy as np
 from .. import lazy_module
 from ..glide import decay_table
 from ..params import ModuleSpec, number
+from ..voices import render_alone
 
 kernels = lazy_module("chronus_shell.engine.kernels")
 
@@ -94,25 +95,40 @@ class Module:
         """Every param for a block: smoothed numeric arrays (+ modulation, clipped to range), enums.
         A settled, unmodulated module gets the same dict (and arrays) as last block."""
         targets = self.targets
-        still = not modulation and not self.__dict__.get("driven")
+        driven = self.__dict__.get("driven")
+        if modulation and not driven:
+            return _modulated(self.spec, self.settled_params(n), modulation)
+        still = not modulation
         if still:
             hit = self.__dict__.get("_params_cache")
             if hit is not None and hit[0] == n and hit[1] == targets and self.current.items() <= targets.items():
                 return hit[2]                 # (every glide has arrived: each current value equals its target)
+        out = self._blocks(n)
+        if still:
+            self._params_cache = (n, dict(targets), out)
+        if modulation:
+            return _modulated(self.spec, out, modulation)
+        return out
+
+    def settled_params(self, n: int) -> dict[str, np.ndarray | str]:
+        """The params under modulation: computed again while a glide moves, else the same arrays as
+        last block (kept only when computed from a settled start: they hold the targets)."""
+        targets = self.targets
+        hit = self.__dict__.get("_settled_cache")
+        settled = self.current.items() <= targets.items()
+        if hit is not None and settled and hit[0] == n and hit[1] == targets:
+            return hit[2]
+        out = self._blocks(n)
+        if settled:
+            self._settled_cache = (n, dict(targets), out)
+        return out
+
+    def _blocks(self, n: int) -> dict[str, np.ndarray | str]:
         out: dict[str, np.ndarray | str] = {}
         for spec in self.spec.params:
             if spec.name == PAN.name:
                 continue                      # the engine's mix stage reads (and glides) pan
-            if spec.is_enum:
-                out[spec.name] = str(self.targets[spec.name])
-                continue
-            block = self.param_block(spec.name, n)
-            mod = modulation.get(spec.name)
-            if mod is not None:
-                block = clipped(apply_modulation(spec.unit, block, mod, spec.span), spec.low, spec.high)
-            out[spec.name] = block
-        if still:
-            self._params_cache = (n, dict(targets), out)
+            out[spec.name] = str(self.targets[spec.name]) if spec.is_enum else self.param_block(spec.name, n)
         return out
 
     def process(self, audio_in: np.ndarray, params: dict[str, np.ndarray | str]) -> np.ndarray:
@@ -161,14 +177,27 @@ class Banked(Module):
             setattr(self, attr, view)
 
     def process(self, audio_in, params):
-        from ..voices import render_alone
         return render_alone(self, audio_in, params)
+
+
+def _modulated(spec: ModuleSpec, params: dict, modulation: dict[str, np.ndarray]) -> dict:
+    """A copy of `params` with each modulated numeric param moved by its modulation, clipped to range."""
+    out = dict(params)
+    for name, mod in modulation.items():
+        block = out.get(name)
+        if block is not None and not isinstance(block, str):
+            param = spec.param(name)
+            out[name] = clipped(apply_modulation(param.unit, block, mod, param.span), param.low, param.high)
+    return out
+
+
+FLOAT64 = np.dtype(np.float64)   # numpy's one float64 dtype: compared by identity in the audio path
 
 
 def all_finite(block: np.ndarray) -> bool:
     """No NaN or ±inf in a block: one compiled pass for a float64 block (aligned and writable, as
     the kernels are compiled for), numpy's two passes for anything else."""
-    if block.dtype == np.float64 and block.flags.behaved:
+    if block.dtype is FLOAT64 and block.flags.behaved:
         return kernels.finite(block.ravel())
     return bool(np.isfinite(block).all())
 

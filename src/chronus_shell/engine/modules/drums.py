@@ -29,13 +29,14 @@ class Drum(Module):
     def rests(self) -> bool:
         if self.age >= 0 and self.age <= 4 * self.current["decay"] * 1e-3 * self.sample_rate:
             return False
-        for name in self.current:
-            self.snap(name)
+        if not self.current.items() <= self.targets.items():
+            for name in self.current:
+                self.snap(name)
         return True
 
     def process(self, audio_in, params):
         n = len(audio_in)
-        if self.age < 0 or self.age > 4 * params["decay"][0] * 1e-3 * self.sample_rate:
+        if self.age < 0 or self.age > 4 * float(params["decay"][0]) * 1e-3 * self.sample_rate:
             return np.zeros(n)
         if self.__dict__.get("_table_of") is not params:   # a still drum gets the same params dict every block
             self._table = np.array([params[spec.name] for spec in self.spec.params if spec is not PAN])
@@ -48,7 +49,8 @@ class Drum(Module):
         return out
 
     def wires(self, params, n: int) -> tuple[np.ndarray, float]:
-        """White noise and the cutoff it is high-passed at (the snare's wires, the hat's metal); the kick has none."""
+        """Noise (uniform draws in [0, 1), made white by the kernel) and the cutoff it is high-passed at
+        (the snare's wires, the hat's metal); the kick has none."""
         return NO_WIRES, 0.0
 
 
@@ -84,7 +86,7 @@ class Snare(Drum):
     KIND = 1   # a pitched body and noise wires
 
     def wires(self, params, n):
-        return self.rng.uniform(-1.0, 1.0, n), 1800.0
+        return self.rng.random(n), 1800.0
 
 
 class Hat(Drum):
@@ -102,4 +104,4 @@ class Hat(Drum):
     KIND = 2   # high-passed noise
 
     def wires(self, params, n):
-        return self.rng.uniform(-1.0, 1.0, n), float(params["tone"][0])
+        return self.rng.random(n), float(params["tone"][0])

@@ -5,7 +5,7 @@ import numpy as np
 
 from ..params import ModuleSpec, choice, number
 from .. import voice_layout as ck
-from .base import Banked, Module, clipped, seeded_generator
+from .base import Banked, Module, clipped, kernels, seeded_generator
 
 
 class ADSR(Banked):
@@ -58,22 +58,16 @@ class LFO(Module):
         self.rng = seeded_generator(self.spec.type)
 
     def process(self, audio_in, params):
-        cycles = self.phase + np.cumsum(params["rate"] / self.sample_rate)
-        phase = cycles - np.floor(cycles)
         shape = params["shape"]
-        if shape == "sine":
-            wave = np.sin(2.0 * np.pi * phase)
-        elif shape == "triangle":
-            wave = 1.0 - 4.0 * np.abs(phase - 0.5)
-        elif shape == "saw":
-            wave = 2.0 * phase - 1.0
-        elif shape == "square":
-            wave = np.where(phase < 0.5, 1.0, -1.0)
-        else:
-            wraps = np.floor(cycles).astype(np.int64) - int(np.floor(self.phase))
-            fresh = self.rng.uniform(-1.0, 1.0, int(wraps[-1]))
-            values = np.concatenate(([self.held], fresh))
-            wave = values[wraps]
-            self.held = float(values[-1])
-        self.phase = float(phase[-1])
-        return clipped(params["offset"] + params["depth"] * wave, -1.0, 1.0)
+        if shape != "random":
+            out = np.empty(len(audio_in))
+            self.phase = kernels.lfo(kernels.LFO_SHAPES.index(shape), self.phase, params["rate"], params["depth"],
+                                     params["offset"], float(self.sample_rate), out)
+            return out
+        cycles = self.phase + np.cumsum(params["rate"] / self.sample_rate)
+        wraps = np.floor(cycles).astype(np.int64) - int(np.floor(self.phase))
+        fresh = self.rng.uniform(-1.0, 1.0, int(wraps[-1]))
+        values = np.concatenate(([self.held], fresh))
+        self.held = float(values[-1])
+        self.phase = float(cycles[-1] - np.floor(cycles[-1]))
+        return clipped(params["offset"] + params["depth"] * values[wraps], -1.0, 1.0)

@@ -5,6 +5,7 @@ import numpy as np
 
 from .. import lazy_module
 from ..params import ModuleSpec, choice, number
+from ..stereo import as_pair
 from .base import Module
 
 stereo_kernels = lazy_module("chronus_shell.engine.stereo_kernels")
@@ -15,11 +16,6 @@ ALLPASS_TUNING = (556, 441, 341, 225)
 STEREO_SPREAD = 23   # the right tank set's lines are this much longer (Freeverb's stereospread, 44.1 kHz)
 _WIDTH = number("width", "ratio", 1, 0, 2, "stereo width of the wet signal: 0 mono, 1 as it comes, 2 wider",
                 ("stereo_width", "spread"))
-
-
-def as_pair(audio_in: np.ndarray) -> np.ndarray:
-    """(2, n): a mono input (a module driven alone) is centred."""
-    return audio_in if audio_in.ndim == 2 else np.stack((audio_in, audio_in))
 
 
 class Delay(Module):
@@ -46,7 +42,9 @@ class Delay(Module):
     def process(self, audio_in, params):
         audio_in = as_pair(audio_in)
         out = np.empty((2, audio_in.shape[-1]))
-        stereo_kernels.delay_stereo(audio_in, params["time"] * self.sample_rate, params["feedback"], params["mix"],
+        if self.__dict__.get("_samples_of") is not params:   # a still delay gets the same params dict every block
+            self._samples, self._samples_of = params["time"] * self.sample_rate, params
+        stereo_kernels.delay_stereo(audio_in, self._samples, params["feedback"], params["mix"],
                                     params["width"], params["mode"] == "pingpong", self.buffers, self.state, out)
         return out
 

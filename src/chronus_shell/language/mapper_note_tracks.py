@@ -1,0 +1,72 @@
+"""A list of notes onto a voice's track (issue 13), the one way every note list is sent.
+
+`/seq/notes` gives one token a step (the sequencer reads step n's note at n modulo the list): a
+note, a chord, '-' (hold) or '.' (a rest: the step does not sound, whatever the rhythm says). A
+rhythm written apart from the notes ('play x.xX… on the bass', then 'bass notes a1 . c2 .') is
+kept: the notes say each step's pitch and which steps rest. A track whose rhythm is only its
+notes' own (a hit a note, as a list of notes made it) or that holds chords with ties takes the new
+notes' own rhythm, so no note of the list is cut off.
+"""
+from __future__ import annotations
+
+from ..engine.note_steps import REST
+from ..protocol.message import Message
+from . import intents as it
+from .chords import hz, name, token_pitches
+from .errors import LanguageError
+from .mapper_messages import message, playable
+from .mapper_sequencer import track_and_target
+from .mapper_tracks import existing_track
+from .units import note_name, note_to_hz
+
+MAX_STEPS = 256
+
+
+def own_rhythm(notes) -> str:
+    """The rhythm a list of notes makes by itself: a hit a note, '.' a rest, '-' a hold."""
+    return "".join("." if n == REST else "-" if n == "-" else "x" for n in notes)
+
+
+def note_track(ctx, words, column: int, notes: list[str], kind: str | None = None) -> list[Message]:
+    """The notes for the voice's track: its rhythm kept when written apart from its notes, else the
+    notes' own rhythm (a new track named `kind` when that name is free)."""
+    existing = existing_track(ctx, words, column)
+    rhythm = own_rhythm(notes)
+    kept = ctx.model.tracks[existing].pattern if existing is not None else None
+    if kept is not None and (kept == rhythm or kept != own_rhythm(ctx.model.tracks[existing].notes)):
+        _playable(notes, column)                      # the same rhythm, or one written apart: kept
+        return [message("/seq/notes", existing, *notes)]
+    return send_track(ctx, words, column, rhythm, notes, kind)
+
+
+def send_track(ctx, words, column, pattern: str, notes: list[str], kind: str | None = None) -> list[Message]:
+    """A note track for the voice: its own track replaced, else a new one — named `kind`
+    ('chords', 'arp', 'melody') when that name is free."""
+    if len(pattern) > MAX_STEPS:
+        raise LanguageError(f"that is {len(pattern)} steps: a track holds at most {MAX_STEPS}", column)
+    _playable(notes, column)
+    existing = existing_track(ctx, words, column)
+    if existing:
+        return [message("/seq/add", existing, ctx.model.tracks[existing].target, pattern),
+                message("/seq/notes", existing, *notes)]
+    track, target, created = track_and_target(ctx, words, column)
+    if kind and kind not in ctx.model.tracks:
+        track = kind
+    return created + [message("/seq/add", track, target, pattern), message("/seq/notes", track, *notes)]
+
+
+def _playable(tokens: list[str], column: int) -> None:
+    for token in tokens:
+        for pitch in token_pitches(token) or ():
+            playable(hz(pitch), name(pitch), column)
+
+
+def set_notes(ctx, intent: it.SetNotes) -> list[Message]:
+    """'bass notes a2 . c3 .', 'melody on the sine: e5 d5 . a4': notes with octaves written."""
+    for note in intent.notes:
+        if note.text != REST:
+            playable(note_to_hz(note.text), note.text, note.column)
+    return note_track(ctx, intent.target, intent.column, [n.text if n.text == REST else note_name(n.text) for n in intent.notes])
+
+
+__all__ = ["note_track", "send_track", "set_notes", "own_rhythm", "MAX_STEPS"]

@@ -1,0 +1,115 @@
+"""Word orders the grammar does not take, put in its order for the second stage: a learner's
+('the bass one octave more down', 'reverb in the snare', 'the kick more low'), a shorthand
+('bass 2 octaves up', 'reverb 40% wet', 'hats a little to the left side'), a classroom's
+('Jamie wants the whole thing louder', 'bring the others back'). Each form moves or swaps words
+the line already has; none adds a meaning the line does not say.
+"""
+from __future__ import annotations
+
+import re
+
+from ..engine.catalogue import CATALOGUE
+from .param_words import COMPARATIVES
+from .patch_model import PatchModel
+
+_AMOUNT = r"(?:\d+|one|two|three|four|an?|half\s+an?)"
+_STEP = r"(?:octaves?|semitones?|semis?|half[\s-]steps?|whole[\s-]steps?|tones?)"
+_SIDE = r"((?:slightly|a\s+bit|a\s+little|a\s+touch|hard|far|all\s+the\s+way|way)\s+)?(?:to\s+)?(?:the\s+)?(left|right)(?:\s+side)?"
+_EFFECTS = r"(reverb|delay|echo|distortion|filter|lfo)"
+
+_ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in (
+    # a side said after the part: 'hats a little to the left side', 'place the triangle slightly to the left'
+    (rf"^(?:place|position|put|move|set)\s+(?:the\s+)?(.+?)\s+{_SIDE}$", lambda m: f"pan the {m.group(1)} {m.group(2) or ''}{m.group(3)}"),
+    (rf"^(?:the\s+)?(\w+)\s+{_SIDE}$", lambda m: f"pan the {m.group(1)} {m.group(2) or ''}{m.group(3)}"),
+    # wet and dry as an amount of the effect's mix: 'reverb 40% wet', 'reverb to 40 percent wet'
+    (r"^(?:set\s+|make\s+)?(?:the\s+)?(\w+)\s+(?:to\s+|at\s+)?(\d+)\s*(?:%|percent)\s+wet$", r"\1 mix \2%"),
+    (r"^(?:the\s+)?(\w+)\s+(more|less)\s+(wet|dry)$",
+     lambda m: f"{'more' if (m.group(2).lower() == 'more') == (m.group(3).lower() == 'wet') else 'less'} {m.group(1)} mix"),
+    # an effect 'in' a part: 'reverb in the snare', 'put a delay in the hats 1/8'
+    (rf"^(?:put\s+|add\s+|place\s+)?(?:an?\s+|some\s+)?{_EFFECTS}\s+(?:in|into|to|on)\s+(?:the\s+)?(\w+)\s*,?\s*(\d\S*(?:\s*[a-z]+)?)?$",
+     lambda m: f"add a {m.group(1)} to the {m.group(2)}" + (f", {m.group(3)}" if m.group(3) else "")),
+    # 'hats open up', 'the filter open up': the verb first
+    (r"^(?:the\s+)?(\w+)\s+(open|close)\s+(up|down)$", r"\2 \3 the \1"),
+    # someone else asks: 'Jamie wants the whole thing louder', 'the singer asked for more reverb'
+    (r"^(?:the\s+)?[a-z]+\s+(?:wants|would\s+like|asked\s+for|asks\s+for|says)\s+(?!to\b)(.+)$", r"\1"),
+    (r"^(?:(?:can|could)\s+(?:we|you|i)\s+)?hear\s+(?=the\s+\w+\s+\w)", ""),
+    # the parts left out by a solo: 'bring the others back', 'the rest back in'
+    (r"^(?:bring\s+|put\s+)?(?:the\s+|all\s+the\s+)?(?:others|other\s+parts|rest|everything\s+else)\s+back(?:\s+in)?$", "unsolo"),
+    (r"^(?:quit|exit)\s+(?:the\s+)?(\w+)$", r"mute \1"),                 # a learner's 'quit' (quitar): take out
+    (r"^(?:start|begin)\s+to\s+record(?:ing)?$", "record"), (r"^(?:and\s+)?carry\s+on$", "continue"),
+    (r"^(?:start|play|go|run)?\s*(?:it|this|things|everything)?\s*(?:again\s+)?from\s+the\s+(?:beginning|top|start)$", "start"),
+    (r"^(?:only|just)\s+(?:the\s+)?(\w+)\s+drum$", r"solo \1"),
+    # a musician's terms for how notes are played and how loud
+    (r"^(?:(?:very|more|a\s+bit|much)\s+)?(staccato|pizzicato|detached|legato|sustained)\s+(?:on\s+)?(?:the\s+)?(\w+)$",
+     lambda m: f"{'longer' if m.group(1).lower() in ('legato', 'sustained') else 'shorter'} release on the {m.group(2)}"),
+    (r"^(?:more\s+)?(legato|staccato)\s+on\s+(?:the\s+)?(\w+)\s*[:,]\s*(.+)$", r"\3 on the \2"),
+    (r"^(?:fortissimo|forte|ff|fff)$", "louder"), (r"^(?:pianissimo|pp|ppp)$", "quieter"),
+    (r"^(lower|raise|less|more|reduce|increase)\s+(?:the\s+)?vibrato$", r"\1 the lfo depth"),
+    # tuning in cents: 'a quarter tone sharp', 'by a cent or two'
+    (r"^(?:tune\s+)?(?:the\s+)?(\w+)\s+(?:a\s+)?quarter[\s-]tone\s+(sharp|flat|up|down|higher|lower)$",
+     lambda m: f"tune the {m.group(1)} {'up' if m.group(2).lower() in ('sharp', 'up', 'higher') else 'down'} 50 cents"),
+    (r"^(lower|raise)\s+(?:the\s+)?(\w+)\s+by\s+(?:a|one)\s+cent\s+or\s+(two|three|2|3)$",
+     lambda m: f"tune the {m.group(2)} {'down' if m.group(1).lower() == 'lower' else 'up'} {_FEW[m.group(3).lower()]} cents"),
+    # a distortion's mode said as a sound: 'hard clipping', 'soft clip', 'bitcrushed'
+    (r"^(hard|soft)[\s-]clip(?:ping|ped)?$", lambda m: f"distortion mode {'hard' if m.group(1).lower() == 'hard' else 'tanh'}"),
+    (r"^(?:a\s+)?(?:try\s+)?(?:a\s+)?(?:shuffle|swing|swung)\s+(?:feel|groove|vibe)$", "more swing"),
+)]
+_FEW = {"two": 2, "three": 3, "2": 2, "3": 3}
+
+
+#: An interval before its direction: 'bass 2 octaves up', 'the bass one octave more down'.
+_INTERVAL_FIRST = re.compile(rf"^(?:the\s+)?(\w+)\s+({_AMOUNT}\s+{_STEP}|{_STEP})\s+(?:more\s+)?(up|down|higher|lower)$", re.I)
+
+
+#: 'now let's hear only the kick drum': a solo (said on the line as typed: 'only' is chatter elsewhere).
+_HEAR_ONLY = re.compile(r"^(?:now,?\s+)?(?:let'?s\s+|let\s+me\s+|can\s+we\s+|we'?ll\s+)?hear\s+(?:only|just)\s+(?:the\s+)?(\w+)"
+                        r"(?:\s+drum)?[.!]?$", re.I)
+
+
+def reordered(text: str, model: PatchModel, line: str = "") -> list[tuple[str, str]]:
+    """(how it was read, the line in the grammar's order) for each form that fits."""
+    found = []
+    alone = _HEAR_ONLY.match(line.strip())
+    if alone:
+        found.append((f"only {alone.group(1)}: solo", f"solo {alone.group(1)}"))
+    interval = _INTERVAL_FIRST.match(text)
+    if interval and _pitched(interval.group(1).lower(), model):      # a part's pitch, never a filter's cutoff
+        part, step, direction = interval.groups()
+        step = step if re.match(_AMOUNT + r"\s", step, re.I) else f"an {step}"
+        found.append((f"read as '{part} {direction} {step}'", f"{part} {direction} {step}"))
+    for pattern, replacement in _ORDERS:
+        if pattern.search(text):
+            new = re.sub(r"\s+", " ", pattern.sub(replacement, text)).strip()
+            if new != text:
+                found.append((f"read as '{new}'", new))
+    more = _more_adjective(text)
+    if more:
+        found.append(more)
+    return found
+
+
+def _pitched(word: str, model: PatchModel) -> bool:
+    """A word naming a part that plays notes or an oscillator (a track, a source's id, type or alias)."""
+    if word in model.tracks:
+        return True
+    sources = {m: t for m, t in model.modules.items() if t in CATALOGUE and CATALOGUE[t].spec.role == "source"}
+    return any(word in (m, t, *CATALOGUE[t].spec.aliases) for m, t in sources.items())
+
+
+_MORE_ADJ = re.compile(r"\bmore\s+([a-z]+)$", re.I)
+
+
+def _more_adjective(text: str) -> tuple[str, str] | None:
+    """'the kick more low': a learner's comparative ('lower'), when the language knows that comparative."""
+    match = _MORE_ADJ.search(text)
+    if match is None:
+        return None
+    word = match.group(1).lower()
+    for comparative in (word + "er", word + "r", word + word[-1] + "er", word[:-1] + "ier"):
+        if comparative in COMPARATIVES:
+            new = text[:match.start()] + comparative
+            return f"more {word} → {comparative}", new
+    return None
+
+
+__all__ = ["reordered"]
