@@ -37,7 +37,7 @@ class Engine:
     """The Supervisor plus the transcript of what it sent the slots (sample, message)."""
 
     def __init__(self):
-        self.supervisor = Supervisor(Config.from_env(backend="null")).start()
+        self.supervisor = Supervisor(Config.from_env(backend="null", block_size=BLOCK)).start()
         self.stamps: list[tuple[int, Message]] = []
         fan_out = self.supervisor._fan_out
 

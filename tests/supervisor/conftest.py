@@ -13,6 +13,8 @@ import numpy as np
 import pytest
 import soundfile
 
+from chronus_shell.supervisor import Config
+
 ROOT = Path(__file__).resolve().parents[2]
 # this run's own JACK server name (see jack_server), set before any worker process starts
 os.environ.setdefault("JACK_DEFAULT_SERVER", f"chronus-test-{os.getpid()}")
@@ -30,7 +32,8 @@ def _jack_env() -> dict:
 
 @pytest.fixture(scope="session")
 def jack_server():
-    """A JACK dummy server of this test run's own at 48 kHz / 256 (skips when jackd is not installed).
+    """A JACK dummy server of this test run's own at the default rate and block size (skips when
+    jackd is not installed).
 
     Named after the run (JACK_DEFAULT_SERVER, set above: every JACK client of the run and of its
     children reads it), so two test runs on one machine never share a server: another run's clients in the
@@ -38,7 +41,9 @@ def jack_server():
     if shutil.which("jackd") is None or shutil.which("jack_wait") is None:
         pytest.skip("jackd2 is not installed (apt-get install jackd2)")
     log = open(JACK_LOG, "w")
-    server = subprocess.Popen(["jackd", "-d", "dummy", "-r", "48000", "-p", "256", "-C", "0", "-P", "2"],
+    defaults = Config()
+    server = subprocess.Popen(["jackd", "-d", "dummy", "-r", str(defaults.sample_rate), "-p", str(defaults.block_size),
+                               "-C", "0", "-P", "2"],
                               stdout=log, stderr=subprocess.STDOUT, env=_jack_env())
     deadline = time.monotonic() + 20
     while not _jack_running():

@@ -19,7 +19,7 @@ from chronus_shell.supervisor.slot import restore_timeline
 from .conftest import chronus, read_wav, silent_runs_s
 
 KICKS = "play x...x...x...x... on kick\ntempo 120\nstart\n"
-BLOCK = 256
+BLOCK = 256  # `chronus run` plays at render's block
 
 
 def test_a_double_kill_comes_back_within_half_a_second_on_the_beat(tmp_path):
@@ -73,7 +73,7 @@ def test_kill_9_of_both_slots_resumes_with_the_render_from_the_restore_point(tmp
     assert timeline.engine.modules["acid1"].targets["cutoff"] == 1200
     expected = np.concatenate([timeline.render_block() for _ in range(100)])
     live = read_wav(take)
-    start = restore["resume_block"] * BLOCK
+    start = restore["resume_block"] * supervisor.config.block_size
     assert np.array_equal(live[start:start + len(expected)], expected)
     assert max(silent_runs_s(live)) < 0.5
 

@@ -4,7 +4,7 @@ Four voices (two saw → acid_filter → adsr basses with step patterns, a kick 
 SECONDS while a parameter change arrives every 100 ms, the rate of a fast typist. JACK's own xrun
 count matters as much as PortAudio's: jackd reports "client not finished" xruns PortAudio never
 flags. What loading the patch costs (each new module type's first block) is counted apart from the
-minute of typing, so a failure says which one lost audio. benchmarks/bench_supervisor.py plays
+minute of typing, so a failure says which one lost audio. benchmarks/bench_soak.py plays
 the same patch and commands for its soak figures.
 """
 from __future__ import annotations

@@ -39,7 +39,7 @@ def _choice(env, name: str, default: str, choices: tuple[str, ...]) -> str:
 @dataclass(frozen=True)
 class Config:
     sample_rate: int = 48000
-    block_size: int = 256
+    block_size: int = 128
     prefill_buffers: int = 2
     lead_target: int = 2
     max_catchup: int = 2
@@ -59,7 +59,7 @@ class Config:
         methods = ("spawn",) if sys.platform == "win32" else ("forkserver", "spawn", "fork")
         config = cls(
             sample_rate=_integer(env, "CHRONUS_SAMPLE_RATE", 48000, 22050, 192000),
-            block_size=_integer(env, "CHRONUS_BUFFER_SIZE", 256, 16, 4096),
+            block_size=_integer(env, "CHRONUS_BUFFER_SIZE", cls.block_size, 16, 4096),
             prefill_buffers=_integer(env, "CHRONUS_PREFILL_BUFFERS", cls.prefill_buffers, 1, 16),
             lead_target=_integer(env, "CHRONUS_LEAD_TARGET", 2, 1, 16),
             max_catchup=_integer(env, "CHRONUS_MAX_CATCHUP", 2, 1, 16),

@@ -5,9 +5,11 @@ spare is ready in a fraction of the time (pool workers go back to the ordinary n
 import gc
 
 from ..engine import warmup
-from . import output_process, slot  # noqa: F401  (preloaded for the children)
+from . import output_process, slot
 from .rings import raise_priority
-from .user_modules import sandbox_worker  # noqa: F401  (preloaded for the pool's workers)
+from .user_modules import sandbox_worker
+
+PRELOADED = (output_process, slot, sandbox_worker)  # the slots', the output's and the pool's workers' code
 
 warmup()
 gc.collect()
