@@ -80,10 +80,6 @@ def test_clock_and_notes_follow_the_sequencer_to_the_frame(shell, synth):
     assert len(offs) >= len(notes) - 1
 
 
-# Known flaky on a loaded machine (1 run in ~20: the song position said one sixteenth more than the
-# clock ticks received before the stop — a late clock plan may drop a step's ticks): run again at most
-# twice; the cause is open.
-@pytest.mark.flaky(reruns=2)
 def test_continue_sends_the_song_position_and_continue_then_the_clock_goes_on(shell, synth):
     for line in ["/patch/create bass saw", "/patch/connect bass master", "/seq/bpm 120",
                  "/seq/add bass bass x.x.x.x.x.x.x.x."]:

@@ -2,8 +2,6 @@
 the engine could not render in time, the music keeps up, and removing the modules frees room at once."""
 import time
 
-import pytest
-
 from pythonosc.osc_message_builder import OscMessageBuilder
 
 from chronus_shell.supervisor.rings import LOST_BLOCKS, READ_BLOCK
@@ -25,10 +23,6 @@ def keeps_up(live, seconds: float) -> bool:
     return live.words(LOST_BLOCKS) == lost
 
 
-# Known flaky since session 15's stamping (1 run in 8 here, 0 in 4 before): a block lost in the second
-# after a flood that filled the patch to the budget — slots wait while the shell stamps, and a flood
-# stamps all the time; cause open. Run again at most twice.
-@pytest.mark.flaky(reruns=2)
 def test_a_create_flood_is_refused_at_the_budget_and_the_music_keeps_up(live, client):
     client.raw(packet("/patch/create", "tone", "sine"))
     client.raw(packet("/patch/connect", "tone", "master"))

@@ -45,10 +45,6 @@ def test_killing_the_output_process_restarts_it(tmp_path):
     assert len(stats["restarts"]) == 1 and stats["restarts"][0]["output_ms"] < 5000
 
 
-# Known flaky under spawn on a loaded 2-core machine (400–700 blocks lost when a crash lands before the
-# spawned spare is ready and the slot is restored from its checkpoint): run again at most twice, the
-# only tests that are; the cause is open (see docs/tuning.md, failover).
-@pytest.mark.flaky(reruns=2)
 def test_repeated_crashes_keep_working(tmp_path):
     """A crash every 200 ms for 20 s (spawn starts workers slowly: one every 1.5 s there)."""
     interval, seconds = (1500, 12) if SPAWN else (200, 20)
