@@ -61,7 +61,7 @@ class SharedBlock:
         if self.owner:
             self.shm = shared_memory.SharedMemory(name=name, create=True, size=nbytes)
         else:
-            self.shm = _untracked(shared_memory.SharedMemory, name=name)
+            self.shm = _attach(name)
         self.name = name
 
     def view(self, dtype, shape, offset: int = 0) -> np.ndarray:
@@ -79,16 +79,16 @@ class SharedBlock:
                 pass
 
 
-def _untracked(call, **kwargs):
+def _attach(name: str) -> shared_memory.SharedMemory:
     """Open an existing block without registering it with Python's resource tracker (`track=False`
     from 3.13 on): only the creator's registration counts — under spawn the tracker is what unlinks
     the blocks after a kill -9 of the shell — and a child's would forget or double-unlink it."""
-    register, unregister = resource_tracker.register, resource_tracker.unregister
-    resource_tracker.register = resource_tracker.unregister = lambda *args: None
+    register = resource_tracker.register
+    resource_tracker.register = lambda *args: None
     try:
-        return call(**kwargs)
+        return shared_memory.SharedMemory(name=name)
     finally:
-        resource_tracker.register, resource_tracker.unregister = register, unregister
+        resource_tracker.register = register
 
 
 class Control:
