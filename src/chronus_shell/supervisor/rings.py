@@ -174,10 +174,10 @@ def leave_signals_to_the_shell() -> None:
             signal.signal(getattr(signal, name), signal.SIG_IGN)
 
 
-def raise_priority(niceness: int = -10) -> None:
+def raise_priority(niceness: int = -10, pid: int = 0) -> None:
     """Audio processes go before the desktop and the REPL when the OS lets us (root, or a raised
-    RLIMIT_NICE); otherwise they keep the normal priority."""
+    RLIMIT_NICE); otherwise they keep the normal priority. `pid` 0: the calling process."""
     try:
-        os.setpriority(os.PRIO_PROCESS, 0, niceness)
+        os.setpriority(os.PRIO_PROCESS, pid, niceness)
     except (AttributeError, PermissionError, OSError):
         pass  # Windows has no setpriority; without the right nothing changes
