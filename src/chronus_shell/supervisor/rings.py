@@ -34,7 +34,7 @@ WATCHDOG_KILLS = 11   # times both slots stalled and were killed      (output's 
 PLAYED_NS = 12        # perf_counter_ns when the device took block READ_BLOCK - 1 (output)
 DEVICE_LATENCY_US = 13  # the device's own output latency, µs          (output)
 RT_PRIORITY = 14      # SCHED_FIFO priority of the device callback; 0: not real-time (output)
-STAMP_HOLD = 15       # 1 while the shell stamps a command and writes it to the slots' pipes (shell)
+STAMP_HOLD = 15       # holds so far, odd while the shell stamps a command and writes it to the pipes (shell)
 CONTROL_WORDS = 16
 
 # per-slot header words (int64)
