@@ -60,6 +60,7 @@ def _slot(conn, control_name: str) -> None:
     raise_priority()
     realtime.ordinary_children()  # a user module's threads and processes: never raised, never real-time
     warmup()
+    stamp_hold.barrier()
     realtime.prepare()  # while warming up: a spare takes over without paging in or a full collection
     conn.send(("ready", os.getpid()))
     try:

@@ -113,6 +113,7 @@ class Supervisor(Failover, Restore):
             self.plan.admit(msg)
             initial.schedule(msg, at)
         workers = [self._new_worker() for _ in range(2 + SPARES)]
+        stamp_hold.barrier()  # while the workers start: the first command pays nothing
         self._await_ready(workers, START_TIMEOUT_S)
         snapshot = pickle.dumps(initial, protocol=pickle.HIGHEST_PROTOCOL)
         self.checkpoint = (snapshot, 0)
