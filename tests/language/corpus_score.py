@@ -28,7 +28,7 @@ from chronus_shell.engine.scales import pitch_class
 from chronus_shell.language import Translator
 from chronus_shell.language.errors import LanguageError
 from chronus_shell.language.patch_model import STYLE_DEFAULTS
-from chronus_shell.language.units import is_note, note_name
+from chronus_shell.language.units import is_note, note_name, note_to_hz
 from chronus_shell.protocol.message import Message
 
 #: The starting patches of the corpus brief, as raw message lines; the last line sets the focus.
@@ -121,12 +121,20 @@ def _same_arg(expected, actual, before) -> bool:
         if "+" in expected or "+" in actual:
             return _chord_classes(expected) == _chord_classes(actual)
         if is_note(expected) and is_note(actual):
-            return note_name(expected) == note_name(actual)
+            return _same_note(expected, actual)
         squash = str.maketrans("", "", " |")
         if actual.lower().endswith(".wav") and not expected.lower().endswith(".wav"):
             actual = actual[:-4]                          # a take named 'jam1' is written as jam1.wav
         return expected.lower().translate(squash) == actual.lower().translate(squash)
     return False
+
+
+def _same_note(expected: str, actual: str) -> bool:
+    """bb1 is a#1 (the same key); a note without an octave by its name."""
+    try:
+        return abs(note_to_hz(expected) - note_to_hz(actual)) < 0.01
+    except ValueError:
+        return note_name(expected) == note_name(actual)
 
 
 def _chord_classes(token: str) -> frozenset | None:

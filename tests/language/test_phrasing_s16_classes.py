@@ -2,8 +2,10 @@
 family, several wordings): now the right thing, or a refusal that says the working phrasing."""
 import pytest
 
+from chronus_shell.language import LanguageError
+
 from .test_musicians import refused
-from .test_phrasing_classes import DRUMS, PAD, last
+from .test_phrasing_classes import ACID, DRUMS, PAD, last
 
 
 @pytest.mark.parametrize("verb", ["restore", "recall", "load", "kindly restore"])
@@ -55,3 +57,28 @@ def test_what_happened_then_the_request_is_the_request(phrase):
 def test_english_words_one_letter_off_a_command_are_never_that_command(phrase):
     """'listen' is not 'list', 'made' not 'mode', 'stone' not 'store'."""
     refused(*DRUMS, phrase)
+
+
+@pytest.mark.parametrize("phrase, wanted", [
+    ("808 louder", "/mod/kick1/gain 0.9"), ("the 808 louder", "/mod/kick1/gain 0.9"), ("mute the 808", "/seq/mute kick 1"),
+    ("shaker 16ths", "/seq/add hats hat1 xxxxxxxxxxxxxxxx"), ("pan shaker 40% left", "/mod/hat1/pan -0.4"),
+    ("shaker chance 70%", "/seq/chance hats 0.7"), ("humanize the shakers a bit", "/seq/humanize hats 0.25"),
+])
+def test_an_instrument_the_kit_stands_in_for_is_that_part(phrase, wanted):
+    """In a kit with no bass line the 808 is the kick; a shaker is played by the hats."""
+    assert last(*DRUMS, phrase)[0] == wanted
+
+
+@pytest.mark.parametrize("phrase, wanted", [("808 louder", "/mod/saw1/gain"), ("mute the 808", "/seq/mute bass 1")])
+def test_the_808_is_the_bass_line_when_there_is_one(phrase, wanted):
+    assert last(*ACID, phrase)[0].startswith(wanted)
+
+
+@pytest.mark.parametrize("phrase", ["make the kick longer, more 808", "a bit less 808", "like an 808"])
+def test_an_instrument_said_as_a_sound_is_not_that_part(phrase):
+    """'more 808' is more of its character, not the bass line louder: refused, or the other words only."""
+    try:
+        sent = last(*ACID, phrase)
+    except LanguageError:                   # a refusal is fine
+        return
+    assert not any(m.startswith("/mod/saw1/") for m in sent)

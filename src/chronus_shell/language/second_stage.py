@@ -200,7 +200,7 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
                 words[index + 1].strip(",;:").lower() in _part_names(model):
             out.append("the")                             # "turn that bass up": the bass
             continue
-        after_article = index > 0 and words[index - 1].lower() in ("a", "an", "another")
+        after_article = index > 0 and words[index - 1].lower() in ("a", "an", "another", "more", "less", "like")
         owner = core[:-2] if core.endswith("'s") else core          # "the pad's too bright"
         named = None if owner in model.modules or owner in model.tracks or after_article else nickname(owner, model)
         if named and owner != core:
