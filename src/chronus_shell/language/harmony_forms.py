@@ -45,9 +45,10 @@ HARMONY_FORMS = (
      ("modulate up a half step", "key change down a whole step"), ("in d minor",)),
     ("Tidal: <voice> n \"<notes, degrees from 0, chords>\" / <voice> |+ n <semitones>",
      ('saw |+ n 12', "n \"d'min7 g'dom7 c'maj7 c'maj7\""), ('saw n "a c e g"',)),
-    ("transpose the melody/chords up/down <interval> / an octave lower / drop/raise it <interval>",
+    ("transpose/move the melody/chords/<voice>/the song up/down <interval> / an octave lower / drop/raise it <interval> "
+     "(in any order; a step alone is asked: whole or half?)",
      ("transpose the chords up 2 semitones", "transpose the melody down a fifth", "an octave lower",
-      "drop it a whole step", "raise it a minor third"), ("chords am f",)),
+      "drop it a whole step", "raise it a minor third", "the bass line, a 5th higher"), ("chords am f",)),
     ("<voice> <degrees> (in the key)", ("bass 1 5 6 4",), ("in c major", "add a saw at 55 hz")),
     ("chords, notes, a key, a length and a voice in any order, among words like hold, loop, let it ring "
      "(one chord: played; several: a progression; letters alone: say notes or chord)",

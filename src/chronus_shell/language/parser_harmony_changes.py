@@ -1,6 +1,6 @@
-"""Harmony phrases that change what was given (parser_harmony reads the rest): moving notes
-('transpose the melody up 2 semitones', 'an octave lower'), voicings ('voice it wide', 'invert
-it', 'add the bass note an octave lower') and arpeggios ('arpeggiate am7 up in 16ths')."""
+"""Harmony phrases that change what was given (parser_harmony reads the rest; harmony_moves moves
+notes): voicings ('voice it wide', 'invert it', 'add the bass note an octave lower'), arpeggios
+('arpeggiate am7 up in 16ths'), polyphony and capo."""
 from __future__ import annotations
 
 import re
@@ -10,64 +10,6 @@ from .chords import Chord, chord_error
 from .errors import LanguageError
 from .harmony_constituents import RATES, Part, scan
 from .harmony_tokens import CHORDISH, NUMBERS, column_of, words_of
-
-#: Words naming the notes a voice plays rather than the voice ('the melody', 'the chords').
-_HARMONY_NOUNS = r"(?:melody|chords?|progression|arp|arpeggio|notes|line|tune|riff|hook|changes|bassline)"
-_INTERVALS = {"semitone": 1, "semi": 1, "half step": 1, "half-step": 1, "step": 2, "whole step": 2, "tone": 2,
-              "whole tone": 2, "octave": 12, "fifth": 7, "fourth": 5, "third": 4, "minor third": 3,
-              "major third": 4, "second": 2, "sixth": 9, "seventh": 11}
-_INTERVALS.update({"minor second": 1, "major second": 2, "perfect fourth": 5, "perfect fifth": 7, "tritone": 6,
-                   "minor sixth": 8, "major sixth": 9, "minor seventh": 10, "major seventh": 11})
-_AMOUNT = (r"(?P<count>\d+|an?|one|two|three|four|five|six|seven|eight|twelve)\s+(?P<unit>minor third|major third|"
-           r"minor second|major second|perfect fourth|perfect fifth|tritone|minor sixth|major sixth|minor seventh|"
-           r"major seventh|whole step|whole tone|half[- ]step|semitone|semi|octave|step|tone|fifth|fourth|third|second|"
-           r"sixth|seventh)s?")
-#: A verb that says the direction itself: 'drop it a whole step' is down, 'raise them a fifth' up.
-_DIRECTED = {"drop": "down", "lower": "down", "sink": "down", "raise": "up", "lift": "up", "bump": "up", "push": "up"}
-_UP = {"up": 1, "higher": 1, "above": 1, "down": -1, "lower": -1, "below": -1}
-
-
-# -- moving notes -----------------------------------------------------------------------------
-def semitones_of(count: str, unit: str) -> int:
-    number = int(count) if count.isdigit() else NUMBERS[count]
-    return int(number * _INTERVALS[unit.replace("-", " ")])
-
-
-def move_notes(text: str, line: str):
-    verbs = r"(?:transpose|move|shift|put|take|bring|play|pitch|drop|raise)"
-    target = rf"(?:the )?(?P<who>(?:[\w-]+ )?{_HARMONY_NOUNS})"
-    for pattern in (rf"{verbs} {target} (?P<dir>up|down) (?:by )?{_AMOUNT}",
-                    rf"{verbs} {target} (?:by )?{_AMOUNT} (?P<dir>up|down|higher|lower)",
-                    rf"(?:make )?{target} {_AMOUNT} (?P<dir>higher|lower|up|down)",
-                    rf"{target} (?P<dir>up|down) {_AMOUNT}"):
-        match = re.fullmatch(pattern, text)
-        if match:
-            semis = _UP[match.group("dir")] * semitones_of(match.group("count"), match.group("unit"))
-            who = match.group("who")
-            words = re.sub(rf"\s*{_HARMONY_NOUNS}$", "", who).strip()
-            return ih.MoveNotes(words_of(words, line) if words else None, semis, None, column_of(who, line))
-    key = re.fullmatch(rf"(?:(?:do |a |let'?s )?(?:key change|modulate|change (?:the )?key|(?:take|move|put|bring|shift) "
-                       rf"the key|the key|key)) (?P<dir>up|down) (?:by )?{_AMOUNT}(?: (?:key change|modulation))?", text)
-    if key:                                                # the key moves, and every note track with it
-        semis = _UP[key.group("dir")] * semitones_of(key.group("count"), key.group("unit"))
-        return ih.ChangeKey(None, None, "interval", column_of(key.group("dir"), line), semitones=semis)
-    directed = re.fullmatch(rf"(?:now |then )?(?P<verb>{'|'.join(_DIRECTED)}) (?:it|them|that|everything|the notes) "
-                            rf"(?:by )?{_AMOUNT}", text)
-    if directed:                                           # the usual reading of 'down a fifth' when no notes are held
-        semis = _UP[_DIRECTED[directed.group("verb")]] * semitones_of(directed.group("count"), directed.group("unit"))
-        return ih.MoveNotes(None, semis, _plainly(semis))
-    match = (re.fullmatch(rf"(?:(?:transpose|move|shift|take|play|now|then) (?:it |them |that |everything )?)?(?P<dir>up|down) {_AMOUNT}", text)
-             or re.fullmatch(rf"(?:(?:transpose|move|shift|take|play) (?:it |them |that |everything )?)?{_AMOUNT} (?P<dir>up|down|higher|lower)", text))
-    if match:                                              # 'an octave lower', 'down a half step': the last chord
-        semis = _UP[match.group("dir")] * semitones_of(match.group("count"), match.group("unit"))
-        return ih.MoveNotes(None, semis, line if re.search(r"\b(?:octave|semi|semitone)s?$", text) else _plainly(semis))
-    return None
-
-
-def _plainly(semis: int) -> str:
-    """The usual reading of a move when no chord is held, in the words the grammar knows."""
-    return f"{'up' if semis > 0 else 'down'} {abs(semis)} semitones"
-
 
 # -- voicings ---------------------------------------------------------------------------------
 _IT = r"(?: (?:it|that|this|them|the chords?|the progression|the pad|those))?"
@@ -198,4 +140,4 @@ def chord_changes(text: str, line: str):
     return None
 
 
-__all__ = ["move_notes", "revoice", "arpeggiate", "semitones_of", "poly", "chord_changes"]
+__all__ = ["revoice", "arpeggiate", "poly", "chord_changes"]

@@ -1,0 +1,53 @@
+"""Moving notes by an interval, read from its constituents in any order (harmony_moves): each test
+is one class said several ways — wordings invented here, none copied from a corpus."""
+import pytest
+
+from chronus_shell.language import LanguageError
+
+from .test_time_harmony_classes import ACID, last, refused
+
+
+@pytest.mark.parametrize("phrase, notes", [
+    ("the bass notes up a tone", "b1 b1 d2 b1"),
+    ("bass line, a 5th higher", "e2 e2 g2 e2"),
+    ("shift the riff on the bass down two semis", "g1 g1 a#1 g1"),
+    ("take the bassline down by a minor third", "f#1 f#1 a1 f#1"),
+    ("melody +12", "a2 a2 c3 a2"),                                   # a signed number: semitones of the notes
+    ("transpose the tune -2", "g1 g1 a#1 g1"),
+    ("the 808 line up a fifth", "e2 e2 g2 e2"),                      # a nickname, then its notes
+])
+def test_the_notes_of_a_voice_move_however_the_interval_and_the_notes_are_said(phrase, notes):
+    assert last(*ACID, phrase) == [f"/seq/notes bass {notes}"]
+
+
+@pytest.mark.parametrize("phrase, freq, notes", [
+    ("transpose the bass up a tone", "61.735413", "b1 b1 d2 b1"),
+    ("drop the 808 2 semis", "48.999429", "g1 g1 a#1 g1"),
+    ("raise the 808 a fifth", "82.406889", "e2 e2 g2 e2"),
+    ("the bass, an octave up", "110.0", "a2 a2 c3 a2"),
+])
+def test_a_voice_said_moves_as_a_whole_its_pitch_and_its_notes(phrase, freq, notes):
+    assert last(*ACID, phrase) == [f"/mod/saw1/freq {freq}", f"/seq/notes bass {notes}"]
+
+
+@pytest.mark.parametrize("phrase, key", [
+    ("move the song up a whole step", "b minor"),
+    ("key change up a semitone", "bb minor"),
+    ("modulate down a tone", "g minor"),
+    ("take the key up a fifth", "e minor"),
+])
+def test_the_song_or_the_key_moved_moves_the_key_and_every_note_track(phrase, key):
+    messages = last(*ACID, "in a minor", phrase)
+    assert messages[0] == f"/seq/key {key}" and messages[1].startswith("/seq/notes bass ")
+
+
+@pytest.mark.parametrize("phrase", ["bass up a step", "move the bass up one step", "can we hear the notes down 2 steps"])
+def test_a_bare_step_is_asked_about_not_guessed(phrase):
+    assert "whole step (2 semitones), a half step (1) or a step of the scale" in refused(*ACID, phrase)
+
+
+@pytest.mark.parametrize("phrase", ["move the bass up 3 semitones down", "transpose the banana notes up a fifth",
+                                    "bass up 12"])
+def test_a_move_with_a_word_or_a_direction_it_cannot_place_is_not_read_as_one(phrase):
+    with pytest.raises(LanguageError):
+        last(*ACID, phrase)
