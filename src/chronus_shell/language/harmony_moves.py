@@ -12,7 +12,7 @@ from __future__ import annotations
 from . import intents_harmony as ih
 from .errors import LanguageError
 from .harmony_constituents import VOICES
-from .harmony_tokens import NUMBERS, VOICE_WORDS, column_of, words_of
+from .harmony_tokens import VOICE_WORDS, column_of, words_of
 
 _INTERVALS = {"semitone": 1, "semi": 1, "half step": 1, "half-step": 1, "halfstep": 1, "whole step": 2, "whole-step": 2,
               "tone": 2, "whole tone": 2, "octave": 12, "fifth": 7, "fourth": 5, "third": 4, "minor third": 3,

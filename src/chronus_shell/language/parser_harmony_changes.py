@@ -9,7 +9,7 @@ from . import intents_harmony as ih
 from .chords import Chord, chord_error
 from .errors import LanguageError
 from .harmony_constituents import RATES, Part, scan
-from .harmony_tokens import CHORDISH, NUMBERS, column_of, words_of
+from .harmony_tokens import CHORDISH, NUMBERS, column_of, first_match, words_of
 
 # -- voicings ---------------------------------------------------------------------------------
 _IT = r"(?: (?:it|that|this|them|the chords?|the progression|the pad|those))?"
@@ -47,30 +47,38 @@ def revoice(text: str, line: str):
 
 
 # -- arpeggios -------------------------------------------------------------------------------
-_ARP_DIRECTIONS = [(r"up[- ]?(?:and[- ]?|then[- ]?|&[- ]?)?down|updown|up and back(?: down)?|bounce|ping[- ]?pong", "updown"),
-                   (r"down[- ]?(?:and[- ]?|then[- ]?|&[- ]?)?up|downup", "downup"),
-                   (r"up|upwards|ascending|rising", "up"), (r"down|downwards|descending|falling", "down")]
+_ARP_DIRECTIONS = [(re.compile(rf" (?:going |in |played )?(?:{pattern}) "), name) for pattern, name in (
+    (r"up[- ]?(?:and[- ]?|then[- ]?|&[- ]?)?down|updown|up and back(?: down)?|bounce|ping[- ]?pong", "updown"),
+    (r"down[- ]?(?:and[- ]?|then[- ]?|&[- ]?)?up|downup", "downup"),
+    (r"up|upwards|ascending|rising", "up"), (r"down|downwards|descending|falling", "down"))]
+_ARPEGGIO_OF = re.compile(r"^(?:play |give me )?(?:an? |the )?(.+?) arpeggio(?=$| )")
+_ARP = re.compile(r"(?:(?:the |an? )?(?P<pre>[\w-]+) )?(?:arpeggiate|arpeggio|arp|arpeggiator|arp it|arpeggiate it)(?P<rest>.*)")
+_ARP_RATE = re.compile(r" (?:in |as |at |with )?(" + "|".join(map(re.escape, RATES)) + r"|32nds|triplets|thirty-?seconds) ")
+_ARP_SPAN = re.compile(r" (?:over|across|through|spanning|for)? ?(\d|one|two|three|four) octaves? ")
+
 
 def arpeggiate(text: str, line: str):
-    text = re.sub(r"^(?:play |give me )?(?:an? |the )?(.+?) arpeggio(?=$| )", r"arpeggiate \1", text)   # 'a c major arpeggio'
-    match = re.fullmatch(r"(?:(?:the |an? )?(?P<pre>[\w-]+) )?(?:arpeggiate|arpeggio|arp|arpeggiator|arp it|arpeggiate it)(?P<rest>.*)", text)
+    if "arp" not in text:
+        return None
+    text = _ARPEGGIO_OF.sub(r"arpeggiate \1", text)                            # 'a c major arpeggio'
+    match = _ARP.fullmatch(text)
     if not match or (match.group("pre") and match.group("pre") not in ("play", "make", "do", "use", "add")
                      and not match.group("rest").strip()):
         return None
     rest = " " + match.group("rest").replace(",", " ").strip() + " "
     direction, steps, octaves = "up", 1, 1
     for pattern, name in _ARP_DIRECTIONS:
-        found = re.search(rf" (?:going |in |played )?(?:{pattern}) ", rest)
+        found = pattern.search(rest)
         if found:
             direction, rest = name, rest[:found.start()] + " " + rest[found.end():]
             break
-    rate = re.search(r" (?:in |as |at |with )?(" + "|".join(map(re.escape, RATES)) + r"|32nds|triplets|thirty-?seconds) ", rest)
+    rate = _ARP_RATE.search(rest)
     if rate:
         if rate.group(1) not in RATES:
             raise LanguageError(f"arpeggios step in 16ths, 8ths, quarters or half notes on the 16-step grid, "
                                 f"not {rate.group(1)}", column_of(rate.group(1), line))
         steps, rest = RATES[rate.group(1)], rest[:rate.start()] + " " + rest[rate.end():]
-    span = re.search(r" (?:over|across|through|spanning|for)? ?(\d|one|two|three|four) octaves? ", rest)
+    span = _ARP_SPAN.search(rest)
     if span:
         octaves = int(span.group(1)) if span.group(1).isdigit() else NUMBERS[span.group(1)]
         if not 1 <= octaves <= 4:
@@ -102,15 +110,22 @@ _PACE = {"slow": 4, "slowly": 4, "lazy": 4, "fast": 1, "quick": 1, "quickly": 1}
 
 
 # -- polyphony and changes to the chords just given ----------------------------------------------
+_POLY = tuple(re.compile(p) for p in (
+    r"poly(?:phony)? (?P<n>\d+|\w+)(?: voices)? (?:on|for) (?:the )?(?P<target>[\w-]+)",
+    r"(?:make )?(?:the )?(?P<target>[\w-]+) (?:->|to|=|gets?|plays?)? ?(?P<n>\d+|\w+)[- ]voices?(?: poly(?:phonic)?)?",
+    r"(?:make |set )?(?:the )?(?P<target>[\w-]+) (?:polyphonic|poly)(?:,? (?:with )?(?P<n>\d+|\w+) (?:voices|notes))?",
+    r"(?:make |set )?(?:the )?(?P<target>[\w-]+) (?P<mono>mono|monophonic)",
+    r"(?:(?:give|let) (?:it|(?:the )?(?P<target>[\w-]+)) |make (?:it|that) (?:an? [\w ]+?, )?|(?:it|that) (?:has|gets) |"
+    r"(?:use|set) )?(?P<n>\d+|\w+)[- ](?:voices?|notes at once)(?: poly(?:phonic|phony)?)?(?: (?:on|for) (?:the )?(?P<on>[\w-]+))?"))
+#: Words one of the forms above holds.
+_POLY_WORDS = frozenset("poly polyphony polyphonic mono monophonic voice voices at".split())
+
+
 def poly(text: str, line: str):
     """'poly 4 on the pad', 'make the triangle polyphonic, four voices', 'pad -> 6 voice poly', 'make it mono'."""
-    match = (re.fullmatch(r"poly(?:phony)? (?P<n>\d+|\w+)(?: voices)? (?:on|for) (?:the )?(?P<target>[\w-]+)", text)
-             or re.fullmatch(r"(?:make )?(?:the )?(?P<target>[\w-]+) (?:->|to|=|gets?|plays?)? ?(?P<n>\d+|\w+)[- ]voices?(?: poly(?:phonic)?)?", text)
-             or re.fullmatch(r"(?:make |set )?(?:the )?(?P<target>[\w-]+) (?:polyphonic|poly)(?:,? (?:with )?(?P<n>\d+|\w+) (?:voices|notes))?", text)
-             or re.fullmatch(r"(?:make |set )?(?:the )?(?P<target>[\w-]+) (?P<mono>mono|monophonic)", text)
-             or re.fullmatch(r"(?:(?:give|let) (?:it|(?:the )?(?P<target>[\w-]+)) |make (?:it|that) (?:an? [\w ]+?, )?|(?:it|that) (?:has|gets) |"
-                             r"(?:use|set) )?(?P<n>\d+|\w+)[- ](?:voices?|notes at once)(?: poly(?:phonic|phony)?)?"
-                             r"(?: (?:on|for) (?:the )?(?P<on>[\w-]+))?", text))
+    if not _POLY_WORDS & set(text.replace("-", " ").replace(",", " ").split()):
+        return None
+    match = first_match(_POLY, text)
     if not match:
         return None
     if match.groupdict().get("mono"):
@@ -125,14 +140,19 @@ def poly(text: str, line: str):
     return ih.Poly(words_of(target, line), count, column_of(target or str(said), line))
 
 
+_CAPO = re.compile(r"(?:put (?:a |the )?)?capo (?:on )?(?:fret )?(\d+)")
+_TRITONE_SUB = re.compile(r"tritone sub(?:stitute|stitution)?(?: it| that| the (?:v|five|dominant|g7|chord))?")
+_TIDAL_MOVE = re.compile(r"(?P<who>[\w-]+) \|([+-]) n (\d+)")
+
+
 def chord_changes(text: str, line: str):
     """'capo 2', 'tritone sub it', 'bass |+ n 12' (Tidal): the chords (or notes) just given, moved."""
-    capo = re.fullmatch(r"(?:put (?:a |the )?)?capo (?:on )?(?:fret )?(\d+)", text)
+    capo = _CAPO.fullmatch(text)
     if capo:
         return ih.MoveNotes(None, int(capo.group(1)), None, column_of(capo.group(1), line), True)
-    if re.fullmatch(r"tritone sub(?:stitute|stitution)?(?: it| that| the (?:v|five|dominant|g7|chord))?", text):
+    if _TRITONE_SUB.fullmatch(text):
         return ih.MoveNotes(None, 6, None, 0, True)
-    tidal = re.fullmatch(r"(?P<who>[\w-]+) \|([+-]) n (\d+)", text)
+    tidal = _TIDAL_MOVE.fullmatch(text)
     if tidal:
         sign = 1 if tidal.group(2) == "+" else -1
         return ih.MoveNotes(words_of(tidal.group("who"), line), sign * int(tidal.group(3)), None,

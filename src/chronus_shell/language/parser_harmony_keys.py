@@ -8,7 +8,7 @@ import re
 from . import intents_harmony as ih
 from .chords import root_text
 from .errors import LanguageError
-from .harmony_tokens import NOTE, column_of
+from .harmony_tokens import NOTE, column_of, first_match
 
 #: Scale words → the names of engine/scales.py.
 SCALE_WORDS = {"major": "major", "maj": "major", "ionian": "major", "minor": "minor", "min": "minor",
@@ -98,25 +98,17 @@ _NO_SCALE = re.compile(r"(?:unset|clear|remove|drop|forget) (?:the )?(?:scale|ke
 _TRIAD_WORDS = ("major", "minor", "maj", "min")
 
 
-def _first(forms, text: str):
-    for form in forms:
-        match = form.fullmatch(text)
-        if match:
-            return match
-    return None
-
-
 def _read_key(text: str, line: str):
     text = _PART_BEFORE_IN.sub("", text)
     if _NO_KEY.fullmatch(text):
         return ih.SetKey(None)
-    match = _first(_KEY_FORMS, text)
+    match = first_match(_KEY_FORMS, text)
     if match and _PLAYED.match(text) and match.group(3) in _TRIAD_WORDS and not _KEYISH.search(text):
         return None                                        # 'play c major': the chord
     if match and match.group(3) in _TRIAD_WORDS and not _KEYISH_OR_SCALE.search(text):
         raise LanguageError(f"'{text}' could be the key ('in {text}') or the chord ('play {text} chord'): say which", 0)
     if not match:
-        match = _first(_SCALE_FIRST, text)
+        match = first_match(_SCALE_FIRST, text)
         if match:
             return ih.SetKey(match.group(2), SCALE_WORDS[match.group(1)], column_of(match.group(2), line))
         camelot = _CAMELOT_SAID.fullmatch(text)
