@@ -1,5 +1,6 @@
-"""Moving notes by an interval, read from its constituents in any order (harmony_moves): each test
-is one class said several ways — wordings invented here, none copied from a corpus."""
+"""Harmony phrasings by CLASS: moving notes by an interval in any order (harmony_moves), one chord
+strummed, over a bass note or counted in a key said in the line; each test one class said several
+ways — wordings invented here, none copied from a corpus."""
 import pytest
 
 from chronus_shell.language import LanguageError
@@ -51,3 +52,31 @@ def test_a_bare_step_is_asked_about_not_guessed(phrase):
 def test_a_move_with_a_word_or_a_direction_it_cannot_place_is_not_read_as_one(phrase):
     with pytest.raises(LanguageError):
         last(*ACID, phrase)
+
+
+# --- one chord: strummed letters, slash chords said with 'over', a degree chord with its key --------------
+PAD = ("add a triangle at 220 hz",)
+
+
+@pytest.mark.parametrize("phrase, hz", [
+    ("strum a g on the triangle", "195.997718 246.941651 293.664768"),          # strummed: a chord, 'a' the article
+    ("strumming e on the triangle", "164.813778 207.652349 246.941651"),
+    ("play a barre f", "174.614116 220.0 261.625565"),                           # a barre shape: a chord, not the note
+])
+def test_a_strummed_or_barre_letter_is_a_chord(phrase, hz):
+    assert last(*PAD, phrase) == [f"/gate/triangle1 1 {hz}"]
+
+
+@pytest.mark.parametrize("phrase", ["c over e", "the triangle: c over e", "c/e"])
+def test_a_slash_chord_said_with_over_is_played_alone(phrase):
+    assert last(*PAD, phrase) == ["/gate/triangle1 1 164.813778 195.997718 261.625565"]
+
+
+@pytest.mark.parametrize("phrase, hz", [
+    ("play a IV chord in c", "174.614116 220.0 261.625565"),
+    ("in c, play the IV chord", "174.614116 220.0 261.625565"),                  # before: the key alone, no chord
+    ("play the V chord in d", "220.0 277.182631 329.627557"),
+    ("play the iv chord in the key of g minor", "130.812783 155.563492 195.997718"),
+])
+def test_a_degree_chord_with_its_key_in_the_line_is_counted_in_that_key(phrase, hz):
+    assert last(*PAD, phrase) == [f"/gate/triangle1 1 {hz}"]
