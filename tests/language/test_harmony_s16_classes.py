@@ -80,3 +80,13 @@ def test_a_slash_chord_said_with_over_is_played_alone(phrase):
 ])
 def test_a_degree_chord_with_its_key_in_the_line_is_counted_in_that_key(phrase, hz):
     assert last(*PAD, phrase) == [f"/gate/triangle1 1 {hz}"]
+
+
+@pytest.mark.parametrize("phrase", ["blues in a", "blues in A, I IV V, A7 D7 E7"])
+def test_blues_in_a_key_is_not_the_blues_scale(phrase):
+    with pytest.raises(LanguageError):                # a twelve-bar blues in A, not '/seq/key a blues'
+        last(*PAD, phrase)
+
+
+def test_the_blues_scale_is_a_key_when_called_a_scale():
+    assert last(*PAD, "blues scale in a") == ["/seq/key a blues"]

@@ -109,6 +109,8 @@ def _read_key(text: str, line: str):
         raise LanguageError(f"'{text}' could be the key ('in {text}') or the chord ('play {text} chord'): say which", 0)
     if not match:
         match = first_match(_SCALE_FIRST, text)
+        if match and match.group(1) == "blues" and "scale" not in text:
+            return None                                    # 'blues in A': a twelve-bar blues, not the blues scale
         if match:
             return ih.SetKey(match.group(2), SCALE_WORDS[match.group(1)], column_of(match.group(2), line))
         camelot = _CAMELOT_SAID.fullmatch(text)
