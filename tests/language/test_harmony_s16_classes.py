@@ -90,3 +90,13 @@ def test_blues_in_a_key_is_not_the_blues_scale(phrase):
 
 def test_the_blues_scale_is_a_key_when_called_a_scale():
     assert last(*PAD, "blues scale in a") == ["/seq/key a blues"]
+
+
+@pytest.mark.parametrize("phrase, error", [("decay: 2", "decay 2 is out of range"),
+                                           ("resonance: 3", "resonance 3 is out of range")])
+def test_a_param_then_a_colon_and_a_number_is_a_setting_never_scale_degrees(phrase, error):
+    assert error in refused(*ACID, "in a minor", phrase)
+
+
+def test_a_param_colon_value_in_range_sets_it():
+    assert last(*ACID, "in a minor", "resonance: 0.3") == ["/mod/acid_filter1/resonance 0.3"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..engine.catalogue import CATALOGUE
 from . import intents as it
 from . import intents_harmony as ih
 from .chords import Chord, chord_error, root_text
@@ -309,19 +310,23 @@ _NOTE_LISTS = (
     re.compile(r"(?:(?:set|give|play) )?(?:the )?(?:(?P<target>[\w-]+(?: [\w-]+)?) )?(?:notes?|melody|plays|degrees|scale degrees)"
                r"(?: (?:are|is|to|of))?:? (?P<list>[^:]+?)" + _TARGET.replace("target", "on")),
     re.compile(rf"(?:(?:play|give) )?(?:the )?(?P<target>(?!{_DRUM_WORDS})[a-z][\w-]*) (?P<list>[1-8](?: (?:[1-8]|\.)){{2,}})(?P<on>)"))
+#: Params by name ('decay 1 2 3' sets no degrees).
+_PARAM_NAMES = frozenset(param.name for entry in CATALOGUE.values() for param in entry.spec.params)
 _TIDAL_NOTES = re.compile(r"\bn\s+\"")
 _MELODY = re.compile(r"\bmelody\b")
 
 
 def _notes(text: str, line: str):
     colon = _LABELLED.fullmatch(text)
+    if colon and colon.group("target") in _PARAM_NAMES:
+        return None                                        # 'decay: 2', 'resonance: 3': a setting, not degrees
     if colon and not _CHORDS_SAID.search(colon.group("list")):
         listed = _THEN.sub(" ", colon.group("list"))
         named = "melody " if colon.group("melody") else ""
         found = _notes(f"{colon.group('target')} {named or 'notes '}{listed}".replace("melody ", "melody "), line)
         return found
     match = first_match(_NOTE_LISTS, text)
-    if not match:
+    if not match or match.group("target") in _PARAM_NAMES:
         return None
     target = match.group("target") or match.group("on")
     if target in ("play", "the", "set", "give"):
