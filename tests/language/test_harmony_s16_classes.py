@@ -3,7 +3,7 @@ strummed, over a bass note or counted in a key said in the line; each test one c
 ways — wordings invented here, none copied from a corpus."""
 import pytest
 
-from chronus_shell.language import LanguageError
+from chronus_shell.language import LanguageError, Translator
 
 from .test_time_harmony_classes import ACID, last, refused
 
@@ -100,3 +100,25 @@ def test_a_param_then_a_colon_and_a_number_is_a_setting_never_scale_degrees(phra
 
 def test_a_param_colon_value_in_range_sets_it():
     assert last(*ACID, "in a minor", "resonance: 0.3") == ["/mod/acid_filter1/resonance 0.3"]
+
+
+# --- a key stated in a sentence ('the song is in e minor'), never a change of key or a chord -------------
+@pytest.mark.parametrize("phrase, key", [
+    ("the song is in e minor", "e minor"), ("this tune is in Bb major", "bb major"),
+    ("we're gonna be in f# minor", "f# minor"), ("key = e minor", "e minor"), ("the key's d dorian", "d dorian"),
+    ("stick to a minor", "a minor"), ("the whole track is in g", "g major"),
+])
+def test_a_key_stated_among_words_that_only_say_it_is_the_key(phrase, key):
+    assert last(*PAD, phrase) == [f"/seq/key {key}"]
+
+
+@pytest.mark.parametrize("phrase", ["the song is in a minor chord", "tune it to e", "put it in E"])
+def test_a_key_sentence_with_a_chord_a_tuning_or_a_change_is_not_a_key_set(phrase):
+    translator = Translator()
+    for line in PAD:
+        translator.translate(line)
+    try:
+        sent = [str(m) for m in translator.translate(phrase)]
+    except LanguageError:
+        sent = []
+    assert not any(m.startswith("/seq/key") for m in sent)

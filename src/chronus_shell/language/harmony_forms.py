@@ -39,6 +39,8 @@ HARMONY_FORMS = (
      ("play the d minor scale", "play the c major scale up and down", "pedal point on e"), ()),
     ("poly <n> on <voice> / <n> voices [on <voice>] / make <voice> polyphonic / make <voice> mono",
      ("poly 4 on the saw", "6 voices on the saw", "make the saw polyphonic", "make the saw mono"), ()),
+    ("<the song / we / it> <is / are / 's / stays> in <key> (a key stated, any order)",
+     ("the song is in e minor", "we're gonna be in f# minor", "key = e minor", "the key's d dorian"), ()),
     ("switch to <key> / put it in <key> / Camelot keys / modes / <scale>, <note> / <key>, harmonic",
      ("switch to d minor", "we're 4A", "Phrygian mode on E", "key Bb mixo", "lydian, f", "g minor, harmonic"), ()),
     ("key change / modulate up/down <interval> (the key and every note track)",

@@ -119,6 +119,26 @@ def _one_pitch(parts: list[Part], words: list[str], line: str):
                         column_of(note.text.split()[-1], line))
 
 
+#: Words of a line that states the key ('the song is in e minor', "we're gonna be in f#", 'key = d dorian').
+KEY_TALK = frozenset("song tune track piece tonality whole we we're were are i'm is it's 's be gonna going will should "
+                     "stay stick keep remain written = key's all".split())
+#: Words that make a key line something else: a chord, or a change of key ('put it in E' moves the notes).
+_NOT_A_KEY = frozenset("chord chords triad progression put take move transpose switch change modulate shift bring go "
+                       "drop raise lower".split())
+
+
+def read_key_sentence(text: str, line: str):
+    """A key stated among words that only say it is the key, in any order; a word outside that
+    lexicon, a chord called a chord or anything else named reads nothing."""
+    if text.startswith(("tune ", "retune ")) or any(w not in KEY_TALK and not _known(w) for w in words_outside(text)):
+        return None                                   # ('tune it to e': the oscillator)
+    parts = scan(text, line)
+    words = {p.text for p in parts if p.kind == "word"}
+    if not words & KEY_TALK or any(w not in KEY_TALK and not _known(w) for w in words) or words & _NOT_A_KEY:
+        return None
+    return _key(parts, line)
+
+
 def _note_a(parts: list[Part]) -> list[Part]:
     """'e e g a', 'a a c d': an 'a' beside notes is the note a, not the article."""
     parts = list(parts)
@@ -353,4 +373,4 @@ def _steps(each, span, count: int) -> int | None:
     return int(steps)
 
 
-__all__ = ["read_sentence"]
+__all__ = ["read_sentence", "read_key_sentence"]

@@ -17,7 +17,7 @@ from . import intents_harmony as ih
 from .chords import Chord, chord_error, root_text
 from .errors import LanguageError
 from .harmony_constituents import ASIDE
-from .harmony_sentences import read_sentence
+from .harmony_sentences import read_key_sentence, read_sentence
 from .harmony_moves import read_move
 from .parser_harmony_changes import arpeggiate, chord_changes, poly, revoice
 from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key
@@ -183,7 +183,7 @@ def _clean(line: str) -> str:
 
 
 def _single(text: str, line: str):
-    for reader in (ask_key, read_key, change_key, read_move, revoice, arpeggiate, _random, named_chord, inverted_chord, alter_chord,
+    for reader in (ask_key, read_key, read_key_sentence, change_key, read_move, revoice, arpeggiate, _random, named_chord, inverted_chord, alter_chord,
                    chord_hits, retime, pedal, _scale_run, read_sentence, _play, _notes, chord_changes, poly):
         intent = reader(text, line)
         if intent is not None:
