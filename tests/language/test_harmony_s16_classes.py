@@ -122,3 +122,14 @@ def test_a_key_sentence_with_a_chord_a_tuning_or_a_change_is_not_a_key_set(phras
     except LanguageError:
         sent = []
     assert not any(m.startswith("/seq/key") for m in sent)
+
+
+# --- time: fading an effect named by its type fades its mix (its volume would be the voice's) -------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("fade the delay out over 4 bars", ["/ramp/delay1/mix 0.0 16"]),
+    ("fade out the reverb", ["/ramp/reverb1/mix 0.0 16"]),
+    ("fade the delay and the sine out over 2 bars", ["/ramp/delay1/mix 0.0 8", "/ramp/sine1/gain 0.0 8"]),
+    ("fade the sine out over 4 bars", ["/ramp/sine1/gain 0.0 16"]),
+])
+def test_fading_an_effect_fades_its_mix_and_a_voice_its_level(phrase, expected):
+    assert last("add a sine at 440 hz", "add a delay", "add a triangle", "add a reverb", phrase) == expected
