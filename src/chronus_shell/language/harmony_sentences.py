@@ -130,7 +130,8 @@ _NOT_A_KEY = frozenset("chord chords triad progression put take move transpose s
 def read_key_sentence(text: str, line: str):
     """A key stated among words that only say it is the key, in any order; a word outside that
     lexicon, a chord called a chord or anything else named reads nothing."""
-    if text.startswith(("tune ", "retune ")) or any(w not in KEY_TALK and not _known(w) for w in words_outside(text)):
+    if not KEY_TALK & set(text.split()) or text.startswith(("tune ", "retune ")) or \
+            any(w not in KEY_TALK and not _known(w) for w in words_outside(text)):
         return None                                   # ('tune it to e': the oscillator)
     parts = scan(text, line)
     words = {p.text for p in parts if p.kind == "word"}
