@@ -133,3 +133,22 @@ def test_a_key_sentence_with_a_chord_a_tuning_or_a_change_is_not_a_key_set(phras
 ])
 def test_fading_an_effect_fades_its_mix_and_a_voice_its_level(phrase, expected):
     assert last("add a sine at 440 hz", "add a delay", "add a triangle", "add a reverb", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["am f c g one per bar", "am f c g, one each bar", "am f c g one a bar"])
+def test_one_chord_per_bar_said_several_ways(phrase):
+    assert last(*PAD, phrase)[0] == "/seq/add chords triangle1 " + "x" + "-" * 15 + ("x" + "-" * 15) * 3
+
+
+@pytest.mark.parametrize("phrase", ["bass -2 st", "bass 2 st down", "the bass -2 semitones"])
+def test_a_signed_interval_or_st_moves_the_voice(phrase):
+    assert last(*ACID, phrase) == ["/mod/saw1/freq 48.999429", "/seq/notes bass g1 g1 a#1 g1"]
+
+
+@pytest.mark.parametrize("phrase", ["play g7 on the triangle", "g7", "hold a d7"])
+def test_a_seventh_or_ninth_said_alone_is_the_chord_not_a_note_in_octave_7(phrase):
+    assert len(last(*PAD, phrase)[0].split()) == 6          # /gate/triangle1 1 and four pitches
+
+
+def test_a_sixth_alone_stays_the_note():
+    assert last(*PAD, "play c6") == ["/gate/triangle1 1 1046.502261"]

@@ -71,7 +71,7 @@ _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern))
     ("each", r"(?P<per>two|2|four|4) (?:chords )?(?:in a|a|per|each) bar"),
     ("each", rf"{_N} {_UNIT} (?:each|per chord|a chord|apiece)"),
     ("each", rf"(?:each|every chord) (?:for|lasting|holds?(?: for)?) {_N} {_UNIT}"),
-    ("each", rf"(?:one|one chord|a chord) (?:for|in|on) (?:each |every |a |the |one )?{_UNIT}"),   # 'one for bar', 'one in each bar'
+    ("each", rf"(?:one|one chord|a chord) (?:for|in|on|per|a|each|every) (?:each |every |a |the |one )?{_UNIT}"),   # 'one per bar'
     ("each", rf"(?:(?:one |a )?chords? )?(?:every|each|per|a) (?:{_N} )?{_UNIT}(?P<half> and a half)?(?: each)?"),
     ("each", rf"{_UNIT} each"),
     ("rate", r"(?:in |as |at )?(?P<rate>" + "|".join(sorted(map(re.escape, RATES), key=len, reverse=True)) + ")"),
@@ -126,8 +126,10 @@ def scan(text: str, line: str) -> list[Part]:
 def _settled(parts: list[Part], line: str) -> list[Part]:
     """Readings that depend on the neighbours: 'i' is a numeral only beside numerals ('ii-V-I'),
     else the pronoun; a note that is also a chord ('C7', 'Ab9') is the chord in a run of chords,
-    or typed in capitals with a chord's number ('a G7', but 'c6' the note)."""
+    typed in capitals with a chord's number ('a G7', but 'c6' the note), or a 7 or 9 said alone
+    ('play g7': a note in octave 7 or 9 is rarely meant)."""
     run = any(p.kind == "chord" for p in parts)
+    alone = sum(p.kind == "note" for p in parts) == 1               # 'play g7': the chord, not a note at 3 kHz
     settled = []
     for index, part in enumerate(parts):
         if part.kind == "degree" and part.text == "i":
@@ -136,7 +138,8 @@ def _settled(parts: list[Part], line: str) -> list[Part]:
             near = others[max(at - 1, 0):at] + others[at + 1:at + 2]
             if not any(p.kind == "degree" and p.text != "i" for p in near):
                 part = Part("word", "i", "i", part.start)
-        elif part.kind == "note" and (run or _capital_chord(part.text, line)) and Chord.parse(part.text) is not None:
+        elif part.kind == "note" and (run or _capital_chord(part.text, line) or alone and part.text[-1] in "79") and \
+                Chord.parse(part.text) is not None:
             part = Part("chord", Chord.parse(part.text).symbol, part.text, part.start)
         settled.append(part)
     return settled

@@ -19,7 +19,7 @@ _INTERVALS = {"semitone": 1, "semi": 1, "half step": 1, "half-step": 1, "halfste
               "major third": 4, "second": 2, "sixth": 9, "seventh": 11, "minor second": 1, "major second": 2,
               "perfect fourth": 5, "perfect fifth": 7, "tritone": 6, "minor sixth": 8, "major sixth": 9,
               "minor seventh": 10, "major seventh": 11, "2nd": 2, "3rd": 4, "4th": 5, "5th": 7, "6th": 9, "7th": 11,
-              "8ve": 12}
+              "8ve": 12, "st": 1}
 #: A step alone: how far is meant is not said.
 _VAGUE = frozenset(("step", "steps"))
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -135,8 +135,9 @@ def _amount(words: list[str], index: int):
         found = _amount(words, index + 1)
         return found
     word = words[index]
-    if word[:1] in "+-" and word[1:].isdigit():
-        return (int(word[1:]), False), index + 1, 1 if word[0] == "+" else -1
+    sign = 0
+    if word[:1] in "+-" and word[1:].isdigit():                     # '+3', '-2 st': the direction in the sign
+        word, sign = word[1:], 1 if word[0] == "+" else -1
     count = int(word) if word.isdigit() else _COUNTS.get(word)
     if count is None:
         return None
@@ -145,12 +146,12 @@ def _amount(words: list[str], index: int):
         if len(unit.split()) != size:
             continue
         if unit in _VAGUE:
-            return "vague", index + 1 + size, 0
+            return "vague", index + 1 + size, sign
         single = unit[:-1] if unit.endswith("s") and unit[:-1] in _INTERVALS else unit
         if single in _INTERVALS:
-            return (count * _INTERVALS[single], False), index + 1 + size, 0
+            return (count * _INTERVALS[single], False), index + 1 + size, sign
     if word.isdigit():
-        return (count, True), index + 1, 0
+        return (count, True), index + 1, sign             # a number alone: semitones of notes or the key
     return None
 
 
