@@ -152,3 +152,23 @@ def test_a_seventh_or_ninth_said_alone_is_the_chord_not_a_note_in_octave_7(phras
 
 def test_a_sixth_alone_stays_the_note():
     assert last(*PAD, "play c6") == ["/gate/triangle1 1 1046.502261"]
+
+
+# --- a bare number on a param the line does not name is refused; an effect said mono loses its width ------
+DRUMS = ("kick x...x...x...x...", "snare ....x.......x...", "hats x.x.x.x.x.x.x.x.", "tempo 120")
+
+
+@pytest.mark.parametrize("phrase", ["808 lower", "lower 20", "kick 50 lower"])
+def test_a_bare_number_on_an_inferred_param_is_asked_about(phrase):
+    assert "of what? say it with the param and a unit" in refused(*DRUMS, phrase)
+
+
+@pytest.mark.parametrize("phrase, expected", [("faster 10", ["/seq/bpm 130.0"]), ("kick decay 20 longer", ["/mod/kick1/decay 320.0"])])
+def test_a_number_on_the_tempo_or_a_param_said_is_still_an_amount(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [("delay mono please", "/mod/delay1/width 0.0"),
+                                              ("make the reverb mono", "/mod/reverb1/width 0.0")])
+def test_an_effect_said_mono_loses_its_stereo_width_not_a_voice_its_polyphony(phrase, expected):
+    assert last("add a sine", "add a delay", "add a reverb", phrase) == [expected]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..engine.catalogue import CATALOGUE
 from . import intents_harmony as ih
 from .chords import Chord, chord_error
 from .errors import LanguageError
@@ -129,6 +130,10 @@ def poly(text: str, line: str):
     if not match:
         return None
     if match.groupdict().get("mono"):
+        effect = CATALOGUE.get((match.group("target") or "").rstrip("0123456789"))
+        if effect is not None and effect.spec.role != "source" and effect.spec.has_param("width"):
+            from .parser_grammar import parse_plain         # 'delay mono': its stereo width, not a voice's polyphony
+            return parse_plain(f"{match.group('target')} width 0")
         return ih.Poly(words_of(match.group("target"), line), 1)
     said = match.groupdict().get("n")
     count = 8 if said is None else int(said) if said.isdigit() else NUMBERS.get(said)
