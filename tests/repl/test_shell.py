@@ -219,7 +219,7 @@ def test_no_popups_and_vi_options():
 
 def test_help_keeps_the_optional_parts_in_brackets():
     """'[set]', '[to <file.wav>]' are syntax, not rich markup: they must reach the screen."""
-    _, _, out = run_shell("help\r\x04")
+    _, _, out = run_shell("help all\r\x04")
     assert "record [to <file.wav>]" in out and "[set] [<module>] <param> [to] <value>" in out
 
 
