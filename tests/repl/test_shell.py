@@ -38,6 +38,9 @@ class Transcript:
     async def status(self):
         return self.last_status
 
+    async def ramps(self):
+        return []
+
 
 def run_shell(keys: str, engine=None):
     """Type `keys` into a real PromptSession and run the shell until it ends."""

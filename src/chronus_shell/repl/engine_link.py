@@ -101,6 +101,13 @@ class EngineLink:
                 self.on_news(line)
         return status
 
+    async def ramps(self) -> list[dict]:
+        """The ramps running now in the active slot (where each param is, its target, beats left)."""
+        try:
+            return list((await self._call(self.supervisor.patch_state)).get("ramps", []))
+        except Exception:                      # noqa: BLE001 — a query during a failover: no ramp shown
+            return []
+
     def _news(self, status: dict) -> list[str]:
         lines = []
         failovers = status.get("failovers", 0)

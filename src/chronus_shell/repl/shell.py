@@ -231,7 +231,8 @@ class Shell:
             elif verb == "list":
                 self.output.print(*list_renderables(arg, self.translator.model))
             elif verb == "show":
-                self.output.print(*show_renderables(message.args, self.translator.model))
+                ramps = await self.engine.ramps() if self.engine is not None else []
+                self.output.print(*show_renderables(message.args, self.translator.model, ramps))
             elif verb == "status":
                 await self._status()
             elif verb == "reload":

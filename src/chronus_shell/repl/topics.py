@@ -140,8 +140,10 @@ def _focus_table(model, module_id: str | None = None) -> Table:
     return table
 
 
-def show_renderables(args: tuple, model) -> list:
-    """`what is the cutoff` (/shell/show acid_filter1.cutoff 800): one line; `show saw1`: its table."""
+def show_renderables(args: tuple, model, ramps: list[dict] = ()) -> list:
+    """`what is the cutoff` (/shell/show acid_filter1.cutoff 800): one line; `show saw1`: its table.
+    `ramps` (the engine's running ramps, engine/ramps.py `in_progress`): a param on its way to a
+    target shows where it is now and where it goes, not only the target the language knows."""
     name = str(args[0]) if args else ""
     value = args[1] if len(args) > 1 else None
     module_id, _, param_name = name.partition(".")
@@ -154,6 +156,10 @@ def show_renderables(args: tuple, model) -> list:
         return [Text(f"{name.replace('.', ' ')} {shown}")]
     unit = "" if param.is_enum or param.unit in ("", "ratio") else f" {param.unit}"
     allowed = f"one of {param.range_text()}" if param.is_enum else f"range {param.range_text()}{unit}"
+    ramp = next((r for r in ramps if r["target"] == ("seq.bpm" if name in SEQ_PARAMS else name)), None)
+    if ramp is not None:
+        shown = f"{format_number(ramp['from'])}{unit}, ramping to {format_number(ramp['to'])}"
+        allowed = f"{ramp['beats']:.1f} beats left; {allowed}"
     return [Text.assemble((f"{name.replace('.', ' ')} ", "cyan"), (f"{shown}{unit}", "bold"),
                           (f"   ({allowed})", "dim"))]
 
