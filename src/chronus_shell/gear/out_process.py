@@ -32,9 +32,11 @@ class EventQueue:
     """The events not sent yet, in sample order; a plan replaces everything from its start on.
 
     An entry: (sample, order, serial, kind, target, port, note, velocity); a continue has the
-    step it goes on from as its `note`. A plan that comes late (a loaded machine) may repeat
-    events already taken: those are dropped, except note offs and stops (they end what sounds). `take(until)` hands the
-    due ones with their bytes; the note sounding per (port, target) is ended by the next note.
+    step it goes on from as its `note`. A plan that comes late (a loaded machine) repeats events
+    already taken: those are known by what they are (`sent`) and dropped; an event it brings that
+    was never taken is sent at once, late — external gear counts the clock, and a tick dropped
+    would put its song position a 16th behind the one a continue then sends. `take(until)` hands
+    the due ones with their bytes; the note sounding per (port, target) is ended by the next note.
     """
 
     def __init__(self):
@@ -42,7 +44,7 @@ class EventQueue:
         self.sounding: dict[tuple[str, str], int] = {}
         self.offset_s = 0.0            # the shell's sample clock: sample / rate − offset = monotonic time
         self.rate = 48000
-        self.sent_until = 0            # every event before this sample has been taken
+        self.sent: set[tuple] = set()  # (sample, kind, target, port, note) of the events taken that a plan may repeat
         self.ready = False             # a plan came: the clock offset is known
         self._serial = 0
         self.lock = threading.Lock()
@@ -52,9 +54,9 @@ class EventQueue:
         with self.lock:
             self.offset_s, self.rate, self.ready = view["offset"], view["rate"], True
             kept = [e for e in self.events if e[0] < (settled if e[3] == "tick" else start)]
+            self.sent = {key for key in self.sent if key[0] >= min(start, settled)}   # no plan repeats older ones
             for sample, kind, target, port, note, velocity in view["events"]:
-                past = sample < self.sent_until and kind not in ("off", "stop")   # sent already (a late plan)
-                if sample >= (settled if kind == "tick" else start) and not past:
+                if sample >= (settled if kind == "tick" else start) and (sample, kind, target, port, note) not in self.sent:
                     kept.append((sample, ORDER[kind], self._serial, kind, target, port, note, velocity))
                     self._serial += 1
             heapq.heapify(kept)
@@ -69,9 +71,10 @@ class EventQueue:
         if not self.ready:
             return due
         with self.lock:
-            self.sent_until = max(self.sent_until, until)
             while self.events and self.events[0][0] < until:
                 sample, _, _, kind, target, port, note, velocity = heapq.heappop(self.events)
+                if kind != "raw":                      # sent at once by the sink, never planned
+                    self.sent.add((sample, kind, target, port, note))
                 due += [(sample, port, data) for data in self._bytes(kind, target, port, note, velocity)]
         return due
 
