@@ -177,6 +177,7 @@ def out_main(conn, api: str) -> None:
         sink = _sink(api, queue)
     except MidiError as err:
         sink, broken = None, str(err)
+    _lowest_real_time()
     while True:
         try:
             item = conn.recv()
@@ -197,6 +198,18 @@ def out_main(conn, api: str) -> None:
         if reply is not None:
             conn.send(reply)
     os._exit(0)                                       # no JACK or rtmidi teardown to wait for
+
+
+def _lowest_real_time() -> None:
+    """This (main) thread at the lowest SCHED_FIFO priority where allowed: it takes the plans under
+    the queue's lock and the GIL that the sending thread (JACK's real-time callback) waits for; an
+    ordinary thread preempted there by a busy program made the callback miss JACK cycles — events
+    late, or lost — on a loaded machine. What it starts stays ordinary."""
+    if hasattr(os, "sched_setscheduler"):
+        try:
+            os.sched_setscheduler(0, os.SCHED_FIFO | os.SCHED_RESET_ON_FORK, os.sched_param(1))
+        except OSError:
+            pass                                      # no real-time permission: as before
 
 
 def _finish(sink, queue: EventQueue) -> None:
