@@ -339,14 +339,15 @@ def master_out(left, right, gain_db, limiter_on, ceiling, knee, coefs, state, ou
     attack, fast_release, slow_attack, slow_release = coefs[0], coefs[1], coefs[2], coefs[3]
     width = ceiling - knee
     last, gain = np.nan, 1.0
+    mono = left.ctypes.data == right.ctypes.data     # one side's numbers are the other's: computed once
     for i in range(left.shape[0]):
         if gain_db[i] != last:
             last = gain_db[i]
             gain = 10.0 ** (last / 20.0)
         y_l = left[i] * gain
-        y_r = right[i] * gain
+        y_r = y_l if mono else right[i] * gain
         if limiter_on:
-            level = max(abs(y_l), abs(y_r))
+            level = abs(y_l) if mono else max(abs(y_l), abs(y_r))
             fast = (attack if level > fast else fast_release) * (fast - level) + level
             slow = (slow_attack if level > slow else slow_release) * (slow - level) + level
             env = max(fast, slow)
@@ -354,7 +355,7 @@ def master_out(left, right, gain_db, limiter_on, ceiling, knee, coefs, state, ou
                 y_l *= ceiling / env
                 y_r *= ceiling / env
             y_l = _soft_knee(y_l, knee, width)
-            y_r = _soft_knee(y_r, knee, width)
+            y_r = y_l if mono else _soft_knee(y_r, knee, width)
         out[i, 0] = min(1.0, max(-1.0, y_l))
         out[i, 1] = min(1.0, max(-1.0, y_r))
     state[0], state[1] = fast, slow
