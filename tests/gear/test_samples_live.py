@@ -92,3 +92,25 @@ def test_sessions_keep_the_sample_and_a_failover_keeps_playing_it(samples, super
     assert loaded.ok, loaded.text
     sample = next(m for m in loaded.messages if m.address == "/mod/smp/sample")
     assert split_ref(str(sample.args[0]))[0] == str((samples.folder / "loop.wav").resolve())
+
+
+def test_a_spare_started_after_the_sample_loaded_plays_it_too(samples, supervisor):
+    """The spares there at the load get the sample as an offer; once the active slot has crashed
+    more often than there were spares, the new slot is one started after the load, which must get
+    the sample when it is made."""
+    samples("loop.wav", sine(220, 0.5, RATE), RATE)
+    send_all(supervisor, ["/patch/create smp sampler", "/patch/connect smp master", "/mod/smp/mode loop"])
+    supervisor.send(Message("/mod/smp/sample", ("loop.wav",)))
+    assert wait_for(lambda: supervisor.patch_state()["modules"]["smp"]["params"]["sample"] != "")
+    started_before = {spare.pid for spare in supervisor.spares}
+    supervisor.send(Message("/gate/smp", (1,)))
+    assert wait_for(lambda: supervisor.status()["level"] > 0.3)
+    for crashes in range(1, len(started_before) + 2):
+        assert wait_for(lambda: supervisor.status()["spares"] >= 1, timeout=60)
+        supervisor.crash("active")
+        assert wait_for(lambda: supervisor.status()["failovers"] >= crashes)
+    index = "AB".index(supervisor.failovers[-1]["slot"])
+    assert wait_for(lambda: renders(supervisor, index))
+    assert supervisor.slots[index].pid not in started_before
+    assert supervisor.slots[index].request(("status",))["faults"] == []
+    assert supervisor.status()["level"] > 0.3

@@ -200,3 +200,22 @@ def test_a_second_shell_leaves_a_live_recording_alone(tmp_path):
     reports = repair_interrupted_recordings()
     assert reports in ([], [f"repaired {path} from an interrupted recording ({sf.info(path).frames} frames)"])
     assert json.loads((data_dir() / "recordings-in-progress.json").read_text()) == []
+
+
+MARKER = """
+import sys
+from pathlib import Path
+from chronus_shell.session.recorder import _mark_in_progress
+for n in range(40):
+    _mark_in_progress(Path(sys.argv[1]) / f"take{n}.wav", True)
+"""
+
+
+def test_two_shells_starting_recordings_at_once_keep_both_lists(tmp_path):
+    """The in-progress list is read, changed and written by each shell: two at once must not drop
+    each other's entries (else a crash of one leaves a file nobody repairs)."""
+    folders = [tmp_path / "one", tmp_path / "two"]
+    children = [subprocess.Popen([sys.executable, "-c", MARKER, str(folder)]) for folder in folders]
+    assert [child.wait(timeout=60) for child in children] == [0, 0]
+    listed = set(json.loads((data_dir() / "recordings-in-progress.json").read_text()))
+    assert listed == {str((folder / f"take{n}.wav").resolve()) for folder in folders for n in range(40)}

@@ -45,6 +45,8 @@ HEADER_INTERVAL_S = 0.5
 MAX_QUEUED_BLOCKS = 4096          # ~22 s at 256 frames / 48 kHz before blocks are dropped
 _STOP = object()
 IN_PROGRESS_NAME = "recordings-in-progress.json"
+IN_PROGRESS_LOCK_NAME = "recordings-in-progress.lock"
+LIST_LOCK_WAIT_S = 1.0
 _in_progress_lock = threading.Lock()
 
 MAX_DATA_BYTES = 0xFFFFFFFF - 128  # a RIFF size is 32 bits (~3 h of 48 kHz stereo)
@@ -255,15 +257,23 @@ def _read_in_progress() -> list[str]:
 
 
 def _mark_in_progress(path: Path, recording: bool) -> None:
-    """Add or remove a file in the in-progress list; best effort, never stops a recording."""
+    """Add or remove a file in the in-progress list; best effort, never stops a recording. Two
+    shells may record at once: the read-modify-write holds an OS lock (at most LIST_LOCK_WAIT_S)
+    so neither drops the other's entry."""
+    guard = FileLock(data_dir() / IN_PROGRESS_LOCK_NAME)
     with _in_progress_lock:
-        paths = [p for p in _read_in_progress() if p != str(path.resolve())]
-        if recording:
-            paths.append(str(path.resolve()))
+        deadline = time.monotonic() + LIST_LOCK_WAIT_S
+        while not guard.acquire() and time.monotonic() < deadline:
+            time.sleep(0.002)
         try:
+            paths = [p for p in _read_in_progress() if p != str(path.resolve())]
+            if recording:
+                paths.append(str(path.resolve()))
             write_json_atomic(_in_progress_file(), paths)
         except SessionError:
             pass
+        finally:
+            guard.release(remove=False)      # removing it would let a waiter lock a vanished file
 
 
 def _owner_lock(path: Path) -> FileLock:
