@@ -192,7 +192,9 @@ def shell_with_cpr(chronus_home):
 
 
 def started(terminal: TmuxShell) -> str:
+    """The screen once the prompt is up and the engine too (its line: backend and measured latency)."""
     terminal.wait_for("Tab completes", STARTUP_TIMEOUT_S)
+    terminal.wait_for("latency", STARTUP_TIMEOUT_S)
     return terminal.wait_for(PROMPT)
 
 
@@ -203,9 +205,10 @@ def toolbar_line(screen: str) -> str:
 # -- tests -------------------------------------------------------------------------------------
 def test_a_session_in_a_real_terminal(shell, chronus_home):
     screen = started(shell)
-    banner = screen.splitlines()[0]
-    assert "Chronus Shell" in banner and "audio null (clock-paced)" in banner and "latency" in banner
-    assert " ms" in banner and "null (null" not in banner
+    assert "Chronus Shell" in screen.splitlines()[0] and "audio starting" in screen.splitlines()[0]
+    audio = next(line for line in screen.splitlines() if line.startswith("audio "))   # once the engine is up
+    assert "audio null (clock-paced)" in audio and "latency" in audio and " ms" in audio
+    assert "null (null" not in audio
 
     shell.enter("add acid filter at 800hz")
     shell.type("acid_filter1 ")
@@ -311,10 +314,10 @@ def test_a_killed_shell_leaves_no_process_and_no_shared_memory(chronus_home, tmp
 def test_the_no_device_notice_is_one_line_at_start(chronus_home):
     with terminal_of(chronus_home, extra="--backend auto --device no-such-device-here") as terminal:
         screen = started(terminal)
-        banner = screen[:screen.index("Tab completes")]
-        assert "audio null (clock-paced)" in banner.splitlines()[0]
-        notice = banner[banner.index("⚠ "):]                      # one notice (wrapped if very long)
-        assert banner.count("⚠") == 1 and "using the null backend" in " ".join(notice.split())
+        said = screen[screen.index("\naudio "):]                 # the engine's line, once it is up
+        assert "audio null (clock-paced)" in said.splitlines()[1]
+        notice = said[said.index("⚠ "):said.index(PROMPT)]       # one notice (wrapped if very long)
+        assert said.count("⚠") == 1 and "using the null backend" in " ".join(notice.split())
         terminal.keys("C-d")
         terminal.wait_dead()
 

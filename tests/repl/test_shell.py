@@ -190,7 +190,9 @@ def test_recovery_is_offered_after_a_crash(chronus_home, answer, restored):
         with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
             pipe.send_text(answer)
             session = make_prompt_session(translator, engine)
-            return await _offer_recovery(session, translator, engine, Output(color=False, stream=stream))
+            ready = asyncio.get_running_loop().create_future()     # the engine is up
+            ready.set_result(None)
+            return await _offer_recovery(session, translator, engine, Output(color=False, stream=stream), ready)
 
     typed = asyncio.run(main())
     assert typed == (["tempo 90"] if "tempo" in answer else [])    # typed early: kept, not swallowed

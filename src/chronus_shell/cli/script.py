@@ -22,8 +22,8 @@ def open_script(path: str, config, seconds: float | None, modules_folder=None) -
     `-` reads the script from standard input (`echo "add a saw" | chronus run -`). The user modules
     are validated first (in the sandbox pool) so the script may use them; `modules_folder` is the
     global `--modules DIR` (None: the default folder)."""
+    from ..engine.user_modules.loading import module_files
     from ..language.script import ScriptError, load_script_timed
-    from ..supervisor.user_modules.wiring import validated_modules
 
     script = Path(path)
     if path == "-":
@@ -33,7 +33,10 @@ def open_script(path: str, config, seconds: float | None, modules_folder=None) -
     else:
         name, text = str(script), script
     sample_rate = config.sample_rate
-    modules = validated_modules(config, modules_folder, report=lambda line: print(line, file=sys.stderr))
+    modules = []
+    if module_files(modules_folder):      # the sandbox pool (and its imports) only for a folder of modules
+        from ..supervisor.user_modules.wiring import validated_modules
+        modules = validated_modules(config, modules_folder, report=lambda line: print(line, file=sys.stderr))
     try:
         events, end = load_script_timed(text, sample_rate)
     except ScriptError as err:

@@ -63,6 +63,20 @@ class Screen:
             self._by_start.setdefault(word[:2], []).append((word, frozenset(entries)))
 
 
+class LazyPattern:
+    """A regex compiled at its first match, for a Screen's long lists of forms: the screen reads
+    only its text, and most forms are never let through in a run (start-up time, issue 17)."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self.pattern, self.flags = pattern, flags
+        self._compiled: re.Pattern | None = None
+
+    def match(self, text: str):
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled.match(text)
+
+
 #: id(rules) → (the rules, kept so the id is never reused; their Screen).
 _SCREENS: dict[int, tuple[list, Screen]] = {}
 
@@ -209,4 +223,4 @@ def _add(letters: set[str], codes, flags: int) -> set[str] | None:
     return letters
 
 
-__all__ = ["Screen", "rewritten", "needed_words", "first_letters"]
+__all__ = ["LazyPattern", "Screen", "rewritten", "needed_words", "first_letters"]

@@ -16,7 +16,7 @@ from fractions import Fraction
 from . import intents as it
 from .errors import LanguageError
 from .intents_rhythm import TrackFeel
-from .literal_needs import Screen
+from .literal_needs import LazyPattern, Screen
 from ..engine.mini_notation import check_pattern
 from ..engine.params import ParamError
 from .rhythm_tokens import (AMOUNT, DIRECTION, FRACTION, HITS, NUM, OFTEN, OFTEN_WORDS, PCT, PER_BEAT,
@@ -25,8 +25,9 @@ from .rhythm_tokens import (AMOUNT, DIRECTION, FRACTION, HITS, NUM, OFTEN, OFTEN
 from .units import parse_number
 
 
-def _p(text: str) -> re.Pattern:
-    return re.compile(r"^(?:please\s+)?" + text + r"(?:\s+please)?$", re.I)
+def _p(text: str) -> LazyPattern:
+    """A whole-line form, compiled the first time the screen lets a line through to it."""
+    return LazyPattern(r"^(?:please\s+)?" + text + r"(?:\s+please)?$", re.I)
 
 
 def _num(text: str | None) -> int:

@@ -20,6 +20,7 @@ from ..language import Translator
 from ..protocol.message import Message
 from ..session import (Autosave, SessionError, discard_recovery, pending_recovery, recover, set_aside_recovery,
                        state_to_messages)
+from ..engine.user_modules.loading import module_files
 from ..session.osc_paths import confine_osc_paths
 from ..session.snapshot import remove_interrupted_saves
 from ..session.recorder import repair_interrupted_recordings
@@ -81,41 +82,74 @@ async def _main(args, starting: Starting, output: Output) -> int:
     _stop_on_hangup()
     _library_warnings_to_the_log()
     supervisor = starting.supervisor
-    translator = Translator()
     engine = EngineLink(supervisor, on_news=output.problem)
-    try:
-        status = await engine.start(starting.started)
-    except Exception as err:                    # noqa: BLE001 — one line, never a traceback
-        output.problem(f"cannot start the audio engine: {err}")
-        await engine.stop()
-        return 1
-    osc = modules = None
+    engine.begin(starting.started)              # the engine comes up behind the prompt
+    translator = Translator()
+    parts = _Parts()
     autosave = Autosave()                       # this shell's own autosave, locked with its pid
     try:
-        output.banner(__version__, _backend_text(status), status.get("latency_ms"),
-                      status.get("notice") or getattr(supervisor, "notice", None))
+        output.banner(__version__)
         for line in repair_interrupted_recordings():
             output.info(line)
         remove_interrupted_saves()
-        osc = _start_osc(args, supervisor, translator, output)
         session = make_prompt_session(translator, engine, vi=args.vi, no_popups=args.no_popups)
         with keys_kept_in_cooked_mode(), patch_stdout(raw=True):
-            modules = await _start_modules(args, supervisor, translator, output)
-            typed = await _offer_recovery(session, translator, engine, output)
-            ticking = asyncio.create_task(_autosave(supervisor, autosave))
+            ready = asyncio.create_task(_come_up(args, engine, translator, output, parts, autosave))
+            ready.add_done_callback(_end_if_it_failed(output, asyncio.current_task()))
+            typed = await _offer_recovery(session, translator, engine, output, ready)
             try:
-                await Shell(translator, engine, output, session, modules and modules[0]).run(typed)
+                await Shell(translator, engine, output, session, ready=ready).run(typed)
             finally:
-                ticking.cancel()
                 await _finish_recording(engine, output)
+                ready.cancel()                  # quit before the engine was up: nothing more starts
+                with contextlib.suppress(Exception, asyncio.CancelledError):
+                    await ready
     finally:
-        if modules is not None:
-            await _stop_modules(*modules)
-        if osc is not None:
-            osc.stop()
+        await parts.stop()
         await engine.stop()
     autosave.close()
     return 0
+
+
+class _Parts:
+    """What starts once the engine is up (_come_up), stopped on the way out whatever happened."""
+
+    def __init__(self):
+        self.osc = self.modules = self.ticking = None
+
+    async def stop(self) -> None:
+        if self.ticking is not None:
+            self.ticking.cancel()
+        if self.modules is not None:
+            await _stop_modules(*self.modules)
+        if self.osc is not None:
+            self.osc.stop()
+
+
+async def _come_up(args, engine: EngineLink, translator, output: Output, parts: _Parts, autosave):
+    """Behind the prompt: the engine's line (backend, measured latency, notice) once it is up, then
+    the OSC server, the user's modules (returned: LiveModules or None) and the autosave. A line
+    typed meanwhile waits for this (Shell), so it runs after, in the order typed."""
+    status = await engine.ready()
+    supervisor = engine.supervisor
+    output.audio_ready(_backend_text(status), status.get("latency_ms"),
+                       status.get("notice") or getattr(supervisor, "notice", None))
+    parts.osc = _start_osc(args, supervisor, translator, output)
+    parts.modules = _start_modules(args, supervisor, translator, output)
+    if parts.modules is not None and module_files(args.modules):
+        await asyncio.shield(parts.modules[1])  # `add bitwarp` must work at once: lines wait for them
+    parts.ticking = asyncio.create_task(_autosave(supervisor, autosave))
+    return parts.modules and parts.modules[0]
+
+
+def _end_if_it_failed(output: Output, main: asyncio.Task) -> Callable[[asyncio.Task], None]:
+    """An engine that could not start ends the shell in one line (exit status 1), as before the prompt."""
+    def done(ready: asyncio.Task) -> None:
+        if ready.cancelled() or ready.exception() is None:
+            return
+        output.problem(f"cannot start the audio engine: {ready.exception()}")
+        main.cancel()
+    return done
 
 
 async def _finish_recording(engine: EngineLink, output: Output) -> None:
@@ -138,10 +172,9 @@ def _from_any_thread(say: Callable[[str], None]) -> Callable[[str], None]:
     return lambda text: loop.call_soon_threadsafe(say, text)
 
 
-async def _start_modules(args, supervisor, translator, output: Output):
-    """The user's modules (validated in the sandbox pool, then hot reload on save). With module files
-    the prompt waits for them (`add bitwarp` must work at once); without, the pool starts behind it."""
-    from ..engine.user_modules.loading import module_files
+def _start_modules(args, supervisor, translator, output: Output):
+    """The user's modules (validated in the sandbox pool, then hot reload on save), starting in a
+    thread: (LiveModules, the start's future), or None when they are off."""
     from ..supervisor.user_modules.wiring import LiveModules
 
     say, problem = _from_any_thread(output.info), _from_any_thread(output.problem)
@@ -158,10 +191,7 @@ async def _start_modules(args, supervisor, translator, output: Output):
         except Exception as err:                # noqa: BLE001 — the shell plays on without them
             problem(f"user modules are off: {err}")
 
-    started = asyncio.get_running_loop().run_in_executor(None, start)
-    if module_files(args.modules):
-        await started
-    return modules, started
+    return modules, asyncio.get_running_loop().run_in_executor(None, start)
 
 
 async def _stop_modules(modules, started) -> None:
@@ -194,9 +224,10 @@ def _start_osc(args, supervisor, translator, output: Output):
     return server
 
 
-async def _offer_recovery(session, translator, engine: EngineLink, output: Output) -> list[str]:
-    """A crashed run left an autosave: offer to bring its patch back. A line that is not an answer
-    (typed before the question showed) is kept and returned, to run once the question is answered."""
+async def _offer_recovery(session, translator, engine: EngineLink, output: Output, ready: asyncio.Task) -> list[str]:
+    """A crashed run left an autosave: offer to bring its patch back (once the engine and the
+    user's modules are up: `ready`). A line that is not an answer (typed before the question
+    showed) is kept and returned, to run once the question is answered."""
     if pending_recovery() is None:
         return []
     try:
@@ -222,6 +253,7 @@ async def _offer_recovery(session, translator, engine: EngineLink, output: Outpu
         output.info(f"starting empty{_kept_as(set_aside_recovery())}")
         return typed
     messages = state_to_messages(state) + section_messages(state)    # the MIDI mappings too
+    await ready
     translator.observe(messages)
     for reply in await engine.send(messages):
         (output.info if reply.ok else output.problem)(reply.text)

@@ -1,7 +1,8 @@
 """The REPL's only door to the supervisor.
 
 Every supervisor call that may take time (start, send, status, stop) runs in a thread executor,
-so the prompt never waits on the engine; the toolbar reads `last_status`, which a background
+so the prompt never waits on the engine (its start included: the prompt shows before the engine
+is up, and send/status wait for it); the toolbar reads `last_status`, which a background
 task refreshes a few times per second, so drawing the toolbar never calls the supervisor.
 """
 from __future__ import annotations
@@ -58,17 +59,28 @@ class EngineLink:
         self._failovers = 0
         self._dropouts = 0
         self._dropouts_told_at = -DROPOUT_NEWS_EVERY_S
+        self._starting: asyncio.Future | None = None
 
     async def _call(self, function, *args):
         return await asyncio.get_running_loop().run_in_executor(None, function, *args)
 
-    async def start(self, started: concurrent.futures.Future | None = None) -> dict:
-        """Start the supervisor, or await its start already under way (`started`, repl/launch.py)."""
+    def begin(self, started: concurrent.futures.Future | None = None) -> None:
+        """Start the supervisor behind the prompt, or take over its start already under way
+        (`started`, repl/launch.py); send, status and stop await it first (ready())."""
+        self._starting = asyncio.ensure_future(self._start(started))
+
+    async def ready(self) -> dict:
+        """The engine's first status once it is up; raises what kept it from starting."""
+        if self._starting is None:
+            self.begin()
+        return await asyncio.shield(self._starting)
+
+    async def _start(self, started: concurrent.futures.Future | None) -> dict:
         if started is None:
             await self._call(self.supervisor.start)
         else:
             await asyncio.wrap_future(started)
-        self.last_status = await self.status()
+        self.last_status = await self._call(self.supervisor.status)
         self._seen = {kind: self.last_status.get(f"{kind}_count", 0) for kind in self._seen}
         self._failovers = self.last_status.get("failovers", 0)
         self._dropouts = _dropouts(self.last_status)
@@ -76,7 +88,9 @@ class EngineLink:
         return self.last_status
 
     async def send(self, messages: list[Message]) -> list[Reply]:
-        """Send a line's messages in order; a refusal becomes a Reply, never an exception."""
+        """Send a line's messages in order, once the engine is up; a refusal becomes a Reply, never
+        an exception."""
+        await self.ready()
         return await self._call(self._send_all, messages)
 
     def _send_all(self, messages: list[Message]) -> list[Reply]:
@@ -95,6 +109,7 @@ class EngineLink:
         return replies
 
     async def status(self) -> dict:
+        await self.ready()
         status = await self._call(self.supervisor.status)
         self.last_status = status
         if self.on_news is not None and self._poller is not None:
@@ -141,7 +156,11 @@ class EngineLink:
                 await self.status()
 
     async def stop(self) -> None:
-        """Stop polling, then the supervisor (every child process and shared-memory block)."""
+        """Stop polling, then the supervisor (every child process and shared-memory block); a start
+        still under way (quit before the engine was up) ends first, so nothing it starts is left."""
+        if self._starting is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.shield(self._starting)
         if self._poller is not None:
             self._poller.cancel()
             with contextlib.suppress(asyncio.CancelledError):

@@ -44,16 +44,20 @@ class Output:
         self.stream.flush()
 
     # -- the lines the shell prints ---------------------------------------------------------
-    def banner(self, version: str, backend: str, latency_ms: float | None, notice: str | None = None) -> None:
-        """`Chronus Shell 0.1.0 · audio null (clock-paced) · latency 26.7 ms`, the notice, a hint."""
+    def banner(self, version: str) -> None:
+        """`Chronus Shell 0.1.0 · audio starting…` and a hint, at once: the prompt follows, and the
+        engine's own line (audio_ready) once it is up."""
+        self.print(Text.assemble(("Chronus Shell ", "bold magenta"), (version, "magenta"),
+                                 ("  ·  audio starting…", "dim")),
+                   Text("type help to start (try: add a saw at 110 hz) · Tab completes · Ctrl-D quits",
+                        style="dim"))
+
+    def audio_ready(self, backend: str, latency_ms: float | None, notice: str | None = None) -> None:
+        """`audio null (clock-paced) · latency 26.7 ms`, as measured by the engine now up, and its notice."""
         latency = f"latency {latency_ms:.1f} ms" if latency_ms is not None else "latency unknown"
-        title = Text.assemble(("Chronus Shell ", "bold magenta"), (version, "magenta"),
-                              ("  ·  audio ", "dim"), (backend, "cyan"), ("  ·  ", "dim"), (latency, "cyan"))
-        lines = [title]
+        lines = [Text.assemble(("audio ", "dim"), (backend, "cyan"), ("  ·  ", "dim"), (latency, "cyan"))]
         if notice:
             lines.append(Text(f"⚠ {notice}", style="yellow"))
-        lines.append(Text("type help to start (try: add a saw at 110 hz) · Tab completes · Ctrl-D quits",
-                          style="dim"))
         self.print(*lines)
 
     def echo(self, messages: Iterable[Message]) -> None:

@@ -106,8 +106,12 @@ class StepLabels:
 
 
 class Shell:
+    """`ready`, when the engine starts behind the prompt (app.py): what the first line awaits, the
+    user's modules (LiveModules or None) once the engine and they are up. Lines typed meanwhile
+    run after it, in the order typed: the next prompt reads them once this line is done."""
+
     def __init__(self, translator, engine: EngineLink | None, output: Output, session: PromptSession,
-                 modules=None):
+                 modules=None, ready: asyncio.Future | None = None):
         self.translator = translator
         self.engine = engine
         self.output = output
@@ -116,6 +120,7 @@ class Shell:
         self.running = True
         self.interrupts = 0
         self.modules = modules                  # LiveModules: `reload <module>`
+        self.ready = ready
         self.steps = StepLabels(translator)
         self.ramps = RampWatch(translator)
 
@@ -141,6 +146,9 @@ class Shell:
 
     async def _guarded(self, line: str, on_screen: bool) -> None:
         """A bug must not end a live set: one red line, the traceback goes to errors.log."""
+        if self.ready is not None:
+            self.modules = await asyncio.shield(self.ready)
+            self.ready = None
         try:
             await self.execute(line, on_screen)
         except Exception as err:                # noqa: BLE001
