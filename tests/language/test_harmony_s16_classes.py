@@ -172,3 +172,20 @@ def test_a_number_on_the_tempo_or_a_param_said_is_still_an_amount(phrase, expect
                                               ("make the reverb mono", "/mod/reverb1/width 0.0")])
 def test_an_effect_said_mono_loses_its_stereo_width_not_a_voice_its_polyphony(phrase, expected):
     assert last("add a sine", "add a delay", "add a reverb", phrase) == [expected]
+
+
+# --- notes with a note value: a hit every that many steps, each note held to the next ---------------------
+SINE = ("add a triangle at 220 hz", "add a sine at 440 hz")
+
+
+@pytest.mark.parametrize("phrase, pattern, notes", [
+    ("play the tune on the sine in quarter notes: d4 g4 a4 b4", "x...x...x...x...", "d4 - - - g4 - - - a4 - - - b4 - - -"),
+    ("melody on the sine in 8ths: g5 f5 d5 bb4", "x.x.x.x.x.x.x.x.", "g5 - f5 - d5 - bb4 -"),
+    ("sine notes e4 g4 a4 c5, quarter notes", "x...x...x...x...", "e4 - - - g4 - - - a4 - - - c5 - - -"),
+    ("arp a3 c4 e4 a4 in 16ths on the sine", "xxxxxxxxxxxxxxxx", "a3 c4 e4 a4"),
+    ("a g major arpeggio on the sine, g4 b4 d5 g5, in 8ths", "x.x.x.x.x.x.x.x.", "g4 - b4 - d5 - g5 -"),
+    ("sine melody e5 . d5 c5 in 8ths", "x...x.x.", "e5 - . . d5 - c5 -"),         # a rest keeps its place
+])
+def test_notes_said_with_a_note_value_play_one_a_value(phrase, pattern, notes):
+    messages = last(*SINE, phrase)
+    assert messages[0].split()[2:] == ["sine1", pattern] and messages[1].split(maxsplit=2)[2] == notes

@@ -176,19 +176,22 @@ def _note_run(parts: list[Part], words: list[str], labelled: bool, line: str):
     if len([p for p in run if p.kind != "rest" and p.text != "a"]) < 2 or \
             any(p.kind != "word" or p.text not in JOINS for p in inside):
         return None
-    if any(p.kind not in ("note", "letter", "rest", "voice", "key", "scale", "tonic", "word")
+    if any(p.kind not in ("note", "letter", "rest", "voice", "key", "scale", "tonic", "word", "rate")
            and not (p.kind == "quality" and p.text in ("major", "minor")) for p in parts):
         return None                                   # chords, lengths, numbers: not a run of notes
+    steps = _one(parts, "rate") or 0                  # 'in quarter notes': each note that long
+    if steps is _Twice:
+        return None
     octaves = any(p.kind == "note" for p in run)
     if not octaves and not NOTE_NOUNS & set(words) and not (labelled and all(p.kind != "chord" for p in parts)):
         return None                                   # 'a c e g' alone: the notes' or the chords' reader
     target = _target(parts, line)
     column = column_of(run[0].text, line)
-    if octaves and all(p.kind != "letter" for p in run):
+    if octaves and all(p.kind != "letter" for p in run) and not steps:
         return it.SetNotes(target, tuple(it.Word(p.value if p.kind == "rest" else p.text, column_of(p.text, line)) for p in run),
                            column)
     name = "melody" if "melody" in words else None
-    return ih.PitchList(target, tuple(p.text if p.kind != "rest" else "." for p in run), column, name)
+    return ih.PitchList(target, tuple(p.text if p.kind != "rest" else "." for p in run), column, name, steps)
 
 
 def _about_the_key(parts: list[Part], words: list[str]) -> bool:

@@ -99,7 +99,20 @@ def pitch_list(ctx, intent: ih.PitchList) -> list[Message]:
             first = reference if first is None else first
         said.append(tokens[-1])
     ctx.understood.append(f"{' '.join(intent.tokens).replace('!', '')} → {' '.join(said)} (near {source})")
+    if intent.steps:
+        return _note_values(ctx, head_words(intent.target, head, intent.column), intent, tokens)
     return note_track(ctx, head_words(intent.target, head, intent.column), intent.column, tokens, intent.name)
+
+
+def _note_values(ctx, words, intent: ih.PitchList, tokens: list[str]) -> list[Message]:
+    """Notes each lasting `steps` sixteenths ('in quarter notes'): a hit every `steps`, each note held
+    to the next (a bar's pattern when that is the same rhythm; the notes cycle on their own)."""
+    hold = intent.steps - 1
+    notes = [n for token in tokens for n in [token] + [token if token == "." else "-"] * hold]
+    pattern = "".join(("." if token == "." else "x") + "." * hold for token in tokens)
+    if "." not in tokens and 16 % intent.steps == 0:
+        pattern = ("x" + "." * hold) * (16 // intent.steps)
+    return send_track(ctx, words, intent.column, pattern, notes, intent.name)
 
 
 def _placed(token: str, reference: float, column: int, first: int | None = None) -> str:
