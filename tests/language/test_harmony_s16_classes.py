@@ -189,3 +189,15 @@ SINE = ("add a triangle at 220 hz", "add a sine at 440 hz")
 def test_notes_said_with_a_note_value_play_one_a_value(phrase, pattern, notes):
     messages = last(*SINE, phrase)
     assert messages[0].split()[2:] == ["sine1", pattern] and messages[1].split(maxsplit=2)[2] == notes
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("sine on c2", "/mod/sine1/freq 65.406391"), ("sub sine on g1", "/mod/sine1/freq 48.999429"),
+    ("put the triangle on g3", "/mod/triangle1/freq 195.997718"), ("make the sine drone on f2", "/mod/sine1/freq 87.307058"),
+])
+def test_a_voice_put_on_a_note_with_its_octave_is_tuned_there(phrase, expected):
+    assert last(*SINE, phrase) == [expected]
+
+
+def test_an_effect_put_on_a_voice_is_still_a_chain_edit():
+    assert last(*SINE, "add a delay", "put the delay on the sine")[0] == "/patch/create delay2 delay"

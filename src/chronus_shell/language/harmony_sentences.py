@@ -14,7 +14,7 @@ from . import intents_harmony as ih
 from .chords import Chord, chord_error, moved_chord
 from .errors import LanguageError
 from .harmony_constituents import Part, scan, upper_letters, words_outside
-from .harmony_pitches import PITCH_VERBS, released, stacked, tuned
+from .harmony_pitches import PITCH_VERBS, placed_on, released, stacked, tuned
 from .harmony_tokens import CHORDISH, column_of, words_of
 
 #: Words that only colour a chord line ('dark', 'lofi loop'): left out, said back by the echo.
@@ -36,7 +36,7 @@ JOINS = frozenset("to into then and moving going resolving drifting sliding fall
 #: Words that say nothing to the harmony (articles, pronouns, politeness, feel).
 FILLER = frozenset("a an the some that this it me us we my our just so yeah now please pls let lets let's on in of with "
                    "for chord chords triad progression changes stab stabs riff feel style vibe church gospel kind sort "
-                   "like bit little nice big fat lush wide open spread but also thing set is as note signature everything short two three four five six every hits part verse chorus bridge intro outro breakdown section jazz pop rock soul funk rnb power triads minor major suspended dominant diminished augmented barre".split()) | COLOUR
+                   "like bit little nice big fat lush wide open spread but also thing set is as note signature everything short two three four five six every hits part verse chorus bridge intro outro breakdown section jazz pop rock soul funk rnb power triads minor major suspended dominant diminished augmented barre sub".split()) | COLOUR
 _VOICED_OPEN = frozenset(("wide", "open", "spread"))
 #: What musicians call a run of notes ('ostinato on the sine: …', 'bass riff e e g a').
 NOTE_NOUNS = frozenset("notes note melody riff line bassline ostinato sequence sequencer hook motif lick figure theme tune "
@@ -52,6 +52,9 @@ def read_sentence(text: str, line: str):
     if not text.startswith(("tune ", "retune ")) and _refused(words_outside(text), text, line):
         return None                                   # a word no constituent and no lexicon holds (after 'tune': any name)
     parts = _described(scan(text, line))
+    placed = placed_on(parts, line)                   # 'sine on c2': the voice's words are its name
+    if placed is not None:
+        return placed
     words = [p.text for p in parts if p.kind == "word"]
     if {"chord", "chords"} & set(words):              # 'power chord, A5': a symbol that looks like a note
         parts = [Part("chord", Chord.parse(p.text).symbol, p.text, p.start) if p.kind == "note" and Chord.parse(p.text)
