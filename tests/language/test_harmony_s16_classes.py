@@ -201,3 +201,17 @@ def test_a_voice_put_on_a_note_with_its_octave_is_tuned_there(phrase, expected):
 
 def test_an_effect_put_on_a_voice_is_still_a_chain_edit_never_a_tuning():
     assert not any("/freq" in m for m in last(*SINE, "add a delay", "put the delay on the sine"))
+
+
+# --- chords said for no voice never replace a bass line with its own rhythm (the README tour) --------------
+TOUR = ("add a saw at 110 hz", "add acid filter at 800hz", "bass notes a1 a1 c2 a1 e2 a1 g1 a1",
+        "play x.xX.x.xx.Xx.x.x on saw1")
+
+
+@pytest.mark.parametrize("phrase", ["chords am7 f c g", "am f c g", "chords am f, a bar each"])
+def test_chords_for_no_voice_never_replace_a_bass_line_written_with_its_rhythm(phrase):
+    assert "say 'chords" in refused(*TOUR, phrase) and "on saw1' to replace it" in refused(*TOUR, phrase)
+
+
+def test_chords_on_the_voice_named_replace_its_line():
+    assert last(*TOUR, "chords am7 f c g on saw1")[0].startswith("/seq/add bass saw1 x---")
