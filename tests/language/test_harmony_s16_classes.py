@@ -215,3 +215,24 @@ def test_chords_for_no_voice_never_replace_a_bass_line_written_with_its_rhythm(p
 
 def test_chords_on_the_voice_named_replace_its_line():
     assert last(*TOUR, "chords am7 f c g on saw1")[0].startswith("/seq/add bass saw1 x---")
+
+
+# --- time: a value dropped to, a param whose name ends in 'back', the whole mix, a remark, a swell open ----
+@pytest.mark.parametrize("phrase, expected", [
+    ("in 2 bars drop the cutoff to 400", ["/at 2 bar /mod/filter1/cutoff 400.0"]),          # a value, not a mute
+    ("over 3 seconds, ramp the delay feedback to 0.9", ["/ramp/delay1/feedback 0.9 6"]),   # 'feedback' whole
+    ("fade the whole mix out over 16 bars", ["/ramp/master/gain -60.0 64"]),
+    ("fade out over 4 bars for the amen", ["/ramp/master/gain -60.0 16"]),                 # a remark, not a voice
+    ("swell the filter open over 8 bars", ["/ramp/filter1/cutoff 2378.41423 32"]),
+])
+def test_time_lines_said_the_ways_musicians_say_them(phrase, expected):
+    assert last("add a triangle at 220 hz", "add a filter", "add a sine", "add a delay", "tempo 120", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("next bar switch bass to f1 f1 f2 f1", ["/at 1 bar /seq/notes bass f1 f1 f2 f1"]),
+    ("change the bass to c2 c2 eb2 c2", ["/seq/notes bass c2 c2 eb2 c2"]),
+    ("after 8 bars change bass to c2 c2 g1 g1", ["/at 8 bar /seq/notes bass c2 c2 g1 g1"]),
+])
+def test_a_voice_switched_or_changed_to_notes_plays_them(phrase, expected):
+    assert last(*ACID, phrase) == expected

@@ -86,7 +86,7 @@ _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern))
              r"(?:st|nd|rd|th)?(?: fret)?"),
     ("root", rf"(?:on|of|from) (?P<root>{NOTE})(?=$|[\s,])"),
     ("voice", rf"(?:on|for|to|through|as) (?:the |my |that |this |a )?{_VOICE}"),
-    ("voice", rf"^(?:make|have|let|give|set) (?:the |my )?{_VOICE}(?=[\s:,])"),
+    ("voice", rf"^(?:make|have|let|give|set|switch|change) (?:the |my )?{_VOICE}(?=[\s:,])"),
     ("voice", r"^(?:re)?tune (?:the |my )?(?P<voice>(?!it\b|that\b|this\b)[\w-]+)(?= (?:to|down to|up to|at) )"),   # any name
     ("together", r"together|at once|as a chord|simultaneously|stacked"),
     ("release", r"release|let go(?: of)?|stop holding|let (?:it|them) ring out"),
