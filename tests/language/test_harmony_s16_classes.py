@@ -223,7 +223,7 @@ def test_chords_on_the_voice_named_replace_its_line():
     ("over 3 seconds, ramp the delay feedback to 0.9", ["/ramp/delay1/feedback 0.9 6"]),   # 'feedback' whole
     ("fade the whole mix out over 16 bars", ["/ramp/master/gain -60.0 64"]),
     ("fade out over 4 bars for the amen", ["/ramp/master/gain -60.0 16"]),                 # a remark, not a voice
-    ("swell the filter open over 8 bars", ["/ramp/filter1/cutoff 2378.41423 32"]),
+    ("swell the filter open over 8 bars", ["/ramp/filter1/cutoff 1189.207115 32"]),
 ])
 def test_time_lines_said_the_ways_musicians_say_them(phrase, expected):
     assert last("add a triangle at 220 hz", "add a filter", "add a sine", "add a delay", "tempo 120", phrase) == expected
