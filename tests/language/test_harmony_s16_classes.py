@@ -236,3 +236,11 @@ def test_time_lines_said_the_ways_musicians_say_them(phrase, expected):
 ])
 def test_a_voice_switched_or_changed_to_notes_plays_them(phrase, expected):
     assert last(*ACID, phrase) == expected
+
+
+def test_a_track_said_then_reverse_is_reversed():
+    assert last(*DRUMS, "hats reverse") == ["/seq/reverse hats"]
+
+
+def test_the_head_is_a_tune_its_notes_played_in_the_value_said():
+    assert last(*SINE, "play the head on the sine: e4 g4 a4 c5, quarter notes")[0] == "/seq/add sine sine1 x...x...x...x..."

@@ -39,7 +39,7 @@ FILLER = frozenset("a an the some that this it me us we my our just so yeah now 
                    "like bit little nice big fat lush wide open spread but also thing set is as note signature everything short two three four five six every hits part verse chorus bridge intro outro breakdown section jazz pop rock soul funk rnb power triads minor major suspended dominant diminished augmented barre sub".split()) | COLOUR
 _VOICED_OPEN = frozenset(("wide", "open", "spread"))
 #: What musicians call a run of notes ('ostinato on the sine: …', 'bass riff e e g a').
-NOTE_NOUNS = frozenset("notes note melody riff line bassline ostinato sequence sequencer hook motif lick figure theme tune "
+NOTE_NOUNS = frozenset("notes note melody riff line bassline ostinato sequence sequencer hook motif lick figure theme tune head "
                        "fingerpicking picking".split())
 #: Words that say a line lists chords.
 _LISTING = frozenset(("chords", "progression", "changes"))
