@@ -244,3 +244,9 @@ def test_a_track_said_then_reverse_is_reversed():
 
 def test_the_head_is_a_tune_its_notes_played_in_the_value_said():
     assert last(*SINE, "play the head on the sine: e4 g4 a4 c5, quarter notes")[0] == "/seq/add sine sine1 x...x...x...x..."
+
+
+@pytest.mark.parametrize("phrase", ["chords c am f g, one to a bar", "hymn chords: c am f g, one per bar",
+                                    "amen on the triangle: c am f g, a bar each"])
+def test_a_style_word_before_chords_and_one_to_a_bar(phrase):
+    assert last(*PAD, phrase)[0] == "/seq/add chords triangle1 " + ("x" + "-" * 15) * 4

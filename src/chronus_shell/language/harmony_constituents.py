@@ -71,7 +71,7 @@ _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern))
     ("each", r"(?P<per>two|2|four|4) (?:chords )?(?:in a|a|per|each) bar"),
     ("each", rf"{_N} {_UNIT} (?:each|per chord|a chord|apiece)"),
     ("each", rf"(?:each|every chord) (?:for|lasting|holds?(?: for)?) {_N} {_UNIT}"),
-    ("each", rf"(?:one|one chord|a chord) (?:for|in|on|per|a|each|every) (?:each |every |a |the |one )?{_UNIT}"),   # 'one per bar'
+    ("each", rf"(?:one|one chord|a chord) (?:for|in|on|per|a|each|every|to) (?:each |every |a |the |one )?{_UNIT}"),   # 'one to a bar'
     ("each", rf"(?:(?:one |a )?chords? )?(?:every|each|per|a) (?:{_N} )?{_UNIT}(?P<half> and a half)?(?: each)?"),
     ("each", rf"{_UNIT} each"),
     ("rate", r"(?:in |as |at )?(?P<rate>" + "|".join(sorted(map(re.escape, RATES), key=len, reverse=True)) + ")"),
