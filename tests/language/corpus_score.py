@@ -5,7 +5,7 @@
 A case (JSON lines, see tests/language/corpus/README.md) names a starting patch, the phrases
 typed just before (`before`), the phrase, and the messages a musician expects. Classes:
 - RIGHT: no error and every expected message matched (address exact; numbers within 1 %, or
-  ">"/"<" against the value before the phrase; patterns ignoring spaces and "|"; "*" anything;
+  ">"/"<" against the value before the phrase (a track's chance or speed too); patterns ignoring spaces and "|"; "*" anything;
   "any_of" alternatives; a chord — `a3+c4+e4` or a gate's several Hz — by its set of pitch
   classes, since the voicing is the shell's choice; a recording name with or without `.wav`), every other
   message only wiring, a /mod of a module the phrase created, or the `freq` of a voice whose
@@ -27,7 +27,8 @@ from chronus_shell.engine.catalogue import CATALOGUE
 from chronus_shell.engine.scales import pitch_class
 from chronus_shell.language import Translator
 from chronus_shell.language.errors import LanguageError
-from chronus_shell.language.units import is_note, note_name
+from chronus_shell.language.patch_model import STYLE_DEFAULTS
+from chronus_shell.language.units import is_note, note_name, note_to_hz
 from chronus_shell.protocol.message import Message
 
 #: The starting patches of the corpus brief, as raw message lines; the last line sets the focus.
@@ -96,6 +97,15 @@ def current(translator: Translator, address: str):
     return None
 
 
+def track_style(translator: Translator, address: str, track) -> float | None:
+    """A track's transform before the phrase ('/seq/chance hats' → 1.0 unless set); None otherwise."""
+    verb = address.removeprefix("/seq/")
+    found = translator.model.tracks.get(str(track))
+    if verb not in STYLE_DEFAULTS or found is None:
+        return None
+    return found.style.get(verb, STYLE_DEFAULTS[verb])
+
+
 def _same_arg(expected, actual, before) -> bool:
     if expected == "*":
         return True
@@ -111,12 +121,20 @@ def _same_arg(expected, actual, before) -> bool:
         if "+" in expected or "+" in actual:
             return _chord_classes(expected) == _chord_classes(actual)
         if is_note(expected) and is_note(actual):
-            return note_name(expected) == note_name(actual)
+            return _same_note(expected, actual)
         squash = str.maketrans("", "", " |")
         if actual.lower().endswith(".wav") and not expected.lower().endswith(".wav"):
             actual = actual[:-4]                          # a take named 'jam1' is written as jam1.wav
         return expected.lower().translate(squash) == actual.lower().translate(squash)
     return False
+
+
+def _same_note(expected: str, actual: str) -> bool:
+    """bb1 is a#1 (the same key); a note without an octave by its name."""
+    try:
+        return abs(note_to_hz(expected) - note_to_hz(actual)) < 0.01
+    except ValueError:
+        return note_name(expected) == note_name(actual)
 
 
 def _chord_classes(token: str) -> frozenset | None:
@@ -161,7 +179,8 @@ def judge(expected: list[list], produced: list[Message], befores: dict, is_undo:
                 return False
             left = []
             continue
-        hit = next((i for i in left if _matches(wanted, produced[i], befores.get(wanted[0]))), None)
+        before = befores.get((wanted[0], wanted[1]) if len(wanted) > 1 else wanted[0], befores.get(wanted[0]))
+        hit = next((i for i in left if _matches(wanted, produced[i], before)), None)
         if hit is None:
             return False
         left.remove(hit)
@@ -195,6 +214,10 @@ def score_case(case: dict) -> Result:
     alternatives = expect["any_of"] if isinstance(expect, dict) else [expect]
     addresses = {m[0] for alt in alternatives if alt != "refuse" for m in alt}
     befores = {a: current(translator, a) for a in addresses}
+    for alt in alternatives:
+        for m in alt if alt != "refuse" else ():
+            if len(m) > 1 and track_style(translator, m[0], m[1]) is not None:
+                befores[(m[0], m[1])] = track_style(translator, m[0], m[1])
     voices = {name: track.target for name, track in translator.model.tracks.items()}
     phrase = case["phrase"]
     try:

@@ -121,9 +121,17 @@ _DESCRIBED = re.compile(r"^(?:the\s+)?(?P<x>[a-z0-9_-]+(?:\s+[a-z0-9_-]+)?)\s+(?
                         r"[^,]+,\s*(?:so\s+|then\s+)?(?P<cmd>.+)$", re.I)
 
 
+#: 'I made a mistake, undo that', 'we messed up, go back': what happened (past tense), then the request.
+_HAPPENED = re.compile(r"^(?:i|we)\s+(?:made|did|messed|screwed|broke|went|got|\w+ed)\b[^,]*,\s*(?:so\s+|then\s+)?(?P<cmd>.+)$",
+                       re.I)
+
+
 def described_then_asked(text: str) -> tuple[str, str] | None:
     """'The sine is a bit harsh, could you take it down an octave?': the request, with 'it' (or
-    'them') the part described."""
+    'them') the part described; 'I made a mistake, undo the last change': the request."""
+    happened = _HAPPENED.match(text)
+    if happened:
+        return f"'{text[:happened.start('cmd')].strip(' ,')}' left out", happened.group("cmd")
     match = _DESCRIBED.match(text)
     if match is None:
         return None

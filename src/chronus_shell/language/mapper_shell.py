@@ -50,8 +50,28 @@ def _name_only(ctx, name: str) -> str:
 
 
 def load_session(ctx, intent: it.LoadSession) -> list[Message]:
+    part = _part_named(ctx, intent.name)
+    if part is not None:                                  # 'restore the kick': bring the part back
+        try:
+            return ctx.map(it.Mute("unmute", part, intent.name.column))
+        except LanguageError:
+            raise LanguageError(f"'{intent.name.text}' is a part of the patch, not a saved session, and it is "
+                                f"playing — to load a session say 'load <session name>' ('sessions' lists them)",
+                                intent.name.column) from None
     now = ("now",) if intent.now else ()
     return [message("/session/load", intent.name.text, *now)]
+
+
+def _part_named(ctx, name: it.Word) -> it.Words | None:
+    """The words of a 'session' name that name a part of the patch ('the kick drum'), else None."""
+    words = it.Words(tuple(it.Word(w, name.column) for w in name.text.split() if w.lower() != "the"))
+    if not words.items:
+        return None
+    try:
+        ctx.resolve.module(words, hints=False)
+    except LanguageError:
+        return None
+    return words
 
 
 def delete_session(ctx, intent: it.DeleteSession) -> list[Message]:

@@ -12,18 +12,33 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"^i'?d\s+(?:love|like|prefer)\s+(?:it\s+)?(?:if\s+)?(?:the\s+)?(.+?)\s+(?:were|was|could be|would be|to be)\s+",
      r"make \1 "),
     (r"^(?:i\s+(?:think|feel|guess|reckon|suppose)|i\s+feel\s+like|it\s+feels\s+like)\s+(?:that\s+)?", ""),
-    (r"^(?:the\s+)?(\w+(?:\s+\w+)?)\s+(?:could|should|might|would|needs? to)\s+(?:be|get|sound)\s+(?=\w)", r"make \1 "),
+    (r"^(?:good\s+(?:morning|afternoon|evening|day)|hello|hi there|greetings)\b[\s,.!]*", ""),
+    (r"\b(?:(?:would|could|will)\s+you\s+)?be\s+(?:so\s+(?:kind|good)\s+as|(?:kind|good)\s+enough)\s+to\b|"
+     r"\b(?:might|may|can|could)\s+i\s+ask\s+you\s+to\b|\bwould\s+it\s+trouble\s+you\s+to\b|"
+     r"\bwould\s+you\s+care\s+to\b|\bi\s+wonder\s+(?:whether|if)\b\s*|^i'?m\s+afraid\b\s*|^i\s+am\s+afraid\b\s*|"
+     r"\bi\s+(?:would|should|'d)\s+(?:like|love|want)\s+to\b\s*", ""),
+    (r"^i\s+(?:would|should|'d)\s+(?:appreciate|welcome|like|love)\s+(?=(?:a|an|some|more|less)\b)", "add "),
+    (r"\b(?:for the time being|if i may|nothing excessive|nothing too much|if you please|that will do(?: for now)?)\b",
+     ""),
+    (r"\b(?:make|do|take)\s+a\s+recording(?:\s+of\s+(?:this|it|that))?\b", "record"),
+    (r"\bunder\s+the\s+name\b", "as"), (r"\btowards?\s+the\s+(left|right)\b", r"\1"),
+    (r"\bthe\s+amount\s+of\s+", ""), (r"\bsomewhat\b|\brather\b", "a bit"),
+    (r"\s*;\s*", ", "),
+    (r"^(?:the\s+)?([\w-]+(?:\s+[\w-]+)?)\s+(?:could|should|might|would|needs? to)\s+(?:be|get|sound)\s+(?:made\s+)?(?=\w)",
+     r"make \1 "),
     (r"\b(?:would|do|if)\s+you\s+(?:mind|don'?t mind)\b|^mind\b", ""),
     (r"\b(?:would|is)\s+it\s+be\s+possible\s+(?:to\s+)?|\bis\s+it\s+possible\s+(?:to\s+)?|"
      r"\bdo\s+you\s+think\s+(?:you\s+could\s+)?|\bif\s+that'?s\s+(?:alright|all right|ok|okay|fine|cool)\b|"
-     r"\bpossibly\b|\bkindly\b|\b(?:might|may|shall)\s+(?:we|i)\b", ""),
+     r"\bpossibly\b|\bkindly\b|\b(?:might|may|shall)\s+(?:we|i)\b\s*", ""),
     (r"^(?:let'?s\s+|we\s+could\s+|could\s+we\s+|can\s+we\s+)?(?:try|have|get)\s+(?=the\s+\w)", "make "),
     (r"\b(?:we\s+)?try\s+(?=the\s+)", ""),
+    (r"^(?:have|get)\s+(?=(?:more|less|some|a\s+bit\s+(?:more|less))\b)", ""),
     (r"\bsay\s+(?=-?[\d.])", ""),
     (r"\ba\s+few\s+(?:bpm|beats|hz|db|ms|percent)\b|\ba\s+couple\s+(?:of\s+)?(?:bpm|hz|db|ms)\b", "a bit"),
     (r"\bat\s+half\s+(?:volume|level|gain)\b", "at 50%"),
     (r"\b(?:could|can|would|will)\s+(?:you|we|i|u)\s+(?:please\s+)?", ""),
-    (r"^(?:could|can|would|will|should)\s+(?:the\s+|this\s+|that\s+)?(.+?)\s+(?:be|get|sound)\s+", r"make \1 "),
+    (r"^(?:could|can|would|will|should|might|may)\s+(?:the\s+|this\s+|that\s+)?(.+?)\s+(?:be|get|sound)\s+(?:made\s+)?",
+     r"make \1 "),
     (r"^(?:could|can|would|will|should)\s+(?=(?:the|it|this|that)\b)", ""),
     (r"\b(?:please|pls|plz|thanks|thank you|sorry|maybe|perhaps|about|around|roughly|approximately|"
      r"entirely|for now|for me|i think|if possible|would be lovely|would be great|so i can hear|"

@@ -39,6 +39,9 @@ NICKNAMES = {"pad": "pad", "pads": "pad", "drone": "pad", "chords": "pad", "keys
              "808": "bass", "808s": "bass", "bassline": "bass", "tri": "triangle"}
 #: The kinds of source a nickname may mean (resolved by `nickname`); the other meanings are names as the language knows them.
 NICKNAME_KINDS = ("pad", "high", "low")
+#: Parts musicians name by an instrument the kit stands in for: the first of these the patch has (a
+#: track, or the one module of that type) — the 808 is the bass line, else the kick; a shaker the hats.
+STAND_INS = {"808": ("bass", "kick"), "808s": ("bass", "kick"), "shaker": ("hats", "hat"), "shakers": ("hats", "hat")}
 
 REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:put|bring)\s+(?:the\s+)?(.+?)\s+back(?:\s+in)?$", r"unmute \1"),
@@ -376,6 +379,8 @@ def _quality(text: str) -> tuple[str, str] | None:
 def nickname(word: str, model: PatchModel) -> str | None:
     """The source a nickname means now: 'pad' → the voice with a reverb (else the oldest that
     plays no bass), 'lead' → the highest, 'sub' → the lowest; None if no single one."""
+    if word.lower() in STAND_INS:
+        return next(filter(None, (_part(name, model) for name in STAND_INS[word.lower()])), None)
     kind = NICKNAMES.get(word.lower())
     if kind not in NICKNAME_KINDS:
         return None
@@ -391,6 +396,14 @@ def nickname(word: str, model: PatchModel) -> str | None:
     if len(pitched) < 2 and kind != "low":
         return pitched[0][1] if pitched else None
     return (pitched[-1] if kind == "high" else pitched[0])[1]
+
+
+def _part(name: str, model: PatchModel) -> str | None:
+    """What a track or a type name means now: the track (its name), or the one module of that type."""
+    if name in model.tracks:
+        return name
+    of_type = [m for m, t in model.modules.items() if t == name]
+    return of_type[0] if len(of_type) == 1 else None
 
 
 __all__ = ["rephrasings", "nickname", "cant_hear", "QUALITIES", "NICKNAMES", "NICKNAME_KINDS"]

@@ -61,13 +61,17 @@ SLANG = {
     "tri": "triangle", "delaytime": "delay time", "delayfeedback": "delay feedback", "tighter": "shorter",
     "looser": "longer", "sweep": "lfo", "spring": "reverb", "plate": "reverb", "teh": "the", "hte": "the",
     "period": "rate", "dly": "delay", "bp": "bandpass", "hp": "highpass", "general": "master", "metronome": "tempo",
-    "blend": "mix", "saturation": "distortion", "saturator": "distortion", "tail": "decay", "envelope": "adsr", "env": "adsr", "amp": "adsr", "its": "it", "it's": "it",
+    "blend": "mix", "saturation": "distortion", "saturator": "distortion", "tail": "decay", "envelope": "adsr", "env": "adsr", "wobbling": "wobble", "reverberation": "reverb", "amp": "adsr", "its": "it", "it's": "it",
 }
 #: Chatter that carries no instruction here ("real plucky", "like 200hz", "nice, now ...").
 NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "super", "pretty", "kinda",
          "sorta", "bro", "mate", "dude", "man", "too", "both", "also", "hmm", "cool",
          "ah", "oh", "alright", "lol", "wow", "sweet", "y'know", "basically", "totally", "quite",
          "tiny", "even", "still", "yo", "gentle", "subtle", "slight", "lovely", "entirely"}
+#: English words one letter off a word of the language, typed meaning themselves: never typos of it
+#: ('made' is not 'mode', 'listen' not 'list', 'stone' not 'store', 'kind' not 'wind').
+NOT_TYPOS = {"made", "listen", "listening", "stone", "kind", "mind", "wonder", "walls", "want", "mine", "lone",
+             "sing", "sung", "song", "tell", "take", "gave", "tone", "mood", "move"}
 #: Words of named rhythms the grammar reads in phrases ("on the offbeat"): never typos.
 RHYTHM_WORDS = {"offbeat", "offbeats", "backbeat", "backbeats", "downbeat", "downbeats", "sixteenths",
                 "eighths", "quarters"}
@@ -196,7 +200,7 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
                 words[index + 1].strip(",;:").lower() in _part_names(model):
             out.append("the")                             # "turn that bass up": the bass
             continue
-        after_article = index > 0 and words[index - 1].lower() in ("a", "an", "another")
+        after_article = index > 0 and words[index - 1].lower() in ("a", "an", "another", "more", "less", "like")
         owner = core[:-2] if core.endswith("'s") else core          # "the pad's too bright"
         named = None if owner in model.modules or owner in model.tracks or after_article else nickname(owner, model)
         if named and owner != core:
@@ -215,7 +219,7 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
             said.append(f"'{core}' ignored")
             continue
         if re.fullmatch(r"[a-z]{3,}", core) and core not in GROUPS and core not in RHYTHM_WORDS \
-                and core not in QUALITIES \
+                and core not in QUALITIES and core not in NOT_TYPOS \
                 and not is_known_word(core, extra):
             fixed = _typo(core, extra)
             if fixed:

@@ -281,13 +281,16 @@ class Translator:
 
 
 #: Refusals about a value or a state, not the words, or two readings named: the second stage has nothing to add.
-_FINAL = re.compile(r"out of range|too short to hear|is already|nothing to (undo|redo)|already at its|is not muted|is muted already|"
+_FINAL = re.compile(r"out of range|too short to hear|is already|nothing to (undo|redo)|already at its|is not muted|is muted already|no notes to move|"
                     r"^that could mean ")
-#: What a reading built on a guessed word may not do: a wrong guess must not throw work away.
-_NOT_GUESSED = ("/patch/abort", "/patch/remove", "/seq/remove", "/seq/clear", "/shell/clear", "/session/load")
+#: What a reading built on a guessed word may not do: a wrong guess must not throw work away, nor
+#: write, load or delete a session or a recording ('the stone walls' is not 'store walls').
+_NOT_GUESSED = ("/patch/abort", "/patch/remove", "/seq/remove", "/seq/clear", "/shell/clear", "/session/load",
+                "/session/save", "/session/delete", "/record/start", "/record/stop")
 #: Lines the grammar misread into a final refusal, read again: a setting said before its part
-#: ('... 500ms on the bass', taken for 'bass on'), a decimal said in words ('one point two k').
-_SETTING_ON = re.compile(r"\d\S*(?:\s+[a-z]+)?\s+on\s+(?:the\s+)?\w+$|\bpoint\s+\w+", re.I)
+#: ('... 500ms on the bass', taken for 'bass on'), a decimal said in words ('one point two k'), a part
+#: named by a number ('808 louder': the 808, not 808 of something).
+_SETTING_ON = re.compile(r"\d\S*(?:\s+[a-z]+)?\s+on\s+(?:the\s+)?\w+$|\bpoint\s+\w+|\b(?:808s?)\b", re.I)
 
 
 def _with_nearest(err: LanguageError, line: str) -> LanguageError:

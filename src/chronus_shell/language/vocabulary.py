@@ -17,6 +17,7 @@ from ..engine.params import did_you_mean
 from .chords import Chord
 from .grammar import grammar_parser
 from .harmony_tokens import HARMONY_WORDS
+from .patch_model import STYLE_DEFAULTS
 from .resolve import BASS, CHOICE_SYNONYMS, EVERYTHING, GENERIC_NOUNS, LAST_WORDS, PARAM_NOUNS, PRONOUNS
 from .time_phrases import TIME_WORDS
 from .units import NUMBER_WORDS, UNIT_ALIASES, is_note
@@ -101,9 +102,10 @@ def phrase_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _fixed_words() -> frozenset[str]:
-    """Every word known whatever the catalogue: keywords, filler, units, number words, context."""
+    """Every word known whatever the catalogue: keywords, filler, units, number words, context, a
+    track's transforms ('chance', 'humanize': never a typo of 'change')."""
     return frozenset(command_words()) | frozenset(filler_words()) | frozenset(unit_words()) | (
-        CONTEXT_WORDS | frozenset(PRONOUNS) | {BASS}) | phrase_words() | TIME_WORDS | HARMONY_WORDS
+        CONTEXT_WORDS | frozenset(PRONOUNS) | {BASS}) | phrase_words() | TIME_WORDS | HARMONY_WORDS | frozenset(STYLE_DEFAULTS)
 
 
 def is_known_word(word: str, extra=()) -> bool:

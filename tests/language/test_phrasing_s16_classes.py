@@ -1,0 +1,84 @@
+"""Issue 13, session 16: classes of musicians' phrasing that did the wrong thing (each test a
+family, several wordings): now the right thing, or a refusal that says the working phrasing."""
+import pytest
+
+from chronus_shell.language import LanguageError
+
+from .test_musicians import refused
+from .test_phrasing_classes import ACID, DRUMS, PAD, last
+
+
+@pytest.mark.parametrize("verb", ["restore", "recall", "load", "kindly restore"])
+@pytest.mark.parametrize("part, track", [("the kick drum", "kick"), ("the hats", "hats"), ("snare", "snare")])
+def test_restoring_a_muted_part_brings_it_back_never_loads_a_session(verb, part, track):
+    assert last(*DRUMS, f"mute the {track}", f"{verb} {part}") == [f"/seq/mute {track} 0"]
+
+
+@pytest.mark.parametrize("phrase", ["restore the kick", "recall the hats", "load the snare"])
+def test_restoring_a_part_that_plays_says_it_is_no_session(phrase):
+    assert "not a saved session" in refused(*DRUMS, phrase)
+
+
+@pytest.mark.parametrize("phrase", ["load night-drive", "restore dembow_01", "recall set-2 now"])
+def test_a_session_name_still_loads(phrase):
+    assert last(*DRUMS, phrase)[0].startswith("/session/load ")
+
+
+@pytest.mark.parametrize("phrase", ["less damping, the stone walls are bright", "the stone is cold",
+                                    "stor it as night"])
+def test_a_guessed_word_never_saves_or_loads_a_session(phrase):
+    """'stone' one letter off 'store': a typo guess never writes a session (refused with the guess)."""
+    refused(*PAD, phrase)
+
+
+@pytest.mark.parametrize("phrase", [
+    "Would you be so kind as to add a reverb?", "Be good enough to add a reverb.", "Might I ask you to add a reverb?",
+    "Would it trouble you to add a reverb?", "Good afternoon. Would you be so kind as to add a reverb for me?",
+    "I should like to add a reverb, if I may.",
+])
+def test_formal_requests_are_the_request(phrase):
+    assert last(*DRUMS, phrase)[0] == "/patch/create reverb1 reverb"
+
+
+@pytest.mark.parametrize("phrase", ["I wonder whether the hi-hat might be made somewhat brighter.",
+                                    "I wonder if the hats could be made a bit brighter", "Could the hats be made brighter?"])
+def test_a_wondered_change_is_made(phrase):
+    assert last(*DRUMS, phrase)[0].startswith("/mod/hat1/tone ")
+
+
+@pytest.mark.parametrize("phrase", ["I am afraid I made a mistake; would you undo the last change?",
+                                    "we messed up, go back", "I made a mistake, undo that"])
+def test_what_happened_then_the_request_is_the_request(phrase):
+    assert last(*PAD, "set the cutoff to 300", phrase) == ["/mod/filter1/cutoff 1000.0"]   # undone
+
+
+@pytest.mark.parametrize("phrase", ["Would it trouble you to listen to my MIDI keyboard?", "I made it, listen",
+                                    "the walls are made of stone"])
+def test_english_words_one_letter_off_a_command_are_never_that_command(phrase):
+    """'listen' is not 'list', 'made' not 'mode', 'stone' not 'store'."""
+    refused(*DRUMS, phrase)
+
+
+@pytest.mark.parametrize("phrase, wanted", [
+    ("808 louder", "/mod/kick1/gain 0.9"), ("the 808 louder", "/mod/kick1/gain 0.9"), ("mute the 808", "/seq/mute kick 1"),
+    ("shaker 16ths", "/seq/add hats hat1 xxxxxxxxxxxxxxxx"), ("pan shaker 40% left", "/mod/hat1/pan -0.4"),
+    ("shaker chance 70%", "/seq/chance hats 0.7"), ("humanize the shakers a bit", "/seq/humanize hats 0.25"),
+])
+def test_an_instrument_the_kit_stands_in_for_is_that_part(phrase, wanted):
+    """In a kit with no bass line the 808 is the kick; a shaker is played by the hats."""
+    assert last(*DRUMS, phrase)[0] == wanted
+
+
+@pytest.mark.parametrize("phrase, wanted", [("808 louder", "/mod/saw1/gain"), ("mute the 808", "/seq/mute bass 1")])
+def test_the_808_is_the_bass_line_when_there_is_one(phrase, wanted):
+    assert last(*ACID, phrase)[0].startswith(wanted)
+
+
+@pytest.mark.parametrize("phrase", ["make the kick longer, more 808", "a bit less 808", "like an 808"])
+def test_an_instrument_said_as_a_sound_is_not_that_part(phrase):
+    """'more 808' is more of its character, not the bass line louder: refused, or the other words only."""
+    try:
+        sent = last(*ACID, phrase)
+    except LanguageError:                   # a refusal is fine
+        return
+    assert not any(m.startswith("/mod/saw1/") for m in sent)
