@@ -250,3 +250,18 @@ def test_the_head_is_a_tune_its_notes_played_in_the_value_said():
                                     "amen on the triangle: c am f g, a bar each"])
 def test_a_style_word_before_chords_and_one_to_a_bar(phrase):
     assert last(*PAD, phrase)[0] == "/seq/add chords triangle1 " + ("x" + "-" * 15) * 4
+
+
+@pytest.mark.parametrize("phrase", ["sustain an e minor on the triangle", "ring out an e minor"])
+def test_a_verb_that_sounds_said_first_plays_a_chord_named_like_a_key(phrase):
+    assert last(*PAD, phrase) == ["/gate/triangle1 1 164.813778 195.997718 246.941651"]
+
+
+def test_a_suspension_resolved_is_two_chords():
+    assert last(*PAD, "play a D sus4 then resolve to D")[1].split()[2:] == ["chords", "d3+g3+a3"] + ["-"] * 15 + \
+        ["d3+f#3+a3"] + ["-"] * 15
+
+
+@pytest.mark.parametrize("phrase", ["hold that chord for 2 bars", "play that chord"])
+def test_that_chord_is_asked_about_not_called_an_unknown_chord(phrase):
+    assert refused(*PAD, phrase).startswith("which chord?")

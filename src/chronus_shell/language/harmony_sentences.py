@@ -31,7 +31,7 @@ PLAY_VERBS = frozenset("play playing plays hold holding strum strumming hit soun
 #: Verbs that start the transport when said after the chords ('… then play'): a second command, not read here.
 _TRANSPORT = frozenset(("play", "start", "go"))
 #: Words joining chords in a run ('sus4 to 7', 'csus4 drifting into c', 'am then f').
-JOINS = frozenset("to into then and moving going resolving drifting sliding falling rising leading over up changing "
+JOINS = frozenset("to into then and moving going resolve resolves resolving drifting sliding falling rising leading over up changing "
                   "switching switch change".split())
 #: Words that say nothing to the harmony (articles, pronouns, politeness, feel).
 FILLER = frozenset("a an the some that this it me us we my our just so yeah now please pls let lets let's on in of with "
@@ -341,6 +341,10 @@ def _strummed(parts: list[Part]) -> bool:
     return any(p.kind == "word" and p.text in _SHAPE_WORDS for p in parts)
 
 
+#: Verbs that, said first, sound a chord named like a key ('sustain an e minor', 'play c minor').
+_SOUNDING = frozenset("play hold strum sound hit sustain ring gimme".split())
+
+
 def _surely_a_chord(parts: list[Part], words: list[str]) -> bool:
     """One chord: a symbol with a quality, or one called a chord; a major or minor triad said in words
     ('c minor') also names a key, so it is a chord only when called one or played first thing
@@ -356,7 +360,7 @@ def _surely_a_chord(parts: list[Part], words: list[str]) -> bool:
     if not plain:
         return True
     worded = " " in chord.text or chord.text.endswith(("major", "minor", "maj", "min"))
-    first = parts[0].kind == "word" and parts[0].text in ("play", "hold", "strum", "sound", "hit")
+    first = parts[0].kind == "word" and parts[0].text in _SOUNDING
     return first if worded else bool(PLAY_VERBS & set(words))
 
 

@@ -272,7 +272,7 @@ def _play(text: str, line: str):
         typed = re.search(rf"(?<![\w#]){re.escape(numeral.group(1))}(?![\w])", line, re.I)
         return ih.PlayChord(words_of(match.group("target"), line), "deg:" + (typed.group(0) if typed else numeral.group(1)),
                             column_of(numeral.group(1), line))
-    if forced and said in ("a", "an", "the", "some", "one", "any"):
+    if forced and said in ("a", "an", "the", "some", "one", "any", "that", "this", "it", "that one"):
         raise LanguageError("which chord? e.g. 'play an A minor chord', 'play am7', 'play a C major 7 chord'",
                             column_of(said, line))
     if not forced and _OCTAVED.fullmatch(said):
