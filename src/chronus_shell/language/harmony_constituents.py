@@ -18,6 +18,7 @@ from ..engine.catalogue import CATALOGUE
 from .chords import Chord
 from .parser_harmony_keys import SCALE_WORDS, key_of
 from .harmony_tokens import NOTE, NUMBERS, VOICE_WORDS
+from .literal_needs import Screen
 from .rephrasings import NICKNAMES
 
 
@@ -94,6 +95,7 @@ _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern))
               r"line|riff|melody|part)\b)"),
     ("voice", rf"^(?:the |my )?(?!chords\b){_VOICE}(?= {NOTE}-?\d(?=$|[\s,]))"),     # 'bass a1 . c2 .' ('chords c5 g5': power chords)
 ))
+_PHRASE_SCREEN = Screen((pattern, kind) for kind, pattern in _PHRASES)
 #: A rest in a run of notes ('e5 d5 . a4', Tidal's '~').
 RESTS = frozenset((".", "~", "_", "-", "rest"))
 _TOKENS = re.compile(r"[^\s,|→;:?!]+")
@@ -110,7 +112,7 @@ def scan(text: str, line: str) -> list[Part]:
     upper-case numerals (major) from lower-case (minor) and the chord 'A' from the article."""
     found: list[Part] = []
     blank = text
-    for kind, pattern in _PHRASES:
+    for pattern, kind in _PHRASE_SCREEN.possible(text):       # (a phrase whose words the line lacks is skipped)
         for match in pattern.finditer(blank):
             if not _bounded(blank, match):
                 continue
