@@ -265,3 +265,8 @@ def test_a_suspension_resolved_is_two_chords():
 @pytest.mark.parametrize("phrase", ["hold that chord for 2 bars", "play that chord"])
 def test_that_chord_is_asked_about_not_called_an_unknown_chord(phrase):
     assert refused(*PAD, phrase).startswith("which chord?")
+
+
+@pytest.mark.parametrize("phrase", ["add the 9", "add a 9th", "add the ninth"])
+def test_a_chord_tone_added_by_its_number_alone(phrase):
+    assert last(*PAD, "play cmaj7", phrase) == ["/gate/triangle1 1 130.812783 164.813778 195.997718 246.941651 293.664768"]
