@@ -270,3 +270,10 @@ def test_that_chord_is_asked_about_not_called_an_unknown_chord(phrase):
 @pytest.mark.parametrize("phrase", ["add the 9", "add a 9th", "add the ninth"])
 def test_a_chord_tone_added_by_its_number_alone(phrase):
     assert last(*PAD, "play cmaj7", phrase) == ["/gate/triangle1 1 130.812783 164.813778 195.997718 246.941651 293.664768"]
+
+
+@pytest.mark.parametrize("phrase", ["Would you transpose that progression up by a whole tone?",
+                                    "Would you be good enough to raise the chords a whole step?",
+                                    "transpose those chords up 2 semitones"])
+def test_a_polite_move_of_that_progression(phrase):
+    assert last(*PAD, "chords c am f g", phrase)[0].startswith("/seq/notes chords d3+f#3+a3 ")

@@ -130,7 +130,9 @@ def _quiet(part: str, line: str, memo: dict):
 
 
 _POLITE = re.compile(r"^(?:(?:please|pls|ok|okay|so|now|and|then|just|hey|yo|can you|could you|would you|will you|"
-                     r"i want(?: to)?|i'?d like(?: to)?|i would like(?: to)?|let'?s(?: have)?|we need|i need|can (?:i|we) (?:get|have|hear)|"
+                     r"i want(?: to)?|i'?d like(?: to)?|i would like(?: to)?|i should like(?: to)?|let'?s(?: have)?|we need|i need|"
+                     r"can (?:i|we) (?:get|have|hear)|would you be (?:so kind|good enough|so good) as to|would you be good enough to|"
+                     r"might i ask you to|would it be possible to|kindly|"
                      r"could (?:i|we) (?:get|have|hear))\s+)+|[\s,]+(?:please|pls|"
                      r"thanks|thank you|now|btw|tonight|lol|ok|okay|yeah)$")
 
