@@ -82,3 +82,26 @@ def test_an_instrument_said_as_a_sound_is_not_that_part(phrase):
     except LanguageError:                   # a refusal is fine
         return
     assert not any(m.startswith("/mod/saw1/") for m in sent)
+
+
+@pytest.mark.parametrize("phrase", ["make the kick play twice as often", "kick every 4 steps",
+                                    "add a kick for the steppers, four to the floor"])
+def test_words_misread_as_one_name_get_the_nearest_working_phrasing(phrase):
+    """'no module called kick play twice' says nothing useful: a documented form that works instead."""
+    error = refused(*ACID, phrase)
+    assert "I can't place" in error and "a phrasing I know: '" in error
+
+
+@pytest.mark.parametrize("phrase", ["shorter gate, more staccato", "the gate longer"])
+def test_a_weak_lookalike_is_not_offered(phrase):
+    """'gate' is not 'master': no did-you-mean that points elsewhere."""
+    assert "did you mean master" not in refused(*ACID, phrase)
+
+
+@pytest.mark.parametrize("phrase, guess", [("add a sine wav", "sine"), ("cutof up", "cutoff")])
+def test_a_close_lookalike_is_still_offered_or_taken(phrase, guess):
+    try:
+        error = refused(*ACID, phrase)
+    except BaseException:                   # taken as the lookalike: fine
+        return
+    assert guess in error
