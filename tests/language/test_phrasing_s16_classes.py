@@ -105,3 +105,44 @@ def test_a_close_lookalike_is_still_offered_or_taken(phrase, guess):
     except BaseException:                   # taken as the lookalike: fine
         return
     assert guess in error
+
+
+@pytest.mark.parametrize("phrase, hz", [
+    ("sine on c2", "65.406391"), ("put the sine on g2", "97.998859"), ("make the sine drone on f2", "87.307058"),
+    ("the sine holds g2", "97.998859"), ("pedal point: the sine holds g2 the whole time", "97.998859"),
+    ("keep the sine at c2 throughout", "65.406391"),
+])
+def test_a_voice_placed_on_a_note_is_its_pitch(phrase, hz):
+    assert last(*PAD, phrase) == [f"/mod/sine1/freq {hz}"]
+
+
+@pytest.mark.parametrize("phrase", ["put the reverb on c2", "the filter on a2"])
+def test_an_effect_placed_on_a_note_is_refused(phrase):
+    refused(*PAD, phrase)
+
+
+@pytest.mark.parametrize("phrase, pan", [
+    ("kick left 20%", "/mod/kick1/pan -0.2"), ("kick pan r 30%", "/mod/kick1/pan 0.3"),
+    ("hats pan l", "/mod/hat1/pan -0.5"), ("snare panned right", "/mod/snare1/pan 0.5"),
+])
+def test_a_side_said_after_the_part_or_after_pan_is_its_pan(phrase, pan):
+    assert last(*DRUMS, phrase) == [pan]
+
+
+@pytest.mark.parametrize("phrase", ["add sqr", "add a sqr"])
+def test_sqr_is_a_square(phrase):
+    assert last(phrase)[0] == "/patch/create square1 square"
+
+
+@pytest.mark.parametrize("phrase", ["load steps.wav into a sampler", "load steps.wav into the sampler"])
+def test_a_file_loaded_into_a_sampler_there_is_not_makes_one(phrase):
+    sent = last(phrase)
+    assert sent[0] == "/patch/create sampler1 sampler" and sent[-1] == "/mod/sampler1/sample steps.wav"
+
+
+@pytest.mark.parametrize("phrase, wanted", [
+    ("vol up on the bass", "/mod/saw1/gain"), ("volume up on the bass", "/mod/saw1/gain"),
+    ("reso up for the bass", "/mod/acid_filter1/resonance"), ("decay up on the kick", "/mod/kick1/decay"),
+])
+def test_a_setting_moved_then_the_part_is_that_parts_setting(phrase, wanted):
+    assert last(*ACID, phrase)[0].startswith(wanted + " ")

@@ -44,10 +44,10 @@ def _targets() -> frozenset[str]:
 
 def _words(text: str) -> set[str]:
     words = set()
-    for word in re.findall(r"[a-z]+", text.lower()):
-        word = _SAME.get(word, word)
-        if word.endswith("s") and not word.endswith("ss") and word[:-1] in module_words():
-            word = word[:-1]                      # 'saws' → 'saw'
+    for word in re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower()):
+        word = _SAME.get(word.replace("-", ""), word.replace("-", ""))     # 'off-beats' is 'offbeats'
+        if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+            word = word[:-1]                      # 'saws' → 'saw', 'offbeats' → 'offbeat'
         if word not in _STOP and len(word) > 2:
             words.add(word)
     return words
