@@ -255,10 +255,17 @@ def register_of(hz_value: float) -> float:
 
 def token_pitches(token: str) -> list[int] | None:
     """'a3+c4+e4' → [57, 60, 64]; a rest or a hold ('.', '-') → None."""
-    parts = str(token).split("+")
+    pitches = _token_pitches(str(token))
+    return list(pitches) if pitches is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _token_pitches(token: str) -> tuple[int, ...] | None:
+    """(read once a token: the mapper asks every step of every track whether it holds a note)"""
+    parts = token.split("+")
     if not all(is_note(p) for p in parts):
         return None
-    return [midi(p) for p in parts]
+    return tuple(midi(p) for p in parts)
 
 
 def respell(pitches, like: str) -> str:

@@ -71,7 +71,7 @@ _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern))
     ("each", r"(?P<per>two|2|four|4) (?:chords )?(?:in a|a|per|each) bar"),
     ("each", rf"{_N} {_UNIT} (?:each|per chord|a chord|apiece)"),
     ("each", rf"(?:each|every chord) (?:for|lasting|holds?(?: for)?) {_N} {_UNIT}"),
-    ("each", rf"(?:one|one chord|a chord) (?:for|in|on) (?:each |every |a |the |one )?{_UNIT}"),   # 'one for bar', 'one in each bar'
+    ("each", rf"(?:one|one chord|a chord) (?:for|in|on|per|a|each|every) (?:each |every |a |the |one )?{_UNIT}"),   # 'one per bar'
     ("each", rf"(?:(?:one |a )?chords? )?(?:every|each|per|a) (?:{_N} )?{_UNIT}(?P<half> and a half)?(?: each)?"),
     ("each", rf"{_UNIT} each"),
     ("rate", r"(?:in |as |at )?(?P<rate>" + "|".join(sorted(map(re.escape, RATES), key=len, reverse=True)) + ")"),
@@ -126,8 +126,10 @@ def scan(text: str, line: str) -> list[Part]:
 def _settled(parts: list[Part], line: str) -> list[Part]:
     """Readings that depend on the neighbours: 'i' is a numeral only beside numerals ('ii-V-I'),
     else the pronoun; a note that is also a chord ('C7', 'Ab9') is the chord in a run of chords,
-    or typed in capitals with a chord's number ('a G7', but 'c6' the note)."""
+    typed in capitals with a chord's number ('a G7', but 'c6' the note), or a 7 or 9 said alone
+    ('play g7': a note in octave 7 or 9 is rarely meant)."""
     run = any(p.kind == "chord" for p in parts)
+    alone = sum(p.kind == "note" for p in parts) == 1               # 'play g7': the chord, not a note at 3 kHz
     settled = []
     for index, part in enumerate(parts):
         if part.kind == "degree" and part.text == "i":
@@ -136,7 +138,8 @@ def _settled(parts: list[Part], line: str) -> list[Part]:
             near = others[max(at - 1, 0):at] + others[at + 1:at + 2]
             if not any(p.kind == "degree" and p.text != "i" for p in near):
                 part = Part("word", "i", "i", part.start)
-        elif part.kind == "note" and (run or _capital_chord(part.text, line)) and Chord.parse(part.text) is not None:
+        elif part.kind == "note" and (run or _capital_chord(part.text, line) or alone and part.text[-1] in "79") and \
+                Chord.parse(part.text) is not None:
             part = Part("chord", Chord.parse(part.text).symbol, part.text, part.start)
         settled.append(part)
     return settled
@@ -155,6 +158,15 @@ def words_outside(text: str) -> list[str]:
 
 
 _PUNCTUATION = ",.:;!?'\"()"
+#: Tokens that are constituents by their shape: notes with an octave, ranges, ordinals, stacked notes.
+_SHAPED = re.compile(rf"{NOTE}-?\d|\d+[-–—]\S+|\S+[-–—]\S+|\d+(?:st|nd|rd|th)|{NOTE}(?:-?\d)?(?:\+{NOTE}(?:-?\d)?)+")
+_DEGREE_DIGIT = re.compile(r"[1-7]")
+_STACKED_NOTE = re.compile(rf"{NOTE}(?:-?\d)?")
+_OCTAVED = re.compile(rf"{NOTE}-?\d")
+_LETTER = re.compile(NOTE)
+_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+_CAPITAL_A = re.compile(r"(?<![\w'])A(?![\w'#])")
+_UPPER_LETTER = re.compile(r"(?<![\w'])[A-G](?:#|b)?(?![\w'#])")
 
 
 @lru_cache(maxsize=8192)
@@ -162,8 +174,7 @@ def constituent_word(token: str) -> bool:
     """Whether a token can be part of a constituent (a quick look before `scan`, which costs more)."""
     token = token.strip(_PUNCTUATION)
     return (not token or token in PHRASE_WORDS or token.rstrip("0123456789") in VOICES or token.isdigit() or bool(_ROMAN.fullmatch(token))
-            or Chord.parse(token) is not None or bool(re.fullmatch(rf"{NOTE}-?\d|\d+[-–—]\S+|\S+[-–—]\S+|\d+(?:st|nd|rd|th)|"
-                                                                rf"{NOTE}(?:-?\d)?(?:\+{NOTE}(?:-?\d)?)+", token))
+            or Chord.parse(token) is not None or bool(_SHAPED.fullmatch(token))
             or bool(_QUALITY.fullmatch(token)))
 
 
@@ -220,7 +231,7 @@ def _words(blank: str, line: str) -> list[Part]:
     octave, degrees, bare qualities, numbers and other words."""
     tokens = [(m.group(0), m.start()) for piece in _pieces(blank) for m in [piece]]
     typed = iter(_TYPED_ROMAN.findall(line))
-    capital_a = len(re.findall(r"(?<![\w'])A(?![\w'#])", line))        # 'A D E': the chord A, not an article
+    capital_a = len(_CAPITAL_A.findall(line))        # 'A D E': the chord A, not an article
     listing = any(t in ("chords", "progression", "changes") for t, _ in tokens)   # 'chords a minor, f major
     parts, index = [], 0
     while index < len(tokens):
@@ -229,11 +240,11 @@ def _words(blank: str, line: str) -> list[Part]:
             parts.append(Part("degree", "deg:" + next(typed, token), token, start))
             index += 1
             continue
-        if re.fullmatch(r"[1-7]", token):
+        if _DEGREE_DIGIT.fullmatch(token):
             parts.append(Part("degree", "deg:" + token, token, start))
             index += 1
             continue
-        if "+" in token and all(re.fullmatch(rf"{NOTE}(?:-?\d)?", n) for n in token.split("+")):
+        if "+" in token and all(_STACKED_NOTE.fullmatch(n) for n in token.split("+")):
             parts.append(Part("stack", tuple(token.split("+")), token, start))   # 'c+e+g', 'a3+c4+e4': at once
             index += 1
             continue
@@ -241,7 +252,7 @@ def _words(blank: str, line: str) -> list[Part]:
             parts.append(Part("rest", ".", token, start))
             index += 1
             continue
-        if re.fullmatch(rf"{NOTE}-?\d", token):                 # 'c6': the note, unless called a chord
+        if _OCTAVED.fullmatch(token):                 # 'c6': the note, unless called a chord
             parts.append(Part("note", token, token, start))
             index += 1
             continue
@@ -260,7 +271,7 @@ def _words(blank: str, line: str) -> list[Part]:
                 break
         if chord is not None:
             capital_a -= words[0] == "a"
-            kind = "letter" if re.fullmatch(NOTE, " ".join(words)) else "chord"
+            kind = "letter" if _LETTER.fullmatch(" ".join(words)) else "chord"
             parts.append(Part(kind, chord.symbol, " ".join(words), start))
             index = end
             continue
@@ -268,7 +279,7 @@ def _words(blank: str, line: str) -> list[Part]:
             parts.append(Part("scale", SCALE_WORDS[token], token, start))
         elif token in ("9", "11", "13"):
             parts.append(Part("quality", token, token, start))
-        elif re.fullmatch(r"\d+(?:\.\d+)?", token):
+        elif _DECIMAL.fullmatch(token):
             parts.append(Part("number", token, token, start))
         elif _QUALITY.fullmatch(token) and Chord.parse("c" + token) is not None and token not in _ARTICLES:
             parts.append(Part("quality", token, token, start))
@@ -291,7 +302,7 @@ def _capital_chord(token: str, line: str) -> bool:
 
 def upper_letters(line: str) -> int:
     """How many chord letters are typed in upper case ('A D E' are chords; 'a c e' notes)."""
-    return len(re.findall(r"(?<![\w'])[A-G](?:#|b)?(?![\w'#])", line))
+    return len(_UPPER_LETTER.findall(line))
 
 
 __all__ = ["ASIDE", "Part", "scan", "words_outside", "upper_letters", "VOICES", "RATES", "NAMED_PROGRESSIONS"]

@@ -36,7 +36,7 @@ JOINS = frozenset("to into then and moving going resolving drifting sliding fall
 #: Words that say nothing to the harmony (articles, pronouns, politeness, feel).
 FILLER = frozenset("a an the some that this it me us we my our just so yeah now please pls let lets let's on in of with "
                    "for chord chords triad progression changes stab stabs riff feel style vibe church gospel kind sort "
-                   "like bit little nice big fat lush wide open spread but also thing set is as note signature everything short two three four five six every hits part verse chorus bridge intro outro breakdown section jazz pop rock soul funk rnb power triads minor major suspended dominant diminished augmented".split()) | COLOUR
+                   "like bit little nice big fat lush wide open spread but also thing set is as note signature everything short two three four five six every hits part verse chorus bridge intro outro breakdown section jazz pop rock soul funk rnb power triads minor major suspended dominant diminished augmented barre".split()) | COLOUR
 _VOICED_OPEN = frozenset(("wide", "open", "spread"))
 #: What musicians call a run of notes ('ostinato on the sine: …', 'bass riff e e g a').
 NOTE_NOUNS = frozenset("notes note melody riff line bassline ostinato sequence sequencer hook motif lick figure theme tune "
@@ -96,7 +96,9 @@ def read_sentence(text: str, line: str):
         if each is not None or span is not None or not _surely_a_chord(parts, words):
             return None                               # 'hold c for 2 bars': a timed chord, not read here
         voicing = "open" if _VOICED_OPEN & set(words) else None
-        return ih.PlayChord(target, chords[0], column, voicing)
+        key = _one(parts, "key")                      # 'play the IV chord in g': its degrees counted in g
+        said = (key[0], key[1] or "major") if isinstance(key, tuple) and chords[0].startswith("deg:") else None
+        return ih.PlayChord(target, chords[0], column, voicing, key=said)
     steps = _steps(each, span, len(chords))
     if steps is None:
         return None
@@ -109,11 +111,33 @@ def _one_pitch(parts: list[Part], words: list[str], line: str):
     letters = [p for p in parts if p.kind in ("letter", "root")]
     if len(letters) != 1 or any(p.kind not in ("letter", "root", "voice", "word") for p in parts):
         return None
-    if not {"drone", "hold", "sustain", "play", "sound"} & set(words) or {"chord", "chords", "triad"} & set(words):
+    if not {"drone", "hold", "sustain", "play", "sound"} & set(words) or {"chord", "chords", "triad"} & set(words) or \
+            _strummed(parts):
         return None
     note = letters[0]
     return ih.PlayPitch(_target(parts, line), note.value if note.kind == "root" else note.text, False,
                         column_of(note.text.split()[-1], line))
+
+
+#: Words of a line that states the key ('the song is in e minor', "we're gonna be in f#", 'key = d dorian').
+KEY_TALK = frozenset("song tune track piece tonality whole we we're were are i'm is it's 's be gonna going will should "
+                     "stay stick keep remain written = key's all".split())
+#: Words that make a key line something else: a chord, or a change of key ('put it in E' moves the notes).
+_NOT_A_KEY = frozenset("chord chords triad progression put take move transpose switch change modulate shift bring go "
+                       "drop raise lower".split())
+
+
+def read_key_sentence(text: str, line: str):
+    """A key stated among words that only say it is the key, in any order; a word outside that
+    lexicon, a chord called a chord or anything else named reads nothing."""
+    if not KEY_TALK & set(text.split()) or text.startswith(("tune ", "retune ")) or \
+            any(w not in KEY_TALK and not _known(w) for w in words_outside(text)):
+        return None                                   # ('tune it to e': the oscillator)
+    parts = scan(text, line)
+    words = {p.text for p in parts if p.kind == "word"}
+    if not words & KEY_TALK or any(w not in KEY_TALK and not _known(w) for w in words) or words & _NOT_A_KEY:
+        return None
+    return _key(parts, line)
 
 
 def _note_a(parts: list[Part]) -> list[Part]:
@@ -239,7 +263,7 @@ def _chords(parts: list[Part], line: str) -> list[str] | None:
     if any(_one(parts, k) is _Twice for k in ("each", "span", "rate", "key", "root", "voice", "named", "capo")):
         return None
     capo = _one(parts, "capo")
-    chords = _named_chords(parts, line, capo is not None)
+    chords = _named_chords(parts, line, capo is not None or _strummed(parts))
     if not capo or chords is None:
         return chords
     if any(c.startswith("deg:") for c in chords):
@@ -248,7 +272,7 @@ def _chords(parts: list[Part], line: str) -> list[str] | None:
 
 
 def _named_chords(parts: list[Part], line: str, shapes: bool) -> list[str] | None:
-    """The chords as named; `shapes`: letters are chord shapes (a capo is said)."""
+    """The chords as named; `shapes`: letters are chord shapes (a capo or a strum is said)."""
     root = _one(parts, "root")
     key = _one(parts, "key")
     named = _one(parts, "named")
@@ -303,17 +327,26 @@ def _qualities(parts: list[Part]) -> list[str]:
     return [" ".join(w for w in run if w) for run in runs]
 
 
+#: Words that say a letter is a chord shape: a guitarist strums chords ('strum a g', 'a barre f').
+_SHAPE_WORDS = frozenset(("strum", "strums", "strumming", "strummed", "barre"))
+
+
+def _strummed(parts: list[Part]) -> bool:
+    return any(p.kind == "word" and p.text in _SHAPE_WORDS for p in parts)
+
+
 def _surely_a_chord(parts: list[Part], words: list[str]) -> bool:
     """One chord: a symbol with a quality, or one called a chord; a major or minor triad said in words
     ('c minor') also names a key, so it is a chord only when called one or played first thing
     ('play c minor'), not in 'make the bass play c minor' (a key or a chord: the shell asks)."""
     chord = next(p for p in parts if p.kind in ("chord", "letter", "degree", "quality"))
-    called = bool({"chord", "triad"} & set(words)) or chord.text.endswith((" chord", " triad")) or \
+    called = bool({"chord", "triad"} & set(words)) or chord.text.endswith((" chord", " triad")) or _strummed(parts) or \
         any(p.kind == "capo" for p in parts)          # a chord shape under a capo
     if chord.kind == "letter" or called:
         return called
     symbol = Chord.parse(chord.text)
-    plain = chord.kind == "chord" and symbol is not None and symbol.intervals in ((0, 4, 7), (0, 3, 7))
+    plain = chord.kind == "chord" and symbol is not None and symbol.intervals in ((0, 4, 7), (0, 3, 7)) and \
+        "/" not in symbol.symbol                      # 'c over e': a slash chord names no key
     if not plain:
         return True
     worded = " " in chord.text or chord.text.endswith(("major", "minor", "maj", "min"))
@@ -341,4 +374,4 @@ def _steps(each, span, count: int) -> int | None:
     return int(steps)
 
 
-__all__ = ["read_sentence"]
+__all__ = ["read_sentence", "read_key_sentence"]

@@ -39,10 +39,13 @@ def column_of(text: str, line: str) -> int:
     return max(line.lower().find(text.split()[0] if text.split() else text), 0)
 
 
+_CHORD_SEPARATORS = re.compile(r"[\s,|]+|\s-\s")
+
+
 def chord_list(text: str) -> list[str] | None:
     """'am7 f c g', 'a minor, f major | c - g' → ['am7', 'f', 'c', 'g'] (longest reading at each
     place); None if any part is not a chord."""
-    tokens = [t for t in re.split(r"[\s,|]+|\s-\s", text) if t and t not in ("-", "then", "and", "to")]
+    tokens = [t for t in _CHORD_SEPARATORS.split(text) if t and t not in ("-", "then", "and", "to")]
     chords, index = [], 0
     while index < len(tokens):
         for end in range(min(len(tokens), index + 4), index, -1):
@@ -65,8 +68,20 @@ def without_hold(text: str) -> str:
     return _HOLD.sub("", text).strip()
 
 
+_LETTER = re.compile(NOTE)
+
+
 def has_quality(chords: list[str]) -> bool:
-    return any(not re.fullmatch(NOTE, c) for c in chords)
+    return any(not _LETTER.fullmatch(c) for c in chords)
 
 
-__all__ = ["without_hold", "NOTE", "PRONOUNS", "NUMBERS", "CHORDISH", "words_of", "column_of", "chord_list", "has_quality"]
+def first_match(forms, text: str) -> re.Match | None:
+    """The first of the compiled `forms` the whole text matches."""
+    for form in forms:
+        match = form.fullmatch(text)
+        if match:
+            return match
+    return None
+
+
+__all__ = ["first_match", "without_hold", "NOTE", "PRONOUNS", "NUMBERS", "CHORDISH", "words_of", "column_of", "chord_list", "has_quality"]

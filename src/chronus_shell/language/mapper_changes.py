@@ -168,6 +168,10 @@ def comparative(ctx, intent: it.Comparative) -> list[Message]:
             and intent.ref.texts not in PRONOUN_REFS and not _has_rate(ctx, intent.ref):   # 'make it faster': the tempo
         return scale_track(ctx, intent.ref, 2 if direction > 0 else 0.5)    # "faster hats": double time
     module_id, spec = _damping(ctx, intent) or _comparative_target(ctx, intent, names)
+    if _bare_number_on_an_inferred_param(intent, spec, names):
+        raise LanguageError(f"'{intent.amount.text}' of what? say it with the param and a unit, e.g. "
+                            f"'{module_id} {spec.name} {'down' if direction < 0 else 'up'} {intent.amount.text}"
+                            f"{'' if spec.unit in ('ratio', 'enum', 'bool') else ' ' + spec.unit}'", intent.amount.column)
     if spec.name == "damp":
         direction = -direction                        # "brighter reverb": less damping
     if "@tempo" in names and spec.unit.lower() in ("ms", "s"):
@@ -178,6 +182,15 @@ def comparative(ctx, intent: it.Comparative) -> list[Message]:
     if intent.ref is None or intent.ref.texts in PRONOUN_REFS:
         _understood(ctx, intent.word, module_id, spec, change.args[0])
     return [change, *_transposed_notes(ctx, module_id, spec, change.args[0], intent.column)]
+
+
+def _bare_number_on_an_inferred_param(intent: it.Comparative, spec: ParamSpec, names) -> bool:
+    """'808 lower', 'lower 20', 'kick 50 lower': a number without a unit on a param the line does not
+    name is no amount anyone can hear in advance ('808' is a drum's name) — the tempo aside."""
+    if intent.amount is None or intent.amount.unit or "@tempo" in names and spec.name not in ("rate", "time"):
+        return False
+    said = set(intent.ref.texts) if intent.ref is not None else set()
+    return not said & ({spec.name} | set(spec.aliases))
 
 
 def _damping(ctx, intent: it.Comparative) -> tuple[str, ParamSpec] | None:

@@ -146,7 +146,7 @@ def play_chord(ctx, intent: ih.PlayChord) -> list[Message]:
         return _named_chord(ctx, intent, head, reference)
     if intent.voicing == "stacked":
         return _stacked_notes(ctx, intent, head, reference)
-    chord = (_degree_chord(ctx, intent.chord[4:], intent.column) if intent.chord.startswith("deg:")
+    chord = (_degree_chord(ctx, intent.chord[4:], intent.column, intent.key) if intent.chord.startswith("deg:")
              else _chord(ctx, intent.chord, intent.column))
     pitches = chord.pitches(reference)
     if intent.voicing == "open":

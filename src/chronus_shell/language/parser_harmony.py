@@ -11,20 +11,23 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..engine.catalogue import CATALOGUE
 from . import intents as it
 from . import intents_harmony as ih
 from .chords import Chord, chord_error, root_text
 from .errors import LanguageError
 from .harmony_constituents import ASIDE
-from .harmony_sentences import read_sentence
-from .parser_harmony_changes import arpeggiate, chord_changes, move_notes, poly, revoice
+from .harmony_sentences import read_key_sentence, read_sentence
+from .harmony_moves import read_move
+from .parser_harmony_changes import arpeggiate, chord_changes, poly, revoice
 from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key
 from .parser_harmony_named import alter_chord, chord_hits, inverted_chord, named_chord, pedal, retime, scale_run
-from .harmony_tokens import (CHORDISH, NOTE, NUMBERS, chord_list, column_of, has_quality,
-                                   without_hold, words_of)
+from .harmony_tokens import (CHORDISH, NOTE, NUMBERS, chord_list, column_of, first_match, has_quality,
+                             without_hold, words_of)
 
 _TARGET = r"(?:\s+(?:on|for|to)\s+(?:the\s+)?(?P<target>[\w\s-]+?))?"
 _SEP = re.compile(r"\s*(?:,|;|\band then\b|\bthen\b)\s*", re.I)
+_AND = re.compile(r" and (?:then )?")
 
 
 def harmony_intent(line: str):
@@ -32,19 +35,20 @@ def harmony_intent(line: str):
     if not _worth_reading(line):
         return None
     text = _clean(line)
+    memo: dict = {}
     try:
         intent = _single(text, line)
     except LanguageError:
-        several = _several(text, line)
+        several = _several(text, line, memo)
         if several is None:
             raise
         return several
-    return intent if intent is not None else _several(text, line)
+    return intent if intent is not None else _several(text, line, memo)
 
 
 #: Words that make a line worth reading as harmony (with chord symbols, note letters b–g, numerals).
 _SIGNALS = frozenset("notes note melody scale degrees degree chord chords progression changes arp arpeggio arpeggiate key "
-                     "minor major octave octaves semitone semitones semis step steps fifth fourth third capo tritone poly "
+                     "minor major octave octaves semitone semitones semis semi st step steps fifth fourth third capo tritone poly "
                      "polyphonic mono monophonic voices pedal voicing voicings voice invert inversion rootless root "
                      "seventh sevenths 7th 7ths 9th ninth blues vamp loop relative parallel transpose modulate tune "
                      "pent mixo dorian phrygian lydian mixolydian locrian aeolian ionian pentatonic chromatic sixth "
@@ -56,13 +60,14 @@ _SIGNALS = frozenset("notes note melody scale degrees degree chord chords progre
 def _worth_reading(line: str) -> bool:
     """Cheap first look, so the lines of the rest of the language pay little for harmony."""
     lowered = line.lower()
-    if "|+" in line or "|-" in line or ":" in line or re.search(r'\bn\s+"|[a-g]\d?\+[a-g]|(?:^|\s)[1-8](?:[\s,-]+[1-8.]){2,}$|'
-                                                       r'(?:^|\s)[a-g][#b]?\d\s.*\s[a-g][#b]?\d(?:\s|$)', lowered):
+    if "|+" in line or "|-" in line or ":" in line or _NOTES_OR_DEGREES.search(lowered):
         return True
     return any(_signal(token.strip("-–'")) for token in _WORDS.findall(lowered))
 
 
 _WORDS = re.compile(r"[\w#'+°ø/–-]+")
+_NOTES_OR_DEGREES = re.compile(r'\bn\s+"|[a-g]\d?\+[a-g]|(?:^|\s)[1-8](?:[\s,-]+[1-8.]){2,}$|'
+                               r'(?:^|\s)[a-g][#b]?\d\s.*\s[a-g][#b]?\d(?:\s|$)')
 _SIGNAL_SHAPES = re.compile(r"(?:1[0-2]|[1-9])[ab]|(?:b|#)?(?:vii|vi|iv|iii|ii)\S*|[iv]+7")
 
 
@@ -73,11 +78,11 @@ def _signal(token: str) -> bool:
     return token not in ("a", "add", "dim") and token[:1] in "abcdefg" and bool(root_text(token) or Chord.parse(token))
 
 
-def _several(text: str, line: str):
+def _several(text: str, line: str, memo: dict):
     """'in d minor, notes 1 3 5 8', 'add a saw and loop am f c g': the parts, harmony read here
     and the rest by the grammar — only commands that cannot be a remark ('its too high' is one)."""
-    for split in (_and_split(text), [p for p in _SEP.split(text) if p]):
-        found = [_quiet(p, line) for p in split]
+    for split in (_and_split(text, memo), [p for p in _SEP.split(text) if p]):
+        found = [_quiet(p, line, memo) for p in split]
         if len(split) < 2 or not any(found):
             continue
         items = [intent if intent is not None else _plain_part(part) for part, intent in zip(split, found)]
@@ -86,10 +91,10 @@ def _several(text: str, line: str):
     return None
 
 
-def _and_split(text: str) -> list[str]:
+def _and_split(text: str, memo: dict) -> list[str]:
     """'throw a saw on and loop fm db ab eb': at the last 'and' whose right side is harmony."""
-    for match in reversed(list(re.finditer(r" and (?:then )?", text))):
-        if _quiet(text[match.end():], text) is not None:
+    for match in reversed(list(_AND.finditer(text))):
+        if _quiet(text[match.end():], text, memo) is not None:
             return [text[:match.start()], text[match.end():]]
     return []
 
@@ -99,9 +104,12 @@ _PLAIN_PARTS = (it.AddModule, it.AddTo, it.Fixed, it.Tempo, it.Swing, it.Stop, i
                 it.MuteTrack, it.Mute)
 
 
+_SLANG_ADD = re.compile(r"^(?:throw|stick|slap|chuck|get|put) (an? [\w-]+) (?:on|in|up|going)$")
+
+
 def _plain_part(part: str):
     from .parser_grammar import parse_plain             # the other parts are read the usual way
-    part = re.sub(r"^(?:throw|stick|slap|chuck|get|put) (an? [\w-]+) (?:on|in|up|going)$", r"add \1", part)
+    part = _SLANG_ADD.sub(r"add \1", part)
     try:
         intent = parse_plain(part)
     except LanguageError:
@@ -110,12 +118,15 @@ def _plain_part(part: str):
     return intent if all(isinstance(i, _PLAIN_PARTS) for i in items) else None
 
 
-def _quiet(part: str, line: str):
-    """A part of a line read as harmony, or None (its error is the grammar's to give)."""
-    try:
-        return _single(part, line)
-    except LanguageError:
-        return None
+def _quiet(part: str, line: str, memo: dict):
+    """A part of a line read as harmony, or None (its error is the grammar's to give); each part read
+    once a line (`memo`: the splits try the same parts)."""
+    if (part, line) not in memo:
+        try:
+            memo[part, line] = _single(part, line)
+        except LanguageError:
+            memo[part, line] = None
+    return memo[part, line]
 
 
 _POLITE = re.compile(r"^(?:(?:please|pls|ok|okay|so|now|and|then|just|hey|yo|can you|could you|would you|will you|"
@@ -139,28 +150,40 @@ def _sonic_pi_root(root: str) -> str:
     return root[0] + "#" if root.endswith("s") and len(root) == 2 else root
 
 
+#: What _clean takes out or rewrites, in order (pattern, replacement).
+_CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in (
+    (r"\s*\([^)]*\)\s*", " "),                                                        # (an aside)
+    (r",\s*(?:it'?s|its|it is|because|cause|cuz|since|too)\b[^,]*$", ""),            # ', its too high for me'
+    (r",?\s+like (?:the|a|an|every|in|on|my|that|those|they|you)\b[^,]*$", ""),      # ' like the video'
+    (r"\b(?:sad|happy|dark|moody|dreamy|bright|lush|warm|jazzy|pretty|nice|fat|gloomy|cheerful)\s+"
+     r"(?=(?:minor|major|maj|min|dominant|sus\w*|diminished|augmented|[a-g](?:#|b)?\S*\s+chord)\b)", ""),   # a mood said with its chord
+))
+_MAJOR_M = re.compile(r"\b([A-Ga-g](?:#|b)?)M(?=[79]\b)")
+_END_STOP = re.compile(r"(?<=\w)[.!?]+$")
+_TIDAL_NAME = re.compile(r"\b([a-g](?:#|b)?)'(?=[a-z0-9])")
+_TIDAL_N = re.compile(r"\bn\s+\"([^\"]*)\"")
+_SPACES = re.compile(r"\s+")
+_FLAT_SHARP = re.compile(r"\b([a-g])[\s-]+(flat|sharp)\b")
+
+
 def _clean(line: str) -> str:
-    text = re.sub(r"\b([A-Ga-g](?:#|b)?)M(?=[79]\b)", r"\1maj", line.strip())     # CM7 is C major 7, Cm7 minor
-    text = re.sub(r"(?<=\w)[.!?]+$", "", text).strip().lower()
-    text = re.sub(r"\b([a-g](?:#|b)?)'(?=[a-z0-9])", r"\1", text)                  # tidal chord names: c'min7
-    text = re.sub(r"\bn\s+\"([^\"]*)\"", r"notes \1", text).replace('"', "").replace("$", " ")   # tidal: n "a c e"
+    text = _MAJOR_M.sub(r"\1maj", line.strip())                                   # CM7 is C major 7, Cm7 minor
+    text = _END_STOP.sub("", text).strip().lower()
+    text = _TIDAL_NAME.sub(r"\1", text)                                           # tidal chord names: c'min7
+    text = _TIDAL_N.sub(r"notes \1", text).replace('"', "").replace("$", " ")     # tidal: n "a c e"
     text = _SONIC_PI_CHORD.sub(_sonic_pi_chord, text)
     text = _SONIC_PI_SCALE.sub(lambda m: f" key {_sonic_pi_root(m.group(1))} {m.group(2).replace('_', ' ')} ", text)
-    text = re.sub(r"\s*\([^)]*\)\s*", " ", text)                                 # (an aside)
-    text = re.sub(r",\s*(?:it'?s|its|it is|because|cause|cuz|since|too)\b[^,]*$", "", text)   # ', its too high for me'
-    text = re.sub(r",?\s+like (?:the|a|an|every|in|on|my|that|those|they|you)\b[^,]*$", "", text)   # ' like the video'
-    text = re.sub(r"\b(?:sad|happy|dark|moody|dreamy|bright|lush|warm|jazzy|pretty|nice|fat|gloomy|cheerful)\s+"
-                  r"(?=(?:minor|major|maj|min|dominant|sus\w*|diminished|augmented|[a-g](?:#|b)?\S*\s+chord)\b)", "", text)   # a mood said with its chord
-
-    text = re.sub(r"\s+", " ", _POLITE.sub("", _POLITE.sub("", text))).strip()
+    for pattern, replacement in _CLEANING:
+        text = pattern.sub(replacement, text)
+    text = _SPACES.sub(" ", _POLITE.sub("", _POLITE.sub("", text))).strip()
     text = ASIDE.sub("", text).strip(" ,")                                        # 'for the last chorus
-    text = re.sub(r"\b([a-g])[\s-]+(flat|sharp)\b", lambda m: m.group(1) + ("b" if m.group(2) == "flat" else "#"), text)
+    text = _FLAT_SHARP.sub(lambda m: m.group(1) + ("b" if m.group(2) == "flat" else "#"), text)
     text = text.replace("♯", "#").replace("♭", "b")
-    return re.sub(r"\s+", " ", text)
+    return _SPACES.sub(" ", text)
 
 
 def _single(text: str, line: str):
-    for reader in (ask_key, read_key, change_key, move_notes, revoice, arpeggiate, _random, named_chord, inverted_chord, alter_chord,
+    for reader in (ask_key, read_key, read_key_sentence, change_key, read_move, revoice, arpeggiate, _random, named_chord, inverted_chord, alter_chord,
                    chord_hits, retime, pedal, _scale_run, read_sentence, _play, _notes, chord_changes, poly):
         intent = reader(text, line)
         if intent is not None:
@@ -180,13 +203,14 @@ _DURATION = re.compile(r"(?:,\s*)?(?:(?:one |a )?(?:chord )?(?:every|each|per|a|
                        r"steps?|measures?)\s+(?:each|per chord|a chord|apiece)|(?P<n3>two|2|four|4) (?:chords )?(?:a|per) bar|(?P<u3>bar|beat) each)$")
 
 
+_AT = re.compile(r" at(?= (?:half|one|a|two|\d))")
 _LEADING = re.compile(r"^(?:(?:one|a) )?chords? (?:a|per|every|each) (bar|beat|half bar)[:,]? ")
 
 
 def _steps(text: str) -> tuple[str, float | None]:
     """The text without its duration ('every 2 beats' after, 'one chord a bar:' before) and the
     steps a chord lasts."""
-    text = re.sub(r" at(?= (?:half|one|a|two|\d))", "", text)
+    text = _AT.sub("", text)
     lead = _LEADING.match(text)
     if lead:
         return "chords " + text[lead.end():], {"bar": 16, "beat": 4, "half bar": 8}[lead.group(1)]
@@ -210,23 +234,40 @@ def _chord_steps(steps: float | None, line: str) -> int:
     return int(steps)
 
 
+_OPEN = re.compile(r"\b(?:open|wide|spread)\b")
+_SIZE_WORDS = re.compile(r"\b(?:big|barre|nice|fat|lush|wide|open|spread|full)\s+(?=\S)")
+_CHORD_KIND = re.compile(r"\s+(?:barre|open|triad)(?= chord)")
+#: A chord played: '(play) <chord> chord', 'the chord of <chord>', 'play <chord>', '<chord symbol> (on <voice>)'.
+_PLAYED_CHORD = tuple(re.compile(p) for p in (
+    r"(?:(?:play|hold|strum|sound|give me|hit)(?: me)? |(?=an? |the |[a-g]))(?P<chord>.+?) (?:chord|triad)" + _TARGET,
+    r"(?:(?:play|hold|strum|hit) )?(?:the |a )?chord (?:of )?(?!progression)(?P<chord>.+?)" + _TARGET,
+    r"(?:play|hold|strum|gimme|give me|sound) (?P<chord>.+?)" + _TARGET,
+    r"(?P<chord>[a-g](?:#|b)?(?=\S)[^\s]*(?: over [a-g](?:#|b)?)?)(?: on (?:the )?(?P<target>[\w-]+))?"))
+_GIVEN_CHORD = re.compile(r"(?:give |set )?(?:the )?(?!(?:add|new|create|insert|remove|delete|kill|load|save|record|"
+                          r"mute|unmute|solo|drop|make)\b)(?P<target>[\w-]+) (?:an? )?(?P<chord>[a-g](?:#|b)?\S+)")
+_CHORD_WORD = re.compile(r"\b(?:chord|triad)\b")
+_NUMERAL = re.compile(r"(?:an? |the )?((?:b|#)?(?:vii|vi|iv|v|iii|ii|i)(?:°|dim|\+|aug|maj7|7|64|6|ø)?)")
+_ARTICLE = re.compile(r"^(?:an?|the|some) ")
+_THE_OR_A = re.compile(r"^(?:an?|the) ")
+_STRUMMED = re.compile(r"(?:strum|gimme|give me) ")
+_SOUNDED = re.compile(r"(?:play|hold|sound) ")
+_PLAYED = re.compile(r"(?:play|hold|strum|sound) ")
+_TRIAD_NAMED = re.compile(r"\s(?:major|minor|maj|min)$")
+_DESCRIBED = re.compile(r"\b(?:major|minor|random|new|different|some|nice|big|sad|happy)\b")
+
+
 def _play(text: str, line: str):
     text = without_hold(text)
-    voicing = "open" if re.search(r"\b(?:open|wide|spread)\b", text) else None
-    text = re.sub(r"\b(?:big|barre|nice|fat|lush|wide|open|spread|full)\s+(?=\S)", "", text)
-    text = re.sub(r"\s+(?:barre|open|triad)(?= chord)", "", text)
-    match = (re.fullmatch(r"(?:(?:play|hold|strum|sound|give me|hit)(?: me)? |(?=an? |the |[a-g]))(?P<chord>.+?) (?:chord|triad)" + _TARGET, text)
-             or re.fullmatch(r"(?:(?:play|hold|strum|hit) )?(?:the |a )?chord (?:of )?(?!progression)(?P<chord>.+?)" + _TARGET, text)
-             or re.fullmatch(r"(?:play|hold|strum|gimme|give me|sound) (?P<chord>.+?)" + _TARGET, text)
-             or re.fullmatch(r"(?P<chord>[a-g](?:#|b)?(?=\S)[^\s]*(?: over [a-g](?:#|b)?)?)(?: on (?:the )?(?P<target>[\w-]+))?", text))
+    voicing = "open" if _OPEN.search(text) else None
+    text = _CHORD_KIND.sub("", _SIZE_WORDS.sub("", text))
+    match = first_match(_PLAYED_CHORD, text)
     if not match:
-        match = re.fullmatch(r"(?:give |set )?(?:the )?(?!(?:add|new|create|insert|remove|delete|kill|load|save|record|"
-                             r"mute|unmute|solo|drop|make)\b)(?P<target>[\w-]+) (?:an? )?(?P<chord>[a-g](?:#|b)?\S+)", text)
+        match = _GIVEN_CHORD.fullmatch(text)
         if not match or Chord.parse(match.group("chord")) is None or not has_quality([Chord.parse(match.group("chord")).symbol]):
             return None                                    # 'give the pad an fmaj7', 'pad fmaj7'
     said = match.group("chord")
-    forced = re.search(r"\b(?:chord|triad)\b", text) is not None
-    numeral = re.fullmatch(r"(?:an? |the )?((?:b|#)?(?:vii|vi|iv|v|iii|ii|i)(?:°|dim|\+|aug|maj7|7|64|6|ø)?)", said)
+    forced = _CHORD_WORD.search(text) is not None
+    numeral = _NUMERAL.fullmatch(said)
     if numeral and (forced or not numeral.group(1).lower() in ("i", "v", "vi")):
         typed = re.search(rf"(?<![\w#]){re.escape(numeral.group(1))}(?![\w])", line, re.I)
         return ih.PlayChord(words_of(match.group("target"), line), "deg:" + (typed.group(0) if typed else numeral.group(1)),
@@ -236,21 +277,21 @@ def _play(text: str, line: str):
                             column_of(said, line))
     if not forced and _OCTAVED.fullmatch(said):
         return None                                        # 'play c6': the note (the grammar's)
-    for candidate in (said, re.sub(r"^(?:an?|the|some) ", "", said)):
+    for candidate in (said, _ARTICLE.sub("", said)):
         chord = Chord.parse(candidate)
         if chord is None:
             continue
-        strummed = voicing or re.match(r"(?:strum|gimme|give me) ", text)
+        strummed = voicing or _STRUMMED.match(text)
         if not forced and not strummed and root_text(candidate) is not None:   # 'play e': the note
-            if not re.match(r"(?:play|hold|sound) ", text):
+            if not _SOUNDED.match(text):
                 return None                                            # a letter alone is no command
             return ih.PlayPitch(words_of(match.group("target"), line), candidate, False, column_of(candidate, line))
-        named = re.search(r"\s(?:major|minor|maj|min)$", candidate) and re.match(r"(?:play|hold|strum|sound) ", text)
+        named = _TRIAD_NAMED.search(candidate) and _PLAYED.match(text)
         if not forced and not strummed and not (has_quality([chord.symbol]) or "/" in chord.symbol or named):
             return None
         return ih.PlayChord(words_of(match.group("target"), line), chord.symbol, column_of(candidate, line), voicing)
-    if forced and not re.search(r"\b(?:major|minor|random|new|different|some|nice|big|sad|happy)\b", said):
-        raise chord_error(re.sub(r"^(?:an?|the) ", "", said), column_of(said, line))
+    if forced and not _DESCRIBED.search(said):
+        raise chord_error(_THE_OR_A.sub("", said), column_of(said, line))
     return None
 
 
@@ -260,20 +301,32 @@ _DRUM_WORDS = (r"(?:kick|kicks|bd|snare|snares|sd|hat|hats|hihat|hihats|hi-hats?
                r"cowbell|tempo|bpm|swing|seed|master|chance|speed|shift|step|steps|beats?|go|play|then|now|so|just|and|chords?)\b")
 _TOKEN = re.compile(rf"{NOTE}(?:-?\d)?|\.|-|_|rest|\d+")
 _OCTAVED = re.compile(rf"{NOTE}-?\d")
+_LABELLED = re.compile(r"(?:walk |give |set |put (?:a |some )?(?:little |short )?(?P<melody>melody )?(?:on |for )?)?(?:the )?"
+                       r"(?P<target>[\w-]+)(?: (?:notes|line|melody))?: (?:(?:scale )?degrees |notes |n )?(?P<list>.+)")
+_CHORDS_SAID = re.compile(r"\b(?:chords?|progression)\b")
+_THEN = re.compile(r",? then,?|,")
+#: A list of notes or degrees: '(the) <voice> notes <list> (on <voice>)', '<voice> 1 5 6 4'.
+_NOTE_LISTS = (
+    re.compile(r"(?:(?:set|give|play) )?(?:the )?(?:(?P<target>[\w-]+(?: [\w-]+)?) )?(?:notes?|melody|plays|degrees|scale degrees)"
+               r"(?: (?:are|is|to|of))?:? (?P<list>[^:]+?)" + _TARGET.replace("target", "on")),
+    re.compile(rf"(?:(?:play|give) )?(?:the )?(?P<target>(?!{_DRUM_WORDS})[a-z][\w-]*) (?P<list>[1-8](?: (?:[1-8]|\.)){{2,}})(?P<on>)"))
+#: Params by name ('decay 1 2 3' sets no degrees).
+_PARAM_NAMES = frozenset(param.name for entry in CATALOGUE.values() for param in entry.spec.params)
+_TIDAL_NOTES = re.compile(r"\bn\s+\"")
+_MELODY = re.compile(r"\bmelody\b")
 
 
 def _notes(text: str, line: str):
-    colon = re.fullmatch(r"(?:walk |give |set |put (?:a |some )?(?:little |short )?(?P<melody>melody )?(?:on |for )?)?(?:the )?"
-                         r"(?P<target>[\w-]+)(?: (?:notes|line|melody))?: (?:(?:scale )?degrees |notes |n )?(?P<list>.+)", text)
-    if colon and not re.search(r"\b(?:chords?|progression)\b", colon.group("list")):
-        listed = re.sub(r",? then,?|,", " ", colon.group("list"))
+    colon = _LABELLED.fullmatch(text)
+    if colon and colon.group("target") in _PARAM_NAMES:
+        return None                                        # 'decay: 2', 'resonance: 3': a setting, not degrees
+    if colon and not _CHORDS_SAID.search(colon.group("list")):
+        listed = _THEN.sub(" ", colon.group("list"))
         named = "melody " if colon.group("melody") else ""
         found = _notes(f"{colon.group('target')} {named or 'notes '}{listed}".replace("melody ", "melody "), line)
         return found
-    match = (re.fullmatch(r"(?:(?:set|give|play) )?(?:the )?(?:(?P<target>[\w-]+(?: [\w-]+)?) )?(?:notes?|melody|plays|degrees|scale degrees)"
-                          r"(?: (?:are|is|to|of))?:? (?P<list>[^:]+?)" + _TARGET.replace("target", "on"), text)
-             or re.fullmatch(rf"(?:(?:play|give) )?(?:the )?(?P<target>(?!{_DRUM_WORDS})[a-z][\w-]*) (?P<list>[1-8](?: (?:[1-8]|\.)){{2,}})(?P<on>)", text))
-    if not match:
+    match = first_match(_NOTE_LISTS, text)
+    if not match or match.group("target") in _PARAM_NAMES:
         return None
     target = match.group("target") or match.group("on")
     if target in ("play", "the", "set", "give"):
@@ -284,10 +337,10 @@ def _notes(text: str, line: str):
     if all(t.isdigit() or t in (".", "-", "_", "rest") for t in tokens):
         if not any(t.isdigit() for t in tokens):
             return None
-        base = 1 if re.search(r"\bn\s+\"", line) else 0          # Tidal counts degrees from 0
+        base = 1 if _TIDAL_NOTES.search(line) else 0            # Tidal counts degrees from 0
         return ih.Degrees(words_of(target, line), tuple("." if not t.isdigit() else str(int(t) + base) for t in tokens),
                           column=column_of(match.group("list"), line))
-    tidal = re.search(r"\bn\s+\"", line) is not None        # Tidal: n "…" is one cycle (a bar)
+    tidal = _TIDAL_NOTES.search(line) is not None         # Tidal: n "…" is one cycle (a bar)
     if all(_OCTAVED.fullmatch(t) or t in (".", "-", "_", "rest") for t in tokens) and not tidal:
         return None                                        # octaves written: the grammar's notes
     body, steps = _steps(match.group("list"))
@@ -308,7 +361,7 @@ def _notes(text: str, line: str):
             raise (_not_a_note if token[-1].isdigit() else chord_error)(token, column_of(token, line))
         else:
             return None                                            # other words: not a list of notes
-    name = "melody" if re.search(r"\bmelody\b", text) else None
+    name = "melody" if _MELODY.search(text) else None
     return ih.PitchList(words_of(target, line), tuple(read), column_of(match.group("list"), line), name)
 
 
@@ -320,10 +373,14 @@ def _not_a_note(token: str, column: int) -> LanguageError:
                          (guess + token[1:],) if guess else ())
 
 
+_RANDOM = re.compile(r"(?:play |give me |make |generate |add )?(?:some |a few )?(?:random|randomi[sz]ed) (?:notes|melody|pitches)"
+                     rf"(?: (?:in|from|of) (?:the )?(?:scale|key)| (?:in|from) (?:the key of )?{KEYNOTE}(?: {SCALE})?)?" + _TARGET)
+
+
 def _random(text: str, line: str):
-    match = re.fullmatch(r"(?:play |give me |make |generate |add )?(?:some |a few )?(?:random|randomi[sz]ed) (?:notes|melody|pitches)"
-                         rf"(?: (?:in|from|of) (?:the )?(?:scale|key)| (?:in|from) (?:the key of )?{KEYNOTE}(?: {SCALE})?)?"
-                         + _TARGET, text)
+    if "random" not in text:
+        return None
+    match = _RANDOM.fullmatch(text)
     if not match:
         return None
     key = key_of(match.group(1), match.group(2), match.group(3)) if match.group(1) else None

@@ -1,73 +1,16 @@
-"""Harmony phrases that change what was given (parser_harmony reads the rest): moving notes
-('transpose the melody up 2 semitones', 'an octave lower'), voicings ('voice it wide', 'invert
-it', 'add the bass note an octave lower') and arpeggios ('arpeggiate am7 up in 16ths')."""
+"""Harmony phrases that change what was given (parser_harmony reads the rest; harmony_moves moves
+notes): voicings ('voice it wide', 'invert it', 'add the bass note an octave lower'), arpeggios
+('arpeggiate am7 up in 16ths'), polyphony and capo."""
 from __future__ import annotations
 
 import re
 
+from ..engine.catalogue import CATALOGUE
 from . import intents_harmony as ih
 from .chords import Chord, chord_error
 from .errors import LanguageError
 from .harmony_constituents import RATES, Part, scan
-from .harmony_tokens import CHORDISH, NUMBERS, column_of, words_of
-
-#: Words naming the notes a voice plays rather than the voice ('the melody', 'the chords').
-_HARMONY_NOUNS = r"(?:melody|chords?|progression|arp|arpeggio|notes|line|tune|riff|hook|changes|bassline)"
-_INTERVALS = {"semitone": 1, "semi": 1, "half step": 1, "half-step": 1, "step": 2, "whole step": 2, "tone": 2,
-              "whole tone": 2, "octave": 12, "fifth": 7, "fourth": 5, "third": 4, "minor third": 3,
-              "major third": 4, "second": 2, "sixth": 9, "seventh": 11}
-_INTERVALS.update({"minor second": 1, "major second": 2, "perfect fourth": 5, "perfect fifth": 7, "tritone": 6,
-                   "minor sixth": 8, "major sixth": 9, "minor seventh": 10, "major seventh": 11})
-_AMOUNT = (r"(?P<count>\d+|an?|one|two|three|four|five|six|seven|eight|twelve)\s+(?P<unit>minor third|major third|"
-           r"minor second|major second|perfect fourth|perfect fifth|tritone|minor sixth|major sixth|minor seventh|"
-           r"major seventh|whole step|whole tone|half[- ]step|semitone|semi|octave|step|tone|fifth|fourth|third|second|"
-           r"sixth|seventh)s?")
-#: A verb that says the direction itself: 'drop it a whole step' is down, 'raise them a fifth' up.
-_DIRECTED = {"drop": "down", "lower": "down", "sink": "down", "raise": "up", "lift": "up", "bump": "up", "push": "up"}
-_UP = {"up": 1, "higher": 1, "above": 1, "down": -1, "lower": -1, "below": -1}
-
-
-# -- moving notes -----------------------------------------------------------------------------
-def semitones_of(count: str, unit: str) -> int:
-    number = int(count) if count.isdigit() else NUMBERS[count]
-    return int(number * _INTERVALS[unit.replace("-", " ")])
-
-
-def move_notes(text: str, line: str):
-    verbs = r"(?:transpose|move|shift|put|take|bring|play|pitch|drop|raise)"
-    target = rf"(?:the )?(?P<who>(?:[\w-]+ )?{_HARMONY_NOUNS})"
-    for pattern in (rf"{verbs} {target} (?P<dir>up|down) (?:by )?{_AMOUNT}",
-                    rf"{verbs} {target} (?:by )?{_AMOUNT} (?P<dir>up|down|higher|lower)",
-                    rf"(?:make )?{target} {_AMOUNT} (?P<dir>higher|lower|up|down)",
-                    rf"{target} (?P<dir>up|down) {_AMOUNT}"):
-        match = re.fullmatch(pattern, text)
-        if match:
-            semis = _UP[match.group("dir")] * semitones_of(match.group("count"), match.group("unit"))
-            who = match.group("who")
-            words = re.sub(rf"\s*{_HARMONY_NOUNS}$", "", who).strip()
-            return ih.MoveNotes(words_of(words, line) if words else None, semis, None, column_of(who, line))
-    key = re.fullmatch(rf"(?:(?:do |a |let'?s )?(?:key change|modulate|change (?:the )?key|(?:take|move|put|bring|shift) "
-                       rf"the key|the key|key)) (?P<dir>up|down) (?:by )?{_AMOUNT}(?: (?:key change|modulation))?", text)
-    if key:                                                # the key moves, and every note track with it
-        semis = _UP[key.group("dir")] * semitones_of(key.group("count"), key.group("unit"))
-        return ih.ChangeKey(None, None, "interval", column_of(key.group("dir"), line), semitones=semis)
-    directed = re.fullmatch(rf"(?:now |then )?(?P<verb>{'|'.join(_DIRECTED)}) (?:it|them|that|everything|the notes) "
-                            rf"(?:by )?{_AMOUNT}", text)
-    if directed:                                           # the usual reading of 'down a fifth' when no notes are held
-        semis = _UP[_DIRECTED[directed.group("verb")]] * semitones_of(directed.group("count"), directed.group("unit"))
-        return ih.MoveNotes(None, semis, _plainly(semis))
-    match = (re.fullmatch(rf"(?:(?:transpose|move|shift|take|play|now|then) (?:it |them |that |everything )?)?(?P<dir>up|down) {_AMOUNT}", text)
-             or re.fullmatch(rf"(?:(?:transpose|move|shift|take|play) (?:it |them |that |everything )?)?{_AMOUNT} (?P<dir>up|down|higher|lower)", text))
-    if match:                                              # 'an octave lower', 'down a half step': the last chord
-        semis = _UP[match.group("dir")] * semitones_of(match.group("count"), match.group("unit"))
-        return ih.MoveNotes(None, semis, line if re.search(r"\b(?:octave|semi|semitone)s?$", text) else _plainly(semis))
-    return None
-
-
-def _plainly(semis: int) -> str:
-    """The usual reading of a move when no chord is held, in the words the grammar knows."""
-    return f"{'up' if semis > 0 else 'down'} {abs(semis)} semitones"
-
+from .harmony_tokens import CHORDISH, NUMBERS, column_of, first_match, words_of
 
 # -- voicings ---------------------------------------------------------------------------------
 _IT = r"(?: (?:it|that|this|them|the chords?|the progression|the pad|those))?"
@@ -105,30 +48,38 @@ def revoice(text: str, line: str):
 
 
 # -- arpeggios -------------------------------------------------------------------------------
-_ARP_DIRECTIONS = [(r"up[- ]?(?:and[- ]?|then[- ]?|&[- ]?)?down|updown|up and back(?: down)?|bounce|ping[- ]?pong", "updown"),
-                   (r"down[- ]?(?:and[- ]?|then[- ]?|&[- ]?)?up|downup", "downup"),
-                   (r"up|upwards|ascending|rising", "up"), (r"down|downwards|descending|falling", "down")]
+_ARP_DIRECTIONS = [(re.compile(rf" (?:going |in |played )?(?:{pattern}) "), name) for pattern, name in (
+    (r"up[- ]?(?:and[- ]?|then[- ]?|&[- ]?)?down|updown|up and back(?: down)?|bounce|ping[- ]?pong", "updown"),
+    (r"down[- ]?(?:and[- ]?|then[- ]?|&[- ]?)?up|downup", "downup"),
+    (r"up|upwards|ascending|rising", "up"), (r"down|downwards|descending|falling", "down"))]
+_ARPEGGIO_OF = re.compile(r"^(?:play |give me )?(?:an? |the )?(.+?) arpeggio(?=$| )")
+_ARP = re.compile(r"(?:(?:the |an? )?(?P<pre>[\w-]+) )?(?:arpeggiate|arpeggio|arp|arpeggiator|arp it|arpeggiate it)(?P<rest>.*)")
+_ARP_RATE = re.compile(r" (?:in |as |at |with )?(" + "|".join(map(re.escape, RATES)) + r"|32nds|triplets|thirty-?seconds) ")
+_ARP_SPAN = re.compile(r" (?:over|across|through|spanning|for)? ?(\d|one|two|three|four) octaves? ")
+
 
 def arpeggiate(text: str, line: str):
-    text = re.sub(r"^(?:play |give me )?(?:an? |the )?(.+?) arpeggio(?=$| )", r"arpeggiate \1", text)   # 'a c major arpeggio'
-    match = re.fullmatch(r"(?:(?:the |an? )?(?P<pre>[\w-]+) )?(?:arpeggiate|arpeggio|arp|arpeggiator|arp it|arpeggiate it)(?P<rest>.*)", text)
+    if "arp" not in text:
+        return None
+    text = _ARPEGGIO_OF.sub(r"arpeggiate \1", text)                            # 'a c major arpeggio'
+    match = _ARP.fullmatch(text)
     if not match or (match.group("pre") and match.group("pre") not in ("play", "make", "do", "use", "add")
                      and not match.group("rest").strip()):
         return None
     rest = " " + match.group("rest").replace(",", " ").strip() + " "
     direction, steps, octaves = "up", 1, 1
     for pattern, name in _ARP_DIRECTIONS:
-        found = re.search(rf" (?:going |in |played )?(?:{pattern}) ", rest)
+        found = pattern.search(rest)
         if found:
             direction, rest = name, rest[:found.start()] + " " + rest[found.end():]
             break
-    rate = re.search(r" (?:in |as |at |with )?(" + "|".join(map(re.escape, RATES)) + r"|32nds|triplets|thirty-?seconds) ", rest)
+    rate = _ARP_RATE.search(rest)
     if rate:
         if rate.group(1) not in RATES:
             raise LanguageError(f"arpeggios step in 16ths, 8ths, quarters or half notes on the 16-step grid, "
                                 f"not {rate.group(1)}", column_of(rate.group(1), line))
         steps, rest = RATES[rate.group(1)], rest[:rate.start()] + " " + rest[rate.end():]
-    span = re.search(r" (?:over|across|through|spanning|for)? ?(\d|one|two|three|four) octaves? ", rest)
+    span = _ARP_SPAN.search(rest)
     if span:
         octaves = int(span.group(1)) if span.group(1).isdigit() else NUMBERS[span.group(1)]
         if not 1 <= octaves <= 4:
@@ -160,18 +111,29 @@ _PACE = {"slow": 4, "slowly": 4, "lazy": 4, "fast": 1, "quick": 1, "quickly": 1}
 
 
 # -- polyphony and changes to the chords just given ----------------------------------------------
+_POLY = tuple(re.compile(p) for p in (
+    r"poly(?:phony)? (?P<n>\d+|\w+)(?: voices)? (?:on|for) (?:the )?(?P<target>[\w-]+)",
+    r"(?:make )?(?:the )?(?P<target>[\w-]+) (?:->|to|=|gets?|plays?)? ?(?P<n>\d+|\w+)[- ]voices?(?: poly(?:phonic)?)?",
+    r"(?:make |set )?(?:the )?(?P<target>[\w-]+) (?:polyphonic|poly)(?:,? (?:with )?(?P<n>\d+|\w+) (?:voices|notes))?",
+    r"(?:make |set )?(?:the )?(?P<target>[\w-]+) (?P<mono>mono|monophonic)",
+    r"(?:(?:give|let) (?:it|(?:the )?(?P<target>[\w-]+)) |make (?:it|that) (?:an? [\w ]+?, )?|(?:it|that) (?:has|gets) |"
+    r"(?:use|set) )?(?P<n>\d+|\w+)[- ](?:voices?|notes at once)(?: poly(?:phonic|phony)?)?(?: (?:on|for) (?:the )?(?P<on>[\w-]+))?"))
+#: Words one of the forms above holds.
+_POLY_WORDS = frozenset("poly polyphony polyphonic mono monophonic voice voices at".split())
+
+
 def poly(text: str, line: str):
     """'poly 4 on the pad', 'make the triangle polyphonic, four voices', 'pad -> 6 voice poly', 'make it mono'."""
-    match = (re.fullmatch(r"poly(?:phony)? (?P<n>\d+|\w+)(?: voices)? (?:on|for) (?:the )?(?P<target>[\w-]+)", text)
-             or re.fullmatch(r"(?:make )?(?:the )?(?P<target>[\w-]+) (?:->|to|=|gets?|plays?)? ?(?P<n>\d+|\w+)[- ]voices?(?: poly(?:phonic)?)?", text)
-             or re.fullmatch(r"(?:make |set )?(?:the )?(?P<target>[\w-]+) (?:polyphonic|poly)(?:,? (?:with )?(?P<n>\d+|\w+) (?:voices|notes))?", text)
-             or re.fullmatch(r"(?:make |set )?(?:the )?(?P<target>[\w-]+) (?P<mono>mono|monophonic)", text)
-             or re.fullmatch(r"(?:(?:give|let) (?:it|(?:the )?(?P<target>[\w-]+)) |make (?:it|that) (?:an? [\w ]+?, )?|(?:it|that) (?:has|gets) |"
-                             r"(?:use|set) )?(?P<n>\d+|\w+)[- ](?:voices?|notes at once)(?: poly(?:phonic|phony)?)?"
-                             r"(?: (?:on|for) (?:the )?(?P<on>[\w-]+))?", text))
+    if not _POLY_WORDS & set(text.replace("-", " ").replace(",", " ").split()):
+        return None
+    match = first_match(_POLY, text)
     if not match:
         return None
     if match.groupdict().get("mono"):
+        effect = CATALOGUE.get((match.group("target") or "").rstrip("0123456789"))
+        if effect is not None and effect.spec.role != "source" and effect.spec.has_param("width"):
+            from .parser_grammar import parse_plain         # 'delay mono': its stereo width, not a voice's polyphony
+            return parse_plain(f"{match.group('target')} width 0")
         return ih.Poly(words_of(match.group("target"), line), 1)
     said = match.groupdict().get("n")
     count = 8 if said is None else int(said) if said.isdigit() else NUMBERS.get(said)
@@ -183,14 +145,19 @@ def poly(text: str, line: str):
     return ih.Poly(words_of(target, line), count, column_of(target or str(said), line))
 
 
+_CAPO = re.compile(r"(?:put (?:a |the )?)?capo (?:on )?(?:fret )?(\d+)")
+_TRITONE_SUB = re.compile(r"tritone sub(?:stitute|stitution)?(?: it| that| the (?:v|five|dominant|g7|chord))?")
+_TIDAL_MOVE = re.compile(r"(?P<who>[\w-]+) \|([+-]) n (\d+)")
+
+
 def chord_changes(text: str, line: str):
     """'capo 2', 'tritone sub it', 'bass |+ n 12' (Tidal): the chords (or notes) just given, moved."""
-    capo = re.fullmatch(r"(?:put (?:a |the )?)?capo (?:on )?(?:fret )?(\d+)", text)
+    capo = _CAPO.fullmatch(text)
     if capo:
         return ih.MoveNotes(None, int(capo.group(1)), None, column_of(capo.group(1), line), True)
-    if re.fullmatch(r"tritone sub(?:stitute|stitution)?(?: it| that| the (?:v|five|dominant|g7|chord))?", text):
+    if _TRITONE_SUB.fullmatch(text):
         return ih.MoveNotes(None, 6, None, 0, True)
-    tidal = re.fullmatch(r"(?P<who>[\w-]+) \|([+-]) n (\d+)", text)
+    tidal = _TIDAL_MOVE.fullmatch(text)
     if tidal:
         sign = 1 if tidal.group(2) == "+" else -1
         return ih.MoveNotes(words_of(tidal.group("who"), line), sign * int(tidal.group(3)), None,
@@ -198,4 +165,4 @@ def chord_changes(text: str, line: str):
     return None
 
 
-__all__ = ["move_notes", "revoice", "arpeggiate", "semitones_of", "poly", "chord_changes"]
+__all__ = ["revoice", "arpeggiate", "poly", "chord_changes"]

@@ -8,7 +8,7 @@ import re
 from . import intents_harmony as ih
 from .chords import root_text
 from .errors import LanguageError
-from .harmony_tokens import NOTE, column_of
+from .harmony_tokens import NOTE, column_of, first_match
 
 #: Scale words → the names of engine/scales.py.
 SCALE_WORDS = {"major": "major", "maj": "major", "ionian": "major", "minor": "minor", "min": "minor",
@@ -37,10 +37,13 @@ def key_of(note: str, minor_m: str | None, scale: str | None) -> tuple[str, str]
     return tonic, SCALE_WORDS[scale] if scale else "minor" if minor_m else "major"
 
 
+_ASK = re.compile(r"(?:what|which)(?:'s| is)?(?: the)?(?: current)? key(?: are we in| is (?:this|it|the song|that)(?: even)? in"
+                  r"| is it| do we have)?|key|current key")
+
+
 def ask_key(text: str, line: str):
     """'what key are we in', 'which key is this in', 'key?': the key set, as a /shell/show reply."""
-    if re.fullmatch(r"(?:what|which)(?:'s| is)?(?: the)?(?: current)? key(?: are we in| is (?:this|it|the song|that)(?: even)? in"
-                    r"| is it| do we have)?|key|current key", text) and not line.strip().lower() == "key":
+    if _ASK.fullmatch(text) and not line.strip().lower() == "key":
         return ih.ShowKey()
     return None
 
@@ -49,6 +52,7 @@ def ask_key(text: str, line: str):
 _PART = r"(?:(?:the )?(?:bass|bassline|pad|chords|melody|lead|song|tune|track|beat|riff|organ|keys) )?"
 _SECOND_THOUGHT = re.compile(rf"(?P<first>.+?),? (?:no,? |actually,? |i mean,? |or rather )?{SCALE}(?: actually| instead| rather)?")
 _KIND_OF_MINOR = {"harmonic": "harmonic_minor", "melodic": "melodic_minor", "natural": "minor", "jazz": "melodic_minor"}
+_KIND_SAID = re.compile(rf"(?P<first>.+ minor),? (?P<kind>{'|'.join(_KIND_OF_MINOR)})(?: minor)?")
 
 
 def read_key(text: str, line: str):
@@ -56,10 +60,10 @@ def read_key(text: str, line: str):
     found = _read_key(text, line)
     if found is not None or "," not in text and " actually" not in text:
         return found
-    kind = re.fullmatch(rf"(?P<first>.+ minor),? (?P<kind>{'|'.join(_KIND_OF_MINOR)})(?: minor)?", text)
+    kind = _KIND_SAID.fullmatch(text)
     if kind:
         said = kind.group("first")
-        first = _read_key(said if re.match(r"(?:in|key) ", said) else f"in {said}", line)   # a kind of minor: a key
+        first = _read_key(said if said.startswith(("in ", "key ")) else f"in {said}", line)   # a kind of minor: a key
         if isinstance(first, ih.SetKey) and first.tonic:
             return ih.SetKey(first.tonic, _KIND_OF_MINOR[kind.group("kind")], first.column)
     again = _SECOND_THOUGHT.fullmatch(text)
@@ -70,35 +74,50 @@ def read_key(text: str, line: str):
     return None
 
 
-def _read_key(text: str, line: str):
-    text = re.sub(rf"^{_PART}(?=in )", "", text)
-    if re.fullmatch(r"(?:no|clear the|remove the|forget the|drop the) key|key (?:none|off)|clear key", text):
-        return ih.SetKey(None)
-    match = (re.fullmatch(rf"(?:(?:set|change|switch|put) )?(?:the |our )?(?:song'?s? )?key(?: signature)?(?: is| to| of|:|=)?(?: the key of)? "
-                          rf"{KEYNOTE}(?: {SCALE})?", text)
-             or re.fullmatch(rf"(?:(?:we'?re|we are|it'?s|let'?s (?:go|play|be|stay)|play|stay|everything|put it|go) )?in (?:the key of )?"
-                             rf"{KEYNOTE} {SCALE}", text)
-             or re.fullmatch(rf"(?:(?:we'?re|we are|let'?s (?:go|play|be)|play|put it|go|it'?s) )?in the key of {KEYNOTE}(?: {SCALE})?", text)
-             or re.fullmatch(rf"(?:(?:we'?re|we are|it'?s|play|stay|go|put it) )?in ({NOTE})(m)()", text)
-             or re.fullmatch(rf"(?:use |set |make it )?(?:an? |the )?{KEYNOTE} {SCALE} key", text)
-             or re.fullmatch(rf"(?:set ?key|key ?sig)\s+{KEYNOTE}(?: {SCALE})?", text)
+_PART_BEFORE_IN = re.compile(rf"^{_PART}(?=in )")
+_NO_KEY = re.compile(r"(?:no|clear the|remove the|forget the|drop the) key|key (?:none|off)|clear key")
+#: Keys said tonic first (groups: the tonic, an 'm', the scale word).
+_KEY_FORMS = tuple(re.compile(p) for p in (
+    rf"(?:(?:set|change|switch|put) )?(?:the |our )?(?:song'?s? )?key(?: signature)?(?: is| to| of|:|=)?(?: the key of)? "
+    rf"{KEYNOTE}(?: {SCALE})?",
+    rf"(?:(?:we'?re|we are|it'?s|let'?s (?:go|play|be|stay)|play|stay|everything|put it|go) )?in (?:the key of )?{KEYNOTE} {SCALE}",
+    rf"(?:(?:we'?re|we are|let'?s (?:go|play|be)|play|put it|go|it'?s) )?in the key of {KEYNOTE}(?: {SCALE})?",
+    rf"(?:(?:we'?re|we are|it'?s|play|stay|go|put it) )?in ({NOTE})(m)()",
+    rf"(?:use |set |make it )?(?:an? |the )?{KEYNOTE} {SCALE} key",
+    rf"(?:set ?key|key ?sig)\s+{KEYNOTE}(?: {SCALE})?",
+    rf"(?:(?:we'?re|we are|it'?s|let'?s (?:go|play|be|stay)|play|stay|go) )?(?:in )?{KEYNOTE} {SCALE}"))
+#: Keys said scale first (groups: the scale word, the tonic, an 'm').
+_SCALE_FIRST = tuple(re.compile(p) for p in (
+    rf"(?:(?:go|use|play|let'?s go|switch to) )?{SCALE}(?: mode| scale)?,? (?:on |in |from )?{KEYNOTE}()",
+    rf"scale:? {SCALE},? (?:root|tonic|on) {KEYNOTE}()"))
+_PLAYED = re.compile(r"(?:play|hold|strum|sound) ")
+_KEYISH = re.compile(r"\b(?:in|key|to)\b")
+_KEYISH_OR_SCALE = re.compile(r"\b(?:in|key|to|scale|mode)\b")
+_CAMELOT_SAID = re.compile(r"(?:(?:we'?re|we are|it'?s|key|in|set key(?: to)?) )*(?:in )?(1[0-2]|[1-9])([ab])")
+_NO_SCALE = re.compile(r"(?:unset|clear|remove|drop|forget) (?:the )?(?:scale|key)|no (?:scale|key)")
+_TRIAD_WORDS = ("major", "minor", "maj", "min")
 
-             or re.fullmatch(rf"(?:(?:we'?re|we are|it'?s|let'?s (?:go|play|be|stay)|play|stay|go) )?(?:in )?{KEYNOTE} {SCALE}", text))
-    if match and re.match(r"(?:play|hold|strum|sound) ", text) and match.group(3) in ("major", "minor", "maj", "min") \
-            and not re.search(r"\b(?:in|key|to)\b", text):
+
+def _read_key(text: str, line: str):
+    text = _PART_BEFORE_IN.sub("", text)
+    if _NO_KEY.fullmatch(text):
+        return ih.SetKey(None)
+    match = first_match(_KEY_FORMS, text)
+    if match and _PLAYED.match(text) and match.group(3) in _TRIAD_WORDS and not _KEYISH.search(text):
         return None                                        # 'play c major': the chord
-    if match and match.group(3) in ("major", "minor", "maj", "min") and not re.search(r"\b(?:in|key|to|scale|mode)\b", text):
+    if match and match.group(3) in _TRIAD_WORDS and not _KEYISH_OR_SCALE.search(text):
         raise LanguageError(f"'{text}' could be the key ('in {text}') or the chord ('play {text} chord'): say which", 0)
     if not match:
-        match = (re.fullmatch(rf"(?:(?:go|use|play|let'?s go|switch to) )?{SCALE}(?: mode| scale)?,? (?:on |in |from )?{KEYNOTE}()", text)
-                 or re.fullmatch(rf"scale:? {SCALE},? (?:root|tonic|on) {KEYNOTE}()", text))
+        match = first_match(_SCALE_FIRST, text)
+        if match and match.group(1) == "blues" and "scale" not in text:
+            return None                                    # 'blues in A': a twelve-bar blues, not the blues scale
         if match:
             return ih.SetKey(match.group(2), SCALE_WORDS[match.group(1)], column_of(match.group(2), line))
-        camelot = re.fullmatch(r"(?:(?:we'?re|we are|it'?s|key|in|set key(?: to)?) )*(?:in )?(1[0-2]|[1-9])([ab])", text)
+        camelot = _CAMELOT_SAID.fullmatch(text)
         if camelot:
             tonic = CAMELOT[camelot.group(1) + camelot.group(2)]
             return ih.SetKey(tonic, "minor" if camelot.group(2) == "a" else "major", 0)
-        if re.fullmatch(r"(?:unset|clear|remove|drop|forget) (?:the )?(?:scale|key)|no (?:scale|key)", text):
+        if _NO_SCALE.fullmatch(text):
             return ih.SetKey(None)
         return None
     tonic, scale = key_of(*match.groups())
@@ -106,23 +125,24 @@ def _read_key(text: str, line: str):
 
 
 #: Ways to change key to a named one: (pattern, whether 'switch to d minor' only sets a key when none was set).
-_TO_KEY = (
+_TO_KEY = tuple((re.compile(pattern), or_set) for pattern, or_set in (
     (rf"(?:transpose|modulate|move|shift|take)(?: it| everything| the song| the tune| the track| the music| the whole thing"
      rf"| the key)?(?: in)? ?to (?:the key of )?{KEYNOTE}(?: {SCALE})?(?: key)?", False),
     (rf"(?:switch|change|go|move|modulate)(?: over)? to (?:the key of )?{KEYNOTE} {SCALE}(?: key)?", True),
     (rf"(?:put|play|take|move|have|do) (?:it|this|that|everything|the song|the tune|the chords|the progression)"
      rf" (?:in|into|in the key of) {KEYNOTE}(?: {SCALE})?(?: instead)?", False),
-)
+))
+_RELATIVE = re.compile(r"(?:transpose|modulate|move|shift|take|go|switch)(?: it| everything| the song| the tune| the track| "
+                       r"the music| the whole thing)?(?: over)?(?: in)? ?to (?:the |its )?(relative|parallel) (major|minor)(?: key)?")
 
 
 def change_key(text: str, line: str):
     """'transpose to the relative major', 'transpose to g minor', 'switch to d minor', 'put it in E'."""
-    match = re.fullmatch(r"(?:transpose|modulate|move|shift|take|go|switch)(?: it| everything| the song| the tune| the track| "
-                         r"the music| the whole thing)?(?: over)?(?: in)? ?to (?:the |its )?(relative|parallel) (major|minor)(?: key)?", text)
+    match = _RELATIVE.fullmatch(text)
     if match:
         return ih.ChangeKey(None, match.group(2), match.group(1))
     for pattern, or_set in _TO_KEY:
-        match = re.fullmatch(pattern, text)
+        match = pattern.fullmatch(text)
         if match:
             note, minor_m, scale = match.groups()
             return ih.ChangeKey(note, SCALE_WORDS[scale] if scale else "minor" if minor_m else None, None,

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from . import intents_harmony as ih
 from .chords import Chord, root_text
-from .harmony_tokens import NOTE, NUMBERS, column_of, words_of
+from .harmony_tokens import NOTE, NUMBERS, column_of, first_match, words_of
 
 #: Chords known by name: pitch classes, lowest first, above C (Tristan: f b d# g#) or, with
 #: `in_key`, above the tonic of the key said or set (a German sixth in C minor: ab c eb f#).
@@ -45,14 +45,16 @@ def named_chord(text: str, line: str):
                         None, tones, in_key, key)
 
 
+_INVERTED = tuple(re.compile(p) for p in (
+    rf"(?:play |give me |hold )?(?:an? |the )?(?P<nth>first|second|third|1st|2nd|3rd)[- ]inversion (?P<chord>[^,]+?)(?: chord)?{_TARGET}"
+    rf"(?:,.*)?",
+    rf"(?:play |give me |hold )?(?:an? |the )?(?P<chord>[^,]+?)(?: chord)?,? in (?P<nth>first|second|third|1st|2nd|3rd) inversion{_TARGET}",
+    rf"(?:play |give me |hold )?(?:an? |the )?(?P<nth>rootless) (?P<chord>[^,\s]+(?: [^,\s-]+)?)(?: chord)?{_TARGET}(?:\s*[-,:].*)?"))
+
+
 def inverted_chord(text: str, line: str):
     """'second-inversion C major', 'C major in first inversion', 'rootless Dm9 - f a c e'."""
-    match = (re.fullmatch(rf"(?:play |give me |hold )?(?:an? |the )?(?P<nth>first|second|third|1st|2nd|3rd)[- ]inversion "
-                          rf"(?P<chord>[^,]+?)(?: chord)?{_TARGET}(?:,.*)?", text)
-             or re.fullmatch(rf"(?:play |give me |hold )?(?:an? |the )?(?P<chord>[^,]+?)(?: chord)?,? in (?P<nth>first|second|third|1st|2nd|3rd) "
-                             rf"inversion{_TARGET}", text)
-             or re.fullmatch(rf"(?:play |give me |hold )?(?:an? |the )?(?P<nth>rootless) (?P<chord>[^,\s]+(?: [^,\s-]+)?)(?: chord)?{_TARGET}"
-                             rf"(?:\s*[-,:].*)?", text))
+    match = first_match(_INVERTED, text) if "inversion" in text or "rootless" in text else None
     if not match:
         return None
     chord = Chord.parse(match.group("chord"))
@@ -62,25 +64,32 @@ def inverted_chord(text: str, line: str):
     return ih.PlayChord(words_of(match.group("target"), line), chord.symbol, column_of(match.group("chord"), line), voicing)
 
 
+_CHORD_HITS = re.compile(r"(?:make |have |let )?(?:the )?(?P<target>[\w-]+) (?:hit|hits|play|plays|strike|strikes|stab|stabs) "
+                         r"(?:an? |the )?(?P<chord>[^,]+?) chords?(?: (?:on )?(?:every|each|all the|on every) [\w\s]+)?")
+_EACH_HIT = re.compile(r"\b(?:hits?|stabs?|strikes?|every|each|all the)\b")
+
+
 def chord_hits(text: str, line: str):
     """'make the bass hit a Cm chord every step it plays': the voice's track keeps its rhythm, each
     hit a chord."""
-    match = re.fullmatch(r"(?:make |have |let )?(?:the )?(?P<target>[\w-]+) (?:hit|hits|play|plays|strike|strikes|stab|stabs) "
-                         r"(?:an? |the )?(?P<chord>[^,]+?) chords?(?: (?:on )?(?:every|each|all the|on every) [\w\s]+)?", text)
+    match = _CHORD_HITS.fullmatch(text) if "chord" in text else None
     chord = Chord.parse(match.group("chord")) if match else None
     if chord is None or match.group("target") in ("it", "me", "us"):
         return None
-    if not re.search(r"\b(?:hits?|stabs?|strikes?|every|each|all the)\b", text):     # 'the pad plays an am7 chord': now
+    if not _EACH_HIT.search(text):     # 'the pad plays an am7 chord': now
         return ih.PlayChord(words_of(match.group("target"), line), chord.symbol, column_of(match.group("chord"), line))
     return ih.PitchList(words_of(match.group("target"), line), (chord.symbol + "!",), column_of(match.group("chord"), line))
+
+
+_RETIME = re.compile(r"(?:make |have |let )?(?:each|every|the|all the) chords? (?:last |go |play |ring )?(?:for )?(?P<n>\d+|one|two|"
+                     r"three|four|eight|half(?: a)?|an?) (?P<unit>bars?|beats?|steps?)(?: each| long)?|(?P<n2>\d+|one|two|three|four|"
+                     r"eight|half(?: a)?|an?) (?P<unit2>bars?|beats?) (?:each|per chord|a chord)")
 
 
 def retime(text: str, line: str):
     """'make each chord last 2 bars', 'two beats each', 'a bar per chord': the last chord track's
     chords again, each held that long."""
-    match = re.fullmatch(r"(?:make |have |let )?(?:each|every|the|all the) chords? (?:last |go |play |ring )?(?:for )?(?P<n>\d+|one|two|"
-                         r"three|four|eight|half(?: a)?|an?) (?P<unit>bars?|beats?|steps?)(?: each| long)?|(?P<n2>\d+|one|two|three|four|"
-                         r"eight|half(?: a)?|an?) (?P<unit2>bars?|beats?) (?:each|per chord|a chord)", text)
+    match = _RETIME.fullmatch(text)
     if not match:
         return None
     count = match.group("n") or match.group("n2")
@@ -89,10 +98,13 @@ def retime(text: str, line: str):
     return ih.Retime(int(steps) if steps == int(steps) else 0, column_of(count, line))
 
 
+_PEDAL = re.compile(rf"(?:play |give me |put )?(?:an? |the )?pedal(?: point| tone| note)?(?: on| of)? (?P<note>{NOTE}(?:-?\d)?)"
+                    rf"(?: (?:on|for|in) (?:the )?(?P<target>[\w-]+))?")
+
+
 def pedal(text: str, line: str):
     """'pedal point on A', 'a pedal on e for the bass': the voice's track holds one note."""
-    match = re.fullmatch(rf"(?:play |give me |put )?(?:an? |the )?pedal(?: point| tone| note)?(?: on| of)? (?P<note>{NOTE}(?:-?\d)?)"
-                         rf"(?: (?:on|for|in) (?:the )?(?P<target>[\w-]+))?", text)
+    match = _PEDAL.fullmatch(text) if "pedal" in text else None
     if not match:
         return None
     return ih.PitchList(words_of(match.group("target"), line), (match.group("note"),), column_of(match.group("note"), line))

@@ -161,17 +161,24 @@ ROLL = [
 LOOSE_COUNT = re.compile(rf"^(?:play\s+)?{TRACK}\s+(?P<n>{NUM})\s+(?:hits?|pulses?|onsets?|strokes?)\b.*$", re.I)
 
 
+_FULL_STOP = re.compile(r"(?<![xX.~\-])[.!]+$|!+$")
+_THANKS = re.compile(r"\s+(?:lol|haha|pls|plz|please|thanks|ok)$", re.I)
+_FEEL_AFTER = re.compile(r"(?<=\))\s+(?:thing|feel|vibe|groove|like\s+(?:in\s+)?(?:the|a|that|my)\s+[\w\s]+)$", re.I)
+_FIFTY_FIFTY = re.compile(r"\b(?:50[\s/-]50|fifty[\s-]fifty)(?:\s+chance)?\b", re.I)
+_PARTS = re.compile(r"\s*(?:,(?![^(]*\))|;|\bthen\b|\band then\b)\s*")
+
+
 def rhythm_intent(line: str):
     """The intent of a rhythm phrase (several, split at , ; then), or None when it is not one."""
-    text = re.sub(r"(?<![xX.~\-])[.!]+$|!+$", "", line.strip())      # a full stop, not a pattern's last rests
-    text = re.sub(r"\s+(?:lol|haha|pls|plz|please|thanks|ok)$", "", text, flags=re.I)
-    text = re.sub(r"(?<=\))\s+(?:thing|feel|vibe|groove|like\s+(?:in\s+)?(?:the|a|that|my)\s+[\w\s]+)$", "", text, flags=re.I)
-    text = re.sub(r"\b(?:50[\s/-]50|fifty[\s-]fifty)(?:\s+chance)?\b", "50% chance", text, flags=re.I)   # 'hats 50/50'
+    text = _FULL_STOP.sub("", line.strip())                              # a full stop, not a pattern's last rests
+    text = _THANKS.sub("", text)
+    text = _FEEL_AFTER.sub("", text)
+    text = _FIFTY_FIFTY.sub("50% chance", text)                         # 'hats 50/50'
 
     whole = _one(text, 0)
     if whole is not None:
         return whole
-    parts = [p.strip() for p in re.split(r"\s*(?:,(?![^(]*\))|;|\bthen\b|\band then\b)\s*", text) if p.strip()]
+    parts = [p.strip() for p in _PARTS.split(text) if p.strip()]
     if not parts:
         return None
     intents = []

@@ -249,7 +249,7 @@ def _fade(translator, timed: Timed) -> list[Message]:
     """A fade: the level the command names goes to its floor (out) or from it to where it was (in) —
     a part its track plays now fades in only 'from nothing' (said): else it would drop out first."""
     model = translator.model
-    probe = _probe(translator, timed.command)
+    probe = _levels(translator, timed.command)
     messages = []
     for address in probe:
         _, module_id, name = address.split("/")[1:]
@@ -267,6 +267,32 @@ def _fade(translator, timed: Timed) -> list[Message]:
             target = back if back is not None else (now if now > spec.low else float(spec.default))
         messages.append(Message(address, (float(target),)))
     return translator.observe(messages)
+
+
+_VOLUME_OF = re.compile(r"set the volume of (?P<what>.+?) to \S+?(?= and set |$)")
+
+
+def _levels(translator, command: str) -> dict[str, float]:
+    """The levels a fade moves: each part's volume, but an effect named by its type or id ('fade the
+    delay out') fades its mix — its volume would be the voice's it treats."""
+    parts = list(_VOLUME_OF.finditer(command))
+    mixes = [_effect_mix(translator, part.group("what")) for part in parts]
+    if not any(mixes):
+        return _probe(translator, command)
+    found: dict[str, float] = {}
+    for part, mix in zip(parts, mixes):
+        found.update(mix or _probe(translator, part.group(0)))
+    return found
+
+
+def _effect_mix(translator, what: str) -> dict[str, float] | None:
+    try:
+        probe = _probe(translator, f"set the mix of {what} to 50%")
+    except LanguageError:
+        return None
+    said = set(what.lower().split())
+    named = all(a.split("/")[2] in said or translator.model.modules.get(a.split("/")[2]) in said for a in probe)
+    return probe if probe and named else None
 
 
 def _playing(model, module_id: str) -> bool:

@@ -12,6 +12,7 @@ import threading
 import time
 
 from .faults import kill_group
+from .rings import raise_priority
 from .output_process import output_main
 from .slot import slot_main
 
@@ -30,12 +31,16 @@ class Child:
     """A child process with a duplex pipe; `send` never raises, `request` waits for one reply."""
 
     leads_group = False  # a slot leads its own process group (faults.lead_own_group)
+    audio = False        # raised from the start: under spawn a worker's imports take ~0.5 s of CPU, and
+    # at ordinary niceness a loaded machine made a spare 2.5–5 s late (repeated crashes then outran the spares)
 
     def __init__(self, ctx, target, args: tuple, name: str):
         self.conn, child_end = ctx.Pipe()
         self.process = ctx.Process(target=target, args=(child_end, *args), name=name, daemon=True)
         self.process.start()
         child_end.close()
+        if self.audio:
+            raise_priority(pid=self.process.pid)
         self.replies: queue.Queue = queue.Queue()
         self._send_lock = threading.Lock()
         self._request_lock = threading.Lock()
@@ -100,7 +105,7 @@ class Child:
 
 
 class SlotWorker(Child):
-    leads_group = True
+    leads_group, audio = True, True
 
     def __init__(self, ctx, control_name: str):
         super().__init__(ctx, slot_main, (control_name,), "chronus-slot")
@@ -110,5 +115,7 @@ class SlotWorker(Child):
 
 
 class OutputProcess(Child):
+    audio = True
+
     def __init__(self, ctx, *args):
         super().__init__(ctx, output_main, args, "chronus-output")

@@ -34,7 +34,7 @@ WATCHDOG_KILLS = 11   # times both slots stalled and were killed      (output's 
 PLAYED_NS = 12        # perf_counter_ns when the device took block READ_BLOCK - 1 (output)
 DEVICE_LATENCY_US = 13  # the device's own output latency, µs          (output)
 RT_PRIORITY = 14      # SCHED_FIFO priority of the device callback; 0: not real-time (output)
-STAMP_HOLD = 15       # 1 while the shell stamps a command and writes it to the slots' pipes (shell)
+STAMP_HOLD = 15       # holds so far, odd while the shell stamps a command and writes it to the pipes (shell)
 CONTROL_WORDS = 16
 
 # per-slot header words (int64)
@@ -174,10 +174,10 @@ def leave_signals_to_the_shell() -> None:
             signal.signal(getattr(signal, name), signal.SIG_IGN)
 
 
-def raise_priority(niceness: int = -10) -> None:
+def raise_priority(niceness: int = -10, pid: int = 0) -> None:
     """Audio processes go before the desktop and the REPL when the OS lets us (root, or a raised
-    RLIMIT_NICE); otherwise they keep the normal priority."""
+    RLIMIT_NICE); otherwise they keep the normal priority. `pid` 0: the calling process."""
     try:
-        os.setpriority(os.PRIO_PROCESS, 0, niceness)
+        os.setpriority(os.PRIO_PROCESS, pid, niceness)
     except (AttributeError, PermissionError, OSError):
         pass  # Windows has no setpriority; without the right nothing changes

@@ -23,10 +23,9 @@ from ..engine.sequencer_peek import peek
 from ..engine.user_modules.install import ModuleSwaps, install_user_module
 from .faults import SLOW_SHARE, ModuleMarker, end_own_group, lead_own_group, limit_memory
 from .samples import attach_sample
-from . import realtime
+from . import realtime, stamp_hold
 from .rings import (
-    ACTIVE_SLOT, CPU_NS, LATE_COMMANDS, PROCESS_CPU_NS, READ_BLOCK, RT_PRIORITY, SKIPPED, SLOT_PID, STAMP_HOLD,
-    STARTED, WRITTEN,
+    ACTIVE_SLOT, CPU_NS, LATE_COMMANDS, PROCESS_CPU_NS, READ_BLOCK, RT_PRIORITY, SKIPPED, SLOT_PID, WRITTEN,
     Control, Ring,
     leave_signals_to_the_shell, raise_priority, release_blocks_of_a_dead_shell,
 )
@@ -38,7 +37,6 @@ RESYNC_BEHIND_S = 0.1  # further behind the output than this: the active drops t
 SLOW_REPORT_S = 1.0       # at most one "this module is slow" report per this many seconds
 HOLD_WAIT_BLOCKS = 0.25   # the longest a slot waits for a command being stamped (a stalled shell: the
 # command is then late in this slot, counted, and the standby re-synced: failover.py)
-HOLD_POLL_S = 20e-6
 
 
 def slot_main(conn, control_name: str) -> None:
@@ -62,6 +60,7 @@ def _slot(conn, control_name: str) -> None:
     raise_priority()
     realtime.ordinary_children()  # a user module's threads and processes: never raised, never real-time
     warmup()
+    stamp_hold.barrier()
     realtime.prepare()  # while warming up: a spare takes over without paging in or a full collection
     conn.send(("ready", os.getpid()))
     try:
@@ -177,13 +176,10 @@ class SlotLoop:
 
     def _begin_block(self) -> bool:
         """Commit to the next block, then take what is in the pipe: a command the shell is stamping
-        right now (STAMP_HOLD) may be for this very block, so its few microseconds are waited for.
+        right now may be for this very block, so its few microseconds are waited for (stamp_hold.py).
         The shell stamps at the first block no slot has begun (supervisor.py): with this order, either
         it sees this block begun and stamps the next, or its command is in the pipe before the render."""
-        self.ring.header[STARTED] = self.ring.header[WRITTEN] + 1
-        give_up = time.perf_counter() + self.hold_wait_s
-        while self.control.words[STAMP_HOLD] and time.perf_counter() < give_up:
-            time.sleep(HOLD_POLL_S)
+        stamp_hold.begin_block(self.ring.header, self.control.words, self.hold_wait_s)
         return self._handle_commands()
 
     def _render_one(self) -> None:

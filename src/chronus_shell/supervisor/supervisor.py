@@ -6,7 +6,8 @@ active one starves. Every message is validated here first (against `plan`, a Tim
 never rendered), then stamped at the first block neither slot has begun, so both apply it at exactly
 that sample: lockstep never breaks, and a real-time run equals the offline render. The slots publish
 the block they begin (STARTED) before they read their pipe, and wait while the shell holds
-STAMP_HOLD (from reading STARTED to the last pipe write): so the stamp needs no block of margin.
+STAMP_HOLD (from reading STARTED to the last pipe write; stamp_hold.py): so the stamp needs no block
+of margin.
 """
 from __future__ import annotations
 
@@ -28,12 +29,12 @@ from ..session.paths import session_path
 from ..session.recorder import Recorder
 from .admission import Admission, scheduled_types
 from .config import Config
-from . import latency, realtime
+from . import latency, realtime, stamp_hold
 from .failover import START_TIMEOUT_S, Failover
 from .recording import RECORD_SECONDS, RecordTap
 from .samples import SampleError, SampleShelf, names_a_sample
 from .rings import (
-    CHANNELS, LEVEL_MILLI, LOST_BLOCKS, READ_BLOCK, RT_PRIORITY, STAMP_HOLD, STARTED, WRITTEN, XRUNS_JACK,
+    CHANNELS, LEVEL_MILLI, LOST_BLOCKS, READ_BLOCK, RT_PRIORITY, STARTED, WRITTEN, XRUNS_JACK,
     XRUNS_PORTAUDIO, Control, Ring,
     remove_stale_blocks, shm_name,
 )
@@ -112,6 +113,7 @@ class Supervisor(Failover, Restore):
             self.plan.admit(msg)
             initial.schedule(msg, at)
         workers = [self._new_worker() for _ in range(2 + SPARES)]
+        stamp_hold.barrier()  # while the workers start: the first command pays nothing
         self._await_ready(workers, START_TIMEOUT_S)
         snapshot = pickle.dumps(initial, protocol=pickle.HIGHEST_PROTOCOL)
         self.checkpoint = (snapshot, 0)
@@ -239,11 +241,11 @@ class Supervisor(Failover, Restore):
         """From reading where the slots are to the last pipe write of a command: a slot about to
         begin a block waits for it (slot.py), so the command is in its pipe before that block."""
         with self._lock, realtime.briefly(int(self.control.words[RT_PRIORITY]), as_role="active"):
-            self.control.words[STAMP_HOLD] = 1
+            stamp_hold.hold(self.control.words)
             try:
                 yield
             finally:
-                self.control.words[STAMP_HOLD] = 0
+                stamp_hold.release(self.control.words)
 
     def sample_at(self, unix_seconds: float) -> int:
         """The sample that plays at wall time `unix_seconds` (for OSC timetags)."""

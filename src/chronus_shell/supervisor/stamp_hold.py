@@ -1,0 +1,54 @@
+"""The handshake that lets the shell stamp a command at the first block no slot has begun.
+
+A slot publishes the block it begins (STARTED), then looks at STAMP_HOLD; the shell raises
+STAMP_HOLD, then reads STARTED, and lowers it after its last pipe write. Each side stores, then
+loads: only a full memory barrier between the two (`barrier`) makes sure at least one sees the
+other — without it a CPU may do the load before the store, both miss, and the command is stamped
+for a block the slot renders without it (late in that slot: counted, standby re-synced).
+STAMP_HOLD counts holds (odd while one is up). A slot waits only for the hold it saw, never for the
+next: a stamping that begins after the slot published its block sees it and stamps the next one, so
+a flood of commands, hold after hold, keeps no slot waiting (it did: a lost block after an OSC flood).
+"""
+from __future__ import annotations
+
+import functools
+import time
+
+from .rings import STAMP_HOLD, STARTED, WRITTEN
+
+POLL_S = 20e-6
+
+
+@functools.cache
+def barrier():
+    """The full memory barrier (memory_barrier.py). Numba is imported here, not at import (the shell
+    imports no numba otherwise): the shell calls this while it waits for its children to start
+    (supervisor.py), so the first command does not wait for it; a slot calls it while warming up."""
+    from .memory_barrier import full_fence
+    return full_fence
+
+
+def hold(words) -> None:
+    """The shell, before it reads STARTED (only one thread stamps at a time: the supervisor's lock)."""
+    words[STAMP_HOLD] += 1
+    barrier()()
+
+
+def release(words) -> None:
+    words[STAMP_HOLD] += 1
+
+
+def begin_block(header, words, give_up_s: float) -> bool:
+    """A slot commits to its next block, then waits for a stamping in progress (a few µs; at most
+    `give_up_s` if the shell stalls in it). False: it gave up, the command may come late."""
+    header[STARTED] = header[WRITTEN] + 1
+    barrier()()
+    seen = int(words[STAMP_HOLD])
+    if seen % 2 == 0:
+        return True
+    give_up = time.perf_counter() + give_up_s
+    while words[STAMP_HOLD] == seen:
+        if time.perf_counter() >= give_up:
+            return False
+        time.sleep(POLL_S)
+    return True
