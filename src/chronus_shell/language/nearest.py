@@ -12,7 +12,6 @@ from functools import lru_cache
 
 from ..engine.catalogue import specs
 from .command_forms import grammar_forms
-from .vocabulary import module_words
 
 _STOP = {"the", "a", "an", "to", "on", "at", "of", "it", "is", "and", "in", "by", "up", "down", "my", "me", "some",
          "more", "less", "with", "for", "make", "set", "add", "please", "can", "you", "could", "i", "this", "that"}
