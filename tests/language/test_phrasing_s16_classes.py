@@ -146,3 +146,14 @@ def test_a_file_loaded_into_a_sampler_there_is_not_makes_one(phrase):
 ])
 def test_a_setting_moved_then_the_part_is_that_parts_setting(phrase, wanted):
     assert last(*ACID, phrase)[0].startswith(wanted + " ")
+
+
+@pytest.mark.parametrize("phrase", ["lfo on the cutoff, synced to the beat", "delay on the bass, dotted",
+                                    "lfo on the cutoff, locked to the bars"])
+def test_a_clause_tying_a_setting_to_the_beat_is_never_left_out(phrase):
+    """'synced to the beat' says how fast: refused (with a phrasing) rather than dropped."""
+    refused(*ACID, phrase)
+
+
+def test_a_colouring_clause_is_still_left_out():
+    assert last(*ACID, "decay 30ms, real plucky") == ["/mod/acid_filter1/decay 30.0"]
