@@ -157,3 +157,16 @@ def test_a_clause_tying_a_setting_to_the_beat_is_never_left_out(phrase):
 
 def test_a_colouring_clause_is_still_left_out():
     assert last(*ACID, "decay 30ms, real plucky") == ["/mod/acid_filter1/decay 30.0"]
+
+
+@pytest.mark.parametrize("before, phrase, wanted", [
+    ("tempo 140", "back to 120", "/seq/bpm 120.0"), ("a touch faster", "ok back to 128", "/seq/bpm 128.0"),
+    ("cutoff 300", "back to 800", "/mod/acid_filter1/cutoff 800.0"),
+    ("cutoff up", "put it back to 500 hz", "/mod/acid_filter1/cutoff 500.0"),
+])
+def test_back_to_a_value_sets_what_was_just_moved(before, phrase, wanted):
+    assert last(*ACID, before, phrase) == [wanted]
+
+
+def test_back_to_a_value_with_nothing_moved_is_refused_without_a_lookalike():
+    assert "did you mean" not in refused("add a saw", "back to 120")

@@ -326,7 +326,8 @@ def _misread_name(err: LanguageError, line: str) -> LanguageError:
         return err
     name, guess = match.group(1), match.group(2)
     closeness = SequenceMatcher(None, name, guess).ratio() if guess else 0.0
-    if guess and (closeness >= 0.75 or closeness >= 0.65 and guess in module_words() or name.startswith(guess)):
+    if guess and len(name) > 2 and (closeness >= 0.75 or closeness >= 0.65 and guess in module_words()
+                                    or name.startswith(guess)):
         return err                                   # 'cutof', 'sine wav': the lookalike is the answer
     if not guess and len(re.split(r"[ _]+", name.strip())) == 1:
         return err                                   # 'connect saw1 to nowhere': that one word is the answer
