@@ -170,3 +170,9 @@ def test_back_to_a_value_sets_what_was_just_moved(before, phrase, wanted):
 
 def test_back_to_a_value_with_nothing_moved_is_refused_without_a_lookalike():
     assert "did you mean" not in refused("add a saw", "back to 120")
+
+
+@pytest.mark.parametrize("phrase", ["kick and snare louder", "kick and the snare louder", "make the snare punchier"])
+def test_a_part_that_is_not_there_is_named_in_the_refusal(phrase):
+    """Not what the grammar tripped on ('kick' needs a value): the snare is missing, and how to add one."""
+    assert refused(*ACID, phrase) == "there is no snare yet — add one with 'add a snare'"

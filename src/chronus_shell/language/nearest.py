@@ -12,6 +12,8 @@ from functools import lru_cache
 
 from ..engine.catalogue import specs
 from .command_forms import grammar_forms
+from .errors import LanguageError
+from .resolve import type_named
 
 _STOP = {"the", "a", "an", "to", "on", "at", "of", "it", "is", "and", "in", "by", "up", "down", "my", "me", "some",
          "more", "less", "with", "for", "make", "set", "add", "please", "can", "you", "could", "i", "this", "that"}
@@ -69,4 +71,24 @@ def nearest_phrasing(line: str) -> str | None:
     return best
 
 
-__all__ = ["nearest_phrasing"]
+#: Words that say a part is being made or brought: a line with one may name a part not there yet.
+_MAKING = {"add", "put", "insert", "create", "new", "load", "with", "layer", "another", "swap", "replace", "into",
+           "make", "turn", "change", "like", "type"}
+
+
+def missing_part(line: str, model) -> LanguageError | None:
+    """'kick and snare louder' with no snare: the refusal says so (and how to add one), not what the
+    grammar tripped on; None when the line adds or swaps something, or every part it names is there."""
+    words = re.findall(r"[a-z0-9_]+", line.lower())
+    if _MAKING & set(words):
+        return None
+    for word in words:
+        kind = type_named((word,))
+        kin = [t for t in model.modules.values() if kind and kind in t.split("_")]     # 'filter': the acid filter
+        if kind and kind != "master" and word not in model.tracks and not kin:
+            article = "an" if kind[0] in "aeiou" else "a"
+            return LanguageError(f"there is no {word} yet — add one with 'add {article} {word}'", 0, (), line)
+    return None
+
+
+__all__ = ["nearest_phrasing", "missing_part"]

@@ -19,7 +19,7 @@ from .intents_rhythm import TrackFeel
 from .mapper import Mapper
 from .parser import as_question, parse
 from .patch_model import PatchModel, simplify_undo
-from .nearest import nearest_phrasing
+from .nearest import missing_part, nearest_phrasing
 from .scene_words import fixed_terms
 from .second_stage import readings
 from .timed_lines import is_timed, translate_timed
@@ -94,7 +94,8 @@ class Translator:
             raise err                             # a value out of range: no other wording changes that
         worked = self._try_readings(line, readings(line, self.model, self._last_intent, self._last_text))
         if not worked:
-            raise _with_nearest(err, line)
+            tripped = re.match(r"'[^']+' needs a value|incomplete command", str(err))   # what it tripped on, not the cause
+            raise (tripped and missing_part(line, self.model)) or _with_nearest(err, line)
         if len(worked) > 1:
             said = " — or — ".join(f"'{r.text or r.said}'" for r, _, _ in worked[:2])
             raise LanguageError(f"that could mean {said}: say which", 0, (), line)
