@@ -176,3 +176,15 @@ def test_back_to_a_value_with_nothing_moved_is_refused_without_a_lookalike():
 def test_a_part_that_is_not_there_is_named_in_the_refusal(phrase):
     """Not what the grammar tripped on ('kick' needs a value): the snare is missing, and how to add one."""
     assert refused(*ACID, phrase) == "there is no snare yet — add one with 'add a snare'"
+
+
+@pytest.mark.parametrize("phrase, wanted", [
+    ("loud kick", "/mod/kick1/gain 0.9"), ("punchy kick", "/mod/kick1/punch 0.6"),
+    ("bright hats", "/mod/hat1/tone 9513.65692"), ("make the hats dark", "/mod/hat1/tone 6727.171322"),
+])
+def test_a_plain_quality_with_its_part_is_its_comparative(phrase, wanted):
+    assert last(*DRUMS, phrase) == [wanted]
+
+
+def test_a_plain_quality_without_a_part_there_is_refused():
+    refused(*DRUMS, "dark pad")

@@ -120,9 +120,9 @@ def reordered(text: str, model: PatchModel, line: str = "") -> list[tuple[str, s
     if cut and model.tracks.get(cut.group(1).lower()) is not None and \
             CATALOGUE[model.modules.get(model.tracks[cut.group(1).lower()].target, "master")].spec.role == "drum":
         found.append((f"cut the {cut.group(1)}: mute it", f"mute {cut.group(1)}"))      # a drum cut is its track muted
-    more = _more_adjective(text)
-    if more:
-        found.append(more)
+    for found_one in (_more_adjective(text), _plain_quality(text, model)):
+        if found_one:
+            found.append(found_one)
     return found
 
 
@@ -141,14 +141,39 @@ _MORE_ADJ = re.compile(r"\bmore\s+([a-z]+)$", re.I)
 def _more_adjective(text: str) -> tuple[str, str] | None:
     """'the kick more low': a learner's comparative ('lower'), when the language knows that comparative."""
     match = _MORE_ADJ.search(text)
+    comparative = _comparative(match.group(1)) if match else None
+    if comparative is None:
+        return None
+    return f"more {match.group(1).lower()} → {comparative}", text[:match.start()] + comparative
+
+
+def _comparative(word: str) -> str | None:
+    """'low' → 'lower', 'sloppy' → 'sloppier': the comparative the language knows, else None."""
+    word = word.lower()
+    return next((c for c in (word + "er", word + "r", word + word[-1] + "er", word[:-1] + "ier") if c in COMPARATIVES),
+                None)
+
+
+#: A quality said plainly with its part, either way round: 'sloppy hats', 'make the pad dark', 'kick loud'.
+_PLAIN = re.compile(r"^(?:make\s+)?(?:the\s+)?([a-z]+)\s+(?:a\s+bit\s+|a\s+little\s+|more\s+)?([a-z]+)$", re.I)
+
+
+def _plain_quality(text: str, model: PatchModel) -> tuple[str, str] | None:
+    """'sloppy hats' → 'hats sloppier': a plain adjective whose comparative the language knows, with a part."""
+    match = _PLAIN.match(text)
     if match is None:
         return None
-    word = match.group(1).lower()
-    for comparative in (word + "er", word + "r", word + word[-1] + "er", word[:-1] + "ier"):
-        if comparative in COMPARATIVES:
-            new = text[:match.start()] + comparative
-            return f"more {word} → {comparative}", new
+    for part, adjective in (match.groups(), match.groups()[::-1]):
+        comparative = _comparative(adjective)
+        if comparative and adjective.lower() not in COMPARATIVES and _a_part(part.lower(), model):
+            return f"{adjective} {part} → {part} {comparative}", f"{part} {comparative}"
     return None
+
+
+def _a_part(word: str, model: PatchModel) -> bool:
+    """A word naming a part now: a track, a module's id, or the type or alias of a module there."""
+    return word in model.tracks or word in model.modules or any(
+        word in (t, *CATALOGUE[t].spec.aliases) for t in model.modules.values() if t in CATALOGUE)
 
 
 __all__ = ["reordered"]
