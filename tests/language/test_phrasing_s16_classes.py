@@ -188,3 +188,19 @@ def test_a_plain_quality_with_its_part_is_its_comparative(phrase, wanted):
 
 def test_a_plain_quality_without_a_part_there_is_refused():
     refused(*DRUMS, "dark pad")
+
+
+@pytest.mark.parametrize("phrase", ["sloppy hats", "make the hats sloppy and loose", "spacey pad"])
+def test_two_edits_that_change_a_short_word_s_start_are_another_word_not_a_typo(phrase):
+    """'sloppy' is not 'snappy': the hats never get snappier (refused, or read some other way)."""
+    try:
+        sent = last(*DRUMS, phrase)
+    except LanguageError:
+        return
+    assert not any("/mod/hat1/tone" in m or "snap" in m for m in sent)
+
+
+@pytest.mark.parametrize("phrase, wanted", [("cuttof 600", "/mod/filter1/cutoff 600.0"),
+                                            ("resonanse 2", "/mod/filter1/q 2.0")])
+def test_two_edits_after_the_same_start_are_still_a_typo(phrase, wanted):
+    assert last(*PAD, phrase) == [wanted]
