@@ -204,3 +204,9 @@ def test_two_edits_that_change_a_short_word_s_start_are_another_word_not_a_typo(
                                             ("resonanse 2", "/mod/filter1/q 2.0")])
 def test_two_edits_after_the_same_start_are_still_a_typo(phrase, wanted):
     assert last(*PAD, phrase) == [wanted]
+
+
+@pytest.mark.parametrize("phrase", ["make a beat", "give me a bass", "i want a synth"])
+def test_a_known_word_that_is_no_setting_is_never_asked_for_a_value(phrase):
+    """'beat 50%' is no phrasing that works: the refusal never suggests it."""
+    assert "needs a value" not in refused("add a saw", phrase)

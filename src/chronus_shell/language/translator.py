@@ -94,7 +94,7 @@ class Translator:
             raise err                             # a value out of range: no other wording changes that
         worked = self._try_readings(line, readings(line, self.model, self._last_intent, self._last_text))
         if not worked:
-            tripped = re.match(r"'[^']+' needs a value|incomplete command", str(err))   # what it tripped on, not the cause
+            tripped = re.match(r"'[^']+' needs a value|incomplete command|no module has a param", str(err))   # what it tripped on, not the cause
             raise (tripped and missing_part(line, self.model)) or _with_nearest(err, line)
         if len(worked) > 1:
             said = " — or — ".join(f"'{r.text or r.said}'" for r, _, _ in worked[:2])
