@@ -174,7 +174,8 @@ class Shell:
             self.output.echo(messages)
             return
         done = "undid" if verb == "UNDO" else "redid"
-        self.output.info(f"{done}: {label} ({len(messages)} changes)" if label else f"{done} {len(messages)} changes")
+        self.output.info(f"{done}: {label}" if label else f"{done} {len(messages)} changes")  # the label: a count
+        # of messages would differ between the two ways (an undo sends the difference, a redo the line again)
 
     async def _execute(self, line: str, on_screen: bool, label: str | None) -> None:
         await self.ramps.before(self.engine)
