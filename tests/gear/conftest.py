@@ -76,30 +76,6 @@ def sparse_huge_wav(path, megabytes: int = 500):
     return path
 
 
-class JackMidiReceiver:
-    """A JACK MIDI input port of this test process ('<name>:in'), read in its own JACK process
-    callback: every event with its JACK frame (the cycle's first frame + the event's offset), so
-    timing is measured to the frame, not to the period."""
-
-    def __init__(self, name: str):
-        import jack
-
-        self.client = jack.Client(name, no_start_server=True)
-        self.port = self.client.midi_inports.register("in")
-        self.events: list[tuple[int, list[int]]] = []
-        self.client.set_process_callback(self._process)
-        self.client.activate()
-
-    def _process(self, frames: int) -> None:
-        base = self.client.last_frame_time
-        for offset, data in self.port.incoming_midi_events():
-            self.events.append((base + offset, list(bytes(data))))
-
-    def close(self) -> None:
-        self.client.deactivate()
-        self.client.close()
-
-
 def grid_residuals(frames, period: float) -> np.ndarray:
     """Each event's distance (frames) from the straight line of exact `period` through them."""
     frames = np.asarray(frames, dtype=float)

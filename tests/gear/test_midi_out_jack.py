@@ -1,5 +1,5 @@
-"""MIDI out and MIDI clock on the JACK dummy server: this test process opens its own JACK MIDI input
-port ('testsynth:in', a JACK client read in its process callback, so every event has its frame);
+"""MIDI out and MIDI clock on the JACK dummy server: a process of the test's own (midi_receiver.py)
+opens a JACK MIDI input port ('testsynth:in', read in its process callback: every event has its frame);
 the shell sends a voice's sequencer notes and 24-ppqn clock with start and stop to it. Ticks keep
 the tempo to the frame through a tempo change, notes land on their ticks with their pitches."""
 from __future__ import annotations
@@ -13,7 +13,8 @@ from chronus_shell.gear import Gear
 from chronus_shell.protocol.message import Message
 from chronus_shell.supervisor import Config, Supervisor
 
-from .conftest import JackMidiReceiver, grid_residuals
+from .conftest import grid_residuals
+from .midi_receiver import JackMidiReceiver
 
 pytestmark = pytest.mark.jack
 RATE = 48000
@@ -26,7 +27,7 @@ EXACT_FRAMES = 2                         # the stated error: a frame of rounding
 def synth(jack_server, monkeypatch):
     monkeypatch.setenv("CHRONUS_MIDI_API", "jack")
     receiver = JackMidiReceiver("testsynth")
-    yield receiver.events
+    yield receiver
     receiver.close()
 
 
@@ -54,14 +55,15 @@ def play_and_stop(shell, seconds_at_120: float = 2.2):
 
 def test_clock_and_notes_follow_the_sequencer_to_the_frame(shell, synth):
     play_and_stop(shell)
-    kinds = [m[0] for _, m in synth]
+    received = synth.events
+    kinds = [m[0] for _, m in received]
     assert kinds[0] == 0xFA and 0xFC in kinds                  # start first, then a stop
-    ticks = np.array([f for f, m in synth if m[0] == 0xF8])
+    ticks = np.array([f for f, m in received if m[0] == 0xF8])
     at_120 = ticks[ticks - ticks[0] < 2.0 * RATE]
     at_150 = ticks[ticks - ticks[0] > 2.6 * RATE]
     period = lambda frames: np.polyfit(np.arange(len(frames)), frames, 1)[0]      # noqa: E731 — a fitted tick period
     tick_error = np.concatenate([grid_residuals(at_120, TICK_120), grid_residuals(at_150, TICK_150)])
-    ons = np.array([f for f, m in synth if m[0] == 0x90])
+    ons = np.array([f for f, m in received if m[0] == 0x90])
     note_error = grid_residuals(ons[ons - ticks[0] < 2.0 * RATE], 24 * TICK_120)
     print(f"tick period at 120 bpm: {period(at_120):.3f} frames (exact {TICK_120:g}), at 150: {period(at_150):.3f} "
           f"({TICK_150:g}); tick error max {np.abs(tick_error).max():.1f} frames, median "
@@ -72,11 +74,11 @@ def test_clock_and_notes_follow_the_sequencer_to_the_frame(shell, synth):
     assert np.abs(note_error).max() <= EXACT_FRAMES
     on_ticks = set(ticks.tolist())
     assert all(f in on_ticks for f in ons[:8])                 # a note lands on its tick's frame
-    counts = np.diff(np.flatnonzero(np.array([m[0] == 0x90 for _, m in synth if m[0] in (0x90, 0xF8)])))
+    counts = np.diff(np.flatnonzero(np.array([m[0] == 0x90 for _, m in received if m[0] in (0x90, 0xF8)])))
     assert set(counts[:6].tolist()) == {25}                    # a note every 24 ticks (a beat), between them
-    notes = [m[1] for _, m in synth if m[0] == 0x90]
+    notes = [m[1] for _, m in received if m[0] == 0x90]
     assert notes[:4] == [45, 48, 52, 55]                       # a2 c3 e3 g3
-    offs = [m for _, m in synth if m[0] == 0x80]
+    offs = [m for _, m in received if m[0] == 0x80]
     assert len(offs) >= len(notes) - 1
 
 
@@ -90,15 +92,16 @@ def test_continue_sends_the_song_position_and_continue_then_the_clock_goes_on(sh
     time.sleep(1.0)
     shell.send(Message("/seq/stop", ()))
     time.sleep(0.4)
-    stopped = len(synth)
+    stopped = len(synth.events)
     shell.send(Message("/seq/continue", ()))
     time.sleep(0.6)
-    after = [m for _, m in synth[stopped:]]
+    received = synth.events
+    after = [m for _, m in received[stopped:]]
     assert after[0][0] == 0xF2 and after[1] == [0xFB] and after[2] == [0xF8]
     position = after[0][1] | after[0][2] << 7                  # sixteenths played before the stop
-    ticks_before = sum(m == [0xF8] for _, m in synth[:stopped])
+    ticks_before = sum(m == [0xF8] for _, m in received[:stopped])
     assert position == -(-ticks_before // 6) and 6 <= position <= 10     # the step the grid goes on from
-    frames = [f for f, m in synth[stopped:] if m[0] in (0xFB, 0xF8)]
+    frames = [f for f, m in received[stopped:] if m[0] in (0xFB, 0xF8)]
     assert frames[0] == frames[1] and set(np.diff(frames[1:8]).tolist()) == {TICK_120}   # on the beat grid at once
 
 
@@ -119,7 +122,7 @@ def test_a_vanished_output_is_one_line_and_comes_back_by_name(shell, synth, jack
         while time.monotonic() < deadline and not any("testother:in is back" in p for p in shell.problems):
             time.sleep(0.05)
         assert any("midi output testother:in is back: reconnected" in p for p in shell.problems)
-        connected = [p.name for p in back.client.get_all_connections(back.port)]
+        connected = back.connections()
         assert connected and connected[0].startswith("chronus-out:")
     finally:
         back.close()

@@ -10,7 +10,8 @@ import pytest
 
 from repl.test_e2e_tmux import TIMEOUT_S, Run, shm_blocks_of, started, still_alive, terminal_of
 
-from .conftest import JackMidiReceiver, wait_for
+from .conftest import wait_for
+from .midi_receiver import JackMidiReceiver
 
 pytestmark = pytest.mark.jack
 
@@ -23,10 +24,6 @@ def synth(jack_server, monkeypatch):
     receiver.close()
 
 
-def connected(synth) -> list[str]:
-    return [p.name for p in synth.client.get_all_connections(synth.port)]
-
-
 def sending_shell(terminal, synth) -> Run:
     started(terminal)
     terminal.enter("add a saw called bass")
@@ -37,7 +34,7 @@ def sending_shell(terminal, synth) -> Run:
     terminal.wait_for("midi clock (24 ppqn", TIMEOUT_S)
     terminal.enter("start")
     assert wait_for(lambda: any(e[1][0] == 0x90 for e in synth.events), TIMEOUT_S), terminal.screen()
-    assert [name for name in connected(synth) if name.startswith("chronus-out:")]
+    assert [name for name in synth.connections() if name.startswith("chronus-out:")]
     return Run(terminal)
 
 
@@ -49,7 +46,7 @@ def test_a_killed_shell_takes_the_midi_out_process_with_it(synth, chronus_home):
         while time.monotonic() < deadline and (still_alive(run.processes) or shm_blocks_of(run.pid)):
             time.sleep(0.1)
         run.assert_all_gone(chronus_home)
-        assert wait_for(lambda: connected(synth) == [], 5)
+        assert wait_for(lambda: synth.connections() == [], 5)
 
 
 def test_quit_ends_the_notes_and_the_midi_out_process(synth, chronus_home):
@@ -58,7 +55,7 @@ def test_quit_ends_the_notes_and_the_midi_out_process(synth, chronus_home):
         terminal.keys("C-d")
         terminal.wait_dead()
         run.assert_all_gone(chronus_home)
-        assert connected(synth) == []
+        assert synth.connections() == []
         notes = [e[1] for e in synth.events if e[1][0] in (0x80, 0x90)]
         assert notes[-1][0] == 0x80                     # the last note sounding was ended
 

@@ -172,3 +172,108 @@ def test_a_number_on_the_tempo_or_a_param_said_is_still_an_amount(phrase, expect
                                               ("make the reverb mono", "/mod/reverb1/width 0.0")])
 def test_an_effect_said_mono_loses_its_stereo_width_not_a_voice_its_polyphony(phrase, expected):
     assert last("add a sine", "add a delay", "add a reverb", phrase) == [expected]
+
+
+# --- notes with a note value: a hit every that many steps, each note held to the next ---------------------
+SINE = ("add a triangle at 220 hz", "add a sine at 440 hz")
+
+
+@pytest.mark.parametrize("phrase, pattern, notes", [
+    ("play the tune on the sine in quarter notes: d4 g4 a4 b4", "x...x...x...x...", "d4 - - - g4 - - - a4 - - - b4 - - -"),
+    ("melody on the sine in 8ths: g5 f5 d5 bb4", "x.x.x.x.x.x.x.x.", "g5 - f5 - d5 - bb4 -"),
+    ("sine notes e4 g4 a4 c5, quarter notes", "x...x...x...x...", "e4 - - - g4 - - - a4 - - - c5 - - -"),
+    ("arp a3 c4 e4 a4 in 16ths on the sine", "xxxxxxxxxxxxxxxx", "a3 c4 e4 a4"),
+    ("a g major arpeggio on the sine, g4 b4 d5 g5, in 8ths", "x.x.x.x.x.x.x.x.", "g4 - b4 - d5 - g5 -"),
+    ("sine melody e5 . d5 c5 in 8ths", "x...x.x.", "e5 - . . d5 - c5 -"),         # a rest keeps its place
+])
+def test_notes_said_with_a_note_value_play_one_a_value(phrase, pattern, notes):
+    messages = last(*SINE, phrase)
+    assert messages[0].split()[2:] == ["sine1", pattern] and messages[1].split(maxsplit=2)[2] == notes
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("sine on c2", "/mod/sine1/freq 65.406391"), ("sub sine on g1", "/mod/sine1/freq 48.999429"),
+    ("put the triangle on g3", "/mod/triangle1/freq 195.997718"), ("make the sine drone on f2", "/mod/sine1/freq 87.307058"),
+])
+def test_a_voice_put_on_a_note_with_its_octave_is_tuned_there(phrase, expected):
+    assert last(*SINE, phrase) == [expected]
+
+
+def test_an_effect_put_on_a_voice_is_still_a_chain_edit_never_a_tuning():
+    assert not any("/freq" in m for m in last(*SINE, "add a delay", "put the delay on the sine"))
+
+
+# --- chords said for no voice never replace a bass line with its own rhythm (the README tour) --------------
+TOUR = ("add a saw at 110 hz", "add acid filter at 800hz", "bass notes a1 a1 c2 a1 e2 a1 g1 a1",
+        "play x.xX.x.xx.Xx.x.x on saw1")
+
+
+@pytest.mark.parametrize("phrase", ["chords am7 f c g", "am f c g", "chords am f, a bar each"])
+def test_chords_for_no_voice_never_replace_a_bass_line_written_with_its_rhythm(phrase):
+    assert "say 'chords" in refused(*TOUR, phrase) and "on saw1' to replace it" in refused(*TOUR, phrase)
+
+
+def test_chords_on_the_voice_named_replace_its_line():
+    assert last(*TOUR, "chords am7 f c g on saw1")[0].startswith("/seq/add bass saw1 x---")
+
+
+# --- time: a value dropped to, a param whose name ends in 'back', the whole mix, a remark, a swell open ----
+@pytest.mark.parametrize("phrase, expected", [
+    ("in 2 bars drop the cutoff to 400", ["/at 2 bar /mod/filter1/cutoff 400.0"]),          # a value, not a mute
+    ("over 3 seconds, ramp the delay feedback to 0.9", ["/ramp/delay1/feedback 0.9 6"]),   # 'feedback' whole
+    ("fade the whole mix out over 16 bars", ["/ramp/master/gain -60.0 64"]),
+    ("fade out over 4 bars for the amen", ["/ramp/master/gain -60.0 16"]),                 # a remark, not a voice
+    ("swell the filter open over 8 bars", ["/ramp/filter1/cutoff 1189.207115 32"]),
+])
+def test_time_lines_said_the_ways_musicians_say_them(phrase, expected):
+    assert last("add a triangle at 220 hz", "add a filter", "add a sine", "add a delay", "tempo 120", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("next bar switch bass to f1 f1 f2 f1", ["/at 1 bar /seq/notes bass f1 f1 f2 f1"]),
+    ("change the bass to c2 c2 eb2 c2", ["/seq/notes bass c2 c2 eb2 c2"]),
+    ("after 8 bars change bass to c2 c2 g1 g1", ["/at 8 bar /seq/notes bass c2 c2 g1 g1"]),
+])
+def test_a_voice_switched_or_changed_to_notes_plays_them(phrase, expected):
+    assert last(*ACID, phrase) == expected
+
+
+def test_a_track_said_then_reverse_is_reversed():
+    assert last(*DRUMS, "hats reverse") == ["/seq/reverse hats"]
+
+
+def test_the_head_is_a_tune_its_notes_played_in_the_value_said():
+    assert last(*SINE, "play the head on the sine: e4 g4 a4 c5, quarter notes")[0] == "/seq/add sine sine1 x...x...x...x..."
+
+
+@pytest.mark.parametrize("phrase", ["chords c am f g, one to a bar", "hymn chords: c am f g, one per bar",
+                                    "amen on the triangle: c am f g, a bar each"])
+def test_a_style_word_before_chords_and_one_to_a_bar(phrase):
+    assert last(*PAD, phrase)[0] == "/seq/add chords triangle1 " + ("x" + "-" * 15) * 4
+
+
+@pytest.mark.parametrize("phrase", ["sustain an e minor on the triangle", "ring out an e minor"])
+def test_a_verb_that_sounds_said_first_plays_a_chord_named_like_a_key(phrase):
+    assert last(*PAD, phrase) == ["/gate/triangle1 1 164.813778 195.997718 246.941651"]
+
+
+def test_a_suspension_resolved_is_two_chords():
+    assert last(*PAD, "play a D sus4 then resolve to D")[1].split()[1:] == ["chords", "d3+g3+a3"] + ["-"] * 15 + \
+        ["d3+f#3+a3"] + ["-"] * 15
+
+
+@pytest.mark.parametrize("phrase", ["hold that chord for 2 bars", "play that chord"])
+def test_that_chord_is_asked_about_not_called_an_unknown_chord(phrase):
+    assert refused(*PAD, phrase).startswith("which chord?")
+
+
+@pytest.mark.parametrize("phrase", ["add the 9", "add a 9th", "add the ninth"])
+def test_a_chord_tone_added_by_its_number_alone(phrase):
+    assert last(*PAD, "play cmaj7", phrase) == ["/gate/triangle1 1 130.812783 164.813778 195.997718 246.941651 293.664768"]
+
+
+@pytest.mark.parametrize("phrase", ["Would you transpose that progression up by a whole tone?",
+                                    "Would you be good enough to raise the chords a whole step?",
+                                    "transpose those chords up 2 semitones"])
+def test_a_polite_move_of_that_progression(phrase):
+    assert last(*PAD, "chords c am f g", phrase)[0].startswith("/seq/notes chords d3+f#3+a3 ")

@@ -27,7 +27,7 @@ def run_lines(chronus_home, *batches: list[str], pause: float = 1.0) -> str:
     link = EngineLink(Supervisor(Config.from_env(backend="null")))
 
     async def main():
-        await link.start()
+        await link.ready()
         try:
             with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
                 shell = Shell(translator, link, Output(color=False, stream=stream),

@@ -170,11 +170,15 @@ class Engine:
         self._pans = {m: self.modules[m].param_block("pan", n) for m in plan.panned} if plan.panned else {}
         outputs: dict[str, np.ndarray] = {}
         total = np.zeros(n)
-        silence = np.zeros(n) if plan.steps or plan.early else None
+        silence = np.zeros(n) if plan.steps or plan.early or plan.drums else None
         for module_id, inputs, modulators in plan.early:
             outputs[module_id] = self._render_module(module_id, inputs, modulators, outputs, silence)
         if plan.bank is not None:
             self._render_voices(plan, n, total, outputs)
+        if plan.drums is not None:
+            for module_id in plan.drums.render(n, total, outputs, silence):
+                self._contain_fault(module_id, "produced NaN/Inf or a wrong shape")
+                self._order = None
         for module_id, inputs, modulators in plan.steps:
             outputs[module_id] = self._render_module(module_id, inputs, modulators, outputs, silence)
         bus = Bus(total)

@@ -282,6 +282,37 @@ def drum_block(kind, age, phase, params, noise, cutoff, filter_state, level, gai
     return phase
 
 
+# a DrumBank's tables (engine/drum_bank.py): `info` columns per drum, `blocks` rows per drum (4 param rows, then these)
+D_KIND, D_ACTIVE, D_AGE, D_PHASE, D_LEVEL, D_CUTOFF, D_GAIN_ROW, D_SUMMED, D_OK, D_FILTER = range(10)
+D_COLUMNS = D_FILTER + 2       # the noise filter's state: two columns
+D_NOISE, D_OUT, D_ROWS = 4, 5, 6
+
+
+@njit(cache=True)
+def drum_bank(info, blocks, sample_rate, total):
+    """Every sounding drum of a patch in one call: drum d (info[d, D_ACTIVE]) renders `drum_block`
+    into blocks[d, D_OUT] from its param rows and noise; then which stayed finite (D_OK), and the
+    finite ones marked D_SUMMED added into `total` in order. Returns how many went NaN/Inf."""
+    broken = 0
+    for d in range(info.shape[0]):
+        if info[d, D_ACTIVE] == 0.0:
+            continue
+        kind = int(info[d, D_KIND])
+        block = blocks[d]
+        wires = block[D_NOISE] if kind != KICK else block[D_NOISE, :0]
+        info[d, D_PHASE] = drum_block(kind, int(info[d, D_AGE]), info[d, D_PHASE], block[:4], wires, info[d, D_CUTOFF],
+                                      info[d, D_FILTER:D_COLUMNS], info[d, D_LEVEL], block[int(info[d, D_GAIN_ROW])],
+                                      sample_rate, block[D_OUT])
+        info[d, D_OK] = 1.0 if finite(block[D_OUT]) else 0.0
+        if info[d, D_OK] == 0.0:
+            broken += 1
+    for d in range(info.shape[0]):
+        if info[d, D_ACTIVE] != 0.0 and info[d, D_SUMMED] != 0.0 and info[d, D_OK] != 0.0:
+            for i in range(total.shape[0]):
+                total[i] += blocks[d, D_OUT, i]
+    return broken
+
+
 @njit(cache=True)
 def finite(samples):
     """Whether no sample is NaN or ±inf (x·0 is 0 unless x is)."""
@@ -308,14 +339,15 @@ def master_out(left, right, gain_db, limiter_on, ceiling, knee, coefs, state, ou
     attack, fast_release, slow_attack, slow_release = coefs[0], coefs[1], coefs[2], coefs[3]
     width = ceiling - knee
     last, gain = np.nan, 1.0
+    mono = left.ctypes.data == right.ctypes.data     # one side's numbers are the other's: computed once
     for i in range(left.shape[0]):
         if gain_db[i] != last:
             last = gain_db[i]
             gain = 10.0 ** (last / 20.0)
         y_l = left[i] * gain
-        y_r = right[i] * gain
+        y_r = y_l if mono else right[i] * gain
         if limiter_on:
-            level = max(abs(y_l), abs(y_r))
+            level = abs(y_l) if mono else max(abs(y_l), abs(y_r))
             fast = (attack if level > fast else fast_release) * (fast - level) + level
             slow = (slow_attack if level > slow else slow_release) * (slow - level) + level
             env = max(fast, slow)
@@ -323,7 +355,7 @@ def master_out(left, right, gain_db, limiter_on, ceiling, knee, coefs, state, ou
                 y_l *= ceiling / env
                 y_r *= ceiling / env
             y_l = _soft_knee(y_l, knee, width)
-            y_r = _soft_knee(y_r, knee, width)
+            y_r = y_l if mono else _soft_knee(y_r, knee, width)
         out[i, 0] = min(1.0, max(-1.0, y_l))
         out[i, 1] = min(1.0, max(-1.0, y_r))
     state[0], state[1] = fast, slow
@@ -354,6 +386,9 @@ def warmup() -> None:
     for kind in (KICK, SNARE, HAT):
         drum_block(kind, 0, 0.0, np.ones((4, n)) * 100.0, np.zeros(0 if kind == KICK else n), 1000.0, np.zeros(2), 1.0,
                    ones, 48000.0, np.zeros(n))
+    info = np.zeros((3, D_COLUMNS))
+    info[:, D_KIND], info[:, D_ACTIVE], info[:, D_CUTOFF], info[:, D_GAIN_ROW] = (KICK, SNARE, HAT), 1.0, 1000.0, 3.0
+    drum_bank(info, np.ones((3, D_ROWS, n)) * 100.0, 48000.0, np.zeros(n))
     for shape in range(len(LFO_SHAPES)):
         lfo(shape, 0.0, ones, ones, out, 48000.0, out)
     finite(out)

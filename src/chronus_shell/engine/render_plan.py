@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .drum_bank import DrumBank
 from .modules.base import Banked
+from .modules.drums import Hat, Kick, Snare
 from .modules.envelopes import ADSR
 from .modules.filters import AcidFilter
 from .modules.oscillators import Oscillator
@@ -23,6 +25,7 @@ from .voices import VoiceBank
 
 FUSE = True     # tests turn it off to render every module alone and compare the bytes
 STAGE_ORDER = (Oscillator, AcidFilter, ADSR)
+DRUMS = (Kick, Snare, Hat)   # the built-in drums: rendered together in a DrumBank
 
 
 @dataclass
@@ -41,6 +44,7 @@ class Plan:
     #   modulated module on, its params are Module.params' (its cache included); before it, settled_params')
     panned: tuple[str, ...] = ()            # modules off centre (their pan is read every segment)
     carried: dict[str, tuple[str, ...]] = field(default_factory=dict)   # id → the panned sources it carries
+    drums: DrumBank | None = None           # the built-in drums, rendered after the voice bank
 
 
 def _stage(module) -> int:
@@ -125,8 +129,21 @@ def build_plan(modules: dict, edges: list, mod_edges: list, fading: set, sample_
         plan.fused = frozenset(fused)
     summed = {chain[-1] for chain, summed in zip(chains, to_sum) if summed}   # already in the bank's sum
     early_ids = {s for m in fused for s, _ in modulators[m]}
-    placed = set(fused)
-    pending = [m for m in modules if m not in fused]
+    banked_drums = [m for m in modules if FUSE and type(modules[m]) in DRUMS and "process" not in vars(modules[m])
+                    and not inputs[m] and not modulators[m] and m not in early_ids]
+    to_master = [s for s in inputs["master"] if s not in summed]
+    front = 0          # the drums first among the master's inputs that feed it alone, centred: summed in the bank
+    while (front < len(to_master) and to_master[front] in banked_drums and consumers[to_master[front]] == ["master"]
+           and to_master[front] not in modulation_sources and (to_master[front], "master") not in fading
+           and not is_panned(modules[to_master[front]])):
+        front += 1
+    if banked_drums:
+        rest = [m for m in banked_drums if m not in to_master[:front]]
+        plan.drums = DrumBank([(m, modules[m]) for m in to_master[:front] + rest], [True] * front + [False] * len(rest),
+                              sample_rate)
+        summed.update(to_master[:front])
+    placed = set(fused) | set(banked_drums)
+    pending = [m for m in modules if m not in placed]
     while pending:
         ready = [m for m in pending if all(s in placed for s in inputs[m]) and all(s in placed for s, _ in modulators[m])]
         if not ready:

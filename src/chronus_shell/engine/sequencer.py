@@ -31,6 +31,8 @@ def _round(value: Fraction) -> int:
 
 
 class Sequencer:
+    _quiet_until = -1   # before this sample nothing is due (kept by `events`; any change from outside clears it)
+
     def __init__(self, sample_rate: int):
         self.sample_rate = sample_rate
         self.tracks: dict[str, Track] = {}
@@ -88,11 +90,13 @@ class Sequencer:
 
     def handle(self, msg: Message, at: int) -> None:
         """Apply a checked /seq/* message that the engine reached at sample `at`."""
+        self._quiet_until = -1
         sequencer_verbs.handle(self, msg, at)
 
     def change(self, change, now: bool) -> None:
         """Queue a change (engine/sequencer_changes.py) for the next bar, or the next step with
         `now`; at once when stopped."""
+        self._quiet_until = -1
         if not self.running:
             change.apply(self)
             return
@@ -100,6 +104,7 @@ class Sequencer:
 
     def queue(self, change, step: int) -> None:
         """The change lands when the grid reaches `step` (in the order queued, at one step)."""
+        self._quiet_until = -1
         heapq.heappush(self.pending, (step, self._serial, change))
         self._serial += 1
 
@@ -109,10 +114,12 @@ class Sequencer:
 
     def release(self, at: int) -> None:
         """Every sounding note ends at `at`."""
+        self._quiet_until = -1
         self.offs = {target: (at, at) for target in self.offs}
 
     def stop_now(self, at: int) -> None:
         """The transport stops at sample `at`: what is queued lands, every note ends."""
+        self._quiet_until = -1
         self.running, self.tempo_ramp, self.stop_step, self.later = False, None, None, []
         self.apply_pending(until=None)
         self.release(at)
@@ -130,9 +137,9 @@ class Sequencer:
     # -- events -----------------------------------------------------------------
     def events(self, start: int, n: int) -> list[NoteEvent]:
         """Note on/off events in [start, start+n), off before on at the same sample."""
-        if not self.running and not self.offs:
-            return []
         end = start + n
+        if end <= self._quiet_until or (not self.running and not self.offs):
+            return []              # (most blocks: nothing is due in them)
         events: list[NoteEvent] = []
         while self.running:
             self.apply_pending(until=self.next_step)
@@ -156,6 +163,12 @@ class Sequencer:
                     del self.offs[target]
         if len(events) > 1:
             events.sort(key=lambda e: (e[0], e[2], e[1]))  # a total order: window cuts never show
+        due = [sample for sample, _ in self.offs.values()]
+        if self.later:
+            due.append(self.later[0][0])
+        if self.running:
+            due.append(self.onset(self.next_step))
+        self._quiet_until = min(due) if due else -1
         return events
 
     def _fire(self, step: int, onset: int, events: list[NoteEvent]) -> None:
@@ -222,6 +235,7 @@ class Sequencer:
 
     def load_state(self, state: dict, at: int = 0) -> None:
         """Restore a state(); a running grid restarts at sample `at`."""
+        self._quiet_until = -1
         self.bpm = Fraction(str(state.get("bpm", TEMPO.default)))
         self.swing = Fraction(str(state.get("swing", SWING.default)))
         self.seed = int(state.get("seed", 0))

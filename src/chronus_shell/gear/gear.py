@@ -95,9 +95,12 @@ class Gear:
             return self._link(str(msg.args[0]) != "off" if msg.args else True)
         if self.link is not None and head == "seq":
             at = self._on_link_grid(msg, at)
-        if at is None and self.out.busy and msg.address in TRANSPORT:   # the MIDI out process has it in time
+        planned = at is None and self.out.busy and msg.address in TRANSPORT
+        if planned:                                   # the MIDI out process has it in time
             at = self.stamp(time.monotonic()) + int(PLAN_LEAD_S * self.supervisor.config.sample_rate)
         outcome = self.supervisor.send(msg, at)
+        if planned:
+            self.out.plan()
         if msg.address in ("/session/save", "/session/load") and getattr(outcome, "ok", False):
             self._session(msg.address.rsplit("/", 1)[1], str(msg.args[0]))
         return outcome

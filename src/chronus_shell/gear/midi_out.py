@@ -17,7 +17,9 @@ import os
 import threading
 import time
 
+from ..supervisor import realtime
 from ..supervisor.child_processes import Child, WorkerGone
+from ..supervisor.rings import RT_PRIORITY
 from .out_process import out_main
 from .ports import MidiError
 
@@ -86,6 +88,7 @@ class OutScheduler:
         self.clock_port: MidiOutput | None = None
         self.process: OutProcess | None = None
         self._started = threading.Lock()
+        self._planning = threading.Lock()            # one peek-and-post at a time: plans reach the process in order
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -150,9 +153,20 @@ class OutScheduler:
 
     # -- planning ----------------------------------------------------------------------------
     def _run(self) -> None:
+        on_audio_path, words = False, self.gear.supervisor.control.words
         while not self._stop.is_set() and self.busy:
-            self._plan()
+            # real-time below the slots (where allowed): preempted holding the GIL by a busy program,
+            # a poll came late enough to find steps played that no plan had seen
+            on_audio_path = on_audio_path or realtime.audio_path_thread(int(words[RT_PRIORITY]))
+            self.plan()
             self._stop.wait(POLL_S)
+
+    def plan(self) -> None:
+        """Read ahead and post the plan; also called right after a transport message is sent, so
+        the slot's copy sees it queued before the slot plays it (a poll that came after would
+        find its first steps played already, and never plan them)."""
+        with self._planning:
+            self._plan()
 
     def _plan(self) -> None:
         clock = self.gear.clock

@@ -32,9 +32,11 @@ class EventQueue:
     """The events not sent yet, in sample order; a plan replaces everything from its start on.
 
     An entry: (sample, order, serial, kind, target, port, note, velocity); a continue has the
-    step it goes on from as its `note`. A plan that comes late (a loaded machine) may repeat
-    events already taken: those are dropped, except note offs and stops (they end what sounds). `take(until)` hands the
-    due ones with their bytes; the note sounding per (port, target) is ended by the next note.
+    step it goes on from as its `note`. A plan that comes late (a loaded machine) repeats events
+    already taken: those are known by what they are (`sent`) and dropped; an event it brings that
+    was never taken is sent at once, late — external gear counts the clock, and a tick dropped
+    would put its song position a 16th behind the one a continue then sends. `take(until)` hands
+    the due ones with their bytes; the note sounding per (port, target) is ended by the next note.
     """
 
     def __init__(self):
@@ -42,7 +44,7 @@ class EventQueue:
         self.sounding: dict[tuple[str, str], int] = {}
         self.offset_s = 0.0            # the shell's sample clock: sample / rate − offset = monotonic time
         self.rate = 48000
-        self.sent_until = 0            # every event before this sample has been taken
+        self.sent: set[tuple] = set()  # (sample, kind, target, port, note) of the events taken that a plan may repeat
         self.ready = False             # a plan came: the clock offset is known
         self._serial = 0
         self.lock = threading.Lock()
@@ -52,9 +54,9 @@ class EventQueue:
         with self.lock:
             self.offset_s, self.rate, self.ready = view["offset"], view["rate"], True
             kept = [e for e in self.events if e[0] < (settled if e[3] == "tick" else start)]
+            self.sent = {key for key in self.sent if key[0] >= min(start, settled)}   # no plan repeats older ones
             for sample, kind, target, port, note, velocity in view["events"]:
-                past = sample < self.sent_until and kind not in ("off", "stop")   # sent already (a late plan)
-                if sample >= (settled if kind == "tick" else start) and not past:
+                if sample >= (settled if kind == "tick" else start) and (sample, kind, target, port, note) not in self.sent:
                     kept.append((sample, ORDER[kind], self._serial, kind, target, port, note, velocity))
                     self._serial += 1
             heapq.heapify(kept)
@@ -69,9 +71,10 @@ class EventQueue:
         if not self.ready:
             return due
         with self.lock:
-            self.sent_until = max(self.sent_until, until)
             while self.events and self.events[0][0] < until:
                 sample, _, _, kind, target, port, note, velocity = heapq.heappop(self.events)
+                if kind != "raw":                      # sent at once by the sink, never planned
+                    self.sent.add((sample, kind, target, port, note))
                 due += [(sample, port, data) for data in self._bytes(kind, target, port, note, velocity)]
         return due
 
@@ -174,6 +177,7 @@ def out_main(conn, api: str) -> None:
         sink = _sink(api, queue)
     except MidiError as err:
         sink, broken = None, str(err)
+    _lowest_real_time()
     while True:
         try:
             item = conn.recv()
@@ -194,6 +198,18 @@ def out_main(conn, api: str) -> None:
         if reply is not None:
             conn.send(reply)
     os._exit(0)                                       # no JACK or rtmidi teardown to wait for
+
+
+def _lowest_real_time() -> None:
+    """This (main) thread at the lowest SCHED_FIFO priority where allowed: it takes the plans under
+    the queue's lock and the GIL that the sending thread (JACK's real-time callback) waits for; an
+    ordinary thread preempted there by a busy program made the callback miss JACK cycles — events
+    late, or lost — on a loaded machine. What it starts stays ordinary."""
+    if hasattr(os, "sched_setscheduler"):
+        try:
+            os.sched_setscheduler(0, os.SCHED_FIFO | os.SCHED_RESET_ON_FORK, os.sched_param(1))
+        except OSError:
+            pass                                      # no real-time permission: as before
 
 
 def _finish(sink, queue: EventQueue) -> None:

@@ -14,6 +14,9 @@ from .vocabulary import is_known_word, module_words
 
 #: Words for the sequencer's own settings: a clause naming one is never an aside ('lazy swing, like 55%').
 _SEQUENCER_PARAMS = {"swing", "shuffle", "tempo", "bpm", "groove"}
+#: Words tying a setting to the beat: a clause with one says how, never only colours ('synced to the beat').
+_TIMING = {"sync", "synced", "synched", "synchronised", "synchronized", "clock", "clocked", "grid", "quantised",
+           "quantized", "triplet", "triplets", "dotted", "beat", "beats", "bar", "bars", "bpm", "tempo"}
 
 
 def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
@@ -23,7 +26,7 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
     if len(clauses) < 2:
         return None
     extra = tuple(model.modules) + tuple(model.tracks)
-    content = module_words() | set(extra) | _SEQUENCER_PARAMS
+    content = module_words() | set(extra) | _SEQUENCER_PARAMS | _TIMING
     asides = [c for c in clauses if c and len(c.split()) <= 4
               and any(not is_known_word(w, extra) for w in c.lower().split())
               and not any(w.endswith("ly") and is_known_word(w[:-2], extra) for w in c.lower().split())

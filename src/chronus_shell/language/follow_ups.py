@@ -11,6 +11,7 @@ from dataclasses import fields, replace
 from ..engine.catalogue import CATALOGUE
 from . import intents as it
 from .param_words import COMPARATIVES
+from .parser import parse
 from .patch_model import PatchModel
 from .resolve import type_named
 from .vocabulary import is_known_word
@@ -22,13 +23,15 @@ _LESS = re.compile(r"^(?:nah,?\s+|no,?\s+|ok,?\s+)?(?:(?:a\s+)?(?:little|bit|tad
                    r"way too much)\b", re.I)
 _MORE_WAY = re.compile(r"^(?:(?:a\s+)?(?:little|bit|tad|touch|lot)\s+)?(?:even\s+)?more\s+(up|down)[\s,.!]*$", re.I)
 _AGAIN = re.compile(r"^(?:(?:do|say|try)\s+(?:that|it)\s+)?(again|once more|one more time|repeat(?: that)?)\b", re.I)
+_BACK_TO = re.compile(r"^(?:and\s+|now\s+|ok,?\s+)?(?:go\s+|put\s+it\s+|take\s+it\s+|bring\s+it\s+|set\s+it\s+)?back\s+"
+                      r"(?:down\s+|up\s+)?to\s+(-?\d[\d.]*\s*(?:k|hz|khz|ms|s|%|db|bpm)?)$", re.I)
 _SAME_FOR = re.compile(r"^(?:(?:and|now|do)\s+)?(?:the\s+)?(?:same|that)\s+(?:thing\s+)?(?:for|on|with|to)\s+(.+)$|"
                        r"^(?:and|now)\s+(.+?)(?:\s+too|\s+as well)?$|^(.+?)\s+(?:too|as well|also)$|^(?:and\s+)?(?:also|plus)\s+(.+)$",
                        re.I)
 
 
 def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[str, object]]:
-    """'again', 'more', 'a bit less', 'too much', 'same for the snare', 'and the kick too'."""
+    """'again', 'more', 'a bit less', 'too much', 'back to 120', 'same for the snare', 'and the kick too'."""
     if last is None:
         return []
     if _AGAIN.match(text) and len(text.split()) <= 4:
@@ -47,6 +50,12 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
             word = "more" if more else "less"
             return [(f"{word}: {ref.text} {'up' if direction > 0 else 'down'}",
                      it.ChangeParam(ref, direction, None, None, 0))]
+    back = _BACK_TO.match(text.strip(" .!"))
+    step = _step_of(last, model) if back else None
+    if step is not None:                                  # 'back to 120' after moving the tempo: the tempo
+        ref = step[0]
+        intent = parse(f"{ref.text} {back.group(1)}")
+        return [(f"back to {back.group(1)}: {ref.text}", intent)] if isinstance(intent, it.SetParam) else []
     same = _SAME_FOR.match(text)
     if same:
         target = next(g for g in same.groups() if g)

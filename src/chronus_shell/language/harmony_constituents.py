@@ -18,6 +18,7 @@ from ..engine.catalogue import CATALOGUE
 from .chords import Chord
 from .parser_harmony_keys import SCALE_WORDS, key_of
 from .harmony_tokens import NOTE, NUMBERS, VOICE_WORDS
+from .literal_needs import Screen
 from .rephrasings import NICKNAMES
 
 
@@ -71,7 +72,7 @@ _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern))
     ("each", r"(?P<per>two|2|four|4) (?:chords )?(?:in a|a|per|each) bar"),
     ("each", rf"{_N} {_UNIT} (?:each|per chord|a chord|apiece)"),
     ("each", rf"(?:each|every chord) (?:for|lasting|holds?(?: for)?) {_N} {_UNIT}"),
-    ("each", rf"(?:one|one chord|a chord) (?:for|in|on|per|a|each|every) (?:each |every |a |the |one )?{_UNIT}"),   # 'one per bar'
+    ("each", rf"(?:one|one chord|a chord) (?:for|in|on|per|a|each|every|to) (?:each |every |a |the |one )?{_UNIT}"),   # 'one to a bar'
     ("each", rf"(?:(?:one |a )?chords? )?(?:every|each|per|a) (?:{_N} )?{_UNIT}(?P<half> and a half)?(?: each)?"),
     ("each", rf"{_UNIT} each"),
     ("rate", r"(?:in |as |at )?(?P<rate>" + "|".join(sorted(map(re.escape, RATES), key=len, reverse=True)) + ")"),
@@ -86,7 +87,7 @@ _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern))
              r"(?:st|nd|rd|th)?(?: fret)?"),
     ("root", rf"(?:on|of|from) (?P<root>{NOTE})(?=$|[\s,])"),
     ("voice", rf"(?:on|for|to|through|as) (?:the |my |that |this |a )?{_VOICE}"),
-    ("voice", rf"^(?:make|have|let|give|set) (?:the |my )?{_VOICE}(?=[\s:,])"),
+    ("voice", rf"^(?:make|have|let|give|set|switch|change) (?:the |my )?{_VOICE}(?=[\s:,])"),
     ("voice", r"^(?:re)?tune (?:the |my )?(?P<voice>(?!it\b|that\b|this\b)[\w-]+)(?= (?:to|down to|up to|at) )"),   # any name
     ("together", r"together|at once|as a chord|simultaneously|stacked"),
     ("release", r"release|let go(?: of)?|stop holding|let (?:it|them) ring out"),
@@ -94,6 +95,7 @@ _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern))
               r"line|riff|melody|part)\b)"),
     ("voice", rf"^(?:the |my )?(?!chords\b){_VOICE}(?= {NOTE}-?\d(?=$|[\s,]))"),     # 'bass a1 . c2 .' ('chords c5 g5': power chords)
 ))
+_PHRASE_SCREEN = Screen((pattern, kind) for kind, pattern in _PHRASES)
 #: A rest in a run of notes ('e5 d5 . a4', Tidal's '~').
 RESTS = frozenset((".", "~", "_", "-", "rest"))
 _TOKENS = re.compile(r"[^\s,|→;:?!]+")
@@ -110,7 +112,7 @@ def scan(text: str, line: str) -> list[Part]:
     upper-case numerals (major) from lower-case (minor) and the chord 'A' from the article."""
     found: list[Part] = []
     blank = text
-    for kind, pattern in _PHRASES:
+    for pattern, kind in _PHRASE_SCREEN.possible(text):       # (a phrase whose words the line lacks is skipped)
         for match in pattern.finditer(blank):
             if not _bounded(blank, match):
                 continue

@@ -109,6 +109,8 @@ def _placed(words: list[str]):
                 return None
         elif word in _VERBS and leading:
             pass
+        elif word in _PRONOUNS and index + 1 < len(words) and words[index + 1] in _NOTE_NOUNS:
+            pass                                           # 'that progression', 'this melody': a determiner
         elif word in _PRONOUNS and not (voice or noun):
             pronoun = word
         elif word in _NOTE_NOUNS and not noun:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from . import intents as it
 from . import intents_harmony as ih
-from .harmony_constituents import Part
+from .harmony_constituents import VOICES, Part
 from .harmony_tokens import column_of, words_of
 
 #: Verbs that tune an oscillator; with the others a note with its octave is the grammar's value ('set the saw to a2').
@@ -58,9 +58,28 @@ def tuned(parts: list[Part], line: str):
     return ih.PlayPitch(_voice(parts, line), note.text, True, column_of(note.text, line))
 
 
+#: Words a voice set on a note may hold besides the voice and the note ('put the sub sine on g1').
+_ON_WORDS = frozenset("put set sit make have let the my a sub low high drone droning on".split())
+
+
+def placed_on(parts: list[Part], line: str):
+    """'sine on c2', 'put the triangle on g3', 'make the sine drone on f2': a voice said, 'on' and one
+    note with its octave, last — the oscillator's pitch."""
+    notes = [p for p in parts if p.kind in _SOUNDED]
+    if len(notes) != 1 or notes[0].kind != "note" or parts[-1] is not notes[0] or len(parts) < 2 or \
+            parts[-2].text != "on":
+        return None
+    voices = [p for p in parts if p.kind == "voice" or p.kind == "word" and p.text not in _ON_WORDS and
+              p.text.rstrip("0123456789") in VOICES]         # ('sub', 'drone': nicknames, here words about the voice)
+    if len(voices) != 1 or any(p.kind == "word" and p.text not in _ON_WORDS and p is not voices[0] for p in parts):
+        return None
+    return ih.PlayPitch(words_of(voices[0].value if voices[0].kind == "voice" else voices[0].text, line), notes[0].text,
+                        True, column_of(notes[0].text, line))
+
+
 def _voice(parts: list[Part], line: str):
     voices = [p.value for p in parts if p.kind == "voice"]
     return words_of(voices[0], line) if len(voices) == 1 else None
 
 
-__all__ = ["stacked", "released", "tuned", "PITCH_VERBS"]
+__all__ = ["stacked", "released", "tuned", "placed_on", "PITCH_VERBS"]

@@ -14,7 +14,7 @@ from . import intents_harmony as ih
 from .chords import Chord, chord_error, moved_chord
 from .errors import LanguageError
 from .harmony_constituents import Part, scan, upper_letters, words_outside
-from .harmony_pitches import PITCH_VERBS, released, stacked, tuned
+from .harmony_pitches import PITCH_VERBS, placed_on, released, stacked, tuned
 from .harmony_tokens import CHORDISH, column_of, words_of
 
 #: Words that only colour a chord line ('dark', 'lofi loop'): left out, said back by the echo.
@@ -31,15 +31,15 @@ PLAY_VERBS = frozenset("play playing plays hold holding strum strumming hit soun
 #: Verbs that start the transport when said after the chords ('… then play'): a second command, not read here.
 _TRANSPORT = frozenset(("play", "start", "go"))
 #: Words joining chords in a run ('sus4 to 7', 'csus4 drifting into c', 'am then f').
-JOINS = frozenset("to into then and moving going resolving drifting sliding falling rising leading over up changing "
+JOINS = frozenset("to into then and moving going resolve resolves resolving drifting sliding falling rising leading over up changing "
                   "switching switch change".split())
 #: Words that say nothing to the harmony (articles, pronouns, politeness, feel).
 FILLER = frozenset("a an the some that this it me us we my our just so yeah now please pls let lets let's on in of with "
                    "for chord chords triad progression changes stab stabs riff feel style vibe church gospel kind sort "
-                   "like bit little nice big fat lush wide open spread but also thing set is as note signature everything short two three four five six every hits part verse chorus bridge intro outro breakdown section jazz pop rock soul funk rnb power triads minor major suspended dominant diminished augmented barre".split()) | COLOUR
+                   "like bit little nice big fat lush wide open spread but also thing set is as note signature everything short two three four five six every hits part verse chorus bridge intro outro breakdown section jazz pop rock soul funk rnb power triads minor major suspended dominant diminished augmented barre sub hymn hymns amen".split()) | COLOUR
 _VOICED_OPEN = frozenset(("wide", "open", "spread"))
 #: What musicians call a run of notes ('ostinato on the sine: …', 'bass riff e e g a').
-NOTE_NOUNS = frozenset("notes note melody riff line bassline ostinato sequence sequencer hook motif lick figure theme tune "
+NOTE_NOUNS = frozenset("notes note melody riff line bassline ostinato sequence sequencer hook motif lick figure theme tune head "
                        "fingerpicking picking".split())
 #: Words that say a line lists chords.
 _LISTING = frozenset(("chords", "progression", "changes"))
@@ -52,6 +52,9 @@ def read_sentence(text: str, line: str):
     if not text.startswith(("tune ", "retune ")) and _refused(words_outside(text), text, line):
         return None                                   # a word no constituent and no lexicon holds (after 'tune': any name)
     parts = _described(scan(text, line))
+    placed = placed_on(parts, line)                   # 'sine on c2': the voice's words are its name
+    if placed is not None:
+        return placed
     words = [p.text for p in parts if p.kind == "word"]
     if {"chord", "chords"} & set(words):              # 'power chord, A5': a symbol that looks like a note
         parts = [Part("chord", Chord.parse(p.text).symbol, p.text, p.start) if p.kind == "note" and Chord.parse(p.text)
@@ -176,19 +179,22 @@ def _note_run(parts: list[Part], words: list[str], labelled: bool, line: str):
     if len([p for p in run if p.kind != "rest" and p.text != "a"]) < 2 or \
             any(p.kind != "word" or p.text not in JOINS for p in inside):
         return None
-    if any(p.kind not in ("note", "letter", "rest", "voice", "key", "scale", "tonic", "word")
+    if any(p.kind not in ("note", "letter", "rest", "voice", "key", "scale", "tonic", "word", "rate")
            and not (p.kind == "quality" and p.text in ("major", "minor")) for p in parts):
         return None                                   # chords, lengths, numbers: not a run of notes
+    steps = _one(parts, "rate") or 0                  # 'in quarter notes': each note that long
+    if steps is _Twice:
+        return None
     octaves = any(p.kind == "note" for p in run)
     if not octaves and not NOTE_NOUNS & set(words) and not (labelled and all(p.kind != "chord" for p in parts)):
         return None                                   # 'a c e g' alone: the notes' or the chords' reader
     target = _target(parts, line)
     column = column_of(run[0].text, line)
-    if octaves and all(p.kind != "letter" for p in run):
+    if octaves and all(p.kind != "letter" for p in run) and not steps:
         return it.SetNotes(target, tuple(it.Word(p.value if p.kind == "rest" else p.text, column_of(p.text, line)) for p in run),
                            column)
     name = "melody" if "melody" in words else None
-    return ih.PitchList(target, tuple(p.text if p.kind != "rest" else "." for p in run), column, name)
+    return ih.PitchList(target, tuple(p.text if p.kind != "rest" else "." for p in run), column, name, steps)
 
 
 def _about_the_key(parts: list[Part], words: list[str]) -> bool:
@@ -335,6 +341,10 @@ def _strummed(parts: list[Part]) -> bool:
     return any(p.kind == "word" and p.text in _SHAPE_WORDS for p in parts)
 
 
+#: Verbs that, said first, sound a chord named like a key ('sustain an e minor', 'play c minor').
+_SOUNDING = frozenset("play hold strum sound hit sustain ring gimme".split())
+
+
 def _surely_a_chord(parts: list[Part], words: list[str]) -> bool:
     """One chord: a symbol with a quality, or one called a chord; a major or minor triad said in words
     ('c minor') also names a key, so it is a chord only when called one or played first thing
@@ -350,7 +360,7 @@ def _surely_a_chord(parts: list[Part], words: list[str]) -> bool:
     if not plain:
         return True
     worded = " " in chord.text or chord.text.endswith(("major", "minor", "maj", "min"))
-    first = parts[0].kind == "word" and parts[0].text in ("play", "hold", "strum", "sound", "hit")
+    first = parts[0].kind == "word" and parts[0].text in _SOUNDING
     return first if worded else bool(PLAY_VERBS & set(words))
 
 

@@ -18,6 +18,7 @@ class PitchList:
     tokens: tuple[str, ...]
     column: int = 0
     name: str | None = None        # 'melody a c e': a new track is called melody
+    steps: int = 0                 # 'in quarter notes': each note a hit lasting this many steps (0: a step each)
 
 
 @dataclass(frozen=True)

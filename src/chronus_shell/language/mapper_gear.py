@@ -57,9 +57,12 @@ def load_sample(ctx, intent: gear.LoadSample) -> list[Message]:
     named = intent.name.text.replace(" ", "_").lower() if intent.name else None
     if named in ctx.model.modules:
         return _into(ctx, named, intent.path, intent.column)
-    if intent.target is not None and not (named and type_named(intent.target.texts) == SAMPLER):
-        return _into(ctx, ctx.resolve.module(intent.target), intent.path, intent.column)
     samplers = ctx.model.of_type(SAMPLER)
+    a_new_one = intent.target is not None and type_named(intent.target.texts) == SAMPLER and not samplers
+    if a_new_one and named is None:                  # 'load steps.wav into a sampler': a new one, named as a sampler
+        named = ctx.model.next_id(SAMPLER)
+    if intent.target is not None and not (named and type_named(intent.target.texts) == SAMPLER) and not a_new_one:
+        return _into(ctx, ctx.resolve.module(intent.target), intent.path, intent.column)
     if named is None and len(samplers) == 1:
         return _into(ctx, samplers[0], intent.path, intent.column)
     if named is None and ctx.model.focus in samplers:

@@ -21,7 +21,7 @@ from .chords import (Chord, chord_error, hz, key_flats, name, nearest, register_
                      spelled, token_pitches)
 from .errors import LanguageError
 from .mapper_messages import message, playable
-from .mapper_note_tracks import note_track, send_track, set_notes
+from .mapper_note_tracks import note_track, own_rhythm, send_track, set_notes
 from .mapper_tracks import existing_track, voice_head
 from .mapper_harmony_voice import voiced
 
@@ -99,7 +99,20 @@ def pitch_list(ctx, intent: ih.PitchList) -> list[Message]:
             first = reference if first is None else first
         said.append(tokens[-1])
     ctx.understood.append(f"{' '.join(intent.tokens).replace('!', '')} → {' '.join(said)} (near {source})")
+    if intent.steps:
+        return _note_values(ctx, head_words(intent.target, head, intent.column), intent, tokens)
     return note_track(ctx, head_words(intent.target, head, intent.column), intent.column, tokens, intent.name)
+
+
+def _note_values(ctx, words, intent: ih.PitchList, tokens: list[str]) -> list[Message]:
+    """Notes each lasting `steps` sixteenths ('in quarter notes'): a hit every `steps`, each note held
+    to the next (a bar's pattern when that is the same rhythm; the notes cycle on their own)."""
+    hold = intent.steps - 1
+    notes = [n for token in tokens for n in [token] + [token if token == "." else "-"] * hold]
+    pattern = "".join(("." if token == "." else "x") + "." * hold for token in tokens)
+    if "." not in tokens and 16 % intent.steps == 0:
+        pattern = ("x" + "." * hold) * (16 // intent.steps)
+    return send_track(ctx, words, intent.column, pattern, notes, intent.name)
 
 
 def _placed(token: str, reference: float, column: int, first: int | None = None) -> str:
@@ -208,6 +221,8 @@ def _chord(ctx, symbol: str, column: int) -> Chord:
 
 def progression(ctx, intent: ih.Progression) -> list[Message]:
     head, track = voice_and_track(ctx, intent.target, intent.column)
+    if intent.target is None:
+        _keep_a_note_line(ctx, head, track, intent)
     reference, source = voice_register(ctx, head, track)
     tokens = [_progression_chord(ctx, symbol, reference, intent.column, intent.key) for symbol in intent.chords]
     pattern = ("x" + "-" * (intent.steps - 1)) * len(tokens)
@@ -218,6 +233,21 @@ def progression(ctx, intent: ih.Progression) -> list[Message]:
                           f"(close voicing near {source})")
     return send_track(ctx, head_words(intent.target, head, intent.column), intent.column, pattern, notes,
                       "chords")
+
+
+def _keep_a_note_line(ctx, head: str, track: str | None, intent: ih.Progression) -> None:
+    """Chords said for no voice never replace a line the voice in focus plays with a rhythm written
+    apart, rests and all (the bass of the tour: 'bass notes …', 'play x.xX… on saw1'): the musician
+    says which they mean. (Notes that are their own rhythm, a sketch, an arpeggio or chords are
+    replaced; undo brings them back.)"""
+    line = ctx.model.tracks.get(track) if track is not None else None
+    notes = line.notes if line is not None else ()
+    if any(token_pitches(n) for n in notes) and not any("+" in str(n) for n in notes) and \
+            line.pattern != own_rhythm(notes) and "." in line.pattern and track not in ("chords", "arp"):
+        chords = " ".join(c.removeprefix("deg:") for c in intent.chords)
+        raise LanguageError(f"{head} plays the {track} line ({' '.join(str(n) for n in notes[:4] if n != '-')} …): "
+                            f"say 'chords {chords} on {head}' to replace it, or add a voice for them "
+                            f"('add a triangle', then 'chords {chords} on the triangle')", intent.column)
 
 
 def _progression_chord(ctx, symbol: str, reference: float, column: int, key=None) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from fractions import Fraction
 
+from ..engine.catalogue import specs
 from ..engine.params import ModuleSpec, ParamSpec, did_you_mean
 from . import intents as it
 from .errors import LanguageError, with_hint
@@ -50,9 +51,11 @@ def names_param(ctx, ref: it.Words) -> bool:
 def lone_word(ctx, word: it.Word) -> LanguageError:
     """A word that is no command: a param missing its value, or a typo."""
     text = word.text.lower()
-    if is_known_word(text, ctx.model.modules):
-        example = {"tempo": "tempo 128", "bpm": "bpm 128", "swing": "swing 20%"}.get(text, f"{text} 50%")
-        return LanguageError(f"{text!r} needs a value, e.g. '{example}'", word.column)
+    examples = {"tempo": "tempo 128", "bpm": "bpm 128", "swing": "swing 20%"}
+    if text in examples or is_known_word(text, ctx.model.modules) and any(s.has_param(text) for s in specs()):
+        return LanguageError(f"{text!r} needs a value, e.g. '{examples.get(text, f'{text} 50%')}'", word.column)
+    if is_known_word(text, ctx.model.modules):               # 'make a beat': a known word, but no setting
+        return LanguageError(f"no module has a param {text!r}", word.column)
     hints = closest_words(text, ctx.model.modules)
     return LanguageError(with_hint(f"I don't know the word {text!r}", hints), word.column, hints)
 

@@ -1,17 +1,26 @@
 """The nearest documented phrasing for a refused line: a working example, not a lookalike word.
 
 The examples are the grammar's own (`//:` lines of grammar/*.lark, the ones
-docs/commands.md shows); the nearest shares the most content words with the line.
+docs/commands.md shows); the nearest shares the most content words with the line (plurals and
+musicians' slang read as the language's words: 'echoes' is 'delay'); in a line of two words one
+shared word is enough when it names a module or a param ('add wind noise' → 'add pink noise').
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from ..engine.catalogue import specs
 from .command_forms import grammar_forms
+from .errors import LanguageError
+from .resolve import type_named
 
 _STOP = {"the", "a", "an", "to", "on", "at", "of", "it", "is", "and", "in", "by", "up", "down", "my", "me", "some",
          "more", "less", "with", "for", "make", "set", "add", "please", "can", "you", "could", "i", "this", "that"}
+#: Musicians' words for the language's (whole words), as the examples say them.
+_SAME = {"echo": "delay", "echoes": "delay", "verb": "reverb", "hihat": "hats", "hat": "hats", "volume": "gain",
+         "level": "gain", "reso": "resonance", "rez": "resonance", "envelope": "adsr", "env": "adsr",
+         "bassline": "bass", "drum": "drums", "wobble": "lfo", "tempo": "bpm"}
 
 
 @lru_cache(maxsize=1)
@@ -24,19 +33,62 @@ def examples() -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=1)
+def _targets() -> frozenset[str]:
+    """Words naming a module type or a param (not a setting's choices: 'out', 'hard')."""
+    words = set()
+    for spec in specs():
+        for name in (spec.type, *spec.aliases, *spec.names()):
+            words.update(re.split(r"[ _]", name))
+    return frozenset(w for w in words if len(w) > 2)
+
+
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP and len(w) > 2}
+    words = set()
+    for word in re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower()):
+        word = _SAME.get(word.replace("-", ""), word.replace("-", ""))     # 'off-beats' is 'offbeats'
+        if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+            word = word[:-1]                      # 'saws' → 'saw', 'offbeats' → 'offbeat'
+        if word not in _STOP and len(word) > 2:
+            words.add(word)
+    return words
 
 
 def nearest_phrasing(line: str) -> str | None:
-    """The documented example sharing the most content words with `line` (None if none shares two)."""
+    """The documented example sharing the most with `line`: a module or param word counts
+    two, another word one, its first word (the verb) said too a half; the shortest of equals.
+    Two words in common at least (one in a line of two), and a weight of two; else None."""
     words = _words(line)
-    best, score = None, 1
+    said = set(re.findall(r"[a-z]+", line.lower()))
+    best, score = None, 1.5
     for example, known in examples():
-        shared = len(words & known)
-        if shared > score:
-            best, score = example, shared
+        shared = words & known
+        if len(shared) < min(2, len(words) - 1) or not shared:
+            continue                              # one word in common is enough only in a short line
+        weight = sum(2 if w in _targets() else 1 for w in shared) + 0.5 * (example.split()[0] in said)
+        if weight > score or weight == score and best is not None and len(example) < len(best):
+            best, score = example, weight
     return best
 
 
-__all__ = ["nearest_phrasing"]
+#: Words that say a part is being made or brought: a line with one may name a part not there yet.
+_MAKING = {"add", "put", "insert", "create", "new", "load", "with", "layer", "another", "swap", "replace", "into",
+           "make", "turn", "change", "like", "type"}
+
+
+def missing_part(line: str, model) -> LanguageError | None:
+    """'kick and snare louder' with no snare: the refusal says so (and how to add one), not what the
+    grammar tripped on; None when the line adds or swaps something, or every part it names is there."""
+    words = re.findall(r"[a-z0-9_]+", line.lower())
+    if _MAKING & set(words):
+        return None
+    for word in words:
+        kind = type_named((word,))
+        kin = [t for t in model.modules.values() if kind and kind in t.split("_")]     # 'filter': the acid filter
+        if kind and kind != "master" and word not in model.tracks and not kin:
+            article = "an" if kind[0] in "aeiou" else "a"
+            return LanguageError(f"there is no {word} yet — add one with 'add {article} {word}'", 0, (), line)
+    return None
+
+
+__all__ = ["nearest_phrasing", "missing_part"]

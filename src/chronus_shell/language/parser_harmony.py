@@ -67,7 +67,7 @@ def _worth_reading(line: str) -> bool:
 
 _WORDS = re.compile(r"[\w#'+°ø/–-]+")
 _NOTES_OR_DEGREES = re.compile(r'\bn\s+"|[a-g]\d?\+[a-g]|(?:^|\s)[1-8](?:[\s,-]+[1-8.]){2,}$|'
-                               r'(?:^|\s)[a-g][#b]?\d\s.*\s[a-g][#b]?\d(?:\s|$)')
+                               r'(?:^|\s)[a-g][#b]?\d\s.*\s[a-g][#b]?\d(?:\s|$)|\son\s[a-g][#b]?\d$|^(?:add|put|stick)\s(?:a\s|the\s)?[679]\b')
 _SIGNAL_SHAPES = re.compile(r"(?:1[0-2]|[1-9])[ab]|(?:b|#)?(?:vii|vi|iv|iii|ii)\S*|[iv]+7")
 
 
@@ -130,7 +130,9 @@ def _quiet(part: str, line: str, memo: dict):
 
 
 _POLITE = re.compile(r"^(?:(?:please|pls|ok|okay|so|now|and|then|just|hey|yo|can you|could you|would you|will you|"
-                     r"i want(?: to)?|i'?d like(?: to)?|i would like(?: to)?|let'?s(?: have)?|we need|i need|can (?:i|we) (?:get|have|hear)|"
+                     r"i want(?: to)?|i'?d like(?: to)?|i would like(?: to)?|i should like(?: to)?|let'?s(?: have)?|we need|i need|"
+                     r"can (?:i|we) (?:get|have|hear)|would you be (?:so kind|good enough|so good) as to|would you be good enough to|"
+                     r"might i ask you to|would it be possible to|kindly|"
                      r"could (?:i|we) (?:get|have|hear))\s+)+|[\s,]+(?:please|pls|"
                      r"thanks|thank you|now|btw|tonight|lol|ok|okay|yeah)$")
 
@@ -272,7 +274,7 @@ def _play(text: str, line: str):
         typed = re.search(rf"(?<![\w#]){re.escape(numeral.group(1))}(?![\w])", line, re.I)
         return ih.PlayChord(words_of(match.group("target"), line), "deg:" + (typed.group(0) if typed else numeral.group(1)),
                             column_of(numeral.group(1), line))
-    if forced and said in ("a", "an", "the", "some", "one", "any"):
+    if forced and said in ("a", "an", "the", "some", "one", "any", "that", "this", "it", "that one"):
         raise LanguageError("which chord? e.g. 'play an A minor chord', 'play am7', 'play a C major 7 chord'",
                             column_of(said, line))
     if not forced and _OCTAVED.fullmatch(said):

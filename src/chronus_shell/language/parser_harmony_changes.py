@@ -10,7 +10,7 @@ from . import intents_harmony as ih
 from .chords import Chord, chord_error
 from .errors import LanguageError
 from .harmony_constituents import RATES, Part, scan
-from .harmony_tokens import CHORDISH, NUMBERS, column_of, first_match, words_of
+from .harmony_tokens import CHORDISH, NOTE, NUMBERS, column_of, first_match, words_of
 
 # -- voicings ---------------------------------------------------------------------------------
 _IT = r"(?: (?:it|that|this|them|the chords?|the progression|the pad|those))?"
@@ -55,6 +55,7 @@ _ARP_DIRECTIONS = [(re.compile(rf" (?:going |in |played )?(?:{pattern}) "), name
 _ARPEGGIO_OF = re.compile(r"^(?:play |give me )?(?:an? |the )?(.+?) arpeggio(?=$| )")
 _ARP = re.compile(r"(?:(?:the |an? )?(?P<pre>[\w-]+) )?(?:arpeggiate|arpeggio|arp|arpeggiator|arp it|arpeggiate it)(?P<rest>.*)")
 _ARP_RATE = re.compile(r" (?:in |as |at |with )?(" + "|".join(map(re.escape, RATES)) + r"|32nds|triplets|thirty-?seconds) ")
+_OCTAVED = re.compile(rf"{NOTE}-?\d")
 _ARP_SPAN = re.compile(r" (?:over|across|through|spanning|for)? ?(\d|one|two|three|four) octaves? ")
 
 
@@ -94,6 +95,10 @@ def arpeggiate(text: str, line: str):
     if pace and not rate:
         steps = pace[0]
     others = [p for p in others if p.text not in _PACE]
+    notes = [p.text for p in parts if p.kind == "note" or p.kind == "chord" and _OCTAVED.fullmatch(p.text)]   # (d5: not a power chord)
+    if len(notes) > 1 and all(p.kind == "note" for p in others) and len(voices) < 2 and (rate or pace):   # 'arp a3 c4 e4 in 16ths'
+        return ih.PitchList(words_of(voices[0] if voices else None, line), tuple(notes[::-1] if direction == "down" else notes),
+                            column_of(notes[0], line), "arp", steps)
     if len(others) == 1 and not chords and not voices and others[0].kind == "word" and not CHORDISH.fullmatch(others[0].text):
         voices = [others[0].text]                  # 'arp the bass': a voice by its name
     elif others:
@@ -106,7 +111,7 @@ def arpeggiate(text: str, line: str):
 
 
 #: Words an arpeggio line may hold besides its chords and voice; speeds as the sixteenths a note lasts.
-_ARP_FILLER = frozenset("the a an that this those it them chord chords notes progression please pls".split())
+_ARP_FILLER = frozenset("the a an of that this those it them chord chords notes progression please pls".split())
 _PACE = {"slow": 4, "slowly": 4, "lazy": 4, "fast": 1, "quick": 1, "quickly": 1}
 
 

@@ -102,7 +102,7 @@ QUOTED = [_p(rf"(?:play\s+)?{TRACK}\s*:?\s*\"(?P<pattern>[^\"]+)\"(?:\s+on\s+{TR
 REVERSE = [
     _p(rf"(?:reverse|flip|mirror|retrograde|rev)\s*\$?\s+{TRACK}(?:\s+(?:around|round|backwards?))?"),
     _p(rf"make\s+{TRACK}\s+(?:go|play|run)\s+(?:backwards?|in\s+reverse)"),
-    _p(rf"(?:play\s+|turn\s+)?{TRACK}\s+(?:backwards?|in\s+reverse|reversed|back\s+to\s+front|around|round)"),
+    _p(rf"(?:play\s+|turn\s+)?{TRACK}\s+(?:backwards?|in\s+reverse|reversed?|back\s+to\s+front|around|round)"),
     _p(rf"(?P<off>un-?reverse)\s+{TRACK}"),
     _p(rf"(?:play\s+)?{TRACK}\s+(?P<off>forwards?|the\s+right\s+way(?:\s+round)?|not\s+reversed)(?:\s+again)?"),
 ]

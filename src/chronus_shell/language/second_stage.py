@@ -61,7 +61,7 @@ SLANG = {
     "tri": "triangle", "delaytime": "delay time", "delayfeedback": "delay feedback", "tighter": "shorter",
     "looser": "longer", "sweep": "lfo", "spring": "reverb", "plate": "reverb", "teh": "the", "hte": "the",
     "period": "rate", "dly": "delay", "bp": "bandpass", "hp": "highpass", "general": "master", "metronome": "tempo",
-    "blend": "mix", "saturation": "distortion", "saturator": "distortion", "tail": "decay", "envelope": "adsr", "env": "adsr", "wobbling": "wobble", "reverberation": "reverb", "amp": "adsr", "its": "it", "it's": "it",
+    "blend": "mix", "saturation": "distortion", "saturator": "distortion", "tail": "decay", "envelope": "adsr", "env": "adsr", "wobbling": "wobble", "reverberation": "reverb", "sqr": "square", "amp": "adsr", "its": "it", "it's": "it",
 }
 #: Chatter that carries no instruction here ("real plucky", "like 200hz", "nice, now ...").
 NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "super", "pretty", "kinda",
@@ -249,8 +249,8 @@ def _typo_cached(word: str, extra: tuple, _catalogue_key: tuple) -> str | None:
         if abs(len(candidate) - len(word)) > limit or len(candidate) < 3:
             continue
         distance = _distance(word, candidate, limit)
-        if distance > limit:
-            continue                                   # "keys" is three edits from "kick": no typo of it
+        if distance > limit or distance == 2 and len(word) < 8 and candidate[:3] != word[:3]:
+            continue                                   # "keys" is no typo of "kick", nor "sloppy" of "snappy"
         swapped = sorted(candidate) == sorted(word)       # "snaer": two letters swapped, a typo
         if comparative and not swapped and (len(candidate) == len(word) or distance > 1 and candidate not in COMPARATIVES):
             continue                                   # "fatter" is not "faster", "smoother" not "sampler"

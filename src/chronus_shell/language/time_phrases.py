@@ -144,6 +144,7 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
             said = (f"{adverb.group('adv').lower()}: over {DEFAULT_BARS} bars (say 'over 8 bars' for another length)",)
     line = re.sub(r"\s+", " ", line).strip()
     line = _SWELL_IN.sub(r"fade \g<what> in", _SWELL.sub(r"\1", line))
+    line = _SWELL_OPEN.sub(lambda m: f"{'open' if m.group('way').lower() == 'open' else 'close'} {m.group('what')}", line)
     line = _DYNAMICS.sub(lambda m: f"{m.group('what') or ''} {DYNAMICS[m.group(1).lower()]}".strip(), line)
     fade = _fade(line)
     if fade is None and beats is None and start is None:
@@ -175,13 +176,17 @@ _FADE = (
 )
 
 
+_WHOLE = re.compile(r"\b(?:whole|entire)\s+", re.I)
+
+
 def _fade(line: str) -> tuple[str, str, str | None] | None:
     """("out"|"in"|"to", what fades (a command naming its level), the level for "to") or None."""
     for pattern, kind in _FADE:
         match = pattern.match(line)
         if match:
-            what = (match.groupdict().get("what") or "").strip()
-            if what.lower() in ("", "everything", "it all", "all", "the mix", "the music", "the track", "out"):
+            what = _WHOLE.sub("", (match.groupdict().get("what") or "").strip())
+            if what.lower() in ("", "everything", "it all", "all", "the mix", "the music", "the track", "out") or \
+                    what.lower().startswith("for "):      # 'fade out … for the amen': a remark, the whole mix
                 what = "the master"
             level = match.group("to") if kind in ("to", "from silence") else "50%"
             parts = [p for p in re.split(r"\s*(?:,|&|\band\b)\s*", what) if p]   # "the kick and the snare"
@@ -219,7 +224,7 @@ _TEMPO_SUBJECT = re.compile(r"^(?:the\s+)?(?:tempo|bpm|speed up|slow down|speed|
 _VALUE = r"-?\d+(?:\.\d+)?\s*(?:k|khz|hz|ms|s|%|db|bpm|cents)?"
 #: A change as its constituents: what moves, where from (said or a bare value), which way, where to.
 _RANGE = re.compile(rf"^(?P<what>.*?)[\s:]*(?:\bfrom\s+(?P<a>.+?)\s+|(?<![\w.])(?P<bare>{_VALUE})\s+)?"
-                    r"(?:(?:up|down|back)\s+)*(?:to|->|→)\s+(?P<b>\S.*)$", re.I)
+                    r"(?:\b(?:up|down|back)\s+)*(?:to|->|→)\s+(?P<b>\S.*)$", re.I)
 
 
 def _ranged(line: str) -> tuple[str, str | None]:
@@ -252,6 +257,7 @@ DYNAMICS = {"crescendo": "louder", "cresc": "louder", "decrescendo": "quieter", 
 _DYNAMICS = re.compile(r"^(crescendo|cresc|decrescendo|diminuendo|dim|decresc)\.?(?:\s+(?:on\s+|in\s+|for\s+)?(?P<what>.+))?$",
                        re.I)                      # no 'what': the voice in focus
 _SWELL = re.compile(r"\bswell\s+(up|down)\b", re.I)
+_SWELL_OPEN = re.compile(r"^(?:swell|ease|bring)\s+(?P<what>(?:the\s+)?\w+)\s+(?P<way>open|closed|shut)$", re.I)
 _SWELL_IN = re.compile(r"^(?:swell|bring|ease|float)\s+(?P<what>.+?)\s+in$", re.I)     # "swell the pad in": a fade in
 _STOP_ON_ONE = re.compile(r"^(?:stop|hush|end it|cut it|stop it|stop everything)\s+(?:on|at)\s+the\s+one$", re.I)
 _CURVE = re.compile(r"(?:^|[\s,]+)(?:and\s+|,\s*)?(?:(exponential(?:ly)?|logarithmic(?:ally)?|linear(?:ly)?)(?:\s+curve)?(?=[\s,]|$)|"
@@ -271,7 +277,7 @@ _OWNER_AFTER = re.compile(r"^set\s+(?:the\s+)?(?P<what>[a-z_]+)\s+to\s+(?P<value
                           re.I)                   # "detune to 15 cents over 8 bars on the saw"
 _FOR_BARE = re.compile(r"\s+for\s+(?P<num>\d+|two|three|four|eight|sixteen)$", re.I)
 _MUTE_WORDS = re.compile(r"^(?:no|without|lose|lay\s+out|kill|cut|drop|take\s+out|pull\s+out|tacet|silence)\s+"
-                         r"(?P<what>.+?)(?:\s+out)?$|^(?:lay|drop|take|pull)\s+(?P<what2>.+?)\s+out$|"
+                         r"(?P<what>(?!.*\sto\s).+?)(?:\s+out)?$|^(?:lay|drop|take|pull)\s+(?P<what2>.+?)\s+out$|"
                          r"^(?!mute\b)(?P<what3>(?:the\s+)?\w+)\s+(?:out|drops?(?:\s+out)?|sits?\s+out)$", re.I)
 #: '3 over 8', 'euclid 5 over 16': hits over steps, not a length in bars (a change says 'to' its value).
 _EUCLID_LIKE = re.compile(r"euclid|\bhits?\b|\bpulses?\b|^(?!.*\bto\b).*\b\d+\s+over\s+\d+\s*$", re.I)

@@ -19,7 +19,7 @@ from .intents_rhythm import TrackFeel
 from .mapper import Mapper
 from .parser import as_question, parse
 from .patch_model import PatchModel, simplify_undo
-from .nearest import nearest_phrasing
+from .nearest import missing_part, nearest_phrasing
 from .scene_words import fixed_terms
 from .second_stage import readings
 from .timed_lines import is_timed, translate_timed
@@ -94,7 +94,8 @@ class Translator:
             raise err                             # a value out of range: no other wording changes that
         worked = self._try_readings(line, readings(line, self.model, self._last_intent, self._last_text))
         if not worked:
-            raise _with_nearest(err, line)
+            tripped = re.match(r"'[^']+' needs a value|incomplete command|no module has a param", str(err))   # what it tripped on, not the cause
+            raise (tripped and missing_part(line, self.model)) or _with_nearest(err, line)
         if len(worked) > 1:
             said = " — or — ".join(f"'{r.text or r.said}'" for r, _, _ in worked[:2])
             raise LanguageError(f"that could mean {said}: say which", 0, (), line)
@@ -298,7 +299,7 @@ def _with_nearest(err: LanguageError, line: str) -> LanguageError:
     phrasing instead, so the musician sees a form that works."""
     match = re.match(r"I don't know the word '([^']+)'(?: — did you mean ([^?]+)\?)?$", str(err))
     if not match:
-        return err
+        return _misread_name(err, line)
     word, guess = match.groups()
     closeness = SequenceMatcher(None, word, guess).ratio() if guess else 1.0
     if guess and _agent_noun_of(word, guess):
@@ -311,6 +312,34 @@ def _with_nearest(err: LanguageError, line: str) -> LanguageError:
                              err.suggestions, line)
     return LanguageError(f"I don't know the word {word!r} — a phrasing I know: '{example}'", err.column,
                          err.suggestions, line)
+
+
+#: A refusal naming words the grammar took for a module or a param name, with its lookalike if any.
+_NAME_REFUSED = re.compile(r"^(?:no module called|no module has a param|unknown module type) '([^']+)'"
+                           r"(?: — did you mean ([^?]+)\?)?(?P<rest>.*)$")
+
+
+def _misread_name(err: LanguageError, line: str) -> LanguageError:
+    """Several words taken for one name ('no module called kick play twice'), or one whose lookalike
+    is a weak guess ('gate' → master): the nearest documented phrasing instead, when there is one."""
+    match = _NAME_REFUSED.match(str(err))
+    if not match:
+        return err
+    name, guess = match.group(1), match.group(2)
+    closeness = SequenceMatcher(None, name, guess).ratio() if guess else 0.0
+    if guess and len(name) > 2 and (closeness >= 0.75 or closeness >= 0.65 and guess in module_words()
+                                    or name.startswith(guess)):
+        return err                                   # 'cutof', 'sine wav': the lookalike is the answer
+    if not guess and len(re.split(r"[ _]+", name.strip())) == 1:
+        return err                                   # 'connect saw1 to nowhere': that one word is the answer
+    example = nearest_phrasing(line)
+    if example is None and guess:                    # 'gate' is not 'master': no lookalike rather than that one
+        rest = match.group("rest") or " (docs/commands.md lists what I know)"
+        return LanguageError(str(err)[:match.end(1) + 1] + rest, err.column, err.suggestions, line)
+    if example is None:
+        return err
+    return LanguageError(f"I can't place '{name.replace('_', ' ')}' — a phrasing I know: '{example}'{match.group('rest')}",
+                         err.column, err.suggestions, line)
 
 
 def _agent_noun_of(word: str, guess: str) -> bool:

@@ -28,6 +28,14 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     # a side said after the part: 'hats a little to the left side', 'place the triangle slightly to the left'
     (rf"^(?:place|position|put|move|set)\s+(?:the\s+)?(.+?)\s+{_SIDE}$", lambda m: f"pan the {m.group(1)} {m.group(2) or ''}{m.group(3)}"),
     (rf"^(?:the\s+)?(\w+)\s+{_SIDE}$", lambda m: f"pan the {m.group(1)} {m.group(2) or ''}{m.group(3)}"),
+    # a side with its amount after it, or after 'pan': 'kick left 20%', 'hats pan l', 'snare panned right'
+    (r"^(?:the\s+)?(\w+)\s+(?:pan(?:ned)?\s+)?(?:to\s+(?:the\s+)?)?(left|right|l|r)\s+(\d+\s*%)$",
+     lambda m: f"pan the {m.group(1)} {m.group(3)} {_SIDES[m.group(2).lower()]}"),
+    (r"^(?:the\s+)?(\w+)\s+pan(?:ned)?\s+(?:to\s+(?:the\s+)?)?(left|right|l|r)$",
+     lambda m: f"pan the {m.group(1)} {_SIDES[m.group(2).lower()]}"),
+    # a setting's move, then the part: 'vol up on the bass', 'cutoff down a bit for the hats'
+    (r"^(?:turn\s+)?(?:the\s+)?(\w+)\s+(up|down)((?:\s+a\s+(?:bit|little|touch|lot))?)\s+(?:on|for|in)\s+(?:the\s+)?(\w+)$",
+     r"\4 \1 \2\3"),
     # wet and dry as an amount of the effect's mix: 'reverb 40% wet', 'reverb to 40 percent wet'
     (r"^(?:set\s+|make\s+)?(?:the\s+)?(\w+)\s+(?:to\s+|at\s+)?(\d+)\s*(?:%|percent)\s+wet$", r"\1 mix \2%"),
     (r"^(?:the\s+)?(\w+)\s+(more|less)\s+(wet|dry)$",
@@ -69,6 +77,15 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
 _FEW = {"two": 2, "three": 3, "2": 2, "3": 3}
 
 
+_SIDES = {"l": "left", "r": "right", "left": "left", "right": "right"}
+
+#: A part placed on a note, as an organist or a drone player says it: 'put the triangle on g3', 'sine on
+#: c2', 'make the sine drone on f2', 'the sine holds g2 the whole time' (its pitch; a part that plays notes).
+_ON_NOTE = re.compile(r"^(?:put|set|make|have|let|keep)?\s*(?:the\s+)?(\w+)\s+(?:(?:drone|hold|sit|stay|ring|rest)s?\s+)?"
+                      r"(?:on|at)\s+([a-g](?:#|b)?-?\d)(?:\s+(?:the\s+whole\s+time|throughout|all\s+along))?$"
+                      r"|^(?:the\s+)?(\w+)\s+(?:drone|hold|sit|stay|ring|rest)s?\s+([a-g](?:#|b)?-?\d)"
+                      r"(?:\s+(?:the\s+whole\s+time|throughout|all\s+along))?$", re.I)
+
 #: An interval before its direction: 'bass 2 octaves up', 'the bass one octave more down'.
 _INTERVAL_FIRST = re.compile(rf"^(?:the\s+)?(\w+)\s+({_AMOUNT}\s+{_STEP}|{_STEP})\s+(?:more\s+)?(up|down|higher|lower)$", re.I)
 
@@ -89,6 +106,11 @@ def reordered(text: str, model: PatchModel, line: str = "") -> list[tuple[str, s
         part, step, direction = interval.groups()
         step = step if re.match(_AMOUNT + r"\s", step, re.I) else f"an {step}"
         found.append((f"read as '{part} {direction} {step}'", f"{part} {direction} {step}"))
+    on_note = _ON_NOTE.match(text)
+    if on_note:
+        part, note = (on_note.group(1), on_note.group(2)) if on_note.group(1) else (on_note.group(3), on_note.group(4))
+        if _pitched(part.lower(), model):
+            found.append((f"{part} on {note}: its pitch", f"tune the {part} to {note}"))
     for pattern, replacement in _ORDERS:
         if pattern.search(text):
             new = re.sub(r"\s+", " ", pattern.sub(replacement, text)).strip()
@@ -98,9 +120,9 @@ def reordered(text: str, model: PatchModel, line: str = "") -> list[tuple[str, s
     if cut and model.tracks.get(cut.group(1).lower()) is not None and \
             CATALOGUE[model.modules.get(model.tracks[cut.group(1).lower()].target, "master")].spec.role == "drum":
         found.append((f"cut the {cut.group(1)}: mute it", f"mute {cut.group(1)}"))      # a drum cut is its track muted
-    more = _more_adjective(text)
-    if more:
-        found.append(more)
+    for found_one in (_more_adjective(text), _plain_quality(text, model)):
+        if found_one:
+            found.append(found_one)
     return found
 
 
@@ -119,14 +141,39 @@ _MORE_ADJ = re.compile(r"\bmore\s+([a-z]+)$", re.I)
 def _more_adjective(text: str) -> tuple[str, str] | None:
     """'the kick more low': a learner's comparative ('lower'), when the language knows that comparative."""
     match = _MORE_ADJ.search(text)
+    comparative = _comparative(match.group(1)) if match else None
+    if comparative is None:
+        return None
+    return f"more {match.group(1).lower()} → {comparative}", text[:match.start()] + comparative
+
+
+def _comparative(word: str) -> str | None:
+    """'low' → 'lower', 'sloppy' → 'sloppier': the comparative the language knows, else None."""
+    word = word.lower()
+    return next((c for c in (word + "er", word + "r", word + word[-1] + "er", word[:-1] + "ier") if c in COMPARATIVES),
+                None)
+
+
+#: A quality said plainly with its part, either way round: 'sloppy hats', 'make the pad dark', 'kick loud'.
+_PLAIN = re.compile(r"^(?:make\s+)?(?:the\s+)?([a-z]+)\s+(?:a\s+bit\s+|a\s+little\s+|more\s+)?([a-z]+)$", re.I)
+
+
+def _plain_quality(text: str, model: PatchModel) -> tuple[str, str] | None:
+    """'sloppy hats' → 'hats sloppier': a plain adjective whose comparative the language knows, with a part."""
+    match = _PLAIN.match(text)
     if match is None:
         return None
-    word = match.group(1).lower()
-    for comparative in (word + "er", word + "r", word + word[-1] + "er", word[:-1] + "ier"):
-        if comparative in COMPARATIVES:
-            new = text[:match.start()] + comparative
-            return f"more {word} → {comparative}", new
+    for part, adjective in (match.groups(), match.groups()[::-1]):
+        comparative = _comparative(adjective)
+        if comparative and adjective.lower() not in COMPARATIVES and _a_part(part.lower(), model):
+            return f"{adjective} {part} → {part} {comparative}", f"{part} {comparative}"
     return None
+
+
+def _a_part(word: str, model: PatchModel) -> bool:
+    """A word naming a part now: a track, a module's id, or the type or alias of a module there."""
+    return word in model.tracks or word in model.modules or any(
+        word in (t, *CATALOGUE[t].spec.aliases) for t in model.modules.values() if t in CATALOGUE)
 
 
 __all__ = ["reordered"]

@@ -120,6 +120,7 @@ class EngineLink:
     async def ramps(self) -> list[dict]:
         """The ramps running now in the active slot (where each param is, its target, beats left)."""
         try:
+            await self.ready()
             return list((await self._call(self.supervisor.patch_state)).get("ramps", []))
         except Exception:                      # noqa: BLE001 — a query during a failover: no ramp shown
             return []

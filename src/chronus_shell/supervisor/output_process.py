@@ -28,6 +28,11 @@ BUSY_SHARE = 0.3  # of the stall's time on a CPU without writing a block: stuck 
 WATCHDOG_POLL_S = 0.005  # the main loop's pace: the watchdog looks every few milliseconds
 
 
+START_GRACE_S = 0.5  # the first half second of playing: a block neither slot has yet is waited for (silence
+# that is not music: the play clock holds, the music starts that much later), not lost — a loaded machine
+# slows a new slot's first renders, and `chronus run --record` lost blocks 2–5 there
+
+
 class BlockSource:
     """Reads the next block from the rings into a preallocated buffer (the callback's only work)."""
 
@@ -40,6 +45,7 @@ class BlockSource:
         self.record = record
         self.prefill = prefill
         self.started = False
+        self.settled_at = 0.0  # perf_counter when START_GRACE_S ends (set when playing starts)
         self.silence = np.zeros(rings[0].audio.shape[1:], dtype=np.float32)
 
     def next_block(self) -> np.ndarray:
@@ -54,6 +60,7 @@ class BlockSource:
             if ring.header[WRITTEN] < read + self.prefill:
                 return self.silence  # still prefilling: nothing is late yet
             self.started = True
+            self.settled_at = self.settled_at or time.perf_counter() + START_GRACE_S
         if ring.header[WRITTEN] > read:
             block = ring.audio[read % ring.capacity]
         else:
@@ -64,6 +71,9 @@ class BlockSource:
                 words[FAILOVERS] += 1
                 words[FAILOVER_AT] = read
                 block = other.audio[read % other.capacity]
+            elif time.perf_counter() < self.settled_at:
+                self.started = False  # still starting: prefill again, the clock holds, nothing is lost
+                return self.silence
             else:
                 words[LOST_BLOCKS] += 1
                 block = self.silence  # neither slot has it: play silence, keep the clock

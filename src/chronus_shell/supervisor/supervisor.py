@@ -45,6 +45,8 @@ from .child_processes import OutputProcess, SlotWorker, SupervisorError, WorkerG
 LATENCIES_KEPT = 100_000
 TO_CREATE = Message("/patch/create")
 SPARES = 2  # ready workers: a double kill takes both at once (restore.py)
+SPAWN_SPARES = 3  # under spawn a worker imports and loads every kernel itself (~1.4 s of CPU, 2–3 s on a
+# loaded 2-core machine): with two, a crash every 1.5 s found no standby and the next one killed the lone slot
 ENGINE_ANSWERS = {"/engine/status": "_answer_status", "/engine/crash": "_answer_crash"}   # shapes: protocol
 
 
@@ -82,7 +84,7 @@ class Supervisor(Failover, Restore):
         self._last_stamp = 0
         self._last_now = 0   # the last "now" stamp: commands sent one after the other apply in that order
         self.user_modules: dict[str, tuple[str, str, str]] = {}  # name → (name, source, path), accepted
-        self.spare_target = SPARES
+        self.spare_target = SPAWN_SPARES if self.config.start_method == "spawn" else SPARES
         self._skips_seen, self._skipped_at = [0, 0], 0.0
         self._init_restore()
         self.samples = SampleShelf(cfg.sample_rate, self.problems.append,
@@ -112,7 +114,7 @@ class Supervisor(Failover, Restore):
         for at, msg in events:
             self.plan.admit(msg)
             initial.schedule(msg, at)
-        workers = [self._new_worker() for _ in range(2 + SPARES)]
+        workers = [self._new_worker() for _ in range(2 + self.spare_target)]
         stamp_hold.barrier()  # while the workers start: the first command pays nothing
         self._await_ready(workers, START_TIMEOUT_S)
         snapshot = pickle.dumps(initial, protocol=pickle.HIGHEST_PROTOCOL)

@@ -11,7 +11,20 @@ NO_WIRES = np.zeros(0)
 
 
 class Drum(Module):
-    """A one-shot voice: each gate restarts it (accent adds level); silent blocks cost nothing."""
+    """A one-shot voice: each gate restarts it (accent adds level); silent blocks cost nothing.
+    The engine renders the built-in drums of a patch together (engine/drum_bank.py) with the same
+    kernel; `process` renders one alone."""
+
+    TABLE: tuple[str, ...] = ()   # the params the kernel reads, in its rows (all but pan)
+    GAIN_ROW = 0
+    NOISY = False                 # whether `wires` draws noise
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "spec" not in cls.__dict__:
+            return
+        cls.TABLE = tuple(spec.name for spec in cls.spec.params if spec is not PAN)
+        cls.GAIN_ROW = cls.TABLE.index("gain")
 
     def __init__(self, sample_rate: int):
         super().__init__(sample_rate)
@@ -39,19 +52,20 @@ class Drum(Module):
         if self.age < 0 or self.age > 4 * float(params["decay"][0]) * 1e-3 * self.sample_rate:
             return np.zeros(n)
         if self.__dict__.get("_table_of") is not params:   # a still drum gets the same params dict every block
-            self._table = np.array([params[spec.name] for spec in self.spec.params if spec is not PAN])
+            self._table = np.array([params[name] for name in self.TABLE])
             self._table_of = params
-        noise, cutoff = self.wires(params, n)
+        noise = np.empty(n) if self.NOISY else NO_WIRES
+        cutoff = self.wires(params, noise)
         out = np.empty(n)
         self.phase = kernels.drum_block(self.KIND, self.age, self.phase, self._table, noise, cutoff, self.filter_state,
                                         self.level, params["gain"], float(self.sample_rate), out)
         self.age += n
         return out
 
-    def wires(self, params, n: int) -> tuple[np.ndarray, float]:
-        """Noise (uniform draws in [0, 1), made white by the kernel) and the cutoff it is high-passed at
-        (the snare's wires, the hat's metal); the kick has none."""
-        return NO_WIRES, 0.0
+    def wires(self, params, noise: np.ndarray) -> float:
+        """Fill `noise` with uniform draws in [0, 1) (made white by the kernel) and return the cutoff
+        it is high-passed at (the snare's wires, the hat's metal); the kick has none."""
+        return 0.0
 
 
 class Kick(Drum):
@@ -84,9 +98,11 @@ class Snare(Drum):
     )
 
     KIND = 1   # a pitched body and noise wires
+    NOISY = True
 
-    def wires(self, params, n):
-        return self.rng.random(n), 1800.0
+    def wires(self, params, noise):
+        self.rng.random(out=noise)
+        return 1800.0
 
 
 class Hat(Drum):
@@ -102,6 +118,8 @@ class Hat(Drum):
     )
 
     KIND = 2   # high-passed noise
+    NOISY = True
 
-    def wires(self, params, n):
-        return self.rng.random(n), float(params["tone"][0])
+    def wires(self, params, noise):
+        self.rng.random(out=noise)
+        return float(params["tone"][0])
