@@ -202,7 +202,7 @@ def test_recovery_is_offered_after_a_crash(chronus_home, answer, restored):
     kept = chronus_home / "autosave-declined.json"
     assert kept.is_file() is not restored                  # a "no" never loses the crashed set
     if not restored:
-        assert f"'load {kept}' brings it back" in stream.getvalue().replace("\n", "")
+        assert f"'load {kept}' brings it back" in " ".join(stream.getvalue().split())   # however it wrapped
         assert translator.translate(f"load {kept} now")[0].args == (str(kept), "now")
 
 
