@@ -7,11 +7,12 @@ export PROMPT_TOOLKIT_NO_CPR=1
 # A failing test is run again (twice at most) before it counts: on a 2-core machine a CI run fails one
 # load-sensitive real-time test now and then (session 15: each of three CI rehearsals failed one — a MIDI continue's song position, the OSC
 # create flood, a slot replaced under a module's spinning threads, repeated crashes under spawn —
-# a different one each time); reruns are listed in the output, and the causes are open work.
-"$PY" -m pytest -q --reruns 2 "$@"; status=$?
+# a different one each time); the summary (-rfER) names each test that needed a rerun, so a flaky one is
+# seen and its cause fixed rather than hidden.
+"$PY" -m pytest -q -rfER --reruns 2 "$@"; status=$?
 [ $status -eq 5 ] && status=0   # no tests collected is not a failure of the code
 if [ $status -eq 0 ] && [ -d tests/supervisor ] && [ $# -eq 0 ]; then
-  CHRONUS_START_METHOD=spawn "$PY" -m pytest -q --reruns 2 tests/supervisor; status=$?
+  CHRONUS_START_METHOD=spawn "$PY" -m pytest -q -rfER --reruns 2 tests/supervisor; status=$?
   [ $status -eq 5 ] && status=0
 fi
 exit $status

@@ -50,3 +50,12 @@ def test_a_slow_module_or_a_restore_is_the_line_not_advice_about_voices():
     slow = "sleepy1 (sleepy) takes 10.1 ms of each 5.3 ms block: the audio cannot keep up"
     assert link._news(_status(lost=40, cpu=190.0) | {"problems": [slow], "problem_count": 1}) == [slow]
     assert link._news(_status(lost=40, cpu=190.0) | {"problems": [slow], "problem_count": 1}) == []
+
+
+def test_dropouts_at_a_light_engine_load_blame_the_busy_machine_not_the_voices():
+    """At 1 % of each block the patch is not the cause: fewer voices would not help."""
+    link = EngineLink(supervisor=None)
+    [line] = link._news(_status(lost=5, cpu=1.0))
+    assert line.startswith("the audio dropped out (5 late or lost blocks; the engine uses 1% of each block): "
+                           "other programs kept the audio processes waiting")
+    assert "fewer voices" not in line and "docs/tuning.md" in line

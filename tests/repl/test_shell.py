@@ -219,7 +219,7 @@ def test_no_popups_and_vi_options():
 
 def test_help_keeps_the_optional_parts_in_brackets():
     """'[set]', '[to <file.wav>]' are syntax, not rich markup: they must reach the screen."""
-    _, _, out = run_shell("help\r\x04")
+    _, _, out = run_shell("help all\r\x04")
     assert "record [to <file.wav>]" in out and "[set] [<module>] <param> [to] <value>" in out
 
 
@@ -257,6 +257,5 @@ def test_undo_and_redo_of_a_session_load_say_one_line():
     _, _, out = run_shell("load session mytrack now\rundo\rredo\rtempo 130\rundo\r\x04", SessionTranscript())
     assert [line for line in out.splitlines() if "/patch/" in line] == []
     changes = [line for line in out.splitlines() if line.startswith(("undid", "redid"))]
-    assert len(changes) == 2 and changes[0].startswith("undid: load session mytrack now (")
-    assert changes[1].startswith("redid: load session mytrack now (")
+    assert changes == ["undid: load session mytrack now", "redid: load session mytrack now"]
     assert "→ /seq/bpm 120.0" in out                            # a small undo still shows its message

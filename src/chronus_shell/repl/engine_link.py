@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from ..protocol.message import Message
 
 STATUS_INTERVAL_S = 0.25
+BUSY_ENGINE_PERCENT = 50.0    # below it a dropout is the machine's doing, not the patch's
 DROPOUT_NEWS_EVERY_S = 10.0   # an overloaded machine drops out often: one line per this many seconds
 
 
@@ -123,9 +124,7 @@ class EngineLink:
         if lines or faults or problems:
             self._dropouts = dropouts      # a failover, a fault or a problem (a slow module, a restore) says why
         elif dropouts > self._dropouts and now - self._dropouts_told_at >= DROPOUT_NEWS_EVERY_S:
-            cpu = max((row.get("cpu_percent", 0.0) for row in status.get("slots", [])), default=0.0)
-            lines.append(f"the audio dropped out ({dropouts - self._dropouts} late or lost blocks; the engine "
-                         f"uses {cpu:.0f}% of each block): fewer voices or a larger CHRONUS_BUFFER_SIZE helps")
+            lines.append(_dropout_line(dropouts - self._dropouts, status))
             self._dropouts, self._dropouts_told_at = dropouts, now
         for kind, seen in self._seen.items():
             count = status.get(f"{kind}_count", 0)
@@ -157,3 +156,15 @@ def _dropouts(status: dict) -> int:
 
 
 __all__ = ["EngineLink", "Reply", "reply_of"]
+
+
+def _dropout_line(blocks: int, status: dict) -> str:
+    """Why the audio dropped out, as far as the status tells: the engine's own load, or a machine
+    too busy to run the audio processes in time (then fewer voices would not help)."""
+    cpu = max((row.get("cpu_percent", 0.0) for row in status.get("slots", [])), default=0.0)
+    said = f"the audio dropped out ({blocks} late or lost blocks; the engine uses {cpu:.0f}% of each block)"
+    if cpu >= BUSY_ENGINE_PERCENT:
+        return f"{said}: fewer voices or a larger CHRONUS_BUFFER_SIZE helps"
+    return (f"{said}: other programs kept the audio processes waiting — real-time scheduling "
+            f"(docs/tuning.md, 'Real-time scheduling') or a larger CHRONUS_BUFFER_SIZE helps")
+

@@ -22,6 +22,7 @@ from .history import shell_history
 from .keys import prompt_bindings
 from .lexer import ChronusLexer
 from .printing import Output, status_table
+from .ramp_watch import RampWatch
 from .style import SHELL_STYLE
 from .terminal import shell_output
 from .toolbar import Toolbar
@@ -116,6 +117,7 @@ class Shell:
         self.interrupts = 0
         self.modules = modules                  # LiveModules: `reload <module>`
         self.steps = StepLabels(translator)
+        self.ramps = RampWatch(translator)
 
     async def run(self, typed_ahead: list[str] = ()) -> None:
         """Run the lines typed before the prompt was up, then prompt until quit, Ctrl-D or a third
@@ -172,14 +174,18 @@ class Shell:
             self.output.echo(messages)
             return
         done = "undid" if verb == "UNDO" else "redid"
-        self.output.info(f"{done}: {label} ({len(messages)} changes)" if label else f"{done} {len(messages)} changes")
+        self.output.info(f"{done}: {label}" if label else f"{done} {len(messages)} changes")  # the label: a count
+        # of messages would differ between the two ways (an undo sends the difference, a redo the line again)
 
     async def _execute(self, line: str, on_screen: bool, label: str | None) -> None:
+        await self.ramps.before(self.engine)
         try:
             messages = self.translator.translate(line)
         except LanguageError as err:
             self.output.caret_error(str(err), err.column, len(PROMPT), None if on_screen else line)
             return
+        finally:
+            self.ramps.after()
         if line.lstrip().startswith("/"):          # a raw message: the protocol checks it here
             try:
                 messages = [m if m.address.startswith("/shell/") else canonical(m) for m in messages]
@@ -212,12 +218,14 @@ class Shell:
             self.output.echo(messages)
         if self.engine is None:
             return True
+        self.ramps.sent(messages)
         for reply in await self.engine.send(messages):
             (self.output.info if reply.ok else self.output.problem)(reply.text)
             if reply.refused_at is not None:
                 self.translator.rollback(before + messages[:reply.refused_at])
                 return False
             if reply.messages:  # a loaded session: the language's context learns the new patch
+                self.ramps.sent(list(reply.messages))
                 self.translator.observe(list(reply.messages))
                 self.translator.model.focus = reply.focus or self.translator.model.focus
         return True

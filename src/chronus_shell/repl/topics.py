@@ -3,6 +3,7 @@ the live patch. Module tables come from catalogue_table (the same ones `chronus 
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rich.table import Table
@@ -11,7 +12,7 @@ from rich.text import Text
 from ..engine.catalogue import specs
 from ..engine.notes import note_to_hz
 from ..engine.params import did_you_mean, format_number
-from ..language.command_forms import command_forms
+from ..language.command_forms import command_forms, form_areas
 from ..language.param_words import SEQ_PARAMS
 from ..language.resolve import type_named
 from ..language.timed_lines import DOC_FORMS as TIME_FORMS, HELP_TOPICS as TIME_TOPICS
@@ -39,12 +40,17 @@ def _forms_table(forms, title: str) -> Table:
 
 
 def help_renderables(topic: str | None, model) -> list:
-    """What `help` prints: every command form, or one module type, live module, param or command."""
+    """What `help` prints: the areas (a screen), an area's forms, every form (`help all`), or one
+    module type, live module, param or command."""
     if not topic:
-        return [_forms_table(command_forms(), "commands"),
-                Text("help <module|param|command> for details · list modules|types|params|tracks|sessions",
-                     style="dim")]
+        return [_areas_table(), Text("help <area> for its commands · help all · help <module|param|command> · "
+                                     "list modules|types|params|tracks|sessions", style="dim")]
     words = tuple(topic.lower().split())
+    areas = {name: forms for name, _, forms in form_areas()}
+    if words == ("all",):
+        return [_forms_table([form for forms in areas.values() for form in forms], "commands")]
+    if len(words) == 1 and words[0] in areas:
+        return [_forms_table(areas[words[0]], f"help {topic}")]
     if words[0] in TIME_TOPICS:                   # help time / ramps / fade: the timed forms
         return [_forms_table(TIME_FORMS, f"help {topic}")]
     module_type = model.modules.get(words[0]) if len(words) == 1 else None
@@ -58,12 +64,33 @@ def help_renderables(topic: str | None, model) -> list:
     terminal = keyword_of(words[0])
     forms = [(f, e) for f, e in command_forms() if terminal and any(
         keyword_of(w.strip("[]<>")) == terminal for w in f.replace("/", " ").split())]
+    forms = forms or _forms_naming(words, [form for _, _, forms in form_areas() for form in forms])
     if forms:
         return [_forms_table(forms, f"help {topic}")]
-    pool = [s.type for s in specs()] + [n for s in specs() for n in s.names()] + [f.split()[0] for f, _ in command_forms()]
+    pool = [s.type for s in specs()] + [n for s in specs() for n in s.names()] + [f.split()[0] for f, _ in command_forms()] \
+        + [name for name, _, _ in form_areas()]
     hints = did_you_mean(topic, sorted(set(pool)))
     extra = f" — did you mean {hints[0]}?" if hints else ""
     raise TopicError(f"no help on {topic!r}{extra}", hints)
+
+
+def _areas_table() -> Table:
+    """`help` alone: one row an area with two examples, so it fits a screen."""
+    table = Table(title="help <area>", title_justify="left")
+    table.add_column("area", style="bold")
+    table.add_column("what")
+    table.add_column("for example", style="green")
+    for name, covers, forms in form_areas():
+        table.add_row(name, covers, Text(" · ".join(examples[0] for _, examples in forms[:2] if examples)))
+    return table
+
+
+def _forms_naming(words: tuple[str, ...], forms) -> list:
+    """Forms whose text says the topic's word (`help chords`, `help arp`): harmony and time forms
+    are not grammar rules, so their words are not keywords."""
+    stems = {w.rstrip("s") for w in words if len(w) > 2}
+    return [(form, examples) for form, examples in forms
+            if stems & {w.rstrip("s") for w in re.findall(r"[a-z]+", form.lower())}]
 
 
 def _param_table(name: str, owners, model) -> Table:

@@ -1,0 +1,69 @@
+"""Ramps seen from the prompt: the real shell (pipe input) over the real engine link and supervisor
+(null backend). `what is the cutoff` while a ramp runs says where the param is now and where it is
+going; a relative word (`darker`, `faster`) moves from where the param is now, not from the target."""
+from __future__ import annotations
+
+import asyncio
+import io
+import re
+
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+from chronus_shell.language import Translator
+from chronus_shell.repl.engine_link import EngineLink
+from chronus_shell.repl.printing import Output
+from chronus_shell.repl.shell import Shell, make_prompt_session
+from chronus_shell.supervisor import Config, Supervisor
+
+LINES = ["add a saw at 110 hz", "add acid filter at 300hz", "start", "tempo to 140 over 64 bars",
+         "open the filter to 8k over 64 bars"]
+
+
+def run_lines(chronus_home, *batches: list[str], pause: float = 1.0) -> str:
+    """Type each batch of lines, `pause` seconds apart, then Ctrl-D; what the shell printed."""
+    translator, stream = Translator(), io.StringIO()
+    link = EngineLink(Supervisor(Config.from_env(backend="null")))
+
+    async def main():
+        await link.start()
+        try:
+            with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+                shell = Shell(translator, link, Output(color=False, stream=stream),
+                              make_prompt_session(translator, link))
+                running = asyncio.create_task(shell.run())
+                for batch in batches:
+                    pipe.send_text("".join(f"{line}\r" for line in batch))
+                    await asyncio.sleep(pause)
+                pipe.send_text("\x04")
+                await asyncio.wait_for(running, timeout=30)
+        finally:
+            await link.stop()
+
+    asyncio.run(main())
+    return stream.getvalue()
+
+
+def test_a_param_on_its_way_shows_now_and_target(chronus_home):
+    text = run_lines(chronus_home, LINES, ["what is the cutoff", "what's the tempo", "what is the resonance"])
+    cutoff = re.search(r"acid_filter1 cutoff ([\d.]+) Hz, ramping to 8000 Hz +\(([\d.]+) beats left", text)
+    assert cutoff, text
+    assert 300 < float(cutoff.group(1)) < 8000 and 200 < float(cutoff.group(2)) < 256
+    tempo = re.search(r"tempo ([\d.]+) bpm, ramping to 140 bpm", text)
+    assert tempo and 120 <= float(tempo.group(1)) < 140, text
+    assert re.search(r"acid_filter1 resonance [\d.]+ +\(range", text), text      # no ramp: as before
+
+
+def test_relative_words_move_from_where_the_ramp_is_now(chronus_home):
+    """Halfway up a sweep to 8 kHz, `darker` steps down from the few hundred Hz playing (it jumped
+    up from 8 kHz before); a line about something else leaves the sweep going to its target."""
+    text = run_lines(chronus_home, LINES, ["resonance 70%", "darker"], ["what is the cutoff", "faster",
+                                                                          "what's the tempo"])
+    darker = re.search(r"darker: acid_filter1 cutoff ([\d.]+) → ([\d.]+) Hz", text)
+    assert darker, text
+    playing, stepped = float(darker.group(1)), float(darker.group(2))
+    assert 300 < playing < 1000 and stepped < playing, text
+    assert re.search(rf"acid_filter1 cutoff {stepped:g} Hz +\(range", text), text    # the set ended the sweep
+    tempo = re.search(r"tempo ([\d.]+) bpm +\(range", text)                         # so did 'faster' the glide
+    assert tempo and 125 <= float(tempo.group(1)) < 126, text
