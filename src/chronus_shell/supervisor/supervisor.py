@@ -115,7 +115,6 @@ class Supervisor(Failover, Restore):
             self.plan.admit(msg)
             initial.schedule(msg, at)
         workers = [self._new_worker() for _ in range(2 + self.spare_target)]
-        stamp_hold.barrier()  # while the workers start: the first command pays nothing
         self._await_ready(workers, START_TIMEOUT_S)
         snapshot = pickle.dumps(initial, protocol=pickle.HIGHEST_PROTOCOL)
         self.checkpoint = (snapshot, 0)
@@ -130,6 +129,7 @@ class Supervisor(Failover, Restore):
         self.audio_path_threads = [self._monitor, checkpoints]  # real-time below the slots (realtime.py)
         for thread in self.audio_path_threads:
             thread.start()
+        stamp_hold.load_in_background()
         return self
 
     def _new_worker(self) -> SlotWorker:
