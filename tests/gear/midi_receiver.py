@@ -11,6 +11,7 @@ JSON line each) until `close` or the end of its stdin.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -21,8 +22,10 @@ class JackMidiReceiver:
     def __init__(self, name: str):
         self.name = f"{name}:in"
         self._events: list[tuple[int, list[int]]] = []
+        # outside gear, not the shell's: the tests find the shell's orphans by its CHRONUS_HOME
+        gear = {key: value for key, value in os.environ.items() if key != "CHRONUS_HOME"}
         self._process = subprocess.Popen([sys.executable, __file__, name], stdin=subprocess.PIPE,
-                                         stdout=subprocess.PIPE, text=True)
+                                         stdout=subprocess.PIPE, text=True, env=gear)
         if self._process.stdout.readline().strip() != "ready":
             self._process.kill()
             raise RuntimeError(f"the JACK MIDI receiver {name} did not start")
