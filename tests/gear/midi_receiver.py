@@ -54,6 +54,9 @@ class JackMidiReceiver:
 def serve(name: str) -> None:
     import jack
 
+    # the JACK callback must get the GIL within a period while the main thread serialises the events
+    # (Python's default switch interval, 5 ms, is about a 256-frame period: a missed cycle, ticks lost)
+    sys.setswitchinterval(0.0002)
     client = jack.Client(name, no_start_server=True)
     port = client.midi_inports.register("in")
     cycles: list[tuple[int, list]] = []          # (first frame, [(offset, bytes)]): the callback only appends
