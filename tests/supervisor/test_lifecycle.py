@@ -114,3 +114,31 @@ def test_ctrl_c_on_run_stops_cleanly(tmp_path):
     _, err = shell.communicate(timeout=30)
     assert "Traceback" not in err
     assert _wait_gone(children) == []
+
+
+STOP_DURING_RESTORE = """
+import os, sys, time
+from chronus_shell.protocol.message import Message
+from chronus_shell.supervisor import Config, Supervisor
+supervisor = Supervisor(Config.from_env(backend="null")).start()
+supervisor.send(Message.parse("/patch/create saw1 saw"))
+supervisor.send(Message.parse("/patch/connect saw1 master"))
+time.sleep(0.3)
+for delay in [float(d) for d in sys.argv[1:]]:
+    supervisor.crash("active"); supervisor.crash("standby")
+    time.sleep(delay)
+    supervisor.stop()
+    supervisor = Supervisor(Config.from_env(backend="null")).start()
+supervisor.stop()
+print(os.getpid())
+"""
+
+
+def test_stop_while_a_restore_is_under_way_ends_cleanly(tmp_path):
+    """Both slots killed, then the shell stops before, during or after the restore: the restore
+    thread must not touch a block stop() unmapped (that was a segfault of the whole shell, in CI)."""
+    delays = ["0", "0.005", "0.02", "0.05", "0.1", "0.2"]
+    ran = subprocess.run([sys.executable, "-c", STOP_DURING_RESTORE, *delays], capture_output=True,
+                         text=True, timeout=240)
+    assert ran.returncode == 0, (ran.returncode, ran.stderr[-3000:])
+    assert [b for b in chronus_blocks() if b.startswith(f"chronus_{ran.stdout.split()[-1]}_")] == []

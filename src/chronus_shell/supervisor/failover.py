@@ -23,6 +23,23 @@ STALL_S = 0.5  # a slot behind the output that renders nothing for this long (wh
 
 
 class Failover:
+    # -- threads that touch the shared blocks ---------------------------------------
+    def _in_background(self, target, *args) -> None:
+        """A replacement or restore thread, kept so that stop() waits for it before it unmaps the
+        blocks its views point into (a numpy view of an unmapped block is a segfault)."""
+        thread = threading.Thread(target=target, args=args, daemon=True)
+        self._background = [t for t in self._background if t.is_alive()] + [thread]
+        thread.start()
+
+    def _join_background(self, within_s: float) -> bool:
+        """After the children stopped: wait for every thread that may touch a view; True when all ended."""
+        deadline = time.monotonic() + within_s
+        threads = [*self.audio_path_threads, *self._background, *self.samples.loaders]
+        for thread in threads:
+            if thread is not threading.current_thread():
+                thread.join(max(0.0, deadline - time.monotonic()))
+        return not any(t.is_alive() and t is not threading.current_thread() for t in threads)
+
     # -- failover -----------------------------------------------------------------
     def _active_slot(self) -> SlotWorker | None:
         return self.slots[int(self.control.words[ACTIVE_SLOT])]
@@ -173,7 +190,7 @@ class Failover:
         elif child in self.slots:
             index = self.slots.index(child)
             self.slots[index] = None  # seen once: the replacement runs in its own thread
-            threading.Thread(target=self._replace_slot, args=(index, child.pid), daemon=True).start()
+            self._in_background(self._replace_slot, index, child.pid)
 
     def _check_late(self) -> None:
         """A command that reached a slot after its stamp was applied late there, so the two slots

@@ -17,7 +17,6 @@ A mixin of Supervisor, like Failover.
 """
 from __future__ import annotations
 
-import threading
 import time
 
 from ..engine.engine import EngineError
@@ -76,7 +75,7 @@ class Restore:
         now = time.monotonic()
         if self.slots == [None, None] and not self._restoring and now - self._restore_tried_at > 1.0:
             self._restore_tried_at = now
-            threading.Thread(target=self._restore_both, daemon=True).start()
+            self._in_background(self._restore_both)
 
     def _restore_both(self) -> None:
         """Restart both rings from the checkpoint (once, however many threads noticed the deaths)."""
@@ -94,7 +93,7 @@ class Restore:
         finally:
             self._restoring = False
         if self.slots[0] is not None and self.slots[1] is None:  # restored on one spare: the second
-            threading.Thread(target=self._replace_slot, args=(1, None), daemon=True).start()  # follows
+            self._in_background(self._replace_slot, 1, None)  # follows
 
     def _restore(self, dead_pids: list[int]) -> None:
         cfg, started = self.config, time.perf_counter()
@@ -123,6 +122,8 @@ class Restore:
                 self._assign(worker, index, snapshot, restore)
         while self.play_block < resume and time.monotonic() < deadline + 2 and not self._stopping.is_set():
             time.sleep(0.002)
+        if self._stopping.is_set():
+            return
         lost = int(self.control.words[LOST_BLOCKS])
         time.sleep((self.ahead + 2) * cfg.block_seconds)  # slots later than the resume block lose blocks here
         late = int(self.control.words[LOST_BLOCKS]) - lost

@@ -67,9 +67,12 @@ class SharedBlock:
     def view(self, dtype, shape, offset: int = 0) -> np.ndarray:
         return np.ndarray(shape, dtype=dtype, buffer=self.shm.buf, offset=offset)
 
-    def close(self) -> None:
+    def close(self, unmap: bool = True) -> None:
+        """Unlink (the creator) and unmap. A numpy view used after the unmap is a segfault, not an
+        error, so with a thread that may still touch a view, `unmap=False` leaves the mapping to exit."""
         try:
-            self.shm.close()
+            if unmap:
+                self.shm.close()
         except BufferError:
             pass  # a view is still alive; the OS releases the mapping at exit
         if self.owner:

@@ -26,12 +26,15 @@ class SampleShelf:
         self.say = say                        # a line for the user (the supervisor's news)
         self.workers = workers                # the live slots and spares
         self.blocks: dict[str, SharedBlock] = {}
+        self.loaders: list[threading.Thread] = []
         self._lock = threading.Lock()
 
     def load_later(self, msg: Message, send: Callable[[Message], object]) -> str:
         """Decode in a thread, then `send` the message naming the loaded sample; a line for now."""
         name = split_ref(str(msg.args[0]))[0]
-        threading.Thread(target=self._load, args=(msg, send), name="chronus-sample", daemon=True).start()
+        loader = threading.Thread(target=self._load, args=(msg, send), name="chronus-sample", daemon=True)
+        self.loaders = [t for t in self.loaders if t.is_alive()] + [loader]   # joined before the blocks close
+        loader.start()
         return f"loading {name} into {msg.parts[1]}…"
 
     def _load(self, msg: Message, send) -> None:
@@ -78,9 +81,9 @@ class SampleShelf:
         """What a new worker must attach before it can play (or unpickle) what is loaded."""
         return [self.offer(ref) for ref in self.blocks]
 
-    def close(self) -> None:
+    def close(self, unmap: bool = True) -> None:
         for block in self.blocks.values():
-            block.close()
+            block.close(unmap)
         self.blocks.clear()
 
 

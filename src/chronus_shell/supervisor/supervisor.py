@@ -47,6 +47,7 @@ TO_CREATE = Message("/patch/create")
 SPARES = 2  # ready workers: a double kill takes both at once (restore.py)
 SPAWN_SPARES = 3  # under spawn a worker imports and loads every kernel itself (~1.4 s of CPU, 2–3 s on a
 # loaded 2-core machine): with two, a crash every 1.5 s found no standby and the next one killed the lone slot
+STOP_JOIN_S = 3.0  # stop() waits this long for a replacement or restore under way before unmapping
 ENGINE_ANSWERS = {"/engine/status": "_answer_status", "/engine/crash": "_answer_crash"}   # shapes: protocol
 
 
@@ -73,6 +74,7 @@ class Supervisor(Failover, Restore):
         self._stopping = threading.Event()
         self._monitor: threading.Thread | None = None
         self.audio_path_threads: list[threading.Thread] = []
+        self._background: list[threading.Thread] = []   # replacements and restores under way
         self._seen_failovers = 0
         self._kill_times: dict[int, float] = {}
         self._progress = [(0, time.monotonic()), (0, time.monotonic())]  # (blocks written, when)
@@ -213,11 +215,12 @@ class Supervisor(Failover, Restore):
         deadline = time.monotonic() + 1.0  # together, not one after the other: a hung slot is killed
         for child in children:
             child.stop(timeout=max(0.05, deadline - time.monotonic()))
+        quiet = self._join_background(STOP_JOIN_S)
         self.tap.drain()
         self.session.close()
-        self.samples.close()
+        self.samples.close(unmap=quiet)
         for block in [self.control.block, *[r.block for r in self.rings], self.record_ring.block]:
-            block.close()
+            block.close(unmap=quiet)
         atexit.unregister(self.stop)
 
     def __enter__(self) -> "Supervisor":
