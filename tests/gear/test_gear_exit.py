@@ -19,11 +19,15 @@ time.sleep(0.3)                   # the sample clock polls the output's block co
 if sys.argv[1] == "stop twice":
     gear.stop()
     gear.stop()
+elif sys.argv[1] == "supervisor first":  # its blocks closed under the gear's running threads
+    gear.supervisor.stop()
+    time.sleep(0.3)
+    gear.stop()
 print(os.getpid())
 """                               # "exit": the program ends without a stop (atexit does it)
 
 
-@pytest.mark.parametrize("ending", ["exit", "stop twice"])
+@pytest.mark.parametrize("ending", ["exit", "stop twice", "supervisor first"])
 def test_a_program_that_ends_with_the_gear_running_exits_cleanly(ending):
     ran = subprocess.run([sys.executable, "-c", LEFT_RUNNING, ending], capture_output=True, text=True,
                          timeout=240)
