@@ -118,6 +118,7 @@ class Supervisor(Failover, Restore):
             self.plan.admit(msg)
             initial.schedule(msg, at)
         workers = [self._new_worker() for _ in range(2 + self.spare_target)]
+        fence = stamp_hold.load_in_background()   # while the workers start
         self._await_ready(workers, START_TIMEOUT_S)
         snapshot = pickle.dumps(initial, protocol=pickle.HIGHEST_PROTOCOL)
         self.checkpoint = (snapshot, 0)
@@ -132,7 +133,7 @@ class Supervisor(Failover, Restore):
         self.audio_path_threads = [self._monitor, checkpoints]  # real-time below the slots (realtime.py)
         for thread in self.audio_path_threads:
             thread.start()
-        stamp_hold.load_in_background()
+        fence.join(START_TIMEOUT_S)   # before the first command: not while commands are stamped
         return self
 
     def _new_worker(self) -> SlotWorker:
