@@ -63,9 +63,12 @@ def _fresh(index: Path, source: Path) -> bool:
     return hashlib.sha256(source.read_bytes()).digest() in index.read_bytes()
 
 
-def compile_if_needed(say: Callable[[str], None]) -> None:
+def compile_if_needed(say: Callable[[str], None], preload: bool = False) -> None:
     """On the first run after an install, compile the kernels here with a progress line, not in
-    silence (nor in a child process, where it would look like a hang); warm starts skip this."""
-    if not kernels_cached():
+    silence (nor in a child process, where it would look like a hang); warm starts skip this, or
+    with `preload` load them from the cache now (while another process does something else)."""
+    cached = kernels_cached()
+    if not cached:
         say(COMPILING)
+    if preload or not cached:
         warmup()
