@@ -33,7 +33,8 @@ def warmup() -> None:
     stereo_kernels.warmup()
 
 
-KERNELS = {"chain_kernels": "render_bank", "kernels": "drum_block", "stereo_kernels": "freeverb_stereo"}  # one a file
+KERNELS = {"blep": "oscillator_retune", "chain_kernels": "render_bank", "kernels": "drum_block",
+           "stereo_kernels": "freeverb_stereo"}  # one a file
 
 
 def kernels_cached() -> bool:
@@ -50,9 +51,10 @@ def kernels_cached() -> bool:
                        for index in (here / "__pycache__").glob(f"{name}.{kernel}-*.nbi"))
                    for name, kernel in KERNELS.items())
     try:
-        from . import chain_kernels, kernels, stereo_kernels
+        from . import blep, chain_kernels, kernels, stereo_kernels
         return all(bool(kernel._cache._cache_file._load_index())
-                   for kernel in (chain_kernels.render_bank, kernels.drum_block, stereo_kernels.freeverb_stereo))
+                   for kernel in (blep.oscillator_retune, chain_kernels.render_bank, kernels.drum_block,
+                                  stereo_kernels.freeverb_stereo))
     except Exception:  # noqa: BLE001 — numba internals: unsure means "say it and compile"
         return False
 
