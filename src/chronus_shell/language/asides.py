@@ -41,13 +41,35 @@ _REASON = re.compile(r"(?:,\s*|\s+)(?:so\s+(?:that\s+)?(?:it|they|i|we|you|the\s
                      r"it'?s\s+(?!cutoff|resonance|decay|gain|level|pitch)\w+ing\b|they'?re\b|that'?s\b).*$", re.I)
 
 
-def without_reason(text: str) -> tuple[str, str] | None:
+def without_reason(text: str, model: PatchModel) -> tuple[str, str] | None:
     """'less verb, it's washing out the snare', 'an lfo on the hat tone so they move a bit': the
-    reason said after a command is left out (said so), the command stays."""
-    match = _REASON.search(text)
+    reason said after a command is left out (said so), the command stays; so is a remark after a
+    comma ('no swing, dnb is straight', 'turn off the delay, there are no echoes in church')."""
+    match = _REASON.search(text) or _remark(text, model)
     if match is None or match.start() == 0:
         return None
     return f"'{match.group(0).strip(', ')}' left out", text[:match.start()].strip(" ,")
+
+
+#: A statement after a comma: something is (or is not) so — a remark, not a request.
+_STATEMENT = re.compile(r",\s*(?:there(?:'?s|\s+is|\s+are|\s+were|\s+was)|(?:the\s+|my\s+|our\s+|this\s+|that\s+)?"
+                        r"(?P<subject>[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s+(?:is|are|isn'?t|aren'?t|don'?t|doesn'?t|do\s+not|"
+                        r"does\s+not|was|were|wasn'?t|never|always|usually|has|have|had))\b(?P<said>.*)$", re.I)
+#: What makes a statement a request after all: a value, a pattern, 'too …', a direction.
+_ASKS = re.compile(r"\d|[xX.]{4}|\b(?:too|up|down|more|less|louder|quieter|on|off)\b", re.I)
+
+
+def _remark(text: str, model: PatchModel) -> re.Match | None:
+    """'…, dnb is straight', '…, the stone walls are bright': a statement about no part of the
+    patch (its subject names none) that asks nothing (no value, no 'too', no direction)."""
+    match = _STATEMENT.search(text)
+    if match is None or _ASKS.search(match.group(0)) or any(is_note(w) for w in match.group("said").split()):
+        return None
+    subject = (match.group("subject") or "").lower().split()
+    names = module_words() | set(model.modules) | set(model.tracks) | set(NICKNAMES) | {"it", "they", "that", "this"}
+    if any(w in names or w.rstrip("s") in names for w in subject):
+        return None
+    return match
 
 
 _PURPOSE = re.compile(r"(?:,\s*|\s+)(?P<why>for\s+(?:the|a|an|that|this|some|more|extra|my|our)\s+[\w\s'-]+|"
