@@ -3,7 +3,7 @@
 import pytest
 
 from .test_musicians import refused
-from .test_phrasing_classes import ACID, DRUMS, PAD, last
+from .test_phrasing_classes import DRUMS, PAD, last
 
 
 @pytest.mark.parametrize("phrase, expected", [
