@@ -383,7 +383,7 @@ class Supervisor(Failover, Restore):
         except WorkerGone:
             timeline = {}
         return summary(self, words) | {"slots": slot_rows(self, words)} | {
-            "in_transaction": self.plan.in_transaction,
+            "in_transaction": self.plan.in_transaction, "tempo": timeline.get("tempo"),
             "commits_at_block": [c // self.config.block_size for c in timeline.get("commits", [])],
             "faults": [_explained(fault, self.config) for fault in timeline.get("faults", [])],
             "xruns": {"portaudio": int(words[XRUNS_PORTAUDIO]), "jack": int(words[XRUNS_JACK])},
