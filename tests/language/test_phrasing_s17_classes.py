@@ -51,3 +51,51 @@ def test_a_remark_after_a_comma_is_left_out(phrase, expected):
 def test_a_statement_that_asks_something_is_never_left_out(phrase):
     messages = last(*DRUMS, phrase)
     assert any("snare" in m for m in messages)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the tempo on 100", ["/seq/bpm 100.0"]), ("the swing on 30%", ["/seq/swing 0.3"]),
+    ("the hat tone on 6000 hertz", ["/mod/hat1/tone 6000.0"]), ("put the kick decay on 300 ms", ["/mod/kick1/decay 300.0"]),
+])
+def test_a_learners_on_before_a_value_is_to(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [("kick on 3", "/seq/add kick kick1 ........x......."),
+                                              ("the snare on 4", "/seq/add snare snare1 ............x...")])
+def test_on_a_beat_is_still_a_place_in_the_bar(phrase, expected):
+    assert last(*DRUMS, phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the snare shall be louder", "/mod/snare1/gain 0.9"), ("the kick must become quieter", "/mod/kick1/gain 0.7"),
+    ("the hats become more quiet", "/mod/hat1/gain 0.7"), ("the snare gets a bit louder", "/mod/snare1/gain 0.9"),
+])
+def test_a_part_that_shall_be_or_becomes_so_is_made_so(phrase, expected):
+    assert last(*DRUMS, phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the sine two halftones up", "/mod/sine1/freq 493.883301"), ("the sine one quint higher", "/mod/sine1/freq 659.255114"),
+    ("give the sine some detune, 12 cent", "/mod/sine1/detune 12.0"),
+    ("give the triangle a pan, -0.5", "/mod/triangle1/pan -0.5"),
+])
+def test_a_learners_words_for_intervals_and_settings(phrase, expected):
+    assert last(*PAD, phrase) == [expected]
+
+
+def test_a_learners_bars_in_a_timed_line_are_bars():
+    assert last(*DRUMS, "mute the hats for 2 takts") == ["/seq/mute hats 1 2"]
+
+
+@pytest.mark.parametrize("phrase, effect, part", [
+    ("more reverb on the snare", "reverb", "snare1"), ("a bit more delay on the hats", "delay", "hat1"),
+    ("some distortion for the kick", "distortion", "kick1"), ("more hall on the kick", "reverb", "kick1"),
+])
+def test_more_of_an_effect_there_is_none_of_adds_it_there(phrase, effect, part):
+    messages = last(*DRUMS, phrase)
+    assert messages[0] == f"/patch/create {effect}1 {effect}" and f"/patch/connect {part} {effect}1" in messages
+
+
+def test_more_of_an_effect_there_is_sets_it_as_before():
+    assert last(*PAD, "more reverb") == ["/mod/reverb1/mix 0.35"]

@@ -19,6 +19,7 @@ from .errors import LanguageError
 from .asides import (described_then_asked, label_names_part, without_asides, without_label, without_purpose,
                      without_reason)
 from .follow_ups import follow_up
+from .missing_effects import absent_effect
 from .modulation_phrases import aimed
 from .rephrasings import QUALITIES, nickname, rephrasings
 from .param_verbs import verb_readings
@@ -63,7 +64,8 @@ SLANG = {
     "period": "rate", "dly": "delay", "bp": "bandpass", "hp": "highpass", "general": "master", "metronome": "tempo",
     "blend": "mix", "saturation": "distortion", "saturator": "distortion", "tail": "decay", "envelope": "adsr", "env": "adsr", "wobbling": "wobble", "reverberation": "reverb", "sqr": "square", "amp": "adsr", "its": "it", "it's": "it",
     "rly": "really", "rlly": "really", "lil": "little", "abit": "a bit", "dont": "don't", "doesnt": "doesn't",
-    "isnt": "isn't", "cant": "can't", "wont": "won't", "thats": "that's", "theres": "there's",
+    "isnt": "isn't", "hall": "reverb", "halftone": "semitone", "halftones": "semitones", "quint": "fifth",
+    "quints": "fifths", "takt": "bar", "takts": "bars", "takte": "bars", "cent": "cents", "cant": "can't", "wont": "won't", "thats": "that's", "theres": "there's",
 }
 #: Chatter that carries no instruction here ("real plucky", "like 200hz", "nice, now ...").
 NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "super", "pretty", "kinda",
@@ -127,7 +129,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     found += [Reading(how, new) for how, new in part_readings(text, model)]
     found += [Reading(how, new) for how, new in reordered(tidied, model, line) + (reordered(text, model) if text != tidied else [])]
     found += [Reading(how, new) for how, new in verb_readings(text) + (verb_readings(tidied) if tidied != text else [])]
-    asked = aimed(text, model) or quality_request(text, model) or (
+    asked = aimed(text, model) or absent_effect(tidied, model) or quality_request(text, model) or (
         quality_request(tidied, model) if tidied != text else None)
     if asked:
         found.append(Reading(*asked))

@@ -129,8 +129,9 @@ class Translator:
         return worked
 
     def _reading(self, reading) -> list[Message]:
-        if reading.text is not None:
-            return self._translate(reading.text)
+        if reading.text is not None:             # a reading with time words is timed ('… for 4 takts' → bars)
+            timed = translate_timed(self, reading.text) if is_timed(reading.text) else None
+            return self._translate(reading.text) if timed is None else timed
         messages = self.observe(self.mapper.map(reading.intent))
         self._last_intent = reading.intent
         return messages
