@@ -8,9 +8,10 @@ import re
 from ..engine.catalogue import CATALOGUE
 from .literal_needs import rewritten
 
-#: Every param name and alias, longest first, as one alternation.
-_PARAMS = "|".join(sorted({n for c in CATALOGUE.values() for p in c.spec.params for n in (p.name, *p.aliases)},
-                          key=len, reverse=True))
+#: Every param name and alias, longest first, as one alternation; with the sequencer's, as a set.
+_NAMES = sorted({n for c in CATALOGUE.values() for p in c.spec.params for n in (p.name, *p.aliases)}, key=len, reverse=True)
+_PARAMS = "|".join(_NAMES)
+_SETTINGS = frozenset(_NAMES) | {"tempo", "bpm", "swing"}
 #: Shorthand and studio words for a param or a value, said the grammar's way before any other
 #: reading ("kick dec 600", "cut 600", "env mod 40%", "100% wet on the reverb", "ring longer").
 SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in (
@@ -64,8 +65,8 @@ SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r
     (r"\bhits?\s+harder\b", "punchier"),
     (r"^(\w+)\s+to\s+(sine|square|saw|triangle|random)\s+shape\b", r"\1 shape \2"),
     # a learner's preposition: a setting 'on' a value ('the tempo on 124', 'the cutoff on 1000 hertz') is 'to' it
-    (r"(?<=[a-z])\s+on\s+(?=-?[\d.]+\s*(?:hz|hertz|khz|k|%|percent|bpm|ms|db|cents?|semitones?)$)", " to "),
-    (r"\b(tempo|bpm|swing|" + _PARAMS + r")\s+on\s+(?=-?[\d.]+$)", r"\1 to "),
+    (r"\b([a-z_]+)\s+on\s+(?=-?[\d.]+(\s*(?:hz|hertz|khz|k|%|percent|bpm|ms|db|cents?|semitones?))?$)",
+     lambda m: m.group(1) + (" to " if m.group(2) or m.group(1).lower() in _SETTINGS else " on ")),
     (r"^(?:the\s+)?([\w-]+(?:\s+[\w-]+)?)\s+(?:becomes?|gets?|grows?|turns?)\s+(?=(?:a\s+(?:bit|little|lot)\s+)?(?:more\s+\w+|\w+er)\b)",
      r"make \1 "),                                               # 'the pad becomes louder'
     (r"^give\s+((?:the\s+)?\w+)\s+(?:an?\s+(?:little\s+|bit\s+(?:of\s+)?)?|some\s+)?([a-z_]+),?\s+(-?[\d.]+\s*[a-z%]*)$",
