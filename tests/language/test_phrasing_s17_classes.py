@@ -99,3 +99,39 @@ def test_more_of_an_effect_there_is_none_of_adds_it_there(phrase, effect, part):
 
 def test_more_of_an_effect_there_is_sets_it_as_before():
     assert last(*PAD, "more reverb") == ["/mod/reverb1/mix 0.35"]
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("save the session under the name late_set", "late_set"), ("save it with the name warmup", "warmup"),
+    ("save this by the name b2", "b2"), ("save the session named closing", "closing"),
+])
+def test_a_session_saved_under_a_name_is_that_name(phrase, name):
+    assert last(*DRUMS, phrase) == [f"/session/save {name}"]
+
+
+@pytest.mark.parametrize("phrase, lower", [
+    ("deeper the cutoff", True), ("make the filter cutoff deeper", True), ("the sine deeper", True),
+    ("deeper lfo", False),                                  # an lfo's depth: more of it
+])
+def test_deeper_on_a_frequency_is_lower(phrase, lower):
+    before = {"deeper the cutoff": 2000.0, "make the filter cutoff deeper": 2000.0, "the sine deeper": 440.0}
+    address, value = last(*PAD, "filter cutoff 2000", phrase)[0].split()
+    if lower:
+        assert float(value) < before[phrase]
+    else:
+        assert address == "/mod/lfo1/depth"
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("chop it into 8", ["/mod/sampler1/slices 8.0"]),
+    ("chop the sampler into 4", ["/mod/sampler1/slices 4.0"]),
+    ("chop it at onsets", ["/mod/sampler1/chop onsets", "/mod/sampler1/slices 16.0"]),
+])
+def test_chopping_sets_the_way_of_cutting_only_when_it_changes(phrase, expected):
+    assert last(*DRUMS, "add a sampler", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["chord the triangle: a3 c#4 e4", "stack the triangle: a3 c#4 e4",
+                                    "voicing for the triangle: a3 c#4 e4"])
+def test_a_chord_label_before_notes_sounds_them_together(phrase):
+    assert last(*PAD, phrase) == ["/gate/triangle1 1 220.0 277.182631 329.627557"]

@@ -135,6 +135,8 @@ def label_names_part(text: str, model: PatchModel, parts) -> tuple[str, str] | N
     tokens = rest.replace(",", " ").split()
     if part is None or not tokens:
         return None
+    if all(_NOTE.match(t) for t in tokens) and re.search(r"\b(?:chord|stab|triad|voicing|stack)\b", label, re.I):
+        return f"'{label.strip()}:' a chord on {part}", f"play {' '.join(tokens)} together on the {part}"
     if all(_NOTE.match(t) for t in tokens):           # (rests among notes would rewrite the part's rhythm)
         return f"'{label.strip()}:' notes for {part}", f"{part} notes {' '.join(tokens)}"
     if re.fullmatch(r"[xX.\-|~ ]{4,}", rest):
