@@ -2,6 +2,8 @@
 (each test a family, several wordings of our own): now the right thing, or a clear refusal."""
 import pytest
 
+from chronus_shell.language import LanguageError
+
 from .test_musicians import refused
 from .test_phrasing_classes import DRUMS, PAD, last
 
@@ -135,3 +137,28 @@ def test_chopping_sets_the_way_of_cutting_only_when_it_changes(phrase, expected)
                                     "voicing for the triangle: a3 c#4 e4"])
 def test_a_chord_label_before_notes_sounds_them_together(phrase):
     assert last(*PAD, phrase) == ["/gate/triangle1 1 220.0 277.182631 329.627557"]
+
+
+@pytest.mark.parametrize("phrase", ["at the next barline, play 110 hz on the triangle",
+                                    "triangle louder for the rest of the bar", "sine quieter, until the drop"])
+def test_words_that_say_when_are_never_left_out_as_an_aside(phrase):
+    try:
+        messages = last(*PAD, phrase)
+    except LanguageError:                               # refused is fine; done now without the timing is not
+        return
+    assert all(m.startswith(("/at ", "/ramp", "/seq/mute")) for m in messages)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("resonance 60%", "/mod/filter1/q 2.402249"),          # a resonant q, never 0.6 (below flat)
+    ("filter q 50%", "/mod/filter1/q 1.414214"),
+    ("resonance up 10%", "/mod/filter1/q 0.7777"),         # 10 % of its value, as a frequency
+    ("reverb width 100%", "/mod/reverb1/width 1.0"),       # a fraction: 100 % is 1
+    ("delay feedback 60%", "/mod/delay1/feedback 0.6"),
+])
+def test_percent_is_a_fraction_or_a_point_along_a_wide_range(phrase, expected):
+    assert last(*PAD, phrase) == [expected]
+
+
+def test_percent_of_a_drive_is_along_its_range():
+    assert last("add a saw", "add a distortion", "drive 50%") == ["/mod/distortion1/drive 7.071068"]

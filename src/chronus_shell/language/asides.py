@@ -19,6 +19,13 @@ _TIMING = {"sync", "synced", "synched", "synchronised", "synchronized", "clock",
            "quantized", "triplet", "triplets", "dotted", "beat", "beats", "bar", "bars", "bpm", "tempo"}
 
 
+#: Words that say when (or for how long): a part holding one is timing, never left out as an aside
+#: ('at the next barline, …', '… for the rest of the bar').
+_SAYS_WHEN = re.compile(r"\b(?:after|before|until|till|til|next|every|during|"
+                        r"bars?|bar-?lines?|beats?|downbeats?|measures?|takts?|now|later|soon|"
+                        r"seconds|secs?|minutes)\b|\d", re.I)
+
+
 def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
     """'decay 30ms, real plucky': a clause that only colours the request (a word nobody knows,
     and no module, param, value or note; not an adverb of a known word, 'slowly') is left out, and said so."""
@@ -27,7 +34,7 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
         return None
     extra = tuple(model.modules) + tuple(model.tracks)
     content = module_words() | set(extra) | _SEQUENCER_PARAMS | _TIMING
-    asides = [c for c in clauses if c and len(c.split()) <= 4
+    asides = [c for c in clauses if c and len(c.split()) <= 4 and not _SAYS_WHEN.search(c)
               and any(not is_known_word(w, extra) for w in c.lower().split())
               and not any(w.endswith("ly") and is_known_word(w[:-2], extra) for w in c.lower().split())
               and not any(w in content or re.search(r"\d", w) or is_note(w) for w in c.lower().split())]
@@ -46,7 +53,7 @@ def without_reason(text: str, model: PatchModel) -> tuple[str, str] | None:
     reason said after a command is left out (said so), the command stays; so is a remark after a
     comma ('no swing, dnb is straight', 'turn off the delay, there are no echoes in church')."""
     match = _REASON.search(text) or _remark(text, model)
-    if match is None or match.start() == 0:
+    if match is None or match.start() == 0 or _SAYS_WHEN.search(match.group(0)):
         return None
     return f"'{match.group(0).strip(', ')}' left out", text[:match.start()].strip(" ,")
 
@@ -85,7 +92,7 @@ def without_purpose(text: str, model: PatchModel) -> tuple[str, str] | None:
     """'mute the kick for the breakdown', 'snare quieter, it's a ballad': what the change is for
     is left out (said so) — when it names no part, param or value ('reverb for the hats' says where)."""
     match = _PURPOSE.search(text)
-    if match is None or match.start() == 0:
+    if match is None or match.start() == 0 or _SAYS_WHEN.search(match.group("why")):
         return None
     content = module_words() | set(model.modules) | set(model.tracks) | _SEQUENCER_PARAMS | set(NICKNAMES)
     words = [w for w in re.findall(r"[a-z0-9_'-]+", match.group("why").lower())[1:] if w not in _ARTICLES]
