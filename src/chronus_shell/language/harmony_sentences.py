@@ -16,6 +16,7 @@ from .errors import LanguageError
 from .harmony_constituents import Part, scan, upper_letters, words_outside
 from .harmony_pitches import PITCH_VERBS, placed_on, released, stacked, tuned
 from .harmony_tokens import CHORDISH, column_of, words_of
+from .rephrasings import NICKNAMES
 
 #: Words that only colour a chord line ('dark', 'lofi loop'): left out, said back by the echo.
 COLOUR = frozenset(
@@ -365,8 +366,14 @@ def _surely_a_chord(parts: list[Part], words: list[str]) -> bool:
 
 
 def _target(parts: list[Part], line: str):
-    voice = _one(parts, "voice")
-    return words_of(voice, line) if isinstance(voice, str) else None
+    """The voice named; of two, the one named by its sound ('melody … on the sine': the sine, the
+    melody only describing the notes); two sounds named is a question, never the focus."""
+    voices = list(dict.fromkeys(p.value for p in parts if p.kind == "voice"))
+    if len(voices) > 1:
+        voices = [v for v in voices if v.rstrip("0123456789") not in NICKNAMES] or voices
+    if len(voices) > 1:
+        raise LanguageError(f"on which voice: {' or '.join(voices)}?", column_of(voices[1], line))
+    return words_of(voices[0], line) if voices else None
 
 
 def _steps(each, span, count: int) -> int | None:

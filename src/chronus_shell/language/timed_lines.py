@@ -14,6 +14,7 @@ from ..engine.params import format_number
 from ..protocol.message import Message
 from .errors import LanguageError
 from ..engine.timed_actions import TIMED_HEADS
+from .politeness import polite
 from .time_phrases import Timed, moves, split, strip_label
 
 SWEEP_WITHOUT_TARGET = re.compile(r"^(sweep|ramp|glide|slide|automate)\b", re.I)
@@ -42,7 +43,7 @@ DOC_FORMS = (
       "at the next bar fade out the saw over 2 bars"]),
 )
 #: A line without one of these words has no time words (the cheap test before the phrases' regexes).
-TRIGGERS = re.compile(r"\b(?:bars?|beats?|measures?|steps?|sixteenths?|seconds?|secs?|minutes?|mins?|over\s+\d+|"
+TRIGGERS = re.compile(r"\b(?:bars?|barlines?|beats?|measures?|steps?|sixteenths?|seconds?|secs?|minutes?|mins?|over\s+\d+|"
                       r"across\s+\d+|downbeat|one|phrase|slowly|"
                       r"gradually|little|bit|smoothly|gently|fade\w*|sweep|ramp|glide|slide|automate|ease|drift|creep|"
                       r"nudge|swell|walk|accel\w*|stringendo|rit\w*|rall\w*|allargando|cresc\w*|decresc\w*|diminuendo|"
@@ -74,9 +75,33 @@ def _has_time(text: str) -> bool:
 def translate_timed(translator, text: str) -> list[Message] | None:
     """The messages of a timed line, or None for a line without time words (translated as usual).
     Several commands on a line ("add a noise, fade it in over 8 bars") are timed each on its own:
-    a segment of time words alone ("…, over 8 bars", "at the next bar, …") joins its command."""
+    a segment of time words alone ("…, over 8 bars", "at the next bar, …") joins its command.
+    A line refused as said is tried once more without its politeness ('could you …, please?')."""
     if not TRIGGERS.search(text):
         return None
+    try:
+        messages = _translate_segments(translator, text)
+    except LanguageError as err:
+        messages, refused = None, err
+    else:
+        if messages is not None:
+            return messages
+        refused = None
+    kinder = polite(text.rstrip("?.! "))
+    if kinder != text and TRIGGERS.search(kinder):
+        try:
+            messages = _translate_segments(translator, kinder)
+        except LanguageError:
+            messages = None
+        if messages is not None:
+            translator.mapper.understood.insert(0, f"read as '{kinder}'")
+            return messages
+    if refused is not None:
+        raise refused
+    return None
+
+
+def _translate_segments(translator, text: str) -> list[Message] | None:
     segments = _segments(text)
     if not any(_has_time(segment) for segment in segments):
         return None
@@ -291,7 +316,9 @@ def _effect_mix(translator, what: str) -> dict[str, float] | None:
     except LanguageError:
         return None
     said = set(what.lower().split())
-    named = all(a.split("/")[2] in said or translator.model.modules.get(a.split("/")[2]) in said for a in probe)
+    model = translator.model
+    named = all(a.split("/")[2] in said or model.modules.get(a.split("/")[2]) in said or
+                said & set(model.spec(a.split("/")[2]).aliases) for a in probe)     # 'the echo': the delay's alias
     return probe if probe and named else None
 
 
