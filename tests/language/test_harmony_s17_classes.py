@@ -2,7 +2,7 @@
 wordings invented here, none copied from a corpus."""
 import pytest
 
-from .test_time_harmony_classes import PAD, last, refused
+from .test_time_harmony_classes import DRUMS, PAD, last, refused
 
 
 @pytest.mark.parametrize("phrase, track, voice", [
@@ -44,3 +44,52 @@ def test_what_fades_may_be_said_first_as_the_subject_of_fade(phrase, expected):
                                     "on the next bar line play 110 hz on the triangle"])
 def test_the_bar_line_is_a_start_never_a_word_left_out(phrase):
     assert last(*PAD, phrase) == ["/at 1 bar /gate/triangle1 1 110.0"]
+
+
+@pytest.mark.parametrize("phrase, pattern", [
+    ("snare every 8 steps", "x.......x......."),
+    ("hats on every 2nd sixteenth", "x.x.x.x.x.x.x.x."),
+    ("kick once every bar", "x..............."),
+    ("a hit every 3 steps on the hats", "x.."),                      # across the bar line: a 3-step loop
+    ("play the snare every two beats", "x.......x......."),
+])
+def test_hits_every_n_steps_beats_or_bars(phrase, pattern):
+    track = next(t for t in ("snare", "hats", "kick") if t in phrase)
+    assert last(*DRUMS, phrase) == [f"/seq/add {track} {track if track != 'hats' else 'hat'}1 {pattern}"]
+
+
+@pytest.mark.parametrize("phrase, pattern", [
+    ("snare on the second and fourth beats", "....x.......x..."),
+    ("have the kick play on the 1st and 3rd beat only", "x.......x......."),
+    ("kick hits on the first beat", "x..............."),
+])
+def test_beats_said_as_ordinals_are_beat_positions(phrase, pattern):
+    track = "snare" if "snare" in phrase else "kick"
+    assert last(*DRUMS, phrase) == [f"/seq/add {track} {track}1 {pattern}"]
+
+
+@pytest.mark.parametrize("phrase", ["hats in 32nds", "the hats thirty-second notes", "play the hats as demisemiquavers"])
+def test_thirty_second_notes_are_two_hits_in_every_step(phrase):
+    assert last(*DRUMS, phrase) == ["/seq/add hats hat1 " + "[xx]" * 16]
+
+
+@pytest.mark.parametrize("phrase, pattern", [
+    ("add a snare on the last 16th", "....x.......x..x"),
+    ("snare also on the very last step of the bar", "....x.......x..x"),
+    ("add an extra snare on the last eighth", "....x.......x.x."),
+    ("snare on the last beat", "............x..."),                 # said without 'add': the rhythm is that hit
+])
+def test_the_last_step_of_a_length(phrase, pattern):
+    assert last(*DRUMS, phrase) == [f"/seq/add snare snare1 {pattern}"]
+
+
+@pytest.mark.parametrize("phrase, pattern", [
+    ("put a son clave on the snare", "x..x..x...x.x..."),
+    ("snare: 2-3 clave", "..x.x...x..x..x."),
+    ("the hats play a rumba clave", "x..x...x..x.x..."),
+    ("habanera rhythm on the kick", "x..xx.x.x..xx.x."),
+    ("kick in tresillo", "x..x..x.x..x..x."),
+])
+def test_rhythms_known_by_name(phrase, pattern):
+    track, voice = next((t, v) for t, v in (("snare", "snare1"), ("hats", "hat1"), ("kick", "kick1")) if t in phrase)
+    assert last(*DRUMS, phrase) == [f"/seq/add {track} {voice} {pattern}"]
