@@ -93,3 +93,13 @@ def test_the_last_step_of_a_length(phrase, pattern):
 def test_rhythms_known_by_name(phrase, pattern):
     track, voice = next((t, v) for t, v in (("snare", "snare1"), ("hats", "hat1"), ("kick", "kick1")) if t in phrase)
     assert last(*DRUMS, phrase) == [f"/seq/add {track} {voice} {pattern}"]
+
+
+@pytest.mark.parametrize("phrase, first", [
+    ("could the riff be played an octave higher?", "a2"),
+    ("can that melody be played down a fifth instead", "d1"),
+    ("would you play the line a tone up", "b1"),
+])
+def test_a_move_asked_as_a_question_or_in_the_passive_moves_the_notes(phrase, first):
+    from .test_time_harmony_classes import ACID
+    assert last(*ACID, phrase)[-1].startswith(f"/seq/notes bass {first} ")
