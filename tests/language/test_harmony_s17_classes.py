@@ -103,3 +103,23 @@ def test_rhythms_known_by_name(phrase, pattern):
 def test_a_move_asked_as_a_question_or_in_the_passive_moves_the_notes(phrase, first):
     from .test_time_harmony_classes import ACID
     assert last(*ACID, phrase)[-1].startswith(f"/seq/notes bass {first} ")
+
+
+@pytest.mark.parametrize("before, phrase, track, first", [
+    ("notes on the sine: e5 d5 c5", "an octave lower", "sine", "e4"),
+    ("melody on the sine: g4 a4 b4", "play it a fourth higher", "sine", "c5"),
+    ("the triangle plays c4 e4 g4", "transpose it down a tone", "triangle", "a#3"),
+])
+def test_a_bare_move_right_after_notes_moves_the_voice_just_given_them(before, phrase, track, first):
+    """The voice given notes is the one being shaped (the focus moves to it), so 'it' is that voice."""
+    assert f"/seq/notes {track} {first}" in " ".join(last(*PAD, before, phrase))
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("tempo from 140 to 150 over 4 bars", ["/seq/bpm 140.0 now", "/seq/bpm 150.0 ramp 16"]),
+    ("bpm from 120 to 150 over 4 bars", ["/seq/bpm 150.0 ramp 16"]),                       # 120 already
+    ("automate the cutoff from 2000 to 3000 over a bar", ["/ramp/filter1/cutoff 3000.0 4"]),  # 2000 already
+    ("automate the cutoff from 500 to 3000 over a bar", ["/mod/filter1/cutoff 500.0", "/ramp/filter1/cutoff 3000.0 4"]),
+])
+def test_a_start_said_with_from_is_set_first_unless_it_is_there_already(phrase, expected):
+    assert last(*PAD, "tempo 120", "filter cutoff 2000", phrase) == expected

@@ -24,7 +24,8 @@ DOC_FORMS = (
      ["open the filter to 3k over 8 bars", "resonance 80% over 16 beats", "sweep the cutoff from 200 to 2k over 4 bars",
       "close the filter down to 300 over 8 bars, exponential", "open the filter over 2 bars to 3k", "cutoff to 2k over 16",
       "cutoff to 2k over a minute", "the resonance creeps up to 0.8 over 4 bars"]),
-    ("<what> [from <a> / <a>] to <b> over <n> bars — any motion word around it (ramps, glides, automate, swells)",
+    ("<what> [from <a> / <a>] to <b> over <n> bars — any motion word around it (ramps, glides, automate, swells); "
+     "the start is set first unless the param or the tempo is there already",
      ["cutoff ramps up to 3k over 4 bars", "tempo: 128 -> 140 over 8 bars", "automate the resonance from 0.2 to 0.8 over 2 bars",
       "exponentially close the filter to 300 over 8 bars"]),
     ("slowly/gradually <change> (over 4 bars, said in the echo)", ["slowly close the filter", "gradually open the filter"]),
@@ -211,7 +212,7 @@ def _translate_one(translator, text: str) -> list[Message] | None:
 def _timed(translator, timed: Timed, text: str) -> list[Message]:
     model = translator.model
     muted = {name: track.muted for name, track in model.tracks.items()}
-    begins = _probe(translator, timed.begin) if timed.begin else {}
+    begins = _moved_from(model, _probe(translator, timed.begin)) if timed.begin else {}
     if timed.level in ("out", "in", "in from nothing"):
         messages = _fade(translator, timed)
         begins = {m.address: model.spec(m.parts[1]).param(m.parts[2]).low for m in messages} \
@@ -268,6 +269,17 @@ def _probe(translator, command: str) -> dict[str, float]:
     finally:
         translator._restore(state)
         translator._last_intent, translator._last_text = last
+
+
+def _moved_from(model, begins: dict[str, float]) -> dict[str, float]:
+    """The starts said ('from 500') that are not where the param or the tempo is already."""
+    def now(address: str):
+        parts = address.split("/")[1:]
+        if address == "/seq/bpm":
+            return model.bpm
+        return model.value(parts[1], parts[2]) if parts[0] == "mod" and model.spec(parts[1]) is not None else None
+    return {address: value for address, value in begins.items() if now(address) is None or
+            float(now(address)) != float(value)}
 
 
 def _fade(translator, timed: Timed) -> list[Message]:
@@ -345,7 +357,10 @@ def _over(model, msg: Message, timed: Timed, begins: dict, moving: bool) -> list
             return [Message(msg.address, (float(begins[msg.address]),)), ramp]
         return [ramp]
     if msg.address == "/seq/bpm" and prep in RAMP_WORDS:
-        return [Message("/seq/bpm", (msg.args[0], "ramp", _whole(beats)))]
+        ramp = Message("/seq/bpm", (msg.args[0], "ramp", _whole(beats)))
+        if msg.address in begins:              # 'from 180': there at once, the glide from it
+            return [Message("/seq/bpm", (float(begins[msg.address]), "now")), ramp]
+        return [ramp]
     if msg.address == "/seq/mute" and prep in MUTE_WORDS:
         return [Message("/seq/mute", (*msg.args[:2], _whole(beats / 4.0)))]
     if msg.address == "/seq/mute":
