@@ -123,3 +123,46 @@ def test_a_bare_move_right_after_notes_moves_the_voice_just_given_them(before, p
 ])
 def test_a_start_said_with_from_is_set_first_unless_it_is_there_already(phrase, expected):
     assert last(*PAD, "tempo 120", "filter cutoff 2000", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, key", [
+    ("key of e minor, chords em c g d", "e minor"),
+    ("chords f bb c in f major", "f major"),
+    ("in the key of g: g em c d", "g major"),
+])
+def test_a_key_said_with_chords_named_is_set_as_well(phrase, key):
+    messages = last(*PAD, phrase)
+    assert messages[0] == f"/seq/key {key}" and messages[-1].startswith("/seq/notes ")
+
+
+@pytest.mark.parametrize("phrase, chords", [
+    ("chords c, g, e-minor, f", 4),
+    ("chords d, b-min, g, a", 4),                 # an 'a' alone after a comma: the chord A, not the article
+    ("chords d, a, g", 3),
+])
+def test_a_hyphened_quality_or_a_lone_a_in_a_list_is_one_chord_never_dropped(phrase, chords):
+    notes = last(*PAD, phrase)[-1].split()[2:]
+    assert len([n for n in notes if n != "-"]) == chords
+
+
+@pytest.mark.parametrize("phrase, first", [
+    ("piano chords dm g c", "d3+f3+a3"),
+    ("organ progression: c am f g", "c3+e3+g3"),
+    ("write a ii V I in c major", "d4+f4+a4"),             # on the sine in focus
+])
+def test_a_nicknamed_voice_before_its_chords_and_write_as_a_verb(phrase, first):
+    assert f"/seq/notes chords {first} " in " ".join(last(*PAD, phrase))
+
+
+@pytest.mark.parametrize("phrase, notes", [
+    ("play the blues scale of a", "a4 c5 d5 d#5 e5 g5"),          # a scale of fewer than seven: its own notes
+    ("play the pentatonic scale in d minor", "d5 f5 g5 a5 c6"),
+    ("play the major scale on f", "f4 g4 a4 bb4 c5 d5 e5 f5"),
+])
+def test_a_scale_named_then_its_tonic_is_played_not_set_as_the_key(phrase, notes):
+    assert last(*PAD, phrase)[-1].split(" ", 2)[2] == notes
+
+
+@pytest.mark.parametrize("phrase", ["play the chord d f a", "chord: d f a", "the triangle chord d f a", "triad d f a please"])
+def test_one_chord_said_in_the_singular_with_its_letters_is_those_notes_at_once(phrase):
+    assert last(*PAD, "triangle gain 0.5", phrase)[0].startswith("/gate/triangle1 1 ")

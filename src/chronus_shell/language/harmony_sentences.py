@@ -28,7 +28,7 @@ COLOUR = frozenset(
 #: Verbs that play what the sentence names, and words that say to keep it sounding.
 PLAY_VERBS = frozenset("play playing plays hold holding strum strumming hit sound sounding drone droning sit ring hang "
                        "sustain lay put throw use make have want need do bring loop looping vamp vamping comp walk "
-                       "comping gimme give hear get".split())
+                       "comping gimme give hear get write".split())
 #: Verbs that start the transport when said after the chords ('… then play'): a second command, not read here.
 _TRANSPORT = frozenset(("play", "start", "go"))
 #: Words joining chords in a run ('sus4 to 7', 'csus4 drifting into c', 'am then f').
@@ -107,7 +107,11 @@ def read_sentence(text: str, line: str):
     if steps is None:
         return None
     key = _one(parts, "key")
-    return ih.Progression(target, tuple(chords), steps, column, (key[0], key[1] or "major") if key else None)
+    said = (key[0], key[1] or "major") if key else None
+    progression = ih.Progression(target, tuple(chords), steps, column, said)
+    if said and not any(c.startswith("deg:") for c in chords):     # 'key of a minor, chords am dm e am': the key set too
+        return it.Sequence((ih.SetKey(*said, column_of(key[0], line)), progression))
+    return progression
 
 
 def _one_pitch(parts: list[Part], words: list[str], line: str):
