@@ -13,6 +13,7 @@ from dataclasses import replace
 from ..engine.params import format_number
 from ..protocol.message import Message
 from .errors import LanguageError
+from .patch_model import UndoStep
 from ..engine.timed_actions import TIMED_HEADS
 from .politeness import polite
 from .time_phrases import Timed, moves, split, strip_label
@@ -106,22 +107,23 @@ def _translate_segments(translator, text: str) -> list[Message] | None:
     segments = _segments(text)
     if not any(_has_time(segment) for segment in segments):
         return None
-    if len(segments) == 1:
-        return _translate_one(translator, segments[0])
     before, depth = translator._state(), len(translator.undo_stack)
-    messages, understood = [], []
-    try:
-        for segment in segments:
-            timed = _translate_one(translator, segment) if _has_time(segment) else None
-            messages += timed if timed is not None else translator.translate(segment)
-            understood += translator.understood
-    except LanguageError:
-        translator._restore(before)
-        raise
+    if len(segments) == 1:
+        messages = _translate_one(translator, segments[0])
+    else:
+        messages, understood = [], []
+        try:
+            for segment in segments:
+                timed = _translate_one(translator, segment) if _has_time(segment) else None
+                messages += timed if timed is not None else translator.translate(segment)
+                understood += translator.understood
+        except LanguageError:
+            translator._restore(before)
+            raise
+        translator.mapper.understood[:] = understood
     steps = translator.undo_stack[depth:]
-    if len(steps) > 1:                          # one line, one undo step
-        translator.undo_stack[depth:] = [[m for step in reversed(steps) for m in step]]
-    translator.mapper.understood[:] = understood
+    if messages is not None and steps:          # one line, one undo step; a redo sends the timed messages
+        translator.undo_stack[depth:] = [UndoStep([m for step in reversed(steps) for m in step], messages)]
     return messages
 
 
