@@ -13,7 +13,10 @@ export PROMPT_TOOLKIT_NO_CPR=1
 # that crashes it (session 16's CI: a segfault) or hangs past TIMEOUT_S (the worker is ended) is
 # reported with its Python stacks, rerun in a fresh worker like any failure, and the run goes on.
 TIMEOUT_S=600   # per test; the longest (the 60 s soak, the subprocess tests) take well under it
-run() { "$PY" -m pytest -q -rfER --reruns 2 -n 1 --timeout "$TIMEOUT_S" --timeout-method thread "$@"; }
+# A short temp root of this run's own: the worker's folder (popen-gw0/) lengthens every tmp_path, and
+# some shell tests read back a path the shell wrapped at its width.
+TEMP=$(mktemp -d "${TMPDIR:-/tmp}/ct.XXXXXX"); trap 'rm -rf "$TEMP"' EXIT
+run() { "$PY" -m pytest -q -rfER --reruns 2 -n 1 --timeout "$TIMEOUT_S" --timeout-method thread --basetemp "$TEMP" "$@"; }
 run "$@"; status=$?
 [ $status -eq 5 ] && status=0   # no tests collected is not a failure of the code
 if [ $status -eq 0 ] && [ -d tests/supervisor ] && [ $# -eq 0 ]; then

@@ -39,8 +39,10 @@ class TmuxShell:
         self.pid = int(self.tmux("display-message", "-p", "-t", "chronus", "#{pane_pid}").strip())
 
     def tmux(self, *args: str) -> str:
-        # only chronus gets CHRONUS_HOME, and CPR is off only where the command line says so
-        env = {k: v for k, v in os.environ.items() if k not in ("CHRONUS_HOME", "PROMPT_TOOLKIT_NO_CPR")}
+        # only chronus gets CHRONUS_HOME, and CPR is off only where the command line says so; the
+        # size is the tmux window's (pytest-xdist's worker has COLUMNS=80: tables were drawn 80 wide)
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("CHRONUS_HOME", "PROMPT_TOOLKIT_NO_CPR", "COLUMNS", "LINES")}
         return subprocess.run(["tmux", "-L", self.socket, *args], check=True, capture_output=True,
                               text=True, env=env).stdout
 
