@@ -48,6 +48,13 @@ def test_toolbar_from_the_supervisors_status(translator):
     assert "null (null" not in text and "REC" not in text
 
 
+def test_during_a_tempo_glide_the_toolbar_shows_the_tempo_now_and_where_it_goes(translator):
+    translator.translate("tempo 120")
+    assert "♩ 104.4→120 " in toolbar_text(dict(SUPERVISOR_STATUS, tempo=104.3729), translator.model)
+    assert "♩ 120 " in toolbar_text(dict(SUPERVISOR_STATUS, tempo=120.0), translator.model)
+    assert "♩ 120 " in toolbar_text(dict(SUPERVISOR_STATUS, tempo=None), translator.model)
+
+
 def test_a_narrow_toolbar_leaves_out_the_least_useful_first(translator):
     status = dict(SUPERVISOR_STATUS, device="system via JACK Audio Connection Kit", backend="sounddevice",
                   failovers=0, recording="/tmp/take.wav")
@@ -160,6 +167,14 @@ def test_help_on_a_typo_suggests():
 ])
 def test_list_topics(translator, what, expected):
     assert expected in Output(color=False).render(*list_renderables(what, translator.model))
+
+
+def test_whats_playing_says_which_tracks_are_muted(translator):
+    translator.translate("play x...x... on kick")
+    translator.translate("play ..x...x. on snare")
+    translator.translate("mute the snare")
+    rows = Output(color=False).render(*list_renderables("tracks", translator.model)).splitlines()
+    assert [r for r in rows if "muted" in r] == [r for r in rows if "..x...x." in r]
 
 
 def test_a_loaded_pattern_lists_as_written():

@@ -4,9 +4,12 @@ bit (after a restore: from its first kick on) and nothing steps."""
 from __future__ import annotations
 
 import json
+import time
 
 import numpy as np
 
+from chronus_shell.protocol.message import Message
+from chronus_shell.supervisor import Config, Supervisor
 from .conftest import chronus, read_wav
 from .test_failover import _check
 
@@ -75,3 +78,16 @@ def test_a_ramp_survives_a_cold_restore_from_the_checkpoint(tmp_path):
     assert np.array_equal(live[next_hit:], offline[next_hit:])
     peaks = [float(np.max(np.abs(offline[b:b + 4800]))) for b in range(0, 8 * beat, beat)]
     assert all(a > b for a, b in zip(peaks, peaks[1:]))         # the kicks do fade
+
+
+def test_status_says_the_tempo_playing_now_during_a_glide():
+    """The toolbar shows `♩ now→target` from this: a glide's tempo rises between its ends."""
+    with Supervisor(Config.from_env(backend="null")) as supervisor:
+        for line in ("/seq/bpm 100", "/seq/start", "/seq/bpm 140 ramp 8"):
+            supervisor.send(Message.parse(line))
+        seen = []
+        for _ in range(12):
+            time.sleep(0.4)
+            seen.append(supervisor.status()["tempo"])
+    assert seen[0] < 140 and seen[-1] == 140.0, seen
+    assert any(100 < tempo < 140 for tempo in seen) and seen == sorted(seen), seen

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 import numpy as np
 
 from ..protocol.message import Address, Message
+from . import tempo_curve
 from .engine import Engine, EngineError
 from .engine_addresses import HEADS
 from .user_modules.hang_guard import HangGuard
@@ -194,8 +195,10 @@ class Timeline:
         return out
 
     def status(self) -> dict:
+        glide = tempo_curve.in_progress(self.engine.sequencer)   # the tempo now, mid-glide too
         return {
             "position": self.position, "in_transaction": self.in_transaction,
+            "tempo": glide["from"] if glide else float(self.engine.sequencer.bpm),
             "modules": len(self.engine.modules), "faults": list(self.engine.faults[-5:]),
             "commits": list(self.commits[-5:]),
         }

@@ -18,7 +18,7 @@ from .intents import Mute, PlayPattern, Redo, Scale, Sequence, SetParam, ShellVe
 from .intents_rhythm import TrackFeel
 from .mapper import Mapper
 from .parser import as_question, parse
-from .patch_model import PatchModel, simplify_undo
+from .patch_model import PatchModel, UndoStep, simplify_undo
 from .nearest import missing_part, nearest_phrasing
 from .scene_words import fixed_terms
 from .second_stage import readings
@@ -32,8 +32,8 @@ class Translator:
     def __init__(self):
         self.model = PatchModel()
         self.mapper = Mapper(self.model)
-        self.undo_stack: list[list[Message]] = []
-        self.redo_stack: list[list[Message]] = []
+        self.undo_stack: list[UndoStep] = []
+        self.redo_stack: list[list[Message]] = []    # the lines' own messages: a fade redone fades again
         self._transaction: tuple[PatchModel, int] | None = None   # (model at begin, undo depth then)
         self._last_intent = None                # the last command that worked: "again", "more"
         self._last_text = ""                    # ... and how it was typed, for the echo
@@ -54,10 +54,10 @@ class Translator:
             return self.observe([_raw(line)])
         try:
             timed = translate_timed(self, text)      # "… over 8 bars", "at the next bar …" (timed_lines.py)
-        except LanguageError:
+        except LanguageError as err:
             timed = self._as_placement(line)         # "snare roll at the end of the bar": where, not when
-            if timed is None:
-                raise
+            if timed is None:                        # else read again as musicians talk ('in 2 takts …')
+                return self._second_stage(line, err)
         if timed is not None:
             self._last_text = text
             return timed
@@ -129,8 +129,9 @@ class Translator:
         return worked
 
     def _reading(self, reading) -> list[Message]:
-        if reading.text is not None:
-            return self._translate(reading.text)
+        if reading.text is not None:             # a reading with time words is timed ('… for 4 takts' → bars)
+            timed = translate_timed(self, reading.text) if is_timed(reading.text) else None
+            return self._translate(reading.text) if timed is None else timed
         messages = self.observe(self.mapper.map(reading.intent))
         self._last_intent = reading.intent
         return messages
@@ -202,8 +203,9 @@ class Translator:
         except LanguageError:
             self.model.restore(snapshot)
             raise
-        self._push_undo(inverse)
-        return _last_settings(_net_mutes(messages, muted_before) if soloed else messages)
+        sent = _last_settings(_net_mutes(messages, muted_before) if soloed else messages)
+        self._push_undo(inverse, sent)
+        return sent
 
     @property
     def understood(self) -> list[str]:
@@ -211,13 +213,14 @@ class Translator:
         resolved to a module, a follow-up repeated): one line each, for the echo."""
         return list(self.mapper.understood)
 
-    def _push_undo(self, inverses: list[list[Message]]) -> None:
-        """One undo step: the inverses of a line's messages, last first; at most MAX_UNDO steps
-        are kept (a controller sending values for hours must not grow the shell without end)."""
+    def _push_undo(self, inverses: list[list[Message]], forward: list[Message]) -> None:
+        """One undo step: the inverses of a line's messages, last first, and the messages themselves
+        for a redo; at most MAX_UNDO steps are kept (a controller sending values for hours must not
+        grow the shell without end)."""
         inverse = [m for step in reversed(inverses) for m in step]
         if not inverse:
             return
-        self.undo_stack.append(simplify_undo(inverse))
+        self.undo_stack.append(UndoStep(simplify_undo(inverse), forward))
         self.redo_stack.clear()
         if len(self.undo_stack) > MAX_UNDO and self._transaction is None:
             del self.undo_stack[:-MAX_UNDO]
@@ -229,7 +232,7 @@ class Translator:
 
     def observe(self, messages: list[Message]) -> list[Message]:
         """Apply messages to the context and remember how to undo them."""
-        self._push_undo([self._apply(message) for message in messages])
+        self._push_undo([self._apply(message) for message in messages], messages)
         return messages
 
     def rollback(self, kept: list[Message]) -> None:
@@ -265,16 +268,18 @@ class Translator:
     def undo(self) -> list[Message]:
         if not self.undo_stack:
             raise LanguageError("nothing to undo", 0)
-        messages = self.undo_stack.pop()
-        self.redo_stack.append(self._replay(messages))
-        return messages
+        step = self.undo_stack.pop()
+        self._replay(step)
+        self.redo_stack.append(list(step.forward))
+        return list(step)
 
     def redo(self) -> list[Message]:
-        """Apply again what the last undo took back."""
+        """Send again the messages of the line the last undo took back: a ramp ramps again from
+        where the undo left it (the inverse of the undo would jump to the ramp's target)."""
         if not self.redo_stack:
             raise LanguageError("nothing to redo", 0)
         messages = self.redo_stack.pop()
-        self.undo_stack.append(simplify_undo(self._replay(messages)))
+        self.undo_stack.append(UndoStep(simplify_undo(self._replay(messages)), messages))
         return messages
 
     def _replay(self, messages: list[Message]) -> list[Message]:

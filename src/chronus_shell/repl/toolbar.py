@@ -74,6 +74,13 @@ def cpu_text(status: dict) -> str:
     return " ".join(parts) or "–"
 
 
+def tempo_text(playing: float | None, target: float) -> str:
+    """The tempo the engine plays now; during a glide (or before a set tempo's bar line), where it goes."""
+    if playing is None or abs(playing - target) < 0.05:
+        return f"♩ {target:g}"
+    return f"♩ {round(playing, 1):g}→{target:g}"
+
+
 def backend_text(backend: str, device: str | None) -> str:
     """'null (clock-paced)' or 'sounddevice · system via JACK…': the device, without saying it twice."""
     if not device:
@@ -114,7 +121,7 @@ class Toolbar:
         parts = [
             (("class:toolbar.strong", backend_text(backend, status.get("device"))), 1),
             (("class:toolbar.strong", backend), 6),
-            (("", f"♩ {self.model.bpm:g}"), 0),
+            (("", tempo_text(status.get("tempo"), self.model.bpm)), 0),
             (("class:toolbar.playing" if playing else "", "▶ playing" if playing else "■ stopped"), 0),
             (("", f"slot {active_slot(status)}"), 4),
             (("class:toolbar.alert" if xruns else "", f"xruns {xruns}"), 0 if xruns else 5),
