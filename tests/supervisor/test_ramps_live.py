@@ -64,7 +64,7 @@ def test_a_ramp_survives_a_cold_restore_from_the_checkpoint(tmp_path):
     restore every sample equals the offline render (the fade goes on at its exact values)."""
     script = tmp_path / "fade.chr"
     script.write_text("play x...x...x...x... on kick\ntempo 120\nstart\n/ramp/kick1/gain 0.05 8 lin\n"
-                      "wait 1300ms\n/engine/crash active\n/engine/crash standby\nwait 1500ms\n")
+                      "wait 1300ms\n/engine/crash both\nwait 1500ms\n")
     record, render, stats = tmp_path / "run.wav", tmp_path / "render.wav", tmp_path / "stats.json"
     for args in (("run", "--backend", "null", "--record", str(record), "--stats-json", str(stats)),
                  ("render", "-o", str(render))):

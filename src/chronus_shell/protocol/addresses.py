@@ -33,7 +33,7 @@ ADDRESSES: tuple[Address, ...] = (
     Address("/session/list", "", doc="reply with the saved sessions", aliases=("/pattern/list",), replies=True),
     Address("/session/delete", "name", "s", doc="delete a saved session"),
     Address("/engine/status", "", doc="reply with slots, pids, blocks, xruns, failovers, cpu", replies=True),
-    Address("/engine/crash", "active|standby", "s", doc="test aid: SIGKILL a slot"),
+    Address("/engine/crash", "active|standby|both", "s", doc="test aid: SIGKILL a slot, or both at once"),
     # gear (issue 18): MIDI and Ableton Link, answered by the gear layer (gear/)
     Address("/midi/in", "port|auto|off", "s", doc="listen to a MIDI input: by (part of) its name, the first found, or none"),
     Address("/midi/ports", "", doc="reply with the MIDI inputs and outputs"),

@@ -51,20 +51,20 @@ class Failover:
         return self.slots[int(self.control.words[ACTIVE_SLOT])]
 
     def crash(self, which: str) -> str:
-        """Test aid: SIGKILL the active or standby slot, or the output process."""
-        if which == "output":
-            target = self.output
-        elif which in ("active", "standby"):
-            active = int(self.control.words[ACTIVE_SLOT])
-            target = self.slots[active if which == "active" else 1 - active]
-        else:
-            raise EngineError(f"/engine/crash takes active, standby or output, not {which!r}")
-        if target is None:
+        """Test aid: SIGKILL the active or standby slot, both slots at once, or the output process."""
+        active = int(self.control.words[ACTIVE_SLOT])
+        targets = {"output": [self.output], "active": [self.slots[active]], "standby": [self.slots[1 - active]],
+                   "both": self.slots[:]}.get(which)   # both in one go: two lines let a replacement come between
+        if targets is None:
+            raise EngineError(f"/engine/crash takes active, standby, both or output, not {which!r}")
+        killed = [target for target in targets if target is not None]
+        for target in killed:
+            self._kill_times[target.pid] = time.perf_counter()
+            self._crashed_pids.add(target.pid)
+            target.kill()
+        if not killed:
             return f"no {which} process to crash"
-        self._kill_times[target.pid] = time.perf_counter()
-        self._crashed_pids.add(target.pid)
-        target.kill()
-        return f"killed the {which} process (pid {target.pid})"
+        return f"killed the {which} process{'es' if len(killed) > 1 else ''} (pid {', '.join(str(t.pid) for t in killed)})"
 
     def _replace_slot(self, index: int, pid: int | None) -> None:
         """A slot died: a pre-started spare takes its ring from the live slot's snapshot; with no live

@@ -12,10 +12,11 @@ a flood of commands, hold after hold, keeps no slot waiting (it did: a lost bloc
 from __future__ import annotations
 
 import functools
+import sys
 import threading
 import time
 
-from .rings import STAMP_HOLD, STARTED, WRITTEN
+from .rings import STAMP_HOLD, STARTED, WRITTEN, raise_priority
 
 POLL_S = 20e-6
 
@@ -33,12 +34,15 @@ def barrier():
 
 def load_in_background() -> threading.Thread:
     """The shell imports no numba before the engine starts (~0.4 s of CPU and the GIL): its side of the
-    barrier is loaded by a thread while the workers start, and start() waits for that thread before it
-    returns. Not later: an ordinary thread importing numba while commands are stamped held the GIL while
-    preempted, so the stamping waited for it with the hold up and the slots gave up on it (9 s to load
-    on the loaded 2-core VM, late commands and standby re-syncs)."""
+    barrier is loaded by a thread, raised like the workers, while they start, and start() waits for it
+    before the output plays (the first command and `chronus run`'s script time come after). Not later:
+    an ordinary thread importing numba while commands were stamped held the GIL while preempted, so
+    the stamping waited with the hold up and the slots gave up on it (9 s to load on the loaded 2-core
+    VM: late commands, standby re-synced)."""
     def load() -> None:
         global _shell_fence
+        if sys.platform.startswith("linux"):  # a thread's id is a pid there: niceness is per thread
+            raise_priority(pid=threading.get_native_id())
         _shell_fence = barrier()
     loader = threading.Thread(target=load, name="chronus-barrier", daemon=True)
     loader.start()

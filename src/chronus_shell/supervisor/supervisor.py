@@ -128,13 +128,13 @@ class Supervisor(Failover, Restore):
         self.spares = workers[2:]
         if record is not None:
             self.tap.start(Recorder(record, cfg.sample_rate, CHANNELS))
+        fence.join(START_TIMEOUT_S)   # before the music and the first command
         self._start_output()
         self._monitor = threading.Thread(target=self._watch, name="chronus-supervisor", daemon=True)
         checkpoints = threading.Thread(target=self._take_checkpoints, name="chronus-checkpoints", daemon=True)
         self.audio_path_threads = [self._monitor, checkpoints]  # real-time below the slots (realtime.py)
         for thread in self.audio_path_threads:
             thread.start()
-        fence.join(START_TIMEOUT_S)   # before the first command: not while commands are stamped
         return self
 
     def _new_worker(self) -> SlotWorker:
