@@ -70,6 +70,7 @@ class Supervisor(Failover, Restore):
         self.restarts: list[dict] = []   # output process restarts
         self.latencies_ms: deque[float] = deque(maxlen=LATENCIES_KEPT)   # a long set must not grow the shell
         self.problems: list[str] = []
+        self.news: list[str] = []        # lines for the user that are not trouble (a sample loaded)
         self._lock = threading.RLock()
         self._stopping = threading.Event()
         self._monitor: threading.Thread | None = None
@@ -90,7 +91,7 @@ class Supervisor(Failover, Restore):
         self._skips_seen, self._skipped_at = [0, 0], 0.0
         self._init_restore()
         self.samples = SampleShelf(cfg.sample_rate, self.problems.append,
-                                   lambda: [w for w in [*self.slots, *self.spares] if w is not None])
+                                   lambda: [w for w in [*self.slots, *self.spares] if w is not None], self.news.append)
 
     # -- lifecycle --------------------------------------------------------------
     def start(self, events=(), record: str | os.PathLike | None = None) -> "Supervisor":
