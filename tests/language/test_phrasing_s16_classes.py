@@ -24,11 +24,14 @@ def test_a_session_name_still_loads(phrase):
     assert last(*DRUMS, phrase)[0].startswith("/session/load ")
 
 
-@pytest.mark.parametrize("phrase", ["less damping, the stone walls are bright", "the stone is cold",
-                                    "stor it as night"])
+@pytest.mark.parametrize("phrase", ["the stone is cold", "stor it as night"])
 def test_a_guessed_word_never_saves_or_loads_a_session(phrase):
     """'stone' one letter off 'store': a typo guess never writes a session (refused with the guess)."""
     refused(*PAD, phrase)
+
+
+def test_a_remark_with_a_lookalike_word_is_left_out_never_a_session():
+    assert last(*PAD, "less damping, the stone walls are bright") == ["/mod/reverb1/damp 0.4"]
 
 
 @pytest.mark.parametrize("phrase", [
@@ -84,7 +87,7 @@ def test_an_instrument_said_as_a_sound_is_not_that_part(phrase):
     assert not any(m.startswith("/mod/saw1/") for m in sent)
 
 
-@pytest.mark.parametrize("phrase", ["make the kick play twice as often", "kick every 4 steps",
+@pytest.mark.parametrize("phrase", ["make the kick play twice as often",
                                     "add a kick for the steppers, four to the floor"])
 def test_words_misread_as_one_name_get_the_nearest_working_phrasing(phrase):
     """'no module called kick play twice' says nothing useful: a documented form that works instead."""

@@ -290,6 +290,8 @@ class PatchModel(GearModel, HarmonyModel):
             undo = [Message("/seq/notes", (args[0], *track.notes))] if track.notes else []
             track.notes = tuple(args[1:])
             self._note_chords(str(args[0]), track.notes)
+            if track.target in self.modules:
+                self.focus = track.target          # the voice given notes is the one being shaped
             return undo
         if verb == "mute":
             track = self.tracks[str(args[0])]
