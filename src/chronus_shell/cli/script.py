@@ -1,8 +1,7 @@
 """What `chronus render` and `chronus run` share: open a script, decide its length, fail in one line."""
 from __future__ import annotations
 
-import os
-import pickle
+import multiprocessing
 import sys
 from pathlib import Path
 
@@ -49,35 +48,37 @@ def open_script(path: str, config, seconds: float | None, modules_folder=None) -
 
 
 def open_script_while(meanwhile, path: str, config, seconds: float | None, modules_folder=None) -> tuple[list, float, list]:
-    """open_script in a forked child while this process runs `meanwhile()` (loading the audio
-    kernels): a warm start is half the language, half numba, and two cores take them side by side.
-    The child's answer (or its exception) comes back pickled; without fork, one after the other."""
-    if not hasattr(os, "fork"):
+    """open_script in a child process while this one runs `meanwhile()` (loading the audio kernels):
+    a warm start is half the language, half numba, and two cores take them side by side. The
+    platform's own start method (fork on Linux; spawn elsewhere, where the child imports again but
+    still overlaps the kernel load). Standard input is the parent's: `-` reads it here, in order."""
+    if path == "-":
         meanwhile()
         return open_script(path, config, seconds, modules_folder)
-    readable, writable = os.pipe()
-    child = os.fork()
-    if child == 0:
-        os.close(readable)
-        try:
-            try:
-                answer = ("ok", open_script(path, config, seconds, modules_folder))
-            except BaseException as err:  # noqa: BLE001 — raised again in the parent, whatever it is
-                answer = ("raised", err)
-            with os.fdopen(writable, "wb") as pipe:
-                pickle.dump(answer, pipe)
-        finally:
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(0)
-    os.close(writable)
+    receiving, sending = multiprocessing.Pipe(duplex=False)
+    child = multiprocessing.Process(target=_open_into, args=(sending, path, config, seconds, modules_folder))
+    child.start()
+    sending.close()
     try:
         meanwhile()
     finally:
-        with os.fdopen(readable, "rb") as pipe:
-            data = pipe.read()
-        os.waitpid(child, 0)
-    kind, value = pickle.loads(data)
+        try:
+            kind, value = receiving.recv()
+        except EOFError:
+            child.join()
+            kind, value = "raised", RuntimeError(f"reading {path} stopped (exit code {child.exitcode})")
+        child.join()
     if kind == "raised":
         raise value
     return value
+
+
+def _open_into(answer, path: str, config, seconds: float | None, modules_folder) -> None:
+    """The child's side: open_script's answer, or what it raised, into the pipe."""
+    try:
+        answer.send(("ok", open_script(path, config, seconds, modules_folder)))
+    except BaseException as err:  # noqa: BLE001 — raised again in the parent, whatever it is
+        try:
+            answer.send(("raised", err))
+        except Exception:  # noqa: BLE001 — an exception that does not pickle: its line
+            answer.send(("raised", RuntimeError(f"{type(err).__name__}: {err}")))

@@ -68,9 +68,11 @@ def _fresh(index: Path, source: Path) -> bool:
 def compile_if_needed(say: Callable[[str], None], preload: bool = False) -> None:
     """On the first run after an install, compile the kernels here with a progress line, not in
     silence (nor in a child process, where it would look like a hang); warm starts skip this, or
-    with `preload` load them from the cache now (while another process does something else)."""
-    cached = kernels_cached()
-    if not cached:
+    with `preload` load numba and the voice kernels now (while another process does something else;
+    the others load at their first use, if the script has any)."""
+    if not kernels_cached():
         say(COMPILING)
-    if preload or not cached:
         warmup()
+    elif preload:
+        from . import chain_kernels
+        chain_kernels.warmup()

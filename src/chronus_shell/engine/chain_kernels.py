@@ -137,17 +137,25 @@ def _envelope(v, targets, starts, decay, state, sample_rate, work):
     dec = _stage_samples(targets[DECAY, v] + (starts[DECAY, v] - targets[DECAY, v]) * d, sample_rate)
     release = _stage_samples(targets[RELEASE, v] + (starts[RELEASE, v] - targets[RELEASE, v]) * d, sample_rate)
     sustain = targets[SUSTAIN, v] + (starts[SUSTAIN, v] - targets[SUSTAIN, v]) * d
-    stage, level, pos, start = int(state[10, v]), state[11, v], int(state[12, v]), state[13, v]
-    n, i = work.shape[0], 0
+    state[10, v], state[11, v], state[12, v], state[13, v] = _adsr_run(
+        int(state[10, v]), state[11, v], int(state[12, v]), state[13, v], attack, dec, sustain, release, work[:, v])
+
+
+@njit(cache=True, error_model="numpy", inline="always")
+def _adsr_run(stage, level, pos, start, attack, dec, sustain, release, samples):
+    """`samples` (a voice's) times the ADSR from its state; returns the state after. Held or idle,
+    the rest of the call is one level, in a loop without exp in it (a call in a loop, even one not
+    taken, makes the compiler keep the loop's values in memory)."""
+    n, i = samples.shape[0], 0
     while i < n and stage != SUSTAIN_STAGE and stage != IDLE:
         stage, level, pos, start = _adsr_step(stage, level, pos, start, attack, dec, sustain, release)
-        work[i, v] *= level
+        samples[i] *= level
         i += 1
-    if stage == SUSTAIN_STAGE:   # held (or idle) for the rest of the call: one level, and a loop
-        level = sustain          # without exp in it (a call in a loop keeps its values in memory)
+    if stage == SUSTAIN_STAGE:
+        level = sustain
     for j in range(i, n):
-        work[j, v] *= level
-    state[10, v], state[11, v], state[12, v], state[13, v] = stage, level, pos, start
+        samples[j] *= level
+    return stage, level, pos, start
 
 
 @njit(cache=True, error_model="numpy")
@@ -267,8 +275,9 @@ def render_explicit(kinds, params, state, ring, history, audio, sample_rate, out
 
 @njit(cache=True, error_model="numpy")
 def _explicit_voice(kinds, v, params, st, ring, history, audio, sample_rate, out):
-    """Voice v (state column `st`) with params (columns, n) given per sample, sample by sample through
-    its stages; `audio` is its input where it has no oscillator (it may be `out`: read, then written)."""
+    """Voice v (state column `st`) with params (columns, n) given per sample: oscillator and ladder
+    sample by sample, then the ADSR over the block (the same numbers); `audio` is its input where it
+    has no oscillator (it may be `out`: read, then written)."""
     n = out.shape[0]
     shape, has_ladder, has_adsr = kinds[SHAPE, v], kinds[HAS_LADDER, v], kinds[HAS_ADSR, v]
     phase = clock = floor = 0
@@ -280,7 +289,6 @@ def _explicit_voice(kinds, v, params, st, ring, history, audio, sample_rate, out
     accent = st[9] if sounding else 0.0
     attack, release = _stage_samples(params[ATTACK, 0], sample_rate), _stage_samples(params[RELEASE, 0], sample_rate)
     dec, sustain = _stage_samples(params[DECAY, 0], sample_rate), params[SUSTAIN, 0]
-    stage, level, pos, start = int(st[10]), st[11], int(st[12]), st[13]
     s1, s2, s3, s4, env = st[4], st[5], st[6], st[7], st[8]     # the ladder's and the note's state in registers
     freq = detune = env_decay = fc_was = res = drive = np.nan  # the numbers of the last sample: what
     inc = ratio = step = big_g = c1 = c2 = c3 = c4 = inv = pre = 0.0    # follows from them is computed once
@@ -308,14 +316,13 @@ def _explicit_voice(kinds, v, params, st, ring, history, audio, sample_rate, out
                 big_g, c1, c2, c3, c4, inv, pre = _ladder_coefficients(fc, res, drive, np.pi / sample_rate)
             x, s1, s2, s3, s4 = _ladder_step(x, params[DRIVE, i], big_g, c1, c2, c3, c4, inv, pre, s1, s2, s3, s4)
             x *= 1.0 + ACCENT_LEVEL * accent * min(env, 1.0)
-        if has_adsr:
-            stage, level, pos, start = _adsr_step(stage, level, pos, start, attack, dec, sustain, release)
-            x *= level
         out[i] = x
     if shape >= 0:
         st[0], st[1] = phase, clock & 0xFFFFFFF
     st[4], st[5], st[6], st[7], st[8] = s1, s2, s3, s4, env
-    st[10], st[11], st[12], st[13] = stage, level, pos, start
+    if has_adsr:      # last in the chain: a pass of its own over the samples
+        st[10], st[11], st[12], st[13] = _adsr_run(int(st[10]), st[11], int(st[12]), st[13], attack, dec, sustain,
+                                                   release, out)
 
 
 def warmup() -> None:
