@@ -133,7 +133,9 @@ class Polyphony:
         return set(per_note)
 
     def _play(self, key: str, rows: list[tuple], capacity: int, on: bool, freqs: tuple, accent: float) -> None:
-        """Open notes (`on`) in rows of the voice `key`, or release them (all, or those of `freqs`)."""
+        """Open notes (`on`) in rows of the voice `key`, or release them (all, or those of `freqs`).
+        A release with accent 1.0 (the transport stopped) also fades out rows with no envelope,
+        which a note-off alone leaves sounding until the next note steals them."""
         notes = self.rows.setdefault(key, NoteRows())
         notes.fit(len(rows))
         if not on:
@@ -142,6 +144,8 @@ class Polyphony:
                     notes.held[k] = False
                     for module in row:
                         module.note_off()
+                if accent == 1.0 and _adsr_of(row) is None:
+                    _gate_of(row)[1] = 0.0
             return
         for freq in freqs:
             if freq is None and max(notes.age) >= 0:      # a gate without a pitch: the last note again

@@ -23,6 +23,8 @@ from .track_play import TrackStyle
 
 
 NoteEvent = tuple[int, str, bool, float | tuple | None, float]   # a chord's pitches are a tuple of Hz
+STOPPED = -1   # the onset kept for a note a stop or clear ended; its off event's last field is 1.0
+               # (instead of 0.0): the note ends even in a voice with no envelope (engine/poly.py)
 
 
 def _round(value: Fraction) -> int:
@@ -115,17 +117,18 @@ class Sequencer:
         while self.pending and (until is None or self.pending[0][0] <= until):
             heapq.heappop(self.pending)[2].apply(self)
 
-    def release(self, at: int) -> None:
-        """Every sounding note ends at `at`."""
+    def release(self, at: int, targets=()) -> None:
+        """Every sounding note ends at `at`, and every note still heard on `targets` (the tracks'
+        voices) with it, envelope or not: the transport stopped, or the tracks went."""
         self._quiet_until = -1
-        self.offs = {target: (at, at) for target in self.offs}
+        self.offs = {target: (at, STOPPED) for target in (*self.offs, *targets) if target}
 
     def stop_now(self, at: int) -> None:
         """The transport stops at sample `at`: what is queued lands, every note ends."""
         self._quiet_until = -1
         self.running, self.tempo_ramp, self.stop_step, self.later = False, None, None, []
         self.apply_pending(until=None)
-        self.release(at)
+        self.release(at, [track.target for track in self.tracks.values()])
 
     def next_bar(self, at: int) -> int:
         """The first bar line at or after sample `at` (just `at` when the grid is stopped)."""
@@ -160,9 +163,9 @@ class Sequencer:
         if self.later:
             self._play_later(end, start, events)
         if self.offs:
-            for target, (sample, _) in sorted(self.offs.items()):
+            for target, (sample, onset) in sorted(self.offs.items()):
                 if sample < end:
-                    events.append((sample, target, False, None, 0.0))
+                    events.append((sample, target, False, None, 1.0 if onset == STOPPED else 0.0))
                     del self.offs[target]
         if len(events) > 1:
             events.sort(key=lambda e: (e[0], e[2], e[1]))  # a total order: window cuts never show

@@ -197,11 +197,12 @@ def _styled(verb: str):
 
 
 def _clear(seq, args, at):
+    targets = [track.target for track in seq.tracks.values()]
     seq.tracks.clear()
     seq.later = []
     seq.pending = [p for p in seq.pending if isinstance(p[2], TEMPO_CHANGES)]  # a queued tempo stays queued
     heapq.heapify(seq.pending)
-    seq.release(at)
+    seq.release(at, targets)
 
 
 def _start(seq, args, at):

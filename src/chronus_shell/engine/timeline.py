@@ -143,6 +143,8 @@ class Timeline:
         elif not is_engine_message(msg):
             return
         elif self.pending is None:
+            if msg.address == "/patch/remove" and self._fading is None:
+                self._fade_from_copy(at)
             self.engine.schedule(msg, at)
         elif msg.parts[0] == "patch":
             self.pending.schedule(msg, at)
@@ -152,6 +154,15 @@ class Timeline:
                     engine.schedule(msg, at)
                 except EngineError:
                     pass  # valid in the other graph only (checked when scheduled)
+
+    def _fade_from_copy(self, at: int) -> None:
+        """A module removed outside a transaction (`remove the filter`, `swap the sine for a
+        triangle`): the graph as it was plays on and crossfades into the new one from the sample of
+        the removal, as a commit does — the old output never steps to 0 in one sample. Messages of
+        the same sample after it (the reconnection, the new module) reach the new graph only."""
+        old = copy.deepcopy(self.engine)
+        old.hang_guard = self.engine.hang_guard
+        self._fading = (old, -max(0, int(at) - self.position))   # (negative: the fade starts `at`)
 
     # -- rendering --------------------------------------------------------------
     def render_block(self) -> np.ndarray:
@@ -186,10 +197,11 @@ class Timeline:
     def _crossfade(self, new: np.ndarray) -> np.ndarray:
         old_engine, done = self._fading
         old = old_engine.render_stereo(len(new))
-        count = min(len(new), self.fade_length - done)
+        skip, done = max(0, -done), max(0, done)      # a removal's fade starts inside its block
+        count = min(len(new) - skip, self.fade_length - done)
         out = new.copy()
-        out[:count] = (old[:count] * self._fade_out[done:done + count, None]
-                       + new[:count] * self._fade_in[done:done + count, None])
+        out[skip:skip + count] = (old[skip:skip + count] * self._fade_out[done:done + count, None]
+                                  + new[skip:skip + count] * self._fade_in[done:done + count, None])
         done += count
         self._fading = None if done >= self.fade_length else (old_engine, done)
         return out

@@ -31,7 +31,7 @@ class ADSR(Banked):
         self.state[:] = (ck.ATTACK_STAGE, self.state[1], 0, self.state[1])
 
     def note_off(self) -> None:
-        if self.state[0] != ck.IDLE:
+        if self.state[0] not in (ck.IDLE, ck.RELEASE_STAGE):      # a second note-off (a stop) changes nothing
             self.state[:] = (ck.RELEASE_STAGE, self.state[1], 0, self.state[1])
 
     def bind(self, bank, row: int) -> None:
