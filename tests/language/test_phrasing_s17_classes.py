@@ -162,3 +162,22 @@ def test_percent_is_a_fraction_or_a_point_along_a_wide_range(phrase, expected):
 
 def test_percent_of_a_drive_is_along_its_range():
     assert last("add a saw", "add a distortion", "drive 50%") == ["/mod/distortion1/drive 7.071068"]
+
+
+@pytest.mark.parametrize("phrase", ["cut the lows on the triangle", "roll off the low end of the sine", "low cut on the triangle",
+                                    "cut the bottom end from the sine", "thin out the mud on the sine"])
+def test_a_low_cut_is_a_new_highpass_at_a_low_corner_never_a_switch_of_the_tone_filter(phrase):
+    messages = last(*PAD, phrase)
+    assert "/mod/filter1/mode highpass" not in messages      # the triangle's tone filter stays a lowpass
+    assert messages[0] == "/patch/create filter2 filter" and messages[-2:] == ["/mod/filter2/mode highpass",
+                                                                                "/mod/filter2/cutoff 100.0"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("hats a little to the right", "/mod/hat1/pan 0.25"), ("pan the snare slightly left", "/mod/snare1/pan -0.25"),
+    ("kick a touch to the left", "/mod/kick1/pan -0.25"), ("pan the hats a bit right", "/mod/hat1/pan 0.25"),
+    ("hats right", "/mod/hat1/pan 0.5"), ("pan the kick all the way left", "/mod/kick1/pan -1.0"),
+    ("snare fully to the right", "/mod/snare1/pan 1.0"),
+])
+def test_a_little_to_one_side_is_less_than_plain_and_all_the_way_is_the_edge(phrase, expected):
+    assert last(*DRUMS, phrase) == [expected]

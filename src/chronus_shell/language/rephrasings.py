@@ -321,6 +321,7 @@ _MODE_ON = re.compile(r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:at\s+)?(\d
                       r"(?:the\s+)?(.+)$", re.I)
 
 
+_MODES = {"hpf": "highpass", "lpf": "lowpass", "bpf": "bandpass"}
 _PART_FIRST = re.compile(r"^(?:the\s+)?(\w+)\s+(highpass|lowpass|bandpass|hpf|lpf|bpf)\b(?=\s+(?:at\s+)?\d|$)", re.I)
 
 
@@ -338,6 +339,7 @@ def _filter_voice(text: str, model: PatchModel) -> tuple[str, str] | None:
                   or target.lower().rstrip("s") == model.modules[m]), None)
     if named and any(m in model.voice_of(named) for m in ids):
         return f"{mode} {target}", f"{target} filter mode {mode}" + (f", cutoff {value}" if value else "")
+    at = at or (" at 100 hz" if _MODES.get(mode.lower(), mode.lower()) == "highpass" else "")   # a low cut keeps the body
     return f"{mode} {target}: a new filter", f"add a {mode} filter to {target}{at}"
 
 
