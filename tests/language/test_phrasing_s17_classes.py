@@ -5,7 +5,7 @@ import pytest
 from chronus_shell.language import LanguageError
 
 from .test_musicians import refused
-from .test_phrasing_classes import DRUMS, PAD, last
+from .test_phrasing_classes import ACID, DRUMS, PAD, last
 
 
 @pytest.mark.parametrize("phrase, expected", [
@@ -181,3 +181,17 @@ def test_a_low_cut_is_a_new_highpass_at_a_low_corner_never_a_switch_of_the_tone_
 ])
 def test_a_little_to_one_side_is_less_than_plain_and_all_the_way_is_the_edge(phrase, expected):
     assert last(*DRUMS, phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase, param, value", [
+    ("sine attack 5 ms", "attack", "5.0"), ("attack 5ms on the sine", "attack", "5.0"),
+    ("release 300 ms on the sine", "release", "300.0"), ("the sine's decay to 120 ms", "decay", "120.0"),
+])
+def test_an_envelope_param_for_a_voice_without_one_puts_an_envelope_after_its_oscillator(phrase, param, value):
+    assert last(*PAD, phrase) == ["/patch/create adsr1 adsr", "/patch/disconnect sine1 delay1", "/patch/connect sine1 adsr1",
+                                  "/patch/connect adsr1 delay1", f"/mod/adsr1/{param} {value}"]
+
+
+def test_an_envelope_param_for_a_voice_with_one_sets_that_one_never_another_voices():
+    assert last(*ACID, "add a sine at 440 hz", "sine attack 5 ms")[-1] == "/mod/adsr2/attack 5.0"
+    assert last(*ACID, "bass attack 5 ms") == ["/mod/adsr1/attack 5.0"]

@@ -116,6 +116,7 @@ class Translator:
             if reading.text is not None and (reading.text in tried or reading.text == line.strip()):
                 continue
             tried.add(reading.text or "")
+            self.mapper.understood.clear()        # what the refused line's attempt inferred is no part of it
             try:
                 messages = self._reading(reading)
                 if reading.guessed and any(m.address in _NOT_GUESSED for m in messages):
