@@ -195,3 +195,19 @@ def test_an_envelope_param_for_a_voice_without_one_puts_an_envelope_after_its_os
 def test_an_envelope_param_for_a_voice_with_one_sets_that_one_never_another_voices():
     assert last(*ACID, "add a sine at 440 hz", "sine attack 5 ms")[-1] == "/mod/adsr2/attack 5.0"
     assert last(*ACID, "bass attack 5 ms") == ["/mod/adsr1/attack 5.0"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("reverb up to one half", "/mod/reverb1/mix 0.5"), ("reverb mix one quarter", "/mod/reverb1/mix 0.25"),
+    ("release one and a half seconds", "/mod/adsr1/release 1500.0"),
+])
+def test_one_half_is_a_half_and_one_and_a_half_is_more(phrase, expected):
+    assert last(*PAD, "add an adsr to the triangle", phrase)[-1] == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("snare up to full volume", ["/mod/snare1/gain 1.0"]), ("kick at half volume", ["/mod/kick1/gain 0.5"]),
+    ("take the hats down to half level over 2 bars", ["/ramp/hat1/gain 0.5 8"]), ("hat tone up to max", ["/mod/hat1/tone 16000.0"]),
+])
+def test_full_half_and_max_are_values_after_up_to_and_at(phrase, expected):
+    assert last(*DRUMS, phrase) == expected

@@ -198,7 +198,8 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
         tail = word[len(word.rstrip(",;:")):]
         if core in SLANG:
             out.append(SLANG[core] + tail)
-            said.append(f"{core} → {SLANG[core]}")
+            if SLANG[core] != core:
+                said.append(f"{core} → {SLANG[core]}")
             continue
         if core in ("that", "this", "those", "these") and index + 1 < len(words) and \
                 words[index + 1].strip(",;:").lower() in _part_names(model):
