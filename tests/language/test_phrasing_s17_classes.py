@@ -211,3 +211,33 @@ def test_one_half_is_a_half_and_one_and_a_half_is_more(phrase, expected):
 ])
 def test_full_half_and_max_are_values_after_up_to_and_at(phrase, expected):
     assert last(*DRUMS, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("add a saw lead at 330", ["/patch/create saw1 saw", "/patch/connect saw1 master", "/mod/saw1/freq 330.0"]),
+    ("add a white noise riser", ["/patch/create noise1 noise", "/patch/connect noise1 master", "/mod/noise1/color white"]),
+    ("add a square wave for a church organ", ["/patch/create square1 square", "/patch/connect square1 master"]),
+    ("add a noise but only a little", ["/patch/create noise1 noise", "/patch/connect noise1 master"]),
+    ("give me a sine sub on a1", ["/patch/create sine1 sine", "/patch/connect sine1 master", "/mod/sine1/freq 55.0"]),
+])
+def test_a_new_module_said_with_its_role_is_that_module(phrase, expected):
+    assert last(phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, last_message", [
+    ("add a soft snare", "/mod/snare2/gain 0.7"), ("add a short delay", "/mod/delay1/time 0.210224"),
+    ("put a big reverb on the hats", "/mod/reverb1/room 0.7"),
+    ("add a second kick for a sub boom, long decay", "/mod/kick2/decay 356.762135"),
+])
+def test_an_adjective_on_a_new_module_is_its_comparative_after_it(phrase, last_message):
+    assert last(*DRUMS, phrase)[-1] == last_message
+
+
+@pytest.mark.parametrize("phrase, part", [("add a delay for the snare", "snare1"), ("add a reverb for the kick", "kick1")])
+def test_an_effect_for_a_part_goes_on_that_part(phrase, part):
+    assert f"/patch/connect {part} {phrase.split()[2]}1" in last(*DRUMS, phrase)
+
+
+def test_a_new_drum_for_a_style_plays_the_rhythm_said_after_it():
+    assert last(*ACID, "add a kick for the steppers, four to the floor") == [
+        "/patch/create kick2 kick", "/patch/connect kick2 master", "/seq/add kick2 kick2 x...x...x...x..."]
