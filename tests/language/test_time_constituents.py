@@ -24,8 +24,9 @@ def test_motion_words_anywhere_only_say_it_moves(phrase, expected):
 @pytest.mark.parametrize("phrase, expected", [
     ("resonance 0.2 to 0.7 over 4 bars", ["/mod/acid_filter1/resonance 0.2", "/ramp/acid_filter1/resonance 0.7 16"]),
     ("cutoff: 400 → 2k over 2 bars", ["/mod/acid_filter1/cutoff 400.0", "/ramp/acid_filter1/cutoff 2000.0 8"]),
-    ("bpm ramping 120 up to 126 over 16 bars", ["/seq/bpm 126.0 ramp 64"]),
-    ("pace from 110 to 100 over 4 bars", ["/seq/bpm 100.0 ramp 16"]),
+    ("bpm ramping 120 up to 126 over 16 bars", ["/seq/bpm 126.0 ramp 64"]),               # from where it is
+    ("pace from 110 to 100 over 4 bars", ["/seq/bpm 110.0 now", "/seq/bpm 100.0 ramp 16"]),
+    ("cutoff from 800 to 2k over 2 bars", ["/ramp/acid_filter1/cutoff 2000.0 8"]),       # 800 already: no jump
 ])
 def test_a_start_said_bare_or_with_from_and_the_tempo_by_any_name(phrase, expected):
     assert last(*ACID, phrase) == expected

@@ -92,7 +92,7 @@ _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern))
     ("together", r"together|at once|as a chord|simultaneously|stacked"),
     ("release", r"release|let go(?: of)?|stop holding|let (?:it|them) ring out"),
     ("voice", rf"^(?:the |my )?{_VOICE}(?=:| (?:plays?|playing|comps?|comping|strums?|strumming|holds?|loops?|vamps?|notes?|"
-              r"line|riff|melody|part)\b)"),
+              r"line|riff|melody|part|chords?|progression|changes)\b)"),
     ("voice", rf"^(?:the |my )?(?!chords\b){_VOICE}(?= {NOTE}-?\d(?=$|[\s,]))"),     # 'bass a1 . c2 .' ('chords c5 g5': power chords)
 ))
 _PHRASE_SCREEN = Screen((pattern, kind) for kind, pattern in _PHRASES)
@@ -265,7 +265,8 @@ def _words(blank: str, line: str) -> list[Part]:
                 continue                                  # 'f - c': a rest between, not 'f-' (f minor)
             following = tokens[end][0] if end < len(tokens) else ""       # 'a minor chord' is A minor,
             named = words[0] == "a" and (capital_a or (len(words) > 1 and following not in ("chords", "triads") and (
-                listing or following in ("chord", "triad"))))                # 'a minor chords, Am Dm' describes them
+                listing or following in ("chord", "triad"))) or                # 'a minor chords, Am Dm' describes them
+                len(words) == 1 and _comma_item(blank, start, len(token)))    # 'chords d, bm, g, a': an item of the list
             if words[0] in _ARTICLES and not named:
                 continue
             chord = Chord.parse(" ".join(words))
@@ -289,6 +290,12 @@ def _words(blank: str, line: str) -> list[Part]:
             parts.append(Part("word", token.strip(".'\"-"), token, start))
         index += 1
     return parts
+
+
+def _comma_item(text: str, start: int, length: int) -> bool:
+    """Whether a token stands alone between commas, or after the last one ('…, g, a')."""
+    before, after = text[:start].rstrip(), text[start + length:].lstrip()
+    return before.endswith(",") and after[:1] in ("", ",")
 
 
 def _pieces(blank: str):

@@ -27,14 +27,14 @@ _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 _DIRECTIONS = {"up": 1, "higher": 1, "above": 1, "down": -1, "lower": -1, "below": -1}
 #: Verbs that say the direction themselves ('drop it a whole step', 'raise them a fifth').
 _DIRECTED = {"drop": -1, "lower": -1, "sink": -1, "raise": 1, "lift": 1, "bump": 1, "push": 1}
-_VERBS = frozenset("transpose move shift put take bring play pitch make now then do let's lets".split())
+_VERBS = frozenset("transpose move shift put take bring play pitch make now then do let's lets could can would will should might".split())
 _PRONOUNS = frozenset("it them that this those everything".split())
 #: Words naming the notes a voice plays rather than the voice.
 _NOTE_NOUNS = frozenset("melody chords chord progression arp arpeggio notes line tune riff hook changes bassline sequence "
                         "pattern part".split())
 #: What moves the key, and every note track with it.
 _SONG = frozenset("song key music modulate modulation".split())
-_FILLER = frozenset("the my our a an by on for of whole thing change".split())
+_FILLER = frozenset("the my our a an by on for of whole thing change played sounded be instead".split())
 _MOVING = _DIRECTIONS.keys() | _DIRECTED.keys() | {"+", "-"}
 
 

@@ -14,12 +14,16 @@ _SET_VERBS = frozenset(("set", "put", "bring"))
 #: The words these readings add to the harmony lexicon.
 PITCH_VERBS = _TUNE_VERBS | {"stack", "strike"}
 _SOUNDED = ("letter", "note")
+#: A chord said in the singular, its notes listed; the words that make a list of chords instead.
+_ONE_CHORD = frozenset(("chord", "triad"))
+_SEVERAL = frozenset(("chords", "triads", "progression", "changes"))
 
 
 def stacked(parts: list[Part], line: str):
     """Notes at once, each above the one before (written octaves kept): said 'together' (or 'at once',
     'as a chord'), or joined by '+'."""
     stacks = [p for p in parts if p.kind == "stack"]
+    words = {p.text for p in parts if p.kind == "word"}
     notes = [p for p in parts if p.kind in _SOUNDED]
     if any(p.kind not in (*_SOUNDED, "stack", "together", "voice", "word") for p in parts):
         return None
@@ -29,6 +33,8 @@ def stacked(parts: list[Part], line: str):
         said = list(stacks[0].value)
     elif any(p.kind == "together" or p.text in ("stack", "stacked") for p in parts) and len(notes) >= 2:
         said = [p.text for p in notes]
+    elif _ONE_CHORD & words and not _SEVERAL & words and len(notes) >= 2:
+        said = [p.text for p in notes]                 # 'chord c e g', 'the square chord: c e g': one chord of them
     else:
         return None
     return ih.PlayChord(_voice(parts, line), "+".join(said), column_of(said[0], line), "stacked")

@@ -16,6 +16,7 @@ from .errors import LanguageError
 from .harmony_constituents import Part, scan, upper_letters, words_outside
 from .harmony_pitches import PITCH_VERBS, placed_on, released, stacked, tuned
 from .harmony_tokens import CHORDISH, column_of, words_of
+from .rephrasings import NICKNAMES
 
 #: Words that only colour a chord line ('dark', 'lofi loop'): left out, said back by the echo.
 COLOUR = frozenset(
@@ -27,7 +28,7 @@ COLOUR = frozenset(
 #: Verbs that play what the sentence names, and words that say to keep it sounding.
 PLAY_VERBS = frozenset("play playing plays hold holding strum strumming hit sound sounding drone droning sit ring hang "
                        "sustain lay put throw use make have want need do bring loop looping vamp vamping comp walk "
-                       "comping gimme give hear get".split())
+                       "comping gimme give hear get write".split())
 #: Verbs that start the transport when said after the chords ('… then play'): a second command, not read here.
 _TRANSPORT = frozenset(("play", "start", "go"))
 #: Words joining chords in a run ('sus4 to 7', 'csus4 drifting into c', 'am then f').
@@ -106,7 +107,11 @@ def read_sentence(text: str, line: str):
     if steps is None:
         return None
     key = _one(parts, "key")
-    return ih.Progression(target, tuple(chords), steps, column, (key[0], key[1] or "major") if key else None)
+    said = (key[0], key[1] or "major") if key else None
+    progression = ih.Progression(target, tuple(chords), steps, column, said)
+    if said and not any(c.startswith("deg:") for c in chords):     # 'key of a minor, chords am dm e am': the key set too
+        return it.Sequence((ih.SetKey(*said, column_of(key[0], line)), progression))
+    return progression
 
 
 def _one_pitch(parts: list[Part], words: list[str], line: str):
@@ -365,8 +370,14 @@ def _surely_a_chord(parts: list[Part], words: list[str]) -> bool:
 
 
 def _target(parts: list[Part], line: str):
-    voice = _one(parts, "voice")
-    return words_of(voice, line) if isinstance(voice, str) else None
+    """The voice named; of two, the one named by its sound ('melody … on the sine': the sine, the
+    melody only describing the notes); two sounds named is a question, never the focus."""
+    voices = list(dict.fromkeys(p.value for p in parts if p.kind == "voice"))
+    if len(voices) > 1:
+        voices = [v for v in voices if v.rstrip("0123456789") not in NICKNAMES] or voices
+    if len(voices) > 1:
+        raise LanguageError(f"on which voice: {' or '.join(voices)}?", column_of(voices[1], line))
+    return words_of(voices[0], line) if voices else None
 
 
 def _steps(each, span, count: int) -> int | None:

@@ -339,7 +339,8 @@ def degrees(ctx, intent: ih.Degrees) -> list[Message]:
     root = nearest(pitch_class(tonic), reference)
     picked = intent.degrees
     if intent.run:
-        up = tuple(str(n) for n in range(1, len(steps) + 2))
+        octave = len(steps) >= 7                  # do … do; a pentatonic (or blues) scale: its own notes
+        up = tuple(str(n) for n in range(1, len(steps) + (2 if octave else 1)))
         picked = {"up": up, "down": up[::-1], "up and down": up + up[-2:0:-1]}[intent.run]
     if intent.random:
         rng = random.Random(zlib.crc32(intent.seed_text.encode("utf-8")))

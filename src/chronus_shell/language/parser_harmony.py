@@ -166,6 +166,10 @@ _TIDAL_NAME = re.compile(r"\b([a-g](?:#|b)?)'(?=[a-z0-9])")
 _TIDAL_N = re.compile(r"\bn\s+\"([^\"]*)\"")
 _SPACES = re.compile(r"\s+")
 _FLAT_SHARP = re.compile(r"\b([a-g])[\s-]+(flat|sharp)\b")
+#: 'a-minor', 'f#-dim': one chord symbol (not the article 'a' and a quality).
+_HYPHENED = re.compile(r"\b([a-g](?:#|b)?)-(minor|major|min|maj|dim|diminished|aug|augmented)\b")
+_HYPHEN_QUALITY = {"minor": "m", "min": "m", "major": "", "maj": "", "dim": "dim", "diminished": "dim", "aug": "aug",
+                   "augmented": "aug"}
 
 
 def _clean(line: str) -> str:
@@ -180,6 +184,7 @@ def _clean(line: str) -> str:
     text = _SPACES.sub(" ", _POLITE.sub("", _POLITE.sub("", text))).strip()
     text = ASIDE.sub("", text).strip(" ,")                                        # 'for the last chorus
     text = _FLAT_SHARP.sub(lambda m: m.group(1) + ("b" if m.group(2) == "flat" else "#"), text)
+    text = _HYPHENED.sub(lambda m: m.group(1) + _HYPHEN_QUALITY[m.group(2)], text)
     text = text.replace("♯", "#").replace("♭", "b")
     return _SPACES.sub(" ", text)
 

@@ -112,8 +112,10 @@ def pedal(text: str, line: str):
 
 @lru_cache(maxsize=4)
 def _scale_run_form(scales: tuple[str, ...]) -> re.Pattern:
+    kinds = _longest_first(scales)
     return re.compile(rf"(?:play |run |give me )?(?:(?P<pre>up|down|up and down) )?(?:an? |the )?(?:(?P<tonic>{NOTE}) "
-                      rf"(?P<scale>{_longest_first(scales)}) )?scale(?: (?P<dir>up|down|up and down|ascending|descending))?{_TARGET}")
+                      rf"(?P<scale>{kinds}) |(?P<kind>{kinds}) )?scale(?: (?:of|in|on|from) (?P<tonic2>{NOTE})"
+                      rf"(?: (?P<scale2>{kinds}))?)?(?: (?P<dir>up|down|up and down|ascending|descending))?{_TARGET}")
 
 
 def scale_run(text: str, line: str, scales: dict):
@@ -124,6 +126,16 @@ def scale_run(text: str, line: str, scales: dict):
         return None
     direction = match.group("dir") or match.group("pre") or "up"
     key = (match.group("tonic"), scales[match.group("scale")]) if match.group("tonic") else None
+    if match.group("tonic2"):                           # 'the pentatonic scale of g major', 'a blues scale on c'
+        said = [match.group("scale2"), match.group("kind")]
+        if said[1] and said[0] == "major":
+            said = said[1:]                             # 'the pentatonic scale of g major': its major pentatonic
+        kind = " ".join(w for w in said if w) or "major"
+        if kind not in scales:
+            return None
+        key = (match.group("tonic2"), scales[kind])
+    elif match.group("kind"):
+        return None                                     # 'play the blues scale': on which note?
     return ih.Degrees(words_of(match.group("target"), line), (), False, "", key, 0, direction.replace("ascending", "up")
                       .replace("descending", "down"))
 

@@ -290,9 +290,13 @@ class PatchModel(GearModel, HarmonyModel):
             undo = [Message("/seq/notes", (args[0], *track.notes))] if track.notes else []
             track.notes = tuple(args[1:])
             self._note_chords(str(args[0]), track.notes)
+            if track.target in self.modules:
+                self.focus = track.target          # the voice given notes is the one being shaped
             return undo
         if verb == "mute":
             track = self.tracks[str(args[0])]
+            if len(args) > 2:                    # a timed mute comes back by itself; undone, it stops now
+                return [Message("/seq/mute", (args[0], int(track.muted)))]
             was, track.muted = track.muted, float(args[1]) != 0
             return [Message("/seq/mute", (args[0], int(was)))] if was != track.muted else []
         if verb == "remove":
@@ -360,3 +364,12 @@ def simplify_undo(messages: list[Message]) -> list[Message]:
 
 
 __all__ = ["PatchModel", "Track", "MASTER", "simplify_undo", "STYLE_DEFAULTS"]
+
+
+class UndoStep(list):
+    """One undo step: the inverse messages (the list itself) and `forward`, the messages the line
+    sent, which a redo sends again."""
+
+    def __init__(self, inverse: list[Message], forward: list[Message]):
+        super().__init__(inverse)
+        self.forward = list(forward)

@@ -1,6 +1,8 @@
 """The words and regex pieces of rhythm phrases (parser_rhythm_rules builds its forms from them)."""
 from __future__ import annotations
 
+import re
+
 _NUM_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
               "sixteen|seventeen|eighteen|nineteen|twenty|twenty[- ]four|thirty[- ]two")
 NUM = rf"(?:\d+|{_NUM_WORDS})"
@@ -35,9 +37,22 @@ AMOUNT = (r"(?:\s+(?:(?P<little>a\s+little(?:\s+bit)?|a\s+lil|slightly|a\s+bit|a
 SUBDIVISION = {"e": 1, "and": 2, "&": 2, "n": 2, "'n": 2, "+": 2, "upbeat": 2, "offbeat": 2, "off-beat": 2,
                 "a": 3, "ah": 3, "uh": 3}
 POSITION = (r"(?:the\s+)?(?:[\'\"]?(?P<sub>e|and|&|'?n|\+|a|ah|uh|upbeat|off-?beat)[\'\"]?\s+of\s+)?(?:beat\s+)?"
-            r"(?P<beat>[1-4]|one|two|three|four)")
+            r"(?P<beat>[1-4]|one|two|three|four|first|second|third|fourth|1st|2nd|3rd|4th)")
+#: Beats said as ordinals ('on the first and third beats').
+ORDINAL_BEATS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 ROLL_COUNT = {"double": 2, "triple": 3, "quadruple": 4, "quad": 4}
+#: Rhythms known by name, as one bar of 16ths (a clave said without its side is the 3-2).
+RHYTHM_NAMES = {
+    "son clave": "x..x..x...x.x...", "3-2 clave": "x..x..x...x.x...", "3-2 son clave": "x..x..x...x.x...",
+    "son clave 3-2": "x..x..x...x.x...", "clave": "x..x..x...x.x...", "2-3 clave": "..x.x...x..x..x.",
+    "2-3 son clave": "..x.x...x..x..x.", "son clave 2-3": "..x.x...x..x..x.", "rumba clave": "x..x...x..x.x...",
+    "3-2 rumba clave": "x..x...x..x.x...", "rumba clave 3-2": "x..x...x..x.x...", "2-3 rumba clave": "..x.x...x..x...x",
+    "rumba clave 2-3": "..x.x...x..x...x", "bossa nova clave": "x..x..x...x..x..", "bossa clave": "x..x..x...x..x..",
+    "tresillo": "x..x..x.x..x..x.", "habanera": "x..xx.x.x..xx.x.", "cinquillo": "x.xx.xx.x.xx.xx.",
+}
+RHYTHM_NAME = "(?P<name>" + "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+") for n in RHYTHM_NAMES), key=len,
+                                           reverse=True)) + ")"
 PER_BEAT = {"quaver": 2, "eighth": 2, "8th": 2, "semiquaver": 4, "sixteenth": 4, "16th": 4, "crotchet": 1, "quarter": 1}
 
 __all__ = ["NUM", "TRACK", "HITS", "SPREAD", "STEPS", "ROTATE", "PCT", "FRACTION", "OFTEN", "UNIT_STEPS", "UNIT",
-           "DIRECTION", "SHIFT_VERB", "AMOUNT", "POSITION", "ROLL_COUNT", "OFTEN_WORDS", "PER_BEAT", "SUBDIVISION"]
+           "DIRECTION", "SHIFT_VERB", "AMOUNT", "POSITION", "ORDINAL_BEATS", "RHYTHM_NAMES", "RHYTHM_NAME", "ROLL_COUNT", "OFTEN_WORDS", "PER_BEAT", "SUBDIVISION"]

@@ -31,7 +31,7 @@ INNER_DURATION = re.compile(rf"(?:^|\s|,)(?P<prep>over|during|across|within)\s+{
 BARE_COUNT = re.compile(rf"(?:^|\s|,)(?P<prep>over|across|during)\s+{_ABOUT}(?P<num>\d+)\s*$", re.I)
 LEAD_DURATION = re.compile(rf"^(?P<prep>over|during|across|for)\s+{_SPAN}\s*,?\s*", re.I)
 ADVERB = re.compile(r"(?:^|\s)(?P<adv>slowly|gradually|little by little|bit by bit|smoothly|gently)(?=\s|$|,)", re.I)
-_LINE = r"(?P<line>bar|measure|beat|downbeat|bar line|one)"
+_LINE = r"(?P<line>bar\s*line|bar|measure|beat|downbeat|one)"
 START_FORMS = (
     rf"(?:at|on)\s+the\s+(?:start|top|beginning|downbeat|first\s+beat|one)\s+of\s+the\s+next\s+{_LINE}",
     rf"(?:at|on|from|in)\s+(?:the\s+)?(?:next|following)\s+{_LINE}",
@@ -146,7 +146,7 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
     line = _SWELL_IN.sub(r"fade \g<what> in", _SWELL.sub(r"\1", line))
     line = _SWELL_OPEN.sub(lambda m: f"{'open' if m.group('way').lower() == 'open' else 'close'} {m.group('what')}", line)
     line = _DYNAMICS.sub(lambda m: f"{m.group('what') or ''} {DYNAMICS[m.group(1).lower()]}".strip(), line)
-    fade = _fade(line)
+    fade = _fade(line, said_length=beats is not None and prep != "slowly")
     if fade is None and beats is None and start is None:
         return None
     if fade is not None and beats is None and start_in:             # 'fade out the bass in 8 bars': over them
@@ -163,25 +163,32 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
     return Timed(command, beats, prep, start, said, begin=begin, start_in=start_in, curve=curve)
 
 
+#: 'the echo fades away over 4 bars': a fade only with its length said ('make the sound fade in slowly' is an attack).
+_SUBJECT_FIRST_OUT = re.compile(r"^(?:(?:make|let|have)\s+)?(?P<what>(?!fade\b).+?)\s+fades?\s+(?:out|down|away)$", re.I)
+_SUBJECT_FIRST_IN = re.compile(r"^(?:(?:make|let|have)\s+)?(?P<what>(?!fade\b).+?)\s+fades?\s+(?:in|up)$", re.I)
 _FADE = (
-    (re.compile(r"^fade\s+(?:out|down|away)(?:\s+(?P<what>.+))?$", re.I), "out"),
-    (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:out|down|away)$", re.I), "out"),
-    (re.compile(r"^fade\s+(?:in|up)(?:\s+(?P<what>.+))?$", re.I), "in"),
-    (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:in|up)$", re.I), "in"),
-    (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:in|up)\s+from\s+(?:nothing|silence|zero|0)$", re.I), "in from nothing"),
-    (re.compile(r"^fade\s+to\s+(?:silence|black|nothing)$", re.I), "out"),
-    (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:in|up)\s+to\s+(?P<to>\S.*)$", re.I), "from silence"),
-    (re.compile(r"^fade\s+in\s+(?P<what>.+?)\s+to\s+(?P<to>\S.*)$", re.I), "from silence"),
-    (re.compile(r"^fade\s+(?P<what>.+?)\s+(?:to|down to|up to)\s+(?P<to>\S.*)$", re.I), "to"),
+    (re.compile(r"^fad(?:e|ing)\s+(?:out|down|away)(?:\s+(?P<what>.+))?$", re.I), "out"),
+    (_SUBJECT_FIRST_OUT, "out"),
+    (_SUBJECT_FIRST_IN, "in"),
+    (re.compile(r"^fad(?:e|ing)\s+(?P<what>.+?)\s+(?:out|down|away)$", re.I), "out"),
+    (re.compile(r"^fad(?:e|ing)\s+(?:in|up)(?:\s+(?P<what>.+))?$", re.I), "in"),
+    (re.compile(r"^fad(?:e|ing)\s+(?P<what>.+?)\s+(?:in|up)$", re.I), "in"),
+    (re.compile(r"^fad(?:e|ing)\s+(?P<what>.+?)\s+(?:in|up)\s+from\s+(?:nothing|silence|zero|0)$", re.I), "in from nothing"),
+    (re.compile(r"^fad(?:e|ing)\s+to\s+(?:silence|black|nothing)$", re.I), "out"),
+    (re.compile(r"^fad(?:e|ing)\s+(?P<what>.+?)\s+(?:in|up)\s+to\s+(?P<to>\S.*)$", re.I), "from silence"),
+    (re.compile(r"^fad(?:e|ing)\s+in\s+(?P<what>.+?)\s+to\s+(?P<to>\S.*)$", re.I), "from silence"),
+    (re.compile(r"^fad(?:e|ing)\s+(?P<what>.+?)\s+(?:to|down to|up to)\s+(?P<to>\S.*)$", re.I), "to"),
 )
 
 
 _WHOLE = re.compile(r"\b(?:whole|entire)\s+", re.I)
 
 
-def _fade(line: str) -> tuple[str, str, str | None] | None:
+def _fade(line: str, said_length: bool) -> tuple[str, str, str | None] | None:
     """("out"|"in"|"to", what fades (a command naming its level), the level for "to") or None."""
     for pattern, kind in _FADE:
+        if not said_length and pattern in (_SUBJECT_FIRST_OUT, _SUBJECT_FIRST_IN):
+            continue
         match = pattern.match(line)
         if match:
             what = _WHOLE.sub("", (match.groupdict().get("what") or "").strip())

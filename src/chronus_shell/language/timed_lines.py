@@ -13,7 +13,9 @@ from dataclasses import replace
 from ..engine.params import format_number
 from ..protocol.message import Message
 from .errors import LanguageError
+from .patch_model import UndoStep
 from ..engine.timed_actions import TIMED_HEADS
+from .politeness import polite
 from .time_phrases import Timed, moves, split, strip_label
 
 SWEEP_WITHOUT_TARGET = re.compile(r"^(sweep|ramp|glide|slide|automate)\b", re.I)
@@ -23,7 +25,8 @@ DOC_FORMS = (
      ["open the filter to 3k over 8 bars", "resonance 80% over 16 beats", "sweep the cutoff from 200 to 2k over 4 bars",
       "close the filter down to 300 over 8 bars, exponential", "open the filter over 2 bars to 3k", "cutoff to 2k over 16",
       "cutoff to 2k over a minute", "the resonance creeps up to 0.8 over 4 bars"]),
-    ("<what> [from <a> / <a>] to <b> over <n> bars — any motion word around it (ramps, glides, automate, swells)",
+    ("<what> [from <a> / <a>] to <b> over <n> bars — any motion word around it (ramps, glides, automate, swells); "
+     "the start is set first unless the param or the tempo is there already",
      ["cutoff ramps up to 3k over 4 bars", "tempo: 128 -> 140 over 8 bars", "automate the resonance from 0.2 to 0.8 over 2 bars",
       "exponentially close the filter to 300 over 8 bars"]),
     ("slowly/gradually <change> (over 4 bars, said in the echo)", ["slowly close the filter", "gradually open the filter"]),
@@ -42,7 +45,7 @@ DOC_FORMS = (
       "at the next bar fade out the saw over 2 bars"]),
 )
 #: A line without one of these words has no time words (the cheap test before the phrases' regexes).
-TRIGGERS = re.compile(r"\b(?:bars?|beats?|measures?|steps?|sixteenths?|seconds?|secs?|minutes?|mins?|over\s+\d+|"
+TRIGGERS = re.compile(r"\b(?:bars?|barlines?|beats?|measures?|steps?|sixteenths?|seconds?|secs?|minutes?|mins?|over\s+\d+|"
                       r"across\s+\d+|downbeat|one|phrase|slowly|"
                       r"gradually|little|bit|smoothly|gently|fade\w*|sweep|ramp|glide|slide|automate|ease|drift|creep|"
                       r"nudge|swell|walk|accel\w*|stringendo|rit\w*|rall\w*|allargando|cresc\w*|decresc\w*|diminuendo|"
@@ -74,28 +77,53 @@ def _has_time(text: str) -> bool:
 def translate_timed(translator, text: str) -> list[Message] | None:
     """The messages of a timed line, or None for a line without time words (translated as usual).
     Several commands on a line ("add a noise, fade it in over 8 bars") are timed each on its own:
-    a segment of time words alone ("…, over 8 bars", "at the next bar, …") joins its command."""
+    a segment of time words alone ("…, over 8 bars", "at the next bar, …") joins its command.
+    A line refused as said is tried once more without its politeness ('could you …, please?')."""
     if not TRIGGERS.search(text):
         return None
+    try:
+        messages = _translate_segments(translator, text)
+    except LanguageError as err:
+        messages, refused = None, err
+    else:
+        if messages is not None:
+            return messages
+        refused = None
+    kinder = polite(text.rstrip("?.! "))
+    if kinder != text and TRIGGERS.search(kinder):
+        try:
+            messages = _translate_segments(translator, kinder)
+        except LanguageError:
+            messages = None
+        if messages is not None:
+            translator.mapper.understood.insert(0, f"read as '{kinder}'")
+            return messages
+    if refused is not None:
+        raise refused
+    return None
+
+
+def _translate_segments(translator, text: str) -> list[Message] | None:
     segments = _segments(text)
     if not any(_has_time(segment) for segment in segments):
         return None
-    if len(segments) == 1:
-        return _translate_one(translator, segments[0])
     before, depth = translator._state(), len(translator.undo_stack)
-    messages, understood = [], []
-    try:
-        for segment in segments:
-            timed = _translate_one(translator, segment) if _has_time(segment) else None
-            messages += timed if timed is not None else translator.translate(segment)
-            understood += translator.understood
-    except LanguageError:
-        translator._restore(before)
-        raise
+    if len(segments) == 1:
+        messages = _translate_one(translator, segments[0])
+    else:
+        messages, understood = [], []
+        try:
+            for segment in segments:
+                timed = _translate_one(translator, segment) if _has_time(segment) else None
+                messages += timed if timed is not None else translator.translate(segment)
+                understood += translator.understood
+        except LanguageError:
+            translator._restore(before)
+            raise
+        translator.mapper.understood[:] = understood
     steps = translator.undo_stack[depth:]
-    if len(steps) > 1:                          # one line, one undo step
-        translator.undo_stack[depth:] = [[m for step in reversed(steps) for m in step]]
-    translator.mapper.understood[:] = understood
+    if messages is not None and steps:          # one line, one undo step; a redo sends the timed messages
+        translator.undo_stack[depth:] = [UndoStep([m for step in reversed(steps) for m in step], messages)]
     return messages
 
 
@@ -186,7 +214,7 @@ def _translate_one(translator, text: str) -> list[Message] | None:
 def _timed(translator, timed: Timed, text: str) -> list[Message]:
     model = translator.model
     muted = {name: track.muted for name, track in model.tracks.items()}
-    begins = _probe(translator, timed.begin) if timed.begin else {}
+    begins = _moved_from(model, _probe(translator, timed.begin)) if timed.begin else {}
     if timed.level in ("out", "in", "in from nothing"):
         messages = _fade(translator, timed)
         begins = {m.address: model.spec(m.parts[1]).param(m.parts[2]).low for m in messages} \
@@ -245,6 +273,17 @@ def _probe(translator, command: str) -> dict[str, float]:
         translator._last_intent, translator._last_text = last
 
 
+def _moved_from(model, begins: dict[str, float]) -> dict[str, float]:
+    """The starts said ('from 500') that are not where the param or the tempo is already."""
+    def now(address: str):
+        parts = address.split("/")[1:]
+        if address == "/seq/bpm":
+            return model.bpm
+        return model.value(parts[1], parts[2]) if parts[0] == "mod" and model.spec(parts[1]) is not None else None
+    return {address: value for address, value in begins.items() if now(address) is None or
+            float(now(address)) != float(value)}
+
+
 def _fade(translator, timed: Timed) -> list[Message]:
     """A fade: the level the command names goes to its floor (out) or from it to where it was (in) —
     a part its track plays now fades in only 'from nothing' (said): else it would drop out first."""
@@ -291,7 +330,9 @@ def _effect_mix(translator, what: str) -> dict[str, float] | None:
     except LanguageError:
         return None
     said = set(what.lower().split())
-    named = all(a.split("/")[2] in said or translator.model.modules.get(a.split("/")[2]) in said for a in probe)
+    model = translator.model
+    named = all(a.split("/")[2] in said or model.modules.get(a.split("/")[2]) in said or
+                said & set(model.spec(a.split("/")[2]).aliases) for a in probe)     # 'the echo': the delay's alias
     return probe if probe and named else None
 
 
@@ -318,7 +359,10 @@ def _over(model, msg: Message, timed: Timed, begins: dict, moving: bool) -> list
             return [Message(msg.address, (float(begins[msg.address]),)), ramp]
         return [ramp]
     if msg.address == "/seq/bpm" and prep in RAMP_WORDS:
-        return [Message("/seq/bpm", (msg.args[0], "ramp", _whole(beats)))]
+        ramp = Message("/seq/bpm", (msg.args[0], "ramp", _whole(beats)))
+        if msg.address in begins:              # 'from 180': there at once, the glide from it
+            return [Message("/seq/bpm", (float(begins[msg.address]), "now")), ramp]
+        return [ramp]
     if msg.address == "/seq/mute" and prep in MUTE_WORDS:
         return [Message("/seq/mute", (*msg.args[:2], _whole(beats / 4.0)))]
     if msg.address == "/seq/mute":

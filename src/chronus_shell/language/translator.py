@@ -18,7 +18,7 @@ from .intents import Mute, PlayPattern, Redo, Scale, Sequence, SetParam, ShellVe
 from .intents_rhythm import TrackFeel
 from .mapper import Mapper
 from .parser import as_question, parse
-from .patch_model import PatchModel, simplify_undo
+from .patch_model import PatchModel, UndoStep, simplify_undo
 from .nearest import missing_part, nearest_phrasing
 from .scene_words import fixed_terms
 from .second_stage import readings
@@ -32,8 +32,8 @@ class Translator:
     def __init__(self):
         self.model = PatchModel()
         self.mapper = Mapper(self.model)
-        self.undo_stack: list[list[Message]] = []
-        self.redo_stack: list[list[Message]] = []
+        self.undo_stack: list[UndoStep] = []
+        self.redo_stack: list[list[Message]] = []    # the lines' own messages: a fade redone fades again
         self._transaction: tuple[PatchModel, int] | None = None   # (model at begin, undo depth then)
         self._last_intent = None                # the last command that worked: "again", "more"
         self._last_text = ""                    # ... and how it was typed, for the echo
@@ -204,8 +204,9 @@ class Translator:
         except LanguageError:
             self.model.restore(snapshot)
             raise
-        self._push_undo(inverse)
-        return _last_settings(_net_mutes(messages, muted_before) if soloed else messages)
+        sent = _last_settings(_net_mutes(messages, muted_before) if soloed else messages)
+        self._push_undo(inverse, sent)
+        return sent
 
     @property
     def understood(self) -> list[str]:
@@ -213,13 +214,14 @@ class Translator:
         resolved to a module, a follow-up repeated): one line each, for the echo."""
         return list(self.mapper.understood)
 
-    def _push_undo(self, inverses: list[list[Message]]) -> None:
-        """One undo step: the inverses of a line's messages, last first; at most MAX_UNDO steps
-        are kept (a controller sending values for hours must not grow the shell without end)."""
+    def _push_undo(self, inverses: list[list[Message]], forward: list[Message]) -> None:
+        """One undo step: the inverses of a line's messages, last first, and the messages themselves
+        for a redo; at most MAX_UNDO steps are kept (a controller sending values for hours must not
+        grow the shell without end)."""
         inverse = [m for step in reversed(inverses) for m in step]
         if not inverse:
             return
-        self.undo_stack.append(simplify_undo(inverse))
+        self.undo_stack.append(UndoStep(simplify_undo(inverse), forward))
         self.redo_stack.clear()
         if len(self.undo_stack) > MAX_UNDO and self._transaction is None:
             del self.undo_stack[:-MAX_UNDO]
@@ -231,7 +233,7 @@ class Translator:
 
     def observe(self, messages: list[Message]) -> list[Message]:
         """Apply messages to the context and remember how to undo them."""
-        self._push_undo([self._apply(message) for message in messages])
+        self._push_undo([self._apply(message) for message in messages], messages)
         return messages
 
     def rollback(self, kept: list[Message]) -> None:
@@ -267,16 +269,18 @@ class Translator:
     def undo(self) -> list[Message]:
         if not self.undo_stack:
             raise LanguageError("nothing to undo", 0)
-        messages = self.undo_stack.pop()
-        self.redo_stack.append(self._replay(messages))
-        return messages
+        step = self.undo_stack.pop()
+        self._replay(step)
+        self.redo_stack.append(list(step.forward))
+        return list(step)
 
     def redo(self) -> list[Message]:
-        """Apply again what the last undo took back."""
+        """Send again the messages of the line the last undo took back: a ramp ramps again from
+        where the undo left it (the inverse of the undo would jump to the ramp's target)."""
         if not self.redo_stack:
             raise LanguageError("nothing to redo", 0)
         messages = self.redo_stack.pop()
-        self.undo_stack.append(simplify_undo(self._replay(messages)))
+        self.undo_stack.append(UndoStep(simplify_undo(self._replay(messages)), messages))
         return messages
 
     def _replay(self, messages: list[Message]) -> list[Message]:

@@ -1,0 +1,168 @@
+"""Harmony, time and rhythm phrasings by CLASS (session 17): each test one shape said several ways —
+wordings invented here, none copied from a corpus."""
+import pytest
+
+from .test_time_harmony_classes import DRUMS, PAD, last, refused
+
+
+@pytest.mark.parametrize("phrase, track, voice", [
+    ("melody e5 d5 c5 on the sine", "sine", "sine1"),
+    ("lead line b4 a4 g4 for the triangle", "triangle", "triangle1"),
+    ("the melody: e5 g5 a5 on the sine, quarter notes", "sine", "sine1"),
+])
+def test_a_note_noun_that_is_also_a_nickname_gives_way_to_the_voice_named(phrase, track, voice):
+    messages = last(*PAD, phrase)
+    assert any(m.startswith(f"/seq/notes {track} ") for m in messages)
+    assert not any("triangle1" in m for m in messages) or voice == "triangle1"
+
+
+@pytest.mark.parametrize("phrase", ["the sine plays e5 d5 on the triangle", "triangle notes c5 d5 for the sine"])
+def test_two_sounds_named_for_one_run_of_notes_is_asked_never_the_focus(phrase):
+    assert "which voice" in refused(*PAD, phrase)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("would you mind fading out the sine over 2 bars?", ["/ramp/sine1/gain 0.0 8"]),
+    ("could you close the filter to 400 over 4 bars, please", ["/ramp/filter1/cutoff 400.0 16"]),
+    ("please stop at the end of the bar.", ["/seq/stop bar"]),
+])
+def test_a_timed_line_said_politely_is_timed_as_without_the_politeness(phrase, expected):
+    assert last(*PAD, "tempo 120", "start", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("let the delay fade out over 2 bars", ["/ramp/delay1/mix 0.0 8"]),
+    ("the sine fades away over a bar", ["/ramp/sine1/gain 0.0 4"]),
+    ("make the echo fade down over 8 bars", ["/ramp/delay1/mix 0.0 32"]),    # an alias of the effect: its mix
+])
+def test_what_fades_may_be_said_first_as_the_subject_of_fade(phrase, expected):
+    assert last(*PAD, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["at the next bar line, play 110 hz on the triangle",
+                                    "at the next barline, play 110 hz on the triangle",
+                                    "on the next bar line play 110 hz on the triangle"])
+def test_the_bar_line_is_a_start_never_a_word_left_out(phrase):
+    assert last(*PAD, phrase) == ["/at 1 bar /gate/triangle1 1 110.0"]
+
+
+@pytest.mark.parametrize("phrase, pattern", [
+    ("snare every 8 steps", "x.......x......."),
+    ("hats on every 2nd sixteenth", "x.x.x.x.x.x.x.x."),
+    ("kick once every bar", "x..............."),
+    ("a hit every 3 steps on the hats", "x.."),                      # across the bar line: a 3-step loop
+    ("play the snare every two beats", "x.......x......."),
+])
+def test_hits_every_n_steps_beats_or_bars(phrase, pattern):
+    track = next(t for t in ("snare", "hats", "kick") if t in phrase)
+    assert last(*DRUMS, phrase) == [f"/seq/add {track} {track if track != 'hats' else 'hat'}1 {pattern}"]
+
+
+@pytest.mark.parametrize("phrase, pattern", [
+    ("snare on the second and fourth beats", "....x.......x..."),
+    ("have the kick play on the 1st and 3rd beat only", "x.......x......."),
+    ("kick hits on the first beat", "x..............."),
+])
+def test_beats_said_as_ordinals_are_beat_positions(phrase, pattern):
+    track = "snare" if "snare" in phrase else "kick"
+    assert last(*DRUMS, phrase) == [f"/seq/add {track} {track}1 {pattern}"]
+
+
+@pytest.mark.parametrize("phrase", ["hats in 32nds", "the hats thirty-second notes", "play the hats as demisemiquavers"])
+def test_thirty_second_notes_are_two_hits_in_every_step(phrase):
+    assert last(*DRUMS, phrase) == ["/seq/add hats hat1 " + "[xx]" * 16]
+
+
+@pytest.mark.parametrize("phrase, pattern", [
+    ("add a snare on the last 16th", "....x.......x..x"),
+    ("snare also on the very last step of the bar", "....x.......x..x"),
+    ("add an extra snare on the last eighth", "....x.......x.x."),
+    ("snare on the last beat", "............x..."),                 # said without 'add': the rhythm is that hit
+])
+def test_the_last_step_of_a_length(phrase, pattern):
+    assert last(*DRUMS, phrase) == [f"/seq/add snare snare1 {pattern}"]
+
+
+@pytest.mark.parametrize("phrase, pattern", [
+    ("put a son clave on the snare", "x..x..x...x.x..."),
+    ("snare: 2-3 clave", "..x.x...x..x..x."),
+    ("the hats play a rumba clave", "x..x...x..x.x..."),
+    ("habanera rhythm on the kick", "x..xx.x.x..xx.x."),
+    ("kick in tresillo", "x..x..x.x..x..x."),
+])
+def test_rhythms_known_by_name(phrase, pattern):
+    track, voice = next((t, v) for t, v in (("snare", "snare1"), ("hats", "hat1"), ("kick", "kick1")) if t in phrase)
+    assert last(*DRUMS, phrase) == [f"/seq/add {track} {voice} {pattern}"]
+
+
+@pytest.mark.parametrize("phrase, first", [
+    ("could the riff be played an octave higher?", "a2"),
+    ("can that melody be played down a fifth instead", "d1"),
+    ("would you play the line a tone up", "b1"),
+])
+def test_a_move_asked_as_a_question_or_in_the_passive_moves_the_notes(phrase, first):
+    from .test_time_harmony_classes import ACID
+    assert last(*ACID, phrase)[-1].startswith(f"/seq/notes bass {first} ")
+
+
+@pytest.mark.parametrize("before, phrase, track, first", [
+    ("notes on the sine: e5 d5 c5", "an octave lower", "sine", "e4"),
+    ("melody on the sine: g4 a4 b4", "play it a fourth higher", "sine", "c5"),
+    ("the triangle plays c4 e4 g4", "transpose it down a tone", "triangle", "a#3"),
+])
+def test_a_bare_move_right_after_notes_moves_the_voice_just_given_them(before, phrase, track, first):
+    """The voice given notes is the one being shaped (the focus moves to it), so 'it' is that voice."""
+    assert f"/seq/notes {track} {first}" in " ".join(last(*PAD, before, phrase))
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("tempo from 140 to 150 over 4 bars", ["/seq/bpm 140.0 now", "/seq/bpm 150.0 ramp 16"]),
+    ("bpm from 120 to 150 over 4 bars", ["/seq/bpm 150.0 ramp 16"]),                       # 120 already
+    ("automate the cutoff from 2000 to 3000 over a bar", ["/ramp/filter1/cutoff 3000.0 4"]),  # 2000 already
+    ("automate the cutoff from 500 to 3000 over a bar", ["/mod/filter1/cutoff 500.0", "/ramp/filter1/cutoff 3000.0 4"]),
+])
+def test_a_start_said_with_from_is_set_first_unless_it_is_there_already(phrase, expected):
+    assert last(*PAD, "tempo 120", "filter cutoff 2000", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, key", [
+    ("key of e minor, chords em c g d", "e minor"),
+    ("chords f bb c in f major", "f major"),
+    ("in the key of g: g em c d", "g major"),
+])
+def test_a_key_said_with_chords_named_is_set_as_well(phrase, key):
+    messages = last(*PAD, phrase)
+    assert messages[0] == f"/seq/key {key}" and messages[-1].startswith("/seq/notes ")
+
+
+@pytest.mark.parametrize("phrase, chords", [
+    ("chords c, g, e-minor, f", 4),
+    ("chords d, b-min, g, a", 4),                 # an 'a' alone after a comma: the chord A, not the article
+    ("chords d, a, g", 3),
+])
+def test_a_hyphened_quality_or_a_lone_a_in_a_list_is_one_chord_never_dropped(phrase, chords):
+    notes = last(*PAD, phrase)[-1].split()[2:]
+    assert len([n for n in notes if n != "-"]) == chords
+
+
+@pytest.mark.parametrize("phrase, first", [
+    ("piano chords dm g c", "d3+f3+a3"),
+    ("organ progression: c am f g", "c3+e3+g3"),
+    ("write a ii V I in c major", "d4+f4+a4"),             # on the sine in focus
+])
+def test_a_nicknamed_voice_before_its_chords_and_write_as_a_verb(phrase, first):
+    assert f"/seq/notes chords {first} " in " ".join(last(*PAD, phrase))
+
+
+@pytest.mark.parametrize("phrase, notes", [
+    ("play the blues scale of a", "a4 c5 d5 d#5 e5 g5"),          # a scale of fewer than seven: its own notes
+    ("play the pentatonic scale in d minor", "d5 f5 g5 a5 c6"),
+    ("play the major scale on f", "f4 g4 a4 bb4 c5 d5 e5 f5"),
+])
+def test_a_scale_named_then_its_tonic_is_played_not_set_as_the_key(phrase, notes):
+    assert last(*PAD, phrase)[-1].split(" ", 2)[2] == notes
+
+
+@pytest.mark.parametrize("phrase", ["play the chord d f a", "chord: d f a", "the triangle chord d f a", "triad d f a please"])
+def test_one_chord_said_in_the_singular_with_its_letters_is_those_notes_at_once(phrase):
+    assert last(*PAD, "triangle gain 0.5", phrase)[0].startswith("/gate/triangle1 1 ")
