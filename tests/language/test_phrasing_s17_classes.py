@@ -241,3 +241,16 @@ def test_an_effect_for_a_part_goes_on_that_part(phrase, part):
 def test_a_new_drum_for_a_style_plays_the_rhythm_said_after_it():
     assert last(*ACID, "add a kick for the steppers, four to the floor") == [
         "/patch/create kick2 kick", "/patch/connect kick2 master", "/seq/add kick2 kick2 x...x...x...x..."]
+
+
+@pytest.mark.parametrize("muted, soloed, back", [
+    ("hats", "the kick", ["/seq/mute snare 0"]), ("snare", "hats", ["/seq/mute kick 0"]),
+    ("kick", "the snare", ["/seq/mute hats 0"]),
+])
+def test_unsolo_leaves_muted_what_was_muted_before_the_solo(muted, soloed, back):
+    assert last(*DRUMS, f"mute the {muted}", f"solo {soloed}", "unsolo") == back
+
+
+def test_unmute_everything_after_a_solo_still_unmutes_everything():
+    assert sorted(last(*DRUMS, "mute the hats", "solo the kick", "unmute everything")) == [
+        "/seq/mute hats 0", "/seq/mute snare 0"]
