@@ -254,3 +254,27 @@ def test_unsolo_leaves_muted_what_was_muted_before_the_solo(muted, soloed, back)
 def test_unmute_everything_after_a_solo_still_unmutes_everything():
     assert sorted(last(*DRUMS, "mute the hats", "solo the kick", "unmute everything")) == [
         "/seq/mute hats 0", "/seq/mute snare 0"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("hats every 16th but quieter", ["/seq/add hats hat1 xxxxxxxxxxxxxxxx", "/mod/hat1/gain 0.7"]),
+    ("snare on 2 and 4 but softer", ["/seq/add snare snare1 ....x.......x...", "/mod/snare1/gain 0.7"]),
+    ("kick on every beat but a bit louder", ["/seq/add kick kick1 x...x...x...x...", "/mod/kick1/gain 0.9"]),
+])
+def test_a_rhythm_but_a_comparative_changes_that_part(phrase, expected):
+    assert last(*DRUMS, "hat1 decay 50", phrase) == expected            # the hats in focus: never them by mistake
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("add a delay to the sine with time a dotted eighth", "/mod/delay2/time 0.375"),
+    ("add a reverb to the sine with the room at 0.9", "/mod/reverb2/room 0.9"),
+])
+def test_a_new_effect_with_a_param_and_its_value_sets_it(phrase, expected):
+    assert last(*PAD, phrase)[-1] == expected
+
+
+@pytest.mark.parametrize("phrase, drum", [("boom bap kick: x.......x.x.....", "kick"), ("backbeat snare: ....x.......x...", "snare"),
+                                          ("trap hat: x.x.xxx.x.x.xxx.", "hat")])
+def test_a_label_naming_a_drum_there_is_none_of_adds_it_with_those_steps(phrase, drum):
+    messages = last(phrase)
+    assert messages[0] == f"/patch/create {drum}1 {drum}" and messages[-1].startswith("/seq/add ")
