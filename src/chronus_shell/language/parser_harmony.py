@@ -82,8 +82,10 @@ def _several(text: str, line: str, memo: dict):
     """'in d minor, notes 1 3 5 8', 'add a saw and loop am f c g': the parts, harmony read here
     and the rest by the grammar — only commands that cannot be a remark ('its too high' is one)."""
     for split in (_and_split(text, memo), [p for p in _SEP.split(text) if p]):
+        if len(split) < 2:
+            continue                                 # one part: the whole line, read already
         found = [_quiet(p, line, memo) for p in split]
-        if len(split) < 2 or not any(found):
+        if not any(found):
             continue
         items = [intent if intent is not None else _plain_part(part) for part, intent in zip(split, found)]
         if all(item is not None for item in items):

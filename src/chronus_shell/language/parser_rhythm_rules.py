@@ -52,8 +52,8 @@ def rhythm_intent(line: str):
     if whole is not None:
         return whole
     parts = [p.strip() for p in _PARTS.split(text) if p.strip()]
-    if not parts:
-        return None
+    if not parts or parts == [text]:
+        return None                                        # one part: the whole line, read already
     intents = []
     for part in parts:
         intent = _one(part, line.find(part.split()[0]) if part.split() else 0)
