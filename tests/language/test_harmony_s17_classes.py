@@ -166,3 +166,38 @@ def test_a_scale_named_then_its_tonic_is_played_not_set_as_the_key(phrase, notes
 @pytest.mark.parametrize("phrase", ["play the chord d f a", "chord: d f a", "the triangle chord d f a", "triad d f a please"])
 def test_one_chord_said_in_the_singular_with_its_letters_is_those_notes_at_once(phrase):
     assert last(*PAD, "triangle gain 0.5", phrase)[0].startswith("/gate/triangle1 1 ")
+
+
+@pytest.mark.parametrize("phrase, first", [
+    ("the riff two halftones higher", "b1"),
+    ("bring the bass a quint up", "e2"),
+    ("the line an octave deeper", "a0"),
+    ("transpose all about 1 halftone down", "g#1"),
+])
+def test_halftones_quints_and_deeper_are_intervals_and_a_direction(phrase, first):
+    from .test_time_harmony_classes import ACID
+    assert last(*ACID, phrase)[-1].startswith(f"/seq/notes bass {first} ")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("mute the hats for 2 takts", ["/seq/mute hats 1 2"]),
+    ("in 3 takts mute the kick", ["/at 3 bar /seq/mute kick 1"]),
+])
+def test_takt_is_a_bar(phrase, expected):
+    assert last(*DRUMS, "start", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the melody backwards", "/seq/reverse sine"),
+    ("play the tune in retrograde", "/seq/reverse sine"),
+    ("mute the riff", "/seq/mute sine 1"),
+    ("the chords at half speed", "/seq/speed chords 0.5"),
+])
+def test_a_note_noun_names_the_track_given_those_notes(phrase, expected):
+    assert last(*PAD, "chords am f on the triangle", "the sine plays e5 d5 c5", phrase)[0] == expected
+
+
+@pytest.mark.parametrize("phrase, factor", [("hats at double speed", 2.0), ("play the hats in half time", 0.5),
+                                            ("hats to double time", 2.0)])
+def test_a_speed_said_with_at_in_or_to_is_that_speed_not_a_change_of_it(phrase, factor):
+    assert last(*DRUMS, "hats at 1.5x", phrase) == [f"/seq/speed hats {factor}"]

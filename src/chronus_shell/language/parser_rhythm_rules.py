@@ -226,6 +226,8 @@ def _speed(match, column):
         factor = 0.5 if (groups.get("as") or "").lower() in ("slow", "slower") else 2.0
     else:
         factor = {"double": 2.0, "half": 0.5, "quadruple": 4.0, "quarter": 0.25}[how]
+    if groups.get("at"):                    # 'at half speed', 'in double time': that speed, not a change of it
+        return TrackFeel("speed", _words(match, column), ("set", factor), column)
     return TrackFeel("speed", _words(match, column), ("times", factor), column)
 
 

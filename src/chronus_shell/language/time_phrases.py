@@ -15,13 +15,13 @@ import re
 from dataclasses import dataclass
 
 DEFAULT_BARS = 4                # "slowly close the filter": a ramp this long, said in the echo
-BEATS = {"bar": 4.0, "measure": 4.0, "beat": 1.0, "step": 0.25, "sixteenth": 0.25}
+BEATS = {"bar": 4.0, "measure": 4.0, "takt": 4.0, "beat": 1.0, "step": 0.25, "sixteenth": 0.25}   # (Takt: German)
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "sixteen": 16, "thirty-two": 32, "half a": 0.5,
                 "a couple of": 2, "a couple": 2, "a few": 3, "another": 1, "the next": 1}
 _NUM = r"(?P<num>\d+(?:\.\d+)?|half an?|a couple(?: of)?|a few|" + "|".join(
     sorted((w for w in NUMBER_WORDS if " " not in w and w not in ("another",)), key=len, reverse=True)) + r")"
-_UNIT = r"(?P<unit>bars?|measures?|beats?|steps?|sixteenths?|seconds?|secs?|minutes?|mins?|s)\b"
+_UNIT = r"(?P<unit>bars?|measures?|takts?|beats?|steps?|sixteenths?|seconds?|secs?|minutes?|mins?|s)\b"
 _ABOUT = r"(?:(?:like|about|around|roughly|maybe|say|approx(?:imately)?|just|some)\s+)?"   # "over like 8 bars"
 _SPAN = rf"{_ABOUT}(?:the\s+)?(?:next\s+|following\s+|last\s+|coming\s+|course\s+of\s+(?:the\s+next\s+)?)?(?:{_NUM}\s*)?{_UNIT}"
 DURATION = re.compile(rf"(?:^|\s|,)(?P<prep>over|during|across|within|for)\s+{_SPAN}(?=\s*[,.]?\s*$|\s*,)", re.I)
@@ -40,8 +40,8 @@ START_FORMS = (
     r"at\s+the\s+end\s+of\s+the\s+next\s+(?P<end2>bar|measure)",
     rf"next\s+{_LINE}",
     r"(?:at|on)\s+the\s+(?:bar|bar\s*line|downbeat)",
-    rf"(?:in|after)\s+{_NUM}\s*(?P<unit>bars?|measures?|beats?)(?:'?\s*time)?",
-    rf"{_NUM}\s*(?P<unit>bars?|measures?|beats?)\s+from\s+now",
+    rf"(?:in|after)\s+{_NUM}\s*(?P<unit>bars?|measures?|takts?|beats?)(?:'?\s*time)?",
+    rf"{_NUM}\s*(?P<unit>bars?|measures?|takts?|beats?)\s+from\s+now",
 )
 _START_RE = [re.compile(rf"(?:^|\s|,)(?:{form})(?=\s*[,.]?\s*$|\s*,)", re.I) for form in START_FORMS]
 _LEAD_START_RE = [re.compile(rf"^(?:{form})\s*,?\s*", re.I) for form in START_FORMS]
