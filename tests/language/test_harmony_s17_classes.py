@@ -201,3 +201,14 @@ def test_a_note_noun_names_the_track_given_those_notes(phrase, expected):
                                             ("hats to double time", 2.0)])
 def test_a_speed_said_with_at_in_or_to_is_that_speed_not_a_change_of_it(phrase, factor):
     assert last(*DRUMS, "hats at 1.5x", phrase) == [f"/seq/speed hats {factor}"]
+
+
+@pytest.mark.parametrize("phrase, hz", [
+    ("an augmented chord on c", 3),
+    ("play a minor seventh on d", 4),
+    ("a suspended fourth chord on g, please", 3),
+    ("half-diminished on b", 4),
+])
+def test_a_quality_in_words_on_a_root_is_that_chord(phrase, hz):
+    messages = last(*PAD, "triangle gain 0.5", phrase)
+    assert messages[0].startswith("/gate/triangle1 1 ") and len(messages[0].split()) == 2 + hz

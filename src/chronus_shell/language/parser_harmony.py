@@ -174,6 +174,21 @@ _HYPHEN_QUALITY = {"minor": "m", "min": "m", "major": "", "maj": "", "dim": "dim
                    "augmented": "aug"}
 
 
+#: A chord's quality said in words, then the root it stands on ('a diminished seventh on b', 'major seventh
+#: chord on c'): the chord symbol, so every chord reader takes it.
+_QUALITY_WORDS = {
+    "diminished seventh": "dim7", "diminished 7th": "dim7", "half-diminished": "m7b5", "half diminished": "m7b5",
+    "half-diminished seventh": "m7b5", "half diminished seventh": "m7b5", "diminished": "dim", "augmented": "aug",
+    "major seventh": "maj7", "major 7th": "maj7", "minor seventh": "m7", "minor 7th": "m7", "dominant seventh": "7",
+    "dominant 7th": "7", "seventh": "7", "7th": "7", "major ninth": "maj9", "minor ninth": "m9", "ninth": "9",
+    "suspended fourth": "sus4", "suspended 4th": "sus4", "suspended second": "sus2", "suspended 2nd": "sus2",
+    "major sixth": "6", "minor sixth": "m6", "major": "", "minor": "m",
+}
+_QUALITY_ON = re.compile(r"\b(?:an? |the )?(?P<q>" + "|".join(sorted(map(re.escape, _QUALITY_WORDS), key=len, reverse=True)) +
+                         r")(?: (?:chord|triad))? (?:on|built on|from) (?P<root>[a-g](?:#|b)?)(?=$|[,.]|\s+(?:on|for|to|please|now|"
+                         r"and|then)\b)")
+
+
 def _clean(line: str) -> str:
     text = _MAJOR_M.sub(r"\1maj", line.strip())                                   # CM7 is C major 7, Cm7 minor
     text = _END_STOP.sub("", text).strip().lower()
@@ -187,6 +202,7 @@ def _clean(line: str) -> str:
     text = ASIDE.sub("", text).strip(" ,")                                        # 'for the last chorus
     text = _FLAT_SHARP.sub(lambda m: m.group(1) + ("b" if m.group(2) == "flat" else "#"), text)
     text = _HYPHENED.sub(lambda m: m.group(1) + _HYPHEN_QUALITY[m.group(2)], text)
+    text = _QUALITY_ON.sub(lambda m: f"{m.group('root')}{_QUALITY_WORDS[m.group('q')]} chord", text)
     text = text.replace("♯", "#").replace("♭", "b")
     return _SPACES.sub(" ", text)
 
