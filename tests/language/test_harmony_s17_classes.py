@@ -212,3 +212,25 @@ def test_a_speed_said_with_at_in_or_to_is_that_speed_not_a_change_of_it(phrase, 
 def test_a_quality_in_words_on_a_root_is_that_chord(phrase, hz):
     messages = last(*PAD, "triangle gain 0.5", phrase)
     assert messages[0].startswith("/gate/triangle1 1 ") and len(messages[0].split()) == 2 + hz
+
+
+@pytest.mark.parametrize("before, phrase, key", [
+    ("key of d major", "relative minor", "b minor"),
+    ("key of a minor", "the relative major", "c major"),
+    ("key of f major", "modulate to the dominant", "c major"),
+    ("key of f major", "go to the subdominant key", "bb major"),
+    ("key of d major", "change the mode to dorian", "d dorian"),
+    ("key of d major", "set the scale to lydian", "d lydian"),
+])
+def test_a_key_named_by_its_relation_to_the_key_set(before, phrase, key):
+    assert last(*PAD, before, phrase) == [f"/seq/key {key}"]
+
+
+@pytest.mark.parametrize("phrase, key", [("key of h-minor", "b minor"), ("in h major", "b major"),
+                                         ("phrygian, key e", "e phrygian"), ("harmonic minor, root a", "a harmonic_minor")])
+def test_german_h_and_a_mode_said_first_name_the_key(phrase, key):
+    assert last(*PAD, phrase) == [f"/seq/key {key}"]
+
+
+def test_a_key_change_at_the_next_bar_waits_for_it():
+    assert last(*PAD, "key of c major", "modulate to the dominant at the next bar") == ["/at 1 bar /seq/key g major"]

@@ -54,7 +54,7 @@ _SIGNALS = frozenset("notes note melody scale degrees degree chord chords progre
                      "pent mixo dorian phrygian lydian mixolydian locrian aeolian ionian pentatonic chromatic sixth "
                      "neapolitan tristan german italian french hendrix augmented diminished suspended sus strum barre "
                      "cadential 808 808s bassline walk triad cadence progression each tone tones tritone second "
-                     "harmonic melodic drone droning halftone halftones quint quinte quart".split())
+                     "harmonic melodic drone droning halftone halftones quint quinte quart dominant subdominant mode".split())
 
 
 def _worth_reading(line: str) -> bool:
@@ -168,6 +168,8 @@ _TIDAL_NAME = re.compile(r"\b([a-g](?:#|b)?)'(?=[a-z0-9])")
 _TIDAL_N = re.compile(r"\bn\s+\"([^\"]*)\"")
 _SPACES = re.compile(r"\s+")
 _FLAT_SHARP = re.compile(r"\b([a-g])[\s-]+(flat|sharp)\b")
+#: German H is B ('h-minor', 'h minor'): only with its quality, never the letter alone.
+_GERMAN_H = re.compile(r"\bh(?=[\s-](?:minor|major|min|maj)\b)")
 #: 'a-minor', 'f#-dim': one chord symbol (not the article 'a' and a quality).
 _HYPHENED = re.compile(r"\b([a-g](?:#|b)?)-(minor|major|min|maj|dim|diminished|aug|augmented)\b")
 _HYPHEN_QUALITY = {"minor": "m", "min": "m", "major": "", "maj": "", "dim": "dim", "diminished": "dim", "aug": "aug",
@@ -201,6 +203,7 @@ def _clean(line: str) -> str:
     text = _SPACES.sub(" ", _POLITE.sub("", _POLITE.sub("", text))).strip()
     text = ASIDE.sub("", text).strip(" ,")                                        # 'for the last chorus
     text = _FLAT_SHARP.sub(lambda m: m.group(1) + ("b" if m.group(2) == "flat" else "#"), text)
+    text = _GERMAN_H.sub("b", text)
     text = _HYPHENED.sub(lambda m: m.group(1) + _HYPHEN_QUALITY[m.group(2)], text)
     text = _QUALITY_ON.sub(lambda m: f"{m.group('root')}{_QUALITY_WORDS[m.group('q')]} chord", text)
     text = text.replace("♯", "#").replace("♭", "b")
