@@ -234,3 +234,24 @@ def test_german_h_and_a_mode_said_first_name_the_key(phrase, key):
 
 def test_a_key_change_at_the_next_bar_waits_for_it():
     assert last(*PAD, "key of c major", "modulate to the dominant at the next bar") == ["/at 1 bar /seq/key g major"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("filter cutoff -> 4k 2 bars", ["/ramp/filter1/cutoff 4000.0 8"]),
+    ("tempo 120 -> 130 8 beats", ["/seq/bpm 130.0 ramp 8"]),
+    ("lin ramp the cutoff to 600 over a bar", ["/ramp/filter1/cutoff 600.0 4 lin"]),
+    ("the cutoff dips down to 500 over 2 bars", ["/ramp/filter1/cutoff 500.0 8"]),
+])
+def test_livecoders_lengths_and_curves_said_tersely(phrase, expected):
+    assert last(*PAD, "tempo 120", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the sine slowly gets quieter over 2 bars", "/ramp/sine1/gain"),
+    ("the triangle becomes louder over 4 bars", "/ramp/triangle1/gain"),
+    ("the cutoff should go in 2 bars to 900", "/ramp/filter1/cutoff 900.0 8"),
+    ("the sine shall go on 660 hertz over a bar", "/ramp/sine1/freq 660.0 4"),
+    ("the tempo on 100, over 2 bars", "/seq/bpm 100.0 ramp 8"),
+])
+def test_a_change_said_as_what_its_subject_does_over_time(phrase, expected):
+    assert last(*PAD, "tempo 120", phrase)[-1].startswith(expected)
