@@ -35,8 +35,8 @@ def test_the_harmony_and_time_dev_set_keeps_its_score():
     assert figures["RIGHT"] >= 86.0, f"{figures['RIGHT']:.1f}% right"
 
 
-#: Later rounds' development sets (sessions 14–16): the score reached, minus a little — a ratchet.
-LATER_ROUNDS = {"corpus_s14": (79.0, 2.0), "corpus_s15": (76.0, 1.5), "corpus_s16": (74.0, 1.0)}
+#: Later rounds' development sets (sessions 14–17): the score reached, minus a little — a ratchet.
+LATER_ROUNDS = {"corpus_s14": (80.0, 1.5), "corpus_s15": (77.0, 1.5), "corpus_s16": (76.0, 1.0), "corpus_s17": (73.0, 2.0)}
 
 
 @pytest.mark.parametrize("folder", sorted(LATER_ROUNDS))
