@@ -247,8 +247,6 @@ def test_livecoders_lengths_and_curves_said_tersely(phrase, expected):
 
 
 @pytest.mark.parametrize("phrase, expected", [
-    ("the sine slowly gets quieter over 2 bars", "/ramp/sine1/gain"),
-    ("the triangle becomes louder over 4 bars", "/ramp/triangle1/gain"),
     ("the cutoff should go in 2 bars to 900", "/ramp/filter1/cutoff 900.0 8"),
     ("the sine shall go on 660 hertz over a bar", "/ramp/sine1/freq 660.0 4"),
     ("the tempo on 100, over 2 bars", "/seq/bpm 100.0 ramp 8"),

@@ -106,7 +106,7 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
         curve = "exp" if next(g for g in match.groups() if g).lower().startswith(("exp", "log")) else "lin"
         line = (line[:match.start()] + " " + line[match.end():]).strip(" ,")
     line = _TEMPO_WORDS.sub(lambda m: TEMPO_WORDS[m.group(1).lower().rstrip(".")], line)
-    line = _ON_VALUE.sub("to ", _BECOMES.sub("", _SHOULD_GO.sub("", line)))   # 'the sine should go on 880 hz', 'gets louder'
+    line = _ON_VALUE.sub("to ", _SHOULD_GO.sub("", line))          # 'the sine should go on 880 hertz over a bar'
     line = _INNER_START.sub(r"\g<what> \g<change> \g<start>", line)            # 'the cutoff in 4 bars from 500 to 3000'
     if _ARROW.search(line):
         line = _ARROW_SPAN.sub(r" over \g<span>", line)                        # 'cutoff -> 3k 8 bars' 
@@ -273,11 +273,9 @@ _SWELL_IN = re.compile(r"^(?:swell|bring|ease|float)\s+(?P<what>.+?)\s+in$", re.
 _STOP_ON_ONE = re.compile(r"^(?:stop|hush|end it|cut it|stop it|stop everything)\s+(?:on|at)\s+the\s+one$", re.I)
 _CURVE = re.compile(r"(?:^|[\s,]+)(?:and\s+|,\s*)?(?:(exponential(?:ly)?|logarithmic(?:ally)?|linear(?:ly)?)(?:\s+curve)?(?=[\s,]|$)|"
                     r"(exp|log|lin)(?:\s+curve)?\s*$)|^(exp|log|lin)(?=\s)", re.I)   # the words anywhere, the short forms at an end
-#: A change said as what its subject does ('the cutoff should go … to 3000', 'the pad gets louder', 'the
-#: tempo on 90': German 'auf') — the words left out, the change kept.
+#: A change said as what its subject should do ('the cutoff should go … to 3000', 'the tempo on 90':
+#: German 'auf') — the words left out, the change kept.
 _SHOULD_GO = re.compile(r"\b(?:should|shall|must|will|has\s+to|have\s+to)\s+(?:go|move|get|come)\b\s*", re.I)
-_BECOMES = re.compile(r"\b(?:gets?|getting|becomes?|becoming|goes|going|grows?|growing|turns?)\s+(?=(?:louder|quieter|softer|"
-                      r"brighter|darker|higher|lower|faster|slower|more|less|double|half|twice)\b)", re.I)
 _ON_VALUE = re.compile(r"\bon\s+(?=\d[\d.]*\s*(?:hz|hertz|khz|k|bpm|%|percent|db)?\s*(?:,|$|(?:over|in|during|across|within)\s))",
                        re.I)
 _INNER_START = re.compile(r"^(?P<what>.+?)\s+(?P<start>in\s+\S+\s+(?:bars?|beats?|measures?|takts?))\s+(?P<change>(?:from|to|on)\s.+)$",
