@@ -42,8 +42,8 @@ def test_a_sample_loads_in_the_background_and_plays_in_both_slots(samples, super
     reply = supervisor.send(Message("/mod/smp/sample", ("tone.wav",)))
     assert "loading tone.wav" in str(reply)
     # resampling 2 s of 44.1 kHz stereo takes ~0.5 s of CPU: many seconds on a machine loaded 5× over
-    assert wait_for(lambda: any("smp plays" in p for p in supervisor.problems), timeout=60)
-    assert "stereo, 44100 Hz file" in next(p for p in supervisor.problems if "smp plays" in p)
+    assert wait_for(lambda: any("smp plays" in p for p in supervisor.news), timeout=60)
+    assert "stereo, 44100 Hz file" in next(p for p in supervisor.news if "smp plays" in p)
     state = supervisor.patch_state()
     path, digest = split_ref(state["modules"]["smp"]["params"]["sample"])
     assert Path(path) == (samples.folder / "tone.wav").resolve() and len(digest) == 16

@@ -108,7 +108,7 @@ def test_typos_in_new_words_are_caught_with_a_suggestion():
     for lines, column, hint in (
         (("add a saw", "add acid filter", "make it brigthr"), len("make it "), "brighter"),
         (("add a saw", "transpose up 2 xemitones"), len("transpose up 2 "), "semitones"),
-        (("play x... on kick", "mute the kik"), len("mute the "), "kick"),
+        (("play x... on kick", "mute the kcek"), len("mute the "), "kick"),
         (("add a saw", "add acid filter", "set the zutoff to 800"), len("set the "), "cutoff"),
     ):
         err = error_for(*lines)

@@ -24,11 +24,14 @@ def test_a_session_name_still_loads(phrase):
     assert last(*DRUMS, phrase)[0].startswith("/session/load ")
 
 
-@pytest.mark.parametrize("phrase", ["less damping, the stone walls are bright", "the stone is cold",
-                                    "stor it as night"])
+@pytest.mark.parametrize("phrase", ["the stone is cold", "stor it as night"])
 def test_a_guessed_word_never_saves_or_loads_a_session(phrase):
     """'stone' one letter off 'store': a typo guess never writes a session (refused with the guess)."""
     refused(*PAD, phrase)
+
+
+def test_a_remark_with_a_lookalike_word_is_left_out_never_a_session():
+    assert last(*PAD, "less damping, the stone walls are bright") == ["/mod/reverb1/damp 0.4"]
 
 
 @pytest.mark.parametrize("phrase", [

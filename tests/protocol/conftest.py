@@ -77,26 +77,29 @@ class Live:
         while self.words(READ_BLOCK) < target and time.monotonic() < deadline:
             time.sleep(0.005)
 
-    def start_recording(self, path) -> int:
-        """/record/start, and the absolute block its first recorded block is.
+    def start_recording(self, path) -> tuple[int, int]:
+        """/record/start; the output's RECORD_WRITE just before and just after it: the take begins
+        at a block in between (a loaded machine plays several while the recorder opens).
 
         The output copies each block it plays into the record ring and then counts it in
         RECORD_WRITE; a block neither slot had in time is played as silence, counted in
-        LOST_BLOCKS and recorded as silence, so READ_BLOCK = RECORD_WRITE. /record/start
-        marks the take to begin at the RECORD_WRITE it reads: reading the counters before and
-        after pins that down; if a block was played in between, the take is started again.
-        """
-        for _ in range(50):
-            before = (self.words(RECORD_WRITE), self.words(LOST_BLOCKS))
-            outcome = self.supervisor.send(Message("/record/start", (str(path),)))
-            after = (self.words(RECORD_WRITE), self.words(LOST_BLOCKS))
-            assert outcome.ok, outcome.text
-            if before == after:
-                self._lost_at_start = before[1]
-                return before[0]
-            self.supervisor.send(Message("/record/stop"))
-            path.unlink()
-        raise AssertionError("could not start a recording between two blocks")
+        LOST_BLOCKS and recorded as silence, so READ_BLOCK = RECORD_WRITE."""
+        before, self._lost_at_start = self.words(RECORD_WRITE), self.words(LOST_BLOCKS)
+        outcome = self.supervisor.send(Message("/record/start", (str(path),)))
+        assert outcome.ok, outcome.text
+        return before, self.words(RECORD_WRITE)
+
+    def take_start(self, audio: np.ndarray, between: tuple[int, int]) -> int:
+        """The absolute block a take began at: of the blocks `between` allows, the one from which
+        the take is block for block what the output played (the record ring keeps each played
+        block at its absolute index for RECORD_SECONDS). Call it right after the take."""
+        ring = self.supervisor.record_ring
+        blocks = audio.reshape(-1, self.block, audio.shape[1])
+        assert int(self.words(RECORD_WRITE)) - between[0] < ring.capacity, "the record ring moved past the take"
+        starts = [first for first in range(between[0], between[1] + 1)
+                  if all(np.array_equal(block, ring.audio[(first + k) % ring.capacity]) for k, block in enumerate(blocks))]
+        assert len(starts) == 1, f"the take matches the played blocks from {starts} (between {between})"
+        return starts[0]
 
     def take_is_whole(self) -> bool:
         """No block was lost since the take started (a loaded machine can starve the output)."""

@@ -173,7 +173,7 @@ def test_malformed_packets_are_counted_and_the_music_goes_on(live, client):
 def _send_gate_bundle(live, client, tmp_path, attempt: int):
     """A take with a bundle 0.3 s ahead: gate on at its timetag, gate off in a nested bundle 0.1 s later."""
     take = tmp_path / f"take{attempt}.wav"
-    first_block = live.start_recording(take)
+    between = live.start_recording(take)
     live.clocked.clear()
     when = time.time() + 0.3
     now_sample = live.words(READ_BLOCK) * live.block
@@ -192,7 +192,8 @@ def _send_gate_bundle(live, client, tmp_path, attempt: int):
     live.wait_handled(handled + 1)
     live.wait_played(0.7)
     whole = live.take_is_whole()
-    return first_block, when, now_sample, live.stop_recording(take), whole
+    audio = live.stop_recording(take)
+    return live.take_start(audio, between), when, now_sample, audio, whole
 
 
 def test_bundle_lands_at_the_exact_sample_of_its_timetag(live, client, tmp_path):

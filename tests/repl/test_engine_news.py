@@ -3,6 +3,8 @@ overloaded machine at most once per DROPOUT_NEWS_EVERY_S. Fed with status dicts 
 returns them (the live path is covered by test_e2e_live_parts.py's killed slot)."""
 from __future__ import annotations
 
+import asyncio
+
 from chronus_shell.repl import engine_link
 from chronus_shell.repl.engine_link import EngineLink
 
@@ -59,3 +61,30 @@ def test_dropouts_at_a_light_engine_load_blame_the_busy_machine_not_the_voices()
     assert line.startswith("the audio dropped out (5 late or lost blocks; the engine uses 1% of each block): "
                            "other programs kept the audio processes waiting")
     assert "fewer voices" not in line and "docs/tuning.md" in line
+
+
+def test_a_loaded_sample_is_news_not_a_problem():
+    """`smp plays loop.wav (…)` is printed plainly, never in the problems' red, and `status` does
+    not list it as a problem."""
+    line = "smp plays loop.wav (2.00 s, stereo, 44100 Hz file)"
+    news = []
+
+    class Supervisor:
+        def start(self):
+            pass
+
+        def status(self):
+            return _status() | {"news_lines": news[-3:], "news_line_count": len(news)}
+
+    shown = []
+
+    async def play():
+        link = EngineLink(Supervisor(), on_news=lambda text: shown.append(("problem", text)),
+                          on_info=lambda text: shown.append(("info", text)))
+        await link.ready()
+        news.append(line)
+        await link.status()
+        link._poller.cancel()
+
+    asyncio.run(play())
+    assert shown == [("info", line)]

@@ -95,9 +95,9 @@ def test_verbose_echo_and_help_and_status():
 
 
 def test_multi_line_paste_runs_line_by_line():
-    _, engine, out = run_shell("\x1b[200~add a saw\nadd a sqare\ntempo 90\x1b[201~\r\x04")
+    _, engine, out = run_shell("\x1b[200~add a saw\nadd a sqre\ntempo 90\x1b[201~\r\x04")
     assert "/seq/bpm 90.0" in [str(m) for m in engine.sent]
-    assert "add a sqare" in out and "did you mean square" in out    # the failing line is repeated
+    assert "add a sqre" in out and "did you mean square" in out    # the failing line is repeated
 
 
 @pytest.mark.parametrize("presses, quits", [(2, False), (3, True)])

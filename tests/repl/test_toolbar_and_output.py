@@ -169,6 +169,14 @@ def test_list_topics(translator, what, expected):
     assert expected in Output(color=False).render(*list_renderables(what, translator.model))
 
 
+def test_whats_playing_says_which_tracks_are_muted(translator):
+    translator.translate("play x...x... on kick")
+    translator.translate("play ..x...x. on snare")
+    translator.translate("mute the snare")
+    rows = Output(color=False).render(*list_renderables("tracks", translator.model)).splitlines()
+    assert [r for r in rows if "muted" in r] == [r for r in rows if "..x...x." in r]
+
+
 def test_a_loaded_pattern_lists_as_written():
     """A session comes back as the engine keeps it (notes in Hz): `what's playing` still reads
     as the musician wrote it (a1 c2, a chord c3+e3), with how the track plays."""

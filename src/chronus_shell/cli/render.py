@@ -12,10 +12,14 @@ from ..engine.samples import SampleError, resolve_messages
 from ..engine.user_modules.install import install_all
 from ..session.recorder import write_wav
 from ..supervisor.config import Config, ConfigError
-from .script import CommandFailed, fail, open_script
+from .script import CommandFailed, fail, open_script_while
 
 
 RENDER_RATE, RENDER_BLOCK = 48000, 256   # render ignores CHRONUS_* knobs: its output depends on the script alone
+
+
+def say(line: str) -> None:
+    print(line, file=sys.stderr)
 
 
 def render_command(args) -> int:
@@ -23,7 +27,8 @@ def render_command(args) -> int:
     args.blocksize = args.blocksize or RENDER_BLOCK
     try:
         config = Config.from_env(sample_rate=args.samplerate, block_size=args.blocksize)
-        events, seconds, modules = open_script(args.script, config, args.seconds, args.modules)
+        events, seconds, modules = open_script_while(lambda: compile_if_needed(say, preload=True), args.script,
+                                                     config, args.seconds, args.modules)
     except (CommandFailed, ConfigError) as err:
         return fail("render", str(err))
     install_all(modules)  # validated in the pool: now they may run here
@@ -36,7 +41,6 @@ def render_command(args) -> int:
                                                                       lambda line: print(line, file=sys.stderr))))
     except SampleError as err:
         return fail("render", f"{script}: {err}")
-    compile_if_needed(lambda line: print(line, file=sys.stderr))   # warm: kernels load at first use
     saves = _outside_the_engine(events, args.samplerate)
     scheduled = _Scheduled(events)
     try:

@@ -1,6 +1,8 @@
 """What `chronus render` and `chronus run` share: open a script, decide its length, fail in one line."""
 from __future__ import annotations
 
+import os
+import pickle
 import sys
 from pathlib import Path
 
@@ -44,3 +46,38 @@ def open_script(path: str, config, seconds: float | None, modules_folder=None) -
     if seconds is None:
         seconds = max([end] + [at for at, _ in events]) / sample_rate + TAIL_SECONDS
     return events, seconds, modules
+
+
+def open_script_while(meanwhile, path: str, config, seconds: float | None, modules_folder=None) -> tuple[list, float, list]:
+    """open_script in a forked child while this process runs `meanwhile()` (loading the audio
+    kernels): a warm start is half the language, half numba, and two cores take them side by side.
+    The child's answer (or its exception) comes back pickled; without fork, one after the other."""
+    if not hasattr(os, "fork"):
+        meanwhile()
+        return open_script(path, config, seconds, modules_folder)
+    readable, writable = os.pipe()
+    child = os.fork()
+    if child == 0:
+        os.close(readable)
+        try:
+            try:
+                answer = ("ok", open_script(path, config, seconds, modules_folder))
+            except BaseException as err:  # noqa: BLE001 — raised again in the parent, whatever it is
+                answer = ("raised", err)
+            with os.fdopen(writable, "wb") as pipe:
+                pickle.dump(answer, pipe)
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(0)
+    os.close(writable)
+    try:
+        meanwhile()
+    finally:
+        with os.fdopen(readable, "rb") as pipe:
+            data = pipe.read()
+        os.waitpid(child, 0)
+    kind, value = pickle.loads(data)
+    if kind == "raised":
+        raise value
+    return value

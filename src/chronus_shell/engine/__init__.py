@@ -33,7 +33,8 @@ def warmup() -> None:
     stereo_kernels.warmup()
 
 
-KERNELS = {"chain_kernels": "render_bank", "kernels": "drum_block", "stereo_kernels": "freeverb_stereo"}  # one a file
+KERNELS = {"blep": "oscillator_retune", "chain_kernels": "render_bank", "kernels": "drum_block",
+           "stereo_kernels": "freeverb_stereo"}  # one a file
 
 
 def kernels_cached() -> bool:
@@ -50,9 +51,10 @@ def kernels_cached() -> bool:
                        for index in (here / "__pycache__").glob(f"{name}.{kernel}-*.nbi"))
                    for name, kernel in KERNELS.items())
     try:
-        from . import chain_kernels, kernels, stereo_kernels
+        from . import blep, chain_kernels, kernels, stereo_kernels
         return all(bool(kernel._cache._cache_file._load_index())
-                   for kernel in (chain_kernels.render_bank, kernels.drum_block, stereo_kernels.freeverb_stereo))
+                   for kernel in (blep.oscillator_retune, chain_kernels.render_bank, kernels.drum_block,
+                                  stereo_kernels.freeverb_stereo))
     except Exception:  # noqa: BLE001 — numba internals: unsure means "say it and compile"
         return False
 
@@ -63,9 +65,12 @@ def _fresh(index: Path, source: Path) -> bool:
     return hashlib.sha256(source.read_bytes()).digest() in index.read_bytes()
 
 
-def compile_if_needed(say: Callable[[str], None]) -> None:
+def compile_if_needed(say: Callable[[str], None], preload: bool = False) -> None:
     """On the first run after an install, compile the kernels here with a progress line, not in
-    silence (nor in a child process, where it would look like a hang); warm starts skip this."""
-    if not kernels_cached():
+    silence (nor in a child process, where it would look like a hang); warm starts skip this, or
+    with `preload` load them from the cache now (while another process does something else)."""
+    cached = kernels_cached()
+    if not cached:
         say(COMPILING)
+    if preload or not cached:
         warmup()

@@ -15,12 +15,13 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-from .kernels import BLEP_HALF, RING
+from .blep import BLEP_HALF, RING, _naive_step, crosses_edge
 from .poly_kernels import apply_row_gates, silent_rows
 from .voice_layout import (ATTACK, CUTOFF, DECAY, DETUNE, DRIVE, ENV_AMOUNT, ENV_DECAY, EXPLICIT, FREQ, GAIN, HAS_ADSR,
-                           HAS_LADDER, RELEASE, RESONANCE, SHAPE, SUSTAIN, TO_SUM, WIDTH)
+                           HAS_LADDER, IDLE, RELEASE, RESONANCE, SHAPE, SUSTAIN, SUSTAIN_STAGE, TO_SUM,
+                           WIDTH)
 from .voice_steps import (ACCENT_LEVEL, ENV_FLOOR, _adsr_step, _cutoff, _env_step, _inc, _ladder_coefficients,
-                          _ladder_step, _oscillator_sample, _stage_samples, _start_oscillator)
+                          _ladder_step, _oscillator_sample, _played, _stage_samples, _start_oscillator)
 
 SETTLED = 1e-9         # a glide this close to its target has arrived (as Module.param_block)
 
@@ -32,13 +33,32 @@ LANES = 8              # from this many ladders on they run across voices (one A
 
 @njit(cache=True, error_model="numpy", inline="always")
 def _oscillator_loop(shape, v, incs, phase, clock, targets, starts, decay, ring, history, work):
+    """The samples between edges run in an inner loop with no call in it (a call, even one not
+    taken, makes the compiler keep the loop's values in memory: twice the time); a sample with
+    an edge takes the whole step, residuals and all. The same numbers either way."""
     floor = clock - BLEP_HALF
-    for i in range(work.shape[0]):
-        d = decay[i]
-        width = targets[WIDTH, v] + (starts[WIDTH, v] - targets[WIDTH, v]) * d
-        y, phase = _oscillator_sample(shape, phase, clock, ring, history, incs[i], width, floor)
-        work[i, v] = y * (targets[GAIN, v] + (starts[GAIN, v] - targets[GAIN, v]) * d)
-        clock += 1
+    width_to, width_from = targets[WIDTH, v], starts[WIDTH, v] - targets[WIDTH, v]
+    gain_to, gain_from = targets[GAIN, v], starts[GAIN, v] - targets[GAIN, v]
+    n = work.shape[0]
+    i = 0
+    while i < n:
+        while i < n:
+            d = decay[i]
+            width = width_to + width_from * d
+            new = phase + incs[i]
+            if crosses_edge(shape, phase, new, width):
+                break
+            _naive_step(shape, phase, clock, ring, history, incs[i], width, 1.0)
+            work[i, v] = _played(ring, clock) * (gain_to + gain_from * d)
+            phase = new
+            clock += 1
+            i += 1
+        if i < n:
+            d = decay[i]
+            y, phase = _oscillator_sample(shape, phase, clock, ring, history, incs[i], width_to + width_from * d, floor)
+            work[i, v] = y * (gain_to + gain_from * d)
+            clock += 1
+            i += 1
     return phase, clock
 
 
@@ -118,9 +138,15 @@ def _envelope(v, targets, starts, decay, state, sample_rate, work):
     release = _stage_samples(targets[RELEASE, v] + (starts[RELEASE, v] - targets[RELEASE, v]) * d, sample_rate)
     sustain = targets[SUSTAIN, v] + (starts[SUSTAIN, v] - targets[SUSTAIN, v]) * d
     stage, level, pos, start = int(state[10, v]), state[11, v], int(state[12, v]), state[13, v]
-    for i in range(work.shape[0]):
+    n, i = work.shape[0], 0
+    while i < n and stage != SUSTAIN_STAGE and stage != IDLE:
         stage, level, pos, start = _adsr_step(stage, level, pos, start, attack, dec, sustain, release)
         work[i, v] *= level
+        i += 1
+    if stage == SUSTAIN_STAGE:   # held (or idle) for the rest of the call: one level, and a loop
+        level = sustain          # without exp in it (a call in a loop keeps its values in memory)
+    for j in range(i, n):
+        work[j, v] *= level
     state[10, v], state[11, v], state[12, v], state[13, v] = stage, level, pos, start
 
 
@@ -139,12 +165,15 @@ def _envelope_lanes(targets, starts, decay, state, sample_rate, count, n):
             lanes[L_ACCENT, v] = state[9, v]
             lanes[L_SOUNDING, v] = 1.0
             target, glide = targets[ENV_DECAY, v], starts[ENV_DECAY, v] - targets[ENV_DECAY, v]
-            step = _env_step(target + glide * decay[0], sample_rate)
-            for i in range(n):
-                if glide != 0.0:
-                    step = _env_step(target + glide * decay[i], sample_rate)
-                env *= step
-                envs[i, v] = env
+            if glide == 0.0:       # a still decay: one step, and a loop with no call to exp in it
+                step = _env_step(target, sample_rate)
+                for i in range(n):
+                    env *= step
+                    envs[i, v] = env
+            else:
+                for i in range(n):
+                    env *= _env_step(target + glide * decay[i], sample_rate)
+                    envs[i, v] = env
             state[8, v] = env
         else:
             envs[:, v] = env

@@ -7,7 +7,7 @@ import numpy as np
 from numba import njit
 
 from .fast_math import fast_exp2, fast_tan, fast_tanh
-from .kernels import BLEP_HALF, RING, _osc_step, oscillator_retune
+from .blep import BLEP_HALF, RING, _osc_step, oscillator_retune
 from .voice_layout import ATTACK_STAGE, DECAY_STAGE, IDLE, RELEASE_STAGE, SUSTAIN_STAGE
 
 ENV_OCTAVES = 4.0      # a full per-note envelope opens the cutoff by up to four octaves
@@ -109,10 +109,16 @@ def _start_oscillator(shape, st, ring, history, inc, width):
 def _oscillator_sample(shape, phase, clock, ring, history, inc, width, floor):
     """(the output sample BLEP_HALF behind `clock`, phase after)."""
     phase = _osc_step(shape, phase, clock, ring, history, inc, width, 1.0, floor)
+    return _played(ring, clock), phase
+
+
+@njit(cache=True, error_model="numpy", inline="always")
+def _played(ring, clock):
+    """The output sample BLEP_HALF behind `clock`, taken out of the ring (its slot cleared)."""
     slot = (clock - BLEP_HALF) & (RING - 1)
     y = ring[slot]
     ring[slot] = 0.0
-    return y, phase
+    return y
 
 
 @njit(cache=True, error_model="numpy", inline="always")

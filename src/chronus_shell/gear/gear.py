@@ -8,6 +8,8 @@ from the sequencer's own events. Layer order: … ← supervisor ← gear ← re
 """
 from __future__ import annotations
 
+import atexit
+import contextlib
 import re
 import threading
 import time
@@ -56,6 +58,7 @@ class Gear:
         self.clock = SampleClock(lambda: int(sup.control.words[READ_BLOCK]), cfg.block_size, cfg.sample_rate)
         self._watcher = threading.Thread(target=self._watch, name="chronus-gear", daemon=True)
         self._watcher.start()
+        atexit.register(self.stop)   # after the supervisor's: at exit the gear's threads end first
         if self.options["midi_in"]:
             self.say(self._midi_in(self.options["midi_in"]))
         if self.options["link"]:
@@ -63,18 +66,24 @@ class Gear:
         return self
 
     def stop(self) -> None:
+        """The threads reading the supervisor's shared blocks end before it unmaps them, whatever
+        step fails; safe twice, and at exit (the sample clock polling unmapped words: a segfault)."""
+        if self._stop.is_set():
+            return
         self._stop.set()
-        self.out.stop()
-        if self.link is not None:
-            self.link.close()
-        if self.midi_in is not None:
-            self.midi_in.close()
-        if self.clock is not None:
-            self.clock.stop()
-        if self._watcher is not None:
-            self._watcher.join(timeout=2 * WATCH_S)
-        forget_probes()
-        self.supervisor.stop()
+        atexit.unregister(self.stop)
+        with contextlib.ExitStack() as steps:      # run last to first, each whatever the ones before raised
+            steps.callback(self.supervisor.stop)
+            steps.callback(forget_probes)
+            if self._watcher is not None:
+                steps.callback(self._watcher.join, 2 * WATCH_S)
+            if self.clock is not None:
+                steps.callback(self.clock.stop)
+            if self.midi_in is not None:
+                steps.callback(self.midi_in.close)
+            if self.link is not None:
+                steps.callback(self.link.close)
+            steps.callback(self.out.stop)
 
     def __enter__(self) -> "Gear":
         return self.start()

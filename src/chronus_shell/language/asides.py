@@ -19,6 +19,13 @@ _TIMING = {"sync", "synced", "synched", "synchronised", "synchronized", "clock",
            "quantized", "triplet", "triplets", "dotted", "beat", "beats", "bar", "bars", "bpm", "tempo"}
 
 
+#: Words that say when (or for how long): a part holding one is timing, never left out as an aside
+#: ('at the next barline, …', '… for the rest of the bar').
+_SAYS_WHEN = re.compile(r"\b(?:after|before|until|till|til|next|every|during|"
+                        r"bars?|bar-?lines?|beats?|downbeats?|measures?|takts?|now|later|soon|"
+                        r"seconds|secs?|minutes)\b|\d", re.I)
+
+
 def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
     """'decay 30ms, real plucky': a clause that only colours the request (a word nobody knows,
     and no module, param, value or note; not an adverb of a known word, 'slowly') is left out, and said so."""
@@ -27,7 +34,7 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
         return None
     extra = tuple(model.modules) + tuple(model.tracks)
     content = module_words() | set(extra) | _SEQUENCER_PARAMS | _TIMING
-    asides = [c for c in clauses if c and len(c.split()) <= 4
+    asides = [c for c in clauses if c and len(c.split()) <= 4 and not _SAYS_WHEN.search(c)
               and any(not is_known_word(w, extra) for w in c.lower().split())
               and not any(w.endswith("ly") and is_known_word(w[:-2], extra) for w in c.lower().split())
               and not any(w in content or re.search(r"\d", w) or is_note(w) for w in c.lower().split())]
@@ -41,13 +48,35 @@ _REASON = re.compile(r"(?:,\s*|\s+)(?:so\s+(?:that\s+)?(?:it|they|i|we|you|the\s
                      r"it'?s\s+(?!cutoff|resonance|decay|gain|level|pitch)\w+ing\b|they'?re\b|that'?s\b).*$", re.I)
 
 
-def without_reason(text: str) -> tuple[str, str] | None:
+def without_reason(text: str, model: PatchModel) -> tuple[str, str] | None:
     """'less verb, it's washing out the snare', 'an lfo on the hat tone so they move a bit': the
-    reason said after a command is left out (said so), the command stays."""
-    match = _REASON.search(text)
-    if match is None or match.start() == 0:
+    reason said after a command is left out (said so), the command stays; so is a remark after a
+    comma ('no swing, dnb is straight', 'turn off the delay, there are no echoes in church')."""
+    match = _REASON.search(text) or _remark(text, model)
+    if match is None or match.start() == 0 or _SAYS_WHEN.search(match.group(0)):
         return None
     return f"'{match.group(0).strip(', ')}' left out", text[:match.start()].strip(" ,")
+
+
+#: A statement after a comma: something is (or is not) so — a remark, not a request.
+_STATEMENT = re.compile(r",\s*(?:there(?:'?s|\s+is|\s+are|\s+were|\s+was)|(?:the\s+|my\s+|our\s+|this\s+|that\s+)?"
+                        r"(?P<subject>[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s+(?:is|are|isn'?t|aren'?t|don'?t|doesn'?t|do\s+not|"
+                        r"does\s+not|was|were|wasn'?t|never|always|usually|has|have|had))\b(?P<said>.*)$", re.I)
+#: What makes a statement a request after all: a value, a pattern, 'too …', a direction.
+_ASKS = re.compile(r"\d|[xX.]{4}|\b(?:too|up|down|more|less|louder|quieter|on|off)\b", re.I)
+
+
+def _remark(text: str, model: PatchModel) -> re.Match | None:
+    """'…, dnb is straight', '…, the stone walls are bright': a statement about no part of the
+    patch (its subject names none) that asks nothing (no value, no 'too', no direction)."""
+    match = _STATEMENT.search(text)
+    if match is None or _ASKS.search(match.group(0)) or any(is_note(w) for w in match.group("said").split()):
+        return None
+    subject = (match.group("subject") or "").lower().split()
+    names = module_words() | set(model.modules) | set(model.tracks) | set(NICKNAMES) | {"it", "they", "that", "this"}
+    if any(w in names or w.rstrip("s") in names for w in subject):
+        return None
+    return match
 
 
 _PURPOSE = re.compile(r"(?:,\s*|\s+)(?P<why>for\s+(?:the|a|an|that|this|some|more|extra|my|our)\s+[\w\s'-]+|"
@@ -63,7 +92,7 @@ def without_purpose(text: str, model: PatchModel) -> tuple[str, str] | None:
     """'mute the kick for the breakdown', 'snare quieter, it's a ballad': what the change is for
     is left out (said so) — when it names no part, param or value ('reverb for the hats' says where)."""
     match = _PURPOSE.search(text)
-    if match is None or match.start() == 0:
+    if match is None or match.start() == 0 or _SAYS_WHEN.search(match.group("why")):
         return None
     content = module_words() | set(model.modules) | set(model.tracks) | _SEQUENCER_PARAMS | set(NICKNAMES)
     words = [w for w in re.findall(r"[a-z0-9_'-]+", match.group("why").lower())[1:] if w not in _ARTICLES]
@@ -113,6 +142,8 @@ def label_names_part(text: str, model: PatchModel, parts) -> tuple[str, str] | N
     tokens = rest.replace(",", " ").split()
     if part is None or not tokens:
         return None
+    if all(_NOTE.match(t) for t in tokens) and re.search(r"\b(?:chord|stab|triad|voicing|stack)\b", label, re.I):
+        return f"'{label.strip()}:' a chord on {part}", f"play {' '.join(tokens)} together on the {part}"
     if all(_NOTE.match(t) for t in tokens):           # (rests among notes would rewrite the part's rhythm)
         return f"'{label.strip()}:' notes for {part}", f"{part} notes {' '.join(tokens)}"
     if re.fullmatch(r"[xX.\-|~ ]{4,}", rest):

@@ -178,6 +178,8 @@ def comparative(ctx, intent: it.Comparative) -> list[Message]:
         direction = -direction                        # "faster attack": a shorter one
     if spec.name == "attack" and intent.word in ("softer", "harder"):
         direction = -direction                        # "softer attack": a slower one
+    if intent.word in ("deeper", "shallower") and spec.unit.lower() == "hz":
+        direction = -direction                        # "deeper cutoff", "the sine deeper": a lower frequency
     change = change_message(ctx, module_id, spec, direction, intent.amount, intent.intensity, intent.column)
     if intent.ref is None or intent.ref.texts in PRONOUN_REFS:
         _understood(ctx, intent.word, module_id, spec, change.args[0])

@@ -81,8 +81,9 @@ def _into(ctx, module_id: str, path: str, column: int) -> list[Message]:
 def chop(ctx, intent: gear.Chop) -> list[Message]:
     module_id = _sampler(ctx, intent.target)
     count = 16 if intent.slices is None else _whole(intent.slices, "slices", 1, 64)
-    return [message(f"/mod/{module_id}/chop", "onsets" if intent.onsets else "equal"),
-            message(f"/mod/{module_id}/slices", float(count))]
+    mode = "onsets" if intent.onsets else "equal"
+    changed = [] if str(ctx.model.value(module_id, "chop")) == mode else [message(f"/mod/{module_id}/chop", mode)]
+    return changed + [message(f"/mod/{module_id}/slices", float(count))]     # the way of cutting only when it changes
 
 
 def play_slices(ctx, intent: gear.PlaySlices) -> list[Message]:

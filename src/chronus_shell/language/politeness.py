@@ -24,7 +24,7 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"\bunder\s+the\s+name\b", "as"), (r"\btowards?\s+the\s+(left|right)\b", r"\1"),
     (r"\bthe\s+amount\s+of\s+", ""), (r"\bsomewhat\b|\brather\b", "a bit"),
     (r"\s*;\s*", ", "),
-    (r"^(?:the\s+)?([\w-]+(?:\s+[\w-]+)?)\s+(?:could|should|might|would|needs? to)\s+(?:be|get|sound)\s+(?:made\s+)?(?=\w)",
+    (r"^(?:the\s+)?([\w-]+(?:\s+[\w-]+)?)\s+(?:could|should|might|would|shall|must|needs? to)\s+(?:be|get|sound|become)\s+(?:made\s+)?(?=\w)",
      r"make \1 "),
     (r"\b(?:would|do|if)\s+you\s+(?:mind|don'?t mind)\b|^mind\b", ""),
     (r"\b(?:would|is)\s+it\s+be\s+possible\s+(?:to\s+)?|\bis\s+it\s+possible\s+(?:to\s+)?|"

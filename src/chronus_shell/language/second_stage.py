@@ -19,6 +19,7 @@ from .errors import LanguageError
 from .asides import (described_then_asked, label_names_part, without_asides, without_label, without_purpose,
                      without_reason)
 from .follow_ups import follow_up
+from .missing_effects import absent_effect
 from .modulation_phrases import aimed
 from .rephrasings import QUALITIES, nickname, rephrasings
 from .param_verbs import verb_readings
@@ -62,6 +63,9 @@ SLANG = {
     "looser": "longer", "sweep": "lfo", "spring": "reverb", "plate": "reverb", "teh": "the", "hte": "the",
     "period": "rate", "dly": "delay", "bp": "bandpass", "hp": "highpass", "general": "master", "metronome": "tempo",
     "blend": "mix", "saturation": "distortion", "saturator": "distortion", "tail": "decay", "envelope": "adsr", "env": "adsr", "wobbling": "wobble", "reverberation": "reverb", "sqr": "square", "amp": "adsr", "its": "it", "it's": "it",
+    "rly": "really", "rlly": "really", "lil": "little", "abit": "a bit", "dont": "don't", "doesnt": "doesn't",
+    "isnt": "isn't", "hall": "reverb", "halftone": "semitone", "halftones": "semitones", "quint": "fifth",
+    "quints": "fifths", "takt": "bar", "takts": "bars", "takte": "bars", "cant": "can't", "wont": "won't", "thats": "that's", "theres": "there's",
 }
 #: Chatter that carries no instruction here ("real plucky", "like 200hz", "nice, now ...").
 NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "super", "pretty", "kinda",
@@ -125,7 +129,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     found += [Reading(how, new) for how, new in part_readings(text, model)]
     found += [Reading(how, new) for how, new in reordered(tidied, model, line) + (reordered(text, model) if text != tidied else [])]
     found += [Reading(how, new) for how, new in verb_readings(text) + (verb_readings(tidied) if tidied != text else [])]
-    asked = aimed(text, model) or quality_request(text, model) or (
+    asked = aimed(text, model) or absent_effect(tidied, model) or quality_request(text, model) or (
         quality_request(tidied, model) if tidied != text else None)
     if asked:
         found.append(Reading(*asked))
@@ -134,7 +138,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     labelled = label_names_part(text, model, lambda: _part_names(model))
     if labelled:
         found.append(Reading(*labelled))
-    left_out = (without_asides(text, model) or without_reason(text) or without_purpose(text, model) or without_label(text, model, lambda: _part_names(model))
+    left_out = (without_asides(text, model) or without_reason(text, model) or without_purpose(text, model) or without_label(text, model, lambda: _part_names(model))
                 or described_then_asked(text))
     aside = Reading(*left_out) if left_out else None
     if aside:
@@ -244,6 +248,10 @@ def _typo_cached(word: str, extra: tuple, _catalogue_key: tuple) -> str | None:
     best: list[str] = []
     best_distance = limit + 1
     candidates = _pool().get(word[0], ()) + tuple(w for w in extra if w[:1] == word[0])
+    if len(word) == 3:                                 # "kik", "bas": only a part's name, a letter left out
+        candidates = tuple(c for c in candidates if c in module_words() or c in extra)
+        best = [c for c in candidates if len(c) == 4 and _left_out(word, c)]
+        return best[0] if len(set(best)) == 1 else None
     comparative = word.endswith(("er", "est"))
     for candidate in candidates if len(word) >= 4 else ():
         if abs(len(candidate) - len(word)) > limit or len(candidate) < 3:
@@ -258,6 +266,9 @@ def _typo_cached(word: str, extra: tuple, _catalogue_key: tuple) -> str | None:
             best, best_distance = [candidate], distance
         elif distance == best_distance and candidate not in best:
             best.append(candidate)
+    if len(best) > 1:                                  # "snar": snare (a letter left out), not snap
+        dropped = [b for b in best if len(b) == len(word) + 1 and _left_out(word, b)]
+        best = dropped if len(dropped) == 1 else best
     if len(best) > 1:                                  # "reverv": reverb (a module word), not revert
         nouns = [b for b in best if b in module_words()]
         best = nouns if len(nouns) == 1 else best
@@ -265,6 +276,11 @@ def _typo_cached(word: str, extra: tuple, _catalogue_key: tuple) -> str | None:
         return best[0] if len(best) == 1 else None
     starts = [c for c in candidates if c.startswith(word)] if len(word) >= 3 else []
     return starts[0] if len(starts) == 1 else None     # "dec" → decay
+
+
+def _left_out(word: str, candidate: str) -> bool:
+    """`word` is `candidate` with one letter left out — the commonest typo when typing fast."""
+    return any(candidate[:i] + candidate[i + 1:] == word for i in range(len(candidate)))
 
 
 _POOLS: dict = {}

@@ -8,19 +8,22 @@ import re
 from ..engine.catalogue import CATALOGUE
 from .literal_needs import rewritten
 
+#: Every param name and alias, longest first, as one alternation; with the sequencer's, as a set.
+_NAMES = sorted({n for c in CATALOGUE.values() for p in c.spec.params for n in (p.name, *p.aliases)}, key=len, reverse=True)
+_PARAMS = "|".join(_NAMES)
+_SETTINGS = frozenset(_NAMES) | {"tempo", "bpm", "swing"}
 #: Shorthand and studio words for a param or a value, said the grammar's way before any other
 #: reading ("kick dec 600", "cut 600", "env mod 40%", "100% wet on the reverb", "ring longer").
 SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in (
     (r"\benv(?:elope)?[\s_]*(?:mod|amount|amt)\b", "env_amount"),
     (r"\b[a-z]+-(?:y|ish|like|style)\s+|\b\d{3}(?:-|\s+)style\b,?\s*", ""),   # "rimshot-y snare", "snare 808 style"
-    (r"\bits\s+(?=(?:" + "|".join(sorted({n for c in CATALOGUE.values() for p in c.spec.params
-                                         for n in (p.name, *p.aliases)}, key=len, reverse=True)) + r")\b)", "the "),
+    (r"\bits\s+(?=(?:" + _PARAMS + r")\b)", "the "),
     (r"^what\s+(?:bpm|tempo)\s+(?:are\s+we|is\s+it|is\s+this)(?:\s+at)?$|^how\s+fast\s+(?:are\s+we|is\s+(?:it|this))\s+going$",
      "what is the tempo"),
     (r"\b(?:to\s+)?(?:half\s*way|the\s+middle)$", "50%"),
     (r"\bevery\s+(eighth|sixteenth|quarter|8th|16th)\s+notes?\b", r"every \1"),
     (r"\b(swap|switch|flip|reverse)\s+the\s+order\s+of\b", r"\1"), (r"^you\s+can\s+", ""),
-    (r"(?<=\S)(?<!\btoo)(?<!\bso)(?<!\bare)(?<!\bis)(?<!\bnot)(?<!\bbit)(?<!\bway)(?<!\bbe)(?<!\blittle)(?<!\btad)"
+    (r"(?<=\S)(?<!\btoo)(?<!\bso)(?<!\bare)(?<!\bis)(?<!\bnot)(?<!\bmore)(?<!\bbit)(?<!\bway)(?<!\bbe)(?<!\blittle)(?<!\btad)"
      r"(?<!\bkinda)(?<!\bquite)(?<!\brather)(?<!\bpretty)(?<!'s)(?<!\bsounds)(?<!\bseems)"   # 'too quiet': not 'play it quietly'
      r"(?:,\s*|\s+)(?:(?:super|very|really|nice and)\s+)?(?:quietly|quiet|softly|low|in the background|underneath)"
      r"(?:,\s*(?:(?:super|very|really)\s+)?(?:quiet|low))?$", ", quieter"),
@@ -61,6 +64,15 @@ SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r
     (r"\b(?:come|go)\s+(up|down)\b", r"\1"),
     (r"\bhits?\s+harder\b", "punchier"),
     (r"^(\w+)\s+to\s+(sine|square|saw|triangle|random)\s+shape\b", r"\1 shape \2"),
+    # a learner's preposition: a setting 'on' a value ('the tempo on 124', 'the cutoff on 1000 hertz') is 'to' it
+    (r"\b([a-z_]+)\s+on\s+(?=-?[\d.]+(\s*(?:hz|hertz|khz|k|%|percent|bpm|ms|db|cents?|semitones?))?$)",
+     lambda m: m.group(1) + (" to " if m.group(2) or m.group(1).lower() in _SETTINGS else " on ")),
+    (r"^(?:the\s+)?([\w-]+(?:\s+[\w-]+)?)\s+(?:becomes?|gets?|grows?|turns?)\s+(?=(?:a\s+(?:bit|little|lot)\s+)?(?:more\s+\w+|\w+er)\b)",
+     r"make \1 "),                                               # 'the pad becomes louder'
+    (r"^give\s+((?:the\s+)?\w+)\s+(?:an?\s+(?:little\s+|bit\s+(?:of\s+)?)?|some\s+)?([a-z_]+),?\s+(-?[\d.]+\s*[a-z%]*)$",
+     r"\1 \2 \3"),                                               # 'give the triangle a little detune, 8 cents'
+    (r"^(?:make|get|have)\s+(?:that|it|this)\s+undone$", "undo"),
+    (r"^(start|stop)\s+the\s+record$", r"\1 recording"),
     (r"^(?:adsr\s+|env(?:elope)?\s+)?a\s+(\S+)\s+d\s+(\S+)\s+s\s+(\S+)\s+r\s+(\S+)$",
      r"adsr attack \1, adsr decay \2, adsr sustain \3, adsr release \4"),
 )]

@@ -54,10 +54,10 @@ class Translator:
             return self.observe([_raw(line)])
         try:
             timed = translate_timed(self, text)      # "… over 8 bars", "at the next bar …" (timed_lines.py)
-        except LanguageError:
+        except LanguageError as err:
             timed = self._as_placement(line)         # "snare roll at the end of the bar": where, not when
-            if timed is None:
-                raise
+            if timed is None:                        # else read again as musicians talk ('in 2 takts …')
+                return self._second_stage(line, err)
         if timed is not None:
             self._last_text = text
             return timed
@@ -129,8 +129,9 @@ class Translator:
         return worked
 
     def _reading(self, reading) -> list[Message]:
-        if reading.text is not None:
-            return self._translate(reading.text)
+        if reading.text is not None:             # a reading with time words is timed ('… for 4 takts' → bars)
+            timed = translate_timed(self, reading.text) if is_timed(reading.text) else None
+            return self._translate(reading.text) if timed is None else timed
         messages = self.observe(self.mapper.map(reading.intent))
         self._last_intent = reading.intent
         return messages

@@ -3,8 +3,9 @@
 Every ParamSpec has a unit (Hz, ms, s, dB, cents, ratio, enum); every number the user types may
 carry one (hz, khz, k, ms, s, %, dB, bpm, cents, octaves, semitones, note names). A value in a
 unit converts to the param's unit. A plain number is in the param's own unit (never reread as a
-percent). Percent of a ratio is value/100 (`feedback 60%` → 0.6); of a Hz param, a point along
-its log range (`cutoff 50%` → the geometric middle); of anything else, a point along its range.
+percent). Percent of a fraction is value/100 (`feedback 60%` → 0.6); of a Hz param or a wide
+ratio (a filter's q, a drive), a point along its log range (`cutoff 50%` → the geometric middle);
+of anything else, a point along its range.
 """
 from __future__ import annotations
 
@@ -166,15 +167,22 @@ def convert(spec: ParamSpec, value: Value) -> float:
 
 
 def percent(spec: ParamSpec, amount: float) -> float:
-    """N % of a param: N/100 of a ratio, a point along the log range of Hz, else along the range."""
+    """N % of a param: N/100 of a fraction (a ratio whose range ends by 2: feedback, width), a point
+    along the log range of Hz or of a wide ratio (a filter's q 0.1–20, a drive 1–50: 'resonance
+    60%' is a resonant q, never 0.6), else a point along the range."""
     unit = spec.unit.lower()
-    if unit == "ratio":
+    if _fraction(spec):
         return amount / 100.0
     if unit == "db":                                  # "volume 50%": half the amplitude, -6 dB
         return max(spec.low, 20 * math.log10(amount / 100.0)) if amount > 0 else spec.low
-    if unit == "hz" and spec.low > 0:
+    if unit in ("hz", "ratio") and spec.low > 0:
         return spec.low * (spec.high / spec.low) ** (amount / 100.0)
     return spec.low + amount / 100.0 * spec.span
+
+
+def _fraction(spec: ParamSpec) -> bool:
+    """A ratio read as a fraction, 100 % = 1 (gain, feedback, pan, a stereo width up to 2)."""
+    return spec.unit.lower() == "ratio" and spec.low >= -1 and spec.high <= 2
 
 
 def absolute_value(spec: ParamSpec, value: Value) -> float | str:
@@ -215,8 +223,8 @@ def relative_value(spec: ParamSpec, current: float, direction: int, amount: Valu
         new = current * 2 ** (direction * number / 1200)
     elif unit == "db" and param_unit == "ratio":
         new = current * 10 ** (direction * number / 20.0)
-    elif unit == "%" and param_unit in _MULTIPLICATIVE_UNITS:
-        new = current * (1 + direction * number / 100.0)      # "cutoff down 10%": of its value
+    elif unit == "%" and (param_unit in _MULTIPLICATIVE_UNITS or param_unit == "ratio" and not _fraction(spec)):
+        new = current * (1 + direction * number / 100.0)      # "cutoff down 10%", "q up 10%": of its value
     elif unit == "%" and param_unit == "ratio":
         new = current + direction * number / 100.0           # "resonance up 10%": ten points
     elif unit == "%":
@@ -270,7 +278,7 @@ def _coerce(spec: ParamSpec, raw, value: Value, typed: bool = False):
             text = f"{spec.name} {as_typed} (= {format_number(raw)}){text[len(shown):]}"
             if unit == "%":
                 text += (f" ({format_number(spec.low * 100)}–{format_number(spec.high * 100)}%)"
-                         if spec.unit == "ratio" else " (0–100%)")
+                         if _fraction(spec) else " (0–100%)")
         if typed and value.kind == "number" and isinstance(raw, (int, float)):
             text += _range_hint(spec, value, raw)
         raise LanguageError(text, value.column, err.suggestions) from None
@@ -284,7 +292,7 @@ def _range_hint(spec: ParamSpec, value: Value, raw: float) -> str:
         typed = f"{value.text.lstrip('-')}{'' if unit == '%' else ' '}{value.unit or ''}".strip()
         return f" — to lower it by that much, say '{spec.name} down {typed}'"
     readings = []
-    if unit is None and spec.unit == "ratio" and 10 <= raw <= 100 and spec.low <= raw / 100 <= spec.high:
+    if unit is None and _fraction(spec) and 10 <= raw <= 100 and spec.low <= raw / 100 <= spec.high:
         readings.append(f"{format_number(raw)}%")
     if unit is None and spec.name == "gain" and spec.unit == "ratio" and raw > 1:
         readings.append(f"-{format_number(raw)} dB")

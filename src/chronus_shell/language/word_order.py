@@ -155,7 +155,8 @@ def _comparative(word: str) -> str | None:
 
 
 #: A quality said plainly with its part, either way round: 'sloppy hats', 'make the pad dark', 'kick loud'.
-_PLAIN = re.compile(r"^(?:make\s+)?(?:the\s+)?([a-z]+)\s+(?:a\s+bit\s+|a\s+little\s+|more\s+)?([a-z]+)$", re.I)
+_PLAIN = re.compile(r"^(?:make\s+)?(?:the\s+)?([a-z]+),?\s+(?:a\s+bit\s+|a\s+little\s+|more\s+|"
+                    r"(?:really|very|so|super|real|extra|way)\s+)?([a-z]+)$", re.I)
 
 
 def _plain_quality(text: str, model: PatchModel) -> tuple[str, str] | None:
@@ -164,8 +165,8 @@ def _plain_quality(text: str, model: PatchModel) -> tuple[str, str] | None:
     if match is None:
         return None
     for part, adjective in (match.groups(), match.groups()[::-1]):
-        comparative = _comparative(adjective)
-        if comparative and adjective.lower() not in COMPARATIVES and _a_part(part.lower(), model):
+        comparative = adjective.lower() if adjective.lower() in COMPARATIVES else _comparative(adjective)
+        if comparative and _a_part(part.lower(), model):
             return f"{adjective} {part} → {part} {comparative}", f"{part} {comparative}"
     return None
 

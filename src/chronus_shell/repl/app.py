@@ -82,7 +82,7 @@ async def _main(args, starting: Starting, output: Output) -> int:
     _stop_on_hangup()
     _library_warnings_to_the_log()
     supervisor = starting.supervisor
-    engine = EngineLink(supervisor, on_news=output.problem)
+    engine = EngineLink(supervisor, on_news=output.problem, on_info=output.info)
     engine.begin(starting.started)              # the engine comes up behind the prompt
     translator = Translator()
     parts = _Parts()

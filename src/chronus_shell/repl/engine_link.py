@@ -47,14 +47,16 @@ def reply_of(result) -> Reply | None:
 
 class EngineLink:
     """`on_news(line)` hears each new engine problem (a failover, a module silenced for NaN, …)
-    once, as the status poll finds it."""
+    once, as the status poll finds it; `on_info(line)` each new line that is not trouble (a sample
+    loaded)."""
 
-    def __init__(self, supervisor, on_news: Callable[[str], None] | None = None):
+    def __init__(self, supervisor, on_news: Callable[[str], None] | None = None,
+                 on_info: Callable[[str], None] | None = None):
         self.supervisor = supervisor
-        self.on_news = on_news
+        self.on_news, self.on_info = on_news, on_info
         self.last_status: dict = {}
         self._poller: asyncio.Task | None = None
-        self._seen = {"problem": 0, "recording_problem": 0}
+        self._seen = {"problem": 0, "recording_problem": 0, "news_line": 0}
         self._faults_seen: set[str] = set()
         self._failovers = 0
         self._dropouts = 0
@@ -115,6 +117,8 @@ class EngineLink:
         if self.on_news is not None and self._poller is not None:
             for line in self._news(status):
                 self.on_news(line)
+            for line in self._fresh(status, "news_line"):
+                (self.on_info or self.on_news)(line)
         return status
 
     async def ramps(self) -> list[dict]:
@@ -142,13 +146,15 @@ class EngineLink:
         elif dropouts > self._dropouts and now - self._dropouts_told_at >= DROPOUT_NEWS_EVERY_S:
             lines.append(_dropout_line(dropouts - self._dropouts, status))
             self._dropouts, self._dropouts_told_at = dropouts, now
-        for kind, seen in self._seen.items():
-            count = status.get(f"{kind}_count", 0)
-            self._seen[kind] = count
-            if count > seen:
-                lines.extend(list(status.get(f"{kind}s", []))[-(count - seen):])
+        lines += self._fresh(status, "problem") + self._fresh(status, "recording_problem")
         self._faults_seen.update(faults)
         return lines + faults
+
+    def _fresh(self, status: dict, kind: str) -> list[str]:
+        """The lines of a kind (status `<kind>s`, counted in `<kind>_count`) not shown yet."""
+        seen, count = self._seen[kind], status.get(f"{kind}_count", 0)
+        self._seen[kind] = count
+        return list(status.get(f"{kind}s", []))[-(count - seen):] if count > seen else []
 
     async def _poll(self) -> None:
         while True:

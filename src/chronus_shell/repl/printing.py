@@ -115,7 +115,8 @@ def caret_line(message: str, column: int, width: int) -> str:
 #: Status keys shown in their own rows (in this order); any other key is listed after them.
 _SHOWN = ("backend", "device", "sample_rate", "block_size", "latency_ms", "notice", "seconds", "blocks",
           "active_slot", "spares", "recording", "xruns", "failovers", "lost_blocks", "level", "level_db",
-          "in_transaction", "commits_at_block", "slots", "problem_count", "recording_problem_count")
+          "in_transaction", "commits_at_block", "slots", "problem_count", "recording_problem_count",
+          "news_lines", "news_line_count")
 
 
 def status_table(status: dict) -> Table:

@@ -197,8 +197,10 @@ def _tracks_table(model) -> Table:
     for column in ("track", "target", "pattern", "notes", "plays"):
         table.add_column(column)
     for name, track in model.tracks.items():
-        plays = ", ".join(f"{k} {v:g}" if not isinstance(v, bool) else k for k, v in track.style.items())
-        table.add_row(name, track.target, track.pattern, " ".join(map(_as_written, track.notes)), plays)
+        plays = ", ".join(["muted"] * track.muted
+                          + [f"{k} {v:g}" if not isinstance(v, bool) else k for k, v in track.style.items()])
+        table.add_row(name, track.target, track.pattern, " ".join(map(_as_written, track.notes)), plays,
+                      style="dim" if track.muted else None)
     return table
 
 

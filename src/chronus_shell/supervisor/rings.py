@@ -53,28 +53,42 @@ SLOT_WORDS = 16
 CHANNELS = 2          # every ring holds stereo frames: (capacity, block_size, CHANNELS) float32
 
 
+class _Mapping(shared_memory.SharedMemory):
+    """Closed while a numpy view still uses it (a thread that outlived a stop), it leaves the
+    mapping to the views, which hold it: unmapped with the last of them, never under one."""
+
+    def close(self) -> None:
+        try:
+            super().close()
+        except BufferError:   # a view is alive: drop our handles, the views keep the mapping
+            self._mmap = None
+            if self._fd >= 0:  # POSIX: the mapping does not need the descriptor
+                os.close(self._fd)
+                self._fd = -1
+
+
 class SharedBlock:
-    """A named shared-memory block with a numpy view; the creator unlinks it."""
+    """A named shared-memory block with numpy views; the creator unlinks it."""
 
     def __init__(self, name: str, nbytes: int | None = None):
         self.owner = nbytes is not None
         if self.owner:
-            self.shm = shared_memory.SharedMemory(name=name, create=True, size=nbytes)
+            self.shm = _Mapping(name=name, create=True, size=nbytes)
         else:
             self.shm = _attach(name)
         self.name = name
 
     def view(self, dtype, shape, offset: int = 0) -> np.ndarray:
-        return np.ndarray(shape, dtype=dtype, buffer=self.shm.buf, offset=offset)
+        """A view that holds the mapping (np.frombuffer keeps a buffer export; `np.ndarray(buffer=)`
+        does not, and a read after close() was a segfault: CI's crash in a restore thread)."""
+        count = int(np.prod(shape))
+        return np.frombuffer(self.shm.buf, dtype=dtype, count=count, offset=offset).reshape(shape)
 
     def close(self, unmap: bool = True) -> None:
-        """Unlink (the creator) and unmap. A numpy view used after the unmap is a segfault, not an
-        error, so with a thread that may still touch a view, `unmap=False` leaves the mapping to exit."""
-        try:
-            if unmap:
-                self.shm.close()
-        except BufferError:
-            pass  # a view is still alive; the OS releases the mapping at exit
+        """Unlink (the creator) and unmap — the mapping stays while a view is alive (_Mapping);
+        `unmap=False` leaves it to exit."""
+        if unmap:
+            self.shm.close()
         if self.owner:
             try:
                 self.shm.unlink()
@@ -89,7 +103,7 @@ def _attach(name: str) -> shared_memory.SharedMemory:
     register = resource_tracker.register
     resource_tracker.register = lambda *args: None
     try:
-        return shared_memory.SharedMemory(name=name)
+        return _Mapping(name=name)
     finally:
         resource_tracker.register = register
 

@@ -21,9 +21,11 @@ from .rings import SharedBlock, shm_name
 class SampleShelf:
     """The shell's loaded samples, each in one shared block that every worker attaches."""
 
-    def __init__(self, sample_rate: int, say: Callable[[str], None], workers: Callable[[], list]):
+    def __init__(self, sample_rate: int, say: Callable[[str], None], workers: Callable[[], list],
+                 tell: Callable[[str], None]):
         self.sample_rate = sample_rate
-        self.say = say                        # a line for the user (the supervisor's news)
+        self.say = say                        # a problem for the user (the supervisor's problems)
+        self.tell = tell                      # a line that is not trouble (the supervisor's news)
         self.workers = workers                # the live slots and spares
         self.blocks: dict[str, SharedBlock] = {}
         self.loaders: list[threading.Thread] = []
@@ -47,7 +49,7 @@ class SampleShelf:
         data = SAMPLES[str(ready.args[0])]
         channels = "stereo" if data.frames.shape[1] == 2 else f"{data.frames.shape[1]} channels" \
             if data.frames.shape[1] > 2 else "mono"
-        self.say(f"{msg.parts[1]} plays {split_ref(data.ref)[0]} ({data.length / self.sample_rate:.2f} s, "
+        self.tell(f"{msg.parts[1]} plays {split_ref(data.ref)[0]} ({data.length / self.sample_rate:.2f} s, "
                  f"{channels}, {data.source_rate} Hz file)")
 
     def prepare(self, messages: list[Message]) -> list[Message]:

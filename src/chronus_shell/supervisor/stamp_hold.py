@@ -31,14 +31,18 @@ def barrier():
     return full_fence
 
 
-def load_in_background() -> None:
-    """The shell imports no numba at start-up (~0.4 s of CPU and the GIL): its side of the barrier is
-    loaded by an ordinary thread after the start. A command stamped before that goes without it (a
-    miss is possible, as it was before: counted, the standby re-synced)."""
+def load_in_background() -> threading.Thread:
+    """The shell imports no numba before the engine starts (~0.4 s of CPU and the GIL): its side of the
+    barrier is loaded by a thread while the workers start, and start() waits for that thread before it
+    returns. Not later: an ordinary thread importing numba while commands are stamped held the GIL while
+    preempted, so the stamping waited for it with the hold up and the slots gave up on it (9 s to load
+    on the loaded 2-core VM, late commands and standby re-syncs)."""
     def load() -> None:
         global _shell_fence
         _shell_fence = barrier()
-    threading.Thread(target=load, name="chronus-barrier", daemon=True).start()
+    loader = threading.Thread(target=load, name="chronus-barrier", daemon=True)
+    loader.start()
+    return loader
 
 
 def hold(words) -> None:

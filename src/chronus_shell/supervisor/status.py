@@ -33,6 +33,7 @@ def summary(supervisor, words) -> dict:
         "recording": str(supervisor.session.recorder.path) if supervisor.session.recorder else None,
         "problems": supervisor.problems[-3:],
         "problem_count": len(supervisor.problems),  # lets a viewer print only the new ones
+        "news_lines": supervisor.news[-3:], "news_line_count": len(supervisor.news),   # not trouble: a sample loaded
         "recording_problems": supervisor.session.problems[-3:],  # e.g. the disk filled while recording
         "recording_problem_count": len(supervisor.session.problems),
     }

@@ -70,11 +70,13 @@ class Supervisor(Failover, Restore):
         self.restarts: list[dict] = []   # output process restarts
         self.latencies_ms: deque[float] = deque(maxlen=LATENCIES_KEPT)   # a long set must not grow the shell
         self.problems: list[str] = []
+        self.news: list[str] = []        # lines for the user that are not trouble (a sample loaded)
         self._lock = threading.RLock()
         self._stopping = threading.Event()
         self._monitor: threading.Thread | None = None
         self.audio_path_threads: list[threading.Thread] = []
         self._background: list[threading.Thread] = []   # replacements and restores under way
+        self._background_lock = threading.Lock()   # the monitor and those threads add to it
         self._seen_failovers = 0
         self._kill_times: dict[int, float] = {}
         self._progress = [(0, time.monotonic()), (0, time.monotonic())]  # (blocks written, when)
@@ -90,7 +92,7 @@ class Supervisor(Failover, Restore):
         self._skips_seen, self._skipped_at = [0, 0], 0.0
         self._init_restore()
         self.samples = SampleShelf(cfg.sample_rate, self.problems.append,
-                                   lambda: [w for w in [*self.slots, *self.spares] if w is not None])
+                                   lambda: [w for w in [*self.slots, *self.spares] if w is not None], self.news.append)
 
     # -- lifecycle --------------------------------------------------------------
     def start(self, events=(), record: str | os.PathLike | None = None) -> "Supervisor":
@@ -117,6 +119,7 @@ class Supervisor(Failover, Restore):
             self.plan.admit(msg)
             initial.schedule(msg, at)
         workers = [self._new_worker() for _ in range(2 + self.spare_target)]
+        fence = stamp_hold.load_in_background()   # while the workers start
         self._await_ready(workers, START_TIMEOUT_S)
         snapshot = pickle.dumps(initial, protocol=pickle.HIGHEST_PROTOCOL)
         self.checkpoint = (snapshot, 0)
@@ -131,7 +134,7 @@ class Supervisor(Failover, Restore):
         self.audio_path_threads = [self._monitor, checkpoints]  # real-time below the slots (realtime.py)
         for thread in self.audio_path_threads:
             thread.start()
-        stamp_hold.load_in_background()
+        fence.join(START_TIMEOUT_S)   # before the first command: not while commands are stamped
         return self
 
     def _new_worker(self) -> SlotWorker:
@@ -209,19 +212,25 @@ class Supervisor(Failover, Restore):
         self._stopping.set()
         if self._monitor is not None:
             self._monitor.join(timeout=2.0)
-        children = [c for c in [self.output, *self.slots, *self.spares] if c is not None]
-        for child in children:
-            child.send(("stop",))
-        deadline = time.monotonic() + 1.0  # together, not one after the other: a hung slot is killed
-        for child in children:
-            child.stop(timeout=max(0.05, deadline - time.monotonic()))
+        stopped = self._stop_children(set())
         quiet = self._join_background(STOP_JOIN_S)
+        self._stop_children(stopped)  # a spare a replacement or restore started meanwhile
         self.tap.drain()
         self.session.close()
         self.samples.close(unmap=quiet)
         for block in [self.control.block, *[r.block for r in self.rings], self.record_ring.block]:
             block.close(unmap=quiet)
         atexit.unregister(self.stop)
+
+    def _stop_children(self, stopped: set) -> set:
+        """Stop every child not in `stopped` (all at once: a hung slot is killed); the set of all."""
+        children = [c for c in [self.output, *self.slots, *self.spares] if c is not None and c not in stopped]
+        for child in children:
+            child.send(("stop",))
+        deadline = time.monotonic() + 1.0
+        for child in children:
+            child.stop(timeout=max(0.05, deadline - time.monotonic()))
+        return stopped | set(children)
 
     def __enter__(self) -> "Supervisor":
         return self.start()
