@@ -253,3 +253,17 @@ def test_livecoders_lengths_and_curves_said_tersely(phrase, expected):
 ])
 def test_a_change_said_as_what_its_subject_does_over_time(phrase, expected):
     assert last(*PAD, "tempo 120", phrase)[-1].startswith(expected)
+
+
+@pytest.mark.parametrize("phrase, notes", [
+    ("play an arpeggio of g major", 3),
+    ("an arpeggio of e minor seventh: e g b d", 4),              # the spelling after the chord says it again
+    ("the arpeggio of a7 on the triangle", 4),
+])
+def test_an_arpeggio_of_a_chord(phrase, notes):
+    played = last(*PAD, "triangle gain 0.5", phrase)[-1].split()[2:]
+    assert len(played) == notes
+
+
+def test_the_arp_track_named_with_a_verb_is_not_an_arpeggio():
+    assert last(*PAD, "arp c4 e4 g4 in 16ths", "change the arp notes to d4 f4 a4") == ["/seq/notes arp d4 f4 a4"]
