@@ -267,3 +267,10 @@ def test_an_arpeggio_of_a_chord(phrase, notes):
 
 def test_the_arp_track_named_with_a_verb_is_not_an_arpeggio():
     assert last(*PAD, "arp c4 e4 g4 in 16ths", "change the arp notes to d4 f4 a4") == ["/seq/notes arp d4 f4 a4"]
+
+
+@pytest.mark.parametrize("phrase, amount", [("humanize the snare 0.4", 0.4), ("humanize kick to .2", 0.2),
+                                            ("make the hats more human 0.6", 0.6)])
+def test_a_humanize_amount_said_as_a_ratio(phrase, amount):
+    track = next(t for t in ("snare", "kick", "hats") if t in phrase)
+    assert last(*DRUMS, phrase) == [f"/seq/humanize {track} {amount}"]

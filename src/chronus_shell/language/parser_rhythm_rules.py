@@ -172,8 +172,8 @@ def _humanize(match, column):
     groups = match.groupdict()
     if groups.get("off"):
         return TrackFeel("humanize", _words(match, column), 0.0, column)
-    amount = float(groups["pct"]) / 100 if groups.get("pct") else 0.25 if groups.get("little") else \
-        0.8 if groups.get("lot") else 0.5
+    amount = float(groups["pct"]) / 100 if groups.get("pct") else float(groups["ratio"]) if groups.get("ratio") else \
+        0.25 if groups.get("little") else 0.8 if groups.get("lot") else 0.5
     return TrackFeel("humanize", _words(match, column), min(amount, 1.0), column)
 
 
