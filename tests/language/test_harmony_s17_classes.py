@@ -274,3 +274,17 @@ def test_the_arp_track_named_with_a_verb_is_not_an_arpeggio():
 def test_a_humanize_amount_said_as_a_ratio(phrase, amount):
     track = next(t for t in ("snare", "kick", "hats") if t in phrase)
     assert last(*DRUMS, phrase) == [f"/seq/humanize {track} {amount}"]
+
+
+@pytest.mark.parametrize("phrase, notes", [
+    ("play the interval of a minor sixth above e4", "e4 c5"),
+    ("a perfect fourth below g4", "d4 g4"),
+    ("sound an octave above a3 on the triangle", "a3 a4"),
+    ("the second inversion of g major", None),
+])
+def test_an_interval_on_a_note_and_an_inversion_of_a_chord(phrase, notes):
+    messages = last(*PAD, "triangle gain 0.5", phrase)
+    assert messages[0].startswith("/gate/triangle1 1 ")
+    if notes:
+        from chronus_shell.language.units import note_to_hz
+        assert [float(x) for x in messages[0].split()[2:]] == pytest.approx([note_to_hz(n) for n in notes.split()])

@@ -44,6 +44,8 @@ HARMONY_FORMS = (
      "(a seven-note scale up to its octave, a pentatonic or blues scale its own notes)",
      ("play the d minor scale", "play the c major scale up and down", "play the pentatonic scale of g major",
       "pedal point on e"), ()),
+    ("the interval of a <interval> above/below <note with octave> (both notes at once)",
+     ("play the interval of a major sixth above c4", "a perfect fifth below e4"), ()),
     ("chord <letters> / <voice> chord <letters> (one chord of those notes)", ("chord c e g", "the saw chord d f a"),
      ("add a saw",)),
     ("poly <n> on <voice> / <n> voices [on <voice>] / make <voice> polyphonic / make <voice> mono",

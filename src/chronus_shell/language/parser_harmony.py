@@ -19,6 +19,7 @@ from .errors import LanguageError
 from .harmony_constituents import ASIDE
 from .harmony_sentences import read_key_sentence, read_sentence
 from .harmony_moves import read_move
+from .harmony_pitches import interval
 from .parser_harmony_changes import arpeggiate, chord_changes, poly, revoice
 from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key
 from .parser_harmony_named import alter_chord, chord_hits, inverted_chord, named_chord, pedal, retime, scale_run
@@ -211,8 +212,9 @@ def _clean(line: str) -> str:
 
 
 def _single(text: str, line: str):
-    for reader in (ask_key, read_key, read_key_sentence, change_key, read_move, revoice, arpeggiate, _random, named_chord, inverted_chord, alter_chord,
-                   chord_hits, retime, pedal, _scale_run, read_sentence, _play, _notes, chord_changes, poly):
+    for reader in (ask_key, read_key, read_key_sentence, change_key, read_move, revoice, arpeggiate, _random, interval, named_chord,
+                   inverted_chord, alter_chord, chord_hits, retime, pedal, _scale_run, read_sentence, _play, _notes, chord_changes,
+                   poly):
         intent = reader(text, line)
         if intent is not None:
             return intent
