@@ -288,3 +288,8 @@ def test_an_interval_on_a_note_and_an_inversion_of_a_chord(phrase, notes):
     if notes:
         from chronus_shell.language.units import note_to_hz
         assert [float(x) for x in messages[0].split()[2:]] == pytest.approx([note_to_hz(n) for n in notes.split()])
+
+
+@pytest.mark.parametrize("phrase", ["chords in the key: i iv v", "chords in this key, i iv v", "progression in the current key: i iv v"])
+def test_in_the_key_without_a_tonic_is_the_key_set(phrase):
+    assert last(*PAD, "key of a minor", phrase)[-1].startswith("/seq/notes chords a")
