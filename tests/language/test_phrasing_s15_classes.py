@@ -198,7 +198,7 @@ def test_an_interval_before_its_direction_on_a_filter_is_not_reordered_into_a_cu
 
 @pytest.mark.parametrize("phrase, expected", [
     ("reverb 40% wet", ["/mod/reverb1/mix 0.4"]), ("reverb to 40 percent wet", ["/mod/reverb1/mix 0.4"]),
-    ("Place the triangle slightly to the left.", ["/mod/triangle1/pan -0.5"]),
+    ("Place the triangle slightly to the left.", ["/mod/triangle1/pan -0.25"]),
     ("dly 13ms", ["/mod/delay1/time 0.013"]), ("bp 3k", ["/mod/filter1/mode bandpass", "/mod/filter1/cutoff 3000.0"]),
 ])
 def test_shorthands_and_word_orders_of_settings(phrase, expected):
@@ -208,7 +208,7 @@ def test_shorthands_and_word_orders_of_settings(phrase, expected):
 @pytest.mark.parametrize("phrase, expected", [
     ("reverb in the snare", "/patch/connect snare1 reverb1"),
     ("put a delay in the hats 1/8", "/mod/delay1/time 0.25"),
-    ("hats a little to the left side", "/mod/hat1/pan -0.5"),
+    ("hats a little to the left side", "/mod/hat1/pan -0.25"),
     ("Jamie wants the whole thing louder", "/mod/master/gain 3.0"),
     ("can we hear the hats twice as fast?", "/seq/speed hats 2.0"),
     ("the volume general up 2 db", "/mod/master/gain 2.0"),

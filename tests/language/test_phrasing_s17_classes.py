@@ -5,7 +5,7 @@ import pytest
 from chronus_shell.language import LanguageError
 
 from .test_musicians import refused
-from .test_phrasing_classes import DRUMS, PAD, last
+from .test_phrasing_classes import ACID, DRUMS, PAD, last
 
 
 @pytest.mark.parametrize("phrase, expected", [
@@ -162,3 +162,119 @@ def test_percent_is_a_fraction_or_a_point_along_a_wide_range(phrase, expected):
 
 def test_percent_of_a_drive_is_along_its_range():
     assert last("add a saw", "add a distortion", "drive 50%") == ["/mod/distortion1/drive 7.071068"]
+
+
+@pytest.mark.parametrize("phrase", ["cut the lows on the triangle", "roll off the low end of the sine", "low cut on the triangle",
+                                    "cut the bottom end from the sine", "thin out the mud on the sine"])
+def test_a_low_cut_is_a_new_highpass_at_a_low_corner_never_a_switch_of_the_tone_filter(phrase):
+    messages = last(*PAD, phrase)
+    assert "/mod/filter1/mode highpass" not in messages      # the triangle's tone filter stays a lowpass
+    assert messages[0] == "/patch/create filter2 filter" and messages[-2:] == ["/mod/filter2/mode highpass",
+                                                                                "/mod/filter2/cutoff 100.0"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("hats a little to the right", "/mod/hat1/pan 0.25"), ("pan the snare slightly left", "/mod/snare1/pan -0.25"),
+    ("kick a touch to the left", "/mod/kick1/pan -0.25"), ("pan the hats a bit right", "/mod/hat1/pan 0.25"),
+    ("hats right", "/mod/hat1/pan 0.5"), ("pan the kick all the way left", "/mod/kick1/pan -1.0"),
+    ("snare fully to the right", "/mod/snare1/pan 1.0"),
+])
+def test_a_little_to_one_side_is_less_than_plain_and_all_the_way_is_the_edge(phrase, expected):
+    assert last(*DRUMS, phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase, param, value", [
+    ("sine attack 5 ms", "attack", "5.0"), ("attack 5ms on the sine", "attack", "5.0"),
+    ("release 300 ms on the sine", "release", "300.0"), ("the sine's decay to 120 ms", "decay", "120.0"),
+])
+def test_an_envelope_param_for_a_voice_without_one_puts_an_envelope_after_its_oscillator(phrase, param, value):
+    assert last(*PAD, phrase) == ["/patch/create adsr1 adsr", "/patch/disconnect sine1 delay1", "/patch/connect sine1 adsr1",
+                                  "/patch/connect adsr1 delay1", f"/mod/adsr1/{param} {value}"]
+
+
+def test_an_envelope_param_for_a_voice_with_one_sets_that_one_never_another_voices():
+    assert last(*ACID, "add a sine at 440 hz", "sine attack 5 ms")[-1] == "/mod/adsr2/attack 5.0"
+    assert last(*ACID, "bass attack 5 ms") == ["/mod/adsr1/attack 5.0"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("reverb up to one half", "/mod/reverb1/mix 0.5"), ("reverb mix one quarter", "/mod/reverb1/mix 0.25"),
+    ("release one and a half seconds", "/mod/adsr1/release 1500.0"),
+])
+def test_one_half_is_a_half_and_one_and_a_half_is_more(phrase, expected):
+    assert last(*PAD, "add an adsr to the triangle", phrase)[-1] == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("snare up to full volume", ["/mod/snare1/gain 1.0"]), ("kick at half volume", ["/mod/kick1/gain 0.5"]),
+    ("take the hats down to half level over 2 bars", ["/ramp/hat1/gain 0.5 8"]), ("hat tone up to max", ["/mod/hat1/tone 16000.0"]),
+])
+def test_full_half_and_max_are_values_after_up_to_and_at(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("add a saw lead at 330", ["/patch/create saw1 saw", "/patch/connect saw1 master", "/mod/saw1/freq 330.0"]),
+    ("add a white noise riser", ["/patch/create noise1 noise", "/patch/connect noise1 master", "/mod/noise1/color white"]),
+    ("add a square wave for a church organ", ["/patch/create square1 square", "/patch/connect square1 master"]),
+    ("add a noise but only a little", ["/patch/create noise1 noise", "/patch/connect noise1 master"]),
+    ("give me a sine sub on a1", ["/patch/create sine1 sine", "/patch/connect sine1 master", "/mod/sine1/freq 55.0"]),
+])
+def test_a_new_module_said_with_its_role_is_that_module(phrase, expected):
+    assert last(phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, last_message", [
+    ("add a soft snare", "/mod/snare2/gain 0.7"), ("add a short delay", "/mod/delay1/time 0.210224"),
+    ("put a big reverb on the hats", "/mod/reverb1/room 0.7"),
+    ("add a second kick for a sub boom, long decay", "/mod/kick2/decay 356.762135"),
+])
+def test_an_adjective_on_a_new_module_is_its_comparative_after_it(phrase, last_message):
+    assert last(*DRUMS, phrase)[-1] == last_message
+
+
+@pytest.mark.parametrize("phrase, part", [("add a delay for the snare", "snare1"), ("add a reverb for the kick", "kick1")])
+def test_an_effect_for_a_part_goes_on_that_part(phrase, part):
+    assert f"/patch/connect {part} {phrase.split()[2]}1" in last(*DRUMS, phrase)
+
+
+def test_a_new_drum_for_a_style_plays_the_rhythm_said_after_it():
+    assert last(*ACID, "add a kick for the steppers, four to the floor") == [
+        "/patch/create kick2 kick", "/patch/connect kick2 master", "/seq/add kick2 kick2 x...x...x...x..."]
+
+
+@pytest.mark.parametrize("muted, soloed, back", [
+    ("hats", "the kick", ["/seq/mute snare 0"]), ("snare", "hats", ["/seq/mute kick 0"]),
+    ("kick", "the snare", ["/seq/mute hats 0"]),
+])
+def test_unsolo_leaves_muted_what_was_muted_before_the_solo(muted, soloed, back):
+    assert last(*DRUMS, f"mute the {muted}", f"solo {soloed}", "unsolo") == back
+
+
+def test_unmute_everything_after_a_solo_still_unmutes_everything():
+    assert sorted(last(*DRUMS, "mute the hats", "solo the kick", "unmute everything")) == [
+        "/seq/mute hats 0", "/seq/mute snare 0"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("hats every 16th but quieter", ["/seq/add hats hat1 xxxxxxxxxxxxxxxx", "/mod/hat1/gain 0.7"]),
+    ("snare on 2 and 4 but softer", ["/seq/add snare snare1 ....x.......x...", "/mod/snare1/gain 0.7"]),
+    ("kick on every beat but a bit louder", ["/seq/add kick kick1 x...x...x...x...", "/mod/kick1/gain 0.9"]),
+])
+def test_a_rhythm_but_a_comparative_changes_that_part(phrase, expected):
+    assert last(*DRUMS, "hat1 decay 50", phrase) == expected            # the hats in focus: never them by mistake
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("add a delay to the sine with time a dotted eighth", "/mod/delay2/time 0.375"),
+    ("add a reverb to the sine with the room at 0.9", "/mod/reverb2/room 0.9"),
+])
+def test_a_new_effect_with_a_param_and_its_value_sets_it(phrase, expected):
+    assert last(*PAD, phrase)[-1] == expected
+
+
+@pytest.mark.parametrize("phrase, drum", [("boom bap kick: x.......x.x.....", "kick"), ("backbeat snare: ....x.......x...", "snare"),
+                                          ("trap hat: x.x.xxx.x.x.xxx.", "hat")])
+def test_a_label_naming_a_drum_there_is_none_of_adds_it_with_those_steps(phrase, drum):
+    messages = last(phrase)
+    assert messages[0] == f"/patch/create {drum}1 {drum}" and messages[-1].startswith("/seq/add ")

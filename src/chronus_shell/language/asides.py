@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
+from ..engine.catalogue import CATALOGUE
 from .rephrasings import NICKNAMES
+from .resolve import type_named
 from .patch_model import PatchModel
 from .units import is_note
 from .vocabulary import is_known_word, module_words
@@ -132,7 +134,7 @@ def label_names_part(text: str, model: PatchModel, parts) -> tuple[str, str] | N
     words, rest = label.lower().split(), rest.strip()
     if not colon or not rest or len(words) > 5 or not re.fullmatch(r"[a-z][a-z0-9\s'-]*", label.strip(), re.I):
         return None
-    names = set(parts()) | {"bass"}
+    names = set(parts()) | {"bass"} | {w for w in words if _a_drum(w)}      # 'boom bap kick:' with no kick yet: one
     on_label, on_rest = _ON_PART.search(label), _ON_PART.search(rest)
     if on_rest:
         rest = rest[:on_rest.start()]
@@ -149,6 +151,12 @@ def label_names_part(text: str, model: PatchModel, parts) -> tuple[str, str] | N
     if re.fullmatch(r"[xX.\-|~ ]{4,}", rest):
         return f"'{label.strip()}:' steps for {part}", f"{part} {rest}"
     return None
+
+
+def _a_drum(word: str) -> bool:
+    """A word naming a kind of drum ('kick', 'snare'): steps for it add one when there is none."""
+    kind = type_named((word,))
+    return kind is not None and CATALOGUE[kind].spec.role == "drum"
 
 
 _DESCRIBED = re.compile(r"^(?:the\s+)?(?P<x>[a-z0-9_-]+(?:\s+[a-z0-9_-]+)?)\s+(?:is|are|sounds?|seems?|feels?|gets?)\s+"

@@ -12,9 +12,9 @@ class Pan:
 
     target: Words | None           # None: the focused module
     side: int                      # -1 left, +1 right, 0 the centre
-    amount: Value | None = None    # how far: "30%" or 0.3; none: half way, "hard" / "all the way": the edge
+    amount: Value | None = None    # how far: "30%" or 0.3; none: half way (a little: a quarter), "hard": the edge
     hard: bool = False
-    intensity: str | None = None
+    intensity: str | None = None   # "little": "a little to the left", a quarter of the way
     column: int = 0
 
 

@@ -88,6 +88,8 @@ def _solo(ctx, target: it.Words | None, column: int) -> list[Message]:
     """Mute every other source and drum; what is soloed together ('solo the kick and the bass')
     stays heard (a module muted by an earlier solo of the group comes back)."""
     keep = _level_module(ctx, target) if target else ctx.resolve.focus(column)
+    if not ctx.model.soloed:                          # the first solo: what was muted already stays so after
+        ctx.model.muted_before_solo = tuple(n for n, t in ctx.model.tracks.items() if t.muted)
     soloed = tuple(dict.fromkeys([m for m in ctx.model.soloed if m in ctx.model.modules] + [keep]))
     heard = set(soloed).union(*(ctx.model.voice_of(m) for m in soloed))
     messages = []

@@ -10,6 +10,7 @@ from . import intents_stereo as stereo
 from .errors import LanguageError
 
 HALF_WAY = Fraction(1, 2)      # "pan the hats left": half way; "hard left" / "all the way left": the edge
+A_LITTLE = Fraction(1, 4)      # "hats a little to the right", "pan the bass slightly left": a quarter
 DELAY = "delay"
 
 
@@ -24,7 +25,7 @@ def pan_position(intent: stereo.Pan) -> Fraction:
         if far > 1:
             raise LanguageError("a pan goes from the centre (0%) to the side (100%)", intent.amount.column)
     else:
-        far = Fraction(1) if intent.hard or intent.intensity is not None else HALF_WAY
+        far = Fraction(1) if intent.hard else A_LITTLE if intent.intensity == "little" else HALF_WAY
     return intent.side * far
 
 

@@ -68,10 +68,13 @@ def mute_by_track(ctx, intent: it.Mute) -> list[Message] | None:
     if verb == "kill" and target is not None and any(w in TRACK_WORDS for w in target.texts):
         return ctx.map(it.RemoveModule(target))        # "kill the snare track"
     if verb in ("unsolo",) or (verb == "unmute" and everything):
-        muted = [n for n, t in ctx.model.tracks.items() if t.muted]
+        kept = ctx.model.muted_before_solo if verb == "unsolo" else ()     # muted before the solo: still muted
+        muted = [n for n, t in ctx.model.tracks.items() if t.muted and n not in kept]
         if not muted:
             return None
-        return [message("/seq/mute", name, 0) for name in muted] + _unmuted_levels(ctx)
+        messages = [message("/seq/mute", name, 0) for name in muted] + _unmuted_levels(ctx)
+        ctx.model.soloed, ctx.model.muted_before_solo = (), ()
+        return messages
     if verb in ("mute", "kill") and everything:
         if not _all_parts_play_tracks(ctx):
             return None                               # a voice without a track: the master

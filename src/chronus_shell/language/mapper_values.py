@@ -8,13 +8,14 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import partial
 
-from ..engine.catalogue import CATALOGUE, module_spec
+from ..engine.catalogue import module_spec
 from ..engine.params import ParamSpec
 from ..engine.sequencer_verbs import TEMPO
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
 from .mapper_messages import message
+from .mapper_owners import add_owner
 from .mapper_targets import absolute, lone_word, module_or_everything, param_or_primary, typo_checked
 from .mapper_targets import choices_named, names_param, primary_param
 from .param_words import seq_param
@@ -86,7 +87,7 @@ def set_param(ctx, intent: it.SetParam) -> list[Message]:
     try:
         module_id, spec = typo_checked(ctx, partial(param_or_primary, ctx), intent.ref, value)
     except LanguageError:
-        added = _add_owner(ctx, intent.ref, value)
+        added = add_owner(ctx, intent.ref, value)
         if added is None:
             raise
         return added
@@ -118,40 +119,6 @@ def _tuned_in_hz(ctx, module_id: str, spec, value: it.Value):
         return hz
     raise LanguageError(f"that could mean '{module_id} freq {value.text} hz' — or — '{module_id} detune {value.text} "
                         f"cents': say which", value.column)
-
-
-def _add_owner(ctx, ref: it.Words, value: it.Value) -> list[Message] | None:
-    """'attack 5s' with no envelope yet: the envelope owning that param is added to the voice
-    in focus, with that setting (said back). An effect's param ('feedback') adds nothing."""
-    name = "_".join(ref.texts)
-    named = _effect_with_param(ctx, ref, value)
-    if named is not None:
-        return named
-    owners = [cls.spec for cls in CATALOGUE.values() if cls.spec.has_param(name)]
-    if len(owners) != 1 or owners[0].role != "processor" or ctx.model.of_type(owners[0].type) \
-            or not owners[0].has_param("attack"):
-        return None
-    voice = ctx.resolve.focused_voice()
-    if not voice or ctx.model.spec(voice[0]).role != "source":
-        return None
-    ctx.understood.append(f"{name}: a new {owners[0].type} on {voice[0]}")
-    return ctx.map(it.AddModule(it.Words((it.Word(owners[0].type, ref.column),)), value, None, ref))
-
-
-def _effect_with_param(ctx, ref: it.Words, value: it.Value) -> list[Message] | None:
-    """'distortion drive 8' with no distortion yet: one is added to the voice in focus, set."""
-    for split in range(1, len(ref.items)):
-        kind = type_named(it.Words(ref.items[:split]).texts)
-        param = "_".join(it.Words(ref.items[split:]).texts)
-        if kind and not ctx.model.of_type(kind) and module_spec(kind).role == "processor" \
-                and module_spec(kind).has_param(param):
-            voice = ctx.resolve.focused_voice()
-            if not voice:
-                return None
-            ctx.understood.append(f"{param}: a new {kind} on {voice[0]}")
-            return ctx.map(it.AddModule(it.Words(ref.items[:split]), value, None,
-                                        it.Words(ref.items[split:])))
-    return None
 
 
 def _leading_choice(ctx, ref: it.Words, value: it.Value) -> list[Message] | None:

@@ -8,19 +8,21 @@ from . import intents_stereo as stereo
 from .parser_values import first_of
 
 
-def _side(children) -> tuple[int, bool, int]:
-    """(−1 left / +1 right, hard, column) from the SIDE token ("left", "hard right")."""
+def _side(children) -> tuple[int, bool, str | None, int]:
+    """(−1 left / +1 right, hard, 'little' or None, column) from the SIDE token ("left", "hard
+    right", "a little to the left")."""
     token = next(c for c in children if isinstance(c, Token) and c.type == "SIDE")
     text = str(token).lower()
-    return (-1 if text.endswith("left") else 1), text.startswith("hard"), token.start_pos
+    little = "little" if text.split()[0] in ("a", "slightly", "somewhat") else None
+    return (-1 if text.endswith("left") else 1), text.startswith(("hard", "all", "fully", "completely")), little, token.start_pos
 
 
 class StereoRules:
     """Part of the parse-tree Transformer: pan, centre, ping-pong, narrow/widen."""
 
     def pan(self, *children):
-        side, hard, column = _side(children)
-        return stereo.Pan(first_of(children, it.Words), side, first_of(children, it.Value), hard, None, column)
+        side, hard, little, column = _side(children)
+        return stereo.Pan(first_of(children, it.Words), side, first_of(children, it.Value), hard, little, column)
 
     pan_after = pan
 

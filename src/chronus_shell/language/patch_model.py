@@ -88,6 +88,7 @@ class PatchModel(GearModel, HarmonyModel):
     last_param: tuple[str, str] | None = None   # (module id or "seq", param) last set: "double it", "more"
     last_track: str | None = None               # the track last changed: "bring it back"
     seed: int = 0                               # /seq/seed: every chance and humanize draws from it
+    muted_before_solo: tuple[str, ...] = ()     # tracks muted before the first solo: 'unsolo' leaves them muted
 
     def __setattr__(self, name, value) -> None:
         if name == "edges" and not isinstance(value, EdgeList):
@@ -104,12 +105,13 @@ class PatchModel(GearModel, HarmonyModel):
                           {k: Track(t.target, t.pattern, t.notes, t.muted, t.style) for k, t in self.tracks.items()},
                           self.bpm, self.swing, self.running, self.focus, dict(self.premute), self.soloed,
                           self.last_param, self.last_track, self.seed)
+        copy.muted_before_solo = self.muted_before_solo
         copy.set_harmony_state(self.harmony_state())
         return copy
 
     def restore(self, snapshot: "PatchModel") -> None:
         for name in ("modules", "values", "edges", "mod_edges", "tracks", "bpm", "swing", "running",
-                     "focus", "premute", "soloed", "last_param", "last_track", "seed"):
+                     "focus", "premute", "soloed", "muted_before_solo", "last_param", "last_track", "seed"):
             setattr(self, name, getattr(snapshot, name))
         self.set_harmony_state(snapshot.harmony_state())
 

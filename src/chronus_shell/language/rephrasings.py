@@ -85,7 +85,6 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^play\s+(?:it\s+)?at\s+(\d+)\s*bpm$", r"tempo \1 and start"),
     (r"^(\w+)\s+with\s+(?:an?\s+)?(?:long|short|longer|shorter|big|small)?\s*(\w+),?\s+([\d.]+.*)$", r"\1 \2 \3"),
     (r"^(.*?)\b(?:longer|shorter|bigger|smaller|higher|lower|faster|slower)\s+(\w+),\s*(-?[\d.]+\s*[a-z%]*)$", r"\1\2 \3"),
-    (r"^(add .+?)\s+for\s+(?:an?\s+|the\s+)?[\w-]+(.*)$", r"\1\2"),
     (r"^(?:move|put|switch|point|take)\s+(?:the\s+)?(\w+)\s+(?:off\s+)?from\s+(?:the\s+)?(.+?)\s+(?:to|onto|on)\s+(?:the\s+)?(.+)$",
      r"disconnect \1 from \2, connect \1 to \3"),
     (r"^(?:put|set|switch|turn)\s+(?:the\s+)?(\w+)\s+(?:in|to|into)\s+(\w+)\s+mode$", r"\1 mode \2"),
@@ -112,9 +111,8 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:take|pull|leave)\s+(?:the\s+)?(.+?)\s+out$", r"take out \1"),
     (r"^(?:a little|a bit of|bit of|some|a touch of|a little bit of|a tad of)\s+(\w+)$", r"more \1"),
     (r"^(?:make|give me|get|i want)\s+(?:an?|some)\s+(\w+)(?:\s+(?:tone|sound|wave|note|synth|voice))?\b(.*)$", r"add a \1\2"),
-    (r"^(add|put|give me)\s+(?:an?\s+)?(?:little|gentle|subtle|slight|soft|nice|warm|slow|fast|big|small|some|sub"
-     r"|deep|fat|huge|long|short|lush|massive|tiny|quick|wide|dark|bright|dirty|clean)\s+(.+)$",
-     r"\1 \2"),
+    (r"^(add|put|give me)\s+(?:an?\s+)?(?:little|gentle|subtle|slight|nice|warm|some|sub|fat|huge|lush|massive|tiny)\s+(.+)$",
+     r"\1 \2"),                                  # (an adjective with a comparative is said after it: described_modules)
     (r"\bless\s+(bright|loud|dark|dull|fast|slow|wet|dry|big|small|long|short|dirty|clean|wide|deep|buzzy|harsh|"
      r"muddy|squelchy|distorted|gritty)\b", lambda m: _LESS_OF.get(m.group(1).lower(), m.group(0))),
     (r"^(?:put|set|bring|turn|take)?\s*(.+?)\s+back\s+to\s+(?:the\s+)?(?:default|defaults|normal|factory|start)$", r"reset \1"),
@@ -321,6 +319,7 @@ _MODE_ON = re.compile(r"^(highpass|lowpass|bandpass|hpf|lpf|bpf)\s+(?:at\s+)?(\d
                       r"(?:the\s+)?(.+)$", re.I)
 
 
+_MODES = {"hpf": "highpass", "lpf": "lowpass", "bpf": "bandpass"}
 _PART_FIRST = re.compile(r"^(?:the\s+)?(\w+)\s+(highpass|lowpass|bandpass|hpf|lpf|bpf)\b(?=\s+(?:at\s+)?\d|$)", re.I)
 
 
@@ -338,6 +337,7 @@ def _filter_voice(text: str, model: PatchModel) -> tuple[str, str] | None:
                   or target.lower().rstrip("s") == model.modules[m]), None)
     if named and any(m in model.voice_of(named) for m in ids):
         return f"{mode} {target}", f"{target} filter mode {mode}" + (f", cutoff {value}" if value else "")
+    at = at or (" at 100 hz" if _MODES.get(mode.lower(), mode.lower()) == "highpass" else "")   # a low cut keeps the body
     return f"{mode} {target}: a new filter", f"add a {mode} filter to {target}{at}"
 
 

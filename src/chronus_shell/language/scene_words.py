@@ -34,9 +34,12 @@ SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r i
     (r"\b(sine|square|saw|triangle)\s+(?:wave|shape)\b(?=$|,)", r"\1"),
     (r"^(lfo\d*)\s+to\s+(?=(?:sine|square|saw|triangle|random)$)", r"\1 shape "),
     # a mixing engineer's words
+    (r"\b(?:low|bass)[\s-]?cut(?:\s+filter)?\b(?=\s+(?:at\s+)?\d)", "highpass"),
+    (r"(?:\b(?:add|put|insert)\s+)?(?:\ban?\s+)?\b(?:low|bass)[\s-]?cut(?:\s+filter)?\b(?=\s+(?:on|to|for)\b|$)",
+     "add a highpass filter at 100 hz"),   # a low corner, the body kept
     (r"\b(?:low|bass)[\s-]?cut(?:\s+filter)?\b", "highpass"), (r"\b(?:high|hi|treble)[\s-]?cut(?:\s+filter)?\b", "lowpass"),
     (r"^(?:roll\s+off|cut|thin\s+out)\s+(?:the\s+)?(?:low\s+end|lows|bass|bottom(?:\s+end)?|sub|mud)\s+(?:of|on|from|in)\s+"
-     r"(?:the\s+)?(.+)$", r"highpass the \1"),
+     r"(?:the\s+)?(.+)$", r"add a highpass filter to the \1 at 100 hz"),   # a low cut: a corner low, the tone filter kept
     (r"^(?:roll\s+off|cut|tame)\s+(?:the\s+)?(?:highs|top(?:\s+end)?|treble|high\s+end|fizz)\s+(?:of|on|from|in)\s+"
      r"(?:the\s+)?(.+)$", r"lowpass the \1"),
     # a dub, acid or techno musician's words

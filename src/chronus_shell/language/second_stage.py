@@ -18,6 +18,7 @@ from ..engine.catalogue import CATALOGUE
 from .errors import LanguageError
 from .asides import (described_then_asked, label_names_part, without_asides, without_label, without_purpose,
                      without_reason)
+from .described_modules import described_module
 from .follow_ups import follow_up
 from .missing_effects import absent_effect
 from .modulation_phrases import aimed
@@ -129,7 +130,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     found += [Reading(how, new) for how, new in part_readings(text, model)]
     found += [Reading(how, new) for how, new in reordered(tidied, model, line) + (reordered(text, model) if text != tidied else [])]
     found += [Reading(how, new) for how, new in verb_readings(text) + (verb_readings(tidied) if tidied != text else [])]
-    asked = aimed(text, model) or absent_effect(tidied, model) or quality_request(text, model) or (
+    asked = aimed(text, model) or absent_effect(tidied, model) or described_module(tidied, model) or described_module(text, model) or quality_request(text, model) or (
         quality_request(tidied, model) if tidied != text else None)
     if asked:
         found.append(Reading(*asked))
@@ -198,7 +199,8 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
         tail = word[len(word.rstrip(",;:")):]
         if core in SLANG:
             out.append(SLANG[core] + tail)
-            said.append(f"{core} → {SLANG[core]}")
+            if SLANG[core] != core:
+                said.append(f"{core} → {SLANG[core]}")
             continue
         if core in ("that", "this", "those", "these") and index + 1 < len(words) and \
                 words[index + 1].strip(",;:").lower() in _part_names(model):

@@ -71,6 +71,11 @@ SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r
      r"make \1 "),                                               # 'the pad becomes louder'
     (r"^give\s+((?:the\s+)?\w+)\s+(?:an?\s+(?:little\s+|bit\s+(?:of\s+)?)?|some\s+)?([a-z_]+),?\s+(-?[\d.]+\s*[a-z%]*)$",
      r"\1 \2 \3"),                                               # 'give the triangle a little detune, 8 cents'
+    (r"\b(?:(?:up|down)\s+)?(?:to|at)\s+(full|half|max|maximum|min|minimum)\s+(volume|level|gain)\b", r"\2 to \1"),
+    (r"\b(?:up|down)\s+to\s+(?=(?:full|max|maximum|min|minimum)\b)", "to "),     # 'cutoff up to max'
+    (r"\s+with\s+(?:the\s+|its\s+|a\s+)?([a-z_]+)(?=\s+(?:at\s+|of\s+|to\s+)?[\w.])",     # '… with time a dotted eighth'
+     lambda m: f", {m.group(1)}" if m.group(1).lower() in _SETTINGS - {"a"} else m.group(0)),
+    (r"^((?:the\s+)?([a-z]+)\b.*?)\s+but\s+((?:a\s+(?:bit|little|lot)\s+)?[a-z]+er)$", r"\1, \2 \3"),   # 'hats every 16th but quieter': the hats
     (r"^(?:make|get|have)\s+(?:that|it|this)\s+undone$", "undo"),
     (r"^(start|stop)\s+the\s+record$", r"\1 recording"),
     (r"^(?:adsr\s+|env(?:elope)?\s+)?a\s+(\S+)\s+d\s+(\S+)\s+s\s+(\S+)\s+r\s+(\S+)$",

@@ -54,10 +54,10 @@ class Translator:
             return self.observe([_raw(line)])
         try:
             timed = translate_timed(self, text)      # "… over 8 bars", "at the next bar …" (timed_lines.py)
-        except LanguageError as err:
+        except LanguageError:
             timed = self._as_placement(line)         # "snare roll at the end of the bar": where, not when
-            if timed is None:                        # else read again as musicians talk ('in 2 takts …')
-                return self._second_stage(line, err)
+            if timed is None:                        # (no second stage: a reading could change when it happens)
+                raise
         if timed is not None:
             self._last_text = text
             return timed
@@ -116,6 +116,7 @@ class Translator:
             if reading.text is not None and (reading.text in tried or reading.text == line.strip()):
                 continue
             tried.add(reading.text or "")
+            self.mapper.understood.clear()        # what the refused line's attempt inferred is no part of it
             try:
                 messages = self._reading(reading)
                 if reading.guessed and any(m.address in _NOT_GUESSED for m in messages):

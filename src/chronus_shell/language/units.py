@@ -77,14 +77,16 @@ def parse_number(text: str) -> Fraction:
 
 def number_words(text: str) -> Fraction:
     """Spelled numbers: 'one hundred and ten' → 110, 'one twenty' → 120 (as a tempo is said),
-    'one and a half' → 3/2, 'three quarters' → 3/4, 'a third' → 1/3."""
-    words = [w for w in re.split(r"[\s-]+", text) if w not in ("and", "a", "")]
+    'one and a half' → 3/2, 'three quarters' → 3/4, 'one half' → 1/2, 'a third' → 1/3."""
+    tokens = [w for w in re.split(r"[\s-]+", text) if w]
+    joined = {i for i, w in enumerate(tokens) if i and tokens[i - 1] not in ("and", "a")}   # 'one half', not 'one and a half'
+    words = [(w, i in joined) for i, w in enumerate(tokens) if w not in ("and", "a")]
     total, current, previous = Fraction(0), Fraction(0), None
-    for word in words:
+    for word, straight_after in words:
         value = Fraction(NUMBER_WORDS[word])
         if word in _FRACTIONS:
-            if previous is not None and previous not in _FRACTIONS and 1 <= current < 10 and word.endswith("s"):
-                current = current * value             # "three quarters"
+            if previous is not None and previous not in _FRACTIONS and 1 <= current < 10 and (word.endswith("s") or straight_after):
+                current = current * value             # "three quarters", "one half"
             else:
                 current += value                      # "one and a half", "a quarter"
         elif word == "hundred":

@@ -141,13 +141,13 @@ _MORE_ADJ = re.compile(r"\bmore\s+([a-z]+)$", re.I)
 def _more_adjective(text: str) -> tuple[str, str] | None:
     """'the kick more low': a learner's comparative ('lower'), when the language knows that comparative."""
     match = _MORE_ADJ.search(text)
-    comparative = _comparative(match.group(1)) if match else None
+    comparative = comparative_of(match.group(1)) if match else None
     if comparative is None:
         return None
     return f"more {match.group(1).lower()} → {comparative}", text[:match.start()] + comparative
 
 
-def _comparative(word: str) -> str | None:
+def comparative_of(word: str) -> str | None:
     """'low' → 'lower', 'sloppy' → 'sloppier': the comparative the language knows, else None."""
     word = word.lower()
     return next((c for c in (word + "er", word + "r", word + word[-1] + "er", word[:-1] + "ier") if c in COMPARATIVES),
@@ -165,7 +165,7 @@ def _plain_quality(text: str, model: PatchModel) -> tuple[str, str] | None:
     if match is None:
         return None
     for part, adjective in (match.groups(), match.groups()[::-1]):
-        comparative = adjective.lower() if adjective.lower() in COMPARATIVES else _comparative(adjective)
+        comparative = adjective.lower() if adjective.lower() in COMPARATIVES else comparative_of(adjective)
         if comparative and _a_part(part.lower(), model):
             return f"{adjective} {part} → {part} {comparative}", f"{part} {comparative}"
     return None

@@ -1,0 +1,73 @@
+"""A setting for a module the patch lacks, said as if it were there: the module that owns the
+param is added to the voice meant, with that setting ('attack 5s', 'sine attack 5 ms',
+'distortion drive 8'), and said back."""
+from __future__ import annotations
+
+from ..engine.catalogue import CATALOGUE, module_spec
+from ..protocol.message import Message
+from . import intents as it
+from .errors import LanguageError
+from .mapper_messages import message
+from .mapper_targets import absolute
+from .resolve import type_named
+
+
+def add_owner(ctx, ref: it.Words, value: it.Value) -> list[Message] | None:
+    """'attack 5s' with no envelope yet: the envelope owning that param is added to the voice
+    in focus, with that setting (said back). An effect's param ('feedback') adds nothing."""
+    name = "_".join(ref.texts)
+    named = _effect_with_param(ctx, ref, value) or _envelope_for_voice(ctx, ref, value)
+    if named is not None:
+        return named
+    owners = [cls.spec for cls in CATALOGUE.values() if cls.spec.has_param(name)]
+    if len(owners) != 1 or owners[0].role != "processor" or ctx.model.of_type(owners[0].type) \
+            or not owners[0].has_param("attack"):
+        return None
+    voice = ctx.resolve.focused_voice()
+    if not voice or ctx.model.spec(voice[0]).role != "source":
+        return None
+    ctx.understood.append(f"{name}: a new {owners[0].type} on {voice[0]}")
+    return ctx.map(it.AddModule(it.Words((it.Word(owners[0].type, ref.column),)), value, None, ref))
+
+
+def _envelope_for_voice(ctx, ref: it.Words, value: it.Value) -> list[Message] | None:
+    """'sine attack 5 ms', 'attack 5 ms on the lead' with no envelope in that voice: one is put
+    straight after its oscillator, with that setting (said back) — the envelope of another voice
+    is never the one meant."""
+    for split in range(1, len(ref.items)):
+        param = "_".join(it.Words(ref.items[split:]).texts)
+        owners = [cls.spec for cls in CATALOGUE.values() if cls.spec.has_param(param) and cls.spec.has_param("attack")
+                  and cls.spec.role == "processor"]
+        try:
+            voice = ctx.resolve.module(it.Words(ref.items[:split]), hints=False)
+        except LanguageError:
+            continue
+        if len(owners) != 1 or ctx.model.spec(voice).role != "source" or \
+                any(ctx.model.modules[m] == owners[0].type for m in ctx.model.voice_of(voice)):
+            return None
+        added = ctx.map(it.AddTo(it.Words((it.Word(owners[0].type, ref.column),)), it.Words(ref.items[:split]),
+                                 right_after=True))
+        new_id = next(m.args[0] for m in added if m.address == "/patch/create")
+        ctx.understood.append(f"{param}: a new {owners[0].type} on {voice}")
+        spec = owners[0].param(param)
+        return added + [message(f"/mod/{new_id}/{spec.name}", absolute(ctx, spec, value))]
+    return None
+
+
+def _effect_with_param(ctx, ref: it.Words, value: it.Value) -> list[Message] | None:
+    """'distortion drive 8' with no distortion yet: one is added to the voice in focus, set."""
+    for split in range(1, len(ref.items)):
+        kind = type_named(it.Words(ref.items[:split]).texts)
+        param = "_".join(it.Words(ref.items[split:]).texts)
+        if kind and not ctx.model.of_type(kind) and module_spec(kind).role == "processor" \
+                and module_spec(kind).has_param(param):
+            voice = ctx.resolve.focused_voice()
+            if not voice:
+                return None
+            ctx.understood.append(f"{param}: a new {kind} on {voice[0]}")
+            return ctx.map(it.AddModule(it.Words(ref.items[:split]), value, None,
+                                        it.Words(ref.items[split:])))
+    return None
+
+
+__all__ = ["add_owner"]
