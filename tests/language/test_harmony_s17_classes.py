@@ -166,3 +166,130 @@ def test_a_scale_named_then_its_tonic_is_played_not_set_as_the_key(phrase, notes
 @pytest.mark.parametrize("phrase", ["play the chord d f a", "chord: d f a", "the triangle chord d f a", "triad d f a please"])
 def test_one_chord_said_in_the_singular_with_its_letters_is_those_notes_at_once(phrase):
     assert last(*PAD, "triangle gain 0.5", phrase)[0].startswith("/gate/triangle1 1 ")
+
+
+@pytest.mark.parametrize("phrase, first", [
+    ("the riff two halftones higher", "b1"),
+    ("bring the bass a quint up", "e2"),
+    ("the line an octave deeper", "a0"),
+    ("transpose all about 1 halftone down", "g#1"),
+])
+def test_halftones_quints_and_deeper_are_intervals_and_a_direction(phrase, first):
+    from .test_time_harmony_classes import ACID
+    assert last(*ACID, phrase)[-1].startswith(f"/seq/notes bass {first} ")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("mute the hats for 2 takts", ["/seq/mute hats 1 2"]),
+    ("in 3 takts mute the kick", ["/at 3 bar /seq/mute kick 1"]),
+])
+def test_takt_is_a_bar(phrase, expected):
+    assert last(*DRUMS, "start", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the melody backwards", "/seq/reverse sine"),
+    ("play the tune in retrograde", "/seq/reverse sine"),
+    ("mute the riff", "/seq/mute sine 1"),
+    ("the chords at half speed", "/seq/speed chords 0.5"),
+])
+def test_a_note_noun_names_the_track_given_those_notes(phrase, expected):
+    assert last(*PAD, "chords am f on the triangle", "the sine plays e5 d5 c5", phrase)[0] == expected
+
+
+@pytest.mark.parametrize("phrase, factor", [("hats at double speed", 2.0), ("play the hats in half time", 0.5),
+                                            ("hats to double time", 2.0)])
+def test_a_speed_said_with_at_in_or_to_is_that_speed_not_a_change_of_it(phrase, factor):
+    assert last(*DRUMS, "hats at 1.5x", phrase) == [f"/seq/speed hats {factor}"]
+
+
+@pytest.mark.parametrize("phrase, hz", [
+    ("an augmented chord on c", 3),
+    ("play a minor seventh on d", 4),
+    ("a suspended fourth chord on g, please", 3),
+    ("half-diminished on b", 4),
+])
+def test_a_quality_in_words_on_a_root_is_that_chord(phrase, hz):
+    messages = last(*PAD, "triangle gain 0.5", phrase)
+    assert messages[0].startswith("/gate/triangle1 1 ") and len(messages[0].split()) == 2 + hz
+
+
+@pytest.mark.parametrize("before, phrase, key", [
+    ("key of d major", "relative minor", "b minor"),
+    ("key of a minor", "the relative major", "c major"),
+    ("key of f major", "modulate to the dominant", "c major"),
+    ("key of f major", "go to the subdominant key", "bb major"),
+    ("key of d major", "change the mode to dorian", "d dorian"),
+    ("key of d major", "set the scale to lydian", "d lydian"),
+])
+def test_a_key_named_by_its_relation_to_the_key_set(before, phrase, key):
+    assert last(*PAD, before, phrase) == [f"/seq/key {key}"]
+
+
+@pytest.mark.parametrize("phrase, key", [("key of h-minor", "b minor"), ("in h major", "b major"),
+                                         ("phrygian, key e", "e phrygian"), ("harmonic minor, root a", "a harmonic_minor")])
+def test_german_h_and_a_mode_said_first_name_the_key(phrase, key):
+    assert last(*PAD, phrase) == [f"/seq/key {key}"]
+
+
+def test_a_key_change_at_the_next_bar_waits_for_it():
+    assert last(*PAD, "key of c major", "modulate to the dominant at the next bar") == ["/at 1 bar /seq/key g major"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("filter cutoff -> 4k 2 bars", ["/ramp/filter1/cutoff 4000.0 8"]),
+    ("tempo 120 -> 130 8 beats", ["/seq/bpm 130.0 ramp 8"]),
+    ("lin ramp the cutoff to 600 over a bar", ["/ramp/filter1/cutoff 600.0 4 lin"]),
+    ("the cutoff dips down to 500 over 2 bars", ["/ramp/filter1/cutoff 500.0 8"]),
+])
+def test_livecoders_lengths_and_curves_said_tersely(phrase, expected):
+    assert last(*PAD, "tempo 120", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the cutoff should go in 2 bars to 900", "/ramp/filter1/cutoff 900.0 8"),
+    ("the sine shall go on 660 hertz over a bar", "/ramp/sine1/freq 660.0 4"),
+    ("the tempo on 100, over 2 bars", "/seq/bpm 100.0 ramp 8"),
+])
+def test_a_change_said_as_what_its_subject_does_over_time(phrase, expected):
+    assert last(*PAD, "tempo 120", phrase)[-1].startswith(expected)
+
+
+@pytest.mark.parametrize("phrase, notes", [
+    ("play an arpeggio of g major", 3),
+    ("an arpeggio of e minor seventh: e g b d", 4),              # the spelling after the chord says it again
+    ("the arpeggio of a7 on the triangle", 4),
+])
+def test_an_arpeggio_of_a_chord(phrase, notes):
+    played = last(*PAD, "triangle gain 0.5", phrase)[-1].split()[2:]
+    assert len(played) == notes
+
+
+def test_the_arp_track_named_with_a_verb_is_not_an_arpeggio():
+    assert last(*PAD, "arp c4 e4 g4 in 16ths", "change the arp notes to d4 f4 a4") == ["/seq/notes arp d4 f4 a4"]
+
+
+@pytest.mark.parametrize("phrase, amount", [("humanize the snare 0.4", 0.4), ("humanize kick to .2", 0.2),
+                                            ("make the hats more human 0.6", 0.6)])
+def test_a_humanize_amount_said_as_a_ratio(phrase, amount):
+    track = next(t for t in ("snare", "kick", "hats") if t in phrase)
+    assert last(*DRUMS, phrase) == [f"/seq/humanize {track} {amount}"]
+
+
+@pytest.mark.parametrize("phrase, notes", [
+    ("play the interval of a minor sixth above e4", "e4 c5"),
+    ("a perfect fourth below g4", "d4 g4"),
+    ("sound an octave above a3 on the triangle", "a3 a4"),
+    ("the second inversion of g major", None),
+])
+def test_an_interval_on_a_note_and_an_inversion_of_a_chord(phrase, notes):
+    messages = last(*PAD, "triangle gain 0.5", phrase)
+    assert messages[0].startswith("/gate/triangle1 1 ")
+    if notes:
+        from chronus_shell.language.units import note_to_hz
+        assert [float(x) for x in messages[0].split()[2:]] == pytest.approx([note_to_hz(n) for n in notes.split()])
+
+
+@pytest.mark.parametrize("phrase", ["chords in the key: i iv v", "chords in this key, i iv v", "progression in the current key: i iv v"])
+def test_in_the_key_without_a_tonic_is_the_key_set(phrase):
+    assert last(*PAD, "key of a minor", phrase)[-1].startswith("/seq/notes chords a")

@@ -83,6 +83,7 @@ _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern))
     ("tonic", rf"(?:root(?: note)?|tonic|key ?note)(?: is| =|:)? (?P<tonic>{NOTE})(?=$|[\s,])"),
     ("scale", rf"(?:scale|mode)(?: is| =|:| to)? (?P<scale>{_ALL_SCALES})(?=$|[\s,])"),
     ("scale", rf"(?P<scale>{_ALL_SCALES}) (?:scale|mode)"),
+    ("scale", rf"^(?P<scale>{_MODES})(?=,)"),                                   # 'harmonic minor, key e' 
     ("capo", r"(?:with |put )?(?:a |the )?capo (?:on |at )?(?:the )?(?:fret )?(?P<fret>\d{1,2}|" + "|".join(_FRETS) + r")"
              r"(?:st|nd|rd|th)?(?: fret)?"),
     ("root", rf"(?:on|of|from) (?P<root>{NOTE})(?=$|[\s,])"),

@@ -19,22 +19,23 @@ _INTERVALS = {"semitone": 1, "semi": 1, "half step": 1, "half-step": 1, "halfste
               "major third": 4, "second": 2, "sixth": 9, "seventh": 11, "minor second": 1, "major second": 2,
               "perfect fourth": 5, "perfect fifth": 7, "tritone": 6, "minor sixth": 8, "major sixth": 9,
               "minor seventh": 10, "major seventh": 11, "2nd": 2, "3rd": 4, "4th": 5, "5th": 7, "6th": 9, "7th": 11,
-              "8ve": 12, "st": 1}
+              "8ve": 12, "st": 1, "halftone": 1, "half tone": 1, "half-tone": 1, "quint": 7, "quinte": 7,
+              "quart": 5}                                           # (German speakers' halftones and quints)
 #: A step alone: how far is meant is not said.
 _VAGUE = frozenset(("step", "steps"))
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "twelve": 12}
-_DIRECTIONS = {"up": 1, "higher": 1, "above": 1, "down": -1, "lower": -1, "below": -1}
+_DIRECTIONS = {"up": 1, "higher": 1, "above": 1, "down": -1, "lower": -1, "below": -1, "deeper": -1}
 #: Verbs that say the direction themselves ('drop it a whole step', 'raise them a fifth').
 _DIRECTED = {"drop": -1, "lower": -1, "sink": -1, "raise": 1, "lift": 1, "bump": 1, "push": 1}
 _VERBS = frozenset("transpose move shift put take bring play pitch make now then do let's lets could can would will should might".split())
-_PRONOUNS = frozenset("it them that this those everything".split())
+_PRONOUNS = frozenset("it them that this those everything all".split())
 #: Words naming the notes a voice plays rather than the voice.
 _NOTE_NOUNS = frozenset("melody chords chord progression arp arpeggio notes line tune riff hook changes bassline sequence "
                         "pattern part".split())
 #: What moves the key, and every note track with it.
 _SONG = frozenset("song key music modulate modulation".split())
-_FILLER = frozenset("the my our a an by on for of whole thing change played sounded be instead".split())
+_FILLER = frozenset("the my our a an by on for of whole thing change played sounded be instead about".split())
 _MOVING = _DIRECTIONS.keys() | _DIRECTED.keys() | {"+", "-"}
 
 

@@ -1,12 +1,16 @@
 """Pitches sounded, let go or set, read from a line's constituents (harmony_constituents) in any order:
 notes at once ('play c e g together', 'hold a, c and e as a chord', 'c+e+g', 'chord: c4+e4+g4'), the
-chord let go ('release the chord') and an oscillator tuned to a note ('tune the saw to e')."""
+chord let go ('release the chord'), an oscillator tuned to a note ('tune the saw to e') and an interval
+on a note ('a major sixth above c4')."""
 from __future__ import annotations
+
+import re
 
 from . import intents as it
 from . import intents_harmony as ih
 from .harmony_constituents import VOICES, Part
-from .harmony_tokens import column_of, words_of
+from .chords import transpose_token
+from .harmony_tokens import NOTE, column_of, words_of
 
 #: Verbs that tune an oscillator; with the others a note with its octave is the grammar's value ('set the saw to a2').
 _TUNE_VERBS = frozenset(("tune", "retune", "pitch"))
@@ -83,9 +87,34 @@ def placed_on(parts: list[Part], line: str):
                         True, column_of(notes[0].text, line))
 
 
+_INTERVAL = re.compile(r"(?:play |sound |give me )?(?:the )?(?:interval of )?(?:an? )?(?P<size>(?:(?:minor|major|perfect|augmented|"
+                       r"diminished) )?(?:second|third|fourth|fifth|sixth|seventh|octave|2nd|3rd|4th|5th|6th|7th)|tritone|octave) "
+                       rf"(?P<way>above|below|over|under|up from|down from|from) (?P<note>{NOTE}-?\d)(?: on (?:the )?(?P<voice>[\w-]+))?")
+#: Sizes of intervals by name; a bare second, sixth or seventh is the major one, a fourth or fifth the perfect one.
+_SIZES = {"second": 2, "2nd": 2, "third": 4, "3rd": 4, "fourth": 5, "4th": 5, "fifth": 7, "5th": 7, "sixth": 9, "6th": 9,
+          "seventh": 11, "7th": 11, "octave": 12, "tritone": 6}
+_KINDS = {"minor": -1, "major": 0, "perfect": 0, "augmented": 1, "diminished": -1}
+
+
+def interval(text: str, line: str):
+    """'play the interval of a major sixth above c4', 'a fifth below e3 on the sine': both notes at once."""
+    match = _INTERVAL.fullmatch(text)
+    if not match:
+        return None
+    *kind, size = match.group("size").split()
+    semis = _SIZES[size] + (_KINDS[kind[0]] if kind else 0)
+    if kind and kind[0] == "diminished" and size in ("fourth", "4th", "fifth", "5th", "octave"):
+        semis = _SIZES[size] - 1
+    below = match.group("way") in ("below", "under", "down from")
+    other = transpose_token(match.group("note"), -semis if below else semis)
+    notes = (other, match.group("note")) if below else (match.group("note"), other)
+    return ih.PlayChord(words_of(match.group("voice"), line) if match.group("voice") else None, "+".join(notes),
+                        column_of(match.group("note"), line), "stacked")
+
+
 def _voice(parts: list[Part], line: str):
     voices = [p.value for p in parts if p.kind == "voice"]
     return words_of(voices[0], line) if len(voices) == 1 else None
 
 
-__all__ = ["stacked", "released", "tuned", "placed_on", "PITCH_VERBS"]
+__all__ = ["stacked", "released", "tuned", "placed_on", "interval", "PITCH_VERBS"]

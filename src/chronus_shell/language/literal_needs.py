@@ -1,10 +1,11 @@
 """The literal words a regex cannot match without, so a line that lacks them skips the regex
 (and the letters a match can start with, for lark_letters' lexer).
 
-The readers that try many anchored forms on every line (parser_rhythm_rules: Screen), and the
+The readers that try many anchored forms on every line (parser_rhythm_forms, harmony_constituents: Screen), and the
 second stage's lists of rewrites applied in turn (politeness, scene words, shorthands:
 rewritten), pay a regex search per entry; most lines hold none of the words an entry needs
-('twice', 'backwards', 'could you'), and a substring test says so for a fraction of the cost. The words come from the pattern itself
+('twice', 'backwards', 'could you'), and one scan of the line for all the words at once (a regex
+shaped as a trie of them) says so for a fraction of the cost. The words come from the pattern itself
 (Python's own regex parser, re._parser: no list to keep in step by hand), and the test is sound:
 it only ever skips a form that could not have matched, so what a line means never changes.
 """
@@ -26,8 +27,9 @@ class Screen:
     def __init__(self, entries):
         self._entries = tuple(entries)                # (pattern, anything), in the order to try them
         self._always: frozenset[int] = frozenset()      # the entries no word rules out
-        #: a word's first two letters (its one letter) → the words, each with the entries needing it
-        self._by_start: dict[str, list[tuple[str, frozenset[int]]]] = {}
+        self._finder: re.Pattern | None = None          # at each place, the longest needed word starting there
+        #: a word found → the entries needing it or any word it starts with ('beats' holds 'beat')
+        self._needing: dict[str, frozenset[int]] = {}
 
     def possible(self, text: str) -> list[tuple]:
         """The entries whose pattern may match `text`, in order: only those a missing word rules
@@ -37,16 +39,13 @@ class Screen:
 
     def indices(self, text: str) -> list[int]:
         """possible(text), as the entries' places in the order."""
-        if not self._by_start and not self._always:
+        if self._finder is None:
             self._index()
         if not text.isascii():
             return list(range(len(self._entries)))
-        lowered = text.lower()
         kept = set(self._always)
-        for start in {lowered[i:i + n] for n in (1, 2) for i in range(len(lowered))}:   # a word by its first letters
-            for word, entries in self._by_start.get(start, ()):
-                if word in lowered:
-                    kept |= entries
+        for word in {match.group(1) for match in self._finder.finditer(text.lower())}:
+            kept |= self._needing[word]
         return sorted(kept)
 
     def _index(self) -> None:
@@ -59,8 +58,30 @@ class Screen:
             for word in words or ():
                 by_word.setdefault(word, set()).add(index)
         self._always = frozenset(always)
-        for word, entries in sorted(by_word.items()):
-            self._by_start.setdefault(word[:2], []).append((word, frozenset(entries)))
+        # one scan finds, at each place, the longest word starting there; the words it starts with
+        # are in the text too, so each word found stands for the entries of all its prefixes
+        self._needing = {word: frozenset(i for other, entries in by_word.items() if word.startswith(other) for i in entries)
+                         for word in by_word}
+        self._finder = re.compile(f"(?=({_trie(by_word)}))")
+
+
+def _trie(words) -> str:
+    """A regex matching any of `words`, longest first, shared beginnings written once (a trie)."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict) -> str:
+    ways = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    if not ways:
+        return ""
+    body = ways[0] if len(ways) == 1 else f"(?:{'|'.join(ways)})"
+    return f"(?:{body})?" if "" in node else body          # a word ends here: longer ones first (greedy)
 
 
 class LazyPattern:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..engine.track_play import SPEED_RANGE
 from ..protocol.message import Message
 from . import intents as it
+from .chords import token_pitches
 from .errors import LanguageError
 from .mapper_messages import message
 from .param_words import LEVEL_OF_MODULE
@@ -160,11 +161,31 @@ def existing_track(ctx, words: it.Words | None, column: int) -> str | None:
         name = type_named(words.texts) or "_".join(words.texts)
         if name in ctx.model.tracks:
             return name
+        if name in _NOTE_NOUNS:
+            return _notes_called(ctx, name)
         if type_named(words.texts) and not ctx.model.of_type(name):
             return None
     voice = ctx.model.voice_of(voice_head(ctx, words, column))
     members = set(voice) | {voice_head(ctx, words, column)}
     return next((n for n, t in ctx.model.tracks.items() if t.target in members), None)
+
+
+#: What musicians call the notes a track plays, when no track has that name ('the melody backwards').
+_NOTE_NOUNS = frozenset("melody tune riff hook motif lick theme chords progression changes arp arpeggio".split())
+
+
+def _notes_called(ctx, noun: str) -> str | None:
+    """The track a note noun means: the last track given notes if it holds that kind (chords for
+    'chords', single notes otherwise), else the one track that does (None when none or several)."""
+    chordal = noun in ("chords", "progression", "changes")
+
+    def fits(name: str) -> bool:
+        pitched = [token_pitches(t) for t in ctx.model.tracks[name].notes]
+        return any(pitched) and any(len(p) > 1 for p in pitched if p) == chordal
+    if ctx.model.last_track in ctx.model.tracks and fits(ctx.model.last_track):
+        return ctx.model.last_track
+    found = [name for name in ctx.model.tracks if fits(name)]
+    return found[0] if len(found) == 1 else None
 
 
 #: The intents this family maps.

@@ -16,9 +16,10 @@ from . import intents as it
 from . import intents_harmony as ih
 from .chords import Chord, chord_error, root_text
 from .errors import LanguageError
-from .harmony_constituents import ASIDE
 from .harmony_sentences import read_key_sentence, read_sentence
+from .harmony_text import cleaned
 from .harmony_moves import read_move
+from .harmony_pitches import interval
 from .parser_harmony_changes import arpeggiate, chord_changes, poly, revoice
 from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key
 from .parser_harmony_named import alter_chord, chord_hits, inverted_chord, named_chord, pedal, retime, scale_run
@@ -34,7 +35,7 @@ def harmony_intent(line: str):
     """The intent of a harmony phrase, a Sequence when harmony is one part of several, else None."""
     if not _worth_reading(line):
         return None
-    text = _clean(line)
+    text = cleaned(line)
     memo: dict = {}
     try:
         intent = _single(text, line)
@@ -54,7 +55,7 @@ _SIGNALS = frozenset("notes note melody scale degrees degree chord chords progre
                      "pent mixo dorian phrygian lydian mixolydian locrian aeolian ionian pentatonic chromatic sixth "
                      "neapolitan tristan german italian french hendrix augmented diminished suspended sus strum barre "
                      "cadential 808 808s bassline walk triad cadence progression each tone tones tritone second "
-                     "harmonic melodic drone droning".split())
+                     "harmonic melodic drone droning halftone halftones quint quinte quart dominant subdominant mode".split())
 
 
 def _worth_reading(line: str) -> bool:
@@ -82,8 +83,10 @@ def _several(text: str, line: str, memo: dict):
     """'in d minor, notes 1 3 5 8', 'add a saw and loop am f c g': the parts, harmony read here
     and the rest by the grammar — only commands that cannot be a remark ('its too high' is one)."""
     for split in (_and_split(text, memo), [p for p in _SEP.split(text) if p]):
+        if len(split) < 2:
+            continue                                 # one part: the whole line, read already
         found = [_quiet(p, line, memo) for p in split]
-        if len(split) < 2 or not any(found):
+        if not any(found):
             continue
         items = [intent if intent is not None else _plain_part(part) for part, intent in zip(split, found)]
         if all(item is not None for item in items):
@@ -129,69 +132,10 @@ def _quiet(part: str, line: str, memo: dict):
     return memo[part, line]
 
 
-_POLITE = re.compile(r"^(?:(?:please|pls|ok|okay|so|now|and|then|just|hey|yo|can you|could you|would you|will you|"
-                     r"i want(?: to)?|i'?d like(?: to)?|i would like(?: to)?|i should like(?: to)?|let'?s(?: have)?|we need|i need|"
-                     r"can (?:i|we) (?:get|have|hear)|would you be (?:so kind|good enough|so good) as to|would you be good enough to|"
-                     r"might i ask you to|would it be possible to|kindly|"
-                     r"could (?:i|we) (?:get|have|hear))\s+)+|[\s,]+(?:please|pls|"
-                     r"thanks|thank you|now|btw|tonight|lol|ok|okay|yeah)$")
-
-
-#: Sonic Pi's chord(:e2, :minor7) and scale(:e1, :minor_pentatonic): the chord and the key they name.
-_SONIC_PI_CHORD = re.compile(r"\(?\s*chord[\s(]+:?([a-g](?:s|b|#)?)-?\d?\s*,\s*:?'?([\w#]+)'?\s*\)")
-_SONIC_PI_SCALE = re.compile(r"\(?\s*scale[\s(]+:?([a-g](?:s|b|#)?)-?\d?\s*,\s*:?'?([a-z_]+)'?\s*\)")
-_SONIC_PI_QUALITY = re.compile(r"^(major|minor|dom)(?=\d)")
-
-
-def _sonic_pi_chord(match: re.Match) -> str:
-    quality = _SONIC_PI_QUALITY.sub(r"\1 ", match.group(2))               # 'minor7' → 'minor 7'
-    return f" {_sonic_pi_root(match.group(1))} {quality} chord "
-
-
-def _sonic_pi_root(root: str) -> str:
-    return root[0] + "#" if root.endswith("s") and len(root) == 2 else root
-
-
-#: What _clean takes out or rewrites, in order (pattern, replacement).
-_CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in (
-    (r"\s*\([^)]*\)\s*", " "),                                                        # (an aside)
-    (r",\s*(?:it'?s|its|it is|because|cause|cuz|since|too)\b[^,]*$", ""),            # ', its too high for me'
-    (r",?\s+like (?:the|a|an|every|in|on|my|that|those|they|you)\b[^,]*$", ""),      # ' like the video'
-    (r"\b(?:sad|happy|dark|moody|dreamy|bright|lush|warm|jazzy|pretty|nice|fat|gloomy|cheerful)\s+"
-     r"(?=(?:minor|major|maj|min|dominant|sus\w*|diminished|augmented|[a-g](?:#|b)?\S*\s+chord)\b)", ""),   # a mood said with its chord
-))
-_MAJOR_M = re.compile(r"\b([A-Ga-g](?:#|b)?)M(?=[79]\b)")
-_END_STOP = re.compile(r"(?<=\w)[.!?]+$")
-_TIDAL_NAME = re.compile(r"\b([a-g](?:#|b)?)'(?=[a-z0-9])")
-_TIDAL_N = re.compile(r"\bn\s+\"([^\"]*)\"")
-_SPACES = re.compile(r"\s+")
-_FLAT_SHARP = re.compile(r"\b([a-g])[\s-]+(flat|sharp)\b")
-#: 'a-minor', 'f#-dim': one chord symbol (not the article 'a' and a quality).
-_HYPHENED = re.compile(r"\b([a-g](?:#|b)?)-(minor|major|min|maj|dim|diminished|aug|augmented)\b")
-_HYPHEN_QUALITY = {"minor": "m", "min": "m", "major": "", "maj": "", "dim": "dim", "diminished": "dim", "aug": "aug",
-                   "augmented": "aug"}
-
-
-def _clean(line: str) -> str:
-    text = _MAJOR_M.sub(r"\1maj", line.strip())                                   # CM7 is C major 7, Cm7 minor
-    text = _END_STOP.sub("", text).strip().lower()
-    text = _TIDAL_NAME.sub(r"\1", text)                                           # tidal chord names: c'min7
-    text = _TIDAL_N.sub(r"notes \1", text).replace('"', "").replace("$", " ")     # tidal: n "a c e"
-    text = _SONIC_PI_CHORD.sub(_sonic_pi_chord, text)
-    text = _SONIC_PI_SCALE.sub(lambda m: f" key {_sonic_pi_root(m.group(1))} {m.group(2).replace('_', ' ')} ", text)
-    for pattern, replacement in _CLEANING:
-        text = pattern.sub(replacement, text)
-    text = _SPACES.sub(" ", _POLITE.sub("", _POLITE.sub("", text))).strip()
-    text = ASIDE.sub("", text).strip(" ,")                                        # 'for the last chorus
-    text = _FLAT_SHARP.sub(lambda m: m.group(1) + ("b" if m.group(2) == "flat" else "#"), text)
-    text = _HYPHENED.sub(lambda m: m.group(1) + _HYPHEN_QUALITY[m.group(2)], text)
-    text = text.replace("♯", "#").replace("♭", "b")
-    return _SPACES.sub(" ", text)
-
-
 def _single(text: str, line: str):
-    for reader in (ask_key, read_key, read_key_sentence, change_key, read_move, revoice, arpeggiate, _random, named_chord, inverted_chord, alter_chord,
-                   chord_hits, retime, pedal, _scale_run, read_sentence, _play, _notes, chord_changes, poly):
+    for reader in (ask_key, read_key, read_key_sentence, change_key, read_move, revoice, arpeggiate, _random, interval, named_chord,
+                   inverted_chord, alter_chord, chord_hits, retime, pedal, _scale_run, read_sentence, _play, _notes, chord_changes,
+                   poly):
         intent = reader(text, line)
         if intent is not None:
             return intent

@@ -52,10 +52,13 @@ _ARP_DIRECTIONS = [(re.compile(rf" (?:going |in |played )?(?:{pattern}) "), name
     (r"up[- ]?(?:and[- ]?|then[- ]?|&[- ]?)?down|updown|up and back(?: down)?|bounce|ping[- ]?pong", "updown"),
     (r"down[- ]?(?:and[- ]?|then[- ]?|&[- ]?)?up|downup", "downup"),
     (r"up|upwards|ascending|rising", "up"), (r"down|downwards|descending|falling", "down"))]
-_ARPEGGIO_OF = re.compile(r"^(?:play |give me )?(?:an? |the )?(.+?) arpeggio(?=$| )")
-_ARP = re.compile(r"(?:(?:the |an? )?(?P<pre>[\w-]+) )?(?:arpeggiate|arpeggio|arp|arpeggiator|arp it|arpeggiate it)(?P<rest>.*)")
+_ARPEGGIO_OF = re.compile(r"^(?:play |give me )?(?:an? |the )?(?!(?:an?|the|play|give)\b)(.+?) arpeggio(?=$| )")
+_ARP = re.compile(r"(?:(?:the |an? )?(?P<pre>[\w-]+) )?(?P<art>an? |the )?(?:arpeggiate|arpeggio|arp|arpeggiator|arp it|arpeggiate it)(?P<rest>.*)")
 _ARP_RATE = re.compile(r" (?:in |as |at |with )?(" + "|".join(map(re.escape, RATES)) + r"|32nds|triplets|thirty-?seconds) ")
 _OCTAVED = re.compile(rf"{NOTE}-?\d")
+_OF = re.compile(r"^\s*of\s+")
+#: The notes a chord is spelled with after it ('d minor seventh: d f a c'): the chord says them already.
+_SPELLED = re.compile(rf":\s*{NOTE}(?:[\s,]+{NOTE})*\s*$")
 _ARP_SPAN = re.compile(r" (?:over|across|through|spanning|for)? ?(\d|one|two|three|four) octaves? ")
 
 
@@ -64,10 +67,11 @@ def arpeggiate(text: str, line: str):
         return None
     text = _ARPEGGIO_OF.sub(r"arpeggiate \1", text)                            # 'a c major arpeggio'
     match = _ARP.fullmatch(text)
-    if not match or (match.group("pre") and match.group("pre") not in ("play", "make", "do", "use", "add")
-                     and not match.group("rest").strip()):
-        return None
-    rest = " " + match.group("rest").replace(",", " ").strip() + " "
+    verb = match.group("pre") in ("play", "make", "do", "use", "add") if match else False
+    if not match or (match.group("pre") and not verb and (match.group("art") or not match.group("rest").strip())):
+        return None                                   # 'change the arp notes …': the arp track named, not an arpeggio
+    rest = _SPELLED.sub(" ", _OF.sub(" ", match.group("rest")))               # 'an arpeggio of dm7: d f a c'
+    rest = " " + rest.replace(",", " ").strip() + " "
     direction, steps, octaves = "up", 1, 1
     for pattern, name in _ARP_DIRECTIONS:
         found = pattern.search(rest)

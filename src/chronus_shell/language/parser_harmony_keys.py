@@ -132,8 +132,14 @@ _TO_KEY = tuple((re.compile(pattern), or_set) for pattern, or_set in (
     (rf"(?:put|play|take|move|have|do) (?:it|this|that|everything|the song|the tune|the chords|the progression)"
      rf" (?:in|into|in the key of) {KEYNOTE}(?: {SCALE})?(?: instead)?", False),
 ))
-_RELATIVE = re.compile(r"(?:transpose|modulate|move|shift|take|go|switch)(?: it| everything| the song| the tune| the track| "
-                       r"the music| the whole thing)?(?: over)?(?: in)? ?to (?:the |its )?(relative|parallel) (major|minor)(?: key)?")
+_RELATIVE = re.compile(r"(?:(?:transpose|modulate|move|shift|take|go|switch)(?: it| everything| the song| the tune| the track| "
+                       r"the music| the whole thing)?(?: over)?(?: in)? ?to )?(?:the |its )?(relative|parallel) (major|minor)(?: key)?")
+#: 'modulate to the dominant', 'go to the subdominant': the key a fifth up or a fourth up, its scale kept.
+_FIFTH_AWAY = re.compile(r"(?:(?:transpose|modulate|move|shift|take|go|switch)(?: it| everything| the song| the tune| the music|"
+                         r" the key)? to |now )?(?:the )?(dominant|subdominant)(?: key)?")
+#: 'change the mode to mixolydian': the tonic kept, the scale changed.
+_MODE_TO = re.compile(rf"(?:change|set|switch|make|turn)(?: the)? (?:mode|scale) (?:to|into) (?:the )?(?P<scale>{SCALE})"
+                      rf"(?: mode| scale)?")
 
 
 def change_key(text: str, line: str):
@@ -141,6 +147,13 @@ def change_key(text: str, line: str):
     match = _RELATIVE.fullmatch(text)
     if match:
         return ih.ChangeKey(None, match.group(2), match.group(1))
+    match = _FIFTH_AWAY.fullmatch(text)
+    if match:
+        return ih.ChangeKey(None, None, "interval", column_of(match.group(1), line),
+                            semitones=7 if match.group(1) == "dominant" else 5)
+    match = _MODE_TO.fullmatch(text)
+    if match and match.group("scale") in SCALE_WORDS:
+        return ih.ChangeKey(None, SCALE_WORDS[match.group("scale")], "parallel", column_of(match.group("scale"), line))
     for pattern, or_set in _TO_KEY:
         match = pattern.fullmatch(text)
         if match:

@@ -46,7 +46,8 @@ def named_chord(text: str, line: str):
 
 
 _INVERTED = tuple(re.compile(p) for p in (
-    rf"(?:play |give me |hold )?(?:an? |the )?(?P<nth>first|second|third|1st|2nd|3rd)[- ]inversion (?P<chord>[^,]+?)(?: chord)?{_TARGET}"
+    rf"(?:play |give me |hold )?(?:an? |the )?(?P<nth>first|second|third|1st|2nd|3rd)[- ]inversion (?:of )?(?:an? |the )?"
+    rf"(?P<chord>[^,]+?)(?: chord)?{_TARGET}"
     rf"(?:,.*)?",
     rf"(?:play |give me |hold )?(?:an? |the )?(?P<chord>[^,]+?)(?: chord)?,? in (?P<nth>first|second|third|1st|2nd|3rd) inversion{_TARGET}",
     rf"(?:play |give me |hold )?(?:an? |the )?(?P<nth>rootless) (?P<chord>[^,\s]+(?: [^,\s-]+)?)(?: chord)?{_TARGET}(?:\s*[-,:].*)?"))

@@ -79,13 +79,14 @@ QUOTED = [_p(rf"(?:play\s+)?{TRACK}\s*:?\s*\"(?P<pattern>[^\"]+)\"(?:\s+on\s+{TR
 REVERSE = [
     _p(rf"(?:reverse|flip|mirror|retrograde|rev)\s*\$?\s+{TRACK}(?:\s+(?:around|round|backwards?))?"),
     _p(rf"make\s+{TRACK}\s+(?:go|play|run)\s+(?:backwards?|in\s+reverse)"),
-    _p(rf"(?:play\s+|turn\s+)?{TRACK}\s+(?:backwards?|in\s+reverse|reversed?|back\s+to\s+front|around|round)"),
+    _p(rf"(?:play\s+|turn\s+)?{TRACK}\s+(?:backwards?|in\s+reverse|in\s+retrograde|reversed?|back\s+to\s+front|around|"
+       rf"round)"),
     _p(rf"(?P<off>un-?reverse)\s+{TRACK}"),
     _p(rf"(?:play\s+)?{TRACK}\s+(?P<off>forwards?|the\s+right\s+way(?:\s+round)?|not\s+reversed)(?:\s+again)?"),
 ]
 SPEED = [
     _p(rf"(?:play\s+|make\s+|put\s+|slow\s+|speed\s+|set\s+|bring\s+|take\s+|drop\s+)?{TRACK}\s+(?:(?:down\s+|up\s+)?"
-       rf"(?:in|at|on|to)\s+)?(?P<how>double|half|quadruple|quarter)[- ]?(?:time|speed)(?:\s+feel)?"),
+       rf"(?P<at>in|at|on|to)\s+)?(?P<how>double|half|quadruple|quarter)[- ]?(?:time|speed)(?:\s+feel)?"),
     _p(rf"(?:play\s+|put\s+)?(?P<how>double|half|quadruple)[- ]?(?:time|speed)(?:\s+feel)?\s+(?:(?:on|for)\s+)?{TRACK}"),
     _p(rf"(?:play\s+|make\s+)?{TRACK}\s+(?P<how>twice|half)\s+as\s+(?P<as>fast|slow|quick)"),
     _p(rf"(?:play\s+|make\s+|put\s+|turn\s+)?{TRACK}\s+(?:(?:in|as|into|with|to)\s+)?(?:a\s+)?(?P<how>triplets?)"

@@ -52,8 +52,8 @@ def rhythm_intent(line: str):
     if whole is not None:
         return whole
     parts = [p.strip() for p in _PARTS.split(text) if p.strip()]
-    if not parts:
-        return None
+    if not parts or parts == [text]:
+        return None                                        # one part: the whole line, read already
     intents = []
     for part in parts:
         intent = _one(part, line.find(part.split()[0]) if part.split() else 0)
@@ -172,8 +172,8 @@ def _humanize(match, column):
     groups = match.groupdict()
     if groups.get("off"):
         return TrackFeel("humanize", _words(match, column), 0.0, column)
-    amount = float(groups["pct"]) / 100 if groups.get("pct") else 0.25 if groups.get("little") else \
-        0.8 if groups.get("lot") else 0.5
+    amount = float(groups["pct"]) / 100 if groups.get("pct") else float(groups["ratio"]) if groups.get("ratio") else \
+        0.25 if groups.get("little") else 0.8 if groups.get("lot") else 0.5
     return TrackFeel("humanize", _words(match, column), min(amount, 1.0), column)
 
 
@@ -226,6 +226,8 @@ def _speed(match, column):
         factor = 0.5 if (groups.get("as") or "").lower() in ("slow", "slower") else 2.0
     else:
         factor = {"double": 2.0, "half": 0.5, "quadruple": 4.0, "quarter": 0.25}[how]
+    if groups.get("at"):                    # 'at half speed', 'in double time': that speed, not a change of it
+        return TrackFeel("speed", _words(match, column), ("set", factor), column)
     return TrackFeel("speed", _words(match, column), ("times", factor), column)
 
 

@@ -33,7 +33,8 @@ DIRECTION = r"(?P<dir>later|late|forwards?|right|along|behind|earlier|early|left
 SHIFT_VERB = r"(?P<verb>shift|move|nudge|push|pull|rotate|offset|slide|drag|delay|displace|lay|sit)"
 AMOUNT = (r"(?:\s+(?:(?P<little>a\s+little(?:\s+bit)?|a\s+lil|slightly|a\s+bit|a\s+touch|a\s+tad|a\s+smidge|subtly|"
           r"gently|lightly)|"
-          r"(?P<lot>a\s+lot|heavily|hard|really|very|loads)|(?:by\s+)?" + PCT + r"))?")
+          r"(?P<lot>a\s+lot|heavily|hard|really|very|loads)|(?:by\s+)?" + PCT + r"|(?:by\s+|to\s+|at\s+)?"
+          r"(?P<ratio>0?\.\d+|0|1(?:\.0+)?)(?![\d.%])))?")                        # 'humanize hats 0.3': a ratio
 SUBDIVISION = {"e": 1, "and": 2, "&": 2, "n": 2, "'n": 2, "+": 2, "upbeat": 2, "offbeat": 2, "off-beat": 2,
                 "a": 3, "ah": 3, "uh": 3}
 POSITION = (r"(?:the\s+)?(?:[\'\"]?(?P<sub>e|and|&|'?n|\+|a|ah|uh|upbeat|off-?beat)[\'\"]?\s+of\s+)?(?:beat\s+)?"

@@ -15,13 +15,13 @@ import re
 from dataclasses import dataclass
 
 DEFAULT_BARS = 4                # "slowly close the filter": a ramp this long, said in the echo
-BEATS = {"bar": 4.0, "measure": 4.0, "beat": 1.0, "step": 0.25, "sixteenth": 0.25}
+BEATS = {"bar": 4.0, "measure": 4.0, "takt": 4.0, "beat": 1.0, "step": 0.25, "sixteenth": 0.25}   # (Takt: German)
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "sixteen": 16, "thirty-two": 32, "half a": 0.5,
                 "a couple of": 2, "a couple": 2, "a few": 3, "another": 1, "the next": 1}
 _NUM = r"(?P<num>\d+(?:\.\d+)?|half an?|a couple(?: of)?|a few|" + "|".join(
     sorted((w for w in NUMBER_WORDS if " " not in w and w not in ("another",)), key=len, reverse=True)) + r")"
-_UNIT = r"(?P<unit>bars?|measures?|beats?|steps?|sixteenths?|seconds?|secs?|minutes?|mins?|s)\b"
+_UNIT = r"(?P<unit>bars?|measures?|takts?|beats?|steps?|sixteenths?|seconds?|secs?|minutes?|mins?|s)\b"
 _ABOUT = r"(?:(?:like|about|around|roughly|maybe|say|approx(?:imately)?|just|some)\s+)?"   # "over like 8 bars"
 _SPAN = rf"{_ABOUT}(?:the\s+)?(?:next\s+|following\s+|last\s+|coming\s+|course\s+of\s+(?:the\s+next\s+)?)?(?:{_NUM}\s*)?{_UNIT}"
 DURATION = re.compile(rf"(?:^|\s|,)(?P<prep>over|during|across|within|for)\s+{_SPAN}(?=\s*[,.]?\s*$|\s*,)", re.I)
@@ -40,8 +40,8 @@ START_FORMS = (
     r"at\s+the\s+end\s+of\s+the\s+next\s+(?P<end2>bar|measure)",
     rf"next\s+{_LINE}",
     r"(?:at|on)\s+the\s+(?:bar|bar\s*line|downbeat)",
-    rf"(?:in|after)\s+{_NUM}\s*(?P<unit>bars?|measures?|beats?)(?:'?\s*time)?",
-    rf"{_NUM}\s*(?P<unit>bars?|measures?|beats?)\s+from\s+now",
+    rf"(?:in|after)\s+{_NUM}\s*(?P<unit>bars?|measures?|takts?|beats?)(?:'?\s*time)?",
+    rf"{_NUM}\s*(?P<unit>bars?|measures?|takts?|beats?)\s+from\s+now",
 )
 _START_RE = [re.compile(rf"(?:^|\s|,)(?:{form})(?=\s*[,.]?\s*$|\s*,)", re.I) for form in START_FORMS]
 _LEAD_START_RE = [re.compile(rf"^(?:{form})\s*,?\s*", re.I) for form in START_FORMS]
@@ -103,9 +103,13 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
     curve = None
     match = _CURVE.search(line)
     if match:
-        curve = "exp" if (match.group(1) or match.group(2)).lower().startswith(("exp", "log")) else "lin"
+        curve = "exp" if next(g for g in match.groups() if g).lower().startswith(("exp", "log")) else "lin"
         line = (line[:match.start()] + " " + line[match.end():]).strip(" ,")
     line = _TEMPO_WORDS.sub(lambda m: TEMPO_WORDS[m.group(1).lower().rstrip(".")], line)
+    line = _ON_VALUE.sub("to ", _SHOULD_GO.sub("", line))          # 'the sine should go on 880 hertz over a bar'
+    line = _INNER_START.sub(r"\g<what> \g<change> \g<start>", line)            # 'the cutoff in 4 bars from 500 to 3000'
+    if _ARROW.search(line):
+        line = _ARROW_SPAN.sub(r" over \g<span>", line)                        # 'cutoff -> 3k 8 bars' 
     start, start_in = None, False
     if _STOP_ON_ONE.match(line):                   # "stop on the one" (but "kick on the one" is a rhythm)
         line, start = "stop", (1, "bar")
@@ -226,7 +230,7 @@ def _sweep(line: str) -> tuple[str, str | None]:
 MOTION_ONLY = frozenset(
     "sweep sweeps ramp ramps ramping glide glides slide slides move moves moving automate automation control line "
     "bring take push pull drift drifts ease creep creeps crawl crawls nudge walk swell swells swelling rise rises "
-    "climb climbs fall falls sink sinks go goes let open opens close closes set".split())
+    "climb climbs fall falls sink sinks go goes let open opens close closes set dive dives dip dips".split())
 _TEMPO_SUBJECT = re.compile(r"^(?:the\s+)?(?:tempo|bpm|speed up|slow down|speed|pace)$", re.I)
 _VALUE = r"-?\d+(?:\.\d+)?\s*(?:k|khz|hz|ms|s|%|db|bpm|cents)?"
 #: A change as its constituents: what moves, where from (said or a bare value), which way, where to.
@@ -244,7 +248,7 @@ def _ranged(line: str) -> tuple[str, str | None]:
     words = match.group("what").split()
     kept = [w for w in words if w.lower() not in MOTION_ONLY]
     start = match.group("a") or match.group("bare")
-    if len(kept) == len(words) and start is None:
+    if len(kept) == len(words) and start is None and not _TEMPO_SUBJECT.match(match.group("what").strip()):
         return line, None
     what = " ".join(w for w in kept if w.lower() not in ("up", "down", "back"))
     if what.lower() in ("", "it", "this", "things", "that"):
@@ -268,7 +272,17 @@ _SWELL_OPEN = re.compile(r"^(?:swell|ease|bring)\s+(?P<what>(?:the\s+)?\w+)\s+(?
 _SWELL_IN = re.compile(r"^(?:swell|bring|ease|float)\s+(?P<what>.+?)\s+in$", re.I)     # "swell the pad in": a fade in
 _STOP_ON_ONE = re.compile(r"^(?:stop|hush|end it|cut it|stop it|stop everything)\s+(?:on|at)\s+the\s+one$", re.I)
 _CURVE = re.compile(r"(?:^|[\s,]+)(?:and\s+|,\s*)?(?:(exponential(?:ly)?|logarithmic(?:ally)?|linear(?:ly)?)(?:\s+curve)?(?=[\s,]|$)|"
-                    r"(exp|log|lin)(?:\s+curve)?\s*$)", re.I)         # the words anywhere, the short forms last
+                    r"(exp|log|lin)(?:\s+curve)?\s*$)|^(exp|log|lin)(?=\s)", re.I)   # the words anywhere, the short forms at an end
+#: A change said as what its subject should do ('the cutoff should go … to 3000', 'the tempo on 90':
+#: German 'auf') — the words left out, the change kept.
+_SHOULD_GO = re.compile(r"\b(?:should|shall|must|will|has\s+to|have\s+to)\s+(?:go|move|get|come)\b\s*", re.I)
+_ON_VALUE = re.compile(r"\bon\s+(?=\d[\d.]*\s*(?:hz|hertz|khz|k|bpm|%|percent|db)?\s*(?:,|$|(?:over|in|during|across|within)\s))",
+                       re.I)
+_INNER_START = re.compile(r"^(?P<what>.+?)\s+(?P<start>in\s+\S+\s+(?:bars?|beats?|measures?|takts?))\s+(?P<change>(?:from|to|on)\s.+)$",
+                          re.I)
+_ARROW = re.compile(r"->|→")
+_ARROW_SPAN = re.compile(r"(?<!over)(?<!in)(?<!during)(?<!across)(?<!within)(?<!for)\s+(?P<span>\d+(?:\.\d+)?\s*"
+                         r"(?:bars?|beats?|measures?))\s*$", re.I)     # a length with no word before it
 _FILLER = re.compile(r"\s+(?:before|for|into|going into|leading into|until|ahead of)\s+the\s+(?:drop|build|buildup|"
                      r"build-up|breakdown|break|chorus|verse|outro|intro|bridge|end)\s*$", re.I)
 _LABEL = re.compile(r"^(?:breakdown|build|buildup|build-up|drop|intro|outro|bridge|chorus|verse|transition|[a-z]+ing)\s*:\s*",

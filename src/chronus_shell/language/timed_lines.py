@@ -45,7 +45,7 @@ DOC_FORMS = (
       "at the next bar fade out the saw over 2 bars"]),
 )
 #: A line without one of these words has no time words (the cheap test before the phrases' regexes).
-TRIGGERS = re.compile(r"\b(?:bars?|barlines?|beats?|measures?|steps?|sixteenths?|seconds?|secs?|minutes?|mins?|over\s+\d+|"
+TRIGGERS = re.compile(r"\b(?:bars?|barlines?|takts?|beats?|measures?|steps?|sixteenths?|seconds?|secs?|minutes?|mins?|over\s+\d+|"
                       r"across\s+\d+|downbeat|one|phrase|slowly|"
                       r"gradually|little|bit|smoothly|gently|fade\w*|sweep|ramp|glide|slide|automate|ease|drift|creep|"
                       r"nudge|swell|walk|accel\w*|stringendo|rit\w*|rall\w*|allargando|cresc\w*|decresc\w*|diminuendo|"

@@ -1,0 +1,92 @@
+"""A harmony line tidied before it is read (parser_harmony): politeness and asides out, and chords said
+in other words or notations written as the readers know them."""
+from __future__ import annotations
+
+import re
+
+from .harmony_constituents import ASIDE
+
+
+_POLITE = re.compile(r"^(?:(?:please|pls|ok|okay|so|now|and|then|just|hey|yo|can you|could you|would you|will you|"
+                     r"i want(?: to)?|i'?d like(?: to)?|i would like(?: to)?|i should like(?: to)?|let'?s(?: have)?|we need|i need|"
+                     r"can (?:i|we) (?:get|have|hear)|would you be (?:so kind|good enough|so good) as to|would you be good enough to|"
+                     r"might i ask you to|would it be possible to|kindly|"
+                     r"could (?:i|we) (?:get|have|hear))\s+)+|[\s,]+(?:please|pls|"
+                     r"thanks|thank you|now|btw|tonight|lol|ok|okay|yeah)$")
+
+
+#: Sonic Pi's chord(:e2, :minor7) and scale(:e1, :minor_pentatonic): the chord and the key they name.
+_SONIC_PI_CHORD = re.compile(r"\(?\s*chord[\s(]+:?([a-g](?:s|b|#)?)-?\d?\s*,\s*:?'?([\w#]+)'?\s*\)")
+_SONIC_PI_SCALE = re.compile(r"\(?\s*scale[\s(]+:?([a-g](?:s|b|#)?)-?\d?\s*,\s*:?'?([a-z_]+)'?\s*\)")
+_SONIC_PI_QUALITY = re.compile(r"^(major|minor|dom)(?=\d)")
+
+
+def _sonic_pi_chord(match: re.Match) -> str:
+    quality = _SONIC_PI_QUALITY.sub(r"\1 ", match.group(2))               # 'minor7' → 'minor 7'
+    return f" {_sonic_pi_root(match.group(1))} {quality} chord "
+
+
+def _sonic_pi_root(root: str) -> str:
+    return root[0] + "#" if root.endswith("s") and len(root) == 2 else root
+
+
+#: What _clean takes out or rewrites, in order (pattern, replacement).
+_CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in (
+    (r"\s*\([^)]*\)\s*", " "),                                                        # (an aside)
+    (r",\s*(?:it'?s|its|it is|because|cause|cuz|since|too)\b[^,]*$", ""),            # ', its too high for me'
+    (r",?\s+like (?:the|a|an|every|in|on|my|that|those|they|you)\b[^,]*$", ""),      # ' like the video'
+    (r"\b(?:sad|happy|dark|moody|dreamy|bright|lush|warm|jazzy|pretty|nice|fat|gloomy|cheerful)\s+"
+     r"(?=(?:minor|major|maj|min|dominant|sus\w*|diminished|augmented|[a-g](?:#|b)?\S*\s+chord)\b)", ""),   # a mood said with its chord
+    (r"\s+in (?:the|this|our) (?:current |same )?key(?=\s*[:,]|$)", ""),               # 'chords in the key: ii V I': the key set
+))
+_MAJOR_M = re.compile(r"\b([A-Ga-g](?:#|b)?)M(?=[79]\b)")
+_END_STOP = re.compile(r"(?<=\w)[.!?]+$")
+_TIDAL_NAME = re.compile(r"\b([a-g](?:#|b)?)'(?=[a-z0-9])")
+_TIDAL_N = re.compile(r"\bn\s+\"([^\"]*)\"")
+_SPACES = re.compile(r"\s+")
+_FLAT_SHARP = re.compile(r"\b([a-g])[\s-]+(flat|sharp)\b")
+#: German H is B ('h-minor', 'h minor'): only with its quality, never the letter alone.
+_GERMAN_H = re.compile(r"\bh(?=[\s-](?:minor|major|min|maj)\b)")
+#: 'a-minor', 'f#-dim': one chord symbol (not the article 'a' and a quality).
+_HYPHENED = re.compile(r"\b([a-g](?:#|b)?)-(minor|major|min|maj|dim|diminished|aug|augmented)\b")
+_HYPHEN_QUALITY = {"minor": "m", "min": "m", "major": "", "maj": "", "dim": "dim", "diminished": "dim", "aug": "aug",
+                   "augmented": "aug"}
+
+
+#: A chord's quality said in words, then the root it stands on ('a diminished seventh on b', 'major seventh
+#: chord on c'): the chord symbol, so every chord reader takes it.
+_QUALITY_WORDS = {
+    "diminished seventh": "dim7", "diminished 7th": "dim7", "half-diminished": "m7b5", "half diminished": "m7b5",
+    "half-diminished seventh": "m7b5", "half diminished seventh": "m7b5", "diminished": "dim", "augmented": "aug",
+    "major seventh": "maj7", "major 7th": "maj7", "minor seventh": "m7", "minor 7th": "m7", "dominant seventh": "7",
+    "dominant 7th": "7", "seventh": "7", "7th": "7", "major ninth": "maj9", "minor ninth": "m9", "ninth": "9",
+    "suspended fourth": "sus4", "suspended 4th": "sus4", "suspended second": "sus2", "suspended 2nd": "sus2",
+    "major sixth": "6", "minor sixth": "m6", "major": "", "minor": "m",
+}
+_QUALITY_ON = re.compile(r"\b(?:an? |the )?(?P<q>" + "|".join(sorted(map(re.escape, _QUALITY_WORDS), key=len, reverse=True)) +
+                         r")(?: (?:chord|triad))? (?:on|built on|from) (?P<root>[a-g](?:#|b)?)(?=$|[,.]|\s+(?:on|for|to|please|now|"
+                         r"and|then)\b)")
+
+
+def cleaned(line: str) -> str:
+    """The line as the harmony readers take it: lower case, politeness, asides and moods out, chords
+    said in words or other notations (Sonic Pi, Tidal, German H, 'a-minor') as symbols."""
+    text = _MAJOR_M.sub(r"\1maj", line.strip())                                   # CM7 is C major 7, Cm7 minor
+    text = _END_STOP.sub("", text).strip().lower()
+    text = _TIDAL_NAME.sub(r"\1", text)                                           # tidal chord names: c'min7
+    text = _TIDAL_N.sub(r"notes \1", text).replace('"', "").replace("$", " ")     # tidal: n "a c e"
+    text = _SONIC_PI_CHORD.sub(_sonic_pi_chord, text)
+    text = _SONIC_PI_SCALE.sub(lambda m: f" key {_sonic_pi_root(m.group(1))} {m.group(2).replace('_', ' ')} ", text)
+    for pattern, replacement in _CLEANING:
+        text = pattern.sub(replacement, text)
+    text = _SPACES.sub(" ", _POLITE.sub("", _POLITE.sub("", text))).strip()
+    text = ASIDE.sub("", text).strip(" ,")                                        # 'for the last chorus
+    text = _FLAT_SHARP.sub(lambda m: m.group(1) + ("b" if m.group(2) == "flat" else "#"), text)
+    text = _GERMAN_H.sub("b", text)
+    text = _HYPHENED.sub(lambda m: m.group(1) + _HYPHEN_QUALITY[m.group(2)], text)
+    text = _QUALITY_ON.sub(lambda m: f"{m.group('root')}{_QUALITY_WORDS[m.group('q')]} chord", text)
+    text = text.replace("♯", "#").replace("♭", "b")
+    return _SPACES.sub(" ", text)
+
+
+__all__ = ["cleaned"]
