@@ -223,9 +223,6 @@ if multiprocessing.current_process().name == "chronus-slot":
     assert wait_for(lambda: not _sleepers(tag), 3), _sleepers(tag)
 
 
-@pytest.mark.xfail(strict=False, reason="known bug (session 17): when the restored workers also die at import "
-                   "while the restore runs, no second restore starts and the slots stay down until the file "
-                   "changes; before the stop() fix the same run was a segfault at stop")
 def test_a_module_that_ends_every_new_worker_at_import_is_dropped_and_spares_back_off(pool, folder):
     """os._exit at import in slot processes only: the spares die loading it; the shell names it once,
     stops giving it to new workers, and the spares come back (no restart flood)."""

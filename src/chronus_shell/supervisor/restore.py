@@ -121,6 +121,8 @@ class Restore:
             for index, worker in enumerate(workers):
                 self._assign(worker, index, snapshot, restore)
         while self.play_block < resume and time.monotonic() < deadline + 2 and not self._stopping.is_set():
+            if not any(worker.alive() for worker in workers):
+                return  # they died on what they were given (a module quarantined since): the monitor tries again
             time.sleep(0.002)
         if self._stopping.is_set():
             return

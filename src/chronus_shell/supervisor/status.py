@@ -29,7 +29,7 @@ def summary(supervisor, words) -> dict:
         "blocks": int(words[READ_BLOCK]),
         "seconds": round(int(words[READ_BLOCK]) * cfg.block_size / cfg.sample_rate, 2),
         "active_slot": "AB"[int(words[ACTIVE_SLOT])],
-        "spares": sum(1 for s in supervisor.spares if s.ready.is_set()),
+        "spares": sum(1 for s in supervisor.spares if s.ready.is_set() and s.alive()),
         "recording": str(supervisor.session.recorder.path) if supervisor.session.recorder else None,
         "problems": supervisor.problems[-3:],
         "problem_count": len(supervisor.problems),  # lets a viewer print only the new ones
