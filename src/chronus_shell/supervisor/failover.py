@@ -25,9 +25,8 @@ STALL_S = 0.5  # a slot behind the output that renders nothing for this long (wh
 class Failover:
     # -- threads that touch the shared blocks ---------------------------------------
     def _in_background(self, target, *args) -> None:
-        """A replacement or restore thread, kept so that stop() waits for it before it unmaps the
-        blocks its views point into (a numpy view of an unmapped block is a segfault). None starts
-        once stop() has begun: one started after stop() looked would run on unmapped blocks (a
+        """A replacement or restore thread, kept so that stop() waits for it. None starts once
+        stop() has begun: one started after stop() looked would start workers nobody stops (a
         restore's last step starts the second slot's replacement, the monitor a restore)."""
         with self._background_lock:
             if self._stopping.is_set():
@@ -36,15 +35,15 @@ class Failover:
             self._background = [t for t in self._background if t.is_alive()] + [thread]
             thread.start()
 
-    def _join_background(self, within_s: float) -> bool:
-        """After the children stopped: wait for every thread that may touch a view; True when all ended."""
+    def _join_background(self, within_s: float) -> None:
+        """After the children stopped: wait for every thread still working on the shared blocks (a
+        view holds its mapping, so one that outlives this reads valid memory, but its work is moot)."""
         deadline = time.monotonic() + within_s
         with self._background_lock:   # _stopping is set: no thread is added after this look
             threads = [*self.audio_path_threads, *self._background, *self.samples.loaders]
         for thread in threads:
             if thread is not threading.current_thread():
                 thread.join(max(0.0, deadline - time.monotonic()))
-        return not any(t.is_alive() and t is not threading.current_thread() for t in threads)
 
     # -- failover -----------------------------------------------------------------
     def _active_slot(self) -> SlotWorker | None:

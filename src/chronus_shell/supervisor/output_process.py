@@ -235,8 +235,7 @@ def output_main(conn, control_name: str, ring_names: list[str], capacity: int, b
     finally:
         if stream is not None:
             stream.close()
-        called_back = stream is not None and stream.alive()  # a late callback may still read a view
         for block in [control.block, *[r.block for r in rings], *([record.block] if record else [])]:
-            block.close(unmap=not called_back)
+            block.close()
     if shell_gone:
         release_blocks_of_a_dead_shell(control_name)

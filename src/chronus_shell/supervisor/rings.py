@@ -84,11 +84,9 @@ class SharedBlock:
         count = int(np.prod(shape))
         return np.frombuffer(self.shm.buf, dtype=dtype, count=count, offset=offset).reshape(shape)
 
-    def close(self, unmap: bool = True) -> None:
-        """Unlink (the creator) and unmap — the mapping stays while a view is alive (_Mapping);
-        `unmap=False` leaves it to exit."""
-        if unmap:
-            self.shm.close()
+    def close(self) -> None:
+        """Unlink (the creator) and unmap — the mapping stays while a view is alive (_Mapping)."""
+        self.shm.close()
         if self.owner:
             try:
                 self.shm.unlink()

@@ -83,9 +83,9 @@ class SampleShelf:
         """What a new worker must attach before it can play (or unpickle) what is loaded."""
         return [self.offer(ref) for ref in self.blocks]
 
-    def close(self, unmap: bool = True) -> None:
+    def close(self) -> None:
         for block in self.blocks.values():
-            block.close(unmap)
+            block.close()
         self.blocks.clear()
 
 

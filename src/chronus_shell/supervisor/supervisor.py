@@ -47,7 +47,7 @@ TO_CREATE = Message("/patch/create")
 SPARES = 2  # ready workers: a double kill takes both at once (restore.py)
 SPAWN_SPARES = 3  # under spawn a worker imports and loads every kernel itself (~1.4 s of CPU, 2–3 s on a
 # loaded 2-core machine): with two, a crash every 1.5 s found no standby and the next one killed the lone slot
-STOP_JOIN_S = 3.0  # stop() waits this long for a replacement or restore under way before unmapping
+STOP_JOIN_S = 3.0  # stop() waits this long for a replacement or restore under way to end
 ENGINE_ANSWERS = {"/engine/status": "_answer_status", "/engine/crash": "_answer_crash"}   # shapes: protocol
 
 
@@ -213,13 +213,13 @@ class Supervisor(Failover, Restore):
         if self._monitor is not None:
             self._monitor.join(timeout=2.0)
         stopped = self._stop_children(set())
-        quiet = self._join_background(STOP_JOIN_S)
+        self._join_background(STOP_JOIN_S)
         self._stop_children(stopped)  # a spare a replacement or restore started meanwhile
         self.tap.drain()
         self.session.close()
-        self.samples.close(unmap=quiet)
+        self.samples.close()
         for block in [self.control.block, *[r.block for r in self.rings], self.record_ring.block]:
-            block.close(unmap=quiet)
+            block.close()
         atexit.unregister(self.stop)
 
     def _stop_children(self, stopped: set) -> set:
