@@ -21,7 +21,8 @@ def lazy_module(name: str) -> ModuleType:
     return module
 
 
-COMPILING = "compiling the audio kernels (once after an install or an update; about half a minute)…"
+COMPILING = ("compiling the audio kernels (once after an install or an update: about half a minute, "
+             "several minutes on a busy machine)…")
 
 
 def warmup() -> None:

@@ -142,6 +142,10 @@ def _check_at(msg, shape):
     validate(timed_actions.inner_message(msg)[2], shape)
 
 
+def _check_cancel(msg, shape):
+    timed_actions.cancel_message(msg)
+
+
 def _seq_check(msg, shape):
     return sequencer_verbs.check(msg, shape)
 
@@ -171,6 +175,9 @@ HANDLERS: tuple[Handler, ...] = (
     Handler(Address("/at", "count bar|beat address [args…]", "nss", rest="a",
                     doc="play a /mod, /ramp, /gate or /seq command on the count-th bar (or beat) line: 1 = the next"),
             _check_at, timed_actions.queue),
+    Handler(Address("/at/cancel", "address [args…]", "s", rest="a",
+                    doc="take back the latest command an /at queued that equals this one and has not played yet "
+                        "(what undo sends for a timed line)"), _check_cancel, timed_actions.cancel),
 )
 _BY_PATH = {handler.address.path: handler for handler in HANDLERS}
 _TEMPLATED = {"mod": "/mod/<id>/<param>", "gate": "/gate/<id>", "ramp": "/ramp/<id>/<param>"}

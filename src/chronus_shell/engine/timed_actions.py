@@ -6,6 +6,9 @@ The engine works out the line's sample on its own grid when the message arrives 
 (`/patch/*`) are not delayed: a later command could then name a module that does not exist yet.
 With the transport stopped there is no grid: the first line is the message's own sample and each
 further one a bar (or beat) of the current tempo later.
+
+`/at/cancel <address> <args…>` takes back the latest such command still waiting (an `undo` of the
+line that timed it: without it, the undone change would still land on its bar).
 """
 from __future__ import annotations
 
@@ -63,4 +66,34 @@ def queue(engine, msg: Message, at: int) -> None:
         engine.faults.append(f"{inner} (at sample {stamp}): {err} — dropped")
         return
     heapq.heappush(engine._queue, (stamp, engine._serial, inner))
+    _delayed(engine).add(engine._serial)
     engine._serial += 1
+
+
+def _delayed(engine) -> set[int]:
+    """The serials of the queue's entries that an /at put there (only those can be cancelled)."""
+    delayed = engine.__dict__.setdefault("_delayed", set())
+    if len(delayed) > 256:                       # the played ones left the queue: forget them
+        delayed.intersection_update(serial for _, serial, _ in engine._queue)
+    return delayed
+
+
+def cancel_message(msg: Message) -> Message:
+    """The waiting command an /at/cancel names, or ParamError in one line."""
+    if not msg.args:
+        raise ParamError("/at/cancel takes the command to take back: /at/cancel /mod/acid1/cutoff 3000")
+    inner = Message(str(msg.args[0]), tuple(msg.args[1:]))
+    if not inner.parts or inner.parts[0] not in TIMED_HEADS:
+        raise ParamError(f"/at/cancel takes back a /mod, /ramp, /gate or /seq command, not {msg.args[0]!r}")
+    return inner
+
+
+def cancel(engine, msg: Message, at: int) -> None:
+    """Drop the latest command an /at queued that equals the one named and has not played (none: nothing)."""
+    inner, delayed = cancel_message(msg), _delayed(engine)
+    waiting = [entry for entry in engine._queue if entry[1] in delayed and entry[2] == inner]
+    if waiting:
+        latest = max(waiting, key=lambda entry: entry[1])
+        engine._queue.remove(latest)
+        heapq.heapify(engine._queue)
+        delayed.discard(latest[1])

@@ -263,6 +263,17 @@ class PatchModel(GearModel, HarmonyModel):
         self.last_param = (module_id, param)
         return [Message(f"/mod/{module_id}/{param}", (previous,))]
 
+    def _on_ramp(self, parts, args) -> list[Message]:
+        """A ramp (a raw line, a redo) leaves the param at its target; undone, it is set back."""
+        return self._on_mod(("mod", *parts[1:]), args[:1])
+
+    def _on_at(self, parts, args) -> list[Message]:
+        """A command on a bar line (a raw line, a redo): the model takes it now, as the plain line does;
+        undone, it is taken back from the engine's queue first (it may not have played yet)."""
+        if len(parts) != 1 or len(args) < 3:
+            return []
+        return [at_cancel(Message("/at", args)), *self.apply(Message(str(args[2]), tuple(args[3:])))]
+
     def _on_gate(self, parts, args) -> list[Message]:
         if parts[1] in self.modules:
             self.focus = parts[1]
@@ -350,7 +361,9 @@ class PatchModel(GearModel, HarmonyModel):
 
 
 def simplify_undo(messages: list[Message]) -> list[Message]:
-    """Drop undo steps that only touch a module the same undo removes anyway."""
+    """Drop undo steps that only touch a module the same undo removes anyway, and a value set that a
+    later set of the same param overrides (a fade's start, then its ramp, both taken back)."""
+    messages = _last_sets(messages)
     removed = {m.args[0] for m in messages if m.address == "/patch/remove"}
     if not removed:
         return messages
@@ -365,7 +378,25 @@ def simplify_undo(messages: list[Message]) -> list[Message]:
     return [m for m in messages if not touches_removed(m)]
 
 
-__all__ = ["PatchModel", "Track", "MASTER", "simplify_undo", "STYLE_DEFAULTS"]
+def _last_sets(messages: list[Message]) -> list[Message]:
+    kept, later = [], set()
+    for msg in reversed(messages):
+        if msg.address.startswith("/patch/"):
+            later.clear()                        # a module made again between two sets: both count
+        elif msg.address.startswith("/mod/"):
+            if msg.address in later:
+                continue
+            later.add(msg.address)
+        kept.append(msg)
+    return kept[::-1]
+
+
+__all__ = ["PatchModel", "Track", "MASTER", "at_cancel", "simplify_undo", "STYLE_DEFAULTS"]
+
+
+def at_cancel(msg: Message) -> Message:
+    """The message that takes an /at's command back from the engine's queue if it has not played."""
+    return Message("/at/cancel", tuple(msg.args[2:]))
 
 
 class UndoStep(list):

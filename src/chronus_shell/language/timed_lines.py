@@ -13,7 +13,7 @@ from dataclasses import replace
 from ..engine.params import format_number
 from ..protocol.message import Message
 from .errors import LanguageError
-from .patch_model import UndoStep
+from .patch_model import UndoStep, at_cancel
 from ..engine.timed_actions import TIMED_HEADS
 from .politeness import polite
 from .time_phrases import Timed, moves, split, strip_label
@@ -123,7 +123,9 @@ def _translate_segments(translator, text: str) -> list[Message] | None:
         translator.mapper.understood[:] = understood
     steps = translator.undo_stack[depth:]
     if messages is not None and steps:          # one line, one undo step; a redo sends the timed messages
-        translator.undo_stack[depth:] = [UndoStep([m for step in reversed(steps) for m in step], messages)]
+        inverse = [m for step in reversed(steps) for m in step]
+        cancels = [at_cancel(m) for m in messages if m.address == "/at"]   # what may not have played yet
+        translator.undo_stack[depth:] = [UndoStep(cancels + inverse, messages)]
     return messages
 
 
