@@ -59,6 +59,7 @@ class Engine:
         self.swaps: dict[str, tuple[Module, int]] = {}  # hot-reloaded id → (old version, samples faded)
         self.settings: dict[str, dict] = {}  # id → the params /mod set (a note's pitch is not one): what is saved
         self.param_ramps: dict[tuple[str, str], ramps.Ramp] = {}  # (id, param) → its running /ramp
+        self.held: dict[str, bool] = {}  # voice module id → whether the voice's last gate opened a note
 
     def __getstate__(self) -> dict:
         # an old version fading out after a hot reload cannot pickle (its class was replaced):
@@ -93,6 +94,7 @@ class Engine:
         """A note (freq: Hz, a chord's tuple of Hz, or None) on the voice; a poly voice's per-note
         modules play it in note rows (engine/poly.py), the rest of the voice hears its gate."""
         voice = self.voice(module_id)
+        self.held.update(dict.fromkeys(voice, on))
         if self.poly.fit_chord(voice, self.modules, on, freq):
             self._order = None
         per_note = ()

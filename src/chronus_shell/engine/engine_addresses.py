@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 from ..protocol.message import Address, Message
 from .catalogue import CATALOGUE, module_spec
+from .modules.envelopes import ADSR
 from .params import ParamError
 from .patch_shape import PatchShape
 from .poly import gate_args
+from .voice_layout import IDLE
 from . import ramps, sequencer_verbs, timed_actions
 
 
@@ -62,6 +64,7 @@ def _remove(engine, msg, at):
     module_id = str(msg.args[0])
     engine.modules.pop(module_id, None)
     engine.settings.pop(module_id, None)
+    engine.held.pop(module_id, None)
     engine.poly.forget(module_id)
     engine.fades.forget(module_id)
     engine.edges = [e for e in engine.edges if module_id not in e]
@@ -92,7 +95,20 @@ def _edge(connect: bool):
         if edge is not None and edges is engine.edges and engine._born.get(src, -1) < engine.position:
             engine.fades.start(edge, fade_in=connect)   # it was sounding: crossfade
         _changed(engine)
+        if connect and edges is engine.edges:
+            _join_held_note(engine, src, dst)
     return edge
+
+
+def _join_held_note(engine, src: str, dst: str) -> None:
+    """An idle envelope patched into a voice that holds a note (a chord, a long step) opens with it:
+    silence until the next note would be a gap nobody asked for. A drone (never gated) stays shut,
+    as a VCA with no gate does."""
+    for module_id in (src, dst):
+        module = engine.modules.get(module_id)
+        if isinstance(module, ADSR) and module.state[0] == IDLE and \
+                any(engine.held.get(m, False) for m in engine.voice(module_id) if m != module_id):
+            module.note_on(None, 1.0)
 
 
 # -- /mod, /gate, /ramp, /at -----------------------------------------------------------------

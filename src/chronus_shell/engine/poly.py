@@ -108,8 +108,11 @@ class Polyphony:
                 have = self.copies[module_id] = []
                 if isinstance(primary, Oscillator):
                     primary.gate[:] = (1.0, 1.0)     # what the mono voice plays goes on as note row 0
+            notes = self.rows.get(voice_of(module_id)[0]) if isinstance(primary, ADSR) else None
             while len(have) < extra:
                 have.append(_copy_of(primary))
+                if notes is not None and len(have) < len(notes.held) and notes.held[len(have)]:
+                    have[-1].note_on(None, 1.0)   # an envelope joining a held chord opens with its note
 
     def fit_chord(self, voice: tuple[str, ...], modules: dict, on: bool, freq) -> bool:
         """A chord on a mono voice makes it play as many notes (True: it grew); a polyphonic voice
