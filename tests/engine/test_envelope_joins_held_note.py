@@ -49,3 +49,16 @@ def test_a_released_note_leaves_the_new_envelope_shut():
     _render(engine, ["/gate/s 0"], 20)
     after = _render(engine, ADD_ENVELOPE, 80)
     assert _rms(after[-4800:]) == 0.0
+
+
+def test_an_envelope_joining_a_sequenced_chord_goes_on_without_a_click():
+    """The chord's note rows take the envelope's state once the voice fuses again (its new edge
+    faded in): before, they attacked again from silence — a drop to 0 in one sample."""
+    engine = Engine(SR, BLOCK)
+    bar = "x" + "-" * 15
+    before = _render(engine, ["/patch/create s sine", "/patch/connect s master", f"/seq/add chords s {bar * 2}",
+                              "/seq/notes chords a3+c4+e4 " + "- " * 15 + "f3+a3+c4 " + "- " * 15, "/seq/start"], 300)
+    after = _render(engine, ADD_ENVELOPE, 200)
+    steps = np.abs(np.diff(np.concatenate([before, after])))
+    assert steps[len(before) - 1:].max() <= steps[:len(before) - 1].max()
+    assert _rms(after[:9600]) > 0.25

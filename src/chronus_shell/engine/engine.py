@@ -224,12 +224,15 @@ class Engine:
         self.poly.sync(self.modules, self.voice)
         copies = self.poly.copies
         try:
-            return build_plan(self.modules, self.edges + leaving, self.mod_edges, fading, self.sample_rate, copies)
+            plan = build_plan(self.modules, self.edges + leaving, self.mod_edges, fading, self.sample_rate, copies)
         except ParamError:
             for edge in leaving:
                 self.fades.fading.pop(edge, None)
-            return build_plan(self.modules, self.edges, self.mod_edges, set(self.fades.fading), self.sample_rate,
+            plan = build_plan(self.modules, self.edges, self.mod_edges, set(self.fades.fading), self.sample_rate,
                               copies)
+        if self.poly.joining:
+            self.poly.settle(plan.fused, self.modules)
+        return plan
 
     def _pan_of(self, src: str) -> np.ndarray | None:
         """This segment's pan of `src`'s mono output (None: centred, no multiplication)."""

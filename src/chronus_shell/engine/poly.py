@@ -57,6 +57,7 @@ class Polyphony:
         self.copies: dict[str, list] = {}       # per-note module id → its copies (rows 1…2N−1)
         self.rows: dict[str, NoteRows] = {}     # voice (its first module id) → its allocation
         self.fading_out = False                 # notes a voice lost room for are fading: plan again
+        self.joining: dict[str, list] = {}      # envelope id → its copies in rows holding a note when it joined
 
     def count(self, voice: tuple[str, ...]) -> int:
         return max((self.counts.get(m, 1) for m in voice), default=1)
@@ -112,7 +113,15 @@ class Polyphony:
             while len(have) < extra:
                 have.append(_copy_of(primary))
                 if notes is not None and len(have) < len(notes.held) and notes.held[len(have)]:
-                    have[-1].note_on(None, 1.0)   # an envelope joining a held chord opens with its note
+                    self.joining.setdefault(module_id, []).append(have[-1])   # an envelope joining a held chord
+
+    def settle(self, fused: frozenset, modules: dict) -> None:
+        """The envelope copies made for a held chord take the state the voice's own envelope reached
+        while it rendered alone (its new edge fading in), once the voice renders in note rows: they
+        go on from there rather than attacking again from silence (a drop, a click)."""
+        for module_id in [m for m in self.joining if m in fused]:
+            for copy in self.joining.pop(module_id):
+                copy.state[:] = modules[module_id].state
 
     def fit_chord(self, voice: tuple[str, ...], modules: dict, on: bool, freq) -> bool:
         """A chord on a mono voice makes it play as many notes (True: it grew); a polyphonic voice
