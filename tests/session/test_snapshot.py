@@ -149,3 +149,11 @@ def test_state_becomes_rebuild_messages(acid_state):
     assert "/patch/connect lfo1 acid_filter1.cutoff" in messages
     assert messages[-3:] == ["/seq/add bass saw1 X.x-x..x", "/seq/notes bass a2 c3 110.0", "/seq/start"]
     assert Message("/seq/bpm", (126.0,)) in state_to_messages(acid_state)
+
+
+@pytest.mark.parametrize("asked", ["slow drift", "Slow_Drift", "slow-drfit"])
+def test_a_missing_name_suggests_the_saved_one_it_resembles(acid_state, asked):
+    save_session("slow-drift", acid_state)
+    save_session("night-drive", acid_state)
+    with pytest.raises(SessionError, match=r"did you mean slow-drift\? \(saved: night-drive, slow-drift\)"):
+        load_session(asked)

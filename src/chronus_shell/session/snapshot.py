@@ -8,8 +8,10 @@ through the same validated path as typed commands.
 """
 from __future__ import annotations
 
+import difflib
 import json
 import os
+import re
 import tempfile
 import time
 from pathlib import Path
@@ -45,7 +47,7 @@ def load_session(name_or_path) -> dict:
     """Read, migrate and validate a session; SessionError names the problem and where it is."""
     path = session_path(name_or_path)
     if not path.exists():
-        hint = "" if is_explicit_path(name_or_path) else _available_hint()
+        hint = "" if is_explicit_path(name_or_path) else _available_hint(str(name_or_path))
         raise SessionError(f"no session {session_label(name_or_path)} ({path}){hint}")
     return read_state_file(path)
 
@@ -74,7 +76,7 @@ def delete_session(name: str) -> Path:
     try:
         path.unlink()
     except FileNotFoundError:
-        raise SessionError(f"no session {name}{_available_hint()}") from None
+        raise SessionError(f"no session {name}{_available_hint(name)}") from None
     return path
 
 
@@ -161,9 +163,20 @@ def state_to_messages(state: dict, current: dict | None = None) -> list[Message]
     return messages
 
 
-def _available_hint() -> str:
+def _available_hint(asked: str) -> str:
+    """The saved names, the likeliest first when one is near what was asked ('slow drift' for
+    slow-drift: the same words with other separators, or a typo)."""
     names = list_sessions()
-    return f" (saved: {', '.join(names)})" if names else " (no sessions saved yet)"
+    if not names:
+        return " (no sessions saved yet)"
+    plain = {_letters(n): n for n in names}
+    near = plain.get(_letters(asked)) or next(iter(difflib.get_close_matches(asked.strip(), names, 1, 0.75)), None)
+    guess = f" — did you mean {near}?" if near else ""
+    return f"{guess} (saved: {', '.join(names)})"
+
+
+def _letters(name: str) -> str:
+    return re.sub(r"[\s_.-]+", "", name).lower()
 
 
 def _reason(err: Exception) -> str:
