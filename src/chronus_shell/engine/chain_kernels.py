@@ -7,8 +7,9 @@ branch-free arithmetic, so tanh, tan and exp2 are the fits of fast_math.py. Osci
 voice. Param glides are computed here (target + (start − target)·decay[i], the closed-form
 one-pole of `Module.param_block`), so a still param costs nothing and a gliding one no Python.
 
-`render_bank` renders a VoiceBank; `render_explicit` renders one module with its params given per
-sample (a modulated module, `Module.process`): both run the same per-sample functions (voice_steps.py).
+`render_bank` renders a VoiceBank, a modulated voice sample by sample from its params per sample
+(modulation_kernels.py); `render_explicit` renders one module with its params given per sample
+(`Module.process`): both run the same per-sample functions (voice_steps.py).
 """
 from __future__ import annotations
 
@@ -16,14 +17,13 @@ import numpy as np
 from numba import njit
 
 from .blep import BLEP_HALF, RING, _naive_step, crosses_edge
+from .modulation_kernels import glide_end, modulated_table, render_modulation
 from .poly_kernels import apply_row_gates, silent_rows
 from .voice_layout import (ATTACK, CUTOFF, DECAY, DETUNE, DRIVE, ENV_AMOUNT, ENV_DECAY, EXPLICIT, FREQ, GAIN, HAS_ADSR,
                            HAS_LADDER, IDLE, RELEASE, RESONANCE, SHAPE, SUSTAIN, SUSTAIN_STAGE, TO_SUM,
                            WIDTH)
 from .voice_steps import (ACCENT_LEVEL, ENV_FLOOR, _adsr_step, _cutoff, _env_step, _inc, _ladder_coefficients,
                           _ladder_step, _oscillator_sample, _played, _stage_samples, _start_oscillator)
-
-SETTLED = 1e-9         # a glide this close to its target has arrived (as Module.param_block)
 
 # ladder lane table rows (per voice, for one call): each param's target and (start − target)
 L_CUTOFF, L_AMOUNT, L_RES, L_DRIVE = 0, 2, 4, 6
@@ -189,20 +189,22 @@ def _envelope_lanes(targets, starts, decay, state, sample_rate, count, n):
 
 
 @njit(cache=True, error_model="numpy")
-def render_bank(kinds, targets, starts, decay, state, rings, histories, sample_rate, work, total, ok, tables):
+def render_bank(kinds, targets, starts, decay, state, rings, histories, sample_rate, work, total, ok, mod_spec,
+                mod_limits, mods):
     """Every voice of a bank into work (n, ≥ voices; its rows padded so a voice's column does not map
     to a handful of cache sets); finite voices marked TO_SUM are added into `total`. Voices are
     ordered: ladders first (kinds HAS_LADDER), so the ladder lanes are one range, and modulated
-    voices last: each renders in time order from its table of per-sample params (`tables`, (voices,
-    columns, n), as render_explicit). Returns how many voices went NaN/Inf (`ok` says which)."""
+    voices last: each renders in time order from its params per sample (its glides moved by its
+    modulation rows `mods` as `mod_spec`/`mod_limits` say: modulation_kernels.modulated_table), as
+    render_explicit. Returns how many voices went NaN/Inf (`ok` says which)."""
     count = kinds.shape[1]
     n = work.shape[0]
     incs = np.empty(n)
     silent = silent_rows(kinds, state)
     for v in range(count):
         if kinds[EXPLICIT, v] >= 0:
-            _explicit_voice(kinds, v, tables[kinds[EXPLICIT, v]], state[:, v], rings[v], histories[v], work[:, v],
-                            sample_rate, work[:, v])
+            _explicit_voice(kinds, v, modulated_table(v, targets, starts, decay, mod_spec, mod_limits, mods),
+                            state[:, v], rings[v], histories[v], work[:, v], sample_rate, work[:, v])
         elif silent[v]:        # a poly voice's unused note: nothing to oscillate (its ladder hears 0)
             work[:, v] = 0.0
         elif kinds[SHAPE, v] >= 0:
@@ -260,9 +262,7 @@ def _finish(kinds, targets, starts, last_decay, state, work, total, ok):
         total[i] = acc
     for c in range(targets.shape[0]):
         for v in range(count):
-            target = targets[c, v]
-            end = target + (starts[c, v] - target) * last_decay
-            starts[c, v] = target if abs(end - target) <= SETTLED * max(1.0, abs(target)) else end
+            starts[c, v] = glide_end(targets[c, v], starts[c, v], last_decay)
     return broken
 
 
@@ -334,6 +334,10 @@ def warmup() -> None:
     values = np.ones((COLUMNS, count)) * 100.0
     render_bank(kinds, values, values.copy(), np.ones(n), np.zeros((STATE_COLUMNS, count)), np.zeros((count, RING)),
                 np.zeros((count, 3, BLEP_HALF)), 48000.0, np.zeros((n, count)), np.zeros(n),
-                np.zeros(count, dtype=np.bool_), np.ones((1, COLUMNS, n)) * 100.0)
+                np.zeros(count, dtype=np.bool_), np.array([[3, 4, 0, 1]], dtype=np.int64), np.array([[20.0, 2e4, 0.0]]),
+                np.ones((1, n)))
     render_explicit(kinds[:, :1].copy(), np.ones((COLUMNS, n)) * 100.0, np.zeros((STATE_COLUMNS, 1)), np.zeros(RING),
                     np.zeros((3, BLEP_HALF)), np.zeros(n), 48000.0, np.zeros(n))
+    render_modulation(np.array([0, -1], dtype=np.int64), np.ones((3, 2)), np.ones((3, 2)) * 2.0, np.ones(n), np.zeros(2),
+                      48000.0, np.zeros((2, n)), np.array([[0, 0], [1, 1]], dtype=np.int64), 1, np.zeros((2, n)),
+                      np.zeros((2, 3, n)), np.zeros(2, dtype=np.int64))

@@ -13,6 +13,7 @@ import numpy as np
 from .. import lazy_module
 from ..glide import decay_table
 from ..params import ModuleSpec, number
+from ..voice_layout import MOD_OCTAVES
 from ..voices import render_alone
 
 kernels = lazy_module("chronus_shell.engine.kernels")
@@ -209,9 +210,10 @@ def clipped(block: np.ndarray, low: float, high: float) -> np.ndarray:
 
 
 def apply_modulation(unit: str, base: np.ndarray, mod: np.ndarray, span: float) -> np.ndarray:
-    """Modulation signal in −1…1 around the param's value: ±4 octaves for Hz, ±half range otherwise."""
+    """Modulation signal in −1…1 around the param's value: ±MOD_OCTAVES octaves for Hz, ±half range
+    otherwise (the voice bank's modulated voices: the same numbers, engine/modulation_kernels.py)."""
     if unit == "Hz":
-        return base * np.exp2(4.0 * mod)
+        return base * np.exp2(MOD_OCTAVES * mod)
     return base + 0.5 * span * mod
 
 

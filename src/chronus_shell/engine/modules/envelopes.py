@@ -51,11 +51,40 @@ class LFO(Module):
         "low-frequency oscillator for modulation edges", ("modulator", "wobble"),
     )
 
+    bank = None      # the VoiceModulation it renders in while it modulates fused voices (engine/voice_modulation.py)
+    row = 0
+
     def __init__(self, sample_rate: int):
         super().__init__(sample_rate)
         self.phase = 0.0
         self.held = 0.0  # the random shape's current value
         self.rng = seeded_generator(self.spec.type)
+
+    def __getstate__(self) -> dict:
+        state = {**self.__dict__, "bank": None}
+        if self.bank is not None and self.bank.owns(self):     # its params cache is the bank's
+            state["_params_cache"] = self.bank.params_cache(self)
+        return state
+
+    def params(self, n, modulation):
+        if self.bank is not None and self.bank.owns(self):     # the bank's plan is gone: render alone again
+            self.bank.hand_back(self)
+            self.bank = None
+        return super().params(n, modulation)
+
+    def bind(self, bank, row: int) -> None:
+        """Render as LFO `row` of `bank`, which reads its params, shape and phase while it is marked dirty."""
+        self.bank, self.row = bank, row
+
+    def set(self, name, value):
+        super().set(name, value)
+        if self.bank is not None:
+            self.bank.dirty.add(self)
+
+    def snap(self, name):
+        super().snap(name)
+        if self.bank is not None:
+            self.bank.dirty.add(self)
 
     def process(self, audio_in, params):
         shape = params["shape"]
