@@ -32,58 +32,81 @@ LANES = 8              # from this many ladders on they run across voices (one A
 
 
 @njit(cache=True, error_model="numpy", inline="always")
-def _oscillator_loop(shape, v, incs, phase, clock, targets, starts, decay, ring, history, work):
+def _oscillator_loop(shape, v, incs, phase, clock, widths, gains, ring, history, work):
     """The samples between edges run in an inner loop with no call in it (a call, even one not
     taken, makes the compiler keep the loop's values in memory: twice the time); a sample with
     an edge takes the whole step, residuals and all. The same numbers either way."""
     floor = clock - BLEP_HALF
-    width_to, width_from = targets[WIDTH, v], starts[WIDTH, v] - targets[WIDTH, v]
-    gain_to, gain_from = targets[GAIN, v], starts[GAIN, v] - targets[GAIN, v]
     n = work.shape[0]
     i = 0
     while i < n:
         while i < n:
-            d = decay[i]
-            width = width_to + width_from * d
+            width = widths[i]
             new = phase + incs[i]
             if crosses_edge(shape, phase, new, width):
                 break
             _naive_step(shape, phase, clock, ring, history, incs[i], width, 1.0)
-            work[i, v] = _played(ring, clock) * (gain_to + gain_from * d)
+            work[i, v] = _played(ring, clock) * gains[i]
             phase = new
             clock += 1
             i += 1
         if i < n:
-            d = decay[i]
-            y, phase = _oscillator_sample(shape, phase, clock, ring, history, incs[i], width_to + width_from * d, floor)
-            work[i, v] = y * (gain_to + gain_from * d)
+            y, phase = _oscillator_sample(shape, phase, clock, ring, history, incs[i], widths[i], floor)
+            work[i, v] = y * gains[i]
             clock += 1
             i += 1
     return phase, clock
 
 
 @njit(cache=True, error_model="numpy")
-def _oscillate(v, shape, targets, starts, decay, state, ring, history, sample_rate, work, incs):
-    """Pass 1 for voice v: its oscillator into work[:, v], params gliding per sample. The phase
-    increments go first into `incs` (a call to exp2 inside the loop would cost every sample), and
-    there is one loop per shape, so the shape's branches are decided at compile time."""
+def _oscillate(v, shape, targets, starts, decay, state, ring, history, sample_rate, work, scratch):
+    """Pass 1 for voice v: its oscillator into work[:, v], params gliding per sample (scratch rows:
+    phase increment, width, gain per sample)."""
+    incs, widths, gains = scratch[0], scratch[1], scratch[2]
     freq, freq_to = targets[FREQ, v], starts[FREQ, v] - targets[FREQ, v]
     detune, detune_to = targets[DETUNE, v], starts[DETUNE, v] - targets[DETUNE, v]
     incs[0] = _inc(freq + freq_to * decay[0], detune + detune_to * decay[0], sample_rate)
     for i in range(1, work.shape[0]):
         incs[i] = incs[0] if freq_to == 0.0 and detune_to == 0.0 else _inc(
             freq + freq_to * decay[i], detune + detune_to * decay[i], sample_rate)
-    width = targets[WIDTH, v] + (starts[WIDTH, v] - targets[WIDTH, v]) * decay[0]
+    width_to, width_from = targets[WIDTH, v], starts[WIDTH, v] - targets[WIDTH, v]
+    gain_to, gain_from = targets[GAIN, v], starts[GAIN, v] - targets[GAIN, v]
+    for i in range(work.shape[0]):
+        widths[i] = width_to + width_from * decay[i]
+        gains[i] = gain_to + gain_from * decay[i]
+    _run_oscillator(v, shape, incs, widths, gains, state, ring, history, work)
+
+
+@njit(cache=True, error_model="numpy")
+def _oscillate_table(v, shape, params, state, ring, history, sample_rate, work, incs):
+    """Pass 1 for a modulated voice v: its oscillator from its params per sample (columns, n)."""
+    freq = detune = np.nan
+    inc = ratio = 0.0
+    for i in range(work.shape[0]):
+        if params[FREQ, i] != freq or params[DETUNE, i] != detune:   # _inc's numbers, its exp2 once per detune
+            if params[DETUNE, i] != detune:
+                detune = params[DETUNE, i]
+                ratio = np.exp2(detune / 1200.0)
+            freq = params[FREQ, i]
+            inc = min(freq * ratio / sample_rate, 0.49)
+        incs[i] = inc
+    _run_oscillator(v, shape, incs, params[WIDTH], params[GAIN], state, ring, history, work)
+
+
+@njit(cache=True, error_model="numpy")
+def _run_oscillator(v, shape, incs, widths, gains, state, ring, history, work):
+    """A note's retune and the first call's head start, then one loop per shape, so the shape's
+    branches are decided at compile time."""
     st = state[0:4, v]
-    phase, clock = _start_oscillator(shape, st, ring, history, incs[0], width)
+    phase, clock = _start_oscillator(shape, st, ring, history, incs[0], widths[0])
     if shape == 0:
-        phase, clock = _oscillator_loop(0, v, incs, phase, clock, targets, starts, decay, ring, history, work)
+        phase, clock = _oscillator_loop(0, v, incs, phase, clock, widths, gains, ring, history, work)
     elif shape == 1:
-        phase, clock = _oscillator_loop(1, v, incs, phase, clock, targets, starts, decay, ring, history, work)
+        phase, clock = _oscillator_loop(1, v, incs, phase, clock, widths, gains, ring, history, work)
     elif shape == 2:
-        phase, clock = _oscillator_loop(2, v, incs, phase, clock, targets, starts, decay, ring, history, work)
+        phase, clock = _oscillator_loop(2, v, incs, phase, clock, widths, gains, ring, history, work)
     else:
-        phase, clock = _oscillator_loop(3, v, incs, phase, clock, targets, starts, decay, ring, history, work)
+        phase, clock = _oscillator_loop(3, v, incs, phase, clock, widths, gains, ring, history, work)
     st[0], st[1] = phase, clock & 0xFFFFFFF
 
 
@@ -108,19 +131,17 @@ def _ladder_lanes(work, lanes, envs, filt, decay, lo, hi, guard, pi_over_rate):
 
 
 @njit(cache=True, error_model="numpy")
-def _ladder_voice(work, lanes, envs, filt, decay, v, guard, pi_over_rate):
-    """Pass 2 for one voice, its state in registers: where there are too few voices to fill a
-    vector, the lanes would only add a store and a load to every step of the recursion."""
+def _ladder_voice(work, v, cutoffs, amounts, resonances, drives, envs, sounding, accent, filt, guard, pi_over_rate):
+    """Pass 2 for one voice, params and its per-note envelope per sample, its state in registers:
+    where there are too few voices to fill a vector, the lanes would only add a store and a load to
+    every step of the recursion."""
     s1, s2, s3, s4 = filt[0, v], filt[1, v], filt[2, v], filt[3, v]
-    sounding, accent = lanes[L_SOUNDING, v], lanes[L_ACCENT, v]
     last_fc = last_res = last_drive = -1.0
     big_g = c1 = c2 = c3 = c4 = inv = pre = 0.0
     for i in range(work.shape[0]):
-        d = decay[i]
-        env = envs[i, v]
-        fc = _cutoff(lanes[L_CUTOFF, v] + lanes[L_CUTOFF + 1, v] * d, lanes[L_AMOUNT, v] + lanes[L_AMOUNT + 1, v] * d,
-                     env * sounding, guard)
-        res, drive = lanes[L_RES, v] + lanes[L_RES + 1, v] * d, lanes[L_DRIVE, v] + lanes[L_DRIVE + 1, v] * d
+        env = envs[i]
+        fc = _cutoff(cutoffs[i], amounts[i], env * sounding, guard)
+        res, drive = resonances[i], drives[i]
         if fc != last_fc or res != last_res or drive != last_drive:     # the same numbers, computed once
             big_g, c1, c2, c3, c4, inv, pre = _ladder_coefficients(fc, res, drive, pi_over_rate)
             last_fc, last_res, last_drive = fc, res, drive
@@ -130,13 +151,52 @@ def _ladder_voice(work, lanes, envs, filt, decay, v, guard, pi_over_rate):
 
 
 @njit(cache=True, error_model="numpy")
-def _envelope(v, targets, starts, decay, state, sample_rate, work):
-    """Pass 3 for voice v: the ADSR (stage lengths read at the call's start) times work[:, v]."""
-    d = decay[0]
-    attack = _stage_samples(targets[ATTACK, v] + (starts[ATTACK, v] - targets[ATTACK, v]) * d, sample_rate)
-    dec = _stage_samples(targets[DECAY, v] + (starts[DECAY, v] - targets[DECAY, v]) * d, sample_rate)
-    release = _stage_samples(targets[RELEASE, v] + (starts[RELEASE, v] - targets[RELEASE, v]) * d, sample_rate)
-    sustain = targets[SUSTAIN, v] + (starts[SUSTAIN, v] - targets[SUSTAIN, v]) * d
+def _ladder_glides(work, lanes, envs, filt, decay, v, guard, pi_over_rate, rows):
+    """_ladder_voice for voice v of the lanes, its params gliding (rows: scratch, 5 × n)."""
+    for i in range(work.shape[0]):
+        d = decay[i]
+        for r, lane in enumerate((L_CUTOFF, L_AMOUNT, L_RES, L_DRIVE)):
+            rows[r, i] = lanes[lane, v] + lanes[lane + 1, v] * d
+        rows[4, i] = envs[i, v]
+    _ladder_voice(work, v, rows[0], rows[1], rows[2], rows[3], rows[4], lanes[L_SOUNDING, v], lanes[L_ACCENT, v], filt,
+                  guard, pi_over_rate)
+
+
+@njit(cache=True, error_model="numpy")
+def _modulated_voice(v, kinds, params, state, rings, histories, sample_rate, work, scratch):
+    """A modulated voice from its params per sample (columns, n): the passes of the others, the
+    numbers of render_explicit (the per-note envelope's decay step computed where it changes)."""
+    if kinds[SHAPE, v] >= 0:
+        _oscillate_table(v, kinds[SHAPE, v], params, state, rings[v], histories[v], sample_rate, work, scratch[0])
+    if kinds[HAS_LADDER, v]:
+        envs = scratch[1]
+        env = state[8, v]
+        sounding = env > ENV_FLOOR
+        if sounding:
+            env_decay = np.nan
+            step = 0.0
+            for i in range(work.shape[0]):
+                if params[ENV_DECAY, i] != env_decay:
+                    env_decay = params[ENV_DECAY, i]
+                    step = _env_step(env_decay, sample_rate)
+                env *= step
+                envs[i] = env
+            state[8, v] = env
+        else:
+            envs[:] = env
+        _ladder_voice(work, v, params[CUTOFF], params[ENV_AMOUNT], params[RESONANCE], params[DRIVE], envs,
+                      1.0 if sounding else 0.0, state[9, v] if sounding else 0.0, state[4:8], 0.45 * sample_rate,
+                      np.pi / sample_rate)
+    if kinds[HAS_ADSR, v]:
+        _envelope(v, params[ATTACK, 0], params[DECAY, 0], params[SUSTAIN, 0], params[RELEASE, 0], state, sample_rate,
+                  work)
+
+
+@njit(cache=True, error_model="numpy")
+def _envelope(v, attack_ms, decay_ms, sustain, release_ms, state, sample_rate, work):
+    """Pass 3 for voice v: the ADSR (its params at the call's start) times work[:, v]."""
+    attack, dec = _stage_samples(attack_ms, sample_rate), _stage_samples(decay_ms, sample_rate)
+    release = _stage_samples(release_ms, sample_rate)
     state[10, v], state[11, v], state[12, v], state[13, v] = _adsr_run(
         int(state[10, v]), state[11, v], int(state[12, v]), state[13, v], attack, dec, sustain, release, work[:, v])
 
@@ -199,17 +259,17 @@ def render_bank(kinds, targets, starts, decay, state, rings, histories, sample_r
     render_explicit. Returns how many voices went NaN/Inf (`ok` says which)."""
     count = kinds.shape[1]
     n = work.shape[0]
-    incs = np.empty(n)
+    scratch = np.empty((5, n))
     silent = silent_rows(kinds, state)
     for v in range(count):
         if kinds[EXPLICIT, v] >= 0:
-            _explicit_voice(kinds, v, modulated_table(v, targets, starts, decay, mod_spec, mod_limits, mods),
-                            state[:, v], rings[v], histories[v], work[:, v], sample_rate, work[:, v])
+            _modulated_voice(v, kinds, modulated_table(v, targets, starts, decay, mod_spec, mod_limits, mods), state,
+                             rings, histories, sample_rate, work, scratch)
         elif silent[v]:        # a poly voice's unused note: nothing to oscillate (its ladder hears 0)
             work[:, v] = 0.0
         elif kinds[SHAPE, v] >= 0:
             _oscillate(v, kinds[SHAPE, v], targets, starts, decay, state, rings[v], histories[v], sample_rate,
-                       work, incs)
+                       work, scratch)
     ladders = 0
     while ladders < count and kinds[HAS_LADDER, ladders] and kinds[EXPLICIT, ladders] < 0:
         ladders += 1
@@ -224,10 +284,15 @@ def render_bank(kinds, targets, starts, decay, state, rings, histories, sample_r
             for v in range(top):
                 if silent[v]:
                     continue
-                _ladder_voice(work, lanes, envs, state[4:8], decay, v, 0.45 * sample_rate, np.pi / sample_rate)
+                _ladder_glides(work, lanes, envs, state[4:8], decay, v, 0.45 * sample_rate, np.pi / sample_rate,
+                               scratch)
+    d = decay[0]
     for v in range(count):
         if kinds[HAS_ADSR, v] and not silent[v] and kinds[EXPLICIT, v] < 0:
-            _envelope(v, targets, starts, decay, state, sample_rate, work)
+            _envelope(v, targets[ATTACK, v] + (starts[ATTACK, v] - targets[ATTACK, v]) * d,
+                      targets[DECAY, v] + (starts[DECAY, v] - targets[DECAY, v]) * d,
+                      targets[SUSTAIN, v] + (starts[SUSTAIN, v] - targets[SUSTAIN, v]) * d,
+                      targets[RELEASE, v] + (starts[RELEASE, v] - targets[RELEASE, v]) * d, state, sample_rate, work)
     apply_row_gates(kinds, state, silent, work, sample_rate)
     return _finish(kinds, targets, starts, decay[n - 1], state, work, total, ok)
 
@@ -270,16 +335,16 @@ def _finish(kinds, targets, starts, last_decay, state, work, total, ok):
 def render_explicit(kinds, params, state, ring, history, audio, sample_rate, out):
     """One module (a chain of one, bank of one: kinds (KINDS, 1), state (STATE_COLUMNS, 1)) with params (columns, n)
     given per sample; the same per-sample functions as render_bank, in time order."""
-    _explicit_voice(kinds, 0, params, state[:, 0], ring, history, audio, sample_rate, out)
+    _explicit_voice(kinds[SHAPE, 0], kinds[HAS_LADDER, 0], kinds[HAS_ADSR, 0], params, state[:, 0], ring, history, audio,
+                    sample_rate, out)
 
 
 @njit(cache=True, error_model="numpy")
-def _explicit_voice(kinds, v, params, st, ring, history, audio, sample_rate, out):
-    """Voice v (state column `st`) with params (columns, n) given per sample: oscillator and ladder
+def _explicit_voice(shape, has_ladder, has_adsr, params, st, ring, history, audio, sample_rate, out):
+    """A voice (state column `st`) with params (columns, n) given per sample: oscillator and ladder
     sample by sample, then the ADSR over the block (the same numbers); `audio` is its input where it
-    has no oscillator (it may be `out`: read, then written)."""
+    has no oscillator (shape −1; it may be `out`: read, then written)."""
     n = out.shape[0]
-    shape, has_ladder, has_adsr = kinds[SHAPE, v], kinds[HAS_LADDER, v], kinds[HAS_ADSR, v]
     phase = clock = floor = 0
     if shape >= 0:
         phase, clock = _start_oscillator(shape, st[0:4], ring, history,
