@@ -4,110 +4,31 @@ Tables are laid out voices-last, so the 4-pole ladder — a recursion that would
 sample after sample — runs across voices instead: for each sample, every voice's ladder step
 is independent and the compiler vectorises the loop (8 voices per AVX-512 instruction). That needs
 branch-free arithmetic, so tanh, tan and exp2 are the fits of fast_math.py. Oscillators (band-limited steps, branchy) and envelopes (a stage machine) run per
-voice. Param glides are computed here (target + (start − target)·decay[i], the closed-form
+voice (voice_passes.py). Param glides are computed here (target + (start − target)·decay[i], the closed-form
 one-pole of `Module.param_block`), so a still param costs nothing and a gliding one no Python.
 
-`render_bank` renders a VoiceBank, a modulated voice sample by sample from its params per sample
-(modulation_kernels.py); `render_explicit` renders one module with its params given per sample
-(`Module.process`): both run the same per-sample functions (voice_steps.py).
+`render_bank` renders a VoiceBank, a modulated voice from its params per sample (modulation_kernels.py);
+`render_explicit` renders one module with its params given per sample (`Module.process`), sample
+by sample: both run the same per-sample functions (voice_steps.py).
 """
 from __future__ import annotations
 
 import numpy as np
 from numba import njit
 
-from .blep import BLEP_HALF, RING, _naive_step, crosses_edge
+from .blep import BLEP_HALF, RING
 from .modulation_kernels import glide_end, modulated_table, render_modulation
 from .poly_kernels import apply_row_gates, silent_rows
 from .voice_layout import (ATTACK, CUTOFF, DECAY, DETUNE, DRIVE, ENV_AMOUNT, ENV_DECAY, EXPLICIT, FREQ, GAIN, HAS_ADSR,
-                           HAS_LADDER, IDLE, RELEASE, RESONANCE, SHAPE, SUSTAIN, SUSTAIN_STAGE, TO_SUM,
-                           WIDTH)
-from .voice_steps import (ACCENT_LEVEL, ENV_FLOOR, _adsr_step, _cutoff, _env_step, _inc, _ladder_coefficients,
-                          _ladder_step, _oscillator_sample, _played, _stage_samples, _start_oscillator)
+                           HAS_LADDER, RELEASE, RESONANCE, SHAPE, SUSTAIN, TO_SUM, WIDTH)
+from .voice_passes import _adsr_run, _envelope, _ladder_voice, _modulated_voice, _oscillate
+from .voice_steps import (ACCENT_LEVEL, ENV_FLOOR, _cutoff, _env_step, _inc, _ladder_coefficients, _ladder_step,
+                          _oscillator_sample, _stage_samples, _start_oscillator)
 
 # ladder lane table rows (per voice, for one call): each param's target and (start − target)
 L_CUTOFF, L_AMOUNT, L_RES, L_DRIVE = 0, 2, 4, 6
 L_ACCENT, L_SOUNDING, L_ROWS = 8, 9, 10
 LANES = 8              # from this many ladders on they run across voices (one AVX-512 vector of doubles)
-
-
-@njit(cache=True, error_model="numpy", inline="always")
-def _oscillator_loop(shape, v, incs, phase, clock, widths, gains, ring, history, work):
-    """The samples between edges run in an inner loop with no call in it (a call, even one not
-    taken, makes the compiler keep the loop's values in memory: twice the time); a sample with
-    an edge takes the whole step, residuals and all. The same numbers either way."""
-    floor = clock - BLEP_HALF
-    n = work.shape[0]
-    i = 0
-    while i < n:
-        while i < n:
-            width = widths[i]
-            new = phase + incs[i]
-            if crosses_edge(shape, phase, new, width):
-                break
-            _naive_step(shape, phase, clock, ring, history, incs[i], width, 1.0)
-            work[i, v] = _played(ring, clock) * gains[i]
-            phase = new
-            clock += 1
-            i += 1
-        if i < n:
-            y, phase = _oscillator_sample(shape, phase, clock, ring, history, incs[i], widths[i], floor)
-            work[i, v] = y * gains[i]
-            clock += 1
-            i += 1
-    return phase, clock
-
-
-@njit(cache=True, error_model="numpy")
-def _oscillate(v, shape, targets, starts, decay, state, ring, history, sample_rate, work, scratch):
-    """Pass 1 for voice v: its oscillator into work[:, v], params gliding per sample (scratch rows:
-    phase increment, width, gain per sample)."""
-    incs, widths, gains = scratch[0], scratch[1], scratch[2]
-    freq, freq_to = targets[FREQ, v], starts[FREQ, v] - targets[FREQ, v]
-    detune, detune_to = targets[DETUNE, v], starts[DETUNE, v] - targets[DETUNE, v]
-    incs[0] = _inc(freq + freq_to * decay[0], detune + detune_to * decay[0], sample_rate)
-    for i in range(1, work.shape[0]):
-        incs[i] = incs[0] if freq_to == 0.0 and detune_to == 0.0 else _inc(
-            freq + freq_to * decay[i], detune + detune_to * decay[i], sample_rate)
-    width_to, width_from = targets[WIDTH, v], starts[WIDTH, v] - targets[WIDTH, v]
-    gain_to, gain_from = targets[GAIN, v], starts[GAIN, v] - targets[GAIN, v]
-    for i in range(work.shape[0]):
-        widths[i] = width_to + width_from * decay[i]
-        gains[i] = gain_to + gain_from * decay[i]
-    _run_oscillator(v, shape, incs, widths, gains, state, ring, history, work)
-
-
-@njit(cache=True, error_model="numpy")
-def _oscillate_table(v, shape, params, state, ring, history, sample_rate, work, incs):
-    """Pass 1 for a modulated voice v: its oscillator from its params per sample (columns, n)."""
-    freq = detune = np.nan
-    inc = ratio = 0.0
-    for i in range(work.shape[0]):
-        if params[FREQ, i] != freq or params[DETUNE, i] != detune:   # _inc's numbers, its exp2 once per detune
-            if params[DETUNE, i] != detune:
-                detune = params[DETUNE, i]
-                ratio = np.exp2(detune / 1200.0)
-            freq = params[FREQ, i]
-            inc = min(freq * ratio / sample_rate, 0.49)
-        incs[i] = inc
-    _run_oscillator(v, shape, incs, params[WIDTH], params[GAIN], state, ring, history, work)
-
-
-@njit(cache=True, error_model="numpy")
-def _run_oscillator(v, shape, incs, widths, gains, state, ring, history, work):
-    """A note's retune and the first call's head start, then one loop per shape, so the shape's
-    branches are decided at compile time."""
-    st = state[0:4, v]
-    phase, clock = _start_oscillator(shape, st, ring, history, incs[0], widths[0])
-    if shape == 0:
-        phase, clock = _oscillator_loop(0, v, incs, phase, clock, widths, gains, ring, history, work)
-    elif shape == 1:
-        phase, clock = _oscillator_loop(1, v, incs, phase, clock, widths, gains, ring, history, work)
-    elif shape == 2:
-        phase, clock = _oscillator_loop(2, v, incs, phase, clock, widths, gains, ring, history, work)
-    else:
-        phase, clock = _oscillator_loop(3, v, incs, phase, clock, widths, gains, ring, history, work)
-    st[0], st[1] = phase, clock & 0xFFFFFFF
 
 
 @njit(cache=True, error_model="numpy")
@@ -131,26 +52,6 @@ def _ladder_lanes(work, lanes, envs, filt, decay, lo, hi, guard, pi_over_rate):
 
 
 @njit(cache=True, error_model="numpy")
-def _ladder_voice(work, v, cutoffs, amounts, resonances, drives, envs, sounding, accent, filt, guard, pi_over_rate):
-    """Pass 2 for one voice, params and its per-note envelope per sample, its state in registers:
-    where there are too few voices to fill a vector, the lanes would only add a store and a load to
-    every step of the recursion."""
-    s1, s2, s3, s4 = filt[0, v], filt[1, v], filt[2, v], filt[3, v]
-    last_fc = last_res = last_drive = -1.0
-    big_g = c1 = c2 = c3 = c4 = inv = pre = 0.0
-    for i in range(work.shape[0]):
-        env = envs[i]
-        fc = _cutoff(cutoffs[i], amounts[i], env * sounding, guard)
-        res, drive = resonances[i], drives[i]
-        if fc != last_fc or res != last_res or drive != last_drive:     # the same numbers, computed once
-            big_g, c1, c2, c3, c4, inv, pre = _ladder_coefficients(fc, res, drive, pi_over_rate)
-            last_fc, last_res, last_drive = fc, res, drive
-        y, s1, s2, s3, s4 = _ladder_step(work[i, v], drive, big_g, c1, c2, c3, c4, inv, pre, s1, s2, s3, s4)
-        work[i, v] = y * (1.0 + ACCENT_LEVEL * accent * min(env, 1.0))
-    filt[0, v], filt[1, v], filt[2, v], filt[3, v] = s1, s2, s3, s4
-
-
-@njit(cache=True, error_model="numpy")
 def _ladder_glides(work, lanes, envs, filt, decay, v, guard, pi_over_rate, rows):
     """_ladder_voice for voice v of the lanes, its params gliding (rows: scratch, 5 × n)."""
     for i in range(work.shape[0]):
@@ -160,62 +61,6 @@ def _ladder_glides(work, lanes, envs, filt, decay, v, guard, pi_over_rate, rows)
         rows[4, i] = envs[i, v]
     _ladder_voice(work, v, rows[0], rows[1], rows[2], rows[3], rows[4], lanes[L_SOUNDING, v], lanes[L_ACCENT, v], filt,
                   guard, pi_over_rate)
-
-
-@njit(cache=True, error_model="numpy")
-def _modulated_voice(v, kinds, params, state, rings, histories, sample_rate, work, scratch):
-    """A modulated voice from its params per sample (columns, n): the passes of the others, the
-    numbers of render_explicit (the per-note envelope's decay step computed where it changes)."""
-    if kinds[SHAPE, v] >= 0:
-        _oscillate_table(v, kinds[SHAPE, v], params, state, rings[v], histories[v], sample_rate, work, scratch[0])
-    if kinds[HAS_LADDER, v]:
-        envs = scratch[1]
-        env = state[8, v]
-        sounding = env > ENV_FLOOR
-        if sounding:
-            env_decay = np.nan
-            step = 0.0
-            for i in range(work.shape[0]):
-                if params[ENV_DECAY, i] != env_decay:
-                    env_decay = params[ENV_DECAY, i]
-                    step = _env_step(env_decay, sample_rate)
-                env *= step
-                envs[i] = env
-            state[8, v] = env
-        else:
-            envs[:] = env
-        _ladder_voice(work, v, params[CUTOFF], params[ENV_AMOUNT], params[RESONANCE], params[DRIVE], envs,
-                      1.0 if sounding else 0.0, state[9, v] if sounding else 0.0, state[4:8], 0.45 * sample_rate,
-                      np.pi / sample_rate)
-    if kinds[HAS_ADSR, v]:
-        _envelope(v, params[ATTACK, 0], params[DECAY, 0], params[SUSTAIN, 0], params[RELEASE, 0], state, sample_rate,
-                  work)
-
-
-@njit(cache=True, error_model="numpy")
-def _envelope(v, attack_ms, decay_ms, sustain, release_ms, state, sample_rate, work):
-    """Pass 3 for voice v: the ADSR (its params at the call's start) times work[:, v]."""
-    attack, dec = _stage_samples(attack_ms, sample_rate), _stage_samples(decay_ms, sample_rate)
-    release = _stage_samples(release_ms, sample_rate)
-    state[10, v], state[11, v], state[12, v], state[13, v] = _adsr_run(
-        int(state[10, v]), state[11, v], int(state[12, v]), state[13, v], attack, dec, sustain, release, work[:, v])
-
-
-@njit(cache=True, error_model="numpy", inline="always")
-def _adsr_run(stage, level, pos, start, attack, dec, sustain, release, samples):
-    """`samples` (a voice's) times the ADSR from its state; returns the state after. Held or idle,
-    the rest of the call is one level, in a loop without exp in it (a call in a loop, even one not
-    taken, makes the compiler keep the loop's values in memory)."""
-    n, i = samples.shape[0], 0
-    while i < n and stage != SUSTAIN_STAGE and stage != IDLE:
-        stage, level, pos, start = _adsr_step(stage, level, pos, start, attack, dec, sustain, release)
-        samples[i] *= level
-        i += 1
-    if stage == SUSTAIN_STAGE:
-        level = sustain
-    for j in range(i, n):
-        samples[j] *= level
-    return stage, level, pos, start
 
 
 @njit(cache=True, error_model="numpy")
