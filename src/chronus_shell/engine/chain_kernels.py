@@ -237,7 +237,7 @@ def _explicit_voice(shape, has_ladder, has_adsr, params, st, ring, history, audi
 
 def warmup() -> None:
     """Compile (or load from the cache) the voice kernels with a tiny bank of every kind."""
-    from .voice_layout import COLUMNS, STATE_COLUMNS
+    from .voice_layout import COLUMNS, LFO_RANDOM, LFO_ROWS, LFO_SHAPE, STATE_COLUMNS
     n, count = 8, 4
     kinds = np.array([[0, -1, 1, 0], [1, 1, 0, 1], [1, 0, 1, 1], [1, 1, 0, 0], [0, 0, 1, 0], [-1, -1, -1, 0]],
                      dtype=np.int64)
@@ -248,6 +248,7 @@ def warmup() -> None:
                 np.ones((1, n)))
     render_explicit(kinds[:, :1].copy(), np.ones((COLUMNS, n)) * 100.0, np.zeros((STATE_COLUMNS, 1)), np.zeros(RING),
                     np.zeros((3, BLEP_HALF)), np.zeros(n), 48000.0, np.zeros(n))
-    render_modulation(np.array([0, -1], dtype=np.int64), np.ones((3, 2)), np.ones((3, 2)) * 2.0, np.ones(n), np.zeros(2),
-                      48000.0, np.zeros((2, n)), np.array([[0, 0], [1, 1]], dtype=np.int64), 1, np.zeros((2, n)),
-                      np.zeros((2, 3, n)), np.zeros(2, dtype=np.int64))
+    lfos = np.ones((LFO_ROWS, 2))
+    lfos[LFO_SHAPE] = 0, LFO_RANDOM
+    render_modulation(lfos, np.ones(n), 48000.0, np.zeros((2, n)), np.array([[0, 0], [1, 1]], dtype=np.int64), 1,
+                      np.zeros((2, n)), np.zeros((2, 3, n)))

@@ -20,5 +20,9 @@ MOD_OCTAVES = 4.0
 # (low, high, half span) of the param
 MOD_VOICE, MOD_COLUMN, MOD_ROW, MOD_EXP = 0, 1, 2, 3
 MOD_LOW, MOD_HIGH, MOD_HALF_SPAN = 0, 1, 2
+# the LFOs of a voice bank (rows, LFOs): rate, depth, offset targets and glide starts, phase, shape (an
+# index of kernels.LFO_SHAPES; LFO_RANDOM: drawn in Python), the length of its kept params (0: none)
+LFO_TARGET, LFO_START, LFO_PHASE, LFO_SHAPE, LFO_KEPT, LFO_ROWS = 0, 3, 6, 7, 8, 9
+LFO_RANDOM = -1
 
 IDLE, ATTACK_STAGE, DECAY_STAGE, SUSTAIN_STAGE, RELEASE_STAGE = 0, 1, 2, 3, 4

@@ -39,10 +39,7 @@ class VoiceModulation:
         self.lfos = list(lfos.values())
         self.sample_rate = float(sample_rate)
         count = len(self.lfos)
-        self.shapes = np.zeros(count, dtype=np.int64)
-        self.targets = np.zeros((len(LFO_PARAMS), count))
-        self.starts = self.targets.copy()
-        self.phases = np.zeros(count)
+        self.table = np.zeros((lay.LFO_ROWS, count))     # each LFO's column (voice_layout's LFO rows)
         self.source_count = count + len(given)
         params = sorted(params, key=lambda p: not p.exponential)        # the rows exp2 is taken of: first
         self.exp_rows = sum(p.exponential for p in params)
@@ -52,27 +49,30 @@ class VoiceModulation:
         self.terms = np.array([(row, s) for row, p in enumerate(params) for s in p.sources],
                               dtype=np.int64).reshape(-1, 2)
         self.sources = self.mods = np.zeros((0, 0))
+        self._buffers: dict[int, tuple] = {}  # segment length → (sources, mods, the rows exp2 is taken of)
         self.kept = np.zeros((count, len(LFO_PARAMS), 0))   # each LFO's Module.params cache (the kernel's doc)
-        self.kept_n = np.zeros(count, dtype=np.int64)        # its length (0: none)
         self._kept_targets: list[dict] = [{} for _ in range(count)]   # the targets it was computed for
         self.dirty: set = set()
         self._random: list[int] = []          # LFOs of the random shape: rendered by their own process()
+        self._rendered: list = []             # (LFO, k) of the others
         self._pole = self.lfos[0]._pole if self.lfos else 0.0
         for k, lfo in enumerate(self.lfos):
             if lfo.bank is not None:
                 lfo.bank.hand_back(lfo)       # a plan before this one rendered it
             lfo.bind(self, k)
-            self.shapes[k] = mk.RANDOM        # until its shape is read (_read_dirty takes its params cache)
+            self.table[lay.LFO_SHAPE, k] = lay.LFO_RANDOM   # until its shape is read (_read_dirty takes its cache)
             self.dirty.add(lfo)
 
     def render(self, n: int, given) -> None:
         """This segment's sources and modulation rows (`mods`: the factor of an exponential param,
         the signal of another)."""
-        if self.sources.shape[1] != n:
-            self.sources = np.zeros((self.source_count, n))
-            self.mods = np.zeros((len(self.limits), n))
-        if self.kept.shape[2] < n:
-            self._grow(n)
+        buffers = self._buffers.get(n)
+        if buffers is None:
+            sources, mods = np.zeros((self.source_count, n)), np.zeros((len(self.limits), n))
+            buffers = self._buffers[n] = sources, mods, mods[:self.exp_rows]
+            if self.kept.shape[2] < n:
+                self._grow(n)
+        self.sources, self.mods, head = buffers
         if self.dirty:
             self._read_dirty()
         for k, block in enumerate(given, len(self.lfos)):
@@ -80,56 +80,57 @@ class VoiceModulation:
         for k in self._random:
             lfo = self.lfos[k]
             self.sources[k] = lfo.process(self.sources[k], lfo.params(n, {}))
-        mk.render_modulation(self.shapes, self.targets, self.starts, decay_table(self._pole, n), self.phases,
-                             self.sample_rate, self.sources, self.terms, self.exp_rows, self.mods, self.kept,
-                             self.kept_n)
+        mk.render_modulation(self.table, decay_table(self._pole, n), self.sample_rate, self.sources, self.terms,
+                             self.exp_rows, self.mods, self.kept)
         if self.exp_rows:
-            head = self.mods[:self.exp_rows]
             np.exp2(head, out=head)          # numpy's exp2, as apply_modulation (modulation_kernels.py says why)
-        for k, lfo in enumerate(self.lfos):
-            if self.shapes[k] != mk.RANDOM:
-                lfo.phase = float(self.phases[k])
+        phases = self.table[lay.LFO_PHASE].tolist()
+        for lfo, k in self._rendered:
+            lfo.phase = phases[k]
         if self.dirty:
             self._write_dirty()
 
     def _read_dirty(self) -> None:
         """Targets, glide starts, shape and phase of the LFOs set since the last call."""
+        table = self.table
         for lfo in self.dirty:
             k = lfo.row
             for p, name in enumerate(LFO_PARAMS):
-                self.targets[p, k] = lfo.targets[name]
-                self.starts[p, k] = lfo.current[name]
+                table[lay.LFO_TARGET + p, k] = lfo.targets[name]
+                table[lay.LFO_START + p, k] = lfo.current[name]
             shape = lfo.targets["shape"]
             random = shape not in kernels.LFO_SHAPES
-            if random and self.shapes[k] != mk.RANDOM:
+            if random and table[lay.LFO_SHAPE, k] != lay.LFO_RANDOM:
                 self.hand_back(lfo)               # its own params() renders it from now on
-            elif not random and self.shapes[k] == mk.RANDOM:
+            elif not random and table[lay.LFO_SHAPE, k] == lay.LFO_RANDOM:
                 self._take(k)
-            self.shapes[k] = mk.RANDOM if random else kernels.LFO_SHAPES.index(shape)
-            self.phases[k] = lfo.phase
+            table[lay.LFO_SHAPE, k] = lay.LFO_RANDOM if random else kernels.LFO_SHAPES.index(shape)
+            table[lay.LFO_PHASE, k] = lfo.phase
             if lfo.targets != self._kept_targets[k]:
-                self.kept_n[k] = 0                # set since: Module.params would compute them again
+                table[lay.LFO_KEPT, k] = 0        # set since: Module.params would compute them again
                 self._kept_targets[k] = dict(lfo.targets)
-        self._random = [k for k in range(len(self.lfos)) if self.shapes[k] == mk.RANDOM]
+        shapes = table[lay.LFO_SHAPE].tolist()
+        self._random = [k for k, shape in enumerate(shapes) if shape == lay.LFO_RANDOM]
+        self._rendered = [(lfo, k) for k, lfo in enumerate(self.lfos) if shapes[k] != lay.LFO_RANDOM]
 
     def _write_dirty(self) -> None:
         """Where the glides are now; an LFO whose glides arrived is still again."""
         for lfo in list(self.dirty):
             k = lfo.row
-            if self.shapes[k] == mk.RANDOM:
+            if self.table[lay.LFO_SHAPE, k] == lay.LFO_RANDOM:
                 self.dirty.discard(lfo)           # its own params() glides it
                 continue
             moving = False
             for p, name in enumerate(LFO_PARAMS):
-                lfo.current[name] = value = float(self.starts[p, k])
-                moving = moving or value != self.targets[p, k]
+                lfo.current[name] = value = float(self.table[lay.LFO_START + p, k])
+                moving = moving or value != self.table[lay.LFO_TARGET + p, k]
             if not moving:
                 self.dirty.discard(lfo)
 
     def _take(self, k: int) -> None:
         """LFO k's Module.params cache into `kept` (it renders here from now on)."""
         hit = self.lfos[k].__dict__.get("_params_cache")
-        self.kept_n[k] = 0
+        self.table[lay.LFO_KEPT, k] = 0
         self._kept_targets[k] = {}
         if hit is not None:
             length, targets, params = hit
@@ -137,16 +138,16 @@ class VoiceModulation:
                 self._grow(length)
             for p, name in enumerate(LFO_PARAMS):
                 self.kept[k, p, :length] = params[name]
-            self.kept_n[k], self._kept_targets[k] = length, dict(targets)
+            self.table[lay.LFO_KEPT, k], self._kept_targets[k] = length, dict(targets)
 
     def owns(self, lfo) -> bool:
         """Whether `lfo` renders in this kernel (not by its own process(): the random shape)."""
-        return lfo.bank is self and self.shapes[lfo.row] != mk.RANDOM
+        return lfo.bank is self and self.table[lay.LFO_SHAPE, lfo.row] != lay.LFO_RANDOM
 
     def params_cache(self, lfo) -> tuple | None:
         """`kept` of an LFO rendered here, as its Module.params cache (None: none)."""
         k = lfo.row
-        length = int(self.kept_n[k])
+        length = int(self.table[lay.LFO_KEPT, k])
         if not length:
             return None
         targets = self._kept_targets[k]
