@@ -5,10 +5,9 @@ A chain is a run of voice modules oscillator → [acid_filter] → [adsr] where 
 the next (no fading edge between them); a chain whose end feeds only the master adds straight into
 the master's input. A chain may be modulated by modules that hear nothing themselves: the LFOs
 among them render in the bank's VoiceModulation, the others first (`early`), and the chain renders
-in the bank sample by sample from its params per sample (its end joins the master's inputs in
-their order, as when its modules rendered alone). Everything else (other types, a voice module
-modulated by a voice, a filter fed by two oscillators) renders module by module, as before; the
-master last, from the sum.
+in the bank from its params per sample. Everything else (other types, a voice module modulated by
+a voice, a filter fed by two oscillators) renders module by module, as before; the master last,
+from the sum.
 """
 from __future__ import annotations
 
@@ -107,7 +106,7 @@ def build_plan(modules: dict, edges: list, mod_edges: list, fading: set, sample_
         end = chain[-1]
         chains.append(tuple(chain))
         to_sum.append(consumers[end] == ["master"] and end not in modulation_sources and (end, "master") not in fading
-                      and not is_panned(modules[start]) and not modulated(chain))  # the centred mono bus
+                      and not is_panned(modules[start]))  # the centred mono bus
         fused.update(chain)
     order = sorted(range(len(chains)), key=lambda c: (modulated(chains[c]),
                                                       not any(isinstance(modules[m], AcidFilter) for m in chains[c])))
