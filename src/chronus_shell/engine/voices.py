@@ -50,11 +50,13 @@ class VoiceBank:
         """Every voice's block (n, voices), a view; finite voices marked to the sum are added into `total`.
         `given`: the blocks of the modulators rendered before the bank (VoiceModulation.render)."""
         dirty = self.dirty
-        for module in dirty:                  # targets set and glides snapped since the last call
-            v = module.row
-            for name, column in module.COLUMNS.items():
-                self.targets[column, v] = module.targets[name]
-                self.starts[column, v] = module.current[name]
+        if dirty:                             # targets set and glides snapped since the last call
+            targets, starts = self.targets, self.starts
+            for module in dirty:
+                v = module.row
+                for name, column in module.COLUMNS.items():
+                    targets[column, v] = module.targets[name]
+                    starts[column, v] = module.current[name]
         work = self._work
         if work is None or work.shape[0] != n:
             work = self._work = np.empty((n, padded(len(self.chains))))
@@ -67,13 +69,15 @@ class VoiceBank:
         self.broken = ck.render_bank(self.kinds, self.targets, self.starts, decay_table(self._pole, n), self.state,
                                      self.rings, self.histories, self.sample_rate, work, total, self.ok, spec, limits,
                                      mods)
-        for module in list(dirty):            # where the glides are now
-            v, moving = module.row, False
-            for name, column in module.COLUMNS.items():
-                module.current[name] = value = float(self.starts[column, v])
-                moving = moving or value != self.targets[column, v]
-            if not moving:
-                dirty.discard(module)
+        if dirty:                             # where the glides are now
+            for module in list(dirty):
+                v, moving = module.row, False
+                now, goal = self.starts[:, v].tolist(), self.targets[:, v].tolist()
+                for name, column in module.COLUMNS.items():
+                    module.current[name] = value = now[column]
+                    moving = moving or value != goal[column]
+                if not moving:
+                    dirty.discard(module)
         return work[:, :len(self.chains)]
 
 
