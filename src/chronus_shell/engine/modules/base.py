@@ -137,17 +137,32 @@ class Module:
         raise NotImplementedError
 
 
-class Banked(Module):
+class InBank(Module):
+    """A module that renders in a bank of the engine while bound to it (`bank`, its `row` there):
+    `set`/`snap` mark it dirty there, so a still one costs no Python per block."""
+
+    bank = None
+    row = 0
+
+    def set(self, name, value):
+        super().set(name, value)
+        if self.bank is not None:
+            self.bank.dirty.add(self)
+
+    def snap(self, name):
+        super().snap(name)
+        if self.bank is not None:
+            self.bank.dirty.add(self)
+
+
+class Banked(InBank):
     """A voice module (oscillator, acid_filter, adsr): its voices render together in the engine's
     VoiceBank, fused with the rest of their chain (engine/voices.py). While bound, its state
-    arrays are views of its bank column; `set`/`snap` mark it dirty there, so a still voice
-    costs no Python per block. `process` renders it alone (a chain of one): one implementation.
-    Banked types have numeric params only (a bank shares no enum choice)."""
+    arrays are views of its bank column. `process` renders it alone (a chain of one): one
+    implementation. Banked types have numeric params only (a bank shares no enum choice)."""
 
     COLUMNS: ClassVar[dict[str, int]] = {}           # param name → column of the bank's tables
     STATE: ClassVar[tuple[tuple[str, int], ...]] = ()  # (state array attribute, first bank column)
-    bank = None
-    row = 0
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -157,16 +172,6 @@ class Banked(Module):
 
     def __getstate__(self) -> dict:
         return {**self.__dict__, "bank": None, "_solo": None}
-
-    def set(self, name, value):
-        self.targets[name] = value
-        if self.bank is not None:
-            self.bank.dirty.add(self)
-
-    def snap(self, name):
-        super().snap(name)
-        if self.bank is not None:
-            self.bank.dirty.add(self)
 
     def bind(self, bank, row: int) -> None:
         """Move this module's state into voice `row` of `bank` (its arrays become views there)."""

@@ -5,7 +5,7 @@ import numpy as np
 
 from ..params import ModuleSpec, choice, number
 from .. import voice_layout as ck
-from .base import Banked, Module, clipped, kernels, seeded_generator
+from .base import Banked, InBank, clipped, kernels, seeded_generator
 
 
 class ADSR(Banked):
@@ -39,7 +39,9 @@ class ADSR(Banked):
         bank.kinds[ck.HAS_ADSR, row] = 1
 
 
-class LFO(Module):
+class LFO(InBank):
+    """While it modulates fused voices it renders in their bank (engine/voice_modulation.py)."""
+
     spec = ModuleSpec(
         "lfo", "modulator",
         (
@@ -50,9 +52,6 @@ class LFO(Module):
         ),
         "low-frequency oscillator for modulation edges", ("modulator", "wobble"),
     )
-
-    bank = None      # the VoiceModulation it renders in while it modulates fused voices (engine/voice_modulation.py)
-    row = 0
 
     def __init__(self, sample_rate: int):
         super().__init__(sample_rate)
@@ -75,16 +74,6 @@ class LFO(Module):
     def bind(self, bank, row: int) -> None:
         """Render as LFO `row` of `bank`, which reads its params, shape and phase while it is marked dirty."""
         self.bank, self.row = bank, row
-
-    def set(self, name, value):
-        super().set(name, value)
-        if self.bank is not None:
-            self.bank.dirty.add(self)
-
-    def snap(self, name):
-        super().snap(name)
-        if self.bank is not None:
-            self.bank.dirty.add(self)
 
     def process(self, audio_in, params):
         shape = params["shape"]
