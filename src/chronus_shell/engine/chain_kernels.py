@@ -52,18 +52,6 @@ def _ladder_lanes(work, lanes, envs, filt, decay, lo, hi, guard, pi_over_rate):
 
 
 @njit(cache=True, error_model="numpy")
-def _ladder_glides(work, lanes, envs, filt, decay, v, guard, pi_over_rate, rows):
-    """_ladder_voice for voice v of the lanes, its params gliding (rows: scratch, 5 × n)."""
-    for i in range(work.shape[0]):
-        d = decay[i]
-        for r, lane in enumerate((L_CUTOFF, L_AMOUNT, L_RES, L_DRIVE)):
-            rows[r, i] = lanes[lane, v] + lanes[lane + 1, v] * d
-        rows[4, i] = envs[i, v]
-    _ladder_voice(work, v, rows[0], rows[1], rows[2], rows[3], rows[4], lanes[L_SOUNDING, v], lanes[L_ACCENT, v], filt,
-                  guard, pi_over_rate)
-
-
-@njit(cache=True, error_model="numpy")
 def _envelope_lanes(targets, starts, decay, state, sample_rate, count, n):
     """The per-call ladder lane table (each param's target and (start − target), accent, envelope
     on) and every voice's per-note envelope per sample (its decay param may glide)."""
@@ -94,27 +82,27 @@ def _envelope_lanes(targets, starts, decay, state, sample_rate, count, n):
 
 
 @njit(cache=True, error_model="numpy")
-def render_bank(kinds, targets, starts, decay, state, rings, histories, sample_rate, work, total, ok, mod_spec,
-                mod_limits, mods):
+def render_bank(kinds, glides, decay, state, rings, histories, sample_rate, work, total, ok, modulated, mods):
     """Every voice of a bank into work (n, ≥ voices; its rows padded so a voice's column does not map
     to a handful of cache sets); finite voices marked TO_SUM are added into `total`. Voices are
     ordered: ladders first (kinds HAS_LADDER), so the ladder lanes are one range, and modulated
     voices last: each renders in time order from its params per sample (its glides moved by its
-    modulation rows `mods` as `mod_spec`/`mod_limits` say: modulation_kernels.modulated_table), as
+    modulation rows `mods` as `modulated` says: modulation_kernels.modulated_table), as
     render_explicit. Returns how many voices went NaN/Inf (`ok` says which)."""
     count = kinds.shape[1]
     n = work.shape[0]
-    scratch = np.empty((5, n))
+    targets, starts = glides[0], glides[1]     # each param's target and glide start (columns, voices)
+    scratch = np.empty((2, n))
     silent = silent_rows(kinds, state)
     for v in range(count):
         if kinds[EXPLICIT, v] >= 0:
-            _modulated_voice(v, kinds, modulated_table(v, targets, starts, decay, mod_spec, mod_limits, mods), state,
+            _modulated_voice(v, kinds, modulated_table(v, targets, starts, decay, modulated, mods), state,
                              rings, histories, sample_rate, work, scratch)
         elif silent[v]:        # a poly voice's unused note: nothing to oscillate (its ladder hears 0)
             work[:, v] = 0.0
         elif kinds[SHAPE, v] >= 0:
             _oscillate(v, kinds[SHAPE, v], targets, starts, decay, state, rings[v], histories[v], sample_rate,
-                       work, scratch)
+                       work, scratch[0])
     ladders = 0
     while ladders < count and kinds[HAS_LADDER, ladders] and kinds[EXPLICIT, ladders] < 0:
         ladders += 1
@@ -129,8 +117,11 @@ def render_bank(kinds, targets, starts, decay, state, rings, histories, sample_r
             for v in range(top):
                 if silent[v]:
                     continue
-                _ladder_glides(work, lanes, envs, state[4:8], decay, v, 0.45 * sample_rate, np.pi / sample_rate,
-                               scratch)
+                _ladder_voice(work, v, (lanes[L_CUTOFF, v], lanes[L_CUTOFF + 1, v], decay),
+                              (lanes[L_AMOUNT, v], lanes[L_AMOUNT + 1, v], decay),
+                              (lanes[L_RES, v], lanes[L_RES + 1, v], decay), (lanes[L_DRIVE, v], lanes[L_DRIVE + 1, v], decay),
+                              envs[:, v], lanes[L_SOUNDING, v], lanes[L_ACCENT, v], state[4:8], 0.45 * sample_rate,
+                              np.pi / sample_rate)
     d = decay[0]
     for v in range(count):
         if kinds[HAS_ADSR, v] and not silent[v] and kinds[EXPLICIT, v] < 0:
@@ -241,11 +232,9 @@ def warmup() -> None:
     n, count = 8, 4
     kinds = np.array([[0, -1, 1, 0], [1, 1, 0, 1], [1, 0, 1, 1], [1, 1, 0, 0], [0, 0, 1, 0], [-1, -1, -1, 0]],
                      dtype=np.int64)
-    values = np.ones((COLUMNS, count)) * 100.0
-    render_bank(kinds, values, values.copy(), np.ones(n), np.zeros((STATE_COLUMNS, count)), np.zeros((count, RING)),
-                np.zeros((count, 3, BLEP_HALF)), 48000.0, np.zeros((n, count)), np.zeros(n),
-                np.zeros(count, dtype=np.bool_), np.array([[3, 4, 0, 1]], dtype=np.int64), np.array([[20.0, 2e4, 0.0]]),
-                np.ones((1, n)))
+    render_bank(kinds, np.ones((2, COLUMNS, count)) * 100.0, np.ones(n), np.zeros((STATE_COLUMNS, count)),
+                np.zeros((count, RING)), np.zeros((count, 3, BLEP_HALF)), 48000.0, np.zeros((n, count)), np.zeros(n),
+                np.zeros(count, dtype=np.bool_), np.array([[3.0, 4.0, 0.0, 1.0, 20.0, 2e4, 0.0]]), np.ones((1, n)))
     render_explicit(kinds[:, :1].copy(), np.ones((COLUMNS, n)) * 100.0, np.zeros((STATE_COLUMNS, 1)), np.zeros(RING),
                     np.zeros((3, BLEP_HALF)), np.zeros(n), 48000.0, np.zeros(n))
     lfos = np.ones((LFO_ROWS, 2))

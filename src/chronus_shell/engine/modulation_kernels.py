@@ -65,7 +65,7 @@ def render_modulation(lfos, decay, sample_rate, sources, terms, exp_rows, mods, 
 
 
 @njit(cache=True, error_model="numpy")
-def modulated_table(v, targets, starts, decay, spec, limits, mods):
+def modulated_table(v, targets, starts, decay, modulated, mods):
     """Voice v's params per sample (columns, n): its glides, and each modulated param moved by its
     row of `mods` (exponential: times it, the caller's exp2; else plus half the span times it),
     clipped to its range as numpy's maximum and minimum clip (a NaN stays NaN)."""
@@ -75,12 +75,13 @@ def modulated_table(v, targets, starts, decay, spec, limits, mods):
         target, glide = targets[c, v], starts[c, v] - targets[c, v]
         for i in range(n):
             table[c, i] = target + glide * decay[i]
-    for j in range(spec.shape[0]):
-        if spec[j, MOD_VOICE] != v:
+    for j in range(modulated.shape[0]):
+        entry = modulated[j]
+        if entry[MOD_VOICE] != v:
             continue
-        values, mod = table[spec[j, MOD_COLUMN]], mods[spec[j, MOD_ROW]]
-        low, high, half_span = limits[j, MOD_LOW], limits[j, MOD_HIGH], limits[j, MOD_HALF_SPAN]
-        exponential = spec[j, MOD_EXP] != 0
+        values, mod = table[int(entry[MOD_COLUMN])], mods[int(entry[MOD_ROW])]
+        low, high, half_span = entry[MOD_LOW], entry[MOD_HIGH], entry[MOD_HALF_SPAN]
+        exponential = entry[MOD_EXP] != 0.0
         for i in range(n):
             x = values[i] * mod[i] if exponential else values[i] + half_span * mod[i]
             if x < low:

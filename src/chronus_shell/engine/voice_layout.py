@@ -16,10 +16,9 @@ SHAPE, HAS_LADDER, HAS_ADSR, TO_SUM, POLY, EXPLICIT, KINDS = 0, 1, 2, 3, 4, 5, 6
 # modulation (Module.params, and the bank's modulated voices): a signal in −1…1 moves a Hz param by
 # ±MOD_OCTAVES octaves, any other by ± half its range
 MOD_OCTAVES = 4.0
-# a modulated voice's entries (engine/voice_modulation.py): (voice, column, modulation row, exponential?) and
-# (low, high, half span) of the param
-MOD_VOICE, MOD_COLUMN, MOD_ROW, MOD_EXP = 0, 1, 2, 3
-MOD_LOW, MOD_HIGH, MOD_HALF_SPAN = 0, 1, 2
+# a modulated param's row of the bank's table (engine/voice_modulation.py): voice, column, modulation row,
+# exponential (1) or not (0), and the param's low, high and half span
+MOD_VOICE, MOD_COLUMN, MOD_ROW, MOD_EXP, MOD_LOW, MOD_HIGH, MOD_HALF_SPAN, MOD_FIELDS = 0, 1, 2, 3, 4, 5, 6, 7
 # the LFOs of a voice bank (rows, LFOs): rate, depth, offset targets and glide starts, phase, shape (an
 # index of kernels.LFO_SHAPES; LFO_RANDOM: drawn in Python), the length of its kept params (0: none)
 LFO_TARGET, LFO_START, LFO_PHASE, LFO_SHAPE, LFO_KEPT, LFO_ROWS = 0, 3, 6, 7, 8, 9

@@ -43,9 +43,8 @@ class VoiceModulation:
         self.source_count = count + len(given)
         params = sorted(params, key=lambda p: not p.exponential)        # the rows exp2 is taken of: first
         self.exp_rows = sum(p.exponential for p in params)
-        self.spec = np.array([(p.voice, p.column, row, p.exponential) for row, p in enumerate(params)],
-                             dtype=np.int64).reshape(-1, 4)
-        self.limits = np.array([(p.low, p.high, p.half_span) for p in params]).reshape(-1, 3)
+        self.modulated = np.array([(p.voice, p.column, row, p.exponential, p.low, p.high, p.half_span)
+                                   for row, p in enumerate(params)], dtype=float).reshape(-1, lay.MOD_FIELDS)
         self.terms = np.array([(row, s) for row, p in enumerate(params) for s in p.sources],
                               dtype=np.int64).reshape(-1, 2)
         self.sources = self.mods = np.zeros((0, 0))
@@ -68,7 +67,7 @@ class VoiceModulation:
         the signal of another)."""
         buffers = self._buffers.get(n)
         if buffers is None:
-            sources, mods = np.zeros((self.source_count, n)), np.zeros((len(self.limits), n))
+            sources, mods = np.zeros((self.source_count, n)), np.zeros((len(self.modulated), n))
             buffers = self._buffers[n] = sources, mods, mods[:self.exp_rows]
             if self.kept.shape[2] < n:
                 self._grow(n)
@@ -175,4 +174,4 @@ class VoiceModulation:
         return self.sources[k].copy()
 
 
-NO_MODULATION = (np.zeros((0, 4), dtype=np.int64), np.zeros((0, 3)), np.zeros((0, 1)))   # spec, limits, mods
+NO_MODULATION = (np.zeros((0, lay.MOD_FIELDS)), np.zeros((0, 1)))   # the bank's modulated params, their rows

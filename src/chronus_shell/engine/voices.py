@@ -31,8 +31,8 @@ class VoiceBank:
         self.kinds[lay.EXPLICIT] = -1
         self.kinds[lay.EXPLICIT, count - modulated:] = np.arange(modulated)
         self.modulation = modulation
-        self.targets = np.zeros((lay.COLUMNS, count))   # the columns of a stage a chain lacks: never heard
-        self.starts = self.targets.copy()
+        self.glides = np.zeros((2, lay.COLUMNS, count))   # the columns of a stage a chain lacks: never heard
+        self.targets, self.starts = self.glides[0], self.glides[1]
         self.state = np.zeros((lay.STATE_COLUMNS, count))
         self.rings = np.zeros((count, kernels.RING))
         self.histories = np.zeros((count, 3, kernels.BLEP_HALF))
@@ -62,13 +62,12 @@ class VoiceBank:
             work = self._work = np.empty((n, padded(len(self.chains))))
         modulation = self.modulation
         if modulation is None:
-            spec, limits, mods = NO_MODULATION
+            modulated, mods = NO_MODULATION
         else:
             modulation.render(n, given)
-            spec, limits, mods = modulation.spec, modulation.limits, modulation.mods
-        self.broken = ck.render_bank(self.kinds, self.targets, self.starts, decay_table(self._pole, n), self.state,
-                                     self.rings, self.histories, self.sample_rate, work, total, self.ok, spec, limits,
-                                     mods)
+            modulated, mods = modulation.modulated, modulation.mods
+        self.broken = ck.render_bank(self.kinds, self.glides, decay_table(self._pole, n), self.state, self.rings,
+                                     self.histories, self.sample_rate, work, total, self.ok, modulated, mods)
         if dirty:                             # where the glides are now
             for module in list(dirty):
                 v, moving = module.row, False
