@@ -35,7 +35,7 @@ def warmup() -> None:
 
 
 KERNELS = {"blep": "oscillator_retune", "chain_kernels": "render_bank", "kernels": "drum_block",
-           "stereo_kernels": "freeverb_stereo"}  # one a file
+           "stereo_kernels": "freeverb_stereo", "modulation_kernels": "render_modulation"}  # one a file
 
 
 def kernels_cached() -> bool:

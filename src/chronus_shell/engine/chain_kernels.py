@@ -4,87 +4,31 @@ Tables are laid out voices-last, so the 4-pole ladder — a recursion that would
 sample after sample — runs across voices instead: for each sample, every voice's ladder step
 is independent and the compiler vectorises the loop (8 voices per AVX-512 instruction). That needs
 branch-free arithmetic, so tanh, tan and exp2 are the fits of fast_math.py. Oscillators (band-limited steps, branchy) and envelopes (a stage machine) run per
-voice. Param glides are computed here (target + (start − target)·decay[i], the closed-form
+voice (voice_passes.py). Param glides are computed here (target + (start − target)·decay[i], the closed-form
 one-pole of `Module.param_block`), so a still param costs nothing and a gliding one no Python.
 
-`render_bank` renders a VoiceBank; `render_explicit` renders one module with its params given per
-sample (a modulated module, `Module.process`): both run the same per-sample functions (voice_steps.py).
+`render_bank` renders a VoiceBank, a modulated voice from its params per sample (modulation_kernels.py);
+`render_explicit` renders one module with its params given per sample (`Module.process`), sample
+by sample: both run the same per-sample functions (voice_steps.py).
 """
 from __future__ import annotations
 
 import numpy as np
 from numba import njit
 
-from .blep import BLEP_HALF, RING, _naive_step, crosses_edge
+from .blep import BLEP_HALF, RING
+from .modulation_kernels import glide_end, modulated_table, render_modulation
 from .poly_kernels import apply_row_gates, silent_rows
 from .voice_layout import (ATTACK, CUTOFF, DECAY, DETUNE, DRIVE, ENV_AMOUNT, ENV_DECAY, EXPLICIT, FREQ, GAIN, HAS_ADSR,
-                           HAS_LADDER, IDLE, RELEASE, RESONANCE, SHAPE, SUSTAIN, SUSTAIN_STAGE, TO_SUM,
-                           WIDTH)
-from .voice_steps import (ACCENT_LEVEL, ENV_FLOOR, _adsr_step, _cutoff, _env_step, _inc, _ladder_coefficients,
-                          _ladder_step, _oscillator_sample, _played, _stage_samples, _start_oscillator)
-
-SETTLED = 1e-9         # a glide this close to its target has arrived (as Module.param_block)
+                           HAS_LADDER, RELEASE, RESONANCE, SHAPE, SUSTAIN, TO_SUM, WIDTH)
+from .voice_passes import _adsr_run, _envelope, _ladder_voice, _modulated_voice, _oscillate
+from .voice_steps import (ACCENT_LEVEL, ENV_FLOOR, _cutoff, _env_step, _inc, _ladder_coefficients, _ladder_step,
+                          _oscillator_sample, _stage_samples, _start_oscillator)
 
 # ladder lane table rows (per voice, for one call): each param's target and (start − target)
 L_CUTOFF, L_AMOUNT, L_RES, L_DRIVE = 0, 2, 4, 6
 L_ACCENT, L_SOUNDING, L_ROWS = 8, 9, 10
 LANES = 8              # from this many ladders on they run across voices (one AVX-512 vector of doubles)
-
-
-@njit(cache=True, error_model="numpy", inline="always")
-def _oscillator_loop(shape, v, incs, phase, clock, targets, starts, decay, ring, history, work):
-    """The samples between edges run in an inner loop with no call in it (a call, even one not
-    taken, makes the compiler keep the loop's values in memory: twice the time); a sample with
-    an edge takes the whole step, residuals and all. The same numbers either way."""
-    floor = clock - BLEP_HALF
-    width_to, width_from = targets[WIDTH, v], starts[WIDTH, v] - targets[WIDTH, v]
-    gain_to, gain_from = targets[GAIN, v], starts[GAIN, v] - targets[GAIN, v]
-    n = work.shape[0]
-    i = 0
-    while i < n:
-        while i < n:
-            d = decay[i]
-            width = width_to + width_from * d
-            new = phase + incs[i]
-            if crosses_edge(shape, phase, new, width):
-                break
-            _naive_step(shape, phase, clock, ring, history, incs[i], width, 1.0)
-            work[i, v] = _played(ring, clock) * (gain_to + gain_from * d)
-            phase = new
-            clock += 1
-            i += 1
-        if i < n:
-            d = decay[i]
-            y, phase = _oscillator_sample(shape, phase, clock, ring, history, incs[i], width_to + width_from * d, floor)
-            work[i, v] = y * (gain_to + gain_from * d)
-            clock += 1
-            i += 1
-    return phase, clock
-
-
-@njit(cache=True, error_model="numpy")
-def _oscillate(v, shape, targets, starts, decay, state, ring, history, sample_rate, work, incs):
-    """Pass 1 for voice v: its oscillator into work[:, v], params gliding per sample. The phase
-    increments go first into `incs` (a call to exp2 inside the loop would cost every sample), and
-    there is one loop per shape, so the shape's branches are decided at compile time."""
-    freq, freq_to = targets[FREQ, v], starts[FREQ, v] - targets[FREQ, v]
-    detune, detune_to = targets[DETUNE, v], starts[DETUNE, v] - targets[DETUNE, v]
-    incs[0] = _inc(freq + freq_to * decay[0], detune + detune_to * decay[0], sample_rate)
-    for i in range(1, work.shape[0]):
-        incs[i] = incs[0] if freq_to == 0.0 and detune_to == 0.0 else _inc(
-            freq + freq_to * decay[i], detune + detune_to * decay[i], sample_rate)
-    width = targets[WIDTH, v] + (starts[WIDTH, v] - targets[WIDTH, v]) * decay[0]
-    st = state[0:4, v]
-    phase, clock = _start_oscillator(shape, st, ring, history, incs[0], width)
-    if shape == 0:
-        phase, clock = _oscillator_loop(0, v, incs, phase, clock, targets, starts, decay, ring, history, work)
-    elif shape == 1:
-        phase, clock = _oscillator_loop(1, v, incs, phase, clock, targets, starts, decay, ring, history, work)
-    elif shape == 2:
-        phase, clock = _oscillator_loop(2, v, incs, phase, clock, targets, starts, decay, ring, history, work)
-    else:
-        phase, clock = _oscillator_loop(3, v, incs, phase, clock, targets, starts, decay, ring, history, work)
-    st[0], st[1] = phase, clock & 0xFFFFFFF
 
 
 @njit(cache=True, error_model="numpy")
@@ -105,57 +49,6 @@ def _ladder_lanes(work, lanes, envs, filt, decay, lo, hi, guard, pi_over_rate):
             y, filt[0, v], filt[1, v], filt[2, v], filt[3, v] = _ladder_step(
                 row[v], drive, big_g, c1, c2, c3, c4, inv, pre, filt[0, v], filt[1, v], filt[2, v], filt[3, v])
             row[v] = y * (1.0 + ACCENT_LEVEL * lanes[L_ACCENT, v] * min(env, 1.0))
-
-
-@njit(cache=True, error_model="numpy")
-def _ladder_voice(work, lanes, envs, filt, decay, v, guard, pi_over_rate):
-    """Pass 2 for one voice, its state in registers: where there are too few voices to fill a
-    vector, the lanes would only add a store and a load to every step of the recursion."""
-    s1, s2, s3, s4 = filt[0, v], filt[1, v], filt[2, v], filt[3, v]
-    sounding, accent = lanes[L_SOUNDING, v], lanes[L_ACCENT, v]
-    last_fc = last_res = last_drive = -1.0
-    big_g = c1 = c2 = c3 = c4 = inv = pre = 0.0
-    for i in range(work.shape[0]):
-        d = decay[i]
-        env = envs[i, v]
-        fc = _cutoff(lanes[L_CUTOFF, v] + lanes[L_CUTOFF + 1, v] * d, lanes[L_AMOUNT, v] + lanes[L_AMOUNT + 1, v] * d,
-                     env * sounding, guard)
-        res, drive = lanes[L_RES, v] + lanes[L_RES + 1, v] * d, lanes[L_DRIVE, v] + lanes[L_DRIVE + 1, v] * d
-        if fc != last_fc or res != last_res or drive != last_drive:     # the same numbers, computed once
-            big_g, c1, c2, c3, c4, inv, pre = _ladder_coefficients(fc, res, drive, pi_over_rate)
-            last_fc, last_res, last_drive = fc, res, drive
-        y, s1, s2, s3, s4 = _ladder_step(work[i, v], drive, big_g, c1, c2, c3, c4, inv, pre, s1, s2, s3, s4)
-        work[i, v] = y * (1.0 + ACCENT_LEVEL * accent * min(env, 1.0))
-    filt[0, v], filt[1, v], filt[2, v], filt[3, v] = s1, s2, s3, s4
-
-
-@njit(cache=True, error_model="numpy")
-def _envelope(v, targets, starts, decay, state, sample_rate, work):
-    """Pass 3 for voice v: the ADSR (stage lengths read at the call's start) times work[:, v]."""
-    d = decay[0]
-    attack = _stage_samples(targets[ATTACK, v] + (starts[ATTACK, v] - targets[ATTACK, v]) * d, sample_rate)
-    dec = _stage_samples(targets[DECAY, v] + (starts[DECAY, v] - targets[DECAY, v]) * d, sample_rate)
-    release = _stage_samples(targets[RELEASE, v] + (starts[RELEASE, v] - targets[RELEASE, v]) * d, sample_rate)
-    sustain = targets[SUSTAIN, v] + (starts[SUSTAIN, v] - targets[SUSTAIN, v]) * d
-    state[10, v], state[11, v], state[12, v], state[13, v] = _adsr_run(
-        int(state[10, v]), state[11, v], int(state[12, v]), state[13, v], attack, dec, sustain, release, work[:, v])
-
-
-@njit(cache=True, error_model="numpy", inline="always")
-def _adsr_run(stage, level, pos, start, attack, dec, sustain, release, samples):
-    """`samples` (a voice's) times the ADSR from its state; returns the state after. Held or idle,
-    the rest of the call is one level, in a loop without exp in it (a call in a loop, even one not
-    taken, makes the compiler keep the loop's values in memory)."""
-    n, i = samples.shape[0], 0
-    while i < n and stage != SUSTAIN_STAGE and stage != IDLE:
-        stage, level, pos, start = _adsr_step(stage, level, pos, start, attack, dec, sustain, release)
-        samples[i] *= level
-        i += 1
-    if stage == SUSTAIN_STAGE:
-        level = sustain
-    for j in range(i, n):
-        samples[j] *= level
-    return stage, level, pos, start
 
 
 @njit(cache=True, error_model="numpy")
@@ -189,25 +82,27 @@ def _envelope_lanes(targets, starts, decay, state, sample_rate, count, n):
 
 
 @njit(cache=True, error_model="numpy")
-def render_bank(kinds, targets, starts, decay, state, rings, histories, sample_rate, work, total, ok, tables):
+def render_bank(kinds, glides, decay, state, rings, histories, sample_rate, work, total, ok, modulated, mods):
     """Every voice of a bank into work (n, ≥ voices; its rows padded so a voice's column does not map
     to a handful of cache sets); finite voices marked TO_SUM are added into `total`. Voices are
     ordered: ladders first (kinds HAS_LADDER), so the ladder lanes are one range, and modulated
-    voices last: each renders in time order from its table of per-sample params (`tables`, (voices,
-    columns, n), as render_explicit). Returns how many voices went NaN/Inf (`ok` says which)."""
+    voices last: each renders in time order from its params per sample (its glides moved by its
+    modulation rows `mods` as `modulated` says: modulation_kernels.modulated_table), as
+    render_explicit. Returns how many voices went NaN/Inf (`ok` says which)."""
     count = kinds.shape[1]
     n = work.shape[0]
-    incs = np.empty(n)
+    targets, starts = glides[0], glides[1]     # each param's target and glide start (columns, voices)
+    scratch = np.empty((2, n))
     silent = silent_rows(kinds, state)
     for v in range(count):
         if kinds[EXPLICIT, v] >= 0:
-            _explicit_voice(kinds, v, tables[kinds[EXPLICIT, v]], state[:, v], rings[v], histories[v], work[:, v],
-                            sample_rate, work[:, v])
+            _modulated_voice(v, kinds, modulated_table(v, targets, starts, decay, modulated, mods), state,
+                             rings, histories, sample_rate, work, scratch)
         elif silent[v]:        # a poly voice's unused note: nothing to oscillate (its ladder hears 0)
             work[:, v] = 0.0
         elif kinds[SHAPE, v] >= 0:
             _oscillate(v, kinds[SHAPE, v], targets, starts, decay, state, rings[v], histories[v], sample_rate,
-                       work, incs)
+                       work, scratch[0])
     ladders = 0
     while ladders < count and kinds[HAS_LADDER, ladders] and kinds[EXPLICIT, ladders] < 0:
         ladders += 1
@@ -222,10 +117,18 @@ def render_bank(kinds, targets, starts, decay, state, rings, histories, sample_r
             for v in range(top):
                 if silent[v]:
                     continue
-                _ladder_voice(work, lanes, envs, state[4:8], decay, v, 0.45 * sample_rate, np.pi / sample_rate)
+                _ladder_voice(work, v, (lanes[L_CUTOFF, v], lanes[L_CUTOFF + 1, v], decay),
+                              (lanes[L_AMOUNT, v], lanes[L_AMOUNT + 1, v], decay),
+                              (lanes[L_RES, v], lanes[L_RES + 1, v], decay), (lanes[L_DRIVE, v], lanes[L_DRIVE + 1, v], decay),
+                              envs[:, v], lanes[L_SOUNDING, v], lanes[L_ACCENT, v], state[4:8], 0.45 * sample_rate,
+                              np.pi / sample_rate)
+    d = decay[0]
     for v in range(count):
         if kinds[HAS_ADSR, v] and not silent[v] and kinds[EXPLICIT, v] < 0:
-            _envelope(v, targets, starts, decay, state, sample_rate, work)
+            _envelope(v, targets[ATTACK, v] + (starts[ATTACK, v] - targets[ATTACK, v]) * d,
+                      targets[DECAY, v] + (starts[DECAY, v] - targets[DECAY, v]) * d,
+                      targets[SUSTAIN, v] + (starts[SUSTAIN, v] - targets[SUSTAIN, v]) * d,
+                      targets[RELEASE, v] + (starts[RELEASE, v] - targets[RELEASE, v]) * d, state, sample_rate, work)
     apply_row_gates(kinds, state, silent, work, sample_rate)
     return _finish(kinds, targets, starts, decay[n - 1], state, work, total, ok)
 
@@ -260,9 +163,7 @@ def _finish(kinds, targets, starts, last_decay, state, work, total, ok):
         total[i] = acc
     for c in range(targets.shape[0]):
         for v in range(count):
-            target = targets[c, v]
-            end = target + (starts[c, v] - target) * last_decay
-            starts[c, v] = target if abs(end - target) <= SETTLED * max(1.0, abs(target)) else end
+            starts[c, v] = glide_end(targets[c, v], starts[c, v], last_decay)
     return broken
 
 
@@ -270,16 +171,16 @@ def _finish(kinds, targets, starts, last_decay, state, work, total, ok):
 def render_explicit(kinds, params, state, ring, history, audio, sample_rate, out):
     """One module (a chain of one, bank of one: kinds (KINDS, 1), state (STATE_COLUMNS, 1)) with params (columns, n)
     given per sample; the same per-sample functions as render_bank, in time order."""
-    _explicit_voice(kinds, 0, params, state[:, 0], ring, history, audio, sample_rate, out)
+    _explicit_voice(kinds[SHAPE, 0], kinds[HAS_LADDER, 0], kinds[HAS_ADSR, 0], params, state[:, 0], ring, history, audio,
+                    sample_rate, out)
 
 
 @njit(cache=True, error_model="numpy")
-def _explicit_voice(kinds, v, params, st, ring, history, audio, sample_rate, out):
-    """Voice v (state column `st`) with params (columns, n) given per sample: oscillator and ladder
+def _explicit_voice(shape, has_ladder, has_adsr, params, st, ring, history, audio, sample_rate, out):
+    """A voice (state column `st`) with params (columns, n) given per sample: oscillator and ladder
     sample by sample, then the ADSR over the block (the same numbers); `audio` is its input where it
-    has no oscillator (it may be `out`: read, then written)."""
+    has no oscillator (shape −1; it may be `out`: read, then written)."""
     n = out.shape[0]
-    shape, has_ladder, has_adsr = kinds[SHAPE, v], kinds[HAS_LADDER, v], kinds[HAS_ADSR, v]
     phase = clock = floor = 0
     if shape >= 0:
         phase, clock = _start_oscillator(shape, st[0:4], ring, history,
@@ -327,13 +228,16 @@ def _explicit_voice(kinds, v, params, st, ring, history, audio, sample_rate, out
 
 def warmup() -> None:
     """Compile (or load from the cache) the voice kernels with a tiny bank of every kind."""
-    from .voice_layout import COLUMNS, STATE_COLUMNS
+    from .voice_layout import COLUMNS, LFO_RANDOM, LFO_ROWS, LFO_SHAPE, STATE_COLUMNS
     n, count = 8, 4
     kinds = np.array([[0, -1, 1, 0], [1, 1, 0, 1], [1, 0, 1, 1], [1, 1, 0, 0], [0, 0, 1, 0], [-1, -1, -1, 0]],
                      dtype=np.int64)
-    values = np.ones((COLUMNS, count)) * 100.0
-    render_bank(kinds, values, values.copy(), np.ones(n), np.zeros((STATE_COLUMNS, count)), np.zeros((count, RING)),
-                np.zeros((count, 3, BLEP_HALF)), 48000.0, np.zeros((n, count)), np.zeros(n),
-                np.zeros(count, dtype=np.bool_), np.ones((1, COLUMNS, n)) * 100.0)
+    render_bank(kinds, np.ones((2, COLUMNS, count)) * 100.0, np.ones(n), np.zeros((STATE_COLUMNS, count)),
+                np.zeros((count, RING)), np.zeros((count, 3, BLEP_HALF)), 48000.0, np.zeros((n, count)), np.zeros(n),
+                np.zeros(count, dtype=np.bool_), np.array([[3.0, 4.0, 0.0, 1.0, 20.0, 2e4, 0.0]]), np.ones((1, n)))
     render_explicit(kinds[:, :1].copy(), np.ones((COLUMNS, n)) * 100.0, np.zeros((STATE_COLUMNS, 1)), np.zeros(RING),
                     np.zeros((3, BLEP_HALF)), np.zeros(n), 48000.0, np.zeros(n))
+    lfos = np.ones((LFO_ROWS, 2))
+    lfos[LFO_SHAPE] = 0, LFO_RANDOM
+    render_modulation(lfos, np.ones(n), 48000.0, np.zeros((2, n)), np.array([[0, 0], [1, 1]], dtype=np.int64), 1,
+                      np.zeros((2, n)), np.zeros((2, 3, n)))

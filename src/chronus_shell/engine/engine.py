@@ -200,10 +200,11 @@ class Engine:
                 self._order = None               # a faded-out edge leaves the plan; a faded-in one may fuse
 
     def _render_voices(self, plan: Plan, n: int, total: np.ndarray, outputs: dict) -> None:
-        """Every fused voice chain in one kernel call; a voice that went NaN/Inf is silenced and reset."""
-        driven = [(self.modules[m], self.modules[m].params(n, _modulation(modulators, outputs)) if alone
-                   else self.modules[m].settled_params(n)) for m, modulators, alone in plan.explicit]
-        block = plan.bank.render(n, total, driven)
+        """Every fused voice chain in one kernel call (what modulates them in one more); a voice that
+        went NaN/Inf is silenced and reset."""
+        block = plan.bank.render(n, total, [mono(outputs[m]) for m in plan.given] if plan.given else ())
+        for module_id, k in plan.lfo_outputs:   # an LFO of the bank also heard elsewhere
+            outputs[module_id] = plan.bank.modulation.source(k)
         for module_id, v in plan.shared:   # a poly voice's notes (several rows) summed into its output
             row = np.ascontiguousarray(block[:, v])
             outputs[module_id] = outputs[module_id] + row if module_id in outputs else row

@@ -3,11 +3,11 @@ every other module in dependency order.
 
 A chain is a run of voice modules oscillator → [acid_filter] → [adsr] where each module feeds only
 the next (no fading edge between them); a chain whose end feeds only the master adds straight into
-the master's input. A chain may be modulated by modules that hear nothing themselves (an LFO): those
-render first (`early`), and the chain renders in the bank from its params per sample (`explicit`;
-its end joins the master's inputs in their order, as when its modules rendered alone). Everything
-else (other types, a voice module modulated by a voice, a filter fed by two oscillators) renders
-module by module, as before; the master last, from the sum.
+the master's input. A chain may be modulated by modules that hear nothing themselves: the LFOs
+among them render in the bank's VoiceModulation, the others first (`early`), and the chain renders
+in the bank from its params per sample. Everything else (other types, a voice module modulated by
+a voice, a filter fed by two oscillators) renders module by module, as before; the master last,
+from the sum.
 """
 from __future__ import annotations
 
@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from .drum_bank import DrumBank
 from .modules.base import Banked
 from .modules.drums import Hat, Kick, Snare
-from .modules.envelopes import ADSR
+from .modules.envelopes import ADSR, LFO
 from .modules.filters import AcidFilter
 from .modules.oscillators import Oscillator
 from .params import ParamError
 from .stereo import carried_sources, is_panned
+from .voice_modulation import Modulated, VoiceModulation
 from .voices import VoiceBank
 
 FUSE = True     # tests turn it off to render every module alone and compare the bytes
@@ -38,10 +39,9 @@ class Plan:
     master_inputs: tuple[str, ...] = ()     # what the master sums besides the bank's voices
     master_modulators: tuple[tuple[str, str], ...] = ()
     fused: frozenset = frozenset()          # ids rendered in the bank (a poly voice's per-note modules)
-    early: list = field(default_factory=list)   # steps rendered before the bank (what modulates it)
-    explicit: list[tuple[str, tuple[tuple[str, str], ...], bool]] = field(default_factory=list)  # every module
-    #   of a modulated chain: (id, its modulators, whether it rendered alone before: from the first
-    #   modulated module on, its params are Module.params' (its cache included); before it, settled_params')
+    early: list = field(default_factory=list)   # steps rendered before the bank (what modulates it, but LFOs)
+    given: tuple[str, ...] = ()             # the early modulators whose blocks the bank's modulation sums
+    lfo_outputs: tuple[tuple[str, int], ...] = ()   # (id, source) of the bank's LFOs heard elsewhere too
     panned: tuple[str, ...] = ()            # modules off centre (their pan is read every segment)
     carried: dict[str, tuple[str, ...]] = field(default_factory=dict)   # id → the panned sources it carries
     drums: DrumBank | None = None           # the built-in drums, rendered after the voice bank
@@ -106,7 +106,7 @@ def build_plan(modules: dict, edges: list, mod_edges: list, fading: set, sample_
         end = chain[-1]
         chains.append(tuple(chain))
         to_sum.append(consumers[end] == ["master"] and end not in modulation_sources and (end, "master") not in fading
-                      and not is_panned(modules[start]) and not modulated(chain))  # the centred mono bus
+                      and not is_panned(modules[start]))  # the centred mono bus
         fused.update(chain)
     order = sorted(range(len(chains)), key=lambda c: (modulated(chains[c]),
                                                       not any(isinstance(modules[m], AcidFilter) for m in chains[c])))
@@ -121,14 +121,19 @@ def build_plan(modules: dict, edges: list, mod_edges: list, fading: set, sample_
             sums += [summed] * len(notes)
             poly += [len(notes) > 1] * len(notes)
         explicit = [chain for chain in chains if modulated(chain)]
-        plan.bank = VoiceBank(rows, sums, sample_rate, poly, len(explicit))
+        modulation = None
+        if explicit:
+            modulation = _modulation(explicit, len(rows) - len(explicit), modules, modulators, sample_rate)
+            plan.given = tuple(modulation.given)
+            heard = {s for s, dst, _ in mod_edges if dst not in fused} | {s for s in modules if consumers[s]}
+            plan.lfo_outputs = tuple((m, k) for k, m in enumerate(modulation.lfo_ids) if m in heard)
+        plan.bank = VoiceBank(rows, sums, sample_rate, poly, modulation, len(explicit))
         plan.bank_ids = ids
-        plan.explicit = [(m, tuple(modulators[m]), modulated(chain[:k + 1])) for chain in explicit
-                         for k, m in enumerate(chain)]
         plan.shared = [(chain[-1], v) for v, (chain, summed) in enumerate(zip(ids, sums)) if not summed]
         plan.fused = frozenset(fused)
     summed = {chain[-1] for chain, summed in zip(chains, to_sum) if summed}   # already in the bank's sum
-    early_ids = {s for m in fused for s, _ in modulators[m]}
+    lfo_ids = set(plan.bank.modulation.lfo_ids) if plan.bank is not None and plan.bank.modulation else set()
+    early_ids = {s for m in fused for s, _ in modulators[m]} - lfo_ids
     banked_drums = [m for m in modules if FUSE and type(modules[m]) in DRUMS and "process" not in vars(modules[m])
                     and not inputs[m] and not modulators[m] and m not in early_ids]
     to_master = [s for s in inputs["master"] if s not in summed]
@@ -142,7 +147,7 @@ def build_plan(modules: dict, edges: list, mod_edges: list, fading: set, sample_
         plan.drums = DrumBank([(m, modules[m]) for m in to_master[:front] + rest], [True] * front + [False] * len(rest),
                               sample_rate)
         summed.update(to_master[:front])
-    placed = set(fused) | set(banked_drums)
+    placed = set(fused) | set(banked_drums) | lfo_ids
     pending = [m for m in modules if m not in placed]
     while pending:
         ready = [m for m in pending if all(s in placed for s in inputs[m]) and all(s in placed for s, _ in modulators[m])]
@@ -158,3 +163,30 @@ def build_plan(modules: dict, edges: list, mod_edges: list, fading: set, sample_
         placed.update(ready)
         pending = [m for m in pending if m not in placed]
     return plan
+
+
+def _in_bank(module) -> bool:
+    """An LFO as built in, its params gliding (not ramped): it renders in the voice bank's modulation."""
+    return FUSE and type(module) is LFO and "process" not in vars(module) and "driven" not in vars(module)
+
+
+def _modulation(chains: list[tuple[str, ...]], first: int, modules: dict, modulators: dict,
+                sample_rate: int) -> VoiceModulation:
+    """What modulates the bank's modulated chains (rows first, first + 1, …): each module's
+    modulated params, their sources summed in the order of the modulation edges (as Engine's
+    `_modulation`); the LFOs among the sources render in the bank."""
+    sources = list(dict.fromkeys(s for chain in chains for m in chain for s, _ in modulators[m]))
+    lfo_ids = [s for s in sources if _in_bank(modules[s])]
+    given = [s for s in sources if s not in lfo_ids]
+    index = {s: k for k, s in enumerate(lfo_ids + given)}
+    params = []
+    for row, chain in enumerate(chains, first):
+        for m in chain:
+            module = modules[m]
+            for name in dict.fromkeys(param for _, param in modulators[m]):
+                if name not in module.COLUMNS:
+                    continue                    # pan: read by the engine's mix stage, never modulated
+                spec = module.spec.param(name)
+                params.append(Modulated(row, module.COLUMNS[name], spec.unit == "Hz", spec.low, spec.high,
+                                        0.5 * spec.span, tuple(index[s] for s, p in modulators[m] if p == name)))
+    return VoiceModulation({s: modules[s] for s in lfo_ids}, tuple(given), params, sample_rate)

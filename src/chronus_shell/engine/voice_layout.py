@@ -10,8 +10,18 @@ COLUMNS = 14
 # adsr [stage, level, pos, start], a poly note's row gate [level, target] (engine/poly.py)
 OSC_STATE, LADDER_STATE, NOTE_STATE, ADSR_STATE, GATE_STATE, STATE_COLUMNS = 0, 4, 8, 10, 14, 16
 # kinds columns: oscillator shape (−1: none, the input row is the audio), ladder on, adsr on, to the sum,
-# a note of a polyphonic voice (silent rows skipped, its row gate applied), a modulated voice's table
-# of per-sample params (−1: none; its params glide in the bank)
+# a note of a polyphonic voice (silent rows skipped, its row gate applied), a modulated voice (≥ 0: it
+# renders sample by sample from its params per sample, built in the kernel; −1: none)
 SHAPE, HAS_LADDER, HAS_ADSR, TO_SUM, POLY, EXPLICIT, KINDS = 0, 1, 2, 3, 4, 5, 6
+# modulation (Module.params, and the bank's modulated voices): a signal in −1…1 moves a Hz param by
+# ±MOD_OCTAVES octaves, any other by ± half its range
+MOD_OCTAVES = 4.0
+# a modulated param's row of the bank's table (engine/voice_modulation.py): voice, column, modulation row,
+# exponential (1) or not (0), and the param's low, high and half span
+MOD_VOICE, MOD_COLUMN, MOD_ROW, MOD_EXP, MOD_LOW, MOD_HIGH, MOD_HALF_SPAN, MOD_FIELDS = 0, 1, 2, 3, 4, 5, 6, 7
+# the LFOs of a voice bank (rows, LFOs): rate, depth, offset targets and glide starts, phase, shape (an
+# index of kernels.LFO_SHAPES; LFO_RANDOM: drawn in Python), the length of its kept params (0: none)
+LFO_TARGET, LFO_START, LFO_PHASE, LFO_SHAPE, LFO_KEPT, LFO_ROWS = 0, 3, 6, 7, 8, 9
+LFO_RANDOM = -1
 
 IDLE, ATTACK_STAGE, DECAY_STAGE, SUSTAIN_STAGE, RELEASE_STAGE = 0, 1, 2, 3, 4

@@ -11,6 +11,7 @@ import numpy as np
 
 from . import lazy_module, voice_layout as lay
 from .glide import decay_table
+from .voice_modulation import NO_MODULATION, VoiceModulation
 
 ck = lazy_module("chronus_shell.engine.chain_kernels")   # numba loads at the first render, not at import
 kernels = lazy_module("chronus_shell.engine.kernels")
@@ -18,8 +19,8 @@ kernels = lazy_module("chronus_shell.engine.kernels")
 
 class VoiceBank:
     def __init__(self, chains: list[tuple], to_sum: list[bool], sample_rate: int, poly: list[bool] | None = None,
-                 explicit: int = 0):
-        """The last `explicit` chains are modulated: their params come per sample (`render`'s `driven`)."""
+                 modulation: VoiceModulation | None = None, modulated: int = 0):
+        """The last `modulated` chains are modulated (`modulation` renders what moves their params)."""
         count = len(chains)
         self.chains = chains
         self.sample_rate = float(sample_rate)
@@ -28,12 +29,10 @@ class VoiceBank:
         self.kinds[lay.TO_SUM] = to_sum
         self.kinds[lay.POLY] = poly if poly is not None else False   # rows that are notes of a poly voice
         self.kinds[lay.EXPLICIT] = -1
-        self.kinds[lay.EXPLICIT, count - explicit:] = np.arange(explicit)
-        self.explicit = explicit
-        self._tables = np.zeros((explicit, lay.COLUMNS, 0))
-        self._rows: dict = {}                 # (table, column) → the param block copied there
-        self.targets = np.zeros((lay.COLUMNS, count))   # the columns of a stage a chain lacks: never heard
-        self.starts = self.targets.copy()
+        self.kinds[lay.EXPLICIT, count - modulated:] = np.arange(modulated)
+        self.modulation = modulation
+        self.glides = np.zeros((2, lay.COLUMNS, count))   # the columns of a stage a chain lacks: never heard
+        self.targets, self.starts = self.glides[0], self.glides[1]
         self.state = np.zeros((lay.STATE_COLUMNS, count))
         self.rings = np.zeros((count, kernels.RING))
         self.histories = np.zeros((count, 3, kernels.BLEP_HALF))
@@ -47,42 +46,37 @@ class VoiceBank:
                 self.dirty.add(module)
         self._pole = chains[0][0]._pole if chains else 0.0
 
-    def render(self, n: int, total: np.ndarray, driven=()) -> np.ndarray:
+    def render(self, n: int, total: np.ndarray, given=()) -> np.ndarray:
         """Every voice's block (n, voices), a view; finite voices marked to the sum are added into `total`.
-        `driven`: (module, its params for this segment) of each module in a modulated chain (whose
-        glides are its own: `Module.params` moved them)."""
-        first = len(self.chains) - self.explicit
-        dirty = [module for module in self.dirty if module.row < first] if self.dirty else ()
-        if len(dirty) != len(self.dirty):
-            self.dirty = set(dirty)           # a modulated chain's modules keep their own glides
-        for module in dirty:                  # targets set and glides snapped since the last call
-            v = module.row
-            for name, column in module.COLUMNS.items():
-                self.targets[column, v] = module.targets[name]
-                self.starts[column, v] = module.current[name]
+        `given`: the blocks of the modulators rendered before the bank (VoiceModulation.render)."""
+        dirty = self.dirty
+        if dirty:                             # targets set and glides snapped since the last call
+            targets, starts = self.targets, self.starts
+            for module in dirty:
+                v = module.row
+                for name, column in module.COLUMNS.items():
+                    targets[column, v] = module.targets[name]
+                    starts[column, v] = module.current[name]
         work = self._work
         if work is None or work.shape[0] != n:
             work = self._work = np.empty((n, padded(len(self.chains))))
-        tables = self._tables
-        if driven and tables.shape[2] != n:
-            tables = self._tables = np.zeros((self.explicit, lay.COLUMNS, n))
-            self._rows = {}
-        for module, params in driven:         # a settled param is the same array segment after segment
-            table = module.row - first
-            for name, column in module.COLUMNS.items():
-                block = params[name]
-                if self._rows.get((table, column)) is not block:
-                    tables[table, column] = block
-                    self._rows[table, column] = block
-        self.broken = ck.render_bank(self.kinds, self.targets, self.starts, decay_table(self._pole, n), self.state,
-                                     self.rings, self.histories, self.sample_rate, work, total, self.ok, tables)
-        for module in dirty:                  # where the glides are now
-            v, moving = module.row, False
-            for name, column in module.COLUMNS.items():
-                module.current[name] = value = float(self.starts[column, v])
-                moving = moving or value != self.targets[column, v]
-            if not moving:
-                self.dirty.discard(module)
+        modulation = self.modulation
+        if modulation is None:
+            modulated, mods = NO_MODULATION
+        else:
+            modulation.render(n, given)
+            modulated, mods = modulation.modulated, modulation.mods
+        self.broken = ck.render_bank(self.kinds, self.glides, decay_table(self._pole, n), self.state, self.rings,
+                                     self.histories, self.sample_rate, work, total, self.ok, modulated, mods)
+        if dirty:                             # where the glides are now
+            for module in list(dirty):
+                v, moving = module.row, False
+                now, goal = self.starts[:, v].tolist(), self.targets[:, v].tolist()
+                for name, column in module.COLUMNS.items():
+                    module.current[name] = value = now[column]
+                    moving = moving or value != goal[column]
+                if not moving:
+                    dirty.discard(module)
         return work[:, :len(self.chains)]
 
 

@@ -52,7 +52,7 @@ def test_fused_voices_render_as_every_module_alone(monkeypatch):
     assert plan.bank is not None and len(plan.bank_ids) >= 15, "the voice chains form one bank"
     assert ("o2", "f2", "e2") in plan.bank_ids and plan.bank_ids[-1] == ("o2", "f2", "e2"), \
         "a chain modulated by an LFO renders in the bank, last, from its params per sample"
-    assert [step[0] for step in plan.early] == ["lfo1"], "what modulates the bank renders before it"
+    assert plan.bank.modulation.lfo_ids == ("lfo1",) and not plan.early, "the LFO that modulates it renders in the bank"
     monkeypatch.setattr(render_plan, "FUSE", False)
     alone = _render()
     assert np.abs(fused - alone).max() <= 1e-6, f"max difference {np.abs(fused - alone).max():.3g}"

@@ -13,6 +13,7 @@ import numpy as np
 from .. import lazy_module
 from ..glide import decay_table
 from ..params import ModuleSpec, number
+from ..voice_layout import MOD_OCTAVES
 from ..voices import render_alone
 
 kernels = lazy_module("chronus_shell.engine.kernels")
@@ -136,17 +137,32 @@ class Module:
         raise NotImplementedError
 
 
-class Banked(Module):
+class InBank(Module):
+    """A module that renders in a bank of the engine while bound to it (`bank`, its `row` there):
+    `set`/`snap` mark it dirty there, so a still one costs no Python per block."""
+
+    bank = None
+    row = 0
+
+    def set(self, name, value):
+        super().set(name, value)
+        if self.bank is not None:
+            self.bank.dirty.add(self)
+
+    def snap(self, name):
+        super().snap(name)
+        if self.bank is not None:
+            self.bank.dirty.add(self)
+
+
+class Banked(InBank):
     """A voice module (oscillator, acid_filter, adsr): its voices render together in the engine's
     VoiceBank, fused with the rest of their chain (engine/voices.py). While bound, its state
-    arrays are views of its bank column; `set`/`snap` mark it dirty there, so a still voice
-    costs no Python per block. `process` renders it alone (a chain of one): one implementation.
-    Banked types have numeric params only (a bank shares no enum choice)."""
+    arrays are views of its bank column. `process` renders it alone (a chain of one): one
+    implementation. Banked types have numeric params only (a bank shares no enum choice)."""
 
     COLUMNS: ClassVar[dict[str, int]] = {}           # param name → column of the bank's tables
     STATE: ClassVar[tuple[tuple[str, int], ...]] = ()  # (state array attribute, first bank column)
-    bank = None
-    row = 0
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -156,16 +172,6 @@ class Banked(Module):
 
     def __getstate__(self) -> dict:
         return {**self.__dict__, "bank": None, "_solo": None}
-
-    def set(self, name, value):
-        self.targets[name] = value
-        if self.bank is not None:
-            self.bank.dirty.add(self)
-
-    def snap(self, name):
-        super().snap(name)
-        if self.bank is not None:
-            self.bank.dirty.add(self)
 
     def bind(self, bank, row: int) -> None:
         """Move this module's state into voice `row` of `bank` (its arrays become views there)."""
@@ -209,9 +215,10 @@ def clipped(block: np.ndarray, low: float, high: float) -> np.ndarray:
 
 
 def apply_modulation(unit: str, base: np.ndarray, mod: np.ndarray, span: float) -> np.ndarray:
-    """Modulation signal in −1…1 around the param's value: ±4 octaves for Hz, ±half range otherwise."""
+    """Modulation signal in −1…1 around the param's value: ±MOD_OCTAVES octaves for Hz, ±half range
+    otherwise (the voice bank's modulated voices: the same numbers, engine/modulation_kernels.py)."""
     if unit == "Hz":
-        return base * np.exp2(4.0 * mod)
+        return base * np.exp2(MOD_OCTAVES * mod)
     return base + 0.5 * span * mod
 
 

@@ -5,7 +5,7 @@ import numpy as np
 
 from ..params import ModuleSpec, choice, number
 from .. import voice_layout as ck
-from .base import Banked, Module, clipped, kernels, seeded_generator
+from .base import Banked, InBank, clipped, kernels, seeded_generator
 
 
 class ADSR(Banked):
@@ -39,7 +39,9 @@ class ADSR(Banked):
         bank.kinds[ck.HAS_ADSR, row] = 1
 
 
-class LFO(Module):
+class LFO(InBank):
+    """While it modulates fused voices it renders in their bank (engine/voice_modulation.py)."""
+
     spec = ModuleSpec(
         "lfo", "modulator",
         (
@@ -56,6 +58,22 @@ class LFO(Module):
         self.phase = 0.0
         self.held = 0.0  # the random shape's current value
         self.rng = seeded_generator(self.spec.type)
+
+    def __getstate__(self) -> dict:
+        state = {**self.__dict__, "bank": None}
+        if self.bank is not None and self.bank.owns(self):     # its params cache is the bank's
+            state["_params_cache"] = self.bank.params_cache(self)
+        return state
+
+    def params(self, n, modulation):
+        if self.bank is not None and self.bank.owns(self):     # the bank's plan is gone: render alone again
+            self.bank.hand_back(self)
+            self.bank = None
+        return super().params(n, modulation)
+
+    def bind(self, bank, row: int) -> None:
+        """Render as LFO `row` of `bank`, which reads its params, shape and phase while it is marked dirty."""
+        self.bank, self.row = bank, row
 
     def process(self, audio_in, params):
         shape = params["shape"]
