@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .harmony_constituents import ASIDE
+from .harmony_solfege import solfege
 
 
 _POLITE = re.compile(r"^(?:(?:please|pls|ok|okay|so|now|and|then|just|hey|yo|can you|could you|would you|will you|"
@@ -72,7 +73,7 @@ def cleaned(line: str) -> str:
     """The line as the harmony readers take it: lower case, politeness, asides and moods out, chords
     said in words or other notations (Sonic Pi, Tidal, German H, 'a-minor') as symbols."""
     text = _MAJOR_M.sub(r"\1maj", line.strip())                                   # CM7 is C major 7, Cm7 minor
-    text = _END_STOP.sub("", text).strip().lower()
+    text = solfege(_END_STOP.sub("", text).strip().lower())                       # 'la menor': a minor
     text = _TIDAL_NAME.sub(r"\1", text)                                           # tidal chord names: c'min7
     text = _TIDAL_N.sub(r"notes \1", text).replace('"', "").replace("$", " ")     # tidal: n "a c e"
     text = _SONIC_PI_CHORD.sub(_sonic_pi_chord, text)

@@ -71,6 +71,7 @@ class SetKey:
     tonic: str | None
     scale: str = "major"
     column: int = 0
+    or_chord: str | None = None    # 'now g major': this chord when a chord was just played (and no key set)
 
 
 @dataclass(frozen=True)

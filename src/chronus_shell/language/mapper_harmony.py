@@ -301,12 +301,34 @@ def poly(ctx, intent: ih.Poly) -> list[Message]:
 
 # -- keys and degrees ---------------------------------------------------------------------
 def set_key(ctx, intent: ih.SetKey) -> list[Message]:
+    if intent.or_chord is not None:
+        return _key_or_chord(ctx, intent)
     if intent.tonic is None:
         if ctx.model.key is None:
             raise LanguageError("there is no key set", intent.column)
         return [message("/seq/key", "none")]
     checked_key(intent.tonic, intent.scale, intent.column)
     return [message("/seq/key", intent.tonic, intent.scale)]
+
+
+def _key_or_chord(ctx, intent: ih.SetKey) -> list[Message]:
+    """'now g major': the chord after a chord played on a voice (no key set); the key when a key was set
+    or a line plays (no chord given); on a voice that plays nothing, the chord. After both a key and a
+    chord, a question."""
+    last, said = ctx.model.last_chord, f"{intent.tonic} {intent.scale}"
+    if last is not None and last[0] == "gate" and ctx.model.key is None and last[1] in ctx.model.modules:
+        voice = it.Words((it.Word(last[1], intent.column),))
+        return play_chord(ctx, ih.PlayChord(voice, intent.or_chord, intent.column))
+    if last is None:
+        try:
+            voice = voice_and_track(ctx, None, intent.column)
+        except LanguageError:
+            voice = None                                  # no voice to play it: the key
+        if ctx.model.key is None and voice is not None and voice[1] is None:
+            return play_chord(ctx, ih.PlayChord(None, intent.or_chord, intent.column))
+        return set_key(ctx, ih.SetKey(intent.tonic, intent.scale, intent.column))
+    raise LanguageError(f"'{said}' could be the key ('in {said}') or the chord ('play {said} chord'): say which",
+                        intent.column)
 
 
 def show_key(ctx, intent: ih.ShowKey) -> list[Message]:

@@ -55,7 +55,8 @@ _SIGNALS = frozenset("notes note melody scale degrees degree chord chords progre
                      "pent mixo dorian phrygian lydian mixolydian locrian aeolian ionian pentatonic chromatic sixth "
                      "neapolitan tristan german italian french hendrix augmented diminished suspended sus strum barre "
                      "cadential 808 808s bassline walk triad cadence progression each tone tones tritone second "
-                     "harmonic melodic drone droning halftone halftones quint quinte quart dominant subdominant mode".split())
+                     "harmonic melodic drone droning halftone halftones quint quinte quart dominant subdominant mode "
+                       "mayor menor acorde acordes tonality tonalidad arpegio escala bemol sostenido re mi fa sol".split())
 
 
 def _worth_reading(line: str) -> bool:

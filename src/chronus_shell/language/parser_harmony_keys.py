@@ -106,7 +106,8 @@ def _read_key(text: str, line: str):
     if match and _PLAYED.match(text) and match.group(3) in _TRIAD_WORDS and not _KEYISH.search(text):
         return None                                        # 'play c major': the chord
     if match and match.group(3) in _TRIAD_WORDS and not _KEYISH_OR_SCALE.search(text):
-        raise LanguageError(f"'{text}' could be the key ('in {text}') or the chord ('play {text} chord'): say which", 0)
+        tonic, scale = key_of(*match.groups())              # 'now g major': the mapper knows what came before
+        return ih.SetKey(tonic, scale, column_of(match.group(1), line), tonic + ("m" if scale == "minor" else ""))
     if not match:
         match = first_match(_SCALE_FIRST, text)
         if match and match.group(1) == "blues" and "scale" not in text:

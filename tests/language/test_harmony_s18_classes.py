@@ -1,0 +1,70 @@
+"""Harmony phrasings by CLASS (session 18): solfège note names, a chord or key said alone, … — each
+test one shape said several ways, wordings invented here, none copied from a corpus."""
+import pytest
+
+from chronus_shell.language.harmony_solfege import solfege
+
+from .test_time_harmony_classes import PAD, last, refused
+
+BASS = ("add a saw at 110 hz", "bass notes a2 c3 e3 g3")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("notes re fa la do", "notes d f a c"),                       # a run of syllables
+    ("mi menor, do, sol y re", "e minor, c, g y d"),               # a marked one, then its run
+    ("la bemol mayor", "ab major"),
+    ("fa sostenido menor", "f# minor"),
+    ("notas sol si re", "notes g b d"),
+    ("the key of sol", "the key of g"),                           # after a word that announces a note
+    ("acorde de mi", "chord of e"),
+])
+def test_solfege_syllables_are_letters_where_they_can_only_be_notes(text, expected):
+    assert solfege(text) == expected
+
+
+@pytest.mark.parametrize("text", ["do it again", "the lab", "si, more reverb", "do the fade"])
+def test_english_words_that_are_also_syllables_stay_words(text):
+    assert solfege(text).split()[0] == text.split()[0] and "lab" not in solfege(text).replace("the lab", "")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("key of Mi menor", ["/seq/key e minor"]),
+    ("the tonalidad es Si bemol mayor", ["/seq/key bb major"]),
+    ("in fa sostenido minor", ["/seq/key f# minor"]),
+])
+def test_a_key_said_in_solfege(phrase, expected):
+    assert last(*PAD, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, pitch_classes", [
+    ("play the acorde de re menor", {2, 5, 9}),
+    ("chord of sol mayor on the sine", {7, 11, 2}),
+])
+def test_a_chord_said_in_solfege(phrase, pitch_classes):
+    gate = last(*PAD, phrase)[-1].split()
+    assert {round(12 * __import__("math").log2(float(hz) / 440)) % 12 for hz in gate[2:]} == \
+        {(pc - 9) % 12 for pc in pitch_classes}
+
+
+def test_a_progression_said_in_solfege_one_a_bar():
+    messages = last(*PAD, "progression mi menor, do, sol, re, uno por compás on the triangle")
+    assert [n for n in messages[-1].split()[2:] if n != "-"] == ["e3+g3+b3", "c3+e3+g3", "g3+b3+d4", "d3+f#3+a3"]
+    assert messages[0].endswith("x" + "-" * 15 + ("x" + "-" * 15) * 3)
+
+
+@pytest.mark.parametrize("before, phrase, expected", [
+    (("play a d minor chord",), "now e flat major", "/gate/sine1 1"),
+    (("play an am chord on the sine",), "F major", "/gate/sine1 1"),          # the voice the chord was on
+    ((), "G minor", "/gate/sine1 1"),                                            # a voice that plays nothing yet
+])
+def test_a_bare_chord_name_after_a_chord_or_on_a_silent_voice_is_the_chord(before, phrase, expected):
+    assert last(*PAD, *before, phrase)[-1].startswith(expected)
+
+
+@pytest.mark.parametrize("before", [BASS, ("in d minor",)])
+def test_a_bare_chord_name_over_a_playing_line_or_a_key_is_the_key(before):
+    assert last(*PAD, *before, "c minor") == ["/seq/key c minor"]
+
+
+def test_a_bare_chord_name_after_both_a_key_and_a_chord_is_asked():
+    assert "say which" in refused(*PAD, "play a c chord", "in e minor", "g major")
