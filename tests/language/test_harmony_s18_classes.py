@@ -68,3 +68,52 @@ def test_a_bare_chord_name_over_a_playing_line_or_a_key_is_the_key(before):
 
 def test_a_bare_chord_name_after_both_a_key_and_a_chord_is_asked():
     assert "say which" in refused(*PAD, "play a c chord", "in e minor", "g major")
+
+
+def _classes(gate: str) -> set[int]:
+    """The pitch classes (C = 0) of a /gate line's Hz."""
+    import math
+    return {(round(12 * math.log2(float(hz) / 440)) + 9) % 12 for hz in gate.split()[2:]}
+
+
+@pytest.mark.parametrize("phrase, classes", [
+    ("Gmaj7 second inversion", {7, 11, 2, 6}),
+    ("a D minor triad in root position", {2, 5, 9}),
+    ("Bb7, third inversion", {10, 2, 5, 8}),
+])
+def test_an_inversion_or_root_position_said_after_the_chord(phrase, classes):
+    gate = last(*PAD, phrase)[-1]
+    assert _classes(gate) == classes
+
+
+@pytest.mark.parametrize("phrase, lowest", [
+    ("now the same chord in second inversion", 7), ("put it in first inversion", 4), ("that in root position", 0),
+])
+def test_the_same_chord_in_an_inversion(phrase, lowest):
+    gate = last(*PAD, "play a c major chord", "invert it", phrase)[-1].split()
+    import math
+    assert (round(12 * math.log2(float(gate[2]) / 440)) + 9) % 12 == lowest
+
+
+@pytest.mark.parametrize("phrase, classes", [
+    ("the 6/9 on F", {5, 9, 0, 2, 7}), ("a m6/9 on D", {2, 5, 9, 11, 4}), ("lemme hear an Ebmaj9", {3, 7, 10, 2, 5}),
+    ("let me hear a C#m7", {1, 4, 8, 11}), ("B dim7 passing chord", {11, 2, 5, 8}), ("an A7 approach chord", {9, 1, 4, 7}),
+])
+def test_chord_symbols_said_with_a_role_or_as_a_bare_quality_on_a_root(phrase, classes):
+    assert _classes(last(*PAD, phrase)[-1]) == classes
+
+
+@pytest.mark.parametrize("phrase, tokens, steps", [
+    ("Dsus4 for a bar then D", ["d4+g4+a4", "d4+f#4+a4"], 16),
+    ("C7sus4 for two beats then C7", ["c4+f4+g4+bb4", "c4+e4+g4+bb4"], 8),
+])
+def test_a_chord_held_for_a_time_then_another_is_a_track_with_that_length_each(phrase, tokens, steps):
+    messages = last(*PAD, phrase)
+    assert messages[0].split()[-1] == ("x" + "-" * (steps - 1)) * 2
+    assert [t for t in messages[-1].split()[2:] if t != "-"] == tokens
+
+
+@pytest.mark.parametrize("phrase, classes", [("resolve it to F", {5, 9, 0}), ("resolve that to d minor", {2, 5, 9}),
+                                             ("resolve it back to the Bb", {10, 2, 5})])
+def test_resolving_the_last_chord_to_a_named_one_plays_that_chord(phrase, classes):
+    assert _classes(last(*PAD, "play a c7 chord", phrase)[-1]) == classes

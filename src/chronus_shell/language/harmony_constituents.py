@@ -168,6 +168,7 @@ _STACKED_NOTE = re.compile(rf"{NOTE}(?:-?\d)?")
 _OCTAVED = re.compile(rf"{NOTE}-?\d")
 _LETTER = re.compile(NOTE)
 _DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+_SIX_NINE = {"6/9": "69", "69": "69", "6add9": "69", "m6/9": "m69", "m69": "m69"}
 _CAPITAL_A = re.compile(r"(?<![\w'])A(?![\w'#])")
 _UPPER_LETTER = re.compile(r"(?<![\w'])[A-G](?:#|b)?(?![\w'#])")
 
@@ -178,7 +179,7 @@ def constituent_word(token: str) -> bool:
     token = token.strip(_PUNCTUATION)
     return (not token or token in PHRASE_WORDS or token.rstrip("0123456789") in VOICES or token.isdigit() or bool(_ROMAN.fullmatch(token))
             or Chord.parse(token) is not None or bool(_SHAPED.fullmatch(token))
-            or bool(_QUALITY.fullmatch(token)))
+            or bool(_QUALITY.fullmatch(token)) or token in _SIX_NINE)
 
 
 def _bounded(text: str, match: re.Match) -> bool:
@@ -283,6 +284,8 @@ def _words(blank: str, line: str) -> list[Part]:
             parts.append(Part("scale", SCALE_WORDS[token], token, start))
         elif token in ("9", "11", "13"):
             parts.append(Part("quality", token, token, start))
+        elif token in _SIX_NINE:                      # 'the 6/9 on Ab'
+            parts.append(Part("quality", _SIX_NINE[token], token, start))
         elif _DECIMAL.fullmatch(token):
             parts.append(Part("number", token, token, start))
         elif _QUALITY.fullmatch(token) and Chord.parse("c" + token) is not None and token not in _ARTICLES:

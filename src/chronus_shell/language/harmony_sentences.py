@@ -327,7 +327,7 @@ def _qualities(parts: list[Part]) -> list[str]:
     joined = False
     for part in parts:
         if part.kind in ("quality", "degree"):
-            said = "" if part.text == "1" else part.text
+            said = "" if part.text == "1" else part.value if part.kind == "quality" else part.text   # '6/9': 69
             if joined:
                 runs[-1].append(said)
             else:

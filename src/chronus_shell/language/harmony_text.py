@@ -11,7 +11,7 @@ from .harmony_solfege import solfege
 _POLITE = re.compile(r"^(?:(?:please|pls|ok|okay|so|now|and|then|just|hey|yo|can you|could you|would you|will you|"
                      r"i want(?: to)?|i'?d like(?: to)?|i would like(?: to)?|i should like(?: to)?|let'?s(?: have)?|we need|i need|"
                      r"can (?:i|we) (?:get|have|hear)|would you be (?:so kind|good enough|so good) as to|would you be good enough to|"
-                     r"might i ask you to|would it be possible to|kindly|"
+                     r"might i ask you to|would it be possible to|kindly|lemme|let me (?=hear|have|get|try)|"
                      r"could (?:i|we) (?:get|have|hear))\s+)+|[\s,]+(?:please|pls|"
                      r"thanks|thank you|now|btw|tonight|lol|ok|okay|yeah)$")
 
@@ -39,6 +39,10 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"\b(?:sad|happy|dark|moody|dreamy|bright|lush|warm|jazzy|pretty|nice|fat|gloomy|cheerful)\s+"
      r"(?=(?:minor|major|maj|min|dominant|sus\w*|diminished|augmented|[a-g](?:#|b)?\S*\s+chord)\b)", ""),   # a mood said with its chord
     (r"\s+in (?:the|this|our) (?:current |same )?key(?=\s*[:,]|$)", ""),               # 'chords in the key: ii V I': the key set
+    (r"\b(?:passing|approach|neighbou?r|pivot|substitute)\s+(?=chord)", ""),            # 'E dim7 passing chord': its role
+    (r"^resolve (?:it|that|this|the chord)(?: back)? (?:to|into|on) (?:the )?", "play the chord of "),   # 'resolve it to C'
+    (r"^(?P<a>[^,]+?) for (?P<n>a|one|two|four|\d+) (?P<u>bars?|beats?) then (?P<b>[^,]+)$",    # 'Eb7sus4 for a bar then Eb7'
+     r"\g<a> then \g<b>, \g<n> \g<u> each"),
 ))
 _MAJOR_M = re.compile(r"\b([A-Ga-g](?:#|b)?)M(?=[79]\b)")
 _END_STOP = re.compile(r"(?<=\w)[.!?]+$")

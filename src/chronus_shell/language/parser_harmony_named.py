@@ -49,19 +49,23 @@ _INVERTED = tuple(re.compile(p) for p in (
     rf"(?:play |give me |hold )?(?:an? |the )?(?P<nth>first|second|third|1st|2nd|3rd)[- ]inversion (?:of )?(?:an? |the )?"
     rf"(?P<chord>[^,]+?)(?: chord)?{_TARGET}"
     rf"(?:,.*)?",
-    rf"(?:play |give me |hold )?(?:an? |the )?(?P<chord>[^,]+?)(?: chord)?,? in (?P<nth>first|second|third|1st|2nd|3rd) inversion{_TARGET}",
+    rf"(?:play |give me |hold )?(?:an? |the )?(?P<chord>[^,]+?)(?: chord| triad)?,? (?:in )?(?P<nth>first|second|third|1st|2nd|3rd)"
+    rf" inversion{_TARGET}",
+    rf"(?:play |give me |hold )?(?:an? |the )?(?P<chord>[^,]+?)(?: chord| triad)?,? (?:in )?(?P<nth>root) position{_TARGET}",
     rf"(?:play |give me |hold )?(?:an? |the )?(?P<nth>rootless) (?P<chord>[^,\s]+(?: [^,\s-]+)?)(?: chord)?{_TARGET}(?:\s*[-,:].*)?"))
 
 
 def inverted_chord(text: str, line: str):
-    """'second-inversion C major', 'C major in first inversion', 'rootless Dm9 - f a c e'."""
-    match = first_match(_INVERTED, text) if "inversion" in text or "rootless" in text else None
+    """'second-inversion C major', 'C major in first inversion', 'Abmaj7 first inversion', 'a C triad in root
+    position', 'rootless Dm9 - f a c e'."""
+    match = first_match(_INVERTED, text) if "inversion" in text or "rootless" in text or "position" in text else None
     if not match:
         return None
     chord = Chord.parse(match.group("chord"))
     if chord is None:
         return None
-    voicing = "rootless" if match.group("nth") == "rootless" else f"inv{_NTH[match.group('nth')]}"
+    nth = match.group("nth")
+    voicing = "rootless" if nth == "rootless" else None if nth == "root" else f"inv{_NTH[nth]}"
     return ih.PlayChord(words_of(match.group("target"), line), chord.symbol, column_of(match.group("chord"), line), voicing)
 
 
