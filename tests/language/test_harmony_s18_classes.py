@@ -117,3 +117,44 @@ def test_a_chord_held_for_a_time_then_another_is_a_track_with_that_length_each(p
                                              ("resolve it back to the Bb", {10, 2, 5})])
 def test_resolving_the_last_chord_to_a_named_one_plays_that_chord(phrase, classes):
     assert _classes(last(*PAD, "play a c7 chord", phrase)[-1]) == classes
+
+
+def _chords(message: str) -> list[str]:
+    return [t for t in message.split()[2:] if t != "-"]
+
+
+@pytest.mark.parametrize("phrase, first", [("a 2-5-1 in F", "g3+bb3+d4+f4"), ("2 5 1 in D, two beats each", "e3+g3+b3+d4")])
+def test_a_two_five_one_in_digits_is_the_jazz_cadence_in_sevenths(phrase, first):
+    chords = _chords(last(*PAD, phrase + " on the triangle")[-1])
+    assert len(chords) == 3 and chords[0] == first and all(len(c.split("+")) == 4 for c in chords)
+
+
+@pytest.mark.parametrize("before, phrase, changed", [
+    ("a 2 5 1 in Bb on the triangle", "tritone sub on the 5", 1),       # the V7 only
+    ("chords c f g c on the triangle", "tritone sub it", 2),             # the major triad a fifth over the tonic
+    ("chords dm7 g7 cmaj7 on the triangle", "tritone substitution for the dominant", 1),
+])
+def test_a_tritone_sub_in_a_chord_track_replaces_its_dominant_only(before, phrase, changed):
+    start = _chords(last(*PAD, before)[-1])
+    after = _chords(last(*PAD, before, phrase)[-1])
+    assert [i for i, (a, b) in enumerate(zip(start, after)) if a != b] == [changed]
+
+
+@pytest.mark.parametrize("phrase, first", [
+    ("put the 2 5 1 in G instead", "a3+c4+e4+g4"), ("play the changes in E", "f#3+a3+c#4+e4"),
+    ("take the ii V I into D", "e3+g3+b3+d4"),
+])
+def test_a_progression_named_and_put_in_another_key(phrase, first):
+    said = _chords(last(*PAD, "2 5 1 in C on the triangle", phrase)[-1])[0]
+    assert said.translate(str.maketrans("", "", "0123456789")) == first.translate(str.maketrans("", "", "0123456789"))
+
+
+def test_back_to_a_key_after_moving_by_an_interval():
+    moved = last(*PAD, "2 5 1 in Eb on the triangle", "move it all up a whole step to F", "back down to Eb")
+    assert _chords(moved[-1])[0] == "f3+ab3+c4+eb4"
+
+
+@pytest.mark.parametrize("chords, key_chord", [("am f c g", "a"), ("g d em c", "g"), ("bbm7 eb7 abmaj7", "ab")])
+def test_a_chord_track_without_a_key_moves_from_the_key_its_chords_fit(chords, key_chord):
+    moved = last(*PAD, f"chords {chords} on the triangle", "put it in e")
+    assert _chords(moved[-1])[-1 if key_chord == "ab" else 0].startswith("e")

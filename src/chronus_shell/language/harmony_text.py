@@ -40,6 +40,8 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
      r"(?=(?:minor|major|maj|min|dominant|sus\w*|diminished|augmented|[a-g](?:#|b)?\S*\s+chord)\b)", ""),   # a mood said with its chord
     (r"\s+in (?:the|this|our) (?:current |same )?key(?=\s*[:,]|$)", ""),               # 'chords in the key: ii V I': the key set
     (r"\b(?:passing|approach|neighbou?r|pivot|substitute)\s+(?=chord)", ""),            # 'E dim7 passing chord': its role
+    (r"\b((?:up|down|higher|lower) (?:a |an |one |two )?(?:half step|whole step|semitone|half tone|whole tone|tone|fifth|"
+     r"fourth|octave)s?) to [a-g](?:#|b)?$", r"\1"),                                   # 'up a half step to A': where it lands
     (r"^resolve (?:it|that|this|the chord)(?: back)? (?:to|into|on) (?:the )?", "play the chord of "),   # 'resolve it to C'
     (r"^(?P<a>[^,]+?) for (?P<n>a|one|two|four|\d+) (?P<u>bars?|beats?) then (?P<b>[^,]+)$",    # 'Eb7sus4 for a bar then Eb7'
      r"\g<a> then \g<b>, \g<n> \g<u> each"),

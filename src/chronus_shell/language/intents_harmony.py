@@ -118,6 +118,7 @@ class MoveNotes:
     fallback: str | None = None
     column: int = 0
     chord: bool = False            # 'capo 2', 'tritone sub it': the last chord given, gate or track
+    dominants: bool = False        # 'tritone sub (on the 5)': in a chord track, only its dominant chords
 
 
 @dataclass(frozen=True)

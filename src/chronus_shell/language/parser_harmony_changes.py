@@ -156,7 +156,8 @@ def poly(text: str, line: str):
 
 
 _CAPO = re.compile(r"(?:put (?:a |the )?)?capo (?:on )?(?:fret )?(\d+)")
-_TRITONE_SUB = re.compile(r"tritone sub(?:stitute|stitution)?(?: it| that| the (?:v|five|dominant|g7|chord))?")
+_TRITONE_SUB = re.compile(r"(?:do |use |play )?(?:a |the )?tritone sub(?:stitute|stitution)?(?: it| that|(?: (?:on|for|of))? the "
+                          r"(?:v7?|5|57|five|dominant|g7|chord)(?: chord)?)?")
 _TIDAL_MOVE = re.compile(r"(?P<who>[\w-]+) \|([+-]) n (\d+)")
 
 
@@ -166,7 +167,7 @@ def chord_changes(text: str, line: str):
     if capo:
         return ih.MoveNotes(None, int(capo.group(1)), None, column_of(capo.group(1), line), True)
     if _TRITONE_SUB.fullmatch(text):
-        return ih.MoveNotes(None, 6, None, 0, True)
+        return ih.MoveNotes(None, 6, None, 0, True, True)
     tidal = _TIDAL_MOVE.fullmatch(text)
     if tidal:
         sign = 1 if tidal.group(2) == "+" else -1

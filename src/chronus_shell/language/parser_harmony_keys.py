@@ -130,8 +130,11 @@ _TO_KEY = tuple((re.compile(pattern), or_set) for pattern, or_set in (
     (rf"(?:transpose|modulate|move|shift|take)(?: it| everything| the song| the tune| the track| the music| the whole thing"
      rf"| the key)?(?: in)? ?to (?:the key of )?{KEYNOTE}(?: {SCALE})?(?: key)?", False),
     (rf"(?:switch|change|go|move|modulate)(?: over)? to (?:the key of )?{KEYNOTE} {SCALE}(?: key)?", True),
-    (rf"(?:put|play|take|move|have|do) (?:it|this|that|everything|the song|the tune|the chords|the progression)"
+    (rf"(?:put|play|take|move|have|do) (?:it|this|that|everything|the song|the tune|the chords|the progression|the changes|"
+     rf"the loop|the vamp|the (?:[1-7][ -]?){{2,4}}|the (?:(?:vii|vi|iv|v|iii|ii|i)[ -]?){{2,4}})"
      rf" (?:in|into|in the key of) {KEYNOTE}(?: {SCALE})?(?: instead)?", False),
+    (rf"(?:go |move |bring it |take it |put it |now )?back(?: up| down)? (?:in)?to (?:the key of )?{KEYNOTE}(?: {SCALE})?"
+     rf"(?: key)?", False),                                  # 'back down to Ab'
 ))
 _RELATIVE = re.compile(r"(?:(?:transpose|modulate|move|shift|take|go|switch)(?: it| everything| the song| the tune| the track| "
                        r"the music| the whole thing)?(?: over)?(?: in)? ?to )?(?:the |its )?(relative|parallel) (major|minor)(?: key)?")
