@@ -158,3 +158,54 @@ def test_back_to_a_key_after_moving_by_an_interval():
 def test_a_chord_track_without_a_key_moves_from_the_key_its_chords_fit(chords, key_chord):
     moved = last(*PAD, f"chords {chords} on the triangle", "put it in e")
     assert _chords(moved[-1])[-1 if key_chord == "ab" else 0].startswith("e")
+
+
+def _notes(message: str) -> list[str]:
+    return [t for t in message.split()[2:] if t != "-"]
+
+
+@pytest.mark.parametrize("phrase, notes", [
+    ("play the g major scale in 16ths, one octave up from g3", "g3 a3 b3 c4 d4 e4 f#4 g4"),
+    ("a D major scale from D4", "d4 e4 f#4 g4 a4 b4 c#5 d5"),
+    ("the f major scale over two octaves starting on f3", "f3 g3 a3 bb3 c4 d4 e4 f4 g4 a4 bb4 c5 d5 e5 f5"),
+    ("a chromatic scale from E3 to E4", "e3 f3 f#3 g3 g#3 a3 a#3 b3 c4 c#4 d4 d#4 e4"),
+    ("the a minor scale descending from a5 to a4", "a5 g5 f5 e5 d5 c5 b4 a4"),
+    ("the c major scale, one octave down from middle c", "c4 b3 a3 g3 f3 e3 d3 c3"),
+])
+def test_a_scale_run_with_where_it_starts_and_how_far_it_goes(phrase, notes):
+    assert _notes(last(*PAD, phrase)[-1]) == notes.split()
+
+
+@pytest.mark.parametrize("phrase", ["the d dorian scale from c4", "a c major scale from c4 to g4"])
+def test_a_scale_run_that_does_not_start_on_its_tonic_or_span_octaves_is_refused(phrase):
+    refused(*PAD, phrase)
+
+
+@pytest.mark.parametrize("before, phrase, notes", [
+    ("play the d minor scale", "descending now", "d6 c6 bb5 a5 g5 f5 e5 d5"),
+    ("arpeggiate cmaj7 in 16ths", "the arp going down instead", "b3 g3 e3 c3"),
+    ("notes e4 d4 c4", "play it ascending", "c4 d4 e4"),
+])
+def test_a_line_of_notes_turned_the_other_way(before, phrase, notes):
+    assert _notes(last(*PAD, before + " on the triangle" if "scale" not in before else before, phrase)[-1]) == \
+        notes.split()
+
+
+def test_a_line_already_going_that_way_is_left_as_it_is():
+    assert last(*PAD, "play the c major scale", "ascending") == []
+
+
+@pytest.mark.parametrize("phrase, notes", [
+    ("now in d minor", "d4 e4 f4 g4 a4 bb4 c5 d5"),
+    ("in e minor, the melodic form", "e4 f#4 g4 a4 b4 c#5 d#5 e5"),
+])
+def test_a_key_said_just_after_a_scale_plays_that_scale_in_the_key(phrase, notes):
+    assert _notes(last(*PAD, "play the c major scale from middle c", phrase)[-1]) == notes.split()
+
+
+@pytest.mark.parametrize("phrase, key", [
+    ("two flats", "bb major"), ("four sharps, but minor", "c# minor"), ("key signature with one sharp", "g major"),
+    ("no flats, minor", "a minor"),
+])
+def test_a_key_said_by_its_signature(phrase, key):
+    assert last(*PAD, phrase) == [f"/seq/key {key}"]

@@ -71,7 +71,24 @@ class SetKey:
     tonic: str | None
     scale: str = "major"
     column: int = 0
-    or_chord: str | None = None    # 'now g major': this chord when a chord was just played (and no key set)
+
+
+@dataclass(frozen=True)
+class KeyOrChord:
+    """'now g major', 'B-flat major': a key or a chord by what came before (mapper_harmony_again)."""
+
+    tonic: str
+    scale: str
+    chord: str                     # the chord symbol it would be ('g', 'bbm')
+    column: int = 0
+
+
+@dataclass(frozen=True)
+class TurnRun:
+    """'descending now', 'arp going down instead': the last line of notes played the other way."""
+
+    direction: str                 # "up" | "down"
+    column: int = 0
 
 
 @dataclass(frozen=True)
@@ -85,6 +102,8 @@ class Degrees:
     key: tuple[str, str] | None = None      # 'random notes in e minor': this key for this line
     column: int = 0
     run: str | None = None                  # 'play the d minor scale': "up" | "down" | "up and down"
+    start: str | None = None                # '… from middle C': the run's tonic at this pitch (c4)
+    octaves: int = 1                        # '… two octaves', 'from C4 to C6'
 
 
 @dataclass(frozen=True)

@@ -301,34 +301,12 @@ def poly(ctx, intent: ih.Poly) -> list[Message]:
 
 # -- keys and degrees ---------------------------------------------------------------------
 def set_key(ctx, intent: ih.SetKey) -> list[Message]:
-    if intent.or_chord is not None:
-        return _key_or_chord(ctx, intent)
     if intent.tonic is None:
         if ctx.model.key is None:
             raise LanguageError("there is no key set", intent.column)
         return [message("/seq/key", "none")]
     checked_key(intent.tonic, intent.scale, intent.column)
     return [message("/seq/key", intent.tonic, intent.scale)]
-
-
-def _key_or_chord(ctx, intent: ih.SetKey) -> list[Message]:
-    """'now g major': the chord after a chord played on a voice (no key set); the key when a key was set
-    or a line plays (no chord given); on a voice that plays nothing, the chord. After both a key and a
-    chord, a question."""
-    last, said = ctx.model.last_chord, f"{intent.tonic} {intent.scale}"
-    if last is not None and last[0] == "gate" and ctx.model.key is None and last[1] in ctx.model.modules:
-        voice = it.Words((it.Word(last[1], intent.column),))
-        return play_chord(ctx, ih.PlayChord(voice, intent.or_chord, intent.column))
-    if last is None:
-        try:
-            voice = voice_and_track(ctx, None, intent.column)
-        except LanguageError:
-            voice = None                                  # no voice to play it: the key
-        if ctx.model.key is None and voice is not None and voice[1] is None:
-            return play_chord(ctx, ih.PlayChord(None, intent.or_chord, intent.column))
-        return set_key(ctx, ih.SetKey(intent.tonic, intent.scale, intent.column))
-    raise LanguageError(f"'{said}' could be the key ('in {said}') or the chord ('play {said} chord'): say which",
-                        intent.column)
 
 
 def show_key(ctx, intent: ih.ShowKey) -> list[Message]:
@@ -358,11 +336,11 @@ def degrees(ctx, intent: ih.Degrees) -> list[Message]:
     steps = SCALES[scale]
     head, track = voice_and_track(ctx, intent.target, intent.column)
     reference, source = voice_register(ctx, head, track)
-    root = nearest(pitch_class(tonic), reference)
+    root = token_pitches(intent.start)[0] if intent.start else nearest(pitch_class(tonic), reference)
     picked = intent.degrees
     if intent.run:
-        octave = len(steps) >= 7                  # do … do; a pentatonic (or blues) scale: its own notes
-        up = tuple(str(n) for n in range(1, len(steps) + (2 if octave else 1)))
+        octave = len(steps) >= 7 or intent.octaves > 1   # do … do; a pentatonic (or blues) scale: its own notes
+        up = tuple(str(n) for n in range(1, len(steps) * intent.octaves + (2 if octave else 1)))
         picked = {"up": up, "down": up[::-1], "up and down": up + up[-2:0:-1]}[intent.run]
     if intent.random:
         rng = random.Random(zlib.crc32(intent.seed_text.encode("utf-8")))
@@ -394,5 +372,5 @@ def open_voicing(pitches) -> list[int]:
 
 #: The intents this family maps.
 HANDLERS = {ih.PitchList: voiced(pitch_list), ih.PlayPitch: voiced(play_pitch), ih.PlayChord: voiced(play_chord),
-            ih.Progression: voiced(progression), ih.Poly: voiced(poly), ih.SetKey: set_key, ih.ShowKey: show_key,
+            ih.Progression: voiced(progression), ih.Poly: voiced(poly), ih.ShowKey: show_key,
             ih.Degrees: voiced(degrees), it.SetNotes: voiced(set_notes)}

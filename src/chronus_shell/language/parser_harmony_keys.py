@@ -55,9 +55,30 @@ _KIND_OF_MINOR = {"harmonic": "harmonic_minor", "melodic": "melodic_minor", "nat
 _KIND_SAID = re.compile(rf"(?P<first>.+ minor),? (?P<kind>{'|'.join(_KIND_OF_MINOR)})(?: minor)?")
 
 
+#: Key signatures: how many flats or sharps → (major, relative minor).
+_SIGNATURES = {"flat": ("c f bb eb ab db gb cb".split(), "a d g c f bb eb ab".split()),
+               "sharp": ("c g d a e b f# c#".split(), "a e b f# c# g# d# a#".split())}
+_HOW_MANY = {w: n for n, w in enumerate("no one two three four five six seven".split())}
+_SIGNATURE = re.compile(r"(?:(?:a |the )?key(?: signature)? (?:of |with )?)?(?P<n>no|one|two|three|four|five|six|seven|[0-7]) "
+                        r"(?P<acc>flat|sharp)s?(?: in the key| key signature| signature)?(?:,? (?:but |and |in )?(?P<scale>minor|major)"
+                        r"(?: key)?)?")
+
+
+def _signature(text: str, line: str):
+    """'three flats, but minor', 'key signature with two sharps': the major key (or its relative minor)."""
+    match = _SIGNATURE.fullmatch(text)
+    if match is None:
+        return None
+    count = int(match.group("n")) if match.group("n").isdigit() else _HOW_MANY[match.group("n")]
+    minor = match.group("scale") == "minor"
+    tonic = _SIGNATURES[match.group("acc")][minor][count]
+    return ih.SetKey(tonic, "minor" if minor else "major", column_of(match.group("n"), line))
+
+
 def read_key(text: str, line: str):
-    """'in d minor', 'dorian on d', 'e, phrygian', 'g minor, harmonic', 'key of f minor, dorian actually'."""
-    found = _read_key(text, line)
+    """'in d minor', 'dorian on d', 'e, phrygian', 'g minor, harmonic', 'key of f minor, dorian actually',
+    'three flats, but minor'."""
+    found = _read_key(text, line) or _signature(text, line)
     if found is not None or "," not in text and " actually" not in text:
         return found
     kind = _KIND_SAID.fullmatch(text)
@@ -107,7 +128,7 @@ def _read_key(text: str, line: str):
         return None                                        # 'play c major': the chord
     if match and match.group(3) in _TRIAD_WORDS and not _KEYISH_OR_SCALE.search(text):
         tonic, scale = key_of(*match.groups())              # 'now g major': the mapper knows what came before
-        return ih.SetKey(tonic, scale, column_of(match.group(1), line), tonic + ("m" if scale == "minor" else ""))
+        return ih.KeyOrChord(tonic, scale, tonic + ("m" if scale == "minor" else ""), column_of(match.group(1), line))
     if not match:
         match = first_match(_SCALE_FIRST, text)
         if match and match.group(1) == "blues" and "scale" not in text:

@@ -1,0 +1,92 @@
+"""Scales as a pianist asks for them: where the run starts and how far it goes ('a C major scale in
+sixteenth notes, one octave up from middle C', 'a chromatic scale from C4 to C5', 'the g minor scale
+over two octaves'), and a line played the other way ('descending now', 'arp going down instead').
+The scale itself is parser_harmony_named.scale_run's; the clauses around it are read here."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from . import intents_harmony as ih
+from .chords import root_text, token_pitches
+from .errors import LanguageError
+from .harmony_tokens import NOTE, column_of
+from .parser_harmony_named import scale_run
+
+_COUNT = {"one": 1, "an": 1, "a": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}
+#: Clauses of a run, taken out before the scale is read (each at most once).
+_START = re.compile(rf",?\s*(?:(?:starting|beginning) )?(?:from|on|at) (?P<start>middle c|{NOTE}-?\d)(?= |,|$)")
+_END = re.compile(rf"\s+(?:up |down )?to (?P<end>{NOTE}-?\d)(?= |,|$)")
+_SPAN = re.compile(r",?\s*(?:over |across |for )?(?P<n>one|two|three|an|a|1|2|3) octaves?(?: (?P<dir>up|down))?(?= |,|$)")
+_SIXTEENTHS = re.compile(r",?\s*(?:in |as )?(?:sixteenth notes|sixteenths|16th notes|16ths|semiquavers)(?= |,|$)")
+_WAY = re.compile(r",?\s*(?P<dir>ascending|descending|going up|going down)(?= |,|$)")
+
+
+def scale_run_said(text: str, line: str, scales: dict):
+    """A scale run with its start, its span and its direction said around it, else None."""
+    if "scale" not in text:
+        return None
+    start = end = way = None
+    octaves = 1
+    rest = _SIXTEENTHS.sub("", text, count=1)
+    for pattern in (_START, _END, _SPAN, _WAY):
+        match = pattern.search(rest)
+        if match is None:
+            continue
+        rest = (rest[:match.start()] + rest[match.end():]).strip(" ,")
+        said = match.groupdict()
+        start = said.get("start", start)
+        end = said.get("end", end)
+        octaves = _COUNT[said["n"]] if said.get("n") else octaves
+        way = said.get("dir") or way
+    if rest == text:
+        return None                                    # nothing around the scale: scale_run's alone
+    start = "c4" if start == "middle c" else start
+    if start and not rest.startswith(("play ", "run ")):
+        rest = "play " + rest
+    run = scale_run(rest, line, scales)
+    if run is None and start:                          # 'a chromatic scale from C4': on the note it starts from
+        run = scale_run(f"{rest} from {start.rstrip('0123456789-')}", line, scales)
+    if run is None or (start and run.key and root_text(run.key[0])[0] != token_pitches(start)[0] % 12):
+        return None                                    # 'the d dorian scale from c4': not its tonic
+    direction = {"descending": "down", "going down": "down", "ascending": "up", "going up": "up"}.get(way or "", way)
+    if end is not None:
+        octaves, low = _octaves_between(start, end, line)
+        direction = "down" if low == end else direction
+        start = low
+    elif direction == "down" and start:                # 'one octave down from c5': the run's tonic an octave below
+        start = _moved(start, -12 * octaves)
+    return replace(run, start=start, octaves=octaves, run=direction or run.run)
+
+
+def _moved(note: str, semitones: int) -> str:
+    from .chords import name
+    return name(token_pitches(note)[0] + semitones)
+
+
+def _octaves_between(start: str | None, end: str, line: str) -> tuple[int, str]:
+    """The octaves from `start` to `end` and the lower of the two (where the run's tonic is)."""
+    if start is None:
+        raise LanguageError(f"a run to {end} from where? e.g. 'from c4 to {end}'", column_of(end, line))
+    span = token_pitches(end)[0] - token_pitches(start)[0]
+    if span == 0 or span % 12 or abs(span) > 36:
+        raise LanguageError(f"a scale runs a whole number of octaves (1–3): {start} to {end} is not one",
+                            column_of(end, line))
+    return abs(span) // 12, start if span > 0 else end
+
+
+#: 'descending now', 'the arp going down instead', 'play it ascending': the last line of notes turned.
+_TURN = re.compile(r"(?:now |and |then |ok |okay )?(?:(?:play |have |make |do )?(?:it|them|that|the (?:scale|arp|arpeggio|run|line|"
+                   r"notes)|arp|arpeggio|scale|run)(?: going| played| run)? (?P<way>up|down|upwards|downwards|descending|"
+                   r"ascending)|(?:going )?(?P<said>descending|ascending|downwards|upwards))(?: now| instead| this time| please)*")
+
+
+def turned_run(text: str, line: str):
+    match = _TURN.fullmatch(text)
+    if match is None:
+        return None
+    way = match.group("way") or match.group("said")
+    return ih.TurnRun("down" if way.startswith(("down", "desc")) else "up", column_of(way, line))
+
+
+__all__ = ["scale_run_said", "turned_run"]
