@@ -209,3 +209,34 @@ def test_a_key_said_just_after_a_scale_plays_that_scale_in_the_key(phrase, notes
 ])
 def test_a_key_said_by_its_signature(phrase, key):
     assert last(*PAD, phrase) == [f"/seq/key {key}"]
+
+
+@pytest.mark.parametrize("phrase, notes", [
+    ("the triangle plays a melody: G4 B4 D5 C5", "g4 b4 d5 c5"),            # capitals with a 5 are notes in a melody
+    ("lead line on the sine: E5 D5 C5 D5 E5", "e5 d5 c5 d5 e5"),
+    ("the sine plays a riff: C5 G4 A4, quarter notes", "c5 g4 a4"),
+])
+def test_notes_typed_in_capitals_in_a_melody_are_notes_not_power_chords(phrase, notes):
+    assert _notes(last(*PAD, phrase)[-1]) == notes.split()
+
+
+def test_power_chords_in_capitals_without_a_melody_stay_chords():
+    assert "+" in last(*PAD, "chords C5 G5 on the triangle")[-1]
+
+
+@pytest.mark.parametrize("phrase, created", [
+    ("melody on a saw: a4 c5 e5", "saw1"), ("a riff on a square wave: e4 g4 a4", "square1"),
+    ("notes on a sine: c5 d5", "sine2"),
+])
+def test_a_melody_on_a_new_oscillator_adds_it_and_gives_it_the_notes(phrase, created):
+    messages = last(*PAD, phrase)
+    assert messages[0].startswith(f"/patch/create {created} ") and f" {created} " in messages[-2]
+
+
+@pytest.mark.parametrize("phrase, notes", [
+    ("walk the bass up chromatic from F to A on the triangle", "f2 f#2 g2 g#2 a2"),
+    ("walk up chromatically from b3 to d4", "b3 c4 c#4 d4"),
+    ("walk down in half steps from e5 to c5", "e5 d#5 d5 c#5 c5"),
+])
+def test_a_chromatic_walk_between_two_notes(phrase, notes):
+    assert _notes(last(*PAD, phrase)[-1]) == notes.split()

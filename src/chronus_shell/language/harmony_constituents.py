@@ -133,6 +133,7 @@ def _settled(parts: list[Part], line: str) -> list[Part]:
     ('play g7': a note in octave 7 or 9 is rarely meant)."""
     run = any(p.kind == "chord" for p in parts)
     alone = sum(p.kind == "note" for p in parts) == 1               # 'play g7': the chord, not a note at 3 kHz
+    melodic = any(p.kind == "word" and p.text in _MELODIC for p in parts)   # 'a melody: D5 F5 E5': notes, not power chords
     settled = []
     for index, part in enumerate(parts):
         if part.kind == "degree" and part.text == "i":
@@ -141,8 +142,8 @@ def _settled(parts: list[Part], line: str) -> list[Part]:
             near = others[max(at - 1, 0):at] + others[at + 1:at + 2]
             if not any(p.kind == "degree" and p.text != "i" for p in near):
                 part = Part("word", "i", "i", part.start)
-        elif part.kind == "note" and (run or _capital_chord(part.text, line) or alone and part.text[-1] in "79") and \
-                Chord.parse(part.text) is not None:
+        elif part.kind == "note" and not melodic and (run or _capital_chord(part.text, line) or alone and part.text[-1] in "79") \
+                and Chord.parse(part.text) is not None:
             part = Part("chord", Chord.parse(part.text).symbol, part.text, part.start)
         settled.append(part)
     return settled
@@ -306,6 +307,10 @@ def _pieces(blank: str):
     """Tokens of what the phrases left, a dash between chords or numerals splitting them ('ii-V-I')."""
     spaced = _SPLIT_DASH.sub(lambda m: " " * len(m.group(0)), blank)
     return _TOKENS.finditer(spaced)
+
+
+#: Words that call what follows notes one after another ('the sine plays a melody: D5 F5 E5').
+_MELODIC = frozenset("melody melodies tune riff lead line notes note".split())
 
 
 def _capital_chord(token: str, line: str) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from . import intents_harmony as ih
 from .chords import root_text, token_pitches
 from .errors import LanguageError
-from .harmony_tokens import NOTE, column_of
+from .harmony_tokens import NOTE, column_of, words_of
 from .parser_harmony_named import scale_run
 
 _COUNT = {"one": 1, "an": 1, "a": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}
@@ -75,6 +75,40 @@ def _octaves_between(start: str | None, end: str, line: str) -> tuple[int, str]:
     return abs(span) // 12, start if span > 0 else end
 
 
+_WALK = re.compile(rf"(?:walk|run|climb|slide|go)(?: the (?P<bass>bass(?: ?line)?|line|melody|notes))?(?: (?P<dir>up|down))? "
+                   rf"(?:chromatic(?:ally)?|in half steps|by half steps|by semitones)(?: (?P<dir2>up|down))? (?:from )?"
+                   rf"(?P<a>{NOTE}(?:-?\d)?) (?:up |down )?to (?P<b>{NOTE}(?:-?\d)?)(?: (?:on|for) (?:the )?(?P<target>[\w-]+))?")
+
+
+def chromatic_walk(text: str, line: str):
+    """'walk the bass up chromatic from Ab to C on the sine': every semitone from one note to the other, a
+    step each (the bass from octave 2 when no octave is written; other lines near the voice)."""
+    match = _WALK.fullmatch(text) if "chromatic" in text or "half steps" in text or "semitones" in text else None
+    if match is None:
+        return None
+    way = match.group("dir") or match.group("dir2")
+    a, b = match.group("a"), match.group("b")
+    if a[-1].isdigit() != b[-1].isdigit():
+        b = b if b[-1].isdigit() else None
+        a = a if a[-1].isdigit() else None
+        if a is None or b is None:
+            raise LanguageError("say both notes with their octave or neither (e.g. 'from ab2 to c3')",
+                                column_of(match.group("a"), line))
+    low = token_pitches(a)[0] if a[-1].isdigit() else root_text(a)[0] + (36 if match.group("bass") else 60)
+    if a[-1].isdigit():
+        high = token_pitches(b)[0]
+    else:
+        gap = (root_text(b)[0] - root_text(a)[0]) % 12 or 12
+        high = low + (gap if way != "down" else gap - 12)
+    if way == "up" and high < low or way == "down" and high > low or abs(high - low) > 24:
+        raise LanguageError(f"a chromatic walk from {a} {way or ''} to {b} — say the octaves if it is that far "
+                            f"(at most two octaves)", column_of(match.group("a"), line))
+    pitches = list(range(low, high + 1)) if high >= low else list(range(low, high - 1, -1))
+    from .chords import name
+    tokens = tuple(name(p) if a[-1].isdigit() or match.group("bass") else name(p).rstrip("0123456789") for p in pitches)
+    return ih.PitchList(words_of(match.group("target"), line), tokens, column_of(match.group("a"), line))
+
+
 #: 'descending now', 'the arp going down instead', 'play it ascending': the last line of notes turned.
 _TURN = re.compile(r"(?:now |and |then |ok |okay )?(?:(?:play |have |make |do )?(?:it|them|that|the (?:scale|arp|arpeggio|run|line|"
                    r"notes)|arp|arpeggio|scale|run)(?: going| played| run)? (?P<way>up|down|upwards|downwards|descending|"
@@ -89,4 +123,4 @@ def turned_run(text: str, line: str):
     return ih.TurnRun("down" if way.startswith(("down", "desc")) else "up", column_of(way, line))
 
 
-__all__ = ["scale_run_said", "turned_run"]
+__all__ = ["scale_run_said", "turned_run", "chromatic_walk"]
