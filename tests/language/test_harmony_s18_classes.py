@@ -240,3 +240,30 @@ def test_a_melody_on_a_new_oscillator_adds_it_and_gives_it_the_notes(phrase, cre
 ])
 def test_a_chromatic_walk_between_two_notes(phrase, notes):
     assert _notes(last(*PAD, phrase)[-1]) == notes.split()
+
+
+@pytest.mark.parametrize("phrase, notes, pattern", [
+    ("an alberti bass in g: g d b d", "g3 d4 b3 d4", "x.x.x.x.x.x.x.x."),
+    ("alberti bass in d minor for the left hand", "d3 a3 f3 a3", "x.x.x.x.x.x.x.x."),
+    ("Alberti figure in F, sixteenths", "f3 c4 a3 c4", "x" * 16),
+])
+def test_an_alberti_bass_is_low_each_note_above_the_first(phrase, notes, pattern):
+    messages = last(*PAD, phrase + " on the triangle")
+    assert messages[0].split()[-1] == pattern and _notes(messages[-1]) == notes.split()
+
+
+@pytest.mark.parametrize("phrase, chord", [("just vamp on the 1 chord", "f3+a3+c4+e4"), ("stay on the five", "c3+e3+g3+bb3"),
+                                           ("hang on the ii for a while", "g3+bb3+d4+f4")])
+def test_vamping_on_one_chord_of_the_progression(phrase, chord):
+    assert _notes(last(*PAD, "a 2 5 1 in F on the triangle", phrase)[-1]) == [chord]
+
+
+@pytest.mark.parametrize("phrase, third", [("now a sad chord", 155.563492), ("make it happy", 164.813778)])
+def test_a_sad_or_happy_chord_after_a_chord_is_its_minor_or_major(phrase, third):
+    before = "play a c minor chord on the triangle" if "happy" in phrase else "play a c major chord on the triangle"
+    assert float(last(*PAD, before, phrase)[-1].split()[3]) == third
+
+
+@pytest.mark.parametrize("phrase", ["each chord should last 2 bars instead", "every chord must last two bars"])
+def test_chords_retimed_with_a_modal_verb_or_instead(phrase):
+    assert last(*PAD, "chords am f c g on the triangle", phrase)[0].endswith("x" + "-" * 31 + ("x" + "-" * 31) * 3)

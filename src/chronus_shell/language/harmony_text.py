@@ -45,6 +45,9 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r",? (?:the |in its |in the |its )?(harmonic|melodic|natural) (?:form|version|kind|one|variant)$", r", \1"),   # a kind of minor
     (r"^(?:a |the )?(?P<what>melody|riff|lead|line|notes) on an? (?P<voice>saw|square|sine|triangle)(?: wave| synth| oscillator)?:",
      r"add a \g<voice> and \g<what> on the \g<voice>:"),                              # 'melody on a square wave: e5 …'
+    (r"^(?:now |then |and )?(?:make it |play )?(?:an? |the )?(sad|happy)(?: chord| version| one)$", r"make it \1"),     # 'now a sad chord'
+    (r"\b(?:should|must|could|can|will|would) (?=(?:last|go|ring|play)\b)", ""),          # 'each chord should last 2 bars'
+    (r",? instead$", ""),
     (r"^resolve (?:it|that|this|the chord)(?: back)? (?:to|into|on) (?:the )?", "play the chord of "),   # 'resolve it to C'
     (r"^(?P<a>[^,]+?) for (?P<n>a|one|two|four|\d+) (?P<u>bars?|beats?) then (?P<b>[^,]+)$",    # 'Eb7sus4 for a bar then Eb7'
      r"\g<a> then \g<b>, \g<n> \g<u> each"),

@@ -92,6 +92,14 @@ class TurnRun:
 
 
 @dataclass(frozen=True)
+class Vamp:
+    """'just vamp on the 1 chord': the last chord track holding only the chord on that degree."""
+
+    degree: int                    # 1–7
+    column: int = 0
+
+
+@dataclass(frozen=True)
 class Degrees:
     """'notes 1 3 5 8' (scale degrees of the key, '.' a rest); `random` draws `count` seeded ones."""
 

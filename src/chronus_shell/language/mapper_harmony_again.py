@@ -7,11 +7,12 @@ from __future__ import annotations
 from ..protocol.message import Message
 from . import intents as it
 from . import intents_harmony as ih
-from ..engine.scales import pitch_class
-from .chords import name, nearest, token_pitches
+from ..engine.scales import SCALES, pitch_class
+from .chords import analyse, name, nearest, token_pitches
 from .errors import LanguageError
 from .mapper_harmony import degrees, play_chord, set_key, voice_and_track
 from .mapper_messages import message
+from .mapper_voicing import key_of_chords
 
 
 def key_or_chord(ctx, intent: ih.KeyOrChord) -> list[Message]:
@@ -75,7 +76,23 @@ def turn_run(ctx, intent: ih.TurnRun) -> list[Message]:
     return [message("/seq/notes", track, *notes)]
 
 
+def vamp(ctx, intent: ih.Vamp) -> list[Message]:
+    """The chord on the degree said (of the key set, else the key the chords fit), alone on the chord track."""
+    last = ctx.model.last_chord
+    if last is None or last[0] != "track" or last[1] not in ctx.model.tracks:
+        raise LanguageError("no chord track to vamp on: give one first, e.g. 'chords am f c g'", intent.column)
+    tonic, scale = ctx.model.key or key_of_chords(ctx, intent.column)
+    root = (pitch_class(tonic) + SCALES[scale][(intent.degree - 1) % len(SCALES[scale])]) % 12
+    held = ctx.model.tracks[last[1]]
+    chord = next((t for t in held.notes if "+" in str(t) and (analyse(token_pitches(t)) or (None,))[0] == root), None)
+    if chord is None:
+        raise LanguageError(f"the {last[1]} track has no chord on degree {intent.degree} of {tonic} "
+                            f"{scale.replace('_', ' ')}", intent.column)
+    ctx.understood.append(f"the {last[1]} track holds {chord.replace('+', ' ')} (degree {intent.degree} of {tonic} {scale})")
+    return [message("/seq/notes", last[1], chord, *["-"] * 15)]
+
+
 #: The intents this family maps.
-HANDLERS = {ih.KeyOrChord: key_or_chord, ih.TurnRun: turn_run, ih.SetKey: key_or_run}
+HANDLERS = {ih.KeyOrChord: key_or_chord, ih.TurnRun: turn_run, ih.SetKey: key_or_run, ih.Vamp: vamp}
 
 __all__ = ["HANDLERS"]

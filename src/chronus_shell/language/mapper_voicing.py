@@ -201,7 +201,7 @@ def change_key(ctx, intent: ih.ChangeKey) -> list[Message]:
     pitched = any(any(token_pitches(n) for n in track.notes) for track in ctx.model.tracks.values())
     if ctx.model.key is None and intent.tonic is not None and (intent.or_set or (intent.scale and not pitched)):
         return ctx.map(ih.SetKey(intent.tonic, intent.scale, intent.column))   # nothing to move: the key named
-    tonic, scale = ctx.model.key or _key_of_chords(ctx, intent.column)
+    tonic, scale = ctx.model.key or key_of_chords(ctx, intent.column)
     new_tonic, new_scale = _new_key(tonic, scale, intent)
     checked_key(new_tonic, new_scale, intent.column)
     shift = (pitch_class(new_tonic) - pitch_class(tonic)) % 12
@@ -227,7 +227,7 @@ def change_key(ctx, intent: ih.ChangeKey) -> list[Message]:
     return messages
 
 
-def _key_of_chords(ctx, column: int) -> tuple[str, str]:
+def key_of_chords(ctx, column: int) -> tuple[str, str]:
     """No key set: the key of the last chord track, the major or minor scale that holds most of its chords'
     notes, a tie going to a key on the first chord's root, then the last's ('G D Em C': g major; a 2-5-1
     Bbm7 Eb7 Abmaj7: ab major)."""
@@ -378,7 +378,7 @@ def _add_bass(pitches) -> list[int]:
     return [bass] + ordered if bass < ordered[0] else ordered
 
 
-__all__ = ["HANDLERS", "NO_CHORD"]
+__all__ = ["HANDLERS", "NO_CHORD", "key_of_chords"]
 
 
 #: The intents this family maps.

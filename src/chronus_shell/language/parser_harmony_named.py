@@ -150,7 +150,7 @@ _ADDS = {"7th": "7", "seventh": "7", "7": "7", "major 7th": "maj7", "major seven
 _ADD_TONE = re.compile(rf"(?:add|put|stick) (?:a |the )?(?P<add>{_longest_first(_ADDS)})(?: (?:on|to|onto) (?:the )?"
                        rf"(?P<root>{NOTE})(?: chord)?| (?:on|to|onto) (?:all |every |each )?(?:of )?(?:the |those )?(?:chords?|them|it))?")
 _CHANGE_CHORD = re.compile(rf"(?:make|turn|change) (?:it|that|the chord|the (?P<root>{NOTE})(?: chord)?) (?:into |to )?(?:an? )?"
-                           rf"(?P<to>minor|major|sus4|sus2|suspended|{_longest_first(_ADDS)})(?: chord)?")
+                           rf"(?P<to>minor|major|sad|happy|sus4|sus2|suspended|{_longest_first(_ADDS)})(?: chord)?")
 
 
 def alter_chord(text: str, line: str):
@@ -165,7 +165,8 @@ def alter_chord(text: str, line: str):
     match = _CHANGE_CHORD.fullmatch(text)
     if match:
         root = root_text(match.group("root")) if match.group("root") else None
-        change = adds.get(match.group("to"), {"suspended": "sus4"}.get(match.group("to"), match.group("to")))
+        change = adds.get(match.group("to"), {"suspended": "sus4", "sad": "minor", "happy": "major"}.get(match.group("to"),
+                                                                                                       match.group("to")))
         return ih.AlterChord(root[0] if root else None, change, column_of(match.group("to"), line))
     return None
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 from . import intents_harmony as ih
 from .chords import root_text, token_pitches
 from .errors import LanguageError
+from .harmony_constituents import RATES
 from .harmony_tokens import NOTE, column_of, words_of
 from .parser_harmony_named import scale_run
 
@@ -109,6 +110,53 @@ def chromatic_walk(text: str, line: str):
     return ih.PitchList(words_of(match.group("target"), line), tokens, column_of(match.group("a"), line))
 
 
+_DEGREE_WORDS = {"1": 1, "one": 1, "i": 1, "tonic": 1, "2": 2, "two": 2, "ii": 2, "3": 3, "iii": 3, "4": 4, "four": 4, "iv": 4,
+                 "5": 5, "five": 5, "v": 5, "dominant": 5, "6": 6, "six": 6, "vi": 6, "7": 7, "vii": 7}
+_VAMP = re.compile(r"(?:just |only )?(?:vamp|vamping|stay|sit|hang|camp|loop)(?: out)? on (?:the )?(?P<which>"
+                   + "|".join(_DEGREE_WORDS) + r")(?: chord)?(?: only| for a while| for now)?")
+
+
+def vamp(text: str, line: str):
+    """'just vamp on the 1 chord', 'stay on the IV': the chord track keeps only that chord."""
+    match = _VAMP.fullmatch(text)
+    return ih.Vamp(_DEGREE_WORDS[match.group("which")], column_of(match.group("which"), line)) if match else None
+
+
+_ALBERTI = re.compile(rf"(?:play |give me |add )?(?:an? |the )?alberti(?: bass)?(?: pattern| figure)?(?: in (?P<tonic>{NOTE})"
+                      rf"(?P<minor> minor|m| major)?)?(?: (?:for|in|with|on) the left hand)?(?:[:,]? (?P<notes>(?:{NOTE}(?:-?\d)?[ ,]+)"
+                      rf"{{2,7}}{NOTE}(?:-?\d)?))?(?:,? (?:in |as )?(?P<rate>{'|'.join(map(re.escape, RATES))}))?"
+                      rf"(?: (?:on|for) (?:the )?(?P<target>[\w-]+))?")
+
+
+def alberti(text: str, line: str):
+    """'an Alberti bass in C for the left hand: C G E G in eighth notes': the notes low (from octave 3), each
+    above the first, in 8ths unless said; no notes said: root, fifth, third, fifth of the key's triad."""
+    match = _ALBERTI.fullmatch(text) if "alberti" in text else None
+    if match is None:
+        return None
+    said = match.group("notes").replace(",", " ").split() if match.group("notes") else None
+    if said is None:
+        if match.group("tonic") is None:
+            raise LanguageError("an Alberti bass in which key? e.g. 'alberti bass in c'", column_of("alberti", line))
+        third = 3 if (match.group("minor") or "").strip() in ("minor", "m") else 4
+        root = root_text(match.group("tonic"))[0]
+        said = [f"{root}:{offset}" for offset in (0, 7, third, 7)]
+    pitches = []
+    for token in said:
+        if ":" in token:
+            pc, offset = map(int, token.split(":"))
+            pitches.append(48 + pc + offset)
+        elif token[-1].isdigit():
+            pitches.append(token_pitches(token)[0])
+        else:
+            low = pitches[0] if pitches else 48
+            pitches.append(low + (root_text(token)[0] - low) % 12)
+    from .chords import name
+    steps = RATES[match.group("rate")] if match.group("rate") else 2
+    return ih.PitchList(words_of(match.group("target"), line), tuple(name(p) for p in pitches), column_of("alberti", line),
+                        None, steps)
+
+
 #: 'descending now', 'the arp going down instead', 'play it ascending': the last line of notes turned.
 _TURN = re.compile(r"(?:now |and |then |ok |okay )?(?:(?:play |have |make |do )?(?:it|them|that|the (?:scale|arp|arpeggio|run|line|"
                    r"notes)|arp|arpeggio|scale|run)(?: going| played| run)? (?P<way>up|down|upwards|downwards|descending|"
@@ -123,4 +171,4 @@ def turned_run(text: str, line: str):
     return ih.TurnRun("down" if way.startswith(("down", "desc")) else "up", column_of(way, line))
 
 
-__all__ = ["scale_run_said", "turned_run", "chromatic_walk"]
+__all__ = ["scale_run_said", "turned_run", "chromatic_walk", "vamp", "alberti"]
