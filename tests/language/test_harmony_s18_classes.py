@@ -267,3 +267,19 @@ def test_a_sad_or_happy_chord_after_a_chord_is_its_minor_or_major(phrase, third)
 @pytest.mark.parametrize("phrase", ["each chord should last 2 bars instead", "every chord must last two bars"])
 def test_chords_retimed_with_a_modal_verb_or_instead(phrase):
     assert last(*PAD, "chords am f c g on the triangle", phrase)[0].endswith("x" + "-" * 31 + ("x" + "-" * 31) * 3)
+
+
+@pytest.mark.parametrize("phrase, first", [("put the bassline in D minor", "d3"), ("transpose it all to C", "c3"),
+                                           ("play the melody in b minor", "b2")])
+def test_a_line_of_notes_named_moves_from_the_key_it_fits_when_none_is_set(phrase, first):
+    assert _notes(last(*PAD, "triangle notes a2 c3 e3 g3 a2", phrase)[-1])[0] == first
+
+
+def test_a_key_change_without_a_key_or_a_line_named_is_still_asked():
+    assert "from which key" in refused(*PAD, "triangle notes a2 c3 e3 g3", "transpose to e minor")
+
+
+@pytest.mark.parametrize("phrase", ["Might the triangle play a D minor chord?", "i'd like the triangle to play a d minor chord",
+                                    "could the triangle hold a d minor chord"])
+def test_a_voice_asked_politely_to_play_a_chord(phrase):
+    assert last(*PAD, phrase)[-1].startswith("/gate/triangle1 1 146.8")

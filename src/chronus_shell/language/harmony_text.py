@@ -33,6 +33,8 @@ def _sonic_pi_root(root: str) -> str:
 
 #: What _clean takes out or rewrites, in order (pattern, replacement).
 _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in (
+    (r"^(?:i'?d like|i would like|i should like|i want|might|could|can|would|will) (?:the |my )?(?P<v>[\w-]+) (?:to )?"
+     r"(?P<verb>play|hold|strum)\b", r"the \g<v> \g<verb>s"),                          # 'might the triangle play an Am chord'
     (r"\s*\([^)]*\)\s*", " "),                                                        # (an aside)
     (r",\s*(?:it'?s|its|it is|because|cause|cuz|since|too)\b[^,]*$", ""),            # ', its too high for me'
     (r",?\s+like (?:the|a|an|every|in|on|my|that|those|they|you)\b[^,]*$", ""),      # ' like the video'
@@ -48,6 +50,7 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"^(?:now |then |and )?(?:make it |play )?(?:an? |the )?(sad|happy)(?: chord| version| one)$", r"make it \1"),     # 'now a sad chord'
     (r"\b(?:should|must|could|can|will|would) (?=(?:last|go|ring|play)\b)", ""),          # 'each chord should last 2 bars'
     (r",? instead$", ""),
+    (r"\bwalking bass(?: ?line)?\b", "bass"),
     (r"^resolve (?:it|that|this|the chord)(?: back)? (?:to|into|on) (?:the )?", "play the chord of "),   # 'resolve it to C'
     (r"^(?P<a>[^,]+?) for (?P<n>a|one|two|four|\d+) (?P<u>bars?|beats?) then (?P<b>[^,]+)$",    # 'Eb7sus4 for a bar then Eb7'
      r"\g<a> then \g<b>, \g<n> \g<u> each"),

@@ -158,6 +158,7 @@ class ChangeKey:
     column: int = 0
     or_set: bool = False           # 'switch to d minor' with no key to move from: the key is set
     semitones: int = 0             # relation "interval": 'key change up a half step'
+    lines: bool = False            # 'put the bassline in F minor': with no key set, a line of notes says the key
 
 
 @dataclass(frozen=True)

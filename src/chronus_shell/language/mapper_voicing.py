@@ -201,7 +201,7 @@ def change_key(ctx, intent: ih.ChangeKey) -> list[Message]:
     pitched = any(any(token_pitches(n) for n in track.notes) for track in ctx.model.tracks.values())
     if ctx.model.key is None and intent.tonic is not None and (intent.or_set or (intent.scale and not pitched)):
         return ctx.map(ih.SetKey(intent.tonic, intent.scale, intent.column))   # nothing to move: the key named
-    tonic, scale = ctx.model.key or key_of_chords(ctx, intent.column)
+    tonic, scale = ctx.model.key or key_of_chords(ctx, intent.column, intent.lines or intent.relation == "interval")
     new_tonic, new_scale = _new_key(tonic, scale, intent)
     checked_key(new_tonic, new_scale, intent.column)
     shift = (pitch_class(new_tonic) - pitch_class(tonic)) % 12
@@ -227,21 +227,25 @@ def change_key(ctx, intent: ih.ChangeKey) -> list[Message]:
     return messages
 
 
-def key_of_chords(ctx, column: int) -> tuple[str, str]:
-    """No key set: the key of the last chord track, the major or minor scale that holds most of its chords'
-    notes, a tie going to a key on the first chord's root, then the last's ('G D Em C': g major; a 2-5-1
-    Bbm7 Eb7 Abmaj7: ab major)."""
+def key_of_chords(ctx, column: int, lines: bool = False) -> tuple[str, str]:
+    """No key set: the key of the last chord track (else, `lines`, the last line of notes), the major or
+    minor scale that holds most of its notes, a tie going to a key on the first chord's root, then the
+    last's ('G D Em C': g major; a 2-5-1 Bbm7 Eb7 Abmaj7: ab major; a bass line a c e g a: a minor)."""
     last = ctx.model.last_chord
-    track = ctx.model.tracks.get(last[1]) if last and last[0] == "track" else None
-    chords = [found for found in (analyse(token_pitches(t)) for t in (track.notes if track else ())
-                                  if token_pitches(t)) if found]
+    pitched = [t for t in ctx.model.tracks.values() if any(token_pitches(n) for n in t.notes)]
+    track = ctx.model.tracks.get(last[1] if last and last[0] == "track" else ctx.model.last_track)
+    if not (last and last[0] == "track"):
+        track = track if lines and track in pitched else pitched[0] if lines and len(pitched) == 1 else None
+    chords = [found for found in ((token_pitches(t)[0] % 12, (0,)) if len(token_pitches(t)) == 1 else analyse(token_pitches(t))
+                                  for t in (track.notes if track else ()) if token_pitches(t)) if found]
     if not chords:
         raise LanguageError("transpose from which key? set it first, e.g. 'in d minor'", column)
 
     def fit(key: tuple[int, str]) -> tuple[int, int, int]:
         tonic, scale = key
         held = sum((root + i - tonic) % 12 in SCALES[scale] for root, shape in chords for i in shape)
-        on = [root == tonic and (shape[1:2] == (3,)) == (scale == "minor") for root, shape in (chords[0], chords[-1])]
+        on = [root == tonic and (len(shape) == 1 or (shape[1:2] == (3,)) == (scale == "minor"))   # a note: any key on it
+              for root, shape in (chords[0], chords[-1])]
         return held, on[0], on[1]
     tonic, scale = max(((pc, scale) for scale in ("major", "minor") for pc in range(12)), key=fit)
     return PITCH_CLASSES[tonic], scale

@@ -58,7 +58,7 @@ _SIGNALS = frozenset("notes note melody scale degrees degree chord chords progre
                      "cadential 808 808s bassline walk triad cadence progression each tone tones tritone second "
                      "harmonic melodic drone droning halftone halftones quint quinte quart dominant subdominant mode "
                        "mayor menor acorde acordes tonality tonalidad arpegio escala bemol sostenido re mi fa sol descending ascending "
-                       "downwards upwards flats sharps sad happy vamp vamping alberti stay hang".split())
+                       "downwards upwards flats sharps sad happy vamp vamping alberti stay hang bassline".split())
 
 
 def _worth_reading(line: str) -> bool:

@@ -148,15 +148,18 @@ def _read_key(text: str, line: str):
 
 #: Ways to change key to a named one: (pattern, whether 'switch to d minor' only sets a key when none was set).
 _TO_KEY = tuple((re.compile(pattern), or_set) for pattern, or_set in (
-    (rf"(?:transpose|modulate|move|shift|take)(?: it| everything| the song| the tune| the track| the music| the whole thing"
+    (rf"(?:transpose|modulate|move|shift|take)(?: it| it all| all| everything| the song| the tune| the track| the music| the whole thing"
      rf"| the key)?(?: in)? ?to (?:the key of )?{KEYNOTE}(?: {SCALE})?(?: key)?", False),
     (rf"(?:switch|change|go|move|modulate)(?: over)? to (?:the key of )?{KEYNOTE} {SCALE}(?: key)?", True),
     (rf"(?:put|play|take|move|have|do) (?:it|this|that|everything|the song|the tune|the chords|the progression|the changes|"
+     rf"the bass ?line|the bass|the riff|the melody|"
      rf"the loop|the vamp|the (?:[1-7][ -]?){{2,4}}|the (?:(?:vii|vi|iv|v|iii|ii|i)[ -]?){{2,4}})"
      rf" (?:in|into|in the key of) {KEYNOTE}(?: {SCALE})?(?: instead)?", False),
     (rf"(?:go |move |bring it |take it |put it |now )?back(?: up| down)? (?:in)?to (?:the key of )?{KEYNOTE}(?: {SCALE})?"
      rf"(?: key)?", False),                                  # 'back down to Ab'
 ))
+#: What names the lines of notes themselves ('transpose all to C#', 'put the bassline in F minor').
+_LINE_NAMED = re.compile(r"^\w+ (?:it all|all|everything|the bass ?line|the bass|the riff|the melody)\b")
 _RELATIVE = re.compile(r"(?:(?:transpose|modulate|move|shift|take|go|switch)(?: it| everything| the song| the tune| the track| "
                        r"the music| the whole thing)?(?: over)?(?: in)? ?to )?(?:the |its )?(relative|parallel) (major|minor)(?: key)?")
 #: 'modulate to the dominant', 'go to the subdominant': the key a fifth up or a fourth up, its scale kept.
@@ -184,7 +187,7 @@ def change_key(text: str, line: str):
         if match:
             note, minor_m, scale = match.groups()
             return ih.ChangeKey(note, SCALE_WORDS[scale] if scale else "minor" if minor_m else None, None,
-                                column_of(note, line), or_set)
+                                column_of(note, line), or_set, lines=bool(_LINE_NAMED.search(text)))
     return None
 
 
