@@ -283,3 +283,12 @@ def test_a_key_change_without_a_key_or_a_line_named_is_still_asked():
                                     "could the triangle hold a d minor chord"])
 def test_a_voice_asked_politely_to_play_a_chord(phrase):
     assert last(*PAD, phrase)[-1].startswith("/gate/triangle1 1 146.8")
+
+
+@pytest.mark.parametrize("phrase, pattern", [
+    ("play the a minor scale ascending, eighth notes", "x.x.x.x.x.x.x.x."), ("the e major scale in quarter notes", "x...x...x...x..."),
+    ("play the notes of the f major scale one at a time", "xxxxxxxx"),
+])
+def test_a_scale_run_in_a_note_value(phrase, pattern):
+    messages = last(*PAD, phrase + " on the triangle")
+    assert messages[0].split()[-1] == pattern and len(_notes(messages[-1])) == 8

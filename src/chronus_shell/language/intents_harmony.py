@@ -112,6 +112,7 @@ class Degrees:
     run: str | None = None                  # 'play the d minor scale': "up" | "down" | "up and down"
     start: str | None = None                # '… from middle C': the run's tonic at this pitch (c4)
     octaves: int = 1                        # '… two octaves', 'from C4 to C6'
+    steps: int = 0                          # '… in eighth notes': each note that many sixteenths (0: a step each)
 
 
 @dataclass(frozen=True)

@@ -361,6 +361,9 @@ def degrees(ctx, intent: ih.Degrees) -> list[Message]:
         tokens.append(spelled(pitch, names.get(pitch % 12)) if names.get(pitch % 12) else name(pitch, key_flats(tonic, scale)))
     ctx.understood.append(f"{'random ' if intent.random else ''}degrees {' '.join(picked)} in {tonic} "
                           f"{scale.replace('_', ' ')} → {' '.join(tokens)} (near {source})")
+    if intent.steps > 1:                                  # 'the c major scale in eighth notes'
+        return _note_values(ctx, head_words(intent.target, head, intent.column),
+                            ih.PitchList(None, (), intent.column, None, intent.steps), tokens)
     return note_track(ctx, head_words(intent.target, head, intent.column), intent.column, tokens)
 
 

@@ -19,7 +19,9 @@ _COUNT = {"one": 1, "an": 1, "a": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 
 _START = re.compile(rf",?\s*(?:(?:starting|beginning) )?(?:from|on|at) (?P<start>middle c|{NOTE}-?\d)(?= |,|$)")
 _END = re.compile(rf"\s+(?:up |down )?to (?P<end>{NOTE}-?\d)(?= |,|$)")
 _SPAN = re.compile(r",?\s*(?:over |across |for )?(?P<n>one|two|three|an|a|1|2|3) octaves?(?: (?P<dir>up|down))?(?= |,|$)")
-_SIXTEENTHS = re.compile(r",?\s*(?:in |as )?(?:sixteenth notes|sixteenths|16th notes|16ths|semiquavers)(?= |,|$)")
+_RATE = re.compile(r",?\s*(?:in |as )?(?P<rate>" + "|".join(sorted(map(re.escape, RATES), key=len, reverse=True)) +
+                   r")(?= |,|$)")
+_NOTES_OF = re.compile(r"^(?:play |run )?the notes of (?=(?:the |an? )?\S+ (?:\S+ )?scale)|,? one (?:note )?at a time|,? one by one")
 _WAY = re.compile(r",?\s*(?P<dir>ascending|descending|going up|going down)(?= |,|$)")
 
 
@@ -29,7 +31,9 @@ def scale_run_said(text: str, line: str, scales: dict):
         return None
     start = end = way = None
     octaves = 1
-    rest = _SIXTEENTHS.sub("", text, count=1)
+    rate = _RATE.search(text)
+    rest = _NOTES_OF.sub(lambda m: "" if m.group(0).startswith((",", " one")) else "play ", text)
+    rest = _RATE.sub("", rest, count=1)
     for pattern in (_START, _END, _SPAN, _WAY):
         match = pattern.search(rest)
         if match is None:
@@ -57,7 +61,7 @@ def scale_run_said(text: str, line: str, scales: dict):
         start = low
     elif direction == "down" and start:                # 'one octave down from c5': the run's tonic an octave below
         start = _moved(start, -12 * octaves)
-    return replace(run, start=start, octaves=octaves, run=direction or run.run)
+    return replace(run, start=start, octaves=octaves, run=direction or run.run, steps=RATES[rate.group("rate")] if rate else 0)
 
 
 def _moved(note: str, semitones: int) -> str:
