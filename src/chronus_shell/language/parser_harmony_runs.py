@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from . import intents_harmony as ih
-from .chords import root_text, token_pitches
+from .chords import name, root_text, token_pitches
 from .errors import LanguageError
 from .harmony_constituents import RATES
 from .harmony_tokens import NOTE, column_of, words_of
@@ -65,7 +65,6 @@ def scale_run_said(text: str, line: str, scales: dict):
 
 
 def _moved(note: str, semitones: int) -> str:
-    from .chords import name
     return name(token_pitches(note)[0] + semitones)
 
 
@@ -109,7 +108,6 @@ def chromatic_walk(text: str, line: str):
         raise LanguageError(f"a chromatic walk from {a} {way or ''} to {b} — say the octaves if it is that far "
                             f"(at most two octaves)", column_of(match.group("a"), line))
     pitches = list(range(low, high + 1)) if high >= low else list(range(low, high - 1, -1))
-    from .chords import name
     tokens = tuple(name(p) if a[-1].isdigit() or match.group("bass") else name(p).rstrip("0123456789") for p in pitches)
     return ih.PitchList(words_of(match.group("target"), line), tokens, column_of(match.group("a"), line))
 
@@ -155,7 +153,6 @@ def alberti(text: str, line: str):
         else:
             low = pitches[0] if pitches else 48
             pitches.append(low + (root_text(token)[0] - low) % 12)
-    from .chords import name
     steps = RATES[match.group("rate")] if match.group("rate") else 2
     return ih.PitchList(words_of(match.group("target"), line), tuple(name(p) for p in pitches), column_of("alberti", line),
                         None, steps)
@@ -168,6 +165,7 @@ _TURN = re.compile(r"(?:now |and |then |ok |okay )?(?:(?:play |have |make |do )?
 
 
 def turned_run(text: str, line: str):
+    """'descending now': the last line of notes the other way (mapper_harmony_again.turn_run)."""
     match = _TURN.fullmatch(text)
     if match is None:
         return None
