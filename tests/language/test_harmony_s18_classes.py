@@ -292,3 +292,19 @@ def test_a_voice_asked_politely_to_play_a_chord(phrase):
 def test_a_scale_run_in_a_note_value(phrase, pattern):
     messages = last(*PAD, phrase + " on the triangle")
     assert messages[0].split()[-1] == pattern and len(_notes(messages[-1])) == 8
+
+
+@pytest.mark.parametrize("note, hz", [("A", 55.0), ("F", 43.653529), ("c", 65.406391)])
+def test_a_kick_is_tuned_to_a_note_near_its_pitch(note, hz):
+    assert last("add a kick", f"tune the kick to {note}") == [f"/mod/kick1/freq {hz}"]
+
+
+def test_a_drum_without_a_freq_is_not_tuned():
+    assert "no pitch to tune" in refused("add a snare", "tune the snare to d")
+
+
+@pytest.mark.parametrize("phrase, voice", [("add a square wave playing c d e g", "square1"),
+                                           ("add a saw playing a c e", "saw1")])
+def test_an_oscillator_added_playing_notes(phrase, voice):
+    messages = last("add a kick", phrase)
+    assert messages[0] == f"/patch/create {voice} {voice[:-1]}" and messages[-1].startswith("/seq/notes ")

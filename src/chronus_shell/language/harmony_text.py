@@ -51,6 +51,8 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"\b(?:should|must|could|can|will|would) (?=(?:last|go|ring|play)\b)", ""),          # 'each chord should last 2 bars'
     (r",? instead$", ""),
     (r"\bwalking bass(?: ?line)?\b", "bass"),
+    (r"^(?:add|put|give me) an? (?P<voice>saw|square|sine|triangle)(?: wave| synth| oscillator)? (?:playing|that plays|to play) "
+     r"(?P<notes>.+)$", r"add a \g<voice> and notes \g<notes> on the \g<voice>"),      # 'add a square wave playing c d e g'
     (r"^resolve (?:it|that|this|the chord)(?: back)? (?:to|into|on) (?:the )?", "play the chord of "),   # 'resolve it to C'
     (r"^(?P<a>[^,]+?) for (?P<n>a|one|two|four|\d+) (?P<u>bars?|beats?) then (?P<b>[^,]+)$",    # 'Eb7sus4 for a bar then Eb7'
      r"\g<a> then \g<b>, \g<n> \g<u> each"),

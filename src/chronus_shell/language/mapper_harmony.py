@@ -137,7 +137,8 @@ def play_pitch(ctx, intent: ih.PlayPitch) -> list[Message]:
         if intent.target is None and (spec is None or spec.role != "source"):
             module_id = _pitched_head(ctx, None, intent.column)      # 'tune it to e': the voice's oscillator
             spec = ctx.model.spec(module_id)
-        if spec is None or spec.role != "source" or not spec.has_param("freq"):
+        if spec is None or not (spec.role == "source" and spec.has_param("freq") or      # a kick has a pitch too
+                                spec.role == "drum" and any(p.name == "freq" for p in spec.params)):
             raise LanguageError(f"{module_id} has no pitch to tune: name an oscillator ('tune the saw to e')",
                                 intent.column)
         current = float(ctx.model.value(module_id, "freq"))
