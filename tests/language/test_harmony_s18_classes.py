@@ -308,3 +308,13 @@ def test_a_drum_without_a_freq_is_not_tuned():
 def test_an_oscillator_added_playing_notes(phrase, voice):
     messages = last("add a kick", phrase)
     assert messages[0] == f"/patch/create {voice} {voice[:-1]}" and messages[-1].startswith("/seq/notes ")
+
+
+@pytest.mark.parametrize("phrase, count", [("play the tritone, d and g#, for tension", 2), ("perfect fifth: a and e", 2),
+                                           ("octaves on e, e2 e3 e4", 3), ("a minor third, b and d on the triangle", 2)])
+def test_an_interval_named_with_its_notes_plays_them_at_once(phrase, count):
+    assert len(last(*PAD, phrase)[-1].split()) == 2 + count
+
+
+def test_an_interval_whose_notes_do_not_make_it_is_not_read_as_it():
+    refused(*PAD, "the tritone c and g")

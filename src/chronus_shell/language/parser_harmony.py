@@ -22,7 +22,7 @@ from .harmony_moves import read_move
 from .harmony_pitches import interval
 from .parser_harmony_changes import arpeggiate, chord_changes, poly, revoice
 from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key
-from .parser_harmony_runs import alberti, chromatic_walk, scale_run_said, turned_run, vamp
+from .parser_harmony_runs import alberti, chromatic_walk, named_dyad, scale_run_said, turned_run, vamp
 from .parser_harmony_named import alter_chord, chord_hits, inverted_chord, named_chord, pedal, retime, scale_run
 from .harmony_tokens import (CHORDISH, NOTE, NUMBERS, chord_list, column_of, first_match, has_quality,
                              without_hold, words_of)
@@ -137,8 +137,8 @@ def _quiet(part: str, line: str, memo: dict):
 
 def _single(text: str, line: str):
     for reader in (ask_key, read_key, read_key_sentence, change_key, read_move, revoice, turned_run, chromatic_walk, vamp,
-                   alberti, arpeggiate, _random, interval, named_chord, inverted_chord, alter_chord, chord_hits, retime, pedal,
-                   _scale_run, read_sentence, _play, _notes, chord_changes, poly):
+                   alberti, named_dyad, arpeggiate, _random, interval, named_chord, inverted_chord, alter_chord, chord_hits,
+                   retime, pedal, _scale_run, read_sentence, _play, _notes, chord_changes, poly):
         intent = reader(text, line)
         if intent is not None:
             return intent

@@ -158,6 +158,27 @@ def alberti(text: str, line: str):
                         None, steps)
 
 
+#: Intervals said by name before the notes that make them ('the tritone, c and f#'): semitones, an octave apart allowed.
+_DYADS = {"tritone": 6, "fifth": 7, "perfect fifth": 7, "fourth": 5, "perfect fourth": 5, "major third": 4, "minor third": 3,
+          "octave": 0, "octaves": 0}
+_DYAD = re.compile(rf"(?:play |hit |sound |stack )?(?:the |a |an )?(?P<name>{'|'.join(sorted(_DYADS, key=len, reverse=True))})"
+                   rf"(?: on {NOTE})?[,:]? (?P<notes>{NOTE}(?:-?\d)?(?:(?:,? and |,? )(?:{NOTE}(?:-?\d)?))+)(?:,? for [\w ]+)?"
+                   rf"(?: (?:on|for) (?:the )?(?P<target>[\w-]+))?")
+
+
+def named_dyad(text: str, line: str):
+    """'play the tritone, c and f#', 'octaves on d, d2 d3 d4': the notes at once, when they make the interval named
+    (else None: the line is not read as that interval)."""
+    match = _DYAD.fullmatch(text) if any(w in text for w in ("tritone", "fifth", "fourth", "third", "octave")) else None
+    if match is None:
+        return None
+    notes = re.split(r",? and |,? ", match.group("notes"))
+    classes = [root_text(n.rstrip("0123456789-"))[0] for n in notes]
+    if any((b - a) % 12 != _DYADS[match.group("name")] for a, b in zip(classes, classes[1:])):
+        return None
+    return ih.PlayChord(words_of(match.group("target"), line), "+".join(notes), column_of(notes[0], line), "stacked")
+
+
 #: 'descending now', 'the arp going down instead', 'play it ascending': the last line of notes turned.
 _TURN = re.compile(r"(?:now |and |then |ok |okay )?(?:(?:play |have |make |do )?(?:it|them|that|the (?:scale|arp|arpeggio|run|line|"
                    r"notes)|arp|arpeggio|scale|run)(?: going| played| run)? (?P<way>up|down|upwards|downwards|descending|"
@@ -173,4 +194,4 @@ def turned_run(text: str, line: str):
     return ih.TurnRun("down" if way.startswith(("down", "desc")) else "up", column_of(way, line))
 
 
-__all__ = ["scale_run_said", "turned_run", "chromatic_walk", "vamp", "alberti"]
+__all__ = ["scale_run_said", "turned_run", "chromatic_walk", "vamp", "alberti", "named_dyad"]
