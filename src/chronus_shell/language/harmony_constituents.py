@@ -133,6 +133,7 @@ def _settled(parts: list[Part], line: str) -> list[Part]:
     ('play g7': a note in octave 7 or 9 is rarely meant)."""
     run = any(p.kind == "chord" for p in parts)
     alone = sum(p.kind == "note" for p in parts) == 1               # 'play g7': the chord, not a note at 3 kHz
+    melodic = any(p.kind == "word" and p.text in _MELODIC for p in parts)   # 'a melody: D5 F5 E5': notes, not power chords
     settled = []
     for index, part in enumerate(parts):
         if part.kind == "degree" and part.text == "i":
@@ -141,8 +142,8 @@ def _settled(parts: list[Part], line: str) -> list[Part]:
             near = others[max(at - 1, 0):at] + others[at + 1:at + 2]
             if not any(p.kind == "degree" and p.text != "i" for p in near):
                 part = Part("word", "i", "i", part.start)
-        elif part.kind == "note" and (run or _capital_chord(part.text, line) or alone and part.text[-1] in "79") and \
-                Chord.parse(part.text) is not None:
+        elif part.kind == "note" and not melodic and (run or _capital_chord(part.text, line) or alone and part.text[-1] in "79") \
+                and Chord.parse(part.text) is not None:
             part = Part("chord", Chord.parse(part.text).symbol, part.text, part.start)
         settled.append(part)
     return settled
@@ -168,6 +169,7 @@ _STACKED_NOTE = re.compile(rf"{NOTE}(?:-?\d)?")
 _OCTAVED = re.compile(rf"{NOTE}-?\d")
 _LETTER = re.compile(NOTE)
 _DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+_SIX_NINE = {"6/9": "69", "69": "69", "6add9": "69", "m6/9": "m69", "m69": "m69"}
 _CAPITAL_A = re.compile(r"(?<![\w'])A(?![\w'#])")
 _UPPER_LETTER = re.compile(r"(?<![\w'])[A-G](?:#|b)?(?![\w'#])")
 
@@ -178,7 +180,7 @@ def constituent_word(token: str) -> bool:
     token = token.strip(_PUNCTUATION)
     return (not token or token in PHRASE_WORDS or token.rstrip("0123456789") in VOICES or token.isdigit() or bool(_ROMAN.fullmatch(token))
             or Chord.parse(token) is not None or bool(_SHAPED.fullmatch(token))
-            or bool(_QUALITY.fullmatch(token)))
+            or bool(_QUALITY.fullmatch(token)) or token in _SIX_NINE)
 
 
 def _bounded(text: str, match: re.Match) -> bool:
@@ -283,6 +285,8 @@ def _words(blank: str, line: str) -> list[Part]:
             parts.append(Part("scale", SCALE_WORDS[token], token, start))
         elif token in ("9", "11", "13"):
             parts.append(Part("quality", token, token, start))
+        elif token in _SIX_NINE:                      # 'the 6/9 on Ab'
+            parts.append(Part("quality", _SIX_NINE[token], token, start))
         elif _DECIMAL.fullmatch(token):
             parts.append(Part("number", token, token, start))
         elif _QUALITY.fullmatch(token) and Chord.parse("c" + token) is not None and token not in _ARTICLES:
@@ -303,6 +307,10 @@ def _pieces(blank: str):
     """Tokens of what the phrases left, a dash between chords or numerals splitting them ('ii-V-I')."""
     spaced = _SPLIT_DASH.sub(lambda m: " " * len(m.group(0)), blank)
     return _TOKENS.finditer(spaced)
+
+
+#: Words that call what follows notes one after another ('the sine plays a melody: D5 F5 E5').
+_MELODIC = frozenset("melody melodies tune riff lead line notes note".split())
 
 
 def _capital_chord(token: str, line: str) -> bool:

@@ -67,6 +67,27 @@ HARMONY_FORMS = (
      "(one chord: played; several: a progression; letters alone: say notes or chord)",
      ("give me a Cmaj7 on the organ", "csus4 drifting into c over 8 bars", "sus4 to 7 on G, 2 beats each",
       "root note G, scale mixolydian", "melody on the sine: e5 d5 c5 . a4", "drone on a"), ()),
+    ("solfège: do re mi fa sol la si (ti), with sostenido/bemol, mayor/menor — a note where it can only be one: with "
+     "its accidental or mode, in a run of syllables, after notes/acorde/key", ("notes do re mi fa sol", "acorde de la menor",
+     "tonalidad Si bemol mayor", "progression la menor, fa, do, sol, uno por compás"), ()),
+    ("<chord or key name> alone ('now g major': the chord after a chord played or on a voice that plays nothing, the key "
+     "over a playing line or after a key; asked after both) / the same chord in <nth> inversion / resolve it to <chord> / "
+     "now a sad chord", ("now f major", "the same chord in second inversion", "resolve it to C", "now a sad chord"),
+     ("play a d major chord",)),
+    ("<chord> first inversion / in root position / the 6/9 on <root> / <chord> for a bar then <chord>",
+     ("Abmaj7 first inversion", "a C triad in root position", "the 6/9 on Ab", "Eb7sus4 for a bar then Eb7"), ()),
+    ("a 2-5-1 in <key> (sevenths) / tritone sub on the 5 / just vamp on the 1 chord / put the 2 5 1 in <key> / "
+     "back to <key>", ("tritone sub on the 5", "put the 2 5 1 in C", "back down to G", "just vamp on the 1 chord"),
+     ("gimme a 2 5 1 in Ab, a bar each",)),
+    ("a <key> scale [in <note value>] [one octave up/down from middle C / from <note> to <note> / over two octaves]",
+     ("play a C major scale in sixteenth notes, one octave up from middle C", "a chromatic scale from C4 to C5",
+      "the g minor scale over two octaves in eighth notes"), ()),
+    ("descending / ascending / the arp going down instead / (no key set, after a scale run) now in <key>",
+     ("descending now", "now in a minor, the harmonic form"), ("play the c major scale",)),
+    ("<n> flats/sharps [, but minor] / walk the bass up chromatic from <note> to <note> / an Alberti bass in <key> [: <notes>]",
+     ("three flats, but minor", "walk the bass up chromatic from Ab to C on the saw", "an Alberti bass in C: C G E G"), ()),
+    ("put the bassline/melody in <key> / transpose all to <key> (no key set: from the key the line fits)",
+     ("put the bassline in F minor", "transpose all to C#"), ("bass notes a2 c3 e3 g3",)),
 )
 
 

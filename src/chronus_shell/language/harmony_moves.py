@@ -31,7 +31,7 @@ _DIRECTED = {"drop": -1, "lower": -1, "sink": -1, "raise": 1, "lift": 1, "bump":
 _VERBS = frozenset("transpose move shift put take bring play pitch make now then do let's lets could can would will should might".split())
 _PRONOUNS = frozenset("it them that this those everything all".split())
 #: Words naming the notes a voice plays rather than the voice.
-_NOTE_NOUNS = frozenset("melody chords chord progression arp arpeggio notes line tune riff hook changes bassline sequence "
+_NOTE_NOUNS = frozenset("melody chords chord progression arp arpeggio notes line tune riff hook changes bassline sequence scale run "
                         "pattern part".split())
 #: What moves the key, and every note track with it.
 _SONG = frozenset("song key music modulate modulation".split())

@@ -308,6 +308,7 @@ def _named_chords(parts: list[Part], line: str, shapes: bool) -> list[str] | Non
         digits = [p for p in degrees if p.text.isdigit()]
         if digits and key is None and len(digits) < 3:
             return None
+        sevenths = sevenths or [p.text for p in degrees] == ["2", "5", "1"]     # 'a 2-5-1': the jazz cadence, in sevenths
         return [p.value + ("7" if sevenths and not p.value.endswith("7") else "") for p in degrees]
     letters = [p for p in named if p.kind == "letter"]
     chord_word = any(p.kind == "word" and p.text in ("chord", "chords", "triad", "progression", "changes") for p in parts)
@@ -327,7 +328,7 @@ def _qualities(parts: list[Part]) -> list[str]:
     joined = False
     for part in parts:
         if part.kind in ("quality", "degree"):
-            said = "" if part.text == "1" else part.text
+            said = "" if part.text == "1" else part.value if part.kind == "quality" else part.text   # '6/9': 69
             if joined:
                 runs[-1].append(said)
             else:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from .harmony_constituents import ASIDE
+from .harmony_solfege import solfege
 
 
 _POLITE = re.compile(r"^(?:(?:please|pls|ok|okay|so|now|and|then|just|hey|yo|can you|could you|would you|will you|"
                      r"i want(?: to)?|i'?d like(?: to)?|i would like(?: to)?|i should like(?: to)?|let'?s(?: have)?|we need|i need|"
                      r"can (?:i|we) (?:get|have|hear)|would you be (?:so kind|good enough|so good) as to|would you be good enough to|"
-                     r"might i ask you to|would it be possible to|kindly|"
+                     r"might i ask you to|would it be possible to|kindly|lemme|let me (?=hear|have|get|try)|"
                      r"could (?:i|we) (?:get|have|hear))\s+)+|[\s,]+(?:please|pls|"
                      r"thanks|thank you|now|btw|tonight|lol|ok|okay|yeah)$")
 
@@ -32,12 +33,29 @@ def _sonic_pi_root(root: str) -> str:
 
 #: What _clean takes out or rewrites, in order (pattern, replacement).
 _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in (
+    (r"^(?:i'?d like|i would like|i should like|i want|might|could|can|would|will) (?:the |my )?(?P<v>[\w-]+) (?:to )?"
+     r"(?P<verb>play|hold|strum)\b", r"the \g<v> \g<verb>s"),                          # 'might the triangle play an Am chord'
     (r"\s*\([^)]*\)\s*", " "),                                                        # (an aside)
     (r",\s*(?:it'?s|its|it is|because|cause|cuz|since|too)\b[^,]*$", ""),            # ', its too high for me'
     (r",?\s+like (?:the|a|an|every|in|on|my|that|those|they|you)\b[^,]*$", ""),      # ' like the video'
     (r"\b(?:sad|happy|dark|moody|dreamy|bright|lush|warm|jazzy|pretty|nice|fat|gloomy|cheerful)\s+"
      r"(?=(?:minor|major|maj|min|dominant|sus\w*|diminished|augmented|[a-g](?:#|b)?\S*\s+chord)\b)", ""),   # a mood said with its chord
     (r"\s+in (?:the|this|our) (?:current |same )?key(?=\s*[:,]|$)", ""),               # 'chords in the key: ii V I': the key set
+    (r"\b(?:passing|approach|neighbou?r|pivot|substitute)\s+(?=chord)", ""),            # 'E dim7 passing chord': its role
+    (r"\b((?:up|down|higher|lower) (?:a |an |one |two )?(?:half step|whole step|semitone|half tone|whole tone|tone|fifth|"
+     r"fourth|octave)s?) to [a-g](?:#|b)?$", r"\1"),                                   # 'up a half step to A': where it lands
+    (r",? (?:the |in its |in the |its )?(harmonic|melodic|natural) (?:form|version|kind|one|variant)$", r", \1"),   # a kind of minor
+    (r"^(?:a |the )?(?P<what>melody|riff|lead|line|notes) on an? (?P<voice>saw|square|sine|triangle)(?: wave| synth| oscillator)?:",
+     r"add a \g<voice> and \g<what> on the \g<voice>:"),                              # 'melody on a square wave: e5 …'
+    (r"^(?:now |then |and )?(?:make it |play )?(?:an? |the )?(sad|happy)(?: chord| version| one)$", r"make it \1"),     # 'now a sad chord'
+    (r"\b(?:should|must|could|can|will|would) (?=(?:last|go|ring|play)\b)", ""),          # 'each chord should last 2 bars'
+    (r",? instead$", ""),
+    (r"\bwalking bass(?: ?line)?\b", "bass"),
+    (r"^(?:add|put|give me) an? (?P<voice>saw|square|sine|triangle)(?: wave| synth| oscillator)? (?:playing|that plays|to play) "
+     r"(?P<notes>.+)$", r"add a \g<voice> and notes \g<notes> on the \g<voice>"),      # 'add a square wave playing c d e g'
+    (r"^resolve (?:it|that|this|the chord)(?: back)? (?:to|into|on) (?:the )?", "play the chord of "),   # 'resolve it to C'
+    (r"^(?P<a>[^,]+?) for (?P<n>a|one|two|four|\d+) (?P<u>bars?|beats?) then (?P<b>[^,]+)$",    # 'Eb7sus4 for a bar then Eb7'
+     r"\g<a> then \g<b>, \g<n> \g<u> each"),
 ))
 _MAJOR_M = re.compile(r"\b([A-Ga-g](?:#|b)?)M(?=[79]\b)")
 _END_STOP = re.compile(r"(?<=\w)[.!?]+$")
@@ -72,7 +90,7 @@ def cleaned(line: str) -> str:
     """The line as the harmony readers take it: lower case, politeness, asides and moods out, chords
     said in words or other notations (Sonic Pi, Tidal, German H, 'a-minor') as symbols."""
     text = _MAJOR_M.sub(r"\1maj", line.strip())                                   # CM7 is C major 7, Cm7 minor
-    text = _END_STOP.sub("", text).strip().lower()
+    text = solfege(_END_STOP.sub("", text).strip().lower())                       # 'la menor': a minor
     text = _TIDAL_NAME.sub(r"\1", text)                                           # tidal chord names: c'min7
     text = _TIDAL_N.sub(r"notes \1", text).replace('"', "").replace("$", " ")     # tidal: n "a c e"
     text = _SONIC_PI_CHORD.sub(_sonic_pi_chord, text)

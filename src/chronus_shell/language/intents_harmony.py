@@ -74,6 +74,32 @@ class SetKey:
 
 
 @dataclass(frozen=True)
+class KeyOrChord:
+    """'now g major', 'B-flat major': a key or a chord by what came before (mapper_harmony_again)."""
+
+    tonic: str
+    scale: str
+    chord: str                     # the chord symbol it would be ('g', 'bbm')
+    column: int = 0
+
+
+@dataclass(frozen=True)
+class TurnRun:
+    """'descending now', 'arp going down instead': the last line of notes played the other way."""
+
+    direction: str                 # "up" | "down"
+    column: int = 0
+
+
+@dataclass(frozen=True)
+class Vamp:
+    """'just vamp on the 1 chord': the last chord track holding only the chord on that degree."""
+
+    degree: int                    # 1–7
+    column: int = 0
+
+
+@dataclass(frozen=True)
 class Degrees:
     """'notes 1 3 5 8' (scale degrees of the key, '.' a rest); `random` draws `count` seeded ones."""
 
@@ -84,6 +110,9 @@ class Degrees:
     key: tuple[str, str] | None = None      # 'random notes in e minor': this key for this line
     column: int = 0
     run: str | None = None                  # 'play the d minor scale': "up" | "down" | "up and down"
+    start: str | None = None                # '… from middle C': the run's tonic at this pitch (c4)
+    octaves: int = 1                        # '… two octaves', 'from C4 to C6'
+    steps: int = 0                          # '… in eighth notes': each note that many sixteenths (0: a step each)
 
 
 @dataclass(frozen=True)
@@ -117,6 +146,7 @@ class MoveNotes:
     fallback: str | None = None
     column: int = 0
     chord: bool = False            # 'capo 2', 'tritone sub it': the last chord given, gate or track
+    dominants: bool = False        # 'tritone sub (on the 5)': in a chord track, only its dominant chords
 
 
 @dataclass(frozen=True)
@@ -129,6 +159,7 @@ class ChangeKey:
     column: int = 0
     or_set: bool = False           # 'switch to d minor' with no key to move from: the key is set
     semitones: int = 0             # relation "interval": 'key change up a half step'
+    lines: bool = False            # 'put the bassline in F minor': with no key set, a line of notes says the key
 
 
 @dataclass(frozen=True)

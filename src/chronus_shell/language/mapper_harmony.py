@@ -137,7 +137,8 @@ def play_pitch(ctx, intent: ih.PlayPitch) -> list[Message]:
         if intent.target is None and (spec is None or spec.role != "source"):
             module_id = _pitched_head(ctx, None, intent.column)      # 'tune it to e': the voice's oscillator
             spec = ctx.model.spec(module_id)
-        if spec is None or spec.role != "source" or not spec.has_param("freq"):
+        if spec is None or not (spec.role == "source" and spec.has_param("freq") or      # a kick has a pitch too
+                                spec.role == "drum" and any(p.name == "freq" for p in spec.params)):
             raise LanguageError(f"{module_id} has no pitch to tune: name an oscillator ('tune the saw to e')",
                                 intent.column)
         current = float(ctx.model.value(module_id, "freq"))
@@ -336,11 +337,11 @@ def degrees(ctx, intent: ih.Degrees) -> list[Message]:
     steps = SCALES[scale]
     head, track = voice_and_track(ctx, intent.target, intent.column)
     reference, source = voice_register(ctx, head, track)
-    root = nearest(pitch_class(tonic), reference)
+    root = token_pitches(intent.start)[0] if intent.start else nearest(pitch_class(tonic), reference)
     picked = intent.degrees
     if intent.run:
-        octave = len(steps) >= 7                  # do … do; a pentatonic (or blues) scale: its own notes
-        up = tuple(str(n) for n in range(1, len(steps) + (2 if octave else 1)))
+        octave = len(steps) >= 7 or intent.octaves > 1   # do … do; a pentatonic (or blues) scale: its own notes
+        up = tuple(str(n) for n in range(1, len(steps) * intent.octaves + (2 if octave else 1)))
         picked = {"up": up, "down": up[::-1], "up and down": up + up[-2:0:-1]}[intent.run]
     if intent.random:
         rng = random.Random(zlib.crc32(intent.seed_text.encode("utf-8")))
@@ -361,6 +362,9 @@ def degrees(ctx, intent: ih.Degrees) -> list[Message]:
         tokens.append(spelled(pitch, names.get(pitch % 12)) if names.get(pitch % 12) else name(pitch, key_flats(tonic, scale)))
     ctx.understood.append(f"{'random ' if intent.random else ''}degrees {' '.join(picked)} in {tonic} "
                           f"{scale.replace('_', ' ')} → {' '.join(tokens)} (near {source})")
+    if intent.steps > 1:                                  # 'the c major scale in eighth notes'
+        return _note_values(ctx, head_words(intent.target, head, intent.column),
+                            ih.PitchList(None, (), intent.column, None, intent.steps), tokens)
     return note_track(ctx, head_words(intent.target, head, intent.column), intent.column, tokens)
 
 
@@ -372,5 +376,5 @@ def open_voicing(pitches) -> list[int]:
 
 #: The intents this family maps.
 HANDLERS = {ih.PitchList: voiced(pitch_list), ih.PlayPitch: voiced(play_pitch), ih.PlayChord: voiced(play_chord),
-            ih.Progression: voiced(progression), ih.Poly: voiced(poly), ih.SetKey: set_key, ih.ShowKey: show_key,
+            ih.Progression: voiced(progression), ih.Poly: voiced(poly), ih.ShowKey: show_key,
             ih.Degrees: voiced(degrees), it.SetNotes: voiced(set_notes)}

@@ -158,10 +158,25 @@ def move_notes(ctx, intent: ih.MoveNotes) -> list[Message]:
     if track is None:
         raise LanguageError("no notes to move: give the voice notes or chords first "
                             "(e.g. 'notes a c e g' or 'chords am f c g')", intent.column)
-    tokens = [transpose_token(t, intent.semitones) for t in ctx.model.tracks[track].notes]
+    notes = ctx.model.tracks[track].notes
+    moved = _dominants(notes) if intent.dominants and chord_track else None
+    tokens = [transpose_token(t, intent.semitones) if moved is None or i in moved else t for i, t in enumerate(notes)]
     _check_tokens(tokens, intent.column)
     ctx.understood.append(f"the {track} notes {_interval(intent.semitones)}: {' '.join(t for t in tokens if t != '-')}")
     return [message("/seq/notes", track, *tokens)]
+
+
+def _dominants(notes) -> set[int] | None:
+    """Where a chord track's dominant chords stand (a major third and a minor seventh over the root; else
+    a major triad a fifth above the first or the last chord, the tonic): a tritone sub replaces those, not
+    the ii and the I. None when there is none (every chord moves, as for a chord given alone)."""
+    chords = [(i, analyse(token_pitches(t))) for i, t in enumerate(notes) if "+" in str(t)]
+    found = {i for i, shape in chords if shape and {4, 10} <= {x % 12 for x in shape[1]}}
+    tonics = {shape[0] for _, shape in (chords[:1] + chords[-1:]) if shape}
+    if not found:
+        found = {i for i, shape in chords if shape and {4, 7} <= set(shape[1]) and 3 not in shape[1]
+                 and any((shape[0] - t) % 12 == 7 for t in tonics)}
+    return found or None
 
 
 def _harmony_in_focus(ctx, last) -> bool:
@@ -186,7 +201,7 @@ def change_key(ctx, intent: ih.ChangeKey) -> list[Message]:
     pitched = any(any(token_pitches(n) for n in track.notes) for track in ctx.model.tracks.values())
     if ctx.model.key is None and intent.tonic is not None and (intent.or_set or (intent.scale and not pitched)):
         return ctx.map(ih.SetKey(intent.tonic, intent.scale, intent.column))   # nothing to move: the key named
-    tonic, scale = ctx.model.key or _key_of_chords(ctx, intent.column)
+    tonic, scale = ctx.model.key or key_of_chords(ctx, intent.column, intent.lines or intent.relation == "interval")
     new_tonic, new_scale = _new_key(tonic, scale, intent)
     checked_key(new_tonic, new_scale, intent.column)
     shift = (pitch_class(new_tonic) - pitch_class(tonic)) % 12
@@ -212,17 +227,28 @@ def change_key(ctx, intent: ih.ChangeKey) -> list[Message]:
     return messages
 
 
-def _key_of_chords(ctx, column: int) -> tuple[str, str]:
-    """No key set: the key of the last chord track, read from its first chord ('G D Em C': g major)."""
+def key_of_chords(ctx, column: int, lines: bool = False) -> tuple[str, str]:
+    """No key set: the key of the last chord track (else, `lines`, the last line of notes), the major or
+    minor scale that holds most of its notes, a tie going to a key on the first chord's root, then the
+    last's ('G D Em C': g major; a 2-5-1 Bbm7 Eb7 Abmaj7: ab major; a bass line a c e g a: a minor)."""
     last = ctx.model.last_chord
-    track = ctx.model.tracks.get(last[1]) if last and last[0] == "track" else None
-    first = next((token_pitches(t) for t in track.notes if token_pitches(t)), None) if track else None
-    found = analyse(first) if first else None
-    if found is None:
+    pitched = [t for t in ctx.model.tracks.values() if any(token_pitches(n) for n in t.notes)]
+    track = ctx.model.tracks.get(last[1] if last and last[0] == "track" else ctx.model.last_track)
+    if not (last and last[0] == "track"):
+        track = track if lines and track in pitched else pitched[0] if lines and len(pitched) == 1 else None
+    chords = [found for found in ((token_pitches(t)[0] % 12, (0,)) if len(token_pitches(t)) == 1 else analyse(token_pitches(t))
+                                  for t in (track.notes if track else ()) if token_pitches(t)) if found]
+    if not chords:
         raise LanguageError("transpose from which key? set it first, e.g. 'in d minor'", column)
-    root, intervals = found
-    minor = intervals[1:2] == (3,)
-    return PITCH_CLASSES[root], "minor" if minor else "major"
+
+    def fit(key: tuple[int, str]) -> tuple[int, int, int]:
+        tonic, scale = key
+        held = sum((root + i - tonic) % 12 in SCALES[scale] for root, shape in chords for i in shape)
+        on = [root == tonic and (len(shape) == 1 or (shape[1:2] == (3,)) == (scale == "minor"))   # a note: any key on it
+              for root, shape in (chords[0], chords[-1])]
+        return held, on[0], on[1]
+    tonic, scale = max(((pc, scale) for scale in ("major", "minor") for pc in range(12)), key=fit)
+    return PITCH_CLASSES[tonic], scale
 
 
 def _new_key(tonic: str, scale: str, intent: ih.ChangeKey) -> tuple[str, str]:
@@ -356,7 +382,7 @@ def _add_bass(pitches) -> list[int]:
     return [bass] + ordered if bass < ordered[0] else ordered
 
 
-__all__ = ["HANDLERS", "NO_CHORD"]
+__all__ = ["HANDLERS", "NO_CHORD", "key_of_chords"]
 
 
 #: The intents this family maps.

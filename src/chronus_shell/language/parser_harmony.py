@@ -22,6 +22,7 @@ from .harmony_moves import read_move
 from .harmony_pitches import interval
 from .parser_harmony_changes import arpeggiate, chord_changes, poly, revoice
 from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key
+from .parser_harmony_runs import alberti, chromatic_walk, named_dyad, scale_run_said, turned_run, vamp
 from .parser_harmony_named import alter_chord, chord_hits, inverted_chord, named_chord, pedal, retime, scale_run
 from .harmony_tokens import (CHORDISH, NOTE, NUMBERS, chord_list, column_of, first_match, has_quality,
                              without_hold, words_of)
@@ -55,7 +56,9 @@ _SIGNALS = frozenset("notes note melody scale degrees degree chord chords progre
                      "pent mixo dorian phrygian lydian mixolydian locrian aeolian ionian pentatonic chromatic sixth "
                      "neapolitan tristan german italian french hendrix augmented diminished suspended sus strum barre "
                      "cadential 808 808s bassline walk triad cadence progression each tone tones tritone second "
-                     "harmonic melodic drone droning halftone halftones quint quinte quart dominant subdominant mode".split())
+                     "harmonic melodic drone droning halftone halftones quint quinte quart dominant subdominant mode "
+                       "mayor menor acorde acordes tonality tonalidad arpegio escala bemol sostenido re mi fa sol descending ascending "
+                       "downwards upwards flats sharps sad happy vamp vamping alberti stay hang bassline".split())
 
 
 def _worth_reading(line: str) -> bool:
@@ -133,9 +136,9 @@ def _quiet(part: str, line: str, memo: dict):
 
 
 def _single(text: str, line: str):
-    for reader in (ask_key, read_key, read_key_sentence, change_key, read_move, revoice, arpeggiate, _random, interval, named_chord,
-                   inverted_chord, alter_chord, chord_hits, retime, pedal, _scale_run, read_sentence, _play, _notes, chord_changes,
-                   poly):
+    for reader in (ask_key, read_key, read_key_sentence, change_key, read_move, revoice, turned_run, chromatic_walk, vamp,
+                   alberti, named_dyad, arpeggiate, _random, interval, named_chord, inverted_chord, alter_chord, chord_hits,
+                   retime, pedal, _scale_run, read_sentence, _play, _notes, chord_changes, poly):
         intent = reader(text, line)
         if intent is not None:
             return intent
@@ -143,7 +146,7 @@ def _single(text: str, line: str):
 
 
 def _scale_run(text: str, line: str):
-    return scale_run(text, line, SCALE_WORDS)
+    return scale_run_said(text, line, SCALE_WORDS) or scale_run(text, line, SCALE_WORDS)
 
 
 # -- chords -----------------------------------------------------------------------------------

@@ -23,7 +23,8 @@ _REVOICE = [(re.compile(p), how) for p, how in (
     (rf"(?:drop|remove|take out|lose|leave out)(?: the)? root(?: note)?(?: of| from)?{_IT}|make (?:it|them|the chords?) rootless",
      "rootless"),
     (rf"invert{_IT}(?: (?P<times>once|twice|again|one more time|\d+ times))?|(?:next|another) inversion|"
-     rf"(?:play |use |make it )?(?:the )?(?P<nth>first|second|third|1st|2nd|3rd) inversion|root position", "invert"),
+     rf"(?:play |use |make it |(?:put )?(?:it|that|this|the (?:same )?chord|same chord)(?: in)? )?(?:the )?"
+     rf"(?P<nth>first|second|third|1st|2nd|3rd|root) (?:inversion|position)", "invert"),
     (r"(?:add|double|put)(?: in)? (?:the |a )?(?:bass(?: note)?|root(?: note)?)(?: (?:an |one )?octave)? "
      r"(?:lower|below|down|underneath|under(?:neath)?(?: it)?)|(?:add|give it) (?:a |the )?(?:bass note|root below|low root)"
      r"|double the root (?:an octave )?(?:lower|below|down)", "bass"),
@@ -38,7 +39,7 @@ def revoice(text: str, line: str):
         if how != "invert":
             return ih.Revoice(how)
         times, nth = match.group("times"), match.group("nth")
-        if text == "root position":
+        if nth == "root":
             return ih.Revoice("invert", 0)
         if nth:
             return ih.Revoice("invert", -{"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}[nth])
@@ -155,7 +156,8 @@ def poly(text: str, line: str):
 
 
 _CAPO = re.compile(r"(?:put (?:a |the )?)?capo (?:on )?(?:fret )?(\d+)")
-_TRITONE_SUB = re.compile(r"tritone sub(?:stitute|stitution)?(?: it| that| the (?:v|five|dominant|g7|chord))?")
+_TRITONE_SUB = re.compile(r"(?:do |use |play )?(?:a |the )?tritone sub(?:stitute|stitution)?(?: it| that|(?: (?:on|for|of))? the "
+                          r"(?:v7?|5|57|five|dominant|g7|chord)(?: chord)?)?")
 _TIDAL_MOVE = re.compile(r"(?P<who>[\w-]+) \|([+-]) n (\d+)")
 
 
@@ -165,7 +167,7 @@ def chord_changes(text: str, line: str):
     if capo:
         return ih.MoveNotes(None, int(capo.group(1)), None, column_of(capo.group(1), line), True)
     if _TRITONE_SUB.fullmatch(text):
-        return ih.MoveNotes(None, 6, None, 0, True)
+        return ih.MoveNotes(None, 6, None, 0, True, True)
     tidal = _TIDAL_MOVE.fullmatch(text)
     if tidal:
         sign = 1 if tidal.group(2) == "+" else -1

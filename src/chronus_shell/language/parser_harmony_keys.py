@@ -55,9 +55,30 @@ _KIND_OF_MINOR = {"harmonic": "harmonic_minor", "melodic": "melodic_minor", "nat
 _KIND_SAID = re.compile(rf"(?P<first>.+ minor),? (?P<kind>{'|'.join(_KIND_OF_MINOR)})(?: minor)?")
 
 
+#: Key signatures: how many flats or sharps → (major, relative minor).
+_SIGNATURES = {"flat": ("c f bb eb ab db gb cb".split(), "a d g c f bb eb ab".split()),
+               "sharp": ("c g d a e b f# c#".split(), "a e b f# c# g# d# a#".split())}
+_HOW_MANY = {w: n for n, w in enumerate("no one two three four five six seven".split())}
+_SIGNATURE = re.compile(r"(?:(?:a |the )?key(?: signature)? (?:of |with )?)?(?P<n>no|one|two|three|four|five|six|seven|[0-7]) "
+                        r"(?P<acc>flat|sharp)s?(?: in the key| key signature| signature)?(?:,? (?:but |and |in )?(?P<scale>minor|major)"
+                        r"(?: key)?)?")
+
+
+def _signature(text: str, line: str):
+    """'three flats, but minor', 'key signature with two sharps': the major key (or its relative minor)."""
+    match = _SIGNATURE.fullmatch(text)
+    if match is None:
+        return None
+    count = int(match.group("n")) if match.group("n").isdigit() else _HOW_MANY[match.group("n")]
+    minor = match.group("scale") == "minor"
+    tonic = _SIGNATURES[match.group("acc")][minor][count]
+    return ih.SetKey(tonic, "minor" if minor else "major", column_of(match.group("n"), line))
+
+
 def read_key(text: str, line: str):
-    """'in d minor', 'dorian on d', 'e, phrygian', 'g minor, harmonic', 'key of f minor, dorian actually'."""
-    found = _read_key(text, line)
+    """'in d minor', 'dorian on d', 'e, phrygian', 'g minor, harmonic', 'key of f minor, dorian actually',
+    'three flats, but minor'."""
+    found = _read_key(text, line) or _signature(text, line)
     if found is not None or "," not in text and " actually" not in text:
         return found
     kind = _KIND_SAID.fullmatch(text)
@@ -106,7 +127,8 @@ def _read_key(text: str, line: str):
     if match and _PLAYED.match(text) and match.group(3) in _TRIAD_WORDS and not _KEYISH.search(text):
         return None                                        # 'play c major': the chord
     if match and match.group(3) in _TRIAD_WORDS and not _KEYISH_OR_SCALE.search(text):
-        raise LanguageError(f"'{text}' could be the key ('in {text}') or the chord ('play {text} chord'): say which", 0)
+        tonic, scale = key_of(*match.groups())              # 'now g major': the mapper knows what came before
+        return ih.KeyOrChord(tonic, scale, tonic + ("m" if scale == "minor" else ""), column_of(match.group(1), line))
     if not match:
         match = first_match(_SCALE_FIRST, text)
         if match and match.group(1) == "blues" and "scale" not in text:
@@ -126,12 +148,18 @@ def _read_key(text: str, line: str):
 
 #: Ways to change key to a named one: (pattern, whether 'switch to d minor' only sets a key when none was set).
 _TO_KEY = tuple((re.compile(pattern), or_set) for pattern, or_set in (
-    (rf"(?:transpose|modulate|move|shift|take)(?: it| everything| the song| the tune| the track| the music| the whole thing"
+    (rf"(?:transpose|modulate|move|shift|take)(?: it| it all| all| everything| the song| the tune| the track| the music| the whole thing"
      rf"| the key)?(?: in)? ?to (?:the key of )?{KEYNOTE}(?: {SCALE})?(?: key)?", False),
     (rf"(?:switch|change|go|move|modulate)(?: over)? to (?:the key of )?{KEYNOTE} {SCALE}(?: key)?", True),
-    (rf"(?:put|play|take|move|have|do) (?:it|this|that|everything|the song|the tune|the chords|the progression)"
+    (rf"(?:put|play|take|move|have|do) (?:it|this|that|everything|the song|the tune|the chords|the progression|the changes|"
+     rf"the bass ?line|the bass|the riff|the melody|"
+     rf"the loop|the vamp|the (?:[1-7][ -]?){{2,4}}|the (?:(?:vii|vi|iv|v|iii|ii|i)[ -]?){{2,4}})"
      rf" (?:in|into|in the key of) {KEYNOTE}(?: {SCALE})?(?: instead)?", False),
+    (rf"(?:go |move |bring it |take it |put it |now )?back(?: up| down)? (?:in)?to (?:the key of )?{KEYNOTE}(?: {SCALE})?"
+     rf"(?: key)?", False),                                  # 'back down to Ab'
 ))
+#: What names the lines of notes themselves ('transpose all to C#', 'put the bassline in F minor').
+_LINE_NAMED = re.compile(r"^\w+ (?:it all|all|everything|the bass ?line|the bass|the riff|the melody)\b")
 _RELATIVE = re.compile(r"(?:(?:transpose|modulate|move|shift|take|go|switch)(?: it| everything| the song| the tune| the track| "
                        r"the music| the whole thing)?(?: over)?(?: in)? ?to )?(?:the |its )?(relative|parallel) (major|minor)(?: key)?")
 #: 'modulate to the dominant', 'go to the subdominant': the key a fifth up or a fourth up, its scale kept.
@@ -159,7 +187,7 @@ def change_key(text: str, line: str):
         if match:
             note, minor_m, scale = match.groups()
             return ih.ChangeKey(note, SCALE_WORDS[scale] if scale else "minor" if minor_m else None, None,
-                                column_of(note, line), or_set)
+                                column_of(note, line), or_set, lines=bool(_LINE_NAMED.search(text)))
     return None
 
 

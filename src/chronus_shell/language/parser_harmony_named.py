@@ -49,19 +49,23 @@ _INVERTED = tuple(re.compile(p) for p in (
     rf"(?:play |give me |hold )?(?:an? |the )?(?P<nth>first|second|third|1st|2nd|3rd)[- ]inversion (?:of )?(?:an? |the )?"
     rf"(?P<chord>[^,]+?)(?: chord)?{_TARGET}"
     rf"(?:,.*)?",
-    rf"(?:play |give me |hold )?(?:an? |the )?(?P<chord>[^,]+?)(?: chord)?,? in (?P<nth>first|second|third|1st|2nd|3rd) inversion{_TARGET}",
+    rf"(?:play |give me |hold )?(?:an? |the )?(?P<chord>[^,]+?)(?: chord| triad)?,? (?:in )?(?P<nth>first|second|third|1st|2nd|3rd)"
+    rf" inversion{_TARGET}",
+    rf"(?:play |give me |hold )?(?:an? |the )?(?P<chord>[^,]+?)(?: chord| triad)?,? (?:in )?(?P<nth>root) position{_TARGET}",
     rf"(?:play |give me |hold )?(?:an? |the )?(?P<nth>rootless) (?P<chord>[^,\s]+(?: [^,\s-]+)?)(?: chord)?{_TARGET}(?:\s*[-,:].*)?"))
 
 
 def inverted_chord(text: str, line: str):
-    """'second-inversion C major', 'C major in first inversion', 'rootless Dm9 - f a c e'."""
-    match = first_match(_INVERTED, text) if "inversion" in text or "rootless" in text else None
+    """'second-inversion C major', 'C major in first inversion', 'Abmaj7 first inversion', 'a C triad in root
+    position', 'rootless Dm9 - f a c e'."""
+    match = first_match(_INVERTED, text) if "inversion" in text or "rootless" in text or "position" in text else None
     if not match:
         return None
     chord = Chord.parse(match.group("chord"))
     if chord is None:
         return None
-    voicing = "rootless" if match.group("nth") == "rootless" else f"inv{_NTH[match.group('nth')]}"
+    nth = match.group("nth")
+    voicing = "rootless" if nth == "rootless" else None if nth == "root" else f"inv{_NTH[nth]}"
     return ih.PlayChord(words_of(match.group("target"), line), chord.symbol, column_of(match.group("chord"), line), voicing)
 
 
@@ -146,7 +150,7 @@ _ADDS = {"7th": "7", "seventh": "7", "7": "7", "major 7th": "maj7", "major seven
 _ADD_TONE = re.compile(rf"(?:add|put|stick) (?:a |the )?(?P<add>{_longest_first(_ADDS)})(?: (?:on|to|onto) (?:the )?"
                        rf"(?P<root>{NOTE})(?: chord)?| (?:on|to|onto) (?:all |every |each )?(?:of )?(?:the |those )?(?:chords?|them|it))?")
 _CHANGE_CHORD = re.compile(rf"(?:make|turn|change) (?:it|that|the chord|the (?P<root>{NOTE})(?: chord)?) (?:into |to )?(?:an? )?"
-                           rf"(?P<to>minor|major|sus4|sus2|suspended|{_longest_first(_ADDS)})(?: chord)?")
+                           rf"(?P<to>minor|major|sad|happy|sus4|sus2|suspended|{_longest_first(_ADDS)})(?: chord)?")
 
 
 def alter_chord(text: str, line: str):
@@ -161,7 +165,8 @@ def alter_chord(text: str, line: str):
     match = _CHANGE_CHORD.fullmatch(text)
     if match:
         root = root_text(match.group("root")) if match.group("root") else None
-        change = adds.get(match.group("to"), {"suspended": "sus4"}.get(match.group("to"), match.group("to")))
+        change = adds.get(match.group("to"), {"suspended": "sus4", "sad": "minor", "happy": "major"}.get(match.group("to"),
+                                                                                                       match.group("to")))
         return ih.AlterChord(root[0] if root else None, change, column_of(match.group("to"), line))
     return None
 
