@@ -124,9 +124,11 @@ def drum(kind, age, phase, params, wires, sample_rate, out):
     drop, drop_step = np.exp(-t0 / 0.01), np.exp(-step / 0.01)              # snare pitch drop
     rate, level, level_step = -1.0, 0.0, 0.0
     total = 0.0
+    last_decay = np.nan
     for i in range(out.shape[0]):
         decay_ms = params[1, i] if kind == KICK else params[2, i] if kind == SNARE else params[0, i]
-        if SIXTY_DB / (decay_ms * 1e-3) != rate:
+        if decay_ms != last_decay and SIXTY_DB / (decay_ms * 1e-3) != rate:   # (one division per change)
+            last_decay = decay_ms
             rate = SIXTY_DB / (decay_ms * 1e-3)
             level, level_step = np.exp(-rate * (t0 + i * step)), np.exp(-rate * step)
         if kind == KICK:
@@ -173,21 +175,23 @@ D_NOISE, D_OUT, D_ROWS = 4, 5, 6
 
 
 @njit(cache=True)
-def drum_bank(info, blocks, sample_rate, total):
+def drum_bank(info, blocks, n, sample_rate, total):
     """Every sounding drum of a patch in one call: drum d (info[d, D_ACTIVE]) renders `drum_block`
-    into blocks[d, D_OUT] from its param rows and noise; then which stayed finite (D_OK), and the
-    finite ones marked D_SUMMED added into `total` in order. Returns how many went NaN/Inf."""
+    into blocks[d, D_OUT, :n] from its param rows and noise (the first n samples of each); then
+    which stayed finite (D_OK), and the finite ones marked D_SUMMED added into `total` in order.
+    Returns how many went NaN/Inf."""
     broken = 0
     for d in range(info.shape[0]):
         if info[d, D_ACTIVE] == 0.0:
             continue
         kind = int(info[d, D_KIND])
-        block = blocks[d]
-        wires = block[D_NOISE] if kind != KICK else block[D_NOISE, :0]
+        block = blocks[d]        # (its param rows are read up to n: the drum's loop is over its output's n)
+        wires = block[D_NOISE, :n] if kind != KICK else block[D_NOISE, :0]
+        out = block[D_OUT, :n]
         info[d, D_PHASE] = drum_block(kind, int(info[d, D_AGE]), info[d, D_PHASE], block[:4], wires, info[d, D_CUTOFF],
                                       info[d, D_FILTER:D_COLUMNS], info[d, D_LEVEL], block[int(info[d, D_GAIN_ROW])],
-                                      sample_rate, block[D_OUT])
-        info[d, D_OK] = 1.0 if finite(block[D_OUT]) else 0.0
+                                      sample_rate, out)
+        info[d, D_OK] = 1.0 if finite(out) else 0.0
         if info[d, D_OK] == 0.0:
             broken += 1
     for d in range(info.shape[0]):
@@ -272,7 +276,7 @@ def warmup() -> None:
                    ones, 48000.0, np.zeros(n))
     info = np.zeros((3, D_COLUMNS))
     info[:, D_KIND], info[:, D_ACTIVE], info[:, D_CUTOFF], info[:, D_GAIN_ROW] = (KICK, SNARE, HAT), 1.0, 1000.0, 3.0
-    drum_bank(info, np.ones((3, D_ROWS, n)) * 100.0, 48000.0, np.zeros(n))
+    drum_bank(info, np.ones((3, D_ROWS, n)) * 100.0, n, 48000.0, np.zeros(n))
     for shape in range(len(LFO_SHAPES)):
         lfo(shape, 0.0, ones, ones, out, 48000.0, out)
     finite(out)
