@@ -40,6 +40,23 @@ class DrumBank:
         self.noise = [block[k.D_NOISE] for block in self.blocks]
         self.outs = [block[k.D_OUT] for block in self.blocks]
         self.table_of: list = [None] * len(self.drums)   # the params dict each drum's rows were copied from
+        self.steady: list = [None] * len(self.drums)     # the values a drum's rows hold over the whole width
+
+    def _fill(self, d: int, drum: Drum, params: dict, n: int) -> None:
+        """Drum d's param rows from `params`. Steady params (a settled drum's, whatever the segment's
+        length) are written across the whole width once, and not again while they stay."""
+        table = [params[name] for name in drum.TABLE]
+        values = tuple(float(block[0]) for block in table)
+        # a glide is monotonic: equal ends, every sample equal (a ramp's values may not be)
+        if not drum.__dict__.get("driven") and all(block[-1] == value for block, value in zip(table, values)):
+            if self.steady[d] != values:
+                self.blocks[d, :len(table)] = np.array(values)[:, None]
+                self.steady[d] = values
+        else:
+            self.blocks[d, :len(table), :n] = table
+            self.steady[d] = None
+        self.table_of[d] = params
+        self.info[d, kernels.D_CUTOFF] = drum.cutoff(params)
 
     def render(self, n: int, total: np.ndarray, outputs: dict, silence: np.ndarray) -> list[str]:
         """Every drum's segment: outputs[id] for each (the summed ones are already in `total`);
@@ -60,9 +77,7 @@ class DrumBank:
                 outputs[self.ids[d]] = silence      # Drum.process's zeros
                 continue
             if self.table_of[d] is not params:    # a still drum gets the same params dict every block
-                self.blocks[d, :len(drum.TABLE), :n] = [params[name] for name in drum.TABLE]
-                self.table_of[d] = params
-                info[d, k.D_CUTOFF] = drum.cutoff(params)
+                self._fill(d, drum, params, n)
             if drum.NOISY:
                 drum.rng.random(out=self.noise[d] if whole else self.noise[d][:n])
             row = self.rows[d]

@@ -42,18 +42,37 @@ def svf(x, cutoff, q, mode, state, sample_rate, out):
     state[0], state[1] = ic1, ic2
 
 
+DC_BLOCK_HZ = 10.0    # the distortion's DC blocker: a one-pole high-pass, far under any note
+
+
 @njit(cache=True)
-def one_pole_lowpass(x, cutoff, state, sample_rate, out):
-    """Gentle 6 dB/oct tone control (matched pole)."""
-    y = state[0]
+def distortion(x, drive, mix, mode, tone, state, sample_rate, out):
+    """A distortion's block in one pass: the shaper (mode: the index of tanh, hard, foldback, bitcrush), a DC
+    blocker (an asymmetric input — an offset, a pulse — shaped hard leaves DC: the blocker takes
+    it out, as any pedal's output capacitor does), the one-pole tone low-pass, the wet/dry mix.
+    state = [tone low-pass, blocker's last input, blocker's last output]."""
+    toned, before, blocked = state[0], state[1], state[2]
+    pole = np.exp(-2.0 * np.pi * DC_BLOCK_HZ / sample_rate)
     last, a = np.nan, 0.0
     for i in range(x.shape[0]):
-        if cutoff[i] != last:
-            last = cutoff[i]
+        driven = x[i] * drive[i]
+        if mode == 0:
+            shaped = np.tanh(driven)
+        elif mode == 1:
+            shaped = min(max(driven, -1.0), 1.0)
+        elif mode == 2:     # triangle fold: f(x) = x for |x| ≤ 1, reflected back at ±1 beyond
+            shaped = 4.0 * abs(0.25 * driven + 0.25 - np.floor(0.25 * driven + 0.75)) - 1.0
+        else:               # bitcrush: more drive, fewer bits (16 bits at drive 1 down to 2 bits at 50)
+            levels = np.exp2(16.0 - 14.0 * (drive[i] - 1.0) / 49.0)
+            shaped = np.rint(min(max(x[i], -1.0), 1.0) * levels) / levels
+        blocked = shaped - before + pole * blocked
+        before = shaped
+        if tone[i] != last:
+            last = tone[i]
             a = np.exp(-2.0 * np.pi * last / sample_rate)
-        y = (1.0 - a) * x[i] + a * y
-        out[i] = y
-    state[0] = y
+        toned = (1.0 - a) * blocked + a * toned
+        out[i] = (1.0 - mix[i]) * x[i] + mix[i] * toned
+    state[0], state[1], state[2] = toned, before, blocked
 
 
 @njit(cache=True)
@@ -268,7 +287,8 @@ def warmup() -> None:
     for shape in range(4):
         oscillator_retune(shape, np.zeros(3), np.zeros(RING), np.zeros((3, BLEP_HALF)), 0.01)
     svf(ones, ones * 500, ones, 0, np.zeros(2), 48000.0, out)
-    one_pole_lowpass(ones, ones * 500, np.zeros(1), 48000.0, out)
+    for mode in range(4):
+        distortion(ones, ones, ones, mode, ones * 500, np.zeros(3), 48000.0, out)
     one_pole_pink(ones, np.zeros(3), out)
     leaky_integrator(ones, np.zeros(1), out)
     for kind in (KICK, SNARE, HAT):
