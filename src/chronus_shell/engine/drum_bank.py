@@ -41,10 +41,14 @@ class DrumBank:
         self.outs = [block[k.D_OUT] for block in self.blocks]
         self.table_of: list = [None] * len(self.drums)   # the params dict each drum's rows were copied from
         self.steady: list = [None] * len(self.drums)     # the values a drum's rows hold over the whole width
+        self.settled: list = [None] * len(self.drums)    # the targets they are, once params() gave them fresh
 
     def _fill(self, d: int, drum: Drum, params: dict, n: int) -> None:
         """Drum d's param rows from `params`. Steady params (a settled drum's, whatever the segment's
-        length) are written across the whole width once, and not again while they stay."""
+        length) are written across the whole width once, and not again while they stay. Rows that
+        hold the targets themselves (params() computed them afresh: a dict it keeps from the last
+        block of a glide may hold the glide's values) let the next blocks skip params() while the
+        drum stays settled."""
         table = [params[name] for name in drum.TABLE]
         values = tuple(float(block[0]) for block in table)
         # a glide is monotonic: equal ends, every sample equal (a ramp's values may not be)
@@ -52,9 +56,11 @@ class DrumBank:
             if self.steady[d] != values:
                 self.blocks[d, :len(table)] = np.array(values)[:, None]
                 self.steady[d] = values
+            at_targets = drum.current == drum.targets and values == tuple(float(drum.targets[name]) for name in drum.TABLE)
+            self.settled[d] = dict(drum.targets) if at_targets else None
         else:
             self.blocks[d, :len(table), :n] = table
-            self.steady[d] = None
+            self.steady[d] = self.settled[d] = None
         self.table_of[d] = params
         self.info[d, kernels.D_CUTOFF] = drum.cutoff(params)
 
@@ -71,13 +77,16 @@ class DrumBank:
                 info[d, k.D_ACTIVE] = 0.0
                 outputs[self.ids[d]] = silence
                 continue
-            params = drum.params(n, NO_MODULATION)
-            if drum.age < 0 or drum.age > 4 * float(params["decay"][0]) * 1e-3 * drum.sample_rate:
-                info[d, k.D_ACTIVE] = 0.0
-                outputs[self.ids[d]] = silence      # Drum.process's zeros
-                continue
-            if self.table_of[d] is not params:    # a still drum gets the same params dict every block
-                self._fill(d, drum, params, n)
+            targets = drum.targets
+            if self.settled[d] != targets or drum.current != targets or drum.__dict__.get("driven"):
+                params = drum.params(n, NO_MODULATION)
+                if drum.age < 0 or drum.age > 4 * float(params["decay"][0]) * 1e-3 * drum.sample_rate:
+                    info[d, k.D_ACTIVE] = 0.0
+                    outputs[self.ids[d]] = silence      # Drum.process's zeros
+                    continue
+                if self.table_of[d] is not params:    # a still drum gets the same params dict every block
+                    self._fill(d, drum, params, n)
+            # else its rows hold its targets, which params() would give (and rests() checked the decay)
             if drum.NOISY:
                 drum.rng.random(out=self.noise[d] if whole else self.noise[d][:n])
             row = self.rows[d]
