@@ -56,8 +56,9 @@ class DrumBank:
             if self.steady[d] != values:
                 self.blocks[d, :len(table)] = np.array(values)[:, None]
                 self.steady[d] = values
-            at_targets = drum.current == drum.targets and values == tuple(float(drum.targets[name]) for name in drum.TABLE)
-            self.settled[d] = dict(drum.targets) if at_targets else None
+            targets = drum.targets
+            at_targets = drum.current == targets and values == tuple(float(targets[name]) for name in drum.TABLE)
+            self.settled[d] = dict(targets) if at_targets else None
         else:
             self.blocks[d, :len(table), :n] = table
             self.steady[d] = self.settled[d] = None
