@@ -126,5 +126,7 @@ def warmup() -> None:
     out = np.zeros((2, n))
     for pingpong in (False, True):
         delay_stereo(pair, ones * 2, ones * 0.5, ones * 0.5, ones, pingpong, np.zeros((2, 16)), np.zeros(1), out)
-    freeverb_stereo(pair, ones, ones, ones, ones, np.zeros((2, 2, 4)), np.array([[3, 4], [4, 4]]),
-                    np.zeros((2, 2)), np.zeros((2, 1, 4)), np.array([[2], [3]]), np.zeros((2, 3)), out)
+    lines = COMBS + ALLPASSES                                  # tiny lines, the kernel's counts
+    freeverb_stereo(pair, ones, ones, ones, ones, np.zeros((2, COMBS, 4)), np.full((2, COMBS), 3),
+                    np.zeros((2, COMBS)), np.zeros((2, ALLPASSES, 4)), np.full((2, ALLPASSES), 2),
+                    np.zeros((2, lines)), out)
