@@ -248,17 +248,15 @@ class Engine:
         module = self.modules[module_id]
         if module.rests() and not (self.swaps and module_id in self.swaps):
             return base                           # silence (`base` is the segment's zeros, never written)
-        if inputs or module.CHANNELS == 2:
+        if module.CHANNELS == 2:
             bus = Bus(base)
             for src in inputs:
-                signal = self._fed(src, module_id, outputs) if self._ramps else outputs[src]
-                if module.CHANNELS == 2:
-                    bus.add(signal, self._pan_of(src))
-                else:
-                    bus.add(mono(signal), None)
-            audio_in = bus.stereo() if module.CHANNELS == 2 else bus.mono
+                bus.add(self._fed(src, module_id, outputs) if self._ramps else outputs[src], self._pan_of(src))
+            audio_in = bus.stereo()
         else:
             audio_in = base                       # a source, drum or LFO hears the segment's zeros
+            for src in inputs:                    # a mono input: the sum from zeros, as a mono Bus sums it
+                audio_in = audio_in + mono(self._fed(src, module_id, outputs) if self._ramps else outputs[src])
         modulation = _modulation(modulators, outputs) if modulators else NO_MODULATION
         block = self._run(module_id, module, audio_in, modulation)
         if self.swaps and module_id in self.swaps:  # a hot reload: the old version fades into the new one

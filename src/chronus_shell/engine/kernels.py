@@ -42,18 +42,37 @@ def svf(x, cutoff, q, mode, state, sample_rate, out):
     state[0], state[1] = ic1, ic2
 
 
+DC_BLOCK_HZ = 10.0    # the distortion's DC blocker: a one-pole high-pass, far under any note
+
+
 @njit(cache=True)
-def one_pole_lowpass(x, cutoff, state, sample_rate, out):
-    """Gentle 6 dB/oct tone control (matched pole)."""
-    y = state[0]
+def distortion(x, drive, mix, mode, tone, state, sample_rate, out):
+    """A distortion's block in one pass: the shaper (mode: the index of tanh, hard, foldback, bitcrush), a DC
+    blocker (an asymmetric input — an offset, a pulse — shaped hard leaves DC: the blocker takes
+    it out, as any pedal's output capacitor does), the one-pole tone low-pass, the wet/dry mix.
+    state = [tone low-pass, blocker's last input, blocker's last output]."""
+    toned, before, blocked = state[0], state[1], state[2]
+    pole = np.exp(-2.0 * np.pi * DC_BLOCK_HZ / sample_rate)
     last, a = np.nan, 0.0
     for i in range(x.shape[0]):
-        if cutoff[i] != last:
-            last = cutoff[i]
+        driven = x[i] * drive[i]
+        if mode == 0:
+            shaped = np.tanh(driven)
+        elif mode == 1:
+            shaped = min(max(driven, -1.0), 1.0)
+        elif mode == 2:     # triangle fold: f(x) = x for |x| ≤ 1, reflected back at ±1 beyond
+            shaped = 4.0 * abs(0.25 * driven + 0.25 - np.floor(0.25 * driven + 0.75)) - 1.0
+        else:               # bitcrush: more drive, fewer bits (16 bits at drive 1 down to 2 bits at 50)
+            levels = np.exp2(16.0 - 14.0 * (drive[i] - 1.0) / 49.0)
+            shaped = np.rint(min(max(x[i], -1.0), 1.0) * levels) / levels
+        blocked = shaped - before + pole * blocked
+        before = shaped
+        if tone[i] != last:
+            last = tone[i]
             a = np.exp(-2.0 * np.pi * last / sample_rate)
-        y = (1.0 - a) * x[i] + a * y
-        out[i] = y
-    state[0] = y
+        toned = (1.0 - a) * blocked + a * toned
+        out[i] = (1.0 - mix[i]) * x[i] + mix[i] * toned
+    state[0], state[1], state[2] = toned, before, blocked
 
 
 @njit(cache=True)
@@ -124,9 +143,11 @@ def drum(kind, age, phase, params, wires, sample_rate, out):
     drop, drop_step = np.exp(-t0 / 0.01), np.exp(-step / 0.01)              # snare pitch drop
     rate, level, level_step = -1.0, 0.0, 0.0
     total = 0.0
+    last_decay = np.nan
     for i in range(out.shape[0]):
         decay_ms = params[1, i] if kind == KICK else params[2, i] if kind == SNARE else params[0, i]
-        if SIXTY_DB / (decay_ms * 1e-3) != rate:
+        if decay_ms != last_decay and SIXTY_DB / (decay_ms * 1e-3) != rate:   # (one division per change)
+            last_decay = decay_ms
             rate = SIXTY_DB / (decay_ms * 1e-3)
             level, level_step = np.exp(-rate * (t0 + i * step)), np.exp(-rate * step)
         if kind == KICK:
@@ -173,21 +194,23 @@ D_NOISE, D_OUT, D_ROWS = 4, 5, 6
 
 
 @njit(cache=True)
-def drum_bank(info, blocks, sample_rate, total):
+def drum_bank(info, blocks, n, sample_rate, total):
     """Every sounding drum of a patch in one call: drum d (info[d, D_ACTIVE]) renders `drum_block`
-    into blocks[d, D_OUT] from its param rows and noise; then which stayed finite (D_OK), and the
-    finite ones marked D_SUMMED added into `total` in order. Returns how many went NaN/Inf."""
+    into blocks[d, D_OUT, :n] from its param rows and noise (the first n samples of each); then
+    which stayed finite (D_OK), and the finite ones marked D_SUMMED added into `total` in order.
+    Returns how many went NaN/Inf."""
     broken = 0
     for d in range(info.shape[0]):
         if info[d, D_ACTIVE] == 0.0:
             continue
         kind = int(info[d, D_KIND])
-        block = blocks[d]
-        wires = block[D_NOISE] if kind != KICK else block[D_NOISE, :0]
+        block = blocks[d]        # (its param rows are read up to n: the drum's loop is over its output's n)
+        wires = block[D_NOISE, :n] if kind != KICK else block[D_NOISE, :0]
+        out = block[D_OUT, :n]
         info[d, D_PHASE] = drum_block(kind, int(info[d, D_AGE]), info[d, D_PHASE], block[:4], wires, info[d, D_CUTOFF],
                                       info[d, D_FILTER:D_COLUMNS], info[d, D_LEVEL], block[int(info[d, D_GAIN_ROW])],
-                                      sample_rate, block[D_OUT])
-        info[d, D_OK] = 1.0 if finite(block[D_OUT]) else 0.0
+                                      sample_rate, out)
+        info[d, D_OK] = 1.0 if finite(out) else 0.0
         if info[d, D_OK] == 0.0:
             broken += 1
     for d in range(info.shape[0]):
@@ -264,7 +287,8 @@ def warmup() -> None:
     for shape in range(4):
         oscillator_retune(shape, np.zeros(3), np.zeros(RING), np.zeros((3, BLEP_HALF)), 0.01)
     svf(ones, ones * 500, ones, 0, np.zeros(2), 48000.0, out)
-    one_pole_lowpass(ones, ones * 500, np.zeros(1), 48000.0, out)
+    for mode in range(4):
+        distortion(ones, ones, ones, mode, ones * 500, np.zeros(3), 48000.0, out)
     one_pole_pink(ones, np.zeros(3), out)
     leaky_integrator(ones, np.zeros(1), out)
     for kind in (KICK, SNARE, HAT):
@@ -272,7 +296,7 @@ def warmup() -> None:
                    ones, 48000.0, np.zeros(n))
     info = np.zeros((3, D_COLUMNS))
     info[:, D_KIND], info[:, D_ACTIVE], info[:, D_CUTOFF], info[:, D_GAIN_ROW] = (KICK, SNARE, HAT), 1.0, 1000.0, 3.0
-    drum_bank(info, np.ones((3, D_ROWS, n)) * 100.0, 48000.0, np.zeros(n))
+    drum_bank(info, np.ones((3, D_ROWS, n)) * 100.0, n, 48000.0, np.zeros(n))
     for shape in range(len(LFO_SHAPES)):
         lfo(shape, 0.0, ones, ones, out, 48000.0, out)
     finite(out)

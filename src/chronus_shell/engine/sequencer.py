@@ -58,9 +58,16 @@ class Sequencer:
         self.later: list[tuple] = []  # heap of notes inside a step: (sample, target, serial, track, off, hz, accent)
 
     # -- time -------------------------------------------------------------------
+    _step_memo: tuple | None = None   # (bpm, its samples per step): the tempo is replaced, never mutated
+
     @property
     def samples_per_step(self) -> Fraction:
-        return Fraction(self.sample_rate * 60) / (self.bpm * 4)
+        memo = self._step_memo
+        if memo is not None and memo[0] is self.bpm:
+            return memo[1]
+        value = Fraction(self.sample_rate * 60) / (self.bpm * 4)
+        self._step_memo = (self.bpm, value)
+        return value
 
     def step_time(self, step: int) -> Fraction:
         """Exact (unrounded, unswung) sample of a step on the current grid."""

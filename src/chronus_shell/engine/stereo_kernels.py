@@ -27,8 +27,12 @@ def _tap(buffer, read, size):
     """The line read `read` samples into the past, linearly interpolated (exact for whole samples)."""
     base = int(np.floor(read))
     frac = read - base
-    a = buffer[base % size]
-    b = buffer[(base + 1) % size]
+    here = base + size if base < 0 else base      # base % size without a division (the usual case)
+    if here < 0 or here >= size:
+        here = base % size
+    after = here + 1 if here + 1 < size else 0
+    a = buffer[here]
+    b = buffer[after]
     return a + frac * (b - a)
 
 
@@ -55,29 +59,42 @@ def delay_stereo(x, delay_samples, feedback, mix, width, pingpong, buffers, stat
         m = mix[i]
         out[0, i] = (1.0 - m) * x[0, i] + m * wet_l
         out[1, i] = (1.0 - m) * x[1, i] + m * wet_r
-        write = (write + 1) % size
+        write = write + 1 if write + 1 < size else 0
     state[0] = write
 
 
+COMBS, ALLPASSES = 8, 4   # Freeverb's lines a tank set (modules/time.py tunes them; a test checks they agree)
+
+
 @njit(cache=True, inline="always")
-def _tank(inp, feedback, damping, combs, comb_lengths, comb_state, allpasses, allpass_lengths, positions):
-    """One sample of one Freeverb tank set: 8 parallel damped combs into 4 series allpasses."""
-    n_combs = comb_lengths.shape[0]
-    wet = 0.0
-    for c in range(n_combs):
-        p = int(positions[c])
-        y = combs[c, p]
-        comb_state[c] = y * (1.0 - damping) + comb_state[c] * damping
-        combs[c, p] = inp + comb_state[c] * feedback
-        wet += y
-        positions[c] = (p + 1) % comb_lengths[c]
-    for a in range(allpass_lengths.shape[0]):
-        p = int(positions[n_combs + a])
-        buffered = allpasses[a, p]
-        allpasses[a, p] = wet + buffered * 0.5
-        wet = buffered - wet
-        positions[n_combs + a] = (p + 1) % allpass_lengths[a]
-    return wet
+def _tank(inp, feedback, damping, combs, comb_lengths, comb_state, allpasses, allpass_lengths, positions, wet):
+    """A block of one Freeverb tank set into `wet`: per sample, 8 parallel damped combs summed, then
+    4 series allpasses. The line positions and comb states sit in local arrays over the block and
+    wrap by a comparison (no modulo, no float → int per sample): the numbers are the same. The
+    counts are constants, so the compiler unrolls the lines (about a quarter quicker)."""
+    at = np.empty(COMBS + ALLPASSES, np.int64)
+    for c in range(COMBS + ALLPASSES):
+        at[c] = int(positions[c])
+    held = comb_state.copy()
+    for i in range(inp.shape[0]):
+        d, fb, x = damping[i], feedback[i], inp[i]
+        out = 0.0
+        for c in range(COMBS):
+            p = at[c]
+            y = combs[c, p]
+            held[c] = y * (1.0 - d) + held[c] * d
+            combs[c, p] = x + held[c] * fb
+            out += y
+            at[c] = p + 1 if p + 1 < comb_lengths[c] else 0
+        for a in range(ALLPASSES):
+            p = at[COMBS + a]
+            buffered = allpasses[a, p]
+            allpasses[a, p] = out + buffered * 0.5
+            out = buffered - out
+            at[COMBS + a] = p + 1 if p + 1 < allpass_lengths[a] else 0
+        wet[i] = out
+    positions[:] = at
+    comb_state[:] = held
 
 
 @njit(cache=True)
@@ -85,15 +102,18 @@ def freeverb_stereo(x, room, damp, mix, width, combs, comb_lengths, comb_state, 
                     positions, out):
     """Freeverb: the input's mid into two decorrelated tank sets (index 0 left, 1 right) of every
     state array; x, out: (2, n)."""
-    for i in range(x.shape[1]):
-        feedback = 0.7 + 0.28 * room[i]
-        damping = 0.4 * damp[i]
-        inp = 0.5 * (x[0, i] + x[1, i]) * 0.015
-        wet_l = _tank(inp, feedback, damping, combs[0], comb_lengths[0], comb_state[0], allpasses[0],
-                      allpass_lengths[0], positions[0])
-        wet_r = _tank(inp, feedback, damping, combs[1], comb_lengths[1], comb_state[1], allpasses[1],
-                      allpass_lengths[1], positions[1])
-        wet_l, wet_r = _widened(wet_l, wet_r, width[i])
+    n = x.shape[1]
+    feedback, damping, inp = np.empty(n), np.empty(n), np.empty(n)
+    for i in range(n):
+        feedback[i] = 0.7 + 0.28 * room[i]
+        damping[i] = 0.4 * damp[i]
+        inp[i] = 0.5 * (x[0, i] + x[1, i]) * 0.015
+    wet = np.empty((2, n))
+    for side in range(2):
+        _tank(inp, feedback, damping, combs[side], comb_lengths[side], comb_state[side], allpasses[side],
+              allpass_lengths[side], positions[side], wet[side])
+    for i in range(n):
+        wet_l, wet_r = _widened(wet[0, i], wet[1, i], width[i])
         m = mix[i]
         out[0, i] = (1.0 - m) * x[0, i] + m * 3.0 * wet_l
         out[1, i] = (1.0 - m) * x[1, i] + m * 3.0 * wet_r
@@ -106,5 +126,7 @@ def warmup() -> None:
     out = np.zeros((2, n))
     for pingpong in (False, True):
         delay_stereo(pair, ones * 2, ones * 0.5, ones * 0.5, ones, pingpong, np.zeros((2, 16)), np.zeros(1), out)
-    freeverb_stereo(pair, ones, ones, ones, ones, np.zeros((2, 2, 4)), np.array([[3, 4], [4, 4]]),
-                    np.zeros((2, 2)), np.zeros((2, 1, 4)), np.array([[2], [3]]), np.zeros((2, 3)), out)
+    lines = COMBS + ALLPASSES                                  # tiny lines, the kernel's counts
+    freeverb_stereo(pair, ones, ones, ones, ones, np.zeros((2, COMBS, 4)), np.full((2, COMBS), 3),
+                    np.zeros((2, COMBS)), np.zeros((2, ALLPASSES, 4)), np.full((2, ALLPASSES), 2),
+                    np.zeros((2, lines)), out)

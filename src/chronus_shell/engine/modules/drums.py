@@ -17,7 +17,7 @@ class Drum(Module):
 
     TABLE: tuple[str, ...] = ()   # the params the kernel reads, in its rows (all but pan)
     GAIN_ROW = 0
-    NOISY = False                 # whether `wires` draws noise
+    NOISY = False                 # whether it draws noise (from its own generator, only while sounding)
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -55,16 +55,18 @@ class Drum(Module):
             self._table = np.array([params[name] for name in self.TABLE])
             self._table_of = params
         noise = np.empty(n) if self.NOISY else NO_WIRES
-        cutoff = self.wires(params, noise)
+        if self.NOISY:
+            self.rng.random(out=noise)
+        cutoff = self.cutoff(params)
         out = np.empty(n)
         self.phase = kernels.drum_block(self.KIND, self.age, self.phase, self._table, noise, cutoff, self.filter_state,
                                         self.level, params["gain"], float(self.sample_rate), out)
         self.age += n
         return out
 
-    def wires(self, params, noise: np.ndarray) -> float:
-        """Fill `noise` with uniform draws in [0, 1) (made white by the kernel) and return the cutoff
-        it is high-passed at (the snare's wires, the hat's metal); the kick has none."""
+    def cutoff(self, params) -> float:
+        """The cutoff the noise (NOISY: uniform draws in [0, 1), made white by the kernel) is
+        high-passed at: the snare's wires, the hat's metal; the kick has none."""
         return 0.0
 
 
@@ -100,8 +102,7 @@ class Snare(Drum):
     KIND = 1   # a pitched body and noise wires
     NOISY = True
 
-    def wires(self, params, noise):
-        self.rng.random(out=noise)
+    def cutoff(self, params):
         return 1800.0
 
 
@@ -120,6 +121,5 @@ class Hat(Drum):
     KIND = 2   # high-passed noise
     NOISY = True
 
-    def wires(self, params, noise):
-        self.rng.random(out=noise)
+    def cutoff(self, params):
         return float(params["tone"][0])

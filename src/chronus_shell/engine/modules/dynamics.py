@@ -26,26 +26,14 @@ class Distortion(Module):
 
     def __init__(self, sample_rate: int):
         super().__init__(sample_rate)
-        self.state = np.zeros(1)
+        self.state = np.zeros(3)   # the tone low-pass, the DC blocker's last input and output
 
     def process(self, audio_in, params):
-        drive = params["drive"]
-        driven = audio_in * drive
-        mode = params["mode"]
-        if mode == "tanh":
-            shaped = np.tanh(driven)
-        elif mode == "hard":
-            shaped = np.clip(driven, -1.0, 1.0)
-        elif mode == "foldback":
-            # triangle fold: f(x) = x for |x| ≤ 1, reflected back at ±1 beyond
-            shaped = 4.0 * np.abs(0.25 * driven + 0.25 - np.floor(0.25 * driven + 0.75)) - 1.0
-        else:  # bitcrush: more drive, fewer bits (16 bits at drive 1 down to 2 bits at 50)
-            levels = np.exp2(16.0 - 14.0 * (drive - 1.0) / 49.0)
-            shaped = np.round(np.clip(audio_in, -1.0, 1.0) * levels) / levels
-        toned = np.empty(len(audio_in))
-        kernels.one_pole_lowpass(shaped, params["tone"], self.state, float(self.sample_rate), toned)
-        mix = params["mix"]
-        return (1.0 - mix) * audio_in + mix * toned
+        out = np.empty(len(audio_in))
+        mode = self.spec.param("mode").choices.index(params["mode"])
+        kernels.distortion(audio_in, params["drive"], params["mix"], mode, params["tone"],
+                           self.state, float(self.sample_rate), out)
+        return out
 
 
 class Master(Module):
