@@ -14,6 +14,7 @@ import time
 from .faults import kill_group
 from .rings import raise_priority
 from .output_process import output_main
+from .pipe_write import send_holding_the_gil
 from .slot import slot_main
 
 REPLY_TIMEOUT_S = 2.0
@@ -64,12 +65,24 @@ class Child:
             except (OSError, ValueError):
                 return False
 
-    def request(self, item, timeout: float = REPLY_TIMEOUT_S):
-        """Send `item` and wait for the reply of the same kind (read by the monitor thread)."""
+    def send_holding_the_gil(self, item) -> bool:
+        """`send` for a stamped command: the write keeps the GIL (pipe_write.py)."""
+        with self._send_lock:
+            try:
+                return send_holding_the_gil(self.conn, item)
+            except (OSError, ValueError):
+                return False
+
+    def request(self, item, timeout: float = REPLY_TIMEOUT_S, sent=None):
+        """Send `item` and wait for the reply of the same kind (read by the monitor thread); `sent`
+        is called once the request is in the pipe, before the wait (whether it went or not)."""
         with self._request_lock:
             while not self.replies.empty():  # a late answer to an earlier request that timed out
                 self.replies.get_nowait()
-            if not self.send(item):
+            went = self.send(item)
+            if sent is not None:
+                sent()
+            if not went:
                 raise WorkerGone(f"{self.process.name} is gone")
             wanted, deadline = item[0], time.monotonic() + timeout
             while True:

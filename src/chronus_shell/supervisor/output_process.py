@@ -223,6 +223,7 @@ def output_main(conn, control_name: str, ring_names: list[str], capacity: int, b
             if watchdog_priority != int(control.words[RT_PRIORITY]):  # once the callback claimed one:
                 watchdog_priority = int(control.words[RT_PRIORITY])  # above the slots it may kill
                 realtime.set_role("output", watchdog_priority, block_size / sample_rate)
+                realtime.every_thread_real_time(watchdog_priority)  # libjack's threads too (the xrun counter)
             gc.collect(0)  # garbage collected here, between callbacks, never inside one
             if not stream.alive():
                 conn.send(("error", "the audio stream stopped"))

@@ -94,6 +94,24 @@ def claim_callback(block_seconds: float) -> int:
     return wanted if _linux_fifo(wanted).startswith("SCHED_FIFO") else 0
 
 
+def every_thread_real_time(priority: int) -> int:
+    """The calling process's ordinary threads at SCHED_FIFO `priority` (Linux); how many. For the
+    output process, whose every thread is on the audio path: libjack's notification threads run the
+    Python xrun counter, so they take the GIL the device callback needs — at ordinary priority one
+    preempted by a busy program while holding it kept the callback waiting past its cycle."""
+    if priority <= 0 or not sys.platform.startswith("linux"):
+        return 0
+    raised = 0
+    for tid in _threads(os.getpid()):
+        try:
+            if _policy(tid)[0] == os.SCHED_OTHER:
+                os.sched_setscheduler(tid, os.SCHED_FIFO | os.SCHED_RESET_ON_FORK, os.sched_param(priority))
+                raised += 1
+        except OSError:
+            continue  # ended meanwhile, or no permission: it stays as it is
+    return raised
+
+
 def shell_priority(output_priority: int) -> int:
     """The SCHED_FIFO priority of the shell's audio-path threads, one step below the standby; 0: none."""
     if output_priority <= ROLE_BELOW_OUTPUT["standby"] + 1 or not sys.platform.startswith("linux"):

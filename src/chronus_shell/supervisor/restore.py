@@ -54,19 +54,39 @@ class Restore:
         on_audio_path = False
         while not self._stopping.wait(CHECKPOINT_S):
             on_audio_path = on_audio_path or realtime.audio_path_thread(int(self.control.words[RT_PRIORITY]))
-            if self._restoring:
-                continue
-            with self._lock:
-                active = self._active_slot()
-                others = [s for s in self.slots if s is not None and s is not active]
-                source = next((s for s in [*others, active] if s is not None and s.alive()), None)
-                if source is None:
-                    continue
-                try:   # the lock is held: nothing is sent meanwhile, so the replay log starts exactly here
-                    self.checkpoint = tuple(source.request(("snapshot",), timeout=0.5))
-                    self.replay = []
-                except WorkerGone:
-                    continue
+            if not self._restoring:
+                self._take_checkpoint()
+
+    def _take_checkpoint(self) -> None:
+        """The request is written under the lock, so the commands logged before it are exactly those
+        in the snapshot (a slot reads its pipe in order); the reply is waited for without the lock —
+        held, every command waited for the standby to pickle and the monitor to read, tens of
+        milliseconds on a busy machine."""
+        self._lock.acquire()
+        locked = [True]
+
+        def unlock() -> None:
+            if locked.pop():
+                self._lock.release()
+
+        try:
+            active = self._active_slot()
+            others = [s for s in self.slots if s is not None and s is not active]
+            source = next((s for s in [*others, active] if s is not None and s.alive()), None)
+            if source is None:
+                return
+            logged, restores = len(self.replay), len(self.restores)
+            snapshot = tuple(source.request(("snapshot",), timeout=0.5, sent=unlock))
+        except WorkerGone:
+            return
+        finally:
+            if locked:
+                unlock()
+        with self._lock:
+            if self._restoring or len(self.restores) != restores:
+                return  # a restore meanwhile: it used the checkpoint and replay as they were
+            self.checkpoint = snapshot
+            del self.replay[:logged]
 
     # -- both slots gone ------------------------------------------------------------------------
     def _keep_a_path_back(self) -> None:

@@ -161,7 +161,7 @@ class Supervisor(Failover, Restore):
                 self._log(("user_module", name, source, str(path), at))
                 for slot in self.slots:
                     if slot is not None:
-                        slot.send(("user_module", name, source, str(path), at))
+                        slot.send_holding_the_gil(("user_module", name, source, str(path), at))
             for spare in self.spares:
                 spare.send(("user_module", name, source, str(path), None))
 
@@ -299,7 +299,7 @@ class Supervisor(Failover, Restore):
             self._log(("msg", stamp, msg))
             for slot in self.slots:
                 if slot is not None:
-                    slot.send(("msg", stamp, msg))
+                    slot.send_holding_the_gil(("msg", stamp, msg))
         cfg = self.config
         heard = latency.audible_ms(self.control.words, stamp, cfg.block_size, cfg.sample_rate, self._entered_ns)
         if at is None and heard is not None:  # a timetagged command plays when asked, not "now"

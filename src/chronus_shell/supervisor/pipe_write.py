@@ -1,0 +1,59 @@
+"""A command's pipe writes to the slots, done without letting go of the GIL.
+
+While the shell stamps a command, every slot about to begin a block waits for it (stamp_hold.py).
+Python's own pipe write lets go of the GIL for the system call, and taking it back can wait for
+any other thread of the shell that took it meanwhile — on a busy machine an ordinary-priority one
+that the scheduler then preempts for tens of milliseconds. The slots gave up waiting, the command
+was late in one of them, and the standby had to be re-synced (a snapshot of the active). Here the
+message is framed as multiprocessing frames it and handed to the kernel in one non-blocking send
+called through ctypes.PyDLL, which keeps the GIL: the stamping thread never waits for it. A send
+the socket cannot take at once (a full pipe: a slot that stopped reading) finishes the ordinary way.
+Linux only (the pipes are socket pairs there; elsewhere the ordinary write).
+"""
+from __future__ import annotations
+
+import ctypes
+import errno
+import os
+import struct
+import sys
+from multiprocessing.reduction import ForkingPickler
+
+MSG_DONTWAIT, MSG_NOSIGNAL = 0x40, 0x4000
+SMALL = 0x7fffffff  # frames up to this size carry a 4-byte length (multiprocessing's wire format)
+
+
+def _libc_send():
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        send = ctypes.PyDLL(None, use_errno=True).send  # PyDLL: the GIL is kept during the call
+    except (OSError, AttributeError):
+        return None
+    send.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_int]
+    send.restype = ctypes.c_ssize_t
+    return send
+
+
+_send = _libc_send()
+
+
+def send_holding_the_gil(conn, item) -> bool:
+    """Write `item` to `conn` (a multiprocessing Connection) as conn.send would; False when the
+    other end is gone. The caller serialises writers of `conn` (Child's send lock)."""
+    body = bytes(ForkingPickler.dumps(item))
+    if _send is None or len(body) > SMALL:
+        conn.send(item)
+        return True
+    frame = struct.pack("!i", len(body)) + body
+    sent = _send(conn.fileno(), frame, len(frame), MSG_DONTWAIT | MSG_NOSIGNAL)
+    if sent == len(frame):
+        return True
+    if sent < 0:
+        if ctypes.get_errno() not in (errno.EAGAIN, errno.EWOULDBLOCK):
+            return False  # EPIPE, ECONNRESET: the slot is gone
+        sent = 0
+    rest = memoryview(frame)[sent:]
+    while rest:  # blocking, the GIL let go: the socket is full (a slot that stopped reading)
+        rest = rest[os.write(conn.fileno(), rest):]
+    return True
