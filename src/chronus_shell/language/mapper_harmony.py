@@ -242,9 +242,15 @@ def _keep_a_note_line(ctx, head: str, track: str | None, intent: ih.Progression)
     replaced; undo brings them back.)"""
     line = ctx.model.tracks.get(track) if track is not None else None
     notes = line.notes if line is not None else ()
+    chords = " ".join(c.removeprefix("deg:") for c in intent.chords)
+    elsewhere = [n for n, t in ctx.model.tracks.items() if n != track and any("+" in str(x) for x in t.notes)
+                 and t.target in ctx.model.modules and head not in (ctx.model.voice_of(t.target) or [t.target])]
+    if elsewhere:                      # new chords while other chords play on another voice: which is meant
+        other = ctx.model.tracks[elsewhere[0]].target
+        raise LanguageError(f"the {elsewhere[0]} play on {other}: say 'chords {chords} on {other}' to change them, "
+                            f"or 'chords {chords} on {head}' for a second line", intent.column)
     if any(token_pitches(n) for n in notes) and not any("+" in str(n) for n in notes) and \
             line.pattern != own_rhythm(notes) and "." in line.pattern and track not in ("chords", "arp"):
-        chords = " ".join(c.removeprefix("deg:") for c in intent.chords)
         raise LanguageError(f"{head} plays the {track} line ({' '.join(str(n) for n in notes[:4] if n != '-')} …): "
                             f"say 'chords {chords} on {head}' to replace it, or add a voice for them "
                             f"('add a triangle', then 'chords {chords} on the triangle')", intent.column)

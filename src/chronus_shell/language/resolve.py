@@ -338,6 +338,11 @@ class Resolver:
         spec = self.model.spec(module_id)
         if spec is None:
             raise LanguageError(f"{module_id} has an unknown type", column)
+        if not spec.has_param(name) and name in _level_words() and spec.has_param("mix"):
+            if spec.has_param("drive") and name == "gain":    # a guitarist's gain is the drive
+                raise LanguageError(f"'{module_id} gain' could mean its drive (an amp's gain) or its mix: "
+                                    f"say '{module_id} drive …' or '{module_id} mix …'", column)
+            return module_id, spec.param("mix")          # "distortion level to max": the effect's own level
         if not spec.has_param(name):
             voice = self.model.voice_of(module_id)
             owners = [m for m in voice if self.model.spec(m).has_param(name)]
@@ -356,6 +361,13 @@ class Resolver:
 
     def _param_vocabulary(self) -> list[str]:
         return sorted({n for cls in CATALOGUE.values() for n in cls.spec.names()})
+
+
+@lru_cache(maxsize=1)
+def _level_words() -> frozenset[str]:
+    """The words of a voice's level ('gain', 'level', 'volume', 'amp', 'vol'): on an effect, its mix."""
+    return frozenset({"gain", *OVERALL_LEVEL, *(a for cls in CATALOGUE.values() for p in cls.spec.params
+                                                 if p.name == "gain" for a in p.aliases)})
 
 
 __all__ = ["Resolver", "type_named", "type_and_presets", "normalize_words", "PRONOUNS", "BASS",
