@@ -245,7 +245,7 @@ def _keep_a_note_line(ctx, head: str, track: str | None, intent: ih.Progression)
     chords = " ".join(c.removeprefix("deg:") for c in intent.chords)
     elsewhere = [n for n, t in ctx.model.tracks.items() if n != track and any("+" in str(x) for x in t.notes)
                  and t.target in ctx.model.modules and head not in (ctx.model.voice_of(t.target) or [t.target])]
-    if elsewhere:                      # new chords while other chords play on another voice: which is meant
+    if elsewhere and track != "chords" and not any("+" in str(n) for n in notes):   # the focus plays no chords, another voice does
         other = ctx.model.tracks[elsewhere[0]].target
         raise LanguageError(f"the {elsewhere[0]} play on {other}: say 'chords {chords} on {other}' to change them, "
                             f"or 'chords {chords} on {head}' for a second line", intent.column)

@@ -70,7 +70,7 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"^((?:the\s+)?\w+)\s+as\s+well$", r"\1 too"),                      # 'the snare as well': a follow-up
     (r"\b(?:for a (?:bit|sec|second|moment|while)|as well|for me)\b", ""),
     (r"\b([a-g])\s*-?\s*(flat|sharp)\s*(-?\d)\b", lambda m: m.group(1) + ("b" if m.group(2).lower() == "flat" else "#") + m.group(3)),
-    (r"\bwarmer\b|\bmellower\b|\bdarken\b", "darker"),
+    (r"\bdarken\b", "darker"),
     (r"\bbrighten\b|\bcrisper\b", "brighter"),
     (r"\bresonant\b", "resonance"),
     (r"(?<=\w)\s+only\b", ""),

@@ -1,0 +1,58 @@
+"""Issue 13, session 18: classes of musicians' phrasing that were refused or did the wrong thing
+(each test a family, several wordings of our own): now the right thing, or a clear refusal."""
+import pytest
+
+from .test_musicians import refused
+from .test_phrasing_classes import ACID, DRUMS, PAD, last
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("distortion level to max", "/mod/distortion1/mix 1.0"), ("distortion volume down", "/mod/distortion1/mix 0.9"),
+    ("the distortion's level 0.5", "/mod/distortion1/mix 0.5"),
+])
+def test_an_effects_level_is_its_mix_never_the_voices_gain(phrase, expected):
+    assert last(*ACID, "add a distortion", phrase) == [expected]
+
+
+def test_an_effects_level_word_on_a_reverb_is_its_mix():
+    assert last(*PAD, "reverb level 0.5") == ["/mod/reverb1/mix 0.5"]
+
+
+def test_a_distortions_gain_asks_drive_or_mix():
+    assert "drive" in refused(*ACID, "add a distortion", "distortion gain 0.5")
+
+
+def test_chords_for_no_voice_while_chords_play_on_another_voice_ask_which():
+    said = refused(*PAD, "chords am f c g on the triangle", "delay feedback 0.5", "chords dm g c")
+    assert "on triangle1" in said and "on sine1" in said
+    assert last(*PAD, "chords am f c g on the triangle", "chords dm g")[0].startswith("/seq/add chords triangle1")
+
+
+@pytest.mark.parametrize("lines, expected", [
+    ((*ACID, "make the bass fatter"), "/mod/acid_filter1/drive 1.4"),     # a saturated voice
+    ((*DRUMS, "the kick fatter"), "/mod/kick1/decay 356.762135"),          # a drum's longer body
+    ((*DRUMS, "thicker snare"), "/mod/snare1/decay 178.381067"),
+    ((*ACID, "plucky envelope"), "/mod/adsr1/sustain 0.6"),               # the envelope, not the 303's env amount
+    ((*ACID, "make the amp env pluckier"), "/mod/adsr1/sustain 0.6"),
+    ((*DRUMS, "plucky snare"), "/mod/snare1/decay 126.134462"),
+    ((*PAD, "warm pad"), "/mod/filter1/cutoff 840.896415"),               # the pad's filter, by its nickname
+    ((*PAD, "make the pad mellower"), "/mod/filter1/cutoff 840.896415"),
+    ((*ACID, "bass tone mellower"), "/mod/acid_filter1/cutoff 672.717132"),
+])
+def test_fat_plucky_and_warm_are_comparatives_of_the_voice(lines, expected):
+    assert last(*lines) == [expected]
+
+
+def test_a_fatter_voice_with_nothing_to_drive_is_refused():
+    refused(*PAD, "make the sine fatter")
+
+
+@pytest.mark.parametrize("phrase", ["deep sub bass sine at 40 hz", "sub bass sine at 40 hz", "a low sub sine at 40hz",
+                                    "add a deep sub bass sine at 40 hz"])
+def test_a_new_sound_said_with_its_role_and_register_is_that_type_at_that_pitch(phrase):
+    assert last(phrase)[-1] == "/mod/sine1/freq 40.0"
+
+
+def test_a_quality_word_never_moves_another_param_it_is_said_with():
+    assert "resonance up" in refused(*ACID, "resonance louder")
+    assert last(*ACID, "attack longer") == ["/mod/adsr1/attack 11.892071"]      # a direction word moves any param
