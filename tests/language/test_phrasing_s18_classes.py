@@ -56,3 +56,12 @@ def test_a_new_sound_said_with_its_role_and_register_is_that_type_at_that_pitch(
 def test_a_quality_word_never_moves_another_param_it_is_said_with():
     assert "resonance up" in refused(*ACID, "resonance louder")
     assert last(*ACID, "attack longer") == ["/mod/adsr1/attack 11.892071"]      # a direction word moves any param
+
+
+@pytest.mark.parametrize("phrase", ["mute the bass for a sec", "mute the bass for a moment", "mute the bass for a bit"])
+def test_for_a_sec_is_a_moment_not_a_length(phrase):
+    assert last(*ACID, phrase) == ["/seq/mute bass 1"]
+
+
+def test_for_a_second_with_its_number_word_is_still_a_length():
+    assert last(*ACID, "mute the bass for a second")[0].startswith("/seq/mute bass 1 0.")
