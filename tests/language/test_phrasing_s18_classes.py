@@ -65,3 +65,51 @@ def test_for_a_sec_is_a_moment_not_a_length(phrase):
 
 def test_for_a_second_with_its_number_word_is_still_a_length():
     assert last(*ACID, "mute the bass for a second")[0].startswith("/seq/mute bass 1 0.")
+
+
+@pytest.mark.parametrize("phrase", ["straight", "dead straight", "no swing, dead straight", "swing none, straight",
+                                    "straighten it out", "no swing, straight 80s grid", "play it straight"])
+def test_straight_is_no_swing(phrase):
+    assert last(*DRUMS, "swing 30%", phrase) == ["/seq/swing 0.0"]
+
+
+def test_straight_as_a_delay_mode_is_still_the_mode():
+    assert last(*DRUMS, "add a delay", "delay mode straight") == ["/mod/delay1/mode straight"]
+
+
+@pytest.mark.parametrize("phrase", ["little shuffle", "a bit of swing", "a touch of shuffle"])
+def test_a_little_shuffle_is_more_swing(phrase):
+    assert last(*DRUMS, phrase) == ["/seq/swing 0.06"]
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (("add a sine", "sine osc at c3"), "/mod/sine1/freq 130.812783"),
+    ((*ACID, "vco down an octave"), "/mod/saw1/freq 27.5"),
+    (("add a triangle at 220 hz", "triangle vco down 2 volts"), "/mod/triangle1/freq 55.0"),   # 1 V per octave
+])
+def test_modular_words_vco_and_volts(lines, expected):
+    assert expected in last(*lines)
+
+
+def test_a_type_said_with_osc_is_that_type_never_another_oscillator():
+    assert last(*ACID, "sine osc at c3")[0] == "/patch/create sine1 sine"          # was: the saw retuned
+
+
+@pytest.mark.parametrize("lines, expected", [
+    ((*PAD, "change the triangle to an E"), "/mod/triangle1/freq 164.813778"),
+    ((*PAD, "triangle tuned to g"), "/mod/triangle1/freq 195.997718"),
+    ((*DRUMS, "kick tuned to e"), "/mod/kick1/freq 41.203445"),             # a drum named: its body pitch
+    ((*DRUMS, "snare pitched to d"), "/mod/snare1/tone 146.832384"),
+])
+def test_a_voice_changed_or_tuned_to_a_note(lines, expected):
+    assert last(*lines) == [expected]
+
+
+def test_change_the_pitch_without_a_voice_is_not_guessed():
+    refused(*PAD, "change the pitch to c")
+
+
+def test_tune_everything_moves_every_note_track_and_never_guesses_an_oscillator():
+    moved = last(*ACID, "tune everything down half a step")
+    assert moved == ["/seq/notes bass g#1 g#1 b1 g#1"]
+    assert "no notes to move" in refused(*PAD, "tune everything down half a step")

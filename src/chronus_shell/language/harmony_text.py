@@ -33,6 +33,7 @@ def _sonic_pi_root(root: str) -> str:
 #: What _clean takes out or rewrites, in order (pattern, replacement).
 _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in (
     (r"\s*\([^)]*\)\s*", " "),                                                        # (an aside)
+    (r"^(?:the\s+)?(\w+)\s+(?:tuned|pitched|retuned)\s+(?=to\b)", r"tune the \1 "),       # 'kick tuned to e'
     (r",\s*(?:it'?s|its|it is|because|cause|cuz|since|too)\b[^,]*$", ""),            # ', its too high for me'
     (r",?\s+like (?:the|a|an|every|in|on|my|that|those|they|you)\b[^,]*$", ""),      # ' like the video'
     (r"\b(?:sad|happy|dark|moody|dreamy|bright|lush|warm|jazzy|pretty|nice|fat|gloomy|cheerful)\s+"

@@ -137,13 +137,15 @@ def play_pitch(ctx, intent: ih.PlayPitch) -> list[Message]:
         if intent.target is None and (spec is None or spec.role != "source"):
             module_id = _pitched_head(ctx, None, intent.column)      # 'tune it to e': the voice's oscillator
             spec = ctx.model.spec(module_id)
-        if spec is None or spec.role != "source" or not spec.has_param("freq"):
+        drum = intent.target is not None and spec is not None and spec.role == "drum"   # 'kick tuned to e': its body
+        if spec is None or spec.role != "source" and not drum or not spec.has_param("freq"):
             raise LanguageError(f"{module_id} has no pitch to tune: name an oscillator ('tune the saw to e')",
                                 intent.column)
-        current = float(ctx.model.value(module_id, "freq"))
+        param = spec.param("freq").name
+        current = float(ctx.model.value(module_id, param))
         note = _placed(intent.pitch, register_of(current), intent.column)
         ctx.understood.append(f"{intent.pitch} → {note}, nearest {current:g} Hz")
-        return [message(f"/mod/{module_id}/freq", playable(hz(token_pitches(note)[0]), note, intent.column))]
+        return [message(f"/mod/{module_id}/{param}", playable(hz(token_pitches(note)[0]), note, intent.column))]
     head, track = voice_and_track(ctx, intent.target, intent.column)
     reference, source = voice_register(ctx, head, track, melody=True)
     note = _placed(intent.pitch, reference, intent.column)

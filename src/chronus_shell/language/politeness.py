@@ -71,6 +71,9 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(?:for a (?:bit|sec|second|moment|while)|as well|for me)\b", ""),
     (r"\b([a-g])\s*-?\s*(flat|sharp)\s*(-?\d)\b", lambda m: m.group(1) + ("b" if m.group(2).lower() == "flat" else "#") + m.group(3)),
     (r"\bdarken\b", "darker"),
+    (r"(?<![\w-])(?<!mode )(?<!to )(?:(?:dead|totally|fully|perfectly)\s+|(?:play|make|keep)\s+it\s+)?straight(?:en\s+(?:it|them|the\s+\w+)(?:\s+out)?)?"
+     r"(?:\s+(?:80s\s+)?(?:grid|time|feel|timing))?(?=\s*(?:,|$))", "no swing"),          # 'dead straight': no swing
+    (r"^(?:a\s+)?(?:little|bit\s+of|touch\s+of|some|lil)\s+(?:shuffle|swing)$", "more swing"),
     (r"\bbrighten\b|\bcrisper\b", "brighter"),
     (r"\bresonant\b", "resonance"),
     (r"(?<=\w)\s+only\b", ""),

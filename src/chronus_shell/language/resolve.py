@@ -178,6 +178,8 @@ class Resolver:
         if type_name is not None and self.model.of_type(type_name):
             return self.pick(self.model.of_type(type_name), type_name, column)
         family = self._family(texts)
+        if type_name is not None and len(texts) > 1 and texts[-1] in ROLE_WORDS:
+            family = []                                   # 'the sine osc' with no sine: not the saw, an osc too
         if len(family) > 1 and texts[-1] in PLURAL_GROUPS:   # "the drums": all of them, not one
             raise LanguageError(f"the {texts[-1]} are {', '.join(family)}: name one, or say it for each",
                                 column, tuple(family))
