@@ -113,3 +113,21 @@ def test_tune_everything_moves_every_note_track_and_never_guesses_an_oscillator(
     moved = last(*ACID, "tune everything down half a step")
     assert moved == ["/seq/notes bass g#1 g#1 b1 g#1"]
     assert "no notes to move" in refused(*PAD, "tune everything down half a step")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("hats # gain 0.6", ["/mod/hat1/gain 0.6"]), ("hats # pan 0.8", ["/mod/hat1/pan 0.6"]),   # Tidal's pan: 0.5 the centre
+    ("hats # room 0.3", ["/patch/create reverb1 reverb", "/patch/disconnect hat1 master", "/patch/connect hat1 reverb1",
+                         "/patch/connect reverb1 master", "/mod/reverb1/room 0.3"]),
+])
+def test_tidal_effects_after_a_part_are_that_parts(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("Hi-hat on the off-beats only.", ["/seq/add hats hat1 ..x...x...x...x."]),
+    ("give me open hats on the offbeats", ["/seq/add hats hat1 ..x...x...x...x.", "/mod/hat1/decay 59.460356"]),
+    ("closed hats on every 8th", ["/seq/add hats hat1 x.x.x.x.x.x.x.x."]),
+])
+def test_off_beats_spelled_apart_and_open_or_closed_hats(phrase, expected):
+    assert last(*DRUMS, phrase) == expected

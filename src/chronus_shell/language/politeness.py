@@ -70,6 +70,9 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"^((?:the\s+)?\w+)\s+as\s+well$", r"\1 too"),                      # 'the snare as well': a follow-up
     (r"\b(?:for a (?:bit|sec|second|moment|while)|as well|for me)\b", ""),
     (r"\b([a-g])\s*-?\s*(flat|sharp)\s*(-?\d)\b", lambda m: m.group(1) + ("b" if m.group(2).lower() == "flat" else "#") + m.group(3)),
+    (r"\boff[\s-](beats?)\b", r"off\1"),                                # 'on the off-beats'
+    (r"^(?:give me |add |put )?(?:some )?open (hats?|hi-?hats?) (.+)$", r"\1 \2, open the \1"),   # an open hat: a longer decay
+    (r"^(?:give me |add |put )?(?:some )?closed (hats?|hi-?hats?) (.+)$", r"\1 \2"),
     (r"\bdarken\b", "darker"),
     (r"(?<![\w-])(?<!mode )(?<!to )(?:(?:dead|totally|fully|perfectly)\s+|(?:play|make|keep)\s+it\s+)?straight(?:en\s+(?:it|them|the\s+\w+)(?:\s+out)?)?"
      r"(?:\s+(?:80s\s+)?(?:grid|time|feel|timing))?(?=\s*(?:,|$))", "no swing"),          # 'dead straight': no swing
