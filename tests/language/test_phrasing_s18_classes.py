@@ -131,3 +131,12 @@ def test_tidal_effects_after_a_part_are_that_parts(phrase, expected):
 ])
 def test_off_beats_spelled_apart_and_open_or_closed_hats(phrase, expected):
     assert last(*DRUMS, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, mode", [("distort the drums", None), ("bitcrush the drums", "bitcrush"),
+                                          ("bitcrush everything", "bitcrush")])
+def test_an_effect_verb_on_several_parts_is_one_effect_they_are_sent_into(phrase, mode):
+    sent = last(*DRUMS, phrase)
+    assert sent[0] == "/patch/create distortion1 distortion" and sent.count("/patch/create distortion1 distortion") == 1
+    assert {"/patch/connect kick1 distortion1", "/patch/connect snare1 distortion1", "/patch/connect hat1 distortion1"} <= set(sent)
+    assert (sent[-1] == f"/mod/distortion1/mode {mode}") if mode else not any("/mode" in m for m in sent)
