@@ -140,3 +140,32 @@ def test_an_effect_verb_on_several_parts_is_one_effect_they_are_sent_into(phrase
     assert sent[0] == "/patch/create distortion1 distortion" and sent.count("/patch/create distortion1 distortion") == 1
     assert {"/patch/connect kick1 distortion1", "/patch/connect snare1 distortion1", "/patch/connect hat1 distortion1"} <= set(sent)
     assert (sent[-1] == f"/mod/distortion1/mode {mode}") if mode else not any("/mode" in m for m in sent)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("build 2 200 bpm over 8 bars", ["/seq/bpm 200.0 ramp 32"]), ("up to 140 bpm over 4 bars", ["/seq/bpm 140.0 ramp 16"]),
+    ("bpm 60 ramp 64", ["/seq/bpm 60.0 ramp 64"]),
+])
+def test_a_bpm_said_with_a_verb_of_motion_is_the_tempo(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    ((*PAD, "sine quieter, its too loud"), ["/mod/sine1/gain 0.4"]),          # the reason says it again: once
+    ((*PAD, "Might the triangle play an A minor chord instead?"), ["/gate/triangle1 1 220.0 261.625565 329.627557"]),
+])
+def test_a_reason_after_a_request_and_might_or_instead_around_it(lines, expected):
+    assert last(*lines) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (("add a saw", "give it a slow attack, 400ms"), "/mod/adsr1/attack 400.0"),
+    ((*PAD, "Could you give the triangle a softer attack, like 200 ms?"), "/patch/connect triangle1 adsr1"),
+])
+def test_an_adjective_on_an_envelope_time_with_its_number(lines, expected):
+    assert expected in last(*lines)
+
+
+def test_a_value_after_a_comparative_sets_the_param_just_moved():
+    assert last(*PAD, "give the triangle a softer attack, like 200 ms", "And a longer release, maybe two seconds?") == \
+        ["/mod/adsr1/release 2000.0"]                 # was: the release a step longer and the attack 2 s

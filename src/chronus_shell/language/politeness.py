@@ -39,7 +39,10 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(?:could|can|would|will)\s+(?:you|we|i|u)\s+(?:please\s+)?", ""),
     (r"^(?:could|can|would|will|should|might|may)\s+(?:the\s+|this\s+|that\s+)?(.+?)\s+(?:be|get|sound)\s+(?:made\s+)?",
      r"make \1 "),
-    (r"^(?:could|can|would|will|should)\s+(?=(?:the|it|this|that)\b)", ""),
+    (r"^(?:could|can|would|will|should|might|may)\s+(?=(?:the|it|this|that)\b)", ""),
+    (r"(?<=\w)\s*,\s*(?:it'?s|its|it\s+is|that'?s|thats|they'?re|theyre)\s+(?:(?:way|much|a\s+bit|a\s+little|just)\s+)?too\s+\w+$", ""),
+    #   ('sine quieter, its too loud': the reason says the request again)
+    (r"^(?=.*\b(?:play|plays|chord|chords|notes?)\b)(.*?\w)\s+instead$", r"\1"),   # 'play an a minor chord instead'
     (r"\b(?:please|pls|plz|thanks|thank you|sorry|maybe|perhaps|about|around|roughly|approximately|"
      r"entirely|for now|for me|i think|if possible|would be lovely|would be great|so i can hear|"
      r"a little bit|let'?s|i'?d like|go ahead and)\b", ""),
@@ -70,6 +73,12 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"^((?:the\s+)?\w+)\s+as\s+well$", r"\1 too"),                      # 'the snare as well': a follow-up
     (r"\b(?:for a (?:bit|sec|second|moment|while)|as well|for me)\b", ""),
     (r"\b([a-g])\s*-?\s*(flat|sharp)\s*(-?\d)\b", lambda m: m.group(1) + ("b" if m.group(2).lower() == "flat" else "#") + m.group(3)),
+    (r"^(?:(?:build|push|bring|take|ramp|speed|go)(?:\s+(?:it|things|the\s+tempo))?(?:\s+(?:up|down))?\s+)?(?:up\s+)?(?:to|2)\s+"
+     r"(\d+)\s*bpm\b", r"tempo \1"),                                       # 'build 2 200 bpm over 8 bars': the bpm says tempo
+    (r"^(?:bpm|tempo)\s+(\d+)\s+ramp\s+(\d+)$", r"tempo \1 over \2 beats"),  # the protocol's own order
+    (r"^(?:give\s+(?:it|the\s+(\w+))\s+)?(?:an?\s+)?(?:slow|long|soft|softer|gentle|fast|quick|short|snappy|sharp)(?:er)?\s+"
+     r"(attack|release|decay)[\s,:]+(?:like\s+|of\s+|about\s+)?(\d[\d.]*\s*(?:ms|s|secs?|seconds?)\b)",
+     lambda m: " ".join(filter(None, m.groups()))),                       # the number says how slow
     (r"\boff[\s-](beats?)\b", r"off\1"),                                # 'on the off-beats'
     (r"^(?:give me |add |put )?(?:some )?open (hats?|hi-?hats?) (.+)$", r"\1 \2, open the \1"),   # an open hat: a longer decay
     (r"^(?:give me |add |put )?(?:some )?closed (hats?|hi-?hats?) (.+)$", r"\1 \2"),
