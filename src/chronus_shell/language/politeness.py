@@ -77,7 +77,7 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
      r"(\d+)\s*bpm\b", r"tempo \1"),                                       # 'build 2 200 bpm over 8 bars': the bpm says tempo
     (r"^(?:bpm|tempo)\s+(\d+)\s+ramp\s+(\d+)$", r"tempo \1 over \2 beats"),  # the protocol's own order
     (r"^(?:give\s+(?:it|the\s+(\w+))\s+)?(?:an?\s+)?(?:slow|long|soft|softer|gentle|fast|quick|short|snappy|sharp)(?:er)?\s+"
-     r"(attack|release|decay)[\s,:]+(?:like\s+|of\s+|about\s+)?(\d[\d.]*\s*(?:ms|s|secs?|seconds?)\b)",
+     r"(attack|release|decay)[\s,:]+(?:like\s+|of\s+|about\s+)?((?:\d[\d.]*|one|two|three|four|five|ten)\s*(?:ms|s|secs?|seconds?)\b)",
      lambda m: " ".join(filter(None, m.groups()))),                       # the number says how slow
     (r"\boff[\s-](beats?)\b", r"off\1"),                                # 'on the off-beats'
     (r"^(?:give me |add |put )?(?:some )?open (hats?|hi-?hats?) (.+)$", r"\1 \2, open the \1"),   # an open hat: a longer decay
