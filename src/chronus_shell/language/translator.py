@@ -22,6 +22,7 @@ from .patch_model import PatchModel, UndoStep, simplify_undo
 from .nearest import missing_part, nearest_phrasing
 from .scene_words import fixed_terms
 from .second_stage import readings
+from .spanish_words import in_english
 from .timed_lines import is_timed, translate_timed
 from .vocabulary import module_words
 
@@ -44,7 +45,7 @@ class Translator:
 
     def translate(self, line: str) -> list[Message]:
         """One line → messages (applied to the context), or LanguageError (context unchanged)."""
-        line = fixed_terms(line)                     # 'sample and hold': one word, not a sampler
+        line = in_english(fixed_terms(line))         # 'sample and hold': one word, not a sampler; 'la caja': the snare
         text = line.strip()
         self.mapper.understood.clear()
         if not text:
