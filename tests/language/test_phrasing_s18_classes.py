@@ -196,3 +196,8 @@ def test_a_root_and_mode_alone_goes_on_as_the_last_key_or_chord(lines, expected)
 
 def test_a_root_and_mode_alone_with_nothing_before_asks():
     assert "could be the key" in refused(*PAD, "c major")
+
+
+@pytest.mark.parametrize("phrase, expected", [("slower, like 68", ["/seq/bpm 68.0"]), ("faster, 130", ["/seq/bpm 130.0"])])
+def test_a_value_after_a_tempo_comparative_is_the_tempo(phrase, expected):
+    assert last(*PAD, phrase) == expected                  # was: the tempo a step down and the triangle at 68 Hz

@@ -27,9 +27,10 @@ def carry(ctx, previous, intent):
         return it.SetParam(_seq_target(previous), intent.value)   # "add some swing, 0.2"
     moved = ctx.model.last_param
     if isinstance(previous, (it.ChangeParam, it.Comparative)) and isinstance(intent, it.BareValue) and moved \
-            and moved[0] in ctx.model.modules:          # 'a longer release, two seconds': the release, set
-        column = intent.value.column
-        return it.SetParam(it.Words((it.Word(moved[0], column), it.Word(moved[1], column))), intent.value)
+            and (moved[0] in ctx.model.modules or moved[0] == "seq"):   # 'a longer release, two seconds': the release
+        column = intent.value.column                    # ('slower, like 68': the tempo)
+        said = (moved[0], moved[1]) if moved[0] != "seq" else ("tempo" if moved[1] == "bpm" else moved[1],)
+        return it.SetParam(it.Words(tuple(it.Word(w, column) for w in said)), intent.value)
     if previous is not None and isinstance(intent, it.BareValue) and ctx.model.focus in ctx.model.modules:
         return it.SetParam(it.Words((it.Word(ctx.model.focus, intent.value.column),)), intent.value)
     if previous is not None and isinstance(intent, it.SetWords) and len(intent.words.items) == 1:

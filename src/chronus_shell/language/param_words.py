@@ -22,7 +22,7 @@ for _words, _direction, _params in (
     ("faster quicker speed-up", 1, ("rate", "@tempo")),
     ("slower slow slow-down", -1, ("rate", "@tempo")),
     ("wetter", 1, ("mix",)), ("drier dryer", -1, ("mix",)),
-    ("bigger larger", 1, ("room",)), ("smaller", -1, ("room",)),
+    ("bigger larger huger", 1, ("room",)), ("smaller", -1, ("room",)),
     ("higher", 1, PITCH), ("lower", -1, PITCH),
     ("longer", 1, ("decay", "release", "time")), ("shorter", -1, ("decay", "release", "time")),
     ("dirtier grittier harder heavier", 1, ("drive",)), ("cleaner", -1, ("drive",)),
