@@ -200,4 +200,4 @@ def test_a_root_and_mode_alone_with_nothing_before_asks():
 
 @pytest.mark.parametrize("phrase, expected", [("slower, like 68", ["/seq/bpm 68.0"]), ("faster, 130", ["/seq/bpm 130.0"])])
 def test_a_value_after_a_tempo_comparative_is_the_tempo(phrase, expected):
-    assert last(*PAD, phrase) == expected                  # was: the tempo a step down and the triangle at 68 Hz
+    assert last(*DRUMS, phrase) == expected                # was (corpus pad): the tempo a step down, the triangle at 68 Hz
