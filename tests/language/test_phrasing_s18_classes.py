@@ -201,3 +201,12 @@ def test_a_root_and_mode_alone_with_nothing_before_asks():
 @pytest.mark.parametrize("phrase, expected", [("slower, like 68", ["/seq/bpm 68.0"]), ("faster, 130", ["/seq/bpm 130.0"])])
 def test_a_value_after_a_tempo_comparative_is_the_tempo(phrase, expected):
     assert last(*DRUMS, phrase) == expected                # was (corpus pad): the tempo a step down, the triangle at 68 Hz
+
+
+@pytest.mark.parametrize("lines, expected", [
+    ((*DRUMS, "808 kick, long tail"), ["/mod/kick1/decay 356.762135"]),
+    ((*DRUMS, "808 kick with a long tail, 1.2 seconds"), ["/mod/kick1/decay 1200.0"]),
+    (("snare with a long decay, 400ms",), ["/patch/create snare1 snare", "/patch/connect snare1 master", "/mod/snare1/decay 400.0"]),
+])
+def test_a_part_with_a_long_or_short_tail_is_its_decay(lines, expected):
+    assert last(*lines) == expected

@@ -79,6 +79,9 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:give\s+(?:it|the\s+(\w+))\s+)?(?:an?\s+)?(?:slow|long|soft|softer|gentle|fast|quick|short|snappy|sharp)(?:er)?\s+"
      r"(attack|release|decay)[\s,:]+(?:like\s+|of\s+|about\s+)?((?:\d[\d.]*|one|two|three|four|five|ten)\s*(?:ms|s|secs?|seconds?)\b)",
      lambda m: " ".join(filter(None, m.groups()))),                       # the number says how slow
+    (r"\b808s?\s+(?=kick\b|bd\b|bass\s+drum\b)", ""),                     # '808 kick': the kick, said like an 808
+    (r"^(?:the\s+)?([a-z]\w*)(?:\s*,\s*|\s+with\s+|\s+)(?:an?\s+)?(long|short)(?:er)?\s+(?:tail|decay|ring)(?:\s*,\s*(.+))?$",
+     lambda m: f"{m.group(1)}, decay {m.group(3)}" if m.group(3) else f"{m.group(1)} decay {m.group(2)}er"),   # 'kick, long tail'
     (r"\boff[\s-](beats?)\b", r"off\1"),                                # 'on the off-beats'
     (r"^(?:give me |add |put )?(?:some )?open (hats?|hi-?hats?) (.+)$", r"\1 \2, open the \1"),   # an open hat: a longer decay
     (r"^(?:give me |add |put )?(?:some )?closed (hats?|hi-?hats?) (.+)$", r"\1 \2"),
