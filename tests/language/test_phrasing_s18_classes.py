@@ -210,3 +210,12 @@ def test_a_value_after_a_tempo_comparative_is_the_tempo(phrase, expected):
 ])
 def test_a_part_with_a_long_or_short_tail_is_its_decay(lines, expected):
     assert last(*lines) == expected
+
+
+def test_a_labelled_melody_with_its_note_length_after_it():
+    assert last(*PAD, "the sine plays a melody: D5 F5 E5 C5 A4, slow quarter notes") == [
+        "/seq/add sine sine1 x...x...x...x...", "/seq/notes sine d5 - - - f5 - - - e5 - - - c5 - - - a4 - - -"]
+
+
+def test_a_label_naming_a_voice_there_is_none_of_never_lands_on_the_bass():
+    refused(*ACID, "melody on a square wave: e5 g5 a5 g5 e5 d5")                 # was: the bass line replaced
