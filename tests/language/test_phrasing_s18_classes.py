@@ -219,3 +219,15 @@ def test_a_labelled_melody_with_its_note_length_after_it():
 
 def test_a_label_naming_a_voice_there_is_none_of_never_lands_on_the_bass():
     refused(*ACID, "melody on a square wave: e5 g5 a5 g5 e5 d5")                 # was: the bass line replaced
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("pitch wobble on the sine, 6 hz", "/patch/connect lfo2 sine1.freq"), ("vibrato on the sine, 6 hz", "/mod/lfo2/rate 6.0"),
+])
+def test_a_pitch_wobble_is_vibrato_with_its_rate(phrase, expected):
+    assert expected in last(*PAD, phrase)
+
+
+def test_a_new_oscillator_playing_notes_and_make_it_echo():
+    assert last(*DRUMS, "add a square wave playing c d e g")[-1] == "/seq/notes square1 c4 d4 e4 g4"
+    assert last(*DRUMS, "add a square wave playing c d e g", "make it echo")[0] == "/patch/create delay1 delay"

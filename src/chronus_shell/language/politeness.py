@@ -82,6 +82,9 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"\b808s?\s+(?=kick\b|bd\b|bass\s+drum\b)", ""),                     # '808 kick': the kick, said like an 808
     (r"^(?:the\s+)?([a-z]\w*)(?:\s*,\s*|\s+with\s+|\s+)(?:an?\s+)?(long|short)(?:er)?\s+(?:tail|decay|ring)(?:\s*,\s*(.+))?$",
      lambda m: f"{m.group(1)}, decay {m.group(3)}" if m.group(3) else f"{m.group(1)} decay {m.group(2)}er"),   # 'kick, long tail'
+    (r"^(?:add|give\s+me|put)\s+(?:an?\s+)?(saw|sine|square|triangle|tri)(?:\s+wave)?\s+(?:playing|that\s+plays|which\s+plays|to\s+play)\s+(.+)$",
+     r"add a \1, notes \2"),                                              # 'add a square wave playing c d e g'
+    (r"^make\s+(it|them|the\s+\w+)\s+(?:echo|echoey|echoy)$", r"add a delay to \1"),   # 'make it echo': an echo on it
     (r"\boff[\s-](beats?)\b", r"off\1"),                                # 'on the off-beats'
     (r"^(?:give me |add |put )?(?:some )?open (hats?|hi-?hats?) (.+)$", r"\1 \2, open the \1"),   # an open hat: a longer decay
     (r"^(?:give me |add |put )?(?:some )?closed (hats?|hi-?hats?) (.+)$", r"\1 \2"),
