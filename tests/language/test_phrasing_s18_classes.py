@@ -231,3 +231,12 @@ def test_a_pitch_wobble_is_vibrato_with_its_rate(phrase, expected):
 def test_a_new_oscillator_playing_notes_and_make_it_echo():
     assert last(*DRUMS, "add a square wave playing c d e g")[-1] == "/seq/notes square1 c4 d4 e4 g4"
     assert last(*DRUMS, "add a square wave playing c d e g", "make it echo")[0] == "/patch/create delay1 delay"
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("lil bit of swing on it", ["/seq/swing 0.06"]), ("put a little of swing", ["/seq/swing 0.06"]),
+    ("hats on the offbeat like in house music", ["/seq/add hats hat1 ..x...x...x...x."]),
+    ("kick dead center", ["/mod/kick1/pan 0.0"]), ("hats quieter its too much", ["/mod/hat1/gain 0.7"]),
+])
+def test_chatter_around_a_request(phrase, expected):
+    assert last(*DRUMS, "pan the kick left", phrase) == expected

@@ -40,7 +40,7 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:could|can|would|will|should|might|may)\s+(?:the\s+|this\s+|that\s+)?(.+?)\s+(?:be|get|sound)\s+(?:made\s+)?",
      r"make \1 "),
     (r"^(?:could|can|would|will|should|might|may)\s+(?=(?:the|it|this|that)\b)", ""),
-    (r"(?<=\w)\s*,\s*(?:it'?s|its|it\s+is|that'?s|thats|they'?re|theyre)\s+(?:(?:way|much|a\s+bit|a\s+little|just)\s+)?too\s+\w+$", ""),
+    (r"(?<=\w)(?:\s*,\s*|\s+)(?:it'?s|its|it\s+is|that'?s|thats|they'?re|theyre)\s+(?:(?:way|much|a\s+bit|a\s+little|just)\s+)?too\s+\w+$", ""),
     #   ('sine quieter, its too loud': the reason says the request again)
     (r"^(?=.*\b(?:play|plays|chord|chords|notes?)\b)(.*?\w)\s+instead$", r"\1"),   # 'play an a minor chord instead'
     (r"\b(?:please|pls|plz|thanks|thank you|sorry|maybe|perhaps|about|around|roughly|approximately|"
@@ -91,7 +91,10 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"\bdarken\b", "darker"),
     (r"(?<![\w-])(?<!mode )(?<!to )(?:(?:dead|totally|fully|perfectly)\s+|(?:play|make|keep)\s+it\s+)?straight(?:en\s+(?:it|them|the\s+\w+)(?:\s+out)?)?"
      r"(?:\s+(?:80s\s+)?(?:grid|time|feel|timing))?(?=\s*(?:,|$))", "no swing"),          # 'dead straight': no swing
-    (r"^(?:a\s+)?(?:little|bit\s+of|touch\s+of|some|lil)\s+(?:shuffle|swing)$", "more swing"),
+    (r"^(?:put\s+|add\s+|give\s+(?:it|me)\s+)?(?:a\s+)?(?=(?:lil|little|tiny|bit|touch|some)\b)(?:(?:lil|little|tiny)\s+)?(?:(?:bit|touch|some)\s+)?"
+     r"(?:of\s+)?(?:shuffle|swing)(?:\s+on\s+(?:it|this|that|them|the\s+\w+))?$", "more swing"),   # 'lil bit of swing on it'
+    (r"\s+like\s+(?:in\s+)?(?:an?\s+|the\s+)?\w+\s+(?:music|songs?|tracks?|records?|tunes?)$", ""),   # 'like in house music'
+    (r"\bdead\s+(?=cent(?:er|re)\b)", ""),
     (r"\bbrighten\b|\bcrisper\b", "brighter"),
     (r"\bresonant\b", "resonance"),
     (r"(?<=\w)\s+only\b", ""),
