@@ -240,3 +240,26 @@ def test_a_new_oscillator_playing_notes_and_make_it_echo():
 ])
 def test_chatter_around_a_request(phrase, expected):
     assert last(*DRUMS, "pan the kick left", phrase) == expected
+
+
+def test_a_slow_envelope_added_is_never_a_slower_tempo():
+    refused("add a saw", "add a slow adsr")                                      # was: an adsr and the tempo 120 → 115
+    assert last("add a saw", "add a big reverb")[-1] == "/mod/reverb1/room 0.7"  # the reverb has a room: bigger
+
+
+@pytest.mark.parametrize("phrase", ["freq 440", "frequency 300"])
+def test_a_param_word_that_is_the_oscillators_and_an_alias_of_the_focus_asks(phrase):
+    said = refused("add a sine at 220 hz", "add a lowpass at 2000 hz", phrase)
+    assert "sine1's freq" in said and "filter1's cutoff" in said                 # was: the cutoff, silently
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("16th hats", "/seq/add hats hat1 xxxxxxxxxxxxxxxx"), ("eighth note hats", "/seq/add hats hat1 x.x.x.x.x.x.x.x."),
+    ("quarter note kick", "/seq/add kick kick1 x...x...x...x..."),
+])
+def test_a_note_length_before_a_drum_is_its_rhythm(phrase, expected):
+    assert last(*DRUMS, phrase) == [expected]                                    # was: its decay 125 / 250 ms
+
+
+def test_a_note_length_after_a_drums_decay_is_still_its_decay():
+    assert last(*DRUMS, "hats decay a sixteenth") == ["/mod/hat1/decay 125.0"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..engine.catalogue import CATALOGUE
+from .param_words import COMPARATIVES
 from .patch_model import PatchModel
 from .rephrasings import NICKNAMES
 from .resolve import GENERIC_NOUNS, type_named
@@ -61,8 +62,8 @@ def described_module(text: str, model: PatchModel) -> tuple[str, str] | None:
         if word in _NOTHING or word in ROLE_NOUNS:
             continue
         comparative = comparative_of(word)
-        if comparative is None:
-            return None
+        if comparative is None or not _owns(head[start:end], comparative):
+            return None                                # 'a slow adsr' is no slower tempo: refused as said
         comparatives.append(comparative)
     if not comparatives and not trailing and not described and not _BUT.match(rest) and not rest.lower().startswith("for "):
         return None                                   # nothing here to read otherwise: the grammar's refusal stands
@@ -73,6 +74,12 @@ def described_module(text: str, model: PatchModel) -> tuple[str, str] | None:
     verb = verb if verb in ("add", "put", "create", "insert", "") else "add"
     line = f"{verb + ' a ' if verb else ''}{' '.join(head[start:end])}{('' if rest.startswith(',') else ' ') + rest if rest else ''}" + "".join(f", {c}" for c in comparatives)
     return f"read as '{line}'", line
+
+
+def _owns(type_words: list[str], comparative: str) -> bool:
+    """Whether the new module has a param the comparative moves ('a big reverb': its room)."""
+    spec = CATALOGUE[type_named(tuple(type_words))].spec
+    return any(spec.has_param(name) for name in COMPARATIVES[comparative][1] if not name.startswith("@"))
 
 
 def _type_in(words: list[str]) -> tuple[int, int] | None:

@@ -319,6 +319,13 @@ class Resolver:
             return "master", self.model.spec("master").param("gain")
         focus = self.model.focus
         if focus in self.model.modules and self.model.spec(focus).has_param(name):
+            said = self.model.spec(focus).param(name).name
+            own = [m for m in self.focused_voice() if m != focus and self.model.spec(m).has_param(name)
+                   and self.model.spec(m).param(name).name not in (said,)]
+            if own and said != name:                  # 'freq 440' with a filter in focus: its pitch or the cutoff
+                other = self.model.spec(own[0]).param(name).name
+                raise LanguageError(f"'{name}' could mean {own[0]}'s {other} or {focus}'s {said}: say "
+                                    f"'{own[0]} {other} …' or '{focus} {said} …'", column)
             return focus, self.model.spec(focus).param(name)
         owners = [m for m in self.model.modules if self.model.spec(m) and self.model.spec(m).has_param(name)]
         in_voice = [m for m in owners if m in self.focused_voice()]
