@@ -6,7 +6,7 @@ A case (JSON lines, see tests/language/corpus/README.md) names a starting patch,
 typed just before (`before`), the phrase, and the messages a musician expects. Classes:
 - RIGHT: no error and every expected message matched (address exact; numbers within 1 %, or
   ">"/"<" against the value before the phrase (a track's chance or speed too); patterns ignoring spaces and "|"; "*" anything;
-  "any_of" alternatives; a chord — `a3+c4+e4` or a gate's several Hz, also inside an `/at` — by its set of pitch
+  "any_of" alternatives; a chord — `a3+c4+e4` or a gate's several Hz — by its set of pitch
   classes, since the voicing is the shell's choice; a recording name with or without `.wav`), every other
   message only wiring, a /mod of a module the phrase created, or the `freq` of a voice whose
   expected `/seq/notes` moved (its oscillator moves with its notes: the same sound); or "refuse" expected and the shell refused or asked.
@@ -158,9 +158,6 @@ def _matches(expected: list, message: Message, before) -> bool:
     if address != message.address:
         return False
     actual = list(message.args)
-    if address == "/at" and len(args) > 2 and len(actual) > 2:     # a timed command: its inner one by the same rules
-        return all(_same_arg(e, a, before) for e, a in zip(args[:2], actual[:2])) and \
-            _matches(list(args[2:]), Message(str(actual[2]), tuple(actual[3:])), before)
     if address.startswith("/gate/") and len(args) > 2 and len(actual) > 2:
         return _same_arg(args[0], actual[0], before) and _hz_classes(args[1:]) == _hz_classes(actual[1:])
     if actual and actual[-1] == "now" and len(actual) == len(args) + 1:

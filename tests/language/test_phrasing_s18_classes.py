@@ -175,27 +175,9 @@ def test_a_value_after_a_comparative_sets_the_param_just_moved():
     ((*DRUMS, "the caja is too loud, down it"), ["/mod/snare1/gain 0.6"]),
     ((*DRUMS, "the platillo more short"), ["/mod/hat1/decay 42.044821"]),
     ((*DRUMS, "mute the snare", "in 2 compases unmute the caja"), ["/at 2 bar /seq/mute snare 0"]),
-    ((*ACID, "the tonality is Re menor"), ["/seq/key d minor"]),
-    ((*PAD, "play an acorde of la menor"), ["/gate/sine1 1 440.0 523.251131 659.255114"]),
 ])
-def test_spanish_music_words(lines, expected):
+def test_spanish_words_for_parts_and_bars(lines, expected):
     assert last(*lines) == expected
-
-
-def test_a_solfege_syllable_without_a_mode_stays_english():
-    assert last(*DRUMS, "kick quieter", "do that again") == ["/mod/kick1/gain 0.6"]
-
-
-@pytest.mark.parametrize("lines, expected", [
-    ((*ACID, "key d minor", "now g major"), ["/seq/key g major"]),                   # after a key: the key
-    ((*PAD, "play an a minor chord", "now B flat major"), ["/gate/sine1 1 466.163762 587.329536 698.456463"]),
-])
-def test_a_root_and_mode_alone_goes_on_as_the_last_key_or_chord(lines, expected):
-    assert last(*lines) == expected
-
-
-def test_a_root_and_mode_alone_with_nothing_before_asks():
-    assert "could be the key" in refused(*PAD, "c major")
 
 
 @pytest.mark.parametrize("phrase, expected", [("slower, like 68", ["/seq/bpm 68.0"]), ("faster, 130", ["/seq/bpm 130.0"])])

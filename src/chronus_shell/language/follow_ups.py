@@ -29,9 +29,6 @@ _SAME_FOR = re.compile(r"^(?:(?:and|now|do)\s+)?(?:the\s+)?(?:same|that)\s+(?:th
                        r"^(?:and|now)\s+(.+?)(?:\s+too|\s+as well)?$|^(.+?)\s+(?:too|as well|also)$|^(?:and\s+)?(?:also|plus)\s+(.+)$",
                        re.I)
 
-#: A root and a mode said as what comes next after a key or a chord ('now g major'): the key again, or the chord again.
-_KEY_OR_CHORD = re.compile(r"^(?:and|now|then)\s+([a-g](?:[#b]|[\s-]*(?:flat|sharp))?\s+(?:major|minor))$", re.I)
-
 
 def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[str, object]]:
     """'again', 'more', 'a bit less', 'too much', 'back to 120', 'same for the snare', 'and the kick too'."""
@@ -59,11 +56,6 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
         ref = step[0]
         intent = parse(f"{ref.text} {back.group(1)}")
         return [(f"back to {back.group(1)}: {ref.text}", intent)] if isinstance(intent, it.SetParam) else []
-    said = _KEY_OR_CHORD.match(text.strip(" .!"))
-    if said and type(last).__name__ in ("SetKey", "ChangeKey", "PlayChord"):   # 'now g major' goes on as the last did
-        root = re.sub(r"[\s-]*flat", "b", re.sub(r"[\s-]*sharp", "#", said.group(1), flags=re.I), flags=re.I)
-        wording = f"in {root}" if type(last).__name__ != "PlayChord" else f"play {root} chord"
-        return [(f"{root}: {wording}", parse(wording))]
     same = _SAME_FOR.match(text)
     if same:
         target = next(g for g in same.groups() if g)
