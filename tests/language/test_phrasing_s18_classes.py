@@ -245,3 +245,13 @@ def test_a_note_length_before_a_drum_is_its_rhythm(phrase, expected):
 
 def test_a_note_length_after_a_drums_decay_is_still_its_decay():
     assert last(*DRUMS, "hats decay a sixteenth") == ["/mod/hat1/decay 125.0"]
+
+
+@pytest.mark.parametrize("lines, expected", [
+    ((*DRUMS, "mute the kick", "return the kick"), ["/seq/mute kick 0"]),
+    ((*DRUMS, "hats quieter", "return to before"), ["/mod/hat1/gain 0.8"]),
+    ((*DRUMS, "kick's too boomy"), ["/mod/kick1/decay 252.268925"]),
+    ((*PAD, "The sine tone is too loud."), ["/mod/sine1/gain 0.4"]),
+])
+def test_return_a_part_a_possessive_too_and_an_oscillators_tone(lines, expected):
+    assert last(*lines) == expected
