@@ -255,3 +255,12 @@ def test_a_note_length_after_a_drums_decay_is_still_its_decay():
 ])
 def test_return_a_part_a_possessive_too_and_an_oscillators_tone(lines, expected):
     assert last(*lines) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    ((*ACID, "the 303 more distorted"), ["/mod/acid_filter1/drive 1.4"]),
+    ((*DRUMS, "hats louder and on the right"), ["/mod/hat1/gain 0.9", "/mod/hat1/pan 0.5"]),   # 'right' is a side here
+    ((*DRUMS, "kick quieter and to the left"), ["/mod/kick1/gain 0.7", "/mod/kick1/pan -0.5"]),
+])
+def test_more_distorted_and_a_side_said_after_a_change(lines, expected):
+    assert last(*lines) == expected

@@ -89,6 +89,9 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"^return\s+to\s+(?:before|how\s+it\s+was|the\s+(?:last|previous)(?:\s+one)?)$", "undo"),
     (r"\b(sine|square|saw|triangle)\s+(?:tone|sound)\b", r"\1"),              # 'the sine tone is too loud'
     (r"\b([a-z]+)'s\s+(?=(?:way\s+|a\s+bit\s+|much\s+|so\s+)?too\b)", r"\1 is "),   # "kick's too boomy"
+    (r"\bmore\s+(?:distorted|overdriven|saturated|driven|crunchy|gritty)\b", "dirtier"),
+    (r"\bless\s+(?:distorted|overdriven|saturated|driven|crunchy|gritty)\b", "cleaner"),
+    (r"^((?:the\s+)?[a-z]\w*)\s+([a-z]+er)\s+and\s+(?:on\s+the\s+|to\s+the\s+)?(left|right)$", r"\1 \2, \1 \3"),   # 'hats louder and on the right'
     (r"\boff[\s-](beats?)\b", r"off\1"),                                # 'on the off-beats'
     (r"^(?:give me |add |put )?(?:some )?open (hats?|hi-?hats?) (.+)$", r"\1 \2, open the \1"),   # an open hat: a longer decay
     (r"^(?:give me |add |put )?(?:some )?closed (hats?|hi-?hats?) (.+)$", r"\1 \2"),

@@ -192,7 +192,9 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
                 and words[index + 1].lower() not in _part_names(model):
             out.append(word)                              # 'too quiet' says which way; 'the kick too' only adds
             continue
-        if core in NOISE and index > 0 or core in ("nah", "yeah", "ok", "okay", "like", "so"):
+        side = core == "right" and index > 0 and (words[index - 1].lower() in ("the", "to", "on", "hard", "far", "pan", "fully")
+                                                  or words[index - 1].strip(",").lower() in _part_names(model))
+        if (core in NOISE and index > 0 and not side) or core in ("nah", "yeah", "ok", "okay", "like", "so"):   # ('hats right': a side)
             if tail and out:
                 out[-1] += tail
             said.append(f"'{core}' ignored")
