@@ -264,3 +264,12 @@ def test_return_a_part_a_possessive_too_and_an_oscillators_tone(lines, expected)
 ])
 def test_more_distorted_and_a_side_said_after_a_change(lines, expected):
     assert last(*lines) == expected
+
+
+@pytest.mark.parametrize("lines, expected", [
+    ((*DRUMS, "turn off the tss"), ["/seq/mute hats 1"]), ((*DRUMS, "the tss tss sound is too loud"), ["/mod/hat1/gain 0.7"]),
+    ((*PAD, "a gentle tremolo on the sine"), ["/patch/create lfo2 lfo", "/patch/connect lfo2 sine1.gain",
+                                              "/mod/lfo2/rate 4.0", "/mod/lfo2/depth 0.5"]),
+])
+def test_what_a_beginner_hears_and_a_gentle_tremolo(lines, expected):
+    assert last(*lines) == expected
