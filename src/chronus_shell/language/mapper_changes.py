@@ -268,8 +268,7 @@ def _comparative_target(ctx, intent: it.Comparative, names) -> tuple[str | None,
 
 
 def _quality_of(ctx, intent: it.Comparative, names, module_id: str, spec: ParamSpec) -> tuple[str | None, ParamSpec]:
-    """A quality word on words that also name another param ('amp env pluckier': the envelope's own
-    sustain, not the saw's amp); never that other param ('resonance louder' is refused)."""
+    """A quality word moves its own params near the words ('amp env pluckier'), never another ('resonance louder')."""
     try:
         return near_param(ctx, intent.ref, names, intent.column, what=intent.word)
     except LanguageError:
