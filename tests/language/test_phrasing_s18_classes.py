@@ -273,3 +273,8 @@ def test_more_distorted_and_a_side_said_after_a_change(lines, expected):
 ])
 def test_what_a_beginner_hears_and_a_gentle_tremolo(lines, expected):
     assert last(*lines) == expected
+
+
+@pytest.mark.parametrize("phrase", ["continue where it was", "carry on from where we left off"])
+def test_continue_from_where_it_stopped(phrase):
+    assert last(*DRUMS, "stop", phrase) == ["/seq/continue"]

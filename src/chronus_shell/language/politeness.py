@@ -85,6 +85,7 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:add|give\s+me|put)\s+(?:an?\s+)?(saw|sine|square|triangle|tri)(?:\s+wave)?\s+(?:playing|that\s+plays|which\s+plays|to\s+play)\s+(.+)$",
      r"add a \1, notes \2"),                                              # 'add a square wave playing c d e g'
     (r"^make\s+(it|them|the\s+\w+)\s+(?:echo|echoey|echoy)$", r"add a delay to \1"),   # 'make it echo': an echo on it
+    (r"^(?:continue|resume|carry\s+on|go\s+on)\s+(?:from\s+)?where\s+(?:it|we|you)\s+(?:was|were|left\s+off|stopped)$", "continue"),
     (r"^return\s+(?:the\s+)?([a-z]\w*)$", r"unmute \1"),                     # 'return the kick': back in
     (r"^return\s+to\s+(?:before|how\s+it\s+was|the\s+(?:last|previous)(?:\s+one)?)$", "undo"),
     (r"\b(sine|square|saw|triangle)\s+(?:tone|sound)\b", r"\1"),              # 'the sine tone is too loud'
