@@ -7,8 +7,8 @@ from .corpus_score import score, totals
 
 CORPUS = Path(__file__).with_name("corpus")
 #: The development-set score reached (issue 13), minus a little; a wrong is worse than a refusal.
-MIN_RIGHT = 91.0
-MAX_WRONG = 0.6
+MIN_RIGHT = 91.5
+MAX_WRONG = 0.5
 
 
 def test_the_dev_set_is_understood_and_never_silently_wrong():
@@ -35,9 +35,9 @@ def test_the_harmony_and_time_dev_set_keeps_its_score():
     assert figures["RIGHT"] >= 87.5, f"{figures['RIGHT']:.1f}% right"
 
 
-#: Later rounds' development sets (sessions 14–17): the score reached, minus a little — a ratchet.
-LATER_ROUNDS = {"corpus_s14": (81.0, 1.5), "corpus_s15": (78.5, 1.5), "corpus_s16": (79.5, 0.7),
-                "corpus_s17": (74.5, 0.5)}
+#: Later rounds' development sets (sessions 14–17; raised in session 18): the score reached, minus a little — a ratchet.
+LATER_ROUNDS = {"corpus_s14": (81.5, 1.5), "corpus_s15": (81.0, 1.5), "corpus_s16": (82.0, 0.7),
+                "corpus_s17": (83.5, 0.5)}
 
 
 @pytest.mark.parametrize("folder", sorted(LATER_ROUNDS))

@@ -127,6 +127,16 @@ _NOTE = re.compile(r"^[a-g](?:#|b|s)?-?\d$", re.I)
 _ON_PART = re.compile(r"\s+on\s+(?:the\s+|my\s+)?(\w+)$", re.I)
 
 
+_LENGTH_AFTER = re.compile(r",\s*(?:slow|fast|steady|even)?\s*((?:quarter|eighth|sixteenth|half|whole)s?(?:\s+notes?)?|"
+                           r"(?:8th|16th)s?(?:\s+notes?)?)\s*$", re.I)
+
+
+def _note_length_after(rest: str) -> tuple[str, str | None]:
+    """The notes and a note length said after them ('…, slow quarter notes'), else the text as it is."""
+    match = _LENGTH_AFTER.search(rest)
+    return (rest[:match.start()], match.group(1)) if match else (rest, None)
+
+
 def label_names_part(text: str, model: PatchModel, parts) -> tuple[str, str] | None:
     """'melody on the sine: e5 d5 c5', 'boom bap kick: x.......x.x.....', 'sequencer: a1 c2 d2':
     the label says whose notes or steps follow (a part named in it, or after the list; else the bass)."""
@@ -138,12 +148,18 @@ def label_names_part(text: str, model: PatchModel, parts) -> tuple[str, str] | N
     on_label, on_rest = _ON_PART.search(label), _ON_PART.search(rest)
     if on_rest:
         rest = rest[:on_rest.start()]
+    absent = [t for t in (type_named((w,)) for w in words) if t and not model.of_type(t) and CATALOGUE[t].spec.role == "source"]
+    if absent and not on_rest:                        # 'melody on a square wave: …' with no square: never the bass
+        return None
     named = [w for w in words if w in names]
     part = (on_label or on_rest).group(1) if (on_label or on_rest) else named[-1] if named else \
         "bass" if "bass" in model.tracks else None
+    rest, length = _note_length_after(rest)
     tokens = rest.replace(",", " ").split()
     if part is None or not tokens:
         return None
+    if length and all(_NOTE.match(t) for t in tokens):  # 'melody on the sine: d5 f5 e5, slow quarter notes'
+        return f"'{label.strip()}:' notes for {part}, {length}", f"notes {' '.join(tokens).lower()} on the {part}, {length}"
     if all(_NOTE.match(t) for t in tokens) and re.search(r"\b(?:chord|stab|triad|voicing|stack)\b", label, re.I):
         return f"'{label.strip()}:' a chord on {part}", f"play {' '.join(tokens)} together on the {part}"
     if all(_NOTE.match(t) for t in tokens):           # (rests among notes would rewrite the part's rhythm)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..engine.catalogue import CATALOGUE
+from .param_words import COMPARATIVES
 from .patch_model import PatchModel
 from .rephrasings import NICKNAMES
 from .resolve import GENERIC_NOUNS, type_named
@@ -21,6 +22,11 @@ ROLE_NOUNS = frozenset({"lead", "leads", "bass", "bassline", "sub", "pad", "pads
 _NOTHING = frozenset({"new", "nice", "extra", "fresh", "good", "cool", "little", "lil", "simple", "basic", "plain"})
 _VERB = re.compile(r"^(?P<verb>add|put|create|insert|give\s+me|i\s+(?:want|need)|bring\s+in|throw\s+in|drop\s+in)\s+"
                    r"(?:an?|some|another|one)\s+(?P<words>.+)$", re.I)
+#: A new sound said with its role and no verb ('deep sub bass sine at 40 hz'): the line without the role.
+_UNSAID_VERB = re.compile(r"^(?P<verb>)??(?:an?\s+)?(?P<words>.+)$", re.I)
+#: Words of a register, said by the pitch after them when there is one ('a deep sub at 40 hz', 'a low drone on a1').
+_REGISTER_WORDS = frozenset({"deep", "low", "high", "big", "fat", "huge"})
+_PITCH_SAID = re.compile(r"^(?:at|on|to)\s+(?:[\d.]+\s*k?(?:hz|hertz)?|[a-g][#b]?-?\d)\b", re.I)
 _BOUNDARY = re.compile(r"\s*,\s*|\s+(?=(?:on|to|at|with|into|onto|through|thru|before|after|playing|for|but|in)\b)", re.I)
 _HOW_LONG = re.compile(r"\b(?:bars?|beats?|steps?|measures?|seconds?|secs?|minutes?|while|now)\b", re.I)
 _GROUPS = frozenset({"drums", "kit", "everything", "all", "master", "mix", "synths", "sounds"})
@@ -33,7 +39,7 @@ _BUT = re.compile(r"^but\s+(?:only\s+)?(?:a\s+(?:little|bit|touch|tad)|subtle|su
 def described_module(text: str, model: PatchModel) -> tuple[str, str] | None:
     """(how it was read, the line said the grammar's way) for a new module said with its role or
     an adjective; None when the type is not among the words, or a word is neither."""
-    match = _VERB.match(text.strip())
+    match = _VERB.match(text.strip()) or _UNSAID_VERB.match(text.strip())
     if match is None:
         return None
     parts = _BOUNDARY.split(match.group("words"), maxsplit=1)
@@ -44,6 +50,10 @@ def described_module(text: str, model: PatchModel) -> tuple[str, str] | None:
         return None
     start, end = found
     trailing, described = head[end:], head[:start]
+    if match.group("verb") is None and not any(w in ROLE_NOUNS for w in described):
+        return None                                    # no verb: only a role said before the type ('sub bass sine at 40 hz')
+    if _PITCH_SAID.search(rest):
+        described = [w for w in described if w not in _REGISTER_WORDS]   # 'a deep sub at 40 hz': the 40 Hz says how deep
     if any(w not in ROLE_NOUNS and w not in GENERIC_NOUNS for w in trailing) or \
             trailing and CATALOGUE[type_named(tuple(head[start:end]))].spec.role not in ("source", "drum"):
         return None                                    # 'an acid bassline' is a bass voice, not an acid filter
@@ -52,18 +62,24 @@ def described_module(text: str, model: PatchModel) -> tuple[str, str] | None:
         if word in _NOTHING or word in ROLE_NOUNS:
             continue
         comparative = comparative_of(word)
-        if comparative is None:
-            return None
+        if comparative is None or not _owns(head[start:end], comparative):
+            return None                                # 'a slow adsr' is no slower tempo: refused as said
         comparatives.append(comparative)
     if not comparatives and not trailing and not described and not _BUT.match(rest) and not rest.lower().startswith("for "):
         return None                                   # nothing here to read otherwise: the grammar's refusal stands
     rest = _rest(rest, model)
     if rest is None:
         return None
-    verb = match.group("verb").lower()
-    verb = verb if verb in ("add", "put", "create", "insert") else "add"
-    line = f"{verb} a {' '.join(head[start:end])}{('' if rest.startswith(',') else ' ') + rest if rest else ''}" + "".join(f", {c}" for c in comparatives)
+    verb = (match.group("verb") or "").lower()
+    verb = verb if verb in ("add", "put", "create", "insert", "") else "add"
+    line = f"{verb + ' a ' if verb else ''}{' '.join(head[start:end])}{('' if rest.startswith(',') else ' ') + rest if rest else ''}" + "".join(f", {c}" for c in comparatives)
     return f"read as '{line}'", line
+
+
+def _owns(type_words: list[str], comparative: str) -> bool:
+    """Whether the new module has a param the comparative moves ('a big reverb': its room)."""
+    spec = CATALOGUE[type_named(tuple(type_words))].spec
+    return any(spec.has_param(name) for name in COMPARATIVES[comparative][1] if not name.startswith("@"))
 
 
 def _type_in(words: list[str]) -> tuple[int, int] | None:

@@ -28,7 +28,7 @@ _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 _DIRECTIONS = {"up": 1, "higher": 1, "above": 1, "down": -1, "lower": -1, "below": -1, "deeper": -1}
 #: Verbs that say the direction themselves ('drop it a whole step', 'raise them a fifth').
 _DIRECTED = {"drop": -1, "lower": -1, "sink": -1, "raise": 1, "lift": 1, "bump": 1, "push": 1}
-_VERBS = frozenset("transpose move shift put take bring play pitch make now then do let's lets could can would will should might".split())
+_VERBS = frozenset("transpose tune move shift put take bring play pitch make now then do let's lets could can would will should might".split())
 _PRONOUNS = frozenset("it them that this those everything all".split())
 #: Words naming the notes a voice plays rather than the voice.
 _NOTE_NOUNS = frozenset("melody chords chord progression arp arpeggio notes line tune riff hook changes bassline sequence scale run "
@@ -64,6 +64,8 @@ def read_move(text: str, line: str):
         return ih.MoveNotes(words_of(voice, line) if voice else None, moved, None, column_of(who, line))
     if voice:
         return _voice_moved(voice, moved, line)
+    if pronoun in ("everything", "all"):               # 'tune everything down half a step': every note track
+        return ih.MoveNotes(words_of(pronoun, line), moved, None, column_of(pronoun, line))
     if words[0] == "make":
         return None                                   # 'make it an octave lower': the grammar's, said back with what moved
     unit_last = words[-1].rstrip("s") in ("octave", "semi", "semitone")
@@ -139,6 +141,8 @@ def _amount(words: list[str], index: int):
         return found
     word = words[index]
     sign = 0
+    if word == "half" and words[index + 1:index + 3] in (["a", "step"], ["a", "tone"]):
+        return (1, False), index + 3, 0                  # 'down half a step': a semitone
     if word[:1] in "+-" and word[1:].isdigit():                     # '+3', '-2 st': the direction in the sign
         word, sign = word[1:], 1 if word[0] == "+" else -1
     count = int(word) if word.isdigit() else _COUNTS.get(word)

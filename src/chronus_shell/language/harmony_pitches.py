@@ -13,7 +13,7 @@ from .chords import transpose_token
 from .harmony_tokens import NOTE, column_of, words_of
 
 #: Verbs that tune an oscillator; with the others a note with its octave is the grammar's value ('set the saw to a2').
-_TUNE_VERBS = frozenset(("tune", "retune", "pitch"))
+_TUNE_VERBS = frozenset(("tune", "retune", "pitch", "change"))
 _SET_VERBS = frozenset(("set", "put", "bring"))
 #: The words these readings add to the harmony lexicon.
 PITCH_VERBS = _TUNE_VERBS | {"stack", "strike"}
@@ -63,13 +63,13 @@ def tuned(parts: list[Part], line: str):
     note = notes[0]
     if note.kind == "note" and verb not in _TUNE_VERBS:
         return None                                   # 'set the saw to a2': a value, the grammar's
-    if not any(p.kind == "word" and p.text in ("to", "at") for p in parts):
-        return None
+    if not any(p.kind == "word" and p.text in ("to", "at") for p in parts) or verb == "change" and _voice(parts, line) is None:
+        return None                                   # ('change the pitch to c': of which voice?)
     return ih.PlayPitch(_voice(parts, line), note.text, True, column_of(note.text, line))
 
 
 #: Words a voice set on a note may hold besides the voice and the note ('put the sub sine on g1').
-_ON_WORDS = frozenset("put set sit make have let the my a sub low high drone droning on".split())
+_ON_WORDS = frozenset("put set sit make have let the my a sub low high drone droning on osc oscillator wave".split())
 
 
 def placed_on(parts: list[Part], line: str):

@@ -36,6 +36,7 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"^(?:i'?d like|i would like|i should like|i want|might|could|can|would|will) (?:the |my )?(?P<v>[\w-]+) (?:to )?"
      r"(?P<verb>play|hold|strum)\b", r"the \g<v> \g<verb>s"),                          # 'might the triangle play an Am chord'
     (r"\s*\([^)]*\)\s*", " "),                                                        # (an aside)
+    (r"^(?:the\s+)?(\w+)\s+(?:tuned|pitched|retuned)\s+(?=to\b)", r"tune the \1 "),       # 'kick tuned to e'
     (r",\s*(?:it'?s|its|it is|because|cause|cuz|since|too)\b[^,]*$", ""),            # ', its too high for me'
     (r",?\s+like (?:the|a|an|every|in|on|my|that|those|they|you)\b[^,]*$", ""),      # ' like the video'
     (r"\b(?:sad|happy|dark|moody|dreamy|bright|lush|warm|jazzy|pretty|nice|fat|gloomy|cheerful)\s+"

@@ -11,7 +11,7 @@ from ..engine.catalogue import module_spec
 from ..engine.sequencer_verbs import SWING, TEMPO
 from . import intents as it
 from .errors import LanguageError
-from .mapper_targets import absolute, param_or_primary
+from .mapper_targets import absolute
 from .mapper_values import focus_choice
 from .param_words import COMPARATIVES, SEQ_PARAMS, seq_param
 from .resolve import EVERYTHING, type_and_presets
@@ -25,6 +25,12 @@ def carry(ctx, previous, intent):
     _against_the_step(ctx, previous, intent)
     if previous is not None and isinstance(intent, it.BareValue) and _seq_target(previous):
         return it.SetParam(_seq_target(previous), intent.value)   # "add some swing, 0.2"
+    moved = ctx.model.last_param
+    if isinstance(previous, (it.ChangeParam, it.Comparative)) and isinstance(intent, it.BareValue) and moved \
+            and (moved[0] in ctx.model.modules or moved[0] == "seq"):   # 'a longer release, two seconds': the release
+        column = intent.value.column                    # ('slower, like 68': the tempo)
+        said = (moved[0], moved[1]) if moved[0] != "seq" else ("tempo" if moved[1] == "bpm" else moved[1],)
+        return it.SetParam(it.Words(tuple(it.Word(w, column) for w in said)), intent.value)
     if previous is not None and isinstance(intent, it.BareValue) and ctx.model.focus in ctx.model.modules:
         return it.SetParam(it.Words((it.Word(ctx.model.focus, intent.value.column),)), intent.value)
     if previous is not None and isinstance(intent, it.SetWords) and len(intent.words.items) == 1:
@@ -78,13 +84,7 @@ def _against_the_step(ctx, previous, intent) -> None:
     if module_id == "seq":
         spec, now = (TEMPO, ctx.model.bpm) if name == "bpm" else (SWING, ctx.model.swing)
     else:
-        try:
-            _, carried = param_or_primary(ctx, it.Words((it.Word(module_id, 0),)), intent.value)
-        except LanguageError:
-            return
-        if carried.name != name:
-            return                                    # the value goes to another param: no step to weigh
-        spec, now = carried, ctx.model.value(module_id, name)
+        spec, now = ctx.model.spec(module_id).param(name), ctx.model.value(module_id, name)   # the step's own param
     try:
         wanted = float(absolute(ctx, spec, intent.value))
     except LanguageError:

@@ -22,7 +22,7 @@ from .mapper_messages import checked, message, playable
 from .mapper_targets import absolute, module_or_raise, musical_time, typo_checked
 from .mapper_tracks import plays_a_track, scale_track, set_track_muted
 from .rephrasings import QUALITIES
-from .param_words import COMPARATIVES, LEVEL, LEVEL_OF_MODULE, seq_param
+from .param_words import COMPARATIVES, DIRECTION_WORDS, LEVEL, LEVEL_OF_MODULE, seq_param
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_named
 from .target_words import PRONOUN_REFS
@@ -252,7 +252,11 @@ def _comparative_target(ctx, intent: it.Comparative, names) -> tuple[str | None,
         if ref.texts in EVERYTHING and names == LEVEL:
             return MASTER, ctx.model.spec(MASTER).param("gain")
         try:
-            return typo_checked(ctx, ctx.resolve.param, ref, False)
+            module_id, spec = typo_checked(ctx, ctx.resolve.param, ref, False)
+            if intent.word in DIRECTION_WORDS or spec.name in names or intent.word in ("softer", "harder") \
+                    and spec.name == "attack" or names == LEVEL and spec.name in LEVEL_OF_MODULE:
+                return module_id, spec
+            return _quality_of(ctx, intent, names, module_id, spec)
         except LanguageError:
             if _names_param(ref) and not type_named(ref.texts):
                 ctx.resolve.param(ref)
@@ -261,6 +265,15 @@ def _comparative_target(ctx, intent: it.Comparative, names) -> tuple[str | None,
             canonical_unit(intent.amount.unit)[0] not in (None, "octaves", "semitones", "cents", "hz")):
         return _target(ctx, ref, intent.amount, intent.column)    # "3 db lower": the level
     return near_param(ctx, ref, names, intent.column, what=intent.word, anywhere=not pronoun)
+
+
+def _quality_of(ctx, intent: it.Comparative, names, module_id: str, spec: ParamSpec) -> tuple[str | None, ParamSpec]:
+    """A quality word moves its own params near the words ('amp env pluckier'), never another ('resonance louder')."""
+    try:
+        return near_param(ctx, intent.ref, names, intent.column, what=intent.word)
+    except LanguageError:
+        raise LanguageError(f"'{intent.word}' moves {' or '.join(n.lstrip('@') for n in names)}, not {module_id} "
+                            f"{spec.name}: say '{module_id} {spec.name} up' (or down)", intent.column) from None
 
 
 def near_param(ctx, ref: it.Words | None, names, column: int, what: str = "",

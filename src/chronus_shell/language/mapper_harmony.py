@@ -137,14 +137,15 @@ def play_pitch(ctx, intent: ih.PlayPitch) -> list[Message]:
         if intent.target is None and (spec is None or spec.role != "source"):
             module_id = _pitched_head(ctx, None, intent.column)      # 'tune it to e': the voice's oscillator
             spec = ctx.model.spec(module_id)
-        if spec is None or not (spec.role == "source" and spec.has_param("freq") or      # a kick has a pitch too
-                                spec.role == "drum" and any(p.name == "freq" for p in spec.params)):
+        drum = intent.target is not None and spec is not None and spec.role == "drum"   # 'kick tuned to e': its body
+        if spec is None or spec.role != "source" and not drum or not spec.has_param("freq"):
             raise LanguageError(f"{module_id} has no pitch to tune: name an oscillator ('tune the saw to e')",
                                 intent.column)
-        current = float(ctx.model.value(module_id, "freq"))
+        param = spec.param("freq").name
+        current = float(ctx.model.value(module_id, param))
         note = _placed(intent.pitch, register_of(current), intent.column)
         ctx.understood.append(f"{intent.pitch} → {note}, nearest {current:g} Hz")
-        return [message(f"/mod/{module_id}/freq", playable(hz(token_pitches(note)[0]), note, intent.column))]
+        return [message(f"/mod/{module_id}/{param}", playable(hz(token_pitches(note)[0]), note, intent.column))]
     head, track = voice_and_track(ctx, intent.target, intent.column)
     reference, source = voice_register(ctx, head, track, melody=True)
     note = _placed(intent.pitch, reference, intent.column)
@@ -243,9 +244,15 @@ def _keep_a_note_line(ctx, head: str, track: str | None, intent: ih.Progression)
     replaced; undo brings them back.)"""
     line = ctx.model.tracks.get(track) if track is not None else None
     notes = line.notes if line is not None else ()
+    chords = " ".join(c.removeprefix("deg:") for c in intent.chords)
+    elsewhere = [n for n, t in ctx.model.tracks.items() if n != track and any("+" in str(x) for x in t.notes)
+                 and t.target in ctx.model.modules and head not in (ctx.model.voice_of(t.target) or [t.target])]
+    if elsewhere and track != "chords" and not any("+" in str(n) for n in notes):   # the focus plays no chords, another voice does
+        other = ctx.model.tracks[elsewhere[0]].target
+        raise LanguageError(f"the {elsewhere[0]} play on {other}: say 'chords {chords} on {other}' to change them, "
+                            f"or 'chords {chords} on {head}' for a second line", intent.column)
     if any(token_pitches(n) for n in notes) and not any("+" in str(n) for n in notes) and \
             line.pattern != own_rhythm(notes) and "." in line.pattern and track not in ("chords", "arp"):
-        chords = " ".join(c.removeprefix("deg:") for c in intent.chords)
         raise LanguageError(f"{head} plays the {track} line ({' '.join(str(n) for n in notes[:4] if n != '-')} …): "
                             f"say 'chords {chords} on {head}' to replace it, or add a voice for them "
                             f"('add a triangle', then 'chords {chords} on the triangle')", intent.column)

@@ -63,6 +63,25 @@ def _not_the_level(ctx, ref: it.Words, value: it.Value) -> None:
                         f"say which", value.column)
 
 
+#: A note length said before a drum: one hit per length through the bar.
+_EVERY = {"sixteenth": "x" * 16, "16th": "x" * 16, "eighth": "x." * 8, "8th": "x." * 8, "quarter": "x..." * 4}
+
+
+def _note_length_rhythm(ctx, intent: it.SetParam) -> it.PlayPattern | None:
+    """'16th hats', 'eighth note hats': the drum's rhythm, a hit every note length."""
+    value = intent.value
+    length = (value.unit or "").lower().removesuffix(" note").removesuffix("s") if value.kind == "unit" else ""
+    if length not in _EVERY or value.column > intent.ref.column:
+        return None
+    try:
+        module_id = ctx.resolve.module(intent.ref, hints=False)
+    except LanguageError:
+        return None
+    if ctx.model.spec(module_id).role != "drum":
+        return None
+    return it.PlayPattern(_EVERY[length], intent.ref, value.column, False)
+
+
 def set_param(ctx, intent: it.SetParam) -> list[Message]:
     seq = seq_param(intent.ref)
     value = intent.value
@@ -71,6 +90,9 @@ def set_param(ctx, intent: it.SetParam) -> list[Message]:
     if seq is not None:
         return set_seq(ctx, seq, value, intent.now)
     _not_the_tempo(ctx, intent.ref, value)
+    rhythm = _note_length_rhythm(ctx, intent)
+    if rhythm is not None:                                   # '16th hats': their rhythm, not a decay of 125 ms
+        return ctx.map(rhythm)
     if intent.moved:
         _not_the_level(ctx, intent.ref, value)
     if value.kind == "word":

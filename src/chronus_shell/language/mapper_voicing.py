@@ -144,6 +144,8 @@ def _held_chords(ctx, words: it.Words | None, column: int) -> tuple[list, it.Wor
 
 # -- moving notes -------------------------------------------------------------------------
 def move_notes(ctx, intent: ih.MoveNotes) -> list[Message]:
+    if intent.target is not None and intent.target.texts in (("everything",), ("all",)):
+        return _every_track_moved(ctx, intent)
     last = ctx.model.last_chord
     if intent.fallback is not None and last is None and ctx.model.key and not _track_with_notes(ctx, None, intent.column):
         return ctx.map(ih.ChangeKey(None, None, "interval", intent.column, semitones=intent.semitones))
@@ -177,6 +179,22 @@ def _dominants(notes) -> set[int] | None:
         found = {i for i, shape in chords if shape and {4, 7} <= set(shape[1]) and 3 not in shape[1]
                  and any((shape[0] - t) % 12 == 7 for t in tonics)}
     return found or None
+
+
+def _every_track_moved(ctx, intent: ih.MoveNotes) -> list[Message]:
+    """'tune everything down half a step': every track with notes (none: refused, an oscillator
+    alone is not guessed)."""
+    messages = []
+    for name, track in ctx.model.tracks.items():
+        if any(token_pitches(n) for n in track.notes):
+            tokens = [transpose_token(t, intent.semitones) for t in track.notes]
+            _check_tokens(tokens, intent.column)
+            messages.append(message("/seq/notes", name, *tokens))
+    if not messages:
+        raise LanguageError("no notes to move: give the voices notes or chords first, or name the voice "
+                            "('transpose the saw down a semitone')", intent.column)
+    ctx.understood.append(f"every note track {_interval(intent.semitones)}")
+    return messages
 
 
 def _harmony_in_focus(ctx, last) -> bool:

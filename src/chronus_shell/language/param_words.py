@@ -17,21 +17,27 @@ PITCH = ("pitch",)
 #: "brighter" → (direction, params tried in order); "@tempo" is the sequencer's tempo.
 COMPARATIVES: dict[str, tuple[int, tuple[str, ...]]] = {}
 for _words, _direction, _params in (
-    ("brighter", 1, ("cutoff", "tone")), ("darker duller", -1, ("cutoff", "tone")),
+    ("brighter", 1, ("cutoff", "tone")), ("darker duller warmer mellower", -1, ("cutoff", "tone")),
     ("louder", 1, LEVEL), ("quieter softer", -1, LEVEL),
     ("faster quicker speed-up", 1, ("rate", "@tempo")),
     ("slower slow slow-down", -1, ("rate", "@tempo")),
     ("wetter", 1, ("mix",)), ("drier dryer", -1, ("mix",)),
-    ("bigger larger", 1, ("room",)), ("smaller", -1, ("room",)),
+    ("bigger larger huger", 1, ("room",)), ("smaller", -1, ("room",)),
     ("higher", 1, PITCH), ("lower", -1, PITCH),
     ("longer", 1, ("decay", "release", "time")), ("shorter", -1, ("decay", "release", "time")),
     ("dirtier grittier harder heavier", 1, ("drive",)), ("cleaner", -1, ("drive",)),
+    ("fatter thicker beefier", 1, ("drive", "decay")),
+    ("pluckier", -1, ("sustain", "decay")),                # an envelope's held level; a drum's shorter body     # a saturated voice; a drum's longer body
     ("wider", 1, ("width",)), ("narrower thinner", -1, ("width",)),
     ("deeper", 1, ("depth",)), ("shallower", -1, ("depth",)),
     ("punchier", 1, ("punch",)), ("snappier", 1, ("snap",)), ("squelchier", 1, ("resonance", "q")),
 ):
     for _word in _words.split():
         COMPARATIVES[_word] = (_direction, _params)
+#: Comparatives that say only a direction, so they move any param named with them ('attack longer',
+#: 'decay shorter'); the others name a quality, moved only on the params in their entry.
+DIRECTION_WORDS = frozenset("higher lower longer shorter bigger larger smaller faster quicker speed-up slower slow "
+                            "slow-down deeper shallower wider narrower".split())
 #: Effects made of an LFO: (target param names, rate Hz, depth).
 LFO_EFFECTS = {"vibrato": (PITCH, 5.0, 0.01), "tremolo": (LEVEL, 4.0, 0.5),
                "wobble": (("cutoff", "tone") + PITCH, 2.0, 0.5)}

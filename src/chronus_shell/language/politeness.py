@@ -39,7 +39,10 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(?:could|can|would|will)\s+(?:you|we|i|u)\s+(?:please\s+)?", ""),
     (r"^(?:could|can|would|will|should|might|may)\s+(?:the\s+|this\s+|that\s+)?(.+?)\s+(?:be|get|sound)\s+(?:made\s+)?",
      r"make \1 "),
-    (r"^(?:could|can|would|will|should)\s+(?=(?:the|it|this|that)\b)", ""),
+    (r"^(?:could|can|would|will|should|might|may)\s+(?=(?:the|it|this|that)\b)", ""),
+    (r"(?<=\w)(?:\s*,\s*|\s+)(?:it'?s|its|it\s+is|that'?s|thats|they'?re|theyre)\s+(?:(?:way|much|a\s+bit|a\s+little|just)\s+)?too\s+\w+$", ""),
+    #   ('sine quieter, its too loud': the reason says the request again)
+    (r"^(?=.*\b(?:play|plays|chord|chords|notes?)\b)(.*?\w)\s+instead$", r"\1"),   # 'play an a minor chord instead'
     (r"\b(?:please|pls|plz|thanks|thank you|sorry|maybe|perhaps|about|around|roughly|approximately|"
      r"entirely|for now|for me|i think|if possible|would be lovely|would be great|so i can hear|"
      r"a little bit|let'?s|i'?d like|go ahead and)\b", ""),
@@ -70,7 +73,36 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"^((?:the\s+)?\w+)\s+as\s+well$", r"\1 too"),                      # 'the snare as well': a follow-up
     (r"\b(?:for a (?:bit|sec|second|moment|while)|as well|for me)\b", ""),
     (r"\b([a-g])\s*-?\s*(flat|sharp)\s*(-?\d)\b", lambda m: m.group(1) + ("b" if m.group(2).lower() == "flat" else "#") + m.group(3)),
-    (r"\bwarmer\b|\bmellower\b|\bdarken\b", "darker"),
+    (r"^(?:(?:build|push|bring|take|ramp|speed|go)(?:\s+(?:it|things|the\s+tempo))?(?:\s+(?:up|down))?\s+)?(?:up\s+)?(?:to|2)\s+"
+     r"(\d+)\s*bpm\b", r"tempo \1"),                                       # 'build 2 200 bpm over 8 bars': the bpm says tempo
+    (r"^(?:bpm|tempo)\s+(\d+)\s+ramp\s+(\d+)$", r"tempo \1 over \2 beats"),  # the protocol's own order
+    (r"^(?:give\s+(?:it|the\s+(\w+))\s+)?(?:an?\s+)?(?:slow|long|soft|softer|gentle|fast|quick|short|snappy|sharp)(?:er)?\s+"
+     r"(attack|release|decay)[\s,:]+(?:like\s+|of\s+|about\s+)?((?:\d[\d.]*|one|two|three|four|five|ten)\s*(?:ms|s|secs?|seconds?)\b)",
+     lambda m: " ".join(filter(None, m.groups()))),                       # the number says how slow
+    (r"\b808s?\s+(?=kick\b|bd\b|bass\s+drum\b)", ""),                     # '808 kick': the kick, said like an 808
+    (r"^(?:the\s+)?([a-z]\w*)(?:\s*,\s*|\s+with\s+|\s+)(?:an?\s+)?(long|short)(?:er)?\s+(?:tail|decay|ring)(?:\s*,\s*(.+))?$",
+     lambda m: f"{m.group(1)}, decay {m.group(3)}" if m.group(3) else f"{m.group(1)} decay {m.group(2)}er"),   # 'kick, long tail'
+    (r"^(?:add|give\s+me|put)\s+(?:an?\s+)?(saw|sine|square|triangle|tri)(?:\s+wave)?\s+(?:playing|that\s+plays|which\s+plays|to\s+play)\s+(.+)$",
+     r"add a \1, notes \2"),                                              # 'add a square wave playing c d e g'
+    (r"^make\s+(it|them|the\s+\w+)\s+(?:echo|echoey|echoy)$", r"add a delay to \1"),   # 'make it echo': an echo on it
+    (r"^(?:continue|resume|carry\s+on|go\s+on)\s+(?:from\s+)?where\s+(?:it|we|you)\s+(?:was|were|left\s+off|stopped)$", "continue"),
+    (r"^return\s+(?:the\s+)?([a-z]\w*)$", r"unmute \1"),                     # 'return the kick': back in
+    (r"^return\s+to\s+(?:before|how\s+it\s+was|the\s+(?:last|previous)(?:\s+one)?)$", "undo"),
+    (r"\b(sine|square|saw|triangle)\s+(?:tone|sound)\b", r"\1"),              # 'the sine tone is too loud'
+    (r"\b([a-z]+)'s\s+(?=(?:way\s+|a\s+bit\s+|much\s+|so\s+)?too\b)", r"\1 is "),   # "kick's too boomy"
+    (r"\bmore\s+(?:distorted|overdriven|saturated|driven|crunchy|gritty)\b", "dirtier"),
+    (r"\bless\s+(?:distorted|overdriven|saturated|driven|crunchy|gritty)\b", "cleaner"),
+    (r"^((?:the\s+)?[a-z]\w*)\s+([a-z]+er)\s+and\s+(?:on\s+the\s+|to\s+the\s+)?(left|right)$", r"\1 \2, \1 \3"),   # 'hats louder and on the right'
+    (r"\boff[\s-](beats?)\b", r"off\1"),                                # 'on the off-beats'
+    (r"^(?:give me |add |put )?(?:some )?open (hats?|hi-?hats?) (.+)$", r"\1 \2, open the \1"),   # an open hat: a longer decay
+    (r"^(?:give me |add |put )?(?:some )?closed (hats?|hi-?hats?) (.+)$", r"\1 \2"),
+    (r"\bdarken\b", "darker"),
+    (r"(?<![\w-])(?<!mode )(?<!to )(?:(?:dead|totally|fully|perfectly)\s+|(?:play|make|keep)\s+it\s+)?straight(?:en\s+(?:it|them|the\s+\w+)(?:\s+out)?)?"
+     r"(?:\s+(?:80s\s+)?(?:grid|time|feel|timing))?(?=\s*(?:,|$))", "no swing"),          # 'dead straight': no swing
+    (r"^(?:put\s+|add\s+|give\s+(?:it|me)\s+)?(?:a\s+)?(?=(?:lil|little|tiny|bit|touch|some)\b)(?:(?:lil|little|tiny)\s+)?(?:(?:bit|touch|some)\s+)?"
+     r"(?:of\s+)?(?:shuffle|swing)(?:\s+on\s+(?:it|this|that|them|the\s+\w+))?$", "more swing"),   # 'lil bit of swing on it'
+    (r"\s+like\s+(?:in\s+)?(?:an?\s+|the\s+)?\w+\s+(?:music|songs?|tracks?|records?|tunes?)$", ""),   # 'like in house music'
+    (r"\bdead\s+(?=cent(?:er|re)\b)", ""),
     (r"\bbrighten\b|\bcrisper\b", "brighter"),
     (r"\bresonant\b", "resonance"),
     (r"(?<=\w)\s+only\b", ""),

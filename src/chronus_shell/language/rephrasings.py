@@ -143,7 +143,7 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:(?:a\s+)?(?:little|bit\s+of|touch\s+of)\s+)?(tanh|foldback|hard|bitcrush)?\s*distortion\s+on\s+(?:the\s+)?(\w+)(.*)$",
      r"add a \1 distortion to \2\3"),
     (r"^(?:make\s+)?(?:the\s+)?(\w+)\s+(?:lfo|wobble|sweep)\s+(at\s+[\d.]+\s*hz)$", r"wobble the \1 \2"),
-    (r"^(\w+)\s+(?:tone|sound|timbre)\s+(brighter|darker)$", r"\1 \2"),
+    (r"^(\w+)\s+(?:tone|sound|timbre)\s+(brighter|darker|warmer|mellower|duller)$", r"\1 \2"),
     (r"^make\s+(?:the\s+)?(?:wobble|lfo|sweep)\s+\w+,\s*(?:like\s+)?(?:an?\s+)?(sine|square|saw|triangle|random)(?:\s+shape|\s+wave)?$",
      r"lfo shape \1"),
     (r"^solo\s+(?:the\s+)?(\w+)\s+(?:the\s+)?(\w+)$", r"solo \1 and \2"),

@@ -178,6 +178,8 @@ class Resolver:
         if type_name is not None and self.model.of_type(type_name):
             return self.pick(self.model.of_type(type_name), type_name, column)
         family = self._family(texts)
+        if type_name is not None and len(texts) > 1 and texts[-1] in ROLE_WORDS:
+            family = []                                   # 'the sine osc' with no sine: not the saw, an osc too
         if len(family) > 1 and texts[-1] in PLURAL_GROUPS:   # "the drums": all of them, not one
             raise LanguageError(f"the {texts[-1]} are {', '.join(family)}: name one, or say it for each",
                                 column, tuple(family))
@@ -317,6 +319,13 @@ class Resolver:
             return "master", self.model.spec("master").param("gain")
         focus = self.model.focus
         if focus in self.model.modules and self.model.spec(focus).has_param(name):
+            said = self.model.spec(focus).param(name).name
+            own = [m for m in self.focused_voice() if m != focus and self.model.spec(m).has_param(name)
+                   and self.model.spec(m).param(name).name not in (said,)]
+            if own and said != name:                  # 'freq 440' with a filter in focus: its pitch or the cutoff
+                other = self.model.spec(own[0]).param(name).name
+                raise LanguageError(f"'{name}' could mean {own[0]}'s {other} or {focus}'s {said}: say "
+                                    f"'{own[0]} {other} …' or '{focus} {said} …'", column)
             return focus, self.model.spec(focus).param(name)
         owners = [m for m in self.model.modules if self.model.spec(m) and self.model.spec(m).has_param(name)]
         in_voice = [m for m in owners if m in self.focused_voice()]
@@ -338,6 +347,11 @@ class Resolver:
         spec = self.model.spec(module_id)
         if spec is None:
             raise LanguageError(f"{module_id} has an unknown type", column)
+        if not spec.has_param(name) and name in _level_words() and spec.has_param("mix"):
+            if spec.has_param("drive") and name == "gain":    # a guitarist's gain is the drive
+                raise LanguageError(f"'{module_id} gain' could mean its drive (an amp's gain) or its mix: "
+                                    f"say '{module_id} drive …' or '{module_id} mix …'", column)
+            return module_id, spec.param("mix")          # "distortion level to max": the effect's own level
         if not spec.has_param(name):
             voice = self.model.voice_of(module_id)
             owners = [m for m in voice if self.model.spec(m).has_param(name)]
@@ -356,6 +370,13 @@ class Resolver:
 
     def _param_vocabulary(self) -> list[str]:
         return sorted({n for cls in CATALOGUE.values() for n in cls.spec.names()})
+
+
+@lru_cache(maxsize=1)
+def _level_words() -> frozenset[str]:
+    """The words of a voice's level ('gain', 'level', 'volume', 'amp', 'vol'): on an effect, its mix."""
+    return frozenset({"gain", *OVERALL_LEVEL, *(a for cls in CATALOGUE.values() for p in cls.spec.params
+                                                 if p.name == "gain" for a in p.aliases)})
 
 
 __all__ = ["Resolver", "type_named", "type_and_presets", "normalize_words", "PRONOUNS", "BASS",

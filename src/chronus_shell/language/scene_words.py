@@ -49,8 +49,9 @@ SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r i
     (r"\b(?:on\s+)?(?:the\s+)?(?:ands|and\s+beats|&s)\b(?:\s+of\s+(?:each|every)\s+beat)?$", "on the offbeats"),
     (r"\b(?:reverb|verb)\s+tail\b", "reverb room"), (r"\b(?:echo|delay)\s+tail\b", "delay feedback"),
     (r"^pwm\s+(?:it|this|that|the\s+(\w+))$", lambda m: f"lfo on the {m.group(1) + ' ' if m.group(1) else ''}width"),
-    (r"^(?:(?:a\s+|some\s+|subtle\s+|slight\s+|gentle\s+|a\s+little\s+)?(vibrato|tremolo|wobble))\s+(?:on|to)\s+(?:the\s+)?(\w+)"
-     r"(?:\s*,\s*(?:subtle|slight|gentle))?$", r"add \1 to the \2"),                       # 'vibrato on the sine'
+    (r"\bpitch\s+(?:wobble|modulation|mod|lfo)\b", "vibrato"), (r"\b(?:volume|level|amp)\s+(?:wobble|modulation|mod|lfo)\b", "tremolo"),
+    (r"^(?:(?:a\s+|some\s+|subtle\s+|slight\s+|gentle\s+|little\s+)*(vibrato|tremolo|wobble))\s+(?:on|to)\s+(?:the\s+)?(\w+)"
+     r"(?:\s*,\s*(?:subtle|slight|gentle))?(?=$|\s*,\s*(?:at\s+)?[\d.]+\s*hz$)", r"add \1 to the \2"),   # 'vibrato on the sine(, 6 hz)'
     (r"^(?:the\s+)?(\w+)\s+(vibrato|tremolo)$", r"add \2 to the \1"),
     (r"^(?:a\s+)?(?:huge|massive|giant|enormous|big|bigger|vast)\s+(?:reverb|verb|room|hall)$", "reverb bigger"),
     # a live coder's words

@@ -35,6 +35,7 @@ from .scene_words import scene_words
 from .shorthands import shorthand
 from .tidal_lines import tidal_line
 from .word_order import reordered
+from .musician_words import GROUPS, NOISE, NOT_TYPOS, RHYTHM_WORDS, SLANG
 from .vocabulary import command_words, filler_words, is_known_word, module_words, unit_words
 
 
@@ -52,37 +53,6 @@ class Reading:
         """A word in it was guessed (a typo, a nickname): such a reading may not throw work away."""
         return " → " in self.said and not self.sure
 
-
-#: Musicians' words for what the language names otherwise (whole words, one way).
-SLANG = {
-    "bassline": "bass", "bass-line": "bass", "hihat": "hats", "hi-hat": "hats", "hihats": "hats",
-    "hi-hats": "hats", "hh": "hats", "sn": "snare", "verb": "reverb", "fb": "feedback", "rez": "resonance",
-    "overall": "master", "oscs": "oscillators", "tuned": "tune",
-    "echo": "delay", "echoes": "delay", "plz": "please", "hats": "hats", "speed": "tempo",
-    "rm": "remove", "del": "delete", "hush": "stop", "dist": "distortion", "vol": "volume",
-    "tri": "triangle", "delaytime": "delay time", "delayfeedback": "delay feedback", "tighter": "shorter",
-    "looser": "longer", "sweep": "lfo", "spring": "reverb", "plate": "reverb", "teh": "the", "hte": "the",
-    "period": "rate", "dly": "delay", "bp": "bandpass", "hp": "highpass", "general": "master", "metronome": "tempo",
-    "blend": "mix", "saturation": "distortion", "saturator": "distortion", "tail": "decay", "envelope": "adsr", "env": "adsr", "wobbling": "wobble", "reverberation": "reverb", "sqr": "square", "amp": "adsr", "its": "it", "it's": "it",
-    "rly": "really", "rlly": "really", "lil": "little", "abit": "a bit", "dont": "don't", "doesnt": "doesn't",
-    "isnt": "isn't", "hall": "reverb", "halftone": "semitone", "halftones": "semitones", "quint": "fifth",
-    "quints": "fifths", "takt": "bar", "takts": "bars", "takte": "bars", "cant": "can't", "wont": "won't", "thats": "that's", "theres": "there's",
-}
-#: Chatter that carries no instruction here ("real plucky", "like 200hz", "nice, now ...").
-NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "super", "pretty", "kinda",
-         "sorta", "bro", "mate", "dude", "man", "too", "both", "also", "hmm", "cool",
-         "ah", "oh", "alright", "lol", "wow", "sweet", "y'know", "basically", "totally", "quite",
-         "tiny", "even", "still", "yo", "gentle", "subtle", "slight", "lovely", "entirely"}
-#: English words one letter off a word of the language, typed meaning themselves: never typos of it
-#: ('made' is not 'mode', 'listen' not 'list', 'stone' not 'store', 'kind' not 'wind').
-NOT_TYPOS = {"made", "listen", "listening", "stone", "kind", "mind", "wonder", "walls", "want", "mine", "lone",
-             "sing", "sung", "song", "tell", "take", "gave", "tone", "mood", "move"}
-#: Words of named rhythms the grammar reads in phrases ("on the offbeat"): never typos.
-RHYTHM_WORDS = {"offbeat", "offbeats", "backbeat", "backbeats", "downbeat", "downbeats", "sixteenths",
-                "eighths", "quarters"}
-#: Words that name several parts at once.
-GROUPS = {"drums": ("drum",), "kit": ("drum",), "oscillators": ("source",), "oscs": ("source",),
-          "synths": ("source",), "sounds": ("source",), "voices": ("source",)}
 
 _NEVER_MIND = re.compile(r"^(?:never\s*mind|forget (?:it|that)|scratch that|cancel(?: that)?|hold on|wait|"
                          r"(?:hmm+|um+|uh+)?,?\s*not sure|actually no|no wait|leave (?:it|the \w+)(?: alone| as (?:it is|they are))?|"
@@ -127,6 +97,9 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     found += each
     for how, new in rephrasings(tidied, model) or (rephrasings(text, model) if text != tidied else []):
         found.append(Reading(how, new))
+        head, comma, tail = new.partition(", ")               # 'bitcrush the drums': one distortion for them all
+        head = re.sub(r"\bto everything$", "to " + " and ".join(v[0] for v in model.voices()), head) if model.voices() else head
+        found += [Reading(f"{how}; each: {each}", each + comma + tail) for each in _several(head, model)]
     found += [Reading(how, new) for how, new in part_readings(text, model)]
     found += [Reading(how, new) for how, new in reordered(tidied, model, line) + (reordered(text, model) if text != tidied else [])]
     found += [Reading(how, new) for how, new in verb_readings(text) + (verb_readings(tidied) if tidied != text else [])]
@@ -219,7 +192,9 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
                 and words[index + 1].lower() not in _part_names(model):
             out.append(word)                              # 'too quiet' says which way; 'the kick too' only adds
             continue
-        if core in NOISE and index > 0 or core in ("nah", "yeah", "ok", "okay", "like", "so"):
+        side = core == "right" and index > 0 and (words[index - 1].lower() in ("the", "to", "on", "hard", "far", "pan", "fully")
+                                                  or words[index - 1].strip(",").lower() in _part_names(model))
+        if (core in NOISE and index > 0 and not side) or core in ("nah", "yeah", "ok", "okay", "like", "so"):   # ('hats right': a side)
             if tail and out:
                 out[-1] += tail
             said.append(f"'{core}' ignored")

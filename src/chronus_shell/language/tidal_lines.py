@@ -20,12 +20,15 @@ SAMPLES = {"bd": "kick", "kick": "kick", "sn": "snare", "sd": "snare", "snare": 
            "ch": "hats", "hat": "hats", "hats": "hats", "hh27": "hats"}
 #: Tidal's effect params said after '#' → the language's words.
 EFFECTS = {"lpf": "cutoff", "cutoff": "cutoff", "resonance": "resonance", "lpq": "resonance", "room": "reverb room",
-           "delayfeedback": "delay feedback", "delaytime": "delay time", "shape": "drive", "crush": "bitcrush"}
+           "delayfeedback": "delay feedback", "delaytime": "delay time", "shape": "drive", "crush": "bitcrush",
+           "gain": "gain", "pan": "pan"}
+#: Tidal's pan runs 0 (left) – 1 (right), 0.5 the centre; the shell's −1 – 1.
+_TIDAL_PAN = {"pan": lambda v: 2 * v - 1}
 
 _LINE = re.compile(r"^(?:(?:d\d+|p\s+\S+)\s*\$\s*)?(?:(?P<part>kick|snare|hats?|bass)\s+(?:pattern\s+|plays?\s+)?)?"
                    r"(?:(?:s|sound)\s+)?\"(?P<pattern>[^\"]+)\"(?P<rest>(?:\s*#\s*[a-z]+\s+-?[\d.]+)*)$", re.I)
 _EUCLID = re.compile(r"^(?P<part>kick|snare|hats?|bass)\s*(?P<pattern>\(\d+\s*,\s*\d+(?:\s*,\s*\d+)?\))$", re.I)
-_EFFECT_ONLY = re.compile(r"^(?:d\d+\s*)?((?:\s*#\s*[a-z]+\s+-?[\d.]+)+)$", re.I)
+_EFFECT_ONLY = re.compile(r"^(?:d\d+\s*|(?P<part>[a-z]\w*)\s*)?((?:\s*#\s*[a-z]+\s+-?[\d.]+)+)$", re.I)
 _EFFECT = re.compile(r"#\s*([a-z]+)\s+(-?[\d.]+)", re.I)
 _TOKEN = re.compile(r"\s*(\[|\]|<|>|~|[a-z][\w:]*|\*\d+|!\d*|\(\d+\s*,\s*\d+(?:\s*,\s*\d+)?\)|\?[\d.]*)", re.I)
 
@@ -33,8 +36,8 @@ _TOKEN = re.compile(r"\s*(\[|\]|<|>|~|[a-z][\w:]*|\*\d+|!\d*|\(\d+\s*,\s*\d+(?:\
 def tidal_line(text: str) -> tuple[str, str] | None:
     """(how it was read, the line said the grammar's way), or None when it is no Tidal line."""
     effects = _EFFECT_ONLY.match(text.strip())
-    if effects:
-        said = _effects(effects.group(1))
+    if effects:                                       # 'hats # gain 0.6': the part's own
+        said = _effects(effects.group(2), effects.group("part"))
         return (f"Tidal: {said}", said) if said else None
     match = _LINE.match(text.strip()) or _EUCLID.match(text.strip())     # 'kick (3,8)': Tidal's euclid, bare
     if match is None:
@@ -59,12 +62,19 @@ def tidal_line(text: str) -> tuple[str, str] | None:
     return f"Tidal: {line}", line
 
 
-def _effects(text: str) -> str | None:
+def _effects(text: str, part: str | None = None) -> str | None:
+    """'# lpf 800 # pan 0.8' said the language's way, on `part` when one is named ('hats # room 0.3':
+    a reverb on the hats, its room 0.3)."""
     said = []
     for name, value in _EFFECT.findall(text):
         if name.lower() not in EFFECTS:
             return None
-        said.append(f"{EFFECTS[name.lower()]} {value}")
+        value = _TIDAL_PAN.get(name.lower(), float)(float(value))
+        words = EFFECTS[name.lower()]
+        if part and " " in words:                     # an effect's param: that effect on the part
+            said += [f"add a {words.split()[0]} to the {part}", f"{words} {value:g}"]
+        else:
+            said.append(f"{part + ' ' if part else ''}{words} {value:g}")
     return ", ".join(said) or None
 
 

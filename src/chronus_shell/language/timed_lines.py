@@ -50,6 +50,8 @@ TRIGGERS = re.compile(r"\b(?:bars?|barlines?|takts?|beats?|measures?|steps?|sixt
                       r"gradually|little|bit|smoothly|gently|fade\w*|sweep|ramp|glide|slide|automate|ease|drift|creep|"
                       r"nudge|swell|walk|accel\w*|stringendo|rit\w*|rall\w*|allargando|cresc\w*|decresc\w*|diminuendo|"
                       r"dim|speed|slow|decelerate|broaden|for\s+(?:\d+|two|three|four|eight|sixteen))\b|\d\s*s\b", re.I)
+#: 'for a sec': a moment, said like 'for a bit' (the grammar drops it), never one second.
+_IDIOM = re.compile(r"\bfor\s+a\s+sec\b", re.I)
 _SEPARATORS = re.compile(r"\s*(?:;|,|\band then\b|\bthen\b)\s*", re.I)
 _BACK = re.compile(r"^(?:and\s+)?(?:bring\s+(?:them|em|'em|it|\w+)\s+back(?:\s+in)?|(?:(?:it\s+|they\s+)?comes?\s+)?back(?:\s+in)?)$", re.I)
 _STAYS = re.compile(r"^(?:and\s+)?(?:(?:it|they)\s+)?(?:stays?|holds?|sits?|rests?)(?:\s+there)?$", re.I)
@@ -64,7 +66,7 @@ MUTE_WORDS = ("for", "during")
 
 def is_timed(text: str) -> bool:
     """Whether a line has time words (in any of its commands); most lines fail the first test."""
-    return bool(TRIGGERS.search(text)) and any(_has_time(segment) for segment in _segments(text))
+    return bool(TRIGGERS.search(_IDIOM.sub("", text))) and any(_has_time(segment) for segment in _segments(text))
 
 
 def _has_time(text: str) -> bool:
@@ -79,8 +81,8 @@ def translate_timed(translator, text: str) -> list[Message] | None:
     Several commands on a line ("add a noise, fade it in over 8 bars") are timed each on its own:
     a segment of time words alone ("…, over 8 bars", "at the next bar, …") joins its command.
     A line refused as said is tried once more without its politeness ('could you …, please?')."""
-    if not TRIGGERS.search(text):
-        return None
+    if not TRIGGERS.search(text) or not TRIGGERS.search(_IDIOM.sub("", text)):
+        return None                                   # 'mute the bass for a sec': a moment, no length
     try:
         messages = _translate_segments(translator, text)
     except LanguageError as err:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from difflib import SequenceMatcher
 
 from ..protocol.addresses import parse_line
 from ..protocol.message import Message
@@ -19,11 +18,12 @@ from .intents_rhythm import TrackFeel
 from .mapper import Mapper
 from .parser import as_question, parse
 from .patch_model import PatchModel, UndoStep, simplify_undo
-from .nearest import missing_part, nearest_phrasing
+from .nearest import missing_part
+from .refusal_wording import with_nearest
 from .scene_words import fixed_terms
 from .second_stage import readings
+from .spanish_words import in_english
 from .timed_lines import is_timed, translate_timed
-from .vocabulary import module_words
 
 MAX_UNDO = 500          # undo steps kept
 
@@ -43,8 +43,17 @@ class Translator:
         return self.model.snapshot(), list(self.undo_stack), list(self.redo_stack), self._transaction
 
     def translate(self, line: str) -> list[Message]:
-        """One line → messages (applied to the context), or LanguageError (context unchanged)."""
-        line = fixed_terms(line)                     # 'sample and hold': one word, not a sampler
+        """One line → messages (applied to the context), or LanguageError (context unchanged); the
+        error's column always falls within the line as typed (a reading's longer text aside)."""
+        try:
+            return self._translate_line(line)
+        except LanguageError as err:
+            if err.column is not None and err.column > len(line):
+                err.column = len(line)
+            raise
+
+    def _translate_line(self, line: str) -> list[Message]:
+        line = in_english(fixed_terms(line))         # 'sample and hold': one word, not a sampler; 'la caja': the snare
         text = line.strip()
         self.mapper.understood.clear()
         if not text:
@@ -95,7 +104,7 @@ class Translator:
         worked = self._try_readings(line, readings(line, self.model, self._last_intent, self._last_text))
         if not worked:
             tripped = re.match(r"'[^']+' needs a value|incomplete command|no module has a param", str(err))   # what it tripped on, not the cause
-            raise (tripped and missing_part(line, self.model)) or _with_nearest(err, line)
+            raise (tripped and missing_part(line, self.model)) or with_nearest(err, line)
         if len(worked) > 1:
             said = " — or — ".join(f"'{r.text or r.said}'" for r, _, _ in worked[:2])
             raise LanguageError(f"that could mean {said}: say which", 0, (), line)
@@ -298,59 +307,6 @@ _NOT_GUESSED = ("/patch/abort", "/patch/remove", "/seq/remove", "/seq/clear", "/
 #: ('... 500ms on the bass', taken for 'bass on'), a decimal said in words ('one point two k'), a part
 #: named by a number ('808 louder': the 808, not 808 of something).
 _SETTING_ON = re.compile(r"\d\S*(?:\s+[a-z]+)?\s+on\s+(?:the\s+)?\w+$|\bpoint\s+\w+|\b(?:808s?)\b", re.I)
-
-
-def _with_nearest(err: LanguageError, line: str) -> LanguageError:
-    """An unknown word whose lookalike is a weak guess ('sweep' → 'sleep'): the nearest documented
-    phrasing instead, so the musician sees a form that works."""
-    match = re.match(r"I don't know the word '([^']+)'(?: — did you mean ([^?]+)\?)?$", str(err))
-    if not match:
-        return _misread_name(err, line)
-    word, guess = match.groups()
-    closeness = SequenceMatcher(None, word, guess).ratio() if guess else 1.0
-    if guess and _agent_noun_of(word, guess):
-        closeness = 0.0
-    if closeness >= 0.75 or (closeness >= 0.65 and guess in module_words()):   # "zuttof" → cutoff
-        return err
-    example = nearest_phrasing(line)
-    if example is None:
-        return LanguageError(f"I don't know the word {word!r} (docs/commands.md lists what I know)", err.column,
-                             err.suggestions, line)
-    return LanguageError(f"I don't know the word {word!r} — a phrasing I know: '{example}'", err.column,
-                         err.suggestions, line)
-
-
-#: A refusal naming words the grammar took for a module or a param name, with its lookalike if any.
-_NAME_REFUSED = re.compile(r"^(?:no module called|no module has a param|unknown module type) '([^']+)'"
-                           r"(?: — did you mean ([^?]+)\?)?(?P<rest>.*)$")
-
-
-def _misread_name(err: LanguageError, line: str) -> LanguageError:
-    """Several words taken for one name ('no module called kick play twice'), or one whose lookalike
-    is a weak guess ('gate' → master): the nearest documented phrasing instead, when there is one."""
-    match = _NAME_REFUSED.match(str(err))
-    if not match:
-        return err
-    name, guess = match.group(1), match.group(2)
-    closeness = SequenceMatcher(None, name, guess).ratio() if guess else 0.0
-    if guess and len(name) > 2 and (closeness >= 0.75 or closeness >= 0.65 and guess in module_words()
-                                    or name.startswith(guess)):
-        return err                                   # 'cutof', 'sine wav': the lookalike is the answer
-    if not guess and len(re.split(r"[ _]+", name.strip())) == 1:
-        return err                                   # 'connect saw1 to nowhere': that one word is the answer
-    example = nearest_phrasing(line)
-    if example is None and guess:                    # 'gate' is not 'master': no lookalike rather than that one
-        rest = match.group("rest") or " (docs/commands.md lists what I know)"
-        return LanguageError(str(err)[:match.end(1) + 1] + rest, err.column, err.suggestions, line)
-    if example is None:
-        return err
-    return LanguageError(f"I can't place '{name.replace('_', ' ')}' — a phrasing I know: '{example}'{match.group('rest')}",
-                         err.column, err.suggestions, line)
-
-
-def _agent_noun_of(word: str, guess: str) -> bool:
-    """'fader' for 'fade', 'slider' for 'slide': a verb's doer is another meaning, not a typo."""
-    return guess.startswith(word) and guess[len(word):] in ("r", "er", "or")
 
 
 def _one_owner(items: tuple, model: PatchModel) -> tuple:

@@ -11,6 +11,7 @@ import re
 from ..engine.catalogue import CATALOGUE
 from .param_words import COMPARATIVES
 from .patch_model import PatchModel
+from .rephrasings import nickname
 
 _AMOUNT = r"(?:\d+|one|two|three|four|an?|half\s+an?)"
 _STEP = r"(?:octaves?|semitones?|semis?|half[\s-]steps?|whole[\s-]steps?|tones?)"
@@ -59,7 +60,7 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     (r"^(?:(?:very|more|a\s+bit|much)\s+)?(staccato|pizzicato|detached|legato|sustained)\s+(?:on\s+)?(?:the\s+)?(\w+)$",
      lambda m: f"{'longer' if m.group(1).lower() in ('legato', 'sustained') else 'shorter'} release on the {m.group(2)}"),
     (r"^(?:more\s+)?(legato|staccato)\s+on\s+(?:the\s+)?(\w+)\s*[:,]\s*(.+)$", r"\3 on the \2"),
-    (r"^(brighter|darker|warmer|duller)\s+(?:tone|sound)$", r"\1"),
+    (r"^(brighter|darker|warmer|mellower|duller)\s+(?:tone|sound)$", r"\1"),
     (r"^(?:play|make)\s+(?:the\s+)?(\w+)\s+(?:sound\s+|go\s+)?(louder|quieter|softer|faster|slower|higher|lower|brighter|darker)$",
      r"\1 \2"),                                                       # 'play the bass louder'
     (r"^(?:status|info|details|settings)\s+(?:of|on|about|for)\s+(?:the\s+)?(\w+)$", r"show the \1"),      # with no tone param: the voice's brightness
@@ -167,13 +168,26 @@ def _plain_quality(text: str, model: PatchModel) -> tuple[str, str] | None:
     for part, adjective in (match.groups(), match.groups()[::-1]):
         comparative = adjective.lower() if adjective.lower() in COMPARATIVES else comparative_of(adjective)
         if comparative and _a_part(part.lower(), model):
+            part = _the_one_of_type(part.lower(), model)
             return f"{adjective} {part} → {part} {comparative}", f"{part} {comparative}"
     return None
 
 
+def _the_one_of_type(word: str, model: PatchModel) -> str:
+    """'envelope' → 'adsr1' when the patch has one module of that type: the module, never a param
+    of another one that shares the word (a 303's env amount)."""
+    if word in model.tracks or word in model.modules:
+        return word
+    if nickname(word, model):
+        return nickname(word, model)                 # 'warm pad': the voice 'pad' means now
+    types = [t for t in CATALOGUE if word in (t, *CATALOGUE[t].spec.aliases)]
+    found = [m for m, t in model.modules.items() if t in types]
+    return found[0] if len(found) == 1 else word
+
+
 def _a_part(word: str, model: PatchModel) -> bool:
     """A word naming a part now: a track, a module's id, or the type or alias of a module there."""
-    return word in model.tracks or word in model.modules or any(
+    return word in model.tracks or word in model.modules or nickname(word, model) is not None or any(
         word in (t, *CATALOGUE[t].spec.aliases) for t in model.modules.values() if t in CATALOGUE)
 
 

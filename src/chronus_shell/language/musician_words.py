@@ -1,0 +1,40 @@
+"""The second stage's word lists (second_stage.py reads them): musicians' words for what the language
+names otherwise, chatter that carries no instruction, English words never taken for typos, and words
+naming several parts at once. Each list is declared here only."""
+from __future__ import annotations
+
+#: Musicians' words for what the language names otherwise (whole words, one way).
+SLANG = {
+    "bassline": "bass", "bass-line": "bass", "hihat": "hats", "hi-hat": "hats", "hihats": "hats",
+    "hi-hats": "hats", "hh": "hats", "sn": "snare", "verb": "reverb", "fb": "feedback", "rez": "resonance",
+    "overall": "master", "oscs": "oscillators", "tuned": "tune",
+    "echo": "delay", "echoes": "delay", "plz": "please", "hats": "hats", "speed": "tempo",
+    "rm": "remove", "del": "delete", "hush": "stop", "dist": "distortion", "vol": "volume",
+    "tri": "triangle", "delaytime": "delay time", "delayfeedback": "delay feedback", "tighter": "shorter",
+    "looser": "longer", "sweep": "lfo", "spring": "reverb", "plate": "reverb", "teh": "the", "hte": "the",
+    "period": "rate", "dly": "delay", "bp": "bandpass", "hp": "highpass", "general": "master", "metronome": "tempo",
+    "blend": "mix", "saturation": "distortion", "saturator": "distortion", "tail": "decay", "envelope": "adsr", "env": "adsr", "wobbling": "wobble", "reverberation": "reverb", "sqr": "square", "amp": "adsr", "its": "it", "it's": "it",
+    "rly": "really", "rlly": "really", "lil": "little", "abit": "a bit", "dont": "don't", "doesnt": "doesn't",
+    "isnt": "isn't", "hall": "reverb", "halftone": "semitone", "halftones": "semitones", "quint": "fifth",
+    "quints": "fifths", "takt": "bar", "takts": "bars", "takte": "bars", "cant": "can't", "wont": "won't", "thats": "that's", "theres": "there's",
+    "vco": "osc", "vcos": "oscs", "vcf": "filter", "volt": "octave", "volts": "octaves",   # modular: 1 V per octave
+    "tss": "hats", "tsss": "hats", "tssss": "hats", "repetitions": "repeats",              # what a beginner hears
+}
+#: Chatter that carries no instruction here ("real plucky", "like 200hz", "nice, now ...").
+NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "super", "pretty", "kinda",
+         "sorta", "bro", "mate", "dude", "man", "too", "both", "also", "hmm", "cool",
+         "ah", "oh", "alright", "lol", "wow", "sweet", "y'know", "basically", "totally", "quite",
+         "tiny", "even", "still", "yo", "gentle", "subtle", "slight", "lovely", "entirely"}
+#: English words one letter off a word of the language, typed meaning themselves: never typos of it
+#: ('made' is not 'mode', 'listen' not 'list', 'stone' not 'store', 'kind' not 'wind').
+NOT_TYPOS = {"made", "listen", "listening", "stone", "kind", "mind", "wonder", "walls", "want", "mine", "lone",
+             "sing", "sung", "song", "tell", "take", "gave", "tone", "mood", "move", "warm", "mellow"}
+#: Words of named rhythms the grammar reads in phrases ("on the offbeat"): never typos.
+RHYTHM_WORDS = {"offbeat", "offbeats", "backbeat", "backbeats", "downbeat", "downbeats", "sixteenths",
+                "eighths", "quarters"}
+#: Words that name several parts at once.
+GROUPS = {"drums": ("drum",), "kit": ("drum",), "oscillators": ("source",), "oscs": ("source",),
+          "synths": ("source",), "sounds": ("source",), "voices": ("source",)}
+
+
+__all__ = ["SLANG", "NOISE", "NOT_TYPOS", "RHYTHM_WORDS", "GROUPS"]

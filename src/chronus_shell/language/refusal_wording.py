@@ -1,0 +1,67 @@
+"""The wording of a refusal the second stage could not turn into a reading: a weak lookalike
+('sweep' → 'sleep') or several words taken for one name ('no module called kick play twice') give
+way to the nearest documented phrasing, so the musician sees a form that works."""
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from .errors import LanguageError
+from .nearest import nearest_phrasing
+from .vocabulary import module_words
+
+
+def with_nearest(err: LanguageError, line: str) -> LanguageError:
+    """An unknown word whose lookalike is a weak guess ('sweep' → 'sleep'): the nearest documented
+    phrasing instead, so the musician sees a form that works."""
+    match = re.match(r"I don't know the word '([^']+)'(?: — did you mean ([^?]+)\?)?$", str(err))
+    if not match:
+        return _misread_name(err, line)
+    word, guess = match.groups()
+    closeness = SequenceMatcher(None, word, guess).ratio() if guess else 1.0
+    if guess and _agent_noun_of(word, guess):
+        closeness = 0.0
+    if closeness >= 0.75 or (closeness >= 0.65 and guess in module_words()):   # "zuttof" → cutoff
+        return err
+    example = nearest_phrasing(line)
+    if example is None:
+        return LanguageError(f"I don't know the word {word!r} (docs/commands.md lists what I know)", err.column,
+                             err.suggestions, line)
+    return LanguageError(f"I don't know the word {word!r} — a phrasing I know: '{example}'", err.column,
+                         err.suggestions, line)
+
+
+#: A refusal naming words the grammar took for a module or a param name, with its lookalike if any.
+_NAME_REFUSED = re.compile(r"^(?:no module called|no module has a param|unknown module type) '([^']+)'"
+                           r"(?: — did you mean ([^?]+)\?)?(?P<rest>.*)$")
+
+
+def _misread_name(err: LanguageError, line: str) -> LanguageError:
+    """Several words taken for one name ('no module called kick play twice'), or one whose lookalike
+    is a weak guess ('gate' → master): the nearest documented phrasing instead, when there is one."""
+    match = _NAME_REFUSED.match(str(err))
+    if not match:
+        return err
+    name, guess = match.group(1), match.group(2)
+    closeness = SequenceMatcher(None, name, guess).ratio() if guess else 0.0
+    if guess and len(name) > 2 and (closeness >= 0.75 or closeness >= 0.65 and guess in module_words()
+                                    or name.startswith(guess)):
+        return err                                   # 'cutof', 'sine wav': the lookalike is the answer
+    if not guess and len(re.split(r"[ _]+", name.strip())) == 1:
+        return err                                   # 'connect saw1 to nowhere': that one word is the answer
+    example = nearest_phrasing(line)
+    if example is None and guess:                    # 'gate' is not 'master': no lookalike rather than that one
+        rest = match.group("rest") or " (docs/commands.md lists what I know)"
+        return LanguageError(str(err)[:match.end(1) + 1] + rest, err.column, err.suggestions, line)
+    if example is None:
+        return err
+    return LanguageError(f"I can't place '{name.replace('_', ' ')}' — a phrasing I know: '{example}'{match.group('rest')}",
+                         err.column, err.suggestions, line)
+
+
+def _agent_noun_of(word: str, guess: str) -> bool:
+    """'fader' for 'fade', 'slider' for 'slide': a verb's doer is another meaning, not a typo."""
+    return guess.startswith(word) and guess[len(word):] in ("r", "er", "or")
+
+
+__all__ = ["with_nearest"]
