@@ -299,8 +299,8 @@ def test_a_kick_is_tuned_to_a_note_near_its_pitch(note, hz):
     assert last("add a kick", f"tune the kick to {note}") == [f"/mod/kick1/freq {hz}"]
 
 
-def test_a_drum_without_a_freq_is_not_tuned():
-    assert "no pitch to tune" in refused("add a snare", "tune the snare to d")
+def test_a_snare_is_tuned_by_its_body_pitch():
+    assert last("add a snare", "tune the snare to d")[0].startswith("/mod/snare1/tone 146.83")
 
 
 @pytest.mark.parametrize("phrase, voice", [("add a square wave playing c d e g", "square1"),
