@@ -13,7 +13,7 @@ from dataclasses import replace
 from ..engine.params import format_number
 from ..protocol.message import Message
 from .errors import LanguageError
-from .patch_model import UndoStep, at_cancel
+from .undo_steps import UndoStep, at_cancel
 from ..engine.timed_actions import TIMED_HEADS
 from .politeness import polite
 from .time_phrases import Timed, moves, split, strip_label

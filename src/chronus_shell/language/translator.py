@@ -17,7 +17,8 @@ from .intents import Mute, PlayPattern, Redo, Scale, Sequence, SetParam, ShellVe
 from .intents_rhythm import TrackFeel
 from .mapper import Mapper
 from .parser import as_question, parse
-from .patch_model import PatchModel, UndoStep, simplify_undo
+from .patch_model import PatchModel
+from .undo_steps import UndoStep, simplify_undo
 from .nearest import missing_part
 from .refusal_wording import with_nearest
 from .scene_words import fixed_terms
