@@ -50,6 +50,7 @@ class Engine:
         self.faults: list[str] = []
         self._queue: list[tuple[int, int, Message]] = []
         self._serial = 0
+        self.delayed: set[int] = set()  # serials of queued commands an /at put there (/at/cancel takes them)
         self._order: Plan | None = None  # the render plan, compiled again after every graph change
         self._voice_of: dict[str, tuple[str, ...]] | None = None
         self.fades = EdgeFades(sample_rate)  # audio edges switched under a sounding module

@@ -72,7 +72,7 @@ def queue(engine, msg: Message, at: int) -> None:
 
 def _delayed(engine) -> set[int]:
     """The serials of the queue's entries that an /at put there (only those can be cancelled)."""
-    delayed = engine.__dict__.setdefault("_delayed", set())
+    delayed = engine.delayed
     if len(delayed) > 256:                       # the played ones left the queue: forget them
         delayed.intersection_update(serial for _, serial, _ in engine._queue)
     return delayed
