@@ -15,6 +15,12 @@ if os.environ.get("PYTEST_XDIST_WORKER"):
         os.environ.pop(name, None)
 
 
+def pytest_configure(config):
+    """A kernel cached before a change to another kernel file is dropped before any test renders."""
+    from chronus_shell.engine import forget_stale_kernels
+    forget_stale_kernels()
+
+
 @pytest.fixture(autouse=True)
 def chronus_home(tmp_path, monkeypatch):
     """Every test gets its own data dir (history, sessions, autosave, logs), never the user's."""

@@ -27,6 +27,7 @@ COMPILING = ("compiling the audio kernels (once after an install or an update: a
 
 def warmup() -> None:
     """Compile every numba kernel once (at worker start, never in an audio path)."""
+    forget_stale_kernels()
     from . import chain_kernels, kernels, stereo_kernels
 
     kernels.warmup()
@@ -48,6 +49,7 @@ def kernels_cached() -> bool:
     (NUMBA_CACHE_DIR, a read-only install) numba is asked."""
     here = Path(__file__).parent
     if "NUMBA_CACHE_DIR" not in os.environ and os.access(here, os.W_OK):
+        forget_stale_kernels()
         return all(any(_fresh(index, here / f"{name}.py")
                        for index in (here / "__pycache__").glob(f"{name}.{kernel}-*.nbi"))
                    for name, kernel in KERNELS.items())
@@ -58,6 +60,34 @@ def kernels_cached() -> bool:
                                   stereo_kernels.freeverb_stereo))
     except Exception:  # noqa: BLE001 — numba internals: unsure means "say it and compile"
         return False
+
+
+def forget_stale_kernels(here: Path = Path(__file__).parent) -> None:
+    """Drop numba's cached kernels when any kernel source changed since they were compiled.
+
+    Numba checks a cached function against its own file only: a constant it read from another file
+    (voice_layout's table sizes) or a step inlined from another (voice_steps) is baked in, and a
+    kernel cached before such a change would index the new tables wrongly (a crash, not a message).
+    So the cache holds a stamp of every kernel source; another stamp means compile everything again.
+    Elsewhere (NUMBA_CACHE_DIR, a read-only install: installed anew as a whole) nothing is done."""
+    cache = here / "__pycache__"
+    if "NUMBA_CACHE_DIR" in os.environ or not os.access(here, os.W_OK):
+        return
+    digest = hashlib.sha256()
+    for source in sorted(here.glob("*.py")):
+        text = source.read_bytes()
+        if b"from numba import" in text or source.name == "voice_layout.py":
+            digest.update(source.name.encode() + text)
+    stamp, fresh = cache / "kernels.stamp", digest.hexdigest()
+    try:
+        if stamp.read_text() == fresh:
+            return
+    except OSError:
+        pass
+    for stale in (*cache.glob("*.nbi"), *cache.glob("*.nbc")):
+        stale.unlink(missing_ok=True)
+    cache.mkdir(exist_ok=True)
+    stamp.write_text(fresh)
 
 
 def _fresh(index: Path, source: Path) -> bool:
