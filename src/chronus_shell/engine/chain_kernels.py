@@ -1,4 +1,4 @@
-"""The voice kernels: oscillator → acid_filter → adsr chains, every voice of the patch in one call.
+"""The voice kernels: oscillator → acid_filter → filter → adsr chains, every voice of the patch in one call.
 
 Tables are laid out voices-last, so the 4-pole ladder — a recursion that would wait on itself
 sample after sample — runs across voices instead: for each sample, every voice's ladder step
@@ -20,10 +20,11 @@ from .blep import BLEP_HALF, RING
 from .modulation_kernels import glide_end, modulated_table, render_modulation
 from .poly_kernels import apply_row_gates, silent_rows
 from .voice_layout import (ATTACK, CUTOFF, DECAY, DETUNE, DRIVE, ENV_AMOUNT, ENV_DECAY, EXPLICIT, FREQ, GAIN, HAS_ADSR,
-                           HAS_LADDER, RELEASE, RESONANCE, SHAPE, SUSTAIN, TO_SUM, WIDTH)
-from .voice_passes import _adsr_run, _envelope, _ladder_voice, _modulated_voice, _oscillate
+                           HAS_LADDER, RELEASE, RESONANCE, SHAPE, SUSTAIN, SVF_CUTOFF, SVF_MODE, SVF_Q, SVF_STATE, TO_SUM,
+                           WIDTH)
+from .voice_passes import _adsr_run, _envelope, _ladder_voice, _modulated_voice, _oscillate, _svf_voice
 from .voice_steps import (ACCENT_LEVEL, ENV_FLOOR, _cutoff, _env_step, _inc, _ladder_coefficients, _ladder_step,
-                          _oscillator_sample, _stage_samples, _start_oscillator)
+                          _oscillator_sample, _stage_samples, _start_oscillator, _svf_coefficients, _svf_step)
 
 # ladder lane table rows (per voice, for one call): each param's target and (start − target)
 L_CUTOFF, L_AMOUNT, L_RES, L_DRIVE = 0, 2, 4, 6
@@ -122,6 +123,13 @@ def render_bank(kinds, glides, decay, state, rings, histories, sample_rate, work
                               (lanes[L_RES, v], lanes[L_RES + 1, v], decay), (lanes[L_DRIVE, v], lanes[L_DRIVE + 1, v], decay),
                               envs[:, v], lanes[L_SOUNDING, v], lanes[L_ACCENT, v], state[4:8], 0.45 * sample_rate,
                               np.pi / sample_rate)
+    for v in range(count):
+        if kinds[SVF_MODE, v] >= 0 and kinds[EXPLICIT, v] < 0:
+            if silent[v]:      # a poly voice's unused note: its filter rests empty (a new note starts clean)
+                state[SVF_STATE, v] = state[SVF_STATE + 1, v] = 0.0
+            else:
+                _svf_voice(work, v, kinds[SVF_MODE, v], (targets[SVF_CUTOFF, v], starts[SVF_CUTOFF, v] - targets[SVF_CUTOFF, v],
+                           decay), (targets[SVF_Q, v], starts[SVF_Q, v] - targets[SVF_Q, v], decay), state, sample_rate)
     d = decay[0]
     for v in range(count):
         if kinds[HAS_ADSR, v] and not silent[v] and kinds[EXPLICIT, v] < 0:
@@ -171,15 +179,16 @@ def _finish(kinds, targets, starts, last_decay, state, work, total, ok):
 def render_explicit(kinds, params, state, ring, history, audio, sample_rate, out):
     """One module (a chain of one, bank of one: kinds (KINDS, 1), state (STATE_COLUMNS, 1)) with params (columns, n)
     given per sample; the same per-sample functions as render_bank, in time order."""
-    _explicit_voice(kinds[SHAPE, 0], kinds[HAS_LADDER, 0], kinds[HAS_ADSR, 0], params, state[:, 0], ring, history, audio,
-                    sample_rate, out)
+    _explicit_voice(kinds[SHAPE, 0], kinds[HAS_LADDER, 0], kinds[SVF_MODE, 0], kinds[HAS_ADSR, 0], params, state[:, 0],
+                    ring, history, audio, sample_rate, out)
 
 
 @njit(cache=True, error_model="numpy")
-def _explicit_voice(shape, has_ladder, has_adsr, params, st, ring, history, audio, sample_rate, out):
-    """A voice (state column `st`) with params (columns, n) given per sample: oscillator and ladder
-    sample by sample, then the ADSR over the block (the same numbers); `audio` is its input where it
-    has no oscillator (shape −1; it may be `out`: read, then written)."""
+def _explicit_voice(shape, has_ladder, svf_mode, has_adsr, params, st, ring, history, audio, sample_rate, out):
+    """A voice (state column `st`) with params (columns, n) given per sample: oscillator, ladder and
+    multimode filter (svf_mode ≥ 0) sample by sample, then the ADSR over the block (the same
+    numbers); `audio` is its input where it has no oscillator (shape −1; it may be `out`: read, then
+    written)."""
     n = out.shape[0]
     phase = clock = floor = 0
     if shape >= 0:
@@ -193,6 +202,9 @@ def _explicit_voice(shape, has_ladder, has_adsr, params, st, ring, history, audi
     s1, s2, s3, s4, env = st[4], st[5], st[6], st[7], st[8]     # the ladder's and the note's state in registers
     freq = detune = env_decay = fc_was = res = drive = np.nan  # the numbers of the last sample: what
     inc = ratio = step = big_g = c1 = c2 = c3 = c4 = inv = pre = 0.0    # follows from them is computed once
+    svf_cutoff = svf_q = np.nan
+    k = a1 = a2 = a3 = 0.0
+    ic1, ic2 = st[SVF_STATE], st[SVF_STATE + 1]
     for i in range(n):
         x = audio[i]
         if shape >= 0:
@@ -217,10 +229,16 @@ def _explicit_voice(shape, has_ladder, has_adsr, params, st, ring, history, audi
                 big_g, c1, c2, c3, c4, inv, pre = _ladder_coefficients(fc, res, drive, np.pi / sample_rate)
             x, s1, s2, s3, s4 = _ladder_step(x, params[DRIVE, i], big_g, c1, c2, c3, c4, inv, pre, s1, s2, s3, s4)
             x *= 1.0 + ACCENT_LEVEL * accent * min(env, 1.0)
+        if svf_mode >= 0:
+            if params[SVF_CUTOFF, i] != svf_cutoff or params[SVF_Q, i] != svf_q:
+                svf_cutoff, svf_q = params[SVF_CUTOFF, i], params[SVF_Q, i]
+                k, a1, a2, a3 = _svf_coefficients(svf_cutoff, svf_q, sample_rate)
+            x, ic1, ic2 = _svf_step(x, svf_mode, k, a1, a2, a3, ic1, ic2)
         out[i] = x
     if shape >= 0:
         st[0], st[1] = phase, clock & 0xFFFFFFF
     st[4], st[5], st[6], st[7], st[8] = s1, s2, s3, s4, env
+    st[SVF_STATE], st[SVF_STATE + 1] = ic1, ic2
     if has_adsr:      # last in the chain: a pass of its own over the samples
         st[10], st[11], st[12], st[13] = _adsr_run(int(st[10]), st[11], int(st[12]), st[13], attack, dec, sustain,
                                                    release, out)
@@ -230,8 +248,8 @@ def warmup() -> None:
     """Compile (or load from the cache) the voice kernels with a tiny bank of every kind."""
     from .voice_layout import COLUMNS, LFO_RANDOM, LFO_ROWS, LFO_SHAPE, STATE_COLUMNS
     n, count = 8, 4
-    kinds = np.array([[0, -1, 1, 0], [1, 1, 0, 1], [1, 0, 1, 1], [1, 1, 0, 0], [0, 0, 1, 0], [-1, -1, -1, 0]],
-                     dtype=np.int64)
+    kinds = np.array([[0, -1, 1, 0], [1, 1, 0, 1], [1, 0, 1, 1], [1, 1, 0, 0], [0, 0, 1, 0], [-1, -1, -1, 0],
+                      [0, -1, 1, 2]], dtype=np.int64)
     render_bank(kinds, np.ones((2, COLUMNS, count)) * 100.0, np.ones(n), np.zeros((STATE_COLUMNS, count)),
                 np.zeros((count, RING)), np.zeros((count, 3, BLEP_HALF)), 48000.0, np.zeros((n, count)), np.zeros(n),
                 np.zeros(count, dtype=np.bool_), np.array([[3.0, 4.0, 0.0, 1.0, 20.0, 2e4, 0.0]]), np.ones((1, n)))
@@ -240,4 +258,4 @@ def warmup() -> None:
     lfos = np.ones((LFO_ROWS, 2))
     lfos[LFO_SHAPE] = 0, LFO_RANDOM
     render_modulation(lfos, np.ones(n), 48000.0, np.zeros((2, n)), np.array([[0, 0], [1, 1]], dtype=np.int64), 1,
-                      np.zeros((2, n)), np.zeros((2, 3, n)))
+                      np.zeros((2, n)))

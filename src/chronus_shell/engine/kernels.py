@@ -9,6 +9,7 @@ import numpy as np
 from numba import njit
 
 from .blep import BLEP_HALF, RING, oscillator_retune
+from .voice_steps import _svf_coefficients, _svf_step
 
 
 # -- filters -----------------------------------------------------------------------------------
@@ -22,23 +23,8 @@ def svf(x, cutoff, q, mode, state, sample_rate, out):
     for i in range(x.shape[0]):
         if cutoff[i] != last_cutoff or q[i] != last_q:
             last_cutoff, last_q = cutoff[i], q[i]
-            fc = min(last_cutoff, 0.49 * sample_rate)
-            g = np.tan(np.pi * fc / sample_rate)
-            k = 1.0 / last_q
-            a1 = 1.0 / (1.0 + g * (g + k))
-            a2 = g * a1
-            a3 = g * a2
-        v3 = x[i] - ic2
-        v1 = a1 * ic1 + a2 * v3
-        v2 = ic2 + a2 * ic1 + a3 * v3
-        ic1 = 2.0 * v1 - ic1
-        ic2 = 2.0 * v2 - ic2
-        if mode == 0:
-            out[i] = v2
-        elif mode == 1:
-            out[i] = x[i] - k * v1 - v2
-        else:
-            out[i] = k * v1
+            k, a1, a2, a3 = _svf_coefficients(last_cutoff, last_q, sample_rate)
+        out[i], ic1, ic2 = _svf_step(x[i], mode, k, a1, a2, a3, ic1, ic2)
     state[0], state[1] = ic1, ic2
 
 

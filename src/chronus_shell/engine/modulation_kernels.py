@@ -13,7 +13,7 @@ import numpy as np
 from numba import njit
 
 from .kernels import lfo
-from .voice_layout import (COLUMNS, LFO_KEPT, LFO_PHASE, LFO_RANDOM, LFO_SHAPE, LFO_START, LFO_TARGET, MOD_COLUMN,
+from .voice_layout import (COLUMNS, LFO_PHASE, LFO_RANDOM, LFO_SHAPE, LFO_START, LFO_TARGET, MOD_COLUMN,
                            MOD_EXP, MOD_HALF_SPAN, MOD_HIGH, MOD_LOW, MOD_OCTAVES, MOD_ROW, MOD_VOICE)
 
 SETTLED = 1e-9         # a glide this close to its target has arrived (as Module.param_block)
@@ -27,31 +27,26 @@ def glide_end(target, start, last_decay):
 
 
 @njit(cache=True, error_model="numpy")
-def render_modulation(lfos, decay, sample_rate, sources, terms, exp_rows, mods, kept):
+def render_modulation(lfos, decay, sample_rate, sources, terms, exp_rows, mods):
     """Each LFO k (its column of `lfos`: voice_layout's LFO rows; LFO_RANDOM: its row is given) into
     sources[k], its params (rate, depth, offset) gliding; then each modulation row the sum of its
-    sources in order (terms: (row, source)), its first `exp_rows` rows times MOD_OCTAVES.
-    kept[k, :, :length]: LFO k's params of the last call that computed them (Module.params' cache,
-    whose numbers are heard: a call of the same length with every glide arrived gets them again)."""
+    sources in order (terms: (row, source)), its first `exp_rows` rows times MOD_OCTAVES."""
     n = sources.shape[1]
     last = decay[n - 1]
+    params = np.empty((3, n))
     for k in range(lfos.shape[1]):
         shape = int(lfos[LFO_SHAPE, k])
         if shape == LFO_RANDOM:
             continue
-        params = kept[k, :, :n]
         targets, starts = lfos[LFO_TARGET:LFO_TARGET + 3, k], lfos[LFO_START:LFO_START + 3, k]
-        if not (starts[0] == targets[0] and starts[1] == targets[1] and starts[2] == targets[2]) \
-                or lfos[LFO_KEPT, k] != n:
-            for p in range(3):
-                target, glide = targets[p], starts[p] - targets[p]
-                if glide == 0.0:
-                    params[p, :] = target
-                else:
-                    for i in range(n):
-                        params[p, i] = target + glide * decay[i]
+        for p in range(3):
+            target, glide = targets[p], starts[p] - targets[p]
+            if glide == 0.0:
+                params[p, :] = target
+            else:
+                for i in range(n):
+                    params[p, i] = target + glide * decay[i]
                 starts[p] = glide_end(target, starts[p], last)
-            lfos[LFO_KEPT, k] = n
         lfos[LFO_PHASE, k] = lfo(shape, lfos[LFO_PHASE, k], params[0], params[1], params[2], sample_rate, sources[k])
     mods[:, :] = 0.0
     for t in range(terms.shape[0]):

@@ -1,7 +1,7 @@
 """The render plan, compiled once per graph change: voice chains fused into one VoiceBank, then
 every other module in dependency order.
 
-A chain is a run of voice modules oscillator → [acid_filter] → [adsr] where each module feeds only
+A chain is a run of voice modules oscillator → [acid_filter] → [filter] → [adsr] where each module feeds only
 the next (no fading edge between them); a chain whose end feeds only the master adds straight into
 the master's input. A chain may be modulated by modules that hear nothing themselves: the LFOs
 among them render in the bank's VoiceModulation, the others first (`early`), and the chain renders
@@ -17,7 +17,7 @@ from .drum_bank import DrumBank
 from .modules.base import Banked
 from .modules.drums import Hat, Kick, Snare
 from .modules.envelopes import ADSR, LFO
-from .modules.filters import AcidFilter
+from .modules.filters import AcidFilter, Filter
 from .modules.oscillators import Oscillator
 from .params import ParamError
 from .stereo import carried_sources, is_panned
@@ -25,7 +25,7 @@ from .voice_modulation import Modulated, VoiceModulation
 from .voices import VoiceBank
 
 FUSE = True     # tests turn it off to render every module alone and compare the bytes
-STAGE_ORDER = (Oscillator, AcidFilter, ADSR)
+STAGE_ORDER = (Oscillator, AcidFilter, Filter, ADSR)
 DRUMS = (Kick, Snare, Hat)   # the built-in drums: rendered together in a DrumBank
 
 
@@ -108,6 +108,7 @@ def build_plan(modules: dict, edges: list, mod_edges: list, fading: set, sample_
         to_sum.append(consumers[end] == ["master"] and end not in modulation_sources and (end, "master") not in fading
                       and not is_panned(modules[start]))  # the centred mono bus
         fused.update(chain)
+    to_sum = _front_only(chains, to_sum, inputs["master"])
     order = sorted(range(len(chains)), key=lambda c: (modulated(chains[c]),
                                                       not any(isinstance(modules[m], AcidFilter) for m in chains[c])))
     chains, to_sum = [chains[c] for c in order], [to_sum[c] for c in order]   # the ladders' lanes: one range
@@ -163,6 +164,19 @@ def build_plan(modules: dict, edges: list, mod_edges: list, fading: set, sample_
         placed.update(ready)
         pending = [m for m in pending if m not in placed]
     return plan
+
+
+def _front_only(chains: list[tuple[str, ...]], to_sum: list[bool], master_inputs: list[str]) -> list[bool]:
+    """The chains the bank may sum into the master's input: those among the first of its inputs. The
+    bank's sum comes first, so a chain after another input (a drum, an effect) is added with the rest
+    in the master's order: the same additions, in the same order, as module by module."""
+    ends = {chain[-1]: c for c, chain in enumerate(chains) if to_sum[c]}
+    front = set()
+    for src in master_inputs:
+        if src not in ends:
+            break
+        front.add(ends[src])
+    return [c in front for c in range(len(chains))]
 
 
 def _in_bank(module) -> bool:

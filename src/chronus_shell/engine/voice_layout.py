@@ -1,18 +1,21 @@
 """The voice bank's table layout, shared by the voice modules and the fused kernel (no numba here,
 so the catalogue still loads without it)."""
 
-# param columns (values, rows): one table for the three stage types
+# param columns (values, rows): one table for the four stage types
 FREQ, DETUNE, GAIN, WIDTH = 0, 1, 2, 3
 CUTOFF, RESONANCE, ENV_AMOUNT, ACCENT, ENV_DECAY, DRIVE = 4, 5, 6, 7, 8, 9
 ATTACK, DECAY, SUSTAIN, RELEASE = 10, 11, 12, 13
-COLUMNS = 14
+SVF_CUTOFF, SVF_Q = 14, 15
+COLUMNS = 16
 # state columns: oscillator [phase, clock, started, retune], ladder [s1..s4], note [env, accent],
-# adsr [stage, level, pos, start], a poly note's row gate [level, target] (engine/poly.py)
-OSC_STATE, LADDER_STATE, NOTE_STATE, ADSR_STATE, GATE_STATE, STATE_COLUMNS = 0, 4, 8, 10, 14, 16
+# adsr [stage, level, pos, start], a poly note's row gate [level, target] (engine/poly.py), the
+# multimode filter's two integrators
+OSC_STATE, LADDER_STATE, NOTE_STATE, ADSR_STATE, GATE_STATE, SVF_STATE, STATE_COLUMNS = 0, 4, 8, 10, 14, 16, 18
 # kinds columns: oscillator shape (−1: none, the input row is the audio), ladder on, adsr on, to the sum,
 # a note of a polyphonic voice (silent rows skipped, its row gate applied), a modulated voice (≥ 0: it
-# renders sample by sample from its params per sample, built in the kernel; −1: none)
-SHAPE, HAS_LADDER, HAS_ADSR, TO_SUM, POLY, EXPLICIT, KINDS = 0, 1, 2, 3, 4, 5, 6
+# renders sample by sample from its params per sample, built in the kernel; −1: none), the multimode
+# filter's mode (−1: none; 0 low-pass, 1 high-pass, 2 band-pass)
+SHAPE, HAS_LADDER, HAS_ADSR, TO_SUM, POLY, EXPLICIT, SVF_MODE, KINDS = 0, 1, 2, 3, 4, 5, 6, 7
 # modulation (Module.params, and the bank's modulated voices): a signal in −1…1 moves a Hz param by
 # ±MOD_OCTAVES octaves, any other by ± half its range
 MOD_OCTAVES = 4.0
@@ -20,8 +23,8 @@ MOD_OCTAVES = 4.0
 # exponential (1) or not (0), and the param's low, high and half span
 MOD_VOICE, MOD_COLUMN, MOD_ROW, MOD_EXP, MOD_LOW, MOD_HIGH, MOD_HALF_SPAN, MOD_FIELDS = 0, 1, 2, 3, 4, 5, 6, 7
 # the LFOs of a voice bank (rows, LFOs): rate, depth, offset targets and glide starts, phase, shape (an
-# index of kernels.LFO_SHAPES; LFO_RANDOM: drawn in Python), the length of its kept params (0: none)
-LFO_TARGET, LFO_START, LFO_PHASE, LFO_SHAPE, LFO_KEPT, LFO_ROWS = 0, 3, 6, 7, 8, 9
+# index of kernels.LFO_SHAPES; LFO_RANDOM: drawn in Python)
+LFO_TARGET, LFO_START, LFO_PHASE, LFO_SHAPE, LFO_ROWS = 0, 3, 6, 7, 8
 LFO_RANDOM = -1
 
 IDLE, ATTACK_STAGE, DECAY_STAGE, SUSTAIN_STAGE, RELEASE_STAGE = 0, 1, 2, 3, 4

@@ -49,17 +49,13 @@ class VoiceModulation:
                               dtype=np.int64).reshape(-1, 2)
         self.sources = self.mods = np.zeros((0, 0))
         self._buffers: dict[int, tuple] = {}  # segment length → (sources, mods, the rows exp2 is taken of)
-        self.kept = np.zeros((count, len(LFO_PARAMS), 0))   # each LFO's Module.params cache (the kernel's doc)
-        self._kept_targets: list[dict] = [{} for _ in range(count)]   # the targets it was computed for
         self.dirty: set = set()
         self._random: list[int] = []          # LFOs of the random shape: rendered by their own process()
         self._rendered: list = []             # (LFO, k) of the others
         self._pole = self.lfos[0]._pole if self.lfos else 0.0
         for k, lfo in enumerate(self.lfos):
-            if lfo.bank is not None:
-                lfo.bank.hand_back(lfo)       # a plan before this one rendered it
             lfo.bind(self, k)
-            self.table[lay.LFO_SHAPE, k] = lay.LFO_RANDOM   # until its shape is read (_read_dirty takes its cache)
+            self.table[lay.LFO_SHAPE, k] = lay.LFO_RANDOM   # until its shape is read (_read_dirty)
             self.dirty.add(lfo)
 
     def render(self, n: int, given) -> None:
@@ -69,8 +65,6 @@ class VoiceModulation:
         if buffers is None:
             sources, mods = np.zeros((self.source_count, n)), np.zeros((len(self.modulated), n))
             buffers = self._buffers[n] = sources, mods, mods[:self.exp_rows]
-            if self.kept.shape[2] < n:
-                self._grow(n)
         self.sources, self.mods, head = buffers
         if self.dirty:
             self._read_dirty()
@@ -80,7 +74,7 @@ class VoiceModulation:
             lfo = self.lfos[k]
             self.sources[k] = lfo.process(self.sources[k], lfo.params(n, {}))
         mk.render_modulation(self.table, decay_table(self._pole, n), self.sample_rate, self.sources, self.terms,
-                             self.exp_rows, self.mods, self.kept)
+                             self.exp_rows, self.mods)
         if self.exp_rows:
             np.exp2(head, out=head)          # numpy's exp2, as apply_modulation (modulation_kernels.py says why)
         phases = self.table[lay.LFO_PHASE].tolist()
@@ -98,16 +92,9 @@ class VoiceModulation:
                 table[lay.LFO_TARGET + p, k] = lfo.targets[name]
                 table[lay.LFO_START + p, k] = lfo.current[name]
             shape = lfo.targets["shape"]
-            random = shape not in kernels.LFO_SHAPES
-            if random and table[lay.LFO_SHAPE, k] != lay.LFO_RANDOM:
-                self.hand_back(lfo)               # its own params() renders it from now on
-            elif not random and table[lay.LFO_SHAPE, k] == lay.LFO_RANDOM:
-                self._take(k)
+            random = shape not in kernels.LFO_SHAPES      # the random shape: its own params() renders it
             table[lay.LFO_SHAPE, k] = lay.LFO_RANDOM if random else kernels.LFO_SHAPES.index(shape)
             table[lay.LFO_PHASE, k] = lfo.phase
-            if lfo.targets != self._kept_targets[k]:
-                table[lay.LFO_KEPT, k] = 0        # set since: Module.params would compute them again
-                self._kept_targets[k] = dict(lfo.targets)
         shapes = table[lay.LFO_SHAPE].tolist()
         self._random = [k for k, shape in enumerate(shapes) if shape == lay.LFO_RANDOM]
         self._rendered = [(lfo, k) for k, lfo in enumerate(self.lfos) if shapes[k] != lay.LFO_RANDOM]
@@ -126,48 +113,9 @@ class VoiceModulation:
             if not moving:
                 self.dirty.discard(lfo)
 
-    def _take(self, k: int) -> None:
-        """LFO k's Module.params cache into `kept` (it renders here from now on)."""
-        hit = self.lfos[k].__dict__.get("_params_cache")
-        self.table[lay.LFO_KEPT, k] = 0
-        self._kept_targets[k] = {}
-        if hit is not None:
-            length, targets, params = hit
-            if self.kept.shape[2] < length:
-                self._grow(length)
-            for p, name in enumerate(LFO_PARAMS):
-                self.kept[k, p, :length] = params[name]
-            self.table[lay.LFO_KEPT, k], self._kept_targets[k] = length, dict(targets)
-
     def owns(self, lfo) -> bool:
         """Whether `lfo` renders in this kernel (not by its own process(): the random shape)."""
         return lfo.bank is self and self.table[lay.LFO_SHAPE, lfo.row] != lay.LFO_RANDOM
-
-    def params_cache(self, lfo) -> tuple | None:
-        """`kept` of an LFO rendered here, as its Module.params cache (None: none)."""
-        k = lfo.row
-        length = int(self.table[lay.LFO_KEPT, k])
-        if not length:
-            return None
-        targets = self._kept_targets[k]
-        params = {name: self.kept[k, p, :length].copy() for p, name in enumerate(LFO_PARAMS)}
-        return length, dict(targets), {**params, "shape": targets["shape"]}
-
-    def hand_back(self, lfo) -> None:
-        """An LFO rendered here goes back to its own params() (and their cache): the random shape,
-        a plan without this bank."""
-        if not self.owns(lfo):
-            return
-        cache = self.params_cache(lfo)
-        if cache is None:
-            lfo.__dict__.pop("_params_cache", None)
-        else:
-            lfo._params_cache = cache
-
-    def _grow(self, n: int) -> None:
-        kept = np.zeros((len(self.lfos), len(LFO_PARAMS), n))
-        kept[:, :, :self.kept.shape[2]] = self.kept
-        self.kept = kept
 
     def source(self, k: int) -> np.ndarray:
         """LFO k's block of this segment (a copy: the row is written again next segment)."""

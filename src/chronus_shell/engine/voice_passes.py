@@ -1,5 +1,5 @@
-"""The passes of one voice of the bank (chain_kernels.py): its oscillator, its ladder, its ADSR,
-and a modulated voice's passes from its params per sample (engine/voice_modulation.py)."""
+"""The passes of one voice of the bank (chain_kernels.py): its oscillator, its ladder, its multimode
+filter, its ADSR, and a modulated voice's passes from its params per sample (engine/voice_modulation.py)."""
 from __future__ import annotations
 
 import numpy as np
@@ -7,9 +7,11 @@ from numba import njit
 
 from .blep import BLEP_HALF, _naive_step, crosses_edge
 from .voice_layout import (ATTACK, CUTOFF, DECAY, DETUNE, DRIVE, ENV_AMOUNT, ENV_DECAY, FREQ, GAIN, HAS_ADSR,
-                           HAS_LADDER, IDLE, RELEASE, RESONANCE, SHAPE, SUSTAIN, SUSTAIN_STAGE, WIDTH)
+                           HAS_LADDER, IDLE, RELEASE, RESONANCE, SHAPE, SUSTAIN, SUSTAIN_STAGE, SVF_CUTOFF, SVF_MODE,
+                           SVF_Q, SVF_STATE, WIDTH)
 from .voice_steps import (ACCENT_LEVEL, ENV_FLOOR, _adsr_step, _cutoff, _env_step, _inc, _ladder_coefficients,
-                          _ladder_step, _oscillator_sample, _played, _stage_samples, _start_oscillator)
+                          _ladder_step, _oscillator_sample, _played, _stage_samples, _start_oscillator,
+                          _svf_coefficients, _svf_step)
 
 
 @njit(cache=True, error_model="numpy", inline="always")
@@ -116,6 +118,25 @@ def _ladder_voice(work, v, cutoff, amount, resonance, drive, envs, sounding, acc
 
 
 @njit(cache=True, error_model="numpy")
+def _svf_voice(work, v, mode, cutoff, q, state, sample_rate):
+    """The multimode filter's pass for voice v, its two integrators in registers; params (to, from,
+    at) as `_oscillator_loop`'s. Its coefficients are computed where cutoff or q moves (the numbers
+    of kernels.svf)."""
+    cut_to, cut_from, cut_at = cutoff
+    q_to, q_from, q_at = q
+    ic1, ic2 = state[SVF_STATE, v], state[SVF_STATE + 1, v]
+    last_cutoff = last_q = np.nan
+    k = a1 = a2 = a3 = 0.0
+    for i in range(work.shape[0]):
+        fc, res = cut_to + cut_from * cut_at[i], q_to + q_from * q_at[i]
+        if fc != last_cutoff or res != last_q:
+            last_cutoff, last_q = fc, res
+            k, a1, a2, a3 = _svf_coefficients(fc, res, sample_rate)
+        work[i, v], ic1, ic2 = _svf_step(work[i, v], mode, k, a1, a2, a3, ic1, ic2)
+    state[SVF_STATE, v], state[SVF_STATE + 1, v] = ic1, ic2
+
+
+@njit(cache=True, error_model="numpy")
 def _modulated_voice(v, kinds, params, state, rings, histories, sample_rate, work, scratch):
     """A modulated voice from its params per sample (columns, n): the passes of the others, the
     numbers of render_explicit (the per-note envelope's decay step computed where it changes)."""
@@ -140,6 +161,9 @@ def _modulated_voice(v, kinds, params, state, rings, histories, sample_rate, wor
         _ladder_voice(work, v, (0.0, 1.0, params[CUTOFF]), (0.0, 1.0, params[ENV_AMOUNT]), (0.0, 1.0, params[RESONANCE]),
                       (0.0, 1.0, params[DRIVE]), envs, 1.0 if sounding else 0.0, state[9, v] if sounding else 0.0,
                       state[4:8], 0.45 * sample_rate, np.pi / sample_rate)
+    if kinds[SVF_MODE, v] >= 0:
+        _svf_voice(work, v, kinds[SVF_MODE, v], (0.0, 1.0, params[SVF_CUTOFF]), (0.0, 1.0, params[SVF_Q]), state,
+                   sample_rate)
     if kinds[HAS_ADSR, v]:
         _envelope(v, params[ATTACK, 0], params[DECAY, 0], params[SUSTAIN, 0], params[RELEASE, 0], state, sample_rate,
                   work)

@@ -1,6 +1,7 @@
-"""The per-sample steps of a voice's stages — oscillator, 4-pole ladder, per-note envelope, ADSR —
-shared by the bank's passes and the explicit (per-sample params) path of chain_kernels.py; all
-inlined into them, so each compiles into its caller's loop."""
+"""The per-sample steps of a voice's stages — oscillator, 4-pole ladder, per-note envelope, multimode
+filter, ADSR — shared by the bank's passes and the explicit (per-sample params) path of
+chain_kernels.py (the multimode filter also by the drums' noise, kernels.py); all inlined into them,
+so each compiles into its caller's loop."""
 from __future__ import annotations
 
 import numpy as np
@@ -125,3 +126,30 @@ def _played(ring, clock):
 def _env_step(decay_ms, sample_rate):
     """One sample's factor of the per-note envelope's exponential decay."""
     return np.exp(-1.0 / (decay_ms * 1e-3 * sample_rate))
+
+
+@njit(cache=True, error_model="numpy", inline="always")
+def _svf_coefficients(cutoff, q, sample_rate):
+    """The trapezoidal state-variable filter's (Simper) coefficients: (k, a1, a2, a3)."""
+    fc = min(cutoff, 0.49 * sample_rate)
+    g = np.tan(np.pi * fc / sample_rate)
+    k = 1.0 / q
+    a1 = 1.0 / (1.0 + g * (g + k))
+    a2 = g * a1
+    return k, a1, a2, g * a2
+
+
+@njit(cache=True, error_model="numpy", inline="always")
+def _svf_step(x, mode, k, a1, a2, a3, ic1, ic2):
+    """One sample of the state-variable filter — mode 0 low-pass, 1 high-pass, 2 band-pass (unity
+    peak): (y, ic1, ic2)."""
+    v3 = x - ic2
+    v1 = a1 * ic1 + a2 * v3
+    v2 = ic2 + a2 * ic1 + a3 * v3
+    if mode == 0:
+        y = v2
+    elif mode == 1:
+        y = x - k * v1 - v2
+    else:
+        y = k * v1
+    return y, 2.0 * v1 - ic1, 2.0 * v2 - ic2

@@ -1,6 +1,6 @@
 """VoiceBank: every voice chain of a render plan in struct-of-arrays, rendered by one kernel call.
 
-A chain is oscillator [→ acid_filter] [→ adsr] (or any one of them alone). The bank owns the state
+A chain is oscillator [→ acid_filter] [→ filter] [→ adsr] (or any one of them alone). The bank owns the state
 of its modules (each module's arrays become views of its column, so notes and pickles see the
 same numbers) and every param's target and glide start; `set`/`snap` mark a module dirty, and only
 dirty modules are read and written back in Python — a still patch costs no Python per voice.
@@ -29,6 +29,7 @@ class VoiceBank:
         self.kinds[lay.TO_SUM] = to_sum
         self.kinds[lay.POLY] = poly if poly is not None else False   # rows that are notes of a poly voice
         self.kinds[lay.EXPLICIT] = -1
+        self.kinds[lay.SVF_MODE] = -1                                # no multimode filter
         self.kinds[lay.EXPLICIT, count - modulated:] = np.arange(modulated)
         self.modulation = modulation
         self.glides = np.zeros((2, lay.COLUMNS, count))   # the columns of a stage a chain lacks: never heard

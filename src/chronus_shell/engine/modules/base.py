@@ -94,35 +94,19 @@ class Module:
 
     def params(self, n: int, modulation: dict[str, np.ndarray]) -> dict[str, np.ndarray | str]:
         """Every param for a block: smoothed numeric arrays (+ modulation, clipped to range), enums.
-        A settled, unmodulated module gets the same dict (and arrays) as last block."""
+        A settled module gets the same arrays as last block (kept only when computed from a settled
+        start: they hold the targets; a block computed while a glide arrived is never heard twice)."""
         targets = self.targets
         driven = self.__dict__.get("driven")
-        if modulation and not driven:
-            return _modulated(self.spec, self.settled_params(n), modulation)
-        still = not modulation
-        if still:
-            hit = self.__dict__.get("_params_cache")
-            if hit is not None and hit[0] == n and hit[1] == targets and self.current.items() <= targets.items():
-                return hit[2]                 # (every glide has arrived: each current value equals its target)
-        out = self._blocks(n)
-        if still:
-            self._params_cache = (n, dict(targets), out)
-        if modulation:
-            return _modulated(self.spec, out, modulation)
-        return out
-
-    def settled_params(self, n: int) -> dict[str, np.ndarray | str]:
-        """The params under modulation: computed again while a glide moves, else the same arrays as
-        last block (kept only when computed from a settled start: they hold the targets)."""
-        targets = self.targets
-        hit = self.__dict__.get("_settled_cache")
-        settled = self.current.items() <= targets.items()
+        settled = not driven and self.current.items() <= targets.items()
+        hit = self.__dict__.get("_params_cache")
         if hit is not None and settled and hit[0] == n and hit[1] == targets:
-            return hit[2]
-        out = self._blocks(n)
-        if settled:
-            self._settled_cache = (n, dict(targets), out)
-        return out
+            out = hit[2]
+        else:
+            out = self._blocks(n)
+            if settled:
+                self._params_cache = (n, dict(targets), out)
+        return _modulated(self.spec, out, modulation) if modulation else out
 
     def _blocks(self, n: int) -> dict[str, np.ndarray | str]:
         out: dict[str, np.ndarray | str] = {}
@@ -156,22 +140,29 @@ class InBank(Module):
 
 
 class Banked(InBank):
-    """A voice module (oscillator, acid_filter, adsr): its voices render together in the engine's
-    VoiceBank, fused with the rest of their chain (engine/voices.py). While bound, its state
+    """A voice module (oscillator, acid_filter, filter, adsr): its voices render together in the
+    engine's VoiceBank, fused with the rest of their chain (engine/voices.py). While bound, its state
     arrays are views of its bank column. `process` renders it alone (a chain of one): one
-    implementation. Banked types have numeric params only (a bank shares no enum choice)."""
+    implementation. An enum param is a row of the bank's `kinds` (the index of its choice): declared
+    in KINDS, so the kernel reads a number."""
 
     COLUMNS: ClassVar[dict[str, int]] = {}           # param name → column of the bank's tables
     STATE: ClassVar[tuple[tuple[str, int], ...]] = ()  # (state array attribute, first bank column)
+    KINDS: ClassVar[dict[str, int]] = {}             # enum param name → row of the bank's kinds
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
         spec = cls.__dict__.get("spec")
-        if spec is not None and any(p.is_enum for p in spec.params):
-            raise TypeError(f"{spec.type}: a banked module cannot have enum params")
+        if spec is not None and any(p.is_enum and p.name not in cls.KINDS for p in spec.params):
+            raise TypeError(f"{spec.type}: a banked module's enum params are rows of the bank's kinds (KINDS)")
 
     def __getstate__(self) -> dict:
         return {**self.__dict__, "bank": None, "_solo": None}
+
+    def set(self, name, value):
+        super().set(name, value)
+        if self.bank is not None and name in self.KINDS:
+            self.bank.kinds[self.KINDS[name], self.row] = self.spec.param(name).choices.index(value)
 
     def bind(self, bank, row: int) -> None:
         """Move this module's state into voice `row` of `bank` (its arrays become views there)."""
@@ -181,6 +172,8 @@ class Banked(InBank):
             view = bank.state[start:start + len(own), row]
             view[:] = own
             setattr(self, attr, view)
+        for name, kind in self.KINDS.items():
+            bank.kinds[kind, row] = self.spec.param(name).choices.index(self.targets[name])
 
     def process(self, audio_in, params):
         return render_alone(self, audio_in, params)

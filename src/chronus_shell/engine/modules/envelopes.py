@@ -60,14 +60,10 @@ class LFO(InBank):
         self.rng = seeded_generator(self.spec.type)
 
     def __getstate__(self) -> dict:
-        state = {**self.__dict__, "bank": None}
-        if self.bank is not None and self.bank.owns(self):     # its params cache is the bank's
-            state["_params_cache"] = self.bank.params_cache(self)
-        return state
+        return {**self.__dict__, "bank": None}
 
     def params(self, n, modulation):
         if self.bank is not None and self.bank.owns(self):     # the bank's plan is gone: render alone again
-            self.bank.hand_back(self)
             self.bank = None
         return super().params(n, modulation)
 

@@ -1,11 +1,12 @@
-"""The acid filter (4-pole ladder with per-note envelope) and a multimode biquad filter."""
+"""The acid filter (4-pole ladder with per-note envelope) and a multimode state-variable filter:
+both voice modules (they render in the voice bank, fused with their chain)."""
 from __future__ import annotations
 
 import numpy as np
 
 from ..params import ModuleSpec, choice, number
 from .. import voice_layout as ck
-from .base import Banked, Module, kernels
+from .base import Banked
 
 
 class AcidFilter(Banked):
@@ -40,7 +41,7 @@ class AcidFilter(Banked):
         bank.kinds[ck.HAS_LADDER, row] = 1
 
 
-class Filter(Module):
+class Filter(Banked):
     spec = ModuleSpec(
         "filter", "processor",
         (
@@ -51,14 +52,10 @@ class Filter(Module):
         "12 dB/oct multimode filter (low/high/band-pass)", ("lowpass", "highpass", "bandpass", "lpf", "hpf", "bpf", "svf"),
     )
 
-    MODES = {"lowpass": 0, "highpass": 1, "bandpass": 2}
+    COLUMNS = {"cutoff": ck.SVF_CUTOFF, "q": ck.SVF_Q}
+    STATE = (("state", ck.SVF_STATE),)
+    KINDS = {"mode": ck.SVF_MODE}          # the kernel's mode numbers are the choices' indices
 
     def __init__(self, sample_rate: int):
         super().__init__(sample_rate)
-        self.state = np.zeros(2)
-
-    def process(self, audio_in, params):
-        out = np.empty(len(audio_in))
-        kernels.svf(audio_in, params["cutoff"], params["q"], self.MODES[params["mode"]], self.state,
-                    float(self.sample_rate), out)
-        return out
+        self.state = np.zeros(2)   # the state-variable filter's two integrators
