@@ -29,6 +29,7 @@ QUALITIES: dict[str, tuple[int, ...]] = {
     "7b9": (0, 4, 7, 10, 13), "7#9": (0, 4, 7, 10, 15), "7b5": (0, 4, 6, 10), "7#5": (0, 4, 8, 10),
     "maj7#11": (0, 4, 7, 11, 18), "add11": (0, 4, 7, 17), "69": (0, 4, 7, 9, 14), "m69": (0, 3, 7, 9, 14),
     "7sus2": (0, 2, 7, 10), "9sus4": (0, 5, 7, 10, 14), "m7b9": (0, 3, 7, 10, 13), "7#11": (0, 4, 7, 10, 18),
+    "7b13": (0, 4, 7, 10, 20), "maj9#11": (0, 4, 7, 11, 14, 18), "m7b5b9": (0, 3, 6, 10, 13),
 }
 #: Other spellings of the suffixes (after the words are shortened by _WORDS).
 _ALIASES = {"maj": "", "major": "", "min": "m", "mi": "m", "-": "m", "dom7": "7", "dom": "7", "ma7": "maj7",
@@ -132,7 +133,7 @@ class Chord:
 
 #: Letters above the root for each interval (a third is two letters up, a seventh six).
 _DEGREE_LETTERS = {0: 0, 1: 1, 2: 1, 3: 2, 4: 2, 5: 3, 6: 4, 7: 4, 8: 4, 9: 5, 10: 6, 11: 6, 13: 1, 14: 1, 15: 1,
-                   17: 3, 18: 3, 21: 5}
+                   17: 3, 18: 3, 20: 5, 21: 5}
 _LETTERS = "cdefgab"
 _NATURAL = {"c": 0, "d": 2, "e": 4, "f": 5, "g": 7, "a": 9, "b": 11}
 
@@ -186,11 +187,21 @@ def _sharp(text: str) -> bool:
     return "#" in text or "sharp" in text.lower() or "♯" in text
 
 
+#: Tensions written in brackets after a chord ('Dm7(b5)', 'G7(b9)', 'Am7(9)', 'C6(9)'): semitones above the root.
+_TENSIONS = {"b5": 6, "#5": 8, "+5": 8, "b9": 13, "9": 14, "#9": 15, "11": 17, "#11": 18, "b13": 20, "13": 21}
+_BRACKETED = re.compile(r"^(?P<base>[^()]*)\((?P<tensions>(?:add ?)?[#b+]?\d+(?:\s*[,/ ]\s*[#b+]?\d+)*)\)$")
+
+
 def _suffix(text: str) -> str | None:
     """The canonical quality of what follows the root ('min 7' → 'm7'), or None."""
     if text[:1] == "M" and text[1:2] in ("7", "9", "a", ""):          # CM7 is C major 7, Cm7 is C minor 7
         text = "maj" + text[1:].lstrip("aAjJ")
     text = text.strip().lower()
+    if text.startswith("7m"):                                         # Brazilian C7M: C major 7
+        text = "maj7" + text[2:]
+    bracketed = _BRACKETED.fullmatch(text.replace(" ", "") if "(" in text else "")
+    if bracketed:
+        return _with_tensions(bracketed.group("base"), bracketed.group("tensions"))
     for pattern, replacement in _WORDS:
         text = pattern.sub(replacement, text)
     if text in QUALITIES:
@@ -202,6 +213,23 @@ def _suffix(text: str) -> str | None:
     if text.startswith("m") and text[1:] in ("maj7",):
         return "mmaj7"
     return None
+
+
+def _with_tensions(base: str, tensions: str) -> str | None:
+    """The quality of a chord with its bracketed tensions: 'm7' + 'b5' → 'm7b5', '7' + '9' → '9',
+    'maj7' + '9' → 'maj9', '' + 'add9' → 'add9' (None: no quality has those tones)."""
+    quality = _suffix(base) if base else ""
+    if quality is None:
+        return None
+    tones = set(QUALITIES[quality])
+    for tension in re.split(r"[,/ ]", tensions.removeprefix("add")):
+        step = _TENSIONS.get(tension.replace("+", "#"))
+        if step is None:
+            return None
+        if step in (6, 8):                                            # an altered fifth replaces the fifth
+            tones.discard(7)
+        tones.add(step)
+    return next((q for q, steps in QUALITIES.items() if set(steps) == tones), None)
 
 
 def chord_error(text: str, column: int = 0) -> LanguageError:

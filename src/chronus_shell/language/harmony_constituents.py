@@ -54,7 +54,15 @@ NAMED_PROGRESSIONS = {
     "deceptive cadence": ("V", "vi"), "pop progression": ("I", "V", "vi", "IV"), "axis progression": ("I", "V", "vi", "IV"),
     "four chord progression": ("I", "V", "vi", "IV"), "doo-wop progression": ("I", "vi", "IV", "V"),
     "50s progression": ("I", "vi", "IV", "V"), "pachelbel": ("I", "V", "vi", "iii", "IV", "I", "IV", "V"),
-    "andalusian cadence": ("i", "VII", "VI", "V"), "jazz turnaround": ("ii7", "V7", "Imaj7"), "turnaround": ("I", "vi", "ii", "V"),
+    "andalusian cadence": ("i", "VII", "VI", "V"), "jazz turnaround": ("Imaj7", "vi7", "ii7", "V7"), "turnaround": ("I", "vi", "ii", "V"),
+    # J-pop's (王道進行, 丸の内進行, 小室進行) and other progressions musicians call by a name
+    "royal road progression": ("IV", "V", "iii", "vi"), "royal road": ("IV", "V", "iii", "vi"),
+    "just the two of us progression": ("IVmaj7", "III7", "vi7", "v7", "I7"),
+    "two of us progression": ("IVmaj7", "III7", "vi7", "v7", "I7"),
+    "marunouchi progression": ("IVmaj7", "III7", "vi7", "v7", "I7"), "komuro progression": ("vi", "IV", "V", "I"),
+    "canon progression": ("I", "V", "vi", "iii", "IV", "I", "IV", "V"), "ice cream changes": ("I", "vi", "IV", "V"),
+    "heart and soul progression": ("I", "vi", "IV", "V"), "backdoor progression": ("iv7", "bVII7", "Imaj7"),
+    "minor ii-v-i": ("iiø", "V7", "i"), "minor 2-5-1": ("iiø", "V7", "i"),
 }
 #: Note values, as the sixteenths a note lasts ('in 16ths', 'crotchets').
 RATES = {"16ths": 1, "16th notes": 1, "sixteenths": 1, "sixteenth notes": 1, "8ths": 2, "8th notes": 2, "eighths": 2,

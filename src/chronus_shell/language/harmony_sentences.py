@@ -289,9 +289,9 @@ def _named_chords(parts: list[Part], line: str, shapes: bool) -> list[str] | Non
     named = _one(parts, "named")
     sevenths = _one(parts, "sevenths") is not None
     if named is not None:
-        if key is None or any(p.kind in ("chord", "letter", "degree", "quality") for p in parts):
-            return None                               # 'a plagal cadence' needs its key, and nothing else named
-        seventh = "7dom" if len(named) == 12 else "7"
+        if any(p.kind in ("chord", "letter", "degree", "quality") for p in parts):
+            return None                               # nothing else named (its key: said, else the session's, else asked)
+        seventh = "7dom" if len(named) == 12 else "7th"      # the blues' dominant sevenths, else the key's
         return [f"deg:{r}{seventh if sevenths and not r.endswith('7') else ''}" for r in named]
     named = [p for p in parts if p.kind in ("chord", "letter", "quality", "degree")]
     if root is not None:
@@ -309,7 +309,7 @@ def _named_chords(parts: list[Part], line: str, shapes: bool) -> list[str] | Non
         if digits and key is None and len(digits) < 3:
             return None
         sevenths = sevenths or [p.text for p in degrees] == ["2", "5", "1"]     # 'a 2-5-1': the jazz cadence, in sevenths
-        return [p.value + ("7" if sevenths and not p.value.endswith("7") else "") for p in degrees]
+        return [p.value + ("7th" if sevenths and not p.value.endswith("7") else "") for p in degrees]
     letters = [p for p in named if p.kind == "letter"]
     chord_word = any(p.kind == "word" and p.text in ("chord", "chords", "triad", "progression", "changes") for p in parts)
     if letters and len(letters) == len(named) and upper_letters(line) < 2 and not chord_word and not shapes:

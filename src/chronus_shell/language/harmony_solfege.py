@@ -16,7 +16,10 @@ SYLLABLES = {"do": "c", "re": "d", "mi": "e", "fa": "f", "sol": "g", "la": "a", 
 _WORDS = {"mayor": "major", "menor": "minor", "acorde": "chord", "acordes": "chords", "tonalidad": "key",
           "tonality": "key", "arpegio": "arpeggio", "escala": "scale", "semicorcheas": "16ths", "semicorchea": "16th",
           "corcheas": "8ths", "corchea": "8th", "negras": "quarter notes", "negra": "quarter note",
-          "progresión": "progression", "progresion": "progression", "notas": "notes", "de": "of", "es": "is"}
+          "progresión": "progression", "progresion": "progression", "notas": "notes", "de": "of", "es": "is",
+          # Portuguese (Brazilian musicians): bars, arpeggios, chords, major and minor
+          "compasso": "bar", "compassos": "bars", "compás": "bar", "compases": "bars", "arpejo": "arpeggio",
+          "maior": "major", "acordes de": "chords of"}
 _ACCIDENTALS = {"sostenido": "#", "sharp": "#", "#": "#", "bemol": "b", "flat": "b", "b": "b", "": ""}
 #: Words after which a lone syllable is a note ('acorde de la', 'key of sol').
 _CUES = r"notes?|notas?|chords?|acordes?|progression|progresión|melody|scale|escala|arpeggio|arpegio|key|tonality|tonalidad|bass"
@@ -27,7 +30,7 @@ _ITEM = rf"\b{_SYLLABLE}(?:#|b(?![a-z])|\s+(?:sostenido|bemol)\b)?(?:\s+(?:major
 _RUN = re.compile(rf"(?:(?<=^)|(?<=[\s,]))(?:{_ITEM})(?:(?:\s*,\s*|\s+(?:y|and|then|luego)\s+|\s+){_ITEM}(?![\w#]))+(?![\w#])")
 _CUED = re.compile(rf"\b(?:{_CUES})(?:\s+(?:of|de|in|en|is|es|to|a))?\s+(?:the\s+)?{_ONE}(?![\w#])")
 _SPANISH = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _WORDS), key=len, reverse=True)) + r")\b")
-_SIGNS = re.compile(rf"\b{_SYLLABLE}\b|mayor|menor|bemol|sostenido")
+_SIGNS = re.compile(rf"\b{_SYLLABLE}\b|mayor|menor|bemol|sostenido|compass?o|compás|compases|arpejo|maior")
 _EACH_BAR = re.compile(r"\b(?:one|uno|una) (?:for|per|por|each|a) (?:the )?(?:compás|compas|bar)\b")
 
 

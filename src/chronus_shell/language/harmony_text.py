@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .chords import Chord
 from .harmony_constituents import ASIDE
 from .harmony_solfege import solfege
 
@@ -51,6 +52,15 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"^(?:now |then |and )?(?:make it |play )?(?:an? |the )?(sad|happy)(?: chord| version| one)$", r"make it \1"),     # 'now a sad chord'
     (r"\b(?:should|must|could|can|will|would) (?=(?:last|go|ring|play)\b)", ""),          # 'each chord should last 2 bars'
     (r",? instead$", ""),
+    (r"^(?:the )?(?:(?:harmony|changes|chords|progression|chord chart) (?:of|for|from|in) [^:,]{1,40}|"
+     r"(?:vamp|intro|verse|pre-?chorus|chorus|bridge|outro|tag|turnaround|[ab] section)(?: \d)?(?: chords)?):\s*"
+     r"(?=[a-g])", "chords "),                                                        # 'vamp: Bb, Gm7 …', 'harmony of <song>: …'
+    (r",? (?:un)?till? (?:ready|the cue|cue|we'?re ready)$|,? 'til (?:ready|the cue|cue)$", ""),   # a vamp's 'till ready': it loops
+    (r"^(?:the )?(?:tone|tom|tono) (?:of|de|in|em) (?=[a-g](?:#|b)?(?: (?:major|minor|maj|min|m))?$)", "key of "),   # 'tom de C menor'
+    (r"\bmeio tom (acima|pra cima|para cima|abaixo|pra baixo|para baixo)\b(?:,? half ?tone (?:up|down))?",
+     lambda m: "up a half step" if "cima" in m.group(1) or "acima" in m.group(1) else "down a half step"),
+    (r"(?<=\w)(?:\s+[-–—]\s+|\s*,\s*)(?:an? |the |classic |typical |jazz )?(?:minor |major )?"
+     r"(?:two[- ]five[- ]one|2[- ]?5[- ]?1|ii[- ]v[- ]i)(?: minor| major| in minor| in major)?(?=\s*(?:,|$))", ""),   # chords, then their name
     (r"\bwalking bass(?: ?line)?\b", "bass"),
     (r"^(?:add|put|give me) an? (?P<voice>saw|square|sine|triangle)(?: wave| synth| oscillator)? (?:playing|that plays|to play) "
      r"(?P<notes>.+)$", r"add a \g<voice> and notes \g<notes> on the \g<voice>"),      # 'add a square wave playing c d e g'
@@ -59,6 +69,8 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
      r"\g<a> then \g<b>, \g<n> \g<u> each"),
 ))
 _MAJOR_M = re.compile(r"\b([A-Ga-g](?:#|b)?)M(?=[79]\b)")
+#: A chord with its tensions in brackets ('Dm7(b5)', 'G7(b9)', 'C7M(9)'): one symbol ('dm7b5'), never an aside.
+_BRACKETED_CHORD = re.compile(r"\b[a-g](?:#|b)?[a-z0-9#+°ø]*\([^()]*\)")
 _END_STOP = re.compile(r"(?<=\w)[.!?]+$")
 _TIDAL_NAME = re.compile(r"\b([a-g](?:#|b)?)'(?=[a-z0-9])")
 _TIDAL_N = re.compile(r"\bn\s+\"([^\"]*)\"")
@@ -87,6 +99,35 @@ _QUALITY_ON = re.compile(r"\b(?:an? |the )?(?P<q>" + "|".join(sorted(map(re.esca
                          r"and|then)\b)")
 
 
+#: Nashville numbers: a chord a degree of the key, major unless marked minor ('1 6m 2m 5', '1 5 6m 4').
+_NUMBER_CHORD = r"[b#]?[1-7](?:maj7|m7b5|m7|m|7|°7|°|dim|sus4|sus2|6|9)?"
+_NASHVILLE = re.compile(rf"^(?P<said>(?:the )?nashville(?: numbers?| number system| chart)?(?: (?P<key>in [a-g](?:#|b)?"
+                        rf"(?: major| minor)?))?:?\s+)?(?P<run>{_NUMBER_CHORD}(?:(?:\s*[,|]\s*|\s+-\s+|\s+){_NUMBER_CHORD})+)"
+                        rf"(?P<rest>(?:,? .*)?)$")
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII")
+
+
+def _nashville(text: str) -> str:
+    """Nashville numbers as roman numerals ('1 6m 2m 5' → 'I vi ii V'): where the line says
+    'nashville' or marks a chord minor ('6m'), since a bare '2 5 1' is the jazz cadence, read
+    in the key's own chords; a number alone is a major chord (the Nashville way)."""
+    match = _NASHVILLE.fullmatch(text)
+    if not match or not (match.group("said") or re.search(r"\dm(?!aj)", match.group("run"))):
+        return text
+
+    def numeral(token: str) -> str:
+        found = re.fullmatch(r"([b#]?)([1-7])(.*)", token)
+        accidental, roman, suffix = found.group(1), _ROMAN[int(found.group(2)) - 1], found.group(3)
+        if suffix.startswith("m") and not suffix.startswith("maj"):
+            return accidental + roman.lower() + suffix[1:].replace("7b5", "ø")
+        if suffix in ("°", "°7", "dim"):
+            return accidental + roman.lower() + "°"
+        return accidental + roman + suffix
+    tokens = re.findall(_NUMBER_CHORD, match.group("run"))
+    key = f" {match.group('key')}" if match.group("key") else ""
+    return " ".join(numeral(token) for token in tokens) + key + match.group("rest")
+
+
 def cleaned(line: str) -> str:
     """The line as the harmony readers take it: lower case, politeness, asides and moods out, chords
     said in words or other notations (Sonic Pi, Tidal, German H, 'a-minor') as symbols."""
@@ -96,6 +137,7 @@ def cleaned(line: str) -> str:
     text = _TIDAL_N.sub(r"notes \1", text).replace('"', "").replace("$", " ")     # tidal: n "a c e"
     text = _SONIC_PI_CHORD.sub(_sonic_pi_chord, text)
     text = _SONIC_PI_SCALE.sub(lambda m: f" key {_sonic_pi_root(m.group(1))} {m.group(2).replace('_', ' ')} ", text)
+    text = _BRACKETED_CHORD.sub(lambda m: Chord.parse(m.group(0)).symbol if Chord.parse(m.group(0)) else m.group(0), text)
     for pattern, replacement in _CLEANING:
         text = pattern.sub(replacement, text)
     text = _SPACES.sub(" ", _POLITE.sub("", _POLITE.sub("", text))).strip()
@@ -103,6 +145,7 @@ def cleaned(line: str) -> str:
     text = _FLAT_SHARP.sub(lambda m: m.group(1) + ("b" if m.group(2) == "flat" else "#"), text)
     text = _GERMAN_H.sub("b", text)
     text = _HYPHENED.sub(lambda m: m.group(1) + _HYPHEN_QUALITY[m.group(2)], text)
+    text = _nashville(text)
     text = _QUALITY_ON.sub(lambda m: f"{m.group('root')}{_QUALITY_WORDS[m.group('q')]} chord", text)
     text = text.replace("♯", "#").replace("♭", "b")
     return _SPACES.sub(" ", text)

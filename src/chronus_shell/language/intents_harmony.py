@@ -167,7 +167,8 @@ class AlterChord:
     """'add a 7th on the D', 'make it minor': the last chord(s) given (those on `root`) changed."""
 
     root: int | None               # a pitch class, or None: every chord
-    change: str                    # "7" | "maj7" | "9" | "add9" | "6" | "minor" | "major" | "sus4" | "sus2"
+    change: str                    # "7" | "maj7" | "9" | "add9" | "6" | "minor" | "major" | "sus4" | "sus2" |
+    #                                "7th" (the seventh of the key: Fmaj7, G7, Em7 in C)
     column: int = 0
 
 

@@ -17,7 +17,7 @@ from ..engine.scales import SCALES, pitch_class
 from ..protocol.message import Message
 from . import intents as it
 from . import intents_harmony as ih
-from .chords import (Chord, chord_error, hz, key_flats, name, nearest, register_of, root_text, scale_names,
+from .chords import (Chord, chord_error, hz, key_flats, key_name, name, nearest, register_of, root_text, scale_names,
                      spelled, token_pitches)
 from .errors import LanguageError
 from .mapper_messages import message, playable
@@ -126,7 +126,7 @@ def _placed(token: str, reference: float, column: int, first: int | None = None)
         raise LanguageError(f"{token!r} is not a note", column)
     pitch = nearest(found[0], reference)
     if first is not None:
-        pitch += 12 if pitch < first - 5 else -12 if pitch >= first + 12 else 0
+        pitch += 12 if pitch < first - 5 else -12 if pitch > first + 12 else 0
     return spelled(pitch, token)
 
 
@@ -271,9 +271,11 @@ def _progression_chord(ctx, symbol: str, reference: float, column: int, key=None
 
 
 def _degree_chord(ctx, typed: str, column: int, key=None) -> Chord:
-    """The chord on a degree of the key: stacked thirds of the scale ('5', 'V7'); a roman
-    numeral's case sets the third (V major, v minor), ° diminished, + augmented; '7dom' a
-    dominant seventh (the blues)."""
+    """The chord on a degree of the key: stacked thirds of the scale ('5', 'ii7'); a roman
+    numeral's case sets the third (V major, v minor), ° diminished, + augmented. An upper-case
+    numeral's 7 is the dominant seventh, as lead sheets write it (V7, the blues' I7 IV7, III7);
+    'maj7' the major seventh, '7th' the key's own seventh ('ii–V–I with sevenths': Dm7 G7 Cmaj7). A
+    numeral off the scale (bVII, #iv) takes its chord from its case, its root spelled from the degree."""
     tonic, scale = _key_or_ask(ctx, key, column, "chords by degree")
     steps = SCALES[scale]
     if len(steps) != 7:
@@ -283,9 +285,15 @@ def _degree_chord(ctx, typed: str, column: int, key=None) -> Chord:
     numeral, suffix = match.group(2), match.group(3).lower()
     suffix = re.sub(r"(64|6)$", "", suffix) if not numeral.isdigit() else suffix
     number = int(numeral) if numeral.isdigit() else _ROMANS.index(numeral.lower()) + 1
+    if shift:                                        # bIII, bVII: from the major scale, in any key
+        steps = SCALES["major"]
     tones = [steps[(number - 1 + k) % 7] + 12 * ((number - 1 + k) // 7) for k in (0, 2, 4, 6)]
     intervals = [t - tones[0] for t in tones[:4 if "7" in suffix else 3]]
     if not numeral.isdigit():
+        if shift:                                    # a chord of its own: its case says the third
+            intervals[2] = 7
+        if suffix == "7" and len(intervals) == 4:     # and a 7 the minor seventh (lead sheets': V7, iv7, I7)
+            intervals[3] = 10
         intervals[1] = 4 if numeral.isupper() else 3
         if suffix in ("°", "o", "dim", "ø"):
             intervals[1:3] = [3, 6]
@@ -296,7 +304,10 @@ def _degree_chord(ctx, typed: str, column: int, key=None) -> Chord:
         elif suffix == "7dom":
             intervals[1:] = [4, 7, 10]
     root = (pitch_class(tonic) + tones[0] + shift) % 12
-    names = scale_names(tonic, steps)
+    names = scale_names(tonic, steps) if not shift else scale_names(key_name(pitch_class(tonic), "major"), steps)
+    degree = names.get((root - shift) % 12, "")
+    if shift and (len(degree) == 1 or degree[1:] == ("b" if shift > 0 else "#")):   # bVII in C: b → bb
+        names[root] = degree[0] + ("#" if shift > 0 else "b") if len(degree) == 1 else degree[0]
     chord = Chord.parse(names.get(root, name(root, key_flats(tonic, scale))[:-2]))
     return Chord(typed, root, tuple(intervals), None, chord.flats if chord else key_flats(tonic, scale))
 

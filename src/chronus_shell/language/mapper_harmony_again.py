@@ -12,7 +12,7 @@ from .chords import analyse, name, nearest, token_pitches
 from .errors import LanguageError
 from .mapper_harmony import degrees, play_chord, set_key, voice_and_track
 from .mapper_messages import message
-from .mapper_voicing import key_of_chords
+from .mapper_key_changes import key_of_chords
 
 
 def key_or_chord(ctx, intent: ih.KeyOrChord) -> list[Message]:

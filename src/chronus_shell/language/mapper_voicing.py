@@ -1,21 +1,21 @@
 """Changing chords and notes already given: voicings ('voice it wide', 'invert it', 'add the
 bass note an octave lower'), arpeggios (a chord or a chord track expanded into a note track),
 moving a track's notes ('transpose the melody up 2 semitones': chords move as chords) and
-changing key ('transpose to the relative major'). The chord changed is the last one given
-(a gate or a chord track: PatchModel.last_chord)."""
+changing key ('transpose to the relative major': mapper_key_changes.py). The chord changed is the
+last one given (a gate or a chord track: PatchModel.last_chord)."""
 from __future__ import annotations
 
 
-from ..engine.scales import PITCH_CLASSES, SCALES, pitch_class
 from ..protocol.message import Message
 from . import intents as it
 from . import intents_harmony as ih
-from .chords import (FLAT_NAMES, Chord, analyse, hz, key_flats, key_name, name, nearest_below, register_of, respell, spell_chord, token_pitches,
+from .chords import (Chord, analyse, hz, name, nearest_below, register_of, respell, spell_chord, token_pitches,
                      transpose_token)
 from .errors import LanguageError
-from .mapper_harmony import checked_key, head_words, open_voicing, voice_and_track, voice_register
+from .mapper_harmony import head_words, open_voicing, voice_and_track, voice_register
 from .mapper_note_tracks import send_track
 from .mapper_harmony_voice import voiced
+from .mapper_key_changes import check_tokens, key_steps, seventh_in, change_key
 from .mapper_messages import message, playable
 from .mapper_tracks import existing_track
 from .parser_grammar import parse_plain
@@ -45,27 +45,25 @@ def _rechord(ctx, change, said: str, column: int) -> list[Message]:
         return [message(f"/gate/{last[1]}", 1, *(playable(hz(p), name(p), column) for p in pitches))]
     tokens = [spell_chord(change(p), t) if p and len(p) > 1 else t
               for t, p in ((t, token_pitches(t)) for t in ctx.model.tracks[last[1]].notes)]
-    _check_tokens(tokens, column)
+    check_tokens(tokens, column)
     ctx.understood.append(f"{said}: {' | '.join(t for t in tokens if '+' in t)} on the {last[1]} track")
     return [message("/seq/notes", last[1], *tokens)]
 
 
 def alter_chord(ctx, intent: ih.AlterChord) -> list[Message]:
+    key = key_steps(ctx, intent.column) if intent.change == "7th" else None
+
     def change(pitches):
         found = analyse(pitches)
         if found is None or (intent.root is not None and found[0] != intent.root):
             return pitches
+        if key is not None:
+            return _altered(sorted(pitches), found[0], seventh_in(key, found))
         return _altered(sorted(pitches), found[0], intent.change)
-    said = {"7": "a 7th added", "maj7": "a major 7th added", "9": "a 9th added", "add9": "a 9th added",
+    said = {"7": "a 7th added", "7th": "the key's 7ths added", "maj7": "a major 7th added", "9": "a 9th added", "add9": "a 9th added",
             "6": "a 6th added"}.get(
         intent.change, f"made {intent.change}")
     return _rechord(ctx, change, said, intent.column)
-
-
-def _check_tokens(tokens, column: int) -> None:
-    for token in tokens:
-        for pitch in token_pitches(token) or ():
-            playable(hz(pitch), name(pitch), column)
 
 
 def retime(ctx, intent: ih.Retime) -> list[Message]:
@@ -163,7 +161,7 @@ def move_notes(ctx, intent: ih.MoveNotes) -> list[Message]:
     notes = ctx.model.tracks[track].notes
     moved = _dominants(notes) if intent.dominants and chord_track else None
     tokens = [transpose_token(t, intent.semitones) if moved is None or i in moved else t for i, t in enumerate(notes)]
-    _check_tokens(tokens, intent.column)
+    check_tokens(tokens, intent.column)
     ctx.understood.append(f"the {track} notes {_interval(intent.semitones)}: {' '.join(t for t in tokens if t != '-')}")
     return [message("/seq/notes", track, *tokens)]
 
@@ -188,7 +186,7 @@ def _every_track_moved(ctx, intent: ih.MoveNotes) -> list[Message]:
     for name, track in ctx.model.tracks.items():
         if any(token_pitches(n) for n in track.notes):
             tokens = [transpose_token(t, intent.semitones) for t in track.notes]
-            _check_tokens(tokens, intent.column)
+            check_tokens(tokens, intent.column)
             messages.append(message("/seq/notes", name, *tokens))
     if not messages:
         raise LanguageError("no notes to move: give the voices notes or chords first, or name the voice "
@@ -212,78 +210,6 @@ def _track_with_notes(ctx, words: it.Words | None, column: int) -> str | None:
             return last
     track = existing_track(ctx, words, column)
     return track if track and any(token_pitches(n) for n in ctx.model.tracks[track].notes) else None
-
-
-# -- changing key -------------------------------------------------------------------------
-def change_key(ctx, intent: ih.ChangeKey) -> list[Message]:
-    pitched = any(any(token_pitches(n) for n in track.notes) for track in ctx.model.tracks.values())
-    if ctx.model.key is None and intent.tonic is not None and (intent.or_set or (intent.scale and not pitched)):
-        return ctx.map(ih.SetKey(intent.tonic, intent.scale, intent.column))   # nothing to move: the key named
-    tonic, scale = ctx.model.key or key_of_chords(ctx, intent.column, intent.lines or intent.relation == "interval")
-    new_tonic, new_scale = _new_key(tonic, scale, intent)
-    checked_key(new_tonic, new_scale, intent.column)
-    shift = (pitch_class(new_tonic) - pitch_class(tonic)) % 12
-    shift = shift - 12 if shift > 6 else shift
-    old, new = SCALES[scale], SCALES[new_scale]
-    flats = key_flats(new_tonic, new_scale)
-
-    def moved(pitch: int) -> int:
-        degree = (pitch - pitch_class(tonic)) % 12
-        if len(old) == len(new) and degree in old:
-            return pitch + shift + new[old.index(degree)] - degree
-        return pitch + shift
-
-    messages = [message("/seq/key", new_tonic, new_scale)] if ctx.model.key else []   # inferred: notes only
-    for track_name, track in ctx.model.tracks.items():
-        if any(token_pitches(n) for n in track.notes):
-            tokens = [t if token_pitches(t) is None else
-                      "+".join(name(moved(p), flats) for p in token_pitches(t)) for t in track.notes]
-            _check_tokens(tokens, intent.column)
-            messages.append(message("/seq/notes", track_name, *tokens))
-    ctx.understood.append(f"{tonic} {scale.replace('_', ' ')} → {new_tonic} {new_scale.replace('_', ' ')}"
-                          f"{', every note track moved' if any(m.address == '/seq/notes' for m in messages) else ''}")
-    return messages
-
-
-def key_of_chords(ctx, column: int, lines: bool = False) -> tuple[str, str]:
-    """No key set: the key of the last chord track (else, `lines`, the last line of notes), the major or
-    minor scale that holds most of its notes, a tie going to a key on the first chord's root, then the
-    last's ('G D Em C': g major; a 2-5-1 Bbm7 Eb7 Abmaj7: ab major; a bass line a c e g a: a minor)."""
-    last = ctx.model.last_chord
-    pitched = [t for t in ctx.model.tracks.values() if any(token_pitches(n) for n in t.notes)]
-    track = ctx.model.tracks.get(last[1] if last and last[0] == "track" else ctx.model.last_track)
-    if not (last and last[0] == "track"):
-        track = track if lines and track in pitched else pitched[0] if lines and len(pitched) == 1 else None
-    chords = [found for found in ((token_pitches(t)[0] % 12, (0,)) if len(token_pitches(t)) == 1 else analyse(token_pitches(t))
-                                  for t in (track.notes if track else ()) if token_pitches(t)) if found]
-    if not chords:
-        raise LanguageError("transpose from which key? set it first, e.g. 'in d minor'", column)
-
-    def fit(key: tuple[int, str]) -> tuple[int, int, int]:
-        tonic, scale = key
-        held = sum((root + i - tonic) % 12 in SCALES[scale] for root, shape in chords for i in shape)
-        on = [root == tonic and (len(shape) == 1 or (shape[1:2] == (3,)) == (scale == "minor"))   # a note: any key on it
-              for root, shape in (chords[0], chords[-1])]
-        return held, on[0], on[1]
-    tonic, scale = max(((pc, scale) for scale in ("major", "minor") for pc in range(12)), key=fit)
-    return PITCH_CLASSES[tonic], scale
-
-
-def _new_key(tonic: str, scale: str, intent: ih.ChangeKey) -> tuple[str, str]:
-    if intent.relation is None:
-        return intent.tonic, intent.scale or scale
-    if intent.relation == "interval":
-        return key_name(pitch_class(tonic) + intent.semitones, scale), scale
-    minor = scale in ("minor", "dorian", "phrygian", "locrian", "harmonic_minor", "melodic_minor")
-    if intent.relation == "parallel":
-        return tonic, intent.scale
-    if (intent.scale == "major") != minor:
-        other = "minor" if intent.scale == "major" else "major"
-        raise LanguageError(f"{tonic} {scale.replace('_', ' ')} has a relative {other}, not a relative "
-                            f"{intent.scale}", intent.column)
-    root = (pitch_class(tonic) + (3 if minor else 9)) % 12
-    sharp = PITCH_CLASSES[root]
-    return (FLAT_NAMES[root] if key_flats(sharp, intent.scale) else sharp), intent.scale
 
 
 def _interval(semitones: int) -> str:
@@ -400,7 +326,7 @@ def _add_bass(pitches) -> list[int]:
     return [bass] + ordered if bass < ordered[0] else ordered
 
 
-__all__ = ["HANDLERS", "NO_CHORD", "key_of_chords"]
+__all__ = ["HANDLERS", "NO_CHORD"]
 
 
 #: The intents this family maps.

@@ -58,7 +58,8 @@ _SIGNALS = frozenset("notes note melody scale degrees degree chord chords progre
                      "cadential 808 808s bassline walk triad cadence progression each tone tones tritone second "
                      "harmonic melodic drone droning halftone halftones quint quinte quart dominant subdominant mode "
                        "mayor menor acorde acordes tonality tonalidad arpegio escala bemol sostenido re mi fa sol descending ascending "
-                       "downwards upwards flats sharps sad happy vamp vamping alberti stay hang bassline".split())
+                       "downwards upwards flats sharps sad happy vamp vamping alberti stay hang bassline nashville royal komuro "
+                       "marunouchi backdoor canon turnaround meio".split())
 
 
 def _worth_reading(line: str) -> bool:
@@ -72,7 +73,7 @@ def _worth_reading(line: str) -> bool:
 _WORDS = re.compile(r"[\w#'+°ø/–-]+")
 _NOTES_OR_DEGREES = re.compile(r'\bn\s+"|[a-g]\d?\+[a-g]|(?:^|\s)[1-8](?:[\s,-]+[1-8.]){2,}$|'
                                r'(?:^|\s)[a-g][#b]?\d\s.*\s[a-g][#b]?\d(?:\s|$)|\son\s[a-g][#b]?\d$|^(?:add|put|stick)\s(?:a\s|the\s)?[679]\b')
-_SIGNAL_SHAPES = re.compile(r"(?:1[0-2]|[1-9])[ab]|(?:b|#)?(?:vii|vi|iv|iii|ii)\S*|[iv]+7")
+_SIGNAL_SHAPES = re.compile(r"(?:1[0-2]|[1-9])[ab]|(?:b|#)?(?:vii|vi|iv|iii|ii)\S*|[iv]+7|[b#]?[1-7]m7?")   # 6m: Nashville
 
 
 @lru_cache(maxsize=8192)

@@ -153,9 +153,19 @@ _CHANGE_CHORD = re.compile(rf"(?:make|turn|change) (?:it|that|the chord|the (?P<
                            rf"(?P<to>minor|major|sad|happy|sus4|sus2|suspended|{_longest_first(_ADDS)})(?: chord)?")
 
 
+#: 'same with 7th chords', 'now as sevenths', 'make them seventh chords', 'add the 7ths': every chord the key's seventh.
+_AS_SEVENTHS = re.compile(r"(?:(?:(?:the )?same|again|now|(?:do|play) (?:it|that|them) again)(?: but| again)?,? |"
+                          r"(?:make|turn) (?:them|those|the chords|them all|it all) (?:into |in )?|(?:add|put in) (?:the |all the )?)?"
+                          r"(?:with |as |in |into |using )?(?:all )?(?:(?:the )?(?:7th|seventh) chords|7ths|sevenths|7s)"
+                          r"(?: (?:instead|this time|now))?")
+
+
 def alter_chord(text: str, line: str):
-    """'add a 7th on the D', 'make it a 7th chord', 'make it minor', 'add a 9th': the last chord(s)."""
+    """'add a 7th on the D', 'make it a 7th chord', 'make it minor', 'add a 9th': the last chord(s);
+    'same with 7th chords': each with the seventh its key gives it."""
     adds = _ADDS
+    if _AS_SEVENTHS.fullmatch(text):
+        return ih.AlterChord(None, "7th", column_of(re.search(r"7|seven", line, re.I).group(0), line))
     match = _ADD_TONE.fullmatch(text)
     if match:
         root = root_text(match.group("root")) if match.group("root") else None

@@ -1,0 +1,110 @@
+"""Changing key ('transpose to the relative major', 'up a minor third' with no key set: the key of the
+chords), and the key a chord track is in (its sevenths: 'same with 7th chords')."""
+from __future__ import annotations
+
+from ..engine.scales import PITCH_CLASSES, SCALES, pitch_class
+from ..protocol.message import Message
+from . import intents_harmony as ih
+from .chords import FLAT_NAMES, analyse, hz, key_flats, key_name, name, token_pitches
+from .errors import LanguageError
+from .mapper_harmony import checked_key
+from .mapper_messages import message, playable
+
+
+def change_key(ctx, intent: ih.ChangeKey) -> list[Message]:
+    pitched = any(any(token_pitches(n) for n in track.notes) for track in ctx.model.tracks.values())
+    if ctx.model.key is None and intent.tonic is not None and (intent.or_set or (intent.scale and not pitched)):
+        return ctx.map(ih.SetKey(intent.tonic, intent.scale, intent.column))   # nothing to move: the key named
+    tonic, scale = ctx.model.key or key_of_chords(ctx, intent.column, intent.lines or intent.relation == "interval")
+    new_tonic, new_scale = _new_key(tonic, scale, intent)
+    checked_key(new_tonic, new_scale, intent.column)
+    shift = (pitch_class(new_tonic) - pitch_class(tonic)) % 12
+    shift = shift - 12 if shift > 6 else shift
+    old, new = SCALES[scale], SCALES[new_scale]
+    flats = key_flats(new_tonic, new_scale)
+
+    def moved(pitch: int) -> int:
+        degree = (pitch - pitch_class(tonic)) % 12
+        if len(old) == len(new) and degree in old:
+            return pitch + shift + new[old.index(degree)] - degree
+        return pitch + shift
+
+    messages = [message("/seq/key", new_tonic, new_scale)] if ctx.model.key else []   # inferred: notes only
+    for track_name, track in ctx.model.tracks.items():
+        if any(token_pitches(n) for n in track.notes):
+            tokens = [t if token_pitches(t) is None else
+                      "+".join(name(moved(p), flats) for p in token_pitches(t)) for t in track.notes]
+            check_tokens(tokens, intent.column)
+            messages.append(message("/seq/notes", track_name, *tokens))
+    ctx.understood.append(f"{tonic} {scale.replace('_', ' ')} → {new_tonic} {new_scale.replace('_', ' ')}"
+                          f"{', every note track moved' if any(m.address == '/seq/notes' for m in messages) else ''}")
+    return messages
+
+
+def key_of_chords(ctx, column: int, lines: bool = False) -> tuple[str, str]:
+    """No key set: the key of the last chord track (else, `lines`, the last line of notes), the major or
+    minor scale that holds most of its notes, a tie going to a key on the first chord's root, then the
+    last's ('G D Em C': g major; a 2-5-1 Bbm7 Eb7 Abmaj7: ab major; a bass line a c e g a: a minor)."""
+    last = ctx.model.last_chord
+    pitched = [t for t in ctx.model.tracks.values() if any(token_pitches(n) for n in t.notes)]
+    track = ctx.model.tracks.get(last[1] if last and last[0] == "track" else ctx.model.last_track)
+    if not (last and last[0] == "track"):
+        track = track if lines and track in pitched else pitched[0] if lines and len(pitched) == 1 else None
+    chords = [found for found in ((token_pitches(t)[0] % 12, (0,)) if len(token_pitches(t)) == 1 else analyse(token_pitches(t))
+                                  for t in (track.notes if track else ()) if token_pitches(t)) if found]
+    if not chords:
+        raise LanguageError("transpose from which key? set it first, e.g. 'in d minor'", column)
+
+    def fit(key: tuple[int, str]) -> tuple[int, int, int]:
+        tonic, scale = key
+        held = sum((root + i - tonic) % 12 in SCALES[scale] for root, shape in chords for i in shape)
+        on = [root == tonic and (len(shape) == 1 or (shape[1:2] == (3,)) == (scale == "minor"))   # a note: any key on it
+              for root, shape in (chords[0], chords[-1])]
+        return held, on[0], on[1]
+    tonic, scale = max(((pc, scale) for scale in ("major", "minor") for pc in range(12)), key=fit)
+    return PITCH_CLASSES[tonic], scale
+
+
+def _new_key(tonic: str, scale: str, intent: ih.ChangeKey) -> tuple[str, str]:
+    if intent.relation is None:
+        return intent.tonic, intent.scale or scale
+    if intent.relation == "interval":
+        return key_name(pitch_class(tonic) + intent.semitones, scale), scale
+    minor = scale in ("minor", "dorian", "phrygian", "locrian", "harmonic_minor", "melodic_minor")
+    if intent.relation == "parallel":
+        return tonic, intent.scale
+    if (intent.scale == "major") != minor:
+        other = "minor" if intent.scale == "major" else "major"
+        raise LanguageError(f"{tonic} {scale.replace('_', ' ')} has a relative {other}, not a relative "
+                            f"{intent.scale}", intent.column)
+    root = (pitch_class(tonic) + (3 if minor else 9)) % 12
+    sharp = PITCH_CLASSES[root]
+    return (FLAT_NAMES[root] if key_flats(sharp, intent.scale) else sharp), intent.scale
+
+
+def key_steps(ctx, column: int) -> tuple[int, tuple[int, ...]]:
+    """The key's tonic pitch class and scale steps: the one set, else the key of the chords."""
+    tonic, scale = ctx.model.key or key_of_chords(ctx, column)
+    return pitch_class(tonic), SCALES[scale]
+
+
+def seventh_in(key: tuple[int, tuple[int, ...]], chord: tuple[int, tuple[int, ...]]) -> str:
+    """The seventh a chord takes in a key: the scale's, a third above its fifth (F in C: maj7, G: 7);
+    a chord off the scale, or a triad the scale does not hold, the minor seventh (A in C: A7)."""
+    tonic, steps = key
+    root, intervals = chord
+    degree = (root - tonic) % 12
+    triad = {(root + i) % 12 for i in intervals[:3]}
+    if degree in steps and triad <= {(tonic + s) % 12 for s in steps}:
+        seventh = (steps[(steps.index(degree) + 6) % 7] - degree) % 12 if len(steps) == 7 else 10
+        return "maj7" if seventh == 11 else "7"
+    return "7"
+
+
+def check_tokens(tokens, column: int) -> None:
+    for token in tokens:
+        for pitch in token_pitches(token) or ():
+            playable(hz(pitch), name(pitch), column)
+
+
+__all__ = ["change_key", "check_tokens", "key_of_chords", "key_steps", "seventh_in"]
