@@ -24,7 +24,8 @@ from .voice_layout import (ATTACK, CUTOFF, DECAY, DETUNE, DRIVE, ENV_AMOUNT, ENV
                            WIDTH)
 from .voice_passes import _adsr_run, _envelope, _ladder_voice, _modulated_voice, _oscillate, _svf_voice
 from .voice_steps import (ACCENT_LEVEL, ENV_FLOOR, _cutoff, _env_step, _inc, _ladder_coefficients, _ladder_step,
-                          _oscillator_sample, _stage_samples, _start_oscillator, _svf_coefficients, _svf_step)
+                          _mode_fade, _oscillator_sample, _stage_samples, _start_oscillator, _svf_coefficients, _svf_step,
+                          mode_fade_samples)
 
 # ladder lane table rows (per voice, for one call): each param's target and (start − target)
 L_CUTOFF, L_AMOUNT, L_RES, L_DRIVE = 0, 2, 4, 6
@@ -205,6 +206,7 @@ def _explicit_voice(shape, has_ladder, svf_mode, has_adsr, params, st, ring, his
     svf_cutoff = svf_q = np.nan
     k = a1 = a2 = a3 = 0.0
     ic1, ic2 = st[SVF_STATE], st[SVF_STATE + 1]
+    old_mode, left, total = int(st[SVF_STATE + 2]), st[SVF_STATE + 3], mode_fade_samples(sample_rate)
     for i in range(n):
         x = audio[i]
         if shape >= 0:
@@ -233,12 +235,16 @@ def _explicit_voice(shape, has_ladder, svf_mode, has_adsr, params, st, ring, his
             if params[SVF_CUTOFF, i] != svf_cutoff or params[SVF_Q, i] != svf_q:
                 svf_cutoff, svf_q = params[SVF_CUTOFF, i], params[SVF_Q, i]
                 k, a1, a2, a3 = _svf_coefficients(svf_cutoff, svf_q, sample_rate)
-            x, ic1, ic2 = _svf_step(x, svf_mode, k, a1, a2, a3, ic1, ic2)
+            y, v1, v2, ic1, ic2 = _svf_step(x, svf_mode, k, a1, a2, a3, ic1, ic2)
+            if left > 0.0:
+                y = _mode_fade(y, x, k, v1, v2, old_mode, left, total)
+                left -= 1.0
+            x = y
         out[i] = x
     if shape >= 0:
         st[0], st[1] = phase, clock & 0xFFFFFFF
     st[4], st[5], st[6], st[7], st[8] = s1, s2, s3, s4, env
-    st[SVF_STATE], st[SVF_STATE + 1] = ic1, ic2
+    st[SVF_STATE], st[SVF_STATE + 1], st[SVF_STATE + 3] = ic1, ic2, left
     if has_adsr:      # last in the chain: a pass of its own over the samples
         st[10], st[11], st[12], st[13] = _adsr_run(int(st[10]), st[11], int(st[12]), st[13], attack, dec, sustain,
                                                    release, out)

@@ -24,7 +24,7 @@ def svf(x, cutoff, q, mode, state, sample_rate, out):
         if cutoff[i] != last_cutoff or q[i] != last_q:
             last_cutoff, last_q = cutoff[i], q[i]
             k, a1, a2, a3 = _svf_coefficients(last_cutoff, last_q, sample_rate)
-        out[i], ic1, ic2 = _svf_step(x[i], mode, k, a1, a2, a3, ic1, ic2)
+        out[i], _, _, ic1, ic2 = _svf_step(x[i], mode, k, a1, a2, a3, ic1, ic2)
     state[0], state[1] = ic1, ic2
 
 

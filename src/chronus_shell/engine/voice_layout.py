@@ -9,8 +9,9 @@ SVF_CUTOFF, SVF_Q = 14, 15
 COLUMNS = 16
 # state columns: oscillator [phase, clock, started, retune], ladder [s1..s4], note [env, accent],
 # adsr [stage, level, pos, start], a poly note's row gate [level, target] (engine/poly.py), the
-# multimode filter's two integrators
-OSC_STATE, LADDER_STATE, NOTE_STATE, ADSR_STATE, GATE_STATE, SVF_STATE, STATE_COLUMNS = 0, 4, 8, 10, 14, 16, 18
+# multimode filter's two integrators, the mode it crossfades from and the samples of that fade still to go
+OSC_STATE, LADDER_STATE, NOTE_STATE, ADSR_STATE, GATE_STATE, SVF_STATE, STATE_COLUMNS = 0, 4, 8, 10, 14, 16, 20
+MODE_FADE_MS = 5.0     # a multimode filter's mode switched while it sounds crossfades this long (no click)
 # kinds columns: oscillator shape (−1: none, the input row is the audio), ladder on, adsr on, to the sum,
 # a note of a polyphonic voice (silent rows skipped, its row gate applied), a modulated voice (≥ 0: it
 # renders sample by sample from its params per sample, built in the kernel; −1: none), the multimode

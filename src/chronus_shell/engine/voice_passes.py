@@ -11,7 +11,7 @@ from .voice_layout import (ATTACK, CUTOFF, DECAY, DETUNE, DRIVE, ENV_AMOUNT, ENV
                            SVF_Q, SVF_STATE, WIDTH)
 from .voice_steps import (ACCENT_LEVEL, ENV_FLOOR, _adsr_step, _cutoff, _env_step, _inc, _ladder_coefficients,
                           _ladder_step, _oscillator_sample, _played, _stage_samples, _start_oscillator,
-                          _svf_coefficients, _svf_step)
+                          _mode_fade, _svf_coefficients, _svf_step, mode_fade_samples)
 
 
 @njit(cache=True, error_model="numpy", inline="always")
@@ -125,6 +125,7 @@ def _svf_voice(work, v, mode, cutoff, q, state, sample_rate):
     cut_to, cut_from, cut_at = cutoff
     q_to, q_from, q_at = q
     ic1, ic2 = state[SVF_STATE, v], state[SVF_STATE + 1, v]
+    old_mode, left, total = int(state[SVF_STATE + 2, v]), state[SVF_STATE + 3, v], mode_fade_samples(sample_rate)
     last_cutoff = last_q = np.nan
     k = a1 = a2 = a3 = 0.0
     for i in range(work.shape[0]):
@@ -132,8 +133,13 @@ def _svf_voice(work, v, mode, cutoff, q, state, sample_rate):
         if fc != last_cutoff or res != last_q:
             last_cutoff, last_q = fc, res
             k, a1, a2, a3 = _svf_coefficients(fc, res, sample_rate)
-        work[i, v], ic1, ic2 = _svf_step(work[i, v], mode, k, a1, a2, a3, ic1, ic2)
-    state[SVF_STATE, v], state[SVF_STATE + 1, v] = ic1, ic2
+        x = work[i, v]
+        y, v1, v2, ic1, ic2 = _svf_step(x, mode, k, a1, a2, a3, ic1, ic2)
+        if left > 0.0:
+            y = _mode_fade(y, x, k, v1, v2, old_mode, left, total)
+            left -= 1.0
+        work[i, v] = y
+    state[SVF_STATE, v], state[SVF_STATE + 1, v], state[SVF_STATE + 3, v] = ic1, ic2, left
 
 
 @njit(cache=True, error_model="numpy")

@@ -9,7 +9,7 @@ from numba import njit
 
 from .fast_math import fast_exp2, fast_tan, fast_tanh
 from .blep import BLEP_HALF, RING, _osc_step, oscillator_retune
-from .voice_layout import ATTACK_STAGE, DECAY_STAGE, IDLE, RELEASE_STAGE, SUSTAIN_STAGE
+from .voice_layout import ATTACK_STAGE, DECAY_STAGE, IDLE, MODE_FADE_MS, RELEASE_STAGE, SUSTAIN_STAGE
 
 ENV_OCTAVES = 4.0      # a full per-note envelope opens the cutoff by up to four octaves
 ACCENT_LEVEL = 0.5     # an accented note at accent 1 is this much louder
@@ -140,16 +140,32 @@ def _svf_coefficients(cutoff, q, sample_rate):
 
 
 @njit(cache=True, error_model="numpy", inline="always")
+def _svf_output(mode, x, k, v1, v2):
+    """The state-variable filter's output in `mode`: 0 low-pass, 1 high-pass, 2 band-pass (unity peak)."""
+    if mode == 0:
+        return v2
+    if mode == 1:
+        return x - k * v1 - v2
+    return k * v1
+
+
+@njit(cache=True, error_model="numpy", inline="always")
 def _svf_step(x, mode, k, a1, a2, a3, ic1, ic2):
-    """One sample of the state-variable filter — mode 0 low-pass, 1 high-pass, 2 band-pass (unity
-    peak): (y, ic1, ic2)."""
+    """One sample of the state-variable filter: (y, v1, v2, ic1, ic2) — v1 and v2 give the other
+    modes' outputs (`_svf_output`: a mode switched mid-note crossfades from the old one)."""
     v3 = x - ic2
     v1 = a1 * ic1 + a2 * v3
     v2 = ic2 + a2 * ic1 + a3 * v3
-    if mode == 0:
-        y = v2
-    elif mode == 1:
-        y = x - k * v1 - v2
-    else:
-        y = k * v1
-    return y, 2.0 * v1 - ic1, 2.0 * v2 - ic2
+    return _svf_output(mode, x, k, v1, v2), v1, v2, 2.0 * v1 - ic1, 2.0 * v2 - ic2
+
+
+@njit(cache=True, error_model="numpy", inline="always")
+def _mode_fade(y, x, k, v1, v2, old_mode, left, total):
+    """A sample of a mode switch's crossfade: `left` of `total` samples still to go from the old mode."""
+    return y + (_svf_output(old_mode, x, k, v1, v2) - y) * (left / total)
+
+
+@njit(cache=True, error_model="numpy", inline="always")
+def mode_fade_samples(sample_rate):
+    """How long a filter's mode switch crossfades (MODE_FADE_MS), in samples."""
+    return max(1.0, np.rint(MODE_FADE_MS * 1e-3 * sample_rate))

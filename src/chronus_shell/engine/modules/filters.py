@@ -58,4 +58,12 @@ class Filter(Banked):
 
     def __init__(self, sample_rate: int):
         super().__init__(sample_rate)
-        self.state = np.zeros(2)   # the state-variable filter's two integrators
+        self.state = np.zeros(4)   # the two integrators, the mode it crossfades from, the samples to go
+
+    def set(self, name, value):
+        """A mode switched while the filter holds a signal crossfades from the old one (the kernels'
+        MODE_FADE_MS): never a click."""
+        if name == "mode" and value != self.targets["mode"] and (self.state[0] or self.state[1]):
+            self.state[2] = self.spec.param("mode").choices.index(self.targets["mode"])
+            self.state[3] = max(1.0, round(ck.MODE_FADE_MS * 1e-3 * self.sample_rate))
+        super().set(name, value)
