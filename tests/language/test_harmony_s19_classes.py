@@ -132,3 +132,46 @@ def test_portuguese_bars_and_half_tone_up():
 def test_a_scale_said_up_to_its_octave_ends_an_octave_up():
     notes = last(*PAD, "notes c d e f g a b c on the sine")[-1].split()[2:]
     assert notes[0][-1] < notes[-1][-1] and notes[-1][0] == "c"
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("Sa is C. play sa re ga ma pa dha ni sa on the sine", "c d e f g a b c"),
+    ("with Sa on E, play sa re ga re sa on the triangle", "e f# g# f# e"),
+    ("sa komal re ga ma pa on the sine, Sa is D", "d eb f# g a"),
+    ("D as Sa: sa re komal ga ma pa komal dha komal ni sa on the sine", "d e f g a bb c d"),
+    ("Sa = A, tivra ma pa dha ni on the sine", "d# e f# g#"),
+])
+def test_sargam_on_the_sa_said(phrase, expected):
+    notes = [n for n in last(*PAD, phrase)[-1].split()[2:]]
+    assert " ".join(re.sub(r"-?\d", "", n) for n in notes) == expected
+
+
+def test_sargam_without_its_sa_is_asked_never_guessed():
+    assert "Sa" in refused(*PAD, "play sa re ga ma on the sine")
+
+
+@pytest.mark.parametrize("phrase", ["play some saw", "the kick is pa-pa-pa", "ma, more reverb"])
+def test_words_that_sound_like_sargam_stay_words(phrase):
+    from chronus_shell.language.harmony_sargam import needs_sa, sargam
+    assert not needs_sa(phrase) and sargam(phrase) == phrase
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("set the key C# and raag Yaman", ["/seq/key c# lydian"]),
+    ("scale is Kafi thaat, Sa is D", ["/seq/key d dorian"]),
+    ("Bhairavi thaat, Sa is E", ["/seq/key e phrygian"]),
+    ("tivra Ma in the scale please, Sa is C", ["/seq/key c lydian"]),
+    ("komal ga and komal ni in the scale, Sa is G", ["/seq/key g dorian"]),
+])
+def test_a_thaat_or_raag_is_its_scale(phrase, expected):
+    assert last(*PAD, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, hz", [
+    ("kindly give drone of Sa and Pa on the triangle, Sa is C#", ["138.591315", "207.652349"]),
+    ("a drone of d and a on the sine", ["293.664768", "440.0"]),
+    ("give us a low drone on c and g on the triangle", ["130.812783", "195.997718"]),
+])
+def test_a_drone_is_its_notes_held_together(phrase, hz):
+    gate = last(*PAD, phrase)[-1].split()
+    assert gate[1] == "1" and gate[2:] == hz

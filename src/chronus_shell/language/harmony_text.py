@@ -6,6 +6,7 @@ import re
 
 from .chords import Chord
 from .harmony_constituents import ASIDE
+from .harmony_sargam import sargam
 from .harmony_solfege import solfege
 
 
@@ -52,6 +53,9 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"^(?:now |then |and )?(?:make it |play )?(?:an? |the )?(sad|happy)(?: chord| version| one)$", r"make it \1"),     # 'now a sad chord'
     (r"\b(?:should|must|could|can|will|would) (?=(?:last|go|ring|play)\b)", ""),          # 'each chord should last 2 bars'
     (r",? instead$", ""),
+    (r"\b(?:give (?:me |us )?|play |add |start |put )?(?:a |an |the )?(?:low |soft |quiet |steady )?drones? (?:of|on|with) "
+     r"(?P<notes>[a-g](?:#|b)?\d?(?:(?:,? and |, | & | )[a-g](?:#|b)?\d?)+)(?P<rest>(?: on (?:the )?[\w-]+)?)$",
+     r"play \g<notes> together\g<rest>"),                                             # 'drone of Sa and Pa': held together
     (r"^(?:the )?(?:(?:harmony|changes|chords|progression|chord chart) (?:of|for|from|in) [^:,]{1,40}|"
      r"(?:vamp|intro|verse|pre-?chorus|chorus|bridge|outro|tag|turnaround|[ab] section)(?: \d)?(?: chords)?):\s*"
      r"(?=[a-g])", "chords "),                                                        # 'vamp: Bb, Gm7 …', 'harmony of <song>: …'
@@ -132,7 +136,7 @@ def cleaned(line: str) -> str:
     """The line as the harmony readers take it: lower case, politeness, asides and moods out, chords
     said in words or other notations (Sonic Pi, Tidal, German H, 'a-minor') as symbols."""
     text = _MAJOR_M.sub(r"\1maj", line.strip())                                   # CM7 is C major 7, Cm7 minor
-    text = solfege(_END_STOP.sub("", text).strip().lower())                       # 'la menor': a minor
+    text = solfege(sargam(_END_STOP.sub("", text).strip().lower()))               # 'la menor': a minor; 'Sa is C#'…
     text = _TIDAL_NAME.sub(r"\1", text)                                           # tidal chord names: c'min7
     text = _TIDAL_N.sub(r"notes \1", text).replace('"', "").replace("$", " ")     # tidal: n "a c e"
     text = _SONIC_PI_CHORD.sub(_sonic_pi_chord, text)

@@ -20,6 +20,7 @@ from . import intents_harmony as ih
 from .chords import (Chord, chord_error, hz, key_flats, key_name, name, nearest, register_of, root_text, scale_names,
                      spelled, token_pitches)
 from .errors import LanguageError
+from .mapper_key_changes import show_key
 from .mapper_messages import message, playable
 from .mapper_note_tracks import note_track, own_rhythm, send_track, set_notes
 from .mapper_tracks import existing_track, voice_head
@@ -231,7 +232,7 @@ def progression(ctx, intent: ih.Progression) -> list[Message]:
     notes = [n for token in tokens for n in [token] + ["-"] * (intent.steps - 1)]
     length = {16: "a bar", 8: "half a bar", 4: "a beat", 32: "2 bars", 64: "4 bars"}.get(
         intent.steps, f"{intent.steps} steps")
-    ctx.understood.append(f"{' '.join(c.removeprefix('deg:') for c in intent.chords)} → {' | '.join(tokens)}, {length} each, held "
+    ctx.understood.append(f"{said_chords(intent.chords)} → {' | '.join(tokens)}, {length} each, held "
                           f"(close voicing near {source})")
     return send_track(ctx, head_words(intent.target, head, intent.column), intent.column, pattern, notes,
                       "chords")
@@ -244,7 +245,7 @@ def _keep_a_note_line(ctx, head: str, track: str | None, intent: ih.Progression)
     replaced; undo brings them back.)"""
     line = ctx.model.tracks.get(track) if track is not None else None
     notes = line.notes if line is not None else ()
-    chords = " ".join(c.removeprefix("deg:") for c in intent.chords)
+    chords = said_chords(intent.chords)
     elsewhere = [n for n, t in ctx.model.tracks.items() if n != track and any("+" in str(x) for x in t.notes)
                  and t.target in ctx.model.modules and head not in (ctx.model.voice_of(t.target) or [t.target])]
     if elsewhere and track != "chords" and not any("+" in str(n) for n in notes):   # the focus plays no chords, another voice does
@@ -256,6 +257,16 @@ def _keep_a_note_line(ctx, head: str, track: str | None, intent: ih.Progression)
         raise LanguageError(f"{head} plays the {track} line ({' '.join(str(n) for n in notes[:4] if n != '-')} …): "
                             f"say 'chords {chords} on {head}' to replace it, or add a voice for them "
                             f"('add a triangle', then 'chords {chords} on the triangle')", intent.column)
+
+
+def said_chords(chords) -> str:
+    """Chords as the musician reads them back: symbols and numerals, a run of degrees as '2-5-1', the
+    key's own sevenths said once ('2-5-1 with the key's sevenths', never '27th 57th 17th')."""
+    names = [c.removeprefix("deg:") for c in chords]
+    sevenths = all(n.endswith("7th") for n in names)
+    names = [n.removesuffix("7th") for n in names]
+    text = "-".join(names) if all(n.isdigit() for n in names) else " ".join(names)
+    return text + (" with the key's sevenths" if sevenths else "")
 
 
 def _progression_chord(ctx, symbol: str, reference: float, column: int, key=None) -> str:
@@ -318,30 +329,7 @@ def poly(ctx, intent: ih.Poly) -> list[Message]:
     return [message("/patch/poly", head, intent.notes)]
 
 
-# -- keys and degrees ---------------------------------------------------------------------
-def set_key(ctx, intent: ih.SetKey) -> list[Message]:
-    if intent.tonic is None:
-        if ctx.model.key is None:
-            raise LanguageError("there is no key set", intent.column)
-        return [message("/seq/key", "none")]
-    checked_key(intent.tonic, intent.scale, intent.column)
-    return [message("/seq/key", intent.tonic, intent.scale)]
-
-
-def show_key(ctx, intent: ih.ShowKey) -> list[Message]:
-    key = ctx.model.key
-    return [message("/shell/show", "key", f"{key[0]} {key[1].replace('_', ' ')}" if key else "none set")]
-
-
-def checked_key(tonic: str, scale: str, column: int) -> None:
-    try:
-        pitch_class(tonic)
-    except ValueError:
-        raise LanguageError(f"{tonic!r} is not a key note: a–g with # or b", column) from None
-    if scale not in SCALES:
-        raise LanguageError(f"unknown scale {scale!r} — one of {', '.join(SCALES)}", column)
-
-
+# -- degrees (keys: mapper_key_changes.py) ------------------------------------------------
 def _key_or_ask(ctx, key, column: int, what: str) -> tuple[str, str]:
     key = key or ctx.model.key
     if key is None:

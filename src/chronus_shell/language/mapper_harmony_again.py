@@ -10,7 +10,8 @@ from . import intents_harmony as ih
 from ..engine.scales import SCALES, pitch_class
 from .chords import analyse, name, nearest, token_pitches
 from .errors import LanguageError
-from .mapper_harmony import degrees, play_chord, set_key, voice_and_track
+from .mapper_harmony import degrees, play_chord, voice_and_track
+from .mapper_key_changes import set_key
 from .mapper_messages import message
 from .mapper_key_changes import key_of_chords
 

@@ -1,5 +1,6 @@
-"""Changing key ('transpose to the relative major', 'up a minor third' with no key set: the key of the
-chords), and the key a chord track is in (its sevenths: 'same with 7th chords')."""
+"""Keys: setting and showing the key, changing it ('transpose to the relative major', 'up a minor
+third' with no key set: the key of the chords), and the key a chord track is in (its sevenths: 'same
+with 7th chords')."""
 from __future__ import annotations
 
 from ..engine.scales import PITCH_CLASSES, SCALES, pitch_class
@@ -7,8 +8,31 @@ from ..protocol.message import Message
 from . import intents_harmony as ih
 from .chords import FLAT_NAMES, analyse, hz, key_flats, key_name, name, token_pitches
 from .errors import LanguageError
-from .mapper_harmony import checked_key
 from .mapper_messages import message, playable
+
+
+def set_key(ctx, intent: ih.SetKey) -> list[Message]:
+    if intent.tonic is None:
+        if ctx.model.key is None:
+            raise LanguageError("there is no key set", intent.column)
+        return [message("/seq/key", "none")]
+    checked_key(intent.tonic, intent.scale, intent.column)
+    return [message("/seq/key", intent.tonic, intent.scale)]
+
+
+def show_key(ctx, intent: ih.ShowKey) -> list[Message]:
+    key = ctx.model.key
+    return [message("/shell/show", "key", f"{key[0]} {key[1].replace('_', ' ')}" if key else "none set")]
+
+
+def checked_key(tonic: str, scale: str, column: int) -> None:
+    try:
+        pitch_class(tonic)
+    except ValueError:
+        raise LanguageError(f"{tonic!r} is not a key note: a–g with # or b", column) from None
+    if scale not in SCALES:
+        raise LanguageError(f"unknown scale {scale!r} — one of {', '.join(SCALES)}", column)
+
 
 
 def change_key(ctx, intent: ih.ChangeKey) -> list[Message]:
@@ -107,4 +131,4 @@ def check_tokens(tokens, column: int) -> None:
             playable(hz(pitch), name(pitch), column)
 
 
-__all__ = ["change_key", "check_tokens", "key_of_chords", "key_steps", "seventh_in"]
+__all__ = ["change_key", "check_tokens", "checked_key", "key_of_chords", "key_steps", "seventh_in", "set_key", "show_key"]

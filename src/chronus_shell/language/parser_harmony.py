@@ -17,6 +17,7 @@ from . import intents_harmony as ih
 from .chords import Chord, chord_error, root_text
 from .errors import LanguageError
 from .harmony_sentences import read_key_sentence, read_sentence
+from .harmony_sargam import needs_sa
 from .harmony_text import cleaned
 from .harmony_moves import read_move
 from .harmony_pitches import interval
@@ -36,6 +37,8 @@ def harmony_intent(line: str):
     """The intent of a harmony phrase, a Sequence when harmony is one part of several, else None."""
     if not _worth_reading(line):
         return None
+    if needs_sa(line.lower()):
+        raise LanguageError("sargam is on a Sa: say which note it is, e.g. 'Sa is C#, sa re ga ma pa'", 0)
     text = cleaned(line)
     memo: dict = {}
     try:
@@ -59,7 +62,7 @@ _SIGNALS = frozenset("notes note melody scale degrees degree chord chords progre
                      "harmonic melodic drone droning halftone halftones quint quinte quart dominant subdominant mode "
                        "mayor menor acorde acordes tonality tonalidad arpegio escala bemol sostenido re mi fa sol descending ascending "
                        "downwards upwards flats sharps sad happy vamp vamping alberti stay hang bassline nashville royal komuro "
-                       "marunouchi backdoor canon turnaround meio".split())
+                       "marunouchi backdoor canon turnaround meio sa komal tivra teevra raag rag raga thaat sargam".split())
 
 
 def _worth_reading(line: str) -> bool:
