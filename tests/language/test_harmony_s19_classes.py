@@ -175,3 +175,27 @@ def test_a_thaat_or_raag_is_its_scale(phrase, expected):
 def test_a_drone_is_its_notes_held_together(phrase, hz):
     gate = last(*PAD, phrase)[-1].split()
     assert gate[1] == "1" and gate[2:] == hz
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("arpeggio Cmaj7, up, 16th", ("xxxxxxxxxxxxxxxx", "c e g b")),
+    ("arpeggiate an Am chord goin up, eighth notes", ("x.x.x.x.x.x.x.x.", "a - c - e -")),
+    ("arp Dm up in 1/8", ("x.x.x.x.x.x.x.x.", "d - f - a -")),
+])
+def test_an_arpeggio_at_a_note_value_said_once(phrase, expected):
+    messages = last(*PAD, phrase)
+    pattern = next(m for m in messages if m.startswith("/seq/add")).split()[-1]
+    notes = " ".join(re.sub(r"-?\d", "", n) if n != "-" else n for n in messages[-1].split()[2:])
+    assert (pattern, notes) == expected
+
+
+@pytest.mark.parametrize("phrase", ["play me a G run on the triangle: g a b d e", "an E lick on the triangle: g a b d e"])
+def test_a_named_run_then_its_notes(phrase):
+    notes = last(*PAD, phrase)[-1].split()
+    assert notes[0] == "/seq/notes" and [re.sub(r"-?\d", "", n) for n in notes[2:]] == ["g", "a", "b", "d", "e"]
+
+
+@pytest.mark.parametrize("phrase", ["chords also I want: C, Am, F, G - 90s Bollywood style",
+                                    "chords please: C Am F G - classic doo-wop feel"])
+def test_chords_asked_for_then_a_style_after_a_dash(phrase):
+    assert chords_of(last(*PAD, phrase)) == ["c+e+g", "a+c+e", "f+a+c", "g+b+d"]

@@ -53,6 +53,11 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"^(?:now |then |and )?(?:make it |play )?(?:an? |the )?(sad|happy)(?: chord| version| one)$", r"make it \1"),     # 'now a sad chord'
     (r"\b(?:should|must|could|can|will|would) (?=(?:last|go|ring|play)\b)", ""),          # 'each chord should last 2 bars'
     (r",? instead$", ""),
+    (r"\b(go|play|strum|walk|com|runn|climb|descend|ascend|hold|ring)in'?(?=\s|$|,)", r"\1ing"),   # 'goin up'
+    (r"^(?:play |give |gimme )?(?:me |us )?(?:an? |the )?(?P<root>[a-g](?:#|b)?) (?:run|lick|riff|line|fill)(?P<on> on (?:the )?[\w-]+)?:\s*",
+     r"notes \g<on> "),                                                              # 'a G run on the triangle: g a b d e'
+    (r"^chords? (?:also |too )?(?:i want|i'?d like|please|we need)\s*:\s*", "chords "),    # 'chords also I want: C, Am'
+    (r"\s+[-–—]\s+(?:(?:'?\d0s|old school|classic|retro|typical|proper)\s+)?(?:[\w-]+\s+){0,2}(?:style|vibe|feel|type)$", ""),
     (r"\b(?:give (?:me |us )?|play |add |start |put )?(?:a |an |the )?(?:low |soft |quiet |steady )?drones? (?:of|on|with) "
      r"(?P<notes>[a-g](?:#|b)?\d?(?:(?:,? and |, | & | )[a-g](?:#|b)?\d?)+)(?P<rest>(?: on (?:the )?[\w-]+)?)$",
      r"play \g<notes> together\g<rest>"),                                             # 'drone of Sa and Pa': held together
