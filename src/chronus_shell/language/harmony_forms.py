@@ -88,6 +88,20 @@ HARMONY_FORMS = (
      ("three flats, but minor", "walk the bass up chromatic from Ab to C on the saw", "an Alberti bass in C: C G E G"), ()),
     ("put the bassline/melody in <key> / transpose all to <key> (no key set: from the key the line fits)",
      ("put the bassline in F minor", "transpose all to C#"), ("bass notes a2 c3 e3 g3",)),
+    ("chord symbols with tensions in brackets and Brazilian 7M / roman numerals as lead sheets write them (an upper-case "
+     "numeral's 7: the dominant; bVII, bIII: from the major scale)",
+     ("Dm7(b5) G7(b9) Cm7", "Am7(9) D7(9) G7M, a bar each", "I7 IV7 V7 in A", "i bVI bIII bVII in E minor"), ()),
+    ("progressions by name: royal road, just the two of us, komuro, canon, pachelbel, pop, doo-wop, andalusian, backdoor, "
+     "minor 2-5-1, jazz turnaround, 12 bar blues, cadences (in the key said, else the session's)",
+     ("royal road progression in C, 1 bar each", "just the two of us progression in F", "the backdoor progression in G"),
+     ()),
+    ("Nashville numbers (a number alone is a major chord, 6m minor) / <label>: <chords> (vamp, intro, chorus, the changes "
+     "of a song) / same with 7th chords (each chord the seventh its key gives it)",
+     ("1 6m 2m 5", "nashville numbers in D: 1 5 6m 4", "vamp: Bb, Gm7, Cm7, F7, one bar each, till ready",
+      "same with 7th chords"), ("key of G", "chords G Em C D")),
+    ("sargam on its Sa (sa re ga ma pa dha ni, komal/tivra) / a thaat or raag that is a scale / a drone of <notes>",
+     ("Sa is C#, play sa re ga ma pa on the sine", "scale is Kafi thaat, Sa is D", "raag Yaman, Sa is C",
+      "drone of Sa and Pa on the triangle, Sa is C#"), ("add a sine", "add a triangle")),
 )
 
 
