@@ -38,18 +38,19 @@ def sargam(text: str) -> str:
     if not _SIGNS.search(text):
         return text
     said = _SA.search(text)
-    sa = root_text(said.group("sa") or said.group("sa2")) if said else None
+    sa_name = (said.group("sa") or said.group("sa2")) if said else None
+    sa = (root_text(sa_name)[0], sa_name) if said else None
     if said:
         text = (text[:said.start()] + " " + text[said.end():]).strip()
     raag = _RAAG_SAID.search(text)
     if raag and RAAG_SCALES[raag.group("a") or raag.group("b")]:
         mode = RAAG_SCALES[raag.group("a") or raag.group("b")].replace("_", " ")
-        text = text[:raag.start()] + (f"{_name(sa[0])} {mode}" if sa and not _has_tonic(text) else mode) + text[raag.end():]
+        text = text[:raag.start()] + (f"{sa[1]} {mode}" if sa and not _has_tonic(text) else mode) + text[raag.end():]
     elif sa and re.search(r"\b(?:komal|tivra|teevra)\s+(?:re|ga|ma|dha|ni)\b.*\bscale\b|\bscale\b.*\b(?:tivra|teevra|komal)\b", text):
-        return _scale_with(text, sa[0])
+        return _scale_with(text, sa[1])
     if sa is None:
         return text
-    return _RUN.sub(lambda m: _letters(m.group(0), sa[0], text[:m.start()]), text)
+    return _RUN.sub(lambda m: _letters(m.group(0), sa, text[:m.start()]), text)
 
 
 def needs_sa(text: str) -> bool:
@@ -57,30 +58,42 @@ def needs_sa(text: str) -> bool:
     return bool(_RUN.search(text)) and not _SA.search(text) and bool(re.search(r"\bsa\b|\bdha\b|\bni\b|\bkomal\b|\btivra\b", text))
 
 
-def _letters(run: str, sa: int, before: str) -> str:
-    """A run of syllables as letter names: a phrase of three or more is a melody ('notes …'), unless
-    the line already says what the notes are."""
+def _letters(run: str, sa: tuple[int, str], before: str) -> str:
+    """A run of syllables as letter names, spelled from Sa's letter (Sa C#: c# d# e# f# g#; komal re on D:
+    eb); a phrase of three or more is a melody ('notes …') unless the line already says what the notes are."""
     names = []
     for found in _ONE.finditer(run):
         syllable, mark = found.group("syl"), found.group("mark")
         table = _KOMAL if mark == "komal" else _TIVRA if mark in ("tivra", "teevra") else _SHUDDH
-        step = table.get(syllable, _SHUDDH[syllable])
-        names.append(_name(sa + step, flat=mark == "komal", sharp=mark in ("tivra", "teevra")))
+        names.append(_spelled(sa, table.get(syllable, _SHUDDH[syllable])))
     melody = len(names) >= 3 and not re.search(r"\b(?:notes?|chords?|drones?|together|melody|line|scale)\W*$", before)
     return ("notes " if melody else "") + " ".join(names)
 
 
-def _name(pc: int, flat: bool = False, sharp: bool = False) -> str:
-    """A pitch class's name: komal notes flat, tivra sharp, else as keys usually spell it (Eb, Bb, F#, C#)."""
-    named = ("c", "c#", "d", "d#", "e", "f", "f#", "g", "g#", "a", "a#", "b")[pc % 12]
-    return FLAT_NAMES[pc % 12] if flat or (not sharp and pc % 12 in (3, 10)) else named
+#: The letter each step above Sa is written on (komal re: the second letter flat; tivra ma: the fourth sharp).
+_LETTER_STEPS = (0, 1, 1, 2, 2, 3, 3, 4, 5, 5, 6, 6)
+_LETTERS = "cdefgab"
+_NATURAL = (0, 2, 4, 5, 7, 9, 11)
+
+
+def _spelled(sa: tuple[int, str], step: int) -> str:
+    """The note `step` semitones above Sa, on its letter (one sharp or flat at most, else its usual name)."""
+    pc, name = sa
+    letter = (_LETTERS.index(name[0]) + _LETTER_STEPS[step]) % 7
+    accidental = {0: "", 1: "#", 11: "b"}.get((pc + step - _NATURAL[letter]) % 12)
+    return _LETTERS[letter] + accidental if accidental is not None else _name(pc + step)
+
+
+def _name(pc: int) -> str:
+    """A pitch class as keys usually spell it (Eb, Bb, F#, C#)."""
+    return FLAT_NAMES[pc % 12] if pc % 12 in (3, 10) else ("c", "c#", "d", "d#", "e", "f", "f#", "g", "g#", "a", "a#", "b")[pc % 12]
 
 
 def _has_tonic(text: str) -> bool:
     return bool(re.search(r"\bkey\s+(?:of\s+)?[a-g](?:#|b)?\b", text))
 
 
-def _scale_with(text: str, sa: int) -> str:
+def _scale_with(text: str, sa: str) -> str:
     """'tivra Ma in the scale, Sa is C': the major scale with that note moved — a mode when it is one."""
     steps = {0, 2, 4, 5, 7, 9, 11}
     for found in re.finditer(r"\b(komal|tivra|teevra)\s+(re|ga|ma|dha|ni)\b", text):
@@ -92,7 +105,7 @@ def _scale_with(text: str, sa: int) -> str:
              frozenset({0, 1, 3, 5, 7, 8, 10}): "phrygian", frozenset({0, 2, 4, 5, 7, 9, 11}): "major",
              frozenset({0, 2, 3, 5, 7, 8, 11}): "harmonic minor"}
     mode = modes.get(frozenset(steps))
-    return f"key {_name(sa)} {mode}" if mode else text
+    return f"key {sa} {mode}" if mode else text
 
 
 __all__ = ["sargam", "needs_sa", "RAAG_SCALES"]
