@@ -140,6 +140,7 @@ def test_a_scale_said_up_to_its_octave_ends_an_octave_up():
     ("sa komal re ga ma pa on the sine, Sa is D", "d eb f# g a"),
     ("D as Sa: sa re komal ga ma pa komal dha komal ni sa on the sine", "d e f g a bb c d"),
     ("Sa = A, tivra ma pa dha ni on the sine", "d# e f# g#"),
+    ("play alaap slowly: sa re ga re sa on the sine, Sa is C#", "c# d# e# d# c#"),
 ])
 def test_sargam_on_the_sa_said(phrase, expected):
     notes = [n for n in last(*PAD, phrase)[-1].split()[2:]]

@@ -57,6 +57,8 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"^(?:play |give |gimme )?(?:me |us )?(?:an? |the )?(?P<root>[a-g](?:#|b)?) (?:run|lick|riff|line|fill)(?P<on> on (?:the )?[\w-]+)?:\s*",
      r"notes \g<on> "),                                                              # 'a G run on the triangle: g a b d e'
     (r"^chords? (?:also |too )?(?:i want|i'?d like|please|we need)\s*:\s*", "chords "),    # 'chords also I want: C, Am'
+    (r"^(?:play |sing )?(?:an? |the |some )?(?:alaa?p|aalaa?p|taan|phrase|lick|tune)(?: (?:slowly|slow|fast|softly))?\s*:\s*",
+     "notes "),                                                                       # 'play alaap slowly: sa re ga re sa'
     (r"\s+[-–—]\s+(?:(?:'?\d0s|old school|classic|retro|typical|proper)\s+)?(?:[\w-]+\s+){0,2}(?:style|vibe|feel|type)$", ""),
     (r"\b(?:give (?:me |us )?|play |add |start |put )?(?:a |an |the )?(?:low |soft |quiet |steady )?drones? (?:of|on|with) "
      r"(?P<notes>[a-g](?:#|b)?\d?(?:(?:,? and |, | & | )[a-g](?:#|b)?\d?)+)(?P<rest>(?: on (?:the )?[\w-]+)?)$",
