@@ -200,3 +200,30 @@ def test_a_named_run_then_its_notes(phrase):
                                     "chords please: C Am F G - classic doo-wop feel"])
 def test_chords_asked_for_then_a_style_after_a_dash(phrase):
     assert chords_of(last(*PAD, phrase)) == ["c+e+g", "a+c+e", "f+a+c", "g+b+d"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("key of A-Moll", ["/seq/key a minor"]),
+    ("in C-Dur", ["/seq/key c major"]),
+    ("in Es-Dur", ["/seq/key eb major"]),
+    ("the key is fis-moll", ["/seq/key f# minor"]),
+    ("key B-Dur", ["/seq/key bb major"]),                      # German B is B flat, H is B
+    ("in h-moll", ["/seq/key b minor"]),
+    ("tonalité de ré mineur", ["/seq/key d minor"]),
+    ("tonalità di si bemolle maggiore", ["/seq/key bb major"]),
+    ("tom de lá menor", ["/seq/key a minor"]),
+])
+def test_keys_in_french_italian_portuguese_and_german(phrase, expected):
+    assert last(*PAD, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["accordi la minore, fa maggiore, do, sol", "accords la mineur, fa majeur, do, sol",
+                                    "acordes lá menor, fá, dó, sol", "chords a-moll F-Dur C-Dur G-Dur"])
+def test_chords_in_other_languages(phrase):
+    assert chords_of(last(*PAD, phrase)) == ["a+c+e", "f+a+c", "c+e+g", "g+b+d"]
+
+
+@pytest.mark.parametrize("phrase", ["the duration", "more mollow", "add a durable pad"])
+def test_words_that_contain_dur_or_moll_stay_words(phrase):
+    from chronus_shell.language.harmony_solfege import solfege
+    assert solfege(phrase) == phrase

@@ -1,5 +1,6 @@
 """Note names in solfège (do re mi fa sol la si) and the Spanish harmony words around them ('la menor',
-'Sol mayor', 'si bemol', 'acorde', 'tonalidad'), written as the letter names the harmony readers know.
+'Sol mayor', 'si bemol', 'acorde', 'tonalidad'), written as the letter names the harmony readers know;
+French, Italian, Portuguese and German ones ('ré mineur', 'la minore', 'lá menor', 'fis-Moll') too.
 
 'do', 'la' and 'si' are English words too, so a syllable is a note only where it cannot be anything
 else: with its accidental or its mode ('re menor', 'fa sostenido', 'mib'), or in a run of at least two
@@ -46,8 +47,32 @@ def _one(match: re.Match) -> str:
 _IN_RUN = re.compile(rf"\b{_ONE}(?![\w#])")
 
 
+#: French, Italian, Portuguese and German harmony words, as the Spanish ones this module reads.
+_EUROPEAN = {"ré": "re", "lá": "la", "dó": "do", "fá": "fa", "mí": "mi", "sí": "si", "majeur": "mayor", "maggiore": "mayor",
+             "dur": "mayor", "mineur": "menor", "minore": "menor", "moll": "menor", "dièse": "sostenido", "diese": "sostenido",
+             "diesis": "sostenido", "sustenido": "sostenido", "bémol": "bemol", "bemolle": "bemol", "tonalité": "tonalidad",
+             "tonalità": "tonalidad", "tonalidade": "tonalidad", "accords": "acordes", "accordi": "acordes",
+             "accord": "acorde", "accordo": "acorde", "di": "de"}
+_EUROPEAN_WORD = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, _EUROPEAN), key=len, reverse=True)) + r")(?![\w])")
+#: German note names with their mode ('a-Moll', 'Es-Dur', 'fis-moll'): H is B, B is B flat, -is sharp, -es flat.
+_GERMAN_KEY = re.compile(r"\b(?:(?P<flat>es|as)|(?P<letter>[a-h])(?P<acc>is|es)?)[\s-](?P<mode>dur|moll)\b")
+
+
+def _german(match: re.Match) -> str:
+    if match.group("flat"):
+        letter = match.group("flat")[0] + "b"
+    else:
+        letter = {"h": "b", "b": "bb"}.get(match.group("letter"), match.group("letter"))
+        letter += {"is": "#", "es": "b"}.get(match.group("acc") or "", "")
+    return f"{letter} {'mayor' if match.group('mode') == 'dur' else 'menor'}"
+
+
 def solfege(text: str) -> str:
-    """The lower-case line with its solfège notes as letters and its Spanish harmony words in English."""
+    """The lower-case line with its solfège notes as letters and its Spanish harmony words in English
+    (French, Italian, Portuguese and German ones read as the Spanish: 'la mineur', 'a-Moll', 'Es-Dur')."""
+    if "dur" in text or "moll" in text:
+        text = _GERMAN_KEY.sub(_german, text)
+    text = _EUROPEAN_WORD.sub(lambda m: _EUROPEAN[m.group(0)], text)
     if not _SIGNS.search(text):
         return text
     text = _EACH_BAR.sub("a bar each", text)
