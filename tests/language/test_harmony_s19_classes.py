@@ -227,3 +227,25 @@ def test_chords_in_other_languages(phrase):
 def test_words_that_contain_dur_or_moll_stay_words(phrase):
     from chronus_shell.language.harmony_solfege import solfege
     assert solfege(phrase) == phrase
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("power chords E A D on the triangle", ["e+b", "a+e", "d+a"]),
+    ("sus2 chords C F G", ["c+d+g", "f+g+c", "g+a+d"]),
+    ("minor chords a, d and e", ["a+c+e", "d+f+a", "e+g+b"]),
+])
+def test_a_quality_said_once_for_a_list_of_roots(phrase, expected):
+    assert chords_of(last(*PAD, phrase)) == expected
+
+
+@pytest.mark.parametrize("follow_up, expected", [
+    ("make the chords minor", ["a+c+e", "f+ab+c", "c+eb+g", "g+bb+d"]),
+    ("make them sus4", ["a+d+e", "f+bb+c", "c+f+g", "g+c+d"]),
+])
+def test_every_chord_changed_at_once(follow_up, expected):
+    assert chords_of(last(*PAD, "chords Am F C G", follow_up)) == expected
+
+
+def test_play_the_chords_for_a_length_each():
+    messages = last(*PAD, "chords Am F C G", "play the chords two beats each")
+    assert "x-------x-------x-------x-------" in messages[0]

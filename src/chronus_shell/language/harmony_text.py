@@ -53,6 +53,10 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"^(?:now |then |and )?(?:make it |play )?(?:an? |the )?(sad|happy)(?: chord| version| one)$", r"make it \1"),     # 'now a sad chord'
     (r"\b(?:should|must|could|can|will|would) (?=(?:last|go|ring|play)\b)", ""),          # 'each chord should last 2 bars'
     (r",? instead$", ""),
+    (r"\b(?P<q>power|sus2|sus4|minor|major|maj7|m7|min7|dim|diminished|augmented|aug) chords:? (?P<list>[a-g](?:#|b)?"
+     r"(?:(?:,? and |, | - |-| )[a-g](?:#|b)?)+)(?=$|[ ,])",
+     lambda m: "chords " + re.sub(r"\b([a-g](?:#|b)?)\b", lambda n: n.group(1) + _LIST_QUALITY[m.group("q")], m.group("list"))),
+     # 'power chords E A D': each letter that chord
     (r"\b(go|play|strum|walk|com|runn|climb|descend|ascend|hold|ring)in'?(?=\s|$|,)", r"\1ing"),   # 'goin up'
     (r"^(?:play |give |gimme )?(?:me |us )?(?:an? |the )?(?P<root>[a-g](?:#|b)?) (?:run|lick|riff|line|fill)(?P<on> on (?:the )?[\w-]+)?:\s*",
      r"notes \g<on> "),                                                              # 'a G run on the triangle: g a b d e'
@@ -79,6 +83,9 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"^(?P<a>[^,]+?) for (?P<n>a|one|two|four|\d+) (?P<u>bars?|beats?) then (?P<b>[^,]+)$",    # 'Eb7sus4 for a bar then Eb7'
      r"\g<a> then \g<b>, \g<n> \g<u> each"),
 ))
+#: A quality said once for a list of bare roots ('power chords E A D', 'minor chords a d e').
+_LIST_QUALITY = {"power": "5", "sus2": "sus2", "sus4": "sus4", "minor": "m", "major": "", "maj7": "maj7", "m7": "m7", "min7": "m7",
+                 "dim": "dim", "diminished": "dim", "augmented": "aug", "aug": "aug"}
 _MAJOR_M = re.compile(r"\b([A-Ga-g](?:#|b)?)M(?=[79]\b)")
 #: A chord with its tensions in brackets ('Dm7(b5)', 'G7(b9)', 'C7M(9)'): one symbol ('dm7b5'), never an aside.
 _BRACKETED_CHORD = re.compile(r"\b[a-g](?:#|b)?[a-z0-9#+°ø]*\([^()]*\)")

@@ -63,7 +63,7 @@ _SIGNALS = frozenset("notes note melody scale degrees degree chord chords progre
                        "mayor menor acorde acordes tonality tonalidad arpegio escala bemol sostenido re mi fa sol descending ascending "
                        "downwards upwards flats sharps sad happy vamp vamping alberti stay hang bassline nashville royal komuro "
                        "marunouchi backdoor canon turnaround meio sa komal tivra teevra raag rag raga thaat sargam dur moll majeur mineur "
-                       "maggiore minore maior dièse diesis bémol tonalité tonalità accordi accords ré lá dó fá".split())
+                       "maggiore minore maior dièse diesis bémol tonalité tonalità accordi accords ré lá dó fá sus2 sus4 power".split())
 
 
 def _worth_reading(line: str) -> bool:

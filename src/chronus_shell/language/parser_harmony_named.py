@@ -86,7 +86,7 @@ def chord_hits(text: str, line: str):
     return ih.PitchList(words_of(match.group("target"), line), (chord.symbol + "!",), column_of(match.group("chord"), line))
 
 
-_RETIME = re.compile(r"(?:make |have |let )?(?:each|every|the|all the) chords? (?:last |go |play |ring )?(?:for )?(?P<n>\d+|one|two|"
+_RETIME = re.compile(r"(?:make |have |let |play |hold )?(?:each|every|the|all the) chords? (?:last |go |play |ring )?(?:for )?(?P<n>\d+|one|two|"
                      r"three|four|eight|half(?: a)?|an?) (?P<unit>bars?|beats?|steps?)(?: each| long)?|(?P<n2>\d+|one|two|three|four|"
                      r"eight|half(?: a)?|an?) (?P<unit2>bars?|beats?) (?:each|per chord|a chord)")
 
@@ -149,7 +149,8 @@ _ADDS = {"7th": "7", "seventh": "7", "7": "7", "major 7th": "maj7", "major seven
          "9th": "9", "ninth": "9", "9": "9", "6th": "6", "sixth": "6", "6": "6"}
 _ADD_TONE = re.compile(rf"(?:add|put|stick) (?:a |the )?(?P<add>{_longest_first(_ADDS)})(?: (?:on|to|onto) (?:the )?"
                        rf"(?P<root>{NOTE})(?: chord)?| (?:on|to|onto) (?:all |every |each )?(?:of )?(?:the |those )?(?:chords?|them|it))?")
-_CHANGE_CHORD = re.compile(rf"(?:make|turn|change) (?:it|that|the chord|the (?P<root>{NOTE})(?: chord)?) (?:into |to )?(?:an? )?"
+_CHANGE_CHORD = re.compile(rf"(?:make|turn|change) (?:it|that|the chords?|them(?: all)?|those|all the chords|every chord|"
+                           rf"the (?P<root>{NOTE})(?: chord)?) (?:into |to )?(?:an? |all )?"
                            rf"(?P<to>minor|major|sad|happy|sus4|sus2|suspended|{_longest_first(_ADDS)})(?: chord)?")
 
 
