@@ -249,3 +249,17 @@ def test_every_chord_changed_at_once(follow_up, expected):
 def test_play_the_chords_for_a_length_each():
     messages = last(*PAD, "chords Am F C G", "play the chords two beats each")
     assert "x-------x-------x-------x-------" in messages[0]
+
+
+@pytest.mark.parametrize("phrase, pattern", [
+    ("play Am for 2 bars then F for 2 bars", "x" + "-" * 31 + "x" + "-" * 31),
+    ("Am for a bar then F for a bar then C for a bar", ("x" + "-" * 15) * 3),
+    ("chords: Am / F / C", ("x" + "-" * 15) * 3),
+])
+def test_chords_each_held_as_long_as_said(phrase, pattern):
+    messages = last(*PAD, phrase)
+    assert messages[0].endswith(pattern) and chords_of(messages)[:2] == ["a+c+e", "f+a+c"]
+
+
+def test_a_slash_chord_is_still_one_chord():
+    assert len(last(*PAD, "play c/e")[0].split()) == 5

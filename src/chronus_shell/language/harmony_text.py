@@ -67,6 +67,11 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"\b(?:give (?:me |us )?|play |add |start |put )?(?:a |an |the )?(?:low |soft |quiet |steady )?drones? (?:of|on|with) "
      r"(?P<notes>[a-g](?:#|b)?\d?(?:(?:,? and |, | & | )[a-g](?:#|b)?\d?)+)(?P<rest>(?: on (?:the )?[\w-]+)?)$",
      r"play \g<notes> together\g<rest>"),                                             # 'drone of Sa and Pa': held together
+    (r"^(?:the )?(?:chords|progression|changes)\s*:\s*(?=[a-g])", "chords "),       # 'chords: Am / F / C / G' (one 'chord:' is its notes)
+    (r"(?<=[\w#])\s+/\s+(?=[a-g])", ", "),                                             # a spaced slash separates chords
+    (r"^(?:play )?(?P<a>[a-g]\S*) for (?P<n>a|one|two|four|\d+) (?P<u>bars?|beats?) then (?P<b>[a-g]\S*) for (?P=n) (?P=u)"
+     r"(?P<rest>(?: then [a-g]\S* for (?P=n) (?P=u))*)$",
+     lambda m: _each_for(m)),                                                          # 'Am for 2 bars then F for 2 bars'
     (r"^(?:the )?(?:(?:harmony|changes|chords|progression|chord chart) (?:of|for|from|in) [^:,]{1,40}|"
      r"(?:vamp|intro|verse|pre-?chorus|chorus|bridge|outro|tag|turnaround|[ab] section)(?: \d)?(?: chords)?):\s*"
      r"(?=[a-g])", "chords "),                                                        # 'vamp: Bb, Gm7 …', 'harmony of <song>: …'
@@ -83,6 +88,12 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"^(?P<a>[^,]+?) for (?P<n>a|one|two|four|\d+) (?P<u>bars?|beats?) then (?P<b>[^,]+)$",    # 'Eb7sus4 for a bar then Eb7'
      r"\g<a> then \g<b>, \g<n> \g<u> each"),
 ))
+def _each_for(match: re.Match) -> str:
+    """'Am for 2 bars then F for 2 bars': the chords, then how long each lasts (said once)."""
+    rest = re.sub(r" for \S+ \S+", "", match.group("rest"))
+    return f"{match.group('a')} then {match.group('b')}{rest}, {match.group('n')} {match.group('u')} each"
+
+
 #: A quality said once for a list of bare roots ('power chords E A D', 'minor chords a d e').
 _LIST_QUALITY = {"power": "5", "sus2": "sus2", "sus4": "sus4", "minor": "m", "major": "", "maj7": "maj7", "m7": "m7", "min7": "m7",
                  "dim": "dim", "diminished": "dim", "augmented": "aug", "aug": "aug"}
