@@ -11,6 +11,7 @@ from lark import Token
 
 from . import intents as it
 from .errors import LanguageError
+from .grammar_template import FILLER
 from .parser_values import first_of, has_token, word_of
 from .units import parse_number
 
@@ -147,10 +148,28 @@ class ShellRules:
         return it.Wait(value)
 
 
-def _count(tokens) -> int:
-    """'twice', '3 times', 'three' → how many times (1 when not said)."""
+#: The words the lexer drops between 'as'/'called' and a session name ('save it as my song'): part of the name.
+_DROPPED_BEFORE_NAME = re.compile(rf"(?:\b(?:as|called|named|name)\s+)((?:(?:{'|'.join(FILLER)})\s+)+)$", re.I)
+
+
+def whole_session_name(intent, line: str):
+    """A session name after 'as'/'called' taken whole: 'save session as my song' saves 'my song'
+    (the filler words the grammar skips are part of a name the user gave)."""
+    if not isinstance(intent, it.SaveSession) or intent.name.column > len(line):
+        return intent
+    dropped = _DROPPED_BEFORE_NAME.search(line[:intent.name.column])
+    if dropped is None:
+        return intent
+    start = dropped.start(1)
+    return it.SaveSession(it.Word(line[start:intent.name.column] + intent.name.text, start), intent.overwrite)
+
+
+def _count(tokens) -> int | None:
+    """'twice', '3 times', 'three' → how many times (1 when not said; None: 'everything', every step)."""
     if not tokens:
         return 1
+    if tokens[0].type == "EVERY_STEP":
+        return None
     text = str(tokens[0]).lower()
     count = {"twice": 2, "thrice": 3}.get(text)
     if count is None:

@@ -267,10 +267,11 @@ class Translator:
                 return []
         return self.model.apply(message)
 
-    def _repeat(self, step, times: int) -> list[Message]:
-        """'undo 3 times': as many steps as there are (at least one, or the usual error)."""
+    def _repeat(self, step, times: int | None) -> list[Message]:
+        """'undo 3 times': as many steps as there are (at least one, or the usual error); 'undo
+        everything' (times None): every step there is."""
         messages = step()
-        for _ in range(times - 1):
+        for _ in range(MAX_UNDO if times is None else times - 1):
             if not (self.undo_stack if step == self.undo else self.redo_stack):
                 break
             messages += step()
