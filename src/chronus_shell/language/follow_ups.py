@@ -10,15 +10,16 @@ from dataclasses import fields, replace
 
 from ..engine.catalogue import CATALOGUE
 from . import intents as it
+from .errors import LanguageError
 from .param_words import COMPARATIVES
 from .parser import parse
 from .patch_model import PatchModel
 from .resolve import type_named
 from .vocabulary import is_known_word
 
-_MORE = re.compile(r"^(?:(?:a\s+)?(?:little|bit|tad|touch|lot|tiny bit)\s+)*(?:even\s+)?(more(?:[\s,!]+more)*|further|harder|"
+_MORE = re.compile(r"^(?:(?:a\s+)?(?:little|lil|bit|tad|touch|lot|tiny bit|way|much|wee bit)\s+)*(?:even\s+)?(more(?:[\s,!]+more)*|further|harder|"
                    r"again but more|more please|keep going)\b", re.I)
-_LESS = re.compile(r"^(?:nah,?\s+|no,?\s+|ok,?\s+)?(?:(?:a\s+)?(?:little|bit|tad|touch|lot)\s+)*(less|too much|"
+_LESS = re.compile(r"^(?:nah,?\s+|no,?\s+|ok,?\s+)?(?:(?:a\s+)?(?:little|lil|bit|tad|touch|lot|way|much|wee bit)\s+)*(less|too much|"
                    r"not (?:so|that) (?:much|[a-z]+(?=[\s,.!]*$))|back off|pull (?:it )?back|tone it down|that'?s too much|"
                    r"way too much)\b", re.I)
 _MORE_WAY = re.compile(r"^(?:(?:a\s+)?(?:little|bit|tad|touch|lot)\s+)?(?:even\s+)?more\s+(up|down)[\s,.!]*$", re.I)
@@ -42,6 +43,10 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
         direction = 1 if way.group(1).lower() == "up" else -1
         return [(f"more: {ref.text} {way.group(1).lower()}", it.ChangeParam(ref, direction, None, None, 0))]
     more, less = _whole(_MORE, text), _whole(_LESS, text)
+    added = _effect_added(last)
+    if (more or less) and added is not None:            # 'add reverb', then 'more': more of that reverb
+        word = "more" if more else "less"
+        return [(f"{word}: the {added.text} just added", it.ChangeParam(added, 1 if more else -1, None, _intensity(text), 0))]
     if more or less:
         step = _step_of(last, model)
         if step is not None:
@@ -49,7 +54,10 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
             direction = direction if more else -direction
             word = "more" if more else "less"
             return [(f"{word}: {ref.text} {'up' if direction > 0 else 'down'}",
-                     it.ChangeParam(ref, direction, None, None, 0))]
+                     it.ChangeParam(ref, direction, None, _intensity(text), 0))]
+        word = (more or less).group(1).lower()
+        raise LanguageError(f"'{word}' of what? the last line moved no setting — name it, e.g. '{word} reverb', "
+                            f"'hats {'louder' if more else 'quieter'}', 'humanize the drums 0.2'", 0)
     back = _BACK_TO.match(text.strip(" .!"))
     step = _step_of(last, model) if back else None
     if step is not None:                                  # 'back to 120' after moving the tempo: the tempo
@@ -63,6 +71,11 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
         if retargeted is not None:
             return [(f"the same for {target}", retargeted)]
     return []
+
+
+def _intensity(text: str) -> str | None:
+    """'way more', 'a lot less', 'much more': three steps ("big"); else one."""
+    return "big" if re.match(r"^(?:\w+\s+)?(?:way|lot|much)\s", text, re.I) else None
 
 
 def _whole(pattern: re.Pattern, text: str):
@@ -90,6 +103,15 @@ def _step_of(last, model: PatchModel):
     elif isinstance(last, it.OpenClose):
         direction = last.direction
     return ref, direction
+
+
+def _effect_added(last) -> it.Words | None:
+    """The effect with a wet mix the last command added ('add reverb', 'put distortion on the kick'),
+    else None (more of a filter could be either way)."""
+    if not isinstance(last, (it.AddModule, it.AddTo)) or last.value is not None:
+        return None
+    type_name = type_named(last.type_name.texts)
+    return last.type_name if type_name in CATALOGUE and CATALOGUE[type_name].spec.has_param("mix") else None
 
 
 _TARGET_FIELDS = ("target", "ref", "what")

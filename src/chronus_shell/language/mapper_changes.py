@@ -22,7 +22,7 @@ from .mapper_messages import checked, message, playable
 from .mapper_targets import absolute, module_or_raise, musical_time, typo_checked
 from .mapper_tracks import plays_a_track, scale_track, set_track_muted
 from .rephrasings import QUALITIES
-from .param_words import COMPARATIVES, DIRECTION_WORDS, LEVEL, LEVEL_OF_MODULE, seq_param
+from .param_words import AMOUNT_OF_EFFECT, COMPARATIVES, DIRECTION_WORDS, LEVEL, LEVEL_OF_MODULE, seq_param
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_named
 from .target_words import PRONOUN_REFS
@@ -141,7 +141,7 @@ def _by_unit(ctx, module_id: str, amount: it.Value | None, column: int) -> tuple
         for param in spec.params:
             if param.unit in (wanted[unit], "s" if wanted[unit] == "ms" else wanted[unit]):
                 return module_id, param
-    for name in LEVEL_OF_MODULE:
+    for name in (AMOUNT_OF_EFFECT if spec.has_param("mix") else ()) + LEVEL_OF_MODULE:
         if spec.has_param(name):
             return module_id, spec.param(name)
     raise LanguageError(f"{module_id} has no level to change — name a param "

@@ -13,6 +13,8 @@ from . import intents as it
 LEVEL = ("gain", "mix")
 #: A module's level when it is named instead of a param ("more lfo", "mute the lfo").
 LEVEL_OF_MODULE = ("gain", "mix", "depth")
+#: What "more distortion" moves: a distortion's drive (its mix starts at full, so more of it is more drive).
+AMOUNT_OF_EFFECT = ("drive",)
 PITCH = ("pitch",)
 #: "brighter" → (direction, params tried in order); "@tempo" is the sequencer's tempo.
 COMPARATIVES: dict[str, tuple[int, tuple[str, ...]]] = {}

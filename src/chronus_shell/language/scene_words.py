@@ -10,6 +10,10 @@ import re
 
 from .literal_needs import rewritten
 
+#: Italian tempo markings → bpm, each the middle of the range metronomes print for it.
+TEMPO_MARKINGS = {"prestissimo": 200, "presto": 180, "vivace": 160, "allegro": 132, "allegretto": 116, "moderato": 112,
+                  "andantino": 96, "andante": 92, "adagio": 70, "larghetto": 63, "lento": 52, "largo": 50}
+
 SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     # a DAW's words
     (r"^(delete|remove|rm|clear|erase)\s+(?:the\s+)?(\w+)\s+clips?\b", r"\1 the \2 track"),   # the part stays
@@ -54,6 +58,10 @@ SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r i
      r"(?:\s*,\s*(?:subtle|slight|gentle))?(?=$|\s*,\s*(?:at\s+)?[\d.]+\s*hz$)", r"add \1 to the \2"),   # 'vibrato on the sine(, 6 hz)'
     (r"^(?:the\s+)?(\w+)\s+(vibrato|tremolo)$", r"add \2 to the \1"),
     (r"^(?:a\s+)?(?:huge|massive|giant|enormous|big|bigger|vast)\s+(?:reverb|verb|room|hall)$", "reverb bigger"),
+    # a classical player's words: a tempo marking is the middle of its usual metronome range
+    (rf"^(?:(?:and|now|then)\s+)*(?:(?:play|take|make)\s+(?:it\s+|this\s+|that\s+)?|go\s+|tempo\s+|at\s+)?(?:an?\s+)?"
+     rf"({'|'.join(TEMPO_MARKINGS)})(?:\s+tempo)?(?:\s+(?:now|please|then))*$",
+     lambda m: f"tempo {TEMPO_MARKINGS[m.group(1).lower()]}"),
     # a live coder's words
     (r"^(?:use_bpm|set_bpm|setbpm|bpm\s*=)\s*\(?\s*(\d+(?:\.\d+)?)\s*\)?$", r"tempo \1"),
     (r"^([a-z_]+(?:\s+[a-z_]+)?):\s*(?=-?\d|\d*\.\d)", r"\1 "),                 # 'cutoff: 1480'
@@ -83,4 +91,4 @@ def scene_words(text: str) -> str:
     return rewritten(text, SCENE_WORDS)              # each rule in turn, those whose words are absent skipped
 
 
-__all__ = ["scene_words", "fixed_terms"]
+__all__ = ["scene_words", "fixed_terms", "TEMPO_MARKINGS"]

@@ -33,6 +33,7 @@ from .qualities import quality_request
 from .resolve import type_named
 from .scene_words import scene_words
 from .shorthands import shorthand
+from .stretched_words import unstretched
 from .tidal_lines import tidal_line
 from .word_order import reordered
 from .musician_words import GROUPS, NOISE, NOT_TYPOS, RHYTHM_WORDS, SLANG
@@ -70,7 +71,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     tidal = tidal_line(line)                              # 'd1 $ s "bd*4"': Tidal's quoted cycle
     if tidal:
         return [Reading(*tidal)]
-    text = shorthand(scene_words(polite(re.sub(r"(?<=[A-Za-z]{2})\.$", "", line.strip().rstrip("?!")).strip())))
+    text = shorthand(scene_words(polite(unstretched(re.sub(r"(?<=[A-Za-z]{2})\.$", "", line.strip().rstrip("?!")).strip()))))
     follow = follow_up(text, model, last, last_text)
     if follow:
         return [Reading(said, intent=intent) for said, intent in follow]

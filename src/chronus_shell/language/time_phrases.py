@@ -261,11 +261,11 @@ def _ranged(line: str) -> tuple[str, str | None]:
 TEMPO_WORDS = {"accelerando": "speed up", "accel": "speed up", "stringendo": "speed up", "ritardando": "slow down",
                "ritard": "slow down", "rit": "slow down", "rallentando": "slow down", "rall": "slow down",
                "allargando": "slow down", "poco rit": "slow down a bit", "poco accel": "speed up a bit"}
-_TEMPO_WORDS = re.compile(r"^(poco rit|poco accel|accelerando|accel|stringendo|ritardando|ritard|rit|rallentando|rall|"
+_TEMPO_WORDS = re.compile(r"^(?:(?:and|now|then)\s+)?(?:(?:a|an|some)\s+)?(poco rit|poco accel|accelerando|accel|stringendo|ritardando|ritard|rit|rallentando|rall|"
                           r"allargando)\.?(?=[\s:]|$)(?:\s*:\s*broaden)?", re.I)
 DYNAMICS = {"crescendo": "louder", "cresc": "louder", "decrescendo": "quieter", "diminuendo": "quieter",
             "dim": "quieter", "decresc": "quieter"}
-_DYNAMICS = re.compile(r"^(crescendo|cresc|decrescendo|diminuendo|dim|decresc)\.?(?:\s+(?:on\s+|in\s+|for\s+)?(?P<what>.+))?$",
+_DYNAMICS = re.compile(r"^(?:(?:and|now|then)\s+)?(?:(?:a|an|some)\s+)?(crescendo|cresc|decrescendo|diminuendo|dim|decresc)\.?(?:\s+(?:on\s+|in\s+|for\s+)?(?P<what>.+))?$",
                        re.I)                      # no 'what': the voice in focus
 _SWELL = re.compile(r"\bswell\s+(up|down)\b", re.I)
 _SWELL_OPEN = re.compile(r"^(?:swell|ease|bring)\s+(?P<what>(?:the\s+)?\w+)\s+(?P<way>open|closed|shut)$", re.I)

@@ -47,11 +47,14 @@ class Translator:
         """One line → messages (applied to the context), or LanguageError (context unchanged); the
         error's column always falls within the line as typed (a reading's longer text aside)."""
         try:
-            return self._translate_line(line)
+            messages = self._translate_line(line)
         except LanguageError as err:
             if err.column is not None and err.column > len(line):
                 err.column = len(line)
             raise
+        if not line.lstrip().startswith("/") and _changes_no_param(messages):
+            self.model.last_param = None     # 'humanize the drums', then 'less': not the param moved lines ago
+        return messages
 
     def _translate_line(self, line: str) -> list[Message]:
         line = in_english(fixed_terms(line))         # 'sample and hold': one word, not a sampler; 'la caja': the snare
@@ -347,6 +350,13 @@ def _net_mutes(messages: list[Message], muted_before: dict[str, bool]) -> list[M
         return messages
     return [m for m in messages if m.address != "/seq/mute" or len(m.args) != 2 or
             (last[m.args[0]] is m and bool(m.args[1]) != muted_before.get(m.args[0]))]
+
+
+def _changes_no_param(messages: list[Message]) -> bool:
+    """The line changed the music (not a reply) but set no param, tempo or swing."""
+    addresses = [str(m.args[2]) if m.address == "/at" and len(m.args) > 2 else m.address for m in messages]
+    return any(not a.startswith("/shell/") for a in addresses) and not any(
+        a.startswith(("/mod/", "/ramp/")) or a in ("/seq/bpm", "/seq/swing") for a in addresses)
 
 
 def _raw(line: str) -> Message:

@@ -1,0 +1,70 @@
+"""Issue 13, session 19: families of musicians' phrasing (each a table of our own wordings, with
+near-misses that must not be read that way)."""
+import pytest
+
+from chronus_shell.language import Translator
+
+from .test_musicians import refused
+from .test_phrasing_classes import ACID, DRUMS, PAD, last
+
+
+@pytest.mark.parametrize("phrase, bpm", [
+    ("andante", 92.0), ("Andante, please.", 92.0), ("allegro", 132.0), ("play it presto", 180.0), ("adagio now", 70.0),
+    ("tempo largo", 50.0), ("and now moderato", 112.0),
+])
+def test_an_italian_tempo_marking_sets_the_middle_of_its_range(phrase, bpm):
+    assert last(*PAD, phrase) == [f"/seq/bpm {bpm}"]
+
+
+@pytest.mark.parametrize("phrase", ["adagio for strings", "andante on the sine", "allegro bass"])
+def test_a_tempo_marking_with_other_words_is_not_a_tempo(phrase):
+    refused(*PAD, phrase)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("A crescendo over four bars, please.", "/ramp/sine1/gain 0.6 16"),
+    ("and a diminuendo over two bars", "/ramp/sine1/gain 0.4 8"),
+    ("a ritardando to 60 over the last two bars", "/seq/bpm 60.0 ramp 8"),
+    ("an accelerando to 140 over 4 bars", "/seq/bpm 140.0 ramp 16"),
+])
+def test_dynamics_and_tempo_changes_said_with_an_article(phrase, expected):
+    assert last(*PAD, phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("waaay louder", "/mod/hat1/gain 1.0"), ("make it fasterrr", "/seq/bpm 125.0"), ("sooo much quieter", "/mod/hat1/gain 0.5"),
+])
+def test_a_word_stretched_for_emphasis_is_read_as_the_word(phrase, expected):
+    assert last(*DRUMS, "hats gain 0.8", phrase) == [expected]
+
+
+def test_a_stretched_rhythm_is_never_a_stretched_word():
+    assert last(*DRUMS, "hats xxxxxxxxxxxxxxxx") == ["/seq/add hats hat1 xxxxxxxxxxxxxxxx"]
+
+
+@pytest.mark.parametrize("follow, expected", [
+    ("more", "/mod/reverb1/mix 0.35"), ("more!!", "/mod/reverb1/mix 0.35"), ("a lil less", "/mod/reverb1/mix 0.15"),
+    ("waaay more", "/mod/reverb1/mix 0.55"), ("way less", "/mod/reverb1/mix 0.0"),
+])
+def test_more_or_less_right_after_adding_an_effect_is_that_effect(follow, expected):
+    assert last(*DRUMS, "hats decay 50", "add reverb", follow) == [expected]
+
+
+def test_more_distortion_is_more_drive_its_mix_starting_at_full():
+    assert last(*DRUMS, "put some distortion on the kick", "more distortion") == ["/mod/distortion1/drive 5.9"]
+    assert last(*DRUMS, "put some distortion on the kick", "more") == ["/mod/distortion1/drive 5.9"]
+    assert last(*DRUMS, "put some distortion on the kick", "distortion level 0.5") == ["/mod/distortion1/mix 0.5"]
+
+
+@pytest.mark.parametrize("before", [("humanize the drums",), ("add a filter",), ("kick x.x.x.x.x.x.x.x.",)])
+def test_more_or_less_after_a_line_that_moved_no_setting_asks_of_what(before):
+    """Never the param moved lines before (the hats' decay): the musician means what they just did."""
+    assert "of what?" in refused(*DRUMS, "hats decay 50", *before, "a bit less")
+
+
+def test_more_after_a_setting_still_moves_it():
+    assert last(*DRUMS, "hats decay 50", "more") == ["/mod/hat1/decay 59.460356"]
+    translator = Translator()
+    for line in (*ACID, "cutoff 800", "what is the cutoff"):      # a question between: the setting stays
+        translator.translate(line)
+    assert [str(m) for m in translator.translate("more")] == ["/mod/acid_filter1/cutoff 951.365692"]
