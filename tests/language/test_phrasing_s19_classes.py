@@ -68,3 +68,64 @@ def test_more_after_a_setting_still_moves_it():
     for line in (*ACID, "cutoff 800", "what is the cutoff"):      # a question between: the setting stays
         translator.translate(line)
     assert [str(m) for m in translator.translate("more")] == ["/mod/acid_filter1/cutoff 951.365692"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("cut the filter to 200 hz at bar 5", "/at 4 bar /mod/filter1/cutoff 200.0"),
+    ("at bar 17 mute the sine", "/at 16 bar /mod/sine1/gain 0.0"),
+    ("at bar 3, tempo 100", "/at 2 bar /seq/bpm 100.0"),
+    ("on bar 9 cutoff 300", "/at 8 bar /mod/filter1/cutoff 300.0"),
+])
+def test_a_hit_point_at_bar_n_counts_this_bar_as_bar_one(phrase, expected):
+    assert last(*PAD, phrase) == [expected]
+
+
+def test_at_bar_one_is_refused_and_a_bar_count_is_not_a_bar_number():
+    assert "bar 1 is the bar playing now" in refused(*PAD, "cutoff 300 at bar 1")
+    assert last(*PAD, "in 4 bars cutoff 300") == ["/at 4 bar /mod/filter1/cutoff 300.0"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("lol ok thats fire save it as banger", ["/session/save banger"]),
+    ("yeah louder", ["/mod/hat1/gain 0.9"]),
+    ("hmm ok, tempo 132", ["/seq/bpm 132.0"]),
+    ("that's sick, mute the snare", ["/seq/mute snare 1"]),
+])
+def test_leading_chatter_is_left_out(phrase, expected):
+    assert last(*DRUMS, "hats gain 0.8", phrase) == expected
+
+
+def test_no_is_never_chatter():
+    assert last(*PAD, "no more reverb") == ["/mod/reverb1/mix 0.0"]
+
+
+@pytest.mark.parametrize("phrase", ["too much, undo that", "nah too much, undo that", "ugh no, take it back"])
+def test_a_complaint_then_undo_undoes(phrase):
+    assert last(*ACID, "cutoff 300", phrase) == ["/mod/acid_filter1/cutoff 800.0"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("reverb mix 0.5, real big", ["/mod/reverb1/mix 0.5", "/mod/reverb1/room 0.7"]),
+    ("cutoff 300, nice and squelchy", ["/mod/filter1/cutoff 300.0", "/mod/filter1/q 2.697"]),
+])
+def test_a_quality_after_a_comma_moves_its_own_param(phrase, expected):
+    assert last(*PAD, "reverb room 0.6", phrase) == expected
+
+
+def test_a_quality_describing_the_value_just_set_is_left_out():
+    assert last(*ACID, "decay 30ms, real plucky") == ["/mod/acid_filter1/decay 30.0"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the bombo more strong", ["/mod/kick1/gain 0.9"]), ("the bombo more grave", ["/mod/kick1/freq 42.044821"]),
+    ("the kick stronger", ["/mod/kick1/gain 0.9"]), ("snare weaker", ["/mod/snare1/gain 0.7"]),
+    ("semicorcheas on the charles", ["/seq/add hats hat1 xxxxxxxxxxxxxxxx"]),
+    ("corcheas on the charles", ["/seq/add hats hat1 x.x.x.x.x.x.x.x."]),
+    ("stop in the final of the compás", ["/seq/stop bar"]), ("charge the session ensayo", ["/session/load ensayo"]),
+])
+def test_a_spanish_speakers_words(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+def test_enter_brings_a_muted_part_back_in():
+    assert last(*DRUMS, "mute the snare", "in 2 compases enter the caja") == ["/at 2 bar /seq/mute snare 0"]

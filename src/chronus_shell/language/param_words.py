@@ -20,7 +20,7 @@ PITCH = ("pitch",)
 COMPARATIVES: dict[str, tuple[int, tuple[str, ...]]] = {}
 for _words, _direction, _params in (
     ("brighter", 1, ("cutoff", "tone")), ("darker duller warmer mellower", -1, ("cutoff", "tone")),
-    ("louder", 1, LEVEL), ("quieter softer", -1, LEVEL),
+    ("louder stronger", 1, LEVEL), ("quieter softer weaker", -1, LEVEL),
     ("faster quicker speed-up", 1, ("rate", "@tempo")),
     ("slower slow slow-down", -1, ("rate", "@tempo")),
     ("wetter", 1, ("mix",)), ("drier dryer", -1, ("mix",)),

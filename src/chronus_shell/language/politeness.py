@@ -13,6 +13,9 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
      r"make \1 "),
     (r"^(?:i\s+(?:think|feel|guess|reckon|suppose)|i\s+feel\s+like|it\s+feels\s+like)\s+(?:that\s+)?", ""),
     (r"^(?:good\s+(?:morning|afternoon|evening|day)|hello|hi there|greetings)\b[\s,.!]*", ""),
+    (r"^(?:(?:lol|lmao|haha+|omg|ok(?:ay)?|yeah|yes|nah|hmm+|ah+|oh+|wow|alright|yo|bro|man|dude)\b[\s,.!]*)+", ""),
+    (r"^(?:that'?s|thats|this\s+is|it'?s|its|sounds?|that\s+sounds?)\s+(?:so\s+|really\s+|pretty\s+)?(?:fire|sick|dope|lit|great|"
+     r"awesome|amazing|perfect|nice|good|cool|sweet|beautiful|lovely|gorgeous|better|wicked|banging|slaps)\b[\s,.!]*(?=\w)", ""),
     (r"\b(?:(?:would|could|will)\s+you\s+)?be\s+(?:so\s+(?:kind|good)\s+as|(?:kind|good)\s+enough)\s+to\b|"
      r"\b(?:might|may|can|could)\s+i\s+ask\s+you\s+to\b|\bwould\s+it\s+trouble\s+you\s+to\b|"
      r"\bwould\s+you\s+care\s+to\b|\bi\s+wonder\s+(?:whether|if)\b\s*|^i'?m\s+afraid\b\s*|^i\s+am\s+afraid\b\s*|"

@@ -42,6 +42,7 @@ START_FORMS = (
     r"(?:at|on)\s+the\s+(?:bar|bar\s*line|downbeat)",
     rf"(?:in|after)\s+{_NUM}\s*(?P<unit>bars?|measures?|takts?|beats?)(?:'?\s*time)?",
     rf"{_NUM}\s*(?P<unit>bars?|measures?|takts?|beats?)\s+from\s+now",
+    r"(?:at|on|from|by)\s+(?:the\s+(?:start|top|beginning|downbeat)\s+of\s+)?(?:bar|measure)\s+(?P<barno>\d+)",   # a hit point
 )
 _START_RE = [re.compile(rf"(?:^|\s|,)(?:{form})(?=\s*[,.]?\s*$|\s*,)", re.I) for form in START_FORMS]
 _LEAD_START_RE = [re.compile(rf"^(?:{form})\s*,?\s*", re.I) for form in START_FORMS]
@@ -84,6 +85,10 @@ def span_beats(num: str, unit: str, bpm: float) -> float:
 
 def _start(match: re.Match) -> tuple[int, str]:
     groups = match.groupdict()
+    if groups.get("barno"):                        # 'at bar 9': this bar is bar 1, so 8 bar lines from now
+        if int(groups["barno"]) < 2:
+            raise ValueError("bar 1 is the bar playing now: say 'now' or 'at the next bar'")
+        return int(groups["barno"]) - 1, "bar"
     if groups.get("end2"):
         return 2, "bar"
     if groups.get("num"):
@@ -110,7 +115,7 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
     line = _INNER_START.sub(r"\g<what> \g<change> \g<start>", line)            # 'the cutoff in 4 bars from 500 to 3000'
     if _ARROW.search(line):
         line = _ARROW_SPAN.sub(r" over \g<span>", line)                        # 'cutoff -> 3k 8 bars' 
-    start, start_in = None, False
+    start, start_in, bar_number = None, False, None
     if _STOP_ON_ONE.match(line):                   # "stop on the one" (but "kick on the one" is a rhythm)
         line, start = "stop", (1, "bar")
     for pattern in (*_LEAD_START_RE, *_START_RE):
@@ -120,9 +125,12 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
             said_in = match.group(0).strip(" ,").lower()
             start_in = pattern in _START_RE and said_in.startswith("in ") and not said_in.endswith("time") and \
                 bool(match.groupdict().get("num"))
+            bar_number = match.groupdict().get("barno")
             line = (line[:match.start()] + " " + line[match.end():]).strip(" ,")
             break
     beats, prep, said = None, "", ()
+    if bar_number:
+        said = (f"bar {bar_number}: {start[0]} bar line{'s' * (start[0] > 1)} from now (this bar counted as bar 1)",)
     match = LEAD_DURATION.search(line) or DURATION.search(line) or INNER_DURATION.search(line)
     if match:
         prep = match.group("prep").lower()
@@ -131,7 +139,7 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
     elif BARE_COUNT.search(line) and not _EUCLID_LIKE.search(line):
         match = BARE_COUNT.search(line)
         prep, beats = match.group("prep").lower(), number(match.group("num")) * 4.0
-        said = (f"'{match.group(0).strip(' ,')}': {match.group('num')} bars",)
+        said += (f"'{match.group(0).strip(' ,')}': {match.group('num')} bars",)
         line = line[:match.start()].strip(" ,")
     out = _OUT_SPAN.match(line) if match is None else None
     if out:                                        # "hats out 4 bars", "snare sits out a bar"
@@ -145,7 +153,7 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
         line = (line[:adverb.start()] + " " + line[adverb.end():]).strip(" ,")
         if beats is None:
             beats, prep = DEFAULT_BARS * 4.0, "slowly"
-            said = (f"{adverb.group('adv').lower()}: over {DEFAULT_BARS} bars (say 'over 8 bars' for another length)",)
+            said += (f"{adverb.group('adv').lower()}: over {DEFAULT_BARS} bars (say 'over 8 bars' for another length)",)
     line = re.sub(r"\s+", " ", line).strip()
     line = _SWELL_IN.sub(r"fade \g<what> in", _SWELL.sub(r"\1", line))
     line = _SWELL_OPEN.sub(lambda m: f"{'open' if m.group('way').lower() == 'open' else 'close'} {m.group('what')}", line)
@@ -157,7 +165,7 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
         beats, prep, start = start[0] * (4.0 if start[1] == "bar" else 1.0), "in", None
     if fade is not None and beats is None:
         beats, prep = DEFAULT_BARS * 4.0, "slowly"
-        said = (f"fade: over {DEFAULT_BARS} bars (say 'over 8 bars' for another length)",)
+        said += (f"fade: over {DEFAULT_BARS} bars (say 'over 8 bars' for another length)",)
     if fade is not None:
         return Timed(fade[1], beats, prep, start, said, level=fade[0], start_in=start_in, curve=curve)
     command, begin = _sweep(line)
