@@ -129,3 +129,33 @@ def test_a_spanish_speakers_words(phrase, expected):
 
 def test_enter_brings_a_muted_part_back_in():
     assert last(*DRUMS, "mute the snare", "in 2 compases enter the caja") == ["/at 2 bar /seq/mute snare 0"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("make the snare hit on every beat", ["/seq/add snare snare1 x...x...x...x..."]),
+    ("the snare should hit on 3", ["/seq/add snare snare1 ........x......."]),
+    ("kick plays on every beat", ["/seq/add kick kick1 x...x...x...x..."]),
+    ("only like 70% of the hats should hit", ["/seq/chance hats 0.7"]),
+    ("make the kick hit harder", ["/mod/kick1/punch 0.6"]),
+])
+def test_a_part_that_hits_or_plays_on_beats_is_a_rhythm(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["the hats are annoying", "the tsss thing is annoying", "the hats are in the way",
+                                    "the hats are way too much"])
+def test_a_part_said_to_be_in_the_way_is_made_quieter(phrase):
+    assert last(*DRUMS, "hats gain 0.8", phrase) == ["/mod/hat1/gain 0.7"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("hats pan from left to right over 2 bars", ["/mod/hat1/pan -1.0", "/ramp/hat1/pan 1.0 8"]),
+    ("pan the snare from hard right to hard left over 4 bars", ["/mod/snare1/pan 1.0", "/ramp/snare1/pan -1.0 16"]),
+])
+def test_a_pan_sweep_from_side_to_side_goes_edge_to_edge(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+def test_back_to_a_choice_sets_it_again():
+    assert last(*PAD, "highpass the pad at 150", "back to lowpass") == ["/mod/filter1/mode lowpass"]
+    assert last(*PAD, "lfo shape square", "go back to the sine wave") == ["/mod/lfo1/shape sine"]

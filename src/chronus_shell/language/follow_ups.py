@@ -26,6 +26,11 @@ _MORE_WAY = re.compile(r"^(?:(?:a\s+)?(?:little|bit|tad|touch|lot)\s+)?(?:even\s
 _AGAIN = re.compile(r"^(?:(?:do|say|try)\s+(?:that|it)\s+)?(again|once more|one more time|repeat(?: that)?)\b", re.I)
 _BACK_TO = re.compile(r"^(?:and\s+|now\s+|ok,?\s+)?(?:go\s+|put\s+it\s+|take\s+it\s+|bring\s+it\s+|set\s+it\s+)?back\s+"
                       r"(?:down\s+|up\s+)?to\s+(-?\d[\d.]*\s*(?:k|hz|khz|ms|s|%|db|bpm)?)$", re.I)
+#: 'back to lowpass', 'go back to the saw wave': a choice (a mode, a shape) said again.
+_BACK_TO_CHOICE = re.compile(r"^(?:and\s+|now\s+|ok,?\s+)?(?:go\s+|switch\s+(?:it\s+)?|put\s+it\s+|set\s+it\s+)?back\s+to\s+"
+                             r"(?:the\s+|a\s+)?(" + "|".join(sorted({c for entry in CATALOGUE.values() for p in entry.spec.params
+                                                                     for c in p.choices}, key=len, reverse=True)) +
+                             r")(?:\s+(?:mode|wave|shape))?$", re.I)
 _SAME_FOR = re.compile(r"^(?:(?:and|now|do)\s+)?(?:the\s+)?(?:same|that)\s+(?:thing\s+)?(?:for|on|with|to)\s+(.+)$|"
                        r"^(?:and|now)\s+(.+?)(?:\s+too|\s+as well)?$|^(.+?)\s+(?:too|as well|also)$|^(?:and\s+)?(?:also|plus)\s+(.+)$",
                        re.I)
@@ -58,6 +63,9 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
         word = (more or less).group(1).lower()
         raise LanguageError(f"'{word}' of what? the last line moved no setting — name it, e.g. '{word} reverb', "
                             f"'hats {'louder' if more else 'quieter'}', 'humanize the drums 0.2'", 0)
+    choice = _BACK_TO_CHOICE.match(text.strip(" .!"))
+    if choice:                                            # 'back to lowpass' after 'highpass the pad': that mode
+        return [(f"back to {choice.group(1)}", parse(f"switch to {choice.group(1)}"))]
     back = _BACK_TO.match(text.strip(" .!"))
     step = _step_of(last, model) if back else None
     if step is not None:                                  # 'back to 120' after moving the tempo: the tempo

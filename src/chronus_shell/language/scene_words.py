@@ -58,6 +58,16 @@ SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r i
      r"(?:\s*,\s*(?:subtle|slight|gentle))?(?=$|\s*,\s*(?:at\s+)?[\d.]+\s*hz$)", r"add \1 to the \2"),   # 'vibrato on the sine(, 6 hz)'
     (r"^(?:the\s+)?(\w+)\s+(vibrato|tremolo)$", r"add \2 to the \1"),
     (r"^(?:a\s+)?(?:huge|massive|giant|enormous|big|bigger|vast)\s+(?:reverb|verb|room|hall)$", "reverb bigger"),
+    # a drummer's words: a part that hits, plays or lands on beats is a rhythm on them
+    (r"^(?:make|have|let)\s+(?:the\s+)?(\w+)\s+(?:hit|play|land|go)\s+(?=on\s)", r"\1 "),
+    (r"^(?:the\s+)?(\w+)\s+(?:should|must|has\s+to|needs\s+to|will|to)\s+(?:hit|play|land|go)\s+(?=on\s)", r"\1 "),
+    (r"^(?:the\s+)?(\w+)\s+(?:plays|lands|goes)\s+(?=on\s)", r"\1 "),
+    (r"^(?:only\s+)?(?:like\s+|about\s+|around\s+)?(\d+)\s*%\s+of\s+(?:the\s+)?(\w+)\s+(?:should\s+|will\s+|to\s+)?"
+     r"(?:hit|play|sound|land|fire|trigger)s?$", r"\2 \1% of the time"),
+    (r"\b(?:hit|hits|hitting)\s+harder\b", "punchier"),
+    # a listener's complaint: a part that is in the way is to be quieter
+    (r"^(?:the\s+)?(.+?)\s+(?:thing\s+)?(?:is|are|'s|sounds?)\s+(?:so\s+|really\s+|kinda\s+|a\s+bit\s+|way\s+|too\s+)?"
+     r"(?:annoying|distracting|overpowering|in\s+the\s+way|too\s+present|too\s+much)$", r"\1 quieter"),
     # a classical player's words: a tempo marking is the middle of its usual metronome range
     (rf"^(?:(?:and|now|then)\s+)*(?:(?:play|take|make)\s+(?:it\s+|this\s+|that\s+)?|go\s+|tempo\s+|at\s+)?(?:an?\s+)?"
      rf"({'|'.join(TEMPO_MARKINGS)})(?:\s+tempo)?(?:\s+(?:now|please|then))*$",

@@ -111,6 +111,7 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
         curve = "exp" if next(g for g in match.groups() if g).lower().startswith(("exp", "log")) else "lin"
         line = (line[:match.start()] + " " + line[match.end():]).strip(" ,")
     line = _TEMPO_WORDS.sub(lambda m: TEMPO_WORDS[m.group(1).lower().rstrip(".")], line)
+    line = _SIDE_TO_SIDE.sub(lambda m: f"from {_SIDE[m.group(1).lower()]} to {_SIDE[m.group(2).lower()]}", line)
     line = _ON_VALUE.sub("to ", _SHOULD_GO.sub("", line))          # 'the sine should go on 880 hertz over a bar'
     line = _INNER_START.sub(r"\g<what> \g<change> \g<start>", line)            # 'the cutoff in 4 bars from 500 to 3000'
     if _ARROW.search(line):
@@ -288,6 +289,10 @@ _ON_VALUE = re.compile(r"\bon\s+(?=\d[\d.]*\s*(?:hz|hertz|khz|k|bpm|%|percent|db
                        re.I)
 _INNER_START = re.compile(r"^(?P<what>.+?)\s+(?P<start>in\s+\S+\s+(?:bars?|beats?|measures?|takts?))\s+(?P<change>(?:from|to|on)\s.+)$",
                           re.I)
+#: 'pan from left to right over 2 bars': a sweep across the whole field, edge to edge.
+_SIDE_TO_SIDE = re.compile(r"\bfrom\s+(?:the\s+)?(?:hard\s+|far\s+)?(left|right|cent(?:er|re))\s+to\s+(?:the\s+)?"
+                           r"(?:hard\s+|far\s+)?(left|right|cent(?:er|re))\b", re.I)
+_SIDE = {"left": -1, "right": 1, "center": 0, "centre": 0}
 _ARROW = re.compile(r"->|→")
 _ARROW_SPAN = re.compile(r"(?<!over)(?<!in)(?<!during)(?<!across)(?<!within)(?<!for)\s+(?P<span>\d+(?:\.\d+)?\s*"
                          r"(?:bars?|beats?|measures?))\s*$", re.I)     # a length with no word before it
