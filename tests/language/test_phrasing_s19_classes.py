@@ -159,3 +159,27 @@ def test_a_pan_sweep_from_side_to_side_goes_edge_to_edge(phrase, expected):
 def test_back_to_a_choice_sets_it_again():
     assert last(*PAD, "highpass the pad at 150", "back to lowpass") == ["/mod/filter1/mode lowpass"]
     assert last(*PAD, "lfo shape square", "go back to the sine wave") == ["/mod/lfo1/shape sine"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("reverb like a big church", ["/mod/reverb1/mix 0.35", "/mod/reverb1/room 0.7"]),
+    ("Could the reverberation sound more like a concert hall?", ["/mod/reverb1/mix 0.35", "/mod/reverb1/room 0.7"]),
+    ("cathedral reverb, 60% wet", ["/mod/reverb1/room 0.7", "/mod/reverb1/mix 0.6"]),
+    ("more reverb, like a cathedral", ["/mod/reverb1/mix 0.35", "/mod/reverb1/room 0.7"]),
+    ("more reverb, like singing in a church", ["/mod/reverb1/mix 0.35"]),      # how it feels: more reverb only
+])
+def test_a_big_space_named_for_the_reverb_is_a_bigger_room(phrase, expected):
+    assert last(*PAD, "reverb mix 0.25", "reverb room 0.6", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["listen to my midi keyboard", "connect my midi keyboard", "plug in my controller",
+                                    "Would it trouble you to listen to my MIDI keyboard?"])
+def test_a_midi_keyboard_plugged_in_is_the_midi_input(phrase):
+    assert last(*PAD, phrase) == ["/midi/in auto"]
+
+
+def test_a_tempo_goes_back_to_the_tempo_before_the_change():
+    lines = (*PAD, "tempo 96", "a ritardando to 60 over 2 bars")
+    assert last(*lines, "a tempo") == ["/seq/bpm 96.0"]
+    assert last(*lines, "back to the original tempo") == ["/seq/bpm 96.0"]
+    assert "has not changed" in refused(*PAD, "a tempo")

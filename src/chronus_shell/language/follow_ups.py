@@ -26,6 +26,9 @@ _MORE_WAY = re.compile(r"^(?:(?:a\s+)?(?:little|bit|tad|touch|lot)\s+)?(?:even\s
 _AGAIN = re.compile(r"^(?:(?:do|say|try)\s+(?:that|it)\s+)?(again|once more|one more time|repeat(?: that)?)\b", re.I)
 _BACK_TO = re.compile(r"^(?:and\s+|now\s+|ok,?\s+)?(?:go\s+|put\s+it\s+|take\s+it\s+|bring\s+it\s+|set\s+it\s+)?back\s+"
                       r"(?:down\s+|up\s+)?to\s+(-?\d[\d.]*\s*(?:k|hz|khz|ms|s|%|db|bpm)?)$", re.I)
+#: 'a tempo', 'tempo primo', 'back to the original tempo': the tempo before the last change of it.
+_A_TEMPO = re.compile(r"^(?:and\s+|now\s+|then\s+)?(?:a\s+tempo|tempo\s+primo|(?:go\s+)?back\s+to\s+(?:the\s+)?"
+                      r"(?:original|first|old|previous|earlier|normal)\s+(?:tempo|speed|bpm))(?:\s+(?:please|now))*$", re.I)
 #: 'back to lowpass', 'go back to the saw wave': a choice (a mode, a shape) said again.
 _BACK_TO_CHOICE = re.compile(r"^(?:and\s+|now\s+|ok,?\s+)?(?:go\s+|switch\s+(?:it\s+)?|put\s+it\s+|set\s+it\s+)?back\s+to\s+"
                              r"(?:the\s+|a\s+)?(" + "|".join(sorted({c for entry in CATALOGUE.values() for p in entry.spec.params
@@ -38,6 +41,11 @@ _SAME_FOR = re.compile(r"^(?:(?:and|now|do)\s+)?(?:the\s+)?(?:same|that)\s+(?:th
 
 def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[str, object]]:
     """'again', 'more', 'a bit less', 'too much', 'back to 120', 'same for the snare', 'and the kick too'."""
+    if _A_TEMPO.match(text.strip(" .!")):
+        if model.tempo_before is None:
+            raise LanguageError(f"'a tempo' goes back to the tempo before a change, and the tempo has not changed "
+                                f"(it is {model.bpm:g} bpm)", 0)
+        return [(f"a tempo: back to {model.tempo_before:g} bpm", parse(f"tempo {model.tempo_before:g}"))]
     if last is None:
         return []
     if _AGAIN.match(text) and len(text.split()) <= 4:

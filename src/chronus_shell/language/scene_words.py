@@ -14,6 +14,11 @@ from .literal_needs import rewritten
 TEMPO_MARKINGS = {"prestissimo": 200, "presto": 180, "vivace": 160, "allegro": 132, "allegretto": 116, "moderato": 112,
                   "andantino": 96, "andante": 92, "adagio": 70, "larghetto": 63, "lento": 52, "largo": 50}
 
+#: A big space a reverb should sound like ('like a big church', 'like singing in a cathedral').
+_PLACE = (r"(?:big\s+|huge\s+|large\s+|massive\s+|grand\s+)?"
+          r"(?:church|cathedral|concert\s+hall|hall|arena|stadium|cave|canyon|temple)")
+_SPACE = rf"(?:(?:singing|playing|being)\s+in\s+)?(?:a|an|the)\s+{_PLACE}"
+
 SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     # a DAW's words
     (r"^(delete|remove|rm|clear|erase)\s+(?:the\s+)?(\w+)\s+clips?\b", r"\1 the \2 track"),   # the part stays
@@ -68,6 +73,17 @@ SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r i
     # a listener's complaint: a part that is in the way is to be quieter
     (r"^(?:the\s+)?(.+?)\s+(?:thing\s+)?(?:is|are|'s|sounds?)\s+(?:so\s+|really\s+|kinda\s+|a\s+bit\s+|way\s+|too\s+)?"
      r"(?:annoying|distracting|overpowering|in\s+the\s+way|too\s+present|too\s+much)$", r"\1 quieter"),
+    # a MIDI keyboard plugged in: the MIDI input, and the voice it plays when one is named
+    (r"^(?:listen\s+to|connect|plug\s+in|hook\s+up|use|set\s+up)\s+(?:my\s+|the\s+|a\s+)?(?:midi\s+(?:keyboard|controller|keys)|"
+     r"keyboard|controller)(?:\s+to\s+(?:the\s+)?(\w+))?$",
+     lambda m: "use midi input auto" + (f", midi plays the {m.group(1)}" if m.group(1) else "")),
+    # a room named for a reverb: a big space is a bigger room (and, asked for, more of it)
+    (rf"^(?:make\s+)?(?:the\s+)?(?:reverb|verb|reverberation)\s+(?:sound\s+)?(?:more\s+)?like\s+{_SPACE}$",
+     "more reverb, reverb bigger"),
+    (rf"^(more\s+(?:reverb|verb|reverberation)),?\s+(?:sound\s+)?like\s+(?:a|an|the)\s+{_PLACE}$", r"\1, reverb bigger"),
+    (rf",?\s+like\s+(?:singing|playing|being)\s+in\s+(?:a|an|the)\s+{_PLACE}$", ""),   # how it feels: a remark
+    (rf"^(?:an?\s+)?{_PLACE}\s+(?:reverb|verb)\b",
+     "reverb bigger"),
     # a classical player's words: a tempo marking is the middle of its usual metronome range
     (rf"^(?:(?:and|now|then)\s+)*(?:(?:play|take|make)\s+(?:it\s+|this\s+|that\s+)?|go\s+|tempo\s+|at\s+)?(?:an?\s+)?"
      rf"({'|'.join(TEMPO_MARKINGS)})(?:\s+tempo)?(?:\s+(?:now|please|then))*$",
