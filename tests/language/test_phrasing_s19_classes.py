@@ -183,3 +183,21 @@ def test_a_tempo_goes_back_to_the_tempo_before_the_change():
     assert last(*lines, "a tempo") == ["/seq/bpm 96.0"]
     assert last(*lines, "back to the original tempo") == ["/seq/bpm 96.0"]
     assert "has not changed" in refused(*PAD, "a tempo")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("some hats drop out randomly", "/seq/chance hats 0.75"), ("half the hats randomly drop", "/seq/chance hats 0.5"),
+    ("kick sometimes skips, like 80%", "/seq/chance kick 0.8"),
+    ("at the next bar, the hats go twice as fast", "/at 1 bar /seq/speed hats 2.0"),
+    ("in 4 bars kick goes double time", "/at 4 bar /seq/speed kick 2.0"),
+])
+def test_hits_that_drop_out_at_random_and_a_part_that_goes_faster(phrase, expected):
+    assert last(*DRUMS, phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("midi in auto", "/midi/in auto"), ("midi clock out on", "/midi/clock on"), ("send midi clock out", "/midi/clock on"),
+    ("sine gain -12 dbfs", "/mod/sine1/gain 0.251189"),
+])
+def test_gear_words_said_short(phrase, expected):
+    assert last(*PAD, phrase) == [expected]

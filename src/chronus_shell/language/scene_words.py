@@ -70,6 +70,12 @@ SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r i
     (r"^(?:only\s+)?(?:like\s+|about\s+|around\s+)?(\d+)\s*%\s+of\s+(?:the\s+)?(\w+)\s+(?:should\s+|will\s+|to\s+)?"
      r"(?:hit|play|sound|land|fire|trigger)s?$", r"\2 \1% of the time"),
     (r"\b(?:hit|hits|hitting)\s+harder\b", "punchier"),
+    (r"^(.+?)\s+(?:goes|go|going)\s+(?=(?:twice|double|half|triple)\b)", r"\1 "),      # 'the hats go twice as fast'
+    # hits that drop out at random: a chance (some: 75% play; half: 50%; 'skips, like 80%': 80% play)
+    (r"^(?:some|a\s+few)\s+(?:of\s+the\s+)?(\w+)\s+(?:randomly\s+)?(?:drop|skip)(?:\s+out)?(?:\s+randomly)?$", r"\1 75% of the time"),
+    (r"^half\s+(?:of\s+)?the\s+(\w+)\s+(?:randomly\s+)?(?:drop|skip)(?:\s+out)?(?:\s+randomly)?$", r"\1 50% of the time"),
+    (r"^(?:the\s+)?(\w+)\s+(?:sometimes|randomly)\s+(?:skips?|drops?(?:\s+out)?),?\s+(?:like\s+|about\s+)?(\d+)\s*%$",
+     r"\1 \2% of the time"),
     # a listener's complaint: a part that is in the way is to be quieter
     (r"^(?:the\s+)?(.+?)\s+(?:thing\s+)?(?:is|are|'s|sounds?)\s+(?:so\s+|really\s+|kinda\s+|a\s+bit\s+|way\s+|too\s+)?"
      r"(?:annoying|distracting|overpowering|in\s+the\s+way|too\s+present|too\s+much)$", r"\1 quieter"),
@@ -77,6 +83,8 @@ SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r i
     (r"^(?:listen\s+to|connect|plug\s+in|hook\s+up|use|set\s+up)\s+(?:my\s+|the\s+|a\s+)?(?:midi\s+(?:keyboard|controller|keys)|"
      r"keyboard|controller)(?:\s+to\s+(?:the\s+)?(\w+))?$",
      lambda m: "use midi input auto" + (f", midi plays the {m.group(1)}" if m.group(1) else "")),
+    (r"^midi\s+in(?:put)?\s+(?!off\b)(\S+)$", r"use midi input \1"),
+    (r"^(?:send\s+|turn\s+on\s+)?(?:the\s+)?midi\s+clock\s+out(?:\s+on)?$", "midi clock on"),
     # a room named for a reverb: a big space is a bigger room (and, asked for, more of it)
     (rf"^(?:make\s+)?(?:the\s+)?(?:reverb|verb|reverberation)\s+(?:sound\s+)?(?:more\s+)?like\s+{_SPACE}$",
      "more reverb, reverb bigger"),

@@ -24,7 +24,7 @@ for _canonical, _factor, _spellings in (
     ("hz", 1, "hz hertz"), ("hz", 1000, "khz k kilohertz"),
     ("ms", 1, "ms millisecond milliseconds msec msecs"),
     ("s", 1, "s sec secs second seconds"),
-    ("%", 1, "% percent"), ("db", 1, "db decibel decibels"), ("bpm", 1, "bpm tempo"),
+    ("%", 1, "% percent"), ("db", 1, "db dbfs decibel decibels"), ("bpm", 1, "bpm tempo"),
     ("cents", 1, "cent cents"), ("semitones", 1, "semitone semitones semi semis st"),
     ("semitones", 1, "half-step half-steps"), ("semitones", 2, "whole-step whole-steps whole-tone whole-tones"),
     ("semitones", 5, "fourth fourths"), ("semitones", 7, "fifth fifths"),
