@@ -8,6 +8,7 @@ import re
 
 from ..engine.catalogue import CATALOGUE
 from .param_words import COMPARATIVES
+from .musician_words import SLANG
 from .rephrasings import NICKNAMES
 from .resolve import type_named
 from .patch_model import PatchModel
@@ -39,7 +40,7 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
     extra = tuple(model.modules) + tuple(model.tracks)
     content = module_words() | set(extra) | _SEQUENCER_PARAMS | _TIMING
     asides = [c for c in clauses if c and len(c.split()) <= 4 and not _SAYS_WHEN.search(c)
-              and any(not is_known_word(w, extra) for w in c.lower().split())
+              and any(not is_known_word(w, extra) and w not in SLANG for w in c.lower().split())
               and not any(w.endswith("ly") and is_known_word(w[:-2], extra) for w in c.lower().split())
               and not any(w in content or re.search(r"\d", w) or is_note(w) for w in c.lower().split())]
     qualities = {a: _as_comparative(a, text) for a in asides if _as_comparative(a, text)}

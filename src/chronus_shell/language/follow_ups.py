@@ -48,7 +48,7 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
         return [(f"a tempo: back to {model.tempo_before:g} bpm", parse(f"tempo {model.tempo_before:g}"))]
     if last is None:
         return []
-    if _AGAIN.match(text) and len(text.split()) <= 4:
+    if _whole(_AGAIN, text) and len(text.split()) <= 4:        # 'again, an octave up' is not the same again
         return [(f"again: {last_text}" if last_text else "again", last)]
     way = _MORE_WAY.match(text)
     if way and model.last_param is not None:              # 'more down' after 'down it': that way again

@@ -84,7 +84,8 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
      lambda m: " ".join(filter(None, m.groups()))),                       # the number says how slow
     (r"\b808s?\s+(?=kick\b|bd\b|bass\s+drum\b)", ""),                     # '808 kick': the kick, said like an 808
     (r"^(?:the\s+)?([a-z]\w*)(?:\s*,\s*|\s+with\s+|\s+)(?:an?\s+)?(long|short)(?:er)?\s+(?:tail|decay|ring)(?:\s*,\s*(.+))?$",
-     lambda m: f"{m.group(1)}, decay {m.group(3)}" if m.group(3) else f"{m.group(1)} decay {m.group(2)}er"),   # 'kick, long tail'
+     lambda m: f"{m.group(1)}, decay {m.group(3)}" if m.group(3) and re.match(r"(?:like\s+|about\s+)?[\d.]", m.group(3))
+     else f"{m.group(1)} decay {m.group(2)}er" + (f", {m.group(3)}" if m.group(3) else "")),   # 'kick, long tail(, 400 ms)'
     (r"^(?:add|give\s+me|put)\s+(?:an?\s+)?(saw|sine|square|triangle|tri)(?:\s+wave)?\s+(?:playing|that\s+plays|which\s+plays|to\s+play)\s+(.+)$",
      r"add a \1, notes \2"),                                              # 'add a square wave playing c d e g'
     (r"^make\s+(it|them|the\s+\w+)\s+(?:echo|echoey|echoy)$", r"add a delay to \1"),   # 'make it echo': an echo on it

@@ -92,6 +92,7 @@ SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r i
     (rf",?\s+like\s+(?:singing|playing|being)\s+in\s+(?:a|an|the)\s+{_PLACE}$", ""),   # how it feels: a remark
     (rf"^(?:an?\s+)?{_PLACE}\s+(?:reverb|verb)\b",
      "reverb bigger"),
+    (r"^half[- ]?time\s+feel$", "half time everything"),      # a feel: every track at half speed, not the tempo
     # a classical player's words: a tempo marking is the middle of its usual metronome range
     (rf"^(?:(?:and|now|then)\s+)*(?:(?:play|take|make)\s+(?:it\s+|this\s+|that\s+)?|go\s+|tempo\s+|at\s+)?(?:an?\s+)?"
      rf"({'|'.join(TEMPO_MARKINGS)})(?:\s+tempo)?(?:\s+(?:now|please|then))*$",
@@ -110,11 +111,18 @@ _FIXED = re.compile(r"\b(?:s\s*&\s*h|s\s*/\s*h|sample\s+(?:and|&|n)\s+hold)\b(?:
 _SCRATCH = re.compile(r"^\s*scrap\s+(?:that|this)\s*[.!]?\s*$", re.I)
 
 
+#: 'half time drums, snare on the 3': the snare on 3 is how the half-time feel is played — said once.
+_HALF_TIME_THEN_SNARE = re.compile(r"^\s*half[- ]?time(?:\s+(?:feel|drums|groove|beat))?\s*,\s*(?=(?:the\s+|a\s+)?"
+                                   r"(?:snare|clap)s?\b[^,]*\b(?:3|three|third)\b)", re.I)
+
+
 def fixed_terms(line: str) -> str:
     """The line with its fixed terms said as one word ('sample and hold lfo' → 'random lfo'; 'scrap
-    that' is 'scratch that', never mind — not 'remove' the part in focus)."""
+    that' is 'scratch that', never mind — not 'remove' the part in focus; a half-time feel said
+    with the snare on 3 that plays it is that snare)."""
     if _SCRATCH.match(line):
         return "scratch that"
+    line = _HALF_TIME_THEN_SNARE.sub("", line)
     if line.lstrip().startswith("/") or not ("&" in line or "/" in line or "hold" in line.lower()):
         return line                                   # a raw message, or no such term: as it is
     return _FIXED.sub("random", line)

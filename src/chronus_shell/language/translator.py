@@ -20,6 +20,7 @@ from .parser import as_question, parse
 from .patch_model import PatchModel
 from .undo_steps import UndoStep, simplify_undo
 from .nearest import missing_part
+from .part_labels import remember_label, with_labels
 from .refusal_wording import with_nearest
 from .scene_words import fixed_terms
 from .second_stage import readings
@@ -52,12 +53,15 @@ class Translator:
             if err.column is not None and err.column > len(line):
                 err.column = len(line)
             raise
-        if not line.lstrip().startswith("/") and _changes_no_param(messages):
-            self.model.last_param = None     # 'humanize the drums', then 'less': not the param moved lines ago
+        if not line.lstrip().startswith("/"):
+            remember_label(line, messages, self.model)
+            if _changes_no_param(messages):
+                self.model.last_param = None     # 'humanize the drums', then 'less': not the param moved lines ago
         return messages
 
     def _translate_line(self, line: str) -> list[Message]:
-        line = in_english(fixed_terms(line))         # 'sample and hold': one word, not a sampler; 'la caja': the snare
+        line = with_labels(in_english(fixed_terms(line)), self.model)   # 'sample and hold': one word, not a sampler;
+        # 'la caja': the snare; 'the blip': the sine a line 'UI blip: sine …' made
         text = line.strip()
         self.mapper.understood.clear()
         if not text:
@@ -122,7 +126,7 @@ class Translator:
     def _try_readings(self, line: str, candidates) -> list[tuple]:
         """The readings that work, each with its messages and the state it leaves (the state is
         put back after each: the caller takes one, or none)."""
-        before = self._state()
+        before, last = self._state(), (self._last_intent, self._last_text)
         worked: list[tuple] = []
         tried: set[str] = set()
         for reading in candidates:
@@ -140,6 +144,7 @@ class Translator:
                 pass
             finally:
                 self._restore(before)
+                self._last_intent, self._last_text = last     # a reading tried is not what 'again' repeats
         return worked
 
     def _reading(self, reading) -> list[Message]:
