@@ -201,3 +201,8 @@ def test_hits_that_drop_out_at_random_and_a_part_that_goes_faster(phrase, expect
 ])
 def test_gear_words_said_short(phrase, expected):
     assert last(*PAD, phrase) == [expected]
+
+
+def test_a_fade_in_starts_from_where_a_fade_out_left_it_and_a_sounding_part_from_nothing():
+    assert last(*PAD, "fade the sine out over 4 bars", "bring the sine back in at bar 9") == ["/at 8 bar /ramp/sine1/gain 0.5 16"]
+    assert last(*PAD, "fade the sine in from nothing over 4 bars") == ["/mod/sine1/gain 0.0", "/ramp/sine1/gain 0.5 16"]
