@@ -206,3 +206,16 @@ def test_gear_words_said_short(phrase, expected):
 def test_a_fade_in_starts_from_where_a_fade_out_left_it_and_a_sounding_part_from_nothing():
     assert last(*PAD, "fade the sine out over 4 bars", "bring the sine back in at bar 9") == ["/at 8 bar /ramp/sine1/gain 0.5 16"]
     assert last(*PAD, "fade the sine in from nothing over 4 bars") == ["/mod/sine1/gain 0.0", "/ramp/sine1/gain 0.5 16"]
+
+
+def test_a_reading_with_only_chatter_left_out_is_taken_over_guessed_ones():
+    assert last(*PAD, "remove the wobble entirely") == ["/patch/remove lfo1"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("square plays a4", ["/mod/square1/freq 440.0"]),                   # one note: its pitch
+    ("the square will play c5", ["/mod/square1/freq 523.251131"]),
+    ("the square should play c5 b4 a4 g4", ["/seq/add square square1 xxxx", "/seq/notes square c5 b4 a4 g4"]),
+])
+def test_a_voice_that_plays_one_note_is_tuned_to_it(phrase, expected):
+    assert last("add a square", phrase) == expected

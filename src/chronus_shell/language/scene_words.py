@@ -67,6 +67,8 @@ SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r i
     (r"^(?:make|have|let)\s+(?:the\s+)?(\w+)\s+(?:hit|play|land|go)\s+(?=on\s)", r"\1 "),
     (r"^(?:the\s+)?(\w+)\s+(?:should|must|has\s+to|needs\s+to|will|to)\s+(?:hit|play|land|go)\s+(?=on\s)", r"\1 "),
     (r"^(?:the\s+)?(\w+)\s+(?:plays|lands|goes)\s+(?=on\s)", r"\1 "),
+    (r"^(?:the\s+)?(\w+)\s+(?:shall|should|will|must|can|could|would)\s+play\s+", r"the \1 plays "),
+    (r"^(?:the\s+)?(\w+)\s+plays\s+([a-g](?:#|b|sharp|flat)?-?\d)$", r"tune the \1 to \2"),     # one note: its pitch
     (r"^(?:only\s+)?(?:like\s+|about\s+|around\s+)?(\d+)\s*%\s+of\s+(?:the\s+)?(\w+)\s+(?:should\s+|will\s+|to\s+)?"
      r"(?:hit|play|sound|land|fire|trigger)s?$", r"\2 \1% of the time"),
     (r"\b(?:hit|hits|hitting)\s+harder\b", "punchier"),

@@ -113,6 +113,9 @@ class Translator:
         if not worked:
             tripped = re.match(r"'[^']+' needs a value|incomplete command|no module has a param", str(err))   # what it tripped on, not the cause
             raise (tripped and missing_part(line, self.model)) or with_nearest(err, line)
+        sure = [w for w in worked if w[0].sure]
+        if len(worked) > 1 and len(sure) == 1:
+            worked = sure                         # the line with only chatter left out or slang said plainly
         if len(worked) > 1:
             said = " — or — ".join(f"'{r.text or r.said}'" for r, _, _ in worked[:2])
             raise LanguageError(f"that could mean {said}: say which", 0, (), line)
