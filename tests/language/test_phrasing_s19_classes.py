@@ -219,3 +219,16 @@ def test_a_reading_with_only_chatter_left_out_is_taken_over_guessed_ones():
 ])
 def test_a_voice_that_plays_one_note_is_tuned_to_it(phrase, expected):
     assert last("add a square", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("delay time an eighth triplet", "/mod/delay1/time 0.166667"), ("delay time 1/8 triplet", "/mod/delay1/time 0.166667"),
+    ("delay time 1/8t", "/mod/delay1/time 0.166667"), ("delay time a quarter note triplet", "/mod/delay1/time 0.333333"),
+    ("delay time 1/16 triplet", "/mod/delay1/time 0.083333"),
+])
+def test_a_triplet_note_length_is_two_thirds_of_it(phrase, expected):
+    assert last(*PAD, phrase) == [expected]
+
+
+def test_triplets_of_a_track_are_still_its_speed():
+    assert last(*DRUMS, "hats in triplets") == ["/seq/speed hats 1.5"]

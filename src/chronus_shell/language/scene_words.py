@@ -14,6 +14,9 @@ from .literal_needs import rewritten
 TEMPO_MARKINGS = {"prestissimo": 200, "presto": 180, "vivace": 160, "allegro": 132, "allegretto": 116, "moderato": 112,
                   "andantino": 96, "andante": 92, "adagio": 70, "larghetto": 63, "lento": 52, "largo": 50}
 
+#: A note length's triplet as a fraction of a whole note: 1/N·2/3.
+_TRIPLET_OF = {"4": 6, "quarter": 6, "8": 12, "eighth": 12, "8th": 12, "16": 24, "sixteenth": 24, "16th": 24, "32": 48}
+
 #: A big space a reverb should sound like ('like a big church', 'like singing in a cathedral').
 _PLACE = (r"(?:big\s+|huge\s+|large\s+|massive\s+|grand\s+)?"
           r"(?:church|cathedral|concert\s+hall|hall|arena|stadium|cave|canyon|temple)")
@@ -63,6 +66,9 @@ SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r i
      r"(?:\s*,\s*(?:subtle|slight|gentle))?(?=$|\s*,\s*(?:at\s+)?[\d.]+\s*hz$)", r"add \1 to the \2"),   # 'vibrato on the sine(, 6 hz)'
     (r"^(?:the\s+)?(\w+)\s+(vibrato|tremolo)$", r"add \2 to the \1"),
     (r"^(?:a\s+)?(?:huge|massive|giant|enormous|big|bigger|vast)\s+(?:reverb|verb|room|hall)$", "reverb bigger"),
+    # a producer's note lengths: a triplet is two thirds of the length ('1/8 triplet' = 1/12 of a whole note)
+    (r"\b(?:an?\s+)?(?:1/(4|8|16|32)|(quarter|eighth|8th|sixteenth|16th))(?:[\s-]+notes?)?(?:[\s-]*triplets?\b|t\b)",
+     lambda m: f"1/{_TRIPLET_OF[(m.group(1) or m.group(2)).lower()]}"),
     # a drummer's words: a part that hits, plays or lands on beats is a rhythm on them
     (r"^(?:make|have|let)\s+(?:the\s+)?(\w+)\s+(?:hit|play|land|go)\s+(?=on\s)", r"\1 "),
     (r"^(?:the\s+)?(\w+)\s+(?:should|must|has\s+to|needs\s+to|will|to)\s+(?:hit|play|land|go)\s+(?=on\s)", r"\1 "),
