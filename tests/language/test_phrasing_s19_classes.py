@@ -232,3 +232,11 @@ def test_a_triplet_note_length_is_two_thirds_of_it(phrase, expected):
 
 def test_triplets_of_a_track_are_still_its_speed():
     assert last(*DRUMS, "hats in triplets") == ["/seq/speed hats 1.5"]
+
+
+def test_twice_as_fast_alone_is_the_track_just_played_else_it_asks_of_what():
+    scale = "Play a C major scale in sixteenth notes, one octave up from middle C."
+    assert last(*PAD, scale, "Twice as fast.") == ["/seq/speed sine1 2.0"]
+    assert "of what?" in refused(*PAD, "tempo 100", "twice as fast")
+    assert last(*DRUMS, "the drums but like twice as fast") == ["/seq/speed kick 2.0", "/seq/speed snare 2.0",
+                                                                "/seq/speed hats 2.0"]

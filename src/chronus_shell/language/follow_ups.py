@@ -26,6 +26,9 @@ _MORE_WAY = re.compile(r"^(?:(?:a\s+)?(?:little|bit|tad|touch|lot)\s+)?(?:even\s
 _AGAIN = re.compile(r"^(?:(?:do|say|try)\s+(?:that|it)\s+)?(again|once more|one more time|repeat(?: that)?)\b", re.I)
 _BACK_TO = re.compile(r"^(?:and\s+|now\s+|ok,?\s+)?(?:go\s+|put\s+it\s+|take\s+it\s+|bring\s+it\s+|set\s+it\s+)?back\s+"
                       r"(?:down\s+|up\s+)?to\s+(-?\d[\d.]*\s*(?:k|hz|khz|ms|s|%|db|bpm)?)$", re.I)
+#: 'twice as fast', 'half as fast' said alone: of the track the line before played.
+_AS_FAST = re.compile(r"^(?:now\s+|and\s+|ok\s+)?(?:play\s+(?:it\s+)?)?((?:twice|half|three\s+times)\s+as\s+(?:fast|slow|quick))"
+                      r"(?:\s+(?:please|now))*$", re.I)
 #: 'a tempo', 'tempo primo', 'back to the original tempo': the tempo before the last change of it.
 _A_TEMPO = re.compile(r"^(?:and\s+|now\s+|then\s+)?(?:a\s+tempo|tempo\s+primo|(?:go\s+)?back\s+to\s+(?:the\s+)?"
                       r"(?:original|first|old|previous|earlier|normal)\s+(?:tempo|speed|bpm))(?:\s+(?:please|now))*$", re.I)
@@ -48,6 +51,13 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
         return [(f"a tempo: back to {model.tempo_before:g} bpm", parse(f"tempo {model.tempo_before:g}"))]
     if last is None:
         return []
+    as_fast = _AS_FAST.match(text.strip(" .!"))
+    if as_fast and model.last_param is None and model.last_track in model.tracks:   # the line before played notes
+        return [(f"{as_fast.group(1)}: the {model.last_track} track just played",
+                 parse(f"{model.last_track} {as_fast.group(1)}"))]
+    if as_fast:
+        raise LanguageError(f"'{as_fast.group(1)}' of what? the tempo ('double the tempo') or a part's rhythm "
+                            f"('the hats {as_fast.group(1)}')", 0)
     if _whole(_AGAIN, text) and len(text.split()) <= 4:        # 'again, an octave up' is not the same again
         return [(f"again: {last_text}" if last_text else "again", last)]
     way = _MORE_WAY.match(text)

@@ -78,7 +78,7 @@ SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r i
     (r"^(?:only\s+)?(?:like\s+|about\s+|around\s+)?(\d+)\s*%\s+of\s+(?:the\s+)?(\w+)\s+(?:should\s+|will\s+|to\s+)?"
      r"(?:hit|play|sound|land|fire|trigger)s?$", r"\2 \1% of the time"),
     (r"\b(?:hit|hits|hitting)\s+harder\b", "punchier"),
-    (r"^(.+?)\s+(?:goes|go|going)\s+(?=(?:twice|double|half|triple)\b)", r"\1 "),      # 'the hats go twice as fast'
+    (r"^(.+?)\s+(?:goes|go|going|but(?:\s+like)?)\s+(?=(?:twice|double|half|triple)\b)", r"\1 "),   # 'the hats go twice as fast'
     # hits that drop out at random: a chance (some: 75% play; half: 50%; 'skips, like 80%': 80% play)
     (r"^(?:some|a\s+few)\s+(?:of\s+the\s+)?(\w+)\s+(?:randomly\s+)?(?:drop|skip)(?:\s+out)?(?:\s+randomly)?$", r"\1 75% of the time"),
     (r"^half\s+(?:of\s+)?the\s+(\w+)\s+(?:randomly\s+)?(?:drop|skip)(?:\s+out)?(?:\s+randomly)?$", r"\1 50% of the time"),
