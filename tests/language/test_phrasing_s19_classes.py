@@ -240,3 +240,23 @@ def test_twice_as_fast_alone_is_the_track_just_played_else_it_asks_of_what():
     assert "of what?" in refused(*PAD, "tempo 100", "twice as fast")
     assert last(*DRUMS, "the drums but like twice as fast") == ["/seq/speed kick 2.0", "/seq/speed snare 2.0",
                                                                 "/seq/speed hats 2.0"]
+
+
+SQUARE = ("add a square wave playing c d e g",)
+
+
+@pytest.mark.parametrize("phrase", ["make it darker", "it sounds like a ringtone lol make it less harsh", "square darker"])
+def test_darker_on_a_voice_with_nothing_that_darkens_adds_a_lowpass(phrase):
+    assert last(*SQUARE, phrase) == ["/patch/create filter1 filter", "/patch/disconnect square1 master",
+                                     "/patch/connect square1 filter1", "/patch/connect filter1 master",
+                                     "/mod/filter1/cutoff 2000.0"]
+
+
+@pytest.mark.parametrize("lines, phrase", [(SQUARE, "make it brighter"), (DRUMS, "kick darker")])
+def test_brighter_on_a_raw_oscillator_and_darker_on_a_drum_without_tone_are_refused(lines, phrase):
+    assert "nothing in" in refused(*lines, phrase)
+
+
+def test_a_remark_on_how_a_part_sounds_then_make_it_is_that_part():
+    assert last(*DRUMS, "the kick sounds like a pillow make it hit harder") == ["/mod/kick1/punch 0.6"]
+    assert last(*DRUMS, "the hats with more human, less robot") == ["/seq/humanize hats 0.5"]

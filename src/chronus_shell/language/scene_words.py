@@ -66,6 +66,10 @@ SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r i
      r"(?:\s*,\s*(?:subtle|slight|gentle))?(?=$|\s*,\s*(?:at\s+)?[\d.]+\s*hz$)", r"add \1 to the \2"),   # 'vibrato on the sine(, 6 hz)'
     (r"^(?:the\s+)?(\w+)\s+(vibrato|tremolo)$", r"add \2 to the \1"),
     (r"^(?:a\s+)?(?:huge|massive|giant|enormous|big|bigger|vast)\s+(?:reverb|verb|room|hall)$", "reverb bigger"),
+    # a groove said as how human it sounds
+    (r"(more\s+human\w*),?\s+(?:and\s+)?less\s+(?:robot|robotic|mechanical|stiff)\b", r"\1"),
+    (r"\bless\s+(?:robot|robotic|mechanical|stiff)\b", "more human"),
+    (r"^(?:the\s+)?(\w+)\s+with\s+(?=(?:more|less)\s)", r"\1 "),
     # a producer's note lengths: a triplet is two thirds of the length ('1/8 triplet' = 1/12 of a whole note)
     (r"\b(?:an?\s+)?(?:1/(4|8|16|32)|(quarter|eighth|8th|sixteenth|16th))(?:[\s-]+notes?)?(?:[\s-]*triplets?\b|t\b)",
      lambda m: f"1/{_TRIPLET_OF[(m.group(1) or m.group(2)).lower()]}"),
