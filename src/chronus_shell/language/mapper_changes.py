@@ -19,7 +19,7 @@ from . import intents as it
 from .chords import hz, token_pitches, transpose_token
 from .errors import LanguageError
 from .mapper_messages import checked, message, playable
-from .mapper_owners import filter_to_darken
+from .mapper_owners import refuse_darker
 from .mapper_targets import absolute, module_or_raise, musical_time, typo_checked
 from .mapper_tracks import plays_a_track, scale_track, set_track_muted
 from .rephrasings import QUALITIES
@@ -171,9 +171,8 @@ def comparative(ctx, intent: it.Comparative) -> list[Message]:
     try:
         module_id, spec = _damping(ctx, intent) or _comparative_target(ctx, intent, names)
     except LanguageError:
-        if (added := filter_to_darken(ctx, intent, direction, names)) is None:   # 'darker': nothing darkens yet
-            raise
-        return added
+        refuse_darker(ctx, intent, direction, names)          # 'darker' with nothing that darkens: the ways to it
+        raise
     if _bare_number_on_an_inferred_param(intent, spec, names):
         raise LanguageError(f"'{intent.amount.text}' of what? say it with the param and a unit, e.g. "
                             f"'{module_id} {spec.name} {'down' if direction < 0 else 'up'} {intent.amount.text}"

@@ -73,28 +73,18 @@ def _effect_with_param(ctx, ref: it.Words, value: it.Value) -> list[Message] | N
 __all__ = ["add_owner"]
 
 
-#: A voice made darker with no filter or tone yet: a lowpass goes in with its corner here (a raw
-#: oscillator is fully open, so any corner is darker; this one keeps the notes clear).
-DARKENING_CUTOFF = 2000.0
-
-
-def filter_to_darken(ctx, intent: it.Comparative, direction: int, names) -> list[Message] | None:
-    """'make it darker', 'less harsh' on a voice with nothing that darkens: a lowpass filter put
-    straight after its oscillator (said back); None when that is not the case."""
+def refuse_darker(ctx, intent: it.Comparative, direction: int, names) -> None:
+    """'make it darker', 'less harsh' on a voice with nothing that darkens: refused with the ways
+    to get there (a filter, a softer wave) — adding one would be a guess between them."""
     if direction > 0 or "cutoff" not in names or intent.amount is not None:
-        return None
+        return
     ref = intent.ref if intent.ref is not None and intent.ref.texts not in (("it",), ("this",), ("that",)) else None
     try:
         start = ctx.resolve.module(ref) if ref is not None else ctx.model.focus
     except LanguageError:
-        return None
+        return
     voice = ctx.model.voice_of(start) or (ctx.resolve.focused_voice() if ref is None else [])
-    if not voice or ctx.model.spec(voice[0]).role != "source" or \
-            any(ctx.model.spec(m).has_param(n) for m in voice for n in names):
-        return None
-    added = ctx.map(it.AddTo(it.Words((it.Word("filter", intent.column),)), it.Words((it.Word(voice[0], intent.column),)),
-                             right_after=True))
-    new_id = next(m.args[0] for m in added if m.address == "/patch/create")
-    ctx.understood.append(f"{intent.word}: no filter on {voice[0]} — a new {new_id}, lowpass at {DARKENING_CUTOFF:g} Hz")
-    return added + [message(f"/mod/{new_id}/cutoff", DARKENING_CUTOFF)]
-
+    if voice and ctx.model.spec(voice[0]).role == "source" and \
+            not any(ctx.model.spec(m).has_param(n) for m in voice for n in names):
+        raise LanguageError(f"nothing in {voice[0]}'s voice darkens it yet: add a filter ('add a filter to {voice[0]}', "
+                            f"then 'darker') or use a softer wave (a triangle or a sine)", intent.column)
