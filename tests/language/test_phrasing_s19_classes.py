@@ -260,3 +260,9 @@ def test_brighter_on_a_raw_oscillator_and_darker_on_a_drum_without_tone_are_refu
 def test_a_remark_on_how_a_part_sounds_then_make_it_is_that_part():
     assert last(*DRUMS, "the kick sounds like a pillow make it hit harder") == ["/mod/kick1/punch 0.6"]
     assert last(*DRUMS, "the hats with more human, less robot") == ["/seq/humanize hats 0.5"]
+
+
+def test_a_number_after_a_rhythm_is_the_tempo_with_bpm_else_it_asks():
+    assert last("kick on 1 and 3, 140 bpm")[-1] == "/seq/bpm 140.0"
+    assert "tempo 140" in refused("kick on 1 and 3, 140")        # never the kick's pitch, silently
+    assert last("add a saw, 220")[-1] == "/mod/saw1/freq 220.0"  # after a sound: its own setting, as before
