@@ -266,3 +266,15 @@ def test_a_number_after_a_rhythm_is_the_tempo_with_bpm_else_it_asks():
     assert last("kick on 1 and 3, 140 bpm")[-1] == "/seq/bpm 140.0"
     assert "tempo 140" in refused("kick on 1 and 3, 140")        # never the kick's pitch, silently
     assert last("add a saw, 220")[-1] == "/mod/saw1/freq 220.0"  # after a sound: its own setting, as before
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("boom boom boom boom", ["/seq/add kick kick1 x...x...x...x..."]), ("make the boom deeper", ["/mod/kick1/freq 42.044821"]),
+    ("shorter boom", ["/mod/kick1/decay 252.268925"]),
+])
+def test_a_kick_said_as_it_sounds(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+def test_a_kick_sound_word_after_a_value_set_only_describes_it():
+    assert last(*ACID, "kick decay 800 ms, longer boom") == ["/mod/kick1/decay 800.0"]

@@ -73,6 +73,8 @@ SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r i
     # a producer's note lengths: a triplet is two thirds of the length ('1/8 triplet' = 1/12 of a whole note)
     (r"\b(?:an?\s+)?(?:1/(4|8|16|32)|(quarter|eighth|8th|sixteenth|16th))(?:[\s-]+notes?)?(?:[\s-]*triplets?\b|t\b)",
      lambda m: f"1/{_TRIPLET_OF[(m.group(1) or m.group(2)).lower()]}"),
+    (r"^(?:boom[\s,!.]+){3}boom[\s!.]*$", "four on the floor"),                     # a kick said as it sounds
+    (r"^(make\s+)?the\s+boom\b", r"\1the kick"), (r"^(\w+er)\s+boom$", r"\1 kick"),      # (after a value: how it sounds)
     # a drummer's words: a part that hits, plays or lands on beats is a rhythm on them
     (r"^(?:make|have|let)\s+(?:the\s+)?(\w+)\s+(?:hit|play|land|go)\s+(?=on\s)", r"\1 "),
     (r"^(?:the\s+)?(\w+)\s+(?:should|must|has\s+to|needs\s+to|will|to)\s+(?:hit|play|land|go)\s+(?=on\s)", r"\1 "),
