@@ -77,3 +77,11 @@ def test_stop_a_drone_without_a_track_mutes_it_and_a_part_with_a_track_mutes_its
     assert last(*PAD, "stop the sine") == ["/mod/sine1/gain 0.0"]
     assert last(*ACID, "stop the hats") == ["/seq/mute hats 1"]
     assert "nothing plays 'delay'" in refused(*PAD, "stop the delay")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("load session my song", "/session/load 'my song'"), ("load the session called my song", "/session/load 'my song'"),
+    ("load night drive", "/session/load 'night drive'"), ("load session called night-drive now", "/session/load night-drive now"),
+])
+def test_a_session_name_to_load_is_taken_whole_too(phrase, expected):
+    assert last(phrase) == [expected]

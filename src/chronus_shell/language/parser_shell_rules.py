@@ -6,6 +6,7 @@ One small method per command rule of grammar/chronus.lark; most become fixed mes
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from lark import Token
 
@@ -149,19 +150,19 @@ class ShellRules:
 
 
 #: The words the lexer drops between 'as'/'called' and a session name ('save it as my song'): part of the name.
-_DROPPED_BEFORE_NAME = re.compile(rf"(?:\b(?:as|called|named|name)\s+)((?:(?:{'|'.join(FILLER)})\s+)+)$", re.I)
+_DROPPED_BEFORE_NAME = re.compile(rf"(?:\b(?:as|called|named|name|session|load)\s+)((?:(?:{'|'.join(FILLER)})\s+)+)$", re.I)
 
 
 def whole_session_name(intent, line: str):
-    """A session name after 'as'/'called' taken whole: 'save session as my song' saves 'my song'
-    (the filler words the grammar skips are part of a name the user gave)."""
-    if not isinstance(intent, it.SaveSession) or intent.name.column > len(line):
+    """A session name after 'as'/'called' taken whole: 'save session as my song' saves 'my song',
+    'load session my song' loads it (the filler words the grammar skips are part of a name given)."""
+    if not isinstance(intent, (it.SaveSession, it.LoadSession)) or intent.name.column > len(line):
         return intent
     dropped = _DROPPED_BEFORE_NAME.search(line[:intent.name.column])
     if dropped is None:
         return intent
     start = dropped.start(1)
-    return it.SaveSession(it.Word(line[start:intent.name.column] + intent.name.text, start), intent.overwrite)
+    return replace(intent, name=it.Word(line[start:intent.name.column] + intent.name.text, start))
 
 
 def _count(tokens) -> int | None:
