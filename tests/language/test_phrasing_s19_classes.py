@@ -278,3 +278,28 @@ def test_a_kick_said_as_it_sounds(phrase, expected):
 
 def test_a_kick_sound_word_after_a_value_set_only_describes_it():
     assert last(*ACID, "kick decay 800 ms, longer boom") == ["/mod/kick1/decay 800.0"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("kick to the left, snare to the right", ["/mod/kick1/pan -0.5", "/mod/snare1/pan 0.5"]),
+    ("the kick to the left, the hats quieter", ["/mod/kick1/pan -0.5", "/mod/hat1/gain 0.7"]),
+])
+def test_clauses_each_a_command_of_their_own_are_read_one_by_one_as_one_step(phrase, expected):
+    translator = Translator()
+    for line in DRUMS:
+        translator.translate(line)
+    depth = len(translator.undo_stack)
+    assert [str(m) for m in translator.translate(phrase)] == expected and len(translator.undo_stack) == depth + 1
+
+
+@pytest.mark.parametrize("phrase", ["swing a little bit, no too much", "longer boom on the kick, like an 808 tail",
+                                    "darker reverb tail, damp it more"])
+def test_clauses_that_lean_on_or_describe_each_other_are_not_read_one_by_one(phrase):
+    translator = Translator()
+    for line in (*PAD, "add a kick"):
+        translator.translate(line)
+    try:
+        produced = [m.address for m in translator.translate(phrase)]
+    except Exception:
+        return
+    assert len(produced) == len(set(produced))           # never the same thing set twice

@@ -19,6 +19,7 @@ from .mapper import Mapper
 from .parser import as_question, parse
 from .patch_model import PatchModel
 from .undo_steps import UndoStep, simplify_undo
+from .clause_lines import clause_by_clause
 from .nearest import missing_part
 from .part_labels import remember_label, with_labels
 from .refusal_wording import with_nearest
@@ -110,6 +111,8 @@ class Translator:
         if _FINAL.search(str(err)) and "/" not in line and not _SETTING_ON.search(line):
             raise err                             # a value out of range: no other wording changes that
         worked = self._try_readings(line, readings(line, self.model, self._last_intent, self._last_text))
+        if not worked and (clauses := clause_by_clause(self, line)) is not None:
+            return clauses
         if not worked:
             tripped = re.match(r"'[^']+' needs a value|incomplete command|no module has a param", str(err))   # what it tripped on, not the cause
             raise (tripped and missing_part(line, self.model)) or with_nearest(err, line)
