@@ -153,11 +153,18 @@ class ShellRules:
 _DROPPED_BEFORE_NAME = re.compile(rf"(?:\b(?:as|called|named|name|session|load)\s+)((?:(?:{'|'.join(FILLER)})\s+)+)$", re.I)
 
 
+_WHEN_SAID = re.compile(r"\s+(?:now|(?:at|on|in)\s+the\s+next\s+(?:bar|downbeat)|(?:at|on)\s+the\s+(?:bar|downbeat))\s*$", re.I)
+
+
 def whole_session_name(intent, line: str):
     """A session name after 'as'/'called' taken whole: 'save session as my song' saves 'my song',
     'load session my song' loads it (the filler words the grammar skips are part of a name given)."""
     if not isinstance(intent, (it.SaveSession, it.LoadSession)) or intent.name.column > len(line):
         return intent
+    if isinstance(intent, it.LoadSession) and intent.name.text.lower() in ("called", "named"):
+        start = intent.name.column + len(intent.name.text) + 1       # 'load the session called my song'
+        name = _WHEN_SAID.sub("", line[start:]).strip()
+        return replace(intent, name=it.Word(name, start)) if name else intent
     dropped = _DROPPED_BEFORE_NAME.search(line[:intent.name.column])
     if dropped is None:
         return intent
