@@ -303,3 +303,11 @@ def test_clauses_that_lean_on_or_describe_each_other_are_not_read_one_by_one(phr
     except Exception:
         return
     assert len(produced) == len(set(produced))           # never the same thing set twice
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (("bounce it out",), ["/record/start"]), (("bounce it out", "stop the bounce"), ["/record/stop"]),
+    ((*PAD, "slow down the wah wah"), ["/mod/lfo1/rate 0.840896"]),
+])
+def test_a_bounce_is_a_recording_and_a_wah_is_the_wobble(lines, expected):
+    assert last(*lines) == expected

@@ -30,6 +30,8 @@ SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r i
     (r"\b(?:project|song|session|global|master|tap)\s+(tempo|bpm)\b", r"\1"),
     (r"^(?:launch|fire|trigger|play)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:clips?|scenes?|set)$", "start"),
     (r"^stop\s+all(?:\s+the)?\s+clips$", "stop"),
+    (r"^(?:stop|end|finish)\s+(?:the\s+)?bounc(?:e|ing)(?:\s+(?:it\s+)?out)?$", "stop recording"),   # a bounce: a recording
+    (r"^bounce\s+(?:it|this|that|the\s+(?:track|song|mix|beat|loop))(?:\s+(?:out|down))?$", "record"),
     (r"^(?:deactivate|disable|switch off)\s+(?:the\s+)?(\w+)(?:\s+track)?$", r"mute \1"),
     (r"^(?:activate|enable|switch on)\s+(?:the\s+)?(\w+)\s+track$", r"unmute \1"),
     (r"^(?:enable|join|turn on|start|sync to|sync with|connect to)\s+(?:ableton\s+)?link$", "link on"),
