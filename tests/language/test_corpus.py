@@ -37,7 +37,7 @@ def test_the_harmony_and_time_dev_set_keeps_its_score():
 
 #: Later rounds' development sets (sessions 14–18; raised in session 19): the score reached, minus a little — a ratchet.
 LATER_ROUNDS = {"corpus_s14": (83.0, 1.5), "corpus_s15": (85.0, 1.2), "corpus_s16": (84.5, 0.7),
-                "corpus_s17": (85.0, 0.5), "corpus_s18": (82.0, 0.9)}
+                "corpus_s17": (85.0, 0.5), "corpus_s18": (82.5, 0.9)}
 
 
 @pytest.mark.parametrize("folder", sorted(LATER_ROUNDS))
