@@ -176,6 +176,8 @@ def judge(expected: list[list], produced: list[Message], befores: dict, is_undo:
     the pitch of a voice whose notes were expected to move (`voices`: track → the voice it plays)."""
     left = list(range(len(produced)))
     moved = {(voices or {}).get(str(m[1])) for m in expected if m[0] == "/seq/notes" and len(m) > 1}
+    if any(m[0] == "/seq/notes" and len(m) > 1 and m[1] == "*" for m in expected):     # any track: the ones given notes
+        moved |= {(voices or {}).get(str(p.args[0])) for p in produced if p.address == "/seq/notes" and p.args}
     for wanted in expected:
         if wanted[0] == "/shell/undo":
             if not is_undo:

@@ -7,7 +7,7 @@ from .corpus_score import score, totals
 
 CORPUS = Path(__file__).with_name("corpus")
 #: The development-set score reached (issue 13), minus a little; a wrong is worse than a refusal.
-MIN_RIGHT = 91.5
+MIN_RIGHT = 92.0
 MAX_WRONG = 0.5
 
 
@@ -32,12 +32,12 @@ def test_the_harmony_and_time_dev_set_keeps_its_score():
     figures = totals(results)
     wrongs = [r.case["id"] for r in results if r.verdict == "WRONG"]
     assert figures["WRONG"] <= 2.0, f"{figures['WRONG']:.1f}% wrong: {wrongs}"
-    assert figures["RIGHT"] >= 87.5, f"{figures['RIGHT']:.1f}% right"
+    assert figures["RIGHT"] >= 89.0, f"{figures['RIGHT']:.1f}% right"
 
 
-#: Later rounds' development sets (sessions 14–17; raised in session 18): the score reached, minus a little — a ratchet.
-LATER_ROUNDS = {"corpus_s14": (81.5, 1.5), "corpus_s15": (81.0, 1.5), "corpus_s16": (82.0, 0.7),
-                "corpus_s17": (83.5, 0.5)}
+#: Later rounds' development sets (sessions 14–18; raised in session 19): the score reached, minus a little — a ratchet.
+LATER_ROUNDS = {"corpus_s14": (83.0, 1.5), "corpus_s15": (85.0, 1.2), "corpus_s16": (84.5, 0.7),
+                "corpus_s17": (85.0, 0.5), "corpus_s18": (82.5, 0.9)}
 
 
 @pytest.mark.parametrize("folder", sorted(LATER_ROUNDS))

@@ -55,7 +55,7 @@ def test_a_plain_number_is_in_the_params_unit_and_out_of_range_says_what_it_may_
 def test_percent_of_a_ratio_is_value_over_100_and_of_hz_along_the_log_range():
     assert run("add a saw", "add a delay", "feedback 60%")[0] == ["/mod/delay1/feedback 0.6"]
     assert run("add a square", "pulse width 20%")[0] == ["/mod/square1/width 0.2"]
-    assert "out of range 0–0.95 (0–95%)" in refused("add a saw", "add a delay", "feedback 100%")
+    assert "out of range 0–95% (0–0.95)" in refused("add a saw", "add a delay", "feedback 100%")
     assert run("add a saw", "add a filter", "cutoff 50%")[0] == ["/mod/filter1/cutoff 632.455532"]   # √(20·20000)
     assert run("add a saw", "master volume 50%")[0] == ["/mod/master/gain -6.0206"]   # half the amplitude
 

@@ -55,7 +55,7 @@ def test_what_happened_then_the_request_is_the_request(phrase):
     assert last(*PAD, "set the cutoff to 300", phrase) == ["/mod/filter1/cutoff 1000.0"]   # undone
 
 
-@pytest.mark.parametrize("phrase", ["Would it trouble you to listen to my MIDI keyboard?", "I made it, listen",
+@pytest.mark.parametrize("phrase", ["I made it, listen",
                                     "the walls are made of stone"])
 def test_english_words_one_letter_off_a_command_are_never_that_command(phrase):
     """'listen' is not 'list', 'made' not 'mode', 'stone' not 'store'."""

@@ -137,7 +137,7 @@ def test_fade_in_comes_back_to_the_level_before_the_fade_out():
     assert [str(m) for m in translator.translate("fade out the bass")] == ["/ramp/saw1/gain 0.0 16"]
     assert translator.understood == ["fade: over 4 bars (say 'over 8 bars' for another length)"]
     assert [str(m) for m in translator.translate("fade in the bass over 2 bars")] == \
-        ["/mod/saw1/gain 0.0", "/ramp/saw1/gain 0.4 8"]
+        ["/ramp/saw1/gain 0.4 8"]            # from where the fade out left it: no jump to silence first
     assert [str(m) for m in translator.translate("fade in the sine")] == ["/mod/sine1/gain 0.0", "/ramp/sine1/gain 0.5 16"]
 
 

@@ -115,14 +115,15 @@ def test_status_table_shows_the_notice_and_the_recording():
     assert "no audio device (x)" in text and "● /t/a.wav" in text
 
 
-def test_a_long_error_stays_one_line():
+def test_a_long_error_wraps_and_keeps_every_word():
     message = "unknown module type 'sawz' — did you mean saw? (types: acid_filter, adsr, delay, hat, kick)"
-    line = caret_line(message, 15, 70)
-    assert line == " " * 15 + "^ unknown module type 'sawz' — did you mean saw?"
+    lines = caret_line(message, 15, 70).splitlines()
+    assert lines[0].startswith(" " * 15 + "^ unknown") and all(len(line) < 70 for line in lines)
+    assert all(line.startswith(" " * 17) for line in lines[1:]) and " ".join(" ".join(lines).split()[1:]) == message
     far = caret_line("I don't know 'x' — did you mean y?", 70, 80)
     assert far.endswith("did you mean y? ^") and far.index("^") == 70
-    cut = caret_line("x" * 100, 10, 60)
-    assert len(cut) <= 60 and cut.endswith("…")
+    narrow = caret_line("word " * 30, 50, 60).splitlines()
+    assert narrow[0] == " " * 50 + "^" and all(len(line) < 60 for line in narrow) and len(narrow) > 2
 
 
 def test_caret_error_lines_up_under_the_word():

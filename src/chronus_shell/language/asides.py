@@ -7,11 +7,14 @@ from __future__ import annotations
 import re
 
 from ..engine.catalogue import CATALOGUE
+from .param_words import COMPARATIVES
+from .musician_words import SLANG
 from .rephrasings import NICKNAMES
 from .resolve import type_named
 from .patch_model import PatchModel
 from .units import is_note
 from .vocabulary import is_known_word, module_words
+from .word_order import comparative_of
 
 
 #: Words for the sequencer's own settings: a clause naming one is never an aside ('lazy swing, like 55%').
@@ -37,13 +40,31 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
     extra = tuple(model.modules) + tuple(model.tracks)
     content = module_words() | set(extra) | _SEQUENCER_PARAMS | _TIMING
     asides = [c for c in clauses if c and len(c.split()) <= 4 and not _SAYS_WHEN.search(c)
-              and any(not is_known_word(w, extra) for w in c.lower().split())
+              and any(not is_known_word(w, extra) and w not in SLANG for w in c.lower().split())
               and not any(w.endswith("ly") and is_known_word(w[:-2], extra) for w in c.lower().split())
               and not any(w in content or re.search(r"\d", w) or is_note(w) for w in c.lower().split())]
-    kept = [c for c in clauses if c and c not in asides]
-    if not asides or not kept:
+    qualities = {a: _as_comparative(a, text) for a in asides if _as_comparative(a, text)}
+    asides = [a for a in asides if a not in qualities]
+    kept = [qualities.get(c, c) for c in clauses if c and c not in asides]
+    if not kept or not asides and not qualities:
         return None
-    return f"{', '.join(repr(a) for a in asides)} left out", ", ".join(kept)
+    said = [f"{', '.join(repr(a) for a in asides)} left out"] if asides else []
+    said += [f"{a} → {q}" for a, q in qualities.items()]
+    return "; ".join(said), ", ".join(kept)
+
+
+_INTENSIFIERS = frozenset({"real", "really", "very", "super", "so", "more", "extra", "nice", "and"})
+
+
+def _as_comparative(clause: str, line: str) -> str | None:
+    """'huge' after 'reverb 100% wet': a clause naming only a quality the language moves (its
+    comparative) on a param the line does not set — on one it sets it only describes that value
+    ('decay 30ms, real plucky')."""
+    words = [w for w in clause.lower().split() if w not in _INTENSIFIERS]
+    comparative = comparative_of(words[0]) if len(words) == 1 else None
+    if comparative is None or any(re.search(rf"\b{p}\b", line, re.I) for p in COMPARATIVES[comparative][1]):
+        return None
+    return comparative
 
 
 _REASON = re.compile(r"(?:,\s*|\s+)(?:so\s+(?:that\s+)?(?:it|they|i|we|you|the\s+\w+)\b|because\b|cause\b|cos\b|coz\b|"

@@ -10,21 +10,33 @@ from dataclasses import fields, replace
 
 from ..engine.catalogue import CATALOGUE
 from . import intents as it
+from .errors import LanguageError
 from .param_words import COMPARATIVES
 from .parser import parse
 from .patch_model import PatchModel
 from .resolve import type_named
 from .vocabulary import is_known_word
 
-_MORE = re.compile(r"^(?:(?:a\s+)?(?:little|bit|tad|touch|lot|tiny bit)\s+)*(?:even\s+)?(more(?:[\s,!]+more)*|further|harder|"
+_MORE = re.compile(r"^(?:(?:a\s+)?(?:little|lil|bit|tad|touch|lot|tiny bit|way|much|wee bit)\s+)*(?:even\s+)?(more(?:[\s,!]+more)*|further|harder|"
                    r"again but more|more please|keep going)\b", re.I)
-_LESS = re.compile(r"^(?:nah,?\s+|no,?\s+|ok,?\s+)?(?:(?:a\s+)?(?:little|bit|tad|touch|lot)\s+)*(less|too much|"
+_LESS = re.compile(r"^(?:nah,?\s+|no,?\s+|ok,?\s+)?(?:(?:a\s+)?(?:little|lil|bit|tad|touch|lot|way|much|wee bit)\s+)*(less|too much|"
                    r"not (?:so|that) (?:much|[a-z]+(?=[\s,.!]*$))|back off|pull (?:it )?back|tone it down|that'?s too much|"
                    r"way too much)\b", re.I)
 _MORE_WAY = re.compile(r"^(?:(?:a\s+)?(?:little|bit|tad|touch|lot)\s+)?(?:even\s+)?more\s+(up|down)[\s,.!]*$", re.I)
 _AGAIN = re.compile(r"^(?:(?:do|say|try)\s+(?:that|it)\s+)?(again|once more|one more time|repeat(?: that)?)\b", re.I)
 _BACK_TO = re.compile(r"^(?:and\s+|now\s+|ok,?\s+)?(?:go\s+|put\s+it\s+|take\s+it\s+|bring\s+it\s+|set\s+it\s+)?back\s+"
                       r"(?:down\s+|up\s+)?to\s+(-?\d[\d.]*\s*(?:k|hz|khz|ms|s|%|db|bpm)?)$", re.I)
+#: 'twice as fast', 'half as fast' said alone: of the track the line before played.
+_AS_FAST = re.compile(r"^(?:now\s+|and\s+|ok\s+)?(?:play\s+(?:it\s+)?)?((?:twice|half|three\s+times)\s+as\s+(?:fast|slow|quick))"
+                      r"(?:\s+(?:please|now))*$", re.I)
+#: 'a tempo', 'tempo primo', 'back to the original tempo': the tempo before the last change of it.
+_A_TEMPO = re.compile(r"^(?:and\s+|now\s+|then\s+)?(?:a\s+tempo|tempo\s+primo|(?:go\s+)?back\s+to\s+(?:the\s+)?"
+                      r"(?:original|first|old|previous|earlier|normal)\s+(?:tempo|speed|bpm))(?:\s+(?:please|now))*$", re.I)
+#: 'back to lowpass', 'go back to the saw wave': a choice (a mode, a shape) said again.
+_BACK_TO_CHOICE = re.compile(r"^(?:and\s+|now\s+|ok,?\s+)?(?:go\s+|switch\s+(?:it\s+)?|put\s+it\s+|set\s+it\s+)?back\s+to\s+"
+                             r"(?:the\s+|a\s+)?(" + "|".join(sorted({c for entry in CATALOGUE.values() for p in entry.spec.params
+                                                                     for c in p.choices}, key=len, reverse=True)) +
+                             r")(?:\s+(?:mode|wave|shape))?$", re.I)
 _SAME_FOR = re.compile(r"^(?:(?:and|now|do)\s+)?(?:the\s+)?(?:same|that)\s+(?:thing\s+)?(?:for|on|with|to)\s+(.+)$|"
                        r"^(?:and|now)\s+(.+?)(?:\s+too|\s+as well)?$|^(.+?)\s+(?:too|as well|also)$|^(?:and\s+)?(?:also|plus)\s+(.+)$",
                        re.I)
@@ -32,9 +44,21 @@ _SAME_FOR = re.compile(r"^(?:(?:and|now|do)\s+)?(?:the\s+)?(?:same|that)\s+(?:th
 
 def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[str, object]]:
     """'again', 'more', 'a bit less', 'too much', 'back to 120', 'same for the snare', 'and the kick too'."""
+    if _A_TEMPO.match(text.strip(" .!")):
+        if model.tempo_before is None:
+            raise LanguageError(f"'a tempo' goes back to the tempo before a change, and the tempo has not changed "
+                                f"(it is {model.bpm:g} bpm)", 0)
+        return [(f"a tempo: back to {model.tempo_before:g} bpm", parse(f"tempo {model.tempo_before:g}"))]
     if last is None:
         return []
-    if _AGAIN.match(text) and len(text.split()) <= 4:
+    as_fast = _AS_FAST.match(text.strip(" .!"))
+    if as_fast and model.last_param is None and model.last_track in model.tracks:   # the line before played notes
+        return [(f"{as_fast.group(1)}: the {model.last_track} track just played",
+                 parse(f"{model.last_track} {as_fast.group(1)}"))]
+    if as_fast:
+        raise LanguageError(f"'{as_fast.group(1)}' of what? the tempo ('double the tempo') or a part's rhythm "
+                            f"('the hats {as_fast.group(1)}')", 0)
+    if _whole(_AGAIN, text) and len(text.split()) <= 4:        # 'again, an octave up' is not the same again
         return [(f"again: {last_text}" if last_text else "again", last)]
     way = _MORE_WAY.match(text)
     if way and model.last_param is not None:              # 'more down' after 'down it': that way again
@@ -42,6 +66,10 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
         direction = 1 if way.group(1).lower() == "up" else -1
         return [(f"more: {ref.text} {way.group(1).lower()}", it.ChangeParam(ref, direction, None, None, 0))]
     more, less = _whole(_MORE, text), _whole(_LESS, text)
+    added = _effect_added(last)
+    if (more or less) and added is not None:            # 'add reverb', then 'more': more of that reverb
+        word = "more" if more else "less"
+        return [(f"{word}: the {added.text} just added", it.ChangeParam(added, 1 if more else -1, None, _intensity(text), 0))]
     if more or less:
         step = _step_of(last, model)
         if step is not None:
@@ -49,7 +77,13 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
             direction = direction if more else -direction
             word = "more" if more else "less"
             return [(f"{word}: {ref.text} {'up' if direction > 0 else 'down'}",
-                     it.ChangeParam(ref, direction, None, None, 0))]
+                     it.ChangeParam(ref, direction, None, _intensity(text), 0))]
+        word = (more or less).group(1).lower()
+        raise LanguageError(f"'{word}' of what? the last line moved no setting — name it, e.g. '{word} reverb', "
+                            f"'hats {'louder' if more else 'quieter'}', 'humanize the drums 0.2'", 0)
+    choice = _BACK_TO_CHOICE.match(text.strip(" .!"))
+    if choice:                                            # 'back to lowpass' after 'highpass the pad': that mode
+        return [(f"back to {choice.group(1)}", parse(f"switch to {choice.group(1)}"))]
     back = _BACK_TO.match(text.strip(" .!"))
     step = _step_of(last, model) if back else None
     if step is not None:                                  # 'back to 120' after moving the tempo: the tempo
@@ -63,6 +97,11 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
         if retargeted is not None:
             return [(f"the same for {target}", retargeted)]
     return []
+
+
+def _intensity(text: str) -> str | None:
+    """'way more', 'a lot less', 'much more': three steps ("big"); else one."""
+    return "big" if re.match(r"^(?:\w+\s+)?(?:way|lot|much)\s", text, re.I) else None
 
 
 def _whole(pattern: re.Pattern, text: str):
@@ -90,6 +129,15 @@ def _step_of(last, model: PatchModel):
     elif isinstance(last, it.OpenClose):
         direction = last.direction
     return ref, direction
+
+
+def _effect_added(last) -> it.Words | None:
+    """The effect with a wet mix the last command added ('add reverb', 'put distortion on the kick'),
+    else None (more of a filter could be either way)."""
+    if not isinstance(last, (it.AddModule, it.AddTo)) or last.value is not None:
+        return None
+    type_name = type_named(last.type_name.texts)
+    return last.type_name if type_name in CATALOGUE and CATALOGUE[type_name].spec.has_param("mix") else None
 
 
 _TARGET_FIELDS = ("target", "ref", "what")

@@ -331,12 +331,12 @@ class ShellVerb:
 
 @dataclass(frozen=True)
 class Undo:
-    times: int = 1
+    times: int | None = 1       # None: every step ("undo everything")
 
 
 @dataclass(frozen=True)
 class Redo:
-    times: int = 1
+    times: int | None = 1
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,12 @@ _TARGET_FIELDS = ("target", "ref", "what")
 def carry(ctx, previous, intent):
     """In "mute the kick and the snare", the bare "the snare" repeats the previous command."""
     _against_the_step(ctx, previous, intent)
+    if previous is not None and isinstance(intent, it.BareValue) and (intent.value.unit or "").lower() == "bpm":
+        return it.SetParam(it.Words((it.Word("tempo", intent.value.column),)), intent.value)   # '…, 140 bpm'
+    if isinstance(previous, it.PlayPattern) and isinstance(intent, it.BareValue) and not intent.value.unit:
+        raise LanguageError(f"'{intent.value.text}' after a rhythm: the tempo ('tempo {intent.value.text}') or a setting "
+                            f"of {ctx.model.focus} (say which, e.g. '{ctx.model.focus} decay {intent.value.text}')",
+                            intent.value.column)
     if previous is not None and isinstance(intent, it.BareValue) and _seq_target(previous):
         return it.SetParam(_seq_target(previous), intent.value)   # "add some swing, 0.2"
     moved = ctx.model.last_param

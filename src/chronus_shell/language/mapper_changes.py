@@ -19,10 +19,11 @@ from . import intents as it
 from .chords import hz, token_pitches, transpose_token
 from .errors import LanguageError
 from .mapper_messages import checked, message, playable
+from .mapper_owners import refuse_darker
 from .mapper_targets import absolute, module_or_raise, musical_time, typo_checked
 from .mapper_tracks import plays_a_track, scale_track, set_track_muted
 from .rephrasings import QUALITIES
-from .param_words import COMPARATIVES, DIRECTION_WORDS, LEVEL, LEVEL_OF_MODULE, seq_param
+from .param_words import AMOUNT_OF_EFFECT, COMPARATIVES, DIRECTION_WORDS, LEVEL, LEVEL_OF_MODULE, seq_param
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_named
 from .target_words import PRONOUN_REFS
@@ -141,7 +142,7 @@ def _by_unit(ctx, module_id: str, amount: it.Value | None, column: int) -> tuple
         for param in spec.params:
             if param.unit in (wanted[unit], "s" if wanted[unit] == "ms" else wanted[unit]):
                 return module_id, param
-    for name in LEVEL_OF_MODULE:
+    for name in (AMOUNT_OF_EFFECT if spec.has_param("mix") else ()) + LEVEL_OF_MODULE:
         if spec.has_param(name):
             return module_id, spec.param(name)
     raise LanguageError(f"{module_id} has no level to change — name a param "
@@ -167,7 +168,11 @@ def comparative(ctx, intent: it.Comparative) -> list[Message]:
     if "@tempo" in names and intent.ref is not None and intent.amount is None and _names_a_part(ctx, intent.ref) \
             and intent.ref.texts not in PRONOUN_REFS and not _has_rate(ctx, intent.ref):   # 'make it faster': the tempo
         return scale_track(ctx, intent.ref, 2 if direction > 0 else 0.5)    # "faster hats": double time
-    module_id, spec = _damping(ctx, intent) or _comparative_target(ctx, intent, names)
+    try:
+        module_id, spec = _damping(ctx, intent) or _comparative_target(ctx, intent, names)
+    except LanguageError:
+        refuse_darker(ctx, intent, direction, names)          # 'darker' with nothing that darkens: the ways to it
+        raise
     if _bare_number_on_an_inferred_param(intent, spec, names):
         raise LanguageError(f"'{intent.amount.text}' of what? say it with the param and a unit, e.g. "
                             f"'{module_id} {spec.name} {'down' if direction < 0 else 'up'} {intent.amount.text}"

@@ -71,3 +71,20 @@ def _effect_with_param(ctx, ref: it.Words, value: it.Value) -> list[Message] | N
 
 
 __all__ = ["add_owner"]
+
+
+def refuse_darker(ctx, intent: it.Comparative, direction: int, names) -> None:
+    """'make it darker', 'less harsh' on a voice with nothing that darkens: refused with the ways
+    to get there (a filter, a softer wave) — adding one would be a guess between them."""
+    if direction > 0 or "cutoff" not in names or intent.amount is not None:
+        return
+    ref = intent.ref if intent.ref is not None and intent.ref.texts not in (("it",), ("this",), ("that",)) else None
+    try:
+        start = ctx.resolve.module(ref) if ref is not None else ctx.model.focus
+    except LanguageError:
+        return
+    voice = ctx.model.voice_of(start) or (ctx.resolve.focused_voice() if ref is None else [])
+    if voice and ctx.model.spec(voice[0]).role == "source" and \
+            not any(ctx.model.spec(m).has_param(n) for m in voice for n in names):
+        raise LanguageError(f"nothing in {voice[0]}'s voice darkens it yet: add a filter ('add a filter to {voice[0]}', "
+                            f"then 'darker') or use a softer wave (a triangle or a sine)", intent.column)

@@ -121,11 +121,38 @@ def swing(ctx, intent: it.Swing) -> list[Message]:
 
 
 def stop(ctx, intent: it.Stop) -> list[Message]:
+    """'stop': the transport (a drone still sounding is named in the echo); 'stop everything': the
+    transport and every drone (muted, so 'unmute' brings each back)."""
     if intent.target is None or intent.target.text in SEQUENCER_WORDS:
-        return [message("/seq/stop")]
+        drones = [d for d in _drones(ctx.model) if ctx.model.value(d, "gain") != 0]
+        if intent.target is None or intent.target.text not in _ALL_WORDS or not drones:
+            if drones:
+                ctx.understood.append(f"stopped the transport — {', '.join(drones)} still sound{'s' * (len(drones) == 1)}: "
+                                      f"no envelope, so not on the transport ('stop everything' silences "
+                                      f"{'it' if len(drones) == 1 else 'them'} too)")
+            return [message("/seq/stop")]
+        ctx.understood.append(f"stopped the transport and muted {', '.join(drones)} (no envelope: droning on "
+                              f"their own; 'unmute {drones[0]}' brings it back)")
+        return [message("/seq/stop"), *(message(f"/mod/{d}/gain", 0.0) for d in drones)]
     if intent.target.texts in (("note",), ("notes",), ("the", "note")):    # "stop the note"
         return ctx.map(it.Gate(None, False, None, intent.target.column))
-    return set_track_muted(ctx, intent.target, True)
+    try:
+        return set_track_muted(ctx, intent.target, True)
+    except LanguageError:
+        drone = _drone_named(ctx, intent.target)
+        if drone is None:
+            raise
+        ctx.understood.append(f"muted {drone} (it has no track: it drones on its own)")
+        return ctx.map(it.Mute("mute", it.Words((it.Word(drone, intent.target.column),)), intent.target.column))
+
+
+def _drone_named(ctx, words: it.Words) -> str | None:
+    """'stop the sine' when the sine plays no track but drones: that oscillator."""
+    try:
+        module_id = ctx.resolve.module(words)
+    except LanguageError:
+        return None
+    return module_id if module_id in _drones(ctx.model) else None
 
 
 def clear(ctx, intent: it.Clear) -> list[Message]:
@@ -164,6 +191,15 @@ def clear(ctx, intent: it.Clear) -> list[Message]:
 
 #: What names the whole set: 'reset' of it has two readings (the settings, the patterns).
 _ALL_WORDS = {"everything", "all", "it all", "the lot", "all of it"}
+#: The oscillators that sound until muted when nothing gates them (a sampler plays when triggered).
+_DRONING = ("sine", "saw", "square", "triangle", "noise")
+
+
+def _drones(model) -> list[str]:
+    """The oscillators that reach master through no envelope: they sound whether the transport
+    runs or not."""
+    return [voice[0] for voice in model.voices()
+            if model.modules[voice[0]] in _DRONING and not any(model.modules[m] == "adsr" for m in voice)]
 
 
 def _pitch(note: it.Value) -> float:

@@ -18,7 +18,9 @@ SLANG = {
     "isnt": "isn't", "hall": "reverb", "halftone": "semitone", "halftones": "semitones", "quint": "fifth",
     "quints": "fifths", "takt": "bar", "takts": "bars", "takte": "bars", "cant": "can't", "wont": "won't", "thats": "that's", "theres": "there's",
     "vco": "osc", "vcos": "oscs", "vcf": "filter", "volt": "octave", "volts": "octaves",   # modular: 1 V per octave
-    "tss": "hats", "tsss": "hats", "tssss": "hats", "repetitions": "repeats",              # what a beginner hears
+    "tss": "hats", "tsss": "hats", "tssss": "hats",                                      # what a beginner hears
+    "repetitions": "repeats", "wah": "wobble", "wahwah": "wobble", "wah-wah": "wobble",
+    "bitcrushed": "bitcrush", "crushed": "bitcrush", "folded": "foldback", "clipped": "hard",   # a mode said as what it did
 }
 #: Chatter that carries no instruction here ("real plucky", "like 200hz", "nice, now ...").
 NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "super", "pretty", "kinda",

@@ -13,12 +13,14 @@ from . import intents as it
 LEVEL = ("gain", "mix")
 #: A module's level when it is named instead of a param ("more lfo", "mute the lfo").
 LEVEL_OF_MODULE = ("gain", "mix", "depth")
+#: What "more distortion" moves: a distortion's drive (its mix starts at full, so more of it is more drive).
+AMOUNT_OF_EFFECT = ("drive",)
 PITCH = ("pitch",)
 #: "brighter" → (direction, params tried in order); "@tempo" is the sequencer's tempo.
 COMPARATIVES: dict[str, tuple[int, tuple[str, ...]]] = {}
 for _words, _direction, _params in (
     ("brighter", 1, ("cutoff", "tone")), ("darker duller warmer mellower", -1, ("cutoff", "tone")),
-    ("louder", 1, LEVEL), ("quieter softer", -1, LEVEL),
+    ("louder stronger", 1, LEVEL), ("quieter softer weaker", -1, LEVEL),
     ("faster quicker speed-up", 1, ("rate", "@tempo")),
     ("slower slow slow-down", -1, ("rate", "@tempo")),
     ("wetter", 1, ("mix",)), ("drier dryer", -1, ("mix",)),

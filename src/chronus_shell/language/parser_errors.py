@@ -139,7 +139,7 @@ def _expected_text(expected) -> str:
         expected -= {"TIMES", "_TIMES_WORD", "NUMBER", "NUMWORD"}
     if len(expected) > 10:
         return "a command or a param name"
-    if "$END" in expected and set(expected) <= {"NOW", "$END", "SEP", "_UNDONE"}:
+    if "$END" in expected and set(expected) <= {"NOW", "$END", "SEP", "_UNDONE", "EVERY_STEP", "AND"}:
         return "the end of the command"
     labels = sorted({_EXPECTED_LABELS.get(name, f"'{name.lstrip('_').lower()}'") for name in expected})
     return " or ".join(labels) if labels else "more"

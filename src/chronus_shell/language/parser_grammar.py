@@ -20,7 +20,7 @@ from .parser_errors import parse_error
 from .parser_gear_rules import GearRules
 from .parser_patch_rules import PatchRules
 from .parser_sequencer_rules import SequencerRules
-from .parser_shell_rules import ShellRules
+from .parser_shell_rules import ShellRules, whole_session_name
 from .parser_stereo_rules import StereoRules
 from .parser_values import ValueRules, glue_numeric_names
 
@@ -88,7 +88,7 @@ _TRANSFORMER = _ToIntent()
 def parse_plain(line: str):
     """A line read by the grammar alone (the parts of a harmony line that are not harmony)."""
     try:
-        return _TRANSFORMER.transform(parse_tree(glue_numeric_names(line)))
+        return whole_session_name(_TRANSFORMER.transform(parse_tree(glue_numeric_names(line))), line)
     except UnexpectedInput as err:
         raise parse_error(line, err) from None
     except VisitError as err:                     # a value the grammar took but cannot be read

@@ -6,11 +6,13 @@ One small method per command rule of grammar/chronus.lark; most become fixed mes
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from lark import Token
 
 from . import intents as it
 from .errors import LanguageError
+from .grammar_template import FILLER
 from .parser_values import first_of, has_token, word_of
 from .units import parse_number
 
@@ -147,10 +149,35 @@ class ShellRules:
         return it.Wait(value)
 
 
-def _count(tokens) -> int:
-    """'twice', '3 times', 'three' → how many times (1 when not said)."""
+#: The words the lexer drops between 'as'/'called' and a session name ('save it as my song'): part of the name.
+_DROPPED_BEFORE_NAME = re.compile(rf"(?:\b(?:as|called|named|name|session|load)\s+)((?:(?:{'|'.join(FILLER)})\s+)+)$", re.I)
+
+
+_WHEN_SAID = re.compile(r"\s+(?:now|(?:at|on|in)\s+the\s+next\s+(?:bar|downbeat)|(?:at|on)\s+the\s+(?:bar|downbeat))\s*$", re.I)
+
+
+def whole_session_name(intent, line: str):
+    """A session name after 'as'/'called' taken whole: 'save session as my song' saves 'my song',
+    'load session my song' loads it (the filler words the grammar skips are part of a name given)."""
+    if not isinstance(intent, (it.SaveSession, it.LoadSession)) or intent.name.column > len(line):
+        return intent
+    if isinstance(intent, it.LoadSession) and intent.name.text.lower() in ("called", "named"):
+        start = intent.name.column + len(intent.name.text) + 1       # 'load the session called my song'
+        name = _WHEN_SAID.sub("", line[start:]).strip()
+        return replace(intent, name=it.Word(name, start)) if name else intent
+    dropped = _DROPPED_BEFORE_NAME.search(line[:intent.name.column])
+    if dropped is None:
+        return intent
+    start = dropped.start(1)
+    return replace(intent, name=it.Word(line[start:intent.name.column] + intent.name.text, start))
+
+
+def _count(tokens) -> int | None:
+    """'twice', '3 times', 'three' → how many times (1 when not said; None: 'everything', every step)."""
     if not tokens:
         return 1
+    if tokens[0].type == "EVERY_STEP":
+        return None
     text = str(tokens[0]).lower()
     count = {"twice": 2, "thrice": 3}.get(text)
     if count is None:

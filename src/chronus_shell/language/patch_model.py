@@ -90,6 +90,8 @@ class PatchModel(GearModel, HarmonyModel):
     last_track: str | None = None               # the track last changed: "bring it back"
     seed: int = 0                               # /seq/seed: every chance and humanize draws from it
     muted_before_solo: tuple[str, ...] = ()     # tracks muted before the first solo: 'unsolo' leaves them muted
+    tempo_before: float | None = None           # the tempo before the last change of it: 'a tempo'
+    labels: dict[str, str] = field(default_factory=dict)   # a name given in a label ('UI blip: sine …') → the id
 
     def __setattr__(self, name, value) -> None:
         if name == "edges" and not isinstance(value, EdgeList):
@@ -106,13 +108,14 @@ class PatchModel(GearModel, HarmonyModel):
                           {k: Track(t.target, t.pattern, t.notes, t.muted, t.style) for k, t in self.tracks.items()},
                           self.bpm, self.swing, self.running, self.focus, dict(self.premute), self.soloed,
                           self.last_param, self.last_track, self.seed)
-        copy.muted_before_solo = self.muted_before_solo
+        copy.muted_before_solo, copy.tempo_before, copy.labels = self.muted_before_solo, self.tempo_before, self.labels
         copy.set_harmony_state(self.harmony_state())
         return copy
 
     def restore(self, snapshot: "PatchModel") -> None:
         for name in ("modules", "values", "edges", "mod_edges", "tracks", "bpm", "swing", "running",
-                     "focus", "premute", "soloed", "muted_before_solo", "last_param", "last_track", "seed"):
+                     "focus", "premute", "soloed", "muted_before_solo", "last_param", "last_track", "seed", "tempo_before",
+                     "labels"):
             setattr(self, name, getattr(snapshot, name))
         self.set_harmony_state(snapshot.harmony_state())
 
@@ -327,6 +330,8 @@ class PatchModel(GearModel, HarmonyModel):
         if verb in ("bpm", "swing"):
             previous = getattr(self, verb)
             setattr(self, verb, float(args[0]))
+            if verb == "bpm" and previous != self.bpm:
+                self.tempo_before = previous
             return [Message(f"/seq/{verb}", (previous,))]
         if verb in ("start", "stop", "continue"):
             was_running, self.running = self.running, verb != "stop"

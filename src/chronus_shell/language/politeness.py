@@ -13,6 +13,12 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
      r"make \1 "),
     (r"^(?:i\s+(?:think|feel|guess|reckon|suppose)|i\s+feel\s+like|it\s+feels\s+like)\s+(?:that\s+)?", ""),
     (r"^(?:good\s+(?:morning|afternoon|evening|day)|hello|hi there|greetings)\b[\s,.!]*", ""),
+    (r"^(?:(?:lol|lmao|haha+|omg|ok(?:ay)?|yeah|yes|nah|hmm+|ah+|oh+|wow|alright|yo|bro|man|dude)\b[\s,.!]*)+", ""),
+    (r"^(?:the\s+)?(\w+)\s+sounds?\s+like\s+(?:a|an|the|some)?\s*[\w'-]+(?:\s+(?:lol|lmao|haha))?[,.!]*\s+"
+     r"(make|turn|give|take|bring|set|pull|push)\s+it\b",     # 'the kick sounds like a pillow make it hit harder'
+     lambda m: f"{m.group(2)} {'it' if m.group(1).lower() in ('it', 'this', 'that') else 'the ' + m.group(1)}"),
+    (r"^(?:that'?s|thats|this\s+is|it'?s|its|sounds?|that\s+sounds?)\s+(?:so\s+|really\s+|pretty\s+)?(?:fire|sick|dope|lit|great|"
+     r"awesome|amazing|perfect|nice|good|cool|sweet|beautiful|lovely|gorgeous|better|wicked|banging|slaps)\b[\s,.!]*(?=\w)", ""),
     (r"\b(?:(?:would|could|will)\s+you\s+)?be\s+(?:so\s+(?:kind|good)\s+as|(?:kind|good)\s+enough)\s+to\b|"
      r"\b(?:might|may|can|could)\s+i\s+ask\s+you\s+to\b|\bwould\s+it\s+trouble\s+you\s+to\b|"
      r"\bwould\s+you\s+care\s+to\b|\bi\s+wonder\s+(?:whether|if)\b\s*|^i'?m\s+afraid\b\s*|^i\s+am\s+afraid\b\s*|"
@@ -81,7 +87,8 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
      lambda m: " ".join(filter(None, m.groups()))),                       # the number says how slow
     (r"\b808s?\s+(?=kick\b|bd\b|bass\s+drum\b)", ""),                     # '808 kick': the kick, said like an 808
     (r"^(?:the\s+)?([a-z]\w*)(?:\s*,\s*|\s+with\s+|\s+)(?:an?\s+)?(long|short)(?:er)?\s+(?:tail|decay|ring)(?:\s*,\s*(.+))?$",
-     lambda m: f"{m.group(1)}, decay {m.group(3)}" if m.group(3) else f"{m.group(1)} decay {m.group(2)}er"),   # 'kick, long tail'
+     lambda m: f"{m.group(1)}, decay {m.group(3)}" if m.group(3) and re.match(r"(?:like\s+|about\s+)?[\d.]", m.group(3))
+     else f"{m.group(1)} decay {m.group(2)}er" + (f", {m.group(3)}" if m.group(3) else "")),   # 'kick, long tail(, 400 ms)'
     (r"^(?:add|give\s+me|put)\s+(?:an?\s+)?(saw|sine|square|triangle|tri)(?:\s+wave)?\s+(?:playing|that\s+plays|which\s+plays|to\s+play)\s+(.+)$",
      r"add a \1, notes \2"),                                              # 'add a square wave playing c d e g'
     (r"^make\s+(it|them|the\s+\w+)\s+(?:echo|echoey|echoy)$", r"add a delay to \1"),   # 'make it echo': an echo on it

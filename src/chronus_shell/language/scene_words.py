@@ -10,6 +10,18 @@ import re
 
 from .literal_needs import rewritten
 
+#: Italian tempo markings → bpm, each the middle of the range metronomes print for it.
+TEMPO_MARKINGS = {"prestissimo": 200, "presto": 180, "vivace": 160, "allegro": 132, "allegretto": 116, "moderato": 112,
+                  "andantino": 96, "andante": 92, "adagio": 70, "larghetto": 63, "lento": 52, "largo": 50}
+
+#: A note length's triplet as a fraction of a whole note: 1/N·2/3.
+_TRIPLET_OF = {"4": 6, "quarter": 6, "8": 12, "eighth": 12, "8th": 12, "16": 24, "sixteenth": 24, "16th": 24, "32": 48}
+
+#: A big space a reverb should sound like ('like a big church', 'like singing in a cathedral').
+_PLACE = (r"(?:big\s+|huge\s+|large\s+|massive\s+|grand\s+)?"
+          r"(?:church|cathedral|concert\s+hall|hall|arena|stadium|cave|canyon|temple)")
+_SPACE = rf"(?:(?:singing|playing|being)\s+in\s+)?(?:a|an|the)\s+{_PLACE}"
+
 SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     # a DAW's words
     (r"^(delete|remove|rm|clear|erase)\s+(?:the\s+)?(\w+)\s+clips?\b", r"\1 the \2 track"),   # the part stays
@@ -18,6 +30,8 @@ SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r i
     (r"\b(?:project|song|session|global|master|tap)\s+(tempo|bpm)\b", r"\1"),
     (r"^(?:launch|fire|trigger|play)\s+(?:the\s+|all\s+(?:the\s+)?)?(?:clips?|scenes?|set)$", "start"),
     (r"^stop\s+all(?:\s+the)?\s+clips$", "stop"),
+    (r"^(?:stop|end|finish)\s+(?:the\s+)?bounc(?:e|ing)(?:\s+(?:it\s+)?out)?$", "stop recording"),   # a bounce: a recording
+    (r"^bounce\s+(?:it|this|that|the\s+(?:track|song|mix|beat|loop))(?:\s+(?:out|down))?$", "record"),
     (r"^(?:deactivate|disable|switch off)\s+(?:the\s+)?(\w+)(?:\s+track)?$", r"mute \1"),
     (r"^(?:activate|enable|switch on)\s+(?:the\s+)?(\w+)\s+track$", r"unmute \1"),
     (r"^(?:enable|join|turn on|start|sync to|sync with|connect to)\s+(?:ableton\s+)?link$", "link on"),
@@ -54,6 +68,51 @@ SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r i
      r"(?:\s*,\s*(?:subtle|slight|gentle))?(?=$|\s*,\s*(?:at\s+)?[\d.]+\s*hz$)", r"add \1 to the \2"),   # 'vibrato on the sine(, 6 hz)'
     (r"^(?:the\s+)?(\w+)\s+(vibrato|tremolo)$", r"add \2 to the \1"),
     (r"^(?:a\s+)?(?:huge|massive|giant|enormous|big|bigger|vast)\s+(?:reverb|verb|room|hall)$", "reverb bigger"),
+    # a groove said as how human it sounds
+    (r"(more\s+human\w*),?\s+(?:and\s+)?less\s+(?:robot|robotic|mechanical|stiff)\b", r"\1"),
+    (r"\bless\s+(?:robot|robotic|mechanical|stiff)\b", "more human"),
+    (r"^(?:the\s+)?(\w+)\s+with\s+(?=(?:more|less)\s)", r"\1 "),
+    # a producer's note lengths: a triplet is two thirds of the length ('1/8 triplet' = 1/12 of a whole note)
+    (r"\b(?:an?\s+)?(?:1/(4|8|16|32)|(quarter|eighth|8th|sixteenth|16th))(?:[\s-]+notes?)?(?:[\s-]*triplets?\b|t\b)",
+     lambda m: f"1/{_TRIPLET_OF[(m.group(1) or m.group(2)).lower()]}"),
+    (r"^(?:boom[\s,!.]+){3}boom[\s!.]*$", "four on the floor"),                     # a kick said as it sounds
+    (r"^(make\s+)?the\s+boom\b", r"\1the kick"), (r"^(\w+er)\s+boom$", r"\1 kick"),      # (after a value: how it sounds)
+    # a drummer's words: a part that hits, plays or lands on beats is a rhythm on them
+    (r"^(?:make|have|let)\s+(?:the\s+)?(\w+)\s+(?:hit|play|land|go)\s+(?=on\s)", r"\1 "),
+    (r"^(?:the\s+)?(\w+)\s+(?:should|must|has\s+to|needs\s+to|will|to)\s+(?:hit|play|land|go)\s+(?=on\s)", r"\1 "),
+    (r"^(?:the\s+)?(\w+)\s+(?:plays|lands|goes)\s+(?=on\s)", r"\1 "),
+    (r"^(?:the\s+)?(\w+)\s+(?:shall|should|will|must|can|could|would)\s+play\s+", r"the \1 plays "),
+    (r"^(?:the\s+)?(\w+)\s+plays\s+([a-g](?:#|b|sharp|flat)?-?\d)$", r"tune the \1 to \2"),     # one note: its pitch
+    (r"^(?:only\s+)?(?:like\s+|about\s+|around\s+)?(\d+)\s*%\s+of\s+(?:the\s+)?(\w+)\s+(?:should\s+|will\s+|to\s+)?"
+     r"(?:hit|play|sound|land|fire|trigger)s?$", r"\2 \1% of the time"),
+    (r"\b(?:hit|hits|hitting)\s+harder\b", "punchier"),
+    (r"^(.+?)\s+(?:goes|go|going|but(?:\s+like)?)\s+(?=(?:twice|double|half|triple)\b)", r"\1 "),   # 'the hats go twice as fast'
+    # hits that drop out at random: a chance (some: 75% play; half: 50%; 'skips, like 80%': 80% play)
+    (r"^(?:some|a\s+few)\s+(?:of\s+the\s+)?(\w+)\s+(?:randomly\s+)?(?:drop|skip)(?:\s+out)?(?:\s+randomly)?$", r"\1 75% of the time"),
+    (r"^half\s+(?:of\s+)?the\s+(\w+)\s+(?:randomly\s+)?(?:drop|skip)(?:\s+out)?(?:\s+randomly)?$", r"\1 50% of the time"),
+    (r"^(?:the\s+)?(\w+)\s+(?:sometimes|randomly)\s+(?:skips?|drops?(?:\s+out)?),?\s+(?:like\s+|about\s+)?(\d+)\s*%$",
+     r"\1 \2% of the time"),
+    # a listener's complaint: a part that is in the way is to be quieter
+    (r"^(?:the\s+)?(.+?)\s+(?:thing\s+)?(?:is|are|'s|sounds?)\s+(?:so\s+|really\s+|kinda\s+|a\s+bit\s+|way\s+|too\s+)?"
+     r"(?:annoying|distracting|overpowering|in\s+the\s+way|too\s+present|too\s+much)$", r"\1 quieter"),
+    # a MIDI keyboard plugged in: the MIDI input, and the voice it plays when one is named
+    (r"^(?:listen\s+to|connect|plug\s+in|hook\s+up|use|set\s+up)\s+(?:my\s+|the\s+|a\s+)?(?:midi\s+(?:keyboard|controller|keys)|"
+     r"keyboard|controller)(?:\s+to\s+(?:the\s+)?(\w+))?$",
+     lambda m: "use midi input auto" + (f", midi plays the {m.group(1)}" if m.group(1) else "")),
+    (r"^midi\s+in(?:put)?\s+(?!off\b)(\S+)$", r"use midi input \1"),
+    (r"^(?:send\s+|turn\s+on\s+)?(?:the\s+)?midi\s+clock\s+out(?:\s+on)?$", "midi clock on"),
+    # a room named for a reverb: a big space is a bigger room (and, asked for, more of it)
+    (rf"^(?:make\s+)?(?:the\s+)?(?:reverb|verb|reverberation)\s+(?:sound\s+)?(?:more\s+)?like\s+{_SPACE}$",
+     "more reverb, reverb bigger"),
+    (rf"^(more\s+(?:reverb|verb|reverberation)),?\s+(?:sound\s+)?like\s+(?:a|an|the)\s+{_PLACE}$", r"\1, reverb bigger"),
+    (rf",?\s+like\s+(?:singing|playing|being)\s+in\s+(?:a|an|the)\s+{_PLACE}$", ""),   # how it feels: a remark
+    (rf"^(?:an?\s+)?{_PLACE}\s+(?:reverb|verb)\b",
+     "reverb bigger"),
+    (r"^half[- ]?time\s+feel$", "half time everything"),      # a feel: every track at half speed, not the tempo
+    # a classical player's words: a tempo marking is the middle of its usual metronome range
+    (rf"^(?:(?:and|now|then)\s+)*(?:(?:play|take|make)\s+(?:it\s+|this\s+|that\s+)?|go\s+|tempo\s+|at\s+)?(?:an?\s+)?"
+     rf"({'|'.join(TEMPO_MARKINGS)})(?:\s+tempo)?(?:\s+(?:now|please|then))*$",
+     lambda m: f"tempo {TEMPO_MARKINGS[m.group(1).lower()]}"),
     # a live coder's words
     (r"^(?:use_bpm|set_bpm|setbpm|bpm\s*=)\s*\(?\s*(\d+(?:\.\d+)?)\s*\)?$", r"tempo \1"),
     (r"^([a-z_]+(?:\s+[a-z_]+)?):\s*(?=-?\d|\d*\.\d)", r"\1 "),                 # 'cutoff: 1480'
@@ -68,11 +127,18 @@ _FIXED = re.compile(r"\b(?:s\s*&\s*h|s\s*/\s*h|sample\s+(?:and|&|n)\s+hold)\b(?:
 _SCRATCH = re.compile(r"^\s*scrap\s+(?:that|this)\s*[.!]?\s*$", re.I)
 
 
+#: 'half time drums, snare on the 3': the snare on 3 is how the half-time feel is played — said once.
+_HALF_TIME_THEN_SNARE = re.compile(r"^\s*half[- ]?time(?:\s+(?:feel|drums|groove|beat))?\s*,\s*(?=(?:the\s+|a\s+)?"
+                                   r"(?:snare|clap)s?\b[^,]*\b(?:3|three|third)\b)", re.I)
+
+
 def fixed_terms(line: str) -> str:
     """The line with its fixed terms said as one word ('sample and hold lfo' → 'random lfo'; 'scrap
-    that' is 'scratch that', never mind — not 'remove' the part in focus)."""
+    that' is 'scratch that', never mind — not 'remove' the part in focus; a half-time feel said
+    with the snare on 3 that plays it is that snare)."""
     if _SCRATCH.match(line):
         return "scratch that"
+    line = _HALF_TIME_THEN_SNARE.sub("", line)
     if line.lstrip().startswith("/") or not ("&" in line or "/" in line or "hold" in line.lower()):
         return line                                   # a raw message, or no such term: as it is
     return _FIXED.sub("random", line)
@@ -83,4 +149,4 @@ def scene_words(text: str) -> str:
     return rewritten(text, SCENE_WORDS)              # each rule in turn, those whose words are absent skipped
 
 
-__all__ = ["scene_words", "fixed_terms"]
+__all__ = ["scene_words", "fixed_terms", "TEMPO_MARKINGS"]

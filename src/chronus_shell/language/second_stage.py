@@ -33,6 +33,7 @@ from .qualities import quality_request
 from .resolve import type_named
 from .scene_words import scene_words
 from .shorthands import shorthand
+from .stretched_words import unstretched
 from .tidal_lines import tidal_line
 from .word_order import reordered
 from .musician_words import GROUPS, NOISE, NOT_TYPOS, RHYTHM_WORDS, SLANG
@@ -59,6 +60,9 @@ _NEVER_MIND = re.compile(r"^(?:never\s*mind|forget (?:it|that)|scratch that|canc
                          r"keep (?:it|the \w+) as (?:it is|they are)|(?:the \w+|it|that) (?:is|are|sounds?) (?:fine|good|ok|okay|perfect|great))$",
                          re.I)
 _BACK = re.compile(r"^(?:and |now |ok,? )?(?:put it |go |take it )?back (?:to )?(?:how|the way) it was\b|^(?:put it )?back$", re.I)
+#: 'too much, undo that', 'ugh no, take it back': a complaint, then the undo it asks for.
+_COMPLAINT_THEN_UNDO = re.compile(r"^(?:(?:nah|no|ugh|oops|hmm+|(?:way\s+)?too\s+\w+|that'?s\s+(?:way\s+)?(?:too\s+)?\w+|not\s+(?:good|great|that|it))"
+                                  r"[\s,.!]+)+(?:undo(?:\s+(?:that|it))?|take\s+(?:that|it)\s+back|go\s+back)[\s.!]*$", re.I)
 _ONLY_AFTER = re.compile(r"^(?:the\s+)?(.+?)\s+only(?:\s+please)?$", re.I)
 _ONLY = re.compile(r"^(?:only|just)\s+(?:the\s+)?(.+?)(?:\s+(?:please|pls|now))?$", re.I)
 
@@ -70,7 +74,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     tidal = tidal_line(line)                              # 'd1 $ s "bd*4"': Tidal's quoted cycle
     if tidal:
         return [Reading(*tidal)]
-    text = shorthand(scene_words(polite(re.sub(r"(?<=[A-Za-z]{2})\.$", "", line.strip().rstrip("?!")).strip())))
+    text = shorthand(scene_words(polite(unstretched(re.sub(r"(?<=[A-Za-z]{2})\.$", "", line.strip().rstrip("?!")).strip()))))
     follow = follow_up(text, model, last, last_text)
     if follow:
         return [Reading(said, intent=intent) for said, intent in follow]
@@ -83,7 +87,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     guesses = sum(" → " in s and not s.startswith(tuple(SLANG)) for s in said)
     if guesses >= 2 and 2 * guesses >= len(text.split()):
         tidied, said = text, []                           # "never mind" is not "noise min": too many guesses
-    if _BACK.match(tidied):
+    if _BACK.match(tidied) or _COMPLAINT_THEN_UNDO.match(text):
         return [Reading("back to how it was: undo", "undo")]
     only = _ONLY.match(tidied)
     if only and _names_part(only.group(1), model):

@@ -42,6 +42,7 @@ START_FORMS = (
     r"(?:at|on)\s+the\s+(?:bar|bar\s*line|downbeat)",
     rf"(?:in|after)\s+{_NUM}\s*(?P<unit>bars?|measures?|takts?|beats?)(?:'?\s*time)?",
     rf"{_NUM}\s*(?P<unit>bars?|measures?|takts?|beats?)\s+from\s+now",
+    r"(?:at|on|from|by)\s+(?:the\s+(?:start|top|beginning|downbeat)\s+of\s+)?(?:bar|measure)\s+(?P<barno>\d+)",   # a hit point
 )
 _START_RE = [re.compile(rf"(?:^|\s|,)(?:{form})(?=\s*[,.]?\s*$|\s*,)", re.I) for form in START_FORMS]
 _LEAD_START_RE = [re.compile(rf"^(?:{form})\s*,?\s*", re.I) for form in START_FORMS]
@@ -84,6 +85,10 @@ def span_beats(num: str, unit: str, bpm: float) -> float:
 
 def _start(match: re.Match) -> tuple[int, str]:
     groups = match.groupdict()
+    if groups.get("barno"):                        # 'at bar 9': this bar is bar 1, so 8 bar lines from now
+        if int(groups["barno"]) < 2:
+            raise ValueError("bar 1 is the bar playing now: say 'now' or 'at the next bar'")
+        return int(groups["barno"]) - 1, "bar"
     if groups.get("end2"):
         return 2, "bar"
     if groups.get("num"):
@@ -106,11 +111,12 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
         curve = "exp" if next(g for g in match.groups() if g).lower().startswith(("exp", "log")) else "lin"
         line = (line[:match.start()] + " " + line[match.end():]).strip(" ,")
     line = _TEMPO_WORDS.sub(lambda m: TEMPO_WORDS[m.group(1).lower().rstrip(".")], line)
+    line = _SIDE_TO_SIDE.sub(lambda m: f"from {_SIDE[m.group(1).lower()]} to {_SIDE[m.group(2).lower()]}", line)
     line = _ON_VALUE.sub("to ", _SHOULD_GO.sub("", line))          # 'the sine should go on 880 hertz over a bar'
     line = _INNER_START.sub(r"\g<what> \g<change> \g<start>", line)            # 'the cutoff in 4 bars from 500 to 3000'
     if _ARROW.search(line):
         line = _ARROW_SPAN.sub(r" over \g<span>", line)                        # 'cutoff -> 3k 8 bars' 
-    start, start_in = None, False
+    start, start_in, bar_number = None, False, None
     if _STOP_ON_ONE.match(line):                   # "stop on the one" (but "kick on the one" is a rhythm)
         line, start = "stop", (1, "bar")
     for pattern in (*_LEAD_START_RE, *_START_RE):
@@ -120,9 +126,12 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
             said_in = match.group(0).strip(" ,").lower()
             start_in = pattern in _START_RE and said_in.startswith("in ") and not said_in.endswith("time") and \
                 bool(match.groupdict().get("num"))
+            bar_number = match.groupdict().get("barno")
             line = (line[:match.start()] + " " + line[match.end():]).strip(" ,")
             break
     beats, prep, said = None, "", ()
+    if bar_number:
+        said = (f"bar {bar_number}: {start[0]} bar line{'s' * (start[0] > 1)} from now (this bar counted as bar 1)",)
     match = LEAD_DURATION.search(line) or DURATION.search(line) or INNER_DURATION.search(line)
     if match:
         prep = match.group("prep").lower()
@@ -131,7 +140,7 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
     elif BARE_COUNT.search(line) and not _EUCLID_LIKE.search(line):
         match = BARE_COUNT.search(line)
         prep, beats = match.group("prep").lower(), number(match.group("num")) * 4.0
-        said = (f"'{match.group(0).strip(' ,')}': {match.group('num')} bars",)
+        said += (f"'{match.group(0).strip(' ,')}': {match.group('num')} bars",)
         line = line[:match.start()].strip(" ,")
     out = _OUT_SPAN.match(line) if match is None else None
     if out:                                        # "hats out 4 bars", "snare sits out a bar"
@@ -145,7 +154,7 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
         line = (line[:adverb.start()] + " " + line[adverb.end():]).strip(" ,")
         if beats is None:
             beats, prep = DEFAULT_BARS * 4.0, "slowly"
-            said = (f"{adverb.group('adv').lower()}: over {DEFAULT_BARS} bars (say 'over 8 bars' for another length)",)
+            said += (f"{adverb.group('adv').lower()}: over {DEFAULT_BARS} bars (say 'over 8 bars' for another length)",)
     line = re.sub(r"\s+", " ", line).strip()
     line = _SWELL_IN.sub(r"fade \g<what> in", _SWELL.sub(r"\1", line))
     line = _SWELL_OPEN.sub(lambda m: f"{'open' if m.group('way').lower() == 'open' else 'close'} {m.group('what')}", line)
@@ -157,7 +166,7 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
         beats, prep, start = start[0] * (4.0 if start[1] == "bar" else 1.0), "in", None
     if fade is not None and beats is None:
         beats, prep = DEFAULT_BARS * 4.0, "slowly"
-        said = (f"fade: over {DEFAULT_BARS} bars (say 'over 8 bars' for another length)",)
+        said += (f"fade: over {DEFAULT_BARS} bars (say 'over 8 bars' for another length)",)
     if fade is not None:
         return Timed(fade[1], beats, prep, start, said, level=fade[0], start_in=start_in, curve=curve)
     command, begin = _sweep(line)
@@ -261,11 +270,11 @@ def _ranged(line: str) -> tuple[str, str | None]:
 TEMPO_WORDS = {"accelerando": "speed up", "accel": "speed up", "stringendo": "speed up", "ritardando": "slow down",
                "ritard": "slow down", "rit": "slow down", "rallentando": "slow down", "rall": "slow down",
                "allargando": "slow down", "poco rit": "slow down a bit", "poco accel": "speed up a bit"}
-_TEMPO_WORDS = re.compile(r"^(poco rit|poco accel|accelerando|accel|stringendo|ritardando|ritard|rit|rallentando|rall|"
+_TEMPO_WORDS = re.compile(r"^(?:(?:and|now|then)\s+)?(?:(?:a|an|some)\s+)?(poco rit|poco accel|accelerando|accel|stringendo|ritardando|ritard|rit|rallentando|rall|"
                           r"allargando)\.?(?=[\s:]|$)(?:\s*:\s*broaden)?", re.I)
 DYNAMICS = {"crescendo": "louder", "cresc": "louder", "decrescendo": "quieter", "diminuendo": "quieter",
             "dim": "quieter", "decresc": "quieter"}
-_DYNAMICS = re.compile(r"^(crescendo|cresc|decrescendo|diminuendo|dim|decresc)\.?(?:\s+(?:on\s+|in\s+|for\s+)?(?P<what>.+))?$",
+_DYNAMICS = re.compile(r"^(?:(?:and|now|then)\s+)?(?:(?:a|an|some)\s+)?(crescendo|cresc|decrescendo|diminuendo|dim|decresc)\.?(?:\s+(?:on\s+|in\s+|for\s+)?(?P<what>.+))?$",
                        re.I)                      # no 'what': the voice in focus
 _SWELL = re.compile(r"\bswell\s+(up|down)\b", re.I)
 _SWELL_OPEN = re.compile(r"^(?:swell|ease|bring)\s+(?P<what>(?:the\s+)?\w+)\s+(?P<way>open|closed|shut)$", re.I)
@@ -280,6 +289,10 @@ _ON_VALUE = re.compile(r"\bon\s+(?=\d[\d.]*\s*(?:hz|hertz|khz|k|bpm|%|percent|db
                        re.I)
 _INNER_START = re.compile(r"^(?P<what>.+?)\s+(?P<start>in\s+\S+\s+(?:bars?|beats?|measures?|takts?))\s+(?P<change>(?:from|to|on)\s.+)$",
                           re.I)
+#: 'pan from left to right over 2 bars': a sweep across the whole field, edge to edge.
+_SIDE_TO_SIDE = re.compile(r"\bfrom\s+(?:the\s+)?(?:hard\s+|far\s+)?(left|right|cent(?:er|re))\s+to\s+(?:the\s+)?"
+                           r"(?:hard\s+|far\s+)?(left|right|cent(?:er|re))\b", re.I)
+_SIDE = {"left": -1, "right": 1, "center": 0, "centre": 0}
 _ARROW = re.compile(r"->|→")
 _ARROW_SPAN = re.compile(r"(?<!over)(?<!in)(?<!during)(?<!across)(?<!within)(?<!for)\s+(?P<span>\d+(?:\.\d+)?\s*"
                          r"(?:bars?|beats?|measures?))\s*$", re.I)     # a length with no word before it

@@ -220,9 +220,10 @@ def _timed(translator, timed: Timed, text: str) -> list[Message]:
     muted = {name: track.muted for name, track in model.tracks.items()}
     begins = _moved_from(model, _probe(translator, timed.begin)) if timed.begin else {}
     if timed.level in ("out", "in", "in from nothing"):
-        messages = _fade(translator, timed)
-        begins = {m.address: model.spec(m.parts[1]).param(m.parts[2]).low for m in messages} \
-            if timed.level != "out" else {}
+        sounding: set[str] = set()
+        messages = _fade(translator, timed, sounding)
+        begins = {m.address: model.spec(m.parts[1]).param(m.parts[2]).low for m in messages
+                  if m.address in sounding} if timed.level != "out" else {}
     elif timed.level == "from silence":             # "fade the noise in to 0.4": from its floor
         messages = translator.translate(timed.command)
         begins = {m.address: model.spec(m.parts[1]).param(m.parts[2]).low for m in messages if m.parts[0] == "mod"}
@@ -288,9 +289,10 @@ def _moved_from(model, begins: dict[str, float]) -> dict[str, float]:
             float(now(address)) != float(value)}
 
 
-def _fade(translator, timed: Timed) -> list[Message]:
+def _fade(translator, timed: Timed, sounding: set[str]) -> list[Message]:
     """A fade: the level the command names goes to its floor (out) or from it to where it was (in) —
-    a part its track plays now fades in only 'from nothing' (said): else it would drop out first."""
+    a part its track plays now fades in only 'from nothing' (said): else it would drop out first.
+    `sounding` gets the levels above their floor before the fade (a fade in starts them from it)."""
     model = translator.model
     probe = _levels(translator, timed.command)
     messages = []
@@ -298,6 +300,8 @@ def _fade(translator, timed: Timed) -> list[Message]:
         _, module_id, name = address.split("/")[1:]
         spec = model.spec(module_id).param(name)
         now = float(model.value(module_id, spec.name))
+        if now > spec.low:
+            sounding.add(address)
         if timed.level == "out":
             if now > spec.low:
                 model.premute[(module_id, spec.name)] = now

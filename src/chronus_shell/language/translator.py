@@ -19,7 +19,9 @@ from .mapper import Mapper
 from .parser import as_question, parse
 from .patch_model import PatchModel
 from .undo_steps import UndoStep, simplify_undo
+from .clause_lines import clause_by_clause
 from .nearest import missing_part
+from .part_labels import remember_label, with_labels
 from .refusal_wording import with_nearest
 from .scene_words import fixed_terms
 from .second_stage import readings
@@ -47,14 +49,20 @@ class Translator:
         """One line → messages (applied to the context), or LanguageError (context unchanged); the
         error's column always falls within the line as typed (a reading's longer text aside)."""
         try:
-            return self._translate_line(line)
+            messages = self._translate_line(line)
         except LanguageError as err:
             if err.column is not None and err.column > len(line):
                 err.column = len(line)
             raise
+        if not line.lstrip().startswith("/"):
+            remember_label(line, messages, self.model)
+            if _changes_no_param(messages):
+                self.model.last_param = None     # 'humanize the drums', then 'less': not the param moved lines ago
+        return messages
 
     def _translate_line(self, line: str) -> list[Message]:
-        line = in_english(fixed_terms(line))         # 'sample and hold': one word, not a sampler; 'la caja': the snare
+        line = with_labels(in_english(fixed_terms(line)), self.model)   # 'sample and hold': one word, not a sampler;
+        # 'la caja': the snare; 'the blip': the sine a line 'UI blip: sine …' made
         text = line.strip()
         self.mapper.understood.clear()
         if not text:
@@ -103,9 +111,14 @@ class Translator:
         if _FINAL.search(str(err)) and "/" not in line and not _SETTING_ON.search(line):
             raise err                             # a value out of range: no other wording changes that
         worked = self._try_readings(line, readings(line, self.model, self._last_intent, self._last_text))
+        if not worked and (clauses := clause_by_clause(self, line)) is not None:
+            return clauses
         if not worked:
             tripped = re.match(r"'[^']+' needs a value|incomplete command|no module has a param", str(err))   # what it tripped on, not the cause
             raise (tripped and missing_part(line, self.model)) or with_nearest(err, line)
+        sure = [w for w in worked if w[0].sure]
+        if len(worked) > 1 and len(sure) == 1:
+            worked = sure                         # the line with only chatter left out or slang said plainly
         if len(worked) > 1:
             said = " — or — ".join(f"'{r.text or r.said}'" for r, _, _ in worked[:2])
             raise LanguageError(f"that could mean {said}: say which", 0, (), line)
@@ -119,7 +132,7 @@ class Translator:
     def _try_readings(self, line: str, candidates) -> list[tuple]:
         """The readings that work, each with its messages and the state it leaves (the state is
         put back after each: the caller takes one, or none)."""
-        before = self._state()
+        before, last = self._state(), (self._last_intent, self._last_text)
         worked: list[tuple] = []
         tried: set[str] = set()
         for reading in candidates:
@@ -137,6 +150,7 @@ class Translator:
                 pass
             finally:
                 self._restore(before)
+                self._last_intent, self._last_text = last     # a reading tried is not what 'again' repeats
         return worked
 
     def _reading(self, reading) -> list[Message]:
@@ -267,10 +281,11 @@ class Translator:
                 return []
         return self.model.apply(message)
 
-    def _repeat(self, step, times: int) -> list[Message]:
-        """'undo 3 times': as many steps as there are (at least one, or the usual error)."""
+    def _repeat(self, step, times: int | None) -> list[Message]:
+        """'undo 3 times': as many steps as there are (at least one, or the usual error); 'undo
+        everything' (times None): every step there is."""
         messages = step()
-        for _ in range(times - 1):
+        for _ in range(MAX_UNDO if times is None else times - 1):
             if not (self.undo_stack if step == self.undo else self.redo_stack):
                 break
             messages += step()
@@ -346,6 +361,13 @@ def _net_mutes(messages: list[Message], muted_before: dict[str, bool]) -> list[M
         return messages
     return [m for m in messages if m.address != "/seq/mute" or len(m.args) != 2 or
             (last[m.args[0]] is m and bool(m.args[1]) != muted_before.get(m.args[0]))]
+
+
+def _changes_no_param(messages: list[Message]) -> bool:
+    """The line changed the music (not a reply) but set no param, tempo or swing."""
+    addresses = [str(m.args[2]) if m.address == "/at" and len(m.args) > 2 else m.address for m in messages]
+    return any(not a.startswith("/shell/") for a in addresses) and not any(
+        a.startswith(("/mod/", "/ramp/")) or a in ("/seq/bpm", "/seq/swing") for a in addresses)
 
 
 def _raw(line: str) -> Message:

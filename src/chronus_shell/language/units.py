@@ -24,7 +24,7 @@ for _canonical, _factor, _spellings in (
     ("hz", 1, "hz hertz"), ("hz", 1000, "khz k kilohertz"),
     ("ms", 1, "ms millisecond milliseconds msec msecs"),
     ("s", 1, "s sec secs second seconds"),
-    ("%", 1, "% percent"), ("db", 1, "db decibel decibels"), ("bpm", 1, "bpm tempo"),
+    ("%", 1, "% percent"), ("db", 1, "db dbfs decibel decibels"), ("bpm", 1, "bpm tempo"),
     ("cents", 1, "cent cents"), ("semitones", 1, "semitone semitones semi semis st"),
     ("semitones", 1, "half-step half-steps"), ("semitones", 2, "whole-step whole-steps whole-tone whole-tones"),
     ("semitones", 5, "fourth fourths"), ("semitones", 7, "fifth fifths"),
@@ -277,13 +277,23 @@ def _coerce(spec: ParamSpec, raw, value: Value, typed: bool = False):
         shown = f"{spec.name} {format_number(raw)}" if isinstance(raw, (int, float)) else None
         if unit not in (None, spec.unit.lower()) and shown and text.startswith(shown):
             as_typed = f"{value.text}{'' if unit == '%' else ' '}{value.unit}"
-            text = f"{spec.name} {as_typed} (= {format_number(raw)}){text[len(shown):]}"
-            if unit == "%":
-                text += (f" ({format_number(spec.low * 100)}–{format_number(spec.high * 100)}%)"
-                         if _fraction(spec) else " (0–100%)")
+            if unit == "%" and " is out of range " in text:       # the range in percent, then in the param's unit
+                text = f"{spec.name} {as_typed} is out of range {_percent_range(spec)} ({text.split(' is out of range ')[1]})"
+            else:
+                text = f"{spec.name} {as_typed} (= {format_number(raw)}){text[len(shown):]}"
         if typed and value.kind == "number" and isinstance(raw, (int, float)):
             text += _range_hint(spec, value, raw)
         raise LanguageError(text, value.column, err.suggestions) from None
+
+
+def _percent_range(spec: ParamSpec) -> str:
+    """The percentages a param takes (the inverse of `percent`): a fraction's range times 100, a dB
+    level's amplitude up to its top (+6 dB ≈ 199%), else 0–100% along the range."""
+    if _fraction(spec):
+        return f"{format_number(spec.low * 100)}–{format_number(spec.high * 100)}%"
+    if spec.unit.lower() == "db":
+        return f"0–{math.floor(10 ** (spec.high / 20.0) * 100)}%"
+    return "0–100%"
 
 
 def _range_hint(spec: ParamSpec, value: Value, raw: float) -> str:

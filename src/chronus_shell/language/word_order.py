@@ -12,6 +12,8 @@ from ..engine.catalogue import CATALOGUE
 from .param_words import COMPARATIVES
 from .patch_model import PatchModel
 from .rephrasings import nickname
+from .resolve import type_named
+from .vocabulary import is_known_word
 
 _AMOUNT = r"(?:\d+|one|two|three|four|an?|half\s+an?)"
 _STEP = r"(?:octaves?|semitones?|semis?|half[\s-]steps?|whole[\s-]steps?|tones?)"
@@ -121,7 +123,7 @@ def reordered(text: str, model: PatchModel, line: str = "") -> list[tuple[str, s
     if cut and model.tracks.get(cut.group(1).lower()) is not None and \
             CATALOGUE[model.modules.get(model.tracks[cut.group(1).lower()].target, "master")].spec.role == "drum":
         found.append((f"cut the {cut.group(1)}: mute it", f"mute {cut.group(1)}"))      # a drum cut is its track muted
-    for found_one in (_more_adjective(text), _plain_quality(text, model)):
+    for found_one in (_more_adjective(text), _plain_quality(text, model), _adjective_params(text, model)):
         if found_one:
             found.append(found_one)
     return found
@@ -146,6 +148,32 @@ def _more_adjective(text: str) -> tuple[str, str] | None:
     if comparative is None:
         return None
     return f"more {match.group(1).lower()} → {comparative}", text[:match.start()] + comparative
+
+
+_ADJECTIVE_PARAM = re.compile(r"(?<![^,])(\s*)([a-z]+)\s+([a-z_]+)(?=\s*(?:,|$))", re.I)
+
+
+def _adjective_params(text: str, model: PatchModel) -> tuple[str, str] | None:
+    """'kick, long decay, low pitch': each clause of an adjective and a param said as the param's
+    comparative ('decay longer, pitch lower'), after the sound named first (added when there is none
+    of its type); None when no clause is."""
+    said = []
+
+    def clause(match: re.Match) -> str:
+        comparative = comparative_of(match.group(2))
+        if comparative is None or not is_known_word(match.group(3)) or comparative_of(match.group(3)):
+            return match.group(0)
+        said.append(f"{match.group(2)} {match.group(3)} → {match.group(3)} {comparative}")
+        return f"{match.group(1)}{match.group(3)} {comparative}"
+
+    new = _ADJECTIVE_PARAM.sub(clause, text)
+    first, _, rest = new.strip().partition(" ")
+    type_name = type_named((first.strip(",").lower(),))
+    if type_name and not model.of_type(type_name):
+        new = f"add a {first.strip(',')}, {rest.lstrip(', ')}"    # 'impact: kick, long decay': a kick, made so
+    elif type_name and first.endswith(","):
+        new = f"{first.strip(',')} {rest}"
+    return ("; ".join(said), new) if said else None
 
 
 def comparative_of(word: str) -> str | None:

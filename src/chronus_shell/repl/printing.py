@@ -9,6 +9,7 @@ import io
 import re
 import shutil
 import sys
+import textwrap
 from typing import Iterable
 
 from rich.console import Console
@@ -98,18 +99,23 @@ class Output:
 
 
 def caret_line(message: str, column: int, width: int) -> str:
-    """`   ^ message` on one line of `width`: a long trailing `(list …)` goes first; a caret far to
-    the right gets the message on its left; what still does not fit is cut with `…`."""
+    """`   ^ message` within `width`: on one line when it fits (a caret far to the right gets the
+    message on its left), else wrapped under the caret (or under a narrow margin when the caret
+    leaves little room) — never cut, the end of a refusal being its did-you-mean."""
     message = " ".join(message.split())
     room = width - column - 3
-    if len(message) > room:
-        message = re.sub(r"\s*\([^()]*\)$", "", message)
     if len(message) <= room:
         return " " * column + "^ " + message
     if len(message) + 2 <= column:
         return " " * (column - len(message) - 1) + message + " ^"
-    cut = max(room, 12)
-    return " " * column + "^ " + message[:cut - 1] + "…"
+    if room >= _NARROWEST:
+        return textwrap.fill(message, width - 1, initial_indent=" " * column + "^ ",
+                             subsequent_indent=" " * (column + 2), break_on_hyphens=False)
+    return " " * column + "^\n" + textwrap.fill(message, width - 1, initial_indent="  ", subsequent_indent="  ",
+                                                 break_on_hyphens=False)
+
+
+_NARROWEST = 24         # a wrapped message under the caret needs this many columns, else under the margin
 
 
 #: Status keys shown in their own rows (in this order); any other key is listed after them.

@@ -1,0 +1,35 @@
+"""A refused line of several clauses read one clause at a time ('kick to the left, snare to the
+right'): each clause a command of its own, each read as a whole line would be (the second stage
+included), all of them one undo step — taken only when no clause leans on or describes another."""
+from __future__ import annotations
+
+from ..protocol.message import Message
+from .errors import LanguageError
+
+
+def clause_by_clause(translator, line: str) -> list[Message] | None:
+    """'kick to the left, snare to the right': each clause a whole command of its own (two
+    words or more: a bare value or word leans on the clause before) on something no other
+    clause sets, read one after the other, taken together as one step; else None."""
+    clauses = [c.strip() for c in line.split(",")]
+    if len(clauses) < 2 or any(len(c.split()) < 2 or c.lower().startswith(("like ", "no ")) for c in clauses):
+        return None                           # ('…, like an 808 tail': a simile; 'no too much': a hedge)
+    before, messages, understood, touched = translator._state(), [], [], set()
+    try:
+        for clause in clauses:
+            said = translator._translate_line(clause)
+            if touched & {m.address for m in said} or any(m.address == "/seq/key" for m in said):
+                raise LanguageError("one clause describes another (the same thing set, a key said)", 0)
+            touched |= {m.address for m in said}
+            messages += said
+            understood += translator.mapper.understood
+    except LanguageError:
+        translator._restore(before)
+        return None
+    translator._restore(before)
+    translator._before_line, translator._last_text = before, line.strip()    # an engine refusal takes back the whole line
+    translator.mapper.understood[:] = understood
+    return translator.observe(messages)
+
+
+__all__ = ["clause_by_clause"]

@@ -1,0 +1,41 @@
+"""Names a musician gives a sound in a label before a colon ('UI blip: sine, 1200 hz', 'impact:
+kick, long decay'): the sound the line made answers to that name afterwards ('pan the blip left',
+'distort the impact'). A label word the language already knows (a module, a param, 'bass') names
+nothing new and is never taken."""
+from __future__ import annotations
+
+import re
+
+from ..engine.catalogue import CATALOGUE
+from ..protocol.message import Message
+from .patch_model import PatchModel
+from .vocabulary import is_known_word
+
+_LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z' -]{0,30}?)\s*:\s*\S")
+_ROLES = ("source", "drum")
+
+
+def remember_label(line: str, messages: list[Message], model: PatchModel) -> None:
+    """After a line 'LABEL: …' that created a sound, the label (and each unknown word of it) names it."""
+    match = _LABEL.match(line)
+    created = [str(m.args[0]) for m in messages if m.address == "/patch/create" and len(m.args) > 1
+               and str(m.args[1]) in CATALOGUE and CATALOGUE[str(m.args[1])].spec.role in _ROLES]
+    if match is None or not created:
+        return
+    words = [w for w in match.group("label").lower().split() if w not in ("a", "an", "the", "my", "some")]
+    if not words or any(is_known_word(w, tuple(model.modules) + tuple(model.tracks)) for w in words[-1:]):
+        return                                        # 'bass: saw 55 hz': the bass is a part already
+    names = {" ".join(words), *(w for w in words if len(w) >= 3 and not is_known_word(w))}
+    model.labels = {**model.labels, **{name: created[0] for name in names}}
+
+
+def with_labels(line: str, model: PatchModel) -> str:
+    """The line with each label naming a sound still in the patch said as that sound's id."""
+    names = [n for n, module_id in model.labels.items() if module_id in model.modules]
+    if not names or _LABEL.match(line):
+        return line
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b", re.I)
+    return pattern.sub(lambda m: model.labels[m.group(0).lower()], line)
+
+
+__all__ = ["remember_label", "with_labels"]
