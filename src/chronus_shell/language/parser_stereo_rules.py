@@ -13,7 +13,7 @@ def _side(children) -> tuple[int, bool, str | None, int]:
     right", "a little to the left")."""
     token = next(c for c in children if isinstance(c, Token) and c.type == "SIDE")
     text = str(token).lower()
-    little = "little" if text.split()[0] in ("a", "slightly", "somewhat") else None
+    little = "little" if text.split()[0] in ("a", "slightly", "slight", "somewhat") else None
     return (-1 if text.endswith("left") else 1), text.startswith(("hard", "all", "fully", "completely")), little, token.start_pos
 
 

@@ -196,8 +196,10 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
                 and words[index + 1].lower() not in _part_names(model):
             out.append(word)                              # 'too quiet' says which way; 'the kick too' only adds
             continue
-        side = core == "right" and index > 0 and (words[index - 1].lower() in ("the", "to", "on", "hard", "far", "pan", "fully")
-                                                  or words[index - 1].strip(",").lower() in _part_names(model))
+        before = [w.strip(",").lower() for w in words[:index] if w.strip(",").lower() not in NOISE]
+        side = core == "right" and index > 0 and (
+            (before and (before[-1] in ("the", "to", "on", "hard", "far", "pan", "fully") or before[-1] in _part_names(model)))
+            or any(w.strip(",.").lower() in ("left", "pan", "panned", "stereo") for w in words))   # 'sine left, triangle kinda right'
         if (core in NOISE and index > 0 and not side) or core in ("nah", "yeah", "ok", "okay", "like", "so"):   # ('hats right': a side)
             if tail and out:
                 out[-1] += tail
