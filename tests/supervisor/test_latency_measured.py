@@ -45,5 +45,5 @@ def test_the_measured_latency_is_the_documented_one_and_the_status_shows_it(devi
     assert abs(median - formula) < block_ms / 2, (median, formula)
     assert formula - block_ms - 1 <= min(measured) and max(measured) <= formula + block_ms / 2 + 5
     # before any command, the same figure: a command's latency taken across a block (not one moment of it)
-    assert abs(before_any - median) < block_ms / 4, (before_any, median)
+    assert abs(before_any - median) < block_ms / 3, (before_any, median)   # each figure's sampling noise
     assert status["latency_ms"] == round(statistics.median(measured[-32:]), 1)

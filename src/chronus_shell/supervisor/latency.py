@@ -14,7 +14,7 @@ import time
 
 from .rings import DEVICE_LATENCY_US, PLAYED_NS, READ_BLOCK
 
-PHASES = 8   # moments across a block at which the figure before any command is taken
+PHASES = 16  # moments across two blocks at which the figure before any command is taken
 
 
 def margin_blocks(config) -> int:
@@ -38,14 +38,14 @@ def formula_ms(config, device_latency_ms: float = 0.0) -> float:
 
 def expected_ms(supervisor) -> float:
     """What a command takes on the live clocks before any was measured (the start line's figure and
-    `status`'s until then): one sent at PHASES moments spread over a block, their median — a command
+    `status`'s until then): one sent at PHASES moments spread over two blocks, their median — a command
     arrives anywhere in a block, and a single moment said anything within a block of the commands'
     median (15.6–21.0 ms on JACK at the defaults, against 17.5). The formula before the first block played."""
     cfg = supervisor.config
     figures = []
     for phase in range(PHASES):
         if phase:
-            time.sleep(cfg.block_seconds / PHASES)
+            time.sleep(2 * cfg.block_seconds / PHASES)
         now = audible_ms(supervisor.control.words, supervisor.earliest_stamp(), cfg.block_size, cfg.sample_rate, now_ns())
         if now is None:
             return formula_ms(cfg)
