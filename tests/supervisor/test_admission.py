@@ -1,6 +1,8 @@
 """Admission: the patch size limit and the CPU budget from the cost per module type measured here.
 
 No processes: the guard runs in the shell against the plan (a Timeline), as Supervisor.send does."""
+import threading
+
 import pytest
 
 from chronus_shell.engine.engine import EngineError
@@ -78,3 +80,24 @@ def test_the_costs_are_measured_in_the_background_before_they_are_needed():
     assert admission._measuring is not None                               # started, not waited for
     admission.prepare(create, MEASURE_FROM)                               # needed: ready after this
     assert not admission._measuring.is_alive() and admission.cost("saw") > 0
+
+
+def test_the_costs_are_the_same_while_the_shell_is_busy(costs):
+    """The shell measures while it stamps an OSC flood: another thread holding the GIL half the time
+    must not make a module look dearer (CPU time, not wall time: the budget once ranged 10×)."""
+    stop = threading.Event()
+
+    def spin() -> None:
+        while not stop.is_set():
+            sum(range(1000))
+
+    spinner = threading.Thread(target=spin)
+    spinner.start()
+    try:
+        busy = measure_costs(48000, 256)
+    finally:
+        stop.set()
+        spinner.join()
+    print({name: (round(costs[name] * 1e6, 2), round(busy[name] * 1e6, 2)) for name in ("saw", "acid_filter", "reverb")})
+    assert busy["acid_filter"] == pytest.approx(costs["acid_filter"], rel=0.3)
+    assert busy["reverb"] == pytest.approx(costs["reverb"], rel=0.3)

@@ -12,7 +12,6 @@ import atexit
 import contextlib
 import re
 import threading
-import time
 
 from ..engine.catalogue import module_spec
 from ..engine.params import ParamError
@@ -21,7 +20,7 @@ from ..supervisor.rings import READ_BLOCK
 from .clock import SampleClock
 from .midi_in import MOD_WHEEL, MidiInput, control_number, scaled
 from .link import LinkSession
-from .midi_out import PLAN_LEAD_S, STOP, MidiOutput, OutScheduler
+from .midi_out import STOP, MidiOutput, OutScheduler
 from .ports import MidiError, describe_ports, forget_probes
 from .sessions import SECTION, add_to_saved, saved_section
 
@@ -104,12 +103,9 @@ class Gear:
             return self._link(str(msg.args[0]) != "off" if msg.args else True)
         if self.link is not None and head == "seq":
             at = self._on_link_grid(msg, at)
-        planned = at is None and self.out.busy and msg.address in TRANSPORT
-        if planned:                                   # the MIDI out process has it in time
-            at = self.stamp(time.monotonic()) + int(PLAN_LEAD_S * self.supervisor.config.sample_rate)
+        if at is None and self.out.busy and msg.address in TRANSPORT:
+            return self.out.send_transport(msg, self.stamp)       # the MIDI out process has it in time
         outcome = self.supervisor.send(msg, at)
-        if planned:
-            self.out.plan()
         if msg.address in ("/session/save", "/session/load") and getattr(outcome, "ok", False):
             self._session(msg.address.rsplit("/", 1)[1], str(msg.args[0]))
         return outcome

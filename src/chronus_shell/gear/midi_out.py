@@ -161,6 +161,17 @@ class OutScheduler:
             self.plan()
             self._stop.wait(POLL_S)
 
+    def send_transport(self, msg, stamp):
+        """A start, stop, continue or tempo, stamped PLAN_LEAD_S later than now (`stamp`: monotonic time →
+        the sample heard then) and planned at once, real-time from the stamp to the plan: an ordinary
+        thread preempted between them (a loaded machine) let the slot play the message before the
+        plan's peek saw it queued, and the synth never got that stop."""
+        sup = self.gear.supervisor
+        with realtime.briefly(int(sup.control.words[RT_PRIORITY])):
+            outcome = sup.send(msg, stamp(time.monotonic()) + int(PLAN_LEAD_S * sup.config.sample_rate))
+            self.plan()
+        return outcome
+
     def plan(self) -> None:
         """Read ahead and post the plan; also called right after a transport message is sent, so
         the slot's copy sees it queued before the slot plays it (a poll that came after would

@@ -26,7 +26,10 @@ from .rings import LOST_BLOCKS, RT_PRIORITY, SLOT_PID, WATCHDOG_KILLS, WRITTEN
 from .child_processes import WorkerGone
 
 CHECKPOINT_S = 1.0      # how stale the music may be after a restore (the bar position is always exact)
-RESUME_S = 0.06         # resume this far ahead of the output: time to unpickle, replay and skip
+RESUME_S = 0.06         # resume this far ahead of the output (beyond the lead): the restored slots' time to
+# receive the checkpoint, unpickle, replay and skip — measured from their assignment to both rings set at the
+# resume block (slots_ready_ms): 3–4 ms idle, 3–31 ms with the machine loaded (tests/supervisor/test_restore.py).
+# The silence a restore leaves (gap_s, 70–100 ms) is this, the lead, and the monitor's noticing the deaths
 SPARE_BACKOFF_S = (0.1, 5.0)  # a worker that dies before it is ready: wait, doubling, then try again
 
 
@@ -140,9 +143,12 @@ class Restore:
             restore = {"replay": replay, "resume_block": resume, "bypass": bypass}
             for index, worker in enumerate(workers):
                 self._assign(worker, index, snapshot, restore)
+        assigned, ready = time.perf_counter(), None
         while self.play_block < resume and time.monotonic() < deadline + 2 and not self._stopping.is_set():
             if not any(worker.alive() for worker in workers):
                 return  # they died on what they were given (a module quarantined since): the monitor tries again
+            if ready is None and all(int(self.rings[i].header[SLOT_PID]) == w.pid for i, w in enumerate(workers)):
+                ready = time.perf_counter()   # each restored: its ring set at the resume block (slot.py)
             time.sleep(0.002)
         if self._stopping.is_set():
             return
@@ -153,6 +159,7 @@ class Restore:
         self.restores.append({
             "silent_from_block": silent_from, "resume_block": resume, "checkpoint_block": checkpoint_block,
             "gap_s": round(gap, 3), "restore_ms": round(1000 * (time.perf_counter() - started), 1),
+            "slots_ready_ms": None if ready is None else round(1000 * (ready - assigned), 1),   # within RESUME_S
             "bypassed": bypass, "stalled": stalled, "restore": restore, "snapshot": snapshot,
         })
         age = (silent_from - checkpoint_block) * cfg.block_seconds
