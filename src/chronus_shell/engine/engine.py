@@ -184,7 +184,7 @@ class Engine:
                 self._order = None
         for module_id, inputs, modulators in plan.steps:
             outputs[module_id] = self._render_module(module_id, inputs, modulators, outputs, silence)
-        bus = Bus(total)
+        bus = Bus(total, silent=not plan.into_total)
         for src in plan.master_inputs:
             bus.add(self._fed(src, "master", outputs) if self._ramps else outputs[src],
                     self._pan_of(src) if self._pans else None, True)

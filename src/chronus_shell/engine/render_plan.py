@@ -45,6 +45,7 @@ class Plan:
     panned: tuple[str, ...] = ()            # modules off centre (their pan is read every segment)
     carried: dict[str, tuple[str, ...]] = field(default_factory=dict)   # id → the panned sources it carries
     drums: DrumBank | None = None           # the built-in drums, rendered after the voice bank
+    into_total: bool = False                # voices or drums are summed into the master's input in their banks
 
 
 def _stage(module) -> int:
@@ -148,6 +149,7 @@ def build_plan(modules: dict, edges: list, mod_edges: list, fading: set, sample_
         plan.drums = DrumBank([(m, modules[m]) for m in to_master[:front] + rest], [True] * front + [False] * len(rest),
                               sample_rate)
         summed.update(to_master[:front])
+    plan.into_total = bool(summed)
     placed = set(fused) | set(banked_drums) | lfo_ids
     pending = [m for m in modules if m not in placed]
     while pending:

@@ -85,14 +85,16 @@ def as_pair(signal: np.ndarray) -> np.ndarray:
 class Bus:
     """A sum of mono, panned and stereo signals for a stereo input; stays mono while it can."""
 
-    __slots__ = ("mono", "pair")
+    __slots__ = ("mono", "pair", "silent")
 
-    def __init__(self, base: np.ndarray):
+    def __init__(self, base: np.ndarray, silent: bool = False):
         self.mono = base            # the centred mono parts, summed as the mono engine did
         self.pair = None            # panned and stereo parts, (2, n)
+        self.silent = silent        # `base` is zeros nothing was added to: the pair alone is the sum
 
     def add(self, signal: np.ndarray, pan: np.ndarray | None, in_place: bool = False) -> None:
         if signal.ndim == 1 and pan is None:
+            self.silent = False
             if in_place:
                 self.mono += signal
             else:
@@ -110,5 +112,8 @@ class Bus:
         return self.pair + self.mono
 
     def master(self) -> np.ndarray:
-        """What the master mixes down: the mono sum alone while nothing is panned or stereo."""
-        return self.mono if self.pair is None else self.pair + self.mono
+        """What the master mixes down: the mono sum alone while nothing is panned or stereo, the pair
+        alone while the mono sum is silence (an effect the only input: no (2, n) sum with zeros)."""
+        if self.pair is None:
+            return self.mono
+        return self.pair if self.silent else self.pair + self.mono
