@@ -152,6 +152,8 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
     adverb = ADVERB.search(line)
     if adverb:
         line = (line[:adverb.start()] + " " + line[adverb.end():]).strip(" ,")
+        if beats is None and start_in:            # 'slowly to 140 in 8 bars': a glide that takes them, not a wait
+            beats, prep, start = start[0] * (4.0 if start[1] == "bar" else 1.0), "in", None
         if beats is None:
             beats, prep = DEFAULT_BARS * 4.0, "slowly"
             said += (f"{adverb.group('adv').lower()}: over {DEFAULT_BARS} bars (say 'over 8 bars' for another length)",)

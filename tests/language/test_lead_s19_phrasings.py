@@ -1,5 +1,5 @@
-"""Two parts panned two ways in one line (session 19): each keeps its own side, whatever word stands
-between the part and its side ('slight', 'kinda'); never the first part's side carried to the second."""
+"""Phrasings the lead fixed from the s19 dev set (session 19): two parts panned two ways in one line keep
+each its own side; a glide word ('slowly', 'gradually') makes 'in N bars' the length of the glide, not a wait."""
 import pytest
 
 from .test_time_harmony_classes import PAD, last
@@ -18,3 +18,12 @@ def test_each_part_keeps_its_own_side(phrase, expected):
 def test_right_as_chatter_is_still_chatter():
     messages = last(*PAD, "ok right that's good, louder")
     assert len(messages) == 1 and "/gain " in messages[0] and "pan" not in messages[0]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("increase the tempo slowly to 140 in 8 bars", ["/seq/bpm 140.0 ramp 32"]),
+    ("gradually raise the tempo to 140 in 8 bars", ["/seq/bpm 140.0 ramp 32"]),
+    ("in 2 bars set the tempo to 140", ["/at 2 bar /seq/bpm 140.0"]),        # no glide word: a wait
+])
+def test_a_glide_word_makes_in_n_bars_the_glide_s_length(phrase, expected):
+    assert last(*PAD, phrase) == expected
