@@ -27,3 +27,19 @@ def test_right_as_chatter_is_still_chatter():
 ])
 def test_a_glide_word_makes_in_n_bars_the_glide_s_length(phrase, expected):
     assert last(*PAD, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("REC stop", ["/record/stop"]), ("record off", ["/record/stop"]), ("rec", ["/record/start"]),
+])
+def test_rec_then_a_word_that_ends_the_take(phrase, expected):
+    assert last(*PAD, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["hats 1/8 triplets", "hats 8th triplets", "hats eighth note triplets"])
+def test_a_part_then_a_triplet_note_value_is_its_rhythm_not_a_length(phrase):
+    assert last("add a hat", "play x.x.x.x. on hat1", phrase) == ["/seq/speed hat1 0.75"]
+
+
+def test_a_triplet_note_value_for_a_time_is_still_a_length():
+    assert last("add a hat", "decay to a 1/8t") == ["/mod/hat1/decay 166.666667"]

@@ -92,9 +92,9 @@ SPEED = [
     _p(rf"(?:play\s+|make\s+|put\s+|turn\s+)?{TRACK}\s+(?:(?:in|as|into|with|to)\s+)?(?:a\s+)?(?P<how>triplets?)"
        rf"(?:\s+feel)?"),
     _p(rf"(?P<how>normal|regular|straight)\s+(?:time|speed)\s+(?:(?:on|for)\s+)?{TRACK}"),
-    _p(rf"(?:play\s+)?{TRACK}\s+(?:in|as)\s+(?:triplet\s+(?P<tripunit>quavers|eighths|8ths|semiquavers|sixteenths|"
-       rf"16ths|crotchets|quarters)|(?P<tripunit2>quaver|eighth|8th|semiquaver|sixteenth|16th|crotchet|quarter)(?:-note)?"
-       rf"\s+triplets)"),
+    _p(rf"(?:play\s+)?{TRACK}\s+(?:(?:in|as|on)\s+)?(?:triplet\s+(?P<tripunit>quavers|eighths|8ths|semiquavers|sixteenths|"
+       rf"16ths|crotchets|quarters)|(?P<tripunit2>quaver|eighth|8th|semiquaver|sixteenth|16th|crotchet|quarter|1/8|1/16|1/4)"
+       rf"(?:[- ]note)?\s+triplets?)"),
     _p(rf"(?P<how>double)\s+up\s+{TRACK}"),
     _p(rf"(?:make\s+|let\s+|have\s+)?{TRACK}\s+(?:go|play|run)\s+(?P<as>faster|quicker|slower)"),   # twice, or half
     _p(rf"(?P<how>diminution|augmentation)\s+(?:of\s+)?{TRACK}(?:\s+at\s+(?:half|double)\s+speed)?"),

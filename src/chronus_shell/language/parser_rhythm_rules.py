@@ -214,6 +214,7 @@ def _speed(match, column):
         factor = 1 / factor if (groups.get("tidal") or "").lower() in ("slow", "sparsity") else factor
         return TrackFeel("speed", _words(match, column), ("set", float(factor)), column)
     unit = (groups.get("tripunit") or groups.get("tripunit2") or "").lower()
+    unit = {"1/8": "eighth", "1/16": "sixteenth", "1/4": "quarter"}.get(unit, unit)
     if unit:                        # three in the time of two of that note, on a grid of 16ths
         return TrackFeel("speed", _words(match, column), ("set", PER_BEAT[unit.rstrip("s")] * 3 / 2 / 4), column)
     if how.startswith("triplet"):

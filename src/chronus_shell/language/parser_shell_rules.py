@@ -40,6 +40,10 @@ def _transaction(kw: Token, what: it.Words | None, address: str) -> it.Fixed:
     return it.Fixed(address)
 
 
+#: Words after 'record'/'rec' that end the take rather than name it ('REC stop', 'record off').
+_RECORD_STOPS = frozenset({"stop", "off", "end", "done", "over", "finish", "stopped", "out"})
+
+
 class ShellRules:
     """Part of the parse-tree Transformer: sessions, recording, shell verbs."""
 
@@ -82,6 +86,8 @@ class ShellRules:
     def record(self, *children):
         path = next((str(c) for c in children if isinstance(c, Token) and c.type == "PATH"), None)
         words = first_of(children, it.Words)
+        if path is None and words is not None and words.text.lower() in _RECORD_STOPS:
+            return it.Fixed("/record/stop")                # 'REC stop', 'record off': the take ends
         if path is None and words is not None and len(words.items) == 1 and re.search(r"[\d_-]", words.text):
             path = f"{words.text}.wav"                    # "record jam1": a take named jam1, not an unnamed one
         named = re.search(r"\b(?:called|named|as)\s+(\S+)$", words.text, re.I) if path is None and words else None

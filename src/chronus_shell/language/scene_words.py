@@ -74,7 +74,7 @@ SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r i
     (r"^(?:the\s+)?(\w+)\s+with\s+(?=(?:more|less)\s)", r"\1 "),
     # a producer's note lengths: a triplet is two thirds of the length ('1/8 triplet' = 1/12 of a whole note)
     (r"\b(?:an?\s+)?(?:1/(4|8|16|32)|(quarter|eighth|8th|sixteenth|16th))(?:[\s-]+notes?)?(?:[\s-]*triplets?\b|t\b)",
-     lambda m: f"1/{_TRIPLET_OF[(m.group(1) or m.group(2)).lower()]}"),
+     lambda m: m.group(0) if _RHYTHM_BEFORE.search(m.string[:m.start()]) else f"1/{_TRIPLET_OF[(m.group(1) or m.group(2)).lower()]}"),
     (r"^(?:boom[\s,!.]+){3}boom[\s!.]*$", "four on the floor"),                     # a kick said as it sounds
     (r"^(make\s+)?the\s+boom\b", r"\1the kick"), (r"^(\w+er)\s+boom$", r"\1 kick"),      # (after a value: how it sounds)
     # a drummer's words: a part that hits, plays or lands on beats is a rhythm on them
@@ -142,6 +142,12 @@ def fixed_terms(line: str) -> str:
     if line.lstrip().startswith("/") or not ("&" in line or "/" in line or "hold" in line.lower()):
         return line                                   # a raw message, or no such term: as it is
     return _FIXED.sub("random", line)
+
+
+#: What makes a triplet note value a rhythm rather than a length: a part just before it ('hats 8th triplets'), or
+#: 'in'/'as' ('the snare in 1/8 triplets').
+_RHYTHM_BEFORE = re.compile(r"(?:\b(?:hats?|hi-?hats?|kick|snare|drums?|claps?|perc\w*|toms?|rides?|shakers?|in|as|on)\s+)$",
+                            re.I)
 
 
 def scene_words(text: str) -> str:
