@@ -43,3 +43,16 @@ def test_a_part_then_a_triplet_note_value_is_its_rhythm_not_a_length(phrase):
 
 def test_a_triplet_note_value_for_a_time_is_still_a_length():
     assert last("add a hat", "decay to a 1/8t") == ["/mod/hat1/decay 166.666667"]
+
+
+ACID = ("add a saw at 55 hz", "play x.x.x.x. on saw1", "add a kick", "play x...x...x...x... on kick1", "add a hat",
+        "play ..x...x...x...x. on hat1")
+
+
+@pytest.mark.parametrize("phrase", ["halftime the drums", "half time on the drums", "the kit at half speed"])
+def test_the_drums_are_the_drum_tracks_not_the_bass(phrase):
+    assert sorted(last(*ACID, phrase)) == ["/seq/speed hat1 0.5", "/seq/speed kick1 0.5"]
+
+
+def test_everything_is_every_track():
+    assert len(last(*ACID, "half time everything")) == 3

@@ -24,6 +24,7 @@ _TRACK_SLANG = {"hh": "hats", "hihat": "hats", "hihats": "hats", "hi-hat": "hats
 _MODIFIER = "(*!?@"
 _ALL_TRACKS = {"whole kit", "whole beat", "whole groove", "whole thing", "all drums", "all tracks", "all the drums",
                "all the tracks", "beat", "drums", "kit", "groove", "everything", "all", "drop"}
+_DRUM_TRACKS = {"whole kit", "all drums", "all the drums", "drums", "kit"}        # of those, the drum tracks only
 
 
 def track_feel(ctx, intent: TrackFeel) -> list[Message]:
@@ -40,8 +41,13 @@ def _feel(ctx, intent: TrackFeel) -> list[Message]:
     if everything in _ALL_TRACKS and everything not in ctx.model.tracks:   # "half time the whole kit"
         if not ctx.model.tracks:
             raise LanguageError("no track plays yet: give one a pattern first", intent.column)
+        names = list(ctx.model.tracks)
+        if everything in _DRUM_TRACKS:                                  # "the drums": the drum tracks, not the bass
+            names = [n for n in names if (spec := ctx.model.spec(ctx.model.tracks[n].target)) and spec.role == "drum"]
+            if not names:
+                raise LanguageError(f"no drum track plays (the tracks: {', '.join(ctx.model.tracks)})", intent.column)
         messages = []
-        for name in ctx.model.tracks:
+        for name in names:
             try:
                 messages += _feel_track(ctx, name, intent)
             except LanguageError:
