@@ -56,3 +56,11 @@ def test_the_drums_are_the_drum_tracks_not_the_bass(phrase):
 
 def test_everything_is_every_track():
     assert len(last(*ACID, "half time everything")) == 3
+
+
+@pytest.mark.parametrize("made, then, expected", [
+    ("sine sub at 55", "slide the sub down to 41 over 2 beats", ["/ramp/sine1/freq 41.0 2"]),
+    ("add a square lead", "lead louder", ["/mod/square1/gain 0.6"]),
+])
+def test_a_part_said_on_the_line_that_makes_a_sound_names_it(made, then, expected):
+    assert last(*ACID, made, then) == expected

@@ -1,7 +1,8 @@
 """Names a musician gives a sound in a label before a colon ('UI blip: sine, 1200 hz', 'impact:
 kick, long decay'): the sound the line made answers to that name afterwards ('pan the blip left',
 'distort the impact'). A label word the language already knows (a module, a param, 'bass') names
-nothing new and is never taken."""
+nothing new and is never taken. A part said on the line that makes one sound ('sine sub at 55', 'add
+a square lead') names it too: 'the sub' is that sine afterwards, not another low voice."""
 from __future__ import annotations
 
 import re
@@ -13,6 +14,8 @@ from .vocabulary import is_known_word
 
 _LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z' -]{0,30}?)\s*:\s*\S")
 _ROLES = ("source", "drum")
+#: The part a new sound is said to be, without a colon ('sine sub at 55', 'add a square lead'): it answers to it.
+_ROLE = re.compile(r"\b(?:sub|lead|pad|drone|riser|stab|pluck)\b", re.I)
 
 
 def remember_label(line: str, messages: list[Message], model: PatchModel) -> None:
@@ -20,6 +23,11 @@ def remember_label(line: str, messages: list[Message], model: PatchModel) -> Non
     match = _LABEL.match(line)
     created = [str(m.args[0]) for m in messages if m.address == "/patch/create" and len(m.args) > 1
                and str(m.args[1]) in CATALOGUE and CATALOGUE[str(m.args[1])].spec.role in _ROLES]
+    if match is None and len(created) == 1:           # 'sine sub at 55': the new sine is the sub from now on
+        role = _ROLE.search(line)
+        if role:
+            model.labels = {**model.labels, role.group(0).lower(): created[0]}
+        return
     if match is None or not created:
         return
     words = [w for w in match.group("label").lower().split() if w not in ("a", "an", "the", "my", "some")]
