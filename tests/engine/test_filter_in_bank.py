@@ -147,3 +147,25 @@ def test_a_mode_switched_while_it_sounds_crossfades(switch):
     assert steps[9000:10000].max() <= 1.2 * calm + 1e-4, "no step larger than the sine's own at the switch"
     after = fused[9077 + 240:]
     assert np.abs(after).max() > 1e-3                  # and the new response is heard once the fade is over
+
+
+@pytest.mark.parametrize("second", ["bandpass", "lowpass"])
+def test_a_mode_switched_again_while_it_still_fades_crossfades_from_the_blend(second):
+    """A second switch 100–120 samples into the first one's fade starts from what was playing (the
+    blend), not from the first switch's target: it was a 0.34–0.40 step."""
+    def render(fuse):
+        render_plan.FUSE = fuse
+        try:
+            engine = Engine(48000, 256)
+            for line in ["/patch/create o sine", "/patch/create f filter", "/patch/connect o f", "/patch/connect f master",
+                         "/mod/f/cutoff 220", "/gate/o 1 220"]:
+                engine.schedule(Message.parse(line))
+            engine.schedule(Message.parse("/mod/f/mode highpass"), 9077)
+            engine.schedule(Message.parse(f"/mod/f/mode {second}"), 9177 + 20 * (second == "lowpass"))
+            return np.concatenate([engine.render(256) for _ in range(60)]).astype(np.float64)
+        finally:
+            render_plan.FUSE = True
+    fused = render(True)
+    assert fused.tobytes() == render(False).tobytes()
+    steps = np.abs(np.diff(fused))
+    assert steps[9000:10000].max() <= 1.5 * steps[4000:9000].max()

@@ -2,6 +2,8 @@
 each its own side; a glide word ('slowly', 'gradually') makes 'in N bars' the length of the glide, not a wait."""
 import pytest
 
+from chronus_shell.language.errors import LanguageError
+
 from .test_time_harmony_classes import PAD, last
 
 
@@ -64,3 +66,31 @@ def test_everything_is_every_track():
 ])
 def test_a_part_said_on_the_line_that_makes_a_sound_names_it(made, then, expected):
     assert last(*ACID, made, then) == expected
+
+
+@pytest.mark.parametrize("phrase", ["in c major, 2 5 1", "key of c, 2-5-1"])
+def test_a_progression_named_alone_is_played_not_dropped(phrase):
+    assert any(m.startswith("/seq/notes") for m in last(*PAD, phrase))
+
+
+@pytest.mark.parametrize("lines", [
+    ("chords am f c g - half time feel",),                   # a rhythm word after a dash is an instruction
+    ("fade out the sine by bar 5",),                         # a deadline: asked, never read as a start
+    ("play G7(b9, b13)",),                                   # tensions no chord here has: said, never dropped
+])
+def test_lines_that_would_lose_a_word_are_refused(lines):
+    with pytest.raises(LanguageError):
+        last(*PAD, *lines)
+
+
+def test_record_over_records():
+    assert last(*PAD, "record over") == ["/record/start"]
+
+
+def test_a_part_named_beside_another_sound_is_not_taken_by_the_new_one():
+    assert last(*ACID, "add a square lead", "add a sine an octave below the lead", "make the lead louder") == \
+        ["/mod/square1/gain 0.6"]
+
+
+def test_a_drone_phrase_after_a_sound_called_drone():
+    assert last(*PAD, "add a sine drone", "give me a drone of c and g on the triangle")[0].startswith("/gate/triangle1 1")

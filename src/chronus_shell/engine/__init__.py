@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import importlib.util
 import os
 import sys
@@ -62,6 +63,9 @@ def kernels_cached() -> bool:
         return False
 
 
+_KERNEL_SOURCE = re.compile(rb"^(?:from numba import|import numba)", re.M)   # a file numba compiles from
+
+
 def forget_stale_kernels(here: Path = Path(__file__).parent) -> None:
     """Drop numba's cached kernels when any kernel source changed since they were compiled.
 
@@ -69,6 +73,9 @@ def forget_stale_kernels(here: Path = Path(__file__).parent) -> None:
     (voice_layout's table sizes) or a step inlined from another (voice_steps) is baked in, and a
     kernel cached before such a change would index the new tables wrongly (a crash, not a message).
     So the cache holds a stamp of every kernel source; another stamp means compile everything again.
+    (A process started before an update that compiles a new variant afterwards could still write a
+    stale entry: the shell compiles before it starts its children, so only a process left running
+    across an update can.)
     Elsewhere (NUMBA_CACHE_DIR, a read-only install: installed anew as a whole) nothing is done."""
     cache = here / "__pycache__"
     if "NUMBA_CACHE_DIR" in os.environ or not os.access(here, os.W_OK):
@@ -76,7 +83,7 @@ def forget_stale_kernels(here: Path = Path(__file__).parent) -> None:
     digest = hashlib.sha256()
     for source in sorted(here.glob("*.py")):
         text = source.read_bytes()
-        if b"from numba import" in text or source.name == "voice_layout.py":
+        if _KERNEL_SOURCE.search(text) or source.name == "voice_layout.py":
             digest.update(source.name.encode() + text)
     stamp, fresh = cache / "kernels.stamp", digest.hexdigest()
     try:
@@ -87,7 +94,9 @@ def forget_stale_kernels(here: Path = Path(__file__).parent) -> None:
     for stale in (*cache.glob("*.nbi"), *cache.glob("*.nbc")):
         stale.unlink(missing_ok=True)
     cache.mkdir(exist_ok=True)
-    stamp.write_text(fresh)
+    written = cache / f"kernels.stamp.{os.getpid()}"
+    written.write_text(fresh)
+    os.replace(written, stamp)                        # whole or not at all: a reader never sees half a stamp
 
 
 def _fresh(index: Path, source: Path) -> bool:

@@ -20,8 +20,8 @@ from .blep import BLEP_HALF, RING
 from .modulation_kernels import glide_end, modulated_table, render_modulation
 from .poly_kernels import apply_row_gates, silent_rows
 from .voice_layout import (ATTACK, CUTOFF, DECAY, DETUNE, DRIVE, ENV_AMOUNT, ENV_DECAY, EXPLICIT, FREQ, GAIN, HAS_ADSR,
-                           HAS_LADDER, RELEASE, RESONANCE, SHAPE, SUSTAIN, SVF_CUTOFF, SVF_MODE, SVF_Q, SVF_STATE, TO_SUM,
-                           WIDTH)
+                           HAS_LADDER, RELEASE, RESONANCE, SHAPE, SUSTAIN, SVF_CUTOFF, SVF_LEFT, SVF_MODE, SVF_Q, SVF_STATE,
+                           SVF_WAS, TO_SUM, WIDTH)
 from .voice_passes import _adsr_run, _envelope, _ladder_voice, _modulated_voice, _oscillate, _svf_voice
 from .voice_steps import (ACCENT_LEVEL, ENV_FLOOR, _cutoff, _env_step, _inc, _ladder_coefficients, _ladder_step,
                           _mode_fade, _oscillator_sample, _stage_samples, _start_oscillator, _svf_coefficients, _svf_step,
@@ -206,7 +206,7 @@ def _explicit_voice(shape, has_ladder, svf_mode, has_adsr, params, st, ring, his
     svf_cutoff = svf_q = np.nan
     k = a1 = a2 = a3 = 0.0
     ic1, ic2 = st[SVF_STATE], st[SVF_STATE + 1]
-    old_mode, left, total = int(st[SVF_STATE + 2]), st[SVF_STATE + 3], mode_fade_samples(sample_rate)
+    was, left, total = st[SVF_STATE + SVF_WAS:SVF_STATE + SVF_WAS + 3], st[SVF_STATE + SVF_LEFT], mode_fade_samples(sample_rate)
     for i in range(n):
         x = audio[i]
         if shape >= 0:
@@ -237,14 +237,14 @@ def _explicit_voice(shape, has_ladder, svf_mode, has_adsr, params, st, ring, his
                 k, a1, a2, a3 = _svf_coefficients(svf_cutoff, svf_q, sample_rate)
             y, v1, v2, ic1, ic2 = _svf_step(x, svf_mode, k, a1, a2, a3, ic1, ic2)
             if left > 0.0:
-                y = _mode_fade(y, x, k, v1, v2, old_mode, left, total)
+                y = _mode_fade(y, x, k, v1, v2, was, left, total)
                 left -= 1.0
             x = y
         out[i] = x
     if shape >= 0:
         st[0], st[1] = phase, clock & 0xFFFFFFF
     st[4], st[5], st[6], st[7], st[8] = s1, s2, s3, s4, env
-    st[SVF_STATE], st[SVF_STATE + 1], st[SVF_STATE + 3] = ic1, ic2, left
+    st[SVF_STATE], st[SVF_STATE + 1], st[SVF_STATE + SVF_LEFT] = ic1, ic2, left
     if has_adsr:      # last in the chain: a pass of its own over the samples
         st[10], st[11], st[12], st[13] = _adsr_run(int(st[10]), st[11], int(st[12]), st[13], attack, dec, sustain,
                                                    release, out)

@@ -1,5 +1,6 @@
 """The voice bank's table layout, shared by the voice modules and the fused kernel (no numba here,
 so the catalogue still loads without it)."""
+import numpy as np
 
 # param columns (values, rows): one table for the four stage types
 FREQ, DETUNE, GAIN, WIDTH = 0, 1, 2, 3
@@ -9,9 +10,19 @@ SVF_CUTOFF, SVF_Q = 14, 15
 COLUMNS = 16
 # state columns: oscillator [phase, clock, started, retune], ladder [s1..s4], note [env, accent],
 # adsr [stage, level, pos, start], a poly note's row gate [level, target] (engine/poly.py), the
-# multimode filter's two integrators, the mode it crossfades from and the samples of that fade still to go
-OSC_STATE, LADDER_STATE, NOTE_STATE, ADSR_STATE, GATE_STATE, SVF_STATE, STATE_COLUMNS = 0, 4, 8, 10, 14, 16, 20
+# multimode filter's two integrators, what it crossfades from (the weights of its low-, high- and band-pass
+# outputs) and the samples of that fade still to go
+OSC_STATE, LADDER_STATE, NOTE_STATE, ADSR_STATE, GATE_STATE, SVF_STATE, STATE_COLUMNS = 0, 4, 8, 10, 14, 16, 22
+SVF_WAS, SVF_LEFT = 2, 5           # within the filter's state: the three weights, the samples to go
 MODE_FADE_MS = 5.0     # a multimode filter's mode switched while it sounds crossfades this long (no click)
+
+
+def mode_fade_samples(sample_rate: float) -> float:
+    """MODE_FADE_MS in samples (compiled into the kernels too: voice_steps.fade_samples)."""
+    return max(1.0, np.rint(MODE_FADE_MS * 1e-3 * sample_rate))
+
+
+
 # kinds columns: oscillator shape (−1: none, the input row is the audio), ladder on, adsr on, to the sum,
 # a note of a polyphonic voice (silent rows skipped, its row gate applied), a modulated voice (≥ 0: it
 # renders sample by sample from its params per sample, built in the kernel; −1: none), the multimode

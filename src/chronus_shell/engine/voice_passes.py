@@ -7,8 +7,8 @@ from numba import njit
 
 from .blep import BLEP_HALF, _naive_step, crosses_edge
 from .voice_layout import (ATTACK, CUTOFF, DECAY, DETUNE, DRIVE, ENV_AMOUNT, ENV_DECAY, FREQ, GAIN, HAS_ADSR,
-                           HAS_LADDER, IDLE, RELEASE, RESONANCE, SHAPE, SUSTAIN, SUSTAIN_STAGE, SVF_CUTOFF, SVF_MODE,
-                           SVF_Q, SVF_STATE, WIDTH)
+                           HAS_LADDER, IDLE, RELEASE, RESONANCE, SHAPE, SUSTAIN, SUSTAIN_STAGE, SVF_CUTOFF, SVF_LEFT,
+                           SVF_MODE, SVF_Q, SVF_STATE, SVF_WAS, WIDTH)
 from .voice_steps import (ACCENT_LEVEL, ENV_FLOOR, _adsr_step, _cutoff, _env_step, _inc, _ladder_coefficients,
                           _ladder_step, _oscillator_sample, _played, _stage_samples, _start_oscillator,
                           _mode_fade, _svf_coefficients, _svf_step, mode_fade_samples)
@@ -125,7 +125,8 @@ def _svf_voice(work, v, mode, cutoff, q, state, sample_rate):
     cut_to, cut_from, cut_at = cutoff
     q_to, q_from, q_at = q
     ic1, ic2 = state[SVF_STATE, v], state[SVF_STATE + 1, v]
-    old_mode, left, total = int(state[SVF_STATE + 2, v]), state[SVF_STATE + 3, v], mode_fade_samples(sample_rate)
+    was, left, total = state[SVF_STATE + SVF_WAS:SVF_STATE + SVF_WAS + 3, v], state[SVF_STATE + SVF_LEFT, v], \
+        mode_fade_samples(sample_rate)
     last_cutoff = last_q = np.nan
     k = a1 = a2 = a3 = 0.0
     for i in range(work.shape[0]):
@@ -136,10 +137,10 @@ def _svf_voice(work, v, mode, cutoff, q, state, sample_rate):
         x = work[i, v]
         y, v1, v2, ic1, ic2 = _svf_step(x, mode, k, a1, a2, a3, ic1, ic2)
         if left > 0.0:
-            y = _mode_fade(y, x, k, v1, v2, old_mode, left, total)
+            y = _mode_fade(y, x, k, v1, v2, was, left, total)
             left -= 1.0
         work[i, v] = y
-    state[SVF_STATE, v], state[SVF_STATE + 1, v], state[SVF_STATE + 3, v] = ic1, ic2, left
+    state[SVF_STATE, v], state[SVF_STATE + 1, v], state[SVF_STATE + SVF_LEFT, v] = ic1, ic2, left
 
 
 @njit(cache=True, error_model="numpy")

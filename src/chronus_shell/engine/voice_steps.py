@@ -9,7 +9,8 @@ from numba import njit
 
 from .fast_math import fast_exp2, fast_tan, fast_tanh
 from .blep import BLEP_HALF, RING, _osc_step, oscillator_retune
-from .voice_layout import ATTACK_STAGE, DECAY_STAGE, IDLE, MODE_FADE_MS, RELEASE_STAGE, SUSTAIN_STAGE
+from .voice_layout import ATTACK_STAGE, DECAY_STAGE, IDLE, RELEASE_STAGE, SUSTAIN_STAGE
+from .voice_layout import mode_fade_samples as layout_fade_samples
 
 ENV_OCTAVES = 4.0      # a full per-note envelope opens the cutoff by up to four octaves
 ACCENT_LEVEL = 0.5     # an accented note at accent 1 is this much louder
@@ -160,12 +161,12 @@ def _svf_step(x, mode, k, a1, a2, a3, ic1, ic2):
 
 
 @njit(cache=True, error_model="numpy", inline="always")
-def _mode_fade(y, x, k, v1, v2, old_mode, left, total):
-    """A sample of a mode switch's crossfade: `left` of `total` samples still to go from the old mode."""
-    return y + (_svf_output(old_mode, x, k, v1, v2) - y) * (left / total)
+def _mode_fade(y, x, k, v1, v2, was, left, total):
+    """A sample of a mode switch's crossfade: `left` of `total` samples still to go from what it was —
+    `was` (low-pass, high-pass, band-pass) weights of the outputs, a blend when it was itself fading."""
+    old = was[0] * v2 + was[1] * (x - k * v1 - v2) + was[2] * (k * v1)
+    return y + (old - y) * (left / total)
 
 
-@njit(cache=True, error_model="numpy", inline="always")
-def mode_fade_samples(sample_rate):
-    """How long a filter's mode switch crossfades (MODE_FADE_MS), in samples."""
-    return max(1.0, np.rint(MODE_FADE_MS * 1e-3 * sample_rate))
+#: How long a filter's mode switch crossfades, in samples: voice_layout's function, compiled.
+mode_fade_samples = njit(cache=True, error_model="numpy", inline="always")(layout_fade_samples)

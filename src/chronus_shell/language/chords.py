@@ -134,15 +134,15 @@ class Chord:
 #: Letters above the root for each interval (a third is two letters up, a seventh six).
 _DEGREE_LETTERS = {0: 0, 1: 1, 2: 1, 3: 2, 4: 2, 5: 3, 6: 4, 7: 4, 8: 4, 9: 5, 10: 6, 11: 6, 13: 1, 14: 1, 15: 1,
                    17: 3, 18: 3, 20: 5, 21: 5}
-_LETTERS = "cdefgab"
-_NATURAL = {"c": 0, "d": 2, "e": 4, "f": 5, "g": 7, "a": 9, "b": 11}
+LETTERS = "cdefgab"
+NATURAL = {"c": 0, "d": 2, "e": 4, "f": 5, "g": 7, "a": 9, "b": 11}
 
 
 def _degree_name(root_name: str, step: int) -> str | None:
     """The name of the tone `step` semitones above a root spelled `root_name` (one accidental
     at most, else None: the plain name is used)."""
-    letter = _LETTERS[(_LETTERS.index(root_name[0]) + _DEGREE_LETTERS[step]) % 7]
-    offset = ((_NATURAL[root_name[0]] + {"#": 1, "b": -1}.get(root_name[1:], 0) + step) - _NATURAL[letter]) % 12
+    letter = LETTERS[(LETTERS.index(root_name[0]) + _DEGREE_LETTERS[step]) % 7]
+    offset = ((NATURAL[root_name[0]] + {"#": 1, "b": -1}.get(root_name[1:], 0) + step) - NATURAL[letter]) % 12
     accidental = {0: "", 1: "#", 11: "b"}.get(offset)
     return None if accidental is None else letter + accidental
 
@@ -175,8 +175,8 @@ def scale_names(tonic: str, steps: tuple[int, ...]) -> dict[int, str]:
     if len(steps) == 7:
         names = {}
         for index, step in enumerate(steps):
-            letter = _LETTERS[(_LETTERS.index(tonic[0]) + index) % 7]
-            offset = (root + step - _NATURAL[letter]) % 12
+            letter = LETTERS[(LETTERS.index(tonic[0]) + index) % 7]
+            offset = (root + step - NATURAL[letter]) % 12
             accidental = {0: "", 1: "#", 11: "b"}.get(offset)
             names[(root + step) % 12] = letter + accidental if accidental is not None else name(root + step)[:-1]
         return names
@@ -189,7 +189,7 @@ def _sharp(text: str) -> bool:
 
 #: Tensions written in brackets after a chord ('Dm7(b5)', 'G7(b9)', 'Am7(9)', 'C6(9)'): semitones above the root.
 _TENSIONS = {"b5": 6, "#5": 8, "+5": 8, "b9": 13, "9": 14, "#9": 15, "11": 17, "#11": 18, "b13": 20, "13": 21}
-_BRACKETED = re.compile(r"^(?P<base>[^()]*)\((?P<tensions>(?:add ?)?[#b+]?\d+(?:\s*[,/ ]\s*[#b+]?\d+)*)\)$")
+_BRACKETED = re.compile(r"^(?P<base>[^() ]*)\((?P<tensions>(?:add ?)?[#b+]?\d+(?:[,/ ][#b+]?\d+)*)\)$")
 
 
 def _suffix(text: str) -> str | None:
@@ -199,7 +199,7 @@ def _suffix(text: str) -> str | None:
     text = text.strip().lower()
     if text.startswith("7m"):                                         # Brazilian C7M: C major 7
         text = "maj7" + text[2:]
-    bracketed = _BRACKETED.fullmatch(text.replace(" ", "") if "(" in text else "")
+    bracketed = _BRACKETED.fullmatch(re.sub(r"\s*([(),/])\s*", r"\1", text) if "(" in text else "")
     if bracketed:
         return _with_tensions(bracketed.group("base"), bracketed.group("tensions"))
     for pattern, replacement in _WORDS:
@@ -359,5 +359,5 @@ def analyse(pitches) -> tuple[int, tuple[int, ...]] | None:
     return None
 
 
-__all__ = ["FLAT_NAMES", "Chord", "QUALITIES", "chord_error", "nearest", "nearest_below", "midi", "name", "hz", "root_text",
+__all__ = ["FLAT_NAMES", "LETTERS", "NATURAL", "Chord", "QUALITIES", "chord_error", "nearest", "nearest_below", "midi", "name", "hz", "root_text",
            "register_of", "token_pitches", "respell", "spell_chord", "spelled", "transpose_token", "analyse", "key_flats", "scale_names"]

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import re
 
-from .chords import FLAT_NAMES, root_text
+from ..engine.scales import SCALES
+from .chords import FLAT_NAMES, LETTERS, NATURAL, root_text
 
 #: Semitones above Sa of each syllable (shuddh, the natural one), its komal (flat) and tivra (sharp) forms.
 _SHUDDH = {"sa": 0, "re": 2, "ri": 2, "ga": 4, "ma": 5, "pa": 7, "dha": 9, "dh": 9, "ni": 11}
 _KOMAL = {"re": 1, "ri": 1, "ga": 3, "dha": 8, "dh": 8, "ni": 10}
 _TIVRA = {"ma": 6}
-#: Thaats and raags that are one of the scales (raags by their thaat's scale, pentatonic ones by their five notes).
+#: Thaats and raags that are one of the scales (a raag by its thaat's scale; Bhupali by its five notes).
 RAAG_SCALES = {"bilawal": "major", "bilaval": "major", "kalyan": "lydian", "yaman": "lydian", "kafi": "dorian",
                "khamaj": "mixolydian", "asavari": "minor", "asawari": "minor", "bhairavi": "phrygian",
-               "bhupali": "major_pentatonic", "bhoopali": "major_pentatonic", "durga": None, "malkauns": None}
+               "bhupali": "major_pentatonic", "bhoopali": "major_pentatonic"}
 _RAAG = "|".join(sorted(RAAG_SCALES, key=len, reverse=True))
 _RAAG_SAID = re.compile(rf"\b(?:(?:raa?g|raga|thaat|that|scale of)\s+(?P<a>{_RAAG})|(?P<b>{_RAAG})\s+(?:raa?g|raga|thaat|that))\b")
 _SA = re.compile(r"(?:,\s*|\.\s*|\s+|^)(?:(?:with|and|where|taking|take|keep)\s+)?(?:the\s+)?sa\s*(?:is|=|:|at|on|in|as)\s+"
@@ -30,6 +31,8 @@ _ANY = r"(?:(?:komal|tivra|teevra)\s+)?(?:sa|re|ri|ga|ma|pa|dha|dh|ni)'?"
 #: Two or more syllables in a row (a phrase of sargam: 'sa re ga', 'Sa and Pa'), or one marked komal/tivra.
 _RUN = re.compile(rf"\b{_ANY}(?:(?:\s*,\s*|\s+)(?:and\s+|&\s+)?{_ANY})+(?![\w'])|\b(?:komal|tivra|teevra)\s+"
                   rf"(?:re|ri|ga|ma|dha|dh|ni)\b")
+#: The seven-note scales by their steps (a komal or tivra note said for the scale: its mode).
+_MODES = {frozenset(steps): name for name, steps in SCALES.items() if len(steps) == 7 and name not in ("melodic_minor",)}
 _SIGNS = re.compile(r"\b(?:sa|komal|tivra|teevra|raa?g|raga|thaat|sargam)\b")
 
 
@@ -43,7 +46,7 @@ def sargam(text: str) -> str:
     if said:
         text = (text[:said.start()] + " " + text[said.end():]).strip()
     raag = _RAAG_SAID.search(text)
-    if raag and RAAG_SCALES[raag.group("a") or raag.group("b")]:
+    if raag:
         mode = RAAG_SCALES[raag.group("a") or raag.group("b")].replace("_", " ")
         text = text[:raag.start()] + (f"{sa[1]} {mode}" if sa and not _has_tonic(text) else mode) + text[raag.end():]
     elif sa and re.search(r"\b(?:komal|tivra|teevra)\s+(?:re|ga|ma|dha|ni)\b.*\bscale\b|\bscale\b.*\b(?:tivra|teevra|komal)\b", text):
@@ -72,16 +75,14 @@ def _letters(run: str, sa: tuple[int, str], before: str) -> str:
 
 #: The letter each step above Sa is written on (komal re: the second letter flat; tivra ma: the fourth sharp).
 _LETTER_STEPS = (0, 1, 1, 2, 2, 3, 3, 4, 5, 5, 6, 6)
-_LETTERS = "cdefgab"
-_NATURAL = (0, 2, 4, 5, 7, 9, 11)
 
 
 def _spelled(sa: tuple[int, str], step: int) -> str:
     """The note `step` semitones above Sa, on its letter (one sharp or flat at most, else its usual name)."""
     pc, name = sa
-    letter = (_LETTERS.index(name[0]) + _LETTER_STEPS[step]) % 7
-    accidental = {0: "", 1: "#", 11: "b"}.get((pc + step - _NATURAL[letter]) % 12)
-    return _LETTERS[letter] + accidental if accidental is not None else _name(pc + step)
+    letter = LETTERS[(LETTERS.index(name[0]) + _LETTER_STEPS[step]) % 7]
+    accidental = {0: "", 1: "#", 11: "b"}.get((pc + step - NATURAL[letter]) % 12)
+    return letter + accidental if accidental is not None else _name(pc + step)
 
 
 def _name(pc: int) -> str:
@@ -100,12 +101,8 @@ def _scale_with(text: str, sa: str) -> str:
         syllable = found.group(2)
         steps.discard(_SHUDDH[syllable])
         steps.add((_KOMAL if found.group(1) == "komal" else _TIVRA).get(syllable, _SHUDDH[syllable]))
-    modes = {frozenset({0, 2, 4, 6, 7, 9, 11}): "lydian", frozenset({0, 2, 4, 5, 7, 9, 10}): "mixolydian",
-             frozenset({0, 2, 3, 5, 7, 9, 10}): "dorian", frozenset({0, 2, 3, 5, 7, 8, 10}): "minor",
-             frozenset({0, 1, 3, 5, 7, 8, 10}): "phrygian", frozenset({0, 2, 4, 5, 7, 9, 11}): "major",
-             frozenset({0, 2, 3, 5, 7, 8, 11}): "harmonic minor"}
-    mode = modes.get(frozenset(steps))
-    return f"key {sa} {mode}" if mode else text
+    mode = _MODES.get(frozenset(steps))
+    return f"key {sa} {mode.replace('_', ' ')}" if mode else text
 
 
 __all__ = ["sargam", "needs_sa", "RAAG_SCALES"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .chords import Chord
+from .errors import LanguageError
 from .harmony_constituents import ASIDE
 from .harmony_sargam import sargam
 from .harmony_solfege import solfege
@@ -63,7 +64,8 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"^chords? (?:also |too )?(?:i want|i'?d like|please|we need)\s*:\s*", "chords "),    # 'chords also I want: C, Am'
     (r"^(?:play |sing )?(?:an? |the |some )?(?:alaa?p|aalaa?p|taan|phrase|lick|tune)(?: (?:slowly|slow|fast|softly))?\s*:\s*",
      "notes "),                                                                       # 'play alaap slowly: sa re ga re sa'
-    (r"\s+[-–—]\s+(?:(?:'?\d0s|old school|classic|retro|typical|proper)\s+)?(?:[\w-]+\s+){0,2}(?:style|vibe|feel|type)$", ""),
+    (r"\s+[-–—]\s+(?:(?:'?\d0s|old school|classic|retro|typical|proper)\s+)?(?:(?!(?:half|double|time|swing|shuffle|"
+     r"straight|triplets?|slow|fast)\b)[\w-]+\s+){0,2}(?:style|vibe|feel)$", ""),   # ('- half time feel' is kept)
     (r"\b(?:give (?:me |us )?|play |add |start |put )?(?:a |an |the )?(?:low |soft |quiet |steady )?drones? (?:of|on|with) "
      r"(?P<notes>[a-g](?:#|b)?\d?(?:(?:,? and |, | & | )[a-g](?:#|b)?\d?)+)(?P<rest>(?: on (?:the )?[\w-]+)?)$",
      r"play \g<notes> together\g<rest>"),                                             # 'drone of Sa and Pa': held together
@@ -80,7 +82,8 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"\bmeio tom (acima|pra cima|para cima|abaixo|pra baixo|para baixo)\b(?:,? half ?tone (?:up|down))?",
      lambda m: "up a half step" if "cima" in m.group(1) or "acima" in m.group(1) else "down a half step"),
     (r"(?<=\w)(?:\s+[-–—]\s+|\s*,\s*)(?:an? |the |classic |typical |jazz )?(?:minor |major )?"
-     r"(?:two[- ]five[- ]one|2[- ]?5[- ]?1|ii[- ]v[- ]i)(?: minor| major| in minor| in major)?(?=\s*(?:,|$))", ""),   # chords, then their name
+     r"(?:two[- ]five[- ]one|2[- ]?5[- ]?1|ii[- ]v[- ]i)(?: minor| major| in minor| in major)?(?=\s*(?:,|$))",
+     lambda m: "" if len(_SYMBOLS.findall(m.string[:m.start()])) >= 2 else m.group(0)),   # chords, then their name
     (r"\bwalking bass(?: ?line)?\b", "bass"),
     (r"^(?:add|put|give me) an? (?P<voice>saw|square|sine|triangle)(?: wave| synth| oscillator)? (?:playing|that plays|to play) "
      r"(?P<notes>.+)$", r"add a \g<voice> and notes \g<notes> on the \g<voice>"),      # 'add a square wave playing c d e g'
@@ -88,10 +91,23 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"^(?P<a>[^,]+?) for (?P<n>a|one|two|four|\d+) (?P<u>bars?|beats?) then (?P<b>[^,]+)$",    # 'Eb7sus4 for a bar then Eb7'
      r"\g<a> then \g<b>, \g<n> \g<u> each"),
 ))
+def _bracketed_chord(match: re.Match) -> str:
+    """'Dm7(b5)': the chord's symbol; tensions no chord here has are refused, never dropped as an aside."""
+    chord = Chord.parse(match.group(0))
+    if chord is None:
+        raise LanguageError(f"I can't voice {match.group(0)!r}: in brackets I know b5 #5 b9 9 #9 11 #11 b13 13 and add9, "
+                            f"as a chord has them (e.g. Dm7(b5), G7(b9), Am7(9), C6(9), G7(9,13))")
+    return chord.symbol
+
+
 def _each_for(match: re.Match) -> str:
     """'Am for 2 bars then F for 2 bars': the chords, then how long each lasts (said once)."""
     rest = re.sub(r" for \S+ \S+", "", match.group("rest"))
     return f"{match.group('a')} then {match.group('b')}{rest}, {match.group('n')} {match.group('u')} each"
+
+
+#: Chord symbols with a quality (the name of a progression after them is only its name: 'Dm7b5 G7b9 Cm7, a 2-5-1').
+_SYMBOLS = re.compile(r"\b[a-g](?:#|b)?(?:m|maj|min|dim|aug|sus|add|\d)[\w#+°ø]*")
 
 
 #: A quality said once for a list of bare roots ('power chords E A D', 'minor chords a d e').
@@ -166,7 +182,7 @@ def cleaned(line: str) -> str:
     text = _TIDAL_N.sub(r"notes \1", text).replace('"', "").replace("$", " ")     # tidal: n "a c e"
     text = _SONIC_PI_CHORD.sub(_sonic_pi_chord, text)
     text = _SONIC_PI_SCALE.sub(lambda m: f" key {_sonic_pi_root(m.group(1))} {m.group(2).replace('_', ' ')} ", text)
-    text = _BRACKETED_CHORD.sub(lambda m: Chord.parse(m.group(0)).symbol if Chord.parse(m.group(0)) else m.group(0), text)
+    text = _BRACKETED_CHORD.sub(_bracketed_chord, text)
     for pattern, replacement in _CLEANING:
         text = pattern.sub(replacement, text)
     text = _SPACES.sub(" ", _POLITE.sub("", _POLITE.sub("", text))).strip()

@@ -41,7 +41,7 @@ def _transaction(kw: Token, what: it.Words | None, address: str) -> it.Fixed:
 
 
 #: Words after 'record'/'rec' that end the take rather than name it ('REC stop', 'record off').
-_RECORD_STOPS = frozenset({"stop", "off", "end", "done", "over", "finish", "stopped", "out"})
+_RECORD_STOPS = frozenset({"stop", "off", "end", "done", "finish", "stopped"})   # ('record over': again, not a stop)
 
 
 class ShellRules:

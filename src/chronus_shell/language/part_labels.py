@@ -1,8 +1,8 @@
 """Names a musician gives a sound in a label before a colon ('UI blip: sine, 1200 hz', 'impact:
 kick, long decay'): the sound the line made answers to that name afterwards ('pan the blip left',
 'distort the impact'). A label word the language already knows (a module, a param, 'bass') names
-nothing new and is never taken. A part said on the line that makes one sound ('sine sub at 55', 'add
-a square lead') names it too: 'the sub' is that sine afterwards, not another low voice."""
+nothing new and is never taken. A part said next to the oscillator the line makes ('sine sub at 55', 'add a
+square lead') names it too: 'the sub' is that sine afterwards, not another low voice."""
 from __future__ import annotations
 
 import re
@@ -15,7 +15,8 @@ from .vocabulary import is_known_word
 _LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z' -]{0,30}?)\s*:\s*\S")
 _ROLES = ("source", "drum")
 #: The part a new sound is said to be, without a colon ('sine sub at 55', 'add a square lead'): it answers to it.
-_ROLE = re.compile(r"\b(?:sub|lead|pad|drone|riser|stab|pluck)\b", re.I)
+_ROLE = re.compile(r"\b(?:sine|saw|square|triangle|noise)\s+(?P<a>sub|lead|pad|riser|stab|pluck)\b|"
+                   r"\b(?P<b>sub|lead|pad|riser|stab|pluck)\s+(?:sine|saw|square|triangle|noise)\b", re.I)
 
 
 def remember_label(line: str, messages: list[Message], model: PatchModel) -> None:
@@ -25,8 +26,8 @@ def remember_label(line: str, messages: list[Message], model: PatchModel) -> Non
                and str(m.args[1]) in CATALOGUE and CATALOGUE[str(m.args[1])].spec.role in _ROLES]
     if match is None and len(created) == 1:           # 'sine sub at 55': the new sine is the sub from now on
         role = _ROLE.search(line)
-        if role:
-            model.labels = {**model.labels, role.group(0).lower(): created[0]}
+        if role and CATALOGUE[_type_of(messages, created[0])].spec.role == "source":
+            model.labels = {**model.labels, (role.group("a") or role.group("b")).lower(): created[0]}
         return
     if match is None or not created:
         return
@@ -35,6 +36,10 @@ def remember_label(line: str, messages: list[Message], model: PatchModel) -> Non
         return                                        # 'bass: saw 55 hz': the bass is a part already
     names = {" ".join(words), *(w for w in words if len(w) >= 3 and not is_known_word(w))}
     model.labels = {**model.labels, **{name: created[0] for name in names}}
+
+
+def _type_of(messages: list[Message], module_id: str) -> str:
+    return next(str(m.args[1]) for m in messages if m.address == "/patch/create" and str(m.args[0]) == module_id)
 
 
 def with_labels(line: str, model: PatchModel) -> str:

@@ -129,7 +129,7 @@ _SCRATCH = re.compile(r"^\s*scrap\s+(?:that|this)\s*[.!]?\s*$", re.I)
 
 #: 'half time drums, snare on the 3': the snare on 3 is how the half-time feel is played — said once.
 _HALF_TIME_THEN_SNARE = re.compile(r"^\s*half[- ]?time(?:\s+(?:feel|drums|groove|beat))?\s*,\s*(?=(?:the\s+|a\s+)?"
-                                   r"(?:snare|clap)s?\b[^,]*\b(?:3|three|third)\b)", re.I)
+                                   r"(?:snare|clap)s?\b[^,]*\b(?:on|at)\s+(?:the\s+|beat\s+)?(?:3|three|third)\b)", re.I)
 
 
 def fixed_terms(line: str) -> str:

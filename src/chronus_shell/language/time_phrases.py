@@ -42,7 +42,8 @@ START_FORMS = (
     r"(?:at|on)\s+the\s+(?:bar|bar\s*line|downbeat)",
     rf"(?:in|after)\s+{_NUM}\s*(?P<unit>bars?|measures?|takts?|beats?)(?:'?\s*time)?",
     rf"{_NUM}\s*(?P<unit>bars?|measures?|takts?|beats?)\s+from\s+now",
-    r"(?:at|on|from|by)\s+(?:the\s+(?:start|top|beginning|downbeat)\s+of\s+)?(?:bar|measure)\s+(?P<barno>\d+)",   # a hit point
+    r"(?:at|on|from)\s+(?:the\s+(?:start|top|beginning|downbeat)\s+of\s+)?(?:bar|measure)\s+(?P<barno>\d+)",   # a hit point
+    # ('by bar 5' is a deadline, not a start: asked, never read as one)
 )
 _START_RE = [re.compile(rf"(?:^|\s|,)(?:{form})(?=\s*[,.]?\s*$|\s*,)", re.I) for form in START_FORMS]
 _LEAD_START_RE = [re.compile(rf"^(?:{form})\s*,?\s*", re.I) for form in START_FORMS]

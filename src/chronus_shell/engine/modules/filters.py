@@ -58,12 +58,19 @@ class Filter(Banked):
 
     def __init__(self, sample_rate: int):
         super().__init__(sample_rate)
-        self.state = np.zeros(4)   # the two integrators, the mode it crossfades from, the samples to go
+        self.state = np.zeros(6)   # the two integrators, what it crossfades from (3 weights), the samples to go
 
     def set(self, name, value):
-        """A mode switched while the filter holds a signal crossfades from the old one (the kernels'
-        MODE_FADE_MS): never a click."""
+        """A mode switched while the filter holds a signal crossfades from what it played (the kernels'
+        MODE_FADE_MS) — from the blend itself when a fade was still going: never a click."""
         if name == "mode" and value != self.targets["mode"] and (self.state[0] or self.state[1]):
-            self.state[2] = self.spec.param("mode").choices.index(self.targets["mode"])
-            self.state[3] = max(1.0, round(ck.MODE_FADE_MS * 1e-3 * self.sample_rate))
+            was = np.zeros(3)
+            was[self.spec.param("mode").choices.index(self.targets["mode"])] = 1.0
+            total = ck.mode_fade_samples(float(self.sample_rate))
+            left = self.state[ck.SVF_LEFT]
+            if left > 0.0:
+                share = left / total
+                was = share * self.state[ck.SVF_WAS:ck.SVF_WAS + 3] + (1.0 - share) * was
+            self.state[ck.SVF_WAS:ck.SVF_WAS + 3] = was
+            self.state[ck.SVF_LEFT] = total
         super().set(name, value)
