@@ -125,23 +125,27 @@ def test_the_block_in_which_a_glide_arrives_is_not_heard_again():
     assert delay.params(256, {})["feedback"] is settled, "and the same array block after block"
 
 
+def _switched(cutoff: float, first: str, switches: list[tuple[int, str]], fuse: bool) -> np.ndarray:
+    """A 220 Hz sine through a filter (mode `first`) with its mode switched at the samples given."""
+    render_plan.FUSE = fuse
+    try:
+        engine = Engine(48000, 256)
+        for line in ["/patch/create o sine", "/patch/create f filter", "/patch/connect o f", "/patch/connect f master",
+                     f"/mod/f/cutoff {cutoff}", f"/mod/f/mode {first}", "/gate/o 1 220"]:
+            engine.schedule(Message.parse(line))
+        for at, mode in switches:
+            engine.schedule(Message.parse(f"/mod/f/mode {mode}"), at)
+        return np.concatenate([engine.render(256) for _ in range(60)]).astype(np.float64)
+    finally:
+        render_plan.FUSE = True
+
+
 @pytest.mark.parametrize("switch", [("lowpass", "highpass"), ("highpass", "bandpass"), ("bandpass", "lowpass")])
 def test_a_mode_switched_while_it_sounds_crossfades(switch):
     """Low-pass to high-pass on a sounding sine was a step of the whole signal (a click); now the
     output moves from one response to the other over MODE_FADE_MS, the same fused or alone."""
-    def render(fuse):
-        render_plan.FUSE = fuse
-        try:
-            engine = Engine(48000, 256)
-            for line in ["/patch/create o sine", "/patch/create f filter", "/patch/connect o f", "/patch/connect f master",
-                         "/mod/f/cutoff 300", f"/mod/f/mode {switch[0]}", "/gate/o 1 220"]:
-                engine.schedule(Message.parse(line))
-            engine.schedule(Message.parse(f"/mod/f/mode {switch[1]}"), 9000 + 77)
-            return np.concatenate([engine.render(256) for _ in range(60)]).astype(np.float64)
-        finally:
-            render_plan.FUSE = True
-    fused = render(True)
-    assert fused.tobytes() == render(False).tobytes()
+    fused = _switched(300, switch[0], [(9077, switch[1])], True)
+    assert fused.tobytes() == _switched(300, switch[0], [(9077, switch[1])], False).tobytes()
     steps = np.abs(np.diff(fused))
     calm = max(steps[4000:9000].max(), steps[10500:15000].max())   # the sine's largest step, either response
     assert steps[9000:10000].max() <= 1.2 * calm + 1e-4, "no step larger than the sine's own at the switch"
@@ -153,19 +157,8 @@ def test_a_mode_switched_while_it_sounds_crossfades(switch):
 def test_a_mode_switched_again_while_it_still_fades_crossfades_from_the_blend(second):
     """A second switch 100–120 samples into the first one's fade starts from what was playing (the
     blend), not from the first switch's target: it was a 0.34–0.40 step."""
-    def render(fuse):
-        render_plan.FUSE = fuse
-        try:
-            engine = Engine(48000, 256)
-            for line in ["/patch/create o sine", "/patch/create f filter", "/patch/connect o f", "/patch/connect f master",
-                         "/mod/f/cutoff 220", "/gate/o 1 220"]:
-                engine.schedule(Message.parse(line))
-            engine.schedule(Message.parse("/mod/f/mode highpass"), 9077)
-            engine.schedule(Message.parse(f"/mod/f/mode {second}"), 9177 + 20 * (second == "lowpass"))
-            return np.concatenate([engine.render(256) for _ in range(60)]).astype(np.float64)
-        finally:
-            render_plan.FUSE = True
-    fused = render(True)
-    assert fused.tobytes() == render(False).tobytes()
+    switches = [(9077, "highpass"), (9177 + 20 * (second == "lowpass"), second)]
+    fused = _switched(220, "lowpass", switches, True)
+    assert fused.tobytes() == _switched(220, "lowpass", switches, False).tobytes()
     steps = np.abs(np.diff(fused))
     assert steps[9000:10000].max() <= 1.5 * steps[4000:9000].max()
