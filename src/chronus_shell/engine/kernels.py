@@ -113,6 +113,7 @@ def lfo(shape, phase, rate, depth, offset, sample_rate, out):
 # -- drums and the master bus ---------------------------------------------------------------------------------------
 KICK, SNARE, HAT = 0, 1, 2
 SIXTY_DB = np.log(1000.0)   # a drum's `decay` is its time to fall by 60 dB
+SNARE_WIRES, HAT_NOISE = 0.6, 0.5   # noise scales: a default hit peaks about −6 dBFS, below the kick (−2)
 
 
 @njit(cache=True)
@@ -147,9 +148,9 @@ def drum(kind, age, phase, params, wires, sample_rate, out):
             total += freq
             body = np.sin(2.0 * np.pi * (phase + total / sample_rate - freq / sample_rate))
             snap = params[1, i]
-            out[i] = level * ((1.0 - 0.6 * snap) * body + snap * 1.5 * wires[i])
+            out[i] = level * ((1.0 - 0.6 * snap) * body + snap * SNARE_WIRES * wires[i])
         else:
-            out[i] = level * wires[i] * 1.5
+            out[i] = level * wires[i] * HAT_NOISE
         sweep *= sweep_step
         click *= click_step
         drop *= drop_step

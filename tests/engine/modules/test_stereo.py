@@ -23,7 +23,9 @@ EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 # limiter of session 15, which changes every example that reaches the ceiling, and in session 19 when a
 # module's params cache stopped repeating the block in which a glide arrived — values within 1e-8 of the
 # target, now the target: acid-303, four-on-the-floor, lfo-sweep and polymeter moved by at most 4.8e-7,
-# −126 dBFS, commit-demo not at all), `seconds` long
+# −126 dBFS, commit-demo not at all; and in session 20 when the snare's wires and the hat's noise were
+# scaled down so that a default hit peaks near −6 dBFS, not +2…+4: four-on-the-floor and polymeter),
+# `seconds` long
 MONO_REFERENCES = json.loads((Path(__file__).with_name("mono_references.json")).read_text())
 
 
