@@ -20,6 +20,7 @@ from .parser import as_question, parse
 from .patch_model import PatchModel
 from .undo_steps import UndoStep, simplify_undo
 from .clause_lines import clause_by_clause
+from .dynamics_words import with_dynamics
 from .nearest import missing_part
 from .part_labels import remember_label, with_labels
 from .refusal_wording import with_nearest
@@ -48,12 +49,15 @@ class Translator:
     def translate(self, line: str) -> list[Message]:
         """One line → messages (applied to the context), or LanguageError (context unchanged); the
         error's column always falls within the line as typed (a reading's longer text aside)."""
+        marked = None if line.lstrip().startswith("/") else with_dynamics(line.strip(), self.model)
         try:
-            messages = self._translate_line(line)
+            messages = self._translate_line(marked[1] if marked else line)   # 'at pianissimo': a level
         except LanguageError as err:
             if err.column is not None and err.column > len(line):
                 err.column = len(line)
             raise
+        if marked:
+            self.mapper.understood.insert(0, marked[0])
         if not line.lstrip().startswith("/"):
             remember_label(line, messages, self.model)
             if _changes_no_param(messages):

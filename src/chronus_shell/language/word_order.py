@@ -66,7 +66,6 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     (r"^(?:play|make)\s+(?:the\s+)?(\w+)\s+(?:sound\s+|go\s+)?(louder|quieter|softer|faster|slower|higher|lower|brighter|darker)$",
      r"\1 \2"),                                                       # 'play the bass louder'
     (r"^(?:status|info|details|settings)\s+(?:of|on|about|for)\s+(?:the\s+)?(\w+)$", r"show the \1"),      # with no tone param: the voice's brightness
-    (r"^(?:fortissimo|forte|ff|fff)$", "louder"), (r"^(?:pianissimo|pp|ppp)$", "quieter"),
     (r"^(lower|raise|less|more|reduce|increase)\s+(?:the\s+)?vibrato$", r"\1 the lfo depth"),
     # tuning in cents: 'a quarter tone sharp', 'by a cent or two'
     (r"^(?:tune\s+)?(?:the\s+)?(\w+)\s+(?:a\s+)?quarter[\s-]tone\s+(sharp|flat|up|down|higher|lower)$",

@@ -1,0 +1,79 @@
+"""A score's words for loudness and place (language/dynamics_words.py): markings are absolute levels
+(a voice's dBFS, the master's offset from unity), 'to nothing' fades out, 'half as loud' halves the
+level, 'tacet' after a part mutes it, a pan knob's clock face is a pan position."""
+import pytest
+
+from chronus_shell.language.dynamics_words import MARKINGS
+from chronus_shell.language.translator import Translator
+
+from .test_time_harmony_classes import DRUMS, PAD, last
+
+TRIANGLE_FOCUS = ("add a sine at 440 hz", "add a triangle at 220 hz")     # the triangle in focus
+
+
+def _gain(db: float) -> float:
+    return pytest.approx(10 ** (db / 20), abs=1e-6)
+
+
+def _numbers(messages: list[str]) -> list[list]:
+    return [[float(w) if w[0] in "-0123456789" else w for w in m.split()] for m in messages]
+
+
+@pytest.mark.parametrize("phrase, marking", [
+    ("pianissimo", "pp"), ("mezzo forte", "mf"), ("play it mf", "mf"), ("Fortissimo.", "ff"),
+    ("the triangle at pianissimo please", "pp"), ("triangle to mp", "mp"), ("fortissimo on the triangle", "ff"),
+    ("the triangle pianissimo", "pp"),
+])
+def test_a_marking_is_an_absolute_level_of_the_voice(phrase, marking):
+    assert _numbers(last(*TRIANGLE_FOCUS, phrase)) == [["/mod/triangle1/gain", _gain(MARKINGS[marking])]]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("crescendo to forte over 4 bars", ["/ramp/triangle1/gain", _gain(-3), 16]),
+    ("cresc. to ff over 2 bars", ["/ramp/triangle1/gain", 1.0, 8]),
+    ("dim to p over 4 bars", ["/ramp/triangle1/gain", _gain(-12), 16]),     # 'p' is a marking after a crescendo's 'to'
+    ("diminuendo to nothing over 2 bars", ["/ramp/triangle1/gain", 0.0, 8]),
+])
+def test_a_crescendo_to_a_marking_ramps_to_its_level(phrase, expected):
+    assert _numbers(last(*TRIANGLE_FOCUS, phrase)) == [expected]
+
+
+def test_the_whole_band_at_a_marking_is_the_master_from_unity():
+    assert last(*PAD, "everything at mf") == ["/mod/master/gain 0.0"]
+    assert last(*PAD, "tutti fortissimo") == ["/mod/master/gain 6.0"]
+
+
+@pytest.mark.parametrize("phrase", ["key to f", "add a piano", "transpose the triangle to f"])
+def test_a_note_or_a_sound_named_like_a_marking_is_not_a_level(phrase):
+    translator = Translator()
+    for line in PAD:
+        translator.translate(line)
+    try:
+        messages = [str(m) for m in translator.translate(phrase)]
+    except Exception:           # a refusal is fine: it is not a level
+        messages = []
+    assert not any("/gain" in m for m in messages)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the hats half as loud", ["/mod/hat1/gain 0.4"]), ("make the kick half as loud", ["/mod/kick1/gain 0.4"]),
+])
+def test_half_as_loud_halves_the_level(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("kick tacet for 8 bars", ["/seq/mute kick 1 8"]), ("the snare is tacet", ["/seq/mute snare 1"]),
+    ("drums tacet", ["/seq/mute kick 1", "/seq/mute snare 1", "/seq/mute hats 1"]),
+])
+def test_tacet_after_a_part_mutes_it(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("pan the snare to 10 o'clock", "/mod/snare1/pan -0.4"), ("hats at 2 o'clock", "/mod/hat1/pan 0.4"),
+    ("snare at 12 o'clock", "/mod/snare1/pan 0.0"), ("pan the kick to 7 oclock", "/mod/kick1/pan -1.0"),
+    ("pan the hats to 5 o'clock", "/mod/hat1/pan 1.0"),
+])
+def test_a_pan_knob_read_as_a_clock_face(phrase, expected):
+    assert last(*DRUMS, phrase) == [expected]
