@@ -1,5 +1,6 @@
-"""What the language's patch model knows of harmony: the session key and the last chord played,
-so 'notes 1 3 5' has a key, 'invert it' a chord, and `/seq/key` is undone like the rest."""
+"""What the language's patch model knows of harmony: the session key and the last chord and note
+played, so 'notes 1 3 5' has a key, 'invert it' a chord, 'the e above it' a note, and `/seq/key` is
+undone like the rest."""
 from __future__ import annotations
 
 from ..protocol.message import Message
@@ -18,11 +19,16 @@ class HarmonyModel:
         """('gate', voice id, (hz, …)) or ('track', name): what 'invert it' or 'voice it wide' changes."""
         return self.__dict__.get("_last_chord")
 
+    @property
+    def last_pitch(self) -> tuple[str, float] | None:
+        """(voice id, hz) of the one note a voice was last gated on: what 'the e above it' is above."""
+        return self.__dict__.get("_last_pitch")
+
     def harmony_state(self) -> tuple:
-        return self.key, self.last_chord
+        return self.key, self.last_chord, self.last_pitch
 
     def set_harmony_state(self, state: tuple) -> None:
-        self.__dict__["_key"], self.__dict__["_last_chord"] = state
+        self.__dict__["_key"], self.__dict__["_last_chord"], self.__dict__["_last_pitch"] = state
 
     def _on_key(self, args) -> list[Message]:
         previous = self.key
@@ -40,3 +46,5 @@ class HarmonyModel:
     def _note_gate_chord(self, module_id: str, args) -> None:
         if len(args) > 2 and float(args[0]) != 0:
             self.__dict__["_last_chord"] = ("gate", module_id, tuple(float(a) for a in args[1:]))
+        if len(args) > 1 and float(args[0]) != 0:
+            self.__dict__["_last_pitch"] = (module_id, float(args[1])) if len(args) == 2 else None

@@ -112,9 +112,28 @@ def interval(text: str, line: str):
                         column_of(match.group("note"), line), "stacked")
 
 
+_NEIGHBOUR = re.compile(rf"^(?:(?:perhaps|maybe|now|then|and|try|play|give me|how about|ok|okay)[,\s]+)*(?:the|an?)\s+"
+                        rf"(?P<note>{NOTE})\s+(?:just\s+|right\s+)?(?P<way>above|below|under|over)\s+(?:it|that|this(?: one)?|"
+                        rf"the last one)(?:,?\s+(?:a\s+(?:little|bit)\s+)?(?P<said>higher|lower|up|down))?"
+                        rf"(?:\s+(?:on|for)\s+(?:the\s+)?(?P<voice>[\w-]+))?(?:\s+please)?$")
+
+
+def neighbour(text: str, line: str):
+    """'the e above it', 'perhaps the E above it, a little higher?', 'a g below that': the named note
+    next above (or below) the one the voice last played."""
+    match = _NEIGHBOUR.match(text)
+    if not match:
+        return None
+    up = match.group("way") in ("above", "over")
+    if match.group("said") and (match.group("said") in ("higher", "up")) != up:
+        return None                                   # 'the e below it, higher': which?
+    return ih.PlayPitch(words_of(match.group("voice"), line) if match.group("voice") else None, match.group("note"),
+                        column=column_of(match.group("note"), line), beside=1 if up else -1)
+
+
 def _voice(parts: list[Part], line: str):
     voices = [p.value for p in parts if p.kind == "voice"]
     return words_of(voices[0], line) if len(voices) == 1 else None
 
 
-__all__ = ["stacked", "released", "tuned", "placed_on", "interval", "PITCH_VERBS"]
+__all__ = ["stacked", "released", "tuned", "placed_on", "interval", "neighbour", "PITCH_VERBS"]

@@ -9,13 +9,15 @@ an unknown word never becomes a guess.
 """
 from __future__ import annotations
 
+import re
+
 from . import intents as it
 from . import intents_harmony as ih
 from .chords import Chord, chord_error, moved_chord
 from .errors import LanguageError
 from .harmony_constituents import Part, scan, upper_letters, words_outside
 from .harmony_pitches import PITCH_VERBS, placed_on, released, stacked, tuned
-from .harmony_tokens import CHORDISH, column_of, words_of
+from .harmony_tokens import CHORDISH, column_of, said_low, words_of
 from .rephrasings import NICKNAMES
 
 #: Words that only colour a chord line ('dark', 'lofi loop'): left out, said back by the echo.
@@ -109,7 +111,8 @@ def read_sentence(text: str, line: str):
     key = _one(parts, "key")
     said = (key[0], key[1] or "major") if key else None
     progression = ih.Progression(target, tuple(chords), steps, column, said)
-    if said and not any(c.startswith("deg:") for c in chords):     # 'key of a minor, chords am dm e am': the key set too
+    if said and (not any(c.startswith("deg:") for c in chords) or _KEY_SAID.search(line)):
+        # 'key of a minor, chords am dm e am', 'key of D. 1 4 5 4': the key set too ('1 4 5 in D': read in it only)
         return it.Sequence((ih.SetKey(*said, column_of(key[0], line)), progression))
     return progression
 
@@ -124,7 +127,7 @@ def _one_pitch(parts: list[Part], words: list[str], line: str):
         return None
     note = letters[0]
     return ih.PlayPitch(_target(parts, line), note.value if note.kind == "root" else note.text, False,
-                        column_of(note.text.split()[-1], line))
+                        column_of(note.text.split()[-1], line), said_low(" ".join(words)))
 
 
 #: Words of a line that states the key ('the song is in e minor', "we're gonna be in f#", 'key = d dorian').
@@ -256,6 +259,9 @@ _NAMING = frozenset(("chord", "letter", "degree", "quality", "named"))
 def _known(word: str) -> bool:
     return word in FILLER or word in PLAY_VERBS or word in PITCH_VERBS or word in JOINS or word in KEY_WORDS or word in NOTE_NOUNS or \
         word.endswith("-ish")
+
+
+_KEY_SAID = re.compile(r"\bkey\b", re.I)
 
 
 def _one(parts: list[Part], kind: str):

@@ -173,6 +173,30 @@ def _nashville(text: str) -> str:
     return " ".join(numeral(token) for token in tokens) + key + match.group("rest")
 
 
+_BUT_WITH = re.compile(r"^(?P<run>.+?),?\s+but\s+(?:with|use|using|make\s+(?:it|them|those))\s+"
+                       r"(?P<subs>[a-g](?:#|b)?\S*(?:(?:\s*,\s*|\s+and\s+|\s+)[a-g](?:#|b)?\S*)*)$")
+
+
+def _but_with(text: str) -> str:
+    """'em c g d but with em7 and cadd9': each chord named after 'but with' takes the place of the
+    one on its root; a chord no root matches is asked about (never added to the run)."""
+    match = _BUT_WITH.match(text)
+    if not match:
+        return text
+    run = re.split(r"(\s*,\s*|\s+-\s+|\s+)", match.group("run"))
+    subs = [s for s in re.split(r"\s*,\s*|\s+and\s+|\s+", match.group("subs")) if s]
+    chords = {i: Chord.parse(token) for i, token in enumerate(run) if token.strip(" ,-")}
+    for sub in subs:
+        new = Chord.parse(sub)
+        places = [i for i, chord in chords.items() if chord is not None and new is not None and chord.root == new.root]
+        if not places:
+            raise LanguageError(f"'but with {sub}': no chord on its root to replace in '{match.group('run')}' — "
+                                f"say the chords again with it", 0)
+        for i in places:
+            run[i] = sub
+    return "".join(run)
+
+
 def cleaned(line: str) -> str:
     """The line as the harmony readers take it: lower case, politeness, asides and moods out, chords
     said in words or other notations (Sonic Pi, Tidal, German H, 'a-minor') as symbols."""
@@ -190,7 +214,7 @@ def cleaned(line: str) -> str:
     text = _FLAT_SHARP.sub(lambda m: m.group(1) + ("b" if m.group(2) == "flat" else "#"), text)
     text = _GERMAN_H.sub("b", text)
     text = _HYPHENED.sub(lambda m: m.group(1) + _HYPHEN_QUALITY[m.group(2)], text)
-    text = _nashville(text)
+    text = _but_with(_nashville(text))
     text = _QUALITY_ON.sub(lambda m: f"{m.group('root')}{_QUALITY_WORDS[m.group('q')]} chord", text)
     text = text.replace("♯", "#").replace("♭", "b")
     return _SPACES.sub(" ", text)

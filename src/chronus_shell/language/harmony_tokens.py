@@ -35,6 +35,15 @@ def words_of(text: str | None, line: str) -> it.Words | None:
 VOICE_WORDS = {word: meaning for word, meaning in NICKNAMES.items() if meaning not in NICKNAME_KINDS}
 
 
+_LOW = re.compile(r"\b(?:drones?|droning|low|bass|underneath|beneath)\b", re.I)
+
+
+def said_low(text: str) -> bool:
+    """A held note said to be low ('a drone on D', 'a low e underneath'): placed at or below the
+    voice's register, where a drone sits, never above it."""
+    return bool(_LOW.search(text))
+
+
 def column_of(text: str, line: str) -> int:
     return max(line.lower().find(text.split()[0] if text.split() else text), 0)
 

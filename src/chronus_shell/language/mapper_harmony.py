@@ -148,9 +148,29 @@ def play_pitch(ctx, intent: ih.PlayPitch) -> list[Message]:
         ctx.understood.append(f"{intent.pitch} → {note}, nearest {current:g} Hz")
         return [message(f"/mod/{module_id}/{param}", playable(hz(token_pitches(note)[0]), note, intent.column))]
     head, track = voice_and_track(ctx, intent.target, intent.column)
+    if intent.beside:
+        return _beside_last(ctx, intent, head)
     reference, source = voice_register(ctx, head, track, melody=True)
-    note = _placed(intent.pitch, reference, intent.column)
-    ctx.understood.append(f"{intent.pitch} → {note} (near {source})")
+    note = _placed(intent.pitch, reference - 5.5 * intent.low, intent.column)    # (low: at or below the voice)
+    ctx.understood.append(f"{intent.pitch} → {note} ({'at or below' if intent.low else 'near'} {source})")
+    return [message(f"/gate/{head}", 1, playable(hz(token_pitches(note)[0]), note, intent.column))]
+
+
+def _beside_last(ctx, intent: ih.PlayPitch, head: str) -> list[Message]:
+    """'the e above it': the named note's nearest octave above (below) the note `head` last played."""
+    last = ctx.model.last_pitch
+    way = "above" if intent.beside > 0 else "below"
+    if last is None or last[0] != head:
+        raise LanguageError(f"{way} what? {head} holds no single note — play one first (e.g. 'play c4 on the {head}'), "
+                            f"or say the octave ('play {intent.pitch}4')", intent.column)
+    before = register_of(last[1])
+    pitch = nearest(root_text(intent.pitch)[0], before)
+    while (pitch - before) * intent.beside <= 0.5:
+        pitch += 12 * intent.beside
+    while (pitch - 12 * intent.beside - before) * intent.beside > 0.5:
+        pitch -= 12 * intent.beside
+    note = spelled(pitch, intent.pitch)
+    ctx.understood.append(f"{intent.pitch} {way} {last[1]:g} Hz → {note}")
     return [message(f"/gate/{head}", 1, playable(hz(token_pitches(note)[0]), note, intent.column))]
 
 

@@ -20,12 +20,12 @@ from .harmony_sentences import read_key_sentence, read_sentence
 from .harmony_sargam import needs_sa
 from .harmony_text import cleaned
 from .harmony_moves import read_move
-from .harmony_pitches import interval
+from .harmony_pitches import interval, neighbour
 from .parser_harmony_changes import arpeggiate, chord_changes, poly, revoice
 from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key
 from .parser_harmony_runs import alberti, chromatic_walk, named_dyad, scale_run_said, turned_run, vamp
 from .parser_harmony_named import alter_chord, chord_hits, inverted_chord, named_chord, pedal, retime, scale_run
-from .harmony_tokens import (CHORDISH, NOTE, NUMBERS, chord_list, column_of, first_match, has_quality,
+from .harmony_tokens import (CHORDISH, NOTE, NUMBERS, chord_list, column_of, first_match, has_quality, said_low,
                              without_hold, words_of)
 
 _TARGET = r"(?:\s+(?:on|for|to)\s+(?:the\s+)?(?P<target>[\w\s-]+?))?"
@@ -143,7 +143,7 @@ def _quiet(part: str, line: str, memo: dict):
 
 def _single(text: str, line: str):
     for reader in (ask_key, read_key, read_key_sentence, change_key, read_move, revoice, turned_run, chromatic_walk, vamp,
-                   alberti, named_dyad, arpeggiate, _random, interval, named_chord, inverted_chord, alter_chord, chord_hits,
+                   alberti, named_dyad, arpeggiate, _random, interval, neighbour, named_chord, inverted_chord, alter_chord, chord_hits,
                    retime, pedal, _scale_run, read_sentence, _play, _notes, chord_changes, poly):
         intent = reader(text, line)
         if intent is not None:
@@ -245,7 +245,8 @@ def _play(text: str, line: str):
         if not forced and not strummed and root_text(candidate) is not None:   # 'play e': the note
             if not _SOUNDED.match(text):
                 return None                                            # a letter alone is no command
-            return ih.PlayPitch(words_of(match.group("target"), line), candidate, False, column_of(candidate, line))
+            return ih.PlayPitch(words_of(match.group("target"), line), candidate, False, column_of(candidate, line),
+                                said_low(text))
         named = _TRIAD_NAMED.search(candidate) and _PLAYED.match(text)
         if not forced and not strummed and not (has_quality([chord.symbol]) or "/" in chord.symbol or named):
             return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..engine.catalogue import CATALOGUE
+from ..engine.scales import pitch_class
 from . import intents_harmony as ih
 from .chords import Chord, chord_error
 from .errors import LanguageError
@@ -101,7 +102,15 @@ def arpeggiate(text: str, line: str):
         steps = pace[0]
     others = [p for p in others if p.text not in _PACE]
     notes = [p.text for p in parts if p.kind == "note" or p.kind == "chord" and _OCTAVED.fullmatch(p.text)]   # (d5: not a power chord)
-    if len(notes) > 1 and all(p.kind == "note" for p in others) and len(voices) < 2 and (rate or pace):   # 'arp a3 c4 e4 in 16ths'
+    spelled = _spelled(parts)
+    if spelled and len(voices) < 2 and all(p.text == "a" for p in others if p.kind == "word"):   # 'arp A C E A'
+        if direction != "up":
+            raise LanguageError(f"notes without octaves climb; for a falling or turning arpeggio give them, e.g. "
+                                f"'arp {_falling(spelled[::-1])}'", column_of(spelled[0], line))
+        return ih.PitchList(words_of(voices[0] if voices else None, line), tuple(spelled), column_of(spelled[0], line),
+                            "arp", steps)
+    if len(notes) > 1 and all(p.kind == "note" for p in others) and len(voices) < 2 and (rate or pace or ":" not in text):
+        # 'arp a3 c4 e4 in 16ths' ('arpeggio: a3 c4 e4' is a label: a note a step, as any labelled line)
         return ih.PitchList(words_of(voices[0] if voices else None, line), tuple(notes[::-1] if direction == "down" else notes),
                             column_of(notes[0], line), "arp", steps)
     if len(others) == 1 and not chords and not voices and others[0].kind == "word" and not CHORDISH.fullmatch(others[0].text):
@@ -113,6 +122,39 @@ def arpeggiate(text: str, line: str):
     said = next((p.text for p in parts if p.kind in ("chord", "letter")), "arp")
     return ih.Arpeggiate(words_of(voices[0] if voices else None, line), chords, direction, steps, octaves,
                          column_of(said, line))
+
+
+#: A chord's shape from its root: triads and sevenths (bare letters spelling one are its notes).
+_SHAPES = frozenset(map(frozenset, ((0, 4, 7), (0, 3, 7), (0, 3, 6), (0, 4, 8), (0, 4, 7, 10), (0, 4, 7, 11),
+                                    (0, 3, 7, 10), (0, 3, 6, 9), (0, 3, 6, 10), (0, 3, 7, 11))))
+
+
+def _spelled(parts: list[Part]) -> list[str]:
+    """'arp A C E A', 'arpeggiate g b d': bare letters that spell one chord (or climb back to the
+    first) are that chord's notes one after another, not a chord each; [] otherwise."""
+    letters = []
+    for index, part in enumerate(parts):
+        beside = [parts[i].kind for i in (index - 1, index + 1) if 0 <= i < len(parts)]
+        if part.kind == "letter" or part.kind == "word" and part.text == "a" and "letter" in beside:
+            letters.append(part.text)                  # ('a' beside letters is the note, not the article)
+        elif part.kind in ("chord", "note"):
+            return []
+    try:
+        classes = frozenset((pitch_class(n) - pitch_class(letters[0])) % 12 for n in letters) if letters else frozenset()
+    except ValueError:
+        return []
+    spells = classes in _SHAPES or (letters[:1] == letters[-1:] and len(classes) >= 3)
+    return letters if len(letters) >= 3 and spells else []
+
+
+def _falling(letters: list[str]) -> str:
+    """'a e c a' → 'a4 e4 c4 a3': each note below the one before."""
+    octave, said = 4, []
+    for index, letter in enumerate(letters):
+        if index and pitch_class(letter) >= pitch_class(letters[index - 1]):
+            octave -= 1
+        said.append(f"{letter}{octave}")
+    return " ".join(said)
 
 
 #: Words an arpeggio line may hold besides its chords and voice; speeds as the sixteenths a note lasts.

@@ -1,0 +1,68 @@
+"""Harmony phrasings from the s20 development set, by class (session 20): bare letters spelling one
+chord are an arpeggio's notes; a drone sits at or below its voice; a key said with 'key' is set as
+well as read; 'but with' swaps the chord on the same root; 'the e above it' is placed from the note
+the voice last played."""
+import pytest
+
+from chronus_shell.language.errors import LanguageError
+from chronus_shell.language.translator import Translator
+
+from .test_time_harmony_classes import PAD, last
+
+
+@pytest.mark.parametrize("phrase, notes, pattern", [
+    ("arp A C E A going up, 16th, on the sine", "a4 c5 e5 a5", "xxxxxxxxxxxxxxxx"),
+    ("arpeggiate G B D G in eighths on the sine", "g4 - b4 - d5 - g5 -", "x.x.x.x.x.x.x.x."),
+    ("arp a c e a on the sine", "a4 c5 e5 a5", "xxxxxxxxxxxxxxxx"),        # 'a' beside letters is the note
+    ("arpeggiate c e g on the sine", "c5 e5 g5", "xxxxxxxxxxxxxxxx"),
+    ("arp a3 c4 e4 a4 on the sine", "a3 c4 e4 a4", "xxxxxxxxxxxxxxxx"),     # octaves written: no rate needed
+])
+def test_letters_spelling_one_chord_are_its_notes_one_after_another(phrase, notes, pattern):
+    assert last(*PAD, phrase) == [f"/seq/add arp sine1 {pattern}", f"/seq/notes arp {notes}"]
+
+
+def test_letters_that_are_a_progression_stay_chords():
+    messages = last(*PAD, "arp c f g on the sine")              # C F G spells no triad: three chords
+    assert "c4 e4 g4" in messages[1] and "f4 a4 c5" in messages[1]
+
+
+def test_a_falling_arpeggio_of_bare_letters_asks_for_octaves():
+    with pytest.raises(LanguageError, match="arp a4 e4 c4 a3"):
+        last(*PAD, "arp a c e a going down on the sine")
+
+
+@pytest.mark.parametrize("phrase, hz", [
+    ("a drone on D", "146.832384"), ("play drone of D, like the oud open string", "146.832384"),
+    ("drone on a", "220.0"),                                    # the voice's own A: at or below, not an octave down
+    ("play d", "293.664768"),                                   # no drone word: the nearest D
+])
+def test_a_drone_sits_at_or_below_its_voice(phrase, hz):
+    assert last("add a triangle at 220 hz", phrase) == [f"/gate/triangle1 1 {hz}"]
+
+
+def test_a_key_said_with_key_is_set_and_a_key_after_in_only_reads_the_numbers():
+    assert last(*PAD, "key of D. 1 4 5 4")[0] == "/seq/key d major"
+    assert not any(m.startswith("/seq/key") for m in last(*PAD, "1 4 1 5 in Ab, bar each"))
+
+
+def test_but_with_swaps_the_chord_on_the_same_root():
+    notes = last(*PAD, "Em C G D but with Em7 and Cadd9")[1]
+    chords = [n for n in notes.split()[2:] if n != "-"]
+    assert [{c[0] for c in chord.split("+")} for chord in chords] == [set("egbd"), set("cegd"), set("gbd"), set("dfa")]
+    with pytest.raises(LanguageError, match="no chord on its root"):
+        last(*PAD, "am f c g but with dm")
+
+
+@pytest.mark.parametrize("phrase, hz", [
+    ("Perhaps the E above it, a little higher?", "329.627557"), ("the g below it", "195.997718"),
+    ("the c above it", "523.251131"),
+])
+def test_a_note_above_or_below_the_one_just_played(phrase, hz):
+    assert last("add a triangle at 220 hz", "/gate/triangle1 1 261.63", phrase) == [f"/gate/triangle1 1 {hz}"]
+
+
+def test_a_note_above_nothing_held_is_asked():
+    translator = Translator()
+    translator.translate("add a triangle at 220 hz")
+    with pytest.raises(LanguageError, match="above what"):
+        translator.translate("the e above it")
