@@ -66,3 +66,48 @@ def test_a_note_above_nothing_held_is_asked():
     translator.translate("add a triangle at 220 hz")
     with pytest.raises(LanguageError, match="above what"):
         translator.translate("the e above it")
+
+
+@pytest.mark.parametrize("phrase, key", [
+    ("maqam nahawand on C", "c harmonic_minor"), ("maqam kurd from D", "d phrygian"), ("hijazkar from C", "c double_harmonic"),
+    ("hijaz on D", "d phrygian_dominant"), ("harmonic minor on C", "c harmonic_minor"),
+    ("d phrygian dominant", "d phrygian_dominant"), ("e whole tone scale", "e whole_tone"),
+])
+def test_scales_named_by_tradition_are_keys(phrase, key):
+    assert last(*PAD, phrase) == [f"/seq/key {key}"]
+
+
+def test_a_quarter_tone_maqam_is_refused_by_name():
+    with pytest.raises(LanguageError, match="bayati needs quarter tones"):
+        last(*PAD, "maqam bayati on D")
+
+
+def test_a_scale_of_a_mode_from_a_note_is_played_up():
+    assert last(*PAD, "play scale of hijaz from D on the sine, 8th notes, going up")[1] == \
+        "/seq/notes sine d5 - eb5 - f#5 - g5 - a5 - bb5 - c6 - d6 -"
+
+
+@pytest.mark.parametrize("phrase", ["key of A, 1 5 6 4, whole notes", "Em C G D, whole bar each",
+                                    "Would you play the chords F, B flat, C and F, one to a bar?",
+                                    "2 minor to 5 to 1 in G", "chords am f c g one per bar"])
+def test_a_chord_a_bar_said_the_ways_musicians_say_it(phrase):
+    messages = last(*PAD, phrase)
+    add = next(m for m in messages if m.startswith("/seq/add"))
+    assert set(add.split()[-1].split("x")[1:-1]) == {"-" * 15}     # each chord holds its whole bar
+
+
+@pytest.mark.parametrize("phrase, hz", [
+    ("hold a low G on the sine", "97.998859"), ("On the sine, please hold a low G, like the organ pedals.", "97.998859"),
+])
+def test_a_note_said_low_sits_in_the_second_octave(phrase, hz):
+    assert last(*PAD, phrase) == [f"/gate/sine1 1 {hz}"]
+
+
+@pytest.mark.parametrize("phrase, first", [
+    ("Transpose the bass sequence by a perfect fifth", "e2"), ("key up half step", "bb1"),
+    ("last chorus key up half step", "bb1"), ("key up 2 for the last chorus", "b1"),
+])
+def test_transpositions_said_with_interval_names_and_sections(phrase, first):
+    acid = ("add a saw at 55 hz", "add acid filter", "bass x.x.x.x.x.x.x.x.", "bass notes a1 a1 c2 a1 e2 a1 g1 a1")
+    notes = next(m for m in last(*acid, phrase) if m.startswith("/seq/notes"))
+    assert notes.split()[2] == first

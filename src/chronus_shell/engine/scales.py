@@ -17,6 +17,11 @@ SCALES: dict[str, tuple[int, ...]] = {
     "major_pentatonic": (0, 2, 4, 7, 9),
     "minor_pentatonic": (0, 3, 5, 7, 10),
     "blues": (0, 3, 5, 6, 7, 10),
+    "phrygian_dominant": (0, 1, 4, 5, 7, 8, 10),      # maqam Hijaz, freygish
+    "double_harmonic": (0, 1, 4, 5, 7, 8, 11),        # maqam Hijazkar, byzantine
+    "hungarian_minor": (0, 2, 3, 6, 7, 8, 11),
+    "ukrainian_dorian": (0, 2, 3, 6, 7, 9, 10),       # maqam Nikriz, romanian minor
+    "whole_tone": (0, 2, 4, 6, 8, 10),
     "chromatic": tuple(range(12)),
 }
 

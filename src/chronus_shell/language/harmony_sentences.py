@@ -17,7 +17,7 @@ from .chords import Chord, chord_error, moved_chord
 from .errors import LanguageError
 from .harmony_constituents import Part, scan, upper_letters, words_outside
 from .harmony_pitches import PITCH_VERBS, placed_on, released, stacked, tuned
-from .harmony_tokens import CHORDISH, column_of, said_low, words_of
+from .harmony_tokens import CHORDISH, column_of, register_said, words_of
 from .rephrasings import NICKNAMES
 
 #: Words that only colour a chord line ('dark', 'lofi loop'): left out, said back by the echo.
@@ -39,7 +39,8 @@ JOINS = frozenset("to into then and moving going resolve resolves resolving drif
 #: Words that say nothing to the harmony (articles, pronouns, politeness, feel).
 FILLER = frozenset("a an the some that this it me us we my our just so yeah now please pls let lets let's on in of with "
                    "for chord chords triad progression changes stab stabs riff feel style vibe church gospel kind sort "
-                   "like bit little nice big fat lush wide open spread but also thing set is as note signature everything short two three four five six every hits part verse chorus bridge intro outro breakdown section jazz pop rock soul funk rnb power triads minor major suspended dominant diminished augmented barre sub hymn hymns amen".split()) | COLOUR
+                   "like bit little nice big fat lush wide open spread but also thing set is as note signature everything short two three four five six every hits part verse chorus bridge intro outro breakdown section jazz pop rock soul funk rnb power triads minor major suspended dominant diminished augmented barre sub hymn hymns amen "
+                   "low deep underneath beneath very".split()) | COLOUR
 _VOICED_OPEN = frozenset(("wide", "open", "spread"))
 #: What musicians call a run of notes ('ostinato on the sine: …', 'bass riff e e g a').
 NOTE_NOUNS = frozenset("notes note melody riff line bassline ostinato sequence sequencer hook motif lick figure theme tune head "
@@ -127,7 +128,7 @@ def _one_pitch(parts: list[Part], words: list[str], line: str):
         return None
     note = letters[0]
     return ih.PlayPitch(_target(parts, line), note.value if note.kind == "root" else note.text, False,
-                        column_of(note.text.split()[-1], line), said_low(" ".join(words)))
+                        column_of(note.text.split()[-1], line), register_said(" ".join(words)))
 
 
 #: Words of a line that states the key ('the song is in e minor', "we're gonna be in f#", 'key = d dorian').

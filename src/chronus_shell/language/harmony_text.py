@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .chords import Chord
+from .parser_harmony_keys import SCALE
 from .errors import LanguageError
 from .harmony_constituents import ASIDE
 from .harmony_sargam import sargam
@@ -36,6 +37,7 @@ def _sonic_pi_root(root: str) -> str:
 
 #: What _clean takes out or rewrites, in order (pattern, replacement).
 _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in (
+    (r"^(?:could|can|would|will) (?:you|ya|u|we) (?:please |kindly |just )?(?=(?:play|hold|strum|give|try|put)\b)", ""),
     (r"^(?:i'?d like|i would like|i should like|i want|might|could|can|would|will) (?:the |my )?(?P<v>[\w-]+) (?:to )?"
      r"(?P<verb>play|hold|strum)\b", r"the \g<v> \g<verb>s"),                          # 'might the triangle play an Am chord'
     (r"\s*\([^)]*\)\s*", " "),                                                        # (an aside)
@@ -61,6 +63,18 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"\b(go|play|strum|walk|com|runn|climb|descend|ascend|hold|ring)in'?(?=\s|$|,)", r"\1ing"),   # 'goin up'
     (r"^(?:play |give |gimme )?(?:me |us )?(?:an? |the )?(?P<root>[a-g](?:#|b)?) (?:run|lick|riff|line|fill)(?P<on> on (?:the )?[\w-]+)?:\s*",
      r"notes \g<on> "),                                                              # 'a G run on the triangle: g a b d e'
+    (r",?\s+(?:in |as )?whole notes$|\b(?:a |one )?whole bars? each\b|\bone (?:chord )?to a bar\b|\bone (?:chord )?per bar\b",
+     ", a bar each"),                                                                 # a chord a bar, said as a whole note
+    (r",?\s+(?:for|in|on) (?:the )?(?:(?:last|final|first|second|third|next|big) )?(?:chorus|verse|bridge|intro|outro|hook|"
+     r"refrain|drop|tag|coda)$", ""),                                                 # 'key up 2 for the last chorus': when, said by section
+    (r"^(?:the )?(?:(?:last|final|first|second|third|next|big) )?(?:chorus|verse|bridge|intro|outro|hook|refrain|tag|coda)"
+     r"[:,.]?\s+(?=.*\b(?:key|transpose|up|down)\b)", ""),                              # 'last chorus key up half step'
+    (r"\b(up|down) (half|whole) (step|tone)\b", r"\1 a \2 \3"),                          # 'up half step'
+    (r"^(?:the )?(?!song\b|the\b|whole\b)(\w+) key (?=(?:up|down|\+|-)\s*\S)", r"transpose the \1 "),   # 'bass key up 2': that part
+    (r"\bby (?:a |an )?perfect (fourth|fifth|octave)\b", r"up a \1"),                  # 'by a perfect fifth': up
+    (r"\b(?:a |an )?perfect (fourth|fifth|octave)\b", r"a \1"),                          # perfect is what a fifth is
+    (r"\b([1-7]) (?:minor|min)\b", r"\1m"),                                           # 'the 2 minor': 2m, a Nashville minor
+    (r"\b([1-7]m?) (?:to|then|into|->|→) (?=[b#]?[1-7]\b)", r"\1 "),                  # '2m to 5 to 1': a run of numbers
     (r"^chords? (?:also |too )?(?:i want|i'?d like|please|we need)\s*:\s*", "chords "),    # 'chords also I want: C, Am'
     (r"^(?:play |sing )?(?:an? |the |some )?(?:alaa?p|aalaa?p|taan|phrase|lick|tune)(?: (?:slowly|slow|fast|softly))?\s*:\s*",
      "notes "),                                                                       # 'play alaap slowly: sa re ga re sa'
@@ -139,7 +153,8 @@ _QUALITY_WORDS = {
     "suspended fourth": "sus4", "suspended 4th": "sus4", "suspended second": "sus2", "suspended 2nd": "sus2",
     "major sixth": "6", "minor sixth": "m6", "major": "", "minor": "m",
 }
-_QUALITY_ON = re.compile(r"\b(?:an? |the )?(?P<q>" + "|".join(sorted(map(re.escape, _QUALITY_WORDS), key=len, reverse=True)) +
+_QUALITY_ON = re.compile(r"(?<!harmonic )(?<!melodic )(?<!natural )(?<!jazz )(?<!hungarian )(?<!gypsy )(?<!romanian )"
+                         r"\b(?:an? |the )?(?P<q>" + "|".join(sorted(map(re.escape, _QUALITY_WORDS), key=len, reverse=True)) +
                          r")(?: (?:chord|triad))? (?:on|built on|from) (?P<root>[a-g](?:#|b)?)(?=$|[,.]|\s+(?:on|for|to|please|now|"
                          r"and|then)\b)")
 
@@ -197,6 +212,9 @@ def _but_with(text: str) -> str:
     return "".join(run)
 
 
+_SCALE_OF = re.compile(rf"\b(?:the )?scale of (?:the )?{SCALE} (?:from|on|starting on|starting from|in) (?P<tonic>[a-g](?:#|b)?)\b")
+
+
 def cleaned(line: str) -> str:
     """The line as the harmony readers take it: lower case, politeness, asides and moods out, chords
     said in words or other notations (Sonic Pi, Tidal, German H, 'a-minor') as symbols."""
@@ -215,6 +233,7 @@ def cleaned(line: str) -> str:
     text = _GERMAN_H.sub("b", text)
     text = _HYPHENED.sub(lambda m: m.group(1) + _HYPHEN_QUALITY[m.group(2)], text)
     text = _but_with(_nashville(text))
+    text = _SCALE_OF.sub(lambda m: f"the {m.group('tonic')} {m.group(1)} scale", text)   # 'scale of hijaz from d'
     text = _QUALITY_ON.sub(lambda m: f"{m.group('root')}{_QUALITY_WORDS[m.group('q')]} chord", text)
     text = text.replace("♯", "#").replace("♭", "b")
     return _SPACES.sub(" ", text)

@@ -35,13 +35,14 @@ def words_of(text: str | None, line: str) -> it.Words | None:
 VOICE_WORDS = {word: meaning for word, meaning in NICKNAMES.items() if meaning not in NICKNAME_KINDS}
 
 
-_LOW = re.compile(r"\b(?:drones?|droning|low|bass|underneath|beneath)\b", re.I)
+_LOW = re.compile(r"\b(?:low|deep|pedals?)\b", re.I)
+_DRONE = re.compile(r"\b(?:drones?|droning|underneath|beneath)\b", re.I)
 
 
-def said_low(text: str) -> bool:
-    """A held note said to be low ('a drone on D', 'a low e underneath'): placed at or below the
-    voice's register, where a drone sits, never above it."""
-    return bool(_LOW.search(text))
+def register_said(text: str) -> str:
+    """Where a held note is said to sit: 'low' ('a low G', the second octave, as an organ's pedals),
+    'drone' ('a drone on D': at or below the voice's register, never above) or ''."""
+    return "low" if _LOW.search(text) else "drone" if _DRONE.search(text) else ""
 
 
 def column_of(text: str, line: str) -> int:

@@ -42,7 +42,7 @@ class PlayPitch:
     pitch: str
     tune: bool = False
     column: int = 0
-    low: bool = False              # at or below the voice's register, where a drone sits ('a drone on d')
+    register: str = ""              # 'low': the second octave; 'drone': at or below the voice (register_said)
     beside: int = 0                # 1 above, -1 below the note the voice last played ('the e above it')
 
 

@@ -131,6 +131,10 @@ def _placed(token: str, reference: float, column: int, first: int | None = None)
     return spelled(pitch, token)
 
 
+#: Where a note said 'low' sits: C2 to B2, an organ's pedal notes.
+LOW_REGISTER = 41.5
+
+
 def play_pitch(ctx, intent: ih.PlayPitch) -> list[Message]:
     if intent.tune:
         module_id = ctx.resolve.module(intent.target) if intent.target else ctx.resolve.focus(intent.column)
@@ -151,8 +155,10 @@ def play_pitch(ctx, intent: ih.PlayPitch) -> list[Message]:
     if intent.beside:
         return _beside_last(ctx, intent, head)
     reference, source = voice_register(ctx, head, track, melody=True)
-    note = _placed(intent.pitch, reference - 5.5 * intent.low, intent.column)    # (low: at or below the voice)
-    ctx.understood.append(f"{intent.pitch} → {note} ({'at or below' if intent.low else 'near'} {source})")
+    if intent.register == "low":
+        reference, source = LOW_REGISTER, "low: the second octave"
+    note = _placed(intent.pitch, reference - 5.5 * (intent.register == "drone"), intent.column)
+    ctx.understood.append(f"{intent.pitch} → {note} ({'at or below' if intent.register == 'drone' else 'near'} {source})")
     return [message(f"/gate/{head}", 1, playable(hz(token_pitches(note)[0]), note, intent.column))]
 
 

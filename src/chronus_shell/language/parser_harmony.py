@@ -25,7 +25,7 @@ from .parser_harmony_changes import arpeggiate, chord_changes, poly, revoice
 from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key
 from .parser_harmony_runs import alberti, chromatic_walk, named_dyad, scale_run_said, turned_run, vamp
 from .parser_harmony_named import alter_chord, chord_hits, inverted_chord, named_chord, pedal, retime, scale_run
-from .harmony_tokens import (CHORDISH, NOTE, NUMBERS, chord_list, column_of, first_match, has_quality, said_low,
+from .harmony_tokens import (CHORDISH, NOTE, NUMBERS, chord_list, column_of, first_match, has_quality, register_said,
                              without_hold, words_of)
 
 _TARGET = r"(?:\s+(?:on|for|to)\s+(?:the\s+)?(?P<target>[\w\s-]+?))?"
@@ -246,7 +246,7 @@ def _play(text: str, line: str):
             if not _SOUNDED.match(text):
                 return None                                            # a letter alone is no command
             return ih.PlayPitch(words_of(match.group("target"), line), candidate, False, column_of(candidate, line),
-                                said_low(text))
+                                register_said(text))
         named = _TRIAD_NAMED.search(candidate) and _PLAYED.match(text)
         if not forced and not strummed and not (has_quality([chord.symbol]) or "/" in chord.symbol or named):
             return None

@@ -20,7 +20,18 @@ SCALE_WORDS = {"major": "major", "maj": "major", "ionian": "major", "minor": "mi
                "pentatonic minor": "minor_pentatonic", "blues": "blues", "chromatic": "chromatic",
                "minor pent": "minor_pentatonic", "major pent": "major_pentatonic", "pent": "major_pentatonic",
                "mixo": "mixolydian", "dor": "dorian", "phryg": "phrygian", "lyd": "lydian", "harm minor": "harmonic_minor",
-               "mel minor": "melodic_minor", "jazz minor": "melodic_minor"}
+               "mel minor": "melodic_minor", "jazz minor": "melodic_minor",
+               "phrygian dominant": "phrygian_dominant", "spanish phrygian": "phrygian_dominant",
+               "freygish": "phrygian_dominant", "double harmonic": "double_harmonic", "byzantine": "double_harmonic",
+               "hungarian minor": "hungarian_minor", "gypsy minor": "hungarian_minor",
+               "ukrainian dorian": "ukrainian_dorian", "romanian minor": "ukrainian_dorian",
+               "whole tone": "whole_tone", "whole-tone": "whole_tone",
+               # maqamat that fit twelve equal semitones (the quarter-tone ones: QUARTER_TONE_MAQAMAT)
+               "hijaz": "phrygian_dominant", "hijazkar": "double_harmonic", "hijaz kar": "double_harmonic",
+               "nahawand": "harmonic_minor", "kurd": "phrygian", "nikriz": "ukrainian_dorian", "ajam": "major",
+               "nawa athar": "hungarian_minor"}
+#: Maqamat whose scale needs quarter tones: named, then refused (twelve semitones cannot play them).
+QUARTER_TONE_MAQAMAT = ("bayati", "rast", "saba", "sikah", "huzam", "iraq", "bayat", "segah")
 #: Camelot keys (DJ software): 8B is C major, 8A A minor, one step is a fifth.
 CAMELOT = {f"{n}b": k for n, k in zip(range(1, 13), ("b", "f#", "db", "ab", "eb", "bb", "f", "c", "g", "d", "a", "e"))}
 CAMELOT.update({f"{n}a": k for n, k in zip(range(1, 13), ("ab", "eb", "bb", "f", "c", "g", "d", "a", "e", "b", "f#", "db"))})
@@ -75,9 +86,19 @@ def _signature(text: str, line: str):
     return ih.SetKey(tonic, "minor" if minor else "major", column_of(match.group("n"), line))
 
 
+_QUARTER_TONES = "|".join(QUARTER_TONE_MAQAMAT)
+_QUARTER_TONE_SAID = re.compile(rf"\b(?:maqam|makam)\s+({_QUARTER_TONES})\b|\b({_QUARTER_TONES})\s+(?:maqam|makam|scale|mode|on|from)\b")
+
+
 def read_key(text: str, line: str):
     """'in d minor', 'dorian on d', 'e, phrygian', 'g minor, harmonic', 'key of f minor, dorian actually',
-    'three flats, but minor'."""
+    'three flats, but minor', 'maqam hijaz on d'; a quarter-tone maqam is refused by name."""
+    quarter = _QUARTER_TONE_SAID.search(text)
+    if quarter:
+        name = quarter.group(1) or quarter.group(2)
+        raise LanguageError(f"maqam {name} needs quarter tones, which twelve equal semitones cannot play — the "
+                            f"maqamat I can play: hijaz, hijazkar, nahawand, kurd, nikriz, ajam (e.g. 'maqam hijaz on d'); "
+                            f"a voice can be detuned by cents ('detune the sine -50 cents')", column_of(name, line))
     found = _read_key(text, line) or _signature(text, line)
     if found is not None or "," not in text and " actually" not in text:
         return found
@@ -109,7 +130,7 @@ _KEY_FORMS = tuple(re.compile(p) for p in (
     rf"(?:(?:we'?re|we are|it'?s|let'?s (?:go|play|be|stay)|play|stay|go) )?(?:in )?{KEYNOTE} {SCALE}"))
 #: Keys said scale first (groups: the scale word, the tonic, an 'm').
 _SCALE_FIRST = tuple(re.compile(p) for p in (
-    rf"(?:(?:go|use|play|let'?s go|switch to) )?{SCALE}(?: mode| scale)?,? (?:on |in |from )?{KEYNOTE}()",
+    rf"(?:(?:go|use|play|let'?s go|switch to) )?(?:(?:maqam|makam) )?{SCALE}(?: mode| scale| maqam)?,? (?:on |in |from )?{KEYNOTE}()",
     rf"scale:? {SCALE},? (?:root|tonic|on) {KEYNOTE}()"))
 _PLAYED = re.compile(r"(?:play|hold|strum|sound) ")
 _KEYISH = re.compile(r"\b(?:in|key|to)\b")
