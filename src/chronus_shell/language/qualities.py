@@ -14,6 +14,17 @@ from .rephrasings import QUALITIES
 from .patch_model import PatchModel
 from .resolve import type_named
 
+#: Complaints that name a quality there is too much of ('boomy', 'harsh'): the quality they mean.
+#: Nouns of a quality said with a param's own word or a sound's ('more click', 'less buzz').
+QUALITY_NOUNS = {"click": "knock", "bottom": "boom", "buzz": "brightness", "sizzle": "brightness", "fizz": "brightness"}
+COMPLAINTS = {"boomy": "boom", "muddy": "boom", "woolly": "boom", "flabby": "boom", "harsh": "brightness",
+              "shrill": "brightness", "piercing": "brightness", "aggressive": "brightness", "buzzy": "brightness",
+              "fizzy": "brightness", "brittle": "brightness", "squelchy": "squelch", "screechy": "squelch",
+              "ringy": "ring", "clicky": "knock"}
+_COMPLAINT = "|".join(COMPLAINTS)
+#: Words that soften what follows, left out ('kinda boomy', 'a tad bright', "I'm afraid").
+_HEDGES = re.compile(r"\b(?:kinda|kind\s+of|sorta|sort\s+of|rather|quite|somewhat|slightly|a\s+tad|pretty)\s+|"
+                     r",?\s*(?:i'?m\s+afraid|i\s+think|i\s+feel|to\s+me|if\s+you\s+ask\s+me)\b", re.I)
 _T = r"(?:it|this|that|them|(?:the\s+|that\s+)?(?P<t>[a-z0-9_]+(?:\s+[a-z0-9_]+)??))"
 _FORMS = [re.compile(p, re.I) for p in (
     rf"^(?:make|get)\s+{_T}\s+(?:sound\s+)?(?:a\s+(?:bit|little|lot)\s+)?(?P<dir>more|less)\s+(?P<q>[\w-]+)$",
@@ -23,6 +34,13 @@ _FORMS = [re.compile(p, re.I) for p in (
     r"(?:on|to)\s+(?:the\s+)?(?P<t>\w+)$",
     r"^(?:make\s+)?(?:the\s+|that\s+)?(?P<q>wobble|sweep|wah|movement)\s+(?P<cmp>faster|slower|deeper|more|less|stronger|weaker)$",
     rf"^(?:it'?s|its|it is|{_T}\s+(?:is|are|sounds?))\s+(?:a\s+(?:bit|little|lot)\s+)?(?P<too>too)\s+(?P<q>[\w-]+)$",
+    # a complaint needs no 'too': 'the kick is a bit boomy', 'the kick drum is muddy'
+    rf"^(?:it'?s|its|it is|{_T}\s+(?:is|are|sounds?|feels?))\s+(?:(?:a\s+)?(?:bit|little|lot|tad|touch)\s+)?(?P<complaint>{_COMPLAINT})$",
+    # the part first: 'kick more boom', 'the hats a bit less sizzle'
+    r"^(?:the\s+)?(?P<t>\w+(?:\s+drum)?)\s+(?:(?:a\s+)?(?:bit|little|lot|tad|touch)\s+)?(?P<dir>more|less)\s+(?P<q>[\w-]+)$",
+    # 'the kick should have more click', 'the snare needs less ring'
+    r"^(?:the\s+)?(?P<t>\w+(?:\s+drum)?)\s+(?:should\s+have|needs|wants|could\s+use|could\s+have)\s+(?:a\s+(?:bit|little|lot)\s+)?"
+    r"(?:of\s+)?(?P<dir>more|less)\s+(?P<q>[\w-]+)$",
     r"^(?P<dir>more|less)\s+of\s+(?:that|the|this)\s+(?P<q>[\w-]+)(?:\s+(?:sound|thing|stuff))?$",
     r"^(?:(?:a\s+)?(?:little|bit|touch|tad)\s+)+(?P<dir>more|less)\s+(?P<q>[\w-]+)(?:\s+(?:on|in|to)\s+(?:the\s+)?(?P<t>\w+))?$",
     r"^(?P<cmp>longer|shorter|bigger|smaller|faster|slower|deeper|stronger|weaker|more|less)\s+(?P<q>[\w-]+)\s+"
@@ -30,6 +48,9 @@ _FORMS = [re.compile(p, re.I) for p in (
     r"^(?P<cmp>faster|slower|deeper|stronger|weaker|bigger|smaller|more|less)\s+(?P<q>[\w-]+)$",
     rf"^(?:make\s+)?{_T}\s+(?P<q>wobble|sweep|wah|wah-wah|movement)\s+(?P<cmp>faster|slower|deeper|more|less|stronger|weaker)$",
 )]
+#: Drums named with 'drum' ('the big drum is boomy'): the kit's word for them.
+_DRUMS = {"kick": "kick", "bass": "kick", "big": "kick", "snare": "snare", "side": "snare"}
+_DRUM_NAMES = re.compile(r"^(?:the\s+)?(kick|bass|big|snare|side)\s+drum\b", re.I)
 #: Adjectives of a quality ("boomy" → boom, "squelchy" → squelch).
 _ADJECTIVE = re.compile(r"(?:y|ier)$")
 #: A comparative on a quality: the direction, and the param it moves instead of the quality's own.
@@ -50,16 +71,18 @@ def quality_request(text: str, model: PatchModel) -> tuple[str, str] | None:
     text = re.sub(r"\bwah[\s-]wah\b", "wah", text.strip(), flags=re.I)
     text = re.sub(r"^(?:(?:yo|hey|ok|okay|so|and|now|right|also)[,\s]+)+", "", text, flags=re.I)
     text = re.sub(r"\b(?:just|really|very|way)\s+", "", text, flags=re.I)
+    text = _HEDGES.sub(" ", text).strip(" ,.")
+    text = _DRUM_NAMES.sub(lambda m: _DRUMS[m.group(1).lower()], text)
     for form in _FORMS:
         match = form.match(text)
         if match is None:
             continue
         found = match.groupdict()
-        word = _quality_word(found.get("q") or "")
+        word = _quality_word(found.get("q") or found.get("complaint") or "")
         if word is None or (type_named((word,)) and word not in _MODULATION):
             continue                                      # "make it fuzzy": a distortion, the grammar's reading
         direction, param = 1, None
-        if found.get("too"):
+        if found.get("too") or found.get("complaint"):
             direction = -1
         elif found.get("dir"):
             direction = 1 if found["dir"].lower() == "more" else -1
@@ -67,15 +90,15 @@ def quality_request(text: str, model: PatchModel) -> tuple[str, str] | None:
             direction, param = _COMPARATIVE[found["cmp"].lower()]
         line = _line(word, direction, param, found.get("t"), model)
         if line:
-            return f"{found.get('q')}: {line}", line
+            return f"{found.get('q') or found.get('complaint')}: {line}", line
     return None
 
 
-_MENTIONS = re.compile(r"\b(?:" + "|".join(sorted(set(QUALITIES) | _MODULATION, key=len, reverse=True)) + r")", re.I)
+_MENTIONS = re.compile(r"\b(?:" + "|".join(sorted(set(QUALITIES) | _MODULATION | set(COMPLAINTS) | set(QUALITY_NOUNS), key=len, reverse=True)) + r")", re.I)
 
 
 def _quality_word(word: str) -> str | None:
-    word = word.lower()
+    word = COMPLAINTS.get(word.lower(), QUALITY_NOUNS.get(word.lower(), word.lower()))
     for candidate in (word, _ADJECTIVE.sub("", word), word[:-1]):
         if candidate in QUALITIES or candidate in _MODULATION:
             return candidate
