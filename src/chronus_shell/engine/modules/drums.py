@@ -80,7 +80,7 @@ class Kick(Drum):
             _GAIN,
             PAN,
         ),
-        "synthesized kick drum", ("bass drum", "bd", "kickdrum", "bassdrum", "big drum"),
+        "synthesized kick drum", ("bass drum", "bd", "kickdrum", "bassdrum"),
     )
 
     KIND = 0   # a swept sine body and the beater's click (kernels.drum)
