@@ -32,10 +32,16 @@ def test_a_marking_is_an_absolute_level_of_the_voice(phrase, marking):
     ("crescendo to forte over 4 bars", ["/ramp/triangle1/gain", _gain(-3), 16]),
     ("cresc. to ff over 2 bars", ["/ramp/triangle1/gain", 1.0, 8]),
     ("dim to p over 4 bars", ["/ramp/triangle1/gain", _gain(-12), 16]),     # 'p' is a marking after a crescendo's 'to'
-    ("diminuendo to nothing over 2 bars", ["/ramp/triangle1/gain", 0.0, 8]),
+    ("diminuendo to nothing over 2 bars", ["/ramp/master/gain", -60.0, 8]),       # no part said: all, as 'fade to nothing'
+    ("diminuendo the triangle to nothing over 2 bars", ["/ramp/triangle1/gain", 0.0, 8]),
 ])
 def test_a_crescendo_to_a_marking_ramps_to_its_level(phrase, expected):
     assert _numbers(last(*TRIANGLE_FOCUS, phrase)) == [expected]
+
+
+def test_a_crescendo_from_one_marking_to_another():
+    assert _numbers(last(*TRIANGLE_FOCUS, "crescendo from p to f over 4 bars")) == [
+        ["/mod/triangle1/gain", _gain(-12)], ["/ramp/triangle1/gain", _gain(-3), 16]]
 
 
 def test_the_whole_band_at_a_marking_is_the_master_from_unity():

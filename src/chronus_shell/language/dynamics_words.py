@@ -12,6 +12,7 @@ import math
 import re
 
 from .patch_model import MASTER, PatchModel
+from .rephrasings import NICKNAMES
 
 #: Each marking's level on a voice, dBFS (the master's is 6 dB more: mf is its unity).
 MARKINGS = {"ppp": -24.0, "pianississimo": -24.0, "pp": -18.0, "pianissimo": -18.0, "piano": -12.0, "p": -12.0,
@@ -23,11 +24,11 @@ MASTER_OFFSET = 6.0
 _AMBIGUOUS = {"piano", "p", "f"}
 _WORDS = "|".join(re.escape(w) for w in sorted(MARKINGS, key=len, reverse=True))
 _WHOLE = r"(?:everything|tutti|the\s+band|the\s+orchestra|the\s+whole\s+(?:thing|band|mix)|all|the\s+mix|master)"
-_SWELL = r"(?:crescendo|cresc|decrescendo|diminuendo|dim|decresc|fade|swell|bring\s+it|take\s+it|go)\.?"
+_SWELL = r"(?:crescendo|cresc|decrescendo|diminuendo|dim|decresc)\.?"
 _NOTHING = r"(?:nothing|niente|silence|zero)"
 _FORMS = (
     # 'crescendo to forte over 4 bars', 'dim. to pp', 'diminuendo to nothing', 'cresc the strings to ff'
-    re.compile(rf"^{_SWELL}(?:\s+(?:up|down))?(?:\s+(?:on\s+|in\s+)?(?P<what>(?!to\b).+?))?\s+(?:al|to)\s+"
+    re.compile(rf"^{_SWELL}(?:\s+(?:up|down))?(?:\s+(?:on\s+|in\s+)?(?P<what>(?!to\b|from\b).+?))?(?:\s+from\s+(?P<m0>{_WORDS}))?\s+(?:al|to)\s+"
                rf"(?:(?P<m>{_WORDS})|(?P<none>{_NOTHING}))(?P<rest>(?:\s+(?:over|in|across|during|within)\s.+)?)$", re.I),
     # 'strings at pianissimo please', 'the hats to mf', 'bring the pad down to p'
     re.compile(rf"^(?:(?:bring|take|put|set|play|make)\s+)?(?P<what>.+?)\s+(?:down\s+|up\s+|back\s+)?(?:at|to|in)\s+"
@@ -76,24 +77,45 @@ def with_dynamics(text: str, model: PatchModel) -> tuple[str, str] | None:
         if marking in _AMBIGUOUS and form is not _FORMS[0]:
             continue                                      # 'key to f' is a note, 'the piano' a sound
         target = _target(what, model)
+        if target is None:
+            return None
         rest = found.get("rest") or ""
         level = MARKINGS.get(marking, 0.0) + (MASTER_OFFSET if target == MASTER else 0.0)
         said = f"{marking or found['none']}: " + ("faded out" if found.get("none") else f"{level:g} dB")
         if form is not _FORMS[0]:
             return said, f"{target} to {level:g} db"
+        if found.get("m0"):                               # 'crescendo from p to f over 8 bars'
+            start = MARKINGS[found["m0"].lower()] + (MASTER_OFFSET if target == MASTER else 0.0)
+            end = "0" if found.get("none") else f"{level:g} db"
+            return f"{found['m0'].lower()} → {said}", f"{target}{'' if target in (MASTER, 'gain') else ' gain'} from {start:g} db to {end}{rest}"
+        if target == "gain" and found.get("none"):
+            return said, f"fade out{rest}"                 # to nothing, no part said: everything, as 'fade to nothing'
         if target == "gain":
-            return said, f"gain to {'0' if found.get('none') else f'{level:g} db'}{rest}"
+            return said, f"gain to {level:g} db{rest}"
         return said, (f"fade {target} out{rest}" if found.get("none") else f"fade {target} to {level:g} db{rest}")
     return None
 
 
-def _target(words: str, model: PatchModel) -> str:
-    """The words as the grammar will read them; the master; or, none said, 'gain': the grammar's
-    level of the voice in focus."""
+def _target(words: str, model: PatchModel) -> str | None:
+    """The words as the grammar will read them when they name a part; the master; or, none said,
+    'gain': the grammar's level of the voice in focus. None when the words are something else
+    ('a bit more forte': not a part — the line is left to the grammar)."""
     words = re.sub(r"^(?:on|for|the|it|this|that)\s*$", "", words.strip(), flags=re.I)
     if re.fullmatch(_WHOLE, words, re.I) or not model.voices():
         return MASTER
-    return words or "gain"
+    if not words:
+        return "gain"
+    return words if _names_part(words, model) else None
+
+
+def _names_part(words: str, model: PatchModel) -> bool:
+    """'the strings', 'kick drum', 'hats', 'saw1': one part of the patch, by id, track, type or nickname."""
+    said = re.sub(r"^(?:the|my|our)\s+", "", words.lower()).split()
+    if not 1 <= len(said) <= 2:
+        return False
+    name = said[-1] if said[-1] != "drum" else said[0]
+    names = set(model.modules) | set(model.tracks) | set(model.modules.values()) | set(NICKNAMES)
+    return name in names or name.rstrip("s") in names
 
 
 __all__ = ["MARKINGS", "with_dynamics"]
