@@ -111,3 +111,25 @@ def test_transpositions_said_with_interval_names_and_sections(phrase, first):
     acid = ("add a saw at 55 hz", "add acid filter", "bass x.x.x.x.x.x.x.x.", "bass notes a1 a1 c2 a1 e2 a1 g1 a1")
     notes = next(m for m in last(*acid, phrase) if m.startswith("/seq/notes"))
     assert notes.split()[2] == first
+
+
+@pytest.mark.parametrize("phrase, pattern", [
+    ("dub chord Cm7 on the offbeats", "..x...x...x...x."), ("cm7 on the offbeats", "..x...x...x...x."),
+    ("am chord on every beat", "x...x...x...x..."), ("cm7, rhythm x..x..x.", "x..x..x.x..x..x."),
+])
+def test_one_chord_in_a_rhythm(phrase, pattern):
+    add, notes = last("add a triangle at 220 hz", phrase)
+    assert add.endswith(f"triangle1 {pattern}") and len(notes.split()) == 3      # the chord, every hit
+
+
+@pytest.mark.parametrize("phrase", ["skank chords Am Dm, one bar each", "chords am dm on the offbeat",
+                                    "chords am dm, rhythm ..x...x...x...x."])
+def test_chords_in_a_rhythm_change_each_span_at_its_first_hit(phrase):
+    add, notes = last("add a triangle at 220 hz", phrase)
+    steps = notes.split()[2:]
+    assert add.split()[-1] == "..x...x...x...x." * 2
+    assert steps[2] == "a3+c4+e4" and steps[18] == "d3+f3+a3" and set(steps) - {"a3+c4+e4", "d3+f3+a3"} == {"-"}
+
+
+def test_a_rhythm_said_with_something_not_chords_is_left_to_the_rest():
+    assert last(*PAD, "hats on the offbeats")[-1] == "/seq/add hats hat1 ..x...x...x...x."

@@ -26,7 +26,7 @@ COLOUR = frozenset(
     "dreamy lofi lo-fi jazzy pretty nice lush big sounds sound vibe vibes it a an the some just then to and for "
     "that this me gimme give with keep going repeat repeating cycle over pad thing please minor major from back "
     "simple classic cheesy emotional chill warm cadence turnaround lay down out but now again round go lets let's "
-    "slow long".split())
+    "slow long dub reggae".split())
 #: Verbs that play what the sentence names, and words that say to keep it sounding.
 PLAY_VERBS = frozenset("play playing plays hold holding strum strumming hit sound sounding drone droning sit ring hang "
                        "sustain lay put throw use make have want need do bring loop looping vamp vamping comp walk "

@@ -55,6 +55,7 @@ class Progression:
     steps: int = 16
     column: int = 0
     key: tuple[str, str] | None = None      # 'ii-V-I in C': numerals read in this key, for this line
+    rhythm: str | None = None               # 'on the offbeats', 'rhythm x.x.': each chord's hits in its span
 
 
 @dataclass(frozen=True)

@@ -254,11 +254,19 @@ def progression(ctx, intent: ih.Progression) -> list[Message]:
         _keep_a_note_line(ctx, head, track, intent)
     reference, source = voice_register(ctx, head, track)
     tokens = [_progression_chord(ctx, symbol, reference, intent.column, intent.key) for symbol in intent.chords]
-    pattern = ("x" + "-" * (intent.steps - 1)) * len(tokens)
-    notes = [n for token in tokens for n in [token] + ["-"] * (intent.steps - 1)]
     length = {16: "a bar", 8: "half a bar", 4: "a beat", 32: "2 bars", 64: "4 bars"}.get(
         intent.steps, f"{intent.steps} steps")
-    ctx.understood.append(f"{said_chords(intent.chords)} → {' | '.join(tokens)}, {length} each, held "
+    if intent.rhythm:                                   # 'chords am dm on the offbeats': hits within each span
+        span = (intent.rhythm * (intent.steps // len(intent.rhythm) + 1))[:intent.steps]
+        pattern = span * len(tokens)
+        first = next((i for i, step in enumerate(span) if step in "xX"), 0)    # the chord set at its span's first hit,
+        notes = tokens[:1] if len(tokens) == 1 else [t if i == first else "-" for t in tokens for i in range(len(span))]   # held
+        played = f"on {span}"
+    else:
+        pattern = ("x" + "-" * (intent.steps - 1)) * len(tokens)
+        notes = [n for token in tokens for n in [token] + ["-"] * (intent.steps - 1)]
+        played = "held"
+    ctx.understood.append(f"{said_chords(intent.chords)} → {' | '.join(tokens)}, {length} each, {played} "
                           f"(close voicing near {source})")
     return send_track(ctx, head_words(intent.target, head, intent.column), intent.column, pattern, notes,
                       "chords")

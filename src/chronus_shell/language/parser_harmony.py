@@ -21,6 +21,7 @@ from .harmony_sargam import needs_sa
 from .harmony_text import cleaned
 from .harmony_moves import read_move
 from .harmony_pitches import interval, neighbour
+from .chord_rhythms import chord_rhythm, with_rhythm
 from .parser_harmony_changes import arpeggiate, chord_changes, poly, revoice
 from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key
 from .parser_harmony_runs import alberti, chromatic_walk, named_dyad, scale_run_said, turned_run, vamp
@@ -39,7 +40,8 @@ def harmony_intent(line: str):
         return None
     if needs_sa(line.lower()):
         raise LanguageError("sargam is on a Sa: say which note it is, e.g. 'Sa is C#, sa re ga ma pa'", 0)
-    text = cleaned(line)
+    said, rhythm = chord_rhythm(line)                  # (from the line as typed: a pattern's last '.' is no full stop)
+    text = cleaned(said)
     memo: dict = {}
     try:
         intent = _single(text, line)
@@ -47,8 +49,8 @@ def harmony_intent(line: str):
         several = _several(text, line, memo)
         if several is None:
             raise
-        return several
-    return intent if intent is not None else _several(text, line, memo)
+        return with_rhythm(several, rhythm)
+    return with_rhythm(intent if intent is not None else _several(text, line, memo), rhythm)
 
 
 #: Words that make a line worth reading as harmony (with chord symbols, note letters b–g, numerals).
