@@ -102,6 +102,16 @@ HARMONY_FORMS = (
     ("sargam on its Sa (sa re ga ma pa dha ni, komal/tivra) / a thaat or raag that is a scale / a drone of <notes>",
      ("Sa is C#, play sa re ga ma pa on the sine", "scale is Kafi thaat, Sa is D", "raag Yaman, Sa is C",
       "drone of Sa and Pa on the triangle, Sa is C#"), ("add a sine", "add a triangle")),
+    ("bare letters that spell one chord are its notes, climbing: arp A C E A / a drone on <note> (at or below the "
+     "voice) / a low <note> (the second octave) / the <note> above/below it (from the note just played)",
+     ("arp A C E A going up, 16th, on the sine", "a drone on D", "hold a low G on the sine"), ("add a sine at 440 hz",)),
+    ("chords in a rhythm: <chords> on the offbeats / on 2 and 4 / every beat / rhythm <steps> / skank chords <chords> "
+     "/ <chords> but with <chord> (the chord on its root swapped)",
+     ("dub chord Cm7 on the offbeats", "skank chords Am Dm, one bar each", "Em C G D but with Em7 and Cadd9"), ()),
+    ("maqamat that fit twelve semitones as scales (hijaz, hijazkar, nahawand, kurd, nikriz, ajam; phrygian dominant, "
+     "double harmonic, hungarian minor, whole tone) / a chord a bar: whole notes, one to a bar / 2 minor to 5 to 1",
+     ("maqam hijaz on D", "play scale of hijaz from D on the sine, 8th notes, going up", "key of A, 1 5 6 4, whole notes",
+      "2 minor to 5 to 1 in G"), ("add a sine at 440 hz",)),
 )
 
 
