@@ -21,12 +21,19 @@ SLANG = {
     "tss": "hats", "tsss": "hats", "tssss": "hats",                                      # what a beginner hears
     "repetitions": "repeats", "wah": "wobble", "wahwah": "wobble", "wah-wah": "wobble",
     "bitcrushed": "bitcrush", "crushed": "bitcrush", "folded": "foldback", "clipped": "hard",   # a mode said as what it did
+    # Jamaican patois (dancehall, dub): 'echo pon di snare', 'tek out di kick fi 8 bar'
+    "pon": "on", "di": "the", "inna": "in", "fi": "for", "lickle": "little", "likkle": "little", "mek": "make",
+    "tek": "take", "den": "then", "ova": "over", "lef": "left", "nuff": "more",
+    # German words kept in English: 'schneller, 135', 'mute the bassdrum for 16 Takten'
+    "schneller": "faster", "langsamer": "slower", "lauter": "louder", "leiser": "quieter", "takten": "bars",
+    "bassdrum": "kick",
 }
 #: Chatter that carries no instruction here ("real plucky", "like 200hz", "nice, now ...").
 NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "super", "pretty", "kinda",
          "sorta", "bro", "mate", "dude", "man", "too", "both", "also", "hmm", "cool",
          "ah", "oh", "alright", "lol", "wow", "sweet", "y'know", "basically", "totally", "quite",
-         "tiny", "even", "still", "yo", "gentle", "subtle", "slight", "lovely", "entirely"}
+         "tiny", "even", "still", "yo", "gentle", "subtle", "slight", "lovely", "entirely",
+         "habibi", "yalla", "khalas", "bitte", "bredren", "seen", "wah gwaan", "innit"}
 #: English words one letter off a word of the language, typed meaning themselves: never typos of it
 #: ('made' is not 'mode', 'listen' not 'list', 'stone' not 'store', 'kind' not 'wind').
 NOT_TYPOS = {"made", "listen", "listening", "stone", "kind", "mind", "wonder", "walls", "want", "mine", "lone",
