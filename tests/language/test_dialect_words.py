@@ -20,3 +20,15 @@ def test_dialect_words_are_the_language_s(phrase, expected):
 def test_patois_on_the_snare_puts_the_echo_there():
     messages = last(*DRUMS, "echo pon di snare")
     assert messages[0] == "/patch/create delay1 delay" and "/patch/connect snare1 delay1" in messages
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("Kick fundamental at 45 Hz, decay 400 ms.", ["/mod/kick1/freq 45.0", "/mod/kick1/decay 400.0"]),
+    ("Phase-shift the hats by one sixteenth.", ["/seq/shift hats 1"]),
+])
+def test_a_synthesist_s_terms(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+def test_instantiate_is_add():
+    assert last("Instantiate a sine oscillator at 440 Hz.")[0] == "/patch/create sine1 sine"

@@ -27,6 +27,9 @@ SLANG = {
     # German words kept in English: 'schneller, 135', 'mute the bassdrum for 16 Takten'
     "schneller": "faster", "langsamer": "slower", "lauter": "louder", "leiser": "quieter", "takten": "bars",
     "bassdrum": "kick",
+    # a synthesist's terms: 'instantiate a sine', 'phase-shift the hats', 'band-pass mode'
+    "instantiate": "add", "spawn": "add", "phase-shift": "shift", "band-pass": "bandpass", "low-pass": "lowpass",
+    "high-pass": "highpass", "sample-and-hold": "random", "s&h": "random",
 }
 #: Chatter that carries no instruction here ("real plucky", "like 200hz", "nice, now ...").
 NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "super", "pretty", "kinda",

@@ -74,7 +74,7 @@ class Kick(Drum):
     spec = ModuleSpec(
         "kick", "drum",
         (
-            number("freq", "Hz", 50, 20, 200, "body pitch", ("pitch", "tune", "frequency")),
+            number("freq", "Hz", 50, 20, 200, "body pitch", ("pitch", "tune", "frequency", "fundamental")),
             number("decay", "ms", 300, 10, 2000, "length of the body", ("length",)),
             number("punch", "ratio", 0.5, 0, 1, "pitch sweep and click at the attack", ("click",)),
             _GAIN,

@@ -8,7 +8,7 @@ from .. import voice_layout as ck
 from .base import PAN, Banked, Module, kernels, seeded_generator
 
 _PITCH = (
-    number("freq", "Hz", 220, 20, 20000, "pitch of the oscillator", ("frequency", "pitch")),
+    number("freq", "Hz", 220, 20, 20000, "pitch of the oscillator", ("frequency", "pitch", "fundamental")),
     number("detune", "cents", 0, -1200, 1200, "offset from freq in cents", ("tune",)),
     number("gain", "ratio", 0.5, 0, 1, "output level", ("level", "volume", "amp")),
     PAN,
