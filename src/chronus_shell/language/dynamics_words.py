@@ -48,10 +48,27 @@ _TACET = re.compile(r"^(?P<what>(?!tacet\b).+?)(?:\s+part)?(?:\s+(?:is|are|goes|
 _CLOCK = re.compile(r"^(?:pan\s+)?(?P<what>.+?)\s+(?:to|at)\s+(?P<h>1[0-2]|[1-9])(?::00)?\s*o'?\s*clock(?P<rest>.*)$", re.I)
 
 
+_SPAN = r"(?P<rest>\s+(?:over|in|across|during)\s+.+)"
+#: A swell or a build over a time is a crescendo ('make it swell gradually, like the swell pedal, over four
+#: bars', 'build into the bridge over 4 bars'); a volume pedal swelled in is a fade in of the voice in focus.
+_SWELLS = (
+    (re.compile(rf"^(?:(?:can|could|would)\s+you\s+)?(?:make\s+|let\s+)?(?:(?P<what>it|the\s+\w+|everything)\s+)?swell"
+                rf"(?:\s+up)?(?:\s+(?:gradually|slowly|gently))?(?:,?\s+like\s+[^,]+?,?)?{_SPAN}$", re.I), "crescendo"),
+    (re.compile(rf"^(?:build|build\s+up|building)(?:\s+(?:it|everything|up))?(?:\s+(?:into|to|towards|before)\s+(?:the\s+)?"
+                rf"(?:\w+\s+)?(?:bridge|chorus|drop|verse|outro|hook|end))?{_SPAN}$", re.I), "crescendo"),
+)
+
+
 def with_dynamics(text: str, model: PatchModel) -> tuple[str, str] | None:
     """(how it was read, the line the grammar's way) when the line says a level by a marking,
     'half as loud', 'tacet' or a clock-face pan; None otherwise."""
-    text = text.strip().rstrip(".!")
+    text = text.strip().rstrip(".!?")
+    for form, word in _SWELLS:
+        swell = form.match(text)
+        if swell:
+            what = swell.groupdict().get("what") or ""
+            on = "" if what.lower() in ("", "it") else f" on {what}" if what.lower() != "everything" else " on master"
+            return f"{text.split()[0].lower()}: a crescendo", f"{word}{on}{swell.group('rest')}"
     clock = _CLOCK.match(text)
     if clock:
         hours = int(clock.group("h")) % 12
