@@ -133,3 +133,10 @@ def test_chords_in_a_rhythm_change_each_span_at_its_first_hit(phrase):
 
 def test_a_rhythm_said_with_something_not_chords_is_left_to_the_rest():
     assert last(*PAD, "hats on the offbeats")[-1] == "/seq/add hats hat1 ..x...x...x...x."
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("shift key to D major", ["/seq/key d major"]), ("after 2 bars shift key to D major", ["/at 2 bar /seq/key d major"]),
+])
+def test_shift_the_key_is_a_key_change(phrase, expected):
+    assert last(*PAD, phrase) == expected

@@ -120,7 +120,7 @@ _PART_BEFORE_IN = re.compile(rf"^{_PART}(?=in )")
 _NO_KEY = re.compile(r"(?:no|clear the|remove the|forget the|drop the) key|key (?:none|off)|clear key")
 #: Keys said tonic first (groups: the tonic, an 'm', the scale word).
 _KEY_FORMS = tuple(re.compile(p) for p in (
-    rf"(?:(?:set|change|switch|put) )?(?:the |our )?(?:song'?s? )?key(?: signature)?(?: is| to| of|:|=)?(?: the key of)? "
+    rf"(?:(?:set|change|switch|put|shift|move) )?(?:the |our )?(?:song'?s? )?key(?: signature)?(?: is| to| of|:|=)?(?: the key of)? "
     rf"{KEYNOTE}(?: {SCALE})?",
     rf"(?:(?:we'?re|we are|it'?s|let'?s (?:go|play|be|stay)|play|stay|everything|put it|go) )?in (?:the key of )?{KEYNOTE} {SCALE}",
     rf"(?:(?:we'?re|we are|let'?s (?:go|play|be)|play|put it|go|it'?s) )?in the key of {KEYNOTE}(?: {SCALE})?",
