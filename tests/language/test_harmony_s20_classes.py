@@ -140,3 +140,12 @@ def test_a_rhythm_said_with_something_not_chords_is_left_to_the_rest():
 ])
 def test_shift_the_key_is_a_key_change(phrase, expected):
     assert last(*PAD, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["stop that chord", "kill that chord", "end the chord"])
+def test_stopping_the_one_chord_held_releases_it(phrase):
+    assert last("add a triangle at 220 hz", "play a C chord", phrase) == ["/gate/triangle1 0"]
+
+
+def test_stopping_a_chord_track_mutes_it():
+    assert last("add a triangle at 220 hz", "chords am f c g", "stop the chords") == ["/seq/mute chords 1"]

@@ -101,7 +101,8 @@ _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern))
     ("voice", rf"^(?:make|have|let|give|set|switch|change) (?:the |my )?{_VOICE}(?=[\s:,])"),
     ("voice", r"^(?:re)?tune (?:the |my )?(?P<voice>(?!it\b|that\b|this\b)[\w-]+)(?= (?:to|down to|up to|at) )"),   # any name
     ("together", r"together|at once|as a chord|simultaneously|stacked"),
-    ("release", r"release|let go(?: of)?|stop holding|let (?:it|them) ring out"),
+    ("release", r"release|let go(?: of)?|stop holding|let (?:it|them) ring out|"
+                r"(?:stop|kill|end|cut|silence)(?= (?:that|the|this) chord(?!s))"),     # one chord held: a track is 'the chords'
     ("voice", rf"^(?:the |my )?{_VOICE}(?=:| (?:plays?|playing|comps?|comping|strums?|strumming|holds?|loops?|vamps?|notes?|"
               r"line|riff|melody|part|chords?|progression|changes)\b)"),
     ("voice", rf"^(?:the |my )?(?!chords\b){_VOICE}(?= {NOTE}-?\d(?=$|[\s,]))"),     # 'bass a1 . c2 .' ('chords c5 g5': power chords)
