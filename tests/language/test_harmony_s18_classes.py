@@ -286,7 +286,7 @@ def test_a_voice_asked_politely_to_play_a_chord(phrase):
 
 
 @pytest.mark.parametrize("phrase, pattern", [
-    ("play the a minor scale ascending, eighth notes", "x.x.x.x.x.x.x.x."), ("the e major scale in quarter notes", "x...x...x...x..."),
+    ("play the a minor scale ascending, eighth notes", "x.x.x.x.x.x.x.x."), ("the e major scale in quarter notes", "x...x...x...x..." * 2),   # 8 quarters: two bars, every note
     ("play the notes of the f major scale one at a time", "xxxxxxxx"),
 ])
 def test_a_scale_run_in_a_note_value(phrase, pattern):

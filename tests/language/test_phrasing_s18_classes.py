@@ -196,8 +196,8 @@ def test_a_part_with_a_long_or_short_tail_is_its_decay(lines, expected):
 
 def test_a_labelled_melody_with_its_note_length_after_it():
     add, notes = last(*PAD, "the sine plays a melody: D5 F5 E5 C5 A4, slow quarter notes")
-    assert add.startswith("/seq/add ") and add.endswith(" sine1 x...x...x...x...")
-    assert notes.split()[2:] == "d5 - - - f5 - - - e5 - - - c5 - - - a4 - - -".split()
+    assert add.startswith("/seq/add ") and add.endswith(" sine1 " + "x..." * 5 + "." * 12)   # 5 quarters, 2 bars
+    assert notes.split()[2:] == "d5 - - - f5 - - - e5 - - - c5 - - - a4 - - -".split() + ["-"] * 12
 
 
 def test_a_label_naming_a_voice_there_is_none_of_never_lands_on_the_bass():

@@ -107,12 +107,16 @@ def pitch_list(ctx, intent: ih.PitchList) -> list[Message]:
 
 def _note_values(ctx, words, intent: ih.PitchList, tokens: list[str]) -> list[Message]:
     """Notes each lasting `steps` sixteenths ('in quarter notes'): a hit every `steps`, each note held
-    to the next (a bar's pattern when that is the same rhythm; the notes cycle on their own)."""
+    to the next. A line longer than a bar is padded to whole bars (it starts again on a bar line); a
+    track plays the notes of its pattern's steps only, so the pattern spans them all."""
     hold = intent.steps - 1
     notes = [n for token in tokens for n in [token] + [token if token == "." else "-"] * hold]
     pattern = "".join(("." if token == "." else "x") + "." * hold for token in tokens)
-    if "." not in tokens and 16 % intent.steps == 0:
-        pattern = ("x" + "." * hold) * (16 // intent.steps)
+    if len(pattern) <= 16 and "." not in tokens and 16 % intent.steps == 0:
+        pattern = ("x" + "." * hold) * (16 // intent.steps)           # a bar's rhythm: the notes cycle in it
+    elif len(pattern) > 16 and len(pattern) % 16:
+        pad = 16 - len(pattern) % 16
+        pattern, notes = pattern + "." * pad, notes + ["-"] * pad     # the last note rings to the bar line
     return send_track(ctx, words, intent.column, pattern, notes, intent.name)
 
 

@@ -1,0 +1,37 @@
+"""A line of notes longer than a bar plays every note (trial, session 20: 'play the c minor scale up
+and down in quarter notes' looped its first bar — a track plays the notes of its pattern's steps
+only, so the pattern must span the line). Checked in the engine: each hit's pitch, in order."""
+import pytest
+
+from chronus_shell.engine.engine import Engine
+from chronus_shell.engine.notes import note_to_hz
+from chronus_shell.protocol.message import Message
+
+from .test_time_harmony_classes import last
+
+
+def _played(messages: list[str]) -> list[float]:
+    """The pitch of every hit of the track, one pass of its pattern, as the engine's sequencer plays it."""
+    engine = Engine(48000, 256)
+    for line in ["/patch/create triangle1 triangle", *messages]:
+        engine.schedule(Message.parse(line))
+    engine.render_stereo(256)
+    (track,) = engine.sequencer.tracks.values()
+    pitches = []
+    for step in range(track.play.table.steps * track.play.table.period):
+        for _phase, hit, _k, _j in track.play.hits(step):
+            pitches.append(track.pitch(hit.note))
+    return pitches
+
+
+@pytest.mark.parametrize("phrase, first, count", [
+    ("play the c minor scale up and down in quarter notes", "c4", 14),
+    ("play the g major scale over two octaves in eighth notes", "g3", 15),
+])
+def test_every_note_of_a_long_scale_plays(phrase, first, count):
+    messages = [m for m in last("add a triangle at 220 hz", phrase) if m.startswith("/seq/")]
+    notes = [n for n in messages[-1].split()[2:] if n not in "-."]
+    played = _played(messages)
+    assert len(played) == count == len(notes) and played[0] == pytest.approx(note_to_hz(first))
+    assert played == [pytest.approx(note_to_hz(n)) for n in notes]
+    assert len(messages[0].split()[-1]) % 16 == 0                     # starts again on a bar line
