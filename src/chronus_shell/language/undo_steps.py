@@ -6,21 +6,22 @@ from ..protocol.message import Message
 
 
 def simplify_undo(messages: list[Message]) -> list[Message]:
-    """Drop undo steps that only touch a module the same undo removes anyway, and a value set that a
-    later set of the same param overrides (a fade's start, then its ramp, both taken back)."""
-    messages = _last_sets(messages)
-    removed = {m.args[0] for m in messages if m.address == "/patch/remove"}
-    if not removed:
-        return messages
-
-    def touches_removed(msg: Message) -> bool:
-        if msg.address.startswith("/mod/"):
-            return msg.parts[1] in removed
-        if msg.address == "/patch/disconnect":
-            return any(str(a).split(".")[0] in removed for a in msg.args)
-        return False
-
-    return [m for m in messages if not touches_removed(m)]
+    """Drop undo steps that only touch a module the same undo removes afterwards anyway, and a value
+    set that a later set of the same param overrides (a fade's start, then its ramp, both taken back).
+    A module removed and made again (a session loaded over one with the same ids) keeps the sets
+    that follow its making: they are its values back."""
+    kept, doomed = [], set()                     # walking back: modules removed later, not made again since
+    for msg in reversed(_last_sets(messages)):
+        if msg.address == "/patch/remove":
+            doomed.add(msg.args[0])
+        elif msg.address == "/patch/create":
+            doomed.discard(msg.args[0])
+        elif msg.address.startswith("/mod/") and msg.parts[1] in doomed:
+            continue
+        elif msg.address == "/patch/disconnect" and any(str(a).split(".")[0] in doomed for a in msg.args):
+            continue
+        kept.append(msg)
+    return kept[::-1]
 
 
 def _last_sets(messages: list[Message]) -> list[Message]:
