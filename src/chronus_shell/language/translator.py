@@ -26,6 +26,7 @@ from .part_labels import remember_label, with_labels
 from .refusal_wording import with_nearest
 from .scene_words import fixed_terms
 from .second_stage import readings
+from .shared_pan import shared_pan_note
 from .spanish_words import in_english
 from .timed_lines import is_timed, translate_timed
 
@@ -58,6 +59,9 @@ class Translator:
             raise
         if marked:
             self.mapper.understood.insert(0, marked[0])
+        shared = shared_pan_note(messages, self.model)
+        if shared:
+            self.mapper.understood.append(shared)        # a pan that cannot be heard, said back
         if not line.lstrip().startswith("/"):
             remember_label(line, messages, self.model)
             if _changes_no_param(messages):
