@@ -35,3 +35,15 @@ def test_every_note_of_a_long_scale_plays(phrase, first, count):
     assert len(played) == count == len(notes) and played[0] == pytest.approx(note_to_hz(first))
     assert played == [pytest.approx(note_to_hz(n)) for n in notes]
     assert len(messages[0].split()[-1]) % 16 == 0                     # starts again on a bar line
+
+
+@pytest.mark.parametrize("run, again, first_notes", [
+    ("play the c major scale on the triangle in quarter notes", "now in c minor", ["c4", "d4", "eb4"]),
+    ("play the c major scale up and down on the triangle", "now in c minor", ["c4", "d4", "eb4"]),
+])
+def test_a_scale_run_said_again_in_another_key_plays_in_it(run, again, first_notes):
+    """Trial: 'now in c minor' after a scale in quarter notes changed only the key (the holds hid the run)."""
+    messages = last("add a triangle at 220 hz", run, again)
+    assert messages[0] == "/seq/key c minor"
+    notes = [n for n in messages[-1].split()[2:] if n not in "-."]
+    assert notes[:3] == first_notes and ("bb4" in notes) and ("ab4" in notes)

@@ -38,24 +38,42 @@ def key_or_chord(ctx, intent: ih.KeyOrChord) -> list[Message]:
 
 def key_or_run(ctx, intent: ih.SetKey) -> list[Message]:
     """A key; with no key set and just after a scale run ('play the c major scale', then 'now in a minor'),
-    the run in that key instead, near the same octave and the same way (no key set)."""
+    the key and the run again in it, near the same octave, the same way (up, down, up and down), in the
+    same note value."""
     track = ctx.model.last_track
     scale_only = intent.tonic and ctx.model.key is None          # with a key set, a key said is a new key
     notes = ctx.model.tracks[track].notes if scale_only and track in ctx.model.tracks else ()
-    pitches = [token_pitches(n) for n in notes]
+    where = [i for i, n in enumerate(notes) if n not in ("-", ".")]
+    pitches = [token_pitches(notes[i]) for i in where]
     if len(pitches) < 6 or any(p is None or len(p) != 1 for p in pitches):
         return set_key(ctx, intent)
     line = [p[0] for p in pitches]
-    steps = [b - a for a, b in zip(line, line[1:])]
-    span = abs(line[-1] - line[0])
-    octaves = span // 12
-    if not (all(0 < s <= 3 for s in steps) or all(-3 <= s < 0 for s in steps)) or span % 12 or not span or \
-            len(steps) not in (7 * octaves, 12 * octaves):
+    run, octaves = _run_shape(line)
+    gaps = {b - a for a, b in zip(where, where[1:])}
+    if run is None or len(gaps) > 1:
         return set_key(ctx, intent)                       # not a seven-note or chromatic scale run: the key
     voice = it.Words((it.Word(ctx.model.tracks[track].target, intent.column),))
     start = name(nearest(pitch_class(intent.tonic), min(line)))             # near where the run was
-    return degrees(ctx, ih.Degrees(voice, (), key=(intent.tonic, intent.scale), column=intent.column,
-                                   run="up" if steps[0] > 0 else "down", start=start, octaves=octaves))
+    again = degrees(ctx, ih.Degrees(voice, (), key=(intent.tonic, intent.scale), column=intent.column, run=run,
+                                    start=start, octaves=octaves, steps=gaps.pop() if gaps != {1} else 0))
+    return set_key(ctx, intent) + again              # the key set too: 'run down the scale' next is in it
+
+
+def _run_shape(line: list[int]) -> tuple[str | None, int]:
+    """('up' / 'down' / 'up and down', octaves) of a scale run (steps of 1–3 semitones spanning whole
+    octaves, seven or twelve notes an octave), else (None, 0)."""
+    peak = line.index(max(line))
+    if 0 < peak < len(line) - 1 and line[peak:] == line[:peak + 1][::-1][:len(line) - peak]:
+        shape, part = "up and down", line[:peak + 1]
+    else:
+        shape, part = ("up" if line[-1] > line[0] else "down"), line
+    steps = [b - a for a, b in zip(part, part[1:])]
+    span = abs(part[-1] - part[0])
+    octaves = span // 12
+    if not (all(0 < s <= 3 for s in steps) or all(-3 <= s < 0 for s in steps)) or span % 12 or not span or \
+            len(steps) not in (7 * octaves, 12 * octaves):
+        return None, 0
+    return shape, octaves
 
 
 def turn_run(ctx, intent: ih.TurnRun) -> list[Message]:
