@@ -86,6 +86,16 @@ def test_a_refused_line_is_forgotten_by_the_context():
     assert "saw1" not in translator.model.modules and not translator.undo_stack
 
 
+def test_a_line_refused_halfway_is_taken_back_whole():
+    """The engine took the new saw, then refused its detune: the saw is removed again (a refused line
+    changes nothing — as 'load amen.wav' with no such file must leave no empty sampler)."""
+    translator, engine, _ = run_shell("add a saw with detune 19\r\x04")
+    sent = [str(m) for m in engine.sent]
+    assert sent[:3] == ["/patch/create saw1 saw", "/patch/connect saw1 master", "/mod/saw1/detune 19.0"]
+    assert sent[3:] == ["/patch/remove saw1"]
+    assert "saw1" not in translator.model.modules and not translator.undo_stack
+
+
 def test_verbose_echo_and_help_and_status():
     _, _, out = run_shell("verbose on\radd a saw at 110 hz\rhelp cutoff\rstatus\rlist modules\r\x04")
     assert "→ /mod/saw1/freq 110.0" in out

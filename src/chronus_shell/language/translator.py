@@ -276,6 +276,18 @@ class Translator:
         self.undo_stack[:], self.redo_stack[:] = undo, redo
         self.observe(kept)
 
+    def take_back(self, accepted: list[Message]) -> list[Message]:
+        """The engine refused a message of the last line after applying `accepted`: forget the line and
+        return what undoes `accepted`, for the engine — a refused line changes nothing ('load amen.wav'
+        with no such file leaves no empty sampler behind)."""
+        model, undo, redo, self._transaction = self._before_line
+        self.model.restore(model)
+        self.undo_stack[:], self.redo_stack[:] = undo, redo
+        clean = self.model.snapshot()
+        inverses = [self._apply(message) for message in accepted]          # (worked out on a model then dropped)
+        self.model.restore(clean)
+        return simplify_undo([m for step in reversed(inverses) for m in step])
+
     def _apply(self, message: Message) -> list[Message]:
         """Apply one message to the model (transactions included); return its inverse."""
         if message.address == "/patch/begin" and self._transaction is None:

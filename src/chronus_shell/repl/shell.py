@@ -218,8 +218,9 @@ class Shell:
         await self._send(pending, messages[:len(messages) - len(pending)])
 
     async def _send(self, messages: list[Message], before: list[Message]) -> bool:
-        """Send; False if the engine refused one (the language's context then forgets the line,
-        keeping `before` and what was accepted, so it never describes a patch that isn't there)."""
+        """Send; False if the engine refused one: what it took of the line (`before` and the messages
+        ahead of the refused one) is taken back, so a refused line changes nothing, and the language's
+        context forgets the line."""
         if not messages:
             return True
         if self.verbose:
@@ -230,7 +231,9 @@ class Shell:
         for reply in await self.engine.send(messages):
             (self.output.info if reply.ok else self.output.problem)(reply.text)
             if reply.refused_at is not None:
-                self.translator.rollback(before + messages[:reply.refused_at])
+                undo = self.translator.take_back(before + messages[:reply.refused_at])
+                if undo:
+                    await self.engine.send(undo)
                 return False
             if reply.messages:  # a loaded session: the language's context learns the new patch
                 self.ramps.sent(list(reply.messages))
