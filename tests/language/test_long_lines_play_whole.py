@@ -47,3 +47,13 @@ def test_a_scale_run_said_again_in_another_key_plays_in_it(run, again, first_not
     assert messages[0] == "/seq/key c minor"
     notes = [n for n in messages[-1].split()[2:] if n not in "-."]
     assert notes[:3] == first_notes and ("bb4" in notes) and ("ab4" in notes)
+
+
+def test_a_run_said_again_in_one_key_then_another_plays_in_each():
+    translator_lines = ["add a triangle at 220 hz", "c major scale up and down in quarter notes", "now in g minor"]
+    notes = [n for n in last(*translator_lines, "now in a minor")[-1].split()[2:] if n not in "-."]
+    assert notes[:3] == ["a3", "b3", "c4"]
+
+
+def test_a_key_said_after_degrees_in_a_key_set_is_only_the_key():
+    assert last("add a saw at 110 hz", "key of e flat", "notes 1 2 3 4 5 6 7 8", "in a dorian") == ["/seq/key a dorian"]

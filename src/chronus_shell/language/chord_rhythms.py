@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from . import intents as it
 from . import intents_harmony as ih
+from .errors import LanguageError
 from .parser_sequencer_rules import pattern_named
 
 _NAMED = (r"(?:the\s+)?(?:off-?beats?|back-?beats?|upbeats?|(?:beats?\s+)?(?:2|two)\s+(?:and|&)\s+(?:4|four)|"
@@ -33,6 +34,8 @@ def chord_rhythm(text: str) -> tuple[str, str | None]:
         return (text[:skank.start()] + text[skank.end():], pattern_named("offbeat")) if skank else (text, None)
     if match.group("steps"):
         steps = match.group("steps")
+        if "x" not in steps.lower():
+            raise LanguageError(f"the rhythm '{steps}' has no hit: mark the hits with x (e.g. 'rhythm x..x..x.')", 0)
     else:
         said = re.sub(r"^the\s+", "", re.sub(r"\s+", " ", match.group("named").lower()))
         said = re.sub(r"^beats?\s+", "", said)

@@ -24,11 +24,21 @@ class HarmonyModel:
         """(voice id, hz) of the one note a voice was last gated on: what 'the e above it' is above."""
         return self.__dict__.get("_last_pitch")
 
+    @property
+    def run_key(self) -> tuple[str, str] | None:
+        """The key a scale run was last said again in ('now in g minor'): while it is the key, the next
+        key said plays the run again too."""
+        return self.__dict__.get("_run_key")
+
+    def note_run_key(self, key: tuple[str, str]) -> None:
+        self.__dict__["_run_key"] = key
+
     def harmony_state(self) -> tuple:
-        return self.key, self.last_chord, self.last_pitch
+        return self.key, self.last_chord, self.last_pitch, self.run_key
 
     def set_harmony_state(self, state: tuple) -> None:
-        self.__dict__["_key"], self.__dict__["_last_chord"], self.__dict__["_last_pitch"] = state
+        (self.__dict__["_key"], self.__dict__["_last_chord"], self.__dict__["_last_pitch"],
+         self.__dict__["_run_key"]) = state
 
     def _on_key(self, args) -> list[Message]:
         previous = self.key

@@ -63,14 +63,16 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"\b(go|play|strum|walk|com|runn|climb|descend|ascend|hold|ring)in'?(?=\s|$|,)", r"\1ing"),   # 'goin up'
     (r"^(?:play |give |gimme )?(?:me |us )?(?:an? |the )?(?P<root>[a-g](?:#|b)?) (?:run|lick|riff|line|fill)(?P<on> on (?:the )?[\w-]+)?:\s*",
      r"notes \g<on> "),                                                              # 'a G run on the triangle: g a b d e'
-    (r",?\s+(?:in |as )?whole notes$|\b(?:a |one )?whole bars? each\b|\bone (?:chord )?to a bar\b|\bone (?:chord )?per bar\b",
-     ", a bar each"),                                                                 # a chord a bar, said as a whole note
+    (r"^(?!.*\b(?:scale|melody|arp\w*|run|riff|line|tune)\b)(?!.*(?<!whole )\bnotes?\b)(?P<chords>.*?)(?:,?\s+(?:in |as )?whole notes$|"
+     r"\b(?:a |one )?whole bars? each\b|\bone (?:chord )?to a bar\b|\bone (?:chord )?per bar\b)",
+     r"\g<chords>, a bar each"),                                                                 # a chord a bar, said as a whole note
     (r",?\s+(?:for|in|on) (?:the )?(?:(?:last|final|first|second|third|next|big) )?(?:chorus|verse|bridge|intro|outro|hook|"
      r"refrain|drop|tag|coda)$", ""),                                                 # 'key up 2 for the last chorus': when, said by section
     (r"^(?:the )?(?:(?:last|final|first|second|third|next|big) )?(?:chorus|verse|bridge|intro|outro|hook|refrain|tag|coda)"
      r"[:,.]?\s+(?=.*\b(?:key|transpose|up|down)\b)", ""),                              # 'last chorus key up half step'
     (r"\b(up|down) (half|whole) (step|tone)\b", r"\1 a \2 \3"),                          # 'up half step'
-    (r"^(?:the )?(?!song\b|the\b|whole\b)(\w+) key (?=(?:up|down|\+|-)\s*\S)", r"transpose the \1 "),   # 'bass key up 2': that part
+    (r"^(?:the )?(bass|bassline|melody|lead|chords|pad|arp|riff|strings|keys|organ|piano|guitar|vocals?) key "
+     r"(?=(?:up|down|\+|-)\s*\S)", r"transpose the \1 "),                             # 'bass key up 2': that part
     (r"\bby (?:a |an )?perfect (fourth|fifth|octave)\b", r"up a \1"),                  # 'by a perfect fifth': up
     (r"\b(?:a |an )?perfect (fourth|fifth|octave)\b", r"a \1"),                          # perfect is what a fifth is
     (r"\b([1-7]) (?:minor|min)\b", r"\1m"),                                           # 'the 2 minor': 2m, a Nashville minor
@@ -188,7 +190,7 @@ def _nashville(text: str) -> str:
     return " ".join(numeral(token) for token in tokens) + key + match.group("rest")
 
 
-_BUT_WITH = re.compile(r"^(?P<run>.+?),?\s+but\s+(?:with|use|using|make\s+(?:it|them|those))\s+"
+_BUT_WITH = re.compile(r"^(?P<run>.+?),?\s+but\s+(?:with|use|using)\s+"
                        r"(?P<subs>[a-g](?:#|b)?\S*(?:(?:\s*,\s*|\s+and\s+|\s+)[a-g](?:#|b)?\S*)*)$")
 
 
@@ -200,6 +202,8 @@ def _but_with(text: str) -> str:
         return text
     run = re.split(r"(\s*,\s*|\s+-\s+|\s+)", match.group("run"))
     subs = [s for s in re.split(r"\s*,\s*|\s+and\s+|\s+", match.group("subs")) if s]
+    if not all(Chord.parse(sub) for sub in subs):
+        return text                                   # 'but with a bass', 'but with more reverb': not chords
     chords = {i: Chord.parse(token) for i, token in enumerate(run) if token.strip(" ,-")}
     for sub in subs:
         new = Chord.parse(sub)

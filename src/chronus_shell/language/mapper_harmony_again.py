@@ -37,11 +37,11 @@ def key_or_chord(ctx, intent: ih.KeyOrChord) -> list[Message]:
 
 
 def key_or_run(ctx, intent: ih.SetKey) -> list[Message]:
-    """A key; with no key set and just after a scale run ('play the c major scale', then 'now in a minor'),
+    """A key; with no key set (or the key a run was said again in) and just after a scale run ('play the c major scale', then 'now in a minor'),
     the key and the run again in it, near the same octave, the same way (up, down, up and down), in the
     same note value."""
     track = ctx.model.last_track
-    scale_only = intent.tonic and ctx.model.key is None          # with a key set, a key said is a new key
+    scale_only = intent.tonic and ctx.model.key in (None, ctx.model.run_key)   # else a key said is a new key
     notes = ctx.model.tracks[track].notes if scale_only and track in ctx.model.tracks else ()
     where = [i for i, n in enumerate(notes) if n not in ("-", ".")]
     pitches = [token_pitches(notes[i]) for i in where]
@@ -56,6 +56,7 @@ def key_or_run(ctx, intent: ih.SetKey) -> list[Message]:
     start = name(nearest(pitch_class(intent.tonic), min(line)))             # near where the run was
     again = degrees(ctx, ih.Degrees(voice, (), key=(intent.tonic, intent.scale), column=intent.column, run=run,
                                     start=start, octaves=octaves, steps=gaps.pop() if gaps != {1} else 0))
+    ctx.model.note_run_key((intent.tonic, intent.scale))
     return set_key(ctx, intent) + again              # the key set too: 'run down the scale' next is in it
 
 
