@@ -113,7 +113,7 @@ def lfo(shape, phase, rate, depth, offset, sample_rate, out):
 # -- drums and the master bus ---------------------------------------------------------------------------------------
 KICK, SNARE, HAT = 0, 1, 2
 SIXTY_DB = np.log(1000.0)   # a drum's `decay` is its time to fall by 60 dB
-SNARE_WIRES, HAT_NOISE = 0.6, 0.5   # noise scales: a default hit peaks about −6 dBFS, below the kick (−2)
+SNARE_WIRES, HAT_NOISE = 0.6, 0.5   # noise scales: a default snare peaks near −2 dBFS, a hat −6 (the kick −2)
 
 
 @njit(cache=True)

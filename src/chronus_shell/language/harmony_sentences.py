@@ -39,8 +39,8 @@ JOINS = frozenset("to into then and moving going resolve resolves resolving drif
 #: Words that say nothing to the harmony (articles, pronouns, politeness, feel).
 FILLER = frozenset("a an the some that this it me us we my our just so yeah now please pls let lets let's on in of with "
                    "for chord chords triad progression changes stab stabs riff feel style vibe church gospel kind sort "
-                   "like bit little nice big fat lush wide open spread but also thing set is as note signature everything short two three four five six every hits part verse chorus bridge intro outro breakdown section jazz pop rock soul funk rnb power triads minor major suspended dominant diminished augmented barre sub hymn hymns amen "
-                   "low deep underneath beneath very".split()) | COLOUR
+                   "like bit little nice big fat lush wide open spread but also thing set is as note signature everything short two three four five six every hits part verse chorus bridge intro outro breakdown section jazz pop rock soul funk rnb power triads minor major suspended dominant diminished augmented barre sub hymn hymns amen low deep "
+                   "underneath beneath very".split()) | COLOUR
 _VOICED_OPEN = frozenset(("wide", "open", "spread"))
 #: What musicians call a run of notes ('ostinato on the sine: …', 'bass riff e e g a').
 NOTE_NOUNS = frozenset("notes note melody riff line bassline ostinato sequence sequencer hook motif lick figure theme tune head "
@@ -112,7 +112,7 @@ def read_sentence(text: str, line: str):
     key = _one(parts, "key")
     said = (key[0], key[1] or "major") if key else None
     progression = ih.Progression(target, tuple(chords), steps, column, said)
-    if said and (not any(c.startswith("deg:") for c in chords) or _KEY_SAID.search(line)):
+    if said and (not any(c.startswith("deg:") for c in chords) or re.search(r"\bkey\b", line, re.I)):
         # 'key of a minor, chords am dm e am', 'key of D. 1 4 5 4': the key set too ('1 4 5 in D': read in it only)
         return it.Sequence((ih.SetKey(*said, column_of(key[0], line)), progression))
     return progression
@@ -260,9 +260,6 @@ _NAMING = frozenset(("chord", "letter", "degree", "quality", "named"))
 def _known(word: str) -> bool:
     return word in FILLER or word in PLAY_VERBS or word in PITCH_VERBS or word in JOINS or word in KEY_WORDS or word in NOTE_NOUNS or \
         word.endswith("-ish")
-
-
-_KEY_SAID = re.compile(r"\bkey\b", re.I)
 
 
 def _one(parts: list[Part], kind: str):

@@ -36,6 +36,8 @@ def _sonic_pi_root(root: str) -> str:
 
 
 #: What _clean takes out or rewrites, in order (pattern, replacement).
+#: A section of a song, said to place a change ('for the last chorus').
+_SECTION = r"(?:(?:last|final|first|second|third|next|big) )?(?:chorus|verse|bridge|intro|outro|hook|refrain|drop|tag|coda)"
 _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in (
     (r"^(?:could|can|would|will) (?:you|ya|u|we) (?:please |kindly |just )?(?=(?:play|hold|strum|give|try|put)\b)", ""),
     (r"^(?:i'?d like|i would like|i should like|i want|might|could|can|would|will) (?:the |my )?(?P<v>[\w-]+) (?:to )?"
@@ -66,10 +68,8 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"^(?!.*\b(?:scale|melody|arp\w*|run|riff|line|tune)\b)(?!.*(?<!whole )\bnotes?\b)(?P<chords>.*?)(?:,?\s+(?:in |as )?whole notes$|"
      r"\b(?:a |one )?whole bars? each\b|\bone (?:chord )?to a bar\b|\bone (?:chord )?per bar\b)",
      r"\g<chords>, a bar each"),                                                                 # a chord a bar, said as a whole note
-    (r",?\s+(?:for|in|on) (?:the )?(?:(?:last|final|first|second|third|next|big) )?(?:chorus|verse|bridge|intro|outro|hook|"
-     r"refrain|drop|tag|coda)$", ""),                                                 # 'key up 2 for the last chorus': when, said by section
-    (r"^(?:the )?(?:(?:last|final|first|second|third|next|big) )?(?:chorus|verse|bridge|intro|outro|hook|refrain|tag|coda)"
-     r"[:,.]?\s+(?=.*\b(?:key|transpose|up|down)\b)", ""),                              # 'last chorus key up half step'
+    (rf",?\s+(?:for|in|on) (?:the )?{_SECTION}$", ""),                                 # 'key up 2 for the last chorus': when, said by section
+    (rf"^(?:the )?{_SECTION}[:,.]?\s+(?=.*\b(?:key|transpose|up|down)\b)", ""),         # 'last chorus key up half step'
     (r"\b(up|down) (half|whole) (step|tone)\b", r"\1 a \2 \3"),                          # 'up half step'
     (r"^(?:the )?(bass|bassline|melody|lead|chords|pad|arp|riff|strings|keys|organ|piano|guitar|vocals?) key "
      r"(?=(?:up|down|\+|-)\s*\S)", r"transpose the \1 "),                             # 'bass key up 2': that part

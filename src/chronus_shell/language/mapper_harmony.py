@@ -32,7 +32,7 @@ DEFAULT_REGISTER = 57.0
 
 
 # -- where and how high ------------------------------------------------------------------
-def _pitched_head(ctx, words: it.Words | None, column: int) -> str:
+def pitched_head(ctx, words: it.Words | None, column: int) -> str:
     """The voice a harmony phrase plays: its oscillator, or one clear line for a drum."""
     head = voice_head(ctx, words, column)
     spec = ctx.model.spec(head)
@@ -65,14 +65,14 @@ def voice_register(ctx, head: str, track: str | None, melody: bool = False) -> t
 
 def voice_and_track(ctx, words: it.Words | None, column: int) -> tuple[str, str | None]:
     if words is None:                      # the focus's voice (a synth when a drum is in focus)
-        head = _pitched_head(ctx, None, column)
+        head = pitched_head(ctx, None, column)
         return head, existing_track(ctx, head_words(None, head, column), column)
     track = existing_track(ctx, words, column)
     if track is not None and track in ctx.model.tracks and words is not None:
         target = ctx.model.tracks[track].target
         if target in ctx.model.modules and ctx.model.voice_of(target):
-            return _pitched_head(ctx, it.Words((it.Word(target, column),)), column), track
-    return _pitched_head(ctx, words, column), track
+            return pitched_head(ctx, it.Words((it.Word(target, column),)), column), track
+    return pitched_head(ctx, words, column), track
 
 
 def head_words(words: it.Words | None, head: str, column: int) -> it.Words:
@@ -95,7 +95,7 @@ def pitch_list(ctx, intent: ih.PitchList) -> list[Message]:
             chord = Chord.parse(token[:-1])
             tokens.append(chord.spell(chord.pitches(start)))
         else:
-            tokens.append(_placed(token, reference, intent.column, first))
+            tokens.append(placed_note(token, reference, intent.column, first))
             reference = token_pitches(tokens[-1])[0]
             first = reference if first is None else first
         said.append(tokens[-1])
@@ -120,7 +120,7 @@ def _note_values(ctx, words, intent: ih.PitchList, tokens: list[str]) -> list[Me
     return send_track(ctx, words, intent.column, pattern, notes, intent.name)
 
 
-def _placed(token: str, reference: float, column: int, first: int | None = None) -> str:
+def placed_note(token: str, reference: float, column: int, first: int | None = None) -> str:
     """A note name: as written when it has an octave, else the octave nearest `reference`
     (the note before) — kept from a fourth below to an octave above the line's `first`
     note, so a line does not wander off the voice's register."""
@@ -133,55 +133,6 @@ def _placed(token: str, reference: float, column: int, first: int | None = None)
     if first is not None:
         pitch += 12 if pitch < first - 5 else -12 if pitch > first + 12 else 0
     return spelled(pitch, token)
-
-
-#: Where a note said 'low' sits: C2 to B2, an organ's pedal notes.
-LOW_REGISTER = 41.5
-
-
-def play_pitch(ctx, intent: ih.PlayPitch) -> list[Message]:
-    if intent.tune:
-        module_id = ctx.resolve.module(intent.target) if intent.target else ctx.resolve.focus(intent.column)
-        spec = ctx.model.spec(module_id)
-        if intent.target is None and (spec is None or spec.role != "source"):
-            module_id = _pitched_head(ctx, None, intent.column)      # 'tune it to e': the voice's oscillator
-            spec = ctx.model.spec(module_id)
-        drum = intent.target is not None and spec is not None and spec.role == "drum"   # 'kick tuned to e': its body
-        if spec is None or spec.role != "source" and not drum or not spec.has_param("freq"):
-            raise LanguageError(f"{module_id} has no pitch to tune: name an oscillator ('tune the saw to e')",
-                                intent.column)
-        param = spec.param("freq").name
-        current = float(ctx.model.value(module_id, param))
-        note = _placed(intent.pitch, register_of(current), intent.column)
-        ctx.understood.append(f"{intent.pitch} → {note}, nearest {current:g} Hz")
-        return [message(f"/mod/{module_id}/{param}", playable(hz(token_pitches(note)[0]), note, intent.column))]
-    head, track = voice_and_track(ctx, intent.target, intent.column)
-    if intent.beside:
-        return _beside_last(ctx, intent, head)
-    reference, source = voice_register(ctx, head, track, melody=True)
-    if intent.register == "low":
-        reference, source = LOW_REGISTER, "low: the second octave"
-    note = _placed(intent.pitch, reference - 5.5 * (intent.register == "drone"), intent.column)
-    ctx.understood.append(f"{intent.pitch} → {note} ({'at or below' if intent.register == 'drone' else 'near'} {source})")
-    return [message(f"/gate/{head}", 1, playable(hz(token_pitches(note)[0]), note, intent.column))]
-
-
-def _beside_last(ctx, intent: ih.PlayPitch, head: str) -> list[Message]:
-    """'the e above it': the named note's nearest octave above (below) the note `head` last played."""
-    last = ctx.model.last_pitch
-    way = "above" if intent.beside > 0 else "below"
-    if last is None or last[0] != head:
-        raise LanguageError(f"{way} what? {head} holds no single note — play one first (e.g. 'play c4 on the {head}'), "
-                            f"or say the octave ('play {intent.pitch}4')", intent.column)
-    before = register_of(last[1])
-    pitch = nearest(root_text(intent.pitch)[0], before)
-    while (pitch - before) * intent.beside <= 0.5:
-        pitch += 12 * intent.beside
-    while (pitch - 12 * intent.beside - before) * intent.beside > 0.5:
-        pitch -= 12 * intent.beside
-    note = spelled(pitch, intent.pitch)
-    ctx.understood.append(f"{intent.pitch} {way} {last[1]:g} Hz → {note}")
-    return [message(f"/gate/{head}", 1, playable(hz(token_pitches(note)[0]), note, intent.column))]
 
 
 # -- chords -------------------------------------------------------------------------------
@@ -362,7 +313,7 @@ def _degree_chord(ctx, typed: str, column: int, key=None) -> Chord:
 
 
 def poly(ctx, intent: ih.Poly) -> list[Message]:
-    head = _pitched_head(ctx, intent.target, intent.column)
+    head = pitched_head(ctx, intent.target, intent.column)
     ctx.understood.append(f"{head} plays up to {intent.notes} note{'s' if intent.notes > 1 else ''} at once")
     return [message("/patch/poly", head, intent.notes)]
 
@@ -419,6 +370,6 @@ def open_voicing(pitches) -> list[int]:
 
 
 #: The intents this family maps.
-HANDLERS = {ih.PitchList: voiced(pitch_list), ih.PlayPitch: voiced(play_pitch), ih.PlayChord: voiced(play_chord),
+HANDLERS = {ih.PitchList: voiced(pitch_list), ih.PlayChord: voiced(play_chord),
             ih.Progression: voiced(progression), ih.Poly: voiced(poly), ih.ShowKey: show_key,
             ih.Degrees: voiced(degrees), it.SetNotes: voiced(set_notes)}

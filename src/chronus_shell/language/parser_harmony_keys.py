@@ -26,10 +26,12 @@ SCALE_WORDS = {"major": "major", "maj": "major", "ionian": "major", "minor": "mi
                "hungarian minor": "hungarian_minor", "gypsy minor": "hungarian_minor",
                "ukrainian dorian": "ukrainian_dorian", "romanian minor": "ukrainian_dorian",
                "whole tone": "whole_tone", "whole-tone": "whole_tone",
-               # maqamat that fit twelve equal semitones (the quarter-tone ones: QUARTER_TONE_MAQAMAT)
-               "hijaz": "phrygian_dominant", "hijazkar": "double_harmonic", "hijaz kar": "double_harmonic",
-               "nahawand": "harmonic_minor", "kurd": "phrygian", "nikriz": "ukrainian_dorian", "ajam": "major",
-               "nawa athar": "hungarian_minor"}
+               }
+#: Maqamat that fit twelve equal semitones, as scales (the quarter-tone ones: QUARTER_TONE_MAQAMAT).
+MAQAMAT = {"hijaz": "phrygian_dominant", "hijazkar": "double_harmonic", "hijaz kar": "double_harmonic",
+           "nahawand": "harmonic_minor", "kurd": "phrygian", "nikriz": "ukrainian_dorian", "ajam": "major",
+           "nawa athar": "hungarian_minor"}
+SCALE_WORDS.update(MAQAMAT)
 #: Maqamat whose scale needs quarter tones: named, then refused (twelve semitones cannot play them).
 QUARTER_TONE_MAQAMAT = ("bayati", "rast", "saba", "sikah", "huzam", "iraq", "bayat", "segah")
 #: Camelot keys (DJ software): 8B is C major, 8A A minor, one step is a fifth.
@@ -97,7 +99,7 @@ def read_key(text: str, line: str):
     if quarter:
         name = quarter.group(1) or quarter.group(2)
         raise LanguageError(f"maqam {name} needs quarter tones, which twelve equal semitones cannot play — the "
-                            f"maqamat I can play: hijaz, hijazkar, nahawand, kurd, nikriz, ajam (e.g. 'maqam hijaz on d'); "
+                            f"maqamat I can play: {', '.join(m for m in MAQAMAT if ' ' not in m)} (e.g. 'maqam hijaz on d'); "
                             f"a voice can be detuned by cents ('detune the sine -50 cents')", column_of(name, line))
     found = _read_key(text, line) or _signature(text, line)
     if found is not None or "," not in text and " actually" not in text:
