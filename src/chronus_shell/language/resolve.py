@@ -73,6 +73,21 @@ def normalize_words(texts: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def joined(words: Words) -> Words:
+    """normalize_words on a phrase's words ('the low pass' → 'lowpass', at the column of 'low')."""
+    texts = normalize_words(words.texts)
+    if len(texts) == len(words.items):
+        return words
+    items, at = [], 0
+    for text in texts:
+        start, said = at, ""
+        while said != text.replace("-", "") and at < len(words.items):
+            said += words.items[at].text.replace("-", "")
+            at += 1
+        items.append(Word(text, words.items[start].column))
+    return Words(tuple(items))
+
+
 #: Nouns that only say "a module" after a type ("a sawtooth oscillator", "a reverb effect").
 GENERIC_NOUNS = ("oscillator", "osc", "oscillators", "waveform", "generator", "module", "effect",
                  "fx", "unit", "pedal", "plugin", "sound", "synth", "voice")
@@ -174,9 +189,10 @@ class Resolver:
         effect = self._effect_lfos(texts)
         if effect:                                        # "remove the vibrato": the lfo on a pitch
             return self.pick(effect, texts[0], column)
-        type_name = type_named(texts)
+        typed = type_and_presets(texts)
+        type_name = typed[0] if typed else None
         if type_name is not None and self.model.of_type(type_name):
-            return self.pick(self.model.of_type(type_name), type_name, column)
+            return self.pick(self._in_mode(self.model.of_type(type_name), typed[1]), type_name, column)
         family = self._family(texts)
         if type_name is not None and len(texts) > 1 and texts[-1] in ROLE_WORDS:
             family = []                                   # 'the sine osc' with no sine: not the saw, an osc too
@@ -196,6 +212,12 @@ class Resolver:
                                     f"and - (tie), e.g. x..x..x.", word.column)
         close = did_you_mean(joined, self._module_vocabulary()) if hints else ()
         raise LanguageError(with_hint(f"no module called {words.text!r}", close), column, close)
+
+    def _in_mode(self, candidates: list[str], presets) -> list[str]:
+        """'the lowpass' with a highpass and a lowpass filter: the one in that mode (a mode word
+        names a module by its setting); all of them when none or every one is in it."""
+        matching = [m for m in candidates if all(self.model.value(m, p) == v for p, v in presets)]
+        return matching or candidates
 
     def _effect_lfos(self, texts: tuple[str, ...]) -> list[str]:
         """The LFOs making a named effect (vibrato, tremolo, wobble): those on its params."""
@@ -379,5 +401,5 @@ def _level_words() -> frozenset[str]:
                                                  if p.name == "gain" for a in p.aliases)})
 
 
-__all__ = ["Resolver", "type_named", "type_and_presets", "normalize_words", "PRONOUNS", "BASS",
+__all__ = ["Resolver", "joined", "type_named", "type_and_presets", "normalize_words", "PRONOUNS", "BASS",
            "EVERYTHING", "LAST_WORDS", "CHOICE_SYNONYMS"]

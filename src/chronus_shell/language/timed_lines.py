@@ -285,8 +285,15 @@ def _moved_from(model, begins: dict[str, float]) -> dict[str, float]:
         if address == "/seq/bpm":
             return model.bpm
         return model.value(parts[1], parts[2]) if parts[0] == "mod" and model.spec(parts[1]) is not None else None
-    return {address: value for address, value in begins.items() if now(address) is None or
-            float(now(address)) != float(value)}
+    return {address: value for address, value in begins.items() if not _same(now(address), value)}
+
+
+def _same(a, b) -> bool:
+    """500 and 500.0 are one value; a choice ('highpass') is compared as said."""
+    try:
+        return float(a) == float(b)
+    except (TypeError, ValueError):
+        return a is not None and str(a) == str(b)
 
 
 def _fade(translator, timed: Timed, sounding: set[str]) -> list[Message]:
