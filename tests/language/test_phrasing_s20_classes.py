@@ -24,3 +24,24 @@ def test_a_mode_word_names_the_filter_in_that_mode(phrase, expected):
 
 def test_a_mode_word_before_a_named_part_still_sets_the_mode():
     assert last(*TWO_FILTERS, "lowpass the sine at 300") == ["/mod/filter2/mode lowpass", "/mod/filter2/cutoff 300.0"]
+
+
+@pytest.mark.parametrize("phrase, db", [("volume 0.2", "-14"), ("volume 0.5", "-6"), ("master 0.8", "-1.9"),
+                                        ("master volume at 0.5", "-6"), ("set the volume to 0.3", "-10.5")])
+def test_a_plain_fraction_on_the_master_level_in_db_names_both_readings(phrase, db):
+    error = refused(*PAD, phrase)
+    assert "in dB" in error and f"'volume {db} db'" in error
+
+
+@pytest.mark.parametrize("phrase, hint", [("volume 11", "11% (-19.2 dB), or -11 dB"), ("volume 70", "70% (-3.1 dB)")])
+def test_a_master_level_out_of_range_suggests_percent_and_db(phrase, hint):
+    assert hint in refused(*PAD, phrase)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("master -3", "/mod/master/gain -3.0"), ("volume -6", "/mod/master/gain -6.0"), ("master 3", "/mod/master/gain 3.0"),
+    ("volume 50%", "/mod/master/gain -6.0206"), ("sine volume 0.2", "/mod/sine1/gain 0.2"), ("gain 0.3", "/mod/sine1/gain 0.3"),
+    ("sine level 0.7", "/mod/sine1/gain 0.7"),
+])
+def test_a_level_number_is_in_the_params_own_unit(phrase, expected):
+    assert last(*PAD, phrase) == [expected]
