@@ -3,7 +3,7 @@
 import pytest
 
 from .test_musicians import refused
-from .test_phrasing_classes import PAD, last
+from .test_phrasing_classes import ACID, PAD, last
 
 #: The pad with a second filter, a highpass, in focus: a mode word then names a filter by its setting.
 TWO_FILTERS = (*PAD, "add a highpass filter after the sine")
@@ -45,3 +45,24 @@ def test_a_master_level_out_of_range_suggests_percent_and_db(phrase, hint):
 ])
 def test_a_level_number_is_in_the_params_own_unit(phrase, expected):
     assert last(*PAD, phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("more filter envelope", "/mod/acid_filter1/env_amount 0.6"), ("filter env to 80%", "/mod/acid_filter1/env_amount 0.8"),
+    ("turn up the filter envelope", "/mod/acid_filter1/env_amount 0.6"), ("the 303's env mod at 0.3", "/mod/acid_filter1/env_amount 0.3"),
+    ("filter envelope decay 300", "/mod/acid_filter1/decay 300.0"), ("more envelope on the filter", "/mod/acid_filter1/env_amount 0.6"),
+    ("filter envelope on the bass to 0.7", "/mod/acid_filter1/env_amount 0.7"),
+])
+def test_the_filter_envelope_is_the_acid_filters_own(phrase, expected):
+    assert last(*ACID, phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase", ["add a filter envelope", "add an envelope to the filter", "envelope on the filter",
+                                    "filter env on the saw", "a filter envelope on the bass", "filter envelope"])
+def test_asking_for_a_filter_envelope_never_adds_an_amp_envelope(phrase):
+    assert "has its own filter envelope" in refused(*ACID, phrase)
+
+
+@pytest.mark.parametrize("phrase", ["add a filter envelope", "more filter envelope", "filter env on the triangle"])
+def test_a_filter_envelope_without_an_acid_filter_says_what_moves_a_cutoff(phrase):
+    assert "only an acid filter has one" in refused(*PAD, phrase)

@@ -20,6 +20,7 @@ from .parser import as_question, parse
 from .patch_model import PatchModel
 from .undo_steps import UndoStep, simplify_undo
 from .clause_lines import clause_by_clause
+from .filter_envelope import filter_envelope
 from .nearest import missing_part
 from .part_labels import remember_label, with_labels
 from .refusal_wording import with_nearest
@@ -61,8 +62,9 @@ class Translator:
         return messages
 
     def _translate_line(self, line: str) -> list[Message]:
-        line = with_labels(in_english(fixed_terms(line)), self.model)   # 'sample and hold': one word, not a sampler;
-        # 'la caja': the snare; 'the blip': the sine a line 'UI blip: sine …' made
+        line = filter_envelope(with_labels(in_english(fixed_terms(line)), self.model), self.model)
+        # 'sample and hold': one word, not a sampler; 'la caja': the snare; 'the blip': the sine a line
+        # 'UI blip: sine …' made; 'the filter envelope': the acid filter's env_amount, never an adsr
         text = line.strip()
         self.mapper.understood.clear()
         if not text:
