@@ -66,3 +66,36 @@ def test_asking_for_a_filter_envelope_never_adds_an_amp_envelope(phrase):
 @pytest.mark.parametrize("phrase", ["add a filter envelope", "more filter envelope", "filter env on the triangle"])
 def test_a_filter_envelope_without_an_acid_filter_says_what_moves_a_cutoff(phrase):
     assert "only an acid filter has one" in refused(*PAD, phrase)
+
+
+@pytest.mark.parametrize("phrase, time", [
+    ("a dotted eighth delay on the saw", "0.351562"), ("add a dotted eighth delay on the saw", "0.351562"),
+    ("a quarter note delay on the bass", "0.46875"), ("a 1/8d delay on the saw", "0.351562"),
+    ("put a 300 ms echo on the saw", "0.3"), ("delay on the saw, 1/4 dotted", "0.703125"),
+])
+def test_an_effect_with_its_time_said_first_is_added_to_that_part(phrase, time):
+    messages = last(*ACID, "tempo 128", phrase)
+    assert messages[0] == "/patch/create delay1 delay" and messages[-1] == f"/mod/delay1/time {time}"
+
+
+@pytest.mark.parametrize("phrase", ["delay time 1/8d", "delay time 1/8 dotted", "delay time dotted 1/8",
+                                    "delay time eighth dotted", "delay 3/16"])
+def test_a_dotted_length_said_any_way_is_one_and_a_half_times_it(phrase):
+    assert last(*PAD, "tempo 120", phrase) == ["/mod/delay1/time 0.375"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("delay on the sine at 300 ms", "/mod/delay1/time 0.3"), ("a dotted eighth delay on the sine", "/mod/delay1/time 0.375"),
+    ("delay on the sine, 40%", "/mod/delay1/mix 0.4"),
+])
+def test_an_effect_put_on_a_part_that_has_it_sets_the_one_there(phrase, expected):
+    assert last(*PAD, "tempo 120", phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase", ["delay on the sine", "reverb on the triangle", "an echo on the sine"])
+def test_an_effect_put_again_on_a_part_that_has_it_says_how_to_set_it_or_add_another(phrase):
+    assert "already goes through" in refused(*PAD, phrase)
+
+
+def test_another_effect_asked_for_is_added():
+    assert last(*PAD, "add another delay to the sine")[0] == "/patch/create delay2 delay"

@@ -132,13 +132,33 @@ _HALF_TIME_THEN_SNARE = re.compile(r"^\s*half[- ]?time(?:\s+(?:feel|drums|groove
                                    r"(?:snare|clap)s?\b[^,]*\b(?:on|at)\s+(?:the\s+|beat\s+)?(?:3|three|third)\b)", re.I)
 
 
+#: 'a dotted eighth delay on the saw', 'a 300 ms echo for the hats': an effect with its setting said first
+#: (the grammar reads the setting as the effect's and 'on the saw' as switching the saw on).
+_LENGTH = (r"(?:dotted\s+|triplet\s+)?(?:\d+(?:\.\d+)?\s*(?:ms|s|secs?|seconds?|%)|\d+/\d+(?:\s*t|\s+triplets?)?"
+           r"|(?:an?\s+)?(?:quarter|eighth|8th|sixteenth|16th|half|whole)(?:[\s-]+notes?)?(?:\s+triplets?)?)")
+#: A dotted note length said after its length ('1/8d', '1/4 dotted', 'quarter dotted'): 'dotted 1/8' is 3/16.
+_DOTTED = re.compile(r"\b(?:dotted\s+1/(\d+)|1/(\d+)(?:d|\s+dotted)|(quarter|eighth|8th|sixteenth|16th|half)(?:[\s-]+notes?)?"
+                     r"\s+dotted)\b", re.I)
+_VALUED_EFFECT = re.compile(rf"^\s*(?P<verb>(?:please\s+)?(?:add|put|give(?:\s+(?:me|it))?|throw|stick|slap|i\s+want)\s+)?"
+                            rf"(?:an?\s+)?(?P<value>{_LENGTH})[\s-]+(?P<effect>delay|echo|reverb|verb|distortion)\s+"
+                            rf"(?:on|to|for|onto)\s+(?P<part>.+?)\s*[.!]?\s*$", re.I)
+#: 'delay on the saw, dotted eighth': the setting of the effect said on that part.
+_EFFECT_THEN_VALUE = re.compile(rf"^\s*(?P<effect>delay|echo|reverb|verb|distortion)\s+(?:on|to|for)\s+(?P<part>[^,]+?)\s*,\s*"
+                                rf"(?P<value>{_LENGTH})\s*[.!]?\s*$", re.I)
+
+
 def fixed_terms(line: str) -> str:
     """The line with its fixed terms said as one word ('sample and hold lfo' → 'random lfo'; 'scrap
     that' is 'scratch that', never mind — not 'remove' the part in focus; a half-time feel said
-    with the snare on 3 that plays it is that snare)."""
+    with the snare on 3 that plays it is that snare; 'a dotted eighth delay on the saw' is a delay
+    added to the saw, its time a dotted eighth)."""
     if _SCRATCH.match(line):
         return "scratch that"
     line = _HALF_TIME_THEN_SNARE.sub("", line)
+    line = _DOTTED.sub(lambda m: f"dotted {m.group(3)}" if m.group(3) else f"3/{2 * int(m.group(1) or m.group(2))}", line)
+    line = _VALUED_EFFECT.sub(lambda m: f"add a {m['effect']} to {m['part']}, {m['value']}" if m["verb"] else
+                              f"{m['effect']} on {m['part']} at {m['value']}", line)   # asked to add: added
+    line = _EFFECT_THEN_VALUE.sub(r"\g<effect> on \g<part> at \g<value>", line)
     if line.lstrip().startswith("/") or not ("&" in line or "/" in line or "hold" in line.lower()):
         return line                                   # a raw message, or no such term: as it is
     return _FIXED.sub("random", line)
