@@ -99,3 +99,25 @@ def test_an_effect_put_again_on_a_part_that_has_it_says_how_to_set_it_or_add_ano
 
 def test_another_effect_asked_for_is_added():
     assert last(*PAD, "add another delay to the sine")[0] == "/patch/create delay2 delay"
+
+
+@pytest.mark.parametrize("phrase", ["make the lead wider", "wider", "make it wider", "widen the lead", "narrower"])
+def test_wider_is_a_stereo_width_never_a_pulse_width(phrase):
+    error = refused("add a square lead at 440", phrase)
+    assert "stereo width" in error and "'pulse width up'" in error
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("make the pulse wider", "/mod/square1/width 0.59"), ("a wider pulse", "/mod/square1/width 0.59"),
+    ("pulse width up", "/mod/square1/width 0.59"), ("thinner", "/mod/square1/width 0.41"),
+])
+def test_the_pulse_width_moves_when_the_pulse_is_said(phrase, expected):
+    assert last("add a square lead at 440", phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("make the pad wider", "/mod/reverb1/width 1.2"), ("make the sine wider", "/mod/delay1/width 1.2"),
+    ("widen the reverb", "/mod/reverb1/width 1.2"),
+])
+def test_wider_on_a_voice_with_a_reverb_or_delay_is_its_stereo_width(phrase, expected):
+    assert last(*PAD, phrase) == [expected]

@@ -147,6 +147,11 @@ _EFFECT_THEN_VALUE = re.compile(rf"^\s*(?P<effect>delay|echo|reverb|verb|distort
                                 rf"(?P<value>{_LENGTH})\s*[.!]?\s*$", re.I)
 
 
+#: 'make the pulse wider', 'a wider pulse', 'widen the pulse': the pulse width ('wider' alone is a stereo width).
+_PULSE = re.compile(r"^\s*(?:make\s+)?(?:(?:the|a)\s+)?(?:pulse\s+(?P<a>wider|narrower|thinner)|(?P<b>wider|narrower|thinner)\s+pulse"
+                    r"|(?P<c>widen|narrow)\s+the\s+pulse)(?!\s*width)\b", re.I)
+
+
 def fixed_terms(line: str) -> str:
     """The line with its fixed terms said as one word ('sample and hold lfo' → 'random lfo'; 'scrap
     that' is 'scratch that', never mind — not 'remove' the part in focus; a half-time feel said
@@ -155,6 +160,8 @@ def fixed_terms(line: str) -> str:
     if _SCRATCH.match(line):
         return "scratch that"
     line = _HALF_TIME_THEN_SNARE.sub("", line)
+    line = _PULSE.sub(lambda m: "pulse width " + ("up" if (m["a"] or m["b"] or m["c"]).lower() in ("wider", "widen") else "down"),
+                      line)
     line = _DOTTED.sub(lambda m: f"dotted {m.group(3)}" if m.group(3) else f"3/{2 * int(m.group(1) or m.group(2))}", line)
     line = _VALUED_EFFECT.sub(lambda m: f"add a {m['effect']} to {m['part']}, {m['value']}" if m["verb"] else
                               f"{m['effect']} on {m['part']} at {m['value']}", line)   # asked to add: added
