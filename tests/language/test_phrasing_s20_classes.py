@@ -2,6 +2,8 @@
 (with near-misses that must not be read that way)."""
 import pytest
 
+from chronus_shell.language import Translator
+
 from .test_musicians import refused
 from .test_phrasing_classes import ACID, PAD, last
 
@@ -121,3 +123,20 @@ def test_the_pulse_width_moves_when_the_pulse_is_said(phrase, expected):
 ])
 def test_wider_on_a_voice_with_a_reverb_or_delay_is_its_stereo_width(phrase, expected):
     assert last(*PAD, phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase", ["release the chord", "let go", "release it", "gate off"])
+def test_a_release_on_a_voice_with_no_envelope_says_it_goes_on_sounding(phrase):
+    translator = Translator()
+    for line in (*PAD, "play a C major chord on the triangle"):
+        translator.translate(line)
+    assert [str(m) for m in translator.translate(phrase)] == ["/gate/triangle1 0"]
+    assert any("no envelope it goes on sounding" in said and "'mute triangle1'" in said for said in translator.understood)
+
+
+def test_a_release_on_a_voice_with_an_envelope_says_nothing_more():
+    translator = Translator()
+    for line in (*ACID, "hold an a2"):
+        translator.translate(line)
+    assert [str(m) for m in translator.translate("release it")] == ["/gate/saw1 0"]
+    assert not any("no envelope" in said for said in translator.understood)
