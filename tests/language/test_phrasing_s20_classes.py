@@ -140,3 +140,15 @@ def test_a_release_on_a_voice_with_an_envelope_says_nothing_more():
         translator.translate(line)
     assert [str(m) for m in translator.translate("release it")] == ["/gate/saw1 0"]
     assert not any("no envelope" in said for said in translator.understood)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("cutoff to 2000 over 4 bars then back to 500 over 4 bars",
+     ["/ramp/acid_filter1/cutoff 2000.0 16", "/at 16 beat /ramp/acid_filter1/cutoff 500.0 16"]),
+    ("fade out the hats over 2 bars, then stop", ["/ramp/hat1/gain 0.0 8", "/at 8 beat /seq/stop"]),
+    ("cutoff to 2k over 2 bars, then resonance to 0.9 over 2 bars, then cutoff 300",
+     ["/ramp/acid_filter1/cutoff 2000.0 8", "/at 8 beat /ramp/acid_filter1/resonance 0.9 8",
+      "/at 16 beat /mod/acid_filter1/cutoff 300.0"]),
+])
+def test_a_command_after_then_starts_when_the_timed_one_before_it_ends(phrase, expected):
+    assert last(*ACID, phrase) == expected

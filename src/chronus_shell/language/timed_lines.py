@@ -17,6 +17,7 @@ from .undo_steps import UndoStep, at_cancel
 from ..engine.timed_actions import TIMED_HEADS
 from .politeness import polite
 from .time_phrases import Timed, moves, split, strip_label
+from .timed_then import THEN, after, lasts_beats, segments as _segments
 
 SWEEP_WITHOUT_TARGET = re.compile(r"^(sweep|ramp|glide|slide|automate)\b", re.I)
 #: The forms docs/commands.md lists (scripts/gen_commands_doc.py), each with examples that must work.
@@ -52,13 +53,8 @@ TRIGGERS = re.compile(r"\b(?:bars?|barlines?|takts?|beats?|measures?|steps?|sixt
                       r"dim|speed|slow|decelerate|broaden|for\s+(?:\d+|two|three|four|eight|sixteen))\b|\d\s*s\b", re.I)
 #: 'for a sec': a moment, said like 'for a bit' (the grammar drops it), never one second.
 _IDIOM = re.compile(r"\bfor\s+a\s+sec\b", re.I)
-_SEPARATORS = re.compile(r"\s*(?:;|,|\band then\b|\bthen\b)\s*", re.I)
-_BACK = re.compile(r"^(?:and\s+)?(?:bring\s+(?:them|em|'em|it|\w+)\s+back(?:\s+in)?|(?:(?:it\s+|they\s+)?comes?\s+)?back(?:\s+in)?)$", re.I)
-_STAYS = re.compile(r"^(?:and\s+)?(?:(?:it|they)\s+)?(?:stays?|holds?|sits?|rests?)(?:\s+there)?$", re.I)
-_TIMED_MUTE = re.compile(r"\bfor\s+(?:a|an|one|two|three|four|eight|sixteen|\d+)\b", re.I)
 #: Verbs of a sudden change: 'drop the pad in 2 bars' happens then, it does not take 2 bars.
 _SUDDEN = re.compile(r"^(?:drop|cut|kill|mute|unmute|silence|switch|jump|snap|stop|start|hit|slam|bring in)\b", re.I)
-_CURVE_ONLY = re.compile(r"^(?:and\s+)?(?:exponential(?:ly)?|exp|logarithmic(?:ally)?|log|linear(?:ly)?)(?:\s+curve)?$", re.I)
 HELP_TOPICS = frozenset({"time", "timing", "ramp", "ramps", "fade", "fades", "sweep", "bars", "later"})
 RAMP_WORDS = ("over", "during", "across", "within", "slowly", "for", "in")
 MUTE_WORDS = ("for", "during")
@@ -113,11 +109,13 @@ def _translate_segments(translator, text: str) -> list[Message] | None:
     if len(segments) == 1:
         messages = _translate_one(translator, segments[0])
     else:
-        messages, understood = [], []
+        messages, understood, waited = [], [], 0.0
         try:
             for segment in segments:
                 timed = _translate_one(translator, segment) if _has_time(segment) else None
-                messages += timed if timed is not None else translator.translate(segment)
+                said = timed if timed is not None else translator.translate(segment)
+                messages += after(said, waited, _at)            # '… over 4 bars, then …': when that ends
+                waited = waited + lasts_beats(said) if THEN.search(text) else 0.0
                 understood += translator.understood
         except LanguageError:
             translator._restore(before)
@@ -129,59 +127,6 @@ def _translate_segments(translator, text: str) -> list[Message] | None:
         cancels = [at_cancel(m) for m in messages if m.address == "/at"]   # what may not have played yet
         translator.undo_stack[depth:] = [UndoStep(cancels + inverse, messages)]
     return messages
-
-
-def _segments(text: str) -> list[str]:
-    parts = [p for part in _SEPARATORS.split(strip_label(text)) for p in _two_timed(part.strip()) if p]
-    out: list[str] = []
-    waiting: list[str] = []                      # "at the next bar," before its command
-    for part in parts:
-        kind = _time_only(part)
-        if _BACK.match(part) and out and _TIMED_MUTE.search(out[-1]):
-            continue                              # "… for 4 then bring em back": the timed mute does that
-        if _STAYS.match(part) and out:
-            continue                              # "… over 8 bars then stays": a ramp stays where it ends
-        if kind == "start" or (kind == "after" and not out):
-            waiting.append(part)
-        elif kind == "after" and out:
-            out[-1] = f"{out[-1]} {part}"
-        else:
-            out.append(" ".join(waiting + [part]))
-            waiting = []
-    if waiting:
-        out = out[:-1] + [" ".join(out[-1:] + waiting)]
-    return out
-
-
-def _two_timed(part: str) -> list[str]:
-    """'decay to 80ms over 8 bars and reso to .9 over 8': two commands, each with its own length."""
-    for match in re.finditer(r"\s+and\s+", part):
-        halves = part[:match.start()], part[match.end():]
-        if all(_own_length(half) for half in halves):
-            return list(halves)
-    return [part]
-
-
-def _own_length(text: str) -> bool:
-    try:
-        timed = split(text)
-    except ValueError:
-        return False
-    return timed is not None and timed.beats is not None and bool(timed.command.strip()) and timed.prep != "slowly"
-
-
-def _time_only(part: str) -> str | None:
-    """'start' for a segment that is only a start ("at the next bar"), 'after' for only a length or a
-    curve ("over 8 bars", "exponentially"), None for a command."""
-    if _CURVE_ONLY.match(part):
-        return "after"
-    try:
-        timed = split(part)
-    except ValueError:
-        return None
-    if timed is None or timed.command.strip() or timed.level:
-        return None
-    return "start" if timed.start is not None and timed.beats is None else "after"
 
 
 def _translate_one(translator, text: str) -> list[Message] | None:
