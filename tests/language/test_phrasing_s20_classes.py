@@ -152,3 +152,38 @@ def test_a_release_on_a_voice_with_an_envelope_says_nothing_more():
 ])
 def test_a_command_after_then_starts_when_the_timed_one_before_it_ends(phrase, expected):
     assert last(*ACID, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, times", [
+    ("undo the last 3 changes", 3), ("undo the last three things", 3), ("go back 2 steps", 2), ("undo last 2 lines", 2),
+    ("undo the last command", 1), ("undo 3 times", 3),
+])
+def test_an_undo_counts_the_lines_typed(phrase, times):
+    translator = Translator()
+    for line in ACID:
+        translator.translate(line)
+    depth = len(translator.undo_stack)
+    translator.translate(phrase)
+    assert len(translator.undo_stack) == depth - times
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("sweep the cutoff to 2k", ["/ramp/acid_filter1/cutoff 2000.0 16"]),
+    ("sweep the cutoff from 200 to 2k", ["/mod/acid_filter1/cutoff 200.0", "/ramp/acid_filter1/cutoff 2000.0 16"]),
+    ("sweep down to 300", ["/ramp/acid_filter1/cutoff 300.0 16"]),
+    ("filter sweep up to 8k over 16 bars", ["/ramp/acid_filter1/cutoff 8000.0 64"]),
+    ("sweep the resonance to 0.9", ["/ramp/acid_filter1/resonance 0.9 16"]),
+])
+def test_a_sweep_is_a_ramp_over_four_bars_unless_a_time_is_said(phrase, expected):
+    assert last(*ACID, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["sweep the cutoff", "sweep the filter", "filter sweep", "do a filter sweep", "add a sweep",
+                                    "sweep it", "sweep the cutoff over 4 bars"])
+def test_a_sweep_without_a_target_is_asked_about(phrase):
+    assert refused(*ACID, phrase).startswith("a sweep to where?")
+
+
+def test_a_sweep_said_with_an_lfo_is_that_lfo():
+    assert last(*ACID, "sweep the filter with a slow lfo")[:2] == ["/patch/create lfo1 lfo",
+                                                                   "/patch/connect lfo1 acid_filter1.cutoff"]

@@ -17,6 +17,7 @@ from .undo_steps import UndoStep, at_cancel
 from ..engine.timed_actions import TIMED_HEADS
 from .politeness import polite
 from .time_phrases import Timed, moves, split, strip_label
+from .sweeps import SWEEP_WHERE
 from .timed_then import THEN, after, lasts_beats, segments as _segments
 
 SWEEP_WITHOUT_TARGET = re.compile(r"^(sweep|ramp|glide|slide|automate)\b", re.I)
@@ -30,6 +31,11 @@ DOC_FORMS = (
      "the start is set first unless the param or the tempo is there already",
      ["cutoff ramps up to 3k over 4 bars", "tempo: 128 -> 140 over 8 bars", "automate the resonance from 0.2 to 0.8 over 2 bars",
       "exponentially close the filter to 300 over 8 bars"]),
+    ("sweep <what> [from <a>] to <b> / up / down [over <n> bars] — one rule: a ramp of the param named (a filter's: "
+     "its cutoff) from where it is, over 4 bars when no time is said (said in the echo); a sweep with no target is "
+     "asked about; one that repeats is an lfo ('lfo on the cutoff')",
+     ["sweep the cutoff to 2k", "sweep the cutoff from 200 to 2k", "filter sweep up to 8k over 16 bars",
+      "sweep down to 300"]),
     ("slowly/gradually <change> (over 4 bars, said in the echo)", ["slowly close the filter", "gradually open the filter"]),
     ("fade out/in <voice or track> [over <n> bars] (default 4 bars; a part its track plays fades in only 'from nothing')",
      ["fade out the saw over 4 bars", "fade in the saw", "fade the saw to 20% over 2 bars", "fade out"]),
@@ -173,8 +179,7 @@ def _timed(translator, timed: Timed, text: str) -> list[Message]:
         messages = translator.translate(timed.command)
         begins = {m.address: model.spec(m.parts[1]).param(m.parts[2]).low for m in messages if m.parts[0] == "mod"}
     elif SWEEP_WITHOUT_TARGET.match(timed.command):
-        raise LanguageError("sweep it where? say 'sweep the cutoff from 200 to 2k over 4 bars' or "
-                            "'open the filter to 3k over 8 bars'", 0, (), text)
+        raise LanguageError(SWEEP_WHERE, 0, (), text)
     else:
         messages = _drum_mutes(model, timed.command) or translator.translate(timed.command)
     if not messages:

@@ -27,6 +27,7 @@ from .refusal_wording import with_nearest
 from .scene_words import fixed_terms
 from .second_stage import readings
 from .spanish_words import in_english
+from .sweeps import sweep_line
 from .timed_lines import is_timed, translate_timed
 
 MAX_UNDO = 500          # undo steps kept
@@ -41,6 +42,7 @@ class Translator:
         self._transaction: tuple[PatchModel, int] | None = None   # (model at begin, undo depth then)
         self._last_intent = None                # the last command that worked: "again", "more"
         self._last_text = ""                    # ... and how it was typed, for the echo
+        self._nested = 0                        # a line's own command being timed (timed_lines.py): no default time
         self._before_line = self._state()
 
     def _state(self):
@@ -72,14 +74,19 @@ class Translator:
         self._before_line = self._state()
         if text.startswith("/"):
             return self.observe([_raw(line)])
-        try:
+        text, swept = sweep_line(text) if not self._nested else (text, None)   # 'sweep the cutoff to 2k': over
+        try:                                                                    # 4 bars (sweeps.py), said once
+            self._nested += 1
             timed = translate_timed(self, text)      # "… over 8 bars", "at the next bar …" (timed_lines.py)
         except LanguageError:
             timed = self._as_placement(line)         # "snare roll at the end of the bar": where, not when
             if timed is None:                        # (no second stage: a reading could change when it happens)
                 raise
+        finally:
+            self._nested -= 1
         if timed is not None:
             self._last_text = text
+            self.mapper.understood[:0] = [swept] if swept else []
             return timed
         try:
             messages = self._translate(line)
