@@ -187,3 +187,19 @@ def test_a_sweep_without_a_target_is_asked_about(phrase):
 def test_a_sweep_said_with_an_lfo_is_that_lfo():
     assert last(*ACID, "sweep the filter with a slow lfo")[:2] == ["/patch/create lfo1 lfo",
                                                                    "/patch/connect lfo1 acid_filter1.cutoff"]
+
+
+@pytest.mark.parametrize("phrase, slip", [("play x.x.z. on the kick", "'z' in 'x.x.z.'"), ("kick x.x.z.", "'z' in 'x.x.z.'"),
+                                          ("hats x..xk...", "'k' in 'x..xk...'")])
+def test_a_rhythm_with_a_slip_names_the_symbol_that_is_no_step(phrase, slip):
+    assert refused(*ACID, phrase).startswith(slip)
+
+
+@pytest.mark.parametrize("phrase", ["seed -1", "seed 2.5", "set the seed to -3"])
+def test_a_seed_out_of_range_says_the_range(phrase):
+    assert "a seed is a whole number from 0 up" in refused(*ACID, phrase)
+
+
+@pytest.mark.parametrize("phrase", ["resonance 1000%", "resonance 200%"])
+def test_a_percent_out_of_range_says_the_range_in_percent(phrase):
+    assert "is out of range 0–95%" in refused(*ACID, phrase)
