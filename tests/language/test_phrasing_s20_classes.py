@@ -203,3 +203,25 @@ def test_a_seed_out_of_range_says_the_range(phrase):
 @pytest.mark.parametrize("phrase", ["resonance 1000%", "resonance 200%"])
 def test_a_percent_out_of_range_says_the_range_in_percent(phrase):
     assert "is out of range 0–95%" in refused(*ACID, phrase)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("tempo to 100 in 2 bars, slowly", ["/seq/bpm 100.0 ramp 8"]),
+    ("resonance up to 0.8 in 4 bars, gradually", ["/ramp/acid_filter1/resonance 0.8 16"]),
+    ("cutoff to 300 over 4 bars, gently", ["/ramp/acid_filter1/cutoff 300.0 16"]),
+])
+def test_a_manner_word_after_a_length_says_how_not_how_long(phrase, expected):
+    assert last(*ACID, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, pattern", [
+    ("hats on the and of every beat", "..x...x...x...x."), ("kick on the and of each beat", "..x...x...x...x."),
+    ("snare on the & of every beat", "..x...x...x...x."),
+])
+def test_the_and_of_every_beat_is_the_offbeats(phrase, pattern):
+    assert last("kick x...x...x...x...", "snare ....x.......x...", "hats x.x.x.x.x.x.x.x.", phrase)[-1].endswith(pattern)
+
+
+@pytest.mark.parametrize("phrase", ["the high beep is annoying, lower it", "the beep is too much, turn it down"])
+def test_a_part_named_in_a_complaint_is_what_it_means_after(phrase):
+    assert last(*PAD, phrase)[0].startswith("/mod/sine1/")

@@ -152,6 +152,10 @@ _PULSE = re.compile(r"^\s*(?:make\s+)?(?:(?:the|a)\s+)?(?:pulse\s+(?P<a>wider|na
                     r"|(?P<c>widen|narrow)\s+the\s+pulse)(?!\s*width)\b", re.I)
 
 
+#: 'on the and of every beat': the offbeats (the grammar reads 'and' as a second command: 'of every beat').
+_AND_OF_EVERY = re.compile(r"\b(?:on\s+)?(?:the\s+)?(?:and|&)\s+of\s+(?:every|each|all\s+the|the)\s+beats?\b", re.I)
+
+
 def fixed_terms(line: str) -> str:
     """The line with its fixed terms said as one word ('sample and hold lfo' → 'random lfo'; 'scrap
     that' is 'scratch that', never mind — not 'remove' the part in focus; a half-time feel said
@@ -162,6 +166,7 @@ def fixed_terms(line: str) -> str:
     line = _HALF_TIME_THEN_SNARE.sub("", line)
     line = _PULSE.sub(lambda m: "pulse width " + ("up" if (m["a"] or m["b"] or m["c"]).lower() in ("wider", "widen") else "down"),
                       line)
+    line = _AND_OF_EVERY.sub("on the offbeats", line)
     line = _DOTTED.sub(lambda m: f"dotted {m.group(3)}" if m.group(3) else f"3/{2 * int(m.group(1) or m.group(2))}", line)
     line = _VALUED_EFFECT.sub(lambda m: f"add a {m['effect']} to {m['part']}, {m['value']}" if m["verb"] else
                               f"{m['effect']} on {m['part']} at {m['value']}", line)   # asked to add: added

@@ -15,6 +15,16 @@ _STAYS = re.compile(r"^(?:and\s+)?(?:(?:it|they)\s+)?(?:stays?|holds?|sits?|rest
 _TIMED_MUTE = re.compile(r"\bfor\s+(?:a|an|one|two|three|four|eight|sixteen|\d+)\b", re.I)
 _CURVE_ONLY = re.compile(r"^(?:and\s+)?(?:exponential(?:ly)?|exp|logarithmic(?:ally)?|log|linear(?:ly)?)(?:\s+curve)?$", re.I)
 
+_MANNER = re.compile(r"^(?:and\s+)?(?:slowly|gradually|gently|smoothly)$", re.I)
+
+
+def _has_length(text: str) -> bool:
+    try:
+        timed = split(text)
+    except ValueError:
+        return False
+    return timed is not None and (timed.beats is not None or timed.start_in)
+
 
 def segments(text: str) -> list[str]:
     """The commands of a timed line, a segment of time words alone joined to its command."""
@@ -27,6 +37,8 @@ def segments(text: str) -> list[str]:
             continue                              # "… for 4 then bring em back": the timed mute does that
         if _STAYS.match(part) and out:
             continue                              # "… over 8 bars then stays": a ramp stays where it ends
+        if _MANNER.match(part) and out and _has_length(out[-1]):
+            continue                              # "… in 2 bars, slowly": how, the length said already
         if kind == "start" or (kind == "after" and not out):
             waiting.append(part)
         elif kind == "after" and out:
