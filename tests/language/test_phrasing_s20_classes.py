@@ -225,3 +225,8 @@ def test_the_and_of_every_beat_is_the_offbeats(phrase, pattern):
 @pytest.mark.parametrize("phrase", ["the high beep is annoying, lower it", "the beep is too much, turn it down"])
 def test_a_part_named_in_a_complaint_is_what_it_means_after(phrase):
     assert last(*PAD, phrase)[0].startswith("/mod/sine1/")
+
+
+@pytest.mark.parametrize("phrase", ["bring the hats back in on the next bar", "at the next bar bring the hats back in"])
+def test_a_part_brought_back_in_at_a_bar_is_unmuted_then_not_faded(phrase):
+    assert last(*ACID, "kill the hats", phrase) == ["/at 1 bar /seq/mute hats 0"]
