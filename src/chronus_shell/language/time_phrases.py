@@ -281,8 +281,7 @@ _DYNAMICS = re.compile(r"^(?:(?:and|now|then)\s+)?(?:(?:a|an|some)\s+)?(crescend
                        re.I)                      # no 'what': the voice in focus
 _SWELL = re.compile(r"\bswell\s+(up|down)\b", re.I)
 _SWELL_OPEN = re.compile(r"^(?:swell|ease|bring)\s+(?P<what>(?:the\s+)?\w+)\s+(?P<way>open|closed|shut)$", re.I)
-_SWELL_IN = re.compile(r"^(?:swell|bring|ease|float)\s+(?P<what>.+?)(?<!\bback)\s+in$", re.I)   # "swell the pad in": a fade in
-# ('bring the hats back in': back, as they were — an unmute, no fade)
+_SWELL_IN = re.compile(r"^(?:swell|bring|ease|float)\s+(?P<what>.+?)\s+in$", re.I)     # "swell the pad in": a fade in
 _STOP_ON_ONE = re.compile(r"^(?:stop|hush|end it|cut it|stop it|stop everything)\s+(?:on|at)\s+the\s+one$", re.I)
 _CURVE = re.compile(r"(?:^|[\s,]+)(?:and\s+|,\s*)?(?:(exponential(?:ly)?|logarithmic(?:ally)?|linear(?:ly)?)(?:\s+curve)?(?=[\s,]|$)|"
                     r"(exp|log|lin)(?:\s+curve)?\s*$)|^(exp|log|lin)(?=\s)", re.I)   # the words anywhere, the short forms at an end

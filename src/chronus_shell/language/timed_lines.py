@@ -162,15 +162,23 @@ def _translate_one(translator, text: str) -> list[Message] | None:
         translator._restore(before)
         err.line = err.line or text
         raise
-    translator.mapper.understood.extend(timed.said)
+    if not all(_inner(m) == "/seq/mute" for m in messages):   # a part brought back by an unmute: no fade said
+        translator.mapper.understood.extend(timed.said)
     return messages
+
+
+def _inner(message: Message) -> str:
+    return str(message.args[2]) if message.address == "/at" and len(message.args) > 2 else message.address
 
 
 def _timed(translator, timed: Timed, text: str) -> list[Message]:
     model = translator.model
     muted = {name: track.muted for name, track in model.tracks.items()}
     begins = _moved_from(model, _probe(translator, timed.begin)) if timed.begin else {}
-    if timed.level in ("out", "in", "in from nothing"):
+    unmuted = _back_in(translator, text) if timed.level == "in" else None
+    if unmuted:                                     # 'bring the hats back in on the next bar' after a mute
+        messages, timed = unmuted, replace(timed, level=None, beats=None, said=())
+    elif timed.level in ("out", "in", "in from nothing"):
         sounding: set[str] = set()
         messages = _fade(translator, timed, sounding)
         begins = {m.address: model.spec(m.parts[1]).param(m.parts[2]).low for m in messages
@@ -200,6 +208,25 @@ _BARE_IT = re.compile(r"^(?:take|bring|push|pull|drift|ease|move|get|go)\s+(?:it
 _DRUMS = re.compile(r"^mute\s+(?:all\s+)?(?:the\s+)?(?:drums|percussion|drum\s+tracks|kit|whole\s+kit)$", re.I)
 _ALL_TRACKS = re.compile(r"^mute\s+(?:everything|it\s+all|all(?:\s+(?:the\s+)?tracks)?|every\s+track|the\s+whole\s+"
                          r"(?:thing|track|beat)|the\s+music)$", re.I)
+
+
+_BACK_IN = re.compile(r"\b(?:bring|put|get|let)\s+(?P<what>.+?)\s+back\s+in\b", re.I)
+
+
+def _back_in(translator, text: str) -> list[Message] | None:
+    """A part brought 'back in' whose track is muted: unmuted (a part faded out is faded back in)."""
+    back = _BACK_IN.search(text)
+    if back is None:
+        return None
+    state = translator._state()
+    try:
+        messages = translator.translate(f"unmute {back['what']}")
+    except LanguageError:
+        return None
+    if not messages or not all(m.address == "/seq/mute" for m in messages):
+        translator._restore(state)
+        return None
+    return messages
 
 
 def _drum_mutes(model, command: str) -> list[Message]:
