@@ -230,3 +230,25 @@ def test_a_part_named_in_a_complaint_is_what_it_means_after(phrase):
 @pytest.mark.parametrize("phrase", ["bring the hats back in on the next bar", "at the next bar bring the hats back in"])
 def test_a_part_brought_back_in_at_a_bar_is_unmuted_then_not_faded(phrase):
     assert last(*ACID, "kill the hats", phrase) == ["/at 1 bar /seq/mute hats 0"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("Decrease the tempo by 10 percent.", "/seq/bpm 108.0"), ("tempo up 5%", "/seq/bpm 126.0"),
+])
+def test_a_tempo_change_in_percent_is_of_the_tempo(phrase, expected):
+    assert last("tempo 120", phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("start the record, name it kater_live", "/record/start kater_live.wav"),
+    ("Please record this for my grandson; name it for_tommy.", "/record/start for_tommy.wav"),
+    ("Would you kindly save what we have? Call it 'Sunday Afternoon'.", "/session/save sunday_afternoon"),
+])
+def test_a_recording_or_session_named_in_a_clause_of_its_own_gets_that_name(phrase, expected):
+    assert last(*ACID, phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase, expected", [("lfo on the filter 6 hz", "/mod/lfo1/rate 6.0"),
+                                              ("lfo on the filter at 2 hz", "/mod/lfo1/rate 2.0")])
+def test_a_modulator_put_on_a_param_it_already_moves_is_set_not_added_again(phrase, expected):
+    assert last(*PAD, phrase) == [expected]

@@ -75,6 +75,11 @@ def modulate(ctx, intent: it.Modulate) -> list[Message]:
         return there if there is not None else ctx.map(it.AddTo(intent.modulator, intent.target, intent.value))
     target, also = _without_too(intent.target)
     module_id, spec = _modulation_target(ctx, target)
+    kind = type_named(intent.modulator.texts)
+    on_it = [src for src, dst in ctx.model.mod_edges if dst == f"{module_id}.{spec.name}" and ctx.model.modules.get(src) == kind]
+    if on_it and not intent.new and not also and intent.value is not None:   # 'lfo on the filter 6 hz' with one there: it
+        param = primary_param(ctx.model.spec(on_it[0]), intent.value)
+        return [message(f"/mod/{on_it[0]}/{param.name}", absolute(ctx, param, intent.value))]
     messages, modulator, mod_spec = _modulator(ctx, intent.modulator, intent.new,
                                                also and f"{module_id} {spec.name}")
     if modulator == module_id:                        # 'the lead on the sine' with the sine the lead

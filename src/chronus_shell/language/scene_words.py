@@ -156,6 +156,18 @@ _PULSE = re.compile(r"^\s*(?:make\s+)?(?:(?:the|a)\s+)?(?:pulse\s+(?P<a>wider|na
 _AND_OF_EVERY = re.compile(r"\b(?:on\s+)?(?:the\s+)?(?:and|&)\s+of\s+(?:every|each|all\s+the|the)\s+beats?\b", re.I)
 
 
+#: 'start the record, name it kater_live', 'save what we have? Call it "Sunday Afternoon"': a recording or a
+#: session named in a clause of its own (the grammar takes 'what we have' for the name, or drops it).
+_NAMED_AFTER = re.compile(r"^(?P<cmd>.*?\b(?P<verb>record\w*|sav\w+|bounce)\b.*?)\s*[,;:?.!]\s*(?:and\s+)?(?:please\s+)?"
+                          r"(?:name|call|title)\s+it\s+(?:as\s+)?['\"“]?(?P<name>[\w\- ]+?)['\"”]?\s*[.!]*\s*$", re.I)
+
+
+def _named_after(match: re.Match) -> str:
+    name = re.sub(r"\s+", "_", match["name"].strip()).lower()
+    verb = "save" if match["verb"].lower().startswith("sav") else "record"
+    return f"{verb} as {name}"
+
+
 def fixed_terms(line: str) -> str:
     """The line with its fixed terms said as one word ('sample and hold lfo' → 'random lfo'; 'scrap
     that' is 'scratch that', never mind — not 'remove' the part in focus; a half-time feel said
@@ -167,6 +179,7 @@ def fixed_terms(line: str) -> str:
     line = _PULSE.sub(lambda m: "pulse width " + ("up" if (m["a"] or m["b"] or m["c"]).lower() in ("wider", "widen") else "down"),
                       line)
     line = _AND_OF_EVERY.sub("on the offbeats", line)
+    line = _NAMED_AFTER.sub(_named_after, line)
     line = _DOTTED.sub(lambda m: f"dotted {m.group(3)}" if m.group(3) else f"3/{2 * int(m.group(1) or m.group(2))}", line)
     line = _VALUED_EFFECT.sub(lambda m: f"add a {m['effect']} to {m['part']}, {m['value']}" if m["verb"] else
                               f"{m['effect']} on {m['part']} at {m['value']}", line)   # asked to add: added

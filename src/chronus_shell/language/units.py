@@ -233,8 +233,8 @@ def relative_value(spec: ParamSpec, current: float, direction: int, amount: Valu
         new = current * 2 ** (direction * number / 1200)
     elif unit == "db" and param_unit == "ratio":
         new = current * 10 ** (direction * number / 20.0)
-    elif unit == "%" and (param_unit in _MULTIPLICATIVE_UNITS or param_unit == "ratio" and not _fraction(spec)):
-        new = current * (1 + direction * number / 100.0)      # "cutoff down 10%", "q up 10%": of its value
+    elif unit == "%" and (param_unit in (*_MULTIPLICATIVE_UNITS, "bpm") or param_unit == "ratio" and not _fraction(spec)):
+        new = current * (1 + direction * number / 100.0)      # "cutoff down 10%", "q up 10%", "tempo down 10%": of its value
     elif unit == "%" and param_unit == "ratio":
         new = current + direction * number / 100.0           # "resonance up 10%": ten points
     elif unit == "%":
