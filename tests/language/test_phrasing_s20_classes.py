@@ -5,7 +5,7 @@ import pytest
 from chronus_shell.language import Translator
 
 from .test_musicians import refused
-from .test_phrasing_classes import ACID, PAD, last
+from .test_phrasing_classes import ACID, DRUMS, PAD, last
 
 #: The pad with a second filter, a highpass, in focus: a mode word then names a filter by its setting.
 TWO_FILTERS = (*PAD, "add a highpass filter after the sine")
@@ -252,3 +252,13 @@ def test_a_recording_or_session_named_in_a_clause_of_its_own_gets_that_name(phra
                                               ("lfo on the filter at 2 hz", "/mod/lfo1/rate 2.0")])
 def test_a_modulator_put_on_a_param_it_already_moves_is_set_not_added_again(phrase, expected):
     assert last(*PAD, phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase", ["drop out di drum", "mute the drum", "drum louder"])
+def test_the_drum_with_several_drums_asks_which_never_the_focus(phrase):
+    assert refused(*DRUMS, "hats decay 50", phrase).startswith("which drum? kick1, snare1, hat1")
+
+
+@pytest.mark.parametrize("phrase, expected", [("the kick drum louder", "/mod/kick1/gain 0.9"), ("snare drum up", "/mod/snare1/gain 0.9")])
+def test_a_drum_named_with_the_word_drum_is_that_drum(phrase, expected):
+    assert last(*DRUMS, phrase) == [expected]

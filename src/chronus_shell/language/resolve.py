@@ -199,6 +199,9 @@ class Resolver:
         if len(family) > 1 and texts[-1] in PLURAL_GROUPS:   # "the drums": all of them, not one
             raise LanguageError(f"the {texts[-1]} are {', '.join(family)}: name one, or say it for each",
                                 column, tuple(family))
+        if len(family) > 1 and texts[-1] == "drum" and type_name is None and \
+                all(self.model.spec(m).role == "drum" for m in family):      # 'the drum' with three: never the focus
+            raise LanguageError(f"which drum? {', '.join(family)} — or 'the drums' for all of them", column, tuple(family))
         if family or type_name is not None:
             return self.pick(family, type_name or joined, column)
         if joined == BASS:
