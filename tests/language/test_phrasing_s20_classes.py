@@ -216,7 +216,7 @@ def test_a_manner_word_after_a_length_says_how_not_how_long(phrase, expected):
 
 @pytest.mark.parametrize("phrase, pattern", [
     ("hats on the and of every beat", "..x...x...x...x."), ("kick on the and of each beat", "..x...x...x...x."),
-    ("snare on the & of every beat", "..x...x...x...x."),
+    ("snare on the & of every beat", "..x...x...x...x."), ("hats on the upbeats", "..x...x...x...x."),
 ])
 def test_the_and_of_every_beat_is_the_offbeats(phrase, pattern):
     assert last("kick x...x...x...x...", "snare ....x.......x...", "hats x.x.x.x.x.x.x.x.", phrase)[-1].endswith(pattern)

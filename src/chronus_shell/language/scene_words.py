@@ -152,8 +152,8 @@ _PULSE = re.compile(r"^\s*(?:make\s+)?(?:(?:the|a)\s+)?(?:pulse\s+(?P<a>wider|na
                     r"|(?P<c>widen|narrow)\s+the\s+pulse)(?!\s*width)\b", re.I)
 
 
-#: 'on the and of every beat': the offbeats (the grammar reads 'and' as a second command: 'of every beat').
-_AND_OF_EVERY = re.compile(r"\b(?:on\s+)?(?:the\s+)?(?:and|&)\s+of\s+(?:every|each|all\s+the|the)\s+beats?\b", re.I)
+#: 'on the and of every beat', 'on the upbeats': the offbeats (the grammar reads 'and' as a second command).
+_AND_OF_EVERY = re.compile(r"\b(?:on\s+)?(?:the\s+)?(?:(?:and|&)\s+of\s+(?:every|each|all\s+the|the)\s+beats?|up-?\s?beats)\b", re.I)
 
 
 #: 'start the record, name it kater_live', 'save what we have? Call it "Sunday Afternoon"': a recording or a
