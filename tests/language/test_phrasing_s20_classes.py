@@ -262,3 +262,12 @@ def test_the_drum_with_several_drums_asks_which_never_the_focus(phrase):
 @pytest.mark.parametrize("phrase, expected", [("the kick drum louder", "/mod/kick1/gain 0.9"), ("snare drum up", "/mod/snare1/gain 0.9")])
 def test_a_drum_named_with_the_word_drum_is_that_drum(phrase, expected):
     assert last(*DRUMS, phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("please increase volume of all by 2 dB", "/mod/master/gain 2.0"), ("make the music -12 dB", "/mod/master/gain -12.0"),
+    ("the music at -12 dB", "/mod/master/gain -12.0"), ("increase the volume of everything by 3 dB", "/mod/master/gain 3.0"),
+    ("the whole mix down 6 db", "/mod/master/gain -6.0"),
+])
+def test_the_music_the_mix_and_everything_are_the_master_level(phrase, expected):
+    assert last(*DRUMS, phrase) == [expected]

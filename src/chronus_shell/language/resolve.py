@@ -32,7 +32,8 @@ LAST_WORDS = {("last",), ("last", "one"), ("last", "module"), ("latest",), ("new
               ("new", "one"), ("latest", "one"), ("newest", "one")}
 #: The whole patch ("mute everything", "remove everything").
 EVERYTHING = {("everything",), ("all",), ("it", "all"), ("all", "modules"), ("every", "module"),
-              ("whole", "patch"), ("whole", "thing"), ("all", "of", "it")}
+              ("whole", "patch"), ("whole", "thing"), ("all", "of", "it"), ("music",), ("mix",), ("whole", "mix"),
+              ("whole", "song")}
 #: Spellings of enum choices that are not the choice itself ("add a hpf", "a bitcrusher").
 CHOICE_SYNONYMS = {"lpf": "lowpass", "hpf": "highpass", "bpf": "bandpass", "lp": "lowpass",
                    "hp": "highpass", "bp": "bandpass", "hipass": "highpass",
@@ -201,7 +202,8 @@ class Resolver:
                                 column, tuple(family))
         if len(family) > 1 and texts[-1] == "drum" and type_name is None and \
                 all(self.model.spec(m).role == "drum" for m in family):      # 'the drum' with three: never the focus
-            raise LanguageError(f"which drum? {', '.join(family)} — or 'the drums' for all of them", column, tuple(family))
+            raise LanguageError(f"which drum? {', '.join(family)} — or 'the drums' for all of them", column,
+                                tuple(family))
         if family or type_name is not None:
             return self.pick(family, type_name or joined, column)
         if joined == BASS:
@@ -327,6 +329,8 @@ class Resolver:
         for split in range(1, len(items)):
             for module_part, param_part in ((items[:split], items[split:]), (items[split:], items[:split])):
                 param_name = "_".join(Words(param_part).texts)
+                if Words(module_part).texts in EVERYTHING and param_name in _level_words():
+                    return "master", self.model.spec("master").param("gain")     # 'the volume of everything'
                 if self._param_exists(param_name):
                     try:
                         return self._param_of(self.module(Words(module_part), hints), param_name, column)
