@@ -271,3 +271,8 @@ def test_a_drum_named_with_the_word_drum_is_that_drum(phrase, expected):
 ])
 def test_the_music_the_mix_and_everything_are_the_master_level(phrase, expected):
     assert last(*DRUMS, phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase", ["turn the whole dang thing down", "turn the whole darn thing down"])
+def test_a_word_said_for_force_is_left_out(phrase):
+    assert last(*PAD, phrase) == ["/mod/master/gain -3.0"]
