@@ -276,3 +276,11 @@ def test_the_music_the_mix_and_everything_are_the_master_level(phrase, expected)
 @pytest.mark.parametrize("phrase", ["turn the whole dang thing down", "turn the whole darn thing down"])
 def test_a_word_said_for_force_is_left_out(phrase):
     assert last(*PAD, phrase) == ["/mod/master/gain -3.0"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("hats pan 20 L", "/mod/hat1/pan -0.2"), ("hats pan 30 R", "/mod/hat1/pan 0.3"), ("kick pan L 20", "/mod/kick1/pan -0.2"),
+    ("pan the snare 15R", "/mod/snare1/pan 0.15"),
+])
+def test_a_daws_pan_readout_is_percent_to_that_side(phrase, expected):
+    assert last(*DRUMS, phrase) == [expected]

@@ -168,6 +168,17 @@ def _named_after(match: re.Match) -> str:
     return f"{verb} as {name}"
 
 
+#: A DAW's pan readout: 'pan 20 L', 'pan L20', '30R' — percent to that side.
+_PAN_READOUT = re.compile(r"^\s*(?:(?:the\s+)?(?P<part>[a-z]\w*)\s+)?pan\s+(?:(?:the\s+)?(?P<part2>[a-z]\w*)\s+)?"
+                          r"(?:(?P<n>\d+)\s*%?\s*(?P<side>[LR])|(?P<side2>[LR])\s*(?P<n2>\d+)\s*%?)\s*$")
+
+
+def _pan_readout(match: re.Match) -> str:
+    side = "left" if (match["side"] or match["side2"]) == "L" else "right"
+    part = match["part"] or match["part2"]
+    return f"pan {'the ' + part + ' ' if part else ''}{match['n'] or match['n2']}% {side}"
+
+
 def fixed_terms(line: str) -> str:
     """The line with its fixed terms said as one word ('sample and hold lfo' → 'random lfo'; 'scrap
     that' is 'scratch that', never mind — not 'remove' the part in focus; a half-time feel said
@@ -179,6 +190,7 @@ def fixed_terms(line: str) -> str:
     line = _PULSE.sub(lambda m: "pulse width " + ("up" if (m["a"] or m["b"] or m["c"]).lower() in ("wider", "widen") else "down"),
                       line)
     line = _AND_OF_EVERY.sub("on the offbeats", line)
+    line = _PAN_READOUT.sub(_pan_readout, line)
     line = _NAMED_AFTER.sub(_named_after, line)
     line = _DOTTED.sub(lambda m: f"dotted {m.group(3)}" if m.group(3) else f"3/{2 * int(m.group(1) or m.group(2))}", line)
     line = _VALUED_EFFECT.sub(lambda m: f"add a {m['effect']} to {m['part']}, {m['value']}" if m["verb"] else
