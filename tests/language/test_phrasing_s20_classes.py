@@ -284,3 +284,11 @@ def test_a_word_said_for_force_is_left_out(phrase):
 ])
 def test_a_daws_pan_readout_is_percent_to_that_side(phrase, expected):
     assert last(*DRUMS, phrase) == [expected]
+
+
+@pytest.mark.parametrize("timed, again, expected", [
+    ("drop the kick for a bar", "again", "/seq/mute kick 1 1"),
+    ("cutoff to 2k over 4 bars", "do that again", "/ramp/acid_filter1/cutoff 2000.0 16"),
+])
+def test_again_after_a_timed_line_is_timed_again(timed, again, expected):
+    assert last(*ACID, timed, again) == [expected]
