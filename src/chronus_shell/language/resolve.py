@@ -109,7 +109,10 @@ class Resolver:
             if _PATTERN_LIKE.match(word.text):            # "play xoxoxoxo on the kick"
                 raise LanguageError(f"{word.text!r} is not a pattern: use x (hit), X (accent), . (rest) "
                                     f"and - (tie), e.g. x..x..x.", word.column)
-        close = did_you_mean(joined, self._module_vocabulary()) if hints else ()
+        close = tuple(c for c in did_you_mean(joined, self._module_vocabulary()) if c != joined) if hints else ()
+        if joined in ("everything", "all"):                   # 'the volume of everything', not a module
+            raise LanguageError(f"'{words.text}' names no one module: name a part (e.g. 'the saw'), or for the whole "
+                                f"mix say 'master -6 db' or 'mute everything'", column)
         raise LanguageError(with_hint(f"no module called {words.text!r}", close), column, close)
 
     def _in_mode(self, candidates: list[str], presets) -> list[str]:
