@@ -298,3 +298,11 @@ def test_again_after_a_timed_line_is_timed_again(timed, again, expected):
 def test_everything_where_a_module_is_wanted_never_suggests_itself(phrase):
     error = refused(*ACID, phrase)
     assert "names no one module" in error and "did you mean everything" not in error
+
+
+def test_an_effect_added_to_a_part_goes_before_an_effect_it_shares_with_others():
+    shared = ("add a sine at 220", "add a sine at 330", "add a noise", "add a reverb", "connect sine1 to reverb1",
+              "connect sine2 to reverb1")
+    assert last(*shared, "add a lowpass filter on the noise at 400hz")[:4] == [
+        "/patch/create filter1 filter", "/patch/disconnect noise1 reverb1", "/patch/connect noise1 filter1",
+        "/patch/connect filter1 reverb1"]
