@@ -306,3 +306,12 @@ def test_an_effect_added_to_a_part_goes_before_an_effect_it_shares_with_others()
     assert last(*shared, "add a lowpass filter on the noise at 400hz")[:4] == [
         "/patch/create filter1 filter", "/patch/disconnect noise1 reverb1", "/patch/connect noise1 filter1",
         "/patch/connect filter1 reverb1"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("another saw detuned 15 cents", ["/patch/create saw2 saw", "/patch/connect saw2 master", "/mod/saw2/detune 15.0"]),
+    ("anotehr saw detuned 15 cents", ["/patch/create saw2 saw", "/patch/connect saw2 master", "/mod/saw2/detune 15.0"]),
+    ("add another saw detuned 7 cents", ["/patch/create saw2 saw", "/patch/connect saw2 master", "/mod/saw2/detune 7.0"]),
+])
+def test_another_part_with_a_setting_is_a_new_one_never_the_one_there(phrase, expected):
+    assert last("add a saw at 110", phrase) == expected

@@ -179,6 +179,16 @@ def _pan_readout(match: re.Match) -> str:
     return f"pan {'the ' + part + ' ' if part else ''}{match['n'] or match['n2']}% {side}"
 
 
+#: 'another saw detuned 15 cents', 'anotehr sine at 330': a new one with its setting (never the one there).
+_ANOTHER = re.compile(r"^\s*(?:(?:and|now|then|add|give\s+me|gimme)\s+)?(?:another|anotehr|anuther|one\s+more)\s+"
+                      r"(?P<type>[a-z]+)\s+(?:with\s+)?(?P<rest>(?:detuned|tuned|at|detune|pan(?:ned)?)\b.*)$", re.I)
+
+
+def _another(match: re.Match) -> str:
+    rest = re.sub(r"^detuned\b", "detune", match["rest"], flags=re.I)
+    return f"add another {match['type']}{' ' if rest.lower().startswith('at') else ', '}{rest}"
+
+
 def fixed_terms(line: str) -> str:
     """The line with its fixed terms said as one word ('sample and hold lfo' → 'random lfo'; 'scrap
     that' is 'scratch that', never mind — not 'remove' the part in focus; a half-time feel said
@@ -190,6 +200,7 @@ def fixed_terms(line: str) -> str:
     line = _PULSE.sub(lambda m: "pulse width " + ("up" if (m["a"] or m["b"] or m["c"]).lower() in ("wider", "widen") else "down"),
                       line)
     line = _AND_OF_EVERY.sub("on the offbeats", line)
+    line = _ANOTHER.sub(_another, line)
     line = _PAN_READOUT.sub(_pan_readout, line)
     line = _NAMED_AFTER.sub(_named_after, line)
     line = _DOTTED.sub(lambda m: f"dotted {m.group(3)}" if m.group(3) else f"3/{2 * int(m.group(1) or m.group(2))}", line)
