@@ -315,3 +315,11 @@ def test_an_effect_added_to_a_part_goes_before_an_effect_it_shares_with_others()
 ])
 def test_another_part_with_a_setting_is_a_new_one_never_the_one_there(phrase, expected):
     assert last("add a saw at 110", phrase) == expected
+
+
+@pytest.mark.parametrize("held, phrase, expected", [
+    ("play a c chord", "stop the chord", "/gate/triangle1 0"), ("play a c chord", "stop that chord", "/gate/triangle1 0"),
+    ("play middle c on the sine", "stop that note", "/gate/sine1 0"), ("play middle c on the sine", "end the note", "/gate/sine1 0"),
+])
+def test_stopping_a_held_note_or_chord_releases_it(held, phrase, expected):
+    assert last(*PAD, held, phrase) == [expected]

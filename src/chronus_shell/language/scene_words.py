@@ -189,6 +189,11 @@ def _another(match: re.Match) -> str:
     return f"add another {match['type']}{' ' if rest.lower().startswith('at') else ', '}{rest}"
 
 
+#: 'stop that chord', 'end the note': the held note or chord released (no track plays it to stop).
+_HELD = re.compile(r"^\s*(?:please\s+)?(?:stop|end|kill|cut|silence|let\s+go\s+of)\s+(?:the|that|this)\s+(?:held\s+)?"
+                   r"(?:note|chord|drone|tone)(?:\s+now)?\s*[.!]?\s*$", re.I)
+
+
 def fixed_terms(line: str) -> str:
     """The line with its fixed terms said as one word ('sample and hold lfo' → 'random lfo'; 'scrap
     that' is 'scratch that', never mind — not 'remove' the part in focus; a half-time feel said
@@ -199,6 +204,7 @@ def fixed_terms(line: str) -> str:
     line = _HALF_TIME_THEN_SNARE.sub("", line)
     line = _PULSE.sub(lambda m: "pulse width " + ("up" if (m["a"] or m["b"] or m["c"]).lower() in ("wider", "widen") else "down"),
                       line)
+    line = _HELD.sub("release", line)
     line = _AND_OF_EVERY.sub("on the offbeats", line)
     line = _ANOTHER.sub(_another, line)
     line = _PAN_READOUT.sub(_pan_readout, line)
