@@ -318,7 +318,8 @@ def test_another_part_with_a_setting_is_a_new_one_never_the_one_there(phrase, ex
 
 
 @pytest.mark.parametrize("held, phrase, expected", [
-    ("play a c chord", "stop the chord", "/gate/triangle1 0"), ("play a c chord", "stop that chord", "/gate/triangle1 0"),
+    ("play a c chord on the triangle", "stop the chord", "/gate/triangle1 0"),
+    ("play a c chord on the triangle", "stop that chord", "/gate/triangle1 0"),
     ("play middle c on the sine", "stop that note", "/gate/sine1 0"), ("play middle c on the sine", "end the note", "/gate/sine1 0"),
 ])
 def test_stopping_a_held_note_or_chord_releases_it(held, phrase, expected):
