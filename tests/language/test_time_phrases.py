@@ -163,7 +163,7 @@ def test_scripts_take_timed_lines():
 
 @pytest.mark.parametrize("phrase, words", [
     ("cutoff 3k for 2 bars", "say 'over 2 bars'"),
-    ("sweep the filter over 8 bars", "sweep it where?"),
+    ("sweep the filter over 8 bars", "a sweep to where?"),
     ("take it to 96 gradually, over 8 bars", "could be the tempo (96 bpm)"),
     ("add a square at the next bar", "happens at once"),
     ("mute the kick over 2 bars", "for 2 bars"),

@@ -145,8 +145,14 @@ def test_what_is_shows_the_value_with_its_range():
 
 def test_undo_says_what_it_undid():
     _, engine, out = run_shell("add a saw\rundo\r\x04")
-    assert "→ /patch/remove saw1" in out
+    assert "undid: add a saw" in out
     assert str(engine.sent[-1]) == "/patch/remove saw1"
+
+
+def test_an_undo_of_several_lines_names_each_line_typed_and_a_redo_too():
+    _, engine, out = run_shell("add a saw\rtempo 130\rswing 20%\rundo the last 2 changes\rredo\r\x04")
+    assert "undid 2 lines: swing 20%; tempo 130" in out and "redid: tempo 130" in out
+    assert "/seq/swing" not in out.split("undid")[1]           # words, not messages
 
 
 def test_no_popups_tab_completes_like_readline():
@@ -270,5 +276,4 @@ def test_undo_and_redo_of_a_session_load_say_one_line():
     _, _, out = run_shell("load session mytrack now\rundo\rredo\rtempo 130\rundo\r\x04", SessionTranscript())
     assert [line for line in out.splitlines() if "/patch/" in line] == []
     changes = [line for line in out.splitlines() if line.startswith(("undid", "redid"))]
-    assert changes == ["undid: load session mytrack now", "redid: load session mytrack now"]
-    assert "→ /seq/bpm 120.0" in out                            # a small undo still shows its message
+    assert changes == ["undid: load session mytrack now", "redid: load session mytrack now", "undid: tempo 130"]

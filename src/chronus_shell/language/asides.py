@@ -50,7 +50,13 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
         return None
     said = [f"{', '.join(repr(a) for a in asides)} left out"] if asides else []
     said += [f"{a} → {q}" for a, q in qualities.items()]
+    named = next((w for a in asides for w in re.findall(r"[a-z0-9]+", a.lower()) if w in NICKNAMES), None)
+    if named is not None:                     # 'the beep is annoying, lower it': it is the beep
+        kept = [_PRONOUN.sub(f"the {named}", k, count=1) for k in kept]
     return "; ".join(said), ", ".join(kept)
+
+
+_PRONOUN = re.compile(r"\b(?:it|that|them)\b", re.I)
 
 
 _INTENSIFIERS = frozenset({"real", "really", "very", "super", "so", "more", "extra", "nice", "and"})

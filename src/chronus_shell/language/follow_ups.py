@@ -58,7 +58,7 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
     if as_fast:
         raise LanguageError(f"'{as_fast.group(1)}' of what? the tempo ('double the tempo') or a part's rhythm "
                             f"('the hats {as_fast.group(1)}')", 0)
-    if _whole(_AGAIN, text) and len(text.split()) <= 4:        # 'again, an octave up' is not the same again
+    if is_again(text):                                    # 'again, an octave up' is not the same again
         return [(f"again: {last_text}" if last_text else "again", last)]
     way = _MORE_WAY.match(text)
     if way and model.last_param is not None:              # 'more down' after 'down it': that way again
@@ -102,6 +102,11 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
 def _intensity(text: str) -> str | None:
     """'way more', 'a lot less', 'much more': three steps ("big"); else one."""
     return "big" if re.match(r"^(?:\w+\s+)?(?:way|lot|much)\s", text, re.I) else None
+
+
+def is_again(text: str) -> bool:
+    """'again', 'do that again', 'one more time': the last line as it was."""
+    return bool(_whole(_AGAIN, text)) and len(text.split()) <= 4
 
 
 def _whole(pattern: re.Pattern, text: str):
@@ -164,4 +169,4 @@ def _aliases(param: str) -> set[str]:
     return {a for cls in CATALOGUE.values() for p in cls.spec.params if p.name == param for a in p.aliases}
 
 
-__all__ = ["follow_up"]
+__all__ = ["follow_up", "is_again"]

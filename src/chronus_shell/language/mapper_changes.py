@@ -19,7 +19,7 @@ from . import intents as it
 from .chords import hz, token_pitches, transpose_token
 from .errors import LanguageError
 from .mapper_messages import checked, message, playable
-from .mapper_owners import refuse_darker
+from .mapper_owners import owner_hint, refuse_darker
 from .mapper_targets import absolute, module_or_raise, musical_time, typo_checked
 from .mapper_tracks import plays_a_track, scale_track, set_track_muted
 from .rephrasings import QUALITIES
@@ -315,9 +315,9 @@ def near_param(ctx, ref: it.Words | None, names, column: int, what: str = "",
             owners = [m for m in ctx.model.modules if ctx.model.spec(m).has_param(name)]
             if len(owners) == 1:
                 return owners[0], ctx.model.spec(owners[0]).param(name)
-    wanted = " or ".join(n.lstrip("@") for n in names)
+    wanted = " or ".join(n.lstrip("@").replace("_", " ") for n in names)
     where = f"{start}'s voice" if start else "the patch"
-    raise LanguageError(f"nothing in {where} has {wanted}{f' to make {what}' if what else ''}",
+    raise LanguageError(f"nothing in {where} has {wanted}{f' to make {what}' if what else ''}{owner_hint(ctx, names, start)}",
                         ref.column if ref else column)
 
 

@@ -71,9 +71,15 @@ def modulate(ctx, intent: it.Modulate) -> list[Message]:
         if intent.target.texts in (("master",),):
             raise LanguageError(f"master is the end of every chain: put the {effect} on a voice, "
                                 f"e.g. 'add a {effect} to the saw'", intent.target.column)
-        return ctx.map(it.AddTo(intent.modulator, intent.target, intent.value))
+        there = _effect_there(ctx, effect, intent)
+        return there if there is not None else ctx.map(it.AddTo(intent.modulator, intent.target, intent.value))
     target, also = _without_too(intent.target)
     module_id, spec = _modulation_target(ctx, target)
+    kind = type_named(intent.modulator.texts)
+    on_it = [src for src, dst in ctx.model.mod_edges if dst == f"{module_id}.{spec.name}" and ctx.model.modules.get(src) == kind]
+    if on_it and not intent.new and not also and intent.value is not None:   # 'lfo on the filter 6 hz' with one there: it
+        param = primary_param(ctx.model.spec(on_it[0]), intent.value)
+        return [message(f"/mod/{on_it[0]}/{param.name}", absolute(ctx, param, intent.value))]
     messages, modulator, mod_spec = _modulator(ctx, intent.modulator, intent.new,
                                                also and f"{module_id} {spec.name}")
     if modulator == module_id:                        # 'the lead on the sine' with the sine the lead
@@ -84,6 +90,24 @@ def modulate(ctx, intent: it.Modulate) -> list[Message]:
         param = primary_param(mod_spec, intent.value)
         messages.append(message(f"/mod/{modulator}/{param.name}", absolute(ctx, param, intent.value)))
     return messages
+
+
+def _effect_there(ctx, effect: str, intent: it.Modulate) -> list[Message] | None:
+    """'delay on the sine' when the sine already goes through a delay: that delay (its setting, with
+    a value), never a second one unasked; without a value, how to set it or add another."""
+    try:
+        voice = ctx.model.voice_of(ctx.resolve.module(intent.target, hints=False))
+    except LanguageError:
+        return None
+    there = [m for m in voice if ctx.model.modules[m] == effect]
+    if not there:
+        return None
+    if intent.value is None:
+        raise LanguageError(f"{voice[0]} already goes through {there[0]}: set it (e.g. 'more {effect}', '{there[0]} "
+                            f"{primary_param(ctx.model.spec(there[0]), it.Value('number', '1', 0, 1, None)).name} …'), or "
+                            f"say 'add another {effect} to the {intent.target.text}'", intent.modulator.column)
+    param = primary_param(ctx.model.spec(there[0]), intent.value)
+    return [message(f"/mod/{there[0]}/{param.name}", absolute(ctx, param, intent.value))]
 
 
 def _shape_of(ctx, intent: it.Modulate) -> list[Message] | None:

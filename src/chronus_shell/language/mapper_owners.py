@@ -88,3 +88,15 @@ def refuse_darker(ctx, intent: it.Comparative, direction: int, names) -> None:
             not any(ctx.model.spec(m).has_param(n) for m in voice for n in names):
         raise LanguageError(f"nothing in {voice[0]}'s voice darkens it yet: add a filter ('add a filter to {voice[0]}', "
                             f"then 'darker') or use a softer wave (a triangle or a sine)", intent.column)
+
+
+def owner_hint(ctx, names, start: str | None) -> str:
+    """How to get a param nothing in the voice has, for the one that musicians ask of a voice:
+    a stereo width ('wider') is a reverb's or a delay's, never a pulse width."""
+    if "stereo_width" not in names:
+        return ""
+    voice = ctx.model.voice_of(start) if start else []
+    part = voice[0] if voice else "the part"
+    pulse = next((m for m in voice if ctx.model.spec(m).has_param("pulse_width")), None)
+    return (f": a reverb or a delay has one ('add a reverb to {part}', then 'wider'), or pan it ('pan {part} left')"
+            + (f"; {pulse}'s pulse width is 'pulse width up'" if pulse else ""))

@@ -22,6 +22,9 @@ from .units import note_to_hz, quantity, tidy
 def gate(ctx, intent: it.Gate) -> list[Message]:
     target = voice_head(ctx, intent.target, intent.column)
     if not intent.on:
+        if not any(ctx.model.modules[m] == "adsr" for m in ctx.model.voice_of(target) or [target]):
+            ctx.understood.append(f"released {target}: with no envelope it goes on sounding — 'mute {target}' "
+                                  f"silences it, 'add an adsr to {target}' lets its notes end")
         return [message(f"/gate/{target}", 0)]
     if intent.note is None:
         return [message(f"/gate/{target}", 1)]

@@ -15,13 +15,14 @@ from .errors import LanguageError, with_hint
 from .mapper_messages import message
 from .param_words import COMPARATIVES, LEVEL_OF_MODULE
 from .patch_model import MASTER
-from .resolve import CHOICE_SYNONYMS, EVERYTHING, type_named
+from .resolve import CHOICE_SYNONYMS, EVERYTHING, joined, type_named
 from .units import absolute_value, canonical_unit, convert, duration_seconds, quantity
 from .vocabulary import closest_words, is_known_word
 
 
 def typo_checked(ctx, resolve, ref: it.Words, *args):
     """Resolve a param phrase, but first catch a word nobody knows (a typo of any kind)."""
+    ref = joined(ref)                                    # 'the low pass': one word
     for word in ref.items:
         if not is_known_word(word.text, ctx.model.modules):
             raise lone_word(ctx, word)

@@ -151,6 +151,8 @@ def _leading_choice(ctx, ref: it.Words, value: it.Value) -> list[Message] | None
                                        for p in ctx.model.spec_of_type(m)):
         return None
     rest = it.Words(ref.items[1:]) if len(ref.items) > 1 else ref
+    if len(ref.items) > 1 and _named_by_mode(ctx, first, rest):
+        return None                          # 'lowpass cutoff 300' beside a highpass: the lowpass's cutoff
     try:
         named, spec = ctx.resolve.param(rest, hints=False)
     except LanguageError:
@@ -169,6 +171,13 @@ def _leading_choice(ctx, ref: it.Words, value: it.Value) -> list[Message] | None
         named, spec = owner, primary_param(ctx.model.spec(owner), value)
     said = [message(f"/mod/{owner}/{param.name}", first)] if ctx.model.value(owner, param.name) != first else []
     return said + [message(f"/mod/{named}/{spec.name}", absolute(ctx, spec, value))]
+
+
+def _named_by_mode(ctx, choice: str, rest: it.Words) -> bool:
+    """The choice names the one module already in it, and the rest is only one of its params."""
+    in_mode = [m for m in ctx.model.modules if any(p.is_enum and ctx.model.value(m, p.name) == choice
+                                                   for p in ctx.model.spec(m).params)]
+    return len(in_mode) == 1 and ctx.model.spec(in_mode[0]).has_param("_".join(rest.texts))
 
 
 def _implicit_add(ctx, ref: it.Words, value: it.Value | None) -> list[Message] | None:

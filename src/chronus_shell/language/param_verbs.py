@@ -11,7 +11,7 @@ PARAM_VERBS = {
     "damp": ("damp", "up"), "dampen": ("damp", "up"), "detune": ("detune", "up"), "resonate": ("resonance", "up"),
     "tighten": ("decay", "down"), "shorten": ("decay", "down"), "lengthen": ("decay", "up"), "choke": ("decay", "down"),
     "dry": ("mix", "down"), "wet": ("mix", "up"), "drench": ("mix", "up"), "soak": ("mix", "up"),
-    "saturate": ("drive", "up"), "overdrive": ("drive", "up"), "widen": ("width", "up"), "narrow": ("width", "down"),
+    "saturate": ("drive", "up"), "overdrive": ("drive", "up"), "widen": ("stereo_width", "up"), "narrow": ("stereo_width", "down"),
     "punch": ("punch", "up"), "accelerate": ("rate", "up"),
 }
 _AMOUNT = r"(?:\s+(?:up|down|more|a\s+bit(?:\s+more)?|a\s+little(?:\s+more)?|a\s+touch|a\s+lot|slightly|some|way\s+more|much\s+more))?"

@@ -30,7 +30,8 @@ for _words, _direction, _params in (
     ("dirtier grittier harder heavier", 1, ("drive",)), ("cleaner", -1, ("drive",)),
     ("fatter thicker beefier", 1, ("drive", "decay")),
     ("pluckier", -1, ("sustain", "decay")),                # an envelope's held level; a drum's shorter body     # a saturated voice; a drum's longer body
-    ("wider", 1, ("width",)), ("narrower thinner", -1, ("width",)),
+    ("wider", 1, ("stereo_width",)), ("narrower", -1, ("stereo_width",)),   # never a pulse width
+    ("thinner", -1, ("pulse_width",)),                     # a square's narrower pulse
     ("deeper", 1, ("depth",)), ("shallower", -1, ("depth",)),
     ("punchier", 1, ("punch",)), ("snappier", 1, ("snap",)), ("squelchier", 1, ("resonance", "q")),
 ):

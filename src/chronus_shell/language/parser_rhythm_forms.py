@@ -65,7 +65,7 @@ SHIFT = [
 ]
 SEED = [_p(r"(?:(?:lock|fix|freeze)\s+(?:the\s+)?random(?:ness)?,?\s+)?(?:set\s+|change\s+|use\s+)?(?:the\s+|a\s+)?"
            r"(?:new\s+|different\s+|fresh\s+)?(?:random\s*)?(?:seed|randseed|reseed)"
-           r"\s*(?:to\s+|[:=]\s*|of\s+|number\s+)?(?P<seed>\d+)")]
+           r"\s*(?:to\s+|[:=]\s*|of\s+|number\s+)?(?P<seed>[-+]?\d+(?:\.\d+)?)")]
 QUOTED = [_p(rf"(?:play\s+)?{TRACK}\s*:?\s*\"(?P<pattern>[^\"]+)\"(?:\s+on\s+{TRACK.replace('track>', 'track2>')})?"),
           _p(rf"{TRACK}\s*:\s*(?P<pattern>[xX.~\[<][^\"]*)"),
           # mini-notation typed bare: taken as written (a malformed one is refused naming the position)

@@ -244,7 +244,11 @@ def _fill(match, column):
 
 
 def _seed(match, column):
-    return TrackFeel("seed", None, int(match["seed"]), column)
+    said = match["seed"]
+    if not said.lstrip("+").isdigit():
+        raise LanguageError(f"seed {said} is out of range: a seed is a whole number from 0 up, e.g. 'seed 42'",
+                            match.start("seed") + column)
+    return TrackFeel("seed", None, int(said), column)
 
 
 def _quoted(match, column):

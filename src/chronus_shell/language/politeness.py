@@ -28,6 +28,7 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
      ""),
     (r"\b(?:make|do|take)\s+a\s+recording(?:\s+of\s+(?:this|it|that))?\b", "record"),
     (r"\bunder\s+the\s+name\b", "as"), (r"\btowards?\s+the\s+(left|right)\b", r"\1"),
+    (r"\b(?:dang|darn|damn|danged|durn|freakin[g']?|frickin[g']?|bloody|flippin[g']?)\s+(?=\w)", ""),  # said for force
     (r"\bthe\s+amount\s+of\s+", ""), (r"\bsomewhat\b|\brather\b", "a bit"),
     (r"\s*;\s*", ", "),
     (r"^(?:the\s+)?([\w-]+(?:\s+[\w-]+)?)\s+(?:could|should|might|would|shall|must|needs? to)\s+(?:be|get|sound|become)\s+(?:made\s+)?(?=\w)",

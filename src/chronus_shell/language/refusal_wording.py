@@ -11,9 +11,28 @@ from .nearest import nearest_phrasing
 from .vocabulary import module_words
 
 
+#: A rhythm typed with a symbol that is no step ('x.x.z.', 'x..xk...'): letters and dots, mostly x and dots.
+_STEPS_WITH_A_SLIP = re.compile(r"(?<!\S)(?=[xX.\-|]*[^\sxX.\-|])(?=(?:[^\s]*[xX.]){3})[xX.\-|a-zA-Z]{4,}(?!\S)")
+
+
+def _bad_step(line: str) -> LanguageError | None:
+    """'play x.x.z.': the symbol that is no step named (the words around it are fine)."""
+    for match in _STEPS_WITH_A_SLIP.finditer(line):
+        token = match.group(0)
+        bad = [c for c in token if c not in "xX.-|"]
+        if len(bad) <= 2 and token.count(".") >= 2:
+            at = match.start() + token.index(bad[0])
+            return LanguageError(f"'{bad[0]}' in {token!r} is no step: a rhythm is x (hit), X (accent), . (rest) and "
+                                 f"- (tie), e.g. '{token.replace(bad[0], 'x')}'", at, (), line)
+    return None
+
+
 def with_nearest(err: LanguageError, line: str) -> LanguageError:
     """An unknown word whose lookalike is a weak guess ('sweep' → 'sleep'): the nearest documented
-    phrasing instead, so the musician sees a form that works."""
+    phrasing instead, so the musician sees a form that works; a rhythm with a slip names the slip."""
+    slip = _bad_step(line)
+    if slip is not None:
+        return slip
     match = re.match(r"I don't know the word '([^']+)'(?: — did you mean ([^?]+)\?)?$", str(err))
     if not match:
         return _misread_name(err, line)

@@ -23,6 +23,7 @@ from .errors import LanguageError, with_hint
 from .intents import Word, Words
 from .param_words import LFO_EFFECTS
 from .patch_model import PatchModel
+from .type_words import CHOICE_SYNONYMS, GENERIC_NOUNS, joined, normalize_words, type_and_presets, type_named
 
 _PATTERN_LIKE = re.compile(r"^(?=.*[xX])[xXoO0.\-|_*]{4,}$")  # a rhythm typed with other symbols
 
@@ -32,13 +33,8 @@ LAST_WORDS = {("last",), ("last", "one"), ("last", "module"), ("latest",), ("new
               ("new", "one"), ("latest", "one"), ("newest", "one")}
 #: The whole patch ("mute everything", "remove everything").
 EVERYTHING = {("everything",), ("all",), ("it", "all"), ("all", "modules"), ("every", "module"),
-              ("whole", "patch"), ("whole", "thing"), ("all", "of", "it")}
-#: Spellings of enum choices that are not the choice itself ("add a hpf", "a bitcrusher").
-CHOICE_SYNONYMS = {"lpf": "lowpass", "hpf": "highpass", "bpf": "bandpass", "lp": "lowpass",
-                   "hp": "highpass", "bp": "bandpass", "hipass": "highpass",
-                   "bitcrusher": "bitcrush", "crusher": "bitcrush", "crush": "bitcrush",
-                   "fold": "foldback", "clip": "hard", "sawtooth": "saw", "tri": "triangle",
-                   "pulse": "square", "sin": "sine", "sample-and-hold": "random", "s&h": "random"}
+              ("whole", "patch"), ("whole", "thing"), ("all", "of", "it"), ("music",), ("mix",), ("whole", "mix"),
+              ("whole", "song")}
 #: Nouns that only restate a param ("the cutoff frequency", "the feedback amount").
 PARAM_NOUNS = ("frequency", "freq", "level", "amount", "value", "setting", "knob", "control", "param")
 ROLE_WORDS = {"osc": "source", "oscillator": "source", "synth": "source", "source": "source",
@@ -51,92 +47,6 @@ BASS_BELOW_HZ = 200.0
 PLURAL_GROUPS = ("drums", "oscillators", "oscs", "synths", "sounds", "voices", "effects", "fx")
 #: A level named without a module means the whole mix ("volume down", "volume to 50%").
 OVERALL_LEVEL = ("volume", "vol")
-
-
-def type_named(texts: tuple[str, ...]) -> str | None:
-    """The module type a phrase names: type, alias, join, plural, or "<choice> <type>" ("pink noise")."""
-    found = type_and_presets(texts)
-    return found[0] if found else None
-
-
-def normalize_words(texts: tuple[str, ...]) -> tuple[str, ...]:
-    """'low pass' / 'high-pass' → 'lowpass' / 'highpass': split spellings of one word joined."""
-    out: list[str] = []
-    for text in texts:
-        flat = text.replace("-", "")
-        if text != flat and (flat in CHOICE_SYNONYMS or _is_choice(flat) or _plain_type(flat)):
-            text = flat
-        if out and (out[-1] + text in CHOICE_SYNONYMS or _is_choice(out[-1] + text)):
-            out[-1] = out[-1] + text
-            continue
-        out.append(text)
-    return tuple(out)
-
-
-#: Nouns that only say "a module" after a type ("a sawtooth oscillator", "a reverb effect").
-GENERIC_NOUNS = ("oscillator", "osc", "oscillators", "waveform", "generator", "module", "effect",
-                 "fx", "unit", "pedal", "plugin", "sound", "synth", "voice")
-
-
-def type_and_presets(texts: tuple[str, ...]) -> tuple[str, tuple[tuple[str, str], ...]] | None:
-    """(type, ((enum param, choice), ...)) for "add a highpass filter", "pink noise", "square lfo".
-
-    The type's own alias may name a choice too ("highpass" → filter, mode highpass). Cached per
-    catalogue content: registering a module type changes the key."""
-    return _type_and_presets(tuple(texts), tuple(map(id, CATALOGUE.values())))
-
-
-@lru_cache(maxsize=1024)
-def _type_and_presets(texts: tuple[str, ...], _catalogue_key) -> tuple[str, tuple[tuple[str, str], ...]] | None:
-    texts = normalize_words(texts)
-    if len(texts) > 1 and texts[-1] in GENERIC_NOUNS and _plain_type(texts) is None:
-        texts = texts[:-1]
-    if len(texts) > 1 and _plain_type(texts) is None:      # "a 303 filter": the 303 is one
-        head = _plain_type(texts[:-1])
-        if head is not None and texts[-1].rstrip("s") in head.split("_"):
-            texts = texts[:-1]
-    for start in range(len(texts)):
-        type_name = _plain_type(texts[start:])
-        if type_name is None:
-            continue
-        presets = dict(filter(None, [_choice_of(type_name, "".join(texts[start:]))]))
-        for word in texts[:start]:
-            choice = _choice_of(type_name, word)
-            if choice is None:
-                break                                  # an adjective the type does not know
-            presets[choice[0]] = choice[1]
-        else:
-            return type_name, tuple(presets.items())
-    return None
-
-
-def _choice_of(type_name: str, word: str) -> tuple[str, str] | None:
-    word = CHOICE_SYNONYMS.get(word, word)
-    for param in CATALOGUE[type_name].spec.params:
-        if param.is_enum and word in param.choices:
-            return param.name, word
-    return None
-
-
-def _is_choice(word: str) -> bool:
-    return any(word in p.choices for cls in CATALOGUE.values() for p in cls.spec.params if p.is_enum)
-
-
-def _plain_type(texts) -> str | None:
-    if isinstance(texts, str):
-        texts = (texts,)
-    if not texts:
-        return None
-    joined = " ".join(texts)
-    candidates = (joined, joined.replace(" ", "_"), joined.replace(" ", ""), joined.rstrip("s"))
-    for candidate in candidates:
-        if candidate in CATALOGUE:
-            return candidate
-    for cls in CATALOGUE.values():
-        aliases = cls.spec.aliases
-        if any(candidate in aliases for candidate in candidates):
-            return cls.spec.type
-    return None
 
 
 class Resolver:
@@ -174,15 +84,20 @@ class Resolver:
         effect = self._effect_lfos(texts)
         if effect:                                        # "remove the vibrato": the lfo on a pitch
             return self.pick(effect, texts[0], column)
-        type_name = type_named(texts)
+        typed = type_and_presets(texts)
+        type_name = typed[0] if typed else None
         if type_name is not None and self.model.of_type(type_name):
-            return self.pick(self.model.of_type(type_name), type_name, column)
+            return self.pick(self._in_mode(self.model.of_type(type_name), typed[1]), type_name, column)
         family = self._family(texts)
         if type_name is not None and len(texts) > 1 and texts[-1] in ROLE_WORDS:
             family = []                                   # 'the sine osc' with no sine: not the saw, an osc too
         if len(family) > 1 and texts[-1] in PLURAL_GROUPS:   # "the drums": all of them, not one
             raise LanguageError(f"the {texts[-1]} are {', '.join(family)}: name one, or say it for each",
                                 column, tuple(family))
+        if len(family) > 1 and texts[-1] == "drum" and type_name is None and \
+                all(self.model.spec(m).role == "drum" for m in family):      # 'the drum' with three: never the focus
+            raise LanguageError(f"which drum? {', '.join(family)} — or 'the drums' for all of them", column,
+                                tuple(family))
         if family or type_name is not None:
             return self.pick(family, type_name or joined, column)
         if joined == BASS:
@@ -194,8 +109,17 @@ class Resolver:
             if _PATTERN_LIKE.match(word.text):            # "play xoxoxoxo on the kick"
                 raise LanguageError(f"{word.text!r} is not a pattern: use x (hit), X (accent), . (rest) "
                                     f"and - (tie), e.g. x..x..x.", word.column)
-        close = did_you_mean(joined, self._module_vocabulary()) if hints else ()
+        close = tuple(c for c in did_you_mean(joined, self._module_vocabulary()) if c != joined) if hints else ()
+        if joined in ("everything", "all"):                   # 'the volume of everything', not a module
+            raise LanguageError(f"'{words.text}' names no one module: name a part (e.g. 'the saw'), or for the whole "
+                                f"mix say 'master -6 db' or 'mute everything'", column)
         raise LanguageError(with_hint(f"no module called {words.text!r}", close), column, close)
+
+    def _in_mode(self, candidates: list[str], presets) -> list[str]:
+        """'the lowpass' with a highpass and a lowpass filter: the one in that mode (a mode word
+        names a module by its setting); all of them when none or every one is in it."""
+        matching = [m for m in candidates if all(self.model.value(m, p) == v for p, v in presets)]
+        return matching or candidates
 
     def _effect_lfos(self, texts: tuple[str, ...]) -> list[str]:
         """The LFOs making a named effect (vibrato, tremolo, wobble): those on its params."""
@@ -302,6 +226,8 @@ class Resolver:
         for split in range(1, len(items)):
             for module_part, param_part in ((items[:split], items[split:]), (items[split:], items[:split])):
                 param_name = "_".join(Words(param_part).texts)
+                if Words(module_part).texts in EVERYTHING and param_name in _level_words():
+                    return "master", self.model.spec("master").param("gain")     # 'the volume of everything'
                 if self._param_exists(param_name):
                     try:
                         return self._param_of(self.module(Words(module_part), hints), param_name, column)
@@ -379,5 +305,5 @@ def _level_words() -> frozenset[str]:
                                                  if p.name == "gain" for a in p.aliases)})
 
 
-__all__ = ["Resolver", "type_named", "type_and_presets", "normalize_words", "PRONOUNS", "BASS",
-           "EVERYTHING", "LAST_WORDS", "CHOICE_SYNONYMS"]
+__all__ = ["Resolver", "joined", "type_named", "type_and_presets", "normalize_words", "PRONOUNS", "BASS",
+           "EVERYTHING", "LAST_WORDS", "CHOICE_SYNONYMS", "GENERIC_NOUNS"]

@@ -132,13 +132,87 @@ _HALF_TIME_THEN_SNARE = re.compile(r"^\s*half[- ]?time(?:\s+(?:feel|drums|groove
                                    r"(?:snare|clap)s?\b[^,]*\b(?:on|at)\s+(?:the\s+|beat\s+)?(?:3|three|third)\b)", re.I)
 
 
+#: 'a dotted eighth delay on the saw', 'a 300 ms echo for the hats': an effect with its setting said first
+#: (the grammar reads the setting as the effect's and 'on the saw' as switching the saw on).
+_LENGTH = (r"(?:dotted\s+|triplet\s+)?(?:\d+(?:\.\d+)?\s*(?:ms|s|secs?|seconds?|%)|\d+/\d+(?:\s*t|\s+triplets?)?"
+           r"|(?:an?\s+)?(?:quarter|eighth|8th|sixteenth|16th|half|whole)(?:[\s-]+notes?)?(?:\s+triplets?)?)")
+#: A dotted note length said after its length ('1/8d', '1/4 dotted', 'quarter dotted'): 'dotted 1/8' is 3/16.
+_DOTTED = re.compile(r"\b(?:dotted\s+1/(\d+)|1/(\d+)(?:d|\s+dotted)|(quarter|eighth|8th|sixteenth|16th|half)(?:[\s-]+notes?)?"
+                     r"\s+dotted)\b", re.I)
+_VALUED_EFFECT = re.compile(rf"^\s*(?P<verb>(?:please\s+)?(?:add|put|give(?:\s+(?:me|it))?|throw|stick|slap|i\s+want)\s+)?"
+                            rf"(?:an?\s+)?(?P<value>{_LENGTH})[\s-]+(?P<effect>delay|echo|reverb|verb|distortion)\s+"
+                            rf"(?:on|to|for|onto)\s+(?P<part>.+?)\s*[.!]?\s*$", re.I)
+#: 'delay on the saw, dotted eighth': the setting of the effect said on that part.
+_EFFECT_THEN_VALUE = re.compile(rf"^\s*(?P<effect>delay|echo|reverb|verb|distortion)\s+(?:on|to|for)\s+(?P<part>[^,]+?)\s*,\s*"
+                                rf"(?P<value>{_LENGTH})\s*[.!]?\s*$", re.I)
+
+
+#: 'make the pulse wider', 'a wider pulse', 'widen the pulse': the pulse width ('wider' alone is a stereo width).
+_PULSE = re.compile(r"^\s*(?:make\s+)?(?:(?:the|a)\s+)?(?:pulse\s+(?P<a>wider|narrower|thinner)|(?P<b>wider|narrower|thinner)\s+pulse"
+                    r"|(?P<c>widen|narrow)\s+the\s+pulse)(?!\s*width)\b", re.I)
+
+
+#: 'on the and of every beat', 'on the upbeats': the offbeats (the grammar reads 'and' as a second command).
+_AND_OF_EVERY = re.compile(r"\b(?:on\s+)?(?:the\s+)?(?:(?:and|&)\s+of\s+(?:every|each|all\s+the|the)\s+beats?|up-?\s?beats)\b", re.I)
+
+
+#: 'start the record, name it kater_live', 'save what we have? Call it "Sunday Afternoon"': a recording or a
+#: session named in a clause of its own (the grammar takes 'what we have' for the name, or drops it).
+_NAMED_AFTER = re.compile(r"^(?P<cmd>.*?\b(?P<verb>record\w*|sav\w+|bounce)\b.*?)\s*[,;:?.!]\s*(?:and\s+)?(?:please\s+)?"
+                          r"(?:name|call|title)\s+it\s+(?:as\s+)?['\"“]?(?P<name>[\w\- ]+?)['\"”]?\s*[.!]*\s*$", re.I)
+
+
+def _named_after(match: re.Match) -> str:
+    name = re.sub(r"\s+", "_", match["name"].strip()).lower()
+    verb = "save" if match["verb"].lower().startswith("sav") else "record"
+    return f"{verb} as {name}"
+
+
+#: A DAW's pan readout: 'pan 20 L', 'pan L20', '30R' — percent to that side.
+_PAN_READOUT = re.compile(r"^\s*(?:(?:the\s+)?(?P<part>[a-z]\w*)\s+)?pan\s+(?:(?:the\s+)?(?P<part2>[a-z]\w*)\s+)?"
+                          r"(?:(?P<n>\d+)\s*%?\s*(?P<side>[LR])|(?P<side2>[LR])\s*(?P<n2>\d+)\s*%?)\s*$")
+
+
+def _pan_readout(match: re.Match) -> str:
+    side = "left" if (match["side"] or match["side2"]) == "L" else "right"
+    part = match["part"] or match["part2"]
+    return f"pan {'the ' + part + ' ' if part else ''}{match['n'] or match['n2']}% {side}"
+
+
+#: 'another saw detuned 15 cents', 'anotehr sine at 330': a new one with its setting (never the one there).
+_ANOTHER = re.compile(r"^\s*(?:(?:and|now|then|add|give\s+me|gimme)\s+)?(?:another|anotehr|anuther|one\s+more)\s+"
+                      r"(?P<type>[a-z]+)\s+(?:with\s+)?(?P<rest>(?:detuned|tuned|at|detune|pan(?:ned)?)\b.*)$", re.I)
+
+
+def _another(match: re.Match) -> str:
+    rest = re.sub(r"^detuned\b", "detune", match["rest"], flags=re.I)
+    return f"add another {match['type']}{' ' if rest.lower().startswith('at') else ', '}{rest}"
+
+
+#: 'stop that chord', 'end the note': the held note or chord released (no track plays it to stop).
+_HELD = re.compile(r"^\s*(?:please\s+)?(?:stop|end|kill|cut|silence|let\s+go\s+of)\s+(?:the|that|this)\s+(?:held\s+)?"
+                   r"(?:note|chord|drone|tone)(?:\s+now)?\s*[.!]?\s*$", re.I)
+
+
 def fixed_terms(line: str) -> str:
     """The line with its fixed terms said as one word ('sample and hold lfo' → 'random lfo'; 'scrap
     that' is 'scratch that', never mind — not 'remove' the part in focus; a half-time feel said
-    with the snare on 3 that plays it is that snare)."""
+    with the snare on 3 that plays it is that snare; 'a dotted eighth delay on the saw' is a delay
+    added to the saw, its time a dotted eighth)."""
     if _SCRATCH.match(line):
         return "scratch that"
     line = _HALF_TIME_THEN_SNARE.sub("", line)
+    line = _PULSE.sub(lambda m: "pulse width " + ("up" if (m["a"] or m["b"] or m["c"]).lower() in ("wider", "widen") else "down"),
+                      line)
+    line = _HELD.sub("release", line)
+    line = _AND_OF_EVERY.sub("on the offbeats", line)
+    line = _ANOTHER.sub(_another, line)
+    line = _PAN_READOUT.sub(_pan_readout, line)
+    line = _NAMED_AFTER.sub(_named_after, line)
+    line = _DOTTED.sub(lambda m: f"dotted {m.group(3)}" if m.group(3) else f"3/{2 * int(m.group(1) or m.group(2))}", line)
+    line = _VALUED_EFFECT.sub(lambda m: f"add a {m['effect']} to {m['part']}, {m['value']}" if m["verb"] else
+                              f"{m['effect']} on {m['part']} at {m['value']}", line)   # asked to add: added
+    line = _EFFECT_THEN_VALUE.sub(r"\g<effect> on \g<part> at \g<value>", line)
     if line.lstrip().startswith("/") or not ("&" in line or "/" in line or "hold" in line.lower()):
         return line                                   # a raw message, or no such term: as it is
     return _FIXED.sub("random", line)

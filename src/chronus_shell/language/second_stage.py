@@ -19,7 +19,7 @@ from .errors import LanguageError
 from .asides import (described_then_asked, label_names_part, without_asides, without_label, without_purpose,
                      without_reason)
 from .described_modules import described_module
-from .follow_ups import follow_up
+from .follow_ups import follow_up, is_again
 from .missing_effects import absent_effect
 from .modulation_phrases import aimed
 from .rephrasings import QUALITIES, nickname, rephrasings
@@ -35,6 +35,7 @@ from .scene_words import scene_words
 from .shorthands import shorthand
 from .stretched_words import unstretched
 from .tidal_lines import tidal_line
+from .timed_lines import is_timed
 from .word_order import reordered
 from .musician_words import GROUPS, NOISE, NOT_TYPOS, RHYTHM_WORDS, SLANG
 from .vocabulary import command_words, filler_words, is_known_word, module_words, unit_words
@@ -77,6 +78,8 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     text = shorthand(scene_words(polite(unstretched(re.sub(r"(?<=[A-Za-z]{2})\.$", "", line.strip().rstrip("?!")).strip()))))
     follow = follow_up(text, model, last, last_text)
     if follow:
+        if is_again(text) and last_text and is_timed(last_text):   # 'drop the kick for a bar', 'again':
+            return [Reading(f"again: {last_text}", last_text)]            # timed again, not for good
         return [Reading(said, intent=intent) for said, intent in follow]
     alone = _ONLY_AFTER.match(line.strip().rstrip("?!."))
     if alone and _names_part(alone.group(1), model):      # "bass only": solo it

@@ -17,6 +17,8 @@ from .undo_steps import UndoStep, at_cancel
 from ..engine.timed_actions import TIMED_HEADS
 from .politeness import polite
 from .time_phrases import Timed, moves, split, strip_label
+from .sweeps import SWEEP_WHERE
+from .timed_then import THEN, after, lasts_beats, segments as _segments
 
 SWEEP_WITHOUT_TARGET = re.compile(r"^(sweep|ramp|glide|slide|automate)\b", re.I)
 #: The forms docs/commands.md lists (scripts/gen_commands_doc.py), each with examples that must work.
@@ -29,6 +31,11 @@ DOC_FORMS = (
      "the start is set first unless the param or the tempo is there already",
      ["cutoff ramps up to 3k over 4 bars", "tempo: 128 -> 140 over 8 bars", "automate the resonance from 0.2 to 0.8 over 2 bars",
       "exponentially close the filter to 300 over 8 bars"]),
+    ("sweep <what> [from <a>] to <b> / up / down [over <n> bars] — one rule: a ramp of the param named (a filter's: "
+     "its cutoff) from where it is, over 4 bars when no time is said (said in the echo); a sweep with no target is "
+     "asked about; one that repeats is an lfo ('lfo on the cutoff')",
+     ["sweep the cutoff to 2k", "sweep the cutoff from 200 to 2k", "filter sweep up to 8k over 16 bars",
+      "sweep down to 300"]),
     ("slowly/gradually <change> (over 4 bars, said in the echo)", ["slowly close the filter", "gradually open the filter"]),
     ("fade out/in <voice or track> [over <n> bars] (default 4 bars; a part its track plays fades in only 'from nothing')",
      ["fade out the saw over 4 bars", "fade in the saw", "fade the saw to 20% over 2 bars", "fade out"]),
@@ -52,13 +59,8 @@ TRIGGERS = re.compile(r"\b(?:bars?|barlines?|takts?|beats?|measures?|steps?|sixt
                       r"dim|speed|slow|decelerate|broaden|for\s+(?:\d+|two|three|four|eight|sixteen))\b|\d\s*s\b", re.I)
 #: 'for a sec': a moment, said like 'for a bit' (the grammar drops it), never one second.
 _IDIOM = re.compile(r"\bfor\s+a\s+sec\b", re.I)
-_SEPARATORS = re.compile(r"\s*(?:;|,|\band then\b|\bthen\b)\s*", re.I)
-_BACK = re.compile(r"^(?:and\s+)?(?:bring\s+(?:them|em|'em|it|\w+)\s+back(?:\s+in)?|(?:(?:it\s+|they\s+)?comes?\s+)?back(?:\s+in)?)$", re.I)
-_STAYS = re.compile(r"^(?:and\s+)?(?:(?:it|they)\s+)?(?:stays?|holds?|sits?|rests?)(?:\s+there)?$", re.I)
-_TIMED_MUTE = re.compile(r"\bfor\s+(?:a|an|one|two|three|four|eight|sixteen|\d+)\b", re.I)
 #: Verbs of a sudden change: 'drop the pad in 2 bars' happens then, it does not take 2 bars.
 _SUDDEN = re.compile(r"^(?:drop|cut|kill|mute|unmute|silence|switch|jump|snap|stop|start|hit|slam|bring in)\b", re.I)
-_CURVE_ONLY = re.compile(r"^(?:and\s+)?(?:exponential(?:ly)?|exp|logarithmic(?:ally)?|log|linear(?:ly)?)(?:\s+curve)?$", re.I)
 HELP_TOPICS = frozenset({"time", "timing", "ramp", "ramps", "fade", "fades", "sweep", "bars", "later"})
 RAMP_WORDS = ("over", "during", "across", "within", "slowly", "for", "in")
 MUTE_WORDS = ("for", "during")
@@ -113,11 +115,13 @@ def _translate_segments(translator, text: str) -> list[Message] | None:
     if len(segments) == 1:
         messages = _translate_one(translator, segments[0])
     else:
-        messages, understood = [], []
+        messages, understood, waited = [], [], 0.0
         try:
             for segment in segments:
                 timed = _translate_one(translator, segment) if _has_time(segment) else None
-                messages += timed if timed is not None else translator.translate(segment)
+                said = timed if timed is not None else translator.translate(segment)
+                messages += after(said, waited, _at)            # '… over 4 bars, then …': when that ends
+                waited = waited + lasts_beats(said) if THEN.search(text) else 0.0
                 understood += translator.understood
         except LanguageError:
             translator._restore(before)
@@ -129,59 +133,6 @@ def _translate_segments(translator, text: str) -> list[Message] | None:
         cancels = [at_cancel(m) for m in messages if m.address == "/at"]   # what may not have played yet
         translator.undo_stack[depth:] = [UndoStep(cancels + inverse, messages)]
     return messages
-
-
-def _segments(text: str) -> list[str]:
-    parts = [p for part in _SEPARATORS.split(strip_label(text)) for p in _two_timed(part.strip()) if p]
-    out: list[str] = []
-    waiting: list[str] = []                      # "at the next bar," before its command
-    for part in parts:
-        kind = _time_only(part)
-        if _BACK.match(part) and out and _TIMED_MUTE.search(out[-1]):
-            continue                              # "… for 4 then bring em back": the timed mute does that
-        if _STAYS.match(part) and out:
-            continue                              # "… over 8 bars then stays": a ramp stays where it ends
-        if kind == "start" or (kind == "after" and not out):
-            waiting.append(part)
-        elif kind == "after" and out:
-            out[-1] = f"{out[-1]} {part}"
-        else:
-            out.append(" ".join(waiting + [part]))
-            waiting = []
-    if waiting:
-        out = out[:-1] + [" ".join(out[-1:] + waiting)]
-    return out
-
-
-def _two_timed(part: str) -> list[str]:
-    """'decay to 80ms over 8 bars and reso to .9 over 8': two commands, each with its own length."""
-    for match in re.finditer(r"\s+and\s+", part):
-        halves = part[:match.start()], part[match.end():]
-        if all(_own_length(half) for half in halves):
-            return list(halves)
-    return [part]
-
-
-def _own_length(text: str) -> bool:
-    try:
-        timed = split(text)
-    except ValueError:
-        return False
-    return timed is not None and timed.beats is not None and bool(timed.command.strip()) and timed.prep != "slowly"
-
-
-def _time_only(part: str) -> str | None:
-    """'start' for a segment that is only a start ("at the next bar"), 'after' for only a length or a
-    curve ("over 8 bars", "exponentially"), None for a command."""
-    if _CURVE_ONLY.match(part):
-        return "after"
-    try:
-        timed = split(part)
-    except ValueError:
-        return None
-    if timed is None or timed.command.strip() or timed.level:
-        return None
-    return "start" if timed.start is not None and timed.beats is None else "after"
 
 
 def _translate_one(translator, text: str) -> list[Message] | None:
@@ -211,15 +162,23 @@ def _translate_one(translator, text: str) -> list[Message] | None:
         translator._restore(before)
         err.line = err.line or text
         raise
-    translator.mapper.understood.extend(timed.said)
+    if not all(_inner(m) == "/seq/mute" for m in messages):   # a part brought back by an unmute: no fade said
+        translator.mapper.understood.extend(timed.said)
     return messages
+
+
+def _inner(message: Message) -> str:
+    return str(message.args[2]) if message.address == "/at" and len(message.args) > 2 else message.address
 
 
 def _timed(translator, timed: Timed, text: str) -> list[Message]:
     model = translator.model
     muted = {name: track.muted for name, track in model.tracks.items()}
     begins = _moved_from(model, _probe(translator, timed.begin)) if timed.begin else {}
-    if timed.level in ("out", "in", "in from nothing"):
+    unmuted = _back_in(translator, text) if timed.level == "in" else None
+    if unmuted:                                     # 'bring the hats back in on the next bar' after a mute
+        messages, timed = unmuted, replace(timed, level=None, beats=None, said=())
+    elif timed.level in ("out", "in", "in from nothing"):
         sounding: set[str] = set()
         messages = _fade(translator, timed, sounding)
         begins = {m.address: model.spec(m.parts[1]).param(m.parts[2]).low for m in messages
@@ -228,8 +187,7 @@ def _timed(translator, timed: Timed, text: str) -> list[Message]:
         messages = translator.translate(timed.command)
         begins = {m.address: model.spec(m.parts[1]).param(m.parts[2]).low for m in messages if m.parts[0] == "mod"}
     elif SWEEP_WITHOUT_TARGET.match(timed.command):
-        raise LanguageError("sweep it where? say 'sweep the cutoff from 200 to 2k over 4 bars' or "
-                            "'open the filter to 3k over 8 bars'", 0, (), text)
+        raise LanguageError(SWEEP_WHERE, 0, (), text)
     else:
         messages = _drum_mutes(model, timed.command) or translator.translate(timed.command)
     if not messages:
@@ -250,6 +208,25 @@ _BARE_IT = re.compile(r"^(?:take|bring|push|pull|drift|ease|move|get|go)\s+(?:it
 _DRUMS = re.compile(r"^mute\s+(?:all\s+)?(?:the\s+)?(?:drums|percussion|drum\s+tracks|kit|whole\s+kit)$", re.I)
 _ALL_TRACKS = re.compile(r"^mute\s+(?:everything|it\s+all|all(?:\s+(?:the\s+)?tracks)?|every\s+track|the\s+whole\s+"
                          r"(?:thing|track|beat)|the\s+music)$", re.I)
+
+
+_BACK_IN = re.compile(r"\b(?:bring|put|get|let)\s+(?P<what>.+?)\s+back\s+in\b", re.I)
+
+
+def _back_in(translator, text: str) -> list[Message] | None:
+    """A part brought 'back in' whose track is muted: unmuted (a part faded out is faded back in)."""
+    back = _BACK_IN.search(text)
+    if back is None:
+        return None
+    state = translator._state()
+    try:
+        messages = translator.translate(f"unmute {back['what']}")
+    except LanguageError:
+        return None
+    if not messages or not all(m.address == "/seq/mute" for m in messages):
+        translator._restore(state)
+        return None
+    return messages
 
 
 def _drum_mutes(model, command: str) -> list[Message]:
@@ -285,8 +262,15 @@ def _moved_from(model, begins: dict[str, float]) -> dict[str, float]:
         if address == "/seq/bpm":
             return model.bpm
         return model.value(parts[1], parts[2]) if parts[0] == "mod" and model.spec(parts[1]) is not None else None
-    return {address: value for address, value in begins.items() if now(address) is None or
-            float(now(address)) != float(value)}
+    return {address: value for address, value in begins.items() if not _same(now(address), value)}
+
+
+def _same(a, b) -> bool:
+    """500 and 500.0 are one value; a choice ('highpass') is compared as said."""
+    try:
+        return float(a) == float(b)
+    except (TypeError, ValueError):
+        return a is not None and str(a) == str(b)
 
 
 def _fade(translator, timed: Timed, sounding: set[str]) -> list[Message]:

@@ -21,6 +21,7 @@ from .patch_model import PatchModel
 from .undo_steps import UndoStep, simplify_undo
 from .clause_lines import clause_by_clause
 from .dynamics_words import with_dynamics
+from .filter_envelope import filter_envelope
 from .nearest import missing_part
 from .part_labels import remember_label, with_labels
 from .refusal_wording import with_nearest
@@ -28,6 +29,7 @@ from .scene_words import fixed_terms
 from .second_stage import readings
 from .shared_pan import shared_pan_note
 from .spanish_words import in_english
+from .sweeps import sweep_line
 from .timed_lines import is_timed, translate_timed
 
 MAX_UNDO = 500          # undo steps kept
@@ -42,6 +44,7 @@ class Translator:
         self._transaction: tuple[PatchModel, int] | None = None   # (model at begin, undo depth then)
         self._last_intent = None                # the last command that worked: "again", "more"
         self._last_text = ""                    # ... and how it was typed, for the echo
+        self._nested = 0                        # a line's own command being timed (timed_lines.py): no default time
         self._before_line = self._state()
 
     def _state(self):
@@ -69,8 +72,9 @@ class Translator:
         return messages
 
     def _translate_line(self, line: str) -> list[Message]:
-        line = with_labels(in_english(fixed_terms(line)), self.model)   # 'sample and hold': one word, not a sampler;
-        # 'la caja': the snare; 'the blip': the sine a line 'UI blip: sine …' made
+        line = filter_envelope(with_labels(in_english(fixed_terms(line)), self.model), self.model)
+        # 'sample and hold': one word, not a sampler; 'la caja': the snare; 'the blip': the sine a line
+        # 'UI blip: sine …' made; 'the filter envelope': the acid filter's env_amount, never an adsr
         text = line.strip()
         self.mapper.understood.clear()
         if not text:
@@ -78,14 +82,19 @@ class Translator:
         self._before_line = self._state()
         if text.startswith("/"):
             return self.observe([_raw(line)])
-        try:
+        text, swept = sweep_line(text) if not self._nested else (text, None)   # 'sweep the cutoff to 2k': over
+        try:                                                                    # 4 bars (sweeps.py), said once
+            self._nested += 1
             timed = translate_timed(self, text)      # "… over 8 bars", "at the next bar …" (timed_lines.py)
         except LanguageError:
             timed = self._as_placement(line)         # "snare roll at the end of the bar": where, not when
             if timed is None:                        # (no second stage: a reading could change when it happens)
                 raise
+        finally:
+            self._nested -= 1
         if timed is not None:
             self._last_text = text
+            self.mapper.understood[:0] = [swept] if swept else []
             return timed
         try:
             messages = self._translate(line)
@@ -333,7 +342,7 @@ class Translator:
 
 
 #: Refusals about a value or a state, not the words, or two readings named: the second stage has nothing to add.
-_FINAL = re.compile(r"out of range|too short to hear|is already|nothing to (undo|redo)|already at its|is not muted|is muted already|no notes to move|"
+_FINAL = re.compile(r"out of range|too short to hear|is already|already goes through|nothing to (undo|redo)|already at its|is not muted|is muted already|no notes to move|"
                     r"^that could mean ")
 #: What a reading built on a guessed word may not do: a wrong guess must not throw work away, nor
 #: write, load or delete a session or a recording ('the stone walls' is not 'store walls').

@@ -203,6 +203,14 @@ def absolute_value(spec: ParamSpec, value: Value) -> float | str:
         seconds = format_number(float(value.number))      # 'release: 0.1' is a live coder's seconds, never 0.1 ms
         raise _error(value, f"{spec.name} is in ms, and {seconds} ms is too short to hear — did you mean {seconds} s? "
                             f"say '{spec.name} {format_number(float(value.number) * 1000)} ms'")
+    if value.kind == "number" and value.unit is None and spec.unit.lower() == "db" and 0 < (value.number or 0) <= 1:
+        if not any(c.isdigit() for c in value.text):                            # 'volume half': of the full level
+            return _coerce(spec, tidy(20 * math.log10(value.number)), value)
+        said, db = format_number(float(value.number)), format_number(round(20 * math.log10(value.number), 1))
+        name = "the volume" if spec.name == "gain" else spec.name              # only the master's level is in dB
+        word = "volume" if spec.name == "gain" else spec.name
+        raise _error(value, f"{name} is in dB ({format_number(spec.low)} to +{format_number(spec.high)}): {said} could "
+                            f"mean {said} dB or a level of {said} ({db} dB) — say '{word} {db} db' or '{word} +{said} db'")
     return _coerce(spec, tidy(convert(spec, value)), value, typed=True)
 
 
@@ -225,8 +233,8 @@ def relative_value(spec: ParamSpec, current: float, direction: int, amount: Valu
         new = current * 2 ** (direction * number / 1200)
     elif unit == "db" and param_unit == "ratio":
         new = current * 10 ** (direction * number / 20.0)
-    elif unit == "%" and (param_unit in _MULTIPLICATIVE_UNITS or param_unit == "ratio" and not _fraction(spec)):
-        new = current * (1 + direction * number / 100.0)      # "cutoff down 10%", "q up 10%": of its value
+    elif unit == "%" and (param_unit in (*_MULTIPLICATIVE_UNITS, "bpm") or param_unit == "ratio" and not _fraction(spec)):
+        new = current * (1 + direction * number / 100.0)      # "cutoff down 10%", "q up 10%", "tempo down 10%": of its value
     elif unit == "%" and param_unit == "ratio":
         new = current + direction * number / 100.0           # "resonance up 10%": ten points
     elif unit == "%":
@@ -307,6 +315,10 @@ def _range_hint(spec: ParamSpec, value: Value, raw: float) -> str:
     if unit is None and _fraction(spec) and 10 <= raw <= 100 and spec.low <= raw / 100 <= spec.high:
         readings.append(f"{format_number(raw)}%")
     if unit is None and spec.name == "gain" and spec.unit == "ratio" and raw > 1:
+        readings.append(f"-{format_number(raw)} dB")
+    if unit is None and spec.unit.lower() == "db" and 1 < raw <= 100:     # 'volume 70' on a level in dB
+        readings.append(f"{format_number(raw)}% ({format_number(round(20 * math.log10(raw / 100), 1))} dB)")
+    if unit is None and spec.unit.lower() == "db" and spec.low <= -raw:
         readings.append(f"-{format_number(raw)} dB")
     if unit is None and spec.unit.lower() == "s" and spec.low <= raw / 1000 <= spec.high:
         readings.append(f"{format_number(raw)} ms")

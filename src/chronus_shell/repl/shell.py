@@ -72,35 +72,36 @@ def _undo_verb(line: str) -> str | None:
 
 
 class StepLabels:
-    """The line that made each undo step (a step is the list the translator keeps), so undoing a
-    large one — a session load — says one line: `undid: load session mytrack now (23 changes)`."""
+    """The line that made each undo step (a step is the list the translator keeps), so an undo says
+    what it took back in the words typed: `undid: bass notes c2 c2 e2 g2`, `undid 3 lines: …`."""
 
     def __init__(self, translator):
         self.translator = translator
         self.labels: dict[int, tuple[list, str]] = {}    # id(step) → (step, line): the step kept alive
+        self.depth, self.said = 0, []
 
     def _stack(self, verb: str | None) -> list:
         return self.translator.redo_stack if verb == "REDO" else self.translator.undo_stack
 
-    def _top(self, verb: str | None) -> list | None:
+    def before(self, verb: str | None) -> None:
+        """Remember the stack the line may take steps from, and the line that made each, top first."""
         stack = self._stack(verb)
-        return stack[-1] if stack else None
+        self.depth = len(stack)
+        self.said = [self.labels.get(id(step), (None, None))[1] for step in reversed(stack)]
 
-    def before(self, verb: str | None) -> tuple[list | None, str | None]:
-        """The step the line will take (its top of stack) and the line that made it."""
-        top = self._top(verb)
-        self.depth = len(self._stack(verb))
-        return top, self.labels.get(id(top), (None, None))[1]
+    def taken(self, verb: str) -> list[str | None]:
+        """The lines of the steps the undo or redo took, the last typed first (None: not known)."""
+        return self.said[:max(self.depth - len(self._stack(verb)), 0)]
 
-    def one_step_taken(self, verb: str) -> bool:
-        """The undo or redo took one step (not `undo 3 times`): its label names all it did."""
-        return self.depth - len(self._stack(verb)) == 1
-
-    def after(self, verb: str | None, top: list | None, line: str, label: str | None) -> None:
-        """Label the step the line left on top: a new one by the line, a moved one by its maker."""
-        moved = self._top("REDO" if verb == "UNDO" else None)
-        if moved is not None and moved is not top:
-            self.labels[id(moved)] = (moved, label if verb else line)
+    def after(self, verb: str | None, line: str) -> None:
+        """Label the steps the line left on top: a new one by the line, moved ones by their makers."""
+        if verb is None:
+            stack, labels = self.translator.undo_stack, [line]
+        else:
+            stack, labels = self._stack("REDO" if verb == "UNDO" else None), self.taken(verb)   # first taken, first put
+        for step, label in zip(stack[len(stack) - len(labels):] if labels else [], labels):
+            if label is not None:
+                self.labels[id(step)] = (step, label)
         kept = {id(step) for step in (*self.translator.undo_stack, *self.translator.redo_stack)}
         self.labels = {key: value for key, value in self.labels.items() if key in kept}
 
@@ -170,22 +171,28 @@ class Shell:
     async def execute(self, line: str, on_screen: bool = True) -> None:
         """Translate one line and act on its messages; `on_screen` says the caret can point up."""
         verb = _undo_verb(line)
-        top, label = self.steps.before(verb)
+        self.steps.before(verb)
+        depth = len(self.translator.undo_stack)
         try:
-            await self._execute(line, on_screen, label)
+            await self._execute(line, on_screen)
         finally:
-            self.steps.after(verb, top, line, label)
+            if verb is not None or len(self.translator.undo_stack) > depth:
+                self.steps.after(verb, line)
 
-    def _say_undone(self, verb: str, messages: list[Message], label: str | None) -> None:
-        """Undo says what it undid: its messages, or for a large step one line naming it."""
-        if len(messages) <= UNDO_SHOWN:
-            self.output.echo(messages)
-            return
+    def _say_undone(self, verb: str, messages: list[Message]) -> None:
+        """Undo says what it undid in the words typed: the line of each step it took back (a count of
+        messages would differ between the two ways: an undo sends the difference, a redo the line again)."""
         done = "undid" if verb == "UNDO" else "redid"
-        self.output.info(f"{done}: {label}" if label else f"{done} {len(messages)} changes")  # the label: a count
-        # of messages would differ between the two ways (an undo sends the difference, a redo the line again)
+        lines = self.steps.taken(verb)
+        if lines and all(lines):
+            self.output.info(f"{done}: {lines[0]}" if len(lines) == 1 else
+                             f"{done} {len(lines)} lines: " + "; ".join(lines))
+        elif len(messages) <= UNDO_SHOWN:
+            self.output.echo(messages)
+        else:
+            self.output.info(f"{done} {len(messages)} changes")
 
-    async def _execute(self, line: str, on_screen: bool, label: str | None) -> None:
+    async def _execute(self, line: str, on_screen: bool) -> None:
         await self.ramps.before(self.engine)
         try:
             messages = self.translator.translate(line)
@@ -205,7 +212,7 @@ class Shell:
             self.output.understood(understood)  # "→ brighter: acid_filter1 cutoff 800 → 1000 Hz"
         verb = _undo_verb(line)
         if messages and not self.verbose and verb:
-            self._say_undone(verb, messages, label if self.steps.one_step_taken(verb) else None)
+            self._say_undone(verb, messages)
         pending: list[Message] = []
         for index, message in enumerate(messages):
             if message.address.startswith("/shell/") or message.address == "/engine/status":
