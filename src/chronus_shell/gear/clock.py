@@ -1,10 +1,13 @@
 """Wall time ↔ the engine's sample clock, measured from the output's progress.
 
-The output process advances READ_BLOCK one block at a time; a thread polls it every
-`POLL_S` and keeps, over a sliding window, the largest `block × size / rate − time` seen at a
-change: the change happened at or before the poll, so the largest is the closest to the true
-offset (within a fraction of the poll interval once a few hundred blocks have passed). MIDI events
-are stamped `sample_at(arrival) + latency`, so their timing does not depend on block edges.
+The output process advances READ_BLOCK one block at a time and stamps the moment it took the block
+(PLAYED_NS, in its real-time callback). A thread reads both every `POLL_S` and keeps, over a
+sliding window, the largest `block × size / rate − time`: a callback can only be late, so the
+largest is the closest to the true offset. The time is the output's own stamp, not when this thread
+got to look: polled at ordinary priority on a busy machine it looked milliseconds late for seconds
+on end, the offset sank by more than a millisecond and MIDI clock ticks slewed off their frames.
+(Where the stamp's clock is not `time.monotonic`'s, the poll's time is used, as before.) MIDI
+events are stamped `sample_at(arrival) + latency`, so their timing does not depend on block edges.
 """
 from __future__ import annotations
 
@@ -16,9 +19,15 @@ POLL_S = 0.0005
 WINDOW_S = 2.0
 
 
+STAMPS_ARE_MONOTONIC = time.get_clock_info("perf_counter").implementation == \
+    time.get_clock_info("monotonic").implementation       # Linux, macOS: one clock
+
+
 class SampleClock:
-    def __init__(self, read_block, block_size: int, sample_rate: int):
+    def __init__(self, read_block, block_size: int, sample_rate: int, read_played_ns=None):
         self.read_block = read_block              # callable → the block the output plays next
+        # callable → perf_counter ns when the output took the block before it (None: the poll's time)
+        self.read_played_ns = read_played_ns if STAMPS_ARE_MONOTONIC else None
         self.block_size, self.sample_rate = block_size, sample_rate
         self._offsets: deque[tuple[float, float]] = deque()   # (when, offset seconds)
         self._offset: float | None = None
@@ -34,7 +43,9 @@ class SampleClock:
                 continue
             now = time.monotonic()
             last = block
-            offset = block * self.block_size / self.sample_rate - now
+            # a stamp read as the block moves on may be the next block's: it only ever lowers the offset
+            when = self.read_played_ns() * 1e-9 if self.read_played_ns is not None else now
+            offset = block * self.block_size / self.sample_rate - when
             offsets = self._offsets
             while offsets and offsets[-1][1] <= offset:
                 offsets.pop()                    # a monotonic deque: the window's largest is first
