@@ -34,8 +34,8 @@ def test_ctrl_c_while_the_shell_starts_waits_for_the_prompt(chronus_home, after_
     try:
         time.sleep(after_s)
         child.send("\x03")                          # before the prompt is up
-        child.expect_exact(PROMPT.strip())          # the shell comes up all the same
-        child.expect_exact("latency")               # and so does the engine
+        child.expect_exact("latency")               # the engine comes up all the same
+        child.expect_exact(PROMPT.strip())          # and the prompt, drawn again under its line
         assert child.isalive()
         child.send("\x03")                          # the second on an empty line asks
         child.expect_exact("press Ctrl-C again to quit")
