@@ -1,6 +1,7 @@
 """Ctrl-C in the shell's first half second (the engine starting, the prompt not up yet) means what it
 means at the prompt: the shell comes up, a second Ctrl-C asks, a third quits, and nothing is left —
 no process, no shared memory. (It used to end the shell half-started, with no word and no offer.)
+One that comes sooner, while Python itself starts (before the engine does), stops it with one line.
 
 In a real terminal (pexpect, cursor position reports off), under the real-time lock like every
 test that starts the engine."""
@@ -26,7 +27,7 @@ def _gone(home, pid: int, timeout: float = 10) -> bool:
     return not processes_of(home) and not shm_blocks_of(pid)
 
 
-@pytest.mark.parametrize("after_s", [0.05, 0.3])
+@pytest.mark.parametrize("after_s", [0.05, 0.3, 0.6])
 def test_ctrl_c_while_the_shell_starts_waits_for_the_prompt(chronus_home, after_s):
     env = {**os.environ, "CHRONUS_HOME": str(chronus_home), "PROMPT_TOOLKIT_NO_CPR": "1"}
     child = pexpect.spawn(sys.executable, ["-m", "chronus_shell.cli", "--backend", "null"], env=env,
@@ -34,7 +35,13 @@ def test_ctrl_c_while_the_shell_starts_waits_for_the_prompt(chronus_home, after_
     try:
         time.sleep(after_s)
         child.send("\x03")                          # before the prompt is up
-        child.expect_exact("latency")               # the engine comes up all the same
+        if child.expect_exact(["latency", "chronus: stopped (Ctrl-C)"]) == 1:
+            said = child.before
+            child.expect(pexpect.EOF)               # so soon that nothing had started: one line, gone
+            child.wait()
+            assert child.exitstatus == 130 and "Traceback" not in said + child.before
+            assert _gone(chronus_home, child.pid), (processes_of(chronus_home), shm_blocks_of(child.pid))
+            return
         child.expect_exact(PROMPT.strip())          # and the prompt, drawn again under its line
         assert child.isalive()
         child.send("\x03")                          # the second on an empty line asks
