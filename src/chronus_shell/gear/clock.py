@@ -1,12 +1,15 @@
 """Wall time ↔ the engine's sample clock, measured from the output's progress.
 
 The output process advances READ_BLOCK one block at a time and stamps the moment it took the block
-(PLAYED_NS, in its real-time callback). A thread reads both every `POLL_S` and keeps, over a
+(PLAYED_NS, in its real-time callback). A thread reads both every `STAMPED_POLL_S` and keeps, over a
 sliding window, the largest `block × size / rate − time`: a callback can only be late, so the
 largest is the closest to the true offset. The time is the output's own stamp, not when this thread
 got to look: polled at ordinary priority on a busy machine it looked milliseconds late for seconds
 on end, the offset sank by more than a millisecond and MIDI clock ticks slewed off their frames.
-(Where the stamp's clock is not `time.monotonic`'s, the poll's time is used, as before.) MIDI
+An exact stamp needs no fast poll: 100 looks a second (not 2,000 at ordinary priority, each taking
+the GIL the MIDI planner and the supervisor's monitor wait for: preempted holding it, it kept the
+planner from planning for 150 ms and 7 ticks were never sent), real-time below the slots where
+allowed. (Where the stamp's clock is not `time.monotonic`'s, the poll's time, every `POLL_S`.) MIDI
 events are stamped `sample_at(arrival) + latency`, so their timing does not depend on block edges.
 """
 from __future__ import annotations
@@ -15,7 +18,10 @@ import threading
 import time
 from collections import deque
 
+from ..supervisor import realtime
+
 POLL_S = 0.0005
+STAMPED_POLL_S = 0.01
 WINDOW_S = 2.0
 
 
@@ -24,10 +30,11 @@ STAMPS_ARE_MONOTONIC = time.get_clock_info("perf_counter").implementation == \
 
 
 class SampleClock:
-    def __init__(self, read_block, block_size: int, sample_rate: int, read_played_ns=None):
+    def __init__(self, read_block, block_size: int, sample_rate: int, read_played_ns=None, output_priority=None):
         self.read_block = read_block              # callable → the block the output plays next
         # callable → perf_counter ns when the output took the block before it (None: the poll's time)
         self.read_played_ns = read_played_ns if STAMPS_ARE_MONOTONIC else None
+        self.output_priority = output_priority    # callable → the device callback's real-time priority
         self.block_size, self.sample_rate = block_size, sample_rate
         self._offsets: deque[tuple[float, float]] = deque()   # (when, offset seconds)
         self._offset: float | None = None
@@ -37,7 +44,10 @@ class SampleClock:
 
     def _run(self) -> None:
         last = self.read_block()
-        while not self._stop.wait(POLL_S):
+        poll_s = POLL_S if self.read_played_ns is None else STAMPED_POLL_S
+        on_audio_path = self.output_priority is None
+        while not self._stop.wait(poll_s):
+            on_audio_path = on_audio_path or realtime.audio_path_thread(self.output_priority())
             block = self.read_block()
             if block == last:
                 continue
