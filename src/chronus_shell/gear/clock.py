@@ -7,8 +7,8 @@ largest is the closest to the true offset. The time is the output's own stamp, n
 got to look: polled at ordinary priority on a busy machine it looked milliseconds late for seconds
 on end, the offset sank by more than a millisecond and MIDI clock ticks slewed off their frames.
 An exact stamp needs no fast poll: 100 looks a second (not 2,000 at ordinary priority, each taking
-the GIL the MIDI planner and the supervisor's monitor wait for: preempted holding it, it kept the
-planner from planning for 150 ms and 7 ticks were never sent), real-time below the slots where
+the GIL the MIDI planner and the supervisor's monitor wait for: preempted holding it, most likely what kept
+the planner from planning for 150 ms in a loaded run: 7 ticks never sent), real-time below the slots where
 allowed. (Where the stamp's clock is not `time.monotonic`'s, the poll's time, every `POLL_S`.) MIDI
 events are stamped `sample_at(arrival) + latency`, so their timing does not depend on block edges.
 """
