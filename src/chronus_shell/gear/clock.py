@@ -38,31 +38,42 @@ class SampleClock:
         self.block_size, self.sample_rate = block_size, sample_rate
         self._offsets: deque[tuple[float, float]] = deque()   # (when, offset seconds)
         self._offset: float | None = None
+        self._last = self.read_block()
+        self._look()                              # a stamp already there: exact from the first plan on
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="chronus-sample-clock", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
-        last = self.read_block()
         poll_s = POLL_S if self.read_played_ns is None else STAMPED_POLL_S
         on_audio_path = self.output_priority is None
         while not self._stop.wait(poll_s):
             on_audio_path = on_audio_path or realtime.audio_path_thread(self.output_priority())
-            block = self.read_block()
-            if block == last:
-                continue
-            now = time.monotonic()
-            last = block
+            self._look()
+
+    def _look(self) -> None:
+        """One (block, time) pair into the window: the output's stamp, or (no stamps) this look's time
+        when the block has just moved on."""
+        block, now = self.read_block(), time.monotonic()
+        if self.read_played_ns is not None:
             # a stamp read as the block moves on may be the next block's: it only ever lowers the offset
-            when = self.read_played_ns() * 1e-9 if self.read_played_ns is not None else now
-            offset = block * self.block_size / self.sample_rate - when
-            offsets = self._offsets
-            while offsets and offsets[-1][1] <= offset:
-                offsets.pop()                    # a monotonic deque: the window's largest is first
-            offsets.append((now, offset))
-            while offsets[0][0] < now - WINDOW_S:
-                offsets.popleft()
-            self._offset = offsets[0][1]
+            played_ns = self.read_played_ns()
+            if not played_ns:
+                return                            # nothing played yet
+            when = played_ns * 1e-9
+        elif block == self._last:
+            return
+        else:
+            when = now
+        self._last = block
+        offset = block * self.block_size / self.sample_rate - when
+        offsets = self._offsets
+        while offsets and offsets[-1][1] <= offset:
+            offsets.pop()                    # a monotonic deque: the window's largest is first
+        offsets.append((now, offset))
+        while offsets[0][0] < now - WINDOW_S:
+            offsets.popleft()
+        self._offset = offsets[0][1]
 
     def sample_at(self, when: float) -> int:
         """The sample the output plays at monotonic time `when`."""
