@@ -53,3 +53,18 @@ def test_the_old_graph_plays_until_the_removal_sample_and_is_gone_a_fade_later()
     later = slice(AT + FADE + 256, AT + FADE + 2000)
     assert np.array_equal(audio[later], new[later])                # then the new graph alone
 
+
+
+def test_a_module_nobody_hears_goes_without_a_fade_or_a_copy_of_the_engine():
+    """(The flood of removals: each one copied the whole engine and rendered it twice for 15 ms.)"""
+    timeline = Timeline(SR, 256)
+    for line in SINE + ["/patch/create idle acid_filter", "/patch/create lfo lfo", "/patch/connect lfo idle.cutoff"]:
+        timeline.schedule(Message.parse(line), 0)
+    timeline.render_block()
+    for module_id in ("idle", "lfo"):
+        timeline.schedule(Message.parse(f"/patch/remove {module_id}"), timeline.position + 100)
+        timeline.render_block()
+        assert timeline._fading is None
+    timeline.schedule(Message.parse("/patch/remove s"), timeline.position + 100)
+    timeline.render_block()
+    assert timeline._fading is not None                               # what is heard still fades

@@ -9,7 +9,8 @@ import time
 
 from pythonosc.osc_message_builder import OscMessageBuilder
 
-from chronus_shell.supervisor.rings import CPU_NS, FAILOVERS, LOST_BLOCKS, READ_BLOCK, SKIPPED, WRITTEN
+from chronus_shell.supervisor.rings import (CPU_NS, FAILOVERS, LATE_COMMANDS, LOST_BLOCKS, READ_BLOCK, SKIPPED,
+                                            WRITTEN)
 
 FLOOD = 3000
 
@@ -28,17 +29,20 @@ def counts(live) -> dict:
             "render_ns": [int(r.header[CPU_NS]) for r in rings]}
 
 
-def keeps_up(live, seconds: float) -> bool:
-    """The output played `seconds` more without a lost block (what it measured is printed)."""
+def keeps_up(live, seconds: float) -> tuple[bool, str]:
+    """Whether the output played `seconds` more without a lost block, and what it measured (printed,
+    and the assertion's message: a rerun in CI keeps only that)."""
     before = counts(live)
     live.wait_played(seconds)
     after = counts(live)
     blocks = [max(1, w - v) for w, v in zip(after["written"], before["written"])]
-    print(f"keeps_up: {after['lost'] - before['lost']} lost, {after['switches'] - before['switches']} switches, "
-          f"{after['read'] - before['read']} played, skipped {[a - b for a, b in zip(after['skipped'], before['skipped'])]}, "
-          f"problems {live.supervisor.problems[-3:]}, failovers {len(live.supervisor.failovers)}, "
-          f"render ms/block {[round((a - b) / n / 1e6, 2) for a, b, n in zip(after['render_ns'], before['render_ns'], blocks)]}")
-    return after["lost"] == before["lost"]
+    said = (f"keeps_up: {after['lost'] - before['lost']} lost, {after['switches'] - before['switches']} switches, "
+            f"{after['read'] - before['read']} played, skipped {[a - b for a, b in zip(after['skipped'], before['skipped'])]}, "
+            f"late {[int(r.header[LATE_COMMANDS]) for r in live.supervisor.rings]}, "
+            f"problems {live.supervisor.problems[-3:]}, failovers {len(live.supervisor.failovers)}, "
+            f"render ms/block {[round((a - b) / n / 1e6, 2) for a, b, n in zip(after['render_ns'], before['render_ns'], blocks)]}")
+    print(said)
+    return after["lost"] == before["lost"], said
 
 
 def test_a_create_flood_is_refused_at_the_budget_and_the_music_keeps_up(live, client):
@@ -56,11 +60,12 @@ def test_a_create_flood_is_refused_at_the_budget_and_the_music_keeps_up(live, cl
     modules = live.supervisor.plan._live_shape.types
     budget = live.supervisor.admission.budget_s / live.supervisor.admission.cost("acid_filter")
     print(f"{len(modules)} modules admitted, budget {budget:.0f} acid filters")
-    assert 2 < len(modules) <= budget + 2 < FLOOD                   # the guard stopped the flood
-    assert live.server.rejected == FLOOD + 2 - len(modules)
+    assert 2 < len(modules) <= budget + 2 < FLOOD, (len(modules), budget)     # the guard stopped the flood
+    assert live.server.rejected == FLOOD + 2 - len(modules), (live.server.rejected, len(modules))
     print(f"creates handled: {counts(live)}")
     live.wait_played(0.5)                                           # the stamped creates play out
-    assert keeps_up(live, 1.0)                                      # under the budget: no lost block
+    kept, said = keeps_up(live, 1.0)
+    assert kept, said                                               # under the budget: no lost block
     level_block = live.words(READ_BLOCK)
     for module_id in [m for m in modules if m.startswith("acid")]:
         client.raw(packet("/patch/remove", module_id))
@@ -70,7 +75,8 @@ def test_a_create_flood_is_refused_at_the_budget_and_the_music_keeps_up(live, cl
     live.wait_handled(sent, timeout=30)
     print(f"removals handled: {counts(live)}")
     live.wait_played(0.5)      # the removals stamped ahead of the output play out (each one a short fade)
-    assert keeps_up(live, 1.0) and live.words(READ_BLOCK) > level_block
+    kept, said = keeps_up(live, 1.0)
+    assert kept and live.words(READ_BLOCK) > level_block, said
     client.raw(packet("/patch/create", "acid1", "acid_filter"))              # room again as soon as they went
     live.wait_handled(sent + 1)
     assert "acid1" in live.supervisor.plan._live_shape.types

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 
 from .. import __version__
 
@@ -84,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
         starting = start_engine(args)          # the engine boots while the shell's modules load
         from ..repl.app import repl_command
         return repl_command(args, starting)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:                   # before the shell holds Ctrl-C for its prompt, or in `run`
+        print("chronus: stopped (Ctrl-C)", file=sys.stderr)
         return 130
 

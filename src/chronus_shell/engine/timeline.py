@@ -143,7 +143,7 @@ class Timeline:
         elif not is_engine_message(msg):
             return
         elif self.pending is None:
-            if msg.address == "/patch/remove" and self._fading is None:
+            if msg.address == "/patch/remove" and self._fading is None and self._heard(str(msg.args[0])):
                 self._fade_from_copy(at)
             self.engine.schedule(msg, at)
         elif msg.parts[0] == "patch":
@@ -154,6 +154,21 @@ class Timeline:
                     engine.schedule(msg, at)
                 except EngineError:
                     pass  # valid in the other graph only (checked when scheduled)
+
+    def _heard(self, module_id: str) -> bool:
+        """Whether `module_id` can reach the master (an audio or modulation path, an edge still fading
+        out, or a connection still queued): removing a module nobody hears changes no sample, so it
+        needs no fade — and no copy of the whole engine (a flood of such removals stalled the slots)."""
+        engine = self.engine
+        if any(queued.address == "/patch/connect" for _, _, queued in engine._queue):
+            return True
+        heard, grew = {"master"}, True
+        while grew and module_id not in heard:
+            before = len(heard)
+            heard.update(src for src, dst in engine.edges + engine.fades.leaving() if dst in heard)
+            heard.update(src for src, dst, _ in engine.mod_edges if dst in heard)
+            grew = len(heard) > before
+        return module_id in heard
 
     def _fade_from_copy(self, at: int) -> None:
         """A module removed outside a transaction (`remove the filter`, `swap the sine for a

@@ -16,7 +16,7 @@ import threading
 from ..engine.catalogue import module_spec
 from ..engine.params import ParamError
 from ..protocol.message import Message
-from ..supervisor.rings import READ_BLOCK
+from ..supervisor.rings import PLAYED_NS, READ_BLOCK, RT_PRIORITY
 from .clock import SampleClock
 from .midi_in import MOD_WHEEL, MidiInput, control_number, scaled
 from .link import LinkSession
@@ -54,7 +54,9 @@ class Gear:
         sup = self.supervisor
         sup.start(*args, **kwargs)
         cfg = sup.config
-        self.clock = SampleClock(lambda: int(sup.control.words[READ_BLOCK]), cfg.block_size, cfg.sample_rate)
+        words = sup.control.words
+        self.clock = SampleClock(lambda: int(words[READ_BLOCK]), cfg.block_size, cfg.sample_rate,
+                                 lambda: int(words[PLAYED_NS]), lambda: int(words[RT_PRIORITY]))
         self._watcher = threading.Thread(target=self._watch, name="chronus-gear", daemon=True)
         self._watcher.start()
         atexit.register(self.stop)   # after the supervisor's: at exit the gear's threads end first

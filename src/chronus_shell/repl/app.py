@@ -28,7 +28,7 @@ from .engine_link import EngineLink
 from .launch import Starting
 from .printing import Output
 from .shell import Shell, make_prompt_session
-from .terminal import keys_kept_in_cooked_mode
+from .cooked_keys import keys_kept_in_cooked_mode
 from .toolbar import backend_text
 
 AUTOSAVE_TICK_S = 1.0

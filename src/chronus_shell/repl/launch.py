@@ -11,6 +11,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 
 from ..engine import compile_if_needed
+from .cooked_keys import hold_keys_until_exit
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ def start_engine(args) -> Starting | None:
         return None
     _tracker_outlives_the_terminal()
     compile_if_needed(print)             # the first run after an install: said, then compiled here
+    hold_keys_until_exit()               # from here a Ctrl-C waits for the prompt (no half-started exit)
     try:
         supervisor = _make_supervisor(args)
     except (ValueError, OSError, ImportError) as err:

@@ -1,11 +1,9 @@
 """The terminal for the prompt: an output like prompt_toolkit's own, but the bottom toolbar shows
 even when cursor position reports are off (PROMPT_TOOLKIT_NO_CPR=1, some terminals and test
-harnesses); and no key lost while the terminal is briefly in cooked mode."""
+harnesses). (No key lost in cooked mode: cooked_keys.py.)"""
 from __future__ import annotations
 
-import contextlib
 import os
-import sys
 
 from prompt_toolkit.application.current import get_app_session
 from prompt_toolkit.output import Output
@@ -29,33 +27,4 @@ def shell_output() -> Output | None:
     return None
 
 
-@contextlib.contextmanager
-def keys_kept_in_cooked_mode():
-    """Between prompts and while it prints above one (engine news, a status table) prompt_toolkit
-    puts the terminal in cooked mode, where the tty driver would turn a Ctrl-D typed at that moment
-    into end-of-file (lost) and a Ctrl-C into SIGINT (ending the shell mid-command). With both
-    characters off, their bytes wait in the input like any key and the prompt reads them next, so
-    they mean what they mean at the prompt. The terminal's settings are restored on the way out."""
-    try:
-        import termios
-    except ImportError:                         # Windows
-        yield
-        return
-    try:
-        fd = sys.stdin.fileno()
-        saved = termios.tcgetattr(fd)
-    except (OSError, ValueError, AttributeError, termios.error):   # not a terminal
-        yield
-        return
-    changed = [list(part) if isinstance(part, list) else part for part in saved]
-    for key in (termios.VEOF, termios.VINTR):
-        changed[6][key] = b"\x00"              # _POSIX_VDISABLE on Linux and macOS
-    termios.tcsetattr(fd, termios.TCSANOW, changed)
-    try:
-        yield
-    finally:
-        with contextlib.suppress(OSError, termios.error):      # a closed window has no terminal
-            termios.tcsetattr(fd, termios.TCSANOW, saved)
-
-
-__all__ = ["shell_output", "keys_kept_in_cooked_mode"]
+__all__ = ["shell_output"]

@@ -115,10 +115,16 @@ class DeviceStream:
         return self._stream.active
 
     def close(self) -> None:
+        """Called as the output process ends. PortAudio is terminated here: its JACK client lives until
+        then, and a child process ends without atexit (multiprocessing's os._exit), so JACK saw the
+        client vanish mid-cycle and logged an xrun ("PortAudio was not finished") at every exit."""
+        import sounddevice as sd
+
         self._stream.close()
         if self._jack is not None:
             self._jack.deactivate()
             self._jack.close()
+        sd._terminate()
 
 
 def _jack_xrun_monitor(on_xrun):

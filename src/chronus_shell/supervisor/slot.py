@@ -25,7 +25,7 @@ from .faults import SLOW_SHARE, ModuleMarker, end_own_group, lead_own_group, lim
 from .samples import attach_sample
 from . import realtime, stamp_hold
 from .rings import (
-    ACTIVE_SLOT, CPU_NS, LATE_COMMANDS, PROCESS_CPU_NS, READ_BLOCK, RT_PRIORITY, SKIPPED, SLOT_PID, WRITTEN,
+    ACTIVE_SLOT, CPU_NS, LATE_COMMANDS, PLAYED_NS, PROCESS_CPU_NS, READ_BLOCK, RT_PRIORITY, SKIPPED, SLOT_PID, WRITTEN,
     Control, Ring,
     leave_signals_to_the_shell, raise_priority, release_blocks_of_a_dead_shell,
 )
@@ -172,7 +172,19 @@ class SlotLoop:
                 self._wait()
 
     def _behind(self) -> bool:
-        return self.ring.header[WRITTEN] < self.control.words[READ_BLOCK] + self.ahead
+        return self.ring.header[WRITTEN] < self._device_block() + self.ahead
+
+    def _device_block(self) -> int:
+        """The block the device takes next — or, when its cycle is more than half a block late, the one
+        it would be taking by the clock: a busy host wakes the audio server's timer late, then it runs
+        its cycles back to back to catch up, and with the slots waiting for READ_BLOCK to move those
+        cycles found the cushion gone (each loss on the loaded VM followed such a late cycle). At most
+        `ahead` more blocks (the ring keeps room for them)."""
+        read, played_ns = int(self.control.words[READ_BLOCK]), int(self.control.words[PLAYED_NS])
+        if not played_ns:
+            return read
+        late = (time.perf_counter_ns() - played_ns) / 1e9 / self.block_seconds - 1.5
+        return read + min(self.ahead, max(0, int(late) + 1)) if late >= 0 else read
 
     def _begin_block(self) -> bool:
         """Commit to the next block, then take what is in the pipe: a command the shell is stamping

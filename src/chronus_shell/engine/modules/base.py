@@ -38,6 +38,11 @@ class Module:
         }
         self._pole = float(np.exp(-1.0 / (SMOOTHING_MS * 1e-3 * sample_rate)))
 
+    def __getstate__(self) -> dict:
+        # the param caches are made again from the targets, value for value: a snapshot (failover,
+        # re-sync) or a removal's copy of a big patch was mostly these arrays (13 of 14 kB an acid filter)
+        return {k: v for k, v in self.__dict__.items() if k not in ("_steady_cache", "_params_cache")}
+
     # -- control -------------------------------------------------------------
     def set(self, name: str, value: float | str) -> None:
         """Set a param target (already validated); numeric params glide to it."""
@@ -157,7 +162,7 @@ class Banked(InBank):
             raise TypeError(f"{spec.type}: a banked module's enum params are rows of the bank's kinds (KINDS)")
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "bank": None, "_solo": None}
+        return {**super().__getstate__(), "bank": None, "_solo": None}
 
     def set(self, name, value):
         super().set(name, value)

@@ -60,7 +60,7 @@ class LFO(InBank):
         self.rng = seeded_generator(self.spec.type)
 
     def __getstate__(self) -> dict:
-        return {**self.__dict__, "bank": None}
+        return {**super().__getstate__(), "bank": None}
 
     def params(self, n, modulation):
         if self.bank is not None and self.bank.owns(self):     # the bank's plan is gone: render alone again
