@@ -18,6 +18,7 @@ from .intents_rhythm import TrackFeel
 from .mapper import Mapper
 from .parser import as_question, parse
 from .patch_model import PatchModel
+from .sequence_messages import last_settings, net_mutes
 from .undo_steps import UndoStep, simplify_undo
 from .clause_lines import clause_by_clause
 from .dynamics_words import with_dynamics
@@ -245,7 +246,7 @@ class Translator:
         except LanguageError:
             self.model.restore(snapshot)
             raise
-        sent = _last_settings(_net_mutes(messages, muted_before) if soloed else messages)
+        sent = last_settings(net_mutes(messages, muted_before) if soloed else messages)
         self._push_undo(inverse, sent)
         return sent
 
@@ -366,30 +367,6 @@ def _one_owner(items: tuple, model: PatchModel) -> tuple:
         return items
     owner = Word(owners[0], items[bare[0]].ref.column)
     return tuple(replace(item, ref=Words((owner, *item.ref.items))) if i in bare else item for i, item in enumerate(items))
-
-
-def _last_settings(messages: list[Message]) -> list[Message]:
-    """A param set twice on one line ('too clean, make it dirtier') is sent once, at its last value."""
-    settable = [m.address for m in messages if m.address.startswith("/mod/") or m.address in ("/seq/bpm", "/seq/swing")]
-    if len(settable) == len(set(settable)):
-        return messages
-    kept, seen = [], set()
-    for message in reversed(messages):
-        if message.address in settable and message.address in seen:
-            continue
-        seen.add(message.address)
-        kept.append(message)
-    return kept[::-1]
-
-
-def _net_mutes(messages: list[Message], muted_before: dict[str, bool]) -> list[Message]:
-    """Parts soloed together ('solo the kick and the bass'): a track muted by the first solo and
-    heard again by the next gets no message, only the net change is sent."""
-    last = {m.args[0]: m for m in messages if m.address == "/seq/mute" and len(m.args) == 2}
-    if len(last) == sum(m.address == "/seq/mute" for m in messages):
-        return messages
-    return [m for m in messages if m.address != "/seq/mute" or len(m.args) != 2 or
-            (last[m.args[0]] is m and bool(m.args[1]) != muted_before.get(m.args[0]))]
 
 
 def _changes_no_param(messages: list[Message]) -> bool:
