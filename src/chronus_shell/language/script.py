@@ -54,7 +54,7 @@ def load_script_timed(path_or_text, sample_rate: int = 48000) -> tuple[list[tupl
         if not line:
             continue
         try:
-            intent = None if line.startswith("/") else translator.parse_intent(line)
+            intent = None if line.startswith("/") else _intent_or_none(translator, line)
             if isinstance(intent, Wait):
                 elapsed += duration_seconds(intent.value, Fraction(translator.model.bpm).limit_denominator())
                 continue
@@ -63,6 +63,15 @@ def load_script_timed(path_or_text, sample_rate: int = 48000) -> tuple[list[tupl
         except LanguageError as err:
             raise ScriptError(number, str(err), err.column) from None
     return events, round(elapsed * sample_rate)
+
+
+def _intent_or_none(translator: Translator, line: str):
+    """The line's intent when the grammar reads it (a `wait` is found here), else None: the line is then
+    translated as the shell would, read again the way musicians talk ('add another sine a fifth up')."""
+    try:
+        return translator.parse_intent(line)
+    except LanguageError:
+        return None
 
 
 __all__ = ["load_script", "ScriptError", "read_script"]
