@@ -32,31 +32,30 @@ def _is_stereo(model: PatchModel, module_id: str) -> bool:
 
 def _mono_downstream(module_id: str, model: PatchModel) -> list[str]:
     """The mono modules a source's sound passes through before a stereo bus."""
-    found, todo, seen = [], list(model.outputs(module_id)), set()
+    return _walk(model.outputs(module_id), model.outputs, model, lambda _: False)
+
+
+def _panned_sources(module_id: str, model: PatchModel) -> list[str]:
+    """The modules with a pan whose sound a mono module carries (as engine/stereo.carried_sources)."""
+    def has_pan(current: str) -> bool:
+        spec = model.spec(current)
+        return spec is not None and spec.has_param("pan")
+    return sorted(m for m in _walk(model.inputs(module_id), model.inputs, model, has_pan) if has_pan(m))
+
+
+def _walk(start: list[str], step, model: PatchModel, stops) -> list[str]:
+    """The mono modules reached from `start` one `step` (inputs or outputs) at a time, not past a
+    stereo module, nor past one where `stops`."""
+    found, todo, seen = [], list(start), set()
     while todo:
         current = todo.pop()
         if current in seen or _is_stereo(model, current):
             continue
         seen.add(current)
         found.append(current)
-        todo += model.outputs(current)
+        if not stops(current):
+            todo += step(current)
     return found
-
-
-def _panned_sources(module_id: str, model: PatchModel) -> list[str]:
-    """The modules with a pan whose sound a mono module carries (as engine/stereo.carried_sources)."""
-    found, todo, seen = [], list(model.inputs(module_id)), set()
-    while todo:
-        current = todo.pop()
-        if current in seen or _is_stereo(model, current):
-            continue
-        seen.add(current)
-        spec = model.spec(current)
-        if spec is not None and spec.has_param("pan"):
-            found.append(current)
-        else:
-            todo += model.inputs(current)
-    return sorted(found)
 
 
 __all__ = ["shared_pan_note"]

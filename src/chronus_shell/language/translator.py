@@ -281,22 +281,24 @@ class Translator:
     def rollback(self, kept: list[Message]) -> None:
         """The engine refused a message of the last translated line: forget the line, then take
         in `kept`, the messages before the refused one (the engine applied those)."""
-        model, undo, redo, self._transaction = self._before_line
-        self.model.restore(model)
-        self.undo_stack[:], self.redo_stack[:] = undo, redo
+        self._forget_line()
         self.observe(kept)
 
     def take_back(self, accepted: list[Message]) -> list[Message]:
         """The engine refused a message of the last line after applying `accepted`: forget the line and
         return what undoes `accepted`, for the engine — a refused line changes nothing ('load amen.wav'
         with no such file leaves no empty sampler behind)."""
-        model, undo, redo, self._transaction = self._before_line
-        self.model.restore(model)
-        self.undo_stack[:], self.redo_stack[:] = undo, redo
+        self._forget_line()
         clean = self.model.snapshot()
         inverses = [self._apply(message) for message in accepted]          # (worked out on a model then dropped)
         self.model.restore(clean)
         return simplify_undo([m for step in reversed(inverses) for m in step])
+
+    def _forget_line(self) -> None:
+        """The context as it was before the last line (model, undo and redo, transaction)."""
+        model, undo, redo, self._transaction = self._before_line
+        self.model.restore(model)
+        self.undo_stack[:], self.redo_stack[:] = undo, redo
 
     def _apply(self, message: Message) -> list[Message]:
         """Apply one message to the model (transactions included); return its inverse."""
