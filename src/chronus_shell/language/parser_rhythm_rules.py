@@ -215,8 +215,9 @@ def _speed(match, column):
         return TrackFeel("speed", _words(match, column), ("set", float(factor)), column)
     unit = (groups.get("tripunit") or groups.get("tripunit2") or "").lower()
     unit = {"1/8": "eighth", "1/16": "sixteenth", "1/4": "quarter"}.get(unit, unit)
-    if unit:                        # three in the time of two of that note, on a grid of 16ths
-        return TrackFeel("speed", _words(match, column), ("set", PER_BEAT[unit.rstrip("s")] * 3 / 2 / 4), column)
+    if unit:                        # three in the time of two of that note, in the bar: '[xxx]@4' is three a beat
+        span = 2 * 4 // PER_BEAT[unit.rstrip("s")]
+        return it.PlayPattern(f"[xxx]@{span}" * (16 // span), _words(match, column), column)
     if how.startswith("triplet"):
         return TrackFeel("speed", _words(match, column), ("set", 1.5), column)
     if how in ("normal", "regular", "original", "straight"):
@@ -281,9 +282,9 @@ def _roll(match, column):
 
 
 def _every(match, column):
-    said = match["every"] or "1"
+    said = match.groupdict().get("every") or "1"
     every = int(re.match(r"\d+", said)[0]) if said[0].isdigit() else _num(said)
-    steps = every * UNIT_STEPS[match["unit"].lower().rstrip("s")]
+    steps = every * UNIT_STEPS[re.sub(r"[- ]notes?$", "", match["unit"].lower()).rstrip("s")]
     if not 1 <= steps <= 64:
         raise LanguageError(f"a hit every {steps} steps: the sequencer counts 1 to 64 steps between hits", column)
     length = 16 if 16 % steps == 0 else steps             # a count that does not fit a bar runs across the bar line

@@ -23,6 +23,7 @@ from .undo_steps import UndoStep, simplify_undo
 from .clause_lines import clause_by_clause
 from .dynamics_words import with_dynamics
 from .filter_envelope import filter_envelope
+from .grooves import groove_line
 from .nearest import missing_part
 from .part_labels import remember_label, with_labels
 from .refusal_wording import with_nearest
@@ -54,6 +55,9 @@ class Translator:
     def translate(self, line: str) -> list[Message]:
         """One line → messages (applied to the context), or LanguageError (context unchanged); the
         error's column always falls within the line as typed (a reading's longer text aside)."""
+        grooved = groove_line(self, line)            # 'a waltz, please': a whole kit's rhythm (grooves.py)
+        if grooved is not None:
+            return grooved
         marked = None if line.lstrip().startswith("/") else with_dynamics(line.strip(), self.model)
         try:
             messages = self._translate_line(marked[1] if marked else line)   # 'at pianissimo': a level

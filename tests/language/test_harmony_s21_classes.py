@@ -1,0 +1,92 @@
+"""Harmony and rhythm phrasings of the s18–s20 development sets, by class (session 21): note values a part
+plays ('hihat 16th', '32nd hats'), triplets of a note value in the bar, moves said loosely ('bass go octave
+down', 'down to a lower octave', 'bass key up 2', 'transpose everything 2 up', 'modulate up a step'), a
+direction to a key ('transpose down to F'), a capo on a part or under a key's shapes, chord letters
+never chatter."""
+import pytest
+
+from chronus_shell.language.errors import LanguageError
+
+from .test_time_harmony_classes import ACID, DRUMS, PAD, last, refused
+
+CHORDS = PAD + ("chords g c d", )
+
+
+@pytest.mark.parametrize("phrase, pattern", [
+    ("hihat 16th", "xxxxxxxxxxxxxxxx"), ("hats all the 16ths", "xxxxxxxxxxxxxxxx"), ("16th hats", "xxxxxxxxxxxxxxxx"),
+    ("hats eighth notes", "x.x.x.x.x.x.x.x."), ("hats quarters", "x...x...x...x..."),
+    ("32nd hats", "[xx]" * 16), ("hihat roll 32th", "[xx]" * 16),
+])
+def test_a_part_and_a_note_value_plays_every_one(phrase, pattern):
+    assert last(*DRUMS, phrase) == [f"/seq/add hats hat1 {pattern}"]
+
+
+@pytest.mark.parametrize("phrase", ["echo on quarter notes", "dotted eighth"])
+def test_a_note_value_beside_an_effect_is_not_a_rhythm(phrase):
+    messages = last(*PAD, "tempo 100", phrase)
+    assert not any(m.startswith("/seq/add") for m in messages)
+
+
+@pytest.mark.parametrize("phrase, pattern", [
+    ("hats 1/8 triplets", "[xxx]@4" * 4), ("hats in triplet quavers", "[xxx]@4" * 4),
+    ("hats in 16th triplets", "[xxx]@2" * 8), ("hats quarter note triplets", "[xxx]@8" * 2),
+])
+def test_triplets_of_a_note_value_are_three_in_its_two_in_the_bar(phrase, pattern):
+    assert last(*DRUMS, phrase) == [f"/seq/add hats hat1 {pattern}"]
+
+
+@pytest.mark.parametrize("phrase", ["bass go octave down", "move the bass line down to a lower octave",
+                                    "Please move the bass line down to a lower octave.", "bass octave down"])
+def test_an_octave_said_loosely_moves_the_notes(phrase):
+    assert last(*ACID, phrase)[-1] == "/seq/notes bass a0 a0 c1 a0"
+
+
+@pytest.mark.parametrize("phrase", ["bass key up 2", "bass key up 2 for last chorus", "capo 2 on the bass line lol",
+                                    "transpose the bass up 2"])
+def test_a_part_up_a_number_moves_its_notes_by_semitones(phrase):
+    assert last(*ACID, phrase)[-1] == "/seq/notes bass b1 b1 d2 b1"
+
+
+def test_tone_down_is_not_a_transposition():
+    assert not any("/seq/notes" in m for m in last(*ACID, "tone it down"))
+
+
+def _first_chord(*lines) -> str:
+    return next(m for m in last(*lines) if m.startswith("/seq/notes")).split()[2]
+
+
+@pytest.mark.parametrize("phrase, first", [
+    ("transpose everything 2 up", "a+c#+e"), ("modulate up a step for the last chorus", "a+c#+e"),
+    ("transpose down to F", "f+a+c"), ("transpose down to F for the women's key", "f+a+c"),
+])
+def test_moves_and_a_way_to_a_key(phrase, first):
+    assert "".join(c for c in _first_chord(*CHORDS, phrase) if not c.isdigit()) == first
+
+
+def test_the_way_to_a_key_is_the_way_said():
+    down, up = _first_chord(*CHORDS, "transpose down to F"), _first_chord(*CHORDS, "transpose up to F")
+    assert int(up[1]) == int(down[1]) + 1            # f4 above g4's chord, f3 below it
+
+
+def test_a_step_alone_still_asks_when_no_key_moves():
+    assert "whole step" in refused(*ACID, "bass up a step")
+
+
+@pytest.mark.parametrize("phrase, key", [
+    ("capo 4 key of G shape, so really we're in B", "/seq/key b major"), ("capo 4, key of G shapes", "/seq/key b major"),
+])
+def test_a_capo_under_a_keys_shapes_sets_the_sounding_key(phrase, key):
+    assert last(*PAD, phrase) == [key]
+
+
+def test_chord_letters_are_never_left_out_as_chatter():
+    try:                                              # ('try C' was left out: three chords of four played)
+        messages = last(*PAD, "could we try C, A minor, D minor, G seven")
+    except LanguageError:
+        return
+    assert any("c4+e4+g4" in m or "c3+e3+g3" in m for m in messages)
+
+
+def test_a_capo_beside_a_key_without_shapes_still_asks():
+    with pytest.raises(LanguageError):
+        last(*PAD, "capo 2 in the key of G")
