@@ -1,7 +1,7 @@
 """Harmony and rhythm phrasings of the s18–s20 development sets, by class (session 21): note values a part
 plays ('hihat 16th', '32nd hats'), triplets of a note value in the bar, moves said loosely ('bass go octave
 down', 'down to a lower octave', 'bass key up 2', 'transpose everything 2 up', 'modulate up a step'), a
-direction to a key ('transpose down to F'), a capo on a part or under a key's shapes, chord letters
+a capo on a part or under a key's shapes, chord letters
 never chatter."""
 import pytest
 
@@ -57,15 +57,10 @@ def _first_chord(*lines) -> str:
 
 @pytest.mark.parametrize("phrase, first", [
     ("transpose everything 2 up", "a+c#+e"), ("modulate up a step for the last chorus", "a+c#+e"),
-    ("transpose down to F", "f+a+c"), ("transpose down to F for the women's key", "f+a+c"),
 ])
 def test_moves_and_a_way_to_a_key(phrase, first):
     assert "".join(c for c in _first_chord(*CHORDS, phrase) if not c.isdigit()) == first
 
-
-def test_the_way_to_a_key_is_the_way_said():
-    down, up = _first_chord(*CHORDS, "transpose down to F"), _first_chord(*CHORDS, "transpose up to F")
-    assert int(up[1]) == int(down[1]) + 1            # f4 above g4's chord, f3 below it
 
 
 def test_a_step_alone_still_asks_when_no_key_moves():

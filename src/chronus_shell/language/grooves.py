@@ -133,8 +133,13 @@ def _as_played(translator, parts: str, groove: Groove, said: str) -> list | None
 
 
 def _play(translator, parts: dict[str, str], said: str, also: str = "") -> list:
-    """Each part's steps on its track: the kit's kick, snare or hats, or a track already named so."""
-    clauses = [f"{_track(translator.model, role)} {steps}" for role, steps in parts.items()]
+    """Each part's steps on its track: the kit's kick, snare or hats, or a track already named so. With no
+    drum in the patch the groove is refused (a kit is not added unasked: 'a waltz' over chords may mean their time)."""
+    model = translator.model
+    if not any(kind in _KINDS.values() for kind in model.modules.values()):
+        raise LanguageError(f"{said.split(':')[0]} is a drum groove and no drum plays: add a kick (and a snare, a hat) "
+                            f"first — the sequencer keeps no time signature for other parts", 0, (), said)
+    clauses = [f"{_track(model, role)} {steps}" for role, steps in parts.items()]
     messages = translator.translate(", ".join(clauses + ([also] if also else [])))
     translator.mapper.understood.insert(0, f"{said} — {'; '.join(clauses)}")
     return messages
@@ -161,6 +166,8 @@ def _additive(translator, text: str) -> list | None:
     if not adding:                  # '6/8 time' alone: a time signature, which the sequencer does not keep
         return None
     groups = tuple(int(g) for g in re.findall(r"[1-9]", adding["groups"]))
+    if min(groups) < 2 or len(groups) < 3 and not meter:
+        return None                 # 'snare on 2+4': beats; a group is 2 or 3 (or 4) eighths, and three of them or a meter
     if meter and sum(groups) != int(meter["top"]):
         raise LanguageError(f"{'+'.join(map(str, groups))} is {sum(groups)} eighths, not {meter['top']}/8", 0, (), text)
     rest = text

@@ -163,7 +163,6 @@ class ChangeKey:
     or_set: bool = False           # 'switch to d minor' with no key to move from: the key is set
     semitones: int = 0             # relation "interval": 'key change up a half step'
     lines: bool = False            # 'put the bassline in F minor': with no key set, a line of notes says the key
-    direction: int = 0             # 'transpose down to F': the way it moves (0: the nearer way)
 
 
 @dataclass(frozen=True)

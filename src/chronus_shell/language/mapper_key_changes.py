@@ -44,8 +44,6 @@ def change_key(ctx, intent: ih.ChangeKey) -> list[Message]:
     checked_key(new_tonic, new_scale, intent.column)
     shift = (pitch_class(new_tonic) - pitch_class(tonic)) % 12
     shift = shift - 12 if shift > 6 else shift
-    if shift and intent.direction and (shift > 0) != (intent.direction > 0):
-        shift += 12 * intent.direction             # 'down to F' from D: 9 semitones down, not 3 up
     old, new = SCALES[scale], SCALES[new_scale]
     flats = key_flats(new_tonic, new_scale)
 

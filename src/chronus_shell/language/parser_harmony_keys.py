@@ -181,7 +181,6 @@ _TO_KEY = tuple((re.compile(pattern), or_set) for pattern, or_set in (
     (rf"(?:go |move |bring it |take it |put it |now )?back(?: up| down)? (?:in)?to (?:the key of )?{KEYNOTE}(?: {SCALE})?"
      rf"(?: key)?", False),                                  # 'back down to Ab'
 ))
-_WAY_TO = re.compile(r" (up|down) to ")
 #: What names the lines of notes themselves ('transpose all to C#', 'put the bassline in F minor').
 _LINE_NAMED = re.compile(r"^\w+ (?:it all|all|everything|the bass ?line|the bass|the riff|the melody)\b")
 _RELATIVE = re.compile(r"(?:(?:transpose|modulate|move|shift|take|go|switch)(?: it| everything| the song| the tune| the track| "
@@ -206,15 +205,12 @@ def change_key(text: str, line: str):
     match = _MODE_TO.fullmatch(text)
     if match and match.group("scale") in SCALE_WORDS:
         return ih.ChangeKey(None, SCALE_WORDS[match.group("scale")], "parallel", column_of(match.group("scale"), line))
-    way = _WAY_TO.search(text)                            # 'transpose down to F': which way, then where
-    text = _WAY_TO.sub(" to ", text) if way else text
     for pattern, or_set in _TO_KEY:
         match = pattern.fullmatch(text)
         if match:
             note, minor_m, scale = match.groups()
             return ih.ChangeKey(note, SCALE_WORDS[scale] if scale else "minor" if minor_m else None, None,
-                                column_of(note, line), or_set, lines=bool(_LINE_NAMED.search(text)),
-                                direction=(1 if way.group(1) == "up" else -1) if way else 0)
+                                column_of(note, line), or_set, lines=bool(_LINE_NAMED.search(text)))
     return None
 
 
