@@ -85,3 +85,51 @@ def test_chord_letters_are_never_left_out_as_chatter():
 def test_a_capo_beside_a_key_without_shapes_still_asks():
     with pytest.raises(LanguageError):
         last(*PAD, "capo 2 in the key of G")
+
+
+@pytest.mark.parametrize("phrase, pattern", [
+    ("kick once a bar", "x..............."), ("kick twice a bar", "x.......x......."), ("hats twice a beat", "x.x." * 4),
+    ("the kick only at the start of each bar", "x..............."), ("kick on the first beat of every bar", "x..............."),
+    ("kick on the downbeat", "x..............."), ("kick on the downbeats", "x...x...x...x..."),
+    ("hats only on the 'and'", "..x...x...x...x."), ("hats on every and", "..x...x...x...x."),
+    ("snare only on the 3 like drill", "........x......."),
+])
+def test_a_spot_said_in_words(phrase, pattern):
+    """('kick once a bar' set the kick's decay to a bar, 2 s: a silent wrong.)"""
+    track, module = ("hats", "hat1") if "hats" in phrase else ("snare", "snare1") if "snare" in phrase else ("kick", "kick1")
+    assert last(*DRUMS, phrase) == [f"/seq/add {track} {module} {pattern}"]
+
+
+@pytest.mark.parametrize("phrase, chords", [
+    ("12 bar in A, dominant sevens", ["a3+c#4+e4+g4"] * 4 + ["d3+f#3+a3+c4"] * 2),
+    ("12 bar in A with the quick change", ["a3+c#4+e4", "d3+f#3+a3", "a3+c#4+e4"]),
+])
+def test_a_twelve_bar_said_without_blues_and_the_quick_change(phrase, chords):
+    notes = ["".join(c for c in t if not c.isdigit()) for t in last(*PAD, phrase)[1].split()[2:] if t != "-"]
+    assert len(notes) == 12 and notes[:len(chords)] == ["".join(c for c in t if not c.isdigit()) for t in chords]
+
+
+def test_a_progression_by_a_name_beginning_two_is_not_the_blues():
+    notes = [t for t in last(*PAD, "the two of us progression in F")[1].split()[2:] if t != "-"]
+    assert len(notes) != 12
+
+
+def test_so_in_a_solfege_run_is_g_and_never_dropped():
+    assert last(*PAD, "melody on the sine: do re mi fa so")[1].split()[2:] == ["c5", "d5", "e5", "f5", "g5"]
+
+
+def test_a_mood_before_chords_is_not_a_line_of_notes():
+    assert "c4+e4+g4" in last(*PAD, "happy chords: c f g c")[1] or "c3+e3+g3" in last(*PAD, "happy chords: c f g c")[1]
+
+
+@pytest.mark.parametrize("phrase, key", [
+    ("put us in A", "/seq/key a major"), ("we're in A", "/seq/key a major"), ("session key is D major", "/seq/key d major"),
+    ("the song is in E", "/seq/key e major"), ("we are in Bb minor", "/seq/key bb minor"),
+])
+def test_a_key_said_as_a_statement_is_set(phrase, key):
+    assert last(*PAD, phrase) == [key]
+
+
+def test_go_to_a_letter_after_a_note_is_not_a_key():
+    with pytest.raises(LanguageError):
+        last(*PAD, "play C, then go to G at the next bar")

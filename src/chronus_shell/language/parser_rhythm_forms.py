@@ -156,6 +156,18 @@ EVERY = [
     _p(rf"(?:play\s+|put\s+)?(?:an?\s+|one\s+)?(?:hit\s+)?every\s+(?P<every>{NUM}|\d+(?:st|nd|rd|th))\s+{UNIT}\s+"
        rf"(?:on|for)\s+{TRACK}"),
 ]
+#: 'kick once a bar', 'the boom only at the start of each bar', 'kick on the downbeat', "hats only on the 'and'":
+#: a spot in every bar or beat said in words.
+_EACH = r"(?:each|every|the)"
+SPOTS = [
+    _p(rf"(?:play\s+)?{TRACK}\s+(?:only\s+)?(?P<count>once|twice|two\s+times|four\s+times)\s+(?:a|per|each|every)\s+"
+       rf"(?P<per>bar|beat|measure)(?:\s+only)?"),
+    _p(rf"(?:play\s+)?{TRACK}\s+(?:only\s+)?(?:on|at)\s+(?:the\s+)?(?P<one>downbeat|(?:start|top|beginning)\s+of\s+{_EACH}\s+"
+       rf"(?:bar|measure)|first\s+beat\s+of\s+{_EACH}\s+(?:bar|measure))(?:\s+only)?"),
+    _p(rf"(?:play\s+)?{TRACK}\s+(?:only\s+)?on\s+(?:the\s+|all\s+the\s+)?(?P<beats>downbeats)(?:\s+only)?"),   # every beat
+    _p(rf"(?:play\s+)?{TRACK}\s+(?:only\s+)?on\s+(?:the\s+|every\s+|each\s+)?['\"]?(?P<and>and|&|\+)s?['\"]?"
+       rf"(?:\s+of\s+{_EACH}\s+beat)?(?:\s+only)?"),
+]
 #: 'hats in 32nds', 'the hats 32nd notes': two hits in every step of the grid.
 _32NDS = r"(?:32(?:nd|th)s?(?:[- ]notes?)?|thirty-?second(?:s|[- ]notes?)|demisemiquavers)"
 THIRTY_SECONDS = [
