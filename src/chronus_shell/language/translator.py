@@ -28,6 +28,7 @@ from .nearest import missing_part
 from .part_labels import remember_label, with_labels
 from .refusal_wording import with_nearest
 from .scene_words import fixed_terms
+from .score_terms import score_terms
 from .second_stage import readings
 from .shared_pan import shared_pan_note
 from .spanish_words import in_english
@@ -58,15 +59,19 @@ class Translator:
         grooved = groove_line(self, line)            # 'a waltz, please': a whole kit's rhythm (grooves.py)
         if grooved is not None:
             return grooved
-        marked = None if line.lstrip().startswith("/") else with_dynamics(line.strip(), self.model)
+        termed = None if line.lstrip().startswith("/") else score_terms(line)   # 'più mosso', 'staccato', '♩ = 96'
+        said = termed[1] if termed else line
+        marked = None if line.lstrip().startswith("/") else with_dynamics(said.strip(), self.model)
         try:
-            messages = self._translate_line(marked[1] if marked else line)   # 'at pianissimo': a level
+            messages = self._translate_line(marked[1] if marked else said)   # 'at pianissimo': a level
         except LanguageError as err:
             if err.column is not None and err.column > len(line):
                 err.column = len(line)
             raise
         if marked:
             self.mapper.understood.insert(0, marked[0])
+        if termed:
+            self.mapper.understood.insert(0, termed[0])
         shared = shared_pan_note(messages, self.model)
         if shared:
             self.mapper.understood.append(shared)        # a pan that cannot be heard, said back
