@@ -139,7 +139,7 @@ def _play(translator, parts: dict[str, str], said: str, also: str = "") -> list:
     if not any(kind in _KINDS.values() for kind in model.modules.values()):
         raise LanguageError(f"{said.split(':')[0]} is a drum groove and no drum plays: add a kick (and a snare, a hat) "
                             f"first — the sequencer keeps no time signature for other parts", 0, (), said)
-    clauses = [f"{_track(model, role)} {steps}" for role, steps in parts.items()]
+    clauses = [f"{kit_track(model, role)} {steps}" for role, steps in parts.items()]
     messages = translator.translate(", ".join(clauses + ([also] if also else [])))
     translator.mapper.understood.insert(0, f"{said} — {'; '.join(clauses)}")
     return messages
@@ -148,15 +148,16 @@ def _play(translator, parts: dict[str, str], said: str, also: str = "") -> list:
 _KINDS = {"kick": "kick", "snare": "snare", "hats": "hat"}
 
 
-def _track(model, role: str) -> str:
-    """The track that plays a part: one by that name, else the one whose module is that drum."""
-    if role in model.tracks:
-        return role
-    kind = _KINDS.get(role)
+def kit_track(model, part: str) -> str:
+    """The track that plays a part ('kick', 'snare', 'hats' or a drum kind): one by that name, else the one
+    whose module is that drum, else the part's name (typing its pattern adds the drum)."""
+    if part in model.tracks:
+        return part
+    kind = _KINDS.get(part, part)
     for name, track in model.tracks.items():
         if model.modules.get(track.target) == kind:
             return name
-    return role
+    return {"hat": "hats"}.get(part, part)
 
 
 def _additive(translator, text: str) -> list | None:

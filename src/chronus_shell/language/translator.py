@@ -26,6 +26,7 @@ from .filter_envelope import filter_envelope
 from .grooves import groove_line
 from .nearest import missing_part
 from .part_labels import remember_label, with_labels
+from .pattern_sentences import pattern_sentence
 from .refusal_wording import with_nearest
 from .scene_words import fixed_terms
 from .score_terms import score_terms
@@ -65,6 +66,9 @@ class Translator:
         try:
             messages = self._translate_line(marked[1] if marked else said)   # 'at pianissimo': a level
         except LanguageError as err:
+            patterned = None if self._nested else pattern_sentence(self, line)   # 'hats on x.x.xx.x. proper skippy'
+            if patterned is not None:
+                return patterned
             if err.column is not None and err.column > len(line):
                 err.column = len(line)
             raise
