@@ -41,13 +41,16 @@ _FILLER = frozenset("the my our a an by on for of whole thing change played soun
 #: An interval said without a count is one of it ('bass go octave down', 'melody semitone up').
 _ONE_OF = frozenset("octave semitone halftone".split())      # (not tone: "tone it down")
 #: 'down to a lower octave', 'to a higher octave': an octave that way.
+#: 'une quarte more high', 'a semitone more low': a learner's comparative.
+_MORE_WAY = re.compile(r"\bmore (high|low|grave|deep)\b")
 _AN_OCTAVE = re.compile(r"\b(?:to\s+)?(?:a|an|one)\s+(lower|higher|deeper)\s+octave\b")
 _MOVING = _DIRECTIONS.keys() | _DIRECTED.keys() | {"+", "-"}
 
 
 def read_move(text: str, line: str):
     """The intent of a line that moves notes by an interval, else None."""
-    words = _AN_OCTAVE.sub(r"an octave \1", text).replace(",", " ").split()
+    words = _MORE_WAY.sub(lambda m: "higher" if m.group(1) == "high" else "lower",
+                          _AN_OCTAVE.sub(r"an octave \1", text)).replace(",", " ").split()
     if not words or not _MOVING & ({w[:1] for w in words} | set(words)):
         return None
     said = _placed(words)

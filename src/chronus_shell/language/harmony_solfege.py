@@ -54,7 +54,8 @@ _EUROPEAN = {"ré": "re", "lá": "la", "dó": "do", "fá": "fa", "mí": "mi", "s
              "dur": "mayor", "mineur": "menor", "minore": "menor", "moll": "menor", "dièse": "sostenido", "diese": "sostenido",
              "diesis": "sostenido", "sustenido": "sostenido", "bémol": "bemol", "bemolle": "bemol", "tonalité": "tonalidad",
              "tonalità": "tonalidad", "tonalidade": "tonalidad", "accords": "acordes", "accordi": "acordes",
-             "accord": "acorde", "accordo": "acorde", "di": "de"}
+             "accord": "acorde", "accordo": "acorde", "di": "de", "quarte": "fourth", "quinte": "fifth", "tierce": "third",
+             "sixte": "sixth", "demi-ton": "semitone", "demi ton": "semitone", "une": "a", "un": "a"}
 _EUROPEAN_WORD = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, _EUROPEAN), key=len, reverse=True)) + r")(?![\w])")
 #: German note names with their mode ('a-Moll', 'Es-Dur', 'fis-moll'): H is B, B is B flat, -is sharp, -es flat.
 _GERMAN_KEY = re.compile(r"\b(?:(?P<flat>es|as)|(?P<letter>[a-h])(?P<acc>is|es)?)[\s-](?P<mode>dur|moll)\b")

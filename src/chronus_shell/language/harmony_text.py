@@ -43,6 +43,8 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"^(?:i'?d like|i would like|i should like|i want|might|could|can|would|will) (?:the |my )?(?P<v>[\w-]+) (?:to )?"
      r"(?P<verb>play|hold|strum)\b", r"the \g<v> \g<verb>s"),                          # 'might the triangle play an Am chord'
     (r"\s*\([^)]*\)\s*", " "),                                                        # (an aside)
+    (r",?\s*\bs'il (?:vous|te) pla[iî]t\b|^(?:voilà|voila|bon|alors|allez)\b,?\s*", ""),          # French courtesy
+    (r"^et maintenant\b|^maintenant\b", "now"),
     (r"\b((?:12|twelve)[- ]bar(?: blues)?)( in [a-g][#b]?(?: major| minor)?),? with (?:a |the )?quick[- ](change|four)\b",
      r"\1 with the quick \3\2"),                                                        # the quick change said after the key
     (r"^(?:the\s+)?(\w+)\s+(?:tuned|pitched|retuned)\s+(?=to\b)", r"tune the \1 "),       # 'kick tuned to e'

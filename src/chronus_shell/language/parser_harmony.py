@@ -62,7 +62,7 @@ _SIGNALS = frozenset("notes note melody scale degrees degree chord chords progre
                      "neapolitan tristan german italian french hendrix augmented diminished suspended sus strum barre "
                      "cadential 808 808s bassline walk triad cadence progression each tone tones tritone second "
                      "harmonic melodic drone droning halftone halftones quint quinte quart dominant subdominant mode "
-                       "mayor menor acorde acordes tonality tonalidad arpegio escala bemol sostenido re mi fa sol descending ascending "
+                       "quarte quinte tierce sixte demi-ton mayor menor acorde acordes tonality tonalidad arpegio escala bemol sostenido re mi fa sol descending ascending "
                        "downwards upwards flats sharps sad happy vamp vamping alberti stay hang bassline nashville royal komuro "
                        "marunouchi backdoor canon turnaround meio sa komal tivra teevra raag rag raga thaat sargam dur moll majeur mineur "
                        "maggiore minore maior dièse diesis bémol tonalité tonalità accordi accords ré lá dó fá sus2 sus4 power".split())
