@@ -9,7 +9,7 @@ import re
 from ..engine.catalogue import CATALOGUE
 from .param_words import COMPARATIVES
 from .musician_words import SLANG
-from .rephrasings import NICKNAMES
+from .nicknames import NICKNAMES, STAND_INS
 from .resolve import type_named
 from .patch_model import PatchModel
 from .units import is_note
@@ -38,7 +38,7 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
     if len(clauses) < 2:
         return None
     extra = tuple(model.modules) + tuple(model.tracks)
-    content = module_words() | set(extra) | _SEQUENCER_PARAMS | _TIMING
+    content = module_words() | set(extra) | _SEQUENCER_PARAMS | _TIMING | set(STAND_INS)   # ('tek more sharp' names the tek)
     asides = [c for c in clauses if c and len(c.split()) <= 4 and not _SAYS_WHEN.search(c)
               and any(not is_known_word(w, extra) and w not in SLANG for w in c.lower().split())
               and not any(w.endswith("ly") and is_known_word(w[:-2], extra) for w in c.lower().split())

@@ -21,9 +21,9 @@ SLANG = {
     "tss": "hats", "tsss": "hats", "tssss": "hats",                                      # what a beginner hears
     "repetitions": "repeats", "wah": "wobble", "wahwah": "wobble", "wah-wah": "wobble",
     "bitcrushed": "bitcrush", "crushed": "bitcrush", "folded": "foldback", "clipped": "hard",   # a mode said as what it did
-    # Jamaican patois (dancehall, dub): 'echo pon di snare', 'tek out di kick fi 8 bar'
+    # Jamaican patois (dancehall, dub): 'echo pon di snare' ('tek' is learner_words.py's: take, or a drum)
     "pon": "on", "di": "the", "inna": "in", "fi": "for", "lickle": "little", "likkle": "little", "mek": "make",
-    "tek": "take", "den": "then", "ova": "over", "lef": "left", "nuff": "more",
+    "den": "then", "ova": "over", "lef": "left", "nuff": "more",
     # German words kept in English: 'schneller, 135', 'mute the bassdrum for 16 Takten'
     "schneller": "faster", "langsamer": "slower", "lauter": "louder", "leiser": "quieter", "takten": "bars",
     "bassdrum": "kick",

@@ -22,11 +22,13 @@ from .described_modules import described_module
 from .follow_ups import follow_up, is_again
 from .missing_effects import absent_effect
 from .modulation_phrases import aimed
-from .rephrasings import QUALITIES, nickname, rephrasings
+from .nicknames import nickname
+from .rephrasings import QUALITIES, rephrasings
 from .param_verbs import verb_readings
 from .part_lines import part_readings
 from .param_words import COMPARATIVES
 from .harmony_tokens import HARMONY_WORDS
+from .learner_words import learner_english
 from .patch_model import PatchModel
 from .politeness import polite
 from .qualities import quality_request
@@ -75,7 +77,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     tidal = tidal_line(line)                              # 'd1 $ s "bd*4"': Tidal's quoted cycle
     if tidal:
         return [Reading(*tidal)]
-    text = shorthand(scene_words(polite(unstretched(re.sub(r"(?<=[A-Za-z]{2})\.$", "", line.strip().rstrip("?!")).strip()))))
+    text = shorthand(scene_words(learner_english(polite(unstretched(re.sub(r"(?<=[A-Za-z]{2})\.$", "", line.strip().rstrip("?!")).strip())))))
     follow = follow_up(text, model, last, last_text)
     if follow:
         if is_again(text) and last_text and is_timed(last_text):   # 'drop the kick for a bar', 'again':

@@ -11,7 +11,7 @@ import re
 from ..engine.catalogue import CATALOGUE
 from .param_words import COMPARATIVES
 from .patch_model import PatchModel
-from .rephrasings import nickname
+from .nicknames import nickname
 from .resolve import type_named
 from .vocabulary import is_known_word
 
