@@ -1,6 +1,7 @@
 """Function words of musicians whose English is another one — Jamaican patois, a learner's
-('an' for 'and', 'more deep', 'more louder', 'little bit right side', 'di drum dem') — said the
-language's way for the second stage. Only the small words change: what the line names and asks
+('an' for 'and', 'more deep', 'more louder', 'little bit right side', 'di drum dem') — and things
+said in more words than the language uses ('100 beats to the minute', 'drop out
+the drums', 'the filter of the bass'), said the language's way for the second stage. Only the small words change: what the line names and asks
 stays the musician's own, and a line that reads no better is tried as typed too.
 """
 from __future__ import annotations
@@ -9,6 +10,7 @@ import re
 
 from .literal_needs import rewritten
 from .param_words import COMPARATIVES
+from .resolve import type_named
 
 #: Rewrites, in order (whole words; 'di'/'pon'/'fi' themselves are SLANG, word for word).
 LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
@@ -22,6 +24,12 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     (r"(?<=\w)\s+(?:a\s+)?(?:lickle|likkle|little|lil)(?:\s+bit)?\s+(left|right)(?:\s+side)?\b", r" a bit \1"),
     (r"\b(left|right)\s+side\b", r"\1"), (r"\bto\s+(?:the\s+|di\s+)?(left|right)\s+speaker\b", r"\1"),
     (r"\bpan\s+(?:a\s+)?(?:lickle|likkle|little|lil)(?:\s+bit)?\s+(left|right)\b", r"pan a bit \1"),
+    # a phrasal verb said in full, a thing said in more words: 'drop out the drums',
+    # '100 beats to the minute', 'down to a lower octave', 'have a little vibrato on the organ'
+    (r"\bdrop\s+out\s+(?=(?:the|di|all|every|my)\b)", "drop "),
+    (r"\b(\d+)\s+beats?\s+(?:to|per|a|each|in)\s+(?:the\s+|a\s+)?minute\b", r"\1 bpm"),
+    (r"\b(?:(?:down|up)\s+)?(?:to|into)\s+(?:a|the)\s+(lower|higher)\s+octave\b", r"an octave \1"),
+    (r"^(?:have|get)\s+(?=(?:a|an|some)\s)", "add "),
     # 'inna 2 bar', 'in 8 bar': bars
     (r"\b(?!1\b)(\d+)\s+bar\b", r"\1 bars"),
 )]
@@ -36,10 +44,13 @@ def learner_english(text: str) -> str:
     """The line with its learner's or patois function words said plainly; the same text when
     there are none."""
     text = rewritten(text, LEARNER_WORDS)
+    text = _OF_THE.sub(lambda m: f"the {m.group(2)} {m.group(1)}" if type_named((m.group(1).lower(),)) else m.group(0), text)
     text = _AN_FOR_AND.sub(" and", text)
     return _MORE_ADJECTIVE.sub(_said_as_comparative, text) if re.search(r"\b(?:more|less)\b", text, re.I) else text
 
 
+#: 'the filter of the bass', 'the echo of the sine': the bass's filter, said the language's way ('the bass filter').
+_OF_THE = re.compile(r"(?:\bthe\s+)?\b([a-z]+)\s+of\s+(?:the|di)\s+([a-z]\w*)\b", re.I)
 #: 'bass an kick': 'an' before a word that starts with a consonant is 'and' (the article is 'a' there).
 _AN_FOR_AND = re.compile(r"(?<=\w)\s+\ban\b(?=\s+(?:the\s+|di\s+)?(?![aeiouh]|(?:lfo|fm|mp3|sfx|rms|x|s&h|hp|lp|bp|mf|sd)\w*\b)[a-z])", re.I)
 

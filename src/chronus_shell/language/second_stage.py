@@ -84,7 +84,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
             return [Reading(f"again: {last_text}", last_text)]            # timed again, not for good
         return [Reading(said, intent=intent) for said, intent in follow]
     alone = _ONLY_AFTER.match(line.strip().rstrip("?!."))
-    if alone and _names_part(alone.group(1), model):      # "bass only": solo it
+    if alone and names_part(alone.group(1), model):      # "bass only": solo it
         return [Reading(f"{alone.group(1)} only: solo", f"solo {alone.group(1)}")]
     if _NEVER_MIND.match(text):
         raise LanguageError("ok — nothing changed", 0, (), line)
@@ -95,7 +95,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     if _BACK.match(tidied) or _COMPLAINT_THEN_UNDO.match(text):
         return [Reading("back to how it was: undo", "undo")]
     only = _ONLY.match(tidied)
-    if only and _names_part(only.group(1), model):
+    if only and names_part(only.group(1), model):
         found.append(Reading(f"only {only.group(1)}: solo", f"solo {only.group(1)}"))
     each = [Reading(f"each of them: {expanded}", expanded) for expanded in _several(tidied, model)]
     if each and re.search(r"\b(?:both|each|all)\b", text, re.I):
@@ -201,7 +201,7 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
                 and words[index + 1].lower() not in _part_names(model):
             out.append(word)                              # 'too quiet' says which way; 'the kick too' only adds
             continue
-        before = [w.strip(",").lower() for w in words[:index] if w.strip(",").lower() not in NOISE]
+        before = [SLANG.get(w, w) for w in (w.strip(",").lower() for w in words[:index]) if w not in NOISE]   # ('to di right')
         side = core == "right" and index > 0 and (
             (before and (before[-1] in ("the", "to", "on", "hard", "far", "pan", "fully") or before[-1] in _part_names(model)))
             or any(w.strip(",.").lower() in ("left", "pan", "panned", "stereo") for w in words))   # 'sine left, triangle kinda right'
@@ -322,7 +322,7 @@ def _part_names(model: PatchModel) -> dict[str, str]:
     return names
 
 
-def _names_part(words: str, model: PatchModel) -> bool:
+def names_part(words: str, model: PatchModel) -> bool:
     """Words naming one part, or several ('kick and snare', 'kick, bass')."""
     names = _part_names(model)
     parts = [p for p in re.split(r"\s*(?:,|&|\band\b|\bthe\b|\s)\s*", words.lower()) if p]
@@ -386,4 +386,4 @@ def _each(before: list[str], members: list[str], after: list[str]) -> str:
     return ", ".join(" ".join(before + [m] + after) for m in members)
 
 
-__all__ = ["readings", "tidy_words", "Reading"]
+__all__ = ["readings", "tidy_words", "names_part", "Reading"]
