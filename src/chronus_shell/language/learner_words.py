@@ -11,6 +11,7 @@ import re
 from .literal_needs import rewritten
 from .param_words import COMPARATIVES
 from .resolve import type_named
+from .word_order import comparative_of
 
 #: Rewrites, in order (whole words; 'di'/'pon'/'fi' themselves are SLANG, word for word).
 LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
@@ -18,7 +19,7 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     (r"\btek\s+(?=(?:out|off|it|dem|di|the|away|back|him|her|a|an)\b)", "take "),
     # 'di drum dem', 'all drum', 'di drum': the drums (a plural said the patois or the learner's way)
     (r"\b(?:di|the)\s+(\w+?)s?\s+dem\b", r"the \1s"), (r"\b(?:all|every)\s+(?:di\s+|the\s+)?drum\b(?!s)", "all the drums"),
-    (r"\b(?:di|the)\s+drum\b(?!s|\s+(?:machine|kit|pattern|loop|track)\b)", "the drums"),
+    (r"\bdi\s+drum\b(?!s|\s+(?:machine|kit|pattern|loop|track)\b)", "the drums"),   # (patois marks no plural; 'the drum' asks which)
     # 'a lickle', 'little bit', 'lickle bit': a bit
     (r"\b(?:a\s+)?(?:lickle|likkle|little|lil)(?:\s+bit)?\b(?=\s+(?:more|less|to|on|\w+er)\b)", "a bit"),
     (r"(?<=\w)\s+(?:a\s+)?(?:lickle|likkle|little|lil)(?:\s+bit)?\s+(left|right)(?:\s+side)?\b", r" a bit \1"),
@@ -30,12 +31,12 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     (r"\b(\d+)\s+beats?\s+(?:to|per|a|each|in)\s+(?:the\s+|a\s+)?minute\b", r"\1 bpm"),
     (r"\b(?:(?:down|up)\s+)?(?:to|into)\s+(?:a|the)\s+(lower|higher)\s+octave\b", r"an octave \1"),
     (r"^(?:have|get)\s+(?=(?:a|an|some)\s)", "add "),
+    # a filler noun after what it names: "the snare's noise component", 'saturation factor 3', 'the ladder filter'
+    (r"\b([a-z]+)\s+(?:component|factor|parameter|param|setting|value)s?\b", r"\1"), (r"\bladder\s+filter\b", "filter"),
     # 'inna 2 bar', 'in 8 bar': bars
     (r"\b(?!1\b)(\d+)\s+bar\b", r"\1 bars"),
 )]
 
-#: Irregular comparatives ('more high' → higher); the rest are made by rule (_comparative).
-_IRREGULAR = {"dry": "drier", "big": "bigger", "fat": "fatter", "wet": "wetter", "thin": "thinner", "slow": "slower"}
 #: 'more loud', 'less bright': 'more'/'less' before a plain adjective, or before a comparative ('more louder').
 _MORE_ADJECTIVE = re.compile(r"\b(more|less)\s+([a-z]+)\b(?!\s+(?:end|ends|frequenc\w*|freqs?|register|notes?|pass|cut|shelf|mids?)\b)", re.I)
 
@@ -59,7 +60,7 @@ def _said_as_comparative(match: re.Match) -> str:
     """'more deep' → 'deeper', 'more louder' → 'louder', 'less bright' → 'darker' (the comparative
     the language knows that moves the same params the other way); anything else as it was."""
     way, word = match.group(1).lower(), match.group(2).lower()
-    comparative = word if word in COMPARATIVES else _comparative(word)
+    comparative = word if word in COMPARATIVES else comparative_of(word)
     if comparative is None:
         return match.group(0)
     if way == "more":
@@ -67,15 +68,6 @@ def _said_as_comparative(match: re.Match) -> str:
     direction, params = COMPARATIVES[comparative]
     opposite = next((w for w, (d, p) in COMPARATIVES.items() if p == params and d == -direction), None)
     return opposite or match.group(0)
-
-
-def _comparative(word: str) -> str | None:
-    """'loud' → 'louder', 'busy' → 'busier', 'loose' → 'looser': the comparative when the language knows it."""
-    for made in (_IRREGULAR.get(word), word + "er", word + "r", word[:-1] + "ier" if word.endswith("y") else None,
-                 word + word[-1] + "er"):
-        if made in COMPARATIVES:
-            return made
-    return None
 
 
 __all__ = ["learner_english", "LEARNER_WORDS"]

@@ -122,7 +122,7 @@ def reordered(text: str, model: PatchModel, line: str = "") -> list[tuple[str, s
     if cut and model.tracks.get(cut.group(1).lower()) is not None and \
             CATALOGUE[model.modules.get(model.tracks[cut.group(1).lower()].target, "master")].spec.role == "drum":
         found.append((f"cut the {cut.group(1)}: mute it", f"mute {cut.group(1)}"))      # a drum cut is its track muted
-    for found_one in (_more_adjective(text), _plain_quality(text, model), _adjective_params(text, model)):
+    for found_one in (_plain_quality(text, model), _adjective_params(text, model)):
         if found_one:
             found.append(found_one)
     return found
@@ -137,18 +137,6 @@ def _pitched(word: str, model: PatchModel) -> bool:
 
 
 _CUT = re.compile(r"^cut\s+(?:the\s+)?(\w+)(?:\s+out)?$", re.I)
-_MORE_ADJ = re.compile(r"\bmore\s+([a-z]+)$", re.I)
-
-
-def _more_adjective(text: str) -> tuple[str, str] | None:
-    """'the kick more low': a learner's comparative ('lower'), when the language knows that comparative."""
-    match = _MORE_ADJ.search(text)
-    comparative = comparative_of(match.group(1)) if match else None
-    if comparative is None:
-        return None
-    return f"more {match.group(1).lower()} → {comparative}", text[:match.start()] + comparative
-
-
 _ADJECTIVE_PARAM = re.compile(r"(?<![^,])(\s*)([a-z]+)\s+([a-z_]+)(?=\s*(?:,|$))", re.I)
 
 
