@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..protocol.message import Message
+from .asides import BARE_MOVE
 from .errors import LanguageError
 from .second_stage import names_part
 
@@ -18,8 +19,8 @@ def clause_by_clause(translator, line: str) -> list[Message] | None:
     if len(clauses) >= 2 and names_part(re.sub(r"^(?:the|di)\s+", "", clauses[0], flags=re.I), translator.model):
         part = clauses[0]                     # 'the hats, a touch quieter and a little to the right': each of them the hats'
         clauses = [f"{part} {c.strip()}" for rest in clauses[1:] for c in _AND.split(rest)]
-    if len(clauses) < 2 or any(len(c.split()) < 2 or c.lower().startswith(("like ", "no ")) for c in clauses):
-        return None                           # ('…, like an 808 tail': a simile; 'no too much': a hedge)
+    if len(clauses) < 2 or any(len(c.split()) < 2 or c.lower().startswith(("like ", "no ")) or BARE_MOVE.match(c) for c in clauses):
+        return None                           # ('…, like an 808 tail': a simile; 'no too much': a hedge; '…, move it up': whose move?)
     before, messages, understood, touched = translator._state(), [], [], set()
     try:
         for clause in clauses:

@@ -31,6 +31,7 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     (r"\b(\d+)\s+beats?\s+(?:to|per|a|each|in)\s+(?:the\s+|a\s+)?minute\b", r"\1 bpm"),
     (r"\b(?:(?:down|up)\s+)?(?:to|into)\s+(?:a|the)\s+(lower|higher)\s+octave\b", r"an octave \1"),
     (r"^(?:have|get)\s+(?=(?:a|an|some)\s)", "add "),
+    (r"^(?:give\s+(?:me|us)|gimme)\s+(?:an?\s+)(?=[a-g](?:#|b)?\s+(?:\d+\s*(?:hz)?|to|for|please)\b|[a-g](?:#|b)?$)", "play an "),   # 'give me an A 440': that note
     # a filler noun after what it names: "the snare's noise component", 'saturation factor 3', 'the ladder filter'
     (r"\b([a-z]+)\s+(?:component|factor|parameter|param|setting|value)s?\b", r"\1"), (r"\bladder\s+filter\b", "filter"),
     # 'inna 2 bar', 'in 8 bar': bars

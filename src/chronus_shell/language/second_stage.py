@@ -77,7 +77,9 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     tidal = tidal_line(line)                              # 'd1 $ s "bd*4"': Tidal's quoted cycle
     if tidal:
         return [Reading(*tidal)]
-    text = shorthand(scene_words(learner_english(polite(unstretched(re.sub(r"(?<=[A-Za-z]{2})\.$", "", line.strip().rstrip("?!")).strip())))))
+    kind = polite(unstretched(re.sub(r"(?<=[A-Za-z]{2})\.$", "", line.strip().rstrip("?!")).strip()))
+    learned = learner_english(kind)
+    text = shorthand(scene_words(learned))
     follow = follow_up(text, model, last, last_text)
     if follow:
         if is_again(text) and last_text and is_timed(last_text):   # 'drop the kick for a bar', 'again':
@@ -102,7 +104,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
         return each                                       # "kick and hats both at 0.3": each one
     if tidied.lower() != line.strip().lower():
         sure = all(" → " not in s or s.split(" → ")[0] in SLANG for s in said)
-        found.append(Reading(", ".join(said) or f"read as '{tidied}'", tidied, sure=sure))
+        found.append(Reading(", ".join(said) if said and learned == kind else f"read as '{tidied}'", tidied, sure=sure))
     found += each
     for how, new in rephrasings(tidied, model) or (rephrasings(text, model) if text != tidied else []):
         found.append(Reading(how, new))
