@@ -146,3 +146,18 @@ def test_a_count_of_repeats_is_never_left_out_as_an_aside():
 
 def test_a_note_given_to_tune_the_band_plays_it():
     assert last(*PAD, "give me an A 440 to tune the band") == ["/gate/sine1 1 440.0"]
+
+
+def test_a_tempo_after_a_quality_word_is_never_taken_as_an_amount():
+    refused(*DRUMS, "slow blues, 66 bpm")                      # never 120 − 66
+
+
+@pytest.mark.parametrize("phrase, expected", [("overwrite mix_v3 with this", "/session/save mix_v3 overwrite"),
+                                              ("overwrite night-drive with what we have", "/session/save night-drive overwrite")])
+def test_overwrite_a_session_with_this_keeps_its_name(phrase, expected):
+    assert last(*ACID, phrase) == [expected]
+
+
+def test_clip_that_is_asked_but_clip_a_part_clips_it():
+    refused(*ACID, "clip that")                                # a streamer's clip, or a clipper? not guessed
+    assert last(*ACID, "clip the bass")[-1] == "/mod/distortion1/mode hard"

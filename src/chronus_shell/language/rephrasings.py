@@ -11,6 +11,7 @@ import re
 from ..engine.catalogue import CATALOGUE
 from .literal_needs import Screen
 from .nicknames import NICKNAME_KINDS, NICKNAMES, nickname  # noqa: F401  (harmony and dynamics import them from here)
+from .param_words import COMPARATIVES
 from .patch_model import PatchModel
 
 #: A quality a musician asks more or less of → the param phrase that owns it.
@@ -42,7 +43,7 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:oops|nah|no|argh|ugh)[,!]?\s+undo(?:\s+that|\s+it)?$", "undo"),
     (r"^make\s+(.+?)\s+wobble$", r"wobble \1"),
     (r"^(?:distort|dirty up|overdrive|saturate|fuzz)\s+(.+?)(?:\s+up)?$", r"add a distortion to \1"),
-    (r"^(bitcrush|crush|foldback|fold|hard clip|clip|tanh)\s+(.+?)$",
+    (r"^(bitcrush|crush|foldback|fold|hard clip|clip(?!\s+(?:that|this|it)$)|tanh)\s+(.+?)$",   # ('clip that': a streamer's clip, asked)
      lambda m: f"add a distortion to {m.group(2)}, mode {_MODE_OF.get(m.group(1).lower(), m.group(1))}"),
     (r"^(?:delay|echo)\s+(?:time\s+)?(?:on|at|to|every)\s+(.+)$", r"delay time \1"),
     (r"^(?:way\s+)?too much\s+(\w+)$", r"less \1"),
@@ -122,7 +123,8 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
      r"flutey|flute-like)(?:\s+(?:sound|tone|synth|one|note|noise))?(.*)$",
      lambda m: f"add a {_WAVE_OF[m.group(1).lower()]}{m.group(2)}"),
     (r"^(\w+\s+(?:the\s+)?\w+)\s+(?:slightly|a bit|a little|a touch|gently|a tad|some)?,\s*(-?[\d.]+\s*[a-z%]*)$", r"\1 \2"),
-    (r"^(\w+)\s+\w+,\s*(-?[\d.]+\s*[a-z%]*)\s+(\w+)$", r"\1 \3 \2"),
+    (r"^(\w+)\s+\w+,\s*(-?[\d.]+\s*[a-z%]*)\s+(\w+)$",         # ('slow blues, 66 bpm': a tempo, never 66 slower)
+     lambda m: m.group(0) if m.group(1).lower() in COMPARATIVES else f"{m.group(1)} {m.group(3)} {m.group(2)}"),
     (r"^make\s+(?:the\s+)?(\w+)\s+(?:open\s+and\s+close|move|go\s+up\s+and\s+down)\s+(?:by\s+itself|on\s+its\s+own|automatically)$",
      r"wobble the \1"),
     (r"^(?:let\s+me\s+)?hear\s+(?:the\s+)?(\w+)\s+(?:on\s+its\s+own|alone|by\s+itself|solo)$", r"solo \1"),

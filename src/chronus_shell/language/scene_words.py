@@ -165,7 +165,8 @@ _NAMED_AFTER = re.compile(r"^(?P<cmd>.*?\b(?P<verb>record\w*|sav\w+|bounce|load\
                           r"\s(?P<token>[a-z-]*[_\d][\w-]*)))\s*[.!]*\s*$", re.I)   # (a bare 'name X': X looks like a file's name)
 #: 'Save the current state as study_no_4': what is saved said in words (the session is all there is to save).
 _SAVED_AS = re.compile(r"^\s*(?:save|store)\s+(?:the\s+|my\s+|this\s+|our\s+)?(?:current\s+|whole\s+)?(?:state|set|session|song|"
-                       r"project|work|everything|jam)\s+(?=(?:as|under)\s)", re.I)
+                       r"project|work|everything|jam)\s+(?=(?:as|under)\s)|(?<=^overwrite\s)\s*([\w-]+)\s+with\s+(?:this|it|that|"
+                       r"what\s+we\s+have|the\s+current\s+\w+)\s*[.!]*$", re.I)   # ('overwrite mix_v3 with this': that name)
 
 
 def _named_after(match: re.Match) -> str:
@@ -214,7 +215,7 @@ def fixed_terms(line: str) -> str:
     line = _AND_OF_EVERY.sub("on the offbeats", line)
     line = _ANOTHER.sub(_another, line)
     line = _PAN_READOUT.sub(_pan_readout, line)
-    line = _NAMED_AFTER.sub(_named_after, _SAVED_AS.sub("save ", line))
+    line = _NAMED_AFTER.sub(_named_after, _SAVED_AS.sub(lambda m: m.group(1) or "save ", line))
     line = _DOTTED.sub(lambda m: f"dotted {m.group(3)}" if m.group(3) else f"3/{2 * int(m.group(1) or m.group(2))}", line)
     line = _VALUED_EFFECT.sub(lambda m: f"add a {m['effect']} to {m['part']}, {m['value']}" if m["verb"] else
                               f"{m['effect']} on {m['part']} at {m['value']}", line)   # asked to add: added
