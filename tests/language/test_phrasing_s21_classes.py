@@ -161,3 +161,22 @@ def test_overwrite_a_session_with_this_keeps_its_name(phrase, expected):
 def test_clip_that_is_asked_but_clip_a_part_clips_it():
     refused(*ACID, "clip that")                                # a streamer's clip, or a clipper? not guessed
     assert last(*ACID, "clip the bass")[-1] == "/mod/distortion1/mode hard"
+
+
+# -- a Portuguese- or French-speaking musician's words ---------------------------------------------
+@pytest.mark.parametrize("context, phrase, expected", [
+    (DRUMS, "tira the chimbal", ["/seq/mute hats 1"]),
+    ((*DRUMS, "mute the hats"), "bota the chimbal back", ["/seq/mute hats 0"]),
+    (DRUMS, "the caixa more quiet", ["/mod/snare1/gain 0.7"]),
+    (DRUMS, "surdo more grave", ["/mod/kick1/freq 42.044821"]),
+    (DRUMS, "inverte the kick", ["/seq/reverse kick"]),
+    (DRUMS, "para tudo", ["/seq/stop"]),
+    ((*DRUMS, "mute the snare"), "in 2 compassos bring the caixa back", ["/at 2 bar /seq/mute snare 0"]),
+    (ACID, "filter at 800 and the résonance at 80%", ["/mod/acid_filter1/cutoff 800.0", "/mod/acid_filter1/resonance 0.8"]),
+])
+def test_portuguese_and_french_words_for_parts_bars_and_verbs(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+def test_un_peu_alone_after_a_comma_is_still_only_colour():
+    assert last(*ACID, "the filter more open, un peu")[-1].startswith("/mod/acid_filter1/cutoff")
