@@ -180,3 +180,14 @@ def test_portuguese_and_french_words_for_parts_bars_and_verbs(context, phrase, e
 
 def test_un_peu_alone_after_a_comma_is_still_only_colour():
     assert last(*ACID, "the filter more open, un peu")[-1].startswith("/mod/acid_filter1/cutoff")
+
+
+@pytest.mark.parametrize("phrase", ["agian", "do that agian"])
+def test_a_typo_of_again_repeats_the_last_command(phrase):
+    assert last(*DRUMS, "kick louder", phrase) == ["/mod/kick1/gain 1.0"]
+
+
+@pytest.mark.parametrize("phrase, expected", [("kick a lil louder rn", ["/mod/kick1/gain 0.9"]),
+                                              ("snare less snappy tbh", ["/mod/snare1/snap 0.4"])])
+def test_chat_shorthand_is_chatter(phrase, expected):
+    assert last(*DRUMS, phrase) == expected

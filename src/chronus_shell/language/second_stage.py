@@ -19,7 +19,7 @@ from .errors import LanguageError
 from .asides import (described_then_asked, label_names_part, without_asides, without_label, without_purpose,
                      without_reason)
 from .described_modules import described_module
-from .follow_ups import follow_up, is_again
+from .follow_ups import FOLLOW_UP_WORDS, follow_up, is_again
 from .missing_effects import absent_effect
 from .modulation_phrases import aimed
 from .nicknames import nickname
@@ -91,6 +91,8 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     if _NEVER_MIND.match(text):
         raise LanguageError("ok — nothing changed", 0, (), line)
     tidied, said = tidy_words(text, model)
+    if tidied != text and follow_up(tidied, model, last, last_text):      # 'agian', 'do that agian': a follow-up
+        return [Reading(f"{', '.join(said)}; {how}", intent=intent) for how, intent in follow_up(tidied, model, last, last_text)]
     guesses = sum(" → " in s and not s.startswith(tuple(SLANG)) for s in said)
     if guesses >= 2 and 2 * guesses >= len(text.split()):
         tidied, said = text, []                           # "never mind" is not "noise min": too many guesses
@@ -281,7 +283,7 @@ def _pool() -> dict[str, tuple[str, ...]]:
     key = tuple(CATALOGUE)
     if key not in _POOLS:
         plain = sorted({w for w in set(command_words()) | set(module_words()) | set(filler_words())
-                        | set(unit_words()) | set(SLANG) | HARMONY_WORDS if re.fullmatch(r"[a-z_0-9]+", w)})
+                        | set(unit_words()) | set(SLANG) | HARMONY_WORDS | FOLLOW_UP_WORDS if re.fullmatch(r"[a-z_0-9]+", w)})
         by_letter: dict[str, tuple[str, ...]] = {}
         for word in plain:
             by_letter[word[0]] = by_letter.get(word[0], ()) + (word,)
