@@ -191,3 +191,13 @@ def test_a_typo_of_again_repeats_the_last_command(phrase):
                                               ("snare less snappy tbh", ["/mod/snare1/snap 0.4"])])
 def test_chat_shorthand_is_chatter(phrase, expected):
     assert last(*DRUMS, phrase) == expected
+
+
+@pytest.mark.parametrize("context, phrase, expected", [
+    (ACID, "bass go octave down", ["/mod/saw1/freq 27.5", "/seq/notes bass a0 a0 c1 a0"]),
+    (DRUMS, "swing little bit, 55%", ["/seq/swing 0.55"]),
+    (DRUMS, "hats pan right a lil", ["/mod/hat1/pan 0.25"]),
+    ((*DRUMS, "add a sine at 440 hz"), "Could you move it to the left speaker?", ["/mod/sine1/pan -0.5"]),
+])
+def test_a_learners_word_order_and_small_words(context, phrase, expected):
+    assert last(*context, phrase) == expected

@@ -23,7 +23,10 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     # 'a lickle', 'little bit', 'lickle bit': a bit
     (r"\b(?:a\s+)?(?:lickle|likkle|little|lil)(?:\s+bit)?\b(?=\s+(?:more|less|to|on|\w+er)\b)", "a bit"),
     (r"(?<=\w)\s+(?:a\s+)?(?:lickle|likkle|little|lil)(?:\s+bit)?\s+(left|right)(?:\s+side)?\b", r" a bit \1"),
-    (r"\b(left|right)\s+side\b", r"\1"), (r"\bto\s+(?:the\s+|di\s+)?(left|right)\s+speaker\b", r"\1"),
+    (r"\b(left|right)\s+side\b", r"\1"), (r"\b(left|right)\s+(?:a\s+)?(?:lil|little|lickle|likkle|bit|touch|tad)$", r"a bit \1"),
+    (r"\s+(?:a\s+)?(?:little|lil|lickle|likkle)(?:\s+bit)?\s*,\s*(?=-?\d)", ", "),       # 'swing little bit, 55%': that much
+    (r"(?<=\w)\s+go(?:es)?\s+(?=(?:an?\s+|one\s+)?octave\b|(?:up|down)\s+(?:an?\s+|one\s+)?octave\b)", " "),   # 'bass go octave down'
+    (r"\bto\s+(?:the\s+|di\s+)?(left|right)\s+speaker\b", r"\1"),
     (r"\bpan\s+(?:a\s+)?(?:lickle|likkle|little|lil)(?:\s+bit)?\s+(left|right)\b", r"pan a bit \1"),
     # a phrasal verb said in full, a thing said in more words: 'drop out the drums',
     # '100 beats to the minute', 'down to a lower octave', 'have a little vibrato on the organ'
