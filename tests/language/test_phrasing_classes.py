@@ -213,7 +213,7 @@ def test_env_mod_is_the_303_envelope_amount():
 
 @pytest.mark.parametrize("phrase, expected", [
     ("The sine is a bit harsh, could you take it down an octave?", ["/mod/sine1/freq 220.0"]),
-    ("the triangle sounds too loud, turn it down", ["/mod/triangle1/gain 0.3"]),
+    ("the triangle sounds too loud, turn it down", ["/mod/triangle1/gain 0.4"]),   # one step: one request (s21)
 ])
 def test_a_description_then_a_request_about_it(phrase, expected):
     assert last(*PAD, phrase) == expected

@@ -172,7 +172,7 @@ def test_a_value_after_a_comparative_sets_the_param_just_moved():
 
 
 @pytest.mark.parametrize("lines, expected", [
-    ((*DRUMS, "the caja is too loud, down it"), ["/mod/snare1/gain 0.6"]),
+    ((*DRUMS, "the caja is too loud, down it"), ["/mod/snare1/gain 0.7"]),     # one step: the complaint and the request are one move (s21)
     ((*DRUMS, "the platillo more short"), ["/mod/hat1/decay 42.044821"]),
     ((*DRUMS, "mute the snare", "in 2 compases unmute the caja"), ["/at 2 bar /seq/mute snare 0"]),
 ])

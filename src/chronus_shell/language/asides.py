@@ -9,7 +9,7 @@ import re
 from ..engine.catalogue import CATALOGUE
 from .param_words import COMPARATIVES
 from .musician_words import SLANG
-from .rephrasings import NICKNAMES
+from .nicknames import NICKNAMES, STAND_INS
 from .resolve import type_named
 from .patch_model import PatchModel
 from .units import is_note
@@ -34,6 +34,10 @@ _SAYS_WHEN = re.compile(r"\b(?:after|before|until|till|til|next|every|during|"
                         r"seconds|secs?|minutes)\b|\d", re.I)
 
 
+#: A count of repeats ('one repeat', 'no echoes'): a delay's feedback asked for, never only colour.
+_COUNTED = re.compile(r"\b(?:one|two|three|four|a\s+single|single|no)\s+(?:repeats?|echo(?:es)?|reflections?)\b", re.I)
+
+
 def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
     """'decay 30ms, real plucky': a clause that only colours the request (a word nobody knows,
     and no module, param, value or note; not an adverb of a known word, 'slowly') is left out, and said so."""
@@ -41,10 +45,11 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
     if len(clauses) < 2:
         return None
     extra = tuple(model.modules) + tuple(model.tracks)
-    content = module_words() | set(extra) | _SEQUENCER_PARAMS | _TIMING
+    content = module_words() | set(extra) | _SEQUENCER_PARAMS | _TIMING | set(STAND_INS)   # ('tek more sharp' names the tek)
     asides = [c for c in clauses if c and len(c.split()) <= 4 and not _SAYS_WHEN.search(c)
               and any(not is_known_word(w, extra) and w not in SLANG for w in c.lower().split())
               and not any(w.endswith("ly") and is_known_word(w[:-2], extra) for w in c.lower().split())
+              and not _COUNTED.search(c)
               and not any(w in content or re.search(r"\d", w) or is_note(w) or _CHORD_NAME.fullmatch(w)
                           for w in c.lower().split())]
     qualities = {a: _as_comparative(a, text) for a in asides if _as_comparative(a, text)}
@@ -113,6 +118,7 @@ def _remark(text: str, model: PatchModel) -> re.Match | None:
 
 
 _PURPOSE = re.compile(r"(?:,\s*|\s+)(?P<why>for\s+(?:the|a|an|that|this|some|more|extra|my|our)\s+[\w\s'-]+|"
+                      r"to\s+(?:tune|check|test|warm\s+up|match|compare|practi[cs]e|sing\s+along|accompany)\s+[\w\s'-]+|"
                       r"for\s+(?:tension|drama|effect|fun|contrast|atmosphere|mood|vibes?|texture|colou?r|[a-z][a-z-]+(?:ton|ing|ic|ness|core|step|hop|house|wave)|"
                       r"(?:techno|trance|jungle|garage|dub|reggae|funk|jazz|disco|trap|drill|grime|lo-?fi|metal|rock|pop|edm|dnb))|"
                       r"(?:it'?s|it\s+is|this\s+is|that'?s)\s+(?:a|an|the|just|my|our|for)\b[\w\s'-]*)$", re.I)
@@ -128,7 +134,8 @@ def without_purpose(text: str, model: PatchModel) -> tuple[str, str] | None:
     if match is None or match.start() == 0 or _SAYS_WHEN.search(match.group("why")):
         return None
     content = module_words() | set(model.modules) | set(model.tracks) | _SEQUENCER_PARAMS | set(NICKNAMES)
-    words = [w for w in re.findall(r"[a-z0-9_'-]+", match.group("why").lower())[1:] if w not in _ARTICLES]
+    said = re.findall(r"[a-z0-9_'-]+", match.group("why").lower())
+    words = [w for w in said[2 if said[0] == "to" else 1:] if w not in _ARTICLES]   # ('to tune the band': its verb is no part)
     if any(w in content or w.rstrip("s") in content or re.search(r"\d", w) or is_note(w) for w in words):
         return None
     return f"'{match.group('why').strip()}' left out", text[:match.start()].strip(" ,")
@@ -210,6 +217,10 @@ _DESCRIBED = re.compile(r"^(?:the\s+)?(?P<x>[a-z0-9_-]+(?:\s+[a-z0-9_-]+)?)\s+(?
                         r"[^,]+,\s*(?:so\s+|then\s+)?(?P<cmd>.+)$", re.I)
 
 
+#: 'move it up a bit', 'turn it down': a move that names no setting (what it moves is in the words left out).
+BARE_MOVE = re.compile(r"^(?:move|turn|bring|take|push|pull|put|go)?\s*(?:it|them|that)?\s*(?:up|down)\b(?:\s+(?:a\s+)?(?:bit|little|touch|lot))?$", re.I)
+
+
 #: 'I made a mistake, undo that', 'we messed up, go back': what happened (past tense), then the request.
 _HAPPENED = re.compile(r"^(?:i|we)\s+(?:made|did|messed|screwed|broke|went|got|\w+ed)\b[^,]*,\s*(?:so\s+|then\s+)?(?P<cmd>.+)$",
                        re.I)
@@ -225,10 +236,13 @@ def described_then_asked(text: str) -> tuple[str, str] | None:
     if match is None:
         return None
     part, command = match.group("x"), match.group("cmd")
+    if part.lower() in ("it", "that", "this", "they") and BARE_MOVE.match(command):
+        return None                               # "it's too low, move it up": its pitch or its level? not guessed
     named = re.sub(r"\b(?:it|them|that|this)\b", f"the {part}", command, count=1, flags=re.I)
     if named == command and not any(w in module_words() for w in re.findall(r"[a-z0-9_]+", command.lower())):
         return None                               # 'the kick is a bit dull, brighter': whose? never the focus's
     return f"'{text[:match.start('cmd')].strip(' ,')}' left out", named
 
 
-__all__ = ["without_asides", "without_reason", "without_purpose", "label_names_part", "without_label", "described_then_asked"]
+__all__ = ["without_asides", "without_reason", "without_purpose", "label_names_part", "without_label", "described_then_asked",
+           "BARE_MOVE"]

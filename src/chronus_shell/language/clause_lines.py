@@ -1,19 +1,26 @@
 """A refused line of several clauses read one clause at a time ('kick to the left, snare to the
-right'): each clause a command of its own, each read as a whole line would be (the second stage
+right', or joined by 'and' when no comma parts them): each clause a command of its own, each read as a whole line would be (the second stage
 included), all of them one undo step — taken only when no clause leans on or describes another."""
 from __future__ import annotations
 
+import re
+
 from ..protocol.message import Message
+from .asides import BARE_MOVE
 from .errors import LanguageError
+from .second_stage import names_part
 
 
 def clause_by_clause(translator, line: str) -> list[Message] | None:
     """'kick to the left, snare to the right': each clause a whole command of its own (two
     words or more: a bare value or word leans on the clause before) on something no other
     clause sets, read one after the other, taken together as one step; else None."""
-    clauses = [c.strip() for c in line.split(",")]
-    if len(clauses) < 2 or any(len(c.split()) < 2 or c.lower().startswith(("like ", "no ")) for c in clauses):
-        return None                           # ('…, like an 808 tail': a simile; 'no too much': a hedge)
+    clauses = [c.strip() for c in (line.split(",") if "," in line else _AND.split(line))]
+    if len(clauses) >= 2 and names_part(re.sub(r"^(?:the|di)\s+", "", clauses[0], flags=re.I), translator.model):
+        part = clauses[0]                     # 'the hats, a touch quieter and a little to the right': each of them the hats'
+        clauses = [f"{part} {c.strip()}" for rest in clauses[1:] for c in _AND.split(rest)]
+    if len(clauses) < 2 or any(len(c.split()) < 2 or c.lower().startswith(("like ", "no ")) or BARE_MOVE.match(c) for c in clauses):
+        return None                           # ('…, like an 808 tail': a simile; 'no too much': a hedge; '…, move it up': whose move?)
     before, messages, understood, touched = translator._state(), [], [], set()
     try:
         for clause in clauses:
@@ -30,6 +37,10 @@ def clause_by_clause(translator, line: str) -> list[Message] | None:
     translator._before_line, translator._last_text = before, line.strip()    # an engine refusal takes back the whole line
     translator.mapper.understood[:] = understood
     return translator.observe(messages)
+
+
+#: Clauses joined by 'and' when no comma parts them ('bass pan a bit left and hats right').
+_AND = re.compile(r"\s+(?:and|an|&)\s+", re.I)
 
 
 __all__ = ["clause_by_clause"]

@@ -9,7 +9,7 @@ import re
 from ..engine.catalogue import CATALOGUE
 from .param_words import COMPARATIVES
 from .patch_model import PatchModel
-from .rephrasings import NICKNAMES
+from .nicknames import NICKNAMES
 from .resolve import GENERIC_NOUNS, type_named
 from .units import is_note
 from .word_order import comparative_of

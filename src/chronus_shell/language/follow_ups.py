@@ -23,6 +23,8 @@ _LESS = re.compile(r"^(?:nah,?\s+|no,?\s+|ok,?\s+)?(?:(?:a\s+)?(?:little|lil|bit
                    r"not (?:so|that) (?:much|[a-z]+(?=[\s,.!]*$))|back off|pull (?:it )?back|tone it down|that'?s too much|"
                    r"way too much)\b", re.I)
 _MORE_WAY = re.compile(r"^(?:(?:a\s+)?(?:little|bit|tad|touch|lot)\s+)?(?:even\s+)?more\s+(up|down)[\s,.!]*$", re.I)
+#: The words a follow-up is said with, for the second stage's typo pool ('agian' is 'again', never 'main').
+FOLLOW_UP_WORDS = frozenset({"again", "same", "repeat", "further", "more", "less"})
 _AGAIN = re.compile(r"^(?:(?:do|say|try)\s+(?:that|it)\s+)?(again|once more|one more time|repeat(?: that)?)\b", re.I)
 _BACK_TO = re.compile(r"^(?:and\s+|now\s+|ok,?\s+)?(?:go\s+|put\s+it\s+|take\s+it\s+|bring\s+it\s+|set\s+it\s+)?back\s+"
                       r"(?:down\s+|up\s+)?to\s+(-?\d[\d.]*\s*(?:k|hz|khz|ms|s|%|db|bpm)?)$", re.I)
@@ -169,4 +171,4 @@ def _aliases(param: str) -> set[str]:
     return {a for cls in CATALOGUE.values() for p in cls.spec.params if p.name == param for a in p.aliases}
 
 
-__all__ = ["follow_up", "is_again"]
+__all__ = ["FOLLOW_UP_WORDS", "follow_up", "is_again"]

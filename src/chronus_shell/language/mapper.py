@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..protocol.message import Message
 from . import (mapper_changes, mapper_edges, mapper_gear, mapper_harmony, mapper_harmony_again, mapper_held_notes,
                mapper_levels, mapper_modules, mapper_rhythm, mapper_sequencer, mapper_shell, mapper_stereo, mapper_tracks,
-               mapper_values, mapper_voicing)
+               mapper_transpose, mapper_values, mapper_voicing)
 from .errors import LanguageError
 from .mapper_carry import carry
 from .mapper_context import MapContext
@@ -20,7 +20,7 @@ from .resolve import Resolver
 
 _FAMILIES = (mapper_modules, mapper_values, mapper_changes, mapper_levels, mapper_edges, mapper_sequencer,
              mapper_shell, mapper_tracks, mapper_gear, mapper_rhythm, mapper_stereo, mapper_harmony, mapper_voicing,
-             mapper_harmony_again, mapper_held_notes)
+             mapper_harmony_again, mapper_held_notes, mapper_transpose)
 
 
 def _joined(families) -> dict:

@@ -23,6 +23,7 @@ _TARGET_FIELDS = ("target", "ref", "what")
 def carry(ctx, previous, intent):
     """In "mute the kick and the snare", the bare "the snare" repeats the previous command."""
     _against_the_step(ctx, previous, intent)
+    _no_second_direction(previous, intent)
     if previous is not None and isinstance(intent, it.BareValue) and (intent.value.unit or "").lower() == "bpm":
         return it.SetParam(it.Words((it.Word("tempo", intent.value.column),)), intent.value)   # '…, 140 bpm'
     if isinstance(previous, it.PlayPattern) and isinstance(intent, it.BareValue) and not intent.value.unit:
@@ -59,6 +60,16 @@ def carry(ctx, previous, intent):
     if slot is None or not _names_something(ctx, words):
         return intent
     return replace(previous, **{slot: words})
+
+
+def _no_second_direction(previous, intent) -> None:
+    """"it's too low, move it up a bit": a bare 'up'/'down' on it after a quality word ('higher') says
+    the move again or another (its level?) — asked, never both done."""
+    if isinstance(previous, it.Comparative) and isinstance(intent, it.ChangeParam) and intent.ref is not None \
+            and intent.ref.texts in (("it",), ("that",), ("this",), ("them",)):
+        way = "up" if intent.direction > 0 else "down"
+        raise LanguageError(f"'{previous.word}', then '{way}' on it: the same move said twice, or its level too? say one, "
+                            f"e.g. '{previous.word}' or 'louder'", intent.column)
 
 
 def _into_the_same_effect(ctx, previous, intent):

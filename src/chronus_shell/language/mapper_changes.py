@@ -1,4 +1,4 @@
-"""Relative changes: 'up', 'brighter', 'max', 'double', 'transpose', and which param they move.
+"""Relative changes: 'up', 'brighter', 'max', 'double', and which param they move ('transpose' is mapper_transpose's).
 
 A relative command often names a module, a pronoun or nothing; finding the param it means
 (by unit, by level, near the focus in its voice) is most of the work, shared by all of them.
@@ -20,7 +20,7 @@ from .chords import hz, token_pitches, transpose_token
 from .errors import LanguageError
 from .mapper_messages import checked, message, playable
 from .mapper_owners import owner_hint, refuse_darker
-from .mapper_targets import absolute, module_or_raise, musical_time, typo_checked
+from .mapper_targets import module_or_raise, musical_time, typo_checked
 from .mapper_tracks import plays_a_track, scale_track, set_track_muted
 from .rephrasings import QUALITIES
 from .param_words import AMOUNT_OF_EFFECT, COMPARATIVES, DIRECTION_WORDS, LEVEL, LEVEL_OF_MODULE, seq_param
@@ -65,7 +65,7 @@ def change_param(ctx, intent: it.ChangeParam) -> list[Message]:
             and amount.kind == "number" and amount.unit is None):
         amount = replace(amount, unit="semitones")    # "pitch up 12": semitones, as transpose counts
     change = change_message(ctx, module_id, spec, intent.direction, amount, intent.intensity, column)
-    return [change, *_transposed_notes(ctx, module_id, spec, change.args[0], column)]
+    return [change, *transposed_notes(ctx, module_id, spec, change.args[0], column)]
 
 
 def change_message(ctx, module_id, spec, direction, amount, intensity, column) -> Message:
@@ -188,7 +188,7 @@ def comparative(ctx, intent: it.Comparative) -> list[Message]:
     change = change_message(ctx, module_id, spec, direction, intent.amount, intent.intensity, intent.column)
     if intent.ref is None or intent.ref.texts in PRONOUN_REFS:
         _understood(ctx, intent.word, module_id, spec, change.args[0])
-    return [change, *_transposed_notes(ctx, module_id, spec, change.args[0], intent.column)]
+    return [change, *transposed_notes(ctx, module_id, spec, change.args[0], intent.column)]
 
 
 def _bare_number_on_an_inferred_param(intent: it.Comparative, spec: ParamSpec, names) -> bool:
@@ -347,24 +347,7 @@ def _names_a_part(ctx, ref: it.Words) -> bool:
         return plays_a_track(ctx, ref)
 
 
-def transpose(ctx, intent: it.Transpose) -> list[Message]:
-    """'transpose up 2 semitones' (a plain number counts semitones), 'transpose to a3'."""
-    ref = None if intent.ref is not None and intent.ref.texts in PRONOUN_REFS else intent.ref
-    module_id, spec = near_param(ctx, ref, (intent.param,), intent.column,
-                                 "higher" if intent.param == "pitch" else "")
-    if intent.to is not None:
-        return [message(f"/mod/{module_id}/{spec.name}", absolute(ctx, spec, intent.to))]
-    amount = intent.amount
-    if amount is not None and amount.kind == "number" and amount.unit is None:
-        amount = replace(amount, unit="semitones" if spec.unit == "Hz" else None)
-    direction = intent.direction
-    if amount is not None and amount.kind == "number" and amount.number < 0:
-        amount, direction = replace(amount, number=-amount.number), -direction
-    change = change_message(ctx, module_id, spec, direction, amount, None, intent.column)
-    return [change, *_transposed_notes(ctx, module_id, spec, change.args[0], intent.column)]
-
-
-def _transposed_notes(ctx, module_id: str, spec: ParamSpec, new: float, column: int) -> list[Message]:
+def transposed_notes(ctx, module_id: str, spec: ParamSpec, new: float, column: int) -> list[Message]:
     """A voice that plays notes: its notes move too (each note sets the pitch again, so a
     transposed oscillator alone would be undone at the next step)."""
     if module_id is None or spec.name != "freq" or ctx.model.spec(module_id).role != "source":
@@ -401,5 +384,4 @@ def _at_edge(spec: ParamSpec, value: float, direction: int, column: int) -> Lang
 
 
 #: The intents this family maps.
-HANDLERS = {it.Extreme: extreme, it.ChangeParam: change_param, it.Comparative: comparative, it.Scale: scale,
-            it.Transpose: transpose}
+HANDLERS = {it.Extreme: extreme, it.ChangeParam: change_param, it.Comparative: comparative, it.Scale: scale}

@@ -21,9 +21,9 @@ SLANG = {
     "tss": "hats", "tsss": "hats", "tssss": "hats",                                      # what a beginner hears
     "repetitions": "repeats", "wah": "wobble", "wahwah": "wobble", "wah-wah": "wobble",
     "bitcrushed": "bitcrush", "crushed": "bitcrush", "folded": "foldback", "clipped": "hard",   # a mode said as what it did
-    # Jamaican patois (dancehall, dub): 'echo pon di snare', 'tek out di kick fi 8 bar'
+    # Jamaican patois (dancehall, dub): 'echo pon di snare' ('tek' is learner_words.py's: take, or a drum)
     "pon": "on", "di": "the", "inna": "in", "fi": "for", "lickle": "little", "likkle": "little", "mek": "make",
-    "tek": "take", "den": "then", "ova": "over", "lef": "left", "nuff": "more",
+    "den": "then", "ova": "over", "lef": "left", "nuff": "more",
     # German words kept in English: 'schneller, 135', 'mute the bassdrum for 16 Takten'
     "schneller": "faster", "langsamer": "slower", "lauter": "louder", "leiser": "quieter", "takten": "bars",
     "bassdrum": "kick",
@@ -36,11 +36,11 @@ NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "s
          "sorta", "bro", "mate", "dude", "man", "too", "both", "also", "hmm", "cool",
          "ah", "oh", "alright", "lol", "wow", "sweet", "y'know", "basically", "totally", "quite",
          "tiny", "even", "still", "yo", "gentle", "subtle", "slight", "lovely", "entirely",
-         "habibi", "yalla", "khalas", "bitte", "bredren", "seen", "wah gwaan", "innit"}
+         "habibi", "yalla", "khalas", "bitte", "bredren", "seen", "wah gwaan", "innit", "bare", "fam"}
 #: English words one letter off a word of the language, typed meaning themselves: never typos of it
 #: ('made' is not 'mode', 'listen' not 'list', 'stone' not 'store', 'kind' not 'wind').
 NOT_TYPOS = {"made", "listen", "listening", "stone", "kind", "mind", "wonder", "walls", "want", "mine", "lone",
-             "sing", "sung", "song", "tell", "take", "gave", "tone", "mood", "move", "warm", "mellow"}
+             "sing", "sung", "song", "tell", "take", "gave", "tone", "mood", "move", "warm", "mellow", "band"}
 #: Words of named rhythms the grammar reads in phrases ("on the offbeat"): never typos.
 RHYTHM_WORDS = {"offbeat", "offbeats", "backbeat", "backbeats", "downbeat", "downbeats", "sixteenths",
                 "eighths", "quarters"}

@@ -1,6 +1,6 @@
 """Musicians' phrasings the grammar does not take, said again the way it does (for the second stage).
 
-Three tables, each a family rather than a phrase: nicknames of voices ("the pad", "the lead"),
+Two tables, each a family rather than a phrase (the nicknames of voices are nicknames.py's):
 words for a quality ("more dirt", "less space", "bit of shuffle"), and rephrasings of whole
 forms ("put the kick back", "add a snare on 2 and 4", "swap the filter and the reverb").
 """
@@ -10,6 +10,8 @@ import re
 
 from ..engine.catalogue import CATALOGUE
 from .literal_needs import Screen
+from .nicknames import NICKNAME_KINDS, NICKNAMES, nickname  # noqa: F401  (harmony and dynamics import them from here)
+from .param_words import COMPARATIVES
 from .patch_model import PatchModel
 
 #: A quality a musician asks more or less of → the param phrase that owns it.
@@ -32,17 +34,6 @@ _QUALITY = re.compile(r"^(more|less|a bit of|bit of|some|a lot of|lots of|loads 
 _QUALITY_AFTER = re.compile(r"^(\w+)\s+(up|down|more|less|stronger|weaker|faster|slower)(.*)$", re.I)
 _MORE_WORDS = {"some", "a bit of", "bit of", "a lot of", "lots of", "loads of", "a touch of", "a little"}
 
-#: Nicknames of voices: which source they mean in the patch as it is.
-NICKNAMES = {"pad": "pad", "pads": "pad", "drone": "pad", "chords": "pad", "keys": "pad", "organ": "pad", "piano": "pad",
-             "rhodes": "pad", "wurli": "pad", "ep": "pad", "strings": "pad",
-             "lead": "high", "melody": "high", "beep": "high", "bleep": "high", "sub": "low",
-             "808": "bass", "808s": "bass", "bassline": "bass", "tri": "triangle"}
-#: The kinds of source a nickname may mean (resolved by `nickname`); the other meanings are names as the language knows them.
-NICKNAME_KINDS = ("pad", "high", "low")
-#: Parts musicians name by an instrument the kit stands in for: the first of these the patch has (a
-#: track, or the one module of that type) — the 808 is the bass line, else the kick; a shaker the hats.
-STAND_INS = {"808": ("bass", "kick"), "808s": ("bass", "kick"), "shaker": ("hats", "hat"), "shakers": ("hats", "hat")}
-
 REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:put|bring)\s+(?:the\s+)?(.+?)\s+back(?:\s+in)?$", r"unmute \1"),
     (r"^(?:the\s+)?(\w+)\s+back(?:\s+in)?$", r"unmute \1"),
@@ -52,7 +43,7 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:oops|nah|no|argh|ugh)[,!]?\s+undo(?:\s+that|\s+it)?$", "undo"),
     (r"^make\s+(.+?)\s+wobble$", r"wobble \1"),
     (r"^(?:distort|dirty up|overdrive|saturate|fuzz)\s+(.+?)(?:\s+up)?$", r"add a distortion to \1"),
-    (r"^(bitcrush|crush|foldback|fold|hard clip|clip|tanh)\s+(.+?)$",
+    (r"^(bitcrush|crush|foldback|fold|hard clip|clip(?!\s+(?:that|this|it)$)|tanh)\s+(.+?)$",   # ('clip that': a streamer's clip, asked)
      lambda m: f"add a distortion to {m.group(2)}, mode {_MODE_OF.get(m.group(1).lower(), m.group(1))}"),
     (r"^(?:delay|echo)\s+(?:time\s+)?(?:on|at|to|every)\s+(.+)$", r"delay time \1"),
     (r"^(?:way\s+)?too much\s+(\w+)$", r"less \1"),
@@ -132,7 +123,8 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
      r"flutey|flute-like)(?:\s+(?:sound|tone|synth|one|note|noise))?(.*)$",
      lambda m: f"add a {_WAVE_OF[m.group(1).lower()]}{m.group(2)}"),
     (r"^(\w+\s+(?:the\s+)?\w+)\s+(?:slightly|a bit|a little|a touch|gently|a tad|some)?,\s*(-?[\d.]+\s*[a-z%]*)$", r"\1 \2"),
-    (r"^(\w+)\s+\w+,\s*(-?[\d.]+\s*[a-z%]*)\s+(\w+)$", r"\1 \3 \2"),
+    (r"^(\w+)\s+\w+,\s*(-?[\d.]+\s*[a-z%]*)\s+(\w+)$",         # ('slow blues, 66 bpm': a tempo, never 66 slower)
+     lambda m: m.group(0) if m.group(1).lower() in COMPARATIVES else f"{m.group(1)} {m.group(3)} {m.group(2)}"),
     (r"^make\s+(?:the\s+)?(\w+)\s+(?:open\s+and\s+close|move|go\s+up\s+and\s+down)\s+(?:by\s+itself|on\s+its\s+own|automatically)$",
      r"wobble the \1"),
     (r"^(?:let\s+me\s+)?hear\s+(?:the\s+)?(\w+)\s+(?:on\s+its\s+own|alone|by\s+itself|solo)$", r"solo \1"),
@@ -376,34 +368,4 @@ def _quality(text: str) -> tuple[str, str] | None:
     return None
 
 
-def nickname(word: str, model: PatchModel) -> str | None:
-    """The source a nickname means now: 'pad' → the voice with a reverb (else the oldest that
-    plays no bass), 'lead' → the highest, 'sub' → the lowest; None if no single one."""
-    if word.lower() in STAND_INS:
-        return next(filter(None, (_part(name, model) for name in STAND_INS[word.lower()])), None)
-    kind = NICKNAMES.get(word.lower())
-    if kind not in NICKNAME_KINDS:
-        return None
-    sources = [m for m, t in model.modules.items() if t in CATALOGUE and CATALOGUE[t].spec.role == "source"]
-    if not sources:
-        return None
-    if kind == "pad":
-        wet = [s for s in sources if any(model.modules[m] == "reverb" for m in model.voice_of(s))]
-        bass = model.tracks.get("bass")
-        rest = [s for s in sources if bass is None or s != bass.target]
-        return (wet or rest or [None])[0]
-    pitched = sorted((float(model.value(s, "freq")), s) for s in sources if CATALOGUE[model.modules[s]].spec.has_param("freq"))
-    if len(pitched) < 2 and kind != "low":
-        return pitched[0][1] if pitched else None
-    return (pitched[-1] if kind == "high" else pitched[0])[1]
-
-
-def _part(name: str, model: PatchModel) -> str | None:
-    """What a track or a type name means now: the track (its name), or the one module of that type."""
-    if name in model.tracks:
-        return name
-    of_type = [m for m, t in model.modules.items() if t == name]
-    return of_type[0] if len(of_type) == 1 else None
-
-
-__all__ = ["rephrasings", "nickname", "cant_hear", "QUALITIES", "NICKNAMES", "NICKNAME_KINDS"]
+__all__ = ["rephrasings", "cant_hear", "QUALITIES"]

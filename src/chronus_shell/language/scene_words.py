@@ -156,16 +156,23 @@ _PULSE = re.compile(r"^\s*(?:make\s+)?(?:(?:the|a)\s+)?(?:pulse\s+(?P<a>wider|na
 _AND_OF_EVERY = re.compile(r"\b(?:on\s+)?(?:the\s+)?(?:(?:and|&)\s+of\s+(?:every|each|all\s+the|the)\s+beats?|up-?\s?beats)\b", re.I)
 
 
-#: 'start the record, name it kater_live', 'save what we have? Call it "Sunday Afternoon"': a recording or a
+#: 'start the record, name it kater_live', 'save what we have? Call it "Sunday Afternoon"', 'record start, name
+#: mv_take1', "record please, file 'ensaio'", "load last weeks set, it's called easter_2026": a recording or a
 #: session named in a clause of its own (the grammar takes 'what we have' for the name, or drops it).
-_NAMED_AFTER = re.compile(r"^(?P<cmd>.*?\b(?P<verb>record\w*|sav\w+|bounce)\b.*?)\s*[,;:?.!]\s*(?:and\s+)?(?:please\s+)?"
-                          r"(?:name|call|title)\s+it\s+(?:as\s+)?['\"“]?(?P<name>[\w\- ]+?)['\"”]?\s*[.!]*\s*$", re.I)
+_NAMED_AFTER = re.compile(r"^(?P<cmd>.*?\b(?P<verb>record\w*|sav\w+|bounce|load\w*)\b.*?)\s*[,;:?.!]\s*(?:and\s+)?(?:please\s+)?"
+                          r"(?:(?:(?:name|call|title)\s+it\s+(?:as\s+)?|(?:it'?s|its|it\s+is)\s+(?:called|named)\s+)['\"“]?(?P<name>[\w\- ]+?)['\"”]?|"
+                          r"(?:the\s+)?(?:file\s*name|filename|file|name|title)\s*(?:[:=]\s*['\"“]?(?P<word>[\w-]+)['\"”]?|\s['\"“](?P<quoted>[\w-]+)['\"”]|"
+                          r"\s(?P<token>[a-z-]*[_\d][\w-]*)))\s*[.!]*\s*$", re.I)   # (a bare 'name X': X looks like a file's name)
+#: 'Save the current state as study_no_4': what is saved said in words (the session is all there is to save).
+_SAVED_AS = re.compile(r"^\s*(?:save|store)\s+(?:the\s+|my\s+|this\s+|our\s+)?(?:current\s+|whole\s+)?(?:state|set|session|song|"
+                       r"project|work|everything|jam)\s+(?=(?:as|under)\s)|(?<=^overwrite\s)\s*([\w-]+)\s+with\s+(?:this|it|that|"
+                       r"what\s+we\s+have|the\s+current\s+\w+)\s*[.!]*$", re.I)   # ('overwrite mix_v3 with this': that name)
 
 
 def _named_after(match: re.Match) -> str:
-    name = re.sub(r"\s+", "_", match["name"].strip()).lower()
-    verb = "save" if match["verb"].lower().startswith("sav") else "record"
-    return f"{verb} as {name}"
+    name = re.sub(r"\s+", "_", (match["name"] or match["word"] or match["quoted"] or match["token"]).strip()).lower()
+    verb = match["verb"].lower()
+    return f"load {name}" if verb.startswith("load") else f"{'save' if verb.startswith('sav') else 'record'} as {name}"
 
 
 #: A DAW's pan readout: 'pan 20 L', 'pan L20', '30R' — percent to that side.
@@ -208,7 +215,7 @@ def fixed_terms(line: str) -> str:
     line = _AND_OF_EVERY.sub("on the offbeats", line)
     line = _ANOTHER.sub(_another, line)
     line = _PAN_READOUT.sub(_pan_readout, line)
-    line = _NAMED_AFTER.sub(_named_after, line)
+    line = _NAMED_AFTER.sub(_named_after, _SAVED_AS.sub(lambda m: m.group(1) or "save ", line))
     line = _DOTTED.sub(lambda m: f"dotted {m.group(3)}" if m.group(3) else f"3/{2 * int(m.group(1) or m.group(2))}", line)
     line = _VALUED_EFFECT.sub(lambda m: f"add a {m['effect']} to {m['part']}, {m['value']}" if m["verb"] else
                               f"{m['effect']} on {m['part']} at {m['value']}", line)   # asked to add: added

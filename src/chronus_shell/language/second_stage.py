@@ -19,14 +19,16 @@ from .errors import LanguageError
 from .asides import (described_then_asked, label_names_part, without_asides, without_label, without_purpose,
                      without_reason)
 from .described_modules import described_module
-from .follow_ups import follow_up, is_again
+from .follow_ups import FOLLOW_UP_WORDS, follow_up, is_again
 from .missing_effects import absent_effect
 from .modulation_phrases import aimed
-from .rephrasings import QUALITIES, nickname, rephrasings
+from .nicknames import nickname
+from .rephrasings import QUALITIES, rephrasings
 from .param_verbs import verb_readings
 from .part_lines import part_readings
 from .param_words import COMPARATIVES
 from .harmony_tokens import HARMONY_WORDS
+from .learner_words import learner_english
 from .patch_model import PatchModel
 from .politeness import polite
 from .qualities import quality_request
@@ -75,32 +77,36 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     tidal = tidal_line(line)                              # 'd1 $ s "bd*4"': Tidal's quoted cycle
     if tidal:
         return [Reading(*tidal)]
-    text = shorthand(scene_words(polite(unstretched(re.sub(r"(?<=[A-Za-z]{2})\.$", "", line.strip().rstrip("?!")).strip()))))
+    kind = polite(unstretched(re.sub(r"(?<=[A-Za-z]{2})\.$", "", line.strip().rstrip("?!")).strip()))
+    learned = learner_english(kind)
+    text = shorthand(scene_words(learned))
     follow = follow_up(text, model, last, last_text)
     if follow:
         if is_again(text) and last_text and is_timed(last_text):   # 'drop the kick for a bar', 'again':
             return [Reading(f"again: {last_text}", last_text)]            # timed again, not for good
         return [Reading(said, intent=intent) for said, intent in follow]
     alone = _ONLY_AFTER.match(line.strip().rstrip("?!."))
-    if alone and _names_part(alone.group(1), model):      # "bass only": solo it
+    if alone and names_part(alone.group(1), model):      # "bass only": solo it
         return [Reading(f"{alone.group(1)} only: solo", f"solo {alone.group(1)}")]
     if _NEVER_MIND.match(text):
         raise LanguageError("ok — nothing changed", 0, (), line)
     tidied, said = tidy_words(text, model)
+    if tidied != text and follow_up(tidied, model, last, last_text):      # 'agian', 'do that agian': a follow-up
+        return [Reading(f"{', '.join(said)}; {how}", intent=intent) for how, intent in follow_up(tidied, model, last, last_text)]
     guesses = sum(" → " in s and not s.startswith(tuple(SLANG)) for s in said)
     if guesses >= 2 and 2 * guesses >= len(text.split()):
         tidied, said = text, []                           # "never mind" is not "noise min": too many guesses
     if _BACK.match(tidied) or _COMPLAINT_THEN_UNDO.match(text):
         return [Reading("back to how it was: undo", "undo")]
     only = _ONLY.match(tidied)
-    if only and _names_part(only.group(1), model):
+    if only and names_part(only.group(1), model):
         found.append(Reading(f"only {only.group(1)}: solo", f"solo {only.group(1)}"))
     each = [Reading(f"each of them: {expanded}", expanded) for expanded in _several(tidied, model)]
     if each and re.search(r"\b(?:both|each|all)\b", text, re.I):
         return each                                       # "kick and hats both at 0.3": each one
     if tidied.lower() != line.strip().lower():
         sure = all(" → " not in s or s.split(" → ")[0] in SLANG for s in said)
-        found.append(Reading(", ".join(said) or f"read as '{tidied}'", tidied, sure=sure))
+        found.append(Reading(", ".join(said) if said and learned == kind else f"read as '{tidied}'", tidied, sure=sure))
     found += each
     for how, new in rephrasings(tidied, model) or (rephrasings(text, model) if text != tidied else []):
         found.append(Reading(how, new))
@@ -199,7 +205,7 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
                 and words[index + 1].lower() not in _part_names(model):
             out.append(word)                              # 'too quiet' says which way; 'the kick too' only adds
             continue
-        before = [w.strip(",").lower() for w in words[:index] if w.strip(",").lower() not in NOISE]
+        before = [SLANG.get(w, w) for w in (w.strip(",").lower() for w in words[:index]) if w not in NOISE]   # ('to di right')
         side = core == "right" and index > 0 and (
             (before and (before[-1] in ("the", "to", "on", "hard", "far", "pan", "fully") or before[-1] in _part_names(model)))
             or any(w.strip(",.").lower() in ("left", "pan", "panned", "stereo") for w in words))   # 'sine left, triangle kinda right'
@@ -277,7 +283,7 @@ def _pool() -> dict[str, tuple[str, ...]]:
     key = tuple(CATALOGUE)
     if key not in _POOLS:
         plain = sorted({w for w in set(command_words()) | set(module_words()) | set(filler_words())
-                        | set(unit_words()) | set(SLANG) | HARMONY_WORDS if re.fullmatch(r"[a-z_0-9]+", w)})
+                        | set(unit_words()) | set(SLANG) | HARMONY_WORDS | FOLLOW_UP_WORDS if re.fullmatch(r"[a-z_0-9]+", w)})
         by_letter: dict[str, tuple[str, ...]] = {}
         for word in plain:
             by_letter[word[0]] = by_letter.get(word[0], ()) + (word,)
@@ -320,7 +326,7 @@ def _part_names(model: PatchModel) -> dict[str, str]:
     return names
 
 
-def _names_part(words: str, model: PatchModel) -> bool:
+def names_part(words: str, model: PatchModel) -> bool:
     """Words naming one part, or several ('kick and snare', 'kick, bass')."""
     names = _part_names(model)
     parts = [p for p in re.split(r"\s*(?:,|&|\band\b|\bthe\b|\s)\s*", words.lower()) if p]
@@ -384,4 +390,4 @@ def _each(before: list[str], members: list[str], after: list[str]) -> str:
     return ", ".join(" ".join(before + [m] + after) for m in members)
 
 
-__all__ = ["readings", "tidy_words", "Reading"]
+__all__ = ["readings", "tidy_words", "names_part", "Reading"]

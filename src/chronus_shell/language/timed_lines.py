@@ -15,6 +15,8 @@ from ..protocol.message import Message
 from .errors import LanguageError
 from .undo_steps import UndoStep, at_cancel
 from ..engine.timed_actions import TIMED_HEADS
+from .asides import without_asides, without_purpose
+from .loose_times import loosely_timed
 from .politeness import polite
 from .time_phrases import Timed, moves, split, strip_label
 from .sweeps import SWEEP_WHERE
@@ -82,7 +84,8 @@ def translate_timed(translator, text: str) -> list[Message] | None:
     """The messages of a timed line, or None for a line without time words (translated as usual).
     Several commands on a line ("add a noise, fade it in over 8 bars") are timed each on its own:
     a segment of time words alone ("…, over 8 bars", "at the next bar, …") joins its command.
-    A line refused as said is tried once more without its politeness ('could you …, please?')."""
+    A line refused as said is tried again without its politeness ('could you …, please?'), then with
+    its time said plainly (loose_times.py), then without what it is for ('…, for the build up')."""
     if not TRIGGERS.search(text) or not TRIGGERS.search(_IDIOM.sub("", text)):
         return None                                   # 'mute the bass for a sec': a moment, no length
     try:
@@ -94,13 +97,17 @@ def translate_timed(translator, text: str) -> list[Message] | None:
             return messages
         refused = None
     kinder = polite(text.rstrip("?.! "))
-    if kinder != text and TRIGGERS.search(kinder):
+    loose = loosely_timed(kinder)
+    aside = without_purpose(loose, translator.model) or without_asides(loose, translator.model)
+    for said in dict.fromkeys((kinder, loose) + ((aside[1],) if aside else ())):   # politeness out, time said plainly, purpose out
+        if said == text or not TRIGGERS.search(said):
+            continue
         try:
-            messages = _translate_segments(translator, kinder)
+            messages = _translate_segments(translator, said)
         except LanguageError:
             messages = None
         if messages is not None:
-            translator.mapper.understood.insert(0, f"read as '{kinder}'")
+            translator.mapper.understood.insert(0, f"read as '{said}'")
             return messages
     if refused is not None:
         raise refused

@@ -32,7 +32,7 @@ from .scene_words import fixed_terms
 from .score_terms import score_terms
 from .second_stage import readings
 from .shared_pan import shared_pan_note
-from .spanish_words import in_english
+from .other_languages import in_english
 from .sweeps import sweep_line
 from .timed_lines import is_timed, translate_timed
 

@@ -11,7 +11,7 @@ import re
 from ..engine.catalogue import CATALOGUE
 from .param_words import COMPARATIVES
 from .patch_model import PatchModel
-from .rephrasings import nickname
+from .nicknames import nickname
 from .resolve import type_named
 from .vocabulary import is_known_word
 
@@ -34,8 +34,8 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     # a side with its amount after it, or after 'pan': 'kick left 20%', 'hats pan l', 'snare panned right'
     (r"^(?:the\s+)?(\w+)\s+(?:pan(?:ned)?\s+)?(?:to\s+(?:the\s+)?)?(left|right|l|r)\s+(\d+\s*%)$",
      lambda m: f"pan the {m.group(1)} {m.group(3)} {_SIDES[m.group(2).lower()]}"),
-    (r"^(?:the\s+)?(\w+)\s+pan(?:ned)?\s+(?:to\s+(?:the\s+)?)?(left|right|l|r)$",
-     lambda m: f"pan the {m.group(1)} {_SIDES[m.group(2).lower()]}"),
+    (r"^(?:the\s+)?(\w+)\s+pan(?:ned)?\s+((?:a\s+bit|a\s+little|a\s+touch|slightly|hard|far)\s+)?(?:to\s+(?:the\s+)?)?(left|right|l|r)$",
+     lambda m: f"pan the {m.group(1)} {m.group(2) or ''}{_SIDES[m.group(3).lower()]}"),
     # a setting's move, then the part: 'vol up on the bass', 'cutoff down a bit for the hats'
     (r"^(?:turn\s+)?(?:the\s+)?(\w+)\s+(up|down)((?:\s+a\s+(?:bit|little|touch|lot))?)\s+(?:on|for|in)\s+(?:the\s+)?(\w+)$",
      r"\4 \1 \2\3"),
@@ -122,7 +122,7 @@ def reordered(text: str, model: PatchModel, line: str = "") -> list[tuple[str, s
     if cut and model.tracks.get(cut.group(1).lower()) is not None and \
             CATALOGUE[model.modules.get(model.tracks[cut.group(1).lower()].target, "master")].spec.role == "drum":
         found.append((f"cut the {cut.group(1)}: mute it", f"mute {cut.group(1)}"))      # a drum cut is its track muted
-    for found_one in (_more_adjective(text), _plain_quality(text, model), _adjective_params(text, model)):
+    for found_one in (_plain_quality(text, model), _adjective_params(text, model)):
         if found_one:
             found.append(found_one)
     return found
@@ -137,18 +137,6 @@ def _pitched(word: str, model: PatchModel) -> bool:
 
 
 _CUT = re.compile(r"^cut\s+(?:the\s+)?(\w+)(?:\s+out)?$", re.I)
-_MORE_ADJ = re.compile(r"\bmore\s+([a-z]+)$", re.I)
-
-
-def _more_adjective(text: str) -> tuple[str, str] | None:
-    """'the kick more low': a learner's comparative ('lower'), when the language knows that comparative."""
-    match = _MORE_ADJ.search(text)
-    comparative = comparative_of(match.group(1)) if match else None
-    if comparative is None:
-        return None
-    return f"more {match.group(1).lower()} → {comparative}", text[:match.start()] + comparative
-
-
 _ADJECTIVE_PARAM = re.compile(r"(?<![^,])(\s*)([a-z]+)\s+([a-z_]+)(?=\s*(?:,|$))", re.I)
 
 

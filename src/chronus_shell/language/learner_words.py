@@ -1,0 +1,77 @@
+"""Function words of musicians whose English is another one — Jamaican patois, a learner's
+('an' for 'and', 'more deep', 'more louder', 'little bit right side', 'di drum dem') — and things
+said in more words than the language uses ('100 beats to the minute', 'drop out
+the drums', 'the filter of the bass'), said the language's way for the second stage. Only the small words change: what the line names and asks
+stays the musician's own, and a line that reads no better is tried as typed too.
+"""
+from __future__ import annotations
+
+import re
+
+from .literal_needs import rewritten
+from .param_words import COMPARATIVES
+from .resolve import type_named
+from .word_order import comparative_of
+
+#: Rewrites, in order (whole words; 'di'/'pon'/'fi' themselves are SLANG, word for word).
+LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
+    # 'tek' is patois for 'take' before what is taken; else the tek, the high drum of a darbuka
+    (r"\btek\s+(?=(?:out|off|it|dem|di|the|away|back|him|her|a|an)\b)", "take "),
+    # 'di drum dem', 'all drum', 'di drum': the drums (a plural said the patois or the learner's way)
+    (r"\b(?:di|the)\s+(\w+?)s?\s+dem\b", r"the \1s"), (r"\b(?:all|every)\s+(?:di\s+|the\s+)?drum\b(?!s)", "all the drums"),
+    (r"\bdi\s+drum\b(?!s|\s+(?:machine|kit|pattern|loop|track)\b)", "the drums"),   # (patois marks no plural; 'the drum' asks which)
+    # 'a lickle', 'little bit', 'lickle bit': a bit
+    (r"\b(?:a\s+)?(?:lickle|likkle|little|lil)(?:\s+bit)?\b(?=\s+(?:more|less|to|on|\w+er)\b)", "a bit"),
+    (r"(?<=\w)\s+(?:a\s+)?(?:lickle|likkle|little|lil)(?:\s+bit)?\s+(left|right)(?:\s+side)?\b", r" a bit \1"),
+    (r"\b(left|right)\s+side\b", r"\1"), (r"\b(left|right)\s+(?:a\s+)?(?:lil|little|lickle|likkle|bit|touch|tad)$", r"a bit \1"),
+    (r"\s+(?:a\s+)?(?:little|lil|lickle|likkle)(?:\s+bit)?\s*,\s*(?=-?\d)", ", "),       # 'swing little bit, 55%': that much
+    (r"(?<=\w)\s+go(?:es)?\s+(?=(?:an?\s+|one\s+)?octave\b|(?:up|down)\s+(?:an?\s+|one\s+)?octave\b)", " "),   # 'bass go octave down'
+    (r"\bto\s+(?:the\s+|di\s+)?(left|right)\s+speaker\b", r"\1"),
+    (r"\bpan\s+(?:a\s+)?(?:lickle|likkle|little|lil)(?:\s+bit)?\s+(left|right)\b", r"pan a bit \1"),
+    # a phrasal verb said in full, a thing said in more words: 'drop out the drums',
+    # '100 beats to the minute', 'down to a lower octave', 'have a little vibrato on the organ'
+    (r"\bdrop\s+out\s+(?=(?:the|di|all|every|my)\b)", "drop "),
+    (r"\b(\d+)\s+beats?\s+(?:to|per|a|each|in)\s+(?:the\s+|a\s+)?minute\b", r"\1 bpm"),
+    (r"\b(?:(?:down|up)\s+)?(?:to|into)\s+(?:a|the)\s+(lower|higher)\s+octave\b", r"an octave \1"),
+    (r"^(?:have|get)\s+(?=(?:a|an|some)\s)", "add "),
+    (r"^(?:give\s+(?:me|us)|gimme)\s+(?:an?\s+)(?=[a-g](?:#|b)?\s+(?:\d+\s*(?:hz)?|to|for|please)\b|[a-g](?:#|b)?$)", "play an "),   # 'give me an A 440': that note
+    # a filler noun after what it names: "the snare's noise component", 'saturation factor 3', 'the ladder filter'
+    (r"\b([a-z]+)\s+(?:component|factor|parameter|param|setting|value)s?\b", r"\1"), (r"\bladder\s+filter\b", "filter"),
+    # 'inna 2 bar', 'in 8 bar': bars
+    (r"\b(?!1\b)(\d+)\s+bar\b", r"\1 bars"),
+)]
+
+#: 'more loud', 'less bright': 'more'/'less' before a plain adjective, or before a comparative ('more louder').
+_MORE_ADJECTIVE = re.compile(r"\b(more|less)\s+([a-z]+)\b(?!\s+(?:end|ends|frequenc\w*|freqs?|register|notes?|pass|cut|shelf|mids?)\b)", re.I)
+
+
+def learner_english(text: str) -> str:
+    """The line with its learner's or patois function words said plainly; the same text when
+    there are none."""
+    text = rewritten(text, LEARNER_WORDS)
+    text = _OF_THE.sub(lambda m: f"the {m.group(2)} {m.group(1)}" if type_named((m.group(1).lower(),)) else m.group(0), text)
+    text = _AN_FOR_AND.sub(" and", text)
+    return _MORE_ADJECTIVE.sub(_said_as_comparative, text) if re.search(r"\b(?:more|less)\b", text, re.I) else text
+
+
+#: 'the filter of the bass', 'the echo of the sine': the bass's filter, said the language's way ('the bass filter').
+_OF_THE = re.compile(r"(?:\bthe\s+)?\b([a-z]+)\s+of\s+(?:the|di)\s+([a-z]\w*)\b", re.I)
+#: 'bass an kick': 'an' before a word that starts with a consonant is 'and' (the article is 'a' there).
+_AN_FOR_AND = re.compile(r"(?<=\w)\s+\ban\b(?=\s+(?:the\s+|di\s+)?(?![aeiouh]|(?:lfo|fm|mp3|sfx|rms|x|s&h|hp|lp|bp|mf|sd)\w*\b)[a-z])", re.I)
+
+
+def _said_as_comparative(match: re.Match) -> str:
+    """'more deep' → 'deeper', 'more louder' → 'louder', 'less bright' → 'darker' (the comparative
+    the language knows that moves the same params the other way); anything else as it was."""
+    way, word = match.group(1).lower(), match.group(2).lower()
+    comparative = word if word in COMPARATIVES else comparative_of(word)
+    if comparative is None:
+        return match.group(0)
+    if way == "more":
+        return comparative
+    direction, params = COMPARATIVES[comparative]
+    opposite = next((w for w, (d, p) in COMPARATIVES.items() if p == params and d == -direction), None)
+    return opposite or match.group(0)
+
+
+__all__ = ["learner_english", "LEARNER_WORDS"]

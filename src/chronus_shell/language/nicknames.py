@@ -1,0 +1,59 @@
+"""Nicknames of voices and parts: what a musician calls a part by the instrument it stands in for
+('the pad', 'the organ', 'the lead', 'the sub', 'the guitar', the 808, a darbuka's doum and tek),
+resolved against the patch as it is now. One table, read by the second stage, word order and harmony.
+"""
+from __future__ import annotations
+
+from ..engine.catalogue import CATALOGUE
+from .patch_model import PatchModel
+
+#: Nicknames of voices: which source they mean in the patch as it is.
+NICKNAMES = {"pad": "pad", "pads": "pad", "drone": "pad", "chords": "pad", "keys": "pad", "organ": "pad", "piano": "pad",
+             "rhodes": "pad", "wurli": "pad", "ep": "pad", "strings": "pad",
+             "lead": "high", "melody": "high", "beep": "high", "bleep": "high", "sub": "low",
+             "guitar": "driven", "guitars": "driven", "gtr": "driven",
+             "808": "bass", "808s": "bass", "bassline": "bass", "tri": "triangle"}
+#: The kinds of source a nickname may mean (resolved by `nickname`); the other meanings are names as the language knows them.
+NICKNAME_KINDS = ("pad", "high", "low", "driven")
+#: Parts musicians name by an instrument the kit stands in for: the first of these the patch has (a
+#: track, or the one module of that type) — the 808 is the bass line, else the kick; a shaker the hats;
+#: a darbuka's doum (its low stroke) the kick, its tek (the high rim stroke) the snare.
+STAND_INS = {"808": ("bass", "kick"), "808s": ("bass", "kick"), "shaker": ("hats", "hat"), "shakers": ("hats", "hat"),
+             "doum": ("kick",), "dum": ("kick",), "tek": ("snare",)}
+
+
+def nickname(word: str, model: PatchModel) -> str | None:
+    """The source a nickname means now: 'pad' → the voice with a reverb (else the oldest that
+    plays no bass), 'lead' → the highest, 'sub' → the lowest, 'guitar' → the one voice through a
+    distortion; None if no single one."""
+    if word.lower() in STAND_INS:
+        return next(filter(None, (_part(name, model) for name in STAND_INS[word.lower()])), None)
+    kind = NICKNAMES.get(word.lower())
+    if kind not in NICKNAME_KINDS:
+        return None
+    sources = [m for m, t in model.modules.items() if t in CATALOGUE and CATALOGUE[t].spec.role == "source"]
+    if not sources:
+        return None
+    if kind == "driven":
+        driven = [s for s in sources if any(model.modules[m] == "distortion" for m in model.voice_of(s))]
+        return driven[0] if len(driven) == 1 else None
+    if kind == "pad":
+        wet = [s for s in sources if any(model.modules[m] == "reverb" for m in model.voice_of(s))]
+        bass = model.tracks.get("bass")
+        rest = [s for s in sources if bass is None or s != bass.target]
+        return (wet or rest or [None])[0]
+    pitched = sorted((float(model.value(s, "freq")), s) for s in sources if CATALOGUE[model.modules[s]].spec.has_param("freq"))
+    if len(pitched) < 2 and kind != "low":
+        return pitched[0][1] if pitched else None
+    return (pitched[-1] if kind == "high" else pitched[0])[1]
+
+
+def _part(name: str, model: PatchModel) -> str | None:
+    """What a track or a type name means now: the track (its name), or the one module of that type."""
+    if name in model.tracks:
+        return name
+    of_type = [m for m, t in model.modules.items() if t == name]
+    return of_type[0] if len(of_type) == 1 else None
+
+
+__all__ = ["nickname", "NICKNAMES", "NICKNAME_KINDS", "STAND_INS"]

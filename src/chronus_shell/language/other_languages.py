@@ -1,0 +1,50 @@
+"""A Spanish-, Portuguese- or French-speaking musician's words for parts, bars and a few verbs, said the
+language's way before any reading (the bombo or bumbo is the kick, the caja or caixa the snare, a compás,
+compasso or mesure a bar, 'tira' takes a part out): whole words that mean nothing else in English. (Key, chord and note words — 'la menor', 'acorde', solfège — are read by the harmony
+readers: harmony_solfege.py.)"""
+from __future__ import annotations
+
+import re
+
+#: Spanish, Portuguese and French words for parts, bars and a few verbs → the language's words (one way each).
+OTHER_LANGUAGES = {
+    "bombo": "kick", "caja": "snare", "platillo": "hats", "platillos": "hats", "charles": "hats",
+    "compás": "bar", "compas": "bar", "compases": "bars", "tonality": "key", "secuencer": "sequencer",
+    "secuenciador": "sequencer",
+    "semicorchea": "sixteenth", "semicorcheas": "sixteenths", "corchea": "eighth", "corcheas": "eighths",
+    "negra": "quarter", "negras": "quarters",
+    "grave": "low", "graves": "low", "agudo": "high", "aguda": "high", "agudos": "high", "fuerte": "loud",
+    "subir": "raise", "sube": "raise", "bajar": "lower", "baja": "lower",
+    "charge": "load",                                  # cargar: a false friend
+    # Portuguese (baile funk, bossa): 'tira the chimbal', 'surdo more grave', 'in 2 compassos'
+    "chimbal": "hats", "bumbo": "kick", "surdo": "kick", "caixa": "snare", "baixo": "bass", "compasso": "bar",
+    "compassos": "bars", "colcheia": "eighth", "colcheias": "eighths", "semicolcheia": "sixteenth",
+    "semicolcheias": "sixteenths", "andamento": "tempo", "tira": "mute", "inverte": "reverse", "sobe": "raise",
+    "desce": "lower", "grava": "record", "gravar": "record", "distorção": "distortion", "resonância": "resonance",
+    # French (chanson): 'in 4 mesures', 'la résonance'
+    "mesure": "bar", "mesures": "bars", "résonance": "resonance", "doucement": "slowly", "sinusoïde": "sine",
+}
+_WORDS = re.compile(r"(?<!\w)(?:" + "|".join(sorted(OTHER_LANGUAGES, key=len, reverse=True)) + r")(?!\w)", re.I)
+#: Turns of phrase said word for word in English (el doble de rápido, al final del compás, entra la caja; para
+#: tudo, bota … back, um tom; un peu, et maintenant).
+_PHRASES = [(re.compile(p, re.I), r) for p, r in (
+    (r"\bthe\s+double\s+of\s+(fast|slow|quick)\b", r"twice as \1"),
+    (r"\bthe\s+half\s+of\s+(fast|slow|quick)\b", r"half as \1"),
+    (r"\b(?:in|at)\s+the\s+final\s+of\b", "at the end of"),
+    (r"\benters?\s+(?=(?:the\s+)?[a-z])", "bring in "),
+    (r"^para\s+(?:tudo|todo)$", "stop"), (r"\bpara\s+de\s+gravar\b", "stop recording"),
+    (r"^bota\s+(.+?)\s+back$", r"put \1 back"), (r"\b(?:one|um|a)\s+tom\b", "a whole step"),
+    (r"\bun\s+demi-ton\b", "a semitone"),
+    (r"\bun\s+peu\b(?!\s*(?:,|$))", "a bit"), (r"^et\s+maintenant\b", "and now"),
+)]
+
+
+def in_english(line: str) -> str:
+    """The line with its Spanish, Portuguese or French part and bar words in English; the same line when it has none."""
+    line = _WORDS.sub(lambda m: OTHER_LANGUAGES[m.group(0).lower()], line) if _WORDS.search(line) else line
+    for pattern, replacement in _PHRASES:
+        line = pattern.sub(replacement, line)
+    return line
+
+
+__all__ = ["in_english", "OTHER_LANGUAGES"]
