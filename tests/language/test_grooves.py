@@ -79,3 +79,28 @@ def test_groups_that_do_not_add_up_to_the_meter_are_refused():
 def test_every_groove_has_a_kick_or_hats_and_bars_of_whole_beats():
     for name, groove in GROOVES.items():
         assert groove.parts and groove.steps % 4 == 0, name
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("gimme a groove, kick on 1 and 3, snare on 2 and 4", ["/seq/add kick kick1 x.......x.......",
+                                                          "/seq/add snare snare1 ....x.......x..."]),
+    ("a valse musette: the kick on the 1, the snare on the 2 and the 3", ["/seq/add kick kick1 x...........",
+                                                                         "/seq/add snare snare1 ....x...x..."]),
+])
+def test_a_groove_said_by_its_parts_adds_the_drums_it_needs(phrase, expected):
+    messages = last(phrase)
+    assert [m for m in messages if m.startswith("/seq/add")] == expected and "/patch/create kick1 kick" in messages
+
+
+def test_a_label_then_something_that_is_no_part_is_not_a_groove():
+    with pytest.raises(LanguageError):
+        last(*DRUMS, "a beat: bpm 90")
+
+
+@pytest.mark.parametrize("phrase, factor", [("half time", "0.5"), ("double time", "2.0"), ("halftime", "0.5")])
+def test_half_time_alone_on_a_kit_is_the_drums_speed(phrase, factor):
+    assert last(*DRUMS, phrase) == [f"/seq/speed {t} {factor}" for t in ("kick", "snare", "hats")]
+
+
+def test_half_time_alone_beside_a_bass_line_is_the_tempo():
+    assert last(*ACID, "tempo 128", "half time") == ["/seq/bpm 64.0"]

@@ -133,3 +133,13 @@ def test_a_key_said_as_a_statement_is_set(phrase, key):
 def test_go_to_a_letter_after_a_note_is_not_a_key():
     with pytest.raises(LanguageError):
         last(*PAD, "play C, then go to G at the next bar")
+
+
+@pytest.mark.parametrize("phrase, key", [("riddim in A minor", "/seq/key a minor"), ("the song in D major", "/seq/key d major")])
+def test_a_piece_said_in_a_key(phrase, key):
+    assert last(*PAD, phrase) == [key]
+
+
+def test_a_move_then_where_it_lands_after_a_comma():
+    line = ("/seq/add melody sine1 x.x.x.x.x.x.x.x.", "/seq/notes melody d4 eb4 f#4 g4 a4 g4 f#4 eb4")
+    assert last(*line, "melody up a fourth, to G")[-1].split()[2] == "g4"

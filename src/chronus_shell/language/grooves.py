@@ -51,7 +51,8 @@ GROOVES = {
 }
 #: Other names for them ('bossa' alone, 'reggaeton', 'eight beat', a click). A genre's beat ('a trap beat') is
 #: not one: too many beats go by that name to guess one.
-_ALIASES = {"bossa": "bossa nova", "reggaeton": "dembow", "eight beat": "8 beat", "8-beat": "8 beat", "sixteen beat": "16 beat", "16-beat": "16 beat",
+_ALIASES = {"bossa": "bossa nova", "reggaeton": "dembow", "valse": "waltz", "valse musette": "waltz", "vals": "waltz",
+            "walzer": "waltz", "eight beat": "8 beat", "8-beat": "8 beat", "sixteen beat": "16 beat", "16-beat": "16 beat",
             "maksum": "maqsum", "masmoudi saghir": "baladi", "sa'idi": "saidi", "3/4": "waltz", "three four": "waltz",
             "click": "metronome", "click track": "metronome", "basic rock": "rock", "straight rock": "rock"}
 #: Names that are grooves only beside a word saying so ('a rock beat', not 'rock the filter').
@@ -64,7 +65,9 @@ _NAME = re.compile(r"(?<![\w/])(?:(?:rhythm|riddim|iqa'?a?)\s+)?(?P<name>" + "|"
 _CHATTER = set("""i i'd should would like love want wanna a an the some please pls give gimme me us play put on in for now
 yalla ok okay let's lets have can could you we just do drums drum kit rhythm beat groove riddim time feel pattern style
 with nice good classic old typical standard basic simple straight proper and then start go make it this that bit of
-turkish arabic egyptian brazilian jamaican latin old-school oldschool proper little one""".split())
+turkish arabic egyptian brazilian jamaican latin old-school oldschool proper little one new""".split())
+#: A groove named by no name, its parts after it ('gimme a groove, kick on 1 and 3', 'new beat: kick x…, bpm 80').
+_LABEL = re.compile(r"^(?P<label>(?:[\w']+\s+){0,4}(?:groove|beat|rhythm|pattern|drums|kit))\s*[:,-]\s*(?P<parts>.+)$", re.I)
 #: 'make it feel like a waltz': a likeness of the whole piece, not the kit's rhythm.
 _LIKENESS = re.compile(r"\b(?:feel|feels|sound|sounds|more|bit|kind\s+of|sort\s+of)\s+like\s+(?:an?\s+|the\s+)?$", re.I)
 _ADDITIVE = re.compile(r"(?<![\w+./-])(?P<groups>[1-9](?:\s*\+\s*[1-9]){1,7})(?![\w+./])")
@@ -80,6 +83,9 @@ def groove_line(translator, line: str):
     named = _NAME.search(text)
     if named and (named["noun"].strip() or re.sub(r"\s+", " ", named["name"].lower()) not in _NEEDS_NOUN):
         return _named(translator, text, named)
+    labelled = _LABEL.match(text)
+    if labelled and _chatter(labelled["label"]):         # 'gimme a groove, kick on 1 and 3, snare on 2 and 4'
+        return _as_played(translator, labelled["parts"], Groove("x" * 16), f"'{labelled['label'].strip()}'", parts_only=True)
     return _additive(translator, text)
 
 
@@ -106,15 +112,19 @@ def _chatter(words: str) -> bool:
     return all(w in _CHATTER for w in re.findall(r"[\w'/-]+", words.lower()))
 
 
-def _as_played(translator, parts: str, groove: Groove, said: str) -> list | None:
+def _as_played(translator, parts: str, groove: Groove, said: str, parts_only: bool = False) -> list | None:
     """'waltz time: kick on 1, snare on 2 and 3': the parts as said, in the groove's bar; other commands
-    said beside the name ('8 beat, bpm 130') come with the groove's own parts."""
+    said beside the name ('8 beat, bpm 130') come with the groove's own parts. `parts_only`: a groove
+    with no name, whose parts must be said."""
     before = translator._state()
     try:
         messages = translator.translate(parts)
     except LanguageError:
         return None
     played = {str(m.args[0]): str(m.args[2]) for m in messages if m.address == "/seq/add"}
+    if not played and parts_only:
+        translator._restore(before)
+        return None
     if not played:
         translator._restore(before)
         return _play(translator, groove.parts, said, parts)
@@ -129,14 +139,14 @@ def _as_played(translator, parts: str, groove: Groove, said: str) -> list | None
         translator._restore(before)
         return None
     translator._restore(before)
-    return _play(translator, cut, said)
+    return _play(translator, cut, said, said_parts=True)
 
 
-def _play(translator, parts: dict[str, str], said: str, also: str = "") -> list:
+def _play(translator, parts: dict[str, str], said: str, also: str = "", said_parts: bool = False) -> list:
     """Each part's steps on its track: the kit's kick, snare or hats, or a track already named so. With no
     drum in the patch the groove is refused (a kit is not added unasked: 'a waltz' over chords may mean their time)."""
     model = translator.model
-    if not any(kind in _KINDS.values() for kind in model.modules.values()):
+    if not said_parts and not any(kind in _KINDS.values() for kind in model.modules.values()):
         raise LanguageError(f"{said.split(':')[0]} is a drum groove and no drum plays: add a kick (and a snare, a hat) "
                             f"first — the sequencer keeps no time signature for other parts", 0, (), said)
     clauses = [f"{kit_track(model, role)} {steps}" for role, steps in parts.items()]

@@ -127,6 +127,7 @@ class Scale:
     ref: Words | None
     factor: float
     column: int = 0
+    feel: bool = False          # said as 'half time' / 'double time': on a kit alone, the drums' speed
 
 
 @dataclass(frozen=True)

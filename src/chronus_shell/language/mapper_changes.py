@@ -18,6 +18,7 @@ from ..protocol.message import Message
 from . import intents as it
 from .chords import hz, token_pitches, transpose_token
 from .errors import LanguageError
+from .intents_rhythm import TrackFeel
 from .mapper_messages import checked, message, playable
 from .mapper_owners import owner_hint, refuse_darker
 from .mapper_targets import module_or_raise, musical_time, typo_checked
@@ -323,6 +324,9 @@ def near_param(ctx, ref: it.Words | None, names, column: int, what: str = "",
 
 def scale(ctx, intent: it.Scale) -> list[Message]:
     """'double the tempo', 'halve the cutoff', 'half time'."""
+    if intent.ref is None and intent.feel and _only_drums(ctx):
+        kit = it.Words((it.Word("whole kit", intent.column),))
+        return ctx.map(TrackFeel("speed", kit, ("times", intent.factor), intent.column))     # 'half time' on a kit
     if intent.ref is None:
         module_id, spec = None, TEMPO
     elif _last_param(ctx, intent.ref) is not None:
@@ -336,6 +340,12 @@ def scale(ctx, intent: it.Scale) -> list[Message]:
     new = scaled_value(spec, current_value(ctx, module_id, spec), intent.factor,
                        intent.ref.column if intent.ref else intent.column)
     return [set_message(ctx, module_id, spec, new)]
+
+
+def _only_drums(ctx) -> bool:
+    """Every track plays a drum (a kit alone: its feel is the drums', not the tempo)."""
+    kinds = [CATALOGUE[ctx.model.modules[t.target]].spec.role for t in ctx.model.tracks.values() if t.target in ctx.model.modules]
+    return bool(kinds) and all(kind == "drum" for kind in kinds)
 
 
 def _names_a_part(ctx, ref: it.Words) -> bool:

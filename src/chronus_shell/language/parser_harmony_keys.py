@@ -127,6 +127,8 @@ _KEY_FORMS = tuple(re.compile(p) for p in (
     rf"(?:(?:we'?re|we are|it'?s|let'?s (?:go|play|be|stay)|play|stay|everything|put it|go) )?in (?:the key of )?{KEYNOTE} {SCALE}",
     rf"(?:(?:we'?re|we are|let'?s (?:go|play|be)|play|put it|go|it'?s) )?in the key of {KEYNOTE}(?: {SCALE})?",
     rf"(?:we'?re|we are|put us|the song is|the tune is|this (?:song |tune )?is) in {KEYNOTE}(?: {SCALE})?",   # 'put us in A'
+    rf"(?:the |this |our |a |my )?(?:song|tune|track|riddim|beat|groove|piece|jam|loop|vamp)(?: is)? in (?:the key of )?"
+    rf"{KEYNOTE} {SCALE}",                                                       # 'riddim inna A minor'
     rf"(?:(?:we'?re|we are|it'?s|play|stay|go|put it) )?in ({NOTE})(m)()",
     rf"(?:use |set |make it )?(?:an? |the )?{KEYNOTE} {SCALE} key",
     rf"(?:set ?key|key ?sig)\s+{KEYNOTE}(?: {SCALE})?",

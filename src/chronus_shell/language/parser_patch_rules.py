@@ -187,7 +187,7 @@ class PatchRules:
             factor = 0.5
         elif token.type == "DOUBLETIME":
             factor = 2.0
-        return it.Scale(ref, factor, token.start_pos)
+        return it.Scale(ref, factor, token.start_pos, token.type in ("HALFTIME", "DOUBLETIME"))
 
     def scale_after(self, ref, token):
         return self.scale(token, ref)
