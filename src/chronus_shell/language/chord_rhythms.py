@@ -62,4 +62,28 @@ def with_rhythm(intent, rhythm: str | None):
     return None
 
 
-__all__ = ["chord_rhythm", "with_rhythm"]
+
+
+def restruck(notes: tuple[str, ...], pattern: str, rhythm: str) -> tuple[str, list[str]] | None:
+    """Held chords ('x---…' with each chord then '-' a step) given a new rhythm ('play the chords on every
+    beat'): each chord keeps its span and is struck on the rhythm's hits in it — (pattern, notes); None for
+    a track that holds no chords this way (the rhythm then replaces the pattern alone)."""
+    if len(notes) != len(pattern) or "-" not in pattern or set(rhythm) - set("xX.") or "x" not in rhythm.lower():
+        return None
+    spans, start = [], 0
+    for i in range(1, len(pattern) + 1):
+        if i == len(pattern) or pattern[i] in "xX":
+            spans.append((notes[start], i - start))
+            start = i
+    if len(spans) < 2 or any(token in (".", "-") for token, _ in spans):
+        return None
+    out_pattern, out_notes = "", []
+    for token, length in spans:
+        span = (rhythm * (length // len(rhythm) + 1))[:length]
+        first = next((i for i, step in enumerate(span) if step in "xX"), None)
+        if first is None:
+            return None                                  # a chord the rhythm never strikes: say it otherwise
+        out_pattern += span
+        out_notes += [token if i == first else "-" for i in range(length)]
+    return out_pattern, out_notes
+

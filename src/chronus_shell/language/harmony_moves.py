@@ -82,7 +82,7 @@ def read_move(text: str, line: str):
     if words[0] == "make":
         return None                                   # 'make it an octave lower': the grammar's, said back with what moved
     unit_last = words[-1].rstrip("s") in ("octave", "semi", "semitone")
-    return ih.MoveNotes(None, moved, line if unit_last and told else _plainly(moved))
+    return ih.MoveNotes(None, moved, line if unit_last and told else _plainly(moved), tune=words[0] == "transpose" and not pronoun)
 
 
 def _voice_moved(voice: str, moved: int, line: str):

@@ -150,6 +150,7 @@ class MoveNotes:
     column: int = 0
     chord: bool = False            # 'capo 2', 'tritone sub it': the last chord given, gate or track
     dominants: bool = False        # 'tritone sub (on the 5)': in a chord track, only its dominant chords
+    tune: bool = False             # 'transpose up a whole step', nothing named: with several note tracks, all of them
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,8 @@ def change_key(ctx, intent: ih.ChangeKey) -> list[Message]:
     tonic, scale = ctx.model.key or key_of_chords(ctx, intent.column, intent.lines or intent.relation == "interval")
     new_tonic, new_scale = _new_key(tonic, scale, intent)
     checked_key(new_tonic, new_scale, intent.column)
+    if pitch_class(new_tonic) == pitch_class(tonic) and new_scale == scale:
+        raise LanguageError(f"the music is in {tonic} {scale.replace('_', ' ')} already — nothing moved", intent.column)
     shift = (pitch_class(new_tonic) - pitch_class(tonic)) % 12
     shift = shift - 12 if shift > 6 else shift
     old, new = SCALES[scale], SCALES[new_scale]

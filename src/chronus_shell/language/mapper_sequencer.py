@@ -8,6 +8,7 @@ from __future__ import annotations
 from ..engine.sequencer_verbs import SWING, TEMPO
 from ..protocol.message import Message
 from . import intents as it
+from .chord_rhythms import restruck
 from .errors import LanguageError
 from .mapper_chain import module_type, place_module
 from .mapper_changes import set_message
@@ -69,6 +70,11 @@ def play_pattern(ctx, intent: it.PlayPattern) -> list[Message]:
     existing = _voice_track(ctx, named, intent.column)
     if existing is not None:                          # "play x..x", "x.xX on saw1" after "bass notes":
         track, target, messages = existing, ctx.model.tracks[existing].target, []   # the voice's track
+        held = ctx.model.tracks[existing]
+        struck = restruck(tuple(held.notes), held.pattern, intent.pattern) if not intent.now else None
+        if struck is not None:                        # 'play the chords on every beat': each chord struck in its span
+            ctx.understood.append(f"each chord of {track} struck on {intent.pattern}, in its own span")
+            return [message("/seq/add", track, target, struck[0]), message("/seq/notes", track, *struck[1])]
     else:
         track, target, messages = track_and_target(ctx, named, intent.column)
     now = ("now",) if intent.now else ()

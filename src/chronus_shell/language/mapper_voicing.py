@@ -142,8 +142,9 @@ def _held_chords(ctx, words: it.Words | None, column: int) -> tuple[list, it.Wor
 
 # -- moving notes -------------------------------------------------------------------------
 def move_notes(ctx, intent: ih.MoveNotes) -> list[Message]:
-    if intent.target is not None and intent.target.texts in (("everything",), ("all",)):
-        return _every_track_moved(ctx, intent)
+    if intent.target is not None and intent.target.texts in (("everything",), ("all",)) or intent.tune and sum(
+            any(token_pitches(n) for n in t.notes) for t in ctx.model.tracks.values()) > 1:
+        return _every_track_moved(ctx, intent)                 # ('transpose up a whole step' with chords and a melody)
     last = ctx.model.last_chord
     if intent.fallback is not None and last is None and ctx.model.key and not _track_with_notes(ctx, None, intent.column):
         return ctx.map(ih.ChangeKey(None, None, "interval", intent.column, semitones=intent.semitones))

@@ -102,6 +102,8 @@ def read_key(text: str, line: str):
                             f"maqamat I can play: {', '.join(m for m in MAQAMAT if ' ' not in m)} (e.g. 'maqam hijaz on d'); "
                             f"a voice can be detuned by cents ('detune the sine -50 cents')", column_of(name, line))
     found = _read_key(text, line) or _signature(text, line)
+    if isinstance(found, ih.SetKey) and found.tonic and _MOVED_KEY.match(text):
+        return ih.ChangeKey(found.tonic, found.scale, None, found.column, or_set=True)   # with notes playing, they move
     if found is not None or "," not in text and " actually" not in text:
         return found
     kind = _KIND_SAID.fullmatch(text)
@@ -118,6 +120,8 @@ def read_key(text: str, line: str):
     return None
 
 
+#: 'change the key to f': with a key set and notes playing, the music moves to it (with none set, it is set).
+_MOVED_KEY = re.compile(r"(?:change|switch|shift|move) (?:the |our )?(?:song'?s? )?key (?:to )?")
 _PART_BEFORE_IN = re.compile(rf"^{_PART}(?=in )")
 _NO_KEY = re.compile(r"(?:no|clear the|remove the|forget the|drop the) key|key (?:none|off)|clear key")
 #: Keys said tonic first (groups: the tonic, an 'm', the scale word).

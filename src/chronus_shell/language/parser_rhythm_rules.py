@@ -35,6 +35,7 @@ def _num(text: str | None) -> int:
 #: Between a euclid's hits and steps ('euclid 5 over 16').
 _OVER = r"(?:,|\s+(?:over|in|of|across|into)\s+|/|\s)"
 _FULL_STOP = re.compile(r"(?<![xX.~\-])[.!]+$|!+$")
+_ENDS_IN_STEPS = re.compile(r"(?:^|\s)(?=[^\s]*[xX])[xX.~\-_\[\]<>()*?@,\d|]*\.$")
 _THANKS = re.compile(r"\s+(?:lol|haha|pls|plz|please|thanks|ok)$", re.I)
 _FEEL_AFTER = re.compile(r"(?<=\))\s+(?:thing|feel|vibe|groove|like\s+(?:in\s+)?(?:the|a|that|my)\s+[\w\s]+)$", re.I)
 _LIKENESS = re.compile(r",?\s+(?:like|as\s+in)\s+(?:in\s+)?(?:an?\s+|the\s+)?[\w'-]+(?:\s+[\w'-]+)?$", re.I)
@@ -46,7 +47,8 @@ _PARTS = re.compile(r"\s*(?:,(?![^(]*\))|;|\bthen\b|\band then\b)\s*")
 
 def rhythm_intent(line: str):
     """The intent of a rhythm phrase (several, split at , ; then), or None when it is not one."""
-    text = _FULL_STOP.sub("", line.strip())                              # a full stop, not a pattern's last rests
+    text = line.strip() if _ENDS_IN_STEPS.search(line.strip()) else _FULL_STOP.sub("", line.strip())   # a full stop,
+    # not a pattern's last rests ('snare ....x.......x*2...': the rests after a roll are steps too)
     text = _THANKS.sub("", text)
     text = _FEEL_AFTER.sub("", text)
     text = _FIFTY_FIFTY.sub("50% chance", text)                         # 'hats 50/50'
