@@ -116,3 +116,8 @@ def test_twice_as_loud_on_it_is_the_voice_level_not_an_effect_s_mix():
 
 def test_a_hairpin_with_no_length_takes_four_bars():
     assert _numbers(last(*TRIANGLE_FOCUS, "crescendo to f")) == [["/ramp/triangle1/gain", _gain(-3), 16]]
+
+
+def test_a_marking_with_a_drum_in_focus_is_the_whole_kits():
+    """A kit alone, the hats last touched: 'pianissimo' is the whole band's level, not the hats'."""
+    assert _numbers(last(*DRUMS, "pianissimo")) == [["/mod/master/gain", pytest.approx(MARKINGS["pp"] + 6.0)]]

@@ -157,8 +157,9 @@ def _target(words: str, model: PatchModel, param: str = "gain") -> str | None:
     words = re.sub(r"^(?:on|for|the|it|this|that)\s*$", "", words.strip(), flags=re.I)
     if re.fullmatch(_WHOLE, words, re.I):
         return MASTER
-    if not words:
-        return "gain" if model.voices() else MASTER
+    if not words:                                   # a drum in focus: the whole kit, the master (a conductor's hairpin)
+        focused = CATALOGUE[model.modules[model.focus]].spec.role if model.focus in model.modules else None
+        return "gain" if model.voices() and focused != "drum" else MASTER
     return words if _names_part(words, model, param) else None
 
 
