@@ -121,3 +121,9 @@ def test_a_hairpin_with_no_length_takes_four_bars():
 def test_a_marking_with_a_drum_in_focus_is_the_whole_kits():
     """A kit alone, the hats last touched: 'pianissimo' is the whole band's level, not the hats'."""
     assert _numbers(last(*DRUMS, "pianissimo")) == [["/mod/master/gain", pytest.approx(MARKINGS["pp"] + 6.0)]]
+
+
+@pytest.mark.parametrize("phrase, expected", [("crescendo over 4 bars", ["/ramp/master/gain", 3.0, 16]),
+                                              ("diminuendo over 2 bars", ["/ramp/master/gain", -3.0, 8])])
+def test_a_bare_hairpin_with_a_drum_in_focus_is_the_whole_kits(phrase, expected):
+    assert _numbers(last(*DRUMS, phrase)) == [expected]

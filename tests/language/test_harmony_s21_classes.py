@@ -143,3 +143,13 @@ def test_a_piece_said_in_a_key(phrase, key):
 def test_a_move_then_where_it_lands_after_a_comma():
     line = ("/seq/add melody sine1 x.x.x.x.x.x.x.x.", "/seq/notes melody d4 eb4 f#4 g4 a4 g4 f#4 eb4")
     assert last(*line, "melody up a fourth, to G")[-1].split()[2] == "g4"
+
+
+def test_a_sub_said_first_carries_and_a_plain_beat_first_does_not():
+    assert last(*DRUMS, "snare on the and of 2 and 4") == ["/seq/add snare snare1 ......x.......x."]
+    assert last(*DRUMS, "kick on 1 and the and of 2 and 3") == ["/seq/add kick kick1 x.....x.x......."]
+
+
+@pytest.mark.parametrize("phrase, key", [("key of d, bhairavi", "/seq/key d phrygian"), ("in d kafi", "/seq/key d dorian")])
+def test_a_thaat_is_a_keys_scale(phrase, key):
+    assert last(*PAD, phrase) == [key]

@@ -44,6 +44,7 @@ _AT_MARKING = (
     re.compile(rf"^(?:(?:play|make)\s+(?:it|this|that)\s+)?(?P<m>{_WORDS})(?:\s+(?:on|for)\s+)?\s*(?P<what>.*?){_POLITE}$", re.I),
     re.compile(rf"^(?:play\s+)?(?P<what>.+?)\s+(?P<m>{_WORDS}){_POLITE}$", re.I),
 )
+_BARE_HAIRPIN = re.compile(rf"^(?:an?\s+)?({_HAIRPIN}){_SPAN}?{_POLITE}$", re.I)
 #: 'the hats half as loud', 'kick twice as loud': the level halved or doubled (−6 / +6 dB).
 _HALF_DB = -20 * math.log10(0.5)        # 6.02: half the level exactly
 _AS_LOUD = re.compile(r"^(?:make\s+)?(?P<what>.+?)\s+(?P<how>half|twice|double)\s+as\s+(?:loud|strong)(?P<rest>.*)$", re.I)
@@ -67,7 +68,7 @@ def with_dynamics(text: str, model: PatchModel) -> tuple[str, str] | None:
     """(how it was read, the line the grammar's way) when the line says a level by a marking,
     'half as loud', 'tacet', a swell or a clock-face pan; None otherwise."""
     text = text.strip().rstrip(".!?")
-    for read in (_swell, _clock, _tacet, _as_loud, _crescendo, _at_marking):
+    for read in (_swell, _clock, _tacet, _as_loud, _crescendo, _bare_hairpin, _at_marking):
         found = read(text, model)
         if found is not None:
             return found
@@ -135,6 +136,15 @@ def _crescendo(text: str, model: PatchModel):
     if target == "gain":
         return said, f"gain to {level:g} db{rest}"
     return said, (f"fade {target} out{rest}" if nothing else f"fade {target} to {level:g} db{rest}")
+
+
+def _bare_hairpin(text: str, model: PatchModel):
+    """'crescendo over 4 bars' with a drum in focus: the whole kit grows (a conductor's hairpin), not the hats."""
+    match = _BARE_HAIRPIN.match(text)
+    if match is None or _target("", model) != MASTER:
+        return None
+    way = "quieter" if match.group(1).lower().startswith(("d", "dim")) else "louder"
+    return f"{match.group(1).lower()}: everything", f"everything {way}{match.group('rest') or f' over {DEFAULT_BARS} bars'}"
 
 
 def _at_marking(text: str, model: PatchModel):

@@ -8,6 +8,7 @@ import re
 from . import intents_harmony as ih
 from .chords import root_text
 from .errors import LanguageError
+from .harmony_sargam import RAAG_SCALES
 from .harmony_tokens import NOTE, column_of, first_match
 
 #: Scale words → the names of engine/scales.py.
@@ -32,6 +33,7 @@ MAQAMAT = {"hijaz": "phrygian_dominant", "hijazkar": "double_harmonic", "hijaz k
            "nahawand": "harmonic_minor", "kurd": "phrygian", "nikriz": "ukrainian_dorian", "ajam": "major",
            "nawa athar": "hungarian_minor"}
 SCALE_WORDS.update(MAQAMAT)
+SCALE_WORDS.update(RAAG_SCALES)             # a thaat said as a key's scale: 'key of d, bhairavi'
 #: Maqamat whose scale needs quarter tones: named, then refused (twelve semitones cannot play them).
 QUARTER_TONE_MAQAMAT = ("bayati", "rast", "saba", "sikah", "huzam", "iraq", "bayat", "segah")
 #: Camelot keys (DJ software): 8B is C major, 8A A minor, one step is a fifth.

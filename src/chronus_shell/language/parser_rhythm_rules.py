@@ -271,10 +271,11 @@ def _quoted(match, column):
 
 
 def _positions(match, column):
-    steps, last_sub = [], 0
+    steps, last_sub, carried = [], 0, None
     for found in re.finditer(POSITION, match["positions"], re.I):
-        sub = SUBDIVISION[found["sub"].lower()] if found["sub"] else last_sub if found.start() else 0
-        last_sub = sub
+        carried = bool(found["sub"]) if carried is None else carried    # 'the and of 2 and 4': both ands;
+        sub = SUBDIVISION[found["sub"].lower()] if found["sub"] else last_sub if found.start() and carried else 0
+        last_sub = sub                                                  # '1 and the and of 2 and 3': beat 3
         steps.append((_num(found["beat"]) - 1) * 4 + sub)
     pattern = "".join("x" if i in steps else "." for i in range(16))
     if any(match.groupdict().get(g) for g in ("add", "mid", "also")):
