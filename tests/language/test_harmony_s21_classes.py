@@ -153,3 +153,8 @@ def test_a_sub_said_first_carries_and_a_plain_beat_first_does_not():
 @pytest.mark.parametrize("phrase, key", [("key of d, bhairavi", "/seq/key d phrygian"), ("in d kafi", "/seq/key d dorian")])
 def test_a_thaat_is_a_keys_scale(phrase, key):
     assert last(*PAD, phrase) == [key]
+
+
+def test_am_i_in_tune_is_a_question_not_a_minor():
+    with pytest.raises(LanguageError):
+        last(*PAD, "Am I in tune?")

@@ -36,8 +36,8 @@ _AND = re.compile(r" and (?:then )?")
 
 def harmony_intent(line: str):
     """The intent of a harmony phrase, a Sequence when harmony is one part of several, else None."""
-    if not _worth_reading(line):
-        return None
+    if not _worth_reading(line) or _ASKED.match(line.strip()):
+        return None                                    # ('Am I in tune?': a question, not A minor)
     if needs_sa(line.lower()):
         raise LanguageError("sargam is on a Sa: say which note it is, e.g. 'Sa is C#, sa re ga ma pa'", 0)
     said, rhythm = chord_rhythm(line)                  # (from the line as typed: a pattern's last '.' is no full stop)
@@ -77,6 +77,7 @@ def _worth_reading(line: str) -> bool:
 
 
 _WORDS = re.compile(r"[\w#'+°ø/–-]+")
+_ASKED = re.compile(r"^(?:am\s+i|are\s+we|is\s+(?:it|this|that))\s+(?!(?:i|ii|iii|iv|v|vi|vii)\b)", re.I)
 _NOTES_OR_DEGREES = re.compile(r'\bn\s+"|\b(?:12|twelve)[- ]bar\b|\bin [a-g](?:#|b)?[.!]?$|[a-g]\d?\+[a-g]|(?:^|\s)[1-8](?:[\s,-]+[1-8.]){2,}$|'
                                r'(?:^|\s)[a-g][#b]?\d\s.*\s[a-g][#b]?\d(?:\s|$)|\son\s[a-g][#b]?\d$|^(?:add|put|stick)\s(?:a\s|the\s)?[679]\b')
 _SIGNAL_SHAPES = re.compile(r"(?:1[0-2]|[1-9])[ab]|(?:b|#)?(?:vii|vi|iv|iii|ii)\S*|[iv]+7|[b#]?[1-7]m7?|"   # 6m: Nashville
