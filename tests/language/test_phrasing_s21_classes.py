@@ -201,3 +201,12 @@ def test_chat_shorthand_is_chatter(phrase, expected):
 ])
 def test_a_learners_word_order_and_small_words(context, phrase, expected):
     assert last(*context, phrase) == expected
+
+
+@pytest.mark.parametrize("context, phrase, expected", [
+    (DRUMS, "hi-hat little more left", ["/mod/hat1/pan -0.2"]),
+    (DRUMS, "the kick a bit further to the right", ["/mod/kick1/pan 0.2"]),
+    ((*DRUMS, "pan the hats left"), "hats more to the left", ["/mod/hat1/pan -0.7"]),
+])
+def test_more_to_one_side_moves_the_pan_from_where_it_is(context, phrase, expected):
+    assert last(*context, phrase) == expected
