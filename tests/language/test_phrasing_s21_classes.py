@@ -210,3 +210,8 @@ def test_a_learners_word_order_and_small_words(context, phrase, expected):
 ])
 def test_more_to_one_side_moves_the_pan_from_where_it_is(context, phrase, expected):
     assert last(*context, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["the kick comes back", "kick come back", "kick is back"])
+def test_a_part_that_comes_back_now_is_unmuted(phrase):
+    assert last(*DRUMS, "mute the kick", phrase) == ["/seq/mute kick 0"]
