@@ -215,3 +215,8 @@ def test_more_to_one_side_moves_the_pan_from_where_it_is(context, phrase, expect
 @pytest.mark.parametrize("phrase", ["the kick comes back", "kick come back", "kick is back"])
 def test_a_part_that_comes_back_now_is_unmuted(phrase):
     assert last(*DRUMS, "mute the kick", phrase) == ["/seq/mute kick 0"]
+
+
+def test_swing_at_its_most_is_said_back():
+    assert echo(*DRUMS, "swing 60%") == ["swing 60%: the most there is — every second 16th 0.6 of a step late"]
+    assert echo(*DRUMS, "swing 20%") == []
