@@ -220,3 +220,8 @@ def test_a_part_that_comes_back_now_is_unmuted(phrase):
 def test_swing_at_its_most_is_said_back():
     assert echo(*DRUMS, "swing 60%") == ["swing 60%: the most there is — every second 16th 0.6 of a step late"]
     assert echo(*DRUMS, "swing 20%") == []
+
+
+def test_what_a_change_is_for_is_left_out_but_a_time_is_not():
+    assert last(*ACID, "bass detune 10 cent for thick") == ["/mod/saw1/detune 10.0"]
+    refused(*ACID, "mute the kick for next verse")             # 'next verse' says when: never dropped
