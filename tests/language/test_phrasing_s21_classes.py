@@ -225,3 +225,12 @@ def test_swing_at_its_most_is_said_back():
 def test_what_a_change_is_for_is_left_out_but_a_time_is_not():
     assert last(*ACID, "bass detune 10 cent for thick") == ["/mod/saw1/detune 10.0"]
     refused(*ACID, "mute the kick for next verse")             # 'next verse' says when: never dropped
+
+
+@pytest.mark.parametrize("context, phrase, expected", [
+    (DRUMS, "the drums go to the left speaker", ["/mod/kick1/pan -0.5", "/mod/snare1/pan -0.5", "/mod/hat1/pan -0.5"]),
+    (DRUMS, "the hats go right", ["/mod/hat1/pan 0.5"]),
+    ((*DRUMS, "mute the kick", "mute the hats"), "everybody back in", ["/seq/mute kick 0", "/seq/mute hats 0"]),
+])
+def test_a_childs_or_learners_words_for_sides_and_everyone(context, phrase, expected):
+    assert last(*context, phrase) == expected

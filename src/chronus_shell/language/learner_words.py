@@ -27,6 +27,8 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     (r"\s+(?:a\s+)?(?:little|lil|lickle|likkle)(?:\s+bit)?\s*,\s*(?=-?\d)", ", "),       # 'swing little bit, 55%': that much
     (r"(?<=\w)\s+go(?:es)?\s+(?=(?:an?\s+|one\s+)?octave\b|(?:up|down)\s+(?:an?\s+|one\s+)?octave\b)", " "),   # 'bass go octave down'
     (r"\bto\s+(?:the\s+|di\s+)?(left|right)\s+speaker\b", r"\1"),
+    (r"(?<=\w)\s+go(?:es)?\s+(?=(?:to\s+(?:the\s+)?)?(?:left|right)\b)", " "),      # 'the drums go to the left'
+    (r"\b(?:everybody|everyone)\b", "everything"),
     (r"\bpan\s+(?:a\s+)?(?:lickle|likkle|little|lil)(?:\s+bit)?\s+(left|right)\b", r"pan a bit \1"),
     # 'hi-hat little more left', 'the kick a bit further to the right': its pan moved that way (from where it is)
     (r"^(?:the\s+)?([\w-]+)\s+(?:(?:a\s+)?(?:little|lil|bit|touch|tad)\s+(?:bit\s+)?)?(?:more|further)\s+(?:to\s+(?:the\s+)?)?(left|right)$",
