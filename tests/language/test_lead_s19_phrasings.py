@@ -40,7 +40,8 @@ def test_rec_then_a_word_that_ends_the_take(phrase, expected):
 
 @pytest.mark.parametrize("phrase", ["hats 1/8 triplets", "hats 8th triplets", "hats eighth note triplets"])
 def test_a_part_then_a_triplet_note_value_is_its_rhythm_not_a_length(phrase):
-    assert last("add a hat", "play x.x.x.x. on hat1", phrase) == ["/seq/speed hat1 0.75"]
+    """Eighth-note triplets are three hits a beat, in the bar (a speed of 0.75 gave 1.5 a beat on 'x.x.')."""
+    assert last("add a hat", "play x.x.x.x. on hat1", phrase) == ["/seq/add hat1 hat1 [xxx]@4[xxx]@4[xxx]@4[xxx]@4"]
 
 
 def test_a_triplet_note_value_for_a_time_is_still_a_length():

@@ -60,7 +60,7 @@ DRUMS = ("add a kick", "add a snare", "add a hat", "kick x...x...x...x...", "sna
     ("double time hats", ["/seq/speed hats 2.0"]),
     ("half time snare", ["/seq/speed snare 0.5"]),
     ("triplet hats", ["/seq/speed hats 1.5"]),
-    ("hats in triplet quavers", ["/seq/speed hats 0.75"]),
+    ("hats in triplet quavers", ["/seq/add hats hat1 [xxx]@4[xxx]@4[xxx]@4[xxx]@4"]),   # three a beat, in the bar
     ("play the kick twice as fast", ["/seq/speed kick 2.0"]),
     ("hats at 1.5x", ["/seq/speed hats 1.5"]),
     ("fast 2 hats", ["/seq/speed hats 2.0"]),

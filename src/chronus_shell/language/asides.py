@@ -21,9 +21,12 @@ from .word_order import comparative_of
 _SEQUENCER_PARAMS = {"swing", "shuffle", "tempo", "bpm", "groove"}
 #: Words tying a setting to the beat: a clause with one says how, never only colours ('synced to the beat').
 _TIMING = {"sync", "synced", "synched", "synchronised", "synchronized", "clock", "clocked", "grid", "quantised",
-           "quantized", "triplet", "triplets", "dotted", "beat", "beats", "bar", "bars", "bpm", "tempo"}
+           "quantized", "triplet", "triplets", "dotted", "beat", "beats", "bar", "bars", "bpm", "tempo",
+           "sixteenth", "sixteenths", "eighth", "eighths", "quarters", "semiquavers", "quavers", "crotchets", "32nds"}
 
 
+#: A chord or a note named by its letter ('try C, A minor, …'): never chatter.
+_CHORD_NAME = re.compile(r"[a-g](?:#|b|♯|♭)?(?:m|min|maj|dim|aug|sus[24]?|add)?\d{0,2}(?:/[a-g](?:#|b)?)?")
 #: Words that say when (or for how long): a part holding one is timing, never left out as an aside
 #: ('at the next barline, …', '… for the rest of the bar').
 _SAYS_WHEN = re.compile(r"\b(?:after|before|until|till|til|next|every|during|"
@@ -47,7 +50,8 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
               and any(not is_known_word(w, extra) and w not in SLANG for w in c.lower().split())
               and not any(w.endswith("ly") and is_known_word(w[:-2], extra) for w in c.lower().split())
               and not _COUNTED.search(c)
-              and not any(w in content or re.search(r"\d", w) or is_note(w) for w in c.lower().split())]
+              and not any(w in content or re.search(r"\d", w) or is_note(w) or _CHORD_NAME.fullmatch(w)
+                          for w in c.lower().split())]
     qualities = {a: _as_comparative(a, text) for a in asides if _as_comparative(a, text)}
     asides = [a for a in asides if a not in qualities]
     kept = [qualities.get(c, c) for c in clauses if c and c not in asides]

@@ -47,6 +47,8 @@ _VOICE = r"(?P<voice>(?:" + "|".join(sorted(map(re.escape, VOICES), key=len, rev
 
 #: The twelve-bar blues, in numerals of the key said.
 BLUES = ("I", "I", "I", "I", "IV", "IV", "I", "I", "V", "IV", "I", "V")
+#: ... with the quick change: the IV in the second bar.
+QUICK_CHANGE = ("I", "IV", "I", "I", "IV", "IV", "I", "I", "V", "IV", "I", "V")
 #: Progressions known by name, in numerals of the key said ('a plagal cadence in F').
 NAMED_PROGRESSIONS = {
     "perfect cadence": ("V", "I"), "authentic cadence": ("V", "I"), "plagal cadence": ("IV", "I"),
@@ -76,8 +78,10 @@ ASIDE = re.compile(r",?\s*(?:for (?:that|this|some|a|an|more|extra) (?!(?:\w+ )?
                    r"(?<=,) ?[\w-]+(?: [\w-]+)? (?:style|feel|vibe|vibes))$")
 #: Multi-word constituents, each found anywhere (a word boundary either side), first match wins.
 _PHRASES: tuple[tuple[str, re.Pattern], ...] = tuple((kind, re.compile(pattern)) for kind, pattern in (
-    ("named", r"(?:the )?(?P<named>(?:12|twelve)[- ]bar blues|" + "|".join(map(re.escape, NAMED_PROGRESSIONS)) + ")"),
-    ("sevenths", r"(?:with |as |in |using |all )?(?:7th chords|seventh chords|sevenths|7ths|7s)"),
+    ("named", r"(?:the |a )?(?P<named>(?:12|twelve)[- ]bar blues(?: with (?:a |the )?quick[- ](?:change|four))?|"
+              r"(?:12|twelve)[- ]bar(?: with (?:a |the )?quick[- ](?:change|four))?(?= in [a-g]\b)|"
+              + "|".join(map(re.escape, NAMED_PROGRESSIONS)) + ")"),
+    ("sevenths", r"(?:with |as |in |using |all )?(?:dominant )?(?:7th chords|seventh chords|sevenths|7ths|7s|sevens)"),
     ("span", rf"(?:over|across|during) (?:the next )?{_N} {_UNIT}"),
     ("each", r"(?P<per>two|2|four|4) (?:chords )?(?:in a|a|per|each) bar"),
     ("each", rf"{_N} {_UNIT} (?:each|per chord|a chord|apiece)"),
@@ -225,7 +229,8 @@ def _value(kind: str, match: re.Match):
         tonic, scale = key_of(groups["tonic"], groups.get("m"), groups.get("scale"))
         return tonic, scale if groups.get("m") or groups.get("scale") else None
     if kind == "named":
-        return BLUES if groups["named"].endswith("blues") else NAMED_PROGRESSIONS[groups["named"]]
+        named = groups["named"]
+        return (QUICK_CHANGE if "quick" in named else BLUES) if named.startswith(("12", "twelve")) else NAMED_PROGRESSIONS[named]
     if kind in ("sevenths", "together", "release"):
         return True
     if kind == "tonic":

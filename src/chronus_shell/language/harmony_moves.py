@@ -9,6 +9,8 @@ never becomes a guess. A bare 'step' is refused: a whole step, a half step or a 
 """
 from __future__ import annotations
 
+import re
+
 from . import intents_harmony as ih
 from .errors import LanguageError
 from .harmony_constituents import VOICES
@@ -35,26 +37,37 @@ _NOTE_NOUNS = frozenset("melody chords chord progression arp arpeggio notes line
                         "pattern part".split())
 #: What moves the key, and every note track with it.
 _SONG = frozenset("song key music modulate modulation".split())
-_FILLER = frozenset("the my our a an by on for of whole thing change played sounded be instead about".split())
+_FILLER = frozenset("the my our a an by on for of whole thing change played sounded be instead about go goes".split())
+#: An interval said without a count is one of it ('bass go octave down', 'melody semitone up').
+_ONE_OF = frozenset("octave semitone halftone".split())      # (not tone: "tone it down")
+#: 'down to a lower octave', 'to a higher octave': an octave that way.
+#: 'une quarte more high', 'a semitone more low': a learner's comparative.
+_MORE_WAY = re.compile(r"\bmore (high|low|grave|deep)\b")
+_AN_OCTAVE = re.compile(r"\b(?:to\s+)?(?:a|an|one)\s+(lower|higher|deeper)\s+octave\b")
 _MOVING = _DIRECTIONS.keys() | _DIRECTED.keys() | {"+", "-"}
 
 
 def read_move(text: str, line: str):
     """The intent of a line that moves notes by an interval, else None."""
-    words = text.replace(",", " ").split()
+    words = _MORE_WAY.sub(lambda m: "higher" if m.group(1) == "high" else "lower",
+                          _AN_OCTAVE.sub(r"an octave \1", text)).replace(",", " ").split()
     if not words or not _MOVING & ({w[:1] for w in words} | set(words)):
         return None
     said = _placed(words)
     if said is None:
         return None
     direction, semis, voice, noun, pronoun, song, told = said
+    if voice and song == "key" and not noun:
+        song, noun = None, "notes"                    # 'bass key up 2': the bass's notes, not the song's key
+    if semis == "vague" and song:
+        semis = (2, False)                            # 'modulate up a step': a key moves by a whole step
     if semis is None or direction is None or sum(bool(x) for x in (voice or noun, pronoun, song)) > 1:
         return None
     if semis == "vague":
         raise LanguageError("a step up or down: a whole step (2 semitones), a half step (1) or a step of the scale? "
                             "say 'up a whole step', 'up a semitone' or 'up 2 semitones'", column_of("step", line))
     size, bare = semis
-    if bare and not (noun or song):
+    if bare and not (noun or song or pronoun in ("everything", "all") or voice and words[0] == "transpose"):
         return None                                   # a bare number: semitones only for notes or the key ('melody up 12')
     moved = direction * size
     if song:
@@ -147,7 +160,8 @@ def _amount(words: list[str], index: int):
         word, sign = word[1:], 1 if word[0] == "+" else -1
     count = int(word) if word.isdigit() else _COUNTS.get(word)
     if count is None:
-        return None
+        single = word[:-1] if word.endswith("s") else word
+        return ((_INTERVALS[word], False), index + 1, 0) if word in _ONE_OF and single == word else None
     for size in (2, 1):
         unit = " ".join(words[index + 1:index + 1 + size])
         if len(unit.split()) != size:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 #: Fixed-do syllables → letter names ('ti' is the English spelling of 'si').
-SYLLABLES = {"do": "c", "re": "d", "mi": "e", "fa": "f", "sol": "g", "la": "a", "si": "b", "ti": "b"}
+SYLLABLES = {"do": "c", "re": "d", "mi": "e", "fa": "f", "sol": "g", "so": "g", "la": "a", "si": "b", "ti": "b"}
 #: Spanish (and false-friend English) harmony words → the English the readers know.
 _WORDS = {"mayor": "major", "menor": "minor", "acorde": "chord", "acordes": "chords", "tonalidad": "key",
           "tonality": "key", "arpegio": "arpeggio", "escala": "scale", "semicorcheas": "16ths", "semicorchea": "16th",
@@ -24,7 +24,7 @@ _WORDS = {"mayor": "major", "menor": "minor", "acorde": "chord", "acordes": "cho
 _ACCIDENTALS = {"sostenido": "#", "sharp": "#", "#": "#", "bemol": "b", "flat": "b", "b": "b", "": ""}
 #: Words after which a lone syllable is a note ('acorde de la', 'key of sol').
 _CUES = r"notes?|notas?|chords?|acordes?|progression|progresión|melody|scale|escala|arpeggio|arpegio|key|tonality|tonalidad|bass"
-_SYLLABLE = r"(?:do|re|mi|fa|sol|la|si|ti)"
+_SYLLABLE = r"(?:do|re|mi|fa|sol|so|la|si|ti)"
 _ONE = rf"(?P<s>{_SYLLABLE})(?P<acc>#|b(?![a-z])|\s+(?:sostenido|bemol|sharp|flat)\b)?"
 _MARKED = re.compile(rf"\b{_ONE}(?=\s+(?:mayor|menor|major|minor)\b)|\b(?P<s2>{_SYLLABLE})(?P<acc2>#|\s+(?:sostenido|bemol)\b)")
 _ITEM = rf"\b{_SYLLABLE}(?:#|b(?![a-z])|\s+(?:sostenido|bemol)\b)?(?:\s+(?:major|minor|mayor|menor)\b)?"
@@ -44,6 +44,8 @@ def _one(match: re.Match) -> str:
     return _letter(syllable, match.group("acc") if match.group("s") else match.group("acc2"))
 
 
+#: 'so' is a note only in a run of three or more ('do re mi fa so'), never in 'do so' or 'so do'.
+_SO_ALONE = re.compile(rf"^(?:{_SYLLABLE}\s*)?\bso\b(?:\s*{_SYLLABLE})?$|^(?:{_SYLLABLE}\s+)?so$")
 _IN_RUN = re.compile(rf"\b{_ONE}(?![\w#])")
 
 
@@ -52,7 +54,8 @@ _EUROPEAN = {"ré": "re", "lá": "la", "dó": "do", "fá": "fa", "mí": "mi", "s
              "dur": "mayor", "mineur": "menor", "minore": "menor", "moll": "menor", "dièse": "sostenido", "diese": "sostenido",
              "diesis": "sostenido", "sustenido": "sostenido", "bémol": "bemol", "bemolle": "bemol", "tonalité": "tonalidad",
              "tonalità": "tonalidad", "tonalidade": "tonalidad", "accords": "acordes", "accordi": "acordes",
-             "accord": "acorde", "accordo": "acorde", "di": "de"}
+             "accord": "acorde", "accordo": "acorde", "di": "de", "quarte": "fourth", "quinte": "fifth", "tierce": "third",
+             "sixte": "sixth", "demi-ton": "semitone", "demi ton": "semitone", "une": "a", "un": "a"}
 _EUROPEAN_WORD = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(map(re.escape, _EUROPEAN), key=len, reverse=True)) + r")(?![\w])")
 #: German note names with their mode ('a-Moll', 'Es-Dur', 'fis-moll'): H is B, B is B flat, -is sharp, -es flat.
 _GERMAN_KEY = re.compile(r"\b(?:(?P<flat>es|as)|(?P<letter>[a-h])(?P<acc>is|es)?)[\s-](?P<mode>dur|moll)\b")
@@ -76,7 +79,7 @@ def solfege(text: str) -> str:
     if not _SIGNS.search(text):
         return text
     text = _EACH_BAR.sub("a bar each", text)
-    text = _RUN.sub(lambda m: _IN_RUN.sub(_one, m.group(0)), text)
+    text = _RUN.sub(lambda m: m.group(0) if _SO_ALONE.search(m.group(0)) else _IN_RUN.sub(_one, m.group(0)), text)
     text = _MARKED.sub(_one, text)
     text = _CUED.sub(lambda m: m.group(0)[:m.start("s") - m.start()] + _one(m), text)
     return _SPANISH.sub(lambda m: _WORDS[m.group(0)], text)

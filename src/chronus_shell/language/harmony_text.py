@@ -43,11 +43,15 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"^(?:i'?d like|i would like|i should like|i want|might|could|can|would|will) (?:the |my )?(?P<v>[\w-]+) (?:to )?"
      r"(?P<verb>play|hold|strum)\b", r"the \g<v> \g<verb>s"),                          # 'might the triangle play an Am chord'
     (r"\s*\([^)]*\)\s*", " "),                                                        # (an aside)
+    (r",?\s*\bs'il (?:vous|te) pla[iî]t\b|^(?:voilà|voila|bon|alors|allez)\b,?\s*", ""),          # French courtesy
+    (r"^et maintenant\b|^maintenant\b", "now"),
+    (r"\b((?:12|twelve)[- ]bar(?: blues)?)( in [a-g][#b]?(?: major| minor)?),? with (?:a |the )?quick[- ](change|four)\b",
+     r"\1 with the quick \3\2"),                                                        # the quick change said after the key
     (r"^(?:the\s+)?(\w+)\s+(?:tuned|pitched|retuned)\s+(?=to\b)", r"tune the \1 "),       # 'kick tuned to e'
     (r",\s*(?:it'?s|its|it is|because|cause|cuz|since|too)\b[^,]*$", ""),            # ', its too high for me'
     (r",?\s+like (?:the|a|an|every|in|on|my|that|those|they|you)\b[^,]*$", ""),      # ' like the video'
     (r"\b(?:sad|happy|dark|moody|dreamy|bright|lush|warm|jazzy|pretty|nice|fat|gloomy|cheerful)\s+"
-     r"(?=(?:minor|major|maj|min|dominant|sus\w*|diminished|augmented|[a-g](?:#|b)?\S*\s+chord)\b)", ""),   # a mood said with its chord
+     r"(?=(?:minor|major|maj|min|dominant|sus\w*|diminished|augmented|chords|progression|[a-g](?:#|b)?\S*\s+chord)\b)", ""),   # a mood said with its chord
     (r"\s+in (?:the|this|our) (?:current |same )?key(?=\s*[:,]|$)", ""),               # 'chords in the key: ii V I': the key set
     (r"\b(?:passing|approach|neighbou?r|pivot|substitute)\s+(?=chord)", ""),            # 'E dim7 passing chord': its role
     (r"\b((?:up|down|higher|lower) (?:a |an |one |two )?(?:half step|whole step|semitone|half tone|whole tone|tone|fifth|"

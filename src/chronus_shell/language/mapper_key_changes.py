@@ -38,7 +38,7 @@ def checked_key(tonic: str, scale: str, column: int) -> None:
 def change_key(ctx, intent: ih.ChangeKey) -> list[Message]:
     pitched = any(any(token_pitches(n) for n in track.notes) for track in ctx.model.tracks.values())
     if ctx.model.key is None and intent.tonic is not None and (intent.or_set or (intent.scale and not pitched)):
-        return ctx.map(ih.SetKey(intent.tonic, intent.scale, intent.column))   # nothing to move: the key named
+        return ctx.map(ih.SetKey(intent.tonic, intent.scale or "major", intent.column))   # nothing to move: the key named
     tonic, scale = ctx.model.key or key_of_chords(ctx, intent.column, intent.lines or intent.relation == "interval")
     new_tonic, new_scale = _new_key(tonic, scale, intent)
     checked_key(new_tonic, new_scale, intent.column)

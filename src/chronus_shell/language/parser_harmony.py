@@ -62,7 +62,7 @@ _SIGNALS = frozenset("notes note melody scale degrees degree chord chords progre
                      "neapolitan tristan german italian french hendrix augmented diminished suspended sus strum barre "
                      "cadential 808 808s bassline walk triad cadence progression each tone tones tritone second "
                      "harmonic melodic drone droning halftone halftones quint quinte quart dominant subdominant mode "
-                       "mayor menor acorde acordes tonality tonalidad arpegio escala bemol sostenido re mi fa sol descending ascending "
+                       "quarte quinte tierce sixte demi-ton mayor menor acorde acordes tonality tonalidad arpegio escala bemol sostenido re mi fa sol descending ascending "
                        "downwards upwards flats sharps sad happy vamp vamping alberti stay hang bassline nashville royal komuro "
                        "marunouchi backdoor canon turnaround meio sa komal tivra teevra raag rag raga thaat sargam dur moll majeur mineur "
                        "maggiore minore maior dièse diesis bémol tonalité tonalità accordi accords ré lá dó fá sus2 sus4 power".split())
@@ -77,7 +77,7 @@ def _worth_reading(line: str) -> bool:
 
 
 _WORDS = re.compile(r"[\w#'+°ø/–-]+")
-_NOTES_OR_DEGREES = re.compile(r'\bn\s+"|[a-g]\d?\+[a-g]|(?:^|\s)[1-8](?:[\s,-]+[1-8.]){2,}$|'
+_NOTES_OR_DEGREES = re.compile(r'\bn\s+"|\b(?:12|twelve)[- ]bar\b|\bin [a-g](?:#|b)?[.!]?$|[a-g]\d?\+[a-g]|(?:^|\s)[1-8](?:[\s,-]+[1-8.]){2,}$|'
                                r'(?:^|\s)[a-g][#b]?\d\s.*\s[a-g][#b]?\d(?:\s|$)|\son\s[a-g][#b]?\d$|^(?:add|put|stick)\s(?:a\s|the\s)?[679]\b')
 _SIGNAL_SHAPES = re.compile(r"(?:1[0-2]|[1-9])[ab]|(?:b|#)?(?:vii|vi|iv|iii|ii)\S*|[iv]+7|[b#]?[1-7]m7?|"   # 6m: Nashville
                             r"[a-h](?:is|es|s)?-(?:dur|moll)")                                      # fis-moll: German

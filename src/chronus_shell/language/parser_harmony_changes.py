@@ -8,7 +8,7 @@ import re
 from ..engine.catalogue import CATALOGUE
 from ..engine.scales import pitch_class
 from . import intents_harmony as ih
-from .chords import Chord, chord_error
+from .chords import Chord, chord_error, key_name
 from .errors import LanguageError
 from .harmony_constituents import RATES, Part, scan
 from .harmony_tokens import CHORDISH, NOTE, NUMBERS, column_of, first_match, words_of
@@ -197,7 +197,10 @@ def poly(text: str, line: str):
     return ih.Poly(words_of(target, line), count, column_of(target or str(said), line))
 
 
-_CAPO = re.compile(r"(?:put (?:a |the )?)?capo (?:on )?(?:fret )?(\d+)")
+_CAPO = re.compile(r"(?:put (?:a |the )?)?capo (?:on )?(?:fret )?(\d+)(?: (?:on|for) (?:the )?(?P<who>[\w-]+)(?: ?line| part)?)?")
+#: 'capo 4, key of G shape, so really we're in B': the key the shapes sound (checked against one said).
+_CAPO_KEY = re.compile(r"(?:with )?(?:a |the )?capo (?:on )?(?:fret )?(\d+),? (?:in )?(?:the )?key of ([a-g][#b]?)(?: shapes?)?"
+                       r"(?:,? so (?:really |actually )?(?:we'?re|we are|it'?s|it is|that'?s) in ([a-g][#b]?))?")
 _TRITONE_SUB = re.compile(r"(?:do |use |play )?(?:a |the )?tritone sub(?:stitute|stitution)?(?: it| that|(?: (?:on|for|of))? the "
                           r"(?:v7?|5|57|five|dominant|g7|chord)(?: chord)?)?")
 _TIDAL_MOVE = re.compile(r"(?P<who>[\w-]+) \|([+-]) n (\d+)")
@@ -206,8 +209,17 @@ _TIDAL_MOVE = re.compile(r"(?P<who>[\w-]+) \|([+-]) n (\d+)")
 def chord_changes(text: str, line: str):
     """'capo 2', 'tritone sub it', 'bass |+ n 12' (Tidal): the chords (or notes) just given, moved."""
     capo = _CAPO.fullmatch(text)
+    if capo and capo["who"]:                      # 'capo 2 on the bass line': that voice's notes
+        return ih.MoveNotes(words_of(capo["who"], line), int(capo.group(1)), None, column_of(capo["who"], line))
     if capo:
         return ih.MoveNotes(None, int(capo.group(1)), None, column_of(capo.group(1), line), True)
+    keyed = _CAPO_KEY.fullmatch(text)
+    if keyed and (keyed.group(3) or "shape" in text):   # ('capo 2 in the key of G': the shapes' key or the sounding one?)
+        sounding = key_name(pitch_class(keyed.group(2)) + int(keyed.group(1)), "major")
+        if keyed.group(3) and pitch_class(keyed.group(3)) != pitch_class(sounding):
+            raise LanguageError(f"capo {keyed.group(1)} on {keyed.group(2).upper()} shapes sounds {sounding.upper()}, "
+                                f"not {keyed.group(3).upper()}", column_of(keyed.group(3), line))
+        return ih.SetKey(sounding, "major", column_of(keyed.group(2), line))
     if _TRITONE_SUB.fullmatch(text):
         return ih.MoveNotes(None, 6, None, 0, True, True)
     tidal = _TIDAL_MOVE.fullmatch(text)

@@ -122,10 +122,11 @@ _PART_BEFORE_IN = re.compile(rf"^{_PART}(?=in )")
 _NO_KEY = re.compile(r"(?:no|clear the|remove the|forget the|drop the) key|key (?:none|off)|clear key")
 #: Keys said tonic first (groups: the tonic, an 'm', the scale word).
 _KEY_FORMS = tuple(re.compile(p) for p in (
-    rf"(?:(?:set|change|switch|put|shift|move) )?(?:the |our )?(?:song'?s? )?key(?: signature)?(?: is| to| of|:|=)?(?: the key of)? "
+    rf"(?:(?:set|change|switch|put|shift|move) )?(?:the |our )?(?:(?:song|session|tune|track)'?s? )?key(?: signature)?(?: is| to| of|:|=)?(?: the key of)? "
     rf"{KEYNOTE}(?: {SCALE})?",
     rf"(?:(?:we'?re|we are|it'?s|let'?s (?:go|play|be|stay)|play|stay|everything|put it|go) )?in (?:the key of )?{KEYNOTE} {SCALE}",
     rf"(?:(?:we'?re|we are|let'?s (?:go|play|be)|play|put it|go|it'?s) )?in the key of {KEYNOTE}(?: {SCALE})?",
+    rf"(?:we'?re|we are|put us|the song is|the tune is|this (?:song |tune )?is) in {KEYNOTE}(?: {SCALE})?",   # 'put us in A'
     rf"(?:(?:we'?re|we are|it'?s|play|stay|go|put it) )?in ({NOTE})(m)()",
     rf"(?:use |set |make it )?(?:an? |the )?{KEYNOTE} {SCALE} key",
     rf"(?:set ?key|key ?sig)\s+{KEYNOTE}(?: {SCALE})?",

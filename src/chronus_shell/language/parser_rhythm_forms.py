@@ -140,16 +140,39 @@ ROLL = [
 #: Counts of hits that fit no form above: refused with the form, never read as a setting.
 LOOSE_COUNT = re.compile(rf"^(?:play\s+)?{TRACK}\s+(?P<n>{NUM})\s+(?:hits?|pulses?|onsets?|strokes?)\b.*$", re.I)
 #: 'kick every 4 steps', 'hats on every 3rd sixteenth', 'a hit every 2 beats on the snare': steps counted.
+#: A part that plays notes or hits (never an effect: 'echo on quarter notes' is a delay time).
+_PART = (r"(?:(?:the|my)\s+)?(?P<track>kick|snare|hats?|hi-?hats?|hihats?|claps?|rims?|rides?|toms?|shakers?|perc\w*|cymbals?|"
+         r"drums?|bass(?:line)?|chords?|keys|pads?|lead|melody|arp)")
+#: A note value a part plays on every one of (not 'quarter' alone: 'hats quarter' may be a level).
+_NOTE_VALUE = (r"(?P<unit>sixteenths?|16ths?|semiquavers?|eighths?|8ths?|quavers?|quarters|crotchets|quarter(?=[- ]notes?))"
+               r"(?:[- ]notes?)?")
 EVERY = [
     _p(rf"(?:play\s+|put\s+|give\s+)?(?:an?\s+)?{TRACK}\s+(?:(?:on|hits?|plays?|playing)\s+)?(?:once\s+)?every\s+"
        rf"(?:(?P<every>{NUM}|\d+(?:st|nd|rd|th))\s+)?{UNIT}"),
+    # 'hihat 16th', 'hats all the 16ths', 'chimbal in eighth notes', '16th hats': a hit on each of those notes
+    _p(rf"(?:play\s+|put\s+|give\s+(?:me\s+)?)?(?:an?\s+)?{_PART}\s+(?:(?:on|in|playing|plays?)\s+)?(?:all\s+(?:the\s+)?|"
+       rf"straight\s+)?{_NOTE_VALUE}"),
+    _p(rf"(?:play\s+|give\s+(?:me\s+)?)?(?:some\s+)?(?:straight\s+)?{_NOTE_VALUE}\s+(?:on\s+(?:the\s+)?)?{_PART}"),
     _p(rf"(?:play\s+|put\s+)?(?:an?\s+|one\s+)?(?:hit\s+)?every\s+(?P<every>{NUM}|\d+(?:st|nd|rd|th))\s+{UNIT}\s+"
        rf"(?:on|for)\s+{TRACK}"),
 ]
+#: 'kick once a bar', 'the boom only at the start of each bar', 'kick on the downbeat', "hats only on the 'and'":
+#: a spot in every bar or beat said in words.
+_EACH = r"(?:each|every|the)"
+SPOTS = [
+    _p(rf"(?:play\s+)?{TRACK}\s+(?:only\s+)?(?P<count>once|twice|two\s+times|four\s+times)\s+(?:a|per|each|every)\s+"
+       rf"(?P<per>bar|beat|measure)(?:\s+only)?"),
+    _p(rf"(?:play\s+)?{TRACK}\s+(?:only\s+)?(?:on|at)\s+(?:the\s+)?(?P<one>downbeat|(?:start|top|beginning)\s+of\s+{_EACH}\s+"
+       rf"(?:bar|measure)|first\s+beat\s+of\s+{_EACH}\s+(?:bar|measure))(?:\s+only)?"),
+    _p(rf"(?:play\s+)?{TRACK}\s+(?:only\s+)?on\s+(?:the\s+|all\s+the\s+)?(?P<beats>downbeats)(?:\s+only)?"),   # every beat
+    _p(rf"(?:play\s+)?{TRACK}\s+(?:only\s+)?on\s+(?:the\s+|every\s+|each\s+)?['\"]?(?P<and>and|&|\+)s?['\"]?"
+       rf"(?:\s+of\s+{_EACH}\s+beat)?(?:\s+only)?"),
+]
 #: 'hats in 32nds', 'the hats 32nd notes': two hits in every step of the grid.
+_32NDS = r"(?:32(?:nd|th)s?(?:[- ]notes?)?|thirty-?second(?:s|[- ]notes?)|demisemiquavers)"
 THIRTY_SECONDS = [
-    _p(rf"(?:play\s+|put\s+)?{TRACK}\s+(?:(?:in|on|as|at|to)\s+)?(?:straight\s+)?(?:32nds|32nd\s+notes|"
-       rf"thirty-?second(?:s|\s+notes)|demisemiquavers)"),
+    _p(rf"(?:play\s+|put\s+)?{TRACK}\s+(?:rolls?\s+)?(?:(?:in|on|as|at|to)\s+)?(?:all\s+(?:the\s+)?|straight\s+)?{_32NDS}"),
+    _p(rf"(?:play\s+|give\s+(?:me\s+)?)?(?:some\s+)?{_32NDS}\s+(?:on\s+(?:the\s+)?)?{TRACK}(?:\s+rolls?)?"),
 ]
 #: 'add a kick on the last 16th', 'snare on the last eighth of the bar': the last step of that length.
 LAST = [

@@ -20,7 +20,7 @@ from .literal_needs import Screen
 from ..engine.mini_notation import check_pattern
 from ..engine.params import ParamError
 from .parser_rhythm_forms import (CHANCE, EUCLID, EVERY, FILL, HUMANIZE, LAST, LOOSE_COUNT, NAMED, POSITIONS,
-                                  QUOTED, REVERSE, ROLL, SEED, SHIFT, SPEED, THIRTY_SECONDS)
+                                  QUOTED, REVERSE, ROLL, SEED, SHIFT, SPEED, SPOTS, THIRTY_SECONDS)
 from .rhythm_tokens import (NUM, OFTEN, ORDINAL_BEATS, PER_BEAT, POSITION, RHYTHM_NAMES, ROLL_COUNT, SUBDIVISION,
                             UNIT_STEPS)
 from .units import parse_number
@@ -37,6 +37,7 @@ _OVER = r"(?:,|\s+(?:over|in|of|across|into)\s+|/|\s)"
 _FULL_STOP = re.compile(r"(?<![xX.~\-])[.!]+$|!+$")
 _THANKS = re.compile(r"\s+(?:lol|haha|pls|plz|please|thanks|ok)$", re.I)
 _FEEL_AFTER = re.compile(r"(?<=\))\s+(?:thing|feel|vibe|groove|like\s+(?:in\s+)?(?:the|a|that|my)\s+[\w\s]+)$", re.I)
+_LIKENESS = re.compile(r",?\s+(?:like|as\s+in)\s+(?:in\s+)?(?:an?\s+|the\s+)?[\w'-]+(?:\s+[\w'-]+)?$", re.I)
 _FIFTY_FIFTY = re.compile(r"\b(?:50[\s/-]50|fifty[\s-]fifty)(?:\s+chance)?\b", re.I)
 _PARTS = re.compile(r"\s*(?:,(?![^(]*\))|;|\bthen\b|\band then\b)\s*")
 
@@ -49,6 +50,8 @@ def rhythm_intent(line: str):
     text = _FIFTY_FIFTY.sub("50% chance", text)                         # 'hats 50/50'
 
     whole = _one(text, 0)
+    if whole is None and _LIKENESS.search(text):
+        whole = _one(_LIKENESS.sub("", text), 0)        # 'snare only on the 3 like drill': the style it is in
     if whole is not None:
         return whole
     parts = [p.strip() for p in _PARTS.split(text) if p.strip()]
@@ -215,8 +218,9 @@ def _speed(match, column):
         return TrackFeel("speed", _words(match, column), ("set", float(factor)), column)
     unit = (groups.get("tripunit") or groups.get("tripunit2") or "").lower()
     unit = {"1/8": "eighth", "1/16": "sixteenth", "1/4": "quarter"}.get(unit, unit)
-    if unit:                        # three in the time of two of that note, on a grid of 16ths
-        return TrackFeel("speed", _words(match, column), ("set", PER_BEAT[unit.rstrip("s")] * 3 / 2 / 4), column)
+    if unit:                        # three in the time of two of that note, in the bar: '[xxx]@4' is three a beat
+        span = 2 * 4 // PER_BEAT[unit.rstrip("s")]
+        return it.PlayPattern(f"[xxx]@{span}" * (16 // span), _words(match, column), column)
     if how.startswith("triplet"):
         return TrackFeel("speed", _words(match, column), ("set", 1.5), column)
     if how in ("normal", "regular", "original", "straight"):
@@ -281,13 +285,29 @@ def _roll(match, column):
 
 
 def _every(match, column):
-    said = match["every"] or "1"
+    said = match.groupdict().get("every") or "1"
     every = int(re.match(r"\d+", said)[0]) if said[0].isdigit() else _num(said)
-    steps = every * UNIT_STEPS[match["unit"].lower().rstrip("s")]
+    steps = every * UNIT_STEPS[re.sub(r"[- ]notes?$", "", match["unit"].lower()).rstrip("s")]
     if not 1 <= steps <= 64:
         raise LanguageError(f"a hit every {steps} steps: the sequencer counts 1 to 64 steps between hits", column)
     length = 16 if 16 % steps == 0 else steps             # a count that does not fit a bar runs across the bar line
     return it.PlayPattern("".join("x" if i % steps == 0 else "." for i in range(length)), _words(match, column), column)
+
+
+def _spot(match, column):
+    """Once or twice a bar or a beat, the bar's first beat, every 'and': one bar of 16ths."""
+    groups = match.groupdict()
+    if groups.get("and"):
+        steps = "..x." * 4
+    elif groups.get("beats"):
+        steps = "x..." * 4
+    elif groups.get("one"):
+        steps = "x" + "." * 15
+    else:
+        count = {"once": 1, "twice": 2}.get(groups["count"].lower().split()[0], 4 if "four" in groups["count"] else 2)
+        every = (4 if groups["per"].lower() == "beat" else 16) // count
+        steps = "".join("x" if i % every == 0 else "." for i in range(16))
+    return it.PlayPattern(steps, _words(match, column), column)
 
 
 def _thirty_seconds(match, column):
@@ -307,7 +327,7 @@ def _named(match, column):
 
 _FORMS = ((QUOTED, _quoted), (EUCLID, _euclid), (CHANCE, _chance), (HUMANIZE, _humanize), (SHIFT, _shift),
           (REVERSE, _reverse), (SPEED, _speed), (FILL, _fill), (ROLL, _roll), (POSITIONS, _positions), (SEED, _seed),
-          (EVERY, _every), (THIRTY_SECONDS, _thirty_seconds), (LAST, _last), (NAMED, _named))
+          (EVERY, _every), (THIRTY_SECONDS, _thirty_seconds), (LAST, _last), (NAMED, _named), (SPOTS, _spot))
 _SCREEN = Screen((form, build) for forms, build in _FORMS for form in forms)
 
 __all__ = ["rhythm_intent"]

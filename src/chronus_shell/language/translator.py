@@ -23,10 +23,13 @@ from .undo_steps import UndoStep, simplify_undo
 from .clause_lines import clause_by_clause
 from .dynamics_words import with_dynamics
 from .filter_envelope import filter_envelope
+from .grooves import groove_line
 from .nearest import missing_part
 from .part_labels import remember_label, with_labels
+from .pattern_sentences import pattern_sentence
 from .refusal_wording import with_nearest
 from .scene_words import fixed_terms
+from .score_terms import score_terms
 from .second_stage import readings
 from .shared_pan import shared_pan_note
 from .other_languages import in_english
@@ -54,15 +57,25 @@ class Translator:
     def translate(self, line: str) -> list[Message]:
         """One line → messages (applied to the context), or LanguageError (context unchanged); the
         error's column always falls within the line as typed (a reading's longer text aside)."""
-        marked = None if line.lstrip().startswith("/") else with_dynamics(line.strip(), self.model)
+        grooved = groove_line(self, line)            # 'a waltz, please': a whole kit's rhythm (grooves.py)
+        if grooved is not None:
+            return grooved
+        termed = None if line.lstrip().startswith("/") else score_terms(line)   # 'più mosso', 'staccato', '♩ = 96'
+        said = termed[1] if termed else line
+        marked = None if line.lstrip().startswith("/") else with_dynamics(said.strip(), self.model)
         try:
-            messages = self._translate_line(marked[1] if marked else line)   # 'at pianissimo': a level
+            messages = self._translate_line(marked[1] if marked else said)   # 'at pianissimo': a level
         except LanguageError as err:
+            patterned = None if self._nested else pattern_sentence(self, line)   # 'hats on x.x.xx.x. proper skippy'
+            if patterned is not None:
+                return patterned
             if err.column is not None and err.column > len(line):
                 err.column = len(line)
             raise
         if marked:
             self.mapper.understood.insert(0, marked[0])
+        if termed:
+            self.mapper.understood.insert(0, termed[0])
         shared = shared_pan_note(messages, self.model)
         if shared:
             self.mapper.understood.append(shared)        # a pan that cannot be heard, said back

@@ -1,0 +1,187 @@
+"""Grooves known by name — a whole kit's rhythm in a word ('a waltz, please', 'rhythm maqsum', 'one drop
+riddim', 'straight rock beat') — and additive meters ('7/8, 2+2+3', 'kick 3+3+2').
+
+A groove plays its parts on the kit's kick, snare and hats (a part the patch lacks is added, as typing its
+pattern adds it). Parts said after the name are the groove as the musician plays it ('waltz time: kick on
+1, snare on 2 and 3'): they replace the table, and the name gives their bar (a waltz's is three beats).
+Anything else beside the name must be chatter, or the line is left to the grammar.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .errors import LanguageError
+
+
+@dataclass(frozen=True)
+class Groove:
+    """One bar of each part, in 16th steps (a waltz's bar is 12)."""
+
+    kick: str = ""
+    snare: str = ""
+    hats: str = ""
+
+    @property
+    def steps(self) -> int:
+        return max(len(p) for p in (self.kick, self.snare, self.hats))
+
+    @property
+    def parts(self) -> dict[str, str]:
+        return {role: steps for role, steps in (("kick", self.kick), ("snare", self.snare), ("hats", self.hats)) if steps}
+
+
+_ROCK = Groove("x.......x.......", "....x.......x...", "x.x.x.x.x.x.x.x.")
+#: Each groove once; the doum of the Arab iqa'at is the kick, the tek the snare.
+GROOVES = {
+    "waltz": Groove("x...........", "....x...x...", "x.x.x.x.x.x."),
+    "rock": _ROCK,
+    "8 beat": _ROCK,
+    "16 beat": Groove(hats="xxxxxxxxxxxxxxxx"),
+    "train beat": Groove("x.......x.......", "x.x.x.x.x.x.x.x."),
+    "one drop": Groove("........x.......", "........x......."),
+    "rockers": Groove("x.......x.......", "........x......."),
+    "bossa nova": Groove("x.....x.x.....x.", "x..x..x...x..x..", "xxxxxxxxxxxxxxxx"),
+    "dembow": Groove("x...x...x...x...", "...x..x....x..x."),
+    "maqsum": Groove("x.......x.......", "..x...x.....x..."),
+    "baladi": Groove("x.x.....x.......", "......x.....x..."),
+    "saidi": Groove("x.....x.x.......", "..x.........x..."),
+    "malfuf": Groove("x.......", "...x..x."),
+    "metronome": Groove(hats="x...x...x...x..."),
+}
+#: Other names for them ('bossa' alone, 'reggaeton', 'eight beat', a click). A genre's beat ('a trap beat') is
+#: not one: too many beats go by that name to guess one.
+_ALIASES = {"bossa": "bossa nova", "reggaeton": "dembow", "eight beat": "8 beat", "8-beat": "8 beat", "sixteen beat": "16 beat", "16-beat": "16 beat",
+            "maksum": "maqsum", "masmoudi saghir": "baladi", "sa'idi": "saidi", "3/4": "waltz", "three four": "waltz",
+            "click": "metronome", "click track": "metronome", "basic rock": "rock", "straight rock": "rock"}
+#: Names that are grooves only beside a word saying so ('a rock beat', not 'rock the filter').
+_NEEDS_NOUN = {"rock", "3/4", "three four", "click", "basic rock", "straight rock", "reggaeton"}
+_NOUN = r"(?:beat|groove|rhythm|riddim|time|feel|pattern|style|drums?)"
+_NAMES = sorted(list(GROOVES) + list(_ALIASES), key=len, reverse=True)
+_NAME = re.compile(r"(?<![\w/])(?:(?:rhythm|riddim|iqa'?a?)\s+)?(?P<name>" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _NAMES)
+                   + rf")(?![\w/])(?P<noun>(?:\s+{_NOUN})*)", re.I)
+#: What may stand beside a groove's name and say nothing more ('yalla, rhythm maqsum please', 'I should like a waltz').
+_CHATTER = set("""i i'd should would like love want wanna a an the some please pls give gimme me us play put on in for now
+yalla ok okay let's lets have can could you we just do drums drum kit rhythm beat groove riddim time feel pattern style
+with nice good classic old typical standard basic simple straight proper and then start go make it this that bit of
+turkish arabic egyptian brazilian jamaican latin old-school oldschool proper little one""".split())
+#: 'make it feel like a waltz': a likeness of the whole piece, not the kit's rhythm.
+_LIKENESS = re.compile(r"\b(?:feel|feels|sound|sounds|more|bit|kind\s+of|sort\s+of)\s+like\s+(?:an?\s+|the\s+)?$", re.I)
+_ADDITIVE = re.compile(r"(?<![\w+./-])(?P<groups>[1-9](?:\s*\+\s*[1-9]){1,7})(?![\w+./])")
+_METER = re.compile(r"(?<![\w/])(?P<top>[2-9]|1[0-5])\s*/\s*8(?![\w/])")
+
+
+def groove_line(translator, line: str):
+    """The messages of a line that asks for a groove by name or an additive meter, or None (not such a
+    line: the grammar reads it)."""
+    text = line.strip()
+    if text.startswith("/") or translator._nested:
+        return None
+    named = _NAME.search(text)
+    if named and (named["noun"].strip() or re.sub(r"\s+", " ", named["name"].lower()) not in _NEEDS_NOUN):
+        return _named(translator, text, named)
+    return _additive(translator, text)
+
+
+def _canonical(name: str) -> str:
+    key = re.sub(r"\s+", " ", name.lower())
+    return _ALIASES.get(key, key)
+
+
+def _named(translator, text: str, named) -> list | None:
+    groove = GROOVES[_canonical(named["name"])]
+    before, after = text[:named.start()], text[named.end():]
+    if not _chatter(before) or _LIKENESS.search(before):
+        return None
+    said = f"{_canonical(named['name'])}: {groove.steps // 4} beats to the bar"
+    if _chatter(after):
+        return _play(translator, groove.parts, said)
+    parts = re.sub(r"^[\s:,.;-]+|\s+$", "", after)
+    if not re.search(r"(?:^|\s)[xX.~\-\[\]()*]+$", parts):
+        parts = parts.rstrip(".!")              # a full stop, not a pattern's rests
+    return _as_played(translator, parts, groove, said)
+
+
+def _chatter(words: str) -> bool:
+    return all(w in _CHATTER for w in re.findall(r"[\w'/-]+", words.lower()))
+
+
+def _as_played(translator, parts: str, groove: Groove, said: str) -> list | None:
+    """'waltz time: kick on 1, snare on 2 and 3': the parts as said, in the groove's bar; other commands
+    said beside the name ('8 beat, bpm 130') come with the groove's own parts."""
+    before = translator._state()
+    try:
+        messages = translator.translate(parts)
+    except LanguageError:
+        return None
+    played = {str(m.args[0]): str(m.args[2]) for m in messages if m.address == "/seq/add"}
+    if not played:
+        translator._restore(before)
+        return _play(translator, groove.parts, said, parts)
+    if groove.steps == 16:
+        translator.mapper.understood.insert(0, said)
+        return messages
+    cut = {track: steps[:groove.steps] for track, steps in played.items()}
+    if any("x" in steps[groove.steps:].lower() for steps in played.values()):
+        translator._restore(before)
+        raise LanguageError(f"{said}: a beat past the bar's last is not in it", 0, (), parts)
+    if any(m.address not in ("/seq/add", "/patch/create", "/patch/connect", "/patch/disconnect") for m in messages):
+        translator._restore(before)
+        return None
+    translator._restore(before)
+    return _play(translator, cut, said)
+
+
+def _play(translator, parts: dict[str, str], said: str, also: str = "") -> list:
+    """Each part's steps on its track: the kit's kick, snare or hats, or a track already named so. With no
+    drum in the patch the groove is refused (a kit is not added unasked: 'a waltz' over chords may mean their time)."""
+    model = translator.model
+    if not any(kind in _KINDS.values() for kind in model.modules.values()):
+        raise LanguageError(f"{said.split(':')[0]} is a drum groove and no drum plays: add a kick (and a snare, a hat) "
+                            f"first — the sequencer keeps no time signature for other parts", 0, (), said)
+    clauses = [f"{kit_track(model, role)} {steps}" for role, steps in parts.items()]
+    messages = translator.translate(", ".join(clauses + ([also] if also else [])))
+    translator.mapper.understood.insert(0, f"{said} — {'; '.join(clauses)}")
+    return messages
+
+
+_KINDS = {"kick": "kick", "snare": "snare", "hats": "hat"}
+
+
+def kit_track(model, part: str) -> str:
+    """The track that plays a part ('kick', 'snare', 'hats' or a drum kind): one by that name, else the one
+    whose module is that drum, else the part's name (typing its pattern adds the drum)."""
+    if part in model.tracks:
+        return part
+    kind = _KINDS.get(part, part)
+    for name, track in model.tracks.items():
+        if model.modules.get(track.target) == kind:
+            return name
+    return {"hat": "hats"}.get(part, part)
+
+
+def _additive(translator, text: str) -> list | None:
+    """'give me 7/8 rhythm, the turkish one, 2+2+3', 'kick pattern 3+3+2 feel': a hit at each group's start
+    (in 16ths when the groups fill half a bar or a bar, else in eighths, as an aksak meter counts)."""
+    meter, adding = _METER.search(text), _ADDITIVE.search(text)
+    if not adding:                  # '6/8 time' alone: a time signature, which the sequencer does not keep
+        return None
+    groups = tuple(int(g) for g in re.findall(r"[1-9]", adding["groups"]))
+    if min(groups) < 2 or len(groups) < 3 and not meter:
+        return None                 # 'snare on 2+4': beats; a group is 2 or 3 (or 4) eighths, and three of them or a meter
+    if meter and sum(groups) != int(meter["top"]):
+        raise LanguageError(f"{'+'.join(map(str, groups))} is {sum(groups)} eighths, not {meter['top']}/8", 0, (), text)
+    rest = text
+    for found in (meter, adding):
+        if found:
+            rest = rest.replace(found.group(0), " ")
+    track = re.search(r"\b(kick|snare|hats?|hihat|hi-hat|clap|rim)\b", rest, re.I)
+    if track:
+        rest = rest.replace(track.group(0), " ")
+    if not _chatter(rest):
+        return None
+    unit = 1 if sum(groups) in (8, 16) and not meter else 2
+    steps = "".join("x" + "." * (g * unit - 1) for g in groups)
+    said = f"{'+'.join(map(str, groups))}: a hit at each group's start, in {'16ths' if unit == 1 else 'eighths'}"
+    role = {"hat": "hats", "hihat": "hats", "hi-hat": "hats"}.get(track.group(1).lower(), track.group(1).lower()) if track else "kick"
+    return _play(translator, {role: steps}, said)
