@@ -234,3 +234,12 @@ def test_what_a_change_is_for_is_left_out_but_a_time_is_not():
 ])
 def test_a_childs_or_learners_words_for_sides_and_everyone(context, phrase, expected):
     assert last(*context, phrase) == expected
+
+
+@pytest.mark.parametrize("context, phrase, expected", [
+    (GUITAR, "guitar left 40", ["/mod/saw1/pan -0.4"]),
+    (PAD, "detune the sine minus 50 cent for bayati feeling", ["/mod/sine1/detune -50.0"]),
+    (ACID, "resonance up a bit for a dub vibe", ["/mod/acid_filter1/resonance 0.595"]),
+])
+def test_a_daws_side_readout_and_a_feeling_said_after(context, phrase, expected):
+    assert last(*context, phrase) == expected
