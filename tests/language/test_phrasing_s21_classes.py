@@ -243,3 +243,8 @@ def test_a_childs_or_learners_words_for_sides_and_everyone(context, phrase, expe
 ])
 def test_a_daws_side_readout_and_a_feeling_said_after(context, phrase, expected):
     assert last(*context, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["the saw 7 cent detuned", "the saw detuned by 7 cents"])
+def test_a_detune_said_after_its_amount_or_its_part(phrase):
+    assert last(*ACID, phrase) == ["/mod/saw1/detune 7.0"]
