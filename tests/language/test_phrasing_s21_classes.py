@@ -248,3 +248,8 @@ def test_a_daws_side_readout_and_a_feeling_said_after(context, phrase, expected)
 @pytest.mark.parametrize("phrase", ["the saw 7 cent detuned", "the saw detuned by 7 cents"])
 def test_a_detune_said_after_its_amount_or_its_part(phrase):
     assert last(*ACID, phrase) == ["/mod/saw1/detune 7.0"]
+
+
+@pytest.mark.parametrize("phrase", ["swing it lickle bit", "shuffle little bit"])
+def test_a_little_bit_said_last_is_a_bit(phrase):
+    assert last(*DRUMS, phrase) == ["/seq/swing 0.06"]
