@@ -253,3 +253,13 @@ def test_a_detune_said_after_its_amount_or_its_part(phrase):
 @pytest.mark.parametrize("phrase", ["swing it lickle bit", "shuffle little bit"])
 def test_a_little_bit_said_last_is_a_bit(phrase):
     assert last(*DRUMS, phrase) == ["/seq/swing 0.06"]
+
+
+@pytest.mark.parametrize("context, phrase, expected", [
+    (DRUMS, "take 2 dB off the kick", ["/mod/kick1/gain 0.635463"]),
+    (ACID, "gain stage everything down 6 dB", ["/mod/master/gain -6.0"]),
+    (ACID, "the hats are masking the bass, pull the hats 2 dB and push the bass 1 dB",
+     ["/mod/hat1/gain 0.635463", "/mod/saw1/gain 0.561009"]),
+])
+def test_a_mixing_engineers_level_moves_in_db(context, phrase, expected):
+    assert last(*context, phrase) == expected
