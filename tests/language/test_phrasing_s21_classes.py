@@ -201,3 +201,65 @@ def test_chat_shorthand_is_chatter(phrase, expected):
 ])
 def test_a_learners_word_order_and_small_words(context, phrase, expected):
     assert last(*context, phrase) == expected
+
+
+@pytest.mark.parametrize("context, phrase, expected", [
+    (DRUMS, "hi-hat little more left", ["/mod/hat1/pan -0.2"]),
+    (DRUMS, "the kick a bit further to the right", ["/mod/kick1/pan 0.2"]),
+    ((*DRUMS, "pan the hats left"), "hats more to the left", ["/mod/hat1/pan -0.7"]),
+])
+def test_more_to_one_side_moves_the_pan_from_where_it_is(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["the kick comes back", "kick come back", "kick is back"])
+def test_a_part_that_comes_back_now_is_unmuted(phrase):
+    assert last(*DRUMS, "mute the kick", phrase) == ["/seq/mute kick 0"]
+
+
+def test_swing_at_its_most_is_said_back():
+    assert echo(*DRUMS, "swing 60%") == ["swing 60%: the most there is — every second 16th 0.6 of a step late"]
+    assert echo(*DRUMS, "swing 20%") == []
+
+
+def test_what_a_change_is_for_is_left_out_but_a_time_is_not():
+    assert last(*ACID, "bass detune 10 cent for thick") == ["/mod/saw1/detune 10.0"]
+    refused(*ACID, "mute the kick for next verse")             # 'next verse' says when: never dropped
+
+
+@pytest.mark.parametrize("context, phrase, expected", [
+    (DRUMS, "the drums go to the left speaker", ["/mod/kick1/pan -0.5", "/mod/snare1/pan -0.5", "/mod/hat1/pan -0.5"]),
+    (DRUMS, "the hats go right", ["/mod/hat1/pan 0.5"]),
+    ((*DRUMS, "mute the kick", "mute the hats"), "everybody back in", ["/seq/mute kick 0", "/seq/mute hats 0"]),
+])
+def test_a_childs_or_learners_words_for_sides_and_everyone(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+@pytest.mark.parametrize("context, phrase, expected", [
+    (GUITAR, "guitar left 40", ["/mod/saw1/pan -0.4"]),
+    (PAD, "detune the sine minus 50 cent for bayati feeling", ["/mod/sine1/detune -50.0"]),
+    (ACID, "resonance up a bit for a dub vibe", ["/mod/acid_filter1/resonance 0.595"]),
+])
+def test_a_daws_side_readout_and_a_feeling_said_after(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["the saw 7 cent detuned", "the saw detuned by 7 cents"])
+def test_a_detune_said_after_its_amount_or_its_part(phrase):
+    assert last(*ACID, phrase) == ["/mod/saw1/detune 7.0"]
+
+
+@pytest.mark.parametrize("phrase", ["swing it lickle bit", "shuffle little bit"])
+def test_a_little_bit_said_last_is_a_bit(phrase):
+    assert last(*DRUMS, phrase) == ["/seq/swing 0.06"]
+
+
+@pytest.mark.parametrize("context, phrase, expected", [
+    (DRUMS, "take 2 dB off the kick", ["/mod/kick1/gain 0.635463"]),
+    (ACID, "gain stage everything down 6 dB", ["/mod/master/gain -6.0"]),
+    (ACID, "the hats are masking the bass, pull the hats 2 dB and push the bass 1 dB",
+     ["/mod/hat1/gain 0.635463", "/mod/saw1/gain 0.561009"]),
+])
+def test_a_mixing_engineers_level_moves_in_db(context, phrase, expected):
+    assert last(*context, phrase) == expected

@@ -119,6 +119,9 @@ def _remark(text: str, model: PatchModel) -> re.Match | None:
 
 _PURPOSE = re.compile(r"(?:,\s*|\s+)(?P<why>for\s+(?:the|a|an|that|this|some|more|extra|my|our)\s+[\w\s'-]+|"
                       r"to\s+(?:tune|check|test|warm\s+up|match|compare|practi[cs]e|sing\s+along|accompany)\s+[\w\s'-]+|"
+                      r"for\s+(?:last|next|first|final|second|third|each|every)\s+[\w\s'-]+|"
+                      r"for\s+(?:thick(?:ness)?|fat(?:ness)?|width|warmth|weight|clarity|presence|punch|air|space|depth)|"
+                      r"for\s+(?:an?\s+|the\s+|that\s+)?[a-z]+\s+(?:feel(?:ing)?|vibe|style|sound|mood|flavou?r|colou?r)|"
                       r"for\s+(?:tension|drama|effect|fun|contrast|atmosphere|mood|vibes?|texture|colou?r|[a-z][a-z-]+(?:ton|ing|ic|ness|core|step|hop|house|wave)|"
                       r"(?:techno|trance|jungle|garage|dub|reggae|funk|jazz|disco|trap|drill|grime|lo-?fi|metal|rock|pop|edm|dnb))|"
                       r"(?:it'?s|it\s+is|this\s+is|that'?s)\s+(?:a|an|the|just|my|our|for)\b[\w\s'-]*)$", re.I)

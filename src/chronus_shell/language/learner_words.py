@@ -25,9 +25,15 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     (r"(?<=\w)\s+(?:a\s+)?(?:lickle|likkle|little|lil)(?:\s+bit)?\s+(left|right)(?:\s+side)?\b", r" a bit \1"),
     (r"\b(left|right)\s+side\b", r"\1"), (r"\b(left|right)\s+(?:a\s+)?(?:lil|little|lickle|likkle|bit|touch|tad)$", r"a bit \1"),
     (r"\s+(?:a\s+)?(?:little|lil|lickle|likkle)(?:\s+bit)?\s*,\s*(?=-?\d)", ", "),       # 'swing little bit, 55%': that much
+    (r"(?<=\w)\s+(?:a\s+)?(?:lickle|likkle|little|lil)\s+bit$", " a bit"),                # 'swing it lickle bit'
     (r"(?<=\w)\s+go(?:es)?\s+(?=(?:an?\s+|one\s+)?octave\b|(?:up|down)\s+(?:an?\s+|one\s+)?octave\b)", " "),   # 'bass go octave down'
     (r"\bto\s+(?:the\s+|di\s+)?(left|right)\s+speaker\b", r"\1"),
+    (r"(?<=\w)\s+go(?:es)?\s+(?=(?:to\s+(?:the\s+)?)?(?:left|right)\b)", " "),      # 'the drums go to the left'
+    (r"\b(?:everybody|everyone)\b", "everything"),
     (r"\bpan\s+(?:a\s+)?(?:lickle|likkle|little|lil)(?:\s+bit)?\s+(left|right)\b", r"pan a bit \1"),
+    # 'hi-hat little more left', 'the kick a bit further to the right': its pan moved that way (from where it is)
+    (r"^(?:the\s+)?([\w-]+)\s+(?:(?:a\s+)?(?:little|lil|bit|touch|tad)\s+(?:bit\s+)?)?(?:more|further)\s+(?:to\s+(?:the\s+)?)?(left|right)$",
+     lambda m: f"{m.group(1)} pan {'down' if m.group(2).lower() == 'left' else 'up'} a bit"),
     # a phrasal verb said in full, a thing said in more words: 'drop out the drums',
     # '100 beats to the minute', 'down to a lower octave', 'have a little vibrato on the organ'
     (r"\bdrop\s+out\s+(?=(?:the|di|all|every|my)\b)", "drop "),

@@ -126,7 +126,11 @@ def swing(ctx, intent: it.Swing) -> list[Message]:
     if unit is None and amount > SWING.high and amount <= 60:
         raise LanguageError(f"swing {value.text} is out of range 0–0.6 of a step — did you mean "
                             f"{value.text}%?", value.column, (f"{value.text}%",))
-    return [message("/seq/swing", checked(SWING, amount / 100 if unit == "%" else amount, value.column))]
+    fraction = checked(SWING, amount / 100 if unit == "%" else amount, value.column)
+    if fraction >= SWING.high:                    # 'swing 60%': said back, it is the most there is (not a drum machine's 60 %)
+        ctx.understood.append(f"swing {value.text}{unit or ''}: the most there is — every second 16th "
+                              f"{fraction:g} of a step late")
+    return [message("/seq/swing", fraction)]
 
 
 def stop(ctx, intent: it.Stop) -> list[Message]:

@@ -29,6 +29,7 @@ from .part_lines import part_readings
 from .param_words import COMPARATIVES
 from .harmony_tokens import HARMONY_WORDS
 from .learner_words import learner_english
+from .loose_times import loosely_timed
 from .patch_model import PatchModel
 from .politeness import polite
 from .qualities import quality_request
@@ -133,6 +134,9 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
         if depth == 0:
             found += [Reading(f"{aside.said}; {r.said}", r.text, r.intent)
                       for r in readings(aside.text, model, last, last_text, 1)]
+    loose = loosely_timed(tidied)                         # 'kick come back', 'hats out for 2 bars and back'
+    if loose != tidied:
+        found.append(Reading(f"read as '{loose}'", loose))
     same = _and_same_for(tidied, model)
     if same:
         found.append(same)

@@ -32,13 +32,16 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     (rf"^(?:place|position|put|move|set)\s+(?:the\s+)?(.+?)\s+{_SIDE}$", lambda m: f"pan the {m.group(1)} {m.group(2) or ''}{m.group(3)}"),
     (rf"^(?:the\s+)?(\w+)\s+{_SIDE}$", lambda m: f"pan the {m.group(1)} {m.group(2) or ''}{m.group(3)}"),
     # a side with its amount after it, or after 'pan': 'kick left 20%', 'hats pan l', 'snare panned right'
-    (r"^(?:the\s+)?(\w+)\s+(?:pan(?:ned)?\s+)?(?:to\s+(?:the\s+)?)?(left|right|l|r)\s+(\d+\s*%)$",
-     lambda m: f"pan the {m.group(1)} {m.group(3)} {_SIDES[m.group(2).lower()]}"),
+    (r"^(?:the\s+)?(\w+)\s+(?:pan(?:ned)?\s+)?(?:to\s+(?:the\s+)?)?(left|right|l|r)\s+(\d+)\s*%?$",   # ('guitar left 40': a DAW's L40)
+     lambda m: f"pan the {m.group(1)} {m.group(3)}% {_SIDES[m.group(2).lower()]}"),
     (r"^(?:the\s+)?(\w+)\s+pan(?:ned)?\s+((?:a\s+bit|a\s+little|a\s+touch|slightly|hard|far)\s+)?(?:to\s+(?:the\s+)?)?(left|right|l|r)$",
      lambda m: f"pan the {m.group(1)} {m.group(2) or ''}{_SIDES[m.group(3).lower()]}"),
     # a setting's move, then the part: 'vol up on the bass', 'cutoff down a bit for the hats'
     (r"^(?:turn\s+)?(?:the\s+)?(\w+)\s+(up|down)((?:\s+a\s+(?:bit|little|touch|lot))?)\s+(?:on|for|in)\s+(?:the\s+)?(\w+)$",
      r"\4 \1 \2\3"),
+    # a detune said after its amount or after the part: 'the saw 7 cent detuned', 'the saw detuned by 7 cents'
+    (r"^(?:the\s+)?(\w+)\s+(?:(-?\d+(?:\.\d+)?)\s*(cents?)\s+detuned|detuned\s+(?:by\s+)?(-?\d+(?:\.\d+)?)\s*(cents?))$",
+     lambda m: f"detune the {m.group(1)} {m.group(2) or m.group(4)} {m.group(3) or m.group(5)}"),
     # wet and dry as an amount of the effect's mix: 'reverb 40% wet', 'reverb to 40 percent wet'
     (r"^(?:set\s+|make\s+)?(?:the\s+)?(\w+)\s+(?:to\s+|at\s+)?(\d+)\s*(?:%|percent)\s+wet$", r"\1 mix \2%"),
     (r"^(?:the\s+)?(\w+)\s+(more|less)\s+(wet|dry)$",
