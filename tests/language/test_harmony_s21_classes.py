@@ -158,3 +158,14 @@ def test_a_thaat_is_a_keys_scale(phrase, key):
 def test_am_i_in_tune_is_a_question_not_a_minor():
     with pytest.raises(LanguageError):
         last(*PAD, "Am I in tune?")
+
+
+def test_up_a_half_is_a_half_step():
+    chords = ("/seq/add chords triangle1 x...x...x...x...", "/seq/notes chords a3+c4+e4 f3+a3+c4 c4+e4+g4 g3+b3+d4")
+    assert last(*PAD, *chords, "up a half for the last chorus") == [
+        "/seq/notes chords bb3+db4+f4 gb3+bb3+db4 db4+f4+ab4 ab3+c4+eb4"]
+
+
+def test_muted_parts_brought_in_play_again():
+    assert last(*ACID, "mute the kick", "mute the hats", "bring the drums in on the next bar") == [
+        "/at 1 bar /seq/mute kick 0", "/at 1 bar /seq/mute hats 0"]

@@ -156,6 +156,8 @@ def _amount(words: list[str], index: int):
     sign = 0
     if word == "half" and words[index + 1:index + 3] in (["a", "step"], ["a", "tone"]):
         return (1, False), index + 3, 0                  # 'down half a step': a semitone
+    if word in ("a", "one") and words[index + 1:index + 2] == ["half"] and words[index + 2:index + 3] in ([], ["for"]):
+        return (1, False), index + 2, 0                  # 'up a half (for the last chorus)': a half step, as charts say
     if word[:1] in "+-" and word[1:].isdigit():                     # '+3', '-2 st': the direction in the sign
         word, sign = word[1:], 1 if word[0] == "+" else -1
     count = int(word) if word.isdigit() else _COUNTS.get(word)

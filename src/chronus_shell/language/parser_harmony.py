@@ -78,7 +78,7 @@ def _worth_reading(line: str) -> bool:
 
 _WORDS = re.compile(r"[\w#'+°ø/–-]+")
 _ASKED = re.compile(r"^(?:am\s+i|are\s+we|is\s+(?:it|this|that))\s+(?!(?:i|ii|iii|iv|v|vi|vii)\b)", re.I)
-_NOTES_OR_DEGREES = re.compile(r'\bn\s+"|\b(?:12|twelve)[- ]bar\b|\bin [a-g](?:#|b)?[.!]?$|[a-g]\d?\+[a-g]|(?:^|\s)[1-8](?:[\s,-]+[1-8.]){2,}$|'
+_NOTES_OR_DEGREES = re.compile(r'\bn\s+"|\b(?:up|down)\s+(?:a|one)\s+half\b|\b(?:12|twelve)[- ]bar\b|\bin [a-g](?:#|b)?[.!]?$|[a-g]\d?\+[a-g]|(?:^|\s)[1-8](?:[\s,-]+[1-8.]){2,}$|'
                                r'(?:^|\s)[a-g][#b]?\d\s.*\s[a-g][#b]?\d(?:\s|$)|\son\s[a-g][#b]?\d$|^(?:add|put|stick)\s(?:a\s|the\s)?[679]\b')
 _SIGNAL_SHAPES = re.compile(r"(?:1[0-2]|[1-9])[ab]|(?:b|#)?(?:vii|vi|iv|iii|ii)\S*|[iv]+7|[b#]?[1-7]m7?|"   # 6m: Nashville
                             r"[a-h](?:is|es|s)?-(?:dur|moll)")                                      # fis-moll: German

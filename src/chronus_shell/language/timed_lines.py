@@ -217,7 +217,7 @@ _ALL_TRACKS = re.compile(r"^mute\s+(?:everything|it\s+all|all(?:\s+(?:the\s+)?tr
                          r"(?:thing|track|beat)|the\s+music)$", re.I)
 
 
-_BACK_IN = re.compile(r"\b(?:bring|put|get|let)\s+(?P<what>.+?)\s+back\s+in\b", re.I)
+_BACK_IN = re.compile(r"\b(?:bring|put|get|let)\s+(?P<what>.+?)\s+(?:back\s+)?in\b", re.I)
 
 
 def _back_in(translator, text: str) -> list[Message] | None:
