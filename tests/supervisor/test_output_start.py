@@ -1,11 +1,16 @@
 """The output's first half second: a block neither slot has rendered yet is waited for (the play
-clock holds, nothing is counted lost); after it, a missing block is a lost block. Real shared memory."""
+clock holds, nothing is counted lost); after it, a missing block is a lost block — unless it is a slot's
+very next one, which the callback gives a little of its cycle. Real shared memory."""
 import os
+import threading
+import time
 
 import pytest
 
-from chronus_shell.supervisor.output_process import BlockSource
-from chronus_shell.supervisor.rings import LOST_BLOCKS, READ_BLOCK, WRITTEN, Control, Ring
+from chronus_shell.supervisor.output_process import NEXT_BLOCK_WAIT_BLOCKS, BlockSource
+from chronus_shell.supervisor.rings import LOST_BLOCKS, READ_BLOCK, WAITED_BLOCKS, WRITTEN, Control, Ring
+
+BLOCK_S = 0.1  # long blocks, so the wait for a slot's next block is far longer than a thread's start
 
 
 @pytest.fixture
@@ -41,3 +46,29 @@ def test_after_the_start_a_missing_block_is_lost(source):
     source.next_block()
     assert not source.next_block().any()
     assert words[READ_BLOCK] == 3 and words[LOST_BLOCKS] == 1
+
+
+def test_a_slot_s_next_block_written_during_the_cycle_is_played_not_lost(source):
+    source, words, header = source
+    source.block_seconds, source.next_block_wait_s = BLOCK_S, NEXT_BLOCK_WAIT_BLOCKS * BLOCK_S
+    header[WRITTEN] = 2
+    source.next_block(), source.next_block()
+    source.settled_at = 1e-9
+    writer = threading.Timer(BLOCK_S / 10, lambda: header.__setitem__(WRITTEN, 3))  # the slot, a little late
+    writer.start()
+    assert source.next_block()[0, 0] == 3
+    writer.join()
+    assert words[LOST_BLOCKS] == 0 and words[WAITED_BLOCKS] == 1 and words[READ_BLOCK] == 3
+
+
+def test_a_slot_further_behind_is_not_waited_for(source):
+    source, words, header = source
+    source.next_block_wait_s = NEXT_BLOCK_WAIT_BLOCKS * BLOCK_S
+    header[WRITTEN] = 2
+    source.next_block(), source.next_block()
+    source.settled_at = 1e-9
+    words[READ_BLOCK] = 3                                 # block 3 is due, and the slot has not even written 2
+    started = time.perf_counter()
+    assert not source.next_block().any()
+    assert time.perf_counter() - started < BLOCK_S / 2
+    assert words[LOST_BLOCKS] == 1 and words[WAITED_BLOCKS] == 0
