@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from chronus_shell.supervisor.output_process import NEXT_BLOCK_WAIT_BLOCKS, BlockSource
+from chronus_shell.supervisor.output_process import CATCH_UP_WAIT_BLOCKS, CLOSE_BEHIND_BLOCKS, BlockSource
 from chronus_shell.supervisor.rings import LOST_BLOCKS, READ_BLOCK, WAITED_BLOCKS, WRITTEN, Control, Ring
 
 BLOCK_S = 0.1  # long blocks, so the wait for a slot's next block is far longer than a thread's start
@@ -48,26 +48,27 @@ def test_after_the_start_a_missing_block_is_lost(source):
     assert words[READ_BLOCK] == 3 and words[LOST_BLOCKS] == 1
 
 
-def test_a_slot_s_next_block_written_during_the_cycle_is_played_not_lost(source):
+def test_a_block_a_slot_writes_during_the_cycle_is_played_not_lost(source):
     source, words, header = source
-    source.block_seconds, source.next_block_wait_s = BLOCK_S, NEXT_BLOCK_WAIT_BLOCKS * BLOCK_S
+    source.block_seconds, source.catch_up_wait_s = BLOCK_S, CATCH_UP_WAIT_BLOCKS * BLOCK_S
     header[WRITTEN] = 2
     source.next_block(), source.next_block()
     source.settled_at = 1e-9
-    writer = threading.Timer(BLOCK_S / 10, lambda: header.__setitem__(WRITTEN, 3))  # the slot, a little late
+    words[READ_BLOCK] = 4                                 # cycles came back to back: the slot is 2 blocks short
+    writer = threading.Timer(BLOCK_S / 10, lambda: header.__setitem__(WRITTEN, 5))  # and catches up
     writer.start()
-    assert source.next_block()[0, 0] == 3
+    assert source.next_block()[0, 0] == 5
     writer.join()
-    assert words[LOST_BLOCKS] == 0 and words[WAITED_BLOCKS] == 1 and words[READ_BLOCK] == 3
+    assert words[LOST_BLOCKS] == 0 and words[WAITED_BLOCKS] == 1 and words[READ_BLOCK] == 5
 
 
-def test_a_slot_further_behind_is_not_waited_for(source):
+def test_a_slot_far_behind_is_not_waited_for(source):
     source, words, header = source
-    source.next_block_wait_s = NEXT_BLOCK_WAIT_BLOCKS * BLOCK_S
+    source.catch_up_wait_s = CATCH_UP_WAIT_BLOCKS * BLOCK_S
     header[WRITTEN] = 2
     source.next_block(), source.next_block()
     source.settled_at = 1e-9
-    words[READ_BLOCK] = 3                                 # block 3 is due, and the slot has not even written 2
+    words[READ_BLOCK] = 2 + CLOSE_BEHIND_BLOCKS           # due, and the slot has not even written block 2
     started = time.perf_counter()
     assert not source.next_block().any()
     assert time.perf_counter() - started < BLOCK_S / 2
