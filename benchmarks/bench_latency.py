@@ -56,6 +56,8 @@ def measure(supervisor: Supervisor, seconds: float, jack_log) -> dict:
     after = supervisor.status()
     return latency_figures(list(supervisor.latencies_ms)) | {
         "lost_blocks": after["lost_blocks"] - before["lost_blocks"],
+        # the device's cycle found its block still being rendered and waited for it (output_process.py)
+        "waited_blocks": after["waited_blocks"] - before["waited_blocks"],
         # the active was late and the standby had the block: the output switched (no loss)
         "switches_to_the_standby": int(supervisor.control.words[FAILOVERS]) - switches,
         "xruns": sum(after["xruns"].values()) - sum(before["xruns"].values()),
@@ -88,13 +90,13 @@ def run(seconds: float, names: list[str], loads: list[str]) -> dict:
 
 def table(results: dict) -> str:
     lines = [f"{'setting':34} {'load':7} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'lost':>5} {'switch':>6} {'xruns':>5} "
-             f"{'late':>5} {'formula':>8} {'load avg':>8}"]
+             f"{'late':>5} {'waited':>6} {'formula':>8} {'load avg':>8}"]
     for name, row in results.items():
         for kind in (k for k in LOADS if k in row):
             f = row[kind]
             lines.append(f"{name:34} {kind:7} {f.get('p50_ms', '-'):>7} {f.get('p99_ms', '-'):>7} "
                          f"{f.get('max_ms', '-'):>7} {f['lost_blocks']:>5} {f['switches_to_the_standby']:>6} "
-                         f"{f['xruns']:>5} {f['late_commands']:>5} "
+                         f"{f['xruns']:>5} {f['late_commands']:>5} {f['waited_blocks']:>6} "
                          f"{row['formula_ms']:>8} {f['load_average_before']:>8}")
     return "\n".join(lines)
 

@@ -127,7 +127,8 @@ def test_a_loaded_minute_with_the_pool_busy_and_20_failovers_loses_nothing(jack_
         time.sleep(0.5)
         status = supervisor.status()
         xruns = {k: v - causes[k] for k, v in jack_log_xruns().items()}
-    measured = (f"{status['lost_blocks']} lost {where_lost(losses, killed)}; JACK xruns meanwhile {xruns}; "
+    measured = (f"{status['lost_blocks']} lost {where_lost(losses, killed)}; {status['waited_blocks']} waited for; "
+                f"JACK xruns meanwhile {xruns}; "
                 f"failovers (replace ms) {[f['replace_ms'] for f in supervisor.failovers]}")
     print(measured)
     assert busy_throughout, "the load ended early: the test proved nothing"
@@ -166,6 +167,7 @@ def test_a_loaded_minute_of_typing_loses_nothing_and_keeps_lockstep(jack_server,
     lost = status["lost_blocks"] - before["lost_blocks"]
     # JACK's xruns are the machine's as much as ours here (its own timer thread wakes late under this
     # load, docs/tuning.md): reported with a loss, not bounded
+    print(f"{lost} lost; {status['waited_blocks']} waited for; JACK xruns meanwhile {xruns}")
     assert before["lost_blocks"] == 0 and lost == 0, (before["lost_blocks"], lost, xruns, supervisor.switches)
     assert all(row["late_commands"] == 0 for row in status["slots"]), (status["slots"], supervisor.problems)
     assert supervisor.failovers == [] and supervisor.problems == [], (supervisor.failovers, supervisor.problems)

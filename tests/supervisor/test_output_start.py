@@ -1,11 +1,16 @@
 """The output's first half second: a block neither slot has rendered yet is waited for (the play
-clock holds, nothing is counted lost); after it, a missing block is a lost block. Real shared memory."""
+clock holds, nothing is counted lost); after it, a missing block is a lost block — unless it is a slot's
+very next one, which the callback gives a little of its cycle. Real shared memory."""
 import os
+import threading
+import time
 
 import pytest
 
-from chronus_shell.supervisor.output_process import BlockSource
-from chronus_shell.supervisor.rings import LOST_BLOCKS, READ_BLOCK, WRITTEN, Control, Ring
+from chronus_shell.supervisor.output_process import CATCH_UP_WAIT_BLOCKS, CLOSE_BEHIND_BLOCKS, BlockSource
+from chronus_shell.supervisor.rings import LOST_BLOCKS, READ_BLOCK, WAITED_BLOCKS, WRITTEN, Control, Ring
+
+BLOCK_S = 0.1  # long blocks, so the wait for a slot's next block is far longer than a thread's start
 
 
 @pytest.fixture
@@ -41,3 +46,30 @@ def test_after_the_start_a_missing_block_is_lost(source):
     source.next_block()
     assert not source.next_block().any()
     assert words[READ_BLOCK] == 3 and words[LOST_BLOCKS] == 1
+
+
+def test_a_block_a_slot_writes_during_the_cycle_is_played_not_lost(source):
+    source, words, header = source
+    source.block_seconds, source.catch_up_wait_s = BLOCK_S, CATCH_UP_WAIT_BLOCKS * BLOCK_S
+    header[WRITTEN] = 2
+    source.next_block(), source.next_block()
+    source.settled_at = 1e-9
+    words[READ_BLOCK] = 4                                 # cycles came back to back: the slot is 2 blocks short
+    writer = threading.Timer(BLOCK_S / 10, lambda: header.__setitem__(WRITTEN, 5))  # and catches up
+    writer.start()
+    assert source.next_block()[0, 0] == 5
+    writer.join()
+    assert words[LOST_BLOCKS] == 0 and words[WAITED_BLOCKS] == 1 and words[READ_BLOCK] == 5
+
+
+def test_a_slot_far_behind_is_not_waited_for(source):
+    source, words, header = source
+    source.catch_up_wait_s = CATCH_UP_WAIT_BLOCKS * BLOCK_S
+    header[WRITTEN] = 2
+    source.next_block(), source.next_block()
+    source.settled_at = 1e-9
+    words[READ_BLOCK] = 2 + CLOSE_BEHIND_BLOCKS           # due, and the slot has not even written block 2
+    started = time.perf_counter()
+    assert not source.next_block().any()
+    assert time.perf_counter() - started < BLOCK_S / 2
+    assert words[LOST_BLOCKS] == 1 and words[WAITED_BLOCKS] == 0

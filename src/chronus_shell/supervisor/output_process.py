@@ -3,7 +3,8 @@
 Each callback plays block READ_BLOCK from the active slot's ring. If the active ring does not have
 it (the slot died or stalled), the standby's ring has the identical block at the same index, so the
 output switches there without losing a sample. It holds no user code, allocates nothing in the
-callback, takes no locks and never waits on the shell; it exits when the shell's pipe closes.
+callback, takes no locks and never waits on the shell (only, briefly, on a slot close to writing the
+block it needs); it exits when the shell's pipe closes.
 """
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from .backends import choose_backend, open_backend
 from .faults import kill_group
 from .rings import (
     ACTIVE_SLOT, DEVICE_LATENCY_US, FAILOVER_AT, FAILOVERS, LEVEL_MILLI, LOST_BLOCKS, OUTPUT_PID,
-    PLAYED_NS, READ_BLOCK, RECORD_WRITE, RT_PRIORITY, SLOT_PID, SWITCH_NS, WATCHDOG_KILLS, WRITTEN, XRUNS_JACK,
+    PLAYED_NS, READ_BLOCK, RECORD_WRITE, RT_PRIORITY, SLOT_PID, SWITCH_NS, WAITED_BLOCKS, WATCHDOG_KILLS,
+    WRITTEN, XRUNS_JACK,
     XRUNS_PORTAUDIO, Control, Ring,
     leave_signals_to_the_shell, raise_priority, release_blocks_of_a_dead_shell,
 )
@@ -31,6 +33,13 @@ WATCHDOG_POLL_S = 0.005  # the main loop's pace: the watchdog looks every few mi
 START_GRACE_S = 0.5  # the first half second of playing: a block neither slot has yet is waited for (silence
 # that is not music: the play clock holds, the music starts that much later), not lost — a loaded machine
 # slows a new slot's first renders, and `chronus run --record` lost blocks 2–5 there
+CATCH_UP_WAIT_BLOCKS = 0.6  # a block a slot is close to writing (at most CLOSE_BEHIND_BLOCKS short of it) is
+# waited for, up to this much of a block, before it counts as lost: after the whole machine stalled (the VM's
+# both CPUs, 10–60 ms, every thread at any priority), the audio server runs its late cycles back to back, at a
+# higher priority than the slots, so the catch-up cycles came before the slot could render the blocks (each
+# loss on the loaded VM); sleeping here lets the slot run, and the cycle's own deadline is a block away
+CLOSE_BEHIND_BLOCKS = 4
+CATCH_UP_POLL_S = 50e-6
 
 
 class BlockSource:
@@ -47,6 +56,7 @@ class BlockSource:
         self.started = False
         self.settled_at = 0.0  # perf_counter when START_GRACE_S ends (set when playing starts)
         self.silence = np.zeros(rings[0].audio.shape[1:], dtype=np.float32)
+        self.catch_up_wait_s = CATCH_UP_WAIT_BLOCKS * block_seconds
 
     def next_block(self) -> np.ndarray:
         words = self.words
@@ -61,6 +71,8 @@ class BlockSource:
                 return self.silence  # still prefilling: nothing is late yet
             self.started = True
             self.settled_at = self.settled_at or time.perf_counter() + START_GRACE_S
+        if ring.header[WRITTEN] <= read and self.rings[1 - active].header[WRITTEN] <= read:
+            self._wait_for_a_slot_close_behind(read)
         if ring.header[WRITTEN] > read:
             block = ring.audio[read % ring.capacity]
         else:
@@ -86,6 +98,16 @@ class BlockSource:
         words[PLAYED_NS] = time.perf_counter_ns()  # command → audible is measured from this clock
         words[READ_BLOCK] = read + 1
         return block
+
+    def _wait_for_a_slot_close_behind(self, read: int) -> None:
+        """Neither ring has block `read`: a slot close to it is given up to CATCH_UP_WAIT_BLOCKS (one far
+        behind, or dead long ago, is not waited for: it will not make it, the block is lost)."""
+        if all(read + 1 - ring.header[WRITTEN] > CLOSE_BEHIND_BLOCKS for ring in self.rings):
+            return
+        self.words[WAITED_BLOCKS] += 1
+        give_up = time.perf_counter() + self.catch_up_wait_s
+        while all(ring.header[WRITTEN] <= read for ring in self.rings) and time.perf_counter() < give_up:
+            time.sleep(CATCH_UP_POLL_S)
 
 
 class Watchdog:

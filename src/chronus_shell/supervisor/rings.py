@@ -35,7 +35,8 @@ PLAYED_NS = 12        # perf_counter_ns when the device took block READ_BLOCK - 
 DEVICE_LATENCY_US = 13  # the device's own output latency, µs          (output)
 RT_PRIORITY = 14      # SCHED_FIFO priority of the device callback; 0: not real-time (output)
 STAMP_HOLD = 15       # holds so far, odd while the shell stamps a command and writes it to the pipes (shell)
-CONTROL_WORDS = 16
+WAITED_BLOCKS = 16    # blocks the callback found still being rendered and waited for (output)
+CONTROL_WORDS = 17
 
 # per-slot header words (int64)
 WRITTEN = 0           # blocks rendered so far (next block index)     (slot)

@@ -34,7 +34,7 @@ from .failover import START_TIMEOUT_S, Failover
 from .recording import RECORD_SECONDS, RecordTap
 from .samples import SampleError, SampleShelf, names_a_sample
 from .rings import (
-    CHANNELS, LEVEL_MILLI, LOST_BLOCKS, READ_BLOCK, RT_PRIORITY, STARTED, WRITTEN, XRUNS_JACK,
+    CHANNELS, LEVEL_MILLI, LOST_BLOCKS, READ_BLOCK, RT_PRIORITY, STARTED, WAITED_BLOCKS, WRITTEN, XRUNS_JACK,
     XRUNS_PORTAUDIO, Control, Ring,
     remove_stale_blocks, shm_name,
 )
@@ -397,6 +397,7 @@ class Supervisor(Failover, Restore):
             "faults": [_explained(fault, self.config) for fault in timeline.get("faults", [])],
             "xruns": {"portaudio": int(words[XRUNS_PORTAUDIO]), "jack": int(words[XRUNS_JACK])},
             "failovers": len(self.failovers), "lost_blocks": int(words[LOST_BLOCKS]),
+            "waited_blocks": int(words[WAITED_BLOCKS]),  # the device's cycle found its block still rendering
             "restores": len(self.restores),
             "quarantined": sorted(self.quarantined),
             "level": int(words[LEVEL_MILLI]) / 1000.0,

@@ -1,11 +1,15 @@
 """Real time: a pattern with chance, humanize and a seed, through a failover, is recorded by
 `chronus run --record` exactly as `chronus render` renders it (the spare draws what the lost slot
-would have drawn: the draws depend on the seed and the step, never on history)."""
+would have drawn: the draws depend on the seed and the step, never on history).
+Real time (a live run and a failover, which other load can make lose a block): marked soak, like the
+supervisor's live tests — run it under the shared lock (flock /tmp/chronus-rt.lock …), or leave it out
+of a quick set with -m 'not soak'."""
 from __future__ import annotations
 
 import json
 
 import numpy as np
+import pytest
 
 from supervisor.conftest import chronus, read_wav
 
@@ -24,6 +28,8 @@ wait 800ms
 /engine/crash active
 wait 1200ms
 """
+
+pytestmark = pytest.mark.soak
 
 
 def test_chance_and_humanize_record_equals_render_through_a_failover(tmp_path):
