@@ -104,3 +104,12 @@ def test_half_time_alone_on_a_kit_is_the_drums_speed(phrase, factor):
 
 def test_half_time_alone_beside_a_bass_line_is_the_tempo():
     assert last(*ACID, "tempo 128", "half time") == ["/seq/bpm 64.0"]
+
+
+@pytest.mark.parametrize("phrase", ["snare on 2+3+4", "make the waltz louder", "click track please"])
+def test_beats_with_plus_a_groove_named_in_another_request_and_a_click_are_not_grooves(phrase):
+    try:
+        messages = last(*DRUMS, phrase)
+    except LanguageError:
+        return
+    assert not any("x..........." in m or "x...x.....x" in m for m in messages)

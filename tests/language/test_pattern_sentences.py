@@ -24,3 +24,10 @@ def test_the_part_after_on_is_where_it_goes():
 def test_words_that_ask_for_more_or_stray_steps_are_refused(phrase):
     with pytest.raises(LanguageError):
         last(*DRUMS, phrase)
+
+
+def test_two_parts_named_is_asked_and_a_plain_refused_form_is_not_read_again():
+    with pytest.raises(LanguageError):
+        last(*DRUMS, "kick x..x..x. on the snare")
+    with pytest.raises(LanguageError):                  # ('chords x...' recursed without end)
+        last("add a triangle", "chords g c d", "chords x...")

@@ -19,7 +19,7 @@ def test_a_touch_is_the_envelopes_sustain_and_release(phrase, expected):
 
 
 @pytest.mark.parametrize("phrase, bpm", [("poco più mosso", "125.0"), ("meno mosso", "115.0"), ("♩ = 96, please", "96.0"),
-                                         ("q = 96", "96.0"), ("M.M. 72", "72.0")])
+                                         ("quarter note = 96", "96.0"), ("M.M. 72", "72.0")])
 def test_tempo_words_and_a_metronome_mark(phrase, bpm):
     assert last(*DRUMS, phrase) == [f"/seq/bpm {bpm}"]
 
@@ -47,3 +47,12 @@ def test_words_that_are_not_a_whole_term_are_left_to_the_grammar(line):
 def test_the_echo_says_the_term():
     said, text = score_terms("staccato")
     assert said == "staccato → less sustain and shorter release" and text == "less sustain and shorter release"
+
+
+def test_q_equals_a_number_is_still_a_filters_q():
+    assert last(*PAD, "q = 4") == ["/mod/filter1/q 4.0"]
+
+
+@pytest.mark.parametrize("line", ["smoother", "marcato", "connect"])
+def test_words_that_are_not_a_touch_are_not_read_as_one(line):
+    assert score_terms(line) is None

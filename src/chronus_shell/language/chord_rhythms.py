@@ -63,7 +63,6 @@ def with_rhythm(intent, rhythm: str | None):
 
 
 
-
 def restruck(notes: tuple[str, ...], pattern: str, rhythm: str) -> tuple[str, list[str]] | None:
     """Held chords ('x---…' with each chord then '-' a step) given a new rhythm ('play the chords on every
     beat'): each chord keeps its span and is struck on the rhythm's hits in it — (pattern, notes); None for
@@ -87,3 +86,5 @@ def restruck(notes: tuple[str, ...], pattern: str, rhythm: str) -> tuple[str, li
         out_notes += [token if i == first else "-" for i in range(length)]
     return out_pattern, out_notes
 
+
+__all__ = ["chord_rhythm", "with_rhythm", "restruck"]

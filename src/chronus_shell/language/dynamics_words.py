@@ -16,7 +16,7 @@ import re
 from ..engine.catalogue import CATALOGUE
 from .musician_words import GROUPS
 from .patch_model import MASTER, PatchModel
-from .rephrasings import NICKNAMES
+from .nicknames import NICKNAMES
 from .time_phrases import DEFAULT_BARS
 
 #: Each marking's level on a voice, dBFS (the master's is 6 dB more: mf is its unity).

@@ -47,16 +47,15 @@ GROOVES = {
     "baladi": Groove("x.x.....x.......", "......x.....x..."),
     "saidi": Groove("x.....x.x.......", "..x.........x..."),
     "malfuf": Groove("x.......", "...x..x."),
-    "metronome": Groove(hats="x...x...x...x..."),
 }
-#: Other names for them ('bossa' alone, 'reggaeton', 'eight beat', a click). A genre's beat ('a trap beat') is
+#: Other names for them ('bossa' alone, 'reggaeton', 'eight beat'). A genre's beat ('a trap beat') is
 #: not one: too many beats go by that name to guess one.
 _ALIASES = {"bossa": "bossa nova", "reggaeton": "dembow", "valse": "waltz", "valse musette": "waltz", "vals": "waltz",
             "walzer": "waltz", "eight beat": "8 beat", "8-beat": "8 beat", "sixteen beat": "16 beat", "16-beat": "16 beat",
             "maksum": "maqsum", "masmoudi saghir": "baladi", "sa'idi": "saidi", "3/4": "waltz", "three four": "waltz",
-            "click": "metronome", "click track": "metronome", "basic rock": "rock", "straight rock": "rock"}
+            "basic rock": "rock", "straight rock": "rock"}
 #: Names that are grooves only beside a word saying so ('a rock beat', not 'rock the filter').
-_NEEDS_NOUN = {"rock", "3/4", "three four", "click", "basic rock", "straight rock", "reggaeton"}
+_NEEDS_NOUN = {"rock", "3/4", "three four", "basic rock", "straight rock", "reggaeton"}
 _NOUN = r"(?:beat|groove|rhythm|riddim|time|feel|pattern|style|drums?)"
 _NAMES = sorted(list(GROOVES) + list(_ALIASES), key=len, reverse=True)
 _NAME = re.compile(r"(?<![\w/])(?:(?:rhythm|riddim|iqa'?a?)\s+)?(?P<name>" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _NAMES)
@@ -99,13 +98,19 @@ def _named(translator, text: str, named) -> list | None:
     before, after = text[:named.start()], text[named.end():]
     if not _chatter(before) or _LIKENESS.search(before):
         return None
-    said = f"{_canonical(named['name'])}: {groove.steps // 4} beats to the bar"
+    said = f"{_canonical(named['name'])}: {groove.steps // 4} beats to the bar" + \
+        ("" if groove.steps == 16 or not _other_parts(translator.model) else " on the drums (the other parts keep theirs)")
     if _chatter(after):
         return _play(translator, groove.parts, said)
     parts = re.sub(r"^[\s:,.;-]+|\s+$", "", after)
     if not re.search(r"(?:^|\s)[xX.~\-\[\]()*]+$", parts):
         parts = parts.rstrip(".!")              # a full stop, not a pattern's rests
     return _as_played(translator, parts, groove, said)
+
+
+def _other_parts(model) -> bool:
+    """A track that plays no drum (a bass line, chords): a waltz's bar of 3 is the drums' alone."""
+    return any(model.modules.get(t.target) not in _KINDS.values() for t in model.tracks.values())
 
 
 def _chatter(words: str) -> bool:
@@ -125,9 +130,12 @@ def _as_played(translator, parts: str, groove: Groove, said: str, parts_only: bo
     if not played and parts_only:
         translator._restore(before)
         return None
+    if not played and all(m.address in ("/seq/bpm", "/seq/key", "/seq/swing", "/seq/start") for m in messages):
+        translator._restore(before)
+        return _play(translator, groove.parts, said, parts)   # '8 beat, bpm 130': the tempo with the groove
     if not played:
         translator._restore(before)
-        return _play(translator, groove.parts, said, parts)
+        return None                                           # 'make the waltz louder': not the groove's business
     if groove.steps == 16:
         translator.mapper.understood.insert(0, said)
         return messages
@@ -176,6 +184,8 @@ def _additive(translator, text: str) -> list | None:
     meter, adding = _METER.search(text), _ADDITIVE.search(text)
     if not adding:                  # '6/8 time' alone: a time signature, which the sequencer does not keep
         return None
+    if re.search(r"\bon\s+(?:the\s+)?(?:beats?\s+)?$", text[:adding.start()], re.I):
+        return None                 # 'snare on 2+3+4': beats
     groups = tuple(int(g) for g in re.findall(r"[1-9]", adding["groups"]))
     if min(groups) < 2 or len(groups) < 3 and not meter:
         return None                 # 'snare on 2+4': beats; a group is 2 or 3 (or 4) eighths, and three of them or a meter

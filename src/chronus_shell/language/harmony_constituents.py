@@ -19,7 +19,7 @@ from .chords import Chord
 from .parser_harmony_keys import SCALE_WORDS, key_of
 from .harmony_tokens import NOTE, NUMBERS, VOICE_WORDS
 from .literal_needs import Screen
-from .rephrasings import NICKNAMES
+from .nicknames import NICKNAMES
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ _FRETS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 #: Mode words that make a key without 'in' or 'key' ('f lydian'); 'c major' alone may be a chord.
 _MODES = "|".join(sorted((re.escape(w) for w in SCALE_WORDS if w not in ("major", "minor", "maj", "min")), key=len, reverse=True))
 _ALL_SCALES = "|".join(sorted(map(re.escape, SCALE_WORDS), key=len, reverse=True))
-#: Voices by what musicians call them: the catalogue's sources and the nicknames (rephrasings.NICKNAMES, the one table).
+#: Voices by what musicians call them: the catalogue's sources and the nicknames (nicknames.NICKNAMES, the one table).
 VOICES = frozenset(name for name, entry in CATALOGUE.items() if entry.spec.role == "source") | frozenset(NICKNAMES) | \
     {"bass", "lead"}
 _VOICE = r"(?P<voice>(?:" + "|".join(sorted(map(re.escape, VOICES), key=len, reverse=True)) + r")\d*)"

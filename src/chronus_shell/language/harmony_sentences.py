@@ -18,7 +18,7 @@ from .errors import LanguageError
 from .harmony_constituents import Part, scan, upper_letters, words_outside
 from .harmony_pitches import PITCH_VERBS, placed_on, released, stacked, tuned
 from .harmony_tokens import CHORDISH, column_of, register_said, words_of
-from .rephrasings import NICKNAMES
+from .nicknames import NICKNAMES
 
 #: Words that only colour a chord line ('dark', 'lofi loop'): left out, said back by the echo.
 COLOUR = frozenset(

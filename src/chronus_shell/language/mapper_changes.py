@@ -326,7 +326,7 @@ def scale(ctx, intent: it.Scale) -> list[Message]:
     """'double the tempo', 'halve the cutoff', 'half time'."""
     if intent.ref is None and intent.feel and _only_drums(ctx):
         kit = it.Words((it.Word("whole kit", intent.column),))
-        return ctx.map(TrackFeel("speed", kit, ("times", intent.factor), intent.column))     # 'half time' on a kit
+        return ctx.map(TrackFeel("speed", kit, ("set", intent.factor), intent.column))       # 'half time' on a kit
     if intent.ref is None:
         module_id, spec = None, TEMPO
     elif _last_param(ctx, intent.ref) is not None:

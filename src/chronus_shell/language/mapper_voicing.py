@@ -142,8 +142,7 @@ def _held_chords(ctx, words: it.Words | None, column: int) -> tuple[list, it.Wor
 
 # -- moving notes -------------------------------------------------------------------------
 def move_notes(ctx, intent: ih.MoveNotes) -> list[Message]:
-    if intent.target is not None and intent.target.texts in (("everything",), ("all",)) or intent.tune and sum(
-            any(token_pitches(n) for n in t.notes) for t in ctx.model.tracks.values()) > 1:
+    if intent.target is not None and intent.target.texts in (("everything",), ("all",)) or intent.tune and _the_tune(ctx):
         return _every_track_moved(ctx, intent)                 # ('transpose up a whole step' with chords and a melody)
     last = ctx.model.last_chord
     if intent.fallback is not None and last is None and ctx.model.key and not _track_with_notes(ctx, None, intent.column):
@@ -165,6 +164,14 @@ def move_notes(ctx, intent: ih.MoveNotes) -> list[Message]:
     check_tokens(tokens, intent.column)
     ctx.understood.append(f"the {track} notes {_interval(intent.semitones)}: {' '.join(t for t in tokens if t != '-')}")
     return [message("/seq/notes", track, *tokens)]
+
+
+def _the_tune(ctx) -> bool:
+    """Several note tracks, and the voice in focus plays one of them (a drone in focus: that voice alone moves)."""
+    pitched = [t for t in ctx.model.tracks.values() if any(token_pitches(n) for n in t.notes)]
+    focus = ctx.model.focus
+    voice = [focus] + ctx.model.voice_of(focus) if focus in ctx.model.modules else []
+    return len(pitched) > 1 and any(t.target in voice for t in pitched)
 
 
 def _dominants(notes) -> set[int] | None:

@@ -33,7 +33,8 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(?:in|at)\s+the\s+final\s+of\b", "at the end of"),
     (r"\benters?\s+(?=(?:the\s+)?[a-z])", "bring in "),
     (r"^para\s+(?:tudo|todo)$", "stop"), (r"\bpara\s+de\s+gravar\b", "stop recording"),
-    (r"^bota\s+(.+?)\s+back$", r"put \1 back"), (r"\b(?:one|um|a)\s+tom\b", "a whole step"),
+    (r"^bota\s+(.+?)\s+back$", r"put \1 back"), (r"\b(up|down|sobe|desce|higher|lower)\s+(?:one|um|a)\s+tom\b", r"\1 a whole step"),
+    (r"\b(?:one|um)\s+tom\b", "a whole step"),
     (r"\bun\s+demi-ton\b", "a semitone"),
     (r"\bun\s+peu\b(?!\s*(?:,|$))", "a bit"), (r"^et\s+maintenant\b", "and now"),
 )]

@@ -38,9 +38,8 @@ _FULL_STOP = re.compile(r"(?<![xX.~\-])[.!]+$|!+$")
 _ENDS_IN_STEPS = re.compile(r"(?:^|\s)(?=[^\s]*[xX])[xX.~\-_\[\]<>()*?@,\d|]*\.$")
 _THANKS = re.compile(r"\s+(?:lol|haha|pls|plz|please|thanks|ok)$", re.I)
 _FEEL_AFTER = re.compile(r"(?<=\))\s+(?:thing|feel|vibe|groove|like\s+(?:in\s+)?(?:the|a|that|my)\s+[\w\s]+)$", re.I)
-_LIKENESS = re.compile(r",?\s+(?:like|as\s+in)\s+(?:in\s+)?(?:an?\s+|the\s+)?[\w'-]+(?:\s+[\w'-]+)?$", re.I)
-_SECTION = re.compile(r",?\s+(?:for|in)\s+(?:the\s+)?(?:(?:last|next|first|second|final|big)\s+)?(?:bridge|chorus|verse|intro|"
-                      r"outro|drop|breakdown|build|hook|pre-?chorus|section|solo)$", re.I)
+_LIKENESS = re.compile(r",?\s+(?:like|as\s+in)\s+(?:in\s+)?(?:an?\s+|the\s+)?(?!(?:kick|snare|hats?|hi-?hats?|bass|clap|"
+                       r"chords|melody|lead)\b)[\w'-]+(?:\s+[\w'-]+)?$", re.I)   # ('like the kick': the kick's pattern?)
 _FIFTY_FIFTY = re.compile(r"\b(?:50[\s/-]50|fifty[\s-]fifty)(?:\s+chance)?\b", re.I)
 _PARTS = re.compile(r"\s*(?:,(?![^(]*\))|;|\bthen\b|\band then\b)\s*")
 
@@ -54,9 +53,8 @@ def rhythm_intent(line: str):
     text = _FIFTY_FIFTY.sub("50% chance", text)                         # 'hats 50/50'
 
     whole = _one(text, 0)
-    for said in (_LIKENESS, _SECTION):
-        if whole is None and said.search(text):
-            whole = _one(said.sub("", text), 0)         # 'snare only on the 3 like drill', 'half time for the bridge'
+    if whole is None and _LIKENESS.search(text):
+        whole = _one(_LIKENESS.sub("", text), 0)        # 'snare only on the 3 like drill': the style it is in
     if whole is not None:
         return whole
     parts = [p.strip() for p in _PARTS.split(text) if p.strip()]

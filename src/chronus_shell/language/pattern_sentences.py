@@ -14,7 +14,7 @@ from ..engine.catalogue import CATALOGUE
 from ..engine.mini_notation import compile_pattern
 from ..engine.params import ParamError
 from .grooves import kit_track
-from .rephrasings import NICKNAMES
+from .nicknames import NICKNAMES
 from .type_words import type_named
 from .vocabulary import is_known_word
 
@@ -39,12 +39,11 @@ def pattern_sentence(translator, line: str):
     words = re.findall(r"[\w'#-]+", text.replace(patterns[0], " ").lower())
     model = translator.model
     parts = {_part(model, w) for w in words} - {None}
-    aimed = re.search(r"\bon\s+(?:the\s+)?([\w'#-]+)\s*$", text.replace(patterns[0], " ").lower().rstrip(" :,."))
-    if len(parts) > 1 and aimed and _part(model, aimed.group(1)):
-        parts = {_part(model, aimed.group(1))}          # '808 pattern … on the bass': the part it goes on
     if len(parts) != 1:
-        return None
+        return None                                     # ('kick x..x on the snare': which?)
     part = parts.pop()
+    if text == f"{part} {steps}":
+        return None                                     # the plain form refused already: no reading of it
     others = [w for w in words if _part(model, w) is None]
     if any(re.fullmatch(r"[xX.~*\d-]+", w) for w in others):
         return None                                     # steps outside the pattern: which are meant?

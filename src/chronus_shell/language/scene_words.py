@@ -163,7 +163,7 @@ _AND_OF_EVERY = re.compile(r"\b(?:on\s+)?(?:the\s+)?(?:(?:and|&)\s+of\s+(?:every
 #: 'start the record, name it kater_live', 'save what we have? Call it "Sunday Afternoon"', 'record start, name
 #: mv_take1', "record please, file 'ensaio'", "load last weeks set, it's called easter_2026": a recording or a
 #: session named in a clause of its own (the grammar takes 'what we have' for the name, or drops it).
-_NAMED_AFTER = re.compile(r"^(?P<cmd>.*?\b(?P<verb>record\w*|sav\w+|bounce|load\w*)\b.*?)\s*[,;:?.!]\s*(?:and\s+)?(?:please\s+)?"
+_NAMED_AFTER = re.compile(r"^(?P<cmd>(?!.*\bsampl)(?!.*\binto\b).*?\b(?P<verb>record\w*|sav\w+|bounce|load\w*)\b.*?)\s*[,;:?.!]\s*(?:and\s+)?(?:please\s+)?"
                           r"(?:(?:(?:name|call|title)\s+it\s+(?:as\s+)?|(?:it'?s|its|it\s+is)\s+(?:called|named)\s+)['\"“]?(?P<name>[\w\- ]+?)['\"”]?|"
                           r"(?:the\s+)?(?:file\s*name|filename|file|name|title)\s*(?:[:=]\s*['\"“]?(?P<word>[\w-]+)['\"”]?|\s['\"“](?P<quoted>[\w-]+)['\"”]|"
                           r"\s(?P<token>[a-z-]*[_\d][\w-]*)))\s*[.!]*\s*$", re.I)   # (a bare 'name X': X looks like a file's name)

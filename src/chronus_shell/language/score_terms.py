@@ -24,13 +24,13 @@ _PHRASES = tuple((re.compile(pattern, re.I), said) for pattern, said in (
     (r"(?:,\s*)?\b(?:più|piu)\s+(?:piano|p)\b", " quieter"),
     (r"(?:,\s*)?\b(?:più|piu)\s+(?:forte|f)\b", " louder"),
     (r"\s+poco\s+a\s+poco\b", ""),                                  # 'crescendo poco a poco over 8 bars': gradually
-    (r"^(?:♩|𝅘𝅥|q|quarter(?:\s+note)?|crotchet)\s*=\s*(?=\d)", "tempo "),   # a metronome mark
+    (r"^(?:♩|𝅘𝅥|quarter(?:\s+note)?|crotchet)\s*=\s*(?=\d)", "tempo "),     # a metronome mark ('q = 20' is a filter's Q)
     (r"^m\.?\s?m\.?\s+(?=\d)", "tempo "),
 ))
 #: Articulation: a touch said alone ('staccato', 'arco again, legato', 'legato please, the notes should connect').
-_SHORT = {"staccato", "staccatissimo", "pizzicato", "pizz", "spiccato", "detached", "marcato", "short", "shorter", "choppy"}
-_LONG = {"legato", "arco", "tenuto", "sostenuto", "long", "longer", "connected", "connect", "smooth", "smoother"}
-_CHATTER = set("please pls again now more a bit the notes note should be play it make them and more".split())
+_SHORT = {"staccato", "staccatissimo", "pizzicato", "pizz", "spiccato", "detached", "short", "shorter", "choppy"}
+_LONG = {"legato", "arco", "tenuto", "sostenuto", "long", "longer"}
+_CHATTER = set("please pls again now more a bit the notes note should be play it make them and more connect connected".split())
 _TOUCH = {"short": "less sustain and shorter release", "long": "more sustain and longer release"}
 
 
