@@ -82,9 +82,12 @@ def test_the_costs_are_measured_in_the_background_before_they_are_needed():
     assert not admission._measuring.is_alive() and admission.cost("saw") > 0
 
 
-def test_the_costs_are_the_same_while_the_shell_is_busy(costs):
+def test_the_costs_are_the_same_while_the_shell_is_busy():
     """The shell measures while it stamps an OSC flood: another thread holding the GIL half the time
-    must not make a module look dearer (CPU time, not wall time: the budget once ranged 10×)."""
+    must not make a module look dearer (CPU time, not wall time: the budget once ranged 10×). The quiet
+    figure is taken just before, so a machine loaded by others weighs on both alike (a figure from the
+    start of the run was twice the busy one under CI's load: cheaper, not dearer, still failed)."""
+    costs = measure_costs(48000, 256)
     stop = threading.Event()
 
     def spin() -> None:
@@ -99,5 +102,5 @@ def test_the_costs_are_the_same_while_the_shell_is_busy(costs):
         stop.set()
         spinner.join()
     print({name: (round(costs[name] * 1e6, 2), round(busy[name] * 1e6, 2)) for name in ("saw", "acid_filter", "reverb")})
-    assert busy["acid_filter"] == pytest.approx(costs["acid_filter"], rel=0.3)
-    assert busy["reverb"] == pytest.approx(costs["reverb"], rel=0.3)
+    assert busy["acid_filter"] <= costs["acid_filter"] * 1.3
+    assert busy["reverb"] <= costs["reverb"] * 1.3
