@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .errors import LanguageError
+from .type_words import type_named
 
 
 @dataclass(frozen=True)
@@ -203,5 +204,5 @@ def _additive(translator, text: str) -> list | None:
     unit = 1 if sum(groups) in (8, 16) and not meter else 2
     steps = "".join("x" + "." * (g * unit - 1) for g in groups)
     said = f"{'+'.join(map(str, groups))}: a hit at each group's start, in {'16ths' if unit == 1 else 'eighths'}"
-    role = {"hat": "hats", "hihat": "hats", "hi-hat": "hats"}.get(track.group(1).lower(), track.group(1).lower()) if track else "kick"
+    role = (type_named((track.group(1).lower(),)) or track.group(1).lower()) if track else "kick"   # a drum's kind
     return _play(translator, {role: steps}, said)
