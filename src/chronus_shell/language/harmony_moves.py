@@ -23,6 +23,9 @@ _INTERVALS = {"semitone": 1, "semi": 1, "half step": 1, "half-step": 1, "halfste
               "minor seventh": 10, "major seventh": 11, "2nd": 2, "3rd": 4, "4th": 5, "5th": 7, "6th": 9, "7th": 11,
               "8ve": 12, "st": 1, "halftone": 1, "half tone": 1, "half-tone": 1, "quint": 7, "quinte": 7,
               "quart": 5}                                           # (German speakers' halftones and quints)
+#: Said when a step moves a melody: whole, half or a step of the scale is not said (chords move by a whole step).
+STEP_ASKED = ("a step up or down: a whole step (2 semitones), a half step (1) or a step of the scale? "
+              "say 'up a whole step', 'up a semitone' or 'up 2 semitones'")
 #: A step alone: how far is meant is not said.
 _VAGUE = frozenset(("step", "steps"))
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -30,7 +33,7 @@ _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 _DIRECTIONS = {"up": 1, "higher": 1, "above": 1, "down": -1, "lower": -1, "below": -1, "deeper": -1}
 #: Verbs that say the direction themselves ('drop it a whole step', 'raise them a fifth').
 _DIRECTED = {"drop": -1, "lower": -1, "sink": -1, "raise": 1, "lift": 1, "bump": 1, "push": 1}
-_VERBS = frozenset("transpose tune move shift put take bring play pitch make now then do let's lets could can would will should might".split())
+_VERBS = frozenset("transpose tune move shift put take bring walk play pitch make now then do let's lets could can would will should might".split())
 _PRONOUNS = frozenset("it them that this those everything all".split())
 #: Words naming the notes a voice plays rather than the voice.
 _NOTE_NOUNS = frozenset("melody chords chord progression arp arpeggio notes line tune riff hook changes bassline sequence scale run "
@@ -64,8 +67,11 @@ def read_move(text: str, line: str):
     if semis is None or direction is None or sum(bool(x) for x in (voice or noun, pronoun, song)) > 1:
         return None
     if semis == "vague":
-        raise LanguageError("a step up or down: a whole step (2 semitones), a half step (1) or a step of the scale? "
-                            "say 'up a whole step', 'up a semitone' or 'up 2 semitones'", column_of("step", line))
+        if voice and not noun or words[0] == "make" or pronoun in ("everything", "all"):
+            raise LanguageError(STEP_ASKED, column_of("step", line))
+        who = f"{voice} {noun}" if voice else noun or pronoun
+        return ih.MoveNotes(words_of(voice, line) if voice else None, direction * 2, None,
+                            column_of(who or "step", line), step=True)   # chords move by a whole step (the mapper)
     size, bare = semis
     if bare and not (noun or song or pronoun in ("everything", "all") or voice and words[0] == "transpose"):
         return None                                   # a bare number: semitones only for notes or the key ('melody up 12')
@@ -178,4 +184,4 @@ def _amount(words: list[str], index: int):
     return None
 
 
-__all__ = ["read_move"]
+__all__ = ["STEP_ASKED", "read_move"]

@@ -16,7 +16,7 @@ _POLITE = re.compile(r"^(?:(?:please|pls|ok|okay|so|now|and|then|just|hey|yo|can
                      r"i want(?: to)?|i'?d like(?: to)?|i would like(?: to)?|i should like(?: to)?|let'?s(?: have)?|we need|i need|"
                      r"can (?:i|we) (?:get|have|hear)|would you be (?:so kind|good enough|so good) as to|would you be good enough to|"
                      r"might i ask you to|would it be possible to|kindly|lemme|let me (?=hear|have|get|try)|"
-                     r"could (?:i|we) (?:get|have|hear))\s+)+|[\s,]+(?:please|pls|"
+                     r"could (?:i|we) (?:get|have|hear)|(?:(?:can|could|shall|should) (?:we|i|you) |let'?s )?try(?: out)?)\s+)+|[\s,]+(?:please|pls|"
                      r"thanks|thank you|now|btw|tonight|lol|ok|okay|yeah)$")
 
 
@@ -73,8 +73,12 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
      r"\b(?:a |one )?whole bars? each\b|\bone (?:chord )?to a bar\b|\bone (?:chord )?per bar\b)",
      r"\g<chords>, a bar each"),                                                                 # a chord a bar, said as a whole note
     (rf",?\s+(?:for|in|on) (?:the )?{_SECTION}$", ""),                                 # 'key up 2 for the last chorus': when, said by section
+    (r",?\s+for (?:the |our |my |her |his )?(?:lead )?(?:singer|vocalist|vocals|lead|soloist|choir|horns|congregation|"
+     r"tenor|alto|soprano|baritone|kids)s?$|,?\s+for (?:the )?(?:women|men|ladies|guys|girls|boys)(?:'s)?(?: key| range| voices)?$",
+     ""),                                     # 'down a step for the lead': whose range
     (rf"^(?:the )?{_SECTION}[:,.]?\s+(?=.*\b(?:key|transpose|up|down)\b)", ""),         # 'last chorus key up half step'
     (r"\b(up|down) (half|whole) (step|tone)\b", r"\1 a \2 \3"),                          # 'up half step'
+    (r"^transpose (?:it |everything |the song |this )?(?:up|down) to (?=[a-g](?:#|b)?(?: major| minor)?$)", "transpose to "),
     (r"^(?:the )?(bass|bassline|melody|lead|chords|pad|arp|riff|strings|keys|organ|piano|guitar|vocals?) key "
      r"(?=(?:up|down|\+|-)\s*\S)", r"transpose the \1 "),                             # 'bass key up 2': that part
     (r"\bby (?:a |an )?perfect (fourth|fifth|octave)\b", r"up a \1"),                  # 'by a perfect fifth': up
@@ -94,8 +98,9 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"^(?:play )?(?P<a>[a-g]\S*) for (?P<n>a|one|two|four|\d+) (?P<u>bars?|beats?) then (?P<b>[a-g]\S*) for (?P=n) (?P=u)"
      r"(?P<rest>(?: then [a-g]\S* for (?P=n) (?P=u))*)$",
      lambda m: _each_for(m)),                                                          # 'Am for 2 bars then F for 2 bars'
-    (r"^(?:the )?(?:(?:harmony|changes|chords|progression|chord chart) (?:of|for|from|in) [^:,]{1,40}|"
-     r"(?:vamp|intro|verse|pre-?chorus|chorus|bridge|outro|tag|turnaround|[ab] section)(?: \d)?(?: chords)?):\s*"
+    (r"^(?:try |how about )?(?:the )?(?:(?:harmony|changes|chords|progression|chord chart) (?:of|for|from|in) [^:,]{1,40}|"
+     r"(?:vamp|intro|verse|pre-?chorus|chorus|bridge|outro|tag|turnaround|[ab] section)(?: \d)?(?: chords)?|"
+     r"(?:[a-z'-]+ ){1,3}(?:progression|changes)):\s*"
      r"(?=[a-g])", "chords "),                                                        # 'vamp: Bb, Gm7 …', 'harmony of <song>: …'
     (r",? (?:un)?till? (?:ready|the cue|cue|we'?re ready)$|,? 'til (?:ready|the cue|cue)$", ""),   # a vamp's 'till ready': it loops
     (r"^(?:the )?(?:tone|tom|tono) (?:of|de|in|em) (?=[a-g](?:#|b)?(?: (?:major|minor|maj|min|m))?$)", "key of "),   # 'tom de C menor'
@@ -166,8 +171,9 @@ _QUALITY_ON = re.compile(r"(?<!harmonic )(?<!melodic )(?<!natural )(?<!jazz )(?<
 
 
 #: Nashville numbers: a chord a degree of the key, major unless marked minor ('1 6m 2m 5', '1 5 6m 4').
-_NUMBER_CHORD = r"[b#]?[1-7](?:maj7|m7b5|m7|m|7|°7|°|dim|sus4|sus2|6|9)?"
-_NASHVILLE = re.compile(rf"^(?P<said>(?:the )?nashville(?: numbers?| number system| chart)?(?: (?P<key>in [a-g](?:#|b)?"
+_NUMBER_SUFFIX = r"(?:maj7|m7b5|m7|m|7|°7|°|dim|sus4|sus2|6|9)"
+_NUMBER_CHORD = rf"[b#]?[1-7]{_NUMBER_SUFFIX}?"
+_NASHVILLE = re.compile(rf"^(?:(?:play|give me|gimme) )?(?P<said>(?:the |a |my )?(?:nashville(?: numbers?| number system| chart)?|(?:number |nashville )?chart)(?: (?P<key>in [a-g](?:#|b)?"
                         rf"(?: major| minor)?))?:?\s+)?(?P<run>{_NUMBER_CHORD}(?:(?:\s*[,|]\s*|\s+-\s+|\s+){_NUMBER_CHORD})+)"
                         rf"(?P<rest>(?:,? .*)?)$")
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII")
@@ -181,17 +187,60 @@ def _nashville(text: str) -> str:
     if not match or not (match.group("said") or re.search(r"\dm(?!aj)", match.group("run"))):
         return text
 
-    def numeral(token: str) -> str:
-        found = re.fullmatch(r"([b#]?)([1-7])(.*)", token)
-        accidental, roman, suffix = found.group(1), _ROMAN[int(found.group(2)) - 1], found.group(3)
-        if suffix.startswith("m") and not suffix.startswith("maj"):
-            return accidental + roman.lower() + suffix[1:].replace("7b5", "ø")
-        if suffix in ("°", "°7", "dim"):
-            return accidental + roman.lower() + "°"
-        return accidental + roman + suffix
     tokens = re.findall(_NUMBER_CHORD, match.group("run"))
     key = f" {match.group('key')}" if match.group("key") else ""
-    return " ".join(numeral(token) for token in tokens) + key + match.group("rest")
+    return " ".join(_numeral(token) for token in tokens) + key + match.group("rest")
+
+
+def _numeral(token: str) -> str:
+    """A Nashville number as a roman numeral ('6m7' → 'vi7', '5' → 'V', 'b7' → 'bVII')."""
+    found = re.fullmatch(r"([b#]?)([1-7])(.*)", token)
+    accidental, roman, suffix = found.group(1), _ROMAN[int(found.group(2)) - 1], found.group(3)
+    if suffix.startswith("m") and not suffix.startswith("maj"):
+        return accidental + roman.lower() + suffix[1:].replace("7b5", "ø")
+    if suffix in ("°", "°7", "dim"):
+        return accidental + roman.lower() + "°"
+    return accidental + roman + suffix
+
+
+_COUNTED = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7"}
+_DEGREE = r"(?:#|flat |sharp )?(?:[1-7]|one|two|three|four|five|six|seven)"      # ('b7 chord' is B7)
+_SPOKEN_QUALITY = r"(?:minor|major|dominant|min|maj|dom) ?(?:7|seven|seventh|7th)|" + "|".join(
+    sorted(map(re.escape, [w for w in _QUALITY_WORDS if w]), key=len, reverse=True))
+#: One chord named by its number in the key, as a chart or a band leader says it: 'the 5 chord',
+#: 'the 6 minor', '6m7', 'minor 7 on the 6', 'go to the 4'. A number alone is never a chord.
+_ONE_NUMBER = re.compile(rf"^(?P<lead>(?:(?:play|give me|gimme|hit|now|then|and) )*)(?:the |a |an )?(?:(?P<q1>{_SPOKEN_QUALITY})"
+                         rf"(?: chord)? on the (?P<n1>{_DEGREE})|(?P<n2>{_DEGREE})(?P<sym>{_NUMBER_SUFFIX})?"
+                         rf"(?: (?P<q2>{_SPOKEN_QUALITY}|7|seven))?(?P<chord> chord)?)(?P<rest>(?:,? (?:please|now|for .+))?)$")
+_GO_TO = re.compile(rf"^(?:go|move|walk|head) (?:to|on to|up to|down to) the (?P<n>{_DEGREE})(?: chord)?$")
+
+
+def _number_chord(text: str) -> str:
+    """One Nashville number as its roman numeral chord, where the line marks it a chord: the word
+    'chord', a quality ('6m', 'the 2 minor', 'minor 7 on the 6'), or a move to it ('go to the 4')."""
+    if went := _GO_TO.fullmatch(text):
+        return f"the {_numeral(_digit(went.group('n')))} chord"
+    match = _ONE_NUMBER.fullmatch(text)
+    if not match or not (match.group("q1") or match.group("q2") or match.group("sym") or match.group("chord")):
+        return text
+    spoken = match.group("q1") or match.group("q2")
+    if match.group("sym") == "m" and spoken in ("7", "seven"):
+        quality = "m7"                                 # 'the 2 minor 7' (read '2m 7' by then)
+    else:
+        quality = match.group("sym") or (_spoken(spoken) if spoken else "")
+    return f"{match.group('lead')}the {_numeral(_digit(match.group('n1') or match.group('n2')) + quality)} chord{match.group('rest')}"
+
+
+def _digit(degree: str) -> str:
+    degree = degree.replace("flat ", "b").replace("sharp ", "#")
+    return degree[:-len(degree.lstrip("b#"))] + _COUNTED.get(degree.lstrip("b#"), degree.lstrip("b#"))
+
+
+def _spoken(quality: str) -> str:
+    said = re.fullmatch(r"(minor|major|dominant|min|maj|dom) ?(?:7|seven|seventh|7th)", quality)
+    if said:
+        return {"min": "m7", "minor": "m7", "maj": "maj7", "major": "maj7"}.get(said.group(1), "7")
+    return _QUALITY_WORDS[quality]
 
 
 _BUT_WITH = re.compile(r"^(?P<run>.+?),?\s+but\s+(?:with|use|using)\s+"
@@ -240,7 +289,7 @@ def cleaned(line: str) -> str:
     text = _FLAT_SHARP.sub(lambda m: m.group(1) + ("b" if m.group(2) == "flat" else "#"), text)
     text = _GERMAN_H.sub("b", text)
     text = _HYPHENED.sub(lambda m: m.group(1) + _HYPHEN_QUALITY[m.group(2)], text)
-    text = _but_with(_nashville(text))
+    text = _but_with(_nashville(_number_chord(text)))
     text = _SCALE_OF.sub(lambda m: f"the {m.group('tonic')} {m.group(1)} scale", text)   # 'scale of hijaz from d'
     text = _QUALITY_ON.sub(lambda m: f"{m.group('root')}{_QUALITY_WORDS[m.group('q')]} chord", text)
     text = text.replace("♯", "#").replace("♭", "b")

@@ -37,6 +37,8 @@ def _feel(ctx, intent: TrackFeel) -> list[Message]:
         return [message("/seq/seed", intent.value)]
     if intent.kind == "add_hits":
         return _add_hits(ctx, intent)
+    if intent.kind == "drop_hits":
+        return _drop_hits(ctx, intent)
     everything = intent.target.text.replace("the ", "")
     if everything in _ALL_TRACKS and everything not in ctx.model.tracks:   # "half time the whole kit"
         if not ctx.model.tracks:
@@ -52,6 +54,9 @@ def _feel(ctx, intent: TrackFeel) -> list[Message]:
                 messages += _feel_track(ctx, name, intent)
             except LanguageError:
                 continue                                            # one that plays so already
+        if not messages and intent.kind == "speed" and intent.value == ("set", 1.0):
+            raise LanguageError("every track plays at its own speed already: 'undo' takes back the last change, "
+                                "'tempo 120' sets the tempo", intent.column)
         if not messages:
             raise LanguageError(f"every track plays so already ({', '.join(ctx.model.tracks)})", intent.column)
         return messages
@@ -144,6 +149,17 @@ def _add_hits(ctx, intent: TrackFeel) -> list[Message]:
     pattern = "".join("x" if i in intent.value and ch not in "xX" else ch for i, ch in enumerate(steps))
     if pattern == steps:
         raise LanguageError(f"the {track} track plays there already", intent.column)
+    return [message("/seq/add", track, current.target, pattern)]
+
+
+def _drop_hits(ctx, intent: TrackFeel) -> list[Message]:
+    """'kill the snare on the 4': the hits on those steps leave the track's pattern (the rest plays on)."""
+    track = named_track(ctx, _tidy(intent.target))
+    current = ctx.model.tracks[track]
+    steps = _bar_of(ctx, track, current.pattern, intent.column)
+    pattern = "".join("." if i in intent.value and ch in "xX" else ch for i, ch in enumerate(steps))
+    if pattern == steps:
+        raise LanguageError(f"the {track} track has no hit there ({current.pattern})", intent.column)
     return [message("/seq/add", track, current.target, pattern)]
 
 

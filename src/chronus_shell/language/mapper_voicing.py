@@ -12,6 +12,7 @@ from . import intents_harmony as ih
 from .chords import (Chord, analyse, hz, name, nearest_below, register_of, respell, spell_chord, token_pitches,
                      transpose_token)
 from .errors import LanguageError
+from .harmony_moves import STEP_ASKED
 from .mapper_harmony import head_words, open_voicing, voice_and_track, voice_register
 from .mapper_note_tracks import send_track
 from .mapper_harmony_voice import voiced
@@ -159,11 +160,19 @@ def move_notes(ctx, intent: ih.MoveNotes) -> list[Message]:
         raise LanguageError("no notes to move: give the voice notes or chords first "
                             "(e.g. 'notes a c e g' or 'chords am f c g')", intent.column)
     notes = ctx.model.tracks[track].notes
+    _step_allowed(intent, notes)
     moved = _dominants(notes) if intent.dominants and chord_track else None
     tokens = [transpose_token(t, intent.semitones) if moved is None or i in moved else t for i, t in enumerate(notes)]
     check_tokens(tokens, intent.column)
     ctx.understood.append(f"the {track} notes {_interval(intent.semitones)}: {' '.join(t for t in tokens if t != '-')}")
     return [message("/seq/notes", track, *tokens)]
+
+
+def _step_allowed(intent: ih.MoveNotes, notes) -> None:
+    """A step moves chords by a whole step (a band's 'take it up a step'); for a line of single notes it is
+    asked: a whole step, a half step or a step of the scale?"""
+    if intent.step and not any("+" in str(token) for token in notes):
+        raise LanguageError(STEP_ASKED, intent.column)
 
 
 def _the_tune(ctx) -> bool:
@@ -190,6 +199,7 @@ def _dominants(notes) -> set[int] | None:
 def _every_track_moved(ctx, intent: ih.MoveNotes) -> list[Message]:
     """'tune everything down half a step': every track with notes (none: refused, an oscillator
     alone is not guessed)."""
+    _step_allowed(intent, [t for track in ctx.model.tracks.values() for t in track.notes])
     messages = []
     for name, track in ctx.model.tracks.items():
         if any(token_pitches(n) for n in track.notes):

@@ -41,6 +41,8 @@ def harmony_intent(line: str):
     if needs_sa(line.lower()):
         raise LanguageError("sargam is on a Sa: say which note it is, e.g. 'Sa is C#, sa re ga ma pa'", 0)
     said, rhythm = chord_rhythm(line)                  # (from the line as typed: a pattern's last '.' is no full stop)
+    if letter := _LETTER_CHORD.fullmatch(said.strip()):
+        said = f"{letter['upper'] or letter['lower']} chord"     # 'And now an F, if you would.': a chord, as charts say
     text = cleaned(said)
     memo: dict = {}
     try:
@@ -63,7 +65,7 @@ _SIGNALS = frozenset("notes note melody scale degrees degree chord chords progre
                      "cadential 808 808s bassline walk triad cadence progression each tone tones tritone second "
                      "harmonic melodic drone droning halftone halftones quint quinte quart dominant subdominant mode "
                        "quarte quinte tierce sixte demi-ton mayor menor acorde acordes tonality tonalidad arpegio escala bemol sostenido re mi fa sol descending ascending "
-                       "downwards upwards flats sharps sad happy vamp vamping alberti stay hang bassline nashville royal komuro "
+                       "downwards upwards flats sharps sad happy vamp vamping alberti stay hang bassline nashville chart royal komuro "
                        "marunouchi backdoor canon turnaround meio sa komal tivra teevra raag rag raga thaat sargam dur moll majeur mineur "
                        "maggiore minore maior dièse diesis bémol tonalité tonalità accordi accords ré lá dó fá sus2 sus4 power".split())
 
@@ -77,9 +79,14 @@ def _worth_reading(line: str) -> bool:
 
 
 _WORDS = re.compile(r"[\w#'+°ø/–-]+")
+#: A chord letter alone, typed as a capital ('F', 'now a G') or after 'an' ('an e'): the major chord.
+_QUALITY = r"(?:maj7|m7|m|min|7|dim|aug|sus2|sus4|6|9)"
+_LETTER_CHORD = re.compile(rf"(?:(?:and|now|then|ok|okay),?\s+)*(?:(?:an?\s+)?(?P<upper>[A-G][#b]?{_QUALITY}?)|an\s+(?P<lower>[aef][#b]?{_QUALITY}?))"
+                           r"(?:,?\s+(?:if you would|if you please|please))?[.!]?")
 _ASKED = re.compile(r"^(?:am\s+i|are\s+we|is\s+(?:it|this|that))\s+(?!(?:i|ii|iii|iv|v|vi|vii)\b)", re.I)
 _NOTES_OR_DEGREES = re.compile(r'\bn\s+"|\b(?:up|down)\s+(?:a|one)\s+half\b|\b(?:12|twelve)[- ]bar\b|\bin [a-g](?:#|b)?[.!]?$|[a-g]\d?\+[a-g]|(?:^|\s)[1-8](?:[\s,-]+[1-8.]){2,}$|'
-                               r'(?:^|\s)[a-g][#b]?\d\s.*\s[a-g][#b]?\d(?:\s|$)|\son\s[a-g][#b]?\d$|^(?:add|put|stick)\s(?:a\s|the\s)?[679]\b')
+                               r'(?:^|\s)[a-g][#b]?\d\s.*\s[a-g][#b]?\d(?:\s|$)|\son\s[a-g][#b]?\d$|^(?:add|put|stick)\s(?:a\s|the\s)?[679]\b|'
+                               r'^(?:go|move|walk|head) (?:on |up |down )?to the [1-7]$')
 _SIGNAL_SHAPES = re.compile(r"(?:1[0-2]|[1-9])[ab]|(?:b|#)?(?:vii|vi|iv|iii|ii)\S*|[iv]+7|[b#]?[1-7]m7?|"   # 6m: Nashville
                             r"[a-h](?:is|es|s)?-(?:dur|moll)")                                      # fis-moll: German
 

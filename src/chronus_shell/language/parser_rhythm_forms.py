@@ -94,7 +94,7 @@ SPEED = [
     _p(rf"(?P<how>normal|regular|straight)\s+(?:time|speed)\s+(?:(?:on|for)\s+)?{TRACK}"),
     _p(rf"(?:play\s+)?{TRACK}\s+(?:(?:in|as|on)\s+)?(?:triplet\s+(?P<tripunit>quavers|eighths|8ths|semiquavers|sixteenths|"
        rf"16ths|crotchets|quarters)|(?P<tripunit2>quaver|eighth|8th|semiquaver|sixteenth|16th|crotchet|quarter|1/8|1/16|1/4)"
-       rf"(?:[- ]note)?\s+triplets?)"),
+       rf"(?:(?:[- ]note)?\s+triplets?|(?<=\d)t))"),                   # 'hats 1/16T': a DAW's grid
     _p(rf"(?P<how>double)\s+up\s+{TRACK}"),
     _p(rf"(?:make\s+|let\s+|have\s+)?{TRACK}\s+(?:go|play|run)\s+(?P<as>faster|quicker|slower)"),   # twice, or half
     _p(rf"(?P<how>diminution|augmentation)\s+(?:of\s+)?{TRACK}(?:\s+at\s+(?:half|double)\s+speed)?"),
@@ -102,6 +102,9 @@ SPEED = [
     _p(rf"(?:play\s+|make\s+|put\s+)?(?:an?\s+)?(?P<how>triplets?)(?:\s+feel)?\s+(?:(?:on|for)\s+)?{TRACK}"),
     _p(rf"(?:play\s+)?{TRACK}\s+(?:at\s+|back\s+to\s+)?(?P<how>normal|regular|original|straight)"
        rf"(?:\s+(?:speed|time|again))?"),
+    # 'back to normal time', 'regular speed' (after 'double time'): every track at its own speed again
+    _p(r"(?:(?:go|get|come|and|now)\s+)*(?:back\s+)?(?:to\s+|in\s+)?(?P<how>normal|regular)\s+(?:time|speed)(?:\s+again)?"),
+    _p(r"(?:(?:go|get|come|and|now)\s+)*back\s+to\s+(?P<how>normal|regular)(?:\s+again)?"),
     _p(rf"(?:play\s+|set\s+)?(?:the\s+)?{TRACK}\s+(?:speed\s+)?(?:at\s+|to\s+)?(?P<factor>\d+(?:\.\d+)?|\d+/\d+)\s*"
        rf"(?:x|times\s+(?:as\s+fast|faster|the\s+speed))(?:\s+speed)?"),
 ]
@@ -114,6 +117,13 @@ POSITIONS = [
        rf"(?P<also>,?\s+(?:as\s+well|too|also))?"),
     _p(rf"(?:play\s+|put\s+|make\s+|have\s+|let\s+)?{TRACK}\s+(?:(?:play|plays|hit|hits)\s+)?(?:only\s+)?on\s+{BEATS}"
        rf"{_BEAT_WORD}(?:\s+only)?(?:,?\s+(?:for\s+)?(?:the|a)?\s*(?:half|double)[- ]?time(?:\s+feel)?)?"),
+]
+#: 'kill the snare on the 4', 'no kick on 3', 'take the snare off beat 4': those hits leave the pattern.
+DROPS = [
+    _p(rf"(?:kill|remove|lose|mute|cut|delete|take\s+out|leave\s+out|no)\s+{TRACK}(?:\s+hits?)?\s+(?:on|at)\s+"
+       rf"{BEATS}{_BEAT_WORD}"),
+    _p(rf"(?:take|get)\s+{TRACK}(?:\s+hits?)?\s+off\s+(?:of\s+)?{BEATS}{_BEAT_WORD}"),
+    _p(rf"{TRACK}\s+off\s+(?:of\s+)?{BEATS}{_BEAT_WORD}"),
 ]
 RATE = r"(?:,?\s*(?:in\s+)?(?:straight\s+)?(?P<rate>16ths|sixteenths|semiquavers|32nds|thirty-?seconds|demisemiquavers|"\
        r"64ths|triplets))?"
@@ -144,7 +154,7 @@ LOOSE_COUNT = re.compile(rf"^(?:play\s+)?{TRACK}\s+(?P<n>{NUM})\s+(?:hits?|pulse
 _PART = (r"(?:(?:the|my)\s+)?(?P<track>kick|snare|hats?|hi-?hats?|hihats?|claps?|rims?|rides?|toms?|shakers?|perc\w*|cymbals?|"
          r"drums?|bass(?:line)?|chords?|keys|pads?|lead|melody|arp)")
 #: A note value a part plays on every one of (not 'quarter' alone: 'hats quarter' may be a level).
-_NOTE_VALUE = (r"(?P<unit>sixteenths?|16ths?|semiquavers?|eighths?|8ths?|quavers?|quarters|crotchets|quarter(?=[- ]notes?))"
+_NOTE_VALUE = (r"(?P<unit>1/16|1/8|sixteenths?|16ths?|semiquavers?|eighths?|8ths?|quavers?|quarters|crotchets|quarter(?=[- ]notes?))"
                r"(?:[- ]notes?)?")
 EVERY = [
     _p(rf"(?:play\s+|put\s+|give\s+)?(?:an?\s+)?{TRACK}\s+(?:(?:on|hits?|plays?|playing)\s+)?(?:once\s+)?every\s+"
@@ -162,14 +172,14 @@ _EACH = r"(?:each|every|the)"
 SPOTS = [
     _p(rf"(?:play\s+)?{TRACK}\s+(?:only\s+)?(?P<count>once|twice|two\s+times|four\s+times)\s+(?:a|per|each|every)\s+"
        rf"(?P<per>bar|beat|measure)(?:\s+only)?"),
-    _p(rf"(?:play\s+)?{TRACK}\s+(?:only\s+)?(?:on|at)\s+(?:the\s+)?(?P<one>downbeat|(?:start|top|beginning)\s+of\s+{_EACH}\s+"
+    _p(rf"(?:play\s+)?{TRACK}\s+(?:only\s+)?(?:on|at)\s+(?:the\s+)?(?P<one>downbeat|sam|(?:start|top|beginning)\s+of\s+{_EACH}\s+"
        rf"(?:bar|measure)|first\s+beat\s+of\s+{_EACH}\s+(?:bar|measure))(?:\s+only)?"),
     _p(rf"(?:play\s+)?{TRACK}\s+(?:only\s+)?on\s+(?:the\s+|all\s+the\s+)?(?P<beats>downbeats)(?:\s+only)?"),   # every beat
     _p(rf"(?:play\s+)?{TRACK}\s+(?:only\s+)?on\s+(?:the\s+|every\s+|each\s+)?['\"]?(?P<and>and|&|\+)s?['\"]?"
        rf"(?:\s+of\s+{_EACH}\s+beat)?(?:\s+only)?"),
 ]
 #: 'hats in 32nds', 'the hats 32nd notes': two hits in every step of the grid.
-_32NDS = r"(?:32(?:nd|th)s?(?:[- ]notes?)?|thirty-?second(?:s|[- ]notes?)|demisemiquavers)"
+_32NDS = r"(?:1/32|32(?:nd|th)s?(?:[- ]notes?)?|thirty-?second(?:s|[- ]notes?)|demisemiquavers)"
 THIRTY_SECONDS = [
     _p(rf"(?:play\s+|put\s+)?{TRACK}\s+(?:rolls?\s+)?(?:(?:in|on|as|at|to)\s+)?(?:all\s+(?:the\s+)?|straight\s+)?{_32NDS}"),
     _p(rf"(?:play\s+|give\s+(?:me\s+)?)?(?:some\s+)?{_32NDS}\s+(?:on\s+(?:the\s+)?)?{TRACK}(?:\s+rolls?)?"),

@@ -19,7 +19,7 @@ from .intents_rhythm import TrackFeel
 from .literal_needs import Screen
 from ..engine.mini_notation import check_pattern
 from ..engine.params import ParamError
-from .parser_rhythm_forms import (CHANCE, EUCLID, EVERY, FILL, HUMANIZE, LAST, LOOSE_COUNT, NAMED, POSITIONS,
+from .parser_rhythm_forms import (CHANCE, DROPS, EUCLID, EVERY, FILL, HUMANIZE, LAST, LOOSE_COUNT, NAMED, POSITIONS,
                                   QUOTED, REVERSE, ROLL, SEED, SHIFT, SPEED, SPOTS, THIRTY_SECONDS)
 from .rhythm_tokens import (NUM, OFTEN, ORDINAL_BEATS, PER_BEAT, POSITION, RHYTHM_NAMES, ROLL_COUNT, SUBDIVISION,
                             UNIT_STEPS)
@@ -226,8 +226,9 @@ def _speed(match, column):
         return it.PlayPattern(f"[xxx]@{span}" * (16 // span), _words(match, column), column)
     if how.startswith("triplet"):
         return TrackFeel("speed", _words(match, column), ("set", 1.5), column)
-    if how in ("normal", "regular", "original", "straight"):
-        return TrackFeel("speed", _words(match, column), ("set", 1.0), column)
+    if how in ("normal", "regular", "original", "straight"):       # no track said: every track
+        every = it.Words((it.Word("everything", column),))
+        return TrackFeel("speed", _words(match, column) or every, ("set", 1.0), column)
     if how in ("diminution", "augmentation"):
         how = "double" if how == "diminution" else "half"
     if how == "twice" or not how:
@@ -268,13 +269,23 @@ def _quoted(match, column):
     return it.PlayPattern(match["pattern"].strip(), words, column)
 
 
-def _positions(match, column):
+def _steps_said(match) -> list[int]:
+    """The 16th steps of the beat positions said ('1 and the and of 2 and 3')."""
     steps, last_sub, carried = [], 0, None
     for found in re.finditer(POSITION, match["positions"], re.I):
         carried = bool(found["sub"]) if carried is None else carried    # 'the and of 2 and 4': both ands;
         sub = SUBDIVISION[found["sub"].lower()] if found["sub"] else last_sub if found.start() and carried else 0
         last_sub = sub                                                  # '1 and the and of 2 and 3': beat 3
         steps.append((_num(found["beat"]) - 1) * 4 + sub)
+    return steps
+
+
+def _drops(match, column):
+    return TrackFeel("drop_hits", _words(match, column), tuple(sorted(set(_steps_said(match)))), column)
+
+
+def _positions(match, column):
+    steps = _steps_said(match)
     pattern = "".join("x" if i in steps else "." for i in range(16))
     if any(match.groupdict().get(g) for g in ("add", "mid", "also")):
         return TrackFeel("add_hits", _words(match, column), tuple(sorted(set(steps))), column)
@@ -330,7 +341,7 @@ def _named(match, column):
 
 
 _FORMS = ((QUOTED, _quoted), (EUCLID, _euclid), (CHANCE, _chance), (HUMANIZE, _humanize), (SHIFT, _shift),
-          (REVERSE, _reverse), (SPEED, _speed), (FILL, _fill), (ROLL, _roll), (POSITIONS, _positions), (SEED, _seed),
+          (REVERSE, _reverse), (SPEED, _speed), (FILL, _fill), (ROLL, _roll), (POSITIONS, _positions), (DROPS, _drops), (SEED, _seed),
           (EVERY, _every), (THIRTY_SECONDS, _thirty_seconds), (LAST, _last), (NAMED, _named), (SPOTS, _spot))
 _SCREEN = Screen((form, build) for forms, build in _FORMS for form in forms)
 

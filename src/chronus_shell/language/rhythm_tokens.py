@@ -26,7 +26,7 @@ OFTEN = {"sometimes": 0.5, "occasionally": 0.25, "rarely": 0.25, "seldom": 0.25,
          "randomize": 0.5, "randomise": 0.5}
 OFTEN_WORDS = "|".join(sorted((k.replace(" ", r"\s+") for k in OFTEN), key=len, reverse=True))
 UNIT_STEPS = {"step": 1, "sixteenth": 1, "16th": 1, "tick": 1, "semiquaver": 1, "eighth": 2, "8th": 2, "quaver": 2,
-              "beat": 4, "quarter": 4, "crotchet": 4, "minim": 8, "bar": 16}
+              "beat": 4, "quarter": 4, "crotchet": 4, "minim": 8, "bar": 16, "1/16": 1, "1/8": 2}
 UNIT = (r"(?P<unit>steps?|sixteenths?|16ths?|ticks?|semiquavers?|eighths?|8ths?|quavers?|beats?|quarters?|crotchets?|"
         r"minims?|bars?)(?:\s+notes?)?")
 DIRECTION = r"(?P<dir>later|late|forwards?|right|along|behind|earlier|early|left|ahead|backwards?|back)"

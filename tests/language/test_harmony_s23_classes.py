@@ -1,0 +1,136 @@
+"""Harmony and rhythm phrasings of the s19–s22 development sets, by class (session 23): one chord by its
+Nashville number ('the 5 chord', 'minor 7 on the 6', 'go to the 4'), number charts, a band's step (chords
+move a whole step, a melody's step is asked), whose range a move is for, a chord letter alone, hits taken
+out of a pattern ('kill the snare on the 4'), every track back to its own speed, a DAW's note values."""
+import math
+
+import pytest
+
+from .test_time_harmony_classes import DRUMS, last, refused
+
+PAD = ("add a triangle at 220 hz", "add a filter", "add a reverb")
+
+CHORD_TRACK = PAD + ("chords am f c g",)
+MELODY = PAD + ("notes a c e g",)
+
+
+def _gate(*lines) -> list[int]:
+    """The pitch classes of the chord gated (the voice in focus sets its octave)."""
+    message, = last(*lines)
+    assert message.startswith("/gate/") and message.split()[1] == "1"
+    return [round(69 + 12 * math.log2(float(x) / 440)) % 12 for x in message.split()[2:]]
+
+
+def _classes(*hz: float) -> list[int]:
+    return [round(69 + 12 * math.log2(x / 440)) % 12 for x in hz]
+
+
+@pytest.mark.parametrize("phrase, hz", [
+    ("5 chord", [174.61, 220.0, 261.63]), ("the 1 chord", [233.08, 293.66, 349.23]),
+    ("play the 4 chord", [155.56, 196.0, 233.08]), ("the 6 minor", [196.0, 233.08, 293.66]),
+    ("minor 7 on the 6", [196.0, 233.08, 293.66, 349.23]), ("6m7", [196.0, 233.08, 293.66, 349.23]),
+    ("the two minor 7", [261.63, 311.13, 392.0, 466.16]), ("go to the 4", [155.56, 196.0, 233.08]),
+    ("dominant 7 on the 5", [174.61, 220.0, 261.63, 311.13]), ("the flat 7 chord", [207.65, 261.63, 311.13]),
+])
+def test_one_chord_by_its_number_in_the_key(phrase, hz):
+    assert _gate(*PAD, "key of Bb", phrase) == _classes(*hz)
+
+
+@pytest.mark.parametrize("phrase", ["B7 chord", "b7 chord"])
+def test_a_letter_b_before_a_seven_is_the_chord_b7(phrase):
+    assert _gate(*PAD, "key of C", phrase) == _classes(246.94, 311.13, 369.99, 440.0)
+
+
+@pytest.mark.parametrize("phrase", ["the 5", "5", "hats on the 4"])
+def test_a_number_alone_is_never_a_chord(phrase):
+    try:
+        messages = last(*PAD, "key of Bb", phrase)
+    except Exception:
+        return
+    assert not any(m.startswith("/gate/") for m in messages)
+
+
+@pytest.mark.parametrize("phrase", ["chart 1 1 4 5 in A", "number chart 1 1 4 5 in A", "play 1 1 4 5 in A"])
+def test_a_number_chart_said_as_one(phrase):
+    if phrase.startswith("play"):
+        phrase = "play 1 1 4 5 in A"
+    notes = [m for m in last(*PAD, phrase) if m.startswith("/seq/notes")]
+    assert notes and notes[0].split()[2] == "a3+c#4+e4" and "d3+f#3+a3" in notes[0] and "e3+g#3+b3" in notes[0]
+
+
+@pytest.mark.parametrize("phrase, moved", [
+    ("take it up a step", "b3+d4+f#4"), ("take it down a step for the lead", "g3+bb3+d4"),
+    ("transpose down a step", "g3+bb3+d4"), ("walk it down a half step", "ab3+cb4+eb4"),
+    ("up a half for the singer", "bb3+db4+f4"),
+])
+def test_a_band_moves_its_chords_by_steps(phrase, moved):
+    message, = last(*CHORD_TRACK, phrase)
+    assert message.startswith("/seq/notes ") and message.split()[2] == moved
+
+
+@pytest.mark.parametrize("phrase", ["take it up a step", "melody down a step"])
+def test_a_step_of_a_melody_is_asked(phrase):
+    assert "whole step" in refused(*MELODY, phrase)
+
+
+@pytest.mark.parametrize("phrase", ["transpose down to F", "transpose down to F for the women's key"])
+def test_a_move_to_a_key_said_with_its_direction(phrase):
+    notes = [m for m in last(*PAD, "chords g d em c", phrase) if m.startswith("/seq/notes")]
+    assert notes[0].split()[2] == "f3+a3+c4"
+
+
+@pytest.mark.parametrize("phrase, hz", [
+    ("F", [174.61, 220.0, 261.63]), ("And now an F, if you would.", [174.61, 220.0, 261.63]),
+    ("now a G", [196.0, 246.94, 293.66]), ("an Am", [220.0, 261.63, 329.63]),
+])
+def test_a_chord_letter_alone_is_its_chord(phrase, hz):
+    assert _gate(*PAD, "c chord", phrase) == _classes(*hz)
+
+
+def test_a_labelled_progression_after_a_polite_try():
+    notes = [m for m in last(*PAD, "Could we try the old hymn progression: C, A minor, D minor, G seven?")
+             if m.startswith("/seq/notes")]
+    assert [t for t in notes[0].split()[2:] if t != "-"] == ["c3+e3+g3", "a3+c4+e4", "d3+f3+a3", "g3+b3+d4+f4"]
+
+
+@pytest.mark.parametrize("phrase, track, pattern", [
+    ("kill the snare on the 4", "snare snare1", "....x..........."),
+    ("take the snare off beat 4", "snare snare1", "....x..........."),
+    ("no kick on 3", "kick kick1", "x...x.......x..."),
+    ("remove the kick on 2 and 4", "kick kick1", "x.......x......."),
+])
+def test_hits_said_at_beats_leave_the_pattern(phrase, track, pattern):
+    assert last(*DRUMS, phrase) == [f"/seq/add {track} {pattern}"]
+
+
+def test_a_hit_that_is_not_there_is_said():
+    assert "no hit there" in refused(*DRUMS, "kill the snare on 3")
+
+
+def test_drop_the_snare_on_2_is_not_read_as_taking_it_out():
+    try:
+        messages = last(*DRUMS, "drop the snare on 2")
+    except Exception:
+        return
+    assert messages != ["/seq/add snare snare1 ............x..."]
+
+
+def test_sam_is_the_first_beat():
+    assert last(*DRUMS, "kick only on sam") == ["/seq/add kick kick1 x..............."]
+
+
+@pytest.mark.parametrize("phrase", ["back to regular", "back to normal", "normal time", "regular speed"])
+def test_every_track_back_to_its_own_speed(phrase):
+    assert last(*DRUMS, "double time", phrase) == ["/seq/speed kick 1.0", "/seq/speed snare 1.0", "/seq/speed hats 1.0"]
+
+
+def test_back_to_normal_with_nothing_sped_up_says_what_would_help():
+    assert "undo" in refused(*DRUMS, "back to normal")
+
+
+@pytest.mark.parametrize("phrase, pattern", [
+    ("hats 1/16", "xxxxxxxxxxxxxxxx"), ("hats 1/8", "x.x.x.x.x.x.x.x."), ("hats 1/32", "[xx]" * 16),
+    ("hats 1/16T", "[xxx]@2" * 8), ("hats 1/8t", "[xxx]@4" * 4),
+])
+def test_a_daws_note_values(phrase, pattern):
+    assert last(*DRUMS, phrase) == [f"/seq/add hats hat1 {pattern}"]
