@@ -134,3 +134,21 @@ def test_back_to_normal_with_nothing_sped_up_says_what_would_help():
 ])
 def test_a_daws_note_values(phrase, pattern):
     assert last(*DRUMS, phrase) == [f"/seq/add hats hat1 {pattern}"]
+
+
+@pytest.mark.parametrize("phrase, hz", [
+    ("low note Ab on the sine", 103.83), ("bass note Ab on the sine", 103.83), ("a low Ab on the sine", 103.83),
+    ("note Ab2 on the sine", 103.83), ("sine drone on a low A", 110.0), ("low A on the sine", 110.0),
+])
+def test_a_low_note_is_in_the_second_octave(phrase, hz):
+    message, = last(*PAD, "add a sine", phrase)
+    assert message.startswith("/gate/sine1 1 ") and round(float(message.split()[2]), 2) == hz
+
+
+@pytest.mark.parametrize("phrase", ["low end down", "low cut at 80"])
+def test_low_before_a_word_is_no_note(phrase):
+    try:
+        messages = last(*PAD, phrase)
+    except Exception:
+        return
+    assert not any(m.startswith("/gate/") for m in messages)

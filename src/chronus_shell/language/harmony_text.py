@@ -110,6 +110,12 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
      r"(?:two[- ]five[- ]one|2[- ]?5[- ]?1|ii[- ]v[- ]i)(?: minor| major| in minor| in major)?(?=\s*(?:,|$))",
      lambda m: "" if len(_SYMBOLS.findall(m.string[:m.start()])) >= 2 else m.group(0)),   # chords, then their name
     (r"\bwalking bass(?: ?line)?\b", "bass"),
+    (r"^(?:(?:play|give me|gimme|hold) )?(?:an? |the )?(?:(?P<voice>sine|saw|square|triangle|tri) )?(?:drone on |drone of )?"
+     r"(?:an? )?(?:low|bass|deep) (?:note )?(?P<n>[a-g](?:#|b)?)(?: (?:drone|note))?(?P<on> on (?:the |a )?\w+)?$",
+     lambda m: f"play {m['n']}2" + (m["on"] or (f" on the {m['voice']}" if m["voice"] else ""))),   # 'a low A': A2
+    (r"^(?:(?P<voice>sine|saw|square|triangle|tri) )?drone on (?:an? )?(?P<n>[a-g](?:#|b)?\d?)$",
+     lambda m: f"play {m['n']}" + (f" on the {m['voice']}" if m["voice"] else "")),                # 'sine drone on A'
+    (r"^note (?=[a-g](?:#|b)?\d on )", "play "),                                                     # 'note Ab2 on the sine'
     (r"^(?:add|put|give me) an? (?P<voice>saw|square|sine|triangle)(?: wave| synth| oscillator)? (?:playing|that plays|to play) "
      r"(?P<notes>.+)$", r"add a \g<voice> and notes \g<notes> on the \g<voice>"),      # 'add a square wave playing c d e g'
     (r"^resolve (?:it|that|this|the chord)(?: back)? (?:to|into|on) (?:the )?", "play the chord of "),   # 'resolve it to C'

@@ -86,7 +86,7 @@ _LETTER_CHORD = re.compile(rf"(?:(?:and|now|then|ok|okay),?\s+)*(?:(?:an?\s+)?(?
 _ASKED = re.compile(r"^(?:am\s+i|are\s+we|is\s+(?:it|this|that))\s+(?!(?:i|ii|iii|iv|v|vi|vii)\b)", re.I)
 _NOTES_OR_DEGREES = re.compile(r'\bn\s+"|\b(?:up|down)\s+(?:a|one)\s+half\b|\b(?:12|twelve)[- ]bar\b|\bin [a-g](?:#|b)?[.!]?$|[a-g]\d?\+[a-g]|(?:^|\s)[1-8](?:[\s,-]+[1-8.]){2,}$|'
                                r'(?:^|\s)[a-g][#b]?\d\s.*\s[a-g][#b]?\d(?:\s|$)|\son\s[a-g][#b]?\d$|^(?:add|put|stick)\s(?:a\s|the\s)?[679]\b|'
-                               r'^(?:go|move|walk|head) (?:on |up |down )?to the [1-7]$')
+                               r'^(?:go|move|walk|head) (?:on |up |down )?to the [1-7]$|\b(?:low|deep) (?:note )?[a-g](?:#|b)?(?: |$)')
 _SIGNAL_SHAPES = re.compile(r"(?:1[0-2]|[1-9])[ab]|(?:b|#)?(?:vii|vi|iv|iii|ii)\S*|[iv]+7|[b#]?[1-7]m7?|"   # 6m: Nashville
                             r"[a-h](?:is|es|s)?-(?:dur|moll)")                                      # fis-moll: German
 
@@ -154,10 +154,21 @@ def _quiet(part: str, line: str, memo: dict):
 def _single(text: str, line: str):
     for reader in (ask_key, read_key, read_key_sentence, change_key, read_move, revoice, turned_run, chromatic_walk, vamp,
                    alberti, named_dyad, arpeggiate, _random, interval, neighbour, named_chord, inverted_chord, alter_chord, chord_hits,
-                   retime, pedal, _scale_run, read_sentence, _play, _notes, chord_changes, poly):
+                   retime, pedal, _scale_run, read_sentence, _play, _notes, chord_changes, poly, _one_note):
         intent = reader(text, line)
         if intent is not None:
             return intent
+    return None
+
+
+_ONE_NOTE = re.compile(r"play [a-g](?:#|b)?\d(?: on the [\w-]+)?")
+
+
+def _one_note(text: str, line: str):
+    """One note with its octave, as the tidying left 'a low A on the sine' or 'sine drone on A2': the grammar's."""
+    if _ONE_NOTE.fullmatch(text):
+        from .parser_grammar import parse_plain
+        return parse_plain(text)
     return None
 
 
