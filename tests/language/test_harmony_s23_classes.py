@@ -152,3 +152,55 @@ def test_low_before_a_word_is_no_note(phrase):
     except Exception:
         return
     assert not any(m.startswith("/gate/") for m in messages)
+
+
+def test_a_note_gated_is_the_pitch_a_move_starts_from():
+    """The engine sets a voice's oscillator to the note a gate plays; the language's model does too, so
+    'lower the drone an octave' moves the held D2, not the 220 Hz it was added at."""
+    assert last(*PAD, "a low drone on D, sustained, on the pad", "lower the drone an octave") == \
+        ["/mod/triangle1/freq 36.708096"]
+    assert last(*PAD, "/gate/triangle1 1 146.83", "drone down an octave") == ["/mod/triangle1/freq 73.415"]
+
+
+@pytest.mark.parametrize("phrase, pattern", [
+    ("9/8 aksak, 2+2+2+3 on the kick", "x...x...x...x....."),
+    ("kopanitsa 11/8 on the kick: 2 2 3 2 2", "x...x...x.....x...x..."),
+    ("the 7/8 with 3 first: 3+2+2", "x.....x...x..."),
+    ("kick on 2+2+3", "x...x...x....."),
+])
+def test_an_additive_meter_said_with_its_name_or_after_on(phrase, pattern):
+    assert last(*DRUMS, phrase) == [f"/seq/add kick kick1 {pattern}"]
+
+
+@pytest.mark.parametrize("phrase, pattern", [("snare on 2+3+4", "....x...x...x..."), ("snare on 2+4", "....x.......x...")])
+def test_beats_joined_by_plus_are_beats(phrase, pattern):
+    assert last(*DRUMS, phrase) == [f"/seq/add snare snare1 {pattern}"]
+
+
+def test_a_voice_track_on_an_additive_meter():
+    lines = PAD + ("/seq/add chords triangle1 x...x...x...x...", "/seq/notes chords a3+c4+e4 f3+a3+c4", "/seq/start")
+    assert last(*lines, "the chords on the 2+2+3 too") == ["/seq/add chords triangle1 x...x...x....."]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("slip jig, 9/8", ["/seq/add kick kick1 x.....x.....x.....", "/seq/add snare snare1 " + "." * 18,
+                       "/seq/add hats hat1 x.x.x.x.x.x.x.x.x."]),
+    ("a jig", ["/seq/add kick kick1 x.....x.....", "/seq/add snare snare1 " + "." * 12, "/seq/add hats hat1 x.x.x.x.x.x."]),
+    ("polka, 2/4, kick on every beat", ["/seq/add kick kick1 x...x..."]),
+    ("a reel now, 4/4, straight eighths on the hats", ["/seq/add hats hat1 x.x.x.x.x.x.x.x."]),
+])
+def test_dance_tunes_meters(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+@pytest.mark.parametrize("before, phrase, expected", [
+    ("/seq/add kick kick1 x.....x.....", "hats on every eighth of the jig", "/seq/add hats hat1 x.x.x.x.x.x."),
+    ("/seq/add kick kick1 x...x...x.....", "hats every eighth in the 7", "/seq/add hats hat1 x.x.x.x.x.x.x."),
+    ("tempo 120", "snare on 2 and 3 in the waltz", "/seq/add snare snare1 ....x...x..."),
+])
+def test_a_part_in_a_grooves_bar(before, phrase, expected):
+    assert last(*DRUMS, before, phrase) == [expected]
+
+
+def test_a_beat_past_the_bar_of_a_groove_is_said():
+    assert "past the bar" in refused(*DRUMS, "snare on 2 and 4 in the waltz")

@@ -48,13 +48,17 @@ GROOVES = {
     "baladi": Groove("x.x.....x.......", "......x.....x..."),
     "saidi": Groove("x.....x.x.......", "..x.........x..."),
     "malfuf": Groove("x.......", "...x..x."),
+    "jig": Groove("x.....x.....", "." * 12, "x.x.x.x.x.x."),             # 6/8: two dotted quarters
+    "slip jig": Groove("x.....x.....x.....", "." * 18, "x.x.x.x.x.x.x.x.x."),   # 9/8: three
+    "reel": Groove("x.......x.......", hats="x.x.x.x.x.x.x.x."),           # 4/4 felt in two, straight eighths
+    "polka": Groove("x...x...", "..x...x.", "x.x.x.x."),                   # 2/4: oom-pah
 }
 #: Other names for them ('bossa' alone, 'reggaeton', 'eight beat'). A genre's beat ('a trap beat') is
 #: not one: too many beats go by that name to guess one.
 _ALIASES = {"bossa": "bossa nova", "reggaeton": "dembow", "valse": "waltz", "valse musette": "waltz", "vals": "waltz",
             "walzer": "waltz", "eight beat": "8 beat", "8-beat": "8 beat", "sixteen beat": "16 beat", "16-beat": "16 beat",
             "maksum": "maqsum", "masmoudi saghir": "baladi", "sa'idi": "saidi", "3/4": "waltz", "three four": "waltz",
-            "basic rock": "rock", "straight rock": "rock"}
+            "basic rock": "rock", "straight rock": "rock", "double jig": "jig", "slipjig": "slip jig", "slip-jig": "slip jig"}
 #: Names that are grooves only beside a word saying so ('a rock beat', not 'rock the filter').
 _NEEDS_NOUN = {"rock", "3/4", "three four", "basic rock", "straight rock", "reggaeton"}
 _NOUN = r"(?:beat|groove|rhythm|riddim|time|feel|pattern|style|drums?)"
@@ -65,13 +69,22 @@ _NAME = re.compile(r"(?<![\w/])(?:(?:rhythm|riddim|iqa'?a?)\s+)?(?P<name>" + "|"
 _CHATTER = set("""i i'd should would like love want wanna a an the some please pls give gimme me us play put on in for now
 yalla ok okay let's lets have can could you we just do drums drum kit rhythm beat groove riddim time feel pattern style
 with nice good classic old typical standard basic simple straight proper and then start go make it this that bit of
-turkish arabic egyptian brazilian jamaican latin old-school oldschool proper little one new""".split())
+turkish arabic egyptian brazilian jamaican latin old-school oldschool proper little one new too also
+aksak kopanitsa rachenitsa ruchenitsa gankino lesnoto daychovo kalamatianos paidushko balkan bulgarian macedonian greek
+odd meter""".split())
 #: A groove named by no name, its parts after it ('gimme a groove, kick on 1 and 3', 'new beat: kick x…, bpm 80').
 _LABEL = re.compile(r"^(?P<label>(?:[\w']+\s+){0,4}(?:groove|beat|rhythm|pattern|drums|kit))\s*[:,-]\s*(?P<parts>.+)$", re.I)
+#: A part's rhythm in a groove's bar or an eighths meter's ('hats every eighth in the 7', '… of the jig').
+_WITHIN = re.compile(r"^(?P<parts>.+?)\s+(?:of|in|for)\s+the\s+(?P<name>" + "|".join(
+    re.escape(n) for n in _NAMES if GROOVES.get(_ALIASES.get(n, n), _ROCK).steps != 16) + r"|[5-9]|1[0-5])$", re.I)
 #: 'make it feel like a waltz': a likeness of the whole piece, not the kit's rhythm.
 _LIKENESS = re.compile(r"\b(?:feel|feels|sound|sounds|more|bit|kind\s+of|sort\s+of)\s+like\s+(?:an?\s+|the\s+)?$", re.I)
 _ADDITIVE = re.compile(r"(?<![\w+./-])(?P<groups>[1-9](?:\s*\+\s*[1-9]){1,7})(?![\w+./])")
 _METER = re.compile(r"(?<![\w/])(?P<top>[2-9]|1[0-5])\s*/\s*8(?![\w/])")
+#: Groups said with spaces after a meter ('kopanitsa 11/8 on the kick: 2 2 3 2 2'), summing to it.
+_SPACED = re.compile(r"(?<![\w+./-])(?P<groups>[2-4](?:\s+[2-4]){2,7})(?![\w+./])")
+#: Which group comes first, said before the groups ('the 7/8 with 3 first: 3+2+2').
+_FIRST = re.compile(r"\bwith\s+(?:the\s+)?[2-4]\s+first\b", re.I)
 
 
 def groove_line(translator, line: str):
@@ -80,6 +93,12 @@ def groove_line(translator, line: str):
     text = line.strip()
     if text.startswith("/") or translator._nested:
         return None
+    within = _WITHIN.match(text)
+    if within:                                           # 'hats on every eighth of the jig': in the jig's bar
+        name = within["name"].lower()
+        bar = GROOVES[_canonical(name)].steps if not name.isdigit() else 2 * int(name)
+        return _as_played(translator, within["parts"], Groove("x" * bar), f"in the {name}'s bar of {bar} sixteenths",
+                          parts_only=True)
     named = _NAME.search(text)
     if named and (named["noun"].strip() or re.sub(r"\s+", " ", named["name"].lower()) not in _NEEDS_NOUN):
         return _named(translator, text, named)
@@ -103,7 +122,8 @@ def _named(translator, text: str, named) -> list | None:
         ("" if groove.steps == 16 or not _other_parts(translator.model) else " on the drums (the other parts keep theirs)")
     if _chatter(after):
         return _play(translator, groove.parts, said)
-    parts = re.sub(r"^[\s:,.;-]+|\s+$", "", after)
+    parts = re.sub(r"^(?:[\s:,.;-]|(?:now|then|and|ok|okay)\b)+|\s+$", "",
+                   re.sub(r"(?<![\w/])\d{1,2}/(?:2|4|8)(?![\w/]),?", " ", after))    # its meter, 'now,' said
     if not re.search(r"(?:^|\s)[xX.~\-\[\]()*]+$", parts):
         parts = parts.rstrip(".!")              # a full stop, not a pattern's rests
     return _as_played(translator, parts, groove, said)
@@ -141,7 +161,7 @@ def _as_played(translator, parts: str, groove: Groove, said: str, parts_only: bo
         translator.mapper.understood.insert(0, said)
         return messages
     cut = {track: steps[:groove.steps] for track, steps in played.items()}
-    if any("x" in steps[groove.steps:].lower() for steps in played.values()):
+    if any("x" in steps[groove.steps:].lower() and not _repeats(steps, groove.steps) for steps in played.values()):
         translator._restore(before)
         raise LanguageError(f"{said}: a beat past the bar's last is not in it", 0, (), parts)
     if any(m.address not in ("/seq/add", "/patch/create", "/patch/connect", "/patch/disconnect") for m in messages):
@@ -151,6 +171,11 @@ def _as_played(translator, parts: str, groove: Groove, said: str, parts_only: bo
     return _play(translator, cut, said, said_parts=True)
 
 
+def _repeats(steps: str, bar: int) -> bool:
+    """'kick on every beat' in a bar of two: the pattern is its first bar over and over."""
+    return steps == (steps[:bar] * (len(steps) // bar + 1))[:len(steps)]
+
+
 def _play(translator, parts: dict[str, str], said: str, also: str = "", said_parts: bool = False) -> list:
     """Each part's steps on its track: the kit's kick, snare or hats, or a track already named so. With no
     drum in the patch the groove is refused (a kit is not added unasked: 'a waltz' over chords may mean their time)."""
@@ -158,13 +183,20 @@ def _play(translator, parts: dict[str, str], said: str, also: str = "", said_par
     if not said_parts and not any(kind in _KINDS.values() for kind in model.modules.values()):
         raise LanguageError(f"{said.split(':')[0]} is a drum groove and no drum plays: add a kick (and a snare, a hat) "
                             f"first — the sequencer keeps no time signature for other parts", 0, (), said)
-    clauses = [f"{kit_track(model, role)} {steps}" for role, steps in parts.items()]
+    clauses = [_clause(model, kit_track(model, role), steps) for role, steps in parts.items()]
     messages = translator.translate(", ".join(clauses + ([also] if also else [])))
     translator.mapper.understood.insert(0, f"{said} — {'; '.join(clauses)}")
     return messages
 
 
 _KINDS = {"kick": "kick", "snare": "snare", "hats": "hat"}
+
+
+def _clause(model, track: str, steps: str) -> str:
+    """A part's pattern as typed: 'kick x…', or 'play x… on chords' for a voice's track (whose
+    name before a pattern would read as chords or notes)."""
+    target = model.tracks[track].target if track in model.tracks else None
+    return f"play {steps} on {track}" if target and model.modules.get(target) not in _KINDS.values() else f"{track} {steps}"
 
 
 def kit_track(model, part: str) -> str:
@@ -183,20 +215,25 @@ def _additive(translator, text: str) -> list | None:
     """'give me 7/8 rhythm, the turkish one, 2+2+3', 'kick pattern 3+3+2 feel': a hit at each group's start
     (in 16ths when the groups fill half a bar or a bar, else in eighths, as an aksak meter counts)."""
     meter, adding = _METER.search(text), _ADDITIVE.search(text)
+    if not adding and meter:
+        adding = _SPACED.search(text)
+        if adding and sum(int(g) for g in adding["groups"].split()) != int(meter["top"]):
+            adding = None
     if not adding:                  # '6/8 time' alone: a time signature, which the sequencer does not keep
         return None
-    if re.search(r"\bon\s+(?:the\s+)?(?:beats?\s+)?$", text[:adding.start()], re.I):
-        return None                 # 'snare on 2+3+4': beats
     groups = tuple(int(g) for g in re.findall(r"[1-9]", adding["groups"]))
+    if re.search(r"\bon\s+(?:the\s+)?(?:beats?\s+)?$", text[:adding.start()], re.I) and len(set(groups)) == len(groups):
+        return None                 # 'snare on 2+3+4': beats (a list of beats never says one twice, as 2+2+3 does)
     if min(groups) < 2 or len(groups) < 3 and not meter:
         return None                 # 'snare on 2+4': beats; a group is 2 or 3 (or 4) eighths, and three of them or a meter
     if meter and sum(groups) != int(meter["top"]):
         raise LanguageError(f"{'+'.join(map(str, groups))} is {sum(groups)} eighths, not {meter['top']}/8", 0, (), text)
-    rest = text
+    rest = _FIRST.sub(" ", text)
     for found in (meter, adding):
         if found:
             rest = rest.replace(found.group(0), " ")
-    track = re.search(r"\b(kick|snare|hats?|hihat|hi-hat|clap|rim)\b", rest, re.I)
+    names = "|".join(sorted(map(re.escape, translator.model.tracks), key=len, reverse=True))
+    track = re.search(rf"\b(kick|snare|hats?|hihat|hi-hat|clap|rim{'|' + names if names else ''})\b", rest, re.I)
     if track:
         rest = rest.replace(track.group(0), " ")
     if not _chatter(rest):
@@ -204,5 +241,8 @@ def _additive(translator, text: str) -> list | None:
     unit = 1 if sum(groups) in (8, 16) and not meter else 2
     steps = "".join("x" + "." * (g * unit - 1) for g in groups)
     said = f"{'+'.join(map(str, groups))}: a hit at each group's start, in {'16ths' if unit == 1 else 'eighths'}"
-    role = (type_named((track.group(1).lower(),)) or track.group(1).lower()) if track else "kick"   # a drum's kind
+    said_track = track.group(1).lower() if track else "kick"
+    if said_track in translator.model.tracks:
+        return _play(translator, {said_track: steps}, said, said_parts=True)     # 'the chords on the 2+2+3 too'
+    role = type_named((said_track,)) or said_track                                 # a drum's kind
     return _play(translator, {role: steps}, said)

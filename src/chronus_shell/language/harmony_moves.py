@@ -34,7 +34,7 @@ _DIRECTIONS = {"up": 1, "higher": 1, "above": 1, "down": -1, "lower": -1, "below
 #: Verbs that say the direction themselves ('drop it a whole step', 'raise them a fifth').
 _DIRECTED = {"drop": -1, "lower": -1, "sink": -1, "raise": 1, "lift": 1, "bump": 1, "push": 1}
 _VERBS = frozenset("transpose tune move shift put take bring walk play pitch make now then do let's lets could can would will should might".split())
-_PRONOUNS = frozenset("it them that this those everything all".split())
+_PRONOUNS = frozenset("it them that this those everything all drone".split())   # (the drone: what is held)
 #: Words naming the notes a voice plays rather than the voice.
 _NOTE_NOUNS = frozenset("melody chords chord progression arp arpeggio notes line tune riff hook changes bassline sequence scale run "
                         "pattern part".split())

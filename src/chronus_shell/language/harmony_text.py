@@ -100,7 +100,8 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
      lambda m: _each_for(m)),                                                          # 'Am for 2 bars then F for 2 bars'
     (r"^(?:try |how about )?(?:the )?(?:(?:harmony|changes|chords|progression|chord chart) (?:of|for|from|in) [^:,]{1,40}|"
      r"(?:vamp|intro|verse|pre-?chorus|chorus|bridge|outro|tag|turnaround|[ab] section)(?: \d)?(?: chords)?|"
-     r"(?:[a-z'-]+ ){1,3}(?:progression|changes)):\s*"
+     r"(?:the|my|our|an?|this|that) (?!(?:[a-z'-]+ )*?(?:organ|piano|keys|pad|strings|synth|guitar|bass|lead|rhodes)\b)"
+     r"(?:[a-z'-]+ ){0,3}(?:progression|changes)):\s*"
      r"(?=[a-g])", "chords "),                                                        # 'vamp: Bb, Gm7 …', 'harmony of <song>: …'
     (r",? (?:un)?till? (?:ready|the cue|cue|we'?re ready)$|,? 'til (?:ready|the cue|cue)$", ""),   # a vamp's 'till ready': it loops
     (r"^(?:the )?(?:tone|tom|tono) (?:of|de|in|em) (?=[a-g](?:#|b)?(?: (?:major|minor|maj|min|m))?$)", "key of "),   # 'tom de C menor'

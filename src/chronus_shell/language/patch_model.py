@@ -282,6 +282,11 @@ class PatchModel(GearModel, HarmonyModel):
         if parts[1] in self.modules:
             self.focus = parts[1]
             self._note_gate_chord(parts[1], args)
+            if len(args) >= 2 and float(args[0]) != 0 and (len(args) == 2 or float(args[2]) <= 1):
+                for member in self.voice_of(parts[1]) or [parts[1]]:     # as the engine: a note sets the pitch of
+                    spec = self.spec(member)                              # the voice's oscillators (no undo of its own)
+                    if spec is not None and spec.role == "source" and spec.has_param("freq"):
+                        self.values[member] = {**self.values.get(member, {}), "freq": float(args[1])}
         return []
 
     def _on_seq(self, parts, args) -> list[Message]:
