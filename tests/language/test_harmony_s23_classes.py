@@ -204,3 +204,17 @@ def test_a_part_in_a_grooves_bar(before, phrase, expected):
 
 def test_a_beat_past_the_bar_of_a_groove_is_said():
     assert "past the bar" in refused(*DRUMS, "snare on 2 and 4 in the waltz")
+
+
+@pytest.mark.parametrize("phrase, chords", [
+    ("Em A7 D", ["e3+g3+b3", "a3+c#4+e4+g4", "d3+f#3+a3"]),
+    ("Dm Gm A7 Dm", ["d3+f3+a3", "g3+bb3+d4", "a3+c#4+e4+g4", "d3+f3+a3"]),
+    ("c maj 7 f maj 7", ["c3+e3+g3+b3", "f3+a3+c4+e4"]),
+])
+def test_a_minor_chord_before_a_seventh_is_two_chords_never_a_major_seventh(phrase, chords):
+    notes = [m for m in last(*PAD, phrase) if m.startswith("/seq/notes")]
+    assert [t for t in notes[0].split()[2:] if t != "-"] == chords
+
+
+def test_a_bass_note_after_over_stays_the_slash_chords():
+    assert _gate(*PAD, "Ab over C") == _classes(261.63, 311.13, 415.3)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..engine.catalogue import CATALOGUE
 from .chords import Chord
 from .parser_harmony_keys import SCALE_WORDS, key_of
-from .harmony_tokens import NOTE, NUMBERS, VOICE_WORDS
+from .harmony_tokens import NOTE, NUMBERS, VOICE_WORDS, two_chords
 from .literal_needs import Screen
 from .nicknames import NICKNAMES
 
@@ -286,8 +286,8 @@ def _words(blank: str, line: str) -> list[Part]:
             named = words[0] == "a" and (capital_a or (len(words) > 1 and following not in ("chords", "triads") and (
                 listing or following in ("chord", "triad"))) or                # 'a minor chords, Am Dm' describes them
                 len(words) == 1 and _comma_item(blank, start, len(token)))    # 'chords d, bm, g, a': an item of the list
-            if words[0] in _ARTICLES and not named:
-                continue
+            if words[0] in _ARTICLES and not named or two_chords(words):
+                continue                                  # ('em a7': two chords)
             chord = Chord.parse(" ".join(words))
             if chord is not None:
                 break

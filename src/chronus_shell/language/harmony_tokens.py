@@ -52,6 +52,17 @@ def column_of(text: str, line: str) -> int:
 _CHORD_SEPARATORS = re.compile(r"[\s,|]+|\s-\s")
 
 
+#: A token that is a chord of its own, not a tension written apart ('e7 b9': the flat nine).
+_ANOTHER_CHORD = re.compile(r"[a-g](?!\d)\S*|[ace-g]\d\S*")
+
+
+def two_chords(words: list[str]) -> bool:
+    """Words read as one chord that hold a second chord of their own ('em a7': E minor, then A7 — never
+    'e ma7'); a bass note after 'over' or 'on' is the slash chord's ('ab over c')."""
+    return any(_ANOTHER_CHORD.fullmatch(w) and Chord.parse(w) is not None and words[i] not in ("over", "on", "/")
+               for i, w in enumerate(words[1:]))
+
+
 def chord_list(text: str) -> list[str] | None:
     """'am7 f c g', 'a minor, f major | c - g' → ['am7', 'f', 'c', 'g'] (longest reading at each
     place); None if any part is not a chord."""
@@ -59,6 +70,8 @@ def chord_list(text: str) -> list[str] | None:
     chords, index = [], 0
     while index < len(tokens):
         for end in range(min(len(tokens), index + 4), index, -1):
+            if two_chords(tokens[index:end]):
+                continue                    # 'em a7' is E minor then A7, never 'e ma7' (E major 7)
             chord = Chord.parse(" ".join(tokens[index:end]))
             if chord is not None:
                 chords.append(chord.symbol)
@@ -94,4 +107,4 @@ def first_match(forms, text: str) -> re.Match | None:
     return None
 
 
-__all__ = ["first_match", "without_hold", "NOTE", "PRONOUNS", "NUMBERS", "CHORDISH", "words_of", "column_of", "chord_list", "has_quality"]
+__all__ = ["first_match", "without_hold", "NOTE", "PRONOUNS", "NUMBERS", "CHORDISH", "words_of", "column_of", "chord_list", "has_quality", "two_chords"]
