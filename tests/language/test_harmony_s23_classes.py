@@ -218,3 +218,14 @@ def test_a_minor_chord_before_a_seventh_is_two_chords_never_a_major_seventh(phra
 
 def test_a_bass_note_after_over_stays_the_slash_chords():
     assert _gate(*PAD, "Ab over C") == _classes(261.63, 311.13, 415.3)
+
+
+@pytest.mark.parametrize("phrase, notes", [
+    ("arpeggio up and down on g7", "g3 b3 d4 f4 d4 b3"), ("arp on am7", "a3 c4 e4 g4"),
+])
+def test_an_arpeggio_on_a_chord(phrase, notes):
+    assert last(*PAD, phrase)[-1] == f"/seq/notes arp {notes}"
+
+
+def test_an_arpeggio_a_bar_a_chord_said():
+    assert last(*PAD, "arpeggiate am f c g one bar each") == last(*PAD, "arpeggiate am f c g")

@@ -73,7 +73,7 @@ def arpeggiate(text: str, line: str):
     if not match or (match.group("pre") and not verb and (match.group("art") or not match.group("rest").strip())):
         return None                                   # 'change the arp notes …': the arp track named, not an arpeggio
     rest = _SPELLED.sub(" ", _OF.sub(" ", match.group("rest")))               # 'an arpeggio of dm7: d f a c'
-    rest = " " + rest.replace(",", " ").strip() + " "
+    rest = _BAR_EACH.sub(" ", " " + rest.replace(",", " ").strip() + " ")
     direction, steps, octaves = "up", 1, 1
     for pattern, name in _ARP_DIRECTIONS:
         found = pattern.search(rest)
@@ -158,7 +158,10 @@ def _falling(letters: list[str]) -> str:
 
 
 #: Words an arpeggio line may hold besides its chords and voice; speeds as the sixteenths a note lasts.
-_ARP_FILLER = frozenset("the a an of that this those it them chord chords notes progression please pls".split())
+_ARP_FILLER = frozenset("the a an of on that this those it them chord chords notes progression please pls".split())
+#: A bar a chord, said: what an arpeggio of several chords plays anyway.
+_BAR_EACH = re.compile(r",? (?:(?:one|a|1) (?:bar|measure) each|each (?:for )?(?:one|a) (?:bar|measure)|"
+                       r"one (?:chord )?(?:a|per) (?:bar|measure)) ")
 _PACE = {"slow": 4, "slowly": 4, "lazy": 4, "fast": 1, "quick": 1, "quickly": 1}
 
 
