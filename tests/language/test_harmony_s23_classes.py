@@ -229,3 +229,12 @@ def test_an_arpeggio_on_a_chord(phrase, notes):
 
 def test_an_arpeggio_a_bar_a_chord_said():
     assert last(*PAD, "arpeggiate am f c g one bar each") == last(*PAD, "arpeggiate am f c g")
+
+
+@pytest.mark.parametrize("phrase, factor", [("half time it", 0.5), ("double time it", 2.0), ("double it up", 2.0)])
+def test_it_on_a_kit_is_the_beat(phrase, factor):
+    assert last(*DRUMS, phrase) == [f"/seq/speed {t} {factor}" for t in ("kick", "snare", "hats")]
+
+
+def test_double_the_hats_up_is_the_hats():
+    assert last(*DRUMS, "double the hats up") == ["/seq/speed hats 2.0"]

@@ -40,6 +40,8 @@ def _feel(ctx, intent: TrackFeel) -> list[Message]:
     if intent.kind == "drop_hits":
         return _drop_hits(ctx, intent)
     everything = intent.target.text.replace("the ", "")
+    if everything in ("it", "this", "that") and intent.kind == "speed" and _kit_in_focus(ctx):
+        everything = "drums"                                       # 'half time it' on a kit: the beat, not one drum
     if everything in _ALL_TRACKS and everything not in ctx.model.tracks:   # "half time the whole kit"
         if not ctx.model.tracks:
             raise LanguageError("no track plays yet: give one a pattern first", intent.column)
@@ -61,6 +63,11 @@ def _feel(ctx, intent: TrackFeel) -> list[Message]:
             raise LanguageError(f"every track plays so already ({', '.join(ctx.model.tracks)})", intent.column)
         return messages
     return _feel_track(ctx, named_track(ctx, _tidy(intent.target)), intent)
+
+
+def _kit_in_focus(ctx) -> bool:
+    spec = ctx.model.spec(ctx.model.focus) if ctx.model.focus in ctx.model.modules else None
+    return spec is not None and spec.role == "drum"
 
 
 def _feel_track(ctx, track: str, intent: TrackFeel) -> list[Message]:
