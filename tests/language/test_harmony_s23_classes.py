@@ -238,3 +238,18 @@ def test_it_on_a_kit_is_the_beat(phrase, factor):
 
 def test_double_the_hats_up_is_the_hats():
     assert last(*DRUMS, "double the hats up") == ["/seq/speed hats 2.0"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("kick on 1 and the and of 2, snare 2 and 4", ["/seq/add kick kick1 x.....x.........",
+                                                    "/seq/add snare snare1 ....x.......x..."]),
+    ("boom bap: kick on 1 and the and of 2, snare 2 and 4", ["/seq/add kick kick1 x.....x.........",
+                                                              "/seq/add snare snare1 ....x.......x..."]),
+    ("kick 1 and 3 and the and of 4", ["/seq/add kick kick1 x.......x.....x."]),
+])
+def test_two_parts_beats_in_one_line(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+def test_two_clauses_setting_one_thing_stay_refused():
+    assert "swing" in refused(*DRUMS, "shuffle it, swing .4")

@@ -25,9 +25,10 @@ def clause_by_clause(translator, line: str) -> list[Message] | None:
     try:
         for clause in clauses:
             said = translator._translate_line(clause)
-            if touched & {m.address for m in said} or any(m.address == "/seq/key" for m in said):
+            set_now = {_what_is_set(m) for m in said}
+            if touched & set_now or any(m.address == "/seq/key" for m in said):
                 raise LanguageError("one clause describes another (the same thing set, a key said)", 0)
-            touched |= {m.address for m in said}
+            touched |= set_now
             messages += said
             understood += translator.mapper.understood
     except LanguageError:
@@ -37,6 +38,12 @@ def clause_by_clause(translator, line: str) -> list[Message] | None:
     translator._before_line, translator._last_text = before, line.strip()    # an engine refusal takes back the whole line
     translator.mapper.understood[:] = understood
     return translator.observe(messages)
+
+
+def _what_is_set(message) -> str:
+    """What a message sets: its address, and for the sequencer the track it names ('kick …, snare …')."""
+    named = message.address.startswith("/seq/") and message.args and isinstance(message.args[0], str)
+    return f"{message.address} {message.args[0]}" if named else message.address
 
 
 #: Clauses joined by 'and' when no comma parts them ('bass pan a bit left and hats right').

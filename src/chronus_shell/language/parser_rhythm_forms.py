@@ -126,6 +126,8 @@ DROPS = [
     _p(rf"(?:take|get)\s+{TRACK}(?:\s+hits?)?\s+off\s+(?:of\s+)?{BEATS}{_BEAT_WORD}"),
     _p(rf"{TRACK}\s+off\s+(?:of\s+)?{BEATS}{_BEAT_WORD}"),
 ]
+#: Beats said after the part with no 'on', where there are several ('kick 1 and 3 and the and of 4').
+POSITIONS.append(_p(rf"(?:play\s+)?{TRACK}\s+(?=\S+\s*(?:,|and|&|\+))(?!\d+\s*\+\s*\d)(?!.*\b(?:bpm|hz|ms|db|%)\b){BEATS}{_BEAT_WORD}"))
 RATE = r"(?:,?\s*(?:in\s+)?(?:straight\s+)?(?P<rate>16ths|sixteenths|semiquavers|32nds|thirty-?seconds|demisemiquavers|"\
        r"64ths|triplets))?"
 FILL = [
