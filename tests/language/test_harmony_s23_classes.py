@@ -253,3 +253,24 @@ def test_two_parts_beats_in_one_line(phrase, expected):
 
 def test_two_clauses_setting_one_thing_stay_refused():
     assert "swing" in refused(*DRUMS, "shuffle it, swing .4")
+
+
+@pytest.mark.parametrize("phrase", ["up to E for the next tune", "take it up to E", "up a hole step"])
+def test_a_band_moves_up_to_a_key(phrase):
+    lines = PAD + ("/seq/add chords triangle1 x...x...x...x...", "/seq/notes chords d3+f#3+a3 c3+e3+g3 d3+f#3+a3 a3+c#4+e4",
+                   "/seq/start")
+    assert last(*lines, phrase) == ["/seq/notes chords e3+g#3+b3 d3+f#3+a3 e3+g#3+b3 b3+d#4+f#4"]
+
+
+@pytest.mark.parametrize("phrase", ["ii V I en F: Gm7 C7 Fmaj7", "Gm7 C7 Fmaj7, jazz chords on the triangle"])
+def test_chords_with_a_label_or_a_description(phrase):
+    notes = [m for m in last(*PAD, phrase) if m.startswith("/seq/notes")]
+    assert [t for t in notes[0].split()[2:] if t != "-"] == ["g3+bb3+d4+f4", "c3+e3+g3+bb3", "f3+a3+c4+e4"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("hats 32nd rolls the whole bar", "/seq/add hats hat1 " + "[xx]" * 16),
+    ("snare drag a 16th later", "/seq/shift snare 1"),
+])
+def test_rolls_and_drags_said_after_the_part(phrase, expected):
+    assert last(*DRUMS, phrase) == [expected]

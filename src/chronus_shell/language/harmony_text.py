@@ -78,7 +78,13 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
      ""),                                     # 'down a step for the lead': whose range
     (rf"^(?:the )?{_SECTION}[:,.]?\s+(?=.*\b(?:key|transpose|up|down)\b)", ""),         # 'last chorus key up half step'
     (r"\b(up|down) (half|whole) (step|tone)\b", r"\1 a \2 \3"),                          # 'up half step'
-    (r"^transpose (?:it |everything |the song |this )?(?:up|down) to (?=[a-g](?:#|b)?(?: major| minor)?$)", "transpose to "),
+    (r"^(?:transpose|take|bring|move|put|go)? ?(?:it |everything |the song |this |us )?(?:up|down) to "
+     r"(?=[a-g](?:#|b)?(?: major| minor)?(?: for the .+)?$)", "transpose to "),    # 'up to E (for the next tune)'
+    (r"\bhole (step|tone)\b", r"whole \1"),                                       # a phone's 'hole step'
+    (r"(?<=[\w#+])\s*,\s+(?!(?:[a-z'-]+ )*?(?:all|seventh|sevenths|7th|major|minor|ninth|9th|sus\w*|dim\w*|aug\w*|power|open|"
+     r"close|closed|drop|rootless|inverted|root|triads?)\b)(?:[a-z'-]+ ){0,2}(?:chords|stabs|voicings|changes)"
+     r"(?P<on> on (?:the |a )?[\w-]+)?$", r"\g<on>"),
+     # 'Dm Gm A7 Dm, brass chords on the triangle': what they are, then where
     (r"^(?:the )?(bass|bassline|melody|lead|chords|pad|arp|riff|strings|keys|organ|piano|guitar|vocals?) key "
      r"(?=(?:up|down|\+|-)\s*\S)", r"transpose the \1 "),                             # 'bass key up 2': that part
     (r"\bby (?:a |an )?perfect (fourth|fifth|octave)\b", r"up a \1"),                  # 'by a perfect fifth': up
@@ -101,7 +107,8 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"^(?:try |how about )?(?:the )?(?:(?:harmony|changes|chords|progression|chord chart) (?:of|for|from|in) [^:,]{1,40}|"
      r"(?:vamp|intro|verse|pre-?chorus|chorus|bridge|outro|tag|turnaround|[ab] section)(?: \d)?(?: chords)?|"
      r"(?:the|my|our|an?|this|that) (?!(?:[a-z'-]+ )*?(?:organ|piano|keys|pad|strings|synth|guitar|bass|lead|rhodes)\b)"
-     r"(?:[a-z'-]+ ){0,3}(?:progression|changes)):\s*"
+     r"(?:[a-z'-]+ ){0,3}(?:progression|changes)|"
+     r"(?:ii[- ]v[- ]i|2[- ]5[- ]1|i[- ]vi[- ]ii[- ]v|i[- ]iv[- ]v)(?: (?:in|en|em) [a-g](?:#|b)?(?: major| minor)?)?):\s*"
      r"(?=[a-g])", "chords "),                                                        # 'vamp: Bb, Gm7 …', 'harmony of <song>: …'
     (r",? (?:un)?till? (?:ready|the cue|cue|we'?re ready)$|,? 'til (?:ready|the cue|cue)$", ""),   # a vamp's 'till ready': it loops
     (r"^(?:the )?(?:tone|tom|tono) (?:of|de|in|em) (?=[a-g](?:#|b)?(?: (?:major|minor|maj|min|m))?$)", "key of "),   # 'tom de C menor'

@@ -59,7 +59,7 @@ SHIFT = [
     _p(rf"{SHIFT_VERB}\s+{TRACK}\s+{DIRECTION}\s+(?:by\s+)?(?P<n>{NUM}|an?|half\s+a)\s+{UNIT}"),
     _p(rf"{SHIFT_VERB}\s+{TRACK}\s+(?P<dir>later|earlier)"),     # "move the hats left" is a pan, not a shift
     _p(rf"{SHIFT_VERB}\s+{TRACK}\s+by\s+(?P<signed>[-+]?\d+)(?:\s+steps?)?"),
-    _p(rf"{TRACK}\s+(?P<n>{NUM}|an?)\s+{UNIT}\s+(?P<dir>later|earlier|late|early)"),
+    _p(rf"{TRACK}\s+(?:{SHIFT_VERB}s?\s+)?(?:by\s+)?(?P<n>{NUM}|an?)\s+{UNIT}\s+(?P<dir>later|earlier|late|early)"),
     _p(rf"{TRACK},?\s+{SHIFT_VERB}\s+(?:it|them)\s+{DIRECTION}\s+(?:by\s+)?(?P<n>{NUM}|an?|half\s+a)\s+{UNIT}"),
     _p(rf"\(?\"?(?P<cycle>\d+/\d+|0?\.\d+|\d+)\"?\)?\s*(?P<arrow><~|~>)\s*\$?\s*{TRACK}"),
 ]
@@ -184,7 +184,8 @@ SPOTS = [
 #: 'hats in 32nds', 'the hats 32nd notes': two hits in every step of the grid.
 _32NDS = r"(?:1/32|32(?:nd|th)s?(?:[- ]notes?)?|thirty-?second(?:s|[- ]notes?)|demisemiquavers)"
 THIRTY_SECONDS = [
-    _p(rf"(?:play\s+|put\s+)?{TRACK}\s+(?:rolls?\s+)?(?:(?:in|on|as|at|to)\s+)?(?:all\s+(?:the\s+)?|straight\s+)?{_32NDS}"),
+    _p(rf"(?:play\s+|put\s+)?{TRACK}\s+(?:rolls?\s+)?(?:(?:in|on|as|at|to)\s+)?(?:all\s+(?:the\s+)?|straight\s+)?{_32NDS}"
+       rf"(?:\s+rolls?)?(?:,?\s+(?:for\s+)?(?:the|a)\s+(?:whole|entire|full)\s+bar)?"),
     _p(rf"(?:play\s+|give\s+(?:me\s+)?)?(?:some\s+)?{_32NDS}\s+(?:on\s+(?:the\s+)?)?{TRACK}(?:\s+rolls?)?"),
 ]
 #: 'add a kick on the last 16th', 'snare on the last eighth of the bar': the last step of that length.
