@@ -274,3 +274,26 @@ def test_chords_with_a_label_or_a_description(phrase):
 ])
 def test_rolls_and_drags_said_after_the_part(phrase, expected):
     assert last(*DRUMS, phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase, steps", [("nudge the hats back a 16th", -1), ("move the snare back one step", -1),
+                                           ("lay the snare back a step", 1)])
+def test_back_on_a_timeline_is_earlier_and_laid_back_is_later(phrase, steps):
+    track = "hats" if "hats" in phrase else "snare"
+    assert last(*DRUMS, phrase) == [f"/seq/shift {track} {steps}"]
+
+
+@pytest.mark.parametrize("phrase, expected", [("clock divide the hats by 2", "/seq/speed hats 0.5"),
+                                              ("clock multiply the kick x2", "/seq/speed kick 2.0")])
+def test_a_modular_clock_divided_or_multiplied(phrase, expected):
+    assert last(*DRUMS, phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase, top", [("add a fifth", 329.627557), ("add an octave", 440.0),
+                                         ("add a major third", 277.182631)])
+def test_an_interval_added_to_a_held_note(phrase, top):
+    assert last(*PAD, "drone on a", phrase) == [f"/gate/triangle1 1 220.0 {top}"]
+
+
+def test_an_interval_with_nothing_held_asks():
+    assert "hold a note first" in refused(*PAD, "add a fifth")

@@ -131,7 +131,7 @@ def test_every_message_is_accepted_by_the_engine():
     (("kick 9 of 8",), "9 hits over 8 steps"),
     (("hats 150% of the time",), "0–100%"),
     (("shift the hats half a step",), "whole steps"),
-    (("nudge the snare back a step",), "later or earlier?"),
+    (("drag the snare back a step",), "later or earlier?"),
     (("reverse the bass",), "nothing plays 'bass'"),
     (("unreverse the hats",), "plays forwards already"),
     (("hats normal speed",), "plays at 1× already"),

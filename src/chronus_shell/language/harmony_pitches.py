@@ -112,6 +112,21 @@ def interval(text: str, line: str):
                         column_of(match.group("note"), line), "stacked")
 
 
+_ADDED = re.compile(r"(?:add|stack|put|throw in|and|plus|now)\s+(?:on\s+)?(?:a|an|the)\s+(?P<size>(?:(?:minor|major|perfect)\s+)?"
+                    r"(?:third|fourth|fifth|sixth|seventh|3rd|4th|5th|6th|7th)|octave)(?:\s+(?:to|on|over)\s+(?:it|that|the drone))?"
+                    r"(?:\s+please)?")
+
+
+def added_interval(text: str, line: str):
+    """'drone on a', then 'add a fifth': the note held and the note that far above it, together ('a fifth
+    above' is a voice of its own, the grammar's)."""
+    match = _ADDED.fullmatch(text)
+    if not match:
+        return None
+    *kind, size = match.group("size").split()
+    return ih.AddInterval(_SIZES[size] + (_KINDS[kind[0]] if kind else 0), column_of(size, line))
+
+
 _NEIGHBOUR = re.compile(rf"^(?:(?:perhaps|maybe|now|then|and|try|play|give me|how about|ok|okay)[,\s]+)*(?:the|an?)\s+"
                         rf"(?P<note>{NOTE})\s+(?:just\s+|right\s+)?(?P<way>above|below|under|over)\s+(?:it|that|this(?: one)?|"
                         rf"the last one)(?:,?\s+(?:a\s+(?:little|bit)\s+)?(?P<said>higher|lower|up|down))?"
@@ -136,4 +151,4 @@ def _voice(parts: list[Part], line: str):
     return words_of(voices[0], line) if len(voices) == 1 else None
 
 
-__all__ = ["stacked", "released", "tuned", "placed_on", "interval", "neighbour", "PITCH_VERBS"]
+__all__ = ["added_interval", "stacked", "released", "tuned", "placed_on", "interval", "neighbour", "PITCH_VERBS"]

@@ -140,6 +140,14 @@ class Arpeggiate:
 
 
 @dataclass(frozen=True)
+class AddInterval:
+    """'add a fifth' to the one note a voice holds: both notes, gated together."""
+
+    semitones: int
+    column: int = 0
+
+
+@dataclass(frozen=True)
 class MoveNotes:
     """'transpose the melody up 2 semitones', 'the chords an octave lower': a track's notes (or the
     last chord) re-sent moved; `fallback` is the line read the usual way when nothing holds notes."""

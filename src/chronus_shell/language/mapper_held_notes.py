@@ -61,5 +61,17 @@ def _beside_last(ctx, intent: ih.PlayPitch, head: str) -> list[Message]:
     return [message(f"/gate/{head}", 1, playable(hz(token_pitches(note)[0]), note, intent.column))]
 
 
+def add_interval(ctx, intent: ih.AddInterval) -> list[Message]:
+    """'add a fifth': the note the voice in focus last held, and the note that far above it."""
+    held, focus = ctx.model.last_pitch, ctx.model.focus
+    voice = set(ctx.model.voice_of(focus)) | {focus} if focus in ctx.model.modules else set()
+    if held is None or held[0] not in voice:
+        raise LanguageError("add it to what? hold a note first ('drone on a'), then 'add a fifth' — or 'add a fifth "
+                            "above' for a voice of its own", intent.column)
+    top = held[1] * 2 ** (intent.semitones / 12)
+    ctx.understood.append(f"{held[1]:g} Hz and {top:g} Hz, {intent.semitones} semitones above, together")
+    return [message(f"/gate/{held[0]}", 1, round(held[1], 6), round(top, 6))]
+
+
 #: The intents this family maps.
-HANDLERS = {ih.PlayPitch: voiced(play_pitch)}
+HANDLERS = {ih.PlayPitch: voiced(play_pitch), ih.AddInterval: add_interval}

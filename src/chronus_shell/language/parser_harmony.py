@@ -20,7 +20,7 @@ from .harmony_sentences import read_key_sentence, read_sentence
 from .harmony_sargam import needs_sa
 from .harmony_text import cleaned
 from .harmony_moves import read_move
-from .harmony_pitches import interval, neighbour
+from .harmony_pitches import added_interval, interval, neighbour
 from .chord_rhythms import chord_rhythm, with_rhythm
 from .parser_harmony_changes import arpeggiate, chord_changes, poly, revoice
 from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key
@@ -153,7 +153,7 @@ def _quiet(part: str, line: str, memo: dict):
 
 def _single(text: str, line: str):
     for reader in (ask_key, read_key, read_key_sentence, change_key, read_move, revoice, turned_run, chromatic_walk, vamp,
-                   alberti, named_dyad, arpeggiate, _random, interval, neighbour, named_chord, inverted_chord, alter_chord, chord_hits,
+                   alberti, named_dyad, arpeggiate, _random, interval, added_interval, neighbour, named_chord, inverted_chord, alter_chord, chord_hits,
                    retime, pedal, _scale_run, read_sentence, _play, _notes, chord_changes, poly, _one_note):
         intent = reader(text, line)
         if intent is not None:

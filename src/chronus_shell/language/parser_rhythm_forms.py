@@ -96,7 +96,10 @@ SPEED = [
        rf"16ths|crotchets|quarters)|(?P<tripunit2>quaver|eighth|8th|semiquaver|sixteenth|16th|crotchet|quarter|1/8|1/16|1/4)"
        rf"(?:(?:[- ]note)?\s+triplets?|(?<=\d)t))"),                   # 'hats 1/16T': a DAW's grid
     _p(rf"(?P<how>double)\s+up\s+{TRACK}"),
-    _p(rf"(?P<how>double)\s+{TRACK}\s+up"),                                   # 'double it up', 'double the hats up'
+    _p(rf"(?P<how>double)\s+{TRACK}\s+up"),
+    # a modular player's clock: 'clock divide the hats by 2' (half the speed), 'clock multiply the kick x2'
+    _p(rf"(?:clock\s+)?(?P<tidal>divide|multiply)\s+(?:the\s+clock\s+(?:of|on|for)\s+)?{TRACK}\s+(?:by\s+|x\s*)"
+       rf"(?P<factor>[2-8])"),                                   # 'double it up', 'double the hats up'
     _p(rf"(?:make\s+|let\s+|have\s+)?{TRACK}\s+(?:go|play|run)\s+(?P<as>faster|quicker|slower)"),   # twice, or half
     _p(rf"(?P<how>diminution|augmentation)\s+(?:of\s+)?{TRACK}(?:\s+at\s+(?:half|double)\s+speed)?"),
     _p(rf"(?P<tidal>fast|slow|density|sparsity)\s+\"?(?P<factor>\d+(?:\.\d+)?|\d+/\d+)\"?\s*\$?\s+{TRACK}"),

@@ -183,6 +183,10 @@ def _humanize(match, column):
     return TrackFeel("humanize", _words(match, column), min(amount, 1.0), column)
 
 
+#: Verbs of an editor's timeline, where 'back' is to the left: earlier ('nudge the hats back a 16th').
+_ON_A_TIMELINE = ("nudge", "move", "shift", "slide", "offset")
+
+
 def _shift(match, column):
     groups = match.groupdict()
     if groups.get("signed"):
@@ -197,10 +201,10 @@ def _shift(match, column):
         steps = amount * UNIT_STEPS.get(unit, 1)
         direction = (groups.get("dir") or "").lower()
         verb = (groups.get("verb") or "").lower()
-        if direction == "back" and verb not in ("lay", "push", "sit", "delay", "pull"):     # drag back: either way
+        if direction == "back" and verb not in ("lay", "push", "sit", "delay", "pull") + _ON_A_TIMELINE:   # drag back: either way
             raise LanguageError(f"'{verb} back' later or earlier? say 'one step later' or 'one step earlier'", column)
         earlier = direction in ("earlier", "early", "left", "ahead", "backward", "backwards") or \
-            (direction == "back" and verb == "pull") or (not direction and verb == "pull")
+            (direction == "back" and verb in ("pull",) + _ON_A_TIMELINE) or (not direction and verb == "pull")
         steps = -steps if earlier else steps
     if steps.denominator != 1:
         raise LanguageError("a track shifts by whole steps (16ths): half a step cannot be played — try "
@@ -217,7 +221,7 @@ def _speed(match, column):
     how = (groups.get("how") or "").lower()
     if groups.get("factor"):
         factor = Fraction(groups["factor"])
-        factor = 1 / factor if (groups.get("tidal") or "").lower() in ("slow", "sparsity") else factor
+        factor = 1 / factor if (groups.get("tidal") or "").lower() in ("slow", "sparsity", "divide") else factor
         return TrackFeel("speed", _words(match, column), ("set", float(factor)), column)
     unit = (groups.get("tripunit") or groups.get("tripunit2") or "").lower()
     unit = {"1/8": "eighth", "1/16": "sixteenth", "1/4": "quarter"}.get(unit, unit)
