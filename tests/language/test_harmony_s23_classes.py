@@ -297,3 +297,16 @@ def test_an_interval_added_to_a_held_note(phrase, top):
 
 def test_an_interval_with_nothing_held_asks():
     assert "hold a note first" in refused(*PAD, "add a fifth")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("ping the triangle with a c3", ["/gate/triangle1 1 130.812783"]),
+    ("stack a Cmaj7 on the triangle osc", ["/gate/triangle1 1 130.812783 164.813778 195.997718 246.941651"]),
+])
+def test_a_modular_players_verbs_for_a_note(phrase, expected):
+    assert last(*PAD, phrase) == expected
+
+
+def test_numerals_said_before_their_chords_describe_them():
+    notes = [m for m in last(*PAD, "blues in A, I IV V, A7 D7 E7") if m.startswith("/seq/notes")]
+    assert [t for t in notes[0].split()[2:] if t != "-"] == ["a3+c#4+e4+g4", "d3+f#3+a3+c4", "e3+g#3+b3+d4"]

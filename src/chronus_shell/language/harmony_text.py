@@ -81,6 +81,10 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"^(?:transpose|take|bring|move|put|go)? ?(?:it |everything |the song |this |us )?(?:up|down) to "
      r"(?=[a-g](?:#|b)?(?: major| minor)?(?: for the .+)?$)", "transpose to "),    # 'up to E (for the next tune)'
     (r"\bhole (step|tone)\b", r"whole \1"),                                       # a phone's 'hole step'
+    (r"^(?:ping|hit|strike|trigger|fire|excite) (?P<voice>(?:the |a )?[\w-]+?)(?: osc(?:illator)?)? with (?:an? |the )?(?:note )?"
+     r"(?P<what>[a-g](?:#|b)?\S*)$", r"play \g<what> on \g<voice>"),                    # 'ping the triangle with a c3'
+    (r"^(?:stack|layer) (?P<what>(?:an? )?[a-g](?:#|b)?\S*)(?P<on> on (?:the )?[\w-]+?)(?: osc(?:illator)?)?$", r"play \g<what>\g<on>"),
+    (r"^(?:the )?blues in [a-g](?:#|b)?\s*,\s*(?:[iv]+[\s,-]+){2,4}(?=[a-g])", "chords "),   # 'blues in A, I IV V, A7 D7 E7'
     (r"(?<=[\w#+])\s*,\s+(?!(?:[a-z'-]+ )*?(?:all|seventh|sevenths|7th|major|minor|ninth|9th|sus\w*|dim\w*|aug\w*|power|open|"
      r"close|closed|drop|rootless|inverted|root|triads?)\b)(?:[a-z'-]+ ){0,2}(?:chords|stabs|voicings|changes)"
      r"(?P<on> on (?:the |a )?[\w-]+)?$", r"\g<on>"),
