@@ -10,7 +10,7 @@ from ..engine.scales import pitch_class
 from . import intents_harmony as ih
 from .chords import Chord, chord_error, key_name
 from .errors import LanguageError
-from .harmony_constituents import RATES, Part, scan
+from .harmony_constituents import RATES, VOICES, Part, scan
 from .harmony_tokens import CHORDISH, NOTE, NUMBERS, column_of, first_match, words_of
 
 # -- voicings ---------------------------------------------------------------------------------
@@ -113,6 +113,8 @@ def arpeggiate(text: str, line: str):
         # 'arp a3 c4 e4 in 16ths' ('arpeggio: a3 c4 e4' is a label: a note a step, as any labelled line)
         return ih.PitchList(words_of(voices[0] if voices else None, line), tuple(notes[::-1] if direction == "down" else notes),
                             column_of(notes[0], line), "arp", steps)
+    if len(others) == 1 and not voices and others[0].text.rstrip("0123456789") in VOICES and chords:
+        voices, others = [others[0].text], []      # 'arp am 16ths sine': the voice said last, bare
     if len(others) == 1 and not chords and not voices and others[0].kind == "word" and not CHORDISH.fullmatch(others[0].text):
         voices = [others[0].text]                  # 'arp the bass': a voice by its name
     elif others:
