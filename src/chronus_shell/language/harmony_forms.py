@@ -112,6 +112,14 @@ HARMONY_FORMS = (
      "double harmonic, hungarian minor, whole tone) / a chord a bar: whole notes, one to a bar / 2 minor to 5 to 1",
      ("maqam hijaz on D", "play scale of hijaz from D on the sine, 8th notes, going up", "key of A, 1 5 6 4, whole notes",
       "2 minor to 5 to 1 in G"), ("add a sine at 440 hz",)),
+    ("one chord by its number in the key: the <n> chord / the <n> minor / <quality> on the <n> / go to the <n> / "
+     "chart <numbers> in <key> / a chord letter alone (F, now an F)",
+     ("the 5 chord", "the 6 minor", "minor 7 on the 6", "go to the 4", "chart 1 1 4 5 in A", "F"), ("key of Bb",)),
+    ("a band's moves: take it up/down a step (chords: a whole step; a melody's step is asked) / up to <key> / "
+     "walk it down a half step / … for the singer", ("take it up a step", "up to E for the next tune",
+     "walk it down a half step for the singer"), ("chords d c d a",)),
+    ("add a third/fifth/octave (to the one note held) / a low <note> on <voice> / drone down an octave (from the note "
+     "it holds)", ("add a fifth", "drone down an octave", "a low Ab on the sine"), ("add a sine", "drone on a")),
 )
 
 
