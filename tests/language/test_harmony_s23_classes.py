@@ -310,3 +310,14 @@ def test_a_modular_players_verbs_for_a_note(phrase, expected):
 def test_numerals_said_before_their_chords_describe_them():
     notes = [m for m in last(*PAD, "blues in A, I IV V, A7 D7 E7") if m.startswith("/seq/notes")]
     assert [t for t in notes[0].split()[2:] if t != "-"] == ["a3+c#4+e4+g4", "d3+f#3+a3+c4", "e3+g#3+b3+d4"]
+
+
+@pytest.mark.parametrize("before, phrase, expected", [
+    ("/seq/mute snare 1", "bring the snare back in on 2 and 4", ["/seq/mute snare 0", "/seq/add snare snare1 ....x.......x..."]),
+    ("/seq/mute hats 1", "bring in just the kick on 1 and 3 for the second verse", ["/seq/add kick kick1 x.......x......."]),
+    ("tempo 120", "kick 4 on the floor", ["/seq/add kick kick1 x...x...x...x..."]),
+    ("tempo 120", "little snare roll at the end of the bar", ["/seq/add snare snare1 ....x.......xxxx"]),
+    ("tempo 120", "hats hit on the offbeats", ["/seq/add hats hat1 ..x...x...x...x."]),
+])
+def test_a_part_brought_in_on_beats_and_spots_said_with_a_verb(before, phrase, expected):
+    assert last(*DRUMS, before, phrase) == expected

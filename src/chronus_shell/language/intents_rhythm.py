@@ -9,7 +9,7 @@ from .intents import Words
 @dataclass(frozen=True)
 class TrackFeel:
     """A transform of a track's playing: `kind` chance | humanize | shift | reverse | speed | roll |
-    add_hits | drop_hits; `value` what the phrase said (see mapper_rhythm for each kind)."""
+    add_hits | drop_hits | bring_in; `value` what the phrase said (see mapper_rhythm for each kind)."""
 
     kind: str
     target: Words | None

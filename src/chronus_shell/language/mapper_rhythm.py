@@ -39,6 +39,8 @@ def _feel(ctx, intent: TrackFeel) -> list[Message]:
         return _add_hits(ctx, intent)
     if intent.kind == "drop_hits":
         return _drop_hits(ctx, intent)
+    if intent.kind == "bring_in":
+        return _bring_in(ctx, intent)
     everything = intent.target.text.replace("the ", "")
     if everything in ("it", "this", "that") and intent.kind == "speed" and _kit_in_focus(ctx):
         everything = "drums"                                       # 'half time it' on a kit: the beat, not one drum
@@ -157,6 +159,18 @@ def _add_hits(ctx, intent: TrackFeel) -> list[Message]:
     if pattern == steps:
         raise LanguageError(f"the {track} track plays there already", intent.column)
     return [message("/seq/add", track, current.target, pattern)]
+
+
+def _bring_in(ctx, intent: TrackFeel) -> list[Message]:
+    """'bring in just the kick on 1 and 3': the track in again if it was muted, playing those beats."""
+    words = _tidy(intent.target)
+    pattern = "".join("x" if i in intent.value else "." for i in range(16))
+    try:
+        track = named_track(ctx, words)
+    except LanguageError:
+        track = None
+    back = [message("/seq/mute", track, 0)] if track and ctx.model.tracks[track].muted else []
+    return back + ctx.map(it.PlayPattern(pattern, words, intent.column))
 
 
 def _drop_hits(ctx, intent: TrackFeel) -> list[Message]:

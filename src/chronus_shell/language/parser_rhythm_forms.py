@@ -122,6 +122,11 @@ POSITIONS = [
     _p(rf"(?:play\s+|put\s+|make\s+|have\s+|let\s+)?{TRACK}\s+(?:(?:play|plays|hit|hits)\s+)?(?:only\s+)?on\s+{BEATS}"
        rf"{_BEAT_WORD}(?:\s+only)?(?:,?\s+(?:for\s+)?(?:the|a)?\s*(?:half|double)[- ]?time(?:\s+feel)?)?"),
 ]
+#: 'bring in just the kick on 1 and 3', 'bring the snare back in on 2 and 4': in again (if muted), on those beats.
+BRINGS = [
+    _p(rf"(?:bring|let|have)\s+(?:(?:back\s+)?in\s+)?(?:just\s+|only\s+)?{TRACK}\s+(?:back\s+)?(?:in\s+)?(?:only\s+)?on\s+"
+       rf"{BEATS}{_BEAT_WORD}(?:,?\s+for\s+the\s+(?:first|second|third|next|last|final)\s+(?:verse|chorus|bridge|section))?"),
+]
 #: 'kill the snare on the 4', 'no kick on 3', 'take the snare off beat 4': those hits leave the pattern.
 DROPS = [
     _p(rf"(?:kill|remove|lose|mute|cut|delete|take\s+out|leave\s+out|no)\s+{TRACK}(?:\s+hits?)?\s+(?:on|at)\s+"
@@ -134,7 +139,8 @@ POSITIONS.append(_p(rf"(?:play\s+)?{TRACK}\s+(?=\S+\s*(?:,|and|&|\+))(?!\d+\s*\+
 RATE = r"(?:,?\s*(?:in\s+)?(?:straight\s+)?(?P<rate>16ths|sixteenths|semiquavers|32nds|thirty-?seconds|demisemiquavers|"\
        r"64ths|triplets))?"
 FILL = [
-    _p(rf"(?:add\s+|put\s+)?(?:an?\s+)?{TRACK}\s+(?:rolls?|fill)\s+(?:at|on)\s+the\s+(?:end|last\s+beat)"
+    _p(rf"(?:add\s+|put\s+)?(?:an?\s+)?(?:(?:little|quick|short|small|tiny|big|long)\s+)?{TRACK}\s+(?:rolls?|fill)\s+"
+       rf"(?:at|on)\s+the\s+(?:end|last\s+beat)"
        rf"(?:\s+of\s+the\s+(?:bar|pattern))?{RATE}"),
     _p(rf"(?:add\s+|put\s+)?(?:an?\s+)?(?:rolls?|fill)\s+(?:at|on)\s+the\s+(?:end|last\s+beat)(?:\s+of\s+the\s+"
        rf"(?:bar|pattern))?\s+(?:on|for)\s+{TRACK}{RATE}"),
@@ -181,7 +187,8 @@ SPOTS = [
     _p(rf"(?:play\s+)?{TRACK}\s+(?:only\s+)?(?:on|at)\s+(?:the\s+)?(?P<one>downbeat|sam|(?:start|top|beginning)\s+of\s+{_EACH}\s+"
        rf"(?:bar|measure)|first\s+beat\s+of\s+{_EACH}\s+(?:bar|measure))(?:\s+only)?"),
     _p(rf"(?:play\s+)?{TRACK}\s+(?:only\s+)?on\s+(?:the\s+|all\s+the\s+)?(?P<beats>downbeats)(?:\s+only)?"),   # every beat
-    _p(rf"(?:play\s+)?{TRACK}\s+(?:only\s+)?on\s+(?:the\s+|every\s+|each\s+)?['\"]?(?P<and>and|&|\+)s?['\"]?"
+    _p(rf"(?:play\s+)?{TRACK}\s+(?P<beats>4|four)\s+(?:on|to)\s+the\s+floor"),                     # 'kick 4 on the floor'
+    _p(rf"(?:play\s+)?{TRACK}(?:\s+(?:hits?|plays?))?\s+(?:only\s+)?on\s+(?:the\s+|every\s+|each\s+)?['\"]?(?P<and>and|&|\+|off-?beat)s?['\"]?"
        rf"(?:\s+of\s+{_EACH}\s+beat)?(?:\s+only)?"),
 ]
 #: 'hats in 32nds', 'the hats 32nd notes': two hits in every step of the grid.

@@ -19,7 +19,7 @@ from .intents_rhythm import TrackFeel
 from .literal_needs import Screen
 from ..engine.mini_notation import check_pattern
 from ..engine.params import ParamError
-from .parser_rhythm_forms import (CHANCE, DROPS, EUCLID, EVERY, FILL, HUMANIZE, LAST, LOOSE_COUNT, NAMED, POSITIONS,
+from .parser_rhythm_forms import (BRINGS, CHANCE, DROPS, EUCLID, EVERY, FILL, HUMANIZE, LAST, LOOSE_COUNT, NAMED, POSITIONS,
                                   QUOTED, REVERSE, ROLL, SEED, SHIFT, SPEED, SPOTS, THIRTY_SECONDS)
 from .rhythm_tokens import (NUM, OFTEN, ORDINAL_BEATS, PER_BEAT, POSITION, RHYTHM_NAMES, ROLL_COUNT, SUBDIVISION,
                             UNIT_STEPS)
@@ -284,6 +284,10 @@ def _steps_said(match) -> list[int]:
     return steps
 
 
+def _brings(match, column):
+    return TrackFeel("bring_in", _words(match, column), tuple(sorted(set(_steps_said(match)))), column)
+
+
 def _drops(match, column):
     return TrackFeel("drop_hits", _words(match, column), tuple(sorted(set(_steps_said(match)))), column)
 
@@ -345,7 +349,7 @@ def _named(match, column):
 
 
 _FORMS = ((QUOTED, _quoted), (EUCLID, _euclid), (CHANCE, _chance), (HUMANIZE, _humanize), (SHIFT, _shift),
-          (REVERSE, _reverse), (SPEED, _speed), (FILL, _fill), (ROLL, _roll), (POSITIONS, _positions), (DROPS, _drops), (SEED, _seed),
+          (REVERSE, _reverse), (SPEED, _speed), (FILL, _fill), (ROLL, _roll), (POSITIONS, _positions), (DROPS, _drops), (BRINGS, _brings), (SEED, _seed),
           (EVERY, _every), (THIRTY_SECONDS, _thirty_seconds), (LAST, _last), (NAMED, _named), (SPOTS, _spot))
 _SCREEN = Screen((form, build) for forms, build in _FORMS for form in forms)
 
