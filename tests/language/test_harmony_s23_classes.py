@@ -321,3 +321,14 @@ def test_numerals_said_before_their_chords_describe_them():
 ])
 def test_a_part_brought_in_on_beats_and_spots_said_with_a_verb(before, phrase, expected):
     assert last(*DRUMS, before, phrase) == expected
+
+
+def test_two_parts_given_one_rhythm():
+    assert last(*DRUMS, "kick and snare together on every beat") == ["/seq/add kick kick1 x...x...x...x...",
+                                                                     "/seq/add snare snare1 x...x...x...x..."]
+
+
+@pytest.mark.parametrize("lines, kept", [(DRUMS, True), (PAD, False)])
+def test_a_tempo_said_with_its_half_time_feel(lines, kept):
+    messages = last(*lines, "tempo 140 half time")
+    assert ("/seq/bpm 140.0" in messages and "/seq/speed kick 0.5" in messages) if kept else messages == ["/seq/bpm 70.0"]

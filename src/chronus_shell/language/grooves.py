@@ -74,6 +74,8 @@ aksak kopanitsa rachenitsa ruchenitsa gankino lesnoto daychovo kalamatianos paid
 odd meter""".split())
 #: A groove named by no name, its parts after it ('gimme a groove, kick on 1 and 3', 'new beat: kick x…, bpm 80').
 _LABEL = re.compile(r"^(?P<label>(?:[\w']+\s+){0,4}(?:groove|beat|rhythm|pattern|drums|kit))\s*[:,-]\s*(?P<parts>.+)$", re.I)
+#: A tempo said with its feel ('tempo 140 half time', '140 bpm half-time').
+_TEMPO_FEEL = re.compile(r"(?:(?:tempo|bpm)\s+)?(?P<bpm>\d{2,3})(?:\s*bpm)?\s+(?P<feel>half|double)[- ]?time(?:\s+feel)?", re.I)
 #: A part's rhythm in a groove's bar or an eighths meter's ('hats every eighth in the 7', '… of the jig').
 _WITHIN = re.compile(r"^(?P<parts>.+?)\s+(?:of|in|for)\s+the\s+(?P<name>" + "|".join(
     re.escape(n) for n in _NAMES if GROOVES.get(_ALIASES.get(n, n), _ROCK).steps != 16) + r"|[5-9]|1[0-5])$", re.I)
@@ -93,6 +95,10 @@ def groove_line(translator, line: str):
     text = line.strip()
     if text.startswith("/") or translator._nested:
         return None
+    feel = _TEMPO_FEEL.fullmatch(text)
+    if feel:                                             # '140 half time': a dubstep tempo, the kit at half speed
+        drums = any(translator.model.modules.get(t.target) in _KINDS.values() for t in translator.model.tracks.values())
+        return translator.translate(f"tempo {feel['bpm']}, {feel['feel'].lower()} time" + (" the drums" if drums else ""))
     within = _WITHIN.match(text)
     if within:                                           # 'hats on every eighth of the jig': in the jig's bar
         name = within["name"].lower()

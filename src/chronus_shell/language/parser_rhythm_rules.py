@@ -52,6 +52,11 @@ def rhythm_intent(line: str):
     text = _FEEL_AFTER.sub("", text)
     text = _FIFTY_FIFTY.sub("50% chance", text)                         # 'hats 50/50'
 
+    both = _BOTH.fullmatch(text)
+    if both:                                               # 'kick and snare together on every beat': each of them
+        first, second = _one(f"{both['a']} {both['rest']}", 0), _one(f"{both['b']} {both['rest']}", both.start("b"))
+        if first is not None and second is not None:
+            return it.Sequence((first, second))
     whole = _one(text, 0)
     if whole is None and _LIKENESS.search(text):
         whole = _one(_LIKENESS.sub("", text), 0)        # 'snare only on the 3 like drill': the style it is in
@@ -73,6 +78,9 @@ def rhythm_intent(line: str):
     return intents[0] if len(intents) == 1 else it.Sequence(tuple(intents))
 
 
+#: Two parts given one rhythm ('kick and snare together on every beat', 'kick and hats both on 1 and 3').
+_BOTH = re.compile(r"(?:the\s+)?(?P<a>kick|snare|hats?|clap|rim|toms?)\s+(?:and|&)\s+(?:the\s+)?(?P<b>kick|snare|hats?|clap|rim|toms?)"
+                   r"\s+(?:together\s+|both\s+)?(?P<rest>(?:on|every|at)\s+.+)", re.I)
 #: A part of a line that only colours the one before it ("hats sometimes, kinda random").
 _CHATTER = re.compile(r"(?:(?:kinda|kind\s+of|sorta|like|a\s+bit|very|real|nice|and)\s+)*(?:random|lazy|loose|"
                       r"sloppy|tight|chill|vibey|groovy|lol|haha)", re.I)
