@@ -332,3 +332,12 @@ def test_two_parts_given_one_rhythm():
 def test_a_tempo_said_with_its_half_time_feel(lines, kept):
     messages = last(*lines, "tempo 140 half time")
     assert ("/seq/bpm 140.0" in messages and "/seq/speed kick 0.5" in messages) if kept else messages == ["/seq/bpm 70.0"]
+
+
+@pytest.mark.parametrize("before, notes", [("key of c major", "c4 d4 e4 f4 g4"), ("Sa is D", "d4 e4 f#4 g4 a4")])
+def test_sargam_with_no_sa_said_is_on_the_keys_tonic(before, notes):
+    assert last(*PAD, before, "play sa re ga ma pa")[-1] == f"/seq/notes triangle1 {notes}"
+
+
+def test_sargam_with_no_sa_and_no_key_asks():
+    assert "Sa" in refused(*PAD, "play sa re ga ma pa")

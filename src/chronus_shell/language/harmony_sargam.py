@@ -45,6 +45,8 @@ def sargam(text: str) -> str:
     sa = (root_text(sa_name)[0], sa_name) if said else None
     if said:
         text = (text[:said.start()] + " " + text[said.end():]).strip()
+        if not text.strip(" ,."):
+            return f"key of {sa_name}"                # 'Sa is C' alone: the tonic, kept as the session key
     raag = _RAAG_SAID.search(text)
     if raag:
         mode = RAAG_SCALES[raag.group("a") or raag.group("b")].replace("_", " ")

@@ -140,6 +140,14 @@ class Arpeggiate:
 
 
 @dataclass(frozen=True)
+class SargamOnKey:
+    """'play sa re ga ma pa' with no Sa said: Sa is the session key's tonic (asked when no key is set)."""
+
+    line: str
+    column: int = 0
+
+
+@dataclass(frozen=True)
 class AddInterval:
     """'add a fifth' to the one note a voice holds: both notes, gated together."""
 

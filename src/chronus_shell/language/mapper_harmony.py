@@ -20,7 +20,7 @@ from . import intents_harmony as ih
 from .chords import (Chord, chord_error, hz, key_flats, key_name, name, nearest, register_of, root_text, scale_names,
                      spelled, token_pitches)
 from .errors import LanguageError
-from .mapper_key_changes import show_key
+from .mapper_key_changes import sargam_on_key, show_key
 from .mapper_messages import message, playable
 from .mapper_note_tracks import note_track, own_rhythm, send_track, set_notes
 from .mapper_tracks import existing_track, voice_head
@@ -371,5 +371,5 @@ def open_voicing(pitches) -> list[int]:
 
 #: The intents this family maps.
 HANDLERS = {ih.PitchList: voiced(pitch_list), ih.PlayChord: voiced(play_chord),
-            ih.Progression: voiced(progression), ih.Poly: voiced(poly), ih.ShowKey: show_key,
+            ih.Progression: voiced(progression), ih.Poly: voiced(poly), ih.ShowKey: show_key, ih.SargamOnKey: sargam_on_key,
             ih.Degrees: voiced(degrees), it.SetNotes: voiced(set_notes)}

@@ -25,6 +25,17 @@ def show_key(ctx, intent: ih.ShowKey) -> list[Message]:
     return [message("/shell/show", "key", f"{key[0]} {key[1].replace('_', ' ')}" if key else "none set")]
 
 
+def sargam_on_key(ctx, intent: ih.SargamOnKey) -> list[Message]:
+    """'play sa re ga ma pa' in the key of C: Sa is C (the line read again with it said)."""
+    if ctx.model.key is None:
+        raise LanguageError("sargam is on a Sa: say which note it is, e.g. 'Sa is C#, sa re ga ma pa' (or set a key: "
+                            "'key of C')", intent.column)
+    from .parser_harmony import harmony_intent
+    tonic = ctx.model.key[0]
+    ctx.understood.append(f"Sa is {tonic.upper()}, the key's tonic")
+    return ctx.map(harmony_intent(f"{intent.line.rstrip('.!')}, sa is {tonic}"))
+
+
 def checked_key(tonic: str, scale: str, column: int) -> None:
     try:
         pitch_class(tonic)
@@ -133,4 +144,4 @@ def check_tokens(tokens, column: int) -> None:
             playable(hz(pitch), name(pitch), column)
 
 
-__all__ = ["change_key", "check_tokens", "checked_key", "key_of_chords", "key_steps", "seventh_in", "set_key", "show_key"]
+__all__ = ["change_key", "check_tokens", "checked_key", "key_of_chords", "key_steps", "seventh_in", "sargam_on_key", "set_key", "show_key"]

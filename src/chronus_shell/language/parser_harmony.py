@@ -39,7 +39,7 @@ def harmony_intent(line: str):
     if not _worth_reading(line) or _ASKED.match(line.strip()):
         return None                                    # ('Am I in tune?': a question, not A minor)
     if needs_sa(line.lower()):
-        raise LanguageError("sargam is on a Sa: say which note it is, e.g. 'Sa is C#, sa re ga ma pa'", 0)
+        return ih.SargamOnKey(line.strip())             # Sa from the session key (mapper_key_changes.sargam_on_key)
     said, rhythm = chord_rhythm(line)                  # (from the line as typed: a pattern's last '.' is no full stop)
     if letter := _LETTER_CHORD.fullmatch(said.strip()):
         said = f"{letter['upper'] or letter['lower']} chord"     # 'And now an F, if you would.': a chord, as charts say
