@@ -59,7 +59,7 @@ def test_a_number_chart_said_as_one(phrase):
 
 
 @pytest.mark.parametrize("phrase, moved", [
-    ("take it up a step", "b3+d4+f#4"), ("take it down a step for the lead", "g3+bb3+d4"),
+    ("take it up a step", "b3+d4+f#4"), ("take it down a step for the lead singer", "g3+bb3+d4"),
     ("transpose down a step", "g3+bb3+d4"), ("walk it down a half step", "ab3+cb4+eb4"),
     ("up a half for the singer", "bb3+db4+f4"),
 ])
@@ -341,3 +341,49 @@ def test_sargam_with_no_sa_said_is_on_the_keys_tonic(before, notes):
 
 def test_sargam_with_no_sa_and_no_key_asks():
     assert "Sa" in refused(*PAD, "play sa re ga ma pa")
+
+
+@pytest.mark.parametrize("phrase, first", [("up to F", "f4+a4+c5"), ("down to B", "b2+d#3+f#3"), ("down to F", "f3+a3+c4")])
+def test_a_move_to_a_key_goes_the_way_said(phrase, first):
+    notes = [m for m in last(*PAD, "chords g d em c", phrase) if m.startswith("/seq/notes")]
+    assert notes[0].split()[2] == first
+
+
+def test_steps_counted():
+    notes = [m for m in last(*PAD, "chords g d em c", "take it up 2 steps") if m.startswith("/seq/notes")]
+    assert notes[0].split()[2] == "b3+d#4+f#4"
+
+
+@pytest.mark.parametrize("before, phrase, expected", [
+    ("key of C", "the 5 7 chord", "/gate/triangle1 1 195.997718 246.941651 293.664768 349.228231"),
+    ("drone on a", "stack a c on the triangle", None),
+    ("play an a minor chord", "add a seventh", "/gate/triangle1 1 220.0 261.625565 329.627557 391.995436"),
+    ("tempo 120", "delay 1/8T", "/mod/delay1/time 0.166667"),
+])
+def test_the_reviews_readings(before, phrase, expected):
+    messages = last(*PAD, "add a delay", before, phrase)
+    assert messages == [expected] if expected else len(messages[0].split()) == 4      # stack: the held note and c
+
+
+@pytest.mark.parametrize("phrase", ["play a minor on the one", "a major on the 4"])
+def test_a_chord_letter_and_a_quality_before_on_the_one_is_no_chord_number(phrase):
+    try:
+        messages = last(*PAD, "key of C", phrase)
+    except Exception:
+        return
+    assert not any(m.startswith("/gate/triangle1 1 261.6") for m in messages)
+
+
+@pytest.mark.parametrize("phrase, pattern", [("slip jig 9/8 kick on 1", "x" + "." * 17),
+                                             ("hats every eighth in the 9", "x." * 9)])
+def test_a_part_fills_a_bar_longer_than_sixteen(phrase, pattern):
+    assert last(*DRUMS, phrase)[-1].split()[-1] == pattern
+
+
+def test_beats_said_past_a_short_bar_are_refused():
+    assert "past the bar" in refused(*DRUMS, "kick on 1 and 3 of the polka")
+
+
+def test_bass_note_on_a_bass_line_sets_its_notes():
+    assert last("add a saw at 55 hz", "add acid filter", "bass x.x.x.x.", "bass notes a1 c2", "bass note E") == \
+        ["/seq/notes bass e1"]

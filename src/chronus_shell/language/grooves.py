@@ -166,7 +166,7 @@ def _as_played(translator, parts: str, groove: Groove, said: str, parts_only: bo
     if groove.steps == 16:
         translator.mapper.understood.insert(0, said)
         return messages
-    cut = {track: steps[:groove.steps] for track, steps in played.items()}
+    cut = {track: _in_bar(steps, groove.steps) for track, steps in played.items()}
     if any("x" in steps[groove.steps:].lower() and not _repeats(steps, groove.steps) for steps in played.values()):
         translator._restore(before)
         raise LanguageError(f"{said}: a beat past the bar's last is not in it", 0, (), parts)
@@ -177,9 +177,21 @@ def _as_played(translator, parts: str, groove: Groove, said: str, parts_only: bo
     return _play(translator, cut, said, said_parts=True)
 
 
+def _period(steps: str) -> int:
+    """The shortest run the pattern repeats ('x...' for every beat; a bar for 'kick on 1 and 3')."""
+    return next(p for p in range(1, len(steps) + 1) if steps == (steps[:p] * (len(steps) // p + 1))[:len(steps)])
+
+
 def _repeats(steps: str, bar: int) -> bool:
-    """'kick on every beat' in a bar of two: the pattern is its first bar over and over."""
-    return steps == (steps[:bar] * (len(steps) // bar + 1))[:len(steps)]
+    """'kick on every beat' in a bar of two: a beat or shorter, over and over (never beats said one by one)."""
+    return _period(steps) <= 4 and bar % _period(steps) == 0
+
+
+def _in_bar(steps: str, bar: int) -> str:
+    """A part's pattern in a groove's bar: a beat's pattern fills it ('hats every eighth in the 9'), beats said
+    one by one are followed by rests ('slip jig, kick on 1')."""
+    period = _period(steps)
+    return (steps[:period] * bar)[:bar] if period <= 4 and bar % period == 0 else (steps + "." * bar)[:bar]
 
 
 def _play(translator, parts: dict[str, str], said: str, also: str = "", said_parts: bool = False) -> list:

@@ -62,16 +62,17 @@ def read_move(text: str, line: str):
     direction, semis, voice, noun, pronoun, song, told = said
     if voice and song == "key" and not noun:
         song, noun = None, "notes"                    # 'bass key up 2': the bass's notes, not the song's key
-    if semis == "vague" and song:
-        semis = (2, False)                            # 'modulate up a step': a key moves by a whole step
+    steps = semis[1] if semis and semis[0] == "vague" else None          # how many steps were said
+    if steps and song:
+        semis = (2 * steps, False)                    # 'modulate up a step': a key moves by a whole step
     if semis is None or direction is None or sum(bool(x) for x in (voice or noun, pronoun, song)) > 1:
         return None
-    if semis == "vague":
+    if steps:
         if voice and not noun or words[0] == "make" or pronoun in ("everything", "all"):
             raise LanguageError(STEP_ASKED, column_of("step", line))
         who = f"{voice} {noun}" if voice else noun or pronoun
-        return ih.MoveNotes(words_of(voice, line) if voice else None, direction * 2, None,
-                            column_of(who or "step", line), step=True)   # chords move by a whole step (the mapper)
+        return ih.MoveNotes(words_of(voice, line) if voice else None, direction * 2 * steps, None,
+                            column_of(who or "step", line), step=True)   # chords move by whole steps (the mapper)
     size, bare = semis
     if bare and not (noun or song or pronoun in ("everything", "all") or voice and words[0] == "transpose"):
         return None                                   # a bare number: semitones only for notes or the key ('melody up 12')
@@ -175,7 +176,7 @@ def _amount(words: list[str], index: int):
         if len(unit.split()) != size:
             continue
         if unit in _VAGUE:
-            return "vague", index + 1 + size, sign
+            return ("vague", count), index + 1 + size, sign
         single = unit[:-1] if unit.endswith("s") and unit[:-1] in _INTERVALS else unit
         if single in _INTERVALS:
             return (count * _INTERVALS[single], False), index + 1 + size, sign

@@ -113,7 +113,7 @@ def interval(text: str, line: str):
 
 
 _ADDED = re.compile(r"(?:add|stack|put|throw in|and|plus|now)\s+(?:on\s+)?(?:a|an|the)\s+(?P<size>(?:(?:minor|major|perfect)\s+)?"
-                    r"(?:third|fourth|fifth|sixth|seventh|3rd|4th|5th|6th|7th)|octave)(?:\s+(?:to|on|over)\s+(?:it|that|the drone))?"
+                    r"(?:third|fourth|fifth|3rd|4th|5th)|octave)(?:\s+(?:to|on|over)\s+(?:it|that|the drone))?"
                     r"(?:\s+please)?")
 
 

@@ -73,20 +73,23 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
      r"\b(?:a |one )?whole bars? each\b|\bone (?:chord )?to a bar\b|\bone (?:chord )?per bar\b)",
      r"\g<chords>, a bar each"),                                                                 # a chord a bar, said as a whole note
     (rf",?\s+(?:for|in|on) (?:the )?{_SECTION}$", ""),                                 # 'key up 2 for the last chorus': when, said by section
-    (r",?\s+for (?:the |our |my |her |his )?(?:lead )?(?:singer|vocalist|vocals|lead|soloist|choir|horns|congregation|"
+    (r",?\s+for (?:the |our |my |her |his )?(?:lead )?(?:singer|vocalist|soloist|choir|congregation|"
      r"tenor|alto|soprano|baritone|kids)s?$|,?\s+for (?:the )?(?:women|men|ladies|guys|girls|boys)(?:'s)?(?: key| range| voices)?$",
      ""),                                     # 'down a step for the lead': whose range
     (rf"^(?:the )?{_SECTION}[:,.]?\s+(?=.*\b(?:key|transpose|up|down)\b)", ""),         # 'last chorus key up half step'
     (r"\b(up|down) (half|whole) (step|tone)\b", r"\1 a \2 \3"),                          # 'up half step'
-    (r"^(?:transpose|take|bring|move|put|go)? ?(?:it |everything |the song |this |us )?(?:up|down) to "
-     r"(?=[a-g](?:#|b)?(?: major| minor)?(?: for the .+)?$)", "transpose to "),    # 'up to E (for the next tune)'
+    (r"^(?:transpose|take|bring|move|put|go)? ?(?:it |everything |the song |this |us )?(?P<way>up|down) to "
+     r"(?P<key>[a-g](?:#|b)?(?: major| minor)?)(?P<why> for the .+)?$", r"transpose to \g<key> going \g<way>\g<why>"),
+     # 'up to E (for the next tune)': the music goes up to E
     (r"\bhole (step|tone)\b", r"whole \1"),                                       # a phone's 'hole step'
     (r"^(?:ping|hit|strike|trigger|fire|excite) (?P<voice>(?:the |a )?[\w-]+?)(?: osc(?:illator)?)? with (?:an? |the )?(?:note )?"
      r"(?P<what>[a-g](?:#|b)?\S*)$", r"play \g<what> on \g<voice>"),                    # 'ping the triangle with a c3'
-    (r"^(?:stack|layer) (?P<what>(?:an? )?[a-g](?:#|b)?\S*)(?P<on> on (?:the )?[\w-]+?)(?: osc(?:illator)?)?$", r"play \g<what>\g<on>"),
+    (r"^(?:stack|layer) (?P<what>(?:an? )?[a-g](?:#|b)?(?:maj|min|m|dim|aug|sus|add|\d)\S*)(?P<on> on (?:the )?[\w-]+?)"
+     r"(?: osc(?:illator)?)?$", r"play \g<what>\g<on>"),
     (r"^(?:the )?blues in [a-g](?:#|b)?\s*,\s*(?:[iv]+[\s,-]+){2,4}(?=[a-g])", "chords "),   # 'blues in A, I IV V, A7 D7 E7'
     (r"(?<=[\w#+])\s*,\s+(?!(?:[a-z'-]+ )*?(?:all|seventh|sevenths|7th|major|minor|ninth|9th|sus\w*|dim\w*|aug\w*|power|open|"
-     r"close|closed|drop|rootless|inverted|root|triads?)\b)(?:[a-z'-]+ ){0,2}(?:chords|stabs|voicings|changes)"
+     r"close|closed|drop|rootless|inverted|root|triads?|quarter|eighth|8th|16th|sixteenth|whole|half|notes?|short|long|staccato|"
+     r"legato|stabs?|offbeat|off-beat|strummed|held)\b)(?:[a-z'-]+ ){0,2}(?:chords|voicings|changes)"
      r"(?P<on> on (?:the |a )?[\w-]+)?$", r"\g<on>"),
      # 'Dm Gm A7 Dm, brass chords on the triangle': what they are, then where
     (r"^(?:the )?(bass|bassline|melody|lead|chords|pad|arp|riff|strings|keys|organ|piano|guitar|vocals?) key "
@@ -123,7 +126,8 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
      lambda m: "" if len(_SYMBOLS.findall(m.string[:m.start()])) >= 2 else m.group(0)),   # chords, then their name
     (r"\bwalking bass(?: ?line)?\b", "bass"),
     (r"^(?:(?:play|give me|gimme|hold) )?(?:an? |the )?(?:(?P<voice>sine|saw|square|triangle|tri) )?(?:drone on |drone of )?"
-     r"(?:an? )?(?:low|bass|deep) (?:note )?(?P<n>[a-g](?:#|b)?)(?: (?:drone|note))?(?P<on> on (?:the |a )?\w+)?$",
+     r"(?:an? )?(?:low |deep |bass (?=note [a-g](?:#|b)? on ))(?:note )?(?P<n>[a-g](?:#|b)?)(?: (?:drone|note))?"
+     r"(?P<on> on (?:the |a )?\w+)?$",
      lambda m: f"play {m['n']}2" + (m["on"] or (f" on the {m['voice']}" if m["voice"] else ""))),   # 'a low A': A2
     (r"^(?:(?P<voice>sine|saw|square|triangle|tri) )?drone on (?:an? )?(?P<n>[a-g](?:#|b)?\d?)$",
      lambda m: f"play {m['n']}" + (f" on the {m['voice']}" if m["voice"] else "")),                # 'sine drone on A'
@@ -227,8 +231,8 @@ _SPOKEN_QUALITY = r"(?:minor|major|dominant|min|maj|dom) ?(?:7|seven|seventh|7th
     sorted(map(re.escape, [w for w in _QUALITY_WORDS if w]), key=len, reverse=True))
 #: One chord named by its number in the key, as a chart or a band leader says it: 'the 5 chord',
 #: 'the 6 minor', '6m7', 'minor 7 on the 6', 'go to the 4'. A number alone is never a chord.
-_ONE_NUMBER = re.compile(rf"^(?P<lead>(?:(?:play|give me|gimme|hit|now|then|and) )*)(?:the |a |an )?(?:(?P<q1>{_SPOKEN_QUALITY})"
-                         rf"(?: chord)? on the (?P<n1>{_DEGREE})|(?P<n2>{_DEGREE})(?P<sym>{_NUMBER_SUFFIX})?"
+_ONE_NUMBER = re.compile(rf"^(?P<lead>(?:(?:play|give me|gimme|hit|now|then|and) )*)(?:(?:the )?(?P<q1>{_SPOKEN_QUALITY})"
+                         rf"(?: chord)? on the (?!(?:1|one)\b)(?P<n1>{_DEGREE})|(?:the |a |an )?(?P<n2>{_DEGREE})(?P<sym>{_NUMBER_SUFFIX})?"
                          rf"(?: (?P<q2>{_SPOKEN_QUALITY}|7|seven))?(?P<chord> chord)?)(?P<rest>(?:,? (?:please|now|for .+))?)$")
 _GO_TO = re.compile(rf"^(?:go|move|walk|head) (?:to|on to|up to|down to) the (?P<n>{_DEGREE})(?: chord)?$")
 
@@ -258,7 +262,7 @@ def _spoken(quality: str) -> str:
     said = re.fullmatch(r"(minor|major|dominant|min|maj|dom) ?(?:7|seven|seventh|7th)", quality)
     if said:
         return {"min": "m7", "minor": "m7", "maj": "maj7", "major": "maj7"}.get(said.group(1), "7")
-    return _QUALITY_WORDS[quality]
+    return "7" if quality in ("7", "seven") else _QUALITY_WORDS[quality]          # 'the 5 7 chord': V7
 
 
 _BUT_WITH = re.compile(r"^(?P<run>.+?),?\s+but\s+(?:with|use|using)\s+"

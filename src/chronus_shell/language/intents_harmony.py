@@ -181,6 +181,7 @@ class ChangeKey:
     or_set: bool = False           # 'switch to d minor' with no key to move from: the key is set
     semitones: int = 0             # relation "interval": 'key change up a half step'
     lines: bool = False            # 'put the bassline in F minor': with no key set, a line of notes says the key
+    way: int = 0                   # 'up to F' (1), 'down to B' (-1): the music moves that way; 0: the nearer
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,8 @@ def change_key(ctx, intent: ih.ChangeKey) -> list[Message]:
         raise LanguageError(f"the music is in {tonic} {scale.replace('_', ' ')} already — nothing moved", intent.column)
     shift = (pitch_class(new_tonic) - pitch_class(tonic)) % 12
     shift = shift - 12 if shift > 6 else shift
+    if intent.way and shift * intent.way < 0:
+        shift += 12 * intent.way                       # 'up to F' from G: up a minor seventh, as said
     old, new = SCALES[scale], SCALES[new_scale]
     flats = key_flats(new_tonic, new_scale)
 

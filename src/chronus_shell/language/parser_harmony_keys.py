@@ -181,7 +181,7 @@ def _read_key(text: str, line: str):
 #: Ways to change key to a named one: (pattern, whether 'switch to d minor' only sets a key when none was set).
 _TO_KEY = tuple((re.compile(pattern), or_set) for pattern, or_set in (
     (rf"(?:transpose|modulate|move|shift|take)(?: it| it all| all| everything| the song| the tune| the track| the music| the whole thing"
-     rf"| the key)?(?: in)? ?to (?:the key of )?{KEYNOTE}(?: {SCALE})?(?: key)?", False),
+     rf"| the key)?(?: in)? ?to (?:the key of )?{KEYNOTE}(?: {SCALE})?(?: key)?(?: going (?:up|down))?", False),
     (rf"(?:switch|change|go|move|modulate)(?: over)? to (?:the key of )?{KEYNOTE} {SCALE}(?: key)?", True),
     (rf"(?:put|play|take|move|have|do) (?:it|this|that|everything|the song|the tune|the chords|the progression|the changes|"
      rf"the bass ?line|the bass|the riff|the melody|"
@@ -218,8 +218,10 @@ def change_key(text: str, line: str):
         match = pattern.fullmatch(text)
         if match:
             note, minor_m, scale = match.groups()
+            way = re.search(r" going (up|down)$", text)                  # 'up to F' (harmony_text): up, not the nearer
             return ih.ChangeKey(note, SCALE_WORDS[scale] if scale else "minor" if minor_m else None, None,
-                                column_of(note, line), or_set, lines=bool(_LINE_NAMED.search(text)))
+                                column_of(note, line), or_set, lines=bool(_LINE_NAMED.search(text)),
+                                way=(1 if way.group(1) == "up" else -1) if way else 0)
     return None
 
 

@@ -94,7 +94,7 @@ SPEED = [
     _p(rf"(?P<how>normal|regular|straight)\s+(?:time|speed)\s+(?:(?:on|for)\s+)?{TRACK}"),
     _p(rf"(?:play\s+)?{TRACK}\s+(?:(?:in|as|on)\s+)?(?:triplet\s+(?P<tripunit>quavers|eighths|8ths|semiquavers|sixteenths|"
        rf"16ths|crotchets|quarters)|(?P<tripunit2>quaver|eighth|8th|semiquaver|sixteenth|16th|crotchet|quarter|1/8|1/16|1/4)"
-       rf"(?:(?:[- ]note)?\s+triplets?|(?<=\d)t))"),                   # 'hats 1/16T': a DAW's grid
+       rf"(?:[- ]note)?\s+triplets?)"),
     _p(rf"(?P<how>double)\s+up\s+{TRACK}"),
     _p(rf"(?P<how>double)\s+{TRACK}\s+up"),
     # a modular player's clock: 'clock divide the hats by 2' (half the speed), 'clock multiply the kick x2'
@@ -168,6 +168,8 @@ _PART = (r"(?:(?:the|my)\s+)?(?P<track>kick|snare|hats?|hi-?hats?|hihats?|claps?
 #: A note value a part plays on every one of (not 'quarter' alone: 'hats quarter' may be a level).
 _NOTE_VALUE = (r"(?P<unit>1/16|1/8|sixteenths?|16ths?|semiquavers?|eighths?|8ths?|quavers?|quarters|crotchets|quarter(?=[- ]notes?))"
                r"(?:[- ]notes?)?")
+#: A DAW's triplet grid on a drum part ('hats 1/16T'; 'delay 1/8T' is the delay's time).
+SPEED.append(_p(rf"(?:play\s+)?{_PART}\s+(?:(?:in|as|on)\s+)?(?P<tripunit2>1/8|1/16|1/4)t"))
 EVERY = [
     _p(rf"(?:play\s+|put\s+|give\s+)?(?:an?\s+)?{TRACK}\s+(?:(?:on|hits?|plays?|playing)\s+)?(?:once\s+)?every\s+"
        rf"(?:(?P<every>{NUM}|\d+(?:st|nd|rd|th))\s+)?{UNIT}"),
