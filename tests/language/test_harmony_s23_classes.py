@@ -387,3 +387,12 @@ def test_beats_said_past_a_short_bar_are_refused():
 def test_bass_note_on_a_bass_line_sets_its_notes():
     assert last("add a saw at 55 hz", "add acid filter", "bass x.x.x.x.", "bass notes a1 c2", "bass note E") == \
         ["/seq/notes bass e1"]
+
+
+@pytest.mark.parametrize("phrase", ["A", "an A", "now A", "Now, F", "An F"])
+def test_a_chord_letter_alone_in_any_case_of_its_leading_words(phrase):
+    assert last(*PAD, "c chord", phrase)[0].startswith("/gate/triangle1 1 ")
+
+
+def test_go_back_to_normal_is_every_tracks_speed():
+    assert last(*DRUMS, "double time", "go back to normal") == [f"/seq/speed {t} 1.0" for t in ("kick", "snare", "hats")]

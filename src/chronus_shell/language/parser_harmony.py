@@ -36,6 +36,8 @@ _AND = re.compile(r" and (?:then )?")
 
 def harmony_intent(line: str):
     """The intent of a harmony phrase, a Sequence when harmony is one part of several, else None."""
+    if _LETTER_CHORD.fullmatch(line.strip()):
+        line = f"{line.strip().rstrip('.!')} chord"    # 'A', 'Now, F': a chord letter alone (worth reading)
     if not _worth_reading(line) or _ASKED.match(line.strip()):
         return None                                    # ('Am I in tune?': a question, not A minor)
     if needs_sa(line.lower()):
@@ -81,7 +83,7 @@ def _worth_reading(line: str) -> bool:
 _WORDS = re.compile(r"[\w#'+°ø/–-]+")
 #: A chord letter alone, typed as a capital ('F', 'now a G') or after 'an' ('an e'): the major chord.
 _QUALITY = r"(?:maj7|m7|m|min|7|dim|aug|sus2|sus4|6|9)"
-_LETTER_CHORD = re.compile(rf"(?:(?:and|now|then|ok|okay),?\s+)*(?:(?:an?\s+)?(?P<upper>[A-G][#b]?{_QUALITY}?)|an\s+(?P<lower>[aef][#b]?{_QUALITY}?))"
+_LETTER_CHORD = re.compile(rf"(?:(?i:and|now|then|ok|okay),?\s+)*(?:(?i:an?\s+)?(?P<upper>[A-G][#b]?{_QUALITY}?)|(?i:an)\s+(?P<lower>[aef][#b]?{_QUALITY}?))"
                            r"(?:,?\s+(?:if you would|if you please|please))?[.!]?")
 _ASKED = re.compile(r"^(?:am\s+i|are\s+we|is\s+(?:it|this|that))\s+(?!(?:i|ii|iii|iv|v|vi|vii)\b)", re.I)
 _NOTES_OR_DEGREES = re.compile(r'\bn\s+"|\b(?:up|down)\s+(?:a|one)\s+half\b|\b(?:12|twelve)[- ]bar\b|\bin [a-g](?:#|b)?[.!]?$|[a-g]\d?\+[a-g]|(?:^|\s)[1-8](?:[\s,-]+[1-8.]){2,}$|'

@@ -104,7 +104,7 @@ SPEED = [
     _p(rf"(?P<how>diminution|augmentation)\s+(?:of\s+)?{TRACK}(?:\s+at\s+(?:half|double)\s+speed)?"),
     _p(rf"(?P<tidal>fast|slow|density|sparsity)\s+\"?(?P<factor>\d+(?:\.\d+)?|\d+/\d+)\"?\s*\$?\s+{TRACK}"),
     _p(rf"(?:play\s+|make\s+|put\s+)?(?:an?\s+)?(?P<how>triplets?)(?:\s+feel)?\s+(?:(?:on|for)\s+)?{TRACK}"),
-    _p(rf"(?:play\s+)?{TRACK}\s+(?:at\s+|back\s+to\s+)?(?P<how>normal|regular|original|straight)"
+    _p(rf"(?:play\s+)?(?!(?:go|get|come|now|and|let's|lets)\b){TRACK}\s+(?:at\s+|back\s+to\s+)?(?P<how>normal|regular|original|straight)"
        rf"(?:\s+(?:speed|time|again))?"),
     # 'back to normal time', 'regular speed' (after 'double time'): every track at its own speed again
     _p(r"(?:(?:go|get|come|and|now)\s+)*(?:back\s+)?(?:to\s+|in\s+)?(?P<how>normal|regular)\s+(?:time|speed)(?:\s+again)?"),
