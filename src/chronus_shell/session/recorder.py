@@ -46,7 +46,7 @@ MAX_QUEUED_BLOCKS = 4096          # ~22 s at 256 frames / 48 kHz before blocks a
 _STOP = object()
 IN_PROGRESS_NAME = "recordings-in-progress.json"
 IN_PROGRESS_LOCK_NAME = "recordings-in-progress.lock"
-LIST_LOCK_WAIT_S = 1.0
+LIST_LOCK_WAIT_S = 10.0       # off the audio path; a shell starved on a busy machine may hold it a while
 _in_progress_lock = threading.Lock()
 
 MAX_DATA_BYTES = 0xFFFFFFFF - 128  # a RIFF size is 32 bits (~3 h of 48 kHz stereo)
