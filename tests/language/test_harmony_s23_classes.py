@@ -396,3 +396,9 @@ def test_a_chord_letter_alone_in_any_case_of_its_leading_words(phrase):
 
 def test_go_back_to_normal_is_every_tracks_speed():
     assert last(*DRUMS, "double time", "go back to normal") == [f"/seq/speed {t} 1.0" for t in ("kick", "snare", "hats")]
+
+
+@pytest.mark.parametrize("phrase, expected", [("kill the kick on beats 2 and 4", "/seq/add kick kick1 x.......x......."),
+                                              ("no hats on the 1", "/seq/add hats hat1 ..x.x.x.x.x.x.x.")])
+def test_hits_taken_out_said_with_beats_or_the(phrase, expected):
+    assert last(*DRUMS, phrase) == [expected]

@@ -130,7 +130,7 @@ BRINGS = [
 #: 'kill the snare on the 4', 'no kick on 3', 'take the snare off beat 4': those hits leave the pattern.
 DROPS = [
     _p(rf"(?:kill|remove|lose|mute|cut|delete|take\s+out|leave\s+out|no)\s+{TRACK}(?:\s+hits?)?\s+(?:on|at)\s+"
-       rf"{BEATS}{_BEAT_WORD}"),
+       rf"(?:beats\s+)?{BEATS}{_BEAT_WORD}"),
     _p(rf"(?:take|get)\s+{TRACK}(?:\s+hits?)?\s+off\s+(?:of\s+)?{BEATS}{_BEAT_WORD}"),
     _p(rf"{TRACK}\s+off\s+(?:of\s+)?{BEATS}{_BEAT_WORD}"),
 ]

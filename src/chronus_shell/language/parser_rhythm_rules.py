@@ -357,7 +357,7 @@ def _named(match, column):
 
 
 _FORMS = ((QUOTED, _quoted), (EUCLID, _euclid), (CHANCE, _chance), (HUMANIZE, _humanize), (SHIFT, _shift),
-          (REVERSE, _reverse), (SPEED, _speed), (FILL, _fill), (ROLL, _roll), (POSITIONS, _positions), (DROPS, _drops), (BRINGS, _brings), (SEED, _seed),
+          (REVERSE, _reverse), (SPEED, _speed), (FILL, _fill), (ROLL, _roll), (DROPS, _drops), (BRINGS, _brings), (POSITIONS, _positions), (SEED, _seed),
           (EVERY, _every), (THIRTY_SECONDS, _thirty_seconds), (LAST, _last), (NAMED, _named), (SPOTS, _spot))
 _SCREEN = Screen((form, build) for forms, build in _FORMS for form in forms)
 
