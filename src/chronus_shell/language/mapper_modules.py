@@ -50,6 +50,7 @@ def add_module(ctx, intent: it.AddModule) -> list[Message]:
             and type_and_presets(intent.type_name.texts) is None:
         value = None                                  # "add a second 303": the 303 is the type
     module_id = new_id(ctx, spec.type, intent.name)
+    _stand_in(ctx, intent.type_name, spec, module_id)
     voice_for = _voice_for_processor(ctx, spec, intent.type_name.column, another and "303" in said)
     if voice_for is not None:                         # "add a 303" with no synth to filter: one comes with it
         messages = voice_for + [message("/patch/create", module_id, spec.type),
@@ -65,6 +66,19 @@ def add_module(ctx, intent: it.AddModule) -> list[Message]:
             param = primary_param(spec, value)
         messages.append(message(f"/mod/{module_id}/{param.name}", absolute(ctx, param, value)))
     return messages
+
+
+#: Instruments the shell has no sound of, played by another type ('clap' is a snare's name).
+STAND_INS = {"clap": "snare", "claps": "snare", "handclap": "snare"}
+
+
+def _stand_in(ctx, said: it.Words, spec: ModuleSpec, module_id: str) -> None:
+    """'add a clap': there is no clap sound, a snare plays it (a second one beside the snare there is,
+    for a part of its own) — said in the echo, never a snare made in silence."""
+    word = next((w for w in said.texts if STAND_INS.get(w) == spec.type), None)
+    if word is not None:
+        count = sum(t == spec.type for t in ctx.model.modules.values())
+        ctx.understood.append(f"no {word} sound: a {'second ' if count else ''}{spec.type} ({module_id}) plays it")
 
 
 def _voice_for_processor(ctx, spec: ModuleSpec, column: int, a_303: bool = False) -> list[Message] | None:

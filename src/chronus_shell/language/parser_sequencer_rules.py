@@ -19,6 +19,10 @@ class SequencerRules:
     """Part of the parse-tree Transformer: gates, notes, patterns."""
 
     def trigger(self, kw, target=None):
+        if str(kw).lower() != "trigger" and target is None:
+            raise LanguageError(f"{str(kw).lower()} what? name the voice ('{str(kw).lower()} the kick'), or say 'trigger' "
+                                "for the one in focus",
+                                kw.start_pos)     # 'hit and stop': a band's cue, not the hat in focus
         return it.Gate(target, True, None, kw.start_pos)
 
     def release(self, kw, target=None):

@@ -1,0 +1,91 @@
+"""Issue 13, session 23: the silent wrongs of the s22 round, each as a class of phrasing: band talk whose
+'it' is the whole music ('push it', 'take it up'), a bare 'hit', a pan said 'fully', a fraction said in
+words without a unit, an instrument the shell has no sound of ('add a clap'), a comparative 'in 4 bars'."""
+import pytest
+
+from chronus_shell.language import Translator
+
+from .test_musicians import refused
+from .test_phrasing_classes import ACID, DRUMS, PAD, last
+
+CHORDS = (*PAD, "/seq/add chords triangle1 x...x...x...x...", "/seq/notes chords a3+c4+e4 f3+a3+c4")
+
+
+# -- band talk: 'it' is the music, its tempo, key or level — never one module's gain guessed ----------
+@pytest.mark.parametrize("context, phrase, readings", [
+    (DRUMS, "push it", ("tempo up", "turn it up")),
+    (DRUMS, "nudge that", ("tempo up", "turn it up")),
+    (ACID, "pull it", ("tempo down", "turn it down")),
+    (CHORDS, "take it up", ("transpose up a half step", "turn it up")),
+    (DRUMS, "take this up", ("transpose up a half step", "turn it up")),
+])
+def test_band_talk_about_it_names_its_readings(context, phrase, readings):
+    said = refused(*context, phrase)
+    assert said.startswith("that could mean") and all(r in said for r in readings)
+
+
+@pytest.mark.parametrize("context, phrase, expected", [
+    (ACID, "push the cutoff", ["/mod/acid_filter1/cutoff 951.365692"]),
+    (ACID, "turn it up", ["/mod/saw1/gain 0.6"]),
+    (DRUMS, "pull the kick way down", ["/mod/kick1/gain 0.5"]),
+])
+def test_a_param_or_part_named_or_turn_it_up_is_still_done(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+# -- a bare 'hit' is a cue, not the voice in focus -------------------------------------------------
+@pytest.mark.parametrize("phrase", ["hit and stop", "hit", "strike", "fire, then stop"])
+def test_hit_without_a_voice_asks_which(phrase):
+    assert "name the voice" in refused(*DRUMS, phrase)
+
+
+def test_hit_with_a_voice_or_trigger_plays_it():
+    assert last(*DRUMS, "hit the kick") == ["/gate/kick1 1"]
+    assert last(*PAD, "trigger") == ["/gate/sine1 1"]
+
+
+# -- a pan said 'fully' / 'completely' after the side is the edge -----------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("hats on right side fully", ["/mod/hat1/pan 1.0"]),
+    ("pan the kick left completely", ["/mod/kick1/pan -1.0"]),
+    ("snare right", ["/mod/snare1/pan 0.5"]),
+])
+def test_fully_after_a_side_pans_to_the_edge(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+# -- a fraction said in words has no unit: never half a hertz ---------------------------------------
+@pytest.mark.parametrize("context, phrase", [
+    (ACID, "cutoff down a half"), (ACID, "cutoff up a quarter"), (DRUMS, "kick decay down a half"),
+])
+def test_a_fraction_in_words_without_a_unit_is_refused_with_the_ways_to_say_it(context, phrase):
+    said = refused(*context, phrase)
+    assert "of what?" in said and ("halve" in said or "double" in said)
+
+
+def test_a_fraction_in_words_on_a_ratio_is_still_an_amount():
+    assert last(*ACID, "resonance 0.2", "resonance up a half") == ["/mod/acid_filter1/resonance 0.7"]
+
+
+# -- an instrument the shell has no sound of: said, never a second snare in silence -----------------
+def test_add_a_clap_says_a_snare_plays_it():
+    translator = Translator()
+    assert [str(m) for m in translator.translate("add a clap")][0] == "/patch/create snare1 snare"
+    assert translator.understood == ["no clap sound: a snare (snare1) plays it"]
+    translator.translate("add a clap")
+    assert translator.understood == ["no clap sound: a second snare (snare2) plays it"]
+
+
+def test_a_clap_rhythm_is_still_the_snare():
+    assert last(*DRUMS, "clap on 2 and 4") == ["/seq/add snare snare1 ....x.......x..."]
+
+
+# -- 'in 4 bars' after a comparative alone: then, not over -------------------------------------------
+@pytest.mark.parametrize("context, phrase, expected", [
+    (DRUMS, "hats quieter in 4 bars", ["/at 4 bar /mod/hat1/gain 0.7"]),
+    (ACID, "bass louder in 2 bars", ["/at 2 bar /mod/saw1/gain 0.6"]),
+    (ACID, "cutoff to 1000 in 4 beats", ["/ramp/acid_filter1/cutoff 1000.0 4"]),
+    (DRUMS, "hats slowly quieter in 4 bars", ["/ramp/hat1/gain 0.7 16"]),
+])
+def test_a_comparative_in_n_bars_is_a_step_then_unless_it_moves(context, phrase, expected):
+    assert last(*context, phrase) == expected
