@@ -68,12 +68,15 @@ def test_a_fraction_in_words_on_a_ratio_is_still_an_amount():
 
 
 # -- an instrument the shell has no sound of: said, never a second snare in silence -----------------
-def test_add_a_clap_says_a_snare_plays_it():
+def test_add_a_clap_with_a_snare_says_the_snare_plays_it():
+    said = refused(*DRUMS, "add a clap")
+    assert "no clap sound" in said and "snare1" in said and "add another snare" in said
+
+
+def test_add_a_clap_without_a_snare_adds_one_and_says_so():
     translator = Translator()
     assert [str(m) for m in translator.translate("add a clap")][0] == "/patch/create snare1 snare"
     assert translator.understood == ["no clap sound: a snare (snare1) plays it"]
-    translator.translate("add a clap")
-    assert translator.understood == ["no clap sound: a second snare (snare2) plays it"]
 
 
 def test_a_clap_rhythm_is_still_the_snare():
@@ -89,3 +92,13 @@ def test_a_clap_rhythm_is_still_the_snare():
 ])
 def test_a_comparative_in_n_bars_is_a_step_then_unless_it_moves(context, phrase, expected):
     assert last(*context, phrase) == expected
+
+
+# -- two nicknames for one sound, each set its own way: asked, never the last one winning -------------
+@pytest.mark.parametrize("phrase", ["organ left and piano right", "the organ louder, and the piano quieter"])
+def test_two_nicknames_of_one_sound_set_apart_are_asked(phrase):
+    assert "would both be triangle1" in refused(*PAD, phrase)
+
+
+def test_two_nicknames_of_one_sound_set_differently_are_both_done():
+    assert last(*PAD, "keys warmer, pad louder") == ["/mod/filter1/cutoff 1681.792831", "/mod/triangle1/gain 0.6"]

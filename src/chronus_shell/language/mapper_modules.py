@@ -21,6 +21,7 @@ from .mapper_targets import absolute
 from .mapper_targets import primary_param
 from .mapper_tracks import plays_a_track, set_track_muted
 from .mapper_values import set_seq
+from .nicknames import STAND_INS
 from .param_words import LFO_EFFECTS, SEQ_PARAMS, seq_param
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_and_presets, type_named
@@ -68,17 +69,16 @@ def add_module(ctx, intent: it.AddModule) -> list[Message]:
     return messages
 
 
-#: Instruments the shell has no sound of, played by another type ('clap' is a snare's name).
-STAND_INS = {"clap": "snare", "claps": "snare", "handclap": "snare"}
-
-
 def _stand_in(ctx, said: it.Words, spec: ModuleSpec, module_id: str) -> None:
-    """'add a clap': there is no clap sound, a snare plays it (a second one beside the snare there is,
-    for a part of its own) — said in the echo, never a snare made in silence."""
-    word = next((w for w in said.texts if STAND_INS.get(w) == spec.type), None)
+    """'add a clap', 'add a shaker': there is no such sound, a snare (a hat) plays it — with one in the
+    patch already that one is it (a second made in silence is not what was asked), else the echo says so."""
+    word = next((w for w in said.texts if spec.type in STAND_INS.get(w, ())), None)
+    present = [m for m, t in ctx.model.modules.items() if t == spec.type]
+    if word is not None and present:
+        raise LanguageError(f"there is no {word} sound: the {spec.type} ({present[0]}) plays it — e.g. '{word} on 2 and "
+                            f"4'; for a second {spec.type} of its own: 'add another {spec.type}'", said.column)
     if word is not None:
-        count = sum(t == spec.type for t in ctx.model.modules.values())
-        ctx.understood.append(f"no {word} sound: a {'second ' if count else ''}{spec.type} ({module_id}) plays it")
+        ctx.understood.append(f"no {word} sound: a {spec.type} ({module_id}) plays it")
 
 
 def _voice_for_processor(ctx, spec: ModuleSpec, column: int, a_303: bool = False) -> list[Message] | None:
