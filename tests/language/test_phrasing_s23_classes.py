@@ -101,4 +101,4 @@ def test_two_nicknames_of_one_sound_set_apart_are_asked(phrase):
 
 
 def test_two_nicknames_of_one_sound_set_differently_are_both_done():
-    assert last(*PAD, "keys warmer, pad louder") == ["/mod/filter1/cutoff 1681.792831", "/mod/triangle1/gain 0.6"]
+    assert last(*PAD, "keys warmer, pad louder") == ["/mod/filter1/cutoff 840.896415", "/mod/triangle1/gain 0.6"]
