@@ -102,3 +102,14 @@ def test_two_nicknames_of_one_sound_set_apart_are_asked(phrase):
 
 def test_two_nicknames_of_one_sound_set_differently_are_both_done():
     assert last(*PAD, "keys warmer, pad louder") == ["/mod/filter1/cutoff 840.896415", "/mod/triangle1/gain 0.6"]
+
+
+# -- a colour said of 'it' with one drum of a kit in focus: which part? ------------------------------
+@pytest.mark.parametrize("phrase", ["make it sound warmer", "make it darker"])
+def test_a_colour_of_it_with_a_drum_in_focus_asks_which_part(phrase):
+    assert "which part?" in refused(*DRUMS, "hats decay 50", phrase)
+
+
+def test_a_colour_of_a_drum_named_or_a_voice_in_focus_is_done():
+    assert last(*DRUMS, "hats brighter") == ["/mod/hat1/tone 9513.65692"]
+    assert last(*ACID, "make it sound warmer") == ["/mod/acid_filter1/cutoff 672.717132"]

@@ -20,7 +20,7 @@ from .chords import hz, token_pitches, transpose_token
 from .errors import LanguageError
 from .intents_rhythm import TrackFeel
 from .mapper_messages import checked, message, playable
-from .mapper_owners import owner_hint, refuse_darker
+from .mapper_owners import one_drum_of_the_kit, owner_hint, refuse_darker
 from .mapper_targets import module_or_raise, musical_time, typo_checked
 from .mapper_tracks import plays_a_track, scale_track, set_track_muted
 from .rephrasings import QUALITIES
@@ -174,6 +174,7 @@ def comparative(ctx, intent: it.Comparative) -> list[Message]:
     except LanguageError:
         refuse_darker(ctx, intent, direction, names)          # 'darker' with nothing that darkens: the ways to it
         raise
+    one_drum_of_the_kit(ctx, intent, module_id, names)               # 'warmer' with the hat in focus
     if _bare_number_on_an_inferred_param(intent, spec, names):
         raise LanguageError(f"'{intent.amount.text}' of what? say it with the param and a unit, e.g. "
                             f"'{module_id} {spec.name} {'down' if direction < 0 else 'up'} {intent.amount.text}"
