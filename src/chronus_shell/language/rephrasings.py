@@ -102,6 +102,10 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:take|pull|leave)\s+(?:the\s+)?(.+?)\s+out$", r"take out \1"),
     (r"^(?:a little|a bit of|bit of|some|a touch of|a little bit of|a tad of)\s+(\w+)$", r"more \1"),
     (r"^(?:make|give me|get|i want)\s+(?:an?|some)\s+(\w+)(?:\s+(?:tone|sound|wave|note|synth|voice))?\b(.*)$", r"add a \1\2"),
+    (r"^play\s+(?:it\s+|(?:the\s+)?(\w+)\s+)?((?:a\s+(?:bit|little|touch|lot)\s+)?(?:louder|softer|quieter|faster|slower))$",
+     lambda m: f"{m.group(1) + ' ' if m.group(1) else ''}{m.group(2)}"),      # 'play softer': a level, not a module
+    (r"^(?:add|put in|give me|i want)\s+(?:an?\s+|another\s+)?(open|closed)\s+(?:hi-?)?hats?(?:\s+(?:with\s+)?(?:an?\s+)?"
+     r"decay(?:\s+of)?\s+(\d+\s*m?s))?$", lambda m: f"add a hat with decay {m.group(2) or _HAT_DECAY[m.group(1).lower()]}"),
     (r"^(add|put|give me)\s+(?:an?\s+)?(?:little|gentle|subtle|slight|nice|warm|some|sub|fat|huge|lush|massive|tiny)\s+(.+)$",
      r"\1 \2"),                                  # (an adjective with a comparative is said after it: described_modules)
     (r"\bless\s+(bright|loud|dark|dull|fast|slow|wet|dry|big|small|long|short|dirty|clean|wide|deep|buzzy|harsh|"
@@ -178,6 +182,10 @@ _MODE_OF = {"crush": "bitcrush", "fold": "foldback", "clip": "hard", "hard clip"
 
 
 _REPHRASE_SCREEN = Screen(REPHRASE)
+
+
+#: An open hat rings, a closed one is short: a hat of its own with that decay ('add an open hat').
+_HAT_DECAY = {"open": "300 ms", "closed": "40 ms"}
 
 
 def rephrasings(text: str, model: PatchModel) -> list[tuple[str, str]]:

@@ -19,7 +19,7 @@ from .asides import without_asides, without_purpose
 from .loose_times import loosely_timed
 from .politeness import polite
 from .param_words import COMPARATIVES
-from .time_phrases import Timed, moves, split, strip_label
+from .time_phrases import Timed, done_plainly, moves, split, strip_label
 from .sweeps import SWEEP_WHERE
 from .timed_then import THEN, after, lasts_beats, segments as _segments
 
@@ -373,7 +373,7 @@ def _over(model, msg: Message, timed: Timed, begins: dict, moving: bool) -> list
         return [Message("/seq/mute", (*msg.args[:2], _whole(beats / 4.0)))]
     if msg.address == "/seq/mute":
         raise LanguageError(f"a mute lasts 'for {length}' (it comes back by itself then)", 0)
-    raise LanguageError(f"'{prep} {length}' times a param, the tempo or a mute; {msg.address} happens at once "
+    raise LanguageError(f"'{prep} {length}' times a param, the tempo or a mute; {done_plainly(msg.address)} happens at once "
                         "(say it without the time)", 0)
 
 
