@@ -113,3 +113,22 @@ def test_a_colour_of_it_with_a_drum_in_focus_asks_which_part(phrase):
 def test_a_colour_of_a_drum_named_or_a_voice_in_focus_is_done():
     assert last(*DRUMS, "hats brighter") == ["/mod/hat1/tone 9513.65692"]
     assert last(*ACID, "make it sound warmer") == ["/mod/acid_filter1/cutoff 672.717132"]
+
+
+# -- a band leader's calls, chance and humanize said in any order -----------------------------------
+@pytest.mark.parametrize("context, phrase, expected", [
+    (ACID, "everybody out but the kick", ["/seq/mute bass 1", "/seq/mute hats 1"]),
+    ((*ACID, "everyone out except the bass"), "everybody back in", ["/seq/mute kick 0", "/seq/mute hats 0"]),
+    (DRUMS, "percussion tacet 4 bars", ["/seq/mute kick 1 4", "/seq/mute snare 1 4", "/seq/mute hats 1 4"]),
+    (DRUMS, "snare tacet 2 bars", ["/seq/mute snare 1 2"]),
+    (DRUMS, "stop at bar end", ["/seq/stop bar"]),
+    (DRUMS, "stop the music at the end of the measure", ["/seq/stop bar"]),
+    (DRUMS, "chance on hats 60", ["/seq/chance hats 0.6"]),
+    (DRUMS, "put some probability on the snare, 50-50", ["/seq/chance snare 0.5"]),
+    (DRUMS, "the kick with random, 80 percent", ["/seq/chance kick 0.8"]),
+    (DRUMS, "humanize hats 30", ["/seq/humanize hats 0.3"]),
+    (DRUMS, "snare humanize 20%", ["/seq/humanize snare 0.2"]),
+    (DRUMS, "a bit of humanization on the kick", ["/seq/humanize kick 0.5"]),
+])
+def test_band_calls_chance_and_humanize_in_any_order(context, phrase, expected):
+    assert last(*context, phrase) == expected

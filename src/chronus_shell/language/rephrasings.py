@@ -93,7 +93,16 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(sine|square|saw|triangle)\s+(?:bass|sub|lead|pad)\b\s*(?:at\s+)?(.*)$", r"add a \1 at \2"),
     (r"^(.+?)\s+(?:and\s+)?go$", r"\1 and start"),
     (r"^(?:the\s+)?(\w+)\s+out$", r"take out \1"),
-    (r"^(?:mute|kill|silence|drop)\s+everything\s+(?:but|except)\s+(?:the\s+)?(.+)$", r"solo \1"),
+    (r"^(?:(?:mute|kill|silence|drop)\s+everything|everything\s+out)\s+(?:but|except)\s+(?:for\s+)?(?:the\s+)?(.+)$", r"solo \1"),
+    (r"^everything\s+(?:back\s+)?in$", "unmute everything"),      # a band leader's 'everybody in'
+    (r"^stop(?:\s+(?:the\s+)?(?:beat|music|all|everything|it|playing))?\s+(?:at|in|on)\s+(?:the\s+)?(?:bar\s+end|end\s+of\s+"
+     r"(?:the\s+|this\s+)?(?:bar|measure|compasso)|(?:1|one|downbeat)\s+of\s+the\s+next\s+(?:bar|measure))$", "stop at the end of the bar"),
+    (r"^(?:put\s+|add\s+|set\s+)?(?:a\s+|some\s+)?(?:chance|probability|randomness|random)\s+(?:on|for|to)\s+(?:the\s+)?(.+?)[,\s]+"
+     r"(?:at\s+|of\s+)?(\d+)(?:\s*-\s*\d+|\s*%|\s*percent)?$", r"\1 chance \2%"),                  # 'chance on hats 60', '50-50'
+    (r"^(?:the\s+)?(\w+)\s+with\s+(?:some\s+)?random(?:ness)?[,\s]+(\d+)\s*(?:%|percent)$", r"\1 chance \2%"),
+    (r"^(?:humani[sz]e\s+(?:the\s+)?(\w+)|(?:the\s+)?(\w+)\s+humani[sz]ed?)\s+(\d+)\s*%?$",
+     lambda m: f"humanize the {m.group(1) or m.group(2)} {m.group(3)}%"),                      # 'humanize hats 30'
+    (r"^(?:some\s+|a\s+(?:bit|touch)\s+of\s+|a\s+little\s+)?humani[sz](?:e|ation)\s+(?:on|to)\s+(?:the\s+)?(\w+)$", r"humanize the \1"),
     (r"^(\w+)\s+(?:it|that|them)\s+(more|less|up|down)$",
      lambda m: f"{m.group(2)} {m.group(1)}" if m.group(2).lower() in ("more", "less") else f"{m.group(1)} {m.group(2)}"),
     (r"^(?:the\s+)?(\w+(?:\s+\w+)?)\s+(more|less)$", r"\2 \1"),
