@@ -132,3 +132,23 @@ def test_a_colour_of_a_drum_named_or_a_voice_in_focus_is_done():
 ])
 def test_band_calls_chance_and_humanize_in_any_order(context, phrase, expected):
     assert last(*context, phrase) == expected
+
+
+# -- an effect taken off a part, a part that returns, the low end cut, a slapback --------------------
+@pytest.mark.parametrize("context, phrase, expected", [
+    (PAD, "take the echo off the sine", ["/patch/remove delay1", "/patch/connect sine1 master"]),
+    (PAD, "remove the delay from the sine", ["/patch/remove delay1", "/patch/connect sine1 master"]),
+    (PAD, "kill the LFO on the filter", ["/patch/disconnect lfo1 filter1.cutoff"]),
+    ((*DRUMS, "mute the kick"), "kick returns", ["/seq/mute kick 0"]),
+    ((*DRUMS, "mute the snare"), "the snare comes back", ["/seq/mute snare 0"]),
+    (ACID, "cut the low end below 80 hz", ["/patch/create filter1 filter", "/patch/disconnect adsr1 master",
+                                           "/patch/connect adsr1 filter1", "/patch/connect filter1 master",
+                                           "/mod/filter1/mode highpass", "/mod/filter1/cutoff 80.0"]),
+    (PAD, "little slapback on the sine", ["/mod/delay1/time 0.09", "/mod/delay1/feedback 0.0"]),
+])
+def test_effects_off_parts_returns_low_cuts_and_slapback(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+def test_disconnecting_what_is_not_connected_is_refused():
+    assert "is not connected to" in refused(*PAD, "disconnect the lfo from the sine")

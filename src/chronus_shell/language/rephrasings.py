@@ -10,6 +10,7 @@ import re
 
 from ..engine.catalogue import CATALOGUE
 from .literal_needs import Screen
+from .mix_phrasings import MIX_REPHRASE
 from .nicknames import NICKNAME_KINDS, NICKNAMES, nickname  # noqa: F401  (harmony and dynamics import them from here)
 from .param_words import COMPARATIVES
 from .patch_model import PatchModel
@@ -190,7 +191,7 @@ _SWAP = re.compile(r"^(?:swap|switch|exchange|flip)\s+(?:the\s+)?(.+?)\s+(?:and|
 _MODE_OF = {"crush": "bitcrush", "fold": "foldback", "clip": "hard", "hard clip": "hard"}
 
 
-_REPHRASE_SCREEN = Screen(REPHRASE)
+_REPHRASE_SCREEN = Screen(REPHRASE + MIX_REPHRASE)
 
 
 #: An open hat rings, a closed one is short: a hat of its own with that decay ('add an open hat').
