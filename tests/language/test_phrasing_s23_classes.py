@@ -152,3 +152,11 @@ def test_effects_off_parts_returns_low_cuts_and_slapback(context, phrase, expect
 
 def test_disconnecting_what_is_not_connected_is_refused():
     assert "is not connected to" in refused(*PAD, "disconnect the lfo from the sine")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("stop it", ["/seq/stop"]), ("stop this", ["/seq/stop"]), ("stop it at the end of the bar", ["/seq/stop bar"]),
+    ("stop the hats", ["/seq/mute hats 1"]),
+])
+def test_stop_it_is_the_music_never_the_part_in_focus(phrase, expected):
+    assert last(*DRUMS, "hats decay 50", phrase) == expected
