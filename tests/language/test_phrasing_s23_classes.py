@@ -160,3 +160,21 @@ def test_disconnecting_what_is_not_connected_is_refused():
 ])
 def test_stop_it_is_the_music_never_the_part_in_focus(phrase, expected):
     assert last(*DRUMS, "hats decay 50", phrase) == expected
+
+
+# -- how far said after the side; a tempo said by its unit alone -------------------------------------
+@pytest.mark.parametrize("context, phrase, expected", [
+    (PAD, "sine left a touch", ["/mod/sine1/pan -0.25"]),
+    (PAD, "sine right a little bit", ["/mod/sine1/pan 0.25"]),
+    (PAD, "sine to the right a bit", ["/mod/sine1/pan 0.25"]),
+    (PAD, "sine left a touch, triangle right", ["/mod/sine1/pan -0.25", "/mod/triangle1/pan 0.5"]),
+    (DRUMS, "up 4 bpm", ["/seq/bpm 124.0"]),
+    (DRUMS, "down 10 bpm", ["/seq/bpm 110.0"]),
+    (DRUMS, "up 4 clicks", ["/seq/bpm 124.0"]),
+])
+def test_how_far_after_the_side_and_a_tempo_by_its_unit(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+def test_a_setting_with_no_lookalike_names_none():
+    assert "did you mean" not in refused(*PAD, "sine to the right a bit much")

@@ -100,8 +100,8 @@ def _a_pitch(ctx, module_id: str | None, spec: ParamSpec) -> bool:
 
 def _target(ctx, ref: it.Words | None, amount: it.Value | None, column: int) -> tuple[str | None, ParamSpec]:
     """(module id, ParamSpec) a relative command works on; (None, TEMPO/SWING) for the sequencer."""
-    if ref is None:
-        return _by_unit(ctx, ctx.resolve.focus(column), amount, column)
+    if ref is None:                                   # 'up 4 bpm': the unit names the tempo
+        return (None, TEMPO) if amount is not None and canonical_unit(amount.unit)[0] == "bpm" else _by_unit(ctx, ctx.resolve.focus(column), amount, column)
     seq = seq_param(ref)
     if seq is not None:
         return None, seq
