@@ -178,3 +178,12 @@ def test_how_far_after_the_side_and_a_tempo_by_its_unit(context, phrase, expecte
 
 def test_a_setting_with_no_lookalike_names_none():
     assert "did you mean" not in refused(*PAD, "sine to the right a bit much")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("tempo 96, its a ballad", ["/seq/bpm 96.0"]),
+    ("tempo 90, this is for the intro", ["/seq/bpm 90.0"]),
+    ("kick louder, it's a banger", ["/mod/kick1/gain 0.9"]),
+])
+def test_a_remark_after_a_comma_about_what_it_is_is_left_out(phrase, expected):
+    assert last(*DRUMS, phrase) == expected

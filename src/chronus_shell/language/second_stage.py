@@ -130,7 +130,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     if labelled:
         found.append(Reading(*labelled))
     left_out = (without_asides(text, model) or without_reason(text, model) or without_purpose(text, model) or without_label(text, model, lambda: _part_names(model))
-                or described_then_asked(text))
+                or described_then_asked(text) or without_reason(kind, model))       # (', its a ballad' as typed)
     aside = Reading(*left_out) if left_out else None
     if aside:
         found.append(aside)
