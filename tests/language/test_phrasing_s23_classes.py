@@ -187,3 +187,12 @@ def test_a_setting_with_no_lookalike_names_none():
 ])
 def test_a_remark_after_a_comma_about_what_it_is_is_left_out(phrase, expected):
     assert last(*DRUMS, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["hold", "hold it", "hold that"])
+def test_hold_alone_asks_what_never_starts_or_plays_the_part_in_focus(phrase):
+    assert "hold what?" in refused(*DRUMS, "hats decay 50", phrase)
+
+
+def test_hold_a_chord_still_holds_it():
+    assert last(*PAD, "hold an a minor chord on the triangle") == ["/gate/triangle1 1 220.0 261.625565 329.627557"]
