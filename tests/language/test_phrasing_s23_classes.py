@@ -18,6 +18,8 @@ CHORDS = (*PAD, "/seq/add chords triangle1 x...x...x...x...", "/seq/notes chords
     (ACID, "pull it", ("tempo down", "turn it down")),
     (CHORDS, "take it up", ("transpose up a half step", "turn it up")),
     (DRUMS, "take this up", ("transpose up a half step", "turn it up")),
+    (DRUMS, "drop it", ("mute everything", "mute the hats")),
+    (DRUMS, "kill it", ("'stop'", "mute the hats")),
 ])
 def test_band_talk_about_it_names_its_readings(context, phrase, readings):
     said = refused(*context, phrase)
@@ -28,6 +30,9 @@ def test_band_talk_about_it_names_its_readings(context, phrase, readings):
     (ACID, "push the cutoff", ["/mod/acid_filter1/cutoff 951.365692"]),
     (ACID, "turn it up", ["/mod/saw1/gain 0.6"]),
     (DRUMS, "pull the kick way down", ["/mod/kick1/gain 0.5"]),
+    (DRUMS, "drop the kick", ["/seq/mute kick 1"]),
+    (DRUMS, "kill the hats", ["/seq/mute hats 1"]),
+    (ACID, "drop it a whole step", ["/mod/saw1/freq 48.999429", "/seq/notes bass g1 g1 a#1 g1"]),
 ])
 def test_a_param_or_part_named_or_turn_it_up_is_still_done(context, phrase, expected):
     assert last(*context, phrase) == expected

@@ -64,6 +64,8 @@ class PatchRules:
         return it.RemoveModule(target)
 
     def drop(self, _kw, target, change=None):
+        if change is None:
+            _band_talk(str(_kw).lower(), target, None)          # 'drop it': everyone out, or the part in focus?
         if isinstance(change, ToValue):
             return it.Drop(target, None, change.value)
         return it.Drop(target, change)
@@ -198,6 +200,7 @@ class PatchRules:
         return self.scale(token, ref)
 
     def mute(self, kw, target=None):
+        _band_talk(str(kw).lower(), target, None)               # 'kill it': the music, or the part in focus?
         return it.Mute("kill" if str(kw).lower() == "kill" else "mute", target, kw.start_pos)
 
     def unmute(self, kw, target=None):
@@ -297,7 +300,9 @@ _PUSH = {"push": 1, "nudge": 1, "pull": -1}
 _BAND_TALK = {("push", None): "'tempo up 4' (faster) — or — 'turn it up' (louder)",
               ("nudge", None): "'tempo up 2' (faster) — or — 'turn it up' (louder)",
               ("pull", None): "'tempo down 4' (slower) — or — 'turn it down' (quieter)",
-              ("take", 1): "'transpose up a half step' (a key change) — or — 'turn it up' (louder)"}
+              ("take", 1): "'transpose up a half step' (a key change) — or — 'turn it up' (louder)",
+              ("drop", None): "'mute everything' (everyone out) — or — the part in focus by name ('mute the hats')",
+              ("kill", None): "'stop' (the music) — or — the part in focus by name ('mute the hats')"}
 
 
 def _band_talk(verb: str, words: it.Words | None, direction: int | None) -> None:
