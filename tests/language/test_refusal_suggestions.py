@@ -21,7 +21,7 @@ def test_slips_of_the_fingers_are_slips(word, guess):
 
 @pytest.mark.parametrize("word, guess", [
     ("simple", "sample"), ("simple", "sampler"), ("ride", "wide"), ("render", "encoder"), ("softer", "master"),
-    ("swing", "sine"), ("each", "echo"), ("everybody", "reverb"), ("dd", "d"),
+    ("swing", "sine"), ("each", "echo"), ("everybody", "reverb"), ("dd", "d"), ("tighten", "eighteen"),
 ])
 def test_another_word_is_no_slip(word, guess):
     assert not is_slip(word, guess)
@@ -32,6 +32,7 @@ def test_another_word_is_no_slip(word, guess):
     (ACID, "sidechain the bass to the kick", "no sidechain ducking yet"),
     (ACID, "render it to a wav file", "chronus render"),
     (ACID, "export the song as a file", "chronus render"),
+    (ACID, "bounce it down to a wav", "chronus render"),
     (PAD, "strum the chords", "arpeggio"),
     (DRUMS, "ride cymbal pattern", "the kit here is kick, snare and hat"),
     (DRUMS, "tom fill", "the kit here is kick, snare and hat"),
@@ -43,7 +44,7 @@ def test_what_the_shell_cannot_do_says_what_it_can_nearby(context, phrase, nearb
     assert nearby in said and "did you mean" not in said
 
 
-@pytest.mark.parametrize("phrase", ["play softer", "add an open hat", "everybody in", "ride cymbal pattern"])
+@pytest.mark.parametrize("phrase", ["play softer", "add an open hat", "everybody in", "ride cymbal pattern", "make it bounce"])
 def test_no_lookalike_points_elsewhere(phrase):
     try:
         said = refused(*DRUMS, phrase)

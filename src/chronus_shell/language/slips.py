@@ -3,7 +3,7 @@
 A lookalike that is a different word of English points somewhere unrelated ('simple' → sample,
 'ride' → wide, 'render' → encoder, 'softer' → master); the refusal then says what the shell can do
 nearby instead (refusal_wording.py, unavailable.py). A slip is: one edit (two in a word of six letters or
-more, or a short word's inner letters), the first letter kept in a short word, never one vowel for
+more, or a short word's inner letters; the first letter kept unless it is the one edit), never one vowel for
 another, a letter for a far key only in a long word or as the one edit, or letters left out ('sqre'
 → square, 'cutof' → cutoff).
 """
@@ -72,8 +72,8 @@ def is_slip(word: str, guess: str) -> bool:
         return True                                   # 'sqre', 'cutof'
     edits = _edits(w, g)
     short_ok = len(w) == len(g) and w[0] == g[0] and w[-1] == g[-1]      # 'kcek' for kick
-    if len(edits) > (1 if len(w) <= 3 or len(w) == 4 and not short_ok else 2):
-        return False                                  # 'render' is no slip of 'encoder', nor 'each' of 'echo'
+    if len(edits) > (1 if len(w) <= 3 or len(w) == 4 and not short_ok or w[0] != g[0] else 2):
+        return False                                  # 'render' is no slip of 'encoder', nor 'each' of 'echo', nor 'tighten' of 'eighteen'
     swaps = [(x, y) for x, y in edits if len(x) == 1 and len(y) == 1]
     if any(x in _VOWELS and y in _VOWELS for x, y in swaps):
         return False                                  # 'simple' is no slip of 'sample'

@@ -11,7 +11,7 @@ NOT_HERE = (
     (r"\b(?:duck(?:s|ed|ing)?|side[- ]?chain(?:s|ed|ing)?|sidechain)\b",
      "no sidechain ducking yet — nearby: the part quieter ('bass -3 db'), or an LFO on its level "
      "('lfo on the bass gain at 2 hz')"),
-    (r"\b(?:render(?:s|ed|ing)?|bounce|export|mix\s?down)\b",
+    (r"\b(?:render(?:s|ed|ing)?|export|mix\s?down)\b|\bbounce\s+(?:it\s+|the\s+\w+\s+)?(?:down|out|to)\b",
      "render a script to a file outside the shell: `chronus render SCRIPT -o out.wav`; in the shell, "
      "'record to take1.wav' writes what plays (then 'stop recording')"),
     (r"\bstrum(?:s|med|ming)?\b",
