@@ -201,3 +201,15 @@ def test_hold_alone_asks_what_never_starts_or_plays_the_part_in_focus(phrase):
 
 def test_hold_a_chord_still_holds_it():
     assert last(*PAD, "hold an a minor chord on the triangle") == ["/gate/triangle1 1 220.0 261.625565 329.627557"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("hats and kick out", ["/seq/mute hats 1", "/seq/mute kick 1"]),
+    ("bass alone", ["/seq/mute kick 1", "/seq/mute hats 1"]),
+])
+def test_parts_out_together_or_one_alone(phrase, expected):
+    assert last(*ACID, phrase) == expected
+
+
+def test_leave_it_alone_changes_nothing():
+    assert "nothing changed" in refused(*ACID, "leave the bass alone")

@@ -1,6 +1,6 @@
 """More of the musicians' phrasings the second stage reads again (rephrasings.REPHRASE takes these
 too): an effect taken off a part said with a preposition ('take the echo off the sine'), how far
-after the side of a pan ('sine to the right a bit'), a part that returns, the low end cut below a frequency (a high-pass), a slapback."""
+after the side of a pan ('sine to the right a bit'), a part that returns, parts out or alone, the low end cut below a frequency (a high-pass), a slapback."""
 from __future__ import annotations
 
 import re
@@ -24,6 +24,8 @@ MIX_REPHRASE = [(re.compile(p, re.I), r) for p, r in (
     (rf"^{_REMOVE}\s+{_EFFECT}\s+(?:on|off|out\s+of|from|off\s+of|in)\s+(?:the\s+)?(\w+)(?:\s+(?:out|off|completely))?$", _off),
     (r"^(.+?)\s+(?:to\s+the\s+)?(left|right)\s+(a\s+(?:little\s+)?(?:bit|little|touch|tad)|slightly)$", r"\1 \3 to the \2"),
     (r"^(?:the\s+)?(\w+)\s+(?:returns?|comes?\s+back)$", r"bring the \1 back"),
+    (r"^((?:the\s+)?\w+(?:\s*(?:,|and|&)\s*(?:the\s+)?\w+)+)\s+out$", r"mute \1"),          # 'hats and kick out'
+    (r"^(?:the\s+)?(\w+)\s+alone$", r"solo \1"),                                                  # 'bass alone'
     (r"^return\s+(?:the\s+)?(\w+)$", r"bring the \1 back"),
     (r"^(?:can\s+you\s+|please\s+)?(?:cut|remove|roll\s+off|kill|lose|clean\s+up)\s+(?:the\s+|some\s+(?:of\s+the\s+)?)?(?:low(?:\s+end)?|lows|"
      r"bottom(?:\s+end)?|rumble|sub)(?:\s+rumble)?\s+(?:below|under)\s+(\d+(?:\.\d+)?\s*(?:k?hz)?)$", r"add a highpass at \1"),
