@@ -29,7 +29,7 @@ def test_typo_in_a_command_word_suggests_the_command():
 
 
 def test_typo_in_a_param_points_at_it():
-    err = error_for("add a saw", "add acid filter", "set the zuttof to 800")
+    err = error_for("add a saw", "add acid filter", "set the zutoff to 800")
     assert err.column == len("set the ")
     assert err.suggestions[0] == "cutoff"
 

@@ -83,7 +83,8 @@ def _as_comparative(clause: str, line: str) -> str | None:
 
 
 _REASON = re.compile(r"(?:,\s*|\s+)(?:so\s+(?:that\s+)?(?:it|they|i|we|you|the\s+\w+)\b|because\b|cause\b|cos\b|coz\b|"
-                     r"it'?s\s+(?!cutoff|resonance|decay|gain|level|pitch)\w+ing\b|they'?re\b|that'?s\b).*$", re.I)
+                     r"it'?s\s+(?!cutoff|resonance|decay|gain|level|pitch)\w+ing\b|they'?re\b|that'?s\b|"
+                     r"(?:(?<=,)|(?<=,\s))\s*(?:it'?s|it\s+is|this\s+is)\s+(?:a|an|for|my|our|just)\s+\w+).*$", re.I)   # ', its a ballad'
 
 
 def without_reason(text: str, model: PatchModel) -> tuple[str, str] | None:

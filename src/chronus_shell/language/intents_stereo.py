@@ -14,7 +14,7 @@ class Pan:
     side: int                      # -1 left, +1 right, 0 the centre
     amount: Value | None = None    # how far: "30%" or 0.3; none: half way (a little: a quarter), "hard": the edge
     hard: bool = False
-    intensity: str | None = None   # "little": "a little to the left", a quarter of the way
+    intensity: str | None = None   # "little": "a little to the left", a quarter of the way; "edge": "right fully"
     column: int = 0
 
 

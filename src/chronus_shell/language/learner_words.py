@@ -23,7 +23,7 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     # 'a lickle', 'little bit', 'lickle bit': a bit
     (r"\b(?:a\s+)?(?:lickle|likkle|little|lil)(?:\s+bit)?\b(?=\s+(?:more|less|to|on|\w+er)\b)", "a bit"),
     (r"(?<=\w)\s+(?:a\s+)?(?:lickle|likkle|little|lil)(?:\s+bit)?\s+(left|right)(?:\s+side)?\b", r" a bit \1"),
-    (r"\b(left|right)\s+side\b", r"\1"), (r"\b(left|right)\s+(?:a\s+)?(?:lil|little|lickle|likkle|bit|touch|tad)$", r"a bit \1"),
+    (r"\b(left|right)\s+side\b", r"\1"), (r"\b(?:to\s+the\s+)?(left|right)\s+(?:a\s+)?(?:lil|little|lickle|likkle|bit|touch|tad)$", r"a bit to the \1"),
     (r"\s+(?:a\s+)?(?:little|lil|lickle|likkle)(?:\s+bit)?\s*,\s*(?=-?\d)", ", "),       # 'swing little bit, 55%': that much
     (r"(?<=\w)\s+(?:a\s+)?(?:lickle|likkle|little|lil)\s+bit$", " a bit"),                # 'swing it lickle bit'
     (r"(?<=\w)\s+go(?:es)?\s+(?=(?:an?\s+|one\s+)?octave\b|(?:up|down)\s+(?:an?\s+|one\s+)?octave\b)", " "),   # 'bass go octave down'

@@ -20,7 +20,7 @@ from .chords import hz, token_pitches, transpose_token
 from .errors import LanguageError
 from .intents_rhythm import TrackFeel
 from .mapper_messages import checked, message, playable
-from .mapper_owners import owner_hint, refuse_darker
+from .mapper_owners import one_drum_of_the_kit, owner_hint, refuse_darker
 from .mapper_targets import module_or_raise, musical_time, typo_checked
 from .mapper_tracks import plays_a_track, scale_track, set_track_muted
 from .rephrasings import QUALITIES
@@ -100,8 +100,8 @@ def _a_pitch(ctx, module_id: str | None, spec: ParamSpec) -> bool:
 
 def _target(ctx, ref: it.Words | None, amount: it.Value | None, column: int) -> tuple[str | None, ParamSpec]:
     """(module id, ParamSpec) a relative command works on; (None, TEMPO/SWING) for the sequencer."""
-    if ref is None:
-        return _by_unit(ctx, ctx.resolve.focus(column), amount, column)
+    if ref is None:                                   # 'up 4 bpm': the unit names the tempo
+        return (None, TEMPO) if amount is not None and canonical_unit(amount.unit)[0] == "bpm" else _by_unit(ctx, ctx.resolve.focus(column), amount, column)
     seq = seq_param(ref)
     if seq is not None:
         return None, seq
@@ -174,6 +174,7 @@ def comparative(ctx, intent: it.Comparative) -> list[Message]:
     except LanguageError:
         refuse_darker(ctx, intent, direction, names)          # 'darker' with nothing that darkens: the ways to it
         raise
+    one_drum_of_the_kit(ctx, intent, module_id, names)               # 'warmer' with the hat in focus
     if _bare_number_on_an_inferred_param(intent, spec, names):
         raise LanguageError(f"'{intent.amount.text}' of what? say it with the param and a unit, e.g. "
                             f"'{module_id} {spec.name} {'down' if direction < 0 else 'up'} {intent.amount.text}"

@@ -55,6 +55,8 @@ def disconnect(ctx, intent: it.Disconnect) -> list[Message]:
         onto = [d for s, d in ctx.model.mod_edges if s == source and d.split(".")[0] == dest]
         if (source, dest) not in ctx.model.edges and onto:     # "from the filter": its param
             return [message("/patch/disconnect", source, d) for d in onto]
+        if (source, dest) not in ctx.model.edges + ctx.model.mod_edges:
+            raise LanguageError(f"{source} is not connected to {dest}", intent.dest.column)   # (nothing to take off)
         return [message("/patch/disconnect", source, dest)]
     edges = [e for e in ctx.model.edges + ctx.model.mod_edges if e[0] == source]
     if not edges:

@@ -90,6 +90,18 @@ def refuse_darker(ctx, intent: it.Comparative, direction: int, names) -> None:
                             f"then 'darker') or use a softer wave (a triangle or a sine)", intent.column)
 
 
+def one_drum_of_the_kit(ctx, intent: it.Comparative, module_id: str | None, names) -> None:
+    """'make it sound warmer' with the hat in focus and a kit playing: a colour said of 'it' is the
+    music's, not one drum's — asked with the parts, never the hat changed alone."""
+    if "tone" not in names or intent.ref is None or intent.ref.texts not in (("it",), ("that",), ("this",)):
+        return
+    spec = ctx.model.spec(module_id) if module_id else None
+    drums = [m for m, t in ctx.model.modules.items() if CATALOGUE[t].spec.role == "drum"] if spec else []
+    if spec is not None and spec.role == "drum" and len(drums) > 1:
+        raise LanguageError(f"{intent.word} — which part? {module_id} is only one drum of the kit: say e.g. "
+                            f"'{ctx.model.modules[module_id]} {intent.word}'", intent.column)
+
+
 def owner_hint(ctx, names, start: str | None) -> str:
     """How to get a param nothing in the voice has, for the one that musicians ask of a voice:
     a stereo width ('wider') is a reverb's or a delay's, never a pulse width."""

@@ -134,9 +134,9 @@ def swing(ctx, intent: it.Swing) -> list[Message]:
 
 
 def stop(ctx, intent: it.Stop) -> list[Message]:
-    """'stop': the transport (a drone still sounding is named in the echo); 'stop everything': the
+    """'stop', 'stop it': the transport (a drone still sounding is named in the echo); 'stop everything': the
     transport and every drone (muted, so 'unmute' brings each back)."""
-    if intent.target is None or intent.target.text in SEQUENCER_WORDS:
+    if intent.target is None or intent.target.text in SEQUENCER_WORDS or intent.target.texts in PRONOUN_REFS[:3]:
         drones = [d for d in _drones(ctx.model) if ctx.model.value(d, "gain") != 0]
         if intent.target is None or intent.target.text not in _ALL_WORDS or not drones:
             if drones:

@@ -25,7 +25,7 @@ def pan_position(intent: stereo.Pan) -> Fraction:
         if far > 1:
             raise LanguageError("a pan goes from the centre (0%) to the side (100%)", intent.amount.column)
     else:
-        far = Fraction(1) if intent.hard else A_LITTLE if intent.intensity == "little" else HALF_WAY
+        far = Fraction(1) if intent.hard or intent.intensity == "edge" else A_LITTLE if intent.intensity == "little" else HALF_WAY
     return intent.side * far
 
 

@@ -17,6 +17,7 @@ from .param_words import COMPARATIVES, LEVEL_OF_MODULE
 from .patch_model import MASTER
 from .resolve import CHOICE_SYNONYMS, EVERYTHING, joined, type_named
 from .units import absolute_value, canonical_unit, convert, duration_seconds, quantity
+from .slips import slips
 from .vocabulary import closest_words, is_known_word
 
 
@@ -119,7 +120,7 @@ def primary_param(spec: ModuleSpec, value: it.Value) -> ParamSpec:
             if param.is_enum and value.text in param.choices:
                 return param
         choices = [c for p in spec.params for c in p.choices] + list(COMPARATIVES)
-        hints = tuple(h for h in did_you_mean(value.text, choices) if h != value.text)
+        hints = tuple(h for h in slips(value.text, did_you_mean(value.text, choices)) if h != value.text)   # 'right' is not 'brighter'
         raise LanguageError(with_hint(f"{spec.type} has no setting {value.text!r}", hints), value.column, hints)
     preferred = numeric
     if value.kind in ("number", "unit") and canonical_unit(value.unit)[0] in ("bars", "beats", "steps"):

@@ -27,6 +27,8 @@ SLANG = {
     # German words kept in English: 'schneller, 135', 'mute the bassdrum for 16 Takten'
     "schneller": "faster", "langsamer": "slower", "lauter": "louder", "leiser": "quieter", "takten": "bars",
     "bassdrum": "kick",
+    # a band leader's and a pit conductor's calls: 'everybody out but the kick', 'percussion tacet 4 bars'
+    "everybody": "everything", "everyone": "everything", "percussion": "drums", "tacet": "out", "clicks": "bpm",
     # a synthesist's terms: 'instantiate a sine', 'phase-shift the hats', 'band-pass mode'
     "instantiate": "add", "spawn": "add", "phase-shift": "shift", "band-pass": "bandpass", "low-pass": "lowpass",
     "high-pass": "highpass", "sample-and-hold": "random", "s&h": "random",

@@ -57,18 +57,35 @@ def _words(text: str) -> set[str]:
 def nearest_phrasing(line: str) -> str | None:
     """The documented example sharing the most with `line`: a module or param word counts
     two, another word one, its first word (the verb) said too a half; the shortest of equals.
-    Two words in common at least (one in a line of two), and a weight of two; else None."""
+    Two words in common at least (one in a line of two), and a weight of two; every part the line
+    names, and its verb when it starts with one the examples use ('duck the bass when the kick hits'
+    is no euclid rhythm of the kick); else None."""
     words = _words(line)
     said = set(re.findall(r"[a-z]+", line.lower()))
+    named = words & _targets()
+    verb = line.lower().split()[0] if line.split() else ""
+    verb = verb if verb in _verbs() and verb not in _LIGHT_VERBS else None
     best, score = None, 1.5
     for example, known in examples():
         shared = words & known
         if len(shared) < min(2, len(words) - 1) or not shared:
             continue                              # one word in common is enough only in a short line
+        if not named <= known or verb and example.split()[0].lower() != verb:
+            continue                              # every part named, and the verb said: else it points elsewhere
         weight = sum(2 if w in _targets() else 1 for w in shared) + 0.5 * (example.split()[0] in said)
         if weight > score or weight == score and best is not None and len(example) < len(best):
             best, score = example, weight
     return best
+
+
+#: Verbs that say little of what is done ('make the kick play twice as often'): any example may fit.
+_LIGHT_VERBS = {"make", "set", "turn", "put", "give", "get", "let", "go", "have", "do"}
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    """The first words of the documented examples: a line starting with one asks for that verb."""
+    return frozenset(example.split()[0].lower() for example, _ in examples() if example.split())
 
 
 #: Words that say a part is being made or brought: a line with one may name a part not there yet.

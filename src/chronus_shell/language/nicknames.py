@@ -4,7 +4,10 @@ resolved against the patch as it is now. One table, read by the second stage, wo
 """
 from __future__ import annotations
 
+import re
+
 from ..engine.catalogue import CATALOGUE
+from .param_words import COMPARATIVES
 from .patch_model import PatchModel
 
 #: Nicknames of voices: which source they mean in the patch as it is.
@@ -17,9 +20,9 @@ NICKNAMES = {"pad": "pad", "pads": "pad", "drone": "pad", "chords": "pad", "keys
 NICKNAME_KINDS = ("pad", "high", "low", "driven")
 #: Parts musicians name by an instrument the kit stands in for: the first of these the patch has (a
 #: track, or the one module of that type) — the 808 is the bass line, else the kick; a shaker the hats;
-#: a darbuka's doum (its low stroke) the kick, its tek (the high rim stroke) the snare.
+#: a darbuka's doum (its low stroke) the kick, its tek (the high rim stroke) the snare; a clap the snare.
 STAND_INS = {"808": ("bass", "kick"), "808s": ("bass", "kick"), "shaker": ("hats", "hat"), "shakers": ("hats", "hat"),
-             "doum": ("kick",), "dum": ("kick",), "tek": ("snare",)}
+             "doum": ("kick",), "dum": ("kick",), "tek": ("snare",), "clap": ("snare",), "claps": ("snare",)}
 
 
 def nickname(word: str, model: PatchModel) -> str | None:
@@ -48,6 +51,34 @@ def nickname(word: str, model: PatchModel) -> str | None:
     return (pitched[-1] if kind == "high" else pitched[0])[1]
 
 
+def one_part_twice(said: list[str], model: PatchModel, line: str) -> str | None:
+    """'organ left and piano right' with one pad: two nicknames read as one module (the second stage's
+    'word → module' notes), each setting the same thing its own way, with another sound they may have
+    meant, would set it twice, the last winning in silence — the refusal that says so."""
+    named: dict[str, set[str]] = {}
+    for how in said:
+        word, _, module = how.partition(" → ")
+        if module in model.modules and nickname(word, model):
+            named.setdefault(module, set()).add(word)
+    module, words = next(((m, sorted(w)) for m, w in named.items() if len(w) > 1), (None, ()))
+    segments = [seg.split() for seg in re.split(r",|\band\b|\bthen\b", line.lower())]
+    sources = [m for m, t in model.modules.items() if t in CATALOGUE and CATALOGUE[t].spec.role == "source"]
+    kinds = [_kind_of([w for w in next((seg for seg in segments if word in seg), []) if w not in (word, "the", "my")])
+             for word in words]
+    if not module or len(sources) < 2 or None in kinds or kinds[0] != kinds[1]:
+        return None                                   # 'keys warmer, pad louder': both the pad, as said
+    return (f"'{words[0]}' and '{words[1]}' would both be {module} (one sound plays both here): "
+            "name the parts by their sound or track")
+
+
+def _kind_of(words: list[str]) -> str | None:
+    """What a clause of one word or two sets, for telling two clauses apart: a side, or a comparative's params."""
+    if words and words[-1] in ("left", "right", "centre", "center", "middle"):
+        return "pan"
+    said = [COMPARATIVES[w][1] for w in words if w in COMPARATIVES]
+    return str(said[0]) if len(said) == 1 and len(words) <= 2 else None
+
+
 def _part(name: str, model: PatchModel) -> str | None:
     """What a track or a type name means now: the track (its name), or the one module of that type."""
     if name in model.tracks:
@@ -56,4 +87,4 @@ def _part(name: str, model: PatchModel) -> str | None:
     return of_type[0] if len(of_type) == 1 else None
 
 
-__all__ = ["nickname", "NICKNAMES", "NICKNAME_KINDS", "STAND_INS"]
+__all__ = ["nickname", "one_part_twice", "NICKNAMES", "NICKNAME_KINDS", "STAND_INS"]

@@ -10,6 +10,7 @@ import re
 from lark import Token
 
 from . import intents as it
+from .errors import LanguageError
 from .parser_values import ParamValue, ToValue, first_of, has_token, unit_value, word_of
 
 
@@ -63,6 +64,8 @@ class PatchRules:
         return it.RemoveModule(target)
 
     def drop(self, _kw, target, change=None):
+        if change is None:
+            _band_talk(str(_kw).lower(), target, None)          # 'drop it': everyone out, or the part in focus?
         if isinstance(change, ToValue):
             return it.Drop(target, None, change.value)
         return it.Drop(target, change)
@@ -95,6 +98,7 @@ class PatchRules:
             kept = tuple(w for w in words.items if w.text.lower() not in ("in", "back"))
             return it.Mute("unmute", it.Words(kept or words.items), verb.start_pos)   # "bring the kick in"
         if verb is not None and verb.type == "TURN" and str(verb).lower() in _PUSH:   # "push the cutoff"
+            _band_talk(str(verb).lower(), words, None)
             return it.ChangeParam(words, _PUSH[str(verb).lower()], None, None, words.column)
         return it.SetWords(words)
 
@@ -117,6 +121,9 @@ class PatchRules:
     def change(self, *children):
         ref = first_of(children, it.Words)
         direction = next(c for c in children if isinstance(c, int) and not isinstance(c, Token))
+        verb = children[0] if isinstance(children[0], Token) and children[0].type == "TURN" else None
+        if verb is not None and _change_of(children) is None:
+            _band_talk(str(verb).lower(), ref, direction)
         return self._relative(ref, direction, _change_of(children), ref.column)
 
     def change_more_on(self, module, more, param, change=None):
@@ -193,6 +200,7 @@ class PatchRules:
         return self.scale(token, ref)
 
     def mute(self, kw, target=None):
+        _band_talk(str(kw).lower(), target, None)               # 'kill it': the music, or the part in focus?
         return it.Mute("kill" if str(kw).lower() == "kill" else "mute", target, kw.start_pos)
 
     def unmute(self, kw, target=None):
@@ -288,6 +296,20 @@ def _change_of(children):
 
 #: "push the cutoff" / "pull it": a change without 'up' or 'down'.
 _PUSH = {"push": 1, "nudge": 1, "pull": -1}
+#: Band talk whose 'it' is the whole music, not one param: (verb, direction) → the readings it has.
+_BAND_TALK = {("push", None): "'tempo up 4' (faster) — or — 'turn it up' (louder)",
+              ("nudge", None): "'tempo up 2' (faster) — or — 'turn it up' (louder)",
+              ("pull", None): "'tempo down 4' (slower) — or — 'turn it down' (quieter)",
+              ("take", 1): "'transpose up a half step' (a key change) — or — 'turn it up' (louder)",
+              ("drop", None): "'mute everything' (everyone out) — or — the part in focus by name ('mute the hats')",
+              ("kill", None): "'stop' (the music) — or — the part in focus by name ('mute the hats')"}
+
+
+def _band_talk(verb: str, words: it.Words | None, direction: int | None) -> None:
+    """'push it', 'take it up': said of the music as a whole, a tempo, a key or a level — never
+    guessed (a gain raised when a band leader meant a modulation is heard on stage)."""
+    if words is not None and words.texts in (("it",), ("this",), ("that",), ("things",)) and (verb, direction) in _BAND_TALK:
+        raise LanguageError(f"that could mean {_BAND_TALK[verb, direction]}: say which", words.column)
 #: adjective → (comparative when it is too much, comparative when it is not enough)
 ADJECTIVES = {
     "loud": ("quieter", "louder"), "quiet": ("louder", "quieter"), "soft": ("louder", "quieter"),

@@ -19,6 +19,10 @@ class SequencerRules:
     """Part of the parse-tree Transformer: gates, notes, patterns."""
 
     def trigger(self, kw, target=None):
+        if str(kw).lower() != "trigger" and target is None:
+            raise LanguageError(f"{str(kw).lower()} what? name the voice ('{str(kw).lower()} the kick'), or say 'trigger' "
+                                "for the one in focus",
+                                kw.start_pos)     # 'hit and stop': a band's cue, not the hat in focus
         return it.Gate(target, True, None, kw.start_pos)
 
     def release(self, kw, target=None):
@@ -48,6 +52,8 @@ class SequencerRules:
         return it.Gate(first_of(rest, it.Words), True, self.quantity(number, unit), kw.start_pos)
 
     def play_ref(self, kw, target):
+        if str(kw).lower() == "hold" and target.texts in (("it",), ("that",), ("this",), ("up",), ("on",)):
+            _hold_what(kw)
         if len(target.items) > 1 and target.texts[-1] in ("again", "back", "in"):   # "play the hats again"
             if target.texts[:-1] in (("it",), ("that",), ("everything",), ("all",)):
                 return it.Fixed("/seq/start")                               # "play it again"
@@ -57,7 +63,9 @@ class SequencerRules:
     def play_notes_on(self, kw, target, *notes):
         return it.SetNotes(target, tuple(word_of(n) for n in notes), notes[0].start_pos)
 
-    def play_bare(self, _kw):
+    def play_bare(self, kw):
+        if str(kw).lower() == "hold":
+            _hold_what(kw)
         return it.Fixed("/seq/start")
 
     def play_pattern(self, kw, *rest):
@@ -157,3 +165,10 @@ _BEAT_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3":
 _BEATS = re.compile(r"(?:on (?:the )?(?:beats? )?|beats? )((?:one|two|three|four|[1-4])(?:(?: ?,| and| &) "
                     r"(?:one|two|three|four|[1-4]))*)", re.I)
 _ORDINALS = {"8th": "eighth", "16th": "sixteenth", "4th": "quarter", "8ths": "eighths", "16ths": "sixteenths"}
+
+
+def _hold_what(kw) -> None:
+    """'hold', 'hold it': a band's fermata or a wait, not a note on whatever is in focus nor a start."""
+    raise LanguageError("hold what? a note or a chord ('hold a C minor chord', 'hold an A1 on the bass'); to stop "
+                        "the music: 'stop at the end of the bar'", kw.start_pos)
+

@@ -1,6 +1,8 @@
 """Grammar rules → intents for the stereo commands (grammar/stereo.lark)."""
 from __future__ import annotations
 
+import re
+
 from lark import Token
 
 from . import intents as it
@@ -10,11 +12,11 @@ from .parser_values import first_of
 
 def _side(children) -> tuple[int, bool, str | None, int]:
     """(−1 left / +1 right, hard, 'little' or None, column) from the SIDE token ("left", "hard
-    right", "a little to the left")."""
+    right", "a little to the left", "left a touch")."""
     token = next(c for c in children if isinstance(c, Token) and c.type == "SIDE")
     text = str(token).lower()
-    little = "little" if text.split()[0] in ("a", "slightly", "slight", "somewhat") else None
-    return (-1 if text.endswith("left") else 1), text.startswith(("hard", "all", "fully", "completely")), little, token.start_pos
+    little = "little" if text.split()[0] in ("a", "slightly", "slight", "somewhat") or not text.endswith(("left", "right")) else None
+    return (-1 if re.search(r"\bleft\b", text) else 1), text.startswith(("hard", "all", "fully", "completely")), little, token.start_pos
 
 
 class StereoRules:

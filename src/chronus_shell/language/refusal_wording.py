@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 
 from .errors import LanguageError
 from .nearest import nearest_phrasing
+from .unavailable import not_here
 from .vocabulary import module_words
 
 
@@ -33,11 +34,15 @@ def with_nearest(err: LanguageError, line: str) -> LanguageError:
     slip = _bad_step(line)
     if slip is not None:
         return slip
+    missing = not_here(line)                       # 'duck the bass', 'render it': what can be done nearby
+    if missing is not None:
+        return LanguageError(missing, err.column, (), line)
     match = re.match(r"I don't know the word '([^']+)'(?: — did you mean ([^?]+)\?)?$", str(err))
     if not match:
         return _misread_name(err, line)
     word, guess = match.groups()
-    closeness = SequenceMatcher(None, word, guess).ratio() if guess else 1.0
+    leading = not guess and line.lower().split()[:1] == [word.lower()]     # 'tenderly open the filter': what follows may work
+    closeness = SequenceMatcher(None, word, guess).ratio() if guess else 0.0 if leading else 1.0
     if guess and _agent_noun_of(word, guess):
         closeness = 0.0
     if closeness >= 0.75 or (closeness >= 0.65 and guess in module_words()):   # "zuttof" → cutoff

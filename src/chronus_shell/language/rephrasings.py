@@ -10,6 +10,7 @@ import re
 
 from ..engine.catalogue import CATALOGUE
 from .literal_needs import Screen
+from .mix_phrasings import MIX_REPHRASE
 from .nicknames import NICKNAME_KINDS, NICKNAMES, nickname  # noqa: F401  (harmony and dynamics import them from here)
 from .param_words import COMPARATIVES
 from .patch_model import PatchModel
@@ -93,7 +94,16 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(sine|square|saw|triangle)\s+(?:bass|sub|lead|pad)\b\s*(?:at\s+)?(.*)$", r"add a \1 at \2"),
     (r"^(.+?)\s+(?:and\s+)?go$", r"\1 and start"),
     (r"^(?:the\s+)?(\w+)\s+out$", r"take out \1"),
-    (r"^(?:mute|kill|silence|drop)\s+everything\s+(?:but|except)\s+(?:the\s+)?(.+)$", r"solo \1"),
+    (r"^(?:(?:mute|kill|silence|drop)\s+everything|everything\s+out)\s+(?:but|except)\s+(?:for\s+)?(?:the\s+)?(.+)$", r"solo \1"),
+    (r"^everything\s+(?:back\s+)?in$", "unmute everything"),      # a band leader's 'everybody in'
+    (r"^stop(?:\s+(?:the\s+)?(?:beat|music|all|everything|it|playing))?\s+(?:at|in|on)\s+(?:the\s+)?(?:bar\s+end|end\s+of\s+"
+     r"(?:the\s+|this\s+)?(?:bar|measure|compasso)|(?:1|one|downbeat)\s+of\s+the\s+next\s+(?:bar|measure))$", "stop at the end of the bar"),
+    (r"^(?:put\s+|add\s+|set\s+)?(?:a\s+|some\s+)?(?:chance|probability|randomness|random)\s+(?:on|for|to)\s+(?:the\s+)?(.+?)[,\s]+"
+     r"(?:at\s+|of\s+)?(\d+)(?:\s*-\s*\d+|\s*%|\s*percent)?$", r"\1 chance \2%"),                  # 'chance on hats 60', '50-50'
+    (r"^(?:the\s+)?(\w+)\s+with\s+(?:some\s+)?random(?:ness)?[,\s]+(\d+)\s*(?:%|percent)$", r"\1 chance \2%"),
+    (r"^(?:humani[sz]e\s+(?:the\s+)?(\w+)|(?:the\s+)?(\w+)\s+humani[sz]ed?)\s+(\d+)\s*%?$",
+     lambda m: f"humanize the {m.group(1) or m.group(2)} {m.group(3)}%"),                      # 'humanize hats 30'
+    (r"^(?:some\s+|a\s+(?:bit|touch)\s+of\s+|a\s+little\s+)?humani[sz](?:e|ation)\s+(?:on|to)\s+(?:the\s+)?(\w+)$", r"humanize the \1"),
     (r"^(\w+)\s+(?:it|that|them)\s+(more|less|up|down)$",
      lambda m: f"{m.group(2)} {m.group(1)}" if m.group(2).lower() in ("more", "less") else f"{m.group(1)} {m.group(2)}"),
     (r"^(?:the\s+)?(\w+(?:\s+\w+)?)\s+(more|less)$", r"\2 \1"),
@@ -102,6 +112,10 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:take|pull|leave)\s+(?:the\s+)?(.+?)\s+out$", r"take out \1"),
     (r"^(?:a little|a bit of|bit of|some|a touch of|a little bit of|a tad of)\s+(\w+)$", r"more \1"),
     (r"^(?:make|give me|get|i want)\s+(?:an?|some)\s+(\w+)(?:\s+(?:tone|sound|wave|note|synth|voice))?\b(.*)$", r"add a \1\2"),
+    (r"^play\s+(?:it\s+|(?:the\s+)?(\w+)\s+)?((?:a\s+(?:bit|little|touch|lot)\s+)?(?:louder|softer|quieter|faster|slower))$",
+     lambda m: f"{m.group(1) + ' ' if m.group(1) else ''}{m.group(2)}"),      # 'play softer': a level, not a module
+    (r"^(?:add|put in|give me|i want)\s+(?:an?\s+|another\s+)?(open|closed)\s+(?:hi-?)?hats?(?:\s+(?:with\s+)?(?:an?\s+)?"
+     r"decay(?:\s+of)?\s+(\d+\s*m?s))?$", lambda m: f"add a hat with decay {m.group(2) or _HAT_DECAY[m.group(1).lower()]}"),
     (r"^(add|put|give me)\s+(?:an?\s+)?(?:little|gentle|subtle|slight|nice|warm|some|sub|fat|huge|lush|massive|tiny)\s+(.+)$",
      r"\1 \2"),                                  # (an adjective with a comparative is said after it: described_modules)
     (r"\bless\s+(bright|loud|dark|dull|fast|slow|wet|dry|big|small|long|short|dirty|clean|wide|deep|buzzy|harsh|"
@@ -177,7 +191,11 @@ _SWAP = re.compile(r"^(?:swap|switch|exchange|flip)\s+(?:the\s+)?(.+?)\s+(?:and|
 _MODE_OF = {"crush": "bitcrush", "fold": "foldback", "clip": "hard", "hard clip": "hard"}
 
 
-_REPHRASE_SCREEN = Screen(REPHRASE)
+_REPHRASE_SCREEN = Screen(REPHRASE + MIX_REPHRASE)
+
+
+#: An open hat rings, a closed one is short: a hat of its own with that decay ('add an open hat').
+_HAT_DECAY = {"open": "300 ms", "closed": "40 ms"}
 
 
 def rephrasings(text: str, model: PatchModel) -> list[tuple[str, str]]:

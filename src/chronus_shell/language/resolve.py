@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from ..engine.catalogue import CATALOGUE
 from ..engine.params import ParamSpec, did_you_mean
+from .slips import slips
 from .errors import LanguageError, with_hint
 from .intents import Word, Words
 from .param_words import LFO_EFFECTS
@@ -109,7 +110,7 @@ class Resolver:
             if _PATTERN_LIKE.match(word.text):            # "play xoxoxoxo on the kick"
                 raise LanguageError(f"{word.text!r} is not a pattern: use x (hit), X (accent), . (rest) "
                                     f"and - (tie), e.g. x..x..x.", word.column)
-        close = tuple(c for c in did_you_mean(joined, self._module_vocabulary()) if c != joined) if hints else ()
+        close = tuple(c for c in slips(joined, did_you_mean(joined, self._module_vocabulary())) if c != joined) if hints else ()
         if joined in ("everything", "all"):                   # 'the volume of everything', not a module
             raise LanguageError(f"'{words.text}' names no one module: name a part (e.g. 'the saw'), or for the whole "
                                 f"mix say 'master -6 db' or 'mute everything'", column)
@@ -237,7 +238,7 @@ class Resolver:
             raise first_error
         if len(items) > 1:
             self.module(Words(items[:-1]), hints)  # names the module part's problem, if any
-        close = did_you_mean("_".join(texts), self._param_vocabulary()) if hints else ()
+        close = slips("_".join(texts), did_you_mean("_".join(texts), self._param_vocabulary())) if hints else ()
         raise LanguageError(with_hint(f"no module has a param {words.text!r}", close), column, close)
 
     def bare_param(self, name: str, column: int) -> tuple[str, ParamSpec]:
@@ -285,7 +286,7 @@ class Resolver:
                 after = [m for m in owners if voice.index(m) > voice.index(module_id)]
                 owner = (after or owners)[0]
                 return owner, self.model.spec(owner).param(name)
-            hints = did_you_mean(name, spec.names())
+            hints = slips(name, did_you_mean(name, spec.names()))
             valid = ", ".join(p.name for p in spec.params)
             raise LanguageError(with_hint(f"{module_id} has no param {name!r}", hints)
                                 + f" (params: {valid})", column, hints)

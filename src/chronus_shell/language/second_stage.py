@@ -22,7 +22,7 @@ from .described_modules import described_module
 from .follow_ups import FOLLOW_UP_WORDS, follow_up, is_again
 from .missing_effects import absent_effect
 from .modulation_phrases import aimed
-from .nicknames import nickname
+from .nicknames import nickname, one_part_twice
 from .rephrasings import QUALITIES, rephrasings
 from .param_verbs import verb_readings
 from .part_lines import part_readings
@@ -92,6 +92,9 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     if _NEVER_MIND.match(text):
         raise LanguageError("ok — nothing changed", 0, (), line)
     tidied, said = tidy_words(text, model)
+    twice = one_part_twice(said, model, text)
+    if twice:
+        raise LanguageError(twice, 0, (), line)
     if tidied != text and follow_up(tidied, model, last, last_text):      # 'agian', 'do that agian': a follow-up
         return [Reading(f"{', '.join(said)}; {how}", intent=intent) for how, intent in follow_up(tidied, model, last, last_text)]
     guesses = sum(" → " in s and not s.startswith(tuple(SLANG)) for s in said)
@@ -127,7 +130,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     if labelled:
         found.append(Reading(*labelled))
     left_out = (without_asides(text, model) or without_reason(text, model) or without_purpose(text, model) or without_label(text, model, lambda: _part_names(model))
-                or described_then_asked(text))
+                or described_then_asked(text) or without_reason(kind, model))       # (', its a ballad' as typed)
     aside = Reading(*left_out) if left_out else None
     if aside:
         found.append(aside)

@@ -336,6 +336,17 @@ def strip_label(text: str) -> str:
     return _LABEL.sub("", _LEAD.sub("", text))
 
 
+#: What a message does, said in words for a refusal (never its address: protocol talk).
+_DONE = {"/patch/create": "adding a module", "/patch/remove": "removing a module", "/patch/connect": "connecting modules",
+         "/patch/disconnect": "disconnecting modules", "/seq/remove": "removing a track", "/record/start": "recording",
+         "/record/stop": "stopping a recording", "/session/save": "saving", "/session/load": "loading a session"}
+
+
+def done_plainly(address: str) -> str:
+    """'/patch/create' → 'adding a module', for a line that says what cannot be timed."""
+    return _DONE.get(address, "that")
+
+
 def moves(text: str) -> bool:
     """A verb of motion (fade, sweep, open, slow down…): 'for 8 bars' then means a ramp."""
     return bool(MOTION.search(text))

@@ -18,7 +18,8 @@ from ..engine.timed_actions import TIMED_HEADS
 from .asides import without_asides, without_purpose
 from .loose_times import loosely_timed
 from .politeness import polite
-from .time_phrases import Timed, moves, split, strip_label
+from .param_words import COMPARATIVES
+from .time_phrases import Timed, done_plainly, moves, split, strip_label
 from .sweeps import SWEEP_WHERE
 from .timed_then import THEN, after, lasts_beats, segments as _segments
 
@@ -154,7 +155,7 @@ def _translate_one(translator, text: str) -> list[Message] | None:
         raise LanguageError(f"'{timed.command}' could be the tempo ({bare.group(1)} bpm) or the focused param: say "
                             f"'tempo to {bare.group(1)}' or name the param", 0, (), text)
     before = translator._state()
-    if timed.start_in and timed.beats is None and not _SUDDEN.match(timed.command):   # 'cutoff to 800 in 4 beats': over them
+    if timed.start_in and timed.beats is None and not _SUDDEN.match(timed.command) and not _a_step(timed.command, text):
         count, unit = timed.start
         over = replace(timed, beats=count * (4.0 if unit == "bar" else 1.0), prep="in", start=None)
         try:
@@ -208,6 +209,12 @@ def _timed(translator, timed: Timed, text: str) -> list[Message]:
     if timed.start is not None:
         messages = [_at(m, *timed.start) for m in messages]
     return messages
+
+
+def _a_step(command: str, text: str) -> bool:
+    """'hats quieter in 4 bars': a comparative alone is a step then, not a ramp (no word of motion)."""
+    return bool(set(command.lower().split()) & set(COMPARATIVES)) and not moves(text) and \
+        not re.search(r"\b(?:slow(?:ly)?|gradual(?:ly)?|go(?:es)?|get(?:s|ting)?)\b", text, re.I)
 
 
 _BARE_IT = re.compile(r"^(?:take|bring|push|pull|drift|ease|move|get|go)\s+(?:it|things|this)\s+(?:up\s+|down\s+)?"
@@ -366,7 +373,7 @@ def _over(model, msg: Message, timed: Timed, begins: dict, moving: bool) -> list
         return [Message("/seq/mute", (*msg.args[:2], _whole(beats / 4.0)))]
     if msg.address == "/seq/mute":
         raise LanguageError(f"a mute lasts 'for {length}' (it comes back by itself then)", 0)
-    raise LanguageError(f"'{prep} {length}' times a param, the tempo or a mute; {msg.address} happens at once "
+    raise LanguageError(f"'{prep} {length}' times a param, the tempo or a mute; {done_plainly(msg.address)} happens at once "
                         "(say it without the time)", 0)
 
 

@@ -226,6 +226,11 @@ def relative_value(spec: ParamSpec, current: float, direction: int, amount: Valu
         raise _error(amount, f"{amount.text!r} is not an amount")
     number, unit = quantity(amount)
     param_unit = spec.unit.lower()
+    if unit is None and number < 1 and param_unit not in ("ratio", "") and not re.search(r"\d", amount.text):
+        way = "up" if direction > 0 else "down"            # 'cutoff down a half': not half a hertz
+        raise _error(amount, f"'{way} {amount.text}' of what? a fraction said in words has no unit: say "
+                             f"'{way} {'an octave' if param_unit == 'hz' else 'by 10%'}', "
+                             f"'{'halve' if direction < 0 else 'double'} the {spec.name}' or a number with its unit")
     if unit in ("octaves", "semitones") and param_unit in _MULTIPLICATIVE_UNITS:
         semitones = number * (12 if unit == "octaves" else 1)
         new = current * 2 ** (direction * semitones / 12)

@@ -14,6 +14,7 @@ import numpy as np
 
 from ..engine.catalogue import CATALOGUE, specs
 from ..engine.params import did_you_mean
+from .slips import slips
 from .chords import Chord
 from .grammar import grammar_parser
 from .harmony_tokens import HARMONY_WORDS
@@ -132,7 +133,7 @@ def closest_words(word: str, extra=()) -> tuple[str, ...]:
             shared += np.minimum(counts[:, columns[letter]], word.count(letter))
     fits = 2 * shared >= 0.6 * (len(word) + lengths)
     candidates = [pool[index] for index in np.flatnonzero(fits)]
-    return did_you_mean(word, candidates + [w.lower() for w in extra])
+    return slips(word, did_you_mean(word, candidates + [w.lower() for w in extra]))     # a slip only (slips.py)
 
 
 @lru_cache(maxsize=4)

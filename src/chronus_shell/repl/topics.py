@@ -15,6 +15,7 @@ from ..engine.params import did_you_mean, format_number
 from ..language.command_forms import command_forms, form_areas
 from ..language.param_words import SEQ_PARAMS
 from ..language.resolve import type_named
+from ..language.slips import slips
 from ..language.timed_lines import DOC_FORMS as TIME_FORMS, HELP_TOPICS as TIME_TOPICS
 from .catalogue_table import module_table
 from ..session.snapshot import list_sessions
@@ -69,8 +70,8 @@ def help_renderables(topic: str | None, model) -> list:
         return [_forms_table(forms, f"help {topic}")]
     pool = [s.type for s in specs()] + [n for s in specs() for n in s.names()] + [f.split()[0] for f, _ in command_forms()] \
         + [name for name, _, _ in form_areas()]
-    hints = did_you_mean(topic, sorted(set(pool)))
-    extra = f" — did you mean {hints[0]}?" if hints else ""
+    hints = slips(topic, did_you_mean(topic, sorted(set(pool))))      # a slip only: 'swing' is not 'sine'
+    extra = f" — did you mean {hints[0]}?" if hints else " (help alone lists the areas; docs/commands.md every form)"
     raise TopicError(f"no help on {topic!r}{extra}", hints)
 
 
@@ -89,8 +90,8 @@ def _forms_naming(words: tuple[str, ...], forms) -> list:
     """Forms whose text says the topic's word (`help chords`, `help arp`): harmony and time forms
     are not grammar rules, so their words are not keywords."""
     stems = {w.rstrip("s") for w in words if len(w) > 2}
-    return [(form, examples) for form, examples in forms
-            if stems & {w.rstrip("s") for w in re.findall(r"[a-z]+", form.lower())}]
+    return [(form, examples) for form, examples in forms          # ('help swing': the forms its examples show)
+            if stems & {w.rstrip("s") for w in re.findall(r"[a-z]+", " ".join((form, *examples)).lower())}]
 
 
 def _param_table(name: str, owners, model) -> Table:

@@ -1,0 +1,38 @@
+"""More of the musicians' phrasings the second stage reads again (rephrasings.REPHRASE takes these
+too): an effect taken off a part said with a preposition ('take the echo off the sine'), how far
+after the side of a pan ('sine to the right a bit'), a part that returns, parts out or alone, the low end cut below a frequency (a high-pass), a slapback."""
+from __future__ import annotations
+
+import re
+
+from .resolve import type_named
+
+_REMOVE = r"(?:remove|delete|take|kill|drop|lose|get\s+rid\s+of|pull)"
+_EFFECT = r"(?:the\s+|that\s+)?(\w+)"
+
+
+def _off(match: re.Match) -> str:
+    """'take the echo off the sine' → the sine's delay removed; a modulator ('the wobble out of the pad')
+    is disconnected from what it moves when that is named, else removed."""
+    effect, part = match.group(1), match.group(2)
+    if type_named((effect.lower(),)) == "lfo":
+        return f"disconnect the {effect} from the {part}" if type_named((part.lower(),)) else f"remove the {effect}"
+    return f"remove the {part}'s {effect}"
+
+
+MIX_REPHRASE = [(re.compile(p, re.I), r) for p, r in (
+    (rf"^{_REMOVE}\s+{_EFFECT}\s+(?:on|off|out\s+of|from|off\s+of|in)\s+(?:the\s+)?(\w+)(?:\s+(?:out|off|completely))?$", _off),
+    (r"^(.+?)\s+(?:to\s+the\s+)?(left|right)\s+(a\s+(?:little\s+)?(?:bit|little|touch|tad)|slightly)$", r"\1 \3 to the \2"),
+    (r"^(?:the\s+)?(\w+)\s+(?:returns?|comes?\s+back)$", r"bring the \1 back"),
+    (r"^((?:the\s+)?\w+(?:\s*(?:,|and|&)\s*(?:the\s+)?\w+)+)\s+out$", r"mute \1"),          # 'hats and kick out'
+    (r"^(?:the\s+)?(\w+)\s+alone$", r"solo \1"),                                                  # 'bass alone'
+    (r"^return\s+(?:the\s+)?(\w+)$", r"bring the \1 back"),
+    (r"^(?:can\s+you\s+|please\s+)?(?:cut|remove|roll\s+off|kill|lose|clean\s+up)\s+(?:the\s+|some\s+(?:of\s+the\s+)?)?(?:low(?:\s+end)?|lows|"
+     r"bottom(?:\s+end)?|rumble|sub)(?:\s+rumble)?\s+(?:below|under)\s+(\d+(?:\.\d+)?\s*(?:k?hz)?)$", r"add a highpass at \1"),
+    (r"^(?:can\s+you\s+|please\s+)?(?:cut|remove|roll\s+off|kill|lose|tame)\s+(?:the\s+|some\s+(?:of\s+the\s+)?)?(?:highs?|high\s+end|top(?:\s+end)?|"
+     r"fizz|hiss)\s+(?:above|over)\s+(\d+(?:\.\d+)?\s*(?:k|k?hz)?)$", r"add a lowpass at \1"),
+    (r"^(?:a\s+(?:little|touch\s+of|bit\s+of)\s+|little\s+|some\s+)?slap\s?-?back(?:\s+delay|\s+echo)?\s+(?:on|to)\s+(?:the\s+)?(\w+)$",
+     r"delay on the \1 at 90 ms, feedback 0"),                 # a slapback: one short repeat
+)]
+
+__all__ = ["MIX_REPHRASE"]
