@@ -136,7 +136,12 @@ def swing(ctx, intent: it.Swing) -> list[Message]:
 def stop(ctx, intent: it.Stop) -> list[Message]:
     """'stop', 'stop it': the transport (a drone still sounding is named in the echo); 'stop everything': the
     transport and every drone (muted, so 'unmute' brings each back)."""
-    if intent.target is None or intent.target.text in SEQUENCER_WORDS or intent.target.texts in PRONOUN_REFS[:3]:
+    pointed = intent.target is not None and intent.target.texts in PRONOUN_REFS[:3]
+    spec = ctx.model.spec(ctx.model.focus) if ctx.model.focus in ctx.model.modules else None
+    if pointed and spec is not None and spec.role == "modulator":
+        raise LanguageError(f"stop what? the music ('stop') or what {ctx.model.focus} does (e.g. 'remove "
+                            f"{ctx.model.focus}')", intent.target.column)   # 'wobble the cutoff', 'stop it': the wobble
+    if intent.target is None or intent.target.text in SEQUENCER_WORDS or pointed:
         drones = [d for d in _drones(ctx.model) if ctx.model.value(d, "gain") != 0]
         if intent.target is None or intent.target.text not in _ALL_WORDS or not drones:
             if drones:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..engine.catalogue import CATALOGUE
 from .resolve import type_named
 
 _REMOVE = r"(?:remove|delete|take|kill|drop|lose|get\s+rid\s+of|pull)"
@@ -15,7 +16,10 @@ def _off(match: re.Match) -> str:
     """'take the echo off the sine' → the sine's delay removed; a modulator ('the wobble out of the pad')
     is disconnected from what it moves when that is named, else removed."""
     effect, part = match.group(1), match.group(2)
-    if type_named((effect.lower(),)) == "lfo":
+    kind = type_named((effect.lower(),))
+    if kind is None or CATALOGUE[kind].spec.role not in ("processor", "modulator"):
+        return match.group(0)                 # 'take the saw off the delay', 'drop the kick on beat': not an effect taken off
+    if kind == "lfo":
         return f"disconnect the {effect} from the {part}" if type_named((part.lower(),)) else f"remove the {effect}"
     return f"remove the {part}'s {effect}"
 
@@ -28,9 +32,11 @@ MIX_REPHRASE = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:the\s+)?(\w+)\s+alone$", r"solo \1"),                                                  # 'bass alone'
     (r"^return\s+(?:the\s+)?(\w+)$", r"bring the \1 back"),
     (r"^(?:can\s+you\s+|please\s+)?(?:cut|remove|roll\s+off|kill|lose|clean\s+up)\s+(?:the\s+|some\s+(?:of\s+the\s+)?)?(?:low(?:\s+end)?|lows|"
-     r"bottom(?:\s+end)?|rumble|sub)(?:\s+rumble)?\s+(?:below|under)\s+(\d+(?:\.\d+)?\s*(?:k?hz)?)$", r"add a highpass at \1"),
+     r"bottom(?:\s+end)?|rumble|sub)(?:\s+rumble)?\s+(?:below|under)\s+(\d+(?:\.\d+)?\s*(?:k?hz)?)\s+(?:on|from|of|in)\s+"
+     r"(?:the\s+)?(\w+)$", r"add a highpass at \1 to the \2"),            # a part named: never the one in focus alone
     (r"^(?:can\s+you\s+|please\s+)?(?:cut|remove|roll\s+off|kill|lose|tame)\s+(?:the\s+|some\s+(?:of\s+the\s+)?)?(?:highs?|high\s+end|top(?:\s+end)?|"
-     r"fizz|hiss)\s+(?:above|over)\s+(\d+(?:\.\d+)?\s*(?:k|k?hz)?)$", r"add a lowpass at \1"),
+     r"fizz|hiss)\s+(?:above|over)\s+(\d+(?:\.\d+)?\s*(?:k|k?hz)?)\s+(?:on|from|of|in)\s+(?:the\s+)?(\w+)$",
+     r"add a lowpass at \1 to the \2"),
     (r"^(?:a\s+(?:little|touch\s+of|bit\s+of)\s+|little\s+|some\s+)?slap\s?-?back(?:\s+delay|\s+echo)?\s+(?:on|to)\s+(?:the\s+)?(\w+)$",
      r"delay on the \1 at 90 ms, feedback 0"),                 # a slapback: one short repeat
 )]

@@ -98,9 +98,8 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^everything\s+(?:back\s+)?in$", "unmute everything"),      # a band leader's 'everybody in'
     (r"^stop(?:\s+(?:the\s+)?(?:beat|music|all|everything|it|playing))?\s+(?:at|in|on)\s+(?:the\s+)?(?:bar\s+end|end\s+of\s+"
      r"(?:the\s+|this\s+)?(?:bar|measure|compasso)|(?:1|one|downbeat)\s+of\s+the\s+next\s+(?:bar|measure))$", "stop at the end of the bar"),
-    (r"^(?:put\s+|add\s+|set\s+)?(?:a\s+|some\s+)?(?:chance|probability|randomness|random)\s+(?:on|for|to)\s+(?:the\s+)?(.+?)[,\s]+"
+    (r"^(?:put\s+|add\s+|set\s+)?(?:a\s+|some\s+)?(?:chance|probability)\s+(?:on|for|to)\s+(?:the\s+)?(.+?)[,\s]+"
      r"(?:at\s+|of\s+)?(\d+)(?:\s*-\s*\d+|\s*%|\s*percent)?$", r"\1 chance \2%"),                  # 'chance on hats 60', '50-50'
-    (r"^(?:the\s+)?(\w+)\s+with\s+(?:some\s+)?random(?:ness)?[,\s]+(\d+)\s*(?:%|percent)$", r"\1 chance \2%"),
     (r"^(?:humani[sz]e\s+(?:the\s+)?(\w+)|(?:the\s+)?(\w+)\s+humani[sz]ed?)\s+(\d+)\s*%?$",
      lambda m: f"humanize the {m.group(1) or m.group(2)} {m.group(3)}%"),                      # 'humanize hats 30'
     (r"^(?:some\s+|a\s+(?:bit|touch)\s+of\s+|a\s+little\s+)?humani[sz](?:e|ation)\s+(?:on|to)\s+(?:the\s+)?(\w+)$", r"humanize the \1"),
@@ -113,7 +112,8 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:a little|a bit of|bit of|some|a touch of|a little bit of|a tad of)\s+(\w+)$", r"more \1"),
     (r"^(?:make|give me|get|i want)\s+(?:an?|some)\s+(\w+)(?:\s+(?:tone|sound|wave|note|synth|voice))?\b(.*)$", r"add a \1\2"),
     (r"^play\s+(?:it\s+|(?:the\s+)?(\w+)\s+)?((?:a\s+(?:bit|little|touch|lot)\s+)?(?:louder|softer|quieter|faster|slower))$",
-     lambda m: f"{m.group(1) + ' ' if m.group(1) else ''}{m.group(2)}"),      # 'play softer': a level, not a module
+     lambda m: f"{m.group(1) + ' ' if m.group(1) else 'master ' if not re.search('faster|slower', m.group(2)) else ''}"
+               f"{m.group(2)}"),      # 'play softer': everyone's level (a bandleader's), 'play the hats softer': theirs
     (r"^(?:add|put in|give me|i want)\s+(?:an?\s+|another\s+)?(open|closed)\s+(?:hi-?)?hats?(?:\s+(?:with\s+)?(?:an?\s+)?"
      r"decay(?:\s+of)?\s+(\d+\s*m?s))?$", lambda m: f"add a hat with decay {m.group(2) or _HAT_DECAY[m.group(1).lower()]}"),
     (r"^(add|put|give me)\s+(?:an?\s+)?(?:little|gentle|subtle|slight|nice|warm|some|sub|fat|huge|lush|massive|tiny)\s+(.+)$",

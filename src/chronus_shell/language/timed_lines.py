@@ -214,7 +214,8 @@ def _timed(translator, timed: Timed, text: str) -> list[Message]:
 def _a_step(command: str, text: str) -> bool:
     """'hats quieter in 4 bars': a comparative alone is a step then, not a ramp (no word of motion)."""
     return bool(set(command.lower().split()) & set(COMPARATIVES)) and not moves(text) and \
-        not re.search(r"\b(?:slow(?:ly)?|gradual(?:ly)?|go(?:es)?|get(?:s|ting)?)\b", text, re.I)
+        not re.search(r"\b(?:slow(?:ly)?|gradual(?:ly)?|go(?:es)?|get(?:s|ting)?|faster|slower|quicker|tempo)\b|"
+                      r"\b(\w+er) and \1\b|\bto\s+\d", text, re.I)   # ('louder and louder', a tempo, 'to 2000': a ramp)
 
 
 _BARE_IT = re.compile(r"^(?:take|bring|push|pull|drift|ease|move|get|go)\s+(?:it|things|this)\s+(?:up\s+|down\s+)?"
