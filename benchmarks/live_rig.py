@@ -132,7 +132,8 @@ def _pool_validating():
     with tempfile.TemporaryDirectory() as folder, SandboxPool(size=2, folder=folder) as pool:
         path = Path(folder) / "bitwarp.py"
         path.write_text(Path(EXAMPLE).read_text())
-        helper = threading.Thread(target=validate_until, args=(pool, str(path), stop, verdicts))
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        helper = threading.Thread(target=validate_until, args=(pool, str(path), stop, verdicts, RESULTS))
         helper.start()
         try:
             yield verdicts

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import threading
 import time
 
@@ -62,10 +63,16 @@ def playing_with_a_pool(tmp_path):
         yield supervisor, pool, path
 
 
-def validate_until(pool: SandboxPool, path: str, stop: threading.Event, verdicts: list) -> None:
+def validate_until(pool: SandboxPool, path: str, stop: threading.Event, verdicts: list, keep_crashes=None) -> None:
+    """Validate the module again and again; the log of a try that crashed its worker (retried by the
+    pool, so not a refusal) is copied into the folder `keep_crashes` and said."""
     while not stop.is_set():
         verdict = pool.validate(path)
         verdicts.append(verdict.ok or verdict.line())
+        for log in verdict.stats.get("crash_logs", []) + ([str(verdict.log_path)] if verdict.signal else []):
+            print(f"a pool worker crashed validating {verdict.name}: {log}", flush=True)
+            if keep_crashes is not None:
+                shutil.copy(log, keep_crashes)
 
 
 def watch_losses(supervisor: Supervisor, stop: threading.Event, losses: list) -> None:
@@ -112,7 +119,7 @@ def test_a_loaded_minute_with_the_pool_busy_and_20_failovers_loses_nothing(jack_
     with playing_with_a_pool(tmp_path) as (supervisor, pool, path):
         before, causes = supervisor.status()["lost_blocks"], jack_log_xruns()
         with busy_machine(SECONDS + 10) as load:
-            helpers = [threading.Thread(target=validate_until, args=(pool, str(path), stop, verdicts)),
+            helpers = [threading.Thread(target=validate_until, args=(pool, str(path), stop, verdicts, tmp_path)),
                        threading.Thread(target=kill_in_turn, args=(supervisor, stop, SECONDS / (KILLS + 2), killed)),
                        threading.Thread(target=watch_losses, args=(supervisor, stop, losses))]
             for helper in helpers:
@@ -146,7 +153,7 @@ def test_a_loaded_minute_of_typing_loses_nothing_and_keeps_lockstep(jack_server,
     with playing_with_a_pool(tmp_path) as (supervisor, pool, path):
         before, causes = supervisor.status(), jack_log_xruns()
         with busy_machine(SECONDS + 10) as load:
-            validating = threading.Thread(target=validate_until, args=(pool, str(path), stop, verdicts))
+            validating = threading.Thread(target=validate_until, args=(pool, str(path), stop, verdicts, tmp_path))
             validating.start()
             try:
                 played = play_while_typing(supervisor, SECONDS)

@@ -149,7 +149,7 @@ class SandboxPool(WorkerProcesses):
             except (ModuleLoadError, KeyError, TypeError, ValueError) as err:
                 return self._verdict(False, name, f"reports a bad spec: {err}", text, started, log_path, resolved)
             return self._verdict(True, name, "", text, started, log_path, resolved, spec,
-                                 result.get("class_name"), result.get("stats", {}) | ({"crashed_tries": len(kept)} if kept else {}))
+                                 result.get("class_name"), result.get("stats", {}) | ({"crash_logs": [str(p) for p in kept]} if kept else {}))
         return self._verdict(False, name, result.get("reason") or "was rejected", text, started, log_path,
                              resolved, stats=result.get("stats", {}), signal=result.get("signal"))
 
