@@ -39,6 +39,7 @@ by the other idle workers).
 """
 from __future__ import annotations
 
+import os
 import signal
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -58,6 +59,7 @@ from .worker_meters import waited_s
 WORKERS = 4  # validations at once: a folder of modules loads in parallel, a save never waits
 CRASH_TRIES = 2  # a worker dead of a signal: the module is tried once more in a fresh worker
 CRASH_LOGS_KEPT = 5  # per module, the newest crashed tries' logs
+DUMP_WAIT_S = 0.5  # a hung worker's stack dump is waited for this long at most before it is killed
 
 PHASE_WORDS = {
     "import": "at import", "create": "when created (__init__)", "warmup": "during the test render",
@@ -199,6 +201,7 @@ class SandboxPool(WorkerProcesses):
             extension += waited_s(worker.process.pid) - waited_at_phase  # waiting for a CPU is not hanging
             left = phase_started + self.budget_s + extension - time.monotonic()
             if left <= 0:
+                _dump_stacks(worker, job.get("log_path"))
                 worker.kill()
                 if compile_s >= self.compile_budget_s:
                     reason = f"compiles for more than {self.compile_budget_s:.1f} s (numba) {PHASE_WORDS[phase]}"
@@ -262,6 +265,32 @@ def _write_log(path: Path | None, text: str, mode: str = "a") -> None:
             log.write(text)
     except OSError:
         pass
+
+
+def _dump_stacks(worker: WorkerProcess, log_path: str | None) -> None:
+    """Before a hung worker is killed: faulthandler writes every thread's stack into its log (SIGUSR1,
+    validation.py), waited for until the log stops growing (DUMP_WAIT_S at most)."""
+    if log_path is None or not hasattr(signal, "SIGUSR1"):
+        return
+    before = last = _size(log_path)
+    try:
+        os.kill(worker.process.pid, signal.SIGUSR1)
+    except OSError:
+        return
+    deadline = time.monotonic() + DUMP_WAIT_S
+    while time.monotonic() < deadline:
+        time.sleep(0.02)
+        now = _size(log_path)
+        if last == now > before:            # it wrote, and has stopped writing
+            return
+        last = now
+
+
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0
 
 
 def _keep_crash_log(log_path: Path | None, pid: int | None) -> Path | None:
