@@ -26,7 +26,9 @@ import numpy as np  # noqa: E402
 
 from chronus_shell.protocol.message import Message  # noqa: E402
 from chronus_shell.supervisor import Config, Supervisor  # noqa: E402
-from chronus_shell.supervisor.rings import FAILOVERS, LOST_BLOCKS, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO  # noqa: E402
+from chronus_shell.supervisor.rings import (  # noqa: E402
+    FAILOVERS, LOST_BLOCKS, WAITED_BLOCKS, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO,
+)
 from tests.supervisor.busy import busy_machine  # noqa: E402  (the loaded tests' load, one definition)
 
 LOADS = ("idle", "loaded")
@@ -261,7 +263,8 @@ def send_all(supervisor: Supervisor, lines) -> None:
 def counters(supervisor: Supervisor) -> dict:
     words = supervisor.control.words
     return {"xruns_portaudio": int(words[XRUNS_PORTAUDIO]), "xruns_jack": int(words[XRUNS_JACK]),
-            "lost_blocks": int(words[LOST_BLOCKS]), "switches": int(words[FAILOVERS]),
+            "lost_blocks": int(words[LOST_BLOCKS]), "waited_blocks": int(words[WAITED_BLOCKS]),
+            "switches": int(words[FAILOVERS]),
             "failovers": len(supervisor.failovers)}
 
 
