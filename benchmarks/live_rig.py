@@ -22,7 +22,6 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 sys.path.insert(0, str(ROOT))
 
-import numpy as np  # noqa: E402
 
 from chronus_shell.protocol.message import Message  # noqa: E402
 from chronus_shell.supervisor import Config, Supervisor  # noqa: E402
@@ -274,10 +273,9 @@ def delta(after: dict, before: dict) -> dict:
 
 def lockstep(supervisor: Supervisor) -> bool:
     """The blocks both rings still hold are identical (the standby can take over at any block)."""
-    a, b = supervisor.rings
-    last = int(min(a.header[WRITTEN], b.header[WRITTEN]))
-    blocks = [i % a.capacity for i in range(max(0, last - a.capacity + 2), last)]
-    return bool(np.array_equal(a.audio[blocks], b.audio[blocks]))
+    from tests.supervisor.test_soak import rings_in_lockstep
+
+    return rings_in_lockstep(supervisor.rings)
 
 
 def write(name: str, result: dict) -> Path:

@@ -24,11 +24,11 @@ import pytest
 from chronus_shell.protocol.message import Message
 from chronus_shell.supervisor import Config, Supervisor, realtime
 from chronus_shell.supervisor.user_modules.sandbox_pool import SandboxPool
-from chronus_shell.supervisor.rings import ACTIVE_SLOT, LOST_BLOCKS, WRITTEN
+from chronus_shell.supervisor.rings import ACTIVE_SLOT, LOST_BLOCKS
 
 from .busy import busy_machine, still_busy
 from .conftest import jack_log_xruns
-from .test_soak import FOUR_VOICES, play_while_typing, wait_for_music
+from .test_soak import FOUR_VOICES, play_while_typing, rings_in_lockstep, wait_for_music
 
 SECONDS = 60
 KILLS = 20
@@ -163,10 +163,7 @@ def test_a_loaded_minute_of_typing_loses_nothing_and_keeps_lockstep(jack_server,
             busy_throughout = still_busy(load)
         status = supervisor.status()
         xruns = {k: v - causes[k] for k, v in jack_log_xruns().items()}
-        a, b = supervisor.rings
-        last = int(min(a.header[WRITTEN], b.header[WRITTEN]))
-        blocks = [i % a.capacity for i in range(max(0, last - a.capacity + 2), last)]
-        lockstep = bool((a.audio[blocks] == b.audio[blocks]).all())
+        lockstep = rings_in_lockstep(supervisor.rings)
     assert busy_throughout, "the load ended early: the test proved nothing"
     # the pool is load here (its verdicts under load are the failover test's): it validated throughout
     assert len(verdicts) >= 5, verdicts
