@@ -47,7 +47,8 @@ def main() -> int:
             with load(kind, BUSY_S, pool=True) as verdicts:
                 machine = Machine()
                 result[kind] = bench_failover("sounddevice", args.kills)
-                result[kind] |= {"pool_validations": len(verdicts), **machine.figures()}
+                result[kind] |= {"pool_validations": len(verdicts), "pool_refusals": [v for v in verdicts if v is not True],
+                                 **machine.figures()}
     print(table(result))
     print(f"written {write('failover_load', result).relative_to(ROOT)}")
     return 1 if any(r["lost_blocks"] for k, r in result.items() if k != "block_ms") else 0

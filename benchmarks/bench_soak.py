@@ -51,14 +51,14 @@ def soak(kind: str, seconds: float) -> dict:
 
 
 def table(result: dict) -> str:
-    lines = [f"{'load':7} {'s':>5} {'blocks':>7} {'lost':>5} {'xruns PA/JACK':>13} {'JACK ours/timer':>15} "
-             f"{'late cmds':>9} {'p50 ms':>7} {'max ms':>7} {'load avg':>8} {'steal %':>7}"]
+    lines = [f"{'load':7} {'s':>5} {'blocks':>7} {'lost':>5} {'waited':>6} {'xruns PA/JACK':>13} {'JACK ours/timer':>15} "
+             f"{'late cmds':>9} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7} {'load avg':>8} {'steal %':>7}"]
     for kind, r in result.items():
         lat = r["latency_ms"]
-        lines.append(f"{kind:7} {r['seconds']:>5} {r['blocks_played']:>7} {r['lost_blocks']:>5} "
+        lines.append(f"{kind:7} {r['seconds']:>5} {r['blocks_played']:>7} {r['lost_blocks']:>5} {r['waited_blocks']:>6} "
                      f"{r['xruns_portaudio']:>6}/{r['xruns_jack']:<6} "
                      f"{r['jack_xruns_by_cause']['ours']:>7}/{r['jack_xruns_by_cause']['timer']:<7} "
-                     f"{sum(r['late_commands']):>9} {lat.get('p50_ms', '-'):>7} {lat.get('max_ms', '-'):>7} "
+                     f"{sum(r['late_commands']):>9} {lat.get('p50_ms', '-'):>7} {lat.get('p99_ms', '-'):>7} {lat.get('max_ms', '-'):>7} "
                      f"{r['load_average_before']:>8} {r['steal_percent']:>7}")
     return "\n".join(lines)
 

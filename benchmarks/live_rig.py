@@ -22,11 +22,12 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 sys.path.insert(0, str(ROOT))
 
-import numpy as np  # noqa: E402
 
 from chronus_shell.protocol.message import Message  # noqa: E402
 from chronus_shell.supervisor import Config, Supervisor  # noqa: E402
-from chronus_shell.supervisor.rings import FAILOVERS, LOST_BLOCKS, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO  # noqa: E402
+from chronus_shell.supervisor.rings import (  # noqa: E402
+    FAILOVERS, LOST_BLOCKS, WAITED_BLOCKS, WRITTEN, XRUNS_JACK, XRUNS_PORTAUDIO,
+)
 from tests.supervisor.busy import busy_machine  # noqa: E402  (the loaded tests' load, one definition)
 
 LOADS = ("idle", "loaded")
@@ -132,7 +133,8 @@ def _pool_validating():
     with tempfile.TemporaryDirectory() as folder, SandboxPool(size=2, folder=folder) as pool:
         path = Path(folder) / "bitwarp.py"
         path.write_text(Path(EXAMPLE).read_text())
-        helper = threading.Thread(target=validate_until, args=(pool, str(path), stop, verdicts))
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        helper = threading.Thread(target=validate_until, args=(pool, str(path), stop, verdicts, RESULTS))
         helper.start()
         try:
             yield verdicts
@@ -260,7 +262,8 @@ def send_all(supervisor: Supervisor, lines) -> None:
 def counters(supervisor: Supervisor) -> dict:
     words = supervisor.control.words
     return {"xruns_portaudio": int(words[XRUNS_PORTAUDIO]), "xruns_jack": int(words[XRUNS_JACK]),
-            "lost_blocks": int(words[LOST_BLOCKS]), "switches": int(words[FAILOVERS]),
+            "lost_blocks": int(words[LOST_BLOCKS]), "waited_blocks": int(words[WAITED_BLOCKS]),
+            "switches": int(words[FAILOVERS]),
             "failovers": len(supervisor.failovers)}
 
 
@@ -270,10 +273,9 @@ def delta(after: dict, before: dict) -> dict:
 
 def lockstep(supervisor: Supervisor) -> bool:
     """The blocks both rings still hold are identical (the standby can take over at any block)."""
-    a, b = supervisor.rings
-    last = int(min(a.header[WRITTEN], b.header[WRITTEN]))
-    blocks = [i % a.capacity for i in range(max(0, last - a.capacity + 2), last)]
-    return bool(np.array_equal(a.audio[blocks], b.audio[blocks]))
+    from tests.supervisor.test_soak import rings_in_lockstep
+
+    return rings_in_lockstep(supervisor.rings)
 
 
 def write(name: str, result: dict) -> Path:

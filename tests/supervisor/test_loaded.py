@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import threading
 import time
 
@@ -23,11 +24,11 @@ import pytest
 from chronus_shell.protocol.message import Message
 from chronus_shell.supervisor import Config, Supervisor, realtime
 from chronus_shell.supervisor.user_modules.sandbox_pool import SandboxPool
-from chronus_shell.supervisor.rings import ACTIVE_SLOT, LOST_BLOCKS, WRITTEN
+from chronus_shell.supervisor.rings import ACTIVE_SLOT, LOST_BLOCKS
 
 from .busy import busy_machine, still_busy
 from .conftest import jack_log_xruns
-from .test_soak import FOUR_VOICES, play_while_typing, wait_for_music
+from .test_soak import FOUR_VOICES, play_while_typing, rings_in_lockstep, wait_for_music
 
 SECONDS = 60
 KILLS = 20
@@ -62,10 +63,16 @@ def playing_with_a_pool(tmp_path):
         yield supervisor, pool, path
 
 
-def validate_until(pool: SandboxPool, path: str, stop: threading.Event, verdicts: list) -> None:
+def validate_until(pool: SandboxPool, path: str, stop: threading.Event, verdicts: list, keep_crashes=None) -> None:
+    """Validate the module again and again; the log of a try that crashed its worker (retried by the
+    pool, so not a refusal) is copied into the folder `keep_crashes` and said."""
     while not stop.is_set():
         verdict = pool.validate(path)
         verdicts.append(verdict.ok or verdict.line())
+        for log in verdict.stats.get("crash_logs", []) + ([str(verdict.log_path)] if verdict.signal else []):
+            print(f"a pool worker crashed validating {verdict.name}: {log}", flush=True)
+            if keep_crashes is not None:
+                shutil.copy(log, keep_crashes)
 
 
 def watch_losses(supervisor: Supervisor, stop: threading.Event, losses: list) -> None:
@@ -112,7 +119,7 @@ def test_a_loaded_minute_with_the_pool_busy_and_20_failovers_loses_nothing(jack_
     with playing_with_a_pool(tmp_path) as (supervisor, pool, path):
         before, causes = supervisor.status()["lost_blocks"], jack_log_xruns()
         with busy_machine(SECONDS + 10) as load:
-            helpers = [threading.Thread(target=validate_until, args=(pool, str(path), stop, verdicts)),
+            helpers = [threading.Thread(target=validate_until, args=(pool, str(path), stop, verdicts, tmp_path)),
                        threading.Thread(target=kill_in_turn, args=(supervisor, stop, SECONDS / (KILLS + 2), killed)),
                        threading.Thread(target=watch_losses, args=(supervisor, stop, losses))]
             for helper in helpers:
@@ -146,7 +153,7 @@ def test_a_loaded_minute_of_typing_loses_nothing_and_keeps_lockstep(jack_server,
     with playing_with_a_pool(tmp_path) as (supervisor, pool, path):
         before, causes = supervisor.status(), jack_log_xruns()
         with busy_machine(SECONDS + 10) as load:
-            validating = threading.Thread(target=validate_until, args=(pool, str(path), stop, verdicts))
+            validating = threading.Thread(target=validate_until, args=(pool, str(path), stop, verdicts, tmp_path))
             validating.start()
             try:
                 played = play_while_typing(supervisor, SECONDS)
@@ -156,10 +163,7 @@ def test_a_loaded_minute_of_typing_loses_nothing_and_keeps_lockstep(jack_server,
             busy_throughout = still_busy(load)
         status = supervisor.status()
         xruns = {k: v - causes[k] for k, v in jack_log_xruns().items()}
-        a, b = supervisor.rings
-        last = int(min(a.header[WRITTEN], b.header[WRITTEN]))
-        blocks = [i % a.capacity for i in range(max(0, last - a.capacity + 2), last)]
-        lockstep = bool((a.audio[blocks] == b.audio[blocks]).all())
+        lockstep = rings_in_lockstep(supervisor.rings)
     assert busy_throughout, "the load ended early: the test proved nothing"
     # the pool is load here (its verdicts under load are the failover test's): it validated throughout
     assert len(verdicts) >= 5, verdicts

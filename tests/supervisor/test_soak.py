@@ -23,7 +23,7 @@ from .conftest import jack_log_xruns
 
 SECONDS = 60
 COMMAND_PERIOD_S = 0.1
-OUR_XRUNS = 30  # JACK cycles our client had not finished, in the minute (of ~11,250; see the assert)
+OUR_XRUNS = 30  # JACK cycles our client had not finished in 11,250 (a minute at 256 frames; see the assert)
 SPAWN = os.environ.get("CHRONUS_START_METHOD") == "spawn"
 
 FOUR_VOICES = [
@@ -40,6 +40,20 @@ FOUR_VOICES = [
     "/seq/bpm 126", "/seq/start",
 ]
 
+
+
+SLACK_BLOCKS = 4  # blocks the rings may gain while they are compared
+
+
+def rings_in_lockstep(rings) -> bool:
+    """The blocks both rings still hold are identical. Only blocks neither ring can have overwritten
+    while they are compared count: a ring ahead (after a late device cycle a slot renders up to two
+    leads ahead) has already reused the oldest slots of the one behind (at 128 frames that read as a
+    lockstep broken)."""
+    a, b = rings
+    written = [int(a.header[WRITTEN]), int(b.header[WRITTEN])]
+    blocks = [i % a.capacity for i in range(max(0, max(written) - a.capacity + 1 + SLACK_BLOCKS), min(written))]
+    return bool(np.array_equal(a.audio[blocks], b.audio[blocks]))
 
 def typing_command(step: int) -> Message:
     """The step-th parameter change of a musician twiddling the patch (deterministic sweeps)."""
@@ -99,10 +113,7 @@ def test_a_minute_of_typing_on_jack_loses_nothing(jack_server):
         played = play_while_typing(supervisor, SECONDS)
         status = supervisor.status()
         causes = {k: v - causes[k] for k, v in jack_log_xruns().items()}
-        a, b = supervisor.rings
-        last = int(min(a.header[WRITTEN], b.header[WRITTEN]))
-        blocks = [i % a.capacity for i in range(max(0, last - a.capacity + 2), last)]
-        lockstep = np.array_equal(a.audio[blocks], b.audio[blocks])
+        lockstep = rings_in_lockstep(supervisor.rings)
     config = supervisor.config
     soak = {"xruns": {k: v - loaded["xruns"][k] for k, v in status["xruns"].items()},
             "lost_blocks": status["lost_blocks"] - loaded["lost_blocks"]}
@@ -115,7 +126,8 @@ def test_a_minute_of_typing_on_jack_loses_nothing(jack_server):
     # 10 ours + 6 timer while six other engineers' test runs loaded it (before the fixes: 90 xruns
     # and 384 lost blocks at ordinary priority in the same conditions).
     assert soak["lost_blocks"] == 0 and loaded["lost_blocks"] == 0, f"while typing: {soak}, loading: {loaded}"
-    assert causes["ours"] <= OUR_XRUNS, (causes, soak, loaded)
+    cycles = SECONDS * Config().sample_rate / Config().block_size     # the same share of cycles at any block size
+    assert causes["ours"] <= OUR_XRUNS * cycles / 11_250, (causes, soak, loaded)
     assert supervisor.failovers == [] and supervisor.restarts == [], (supervisor.failovers, supervisor.restarts)
     # a switch to the standby's identical ring is allowed (that is what it is for), a lost block is not
     assert all(switch["lost_blocks"] == 0 for switch in supervisor.switches), supervisor.switches

@@ -23,7 +23,7 @@ def _add_audio_options(parser: argparse.ArgumentParser, output: bool = True, top
                             help="audio output: a device via PortAudio, the clock-paced null backend, or auto")
         parser.add_argument("--device", default=default(None), help="output device name (PortAudio)")
     parser.add_argument("--samplerate", type=int, default=default(None), help="sample rate in Hz (default 48000)")
-    parser.add_argument("--blocksize", type=int, default=default(None), help="block size in samples (default 256)")
+    parser.add_argument("--blocksize", type=int, default=default(None), help="block size in samples (default 128; run and render: 256)")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -58,9 +58,13 @@ def _stop_on_hangup() -> None:
     """A closed terminal (SIGHUP) or `kill` (SIGTERM) ends the shell like `quit`: the main task is
     cancelled, so every `finally` below stops the pool, the OSC server and the engine in order."""
     loop, main = asyncio.get_running_loop(), asyncio.current_task()
+    def hang_up() -> None:                      # once: a second signal (tmux and the tty both send
+        if not main.cancelling():               # SIGHUP) must not cut the stopping short
+            main.cancel()
+
     for name in ("SIGHUP", "SIGTERM"):
         with contextlib.suppress(AttributeError, NotImplementedError, ValueError, RuntimeError):
-            loop.add_signal_handler(getattr(signal, name), main.cancel)   # POSIX only
+            loop.add_signal_handler(getattr(signal, name), hang_up)   # POSIX only
 
 
 def _library_warnings_to_the_log() -> None:
@@ -87,6 +91,7 @@ async def _main(args, starting: Starting, output: Output) -> int:
     translator = Translator()
     parts = _Parts()
     autosave = Autosave()                       # this shell's own autosave, locked with its pid
+    clean = False                               # a crash keeps the autosave for the next start
     try:
         output.banner(__version__)
         for line in repair_interrupted_recordings():
@@ -104,10 +109,15 @@ async def _main(args, starting: Starting, output: Output) -> int:
                 ready.cancel()                  # quit before the engine was up: nothing more starts
                 with contextlib.suppress(Exception, asyncio.CancelledError):
                     await ready
+        clean = True
+    except asyncio.CancelledError:              # a closed terminal or `kill` ends the shell as `quit` does
+        clean = True
+        raise
     finally:
         await parts.stop()
         await engine.stop()
-    autosave.close()
+        if clean:
+            autosave.close()
     return 0
 
 

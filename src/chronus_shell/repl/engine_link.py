@@ -61,6 +61,7 @@ class EngineLink:
         self._failovers = 0
         self._dropouts = 0
         self._dropouts_told_at = -DROPOUT_NEWS_EVERY_S
+        self._dropout_cause = ""      # said with the first dropout line, again only when it changes
         self._starting: asyncio.Future | None = None
 
     async def _call(self, function, *args):
@@ -144,7 +145,8 @@ class EngineLink:
         if lines or faults or problems:
             self._dropouts = dropouts      # a failover, a fault or a problem (a slow module, a restore) says why
         elif dropouts > self._dropouts and now - self._dropouts_told_at >= DROPOUT_NEWS_EVERY_S:
-            lines.append(_dropout_line(dropouts - self._dropouts, status))
+            line, self._dropout_cause = _dropout_line(dropouts - self._dropouts, dropouts, status, self._dropout_cause)
+            lines.append(line)
             self._dropouts, self._dropouts_told_at = dropouts, now
         lines += self._fresh(status, "problem") + self._fresh(status, "recording_problem")
         self._faults_seen.update(faults)
@@ -184,13 +186,15 @@ def _dropouts(status: dict) -> int:
 __all__ = ["EngineLink", "Reply", "reply_of"]
 
 
-def _dropout_line(blocks: int, status: dict) -> str:
-    """Why the audio dropped out, as far as the status tells: the engine's own load, or a machine
-    too busy to run the audio processes in time (then fewer voices would not help)."""
+def _dropout_line(blocks: int, total: int, status: dict, told: str) -> tuple[str, str]:
+    """One short line (it fits 80 columns) and the cause it names: the engine's own load, or a machine
+    too busy to run the audio processes in time (then fewer voices would not help). The cause is said
+    the first time and when it changes; `status` keeps the exact counts (lost blocks, xruns)."""
     cpu = max((row.get("cpu_percent", 0.0) for row in status.get("slots", [])), default=0.0)
-    said = f"the audio dropped out ({blocks} late or lost blocks; the engine uses {cpu:.0f}% of each block)"
-    if cpu >= BUSY_ENGINE_PERCENT:
-        return f"{said}: fewer voices or a larger CHRONUS_BUFFER_SIZE helps"
-    return (f"{said}: other programs kept the audio processes waiting — real-time scheduling "
-            f"(docs/tuning.md, 'Real-time scheduling') or a larger CHRONUS_BUFFER_SIZE helps")
-
+    cause = "patch" if cpu >= BUSY_ENGINE_PERCENT else "machine"
+    said = f"audio dropped out: {blocks} block{'s' * (blocks != 1)}"
+    if cause == told:
+        return f"{said} more ({total} in all; status has the counts)", cause
+    if cause == "patch":
+        return f"{said} — the patch needs {cpu:.0f}% of each block (fewer voices)", cause
+    return f"{said} — a busy machine kept it waiting (docs/tuning.md)", cause

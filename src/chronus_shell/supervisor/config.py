@@ -39,7 +39,7 @@ def _choice(env, name: str, default: str, choices: tuple[str, ...]) -> str:
 @dataclass(frozen=True)
 class Config:
     sample_rate: int = 48000
-    block_size: int = 256
+    block_size: int = 128
     prefill_buffers: int = 2
     lead_target: int = 2
     max_catchup: int = 2

@@ -241,7 +241,8 @@ def output_main(conn, control_name: str, ring_names: list[str], capacity: int, b
             except (EOFError, OSError):
                 shell_gone = True
                 break
-            watchdog.check(source.started)
+            watchdog.check(source.settled_at > 0)  # from the first block played on: a prefill again in the
+            # start's grace (both slots stuck in a module from their first blocks) must not blind it
             if watchdog_priority != int(control.words[RT_PRIORITY]):  # once the callback claimed one:
                 watchdog_priority = int(control.words[RT_PRIORITY])  # above the slots it may kill
                 realtime.set_role("output", watchdog_priority, block_size / sample_rate)

@@ -168,8 +168,8 @@ class UserModules:
 
     def _settle(self, verdict: Verdict) -> None:
         with self._lock:
-            if verdict.path is not None and verdict.source:
-                self._last_source[verdict.path] = verdict.source
+            if verdict.path is not None and verdict.source and verdict.signal is None:
+                self._last_source[verdict.path] = verdict.source   # a crashed worker's text is tried again
             if verdict.ok:
                 register_user_module(verdict.catalogue_class())
                 self.accepted[verdict.name] = verdict

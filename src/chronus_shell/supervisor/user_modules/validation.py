@@ -12,7 +12,10 @@ The job, in phases:
    (the slots rely on all three: snapshots, transactions, lockstep).
 It sends the pool a ("phase", name) message at each step, ("compile", seconds) heartbeats while
 numba compiles, and a final ("result", dict of builtins). Its stdout/stderr go to the module's log,
-with faulthandler armed so a hang leaves its stack there before the pool kills the worker.
+with faulthandler armed: a crash leaves its stack there, and so does a hang — the pool sends SIGUSR1
+before it kills the worker (faulthandler's own timer, `dump_traceback_later`, was used until session
+23: on a loaded machine a phase outlived it while the worker merely waited for a CPU, and its dump of
+threads still running — done without the GIL, cpython#116008 — crashed the worker with SIGSEGV).
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ import faulthandler
 import io
 import os
 import pickle
+import signal
 import sys
 import threading
 import time
@@ -70,8 +74,6 @@ class Validation:
         log = self._redirect_output(self.job.get("log_path"))
         self.clock = CompileClock()
         threading.Thread(target=self._heartbeat, name="pool-heartbeat", daemon=True).start()
-        faulthandler.dump_traceback_later(3600)  # start faulthandler's watchdog thread before the limit
-        faulthandler.cancel_dump_traceback_later()
         memory = limit_memory(self.job["memory_limit_mb"]) if self.job.get("memory_limit_mb") else "no memory limit"
         print(f"[pool worker {os.getpid()}] {memory}", flush=True)
         ok, reason = False, ""
@@ -85,7 +87,6 @@ class Validation:
             reason = self._describe(err)
             traceback.print_exc(file=sys.stderr)
             sys.stderr.flush()
-        faulthandler.cancel_dump_traceback_later()
         if log is not None:
             log.flush()
         self.stats["compile_s"] = round(self.clock.seconds(), 4)
@@ -95,8 +96,6 @@ class Validation:
 
     def _phase(self, name: str) -> None:
         self.send(("phase", name))
-        budget = self.job["budget_s"]
-        faulthandler.dump_traceback_later(max(0.05, budget - 0.15), repeat=False, file=sys.stderr)
 
     def _heartbeat(self) -> None:
         last = 0.0
@@ -106,8 +105,6 @@ class Validation:
             if seconds != last:
                 last = seconds
                 self.send(("compile", seconds))
-                if self.clock.depth:  # compiling is not hanging: keep faulthandler quiet
-                    faulthandler.dump_traceback_later(self.job["budget_s"], repeat=False, file=sys.stderr)
 
     def _redirect_output(self, log_path):
         """Point fds 1 and 2 (prints, warnings, faulthandler) at the module's log file."""
@@ -121,6 +118,8 @@ class Validation:
         sys.stderr = io.TextIOWrapper(os.fdopen(2, "wb", buffering=0, closefd=False), encoding="utf-8", errors="replace",
                                       line_buffering=True, write_through=True)
         faulthandler.enable(file=sys.stderr)
+        if hasattr(signal, "SIGUSR1"):     # the pool's word before it kills a hung worker (POSIX)
+            faulthandler.register(signal.SIGUSR1, file=sys.stderr, all_threads=True)
         return log
 
     def _validate(self) -> None:
