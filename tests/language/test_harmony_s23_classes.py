@@ -402,3 +402,8 @@ def test_go_back_to_normal_is_every_tracks_speed():
                                               ("no hats on the 1", "/seq/add hats hat1 ..x.x.x.x.x.x.x.")])
 def test_hits_taken_out_said_with_beats_or_the(phrase, expected):
     assert last(*DRUMS, phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase", ["add claps", "add some claps"])
+def test_claps_beside_a_snare_are_the_snares_never_a_second_one(phrase):
+    assert "snare (snare1) plays it" in refused(*DRUMS, phrase)
