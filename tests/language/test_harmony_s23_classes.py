@@ -407,3 +407,8 @@ def test_hits_taken_out_said_with_beats_or_the(phrase, expected):
 @pytest.mark.parametrize("phrase", ["add claps", "add some claps"])
 def test_claps_beside_a_snare_are_the_snares_never_a_second_one(phrase):
     assert "snare (snare1) plays it" in refused(*DRUMS, phrase)
+
+
+@pytest.mark.parametrize("phrase, bars", [("stop it for 4 bars", 4), ("stop for 2 bars", 2)])
+def test_a_break_stops_every_part_for_that_long(phrase, bars):
+    assert last(*DRUMS, phrase) == [f"/seq/mute {t} 1 {bars}" for t in ("kick", "snare", "hats")]

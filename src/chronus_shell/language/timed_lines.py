@@ -197,7 +197,8 @@ def _timed(translator, timed: Timed, text: str) -> list[Message]:
     elif SWEEP_WITHOUT_TARGET.match(timed.command):
         raise LanguageError(SWEEP_WHERE, 0, (), text)
     else:
-        messages = _drum_mutes(model, timed.command) or translator.translate(timed.command)
+        broken = timed.beats is not None and timed.start is None and _BREAK.match(timed.command)  # 'stop for 2 bars'
+        messages = _drum_mutes(model, "mute everything" if broken else timed.command) or translator.translate(timed.command)
     if not messages:
         raise LanguageError(f"'{timed.command}' changes nothing to time", 0, (), text)
     if timed.beats is not None:
@@ -220,6 +221,7 @@ def _a_step(command: str, text: str) -> bool:
 
 _BARE_IT = re.compile(r"^(?:take|bring|push|pull|drift|ease|move|get|go)\s+(?:it|things|this)\s+(?:up\s+|down\s+)?"
                       r"to\s+(\d+(?:\.\d+)?)$", re.I)
+_BREAK = re.compile(r"^(?:stop|break)(?:\s+(?:it|that|this|everything|the\s+music|the\s+beat))?$", re.I)   # a break
 _DRUMS = re.compile(r"^mute\s+(?:all\s+)?(?:the\s+)?(?:drums|percussion|drum\s+tracks|kit|whole\s+kit)$", re.I)
 _ALL_TRACKS = re.compile(r"^mute\s+(?:everything|it\s+all|all(?:\s+(?:the\s+)?tracks)?|every\s+track|the\s+whole\s+"
                          r"(?:thing|track|beat)|the\s+music)$", re.I)
