@@ -97,7 +97,7 @@ def groove_line(translator, line: str):
         return None
     feel = _TEMPO_FEEL.fullmatch(text)
     if feel:                                             # '140 half time': a dubstep tempo, the kit at half speed
-        drums = any(translator.model.modules.get(t.target) in _KINDS.values() for t in translator.model.tracks.values())
+        drums = any(_drum_track(translator.model, t) for t in translator.model.tracks.values())
         return translator.translate(f"tempo {feel['bpm']}, {feel['feel'].lower()} time" + (" the drums" if drums else ""))
     within = _WITHIN.match(text)
     if within:                                           # 'hats on every eighth of the jig': in the jig's bar
@@ -137,7 +137,11 @@ def _named(translator, text: str, named) -> list | None:
 
 def _other_parts(model) -> bool:
     """A track that plays no drum (a bass line, chords): a waltz's bar of 3 is the drums' alone."""
-    return any(model.modules.get(t.target) not in _KINDS.values() for t in model.tracks.values())
+    return not all(_drum_track(model, t) for t in model.tracks.values())
+
+
+def _drum_track(model, track) -> bool:
+    return model.modules.get(track.target) in _KINDS.values()
 
 
 def _chatter(words: str) -> bool:
@@ -213,8 +217,8 @@ _KINDS = {"kick": "kick", "snare": "snare", "hats": "hat"}
 def _clause(model, track: str, steps: str) -> str:
     """A part's pattern as typed: 'kick x…', or 'play x… on chords' for a voice's track (whose
     name before a pattern would read as chords or notes)."""
-    target = model.tracks[track].target if track in model.tracks else None
-    return f"play {steps} on {track}" if target and model.modules.get(target) not in _KINDS.values() else f"{track} {steps}"
+    voice = track in model.tracks and not _drum_track(model, model.tracks[track])
+    return f"play {steps} on {track}" if voice else f"{track} {steps}"
 
 
 def kit_track(model, part: str) -> str:

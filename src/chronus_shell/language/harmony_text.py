@@ -37,6 +37,8 @@ def _sonic_pi_root(root: str) -> str:
 
 #: What _clean takes out or rewrites, in order (pattern, replacement).
 #: A section of a song, said to place a change ('for the last chorus').
+#: An oscillator said by its type in a line of notes or a drone ('a drone on the sine').
+_OSCILLATOR = "saw|square|sine|triangle|tri"
 _SECTION = r"(?:(?:last|final|first|second|third|next|big) )?(?:chorus|verse|bridge|intro|outro|hook|refrain|drop|tag|coda)"
 _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in (
     (r"^(?:could|can|would|will) (?:you|ya|u|we) (?:please |kindly |just )?(?=(?:play|hold|strum|give|try|put)\b)", ""),
@@ -57,7 +59,7 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"\b((?:up|down|higher|lower) (?:a |an |one |two )?(?:half step|whole step|semitone|half tone|whole tone|tone|fifth|"
      r"fourth|octave)s?),? to [a-g](?:#|b)?$", r"\1"),                                 # 'up a half step to A': where it lands
     (r",? (?:the |in its |in the |its )?(harmonic|melodic|natural) (?:form|version|kind|one|variant)$", r", \1"),   # a kind of minor
-    (r"^(?:a |the )?(?P<what>melody|riff|lead|line|notes) on an? (?P<voice>saw|square|sine|triangle)(?: wave| synth| oscillator)?:",
+    (rf"^(?:a |the )?(?P<what>melody|riff|lead|line|notes) on an? (?P<voice>{_OSCILLATOR})(?: wave| synth| oscillator)?:",
      r"add a \g<voice> and \g<what> on the \g<voice>:"),                              # 'melody on a square wave: e5 …'
     (r"^(?:now |then |and )?(?:make it |play )?(?:an? |the )?(sad|happy)(?: chord| version| one)$", r"make it \1"),     # 'now a sad chord'
     (r"\b(?:should|must|could|can|will|would) (?=(?:last|go|ring|play)\b)", ""),          # 'each chord should last 2 bars'
@@ -125,14 +127,14 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
      r"(?:two[- ]five[- ]one|2[- ]?5[- ]?1|ii[- ]v[- ]i)(?: minor| major| in minor| in major)?(?=\s*(?:,|$))",
      lambda m: "" if len(_SYMBOLS.findall(m.string[:m.start()])) >= 2 else m.group(0)),   # chords, then their name
     (r"\bwalking bass(?: ?line)?\b", "bass"),
-    (r"^(?:(?:play|give me|gimme|hold) )?(?:an? |the )?(?:(?P<voice>sine|saw|square|triangle|tri) )?(?:drone on |drone of )?"
+    (rf"^(?:(?:play|give me|gimme|hold) )?(?:an? |the )?(?:(?P<voice>{_OSCILLATOR}) )?(?:drone on |drone of )?"
      r"(?:an? )?(?:low |deep |bass (?=note [a-g](?:#|b)? on ))(?:note )?(?P<n>[a-g](?:#|b)?)(?: (?:drone|note))?"
      r"(?P<on> on (?:the |a )?\w+)?$",
      lambda m: f"play {m['n']}2" + (m["on"] or (f" on the {m['voice']}" if m["voice"] else ""))),   # 'a low A': A2
-    (r"^(?:(?P<voice>sine|saw|square|triangle|tri) )?drone on (?:an? )?(?P<n>[a-g](?:#|b)?\d?)$",
+    (rf"^(?:(?P<voice>{_OSCILLATOR}) )?drone on (?:an? )?(?P<n>[a-g](?:#|b)?\d?)$",
      lambda m: f"play {m['n']}" + (f" on the {m['voice']}" if m["voice"] else "")),                # 'sine drone on A'
     (r"^note (?=[a-g](?:#|b)?\d on )", "play "),                                                     # 'note Ab2 on the sine'
-    (r"^(?:add|put|give me) an? (?P<voice>saw|square|sine|triangle)(?: wave| synth| oscillator)? (?:playing|that plays|to play) "
+    (rf"^(?:add|put|give me) an? (?P<voice>{_OSCILLATOR})(?: wave| synth| oscillator)? (?:playing|that plays|to play) "
      r"(?P<notes>.+)$", r"add a \g<voice> and notes \g<notes> on the \g<voice>"),      # 'add a square wave playing c d e g'
     (r"^resolve (?:it|that|this|the chord)(?: back)? (?:to|into|on) (?:the )?", "play the chord of "),   # 'resolve it to C'
     (r"^(?P<a>[^,]+?) for (?P<n>a|one|two|four|\d+) (?P<u>bars?|beats?) then (?P<b>[^,]+)$",    # 'Eb7sus4 for a bar then Eb7'
