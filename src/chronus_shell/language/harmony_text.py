@@ -10,6 +10,7 @@ from .errors import LanguageError
 from .harmony_constituents import ASIDE
 from .harmony_sargam import sargam
 from .harmony_solfege import solfege
+from .literal_needs import rewritten
 
 
 _POLITE = re.compile(r"^(?:(?:please|pls|ok|okay|so|now|and|then|just|hey|yo|can you|could you|would you|will you|"
@@ -306,8 +307,7 @@ def cleaned(line: str) -> str:
     text = _SONIC_PI_CHORD.sub(_sonic_pi_chord, text)
     text = _SONIC_PI_SCALE.sub(lambda m: f" key {_sonic_pi_root(m.group(1))} {m.group(2).replace('_', ' ')} ", text)
     text = _BRACKETED_CHORD.sub(_bracketed_chord, text)
-    for pattern, replacement in _CLEANING:
-        text = pattern.sub(replacement, text)
+    text = rewritten(text, _CLEANING)                                             # (each rule whose words are there)
     text = _SPACES.sub(" ", _POLITE.sub("", _POLITE.sub("", text))).strip()
     text = ASIDE.sub("", text).strip(" ,")                                        # 'for the last chorus
     text = _FLAT_SHARP.sub(lambda m: m.group(1) + ("b" if m.group(2) == "flat" else "#"), text)
