@@ -208,7 +208,7 @@ def _nashville(text: str) -> str:
     """Nashville numbers as roman numerals ('1 6m 2m 5' → 'I vi ii V'): where the line says
     'nashville' or marks a chord minor ('6m'), since a bare '2 5 1' is the jazz cadence, read
     in the key's own chords; a number alone is a major chord (the Nashville way)."""
-    match = _NASHVILLE.fullmatch(text)
+    match = _NASHVILLE.fullmatch(text) if any(digit in text for digit in "1234567") else None
     if not match or not (match.group("said") or re.search(r"\dm(?!aj)", match.group("run"))):
         return text
 
@@ -275,7 +275,7 @@ _BUT_WITH = re.compile(r"^(?P<run>.+?),?\s+but\s+(?:with|use|using)\s+"
 def _but_with(text: str) -> str:
     """'em c g d but with em7 and cadd9': each chord named after 'but with' takes the place of the
     one on its root; a chord no root matches is asked about (never added to the run)."""
-    match = _BUT_WITH.match(text)
+    match = _BUT_WITH.match(text) if "but" in text else None
     if not match:
         return text
     run = re.split(r"(\s*,\s*|\s+-\s+|\s+)", match.group("run"))
@@ -299,23 +299,39 @@ _SCALE_OF = re.compile(rf"\b(?:the )?scale of (?:the )?{SCALE} (?:from|on|starti
 
 def cleaned(line: str) -> str:
     """The line as the harmony readers take it: lower case, politeness, asides and moods out, chords
-    said in words or other notations (Sonic Pi, Tidal, German H, 'a-minor') as symbols."""
-    text = _MAJOR_M.sub(r"\1maj", line.strip())                                   # CM7 is C major 7, Cm7 minor
-    text = solfege(sargam(_END_STOP.sub("", text).strip().lower()))               # 'la menor': a minor; 'Sa is C#'…
-    text = _TIDAL_NAME.sub(r"\1", text)                                           # tidal chord names: c'min7
-    text = _TIDAL_N.sub(r"notes \1", text).replace('"', "").replace("$", " ")     # tidal: n "a c e"
-    text = _SONIC_PI_CHORD.sub(_sonic_pi_chord, text)
-    text = _SONIC_PI_SCALE.sub(lambda m: f" key {_sonic_pi_root(m.group(1))} {m.group(2).replace('_', ' ')} ", text)
-    text = _BRACKETED_CHORD.sub(_bracketed_chord, text)
+    said in words or other notations (Sonic Pi, Tidal, German H, 'a-minor') as symbols. (Each
+    rewrite is skipped where the line lacks a letter or word it cannot match without.)"""
+    text = line.strip()
+    if "M" in text:
+        text = _MAJOR_M.sub(r"\1maj", text)                                       # CM7 is C major 7, Cm7 minor
+    if text.endswith((".", "!", "?")):
+        text = _END_STOP.sub("", text)
+    text = solfege(sargam(text.strip().lower()))                                  # 'la menor': a minor; 'Sa is C#'…
+    if "'" in text:
+        text = _TIDAL_NAME.sub(r"\1", text)                                      # tidal chord names: c'min7
+    if '"' in text:
+        text = _TIDAL_N.sub(r"notes \1", text).replace('"', "")                  # tidal: n "a c e"
+    text = text.replace("$", " ")
+    if "chord" in text:
+        text = _SONIC_PI_CHORD.sub(_sonic_pi_chord, text)
+    if "scale" in text:
+        text = _SONIC_PI_SCALE.sub(lambda m: f" key {_sonic_pi_root(m.group(1))} {m.group(2).replace('_', ' ')} ", text)
+    if "(" in text:
+        text = _BRACKETED_CHORD.sub(_bracketed_chord, text)
     text = rewritten(text, _CLEANING)                                             # (each rule whose words are there)
     text = _SPACES.sub(" ", _POLITE.sub("", _POLITE.sub("", text))).strip()
     text = ASIDE.sub("", text).strip(" ,")                                        # 'for the last chorus
-    text = _FLAT_SHARP.sub(lambda m: m.group(1) + ("b" if m.group(2) == "flat" else "#"), text)
-    text = _GERMAN_H.sub("b", text)
-    text = _HYPHENED.sub(lambda m: m.group(1) + _HYPHEN_QUALITY[m.group(2)], text)
+    if "flat" in text or "sharp" in text:
+        text = _FLAT_SHARP.sub(lambda m: m.group(1) + ("b" if m.group(2) == "flat" else "#"), text)
+    if "min" in text or "maj" in text:
+        text = _GERMAN_H.sub("b", text)
+    if "-" in text:
+        text = _HYPHENED.sub(lambda m: m.group(1) + _HYPHEN_QUALITY[m.group(2)], text)
     text = _but_with(_nashville(_number_chord(text)))
-    text = _SCALE_OF.sub(lambda m: f"the {m.group('tonic')} {m.group(1)} scale", text)   # 'scale of hijaz from d'
-    text = _QUALITY_ON.sub(lambda m: f"{m.group('root')}{_QUALITY_WORDS[m.group('q')]} chord", text)
+    if "scale of" in text:
+        text = _SCALE_OF.sub(lambda m: f"the {m.group('tonic')} {m.group(1)} scale", text)   # 'scale of hijaz from d'
+    if "on " in text or "from " in text:
+        text = _QUALITY_ON.sub(lambda m: f"{m.group('root')}{_QUALITY_WORDS[m.group('q')]} chord", text)
     text = text.replace("♯", "#").replace("♭", "b")
     return _SPACES.sub(" ", text)
 

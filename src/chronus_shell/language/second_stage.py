@@ -69,6 +69,7 @@ _COMPLAINT_THEN_UNDO = re.compile(r"^(?:(?:nah|no|ugh|oops|hmm+|(?:way\s+)?too\s
                                   r"[\s,.!]+)+(?:undo(?:\s+(?:that|it))?|take\s+(?:that|it)\s+back|go\s+back)[\s.!]*$", re.I)
 _ONLY_AFTER = re.compile(r"^(?:the\s+)?(.+?)\s+only(?:\s+please)?$", re.I)
 _ONLY = re.compile(r"^(?:only|just)\s+(?:the\s+)?(.+?)(?:\s+(?:please|pls|now))?$", re.I)
+_FULL_STOP = re.compile(r"(?<=[A-Za-z]{2})\.$")
 
 
 def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int = 0) -> list[Reading]:
@@ -78,7 +79,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     tidal = tidal_line(line)                              # 'd1 $ s "bd*4"': Tidal's quoted cycle
     if tidal:
         return [Reading(*tidal)]
-    kind = polite(unstretched(re.sub(r"(?<=[A-Za-z]{2})\.$", "", line.strip().rstrip("?!")).strip()))
+    kind = polite(unstretched(_FULL_STOP.sub("", line.strip().rstrip("?!")).strip()))
     learned = learner_english(kind)
     text = shorthand(scene_words(learned))
     follow = follow_up(text, model, last, last_text)
@@ -170,8 +171,10 @@ EQUIVALENT_PARAMS = {"resonance": "q", "reso": "q", "res": "q", "q": "resonance"
 def _equivalents(text: str, model: PatchModel) -> list[tuple[str, str]]:
     """'reso up' with only a plain filter: its q."""
     found = []
-    present = {p.name for m in model.modules.values() if m in CATALOGUE for p in CATALOGUE[m].spec.params}
     words = text.split()
+    if not any(word.lower() in EQUIVALENT_PARAMS for word in words):
+        return found
+    present = {p.name for m in model.modules.values() if m in CATALOGUE for p in CATALOGUE[m].spec.params}
     for index, word in enumerate(words):
         other = EQUIVALENT_PARAMS.get(word.lower())
         if other and other in present:
@@ -208,20 +211,17 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
             out.append(named + tail)
             said.append(f"{core} → {named}")
             continue
-        if core == "too" and not tail and index + 1 < len(words) and re.fullmatch(r"[a-z]+(?:er|y|d|t|p|w|h)", words[index + 1].lower()) \
+        if core == "too" and not tail and index + 1 < len(words) and _SAYS_WHICH_WAY.fullmatch(words[index + 1].lower()) \
                 and words[index + 1].lower() not in _part_names(model):
             out.append(word)                              # 'too quiet' says which way; 'the kick too' only adds
             continue
-        before = [SLANG.get(w, w) for w in (w.strip(",").lower() for w in words[:index]) if w not in NOISE]   # ('to di right')
-        side = core == "right" and index > 0 and (
-            (before and (before[-1] in ("the", "to", "on", "hard", "far", "pan", "fully") or before[-1] in _part_names(model)))
-            or any(w.strip(",.").lower() in ("left", "pan", "panned", "stereo") for w in words))   # 'sine left, triangle kinda right'
+        side = core == "right" and index > 0 and _a_side(words, index, model)       # ('hats right': a side)
         if (core in NOISE and index > 0 and not side) or core in ("nah", "yeah", "ok", "okay", "like", "so"):   # ('hats right': a side)
             if tail and out:
                 out[-1] += tail
             said.append(f"'{core}' ignored")
             continue
-        if re.fullmatch(r"[a-z]{3,}", core) and core not in GROUPS and core not in RHYTHM_WORDS \
+        if _LETTERS.fullmatch(core) and core not in GROUPS and core not in RHYTHM_WORDS \
                 and core not in QUALITIES and core not in NOT_TYPOS \
                 and not is_known_word(core, extra):
             fixed = _typo(core, extra)
@@ -233,6 +233,19 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
     deduped = [w for i, w in enumerate(out)                   # "spring reverb" → "reverb reverb" → "reverb"
                if i == 0 or w.lower() != out[i - 1].lower() or w.lower() not in module_words()]
     return " ".join(deduped), said
+
+
+_SAYS_WHICH_WAY = re.compile(r"[a-z]+(?:er|y|d|t|p|w|h)")
+_LETTERS = re.compile(r"[a-z]{3,}")
+
+
+def _a_side(words: list[str], index: int, model: PatchModel) -> bool:
+    """'right' at `index` is a side of the stereo field, not chatter: after 'the', 'to', 'hard'… or a
+    part's name (chatter between left out: 'to di right'), or in a line that pans ('sine left, triangle
+    kinda right')."""
+    before = [SLANG.get(w, w) for w in (w.strip(",").lower() for w in words[:index]) if w not in NOISE]
+    return bool((before and (before[-1] in ("the", "to", "on", "hard", "far", "pan", "fully") or before[-1] in _part_names(model)))
+                or any(w.strip(",.").lower() in ("left", "pan", "panned", "stereo") for w in words))
 
 
 def _typo(word: str, extra) -> str | None:
