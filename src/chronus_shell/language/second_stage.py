@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from ..engine.catalogue import CATALOGUE
 from .errors import LanguageError
@@ -121,7 +123,8 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     found += [Reading(how, new) for how, new in part_readings(text, model)]
     found += [Reading(how, new) for how, new in reordered(tidied, model, line) + (reordered(text, model) if text != tidied else [])]
     found += [Reading(how, new) for how, new in verb_readings(text) + (verb_readings(tidied) if tidied != text else [])]
-    asked = aimed(text, model) or absent_effect(tidied, model) or described_module(tidied, model) or described_module(text, model) or quality_request(text, model) or (
+    asked = aimed(text, model) or absent_effect(tidied, model) or described_module(tidied, model) or (
+        described_module(text, model) if text != tidied else None) or quality_request(text, model) or (
         quality_request(tidied, model) if tidied != text else None)
     if asked:
         found.append(Reading(*asked))
@@ -131,7 +134,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     if labelled:
         found.append(Reading(*labelled))
     left_out = (without_asides(text, model) or without_reason(text, model) or without_purpose(text, model) or without_label(text, model, lambda: _part_names(model))
-                or described_then_asked(text) or without_reason(kind, model))       # (', its a ballad' as typed)
+                or described_then_asked(text) or (without_reason(kind, model) if kind != text else None))   # (', its a ballad' as typed)
     aside = Reading(*left_out) if left_out else None
     if aside:
         found.append(aside)
@@ -328,11 +331,18 @@ def _distance(a: str, b: str, limit: int) -> int:
 
 
 # -- several parts ----------------------------------------------------------------------------
-def _part_names(model: PatchModel) -> dict[str, str]:
-    """Words naming a part now → the module id: ids, types present, aliases, track names."""
+def _part_names(model: PatchModel) -> Mapping[str, str]:
+    """Words naming a part now → the module id: ids, types present, aliases, track names (worked out
+    once per patch shape and catalogue: the second stage asks for them many times a line)."""
+    tracks = tuple((name, track.target) for name, track in model.tracks.items())
+    return _names_of(tuple(model.modules.items()), tracks, tuple(map(id, CATALOGUE.values())))
+
+
+@lru_cache(maxsize=64)
+def _names_of(modules: tuple, tracks: tuple, _catalogue_key: tuple) -> Mapping[str, str]:
     names: dict[str, str] = {}
-    count = Counter(model.modules.values())
-    for module_id, type_name in model.modules.items():
+    count = Counter(type_name for _, type_name in modules)
+    for module_id, type_name in modules:
         if module_id == "master":
             continue
         names[module_id] = module_id
@@ -341,9 +351,9 @@ def _part_names(model: PatchModel) -> dict[str, str]:
             for word in (type_name, *spec.aliases):
                 names.setdefault(word, module_id)
                 names.setdefault(word + "s", module_id)
-    for name, track in model.tracks.items():
-        names.setdefault(name, track.target)
-    return names
+    for name, target in tracks:
+        names.setdefault(name, target)
+    return MappingProxyType(names)
 
 
 def names_part(words: str, model: PatchModel) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 DEFAULT_BARS = 4                # "slowly close the filter": a ramp this long, said in the echo
 BEATS = {"bar": 4.0, "measure": 4.0, "takt": 4.0, "beat": 1.0, "step": 0.25, "sixteenth": 0.25}   # (Takt: German)
@@ -102,6 +103,7 @@ def _start(match: re.Match) -> tuple[int, str]:
     return 1, "beat" if line == "beat" else "bar"
 
 
+@lru_cache(maxsize=16)         # (perf) a line asks again for the same text: its segments, then each one's length
 def split(text: str, bpm: float = 120.0) -> Timed | None:
     """The line's time words and the command left, or None when it has none."""
     line = strip_label(_FILLER.sub("", text.strip().rstrip(".!")))
