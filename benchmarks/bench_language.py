@@ -11,7 +11,8 @@ is reported on its own, not in the rounds: it is the cold cost a session pays on
 phrase (Lark compiles the regex of each lexer state the first time the parser reaches it, a few
 ms each, and the dynamic patterns of the readers enter Python's regex cache). Reference, measured in the
 same run: `json.loads` of a JSON string of the same length as the phrase, so the ratio says how
-many "small JSON parses" one English command costs. Writes benchmarks/results/language.json.
+many "small JSON parses" one English command costs. The slowest phrases (by their median CPU time
+over the rounds) are named, to say what makes the p99. Writes benchmarks/results/language.json.
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ from chronus_shell.language.grammar_template import filled  # noqa: E402
 from chronus_shell.language.translate_lines import ready_translator  # noqa: E402
 
 ROUNDS = 20
+TAIL_SHOWN = 12         # slowest phrases printed (40 in language.json)
 
 
 def percentile(samples: list[float], q: float) -> float:
@@ -48,9 +50,10 @@ def summary(samples: list[float]) -> dict[str, float]:
             "max_ms": max(samples) * 1e3, "mean_ms": statistics.fmean(samples) * 1e3, "count": len(samples)}
 
 
-def time_phrases(blocks, rounds: int = ROUNDS) -> dict[str, list[float]]:
+def time_phrases(blocks, rounds: int = ROUNDS, by_phrase: dict | None = None) -> dict[str, list[float]]:
     """Per-command seconds for translate(): wall clock, CPU time, wall clock of the accepted and
-    of the refused phrases; and json.loads of a same-length string."""
+    of the refused phrases; and json.loads of a same-length string. `by_phrase` collects each
+    phrase's CPU times ((block, line) → [seconds], and whether it was refused), to name the tail."""
     samples: dict[str, list[float]] = {k: [] for k in ("wall", "cpu", "accepted", "refused", "reference")}
     for _ in range(rounds):
         for block in blocks:
@@ -63,14 +66,24 @@ def time_phrases(blocks, rounds: int = ROUNDS) -> dict[str, list[float]]:
                     translator.translate(case.line)
                 except LanguageError:
                     refused = True
-                wall = time.perf_counter() - start
-                samples["cpu"].append(time.process_time() - start_cpu)
+                wall, cpu = time.perf_counter() - start, time.process_time() - start_cpu
+                samples["cpu"].append(cpu)
+                if by_phrase is not None:
+                    by_phrase.setdefault((block.title, case.line), ([], refused))[0].append(cpu)
                 samples["wall"].append(wall)
                 samples["refused" if refused else "accepted"].append(wall)
                 start = time.perf_counter()
                 json.loads(payload)
                 samples["reference"].append(time.perf_counter() - start)
     return samples
+
+
+def slowest(by_phrase: dict, count: int = 40) -> list[dict]:
+    """The phrases whose median CPU time is longest: what makes the p99 (a phrase's median, so one
+    preempted round does not put it there)."""
+    rows = [{"block": block, "line": line, "median_ms": statistics.median(times) * 1e3, "refused": refused}
+            for (block, line), (times, refused) in by_phrase.items()]
+    return sorted(rows, key=lambda row: -row["median_ms"])[:count]
 
 
 def grammar_load_seconds(cache: bool) -> float:
@@ -87,7 +100,9 @@ def main() -> int:
     load_before = os.getloadavg()[0]
     ready_translator()                     # the start-up `chronus translate` does
     cold = time_phrases(blocks, rounds=1)["wall"]
-    samples = time_phrases(blocks)
+    by_phrase: dict = {}
+    samples = time_phrases(blocks, by_phrase=by_phrase)
+    tail = slowest(by_phrase)
     load = min(grammar_load_seconds(cache=False) for _ in range(3))
     grammar_load_seconds(cache=True)      # make sure the analysis cache exists
     cached = min(grammar_load_seconds(cache=True) for _ in range(3))
@@ -103,6 +118,7 @@ def main() -> int:
         "ratio_p50": wall["p50_ms"] / reference["p50_ms"], "ratio_p99": wall["p99_ms"] / reference["p99_ms"],
         "grammar_load_ms": cached * 1e3, "grammar_load_uncached_ms": load * 1e3,
         "targets": {"parse_map_p99_ms": 1.0, "grammar_load_ms": 100.0},
+        "slowest_phrases_cpu_median_ms": tail,
     }
     print(f"phrases: {result['phrases']} ({', '.join(result['tables'])}; x{ROUNDS} rounds, each in its block's "
           f"context); load average {load_before:.1f} → {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
@@ -116,6 +132,9 @@ def main() -> int:
     print(f"{'grammar load (cached)':<28}{cached * 1e3:>10.1f}")
     print(f"{'grammar load (no cache)':<28}{load * 1e3:>10.1f}")
     print(f"target parse + map p99 < 1 ms: {'met' if wall['p99_ms'] < 1.0 else 'NOT met'}")
+    print("slowest phrases (median CPU ms over the rounds; R: refused):")
+    for row in tail[:TAIL_SHOWN]:
+        print(f"  {row['median_ms']:7.3f} {'R' if row['refused'] else ' '} {row['line']!r}  [{row['block']}]")
     out = ROOT / "benchmarks" / "results" / "language.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2))
