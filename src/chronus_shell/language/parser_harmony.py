@@ -93,6 +93,10 @@ _SIGNAL_SHAPES = re.compile(r"(?:1[0-2]|[1-9])[ab]|(?:b|#)?(?:vii|vi|iv|iii|ii)\
                             r"[a-h](?:is|es|s)?-(?:dur|moll)")                                      # fis-moll: German
 
 
+#: A part after the command that only says what it is like ('…, like capo 2', '…, as in the demo').
+_ANALOGY = re.compile(r"(?:like|as in|as if|as on|the way)\b")
+
+
 @lru_cache(maxsize=8192)
 def _signal(token: str) -> bool:
     if token in _SIGNALS or _SIGNAL_SHAPES.fullmatch(token):
@@ -106,6 +110,9 @@ def _several(text: str, line: str, memo: dict):
     for split in (_and_split(text, memo), [p for p in _SEP.split(text) if p]):
         if len(split) < 2:
             continue                                 # one part: the whole line, read already
+        split = split[:1] + [p for p in split[1:] if not _ANALOGY.match(p.strip())]   # 'up a tone, like capo 2'
+        if len(split) == 1:
+            return _quiet(split[0], line, memo)
         found = [_quiet(p, line, memo) for p in split]
         if not any(found):
             continue

@@ -1,0 +1,120 @@
+"""Harmony phrasings a blind live-shell trial got wrong (session 24), by class: the notes named move
+('transpose the chords …' is the chord track, not the voice in focus), 'it' moved by a step with several
+note tracks is the tune, drop voicings, rootless voicings, a walk in quarter notes, the key the notes are
+in when none is set, a bass line of one note a chord, and an analogy after a command ('…, like capo 2')."""
+import pytest
+
+from chronus_shell.language.translator import Translator
+
+from .test_time_harmony_classes import last
+
+#: A chord voice with a ii–V–I and a bass voice with a walking line, the bass touched last.
+JAZZ = ("add a sine", "ii V I in Bb", "add a triangle",
+        "triangle notes c2 d2 eb2 e2 f2 a2 c3 eb3 bb1 c2 d2 f2 in quarter notes")
+SONG = ("add a triangle", "chords G D Em C", "add a sine")
+
+
+def _notes(messages: list[str], track: str) -> list[str]:
+    found = [m.split()[2:] for m in messages if m.startswith(f"/seq/notes {track} ")]
+    assert found, messages
+    return [t for t in found[0] if t != "-"]
+
+
+def _understood(*lines) -> str:
+    translator = Translator()
+    for line in lines:
+        translator.translate(line)
+    return " | ".join(translator.understood)
+
+
+@pytest.mark.parametrize("phrase", ["transpose the chords down a half step", "move the chords down a semitone",
+                                    "the progression down a half step", "take the changes down 1 semitone"])
+def test_the_chords_named_move_the_chord_track_not_the_voice_in_focus(phrase):
+    messages = last(*JAZZ, phrase)
+    assert [m.split()[1] for m in messages] == ["chords"]
+    assert _notes(messages, "chords") == ["b2+d3+f#3", "e3+g#3+b3", "a3+c#4+e4"]
+
+
+def test_the_melody_named_moves_the_track_called_so():
+    messages = last("add a sine", "chords am f c g", "add a saw", "/seq/add melody saw1 xxxx", "/seq/notes melody e4 d4 c4 b3",
+                    "add a triangle", "notes a c e", "transpose the melody up 2 semitones")
+    assert [m.split()[1] for m in messages] == ["melody"]
+
+
+@pytest.mark.parametrize("phrase", ["take it down a half step", "bring it down a semitone", "move it up 2 semitones",
+                                    "take it up a whole step"])
+def test_it_moved_by_a_step_with_several_note_tracks_moves_the_tune(phrase):
+    messages = last(*JAZZ, phrase)
+    assert sorted(m.split()[1] for m in messages) == ["chords", "triangle"]
+    assert not any(m.startswith("/mod/") for m in messages)
+
+
+def test_it_moved_an_octave_moves_the_voice_in_focus_only():
+    messages = last(*JAZZ, "take it down an octave")
+    assert {m.split()[0] for m in messages} <= {"/seq/notes", "/mod/triangle1/freq"}
+    assert "chords" not in " ".join(messages)
+
+
+@pytest.mark.parametrize("phrase, how", [("drop 2 voicing", 2), ("use drop 2 voicings", 2), ("voice it as drop 2", 2),
+                                         ("drop-2 voicings", 2), ("drop 3 voicing", 3), ("drop three voicings", 3)])
+def test_a_drop_voicing_lowers_the_nth_note_from_the_top_of_the_closed_chord(phrase, how):
+    messages = last("add a triangle", "chords cmaj7 am7", phrase)
+    first = _notes(messages, "chords")[0]
+    expected = {2: "g2+c3+e3+b3", 3: "e2+c3+g3+b3"}[how]
+    assert first == expected
+
+
+@pytest.mark.parametrize("phrase", ["rootless voicings", "voice it rootless", "go rootless"])
+def test_rootless_voicings_take_the_root_out_of_every_chord(phrase):
+    messages = last("add a triangle", "chords cm9 f9 bbmaj9", phrase)
+    assert _notes(messages, "chords") == ["eb3+g3+bb3+d4", "a3+c4+eb4+g4", "d4+f4+a4+c5"]
+
+
+def test_a_walk_steps_in_quarter_notes_to_the_end_of_its_bar_spelled_as_said():
+    messages = last("add a triangle", "walk the bass up chromatic from F to Bb on the triangle")
+    assert messages[0] == "/seq/add triangle triangle1 x...x...x...x...x...x..........."
+    assert _notes(messages, "triangle")[:6] == ["f2", "f#2", "g2", "g#2", "a2", "bb2"]
+    down = last("add a triangle", "walk the bass down chromatic from Bb to F on the triangle")
+    assert _notes(down, "triangle")[:6] == ["bb2", "a2", "ab2", "g2", "gb2", "f2"]
+
+
+def test_a_run_stays_a_step_a_note():
+    assert last("add a sine", "run up chromatic from c to e on the sine")[-1].split()[2:] == ["c4", "c#4", "d4", "d#4", "e4"]
+
+
+def test_the_key_the_notes_are_in_is_said_when_none_is_set():
+    assert last(*JAZZ, "what key are we in") == ["/shell/show key 'none set (the notes are in bb major)'"]
+    assert last(*JAZZ, "modulate up a half step", "what key are we in") == [
+        "/shell/show key 'none set (the notes are in b major)'"]
+    assert last("what key are we in") == ["/shell/show key 'none set'"]
+
+
+def test_a_key_set_apart_from_the_notes_playing_says_they_stay():
+    said = _understood(*JAZZ, "modulate up a half step", "in Bb major")
+    assert "the notes playing stay in b major" in said and "'transpose to bb' moves them" in said
+    assert _understood(*JAZZ, "in g minor") == ""           # the relative minor: the same notes, nothing to say
+    assert _understood(*JAZZ, "in Bb major") == ""
+
+
+def test_a_key_change_from_the_notes_names_the_key_with_flats_where_it_has_them():
+    assert "bb major → b major" in _understood(*JAZZ, "modulate up a half step")
+
+
+def test_a_bass_line_with_a_note_for_each_chord_holds_each_under_its_chord():
+    messages = last(*SONG, "sine1 notes a2 e2 f#2 d2")
+    pattern = messages[0].split()[3]
+    assert pattern == ("x" + "-" * 15) * 4
+    assert _notes(messages, "sine1") == ["a2", "e2", "f#2", "d2"]
+    longer = last(*SONG[:2], "can you play each chord for 2 bars", "add a sine", "sine1 notes a2 e2 f#2 d2")
+    assert longer[0].split()[3] == ("x" + "-" * 31) * 4
+
+
+@pytest.mark.parametrize("notes", ["a2 e2 f#2", "a2 . e2 f#2", "a2 e2 f#2 d2 a2"])
+def test_a_bass_line_of_another_length_keeps_its_own_rhythm(notes):
+    assert last(*SONG, f"sine1 notes {notes}")[0].split()[3] == "".join("." if n == "." else "x" for n in notes.split())
+
+
+@pytest.mark.parametrize("phrase", ["up a tone, like capo 2", "up a whole step, like a capo on 2"])
+def test_an_analogy_after_a_command_is_not_a_second_command(phrase):
+    messages = last("add a triangle", "chords am g f e", phrase)
+    assert len(messages) == 1 and _notes(messages, "chords")[0] == "b3+d4+f#4"
