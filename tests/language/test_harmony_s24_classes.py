@@ -4,6 +4,7 @@ note tracks is the tune, drop voicings, rootless voicings, a walk in quarter not
 in when none is set, a bass line of one note a chord, and an analogy after a command ('…, like capo 2')."""
 import pytest
 
+from chronus_shell.language.errors import LanguageError
 from chronus_shell.language.translator import Translator
 
 from .test_time_harmony_classes import last
@@ -118,3 +119,60 @@ def test_a_bass_line_of_another_length_keeps_its_own_rhythm(notes):
 def test_an_analogy_after_a_command_is_not_a_second_command(phrase):
     messages = last("add a triangle", "chords am g f e", phrase)
     assert len(messages) == 1 and _notes(messages, "chords")[0] == "b3+d4+f#4"
+
+
+KIT = ("add a kick", "add a snare", "add a hat")
+
+
+@pytest.mark.parametrize("phrase, bpm", [("waltz at 180", 180), ("polka, 120", 120), ("polka 2/4, fast, 120", 120),
+                                         ("a big waltz, 160", 160), ("waltz, 160 bpm", 160),
+                                         ("waltz at 180 for the fouettés", 180)])
+def test_a_groove_named_with_its_tempo_plays_both(phrase, bpm):
+    messages = last(*KIT, phrase)
+    assert messages[-1] == f"/seq/bpm {bpm:.1f}"
+    assert any(m.startswith("/seq/add kick") for m in messages)
+
+
+def test_a_groove_already_playing_named_with_a_tempo_changes_only_the_tempo():
+    assert last(*KIT, "waltz", "waltz at 180") == ["/seq/bpm 180.0"]
+
+
+@pytest.mark.parametrize("phrase, kick", [("in 6/8", "x.....x....."), ("6/8 feel", "x.....x....."),
+                                          ("6/8 at 100", "x.....x....."), ("in 2/4 at 104", "x......."),
+                                          ("2/4 time", "x......."), ("in 3/4", "x...........")])
+def test_a_meter_said_as_one_plays_its_bar_on_the_kit(phrase, kick):
+    assert f"/seq/add kick kick1 {kick}" in last(*KIT, phrase)
+
+
+@pytest.mark.parametrize("phrase", ["6/8", "3/4", "2/4"])
+def test_a_fraction_alone_is_no_meter(phrase):
+    assert not any(m.startswith("/seq/add") for m in _tried(*KIT, phrase))
+
+
+def _tried(*lines) -> list[str]:
+    try:
+        return last(*lines)
+    except LanguageError:      # (refused: nothing sent)
+        return []
+
+
+@pytest.mark.parametrize("phrase, hz", [("play an A", "220.0"), ("give me an A", "220.0"), ("gimme an A please", "220.0"),
+                                        ("give the singer an A", "220.0"), ("blow me a Bb", "233.081881"),
+                                        ("play an Ab", "207.652349")])
+def test_a_note_asked_for_by_its_letter_sounds_that_note(phrase, hz):
+    assert last("add a triangle at 220 hz", phrase) == [f"/gate/triangle1 1 {hz}"]
+
+
+def test_an_a_chord_asked_for_is_the_chord():
+    assert len(last("add a triangle at 220 hz", "give me an A minor")[0].split()) == 5
+
+
+@pytest.mark.parametrize("phrase", ["a minor version", "the minor version please", "same in minor",
+                                    "a minor version for the adagio"])
+def test_a_minor_version_is_the_parallel_minor(phrase):
+    assert _notes(last("add a triangle", "chords c f g c", phrase), "chords") == [
+        "c3+eb3+g3", "f3+ab3+c4", "g3+bb3+d4", "c3+eb3+g3"]
+
+
+def test_a_barbershop_seventh_is_a_dominant_seventh():
+    assert len(last("add a triangle at 220 hz", "ring a barbershop 7th on F")[0].split()) == 6

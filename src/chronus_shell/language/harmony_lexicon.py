@@ -14,7 +14,7 @@ COLOUR = frozenset(
 #: Verbs that play what the sentence names, and words that say to keep it sounding.
 PLAY_VERBS = frozenset("play playing plays hold holding strum strumming hit sound sounding drone droning sit ring hang "
                        "sustain lay put throw use make have want need do bring loop looping vamp vamping comp walk "
-                       "comping gimme give hear get write".split())
+                       "comping gimme give hear get write blow hum".split())
 #: Words joining chords in a run ('sus4 to 7', 'csus4 drifting into c', 'am then f').
 JOINS = frozenset("to into then and moving going resolve resolves resolving drifting sliding falling rising leading over up changing "
                   "switching switch change".split())
@@ -22,7 +22,7 @@ JOINS = frozenset("to into then and moving going resolve resolves resolving drif
 FILLER = frozenset("a an the some that this it me us we my our just so yeah now please pls let lets let's on in of with "
                    "for chord chords triad progression changes stab stabs riff feel style vibe church gospel kind sort "
                    "like bit little nice big fat lush wide open spread but also thing set is as note signature everything short two three four five six every hits part verse chorus bridge intro outro breakdown section jazz pop rock soul funk rnb power triads minor major suspended dominant diminished augmented barre sub hymn hymns amen low deep "
-                   "underneath beneath very".split()) | COLOUR
+                   "underneath beneath very singer singers choir guys pipe barbershop".split()) | COLOUR
 #: What musicians call a run of notes ('ostinato on the sine: …', 'bass riff e e g a').
 NOTE_NOUNS = frozenset("notes note melody riff line bassline ostinato sequence sequencer hook motif lick figure theme tune head "
                        "fingerpicking picking".split())

@@ -95,12 +95,16 @@ def read_sentence(text: str, line: str):
     return progression
 
 
+#: Verbs that sound one note when a letter follows ('give me an A', 'blow me a Bb': a note to sing or tune to).
+_SOUNDS_A_NOTE = frozenset("drone hold sustain play sound give gimme blow hum".split())
+
+
 def _one_pitch(parts: list[Part], words: list[str], line: str):
     """'drone on a', 'hold an e for me': one note letter and a verb that sounds it (a gate)."""
     letters = [p for p in parts if p.kind in ("letter", "root")]
     if len(letters) != 1 or any(p.kind not in ("letter", "root", "voice", "word") for p in parts):
         return None
-    if not {"drone", "hold", "sustain", "play", "sound"} & set(words) or {"chord", "chords", "triad"} & set(words) or \
+    if not _SOUNDS_A_NOTE & set(words) or {"chord", "chords", "triad"} & set(words) or \
             _strummed(parts):
         return None
     note = letters[0]
