@@ -139,12 +139,12 @@ def test_a_groove_already_playing_named_with_a_tempo_changes_only_the_tempo():
 
 @pytest.mark.parametrize("phrase, kick", [("in 6/8", "x.....x....."), ("6/8 feel", "x.....x....."),
                                           ("6/8 at 100", "x.....x....."), ("in 2/4 at 104", "x......."),
-                                          ("2/4 time", "x......."), ("in 3/4", "x...........")])
+                                          ("2/4 feel", "x......."), ("in 3/4", "x...........")])
 def test_a_meter_said_as_one_plays_its_bar_on_the_kit(phrase, kick):
     assert f"/seq/add kick kick1 {kick}" in last(*KIT, phrase)
 
 
-@pytest.mark.parametrize("phrase", ["6/8", "3/4", "2/4"])
+@pytest.mark.parametrize("phrase", ["6/8", "3/4", "2/4", "6/8 time", "2/4 time"])
 def test_a_fraction_alone_is_no_meter(phrase):
     assert not any(m.startswith("/seq/add") for m in _tried(*KIT, phrase))
 
@@ -176,3 +176,42 @@ def test_a_minor_version_is_the_parallel_minor(phrase):
 
 def test_a_barbershop_seventh_is_a_dominant_seventh():
     assert len(last("add a triangle at 220 hz", "ring a barbershop 7th on F")[0].split()) == 6
+
+
+@pytest.mark.parametrize("phrase, pattern", [("8th note triplets on the snare", "[xxx]@4" * 4),
+                                             ("eighth note triplets on the snare", "[xxx]@4" * 4),
+                                             ("quarter note triplets on the snare", "[xxx]@8" * 2)])
+def test_triplets_said_before_the_part_play_on_it(phrase, pattern):
+    assert last(*KIT, phrase) == [f"/seq/add snare snare1 {pattern}"]
+
+
+@pytest.mark.parametrize("phrase, sent, left", [
+    ("petit allegro, 6/8 at 100", "/seq/bpm 100.0", "petit allegro"),
+    ("grand allegro, a big waltz, 160", "/seq/bpm 160.0", "grand allegro"),
+    ("snare decay shorter, we play on kevlar heads", "/mod/snare1/decay", "we play on kevlar heads"),
+])
+def test_a_remark_beside_a_command_is_left_out_and_said(phrase, sent, left):
+    translator = Translator()
+    for line in KIT:
+        translator.translate(line)
+    messages = [str(m) for m in translator.translate(phrase)]
+    assert any(m.startswith(sent) for m in messages)
+    assert f"left out: '{left}'" in translator.understood
+
+
+@pytest.mark.parametrize("phrase", [
+    "who can tell me what this does, clear",          # never a destructive command beside words not understood
+    "lfo on the cutoff, synced to the beat",         # 'beat' is a word of the shell's: no remark
+    "check pattern: 8ths, 16ths, triplets, 16ths",   # one unknown word alone is no remark
+    "the heart chakra is F, play F",                 # a note said: no remark
+    "gabber! 180",
+])
+def test_a_clause_that_might_mean_something_is_never_left_out(phrase):
+    translator = Translator()
+    for line in KIT + ("add a saw", "add a filter"):
+        translator.translate(line)
+    try:
+        translator.translate(phrase)
+    except LanguageError:
+        return
+    assert not any(u.startswith("left out") for u in translator.understood)

@@ -65,6 +65,9 @@ _ALIASES = {"bossa": "bossa nova", "reggaeton": "dembow", "valse": "waltz", "val
             "two four": "2/4", "six eight": "6/8"}
 #: Names that are grooves only beside a word saying so ('a rock beat', not 'rock the filter').
 _NEEDS_NOUN = {"rock", "3/4", "three four", "basic rock", "straight rock", "reggaeton", "2/4", "two four", "6/8", "six eight"}
+_METERS = {"2/4", "two four", "6/8", "six eight"}
+#: Grooves counted in dotted quarters (a beat of three eighths).
+_COMPOUND = {"jig", "slip jig", "6/8"}
 _NOUN = r"(?:beat|groove|rhythm|riddim|time|feel|pattern|style|drums?)"
 _NAMES = sorted(list(GROOVES) + list(_ALIASES), key=len, reverse=True)
 _NAME = re.compile(r"(?<![\w/])(?:(?:rhythm|riddim|iqa'?a?)\s+)?(?P<name>" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _NAMES)
@@ -114,13 +117,21 @@ def groove_line(translator, line: str):
         return _as_played(translator, within["parts"], Groove("x" * bar), f"in the {name}'s bar of {bar} sixteenths",
                           parts_only=True)
     named = _NAME.search(text)
-    if named and (named["noun"].strip() or re.sub(r"\s+", " ", named["name"].lower()) not in _NEEDS_NOUN or
+    if named and (_says_groove(named) or re.sub(r"\s+", " ", named["name"].lower()) not in _NEEDS_NOUN or
                   re.search(r"\bin\s+$", text[:named.start()]) or _AT_TEMPO.match(text[named.end():])):   # 'in 6/8', '2/4 at 104'
         return _named(translator, text, named)
     labelled = _LABEL.match(text)
     if labelled and _chatter(labelled["label"]):         # 'gimme a groove, kick on 1 and 3, snare on 2 and 4'
         return _as_played(translator, labelled["parts"], Groove("x" * 16), f"'{labelled['label'].strip()}'", parts_only=True)
     return _additive(translator, text)
+
+
+def _says_groove(named) -> bool:
+    """A word beside the name says it is a groove; for 2/4 and 6/8 'time' is not one ('6/8 time' sets a
+    time signature, which the sequencer does not keep: 'in 6/8' or '6/8 feel' is the kit's bar)."""
+    nouns = named["noun"].split()
+    meter = re.sub(r"\s+", " ", named["name"].lower()) in _METERS
+    return bool(nouns) and not (meter and set(nouns) <= {"time"})
 
 
 def _canonical(name: str) -> str:
@@ -137,7 +148,9 @@ def _named(translator, text: str, named) -> list | None:
         translator.mapper.understood.append(purpose[0])
     if not _chatter(before) or _LIKENESS.search(before):
         return None
-    said = f"{_canonical(named['name'])}: {groove.steps // 4} beats to the bar" + \
+    name = _canonical(named["name"])
+    beats = f"{groove.steps // 6} dotted beats" if name in _COMPOUND else f"{groove.steps // 4} beats"
+    said = f"{name}: {beats} to the bar" + \
         ("" if groove.steps == 16 or not _other_parts(translator.model) else " on the drums (the other parts keep theirs)")
     if _chatter(after):
         return _play(translator, groove.parts, said)
