@@ -1,7 +1,9 @@
-"""Harmony phrasings a blind live-shell trial got wrong (session 24), by class: the notes named move
-('transpose the chords …' is the chord track, not the voice in focus), 'it' moved by a step with several
-note tracks is the tune, drop voicings, rootless voicings, a walk in quarter notes, the key the notes are
-in when none is set, a bass line of one note a chord, and an analogy after a command ('…, like capo 2')."""
+"""Harmony and rhythm phrasings a blind live-shell trial and the s24 development set got wrong (session 24),
+by class: the notes named move ('transpose the chords …' is the chord track, not the voice in focus), 'it'
+moved by a step with several note tracks is the tune, drop voicings, rootless voicings, a walk in quarter
+notes, the key the notes are in when none is set, a bass line of one note a chord, an analogy after a command
+('…, like capo 2'), a groove named with its tempo, meters, a note asked for by its letter, a remark beside a
+command left out, a take named by one word."""
 import pytest
 
 from chronus_shell.language.errors import LanguageError
@@ -215,3 +217,10 @@ def test_a_clause_that_might_mean_something_is_never_left_out(phrase):
     except LanguageError:
         return
     assert not any(u.startswith("left out") for u in translator.understood)
+
+
+@pytest.mark.parametrize("phrase, sent", [("record lancaran", "/record/start lancaran.wav"), ("record gig", "/record/start gig.wav"),
+                                          ("record again", "/record/start"), ("record it", "/record/start"),
+                                          ("record drums", "/record/start")])
+def test_a_take_is_named_by_one_word_the_shell_does_not_know(phrase, sent):
+    assert last(*KIT, phrase) == [sent]
