@@ -3,13 +3,13 @@ by class: the notes named move ('transpose the chords …' is the chord track, n
 moved by a step with several note tracks is the tune, drop voicings, rootless voicings, a walk in quarter
 notes, the key the notes are in when none is set, a bass line of one note a chord, an analogy after a command
 ('…, like capo 2'), a groove named with its tempo, meters, a note asked for by its letter, a remark beside a
-command left out, a take named by one word."""
+command left out, a word after 'record' asked about."""
 import pytest
 
 from chronus_shell.language.errors import LanguageError
 from chronus_shell.language.translator import Translator
 
-from .test_time_harmony_classes import last
+from .test_time_harmony_classes import last, refused
 
 #: A chord voice with a ii–V–I and a bass voice with a walking line, the bass touched last.
 JAZZ = ("add a sine", "ii V I in Bb", "add a triangle",
@@ -219,8 +219,25 @@ def test_a_clause_that_might_mean_something_is_never_left_out(phrase):
     assert not any(u.startswith("left out") for u in translator.understood)
 
 
-@pytest.mark.parametrize("phrase, sent", [("record lancaran", "/record/start lancaran.wav"), ("record gig", "/record/start gig.wav"),
-                                          ("record again", "/record/start"), ("record it", "/record/start"),
-                                          ("record drums", "/record/start")])
-def test_a_take_is_named_by_one_word_the_shell_does_not_know(phrase, sent):
+@pytest.mark.parametrize("phrase, sent", [("record again", "/record/start"), ("record it", "/record/start"),
+                                          ("record drums", "/record/start"), ("record take1", "/record/start take1.wav")])
+def test_a_take_is_unnamed_unless_its_name_is_said(phrase, sent):
     assert last(*KIT, phrase) == [sent]
+
+
+@pytest.mark.parametrize("word", ["lancaran", "gig"])
+def test_one_word_the_shell_does_not_know_after_record_is_asked_about_never_dropped(word):
+    assert f"say 'record to {word}'" in refused(*KIT, f"record {word}")
+
+
+@pytest.mark.parametrize("phrase", ["phrygian on E, play the scale", "e phrygian, play the scale"])
+def test_a_key_and_its_scale_played_in_one_line_do_both(phrase):
+    messages = last("add a triangle at 220 hz", phrase)
+    assert messages[0] == "/seq/key e phrygian"
+    assert _notes(messages, "triangle1") == ["e3", "f3", "g3", "a3", "b3", "c4", "d4", "e4"]
+
+
+@pytest.mark.parametrize("phrase, pattern", [("hats on every beat", "x...x...x..."), ("the hats on every 8th", "x.x.x.x.x.x.")])
+def test_a_pulse_said_in_a_groove_of_another_bar_keeps_that_bar(phrase, pattern):
+    assert last(*KIT, "waltz", phrase) == [f"/seq/add hats hat1 {pattern}"]
+    assert last(*KIT, "waltz", "play x..x on hats") == ["/seq/add hats hat1 x..x"]

@@ -54,7 +54,7 @@ def read_sentence(text: str, line: str):
         return run
     parts = [p for p in parts if p.kind != "rest"]   # 'Am - F - C': a dash between chords
     if _about_the_key(parts, words):
-        return _key(parts, line)
+        return None if _PLAYED & set(words) and "scale" in words else _key(parts, line)   # ('e phrygian, play the scale')
     first = next((i for i, p in enumerate(parts) if p.kind in _NAMING), len(parts))
     if any(p.kind == "word" and p.text in _TRANSPORT for p in parts[first:]):
         return None
@@ -95,6 +95,8 @@ def read_sentence(text: str, line: str):
     return progression
 
 
+#: Verbs that play a scale named beside its key ('phrygian on E, play the scale': the key, then the run).
+_PLAYED = frozenset("play run give gimme".split())
 #: Verbs that sound one note when a letter follows ('give me an A', 'blow me a Bb': a note to sing or tune to).
 _SOUNDS_A_NOTE = frozenset("drone hold sustain play sound give gimme blow hum".split())
 

@@ -98,9 +98,11 @@ class ShellRules:
         words = first_of(children, it.Words)
         if path is None and words is not None and words.text.lower() in _RECORD_STOPS:
             return it.Fixed("/record/stop")                # 'REC stop', 'record off': the take ends
-        if path is None and words is not None and len(words.items) == 1 and (
-                re.search(r"[\d_-]", words.text) or not _known(words.text)):
-            path = f"{words.text}.wav"                    # "record jam1", "record lancaran": a take named so, not an unnamed one
+        if path is None and words is not None and len(words.items) == 1 and re.search(r"[\d_-]", words.text):
+            path = f"{words.text}.wav"                    # "record jam1": a take named jam1, not an unnamed one
+        if path is None and words is not None and len(words.items) == 1 and not _known(words.text):
+            raise LanguageError(f"is {words.text!r} the take's name? say 'record to {words.text}' — or 'record' for "
+                                f"a take named by the time", words.items[0].column)   # ('record lancaran': never dropped)
         named = re.search(r"\b(?:called|named|as)\s+(\S+)$", words.text, re.I) if path is None and words else None
         if named:
             path = f"{named.group(1)}.wav"                # "record a take called boss_theme"
