@@ -73,7 +73,9 @@ RULES = """
 - **Transactions.** Between `/patch/begin` and `/patch/commit` the `/patch/*` changes build the
   standby graph only; the commit crossfades to it at a block boundary. Outside a transaction a
   rewiring under a sounding module fades its edges over 5 ms.
-- **Sessions.** Wherever a session name is taken, a path ending in `.json` names that file.
+- **Sessions.** Wherever a session name is taken, a path ending in `.json` names that file. A name that
+  is not saved is loaded as the one saved session it means when typed another way (case, spaces, `_`, `-`,
+  `.` and a leading `the`/`my`/`our` aside: `load jones wedding set 2` loads `jones_wedding_set_2`).
 - **OSC server.** `chronus --osc-port N` binds 127.0.0.1 unless `--osc-host` says otherwise.
   Malformed datagrams are counted and dropped; `/engine/status` carries the counts under `osc`.
 

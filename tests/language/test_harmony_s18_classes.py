@@ -236,10 +236,10 @@ def test_a_melody_on_a_new_oscillator_adds_it_and_gives_it_the_notes(phrase, cre
 @pytest.mark.parametrize("phrase, notes", [
     ("walk the bass up chromatic from F to A on the triangle", "f2 f#2 g2 g#2 a2"),
     ("walk up chromatically from b3 to d4", "b3 c4 c#4 d4"),
-    ("walk down in half steps from e5 to c5", "e5 d#5 d5 c#5 c5"),
+    ("walk down in half steps from e5 to c5", "e5 eb5 d5 db5 c5"),
 ])
 def test_a_chromatic_walk_between_two_notes(phrase, notes):
-    assert _notes(last(*PAD, phrase)[-1]) == notes.split()
+    assert [n for n in _notes(last(*PAD, phrase)[-1]) if n not in "-."] == notes.split()   # (in quarter notes since s24)
 
 
 @pytest.mark.parametrize("phrase, notes, pattern", [

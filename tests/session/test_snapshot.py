@@ -151,9 +151,23 @@ def test_state_becomes_rebuild_messages(acid_state):
     assert Message("/seq/bpm", (126.0,)) in state_to_messages(acid_state)
 
 
-@pytest.mark.parametrize("asked", ["slow drift", "Slow_Drift", "slow-drfit"])
+@pytest.mark.parametrize("asked", ["slow-drfit", "slow drfit"])
 def test_a_missing_name_suggests_the_saved_one_it_resembles(acid_state, asked):
     save_session("slow-drift", acid_state)
     save_session("night-drive", acid_state)
     with pytest.raises(SessionError, match=r"did you mean slow-drift\? \(saved: night-drive, slow-drift\)"):
         load_session(asked)
+
+
+@pytest.mark.parametrize("asked", ["slow drift", "Slow_Drift", "the slow drift", "SLOW.DRIFT"])
+def test_a_name_said_another_way_loads_the_one_session_it_means(acid_state, asked):
+    save_session("slow-drift", acid_state)
+    save_session("night-drive", acid_state)
+    assert load_session(asked) == load_session("slow-drift")
+
+
+def test_a_name_said_loosely_that_fits_two_sessions_loads_neither(acid_state):
+    save_session("slow-drift", acid_state)
+    save_session("slow_drift", acid_state)
+    with pytest.raises(SessionError, match="no session slow drift"):
+        load_session("slow drift")

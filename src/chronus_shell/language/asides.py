@@ -138,7 +138,7 @@ def without_purpose(text: str, model: PatchModel) -> tuple[str, str] | None:
     if match is None or match.start() == 0 or _SAYS_WHEN.search(match.group("why")):
         return None
     content = module_words() | set(model.modules) | set(model.tracks) | _SEQUENCER_PARAMS | set(NICKNAMES)
-    said = re.findall(r"[a-z0-9_'-]+", match.group("why").lower())
+    said = re.findall(r"[\w'-]+", match.group("why").lower())           # (\w: 'fouettés' is one word)
     words = [w for w in said[2 if said[0] == "to" else 1:] if w not in _ARTICLES]   # ('to tune the band': its verb is no part)
     if any(w in content or w.rstrip("s") in content or re.search(r"\d", w) or is_note(w) for w in words):
         return None

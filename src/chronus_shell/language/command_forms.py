@@ -3,7 +3,7 @@
 A `//: <form> | <example> | …` line of the grammar (grammar/*.lark) documents a command form; docs/commands.md
 (scripts/gen_commands_doc.py), `help` (repl/topics.py) and the nearest working example to a refused
 line (nearest.py) all read them here. Time words are read before the grammar, so their forms are
-timed_lines.DOC_FORMS, listed after the grammar's. A `//# <area> | <what it covers>` line starts an
+timed_forms.DOC_FORMS, listed after the grammar's. A `//# <area> | <what it covers>` line starts an
 area of `help` (the forms after it, up to the next); harmony (harmony_forms) and time are areas too.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .grammar import grammar_source
 from .harmony_forms import HARMONY_FORMS
-from .timed_lines import DOC_FORMS as TIMED_FORMS
+from .timed_forms import DOC_FORMS as TIMED_FORMS
 
 Forms = tuple[tuple[str, tuple[str, ...]], ...]
 HARMONY_AREA = ("harmony", "keys, chords, notes in a key, arpeggios, voicings")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .asides import without_purpose
 from .errors import LanguageError
 from .type_words import type_named
 
@@ -52,15 +53,21 @@ GROOVES = {
     "slip jig": Groove("x.....x.....x.....", "." * 18, "x.x.x.x.x.x.x.x.x."),   # 9/8: three
     "reel": Groove("x.......x.......", hats="x.x.x.x.x.x.x.x."),           # 4/4 felt in two, straight eighths
     "polka": Groove("x...x...", "..x...x.", "x.x.x.x."),                   # 2/4: oom-pah
+    "2/4": Groove("x.......", "....x...", "x.x.x.x."),                     # a march's two beats
+    "6/8": Groove("x.....x.....", "." * 12, "x.x.x.x.x.x."),               # two dotted quarters, eighths between
 }
 #: Other names for them ('bossa' alone, 'reggaeton', 'eight beat'). A genre's beat ('a trap beat') is
 #: not one: too many beats go by that name to guess one.
 _ALIASES = {"bossa": "bossa nova", "reggaeton": "dembow", "valse": "waltz", "valse musette": "waltz", "vals": "waltz",
             "walzer": "waltz", "eight beat": "8 beat", "8-beat": "8 beat", "sixteen beat": "16 beat", "16-beat": "16 beat",
             "maksum": "maqsum", "masmoudi saghir": "baladi", "sa'idi": "saidi", "3/4": "waltz", "three four": "waltz",
-            "basic rock": "rock", "straight rock": "rock", "double jig": "jig", "slipjig": "slip jig", "slip-jig": "slip jig"}
+            "basic rock": "rock", "straight rock": "rock", "double jig": "jig", "slipjig": "slip jig", "slip-jig": "slip jig",
+            "two four": "2/4", "six eight": "6/8"}
 #: Names that are grooves only beside a word saying so ('a rock beat', not 'rock the filter').
-_NEEDS_NOUN = {"rock", "3/4", "three four", "basic rock", "straight rock", "reggaeton"}
+_NEEDS_NOUN = {"rock", "3/4", "three four", "basic rock", "straight rock", "reggaeton", "2/4", "two four", "6/8", "six eight"}
+_METERS = {"2/4", "two four", "6/8", "six eight"}
+#: Grooves counted in dotted quarters (a beat of three eighths).
+_COMPOUND = {"jig", "slip jig", "6/8"}
 _NOUN = r"(?:beat|groove|rhythm|riddim|time|feel|pattern|style|drums?)"
 _NAMES = sorted(list(GROOVES) + list(_ALIASES), key=len, reverse=True)
 _NAME = re.compile(r"(?<![\w/])(?:(?:rhythm|riddim|iqa'?a?)\s+)?(?P<name>" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _NAMES)
@@ -69,7 +76,7 @@ _NAME = re.compile(r"(?<![\w/])(?:(?:rhythm|riddim|iqa'?a?)\s+)?(?P<name>" + "|"
 _CHATTER = set("""i i'd should would like love want wanna a an the some please pls give gimme me us play put on in for now
 yalla ok okay let's lets have can could you we just do drums drum kit rhythm beat groove riddim time feel pattern style
 with nice good classic old typical standard basic simple straight proper and then start go make it this that bit of
-turkish arabic egyptian brazilian jamaican latin old-school oldschool proper little one new too also
+turkish arabic egyptian brazilian jamaican latin old-school oldschool proper little one new too also big grand small gentle
 aksak kopanitsa rachenitsa ruchenitsa gankino lesnoto daychovo kalamatianos paidushko balkan bulgarian macedonian greek
 odd meter""".split())
 #: A groove named by no name, its parts after it ('gimme a groove, kick on 1 and 3', 'new beat: kick x…, bpm 80').
@@ -79,6 +86,10 @@ _TEMPO_FEEL = re.compile(r"(?:(?:tempo|bpm)\s+)?(?P<bpm>\d{2,3})(?:\s*bpm)?\s+(?
 #: A part's rhythm in a groove's bar or an eighths meter's ('hats every eighth in the 7', '… of the jig').
 _WITHIN = re.compile(r"^(?P<parts>.+?)\s+(?:of|in|for)\s+the\s+(?P<name>" + "|".join(
     re.escape(n) for n in _NAMES if GROOVES.get(_ALIASES.get(n, n), _ROCK).steps != 16) + r"|[5-9]|1[0-5])$", re.I)
+#: A tempo after a groove's name: 'at 180', ', 120', '160 bpm', 'tempo 126' (40–300).
+_AT_TEMPO = re.compile(r"(?:\s*,\s*|\s+at\s+|\s+(?:tempo|bpm)\s+|\s+)(?P<bpm>[4-9]\d|[12]\d\d|300)(?:\s*bpm)?(?=\s*(?:[,.!;]|$))",
+                       re.I)
+_SPEED_WORD = re.compile(r",?\s*\b(?:fast|slow|quick|brisk|lively|moderate|steady)\b", re.I)
 #: 'make it feel like a waltz': a likeness of the whole piece, not the kit's rhythm.
 _LIKENESS = re.compile(r"\b(?:feel|feels|sound|sounds|more|bit|kind\s+of|sort\s+of)\s+like\s+(?:an?\s+|the\s+)?$", re.I)
 _ADDITIVE = re.compile(r"(?<![\w+./-])(?P<groups>[1-9](?:\s*\+\s*[1-9]){1,7})(?![\w+./])")
@@ -106,12 +117,21 @@ def groove_line(translator, line: str):
         return _as_played(translator, within["parts"], Groove("x" * bar), f"in the {name}'s bar of {bar} sixteenths",
                           parts_only=True)
     named = _NAME.search(text)
-    if named and (named["noun"].strip() or re.sub(r"\s+", " ", named["name"].lower()) not in _NEEDS_NOUN):
+    if named and (_says_groove(named) or re.sub(r"\s+", " ", named["name"].lower()) not in _NEEDS_NOUN or
+                  re.search(r"\bin\s+$", text[:named.start()]) or _AT_TEMPO.match(text[named.end():])):   # 'in 6/8', '2/4 at 104'
         return _named(translator, text, named)
     labelled = _LABEL.match(text)
     if labelled and _chatter(labelled["label"]):         # 'gimme a groove, kick on 1 and 3, snare on 2 and 4'
         return _as_played(translator, labelled["parts"], Groove("x" * 16), f"'{labelled['label'].strip()}'", parts_only=True)
     return _additive(translator, text)
+
+
+def _says_groove(named) -> bool:
+    """A word beside the name says it is a groove; for 2/4 and 6/8 'time' is not one ('6/8 time' sets a
+    time signature, which the sequencer does not keep: 'in 6/8' or '6/8 feel' is the kit's bar)."""
+    nouns = named["noun"].split()
+    meter = re.sub(r"\s+", " ", named["name"].lower()) in _METERS
+    return bool(nouns) and not (meter and set(nouns) <= {"time"})
 
 
 def _canonical(name: str) -> str:
@@ -122,9 +142,15 @@ def _canonical(name: str) -> str:
 def _named(translator, text: str, named) -> list | None:
     groove = GROOVES[_canonical(named["name"])]
     before, after = text[:named.start()], text[named.end():]
+    purpose = without_purpose(after, translator.model) if after.strip() else None
+    after = _tempo_said(f" {purpose[1]}" if purpose else after)     # 'waltz at 180 for the fouettés'
+    if purpose:
+        translator.mapper.understood.append(purpose[0])
     if not _chatter(before) or _LIKENESS.search(before):
         return None
-    said = f"{_canonical(named['name'])}: {groove.steps // 4} beats to the bar" + \
+    name = _canonical(named["name"])
+    beats = f"{groove.steps // 6} dotted beats" if name in _COMPOUND else f"{groove.steps // 4} beats"
+    said = f"{name}: {beats} to the bar" + \
         ("" if groove.steps == 16 or not _other_parts(translator.model) else " on the drums (the other parts keep theirs)")
     if _chatter(after):
         return _play(translator, groove.parts, said)
@@ -133,6 +159,13 @@ def _named(translator, text: str, named) -> list | None:
     if not re.search(r"(?:^|\s)[xX.~\-\[\]()*]+$", parts):
         parts = parts.rstrip(".!")              # a full stop, not a pattern's rests
     return _as_played(translator, parts, groove, said)
+
+
+def _tempo_said(after: str) -> str:
+    """What follows a groove's name with its tempo said as the grammar says it ('at 180', ', 120', '160 bpm'
+    → 'tempo 180'); a speed word beside the number says nothing more ('polka 2/4, fast, 120')."""
+    said = _AT_TEMPO.sub(lambda m: f", tempo {m['bpm']}", after)
+    return _SPEED_WORD.sub("", said) if said != after else after
 
 
 def _other_parts(model) -> bool:
@@ -205,7 +238,14 @@ def _play(translator, parts: dict[str, str], said: str, also: str = "", said_par
     if not said_parts and not any(kind in _KINDS.values() for kind in model.modules.values()):
         raise LanguageError(f"{said.split(':')[0]} is a drum groove and no drum plays: add a kick (and a snare, a hat) "
                             f"first — the sequencer keeps no time signature for other parts", 0, (), said)
-    clauses = [_clause(model, kit_track(model, role), steps) for role, steps in parts.items()]
+    tracks = {kit_track(model, role): steps for role, steps in parts.items()}
+    changed = {track: steps for track, steps in tracks.items()
+               if track not in model.tracks or model.tracks[track].pattern != steps or model.tracks[track].muted}
+    if also and not changed:                            # the groove plays already: 'waltz at 180' is its tempo
+        messages = translator.translate(also)
+        translator.mapper.understood.insert(0, f"{said.split(':')[0]} plays already")
+        return messages
+    clauses = [_clause(model, track, steps) for track, steps in tracks.items()]
     messages = translator.translate(", ".join(clauses + ([also] if also else [])))
     translator.mapper.understood.insert(0, f"{said} — {'; '.join(clauses)}")
     return messages

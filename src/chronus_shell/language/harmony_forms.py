@@ -15,8 +15,10 @@ HARMONY_FORMS = (
     ("chords <chords> [every <n> beats / <n> bars each] [on <voice>] / <voice> plays <chords>",
      ("chords am7 f c g", "chords am f c g every 2 beats", "chords a minor, f major, c, g", "notes am7 f c g",
       "bass plays am f c g"), ()),
-    ("voice it wide / open voicing / close voicing / invert it / second inversion / root position / add the bass "
-     "note an octave lower", ("voice it wide", "invert it", "add the bass note an octave lower"), ("play an A minor chord",)),
+    ("voice it wide / open voicing / close voicing / drop 2 (drop 3) voicing / rootless voicings / invert it / second "
+     "inversion / root position / add the bass note an octave lower",
+     ("voice it wide", "drop 2 voicing", "rootless voicings", "invert it", "add the bass note an octave lower"),
+     ("play an A minor 7 chord",)),
     ("in <key> / key of <note> [<scale>]", ("in d minor", "key of e flat", "in a dorian", "we're in g major"), ()),
     ("no key (clears it)", ("no key",), ("in d minor",)),
     ("notes <degrees> (in the key) / chords <degrees or roman numerals>",

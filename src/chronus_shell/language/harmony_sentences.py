@@ -16,39 +16,16 @@ from . import intents_harmony as ih
 from .chords import Chord, chord_error, moved_chord
 from .errors import LanguageError
 from .harmony_constituents import Part, scan, upper_letters, words_outside
-from .harmony_pitches import PITCH_VERBS, placed_on, released, stacked, tuned
+from .harmony_lexicon import JOINS, KEY_WORDS, NOTE_NOUNS, PLAY_VERBS, known
+from .harmony_pitches import placed_on, released, stacked, tuned
 from .harmony_tokens import CHORDISH, column_of, register_said, words_of
 from .nicknames import NICKNAMES
 
-#: Words that only colour a chord line ('dark', 'lofi loop'): left out, said back by the echo.
-COLOUR = frozenset(
-    "loop looping loops vamp vamping play playing strum comp chords chord progression changes dark sad happy moody "
-    "dreamy lofi lo-fi jazzy pretty nice lush big sounds sound vibe vibes it a an the some just then to and for "
-    "that this me gimme give with keep going repeat repeating cycle over pad thing please minor major from back "
-    "simple classic cheesy emotional chill warm cadence turnaround lay down out but now again round go lets let's "
-    "slow long dub reggae".split())
-#: Verbs that play what the sentence names, and words that say to keep it sounding.
-PLAY_VERBS = frozenset("play playing plays hold holding strum strumming hit sound sounding drone droning sit ring hang "
-                       "sustain lay put throw use make have want need do bring loop looping vamp vamping comp walk "
-                       "comping gimme give hear get write".split())
 #: Verbs that start the transport when said after the chords ('… then play'): a second command, not read here.
 _TRANSPORT = frozenset(("play", "start", "go"))
-#: Words joining chords in a run ('sus4 to 7', 'csus4 drifting into c', 'am then f').
-JOINS = frozenset("to into then and moving going resolve resolves resolving drifting sliding falling rising leading over up changing "
-                  "switching switch change".split())
-#: Words that say nothing to the harmony (articles, pronouns, politeness, feel).
-FILLER = frozenset("a an the some that this it me us we my our just so yeah now please pls let lets let's on in of with "
-                   "for chord chords triad progression changes stab stabs riff feel style vibe church gospel kind sort "
-                   "like bit little nice big fat lush wide open spread but also thing set is as note signature everything short two three four five six every hits part verse chorus bridge intro outro breakdown section jazz pop rock soul funk rnb power triads minor major suspended dominant diminished augmented barre sub hymn hymns amen low deep "
-                   "underneath beneath very".split()) | COLOUR
 _VOICED_OPEN = frozenset(("wide", "open", "spread"))
-#: What musicians call a run of notes ('ostinato on the sine: …', 'bass riff e e g a').
-NOTE_NOUNS = frozenset("notes note melody riff line bassline ostinato sequence sequencer hook motif lick figure theme tune head "
-                       "fingerpicking picking".split())
 #: Words that say a line lists chords.
 _LISTING = frozenset(("chords", "progression", "changes"))
-#: Words that make a line about the key ('root note G, scale mixolydian', 'quantize to a minor').
-KEY_WORDS = frozenset("key scale mode root tonic tonality quantize quantise quantizer quantiser".split())
 
 
 def read_sentence(text: str, line: str):
@@ -77,7 +54,7 @@ def read_sentence(text: str, line: str):
         return run
     parts = [p for p in parts if p.kind != "rest"]   # 'Am - F - C': a dash between chords
     if _about_the_key(parts, words):
-        return _key(parts, line)
+        return None if _PLAYED & set(words) and "scale" in words else _key(parts, line)   # ('e phrygian, play the scale')
     first = next((i for i, p in enumerate(parts) if p.kind in _NAMING), len(parts))
     if any(p.kind == "word" and p.text in _TRANSPORT for p in parts[first:]):
         return None
@@ -118,12 +95,18 @@ def read_sentence(text: str, line: str):
     return progression
 
 
+#: Verbs that play a scale named beside its key ('phrygian on E, play the scale': the key, then the run).
+_PLAYED = frozenset("play run give gimme".split())
+#: Verbs that sound one note when a letter follows ('give me an A', 'blow me a Bb': a note to sing or tune to).
+_SOUNDS_A_NOTE = frozenset("drone hold sustain play sound give gimme blow hum".split())
+
+
 def _one_pitch(parts: list[Part], words: list[str], line: str):
     """'drone on a', 'hold an e for me': one note letter and a verb that sounds it (a gate)."""
     letters = [p for p in parts if p.kind in ("letter", "root")]
     if len(letters) != 1 or any(p.kind not in ("letter", "root", "voice", "word") for p in parts):
         return None
-    if not {"drone", "hold", "sustain", "play", "sound"} & set(words) or {"chord", "chords", "triad"} & set(words) or \
+    if not _SOUNDS_A_NOTE & set(words) or {"chord", "chords", "triad"} & set(words) or \
             _strummed(parts):
         return None
     note = letters[0]
@@ -143,11 +126,11 @@ def read_key_sentence(text: str, line: str):
     """A key stated among words that only say it is the key, in any order; a word outside that
     lexicon, a chord called a chord or anything else named reads nothing."""
     if not KEY_TALK & set(text.split()) or text.startswith(("tune ", "retune ")) or \
-            any(w not in KEY_TALK and not _known(w) for w in words_outside(text)):
+            any(w not in KEY_TALK and not known(w) for w in words_outside(text)):
         return None                                   # ('tune it to e': the oscillator)
     parts = scan(text, line)
     words = {p.text for p in parts if p.kind == "word"}
-    if not words & KEY_TALK or any(w not in KEY_TALK and not _known(w) for w in words) or words & _NOT_A_KEY:
+    if not words & KEY_TALK or any(w not in KEY_TALK and not known(w) for w in words) or words & _NOT_A_KEY:
         return None
     return _key(parts, line)
 
@@ -169,7 +152,7 @@ _NOTES = ("note", "letter", "rest")
 def _refused(words: list[str], text: str, line: str) -> bool:
     """Whether a word is outside the lexicon; in a line that lists chords ('chords am f xyz') that
     word is a chord not known, said in one line."""
-    unknown = [w for w in words if not _known(w)]
+    unknown = [w for w in words if not known(w)]
     if unknown and (text.split()[0] in _LISTING or (_LISTING & set(text.split()) and CHORDISH.fullmatch(unknown[0]))):
         raise chord_error(unknown[0], column_of(unknown[0], line))
     return bool(unknown)
@@ -255,11 +238,6 @@ def _described(parts: list[Part]) -> list[Part]:
 _CHORD_NOUNS = frozenset(("chord", "chords", "triad", "triads"))
 #: The constituents that name chords.
 _NAMING = frozenset(("chord", "letter", "degree", "quality", "named"))
-
-
-def _known(word: str) -> bool:
-    return word in FILLER or word in PLAY_VERBS or word in PITCH_VERBS or word in JOINS or word in KEY_WORDS or word in NOTE_NOUNS or \
-        word.endswith("-ish")
 
 
 def _one(parts: list[Part], kind: str):

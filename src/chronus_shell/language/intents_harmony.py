@@ -122,7 +122,7 @@ class Degrees:
 class Revoice:
     """'voice it wide', 'close voicing', 'invert it [twice]', 'add the bass note an octave lower'."""
 
-    how: str                       # "open" | "close" | "invert" | "bass" | "rootless"
+    how: str                       # "open" | "close" | "invert" | "bass" | "rootless" | "drop2" | "drop3"
     times: int = 1
     column: int = 0
 
@@ -168,6 +168,7 @@ class MoveNotes:
     dominants: bool = False        # 'tritone sub (on the 5)': in a chord track, only its dominant chords
     tune: bool = False             # 'transpose up a whole step', nothing named: with several note tracks, all of them
     step: bool = False             # 'take it down a step': a whole step where chords move, else asked
+    noun: str | None = None        # 'transpose the chords …', 'the melody up 2': the notes named (a track of that name)
 
 
 @dataclass(frozen=True)

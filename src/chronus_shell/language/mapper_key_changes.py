@@ -17,12 +17,29 @@ def set_key(ctx, intent: ih.SetKey) -> list[Message]:
             raise LanguageError("there is no key set", intent.column)
         return [message("/seq/key", "none")]
     checked_key(intent.tonic, intent.scale, intent.column)
+    heard = _heard_key(ctx)
+    if heard and _notes_of(*heard) != _notes_of(intent.tonic, intent.scale):     # (a relative key holds the same notes)
+        ctx.understood.append(f"the key is {intent.tonic} {intent.scale.replace('_', ' ')} for what comes next; the notes "
+                              f"playing stay in {heard[0]} {heard[1].replace('_', ' ')} ('transpose to {intent.tonic}' moves them)")
     return [message("/seq/key", intent.tonic, intent.scale)]
 
 
 def show_key(ctx, intent: ih.ShowKey) -> list[Message]:
-    key = ctx.model.key
-    return [message("/shell/show", "key", f"{key[0]} {key[1].replace('_', ' ')}" if key else "none set")]
+    key = ctx.model.key or _heard_key(ctx)
+    said = f"{key[0]} {key[1].replace('_', ' ')}" if key else "none set"
+    return [message("/shell/show", "key", said if ctx.model.key or not key else f"none set (the notes are in {said})")]
+
+
+def _notes_of(tonic: str, scale: str) -> frozenset[int]:
+    return frozenset((pitch_class(tonic) + step) % 12 for step in SCALES[scale])
+
+
+def _heard_key(ctx) -> tuple[str, str] | None:
+    """The key the notes playing are in when none is set (what a key change reads them in)."""
+    try:
+        return key_of_chords(ctx, 0, lines=True)
+    except LanguageError:
+        return None
 
 
 def sargam_on_key(ctx, intent: ih.SargamOnKey) -> list[Message]:
@@ -101,7 +118,7 @@ def key_of_chords(ctx, column: int, lines: bool = False) -> tuple[str, str]:
               for root, shape in (chords[0], chords[-1])]
         return held, on[0], on[1]
     tonic, scale = max(((pc, scale) for scale in ("major", "minor") for pc in range(12)), key=fit)
-    return PITCH_CLASSES[tonic], scale
+    return key_name(tonic, scale), scale
 
 
 def _new_key(tonic: str, scale: str, intent: ih.ChangeKey) -> tuple[str, str]:

@@ -32,11 +32,28 @@ def note_track(ctx, words, column: int, notes: list[str], kind: str | None = Non
     notes' own rhythm (a new track named `kind` when that name is free)."""
     existing = existing_track(ctx, words, column)
     rhythm = own_rhythm(notes)
+    if existing is None and (spans := _chord_spans(ctx, notes)):     # a note a chord, held as long
+        ctx.understood.append(f"a note for each chord of the {ctx.model.last_chord[1]} track, held as long: {' '.join(notes)}")
+        return send_track(ctx, words, column, "".join("x" + "-" * (n - 1) for n in spans),
+                          [t for note, n in zip(notes, spans) for t in [note] + ["-"] * (n - 1)], kind)
     kept = ctx.model.tracks[existing].pattern if existing is not None else None
     if kept is not None and (kept == rhythm or kept != own_rhythm(ctx.model.tracks[existing].notes)):
         _playable(notes, column)                      # the same rhythm, or one written apart: kept
         return [message("/seq/notes", existing, *notes)]
     return send_track(ctx, words, column, rhythm, notes, kind)
+
+
+def _chord_spans(ctx, notes: list[str]) -> list[int] | None:
+    """How long each chord of the chord track lasts, when a new line of single notes has one note for each
+    ('bass notes a2 e2 f#2 d2' under G D Em C: the roots under the changes, not four 16ths)."""
+    last = ctx.model.last_chord
+    track = ctx.model.tracks.get(last[1]) if last and last[0] == "track" else None
+    if track is None or any(n in (REST, "-") or "+" in n for n in notes):
+        return None
+    hits = [i for i, c in enumerate(track.pattern) if c in "xX"]
+    if len(hits) != len(notes) or len(notes) < 2:
+        return None
+    return [b - a for a, b in zip(hits, hits[1:] + [len(track.pattern)])]
 
 
 def send_track(ctx, words, column, pattern: str, notes: list[str], kind: str | None = None) -> list[Message]:

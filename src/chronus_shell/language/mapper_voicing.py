@@ -27,9 +27,10 @@ NO_CHORD = "no chord to change yet: give one first, e.g. 'play an A minor chord'
 # -- voicings -----------------------------------------------------------------------------
 def revoice(ctx, intent: ih.Revoice) -> list[Message]:
     change = {"open": open_voicing, "close": _close, "bass": _add_bass, "rootless": _rootless,
+              "drop2": lambda p: _dropped(p, 2), "drop3": lambda p: _dropped(p, 3),
               "invert": lambda p: _invert(p, intent.times)}[intent.how]
     said = {"open": "open voicing", "close": "close voicing", "bass": "bass note an octave lower",
-            "rootless": "without the root",
+            "rootless": "without the root", "drop2": "drop 2 voicing", "drop3": "drop 3 voicing",
             "invert": "root position" if intent.times == 0 else f"inverted {abs(intent.times)}×"}[intent.how]
     return _rechord(ctx, change, said, intent.column)
 
@@ -132,8 +133,8 @@ def _held_chords(ctx, words: it.Words | None, column: int) -> tuple[list, it.Wor
     for step, char in enumerate(held.pattern):
         if char not in "xX":
             continue
-        length = 1
-        while step + length < len(held.pattern) and held.pattern[step + length] == "-":
+        length = 1                                   # a chord lasts to the next one struck (its rests: the release)
+        while step + length < len(held.pattern) and held.pattern[step + length] not in "xX":
             length += 1
         pitches = _pitch_at(held.notes, step)
         if pitches:
@@ -155,7 +156,7 @@ def move_notes(ctx, intent: ih.MoveNotes) -> list[Message]:
         return _rechord(ctx, lambda p: [x + intent.semitones for x in p], _interval(intent.semitones),
                         intent.column)
     chord_track = last[1] if intent.chord and last and last[0] == "track" else None
-    track = chord_track or _track_with_notes(ctx, intent.target, intent.column)
+    track = chord_track or _named_notes(ctx, intent) or _track_with_notes(ctx, intent.target, intent.column)
     if track is None:
         raise LanguageError("no notes to move: give the voice notes or chords first "
                             "(e.g. 'notes a c e g' or 'chords am f c g')", intent.column)
@@ -166,6 +167,22 @@ def move_notes(ctx, intent: ih.MoveNotes) -> list[Message]:
     check_tokens(tokens, intent.column)
     ctx.understood.append(f"the {track} notes {_interval(intent.semitones)}: {' '.join(t for t in tokens if t != '-')}")
     return [message("/seq/notes", track, *tokens)]
+
+
+def _named_notes(ctx, intent: ih.MoveNotes) -> str | None:
+    """The track the notes named are ('the chords': the one track of chords, else one called so; 'the
+    melody': a track called so); chords named where none plays are refused, never another voice's notes."""
+    if intent.noun is None or intent.target is not None:
+        return None
+    if intent.noun in ctx.model.tracks:
+        return intent.noun
+    if intent.chord:
+        chords = [name for name, track in ctx.model.tracks.items() if any("+" in str(n) for n in track.notes)]
+        if len(chords) == 1:
+            return chords[0]
+        raise LanguageError(f"which chords: {' or '.join(chords)}?" if chords else
+                            "no chords to move: give them first, e.g. 'chords am f c g'", intent.column)
+    return None
 
 
 def _step_allowed(intent: ih.MoveNotes, notes) -> None:
@@ -231,7 +248,7 @@ def _track_with_notes(ctx, words: it.Words | None, column: int) -> str | None:
 
 
 def _interval(semitones: int) -> str:
-    size = {12: "an octave", 24: "two octaves", 7: "a fifth", 5: "a fourth"}.get(abs(semitones),
+    size = {12: "an octave", 24: "two octaves", 7: "a fifth", 5: "a fourth", 1: "a semitone", 2: "a whole step"}.get(abs(semitones),
                                                                              f"{abs(semitones)} semitones")
     return f"{'up' if semitones > 0 else 'down'} {size}"
 
@@ -294,6 +311,16 @@ def _shortest_cycle(notes: list[str], length: int) -> list[str]:
 def _close(pitches) -> list[int]:
     low = min(pitches)
     return sorted({low + (p - low) % 12 for p in pitches})
+
+
+def _dropped(pitches, nth: int) -> list[int]:
+    """A jazz drop voicing: the chord closed under its top note, then the `nth` note from the top down an
+    octave (drop 2 of c e g b: g c e b). A chord of `nth` notes or fewer stays closed."""
+    top = max(pitches)
+    closed = sorted({top - (top - p) % 12 for p in pitches})
+    if len(closed) > nth:
+        closed[-nth] -= 12
+    return sorted(closed)
 
 
 def _invert(pitches, times: int) -> list[int]:

@@ -86,11 +86,15 @@ _QUALITY = r"(?:maj7|m7|m|min|7|dim|aug|sus2|sus4|6|9)"
 _LETTER_CHORD = re.compile(rf"(?:(?i:and|now|then|ok|okay),?\s+)*(?:(?i:an?\s+)?(?P<upper>[A-G][#b]?{_QUALITY}?)|(?i:an)\s+(?P<lower>[aef][#b]?{_QUALITY}?))"
                            r"(?:,?\s+(?:if you would|if you please|please))?[.!]?")
 _ASKED = re.compile(r"^(?:am\s+i|are\s+we|is\s+(?:it|this|that))\s+(?!(?:i|ii|iii|iv|v|vi|vii)\b)", re.I)
-_NOTES_OR_DEGREES = re.compile(r'\bn\s+"|\b(?:up|down)\s+(?:a|one)\s+half\b|\b(?:12|twelve)[- ]bar\b|\bin [a-g](?:#|b)?[.!]?$|[a-g]\d?\+[a-g]|(?:^|\s)[1-8](?:[\s,-]+[1-8.]){2,}$|'
+_NOTES_OR_DEGREES = re.compile(r'\ban a(?=$|[\s#b,.!?])|\bn\s+"|\b(?:up|down)\s+(?:a|one)\s+half\b|\b(?:12|twelve)[- ]bar\b|\bin [a-g](?:#|b)?[.!]?$|[a-g]\d?\+[a-g]|(?:^|\s)[1-8](?:[\s,-]+[1-8.]){2,}$|'
                                r'(?:^|\s)[a-g][#b]?\d\s.*\s[a-g][#b]?\d(?:\s|$)|\son\s[a-g][#b]?\d$|^(?:add|put|stick)\s(?:a\s|the\s)?[679]\b|'
                                r'^(?:go|move|walk|head) (?:on |up |down )?to the [1-7]$|\b(?:low|deep) (?:note )?[a-g](?:#|b)?(?: |$)|\bwith (?:an? |the )?(?:note )?[a-g][#b]?\d$')
 _SIGNAL_SHAPES = re.compile(r"(?:1[0-2]|[1-9])[ab]|(?:b|#)?(?:vii|vi|iv|iii|ii)\S*|[iv]+7|[b#]?[1-7]m7?|"   # 6m: Nashville
                             r"[a-h](?:is|es|s)?-(?:dur|moll)")                                      # fis-moll: German
+
+
+#: A part after the command that only says what it is like ('…, like capo 2', '…, as in the demo').
+_ANALOGY = re.compile(r"(?:like|as in|as if|as on|the way)\b")
 
 
 @lru_cache(maxsize=8192)
@@ -106,6 +110,9 @@ def _several(text: str, line: str, memo: dict):
     for split in (_and_split(text, memo), [p for p in _SEP.split(text) if p]):
         if len(split) < 2:
             continue                                 # one part: the whole line, read already
+        split = split[:1] + [p for p in split[1:] if not _ANALOGY.match(p.strip())]   # 'up a tone, like capo 2'
+        if len(split) == 1:
+            return _quiet(split[0], line, memo)
         found = [_quiet(p, line, memo) for p in split]
         if not any(found):
             continue

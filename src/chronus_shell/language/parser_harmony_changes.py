@@ -17,12 +17,16 @@ from .harmony_tokens import CHORDISH, NOTE, NUMBERS, column_of, first_match, wor
 _IT = r"(?: (?:it|that|this|them|the chords?|the progression|the pad|those))?"
 _REVOICE = [(re.compile(p), how) for p, how in (
     (rf"(?:voice|spread|open){_IT}(?: out)? (?:wide|wider|open|opener|out|up wide)|(?:use |make it |go )?(?:an? )?"
-     rf"(?:open|wide|spread|drop ?2) voicings?|spread{_IT}(?: out)?|voice{_IT} (?:more )?openly|open up the voicing", "open"),
+     rf"(?:open|wide|spread) voicings?|spread{_IT}(?: out)?|voice{_IT} (?:more )?openly|open up the voicing", "open"),
+    (rf"(?:use |make it |go |play |try )?(?:an? )?drop[- ]?(?:2|two) (?:voicings?|voiced|voicing{_IT})|(?:voice{_IT} )?"
+     rf"(?:as |in |with )?(?:an? )?drop[- ]?(?:2|two)(?: voicings?)?|drop[- ]?(?:2|two) (?:it|that|this|them|the chords?)", "drop2"),
+    (rf"(?:use |make it |go |play |try )?(?:an? )?drop[- ]?(?:3|three) (?:voicings?|voiced|voicing{_IT})|voice{_IT} "
+     rf"(?:as |in |with )?(?:an? )?drop[- ]?(?:3|three)(?: voicings?)?|drop[- ]?(?:3|three) (?:it|that|this|them|the chords?)", "drop3"),
     (rf"(?:voice{_IT} (?:close|closed|tight|tighter|closely)|(?:use |make it |go )?(?:a )?(?:close|closed|tight) voicings?|"
      rf"close the voicing|tighten the voicing|(?:make )?(?:the )?voicings? (?:tighter|closer|close|closed))", "close"),
     (r"(?:make )?(?:the )?voicings? (?:wider|more open|open|spread)", "open"),
-    (rf"(?:drop|remove|take out|lose|leave out)(?: the)? root(?: note)?(?: of| from)?{_IT}|make (?:it|them|the chords?) rootless",
-     "rootless"),
+    (rf"(?:drop|remove|take out|lose|leave out)(?: the)? root(?: note)?(?: of| from)?{_IT}|make (?:it|them|the chords?) rootless|"
+     rf"(?:use |go |play |try )?(?:the )?rootless(?: voicings?)?|voice{_IT} rootless(?: voicings?)?", "rootless"),
     (rf"invert{_IT}(?: (?P<times>once|twice|again|one more time|\d+ times))?|(?:next|another) inversion|"
      rf"(?:play |use |make it |(?:put )?(?:it|that|this|the (?:same )?chord|same chord)(?: in)? )?(?:the )?"
      rf"(?P<nth>first|second|third|1st|2nd|3rd|root) (?:inversion|position)", "invert"),

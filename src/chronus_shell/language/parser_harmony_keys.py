@@ -194,6 +194,9 @@ _TO_KEY = tuple((re.compile(pattern), or_set) for pattern, or_set in (
 _LINE_NAMED = re.compile(r"^\w+ (?:it all|all|everything|the bass ?line|the bass|the riff|the melody)\b")
 _RELATIVE = re.compile(r"(?:(?:transpose|modulate|move|shift|take|go|switch)(?: it| everything| the song| the tune| the track| "
                        r"the music| the whole thing)?(?: over)?(?: in)? ?to )?(?:the |its )?(relative|parallel) (major|minor)(?: key)?")
+#: 'a minor version', 'same in major': the parallel key, every note track moved.
+_VERSION = re.compile(r"(?:(?:play|do|give me|let's do|lets do|now|try) )?(?:an? |the )?(major|minor) version(?: of (?:it|that|this|"
+                      r"the (?:song|tune|progression|chords|piece)))?|(?:same|same thing|again|do it|play it|now) in (major|minor)")
 #: 'modulate to the dominant', 'go to the subdominant': the key a fifth up or a fourth up, its scale kept.
 _FIFTH_AWAY = re.compile(r"(?:(?:transpose|modulate|move|shift|take|go|switch)(?: it| everything| the song| the tune| the music|"
                          r" the key)? to |now )?(?:the )?(dominant|subdominant)(?: key)?")
@@ -207,6 +210,10 @@ def change_key(text: str, line: str):
     match = _RELATIVE.fullmatch(text)
     if match:
         return ih.ChangeKey(None, match.group(2), match.group(1))
+    match = _VERSION.fullmatch(text)
+    if match:
+        scale = match.group(1) or match.group(2)
+        return ih.ChangeKey(None, scale, "parallel", column_of(scale, line))
     match = _FIFTH_AWAY.fullmatch(text)
     if match:
         return ih.ChangeKey(None, None, "interval", column_of(match.group(1), line),

@@ -108,7 +108,15 @@ def chromatic_walk(text: str, line: str):
         raise LanguageError(f"a chromatic walk from {a} {way or ''} to {b} — say the octaves if it is that far "
                             f"(at most two octaves)", column_of(match.group("a"), line))
     pitches = list(range(low, high + 1)) if high >= low else list(range(low, high - 1, -1))
-    tokens = tuple(name(p) if a[-1].isdigit() or match.group("bass") else name(p).rstrip("0123456789") for p in pitches)
+    said = {pitches[0]: match.group("a"), pitches[-1]: match.group("b")}
+
+    def spelled(pitch: int) -> str:                   # sharps going up, flats coming down, the two ends as said
+        flats = pitch in said and said[pitch][1:2] == "b" if pitch in said else pitches[-1] < pitches[0]
+        return name(pitch, flats) if a[-1].isdigit() or match.group("bass") else name(pitch, flats).rstrip("0123456789")
+    tokens = tuple(spelled(p) for p in pitches)
+    if text.startswith("walk"):                       # a walk steps in quarter notes, to the end of its last bar
+        tokens += (".",) * (-len(tokens) % 4)
+        return ih.PitchList(words_of(match.group("target"), line), tokens, column_of(match.group("a"), line), None, 4)
     return ih.PitchList(words_of(match.group("target"), line), tokens, column_of(match.group("a"), line))
 
 

@@ -95,6 +95,8 @@ SPEED = [
     _p(rf"(?:play\s+)?{TRACK}\s+(?:(?:in|as|on)\s+)?(?:triplet\s+(?P<tripunit>quavers|eighths|8ths|semiquavers|sixteenths|"
        rf"16ths|crotchets|quarters)|(?P<tripunit2>quaver|eighth|8th|semiquaver|sixteenth|16th|crotchet|quarter|1/8|1/16|1/4)"
        rf"(?:[- ]note)?\s+triplets?)"),
+    _p(rf"(?:play\s+)?(?P<tripunit2>quaver|eighth|8th|semiquaver|sixteenth|16th|crotchet|quarter)(?:[- ]note)?\s+triplets?\s+"
+       rf"(?:on|for|in)\s+{TRACK}"),                 # 'eighth note triplets on the snare'
     _p(rf"(?P<how>double)\s+up\s+{TRACK}"),
     _p(rf"(?P<how>double)\s+{TRACK}\s+up"),
     # a modular player's clock: 'clock divide the hats by 2' (half the speed), 'clock multiply the kick x2'

@@ -41,6 +41,16 @@ def _transaction(kw: Token, what: it.Words | None, address: str) -> it.Fixed:
 
 
 #: Words after 'record'/'rec' that end the take rather than name it ('REC stop', 'record off').
+def _known(word: str) -> bool:
+    """A word that says something of the recording ('record again', 'record now'), not its name."""
+    from .vocabulary import is_known_word             # (the vocabulary builds on the grammar: imported when needed)
+    return word.lower() in _NOT_A_NAME or is_known_word(word)
+
+
+_NOT_A_NAME = frozenset("again now please live here once more it this that everything all me us together properly "
+                        "anew fresh straight away immediately".split())
+
+
 _RECORD_STOPS = frozenset({"stop", "off", "end", "done", "finish", "stopped"})   # ('record over': again, not a stop)
 
 
@@ -90,6 +100,9 @@ class ShellRules:
             return it.Fixed("/record/stop")                # 'REC stop', 'record off': the take ends
         if path is None and words is not None and len(words.items) == 1 and re.search(r"[\d_-]", words.text):
             path = f"{words.text}.wav"                    # "record jam1": a take named jam1, not an unnamed one
+        if path is None and words is not None and len(words.items) == 1 and not _known(words.text):
+            raise LanguageError(f"is {words.text!r} the take's name? say 'record to {words.text}' — or 'record' for "
+                                f"a take named by the time", words.items[0].column)   # ('record lancaran': never dropped)
         named = re.search(r"\b(?:called|named|as)\s+(\S+)$", words.text, re.I) if path is None and words else None
         if named:
             path = f"{named.group(1)}.wav"                # "record a take called boss_theme"

@@ -34,6 +34,7 @@ from .second_stage import readings
 from .shared_pan import shared_pan_note
 from .other_languages import in_english
 from .sweeps import sweep_line
+from .remarks import without_remarks
 from .timed_lines import is_timed, translate_timed
 
 MAX_UNDO = 500          # undo steps kept
@@ -49,6 +50,7 @@ class Translator:
         self._last_intent = None                # the last command that worked: "again", "more"
         self._last_text = ""                    # ... and how it was typed, for the echo
         self._nested = 0                        # a line's own command being timed (timed_lines.py): no default time
+        self.remarking = False                  # a line read without its remarks (remarks.py): its clauses not again
         self._before_line = self._state()
 
     def _state(self):
@@ -144,6 +146,8 @@ class Translator:
         worked = self._try_readings(line, readings(line, self.model, self._last_intent, self._last_text))
         if not worked and (clauses := clause_by_clause(self, line)) is not None:
             return clauses
+        if not worked and not self._nested and (kept := without_remarks(self, line)) is not None:
+            return kept                           # 'softer, the clients are lying down'
         if not worked:
             tripped = re.match(r"'[^']+' needs a value|incomplete command|no module has a param", str(err))   # what it tripped on, not the cause
             raise (tripped and missing_part(line, self.model)) or with_nearest(err, line)

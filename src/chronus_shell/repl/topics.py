@@ -16,7 +16,7 @@ from ..language.command_forms import command_forms, form_areas
 from ..language.param_words import SEQ_PARAMS
 from ..language.resolve import type_named
 from ..language.slips import slips
-from ..language.timed_lines import DOC_FORMS as TIME_FORMS, HELP_TOPICS as TIME_TOPICS
+from ..language.timed_forms import DOC_FORMS as TIME_FORMS, HELP_TOPICS as TIME_TOPICS
 from .catalogue_table import module_table
 from ..session.snapshot import list_sessions
 from .completer import LIST_TOPICS, param_meta

@@ -46,10 +46,24 @@ def save_session(name_or_path, state: dict, force: bool = False) -> Path:
 def load_session(name_or_path) -> dict:
     """Read, migrate and validate a session; SessionError names the problem and where it is."""
     path = session_path(name_or_path)
+    if not path.exists() and not is_explicit_path(name_or_path):
+        path = _saved_as(str(name_or_path)) or path
     if not path.exists():
         hint = "" if is_explicit_path(name_or_path) else _available_hint(str(name_or_path))
         raise SessionError(f"no session {session_label(name_or_path)} ({path}){hint}")
     return read_state_file(path)
+
+
+def _loosely(name: str) -> str:
+    """A name as said, not as typed: case, spaces, '_', '-', '.' and a leading 'the'/'my'/'our' aside."""
+    return re.sub(r"[\s_.-]+", "", re.sub(r"^(?:the|my|our)\s+", "", name.strip().lower()))
+
+
+def _saved_as(name: str) -> Path | None:
+    """The one saved session a name means when typed another way ('load jones wedding set 2' for
+    jones_wedding_set_2, 'load the closer' for closer); None when none or several are."""
+    found = [p for p in sessions_dir().glob("*" + SESSION_SUFFIX) if p.is_file() and _loosely(p.stem) == _loosely(name)]
+    return found[0] if len(found) == 1 else None
 
 
 def read_state_file(path: Path) -> dict:

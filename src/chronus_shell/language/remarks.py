@@ -1,0 +1,95 @@
+"""A refused line whose command has a remark beside it ('softer, the clients are lying down', 'petit
+allegro, 6/8 at 100', 'no swing, corps style'): a clause that names nothing the shell knows — no part, no
+param, no number, no note, and a word the language does not know — is left out and said back; the rest
+is read as a whole line would be. A clause with anything the shell could act on is never left out."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..engine.catalogue import specs
+from ..protocol.message import Message
+from .chords import Chord
+from .units import is_note
+from .errors import LanguageError
+from .nicknames import NICKNAMES
+from .vocabulary import is_known_word
+
+#: Where a line's clauses part: commas, colons, semicolons, '!' or a dash between words (not '?': a
+#: question is no remark; not dots: a pattern's rests).
+_CLAUSES = re.compile(r"\s*(?:[,;:!]|\s[—–-]\s)\s*")
+#: Words that carry no command of their own: a remark may hold them beside words the language does not know.
+_FUNCTION = frozenset("""the a an this that these those it its it's we we're i i'm you they he she me us them my our your
+their is are was were be been being am do does did have has had can could will would should must may might just so
+really also and or but if then now here there on in at of for to with from by about like as up down out off over into
+some any all not yeah ok okay oh please thanks thank play playing plays make makes get go goes going want wants need
+needs let lets let's sound sounds""".split())
+#: How the echo says a line was read by a guess ('read as …', 'speeed → speed').
+_GUESSED = re.compile(r"^read as\b| → |^that could mean")
+#: What a line that left a remark out may not do: what the remark might have said no to.
+_NOT_WITHOUT_ALL_OF_IT = ("/patch/abort", "/patch/remove", "/seq/remove", "/seq/clear", "/shell/clear", "/session/load",
+                          "/session/save", "/session/delete", "/record/stop")
+
+
+def without_remarks(translator, line: str) -> list[Message] | None:
+    """The messages of the line without its remarks, or None (no remark, nothing else, or the rest refused)."""
+    clauses = [c.strip(" .") for c in _CLAUSES.split(line.strip()) if c.strip(" .")]
+    if len(clauses) < 2 or translator.remarking:
+        return None
+    translator.remarking = True                       # (the clauses are read whole, never for remarks again)
+    try:
+        remarks = [c for c in clauses if _remark(c, translator.model) and not _read(translator, c)]
+        kept = [c for c in clauses if c not in remarks]
+        if not remarks or not kept:
+            return None
+        before = translator._state()
+        try:
+            messages = translator.translate(", ".join(kept))
+        except LanguageError:
+            translator._restore(before)
+            return None
+        if any(m.address in _NOT_WITHOUT_ALL_OF_IT for m in messages) or any(_GUESSED.search(u) for u in translator.understood):
+            translator._restore(before)               # (the rest read by a guess: two guesses are one too many)
+            return None
+    finally:
+        translator.remarking = False
+    translator.mapper.understood.insert(0, "left out: " + "; ".join(f"'{r}'" for r in remarks))
+    return messages
+
+
+def _read(translator, clause: str) -> bool:
+    """Whether the clause alone is a command ('a big waltz': a groove's name is no word of the grammar)."""
+    before = translator._state()
+    try:
+        translator.translate(clause)
+        return True
+    except LanguageError:
+        return False
+    finally:
+        translator._restore(before)
+
+
+def _remark(clause: str, model) -> bool:
+    """Words the language does not know, beside function words only: no part, param, number or note."""
+    words = [re.sub(r"'s$", "", w) for w in re.findall(r"[\w'#-]+", clause.lower())]   # ("kick's kinda boomy")
+    names = _content() | set(model.modules) | set(model.tracks) | set(NICKNAMES)
+    if len(words) < 2 or any(re.search(r"\d", w) or w in names or w.rstrip("s") in names for w in words):
+        return False                                  # (one word alone may be a term the grammar lacks: 'triplets')
+    if any(w != "a" and (is_note(w) or Chord.parse(w) is not None) for w in words):
+        return False                                  # 'the heart chakra is F': a note said
+    unknown = [w for w in words if not is_known_word(w)]
+    return bool(unknown) and all(w in unknown or w in _FUNCTION for w in words)
+
+
+@lru_cache(maxsize=1)
+def _content() -> frozenset[str]:
+    """The words that name something to act on: every module type, alias and param name (not the
+    choices of a param, which include everyday words)."""
+    words: set[str] = set()
+    for spec in specs():
+        for name in (spec.type, *spec.aliases, *spec.names()):
+            words.update(w for w in re.split(r"[ _]", name) if len(w) > 2)
+    return frozenset(words)
+
+
+__all__ = ["without_remarks"]
