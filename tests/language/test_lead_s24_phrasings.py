@@ -241,3 +241,21 @@ def test_a_key_and_its_scale_played_in_one_line_do_both(phrase):
 def test_a_pulse_said_in_a_groove_of_another_bar_keeps_that_bar(phrase, pattern):
     assert last(*KIT, "waltz", phrase) == [f"/seq/add hats hat1 {pattern}"]
     assert last(*KIT, "waltz", "play x..x on hats") == ["/seq/add hats hat1 x..x"]
+
+
+ACID = ("add a saw", "add an acid filter", "cutoff 500")
+
+
+@pytest.mark.parametrize("phrase, there, back", [
+    ("filter sweep down to 300 hz over 8 bars then back up over 8", "300.0 32", "500.0 32"),
+    ("sweep the cutoff down to 300 over 8 bars then back up over 8 bars", "300.0 32", "500.0 32"),
+    ("cutoff to 2k over 4 bars then back in 4 bars", "2000.0 16", "500.0 16"),
+])
+def test_then_back_over_a_length_ramps_to_where_the_line_began(phrase, there, back):
+    assert last(*ACID, phrase) == [f"/ramp/acid_filter1/cutoff {there}",
+                                   f"/at {there.split()[1]} beat /ramp/acid_filter1/cutoff {back}"]
+
+
+def test_a_fade_then_back_in_returns_to_the_level_before():
+    messages = last("add a saw", "fade out the saw over 4 bars then bring it back in over 2 bars")
+    assert messages == ["/ramp/saw1/gain 0.0 16", "/at 16 beat /ramp/saw1/gain 0.5 8"]

@@ -95,6 +95,7 @@ def _translate_segments(translator, text: str) -> list[Message] | None:
         messages, understood, waited = [], [], 0.0
         try:
             for segment in segments:
+                segment = _ramped_back(translator.model, before[0], messages, segment)
                 timed = _translate_one(translator, segment) if _has_time(segment) else None
                 said = timed if timed is not None else translator.translate(segment)
                 messages += after(said, waited, _at)            # '… over 4 bars, then …': when that ends
@@ -110,6 +111,22 @@ def _translate_segments(translator, text: str) -> list[Message] | None:
         cancels = [at_cancel(m) for m in messages if m.address == "/at"]   # what may not have played yet
         translator.undo_stack[depth:] = [UndoStep(cancels + inverse, messages)]
     return messages
+
+
+#: '… then back up over 8', 'then back down in 4 bars': the params ramped before, back to where they were.
+_BACK_AGAIN = re.compile(r"^(?:and\s+)?(?:(?:bring|take|sweep|open|close|ramp|go|come)\s+(?:it\s+|them\s+)?)?back"
+                         r"(?:\s+(?:up|down|again|in(?=\s+(?:over|across|in)\b)))*\s+(?P<length>(?:over|in|across)\s+.+)$", re.I)
+
+
+def _ramped_back(model, snapshot, said: list[Message], segment: str) -> str:
+    """A segment that takes what the line ramped back to where it was before the line, said as a command."""
+    back = _BACK_AGAIN.match(segment)
+    ramps = [m for m in said if m.address.startswith("/ramp/") and m.address.count("/") == 3]
+    if back is None or len(ramps) != 1:
+        return segment
+    _, _, module_id, param = ramps[0].address.split("/")
+    was = snapshot.value(module_id, param) if module_id in snapshot.modules else None
+    return segment if was is None else f"{module_id} {param} to {was:g} {back['length']}"
 
 
 def _translate_one(translator, text: str) -> list[Message] | None:
