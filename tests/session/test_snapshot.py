@@ -159,7 +159,7 @@ def test_a_missing_name_suggests_the_saved_one_it_resembles(acid_state, asked):
         load_session(asked)
 
 
-@pytest.mark.parametrize("asked", ["slow drift", "Slow_Drift", "the slow drift", "SLOW.DRIFT"])
+@pytest.mark.parametrize("asked", ["slow drift", "Slow_Drift", "the slow drift", "SLOW.DRIFT", "slow  drift"])
 def test_a_name_said_another_way_loads_the_one_session_it_means(acid_state, asked):
     save_session("slow-drift", acid_state)
     save_session("night-drive", acid_state)
@@ -171,3 +171,16 @@ def test_a_name_said_loosely_that_fits_two_sessions_loads_neither(acid_state):
     save_session("slow_drift", acid_state)
     with pytest.raises(SessionError, match="no session slow drift"):
         load_session("slow drift")
+
+
+def test_an_article_said_is_kept_when_a_session_is_saved_with_it(acid_state):
+    save_session("set", {**acid_state, "bpm": 90.0})
+    save_session("my_set", acid_state)
+    assert load_session("my set") == load_session("my_set")
+    assert load_session("the set") == load_session("set")
+
+
+def test_numbers_apart_stay_apart(acid_state):
+    save_session("set_1_2", acid_state)
+    with pytest.raises(SessionError, match="no session set 12"):
+        load_session("set 12")

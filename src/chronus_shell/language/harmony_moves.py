@@ -39,9 +39,7 @@ _PRONOUNS = frozenset("it them that this those everything all drone".split())   
 _NOTE_NOUNS = frozenset("melody chords chord progression arp arpeggio notes line tune riff hook changes bassline sequence scale run "
                         "pattern part".split())
 #: Notes named as chords: the chord track's ('transpose the chords down a half step').
-_CHORD_NOUNS = frozenset("chords chord progression changes".split())
-#: 'take it down a half step' with several note tracks playing: the tune (an octave moves the voice in focus).
-_THE_TUNE = frozenset(("it", "this", "that"))
+_CHORDS_NAMED = frozenset("chords chord progression changes".split())
 #: What moves the key, and every note track with it.
 _SONG = frozenset("song key music modulate modulation".split())
 _FILLER = frozenset("the my our a an by on for of whole thing change played sounded be instead about go goes".split())
@@ -86,7 +84,7 @@ def read_move(text: str, line: str):
     if noun and not (noun == "notes" and not voice and words[0] in _DIRECTED):
         who = f"{voice} {noun}" if voice else noun
         return ih.MoveNotes(words_of(voice, line) if voice else None, moved, None, column_of(who, line),
-                            chord=noun in _CHORD_NOUNS and not voice, noun=None if voice else noun)
+                            chord=noun in _CHORDS_NAMED and not voice, noun=None if voice else noun)
     if voice:
         return _voice_moved(voice, moved, line)
     if pronoun in ("everything", "all"):               # 'tune everything down half a step': every note track
@@ -94,8 +92,7 @@ def read_move(text: str, line: str):
     if words[0] == "make":
         return None                                   # 'make it an octave lower': the grammar's, said back with what moved
     unit_last = words[-1].rstrip("s") in ("octave", "semi", "semitone")
-    tune = words[0] == "transpose" and not pronoun or pronoun in _THE_TUNE and words[0] in _VERBS and moved % 12 != 0
-    return ih.MoveNotes(None, moved, line if unit_last and told else _plainly(moved), tune=tune)
+    return ih.MoveNotes(None, moved, line if unit_last and told else _plainly(moved), tune=words[0] == "transpose" and not pronoun)
 
 
 def _voice_moved(voice: str, moved: int, line: str):

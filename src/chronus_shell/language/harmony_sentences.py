@@ -97,12 +97,16 @@ def read_sentence(text: str, line: str):
 
 #: Verbs that play a scale named beside its key ('phrygian on E, play the scale': the key, then the run).
 _PLAYED = frozenset("play run give gimme".split())
+_BARE_LETTER = re.compile(r"[a-g][#b]?")
 #: Verbs that sound one note when a letter follows ('give me an A', 'blow me a Bb': a note to sing or tune to).
 _SOUNDS_A_NOTE = frozenset("drone hold sustain play sound give gimme blow hum".split())
 
 
 def _one_pitch(parts: list[Part], words: list[str], line: str):
     """'drone on a', 'hold an e for me': one note letter and a verb that sounds it (a gate)."""
+    parts = [Part("letter", p.text, p.text, p.start) if p.kind == "chord" and _BARE_LETTER.fullmatch(p.text) or
+             p.text == "a" and i and parts[i - 1].text == "an" else p
+             for i, p in enumerate(parts)]            # ('give me an a': the letter, however it was typed)
     letters = [p for p in parts if p.kind in ("letter", "root")]
     if len(letters) != 1 or any(p.kind not in ("letter", "root", "voice", "word") for p in parts):
         return None

@@ -43,13 +43,18 @@ def note_track(ctx, words, column: int, notes: list[str], kind: str | None = Non
     return send_track(ctx, words, column, rhythm, notes, kind)
 
 
+#: Notes below C3 are a bass line's (MIDI 48).
+_BASS_BELOW = 48
+
+
 def _chord_spans(ctx, notes: list[str]) -> list[int] | None:
-    """How long each chord of the chord track lasts, when a new line of single notes has one note for each
-    ('bass notes a2 e2 f#2 d2' under G D Em C: the roots under the changes, not four 16ths)."""
+    """How long each chord of the chord track lasts, when a new bass line has one note for each ('bass
+    notes a2 e2 f#2 d2' under G D Em C: the roots under the changes, not four 16ths)."""
     last = ctx.model.last_chord
     track = ctx.model.tracks.get(last[1]) if last and last[0] == "track" else None
-    if track is None or any(n in (REST, "-") or "+" in n for n in notes):
-        return None
+    if track is None or any(n in (REST, "-") or "+" in n for n in notes) or \
+            not all((p := token_pitches(n)) and p[0] < _BASS_BELOW for n in notes):
+        return None                                   # (a melody or riff of as many notes keeps its own steps)
     hits = [i for i, c in enumerate(track.pattern) if c in "xX"]
     if len(hits) != len(notes) or len(notes) < 2:
         return None

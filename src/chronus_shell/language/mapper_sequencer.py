@@ -5,8 +5,6 @@ nobody has added yet is added when a pattern is given to it.
 """
 from __future__ import annotations
 
-import re
-
 from ..engine.sequencer_verbs import SWING, TEMPO
 from ..protocol.message import Message
 from . import intents as it
@@ -80,19 +78,7 @@ def play_pattern(ctx, intent: it.PlayPattern) -> list[Message]:
     else:
         track, target, messages = track_and_target(ctx, named, intent.column)
     now = ("now",) if intent.now else ()
-    return messages + [message("/seq/add", track, target, _in_its_bar(ctx, track, intent.pattern), *now)]
-
-
-def _in_its_bar(ctx, track: str, pattern: str) -> str:
-    """A steady pulse said in the usual bar of 16 ('hats on every beat') in the bar the track already has
-    (a waltz's 12 steps): the same hits, the track's own length kept."""
-    held = ctx.model.tracks.get(track)
-    if held is None or held.notes or len(pattern) != 16 or len(held.pattern) in (0, 16) or \
-            not re.fullmatch(r"[xX.]+", pattern + held.pattern):
-        return pattern                                # (a pattern of its own length is the bar it says)
-    period = next(p for p in range(1, len(pattern) + 1) if pattern == (pattern[:p] * len(pattern))[:len(pattern)])
-    bar = len(held.pattern)
-    return (pattern[:period] * bar)[:bar] if period <= 4 and len(pattern) % period == 0 and bar % period == 0 else pattern
+    return messages + [message("/seq/add", track, target, intent.pattern, *now)]
 
 
 def _voice_track(ctx, words: it.Words | None, column: int) -> str | None:

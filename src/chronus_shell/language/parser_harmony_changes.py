@@ -19,9 +19,9 @@ _REVOICE = [(re.compile(p), how) for p, how in (
     (rf"(?:voice|spread|open){_IT}(?: out)? (?:wide|wider|open|opener|out|up wide)|(?:use |make it |go )?(?:an? )?"
      rf"(?:open|wide|spread) voicings?|spread{_IT}(?: out)?|voice{_IT} (?:more )?openly|open up the voicing", "open"),
     (rf"(?:use |make it |go |play |try )?(?:an? )?drop[- ]?(?:2|two) (?:voicings?|voiced|voicing{_IT})|(?:voice{_IT} )?"
-     rf"(?:as |in |with )?(?:an? )?drop[- ]?(?:2|two)(?: voicings?)?|drop[- ]?(?:2|two) (?:it|that|this|them|the chords?)", "drop2"),
+     rf"(?:as |in |with )?(?:an? )?drop[- ]?(?:2|two)(?: voicings?)?", "drop2"),
     (rf"(?:use |make it |go |play |try )?(?:an? )?drop[- ]?(?:3|three) (?:voicings?|voiced|voicing{_IT})|voice{_IT} "
-     rf"(?:as |in |with )?(?:an? )?drop[- ]?(?:3|three)(?: voicings?)?|drop[- ]?(?:3|three) (?:it|that|this|them|the chords?)", "drop3"),
+     rf"(?:as |in |with )?(?:an? )?drop[- ]?(?:3|three)(?: voicings?)?", "drop3"),
     (rf"(?:voice{_IT} (?:close|closed|tight|tighter|closely)|(?:use |make it |go )?(?:a )?(?:close|closed|tight) voicings?|"
      rf"close the voicing|tighten the voicing|(?:make )?(?:the )?voicings? (?:tighter|closer|close|closed))", "close"),
     (r"(?:make )?(?:the )?voicings? (?:wider|more open|open|spread)", "open"),

@@ -40,17 +40,16 @@ def _transaction(kw: Token, what: it.Words | None, address: str) -> it.Fixed:
     return it.Fixed(address)
 
 
-#: Words after 'record'/'rec' that end the take rather than name it ('REC stop', 'record off').
 def _known(word: str) -> bool:
     """A word that says something of the recording ('record again', 'record now'), not its name."""
     from .vocabulary import is_known_word             # (the vocabulary builds on the grammar: imported when needed)
     return word.lower() in _NOT_A_NAME or is_known_word(word)
 
 
+#: Words after 'record' that say how, not what the take is called.
 _NOT_A_NAME = frozenset("again now please live here once more it this that everything all me us together properly "
                         "anew fresh straight away immediately".split())
-
-
+#: Words after 'record'/'rec' that end the take rather than name it ('REC stop', 'record off').
 _RECORD_STOPS = frozenset({"stop", "off", "end", "done", "finish", "stopped"})   # ('record over': again, not a stop)
 
 

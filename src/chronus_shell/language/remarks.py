@@ -26,9 +26,14 @@ some any all not yeah ok okay oh please thanks thank play playing plays make mak
 needs let lets let's sound sounds""".split())
 #: How the echo says a line was read by a guess ('read as …', 'speeed → speed').
 _GUESSED = re.compile(r"^read as\b| → |^that could mean")
-#: What a line that left a remark out may not do: what the remark might have said no to.
-_NOT_WITHOUT_ALL_OF_IT = ("/patch/abort", "/patch/remove", "/seq/remove", "/seq/clear", "/shell/clear", "/session/load",
-                          "/session/save", "/session/delete", "/record/stop")
+#: What a line that left a remark out may do: changes heard and undone at once, nothing removed, stopped,
+#: started, muted, saved or loaded (what the remark might have qualified).
+_BESIDE_A_REMARK = ("/mod/", "/ramp/", "/gate/", "/seq/bpm", "/seq/add", "/seq/notes", "/seq/swing", "/seq/key",
+                    "/seq/speed", "/seq/humanize", "/seq/chance", "/patch/create", "/patch/connect")
+#: A clause that starts so limits or places the command ('…, only briefly', '…, until the chorus', '…, in
+#: the outro'): never a remark, whatever its other words.
+_LIMITS = frozenset("only except until till unless but while when before after during for in at on from with without "
+                    "by just not never".split())
 
 
 def without_remarks(translator, line: str) -> list[Message] | None:
@@ -48,7 +53,8 @@ def without_remarks(translator, line: str) -> list[Message] | None:
         except LanguageError:
             translator._restore(before)
             return None
-        if any(m.address in _NOT_WITHOUT_ALL_OF_IT for m in messages) or any(_GUESSED.search(u) for u in translator.understood):
+        if not all(m.address.startswith(_BESIDE_A_REMARK) for m in messages) or \
+                any(_GUESSED.search(u) for u in translator.understood):
             translator._restore(before)               # (the rest read by a guess: two guesses are one too many)
             return None
     finally:
@@ -59,7 +65,7 @@ def without_remarks(translator, line: str) -> list[Message] | None:
 
 def _read(translator, clause: str) -> bool:
     """Whether the clause alone is a command ('a big waltz': a groove's name is no word of the grammar)."""
-    before = translator._state()
+    before, last = translator._state(), (translator._last_intent, translator._last_text)
     try:
         translator.translate(clause)
         return True
@@ -67,13 +73,14 @@ def _read(translator, clause: str) -> bool:
         return False
     finally:
         translator._restore(before)
+        translator._last_intent, translator._last_text = last     # ('again' after the line: not this clause)
 
 
 def _remark(clause: str, model) -> bool:
     """Words the language does not know, beside function words only: no part, param, number or note."""
     words = [re.sub(r"'s$", "", w) for w in re.findall(r"[\w'#-]+", clause.lower())]   # ("kick's kinda boomy")
     names = _content() | set(model.modules) | set(model.tracks) | set(NICKNAMES)
-    if len(words) < 2 or any(re.search(r"\d", w) or w in names or w.rstrip("s") in names for w in words):
+    if len(words) < 2 or words[0] in _LIMITS or {"only", "except", "until", "till", "unless"} & set(words) or any(re.search(r"\d", w) or w in names or w.rstrip("s") in names for w in words):
         return False                                  # (one word alone may be a term the grammar lacks: 'triplets')
     if any(w != "a" and (is_note(w) or Chord.parse(w) is not None) for w in words):
         return False                                  # 'the heart chakra is F': a note said

@@ -54,16 +54,22 @@ def load_session(name_or_path) -> dict:
     return read_state_file(path)
 
 
-def _loosely(name: str) -> str:
-    """A name as said, not as typed: case, spaces, '_', '-', '.' and a leading 'the'/'my'/'our' aside."""
-    return re.sub(r"[\s_.-]+", "", re.sub(r"^(?:the|my|our)\s+", "", name.strip().lower()))
+def _loosely(name: str, article: bool) -> str:
+    """A name as said, not as typed: case and the separators (space, '_', '-', '.') aside, and with
+    `article` a leading 'the'/'my'/'our' too ('load the closer' for closer, never 'my set' for set)."""
+    said = re.sub(r"[\s_.-]+", "_", name.strip().lower())
+    return re.sub(r"^(?:the|my|our)_", "", said) if article else said
 
 
 def _saved_as(name: str) -> Path | None:
     """The one saved session a name means when typed another way ('load jones wedding set 2' for
     jones_wedding_set_2, 'load the closer' for closer); None when none or several are."""
-    found = [p for p in sessions_dir().glob("*" + SESSION_SUFFIX) if p.is_file() and _loosely(p.stem) == _loosely(name)]
-    return found[0] if len(found) == 1 else None
+    saved = [p for p in sessions_dir().glob("*" + SESSION_SUFFIX) if p.is_file()]
+    for article in (False, True):                     # (the name as said first, then without its 'the'/'my')
+        found = [p for p in saved if _loosely(p.stem, False) == _loosely(name, article)]
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
 
 
 def read_state_file(path: Path) -> dict:
