@@ -1,7 +1,14 @@
 """MIDI out and MIDI clock on the JACK dummy server: a process of the test's own (midi_receiver.py)
 opens a JACK MIDI input port ('testsynth:in', read in its process callback: every event has its frame);
 the shell sends a voice's sequencer notes and 24-ppqn clock with start and stop to it. Ticks keep
-the tempo to the frame through a tempo change, notes land on their ticks with their pitches."""
+the tempo to the frame through a tempo change, notes land on their ticks with their pitches.
+
+The shell plays its audio on the same JACK server, as a musician's does: one clock. With the audio on
+the null backend (the wall clock) there were two, and whenever the dummy driver's timer woke late JACK
+re-anchored its cycles there (`JackTimedDriver::Process XRun`), its frames slipping behind the wall
+clock for good; the MIDI out then follows the audio it belongs with, a frame a period (out_jack.py),
+and the ticks that did so were 'early' in JACK's frames: 70 frames once in CI, 48 here (five spacings
+of 992 and two of 794, JACK's timer late once in that run)."""
 from __future__ import annotations
 
 import time
@@ -35,7 +42,8 @@ def synth(jack_server, monkeypatch):
 
 @pytest.fixture
 def shell(synth):
-    gear = Gear(Supervisor(Config.from_env(backend="null"))).start()
+    gear = Gear(Supervisor(Config.from_env(backend="sounddevice"))).start()
+    assert "JACK" in gear.supervisor.device
     yield gear
     gear.stop()
 

@@ -84,10 +84,26 @@ def test_the_costs_are_measured_in_the_background_before_they_are_needed():
 
 def test_the_costs_are_the_same_while_the_shell_is_busy():
     """The shell measures while it stamps an OSC flood: another thread holding the GIL half the time
-    must not make a module look dearer (CPU time, not wall time: the budget once ranged 10×). The quiet
-    figure is taken just before, so a machine loaded by others weighs on both alike (a figure from the
-    start of the run was twice the busy one under CI's load: cheaper, not dearer, still failed)."""
-    costs = measure_costs(48000, 256)
+    must not make a module look dearer (CPU time, not wall time: the budget once ranged 10×). Quiet and
+    busy figures are taken in turns, twice each, and the least of each kept, so a machine loaded by others
+    weighs on both alike (a figure from the start of the run was twice the busy one under CI's load:
+    cheaper, not dearer, still failed; one quiet figure just before the busy one still failed twice in
+    CI when the others' load eased or grew between them)."""
+    quiet, busy = [], []
+    for _ in range(ROUNDS):
+        quiet.append(measure_costs(48000, 256))
+        busy.append(_while_spinning(lambda: measure_costs(48000, 256)))
+    costs, busy = _least(quiet), _least(busy)
+    print({name: (round(costs[name] * 1e6, 2), round(busy[name] * 1e6, 2)) for name in ("saw", "acid_filter", "reverb")})
+    assert busy["acid_filter"] <= costs["acid_filter"] * 1.3
+    assert busy["reverb"] <= costs["reverb"] * 1.3
+
+
+ROUNDS = 2
+
+
+def _while_spinning(measure):
+    """`measure()` while another thread of this process spins on the GIL."""
     stop = threading.Event()
 
     def spin() -> None:
@@ -97,10 +113,11 @@ def test_the_costs_are_the_same_while_the_shell_is_busy():
     spinner = threading.Thread(target=spin)
     spinner.start()
     try:
-        busy = measure_costs(48000, 256)
+        return measure()
     finally:
         stop.set()
         spinner.join()
-    print({name: (round(costs[name] * 1e6, 2), round(busy[name] * 1e6, 2)) for name in ("saw", "acid_filter", "reverb")})
-    assert busy["acid_filter"] <= costs["acid_filter"] * 1.3
-    assert busy["reverb"] <= costs["reverb"] * 1.3
+
+
+def _least(figures: list[dict]) -> dict:
+    return {name: min(figure[name] for figure in figures) for name in figures[0]}
