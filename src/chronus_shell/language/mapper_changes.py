@@ -20,7 +20,7 @@ from .chords import hz, token_pitches, transpose_token
 from .errors import LanguageError
 from .intents_rhythm import TrackFeel
 from .mapper_messages import checked, message, playable
-from .mapper_owners import one_drum_of_the_kit, owner_hint, refuse_darker
+from .mapper_owners import one_drum_of_the_kit, owner_hint, refuse_darker, the_bands_level
 from .mapper_targets import module_or_raise, musical_time, typo_checked
 from .mapper_tracks import plays_a_track, scale_track, set_track_muted
 from .rephrasings import QUALITIES
@@ -249,6 +249,8 @@ def _comparative_target(ctx, intent: it.Comparative, names) -> tuple[str | None,
         return None, TEMPO                            # "faster", "slow it down": the tempo
     if ref is None and names == LEVEL and ctx.model.last_param == (MASTER, "gain"):
         return MASTER, ctx.model.spec(MASTER).param("gain")      # "louder" right after the master level
+    if ref is None and names == LEVEL and the_bands_level(ctx):
+        return MASTER, ctx.model.spec(MASTER).param("gain")      # 'louder' with no part named in words yet
     if ref is None and names == LEVEL:                # "louder": the voice's level, never an effect's mix
         for module_id in ctx.resolve.focused_voice():
             if ctx.model.spec(module_id).has_param("gain"):

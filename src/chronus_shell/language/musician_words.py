@@ -42,7 +42,8 @@ NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "s
 #: English words one letter off a word of the language, typed meaning themselves: never typos of it
 #: ('made' is not 'mode', 'listen' not 'list', 'stone' not 'store', 'kind' not 'wind').
 NOT_TYPOS = {"made", "listen", "listening", "stone", "kind", "mind", "wonder", "walls", "want", "mine", "lone",
-             "sing", "sung", "song", "tell", "take", "gave", "tone", "mood", "move", "warm", "mellow", "band"}
+             "sing", "sung", "song", "tell", "take", "gave", "tone", "mood", "move", "warm", "mellow", "band",
+             "human"}
 #: Words of named rhythms the grammar reads in phrases ("on the offbeat"): never typos.
 RHYTHM_WORDS = {"offbeat", "offbeats", "backbeat", "backbeats", "downbeat", "downbeats", "sixteenths",
                 "eighths", "quarters"}

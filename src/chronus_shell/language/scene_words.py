@@ -205,6 +205,11 @@ _HELD = re.compile(r"^\s*(?:please\s+)?(?:stop|end|kill|cut|silence|let\s+go\s+o
                    r"(?:note|chord|drone|tone)(?:\s+now)?\s*[.!]?\s*$", re.I)
 
 
+#: A DJ's 'on the one' after a part comes or goes: the next bar's first beat ('hats back in on the one'),
+#: never beat 1 of a pattern ('kick on the one' is still a rhythm).
+_ON_THE_ONE = re.compile(r"\b(back(?:\s+in)?|in|out)\s+on\s+the\s+(?:one|1)(?=\s*[.!]*\s*$)", re.I)
+
+
 def fixed_terms(line: str) -> str:
     """The line with its fixed terms said as one word ('sample and hold lfo' → 'random lfo'; 'scrap
     that' is 'scratch that', never mind — not 'remove' the part in focus; a half-time feel said
@@ -216,6 +221,7 @@ def fixed_terms(line: str) -> str:
     line = _PULSE.sub(lambda m: "pulse width " + ("up" if (m["a"] or m["b"] or m["c"]).lower() in ("wider", "widen") else "down"),
                       line)
     line = _HELD.sub("release", line)
+    line = _ON_THE_ONE.sub(r"\1 at the next bar", line)
     line = _AND_OF_EVERY.sub("on the offbeats", line)
     line = _ANOTHER.sub(_another, line)
     line = _PAN_READOUT.sub(_pan_readout, line)
