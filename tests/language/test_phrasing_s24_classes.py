@@ -186,3 +186,46 @@ def test_words_said_as_something_else_are_not_called_unavailable(phrase):
 ])
 def test_what_the_shell_cannot_do_is_still_said(phrase, said):
     assert said in refused(*DRUMS, phrase)
+
+
+# -- 'very': an intensifier, never a slip of 'verb' (which added a reverb) ---------------------------
+@pytest.mark.parametrize("context, phrase, expected", [
+    (ACID, "slower, very slightly", ["/seq/bpm 115.0"]),
+    (ACID, "very slow", ["/seq/bpm 115.0"]),
+    (ACID, "make it very dark", ["/mod/acid_filter1/cutoff 672.717132"]),
+    (ACID, "the hats very quiet", ["/mod/hat1/gain 0.7"]),
+    (PAD, "a drone on C, very long, low", ["/gate/sine1 1 65.406391"]),
+])
+def test_very_is_an_intensifier(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+def test_very_is_never_offered_as_verb():
+    assert "verb" not in refused(*ACID, "very very slow")
+
+
+# -- a front-of-house fader move: dB said after the part, or a signed number 'on' it ----------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("kick 3 dB down", ["/mod/kick1/gain 0.566357"]),
+    ("bass 3 db down", ["/mod/saw1/gain 0.353973"]),
+    ("-3 on the bass", ["/mod/saw1/gain 0.353973"]),
+    ("-3 db on the kick", ["/mod/kick1/gain 0.566357"]),
+    ("+1 on the bass", ["/mod/saw1/gain 0.561009"]),
+])
+def test_a_fader_move_in_db(phrase, expected):
+    assert last(*ACID, phrase) == expected
+
+
+def test_a_fader_move_past_the_top_is_refused():
+    refused(*ACID, "+2 on the hats")
+
+
+# -- a track named like a param: the track ('the tune slower' is its speed, not the detune) ----------
+@pytest.mark.parametrize("phrase, expected", [
+    ("the tune slower please", ["/seq/speed tune 0.5"]),
+    ("the tune faster", ["/seq/speed tune 2.0"]),
+    ("double the tune", ["/seq/speed tune 2.0"]),
+])
+def test_a_track_named_like_a_param_is_the_track(phrase, expected):
+    assert last(*PAD, "sine1 x...x...x...x...", "tune: c4 d4 e4 g4 on the sine", phrase) == expected or \
+        last(*PAD, "/seq/add tune sine1 x...x...x...x...", "/seq/notes tune c4 d4 e4 g4", phrase) == expected

@@ -22,7 +22,7 @@ from .intents_rhythm import TrackFeel
 from .mapper_messages import checked, message, playable
 from .mapper_owners import one_drum_of_the_kit, owner_hint, refuse_darker, the_bands_level
 from .mapper_targets import module_or_raise, musical_time, typo_checked
-from .mapper_tracks import plays_a_track, scale_track, set_track_muted
+from .mapper_tracks import only_drums, plays_a_track, scale_track, set_track_muted
 from .rephrasings import QUALITIES
 from .param_words import AMOUNT_OF_EFFECT, COMPARATIVES, DIRECTION_WORDS, LEVEL, LEVEL_OF_MODULE, seq_param
 from .patch_model import MASTER
@@ -327,7 +327,7 @@ def near_param(ctx, ref: it.Words | None, names, column: int, what: str = "",
 
 def scale(ctx, intent: it.Scale) -> list[Message]:
     """'double the tempo', 'halve the cutoff', 'half time'."""
-    if intent.ref is None and intent.feel and _only_drums(ctx):
+    if intent.ref is None and intent.feel and only_drums(ctx):
         kit = it.Words((it.Word("whole kit", intent.column),))
         return ctx.map(TrackFeel("speed", kit, ("set", intent.factor), intent.column))       # 'half time' on a kit
     if intent.ref is None:
@@ -345,14 +345,10 @@ def scale(ctx, intent: it.Scale) -> list[Message]:
     return [set_message(ctx, module_id, spec, new)]
 
 
-def _only_drums(ctx) -> bool:
-    """Every track plays a drum (a kit alone: its feel is the drums', not the tempo)."""
-    kinds = [CATALOGUE[ctx.model.modules[t.target]].spec.role for t in ctx.model.tracks.values() if t.target in ctx.model.modules]
-    return bool(kinds) and all(kind == "drum" for kind in kinds)
-
-
 def _names_a_part(ctx, ref: it.Words) -> bool:
-    """A drum or a track named without a param ('the hats', 'the kick pattern')."""
+    """A drum or a track named without a param ('the hats'); a track's name first ('the tune slower')."""
+    if "_".join(ref.texts) in ctx.model.tracks:
+        return True
     try:
         ctx.resolve.param(ref, hints=False)
         return False

@@ -154,6 +154,12 @@ def voice_head(ctx, words: it.Words | None, column: int) -> str:
     return voice[0] if voice else module_id
 
 
+def only_drums(ctx) -> bool:
+    """Every track plays a drum (a kit alone: its feel is the drums', not the tempo)."""
+    kinds = [ctx.model.spec(t.target).role for t in ctx.model.tracks.values() if t.target in ctx.model.modules]
+    return bool(kinds) and all(kind == "drum" for kind in kinds)
+
+
 def _an_effect(ctx, words: it.Words) -> bool:
     """'reverb off', 'bypass the delay': an effect or a modulator in a voice that plays a track is
     switched off by its own level (mix, depth), never by muting the part it colours."""
