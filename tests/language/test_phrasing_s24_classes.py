@@ -229,3 +229,51 @@ def test_a_fader_move_past_the_top_is_refused():
 def test_a_track_named_like_a_param_is_the_track(phrase, expected):
     assert last(*PAD, "sine1 x...x...x...x...", "tune: c4 d4 e4 g4 on the sine", phrase) == expected or \
         last(*PAD, "/seq/add tune sine1 x...x...x...x...", "/seq/notes tune c4 d4 e4 g4", phrase) == expected
+
+
+# -- the lead's trial items: a number alone on a drum, 'back up' after a fade, full volume, drones after a stop --
+def test_a_number_alone_on_a_drum_in_focus_is_no_note():
+    said = refused(*DRUMS, "hold 144")
+    assert "tempo 144" in said
+    assert last(*PAD, "hold 220") == ["/gate/sine1 1 220.0"]       # a voice in focus: its note
+
+
+@pytest.mark.parametrize("phrase", ["bring it back up", "turn it back up", "louder"])
+def test_up_after_a_fade_out_is_the_level_before_it(phrase):
+    assert last(*DRUMS, "fade out over 4 bars", phrase) == ["/mod/master/gain 0.0"]
+
+
+@pytest.mark.parametrize("phrase", ["back to full volume", "bring it back to full volume", "full volume again"])
+def test_back_to_full_volume_is_unity(phrase):
+    assert last(*DRUMS, "master volume -6 db", phrase) == ["/mod/master/gain 0.0"]
+
+
+def test_full_volume_alone_is_still_the_top():
+    assert last(*DRUMS, "full volume") == ["/mod/master/gain 6.0"]
+
+
+@pytest.mark.parametrize("start", ["start", "play"])
+def test_start_after_stop_everything_brings_the_drones_back(start):
+    drone = ("add a sine", "hold a D2 on the sine", "stop everything")
+    assert last(*drone, start) == ["/seq/start", "/mod/sine1/gain 0.5"]
+    assert last(*drone, start, "stop", start) == ["/seq/start"]        # once
+
+
+# -- a complaint then the change it asks for: one change, not two ------------------------------------
+CHORDS = (*PAD, "/seq/add chords triangle1 x...x...x...x...", "/seq/notes chords g3+b3+d4 d4+f#4+a4 e3+g3+b3 c4+e4+g4")
+
+
+@pytest.mark.parametrize("context, phrase, expected", [
+    (CHORDS, "bride says it's too high, down a whole step", ["/mod/triangle1/freq 195.997718",
+                                                            "/seq/notes chords f3+a3+c4 c4+e4+g4 d3+f3+a3 bb3+d4+f4"]),
+    (CHORDS, "too low, up a half step", ["/mod/triangle1/freq 233.081881",
+                                         "/seq/notes chords ab3+c4+eb4 eb4+g4+bb4 f3+ab3+c4 db4+f4+ab4"]),
+    (ACID, "too bright, cutoff down a bit", ["/mod/acid_filter1/cutoff 672.717132"]),
+    (ACID, "too fast, tempo 100", ["/seq/bpm 100.0"]),
+])
+def test_a_complaint_then_its_change_changes_once(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+def test_a_complaint_then_another_command_does_both():
+    assert last(*ACID, "too loud, add a reverb")[0] == "/mod/saw1/gain 0.4"

@@ -71,6 +71,8 @@ def change_param(ctx, intent: it.ChangeParam) -> list[Message]:
 
 def change_message(ctx, module_id, spec, direction, amount, intensity, column) -> Message:
     current = current_value(ctx, module_id, spec)
+    if direction > 0 and amount is None and current == spec.low and (module_id, spec.name) in ctx.model.premute:
+        return set_message(ctx, module_id, spec, ctx.model.premute[module_id, spec.name])   # 'back up' after a fade out
     amount = musical_time(ctx, spec, amount)
     if amount is None and intensity != "edge" and _a_pitch(ctx, module_id, spec):
         octaves = 2 if intensity == "big" else 1      # 'higher': an octave (any other step changes the key)

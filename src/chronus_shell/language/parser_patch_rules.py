@@ -184,12 +184,12 @@ class PatchRules:
         """'the kick is too loud' → quieter; 'not loud enough' → louder."""
         adjective = next(c for c in children if isinstance(c, Token) and c.type == "ADJECTIVE")
         word = ADJECTIVES[str(adjective).lower()][0]
-        return it.Comparative(word, first_of(children, it.Words), None, None, adjective.start_pos)
+        return it.Comparative(word, first_of(children, it.Words), None, None, adjective.start_pos, complaint=True)
 
     def not_enough(self, *children):
         adjective = next(c for c in children if isinstance(c, Token) and c.type == "ADJECTIVE")
         word = ADJECTIVES[str(adjective).lower()][1]
-        return it.Comparative(word, first_of(children, it.Words), None, None, adjective.start_pos)
+        return it.Comparative(word, first_of(children, it.Words), None, None, adjective.start_pos, complaint=True)
 
     def scale(self, token, ref=None):
         factor = {"double": 2.0, "triple": 3.0, "halve": 0.5, "half": 0.5}.get(str(token).lower().split()[0][:6])

@@ -222,6 +222,11 @@ def _very(m: re.Match) -> str:
     return (m["before"] or "") + said + (m["end"] or "")
 
 
+#: 'back to full volume': the level it was made at (unity, 0 dB), not the top of the master's range (+6 dB).
+_FULL_AGAIN = re.compile(r"^\s*(?:and\s+|now\s+|ok,?\s+)?(?:(?:go|bring\s+it|put\s+it|take\s+it|turn\s+it)\s+)?back\s+(?:up\s+)?to\s+"
+                         r"full\s+(?:volume|level)\s*[.!]*$|^\s*full\s+(?:volume|level)\s+again\s*[.!]*$", re.I)
+
+
 def fixed_terms(line: str) -> str:
     """The line with its fixed terms said as one word ('sample and hold lfo' → 'random lfo'; 'scrap
     that' is 'scratch that', never mind — not 'remove' the part in focus; a half-time feel said
@@ -235,6 +240,7 @@ def fixed_terms(line: str) -> str:
     line = _HELD.sub("release", line)
     line = _ON_THE_ONE.sub(r"\1 at the next bar", line)
     line = _VERY.sub(_very, line)
+    line = _FULL_AGAIN.sub("master volume 0 db", line)
     line = _AND_OF_EVERY.sub("on the offbeats", line)
     line = _ANOTHER.sub(_another, line)
     line = _PAN_READOUT.sub(_pan_readout, line)
