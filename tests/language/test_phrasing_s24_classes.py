@@ -277,3 +277,22 @@ def test_a_complaint_then_its_change_changes_once(context, phrase, expected):
 
 def test_a_complaint_then_another_command_does_both():
     assert last(*ACID, "too loud, add a reverb")[0] == "/mod/saw1/gain 0.4"
+
+
+# -- a clause that keeps or leaves out a part is no aside to leave out --------------------------------
+@pytest.mark.parametrize("context, phrase", [
+    (PAD, "everybody out, just the tenor"), (DRUMS, "everybody out, only the bombo"), (DRUMS, "all out, except the cajon"),
+])
+def test_a_clause_of_exception_is_never_left_out(context, phrase):
+    refused(*context, phrase)
+
+
+def test_a_remark_is_still_left_out():
+    assert last(*DRUMS, "tempo 96, its a ballad") == ["/seq/bpm 96.0"]
+
+
+# -- an LFO effect said after the wobble that makes it: that wobble shaped, never an lfo on its rate ---
+@pytest.mark.parametrize("phrase", ["wobble on the sine pitch, vibrato", "wobble on the sine pitch, gentle vibrato"])
+def test_a_wobble_then_its_effect_word_is_one_lfo(phrase):
+    assert last(*PAD, phrase) == ["/patch/create lfo2 lfo", "/patch/connect lfo2 sine1.freq",
+                                  "/mod/lfo2/rate 5.0", "/mod/lfo2/depth 0.01"]
