@@ -67,7 +67,7 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
 
 _PRONOUN = re.compile(r"\b(?:it|that|them)\b", re.I)
 #: A clause that keeps or leaves out a part ('everybody out, just the tenor'): an instruction, never chatter.
-_EXCEPTING = re.compile(r"\b(?:just|only|except|but|not|without|apart\s+from|save\s+for)\b", re.I)
+_EXCEPTING = re.compile(r"\b(?:just|only|except|but|without|apart\s+from|save\s+for)\b|\bnot\s+(?:the|my)\b", re.I)
 
 
 _INTENSIFIERS = frozenset({"real", "really", "very", "super", "so", "more", "extra", "nice", "and"})
