@@ -270,6 +270,9 @@ CHORDS = (*PAD, "/seq/add chords triangle1 x...x...x...x...", "/seq/notes chords
                                          "/seq/notes chords ab3+c4+eb4 eb4+g4+bb4 f3+ab3+c4 db4+f4+ab4"]),
     (ACID, "too bright, cutoff down a bit", ["/mod/acid_filter1/cutoff 672.717132"]),
     (ACID, "too fast, tempo 100", ["/seq/bpm 100.0"]),
+    (ACID, "it's too fast, slow it down", ["/seq/bpm 115.0"]),
+    (ACID, "too bright, make it darker", ["/mod/acid_filter1/cutoff 672.717132"]),
+    (ACID, "too quiet, louder", ["/mod/saw1/gain 0.6"]),
 ])
 def test_a_complaint_then_its_change_changes_once(context, phrase, expected):
     assert last(*context, phrase) == expected

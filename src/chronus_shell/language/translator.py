@@ -7,6 +7,7 @@ forgotten (`rollback`), so the context never describes a patch that does not exi
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..protocol.addresses import parse_line
@@ -16,6 +17,7 @@ from .intents import (ChangeParam, Comparative, Mute, PlayPattern, Redo, Scale, 
                       Transpose, Undo, Word, Words)
 from .intents_rhythm import TrackFeel
 from .mapper import Mapper
+from .param_words import COMPARATIVES, LEVEL
 from .parser import as_question, parse
 from .patch_model import PatchModel
 from .sequence_messages import last_settings, net_mutes
@@ -339,7 +341,19 @@ def _reasons_left_out(items: tuple) -> tuple:
     """'it's too high, down a whole step', 'too fast, tempo 100': the complaint is the reason for the change
     said after it, not a second change (the chords moved twice)."""
     return tuple(item for i, item in enumerate(items)
-                 if not (isinstance(item, Comparative) and item.complaint and any(map(_says_its_change, items[i + 1:]))))
+                 if not (isinstance(item, Comparative) and item.complaint and
+                         any(_says_its_change(later) or _the_same_change(item, later) for later in items[i + 1:])))
+
+
+def _the_same_change(complaint: Comparative, item) -> bool:
+    """'too fast, slow it down', 'too bright, make it darker', 'too loud, turn it down': the change the complaint asks for."""
+    if complaint.ref is not None and complaint.ref.texts not in (("it",), ("that",), ("this",)):
+        return False                              # 'the triangle sounds too loud, turn it down': 'it' is the part named
+    direction, names = COMPARATIVES[re.sub(r"[\s-]+", "-", complaint.word)]
+    if isinstance(item, Comparative) and not item.complaint:
+        return COMPARATIVES.get(re.sub(r"[\s-]+", "-", item.word)) == (direction, names)
+    return isinstance(item, ChangeParam) and item.amount is None and item.direction == direction and names == LEVEL \
+        and (item.ref is None or item.ref.texts in (("it",), ("that",), ("this",)))
 
 
 def _says_its_change(item) -> bool:
