@@ -5,7 +5,8 @@
 A case (JSON lines, see tests/language/corpus/README.md) names a starting patch, the phrases
 typed just before (`before`), the phrase, and the messages a musician expects. Classes:
 - RIGHT: no error and every expected message matched (address exact; numbers within 1 %, or
-  ">"/"<" against the value before the phrase (a track's chance or speed too); patterns ignoring spaces and "|"; "*" anything;
+  ">"/"<" against the value before the phrase (a track's chance or speed too; a ramp's against the value the line set
+  first, if it did: 'fade in from nothing' is gain 0, then a ramp up); patterns ignoring spaces and "|"; "*" anything;
   "any_of" alternatives; a chord — `a3+c4+e4` or a gate's several Hz, timed by /at too — by its set of pitch
   classes, since the voicing is the shell's choice; a recording name with or without `.wav`), every other
   message only wiring, a /mod of a module the phrase created, or the `freq` of a voice whose
@@ -238,6 +239,11 @@ def score_case(case: dict) -> Result:
         return Result(case, "RIGHT", produced)     # the shell answered (a question) and changed nothing
     undos = max((sum(m[0] == "/shell/undo" for m in alt) for alt in alternatives if alt != "refuse"), default=0)
     is_undo = bool(undos) and produced == _undo_of(case, undos)
+    for at, message in enumerate(produced):        # a ramp moves from where the line put it first ('fade in from
+        start = [m for m in produced[:at] if message.address.startswith("/ramp/")   # nothing': gain 0, then up)
+                 and m.address == "/mod/" + message.address.removeprefix("/ramp/") and m.args]
+        if start:
+            befores[message.address] = start[-1].args[0]
     for message in produced:                       # a module the phrase created starts at its defaults
         if message.address == "/patch/create":
             spec = CATALOGUE[str(message.args[1])].spec if str(message.args[1]) in CATALOGUE else None

@@ -118,6 +118,7 @@ class Comparative:
     amount: Value | None = None
     intensity: str | None = None
     column: int = 0
+    complaint: bool = False        # said as 'too high' / 'not loud enough': a reason when a change follows
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,9 @@ from .chords import hz, token_pitches, transpose_token
 from .errors import LanguageError
 from .intents_rhythm import TrackFeel
 from .mapper_messages import checked, message, playable
-from .mapper_owners import one_drum_of_the_kit, owner_hint, refuse_darker
+from .mapper_owners import one_drum_of_the_kit, owner_hint, refuse_darker, the_bands_level
 from .mapper_targets import module_or_raise, musical_time, typo_checked
-from .mapper_tracks import plays_a_track, scale_track, set_track_muted
+from .mapper_tracks import only_drums, plays_a_track, scale_track, set_track_muted
 from .rephrasings import QUALITIES
 from .param_words import AMOUNT_OF_EFFECT, COMPARATIVES, DIRECTION_WORDS, LEVEL, LEVEL_OF_MODULE, seq_param
 from .patch_model import MASTER
@@ -71,6 +71,8 @@ def change_param(ctx, intent: it.ChangeParam) -> list[Message]:
 
 def change_message(ctx, module_id, spec, direction, amount, intensity, column) -> Message:
     current = current_value(ctx, module_id, spec)
+    if direction > 0 and amount is None and current == spec.low and (module_id, spec.name) in ctx.model.premute:
+        return set_message(ctx, module_id, spec, ctx.model.premute[module_id, spec.name])   # 'back up' after a fade out
     amount = musical_time(ctx, spec, amount)
     if amount is None and intensity != "edge" and _a_pitch(ctx, module_id, spec):
         octaves = 2 if intensity == "big" else 1      # 'higher': an octave (any other step changes the key)
@@ -249,6 +251,8 @@ def _comparative_target(ctx, intent: it.Comparative, names) -> tuple[str | None,
         return None, TEMPO                            # "faster", "slow it down": the tempo
     if ref is None and names == LEVEL and ctx.model.last_param == (MASTER, "gain"):
         return MASTER, ctx.model.spec(MASTER).param("gain")      # "louder" right after the master level
+    if ref is None and names == LEVEL and the_bands_level(ctx):
+        return MASTER, ctx.model.spec(MASTER).param("gain")      # 'louder' with no part named in words yet
     if ref is None and names == LEVEL:                # "louder": the voice's level, never an effect's mix
         for module_id in ctx.resolve.focused_voice():
             if ctx.model.spec(module_id).has_param("gain"):
@@ -325,7 +329,7 @@ def near_param(ctx, ref: it.Words | None, names, column: int, what: str = "",
 
 def scale(ctx, intent: it.Scale) -> list[Message]:
     """'double the tempo', 'halve the cutoff', 'half time'."""
-    if intent.ref is None and intent.feel and _only_drums(ctx):
+    if intent.ref is None and intent.feel and only_drums(ctx):
         kit = it.Words((it.Word("whole kit", intent.column),))
         return ctx.map(TrackFeel("speed", kit, ("set", intent.factor), intent.column))       # 'half time' on a kit
     if intent.ref is None:
@@ -343,14 +347,10 @@ def scale(ctx, intent: it.Scale) -> list[Message]:
     return [set_message(ctx, module_id, spec, new)]
 
 
-def _only_drums(ctx) -> bool:
-    """Every track plays a drum (a kit alone: its feel is the drums', not the tempo)."""
-    kinds = [CATALOGUE[ctx.model.modules[t.target]].spec.role for t in ctx.model.tracks.values() if t.target in ctx.model.modules]
-    return bool(kinds) and all(kind == "drum" for kind in kinds)
-
-
 def _names_a_part(ctx, ref: it.Words) -> bool:
-    """A drum or a track named without a param ('the hats', 'the kick pattern')."""
+    """A drum or a track named without a param ('the hats'); a track's name first ('the tune slower')."""
+    if "_".join(ref.texts) in ctx.model.tracks:
+        return True
     try:
         ctx.resolve.param(ref, hints=False)
         return False

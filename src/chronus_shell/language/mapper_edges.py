@@ -162,6 +162,9 @@ def wobble(ctx, intent: it.Wobble) -> list[Message]:
     """An LFO on the target: the one already on it, else a free one, else a new one."""
     focus = ctx.model.focus
     aimed = [dst for src, dst in ctx.model.mod_edges if src == focus]
+    shaped = _lfo_shaped_as(ctx, intent.target)
+    if shaped is not None:                                  # 'wobble on the sine pitch, vibrato': that wobble made
+        return shaped                                       # a vibrato, never an lfo on the lfo's rate
     if intent.target.texts in PRONOUN_REFS and aimed:       # "wobble it faster": the lfo's target
         module_id, param = aimed[0].split(".", 1)
         spec = ctx.model.spec(module_id).param(param)
@@ -187,6 +190,22 @@ def wobble(ctx, intent: it.Wobble) -> list[Message]:
         raise LanguageError(f"{lfo} already wobbles {edge_target} — give a rate, e.g. 'at 4 hz'",
                             intent.target.column)
     return messages
+
+
+def _lfo_shaped_as(ctx, words: it.Words) -> list[Message] | None:
+    """'vibrato' (or 'gentle vibrato') said of an LFO already making it: its rate and depth as that effect has them."""
+    effect = words.texts[-1] if words.texts else ""
+    if effect not in LFO_EFFECTS:
+        return None
+    try:
+        lfo = ctx.resolve.module(words, hints=False)
+    except LanguageError:
+        return None
+    if ctx.model.modules.get(lfo) != "lfo":
+        return None
+    _, rate, depth = LFO_EFFECTS[effect]
+    return [message(f"/mod/{lfo}/{name}", float(value)) for name, value in (("rate", rate), ("depth", depth))
+            if ctx.model.value(lfo, name) != float(value)] or None
 
 
 def modulate_new(ctx, spec: ModuleSpec, target: it.Words) -> tuple[list[Message], str]:

@@ -102,6 +102,14 @@ def one_drum_of_the_kit(ctx, intent: it.Comparative, module_id: str | None, name
                             f"'{ctx.model.modules[module_id]} {intent.word}'", intent.column)
 
 
+def the_bands_level(ctx) -> bool:
+    """'louder' when the only focus is one a script or a controller left (raw messages: no part the
+    musician named) and a band plays — several voices, drums among them: the band's level, not one player's."""
+    voices = ctx.model.voices()
+    return ctx.model.focus_raw == ctx.model.focus is not None and len(voices) > 1 and \
+        any(ctx.model.spec(v[0]).role == "drum" for v in voices)
+
+
 def owner_hint(ctx, names, start: str | None) -> str:
     """How to get a param nothing in the voice has, for the one that musicians ask of a voice:
     a stereo width ('wider') is a reverb's or a delay's, never a pulse width."""

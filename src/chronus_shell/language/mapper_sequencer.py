@@ -29,6 +29,9 @@ def gate(ctx, intent: it.Gate) -> list[Message]:
         return [message(f"/gate/{target}", 0)]
     if intent.note is None:
         return [message(f"/gate/{target}", 1)]
+    if intent.target is None and intent.note.kind == "number" and not intent.note.unit and ctx.model.spec(target).role == "drum":
+        raise LanguageError(f"'{intent.note.text}' alone is no note for {target} (a drum in focus): the tempo is "
+                            f"'tempo {intent.note.text}', a note on a voice 'play {intent.note.text} hz on <voice>'", intent.note.column)
     return [message(f"/gate/{target}", 1, _pitch(intent.note))]
 
 
@@ -151,6 +154,7 @@ def stop(ctx, intent: it.Stop) -> list[Message]:
             return [message("/seq/stop")]
         ctx.understood.append(f"stopped the transport and muted {', '.join(drones)} (no envelope: droning on "
                               f"their own; 'unmute {drones[0]}' brings it back)")
+        ctx.model.stopped_drones = tuple(drones)
         return [message("/seq/stop"), *(message(f"/mod/{d}/gain", 0.0) for d in drones)]
     if intent.target.texts in (("note",), ("notes",), ("the", "note")):    # "stop the note"
         return ctx.map(it.Gate(None, False, None, intent.target.column))

@@ -33,8 +33,21 @@ def pan(ctx, intent: stereo.Pan) -> list[Message]:
     position = pan_position(intent)
     target = intent.target.items if intent.target is not None else ()
     ref = it.Words(target + (it.Word("pan", intent.column),))
+    if intent.intensity == "little" and intent.amount is None and not intent.hard:
+        position = _nudged(ctx, ref, position)
     value = it.Value("number", f"{float(position):g}", intent.column, position)
     return ctx.map(it.SetParam(ref, value))
+
+
+def _nudged(ctx, ref: it.Words, step: Fraction) -> Fraction:
+    """'saw left a touch' moves it a quarter from where it is (after 'hard right': 0.75, never
+    across the centre to −0.25); from the centre that is a quarter to that side."""
+    try:
+        module_id, spec = ctx.resolve.param(ref, hints=False)
+    except LanguageError:
+        return step                                   # the usual error, said by the setting
+    now = Fraction(ctx.model.value(module_id, spec.name)).limit_denominator(1000)
+    return max(Fraction(-1), min(Fraction(1), now + step))
 
 
 def ping_pong(ctx, intent: stereo.PingPong) -> list[Message]:

@@ -84,7 +84,7 @@ def mute_by_track(ctx, intent: it.Mute) -> list[Message] | None:
         last = ctx.model.tracks.get(ctx.model.last_track)
         if last is not None and last.muted:           # "bring it back" after "mute the hats"
             return [message("/seq/mute", ctx.model.last_track, 0)]
-    if target is None or not plays_a_track(ctx, target):
+    if target is None or not plays_a_track(ctx, target) or verb in ("mute", "unmute") and _an_effect(ctx, target):
         return None
     track = named_track(ctx, target)
     if verb in ("mute", "kill"):
@@ -152,6 +152,25 @@ def voice_head(ctx, words: it.Words | None, column: int) -> str:
     if not voice and words is None and ctx.model.spec(module_id).role == "modulator":
         voice = ctx.resolve.focused_voice()          # an lfo in focus: the voice it plays in
     return voice[0] if voice else module_id
+
+
+def only_drums(ctx) -> bool:
+    """Every track plays a drum (a kit alone: its feel is the drums', not the tempo)."""
+    kinds = [ctx.model.spec(t.target).role for t in ctx.model.tracks.values() if t.target in ctx.model.modules]
+    return bool(kinds) and all(kind == "drum" for kind in kinds)
+
+
+def _an_effect(ctx, words: it.Words) -> bool:
+    """'reverb off', 'bypass the delay': an effect or a modulator in a voice that plays a track is
+    switched off by its own level (mix, depth), never by muting the part it colours."""
+    if "_".join(track_words(words).texts) in ctx.model.tracks or words.texts in PRONOUN_REFS:
+        return False
+    try:
+        module_id = ctx.resolve.module(words, hints=False)
+    except LanguageError:
+        return False
+    spec = ctx.model.spec(module_id)
+    return spec.role in ("processor", "modulator") and any(spec.has_param(p) for p in LEVEL_OF_MODULE[1:])
 
 
 def existing_track(ctx, words: it.Words | None, column: int) -> str | None:

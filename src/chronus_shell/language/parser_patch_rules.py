@@ -11,6 +11,7 @@ from lark import Token
 
 from . import intents as it
 from .errors import LanguageError
+from .refusal_wording import FOCUSED_MUTE
 from .parser_values import ParamValue, ToValue, first_of, has_token, unit_value, word_of
 
 
@@ -103,6 +104,8 @@ class PatchRules:
         return it.SetWords(words)
 
     def value_first(self, value, words):
+        if value.kind == "word" and value.text.lower() in ("on", "off"):     # 'limiter off on the main': where, not
+            raise LanguageError(f"'{value.text} {' '.join(words.texts)}' — turn what {value.text}?", value.column)   # 'main on'
         return it.SetParam(words, value)
 
     def bare_value(self, value):
@@ -181,12 +184,12 @@ class PatchRules:
         """'the kick is too loud' → quieter; 'not loud enough' → louder."""
         adjective = next(c for c in children if isinstance(c, Token) and c.type == "ADJECTIVE")
         word = ADJECTIVES[str(adjective).lower()][0]
-        return it.Comparative(word, first_of(children, it.Words), None, None, adjective.start_pos)
+        return it.Comparative(word, first_of(children, it.Words), None, None, adjective.start_pos, complaint=True)
 
     def not_enough(self, *children):
         adjective = next(c for c in children if isinstance(c, Token) and c.type == "ADJECTIVE")
         word = ADJECTIVES[str(adjective).lower()][1]
-        return it.Comparative(word, first_of(children, it.Words), None, None, adjective.start_pos)
+        return it.Comparative(word, first_of(children, it.Words), None, None, adjective.start_pos, complaint=True)
 
     def scale(self, token, ref=None):
         factor = {"double": 2.0, "triple": 3.0, "halve": 0.5, "half": 0.5}.get(str(token).lower().split()[0][:6])
@@ -301,8 +304,8 @@ _BAND_TALK = {("push", None): "'tempo up 4' (faster) — or — 'turn it up' (lo
               ("nudge", None): "'tempo up 2' (faster) — or — 'turn it up' (louder)",
               ("pull", None): "'tempo down 4' (slower) — or — 'turn it down' (quieter)",
               ("take", 1): "'transpose up a half step' (a key change) — or — 'turn it up' (louder)",
-              ("drop", None): "'mute everything' (everyone out) — or — the part in focus by name ('mute the hats')",
-              ("kill", None): "'stop' (the music) — or — the part in focus by name ('mute the hats')"}
+              ("drop", None): f"'mute everything' (everyone out) — or — the part in focus by name ({FOCUSED_MUTE})",
+              ("kill", None): f"'stop' (the music) — or — the part in focus by name ({FOCUSED_MUTE})"}
 
 
 def _band_talk(verb: str, words: it.Words | None, direction: int | None) -> None:

@@ -92,6 +92,8 @@ class PatchModel(GearModel, HarmonyModel):
     muted_before_solo: tuple[str, ...] = ()     # tracks muted before the first solo: 'unsolo' leaves them muted
     tempo_before: float | None = None           # the tempo before the last change of it: 'a tempo'
     labels: dict[str, str] = field(default_factory=dict)   # a name given in a label ('UI blip: sine …') → the id
+    focus_raw: str | None = None                # the focus a raw message set (not a line in words): still it?
+    stopped_drones: tuple[str, ...] = ()        # drones 'stop everything' muted: 'start' brings them back
 
     def __setattr__(self, name, value) -> None:
         if name == "edges" and not isinstance(value, EdgeList):
@@ -109,13 +111,14 @@ class PatchModel(GearModel, HarmonyModel):
                           self.bpm, self.swing, self.running, self.focus, dict(self.premute), self.soloed,
                           self.last_param, self.last_track, self.seed)
         copy.muted_before_solo, copy.tempo_before, copy.labels = self.muted_before_solo, self.tempo_before, self.labels
+        copy.focus_raw, copy.stopped_drones = self.focus_raw, self.stopped_drones
         copy.set_harmony_state(self.harmony_state())
         return copy
 
     def restore(self, snapshot: "PatchModel") -> None:
         for name in ("modules", "values", "edges", "mod_edges", "tracks", "bpm", "swing", "running",
                      "focus", "premute", "soloed", "muted_before_solo", "last_param", "last_track", "seed", "tempo_before",
-                     "labels"):
+                     "labels", "focus_raw", "stopped_drones"):
             setattr(self, name, getattr(snapshot, name))
         self.set_harmony_state(snapshot.harmony_state())
 

@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 
 from .errors import LanguageError
 from .nearest import nearest_phrasing
+from .resolve import Resolver
 from .unavailable import not_here
 from .vocabulary import module_words
 
@@ -26,6 +27,23 @@ def _bad_step(line: str) -> LanguageError | None:
             return LanguageError(f"'{bad[0]}' in {token!r} is no step: a rhythm is x (hit), X (accent), . (rest) and "
                                  f"- (tie), e.g. '{token.replace(bad[0], 'x')}'", at, (), line)
     return None
+
+
+#: Where a refusal worded without the patch names the mute of the part in focus (filled in by `naming_focus`).
+FOCUSED_MUTE = "'mute <the part in focus>'"
+
+
+def naming_focus(err: LanguageError, model) -> LanguageError:
+    """A refusal's 'mute <the part in focus>' said with the part in focus now ('drop it' with the saw in
+    focus: 'mute the bass', the track it plays; the part's name asked for when nothing is in focus)."""
+    if FOCUSED_MUTE not in err.message:
+        return err
+    if model.focus not in model.modules:
+        return LanguageError(err.message.replace(FOCUSED_MUTE, "'mute' and the part's name"), err.column, err.suggestions, err.line)
+    voice = Resolver(model).focused_voice() or [model.focus]      # an lfo in focus: the voice it shapes
+    track = next((name for name, t in model.tracks.items() if t.target in voice), None)
+    said = err.message.replace(FOCUSED_MUTE, f"'mute the {track}'" if track else f"'mute {voice[0]}'")
+    return LanguageError(said, err.column, err.suggestions, err.line)
 
 
 def with_nearest(err: LanguageError, line: str) -> LanguageError:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .literal_needs import rewritten
+from .parser_patch_rules import ADJECTIVES
 
 #: Italian tempo markings → bpm, each the middle of the range metronomes print for it.
 TEMPO_MARKINGS = {"prestissimo": 200, "presto": 180, "vivace": 160, "allegro": 132, "allegretto": 116, "moderato": 112,
@@ -205,6 +206,27 @@ _HELD = re.compile(r"^\s*(?:please\s+)?(?:stop|end|kill|cut|silence|let\s+go\s+o
                    r"(?:note|chord|drone|tone)(?:\s+now)?\s*[.!]?\s*$", re.I)
 
 
+#: A DJ's 'on the one' after a part comes or goes: the next bar's first beat ('hats back in on the one'),
+#: never beat 1 of a pattern ('kick on the one' is still a rhythm).
+_ON_THE_ONE = re.compile(r"\b(back(?:\s+in)?|in|out)\s+on\s+the\s+(?:one|1)(?=\s*[.!]*\s*$)", re.I)
+
+
+#: 'very' before a word: an intensifier — an adjective that ends the line, its comparative ('make it very
+#: dark': darker); else the words say it well enough ('very gently', 'the snare is very high', 'very long, low').
+_VERY = re.compile(r"(?P<before>\b(?:is|are|'s|sounds?|feels?|seems?|too|so)\s+)?\bvery\s+(?P<adj>[a-z]+)\b(?P<end>\s*[.!]*\s*$)?", re.I)
+
+
+def _very(m: re.Match) -> str:
+    adj = m["adj"].lower()
+    said = ADJECTIVES[adj][1] if adj in ADJECTIVES and m["end"] is not None and not m["before"] else m["adj"]
+    return (m["before"] or "") + said + (m["end"] or "")
+
+
+#: 'back to full volume': the level it was made at (unity, 0 dB), not the top of the master's range (+6 dB).
+_FULL_AGAIN = re.compile(r"^\s*(?:and\s+|now\s+|ok,?\s+)?(?:(?:go|bring\s+it|put\s+it|take\s+it|turn\s+it)\s+)?back\s+(?:up\s+)?to\s+"
+                         r"full\s+(?:volume|level)\s*[.!]*$|^\s*full\s+(?:volume|level)\s+again\s*[.!]*$", re.I)
+
+
 def fixed_terms(line: str) -> str:
     """The line with its fixed terms said as one word ('sample and hold lfo' → 'random lfo'; 'scrap
     that' is 'scratch that', never mind — not 'remove' the part in focus; a half-time feel said
@@ -216,6 +238,9 @@ def fixed_terms(line: str) -> str:
     line = _PULSE.sub(lambda m: "pulse width " + ("up" if (m["a"] or m["b"] or m["c"]).lower() in ("wider", "widen") else "down"),
                       line)
     line = _HELD.sub("release", line)
+    line = _ON_THE_ONE.sub(r"\1 at the next bar", line)
+    line = _VERY.sub(_very, line)
+    line = _FULL_AGAIN.sub("master volume 0 db", line)
     line = _AND_OF_EVERY.sub("on the offbeats", line)
     line = _ANOTHER.sub(_another, line)
     line = _PAN_READOUT.sub(_pan_readout, line)

@@ -9,6 +9,8 @@ another, a letter for a far key only in a long word or as the one edit, or lette
 """
 from __future__ import annotations
 
+from .musician_words import NOT_TYPOS
+
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _KEY = {letter: (row, column) for row, keys in enumerate(_ROWS) for column, letter in enumerate(keys)}
 _VOWELS = set("aeiouy")
@@ -81,7 +83,10 @@ def is_slip(word: str, guess: str) -> bool:
 
 
 def slips(word: str, guesses) -> tuple[str, ...]:
-    """The guesses that are plausible slips of `word`, in their order."""
+    """The guesses that are plausible slips of `word`, in their order (none for a word of English typed
+    meaning itself: 'very' is no slip of verb)."""
+    if word.lower() in NOT_TYPOS:
+        return ()
     return tuple(g for g in guesses if is_slip(word, g))
 
 

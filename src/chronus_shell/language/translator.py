@@ -13,34 +13,34 @@ from dataclasses import replace
 from ..protocol.addresses import parse_line
 from ..protocol.message import Message
 from .errors import LanguageError
-from .intents import Mute, PlayPattern, Redo, Scale, Sequence, SetParam, ShellVerb, Show, Undo, Word, Words
+from .intents import (ChangeParam, Comparative, Mute, PlayPattern, Redo, Scale, Sequence, SetParam, ShellVerb, Show, Tempo,
+                      Transpose, Undo, Word, Words)
 from .intents_rhythm import TrackFeel
 from .mapper import Mapper
+from .param_words import COMPARATIVES, LEVEL
 from .parser import as_question, parse
 from .patch_model import PatchModel
 from .sequence_messages import last_settings, net_mutes
 from .undo_steps import UndoStep, simplify_undo
-from .clause_lines import clause_by_clause
+from .described_parts import described_parts
 from .dynamics_words import with_dynamics
 from .filter_envelope import filter_envelope
 from .grooves import groove_line
-from .nearest import missing_part
 from .part_labels import remember_label, with_labels
 from .pattern_sentences import pattern_sentence
-from .refusal_wording import with_nearest
+from .read_again import ReadAgain
+from .refusal_wording import naming_focus
 from .scene_words import fixed_terms
 from .score_terms import score_terms
-from .second_stage import readings
 from .shared_pan import shared_pan_note
 from .other_languages import in_english
 from .sweeps import sweep_line
-from .remarks import without_remarks
 from .timed_lines import is_timed, translate_timed
 
 MAX_UNDO = 500          # undo steps kept
 
 
-class Translator:
+class Translator(ReadAgain):
     def __init__(self):
         self.model = PatchModel()
         self.mapper = Mapper(self.model)
@@ -73,6 +73,9 @@ class Translator:
                 return patterned
             if err.column is not None and err.column > len(line):
                 err.column = len(line)
+            named = naming_focus(err, self.model)     # 'drop it': 'mute the bass' with the saw in focus
+            if named is not err:
+                raise named from None
             raise
         if marked:
             self.mapper.understood.insert(0, marked[0])
@@ -83,12 +86,14 @@ class Translator:
             self.mapper.understood.append(shared)        # a pan that cannot be heard, said back
         if not line.lstrip().startswith("/"):
             remember_label(line, messages, self.model)
+            if _touches_a_module(messages):
+                self.model.focus_raw = None
             if _changes_no_param(messages):
                 self.model.last_param = None     # 'humanize the drums', then 'less': not the param moved lines ago
         return messages
 
     def _translate_line(self, line: str) -> list[Message]:
-        line = filter_envelope(with_labels(in_english(fixed_terms(line)), self.model), self.model)
+        line = filter_envelope(with_labels(described_parts(in_english(fixed_terms(line)), self.model), self.model), self.model)
         # 'sample and hold': one word, not a sampler; 'la caja': the snare; 'the blip': the sine a line
         # 'UI blip: sine …' made; 'the filter envelope': the acid filter's env_amount, never an adsr
         text = line.strip()
@@ -97,7 +102,9 @@ class Translator:
             return []
         self._before_line = self._state()
         if text.startswith("/"):
-            return self.observe([_raw(line)])
+            messages = self.observe([_raw(line)])
+            self.model.focus_raw = self.model.focus   # a script's or a controller's, not where the musician's ears are
+            return messages
         text, swept = sweep_line(text) if not self._nested else (text, None)   # 'sweep the cutoff to 2k': over
         try:                                                                    # 4 bars (sweeps.py), said once
             self._nested += 1
@@ -137,64 +144,6 @@ class Translator:
             return messages
         self._restore(before)
         return None
-
-    def _second_stage(self, line: str, err: LanguageError) -> list[Message]:
-        """The line read again as musicians talk (second_stage.readings); taken only when the
-        readings that work all mean the same, else the error names them."""
-        if _FINAL.search(str(err)) and "/" not in line and not _SETTING_ON.search(line):
-            raise err                             # a value out of range: no other wording changes that
-        worked = self._try_readings(line, readings(line, self.model, self._last_intent, self._last_text))
-        if not worked and (clauses := clause_by_clause(self, line)) is not None:
-            return clauses
-        if not worked and not self._nested and (kept := without_remarks(self, line)) is not None:
-            return kept                           # 'softer, the clients are lying down'
-        if not worked:
-            tripped = re.match(r"'[^']+' needs a value|incomplete command|no module has a param", str(err))   # what it tripped on, not the cause
-            raise (tripped and missing_part(line, self.model)) or with_nearest(err, line)
-        sure = [w for w in worked if w[0].sure]
-        if len(worked) > 1 and len(sure) == 1:
-            worked = sure                         # the line with only chatter left out or slang said plainly
-        if len(worked) > 1:
-            said = " — or — ".join(f"'{r.text or r.said}'" for r, _, _ in worked[:2])
-            raise LanguageError(f"that could mean {said}: say which", 0, (), line)
-        reading, messages, (after, last_intent, understood) = worked[0]
-        self._restore(after)
-        self._last_intent = last_intent
-        self.mapper.understood[:] = [reading.said] + understood
-        self._last_text = line.strip()
-        return messages
-
-    def _try_readings(self, line: str, candidates) -> list[tuple]:
-        """The readings that work, each with its messages and the state it leaves (the state is
-        put back after each: the caller takes one, or none)."""
-        before, last = self._state(), (self._last_intent, self._last_text)
-        worked: list[tuple] = []
-        tried: set[str] = set()
-        for reading in candidates:
-            if reading.text is not None and (reading.text in tried or reading.text == line.strip()):
-                continue
-            tried.add(reading.text or "")
-            self.mapper.understood.clear()        # what the refused line's attempt inferred is no part of it
-            try:
-                messages = self._reading(reading)
-                if reading.guessed and any(m.address in _NOT_GUESSED for m in messages):
-                    continue                      # a guessed word never discards or deletes ('roll' ≠ rollback)
-                if all(messages != m for _, m, _ in worked):
-                    worked.append((reading, messages, (self._state(), self._last_intent, self.understood)))
-            except LanguageError:
-                pass
-            finally:
-                self._restore(before)
-                self._last_intent, self._last_text = last     # a reading tried is not what 'again' repeats
-        return worked
-
-    def _reading(self, reading) -> list[Message]:
-        if reading.text is not None:             # a reading with time words is timed ('… for 4 takts' → bars)
-            timed = translate_timed(self, reading.text) if is_timed(reading.text) else None
-            return self._translate(reading.text) if timed is None else timed
-        messages = self.observe(self.mapper.map(reading.intent))
-        self._last_intent = reading.intent
-        return messages
 
     def _restore(self, state) -> None:
         model, undo, redo, self._transaction = state
@@ -248,7 +197,7 @@ class Translator:
         inverse: list[list[Message]] = []
         previous = None
         try:
-            for item in _one_owner(intent.items, self.model):
+            for item in _one_owner(_reasons_left_out(intent.items), self.model):
                 if isinstance(item, (Undo, Redo)):
                     raise LanguageError("undo and redo go on a line of their own", 0)
                 item = self.mapper.carry(previous, item)
@@ -260,12 +209,26 @@ class Translator:
                     self.model.focus = focus     # a drum added for a rhythm: the sound being shaped stays in focus
                 messages += produced
                 previous = item
+                self._focus_on_part(item)
         except LanguageError:
             self.model.restore(snapshot)
             raise
         sent = last_settings(net_mutes(messages, muted_before) if soloed else messages)
         self._push_undo(inverse, sent)
         return sent
+
+    def _focus_on_part(self, item) -> None:
+        """'kick back on, softer': a part a command of the line brought back (or muted) is the one
+        the next command on the line shapes."""
+        words = item.target if isinstance(item, Mute) else None
+        if isinstance(item, SetParam) and item.value.kind == "word" and item.value.text.lower() in ("on", "off"):
+            words = item.ref                          # 'hats back on', 'kick off'
+        if isinstance(words, Words) and words.texts not in ((p,) for p in ("it", "that", "this", "everything", "all")):
+            try:
+                self.model.focus = self.mapper.context.resolve.module(words, hints=False)
+                self.model.focus_raw = None
+            except LanguageError:
+                pass
 
     @property
     def understood(self) -> list[str]:
@@ -361,19 +324,6 @@ class Translator:
         return [m for step in reversed([self._apply(message) for message in messages]) for m in step]
 
 
-#: Refusals about a value or a state, not the words, or two readings named: the second stage has nothing to add.
-_FINAL = re.compile(r"out of range|too short to hear|is already|^there is no \w+ sound|already goes through|nothing to (undo|redo)|already at its|is not muted|is muted already|no notes to move|"
-                    r"^that could mean ")
-#: What a reading built on a guessed word may not do: a wrong guess must not throw work away, nor
-#: write, load or delete a session or a recording ('the stone walls' is not 'store walls').
-_NOT_GUESSED = ("/patch/abort", "/patch/remove", "/seq/remove", "/seq/clear", "/shell/clear", "/session/load",
-                "/session/save", "/session/delete", "/record/start", "/record/stop")
-#: Lines the grammar misread into a final refusal, read again: a setting said before its part
-#: ('... 500ms on the bass', taken for 'bass on'), a decimal said in words ('one point two k'), a part
-#: named by a number ('808 louder': the 808, not 808 of something).
-_SETTING_ON = re.compile(r"\d\S*(?:\s+[a-z]+)?\s+on\s+(?:the\s+)?\w+$|\bpoint\s+\w+|\b(?:808s?)\b", re.I)
-
-
 def _one_owner(items: tuple, model: PatchModel) -> tuple:
     """'decay 80ms, sustain 0': bare params said together go to the one module that has them all
     (the envelope, not the acid filter that has a decay too); as said when none or several have them."""
@@ -388,11 +338,47 @@ def _one_owner(items: tuple, model: PatchModel) -> tuple:
     return tuple(replace(item, ref=Words((owner, *item.ref.items))) if i in bare else item for i, item in enumerate(items))
 
 
+def _reasons_left_out(items: tuple) -> tuple:
+    """'it's too high, down a whole step', 'too fast, tempo 100': the complaint is the reason for the change
+    said after it, not a second change (the chords moved twice)."""
+    return tuple(item for i, item in enumerate(items)
+                 if not (isinstance(item, Comparative) and item.complaint and
+                         any(_says_its_change(later) or _the_same_change(item, later) for later in items[i + 1:])))
+
+
+def _the_same_change(complaint: Comparative, item) -> bool:
+    """'too fast, slow it down', 'too bright, make it darker', 'too loud, turn it down': the change the complaint asks for."""
+    if complaint.ref is not None and complaint.ref.texts not in (("it",), ("that",), ("this",)):
+        return False                              # 'the triangle sounds too loud, turn it down': 'it' is the part named
+    direction, names = COMPARATIVES[re.sub(r"[\s-]+", "-", complaint.word)]
+    if isinstance(item, Comparative) and not item.complaint:
+        return COMPARATIVES.get(re.sub(r"[\s-]+", "-", item.word)) == (direction, names)
+    return isinstance(item, ChangeParam) and item.amount is None and item.direction == direction and names == LEVEL \
+        and (item.ref is None or item.ref.texts in (("it",), ("that",), ("this",)))
+
+
+def _says_its_change(item) -> bool:
+    """A change that says what it moves: a param or part named, a value set, or a move in steps (a transposition)."""
+    if isinstance(item, (SetParam, Scale, Transpose, Tempo)):
+        return True
+    if isinstance(item, Comparative) and item.complaint:
+        return False                              # 'kick and snare too quiet': each its own complaint
+    if isinstance(item, (ChangeParam, Comparative)) and item.ref is not None and item.ref.texts not in (("it",), ("that",), ("this",)):
+        return True
+    unit = getattr(getattr(item, "amount", None), "unit", None) or ""
+    return isinstance(item, ChangeParam) and any(w in unit for w in ("step", "semitone", "octave", "tone"))
+
+
 def _changes_no_param(messages: list[Message]) -> bool:
     """The line changed the music (not a reply) but set no param, tempo or swing."""
     addresses = [str(m.args[2]) if m.address == "/at" and len(m.args) > 2 else m.address for m in messages]
     return any(not a.startswith("/shell/") for a in addresses) and not any(
         a.startswith(("/mod/", "/ramp/")) or a in ("/seq/bpm", "/seq/swing") for a in addresses)
+
+
+def _touches_a_module(messages: list[Message]) -> bool:
+    addresses = [str(m.args[2]) if m.address == "/at" and len(m.args) > 2 else m.address for m in messages]
+    return any(a.startswith(("/mod/", "/ramp/", "/gate/", "/patch/create", "/seq/add", "/seq/notes")) for a in addresses)
 
 
 def _raw(line: str) -> Message:

@@ -47,8 +47,9 @@ def _spellings(terminal) -> set[str]:
 
 @lru_cache(maxsize=1)
 def command_words() -> tuple[str, ...]:
-    """Every keyword spelling the grammar accepts ("add", "create", "turn", "tempo", ...)."""
-    words = set()
+    """Every keyword spelling the grammar accepts ("add", "create", "turn", "tempo", ...), and the
+    names of a track's transforms, the verbs of rhythm lines ('revers' is a slip of reverse as much as of reverb)."""
+    words = set(STYLE_DEFAULTS)
     for terminal in grammar_parser().terminals:
         if terminal.name.lstrip("_") not in _SHAPE_TERMINALS and not terminal.name.startswith("__"):
             words.update(_spellings(terminal))

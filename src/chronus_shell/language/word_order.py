@@ -39,6 +39,12 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     # a setting's move, then the part: 'vol up on the bass', 'cutoff down a bit for the hats'
     (r"^(?:turn\s+)?(?:the\s+)?(\w+)\s+(up|down)((?:\s+a\s+(?:bit|little|touch|lot))?)\s+(?:on|for|in)\s+(?:the\s+)?(\w+)$",
      r"\4 \1 \2\3"),
+    # a front-of-house fader move: 'kick 3 dB down', 'hats 2db up'; a signed move on a part is dB ('-3 on the bass')
+    (r"^(?:the\s+)?(\w+)\s+(\d+(?:\.\d+)?)\s*db\s+(up|down)$", r"\1 \3 \2 db"),
+    (r"^([-+])(\d+(?:\.\d+)?)\s*(?:db\s+)?(?:on|for)\s+(?:the\s+)?(\w+)$",
+     lambda m: f"{m.group(3)} {'down' if m.group(1) == '-' else 'up'} {m.group(2)} db"),
+    # a switch, then the part: 'limiter off on the mains', 'reverb off on the saw'
+    (r"^(?:turn\s+)?(?:the\s+)?(\w+)\s+(on|off)\s+(?:on|for|in)\s+(?:the\s+)?(\w+)$", r"\3 \1 \2"),
     # a detune said after its amount or after the part: 'the saw 7 cent detuned', 'the saw detuned by 7 cents'
     (r"^(?:the\s+)?(\w+)\s+(?:(-?\d+(?:\.\d+)?)\s*(cents?)\s+detuned|detuned\s+(?:by\s+)?(-?\d+(?:\.\d+)?)\s*(cents?))$",
      lambda m: f"detune the {m.group(1)} {m.group(2) or m.group(4)} {m.group(3) or m.group(5)}"),

@@ -1,0 +1,38 @@
+"""Parts named by how they sound, as someone without a drummer's words names them: 'the deep drum'
+(the kick), 'the sharp drum' (the snare), 'the tapping sound', 'the ticking thing', 'the tss one'
+(the hats), 'that buzzing sound', 'the squelchy thing' (the bass line). Said as the part's name
+only when the patch has that part (else the line is left for the usual refusal).
+"""
+from __future__ import annotations
+
+import re
+
+from .patch_model import PatchModel
+
+_DET = r"\b(?:the|that|this|those)\s+"
+_NOUN = r"(?:\s+(?:drum|one|sound|thing|noise))"
+#: (how it is described, the part it means, the modules' type that plays it)
+_DESCRIBED = [(re.compile(p, re.I), part, kind) for p, part, kind in (
+    (_DET + r"(?:(?:deep|big|low|thumpy|thumping|booming|boomy)" + _NOUN + r"|boom(?:\s+one)?\b(?!\s+bap))", "kick", "kick"),
+    (_DET + r"(?:sharp|snappy|clapping|cracking|slappy|crack)" + _NOUN, "snare", "snare"),
+    (_DET + r"(?:high\s+)?(?:tapping|ticking|tick|tss+|tinkly|sizzly|sizzling|shimmery)" + _NOUN + r"?\b", "hats", "hat"),
+    (_DET + r"(?:buzzy|buzzing|squelchy|squelching)" + _NOUN, "bass", None),
+)]
+
+
+def described_parts(line: str, model: PatchModel) -> str:
+    """The line with each part described by its sound said by its name ('the deep drum quieter' →
+    'the kick quieter'); the same line when it describes none, or one the patch does not have."""
+    if line.lstrip().startswith("/"):
+        return line
+    for pattern, part, kind in _DESCRIBED:
+        if pattern.search(line) and (part in model.tracks or kind is not None and kind in model.modules.values()):
+            line = pattern.sub(lambda m: m.group(0) if _AMOUNT_BEFORE.search(line[:m.start()]) else f"the {part}", line)
+    return line
+
+
+#: 'less of that squelchy sound': the quality, not the part.
+_AMOUNT_BEFORE = re.compile(r"\b(?:less|more|no|much|too)\s+(?:of\s+)?$", re.I)
+
+
+__all__ = ["described_parts"]

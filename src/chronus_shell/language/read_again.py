@@ -1,0 +1,91 @@
+"""A refused line read again (the translator's second stage): the readings second_stage.py proposes
+are each tried on the context and put back; one is taken only when every reading that works means
+the same, else the refusal names the readings (or says the nearest phrasing).
+"""
+from __future__ import annotations
+
+import re
+
+from ..protocol.message import Message
+from .clause_lines import clause_by_clause
+from .errors import LanguageError
+from .nearest import missing_part
+from .refusal_wording import with_nearest
+from .remarks import without_remarks
+from .second_stage import readings
+from .timed_lines import is_timed, translate_timed
+
+
+class ReadAgain:
+    """The Translator's second reading of a line (a mix-in: it uses the translator's state)."""
+
+    def _second_stage(self, line: str, err: LanguageError) -> list[Message]:
+        """The line read again as musicians talk (second_stage.readings); taken only when the
+        readings that work all mean the same, else the error names them."""
+        if _FINAL.search(str(err)) and "/" not in line and not _SETTING_ON.search(line):
+            raise err                             # a value out of range: no other wording changes that
+        worked = self._try_readings(line, readings(line, self.model, self._last_intent, self._last_text))
+        if not worked and (clauses := clause_by_clause(self, line)) is not None:
+            return clauses
+        if not worked and not self._nested and (kept := without_remarks(self, line)) is not None:
+            return kept                           # 'softer, the clients are lying down'
+        if not worked:
+            tripped = re.match(r"'[^']+' needs a value|incomplete command|no module has a param", str(err))   # what it tripped on, not the cause
+            raise (tripped and missing_part(line, self.model)) or with_nearest(err, line)
+        sure = [w for w in worked if w[0].sure]
+        if len(worked) > 1 and len(sure) == 1:
+            worked = sure                         # the line with only chatter left out or slang said plainly
+        if len(worked) > 1:
+            said = " — or — ".join(f"'{r.text or r.said}'" for r, _, _ in worked[:2])
+            raise LanguageError(f"that could mean {said}: say which", 0, (), line)
+        reading, messages, (after, last_intent, understood) = worked[0]
+        self._restore(after)
+        self._last_intent = last_intent
+        self.mapper.understood[:] = [reading.said] + understood
+        self._last_text = line.strip()
+        return messages
+
+    def _try_readings(self, line: str, candidates) -> list[tuple]:
+        """The readings that work, each with its messages and the state it leaves (the state is
+        put back after each: the caller takes one, or none)."""
+        before, last = self._state(), (self._last_intent, self._last_text)
+        worked: list[tuple] = []
+        tried: set[str] = set()
+        for reading in candidates:
+            if reading.text is not None and (reading.text in tried or reading.text == line.strip()):
+                continue
+            tried.add(reading.text or "")
+            self.mapper.understood.clear()        # what the refused line's attempt inferred is no part of it
+            try:
+                messages = self._reading(reading)
+                if reading.guessed and any(m.address in _NOT_GUESSED for m in messages):
+                    continue                      # a guessed word never discards or deletes ('roll' ≠ rollback)
+                if all(messages != m for _, m, _ in worked):
+                    worked.append((reading, messages, (self._state(), self._last_intent, self.understood)))
+            except LanguageError:
+                pass
+            finally:
+                self._restore(before)
+                self._last_intent, self._last_text = last     # a reading tried is not what 'again' repeats
+        return worked
+
+    def _reading(self, reading) -> list[Message]:
+        if reading.text is not None:             # a reading with time words is timed ('… for 4 takts' → bars)
+            timed = translate_timed(self, reading.text) if is_timed(reading.text) else None
+            return self._translate(reading.text) if timed is None else timed
+        messages = self.observe(self.mapper.map(reading.intent))
+        self._last_intent = reading.intent
+        return messages
+
+
+#: Refusals about a value or a state, not the words, or two readings named: the second stage has nothing to add.
+_FINAL = re.compile(r"out of range|too short to hear|is already|^there is no \w+ sound|already goes through|nothing to (undo|redo)|already at its|is not muted|is muted already|no notes to move|"
+                    r"^that could mean ")
+#: What a reading built on a guessed word may not do: a wrong guess must not throw work away, nor
+#: write, load or delete a session or a recording ('the stone walls' is not 'store walls').
+_NOT_GUESSED = ("/patch/abort", "/patch/remove", "/seq/remove", "/seq/clear", "/shell/clear", "/session/load",
+                "/session/save", "/session/delete", "/record/start", "/record/stop")
+#: Lines the grammar misread into a final refusal, read again: a setting said before its part
+#: ('... 500ms on the bass', taken for 'bass on'), a decimal said in words ('one point two k'), a part
+#: named by a number ('808 louder': the 808, not 808 of something).
+_SETTING_ON = re.compile(r"\d\S*(?:\s+[a-z]+)?\s+on\s+(?:the\s+)?\w+$|\bpoint\s+\w+|\b(?:808s?)\b", re.I)
