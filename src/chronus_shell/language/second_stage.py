@@ -21,15 +21,13 @@ from .errors import LanguageError
 from .asides import (described_then_asked, label_names_part, without_asides, without_label, without_purpose,
                      without_reason)
 from .described_modules import described_module
-from .follow_ups import FOLLOW_UP_WORDS, follow_up, is_again
+from .follow_ups import follow_up, is_again
 from .missing_effects import absent_effect
 from .modulation_phrases import aimed
 from .nicknames import nickname, one_part_twice
 from .rephrasings import QUALITIES, rephrasings
 from .param_verbs import verb_readings
 from .part_lines import part_readings
-from .param_words import COMPARATIVES
-from .harmony_tokens import HARMONY_WORDS
 from .learner_words import learner_english
 from .loose_times import loosely_timed
 from .patch_model import PatchModel
@@ -41,9 +39,10 @@ from .shorthands import shorthand
 from .stretched_words import unstretched
 from .tidal_lines import tidal_line
 from .timed_lines import is_timed
+from .typo_words import typo
 from .word_order import reordered
 from .musician_words import GROUPS, NOISE, NOT_TYPOS, RHYTHM_WORDS, SLANG
-from .vocabulary import command_words, filler_words, is_known_word, module_words, unit_words
+from .vocabulary import is_known_word, module_words
 
 
 @dataclass(frozen=True)
@@ -227,7 +226,7 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
         if _LETTERS.fullmatch(core) and core not in GROUPS and core not in RHYTHM_WORDS \
                 and core not in QUALITIES and core not in NOT_TYPOS \
                 and not is_known_word(core, extra):
-            fixed = _typo(core, extra)
+            fixed = typo(core, extra)
             if fixed:
                 out.append(fixed + tail)
                 said.append(f"{core} → {fixed}")
@@ -249,85 +248,6 @@ def _a_side(words: list[str], index: int, model: PatchModel) -> bool:
     before = [SLANG.get(w, w) for w in (w.strip(",").lower() for w in words[:index]) if w not in NOISE]
     return bool((before and (before[-1] in ("the", "to", "on", "hard", "far", "pan", "fully") or before[-1] in _part_names(model)))
                 or any(w.strip(",.").lower() in ("left", "pan", "panned", "stereo") for w in words))
-
-
-def _typo(word: str, extra) -> str | None:
-    """The one known word a typo stands for: same first letter, one edit away (two for long
-    words); None when none or several are that close. Remembered per catalogue and patch names."""
-    return _typo_cached(word, tuple(extra), tuple(CATALOGUE))
-
-
-@lru_cache(maxsize=4096)
-def _typo_cached(word: str, extra: tuple, _catalogue_key: tuple) -> str | None:
-    limit = 1 if len(word) < 6 else 2
-    best: list[str] = []
-    best_distance = limit + 1
-    candidates = _pool().get(word[0], ()) + tuple(w for w in extra if w[:1] == word[0])
-    if len(word) == 3:                                 # "kik", "bas": only a part's name, a letter left out
-        candidates = tuple(c for c in candidates if c in module_words() or c in extra)
-        best = [c for c in candidates if len(c) == 4 and _left_out(word, c)]
-        return best[0] if len(set(best)) == 1 else None
-    comparative = word.endswith(("er", "est"))
-    for candidate in candidates if len(word) >= 4 else ():
-        if abs(len(candidate) - len(word)) > limit or len(candidate) < 3:
-            continue
-        distance = _distance(word, candidate, limit)
-        if distance > limit or distance == 2 and len(word) < 8 and candidate[:3] != word[:3]:
-            continue                                   # "keys" is no typo of "kick", nor "sloppy" of "snappy"
-        swapped = sorted(candidate) == sorted(word)       # "snaer": two letters swapped, a typo
-        if comparative and not swapped and (len(candidate) == len(word) or distance > 1 and candidate not in COMPARATIVES):
-            continue                                   # "fatter" is not "faster", "smoother" not "sampler"
-        if distance < best_distance:
-            best, best_distance = [candidate], distance
-        elif distance == best_distance and candidate not in best:
-            best.append(candidate)
-    if len(best) > 1:                                  # "snar": snare (a letter left out), not snap
-        dropped = [b for b in best if len(b) == len(word) + 1 and _left_out(word, b)]
-        best = dropped if len(dropped) == 1 else best
-    if len(best) > 1:                                  # "reverv": reverb (a module word), not revert
-        nouns = [b for b in best if b in module_words()]
-        best = nouns if len(nouns) == 1 else best
-    if best:
-        return best[0] if len(best) == 1 else None
-    starts = [c for c in candidates if c.startswith(word)] if len(word) >= 3 else []
-    return starts[0] if len(starts) == 1 else None     # "dec" → decay
-
-
-def _left_out(word: str, candidate: str) -> bool:
-    """`word` is `candidate` with one letter left out — the commonest typo when typing fast."""
-    return any(candidate[:i] + candidate[i + 1:] == word for i in range(len(candidate)))
-
-
-_POOLS: dict = {}
-
-
-def _pool() -> dict[str, tuple[str, ...]]:
-    """The known words by first letter (built once per catalogue)."""
-    key = tuple(CATALOGUE)
-    if key not in _POOLS:
-        plain = sorted({w for w in set(command_words()) | set(module_words()) | set(filler_words())
-                        | set(unit_words()) | set(SLANG) | HARMONY_WORDS | FOLLOW_UP_WORDS if re.fullmatch(r"[a-z_0-9]+", w)})
-        by_letter: dict[str, tuple[str, ...]] = {}
-        for word in plain:
-            by_letter[word[0]] = by_letter.get(word[0], ()) + (word,)
-        _POOLS.clear()
-        _POOLS[key] = by_letter
-    return _POOLS[key]
-
-
-def _distance(a: str, b: str, limit: int) -> int:
-    """Damerau-Levenshtein (adjacent swaps count one), stopped early past `limit`."""
-    previous2, previous = None, list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
 
 
 # -- several parts ----------------------------------------------------------------------------
