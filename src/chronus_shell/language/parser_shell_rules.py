@@ -100,7 +100,8 @@ class ShellRules:
         if path is None and words is not None and len(words.items) == 1 and re.search(r"[\d_-]", words.text):
             path = f"{words.text}.wav"                    # "record jam1": a take named jam1, not an unnamed one
         verb = next((c for c in children if isinstance(c, Token) and c.type == "RECORD"), None)
-        right_after = verb is not None and words is not None and words.items[0].column <= verb.end_pos + 1
+        right_after = verb is not None and verb.end_pos is not None and words is not None and \
+            words.items[0].column <= verb.end_pos + 1
         if path is None and words is not None and len(words.items) == 1 and right_after and not _known(words.text):
             raise LanguageError(f"is {words.text!r} the take's name? say 'record to {words.text}' — or 'record' for "
                                 f"a take named by the time", words.items[0].column)   # ('record lancaran': never dropped)
