@@ -259,3 +259,19 @@ def test_then_back_over_a_length_ramps_to_where_the_line_began(phrase, there, ba
 def test_a_fade_then_back_in_returns_to_the_level_before():
     messages = last("add a saw", "fade out the saw over 4 bars then bring it back in over 2 bars")
     assert messages == ["/ramp/saw1/gain 0.0 16", "/at 16 beat /ramp/saw1/gain 0.5 8"]
+
+
+@pytest.mark.parametrize("phrase, amount", [("swing it", "0.2"), ("add some swing", "0.2"), ("shuffle it", "0.2"),
+                                            ("swing the 16ths", "0.2"), ("a little swing", "0.1"), ("heavy swing", "0.3"),
+                                            ("triplet swing", "0.333333"), ("more swing", "0.2")])
+def test_a_swing_said_in_words_from_none_is_a_swing_heard(phrase, amount):
+    assert last(*KIT, phrase) == [f"/seq/swing {amount}"]
+
+
+def test_swing_it_on_a_heavier_swing_keeps_it():
+    assert last(*KIT, "heavy swing", "swing it") == ["/seq/swing 0.3"]
+
+
+@pytest.mark.parametrize("phrase", ["straight again", "play it straight", "take the swing off", "swing off", "lose the swing"])
+def test_straight_is_no_swing(phrase):
+    assert last(*KIT, "heavy swing", phrase) == ["/seq/swing 0.0"]

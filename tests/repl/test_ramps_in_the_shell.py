@@ -67,3 +67,11 @@ def test_relative_words_move_from_where_the_ramp_is_now(chronus_home):
     tempo = re.search(r"faster: tempo ([\d.]+) → ([\d.]+) bpm", text)    # from the glide's tempo now, not 140
     assert tempo and 120 <= float(tempo.group(1)) < 121, text                # (a set tempo lands at the bar line)
     assert abs(float(tempo.group(2)) - float(tempo.group(1)) - 5) < 0.01, text
+
+
+def test_the_swing_asked_during_a_tempo_ramp_is_the_swing():
+    from chronus_shell.repl.topics import show_renderables
+    ramps = [{"target": "seq.bpm", "from": 134.0, "to": 135.0, "beats": 6.0}]
+    model = Translator().model
+    assert [str(r) for r in show_renderables(("swing", 0.06), model, ramps)] == ["swing 0.06   (range 0–0.6)"]
+    assert "ramping to 135" in str(show_renderables(("tempo", 134.0), model, ramps)[0])

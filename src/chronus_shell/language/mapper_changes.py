@@ -24,7 +24,7 @@ from .mapper_owners import one_drum_of_the_kit, owner_hint, refuse_darker, the_b
 from .mapper_targets import module_or_raise, musical_time, typo_checked
 from .mapper_tracks import only_drums, plays_a_track, scale_track, set_track_muted
 from .rephrasings import QUALITIES
-from .param_words import AMOUNT_OF_EFFECT, COMPARATIVES, DIRECTION_WORDS, LEVEL, LEVEL_OF_MODULE, seq_param
+from .param_words import AMOUNT_OF_EFFECT, COMPARATIVES, DIRECTION_WORDS, LEVEL, LEVEL_OF_MODULE, SWING_FEELS, seq_param
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_named
 from .target_words import PRONOUN_REFS
@@ -74,6 +74,8 @@ def change_message(ctx, module_id, spec, direction, amount, intensity, column) -
     if direction > 0 and amount is None and current == spec.low and (module_id, spec.name) in ctx.model.premute:
         return set_message(ctx, module_id, spec, ctx.model.premute[module_id, spec.name])   # 'back up' after a fade out
     amount = musical_time(ctx, spec, amount)
+    if spec is SWING and direction > 0 and amount is None and intensity != "edge" and current == 0:
+        return set_message(ctx, None, spec, SWING_FEELS["heavy" if intensity == "big" else "medium"])   # 'more swing': a feel
     if amount is None and intensity != "edge" and _a_pitch(ctx, module_id, spec):
         octaves = 2 if intensity == "big" else 1      # 'higher': an octave (any other step changes the key)
         amount, intensity = it.Value("number", f"{octaves} octaves", column, Fraction(octaves), "octaves"), None

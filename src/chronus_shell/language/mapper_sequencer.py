@@ -14,7 +14,7 @@ from .mapper_chain import module_type, place_module
 from .mapper_changes import set_message
 from .mapper_messages import checked, message, playable
 from .mapper_tracks import existing_track, set_track_muted, voice_head
-from .param_words import seq_param
+from .param_words import SWING_FEELS, seq_param
 from .resolve import type_named
 from .target_words import PRONOUN_REFS, SCREEN_WORDS, SEQUENCER_WORDS, TRACK_NAMES, track_name, track_words
 from .units import note_to_hz, quantity, tidy
@@ -123,6 +123,10 @@ def swing(ctx, intent: it.Swing) -> list[Message]:
     value = intent.value
     if value.kind == "word" and value.text in ("off", "none", "min", "minimum"):
         return [message("/seq/swing", 0.0)]
+    if value.kind == "word" and value.text in SWING_FEELS:      # 'swing it' on a swing already as much: kept
+        amount = max(SWING_FEELS[value.text], ctx.model.swing) if value.text == "medium" else SWING_FEELS[value.text]
+        ctx.understood.append(f"{value.text} swing: every second 16th {amount:g} of a step late")
+        return [message("/seq/swing", amount)]
     amount, unit = quantity(value) if value.kind == "number" else (None, None)
     if amount is None or unit not in (None, "%"):
         raise LanguageError("swing takes a fraction of a step, e.g. swing 20%", value.column)

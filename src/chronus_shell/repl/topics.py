@@ -13,6 +13,7 @@ from ..engine.catalogue import specs
 from ..engine.notes import note_to_hz
 from ..engine.params import did_you_mean, format_number
 from ..language.command_forms import command_forms, form_areas
+from ..engine.sequencer_verbs import TEMPO
 from ..language.param_words import SEQ_PARAMS
 from ..language.resolve import type_named
 from ..language.slips import slips
@@ -184,7 +185,8 @@ def show_renderables(args: tuple, model, ramps: list[dict] = ()) -> list:
         return [Text(f"{name.replace('.', ' ')} {shown}")]
     unit = "" if param.is_enum or param.unit in ("", "ratio") else f" {param.unit}"
     allowed = f"one of {param.range_text()}" if param.is_enum else f"range {param.range_text()}{unit}"
-    ramp = next((r for r in ramps if r["target"] == ("seq.bpm" if name in SEQ_PARAMS else name)), None)
+    target = "seq.bpm" if SEQ_PARAMS.get(name) is TEMPO else name           # ('swing' is no tempo ramp)
+    ramp = next((r for r in ramps if r["target"] == target), None)
     if ramp is not None:
         shown = f"{format_number(ramp['from'])}{unit}, ramping to {format_number(ramp['to'])}"
         allowed = f"{ramp['beats']:.1f} beats left; {allowed}"
