@@ -262,7 +262,7 @@ def test_a_fade_then_back_in_returns_to_the_level_before():
 
 
 @pytest.mark.parametrize("phrase, amount", [("swing it", "0.2"), ("add some swing", "0.2"), ("shuffle it", "0.2"),
-                                            ("swing the 16ths", "0.2"), ("a little swing", "0.1"), ("heavy swing", "0.3"),
+                                            ("swing the 16ths", "0.2"), ("a little swing", "0.2"), ("heavy swing", "0.3"),
                                             ("triplet swing", "0.333333"), ("more swing", "0.2")])
 def test_a_swing_said_in_words_from_none_is_a_swing_heard(phrase, amount):
     assert last(*KIT, phrase) == [f"/seq/swing {amount}"]

@@ -265,7 +265,7 @@ def test_articulation_is_the_release_of_that_voice(phrase, longer):
     ("pause", "start it again from the beginning", ["/seq/start"]),
     ("kick down", "more down", ["/mod/kick1/gain 0.6"]),
     (None, "now let's hear only the kick drum", ["/seq/mute bass 1", "/seq/mute hats 1"]),
-    (None, "let's try a shuffle feel", ["/seq/swing 0.06"]),
+    (None, "let's try a shuffle feel", ["/seq/swing 0.2"]),
     (None, "bpm 95 for reggaeton", ["/seq/bpm 95.0"]),
     (None, "quit the hats", ["/seq/mute hats 1"]),
 ])

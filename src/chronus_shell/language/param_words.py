@@ -49,7 +49,7 @@ QUERY_PARAMS = {"how loud": LEVEL, "how fast": ("rate", "@tempo"), "how high": P
 SEQ_PARAMS = {"tempo": TEMPO, "bpm": TEMPO, "swing": SWING, "shuffle": SWING}
 #: A swing feel by name, as a fraction of a step every second 16th is late ('triplet': the 8ths' triplet, 1/3);
 #: 'more swing' from none is the medium one.
-SWING_FEELS = {"light": 0.1, "medium": 0.2, "heavy": 0.3, "triplet": round(1 / 3, 6)}
+SWING_FEELS = {"medium": 0.2, "heavy": 0.3, "triplet": round(1 / 3, 6)}
 
 
 def seq_param(words: it.Words | None) -> ParamSpec | None:

@@ -40,8 +40,9 @@ _THANKS = re.compile(r"\s+(?:lol|haha|pls|plz|please|thanks|ok)$", re.I)
 _FEEL_AFTER = re.compile(r"(?<=\))\s+(?:thing|feel|vibe|groove|like\s+(?:in\s+)?(?:the|a|that|my)\s+[\w\s]+)$", re.I)
 _LIKENESS = re.compile(r",?\s+(?:like|as\s+in)\s+(?:in\s+)?(?:an?\s+|the\s+)?(?!(?:kick|snare|hats?|hi-?hats?|bass|clap|"
                        r"chords|melody|lead)\b)[\w'-]+(?:\s+[\w'-]+)?$", re.I)   # ('like the kick': the kick's pattern?)
-#: A swing feel said in words ('swing it', 'add some swing', 'heavy shuffle', 'triplet swing'): how much, by name.
-_SWING_SIZES = {"light": ("a bit of", "a little", "a little bit of", "a touch of", "light", "slight", "subtle", "gentle"),
+#: A swing feel said in words ('swing it', 'add some swing', 'heavy shuffle', 'triplet swing'): how much, by name
+#: ('a little swing' is the one you hear from none, as 'more swing' is).
+_SWING_SIZES = {"medium": ("a bit of", "a little", "a little bit of", "a touch of", "light", "slight", "subtle", "gentle"),
                 "heavy": ("heavy", "hard", "lots of", "a lot of", "deep", "strong", "big"),
                 "triplet": ("triplet", "jazz", "jazzy", "full", "swung")}
 _SWING_FEEL = re.compile(r"(?:(?:add|give it|give them|put|use|with|now)\s+)?(?:(?:some|a)\s+)?(?:(?P<size>"
