@@ -275,3 +275,11 @@ def test_swing_it_on_a_heavier_swing_keeps_it():
 @pytest.mark.parametrize("phrase", ["straight again", "play it straight", "take the swing off", "swing off", "lose the swing"])
 def test_straight_is_no_swing(phrase):
     assert last(*KIT, "heavy swing", phrase) == ["/seq/swing 0.0"]
+
+
+def test_the_key_set_moves_with_the_chords():
+    lines = ("add a triangle", "key of G", "chords 1 4 1 5")
+    assert last(*lines, "take it down a tone")[-1] == "/seq/key f major"
+    assert last(*lines, "take it down a tone", "what key are we in") == ["/shell/show key 'f major'"]
+    assert "/seq/key" not in " ".join(last(*lines, "tritone sub on the 5"))      # a substitution is no new key
+    assert last("add a triangle", "chords g c d", "take it down a tone")[-1].startswith("/seq/notes")   # no key set

@@ -9,7 +9,8 @@ from __future__ import annotations
 from ..protocol.message import Message
 from . import intents as it
 from . import intents_harmony as ih
-from .chords import (Chord, analyse, hz, name, nearest_below, register_of, respell, spell_chord, token_pitches,
+from ..engine.scales import pitch_class
+from .chords import (Chord, analyse, hz, key_name, name, nearest_below, register_of, respell, spell_chord, token_pitches,
                      transpose_token)
 from .errors import LanguageError
 from .harmony_moves import STEP_ASKED
@@ -166,7 +167,23 @@ def move_notes(ctx, intent: ih.MoveNotes) -> list[Message]:
     tokens = [transpose_token(t, intent.semitones) if moved is None or i in moved else t for i, t in enumerate(notes)]
     check_tokens(tokens, intent.column)
     ctx.understood.append(f"the {track} notes {_interval(intent.semitones)}: {' '.join(t for t in tokens if t != '-')}")
-    return [message("/seq/notes", track, *tokens)]
+    keyed = _key_moved(ctx, intent.semitones) if moved is None and _chords_in(notes) else []
+    return [message("/seq/notes", track, *tokens)] + keyed
+
+
+def _chords_in(notes) -> bool:
+    return any("+" in str(token) for token in notes)
+
+
+def _key_moved(ctx, semitones: int) -> list[Message]:
+    """The key set moves with the chords ('take it down a tone' for the choir, then 'chords 1 4 1 5': in
+    the new key); no key set, nothing to move."""
+    if ctx.model.key is None or semitones % 12 == 0:
+        return []
+    tonic, scale = ctx.model.key
+    moved = key_name(pitch_class(tonic) + semitones, scale)
+    ctx.understood.append(f"the key with them: {tonic} → {moved} {scale.replace('_', ' ')}")
+    return [message("/seq/key", moved, scale)]
 
 
 def _named_notes(ctx, intent: ih.MoveNotes) -> str | None:
@@ -227,7 +244,7 @@ def _every_track_moved(ctx, intent: ih.MoveNotes) -> list[Message]:
         raise LanguageError("no notes to move: give the voices notes or chords first, or name the voice "
                             "('transpose the saw down a semitone')", intent.column)
     ctx.understood.append(f"every note track {_interval(intent.semitones)}")
-    return messages
+    return messages + _key_moved(ctx, intent.semitones)
 
 
 def _harmony_in_focus(ctx, last) -> bool:
