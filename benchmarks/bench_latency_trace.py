@@ -1,0 +1,233 @@
+"""Where Enter → sound goes, stage by stage, on JACK dummy (the default settings), idle and loaded.
+
+Each typed line takes the shell's own path: the language translates it (as the REPL does), the REPL's
+engine link hands it to its worker thread (repl/engine_link.py), the supervisor stamps it at block B
+and writes it to both slots' pipes. A watcher process (SCHED_FIFO 1: above ordinary programs, below
+the audio path) polls the shared memory every 100 µs and notes when each slot began and wrote each
+block, and the device callback's own clock when it took it (PLAYED_NS). Per command, the stages:
+
+    entered → translated → supervisor.send → stamped at B → pipes written → the active slot begins B
+    (it reads its pipe then) → B in the ring → the callback takes B → + the device's latency
+
+The message applies from B's first sample (a parameter's 5 ms smoothing starts there), so the last
+stage ends at the first changed sample. `measured` is that whole path; `shell's figure` is what the
+supervisor itself records (from the line's entry, or from send() where no entry is told; predicted
+from the callback clock at the stamp). Lines alternate between the REPL's path and the path before
+session 25, so the two are compared in the same minutes.
+
+    flock /tmp/chronus-rt.lock python3 benchmarks/bench_latency_trace.py [--seconds 20] [--loads idle,loaded]
+"""
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import multiprocessing
+import os
+import time
+
+import numpy as np
+from live_rig import ROOT, Machine, arguments, jack_dummy, load, percentiles, send_all, write
+
+from chronus_shell.language.translator import Translator  # noqa: E402
+from chronus_shell.repl.engine_link import EngineLink  # noqa: E402
+from chronus_shell.supervisor import Config, Supervisor, stamp_hold  # noqa: E402
+from chronus_shell.supervisor.rings import (  # noqa: E402
+    ACTIVE_SLOT, DEVICE_LATENCY_US, LOST_BLOCKS, PLAYED_NS, READ_BLOCK, STARTED, WAITED_BLOCKS, WRITTEN, Control, Ring,
+)
+
+LINE_PERIOD_S = 0.05
+POLL_S = 100e-6
+LINES = ("acid_filter1 cutoff {:.0f}", "acid_filter2 resonance {:.2f}", "saw1 detune {:.1f}", "hat1 decay {:.0f}",
+         "adsr2 release {:.0f}")
+RANGES = ((300, 3000), (0.2, 0.9), (-20, 20), (30, 120), (50, 450))
+PATHS = ("repl", "before")
+STAGES = ("translate", "to send()", "to the stamp", "pipe writes", "to the slot's begin", "render",
+          "in the ring", "device")
+
+
+def typed_line(step: int) -> str:
+    """The step-th line of a musician twiddling the patch, in the shell's words (test_soak's sweeps)."""
+    phase = (step % 40) / 40.0
+    low, high = RANGES[step % len(LINES)]
+    return LINES[step % len(LINES)].format(low + (high - low) * phase)
+
+
+def watch(conn, control_name: str, ring_names: list[str], capacity: int, block_size: int, first: int, count: int):
+    """The watcher process: per block from `first`, when each ring began and wrote it and the callback's
+    clock when the device took it (0: not seen — the watcher missed that callback)."""
+    try:
+        os.sched_setscheduler(0, os.SCHED_FIFO, os.sched_param(1))
+    except (OSError, AttributeError):
+        pass
+    control = Control(control_name, create=False)
+    rings = [Ring(name, capacity, block_size, create=False) for name in ring_names]
+    begun, written = np.zeros((2, count), np.int64), np.zeros((2, count), np.int64)
+    played = np.zeros(count, np.int64)
+    seen = [[int(ring.header[STARTED]), int(ring.header[WRITTEN])] for ring in rings]
+    words = control.words
+    conn.send("up")
+    while not conn.poll(0):
+        now = time.perf_counter_ns()
+        for index, ring in enumerate(rings):
+            for column, (table, word) in enumerate(((begun, STARTED), (written, WRITTEN))):
+                value = int(ring.header[word])
+                for block in range(max(seen[index][column], value - 64, first), min(value, first + count)):
+                    table[index, block - first] = table[index, block - first] or now
+                seen[index][column] = value
+        at, read = int(words[PLAYED_NS]), int(words[READ_BLOCK])
+        if at == int(words[PLAYED_NS]) and first <= read - 1 < first + count and not played[read - 1 - first]:
+            played[read - 1 - first] = at
+        time.sleep(POLL_S)
+    conn.send((begun, written, played))
+
+
+class Traced:
+    """The supervisor's stamping moments, noted by wrapping its own methods on this instance."""
+
+    def __init__(self, supervisor: Supervisor):
+        self.supervisor, self.last = supervisor, {}
+        earliest, send, release = supervisor.earliest_stamp, supervisor.send, stamp_hold.release
+
+        def stamped():
+            words = supervisor.control.words
+            stamp = earliest()
+            self.last.update(stamped_ns=time.perf_counter_ns(), read=int(words[READ_BLOCK]),
+                             active=int(words[ACTIVE_SLOT]), block=stamp // supervisor.config.block_size)
+            return stamp
+
+        def released(words):
+            release(words)
+            self.last.setdefault("released_ns", time.perf_counter_ns())
+
+        def sent(msg, at=None, entered_ns=None):
+            self.last["send_ns"] = time.perf_counter_ns()
+            result = send(msg, at, entered_ns)
+            self.last["figure_ms"] = supervisor.latencies_ms[-1] if supervisor.latencies_ms else None
+            return result
+        supervisor.earliest_stamp, supervisor.send, stamp_hold.release = stamped, sent, released
+
+
+async def type_lines(supervisor: Supervisor, seconds: float) -> list[dict]:
+    """Lines entered every LINE_PERIOD_S, alternately by the REPL's path (EngineLink: translated
+    real-time, sent by its real-time sender) and by the path before session 25 (translated at the
+    REPL's ordinary priority, sent from the default executor's ordinary thread); one record per line."""
+    translator, traced = Translator(), Traced(supervisor)
+    from tests.supervisor.test_soak import FOUR_VOICES
+    for line in [*FOUR_VOICES, *(typed_line(step) for step in range(40))]:
+        translator.translate(line)  # the language's model knows the patch; its first readings are warm
+    started = concurrent.futures.Future()
+    started.set_result(None)
+    link = EngineLink(supervisor)
+    link.begin(started)
+    await link.ready()
+    loop = asyncio.get_running_loop()
+    records, start, step = [], time.perf_counter(), 0
+    while time.perf_counter() - start < seconds:
+        path = PATHS[step % 2]
+        entered = time.perf_counter_ns()
+        traced.last = {}
+        if path == "repl":
+            with link.reading():
+                messages = translator.translate(typed_line(step))
+            translated = time.perf_counter_ns()
+            await link.send(messages)
+        else:
+            messages = translator.translate(typed_line(step))
+            translated = time.perf_counter_ns()
+            for message in messages:
+                await loop.run_in_executor(None, supervisor.send, message)
+        records.append(dict(traced.last, entered_ns=entered, translated_ns=translated, path=path))
+        step += 1
+        await asyncio.sleep(max(0.0, start + step * LINE_PERIOD_S - time.perf_counter()))
+    link._poller.cancel()  # its status poll (the REPL's, every few seconds); the supervisor plays on
+    return records
+
+
+def trace(kind: str, seconds: float) -> dict:
+    config = Config.from_env(backend="sounddevice")
+    with jack_dummy(config.block_size), Supervisor(config) as supervisor:
+        from tests.supervisor.test_soak import FOUR_VOICES, wait_for_music
+        wait_for_music(supervisor)
+        send_all(supervisor, FOUR_VOICES)
+        time.sleep(1.0)
+        first = supervisor.play_block
+        count = int((seconds + 15) / config.block_seconds)
+        ctx = multiprocessing.get_context("spawn")
+        here, there = ctx.Pipe()
+        watcher = ctx.Process(target=watch, args=(there, supervisor.control.block.name,
+                                                  [r.block.name for r in supervisor.rings], supervisor.rings[0].capacity,
+                                                  config.block_size, first, count), daemon=True)
+        watcher.start()
+        here.recv()
+        with load(kind, seconds + 10, pool=True):
+            words, machine = supervisor.control.words, Machine()
+            lost, waited = int(words[LOST_BLOCKS]), int(words[WAITED_BLOCKS])
+            records = asyncio.run(type_lines(supervisor, seconds))
+            time.sleep(0.1)  # the last blocks are played
+            lost, waited = int(words[LOST_BLOCKS]) - lost, int(words[WAITED_BLOCKS]) - waited
+            here.send("stop")
+            begun, written, played = here.recv()
+            watcher.join(5)
+        device_ns = 1000 * int(words[DEVICE_LATENCY_US])
+    return {path: stages([r for r in records if r["path"] == path], begun, written, played, first, device_ns)
+            for path in PATHS} | {
+        "lost_blocks": lost, "waited_blocks": waited, "block_size": config.block_size,
+        "lead_target": config.lead_target} | machine.figures()
+
+
+def stages(records, begun, written, played, first: int, device_ns: int) -> dict:
+    """Each stage's p50/p99/max (ms) over the commands whose blocks the watcher saw."""
+    rows, ahead, missed = {name: [] for name in (*STAGES, "measured", "from send", "shell's figure")}, [], 0
+    for r in records:
+        b = r.get("block", -1) - first
+        if b < 0 or b >= len(played) or not (played[b] and begun[r["active"], b] and written[r["active"], b]):
+            missed += 1
+            continue
+        at = {"begun": begun[r["active"], b], "written": written[r["active"], b], "played": played[b]}
+        points = [r["entered_ns"], r["translated_ns"], r["send_ns"], r["stamped_ns"], r["released_ns"]]
+        for name, (a, z) in zip(STAGES, zip(points, points[1:])):
+            rows[name].append((z - a) / 1e6)
+        rows["to the slot's begin"].append((at["begun"] - r["stamped_ns"]) / 1e6)
+        rows["render"].append((at["written"] - at["begun"]) / 1e6)
+        rows["in the ring"].append((at["played"] - at["written"]) / 1e6)
+        rows["device"].append(device_ns / 1e6)
+        rows["measured"].append((at["played"] + device_ns - r["entered_ns"]) / 1e6)
+        rows["from send"].append((at["played"] + device_ns - r["send_ns"]) / 1e6)
+        if r.get("figure_ms") is not None:
+            rows["shell's figure"].append(r["figure_ms"])
+        ahead.append(r["block"] - r["read"])
+    return {"commands": len(records), "not_seen": missed,
+            "stamped_blocks_ahead": {str(k): ahead.count(k) for k in sorted(set(ahead))},
+            "stages_ms": {name: percentiles(values, 2) for name, values in rows.items()}}
+
+
+def table(result: dict) -> str:
+    lines = []
+    for kind, r in result.items():
+        lines.append(f"{kind}: {r['block_size']} frames, lead {r['lead_target']}, lost {r['lost_blocks']}, waited "
+                     f"{r['waited_blocks']}, load average {r['load_average_before']} → {r['load_average_after']}")
+        for path in PATHS:
+            p = r[path]
+            lines.append(f"  {path} path: {p['commands']} lines ({p['not_seen']} not seen); stamped blocks ahead of "
+                         f"the device: {p['stamped_blocks_ahead']}")
+            lines.append(f"    {'stage':22}{'p50':>8}{'p99':>8}{'max':>8}")
+            for name, fig in p["stages_ms"].items():
+                if fig.get("count"):
+                    lines.append(f"    {name:22}{fig['p50']:>8.2f}{fig['p99']:>8.2f}{fig['max']:>8.2f}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = arguments(__doc__)
+    parser.add_argument("--seconds", type=float, default=20.0, help="typing time per load")
+    args = parser.parse_args()
+    result = {}
+    for kind in args.loads.split(","):
+        print(f"{kind}: {args.seconds:.0f} s …", flush=True)
+        result[kind] = trace(kind, args.seconds)
+    print(table(result))
+    print(f"written {write('latency_trace', result).relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
