@@ -5,6 +5,7 @@ The engine side is a transcript (STYLE 9): it records what reaches it and answer
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
 
 import pytest
@@ -37,6 +38,9 @@ class Transcript:
 
     async def status(self):
         return self.last_status
+
+    def reading(self):
+        return contextlib.nullcontext()
 
     async def ramps(self):
         return []

@@ -63,6 +63,11 @@ class EngineLink:
         self._dropouts_told_at = -DROPOUT_NEWS_EVERY_S
         self._dropout_cause = ""      # said with the first dropout line, again only when it changes
         self._starting: asyncio.Future | None = None
+        self._entered_ns: int | None = None   # the line being read: command → audible is timed from it
+        # one sender, real-time once the engine is up: on a busy machine waking an ordinary pool thread
+        # took 8 ms at the median before send() began (benchmarks/bench_latency_trace.py)
+        self._sender = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="chronus-send")
+        self._sender_raised = False
 
     async def _call(self, function, *args):
         return await asyncio.get_running_loop().run_in_executor(None, function, *args)
@@ -90,17 +95,26 @@ class EngineLink:
         self._poller = asyncio.create_task(self._poll())
         return self.last_status
 
+    @contextlib.contextmanager
+    def reading(self):
+        """A line was entered: its messages are timed from now, and it is translated real-time."""
+        self._entered_ns = time.perf_counter_ns()
+        with self.supervisor.raised() if self.supervisor is not None else contextlib.nullcontext():
+            yield
+
     async def send(self, messages: list[Message]) -> list[Reply]:
         """Send a line's messages in order, once the engine is up; a refusal becomes a Reply, never
         an exception."""
         await self.ready()
-        return await self._call(self._send_all, messages)
+        entered, self._entered_ns = self._entered_ns, None
+        return await asyncio.get_running_loop().run_in_executor(self._sender, self._send_all, messages, entered)
 
-    def _send_all(self, messages: list[Message]) -> list[Reply]:
+    def _send_all(self, messages: list[Message], entered_ns: int | None = None) -> list[Reply]:
+        self._sender_raised = self._sender_raised or self.supervisor.on_audio_path()
         replies = []
         for index, message in enumerate(messages):
             try:
-                reply = reply_of(self.supervisor.send(message))
+                reply = reply_of(self.supervisor.send(message, entered_ns=entered_ns))
             except Exception as err:           # noqa: BLE001 — a refusal is one line for the user
                 reply = Reply(str(err) or type(err).__name__, ok=False)
             if reply is not None and not reply.ok:
@@ -175,6 +189,7 @@ class EngineLink:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._poller
         await self._call(self.supervisor.stop)
+        self._sender.shutdown(wait=False)
 
 
 def _dropouts(status: dict) -> int:

@@ -7,6 +7,7 @@ the engine. REPL verbs (`/shell/*`) and `/engine/status` are answered here.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import traceback
 
 from prompt_toolkit import PromptSession
@@ -195,7 +196,8 @@ class Shell:
     async def _execute(self, line: str, on_screen: bool) -> None:
         await self.ramps.before(self.engine)
         try:
-            messages = self.translator.translate(line)
+            with self.engine.reading() if self.engine is not None else contextlib.nullcontext():
+                messages = self.translator.translate(line)
         except LanguageError as err:
             self.output.caret_error(str(err), err.column, len(PROMPT), None if on_screen else line)
             return

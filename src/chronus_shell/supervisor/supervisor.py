@@ -266,12 +266,22 @@ class Supervisor(Failover, Restore):
         ahead = (unix_seconds - time.time()) * self.config.sample_rate
         return self.play_block * self.config.block_size + max(0, int(round(ahead)))
 
-    def send(self, msg: Message, at: int | None = None):
+    def raised(self):
+        """The calling thread real-time below the slots while a line is translated (an ordinary one took
+        18 ms at the median on the loaded VM: benchmarks/bench_latency_trace.py)."""
+        return realtime.briefly(int(self.control.words[RT_PRIORITY]) if self._started else 0)
+
+    def on_audio_path(self) -> bool:
+        """The calling thread (the REPL's sender) real-time below the slots for good: audio_path_thread."""
+        return self._started and realtime.audio_path_thread(int(self.control.words[RT_PRIORITY]))
+
+    def send(self, msg: Message, at: int | None = None, entered_ns: int | None = None):
         """Validate and fan out one message; returns None, or an Outcome with a line for the user.
+        `entered_ns` (perf_counter_ns): when its line was entered, where command → audible is timed from.
 
         Raises EngineError/SupervisorError (one readable line) when the message is refused.
         """
-        self._entered_ns = latency.now_ns()
+        self._entered_ns = entered_ns or latency.now_ns()
         head = msg.parts[0] if msg.parts else ""
         if head in ("session", "record"):
             return self._session_message(msg)
