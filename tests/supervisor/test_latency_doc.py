@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 from chronus_shell.supervisor import Config
-from chronus_shell.supervisor.latency import ahead_blocks, formula_ms, margin_blocks
+from chronus_shell.supervisor.latency import BEGIN_PHASE, ahead_blocks, formula_ms, margin_blocks
 
 TUNING = Path(__file__).resolve().parents[2] / "docs" / "tuning.md"
 
@@ -14,7 +14,8 @@ def test_the_defaults_line_is_the_formula_of_the_default_config():
     text = TUNING.read_text()
     config = Config.from_env(env={})
     block_ms = 1000 * config.block_size / config.sample_rate
-    assert f"({ahead_blocks(config)} + {margin_blocks(config)} + ½) × {block_ms:.1f} ms (≈ {formula_ms(config):.1f} ms)" in text
+    assert (f"({ahead_blocks(config)} + {margin_blocks(config)} + ½ − {BEGIN_PHASE}) × {block_ms:.1f} ms "
+            f"(≈ {formula_ms(config):.1f} ms)") in text
 
 
 def test_every_documented_setting_s_latency_is_what_the_code_gives():

@@ -15,6 +15,10 @@ import time
 from .rings import DEVICE_LATENCY_US, PLAYED_NS, READ_BLOCK
 
 PHASES = 16  # moments across two blocks at which the figure before any command is taken
+BEGIN_PHASE = 0.4  # of a block after the device's cycle, the slots begin the lead's newest block (slot.py):
+# a command arriving before is stamped for it. 0.4: the latest begin the slots' wake-up by poll() gave
+# (whole milliseconds: 1.1 ms at 128 frames), so the worst cushion is what it was; at 128 frames the
+# most a command takes is 3.6 blocks with the device's (9.6 ms), not 4 (10.7 ms)
 
 
 def margin_blocks(config) -> int:
@@ -29,11 +33,12 @@ def ahead_blocks(config) -> int:
 
 
 def formula_ms(config, device_latency_ms: float = 0.0) -> float:
-    """docs/tuning.md, on average: (ahead + margin blocks + ½) × block + the device's latency.
-    The first block no slot has begun is `ahead` after the block the device takes next (which comes
-    on average half a block after the command arrives); the stamp is the margin after that."""
+    """docs/tuning.md, on average: (ahead + margin blocks + ½ − BEGIN_PHASE) × block + the device's
+    latency. The first block no slot has begun is `ahead` after the block the device takes next (which
+    comes on average half a block after the command arrives) — or one sooner, in the BEGIN_PHASE of a
+    block before the slots begin it; the stamp is the margin after that."""
     block_ms = 1000.0 * config.block_size / config.sample_rate
-    return (ahead_blocks(config) + margin_blocks(config) + 0.5) * block_ms + device_latency_ms
+    return (ahead_blocks(config) + margin_blocks(config) + 0.5 - BEGIN_PHASE) * block_ms + device_latency_ms
 
 
 def expected_ms(supervisor) -> float:

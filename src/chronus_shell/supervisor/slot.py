@@ -22,6 +22,7 @@ from ..engine.timeline import Timeline
 from ..engine.sequencer_peek import peek
 from ..engine.user_modules.install import ModuleSwaps, install_user_module
 from .faults import SLOW_SHARE, ModuleMarker, end_own_group, lead_own_group, limit_memory
+from .latency import BEGIN_PHASE
 from .samples import attach_sample
 from . import realtime, stamp_hold
 from .rings import (
@@ -143,6 +144,8 @@ class SlotLoop:
         self.ahead, self.max_catchup = ahead, max_catchup
         self.block_seconds = timeline.block_size / timeline.sample_rate
         self.hold_wait_s = HOLD_WAIT_BLOCKS * self.block_seconds
+        self.block_ns = int(1e9 * self.block_seconds)
+        self.phase_ns = int(BEGIN_PHASE * self.block_ns)
         self.swaps = ModuleSwaps()  # hot-reloaded user modules, switched at a stamped block
         self.shell_gone = False     # the pipe closed without a stop: the shell crashed
         self.marker = marker
@@ -172,7 +175,16 @@ class SlotLoop:
                 self._wait()
 
     def _behind(self) -> bool:
-        return self.ring.header[WRITTEN] < self._device_block() + self.ahead
+        """Short of the lead. Its newest block is begun BEGIN_PHASE of a block after the device's cycle
+        that made room for it (latency.py), not at once: a command arriving meanwhile is played a block
+        sooner (at most 3.6 blocks with the device's, not 4), and the block still has what waking up by
+        poll() left it before (poll sleeps whole milliseconds: 0–1.1 ms at 128 frames)."""
+        target, written = self._device_block() + self.ahead, int(self.ring.header[WRITTEN])
+        return written < target - 1 or (written < target and time.perf_counter_ns() >= self._due_ns(0))
+
+    def _due_ns(self, cycles: int) -> int:
+        """When the lead's newest block is due, `cycles` device cycles after the last one."""
+        return int(self.control.words[PLAYED_NS]) + cycles * self.block_ns + self.phase_ns
 
     def _device_block(self) -> int:
         """The block the device takes next — or, when its cycle is more than half a block late, the one
@@ -237,10 +249,11 @@ class SlotLoop:
             self.conn.send(("slow", slowest[0], round(slowest[1], 2), round(block_ms, 2)))
 
     def _wait(self) -> None:
-        try:
-            self.conn.poll(self.block_seconds / 4)
-        except (EOFError, OSError):
-            pass
+        """Until the lead's newest block is due (a precise sleep), or a quarter block while the device's
+        cycle is late; commands wait in the pipe meanwhile (read as a block begins: stamp_hold.py)."""
+        now = time.perf_counter_ns()
+        due = next((at for at in (self._due_ns(0), self._due_ns(1)) if at > now), now + self.block_ns // 4)
+        time.sleep(min(due - now, self.block_ns // 4 if due > self._due_ns(1) else self.block_ns) / 1e9)
 
     def _handle_commands(self) -> bool:
         """Apply queued commands; False when the slot must exit (stop, or the shell is gone)."""
