@@ -108,8 +108,8 @@ class Traced:
 
 
 async def type_lines(supervisor: Supervisor, seconds: float) -> list[dict]:
-    """Lines entered every LINE_PERIOD_S, alternately by the REPL's path (EngineLink: translated
-    real-time, sent by its real-time sender) and by the path before session 25 (translated at the
+    """Lines entered every LINE_PERIOD_S, alternately by the REPL's path (EngineLink: read and sent
+    real-time, by its real-time sender) and by the path before session 25 (translated at the
     REPL's ordinary priority, sent from the default executor's ordinary thread); one record per line."""
     translator, traced = Translator(), Traced(supervisor)
     from tests.supervisor.test_soak import FOUR_VOICES
@@ -127,10 +127,10 @@ async def type_lines(supervisor: Supervisor, seconds: float) -> list[dict]:
         entered = time.perf_counter_ns()
         traced.last = {}
         if path == "repl":
-            with link.reading():
+            with link.reading():   # as the REPL does (shell.execute)
                 messages = translator.translate(typed_line(step))
-            translated = time.perf_counter_ns()
-            await link.send(messages)
+                translated = time.perf_counter_ns()
+                await link.send(messages)
         else:
             messages = translator.translate(typed_line(step))
             translated = time.perf_counter_ns()

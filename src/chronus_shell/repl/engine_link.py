@@ -97,7 +97,9 @@ class EngineLink:
 
     @contextlib.contextmanager
     def reading(self):
-        """A line was entered: its messages are timed from now, and it is translated real-time."""
+        """A line was entered: its messages are timed from now, and the thread that reads and sends it
+        (the REPL's) is real-time until they are sent — at its ordinary priority a busy program preempted
+        it while it held the GIL the sender thread waits for."""
         self._entered_ns = time.perf_counter_ns()
         with self.supervisor.raised() if self.supervisor is not None else contextlib.nullcontext():
             yield

@@ -175,7 +175,8 @@ class Shell:
         self.steps.before(verb)
         depth = len(self.translator.undo_stack)
         try:
-            await self._execute(line, on_screen)
+            with self.engine.reading() if self.engine is not None else contextlib.nullcontext():
+                await self._execute(line, on_screen)   # real-time from Enter to the last message sent
         finally:
             if verb is not None or len(self.translator.undo_stack) > depth:
                 self.steps.after(verb, line)
@@ -196,8 +197,7 @@ class Shell:
     async def _execute(self, line: str, on_screen: bool) -> None:
         await self.ramps.before(self.engine)
         try:
-            with self.engine.reading() if self.engine is not None else contextlib.nullcontext():
-                messages = self.translator.translate(line)
+            messages = self.translator.translate(line)
         except LanguageError as err:
             self.output.caret_error(str(err), err.column, len(PROMPT), None if on_screen else line)
             return
