@@ -97,7 +97,7 @@ class Gear:
         self.supervisor.problems.append(line)
 
     # -- messages ----------------------------------------------------------------------------
-    def send(self, msg: Message, at: int | None = None):
+    def send(self, msg: Message, at: int | None = None, entered_ns: int | None = None):
         head = msg.parts[0] if msg.parts else ""
         if head == "midi":
             return self._midi(msg.parts[1] if len(msg.parts) > 1 else "", [str(a) for a in msg.args])
@@ -107,7 +107,7 @@ class Gear:
             at = self._on_link_grid(msg, at)
         if at is None and self.out.busy and msg.address in TRANSPORT:
             return self.out.send_transport(msg, self.stamp)       # the MIDI out process has it in time
-        outcome = self.supervisor.send(msg, at)
+        outcome = self.supervisor.send(msg, at, entered_ns)
         if msg.address in ("/session/save", "/session/load") and getattr(outcome, "ok", False):
             self._session(msg.address.rsplit("/", 1)[1], str(msg.args[0]))
         return outcome
