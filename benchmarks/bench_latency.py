@@ -25,10 +25,10 @@ COMMAND_PERIOD_S = 0.05
 
 
 SETTINGS = {  # name → (frames, lead, prefill, early margin ms)
-    "256, lead 2, prefill 2, margin 0": (256, 2, 2, 0),   # the defaults
+    "256, lead 2, prefill 2, margin 0": (256, 2, 2, 0),   # the defaults until session 23
     "256, lead 2, prefill 3, margin 2": (256, 2, 3, 2),   # the defaults before session 14
     "128, lead 2, prefill 2, margin 2": (128, 2, 2, 2),
-    "128, lead 2, prefill 2, margin 0": (128, 2, 2, 0),
+    "128, lead 2, prefill 2, margin 0": (128, 2, 2, 0),   # the defaults
     "128, lead 1, prefill 1, margin 0": (128, 1, 1, 0),
     "64, lead 3, prefill 3, margin 0": (64, 3, 3, 0),
     "64, lead 4, prefill 4, margin 0": (64, 4, 4, 0),
