@@ -107,7 +107,7 @@ class Traced:
         supervisor.earliest_stamp, supervisor.send, stamp_hold.release = stamped, sent, released
 
 
-async def type_lines(supervisor: Supervisor, seconds: float) -> list[dict]:
+async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, ...] = PATHS) -> list[dict]:
     """Lines entered every LINE_PERIOD_S, alternately by the REPL's path (EngineLink: read and sent
     real-time, by its real-time sender) and by the path before session 25 (translated at the
     REPL's ordinary priority, sent from the default executor's ordinary thread); one record per line."""
@@ -123,7 +123,7 @@ async def type_lines(supervisor: Supervisor, seconds: float) -> list[dict]:
     loop = asyncio.get_running_loop()
     records, start, step = [], time.perf_counter(), 0
     while time.perf_counter() - start < seconds:
-        path = PATHS[step % 2]
+        path = paths[step % len(paths)]
         entered = time.perf_counter_ns()
         traced.last = {}
         if path == "repl":
@@ -143,7 +143,7 @@ async def type_lines(supervisor: Supervisor, seconds: float) -> list[dict]:
     return records
 
 
-def trace(kind: str, seconds: float) -> dict:
+def trace(kind: str, seconds: float, paths: tuple[str, ...] = PATHS) -> dict:
     config = Config.from_env(backend="sounddevice")
     with jack_dummy(config.block_size), Supervisor(config) as supervisor:
         from tests.supervisor.test_soak import FOUR_VOICES, wait_for_music
@@ -162,7 +162,7 @@ def trace(kind: str, seconds: float) -> dict:
         with load(kind, seconds + 10, pool=True):
             words, machine = supervisor.control.words, Machine()
             lost, waited = int(words[LOST_BLOCKS]), int(words[WAITED_BLOCKS])
-            records = asyncio.run(type_lines(supervisor, seconds))
+            records = asyncio.run(type_lines(supervisor, seconds, paths))
             time.sleep(0.1)  # the last blocks are played
             lost, waited = int(words[LOST_BLOCKS]) - lost, int(words[WAITED_BLOCKS]) - waited
             here.send("stop")
@@ -170,7 +170,7 @@ def trace(kind: str, seconds: float) -> dict:
             watcher.join(5)
         device_ns = 1000 * int(words[DEVICE_LATENCY_US])
     return {path: stages([r for r in records if r["path"] == path], begun, written, played, first, device_ns)
-            for path in PATHS} | {
+            for path in paths} | {
         "lost_blocks": lost, "waited_blocks": waited, "block_size": config.block_size,
         "lead_target": config.lead_target} | machine.figures()
 
@@ -206,7 +206,7 @@ def table(result: dict) -> str:
     for kind, r in result.items():
         lines.append(f"{kind}: {r['block_size']} frames, lead {r['lead_target']}, lost {r['lost_blocks']}, waited "
                      f"{r['waited_blocks']}, load average {r['load_average_before']} → {r['load_average_after']}")
-        for path in PATHS:
+        for path in (path for path in PATHS if path in r):
             p = r[path]
             lines.append(f"  {path} path: {p['commands']} lines ({p['not_seen']} not seen); stamped blocks ahead of "
                          f"the device: {p['stamped_blocks_ahead']}")
@@ -220,11 +220,12 @@ def table(result: dict) -> str:
 def main() -> None:
     parser = arguments(__doc__)
     parser.add_argument("--seconds", type=float, default=20.0, help="typing time per load")
+    parser.add_argument("--paths", default=",".join(PATHS), help="repl, before or both (default; alternately)")
     args = parser.parse_args()
     result = {}
     for kind in args.loads.split(","):
         print(f"{kind}: {args.seconds:.0f} s …", flush=True)
-        result[kind] = trace(kind, args.seconds)
+        result[kind] = trace(kind, args.seconds, tuple(args.paths.split(",")))
     print(table(result))
     print(f"written {write('latency_trace', result).relative_to(ROOT)}")
 
