@@ -16,6 +16,7 @@ from .mapper_messages import checked, message, playable
 from .mapper_tracks import existing_track, set_track_muted, voice_head
 from .param_words import SWING_FEELS, seq_param
 from .resolve import type_named
+from .swing_units import swing_message
 from .target_words import PRONOUN_REFS, SCREEN_WORDS, SEQUENCER_WORDS, TRACK_NAMES, track_name, track_words
 from .units import note_to_hz, quantity, tidy
 
@@ -125,19 +126,28 @@ def swing(ctx, intent: it.Swing) -> list[Message]:
         return [message("/seq/swing", 0.0)]
     if value.kind == "word" and value.text in SWING_FEELS:      # 'swing it' on a swing already as much: kept
         amount = max(SWING_FEELS[value.text], ctx.model.swing) if value.text == "medium" else SWING_FEELS[value.text]
-        ctx.understood.append(f"{value.text} swing: every second 16th {amount:g} of a step late")
-        return [message("/seq/swing", amount)]
+        said = swing_message(ctx, amount, intent.unit)
+        ctx.understood.append(f"{value.text} swing: {_swung(ctx, said)}")
+        return [said]
     amount, unit = quantity(value) if value.kind == "number" else (None, None)
     if amount is None or unit not in (None, "%"):
         raise LanguageError("swing takes a fraction of a step, e.g. swing 20%", value.column)
     if unit is None and amount > SWING.high and amount <= 60:
         raise LanguageError(f"swing {value.text} is out of range 0–0.6 of a step — did you mean "
                             f"{value.text}%?", value.column, (f"{value.text}%",))
-    fraction = checked(SWING, amount / 100 if unit == "%" else amount, value.column)
+    said = swing_message(ctx, checked(SWING, amount / 100 if unit == "%" else amount, value.column), intent.unit)
+    fraction = said.args[0]
     if fraction >= SWING.high:                    # 'swing 60%': said back, it is the most there is (not a drum machine's 60 %)
-        ctx.understood.append(f"swing {value.text}{unit or ''}: the most there is — every second 16th "
-                              f"{fraction:g} of a step late")
-    return [message("/seq/swing", fraction)]
+        ctx.understood.append(f"swing {value.text}{unit or ''}: the most there is — {_swung(ctx, said)}")
+    elif len(said.args) > 1 and intent.unit is None:      # the note value chosen from the tracks: said
+        ctx.understood.append(f"swing {value.text}{unit or ''}: {_swung(ctx, said)}")
+    return [said]
+
+
+def _swung(ctx, said: Message) -> str:
+    """'every second 16th 0.2 of a step late', or of 8ths: the swing the message leaves."""
+    unit = int(said.args[1]) if len(said.args) > 1 else ctx.model.swing_unit
+    return f"every second {unit}th {said.args[0]:g} of {'a step' if unit == 16 else 'an 8th'} late"
 
 
 def stop(ctx, intent: it.Stop) -> list[Message]:

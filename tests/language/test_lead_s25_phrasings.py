@@ -1,0 +1,53 @@
+"""Phrasings a blind live-shell trial and the s25 development set got wrong (session 25), by class:
+a swing of 8ths (a shuffle) said or heard — 'swing the drums' on hats in 8ths delayed every second
+16th, where nothing plays."""
+import pytest
+
+from chronus_shell.language.translator import Translator
+
+from .test_time_harmony_classes import last
+
+#: A boom-bap kit: kick and snare on 8ths, hats on every 8th (no second 16th anywhere).
+EIGHTHS = ("play x.........x..... on the kick", "snare ....x.......x...", "hats x.x.x.x.x.x.x.x.")
+#: A kit with 16th hats: a swing of 16ths moves them.
+SIXTEENTHS = ("play x...x...x...x... on the kick", "hats xxxxxxxxxxxxxxxx")
+
+
+def _understood(*lines) -> str:
+    translator = Translator()
+    for line in lines:
+        translator.translate(line)
+    return " | ".join(translator.understood)
+
+
+@pytest.mark.parametrize("phrase", ["swing the eighths", "swing the 8ths", "8th note swing", "eighth-note swing",
+                                    "add some 8th swing", "shuffle the eighths", "swing on the 8th notes"])
+def test_a_swing_of_8ths_said_swings_8ths_whatever_the_tracks_play(phrase):
+    assert last(*SIXTEENTHS, phrase) == ["/seq/swing 0.2 8"]
+    assert "every second 8th 0.2 of an 8th late" in _understood(*SIXTEENTHS, phrase)
+
+
+@pytest.mark.parametrize("phrase", ["swing the drums", "add some swing", "swing it", "swing 30%", "heavy shuffle",
+                                    "a bit of swing"])
+def test_a_swing_begun_on_tracks_in_8ths_swings_the_8ths(phrase):
+    out = last(*EIGHTHS, phrase)
+    assert len(out) == 1 and out[0].startswith("/seq/swing ") and out[0].endswith(" 8"), out
+    assert "every second 8th" in _understood(*EIGHTHS, phrase)
+
+
+@pytest.mark.parametrize("phrase", ["swing the drums", "add some swing", "swing 30%"])
+def test_a_swing_on_16ths_stays_a_swing_of_16ths(phrase):
+    out = last(*SIXTEENTHS, phrase)
+    assert len(out) == 1 and out[0].startswith("/seq/swing ") and len(out[0].split()) == 2, out
+
+
+def test_the_note_value_stays_while_the_swing_changes_and_undo_brings_it_back():
+    more = last(*EIGHTHS, "add some swing", "more swing")                             # still the 8ths
+    assert len(more) == 1 and len(more[0].split()) == 2 and float(more[0].split()[1]) > 0.2
+    assert last(*EIGHTHS, "add some swing", "swing the 16ths") == ["/seq/swing 0.2 16"]
+    assert last(*EIGHTHS, "add some swing", "undo") == ["/seq/swing 0.0 16"]
+    assert last(*EIGHTHS, "add some swing", "no swing", "swing it") == ["/seq/swing 0.2"]   # 8ths already
+
+
+def test_a_swing_with_nothing_to_go_on_leaves_the_note_value():
+    assert last("add a saw", "swing 20%") == ["/seq/swing 0.2"]
