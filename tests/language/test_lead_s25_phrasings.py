@@ -51,3 +51,20 @@ def test_the_note_value_stays_while_the_swing_changes_and_undo_brings_it_back():
 
 def test_a_swing_with_nothing_to_go_on_leaves_the_note_value():
     assert last("add a saw", "swing 20%") == ["/seq/swing 0.2"]
+
+
+#: An organ on a square with no envelope holding a chord a bar (a drone: a note off leaves it sounding).
+ORGAN = ("add a square", "chords C F G C", "start")
+
+
+@pytest.mark.parametrize("phrase", ["stop the chords", "mute the chords", "stop the organ"])
+def test_a_track_muted_on_a_drone_silences_the_voice_too(phrase):
+    assert last(*ORGAN, phrase) == ["/seq/mute chords 1", "/mod/square1/gain 0.0"]
+    assert "silenced square1 with the track" in _understood(*ORGAN, phrase)
+
+
+def test_the_drone_comes_back_with_its_track_and_an_envelope_is_left_alone():
+    assert last(*ORGAN, "mute the chords", "unmute the chords") == ["/seq/mute chords 0", "/mod/square1/gain 0.5"]
+    assert last(*ORGAN, "mute everything") == ["/seq/mute chords 1", "/mod/square1/gain 0.0"]
+    gated = ("add a square", "add an envelope to the square", "chords C F G C", "start", "mute the chords")
+    assert last(*gated) == ["/seq/mute chords 1"]

@@ -219,7 +219,7 @@ def test_a_part_that_comes_back_now_is_unmuted(phrase):
 
 def test_swing_at_its_most_is_said_back():
     assert echo(*DRUMS, "swing 60%") == ["swing 60%: the most there is — every second 8th 0.6 of an 8th late"]
-    assert echo(*DRUMS, "swing 20%") == []
+    assert echo(*DRUMS, "swing 20%") == ["swing 20%: every second 8th 0.2 of an 8th late"]   # the note value chosen: said
 
 
 def test_what_a_change_is_for_is_left_out_but_a_time_is_not():

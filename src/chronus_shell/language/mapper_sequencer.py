@@ -13,7 +13,7 @@ from .errors import LanguageError
 from .mapper_chain import module_type, place_module
 from .mapper_changes import set_message
 from .mapper_messages import checked, message, playable
-from .mapper_tracks import existing_track, set_track_muted, voice_head
+from .mapper_tracks import drones, existing_track, set_track_muted, voice_head
 from .param_words import SWING_FEELS, seq_param
 from .resolve import type_named
 from .swing_units import swing_message
@@ -159,17 +159,17 @@ def stop(ctx, intent: it.Stop) -> list[Message]:
         raise LanguageError(f"stop what? the music ('stop') or what {ctx.model.focus} does (e.g. 'remove "
                             f"{ctx.model.focus}')", intent.target.column)   # 'wobble the cutoff', 'stop it': the wobble
     if intent.target is None or intent.target.text in SEQUENCER_WORDS or pointed:
-        drones = [d for d in _drones(ctx.model) if ctx.model.value(d, "gain") != 0]
-        if intent.target is None or intent.target.text not in _ALL_WORDS or not drones:
-            if drones:
-                ctx.understood.append(f"stopped the transport — {', '.join(drones)} still sound{'s' * (len(drones) == 1)}: "
+        droning = [d for d in drones(ctx.model) if ctx.model.value(d, "gain") != 0]
+        if intent.target is None or intent.target.text not in _ALL_WORDS or not droning:
+            if droning:
+                ctx.understood.append(f"stopped the transport — {', '.join(droning)} still sound{'s' * (len(droning) == 1)}: "
                                       f"no envelope, so not on the transport ('stop everything' silences "
-                                      f"{'it' if len(drones) == 1 else 'them'} too)")
+                                      f"{'it' if len(droning) == 1 else 'them'} too)")
             return [message("/seq/stop")]
-        ctx.understood.append(f"stopped the transport and muted {', '.join(drones)} (no envelope: droning on "
-                              f"their own; 'unmute {drones[0]}' brings it back)")
-        ctx.model.stopped_drones = tuple(drones)
-        return [message("/seq/stop"), *(message(f"/mod/{d}/gain", 0.0) for d in drones)]
+        ctx.understood.append(f"stopped the transport and muted {', '.join(droning)} (no envelope: droning on "
+                              f"their own; 'unmute {droning[0]}' brings it back)")
+        ctx.model.stopped_drones = tuple(droning)
+        return [message("/seq/stop"), *(message(f"/mod/{d}/gain", 0.0) for d in droning)]
     if intent.target.texts in (("note",), ("notes",), ("the", "note")):    # "stop the note"
         return ctx.map(it.Gate(None, False, None, intent.target.column))
     try:
@@ -188,7 +188,7 @@ def _drone_named(ctx, words: it.Words) -> str | None:
         module_id = ctx.resolve.module(words)
     except LanguageError:
         return None
-    return module_id if module_id in _drones(ctx.model) else None
+    return module_id if module_id in drones(ctx.model) else None
 
 
 def clear(ctx, intent: it.Clear) -> list[Message]:
@@ -227,17 +227,6 @@ def clear(ctx, intent: it.Clear) -> list[Message]:
 
 #: What names the whole set: 'reset' of it has two readings (the settings, the patterns).
 _ALL_WORDS = {"everything", "all", "it all", "the lot", "all of it"}
-#: The oscillators that sound until muted when nothing gates them (a sampler plays when triggered).
-_DRONING = ("sine", "saw", "square", "triangle", "noise")
-
-
-def _drones(model) -> list[str]:
-    """The oscillators that reach master through no envelope: they sound whether the transport
-    runs or not."""
-    return [voice[0] for voice in model.voices()
-            if model.modules[voice[0]] in _DRONING and not any(model.modules[m] == "adsr" for m in voice)]
-
-
 def _pitch(note: it.Value) -> float:
     """A note's frequency (a note name or Hz), within what the engine takes with a gate."""
     if note.kind == "note":
