@@ -68,3 +68,12 @@ def test_the_drone_comes_back_with_its_track_and_an_envelope_is_left_alone():
     assert last(*ORGAN, "mute everything") == ["/seq/mute chords 1", "/mod/square1/gain 0.0"]
     gated = ("add a square", "add an envelope to the square", "chords C F G C", "start", "mute the chords")
     assert last(*gated) == ["/seq/mute chords 1"]
+
+
+@pytest.mark.parametrize("phrase, name", [("save session as blues in a", "'blues in a'"),
+                                          ("save as sonata in a minor", "'sonata in a minor'"),
+                                          ("save this as side a", "'side a'"),
+                                          ("save session as blues in a overwrite", "'blues in a' overwrite"),
+                                          ("save session as my song.", "'my song'")])
+def test_a_session_name_keeps_the_small_words_said_in_it(phrase, name):
+    assert last(phrase) == [f"/session/save {name}"]
