@@ -77,3 +77,14 @@ def test_the_drone_comes_back_with_its_track_and_an_envelope_is_left_alone():
                                           ("save session as my song.", "'my song'")])
 def test_a_session_name_keeps_the_small_words_said_in_it(phrase, name):
     assert last(phrase) == [f"/session/save {name}"]
+
+
+def test_the_keys_are_the_voice_playing_chords_and_never_a_noise():
+    """After a session load the modules come back in another order: 'the keys' stayed the oldest
+    voice, which was then the noise (trial: 'the keys are too bright' darkened the vinyl hiss)."""
+    translator = Translator()
+    for line in ("add noise", "add a sine", "keys play Fmaj7 Em7 Dm7 Cmaj7", "add a low pass filter to the noise",
+                 "put a low pass filter on the keys"):
+        translator.translate(line)
+    assert [str(m) for m in translator.translate("the keys are too bright")][0].startswith("/mod/filter2/cutoff")
+    assert [str(m) for m in translator.translate("what is the organ volume")] == ["/shell/show sine1.gain 0.5"]
