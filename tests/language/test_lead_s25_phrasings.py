@@ -88,3 +88,19 @@ def test_the_keys_are_the_voice_playing_chords_and_never_a_noise():
         translator.translate(line)
     assert [str(m) for m in translator.translate("the keys are too bright")][0].startswith("/mod/filter2/cutoff")
     assert [str(m) for m in translator.translate("what is the organ volume")] == ["/shell/show sine1.gain 0.5"]
+
+
+@pytest.mark.parametrize("phrase", ["drop the drums for a bar", "stop for 2 bars"])
+def test_a_break_for_bars_is_one_undo_step(phrase):
+    """'undo' right after a break took back the line before it (the break's mutes were not known)."""
+    drums = ("play x...x...x...x... on the kick", "hats x.x.x.x.x.x.x.x.", "start", "slow down to 90 over 4 bars")
+    assert sorted(last(*drums, phrase, "undo")) == ["/seq/mute hats 0", "/seq/mute kick 0"]
+
+
+def test_again_after_an_undo_undoes_one_more_and_a_query_between_is_not_repeated():
+    """'again' after 'undo' re-applied part of the undone line, said as 'again: list modules' (trial)."""
+    translator = Translator()
+    for line in ("add a saw", "tempo 135", "saw louder", "undo", "list modules"):
+        translator.translate(line)
+    assert [str(m) for m in translator.translate("again")] == ["/seq/bpm 120.0"]
+    assert translator.understood == ["again: undo"]
