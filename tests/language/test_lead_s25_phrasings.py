@@ -104,3 +104,10 @@ def test_again_after_an_undo_undoes_one_more_and_a_query_between_is_not_repeated
         translator.translate(line)
     assert [str(m) for m in translator.translate("again")] == ["/seq/bpm 120.0"]
     assert translator.understood == ["again: undo"]
+
+
+@pytest.mark.parametrize("phrase", ["noise much quieter", "the noise is way too loud", "noise a lot quieter"])
+def test_a_level_stepped_down_never_falls_silent(phrase):
+    """'noise much quieter' at 0.3 took the hiss to nothing (three steps of 0.1): near the floor a step halves."""
+    out = last("add noise", phrase)
+    assert len(out) == 1 and out[0].startswith("/mod/noise1/gain ") and 0 < float(out[0].split()[1]) < 0.3
