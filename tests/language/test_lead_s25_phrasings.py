@@ -111,3 +111,18 @@ def test_a_level_stepped_down_never_falls_silent(phrase):
     """'noise much quieter' at 0.3 took the hiss to nothing (three steps of 0.1): near the floor a step halves."""
     out = last("add noise", phrase)
     assert len(out) == 1 and out[0].startswith("/mod/noise1/gain ") and 0 < float(out[0].split()[1]) < 0.3
+
+
+@pytest.mark.parametrize("phrase", ["gimme a G note to tune to", "give me a G note", "play a G note",
+                                    "give me an A to tune to"])
+def test_a_note_to_tune_to_is_a_note_not_a_key(phrase):
+    out = last("add a triangle", phrase)
+    assert len(out) == 1 and out[0].startswith("/gate/triangle1 1 "), out
+
+
+@pytest.mark.parametrize("phrase", ["bring them to the middle", "put the sine in the centre",
+                                    "bring the sine back to the middle"])
+def test_to_the_middle_with_no_setting_named_is_the_centre_of_the_stereo_field(phrase):
+    out = last("add a sine", "add a triangle", "pan the sine left", "pan the triangle right", phrase)
+    assert out and all(m.endswith("/pan 0.0") for m in out), out
+    assert last("add a saw", "add a filter", "cutoff to the middle")[0].startswith("/mod/filter1/cutoff")
