@@ -3,6 +3,7 @@ a swing of 8ths (a shuffle) said or heard — 'swing the drums' on hats in 8ths 
 16th, where nothing plays."""
 import pytest
 
+from chronus_shell.language.errors import LanguageError
 from chronus_shell.language.translator import Translator
 
 from .test_time_harmony_classes import last
@@ -126,3 +127,25 @@ def test_to_the_middle_with_no_setting_named_is_the_centre_of_the_stereo_field(p
     out = last("add a sine", "add a triangle", "pan the sine left", "pan the triangle right", phrase)
     assert out and all(m.endswith("/pan 0.0") for m in out), out
     assert last("add a saw", "add a filter", "cutoff to the middle")[0].startswith("/mod/filter1/cutoff")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("humanize the bass some", ["/seq/humanize bass 0.25"]),
+    ("bass shift 2 steps", ["/seq/shift bass 2"]),
+    ("bass shifted one 16th later", ["/seq/shift bass 1"]),
+    ("bass no resonance", ["/mod/acid_filter1/resonance 0.0"]),
+    ("no resonance on the bass", ["/mod/acid_filter1/resonance 0.0"]),
+    ("fade in the bass from nothing over 2 bars", ["/mod/saw1/gain 0.0", "/ramp/saw1/gain 0.5 8"]),
+])
+def test_a_setting_said_in_other_words(phrase, expected):
+    acid = ("add a saw at 55 hz", "add acid filter at 500hz", "play x.x.x.x. on the bass", "start")
+    assert last(*acid, phrase) == expected
+
+
+def test_a_side_asked_of_an_unknown_part_is_no_aside():
+    """'banjo to the right, chords left' panned only the chords, the banjo left out as colour."""
+    translator = Translator()
+    for line in ("add a sine", "add a triangle", "chords G C D on the triangle"):
+        translator.translate(line)
+    with pytest.raises(LanguageError, match="banjo"):
+        translator.translate("banjo to the right, chords left")
