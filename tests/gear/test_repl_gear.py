@@ -22,6 +22,8 @@ def test_samples_midi_and_link_at_the_prompt(chronus_home, tmp_path):
         assert "(1.00 s, stereo, 44100 Hz file)" in " ".join(terminal.screen().split())
         terminal.enter("add a sample nothere.wav")
         terminal.wait_for("no sample file nothere.wav", TIMEOUT_S)
+        terminal.enter("show nothere")                    # the refused line left no empty sampler behind
+        terminal.wait_for("cannot list 'nothere'", TIMEOUT_S)
         terminal.enter("list midi ports")
         assert wait_for(lambda: "midi inputs:" in terminal.screen() or "no MIDI system" in terminal.screen(),
                         TIMEOUT_S)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from chronus_shell.engine.samples import split_ref
+from chronus_shell.engine.samples import SampleError, split_ref
 from chronus_shell.protocol.message import Message
 from chronus_shell.supervisor import Config, Supervisor
 from chronus_shell.supervisor.rings import LOST_BLOCKS, READ_BLOCK, SLOT_PID, WRITTEN
@@ -58,15 +58,12 @@ def test_bad_and_huge_files_are_one_line_and_the_music_goes_on(samples, supervis
                           "/patch/connect smp master"])
     sparse_huge_wav(samples.folder / "huge.wav")
     lost = int(supervisor.control.words[LOST_BLOCKS])
-    before = len(supervisor.problems)
-    for name in ("nothere.wav", "huge.wav"):
-        supervisor.send(Message("/mod/smp/sample", (name,)))
-    refusals = ("no sample file nothere.wav", "huge.wav is 1000 MB decoded")   # each file's own line, in any order
-    assert wait_for(lambda: all(any(words in line for line in supervisor.problems[before:]) for words in refusals)), \
-        supervisor.problems[before:]
-    lines = supervisor.problems[before:]
-    assert any("huge.wav is" in line and "not loaded" in line for line in lines)
-    assert all("\n" not in line for line in lines)
+    refusals = {"nothere.wav": "no sample file nothere.wav", "huge.wav": "huge.wav is 1000 MB decoded"}
+    for name, words in refusals.items():       # refused at once, from the file system and the header
+        with pytest.raises(SampleError) as refused:
+            supervisor.send(Message("/mod/smp/sample", (name,)))
+        assert words in str(refused.value) and "\n" not in str(refused.value)
+    assert "not loaded" in str(refused.value)
     played = int(supervisor.control.words[READ_BLOCK])
     assert wait_for(lambda: int(supervisor.control.words[READ_BLOCK]) > played + 20)
     assert int(supervisor.control.words[LOST_BLOCKS]) == lost

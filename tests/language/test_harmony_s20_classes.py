@@ -148,4 +148,5 @@ def test_stopping_the_one_chord_held_releases_it(phrase):
 
 
 def test_stopping_a_chord_track_mutes_it():
-    assert last("add a triangle at 220 hz", "chords am f c g", "stop the chords") == ["/seq/mute chords 1"]
+    assert last("add a triangle at 220 hz", "chords am f c g", "stop the chords") == [
+        "/seq/mute chords 1", "/mod/triangle1/gain 0.0"]      # a drone: its last chord would ring on (s25)

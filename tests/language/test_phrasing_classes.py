@@ -249,7 +249,7 @@ def test_swap_the_order_of_two_effects():
     ("Mind dropping the hats for a bit?", ["/seq/mute hats 1"]),
     ("Would you take the tempo up a few bpm?", ["/seq/bpm 125.0"]),
     ("Might we try the hats at half volume?", ["/mod/hat1/gain 0.5"]),
-    ("Can we get a little more swing, say 15%?", ["/seq/swing 0.15"]),
+    ("Can we get a little more swing, say 15%?", ["/seq/swing 0.15 8"]),
 ])
 def test_politeness_and_hedging_around_a_command(phrase, expected):
     assert last(*DRUMS, "tempo 120", phrase) == expected

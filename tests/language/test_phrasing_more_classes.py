@@ -52,7 +52,7 @@ def test_a_part_in_note_values_is_its_rhythm_not_its_decay(phrase):
 
 
 @pytest.mark.parametrize("phrase, expected", [
-    ("mellow swing, about 35%", ["/seq/swing 0.35"]),
+    ("mellow swing, about 35%", ["/seq/swing 0.35 8"]),
     ("swing the kick", None),
     ("shuffle it", None),
 ])

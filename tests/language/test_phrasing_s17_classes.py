@@ -56,7 +56,7 @@ def test_a_statement_that_asks_something_is_never_left_out(phrase):
 
 
 @pytest.mark.parametrize("phrase, expected", [
-    ("the tempo on 100", ["/seq/bpm 100.0"]), ("the swing on 30%", ["/seq/swing 0.3"]),
+    ("the tempo on 100", ["/seq/bpm 100.0"]), ("the swing on 30%", ["/seq/swing 0.3 8"]),
     ("the hat tone on 6000 hertz", ["/mod/hat1/tone 6000.0"]), ("put the kick decay on 300 ms", ["/mod/kick1/decay 300.0"]),
 ])
 def test_a_learners_on_before_a_value_is_to(phrase, expected):

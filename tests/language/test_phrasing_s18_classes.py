@@ -79,7 +79,7 @@ def test_straight_as_a_delay_mode_is_still_the_mode():
 
 @pytest.mark.parametrize("phrase", ["little shuffle", "a bit of swing", "a touch of shuffle"])
 def test_a_little_shuffle_is_more_swing(phrase):
-    assert last(*DRUMS, phrase) == ["/seq/swing 0.2"]   # (from none, a swing you hear: session 24)
+    assert last(*DRUMS, phrase) == ["/seq/swing 0.2 8"]   # (from none, a swing you hear: session 24; of 8ths, s25)
 
 
 @pytest.mark.parametrize("lines, expected", [
@@ -219,7 +219,7 @@ def test_a_new_oscillator_playing_notes_and_make_it_echo():
 
 
 @pytest.mark.parametrize("phrase, expected", [
-    ("lil bit of swing on it", ["/seq/swing 0.2"]), ("put a little of swing", ["/seq/swing 0.2"]),
+    ("lil bit of swing on it", ["/seq/swing 0.2 8"]), ("put a little of swing", ["/seq/swing 0.2 8"]),
     ("hats on the offbeat like in house music", ["/seq/add hats hat1 ..x...x...x...x."]),
     ("kick dead center", ["/mod/kick1/pan 0.0"]), ("hats quieter its too much", ["/mod/hat1/gain 0.7"]),
 ])

@@ -195,7 +195,7 @@ def test_chat_shorthand_is_chatter(phrase, expected):
 
 @pytest.mark.parametrize("context, phrase, expected", [
     (ACID, "bass go octave down", ["/mod/saw1/freq 27.5", "/seq/notes bass a0 a0 c1 a0"]),
-    (DRUMS, "swing little bit, 55%", ["/seq/swing 0.55"]),
+    (DRUMS, "swing little bit, 55%", ["/seq/swing 0.55 8"]),
     (DRUMS, "hats pan right a lil", ["/mod/hat1/pan 0.25"]),
     ((*DRUMS, "add a sine at 440 hz"), "Could you move it to the left speaker?", ["/mod/sine1/pan -0.5"]),
 ])
@@ -218,8 +218,8 @@ def test_a_part_that_comes_back_now_is_unmuted(phrase):
 
 
 def test_swing_at_its_most_is_said_back():
-    assert echo(*DRUMS, "swing 60%") == ["swing 60%: the most there is — every second 16th 0.6 of a step late"]
-    assert echo(*DRUMS, "swing 20%") == []
+    assert echo(*DRUMS, "swing 60%") == ["swing 60%: the most there is — every second 8th 0.6 of an 8th late"]
+    assert echo(*DRUMS, "swing 20%") == ["swing 20%: every second 8th 0.2 of an 8th late"]   # the note value chosen: said
 
 
 def test_what_a_change_is_for_is_left_out_but_a_time_is_not():
@@ -252,7 +252,7 @@ def test_a_detune_said_after_its_amount_or_its_part(phrase):
 
 @pytest.mark.parametrize("phrase", ["swing it lickle bit", "shuffle little bit"])
 def test_a_little_bit_said_last_is_a_bit(phrase):
-    assert last(*DRUMS, phrase) == ["/seq/swing 0.2"]   # (from none, a swing you hear: session 24)
+    assert last(*DRUMS, phrase) == ["/seq/swing 0.2 8"]   # (from none, a swing you hear: session 24; of 8ths, s25)
 
 
 @pytest.mark.parametrize("context, phrase, expected", [

@@ -42,9 +42,10 @@ def _render(engine) -> bytes:
     return np.concatenate([engine.render(256) for _ in range(SECONDS * 48000 // 256)]).tobytes()
 
 
-def test_render_after_load_is_bit_identical():
+@pytest.mark.parametrize("swing", ["/seq/swing 0.2", "/seq/swing 0.3 8"])
+def test_render_after_load_is_bit_identical(swing):
     original = _engine()
-    for line in BUILD.splitlines():
+    for line in BUILD.replace("/seq/swing 0.2", swing).splitlines():
         original.schedule(Message.parse(line), at=0)
     original.render(0)                      # apply the messages so the state is complete
     state = dict(original.patch_state(), focus="acid_filter1")
@@ -59,3 +60,17 @@ def test_render_after_load_is_bit_identical():
     audio = _render(original)
     assert np.sqrt(np.mean(np.frombuffer(audio, np.float32) ** 2)) > 0.01
     assert _render(restored) == audio
+
+
+def test_a_shuffle_is_saved_and_a_load_without_one_swings_16ths_again():
+    """The note value swung is in the session; loading one without it over a shuffle swings 16ths."""
+    from chronus_shell.session.paths import SessionError
+    from chronus_shell.session.schema import SCHEMA_VERSION, validate
+    state = {"schema_version": SCHEMA_VERSION, "modules": {"master": {"type": "master", "params": {}}}, "edges": [], "mod_edges": [],
+             "sequencer": {"bpm": 120, "swing": 0.2, "swing_unit": 8, "tracks": {}}}
+    assert validate(dict(state))["sequencer"]["swing_unit"] == 8
+    plain = {**state, "sequencer": {"bpm": 120, "swing": 0.2, "tracks": {}}}
+    over = [m for m in state_to_messages(plain, current=state) if m.address == "/seq/swing"]
+    assert [tuple(m.args) for m in over] == [(0.2, 16)]
+    with pytest.raises(SessionError, match="swing_unit is 16 or 8"):
+        validate({**state, "sequencer": {**state["sequencer"], "swing_unit": 12}})

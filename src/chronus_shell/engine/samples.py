@@ -107,6 +107,15 @@ def samples_folder() -> Path:
     return folder.resolve()
 
 
+def usable_file(value: str, sample_rate: int, folder: Path | None = None) -> Path:
+    """The file a sample names, or SampleError (one line) for one that could never load — no such
+    file, not sound, too big — told from the file system and the header alone (no decode): the
+    shell refuses such a message at once, so nothing of its line stays (a sampler with no sample)."""
+    found = find_sample(split_ref(value)[0], samples_folder() if folder is None else folder)
+    probe(found, sample_rate)            # from the header, before the whole file is read to hash it
+    return found
+
+
 def resolve(value: str, sample_rate: int, folder: Path | None = None) -> tuple[str, str | None]:
     """A sample named in a message (a name, a path, or a saved `path#hash`) → its registered
     reference, decoding it unless that content is loaded already, and a line to tell when the
@@ -114,9 +123,8 @@ def resolve(value: str, sample_rate: int, folder: Path | None = None) -> tuple[s
     offline render, a session load); SampleError (one line) if it can't."""
     if value in ("", "none"):
         return value, None
-    path, saved_hash = split_ref(value)
-    found = find_sample(path, samples_folder() if folder is None else folder)
-    probe(found, sample_rate)            # from the header, before the whole file is read to hash it
+    saved_hash = split_ref(value)[1]
+    found = usable_file(value, sample_rate, folder)
     try:
         fresh_hash = content_hash(found)
     except OSError as err:
@@ -253,5 +261,5 @@ def detect_onsets(mono: np.ndarray, sample_rate: int) -> np.ndarray:
 
 
 __all__ = ["SampleData", "SampleError", "SAMPLES", "register", "registered", "split_ref", "load_sample",
-           "find_sample", "sample_names", "names_a_sample", "sample_message", "resolve_messages", "samples_folder", "resolve", "resample", "detect_onsets", "content_hash",
+           "find_sample", "usable_file", "sample_names", "names_a_sample", "sample_message", "resolve_messages", "samples_folder", "resolve", "resample", "detect_onsets", "content_hash",
            "probe"]

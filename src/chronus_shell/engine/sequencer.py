@@ -43,6 +43,7 @@ class Sequencer:
         self.tracks: dict[str, Track] = {}
         self.bpm = Fraction(TEMPO.default)
         self.swing = Fraction(SWING.default)
+        self.swing_unit = 1                  # steps a swung note is: 1 (every second 16th late) or 2 (8ths)
         self.key: tuple[str, str] | None = None   # the session key (/seq/key): tonic and scale, or none
         self.running = False
         self.next_step = 0
@@ -75,21 +76,32 @@ class Sequencer:
             return self.tempo_ramp.step_time(step)
         return self.anchor_time + (step - self.anchor_step) * self.samples_per_step
 
+    def swung(self, step: int) -> Fraction | int:
+        """How many steps late swing plays a step. Swing of 16ths (unit 1) delays every second 16th;
+        of 8ths (unit 2) every second 8th by swing × 2 steps, the 16ths between them in proportion
+        (the pair of 8ths stretched and squeezed, as a groove does)."""
+        if not self.swing:
+            return 0
+        unit = self.swing_unit
+        place = step % (2 * unit)
+        return self.swing * (place if place <= unit else 2 * unit - place)
+
     def onset(self, step: int) -> int:
         """The sample a step plays at. Asked every block for the next step: the last answer is kept
         while the step and the grid objects are the same ones (they are replaced, never mutated)."""
         ramp = self.tempo_ramp
         if ramp is not None and ramp.covers(step):
-            if self.swing and step % 2:
-                return _round(ramp.step_time(step) + self.swing * ramp.step_length(step))
+            late = self.swung(step)
+            if late:
+                return _round(ramp.step_time(step) + late * ramp.step_length(step))
             return ramp.onset(step)
         memo = self._onset_memo
         if (memo is not None and memo[0] == step and memo[1] == self.anchor_step and memo[2] is self.anchor_time
-                and memo[3] is self.bpm and memo[4] is self.swing):
-            return memo[5]
-        swing = self.swing * self.samples_per_step if step % 2 else 0
-        value = _round(self.step_time(step) + swing)
-        self._onset_memo = (step, self.anchor_step, self.anchor_time, self.bpm, self.swing, value)
+                and memo[3] is self.bpm and memo[4] is self.swing and memo[5] == self.swing_unit):
+            return memo[6]
+        late = self.swung(step)
+        value = _round(self.step_time(step) + (late * self.samples_per_step if late else 0))
+        self._onset_memo = (step, self.anchor_step, self.anchor_time, self.bpm, self.swing, self.swing_unit, value)
         return value
 
     def step_length(self, step: int) -> Fraction:
@@ -186,8 +198,7 @@ class Sequencer:
 
     def _fire(self, step: int, onset: int, events: list[NoteEvent]) -> None:
         sps = self.step_length(step)                                  # a tempo ramp's steps differ
-        swung = self.swing * sps
-        base = self.step_time(step) + (swung if step % 2 else 0)      # exact onset of this step
+        base = self.step_time(step) + self.swung(step) * sps          # exact onset of this step
         for name, track in sorted(self.tracks.items(), key=lambda t: t[1].target):
             play = track.play
             if play.table is None or not track.target or track.muted:
@@ -206,18 +217,18 @@ class Sequencer:
                     self._gate(track.target, onset, max(off, onset + 1), events)
                     continue
                 late, accent = play.feel(self.seed, hit, k, j, self.sample_rate)
-                exact = (self._time_at(step, phase, sps, swung) if phase else base) + late
+                exact = (self._time_at(step, phase, sps) if phase else base) + late
                 off = _round(exact + hit.gate * length)
                 heapq.heappush(self.later, (_round(exact), track.target, self._serial, name, off,
                                             pitch, accent))
                 self._serial += 1
 
-    def _time_at(self, step: int, phase: Fraction, sps: Fraction, swung: Fraction) -> Fraction:
+    def _time_at(self, step: int, phase: Fraction, sps: Fraction) -> Fraction:
         """The exact sample at `phase` steps into `step`: between its (swung) onset and the next's."""
         whole = step + int(phase)
         phase -= int(phase)
-        begin = self.step_time(whole) + (swung if whole % 2 else 0)
-        return begin + phase * (sps + (swung if (whole + 1) % 2 else 0) - (swung if whole % 2 else 0))
+        late, next_late = self.swung(whole), self.swung(whole + 1)
+        return self.step_time(whole) + late * sps + phase * (sps + (next_late - late) * sps)
 
     def _play_later(self, until: int, start: int, events: list[NoteEvent]) -> None:
         """The notes inside steps (rolls, subdivisions, speeds, humanize) due before `until`."""
@@ -243,7 +254,7 @@ class Sequencer:
         state = {
             "bpm": float(self.bpm), "swing": float(self.swing), "running": self.running,
             "tracks": {name: t.state() for name, t in sorted(self.tracks.items())},
-        } | ({"key": " ".join(self.key)} if self.key else {})
+        } | ({"key": " ".join(self.key)} if self.key else {}) | ({"swing_unit": 8} if self.swing_unit == 2 else {})
         return {**state, "seed": self.seed} if self.seed else state
 
     def load_state(self, state: dict, at: int = 0) -> None:
@@ -251,6 +262,7 @@ class Sequencer:
         self._quiet_until = -1
         self.bpm = Fraction(str(state.get("bpm", TEMPO.default)))
         self.swing = Fraction(str(state.get("swing", SWING.default)))
+        self.swing_unit = 2 if state.get("swing_unit") == 8 else 1
         self.seed = int(state.get("seed", 0))
         self.tracks = {
             name: Track(t["target"], check_pattern(t["pattern"]) if t.get("pattern") else "",

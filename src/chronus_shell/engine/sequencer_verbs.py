@@ -25,7 +25,8 @@ from .track_play import check_style, style_change
 
 STEPS_PER_BAR = 16
 TEMPO = number("tempo", "bpm", 120, 20, 300, "sequencer tempo")   # the session schema and the language read these
-SWING = number("swing", "ratio", 0, 0, 0.6, "delay of every second 16th, fraction of a step")
+SWING = number("swing", "ratio", 0, 0, 0.6, "delay of every second 16th (or 8th), fraction of its length")
+SWING_UNITS = {16: 1, 8: 2}   # `/seq/swing amount 8|16`: the note value swung → its length in steps
 
 Args = tuple
 
@@ -111,6 +112,15 @@ def _check_stop(args):
 
 def _check_swing(args):
     _number(args, SWING.name, SWING.low, SWING.high, "of a step")
+    if len(args) > 1 and _swing_unit(args[1]) is None:
+        raise ParamError(f"swing swings 16ths or 8ths: say 16 or 8, not {str(args[1])[:20]!r}")
+
+
+def _swing_unit(word) -> int | None:
+    try:
+        return SWING_UNITS.get(int(float(word)))
+    except (TypeError, ValueError):
+        return None
 
 
 def _takes_nothing(args):
@@ -180,6 +190,8 @@ def _bpm(seq, args, at):
 
 def _swing(seq, args, at):
     seq.swing = Fraction(str(float(args[0])))
+    if len(args) > 1:                             # without it the note value swung stays as it was
+        seq.swing_unit = _swing_unit(args[1])
 
 
 def _key(seq, args, at):
@@ -249,7 +261,9 @@ VERBS: dict[str, Verb] = {verb.address.path: verb for verb in (
          _takes_nothing, _continue),
     Verb(Address("/seq/bpm", "bpm [now] | bpm ramp beats", "n", "sn", doc=f"tempo, {TEMPO.range_text()} (next bar, "
                  "or now); with ramp it glides there over the beats from the next step"), _check_bpm, _bpm),
-    Verb(Address("/seq/swing", "amount", "n", doc=f"swing, {SWING.range_text()}"), _check_swing, _swing),
+    Verb(Address("/seq/swing", "amount [16|8]", "n", "n", doc=f"swing, {SWING.range_text()} of the note's length: "
+                 "every second 16th late, or with 8 every second 8th (a shuffle; the 16ths between in proportion); "
+                 "without 16|8 the note value stays as it was (16 at first)"), _check_swing, _swing),
     # patterns (issue 15 part 2): transforms of a track, kept apart from its pattern as written
     _style("shift", "track steps [now]", "sn", "s", "the pattern's rotation in whole steps (positive = later; "
            "0 = as written)"),

@@ -34,6 +34,9 @@ _SAYS_WHEN = re.compile(r"\b(?:after|before|until|till|til|next|every|during|"
                         r"seconds|secs?|minutes)\b|\d", re.I)
 
 
+#: A side of the stereo field ('banjo to the right, chords left'): a pan asked of what the clause names, never colour.
+_A_SIDE = re.compile(r"\b(?:to|on|at|in)\s+the\s+(?:left|right|cent(?:re|er)|middle)\b|\s(?:left|right|cent(?:re|er))$|"
+                     r"\bpan(?:ned)?\b", re.I)                      # ('ok right, that's good': chatter)
 #: A count of repeats ('one repeat', 'no echoes'): a delay's feedback asked for, never only colour.
 _COUNTED = re.compile(r"\b(?:one|two|three|four|a\s+single|single|no)\s+(?:repeats?|echo(?:es)?|reflections?)\b", re.I)
 
@@ -49,7 +52,7 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
     asides = [c for c in clauses if c and len(c.split()) <= 4 and not _SAYS_WHEN.search(c)
               and any(not is_known_word(w, extra) and w not in SLANG for w in c.lower().split())
               and not any(w.endswith("ly") and is_known_word(w[:-2], extra) for w in c.lower().split())
-              and not _COUNTED.search(c) and not _EXCEPTING.search(c)
+              and not _COUNTED.search(c) and not _EXCEPTING.search(c) and not _A_SIDE.search(c)
               and not any(w in content or re.search(r"\d", w) or is_note(w) or _CHORD_NAME.fullmatch(w)
                           for w in c.lower().split())]
     qualities = {a: _as_comparative(a, text) for a in asides if _as_comparative(a, text)}

@@ -47,6 +47,10 @@ def read_sentence(text: str, line: str):
     sounded = stacked(_note_a(parts), line) or tuned(parts, line) or released(parts, line)
     if sounded is not None or any(p.kind in ("stack", "together", "release") for p in parts):
         return sounded                                # (those parts mean nothing to the readings below)
+    if words.count("note") == 1 and not any(p.kind in ("note", "rest") for p in parts) and _letter_then_note(parts):
+        pitch = _one_pitch(parts, words, line)                                # 'gimme a G note': one, by its letter
+        if pitch is not None:
+            return pitch
     if any(p.kind == "note" or (p.kind == "rest" and p.text != "-") for p in parts) or NOTE_NOUNS & set(words):
         return _note_run(parts, words, labelled, line)
     run = _note_run(parts, words, labelled, line) if labelled else None
@@ -102,6 +106,12 @@ _BARE_LETTER = re.compile(r"[a-g][#b]?")
 _SOUNDS_A_NOTE = frozenset("drone hold sustain play sound give gimme blow hum".split())
 
 
+def _letter_then_note(parts: list[Part]) -> bool:
+    """'a G note' (one note, sounded), not 'the note A' (a part's notes, said by what it plays)."""
+    kinds = [p.kind if p.kind != "word" else p.text for p in parts]
+    return any(k in ("letter", "chord", "root") and after == "note" for k, after in zip(kinds, kinds[1:]))
+
+
 def _one_pitch(parts: list[Part], words: list[str], line: str):
     """'drone on a', 'hold an e for me': one note letter and a verb that sounds it (a gate)."""
     parts = [Part("letter", p.text, p.text, p.start) if p.kind == "chord" and _BARE_LETTER.fullmatch(p.text) or
@@ -126,10 +136,14 @@ _NOT_A_KEY = frozenset("chord chords triad progression put take move transpose s
                        "drop raise lower".split())
 
 
+#: A note to tune to is no key ('give me an A to tune to', 'a G note for tuning').
+_TUNING = re.compile(r"\bto\s+tune\b|\btune\s+(?:to|up|by|with)\b|\btuning\b")
+
+
 def read_key_sentence(text: str, line: str):
     """A key stated among words that only say it is the key, in any order; a word outside that
     lexicon, a chord called a chord or anything else named reads nothing."""
-    if not KEY_TALK & set(text.split()) or text.startswith(("tune ", "retune ")) or \
+    if not KEY_TALK & set(text.split()) or text.startswith(("tune ", "retune ")) or _TUNING.search(text) or \
             any(w not in KEY_TALK and not known(w) for w in words_outside(text)):
         return None                                   # ('tune it to e': the oscillator)
     parts = scan(text, line)

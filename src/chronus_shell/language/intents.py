@@ -272,6 +272,7 @@ class Tempo:
 @dataclass(frozen=True)
 class Swing:
     value: Value
+    unit: int | None = None      # the note value said ('swing the 8ths'), else the one the tracks play
 
 
 @dataclass(frozen=True)

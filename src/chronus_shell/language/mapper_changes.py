@@ -27,6 +27,7 @@ from .rephrasings import QUALITIES
 from .param_words import AMOUNT_OF_EFFECT, COMPARATIVES, DIRECTION_WORDS, LEVEL, LEVEL_OF_MODULE, SWING_FEELS, seq_param
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_named
+from .swing_units import swing_message
 from .target_words import PRONOUN_REFS
 from .units import canonical_unit, relative_value, scaled_value
 
@@ -162,7 +163,7 @@ def current_value(ctx, module_id: str | None, spec: ParamSpec) -> float:
 
 def set_message(ctx, module_id: str | None, spec: ParamSpec, value) -> Message:
     if module_id is None:
-        return message("/seq/bpm" if spec is TEMPO else "/seq/swing", checked(spec, value))
+        return message("/seq/bpm", checked(spec, value)) if spec is TEMPO else swing_message(ctx, checked(spec, value))
     return message(f"/mod/{module_id}/{spec.name}", value)
 
 

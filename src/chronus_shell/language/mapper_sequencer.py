@@ -13,9 +13,10 @@ from .errors import LanguageError
 from .mapper_chain import module_type, place_module
 from .mapper_changes import set_message
 from .mapper_messages import checked, message, playable
-from .mapper_tracks import existing_track, set_track_muted, voice_head
+from .mapper_tracks import drones, existing_track, set_track_muted, voice_head
 from .param_words import SWING_FEELS, seq_param
 from .resolve import type_named
+from .swing_units import swing_message
 from .target_words import PRONOUN_REFS, SCREEN_WORDS, SEQUENCER_WORDS, TRACK_NAMES, track_name, track_words
 from .units import note_to_hz, quantity, tidy
 
@@ -125,19 +126,28 @@ def swing(ctx, intent: it.Swing) -> list[Message]:
         return [message("/seq/swing", 0.0)]
     if value.kind == "word" and value.text in SWING_FEELS:      # 'swing it' on a swing already as much: kept
         amount = max(SWING_FEELS[value.text], ctx.model.swing) if value.text == "medium" else SWING_FEELS[value.text]
-        ctx.understood.append(f"{value.text} swing: every second 16th {amount:g} of a step late")
-        return [message("/seq/swing", amount)]
+        said = swing_message(ctx, amount, intent.unit)
+        ctx.understood.append(f"{value.text} swing: {_swung(ctx, said)}")
+        return [said]
     amount, unit = quantity(value) if value.kind == "number" else (None, None)
     if amount is None or unit not in (None, "%"):
         raise LanguageError("swing takes a fraction of a step, e.g. swing 20%", value.column)
     if unit is None and amount > SWING.high and amount <= 60:
         raise LanguageError(f"swing {value.text} is out of range 0–0.6 of a step — did you mean "
                             f"{value.text}%?", value.column, (f"{value.text}%",))
-    fraction = checked(SWING, amount / 100 if unit == "%" else amount, value.column)
+    said = swing_message(ctx, checked(SWING, amount / 100 if unit == "%" else amount, value.column), intent.unit)
+    fraction = said.args[0]
     if fraction >= SWING.high:                    # 'swing 60%': said back, it is the most there is (not a drum machine's 60 %)
-        ctx.understood.append(f"swing {value.text}{unit or ''}: the most there is — every second 16th "
-                              f"{fraction:g} of a step late")
-    return [message("/seq/swing", fraction)]
+        ctx.understood.append(f"swing {value.text}{unit or ''}: the most there is — {_swung(ctx, said)}")
+    elif len(said.args) > 1 and intent.unit is None:      # the note value chosen from the tracks: said
+        ctx.understood.append(f"swing {value.text}{unit or ''}: {_swung(ctx, said)}")
+    return [said]
+
+
+def _swung(ctx, said: Message) -> str:
+    """'every second 16th 0.2 of a step late', or of 8ths: the swing the message leaves."""
+    unit = int(said.args[1]) if len(said.args) > 1 else ctx.model.swing_unit
+    return f"every second {unit}th {said.args[0]:g} of {'a step' if unit == 16 else 'an 8th'} late"
 
 
 def stop(ctx, intent: it.Stop) -> list[Message]:
@@ -149,17 +159,17 @@ def stop(ctx, intent: it.Stop) -> list[Message]:
         raise LanguageError(f"stop what? the music ('stop') or what {ctx.model.focus} does (e.g. 'remove "
                             f"{ctx.model.focus}')", intent.target.column)   # 'wobble the cutoff', 'stop it': the wobble
     if intent.target is None or intent.target.text in SEQUENCER_WORDS or pointed:
-        drones = [d for d in _drones(ctx.model) if ctx.model.value(d, "gain") != 0]
-        if intent.target is None or intent.target.text not in _ALL_WORDS or not drones:
-            if drones:
-                ctx.understood.append(f"stopped the transport — {', '.join(drones)} still sound{'s' * (len(drones) == 1)}: "
+        droning = [d for d in drones(ctx.model) if ctx.model.value(d, "gain") != 0]
+        if intent.target is None or intent.target.text not in _ALL_WORDS or not droning:
+            if droning:
+                ctx.understood.append(f"stopped the transport — {', '.join(droning)} still sound{'s' * (len(droning) == 1)}: "
                                       f"no envelope, so not on the transport ('stop everything' silences "
-                                      f"{'it' if len(drones) == 1 else 'them'} too)")
+                                      f"{'it' if len(droning) == 1 else 'them'} too)")
             return [message("/seq/stop")]
-        ctx.understood.append(f"stopped the transport and muted {', '.join(drones)} (no envelope: droning on "
-                              f"their own; 'unmute {drones[0]}' brings it back)")
-        ctx.model.stopped_drones = tuple(drones)
-        return [message("/seq/stop"), *(message(f"/mod/{d}/gain", 0.0) for d in drones)]
+        ctx.understood.append(f"stopped the transport and muted {', '.join(droning)} (no envelope: droning on "
+                              f"their own; 'unmute {droning[0]}' brings it back)")
+        ctx.model.stopped_drones = tuple(droning)
+        return [message("/seq/stop"), *(message(f"/mod/{d}/gain", 0.0) for d in droning)]
     if intent.target.texts in (("note",), ("notes",), ("the", "note")):    # "stop the note"
         return ctx.map(it.Gate(None, False, None, intent.target.column))
     try:
@@ -178,7 +188,7 @@ def _drone_named(ctx, words: it.Words) -> str | None:
         module_id = ctx.resolve.module(words)
     except LanguageError:
         return None
-    return module_id if module_id in _drones(ctx.model) else None
+    return module_id if module_id in drones(ctx.model) else None
 
 
 def clear(ctx, intent: it.Clear) -> list[Message]:
@@ -217,17 +227,6 @@ def clear(ctx, intent: it.Clear) -> list[Message]:
 
 #: What names the whole set: 'reset' of it has two readings (the settings, the patterns).
 _ALL_WORDS = {"everything", "all", "it all", "the lot", "all of it"}
-#: The oscillators that sound until muted when nothing gates them (a sampler plays when triggered).
-_DRONING = ("sine", "saw", "square", "triangle", "noise")
-
-
-def _drones(model) -> list[str]:
-    """The oscillators that reach master through no envelope: they sound whether the transport
-    runs or not."""
-    return [voice[0] for voice in model.voices()
-            if model.modules[voice[0]] in _DRONING and not any(model.modules[m] == "adsr" for m in voice)]
-
-
 def _pitch(note: it.Value) -> float:
     """A note's frequency (a note name or Hz), within what the engine takes with a gate."""
     if note.kind == "note":

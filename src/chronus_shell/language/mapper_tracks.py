@@ -38,7 +38,39 @@ def set_track_muted(ctx, words: it.Words, muted: bool) -> list[Message]:
     if ctx.model.tracks[track].muted == muted:
         state = "muted already" if muted else "playing already (it is not muted)"
         raise LanguageError(f"the {track} track is {state}", words.column)
-    return [message("/seq/mute", track, 1 if muted else 0)]
+    return [message("/seq/mute", track, 1 if muted else 0), *drone_levels(ctx, [track], muted)]
+
+
+#: The oscillators that sound until muted when nothing gates them (a sampler plays when triggered).
+_DRONING = ("sine", "saw", "square", "triangle", "noise")
+
+
+def drones(model) -> list[str]:
+    """The oscillators that reach master through no envelope: they sound whether the transport
+    runs or not, and a track's note off leaves them sounding its last note."""
+    return [voice[0] for voice in model.voices()
+            if model.modules[voice[0]] in _DRONING and not any(model.modules[m] == "adsr" for m in voice)]
+
+
+def drone_levels(ctx, tracks: list[str], muted: bool) -> list[Message]:
+    """A track muted whose voice is a drone: the voice falls silent too (its note would ring on,
+    the chord held after 'stop the organ'), said; unmuted, its level comes back."""
+    voices = {ctx.model.tracks[t].target for t in tracks} & set(drones(ctx.model))
+    if muted:                       # ... unless another track still plays it
+        voices -= {t.target for n, t in ctx.model.tracks.items() if n not in tracks and not t.muted}
+    messages = []
+    for voice in sorted(voices):
+        level = ctx.model.spec(voice).param("gain")
+        now = ctx.model.value(voice, "gain")
+        if muted and now != level.low:
+            messages.append(message(f"/mod/{voice}/gain", level.low))
+        elif not muted and now == level.low and (voice, "gain") in ctx.model.premute:
+            messages.append(message(f"/mod/{voice}/gain", ctx.model.unmuted_value(voice, level)))
+    if messages:
+        ctx.understood.append(f"{'silenced' if muted else 'brought back'} "
+                              f"{', '.join(m.parts[1] for m in messages)} with the track: no envelope, so "
+                              f"{'its notes would ring on' if muted else 'it sounds again'}")
+    return messages
 
 
 def plays_a_track(ctx, words: it.Words | None) -> bool:
@@ -79,7 +111,7 @@ def mute_by_track(ctx, intent: it.Mute) -> list[Message] | None:
         if not _all_parts_play_tracks(ctx):
             return None                               # a voice without a track: the master
         playing = [n for n, t in ctx.model.tracks.items() if not t.muted]
-        return [message("/seq/mute", name, 1) for name in playing] or None
+        return [message("/seq/mute", name, 1) for name in playing] + drone_levels(ctx, playing, True) or None
     if target is not None and target.texts in PRONOUN_REFS and verb == "unmute":
         last = ctx.model.tracks.get(ctx.model.last_track)
         if last is not None and last.muted:           # "bring it back" after "mute the hats"

@@ -47,7 +47,7 @@ NOT_TYPOS = {"made", "listen", "listening", "stone", "kind", "mind", "wonder", "
              "human", "very"}
 #: Words of named rhythms the grammar reads in phrases ("on the offbeat"): never typos.
 RHYTHM_WORDS = {"offbeat", "offbeats", "backbeat", "backbeats", "downbeat", "downbeats", "sixteenths",
-                "eighths", "quarters"}
+                "eighths", "quarters", "later", "earlier"}
 #: Words that name several parts at once.
 GROUPS = {"drums": ("drum",), "kit": ("drum",), "oscillators": ("source",), "oscs": ("source",),
           "synths": ("source",), "sounds": ("source",), "voices": ("source",)}

@@ -26,8 +26,8 @@ STAND_INS = {"808": ("bass", "kick"), "808s": ("bass", "kick"), "shaker": ("hats
 
 
 def nickname(word: str, model: PatchModel) -> str | None:
-    """The source a nickname means now: 'pad' → the voice with a reverb (else the oldest that
-    plays no bass), 'lead' → the highest, 'sub' → the lowest, 'guitar' → the one voice through a
+    """The source a nickname means now: 'pad' (the keys, the organ) → the voice playing chords, else
+    the one with a reverb, else the oldest that plays no bass (never a noise), 'lead' → the highest, 'sub' → the lowest, 'guitar' → the one voice through a
     distortion; None if no single one."""
     if word.lower() in STAND_INS:
         return next(filter(None, (_part(name, model) for name in STAND_INS[word.lower()])), None)
@@ -41,10 +41,13 @@ def nickname(word: str, model: PatchModel) -> str | None:
         driven = [s for s in sources if any(model.modules[m] == "distortion" for m in model.voice_of(s))]
         return driven[0] if len(driven) == 1 else None
     if kind == "pad":
-        wet = [s for s in sources if any(model.modules[m] == "reverb" for m in model.voice_of(s))]
+        tonal = [s for s in sources if model.modules[s] != "noise"]        # a hiss is never the keys or the organ
+        chordal = [s for s in tonal if any(t.target == s and any("+" in str(n) for n in t.notes)
+                                           for t in model.tracks.values())]
+        wet = [s for s in tonal if any(model.modules[m] == "reverb" for m in model.voice_of(s))]
         bass = model.tracks.get("bass")
-        rest = [s for s in sources if bass is None or s != bass.target]
-        return (wet or rest or [None])[0]
+        rest = [s for s in tonal if bass is None or s != bass.target]
+        return (chordal or wet or rest or [None])[0]
     pitched = sorted((float(model.value(s, "freq")), s) for s in sources if CATALOGUE[model.modules[s]].spec.has_param("freq"))
     if len(pitched) < 2 and kind != "low":
         return pitched[0][1] if pitched else None

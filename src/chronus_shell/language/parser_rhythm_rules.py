@@ -45,10 +45,12 @@ _LIKENESS = re.compile(r",?\s+(?:like|as\s+in)\s+(?:in\s+)?(?:an?\s+|the\s+)?(?!
 _SWING_SIZES = {"medium": ("a bit of", "a little", "a little bit of", "a touch of", "light", "slight", "subtle", "gentle"),
                 "heavy": ("heavy", "hard", "lots of", "a lot of", "deep", "strong", "big"),
                 "triplet": ("triplet", "jazz", "jazzy", "full", "swung")}
+_NOTE_VALUE = r"(?:(?P<{0}>8|eighth|16|sixteenth)(?:th)?(?:[\s-]note)?s?)"    # the note value swung: 'the 8ths'
 _SWING_FEEL = re.compile(r"(?:(?:add|give it|give them|put|use|with|now)\s+)?(?:(?:some|a)\s+)?(?:(?P<size>"
-                         + "|".join(w for words in _SWING_SIZES.values() for w in words) + r")\s+)?(?P<what>swing|shuffle)"
-                         r"(?:\s+(?:it|on it|to it|feel|the (?:beat|groove|drums|kit|16ths|sixteenths|8ths|eighths|hats|pattern)))?",
-                         re.I)
+                         + "|".join(w for words in _SWING_SIZES.values() for w in words) + r")\s+)?"
+                         + r"(?:" + _NOTE_VALUE.format("before") + r"\s+)?(?P<what>swing|shuffle)"
+                         r"(?:\s+(?:it|on it|to it|feel|(?:on\s+)?(?:the\s+)?" + _NOTE_VALUE.format("after")
+                         + r"|the (?:beat|groove|drums|kit|hats|pattern)))?", re.I)
 _STRAIGHT = re.compile(r"(?:(?:play|keep)\s+it\s+|back\s+to\s+|go\s+)?(?:dead\s+)?straight(?:\s+(?:again|feel|time|please))?|unswung|"
                        r"(?:(?:take|turn)\s+(?:the\s+)?)?(?:swing|shuffle)\s+off|(?:take|turn)\s+off\s+the\s+(?:swing|shuffle)|"
                        r"lose\s+the\s+(?:swing|shuffle)", re.I)
@@ -70,7 +72,8 @@ def rhythm_intent(line: str):
     if feel:                                               # 'swing it', 'triplet swing', 'add some shuffle'
         size = (feel["size"] or "").lower()
         kind = next((k for k, words in _SWING_SIZES.items() if size in words), "medium")
-        return it.Swing(it.Value("word", kind, feel.start("what")))
+        value = (feel["before"] or feel["after"] or "").lower()
+        return it.Swing(it.Value("word", kind, feel.start("what")), {"8": 8, "eighth": 8, "16": 16, "sixteenth": 16}.get(value))
     both = _BOTH.fullmatch(text)
     if both:                                               # 'kick and snare together on every beat': each of them
         first, second = _one(f"{both['a']} {both['rest']}", 0), _one(f"{both['b']} {both['rest']}", both.start("b"))

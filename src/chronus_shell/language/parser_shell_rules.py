@@ -174,6 +174,8 @@ class ShellRules:
 _DROPPED_BEFORE_NAME = re.compile(rf"(?:\b(?:as|called|named|name|session|load)\s+)((?:(?:{'|'.join(FILLER)})\s+)+)$", re.I)
 
 
+#: What may follow a name saved: the overwrite flag, a full stop (the name runs to the end of the line).
+_AFTER_A_SAVED_NAME = re.compile(r"(?:\s+(?:overwrite|replace|force|--?force|-f))?[\s.!?]*$", re.I)
 _WHEN_SAID = re.compile(r"\s+(?:now|(?:at|on|in)\s+the\s+next\s+(?:bar|downbeat)|(?:at|on)\s+the\s+(?:bar|downbeat))\s*$", re.I)
 
 
@@ -187,10 +189,22 @@ def whole_session_name(intent, line: str):
         name = _WHEN_SAID.sub("", line[start:]).strip()
         return replace(intent, name=it.Word(name, start)) if name else intent
     dropped = _DROPPED_BEFORE_NAME.search(line[:intent.name.column])
+    start = intent.name.column if dropped is None else dropped.start(1)
+    rest = _AFTER_A_SAVED_NAME.sub("", line[start:]) if isinstance(intent, it.SaveSession) else ""   # (a load: a time may follow)
+    if rest and _in_order(intent.name.text.lower().split(), rest.lower().split()):   # words skipped inside or after:
+        return replace(intent, name=it.Word(" ".join(rest.split()), start))        # 'blues in a', 'really loud mix'
     if dropped is None:
         return intent
-    start = dropped.start(1)
     return replace(intent, name=it.Word(line[start:intent.name.column] + intent.name.text, start))
+
+
+def _in_order(read: list[str], said: list[str]) -> bool:
+    """The words the grammar read are the words said, in order, some said words skipped between or
+    after (the fillers it ignores), none before."""
+    if not read or read[0] != said[0]:
+        return False
+    words = iter(said)
+    return all(word in words for word in read)
 
 
 def _count(tokens) -> int | None:

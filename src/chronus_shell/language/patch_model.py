@@ -94,6 +94,7 @@ class PatchModel(GearModel, HarmonyModel):
     labels: dict[str, str] = field(default_factory=dict)   # a name given in a label ('UI blip: sine …') → the id
     focus_raw: str | None = None                # the focus a raw message set (not a line in words): still it?
     stopped_drones: tuple[str, ...] = ()        # drones 'stop everything' muted: 'start' brings them back
+    swing_unit: int = 16                        # the note value swing swings: 16ths, or 8ths (a shuffle)
 
     def __setattr__(self, name, value) -> None:
         if name == "edges" and not isinstance(value, EdgeList):
@@ -111,14 +112,14 @@ class PatchModel(GearModel, HarmonyModel):
                           self.bpm, self.swing, self.running, self.focus, dict(self.premute), self.soloed,
                           self.last_param, self.last_track, self.seed)
         copy.muted_before_solo, copy.tempo_before, copy.labels = self.muted_before_solo, self.tempo_before, self.labels
-        copy.focus_raw, copy.stopped_drones = self.focus_raw, self.stopped_drones
+        copy.focus_raw, copy.stopped_drones, copy.swing_unit = self.focus_raw, self.stopped_drones, self.swing_unit
         copy.set_harmony_state(self.harmony_state())
         return copy
 
     def restore(self, snapshot: "PatchModel") -> None:
         for name in ("modules", "values", "edges", "mod_edges", "tracks", "bpm", "swing", "running",
                      "focus", "premute", "soloed", "muted_before_solo", "last_param", "last_track", "seed", "tempo_before",
-                     "labels", "focus_raw", "stopped_drones"):
+                     "labels", "focus_raw", "stopped_drones", "swing_unit"):
             setattr(self, name, getattr(snapshot, name))
         self.set_harmony_state(snapshot.harmony_state())
 
@@ -335,6 +336,10 @@ class PatchModel(GearModel, HarmonyModel):
             return undo
         if verb == "key":
             return self._on_key(args)
+        if verb == "swing" and len(args) > 1 and int(float(args[1])) != self.swing_unit:
+            previous, unit = (self.swing, self.swing_unit), int(float(args[1]))
+            self.swing, self.swing_unit = float(args[0]), unit
+            return [Message("/seq/swing", previous)]
         if verb in ("bpm", "swing"):
             previous = getattr(self, verb)
             setattr(self, verb, float(args[0]))

@@ -9,6 +9,8 @@ import re
 from ..protocol.message import Message
 from .clause_lines import clause_by_clause
 from .errors import LanguageError
+from .follow_ups import is_again
+from .intents import Redo, Undo
 from .nearest import missing_part
 from .refusal_wording import with_nearest
 from .remarks import without_remarks
@@ -42,7 +44,8 @@ class ReadAgain:
         self._restore(after)
         self._last_intent = last_intent
         self.mapper.understood[:] = [reading.said] + understood
-        self._last_text = line.strip()
+        if not is_again(line):                    # 'again' twice: still said as what it repeats
+            self._last_text = line.strip()
         return messages
 
     def _try_readings(self, line: str, candidates) -> list[tuple]:
@@ -73,6 +76,9 @@ class ReadAgain:
         if reading.text is not None:             # a reading with time words is timed ('… for 4 takts' → bars)
             timed = translate_timed(self, reading.text) if is_timed(reading.text) else None
             return self._translate(reading.text) if timed is None else timed
+        if isinstance(reading.intent, (Undo, Redo)):   # 'again' after an undo: one more
+            self._last_intent = reading.intent
+            return self._repeat(self.undo if isinstance(reading.intent, Undo) else self.redo, reading.intent.times)
         messages = self.observe(self.mapper.map(reading.intent))
         self._last_intent = reading.intent
         return messages

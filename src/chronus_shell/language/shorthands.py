@@ -20,6 +20,9 @@ SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r
     (r"\bits\s+(?=(?:" + _PARAMS + r")\b)", "the "),
     (r"^what\s+(?:bpm|tempo)\s+(?:are\s+we|is\s+it|is\s+this)(?:\s+at)?$|^how\s+fast\s+(?:are\s+we|is\s+(?:it|this))\s+going$",
      "what is the tempo"),
+    # 'bring them both to the middle' names no setting: the middle of the stereo field (a fader's middle is 50%)
+    (r"^(?:(?:bring|put|move|send|get|set|take)\s+)?(?!.*\b(?:" + _PARAMS + r"|volume|level|fader|knob|dial|slider|mix)\b)"
+     r"(?P<what>\S.*?)\s+(?:back\s+)?(?:to|in(?:to)?)\s+the\s+(?:middle|centre|center)$", r"pan \g<what> center"),
     (r"\b(?:to\s+)?(?:half\s*way|the\s+middle)$", "50%"),
     (r"\bevery\s+(eighth|sixteenth|quarter|8th|16th)\s+notes?\b", r"every \1"),
     (r"\b(swap|switch|flip|reverse)\s+the\s+order\s+of\b", r"\1"), (r"^you\s+can\s+", ""),

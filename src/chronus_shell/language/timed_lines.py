@@ -184,7 +184,8 @@ def _timed(translator, timed: Timed, text: str) -> list[Message]:
         raise LanguageError(SWEEP_WHERE, 0, (), text)
     else:
         broken = timed.beats is not None and timed.start is None and _BREAK.match(timed.command)  # 'stop for 2 bars'
-        messages = _drum_mutes(model, "mute everything" if broken else timed.command) or translator.translate(timed.command)
+        drums = _drum_mutes(model, "mute everything" if broken else timed.command)   # known to the model (undo)
+        messages = translator.observe(drums) if drums else translator.translate(timed.command)
     if not messages:
         raise LanguageError(f"'{timed.command}' changes nothing to time", 0, (), text)
     if timed.beats is not None:

@@ -120,8 +120,10 @@ class Translator(ReadAgain):
             self.mapper.understood[:0] = [swept] if swept else []
             return timed
         try:
+            last = self._last_intent
             messages = self._translate(line)
-            self._last_text = text
+            if self._last_intent is not last:        # (a query is not what 'again' repeats, nor said as it)
+                self._last_text = text
             return messages
         except LanguageError as err:
             question = as_question(line)              # "cutoff?": not a command, so a question
@@ -159,10 +161,9 @@ class Translator(ReadAgain):
                 items = intent.items[:-1]                # '…, please?': a question mark, not a call for help
                 intent = items[0] if len(items) == 1 else Sequence(items)
             intent = self._that_pattern(intent)
-            if isinstance(intent, Undo):
-                return self._repeat(self.undo, intent.times)
-            if isinstance(intent, Redo):
-                return self._repeat(self.redo, intent.times)
+            if isinstance(intent, (Undo, Redo)):     # 'again' then undoes (redoes) one more
+                self._last_intent = intent
+                return self._repeat(self.undo if isinstance(intent, Undo) else self.redo, intent.times)
             if isinstance(intent, Sequence):
                 messages = self._sequence(intent)
                 self._last_intent = intent.items[-1]

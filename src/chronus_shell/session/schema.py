@@ -239,7 +239,15 @@ def _sequencer(seq: Any, ids: set[str]) -> dict:
         "running": bool(seq.get("running", True)),
         "tracks": tracks,
         **({"seed": _seed(seq["seed"])} if seq.get("seed") else {}),
+        **({"swing_unit": _swing_unit(seq["swing_unit"])} if seq.get("swing_unit", 16) != 16 else {}),
     } | ({"key": str(key)} if key is not None else {})
+
+
+def _swing_unit(value) -> int:
+    """The note value swing swings: 16 (left out, as before it could be said) or 8."""
+    if value not in (8, 16):
+        raise SessionError(f"sequencer.swing_unit is 16 or 8, not {str(value)[:20]!r}")
+    return int(value)
 
 
 def _track_style(track: dict, where: str) -> dict:

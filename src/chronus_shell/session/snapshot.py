@@ -159,7 +159,9 @@ def state_to_messages(state: dict, current: dict | None = None) -> list[Message]
     messages += [Message("/patch/connect", tuple(edge)) for edge in state["edges"] + state["mod_edges"]]
     messages += [Message("/patch/poly", (module_id, notes)) for module_id, notes in state.get("poly", {}).items()]
     seq = state["sequencer"]
-    messages += [Message("/seq/bpm", (seq["bpm"],)), Message("/seq/swing", (seq["swing"],))]
+    eighths = seq.get("swing_unit") == 8 or (current or {}).get("sequencer", {}).get("swing_unit") == 8
+    messages += [Message("/seq/bpm", (seq["bpm"],)),
+                 Message("/seq/swing", (seq["swing"], seq.get("swing_unit", 16)) if eighths else (seq["swing"],))]
     if seq.get("key") or (current or {}).get("sequencer", {}).get("key"):
         messages.append(Message("/seq/key", tuple(seq.get("key", "none").split())))
     for name, track in seq["tracks"].items():

@@ -13,7 +13,8 @@ from collections.abc import Callable
 
 import numpy as np
 
-from ..engine.samples import SAMPLES, SampleData, SampleError, names_a_sample, register, resolve_messages, sample_message, split_ref
+from ..engine.samples import (SAMPLES, SampleData, SampleError, names_a_sample, register, resolve_messages, sample_message,
+                              split_ref, usable_file)
 from ..protocol.message import Message
 from .rings import SharedBlock, shm_name
 
@@ -32,8 +33,10 @@ class SampleShelf:
         self._lock = threading.Lock()
 
     def load_later(self, msg: Message, send: Callable[[Message], object]) -> str:
-        """Decode in a thread, then `send` the message naming the loaded sample; a line for now."""
+        """Decode in a thread, then `send` the message naming the loaded sample; a line for now.
+        A file that can't be loaded at all is refused here (SampleError), before anything waits on it."""
         name = split_ref(str(msg.args[0]))[0]
+        usable_file(str(msg.args[0]), self.sample_rate)
         loader = threading.Thread(target=self._load, args=(msg, send), name="chronus-sample", daemon=True)
         self.loaders = [t for t in self.loaders if t.is_alive()] + [loader]   # joined before the blocks close
         loader.start()

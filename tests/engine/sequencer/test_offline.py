@@ -2,6 +2,8 @@
 block size (onsets are never quantised to blocks)."""
 from __future__ import annotations
 
+from fractions import Fraction
+
 import numpy as np
 import pytest
 
@@ -46,6 +48,25 @@ def test_swing_delays_every_second_step_exactly(voice, block):
     assert onsets(audio) == note_ons(notes, target) == expected
     late = [expected[n] - step_onset(n, 127) for n in range(1, 16, 2)]
     assert set(late) <= {1700, 1701} and all(expected[n] == step_onset(n, 127) for n in range(0, 16, 2))
+
+
+@pytest.mark.parametrize("block", [256, 100])
+def test_swing_of_8ths_delays_every_second_8th_and_the_16ths_between_in_proportion(block):
+    """A shuffle: in each pair of 8ths the first is stretched by the swing, the second squeezed; a
+    16th plays at its place in the stretched or squeezed 8th (the session keeps the note value)."""
+    events, target = _song("kick", "x" * 16, 127, "/seq/swing 0.333333 8")
+    audio, notes = render(events, START + half_up(16 * sps(127)), block)
+    swing, step = Fraction("0.333333"), sps(127)
+    late = {0: 0, 1: swing, 2: 2 * swing, 3: swing}              # steps late, by place in the pair of 8ths
+    expected = [START + half_up(n * step + late[n % 4] * step) for n in range(16)]
+    assert onsets(audio) == note_ons(notes, target) == expected
+    seq = Sequencer(SR)
+    seq.handle(Message("/seq/swing", (0.2, 8)), 0)
+    seq.handle(Message("/seq/swing", (0.3,)), 0)                # the note value stays until told another
+    assert seq.state()["swing_unit"] == 8 and seq.swung(2) == Fraction("0.6")
+    fresh = Sequencer(SR)
+    fresh.load_state(seq.state())
+    assert fresh.swung(2) == seq.swung(2) and "swing_unit" not in Sequencer(SR).state()
 
 
 @pytest.mark.parametrize("block", [256, 100])

@@ -1,0 +1,46 @@
+"""Which note value a swing swings: the one said ('swing the 8ths'), else the one the tracks play.
+
+A swing of 16ths delays every second 16th; drums that play only on 8ths (hats x.x.x.x.) have no
+second 16th to delay, so a swing begun on them swings the 8ths — the shuffle a musician hears.
+The engine keeps the note value until told another (`/seq/swing amount 8|16`), so a message
+names it only when it changes.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..engine.mini_notation import PatternError, compile_pattern
+from ..protocol.message import Message
+from .mapper_messages import message
+
+
+def swing_message(ctx, amount: float, unit: int | None = None) -> Message:
+    """`/seq/swing amount`, with the note value when it changes: the one said, else — a swing
+    begun from none — the one the playing tracks need."""
+    if unit is None and amount and not ctx.model.swing:
+        unit = heard_unit(ctx.model)
+    if unit is None or unit == ctx.model.swing_unit:
+        return message("/seq/swing", amount)
+    return message("/seq/swing", amount, unit)
+
+
+def heard_unit(model) -> int | None:
+    """16 if a playing track has a note on a second 16th (or inside a step), 8 if they all sit on
+    8ths and one on an off-beat 8th; None with nothing to go on (no tracks, only quarter notes)."""
+    units = {_unit_of(track.pattern) for track in model.tracks.values()
+             if track.pattern and not track.muted and track.style.get("speed", 1) == 1}
+    return 16 if 16 in units else 8 if 8 in units else None
+
+
+@lru_cache(maxsize=64)
+def _unit_of(pattern: str) -> int | None:
+    try:
+        table = compile_pattern(pattern)
+    except PatternError:
+        return None
+    if table.steps % 4:
+        return 16                     # a cycle of odd 8ths: its 8ths fall on second 16ths from cycle to cycle
+    hits = [(step, hit) for variant in table.variants for step, cell in enumerate(variant) for hit in cell or ()]
+    if any(step % 2 or hit.offset for step, hit in hits):
+        return 16
+    return 8 if any(step % 4 == 2 for step, _ in hits) else None
