@@ -149,3 +149,9 @@ def test_a_side_asked_of_an_unknown_part_is_no_aside():
         translator.translate(line)
     with pytest.raises(LanguageError, match="banjo"):
         translator.translate("banjo to the right, chords left")
+
+
+@pytest.mark.parametrize("phrase", ["swing it lazy", "lazy swing", "laid back swing", "swing it hard"])
+def test_a_swing_feel_said_before_or_after(phrase):
+    assert last(*EIGHTHS, phrase) == ["/seq/swing 0.3 8"]
+

@@ -43,14 +43,16 @@ _LIKENESS = re.compile(r",?\s+(?:like|as\s+in)\s+(?:in\s+)?(?:an?\s+|the\s+)?(?!
 #: A swing feel said in words ('swing it', 'add some swing', 'heavy shuffle', 'triplet swing'): how much, by name
 #: ('a little swing' is the one you hear from none, as 'more swing' is).
 _SWING_SIZES = {"medium": ("a bit of", "a little", "a little bit of", "a touch of", "light", "slight", "subtle", "gentle"),
-                "heavy": ("heavy", "hard", "lots of", "a lot of", "deep", "strong", "big"),
+                "heavy": ("heavy", "hard", "lots of", "a lot of", "deep", "strong", "big", "lazy", "laid back", "laid-back",
+                          "drunk", "drunken", "sloppy"),
                 "triplet": ("triplet", "jazz", "jazzy", "full", "swung")}
 _NOTE_VALUE = r"(?:(?P<{0}>8|eighth|16|sixteenth)(?:th)?(?:[\s-]note)?s?)"    # the note value swung: 'the 8ths'
 _SWING_FEEL = re.compile(r"(?:(?:add|give it|give them|put|use|with|now)\s+)?(?:(?:some|a)\s+)?(?:(?P<size>"
                          + "|".join(w for words in _SWING_SIZES.values() for w in words) + r")\s+)?"
                          + r"(?:" + _NOTE_VALUE.format("before") + r"\s+)?(?P<what>swing|shuffle)"
                          r"(?:\s+(?:it|on it|to it|feel|(?:on\s+)?(?:the\s+)?" + _NOTE_VALUE.format("after")
-                         + r"|the (?:beat|groove|drums|kit|hats|pattern)))?", re.I)
+                         + r"|the (?:beat|groove|drums|kit|hats|pattern)))?(?:\s+(?P<size_after>"
+                         + "|".join(w for words in _SWING_SIZES.values() for w in words) + r"))?", re.I)
 _STRAIGHT = re.compile(r"(?:(?:play|keep)\s+it\s+|back\s+to\s+|go\s+)?(?:dead\s+)?straight(?:\s+(?:again|feel|time|please))?|unswung|"
                        r"(?:(?:take|turn)\s+(?:the\s+)?)?(?:swing|shuffle)\s+off|(?:take|turn)\s+off\s+the\s+(?:swing|shuffle)|"
                        r"lose\s+the\s+(?:swing|shuffle)", re.I)
@@ -70,7 +72,7 @@ def rhythm_intent(line: str):
         return it.Swing(it.Value("word", "off", 0))
     feel = _SWING_FEEL.fullmatch(text)
     if feel:                                               # 'swing it', 'triplet swing', 'add some shuffle'
-        size = (feel["size"] or "").lower()
+        size = (feel["size"] or feel["size_after"] or "").lower()           # ('swing it lazy')
         kind = next((k for k, words in _SWING_SIZES.items() if size in words), "medium")
         value = (feel["before"] or feel["after"] or "").lower()
         return it.Swing(it.Value("word", kind, feel.start("what")), {"8": 8, "eighth": 8, "16": 16, "sixteenth": 16}.get(value))
