@@ -149,3 +149,50 @@ def test_a_side_asked_of_an_unknown_part_is_no_aside():
         translator.translate(line)
     with pytest.raises(LanguageError, match="banjo"):
         translator.translate("banjo to the right, chords left")
+
+
+@pytest.mark.parametrize("phrase", ["swing it lazy", "lazy swing", "laid back swing", "swing it hard"])
+def test_a_swing_feel_said_before_or_after(phrase):
+    assert last(*EIGHTHS, phrase) == ["/seq/swing 0.3 8"]
+
+
+
+# -- the review's findings (session 25) ------------------------------------------------------------------
+def test_the_master_stepped_down_in_db_is_never_made_louder():
+    out = last("add a saw", "/mod/master/gain -55", "master quieter", "turn it down")
+    assert len(out) == 1 and float(out[0].split()[1]) <= -58
+
+
+@pytest.mark.parametrize("phrase, name", [("save as jam now", "jam"), ("save as jam please", "jam"),
+                                          ("save as side b", "'side b'")])
+def test_words_said_after_a_session_name_are_not_its_name(phrase, name):
+    assert last(phrase) == [f"/session/save {name}"]
+
+
+@pytest.mark.parametrize("phrase", ["swing 8", "swing 16"])
+def test_a_bare_number_after_swing_is_an_amount_not_a_note_value(phrase):
+    with pytest.raises(LanguageError, match="did you mean"):
+        last(*EIGHTHS, phrase)
+
+
+@pytest.mark.parametrize("phrase, expected", [("swing the 16ths 20%", ["/seq/swing 0.2"]),
+                                              ("8th swing at 30%", ["/seq/swing 0.3 8"]),
+                                              ("swing 25% on the 8ths", ["/seq/swing 0.25 8"])])
+def test_a_swing_amount_said_with_its_note_value_keeps_it(phrase, expected):
+    assert last(*EIGHTHS, phrase) == expected
+
+
+def test_the_pad_is_never_the_bass_even_in_power_chords():
+    pad = ("add a triangle", "add a reverb to the triangle", "add a saw", "add an envelope to the saw",
+           "/seq/add bass saw1 x...x...x...x...", "/seq/notes bass a1+e2")
+    assert last(*pad, "make the pad louder")[0].startswith("/mod/triangle1/gain")
+
+
+def test_a_voice_silenced_by_hand_stays_silent_when_its_track_comes_back():
+    out = last(*ORGAN, "/mod/square1/gain 0", "mute the chords", "unmute the chords")
+    assert out == ["/seq/mute chords 0"]
+
+
+def test_a_melody_beside_another_voice_is_not_replaced_by_chords():
+    with pytest.raises(LanguageError, match="put them on triangle1"):
+        last("add a sine", "add a triangle", "the sine plays e5 d5 c5 d5 e5 e5 e5", "chords ab eb")

@@ -118,9 +118,10 @@ def _check_swing(args):
 
 def _swing_unit(word) -> int | None:
     try:
-        return SWING_UNITS.get(int(float(word)))
+        value = float(word)
     except (TypeError, ValueError):
         return None
+    return SWING_UNITS.get(int(value)) if value.is_integer() else None
 
 
 def _takes_nothing(args):

@@ -50,7 +50,8 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     # 'snare shift 2 steps', 'the kick shifted one 16th later': the track shifted (the verb said after the part)
     (r"^(?:the\s+)?([\w-]+)\s+(?:shift|shifted|moved|nudged)\s+(?=(?:by\s+)?(?:an?|one|two|three|four|\d+)\b)", r"shift the \1 "),
     # 'bass no resonance', 'no resonance on the bass': that setting at nothing
-    (r"^(?:the\s+)?([\w-]+)\s+no\s+([a-z_]+)$", r"\1 \2 0"), (r"^no\s+([a-z_]+)\s+on\s+(?:the\s+)?([\w-]+)$", r"\2 \1 0"),
+    (r"^(?:the\s+)?([\w-]+)\s+no\s+(?!(?:swing|shuffle|tempo|bpm)\b)([a-z_]+)$", r"\1 \2 0"),   # (swing is the whole tune's)
+    (r"^no\s+(?!(?:swing|shuffle|tempo|bpm)\b)([a-z_]+)\s+on\s+(?:the\s+)?([\w-]+)$", r"\2 \1 0"),
     # 'fade in the bass from nothing over 2 bars': the part faded in, said the language's way
     (r"^fade\s+in\s+(the\s+[\w-]+|[\w-]+)\s+(?=from\s+(?:nothing|silence|zero)\b)", r"fade \1 in "),
 )]

@@ -241,11 +241,17 @@ def _keep_a_note_line(ctx, head: str, track: str | None, intent: ih.Progression)
         other = ctx.model.tracks[elsewhere[0]].target
         raise LanguageError(f"the {elsewhere[0]} play on {other}: say 'chords {chords} on {other}' to change them, "
                             f"or 'chords {chords} on {head}' for a second line", intent.column)
+    pitched = [str(n) for n in notes if token_pitches(n)]
+    voices = [m for m in ctx.model.modules if ctx.model.spec(m) is not None and ctx.model.spec(m).role == "source"]
+    melody = len(pitched) >= 4 and len(set(pitched)) >= 2 and len(voices) > 1   # a tune beside other voices ('the
+    # flute plays e5 d5 c5 …' with an organ there); a sketch on the one voice is replaced
     if any(token_pitches(n) for n in notes) and not any("+" in str(n) for n in notes) and \
-            line.pattern != own_rhythm(notes) and "." in line.pattern and track not in ("chords", "arp"):
+            (melody or line.pattern != own_rhythm(notes) and "." in line.pattern) and track not in ("chords", "arp"):
+        free = [v for v in voices if v != head and not any(t.target == v for t in ctx.model.tracks.values())]
+        other = f"put them on {free[0]} ('chords {chords} on {free[0]}')" if free else \
+            f"add a voice for them ('add a triangle', then 'chords {chords} on the triangle')"
         raise LanguageError(f"{head} plays the {track} line ({' '.join(str(n) for n in notes[:4] if n != '-')} …): "
-                            f"say 'chords {chords} on {head}' to replace it, or add a voice for them "
-                            f"('add a triangle', then 'chords {chords} on the triangle')", intent.column)
+                            f"say 'chords {chords} on {head}' to replace it, or {other}", intent.column)
 
 
 def said_chords(chords) -> str:

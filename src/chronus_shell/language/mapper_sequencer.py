@@ -16,7 +16,7 @@ from .mapper_messages import checked, message, playable
 from .mapper_tracks import drones, existing_track, set_track_muted, voice_head
 from .param_words import SWING_FEELS, seq_param
 from .resolve import type_named
-from .swing_units import swing_message
+from .swing_units import swing_message, swing_said
 from .target_words import PRONOUN_REFS, SCREEN_WORDS, SEQUENCER_WORDS, TRACK_NAMES, track_name, track_words
 from .units import note_to_hz, quantity, tidy
 
@@ -127,7 +127,7 @@ def swing(ctx, intent: it.Swing) -> list[Message]:
     if value.kind == "word" and value.text in SWING_FEELS:      # 'swing it' on a swing already as much: kept
         amount = max(SWING_FEELS[value.text], ctx.model.swing) if value.text == "medium" else SWING_FEELS[value.text]
         said = swing_message(ctx, amount, intent.unit)
-        ctx.understood.append(f"{value.text} swing: {_swung(ctx, said)}")
+        ctx.understood.append(f"{value.text} swing: {swing_said(ctx, said)}")
         return [said]
     amount, unit = quantity(value) if value.kind == "number" else (None, None)
     if amount is None or unit not in (None, "%"):
@@ -138,16 +138,12 @@ def swing(ctx, intent: it.Swing) -> list[Message]:
     said = swing_message(ctx, checked(SWING, amount / 100 if unit == "%" else amount, value.column), intent.unit)
     fraction = said.args[0]
     if fraction >= SWING.high:                    # 'swing 60%': said back, it is the most there is (not a drum machine's 60 %)
-        ctx.understood.append(f"swing {value.text}{unit or ''}: the most there is — {_swung(ctx, said)}")
+        ctx.understood.append(f"swing {value.text}{unit or ''}: the most there is — {swing_said(ctx, said)}")
     elif len(said.args) > 1 and intent.unit is None:      # the note value chosen from the tracks: said
-        ctx.understood.append(f"swing {value.text}{unit or ''}: {_swung(ctx, said)}")
+        ctx.understood.append(f"swing {value.text}{unit or ''}: {swing_said(ctx, said)}")
     return [said]
 
 
-def _swung(ctx, said: Message) -> str:
-    """'every second 16th 0.2 of a step late', or of 8ths: the swing the message leaves."""
-    unit = int(said.args[1]) if len(said.args) > 1 else ctx.model.swing_unit
-    return f"every second {unit}th {said.args[0]:g} of {'a step' if unit == 16 else 'an 8th'} late"
 
 
 def stop(ctx, intent: it.Stop) -> list[Message]:
@@ -227,6 +223,8 @@ def clear(ctx, intent: it.Clear) -> list[Message]:
 
 #: What names the whole set: 'reset' of it has two readings (the settings, the patterns).
 _ALL_WORDS = {"everything", "all", "it all", "the lot", "all of it"}
+
+
 def _pitch(note: it.Value) -> float:
     """A note's frequency (a note name or Hz), within what the engine takes with a gate."""
     if note.kind == "note":

@@ -58,14 +58,16 @@ def drone_levels(ctx, tracks: list[str], muted: bool) -> list[Message]:
     voices = {ctx.model.tracks[t].target for t in tracks} & set(drones(ctx.model))
     if muted:                       # ... unless another track still plays it
         voices -= {t.target for n, t in ctx.model.tracks.items() if n not in tracks and not t.muted}
-    messages = []
+    messages, silenced = [], ctx.model.track_drones
     for voice in sorted(voices):
         level = ctx.model.spec(voice).param("gain")
         now = ctx.model.value(voice, "gain")
         if muted and now != level.low:
             messages.append(message(f"/mod/{voice}/gain", level.low))
-        elif not muted and now == level.low and (voice, "gain") in ctx.model.premute:
+            silenced += (voice,)
+        elif not muted and now == level.low and voice in silenced:   # (a voice silenced by hand stays so)
             messages.append(message(f"/mod/{voice}/gain", ctx.model.unmuted_value(voice, level)))
+    ctx.model.track_drones = tuple(v for v in silenced if muted or v not in voices)
     if messages:
         ctx.understood.append(f"{'silenced' if muted else 'brought back'} "
                               f"{', '.join(m.parts[1] for m in messages)} with the track: no envelope, so "

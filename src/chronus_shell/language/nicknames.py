@@ -41,12 +41,11 @@ def nickname(word: str, model: PatchModel) -> str | None:
         driven = [s for s in sources if any(model.modules[m] == "distortion" for m in model.voice_of(s))]
         return driven[0] if len(driven) == 1 else None
     if kind == "pad":
-        tonal = [s for s in sources if model.modules[s] != "noise"]        # a hiss is never the keys or the organ
-        chordal = [s for s in tonal if any(t.target == s and any("+" in str(n) for n in t.notes)
-                                           for t in model.tracks.values())]
-        wet = [s for s in tonal if any(model.modules[m] == "reverb" for m in model.voice_of(s))]
         bass = model.tracks.get("bass")
-        rest = [s for s in tonal if bass is None or s != bass.target]
+        rest = [s for s in sources if model.modules[s] != "noise" and (bass is None or s != bass.target)]   # (never a hiss)
+        chordal = [s for s in rest if any(t.target == s and any("+" in str(n) for n in t.notes)
+                                          for t in model.tracks.values())]
+        wet = [s for s in rest if any(model.modules[m] == "reverb" for m in model.voice_of(s))]
         return (chordal or wet or rest or [None])[0]
     pitched = sorted((float(model.value(s, "freq")), s) for s in sources if CATALOGUE[model.modules[s]].spec.has_param("freq"))
     if len(pitched) < 2 and kind != "low":

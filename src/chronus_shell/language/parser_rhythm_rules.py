@@ -17,6 +17,7 @@ from . import intents as it
 from .errors import LanguageError
 from .intents_rhythm import TrackFeel
 from .literal_needs import Screen
+from .swing_words import swing_intent
 from ..engine.mini_notation import check_pattern
 from ..engine.params import ParamError
 from .parser_rhythm_forms import (BRINGS, CHANCE, DROPS, EUCLID, EVERY, FILL, HUMANIZE, LAST, LOOSE_COUNT, NAMED, POSITIONS,
@@ -40,20 +41,6 @@ _THANKS = re.compile(r"\s+(?:lol|haha|pls|plz|please|thanks|ok)$", re.I)
 _FEEL_AFTER = re.compile(r"(?<=\))\s+(?:thing|feel|vibe|groove|like\s+(?:in\s+)?(?:the|a|that|my)\s+[\w\s]+)$", re.I)
 _LIKENESS = re.compile(r",?\s+(?:like|as\s+in)\s+(?:in\s+)?(?:an?\s+|the\s+)?(?!(?:kick|snare|hats?|hi-?hats?|bass|clap|"
                        r"chords|melody|lead)\b)[\w'-]+(?:\s+[\w'-]+)?$", re.I)   # ('like the kick': the kick's pattern?)
-#: A swing feel said in words ('swing it', 'add some swing', 'heavy shuffle', 'triplet swing'): how much, by name
-#: ('a little swing' is the one you hear from none, as 'more swing' is).
-_SWING_SIZES = {"medium": ("a bit of", "a little", "a little bit of", "a touch of", "light", "slight", "subtle", "gentle"),
-                "heavy": ("heavy", "hard", "lots of", "a lot of", "deep", "strong", "big"),
-                "triplet": ("triplet", "jazz", "jazzy", "full", "swung")}
-_NOTE_VALUE = r"(?:(?P<{0}>8|eighth|16|sixteenth)(?:th)?(?:[\s-]note)?s?)"    # the note value swung: 'the 8ths'
-_SWING_FEEL = re.compile(r"(?:(?:add|give it|give them|put|use|with|now)\s+)?(?:(?:some|a)\s+)?(?:(?P<size>"
-                         + "|".join(w for words in _SWING_SIZES.values() for w in words) + r")\s+)?"
-                         + r"(?:" + _NOTE_VALUE.format("before") + r"\s+)?(?P<what>swing|shuffle)"
-                         r"(?:\s+(?:it|on it|to it|feel|(?:on\s+)?(?:the\s+)?" + _NOTE_VALUE.format("after")
-                         + r"|the (?:beat|groove|drums|kit|hats|pattern)))?", re.I)
-_STRAIGHT = re.compile(r"(?:(?:play|keep)\s+it\s+|back\s+to\s+|go\s+)?(?:dead\s+)?straight(?:\s+(?:again|feel|time|please))?|unswung|"
-                       r"(?:(?:take|turn)\s+(?:the\s+)?)?(?:swing|shuffle)\s+off|(?:take|turn)\s+off\s+the\s+(?:swing|shuffle)|"
-                       r"lose\s+the\s+(?:swing|shuffle)", re.I)
 _FIFTY_FIFTY = re.compile(r"\b(?:50[\s/-]50|fifty[\s-]fifty)(?:\s+chance)?\b", re.I)
 _PARTS = re.compile(r"\s*(?:,(?![^(]*\))|;|\bthen\b|\band then\b)\s*")
 
@@ -66,14 +53,9 @@ def rhythm_intent(line: str):
     text = _FEEL_AFTER.sub("", text)
     text = _FIFTY_FIFTY.sub("50% chance", text)                         # 'hats 50/50'
 
-    if _STRAIGHT.fullmatch(text):                          # 'straight again', 'play it straight': no swing
-        return it.Swing(it.Value("word", "off", 0))
-    feel = _SWING_FEEL.fullmatch(text)
-    if feel:                                               # 'swing it', 'triplet swing', 'add some shuffle'
-        size = (feel["size"] or "").lower()
-        kind = next((k for k, words in _SWING_SIZES.items() if size in words), "medium")
-        value = (feel["before"] or feel["after"] or "").lower()
-        return it.Swing(it.Value("word", kind, feel.start("what")), {"8": 8, "eighth": 8, "16": 16, "sixteenth": 16}.get(value))
+    swing = swing_intent(text)                             # 'swing it', 'straight again', 'swing the 16ths 20%'
+    if swing is not None:
+        return swing
     both = _BOTH.fullmatch(text)
     if both:                                               # 'kick and snare together on every beat': each of them
         first, second = _one(f"{both['a']} {both['rest']}", 0), _one(f"{both['b']} {both['rest']}", both.start("b"))

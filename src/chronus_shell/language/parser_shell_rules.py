@@ -191,20 +191,32 @@ def whole_session_name(intent, line: str):
     dropped = _DROPPED_BEFORE_NAME.search(line[:intent.name.column])
     start = intent.name.column if dropped is None else dropped.start(1)
     rest = _AFTER_A_SAVED_NAME.sub("", line[start:]) if isinstance(intent, it.SaveSession) else ""   # (a load: a time may follow)
-    if rest and _in_order(intent.name.text.lower().split(), rest.lower().split()):   # words skipped inside or after:
-        return replace(intent, name=it.Word(" ".join(rest.split()), start))        # 'blues in a', 'really loud mix'
+    said = _said_name(intent.name.text.lower().split(), rest.split()) if rest else None
+    if said:                                               # small words skipped inside it or a key after it:
+        return replace(intent, name=it.Word(said, start))  # 'blues in a', 'sonata in a minor'
     if dropped is None:
         return intent
     return replace(intent, name=it.Word(line[start:intent.name.column] + intent.name.text, start))
 
 
-def _in_order(read: list[str], said: list[str]) -> bool:
-    """The words the grammar read are the words said, in order, some said words skipped between or
-    after (the fillers it ignores), none before."""
-    if not read or read[0] != said[0]:
-        return False
-    words = iter(said)
-    return all(word in words for word in read)
+#: What may end a name after the words the grammar read: a key ('blues in a', 'side b', 'sonata in a minor'),
+#: never 'now', 'please' or 'for me' said after it.
+_KEY_AFTER = re.compile(r"[a-g](?:#|b|flat|sharp)?|minor|major|flat|sharp", re.I)
+
+
+def _said_name(read: list[str], said: list[str]) -> str | None:
+    """The name as said when the grammar skipped some of its words: the words read, in order, with
+    what was skipped between them and a key after them; None when the first word differs."""
+    if not read or read[0] != said[0].lower():
+        return None
+    found, kept = 0, []
+    for word in said:
+        if found < len(read) and word.lower() == read[found]:
+            found += 1
+        elif found == len(read) and not _KEY_AFTER.fullmatch(word):
+            break
+        kept.append(word)
+    return " ".join(kept) if found == len(read) else None
 
 
 def _count(tokens) -> int | None:

@@ -95,6 +95,7 @@ class PatchModel(GearModel, HarmonyModel):
     focus_raw: str | None = None                # the focus a raw message set (not a line in words): still it?
     stopped_drones: tuple[str, ...] = ()        # drones 'stop everything' muted: 'start' brings them back
     swing_unit: int = 16                        # the note value swing swings: 16ths, or 8ths (a shuffle)
+    track_drones: tuple[str, ...] = ()          # drones silenced with their track: its unmute brings them back
 
     def __setattr__(self, name, value) -> None:
         if name == "edges" and not isinstance(value, EdgeList):
@@ -113,13 +114,14 @@ class PatchModel(GearModel, HarmonyModel):
                           self.last_param, self.last_track, self.seed)
         copy.muted_before_solo, copy.tempo_before, copy.labels = self.muted_before_solo, self.tempo_before, self.labels
         copy.focus_raw, copy.stopped_drones, copy.swing_unit = self.focus_raw, self.stopped_drones, self.swing_unit
+        copy.track_drones = self.track_drones
         copy.set_harmony_state(self.harmony_state())
         return copy
 
     def restore(self, snapshot: "PatchModel") -> None:
         for name in ("modules", "values", "edges", "mod_edges", "tracks", "bpm", "swing", "running",
                      "focus", "premute", "soloed", "muted_before_solo", "last_param", "last_track", "seed", "tempo_before",
-                     "labels", "focus_raw", "stopped_drones", "swing_unit"):
+                     "labels", "focus_raw", "stopped_drones", "swing_unit", "track_drones"):
             setattr(self, name, getattr(snapshot, name))
         self.set_harmony_state(snapshot.harmony_state())
 

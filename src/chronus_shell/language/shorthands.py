@@ -21,7 +21,8 @@ SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r
     (r"^what\s+(?:bpm|tempo)\s+(?:are\s+we|is\s+it|is\s+this)(?:\s+at)?$|^how\s+fast\s+(?:are\s+we|is\s+(?:it|this))\s+going$",
      "what is the tempo"),
     # 'bring them both to the middle' names no setting: the middle of the stereo field (a fader's middle is 50%)
-    (r"^(?:(?:bring|put|move|send|get|set|take)\s+)?(?!.*\b(?:" + _PARAMS + r"|volume|level|fader|knob|dial|slider|mix)\b)"
+    (r"^(?:(?:bring|put|move|send|get|take)\s+)?(?!set\b|.*\b(?:" + _PARAMS + r"|volume|level|fader|knob|dial|slider|mix|reverb|"
+     r"delay|echo|filter|distortion|lfo|adsr|envelope|effect|fx)\b)"
      r"(?P<what>\S.*?)\s+(?:back\s+)?(?:to|in(?:to)?)\s+the\s+(?:middle|centre|center)$", r"pan \g<what> center"),
     (r"\b(?:to\s+)?(?:half\s*way|the\s+middle)$", "50%"),
     (r"\bevery\s+(eighth|sixteenth|quarter|8th|16th)\s+notes?\b", r"every \1"),

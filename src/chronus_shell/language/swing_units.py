@@ -24,6 +24,12 @@ def swing_message(ctx, amount: float, unit: int | None = None) -> Message:
     return message("/seq/swing", amount, unit)
 
 
+def swing_said(ctx, said: Message) -> str:
+    """'every second 16th 0.2 of a step late', or of 8ths: the swing a message leaves, for the echo."""
+    unit = int(said.args[1]) if len(said.args) > 1 else ctx.model.swing_unit
+    return f"every second {unit}th {said.args[0]:g} of {'a step' if unit == 16 else 'an 8th'} late"
+
+
 def heard_unit(model) -> int | None:
     """16 if a playing track has a note on a second 16th (or inside a step), 8 if they all sit on
     8ths and one on an off-beat 8th; None with nothing to go on (no tracks, only quarter notes)."""

@@ -261,7 +261,7 @@ def _default_step(spec: ParamSpec, current: float, direction: int, column: int) 
         new = current + direction * BPM_STEP
     else:
         new = current + direction * LINEAR_STEP_FRACTION * spec.span
-    if direction < 0 and new <= spec.low < current and spec.name == "gain":
+    if direction < 0 and new <= spec.low < current and spec.name == "gain" and spec.low == 0:   # (not the master's dB)
         new = current / 2                  # a level stepped down never falls silent: near the floor, half (-6 dB)
     new = tidy(min(max(new, spec.low), spec.high))
     if new == current:
