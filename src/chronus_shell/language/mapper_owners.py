@@ -110,6 +110,14 @@ def the_bands_level(ctx) -> bool:
         any(ctx.model.spec(v[0]).role == "drum" for v in voices)
 
 
+def the_whole_mix(ctx) -> bool:
+    """'it's too loud' with no part named and several parts heard: the whole mix is (the part the line
+    before added aside: the one just heard come in)."""
+    heard = ctx.model.sounding_voices()
+    focus = ctx.model.voice_of(ctx.model.focus)[:1]
+    return len(heard) > 1 and not (focus and focus[0] == ctx.model.just_added)
+
+
 def owner_hint(ctx, names, start: str | None) -> str:
     """How to get a param nothing in the voice has, for the one that musicians ask of a voice:
     a stereo width ('wider') is a reverb's or a delay's, never a pulse width."""

@@ -94,6 +94,7 @@ class PatchModel(GearModel, HarmonyModel):
     labels: dict[str, str] = field(default_factory=dict)   # a name given in a label ('UI blip: sine …') → the id
     focus_raw: str | None = None                # the focus a raw message set (not a line in words): still it?
     stopped_drones: tuple[str, ...] = ()        # drones 'stop everything' muted: 'start' brings them back
+    just_added: str | None = None               # the sound the last line added: 'it's too loud' is that one
 
     def __setattr__(self, name, value) -> None:
         if name == "edges" and not isinstance(value, EdgeList):
@@ -111,14 +112,14 @@ class PatchModel(GearModel, HarmonyModel):
                           self.bpm, self.swing, self.running, self.focus, dict(self.premute), self.soloed,
                           self.last_param, self.last_track, self.seed)
         copy.muted_before_solo, copy.tempo_before, copy.labels = self.muted_before_solo, self.tempo_before, self.labels
-        copy.focus_raw, copy.stopped_drones = self.focus_raw, self.stopped_drones
+        copy.focus_raw, copy.stopped_drones, copy.just_added = self.focus_raw, self.stopped_drones, self.just_added
         copy.set_harmony_state(self.harmony_state())
         return copy
 
     def restore(self, snapshot: "PatchModel") -> None:
         for name in ("modules", "values", "edges", "mod_edges", "tracks", "bpm", "swing", "running",
                      "focus", "premute", "soloed", "muted_before_solo", "last_param", "last_track", "seed", "tempo_before",
-                     "labels", "focus_raw", "stopped_drones"):
+                     "labels", "focus_raw", "stopped_drones", "just_added"):
             setattr(self, name, getattr(snapshot, name))
         self.set_harmony_state(snapshot.harmony_state())
 
@@ -196,6 +197,17 @@ class PatchModel(GearModel, HarmonyModel):
         """Every chain that starts at a module without audio inputs and reaches master."""
         heads = [i for i in self.modules if i != MASTER and not self.inputs(i)]
         return [voice for voice in map(self.voice_of, heads) if voice]
+
+    def sounding_voices(self) -> list[list[str]]:
+        """The voices one hears: a level above nothing, and a track of theirs not all muted."""
+        heard = []
+        for voice in self.voices():
+            spec = self.spec(voice[0])
+            tracks = [t for t in self.tracks.values() if t.target in voice]
+            if (not spec.has_param("gain") or self.value(voice[0], "gain") != 0) and \
+                    (not tracks or not all(t.muted for t in tracks)):
+                heard.append(voice)
+        return heard
 
     # -- observing messages --------------------------------------------------------------------
     def apply(self, msg: Message) -> list[Message]:

@@ -27,6 +27,7 @@ from .dynamics_words import with_dynamics
 from .filter_envelope import filter_envelope
 from .grooves import groove_line
 from .part_labels import remember_label, with_labels
+from .plain_talk import talk
 from .pattern_sentences import pattern_sentence
 from .read_again import ReadAgain
 from .refusal_wording import naming_focus
@@ -59,6 +60,8 @@ class Translator(ReadAgain):
     def translate(self, line: str) -> list[Message]:
         """One line → messages (applied to the context), or LanguageError (context unchanged); the
         error's column always falls within the line as typed (a reading's longer text aside)."""
+        if not line.lstrip().startswith("/"):
+            line = talk(line, self.model) or line      # 'play it back', 'what does cutoff mean' (plain_talk.py)
         grooved = groove_line(self, line)            # 'a waltz, please': a whole kit's rhythm (grooves.py)
         if grooved is not None:
             return grooved
@@ -88,6 +91,8 @@ class Translator(ReadAgain):
             remember_label(line, messages, self.model)
             if _touches_a_module(messages):
                 self.model.focus_raw = None
+            self.model.just_added = next((str(m.args[0]) for m in messages if m.address == "/patch/create"
+                                          and self.model.voice_of(str(m.args[0]))[:1] == [str(m.args[0])]), None)
             if _changes_no_param(messages):
                 self.model.last_param = None     # 'humanize the drums', then 'less': not the param moved lines ago
         return messages
