@@ -20,6 +20,17 @@ from .vocabulary import is_known_word
 
 
 def mute(ctx, intent: it.Mute) -> list[Message]:
+    """A mute of 'it' ('turn it off', 'kill it') says which part it took."""
+    messages = _muted(ctx, intent)
+    if intent.target is not None and intent.target.texts in (("it",), ("that",), ("this",)) and messages:
+        said = [f"the {m.args[0]} track" if m.address == "/seq/mute" else m.parts[1] for m in messages
+                if m.address == "/seq/mute" or m.address.startswith("/mod/")]
+        if said:
+            ctx.understood.append(f"{intent.target.text} → {', '.join(said)}: {'back' if intent.verb == 'unmute' else 'off'}")
+    return messages
+
+
+def _muted(ctx, intent: it.Mute) -> list[Message]:
     switch = _switch_param(ctx, intent.target, intent.verb)
     if switch is not None:                            # "turn off the limiter"
         return switch

@@ -17,6 +17,7 @@ from .intents import (ChangeParam, Comparative, Mute, PlayPattern, Redo, Scale, 
                       Transpose, Undo, Word, Words)
 from .intents_rhythm import TrackFeel
 from .mapper import Mapper
+from .moved_effects import moved_effect
 from .param_words import COMPARATIVES, LEVEL
 from .parser import as_question, parse
 from .patch_model import PatchModel
@@ -67,7 +68,8 @@ class Translator(ReadAgain):
             return grooved
         termed = None if line.lstrip().startswith("/") else score_terms(line)   # 'più mosso', 'staccato', '♩ = 96'
         said = termed[1] if termed else line
-        marked = None if line.lstrip().startswith("/") else with_dynamics(said.strip(), self.model)
+        marked = None if line.lstrip().startswith("/") else \
+            with_dynamics(said.strip(), self.model) or moved_effect(said.strip(), self.model)   # 'put the filter on X'
         try:
             messages = self._translate_line(marked[1] if marked else said)   # 'at pianissimo': a level
         except LanguageError as err:
