@@ -27,7 +27,7 @@ from .described_parts import described_parts
 from .dynamics_words import with_dynamics
 from .filter_envelope import filter_envelope
 from .grooves import groove_line
-from .part_labels import remember_label, with_labels
+from .part_labels import labelled_chords, remember_label, with_labels
 from .plain_talk import talk
 from .pattern_sentences import pattern_sentence
 from .read_again import ReadAgain
@@ -69,7 +69,8 @@ class Translator(ReadAgain):
         termed = None if line.lstrip().startswith("/") else score_terms(line)   # 'più mosso', 'staccato', '♩ = 96'
         said = termed[1] if termed else line
         marked = None if line.lstrip().startswith("/") else \
-            with_dynamics(said.strip(), self.model) or moved_effect(said.strip(), self.model)   # 'put the filter on X'
+            with_dynamics(said.strip(), self.model) or moved_effect(said.strip(), self.model) or \
+            labelled_chords(said.strip(), self.model)             # 'put the filter on X', 'amen: Ab Eb'
         try:
             messages = self._translate_line(marked[1] if marked else said)   # 'at pianissimo': a level
         except LanguageError as err:
