@@ -31,15 +31,24 @@ _MEANING = re.compile(r"^(?:what(?:\s+(?:does|do|is)|'s|s)\s+(?:an?\s+|the\s+)?(
                       r"what(?:\s+is|'s)\s+an?\s+(?P<d>[\w-]+))\s*[?!.]*$", re.I)
 #: 'what is cutoff?' with nothing in the patch that has one: what the word means, not its value.
 _WHAT_IS = re.compile(r"^what(?:\s+is|'s)\s+(?P<word>[a-z]+(?:[\s_][a-z]+)?)\s*\??$", re.I)
-_QUICK = re.compile(r"\b(?:play|listen|hear|how|where|what|explain|define)", re.I)
+#: 'the choir finds it too high, …', 'the bride says it's too loud': the complaint, whoever makes it.
+_REPORTED = re.compile(r"^(?:the\s+|my\s+|our\s+|your\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:says|said|finds|found|thinks|thought|feels|felt|"
+                       r"reckons|complains|complained|tells\s+me)\s+(?:that\s+)?(?:it'?s|it\s+is|it\s+was|it|this\s+is|this|"
+                       r"that'?s|that\s+is|that)\s+(?=(?:a\s+bit\s+|a\s+little\s+|way\s+|much\s+|slightly\s+|still\s+)?(?:too|not)\b)", re.I)
+_QUICK = re.compile(r"\b(?:play|listen|hear|how|where|what|explain|define|says|said|finds|found|thinks|thought|feels|felt|"
+                    r"reckons|complain\w*|tells)\b", re.I)
 
 
 def talk(line: str, model) -> str | None:
-    """The line as the shell's help when it asks what a word means; None when it is no such talk.
+    """The line as the shell's help when it asks what a word means, or as the complaint someone made
+    ('the choir finds it too high' → 'it is too high'); None when it is no such talk.
     Raises LanguageError (with the nearest working phrasing) for a playback or a how-to-start."""
     text = line.strip().replace("’", "'")
     if not _QUICK.search(text):
         return None
+    reported = _REPORTED.match(text)
+    if reported:
+        return "it is " + text[reported.end():]
     if _PLAYBACK.match(text):
         raise LanguageError("I can't play a recording back: 'stop recording' names the .wav file it wrote (in the "
                             "folder the shell started in) — open it in any audio player; 'record' starts another take", 0)

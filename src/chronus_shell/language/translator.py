@@ -7,21 +7,18 @@ forgotten (`rollback`), so the context never describes a patch that does not exi
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ..protocol.addresses import parse_line
 from ..protocol.message import Message
 from .errors import LanguageError
-from .intents import (ChangeParam, Comparative, Mute, PlayPattern, Redo, Scale, Sequence, SetParam, ShellVerb, Show, Tempo,
-                      Transpose, Undo, Word, Words)
+from .intents import Mute, PlayPattern, Redo, Scale, Sequence, SetParam, ShellVerb, Show, Undo, Word, Words
 from .intents_rhythm import TrackFeel
 from .mapper import Mapper
 from .moved_effects import moved_effect
-from .param_words import COMPARATIVES, LEVEL
 from .parser import as_question, parse
 from .patch_model import PatchModel
-from .sequence_messages import last_settings, net_mutes
+from .sequence_messages import last_settings, net_mutes, reasons_left_out
 from .undo_steps import UndoStep, simplify_undo
 from .described_parts import described_parts
 from .dynamics_words import with_dynamics
@@ -205,7 +202,7 @@ class Translator(ReadAgain):
         inverse: list[list[Message]] = []
         previous = None
         try:
-            for item in _one_owner(_reasons_left_out(intent.items), self.model):
+            for item in _one_owner(reasons_left_out(intent.items), self.model):
                 if isinstance(item, (Undo, Redo)):
                     raise LanguageError("undo and redo go on a line of their own", 0)
                 item = self.mapper.carry(previous, item)
@@ -344,37 +341,6 @@ def _one_owner(items: tuple, model: PatchModel) -> tuple:
         return items
     owner = Word(owners[0], items[bare[0]].ref.column)
     return tuple(replace(item, ref=Words((owner, *item.ref.items))) if i in bare else item for i, item in enumerate(items))
-
-
-def _reasons_left_out(items: tuple) -> tuple:
-    """'it's too high, down a whole step', 'too fast, tempo 100': the complaint is the reason for the change
-    said after it, not a second change (the chords moved twice)."""
-    return tuple(item for i, item in enumerate(items)
-                 if not (isinstance(item, Comparative) and item.complaint and
-                         any(_says_its_change(later) or _the_same_change(item, later) for later in items[i + 1:])))
-
-
-def _the_same_change(complaint: Comparative, item) -> bool:
-    """'too fast, slow it down', 'too bright, make it darker', 'too loud, turn it down': the change the complaint asks for."""
-    if complaint.ref is not None and complaint.ref.texts not in (("it",), ("that",), ("this",)):
-        return False                              # 'the triangle sounds too loud, turn it down': 'it' is the part named
-    direction, names = COMPARATIVES[re.sub(r"[\s-]+", "-", complaint.word)]
-    if isinstance(item, Comparative) and not item.complaint:
-        return COMPARATIVES.get(re.sub(r"[\s-]+", "-", item.word)) == (direction, names)
-    return isinstance(item, ChangeParam) and item.amount is None and item.direction == direction and names == LEVEL \
-        and (item.ref is None or item.ref.texts in (("it",), ("that",), ("this",)))
-
-
-def _says_its_change(item) -> bool:
-    """A change that says what it moves: a param or part named, a value set, or a move in steps (a transposition)."""
-    if isinstance(item, (SetParam, Scale, Transpose, Tempo)):
-        return True
-    if isinstance(item, Comparative) and item.complaint:
-        return False                              # 'kick and snare too quiet': each its own complaint
-    if isinstance(item, (ChangeParam, Comparative)) and item.ref is not None and item.ref.texts not in (("it",), ("that",), ("this",)):
-        return True
-    unit = getattr(getattr(item, "amount", None), "unit", None) or ""
-    return isinstance(item, ChangeParam) and any(w in unit for w in ("step", "semitone", "octave", "tone"))
 
 
 def _changes_no_param(messages: list[Message]) -> bool:
