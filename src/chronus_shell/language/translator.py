@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from ..protocol.addresses import parse_line
 from ..protocol.message import Message
+from .answers import answered, options_asked
 from .errors import LanguageError
 from .intents import Mute, PlayPattern, Redo, Scale, Sequence, SetParam, ShellVerb, Show, Undo, Word, Words
 from .intents_rhythm import TrackFeel
@@ -50,6 +51,7 @@ class Translator(ReadAgain):
         self._last_text = ""                    # ... and how it was typed, for the echo
         self._nested = 0                        # a line's own command being timed (timed_lines.py): no default time
         self.remarking = False                  # a line read without its remarks (remarks.py): its clauses not again
+        self._asked: tuple[str, ...] = ()       # the two ways the last refusal asked between (answers.py)
         self._before_line = self._state()
 
     def _state(self):
@@ -57,7 +59,22 @@ class Translator(ReadAgain):
 
     def translate(self, line: str) -> list[Message]:
         """One line → messages (applied to the context), or LanguageError (context unchanged); the
-        error's column always falls within the line as typed (a reading's longer text aside)."""
+        error's column always falls within the line as typed (a reading's longer text aside). A line
+        that answers the question the refusal before asked ('one after another') is the way it picks."""
+        if self._nested:
+            return self._said(line)
+        answer = answered(line, self._asked)
+        try:
+            messages = self._said(answer or line)
+        except LanguageError as err:
+            self._asked = options_asked(str(err))
+            raise
+        self._asked = ()
+        if answer:
+            self.mapper.understood.insert(0, f"{line.strip()}: '{answer}'")
+        return messages
+
+    def _said(self, line: str) -> list[Message]:
         if not line.lstrip().startswith("/"):
             line = talk(line, self.model) or line      # 'play it back', 'what does cutoff mean' (plain_talk.py)
         grooved = groove_line(self, line)            # 'a waltz, please': a whole kit's rhythm (grooves.py)

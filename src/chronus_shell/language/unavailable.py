@@ -26,6 +26,9 @@ NOT_HERE = (
      r"\b(?:arrange(?:ment)?|compose|a\s+(?:whole|full|complete)\s+(?:song|track|beat))\b",              # not 'the backing' that plays
      "I don't write whole parts: build it a line at a time, e.g. 'kick on every beat', 'add a saw', "
      "'play Am F C G on the saw'"),
+    (r"^(?:(?:and|now|do|then)\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:for|on|with|to)\b",
+     "'same for …' does the last change again on another part, and the last line changed nothing that part has: "
+     "say the change whole, e.g. 'snare louder', 'add a reverb to the snare'"),
     (r"^(?:(?:hello|hi|hey|hiya|howdy|yo|greetings|good\s+(?:morning|afternoon|evening))\b[\s,!.]*(?:there|chronus|shell)?[\s,!.]*)+$",
      "hello! 'help' lists what I know; a first step: 'four on the floor' (a kick), then 'start'"),
     (r"\b(?:can'?t|cannot|can\s+not|don'?t|do\s+not)\s+hear\b|\bno\s+sound\b|\bnothing\s+(?:happens|plays|is\s+playing)\b",
