@@ -48,6 +48,8 @@ def test_the_mix_is_said_back():
     ((*BEGINNER, "the sine is too loud"), ["/mod/sine1/gain 0.4"]),           # a part named: that part
     ((*HYMN, "crescendo on the flute over 2 bars"), ["/ramp/flute/gain 0.6 8"]),
     (("add a saw", "crescendo over 4 bars"), ["/ramp/saw1/gain 0.6 16"]),     # one part heard: it
+    ((*PAD, "the sine plays a melody: D5 F5 E5 C5 A4", "diminuendo over 2 bars"), ["/ramp/sine1/gain 0.4 8"]),  # just written
+    ((*BEGINNER[:-1], "hats on every other step", "its too loud"), ["/mod/master/gain -3.0"]),   # a complaint: the mix
     ((*BEGINNER, "turn off the sine", "hats louder", "louder"), ["/mod/hat1/gain 1.0"]),   # a bare 'louder': the focus
 ])
 def test_a_part_named_just_added_or_alone_keeps_the_word(lines, expected):

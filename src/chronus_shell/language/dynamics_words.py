@@ -171,7 +171,7 @@ def _target(words: str, model: PatchModel, param: str = "gain") -> str | None:
         return MASTER
     if not words:                                   # a drum in focus, several parts heard: the whole mix (a conductor's
         focused = CATALOGUE[model.modules[model.focus]].spec.role if model.focus in model.modules else None   # hairpin)
-        one = len(model.sounding_voices()) < 2 or model.voice_of(model.focus)[:1] == [model.just_added]   # or just added
+        one = len(model.sounding_voices()) < 2 or model.voice_of(model.focus)[:1] == [model.just_written]   # or just written
         return "gain" if model.voices() and focused != "drum" and one else MASTER
     return words if _names_part(words, model, param) else None
 

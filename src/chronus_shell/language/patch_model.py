@@ -95,6 +95,7 @@ class PatchModel(GearModel, HarmonyModel):
     focus_raw: str | None = None                # the focus a raw message set (not a line in words): still it?
     stopped_drones: tuple[str, ...] = ()        # drones 'stop everything' muted: 'start' brings them back
     just_added: str | None = None               # the sound the last line added: 'it's too loud' is that one
+    just_written: str | None = None             # the sound whose part the last line wrote: a hairpin is its
 
     def __setattr__(self, name, value) -> None:
         if name == "edges" and not isinstance(value, EdgeList):
@@ -112,14 +113,15 @@ class PatchModel(GearModel, HarmonyModel):
                           self.bpm, self.swing, self.running, self.focus, dict(self.premute), self.soloed,
                           self.last_param, self.last_track, self.seed)
         copy.muted_before_solo, copy.tempo_before, copy.labels = self.muted_before_solo, self.tempo_before, self.labels
-        copy.focus_raw, copy.stopped_drones, copy.just_added = self.focus_raw, self.stopped_drones, self.just_added
+        copy.focus_raw, copy.stopped_drones = self.focus_raw, self.stopped_drones
+        copy.just_added, copy.just_written = self.just_added, self.just_written
         copy.set_harmony_state(self.harmony_state())
         return copy
 
     def restore(self, snapshot: "PatchModel") -> None:
         for name in ("modules", "values", "edges", "mod_edges", "tracks", "bpm", "swing", "running",
                      "focus", "premute", "soloed", "muted_before_solo", "last_param", "last_track", "seed", "tempo_before",
-                     "labels", "focus_raw", "stopped_drones", "just_added"):
+                     "labels", "focus_raw", "stopped_drones", "just_added", "just_written"):
             setattr(self, name, getattr(snapshot, name))
         self.set_harmony_state(snapshot.harmony_state())
 

@@ -16,6 +16,7 @@ from .errors import LanguageError
 from .intents import Mute, PlayPattern, Redo, Scale, Sequence, SetParam, ShellVerb, Show, Undo, Word, Words
 from .intents_rhythm import TrackFeel
 from .mapper import Mapper
+from .mapper_owners import new_parts
 from .moved_effects import moved_effect
 from .parser import as_question, parse
 from .patch_model import PatchModel
@@ -75,6 +76,7 @@ class Translator(ReadAgain):
         return messages
 
     def _said(self, line: str) -> list[Message]:
+        tracks_before = set(self.model.tracks)
         if not line.lstrip().startswith("/"):
             line = talk(line, self.model) or line      # 'play it back', 'what does cutoff mean' (plain_talk.py)
         grooved = groove_line(self, line)            # 'a waltz, please': a whole kit's rhythm (grooves.py)
@@ -108,8 +110,7 @@ class Translator(ReadAgain):
             remember_label(line, messages, self.model)
             if _touches_a_module(messages):
                 self.model.focus_raw = None
-            self.model.just_added = next((str(m.args[0]) for m in messages if m.address == "/patch/create"
-                                          and self.model.voice_of(str(m.args[0]))[:1] == [str(m.args[0])]), None)
+            self.model.just_added, self.model.just_written = new_parts(self.model, messages, tracks_before)
             if _changes_no_param(messages):
                 self.model.last_param = None     # 'humanize the drums', then 'less': not the param moved lines ago
         return messages
