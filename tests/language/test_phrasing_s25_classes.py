@@ -5,7 +5,7 @@ silent part (asked), a recording played back (said where it is), chord names aft
 melody overwritten), 'stop' (silence: the drones too), and refusals that give a working phrasing."""
 import pytest
 
-from chronus_shell.language import Translator
+from chronus_shell.language import LanguageError, Translator
 
 from .test_musicians import refused
 from .test_phrasing_classes import ACID, PAD, last
@@ -196,3 +196,24 @@ def test_the_answer_to_the_shells_own_question_is_taken(answer, expected):
 
 def test_an_answer_word_without_a_question_is_not_one():
     refused("add a sine", "one after another")
+
+
+@pytest.mark.parametrize("between, taken", [("make it sound happy", True), ("add a saw", False)])
+def test_a_question_stands_until_a_line_works(between, taken):
+    translator = Translator()
+    translator.translate("add a sine")
+    for line in ("play c d e f g on the sine", between):
+        try:
+            translator.translate(line)
+        except LanguageError:
+            pass
+    if taken:
+        assert str(translator.translate("one after another")[-1]) == "/seq/notes sine1 c4 d4 e4 f4 g4"
+    else:
+        with pytest.raises(LanguageError):
+            translator.translate("one after another")
+
+
+@pytest.mark.parametrize("phrase", ["what is muted", "what's muted?", "is the kick muted?", "which tracks are muted"])
+def test_what_is_muted_is_the_tracks_table(phrase):
+    assert last(*BEGINNER, phrase) == ["/shell/list tracks"]

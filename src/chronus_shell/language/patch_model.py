@@ -93,7 +93,7 @@ class PatchModel(GearModel, HarmonyModel):
     tempo_before: float | None = None           # the tempo before the last change of it: 'a tempo'
     labels: dict[str, str] = field(default_factory=dict)   # a name given in a label ('UI blip: sine …') → the id
     focus_raw: str | None = None                # the focus a raw message set (not a line in words): still it?
-    stopped_drones: tuple[str, ...] = ()        # drones 'stop everything' muted: 'start' brings them back
+    stopped_drones: tuple[str, ...] = ()        # drones 'stop' silenced: 'start' brings them back
     just_added: str | None = None               # the sound the last line added: 'it's too loud' is that one
     just_written: str | None = None             # the sound whose part the last line wrote: a hairpin is its
 

@@ -35,8 +35,11 @@ _WHAT_IS = re.compile(r"^what(?:\s+is|'s)\s+(?P<word>[a-z]+(?:[\s_][a-z]+)?)\s*\
 _REPORTED = re.compile(r"^(?:the\s+|my\s+|our\s+|your\s+)?[a-z]+(?:\s+[a-z]+)?\s+(?:says|said|finds|found|thinks|thought|feels|felt|"
                        r"reckons|complains|complained|tells\s+me)\s+(?:that\s+)?(?:it'?s|it\s+is|it\s+was|it|this\s+is|this|"
                        r"that'?s|that\s+is|that)\s+(?=(?:a\s+bit\s+|a\s+little\s+|way\s+|much\s+|slightly\s+|still\s+)?(?:too|not)\b)", re.I)
+#: 'what is muted', 'is the kick muted?': the tracks table says which are.
+_MUTED = re.compile(r"^(?:what(?:'s|\s+is|\s+are)|which\s+(?:tracks?|parts?|ones?)\s+(?:is|are)|(?:is|are)\s+(?:the\s+)?[\w-]+"
+                    r"(?:\s+[\w-]+)?)\s+(?:still\s+)?muted\s*\??$", re.I)
 _QUICK = re.compile(r"\b(?:play|listen|hear|how|where|what|explain|define|says|said|finds|found|thinks|thought|feels|felt|"
-                    r"reckons|complain\w*|tells)\b", re.I)
+                    r"reckons|complain\w*|tells|muted)\b", re.I)
 
 
 def talk(line: str, model) -> str | None:
@@ -49,6 +52,8 @@ def talk(line: str, model) -> str | None:
     reported = _REPORTED.match(text)
     if reported:
         return "it is " + text[reported.end():]
+    if _MUTED.match(text):
+        return "list tracks"
     if _PLAYBACK.match(text):
         raise LanguageError("I can't play a recording back: 'stop recording' names the .wav file it wrote (in the "
                             "folder the shell started in) — open it in any audio player; 'record' starts another take", 0)

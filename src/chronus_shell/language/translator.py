@@ -68,7 +68,7 @@ class Translator(ReadAgain):
         try:
             messages = self._said(answer or line)
         except LanguageError as err:
-            self._asked = options_asked(str(err))
+            self._asked = options_asked(str(err)) or self._asked    # a question stands until a line works
             raise
         self._asked = ()
         if answer:
