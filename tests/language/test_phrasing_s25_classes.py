@@ -217,3 +217,12 @@ def test_a_question_stands_until_a_line_works(between, taken):
 @pytest.mark.parametrize("phrase", ["what is muted", "what's muted?", "is the kick muted?", "which tracks are muted"])
 def test_what_is_muted_is_the_tracks_table(phrase):
     assert last(*BEGINNER, phrase) == ["/shell/list tracks"]
+
+
+def test_a_reading_of_every_word_beats_one_that_leaves_a_clause_out():
+    assert last("add a saw", "add a reverb, make it huge")[-1] == "/mod/reverb1/room 0.7"
+
+
+@pytest.mark.parametrize("phrase", ["drop", "the drop"])
+def test_drop_alone_says_what_a_drop_is_here(phrase):
+    assert refused(*BEGINNER, phrase).startswith("drop what? a breakdown is parts muted")

@@ -22,7 +22,7 @@ def options_asked(refusal: str) -> tuple[str, ...]:
     if could:
         return could.groups()
     ways = _IN_BRACKETS.findall(refusal)
-    return tuple(ways[:2]) if len(ways) >= 2 and " or " in refusal else ()
+    return tuple(ways[:2]) if len(ways) == 2 and " or " in refusal and refusal.endswith("say which") else ()
 
 
 def answered(line: str, options: tuple[str, ...]) -> str | None:

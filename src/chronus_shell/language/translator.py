@@ -53,6 +53,8 @@ class Translator(ReadAgain):
         self._nested = 0                        # a line's own command being timed (timed_lines.py): no default time
         self.remarking = False                  # a line read without its remarks (remarks.py): its clauses not again
         self._asked: tuple[str, ...] = ()       # the two ways the last refusal asked between (answers.py)
+        self._asked_once = False                # ... and a refused line since
+        self._answering = False                 # inside a line's own translate (its clauses are no answers)
         self._before_line = self._state()
 
     def _state(self):
@@ -62,14 +64,19 @@ class Translator(ReadAgain):
         """One line → messages (applied to the context), or LanguageError (context unchanged); the
         error's column always falls within the line as typed (a reading's longer text aside). A line
         that answers the question the refusal before asked ('one after another') is the way it picks."""
-        if self._nested:
+        if self._nested or self._answering:       # a clause read again inside a line: no answer to anything
             return self._said(line)
         answer = answered(line, self._asked)
         try:
+            self._answering = True
             messages = self._said(answer or line)
         except LanguageError as err:
-            self._asked = options_asked(str(err)) or self._asked    # a question stands until a line works
+            asked = options_asked(str(err))           # a question stands through one more refused line
+            self._asked, self._asked_once = (asked, False) if asked else \
+                ((self._asked, True) if not self._asked_once else ((), False))
             raise
+        finally:
+            self._answering = False
         self._asked = ()
         if answer:
             self.mapper.understood.insert(0, f"{line.strip()}: '{answer}'")

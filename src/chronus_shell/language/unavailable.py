@@ -26,6 +26,9 @@ NOT_HERE = (
      r"\b(?:arrange(?:ment)?|compose|a\s+(?:whole|full|complete)\s+(?:song|track|beat))\b",              # not 'the backing' that plays
      "I don't write whole parts: build it a line at a time, e.g. 'kick on every beat', 'add a saw', "
      "'play Am F C G on the saw'"),
+    (r"^(?:(?:and|now|here'?s|ok)\s+)?(?:the\s+)?drop[\s!.]*$",
+     "drop what? a breakdown is parts muted for a while — 'drop the drums for 2 bars', 'drop everything but the kick "
+     "for 4 bars' — and 'bring everything back' is the drop"),
     (r"^(?:(?:and|now|do|then)\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:for|on|with|to)\b",
      "'same for …' does the last change again on another part, and the last line changed nothing that part has: "
      "say the change whole, e.g. 'snare louder', 'add a reverb to the snare'"),
