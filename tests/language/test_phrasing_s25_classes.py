@@ -86,8 +86,13 @@ def test_the_beeping_is_the_one_droning_oscillator(phrase):
     assert last(*BEGINNER, phrase) == ["/mod/sine1/gain 0.0"]
 
 
-def test_a_mute_of_it_says_which_part_it_took():
-    assert said(*ACID, "turn it off") == ["it → the bass track: off"]
+@pytest.mark.parametrize("phrase, echo", [
+    ("turn it off", "it → the bass track: off"), ("silence it", "it → the bass track: off"),
+    ("turn that off", "that → the bass track: off"),
+    ("lose it", "it → acid_filter1: removed"), ("get rid of it", "it → acid_filter1: removed"),   # an effect in focus
+])
+def test_a_mute_or_removal_of_it_says_which_part_it_took(phrase, echo):
+    assert said(*ACID, phrase) == [echo]
 
 
 # -- an effect for a silent part: asked -----------------------------------------------------------
