@@ -231,3 +231,8 @@ def test_a_reading_of_every_word_beats_one_that_leaves_a_clause_out():
 @pytest.mark.parametrize("phrase", ["drop", "the drop"])
 def test_drop_alone_says_what_a_drop_is_here(phrase):
     assert refused(*BEGINNER, phrase).startswith("drop what? a breakdown is parts muted")
+
+
+def test_an_effect_with_no_part_named_says_where_it_went_when_there_are_several_parts():
+    assert said("add a saw", "add a sine", "add some echo") == ["delay1 on sine1, the part in focus"]
+    assert said("add a saw", "add a reverb") == []

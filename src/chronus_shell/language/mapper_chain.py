@@ -139,6 +139,8 @@ def _heard_voice(ctx, module_id: str, spec: ModuleSpec) -> list[str]:
     the musician is asked which."""
     voice = ctx.resolve.focused_voice()
     heard = ctx.model.sounding_voices()
+    if voice and len(ctx.model.voices()) > 1 and spec.type != "adsr":
+        ctx.understood.append(f"{module_id} on {voice[0]}, the part in focus")    # several parts: which, said back
     if not voice or voice in heard or not heard or spec.type == "adsr":
         return voice
     names = ", ".join(v[0] for v in heard)
