@@ -236,3 +236,12 @@ def test_drop_alone_says_what_a_drop_is_here(phrase):
 def test_an_effect_with_no_part_named_says_where_it_went_when_there_are_several_parts():
     assert said("add a saw", "add a sine", "add some echo") == ["delay1 on sine1, the part in focus"]
     assert said("add a saw", "add a reverb") == []
+
+
+def test_an_effect_said_on_a_part_that_has_one_never_adds_a_second_by_a_reading():
+    out = Translator()
+    for line in PAD:
+        out.translate(line)
+    with pytest.raises(LanguageError):
+        out.translate("echo on the melody")              # the sine has a delay: more of it, or another? asked
+    assert last(*PAD, "reverb on the sine")[0] == "/patch/create reverb2 reverb"   # none there: one comes
