@@ -245,3 +245,12 @@ def test_an_effect_said_on_a_part_that_has_one_never_adds_a_second_by_a_reading(
     with pytest.raises(LanguageError):
         out.translate("echo on the melody")              # the sine has a delay: more of it, or another? asked
     assert last(*PAD, "reverb on the sine")[0] == "/patch/create reverb2 reverb"   # none there: one comes
+
+
+@pytest.mark.parametrize("phrase, starts", [
+    ("time signature 3/4", "the sequencer keeps no time signature"),
+    ("chords 1 4 1 5 in 3/4", "the sequencer keeps no time signature"),
+    ("why is it still beeping", "I can't say why — 'what is playing'"),
+])
+def test_metre_and_why_refusals_say_what_works(phrase, starts):
+    assert refused("add a square called organ", "in g major", phrase).startswith(starts)

@@ -26,6 +26,12 @@ NOT_HERE = (
      r"\b(?:arrange(?:ment)?|compose|a\s+(?:whole|full|complete)\s+(?:song|track|beat))\b",              # not 'the backing' that plays
      "I don't write whole parts: build it a line at a time, e.g. 'kick on every beat', 'add a saw', "
      "'play Am F C G on the saw'"),
+    (r"\btime\s+signature\b|\bmeter\b|\bin\s+[2-9]/(?:4|8)\b",
+     "the sequencer keeps no time signature: a pattern's length is its bar — 3/4 is 12 steps ('kick x...........', "
+     "'hats x.x.x.x.x.x.'), or a groove keeps its own ('waltz', 'polka 2/4')"),
+    (r"^why\b",
+     "I can't say why — 'what is playing' lists the tracks (and which are muted), 'list modules' the sounds; a sound "
+     "with no track drones on its own ('stop the sine' silences it)"),
     (r"^(?:(?:and|now|here'?s|ok)\s+)?(?:the\s+)?drop[\s!.]*$",
      "drop what? a breakdown is parts muted for a while — 'drop the drums for 2 bars', 'drop everything but the kick "
      "for 4 bars' — and 'bring everything back' is the drop"),
