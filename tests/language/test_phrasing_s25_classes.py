@@ -254,3 +254,16 @@ def test_an_effect_said_on_a_part_that_has_one_never_adds_a_second_by_a_reading(
 ])
 def test_metre_and_why_refusals_say_what_works(phrase, starts):
     assert refused("add a square called organ", "in g major", phrase).startswith(starts)
+
+
+@pytest.mark.parametrize("context, phrase, expected", [
+    (PAD, "the triangle brighter, like a metal bar", "/mod/filter1/cutoff 1189.207115"),
+    (("kick x...x...x...x...",), "kick a bit deeper like the cajon bass", "/mod/kick1/freq 42.044821"),
+])
+def test_a_simile_after_a_change_is_left_out_and_said(context, phrase, expected):
+    assert last(*context, phrase) == [expected]
+    assert said(*context, phrase)[0].startswith("'like ")
+
+
+def test_a_simile_never_leaves_a_bare_verb():
+    assert not any(m.startswith("/gate/") for m in last(*ACID, "play it like a waltz"))
