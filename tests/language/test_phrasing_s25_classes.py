@@ -267,3 +267,11 @@ def test_a_simile_after_a_change_is_left_out_and_said(context, phrase, expected)
 
 def test_a_simile_never_leaves_a_bare_verb():
     assert not any(m.startswith("/gate/") for m in last(*ACID, "play it like a waltz"))
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("whoa too loud", "/mod/master/gain -3.0"), ("oof, that's too loud", "/mod/master/gain -3.0"),
+    ("ugh too bright", "/mod/acid_filter1/cutoff 672.717132"),
+])
+def test_an_interjection_before_a_request_is_chatter(phrase, expected):
+    assert last(*ACID, phrase) == [expected]
