@@ -275,3 +275,11 @@ def test_a_simile_never_leaves_a_bare_verb():
 ])
 def test_an_interjection_before_a_request_is_chatter(phrase, expected):
     assert last(*ACID, phrase) == [expected]
+
+
+@pytest.mark.parametrize("context, phrase, expected", [
+    (ACID, "decay short 50ms", ["/mod/acid_filter1/decay 50.0"]),
+    (PAD, "the sine very soft, 10%", ["/mod/sine1/gain 0.1"]),
+])
+def test_a_word_for_the_value_before_its_number_is_the_number(context, phrase, expected):
+    assert last(*context, phrase) == expected
