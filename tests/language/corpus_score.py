@@ -193,16 +193,27 @@ def judge(expected: list[list], produced: list[Message], befores: dict, is_undo:
             return False
         left.remove(hit)
     created = {m.args[0] for m in produced if m.address == "/patch/create"}
+    stopped = any(m.address == "/seq/stop" for m in produced)
     for i in left:
         message = produced[i]
         if message.address in WIRING or message.address in REPLIES:
             continue
+        if stopped and _silenced(message):
+            continue                               # a stop silences the drones the transport does not (docs/commands.md)
         if message.address.startswith("/mod/") and message.parts[1] in created:
             continue
         if message.address.startswith("/mod/") and message.parts[1] in moved and message.parts[2] == "freq":
             continue                               # a transposed voice's oscillator moves with its notes
         return False
     return True
+
+
+def _silenced(message: Message) -> bool:
+    """A level set to nothing, now or at a time ('/at 1 bar /mod/sine1/gain 0')."""
+    address, args = message.address, list(message.args)
+    if address == "/at" and len(args) > 3:
+        address, args = str(args[2]), args[3:]
+    return address.startswith("/mod/") and address.endswith("/gain") and args == [0.0]
 
 
 def prepared(case: dict) -> Translator:

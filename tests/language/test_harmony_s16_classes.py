@@ -200,7 +200,7 @@ def test_a_voice_put_on_a_note_with_its_octave_is_tuned_there(phrase, expected):
 
 
 def test_an_effect_put_on_a_voice_is_still_a_chain_edit_never_a_tuning():
-    assert not any("/freq" in m for m in last(*SINE, "add a delay", "put the delay on the sine"))
+    assert "is on sine1 already" in refused(*SINE, "add a delay", "put the delay on the sine")   # no tuning, no 2nd delay
 
 
 # --- chords said for no voice never replace a bass line with its own rhythm (the README tour) --------------

@@ -24,7 +24,8 @@ def test_two_sounds_named_for_one_run_of_notes_is_asked_never_the_focus(phrase):
 @pytest.mark.parametrize("phrase, expected", [
     ("would you mind fading out the sine over 2 bars?", ["/ramp/sine1/gain 0.0 8"]),
     ("could you close the filter to 400 over 4 bars, please", ["/ramp/filter1/cutoff 400.0 16"]),
-    ("please stop at the end of the bar.", ["/seq/stop bar"]),
+    ("please stop at the end of the bar.", ["/seq/stop bar", "/at 1 bar /mod/triangle1/gain 0.0",
+                                            "/at 1 bar /mod/sine1/gain 0.0"]),    # the drones with it
 ])
 def test_a_timed_line_said_politely_is_timed_as_without_the_politeness(phrase, expected):
     assert last(*PAD, "tempo 120", "start", phrase) == expected

@@ -245,7 +245,7 @@ def test_an_effect_put_on_several_parts_is_one_effect_they_all_go_into(phrase, e
 
 
 @pytest.mark.parametrize("phrase, expected", [
-    ("Fortissimo.", ["/mod/sine1/gain 1.0"]),                # a marking is a level: ff full scale (dynamics_words)
+    ("Fortissimo.", ["/mod/master/gain 6.0"]),               # a marking is a level: ff full scale; two parts heard: the mix
     ("Lower the vibrato.", ["/mod/lfo1/depth 0.4"]),
     ("Tune the triangle a quarter tone sharp.", ["/mod/triangle1/detune 50.0"]),
     ("Lower the sine by a cent or two", ["/mod/sine1/detune -2.0"]),

@@ -22,8 +22,8 @@ def test_a_tempo_marking_with_other_words_is_not_a_tempo(phrase):
 
 
 @pytest.mark.parametrize("phrase, expected", [
-    ("A crescendo over four bars, please.", "/ramp/sine1/gain 0.6 16"),
-    ("and a diminuendo over two bars", "/ramp/sine1/gain 0.4 8"),
+    ("A crescendo over four bars, please.", "/ramp/master/gain 3.0 16"),      # two parts heard: the whole mix
+    ("and a diminuendo over two bars", "/ramp/master/gain -3.0 8"),
     ("a ritardando to 60 over the last two bars", "/seq/bpm 60.0 ramp 8"),
     ("an accelerando to 140 over 4 bars", "/seq/bpm 140.0 ramp 16"),
 ])

@@ -256,7 +256,8 @@ def test_full_volume_alone_is_still_the_top():
 def test_start_after_stop_everything_brings_the_drones_back(start):
     drone = ("add a sine", "hold a D2 on the sine", "stop everything")
     assert last(*drone, start) == ["/seq/start", "/mod/sine1/gain 0.5"]
-    assert last(*drone, start, "stop", start) == ["/seq/start"]        # once
+    assert last(*drone, start, "stop", start) == ["/seq/start", "/mod/sine1/gain 0.5"]   # each stop, each start
+    assert last(*drone, start, start) == ["/seq/start"]                                    # once
 
 
 # -- a complaint then the change it asks for: one change, not two ------------------------------------
@@ -279,7 +280,7 @@ def test_a_complaint_then_its_change_changes_once(context, phrase, expected):
 
 
 def test_a_complaint_then_another_command_does_both():
-    assert last(*ACID, "too loud, add a reverb")[0] == "/mod/saw1/gain 0.4"
+    assert last(*ACID, "too loud, add a reverb")[0] == "/mod/master/gain -3.0"     # the band's: no part named
 
 
 # -- a clause that keeps or leaves out a part is no aside to leave out --------------------------------

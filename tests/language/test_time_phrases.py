@@ -9,6 +9,12 @@ SETUP = ("add a saw at 55 hz", "add acid filter at 800hz", "bass notes a1 c2 e2"
          "focus acid_filter1")
 
 
+
+def _silenced(bars: int) -> list[str]:
+    """A stop silences the drones with it (the saw and the sine have no envelope), on the same bar line."""
+    return [f"/at {bars} bar /mod/saw1/gain 0.0", f"/at {bars} bar /mod/sine1/gain 0.0"]
+
+
 def _translator() -> Translator:
     translator = Translator()
     for line in SETUP:
@@ -78,14 +84,14 @@ PHRASES = [
     ("drop the drums for a bar", ["/seq/mute kick 1 1", "/seq/mute hats 1 1"]),   # every drum track
     ("drop everything for a bar", ["/seq/mute bass 1 1", "/seq/mute kick 1 1", "/seq/mute hats 1 1"]),
     ("fade out the kick and the sine over 2 bars", ["/ramp/kick1/gain 0.0 8", "/ramp/sine1/gain 0.0 8"]),
-    ("stop at the end of the bar", ["/seq/stop bar"]),
-    ("stop at the end of this measure", ["/seq/stop bar"]),
-    ("stop after this bar", ["/seq/stop bar"]),
-    ("stop at the next bar", ["/seq/stop bar"]),
-    ("stop on the one", ["/seq/stop bar"]),
-    ("hush at the next bar", ["/seq/stop bar"]),
-    ("stop in 2 bars", ["/at 2 bar /seq/stop"]),
-    ("stop at the end of the next bar", ["/at 2 bar /seq/stop"]),
+    ("stop at the end of the bar", ["/seq/stop bar", *_silenced(1)]),
+    ("stop at the end of this measure", ["/seq/stop bar", *_silenced(1)]),
+    ("stop after this bar", ["/seq/stop bar", *_silenced(1)]),
+    ("stop at the next bar", ["/seq/stop bar", *_silenced(1)]),
+    ("stop on the one", ["/seq/stop bar", *_silenced(1)]),
+    ("hush at the next bar", ["/seq/stop bar", *_silenced(1)]),
+    ("stop in 2 bars", ["/at 2 bar /seq/stop", *_silenced(2)]),
+    ("stop at the end of the next bar", ["/at 2 bar /seq/stop", *_silenced(2)]),
     ("at the next bar, cutoff 500", ["/at 1 bar /mod/acid_filter1/cutoff 500.0"]),
     ("cutoff 500 at the next bar", ["/at 1 bar /mod/acid_filter1/cutoff 500.0"]),
     ("cutoff 500 on the next beat", ["/at 1 beat /mod/acid_filter1/cutoff 500.0"]),

@@ -20,17 +20,29 @@ _DESCRIBED = [(re.compile(p, re.I), part, kind) for p, part, kind in (
 )]
 
 
+#: A tone described ('the beeping', 'that whine', 'the humming sound'): the one oscillator droning on its own.
+_TONE = re.compile(_DET + r"(?:beep(?:ing|s)?|bleep(?:ing|s)?|whin(?:e|ing)|whistl(?:e|ing)|hum(?:ming)?|ringing|"
+                   r"droning|high[- ]pitched|piercing)" + _NOUN + r"?\b", re.I)
+
+
 def described_parts(line: str, model: PatchModel) -> str:
     """The line with each part described by its sound said by its name ('the deep drum quieter' →
-    'the kick quieter'); the same line when it describes none, or one the patch does not have."""
+    'the kick quieter', 'the beeping' → the oscillator that drones); the same line when it describes
+    none, or one the patch does not have (or two a tone could be)."""
     if line.lstrip().startswith("/"):
         return line
+    if _TONE.search(line):
+        tones = [v[0] for v in model.sounding_voices() if model.modules[v[0]] in _TONE_TYPES
+                 and not any(t.target in v for t in model.tracks.values())]
+        if len(tones) == 1:
+            line = _TONE.sub(tones[0], line)
     for pattern, part, kind in _DESCRIBED:
         if pattern.search(line) and (part in model.tracks or kind is not None and kind in model.modules.values()):
             line = pattern.sub(lambda m: m.group(0) if _AMOUNT_BEFORE.search(line[:m.start()]) else f"the {part}", line)
     return line
 
 
+_TONE_TYPES = frozenset({"sine", "saw", "square", "triangle"})
 #: 'less of that squelchy sound': the quality, not the part.
 _AMOUNT_BEFORE = re.compile(r"\b(?:less|more|no|much|too)\s+(?:of\s+)?$", re.I)
 

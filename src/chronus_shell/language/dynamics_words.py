@@ -5,7 +5,8 @@ clock face ("10 o'clock").
 
 A marking is an absolute level: on a voice's 0–1 level it is dBFS (ff full scale, mf −6 dB: a
 voice's default), on the master its offset from unity (mf 0 dB). A line naming no part means the
-voice in focus (the grammar's "gain"); "everything", "tutti", "the band" mean the master. Words that
+voice in focus (the grammar's "gain") when it is the one part heard, else the master (a conductor's
+hairpin is the whole piece's); "everything", "tutti", "the band" mean the master. Words that
 name no part with a level (or a pan, for the clock) leave the line to the grammar untouched.
 """
 from __future__ import annotations
@@ -44,7 +45,7 @@ _AT_MARKING = (
     re.compile(rf"^(?:(?:play|make)\s+(?:it|this|that)\s+)?(?P<m>{_WORDS})(?:\s+(?:on|for)\s+)?\s*(?P<what>.*?){_POLITE}$", re.I),
     re.compile(rf"^(?:play\s+)?(?P<what>.+?)\s+(?P<m>{_WORDS}){_POLITE}$", re.I),
 )
-_BARE_HAIRPIN = re.compile(rf"^(?:an?\s+)?({_HAIRPIN}){_SPAN}?{_POLITE}$", re.I)
+_BARE_HAIRPIN = re.compile(rf"^(?:(?:and|now|then)\s+)?(?:an?\s+)?({_HAIRPIN}){_SPAN}?{_POLITE}$", re.I)
 #: 'the hats half as loud', 'kick twice as loud': the level halved or doubled (−6 / +6 dB).
 _HALF_DB = -20 * math.log10(0.5)        # 6.02: half the level exactly
 _AS_LOUD = re.compile(r"^(?:make\s+)?(?P<what>.+?)\s+(?P<how>half|twice|double)\s+as\s+(?:loud|strong)(?P<rest>.*)$", re.I)
@@ -156,7 +157,8 @@ def _at_marking(text: str, model: PatchModel):
         if target is None:
             return None
         level = MARKINGS[match.group("m").lower()] + (MASTER_OFFSET if target == MASTER else 0.0)
-        return f"{match.group('m').lower()}: {level:g} dB", f"{target} to {level:g} db"
+        whole = "the whole mix, " if target == MASTER and not match.group("what").strip() else ""
+        return f"{match.group('m').lower()}: {whole}{level:g} dB", f"{target} to {level:g} db"
     return None
 
 
@@ -167,9 +169,10 @@ def _target(words: str, model: PatchModel, param: str = "gain") -> str | None:
     words = re.sub(r"^(?:on|for|the|it|this|that)\s*$", "", words.strip(), flags=re.I)
     if re.fullmatch(_WHOLE, words, re.I):
         return MASTER
-    if not words:                                   # a drum in focus: the whole kit, the master (a conductor's hairpin)
-        focused = CATALOGUE[model.modules[model.focus]].spec.role if model.focus in model.modules else None
-        return "gain" if model.voices() and focused != "drum" else MASTER
+    if not words:                                   # a drum in focus, several parts heard: the whole mix (a conductor's
+        focused = CATALOGUE[model.modules[model.focus]].spec.role if model.focus in model.modules else None   # hairpin)
+        one = len(model.sounding_voices()) < 2 or model.voice_of(model.focus)[:1] == [model.just_written]   # or just written
+        return "gain" if model.voices() and focused != "drum" and one else MASTER
     return words if _names_part(words, model, param) else None
 
 

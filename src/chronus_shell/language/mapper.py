@@ -12,9 +12,11 @@ from ..protocol.message import Message
 from . import (mapper_changes, mapper_edges, mapper_gear, mapper_harmony, mapper_harmony_again, mapper_held_notes,
                mapper_levels, mapper_modules, mapper_rhythm, mapper_sequencer, mapper_shell, mapper_stereo, mapper_tracks,
                mapper_transpose, mapper_values, mapper_voicing)
+from . import intents as it
 from .errors import LanguageError
 from .mapper_carry import carry
 from .mapper_context import MapContext
+from .mapper_levels import what_it_took
 from .patch_model import PatchModel
 from .resolve import Resolver
 
@@ -47,7 +49,10 @@ class Mapper:
         handler = HANDLERS.get(type(intent))
         if handler is None:
             raise LanguageError(f"{type(intent).__name__.lower()} is not available here")
-        return handler(self.context, intent)
+        messages = handler(self.context, intent)
+        if isinstance(intent, (it.Mute, it.Drop, it.RemoveModule)):
+            what_it_took(self.context, intent, messages)      # 'turn it off': which part, said back
+        return messages
 
     def carry(self, previous, intent):
         """In "mute the kick and the snare", the bare "the snare" repeats the previous command."""

@@ -125,12 +125,27 @@ def place_module(ctx, module_id: str, spec: ModuleSpec, voice: list[str] | None 
     if voice is None and spec.role == "source" and (waiting := sourceless_head(ctx)):
         return [message("/patch/connect", module_id, waiting)]     # "add a 303", then "add a saw"
     if voice is None:
-        voice = ctx.resolve.focused_voice() if spec.role == "processor" else []
+        voice = _heard_voice(ctx, module_id, spec) if spec.role == "processor" else []
     if not voice:
         return [message("/patch/connect", module_id, MASTER)]
     last = voice[-1]
     return [message("/patch/disconnect", last, MASTER), message("/patch/connect", last, module_id),
             message("/patch/connect", module_id, MASTER)]
+
+
+def _heard_voice(ctx, module_id: str, spec: ModuleSpec) -> list[str]:
+    """The voice in focus — unless it is silent (its level at nothing, its tracks muted) while others
+    are heard: an effect put where nothing is heard helps no one, and one put elsewhere is a guess, so
+    the musician is asked which."""
+    voice = ctx.resolve.focused_voice()
+    heard = ctx.model.sounding_voices()
+    if voice and len(ctx.model.voices()) > 1 and spec.type != "adsr":
+        ctx.understood.append(f"{module_id} on {voice[0]}, the part in focus")    # several parts: which, said back
+    if not voice or voice in heard or not heard or spec.type == "adsr":
+        return voice
+    names = ", ".join(v[0] for v in heard)
+    raise LanguageError(f"{voice[0]} is silent — which part gets the {spec.type}? e.g. 'add a {spec.type} to "
+                        f"{heard[0][0]}' (heard: {names}), or 'add a {spec.type} to {voice[0]}'", 0)
 
 
 def sourceless_head(ctx) -> str | None:

@@ -20,7 +20,7 @@ from .chords import hz, token_pitches, transpose_token
 from .errors import LanguageError
 from .intents_rhythm import TrackFeel
 from .mapper_messages import checked, message, playable
-from .mapper_owners import one_drum_of_the_kit, owner_hint, refuse_darker, the_bands_level
+from .mapper_owners import one_drum_of_the_kit, owner_hint, refuse_darker, the_bands_level, the_whole_mix
 from .mapper_targets import module_or_raise, musical_time, typo_checked
 from .mapper_tracks import only_drums, plays_a_track, scale_track, set_track_muted
 from .rephrasings import QUALITIES
@@ -156,9 +156,7 @@ def _by_unit(ctx, module_id: str, amount: it.Value | None, column: int) -> tuple
 
 
 def current_value(ctx, module_id: str | None, spec: ParamSpec) -> float:
-    if module_id is None:
-        return ctx.model.bpm if spec is TEMPO else ctx.model.swing
-    return ctx.model.value(module_id, spec.name)
+    return ctx.model.value(module_id, spec.name) if module_id else ctx.model.bpm if spec is TEMPO else ctx.model.swing
 
 
 def set_message(ctx, module_id: str | None, spec: ParamSpec, value) -> Message:
@@ -234,6 +232,7 @@ def _understood(ctx, word: str, module_id: str | None, spec: ParamSpec, new) -> 
     old = current_value(ctx, module_id, spec)
     unit = "" if spec.unit in ("ratio", "enum", "bool") else f" {spec.unit}"
     where = f"{module_id} {spec.name}" if module_id else spec.name
+    where = "the whole mix, " + where if module_id == MASTER else where
     ctx.understood.append(f"{word}: {where} {format_number(old)} → {format_number(new)}{unit}")
 
 
@@ -254,7 +253,7 @@ def _comparative_target(ctx, intent: it.Comparative, names) -> tuple[str | None,
         return None, TEMPO                            # "faster", "slow it down": the tempo
     if ref is None and names == LEVEL and ctx.model.last_param == (MASTER, "gain"):
         return MASTER, ctx.model.spec(MASTER).param("gain")      # "louder" right after the master level
-    if ref is None and names == LEVEL and the_bands_level(ctx):
+    if ref is None and names == LEVEL and (the_bands_level(ctx) or intent.complaint and the_whole_mix(ctx)):
         return MASTER, ctx.model.spec(MASTER).param("gain")      # 'louder' with no part named in words yet
     if ref is None and names == LEVEL:                # "louder": the voice's level, never an effect's mix
         for module_id in ctx.resolve.focused_voice():

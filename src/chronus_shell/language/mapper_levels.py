@@ -19,6 +19,21 @@ from .target_words import track_name
 from .vocabulary import is_known_word
 
 
+def what_it_took(ctx, intent, messages: list[Message]) -> None:
+    """A mute, a drop or a removal of 'it' ('turn it off', 'lose it', 'get rid of it') says which part it took."""
+    target = getattr(intent, "target", None)
+    if not isinstance(target, it.Words) or target.texts not in (("it",), ("that",), ("this",)):
+        return
+    said = [f"the {m.args[0]} track" if m.address in ("/seq/mute", "/seq/remove") else m.parts[1] if m.parts[0] == "mod"
+            else str(m.args[0]) for m in messages if m.address in ("/seq/mute", "/seq/remove", "/patch/remove")
+            or m.address.startswith("/mod/")]
+    back = getattr(intent, "verb", "") == "unmute"
+    done = "removed" if any(m.address in ("/seq/remove", "/patch/remove") for m in messages) else "back" if back else "off"
+    line = f"{target.text} → {', '.join(dict.fromkeys(said))}: {done}"
+    if said and line not in ctx.understood:                  # a drop done as a removal: said once
+        ctx.understood.append(line)
+
+
 def mute(ctx, intent: it.Mute) -> list[Message]:
     switch = _switch_param(ctx, intent.target, intent.verb)
     if switch is not None:                            # "turn off the limiter"

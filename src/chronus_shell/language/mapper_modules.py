@@ -148,7 +148,7 @@ def add_to(ctx, intent: it.AddTo) -> list[Message]:
         placed = right_before(ctx, module_id, target)
     elif intent.right_after:
         placed = _right_after(ctx, module_id, target)
-    elif (own := _own_end(ctx, voice)) is not None:  # 'a filter on the noise' with a reverb it shares: before that
+    elif (own := own_end(ctx.model, voice)) is not None:  # 'a filter on the noise' with a reverb it shares: before that
         placed = _right_after(ctx, module_id, own)
     else:
         placed = place_module(ctx, module_id, spec, voice)
@@ -156,9 +156,9 @@ def add_to(ctx, intent: it.AddTo) -> list[Message]:
         ctx, module_id, spec, presets, intent.value, intent.param)
 
 
-def _own_end(ctx, voice: list[str]) -> str | None:
+def own_end(model, voice: list[str]) -> str | None:
     """The voice's last module before one other voices feed too (a shared reverb), if there is one."""
-    shared = next((i for i, m in enumerate(voice) if i > 0 and len(ctx.model.inputs(m)) > 1), None)
+    shared = next((i for i, m in enumerate(voice) if i > 0 and len(model.inputs(m)) > 1), None)
     return voice[shared - 1] if shared is not None else None
 
 

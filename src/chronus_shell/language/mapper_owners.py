@@ -110,6 +110,25 @@ def the_bands_level(ctx) -> bool:
         any(ctx.model.spec(v[0]).role == "drum" for v in voices)
 
 
+def new_parts(model, messages: list[Message], tracks_before: set[str]) -> tuple[str | None, str | None]:
+    """(the sound a line added, the sound whose part — a new track — it wrote): the one a complaint or a
+    hairpin said next means ('add a saw', 'it's too loud'; 'the sine plays a melody: …', 'diminuendo')."""
+    added = next((str(m.args[0]) for m in messages if m.address == "/patch/create"
+                  and model.voice_of(str(m.args[0]))[:1] == [str(m.args[0])]), None)
+    track = next((str(m.args[0]) for m in messages if m.address == "/seq/add" and str(m.args[0]) not in tracks_before
+                  and str(m.args[0]) in model.tracks), None)
+    voice = model.voice_of(model.tracks[track].target) if track else []
+    return added, (voice[0] if voice else added)
+
+
+def the_whole_mix(ctx) -> bool:
+    """'it's too loud' with no part named and several parts heard: the whole mix is (the part the line
+    before added aside: the one just heard come in)."""
+    heard = ctx.model.sounding_voices()
+    focus = ctx.model.voice_of(ctx.model.focus)[:1]
+    return len(heard) > 1 and not (focus and focus[0] == ctx.model.just_added)
+
+
 def owner_hint(ctx, names, start: str | None) -> str:
     """How to get a param nothing in the voice has, for the one that musicians ask of a voice:
     a stereo width ('wider') is a reverb's or a delay's, never a pulse width."""

@@ -147,8 +147,8 @@ def swing(ctx, intent: it.Swing) -> list[Message]:
 
 
 def stop(ctx, intent: it.Stop) -> list[Message]:
-    """'stop', 'stop it': the transport (a drone still sounding is named in the echo); 'stop everything': the
-    transport and every drone (muted, so 'unmute' brings each back)."""
+    """'stop', 'stop it', 'stop everything': silence — the transport, and every drone (an oscillator with no
+    envelope sounds without it) set to nothing, named in the echo; 'start' brings them back."""
     pointed = intent.target is not None and intent.target.texts in PRONOUN_REFS[:3]
     spec = ctx.model.spec(ctx.model.focus) if ctx.model.focus in ctx.model.modules else None
     if pointed and spec is not None and spec.role == "modulator":
@@ -156,14 +156,11 @@ def stop(ctx, intent: it.Stop) -> list[Message]:
                             f"{ctx.model.focus}')", intent.target.column)   # 'wobble the cutoff', 'stop it': the wobble
     if intent.target is None or intent.target.text in SEQUENCER_WORDS or pointed:
         droning = [d for d in drones(ctx.model) if ctx.model.value(d, "gain") != 0]
-        if intent.target is None or intent.target.text not in _ALL_WORDS or not droning:
-            if droning:
-                ctx.understood.append(f"stopped the transport — {', '.join(droning)} still sound{'s' * (len(droning) == 1)}: "
-                                      f"no envelope, so not on the transport ('stop everything' silences "
-                                      f"{'it' if len(droning) == 1 else 'them'} too)")
+        if not droning:
             return [message("/seq/stop")]
-        ctx.understood.append(f"stopped the transport and muted {', '.join(droning)} (no envelope: droning on "
-                              f"their own; 'unmute {droning[0]}' brings it back)")
+        ctx.understood.append(f"stopped the transport and silenced {', '.join(droning)} (no envelope: droning on "
+                              f"{'its' if len(droning) == 1 else 'their'} own; 'start' brings "
+                              f"{'it' if len(droning) == 1 else 'them'} back)")
         ctx.model.stopped_drones = tuple(droning)
         return [message("/seq/stop"), *(message(f"/mod/{d}/gain", 0.0) for d in droning)]
     if intent.target.texts in (("note",), ("notes",), ("the", "note")):    # "stop the note"

@@ -83,13 +83,13 @@ def record(ctx, intent: it.Record) -> list[Message]:
 
 
 def fixed(ctx, intent: it.Fixed) -> list[Message]:
-    """A message as it is; 'start' after 'stop everything' brings back the drones it silenced."""
+    """A message as it is; 'start' after 'stop' brings back the drones it silenced."""
     back = []
     if intent.address in ("/seq/start", "/seq/continue"):
         back = [d for d in ctx.model.stopped_drones if d in ctx.model.modules and ctx.model.value(d, "gain") == 0]
         ctx.model.stopped_drones = ()
         if back:
-            ctx.understood.append(f"{', '.join(back)} back too ('stop everything' had silenced {'it' if len(back) == 1 else 'them'})")
+            ctx.understood.append(f"{', '.join(back)} back too ('stop' had silenced {'it' if len(back) == 1 else 'them'})")
     return [Message(intent.address, intent.args),
             *(message(f"/mod/{d}/gain", ctx.model.unmuted_value(d, ctx.model.spec(d).param("gain"))) for d in back)]
 

@@ -9,6 +9,7 @@ import re
 
 from ..engine.catalogue import CATALOGUE
 from ..protocol.message import Message
+from .errors import LanguageError
 from .patch_model import PatchModel
 from .vocabulary import is_known_word
 
@@ -51,4 +52,38 @@ def with_labels(line: str, model: PatchModel) -> str:
     return pattern.sub(lambda m: model.labels[m.group(0).lower()], line)
 
 
-__all__ = ["remember_label", "with_labels"]
+#: A chord name as a lead sheet writes it, capital root first ('Ab', 'Bb7', 'F#m', 'G/B'); 'C4' (an octave) is a note.
+_CHORD_NAME = r"[A-G](?:#|b|♯|♭)?(?:(?:m|maj|min|dim|aug|sus|add|M|°|ø|\+)[\w#+°ø]*|6|7|9|11|13)?(?:/[A-G](?:#|b)?)?"
+_SECTION_CHORDS = re.compile(rf"^\s*(?P<label>[A-Za-z][A-Za-z' -]{{0,30}}?)\s*:\s*(?P<chords>{_CHORD_NAME}(?:[\s,|-]+{_CHORD_NAME})*)"
+                             r"\s*[.!]?\s*$")
+
+
+def labelled_chords(line: str, model: PatchModel) -> tuple[str, str] | None:
+    """'amen: Ab Eb', 'verse: G C D G': chord names after a label that names no part are chords (the chord
+    part's, or asked), never a melody's notes overwritten."""
+    match = _SECTION_CHORDS.match(line)
+    if match is None:
+        return None
+    words = [w for w in match.group("label").lower().split() if w not in ("a", "an", "the", "my", "some")]
+    if not words or any(is_known_word(w, tuple(model.modules) + tuple(model.tracks) + tuple(model.labels)) for w in words):
+        return None                                   # 'flute: E D C': the flute's notes
+    chords = re.sub(r"[\s,|-]+", " ", match.group("chords")).strip()
+    _no_melody_overwritten(chords, model)
+    return f"'{match.group('label').strip()}:' a label — {chords} read as chords", f"chords {chords}"
+
+
+def _no_melody_overwritten(chords: str, model: PatchModel) -> None:
+    """Chords with no chord part yet, the part in focus playing a melody: asked where, the melody kept."""
+    if any(any("+" in str(n) for n in t.notes) for t in model.tracks.values()):
+        return                                        # a chord part: the harmony's own question or change
+    focus = model.voice_of(model.focus)
+    melody = next((name for name, t in model.tracks.items() if t.target in focus and t.notes), None)
+    if melody is None:
+        return
+    others = [v[0] for v in model.voices() if v[0] not in focus and CATALOGUE[model.modules[v[0]]].spec.role == "source"]
+    where = f"'chords {chords.lower()} on {others[0]}'" if others else f"'add a triangle called keys', then 'chords {chords.lower()} on keys'"
+    raise LanguageError(f"{focus[0]} plays a melody (the {melody} track) — chords where? {where}, or 'chords {chords.lower()} on "
+                        f"{focus[0]}' to replace the melody", 0)
+
+
+__all__ = ["labelled_chords", "remember_label", "with_labels"]

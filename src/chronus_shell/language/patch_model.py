@@ -93,9 +93,11 @@ class PatchModel(GearModel, HarmonyModel):
     tempo_before: float | None = None           # the tempo before the last change of it: 'a tempo'
     labels: dict[str, str] = field(default_factory=dict)   # a name given in a label ('UI blip: sine …') → the id
     focus_raw: str | None = None                # the focus a raw message set (not a line in words): still it?
-    stopped_drones: tuple[str, ...] = ()        # drones 'stop everything' muted: 'start' brings them back
+    stopped_drones: tuple[str, ...] = ()        # drones 'stop' silenced: 'start' brings them back
     swing_unit: int = 16                        # the note value swing swings: 16ths, or 8ths (a shuffle)
     track_drones: tuple[str, ...] = ()          # drones silenced with their track: its unmute brings them back
+    just_added: str | None = None               # the sound the last line added: 'it's too loud' is that one
+    just_written: str | None = None             # the sound whose part the last line wrote: a hairpin is its
 
     def __setattr__(self, name, value) -> None:
         if name == "edges" and not isinstance(value, EdgeList):
@@ -114,14 +116,14 @@ class PatchModel(GearModel, HarmonyModel):
                           self.last_param, self.last_track, self.seed)
         copy.muted_before_solo, copy.tempo_before, copy.labels = self.muted_before_solo, self.tempo_before, self.labels
         copy.focus_raw, copy.stopped_drones, copy.swing_unit = self.focus_raw, self.stopped_drones, self.swing_unit
-        copy.track_drones = self.track_drones
+        copy.track_drones, copy.just_added, copy.just_written = self.track_drones, self.just_added, self.just_written
         copy.set_harmony_state(self.harmony_state())
         return copy
 
     def restore(self, snapshot: "PatchModel") -> None:
         for name in ("modules", "values", "edges", "mod_edges", "tracks", "bpm", "swing", "running",
                      "focus", "premute", "soloed", "muted_before_solo", "last_param", "last_track", "seed", "tempo_before",
-                     "labels", "focus_raw", "stopped_drones", "swing_unit", "track_drones"):
+                     "labels", "focus_raw", "stopped_drones", "swing_unit", "track_drones", "just_added", "just_written"):
             setattr(self, name, getattr(snapshot, name))
         self.set_harmony_state(snapshot.harmony_state())
 
@@ -199,6 +201,17 @@ class PatchModel(GearModel, HarmonyModel):
         """Every chain that starts at a module without audio inputs and reaches master."""
         heads = [i for i in self.modules if i != MASTER and not self.inputs(i)]
         return [voice for voice in map(self.voice_of, heads) if voice]
+
+    def sounding_voices(self) -> list[list[str]]:
+        """The voices one hears: a level above nothing, and a track of theirs not all muted."""
+        heard = []
+        for voice in self.voices():
+            spec = self.spec(voice[0])
+            tracks = [t for t in self.tracks.values() if t.target in voice]
+            if (not spec.has_param("gain") or self.value(voice[0], "gain") != 0) and \
+                    (not tracks or not all(t.muted for t in tracks)):
+                heard.append(voice)
+        return heard
 
     # -- observing messages --------------------------------------------------------------------
     def apply(self, msg: Message) -> list[Message]:

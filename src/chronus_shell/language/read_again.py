@@ -38,6 +38,8 @@ class ReadAgain:
         if len(worked) > 1 and len(sure) == 1:
             worked = sure                         # the line with only chatter left out or slang said plainly
         if len(worked) > 1:
+            worked = _all_words_read(worked)      # 'add a reverb, make it huge': not only 'add a reverb'
+        if len(worked) > 1:
             said = " — or — ".join(f"'{r.text or r.said}'" for r, _, _ in worked[:2])
             raise LanguageError(f"that could mean {said}: say which", 0, (), line)
         reading, messages, (after, last_intent, understood) = worked[0]
@@ -82,6 +84,22 @@ class ReadAgain:
         messages = self.observe(self.mapper.map(reading.intent))
         self._last_intent = reading.intent
         return messages
+
+
+def _all_words_read(worked: list[tuple]) -> list[tuple]:
+    """Of readings that agree but one leaves words out, the one that reads them all when those words only
+    shape what the line adds ('add a reverb, make it huge': the new reverb's room)."""
+    whole = [w for w in worked if "left out" not in w[0].said]
+    if len(whole) != 1:
+        return worked
+    messages = whole[0][1]
+    for reading in (w for w in worked if w is not whole[0]):
+        added = {str(m.args[0]) for m in reading[1] if m.address == "/patch/create"}
+        extra = messages[len(reading[1]):]
+        if messages[:len(reading[1])] != reading[1] or not added or \
+                not all(m.address.startswith("/mod/") and m.parts[1] in added for m in extra):
+            return worked
+    return whole
 
 
 #: Refusals about a value or a state, not the words, or two readings named: the second stage has nothing to add.

@@ -36,6 +36,12 @@ _QUALITY_AFTER = re.compile(r"^(\w+)\s+(up|down|more|less|stronger|weaker|faster
 _MORE_WORDS = {"some", "a bit of", "bit of", "a lot of", "lots of", "loads of", "a touch of", "a little"}
 
 REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
+    # 'flute plays the melody e5 d5 c5', 'the flute melody e5 d5 c5': those notes for that part
+    (r"^(?:the\s+)?(\w+)\s+(?:(?:plays?|playing|gets?|takes?|has)(?:\s+(?:the|a|this|these))?(?:\s+(?:melody|tune|line|notes|theme|part))?|"
+     r"(?:melody|tune|line|theme))\s*:?\s+((?:[a-g](?:#|b)?\d?\s+)+[a-g](?:#|b)?\d?)$", r"\1 notes \2"),
+    # a word for the value said before it: 'decay short 50ms', 'attack slow, 2 s' (the number says how much)
+    (r"^(.+?)\s+(?:very\s+|really\s+|quite\s+)?(?:short|long|slow|fast|quick|low|high|tight|big|small|soft|loud)\s*,?\s+"
+     r"(-?\d[\d.]*\s*(?:ms|s|sec|secs|seconds|hz|khz|k|%|db)?)$", r"\1 \2"),
     (r"^(?:put|bring)\s+(?:the\s+)?(.+?)\s+back(?:\s+in)?$", r"unmute \1"),
     (r"^(?:the\s+)?(\w+)\s+back(?:\s+in)?$", r"unmute \1"),
     (r"^(?:add|create|give me)\s+(?:an?\s+)?(\w+)(?:\s+(?:drum|synth|sound))?(?:\s+for\s+[\w\s]+?)?[,:]?\s+((?:on|playing)\s+.+|[xX.|\- ]{4,}"

@@ -1,8 +1,13 @@
 """What several commands on one line send (Translator._sequence): a param set twice goes once, at
-its last value; parts soloed together send only the net change of each mute."""
+its last value; parts soloed together send only the net change of each mute; a complaint followed by
+the change it asks for is its reason, not a second change."""
 from __future__ import annotations
 
+import re
+
 from ..protocol.message import Message
+from .intents import ChangeParam, Comparative, Scale, SetParam, Tempo, Transpose
+from .param_words import COMPARATIVES, LEVEL
 
 
 def last_settings(messages: list[Message]) -> list[Message]:
@@ -29,4 +34,36 @@ def net_mutes(messages: list[Message], muted_before: dict[str, bool]) -> list[Me
             (last[m.args[0]] is m and bool(m.args[1]) != muted_before.get(m.args[0]))]
 
 
-__all__ = ["last_settings", "net_mutes"]
+
+def reasons_left_out(items: tuple) -> tuple:
+    """'it's too high, down a whole step', 'too fast, tempo 100': the complaint is the reason for the change
+    said after it, not a second change (the chords moved twice)."""
+    return tuple(item for i, item in enumerate(items)
+                 if not (isinstance(item, Comparative) and item.complaint and
+                         any(_says_its_change(later) or _the_same_change(item, later) for later in items[i + 1:])))
+
+
+def _the_same_change(complaint: Comparative, item) -> bool:
+    """'too fast, slow it down', 'too bright, make it darker', 'too loud, turn it down': the change the complaint asks for."""
+    if complaint.ref is not None and complaint.ref.texts not in (("it",), ("that",), ("this",)):
+        return False                              # 'the triangle sounds too loud, turn it down': 'it' is the part named
+    direction, names = COMPARATIVES[re.sub(r"[\s-]+", "-", complaint.word)]
+    if isinstance(item, Comparative) and not item.complaint:
+        return COMPARATIVES.get(re.sub(r"[\s-]+", "-", item.word)) == (direction, names)
+    return isinstance(item, ChangeParam) and item.amount is None and item.direction == direction and names == LEVEL \
+        and (item.ref is None or item.ref.texts in (("it",), ("that",), ("this",)))
+
+
+def _says_its_change(item) -> bool:
+    """A change that says what it moves: a param or part named, a value set, or a move in steps (a transposition)."""
+    if isinstance(item, (SetParam, Scale, Transpose, Tempo)):
+        return True
+    if isinstance(item, Comparative) and item.complaint:
+        return False                              # 'kick and snare too quiet': each its own complaint
+    if isinstance(item, (ChangeParam, Comparative)) and item.ref is not None and item.ref.texts not in (("it",), ("that",), ("this",)):
+        return True
+    unit = getattr(getattr(item, "amount", None), "unit", None) or ""
+    return isinstance(item, ChangeParam) and any(w in unit for w in ("step", "semitone", "octave", "tone"))
+
+
+__all__ = ["reasons_left_out", "last_settings", "net_mutes"]

@@ -7,26 +7,27 @@ forgotten (`rollback`), so the context never describes a patch that does not exi
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ..protocol.addresses import parse_line
 from ..protocol.message import Message
+from .answers import answered, options_asked
 from .errors import LanguageError
-from .intents import (ChangeParam, Comparative, Mute, PlayPattern, Redo, Scale, Sequence, SetParam, ShellVerb, Show, Tempo,
-                      Transpose, Undo, Word, Words)
+from .intents import Mute, PlayPattern, Redo, Scale, Sequence, SetParam, ShellVerb, Show, Undo, Word, Words
 from .intents_rhythm import TrackFeel
 from .mapper import Mapper
-from .param_words import COMPARATIVES, LEVEL
+from .mapper_owners import new_parts
+from .moved_effects import moved_effect
 from .parser import as_question, parse
 from .patch_model import PatchModel
-from .sequence_messages import last_settings, net_mutes
+from .sequence_messages import last_settings, net_mutes, reasons_left_out
 from .undo_steps import UndoStep, simplify_undo
 from .described_parts import described_parts
 from .dynamics_words import with_dynamics
 from .filter_envelope import filter_envelope
 from .grooves import groove_line
-from .part_labels import remember_label, with_labels
+from .part_labels import labelled_chords, remember_label, with_labels
+from .plain_talk import talk
 from .pattern_sentences import pattern_sentence
 from .read_again import ReadAgain
 from .refusal_wording import naming_focus
@@ -51,6 +52,9 @@ class Translator(ReadAgain):
         self._last_text = ""                    # ... and how it was typed, for the echo
         self._nested = 0                        # a line's own command being timed (timed_lines.py): no default time
         self.remarking = False                  # a line read without its remarks (remarks.py): its clauses not again
+        self._asked: tuple[str, ...] = ()       # the two ways the last refusal asked between (answers.py)
+        self._asked_once = False                # ... and a refused line since
+        self._answering = False                 # inside a line's own translate (its clauses are no answers)
         self._before_line = self._state()
 
     def _state(self):
@@ -58,13 +62,38 @@ class Translator(ReadAgain):
 
     def translate(self, line: str) -> list[Message]:
         """One line → messages (applied to the context), or LanguageError (context unchanged); the
-        error's column always falls within the line as typed (a reading's longer text aside)."""
+        error's column always falls within the line as typed (a reading's longer text aside). A line
+        that answers the question the refusal before asked ('one after another') is the way it picks."""
+        if self._nested or self._answering:       # a clause read again inside a line: no answer to anything
+            return self._said(line)
+        answer = answered(line, self._asked)
+        try:
+            self._answering = True
+            messages = self._said(answer or line)
+        except LanguageError as err:
+            asked = options_asked(str(err))           # a question stands through one more refused line
+            self._asked, self._asked_once = (asked, False) if asked else \
+                ((self._asked, True) if not self._asked_once else ((), False))
+            raise
+        finally:
+            self._answering = False
+        self._asked = ()
+        if answer:
+            self.mapper.understood.insert(0, f"{line.strip()}: '{answer}'")
+        return messages
+
+    def _said(self, line: str) -> list[Message]:
+        tracks_before = set(self.model.tracks)
+        if not line.lstrip().startswith("/"):
+            line = talk(line, self.model) or line      # 'play it back', 'what does cutoff mean' (plain_talk.py)
         grooved = groove_line(self, line)            # 'a waltz, please': a whole kit's rhythm (grooves.py)
         if grooved is not None:
             return grooved
         termed = None if line.lstrip().startswith("/") else score_terms(line)   # 'più mosso', 'staccato', '♩ = 96'
         said = termed[1] if termed else line
-        marked = None if line.lstrip().startswith("/") else with_dynamics(said.strip(), self.model)
+        marked = None if line.lstrip().startswith("/") else \
+            with_dynamics(said.strip(), self.model) or moved_effect(said.strip(), self.model) or \
+            labelled_chords(said.strip(), self.model)             # 'put the filter on X', 'amen: Ab Eb'
         try:
             messages = self._translate_line(marked[1] if marked else said)   # 'at pianissimo': a level
         except LanguageError as err:
@@ -88,6 +117,7 @@ class Translator(ReadAgain):
             remember_label(line, messages, self.model)
             if _touches_a_module(messages):
                 self.model.focus_raw = None
+            self.model.just_added, self.model.just_written = new_parts(self.model, messages, tracks_before)
             if _changes_no_param(messages):
                 self.model.last_param = None     # 'humanize the drums', then 'less': not the param moved lines ago
         return messages
@@ -198,7 +228,7 @@ class Translator(ReadAgain):
         inverse: list[list[Message]] = []
         previous = None
         try:
-            for item in _one_owner(_reasons_left_out(intent.items), self.model):
+            for item in _one_owner(reasons_left_out(intent.items), self.model):
                 if isinstance(item, (Undo, Redo)):
                     raise LanguageError("undo and redo go on a line of their own", 0)
                 item = self.mapper.carry(previous, item)
@@ -337,37 +367,6 @@ def _one_owner(items: tuple, model: PatchModel) -> tuple:
         return items
     owner = Word(owners[0], items[bare[0]].ref.column)
     return tuple(replace(item, ref=Words((owner, *item.ref.items))) if i in bare else item for i, item in enumerate(items))
-
-
-def _reasons_left_out(items: tuple) -> tuple:
-    """'it's too high, down a whole step', 'too fast, tempo 100': the complaint is the reason for the change
-    said after it, not a second change (the chords moved twice)."""
-    return tuple(item for i, item in enumerate(items)
-                 if not (isinstance(item, Comparative) and item.complaint and
-                         any(_says_its_change(later) or _the_same_change(item, later) for later in items[i + 1:])))
-
-
-def _the_same_change(complaint: Comparative, item) -> bool:
-    """'too fast, slow it down', 'too bright, make it darker', 'too loud, turn it down': the change the complaint asks for."""
-    if complaint.ref is not None and complaint.ref.texts not in (("it",), ("that",), ("this",)):
-        return False                              # 'the triangle sounds too loud, turn it down': 'it' is the part named
-    direction, names = COMPARATIVES[re.sub(r"[\s-]+", "-", complaint.word)]
-    if isinstance(item, Comparative) and not item.complaint:
-        return COMPARATIVES.get(re.sub(r"[\s-]+", "-", item.word)) == (direction, names)
-    return isinstance(item, ChangeParam) and item.amount is None and item.direction == direction and names == LEVEL \
-        and (item.ref is None or item.ref.texts in (("it",), ("that",), ("this",)))
-
-
-def _says_its_change(item) -> bool:
-    """A change that says what it moves: a param or part named, a value set, or a move in steps (a transposition)."""
-    if isinstance(item, (SetParam, Scale, Transpose, Tempo)):
-        return True
-    if isinstance(item, Comparative) and item.complaint:
-        return False                              # 'kick and snare too quiet': each its own complaint
-    if isinstance(item, (ChangeParam, Comparative)) and item.ref is not None and item.ref.texts not in (("it",), ("that",), ("this",)):
-        return True
-    unit = getattr(getattr(item, "amount", None), "unit", None) or ""
-    return isinstance(item, ChangeParam) and any(w in unit for w in ("step", "semitone", "octave", "tone"))
 
 
 def _changes_no_param(messages: list[Message]) -> bool:

@@ -1,6 +1,6 @@
 """What the shell cannot do, said with what it can do nearby: a refused line that asks for sidechain
 ducking, a render to a file, strumming, a drum the kit has no sound of, or a whole backing written for
-you gets one helpful line, not a lookalike word ('duck' is no euclid rhythm, 'ride' is not 'wide'); the
+you, a greeting, a beat or a tune asked for by name, a sound like another instrument, or nothing heard gets one helpful line, not a lookalike word ('duck' is no euclid rhythm, 'ride' is not 'wide'); the
 words said as something else are not caught ('let it ride', 'mute the backing').
 Read only for a line every other reading refused (refusal_wording.with_nearest)."""
 from __future__ import annotations
@@ -26,6 +26,37 @@ NOT_HERE = (
      r"\b(?:arrange(?:ment)?|compose|a\s+(?:whole|full|complete)\s+(?:song|track|beat))\b",              # not 'the backing' that plays
      "I don't write whole parts: build it a line at a time, e.g. 'kick on every beat', 'add a saw', "
      "'play Am F C G on the saw'"),
+    (r"\btime\s+signature\b|\bmeter\b|\bin\s+[2-9]/(?:4|8)\b",
+     "the sequencer keeps no time signature: a pattern's length is its bar — 3/4 is 12 steps ('kick x...........', "
+     "'hats x.x.x.x.x.x.'), or a groove keeps its own ('waltz', 'polka 2/4')"),
+    (r"^why\b",
+     "I can't say why — 'what is playing' lists the tracks (and which are muted), 'list modules' the sounds; a sound "
+     "with no track drones on its own ('stop the sine' silences it)"),
+    (r"^(?:(?:and|now|here'?s|ok)\s+)?(?:the\s+)?drop[\s!.]*$",
+     "drop what? a breakdown is parts muted for a while — 'drop the drums for 2 bars', 'drop everything but the kick "
+     "for 4 bars' — and 'bring everything back' is the drop"),
+    (r"^(?:(?:and|now|do|then)\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:for|on|with|to)\b",
+     "'same for …' does the last change again on another part, and the last line changed nothing that part has: "
+     "say the change whole, e.g. 'snare louder', 'add a reverb to the snare'"),
+    (r"^(?:(?:hello|hi|hey|hiya|howdy|yo|greetings|good\s+(?:morning|afternoon|evening))\b[\s,!.]*(?:there|chronus|shell)?[\s,!.]*)+$",
+     "hello! 'help' lists what I know; a first step: 'four on the floor' (a kick), then 'start'"),
+    (r"\b(?:can'?t|cannot|can\s+not|don'?t|do\s+not)\s+hear\b|\bno\s+sound\b|\bnothing\s+(?:happens|plays|is\s+playing)\b",
+     "nothing heard? 'start' runs the patterns, 'what is playing' lists them, 'master volume 0 db' sets the level; "
+     "if the shell said it uses the null backend, there is no audio device (docs/tuning.md)"),
+    (r"\b(?:make|play|give\s+me|gimme|want|need|do|program|build|write)\s+(?:me\s+|us\s+)?(?:a|an|some|the)\s+"
+     r"(?:\w+\s+)?(?:drum\s+)?(?:beat|groove|rhythm|drums)\b",
+     "a beat is a part at a time: 'four on the floor' (a kick), 'snare on 2 and 4', 'hats on every 8th', then 'start' "
+     "— or a groove by name once a kick plays: 'rock beat', 'waltz'"),
+    (r"^(?:play|make|do|give\s+me|gimme|let'?s\s+(?:do|make|have|play))?\s*(?:something|anything|some\s+music)\b",
+     "I don't make music from a mood: build it a line at a time, e.g. 'tempo 85', 'four on the floor', "
+     "'add a sine at 220 hz', 'add a reverb to the sine', then 'start'"),
+    (r"\bsound\s+(?:more\s+|a\s+bit\s+|a\s+little\s+)?like\b",
+     "I can't make a sound like another instrument: shape it with its settings — 'brighter', 'darker', 'more "
+     "resonance', 'add a reverb to it', 'attack 200 ms' ('help <type>' lists a sound's settings)"),
+    (r"^(?:can|could|would)\s+you\s+play\s+(?:a|an|the|some)\s+\w+|\bplay\s+(?:\w+\s+){1,5}(?:star|song|tune|melody|theme|anthem|birthday|jingle|carol)\b",
+     "I play notes on a sound, not tunes or instruments by name: 'add a triangle called piano', then 'play c c g g a a g "
+     "on the piano' (the sounds: saw, square, triangle, sine, noise, sampler, kick, snare, hat — "
+     "'list types' has them all)"),
 )
 _NOT_HERE = tuple((re.compile(pattern, re.I), said) for pattern, said in NOT_HERE)
 

@@ -125,7 +125,7 @@ def reordered(text: str, model: PatchModel, line: str = "") -> list[tuple[str, s
     for pattern, replacement in _ORDERS:
         if pattern.search(text):
             new = re.sub(r"\s+", " ", pattern.sub(replacement, text)).strip()
-            if new != text:
+            if new != text and not _a_second_effect(text, new, model):
                 found.append((f"read as '{new}'", new))
     cut = _CUT.match(text)
     if cut and model.tracks.get(cut.group(1).lower()) is not None and \
@@ -135,6 +135,20 @@ def reordered(text: str, model: PatchModel, line: str = "") -> list[tuple[str, s
         if found_one:
             found.append(found_one)
     return found
+
+
+_ADDED = re.compile(r"^add a (\w+) to the (\w+)")
+
+
+def _a_second_effect(text: str, new: str, model: PatchModel) -> bool:
+    """'echo on the melody' read as 'add a delay to …' where that part has a delay: a second one was not asked
+    for (the line as said asks which — more of it, or another)."""
+    added = _ADDED.match(new)
+    if added is None or re.match(r"^(?:add|put|place)\b", text, re.I):
+        return False
+    kind, part = type_named((added.group(1).lower(),)), added.group(2).lower()
+    head = part if part in model.modules else model.tracks[part].target if part in model.tracks else None
+    return kind is not None and any(model.modules.get(m) == kind for m in model.voice_of(head))
 
 
 def _pitched(word: str, model: PatchModel) -> bool:
