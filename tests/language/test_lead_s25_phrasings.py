@@ -196,3 +196,9 @@ def test_a_voice_silenced_by_hand_stays_silent_when_its_track_comes_back():
 def test_a_melody_beside_another_voice_is_not_replaced_by_chords():
     with pytest.raises(LanguageError, match="put them on triangle1"):
         last("add a sine", "add a triangle", "the sine plays e5 d5 c5 d5 e5 e5 e5", "chords ab eb")
+
+
+def test_a_complaint_right_after_a_line_that_named_a_part_is_about_that_part():
+    """'the hats are too loud', then 'too quiet' (it went too far): the hats, not the whole mix."""
+    lines = ("add a saw at 110 hz", "play x.x.x.x. on hats", "the hats are too loud", "too quiet")
+    assert last(*lines) == ["/mod/hat1/gain 0.8"]

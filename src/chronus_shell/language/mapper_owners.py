@@ -3,6 +3,8 @@ param is added to the voice meant, with that setting ('attack 5s', 'sine attack 
 'distortion drive 8'), and said back."""
 from __future__ import annotations
 
+import re
+
 from ..engine.catalogue import CATALOGUE, module_spec
 from ..protocol.message import Message
 from . import intents as it
@@ -126,7 +128,19 @@ def the_whole_mix(ctx) -> bool:
     before added aside: the one just heard come in)."""
     heard = ctx.model.sounding_voices()
     focus = ctx.model.voice_of(ctx.model.focus)[:1]
-    return len(heard) > 1 and not (focus and focus[0] == ctx.model.just_added)
+    return len(heard) > 1 and not (focus and focus[0] in (ctx.model.just_added, ctx.model.just_named))
+
+
+def named_part(model, line: str, messages: list[Message]) -> str | None:
+    """The one voice a line named and changed ('the hats are too loud'): a complaint said next with no part
+    named ('too quiet' — it went too far) is about it."""
+    heads = {tuple(model.voice_of(m.parts[1])[:1]) for m in messages if m.address.startswith("/mod/")}
+    if len(heads) != 1 or not next(iter(heads)):
+        return None
+    voice = next(iter(heads))[0]
+    names = {voice, model.modules.get(voice, "")} | {n for n, t in model.tracks.items() if t.target == voice}
+    words = set(re.findall(r"[a-z0-9_]+", line.lower()))
+    return voice if any(n and (n in words or f"{n}s" in words) for n in names) else None
 
 
 def owner_hint(ctx, names, start: str | None) -> str:

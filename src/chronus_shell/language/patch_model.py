@@ -98,6 +98,7 @@ class PatchModel(GearModel, HarmonyModel):
     track_drones: tuple[str, ...] = ()          # drones silenced with their track: its unmute brings them back
     just_added: str | None = None               # the sound the last line added: 'it's too loud' is that one
     just_written: str | None = None             # the sound whose part the last line wrote: a hairpin is its
+    just_named: str | None = None               # the one sound the last line named and changed: 'too quiet' is it
 
     def __setattr__(self, name, value) -> None:
         if name == "edges" and not isinstance(value, EdgeList):
@@ -117,13 +118,15 @@ class PatchModel(GearModel, HarmonyModel):
         copy.muted_before_solo, copy.tempo_before, copy.labels = self.muted_before_solo, self.tempo_before, self.labels
         copy.focus_raw, copy.stopped_drones, copy.swing_unit = self.focus_raw, self.stopped_drones, self.swing_unit
         copy.track_drones, copy.just_added, copy.just_written = self.track_drones, self.just_added, self.just_written
+        copy.just_named = self.just_named
         copy.set_harmony_state(self.harmony_state())
         return copy
 
     def restore(self, snapshot: "PatchModel") -> None:
         for name in ("modules", "values", "edges", "mod_edges", "tracks", "bpm", "swing", "running",
                      "focus", "premute", "soloed", "muted_before_solo", "last_param", "last_track", "seed", "tempo_before",
-                     "labels", "focus_raw", "stopped_drones", "swing_unit", "track_drones", "just_added", "just_written"):
+                     "labels", "focus_raw", "stopped_drones", "swing_unit", "track_drones", "just_added", "just_written",
+                     "just_named"):
             setattr(self, name, getattr(snapshot, name))
         self.set_harmony_state(snapshot.harmony_state())
 

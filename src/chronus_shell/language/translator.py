@@ -16,7 +16,7 @@ from .errors import LanguageError
 from .intents import Mute, PlayPattern, Redo, Scale, Sequence, SetParam, ShellVerb, Show, Undo, Word, Words
 from .intents_rhythm import TrackFeel
 from .mapper import Mapper
-from .mapper_owners import new_parts
+from .mapper_owners import named_part, new_parts
 from .moved_effects import moved_effect
 from .parser import as_question, parse
 from .patch_model import PatchModel
@@ -118,6 +118,7 @@ class Translator(ReadAgain):
             if _touches_a_module(messages):
                 self.model.focus_raw = None
             self.model.just_added, self.model.just_written = new_parts(self.model, messages, tracks_before)
+            self.model.just_named = named_part(self.model, line, messages)
             if _changes_no_param(messages):
                 self.model.last_param = None     # 'humanize the drums', then 'less': not the param moved lines ago
         return messages
