@@ -202,3 +202,15 @@ def test_a_complaint_right_after_a_line_that_named_a_part_is_about_that_part():
     """'the hats are too loud', then 'too quiet' (it went too far): the hats, not the whole mix."""
     lines = ("add a saw at 110 hz", "play x.x.x.x. on hats", "the hats are too loud", "too quiet")
     assert last(*lines) == ["/mod/hat1/gain 0.8"]
+
+
+def test_bring_it_back_after_stopping_a_drone_track_brings_the_voice_back():
+    assert last(*ORGAN, "stop the piano", "bring it back") == ["/seq/mute chords 0", "/mod/square1/gain 0.5"]
+
+
+@pytest.mark.parametrize("phrase", ["sweep it up to 5k over 8 bars", "sweep that up to 5k"])
+def test_a_sweep_of_it_is_a_filters_never_an_oscillators_pitch(phrase):
+    """'sweep it up to 5k' ramped a 45 Hz sub's pitch to 5 kHz (second trial): a sweep is a filter's."""
+    with pytest.raises(LanguageError, match="cutoff"):
+        last("add a sine at 45 hz", phrase)
+    assert last("add a saw", "add a filter", phrase)[0].startswith("/ramp/filter1/cutoff 5000.0")

@@ -117,7 +117,7 @@ def mute_by_track(ctx, intent: it.Mute) -> list[Message] | None:
     if target is not None and target.texts in PRONOUN_REFS and verb == "unmute":
         last = ctx.model.tracks.get(ctx.model.last_track)
         if last is not None and last.muted:           # "bring it back" after "mute the hats"
-            return [message("/seq/mute", ctx.model.last_track, 0)]
+            return [message("/seq/mute", ctx.model.last_track, 0), *drone_levels(ctx, [ctx.model.last_track], False)]
     if target is None or not plays_a_track(ctx, target) or verb in ("mute", "unmute") and _an_effect(ctx, target):
         return None
     track = named_track(ctx, target)

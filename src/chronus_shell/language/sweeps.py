@@ -22,7 +22,7 @@ _TARGET = re.compile(r"\b(?:to|->|up|down|2)\b|→", re.I)
 _TIME = re.compile(r"\b(?:over|in|during|across|within|for)\s+(?:\w+\s+)?(?:bars?|beats?|measures?|seconds?|secs?|s|minutes?|"
                    r"steps?|takts?)\b|\b(?:slowly|gradually|quickly)\b", re.I)
 
-_NOTHING_NAMED = re.compile(r"^(\s*sweep)\s+(?=(?:up\s+|down\s+)?to\b)", re.I)
+_NOTHING_NAMED = re.compile(r"^(\s*sweep)\s+(?:(?:it|that|this|them)\s+)?(?=(?:up\s+|down\s+)?to\b|(?:up|down)\b)", re.I)
 
 
 def sweep_line(text: str) -> tuple[str, str | None]:
