@@ -86,6 +86,8 @@ def test_a_slow_line_is_put_back_to_the_ordinary_policy_by_the_watchdog():
             pass                                    # a slow translation, busy
         assert not fifo()
     assert link._watchdog.cut_short == 1 and not fifo()
+    watchdog = os.sched_getscheduler(link._watchdog._thread.native_id) & ~os.SCHED_RESET_ON_FORK
+    assert watchdog == os.SCHED_FIFO   # woken at each Enter, it must not hold the GIL preempted
 
 
 @needs_rt

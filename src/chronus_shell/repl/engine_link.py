@@ -69,7 +69,7 @@ class EngineLink:
         # took 8 ms at the median before send() began (benchmarks/bench_latency_trace.py)
         self._sender = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="chronus-send")
         self._sender_raised = False
-        self._watchdog = Watchdog()
+        self._watchdog = Watchdog(lambda: self.supervisor.on_audio_path())   # started by a raised line only
         self._raised = contextlib.ExitStack()   # the line's real-time window while it is open
 
     async def _call(self, function, *args):

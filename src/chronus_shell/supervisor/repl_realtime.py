@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
+from collections.abc import Callable
 
 from ..engine.samples import names_a_sample
 from . import realtime
@@ -33,11 +34,14 @@ def raises_line(line: str) -> bool:
 
 
 class Watchdog:
-    """One ordinary thread that ends a raised window past `window_s`: the raised thread is put back
-    to the ordinary policy (it restores its own policy when the window ends in time)."""
+    """One thread that ends a raised window past `window_s`: the raised thread is put back to the
+    ordinary policy (it restores its own policy when the window ends in time). The watchdog raises
+    itself with `raise_self` (Supervisor.on_audio_path, tried until the engine is up): woken at each
+    Enter it takes the GIL for a few µs, and an ordinary thread preempted there by a busy program would
+    keep the line waiting; real-time, it also demotes on time on a loaded machine."""
 
-    def __init__(self, window_s: float = REALTIME_WINDOW_S):
-        self.window_s = window_s
+    def __init__(self, raise_self: Callable[[], bool], window_s: float = REALTIME_WINDOW_S):
+        self.raise_self, self.window_s = raise_self, window_s
         self.cut_short = 0                          # windows the watchdog ended
         self._wake = threading.Condition()
         self._armed: tuple[int, float] | None = None  # (native thread id, deadline)
@@ -61,8 +65,10 @@ class Watchdog:
                 self._wake.notify()
 
     def _watch(self) -> None:
+        raised = False
         with self._wake:
             while True:
+                raised = raised or self.raise_self()
                 if self._armed is None:
                     self._wake.wait()
                     continue
