@@ -127,7 +127,7 @@ async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, .
         entered = time.perf_counter_ns()
         traced.last = {}
         if path == "repl":
-            with link.reading():   # as the REPL does (shell.execute)
+            with link.reading(typed_line(step)):   # as the REPL does (shell.execute)
                 messages = translator.translate(typed_line(step))
                 translated = time.perf_counter_ns()
                 await link.send(messages)

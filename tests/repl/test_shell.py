@@ -39,8 +39,11 @@ class Transcript:
     async def status(self):
         return self.last_status
 
-    def reading(self):
+    def reading(self, line=""):
         return contextlib.nullcontext()
+
+    def lower(self):
+        pass
 
     async def ramps(self):
         return []

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..protocol.message import Message
+from ..supervisor.repl_realtime import Watchdog, plain_fan_out, raises_line
 
 STATUS_INTERVAL_S = 0.25
 BUSY_ENGINE_PERCENT = 50.0    # below it a dropout is the machine's doing, not the patch's
@@ -68,6 +69,8 @@ class EngineLink:
         # took 8 ms at the median before send() began (benchmarks/bench_latency_trace.py)
         self._sender = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="chronus-send")
         self._sender_raised = False
+        self._watchdog = Watchdog(lambda: self.supervisor.on_audio_path())   # started by a raised line only
+        self._raised = contextlib.ExitStack()   # the line's real-time window while it is open
 
     async def _call(self, function, *args):
         return await asyncio.get_running_loop().run_in_executor(None, function, *args)
@@ -96,23 +99,38 @@ class EngineLink:
         return self.last_status
 
     @contextlib.contextmanager
-    def reading(self):
+    def reading(self, line: str = ""):
         """A line was entered: its messages are timed from now, and the thread that reads and sends it
         (the REPL's) is real-time until they are sent — at its ordinary priority a busy program preempted
-        it while it held the GIL the sender thread waits for."""
+        it while it held the GIL the sender thread waits for. Only a short line, for a bounded window
+        (supervisor/repl_realtime.py); `lower()` ends it sooner."""
         self._entered_ns = time.perf_counter_ns()
-        with self.supervisor.raised() if self.supervisor is not None else contextlib.nullcontext():
+        with self._raised:
+            if self.supervisor is not None and raises_line(line):
+                self._raised.enter_context(self._watchdog.bounded(self.supervisor.raised()))
             yield
+
+    def lower(self) -> None:
+        """The rest of the line at the ordinary priority (a shell verb: help, list, show, status, reload)."""
+        self._raised.close()
 
     async def send(self, messages: list[Message]) -> list[Reply]:
         """Send a line's messages in order, once the engine is up; a refusal becomes a Reply, never
-        an exception."""
+        an exception. The plain fan-out goes through the real-time sender; a line with anything else
+        (a session, a recording, a sample to load, MIDI set-up) through an ordinary thread, whole."""
         await self.ready()
         entered, self._entered_ns = self._entered_ns, None
-        return await asyncio.get_running_loop().run_in_executor(self._sender, self._send_all, messages, entered)
+        loop = asyncio.get_running_loop()
+        if all(plain_fan_out(message) for message in messages):
+            return await loop.run_in_executor(self._sender, self._send_real_time, messages, entered)
+        self.lower()
+        return await loop.run_in_executor(None, self._send_all, messages, entered)
+
+    def _send_real_time(self, messages: list[Message], entered_ns: int | None) -> list[Reply]:
+        self._sender_raised = self._sender_raised or self.supervisor.on_audio_path()
+        return self._send_all(messages, entered_ns)
 
     def _send_all(self, messages: list[Message], entered_ns: int | None = None) -> list[Reply]:
-        self._sender_raised = self._sender_raised or self.supervisor.on_audio_path()
         replies = []
         for index, message in enumerate(messages):
             try:

@@ -175,8 +175,8 @@ class Shell:
         self.steps.before(verb)
         depth = len(self.translator.undo_stack)
         try:
-            with self.engine.reading() if self.engine is not None else contextlib.nullcontext():
-                await self._execute(line, on_screen)   # real-time from Enter to the last message sent
+            with self.engine.reading(line) if self.engine is not None else contextlib.nullcontext():
+                await self._execute(line, on_screen)   # a short line real-time from Enter to its last send
         finally:
             if verb is not None or len(self.translator.undo_stack) > depth:
                 self.steps.after(verb, line)
@@ -221,6 +221,8 @@ class Shell:
                 if not await self._send(pending, messages[:index - len(pending)]):
                     return
                 pending = []
+                if self.engine is not None:
+                    self.engine.lower()             # rendering, reloads, queries: not real-time
                 await self._local(message)
             else:
                 pending.append(message)

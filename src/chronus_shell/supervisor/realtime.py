@@ -112,6 +112,13 @@ def every_thread_real_time(priority: int) -> int:
     return raised
 
 
+def ordinary_thread(tid: int = 0) -> None:
+    """A thread of this process (0: the calling one) back to the ordinary policy, if it may be."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError):
+            os.sched_setscheduler(tid, os.SCHED_OTHER, os.sched_param(0))
+
+
 def shell_priority(output_priority: int) -> int:
     """The SCHED_FIFO priority of the shell's audio-path threads, one step below the standby; 0: none."""
     if output_priority <= ROLE_BELOW_OUTPUT["standby"] + 1 or not sys.platform.startswith("linux"):

@@ -1,0 +1,81 @@
+"""The REPL's real-time path, bounded: which lines raise its thread, for how long at most, and which
+messages its real-time sender sends.
+
+A line is read at SCHED_FIFO below the slots only when it is short (REALTIME_LINE_CHARS), and a
+watchdog puts the thread back to the ordinary policy once REALTIME_WINDOW_S has passed, whatever it
+is doing: a pathological line must not hold a core for seconds on a 2-core machine, nor eat the
+real-time budget (sched_rt_runtime_us) the audio processes share. Only the plain fan-out (/mod,
+/gate, /seq, /ramp, /patch, /at) goes through the real-time sender; a session, a recording, an
+engine query, a message naming a sample to load, MIDI or Link set-up do file, decoder or port work
+and go through an ordinary thread (docs/tuning.md).
+"""
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+from collections.abc import Callable
+
+from ..engine.samples import names_a_sample
+from . import realtime
+
+REALTIME_LINE_CHARS = 200   # a 200-character line translates in ~14 ms; 2,800 characters took 6.5 s
+REALTIME_WINDOW_S = 0.05    # from Enter: past it the REPL's thread is ordinary again
+FAN_OUT_HEADS = frozenset({"mod", "gate", "seq", "ramp", "patch", "at"})
+
+
+def plain_fan_out(msg) -> bool:
+    """A message the supervisor only stamps and writes to the slots' pipes (the real-time sender's)."""
+    return bool(msg.parts) and msg.parts[0] in FAN_OUT_HEADS and not names_a_sample(msg)
+
+
+def raises_line(line: str) -> bool:
+    return len(line) <= REALTIME_LINE_CHARS
+
+
+class Watchdog:
+    """One thread that ends a raised window past `window_s`: the raised thread is put back to the
+    ordinary policy (it restores its own policy when the window ends in time). The watchdog raises
+    itself with `raise_self` (Supervisor.on_audio_path, tried until the engine is up): woken at each
+    Enter it takes the GIL for a few µs, and an ordinary thread preempted there by a busy program would
+    keep the line waiting; real-time, it also demotes on time on a loaded machine."""
+
+    def __init__(self, raise_self: Callable[[], bool], window_s: float = REALTIME_WINDOW_S):
+        self.raise_self, self.window_s = raise_self, window_s
+        self.cut_short = 0                          # windows the watchdog ended
+        self._wake = threading.Condition()
+        self._armed: tuple[int, float] | None = None  # (native thread id, deadline)
+        self._thread: threading.Thread | None = None
+
+    @contextlib.contextmanager
+    def bounded(self, raised):
+        """`raised` (Supervisor.raised()) entered for at most `window_s`."""
+        if self._thread is None:                    # started before any raise: it is ordinary
+            self._thread = threading.Thread(target=self._watch, name="chronus-rt-watchdog", daemon=True)
+            self._thread.start()
+        with self._wake:
+            self._armed = (threading.get_native_id(), time.monotonic() + self.window_s)
+            self._wake.notify()
+        try:
+            with raised:
+                yield
+        finally:
+            with self._wake:
+                self._armed = None
+                self._wake.notify()
+
+    def _watch(self) -> None:
+        raised = False
+        with self._wake:
+            while True:
+                raised = raised or self.raise_self()
+                if self._armed is None:
+                    self._wake.wait()
+                    continue
+                tid, deadline = self._armed
+                if time.monotonic() < deadline:
+                    self._wake.wait(deadline - time.monotonic())
+                    continue
+                realtime.ordinary_thread(tid)
+                self.cut_short += 1
+                self._armed = None

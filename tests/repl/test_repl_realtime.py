@@ -1,0 +1,128 @@
+"""The REPL's real-time window is bounded (supervisor/repl_realtime.py): a long line is translated at
+the ordinary priority, a slow one is put back to it by the watchdog, a shell verb and a session are
+not real-time, and the thread's policy is the ordinary one again after every line."""
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import contextlib
+import os
+import sys
+import threading
+import time
+
+import pytest
+
+from chronus_shell.language import LanguageError
+from chronus_shell.protocol.message import Message
+from chronus_shell.repl.engine_link import EngineLink
+from chronus_shell.supervisor import realtime
+from chronus_shell.supervisor.repl_realtime import REALTIME_LINE_CHARS, plain_fan_out
+
+OUTPUT_PRIORITY = 20   # the shell's threads one step below the standby: realtime.shell_priority(20)
+
+
+def fifo() -> bool:
+    return os.sched_getscheduler(0) & ~os.SCHED_RESET_ON_FORK == os.SCHED_FIFO
+
+
+def may_raise() -> bool:
+    if not sys.platform.startswith("linux") or not hasattr(os, "sched_getscheduler"):
+        return False
+    with realtime.briefly(OUTPUT_PRIORITY):
+        return fifo()
+
+
+needs_rt = pytest.mark.skipif(not may_raise(), reason="no SCHED_FIFO here (not Linux, or no permission)")
+
+
+class FakeSupervisor:
+    """Raises as the real one does; records where each message was sent from."""
+
+    def __init__(self):
+        self.raises, self.sent_from = 0, []
+
+    def raised(self):
+        self.raises += 1
+        return realtime.briefly(OUTPUT_PRIORITY)
+
+    def on_audio_path(self) -> bool:
+        return realtime.audio_path_thread(OUTPUT_PRIORITY)
+
+    def start(self):
+        pass
+
+    def status(self):
+        return {}
+
+    def send(self, message, at=None, entered_ns=None):
+        self.sent_from.append((message.address, threading.current_thread().name, fifo()))
+
+
+def link_of(supervisor) -> EngineLink:
+    return EngineLink(supervisor)
+
+
+def test_a_long_line_is_translated_without_raising_the_thread(translator):
+    supervisor, long_line = FakeSupervisor(), "make the acid filter a bit brighter and " * 6 + "louder"
+    link = link_of(supervisor)
+    assert len(long_line) > REALTIME_LINE_CHARS >= len("brighter")
+    with link.reading(long_line):
+        with contextlib.suppress(LanguageError):
+            translator.translate(long_line)
+        assert supervisor.raises == 0 and not fifo()
+    with link.reading("brighter"):
+        assert supervisor.raises == 1
+
+
+@needs_rt
+def test_a_slow_line_is_put_back_to_the_ordinary_policy_by_the_watchdog():
+    link = link_of(FakeSupervisor())
+    link._watchdog.window_s = 0.02
+    with link.reading("brighter"):
+        assert fifo()
+        deadline = time.monotonic() + 1.0
+        while fifo() and time.monotonic() < deadline:
+            pass                                    # a slow translation, busy
+        assert not fifo()
+    assert link._watchdog.cut_short == 1 and not fifo()
+    watchdog = os.sched_getscheduler(link._watchdog._thread.native_id) & ~os.SCHED_RESET_ON_FORK
+    assert watchdog == os.SCHED_FIFO   # woken at each Enter, it must not hold the GIL preempted
+
+
+@needs_rt
+def test_the_policy_is_ordinary_again_after_a_line_and_a_session_is_not_sent_real_time():
+    supervisor = FakeSupervisor()
+    link = link_of(supervisor)
+    load, change = Message("/session/load", ("set1",)), Message("/mod/acid_filter1/cutoff", (900.0,))
+    assert plain_fan_out(change) and not plain_fan_out(load) and not plain_fan_out(Message("/midi/in", ("auto",)))
+
+    async def lines():
+        started = concurrent.futures.Future()
+        started.set_result(None)
+        link.begin(started)             # the engine is up
+        for message in (change, load, change):
+            with link.reading(str(message)):
+                assert fifo()
+                await link.send([message])
+            assert not fifo()
+
+    asyncio.run(lines())
+    link._sender.shutdown()
+    (_, sender, sender_fifo), (_, loader, loader_fifo), (_, again, _) = supervisor.sent_from
+    assert sender == again and sender.startswith("chronus-send") and sender_fifo
+    assert not loader.startswith("chronus-send") and not loader_fifo
+
+
+def test_a_shell_verb_is_not_real_time():
+    from tests.repl.test_shell import Transcript, run_shell
+
+    class Lowered(Transcript):
+        lowered = 0
+
+        def lower(self):
+            self.lowered += 1
+
+    engine = Lowered()
+    run_shell("help\rstatus\r\x04", engine)
+    assert engine.lowered == 2
