@@ -117,8 +117,8 @@ class PatchModel(GearModel, HarmonyModel):
                           self.last_param, self.last_track, self.seed)
         copy.muted_before_solo, copy.tempo_before, copy.labels = self.muted_before_solo, self.tempo_before, self.labels
         copy.focus_raw, copy.stopped_drones, copy.swing_unit = self.focus_raw, self.stopped_drones, self.swing_unit
-        copy.track_drones, copy.just_added, copy.just_written = self.track_drones, self.just_added, self.just_written
-        copy.just_named = self.just_named
+        copy.track_drones, copy.just_added, copy.just_written, copy.just_named = \
+            self.track_drones, self.just_added, self.just_written, self.just_named
         copy.set_harmony_state(self.harmony_state())
         return copy
 
@@ -201,9 +201,13 @@ class PatchModel(GearModel, HarmonyModel):
         return chain if reaches_master and module_id in chain else []
 
     def voices(self) -> list[list[str]]:
-        """Every chain that starts at a module without audio inputs and reaches master."""
-        heads = [i for i in self.modules if i != MASTER and not self.inputs(i)]
-        return [voice for voice in map(self.voice_of, heads) if voice]
+        """Every chain that starts at a module without audio inputs and reaches master (kept while
+        the modules and the edges are)."""
+        key, memo = (tuple(self.modules.items()), tuple(self.edges)), self.__dict__.get("_voices_memo")
+        if memo is None or memo[0] != key:             # (a line asks it dozens of times, each a walk of the patch)
+            heads = [i for i in self.modules if i != MASTER and not self.inputs(i)]
+            memo = self.__dict__["_voices_memo"] = (key, [voice for voice in map(self.voice_of, heads) if voice])
+        return [list(voice) for voice in memo[1]]
 
     def sounding_voices(self) -> list[list[str]]:
         """The voices one hears: a level above nothing, and a track of theirs not all muted."""
