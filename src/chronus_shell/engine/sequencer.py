@@ -45,6 +45,7 @@ class Sequencer:
         self.swing = Fraction(SWING.default)
         self.swing_unit = 1                  # steps a swung note is: 1 (every second 16th late) or 2 (8ths)
         self.key: tuple[str, str] | None = None   # the session key (/seq/key): tonic and scale, or none
+        self.capo = 0                             # the fret the note tracks sound under (/seq/capo), 0: none
         self.running = False
         self.next_step = 0
         self.anchor_step = 0
@@ -255,7 +256,7 @@ class Sequencer:
             "bpm": float(self.bpm), "swing": float(self.swing), "running": self.running,
             "tracks": {name: t.state() for name, t in sorted(self.tracks.items())},
         } | ({"key": " ".join(self.key)} if self.key else {}) | ({"swing_unit": 8} if self.swing_unit == 2 else {})
-        return {**state, "seed": self.seed} if self.seed else state
+        return state | ({"seed": self.seed} if self.seed else {}) | ({"capo": self.capo} if self.capo else {})
 
     def load_state(self, state: dict, at: int = 0) -> None:
         """Restore a state(); a running grid restarts at sample `at`."""
@@ -271,6 +272,7 @@ class Sequencer:
             for name, t in state.get("tracks", {}).items()
         }
         self.key = parse_key(str(state["key"]).split()) if state.get("key") else None
+        self.capo = int(state.get("capo", 0))
         self.running = bool(state.get("running", False))
         self.next_step, self.anchor_step, self.anchor_time = 0, 0, Fraction(at)
         self.pending, self.offs, self.tempo_ramp, self.stop_step, self.later = [], {}, None, None, []

@@ -26,7 +26,8 @@ from .track_play import check_style, style_change
 STEPS_PER_BAR = 16
 TEMPO = number("tempo", "bpm", 120, 20, 300, "sequencer tempo")   # the session schema and the language read these
 SWING = number("swing", "ratio", 0, 0, 0.6, "delay of every second 16th (or 8th), fraction of its length")
-SWING_UNITS = {16: 1, 8: 2}   # `/seq/swing amount 8|16`: the note value swung → its length in steps
+SWING_UNITS = {16: 1, 8: 2}
+CAPO_FRETS = 11               # `/seq/capo`: the highest fret a capo is said on (12 is the octave: no capo)   # `/seq/swing amount 8|16`: the note value swung → its length in steps
 
 Args = tuple
 
@@ -203,6 +204,17 @@ def _seed(seq, args, at):
     seq.seed = int(float(args[0]))
 
 
+def _check_capo(args) -> int:
+    frets = _number(args, "capo", 0, CAPO_FRETS, "frets")
+    if frets != int(frets):
+        raise ParamError(f"capo {frets:g} is not a fret: a whole number 0–{CAPO_FRETS}")
+    return int(frets)
+
+
+def _capo(seq, args, at):
+    seq.capo = _check_capo(args)
+
+
 def _styled(verb: str):
     def styled(seq, args, at):
         seq.change(SetStyle(str(args[0]), *style_change(verb, args)), _now(args))
@@ -277,6 +289,9 @@ VERBS: dict[str, Verb] = {verb.address.path: verb for verb in (
          lambda args: check_style("seed", args), _seed),
     Verb(Address("/seq/key", "tonic scale|none", "s", rest="s", doc="the session key (d minor, eb major; scales of "
                  "engine/scales.py); none clears it"), parse_key, _key),
+    Verb(Address("/seq/capo", "frets", "n", doc=f"the capo the note tracks sound under, 0 (none)–{CAPO_FRETS}: "
+                 "bookkeeping the language reads ('capo off' moves the notes back down by it); saved in the session; "
+                 "it moves no note by itself"), _check_capo, _capo),
 )}
 ADDRESSES = tuple(verb.address for verb in VERBS.values())
 

@@ -305,16 +305,18 @@ def respell(pitches, like: str) -> str:
                     for p in sorted(pitches))
 
 
-def spell_chord(pitches, like: str) -> str:
+def spell_chord(pitches, like: str, flat_key: bool | None = None) -> str:
     """Pitches as a token: a chord a quality names is spelled by its degrees, the root as in the
-    token `like` when it has it (else flats for flat keys); anything else like `like`."""
+    token `like` when it has it (else as its key writes it, `flat_key`, or flats for flat keys);
+    anything else like `like`."""
     found = analyse(pitches) if len(pitches) > 1 else None
     if not found:
         return respell(pitches, like)
     root, intervals = found
     typed = {midi(p) % 12: note_name(p).rstrip("-0123456789") for p in str(like).split("+") if is_note(p)}
     minor = intervals[1:2] == (3,)
-    flats = typed[root].endswith("b") if root in typed else root in (_FLAT_MINOR if minor else _FLAT_MAJOR)
+    flats = typed[root].endswith("b") if root in typed else flat_key if flat_key is not None else \
+        root in (_FLAT_MINOR if minor else _FLAT_MAJOR)
     return Chord("", root, intervals, None, flats).spell(sorted(pitches))
 
 
@@ -334,8 +336,9 @@ _MAJOR_ROOTS = ("c", "db", "d", "eb", "e", "f", "f#", "g", "ab", "a", "bb", "b")
 _MINOR_ROOTS = ("c", "c#", "d", "eb", "e", "f", "f#", "g", "g#", "a", "bb", "b")
 
 
-def transpose_token(token: str, semitones: int) -> str:
-    """A note or chord token moved; rests and holds stay (an octave keeps the spelling)."""
+def transpose_token(token: str, semitones: int, flats: bool | None = None) -> str:
+    """A note or chord token moved; rests and holds stay (an octave keeps the spelling). `flats`: the
+    key moved to is written with flats (True) or sharps (False): F# in B major, Bb in F."""
     pitches = token_pitches(token)
     if pitches is None:
         return str(token)
@@ -343,8 +346,8 @@ def transpose_token(token: str, semitones: int) -> str:
         return respell([p + semitones for p in pitches], token)
     moved = [p + semitones for p in pitches]
     if len(moved) > 1 and analyse(moved):                 # a chord: spelled by its degrees (f → bb d f)
-        return spell_chord(moved, "")
-    flats = bool(re.search(r"[a-g]b", str(token).lower()))
+        return spell_chord(moved, "", flats)
+    flats = bool(re.search(r"[a-g]b", str(token).lower())) if flats is None else flats
     return "+".join(name(p, flats) for p in moved)
 
 

@@ -40,8 +40,13 @@ HARMONY_FORMS = (
     ("<quality> on <root> / <chord symbol> [on <voice>] / the <name> chord / <nth> inversion <chord> / rootless <chord>",
      ("minor 9 on D", "a diminished seventh on B", "Csus2", "Fm7 over Bb", "the Tristan chord", "German augmented sixth in C minor",
       "second-inversion C major", "rootless Dm9"), ()),
-    ("add a 7th/9th/6th [on the <root>] / make it minor/major/sus4 / capo <n> / tritone sub it / drop the root",
-     ("add a 7th on the D", "make it minor", "capo 2"), ("chords g c d",)),
+    ("add a 7th/9th/6th [on the <root>] / make it minor/major/sus4 / tritone sub it / drop the root",
+     ("add a 7th on the D", "make it minor"), ("chords g c d",)),
+    ("capo <n> / capo on the <n>th fret instead / capo off (a place, not a step: every note track sounds <n> semitones "
+     "above the shapes as given; a capo already on moves by the difference)",
+     ("capo 3", "capo on the 4th fret instead", "capo off"), ("chords g c d", "capo 2")),
+    ("too high/low for the choir / the singer finds it too high (the song a whole step down/up, never an octave)",
+     ("it's too high for the choir", "the sopranos find it too low"), ("chords g c d",)),
     ("play the <key> scale / the <scale> scale of <note> [up/down/up and down] / run up the scale / pedal point on <note> "
      "(a seven-note scale up to its octave, a pentatonic or blues scale its own notes)",
      ("play the d minor scale", "play the c major scale up and down", "play the pentatonic scale of g major",

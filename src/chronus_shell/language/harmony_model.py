@@ -7,7 +7,7 @@ from ..protocol.message import Message
 
 
 class HarmonyModel:
-    """Part of PatchModel: `/seq/key` and the chord a voice or a track was last given."""
+    """Part of PatchModel: `/seq/key`, `/seq/capo` and the chord a voice or a track was last given."""
 
     @property
     def key(self) -> tuple[str, str] | None:
@@ -30,21 +30,31 @@ class HarmonyModel:
         key said plays the run again too."""
         return self.__dict__.get("_run_key")
 
+    @property
+    def capo(self) -> int:
+        """The fret the note tracks sound under (/seq/capo): 'capo 4 instead' moves them by the difference,
+        'capo off' back down by it."""
+        return self.__dict__.get("_capo", 0)
+
     def note_run_key(self, key: tuple[str, str]) -> None:
         self.__dict__["_run_key"] = key
 
     def harmony_state(self) -> tuple:
-        return self.key, self.last_chord, self.last_pitch, self.run_key
+        return self.key, self.last_chord, self.last_pitch, self.run_key, self.capo
 
     def set_harmony_state(self, state: tuple) -> None:
         (self.__dict__["_key"], self.__dict__["_last_chord"], self.__dict__["_last_pitch"],
-         self.__dict__["_run_key"]) = state
+         self.__dict__["_run_key"], self.__dict__["_capo"]) = state
 
     def _on_key(self, args) -> list[Message]:
         previous = self.key
         tonic = str(args[0]).lower()
         self.__dict__["_key"] = None if tonic == "none" else (tonic, str(args[1]).lower() if len(args) > 1 else "major")
         return [Message("/seq/key", previous if previous else ("none",))]
+
+    def _on_capo(self, args) -> list[Message]:
+        previous, self.__dict__["_capo"] = self.capo, int(float(args[0]))
+        return [Message("/seq/capo", (previous,))] if previous != self.capo else []
 
     def _note_chords(self, track: str, notes) -> None:
         """A track given chords is the one 'invert it' means; a track given notes only is not."""

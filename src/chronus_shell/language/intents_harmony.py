@@ -156,6 +156,25 @@ class AddInterval:
 
 
 @dataclass(frozen=True)
+class Capo:
+    """'capo 2', 'capo on the 4th fret instead', 'take the capo off' (0): a capo is a place, not a step —
+    the note tracks sound `frets` above the shapes as first given (one already on: moved by the difference)."""
+
+    frets: int
+    column: int = 0
+
+
+@dataclass(frozen=True)
+class SingersRange:
+    """'it's too high for the choir', 'the sopranos find it too low': the song a whole step down (up) —
+    a key a singer cannot reach moves, never an octave."""
+
+    semitones: int
+    said: str
+    column: int = 0
+
+
+@dataclass(frozen=True)
 class MoveNotes:
     """'transpose the melody up 2 semitones', 'the chords an octave lower': a track's notes (or the
     last chord) re-sent moved; `fallback` is the line read the usual way when nothing holds notes."""

@@ -27,6 +27,9 @@ def set_key(ctx, intent: ih.SetKey) -> list[Message]:
 def show_key(ctx, intent: ih.ShowKey) -> list[Message]:
     key = ctx.model.key or _heard_key(ctx)
     said = f"{key[0]} {key[1].replace('_', ' ')}" if key else "none set"
+    if ctx.model.key and key_in_use(ctx) != key:
+        heard = key_in_use(ctx)
+        said += f" (set; the notes playing are in {heard[0]} {heard[1].replace('_', ' ')})"
     return [message("/shell/show", "key", said if ctx.model.key or not key else f"none set (the notes are in {said})")]
 
 
@@ -67,7 +70,7 @@ def change_key(ctx, intent: ih.ChangeKey) -> list[Message]:
     pitched = any(any(token_pitches(n) for n in track.notes) for track in ctx.model.tracks.values())
     if ctx.model.key is None and intent.tonic is not None and (intent.or_set or (intent.scale and not pitched)):
         return ctx.map(ih.SetKey(intent.tonic, intent.scale or "major", intent.column))   # nothing to move: the key named
-    tonic, scale = ctx.model.key or key_of_chords(ctx, intent.column, intent.lines or intent.relation == "interval")
+    tonic, scale = key_in_use(ctx, intent.column, intent.lines or intent.relation == "interval")
     new_tonic, new_scale = _new_key(tonic, scale, intent)
     checked_key(new_tonic, new_scale, intent.column)
     if pitch_class(new_tonic) == pitch_class(tonic) and new_scale == scale:
@@ -101,24 +104,48 @@ def key_of_chords(ctx, column: int, lines: bool = False) -> tuple[str, str]:
     """No key set: the key of the last chord track (else, `lines`, the last line of notes), the major or
     minor scale that holds most of its notes, a tie going to a key on the first chord's root, then the
     last's ('G D Em C': g major; a 2-5-1 Bbm7 Eb7 Abmaj7: ab major; a bass line a c e g a: a minor)."""
+    chords = _shapes(ctx, lines)
+    if not chords:
+        raise LanguageError("transpose from which key? set it first, e.g. 'in d minor'", column)
+    tonic, scale = max(((pc, scale) for scale in ("major", "minor") for pc in range(12)), key=lambda k: _fit(chords, k))
+    return key_name(tonic, scale), scale
+
+
+def key_in_use(ctx, column: int = 0, lines: bool = False) -> tuple[str, str]:
+    """The key a change moves from: the one set — unless the notes playing sit in its scale on another
+    tonic better (it was set after them: 'back in G please' over chords in A, then 'transpose to g' moves
+    them from A); no key set, the key of the chords."""
+    if ctx.model.key is None:
+        return key_of_chords(ctx, column, lines)
+    tonic, scale = ctx.model.key
+    chords = _shapes(ctx, True)
+    if not chords or len(SCALES[scale]) != 7:
+        return ctx.model.key
+    said = (pitch_class(tonic), scale)
+    best = max(((pc, scale) for pc in range(12)), key=lambda k: (_fit(chords, k)[0], k == said))
+    return ctx.model.key if _fit(chords, best)[0] <= _fit(chords, said)[0] else (key_name(best[0], scale), scale)
+
+
+def _shapes(ctx, lines: bool) -> list[tuple[int, tuple[int, ...]]]:
+    """(root, intervals) of each chord of the last chord track (else, `lines`, the last line of notes;
+    a single note is a root alone)."""
     last = ctx.model.last_chord
     pitched = [t for t in ctx.model.tracks.values() if any(token_pitches(n) for n in t.notes)]
     track = ctx.model.tracks.get(last[1] if last and last[0] == "track" else ctx.model.last_track)
     if not (last and last[0] == "track"):
         track = track if lines and track in pitched else pitched[0] if lines and len(pitched) == 1 else None
-    chords = [found for found in ((token_pitches(t)[0] % 12, (0,)) if len(token_pitches(t)) == 1 else analyse(token_pitches(t))
-                                  for t in (track.notes if track else ()) if token_pitches(t)) if found]
-    if not chords:
-        raise LanguageError("transpose from which key? set it first, e.g. 'in d minor'", column)
+    return [found for found in ((token_pitches(t)[0] % 12, (0,)) if len(token_pitches(t)) == 1 else analyse(token_pitches(t))
+                                for t in (track.notes if track else ()) if token_pitches(t)) if found]
 
-    def fit(key: tuple[int, str]) -> tuple[int, int, int]:
-        tonic, scale = key
-        held = sum((root + i - tonic) % 12 in SCALES[scale] for root, shape in chords for i in shape)
-        on = [root == tonic and (len(shape) == 1 or (shape[1:2] == (3,)) == (scale == "minor"))   # a note: any key on it
-              for root, shape in (chords[0], chords[-1])]
-        return held, on[0], on[1]
-    tonic, scale = max(((pc, scale) for scale in ("major", "minor") for pc in range(12)), key=fit)
-    return key_name(tonic, scale), scale
+
+def _fit(chords, key: tuple[int, str]) -> tuple[int, int, int]:
+    """How well a key holds the chords: their notes in its scale, then a key on the first chord's root,
+    then on the last's."""
+    tonic, scale = key
+    held = sum((root + i - tonic) % 12 in SCALES[scale] for root, shape in chords for i in shape)
+    on = [root == tonic and (len(shape) == 1 or (shape[1:2] == (3,)) == (scale == "minor"))   # a note: any key on it
+          for root, shape in (chords[0], chords[-1])]
+    return held, on[0], on[1]
 
 
 def _new_key(tonic: str, scale: str, intent: ih.ChangeKey) -> tuple[str, str]:
@@ -163,4 +190,4 @@ def check_tokens(tokens, column: int) -> None:
             playable(hz(pitch), name(pitch), column)
 
 
-__all__ = ["change_key", "check_tokens", "checked_key", "key_of_chords", "key_steps", "seventh_in", "sargam_on_key", "set_key", "show_key"]
+__all__ = ["change_key", "check_tokens", "checked_key", "key_in_use", "key_of_chords", "key_steps", "seventh_in", "sargam_on_key", "set_key", "show_key"]

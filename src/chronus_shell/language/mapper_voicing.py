@@ -10,14 +10,14 @@ from ..protocol.message import Message
 from . import intents as it
 from . import intents_harmony as ih
 from ..engine.scales import pitch_class
-from .chords import (Chord, analyse, hz, key_name, name, nearest_below, register_of, respell, spell_chord, token_pitches,
+from .chords import (Chord, analyse, hz, key_flats, key_name, name, nearest_below, register_of, respell, spell_chord, token_pitches,
                      transpose_token)
 from .errors import LanguageError
 from .harmony_moves import STEP_ASKED
 from .mapper_harmony import head_words, open_voicing, voice_and_track, voice_register
 from .mapper_note_tracks import send_track
 from .mapper_harmony_voice import voiced
-from .mapper_key_changes import check_tokens, key_steps, seventh_in, change_key
+from .mapper_key_changes import change_key, check_tokens, key_in_use, key_steps, seventh_in
 from .mapper_messages import message, playable
 from .mapper_tracks import existing_track
 from .parser_grammar import parse_plain
@@ -164,7 +164,9 @@ def move_notes(ctx, intent: ih.MoveNotes) -> list[Message]:
     notes = ctx.model.tracks[track].notes
     _step_allowed(intent, notes)
     moved = _dominants(notes) if intent.dominants and chord_track else None
-    tokens = [transpose_token(t, intent.semitones) if moved is None or i in moved else t for i, t in enumerate(notes)]
+    flats = _spelling(ctx, intent.semitones) if moved is None and _chords_in(notes) else None
+    tokens = [transpose_token(t, intent.semitones, flats) if moved is None or i in moved else t
+              for i, t in enumerate(notes)]
     check_tokens(tokens, intent.column)
     ctx.understood.append(f"the {track} notes {_interval(intent.semitones)}: {' '.join(t for t in tokens if t != '-')}")
     keyed = _key_moved(ctx, intent.semitones) if moved is None and _chords_in(notes) else []
@@ -177,13 +179,25 @@ def _chords_in(notes) -> bool:
 
 def _key_moved(ctx, semitones: int) -> list[Message]:
     """The key set moves with the chords ('take it down a tone' for the choir, then 'chords 1 4 1 5': in
-    the new key); no key set, nothing to move."""
+    the new key) when it is the key they were in; no key set, nothing to move."""
     if ctx.model.key is None or semitones % 12 == 0:
         return []
     tonic, scale = ctx.model.key
+    if key_in_use(ctx) != ctx.model.key:               # set after the notes, elsewhere ('back in G' over A): it stays
+        ctx.understood.append(f"the key set stays {tonic} {scale.replace('_', ' ')}")
+        return []
     moved = key_name(pitch_class(tonic) + semitones, scale)
     ctx.understood.append(f"the key with them: {tonic} → {moved} {scale.replace('_', ' ')}")
     return [message("/seq/key", moved, scale)]
+
+
+def _spelling(ctx, semitones: int) -> bool | None:
+    """Whether the key the notes move to is written with flats (None: no key to read)."""
+    try:
+        tonic, scale = key_in_use(ctx)
+    except LanguageError:
+        return None
+    return key_flats(key_name(pitch_class(tonic) + semitones, scale), scale)
 
 
 def _named_notes(ctx, intent: ih.MoveNotes) -> str | None:
@@ -234,10 +248,10 @@ def _every_track_moved(ctx, intent: ih.MoveNotes) -> list[Message]:
     """'tune everything down half a step': every track with notes (none: refused, an oscillator
     alone is not guessed)."""
     _step_allowed(intent, [t for track in ctx.model.tracks.values() for t in track.notes])
-    messages = []
+    messages, flats = [], _spelling(ctx, intent.semitones)
     for name, track in ctx.model.tracks.items():
         if any(token_pitches(n) for n in track.notes):
-            tokens = [transpose_token(t, intent.semitones) for t in track.notes]
+            tokens = [transpose_token(t, intent.semitones, flats) for t in track.notes]
             check_tokens(tokens, intent.column)
             messages.append(message("/seq/notes", name, *tokens))
     if not messages:

@@ -22,7 +22,7 @@ from .harmony_text import cleaned
 from .harmony_moves import read_move
 from .harmony_pitches import added_interval, interval, neighbour
 from .chord_rhythms import chord_rhythm, with_rhythm
-from .parser_harmony_changes import arpeggiate, chord_changes, poly, revoice
+from .parser_harmony_changes import arpeggiate, chord_changes, poly, revoice, singers_range
 from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key
 from .parser_harmony_runs import alberti, chromatic_walk, named_dyad, scale_run_said, turned_run, vamp
 from .parser_harmony_named import alter_chord, chord_hits, inverted_chord, named_chord, pedal, retime, scale_run
@@ -43,6 +43,9 @@ def harmony_intent(line: str):
     if needs_sa(line.lower()):
         return ih.SargamOnKey(line.strip())             # Sa from the session key (mapper_key_changes.sargam_on_key)
     said, rhythm = chord_rhythm(line)                  # (from the line as typed: a pattern's last '.' is no full stop)
+    sung = singers_range(" ".join(said.lower().replace("’", "'").rstrip(".!?").split()), line)
+    if sung is not None:
+        return sung                                    # ('for the choir' is no remark to leave out here)
     if letter := _LETTER_CHORD.fullmatch(said.strip()):
         said = f"{letter['upper'] or letter['lower']} chord"     # 'And now an F, if you would.': a chord, as charts say
     text = cleaned(said)
@@ -69,7 +72,9 @@ _SIGNALS = frozenset("notes note melody scale degrees degree chord chords progre
                        "quarte quinte tierce sixte demi-ton mayor menor acorde acordes tonality tonalidad arpegio escala bemol sostenido re mi fa sol descending ascending "
                        "downwards upwards flats sharps sad happy vamp vamping alberti stay hang bassline nashville chart royal komuro "
                        "marunouchi backdoor canon turnaround meio sa komal tivra teevra raag rag raga thaat sargam dur moll majeur mineur "
-                       "maggiore minore maior dièse diesis bémol tonalité tonalità accordi accords ré lá dó fá sus2 sus4 power".split())
+                       "maggiore minore maior dièse diesis bémol tonalité tonalità accordi accords ré lá dó fá sus2 sus4 power "
+                       "choir singer singers sing vocalist vocalists vocals soprano sopranos alto altos tenor tenors basses "
+                       "baritone baritones congregation".split())
 
 
 def _worth_reading(line: str) -> bool:

@@ -206,7 +206,11 @@ def poly(text: str, line: str):
     return ih.Poly(words_of(target, line), count, column_of(target or str(said), line))
 
 
-_CAPO = re.compile(r"(?:put (?:a |the )?)?capo (?:on )?(?:fret )?(\d+)(?: (?:on|for) (?:the )?(?P<who>[\w-]+)(?: ?line| part)?)?")
+_CAPO = re.compile(r"(?:(?:put|move|set|stick) (?:a |the )?)?capo (?:(?:up |down )?(?:on|to|at) )?(?:the )?(?:fret )?(\d+)"
+                   r"(?:st|nd|rd|th)?(?: fret)?(?: instead| now| then)?(?: (?:on|for) (?:the )?(?P<who>[\w-]+)(?: ?line| part)?)?")
+#: 'take the capo off', 'no capo', 'lose the capo': the capo's place is the open strings (0).
+_CAPO_OFF = re.compile(r"(?:(?:take|get|pull) (?:the |that )?capo off|(?:take|get|pull) off the capo|(?:remove|lose|drop|ditch) "
+                       r"(?:the |that )?capo|no (?:more )?capo|capo off|without (?:a |the )?capo)(?: now| then| again)?")
 #: 'capo 4, key of G shape, so really we're in B': the key the shapes sound (checked against one said).
 _CAPO_KEY = re.compile(r"(?:with )?(?:a |the )?capo (?:on )?(?:fret )?(\d+),? (?:in )?(?:the )?key of ([a-g][#b]?)(?: shapes?)?"
                        r"(?:,? so (?:really |actually )?(?:we'?re|we are|it'?s|it is|that'?s) in ([a-g][#b]?))?")
@@ -215,13 +219,33 @@ _TRITONE_SUB = re.compile(r"(?:do |use |play )?(?:a |the )?tritone sub(?:stitute
 _TIDAL_MOVE = re.compile(r"(?P<who>[\w-]+) \|([+-]) n (\d+)")
 
 
+#: Who sings: a key too high or low for them moves ('too high for the choir'; 'for me' only 'to sing').
+_SINGERS = (r"(?:the |my |our |his |her |their |these |those )?(?:choir|singers?|vocals?|vocalists?|sopranos?|altos?|tenors?|"
+            r"basses|baritones?|congregation|kids|children|lead singer|voices?|my voice)")
+_FOR_A_SINGER = re.compile(rf"(?:(?:it'?s|its|it is|that'?s|thats|this is|the (?:song|key|tune) is) )?(?:(?:a bit|a little|way|much|"
+                           rf"slightly|still|just) )?too (?P<way>high|low) for (?:{_SINGERS}|(?:me|us|her|him|them) to sing)"
+                           rf"(?: to (?:sing|reach))?")
+_SINGERS_FIND = re.compile(rf"{_SINGERS} (?:finds?|found|says?|said|thinks?|feels?|complains?) (?:that )?(?:it'?s |it is |it |"
+                           rf"this is |this )?(?:(?:a bit|a little|way|much|slightly|still) )?too (?P<way>high|low)")
+
+
+def singers_range(text: str, line: str):
+    """'it's too high for the choir', 'the sopranos find it too low': the key a singer cannot reach."""
+    found = _FOR_A_SINGER.fullmatch(text) or _SINGERS_FIND.fullmatch(text)
+    if found is None:
+        return None
+    return ih.SingersRange(-2 if found["way"] == "high" else 2, f"too {found['way']} for a singer", 0)
+
+
 def chord_changes(text: str, line: str):
     """'capo 2', 'tritone sub it', 'bass |+ n 12' (Tidal): the chords (or notes) just given, moved."""
     capo = _CAPO.fullmatch(text)
     if capo and capo["who"]:                      # 'capo 2 on the bass line': that voice's notes
         return ih.MoveNotes(words_of(capo["who"], line), int(capo.group(1)), None, column_of(capo["who"], line))
     if capo:
-        return ih.MoveNotes(None, int(capo.group(1)), None, column_of(capo.group(1), line), True)
+        return ih.Capo(int(capo.group(1)), column_of(capo.group(1), line))
+    if _CAPO_OFF.fullmatch(text):
+        return ih.Capo(0, column_of("capo", line))
     keyed = _CAPO_KEY.fullmatch(text)
     if keyed and (keyed.group(3) or "shape" in text):   # ('capo 2 in the key of G': the shapes' key or the sounding one?)
         sounding = key_name(pitch_class(keyed.group(2)) + int(keyed.group(1)), "major")
@@ -239,4 +263,4 @@ def chord_changes(text: str, line: str):
     return None
 
 
-__all__ = ["revoice", "arpeggiate", "poly", "chord_changes"]
+__all__ = ["revoice", "arpeggiate", "poly", "chord_changes", "singers_range"]

@@ -358,6 +358,8 @@ class PatchModel(GearModel, HarmonyModel):
             return undo
         if verb == "key":
             return self._on_key(args)
+        if verb == "capo":
+            return self._on_capo(args)
         if verb == "swing" and len(args) > 1 and int(float(args[1])) != self.swing_unit:
             previous, unit = (self.swing, self.swing_unit), int(float(args[1]))
             self.swing, self.swing_unit = float(args[0]), unit

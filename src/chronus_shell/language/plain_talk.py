@@ -8,6 +8,7 @@ import re
 
 from ..engine.catalogue import specs
 from .errors import LanguageError
+from .parser_harmony_changes import singers_range
 
 #: The first steps, for a beginner who asks how to start.
 FIRST_STEPS = ("start with a beat and a sound, a line at a time: 'four on the floor' (a kick), 'snare on 2 and 4', "
@@ -50,6 +51,8 @@ def talk(line: str, model) -> str | None:
     if not _QUICK.search(text):
         return None
     reported = _REPORTED.match(text)
+    if reported and singers_range(" ".join(text.lower().rstrip(".!?").split()), line):   # a singer's: the key moves
+        reported = None
     if reported:
         return "it is " + text[reported.end():]
     if _MUTED.match(text):

@@ -196,11 +196,15 @@ class Resolver:
         for voice in voices:
             if any(self.model.modules[m] == "acid_filter" for m in voice):
                 return voice[0]
+        chordal = {t.target for t in self.model.tracks.values() if any("+" in str(n) for n in t.notes)}
         pitched = [(self.model.value(v[0], "freq"), v[0]) for v in voices[1:]
-                   if self.model.spec(v[0]).role == "source" and self.model.spec(v[0]).has_param("freq")]
+                   if self.model.spec(v[0]).role == "source" and self.model.spec(v[0]).has_param("freq")
+                   and v[0] not in chordal]                  # a voice playing the chords is no bass line
         if pitched and (len(pitched) == 1 or min(pitched)[0] < BASS_BELOW_HZ):
             return min(pitched)[1]
-        raise LanguageError("no bass yet — add an oscillator or an acid filter", column)
+        raise LanguageError("no bass yet — add an oscillator or an acid filter"
+                            + (" (the chords' voice stays theirs: e.g. 'add a saw called bass at 55 hz')" if chordal else ""),
+                            column)
 
     def _module_vocabulary(self) -> list[str]:
         words = list(self.model.modules) + list(CATALOGUE) + [BASS, *PRONOUNS, "last", "everything"]

@@ -30,7 +30,7 @@ from ..engine.mini_notation import compile_pattern
 from ..engine.note_steps import MAX_CHORD, REST
 from ..engine.params import ParamError, did_you_mean
 from ..engine.scales import parse_key
-from ..engine.sequencer_verbs import SWING, TEMPO
+from ..engine.sequencer_verbs import CAPO_FRETS, SWING, TEMPO
 from ..engine.track_play import check_style
 from .file_limits import check_counts
 from .paths import SessionError
@@ -240,6 +240,7 @@ def _sequencer(seq: Any, ids: set[str]) -> dict:
         "tracks": tracks,
         **({"seed": _seed(seq["seed"])} if seq.get("seed") else {}),
         **({"swing_unit": _swing_unit(seq["swing_unit"])} if seq.get("swing_unit", 16) != 16 else {}),
+        **({"capo": _capo(seq["capo"])} if seq.get("capo") else {}),
     } | ({"key": str(key)} if key is not None else {})
 
 
@@ -270,6 +271,12 @@ def _track_style(track: dict, where: str) -> dict:
 def _seed(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 2**31:
         raise SessionError(f"sequencer.seed: {shorten(value)} is not a whole number 0–2147483647")
+    return value
+
+
+def _capo(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= CAPO_FRETS:
+        raise SessionError(f"sequencer.capo: {shorten(value)} is not a fret 0–{CAPO_FRETS}")
     return value
 
 

@@ -164,6 +164,8 @@ def state_to_messages(state: dict, current: dict | None = None) -> list[Message]
                  Message("/seq/swing", (seq["swing"], seq.get("swing_unit", 16)) if eighths else (seq["swing"],))]
     if seq.get("key") or (current or {}).get("sequencer", {}).get("key"):
         messages.append(Message("/seq/key", tuple(seq.get("key", "none").split())))
+    if seq.get("capo") or (current or {}).get("sequencer", {}).get("capo"):
+        messages.append(Message("/seq/capo", (seq.get("capo", 0),)))
     for name, track in seq["tracks"].items():
         messages.append(Message("/seq/add", (name, track["target"], track["pattern"])))
         if track["notes"]:

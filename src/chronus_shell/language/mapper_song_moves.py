@@ -1,0 +1,46 @@
+"""Moves of the whole song. A capo: where the note tracks sound from ('capo 2' over G C D: A D E, and
+the bass with them; 'capo 4 instead': two frets more; 'capo off': back where they were) — `/seq/capo`
+keeps the fret, so a second 'capo 2' moves nothing, undo puts it back and a session saved remembers it.
+A key a singer cannot reach ('too high for the choir'): every note track a whole step down, never an octave."""
+from __future__ import annotations
+
+from ..protocol.message import Message
+from . import intents as it
+from . import intents_harmony as ih
+from .chords import token_pitches
+from .errors import LanguageError
+from .mapper_messages import message
+
+
+def capo(ctx, intent: ih.Capo) -> list[Message]:
+    shift = intent.frets - ctx.model.capo
+    if shift == 0:
+        raise LanguageError("there is no capo on" if not intent.frets else
+                            f"the capo is on fret {intent.frets} already — nothing moved ('capo off' takes it off)",
+                            intent.column)
+    tracks = any(any(token_pitches(n) for n in track.notes) for track in ctx.model.tracks.values())
+    held = ctx.model.last_chord is not None and ctx.model.last_chord[0] == "gate"
+    if not tracks and not held:
+        raise LanguageError("no chords under the capo yet: say them with it, e.g. 'capo 2, play G C D'", intent.column)
+    everything = it.Words((it.Word("everything", intent.column),))
+    moved = ctx.map(ih.MoveNotes(everything if tracks else None, shift, None, intent.column, chord=not tracks))
+    ctx.understood.insert(len(ctx.understood) - 1, f"capo {'off' if not intent.frets else intent.frets}"
+                          f"{f' (it was on {ctx.model.capo})' if ctx.model.capo and intent.frets else ''}")
+    return moved + [message("/seq/capo", intent.frets)]
+
+
+def singers_range(ctx, intent: ih.SingersRange) -> list[Message]:
+    if not any(any(token_pitches(n) for n in track.notes) for track in ctx.model.tracks.values()):
+        raise LanguageError(f"{intent.said}: the key comes {'down' if intent.semitones < 0 else 'up'} — give the chords "
+                            f"or notes first, or name the voice ('the saw down a tone')", intent.column)
+    everything = it.Words((it.Word("everything", intent.column),))
+    moved = ctx.map(ih.MoveNotes(everything, intent.semitones, None, intent.column))
+    ctx.understood.insert(len(ctx.understood) - 1, f"{intent.said}: the song a whole step "
+                          f"{'down' if intent.semitones < 0 else 'up'} ('a semitone' or 'a minor third' for another step)")
+    return moved
+
+
+#: The intents this family maps.
+HANDLERS = {ih.Capo: capo, ih.SingersRange: singers_range}
+
+__all__ = ["HANDLERS"]
