@@ -45,6 +45,9 @@ HARMONY_FORMS = (
     ("capo <n> / capo on the <n>th fret instead / capo off (a place, not a step: every note track sounds <n> semitones "
      "above the shapes as given; a capo already on moves by the difference)",
      ("capo 3", "capo on the 4th fret instead", "capo off"), ("chords g c d", "capo 2")),
+    ("the <chord> should be <chord> / make the <chord> a <chord> / <chord> instead of the <chord> / <chord> instead "
+     "(one chord replaced on its root; the rest stay)",
+     ("the F should be Fmaj7", "make the Am an Am7", "Fmaj7 instead of the F"), ("chords c am f g",)),
     ("too high/low for the choir / the singer finds it too high (the song a whole step down/up, never an octave)",
      ("it's too high for the choir", "the sopranos find it too low"), ("chords g c d",)),
     ("play the <key> scale / the <scale> scale of <note> [up/down/up and down] / run up the scale / pedal point on <note> "

@@ -165,6 +165,16 @@ class Capo:
 
 
 @dataclass(frozen=True)
+class SwapChord:
+    """'the F should be Fmaj7', 'make the Gm a Gm6', 'C6 instead' (`old` None): one chord of the last
+    given (a track's every chord of that name, or the chord held) replaced, on the same root note."""
+
+    old: str | None
+    new: str
+    column: int = 0
+
+
+@dataclass(frozen=True)
 class SingersRange:
     """'it's too high for the choir', 'the sopranos find it too low': the song a whole step down (up) —
     a key a singer cannot reach moves, never an octave."""

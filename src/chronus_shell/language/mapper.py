@@ -9,9 +9,9 @@ each handler is a function of a MapContext (mapper_context) and the intent.
 from __future__ import annotations
 
 from ..protocol.message import Message
-from . import (mapper_song_moves, mapper_changes, mapper_edges, mapper_gear, mapper_harmony, mapper_harmony_again, mapper_held_notes,
-               mapper_levels, mapper_modules, mapper_rhythm, mapper_sequencer, mapper_shell, mapper_stereo, mapper_tracks,
-               mapper_transpose, mapper_values, mapper_voicing)
+from . import (mapper_changes, mapper_chord_swaps, mapper_edges, mapper_gear, mapper_harmony, mapper_harmony_again,
+               mapper_held_notes, mapper_levels, mapper_modules, mapper_rhythm, mapper_sequencer, mapper_shell,
+               mapper_song_moves, mapper_stereo, mapper_tracks, mapper_transpose, mapper_values, mapper_voicing)
 from . import intents as it
 from .errors import LanguageError
 from .mapper_carry import carry
@@ -22,7 +22,7 @@ from .resolve import Resolver
 
 _FAMILIES = (mapper_modules, mapper_values, mapper_changes, mapper_levels, mapper_edges, mapper_sequencer,
              mapper_shell, mapper_tracks, mapper_gear, mapper_rhythm, mapper_stereo, mapper_harmony, mapper_voicing,
-             mapper_harmony_again, mapper_held_notes, mapper_transpose, mapper_song_moves)
+             mapper_harmony_again, mapper_held_notes, mapper_transpose, mapper_song_moves, mapper_chord_swaps)
 
 
 def _joined(families) -> dict:

@@ -33,10 +33,10 @@ def revoice(ctx, intent: ih.Revoice) -> list[Message]:
     said = {"open": "open voicing", "close": "close voicing", "bass": "bass note an octave lower",
             "rootless": "without the root", "drop2": "drop 2 voicing", "drop3": "drop 3 voicing",
             "invert": "root position" if intent.times == 0 else f"inverted {abs(intent.times)}×"}[intent.how]
-    return _rechord(ctx, change, said, intent.column)
+    return rechord(ctx, change, said, intent.column)
 
 
-def _rechord(ctx, change, said: str, column: int) -> list[Message]:
+def rechord(ctx, change, said: str, column: int) -> list[Message]:
     """The last chord (a gate or a chord track) with `change` applied to each chord."""
     last = ctx.model.last_chord
     if last is None or (last[0] == "track" and last[1] not in ctx.model.tracks) or \
@@ -66,7 +66,7 @@ def alter_chord(ctx, intent: ih.AlterChord) -> list[Message]:
     said = {"7": "a 7th added", "7th": "the key's 7ths added", "maj7": "a major 7th added", "9": "a 9th added", "add9": "a 9th added",
             "6": "a 6th added"}.get(
         intent.change, f"made {intent.change}")
-    return _rechord(ctx, change, said, intent.column)
+    return rechord(ctx, change, said, intent.column)
 
 
 def retime(ctx, intent: ih.Retime) -> list[Message]:
@@ -154,7 +154,7 @@ def move_notes(ctx, intent: ih.MoveNotes) -> list[Message]:
         return ctx.map(parse_plain(intent.fallback))
     if intent.target is None and last is not None and last[0] == "gate" and (
             intent.fallback is not None or intent.chord or not _track_with_notes(ctx, None, intent.column)):
-        return _rechord(ctx, lambda p: [x + intent.semitones for x in p], _interval(intent.semitones),
+        return rechord(ctx, lambda p: [x + intent.semitones for x in p], _interval(intent.semitones),
                         intent.column)
     chord_track = last[1] if intent.chord and last and last[0] == "track" else None
     track = chord_track or _named_notes(ctx, intent) or _track_with_notes(ctx, intent.target, intent.column)
@@ -402,7 +402,7 @@ def _add_bass(pitches) -> list[int]:
     return [bass] + ordered if bass < ordered[0] else ordered
 
 
-__all__ = ["HANDLERS", "NO_CHORD"]
+__all__ = ["HANDLERS", "NO_CHORD", "rechord"]
 
 
 #: The intents this family maps.

@@ -22,7 +22,7 @@ from .harmony_text import cleaned
 from .harmony_moves import read_move
 from .harmony_pitches import added_interval, interval, neighbour
 from .chord_rhythms import chord_rhythm, with_rhythm
-from .parser_harmony_changes import arpeggiate, chord_changes, poly, revoice, singers_range
+from .parser_harmony_changes import arpeggiate, chord_changes, poly, revoice, singers_range, swapped_chord
 from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key
 from .parser_harmony_runs import alberti, chromatic_walk, named_dyad, scale_run_said, turned_run, vamp
 from .parser_harmony_named import alter_chord, chord_hits, inverted_chord, named_chord, pedal, retime, scale_run
@@ -53,11 +53,36 @@ def harmony_intent(line: str):
     try:
         intent = _single(text, line)
     except LanguageError:
-        several = _several(text, line, memo)
+        several = _moved_for_a_reason(text, line) or _several(text, line, memo)
         if several is None:
             raise
         return with_rhythm(several, rhythm)
-    return with_rhythm(intent if intent is not None else _several(text, line, memo), rhythm)
+    return with_rhythm(intent if intent is not None else _moved_for_a_reason(text, line) or _several(text, line, memo),
+                       rhythm)
+
+
+#: The reason after a move of the notes ('everything up a whole step, D is better for my voice', '…, i tune to eb',
+#: 'up a half step its more evil'): the move alone is the command ('i mean …' corrects it: never a reason).
+_REASON = re.compile(r"(?:,\s*|\s+(?=(?:it'?s|its|thats|that'?s|cause|because|cuz) (?:more|less|too|better|easier|nicer|"
+                     r"darker|brighter|sadder|happier|heavier|evil|creepier|dark|bright)\b))"
+                     r"(?:(?!i mean\b)(?:i|i'm|im|we|we're|were|you|he|she|they|my|our)\b|[a-g][#b]? (?:is|'s|sits|suits|works|fits)\b|"
+                     r"(?:cause|because|cuz|since|so)\b|(?:it'?s|its|thats|that'?s) (?:more|less|too|so|a|just|kinda|better|"
+                     r"easier|nicer|darker|brighter|sadder|happier|heavier|evil|for|what|how|gonna|going)\b).*$")
+#: What a line with a reason may be: a move of the notes, never a new chord or key named in passing.
+_MOVES = (ih.MoveNotes, ih.ChangeKey, ih.Capo, ih.SingersRange)
+
+
+def _moved_for_a_reason(text: str, line: str):
+    reason = _REASON.search(text)
+    if reason is None or reason.start() == 0:
+        return None
+    try:
+        if _single(reason.group(0).strip(" ,"), line) is not None:
+            return None                                  # ('…, we're in eb now': a key said, read with the move)
+        intent = _single(text[:reason.start()], line)
+    except LanguageError:
+        return None
+    return intent if isinstance(intent, _MOVES) else None
 
 
 #: Words that make a line worth reading as harmony (with chord symbols, note letters b–g, numerals).
@@ -166,7 +191,7 @@ def _quiet(part: str, line: str, memo: dict):
 
 
 def _single(text: str, line: str):
-    for reader in (ask_key, read_key, read_key_sentence, change_key, read_move, revoice, turned_run, chromatic_walk, vamp,
+    for reader in (swapped_chord, ask_key, read_key, read_key_sentence, change_key, read_move, revoice, turned_run, chromatic_walk, vamp,
                    alberti, named_dyad, arpeggiate, _random, interval, added_interval, neighbour, named_chord, inverted_chord, alter_chord, chord_hits,
                    retime, pedal, _scale_run, read_sentence, _play, _notes, chord_changes, poly, _one_note):
         intent = reader(text, line)

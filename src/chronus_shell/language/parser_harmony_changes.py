@@ -237,6 +237,26 @@ def singers_range(text: str, line: str):
     return ih.SingersRange(-2 if found["way"] == "high" else 2, f"too {found['way']} for a singer", 0)
 
 
+_SYMBOL = r"[a-g](?:#|b)?[\w#+/°ø-]*"
+#: 'the F should be Fmaj7', 'make the Gm a Gm6', 'change the F to an Fmaj7', 'Fmaj7 instead of the F': one chord replaced.
+_SWAPS = tuple(re.compile(p) for p in (
+    rf"(?:the |that |this )?(?P<old>{_SYMBOL})(?: chord)? (?:should|must|could|needs to|has to|ought to|wants to|can)? ?"
+    rf"(?:be|become|becomes|->|→|=) (?:an? )?(?P<new>{_SYMBOL})(?: chord)?(?: (?:instead|actually|please|then|now))*",
+    rf"(?:make|change|turn|swap|switch|replace) (?:the |that )?(?P<old>{_SYMBOL})(?: chord)? (?:into |to |for |with )?(?:an? )?"
+    rf"(?P<new>{_SYMBOL})(?: chord)?(?: (?:instead|actually|please|then|now))*",
+    rf"(?:play |use |try )?(?:an? )?(?P<new>{_SYMBOL})(?: chord)? instead of (?:the |that )?(?P<old>{_SYMBOL})(?: chord)?",
+    rf"(?:(?:no|nah),? )?(?:play |use |try |make it )?(?:an? )?(?P<new>{_SYMBOL})(?: chord)? instead"))
+
+
+def swapped_chord(text: str, line: str):
+    """One chord of the last given replaced by another (mapper_chord_swaps.py); only chord symbols both."""
+    for pattern in _SWAPS:
+        found = pattern.fullmatch(text.strip(" .!"))
+        if found and Chord.parse(found["new"]) and (found.groupdict().get("old") is None or Chord.parse(found["old"])):
+            return ih.SwapChord(found.groupdict().get("old"), found["new"], column_of(found["new"], line))
+    return None
+
+
 def chord_changes(text: str, line: str):
     """'capo 2', 'tritone sub it', 'bass |+ n 12' (Tidal): the chords (or notes) just given, moved."""
     capo = _CAPO.fullmatch(text)
@@ -263,4 +283,4 @@ def chord_changes(text: str, line: str):
     return None
 
 
-__all__ = ["revoice", "arpeggiate", "poly", "chord_changes", "singers_range"]
+__all__ = ["revoice", "arpeggiate", "poly", "chord_changes", "singers_range", "swapped_chord"]

@@ -1,0 +1,62 @@
+"""One chord of a progression replaced ('the F should be Fmaj7', 'make the Gm a Gm6', 'C6 instead' for
+the chord held): every chord of that name in the last chord track (else the one of that root), voiced
+on the same root note, the rest untouched — never the progression read again as two chords."""
+from __future__ import annotations
+
+from ..protocol.message import Message
+from . import intents_harmony as ih
+from .chords import Chord, analyse, register_of, token_pitches
+from .errors import LanguageError
+from .mapper_voicing import NO_CHORD, rechord
+
+
+def swap_chord(ctx, intent: ih.SwapChord) -> list[Message]:
+    new = Chord.parse(intent.new)
+    old = Chord.parse(intent.old) if intent.old else None
+    if new is None or (intent.old and old is None):
+        raise LanguageError(f"'{intent.new if new is None else intent.old}' is not a chord", intent.column)
+    chords = _last_chords(ctx, intent.column)
+    if old is None and len(chords) == 1:
+        wanted = analyse(chords[0])                      # 'C6 instead' over the chord held: that one
+        old = Chord("", wanted[0], wanted[1], None, False) if wanted else None
+    root = old.root if old else new.root
+    exact = old is not None and any(_shape(p) == (root, _classes(old.intervals)) for p in chords)
+
+    def matches(pitches) -> bool:
+        shape = _shape(pitches)
+        return shape is not None and shape[0] == root and (not exact or shape[1] == _classes(old.intervals))
+    if not any(matches(p) for p in chords):
+        said = (intent.old or new.symbol[:2].rstrip("mda")).upper()
+        raise LanguageError(f"no {said} chord to make {new.symbol}: name one that plays ('the <chord> should be "
+                            f"{new.symbol}')", intent.column)
+
+    def change(pitches):
+        if not matches(pitches):
+            return pitches
+        bottom = min(p for p in pitches if p % 12 == root) if any(p % 12 == root for p in pitches) else min(pitches)
+        return [bottom + i for i in new.intervals]
+    return rechord(ctx, change, f"{intent.old or 'the chord'} → {new.symbol}", intent.column)
+
+
+def _last_chords(ctx, column: int) -> list[list[int]]:
+    last = ctx.model.last_chord
+    if last is None or (last[0] == "track" and last[1] not in ctx.model.tracks):
+        raise LanguageError(NO_CHORD, column)
+    if last[0] == "gate":
+        return [[round(register_of(f)) for f in last[2]]]
+    return [p for p in map(token_pitches, ctx.model.tracks[last[1]].notes) if p and len(p) > 1]
+
+
+def _shape(pitches) -> tuple[int, frozenset] | None:
+    found = analyse(pitches)
+    return (found[0], _classes(found[1])) if found else None
+
+
+def _classes(intervals) -> frozenset:
+    return frozenset(i % 12 for i in intervals)
+
+
+#: The intents this family maps.
+HANDLERS = {ih.SwapChord: swap_chord}
+
+__all__ = ["HANDLERS"]
