@@ -187,3 +187,34 @@ def test_a_voice_playing_the_chords_is_no_bass_line():
 
 def test_the_one_oscillator_is_the_bass_when_it_plays_no_chords():
     assert last("add a saw", "bass notes g1 c2 d2")[0] == "/seq/add bass saw1 xxx"
+
+
+# -- the same again, in another key; a mode alone; new chords in the old rhythm --------------------
+@pytest.mark.parametrize("phrase", ["vamp again but in F", "same thing in F", "play it again in F", "the same in F",
+                                    "once more, but in F", "same chords in F"])
+def test_the_same_again_in_a_key_moves_the_notes_there(phrase):
+    assert last(*PROGRESSION, phrase) == ["/seq/notes chords f4+a4+c5 d4+f4+a4 bb3+d4+f4 c4+e4+g4"]
+
+
+def test_a_line_in_a_key_now_the_same_line_moves_that_line():
+    assert last("add a saw called bass at 55 hz", "bass notes a1 c2 e2 g2", "bass in G now same line") == \
+        ["/seq/notes bass g1 bb1 d2 f2"]
+
+
+def test_in_a_key_alone_still_only_sets_it():
+    assert last(*PROGRESSION, "in F") == ["/seq/key f major"]
+
+
+@pytest.mark.parametrize("phrase", ["actually lydian", "lydian instead", "make it lydian", "no, lydian", "lydian mode"])
+def test_a_mode_alone_keeps_the_key_set_s_tonic(phrase):
+    assert last(*PROGRESSION, "key E major", phrase) == ["/seq/key e lydian"]
+    assert "lydian on which note" in refused(*PROGRESSION, phrase)
+
+
+def test_make_it_minor_is_still_the_chord_s_quality():
+    assert last("add a triangle", "hold a c major chord", "make it minor")[0].startswith("/gate/triangle1 1 ")
+
+
+def test_new_chords_instead_keep_the_track_s_rhythm():
+    assert last(*PROGRESSION, "Am F C G instead") == ["/seq/notes chords a3+c4+e4 f3+a3+c4 c3+e3+g3 g3+b3+d4"]
+    assert last(*PROGRESSION, "chords am f c g")[0].startswith("/seq/add chords triangle1 x---")   # said anew: a bar each

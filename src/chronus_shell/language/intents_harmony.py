@@ -56,6 +56,7 @@ class Progression:
     column: int = 0
     key: tuple[str, str] | None = None      # 'ii-V-I in C': numerals read in this key, for this line
     rhythm: str | None = None               # 'on the offbeats', 'rhythm x.x.': each chord's hits in its span
+    instead: bool = False                   # 'Am F C G instead': the chords of the track replaced, its rhythm kept
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,14 @@ class Capo:
     the note tracks sound `frets` above the shapes as first given (one already on: moved by the difference)."""
 
     frets: int
+    column: int = 0
+
+
+@dataclass(frozen=True)
+class SetMode:
+    """'actually lydian', 'dorian instead': the key set keeps its tonic, in this mode."""
+
+    scale: str
     column: int = 0
 
 

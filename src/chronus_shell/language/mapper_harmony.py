@@ -209,6 +209,11 @@ def progression(ctx, intent: ih.Progression) -> list[Message]:
         _keep_a_note_line(ctx, head, track, intent)
     reference, source = voice_register(ctx, head, track)
     tokens = [_progression_chord(ctx, symbol, reference, intent.column, intent.key) for symbol in intent.chords]
+    kept = ctx.model.tracks.get(track) if intent.instead and track is not None else None
+    if kept is not None and "-" not in kept.notes and any("+" in str(n) for n in kept.notes):
+        ctx.understood.append(f"{said_chords(intent.chords)} → {' | '.join(tokens)} instead, a hit each of the {track} "
+                              f"track's rhythm ({kept.pattern})")
+        return [message("/seq/notes", track, *tokens)]
     length = {16: "a bar", 8: "half a bar", 4: "a beat", 32: "2 bars", 64: "4 bars"}.get(
         intent.steps, f"{intent.steps} steps")
     if intent.rhythm:                                   # 'chords am dm on the offbeats': hits within each span

@@ -1,7 +1,8 @@
 """Moves of the whole song. A capo: where the note tracks sound from ('capo 2' over G C D: A D E, and
 the bass with them; 'capo 4 instead': two frets more; 'capo off': back where they were) — `/seq/capo`
 keeps the fret, so a second 'capo 2' moves nothing, undo puts it back and a session saved remembers it.
-A key a singer cannot reach ('too high for the choir'): every note track a whole step down, never an octave."""
+A key a singer cannot reach ('too high for the choir'): every note track a whole step down, never an octave.
+A mode said alone ('actually lydian'): the key set's tonic in it."""
 from __future__ import annotations
 
 from ..protocol.message import Message
@@ -40,7 +41,13 @@ def singers_range(ctx, intent: ih.SingersRange) -> list[Message]:
     return moved
 
 
+def set_mode(ctx, intent: ih.SetMode) -> list[Message]:
+    if ctx.model.key is None:
+        raise LanguageError(f"{intent.scale} on which note? e.g. 'e {intent.scale}'", intent.column)
+    return ctx.map(ih.SetKey(ctx.model.key[0], intent.scale, intent.column))
+
+
 #: The intents this family maps.
-HANDLERS = {ih.Capo: capo, ih.SingersRange: singers_range}
+HANDLERS = {ih.Capo: capo, ih.SingersRange: singers_range, ih.SetMode: set_mode}
 
 __all__ = ["HANDLERS"]

@@ -9,6 +9,7 @@ patch and are mapper_harmony's.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from ..engine.catalogue import CATALOGUE
@@ -23,7 +24,7 @@ from .harmony_moves import read_move
 from .harmony_pitches import added_interval, interval, neighbour
 from .chord_rhythms import chord_rhythm, with_rhythm
 from .parser_harmony_changes import arpeggiate, chord_changes, poly, revoice, singers_range, swapped_chord
-from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key
+from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key, read_mode
 from .parser_harmony_runs import alberti, chromatic_walk, named_dyad, scale_run_said, turned_run, vamp
 from .parser_harmony_named import alter_chord, chord_hits, inverted_chord, named_chord, pedal, retime, scale_run
 from .harmony_tokens import (CHORDISH, NOTE, NUMBERS, chord_list, column_of, first_match, has_quality, register_said,
@@ -57,8 +58,13 @@ def harmony_intent(line: str):
         if several is None:
             raise
         return with_rhythm(several, rhythm)
-    return with_rhythm(intent if intent is not None else _moved_for_a_reason(text, line) or _several(text, line, memo),
-                       rhythm)
+    intent = intent if intent is not None else _moved_for_a_reason(text, line) or _several(text, line, memo)
+    if isinstance(intent, ih.Progression) and intent.steps == 16 and not rhythm and _INSTEAD.search(said):
+        intent = replace(intent, instead=True)         # 'Am F C G instead': the track's rhythm stays
+    return with_rhythm(intent, rhythm)
+
+
+_INSTEAD = re.compile(r"\binstead[\s.!]*$", re.I)
 
 
 #: The reason after a move of the notes ('everything up a whole step, D is better for my voice', '…, i tune to eb',
@@ -191,7 +197,7 @@ def _quiet(part: str, line: str, memo: dict):
 
 
 def _single(text: str, line: str):
-    for reader in (swapped_chord, ask_key, read_key, read_key_sentence, change_key, read_move, revoice, turned_run, chromatic_walk, vamp,
+    for reader in (swapped_chord, ask_key, read_key, read_mode, read_key_sentence, change_key, read_move, revoice, turned_run, chromatic_walk, vamp,
                    alberti, named_dyad, arpeggiate, _random, interval, added_interval, neighbour, named_chord, inverted_chord, alter_chord, chord_hits,
                    retime, pedal, _scale_run, read_sentence, _play, _notes, chord_changes, poly, _one_note):
         intent = reader(text, line)

@@ -189,6 +189,10 @@ _TO_KEY = tuple((re.compile(pattern), or_set) for pattern, or_set in (
      rf" (?:in|into|in the key of) {KEYNOTE}(?: {SCALE})?(?: instead)?", False),
     (rf"(?:go |move |bring it |take it |put it |now )?back(?: up| down)? (?:in)?to (?:the key of )?{KEYNOTE}(?: {SCALE})?"
      rf"(?: key)?", False),                                  # 'back down to Ab'
+    (rf"(?:(?:play|do) )?(?:(?:it|that|this|the [\w-]+) )?(?:(?:the )?same(?: thing| again| line| chords| song| tune| riff| vamp|"
+     rf" progression| notes)?|again|once more|[\w-]+ again)(?:,? (?:but|only|just))? (?:now )?in {KEYNOTE}(?: {SCALE})?(?: now)?",
+     False),                                                 # 'vamp again but in F', 'same thing in G': moved there
+    (rf"(?:the )?[\w-]+ in {KEYNOTE}(?: {SCALE})?,? (?:now,? )?(?:the )?same (?:line|notes|riff|pattern|thing|tune)", False),
 ))
 #: What names the lines of notes themselves ('transpose all to C#', 'put the bassline in F minor').
 _LINE_NAMED = re.compile(r"^\w+ (?:it all|all|everything|the bass ?line|the bass|the riff|the melody)\b")
@@ -203,6 +207,21 @@ _FIFTH_AWAY = re.compile(r"(?:(?:transpose|modulate|move|shift|take|go|switch)(?
 #: 'change the mode to mixolydian': the tonic kept, the scale changed.
 _MODE_TO = re.compile(rf"(?:change|set|switch|make|turn)(?: the)? (?:mode|scale) (?:to|into) (?:the )?(?P<scale>{SCALE})"
                       rf"(?: mode| scale)?")
+
+
+#: 'bass in G now, same line': the line of notes is what says the key it is in now.
+_SAME_LINE = re.compile(r"\bsame (?:line|notes|riff|pattern)\b")
+#: A mode said alone ('actually lydian', 'dorian instead', 'make it mixolydian'): the key set's tonic in that mode.
+_MODES = {word: scale for word, scale in SCALE_WORDS.items()
+          if scale in ("dorian", "phrygian", "lydian", "mixolydian", "locrian") or word in ("ionian", "aeolian")}
+_MODE_ALONE = re.compile(r"(?:(?:no|nah|actually|sorry|i mean|make it|let'?s do|lets do|try|now|in|more),? )*(?:the )?(?P<mode>"
+                         + "|".join(_MODES) + r")(?: mode| scale)?(?: (?:actually|instead|rather|please|then|now))*")
+
+
+def read_mode(text: str, line: str):
+    """'actually lydian', 'dorian instead': the key set, its tonic kept, in that mode (nothing moves)."""
+    found = _MODE_ALONE.fullmatch(text)
+    return ih.SetMode(_MODES[found["mode"]], column_of(found["mode"], line)) if found else None
 
 
 def change_key(text: str, line: str):
@@ -227,9 +246,9 @@ def change_key(text: str, line: str):
             note, minor_m, scale = match.groups()
             way = re.search(r" going (up|down)$", text)                  # 'up to F' (harmony_text): up, not the nearer
             return ih.ChangeKey(note, SCALE_WORDS[scale] if scale else "minor" if minor_m else None, None,
-                                column_of(note, line), or_set, lines=bool(_LINE_NAMED.search(text)),
+                                column_of(note, line), or_set, lines=bool(_LINE_NAMED.search(text) or _SAME_LINE.search(text)),
                                 way=(1 if way.group(1) == "up" else -1) if way else 0)
     return None
 
 
-__all__ = ["SCALE_WORDS", "SCALE", "KEYNOTE", "CAMELOT", "key_of", "ask_key", "read_key", "change_key"]
+__all__ = ["SCALE_WORDS", "SCALE", "KEYNOTE", "CAMELOT", "key_of", "ask_key", "read_key", "change_key", "read_mode"]
