@@ -52,6 +52,17 @@ def drones(model) -> list[str]:
             if model.modules[voice[0]] in _DRONING and not any(model.modules[m] == "adsr" for m in voice)]
 
 
+def unheard_rhythm(messages, model) -> str | None:
+    """A rhythm given a voice with no envelope and no notes to change ('sub plays on the offbeats' on a bare
+    sine): it drones on through the rests, so nothing of the rhythm is heard — said, with the way to hear it."""
+    bare = [str(m.args[1]) for m in messages if m.address == "/seq/add" and len(m.args) > 2 and "." in str(m.args[2])
+            and str(m.args[1]) in drones(model) and not any(token_pitches(n) for n in model.tracks[str(m.args[0])].notes)]
+    if not bare:
+        return None
+    return (f"{bare[0]} has no envelope: it sounds through the rests, so the rhythm is not heard — "
+            f"'add an envelope to {bare[0]}' makes each hit heard")
+
+
 def drone_levels(ctx, tracks: list[str], muted: bool) -> list[Message]:
     """A track muted whose voice is a drone: the voice falls silent too (its note would ring on,
     the chord held after 'stop the organ'), said; unmuted, its level comes back."""

@@ -34,6 +34,7 @@ from .refusal_wording import naming_focus
 from .scene_words import fixed_terms
 from .score_terms import score_terms
 from .shared_pan import shared_pan_note
+from .mapper_tracks import unheard_rhythm
 from .other_languages import in_english
 from .sweeps import sweep_line
 from .timed_lines import is_timed, translate_timed
@@ -110,9 +111,9 @@ class Translator(ReadAgain):
             self.mapper.understood.insert(0, marked[0])
         if termed:
             self.mapper.understood.insert(0, termed[0])
-        shared = shared_pan_note(messages, self.model)
-        if shared:
-            self.mapper.understood.append(shared)        # a pan that cannot be heard, said back
+        for note in (shared_pan_note(messages, self.model), unheard_rhythm(messages, self.model)):
+            if note:
+                self.mapper.understood.append(note)      # a pan or a rhythm that cannot be heard, said back
         if not line.lstrip().startswith("/"):
             remember_label(line, messages, self.model)
             if _touches_a_module(messages):
