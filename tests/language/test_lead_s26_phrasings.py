@@ -216,5 +216,11 @@ def test_make_it_minor_is_still_the_chord_s_quality():
 
 
 def test_new_chords_instead_keep_the_track_s_rhythm():
-    assert last(*PROGRESSION, "Am F C G instead") == ["/seq/notes chords a3+c4+e4 f3+a3+c4 c3+e3+g3 g3+b3+d4"]
+    """Notes are per step (a hit plays its step's token): two hits a bar, four chords: two bars of the rhythm."""
+    held = " - - - - - - -"
+    assert last(*PROGRESSION, "Am F C G instead") == [
+        "/seq/add chords triangle1 x.......x.......x.......x.......",
+        "/seq/notes chords " + (held + " ").join(["a3+c4+e4", "f3+a3+c4", "c3+e3+g3", "g3+b3+d4"]) + held]
+    three = last(*PROGRESSION, "Am F C G instead", "Am F C instead")              # round again together
+    assert three[0] == "/seq/add chords triangle1 " + "x......." * 3         # a hit every half bar, a chord each
     assert last(*PROGRESSION, "chords am f c g")[0].startswith("/seq/add chords triangle1 x---")   # said anew: a bar each

@@ -111,7 +111,8 @@ class Translator(ReadAgain):
             self.mapper.understood.insert(0, marked[0])
         if termed:
             self.mapper.understood.insert(0, termed[0])
-        for note in (shared_pan_note(messages, self.model), unheard_rhythm(messages, self.model)):
+        raw = line.lstrip().startswith("/")               # (a script's track gets its notes on the next line)
+        for note in (shared_pan_note(messages, self.model), None if raw else unheard_rhythm(messages, self.model)):
             if note:
                 self.mapper.understood.append(note)      # a pan or a rhythm that cannot be heard, said back
         if not line.lstrip().startswith("/"):
