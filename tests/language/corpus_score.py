@@ -176,9 +176,11 @@ def _matches(expected: list, message: Message, before) -> bool:
 
 
 def judge(expected: list[list], produced: list[Message], befores: dict, is_undo: bool,
-          voices: dict[str, str] | None = None) -> bool:
-    """Every expected message matched once; everything else only wiring, a new module's setting, or
-    the pitch of a voice whose notes were expected to move (`voices`: track → the voice it plays)."""
+          voices: dict[str, str] | None = None, rhythms: dict[str, str] | None = None) -> bool:
+    """Every expected message matched once; everything else only wiring, a new module's setting, the
+    pitch of a voice whose notes were expected to move (`voices`: track → the voice it plays), or a track's
+    rhythm written again as it was, repeated (`rhythms`: track → pattern; notes are per step, so new notes
+    a hit each of a rhythm may need it longer)."""
     left = list(range(len(produced)))
     moved = {(voices or {}).get(str(m[1])) for m in expected if m[0] == "/seq/notes" and len(m) > 1}
     if any(m[0] == "/seq/notes" and len(m) > 1 and m[1] == "*" for m in expected):     # any track: the ones given notes
@@ -206,8 +208,22 @@ def judge(expected: list[list], produced: list[Message], befores: dict, is_undo:
             continue
         if message.address.startswith("/mod/") and message.parts[1] in moved and message.parts[2] == "freq":
             continue                               # a transposed voice's oscillator moves with its notes
+        if _same_rhythm(message, voices or {}, rhythms or {}):
+            continue
         return False
     return True
+
+
+def _same_rhythm(message: Message, voices: dict, rhythms: dict) -> bool:
+    if message.address != "/seq/add" or len(message.args) < 3 or str(message.args[0]) not in rhythms:
+        return False
+    track, target, pattern = (str(a) for a in message.args[:3])
+    return voices.get(track) == target and _cycle(pattern) == _cycle(rhythms[track])
+
+
+def _cycle(pattern: str) -> str:
+    return next(pattern[:n] for n in range(1, len(pattern) + 1)
+                if len(pattern) % n == 0 and pattern[:n] * (len(pattern) // n) == pattern)
 
 
 def _silenced(message: Message) -> bool:
@@ -240,6 +256,7 @@ def score_case(case: dict) -> Result:
             if len(m) > 1 and track_style(translator, m[0], m[1]) is not None:
                 befores[(m[0], m[1])] = track_style(translator, m[0], m[1])
     voices = {name: track.target for name, track in translator.model.tracks.items()}
+    rhythms = {name: track.pattern for name, track in translator.model.tracks.items()}
     phrase = case["phrase"]
     try:
         produced = translator.translate(phrase)
@@ -266,7 +283,7 @@ def score_case(case: dict) -> Result:
                 if befores.get(f"/mod/{message.args[0]}/{param.name}") is None:
                     befores[f"/mod/{message.args[0]}/{param.name}"] = param.default
     for alternative in alternatives:
-        if alternative != "refuse" and judge(alternative, produced, befores, is_undo, voices):
+        if alternative != "refuse" and judge(alternative, produced, befores, is_undo, voices, rhythms):
             return Result(case, "RIGHT", produced)
     return Result(case, "WRONG", produced)
 
