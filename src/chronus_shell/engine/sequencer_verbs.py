@@ -261,7 +261,9 @@ VERBS: dict[str, Verb] = {verb.address.path: verb for verb in (
     Verb(Address("/seq/add", "track target pattern [now]", "sss", "s", doc="add or replace a track (next bar, or now)",
                  aliases=("/seq/update/pattern",)), _check_add, _add, _shape_add),
     Verb(Address("/seq/notes", "track notes…", "sa", rest="a",
-                 doc="per-step pitches: a2, c#3, Hz, a chord a3+c4+e4, - hold, . rest (octave always explicit)"),
+                 doc="per-step pitches: a2, c#3, Hz, a chord a3+c4+e4, - hold, . rest (octave always explicit); a hit on "
+                     "step s plays the note at s (the notes cycling), so a note per hit is written on its step: "
+                     "'x...x...' with 'a3 - - - c4 - - -' (with 'a3 c4', steps 0 and 4 both play a3)"),
          _check_notes, _notes, _shape_notes),
     Verb(Address("/seq/remove", "track", "s", doc="remove a track"), _check_remove, _remove, _shape_remove),
     Verb(Address("/seq/mute", "track 1|0 [bars]", "sn", "n", doc="mute (1) or unmute (0) a track; it keeps its "
