@@ -224,3 +224,16 @@ def test_new_chords_instead_keep_the_track_s_rhythm():
     three = last(*PROGRESSION, "Am F C G instead", "Am F C instead")              # round again together
     assert three[0] == "/seq/add chords triangle1 " + "x......." * 3         # a hit every half bar, a chord each
     assert last(*PROGRESSION, "chords am f c g")[0].startswith("/seq/add chords triangle1 x---")   # said anew: a bar each
+
+
+# -- a move again, a key change after second thoughts ---------------------------------------------
+@pytest.mark.parametrize("phrase", ["lower still, one more tone", "one more tone down", "down another tone",
+                                    "down a further tone", "down a tone again"])
+def test_a_move_said_again_moves_once_more(phrase):
+    assert last(*PROGRESSION, "down a tone", phrase) == ["/seq/notes chords ab3+c4+eb4 f3+ab3+c4 db3+f3+ab3 eb3+g3+bb3"]
+
+
+@pytest.mark.parametrize("phrase", ["no, back to C", "hmm no, back to C", "actually, back to C", "oops back to C"])
+def test_second_thoughts_before_a_key_change_are_no_command(phrase):
+    assert last(*PROGRESSION, "everything up a whole step", phrase) == \
+        ["/seq/notes chords c4+e4+g4 a3+c4+e4 f3+a3+c4 g3+b3+d4"]

@@ -28,7 +28,7 @@ STEP_ASKED = ("a step up or down: a whole step (2 semitones), a half step (1) or
               "say 'up a whole step', 'up a semitone' or 'up 2 semitones'")
 #: A step alone: how far is meant is not said.
 _VAGUE = frozenset(("step", "steps"))
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+_COUNTS = {"a": 1, "an": 1, "one": 1, "another": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
            "twelve": 12}
 _DIRECTIONS = {"up": 1, "higher": 1, "above": 1, "down": -1, "lower": -1, "below": -1, "deeper": -1}
 #: Verbs that say the direction themselves ('drop it a whole step', 'raise them a fifth').
@@ -42,7 +42,8 @@ _NOTE_NOUNS = frozenset("melody chords chord progression arp arpeggio notes line
 _CHORDS_NAMED = frozenset("chords chord progression changes".split())
 #: What moves the key, and every note track with it.
 _SONG = frozenset("song key music modulate modulation".split())
-_FILLER = frozenset("the my our a an by on for of whole thing change played sounded be instead about go goes".split())
+_FILLER = frozenset("the my our a an by on for of whole thing change played sounded be instead about go goes "
+                    "still more further again".split())      # 'lower still, one more tone': a move again
 #: An interval said without a count is one of it ('bass go octave down', 'melody semitone up').
 _ONE_OF = frozenset("octave semitone halftone".split())      # (not tone: "tone it down")
 #: 'down to a lower octave', 'to a higher octave': an octave that way.
@@ -174,6 +175,8 @@ def _amount(words: list[str], index: int):
     if count is None:
         single = word[:-1] if word.endswith("s") else word
         return ((_INTERVALS[word], False), index + 1, 0) if word in _ONE_OF and single == word else None
+    if words[index + 1:index + 2] in (["more"], ["further"]):
+        index += 1                                       # 'one more tone': a tone (again)
     for size in (2, 1):
         unit = " ".join(words[index + 1:index + 1 + size])
         if len(unit.split()) != size:

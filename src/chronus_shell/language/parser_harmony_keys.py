@@ -224,8 +224,13 @@ def read_mode(text: str, line: str):
     return ih.SetMode(_MODES[found["mode"]], column_of(found["mode"], line)) if found else None
 
 
+#: Second thoughts before a key change ('no, back to C', 'hmm actually put it in E'): the change is the command.
+_SECOND_THOUGHTS = re.compile(r"^(?:(?:no+|nah|hmm+|um+|uh+|ok|okay|sorry|actually|oops|wait|ah)[,.!]*\s+)+")
+
+
 def change_key(text: str, line: str):
     """'transpose to the relative major', 'transpose to g minor', 'switch to d minor', 'put it in E'."""
+    text = _SECOND_THOUGHTS.sub("", text)
     match = _RELATIVE.fullmatch(text)
     if match:
         return ih.ChangeKey(None, match.group(2), match.group(1))
