@@ -6,9 +6,11 @@ A rhythm said with something that is not chords leaves the line to the rest of t
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
+from ..protocol.message import Message
 from . import intents as it
 from . import intents_harmony as ih
 from .errors import LanguageError
@@ -64,27 +66,45 @@ def with_rhythm(intent, rhythm: str | None):
 
 
 def restruck(notes: tuple[str, ...], pattern: str, rhythm: str) -> tuple[str, list[str]] | None:
-    """Held chords ('x---…' with each chord then '-' a step) given a new rhythm ('play the chords on every
-    beat'): each chord keeps its span and is struck on the rhythm's hits in it — (pattern, notes); None for
-    a track that holds no chords this way (the rhythm then replaces the pattern alone)."""
-    if len(notes) != len(pattern) or "-" not in pattern or set(rhythm) - set("xX.") or "x" not in rhythm.lower():
+    """Chords a step each ('x---…' held, or struck already: a chord token where it starts, '-' holding it)
+    given a new rhythm ('play the chords on every beat', then 'on the offbeats'): each chord keeps its span
+    and is struck on the rhythm's first hit in it, the rhythm laid from the bar line — (pattern, notes); None
+    for a track that holds no chords this way (the rhythm then replaces the pattern alone)."""
+    if len(notes) != len(pattern) or "." in notes or set(rhythm) - set("xX.") or "x" not in rhythm.lower():
         return None
-    spans, start = [], 0
-    for i in range(1, len(pattern) + 1):
-        if i == len(pattern) or pattern[i] in "xX":
-            spans.append((notes[start], i - start))
-            start = i
-    if len(spans) < 2 or any(token in (".", "-") for token, _ in spans):
+    starts = [i for i, token in enumerate(notes) if token != "-"]
+    chords = [notes[i] for i in starts]
+    if len(starts) < 2:
         return None
-    out_pattern, out_notes = "", []
-    for token, length in spans:
-        span = (rhythm * (length // len(rhythm) + 1))[:length]
-        first = next((i for i, step in enumerate(span) if step in "xX"), None)
-        if first is None:
+    steps = len(notes)
+    grid = math.gcd(steps, *(b - a for a, b in zip(starts, starts[1:])))
+    starts = [start - starts[0] % grid for start in starts]       # struck late already: its span from the bar line
+    out_pattern = "".join(rhythm[i % len(rhythm)] for i in range(steps))
+    out_notes = ["-"] * steps
+    for k, (start, token) in enumerate(zip(starts, chords)):
+        end = starts[k + 1] if k + 1 < len(starts) else starts[0] + steps          # the last span wraps round
+        hits = [s % steps for s in range(start, end) if out_pattern[s % steps] in "xX"]
+        if not hits:
             return None                                  # a chord the rhythm never strikes: say it otherwise
-        out_pattern += span
-        out_notes += [token if i == first else "-" for i in range(length)]
+        out_notes[hits[0]] = token
     return out_pattern, out_notes
 
 
-__all__ = ["chord_rhythm", "with_rhythm", "restruck"]
+def restrike_held(model, messages: list) -> list:
+    """A rhythm written over a track of held chords with no notes beside it ('chords on the offbeats'): each
+    chord struck on it in its own span (notes are per step: the bare rhythm alone would play its first bar's
+    chord over and over)."""
+    noted = {str(m.args[0]) for m in messages if m.address == "/seq/notes" and m.args}
+    out = []
+    for msg in messages:
+        held = model.tracks.get(str(msg.args[0])) if msg.address == "/seq/add" and len(msg.args) == 3 else None
+        struck = restruck(tuple(held.notes), held.pattern, str(msg.args[2])) \
+            if held is not None and str(msg.args[0]) not in noted and held.target == str(msg.args[1]) else None
+        if struck is None:
+            out.append(msg)
+            continue
+        out += [Message("/seq/add", (msg.args[0], msg.args[1], struck[0])), Message("/seq/notes", (msg.args[0], *struck[1]))]
+    return out
+
+
+__all__ = ["chord_rhythm", "with_rhythm", "restruck", "restrike_held"]

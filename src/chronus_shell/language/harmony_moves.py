@@ -43,7 +43,7 @@ _CHORDS_NAMED = frozenset("chords chord progression changes".split())
 #: What moves the key, and every note track with it.
 _SONG = frozenset("song key music modulate modulation".split())
 _FILLER = frozenset("the my our a an by on for of whole thing change played sounded be instead about go goes "
-                    "still more further again".split())      # 'lower still, one more tone': a move again
+                    "still more further".split())      # 'lower still, one more tone': a move again
 #: An interval said without a count is one of it ('bass go octave down', 'melody semitone up').
 _ONE_OF = frozenset("octave semitone halftone".split())      # (not tone: "tone it down")
 #: 'down to a lower octave', 'to a higher octave': an octave that way.

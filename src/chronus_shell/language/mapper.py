@@ -13,6 +13,7 @@ from . import (mapper_changes, mapper_chord_swaps, mapper_edges, mapper_gear, ma
                mapper_held_notes, mapper_levels, mapper_modules, mapper_rhythm, mapper_sequencer, mapper_shell,
                mapper_song_moves, mapper_stereo, mapper_tracks, mapper_transpose, mapper_values, mapper_voicing)
 from . import intents as it
+from .chord_rhythms import restrike_held
 from .errors import LanguageError
 from .mapper_carry import carry
 from .mapper_context import MapContext
@@ -49,7 +50,7 @@ class Mapper:
         handler = HANDLERS.get(type(intent))
         if handler is None:
             raise LanguageError(f"{type(intent).__name__.lower()} is not available here")
-        messages = handler(self.context, intent)
+        messages = restrike_held(self.context.model, handler(self.context, intent))   # a rhythm over held chords
         if isinstance(intent, (it.Mute, it.Drop, it.RemoveModule)):
             what_it_took(self.context, intent, messages)      # 'turn it off': which part, said back
         return messages
