@@ -266,3 +266,19 @@ def test_rhythms_said_one_after_another_keep_each_chord_on_its_bar():
     lines = ("add a triangle", "chords c am f g", "chords on the offbeats", "the chords on 1 and the and of 2",
              "the chords on every beat")
     assert _chords_heard(*lines) == ["c"] * 4 + ["a"] * 4 + ["f"] * 4 + ["g"] * 4
+
+
+# -- what a move leaves, what a voice with no envelope cannot play ---------------------------------
+def test_voices_tuned_to_a_note_with_no_track_are_said_to_stay():
+    lines = ("in c minor", "add a sine called pedal", "pedal plays c1", "add a kick", "tune the kick to c2",
+             "add a saw", "saw notes c4 eb4 g4 c5")
+    assert last(*lines, "transpose everything up a semitone") == ["/seq/notes saw c#4 e4 g#4 c#5", "/seq/key c# minor"]
+    assert "pedal (c1), kick1 (c2) stay as tuned" in _echo(*lines, "transpose everything up a semitone")
+    assert "pedal tuned to c1: 220 → 32.7032 Hz" in _echo(*lines[:3])          # an octave said: no 'nearest'
+
+
+@pytest.mark.parametrize("lines", [("add a sine called sub", "sub plays on the offbeats"),
+                                   ("add a sine called bass at 55 hz", "bass notes g1 . . bb1")])
+def test_rests_a_voice_with_no_envelope_cannot_play_are_said(lines):
+    assert "no envelope: it sounds through the rests" in _echo(*lines)
+    assert "no envelope" not in _echo(*lines[:1], f"add an envelope to {lines[0].split()[4]}", lines[1])

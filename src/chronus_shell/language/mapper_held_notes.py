@@ -30,8 +30,10 @@ def play_pitch(ctx, intent: ih.PlayPitch) -> list[Message]:
         param = spec.param("freq").name
         current = float(ctx.model.value(module_id, param))
         note = placed_note(intent.pitch, register_of(current), intent.column)
-        ctx.understood.append(f"{intent.pitch} → {note}, nearest {current:g} Hz")
-        return [message(f"/mod/{module_id}/{param}", playable(hz(token_pitches(note)[0]), note, intent.column))]
+        tuned = playable(hz(token_pitches(note)[0]), note, intent.column)
+        placed = "" if intent.pitch[-1:].isdigit() else f", the octave nearest {current:g} Hz"   # an octave said: as said
+        ctx.understood.append(f"{module_id} tuned to {note}: {current:g} → {tuned:g} Hz{placed}")
+        return [message(f"/mod/{module_id}/{param}", tuned)]
     head, track = voice_and_track(ctx, intent.target, intent.column)
     if intent.beside:
         return _beside_last(ctx, intent, head)

@@ -3,6 +3,8 @@ third' with no key set: the key of the chords), and the key a chord track is in 
 with 7th chords')."""
 from __future__ import annotations
 
+import math
+
 from ..engine.scales import PITCH_CLASSES, SCALES, pitch_class
 from ..protocol.message import Message
 from . import intents_harmony as ih
@@ -97,7 +99,26 @@ def change_key(ctx, intent: ih.ChangeKey) -> list[Message]:
             messages.append(message("/seq/notes", track_name, *tokens))
     ctx.understood.append(f"{tonic} {scale.replace('_', ' ')} → {new_tonic} {new_scale.replace('_', ' ')}"
                           f"{', every note track moved' if any(m.address == '/seq/notes' for m in messages) else ''}")
-    return messages
+    return messages + (tuned_apart(ctx) if len(messages) > 1 else [])
+
+
+def tuned_apart(ctx) -> list[Message]:
+    """Voices tuned to a note that play no note track (a pedal on a sine, a kick tuned to C2) stay where they
+    are when the music moves: said, with the line that moves one (no messages: a drone left alone is often meant)."""
+    tracked = {t.target for t in ctx.model.tracks.values() if any(token_pitches(n) for n in t.notes)}
+    apart = []
+    for module_id in ctx.model.modules:
+        spec = ctx.model.spec(module_id)
+        if spec is None or spec.role not in ("source", "drum") or not spec.has_param("freq") or module_id in tracked:
+            continue
+        value = float(ctx.model.value(module_id, "freq"))
+        pitch = 69 + 12 * math.log2(value / 440.0) if value > 0 else 0.5
+        if value != spec.param("freq").default and abs(pitch - round(pitch)) < 0.01:
+            apart.append(f"{module_id} ({name(round(pitch))})")
+    if apart:
+        ctx.understood.append(f"{', '.join(apart)} stay{'s' if len(apart) == 1 else ''} as tuned: no note track — "
+                              f"'transpose {apart[0].split()[0]} up a semitone' moves one")
+    return []
 
 
 def key_of_chords(ctx, column: int, lines: bool = False) -> tuple[str, str]:
@@ -190,4 +211,4 @@ def check_tokens(tokens, column: int) -> None:
             playable(hz(pitch), name(pitch), column)
 
 
-__all__ = ["change_key", "check_tokens", "checked_key", "key_in_use", "key_of_chords", "key_steps", "seventh_in", "sargam_on_key", "set_key", "show_key"]
+__all__ = ["change_key", "check_tokens", "checked_key", "key_in_use", "key_of_chords", "tuned_apart", "key_steps", "seventh_in", "sargam_on_key", "set_key", "show_key"]

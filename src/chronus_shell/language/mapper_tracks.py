@@ -54,12 +54,15 @@ def drones(model) -> list[str]:
 
 def unheard_rhythm(messages, model) -> str | None:
     """A rhythm given a voice with no envelope and no notes to change ('sub plays on the offbeats' on a bare
-    sine): it drones on through the rests, so nothing of the rhythm is heard — said, with the way to hear it."""
-    bare = [str(m.args[1]) for m in messages if m.address == "/seq/add" and len(m.args) > 2 and "." in str(m.args[2])
-            and str(m.args[1]) in drones(model) and not any(token_pitches(n) for n in model.tracks[str(m.args[0])].notes)]
+    sine), or rests in its notes ('bass notes g1 . . bb1'): it drones on through the rests, so they are not
+    heard — said, with the way to hear them."""
+    touched = {str(m.args[0]) for m in messages if m.address in ("/seq/add", "/seq/notes") and m.args} & set(model.tracks)
+    bare = [model.tracks[t].target for t in sorted(touched) if model.tracks[t].target in drones(model) and
+            ("." in model.tracks[t].notes or "." in model.tracks[t].pattern
+             and not any(token_pitches(n) for n in model.tracks[t].notes))]
     if not bare:
         return None
-    return (f"{bare[0]} has no envelope: it sounds through the rests, so the rhythm is not heard — "
+    return (f"{bare[0]} has no envelope: it sounds through the rests, so they are not heard — "
             f"'add an envelope to {bare[0]}' makes each hit heard")
 
 

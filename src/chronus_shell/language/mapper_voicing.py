@@ -17,7 +17,7 @@ from .harmony_moves import STEP_ASKED
 from .mapper_harmony import head_words, open_voicing, voice_and_track, voice_register
 from .mapper_note_tracks import send_track
 from .mapper_harmony_voice import voiced
-from .mapper_key_changes import change_key, check_tokens, key_in_use, key_steps, seventh_in
+from .mapper_key_changes import change_key, check_tokens, key_in_use, key_steps, seventh_in, tuned_apart
 from .mapper_messages import message, playable
 from .mapper_tracks import existing_track
 from .parser_grammar import parse_plain
@@ -258,7 +258,7 @@ def _every_track_moved(ctx, intent: ih.MoveNotes) -> list[Message]:
         raise LanguageError("no notes to move: give the voices notes or chords first, or name the voice "
                             "('transpose the saw down a semitone')", intent.column)
     ctx.understood.append(f"every note track {_interval(intent.semitones)}")
-    return messages + _key_moved(ctx, intent.semitones)
+    return messages + _key_moved(ctx, intent.semitones) + tuned_apart(ctx)
 
 
 def _harmony_in_focus(ctx, last) -> bool:
