@@ -12,7 +12,7 @@ from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from .errors import LanguageError, with_hint
-from .grammar import parsed_values
+from .grammar import accepted_terminals, parsed_values
 
 #: Friendly names for what the parser expected, by terminal (keywords print as 'word').
 _EXPECTED_LABELS = {
@@ -129,7 +129,7 @@ def _unknown_word(line: str, column: int, is_known) -> tuple[str, int] | None:
 def _expected_terminals(err: UnexpectedInput) -> set[str]:
     """What could come next; the interactive parser is exact where LALR's table merges states."""
     if isinstance(err, UnexpectedToken) and err.interactive_parser is not None:
-        return set(err.interactive_parser.accepts())
+        return accepted_terminals(err.interactive_parser)
     return set(getattr(err, "expected", None) or getattr(err, "allowed", None) or ())
 
 
