@@ -8,7 +8,7 @@ import re
 
 from ..protocol.message import Message
 from .clause_lines import clause_by_clause
-from .errors import LanguageError
+from .errors import LanguageError, UnknownWord
 from .follow_ups import is_again
 from .intents import Redo, Undo
 from .nearest import missing_part
@@ -24,7 +24,7 @@ class ReadAgain:
     def _second_stage(self, line: str, err: LanguageError) -> list[Message]:
         """The line read again as musicians talk (second_stage.readings); taken only when the
         readings that work all mean the same, else the error names them."""
-        if _FINAL.search(str(err)) and "/" not in line and not _SETTING_ON.search(line):
+        if not isinstance(err, UnknownWord) and _FINAL.search(str(err)) and "/" not in line and not _SETTING_ON.search(line):
             raise err                             # a value out of range: no other wording changes that
         worked = self._try_readings(line, readings(line, self.model, self._last_intent, self._last_text))
         if not worked and (clauses := clause_by_clause(self, line)) is not None:
