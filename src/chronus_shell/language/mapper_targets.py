@@ -25,7 +25,7 @@ def typo_checked(ctx, resolve, ref: it.Words, *args):
     """Resolve a param phrase, but first catch a word nobody knows (a typo of any kind)."""
     ref = joined(ref)                                    # 'the low pass': one word
     for word in ref.items:
-        if not is_known_word(word.text, ctx.model.modules):
+        if not is_known_word(word.text, ctx.model.names()):
             raise lone_word(ctx, word)
     return resolve(ref, *args)
 

@@ -152,6 +152,10 @@ class PatchModel(GearModel, HarmonyModel):
         return self.premute.get((module_id, param.name), param.default)
 
     # -- queries -----------------------------------------------------------------------------
+    def names(self) -> tuple[str, ...]:
+        """Every name the patch gives a part: module ids, track names ('tumbi'), labels ('UI blip')."""
+        return (*self.modules, *self.tracks, *self.labels)
+
     def spec(self, module_id: str) -> ModuleSpec | None:
         cls = CATALOGUE.get(self.modules.get(module_id, ""))
         return cls.spec if cls else None

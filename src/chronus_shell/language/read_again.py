@@ -12,7 +12,7 @@ from .errors import LanguageError, UnknownWord
 from .follow_ups import is_again
 from .intents import Redo, Undo
 from .nearest import missing_part
-from .refusal_wording import with_nearest
+from .refusal_wording import nickname_unread, with_nearest
 from .remarks import without_remarks
 from .second_stage import readings
 from .timed_lines import is_timed, translate_timed
@@ -33,7 +33,7 @@ class ReadAgain:
             return kept                           # 'softer, the clients are lying down'
         if not worked:
             tripped = re.match(r"'[^']+' needs a value|incomplete command|no module has a param", str(err))   # what it tripped on, not the cause
-            raise (tripped and missing_part(line, self.model)) or with_nearest(err, line)
+            raise (tripped and missing_part(line, self.model)) or nickname_unread(err, line, self.model) or with_nearest(err, line)
         sure = [w for w in worked if w[0].sure]
         if len(worked) > 1 and len(sure) == 1:
             worked = sure                         # the line with only chatter left out or slang said plainly

@@ -26,7 +26,7 @@ from .described_parts import described_parts
 from .dynamics_words import with_dynamics
 from .filter_envelope import filter_envelope
 from .grooves import groove_line
-from .part_labels import labelled_chords, remember_label, with_labels
+from .part_labels import labelled_chords, name_given, remember_label, with_labels
 from .plain_talk import talk
 from .pattern_sentences import pattern_sentence
 from .read_again import ReadAgain
@@ -86,6 +86,10 @@ class Translator(ReadAgain):
         tracks_before = set(self.model.tracks)
         if not line.lstrip().startswith("/"):
             line = talk(line, self.model) or line      # 'play it back', 'what does cutoff mean' (plain_talk.py)
+            named = name_given(line, self.model)       # 'call the sine keys' (part_labels.py)
+            if named is not None:
+                self.mapper.understood[:] = [named]
+                return []
         grooved = groove_line(self, line)            # 'a waltz, please': a whole kit's rhythm (grooves.py)
         if grooved is not None:
             return grooved

@@ -1,0 +1,125 @@
+"""Issue 13, session 26: the classes behind the development corpora's refusals and the blind trials'
+did-you-means that pointed elsewhere — a track's name names its voice for any setting ('tumbi quieter'),
+a comparison with another part ('the kick louder than the hats': a step for the first), a voice's
+nickname that cannot be read in a line is never a lookalike ('pad' is no 'pan'), a name given to a part
+('call the sine keys'), contractions ('its too harsh', "we're …"), and English words that are no typos."""
+import pytest
+
+from chronus_shell.language import Translator
+
+from .test_musicians import refused
+from .test_phrasing_classes import DRUMS, PAD, last
+
+#: A melody on a square, its track named after the instrument it stands in for.
+TUMBI = ("add a square", "/seq/add tumbi square1 x.x.xx.x.x.xx.x.", "/seq/notes tumbi e5 e5 g5 e5 d5")
+
+
+def said(*lines) -> list[str]:
+    translator = Translator()
+    for line in lines:
+        translator.translate(line)
+    return translator.understood
+
+
+# -- a track's name names its voice, for any setting -----------------------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("tumbi quieter", ["/mod/square1/gain 0.4"]),
+    ("make the tumbi louder", ["/mod/square1/gain 0.6"]),
+    ("the tumbi to the right", ["/mod/square1/pan 0.5"]),
+    ("tumbi gain 0.3", ["/mod/square1/gain 0.3"]),
+    ("tumbi backwards", ["/seq/reverse tumbi"]),                      # (the track's own verbs, as before)
+])
+def test_a_track_name_names_its_voice(phrase, expected):
+    assert last(*TUMBI, phrase) == expected
+
+
+def test_a_typo_next_to_a_track_name_is_still_the_typo():
+    assert "did you mean cutoff" in refused(*TUMBI, "tumbi cutof 300")
+
+
+# -- 'X <comparative> than Y': a step that way for X ---------------------------------------------------
+@pytest.mark.parametrize("context, phrase, expected", [
+    (DRUMS, "the kick should be louder than the hats", ["/mod/kick1/gain 0.9"]),
+    (DRUMS, "kick louder than the snare", ["/mod/kick1/gain 0.9"]),
+    (PAD, "sine a little quieter than the triangle", ["/mod/sine1/gain 0.4"]),
+    (PAD, "the sine softer than the chords", ["/mod/sine1/gain 0.4"]),
+])
+def test_a_part_compared_with_another_moves_a_step(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+def test_a_comparison_with_no_part_first_is_still_refused():
+    refused(*PAD, "louder than the sine")
+
+
+def test_the_comparison_is_said_back():
+    assert any("kick louder" in line for line in said(*DRUMS, "the kick should be louder than the hats"))
+
+
+# -- a nickname in a line that cannot be read: the part it names, never a lookalike ------------------
+@pytest.mark.parametrize("context, phrase, part", [
+    (PAD, "pad rev 50%", "triangle1"),
+    (PAD, "the pad should swell in over 6 seconds", "triangle1"),
+    (("add a saw at 40 hz", "add a sine at 440 hz"), "sub too much, the acid bass", "saw1"),
+])
+def test_a_nickname_in_an_unread_line_names_its_part(context, phrase, part):
+    message = refused(*context, phrase)
+    assert f"'{phrase.split()[0] if phrase.split()[0] != 'the' else phrase.split()[1]}' is {part} here" in message
+    assert "did you mean" not in message
+
+
+@pytest.mark.parametrize("phrase", ["sub", "piano louder", "sub louder"])
+def test_a_nickname_with_no_voice_for_it_says_so(phrase):
+    message = refused(*DRUMS, phrase)
+    assert "none here is one yet" in message and "did you mean" not in message
+
+
+def test_a_nickname_that_reads_still_works():
+    assert last(*PAD, "pad louder") == ["/mod/triangle1/gain 0.6"]
+
+
+# -- a name given to a part -------------------------------------------------------------------------
+@pytest.mark.parametrize("naming, name", [
+    ("call the sine keys", "keys"), ("name the sine lead", "lead"), ("let's call the sine blip", "blip"),
+    ('call the sine "shimmer"', "shimmer"),
+])
+def test_a_name_given_to_a_part_names_it_from_then_on(naming, name):
+    assert last(*PAD, naming) == []
+    assert said(*PAD, naming) == [f"'{name}' names sine1 from now on"]
+    assert last(*PAD, naming, f"{name} louder") == ["/mod/sine1/gain 0.6"]
+
+
+def test_it_is_named_by_the_part_in_focus():
+    assert last(*PAD, "sine louder", "call it piano", "piano quieter") == ["/mod/sine1/gain 0.5"]
+
+
+@pytest.mark.parametrize("phrase", ["call it cutoff", "call the sine bass", "call the triangle saw"])
+def test_a_name_the_language_knows_is_refused(phrase):
+    assert "already means something here" in refused(*PAD, phrase)
+
+
+@pytest.mark.parametrize("phrase", ["call it a day", "name the session gig"])
+def test_a_naming_that_names_no_part_is_no_naming(phrase):
+    assert "names" not in refused(*PAD, phrase)
+
+
+# -- contractions and English words that are no typos ----------------------------------------------
+@pytest.mark.parametrize("context, phrase, expected", [
+    (("add a sine", "play a4 on the sine"), "thats enough, stop the note", ["/gate/sine1 0"]),
+    (DRUMS, "slower, we're pulling a heavy rope", ["/seq/bpm 115.0"]),
+    (TUMBI, "tumbi quieter its too harsh", ["/mod/square1/gain 0.4"]),
+])
+def test_a_contraction_is_read_as_its_words(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+def test_its_before_a_param_is_still_its_own():
+    assert last("add a saw", "add acid filter", "its cutoff to 700") == ["/mod/acid_filter1/cutoff 700.0"]
+
+
+@pytest.mark.parametrize("phrase, word", [
+    ("call it a day", "call"), ("can i hear the drums again please", "hear"), ("done recording", "done"),
+])
+def test_an_english_word_is_offered_no_lookalike(phrase, word):
+    message = refused(*DRUMS, phrase)
+    assert "did you mean" not in message
