@@ -123,3 +123,47 @@ def test_its_before_a_param_is_still_its_own():
 def test_an_english_word_is_offered_no_lookalike(phrase, word):
     message = refused(*DRUMS, phrase)
     assert "did you mean" not in message
+
+
+# -- 'them both', 'both of them', and 'them' after a change of several parts ---------------------------
+PANNED = (*PAD, "pan the sine left", "pan the triangle right")
+
+
+@pytest.mark.parametrize("context, phrase, expected", [
+    (PANNED, "bring them both to the middle", ["/mod/sine1/pan 0.0", "/mod/triangle1/pan 0.0"]),
+    ((*DRUMS, "kick and snare louder"), "both quieter", ["/mod/kick1/gain 0.8", "/mod/snare1/gain 0.8"]),
+    ((*DRUMS, "kick and snare louder"), "both of them down 2 db", ["/mod/kick1/gain 0.714895", "/mod/snare1/gain 0.714895"]),
+    ((*DRUMS, "kick and snare louder"), "make them quieter", ["/mod/kick1/gain 0.8", "/mod/snare1/gain 0.8"]),
+    ((*DRUMS, "drums louder"), "them quieter", ["/mod/kick1/gain 0.8", "/mod/snare1/gain 0.8", "/mod/hat1/gain 0.8"]),
+])
+def test_them_both_is_each_of_the_two(context, phrase, expected):
+    assert sorted(last(*context, phrase)) == sorted(expected)
+
+
+def test_the_two_are_said_back():
+    assert said(*PANNED, "make them both quieter")[0] in ("them both: triangle1 and sine1", "them both: sine1 and triangle1")
+
+
+@pytest.mark.parametrize("context, phrase, expected", [
+    (DRUMS, "kick and snare both louder", ["/mod/kick1/gain 0.9", "/mod/snare1/gain 0.9"]),   # the parts said: as before
+    ((*DRUMS, "mute the hats"), "bring them back", ["/seq/mute hats 0"]),                   # one part changed: as before
+    ((*DRUMS, "kick louder"), "make them quieter", ["/mod/kick1/gain 0.8"]),
+])
+def test_them_that_names_one_part_or_the_parts_said_is_unchanged(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+def test_them_both_with_no_pair_asks_which_two():
+    assert "which two?" in refused("add a saw", *DRUMS, "them both louder")
+
+
+@pytest.mark.parametrize("context, phrase, expected", [
+    ((*DRUMS, "mute the hats"), "bring em back in 2 bars", ["/at 2 bar /seq/mute hats 0"]),
+    ((*DRUMS, "mute the hats"), "bring em back", ["/seq/mute hats 0"]),
+])
+def test_em_after_a_verb_that_moves_a_part_is_them(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+def test_em_played_is_still_the_chord():
+    assert last("add a saw at 110 hz", "play em")[0].startswith("/gate/saw1 1 ")

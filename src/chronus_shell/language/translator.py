@@ -35,6 +35,8 @@ from .scene_words import fixed_terms
 from .score_terms import score_terms
 from .shared_pan import shared_pan_note
 from .other_languages import in_english
+from .pair_words import both_parts
+from .second_stage import names_part
 from .sweeps import sweep_line
 from .timed_lines import is_timed, translate_timed
 
@@ -90,6 +92,10 @@ class Translator(ReadAgain):
             if named is not None:
                 self.mapper.understood[:] = [named]
                 return []
+        paired = None if line.lstrip().startswith("/") or self._nested else \
+            both_parts(line, self.model, self.undo_stack[-1].forward if self.undo_stack else [],
+                       lambda word: names_part(word, self.model))     # 'bring them both to the middle'
+        line = paired[1] if paired else line
         grooved = groove_line(self, line)            # 'a waltz, please': a whole kit's rhythm (grooves.py)
         if grooved is not None:
             return grooved
@@ -114,6 +120,8 @@ class Translator(ReadAgain):
             self.mapper.understood.insert(0, marked[0])
         if termed:
             self.mapper.understood.insert(0, termed[0])
+        if paired:
+            self.mapper.understood.insert(0, paired[0])
         shared = shared_pan_note(messages, self.model)
         if shared:
             self.mapper.understood.append(shared)        # a pan that cannot be heard, said back
