@@ -167,3 +167,23 @@ def test_em_after_a_verb_that_moves_a_part_is_them(context, phrase, expected):
 
 def test_em_played_is_still_the_chord():
     assert last("add a saw at 110 hz", "play em")[0].startswith("/gate/saw1 1 ")
+
+
+# -- 'back to N' with nothing said before: the tempo (a value a script set: which?) -------------------
+@pytest.mark.parametrize("context, phrase, expected", [
+    ((), "back to 200", ["/seq/bpm 200.0"]),
+    (("add a kick",), "nah back to 140", ["/seq/bpm 140.0"]),
+    (("tempo 90",), "go back to 140 now", ["/seq/bpm 140.0 now"]),
+    (("add a saw", "add acid filter", "cutoff 800"), "back to 300", ["/mod/acid_filter1/cutoff 300.0"]),   # as before
+])
+def test_back_to_a_number_is_the_tempo_when_nothing_else_moved(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+def test_back_to_a_number_after_a_raw_setting_asks_which():
+    message = refused("/patch/create kick1 kick", "/mod/kick1/decay 300", "back to 200")
+    assert "the tempo ('tempo 200') or kick1 decay" in message
+
+
+def test_back_to_a_number_no_tempo_can_be_is_not_the_tempo():
+    refused("back to 1000")
