@@ -122,3 +122,25 @@ def test_relative_changes_outside_the_range_name_it():
     assert str(err) == "cutoff -29500 is out of range 20–20000 Hz"
     err = error_for("faster by 500 bpm")
     assert str(err) == "tempo 620 is out of range 20–300 bpm"
+
+
+def test_an_unknown_word_s_did_you_mean_is_worked_out_only_when_read():
+    """errors.UnknownWord: a line the second stage reads again ('resonanse' → resonance) never pays for
+    the closest words; read, it is the usual one line, its suggestions, its caret; pickled, a LanguageError."""
+    import pickle
+
+    from chronus_shell.language.errors import UnknownWord
+
+    asked = []
+    err = UnknownWord("sqaure", 4, lambda: asked.append(1) or ("square",), "add sqaure")
+    assert not asked
+    assert str(err) == err.message == "I don't know the word 'sqaure' — did you mean square?"
+    assert err.suggestions == ("square",) and asked == [1]
+    assert err.render() == "add sqaure\n    ^ I don't know the word 'sqaure' — did you mean square?"
+    copy = pickle.loads(pickle.dumps(err))
+    assert type(copy) is LanguageError and str(copy) == str(err) and copy.column == 4
+    translator = Translator()
+    translator.translate("add a saw")
+    translator.translate("add acid filter")
+    assert [str(m) for m in translator.translate("cutoff 500 and resonanse 50%")][-1].startswith("/mod/acid_filter1/resonance")
+    assert str(error_for("sett cutoff 800")) == "I don't know the word 'sett' — did you mean set?"

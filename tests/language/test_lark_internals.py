@@ -10,7 +10,7 @@ from lark.lexer import BasicLexer
 
 from chronus_shell.language import intents as it
 from chronus_shell.language.errors import LanguageError
-from chronus_shell.language.grammar import _record_intensity, grammar_parser, grammar_source, parsed_values
+from chronus_shell.language.grammar import _record_intensity, accepted_terminals, grammar_parser, grammar_source, parsed_values
 from chronus_shell.language.grammar_template import filled
 from chronus_shell.language.lark_letters import LetterContextualLexer
 from chronus_shell.language.parser import parse
@@ -84,3 +84,28 @@ def test_the_restated_build_scanner_is_lark_s():
     body = inspect.getsource(BasicLexer._build_scanner)
     assert "_create_unless(self.terminals" in body and "CallChain(self.callback[type_], f" in body
     assert body.rstrip().endswith("return Scanner(terminals, self.g_regex_flags, self.re, self.use_bytes)")
+
+
+def test_the_terminals_accepted_are_lark_s_own_at_every_stop_and_every_step():
+    """grammar.accepted_terminals (the parser's stack of states alone) says what InteractiveParser.accepts
+    says, where a line stops and after each token of a line that parses."""
+    lines = [case.line for block in load_table(TABLE) for case in block.cases]
+    compared = 0
+    for line in lines:
+        try:
+            grammar_parser().parse(line)
+        except UnexpectedToken as err:
+            if err.interactive_parser is not None:
+                assert accepted_terminals(err.interactive_parser) == set(err.interactive_parser.accepts()), line
+                compared += 1
+        except lark.exceptions.UnexpectedInput:
+            pass
+    for line in lines[:200]:
+        parser = grammar_parser().parse_interactive(line)
+        try:
+            for _ in parser.iter_parse():
+                assert accepted_terminals(parser) == set(parser.accepts()), line
+                compared += 1
+        except lark.exceptions.UnexpectedInput:
+            pass
+    assert compared > 500

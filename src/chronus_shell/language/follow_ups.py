@@ -26,8 +26,10 @@ _MORE_WAY = re.compile(r"^(?:(?:a\s+)?(?:little|bit|tad|touch|lot)\s+)?(?:even\s
 #: The words a follow-up is said with, for the second stage's typo pool ('agian' is 'again', never 'main').
 FOLLOW_UP_WORDS = frozenset({"again", "same", "repeat", "further", "more", "less"})
 _AGAIN = re.compile(r"^(?:(?:do|say|try)\s+(?:that|it)\s+)?(again|once more|one more time|repeat(?: that)?)\b", re.I)
-_BACK_TO = re.compile(r"^(?:and\s+|now\s+|ok,?\s+)?(?:go\s+|put\s+it\s+|take\s+it\s+|bring\s+it\s+|set\s+it\s+)?back\s+"
-                      r"(?:down\s+|up\s+)?to\s+(-?\d[\d.]*\s*(?:k|hz|khz|ms|s|%|db|bpm)?)$", re.I)
+_BACK_TO = re.compile(r"^(?:and\s+|now\s+|ok,?\s+|nah,?\s+)?(?:go\s+|put\s+it\s+|take\s+it\s+|bring\s+it\s+|set\s+it\s+)?back\s+"
+                      r"(?:down\s+|up\s+)?to\s+(-?\d[\d.]*\s*(?:k|hz|khz|ms|s|%|db|bpm)?)(?P<now>\s+now)?(?:\s+please)?$", re.I)
+#: A number a tempo can be (no unit, or bpm): 'back to 140' with nothing moved before is the tempo.
+_TEMPO_LIKE = re.compile(r"^(\d{2,3}(?:\.\d+)?)\s*(?:bpm)?$", re.I)
 #: 'twice as fast', 'half as fast' said alone: of the track the line before played.
 _AS_FAST = re.compile(r"^(?:now\s+|and\s+|ok\s+)?(?:play\s+(?:it\s+)?)?((?:twice|half|three\s+times)\s+as\s+(?:fast|slow|quick))"
                       r"(?:\s+(?:please|now))*$", re.I)
@@ -51,6 +53,15 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
             raise LanguageError(f"'a tempo' goes back to the tempo before a change, and the tempo has not changed "
                                 f"(it is {model.bpm:g} bpm)", 0)
         return [(f"a tempo: back to {model.tempo_before:g} bpm", parse(f"tempo {model.tempo_before:g}"))]
+    back = _BACK_TO.match(text.strip(" .!"))
+    tempo = _TEMPO_LIKE.match(back.group(1)) if back and (last is None or model.last_param is None) else None
+    if tempo and 20 <= float(tempo.group(1)) <= 300:     # 'back to 140', nothing said before it: the tempo
+        if model.last_param is not None and model.last_param[0] != "seq":     # (a value a script or a knob set: which?)
+            module_id, name = model.last_param
+            raise LanguageError(f"'back to {tempo.group(1)}': the tempo ('tempo {tempo.group(1)}') or {module_id} {name} "
+                                f"('{module_id} {name} {tempo.group(1)}')? say which", 0)
+        said = f"tempo {tempo.group(1)}{' now' if back.group('now') else ''}"
+        return [(f"back to {tempo.group(1)}: the tempo", parse(said))]
     if last is None:
         return []
     as_fast = _AS_FAST.match(text.strip(" .!"))
@@ -86,11 +97,10 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
     choice = _BACK_TO_CHOICE.match(text.strip(" .!"))
     if choice:                                            # 'back to lowpass' after 'highpass the pad': that mode
         return [(f"back to {choice.group(1)}", parse(f"switch to {choice.group(1)}"))]
-    back = _BACK_TO.match(text.strip(" .!"))
     step = _step_of(last, model) if back else None
     if step is not None:                                  # 'back to 120' after moving the tempo: the tempo
         ref = step[0]
-        intent = parse(f"{ref.text} {back.group(1)}")
+        intent = parse(f"{ref.text} {back.group(1)}{' now' if back.group('now') and ref.text == 'tempo' else ''}")
         return [(f"back to {back.group(1)}: {ref.text}", intent)] if isinstance(intent, it.SetParam) else []
     same = _SAME_FOR.match(text)
     if same:

@@ -12,6 +12,7 @@ from importlib import resources
 
 from lark import Lark, Token
 from lark.exceptions import UnexpectedInput, UnexpectedToken
+from lark.parsers.lalr_analysis import Shift
 from lark.parsers.lalr_interactive_parser import InteractiveParser
 
 from .grammar_template import filled
@@ -97,4 +98,32 @@ def parsed_values(parser: InteractiveParser) -> list:
     return parser.parser_state.value_stack
 
 
-__all__ = ["grammar_parser", "grammar_source", "parse_tree", "parsed_values", "INTENSITIES"]
+def accepted_terminals(parser: InteractiveParser) -> set[str]:
+    """InteractiveParser.accepts(), worked out on the parser's stack of states alone: Lark copies the
+    whole parser (its trees too) for each terminal the state lists and feeds it, where the states are
+    all that decides (the reductions are those of the table). The other use of Lark's internals
+    (ParserState.state_stack, parse_conf), checked in tests/language/test_lark_internals.py."""
+    state = parser.parser_state
+    conf, stack = state.parse_conf, state.state_stack
+    return {terminal for terminal in conf.states[stack[-1]]
+            if terminal.isupper() and _taken(conf.states, conf.end_state, list(stack), terminal)}
+
+
+def _taken(states: dict, end_state, stack: list, terminal: str) -> bool:
+    """Whether `terminal` is shifted after the reductions it causes from `stack` — the end of the line
+    whether they reach the end state (ParserState.feed_token, its `is_end` for '$END')."""
+    while True:
+        action = states[stack[-1]].get(terminal)
+        if action is None:
+            return False
+        kind, rule = action
+        if kind is Shift:
+            return True
+        if rule.expansion:
+            del stack[-len(rule.expansion):]
+        stack.append(states[stack[-1]][rule.origin.name][1])
+        if terminal == "$END" and stack[-1] == end_state:
+            return True
+
+
+__all__ = ["grammar_parser", "grammar_source", "parse_tree", "parsed_values", "accepted_terminals", "INTENSITIES"]

@@ -15,6 +15,10 @@ from .word_order import comparative_of
 
 #: Rewrites, in order (whole words; 'di'/'pon'/'fi' themselves are SLANG, word for word).
 LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
+    # a contraction typed without its apostrophe or said in full: 'its too harsh' (never 'its cutoff': its own),
+    # 'thats enough', "we're all a bit drunk" — said as the words they stand for
+    (r"\bits\s+(?=(?:a|too|so|way|still|not|really|very|kinda|quite|getting|all|just|much|bit|little|kind|sort|now)\b)", "it's "),
+    (r"\b(that|what|there)s\b", r"\1's"), (r"\b(we|they|you)'re\b", r"\1 are"), (r"\bi'm\b", "I am"),
     # 'tek' is patois for 'take' before what is taken; else the tek, the high drum of a darbuka
     (r"\btek\s+(?=(?:out|off|it|dem|di|the|away|back|him|her|a|an)\b)", "take "),
     # 'di drum dem', 'all drum', 'di drum': the drums (a plural said the patois or the learner's way)

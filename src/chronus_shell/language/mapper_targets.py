@@ -11,7 +11,7 @@ from fractions import Fraction
 from ..engine.catalogue import specs
 from ..engine.params import ModuleSpec, ParamSpec, did_you_mean
 from . import intents as it
-from .errors import LanguageError, with_hint
+from .errors import LanguageError, UnknownWord, with_hint
 from .mapper_messages import message
 from .param_words import COMPARATIVES, LEVEL_OF_MODULE
 from .patch_model import MASTER
@@ -25,7 +25,7 @@ def typo_checked(ctx, resolve, ref: it.Words, *args):
     """Resolve a param phrase, but first catch a word nobody knows (a typo of any kind)."""
     ref = joined(ref)                                    # 'the low pass': one word
     for word in ref.items:
-        if not is_known_word(word.text, ctx.model.modules):
+        if not is_known_word(word.text, ctx.model.names()):
             raise lone_word(ctx, word)
     return resolve(ref, *args)
 
@@ -58,8 +58,8 @@ def lone_word(ctx, word: it.Word) -> LanguageError:
         return LanguageError(f"{text!r} needs a value, e.g. '{examples.get(text, f'{text} 50%')}'", word.column)
     if is_known_word(text, ctx.model.modules):               # 'make a beat': a known word, but no setting
         return LanguageError(f"no module has a param {text!r}", word.column)
-    hints = closest_words(text, ctx.model.modules)
-    return LanguageError(with_hint(f"I don't know the word {text!r}", hints), word.column, hints)
+    modules = tuple(ctx.model.modules)
+    return UnknownWord(text, word.column, lambda: closest_words(text, modules))
 
 
 def module_or_everything(ctx, ref: it.Words, hints: bool = True) -> str:

@@ -44,7 +44,9 @@ NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "s
 #: ('made' is not 'mode', 'listen' not 'list', 'stone' not 'store', 'kind' not 'wind').
 NOT_TYPOS = {"made", "listen", "listening", "stone", "kind", "mind", "wonder", "walls", "want", "mine", "lone",
              "sing", "sung", "song", "tell", "take", "gave", "tone", "mood", "move", "warm", "mellow", "band",
-             "human", "very"}
+             "human", "very",
+             # English words one letter off a word of the language ('call it piano' is no 'all', 'than' no 'that')
+             "call", "hear", "than", "done", "its", "how", "side", "train", "ones", "stomp", "still"}
 #: Words of named rhythms the grammar reads in phrases ("on the offbeat"): never typos.
 RHYTHM_WORDS = {"offbeat", "offbeats", "backbeat", "backbeats", "downbeat", "downbeats", "sixteenths",
                 "eighths", "quarters", "later", "earlier"}

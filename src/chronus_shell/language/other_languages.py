@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .literal_needs import rewritten
+
 #: Spanish, Portuguese and French words for parts, bars and a few verbs → the language's words (one way each).
 OTHER_LANGUAGES = {
     "bombo": "kick", "caja": "snare", "platillo": "hats", "platillos": "hats", "charles": "hats",
@@ -43,9 +45,7 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
 def in_english(line: str) -> str:
     """The line with its Spanish, Portuguese or French part and bar words in English; the same line when it has none."""
     line = _WORDS.sub(lambda m: OTHER_LANGUAGES[m.group(0).lower()], line) if _WORDS.search(line) else line
-    for pattern, replacement in _PHRASES:
-        line = pattern.sub(replacement, line)
-    return line
+    return rewritten(line, _PHRASES)                 # (a turn whose words are not in the line is not tried)
 
 
 __all__ = ["in_english", "OTHER_LANGUAGES"]

@@ -11,8 +11,8 @@ import re
 from lark import Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
-from .errors import LanguageError, with_hint
-from .grammar import parsed_values
+from .errors import LanguageError, UnknownWord, with_hint
+from .grammar import accepted_terminals, parsed_values
 
 #: Friendly names for what the parser expected, by terminal (keywords print as 'word').
 _EXPECTED_LABELS = {
@@ -64,8 +64,7 @@ def parse_error(line: str, err: UnexpectedInput) -> LanguageError:
     unknown = _unknown_word(line, column, is_known_word)
     if unknown is not None:
         word, word_column = unknown
-        hints = closest_words(word)
-        return LanguageError(with_hint(f"I don't know the word {word!r}", hints), word_column, hints, line)
+        return UnknownWord(word, word_column, lambda: closest_words(word), line)
     expected = _expected_text(_expected_terminals(err))
     if column >= len(line.rstrip()):
         return LanguageError(f"incomplete command: expected {expected}", len(line.rstrip()), (), line)
@@ -129,7 +128,7 @@ def _unknown_word(line: str, column: int, is_known) -> tuple[str, int] | None:
 def _expected_terminals(err: UnexpectedInput) -> set[str]:
     """What could come next; the interactive parser is exact where LALR's table merges states."""
     if isinstance(err, UnexpectedToken) and err.interactive_parser is not None:
-        return set(err.interactive_parser.accepts())
+        return accepted_terminals(err.interactive_parser)
     return set(getattr(err, "expected", None) or getattr(err, "allowed", None) or ())
 
 

@@ -10,6 +10,7 @@ import re
 from ..engine.catalogue import CATALOGUE
 from ..protocol.message import Message
 from .errors import LanguageError
+from .intents import Word, Words
 from .patch_model import PatchModel
 from .vocabulary import is_known_word
 
@@ -37,6 +38,38 @@ def remember_label(line: str, messages: list[Message], model: PatchModel) -> Non
         return                                        # 'bass: saw 55 hz': the bass is a part already
     names = {" ".join(words), *(w for w in words if len(w) >= 3 and not is_known_word(w))}
     model.labels = {**model.labels, **{name: created[0] for name in names}}
+
+
+#: 'call the sine keys', 'name it piano', "let's call the saw the lead": a name the musician gives a part.
+_CALL = re.compile(r"^\s*(?:(?:ok|okay|now|and|so),?\s+)?(?:let'?s\s+|i'?ll\s+|please\s+)?(?:call|name|label|rename)\s+"
+                   r"(?P<what>it|this|that|this\s+one|that\s+one|(?:the\s+|my\s+)?[\w-]+)\s+(?:as\s+|to\s+)?(?:the\s+|my\s+)?"
+                   r"[\"']?(?P<name>[a-z][\w-]*)[\"']?\s*[.!]?\s*$", re.I)
+
+
+def name_given(line: str, model: PatchModel) -> str | None:
+    """'call the sine keys': 'keys' names that sound from now on (as a label does); what was understood,
+    or None when the line gives no name. A name the language knows already is refused (it would change
+    what the word means everywhere)."""
+    from .nicknames import NICKNAMES      # (a nickname given to one part: that one, no other)
+    from .resolve import Resolver
+
+    match = _CALL.match(line)
+    if match is None:
+        return None
+    what, name = match.group("what").lower(), match.group("name").lower()
+    words = [w for w in what.split() if w not in ("the", "my", "one")]
+    try:
+        part = Resolver(model).module(Words(tuple(Word(w, match.start("what")) for w in words)), hints=False)
+    except LanguageError:
+        return None                                   # 'call it a day', 'name the session ...': not a part named
+    if is_known_word(name, model.names()) and name not in NICKNAMES:
+        raise LanguageError(f"'{name}' already means something here: give {part} a name of its own "
+                            f"(e.g. 'call {what} {_EXAMPLE_NAME}')", match.start("name"), (), line)
+    model.labels = {**model.labels, name: part}
+    return f"'{name}' names {part} from now on"
+
+
+_EXAMPLE_NAME = "blip"
 
 
 def _type_of(messages: list[Message], module_id: str) -> str:

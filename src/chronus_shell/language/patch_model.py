@@ -5,7 +5,7 @@ and returns, for each, the messages that undo it. Values start at the ParamSpec 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from ..engine.catalogue import CATALOGUE
 from ..engine.params import ModuleSpec, ParamError
@@ -109,16 +109,15 @@ class PatchModel(GearModel, HarmonyModel):
 
     def snapshot(self) -> "PatchModel":
         """A copy to restore when a line fails halfway (each module's values dict is replaced, never
-        changed in place, so sharing them is safe and a line costs no copy of every module's values)."""
-        copy = PatchModel(dict(self.modules), dict(self.values),
-                          list(self.edges), list(self.mod_edges),
-                          {k: Track(t.target, t.pattern, t.notes, t.muted, t.style) for k, t in self.tracks.items()},
-                          self.bpm, self.swing, self.running, self.focus, dict(self.premute), self.soloed,
-                          self.last_param, self.last_track, self.seed)
-        copy.muted_before_solo, copy.tempo_before, copy.labels = self.muted_before_solo, self.tempo_before, self.labels
-        copy.focus_raw, copy.stopped_drones, copy.swing_unit = self.focus_raw, self.stopped_drones, self.swing_unit
-        copy.track_drones, copy.just_added, copy.just_written, copy.just_named = \
-            self.track_drones, self.just_added, self.just_written, self.just_named
+        changed in place, so sharing them is safe and a line costs no copy of every module's values).
+        Built field by field without __init__ (every line takes one: the defaults and __setattr__
+        of each field were most of its cost); the containers a line changes in place are copied."""
+        copy = object.__new__(PatchModel)
+        held = {name: self.__dict__[name] for name in _FIELDS}
+        held.update(modules=dict(self.modules), values=dict(self.values), edges=EdgeList(self.edges),
+                  mod_edges=list(self.mod_edges), premute=dict(self.premute), _free_from={},
+                  tracks={k: Track(t.target, t.pattern, t.notes, t.muted, t.style) for k, t in self.tracks.items()})
+        copy.__dict__.update(held)
         copy.set_harmony_state(self.harmony_state())
         return copy
 
@@ -153,6 +152,10 @@ class PatchModel(GearModel, HarmonyModel):
         return self.premute.get((module_id, param.name), param.default)
 
     # -- queries -----------------------------------------------------------------------------
+    def names(self) -> tuple[str, ...]:
+        """Every name the patch gives a part: module ids, track names ('tumbi'), labels ('UI blip')."""
+        return (*self.modules, *self.tracks, *self.labels)
+
     def spec(self, module_id: str) -> ModuleSpec | None:
         cls = CATALOGUE.get(self.modules.get(module_id, ""))
         return cls.spec if cls else None
@@ -401,6 +404,9 @@ class PatchModel(GearModel, HarmonyModel):
         style = {**track.style, verb: value}
         track.style = {k: v for k, v in style.items() if v != STYLE_DEFAULTS[k]}
         return [Message(f"/seq/{verb}", (args[0], int(previous) if verb == "reverse" else previous))]
+
+
+_FIELDS = tuple(f.name for f in fields(PatchModel))     # what a snapshot holds
 
 
 __all__ = ["PatchModel", "Track", "MASTER", "STYLE_DEFAULTS"]

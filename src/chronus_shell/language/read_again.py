@@ -8,11 +8,11 @@ import re
 
 from ..protocol.message import Message
 from .clause_lines import clause_by_clause
-from .errors import LanguageError
+from .errors import LanguageError, UnknownWord
 from .follow_ups import is_again
 from .intents import Redo, Undo
 from .nearest import missing_part
-from .refusal_wording import with_nearest
+from .refusal_wording import nickname_unread, with_nearest
 from .remarks import without_remarks
 from .second_stage import readings
 from .timed_lines import is_timed, translate_timed
@@ -24,7 +24,7 @@ class ReadAgain:
     def _second_stage(self, line: str, err: LanguageError) -> list[Message]:
         """The line read again as musicians talk (second_stage.readings); taken only when the
         readings that work all mean the same, else the error names them."""
-        if _FINAL.search(str(err)) and "/" not in line and not _SETTING_ON.search(line):
+        if not isinstance(err, UnknownWord) and _FINAL.search(str(err)) and "/" not in line and not _SETTING_ON.search(line):
             raise err                             # a value out of range: no other wording changes that
         worked = self._try_readings(line, readings(line, self.model, self._last_intent, self._last_text))
         if not worked and (clauses := clause_by_clause(self, line)) is not None:
@@ -33,7 +33,7 @@ class ReadAgain:
             return kept                           # 'softer, the clients are lying down'
         if not worked:
             tripped = re.match(r"'[^']+' needs a value|incomplete command|no module has a param", str(err))   # what it tripped on, not the cause
-            raise (tripped and missing_part(line, self.model)) or with_nearest(err, line)
+            raise (tripped and missing_part(line, self.model)) or nickname_unread(err, line, self.model) or with_nearest(err, line)
         sure = [w for w in worked if w[0].sure]
         if len(worked) > 1 and len(sure) == 1:
             worked = sure                         # the line with only chatter left out or slang said plainly

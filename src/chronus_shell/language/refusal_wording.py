@@ -8,6 +8,7 @@ from difflib import SequenceMatcher
 
 from .errors import LanguageError
 from .nearest import nearest_phrasing
+from .nicknames import NICKNAMES, STAND_INS, nickname
 from .resolve import Resolver
 from .unavailable import not_here
 from .vocabulary import module_words
@@ -73,6 +74,21 @@ def with_nearest(err: LanguageError, line: str) -> LanguageError:
                          err.suggestions, line)
 
 
+def nickname_unread(err: LanguageError, line: str, model) -> LanguageError | None:
+    """A refused line whose 'unknown word' is a voice's nickname ('pad rev 50%', 'sub too much, the acid
+    bass'): never a lookalike of it ('pan', 'sus') — the part it names now, and the nearest phrasing for the rest."""
+    match = re.match(r"I don't know the word '([^']+)'", str(err))
+    if not match or match.group(1).lower() not in NICKNAMES.keys() | STAND_INS.keys():
+        return None
+    word, part = match.group(1), nickname(match.group(1).lower(), model)
+    example = nearest_phrasing(line)
+    rest = f" — a phrasing I know: '{example}'" if example else " (docs/commands.md lists what I know)"
+    if part is None:
+        return LanguageError(f"'{word}' names a voice by what it plays, and none here is one yet: add one first "
+                             f"(e.g. 'add a triangle'), or name the part{rest}", err.column, (), line)
+    return LanguageError(f"'{word}' is {part} here, but I can't read the rest of the line{rest}", err.column, (), line)
+
+
 #: A refusal naming words the grammar took for a module or a param name, with its lookalike if any.
 _NAME_REFUSED = re.compile(r"^(?:no module called|no module has a param|unknown module type) '([^']+)'"
                            r"(?: — did you mean ([^?]+)\?)?(?P<rest>.*)$")
@@ -106,4 +122,4 @@ def _agent_noun_of(word: str, guess: str) -> bool:
     return guess.startswith(word) and guess[len(word):] in ("r", "er", "or")
 
 
-__all__ = ["with_nearest"]
+__all__ = ["with_nearest", "nickname_unread"]

@@ -120,6 +120,10 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^play\s+(?:it\s+|(?:the\s+)?(\w+)\s+)?((?:a\s+(?:bit|little|touch|lot)\s+)?(?:louder|softer|quieter|faster|slower))$",
      lambda m: f"{m.group(1) + ' ' if m.group(1) else 'master ' if not re.search('faster|slower', m.group(2)) else ''}"
                f"{m.group(2)}"),      # 'play softer': everyone's level (a bandleader's), 'play the hats softer': theirs
+    # 'the kick should be louder than the hats', 'sine a little quieter than the pad': a step that way for the part
+    # named first (what it is compared with is left as it is)
+    (r"^(?:make\s+)?(.+?)\s+(?:(?:should|must|needs?\s+to|has\s+to)\s+be\s+|is\s+)?((?:(?:a\s+)?(?:little|bit|lot|touch|tad)\s+|"
+     r"much\s+)?(?:" + "|".join(c for c in COMPARATIVES if c.endswith("er")) + r"))\s+than\s+(?:the\s+|my\s+)?[\w\s'-]+$", r"\1 \2"),
     (r"^(?:add|put in|give me|i want)\s+(?:an?\s+|another\s+)?(open|closed)\s+(?:hi-?)?hats?(?:\s+(?:with\s+)?(?:an?\s+)?"
      r"decay(?:\s+of)?\s+(\d+\s*m?s))?$", lambda m: f"add a hat with decay {m.group(2) or _HAT_DECAY[m.group(1).lower()]}"),
     (r"^(add|put|give me)\s+(?:an?\s+)?(?:little|gentle|subtle|slight|nice|warm|some|sub|fat|huge|lush|massive|tiny)\s+(.+)$",

@@ -227,6 +227,32 @@ _FULL_AGAIN = re.compile(r"^\s*(?:and\s+|now\s+|ok,?\s+)?(?:(?:go|bring\s+it|put
                          r"full\s+(?:volume|level)\s*[.!]*$|^\s*full\s+(?:volume|level)\s+again\s*[.!]*$", re.I)
 
 
+#: 'bring em back', 'make em louder': 'em' after a verb that moves a part, before where or how — them, never the
+#: E minor chord ('play em' is still the chord).
+_EM = re.compile(r"\b(bring|take|put|turn|get|let|mute|unmute|drop|pull|push|fade|kill|cut|make|keep|send)\s+em\b"
+                 r"(?=\s+(?:back|in|out|up|down|off|on|louder|quieter|softer|harder|brighter|darker|a\s+bit|a\s+little|more|less)\b|\s*$)",
+                 re.I)
+#: The rewrites fixed_terms makes, in this order (a rule sees the line the ones before it left).
+_TERMS = (
+    (_EM, r"\1 them"),
+    (_HALF_TIME_THEN_SNARE, ""),
+    (_PULSE, lambda m: "pulse width " + ("up" if (m["a"] or m["b"] or m["c"]).lower() in ("wider", "widen") else "down")),
+    (_HELD, "release"),
+    (_ON_THE_ONE, r"\1 at the next bar"),
+    (_VERY, _very),
+    (_FULL_AGAIN, "master volume 0 db"),
+    (_AND_OF_EVERY, "on the offbeats"),
+    (_ANOTHER, _another),
+    (_PAN_READOUT, _pan_readout),
+    (_SAVED_AS, lambda m: m.group(1) or "save "),
+    (_NAMED_AFTER, _named_after),
+    (_DOTTED, lambda m: f"dotted {m.group(3)}" if m.group(3) else f"3/{2 * int(m.group(1) or m.group(2))}"),
+    (_VALUED_EFFECT, lambda m: f"add a {m['effect']} to {m['part']}, {m['value']}" if m["verb"] else
+     f"{m['effect']} on {m['part']} at {m['value']}"),                           # asked to add: added
+    (_EFFECT_THEN_VALUE, r"\g<effect> on \g<part> at \g<value>"),
+)
+
+
 def fixed_terms(line: str) -> str:
     """The line with its fixed terms said as one word ('sample and hold lfo' → 'random lfo'; 'scrap
     that' is 'scratch that', never mind — not 'remove' the part in focus; a half-time feel said
@@ -234,21 +260,7 @@ def fixed_terms(line: str) -> str:
     added to the saw, its time a dotted eighth)."""
     if _SCRATCH.match(line):
         return "scratch that"
-    line = _HALF_TIME_THEN_SNARE.sub("", line)
-    line = _PULSE.sub(lambda m: "pulse width " + ("up" if (m["a"] or m["b"] or m["c"]).lower() in ("wider", "widen") else "down"),
-                      line)
-    line = _HELD.sub("release", line)
-    line = _ON_THE_ONE.sub(r"\1 at the next bar", line)
-    line = _VERY.sub(_very, line)
-    line = _FULL_AGAIN.sub("master volume 0 db", line)
-    line = _AND_OF_EVERY.sub("on the offbeats", line)
-    line = _ANOTHER.sub(_another, line)
-    line = _PAN_READOUT.sub(_pan_readout, line)
-    line = _NAMED_AFTER.sub(_named_after, _SAVED_AS.sub(lambda m: m.group(1) or "save ", line))
-    line = _DOTTED.sub(lambda m: f"dotted {m.group(3)}" if m.group(3) else f"3/{2 * int(m.group(1) or m.group(2))}", line)
-    line = _VALUED_EFFECT.sub(lambda m: f"add a {m['effect']} to {m['part']}, {m['value']}" if m["verb"] else
-                              f"{m['effect']} on {m['part']} at {m['value']}", line)   # asked to add: added
-    line = _EFFECT_THEN_VALUE.sub(r"\g<effect> on \g<part> at \g<value>", line)
+    line = rewritten(line, _TERMS)                    # each in turn, skipped where its words are not in the line
     if line.lstrip().startswith("/") or not ("&" in line or "/" in line or "hold" in line.lower()):
         return line                                   # a raw message, or no such term: as it is
     return _FIXED.sub("random", line)

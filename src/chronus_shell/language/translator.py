@@ -26,7 +26,7 @@ from .described_parts import described_parts
 from .dynamics_words import with_dynamics
 from .filter_envelope import filter_envelope
 from .grooves import groove_line
-from .part_labels import labelled_chords, remember_label, with_labels
+from .part_labels import labelled_chords, name_given, remember_label, with_labels
 from .plain_talk import talk
 from .pattern_sentences import pattern_sentence
 from .read_again import ReadAgain
@@ -36,6 +36,8 @@ from .score_terms import score_terms
 from .shared_pan import shared_pan_note
 from .mapper_tracks import unheard_rhythm
 from .other_languages import in_english
+from .pair_words import both_parts
+from .second_stage import names_part
 from .sweeps import sweep_line
 from .timed_lines import is_timed, translate_timed
 
@@ -87,6 +89,14 @@ class Translator(ReadAgain):
         tracks_before = set(self.model.tracks)
         if not line.lstrip().startswith("/"):
             line = talk(line, self.model) or line      # 'play it back', 'what does cutoff mean' (plain_talk.py)
+            named = name_given(line, self.model)       # 'call the sine keys' (part_labels.py)
+            if named is not None:
+                self.mapper.understood[:] = [named]
+                return []
+        paired = None if line.lstrip().startswith("/") or self._nested else \
+            both_parts(line, self.model, self.undo_stack[-1].forward if self.undo_stack else [],
+                       lambda word: names_part(word, self.model))     # 'bring them both to the middle'
+        line = paired[1] if paired else line
         grooved = groove_line(self, line)            # 'a waltz, please': a whole kit's rhythm (grooves.py)
         if grooved is not None:
             return grooved
@@ -111,6 +121,8 @@ class Translator(ReadAgain):
             self.mapper.understood.insert(0, marked[0])
         if termed:
             self.mapper.understood.insert(0, termed[0])
+        if paired:
+            self.mapper.understood.insert(0, paired[0])
         raw = line.lstrip().startswith("/")               # (a script's track gets its notes on the next line)
         for note in (shared_pan_note(messages, self.model), None if raw else unheard_rhythm(messages, self.model)):
             if note:

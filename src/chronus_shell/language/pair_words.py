@@ -1,0 +1,58 @@
+"""'Them both', 'both of them', and 'them' after a change of several parts: the parts meant, the line said
+for each (as 'kick and snare louder' is) — never the part in focus alone. Both are the two the last
+change moved, else the two voices heard (with no such pair the line asks which two); 'them' is the parts
+the last change moved when it moved several (else it is what it always was: the part in focus)."""
+from __future__ import annotations
+
+import re
+
+from ..protocol.message import Message
+from .errors import LanguageError
+from .param_words import COMPARATIVES
+from .patch_model import MASTER, PatchModel
+
+#: 'them' as the parts themselves ('half of them' is a share of the hits, 'them both' the pair above).
+_THEM = re.compile(r"(?<!\bof\s)\bthem\b(?!\s+both\b)", re.I)
+#: The pronoun of two parts; a bare 'both' only before what it does ('both louder', 'both to the left').
+_BOTH = re.compile(r"\b(?:them\s+both|both\s+of\s+them|the\s+two\s+of\s+them|both\s+of\s+those|both(?=\s*(?:$|[,.!]|"
+                   r"(?:up|down|to|at|a\s+bit|a\s+little|more|less|-?\d)\b|(?:" + "|".join(COMPARATIVES) + r")\b)))", re.I)
+
+
+def both_parts(line: str, model: PatchModel, last_change: list[Message], named) -> tuple[str, str] | None:
+    """(what was understood, the line said once for each part meant), or None when the line has no such
+    pronoun, names its parts itself ('kick and snare both louder'), or says 'them' after a change of one
+    part. `named` tells whether a word names a part now."""
+    match = _BOTH.search(line)
+    changed = _changed(last_change)
+    parts = (changed if len(changed) == 2 else _heard_pair(model)) if match else None
+    if match is None:
+        match = _THEM.search(line)
+        parts = changed if match and len(changed) >= 2 else None
+        if parts is None:
+            return None
+    if re.search(r"\band\b|[&+,]", line[:match.start()]) or \
+            any(named(w) for w in re.findall(r"[\w-]+", line[:match.start()] + " " + line[match.end():])):
+        return None                                   # 'doum and tek both louder': the parts said
+    if parts is None:
+        raise LanguageError(f"'{match.group(0)}' — which two? name them, e.g. 'the kick and the snare louder'", match.start(), (), line)
+    said = [line[:match.start()] + part + line[match.end():] for part in parts]
+    return f"{match.group(0)}: {', '.join(parts[:-1])} and {parts[-1]}", ", ".join(s.strip().rstrip(".!") for s in said)
+
+
+def _changed(last_change: list[Message]) -> list[str]:
+    """The modules (not the mix) the last change set values of, in order."""
+    changed: list[str] = []
+    for message in last_change:
+        parts = message.parts
+        if len(parts) == 3 and parts[0] in ("mod", "ramp") and parts[1] != MASTER and parts[1] not in changed:
+            changed.append(parts[1])
+    return changed
+
+
+def _heard_pair(model: PatchModel) -> list[str] | None:
+    """The first modules of the voices heard, when there are two."""
+    heard = [voice[0] for voice in model.sounding_voices()]
+    return heard if len(heard) == 2 else None
+
+
+__all__ = ["both_parts"]

@@ -1,0 +1,189 @@
+"""Issue 13, session 26: the classes behind the development corpora's refusals and the blind trials'
+did-you-means that pointed elsewhere — a track's name names its voice for any setting ('tumbi quieter'),
+a comparison with another part ('the kick louder than the hats': a step for the first), a voice's
+nickname that cannot be read in a line is never a lookalike ('pad' is no 'pan'), a name given to a part
+('call the sine keys'), contractions ('its too harsh', "we're …"), and English words that are no typos."""
+import pytest
+
+from chronus_shell.language import Translator
+
+from .test_musicians import refused
+from .test_phrasing_classes import DRUMS, PAD, last
+
+#: A melody on a square, its track named after the instrument it stands in for.
+TUMBI = ("add a square", "/seq/add tumbi square1 x.x.xx.x.x.xx.x.", "/seq/notes tumbi e5 e5 g5 e5 d5")
+
+
+def said(*lines) -> list[str]:
+    translator = Translator()
+    for line in lines:
+        translator.translate(line)
+    return translator.understood
+
+
+# -- a track's name names its voice, for any setting -----------------------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("tumbi quieter", ["/mod/square1/gain 0.4"]),
+    ("make the tumbi louder", ["/mod/square1/gain 0.6"]),
+    ("the tumbi to the right", ["/mod/square1/pan 0.5"]),
+    ("tumbi gain 0.3", ["/mod/square1/gain 0.3"]),
+    ("tumbi backwards", ["/seq/reverse tumbi"]),                      # (the track's own verbs, as before)
+])
+def test_a_track_name_names_its_voice(phrase, expected):
+    assert last(*TUMBI, phrase) == expected
+
+
+def test_a_typo_next_to_a_track_name_is_still_the_typo():
+    assert "did you mean cutoff" in refused(*TUMBI, "tumbi cutof 300")
+
+
+# -- 'X <comparative> than Y': a step that way for X ---------------------------------------------------
+@pytest.mark.parametrize("context, phrase, expected", [
+    (DRUMS, "the kick should be louder than the hats", ["/mod/kick1/gain 0.9"]),
+    (DRUMS, "kick louder than the snare", ["/mod/kick1/gain 0.9"]),
+    (PAD, "sine a little quieter than the triangle", ["/mod/sine1/gain 0.4"]),
+    (PAD, "the sine softer than the chords", ["/mod/sine1/gain 0.4"]),
+])
+def test_a_part_compared_with_another_moves_a_step(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+def test_a_comparison_with_no_part_first_is_still_refused():
+    refused(*PAD, "louder than the sine")
+
+
+def test_the_comparison_is_said_back():
+    assert any("kick louder" in line for line in said(*DRUMS, "the kick should be louder than the hats"))
+
+
+# -- a nickname in a line that cannot be read: the part it names, never a lookalike ------------------
+@pytest.mark.parametrize("context, phrase, part", [
+    (PAD, "pad rev 50%", "triangle1"),
+    (PAD, "the pad should swell in over 6 seconds", "triangle1"),
+    (("add a saw at 40 hz", "add a sine at 440 hz"), "sub too much, the acid bass", "saw1"),
+])
+def test_a_nickname_in_an_unread_line_names_its_part(context, phrase, part):
+    message = refused(*context, phrase)
+    assert f"'{phrase.split()[0] if phrase.split()[0] != 'the' else phrase.split()[1]}' is {part} here" in message
+    assert "did you mean" not in message
+
+
+@pytest.mark.parametrize("phrase", ["sub", "piano louder", "sub louder"])
+def test_a_nickname_with_no_voice_for_it_says_so(phrase):
+    message = refused(*DRUMS, phrase)
+    assert "none here is one yet" in message and "did you mean" not in message
+
+
+def test_a_nickname_that_reads_still_works():
+    assert last(*PAD, "pad louder") == ["/mod/triangle1/gain 0.6"]
+
+
+# -- a name given to a part -------------------------------------------------------------------------
+@pytest.mark.parametrize("naming, name", [
+    ("call the sine keys", "keys"), ("name the sine lead", "lead"), ("let's call the sine blip", "blip"),
+    ('call the sine "shimmer"', "shimmer"),
+])
+def test_a_name_given_to_a_part_names_it_from_then_on(naming, name):
+    assert last(*PAD, naming) == []
+    assert said(*PAD, naming) == [f"'{name}' names sine1 from now on"]
+    assert last(*PAD, naming, f"{name} louder") == ["/mod/sine1/gain 0.6"]
+
+
+def test_it_is_named_by_the_part_in_focus():
+    assert last(*PAD, "sine louder", "call it piano", "piano quieter") == ["/mod/sine1/gain 0.5"]
+
+
+@pytest.mark.parametrize("phrase", ["call it cutoff", "call the sine bass", "call the triangle saw"])
+def test_a_name_the_language_knows_is_refused(phrase):
+    assert "already means something here" in refused(*PAD, phrase)
+
+
+@pytest.mark.parametrize("phrase", ["call it a day", "name the session gig"])
+def test_a_naming_that_names_no_part_is_no_naming(phrase):
+    assert "names" not in refused(*PAD, phrase)
+
+
+# -- contractions and English words that are no typos ----------------------------------------------
+@pytest.mark.parametrize("context, phrase, expected", [
+    (("add a sine", "play a4 on the sine"), "thats enough, stop the note", ["/gate/sine1 0"]),
+    (DRUMS, "slower, we're pulling a heavy rope", ["/seq/bpm 115.0"]),
+    (TUMBI, "tumbi quieter its too harsh", ["/mod/square1/gain 0.4"]),
+])
+def test_a_contraction_is_read_as_its_words(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+def test_its_before_a_param_is_still_its_own():
+    assert last("add a saw", "add acid filter", "its cutoff to 700") == ["/mod/acid_filter1/cutoff 700.0"]
+
+
+@pytest.mark.parametrize("phrase, word", [
+    ("call it a day", "call"), ("can i hear the drums again please", "hear"), ("done recording", "done"),
+])
+def test_an_english_word_is_offered_no_lookalike(phrase, word):
+    message = refused(*DRUMS, phrase)
+    assert "did you mean" not in message
+
+
+# -- 'them both', 'both of them', and 'them' after a change of several parts ---------------------------
+PANNED = (*PAD, "pan the sine left", "pan the triangle right")
+
+
+@pytest.mark.parametrize("context, phrase, expected", [
+    (PANNED, "bring them both to the middle", ["/mod/sine1/pan 0.0", "/mod/triangle1/pan 0.0"]),
+    ((*DRUMS, "kick and snare louder"), "both quieter", ["/mod/kick1/gain 0.8", "/mod/snare1/gain 0.8"]),
+    ((*DRUMS, "kick and snare louder"), "both of them down 2 db", ["/mod/kick1/gain 0.714895", "/mod/snare1/gain 0.714895"]),
+    ((*DRUMS, "kick and snare louder"), "make them quieter", ["/mod/kick1/gain 0.8", "/mod/snare1/gain 0.8"]),
+    ((*DRUMS, "drums louder"), "them quieter", ["/mod/kick1/gain 0.8", "/mod/snare1/gain 0.8", "/mod/hat1/gain 0.8"]),
+])
+def test_them_both_is_each_of_the_two(context, phrase, expected):
+    assert sorted(last(*context, phrase)) == sorted(expected)
+
+
+def test_the_two_are_said_back():
+    assert said(*PANNED, "make them both quieter")[0] in ("them both: triangle1 and sine1", "them both: sine1 and triangle1")
+
+
+@pytest.mark.parametrize("context, phrase, expected", [
+    (DRUMS, "kick and snare both louder", ["/mod/kick1/gain 0.9", "/mod/snare1/gain 0.9"]),   # the parts said: as before
+    ((*DRUMS, "mute the hats"), "bring them back", ["/seq/mute hats 0"]),                   # one part changed: as before
+    ((*DRUMS, "kick louder"), "make them quieter", ["/mod/kick1/gain 0.8"]),
+])
+def test_them_that_names_one_part_or_the_parts_said_is_unchanged(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+def test_them_both_with_no_pair_asks_which_two():
+    assert "which two?" in refused("add a saw", *DRUMS, "them both louder")
+
+
+@pytest.mark.parametrize("context, phrase, expected", [
+    ((*DRUMS, "mute the hats"), "bring em back in 2 bars", ["/at 2 bar /seq/mute hats 0"]),
+    ((*DRUMS, "mute the hats"), "bring em back", ["/seq/mute hats 0"]),
+])
+def test_em_after_a_verb_that_moves_a_part_is_them(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+def test_em_played_is_still_the_chord():
+    assert last("add a saw at 110 hz", "play em")[0].startswith("/gate/saw1 1 ")
+
+
+# -- 'back to N' with nothing said before: the tempo (a value a script set: which?) -------------------
+@pytest.mark.parametrize("context, phrase, expected", [
+    ((), "back to 200", ["/seq/bpm 200.0"]),
+    (("add a kick",), "nah back to 140", ["/seq/bpm 140.0"]),
+    (("tempo 90",), "go back to 140 now", ["/seq/bpm 140.0 now"]),
+    (("add a saw", "add acid filter", "cutoff 800"), "back to 300", ["/mod/acid_filter1/cutoff 300.0"]),   # as before
+])
+def test_back_to_a_number_is_the_tempo_when_nothing_else_moved(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+def test_back_to_a_number_after_a_raw_setting_asks_which():
+    message = refused("/patch/create kick1 kick", "/mod/kick1/decay 300", "back to 200")
+    assert "the tempo ('tempo 200') or kick1 decay" in message
+
+
+def test_back_to_a_number_no_tempo_can_be_is_not_the_tempo():
+    refused("back to 1000")
