@@ -12,8 +12,9 @@ block, and the device callback's own clock when it took it (PLAYED_NS). Per comm
 The message applies from B's first sample (a parameter's 5 ms smoothing starts there), so the last
 stage ends at the first changed sample. `measured` is that whole path; `shell's figure` is what the
 supervisor itself records (from the line's entry, or from send() where no entry is told; predicted
-from the callback clock at the stamp). Lines alternate between the REPL's path and the path before
-session 25, so the two are compared in the same minutes.
+from the callback clock at the stamp). Lines alternate between the REPL's path, the path before
+session 25 and an OSC packet (the line's message sent by a client to the shell's OSC server: from
+its sending, no translation), so they are compared in the same minutes.
 
     flock /tmp/chronus-rt.lock python3 benchmarks/bench_latency_trace.py [--seconds 20] [--loads idle,loaded]
 """
@@ -23,12 +24,16 @@ import asyncio
 import concurrent.futures
 import multiprocessing
 import os
+import threading
 import time
 
 import numpy as np
 from live_rig import ROOT, Machine, arguments, jack_dummy, load, percentiles, send_all, write
 
+from pythonosc.udp_client import SimpleUDPClient  # noqa: E402
+
 from chronus_shell.language.translator import Translator  # noqa: E402
+from chronus_shell.protocol.osc import OscServer  # noqa: E402
 from chronus_shell.repl.engine_link import EngineLink  # noqa: E402
 from chronus_shell.supervisor import Config, Supervisor, stamp_hold  # noqa: E402
 from chronus_shell.supervisor.rings import (  # noqa: E402
@@ -40,7 +45,7 @@ POLL_S = 100e-6
 LINES = ("acid_filter1 cutoff {:.0f}", "acid_filter2 resonance {:.2f}", "saw1 detune {:.1f}", "hat1 decay {:.0f}",
          "adsr2 release {:.0f}")
 RANGES = ((300, 3000), (0.2, 0.9), (-20, 20), (30, 120), (50, 450))
-PATHS = ("repl", "before")
+PATHS = ("repl", "before", "osc")
 STAGES = ("translate", "to send()", "to the stamp", "pipe writes", "to the slot's begin", "render",
           "in the ring", "device")
 
@@ -85,7 +90,7 @@ class Traced:
     """The supervisor's stamping moments, noted by wrapping its own methods on this instance."""
 
     def __init__(self, supervisor: Supervisor):
-        self.supervisor, self.last = supervisor, {}
+        self.supervisor, self.last, self.sent = supervisor, {}, threading.Event()
         earliest, send, release = supervisor.earliest_stamp, supervisor.send, stamp_hold.release
 
         def stamped():
@@ -103,6 +108,7 @@ class Traced:
             self.last["send_ns"] = time.perf_counter_ns()
             result = send(msg, at, entered_ns)
             self.last["figure_ms"] = supervisor.latencies_ms[-1] if supervisor.latencies_ms else None
+            self.sent.set()
             return result
         supervisor.earliest_stamp, supervisor.send, stamp_hold.release = stamped, sent, released
 
@@ -110,7 +116,8 @@ class Traced:
 async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, ...] = PATHS) -> list[dict]:
     """Lines entered every LINE_PERIOD_S, alternately by the REPL's path (EngineLink: read and sent
     real-time, by its real-time sender) and by the path before session 25 (translated at the
-    REPL's ordinary priority, sent from the default executor's ordinary thread); one record per line."""
+    REPL's ordinary priority, sent from the default executor's ordinary thread) and as an OSC packet
+    (its message, from the client's send); one record per line."""
     translator, traced = Translator(), Traced(supervisor)
     from tests.supervisor.test_soak import FOUR_VOICES
     for line in [*FOUR_VOICES, *(typed_line(step) for step in range(40))]:
@@ -121,12 +128,20 @@ async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, .
     link.begin(started)
     await link.ready()
     loop = asyncio.get_running_loop()
+    server = OscServer.for_supervisor(supervisor, port=0).start() if "osc" in paths else None
+    client = SimpleUDPClient("127.0.0.1", server.port) if server else None
     records, start, step = [], time.perf_counter(), 0
     while time.perf_counter() - start < seconds:
         path = paths[step % len(paths)]
         entered = time.perf_counter_ns()
         traced.last = {}
-        if path == "repl":
+        traced.sent.clear()
+        if path == "osc":
+            message = translator.translate(typed_line(step))[0]
+            entered = translated = time.perf_counter_ns()
+            client.send_message(message.address, list(message.args))
+            await asyncio.to_thread(traced.sent.wait, 1.0)
+        elif path == "repl":
             with link.reading(typed_line(step)):   # as the REPL does (shell.execute)
                 messages = translator.translate(typed_line(step))
                 translated = time.perf_counter_ns()
@@ -140,6 +155,8 @@ async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, .
         step += 1
         await asyncio.sleep(max(0.0, start + step * LINE_PERIOD_S - time.perf_counter()))
     link._poller.cancel()  # its status poll (the REPL's, every few seconds); the supervisor plays on
+    if server is not None:
+        server.stop()
     return records
 
 
@@ -220,7 +237,7 @@ def table(result: dict) -> str:
 def main() -> None:
     parser = arguments(__doc__)
     parser.add_argument("--seconds", type=float, default=20.0, help="typing time per load")
-    parser.add_argument("--paths", default=",".join(PATHS), help="repl, before or both (default; alternately)")
+    parser.add_argument("--paths", default=",".join(PATHS), help="repl, before, osc or several, alternately (default: all)")
     args = parser.parse_args()
     result = {}
     for kind in args.loads.split(","):

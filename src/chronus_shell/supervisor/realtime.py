@@ -99,17 +99,23 @@ def every_thread_real_time(priority: int) -> int:
     output process, whose every thread is on the audio path: libjack's notification threads run the
     Python xrun counter, so they take the GIL the device callback needs — at ordinary priority one
     preempted by a busy program while holding it kept the callback waiting past its cycle."""
+    return len(lift_ordinary_threads(priority))
+
+
+def lift_ordinary_threads(priority: int) -> list[int]:
+    """The ids of this process's threads that were ordinary and are now at SCHED_FIFO `priority`
+    (Linux, with the right; none otherwise): `ordinary_thread(tid)` puts each back."""
     if priority <= 0 or not sys.platform.startswith("linux"):
-        return 0
-    raised = 0
+        return []
+    lifted = []
     for tid in _threads(os.getpid()):
         try:
             if _policy(tid)[0] == os.SCHED_OTHER:
                 os.sched_setscheduler(tid, os.SCHED_FIFO | os.SCHED_RESET_ON_FORK, os.sched_param(priority))
-                raised += 1
+                lifted.append(tid)
         except OSError:
             continue  # ended meanwhile, or no permission: it stays as it is
-    return raised
+    return lifted
 
 
 def ordinary_thread(tid: int = 0) -> None:
@@ -117,6 +123,22 @@ def ordinary_thread(tid: int = 0) -> None:
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError):
             os.sched_setscheduler(tid, os.SCHED_OTHER, os.sched_param(0))
+
+
+@contextlib.contextmanager
+def ordinary_meanwhile():
+    """The calling thread at the ordinary policy for a while if it was real-time, then back: for work
+    whose length is not bounded (a file, a decoder, a port) that a real-time thread was handed."""
+    if not hasattr(os, "sched_getscheduler") or os.sched_getscheduler(0) & ~os.SCHED_RESET_ON_FORK == os.SCHED_OTHER:
+        yield
+        return
+    policy, param = os.sched_getscheduler(0), os.sched_getparam(0)
+    ordinary_thread()
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            os.sched_setscheduler(0, policy, param)
 
 
 def shell_priority(output_priority: int) -> int:
