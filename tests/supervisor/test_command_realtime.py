@@ -18,7 +18,7 @@ from chronus_shell.protocol.message import Message
 from chronus_shell.protocol.osc import OscServer
 from chronus_shell.supervisor import latency, realtime
 from chronus_shell.supervisor.osc_realtime import SMALL_DATAGRAM, OscPace
-from chronus_shell.supervisor.repl_realtime import LIFTED_PRIORITY, QUIET_SWITCH_S, Watchdog, real_time
+from chronus_shell.supervisor.repl_realtime import LIFTED_PRIORITY, QUIET_SWITCH_S, Quiet, Watchdog, real_time
 
 OUTPUT_PRIORITY = 20   # the shell's threads one step below the standby: realtime.shell_priority(20)
 
@@ -152,4 +152,22 @@ def test_work_of_unbounded_length_is_done_at_the_ordinary_policy_by_a_real_time_
             assert not real_time()
         assert real_time()
     with realtime.ordinary_meanwhile():
+        assert not real_time()
+
+
+@needs_rt
+def test_windows_may_overlap_and_a_thread_lifted_by_one_is_ordinary_again_after_its_own():
+    """An OSC packet's window lifts the REPL's thread; Enter opens the line's window in it meanwhile;
+    the packet's window ends first: the line keeps its priority, and is ordinary once it ends."""
+    with Idle() as other:
+        packet = Quiet()                          # this thread is ordinary: lifted too, as the REPL's
+        assert policy(threading.get_native_id()) == (os.SCHED_FIFO, LIFTED_PRIORITY)
+        with realtime.briefly(OUTPUT_PRIORITY):
+            line = Quiet()
+            packet.end()
+            assert policy(threading.get_native_id()) == (os.SCHED_FIFO, realtime.shell_priority(OUTPUT_PRIORITY))
+            assert policy(other.native_id) == (os.SCHED_FIFO, LIFTED_PRIORITY) and not gc.isenabled()
+            line.end()
+            line.end()                            # once only (the watchdog may have ended it)
+            assert policy(other.native_id) == (os.SCHED_OTHER, 0)
         assert not real_time()

@@ -44,29 +44,38 @@ def raises_line(line: str) -> bool:
 
 
 class Quiet:
-    """The whole process while a line's window is open: the process's ordinary threads at SCHED_FIFO
+    """The whole process while a command's window is open: the process's ordinary threads at SCHED_FIFO
     LIFTED_PRIORITY (one holding the GIL runs on and lets it go, instead of waiting behind busy programs),
     the GIL handed over every QUIET_SWITCH_S, no garbage collection (a full collection of the REPL's heap
-    takes milliseconds). `end()` puts everything back, once, from whichever thread calls it first."""
+    takes milliseconds). Windows may overlap (a line and an OSC packet): the first opened quiets the
+    process, the last ended puts it back. `end()` is idempotent, from whichever thread calls it first."""
+
+    _lock = threading.Lock()
+    _open = 0
+    _before: tuple[bool, float, list[int]] = (True, 0.005, [])   # gc enabled, switch interval, lifted threads
 
     def __init__(self):
-        self._lock = threading.Lock()
-        self._gc, self._switch = gc.isenabled(), sys.getswitchinterval()
-        gc.disable()
-        sys.setswitchinterval(QUIET_SWITCH_S)
-        self._lifted = realtime.lift_ordinary_threads(LIFTED_PRIORITY)
-        self._open = True
+        self._ended = False
+        with Quiet._lock:
+            Quiet._open += 1
+            if Quiet._open == 1:
+                collecting, switch = gc.isenabled(), sys.getswitchinterval()
+                gc.disable()
+                sys.setswitchinterval(QUIET_SWITCH_S)
+                Quiet._before = (collecting, switch, realtime.lift_ordinary_threads(LIFTED_PRIORITY))
 
     def end(self) -> None:
-        with self._lock:
-            if not self._open:
+        with Quiet._lock:
+            if self._ended:
                 return
-            self._open = False
-            for tid in self._lifted:
-                realtime.ordinary_thread(tid)
-            sys.setswitchinterval(self._switch)
-            if self._gc:
-                gc.enable()
+            self._ended = True
+            Quiet._open -= 1
+            if Quiet._open == 0:
+                collecting, switch, lifted = Quiet._before
+                realtime.put_back(lifted, LIFTED_PRIORITY)
+                sys.setswitchinterval(switch)
+                if collecting:
+                    gc.enable()
 
 
 class Watchdog:
