@@ -13,8 +13,8 @@ The message applies from B's first sample (a parameter's 5 ms smoothing starts t
 stage ends at the first changed sample. `measured` is that whole path; `shell's figure` is what the
 supervisor itself records (from the line's entry, or from send() where no entry is told; predicted
 from the callback clock at the stamp). Lines alternate between the REPL's path, the path before
-session 25 and an OSC packet (the line's message sent by a client to the shell's OSC server: from
-its sending, no translation), so they are compared in the same minutes.
+session 25 and an OSC packet (the line's message sent by a controller process to the shell's OSC
+server: from its sending, no translation), so they are compared in the same minutes.
 
     flock /tmp/chronus-rt.lock python3 benchmarks/bench_latency_trace.py [--seconds 20] [--loads idle,loaded]
 """
@@ -129,7 +129,7 @@ async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, .
     await link.ready()
     loop = asyncio.get_running_loop()
     server = OscServer.for_supervisor(supervisor, port=0).start() if "osc" in paths else None
-    client = SimpleUDPClient("127.0.0.1", server.port) if server else None
+    client, client_process = osc_client(server.port) if server else (None, None)
     records, start, step = [], time.perf_counter(), 0
     while time.perf_counter() - start < seconds:
         path = paths[step % len(paths)]
@@ -138,9 +138,9 @@ async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, .
         traced.sent.clear()
         if path == "osc":
             message = translator.translate(typed_line(step))[0]
-            entered = translated = time.perf_counter_ns()
-            client.send_message(message.address, list(message.args))
-            await asyncio.to_thread(traced.sent.wait, 1.0)
+            client.send((message.address, list(message.args)))
+            traced.sent.wait(1.0)   # blocked, as a REPL waiting for keys: this thread takes no GIL meanwhile
+            entered = translated = client.recv()
         elif path == "repl":
             with link.reading(typed_line(step)):   # as the REPL does (shell.execute)
                 messages = translator.translate(typed_line(step))
@@ -156,8 +156,27 @@ async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, .
         await asyncio.sleep(max(0.0, start + step * LINE_PERIOD_S - time.perf_counter()))
     link._poller.cancel()  # its status poll (the REPL's, every few seconds); the supervisor plays on
     if server is not None:
+        client.send(None)
+        client_process.join(5)
         server.stop()
     return records
+
+
+def osc_client(port: int):
+    """A controller of its own (another process, as a real one is): sends each message it is given to
+    the shell's OSC server and answers when it sent it (perf_counter_ns)."""
+    here, there = multiprocessing.get_context("spawn").Pipe()
+    process = multiprocessing.get_context("spawn").Process(target=_send_packets, args=(there, port), daemon=True)
+    process.start()
+    return here, process
+
+
+def _send_packets(conn, port: int) -> None:
+    client = SimpleUDPClient("127.0.0.1", port)
+    while (message := conn.recv()) is not None:
+        sent = time.perf_counter_ns()
+        client.send_message(*message)
+        conn.send(sent)
 
 
 def trace(kind: str, seconds: float, paths: tuple[str, ...] = PATHS) -> dict:
