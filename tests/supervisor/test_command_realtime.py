@@ -19,18 +19,7 @@ from chronus_shell.protocol.osc import OscServer
 from chronus_shell.supervisor import latency, realtime
 from chronus_shell.supervisor.osc_realtime import SMALL_DATAGRAM, OscPace
 from chronus_shell.supervisor.repl_realtime import LIFTED_PRIORITY, QUIET_SWITCH_S, Quiet, Watchdog, real_time
-
-OUTPUT_PRIORITY = 20   # the shell's threads one step below the standby: realtime.shell_priority(20)
-
-
-def may_raise() -> bool:
-    if not sys.platform.startswith("linux") or not hasattr(os, "sched_getscheduler"):
-        return False
-    with realtime.briefly(OUTPUT_PRIORITY):
-        return real_time()
-
-
-needs_rt = pytest.mark.skipif(not may_raise(), reason="no SCHED_FIFO here (not Linux, or no permission)")
+from tests.repl.test_repl_realtime import OUTPUT_PRIORITY, needs_rt
 
 
 def policy(tid: int) -> tuple[int, int]:
