@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import multiprocessing
 import os
 import threading
@@ -113,11 +114,11 @@ class Traced:
         supervisor.earliest_stamp, supervisor.send, stamp_hold.release = stamped, sent, released
 
 
-async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, ...] = PATHS) -> list[dict]:
+async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, ...] = PATHS, osc=None) -> list[dict]:
     """Lines entered every LINE_PERIOD_S, alternately by the REPL's path (EngineLink: read and sent
     real-time, by its real-time sender) and by the path before session 25 (translated at the
     REPL's ordinary priority, sent from the default executor's ordinary thread) and as an OSC packet
-    (its message, from the client's send); one record per line."""
+    (its message, from the controller's send: `osc`, osc_controller's); one record per line."""
     translator, traced = Translator(), Traced(supervisor)
     from tests.supervisor.test_soak import FOUR_VOICES
     for line in [*FOUR_VOICES, *(typed_line(step) for step in range(40))]:
@@ -128,8 +129,6 @@ async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, .
     link.begin(started)
     await link.ready()
     loop = asyncio.get_running_loop()
-    server = OscServer.for_supervisor(supervisor, port=0).start() if "osc" in paths else None
-    client, client_process = osc_client(server.port) if server else (None, None)
     records, start, step = [], time.perf_counter(), 0
     while time.perf_counter() - start < seconds:
         path = paths[step % len(paths)]
@@ -138,9 +137,9 @@ async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, .
         traced.sent.clear()
         if path == "osc":
             message = translator.translate(typed_line(step))[0]
-            client.send((message.address, list(message.args)))
+            osc.send((message.address, list(message.args)))
             traced.sent.wait(1.0)   # blocked, as a REPL waiting for keys: this thread takes no GIL meanwhile
-            entered = translated = client.recv()
+            entered = translated = osc.recv()
         elif path == "repl":
             with link.reading(typed_line(step)):   # as the REPL does (shell.execute)
                 messages = translator.translate(typed_line(step))
@@ -155,24 +154,30 @@ async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, .
         step += 1
         await asyncio.sleep(max(0.0, start + step * LINE_PERIOD_S - time.perf_counter()))
     link._poller.cancel()  # its status poll (the REPL's, every few seconds); the supervisor plays on
-    if server is not None:
-        client.send(None)
-        client_process.join(5)
-        server.stop()
     return records
 
 
-def osc_client(port: int):
-    """A controller of its own (another process, as a real one is): sends each message it is given to
-    the shell's OSC server and answers when it sent it (perf_counter_ns)."""
+@contextlib.contextmanager
+def osc_controller(supervisor: Supervisor):
+    """The shell's OSC server and a controller of its own (another process, as a real one is) that sends
+    each message it is given to it and answers when it sent it (perf_counter_ns); started before the
+    load (on a loaded machine the process took more than the typing's 20 s to start)."""
     here, there = multiprocessing.get_context("spawn").Pipe()
-    process = multiprocessing.get_context("spawn").Process(target=_send_packets, args=(there, port), daemon=True)
-    process.start()
-    return here, process
+    with OscServer.for_supervisor(supervisor, port=0) as server:
+        process = multiprocessing.get_context("spawn").Process(target=_send_packets, args=(there, server.port),
+                                                               daemon=True)
+        process.start()
+        here.recv()
+        try:
+            yield here
+        finally:
+            here.send(None)
+            process.join(5)
 
 
 def _send_packets(conn, port: int) -> None:
     client = SimpleUDPClient("127.0.0.1", port)
+    conn.send("up")
     while (message := conn.recv()) is not None:
         sent = time.perf_counter_ns()
         client.send_message(*message)
@@ -195,10 +200,11 @@ def trace(kind: str, seconds: float, paths: tuple[str, ...] = PATHS) -> dict:
                                                   config.block_size, first, count), daemon=True)
         watcher.start()
         here.recv()
-        with load(kind, seconds + 10, pool=True):
+        with (osc_controller(supervisor) if "osc" in paths else contextlib.nullcontext()) as osc, \
+                load(kind, seconds + 10, pool=True):
             words, machine = supervisor.control.words, Machine()
             lost, waited = int(words[LOST_BLOCKS]), int(words[WAITED_BLOCKS])
-            records = asyncio.run(type_lines(supervisor, seconds, paths))
+            records = asyncio.run(type_lines(supervisor, seconds, paths, osc))
             time.sleep(0.1)  # the last blocks are played
             lost, waited = int(words[LOST_BLOCKS]) - lost, int(words[WAITED_BLOCKS]) - waited
             here.send("stop")
