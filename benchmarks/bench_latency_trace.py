@@ -142,15 +142,18 @@ async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, .
             entered = translated = osc.recv()
         elif path == "repl":
             with link.reading(typed_line(step)):   # as the REPL does (shell.execute)
+                cpu = time.thread_time_ns()
                 messages = translator.translate(typed_line(step))
-                translated = time.perf_counter_ns()
+                translated, cpu = time.perf_counter_ns(), time.thread_time_ns() - cpu
                 await link.send(messages)
         else:
+            cpu = time.thread_time_ns()
             messages = translator.translate(typed_line(step))
-            translated = time.perf_counter_ns()
+            translated, cpu = time.perf_counter_ns(), time.thread_time_ns() - cpu
             for message in messages:
                 await loop.run_in_executor(None, supervisor.send, message)
-        records.append(dict(traced.last, entered_ns=entered, translated_ns=translated, path=path))
+        records.append(dict(traced.last, entered_ns=entered, translated_ns=translated, path=path,
+                            translate_cpu_ns=cpu if path != "osc" else 0))
         step += 1
         await asyncio.sleep(max(0.0, start + step * LINE_PERIOD_S - time.perf_counter()))
     link._poller.cancel()  # its status poll (the REPL's, every few seconds); the supervisor plays on
@@ -192,7 +195,7 @@ def trace(kind: str, seconds: float, paths: tuple[str, ...] = PATHS) -> dict:
         send_all(supervisor, FOUR_VOICES)
         time.sleep(1.0)
         first = supervisor.play_block
-        count = int((seconds + 15) / config.block_seconds)
+        count = int((seconds + 40) / config.block_seconds)   # the OSC controller starts first
         ctx = multiprocessing.get_context("spawn")
         here, there = ctx.Pipe()
         watcher = ctx.Process(target=watch, args=(there, supervisor.control.block.name,
@@ -219,7 +222,8 @@ def trace(kind: str, seconds: float, paths: tuple[str, ...] = PATHS) -> dict:
 
 def stages(records, begun, written, played, first: int, device_ns: int) -> dict:
     """Each stage's p50/p99/max (ms) over the commands whose blocks the watcher saw."""
-    rows, ahead, missed = {name: [] for name in (*STAGES, "measured", "from send", "shell's figure")}, [], 0
+    rows, ahead, missed = {name: [] for name in (*STAGES, "measured", "from send", "shell's figure",
+                                                 "translate's CPU")}, [], 0
     for r in records:
         b = r.get("block", -1) - first
         if b < 0 or b >= len(played) or not (played[b] and begun[r["active"], b] and written[r["active"], b]):
@@ -231,6 +235,7 @@ def stages(records, begun, written, played, first: int, device_ns: int) -> dict:
             rows[name].append((z - a) / 1e6)
         rows["to the slot's begin"].append((at["begun"] - r["stamped_ns"]) / 1e6)
         rows["render"].append((at["written"] - at["begun"]) / 1e6)
+        rows["translate's CPU"].append(r["translate_cpu_ns"] / 1e6)   # of the wall time above: the rest waited
         rows["in the ring"].append((at["played"] - at["written"]) / 1e6)
         rows["device"].append(device_ns / 1e6)
         rows["measured"].append((at["played"] + device_ns - r["entered_ns"]) / 1e6)
