@@ -12,8 +12,9 @@ block, and the device callback's own clock when it took it (PLAYED_NS). Per comm
 The message applies from B's first sample (a parameter's 5 ms smoothing starts there), so the last
 stage ends at the first changed sample. `measured` is that whole path; `shell's figure` is what the
 supervisor itself records (from the line's entry, or from send() where no entry is told; predicted
-from the callback clock at the stamp). Lines alternate between the REPL's path and the path before
-session 25, so the two are compared in the same minutes.
+from the callback clock at the stamp). Lines alternate between the REPL's path, the path before
+session 25 and an OSC packet (the line's message sent by a controller process to the shell's OSC
+server: from its sending, no translation), so they are compared in the same minutes.
 
     flock /tmp/chronus-rt.lock python3 benchmarks/bench_latency_trace.py [--seconds 20] [--loads idle,loaded]
 """
@@ -21,14 +22,19 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import multiprocessing
 import os
+import threading
 import time
 
 import numpy as np
 from live_rig import ROOT, Machine, arguments, jack_dummy, load, percentiles, send_all, write
 
+from pythonosc.udp_client import SimpleUDPClient  # noqa: E402
+
 from chronus_shell.language.translator import Translator  # noqa: E402
+from chronus_shell.protocol.osc import OscServer  # noqa: E402
 from chronus_shell.repl.engine_link import EngineLink  # noqa: E402
 from chronus_shell.supervisor import Config, Supervisor, stamp_hold  # noqa: E402
 from chronus_shell.supervisor.rings import (  # noqa: E402
@@ -40,7 +46,7 @@ POLL_S = 100e-6
 LINES = ("acid_filter1 cutoff {:.0f}", "acid_filter2 resonance {:.2f}", "saw1 detune {:.1f}", "hat1 decay {:.0f}",
          "adsr2 release {:.0f}")
 RANGES = ((300, 3000), (0.2, 0.9), (-20, 20), (30, 120), (50, 450))
-PATHS = ("repl", "before")
+PATHS = ("repl", "before", "osc")
 STAGES = ("translate", "to send()", "to the stamp", "pipe writes", "to the slot's begin", "render",
           "in the ring", "device")
 
@@ -85,7 +91,7 @@ class Traced:
     """The supervisor's stamping moments, noted by wrapping its own methods on this instance."""
 
     def __init__(self, supervisor: Supervisor):
-        self.supervisor, self.last = supervisor, {}
+        self.supervisor, self.last, self.sent = supervisor, {}, threading.Event()
         earliest, send, release = supervisor.earliest_stamp, supervisor.send, stamp_hold.release
 
         def stamped():
@@ -103,14 +109,16 @@ class Traced:
             self.last["send_ns"] = time.perf_counter_ns()
             result = send(msg, at, entered_ns)
             self.last["figure_ms"] = supervisor.latencies_ms[-1] if supervisor.latencies_ms else None
+            self.sent.set()
             return result
         supervisor.earliest_stamp, supervisor.send, stamp_hold.release = stamped, sent, released
 
 
-async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, ...] = PATHS) -> list[dict]:
+async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, ...] = PATHS, osc=None) -> list[dict]:
     """Lines entered every LINE_PERIOD_S, alternately by the REPL's path (EngineLink: read and sent
     real-time, by its real-time sender) and by the path before session 25 (translated at the
-    REPL's ordinary priority, sent from the default executor's ordinary thread); one record per line."""
+    REPL's ordinary priority, sent from the default executor's ordinary thread) and as an OSC packet
+    (its message, from the controller's send: `osc`, osc_controller's); one record per line."""
     translator, traced = Translator(), Traced(supervisor)
     from tests.supervisor.test_soak import FOUR_VOICES
     for line in [*FOUR_VOICES, *(typed_line(step) for step in range(40))]:
@@ -126,21 +134,57 @@ async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, .
         path = paths[step % len(paths)]
         entered = time.perf_counter_ns()
         traced.last = {}
-        if path == "repl":
+        traced.sent.clear()
+        if path == "osc":
+            message = translator.translate(typed_line(step))[0]
+            osc.send((message.address, list(message.args)))
+            traced.sent.wait(1.0)   # blocked, as a REPL waiting for keys: this thread takes no GIL meanwhile
+            entered = translated = osc.recv()
+        elif path == "repl":
             with link.reading(typed_line(step)):   # as the REPL does (shell.execute)
+                cpu = time.thread_time_ns()
                 messages = translator.translate(typed_line(step))
-                translated = time.perf_counter_ns()
+                translated, cpu = time.perf_counter_ns(), time.thread_time_ns() - cpu
                 await link.send(messages)
         else:
+            cpu = time.thread_time_ns()
             messages = translator.translate(typed_line(step))
-            translated = time.perf_counter_ns()
+            translated, cpu = time.perf_counter_ns(), time.thread_time_ns() - cpu
             for message in messages:
                 await loop.run_in_executor(None, supervisor.send, message)
-        records.append(dict(traced.last, entered_ns=entered, translated_ns=translated, path=path))
+        records.append(dict(traced.last, entered_ns=entered, translated_ns=translated, path=path,
+                            translate_cpu_ns=cpu if path != "osc" else 0))
         step += 1
         await asyncio.sleep(max(0.0, start + step * LINE_PERIOD_S - time.perf_counter()))
     link._poller.cancel()  # its status poll (the REPL's, every few seconds); the supervisor plays on
     return records
+
+
+@contextlib.contextmanager
+def osc_controller(supervisor: Supervisor):
+    """The shell's OSC server and a controller of its own (another process, as a real one is) that sends
+    each message it is given to it and answers when it sent it (perf_counter_ns); started before the
+    load (on a loaded machine the process took more than the typing's 20 s to start)."""
+    here, there = multiprocessing.get_context("spawn").Pipe()
+    with OscServer.for_supervisor(supervisor, port=0) as server:
+        process = multiprocessing.get_context("spawn").Process(target=_send_packets, args=(there, server.port),
+                                                               daemon=True)
+        process.start()
+        here.recv()
+        try:
+            yield here
+        finally:
+            here.send(None)
+            process.join(5)
+
+
+def _send_packets(conn, port: int) -> None:
+    client = SimpleUDPClient("127.0.0.1", port)
+    conn.send("up")
+    while (message := conn.recv()) is not None:
+        sent = time.perf_counter_ns()
+        client.send_message(*message)
+        conn.send(sent)
 
 
 def trace(kind: str, seconds: float, paths: tuple[str, ...] = PATHS) -> dict:
@@ -151,7 +195,7 @@ def trace(kind: str, seconds: float, paths: tuple[str, ...] = PATHS) -> dict:
         send_all(supervisor, FOUR_VOICES)
         time.sleep(1.0)
         first = supervisor.play_block
-        count = int((seconds + 15) / config.block_seconds)
+        count = int((seconds + 40) / config.block_seconds)   # the OSC controller starts first
         ctx = multiprocessing.get_context("spawn")
         here, there = ctx.Pipe()
         watcher = ctx.Process(target=watch, args=(there, supervisor.control.block.name,
@@ -159,10 +203,11 @@ def trace(kind: str, seconds: float, paths: tuple[str, ...] = PATHS) -> dict:
                                                   config.block_size, first, count), daemon=True)
         watcher.start()
         here.recv()
-        with load(kind, seconds + 10, pool=True):
+        with (osc_controller(supervisor) if "osc" in paths else contextlib.nullcontext()) as osc, \
+                load(kind, seconds + 10, pool=True):
             words, machine = supervisor.control.words, Machine()
             lost, waited = int(words[LOST_BLOCKS]), int(words[WAITED_BLOCKS])
-            records = asyncio.run(type_lines(supervisor, seconds, paths))
+            records = asyncio.run(type_lines(supervisor, seconds, paths, osc))
             time.sleep(0.1)  # the last blocks are played
             lost, waited = int(words[LOST_BLOCKS]) - lost, int(words[WAITED_BLOCKS]) - waited
             here.send("stop")
@@ -177,7 +222,8 @@ def trace(kind: str, seconds: float, paths: tuple[str, ...] = PATHS) -> dict:
 
 def stages(records, begun, written, played, first: int, device_ns: int) -> dict:
     """Each stage's p50/p99/max (ms) over the commands whose blocks the watcher saw."""
-    rows, ahead, missed = {name: [] for name in (*STAGES, "measured", "from send", "shell's figure")}, [], 0
+    rows, ahead, missed = {name: [] for name in (*STAGES, "measured", "from send", "shell's figure",
+                                                 "translate's CPU")}, [], 0
     for r in records:
         b = r.get("block", -1) - first
         if b < 0 or b >= len(played) or not (played[b] and begun[r["active"], b] and written[r["active"], b]):
@@ -189,6 +235,7 @@ def stages(records, begun, written, played, first: int, device_ns: int) -> dict:
             rows[name].append((z - a) / 1e6)
         rows["to the slot's begin"].append((at["begun"] - r["stamped_ns"]) / 1e6)
         rows["render"].append((at["written"] - at["begun"]) / 1e6)
+        rows["translate's CPU"].append(r["translate_cpu_ns"] / 1e6)   # of the wall time above: the rest waited
         rows["in the ring"].append((at["played"] - at["written"]) / 1e6)
         rows["device"].append(device_ns / 1e6)
         rows["measured"].append((at["played"] + device_ns - r["entered_ns"]) / 1e6)
@@ -220,7 +267,7 @@ def table(result: dict) -> str:
 def main() -> None:
     parser = arguments(__doc__)
     parser.add_argument("--seconds", type=float, default=20.0, help="typing time per load")
-    parser.add_argument("--paths", default=",".join(PATHS), help="repl, before or both (default; alternately)")
+    parser.add_argument("--paths", default=",".join(PATHS), help="repl, before, osc or several, alternately (default: all)")
     args = parser.parse_args()
     result = {}
     for kind in args.loads.split(","):

@@ -16,6 +16,7 @@ import threading
 from ..engine.catalogue import module_spec
 from ..engine.params import ParamError
 from ..protocol.message import Message
+from ..supervisor import realtime
 from ..supervisor.rings import PLAYED_NS, READ_BLOCK, RT_PRIORITY
 from .clock import SampleClock
 from .midi_in import MOD_WHEEL, MidiInput, control_number, scaled
@@ -99,18 +100,23 @@ class Gear:
     # -- messages ----------------------------------------------------------------------------
     def send(self, msg: Message, at: int | None = None, entered_ns: int | None = None):
         head = msg.parts[0] if msg.parts else ""
-        if head == "midi":
-            return self._midi(msg.parts[1] if len(msg.parts) > 1 else "", [str(a) for a in msg.args])
-        if msg.address == "/link":
-            return self._link(str(msg.args[0]) != "off" if msg.args else True)
+        if head == "midi" or msg.address == "/link":
+            with realtime.ordinary_meanwhile():   # port work: never real-time (an OSC packet's thread)
+                return self._gear_message(msg, head)
         if self.link is not None and head == "seq":
             at = self._on_link_grid(msg, at)
         if at is None and self.out.busy and msg.address in TRANSPORT:
             return self.out.send_transport(msg, self.stamp)       # the MIDI out process has it in time
         outcome = self.supervisor.send(msg, at, entered_ns)
         if msg.address in ("/session/save", "/session/load") and getattr(outcome, "ok", False):
-            self._session(msg.address.rsplit("/", 1)[1], str(msg.args[0]))
+            with realtime.ordinary_meanwhile():
+                self._session(msg.address.rsplit("/", 1)[1], str(msg.args[0]))
         return outcome
+
+    def _gear_message(self, msg: Message, head: str):
+        if head == "midi":
+            return self._midi(msg.parts[1] if len(msg.parts) > 1 else "", [str(a) for a in msg.args])
+        return self._link(str(msg.args[0]) != "off" if msg.args else True)
 
     # -- Link ----------------------------------------------------------------------------------
     def _link(self, on: bool) -> str:

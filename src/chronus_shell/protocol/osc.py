@@ -23,6 +23,7 @@ a flood (a port scan, a misconfigured controller) cannot bury the prompt. A time
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import socket
@@ -201,8 +202,9 @@ class OscServer:
 
     def __init__(self, submit: Submit, host: str = "127.0.0.1", port: int = 5005,
                  clock: Clock | None = None, query: Query | None = None, sample_rate: int | None = None,
-                 report: Callable[[str], None] = log.warning):
+                 report: Callable[[str], None] = log.warning, pace=None):
         self.submit = submit
+        self.pace = pace   # `pace.handling(size)` around each datagram: supervisor/osc_realtime.py
         self._report = _Reporter(report)
         self.host = host
         self.port = port
@@ -224,7 +226,7 @@ class OscServer:
         """A server (not started) that feeds `supervisor` and replies from it; see `supervisor_handlers`."""
         submit, query = supervisor_handlers(supervisor, accepted, vet)
         return cls(submit, host, port, clock=supervisor.sample_at, query=query,
-                   sample_rate=supervisor.config.sample_rate, report=report)
+                   sample_rate=supervisor.config.sample_rate, report=report, pace=getattr(supervisor, "osc_pace", None))
 
     def counts(self) -> dict:
         """What the server has seen, for `/engine/status`."""
@@ -273,7 +275,8 @@ class OscServer:
                 continue
             except OSError:                      # e.g. ICMP port unreachable from a reply on Windows
                 continue
-            self.handle_datagram(data, sender)
+            with self.pace.handling(len(data)) if self.pace is not None else contextlib.nullcontext():
+                self.handle_datagram(data, sender)
 
     def handle_datagram(self, data: bytes, sender) -> None:
         """Decode one datagram and submit its messages; never raises."""

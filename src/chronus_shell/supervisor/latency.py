@@ -8,8 +8,10 @@ known time at the speaker. `formula_ms` is what docs/tuning.md tells people; a t
 """
 from __future__ import annotations
 
+import contextlib
 import math
 import statistics
+import threading
 import time
 
 from .rings import DEVICE_LATENCY_US, PLAYED_NS, READ_BLOCK
@@ -73,3 +75,21 @@ def audible_ms(words, stamp: int, block_size: int, sample_rate: int, since_ns: i
 
 def now_ns() -> int:
     return time.perf_counter_ns()
+
+
+_arrival = threading.local()   # when the command the calling thread handles arrived (an OSC packet)
+
+
+@contextlib.contextmanager
+def arrived(ns: int):
+    """Commands sent by this thread meanwhile are timed from `ns` (a packet's arrival), not from send()."""
+    _arrival.ns = ns
+    try:
+        yield
+    finally:
+        _arrival.ns = None
+
+
+def entered(entered_ns: int | None) -> int:
+    """Where a command is timed from: the line's entry when told, its packet's arrival, or now."""
+    return entered_ns or getattr(_arrival, "ns", None) or now_ns()

@@ -41,6 +41,7 @@ HOW_TO_ALLOW = ("allow it: add your user to the 'audio' group with '@audio - rtp
                 "'@audio - memlock unlimited' in /etc/security/limits.d/audio.conf, then log in "
                 "again (or run rtkit)")
 
+_lifted: set[int] = set()   # threads lifted for a while (lift_ordinary_threads): ordinary at heart
 _memory_locked: str | None = None  # once per process: "locked" or why not
 _server_seen: tuple[float, int | None] = (-1e9, None)  # (when, what) the audio server was last read
 
@@ -99,17 +100,34 @@ def every_thread_real_time(priority: int) -> int:
     output process, whose every thread is on the audio path: libjack's notification threads run the
     Python xrun counter, so they take the GIL the device callback needs — at ordinary priority one
     preempted by a busy program while holding it kept the callback waiting past its cycle."""
+    return len(lift_ordinary_threads(priority))
+
+
+def lift_ordinary_threads(priority: int) -> list[int]:
+    """The ids of this process's threads that were ordinary and are now at SCHED_FIFO `priority`
+    (Linux, with the right; none otherwise): `put_back` returns them to the ordinary policy."""
     if priority <= 0 or not sys.platform.startswith("linux"):
-        return 0
-    raised = 0
+        return []
+    lifted = []
     for tid in _threads(os.getpid()):
         try:
             if _policy(tid)[0] == os.SCHED_OTHER:
                 os.sched_setscheduler(tid, os.SCHED_FIFO | os.SCHED_RESET_ON_FORK, os.sched_param(priority))
-                raised += 1
+                lifted.append(tid)
         except OSError:
             continue  # ended meanwhile, or no permission: it stays as it is
-    return raised
+    _lifted.update(lifted)
+    return lifted
+
+
+def put_back(lifted: list[int], priority: int) -> None:
+    """Threads `lift_ordinary_threads` lifted, ordinary again — but not one that raised itself since
+    (a line's thread that began its window meanwhile: it returns to the ordinary policy itself)."""
+    for tid in lifted:
+        _lifted.discard(tid)
+        with contextlib.suppress(OSError):
+            if _policy(tid) == (os.SCHED_FIFO, priority):
+                ordinary_thread(tid)
 
 
 def ordinary_thread(tid: int = 0) -> None:
@@ -117,6 +135,22 @@ def ordinary_thread(tid: int = 0) -> None:
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError):
             os.sched_setscheduler(tid, os.SCHED_OTHER, os.sched_param(0))
+
+
+@contextlib.contextmanager
+def ordinary_meanwhile():
+    """The calling thread at the ordinary policy for a while if it was real-time, then back: for work
+    whose length is not bounded (a file, a decoder, a port) that a real-time thread was handed."""
+    if not hasattr(os, "sched_getscheduler") or os.sched_getscheduler(0) & ~os.SCHED_RESET_ON_FORK == os.SCHED_OTHER:
+        yield
+        return
+    policy, param = os.sched_getscheduler(0), os.sched_getparam(0)
+    ordinary_thread()
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            os.sched_setscheduler(0, policy, param)
 
 
 def shell_priority(output_priority: int) -> int:
@@ -140,6 +174,8 @@ def briefly(output_priority: int, as_role: str | None = None):
         return
     try:
         before = (os.sched_getscheduler(0), os.sched_getparam(0), os.getpriority(os.PRIO_PROCESS, 0))
+        if threading.get_native_id() in _lifted:  # lifted by another thread's window: ordinary at heart
+            before = (os.SCHED_OTHER, os.sched_param(0), before[2])
         os.sched_setscheduler(0, os.SCHED_FIFO | os.SCHED_RESET_ON_FORK, os.sched_param(priority))
     except OSError:
         yield

@@ -8,10 +8,18 @@ real-time budget (sched_rt_runtime_us) the audio processes share. Only the plain
 /gate, /seq, /ramp, /patch, /at) goes through the real-time sender; a session, a recording, an
 engine query, a message naming a sample to load, MIDI or Link set-up do file, decoder or port work
 and go through an ordinary thread (docs/tuning.md).
+
+While the window is open the rest of the process keeps out of its way (`Quiet`): the GIL the line's
+thread needs is held by whichever Python thread runs, and an ordinary one (the status poll, a pool's
+validation, the OSC server) preempted by a busy program while holding it kept a real-time line waiting
+a CFS time slice or more.
 """
 from __future__ import annotations
 
 import contextlib
+import gc
+import os
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -21,6 +29,8 @@ from . import realtime
 
 REALTIME_LINE_CHARS = 200   # a 200-character line translates in ~14 ms; 2,800 characters took 6.5 s
 REALTIME_WINDOW_S = 0.05    # from Enter: past it the REPL's thread is ordinary again
+QUIET_SWITCH_S = 0.0002    # the GIL handed to a waiting thread within this (CPython's default: 5 ms)
+LIFTED_PRIORITY = 1         # the process's other threads in a window: above ordinary programs, below the line
 FAN_OUT_HEADS = frozenset({"mod", "gate", "seq", "ramp", "patch", "at"})
 
 
@@ -33,36 +43,75 @@ def raises_line(line: str) -> bool:
     return len(line) <= REALTIME_LINE_CHARS
 
 
+class Quiet:
+    """The whole process while a command's window is open: the process's ordinary threads at SCHED_FIFO
+    LIFTED_PRIORITY (one holding the GIL runs on and lets it go, instead of waiting behind busy programs),
+    the GIL handed over every QUIET_SWITCH_S, no garbage collection (a full collection of the REPL's heap
+    takes milliseconds). Windows may overlap (a line and an OSC packet): the first opened quiets the
+    process, the last ended puts it back. `end()` is idempotent, from whichever thread calls it first."""
+
+    _lock = threading.Lock()
+    _open = 0
+    _before: tuple[bool, float, list[int]] = (True, 0.005, [])   # gc enabled, switch interval, lifted threads
+
+    def __init__(self):
+        self._ended = False
+        with Quiet._lock:
+            Quiet._open += 1
+            if Quiet._open == 1:
+                collecting, switch = gc.isenabled(), sys.getswitchinterval()
+                gc.disable()
+                sys.setswitchinterval(QUIET_SWITCH_S)
+                Quiet._before = (collecting, switch, realtime.lift_ordinary_threads(LIFTED_PRIORITY))
+
+    def end(self) -> None:
+        with Quiet._lock:
+            if self._ended:
+                return
+            self._ended = True
+            Quiet._open -= 1
+            if Quiet._open == 0:
+                collecting, switch, lifted = Quiet._before
+                realtime.put_back(lifted, LIFTED_PRIORITY)
+                sys.setswitchinterval(switch)
+                if collecting:
+                    gc.enable()
+
+
 class Watchdog:
     """One thread that ends a raised window past `window_s`: the raised thread is put back to the
-    ordinary policy (it restores its own policy when the window ends in time). The watchdog raises
-    itself with `raise_self` (Supervisor.on_audio_path, tried until the engine is up): woken at each
-    Enter it takes the GIL for a few µs, and an ordinary thread preempted there by a busy program would
-    keep the line waiting; real-time, it also demotes on time on a loaded machine."""
+    ordinary policy (it restores its own policy when the window ends in time) and the process's quiet
+    ends. The watchdog raises itself with `raise_self` (Supervisor.on_audio_path, tried until the engine
+    is up): woken at each Enter it takes the GIL for a few µs, and an ordinary thread preempted there by a
+    busy program would keep the line waiting; real-time, it also demotes on time on a loaded machine."""
 
     def __init__(self, raise_self: Callable[[], bool], window_s: float = REALTIME_WINDOW_S):
         self.raise_self, self.window_s = raise_self, window_s
         self.cut_short = 0                          # windows the watchdog ended
         self._wake = threading.Condition()
-        self._armed: tuple[int, float] | None = None  # (native thread id, deadline)
+        self._armed: tuple[int, float, Quiet | None] | None = None  # (native thread id, deadline, its quiet)
         self._thread: threading.Thread | None = None
 
     @contextlib.contextmanager
     def bounded(self, raised):
-        """`raised` (Supervisor.raised()) entered for at most `window_s`."""
+        """`raised` (Supervisor.raised()) entered for at most `window_s`, the process quiet meanwhile
+        when the thread did become real-time."""
         if self._thread is None:                    # started before any raise: it is ordinary
             self._thread = threading.Thread(target=self._watch, name="chronus-rt-watchdog", daemon=True)
             self._thread.start()
-        with self._wake:
-            self._armed = (threading.get_native_id(), time.monotonic() + self.window_s)
-            self._wake.notify()
-        try:
-            with raised:
-                yield
-        finally:
+        with raised:
+            quiet = Quiet() if real_time() else None
             with self._wake:
-                self._armed = None
+                self._armed = (threading.get_native_id(), time.monotonic() + self.window_s, quiet)
                 self._wake.notify()
+            try:
+                yield
+            finally:
+                with self._wake:
+                    self._armed = None
+                    self._wake.notify()
+                if quiet is not None:
+                    quiet.end()
 
     def _watch(self) -> None:
         raised = False
@@ -72,10 +121,17 @@ class Watchdog:
                 if self._armed is None:
                     self._wake.wait()
                     continue
-                tid, deadline = self._armed
+                tid, deadline, quiet = self._armed
                 if time.monotonic() < deadline:
                     self._wake.wait(deadline - time.monotonic())
                     continue
                 realtime.ordinary_thread(tid)
+                if quiet is not None:
+                    quiet.end()
                 self.cut_short += 1
                 self._armed = None
+
+
+def real_time() -> bool:
+    """The calling thread got SCHED_FIFO (Linux; False where there is no such policy or right)."""
+    return hasattr(os, "sched_getscheduler") and os.sched_getscheduler(0) & ~os.SCHED_RESET_ON_FORK == os.SCHED_FIFO

@@ -31,6 +31,7 @@ from .admission import Admission, scheduled_types
 from .config import Config
 from . import latency, realtime, stamp_hold
 from .failover import START_TIMEOUT_S, Failover
+from .osc_realtime import OscPace
 from .recording import RECORD_SECONDS, RecordTap
 from .samples import SampleError, SampleShelf, names_a_sample
 from .rings import (
@@ -71,6 +72,7 @@ class Supervisor(Failover, Restore):
         self.latencies_ms: deque[float] = deque(maxlen=LATENCIES_KEPT)   # a long set must not grow the shell
         self.problems: list[str] = []
         self.news: list[str] = []        # lines for the user that are not trouble (a sample loaded)
+        self.osc_pace = OscPace(self)     # the OSC server's thread on the real-time path, bounded
         self._lock = threading.RLock()
         self._stopping = threading.Event()
         self._monitor: threading.Thread | None = None
@@ -281,14 +283,11 @@ class Supervisor(Failover, Restore):
 
         Raises EngineError/SupervisorError (one readable line) when the message is refused.
         """
-        self._entered_ns = entered_ns or latency.now_ns()
+        self._entered_ns = latency.entered(entered_ns)
         head = msg.parts[0] if msg.parts else ""
-        if head in ("session", "record"):
-            return self._session_message(msg)
-        if head == "engine":
-            return self._engine_message(msg)
-        if names_a_sample(msg):
-            return self.samples.load_later(msg, self.send)   # decoded off the audio path, sent when ready
+        if head in ("session", "record", "engine") or names_a_sample(msg):
+            with realtime.ordinary_meanwhile():   # file, decoder or port work: never real-time (an OSC packet's)
+                return self._slow_message(msg, head)
         if msg.address in TRANSACTION and not self.config.router:
             raise SupervisorError("transactions are off (CHRONUS_ROUTER=0): changes apply live")
         with realtime.briefly(int(self.control.words[RT_PRIORITY])):  # from here to the last pipe write
@@ -316,6 +315,13 @@ class Supervisor(Failover, Restore):
             self.latencies_ms.append(heard)
         self._last_stamp = max(self._last_stamp, stamp)
         return stamp
+
+    def _slow_message(self, msg: Message, head: str):
+        if head in ("session", "record"):
+            return self._session_message(msg)
+        if head == "engine":
+            return self._engine_message(msg)
+        return self.samples.load_later(msg, self.send)   # decoded off the audio path, sent when ready
 
     def _session_message(self, msg: Message) -> Outcome:
         if msg.address == "/record/start" and self.session.recorder is None:
