@@ -198,12 +198,16 @@ def judge(expected: list[list], produced: list[Message], befores: dict, is_undo:
         left.remove(hit)
     created = {m.args[0] for m in produced if m.address == "/patch/create"}
     stopped = any(m.address == "/seq/stop" for m in produced)
+    muted = {(voices or {}).get(str(m.args[0])) for m in produced if m.address == "/seq/mute" and len(m.args) > 1
+             and str(m.args[1]) not in ("0", "0.0")}
     for i in left:
         message = produced[i]
         if message.address in WIRING or message.address in REPLIES or message.address in BOOKKEEPING:
             continue
         if stopped and _silenced(message):
             continue                               # a stop silences the drones the transport does not (docs/commands.md)
+        if _silenced(message) and message.address.startswith("/mod/") and message.parts[1] in muted:
+            continue                               # so does a mute the drone its track plays (docs/commands.md)
         if message.address.startswith("/mod/") and message.parts[1] in created:
             continue
         if message.address.startswith("/mod/") and message.parts[1] in moved and message.parts[2] == "freq":
