@@ -282,3 +282,18 @@ def test_voices_tuned_to_a_note_with_no_track_are_said_to_stay():
 def test_rests_a_voice_with_no_envelope_cannot_play_are_said(lines):
     assert "no envelope: it sounds through the rests" in _echo(*lines)
     assert "no envelope" not in _echo(*lines[:1], f"add an envelope to {lines[0].split()[4]}", lines[1])
+
+
+# -- groups said with spaces ----------------------------------------------------------------------------
+@pytest.mark.parametrize("phrase", ["now the 3 3 2 on the kick", "the bulgar rhythm on the kick, 3 3 2", "kick 3 3 2",
+                                    "kick 3-3-2", "kick pattern 3+3+2 feel"])
+def test_a_tresillo_said_as_groups_fills_the_bar_in_16ths(phrase):
+    assert last("add a kick", phrase) == ["/seq/add kick kick1 x..x..x.x..x..x."]
+
+
+def test_groups_of_an_odd_bar_are_eighths():
+    assert last("add a kick", "kick x...x...x.....", "now 3 2 2") == ["/seq/add kick kick1 x.....x...x..."]
+
+
+def test_numbers_in_a_key_stay_degrees():
+    assert last("add a triangle", "in c major", "play 2 3 4")[-1].startswith("/seq/notes chords d3+f3+a3")

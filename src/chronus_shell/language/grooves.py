@@ -78,7 +78,7 @@ yalla ok okay let's lets have can could you we just do drums drum kit rhythm bea
 with nice good classic old typical standard basic simple straight proper and then start go make it this that bit of
 turkish arabic egyptian brazilian jamaican latin old-school oldschool proper little one new too also big grand small gentle
 aksak kopanitsa rachenitsa ruchenitsa gankino lesnoto daychovo kalamatianos paidushko balkan bulgarian macedonian greek
-odd meter""".split())
+odd meter bulgar bulgarish freylekhs tresillo grouping groups group""".split())
 #: A groove named by no name, its parts after it ('gimme a groove, kick on 1 and 3', 'new beat: kick x…, bpm 80').
 _LABEL = re.compile(r"^(?P<label>(?:[\w']+\s+){0,4}(?:groove|beat|rhythm|pattern|drums|kit))\s*[:,-]\s*(?P<parts>.+)$", re.I)
 #: A tempo said with its feel ('tempo 140 half time', '140 bpm half-time').
@@ -96,6 +96,8 @@ _ADDITIVE = re.compile(r"(?<![\w+./-])(?P<groups>[1-9](?:\s*\+\s*[1-9]){1,7})(?!
 _METER = re.compile(r"(?<![\w/])(?P<top>[2-9]|1[0-5])\s*/\s*8(?![\w/])")
 #: Groups said with spaces after a meter ('kopanitsa 11/8 on the kick: 2 2 3 2 2'), summing to it.
 _SPACED = re.compile(r"(?<![\w+./-])(?P<groups>[2-4](?:\s+[2-4]){2,7})(?![\w+./])")
+#: Groups said with spaces or dashes and no meter ('the 3 3 2 on the kick', 'now 3-2-2'): three or more.
+_GROUPS = re.compile(r"(?<![\w+./-])(?P<groups>[2-4](?:(?:\s+|\s*-\s*)[2-4]){2,7})(?![\w+./-])")
 #: Which group comes first, said before the groups ('the 7/8 with 3 first: 3+2+2').
 _FIRST = re.compile(r"\bwith\s+(?:the\s+)?[2-4]\s+first\b", re.I)
 
@@ -281,6 +283,8 @@ def _additive(translator, text: str) -> list | None:
         adding = _SPACED.search(text)
         if adding and sum(int(g) for g in adding["groups"].split()) != int(meter["top"]):
             adding = None
+    elif not adding:
+        adding = _GROUPS.search(text)                   # (the rest of the line must be chatter: below)
     if not adding:                  # '6/8 time' alone: a time signature, which the sequencer does not keep
         return None
     groups = tuple(int(g) for g in re.findall(r"[1-9]", adding["groups"]))
@@ -298,10 +302,11 @@ def _additive(translator, text: str) -> list | None:
     track = re.search(rf"\b(kick|snare|hats?|hihat|hi-hat|clap|rim{'|' + names if names else ''})\b", rest, re.I)
     if track:
         rest = rest.replace(track.group(0), " ")
-    if not _chatter(rest):
-        return None
+    if not _chatter(rest) or not (meter or "+" in adding["groups"] or track) and \
+            (translator.model.key or re.search(r"\bplay\b", text, re.I)):
+        return None                 # ('play 2 3 4' in a key: degrees, not groups)
     unit = 1 if sum(groups) in (8, 16) and not meter else 2
-    steps = "".join("x" + "." * (g * unit - 1) for g in groups)
+    steps = "".join("x" + "." * (g * unit - 1) for g in groups) * (2 if sum(groups) == 8 and not meter else 1)   # a bar
     said = f"{'+'.join(map(str, groups))}: a hit at each group's start, in {'16ths' if unit == 1 else 'eighths'}"
     said_track = track.group(1).lower() if track else "kick"
     if said_track in translator.model.tracks:
