@@ -65,7 +65,7 @@ def test_a_likeness_a_genre_or_other_words_are_not_a_groove(phrase):
 
 @pytest.mark.parametrize("phrase, expected", [
     ("give me 7/8 rhythm, the turkish one, 2+2+3", "/seq/add kick kick1 x...x...x....."),
-    ("kick pattern 3+3+2 feel", "/seq/add kick kick1 x..x..x."),
+    ("kick pattern 3+3+2 feel", "/seq/add kick kick1 x..x..x.x..x..x."),
     ("snare 3+3+3+3+4", "/seq/add snare snare1 x..x..x..x..x..."),
 ])
 def test_an_additive_meter_hits_each_group_start(phrase, expected):
