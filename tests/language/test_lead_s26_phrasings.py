@@ -297,3 +297,17 @@ def test_groups_of_an_odd_bar_are_eighths():
 
 def test_numbers_in_a_key_stay_degrees():
     assert last("add a triangle", "in c major", "play 2 3 4")[-1].startswith("/seq/notes chords d3+f3+a3")
+
+
+# -- time said loosely -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("phrase, out", [("mute kick 1 bar", "/seq/mute kick 1 1"), ("drop the snare 2 bars", "/seq/mute snare 1 2"),
+                                         ("cut hats 4 beats", "/seq/mute hats 1 1")])
+def test_a_mute_with_its_length_and_no_for_is_timed(phrase, out):
+    assert last("add a kick", "kick x...x...x...x...", "snare ....x.......x...", "hats x.x.x.x.x.x.x.x.", phrase) == [out]
+
+
+@pytest.mark.parametrize("phrase, out", [("slow down at the end, over 2 bars to 100", "/seq/bpm 100.0 ramp 8"),
+                                         ("speed up to a quick march, 110, over 4 bars", "/seq/bpm 110.0 ramp 16"),
+                                         ("speed up, 130, over 8 bars", "/seq/bpm 130.0 ramp 32")])
+def test_a_tempo_change_said_in_parts_is_one_ramp(phrase, out):
+    assert last("tempo 90", phrase) == [out]

@@ -146,8 +146,11 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
         said += (f"'{match.group(0).strip(' ,')}': {match.group('num')} bars",)
         line = line[:match.start()].strip(" ,")
     out = _OUT_SPAN.match(line) if match is None else None
+    if out and out.group("what2") and not out.group("num"):
+        out = None                                 # 'drop the beat': the drums, no length
     if out:                                        # "hats out 4 bars", "snare sits out a bar"
-        prep, beats, line = "for", span_beats(out.group("num"), out.group("unit"), bpm), f"mute {out.group('what')}"
+        prep, beats, line = "for", span_beats(out.group("num"), out.group("unit"), bpm), \
+            f"mute {out.group('what') or out.group('what2')}"
     bare = _FOR_BARE.search(line) if match is None else None
     if bare and (_MUTE_WORDS.match(line[:bare.start()]) or line.lower().startswith("mute ")):
         prep, beats = "for", number(bare.group("num")) * 4.0      # "lay out the hats for 4": bars
@@ -245,6 +248,28 @@ MOTION_ONLY = frozenset(
     "sweep sweeps ramp ramps ramping glide glides slide slides move moves moving automate automation control line "
     "bring take push pull drift drifts ease creep creeps crawl crawls nudge walk swell swells swelling rise rises "
     "climb climbs fall falls sink sinks go goes let open opens close closes set dive dives dip dips".split())
+#: A tempo change said with a word or two about it, its number and its length in parts of their own ('speed up to a
+#: quick march, 110, over 4 bars', 'slow down at the end, over 2 bars to 100'): the change to that number over them.
+_TEMPO_SAID = re.compile(r"^(?P<verb>speed up|slow down|accelerate|decelerate|get faster|get slower)(?:\s+at\s+the\s+end)?"
+                         r"(?:\s+(?:to|into)\s+(?:a|an|the)\s+[a-z][a-z\s-]*?)?(?P<rest>(?:\s*,\s*[^,]+){1,2})$", re.I)
+_TEMPO_PART = re.compile(r"^(?:(?P<span>(?:over|in|across)\s+\S+(?:\s+\S+)?\s+(?:bars?|beats?|measures?))\s*)?(?:to\s+)?"
+                         r"(?P<bpm>\d{2,3})(?:\s*bpm)?$|^(?P<alone>(?:over|in|across)\s+\S+(?:\s+\S+)?\s+(?:bars?|beats?|measures?))$",
+                         re.I)
+
+
+def said_tempo(text: str) -> str:
+    """'speed up to a quick march, 110, over 4 bars' → 'speed up to 110 over 4 bars'; any other line as it is."""
+    found = _TEMPO_SAID.match(text.strip().rstrip(".!"))
+    if found is None:
+        return text
+    parts = [_TEMPO_PART.match(p.strip()) for p in found["rest"].split(",") if p.strip()]
+    if not all(parts) or sum(bool(p["bpm"]) for p in parts) != 1:
+        return text
+    span = " ".join(p["span"] or p["alone"] or "" for p in parts).strip()
+    bpm = next(p["bpm"] for p in parts if p["bpm"])
+    return f"{found['verb']} to {bpm}{' ' + span if span else ''}"
+
+
 _TEMPO_SUBJECT = re.compile(r"^(?:the\s+)?(?:tempo|bpm|speed up|slow down|speed|pace)$", re.I)
 _VALUE = r"-?\d+(?:\.\d+)?\s*(?:k|khz|hz|ms|s|%|db|bpm|cents)?"
 #: A change as its constituents: what moves, where from (said or a bare value), which way, where to.
@@ -320,7 +345,8 @@ _MUTE_WORDS = re.compile(r"^(?:no|without|lose|lay\s+out|kill|cut|drop|take\s+ou
                          r"^(?!mute\b)(?P<what3>(?:the\s+)?\w+)\s+(?:out|drops?(?:\s+out)?|sits?\s+out)$", re.I)
 #: '3 over 8', 'euclid 5 over 16': hits over steps, not a length in bars (a change says 'to' its value).
 _EUCLID_LIKE = re.compile(r"euclid|\bhits?\b|\bpulses?\b|^(?!.*\bto\b).*\b\d+\s+over\s+\d+\s*$", re.I)
-_OUT_SPAN = re.compile(rf"^(?P<what>(?:the\s+)?\w+)\s+(?:out|drops?(?:\s+out)?|sits?\s+out)\s+{_SPAN}$", re.I)
+_OUT_SPAN = re.compile(rf"^(?:(?P<what>(?:the\s+)?\w+)\s+(?:out|drops?(?:\s+out)?|sits?\s+out)|"
+                       rf"(?:mute|drop|kill|cut)\s+(?P<what2>(?:the\s+)?\w+))\s+{_SPAN}$", re.I)   # 'mute kick 1 bar'
 
 
 #: The words this module reads (the REPL highlights them as known: vocabulary.py).

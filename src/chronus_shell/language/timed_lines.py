@@ -19,7 +19,7 @@ from .asides import without_asides, without_purpose
 from .loose_times import loosely_timed
 from .politeness import polite
 from .param_words import COMPARATIVES
-from .time_phrases import Timed, done_plainly, moves, split
+from .time_phrases import Timed, done_plainly, moves, said_tempo, split
 from .sweeps import SWEEP_WHERE
 from .timed_then import THEN, after, lasts_beats, segments as _segments
 
@@ -56,6 +56,7 @@ def translate_timed(translator, text: str) -> list[Message] | None:
     a segment of time words alone ("…, over 8 bars", "at the next bar, …") joins its command.
     A line refused as said is tried again without its politeness ('could you …, please?'), then with
     its time said plainly (loose_times.py), then without what it is for ('…, for the build up')."""
+    text = said_tempo(text)                           # 'speed up to a quick march, 110, over 4 bars'
     if not TRIGGERS.search(text) or not TRIGGERS.search(_IDIOM.sub("", text)):
         return None                                   # 'mute the bass for a sec': a moment, no length
     try:
