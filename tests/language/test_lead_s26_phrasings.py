@@ -311,3 +311,35 @@ def test_a_mute_with_its_length_and_no_for_is_timed(phrase, out):
                                          ("speed up, 130, over 8 bars", "/seq/bpm 130.0 ramp 32")])
 def test_a_tempo_change_said_in_parts_is_one_ramp(phrase, out):
     assert last("tempo 90", phrase) == [out]
+
+
+# -- the review's cases ----------------------------------------------------------------------------------
+def test_a_key_on_the_first_chord_is_the_key_they_are_in():
+    assert last("add a triangle", "in c major", "chords c bb f c", "transpose to d")[1].split()[2] == "d3+f#3+a3"
+
+
+def test_a_swap_builds_the_new_chord_on_its_own_root():
+    assert last(*PROGRESSION, "the g should be an e7") == ["/seq/notes chords c4+e4+g4 a3+c4+e4 f3+a3+c4 e3+g#3+b3+d4"]
+    assert "nothing changed" in refused(*PROGRESSION, "the c should be c")
+
+
+def test_make_a_chord_is_no_swap_of_an_a_chord():
+    assert last(*PROGRESSION, "make a c chord")[0].startswith("/gate/triangle1 1 ")
+
+
+@pytest.mark.parametrize("phrase", ["up a whole step, i meant down", "down a semitone, my bad, up"])
+def test_a_correction_after_a_move_is_no_reason(phrase):
+    with pytest.raises(LanguageError):
+        last(*PROGRESSION, phrase)
+
+
+def test_a_capo_said_with_chords_keeps_its_fret_and_capo_off_moves_them_back():
+    assert last("add a triangle", "capo 2, play G C D")[-1] == "/seq/capo 2"
+    assert last("add a triangle", "capo 2, play G C D", "capo off")[0].split()[2] == "g3+b3+d4"
+    assert "fret 1–11" in refused("add a triangle", "chords g c d", "capo 14")
+    assert last("add a triangle", "chords g c d", "capo on the third fret")[-1] == "/seq/capo 3"
+
+
+def test_a_mode_set_on_the_chords_tonic_says_how_to_move_them():
+    assert "'change the mode to dorian' moves them" in _echo("add a triangle", "chords c am f g", "in c major",
+                                                           "make it dorian")

@@ -281,17 +281,20 @@ def test_a_pitch_word_without_an_interval_moves_the_voice_an_octave_so_the_key_s
     ("C with the capo on the second fret", {2, 6, 9}),
 ])
 def test_a_chord_shape_under_a_capo_sounds_that_many_frets_up(phrase, sounding):
-    gate = last(*PAD, phrase)[-1].split()
+    out = last(*PAD, phrase)
+    gate = next(m for m in out if m.startswith("/gate/")).split()
     assert gate[:2] == ["/gate/sine1", "1"]
+    assert out[-1].startswith("/seq/capo ")                   # the fret kept: 'capo off' moves it back
     assert {round(12 * math.log2(float(hz) / 440.0) + 9) % 12 for hz in gate[2:]} == sounding
 
 
-@pytest.mark.parametrize("phrase, chords", [
-    ("capo 4 and play G D Em C", ["b", "f#", "g#m", "e"]), ("capo on 3, am f c g", ["cm", "ab", "eb", "bb"]),
+@pytest.mark.parametrize("phrase, chords, frets", [
+    ("capo 4 and play G D Em C", ["b", "f#", "g#m", "e"], 4), ("capo on 3, am f c g", ["cm", "ab", "eb", "bb"], 3),
 ])
-def test_a_progression_under_a_capo_is_moved_chord_by_chord(phrase, chords):
+def test_a_progression_under_a_capo_is_moved_chord_by_chord(phrase, chords, frets):
     intent = parse(phrase)
-    assert list(intent.chords) == chords
+    assert list(intent.items[0].chords) == chords
+    assert intent.items[1].placed and intent.items[1].frets == frets
 
 
 def test_a_capo_beside_a_key_is_not_guessed():

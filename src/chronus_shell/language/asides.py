@@ -52,7 +52,7 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
     asides = [c for c in clauses if c and len(c.split()) <= 4 and not _SAYS_WHEN.search(c)
               and any(not is_known_word(w, extra) and w not in SLANG for w in c.lower().split())
               and not any(w.endswith("ly") and is_known_word(w[:-2], extra) for w in c.lower().split())
-              and not _COUNTED.search(c) and not _EXCEPTING.search(c) and not _A_SIDE.search(c)
+              and not _COUNTED.search(c) and not _EXCEPTING.search(c) and not _A_SIDE.search(c) and not _CORRECTING.search(c)
               and not any(w in content or re.search(r"\d", w) or is_note(w) or _CHORD_NAME.fullmatch(w)
                           for w in c.lower().split())]
     qualities = {a: _as_comparative(a, text) for a in asides if _as_comparative(a, text)}
@@ -70,6 +70,8 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
 
 _PRONOUN = re.compile(r"\b(?:it|that|them)\b", re.I)
 #: A clause that keeps or leaves out a part ('everybody out, just the tenor'): an instruction, never chatter.
+#: A clause that corrects the command ('…, i meant down', '…, my bad, up'): never chatter — the line is asked again.
+_CORRECTING = re.compile(r"\b(?:i\s+mean|i\s+meant|my\s+bad|my\s+mistake|oops|sorry)\b", re.I)
 _EXCEPTING = re.compile(r"\b(?:just|only|except|but|without|apart\s+from|save\s+for)\b|\bnot\s+(?:the|my)\b", re.I)
 
 

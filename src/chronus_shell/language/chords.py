@@ -156,10 +156,17 @@ def spelled(pitch: int, pitch_name: str | None = None) -> str:
 
 
 def key_flats(tonic: str, scale: str) -> bool:
-    """Whether a key is written with flats (F major, D minor, anything on a flat tonic)."""
+    """Whether a key is written with flats (F major, D minor, anything on a flat tonic); a mode as the major
+    scale it is a mode of (D dorian has C major's notes: none; G mixolydian C's, E phrygian C's)."""
     pc = pitch_class(tonic)
+    if scale in _MODE_OF_MAJOR:
+        return tonic.endswith("b") and len(tonic) == 2 or (pc - _MODE_OF_MAJOR[scale]) % 12 in _FLAT_MAJOR and "#" not in tonic
     minor = scale in _MINOR_SCALES
     return tonic.endswith("b") and len(tonic) == 2 or pc in (_FLAT_MINOR if minor else _FLAT_MAJOR) and "#" not in tonic
+
+
+#: The modes of the major scale: how far above the major scale's tonic each starts.
+_MODE_OF_MAJOR = {"dorian": 2, "phrygian": 4, "lydian": 5, "mixolydian": 7, "locrian": 11}
 
 
 def key_name(pc: int, scale: str) -> str:

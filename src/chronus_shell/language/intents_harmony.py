@@ -163,6 +163,7 @@ class Capo:
 
     frets: int
     column: int = 0
+    placed: bool = False           # 'capo 2, play G C D': the chords given as shapes, the fret only kept
 
 
 @dataclass(frozen=True)

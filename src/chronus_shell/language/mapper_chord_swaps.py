@@ -16,6 +16,8 @@ def swap_chord(ctx, intent: ih.SwapChord) -> list[Message]:
     if new is None or (intent.old and old is None):
         raise LanguageError(f"'{intent.new if new is None else intent.old}' is not a chord", intent.column)
     chords = _last_chords(ctx, intent.column)
+    if old is not None and (old.root, _classes(old.intervals)) == (new.root, _classes(new.intervals)):
+        raise LanguageError(f"the {intent.old} is {new.symbol} already — nothing changed", intent.column)
     if old is None and len(chords) == 1:
         wanted = analyse(chords[0])                      # 'C6 instead' over the chord held: that one
         old = Chord("", wanted[0], wanted[1], None, False) if wanted else None
@@ -34,7 +36,9 @@ def swap_chord(ctx, intent: ih.SwapChord) -> list[Message]:
         if not matches(pitches):
             return pitches
         bottom = min(p for p in pitches if p % 12 == root) if any(p % 12 == root for p in pitches) else min(pitches)
-        return [bottom + i for i in new.intervals]
+        start = bottom + (new.root - bottom) % 12
+        start -= 12 if start - bottom > 6 else 0          # the new root nearest the old one ('the g should be an e7')
+        return [start + i for i in new.intervals]
     return rechord(ctx, change, f"{intent.old or 'the chord'} → {new.symbol}", intent.column)
 
 

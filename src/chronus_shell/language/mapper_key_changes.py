@@ -21,8 +21,10 @@ def set_key(ctx, intent: ih.SetKey) -> list[Message]:
     checked_key(intent.tonic, intent.scale, intent.column)
     heard = _heard_key(ctx)
     if heard and _notes_of(*heard) != _notes_of(intent.tonic, intent.scale):     # (a relative key holds the same notes)
+        moves = f"change the mode to {intent.scale.replace('_', ' ')}" if pitch_class(heard[0]) == pitch_class(intent.tonic) \
+            else f"transpose to {intent.tonic}"
         ctx.understood.append(f"the key is {intent.tonic} {intent.scale.replace('_', ' ')} for what comes next; the notes "
-                              f"playing stay in {heard[0]} {heard[1].replace('_', ' ')} ('transpose to {intent.tonic}' moves them)")
+                              f"playing stay in {heard[0]} {heard[1].replace('_', ' ')} ('{moves}' moves them)")
     return [message("/seq/key", intent.tonic, intent.scale)]
 
 
@@ -140,8 +142,8 @@ def key_in_use(ctx, column: int = 0, lines: bool = False) -> tuple[str, str]:
         return key_of_chords(ctx, column, lines)
     tonic, scale = ctx.model.key
     chords = _shapes(ctx, True)
-    if not chords or len(SCALES[scale]) != 7:
-        return ctx.model.key
+    if not chords or len(SCALES[scale]) != 7 or pitch_class(tonic) in (chords[0][0], chords[-1][0]):
+        return ctx.model.key                       # (a key on the first or the last chord is theirs: C Bb F C in C)
     said = (pitch_class(tonic), scale)
     best = max(((pc, scale) for pc in range(12)), key=lambda k: (_fit(chords, k)[0], k == said))
     return ctx.model.key if _fit(chords, best)[0] <= _fit(chords, said)[0] else (key_name(best[0], scale), scale)

@@ -5,6 +5,7 @@ A key a singer cannot reach ('too high for the choir'): every note track a whole
 A mode said alone ('actually lydian'): the key set's tonic in it."""
 from __future__ import annotations
 
+from ..engine.sequencer_verbs import CAPO_FRETS
 from ..protocol.message import Message
 from . import intents as it
 from . import intents_harmony as ih
@@ -14,6 +15,10 @@ from .mapper_messages import message
 
 
 def capo(ctx, intent: ih.Capo) -> list[Message]:
+    if not 0 <= intent.frets <= CAPO_FRETS:
+        raise LanguageError(f"a capo sits on fret 1–{CAPO_FRETS} ('capo off' for none), not {intent.frets}", intent.column)
+    if intent.placed:                                    # the chords said with it sound under it already
+        return [message("/seq/capo", intent.frets)] if intent.frets != ctx.model.capo else []
     shift = intent.frets - ctx.model.capo
     if shift == 0:
         raise LanguageError("there is no capo on" if not intent.frets else
@@ -24,8 +29,9 @@ def capo(ctx, intent: ih.Capo) -> list[Message]:
     if not tracks and not held:
         raise LanguageError("no chords under the capo yet: say them with it, e.g. 'capo 2, play G C D'", intent.column)
     everything = it.Words((it.Word("everything", intent.column),))
+    at = len(ctx.understood)
     moved = ctx.map(ih.MoveNotes(everything if tracks else None, shift, None, intent.column, chord=not tracks))
-    ctx.understood.insert(len(ctx.understood) - 1, f"capo {'off' if not intent.frets else intent.frets}"
+    ctx.understood.insert(at, f"capo {'off' if not intent.frets else intent.frets}"
                           f"{f' (it was on {ctx.model.capo})' if ctx.model.capo and intent.frets else ''}")
     return moved + [message("/seq/capo", intent.frets)]
 
@@ -35,8 +41,9 @@ def singers_range(ctx, intent: ih.SingersRange) -> list[Message]:
         raise LanguageError(f"{intent.said}: the key comes {'down' if intent.semitones < 0 else 'up'} — give the chords "
                             f"or notes first, or name the voice ('the saw down a tone')", intent.column)
     everything = it.Words((it.Word("everything", intent.column),))
+    at = len(ctx.understood)
     moved = ctx.map(ih.MoveNotes(everything, intent.semitones, None, intent.column))
-    ctx.understood.insert(len(ctx.understood) - 1, f"{intent.said}: the song a whole step "
+    ctx.understood.insert(at, f"{intent.said}: the song a whole step "
                           f"{'down' if intent.semitones < 0 else 'up'} ('a semitone' or 'a minor third' for another step)")
     return moved
 

@@ -9,7 +9,6 @@ patch and are mapper_harmony's.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from functools import lru_cache
 
 from ..engine.catalogue import CATALOGUE
@@ -23,6 +22,7 @@ from .harmony_text import cleaned
 from .harmony_moves import read_move
 from .harmony_pitches import added_interval, interval, neighbour
 from .chord_rhythms import chord_rhythm, with_rhythm
+from .harmony_readings import kept_around, moved_for_a_reason
 from .parser_harmony_changes import arpeggiate, chord_changes, poly, revoice, singers_range, swapped_chord
 from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key, read_mode
 from .parser_harmony_runs import alberti, chromatic_walk, named_dyad, scale_run_said, turned_run, vamp
@@ -54,41 +54,12 @@ def harmony_intent(line: str):
     try:
         intent = _single(text, line)
     except LanguageError:
-        several = _moved_for_a_reason(text, line) or _several(text, line, memo)
+        several = moved_for_a_reason(text, line, _single) or _several(text, line, memo)
         if several is None:
             raise
         return with_rhythm(several, rhythm)
-    intent = intent if intent is not None else _moved_for_a_reason(text, line) or _several(text, line, memo)
-    if isinstance(intent, ih.Progression) and intent.steps == 16 and not rhythm and _INSTEAD.search(said):
-        intent = replace(intent, instead=True)         # 'Am F C G instead': the track's rhythm stays
-    return with_rhythm(intent, rhythm)
-
-
-_INSTEAD = re.compile(r"\binstead[\s.!]*$", re.I)
-
-
-#: The reason after a move of the notes ('everything up a whole step, D is better for my voice', '…, i tune to eb',
-#: 'up a half step its more evil'): the move alone is the command ('i mean …' corrects it: never a reason).
-_REASON = re.compile(r"(?:,\s*|\s+(?=(?:it'?s|its|thats|that'?s|cause|because|cuz) (?:more|less|too|better|easier|nicer|"
-                     r"darker|brighter|sadder|happier|heavier|evil|creepier|dark|bright)\b))"
-                     r"(?:(?!i mean\b)(?:i|i'm|im|we|we're|were|you|he|she|they|my|our)\b|[a-g][#b]? (?:is|'s|sits|suits|works|fits)\b|"
-                     r"(?:cause|because|cuz|since|so)\b|(?:it'?s|its|thats|that'?s) (?:more|less|too|so|a|just|kinda|better|"
-                     r"easier|nicer|darker|brighter|sadder|happier|heavier|evil|for|what|how|gonna|going)\b).*$")
-#: What a line with a reason may be: a move of the notes, never a new chord or key named in passing.
-_MOVES = (ih.MoveNotes, ih.ChangeKey, ih.Capo, ih.SingersRange)
-
-
-def _moved_for_a_reason(text: str, line: str):
-    reason = _REASON.search(text)
-    if reason is None or reason.start() == 0:
-        return None
-    try:
-        if _single(reason.group(0).strip(" ,"), line) is not None:
-            return None                                  # ('…, we're in eb now': a key said, read with the move)
-        intent = _single(text[:reason.start()], line)
-    except LanguageError:
-        return None
-    return intent if isinstance(intent, _MOVES) else None
+    intent = intent if intent is not None else moved_for_a_reason(text, line, _single) or _several(text, line, memo)
+    return kept_around(intent, said, rhythm)
 
 
 #: Words that make a line worth reading as harmony (with chord symbols, note letters b–g, numerals).

@@ -206,8 +206,13 @@ def poly(text: str, line: str):
     return ih.Poly(words_of(target, line), count, column_of(target or str(said), line))
 
 
-_CAPO = re.compile(r"(?:(?:put|move|set|stick) (?:a |the )?)?capo (?:(?:up |down )?(?:on|to|at) )?(?:the )?(?:fret )?(\d+)"
-                   r"(?:st|nd|rd|th)?(?: fret)?(?: instead| now| then)?(?: (?:on|for) (?:the )?(?P<who>[\w-]+)(?: ?line| part)?)?")
+#: Frets said as words ('capo on the third fret', 'capo two').
+FRETS = {w: i for i, ws in enumerate(("zero", "first one", "second two", "third three", "fourth four", "fifth five",
+                                       "sixth six", "seventh seven", "eighth eight", "ninth nine", "tenth ten",
+                                       "eleventh eleven", "twelfth twelve")) for w in ws.split()}
+_CAPO = re.compile(r"(?:(?:put|move|set|stick) (?:a |the )?)?capo (?:(?:up |down )?(?:on|to|at) )?(?:the )?(?:fret )?"
+                   rf"(\d+|{'|'.join(FRETS)})(?:st|nd|rd|th)?(?: fret)?(?: instead| now| then)?"
+                   r"(?: (?:on|for) (?:the )?(?P<who>[\w-]+)(?: ?line| part)?)?")
 #: 'take the capo off', 'no capo', 'lose the capo': the capo's place is the open strings (0).
 _CAPO_OFF = re.compile(r"(?:(?:take|get|pull) (?:the |that )?capo off|(?:take|get|pull) off the capo|(?:remove|lose|drop|ditch) "
                        r"(?:the |that )?capo|no (?:more )?capo|capo off|without (?:a |the )?capo)(?: now| then| again)?")
@@ -240,9 +245,9 @@ def singers_range(text: str, line: str):
 _SYMBOL = r"[a-g](?:#|b)?[\w#+/°ø-]*"
 #: 'the F should be Fmaj7', 'make the Gm a Gm6', 'change the F to an Fmaj7', 'Fmaj7 instead of the F': one chord replaced.
 _SWAPS = tuple(re.compile(p) for p in (
-    rf"(?:the |that |this )?(?P<old>{_SYMBOL})(?: chord)? (?:should|must|could|needs to|has to|ought to|wants to|can)? ?"
+    rf"(?:the |that |this )?(?!a )(?P<old>{_SYMBOL})(?: chord)? (?:should|must|could|needs to|has to|ought to|wants to|can)? ?"
     rf"(?:be|become|becomes|->|→|=) (?:an? )?(?P<new>{_SYMBOL})(?: chord)?(?: (?:instead|actually|please|then|now))*",
-    rf"(?:make|change|turn|swap|switch|replace) (?:the |that )?(?P<old>{_SYMBOL})(?: chord)? (?:into |to |for |with )?(?:an? )?"
+    rf"(?:make|change|turn|swap|switch|replace) (?:(?:the|that|this) |(?!an? ))(?P<old>{_SYMBOL})(?: chord)? (?:into |to |for |with )?(?:an? )?"
     rf"(?P<new>{_SYMBOL})(?: chord)?(?: (?:instead|actually|please|then|now))*",
     rf"(?:play |use |try )?(?:an? )?(?P<new>{_SYMBOL})(?: chord)? instead of (?:the |that )?(?P<old>{_SYMBOL})(?: chord)?",
     rf"(?:(?:no|nah),? )?(?:play |use |try |make it )?(?:an? )?(?P<new>{_SYMBOL})(?: chord)? instead"))
@@ -260,10 +265,11 @@ def swapped_chord(text: str, line: str):
 def chord_changes(text: str, line: str):
     """'capo 2', 'tritone sub it', 'bass |+ n 12' (Tidal): the chords (or notes) just given, moved."""
     capo = _CAPO.fullmatch(text)
+    frets = int(FRETS.get(capo.group(1), capo.group(1))) if capo else 0
     if capo and capo["who"]:                      # 'capo 2 on the bass line': that voice's notes
-        return ih.MoveNotes(words_of(capo["who"], line), int(capo.group(1)), None, column_of(capo["who"], line))
+        return ih.MoveNotes(words_of(capo["who"], line), frets, None, column_of(capo["who"], line))
     if capo:
-        return ih.Capo(int(capo.group(1)), column_of(capo.group(1), line))
+        return ih.Capo(frets, column_of(capo.group(1), line))
     if _CAPO_OFF.fullmatch(text):
         return ih.Capo(0, column_of("capo", line))
     keyed = _CAPO_KEY.fullmatch(text)
@@ -283,4 +289,4 @@ def chord_changes(text: str, line: str):
     return None
 
 
-__all__ = ["revoice", "arpeggiate", "poly", "chord_changes", "singers_range", "swapped_chord"]
+__all__ = ["revoice", "arpeggiate", "poly", "chord_changes", "singers_range", "swapped_chord", "FRETS"]

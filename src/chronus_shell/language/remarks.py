@@ -26,6 +26,8 @@ some any all not yeah ok okay oh please thanks thank play playing plays make mak
 needs let lets let's sound sounds""".split())
 #: How the echo says a line was read by a guess ('read as …', 'speeed → speed').
 _GUESSED = re.compile(r"^read as\b| → |^that could mean")
+#: Words that correct the command beside them ('up a whole step, i meant down'): that clause is never a remark.
+_CORRECTING = frozenset("mean meant oops sorry wrong mistake".split()) | frozenset(("up", "down", "higher", "lower"))
 #: What a line that left a remark out may do: changes heard and undone at once, nothing removed, stopped,
 #: started, muted, saved or loaded (what the remark might have qualified).
 _BESIDE_A_REMARK = ("/mod/", "/ramp/", "/gate/", "/seq/bpm", "/seq/add", "/seq/notes", "/seq/swing", "/seq/key",
@@ -82,6 +84,8 @@ def _remark(clause: str, model) -> bool:
     names = _content() | set(model.modules) | set(model.tracks) | set(NICKNAMES)
     if len(words) < 2 or words[0] in _LIMITS or {"only", "except", "until", "till", "unless"} & set(words) or any(re.search(r"\d", w) or w in names or w.rstrip("s") in names for w in words):
         return False                                  # (one word alone may be a term the grammar lacks: 'triplets')
+    if _CORRECTING & set(words):
+        return False                                  # '…, i meant down': a correction, never a remark
     if any(w != "a" and (is_note(w) or Chord.parse(w) is not None) for w in words):
         return False                                  # 'the heart chakra is F': a note said
     unknown = [w for w in words if not is_known_word(w)]
