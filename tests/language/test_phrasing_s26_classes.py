@@ -5,7 +5,7 @@ nickname that cannot be read in a line is never a lookalike ('pad' is no 'pan'),
 ('call the sine keys'), contractions ('its too harsh', "we're …"), and English words that are no typos."""
 import pytest
 
-from chronus_shell.language import Translator
+from chronus_shell.language import LanguageError, Translator
 
 from .test_musicians import refused
 from .test_phrasing_classes import DRUMS, PAD, last
@@ -187,3 +187,44 @@ def test_back_to_a_number_after_a_raw_setting_asks_which():
 
 def test_back_to_a_number_no_tempo_can_be_is_not_the_tempo():
     refused("back to 1000")
+
+
+# -- 'tumbi down 2': a whole number said of a part whose voice plays notes — semitones or decibels, asked
+@pytest.mark.parametrize("phrase, ways", [
+    ("tumbi down 2", ("tumbi down 2 semitones", "tumbi down 2 db")),
+    ("square up 3", ("square up 3 semitones", "square up 3 db")),
+])
+def test_steps_said_of_a_melody_ask_semitones_or_decibels(phrase, ways):
+    assert refused(*TUMBI, phrase) == f"that could mean '{ways[0]}' — or — '{ways[1]}': say which"
+
+
+def test_the_answer_takes_the_way_picked():
+    translator = Translator()
+    for line in TUMBI:
+        translator.translate(line)
+    with pytest.raises(LanguageError):
+        translator.translate("tumbi down 2")
+    assert str(translator.translate("the first")[-1]) == "/seq/notes tumbi d5 d5 f5 d5 c5"
+
+
+@pytest.mark.parametrize("context, phrase, expected", [
+    (TUMBI, "tumbi down 0.1", ["/mod/square1/gain 0.4"]),             # a level's step: the level
+    (TUMBI, "tumbi gain down 0.1", ["/mod/square1/gain 0.4"]),
+])
+def test_a_level_s_step_is_still_the_level(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+@pytest.mark.parametrize("context, phrase", [(TUMBI, "tumbi down 20"), (DRUMS, "kick down 2")])
+def test_steps_no_melody_can_take_are_still_out_of_range(context, phrase):
+    assert "out of range" in refused(*context, phrase)
+
+
+# -- 'only' with a rhythm: the hits there are ---------------------------------------------------------
+@pytest.mark.parametrize("context, phrase, expected", [
+    (DRUMS, "snare only on 3", ["/seq/add snare snare1 ........x......."]),
+    (DRUMS, "the kick on 1 and 3 only", ["/seq/add kick kick1 x.......x......."]),
+    (("add a saw", "bass notes a1 c2"), "bass on the beat only", ["/seq/add bass saw1 x...x...x...x..."]),
+])
+def test_only_with_a_rhythm_is_that_rhythm(context, phrase, expected):
+    assert last(*context, phrase) == expected
