@@ -228,3 +228,16 @@ def test_steps_no_melody_can_take_are_still_out_of_range(context, phrase):
 ])
 def test_only_with_a_rhythm_is_that_rhythm(context, phrase, expected):
     assert last(*context, phrase) == expected
+
+
+# -- the world's drums by their register: the kit part that stands in for them ------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("dagga deeper, more boom", ["/mod/kick1/freq 42.044821"]),
+    ("dagga on the left a little and tilli on the right a little", ["/mod/kick1/pan -0.25", "/mod/snare1/pan 0.25"]),
+])
+def test_a_world_drum_is_the_kit_part_of_its_register(phrase, expected):
+    assert last("add a kick", "add a snare", "add a hat", phrase) == expected
+
+
+def test_a_world_drum_in_an_unread_line_names_its_part():
+    assert "'tamborim' is hat1 here" in refused("add a kick", "add a snare", "add a hat", "some notes of tamborim random, not all")
