@@ -9,16 +9,10 @@ from chronus_shell.language import LanguageError, Translator
 
 from .test_musicians import refused
 from .test_phrasing_classes import DRUMS, PAD, last
+from .test_phrasing_s25_classes import said
 
 #: A melody on a square, its track named after the instrument it stands in for.
 TUMBI = ("add a square", "/seq/add tumbi square1 x.x.xx.x.x.xx.x.", "/seq/notes tumbi e5 e5 g5 e5 d5")
-
-
-def said(*lines) -> list[str]:
-    translator = Translator()
-    for line in lines:
-        translator.translate(line)
-    return translator.understood
 
 
 # -- a track's name names its voice, for any setting -----------------------------------------------
