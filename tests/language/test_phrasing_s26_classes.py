@@ -235,3 +235,18 @@ def test_a_world_drum_is_the_kit_part_of_its_register(phrase, expected):
 
 def test_a_world_drum_in_an_unread_line_names_its_part():
     assert "'tamborim' is hat1 here" in refused("add a kick", "add a snare", "add a hat", "some notes of tamborim random, not all")
+
+
+# -- a misspelt comparative one edit from two that move different things: asked, never guessed --------
+@pytest.mark.parametrize("phrase, ways", [
+    ("kick a bit lowder", ("kick a bit louder", "kick a bit lower")),
+    ("make the kick lowder", ("make the kick louder", "make the kick lower")),
+])
+def test_a_comparative_between_two_is_asked(phrase, ways):
+    assert refused(*DRUMS, phrase) == f"that could mean '{ways[0]}' — or — '{ways[1]}': say which"
+
+
+@pytest.mark.parametrize("phrase, expected", [("kick lower", ["/mod/kick1/freq 42.044821"]),
+                                              ("kick a bit lowr", ["/mod/kick1/freq 42.044821"])])
+def test_a_comparative_said_or_one_edit_from_one_is_taken(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
