@@ -92,7 +92,8 @@ def test_a_name_the_language_knows_is_refused(phrase):
     assert "already means something here" in refused(*PAD, phrase)
 
 
-@pytest.mark.parametrize("phrase", ["call it a day", "name the session gig"])
+@pytest.mark.parametrize("phrase", ["call it a day", "name the session gig", "call the kick", "label the saw",
+                                    "rename session1 to gig", "call my sine"])
 def test_a_naming_that_names_no_part_is_no_naming(phrase):
     assert "names" not in refused(*PAD, phrase)
 
