@@ -5,20 +5,14 @@ nickname that cannot be read in a line is never a lookalike ('pad' is no 'pan'),
 ('call the sine keys'), contractions ('its too harsh', "we're …"), and English words that are no typos."""
 import pytest
 
-from chronus_shell.language import Translator
+from chronus_shell.language import LanguageError, Translator
 
 from .test_musicians import refused
 from .test_phrasing_classes import DRUMS, PAD, last
+from .test_phrasing_s25_classes import said
 
 #: A melody on a square, its track named after the instrument it stands in for.
 TUMBI = ("add a square", "/seq/add tumbi square1 x.x.xx.x.x.xx.x.", "/seq/notes tumbi e5 e5 g5 e5 d5")
-
-
-def said(*lines) -> list[str]:
-    translator = Translator()
-    for line in lines:
-        translator.translate(line)
-    return translator.understood
 
 
 # -- a track's name names its voice, for any setting -----------------------------------------------
@@ -98,7 +92,8 @@ def test_a_name_the_language_knows_is_refused(phrase):
     assert "already means something here" in refused(*PAD, phrase)
 
 
-@pytest.mark.parametrize("phrase", ["call it a day", "name the session gig"])
+@pytest.mark.parametrize("phrase", ["call it a day", "name the session gig", "call the kick", "label the saw",
+                                    "rename session1 to gig", "call my sine"])
 def test_a_naming_that_names_no_part_is_no_naming(phrase):
     assert "names" not in refused(*PAD, phrase)
 
@@ -187,3 +182,72 @@ def test_back_to_a_number_after_a_raw_setting_asks_which():
 
 def test_back_to_a_number_no_tempo_can_be_is_not_the_tempo():
     refused("back to 1000")
+
+
+# -- 'tumbi down 2': a whole number said of a part whose voice plays notes — semitones or decibels, asked
+@pytest.mark.parametrize("phrase, ways", [
+    ("tumbi down 2", ("tumbi down 2 semitones", "tumbi down 2 db")),
+    ("square up 3", ("square up 3 semitones", "square up 3 db")),
+])
+def test_steps_said_of_a_melody_ask_semitones_or_decibels(phrase, ways):
+    assert refused(*TUMBI, phrase) == f"that could mean '{ways[0]}' — or — '{ways[1]}': say which"
+
+
+def test_the_answer_takes_the_way_picked():
+    translator = Translator()
+    for line in TUMBI:
+        translator.translate(line)
+    with pytest.raises(LanguageError):
+        translator.translate("tumbi down 2")
+    assert str(translator.translate("the first")[-1]) == "/seq/notes tumbi d5 d5 f5 d5 c5"
+
+
+@pytest.mark.parametrize("context, phrase, expected", [
+    (TUMBI, "tumbi down 0.1", ["/mod/square1/gain 0.4"]),             # a level's step: the level
+    (TUMBI, "tumbi gain down 0.1", ["/mod/square1/gain 0.4"]),
+])
+def test_a_level_s_step_is_still_the_level(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+@pytest.mark.parametrize("context, phrase", [(TUMBI, "tumbi down 20"), (DRUMS, "kick down 2")])
+def test_steps_no_melody_can_take_are_still_out_of_range(context, phrase):
+    assert "out of range" in refused(*context, phrase)
+
+
+# -- 'only' with a rhythm: the hits there are ---------------------------------------------------------
+@pytest.mark.parametrize("context, phrase, expected", [
+    (DRUMS, "snare only on 3", ["/seq/add snare snare1 ........x......."]),
+    (DRUMS, "the kick on 1 and 3 only", ["/seq/add kick kick1 x.......x......."]),
+    (("add a saw", "bass notes a1 c2"), "bass on the beat only", ["/seq/add bass saw1 x...x...x...x..."]),
+])
+def test_only_with_a_rhythm_is_that_rhythm(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+# -- the world's drums by their register: the kit part that stands in for them ------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("dagga deeper, more boom", ["/mod/kick1/freq 42.044821"]),
+    ("dagga on the left a little and tilli on the right a little", ["/mod/kick1/pan -0.25", "/mod/snare1/pan 0.25"]),
+])
+def test_a_world_drum_is_the_kit_part_of_its_register(phrase, expected):
+    assert last("add a kick", "add a snare", "add a hat", phrase) == expected
+
+
+def test_a_world_drum_in_an_unread_line_names_its_part():
+    assert "'tamborim' is hat1 here" in refused("add a kick", "add a snare", "add a hat", "some notes of tamborim random, not all")
+
+
+# -- a misspelt comparative one edit from two that move different things: asked, never guessed --------
+@pytest.mark.parametrize("phrase, ways", [
+    ("kick a bit lowder", ("kick a bit louder", "kick a bit lower")),
+    ("make the kick lowder", ("make the kick louder", "make the kick lower")),
+])
+def test_a_comparative_between_two_is_asked(phrase, ways):
+    assert refused(*DRUMS, phrase) == f"that could mean '{ways[0]}' — or — '{ways[1]}': say which"
+
+
+@pytest.mark.parametrize("phrase, expected", [("kick lower", ["/mod/kick1/freq 42.044821"]),
+                                              ("kick a bit lowr", ["/mod/kick1/freq 42.044821"])])
+def test_a_comparative_said_or_one_edit_from_one_is_taken(phrase, expected):
+    assert last(*DRUMS, phrase) == expected

@@ -63,11 +63,26 @@ def change_param(ctx, intent: it.ChangeParam) -> list[Message]:
     module_id, spec = _target(ctx, intent.ref, intent.amount, intent.column)
     column = intent.ref.column if intent.ref else intent.column
     amount = intent.amount
+    if _steps_of_a_melody(ctx, intent.ref, module_id, spec, amount):      # 'tumbi down 2': which 2?
+        said = f"{intent.ref.text} {'up' if intent.direction > 0 else 'down'} {amount.text}"
+        raise LanguageError(f"that could mean '{said} semitones' — or — '{said} db': say which", column)
     if (intent.ref is not None and "pitch" in intent.ref.texts and spec.unit == "Hz" and amount is not None
             and amount.kind == "number" and amount.unit is None):
         amount = replace(amount, unit="semitones")    # "pitch up 12": semitones, as transpose counts
     change = change_message(ctx, module_id, spec, intent.direction, amount, intent.intensity, column)
     return [change, *transposed_notes(ctx, module_id, spec, change.args[0], column)]
+
+
+def _steps_of_a_melody(ctx, ref: it.Words | None, module_id: str | None, spec: ParamSpec, amount) -> bool:
+    """'tumbi down 2', 'the bass up 3': a whole number with no unit, said of a part (not of its level) whose
+    voice plays notes, where the level cannot move that far — semitones of the notes, or decibels: asked."""
+    if ref is None or module_id is None or amount is None or amount.kind != "number" or amount.unit or \
+            spec.name != "gain" or any(t == spec.name or t in spec.aliases for t in ref.texts):
+        return False
+    steps = float(amount.number) if amount.number is not None else 0.0
+    voice = ctx.model.voice_of(module_id) or [module_id]
+    return steps == int(steps) and 1 <= steps <= 12 and steps > spec.high - spec.low and \
+        any(t.target in voice and t.notes for t in ctx.model.tracks.values())
 
 
 def change_message(ctx, module_id, spec, direction, amount, intensity, column) -> Message:

@@ -20,9 +20,14 @@ NICKNAMES = {"pad": "pad", "pads": "pad", "drone": "pad", "chords": "pad", "keys
 NICKNAME_KINDS = ("pad", "high", "low", "driven")
 #: Parts musicians name by an instrument the kit stands in for: the first of these the patch has (a
 #: track, or the one module of that type) — the 808 is the bass line, else the kick; a shaker the hats;
-#: a darbuka's doum (its low stroke) the kick, its tek (the high rim stroke) the snare; a clap the snare.
+#: a darbuka's doum (its low stroke) the kick, its tek (the high rim stroke) the snare; a clap the snare; the
+#: world's drums by their register (below).
 STAND_INS = {"808": ("bass", "kick"), "808s": ("bass", "kick"), "shaker": ("hats", "hat"), "shakers": ("hats", "hat"),
-             "doum": ("kick",), "dum": ("kick",), "tek": ("snare",), "clap": ("snare",), "claps": ("snare",)}
+             "doum": ("kick",), "dum": ("kick",), "tek": ("snare",), "clap": ("snare",), "claps": ("snare",),
+             # a dhol's bass head (dagga) and treble head (tilli), a davul or tapan, a stomp: the low drum and the
+             # high one; a samba tamborim, a chocalho, a riq's jingles: the hats
+             "dagga": ("kick",), "tilli": ("snare",), "tapan": ("kick",), "davul": ("kick",), "stomp": ("kick",),
+             "stomps": ("kick",), "tamborim": ("hats", "hat"), "chocalho": ("hats", "hat"), "riq": ("hats", "hat")}
 
 
 def nickname(word: str, model: PatchModel) -> str | None:

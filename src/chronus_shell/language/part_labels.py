@@ -43,7 +43,7 @@ def remember_label(line: str, messages: list[Message], model: PatchModel) -> Non
 #: 'call the sine keys', 'name it piano', "let's call the saw the lead": a name the musician gives a part.
 _CALL = re.compile(r"^\s*(?:(?:ok|okay|now|and|so),?\s+)?(?:let'?s\s+|i'?ll\s+|please\s+)?(?:call|name|label|rename)\s+"
                    r"(?P<what>it|this|that|this\s+one|that\s+one|(?:the\s+|my\s+)?[\w-]+)\s+(?:as\s+|to\s+)?(?:the\s+|my\s+)?"
-                   r"[\"']?(?P<name>[a-z][\w-]*)[\"']?\s*[.!]?\s*$", re.I)
+                   r"[\"']?(?P<name>(?!quits\b)[a-z][\w-]*)[\"']?\s*[.!]?\s*$", re.I)     # ('call it quits': an idiom)
 
 
 def name_given(line: str, model: PatchModel) -> str | None:
@@ -58,6 +58,8 @@ def name_given(line: str, model: PatchModel) -> str | None:
         return None
     what, name = match.group("what").lower(), match.group("name").lower()
     words = [w for w in what.split() if w not in ("the", "my", "one")]
+    if not words:
+        return None                                   # 'call the kick': no name given
     try:
         part = Resolver(model).module(Words(tuple(Word(w, match.start("what")) for w in words)), hints=False)
     except LanguageError:

@@ -39,7 +39,7 @@ from .shorthands import shorthand
 from .stretched_words import unstretched
 from .tidal_lines import tidal_line
 from .timed_lines import is_timed
-from .typo_words import typo
+from .typo_words import rival_comparatives, typo
 from .word_order import reordered
 from .musician_words import GROUPS, NOISE, NOT_TYPOS, RHYTHM_WORDS, SLANG
 from .vocabulary import is_known_word, module_words
@@ -237,6 +237,10 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
                 out[-1] += tail
             said.append(f"'{core}' ignored")
             continue
+        rivals = rival_comparatives(core) if _LETTERS.fullmatch(core) else None
+        if rivals:                                        # 'kick a bit lowder': louder or lower? asked
+            ways = [" ".join(out + [rival + tail] + words[index + 1:]) for rival in rivals]
+            raise LanguageError(f"that could mean '{ways[0]}' — or — '{ways[1]}': say which", 0, (), text)
         if _LETTERS.fullmatch(core) and core not in GROUPS and core not in RHYTHM_WORDS \
                 and core not in QUALITIES and core not in NOT_TYPOS \
                 and not is_known_word(core, extra):

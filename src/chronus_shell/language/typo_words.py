@@ -56,6 +56,17 @@ def _typo_cached(word: str, extra: tuple, _catalogue_key: tuple) -> str | None:
     return starts[0] if len(starts) == 1 else None     # "dec" → decay
 
 
+def rival_comparatives(word: str) -> tuple[str, str] | None:
+    """'lowder': louder or lower — a misspelt comparative one edit from two that move different things
+    (never guessed: the wrong one is heard at once); None when it is none or one."""
+    if not word.endswith("er") or word in COMPARATIVES or len(word) < 5:
+        return None
+    close = sorted({c for c in COMPARATIVES if "-" not in c and abs(len(c) - len(word)) <= 1 and _distance(word, c, 1) <= 1
+                    and c[0] == word[0]})
+    meanings = {COMPARATIVES[c] for c in close}
+    return (close[0], close[1]) if len(close) == 2 and len(meanings) == 2 else None
+
+
 def _left_out(word: str, candidate: str) -> bool:
     """`word` is `candidate` with one letter left out — the commonest typo when typing fast."""
     return any(candidate[:i] + candidate[i + 1:] == word for i in range(len(candidate)))
