@@ -28,7 +28,7 @@ class OscPace:
     def __init__(self, supervisor, share: float = OSC_SHARE):
         self.supervisor, self.share = supervisor, share
         self.second, self.used = 0.0, 0.0   # the current second's start, and its real-time handling time
-        self.ordinary = 0                   # datagrams handled at the ordinary policy (big, or over the share)
+        self.ordinary = 0                   # datagrams handled at the ordinary policy by a real-time thread
 
     @contextlib.contextmanager
     def handling(self, size: int):
