@@ -152,14 +152,6 @@ def test_them_both_with_no_pair_asks_which_two():
     assert "which two?" in refused("add a saw", *DRUMS, "them both louder")
 
 
-@pytest.mark.parametrize("context, phrase, expected", [
-    ((*DRUMS, "mute the hats"), "bring em back in 2 bars", ["/at 2 bar /seq/mute hats 0"]),
-    ((*DRUMS, "mute the hats"), "bring em back", ["/seq/mute hats 0"]),
-])
-def test_em_after_a_verb_that_moves_a_part_is_them(context, phrase, expected):
-    assert last(*context, phrase) == expected
-
-
 def test_em_played_is_still_the_chord():
     assert last("add a saw at 110 hz", "play em")[0].startswith("/gate/saw1 1 ")
 

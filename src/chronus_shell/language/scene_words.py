@@ -227,14 +227,8 @@ _FULL_AGAIN = re.compile(r"^\s*(?:and\s+|now\s+|ok,?\s+)?(?:(?:go|bring\s+it|put
                          r"full\s+(?:volume|level)\s*[.!]*$|^\s*full\s+(?:volume|level)\s+again\s*[.!]*$", re.I)
 
 
-#: 'bring em back', 'make em louder': 'em' after a verb that moves a part, before where or how — them, never the
-#: E minor chord ('play em' is still the chord).
-_EM = re.compile(r"\b(bring|take|put|turn|get|let|mute|unmute|drop|pull|push|fade|kill|cut|make|keep|send)\s+em\b"
-                 r"(?=\s+(?:back|in|out|up|down|off|on|louder|quieter|softer|harder|brighter|darker|a\s+bit|a\s+little|more|less)\b|\s*$)",
-                 re.I)
 #: The rewrites fixed_terms makes, in this order (a rule sees the line the ones before it left).
 _TERMS = (
-    (_EM, r"\1 them"),
     (_HALF_TIME_THEN_SNARE, ""),
     (_PULSE, lambda m: "pulse width " + ("up" if (m["a"] or m["b"] or m["c"]).lower() in ("wider", "widen") else "down")),
     (_HELD, "release"),
