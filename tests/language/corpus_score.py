@@ -65,8 +65,9 @@ PATCHES = {
 WIRING = ("/patch/connect", "/patch/disconnect", "/patch/begin", "/patch/commit")
 #: The shell answering (a value, help, a list): no change to the music.
 REPLIES = ("/shell/show", "/shell/help", "/shell/list")
-#: Bookkeeping the sequencer keeps for the language (a capo's fret): no sound; the notes it moves are checked.
-BOOKKEEPING = ("/seq/capo",)
+#: Bookkeeping the sequencer keeps for the language (a capo's fret), and room for a chord's notes (a voice made to
+#: play as many at once): no sound of their own; the notes are checked.
+BOOKKEEPING = ("/seq/capo", "/patch/poly")
 CLASSES = ("RIGHT", "WRONG", "REFUSED")
 
 

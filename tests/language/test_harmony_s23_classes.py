@@ -361,7 +361,7 @@ def test_steps_counted():
     ("tempo 120", "delay 1/8T", "/mod/delay1/time 0.166667"),
 ])
 def test_the_reviews_readings(before, phrase, expected):
-    messages = last(*PAD, "add a delay", before, phrase)
+    messages = [m for m in last(*PAD, "add a delay", before, phrase) if not m.startswith("/patch/poly ")]   # (room)
     assert messages == [expected] if expected else len(messages[0].split()) == 4      # stack: the held note and c
 
 

@@ -158,7 +158,8 @@ PROGRESSION = ("add a triangle", "/seq/add chords triangle1 x.......x.......",
                                     "change the F to Fmaj7", "Fmaj7 instead of the F",
                                     "the F chord should become Fmaj7"])
 def test_one_chord_of_a_progression_is_replaced_on_its_root(phrase):
-    assert last(*PROGRESSION, phrase) == ["/seq/notes chords c4+e4+g4 a3+c4+e4 f3+a3+c4+e4 g3+b3+d4"]
+    assert last(*PROGRESSION, phrase) == ["/patch/poly triangle1 4",                  # room for the 7th
+                                          "/seq/notes chords c4+e4+g4 a3+c4+e4 f3+a3+c4+e4 g3+b3+d4"]
 
 
 def test_a_chord_named_by_its_root_alone_is_the_one_on_that_root():
@@ -169,7 +170,7 @@ def test_a_chord_named_by_its_root_alone_is_the_one_on_that_root():
 
 def test_a_chord_held_is_replaced_by_one_said_instead():
     assert last("add a triangle", "hold a c major chord", "C6 instead") == \
-        ["/gate/triangle1 1 130.812783 164.813778 195.997718 220.0"]
+        ["/patch/poly triangle1 4", "/gate/triangle1 1 130.812783 164.813778 195.997718 220.0"]
 
 
 def test_a_chord_that_does_not_play_is_refused_with_the_form():
@@ -319,7 +320,8 @@ def test_a_key_on_the_first_chord_is_the_key_they_are_in():
 
 
 def test_a_swap_builds_the_new_chord_on_its_own_root():
-    assert last(*PROGRESSION, "the g should be an e7") == ["/seq/notes chords c4+e4+g4 a3+c4+e4 f3+a3+c4 e3+g#3+b3+d4"]
+    assert last(*PROGRESSION, "the g should be an e7") == ["/patch/poly triangle1 4",
+                                                           "/seq/notes chords c4+e4+g4 a3+c4+e4 f3+a3+c4 e3+g#3+b3+d4"]
     assert "nothing changed" in refused(*PROGRESSION, "the c should be c")
 
 
@@ -343,3 +345,16 @@ def test_a_capo_said_with_chords_keeps_its_fret_and_capo_off_moves_them_back():
 def test_a_mode_set_on_the_chords_tonic_says_how_to_move_them():
     assert "'change the mode to dorian' moves them" in _echo("add a triangle", "chords c am f g", "in c major",
                                                            "make it dorian")
+
+
+# -- room for bigger chords -----------------------------------------------------------------------------
+def test_a_bigger_chord_on_a_polyphonic_voice_makes_room_first():
+    lines = ("add a triangle", "chords db ab bbm gb")
+    assert last(*lines, "the Db should be Dbadd9")[0] == "/patch/poly triangle1 4"
+    assert last(*lines, "the Db should be Dbadd9", "add the bass note an octave lower")[0] == "/patch/poly triangle1 5"
+    assert last(*lines, "the Db should be Dbadd9", "undo")[-1] == "/patch/poly triangle1 3"
+
+
+def test_a_first_chord_needs_no_room_and_a_smaller_one_keeps_it():
+    assert last("add a triangle", "chords c am f g")[0].startswith("/seq/add")         # the engine grows a mono voice
+    assert not any(m.startswith("/patch/poly") for m in last("add a triangle", "chords cmaj7 am7", "chords c am"))

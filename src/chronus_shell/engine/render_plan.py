@@ -85,7 +85,7 @@ def build_plan(modules: dict, edges: list, mod_edges: list, fading: set, sample_
     def fusable(m):   # a module whose own `process` was replaced (a test, a debugger) or that ramps renders alone
         module = modules[m]
         return (FUSE and isinstance(module, Banked) and "process" not in vars(module) and "driven" not in vars(module)
-                and (not modulators[m] or (not (copies or {}).get(m) and all(early(s) for s, _ in modulators[m]))))
+                and (not modulators[m] or all(early(s) for s, _ in modulators[m])))   # (a poly voice's notes: each row)
 
     def modulated(chain):
         return any(modulators[m] for m in chain)
@@ -122,10 +122,11 @@ def build_plan(modules: dict, edges: list, mod_edges: list, fading: set, sample_
             ids += [chain] * len(notes)
             sums += [summed] * len(notes)
             poly += [len(notes) > 1] * len(notes)
-        explicit = [chain for chain in chains if modulated(chain)]
+        explicit = [row for chain in chains if modulated(chain) for row in note_rows(chain, modules, copies or {})]
         modulation = None
         if explicit:
-            modulation = _modulation(explicit, len(rows) - len(explicit), modules, modulators, sample_rate)
+            modulation = _modulation([chain for chain in chains if modulated(chain)], len(rows) - len(explicit),
+                                     modules, modulators, sample_rate, copies or {})
             plan.given = tuple(modulation.given)
             heard = {s for s, dst, _ in mod_edges if dst not in fused} | {s for s in modules if consumers[s]}
             plan.lfo_outputs = tuple((m, k) for k, m in enumerate(modulation.lfo_ids) if m in heard)
@@ -187,16 +188,17 @@ def _in_bank(module) -> bool:
 
 
 def _modulation(chains: list[tuple[str, ...]], first: int, modules: dict, modulators: dict,
-                sample_rate: int) -> VoiceModulation:
-    """What modulates the bank's modulated chains (rows first, first + 1, …): each module's
-    modulated params, their sources summed in the order of the modulation edges (as Engine's
-    `_modulation`); the LFOs among the sources render in the bank."""
+                sample_rate: int, copies: dict) -> VoiceModulation:
+    """What modulates the bank's modulated chains (rows first, first + 1, …; a polyphonic voice's note
+    rows each moved the same): each module's modulated params, their sources summed in the order of the
+    modulation edges (as Engine's `_modulation`); the LFOs among the sources render in the bank."""
     sources = list(dict.fromkeys(s for chain in chains for m in chain for s, _ in modulators[m]))
     lfo_ids = [s for s in sources if _in_bank(modules[s])]
     given = [s for s in sources if s not in lfo_ids]
     index = {s: k for k, s in enumerate(lfo_ids + given)}
     params = []
-    for row, chain in enumerate(chains, first):
+    rows = [chain for chain in chains for _ in note_rows(chain, modules, copies)]
+    for row, chain in enumerate(rows, first):
         for m in chain:
             module = modules[m]
             for name in dict.fromkeys(param for _, param in modulators[m]):

@@ -36,15 +36,20 @@ class HarmonyModel:
         'capo off' back down by it."""
         return self.__dict__.get("_capo", 0)
 
+    def notes_at_once(self, module_id: str) -> int:
+        """How many notes a voice plays at once: /patch/poly's count, else its first chord's (the engine
+        grows a mono voice to its first chord by itself), else 1."""
+        return self.__dict__.get("_poly", {}).get(module_id, 1)
+
     def note_run_key(self, key: tuple[str, str]) -> None:
         self.__dict__["_run_key"] = key
 
     def harmony_state(self) -> tuple:
-        return self.key, self.last_chord, self.last_pitch, self.run_key, self.capo
+        return self.key, self.last_chord, self.last_pitch, self.run_key, self.capo, dict(self.__dict__.get("_poly", {}))
 
     def set_harmony_state(self, state: tuple) -> None:
         (self.__dict__["_key"], self.__dict__["_last_chord"], self.__dict__["_last_pitch"],
-         self.__dict__["_run_key"], self.__dict__["_capo"]) = state
+         self.__dict__["_run_key"], self.__dict__["_capo"], self.__dict__["_poly"]) = state
 
     def _on_key(self, args) -> list[Message]:
         previous = self.key
@@ -56,14 +61,26 @@ class HarmonyModel:
         previous, self.__dict__["_capo"] = self.capo, int(float(args[0]))
         return [Message("/seq/capo", (previous,))] if previous != self.capo else []
 
+    def _on_poly(self, args) -> list[Message]:
+        module_id, previous = str(args[0]), self.notes_at_once(str(args[0]))
+        self.__dict__.setdefault("_poly", {})[module_id] = int(float(args[1]))
+        return [Message("/patch/poly", (module_id, previous))]
+
+    def _first_chord(self, module_id: str, size: int) -> None:
+        if size > 1 and self.notes_at_once(module_id) == 1:
+            self.__dict__.setdefault("_poly", {})[module_id] = size     # as the engine grows a mono voice
+
     def _note_chords(self, track: str, notes) -> None:
         """A track given chords is the one 'invert it' means; a track given notes only is not."""
+        self._first_chord(self.tracks[track].target, max((len(str(n).split("+")) for n in notes), default=1))
         if any("+" in str(n) for n in notes):
             self.__dict__["_last_chord"] = ("track", track)
         elif self.last_chord == ("track", track):
             self.__dict__["_last_chord"] = None
 
     def _note_gate_chord(self, module_id: str, args) -> None:
+        if float(args[0]) != 0:
+            self._first_chord(module_id, len(args) - 1)
         if len(args) > 2 and float(args[0]) != 0:
             self.__dict__["_last_chord"] = ("gate", module_id, tuple(float(a) for a in args[1:]))
         if len(args) > 1 and float(args[0]) != 0:

@@ -14,6 +14,7 @@ from . import (mapper_changes, mapper_chord_swaps, mapper_edges, mapper_gear, ma
                mapper_song_moves, mapper_stereo, mapper_tracks, mapper_transpose, mapper_values, mapper_voicing)
 from . import intents as it
 from .chord_rhythms import restrike_held
+from .chord_room import with_room
 from .errors import LanguageError
 from .mapper_carry import carry
 from .mapper_context import MapContext
@@ -51,6 +52,7 @@ class Mapper:
         if handler is None:
             raise LanguageError(f"{type(intent).__name__.lower()} is not available here")
         messages = restrike_held(self.context.model, handler(self.context, intent))   # a rhythm over held chords
+        messages = with_room(self.context.model, messages)   # a bigger chord: the voice plays as many notes
         if isinstance(intent, (it.Mute, it.Drop, it.RemoveModule)):
             what_it_took(self.context, intent, messages)      # 'turn it off': which part, said back
         return messages

@@ -260,7 +260,7 @@ class PatchModel(GearModel, HarmonyModel):
             return []
         if verb == "begin":
             return [Message("/patch/abort")]
-        return []
+        return self._on_poly(args) if verb == "poly" else []
 
     def _remove(self, module_id: str) -> list[Message]:
         undo = [Message("/patch/create", (module_id, self.modules[module_id]))]
