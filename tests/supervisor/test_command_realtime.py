@@ -145,6 +145,18 @@ def test_work_of_unbounded_length_is_done_at_the_ordinary_policy_by_a_real_time_
 
 
 @needs_rt
+def test_a_lifted_thread_doing_unbounded_work_is_ordinary_after_the_window_ends():
+    """A session save on a thread another window lifted: ordinary while it works, and still ordinary once the
+    window ended meanwhile (it never returns to the lifted priority for good)."""
+    window = Quiet()                              # this thread is ordinary: lifted, as the executor's
+    assert policy(threading.get_native_id()) == (os.SCHED_FIFO, LIFTED_PRIORITY)
+    with realtime.ordinary_meanwhile():
+        assert not real_time()
+        window.end()
+    assert not real_time()
+
+
+@needs_rt
 def test_windows_may_overlap_and_a_thread_lifted_by_one_is_ordinary_again_after_its_own():
     """An OSC packet's window lifts the REPL's thread; Enter opens the line's window in it meanwhile;
     the packet's window ends first: the line keeps its priority, and is ordinary once it ends."""

@@ -112,11 +112,12 @@ def lift_ordinary_threads(priority: int) -> list[int]:
     for tid in _threads(os.getpid()):
         try:
             if _policy(tid)[0] == os.SCHED_OTHER:
+                _lifted.add(tid)      # before it runs lifted: ordinary_meanwhile/briefly then know it is ordinary at heart
                 os.sched_setscheduler(tid, os.SCHED_FIFO | os.SCHED_RESET_ON_FORK, os.sched_param(priority))
                 lifted.append(tid)
         except OSError:
+            _lifted.discard(tid)
             continue  # ended meanwhile, or no permission: it stays as it is
-    _lifted.update(lifted)
     return lifted
 
 
@@ -145,12 +146,14 @@ def ordinary_meanwhile():
         yield
         return
     policy, param = os.sched_getscheduler(0), os.sched_getparam(0)
+    lifted = threading.get_native_id() in _lifted    # lifted by another thread's window: ordinary at heart, it stays so
     ordinary_thread()
     try:
         yield
     finally:
-        with contextlib.suppress(OSError):
-            os.sched_setscheduler(0, policy, param)
+        if not lifted:
+            with contextlib.suppress(OSError):
+                os.sched_setscheduler(0, policy, param)
 
 
 def shell_priority(output_priority: int) -> int:
