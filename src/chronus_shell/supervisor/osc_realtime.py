@@ -16,7 +16,7 @@ import contextlib
 import time
 
 from . import latency, realtime
-from .repl_realtime import Quiet, real_time
+from .repl_realtime import Watchdog, real_time
 
 SMALL_DATAGRAM = 1024   # bytes: a few dozen messages at most
 OSC_SHARE = 0.1         # of each second, at most, spent handling packets real-time
@@ -29,6 +29,7 @@ class OscPace:
         self.supervisor, self.share = supervisor, share
         self.second, self.used = 0.0, 0.0   # the current second's start, and its real-time handling time
         self.ordinary = 0                   # datagrams handled at the ordinary policy by a real-time thread
+        self.watchdog = Watchdog(supervisor.on_audio_path)   # a packet's window ends in time, as a line's
 
     @contextlib.contextmanager
     def handling(self, size: int):
@@ -39,13 +40,12 @@ class OscPace:
         if not fast:
             self.ordinary += real_time()
             realtime.ordinary_thread()
-        quiet = Quiet() if fast else None
+        window = self.watchdog.bounded(contextlib.nullcontext()) if fast else contextlib.nullcontext()
         try:
-            with latency.arrived(arrived):
-                yield
+            with window, latency.arrived(arrived):     # (the process quiet for at most the watchdog's window: a
+                yield                                  # small packet that loads a session is not quiet all along)
         finally:
-            if quiet is not None:
-                quiet.end()
+            if fast:
                 self.used += time.monotonic() - start
             if self.used < self.share:
                 self.supervisor.on_audio_path()   # waits for the next packet real-time (once the engine is up)
