@@ -90,6 +90,22 @@ def restruck(notes: tuple[str, ...], pattern: str, rhythm: str) -> tuple[str, li
     return out_pattern, out_notes
 
 
+def in_the_rhythm(pattern: str, tokens: list[str]) -> tuple[str, list[str]] | None:
+    """(pattern, notes): the chords a hit each of a rhythm, repeated until both come round together (notes
+    are per step: a hit plays the token of its step); None when that is longer than a track holds."""
+    pattern = next(pattern[:n] for n in range(1, len(pattern) + 1)       # its shortest cycle: a bar, not four
+                   if len(pattern) % n == 0 and pattern[:n] * (len(pattern) // n) == pattern)
+    hits = sum(c in "xX" for c in pattern)
+    if not hits:
+        return None
+    cycles = math.lcm(hits, len(tokens)) // hits
+    if len(pattern) * cycles > 256:
+        return None
+    at = iter(tokens * (hits * cycles // len(tokens)))
+    notes = [next(at) if c in "xX" else "-" for c in pattern * cycles]
+    return pattern * cycles, notes
+
+
 def restrike_held(model, messages: list) -> list:
     """A rhythm written over a track of held chords with no notes beside it ('chords on the offbeats'): each
     chord struck on it in its own span (notes are per step: the bare rhythm alone would play its first bar's
@@ -107,4 +123,4 @@ def restrike_held(model, messages: list) -> list:
     return out
 
 
-__all__ = ["chord_rhythm", "with_rhythm", "restruck", "restrike_held"]
+__all__ = ["chord_rhythm", "with_rhythm", "restruck", "restrike_held", "in_the_rhythm"]

@@ -22,6 +22,7 @@ from .chords import (Chord, chord_error, hz, key_flats, key_name, name, nearest,
 from .errors import LanguageError
 from .mapper_key_changes import sargam_on_key, show_key
 from .mapper_messages import message, playable
+from .chord_rhythms import in_the_rhythm
 from .mapper_note_tracks import note_track, own_rhythm, send_track, set_notes
 from .mapper_tracks import existing_track, voice_head
 from .mapper_harmony_voice import voiced
@@ -211,7 +212,7 @@ def progression(ctx, intent: ih.Progression) -> list[Message]:
     tokens = [_progression_chord(ctx, symbol, reference, intent.column, intent.key) for symbol in intent.chords]
     kept = ctx.model.tracks.get(track) if intent.instead and track is not None else None
     if kept is not None and any("+" in str(n) for n in kept.notes):
-        instead = _in_the_rhythm(kept.pattern, tokens)
+        instead = in_the_rhythm(kept.pattern, tokens)
         if instead is not None:
             ctx.understood.append(f"{said_chords(intent.chords)} → {' | '.join(tokens)} instead, a chord a hit of the "
                                   f"{track} track's rhythm ({kept.pattern})")
@@ -232,22 +233,6 @@ def progression(ctx, intent: ih.Progression) -> list[Message]:
                           f"(close voicing near {source})")
     return send_track(ctx, head_words(intent.target, head, intent.column), intent.column, pattern, notes,
                       "chords")
-
-
-def _in_the_rhythm(pattern: str, tokens: list[str]) -> tuple[str, list[str]] | None:
-    """(pattern, notes): the chords a hit each of a rhythm, repeated until both come round together (notes
-    are per step: a hit plays the token of its step); None when that is longer than a track holds."""
-    pattern = next(pattern[:n] for n in range(1, len(pattern) + 1)       # its shortest cycle: a bar, not four
-                   if len(pattern) % n == 0 and pattern[:n] * (len(pattern) // n) == pattern)
-    hits = sum(c in "xX" for c in pattern)
-    if not hits:
-        return None
-    cycles = math.lcm(hits, len(tokens)) // hits
-    if len(pattern) * cycles > 256:
-        return None
-    at = iter(tokens * (hits * cycles // len(tokens)))
-    notes = [next(at) if c in "xX" else "-" for c in pattern * cycles]
-    return pattern * cycles, notes
 
 
 def _keep_a_note_line(ctx, head: str, track: str | None, intent: ih.Progression) -> None:
