@@ -6,7 +6,7 @@ import pytest
 from chronus_shell.language.errors import LanguageError
 from chronus_shell.language.translator import Translator
 
-from .test_time_harmony_classes import last
+from .test_time_harmony_classes import echo, last
 
 #: A boom-bap kit: kick and snare on 8ths, hats on every 8th (no second 16th anywhere).
 EIGHTHS = ("play x.........x..... on the kick", "snare ....x.......x...", "hats x.x.x.x.x.x.x.x.")
@@ -14,18 +14,11 @@ EIGHTHS = ("play x.........x..... on the kick", "snare ....x.......x...", "hats 
 SIXTEENTHS = ("play x...x...x...x... on the kick", "hats xxxxxxxxxxxxxxxx")
 
 
-def _understood(*lines) -> str:
-    translator = Translator()
-    for line in lines:
-        translator.translate(line)
-    return " | ".join(translator.understood)
-
-
 @pytest.mark.parametrize("phrase", ["swing the eighths", "swing the 8ths", "8th note swing", "eighth-note swing",
                                     "add some 8th swing", "shuffle the eighths", "swing on the 8th notes"])
 def test_a_swing_of_8ths_said_swings_8ths_whatever_the_tracks_play(phrase):
     assert last(*SIXTEENTHS, phrase) == ["/seq/swing 0.2 8"]
-    assert "every second 8th 0.2 of an 8th late" in _understood(*SIXTEENTHS, phrase)
+    assert "every second 8th 0.2 of an 8th late" in echo(*SIXTEENTHS, phrase)
 
 
 @pytest.mark.parametrize("phrase", ["swing the drums", "add some swing", "swing it", "swing 30%", "heavy shuffle",
@@ -33,7 +26,7 @@ def test_a_swing_of_8ths_said_swings_8ths_whatever_the_tracks_play(phrase):
 def test_a_swing_begun_on_tracks_in_8ths_swings_the_8ths(phrase):
     out = last(*EIGHTHS, phrase)
     assert len(out) == 1 and out[0].startswith("/seq/swing ") and out[0].endswith(" 8"), out
-    assert "every second 8th" in _understood(*EIGHTHS, phrase)
+    assert "every second 8th" in echo(*EIGHTHS, phrase)
 
 
 @pytest.mark.parametrize("phrase", ["swing the drums", "add some swing", "swing 30%"])
@@ -61,7 +54,7 @@ ORGAN = ("add a square", "chords C F G C", "start")
 @pytest.mark.parametrize("phrase", ["stop the chords", "mute the chords", "stop the organ"])
 def test_a_track_muted_on_a_drone_silences_the_voice_too(phrase):
     assert last(*ORGAN, phrase) == ["/seq/mute chords 1", "/mod/square1/gain 0.0"]
-    assert "silenced square1 with the track" in _understood(*ORGAN, phrase)
+    assert "silenced square1 with the track" in echo(*ORGAN, phrase)
 
 
 def test_the_drone_comes_back_with_its_track_and_an_envelope_is_left_alone():

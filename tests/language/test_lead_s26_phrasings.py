@@ -12,19 +12,12 @@ from chronus_shell.session.paths import SessionError
 from chronus_shell.session.schema import validate
 from chronus_shell.session.snapshot import state_to_messages
 
-from .test_time_harmony_classes import last, refused
+from .test_time_harmony_classes import echo, last, refused
 
 #: A country song: chords G C D G on a triangle, a bass line in G on a saw called bass.
 SONG = ("add a triangle", "chords G C D G", "add a saw called bass at 55 hz", "bass notes g2 a2 b2 c3")
 G_CHORDS = "/seq/notes chords g3+b3+d4 " + "- " * 15 + "c3+e3+g3 " + "- " * 15 + "d3+f#3+a3 " + "- " * 15 + "g3+b3+d4" + " -" * 15
 A_CHORDS = "/seq/notes chords a3+c#4+e4 " + "- " * 15 + "d3+f#3+a3 " + "- " * 15 + "e3+g#3+b3 " + "- " * 15 + "a3+c#4+e4" + " -" * 15
-
-
-def _echo(*lines) -> str:
-    translator = Translator()
-    for line in lines:
-        translator.translate(line)
-    return " | ".join(translator.understood)
 
 
 # -- a capo ---------------------------------------------------------------------------------------
@@ -43,7 +36,7 @@ def test_another_fret_moves_by_the_difference(phrase):
     out = last(*SONG, "capo 2", phrase)
     assert out[1:] == ["/seq/notes bass b2 c#3 d#3 e3", "/seq/capo 4"]
     assert out[0].split()[2::16] == ["b3+d#4+f#4", "e3+g#3+b3", "f#3+a#3+c#4", "b3+d#4+f#4"]   # F# in B major, not Gb
-    assert "capo 4 (it was on 2)" in _echo(*SONG, "capo 2", phrase)
+    assert "capo 4 (it was on 2)" in echo(*SONG, "capo 2", phrase)
 
 
 @pytest.mark.parametrize("phrase", ["capo off", "take the capo off", "take off the capo", "no capo", "remove the capo",
@@ -94,12 +87,12 @@ def test_a_key_set_after_the_notes_elsewhere_is_not_where_a_change_moves_from():
     assert last(*lines, "what key are we in")[0].endswith("'g major (set; the notes playing are in a major)'")
     out = last(*lines, "transpose to g")
     assert out[:2] == ["/seq/key g major", G_CHORDS]
-    assert "a major → g major" in _echo(*lines, "transpose to g")
+    assert "a major → g major" in echo(*lines, "transpose to g")
 
 
 def test_a_stale_key_stays_when_the_chords_move_onto_it():
     lines = SONG + ("capo 2", "back in G please", "transpose the chords down a whole step")
-    assert "the key set stays g major" in _echo(*lines)
+    assert "the key set stays g major" in echo(*lines)
     translator = Translator()
     for line in lines:
         translator.translate(line)
@@ -119,7 +112,7 @@ def test_too_high_for_a_singer_is_the_song_a_whole_step_down(phrase):
     out = last(*SONG, phrase)
     assert out == [G_CHORDS.replace("g3+b3+d4", "f3+a3+c4").replace("c3+e3+g3", "bb2+d3+f3").replace("d3+f#3+a3", "c3+e3+g3"),
                    "/seq/notes bass f2 g2 a2 bb2"]
-    assert "too high for a singer: the song a whole step down" in _echo(*SONG, phrase)
+    assert "too high for a singer: the song a whole step down" in echo(*SONG, phrase)
 
 
 def test_too_low_for_the_altos_is_a_whole_step_up():
@@ -274,15 +267,15 @@ def test_voices_tuned_to_a_note_with_no_track_are_said_to_stay():
     lines = ("in c minor", "add a sine called pedal", "pedal plays c1", "add a kick", "tune the kick to c2",
              "add a saw", "saw notes c4 eb4 g4 c5")
     assert last(*lines, "transpose everything up a semitone") == ["/seq/notes saw c#4 e4 g#4 c#5", "/seq/key c# minor"]
-    assert "pedal (c1), kick1 (c2) stay as tuned" in _echo(*lines, "transpose everything up a semitone")
-    assert "pedal tuned to c1: 220 → 32.7032 Hz" in _echo(*lines[:3])          # an octave said: no 'nearest'
+    assert "pedal (c1), kick1 (c2) stay as tuned" in echo(*lines, "transpose everything up a semitone")
+    assert "pedal tuned to c1: 220 → 32.7032 Hz" in echo(*lines[:3])          # an octave said: no 'nearest'
 
 
 @pytest.mark.parametrize("lines", [("add a sine called sub", "sub plays on the offbeats"),
                                    ("add a sine called bass at 55 hz", "bass notes g1 . . bb1")])
 def test_rests_a_voice_with_no_envelope_cannot_play_are_said(lines):
-    assert "no envelope: it sounds through the rests" in _echo(*lines)
-    assert "no envelope" not in _echo(*lines[:1], f"add an envelope to {lines[0].split()[4]}", lines[1])
+    assert "no envelope: it sounds through the rests" in echo(*lines)
+    assert "no envelope" not in echo(*lines[:1], f"add an envelope to {lines[0].split()[4]}", lines[1])
 
 
 # -- groups said with spaces ----------------------------------------------------------------------------
@@ -343,7 +336,7 @@ def test_a_capo_said_with_chords_keeps_its_fret_and_capo_off_moves_them_back():
 
 
 def test_a_mode_set_on_the_chords_tonic_says_how_to_move_them():
-    assert "'change the mode to dorian' moves them" in _echo("add a triangle", "chords c am f g", "in c major",
+    assert "'change the mode to dorian' moves them" in echo("add a triangle", "chords c am f g", "in c major",
                                                            "make it dorian")
 
 

@@ -21,6 +21,14 @@ def last(*lines) -> list[str]:
     return [str(m) for m in translator.translate(lines[-1])]
 
 
+def echo(*lines) -> str:
+    """What the shell said it understood of the last line (the lines before it typed first)."""
+    translator = Translator()
+    for line in lines:
+        translator.translate(line)
+    return " | ".join(translator.understood)
+
+
 def refused(*lines) -> str:
     translator = Translator()
     for line in lines[:-1]:
