@@ -351,3 +351,15 @@ def test_a_bigger_chord_on_a_polyphonic_voice_makes_room_first():
 def test_a_first_chord_needs_no_room_and_a_smaller_one_keeps_it():
     assert last("add a triangle", "chords c am f g")[0].startswith("/seq/add")         # the engine grows a mono voice
     assert not any(m.startswith("/patch/poly") for m in last("add a triangle", "chords cmaj7 am7", "chords c am"))
+
+
+# -- the second trial's ------------------------------------------------------------------------------
+def test_a_swap_keeps_a_bass_doubled_below_the_chord():
+    out = last("add a triangle", "chords c am f g", "add the bass note an octave lower", "the C should be Cadd9")
+    assert [m for m in out if m.startswith("/seq/notes")][0].split()[2] == "c2+c3+e3+g3+d4"
+
+
+def test_a_tritone_sub_with_no_dominant_to_read_asks_rather_than_moving_every_chord():
+    assert "none of the chords reads as a dominant" in refused("add a triangle", "chords dm7 g7 cmaj7", "rootless voicings",
+                                                               "tritone sub on the 5")
+    assert last("add a triangle", "chords dm7 g7 cmaj7", "tritone sub on the 5")[0].split()[2] == "d3+f3+a3+c4"

@@ -35,10 +35,12 @@ def swap_chord(ctx, intent: ih.SwapChord) -> list[Message]:
     def change(pitches):
         if not matches(pitches):
             return pitches
-        bottom = min(p for p in pitches if p % 12 == root) if any(p % 12 == root for p in pitches) else min(pitches)
+        roots = sorted(p for p in pitches if p % 12 == root) or [min(pitches)]
+        bass = roots[0] if len(roots) > 1 and roots[1] - roots[0] >= 12 and roots[0] == min(pitches) else None
+        bottom = roots[1] if bass is not None else roots[0]   # a bass doubled below the chord stays (c2 under c3 e3 g3)
         start = bottom + (new.root - bottom) % 12
         start -= 12 if start - bottom > 6 else 0          # the new root nearest the old one ('the g should be an e7')
-        return [start + i for i in new.intervals]
+        return ([bass + (new.root - root)] if bass is not None else []) + [start + i for i in new.intervals]
     return rechord(ctx, change, f"{intent.old or 'the chord'} → {new.symbol}", intent.column)
 
 

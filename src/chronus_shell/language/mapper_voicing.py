@@ -107,6 +107,9 @@ def move_notes(ctx, intent: ih.MoveNotes) -> list[Message]:
     notes = ctx.model.tracks[track].notes
     _step_allowed(intent, notes)
     moved = _dominants(notes) if intent.dominants and chord_track else None
+    if intent.dominants and chord_track and moved is None and sum("+" in str(t) for t in notes) > 1:
+        raise LanguageError("none of the chords reads as a dominant to substitute (a rootless voicing hides its root): "
+                            "'undo' the voicing, substitute, then voice it again", intent.column)
     flats = _spelling(ctx, intent.semitones) if moved is None and _chords_in(notes) else None
     tokens = [transpose_token(t, intent.semitones, flats) if moved is None or i in moved else t
               for i, t in enumerate(notes)]
