@@ -363,3 +363,9 @@ def test_a_tritone_sub_with_no_dominant_to_read_asks_rather_than_moving_every_ch
     assert "none of the chords reads as a dominant" in refused("add a triangle", "chords dm7 g7 cmaj7", "rootless voicings",
                                                                "tritone sub on the 5")
     assert last("add a triangle", "chords dm7 g7 cmaj7", "tritone sub on the 5")[0].split()[2] == "d3+f3+a3+c4"
+
+
+@pytest.mark.parametrize("phrase", ["sine notes ab eb f db, a bar each", "sine notes ab4 eb4 f4 db4 in whole notes"])
+def test_a_length_said_after_a_line_of_notes_is_each_note_s(phrase):
+    out = last("add a triangle", "add a sine", "chords db ab bbm gb on the triangle", phrase)
+    assert out[0] == "/seq/add sine sine1 " + "x..............." * 4 and not any(m.startswith("/seq/add chords") for m in out)

@@ -69,7 +69,7 @@ NAMED_PROGRESSIONS = {
 #: Note values, as the sixteenths a note lasts ('in 16ths', 'crotchets').
 RATES = {"16ths": 1, "16th notes": 1, "sixteenths": 1, "sixteenth notes": 1, "8ths": 2, "8th notes": 2, "eighths": 2,
           "eighth notes": 2, "quarters": 4, "quarter notes": 4, "4ths": 4, "crotchets": 4, "quavers": 2,
-          "semiquavers": 1, "half notes": 8, "halves": 8,
+          "semiquavers": 1, "half notes": 8, "halves": 8, "minims": 8, "whole notes": 16, "semibreves": 16,
           "16th": 1, "16th note": 1, "sixteenth": 1, "8th": 2, "8th note": 2, "eighth": 2, "quarter": 4, "1/16": 1,
           "1/8": 2, "1/4": 4}       # a note value said once ('arpeggio Cmaj7, up, 16th')
 #: A remark at the end of a line ('for that rnb vibe', 'for the last chorus', ', flamenco style'): said back, not read.

@@ -9,6 +9,7 @@ patch and are mapper_harmony's.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from ..engine.catalogue import CATALOGUE
@@ -123,10 +124,22 @@ def _several(text: str, line: str, memo: dict):
         found = [_quiet(p, line, memo) for p in split]
         if not any(found):
             continue
-        items = [intent if intent is not None else _plain_part(part) for part, intent in zip(split, found)]
+        items = _lengths_joined([intent if intent is not None else _plain_part(part) for part, intent in zip(split, found)])
         if all(item is not None for item in items):
             return it.Sequence(tuple(i for item in items for i in (item.items if isinstance(item, it.Sequence) else (item,))))
     return None
+
+
+def _lengths_joined(items: list) -> list:
+    """'sine notes ab eb f db, a bar each': the length is the notes' (each that long), never a retiming of the
+    chord track the line does not name."""
+    joined = []
+    for item in items:
+        if isinstance(item, ih.Retime) and joined and isinstance(joined[-1], ih.PitchList) and not joined[-1].steps:
+            joined[-1] = replace(joined[-1], steps=item.steps)
+        else:
+            joined.append(item)
+    return joined
 
 
 def _and_split(text: str, memo: dict) -> list[str]:
