@@ -369,3 +369,16 @@ def test_a_tritone_sub_with_no_dominant_to_read_asks_rather_than_moving_every_ch
 def test_a_length_said_after_a_line_of_notes_is_each_note_s(phrase):
     out = last("add a triangle", "add a sine", "chords db ab bbm gb on the triangle", phrase)
     assert out[0] == "/seq/add sine sine1 " + "x..............." * 4 and not any(m.startswith("/seq/add chords") for m in out)
+
+
+# -- the review's 'than' -------------------------------------------------------------------------------
+@pytest.mark.parametrize("phrase, out", [("the bass is louder than it should be", "/mod/saw1/gain 0.4"),
+                                         ("the kick should be louder than the hats", "/mod/kick1/gain 0.9")])
+def test_more_than_it_should_be_is_a_complaint_and_than_a_part_a_step(phrase, out):
+    assert last("add a kick", "add a saw called the bass", "bass notes a1 c2", phrase)[-1] == out or \
+        last("add a kick", "add a saw", "saw notes a1 c2", phrase.replace("bass", "saw"))[-1] == out
+
+
+def test_a_part_said_to_be_louder_than_another_is_no_order():
+    with pytest.raises(LanguageError):
+        last("add a kick", "add a snare", "the kick is louder than the snare")

@@ -122,8 +122,14 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
                f"{m.group(2)}"),      # 'play softer': everyone's level (a bandleader's), 'play the hats softer': theirs
     # 'the kick should be louder than the hats', 'sine a little quieter than the pad': a step that way for the part
     # named first (what it is compared with is left as it is)
-    (r"^(?:make\s+)?(.+?)\s+(?:(?:should|must|needs?\s+to|has\s+to)\s+be\s+|is\s+)?((?:(?:a\s+)?(?:little|bit|lot|touch|tad)\s+|"
-     r"much\s+)?(?:" + "|".join(c for c in COMPARATIVES if c.endswith("er")) + r"))\s+than\s+(?:the\s+|my\s+)?[\w\s'-]+$", r"\1 \2"),
+    (r"^(?:make\s+)?(.+?)(?<!\sis)(?<!\sare)(?<!'s)\s+(?:(?:should|must|needs?\s+to|has\s+to)\s+be\s+)?((?:(?:a\s+)?(?:little|bit|lot|touch|tad)\s+|"
+     r"much\s+)?(?:" + "|".join(c for c in COMPARATIVES if c.endswith("er")) + r"))\s+than\s+(?:the\s+|my\s+)?"
+     r"(?!(?:it|i|that|this|before|usual|normal|now|expected|wanted|intended|ever|needed)\b)[\w\s'-]+$", r"\1 \2"),
+    # 'the bass is louder than it should be', 'it's darker than i wanted': a complaint — the other way, never further
+    (r"^(.+?)(?:\s+(?:is|are|sounds?)|'s)\s+(?:a\s+(?:little|bit|lot|touch|tad)\s+|much\s+|way\s+)?(" +
+     "|".join(c for c in COMPARATIVES if c.endswith("er")) + r")\s+than\s+(?:it|they|that)?\s*(?:should\s+be|"
+     r"i\s+(?:want|wanted|like|need|needed|expected)|before|usual|normal|needed|necessary)$",
+     lambda m: f"{m.group(1)} is too {_base(m.group(2))}"),
     (r"^(?:add|put in|give me|i want)\s+(?:an?\s+|another\s+)?(open|closed)\s+(?:hi-?)?hats?(?:\s+(?:with\s+)?(?:an?\s+)?"
      r"decay(?:\s+of)?\s+(\d+\s*m?s))?$", lambda m: f"add a hat with decay {m.group(2) or _HAT_DECAY[m.group(1).lower()]}"),
     (r"^(add|put|give me)\s+(?:an?\s+)?(?:little|gentle|subtle|slight|nice|warm|some|sub|fat|huge|lush|massive|tiny)\s+(.+)$",
@@ -206,6 +212,14 @@ _REPHRASE_SCREEN = Screen(REPHRASE + MIX_REPHRASE)
 
 #: An open hat rings, a closed one is short: a hat of its own with that decay ('add an open hat').
 _HAT_DECAY = {"open": "300 ms", "closed": "40 ms"}
+
+
+def _base(comparative: str) -> str:
+    """'louder' → 'loud', 'bigger' → 'big', 'noisier' → 'noisy'."""
+    word = comparative.lower()[:-2]
+    if word.endswith("i"):
+        return word[:-1] + "y"
+    return word[:-1] if len(word) > 2 and word[-1] == word[-2] else word
 
 
 def rephrasings(text: str, model: PatchModel) -> list[tuple[str, str]]:
