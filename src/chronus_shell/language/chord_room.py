@@ -12,6 +12,8 @@ def with_room(model, messages: list[Message]) -> list[Message]:
     targets = {str(m.args[0]): str(m.args[1]) for m in messages if m.address == "/seq/add" and len(m.args) > 1}
     out, grown = [], {}
     for msg in messages:
+        if msg.address == "/patch/poly" and len(msg.args) > 1:   # made room already (a nested reading's)
+            grown[str(msg.args[0])] = int(float(msg.args[1]))
         module_id, size = _chord(model, msg, targets)
         playing = grown.get(module_id) or model.notes_at_once(module_id)
         if module_id and 1 < playing < size:

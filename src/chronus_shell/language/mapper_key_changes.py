@@ -101,12 +101,14 @@ def change_key(ctx, intent: ih.ChangeKey) -> list[Message]:
             messages.append(message("/seq/notes", track_name, *tokens))
     ctx.understood.append(f"{tonic} {scale.replace('_', ' ')} → {new_tonic} {new_scale.replace('_', ' ')}"
                           f"{', every note track moved' if any(m.address == '/seq/notes' for m in messages) else ''}")
-    return messages + (tuned_apart(ctx) if len(messages) > 1 else [])
+    if len(messages) > 1:
+        tuned_apart(ctx)
+    return messages
 
 
-def tuned_apart(ctx) -> list[Message]:
+def tuned_apart(ctx) -> None:
     """Voices tuned to a note that play no note track (a pedal on a sine, a kick tuned to C2) stay where they
-    are when the music moves: said, with the line that moves one (no messages: a drone left alone is often meant)."""
+    are when the music moves: said, with the line that moves one (nothing sent: a drone left alone is often meant)."""
     tracked = {t.target for t in ctx.model.tracks.values() if any(token_pitches(n) for n in t.notes)}
     apart = []
     for module_id in ctx.model.modules:
@@ -120,7 +122,6 @@ def tuned_apart(ctx) -> list[Message]:
     if apart:
         ctx.understood.append(f"{', '.join(apart)} stay{'s' if len(apart) == 1 else ''} as tuned: no note track — "
                               f"'transpose {apart[0].split()[0]} up a semitone' moves one")
-    return []
 
 
 def key_of_chords(ctx, column: int, lines: bool = False) -> tuple[str, str]:

@@ -204,7 +204,9 @@ def _every_track_moved(ctx, intent: ih.MoveNotes) -> list[Message]:
         raise LanguageError("no notes to move: give the voices notes or chords first, or name the voice "
                             "('transpose the saw down a semitone')", intent.column)
     ctx.understood.append(f"every note track {_interval(intent.semitones)}")
-    return messages + _key_moved(ctx, intent.semitones) + tuned_apart(ctx)
+    moved = messages + _key_moved(ctx, intent.semitones)
+    tuned_apart(ctx)
+    return moved
 
 
 def _harmony_in_focus(ctx, last) -> bool:
