@@ -93,7 +93,8 @@ def read_move(text: str, line: str):
     if words[0] == "make":
         return None                                   # 'make it an octave lower': the grammar's, said back with what moved
     unit_last = words[-1].rstrip("s") in ("octave", "semi", "semitone")
-    return ih.MoveNotes(None, moved, line if unit_last and told else _plainly(moved), tune=words[0] == "transpose" and not pronoun)
+    return ih.MoveNotes(None, moved, line if unit_last and told else _plainly(moved),
+                        tune=words[0] == "transpose" and not pronoun, band=words[0] == "take" and pronoun in ("it", "this"))
 
 
 def _voice_moved(voice: str, moved: int, line: str):

@@ -206,6 +206,7 @@ class MoveNotes:
     chord: bool = False            # 'capo 2', 'tritone sub it': the last chord given, gate or track
     dominants: bool = False        # 'tritone sub (on the 5)': in a chord track, only its dominant chords
     tune: bool = False             # 'transpose up a whole step', nothing named: with several note tracks, all of them
+    band: bool = False             # 'take it up a half step': the tune too, unless the line before gave a voice notes
     step: bool = False             # 'take it down a step': a whole step where chords move, else asked
     noun: str | None = None        # 'transpose the chords …', 'the melody up 2': the notes named (a track of that name)
 

@@ -88,7 +88,8 @@ def retime(ctx, intent: ih.Retime) -> list[Message]:
 
 # -- moving notes -------------------------------------------------------------------------
 def move_notes(ctx, intent: ih.MoveNotes) -> list[Message]:
-    if intent.target is not None and intent.target.texts in (("everything",), ("all",)) or intent.tune and _the_tune(ctx):
+    if intent.target is not None and intent.target.texts in (("everything",), ("all",)) or \
+            (intent.tune or intent.band and not _notes_just_given(ctx)) and _the_tune(ctx):
         return _every_track_moved(ctx, intent)                 # ('transpose up a whole step' with chords and a melody)
     last = ctx.model.last_chord
     if intent.fallback is not None and last is None and ctx.model.key and not _track_with_notes(ctx, None, intent.column):
@@ -175,6 +176,15 @@ def _the_tune(ctx) -> bool:
     focus = ctx.model.focus
     voice = [focus] + ctx.model.voice_of(focus) if focus in ctx.model.modules else []
     return len(pitched) > 1 and any(t.target in voice for t in pitched)
+
+
+def _notes_just_given(ctx) -> bool:
+    """The line before gave a voice notes or moved them ('triangle notes c2 d2', 'take the triangle down a
+    half step'; a line that set no param): a band's 'take it up' then means those, not the tune (after a
+    swing, a tempo or a mix move, the tune)."""
+    voice = ctx.model.voice_of(ctx.model.focus)[:1]
+    last = ctx.model.last_param
+    return last is None or last[1] == "freq" or bool(voice) and voice[0] in (ctx.model.just_written, ctx.model.just_named)
 
 
 def _dominants(notes) -> set[int] | None:

@@ -31,11 +31,12 @@ def swing_said(ctx, said: Message) -> str:
 
 
 def heard_unit(model) -> int | None:
-    """16 if a playing track has a note on a second 16th (or inside a step), 8 if they all sit on
-    8ths and one on an off-beat 8th; None with nothing to go on (no tracks, only quarter notes)."""
+    """16 if a playing track has a note on a second 16th (or inside a step), else 8 — tracks on 8ths
+    and quarter notes swing as a jazz band does, a walking bass under held chords too (an MPC's 16ths
+    would move nothing there); None with no track playing."""
     units = {_unit_of(track.pattern) for track in model.tracks.values()
              if track.pattern and not track.muted and track.style.get("speed", 1) == 1}
-    return 16 if 16 in units else 8 if 8 in units else None
+    return 16 if 16 in units else 8 if units else None
 
 
 @lru_cache(maxsize=64)
