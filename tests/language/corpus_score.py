@@ -198,13 +198,18 @@ def judge(expected: list[list], produced: list[Message], befores: dict, is_undo:
             return False
         left.remove(hit)
     created = {m.args[0] for m in produced if m.address == "/patch/create"}
-    stopped = any(m.address == "/seq/stop" for m in produced)
+    stopped = any(m.address == "/seq/stop" or m.address == "/at" and len(m.args) > 2 and str(m.args[2]) == "/seq/stop"
+                  for m in produced)
     muted = {(voices or {}).get(str(m.args[0])) for m in produced if m.address == "/seq/mute" and len(m.args) > 1
              and str(m.args[1]) not in ("0", "0.0")}
+    faded = {float(m.args[1]) for m in produced if m.address == "/ramp/master/gain" and len(m.args) > 1
+             and float(m.args[0]) <= -60}
     for i in left:
         message = produced[i]
         if message.address in WIRING or message.address in REPLIES or message.address in BOOKKEEPING:
             continue
+        if _stop_after(message, faded):
+            continue                               # a stop once the music has faded to nothing: nothing more is heard
         if stopped and _silenced(message):
             continue                               # a stop silences the drones the transport does not (docs/commands.md)
         if _silenced(message) and message.address.startswith("/mod/") and message.parts[1] in muted:
@@ -217,6 +222,13 @@ def judge(expected: list[list], produced: list[Message], befores: dict, is_undo:
             continue
         return False
     return True
+
+
+def _stop_after(message: Message, faded: set[float]) -> bool:
+    """'/at 32 beat /seq/stop' when the master fades out over those 32 beats ('end it, fade out 8 bars')."""
+    args = list(message.args)
+    return message.address == "/at" and len(args) == 3 and args[1] == "beat" and str(args[2]) == "/seq/stop" \
+        and float(args[0]) in faded
 
 
 def _same_rhythm(message: Message, voices: dict, rhythms: dict) -> bool:

@@ -42,3 +42,27 @@ def test_a_swing_over_quarter_notes_and_held_chords_swings_the_8ths(phrase):
 def test_a_swing_over_16th_hats_still_swings_the_16ths():
     out = last("add hats", "hats x.xxx.xxx.xxx.xx", "swing it")
     assert out[0].startswith("/seq/swing") and not out[0].endswith(" 8")
+
+
+# -- time said loosely ----------------------------------------------------------------------------
+@pytest.mark.parametrize("phrase", ["fade out 16 bars", "fade out over 16 bars", "fade everything out 16 bars"])
+def test_a_fade_length_with_no_word_before_it(phrase):
+    assert last("add a saw", phrase) == ["/ramp/master/gain -60.0 64"]
+
+
+@pytest.mark.parametrize("phrase", ["end it, fade out 8 bars", "stop, fade out over 8 bars", "fade out over 8 bars and stop",
+                                    "fade out over 8 bars then stop", "stop. fade out 8 bars"])
+def test_a_stop_beside_a_fade_out_comes_when_the_fade_has(phrase):
+    assert last("add a saw", phrase)[:2] == ["/ramp/master/gain -60.0 32", "/at 32 beat /seq/stop"]
+
+
+@pytest.mark.parametrize("phrase, out", [("mute the snare for 8 counts", ["/seq/mute snare 1 2"]),
+                                         ("fade out over 2 eights", ["/ramp/master/gain -60.0 16"])])
+def test_a_dancers_counts_are_beats_and_an_eight_is_two_bars(phrase, out):
+    assert last("add a snare", "snare ....x.......x...", phrase) == out
+
+
+def test_a_remark_after_a_timed_change_is_left_out_and_said():
+    line = "now slow down to 60 over 8 bars, like the tape is dying"
+    assert last(line) == ["/seq/bpm 60.0 ramp 32"]
+    assert "left out: 'like the tape is dying'" in echo(line)

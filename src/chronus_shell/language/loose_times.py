@@ -2,8 +2,8 @@
 reading refused is tried once more this way (timed_lines.translate_timed), and the echo says so:
 a length tacked on after a comma ('resonance to 85 percent, slowly, 16 bars'), a motion said
 twice ('…, slowly go up'), a part that 'comes back' at a time ('in 8 Takten the kick comes back'),
-a stop 'for a bar then back' ('all drum stop 1 bar then come back'), in patois or a learner's
-words ('den', 'inna 2 bar'). The time itself is never changed: only the words around it.
+a stop 'for a bar then back' ('all drum stop 1 bar then come back'), a dancer's counts and eights ('for 8 counts', 'over 4 eights': 8
+bars), in patois or a learner's words ('den', 'inna 2 bar'). The time itself is never changed: only the words around it.
 """
 from __future__ import annotations
 
@@ -15,11 +15,21 @@ from .musician_words import SLANG
 
 _BACK = r"(?:comes?|coming|come\s+in|comes\s+in)\s+back(?:\s+in)?|(?:comes?|coming)\s+back(?:\s+in)?|(?:is|are)\s+back(?:\s+in)?"
 _COUNT = r"(\d+|one|two|three|four|eight|sixteen|a)"
+def _in_bars(match: re.Match) -> str:
+    """'4 eights' (a choreographer's eight-counts, 4/4): twice as many bars."""
+    said = match.group(1).lower()
+    count = int(said) if said.isdigit() else {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}[said]
+    return f"{2 * count} bars"
+
+
 LOOSE_TIMES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:then|and\s+then|and|now)\s+", ""),                                      # 'den open it back up …'
     (r"(?:,\s*|\s+)(slowly|gradually)\s+(?:go(?:es|ing)?|move|moving|rise|rising|drop|dropping)\s+(?:up|down)\b", r", \1"),
     (r",\s*(slowly|gradually)\s*,\s*" + _COUNT + r"\s+(bars?|beats?)\s*$", r" \1 over \2 \3"),
     (r",\s*" + _COUNT + r"\s+(bars?|beats?)\s*$", r" over \1 \2"),                # '…, 16 bars': over them
+    # a dancer's counts: a count is a beat, an eight eight of them ('mute the snare for 8 counts', 'over 4 eights')
+    (r"\b(\d+|one|two|three|four|eight|sixteen|a)\s+counts?\b", r"\1 beats"),
+    (r"\b(\d+|a|one|two|three|four)\s+(?:eights|eight-counts|eight counts|8s|8-counts)\b", _in_bars),
     # 'all the drums stop 1 bar then come back', 'hats out for 2 bars and back': muted for that long
     (r"^(?:all\s+)?(?:the\s+)?([a-z][\w ]*?)\s+(?:stops?|out|drops?(?:\s+out)?|off)\s+(?:for\s+)?" + _COUNT +
      r"\s+(bars?|beats?)(?:\s*,?\s*(?:then|and(?:\s+then)?)\s+(?:" + _BACK + r"|back))?\s*$", r"mute the \1 for \2 \3"),
@@ -42,4 +52,21 @@ def loosely_timed(text: str) -> str:
 _TIME_SLANG = frozenset({"takt", "takts", "takte", "takten", "den", "inna", "di", "fi", "pon", "ova", "hihat", "hi-hat", "hihats"})
 
 
-__all__ = ["loosely_timed"]
+#: A fade said plainly (tried first, as said): its length with no word before it ('fade out 16 bars'), and a
+#: stop beside it ('end it, fade out 8 bars', 'fade out over 4 bars and stop') — the fade is how it ends, so the
+#: stop comes when the fade has (stopped first, the fade would be heard by nobody).
+_FADES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
+    (r"\b(fade\s+(?:(?:it|them|everything|all|the\s+\w+|(?!(?:in|out|up|down)\b)\w+)\s+)?(?:in|out|up|down))\s+" + _COUNT + r"\s+(bars?|beats?)(?=[.!]*$)",
+     r"\1 over \2 \3"),
+    (r"^(?:(?:ok|okay|now|and)\s+)?(?:stop|end|finish)(?:\s+(?:it|the\s+song|the\s+track|the\s+tune|the\s+music|everything))?"
+     r"\s*(?:[,;:.]|\s[—–-])\s*(?P<fade>fade\b.*\bout\b.*?)[.!]*$", r"\g<fade> then stop"),
+    (r"^(?P<fade>fade\b.*\bout\b.*?)\s*,?\s+and\s+(?:then\s+)?(?:stop|end)(?:\s+(?:it|there))?[.!]*$", r"\g<fade> then stop"),
+)]
+
+
+def fade_said_plainly(text: str) -> str:
+    """The line with a fade's length and a stop beside it said the way the timed reading takes them."""
+    return rewritten(text, _FADES)
+
+
+__all__ = ["fade_said_plainly", "loosely_timed"]

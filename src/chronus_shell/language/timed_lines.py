@@ -16,8 +16,9 @@ from .errors import LanguageError
 from .undo_steps import UndoStep, at_cancel
 from ..engine.timed_actions import TIMED_HEADS
 from .asides import without_asides, without_purpose
-from .loose_times import loosely_timed
+from .loose_times import fade_said_plainly, loosely_timed
 from .politeness import polite
+from .remarks import without_remarks
 from .param_words import COMPARATIVES
 from .time_phrases import Timed, done_plainly, moves, said_tempo, split
 from .sweeps import SWEEP_WHERE
@@ -56,7 +57,7 @@ def translate_timed(translator, text: str) -> list[Message] | None:
     a segment of time words alone ("…, over 8 bars", "at the next bar, …") joins its command.
     A line refused as said is tried again without its politeness ('could you …, please?'), then with
     its time said plainly (loose_times.py), then without what it is for ('…, for the build up')."""
-    text = said_tempo(text)                           # 'speed up to a quick march, 110, over 4 bars'
+    text = fade_said_plainly(said_tempo(text))        # 'speed up to a quick march, 110, over 4 bars'
     if not TRIGGERS.search(text) or not TRIGGERS.search(_IDIOM.sub("", text)):
         return None                                   # 'mute the bass for a sec': a moment, no length
     try:
@@ -81,7 +82,10 @@ def translate_timed(translator, text: str) -> list[Message] | None:
             translator.mapper.understood.insert(0, f"read as '{said}'")
             return messages
     if refused is not None:
-        raise refused
+        kept = without_remarks(translator, text)      # '…over 8 bars, like the tape is dying'
+        if kept is None:
+            raise refused
+        return kept
     return None
 
 
