@@ -3,7 +3,7 @@
 swings the 8ths (jazz), since 16ths there would move nothing."""
 import pytest
 
-from .test_time_harmony_classes import echo, last
+from .test_time_harmony_classes import echo, last, refused
 
 #: A jazz trio's start: a ii-V-I held a bar each on a triangle, a walking line on a sine.
 TRIO = ("tempo 140", "add a triangle", "loop a ii-V-I in Bb, 7th chords, a bar each", "add a sine for the bass",
@@ -66,3 +66,90 @@ def test_a_remark_after_a_timed_change_is_left_out_and_said():
     line = "now slow down to 60 over 8 bars, like the tape is dying"
     assert last(line) == ["/seq/bpm 60.0 ramp 32"]
     assert "left out: 'like the tape is dying'" in echo(line)
+
+
+# -- a line taken back, one chord of a progression replaced ----------------------------------------
+@pytest.mark.parametrize("phrase", ["capo 2? nah thats guitar talk, forget it", "cutoff 300, never mind",
+                                    "add a reverb... nah", "louder, actually no", "swing it - scratch that"])
+def test_a_line_that_takes_itself_back_changes_nothing(phrase):
+    assert "nothing changed" in refused("add a saw", "chords am f c g", phrase)
+
+
+@pytest.mark.parametrize("phrase", ["kick on 1, no snare", "no", "never mind"])
+def test_a_no_inside_a_line_is_not_a_take_back(phrase):
+    from chronus_shell.language.remarks import taken_back
+    assert taken_back(phrase) is None
+
+
+EM = ("add a triangle", "progression Em7 A7 Em7 B7#9, one bar each")
+
+
+@pytest.mark.parametrize("phrase", ["the B should just be a plain B7", "the B should be a plain B7", "make the B a plain B7"])
+def test_a_plain_chord_replaces_one_of_the_progression(phrase):
+    assert last(*EM, phrase)[0].split()[2::16] == ["e3+g3+b3+d4", "a3+c#4+e4+g4", "e3+g3+b3+d4", "b3+d#4+f#4+a4"]
+
+
+@pytest.mark.parametrize("phrase, place, chord", [("the second one should be plain A, not A seven", 1, "a3+c#4+e4"),
+                                                  ("the last chord should be E", 3, "e4+g#4+b4"),
+                                                  ("make the third chord an Am", 2, "a3+c4+e4"),
+                                                  ("change the 1st chord to E9", 0, "e3+g#3+b3+d4+f#4")])
+def test_a_chord_named_by_its_place_is_replaced(phrase, place, chord):
+    chords = last(*EM, phrase)[0].split()[2::16]
+    assert chords[place] == chord and chords.count(chord) == 1 + (chord == "e3+g3+b3+d4")
+
+
+def test_a_place_counts_the_chords_not_their_strikes():
+    chords = [t for t in last(*EM, "chords on the offbeats", "the second one should be A")[0].split()[2:] if "+" in t]
+    assert chords[1] == "a3+c#4+e4" and len(chords) == 4
+
+
+def test_a_place_past_the_end_is_refused_with_the_count():
+    assert "the progression has 4 chords" in refused(*EM, "the fifth chord should be E")
+
+
+def test_a_length_after_a_remark_is_the_progressions():
+    out = last("add a triangle", "Am G F E, like la malagueña, two bars each")
+    assert len(out) == 2 and out[0].startswith("/seq/add chords triangle1 x" + "-" * 31 + "x")
+
+
+# -- a capo kept on, a drum never transposed, a kind of scale played -------------------------------
+GUITAR = ("add a triangle called guitar",)
+
+
+def test_a_capo_before_the_chords_makes_the_chords_named_next_shapes():
+    assert last(*GUITAR, "capo on 2") == ["/seq/capo 2"]
+    assert "shapes under it" in echo(*GUITAR, "capo on 2")
+    chords = last(*GUITAR, "capo on 2", "play G C D")[1].split()[2::16]
+    assert chords == ["a3+c#4+e4", "d3+f#3+a3", "e3+g#3+b3"]
+
+
+def test_a_capo_stays_on_for_the_next_chord_line_until_it_comes_off():
+    chords = last(*GUITAR, "capo 2, play G C D", "play Em C G D")[1].split()[2::16]
+    assert chords == ["f#3+a3+c#4", "d3+f#3+a3", "a3+c#4+e4", "e3+g#3+b3"]
+    assert "em c g d shapes sound f#m d a e" in echo(*GUITAR, "capo 2, play G C D", "play Em C G D")
+    chords = last(*GUITAR, "capo 2, play G C D", "capo off", "chords G C D G")[1].split()[2::16]
+    assert chords[0] == "g3+b3+d4"
+
+
+def test_a_capo_said_with_the_chords_moves_them_once():
+    out = last(*GUITAR, "capo 2", "chords G C D", "capo 2, play G C D")
+    assert out[1].split()[2::16] == ["a3+c#4+e4", "d3+f#3+a3", "e3+g#3+b3"]
+
+
+def test_transposing_with_only_drums_retunes_no_drum():
+    assert "nothing pitched to transpose" in refused("add a kick", "transpose up a whole step")
+
+
+@pytest.mark.parametrize("before, phrase, notes", [
+    (("key of e minor",), "play a pentatonic scale", "e3 g3 a3 b3 d4"),
+    (("key of g major",), "could you play a pentatonic scale?", "g3 a3 b3 d4 e4"),
+    ((), "play A pentatonic scale", "a3 b3 c#4 e4 f#4"),
+    ((), "play a minor pentatonic scale", "a3 c4 d4 e4 g4"),
+    (("key of c",), "play the blues scale", "c4 eb4 f4 gb4 g4 bb4")])
+def test_a_kind_of_scale_asked_for_is_played(before, phrase, notes):
+    out = last("add a triangle", *before, phrase)
+    assert out[-1].split()[2:] == notes.split()
+
+
+def test_a_kind_of_scale_with_no_key_asks_the_note():
+    assert "a pentatonic scale on which note?" in refused("add a triangle", "play a pentatonic scale")

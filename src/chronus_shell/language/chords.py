@@ -175,9 +175,10 @@ def key_name(pc: int, scale: str) -> str:
     return FLAT_NAMES[pc % 12] if pc % 12 in flat_keys else _SHARP_NAMES[pc % 12]
 
 
-def scale_names(tonic: str, steps: tuple[int, ...]) -> dict[int, str]:
-    """Pitch class → its name in the scale (a seven-note scale uses each letter once)."""
-    flats = len(tonic) == 2 and tonic.endswith("b")
+def scale_names(tonic: str, steps: tuple[int, ...], flats: bool | None = None) -> dict[int, str]:
+    """Pitch class → its name in the scale (a seven-note scale uses each letter once; another with flats
+    when `flats` says so — C blues has Eb and Gb — else when its tonic is flat)."""
+    flats = len(tonic) == 2 and tonic.endswith("b") if flats is None else flats
     root = pitch_class(tonic)
     if len(steps) == 7:
         names = {}

@@ -19,7 +19,7 @@ _INSTEAD = re.compile(r"\binstead[\s.!]*$", re.I)
 #: The reason after a move of the notes ('everything up a whole step, D is better for my voice', '…, i tune to eb',
 #: 'up a half step its more evil'): the move alone is the command ('i mean …' corrects it: never a reason).
 _REASON = re.compile(r"(?:,\s*|\s+(?=(?:it'?s|its|thats|that'?s|cause|because|cuz) (?:more|less|too|better|easier|nicer|"
-                     r"darker|brighter|sadder|happier|heavier|evil|creepier|dark|bright)\b))"
+                     r"darker|brighter|sadder|happier|heavier|evil|creepier|dark|bright)\b)|\s+(?=so the key\b))"
                      r"(?:(?!i mean\b)(?:i|i'm|im|we|we're|were|you|he|she|they|my|our)\b|[a-g][#b]? (?:is|'s|sits|suits|works|fits)\b|"
                      r"(?:cause|because|cuz|since|so)\b|(?:it'?s|its|thats|that'?s) (?:more|less|too|so|a|just|kinda|better|"
                      r"easier|nicer|darker|brighter|sadder|happier|heavier|evil|for|what|how|gonna|going)\b).*$")
@@ -32,12 +32,22 @@ _CORRECTS = re.compile(r"\b(?:up|down|higher|lower|mean|meant|bad|sorry|oops|wai
                        r"semitones?|tones?|steps?|octaves?|fifths?|fourths?|thirds?)\b|\d")
 
 
+_KEY_SAID = re.compile(r"\bkey(?:'s| is)(?: really| now| actually)? ([a-g](?:#|b| flat| sharp)?)\b")
+
+
 def moved_for_a_reason(text: str, line: str, single):
     """The move before a reason said after it ('everything up a whole step, D is better for my voice'), else None;
     `single` reads one harmony part."""
     reason = _REASON.search(text)
     if reason is None or reason.start() == 0 or _CORRECTS.search(reason.group(0)):
         return None
+    key = _KEY_SAID.search(reason.group(0))
+    if key is not None:                                  # 'capo 2 so the key is really A': the capo and the key it sounds in
+        try:
+            capo, keyed = single(text[:reason.start()], line), single(f"key of {key.group(1)}", line)
+        except LanguageError:
+            return None
+        return it.Sequence((capo, keyed)) if isinstance(capo, ih.Capo) and keyed is not None else None
     try:
         if single(reason.group(0).strip(" ,"), line) is not None:
             return None                                  # ('…, we're in eb now': a key said, read with the move)
@@ -60,7 +70,7 @@ def kept_around(intent, said: str, rhythm):
     intent = with_rhythm(intent, rhythm)
     capo = _CAPO_SAID.search(said.lower())
     if capo and isinstance(intent, (ih.Progression, ih.PlayChord)):
-        return it.Sequence((intent, ih.Capo(int(FRETS.get(capo.group(1), capo.group(1))), 0, placed=True)))
+        return it.Sequence((replace(intent, shaped=True), ih.Capo(int(FRETS.get(capo.group(1), capo.group(1))), 0, placed=True)))
     return intent
 
 

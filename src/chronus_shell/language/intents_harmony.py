@@ -32,6 +32,7 @@ class PlayChord:
     tones: tuple[int, ...] = ()    # a chord known by name: its pitch classes, lowest first
     in_key: bool = False           # … counted from the key's tonic (a German sixth), else from C
     key: tuple[str, str] | None = None
+    shaped: bool = False           # named as a shape under a capo said in the line (moved already)
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Progression:
     key: tuple[str, str] | None = None      # 'ii-V-I in C': numerals read in this key, for this line
     rhythm: str | None = None               # 'on the offbeats', 'rhythm x.x.': each chord's hits in its span
     instead: bool = False                   # 'Am F C G instead': the chords of the track replaced, its rhythm kept
+    shaped: bool = False                    # named as shapes under a capo said in the line (moved already)
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,7 @@ class SwapChord:
     old: str | None
     new: str
     column: int = 0
+    place: int | None = None       # 'the second one should be F': the chord at that place (1-based; -1 the last)
 
 
 @dataclass(frozen=True)

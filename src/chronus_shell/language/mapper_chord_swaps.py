@@ -16,6 +16,8 @@ def swap_chord(ctx, intent: ih.SwapChord) -> list[Message]:
     if new is None or (intent.old and old is None):
         raise LanguageError(f"'{intent.new if new is None else intent.old}' is not a chord", intent.column)
     chords = _last_chords(ctx, intent.column)
+    if intent.place is not None:
+        return _placed_swap(ctx, intent, new, chords)
     if old is not None and (old.root, _classes(old.intervals)) == (new.root, _classes(new.intervals)):
         raise LanguageError(f"the {intent.old} is {new.symbol} already — nothing changed", intent.column)
     if old is None and len(chords) == 1:
@@ -42,6 +44,29 @@ def swap_chord(ctx, intent: ih.SwapChord) -> list[Message]:
         start -= 12 if start - bottom > 6 else 0          # the new root nearest the old one ('the g should be an e7')
         return ([bass + (new.root - root)] if bass is not None else []) + [start + i for i in new.intervals]
     return rechord(ctx, change, f"{intent.old or 'the chord'} → {new.symbol}", intent.column)
+
+
+def _placed_swap(ctx, intent: ih.SwapChord, new: Chord, chords: list[list[int]]) -> list[Message]:
+    """'the second one should be plain F': the chord at that place of the progression, whatever it is (a chord
+    struck again in a rhythm is still one chord of it)."""
+    runs = [p for i, p in enumerate(chords) if i == 0 or p != chords[i - 1]]
+    wanted = intent.place - 1 if intent.place > 0 else len(runs) + intent.place
+    if not 0 <= wanted < len(runs):
+        raise LanguageError(f"the progression has {len(runs)} chords: there is no chord {intent.place} to make "
+                            f"{new.symbol}", intent.column)
+    seen = {"run": -1, "last": None}
+
+    def change(pitches):
+        if pitches != seen["last"]:
+            seen["run"], seen["last"] = seen["run"] + 1, pitches
+        if seen["run"] != wanted:
+            return pitches
+        bottom = min(pitches)
+        start = bottom + (new.root - bottom) % 12
+        start -= 12 if start - bottom > 6 else 0          # the new root nearest the old bass
+        return [start + i for i in new.intervals]
+    place = {1: "first", 2: "second", 3: "third", -1: "last"}.get(intent.place, f"chord {intent.place}")
+    return rechord(ctx, change, f"the {place} → {new.symbol}", intent.column)
 
 
 def _last_chords(ctx, column: int) -> list[list[int]]:

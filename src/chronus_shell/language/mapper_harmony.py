@@ -24,6 +24,7 @@ from .mapper_key_changes import sargam_on_key, show_key
 from .mapper_messages import message, playable
 from .chord_rhythms import in_the_rhythm
 from .mapper_note_tracks import note_track, own_rhythm, send_track, set_notes
+from .mapper_song_moves import under_capo
 from .mapper_tracks import existing_track, voice_head
 from .mapper_harmony_voice import voiced
 
@@ -334,10 +335,23 @@ def poly(ctx, intent: ih.Poly) -> list[Message]:
 
 # -- degrees (keys: mapper_key_changes.py) ------------------------------------------------
 def _key_or_ask(ctx, key, column: int, what: str) -> tuple[str, str]:
+    if key is not None and key[0] is None:              # 'play a pentatonic scale': a kind of scale, on the key's tonic
+        return _on_the_tonic(ctx, key[1], column)
     key = key or ctx.model.key
     if key is None:
         raise LanguageError(f"{what} need a key: say it first, e.g. 'in d minor' or 'key of e flat'", column)
     return key
+
+
+def _on_the_tonic(ctx, scale: str, column: int) -> tuple[str, str]:
+    """A scale named by its kind alone, on the tonic of the key set (a pentatonic one minor in a minor key)."""
+    said = scale.replace("_", " ")
+    if ctx.model.key is None:
+        raise LanguageError(f"a {said} scale on which note? e.g. 'play the C {said} scale' or 'the A {said} scale'", column)
+    tonic, mode = ctx.model.key
+    if scale == "pentatonic":
+        scale = "minor_pentatonic" if 3 in SCALES[mode][1:3] else "major_pentatonic"
+    return tonic, scale
 
 
 def degrees(ctx, intent: ih.Degrees) -> list[Message]:
@@ -357,7 +371,7 @@ def degrees(ctx, intent: ih.Degrees) -> list[Message]:
         count = len(ctx.model.tracks[track].pattern) if track in ctx.model.tracks else 0
         count = count if 8 <= count <= 32 else 8                 # the track's steps, else a bar of 8ths' worth
         picked = tuple(str(rng.randint(1, len(steps) + 1)) for _ in range(count))
-    names = scale_names(tonic, steps)
+    names = scale_names(tonic, steps, key_flats(tonic, scale))
     tokens = []
     for degree in picked:
         if degree == ".":
@@ -384,6 +398,6 @@ def open_voicing(pitches) -> list[int]:
 
 
 #: The intents this family maps.
-HANDLERS = {ih.PitchList: voiced(pitch_list), ih.PlayChord: voiced(play_chord),
-            ih.Progression: voiced(progression), ih.Poly: voiced(poly), ih.ShowKey: show_key, ih.SargamOnKey: sargam_on_key,
+HANDLERS = {ih.PitchList: voiced(pitch_list), ih.PlayChord: voiced(under_capo(play_chord)),
+            ih.Progression: voiced(under_capo(progression)), ih.Poly: voiced(poly), ih.ShowKey: show_key, ih.SargamOnKey: sargam_on_key,
             ih.Degrees: voiced(degrees), it.SetNotes: voiced(set_notes)}

@@ -2,14 +2,17 @@
 the bass with them; 'capo 4 instead': two frets more; 'capo off': back where they were) — `/seq/capo`
 keeps the fret, so a second 'capo 2' moves nothing, undo puts it back and a session saved remembers it.
 A key a singer cannot reach ('too high for the choir'): every note track a whole step down, never an octave.
-A mode said alone ('actually lydian'): the key set's tonic in it."""
+A mode said alone ('actually lydian'): the key set's tonic in it. A capo put on before the chords: the chords
+named while it is on are its shapes."""
 from __future__ import annotations
+
+from dataclasses import replace
 
 from ..engine.sequencer_verbs import CAPO_FRETS
 from ..protocol.message import Message
 from . import intents as it
 from . import intents_harmony as ih
-from .chords import token_pitches
+from .chords import Chord, moved_chord, token_pitches
 from .errors import LanguageError
 from .mapper_messages import message
 
@@ -26,14 +29,40 @@ def capo(ctx, intent: ih.Capo) -> list[Message]:
                             intent.column)
     tracks = any(any(token_pitches(n) for n in track.notes) for track in ctx.model.tracks.values())
     held = ctx.model.last_chord is not None and ctx.model.last_chord[0] == "gate"
-    if not tracks and not held:
-        raise LanguageError("no chords under the capo yet: say them with it, e.g. 'capo 2, play G C D'", intent.column)
+    if not tracks and not held:                          # on before the chords: the ones named next are shapes under it
+        ctx.understood.append(f"capo {'off' if not intent.frets else intent.frets}: chords named from now on are "
+                              f"shapes under it{' (G sounds ' + moved_chord('g', intent.frets).upper() + ')' if intent.frets else ''}")
+        return [message("/seq/capo", intent.frets)]
     everything = it.Words((it.Word("everything", intent.column),))
     at = len(ctx.understood)
     moved = ctx.map(ih.MoveNotes(everything if tracks else None, shift, None, intent.column, chord=not tracks))
     ctx.understood.insert(at, f"capo {'off' if not intent.frets else intent.frets}"
                           f"{f' (it was on {ctx.model.capo})' if ctx.model.capo and intent.frets else ''}")
     return moved + [message("/seq/capo", intent.frets)]
+
+
+def under_capo(handler):
+    """A chord line said with a capo on ('capo 2' before, 'play Em C G D' now): the chord names are shapes,
+    sounding as many frets higher, until the capo comes off (a capo said in the line moved them already)."""
+    def mapped(ctx, intent):
+        frets = ctx.model.capo
+        if not frets or intent.shaped or isinstance(intent, ih.PlayChord) and intent.tones:
+            return handler(ctx, intent)
+        named = intent.chords if isinstance(intent, ih.Progression) else (intent.chord,)
+        if not all(_a_chord_name(c) for c in named):
+            return handler(ctx, intent)                  # degrees ('chords 1 4 5'): the key's, not shapes
+        moved = tuple(moved_chord(c, frets) for c in named)
+        at = len(ctx.understood)
+        out = handler(ctx, replace(intent, chords=moved) if isinstance(intent, ih.Progression) else
+                      replace(intent, chord=moved[0]))
+        ctx.understood.insert(at, f"capo on {frets}: {' '.join(named)} shapes sound {' '.join(moved)} ('capo off' "
+                                  f"for them as named)")
+        return out
+    return mapped
+
+
+def _a_chord_name(symbol: str) -> bool:
+    return symbol[:1].lower() in "abcdefg" and Chord.parse(symbol) is not None
 
 
 def singers_range(ctx, intent: ih.SingersRange) -> list[Message]:

@@ -95,6 +95,7 @@ def move_notes(ctx, intent: ih.MoveNotes) -> list[Message]:
     if intent.fallback is not None and last is None and ctx.model.key and not _track_with_notes(ctx, None, intent.column):
         return ctx.map(ih.ChangeKey(None, None, "interval", intent.column, semitones=intent.semitones))
     if intent.fallback is not None and not _harmony_in_focus(ctx, last):
+        _pitched_focus(ctx, intent.column)
         return ctx.map(parse_plain(intent.fallback))
     if intent.target is None and last is not None and last[0] == "gate" and (
             intent.fallback is not None or intent.chord or not _track_with_notes(ctx, None, intent.column)):
@@ -176,6 +177,15 @@ def _the_tune(ctx) -> bool:
     focus = ctx.model.focus
     voice = [focus] + ctx.model.voice_of(focus) if focus in ctx.model.modules else []
     return len(pitched) > 1 and any(t.target in voice for t in pitched)
+
+
+def _pitched_focus(ctx, column: int) -> None:
+    """'transpose up a whole step' with nothing pitched playing: the voice in focus moves — never a drum
+    (its tuning is the drum's sound, not a key: 'tune the kick up 2 semitones' says so)."""
+    spec = ctx.model.spec(ctx.model.focus) if ctx.model.focus in ctx.model.modules else None
+    if spec is not None and spec.role == "drum":
+        raise LanguageError(f"nothing pitched to transpose: {ctx.model.focus} is a drum (add a voice and give it notes "
+                            f"or chords, or 'tune the {spec.type} up 2 semitones' to retune the drum)", column)
 
 
 def _notes_just_given(ctx) -> bool:

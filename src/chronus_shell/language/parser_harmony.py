@@ -26,7 +26,7 @@ from .chord_rhythms import chord_rhythm, with_rhythm
 from .harmony_readings import kept_around, moved_for_a_reason
 from .parser_harmony_changes import arpeggiate, chord_changes, poly, revoice, singers_range, swapped_chord
 from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key, read_mode
-from .parser_harmony_runs import alberti, chromatic_walk, named_dyad, scale_run_said, turned_run, vamp
+from .parser_harmony_runs import alberti, chromatic_walk, named_dyad, played_scale, scale_run_heard, turned_run, vamp
 from .parser_harmony_named import alter_chord, chord_hits, inverted_chord, named_chord, pedal, retime, scale_run
 from .harmony_tokens import (CHORDISH, NOTE, NUMBERS, chord_list, column_of, first_match, has_quality, register_said,
                              without_hold, words_of)
@@ -131,11 +131,13 @@ def _several(text: str, line: str, memo: dict):
 
 
 def _lengths_joined(items: list) -> list:
-    """'sine notes ab eb f db, a bar each': the length is the notes' (each that long), never a retiming of the
-    chord track the line does not name."""
+    """'sine notes ab eb f db, a bar each', 'Am G F E, like la malagueña, two bars each': the length is the
+    notes' or the chords' said before it (each that long), never a retiming of the track afterwards."""
     joined = []
     for item in items:
         if isinstance(item, ih.Retime) and joined and isinstance(joined[-1], ih.PitchList) and not joined[-1].steps:
+            joined[-1] = replace(joined[-1], steps=item.steps)
+        elif isinstance(item, ih.Retime) and item.steps and joined and isinstance(joined[-1], ih.Progression):
             joined[-1] = replace(joined[-1], steps=item.steps)
         else:
             joined.append(item)
@@ -181,9 +183,9 @@ def _quiet(part: str, line: str, memo: dict):
 
 
 def _single(text: str, line: str):
-    for reader in (swapped_chord, ask_key, read_key, read_mode, read_key_sentence, change_key, read_move, revoice, turned_run, chromatic_walk, vamp,
+    for reader in (played_scale, swapped_chord, ask_key, read_key, read_mode, read_key_sentence, change_key, read_move, revoice, turned_run, chromatic_walk, vamp,
                    alberti, named_dyad, arpeggiate, _random, interval, added_interval, neighbour, named_chord, inverted_chord, alter_chord, chord_hits,
-                   retime, pedal, _scale_run, read_sentence, _play, _notes, chord_changes, poly, _one_note):
+                   retime, pedal, scale_run_heard, read_sentence, _play, _notes, chord_changes, poly, _one_note):
         intent = reader(text, line)
         if intent is not None:
             return intent
@@ -199,10 +201,6 @@ def _one_note(text: str, line: str):
         from .parser_grammar import parse_plain
         return parse_plain(text)
     return None
-
-
-def _scale_run(text: str, line: str):
-    return scale_run_said(text, line, SCALE_WORDS) or scale_run(text, line, SCALE_WORDS)
 
 
 # -- chords -----------------------------------------------------------------------------------

@@ -243,12 +243,20 @@ def singers_range(text: str, line: str):
 
 
 _SYMBOL = r"[a-g](?:#|b)?[\w#+/°ø-]*"
-#: 'the F should be Fmaj7', 'make the Gm a Gm6', 'change the F to an Fmaj7', 'Fmaj7 instead of the F': one chord replaced.
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+             "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "last": -1}
+#: The chord replaced: by name ('the F') or by its place ('the second one', 'the last chord').
+_OLD = rf"(?:(?:the |that |this )?(?P<place>{'|'.join(_ORDINALS)}) (?:one|chord)|(?:the |that |this )?(?!a )(?P<old>{_SYMBOL})(?: chord)?)"
+#: The chord it becomes, said plainly ('a plain B7', 'just F').
+_NEW = rf"(?:an? )?(?:(?:plain|simple|regular|normal|straight|ordinary|just) (?:an? )?)*(?P<new>{_SYMBOL})(?: chord)?"
+#: After it: 'instead', 'please', ', not F seven' (what it was).
+_AFTER = r"(?: (?:instead|actually|please|then|now))*(?:,? not (?:an? |the )?[\w# ]+)?"
+#: 'the F should be Fmaj7', 'make the Gm a Gm6', 'change the F to an Fmaj7', 'Fmaj7 instead of the F', 'the second one
+#: should be plain F, not F seven': one chord replaced.
 _SWAPS = tuple(re.compile(p) for p in (
-    rf"(?:the |that |this )?(?!a )(?P<old>{_SYMBOL})(?: chord)? (?:should|must|could|needs to|has to|ought to|wants to|can)? ?"
-    rf"(?:be|become|becomes|->|→|=) (?:an? )?(?P<new>{_SYMBOL})(?: chord)?(?: (?:instead|actually|please|then|now))*",
-    rf"(?:make|change|turn|swap|switch|replace) (?:(?:the|that|this) |(?!an? ))(?P<old>{_SYMBOL})(?: chord)? (?:into |to |for |with )?(?:an? )?"
-    rf"(?P<new>{_SYMBOL})(?: chord)?(?: (?:instead|actually|please|then|now))*",
+    rf"{_OLD} (?:should|must|could|needs to|has to|ought to|wants to|can)? ?(?:just |really |actually |simply )?"
+    rf"(?:be|become|becomes|->|→|=) {_NEW}{_AFTER}",
+    rf"(?:make|change|turn|swap|switch|replace) {_OLD.replace('(?!a )', '(?!an? )')} (?:into |to |for |with )?{_NEW}{_AFTER}",
     rf"(?:play |use |try )?(?:an? )?(?P<new>{_SYMBOL})(?: chord)? instead of (?:the |that )?(?P<old>{_SYMBOL})(?: chord)?",
     rf"(?:(?:no|nah),? )?(?:play |use |try |make it )?(?:an? )?(?P<new>{_SYMBOL})(?: chord)? instead"))
 
@@ -258,7 +266,9 @@ def swapped_chord(text: str, line: str):
     for pattern in _SWAPS:
         found = pattern.fullmatch(text.strip(" .!"))
         if found and Chord.parse(found["new"]) and (found.groupdict().get("old") is None or Chord.parse(found["old"])):
-            return ih.SwapChord(found.groupdict().get("old"), found["new"], column_of(found["new"], line))
+            place = found.groupdict().get("place")
+            return ih.SwapChord(found.groupdict().get("old"), found["new"], column_of(found["new"], line),
+                                _ORDINALS[place] if place else None)
     return None
 
 

@@ -139,8 +139,11 @@ def scale_run(text: str, line: str, scales: dict):
         if kind not in scales:
             return None
         key = (match.group("tonic2"), scales[kind])
+    elif match.group("kind") and re.match(r"(?:play|run|give me) (?:an? |the )", text):
+        kind = match.group("kind")                      # 'play a pentatonic scale': on the key's tonic (mapper_harmony)
+        key = (None, "pentatonic" if kind == "pentatonic" else scales[kind])
     elif match.group("kind"):
-        return None                                     # 'play the blues scale': on which note?
+        return None
     return ih.Degrees(words_of(match.group("target"), line), (), False, "", key, 0, direction.replace("ascending", "up")
                       .replace("descending", "down"))
 
@@ -148,7 +151,7 @@ def scale_run(text: str, line: str, scales: dict):
 _ADDS = {"7th": "7", "seventh": "7", "7": "7", "major 7th": "maj7", "major seventh": "maj7", "maj7": "maj7",
          "9th": "9", "ninth": "9", "9": "9", "6th": "6", "sixth": "6", "6": "6"}
 _ADD_TONE = re.compile(rf"(?:add|put|stick) (?:a |the )?(?P<add>{_longest_first(_ADDS)})(?: (?:on|to|onto) (?:the )?"
-                       rf"(?P<root>{NOTE})(?: chord)?| (?:on|to|onto) (?:all |every |each )?(?:of )?(?:the |those )?(?:chords?|them|it))?")
+                       rf"(?P<root>{NOTE})(?: chord)?| (?:on|to|onto) (?:all |every |each )?(?:of )?(?:the |those )?(?:chords?|them|it|both(?: of them)?))?")
 _CHANGE_CHORD = re.compile(rf"(?:make|turn|change) (?:it|that|the chords?|them(?: all)?|those|all the chords|every chord|"
                            rf"the (?P<root>{NOTE})(?: chord)?) (?:into |to )?(?:an? |all )?"
                            rf"(?P<to>minor|major|sad|happy|sus4|sus2|suspended|{_longest_first(_ADDS)})(?: chord)?")

@@ -12,6 +12,7 @@ from .chords import name, root_text, token_pitches
 from .errors import LanguageError
 from .harmony_constituents import RATES
 from .harmony_tokens import NOTE, column_of, words_of
+from .parser_harmony_keys import SCALE_WORDS
 from .parser_harmony_named import scale_run
 
 _COUNT = {"one": 1, "an": 1, "a": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}
@@ -50,6 +51,8 @@ def scale_run_said(text: str, line: str, scales: dict):
     if start and not rest.startswith(("play ", "run ")):
         rest = "play " + rest
     run = scale_run(rest, line, scales)
+    if run is not None and run.key and run.key[0] is None and start:
+        run = None                                     # 'a chromatic scale from C4': on the note it starts from
     if run is None and start:                          # 'a chromatic scale from C4': on the note it starts from
         run = scale_run(f"{rest} from {start.rstrip('0123456789-')}", line, scales)
     if run is None or (start and run.key and root_text(run.key[0])[0] != token_pitches(start)[0] % 12):
@@ -62,6 +65,28 @@ def scale_run_said(text: str, line: str, scales: dict):
     elif direction == "down" and start:                # 'one octave down from c5': the run's tonic an octave below
         start = _moved(start, -12 * octaves)
     return replace(run, start=start, octaves=octaves, run=direction or run.run, steps=RATES[rate.group("rate")] if rate else 0)
+
+
+def scale_run_heard(text: str, line: str):
+    """A scale run, its clauses around it read first ('the g minor scale over two octaves')."""
+    return scale_run_said(text, line, SCALE_WORDS) or scale_run(text, line, SCALE_WORDS)
+
+
+#: 'play a pentatonic scale', 'play a minor pentatonic scale': a run asked for (before the key readers take 'a
+#: minor pentatonic' for a key to set). A lower-case 'a' before a kind of scale with no major or minor in it is an
+#: article — the run is on the key's tonic (asked with none); before 'minor …' or 'major …', or typed 'A', the note.
+_KINDS_ALONE = r"(?:pentatonic|blues|chromatic|whole tone|dorian|phrygian|lydian|mixolydian|locrian) scale\b"
+_PLAY_SCALE = re.compile(r"(?:play|run|give me) (?=(?:an? |the )?(?:\S+ ){0,3}scale\b)")
+_ARTICLE = re.compile(rf"(?:play|run|give me) a (?={_KINDS_ALONE})")
+_NOTE_A_TYPED = re.compile(rf"\bA {_KINDS_ALONE}")
+
+
+def played_scale(text: str, line: str):
+    if not _PLAY_SCALE.match(text):
+        return None
+    if re.match(r"(?:play|run|give me) a ", text) and (not _ARTICLE.match(text) or _NOTE_A_TYPED.search(line)):
+        text = re.sub(r"^(play|run|give me) a ", r"\1 the a ", text)      # 'play a minor pentatonic scale': on A
+    return scale_run_heard(text, line)
 
 
 def _moved(note: str, semitones: int) -> str:
@@ -202,4 +227,4 @@ def turned_run(text: str, line: str):
     return ih.TurnRun("down" if way.startswith(("down", "desc")) else "up", column_of(way, line))
 
 
-__all__ = ["scale_run_said", "turned_run", "chromatic_walk", "vamp", "alberti", "named_dyad"]
+__all__ = ["played_scale", "scale_run_heard", "scale_run_said", "turned_run", "chromatic_walk", "vamp", "alberti", "named_dyad"]

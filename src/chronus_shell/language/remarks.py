@@ -38,6 +38,21 @@ _LIMITS = frozenset("only except until till unless but while when before after d
                     "by just not never".split())
 
 
+#: A line that ends by taking itself back ('capo 2? nah thats guitar talk, forget it', 'cutoff 300, never mind',
+#: 'add a reverb... nah'): nothing is done — the remark is the musician's last word on the line.
+_TAKEN_BACK = re.compile(r"(?:^|[,;:.!?]|\s[—–-]|\s(?=nah\b|no\b))\s*(?:(?:nah|no|oh|ah|hmm+|ok|okay|actually|so|just|lol)\W*\s*)*"
+                         r"(?:never\s*mind|nvm|forget\s+(?:it|that|about\s+(?:it|that))|scratch\s+that|cancel\s+that|ignore\s+"
+                         r"(?:that|me|this)|actually\s+(?:no|not)|don'?t)\W*(?:lol|sorry|pls|please)?\W*$|[,;:.!?]\s*(?:nah+|nope)\W*$", re.I)
+
+
+def taken_back(line: str) -> str | None:
+    """What a line that takes itself back ends with, else None (a line of only that is the grammar's)."""
+    match = _TAKEN_BACK.search(line.strip())
+    if match is None or not line[:match.start()].strip(" ,.;:!?"):
+        return None
+    return match.group(0).strip(" ,.;:!?—–-")
+
+
 def without_remarks(translator, line: str) -> list[Message] | None:
     """The messages of the line without its remarks, or None (no remark, nothing else, or the rest refused)."""
     clauses = [c.strip(" .") for c in _CLAUSES.split(line.strip()) if c.strip(" .")]
@@ -103,4 +118,4 @@ def _content() -> frozenset[str]:
     return frozenset(words)
 
 
-__all__ = ["without_remarks"]
+__all__ = ["taken_back", "without_remarks"]

@@ -39,6 +39,7 @@ from .other_languages import in_english
 from .pair_words import both_parts
 from .second_stage import names_part
 from .sweeps import sweep_line
+from .remarks import taken_back
 from .timed_lines import is_timed, translate_timed
 
 MAX_UNDO = 500          # undo steps kept
@@ -69,6 +70,8 @@ class Translator(ReadAgain):
         that answers the question the refusal before asked ('one after another') is the way it picks."""
         if self._nested or self._answering:       # a clause read again inside a line: no answer to anything
             return self._said(line)
+        if (back := taken_back(line)) is not None:
+            raise LanguageError(f"ok — nothing changed ('{back}' takes the line back)", 0, (), line)
         answer = answered(line, self._asked)
         try:
             self._answering = True
