@@ -46,7 +46,12 @@ NOT_TYPOS = {"made", "listen", "listening", "stone", "kind", "mind", "wonder", "
              "sing", "sung", "song", "tell", "take", "gave", "tone", "mood", "move", "warm", "mellow", "band",
              "human", "very",
              # English words one letter off a word of the language ('call it piano' is no 'all', 'than' no 'that')
-             "call", "hear", "than", "done", "its", "how", "side", "train", "ones", "stomp", "still"}
+             "call", "hear", "than", "done", "its", "how", "side", "train", "ones", "stomp", "still",
+             # ... and ones an idiom uses ('heat it up' is no 'hat up', 'let it roll' no rollback, 'shine' no sine)
+             "heat", "bash", "fall", "feel", "fill", "filthy", "float", "roll", "shine", "spin", "sway", "tall", "wire",
+             "wipe", "dive", "chunky", "crack", "charge", "cold", "nice", "sick", "wake", "wash", "wish",
+             "write", "tube", "spice", "shake", "stream", "stale", "love", "lean", "good", "bang", "bite", "bland",
+             "chant", "haul", "hiss", "mast", "muck", "rattle", "seat", "tough", "wail", "whose", "wound", "nope"}
 #: Words of named rhythms the grammar reads in phrases ("on the offbeat"): never typos.
 RHYTHM_WORDS = {"offbeat", "offbeats", "backbeat", "backbeats", "downbeat", "downbeats", "sixteenths",
                 "eighths", "quarters", "later", "earlier"}
