@@ -137,3 +137,31 @@ def test_a_pace_word_on_a_param_without_pace_is_refused():       # 'the tune fas
 ])
 def test_session_names_as_said(phrase, expected):
     assert last(phrase) == expected
+
+
+# -- the speed is the tempo unless an LFO is in focus --------------------------------------------------
+def test_the_speed_is_the_tempo():
+    assert last(*PAD, "sine louder", "bpm 60", "double the speed") == ["/seq/bpm 120.0"]
+    assert last(*PAD, "lfo1 rate 2", "double the speed") == ["/mod/lfo1/rate 4.0"]
+
+
+# -- forms the second stage reads again: a comparative after its part or twice, a pitch, all the way, ------
+# -- a level knocked off, a simile before a value, 'a wee bit', an interjection -------------------------
+@pytest.mark.parametrize("context, phrase, expected", [
+    (PAD, "wetter on the echo", ["/mod/delay1/mix 0.4"]),
+    (PAD, "a bit brighter on the filter", ["/mod/filter1/cutoff 1189.207115"]),
+    (PAD, "cutoff lower lower", ["/mod/filter1/cutoff 594.603557"]),          # twice: much lower
+    (PAD, "sine higher pitch", ["/mod/sine1/freq 880.0"]),
+    (PAD, "reverb all the way", ["/mod/reverb1/mix 1.0"]),
+    (PAD, "knock 3 db off everything", ["/mod/master/gain -3.0"]),
+    (PAD, "sine a wee bit louder", ["/mod/sine1/gain 0.6"]),
+    (PAD, "hm, louder", ["/mod/sine1/gain 0.6"]),
+    (DRUMS, "kick long like an 808, 1 second", ["/mod/kick1/decay 1000.0"]),
+    (DRUMS, "kick decay long, 1 second", ["/mod/kick1/decay 1000.0"]),
+])
+def test_musicians_forms_read_again(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+def test_a_part_said_out_of_tune_is_never_left_out():
+    refused(*PAD, "the drones are flat, bring them up a bit")   # its pitch, not its level: asked, never louder

@@ -129,6 +129,9 @@ def _target(ctx, ref: it.Words | None, amount: it.Value | None, column: int) -> 
     seq = seq_param(ref)
     if seq is not None:
         return None, seq
+    focus = ctx.model.spec(ctx.model.focus) if ctx.model.focus in ctx.model.modules else None
+    if ref.texts == ("speed",) and not (focus and focus.has_param("speed")):
+        return None, TEMPO                            # 'double the speed': the tempo, unless an LFO is in focus
     return typo_checked(ctx, partial(_param_or_level, ctx), ref, amount)
 
 
