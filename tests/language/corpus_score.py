@@ -8,7 +8,9 @@ typed just before (`before`), the phrase, and the messages a musician expects. C
   ">"/"<" against the value before the phrase (a track's chance or speed too; a ramp's against the value the line set
   first, if it did: 'fade in from nothing' is gain 0, then a ramp up); patterns ignoring spaces and "|"; "*" anything;
   "any_of" alternatives; a chord — `a3+c4+e4` or a gate's several Hz, timed by /at too — by its set of pitch
-  classes, since the voicing is the shell's choice; a recording name with or without `.wav`), every other
+  classes, since the voicing is the shell's choice; a recording name with or without `.wav`; a session's name as
+  the session layer finds it — case, separators and a leading 'the' aside; a last argument the protocol defaults
+  left out), every other
   message only wiring, a /mod of a module the phrase created, or the `freq` of a voice whose
   expected `/seq/notes` moved (its oscillator moves with its notes: the same sound); or "refuse" expected and the shell refused or asked.
 - WRONG: messages produced that are not RIGHT (a refusal expected but something done included).
@@ -19,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -69,6 +72,10 @@ REPLIES = ("/shell/show", "/shell/help", "/shell/list")
 #: play as many at once): no sound of their own; the notes are checked.
 BOOKKEEPING = ("/seq/capo", "/patch/poly")
 CLASSES = ("RIGHT", "WRONG", "REFUSED")
+#: A last argument the protocol takes by default (docs/protocol.md): said or not, the same message.
+DEFAULT_LAST = {"/seq/reverse": 1}
+#: Messages whose first argument is a session's name.
+SESSION_NAMED = ("/session/load", "/session/save")
 
 
 @dataclass
@@ -171,9 +178,22 @@ def _matches(expected: list, message: Message, before) -> bool:
         actual = actual[:-1]                              # "/seq/add … now": the same track
     if address == "/seq/swing" and len(actual) == len(args) + 1 == 2 and actual[-1] in (8, 16):
         actual = actual[:-1]                              # the note value swung: the one the tracks play
+    if address in DEFAULT_LAST and len(actual) + 1 == len(args) and args[-1] == DEFAULT_LAST[address]:
+        actual = actual + [args[-1]]                      # '/seq/reverse snare' is '/seq/reverse snare 1'
+    if address in SESSION_NAMED and len(actual) >= 1 and len(args) >= 1 and isinstance(args[0], str):
+        if _session_name(str(actual[0])) != _session_name(args[0]):
+            return False                                  # the session layer finds a name said another way
+        args, actual = args[1:], actual[1:]
     if len(actual) != len(args):
         return False
     return all(_same_arg(e, a, before) for e, a in zip(args, actual))
+
+
+def _session_name(name: str) -> str:
+    """A session's name as the session layer finds it (session/snapshot.py `_saved_as`): case, the
+    separators (space, '_', '-', '.') and a leading 'the'/'my'/'our' aside."""
+    said = re.sub(r"[\s_.-]+", "_", name.strip().lower())
+    return re.sub(r"^(?:the|my|our)_", "", said)
 
 
 def judge(expected: list[list], produced: list[Message], befores: dict, is_undo: bool,

@@ -53,6 +53,7 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
               and any(not is_known_word(w, extra) and w not in SLANG for w in c.lower().split())
               and not any(w.endswith("ly") and is_known_word(w[:-2], extra) for w in c.lower().split())
               and not _COUNTED.search(c) and not _EXCEPTING.search(c) and not _A_SIDE.search(c) and not _CORRECTING.search(c)
+              and not _OUT_OF_TUNE.search(c)
               and not any(w in content or re.search(r"\d", w) or is_note(w) or _CHORD_NAME.fullmatch(w)
                           for w in c.lower().split())]
     qualities = {a: _as_comparative(a, text) for a in asides if _as_comparative(a, text)}
@@ -69,6 +70,9 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
 
 
 _PRONOUN = re.compile(r"\b(?:it|that|them)\b", re.I)
+#: A clause that says a part is out of tune ('the drones are flat, bring them up'): what the command moves — its pitch.
+_OUT_OF_TUNE = re.compile(r"\b(?:is|are|sounds?|'s|'re)\s+(?:a\s+(?:bit|little|touch|tad)\s+|slightly\s+|way\s+|too\s+)?(?:flat|sharp)\b|"
+                          r"\bout\s+of\s+tune\b|\boff[\s-](?:key|pitch)\b|\bpitchy\b", re.I)
 #: A clause that keeps or leaves out a part ('everybody out, just the tenor'): an instruction, never chatter.
 #: A clause that corrects the command ('…, i meant down', '…, my bad, up'): never chatter — the line is asked again.
 _CORRECTING = re.compile(r"\b(?:i\s+mean|i\s+meant|my\s+bad|my\s+mistake|oops|sorry)\b", re.I)

@@ -72,7 +72,7 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
         raise LanguageError(f"'{as_fast.group(1)}' of what? the tempo ('double the tempo') or a part's rhythm "
                             f"('the hats {as_fast.group(1)}')", 0)
     if is_again(text):                                    # 'again, an octave up' is not the same again
-        return [(f"again: {last_text}" if last_text else "again", last)]
+        return [(f"again: {last_text}" if last_text else "again", _for_each_moved(last, model) or last)]
     way = _MORE_WAY.match(text)
     if way and model.last_param is not None:              # 'more down' after 'down it': that way again
         ref = _step_of(last, model)[0]
@@ -89,8 +89,12 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
             ref, direction = step
             direction = direction if more else -direction
             word = "more" if more else "less"
-            return [(f"{word}: {ref.text} {'up' if direction > 0 else 'down'}",
-                     it.ChangeParam(ref, direction, None, _intensity(text), 0))]
+            way = 'up' if direction > 0 else 'down'
+            several = _moved(model)                       # 'kick and snare louder', 'too much': both back
+            if several:
+                return [(f"{word}: {' and '.join(r.text for r in several)} {way}",
+                         it.Sequence(tuple(it.ChangeParam(r, direction, None, _intensity(text), 0) for r in several)))]
+            return [(f"{word}: {ref.text} {way}", it.ChangeParam(ref, direction, None, _intensity(text), 0))]
         word = (more or less).group(1).lower()
         raise LanguageError(f"'{word}' of what? the last line moved no setting — name it, e.g. '{word} reverb', "
                             f"'hats {'louder' if more else 'quieter'}', 'humanize the drums 0.2'", 0)
@@ -109,6 +113,22 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
         if retargeted is not None:
             return [(f"the same for {target}", retargeted)]
     return []
+
+
+def _moved(model: PatchModel) -> list[it.Words]:
+    """Each (module, param) the last line moved together, as refs — none unless the last param is one of them."""
+    if model.last_param not in model.moved_together:
+        return []
+    return [it.Words((it.Word(module, 0), it.Word(param, 0))) for module, param in model.moved_together]
+
+
+def _for_each_moved(last, model: PatchModel):
+    """'again' after 'kick and snare louder': the change on each part it moved (else None)."""
+    several = _moved(model)
+    if not several or not isinstance(last, (it.Comparative, it.ChangeParam)):
+        return None
+    refs = [r if isinstance(last, it.ChangeParam) else it.Words(r.items[:1]) for r in several]
+    return it.Sequence(tuple(replace(last, ref=ref) for ref in refs))
 
 
 def _intensity(text: str) -> str | None:

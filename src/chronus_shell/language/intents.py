@@ -246,6 +246,7 @@ class Gate:
     on: bool
     note: Value | None = None
     column: int = 0
+    cue: bool = False              # 'hit it': a band's count-in too — asked while parts wait for 'start'
 
 
 @dataclass(frozen=True)

@@ -35,12 +35,16 @@ from .units import canonical_unit, relative_value, scaled_value
 def extreme(ctx, intent: it.Extreme) -> list[Message]:
     """'max resonance', 'no swing', 'no reverb' (its mix), 'full volume'; 'no hats' (a part
     that plays a track) mutes its track, as 'stop the hats' does."""
-    if not intent.top and _names_a_part(ctx, intent.ref) and plays_a_track(ctx, intent.ref):
+    if not intent.top and _names_a_part(ctx, intent.ref) and plays_a_track(ctx, intent.ref) and \
+            not _names_an_effect(ctx, intent.ref):    # ('no reverb' on a voice playing: the reverb's mix)
         return set_track_muted(ctx, intent.ref, True)
     module_id, spec = _last_param(ctx, intent.ref) or _target(ctx, intent.ref, None, intent.column)
     if spec.is_enum:
         raise LanguageError(f"{spec.name} is a choice ({spec.range_text()}), not an amount",
                             intent.ref.column)
+    if not intent.top and spec.unit == "Hz" and module_id and not {spec.name, *spec.aliases} & set(intent.ref.texts):
+        raise LanguageError(f"that could mean '{module_id} {spec.name} max' — or — 'remove {module_id}': say which "
+                            f"(a filter closed to its lowest is near silence)", intent.column)   # 'no filter'
     return [set_message(ctx, module_id, spec, spec.high if intent.top else spec.low)]
 
 
@@ -125,6 +129,9 @@ def _target(ctx, ref: it.Words | None, amount: it.Value | None, column: int) -> 
     seq = seq_param(ref)
     if seq is not None:
         return None, seq
+    focus = ctx.model.spec(ctx.model.focus) if ctx.model.focus in ctx.model.modules else None
+    if ref.texts == ("speed",) and not (focus and focus.has_param("speed")):
+        return None, TEMPO                            # 'double the speed': the tempo, unless an LFO is in focus
     return typo_checked(ctx, partial(_param_or_level, ctx), ref, amount)
 
 
@@ -235,9 +242,21 @@ def _damping(ctx, intent: it.Comparative) -> tuple[str, ParamSpec] | None:
     return None
 
 
-def _has_rate(ctx, ref: it.Words) -> bool:
+def _names_an_effect(ctx, ref: it.Words) -> bool:
+    """The words name a module that shapes a voice (a reverb, a filter), not one that sounds."""
+    if "_".join(ref.texts) in ctx.model.tracks:
+        return False
     try:
-        return ctx.model.spec(ctx.resolve.module(ref, hints=False)).has_param("rate")
+        return ctx.model.spec(ctx.resolve.module(ref, hints=False)).role in ("processor", "modulator")
+    except LanguageError:
+        return False
+
+
+def _has_rate(ctx, ref: it.Words) -> bool:
+    """A module with a pace of its own: an LFO's rate, a delay's time ('the echo slower': its repeats, not the tune)."""
+    try:
+        spec = ctx.model.spec(ctx.resolve.module(ref, hints=False))
+        return spec.has_param("rate") or spec.has_param("time")
     except LanguageError:
         return False
 
@@ -258,6 +277,8 @@ def _comparative_target(ctx, intent: it.Comparative, names) -> tuple[str | None,
         raise LanguageError(f"nothing plays yet to make {intent.word} — add a sound first", intent.column)
     if ref is not None and ref.texts in EVERYTHING and names == LEVEL:
         return MASTER, ctx.model.spec(MASTER).param("gain")      # "everything louder": the mix
+    if ref is not None and ref.texts in EVERYTHING and "@tempo" in names:
+        return None, TEMPO                                       # "the music faster": the tempo
     pronoun = ref is not None and ref.texts in PRONOUN_REFS[:4]
     if ref is not None and ref.texts in PRONOUN_REFS:
         ref = None                                    # "make it brighter": the focus, then its voice
@@ -281,7 +302,8 @@ def _comparative_target(ctx, intent: it.Comparative, names) -> tuple[str | None,
             return MASTER, ctx.model.spec(MASTER).param("gain")
         try:
             module_id, spec = typo_checked(ctx, ctx.resolve.param, ref, False)
-            if intent.word in DIRECTION_WORDS or spec.name in names or intent.word in ("softer", "harder") \
+            if intent.word in DIRECTION_WORDS and not _pace_on_no_pace(names, spec) or spec.name in names \
+                    or intent.word in ("softer", "harder") \
                     and spec.name == "attack" or names == LEVEL and spec.name in LEVEL_OF_MODULE:
                 return module_id, spec
             return _quality_of(ctx, intent, names, module_id, spec)
@@ -293,6 +315,11 @@ def _comparative_target(ctx, intent: it.Comparative, names) -> tuple[str | None,
             canonical_unit(intent.amount.unit)[0] not in (None, "octaves", "semitones", "cents", "hz")):
         return _target(ctx, ref, intent.amount, intent.column)    # "3 db lower": the level
     return near_param(ctx, ref, names, intent.column, what=intent.word, anywhere=not pronoun)
+
+
+def _pace_on_no_pace(names, spec: ParamSpec) -> bool:
+    """'faster'/'slower' said of a param that is no time or rate ('the tune faster' is no detune up)."""
+    return "@tempo" in names and spec.name not in names and spec.unit.lower() not in ("ms", "s")
 
 
 def _quality_of(ctx, intent: it.Comparative, names, module_id: str, spec: ParamSpec) -> tuple[str | None, ParamSpec]:

@@ -28,6 +28,9 @@ def gate(ctx, intent: it.Gate) -> list[Message]:
             ctx.understood.append(f"released {target}: with no envelope it goes on sounding — 'mute {target}' "
                                   f"silences it, 'add an adsr to {target}' lets its notes end")
         return [message(f"/gate/{target}", 0)]
+    if intent.cue and ctx.model.tracks and not ctx.model.running:
+        raise LanguageError("that could mean 'start' — or — 'trigger': say which (the parts from the top, or "
+                            f"{target} struck once)", intent.column)     # 'hit it!': a band's count-in
     if intent.note is None:
         return [message(f"/gate/{target}", 1)]
     if intent.target is None and intent.note.kind == "number" and not intent.note.unit and ctx.model.spec(target).role == "drum":

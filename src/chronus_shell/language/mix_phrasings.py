@@ -1,15 +1,18 @@
 """More of the musicians' phrasings the second stage reads again (rephrasings.REPHRASE takes these
 too): an effect taken off a part said with a preposition ('take the echo off the sine'), how far
-after the side of a pan ('sine to the right a bit'), a part that returns, parts out or alone, the low end cut below a frequency (a high-pass), a slapback."""
+after the side of a pan ('sine to the right a bit'), a part that returns, parts out or alone, the low end cut below a frequency
+(a high-pass), a slapback, a comparative said after a part or twice, a pitch higher, a setting all the way."""
 from __future__ import annotations
 
 import re
 
 from ..engine.catalogue import CATALOGUE
+from .param_words import COMPARATIVES
 from .resolve import type_named
 
 _REMOVE = r"(?:remove|delete|take|kill|drop|lose|get\s+rid\s+of|pull)"
 _EFFECT = r"(?:the\s+|that\s+)?(\w+)"
+_COMPARATIVE = "|".join(sorted((c for c in COMPARATIVES if " " not in c and "-" not in c), key=len, reverse=True))
 
 
 def _off(match: re.Match) -> str:
@@ -39,6 +42,15 @@ MIX_REPHRASE = [(re.compile(p, re.I), r) for p, r in (
      r"add a lowpass at \1 to the \2"),
     (r"^(?:a\s+(?:little|touch\s+of|bit\s+of)\s+|little\s+|some\s+)?slap\s?-?back(?:\s+delay|\s+echo)?\s+(?:on|to)\s+(?:the\s+)?(\w+)$",
      r"delay on the \1 at 90 ms, feedback 0"),                 # a slapback: one short repeat
+    # a comparative said of a part after it ('wetter on the echo', 'brighter for the hats'): that part's
+    (rf"^((?:a\s+(?:bit|little|lot|touch|tad)\s+|much\s+|way\s+)?(?:{_COMPARATIVE}))\s+(?:on|for|with)\s+(?:the\s+)?([\w\s]+?)$",
+     r"\2 \1"),
+    # the same word twice for emphasis ('cutoff lower lower', 'louder louder'): much that way
+    (rf"^(.*?)\b({_COMPARATIVE})(?:[\s,!]+\2\b)+[\s!.]*$", r"\1much \2"),
+    # 'kick higher pitch', 'the sine lower pitched': the pitch that way
+    (r"^(.+?)\s+(higher|lower)\s+(?:in\s+)?pitch(?:ed)?$", r"\1 \2"),
+    # 'drive all the way', 'reverb all the way up': to the top
+    (r"^(?:the\s+)?([\w\s]+?)\s+all\s+the\s+way(?:\s+up)?$", r"max \1"),
 )]
 
 __all__ = ["MIX_REPHRASE"]

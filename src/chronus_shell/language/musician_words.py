@@ -7,7 +7,7 @@ from __future__ import annotations
 SLANG = {
     "bassline": "bass", "bass-line": "bass", "hihat": "hats", "hi-hat": "hats", "hihats": "hats",
     "hi-hats": "hats", "hh": "hats", "sn": "snare", "verb": "reverb", "fb": "feedback", "rez": "resonance",
-    "overall": "master", "oscs": "oscillators", "tuned": "tune",
+    "overall": "master", "oscs": "oscillators", "tuned": "tune", "wee": "little",
     "echo": "delay", "echoes": "delay", "plz": "please", "hats": "hats", "speed": "tempo",
     "rm": "remove", "del": "delete", "hush": "stop", "dist": "distortion", "vol": "volume",
     "tri": "triangle", "delaytime": "delay time", "delayfeedback": "delay feedback", "tighter": "shorter",
@@ -46,7 +46,12 @@ NOT_TYPOS = {"made", "listen", "listening", "stone", "kind", "mind", "wonder", "
              "sing", "sung", "song", "tell", "take", "gave", "tone", "mood", "move", "warm", "mellow", "band",
              "human", "very",
              # English words one letter off a word of the language ('call it piano' is no 'all', 'than' no 'that')
-             "call", "hear", "than", "done", "its", "how", "side", "train", "ones", "stomp", "still"}
+             "call", "hear", "than", "done", "its", "how", "side", "train", "ones", "stomp", "still",
+             # ... and ones an idiom uses ('heat it up' is no 'hat up', 'let it roll' no rollback, 'shine' no sine)
+             "heat", "bash", "fall", "feel", "fill", "filthy", "float", "roll", "shine", "spin", "sway", "tall", "wire",
+             "wipe", "dive", "chunky", "crack", "charge", "cold", "nice", "sick", "wake", "wash", "wish",
+             "write", "tube", "spice", "shake", "stream", "stale", "love", "lean", "good", "bang", "bite", "bland",
+             "chant", "haul", "hiss", "mast", "muck", "rattle", "seat", "tough", "wail", "whose", "wound", "nope"}
 #: Words of named rhythms the grammar reads in phrases ("on the offbeat"): never typos.
 RHYTHM_WORDS = {"offbeat", "offbeats", "backbeat", "backbeats", "downbeat", "downbeats", "sixteenths",
                 "eighths", "quarters", "later", "earlier"}

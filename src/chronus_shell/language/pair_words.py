@@ -14,6 +14,8 @@ from .patch_model import MASTER, PatchModel
 #: 'them' as the parts themselves ('half of them' is a share of the hits, 'them both' the pair above).
 _THEM = re.compile(r"(?<!\bof\s)\bthem\b(?!\s+both\b)", re.I)
 #: The pronoun of two parts; a bare 'both' only before what it does ('both louder', 'both to the left').
+#: The part a change is measured against ('make them louder than the hats'): not one of the parts changed.
+_THAN = re.compile(r"\bthan\s+(?:the\s+|my\s+)?[\w-]+", re.I)
 _BOTH = re.compile(r"\b(?:them\s+both|both\s+of\s+them|the\s+two\s+of\s+them|both\s+of\s+those|both(?=\s*(?:$|[,.!]|"
                    r"(?:up|down|to|at|a\s+bit|a\s+little|more|less|-?\d)\b|(?:" + "|".join(COMPARATIVES) + r")\b)))", re.I)
 
@@ -30,8 +32,8 @@ def both_parts(line: str, model: PatchModel, last_change: list[Message], named) 
         parts = changed if match and len(changed) >= 2 else None
         if parts is None:
             return None
-    if re.search(r"\band\b|[&+,]", line[:match.start()]) or \
-            any(named(w) for w in re.findall(r"[\w-]+", line[:match.start()] + " " + line[match.end():])):
+    around = _THAN.sub("", line[:match.start()] + " " + line[match.end():])   # 'louder than the hats': a yardstick
+    if re.search(r"\band\b|[&+,]", line[:match.start()]) or any(named(w) for w in re.findall(r"[\w-]+", around)):
         return None                                   # 'doum and tek both louder': the parts said
     if parts is None:
         raise LanguageError(f"'{match.group(0)}' — which two? name them, e.g. 'the kick and the snare louder'", match.start(), (), line)
@@ -40,13 +42,23 @@ def both_parts(line: str, model: PatchModel, last_change: list[Message], named) 
 
 
 def _changed(last_change: list[Message]) -> list[str]:
-    """The modules (not the mix) the last change set values of, in order."""
+    """The modules (not the mix) the last change set values of, in order — or the tracks it muted or
+    brought back ('mute the snare and the hats', 'bring them back')."""
     changed: list[str] = []
     for message in last_change:
         parts = message.parts
         if len(parts) == 3 and parts[0] in ("mod", "ramp") and parts[1] != MASTER and parts[1] not in changed:
             changed.append(parts[1])
-    return changed
+    muted = [str(m.args[0]) for m in last_change if m.address == "/seq/mute" and m.args]
+    return changed or list(dict.fromkeys(muted))
+
+
+def moved_together(messages: list[Message]) -> tuple[tuple[str, str], ...]:
+    """The (module, param)s a line moved when it moved one param on several parts ('kick and snare louder'),
+    else none: a follow-up ('more', 'too much', 'again') is then of them all."""
+    moved = tuple(dict.fromkeys((m.parts[1], m.parts[2]) for m in messages
+                                if len(m.parts) == 3 and m.parts[0] in ("mod", "ramp") and m.parts[1] != MASTER))
+    return moved if len({module for module, _ in moved}) >= 2 and len(moved) == len({m for m, _ in moved}) else ()
 
 
 def _heard_pair(model: PatchModel) -> list[str] | None:
@@ -55,4 +67,4 @@ def _heard_pair(model: PatchModel) -> list[str] | None:
     return heard if len(heard) == 2 else None
 
 
-__all__ = ["both_parts"]
+__all__ = ["both_parts", "moved_together"]

@@ -221,6 +221,8 @@ class PatchRules:
             return it.Fixed("/patch/begin" if kw.type == "OPEN" else "/patch/commit")
         direction = 1 if kw.type == "OPEN" else -1
         change = _change_of(rest)
+        if change is None:
+            _band_talk(str(kw).lower(), target, None)         # 'shut it down': the show over, or a filter closed?
         if isinstance(change, ToValue):
             return it.SetParam(it.Words(target.items + (it.Word("cutoff", target.column),)), change.value)
         return it.OpenClose(target, direction, change, None, has_token(rest, "BAR"))
@@ -305,7 +307,8 @@ _BAND_TALK = {("push", None): "'tempo up 4' (faster) — or — 'turn it up' (lo
               ("pull", None): "'tempo down 4' (slower) — or — 'turn it down' (quieter)",
               ("take", 1): "'transpose up a half step' (a key change) — or — 'turn it up' (louder)",
               ("drop", None): f"'mute everything' (everyone out) — or — the part in focus by name ({FOCUSED_MUTE})",
-              ("kill", None): f"'stop' (the music) — or — the part in focus by name ({FOCUSED_MUTE})"}
+              ("kill", None): f"'stop' (the music) — or — the part in focus by name ({FOCUSED_MUTE})",
+              ("shut", None): "'stop' (the music) — or — 'close the filter' (darker)"}
 
 
 def _band_talk(verb: str, words: it.Words | None, direction: int | None) -> None:

@@ -23,7 +23,8 @@ class SequencerRules:
             raise LanguageError(f"{str(kw).lower()} what? name the voice ('{str(kw).lower()} the kick'), or say 'trigger' "
                                 "for the one in focus",
                                 kw.start_pos)     # 'hit and stop': a band's cue, not the hat in focus
-        return it.Gate(target, True, None, kw.start_pos)
+        cue = str(kw).lower() == "hit" and target.texts in (("it",), ("this",), ("that",))
+        return it.Gate(target, True, None, kw.start_pos, cue)
 
     def release(self, kw, target=None):
         if target is not None and target.texts[-1] in ("note", "notes", "it"):   # "let go of the note"

@@ -176,6 +176,8 @@ _DROPPED_BEFORE_NAME = re.compile(rf"(?:\b(?:as|called|named|name|session|load)\
 
 #: What may follow a name saved: the overwrite flag, a full stop (the name runs to the end of the line).
 _AFTER_A_SAVED_NAME = re.compile(r"(?:\s+(?:overwrite|replace|force|--?force|-f))?[\s.!?]*$", re.I)
+#: 'save jam over it': the session saved before replaced.
+_SAVED_OVER = re.compile(r"\s+over\s+(?:it|that|the\s+(?:old|last|saved)(?:\s+(?:one|version|session))?|the\s+top)[\s.!]*$", re.I)
 _WHEN_SAID = re.compile(r"\s+(?:now|(?:at|on|in)\s+the\s+next\s+(?:bar|downbeat)|(?:at|on)\s+the\s+(?:bar|downbeat))\s*$", re.I)
 
 
@@ -184,13 +186,18 @@ def whole_session_name(intent, line: str):
     'load session my song' loads it (the filler words the grammar skips are part of a name given)."""
     if not isinstance(intent, (it.SaveSession, it.LoadSession)) or intent.name.column > len(line):
         return intent
+    over = _SAVED_OVER.search(line) if isinstance(intent, it.SaveSession) else None
+    if over and intent.name.column < over.start():      # 'save jam over it': the saved one overwritten
+        line = line[:over.start()]
+        intent = replace(intent, name=it.Word(line[intent.name.column:].strip(), intent.name.column), overwrite=True)
     if isinstance(intent, it.LoadSession) and intent.name.text.lower() in ("called", "named"):
         start = intent.name.column + len(intent.name.text) + 1       # 'load the session called my song'
         name = _WHEN_SAID.sub("", line[start:]).strip()
         return replace(intent, name=it.Word(name, start)) if name else intent
     dropped = _DROPPED_BEFORE_NAME.search(line[:intent.name.column])
     start = intent.name.column if dropped is None else dropped.start(1)
-    rest = _AFTER_A_SAVED_NAME.sub("", line[start:]) if isinstance(intent, it.SaveSession) else ""   # (a load: a time may follow)
+    rest = _AFTER_A_SAVED_NAME.sub("", line[start:]) if isinstance(intent, it.SaveSession) else \
+        _WHEN_SAID.sub("", line[start:])                  # (a load: a time may follow it)
     said = _said_name(intent.name.text.lower().split(), rest.split()) if rest else None
     if said:                                               # small words skipped inside it or a key after it:
         return replace(intent, name=it.Word(said, start))  # 'blues in a', 'sonata in a minor'

@@ -43,7 +43,11 @@ def remember_label(line: str, messages: list[Message], model: PatchModel) -> Non
 #: 'call the sine keys', 'name it piano', "let's call the saw the lead": a name the musician gives a part.
 _CALL = re.compile(r"^\s*(?:(?:ok|okay|now|and|so),?\s+)?(?:let'?s\s+|i'?ll\s+|please\s+)?(?:call|name|label|rename)\s+"
                    r"(?P<what>it|this|that|this\s+one|that\s+one|(?:the\s+|my\s+)?[\w-]+)\s+(?:as\s+|to\s+)?(?:the\s+|my\s+)?"
-                   r"[\"']?(?P<name>(?!quits\b)[a-z][\w-]*)[\"']?\s*[.!]?\s*$", re.I)     # ('call it quits': an idiom)
+                   r"[\"']?(?P<name>[a-z][\w-]*)[\"']?\s*[.!]?\s*$", re.I)
+#: 'call it quits', 'call it a day', "let's call it done": the end of playing, never a name.
+_CALL_IT_A_DAY = re.compile(r"^\s*(?:(?:ok|okay|now|and|so|right|alright),?\s+)?(?:let'?s\s+|i'?ll\s+|we'?ll\s+)?call\s+"
+                            r"(?:it|this|that)\s+(?:quits|done|good|even|finished|over|there|a\s+(?:day|night|wrap|session))\b"
+                            r"(?:\s+for\s+(?:now|today|tonight))?[\s.!]*$", re.I)
 
 
 def name_given(line: str, model: PatchModel) -> str | None:
@@ -53,6 +57,9 @@ def name_given(line: str, model: PatchModel) -> str | None:
     from .nicknames import NICKNAMES      # (a nickname given to one part: that one, no other)
     from .resolve import Resolver
 
+    if _CALL_IT_A_DAY.match(line):
+        raise LanguageError("that could mean 'stop' — or — 'quit': say which (the music stopped, or the shell left)",
+                            0, (), line)
     match = _CALL.match(line)
     if match is None:
         return None

@@ -10,7 +10,7 @@ from ..protocol.message import Message
 from .clause_lines import clause_by_clause
 from .errors import LanguageError, UnknownWord
 from .follow_ups import is_again
-from .intents import Redo, Undo
+from .intents import Redo, Sequence, Undo
 from .nearest import missing_part
 from .refusal_wording import nickname_unread, with_nearest
 from .remarks import without_remarks
@@ -81,6 +81,10 @@ class ReadAgain:
         if isinstance(reading.intent, (Undo, Redo)):   # 'again' after an undo: one more
             self._last_intent = reading.intent
             return self._repeat(self.undo if isinstance(reading.intent, Undo) else self.redo, reading.intent.times)
+        if isinstance(reading.intent, Sequence):        # 'more' after 'kick and snare louder': each, one undo
+            messages = self._sequence(reading.intent)
+            self._last_intent = reading.intent.items[-1]
+            return messages
         messages = self.observe(self.mapper.map(reading.intent))
         self._last_intent = reading.intent
         return messages

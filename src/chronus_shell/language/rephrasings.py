@@ -41,7 +41,7 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
      r"(?:melody|tune|line|theme))\s*:?\s+((?:[a-g](?:#|b)?\d?\s+)+[a-g](?:#|b)?\d?)$", r"\1 notes \2"),
     # a word for the value said before it: 'decay short 50ms', 'attack slow, 2 s' (the number says how much)
     (r"^(.+?)\s+(?:very\s+|really\s+|quite\s+)?(?:short|long|slow|fast|quick|low|high|tight|big|small|soft|loud)\s*,?\s+"
-     r"(-?\d[\d.]*\s*(?:ms|s|sec|secs|seconds|hz|khz|k|%|db)?)$", r"\1 \2"),
+     r"(-?\d[\d.]*\s*(?:ms|s|sec|secs|seconds?|hz|khz|k|%|db)?)$", r"\1 \2"),
     (r"^(?:put|bring)\s+(?:the\s+)?(.+?)\s+back(?:\s+in)?$", r"unmute \1"),
     (r"^(?:the\s+)?(\w+)\s+back(?:\s+in)?$", r"unmute \1"),
     (r"^(?:add|create|give me)\s+(?:an?\s+)?(\w+)(?:\s+(?:drum|synth|sound))?(?:\s+for\s+[\w\s]+?)?[,:]?\s+((?:on|playing)\s+.+|[xX.|\- ]{4,}"

@@ -35,7 +35,7 @@ LAST_WORDS = {("last",), ("last", "one"), ("last", "module"), ("latest",), ("new
 #: The whole patch ("mute everything", "remove everything").
 EVERYTHING = {("everything",), ("all",), ("it", "all"), ("all", "modules"), ("every", "module"),
               ("whole", "patch"), ("whole", "thing"), ("all", "of", "it"), ("music",), ("mix",), ("whole", "mix"),
-              ("whole", "song")}
+              ("whole", "song"), ("song",)}
 #: Nouns that only restate a param ("the cutoff frequency", "the feedback amount").
 PARAM_NOUNS = ("frequency", "freq", "level", "amount", "value", "setting", "knob", "control", "param")
 ROLE_WORDS = {"osc": "source", "oscillator": "source", "synth": "source", "source": "source",

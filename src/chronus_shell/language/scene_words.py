@@ -49,7 +49,7 @@ SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r i
     (r"\b(sine|square|saw|triangle)\s+(?:wave|shape)\b(?=$|,)", r"\1"),
     (r"^(lfo\d*)\s+to\s+(?=(?:sine|square|saw|triangle|random)$)", r"\1 shape "),
     # a mixing engineer's words: a level moved in dB ('take 2 dB off the kick', 'pull the hats 2 dB', 'gain stage …')
-    (r"^(?:take|cut|pull)\s+(\d+(?:\.\d+)?)\s*db\s+(?:off|from|out\s+of)\s+(?:the\s+)?(.+)$", r"\2 down \1 db"),
+    (r"^(?:take|cut|pull|knock|shave)\s+(\d+(?:\.\d+)?)\s*db\s+(?:off|from|out\s+of)\s+(?:the\s+)?(.+)$", r"\2 down \1 db"),
     (r"\b(?:pull|drop)\s+(?:the\s+)?(\w+)\s+(?:down\s+)?(\d+(?:\.\d+)?)\s*db\b", r"\1 down \2 db"),
     (r"\b(?:push|boost|bump)\s+(?:the\s+)?(?!up\b)([a-z]\w*)\s+(?:up\s+)?(\d+(?:\.\d+)?)\s*db\b", r"\1 up \2 db"),
     (r"^gain[\s-]stage\s+", ""), (r"\bboth\s+-(\d+(?:\.\d+)?)\s*db\b", r"both down \1 db"),

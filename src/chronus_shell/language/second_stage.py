@@ -72,12 +72,12 @@ _ONLY_AFTER = re.compile(r"^(?:the\s+)?(.+?)\s+only(?:\s+please)?$", re.I)
 _ONLY = re.compile(r"^(?:only|just)\s+(?:the\s+)?(.+?)(?:\s+(?:please|pls|now))?$", re.I)
 #: A simile after the change it colours: 'like a metal bar', ', like the patio', 'like a marching snare'.
 _SIMILE = re.compile(r"(?:,\s*|\s+)(?:just\s+|kind\s+of\s+|sort\s+of\s+|a\s+bit\s+)?like\s+(?:a|an|the|some|in\s+a|in\s+the|on\s+a)\s+"
-                     r"[\w' -]+$", re.I)
+                     r"[\w' -]+?(?=\s*,|$)", re.I)
 def _without_simile(text: str) -> tuple[str, str] | None:
     """'kick a bit deeper like the cajon bass': the change, its simile left out (said) — never a bare verb left
     ('play it like a waltz' is not 'play it')."""
-    simile = _SIMILE.search(text)
-    rest = text[:simile.start()].strip(" ,") if simile else ""
+    simile = _SIMILE.search(text)                         # (or before a value: 'kick long like an 808, 1 second')
+    rest = (text[:simile.start()] + text[simile.end():]).strip(" ,") if simile else ""
     if not rest or re.match(r"^(?:play|do|make|have|get|go)\b", rest, re.I) or re.search(r"\b(?:it|that|this|them)$", rest, re.I):
         return None
     return f"'{simile.group(0).strip(' ,')}' left out", rest

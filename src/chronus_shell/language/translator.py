@@ -36,7 +36,7 @@ from .score_terms import score_terms
 from .shared_pan import shared_pan_note
 from .mapper_tracks import unheard_rhythm
 from .other_languages import in_english
-from .pair_words import both_parts
+from .pair_words import both_parts, moved_together
 from .second_stage import names_part
 from .sweeps import sweep_line
 from .remarks import taken_back
@@ -92,9 +92,12 @@ class Translator(ReadAgain):
         tracks_before = set(self.model.tracks)
         if not line.lstrip().startswith("/"):
             line = talk(line, self.model) or line      # 'play it back', 'what does cutoff mean' (plain_talk.py)
-            named = name_given(line, self.model)       # 'call the sine keys' (part_labels.py)
+            labels = self.model.labels
+            named = name_given(line, self.model)       # 'call the sine keys' (part_labels.py): a step to undo
             if named is not None:
                 self.mapper.understood[:] = [named]
+                self.undo_stack.append(UndoStep([], [], (labels, self.model.labels)))
+                self.redo_stack.clear()
                 return []
         paired = None if line.lstrip().startswith("/") or self._nested else \
             both_parts(line, self.model, self.undo_stack[-1].forward if self.undo_stack else [],
@@ -136,6 +139,7 @@ class Translator(ReadAgain):
                 self.model.focus_raw = None
             self.model.just_added, self.model.just_written = new_parts(self.model, messages, tracks_before)
             self.model.just_named = named_part(self.model, line, messages)
+            self.model.moved_together = moved_together(messages)     # 'kick and snare louder', 'more': both
             if _changes_no_param(messages):
                 self.model.last_param = None     # 'humanize the drums', then 'less': not the param moved lines ago
         return messages
@@ -357,7 +361,9 @@ class Translator(ReadAgain):
             raise LanguageError("nothing to undo", 0)
         step = self.undo_stack.pop()
         self._replay(step)
-        self.redo_stack.append(list(step.forward))
+        self.redo_stack.append(UndoStep(step.forward, step.forward, step.labels))
+        if step.labels:
+            self.model.labels = step.labels[0]
         return list(step)
 
     def redo(self) -> list[Message]:
@@ -366,8 +372,11 @@ class Translator(ReadAgain):
         if not self.redo_stack:
             raise LanguageError("nothing to redo", 0)
         messages = self.redo_stack.pop()
-        self.undo_stack.append(UndoStep(simplify_undo(self._replay(messages)), messages))
-        return messages
+        labels = getattr(messages, "labels", None)
+        self.undo_stack.append(UndoStep(simplify_undo(self._replay(messages)), messages, labels))
+        if labels:
+            self.model.labels = labels[1]
+        return list(messages)
 
     def _replay(self, messages: list[Message]) -> list[Message]:
         return [m for step in reversed([self._apply(message) for message in messages]) for m in step]

@@ -9,9 +9,9 @@ import re
 
 #: (what the line asks for, the line that answers it). First match wins.
 NOT_HERE = (
-    (r"\b(?:duck(?:s|ed|ing)?|side[- ]?chain(?:s|ed|ing)?|sidechain)\b",
-     "no sidechain ducking yet — nearby: the part quieter ('bass -3 db'), or an LFO on its level "
-     "('lfo on the bass gain at 2 hz')"),
+    (r"\b(?:duck(?:s|ed|ing)?|side[- ]?chain(?:s|ed|ing)?|sidechain)\b|\bpump(?:s|ed|ing)?\b(?!.*\bup\b)",   # ('pump it up': louder)
+     "no sidechain ducking yet (nor its pumping) — nearby: the part quieter ('bass -3 db'), an LFO on its level "
+     "('lfo on the bass gain at 2 hz'), or louder: 'pump it up'"),
     (r"\b(?:render(?:s|ed|ing)?|export|mix\s?down)\b|\bbounce\s+(?:it\s+|the\s+\w+\s+)?(?:down|out|to)\b",
      "render a script to a file outside the shell: `chronus render SCRIPT -o out.wav`; in the shell, "
      "'record to take1.wav' writes what plays (then 'stop recording')"),

@@ -45,11 +45,12 @@ def at_cancel(msg: Message) -> Message:
 
 class UndoStep(list):
     """One undo step: the inverse messages (the list itself) and `forward`, the messages the line
-    sent, which a redo sends again."""
+    sent, which a redo sends again; `labels` when the line gave a sound a name ('call the saw bob')."""
 
-    def __init__(self, inverse: list[Message], forward: list[Message]):
+    def __init__(self, inverse: list[Message], forward: list[Message], labels: tuple[dict, dict] | None = None):
         super().__init__(inverse)
         self.forward = list(forward)
+        self.labels = labels       # (names before, names after) of a line that named a sound: no message says it
 
 
 __all__ = ["UndoStep", "at_cancel", "simplify_undo"]
