@@ -29,6 +29,7 @@ import threading
 import time
 
 import numpy as np
+from bench_latency_keys import KEY_STAGES, TypedShell, terminal
 from live_rig import ROOT, Machine, arguments, jack_dummy, load, percentiles, send_all, write
 
 from pythonosc.udp_client import SimpleUDPClient  # noqa: E402
@@ -46,7 +47,7 @@ POLL_S = 100e-6
 LINES = ("acid_filter1 cutoff {:.0f}", "acid_filter2 resonance {:.2f}", "saw1 detune {:.1f}", "hat1 decay {:.0f}",
          "adsr2 release {:.0f}")
 RANGES = ((300, 3000), (0.2, 0.9), (-20, 20), (30, 120), (50, 450))
-PATHS = ("repl", "before", "osc")
+PATHS = ("keys", "repl", "before", "osc")
 STAGES = ("translate", "to send()", "to the stamp", "pipe writes", "to the slot's begin", "render",
           "in the ring", "device")
 
@@ -106,7 +107,7 @@ class Traced:
             self.last.setdefault("released_ns", time.perf_counter_ns())
 
         def sent(msg, at=None, entered_ns=None):
-            self.last["send_ns"] = time.perf_counter_ns()
+            self.last.update(send_ns=time.perf_counter_ns(), entered_ns=entered_ns)
             result = send(msg, at, entered_ns)
             self.last["figure_ms"] = supervisor.latencies_ms[-1] if supervisor.latencies_ms else None
             self.sent.set()
@@ -114,11 +115,13 @@ class Traced:
         supervisor.earliest_stamp, supervisor.send, stamp_hold.release = stamped, sent, released
 
 
-async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, ...] = PATHS, osc=None) -> list[dict]:
-    """Lines entered every LINE_PERIOD_S, alternately by the REPL's path (EngineLink: read and sent
-    real-time, by its real-time sender) and by the path before session 25 (translated at the
-    REPL's ordinary priority, sent from the default executor's ordinary thread) and as an OSC packet
-    (its message, from the controller's send: `osc`, osc_controller's); one record per line."""
+async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, ...] = PATHS, osc=None,
+                     keys=None) -> list[dict]:
+    """Lines entered every LINE_PERIOD_S, alternately typed at the shell's prompt (`keys`: from the
+    Enter key, bench_latency_keys.py), by the REPL's path (EngineLink: read and sent real-time, by its
+    real-time sender), by the path before session 25 (translated at the REPL's ordinary priority, sent
+    from the default executor's ordinary thread) and as an OSC packet (its message, from the controller's
+    send: `osc`, osc_controller's); one record per line."""
     translator, traced = Translator(), Traced(supervisor)
     from tests.supervisor.test_soak import FOUR_VOICES
     for line in [*FOUR_VOICES, *(typed_line(step) for step in range(40))]:
@@ -128,6 +131,7 @@ async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, .
     link = EngineLink(supervisor)
     link.begin(started)
     await link.ready()
+    typed = keys and TypedShell(translator, link, *keys)
     loop = asyncio.get_running_loop()
     records, start, step = [], time.perf_counter(), 0
     while time.perf_counter() - start < seconds:
@@ -135,7 +139,10 @@ async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, .
         entered = time.perf_counter_ns()
         traced.last = {}
         traced.sent.clear()
-        if path == "osc":
+        if path == "keys":
+            marks = await typed.line(typed_line(step))
+            records.append(dict(traced.last, **marks, path=path))
+        elif path == "osc":
             message = translator.translate(typed_line(step))[0]
             osc.send((message.address, list(message.args)))
             traced.sent.wait(1.0)   # blocked, as a REPL waiting for keys: this thread takes no GIL meanwhile
@@ -152,10 +159,13 @@ async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, .
             translated, cpu = time.perf_counter_ns(), time.thread_time_ns() - cpu
             for message in messages:
                 await loop.run_in_executor(None, supervisor.send, message)
-        records.append(dict(traced.last, entered_ns=entered, translated_ns=translated, path=path,
-                            translate_cpu_ns=cpu if path != "osc" else 0))
+        if path != "keys":
+            records.append(dict(traced.last, entered_ns=entered, translated_ns=translated, path=path,
+                                translate_cpu_ns=cpu if path != "osc" else 0))
         step += 1
         await asyncio.sleep(max(0.0, start + step * LINE_PERIOD_S - time.perf_counter()))
+    if typed:
+        typed.close()
     link._poller.cancel()  # its status poll (the REPL's, every few seconds); the supervisor plays on
     return records
 
@@ -204,10 +214,10 @@ def trace(kind: str, seconds: float, paths: tuple[str, ...] = PATHS) -> dict:
         watcher.start()
         here.recv()
         with (osc_controller(supervisor) if "osc" in paths else contextlib.nullcontext()) as osc, \
-                load(kind, seconds + 10, pool=True):
+                (terminal() if "keys" in paths else contextlib.nullcontext()) as keys, load(kind, seconds + 10, pool=True):
             words, machine = supervisor.control.words, Machine()
             lost, waited = int(words[LOST_BLOCKS]), int(words[WAITED_BLOCKS])
-            records = asyncio.run(type_lines(supervisor, seconds, paths, osc))
+            records = asyncio.run(type_lines(supervisor, seconds, paths, osc, keys))
             time.sleep(0.1)  # the last blocks are played
             lost, waited = int(words[LOST_BLOCKS]) - lost, int(words[WAITED_BLOCKS]) - waited
             here.send("stop")
@@ -222,8 +232,9 @@ def trace(kind: str, seconds: float, paths: tuple[str, ...] = PATHS) -> dict:
 
 def stages(records, begun, written, played, first: int, device_ns: int) -> dict:
     """Each stage's p50/p99/max (ms) over the commands whose blocks the watcher saw."""
-    rows, ahead, missed = {name: [] for name in (*STAGES, "measured", "from send", "shell's figure",
-                                                 "translate's CPU")}, [], 0
+    rows, ahead, missed = {name: [] for name in (*KEY_STAGES, *STAGES, "from Enter", "measured", "from send",
+                                                 "shell's figure", "translate's CPU",
+                                                 "prompt's CPU", "prompt's time")}, [], 0
     for r in records:
         b = r.get("block", -1) - first
         if b < 0 or b >= len(played) or not (played[b] and begun[r["active"], b] and written[r["active"], b]):
@@ -239,6 +250,13 @@ def stages(records, begun, written, played, first: int, device_ns: int) -> dict:
         rows["in the ring"].append((at["played"] - at["written"]) / 1e6)
         rows["device"].append(device_ns / 1e6)
         rows["measured"].append((at["played"] + device_ns - r["entered_ns"]) / 1e6)
+        if "key_ns" in r:   # typed at the prompt: from the Enter key's write
+            keys = [r["key_ns"], r["read_ns"], r["accept_ns"], r["entered_ns"]]
+            for name, (a, z) in zip(KEY_STAGES, zip(keys, keys[1:])):
+                rows[name].append((z - a) / 1e6)
+            rows["from Enter"].append((at["played"] + device_ns - r["key_ns"]) / 1e6)
+            rows["prompt's CPU"].append(r["loop_cpu_ms"])     # the event loop's, typing the line
+            rows["prompt's time"].append(r["loop_wall_ms"])
         rows["from send"].append((at["played"] + device_ns - r["send_ns"]) / 1e6)
         if r.get("figure_ms") is not None:
             rows["shell's figure"].append(r["figure_ms"])

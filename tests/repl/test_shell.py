@@ -5,6 +5,7 @@ The engine side is a transcript (STYLE 9): it records what reaches it and answer
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import io
 
@@ -18,6 +19,7 @@ from chronus_shell.repl.engine_link import Reply
 from chronus_shell.repl.history import history_path
 from chronus_shell.repl.printing import Output
 from chronus_shell.repl.shell import PROMPT, Shell, make_prompt_session
+from chronus_shell.supervisor.repl_realtime import plain_fan_out
 
 
 class Transcript:
@@ -25,10 +27,24 @@ class Transcript:
 
     last_status = {"backend": "null", "xruns": 0, "slots": [{"name": "A", "role": "active", "cpu": 0.02}]}
 
+    at_enter = True                          # send_now sends (EngineLink's, once the engine is up)
+
     def __init__(self):
-        self.sent = []
+        self.sent, self.sent_at_enter = [], 0
 
     async def send(self, messages):
+        return self._send(messages)
+
+    def send_now(self, messages):
+        """Like EngineLink.send_now: the replies' future, or None (then send() sends them)."""
+        if not self.at_enter or not all(plain_fan_out(message) for message in messages):
+            return None
+        self.sent_at_enter += 1
+        sending = concurrent.futures.Future()
+        sending.set_result(self._send(messages))
+        return sending
+
+    def _send(self, messages):
         """Like EngineLink.send: stops at the first refusal, which says which message it was."""
         for index, message in enumerate(messages):
             self.sent.append(message)
@@ -62,6 +78,30 @@ def run_shell(keys: str, engine=None):
 
     asyncio.run(main())
     return translator, engine, stream.getvalue()
+
+
+@pytest.fixture(autouse=True, params=["sent at Enter", "sent after the prompt"])
+def when_sent(request, monkeypatch):
+    """Every test twice: the lines sent from the prompt's accept handler (Shell.entered), and all by
+    execute() after the prompt returned — what the shell says and sends is the same either way."""
+    monkeypatch.setattr(Transcript, "at_enter", request.param == "sent at Enter")
+    return request.param
+
+
+LIVE_SET = ("add a saw at 110 hz\radd acid filter at 800hz\rset the cutof to 800\racid_filter1 cutoff 19\r"
+            "make it brighter\rtempo 128\rundo\rredo\rswing 20%\rundo the last 2 changes\rverbose\r"
+            "acid_filter1 resonance 0.7\rhelp tempo\rstatus\r\x04")
+
+
+def test_a_line_sent_at_enter_is_what_translating_after_the_prompt_gives():
+    Transcript.at_enter = False
+    later, later_engine, later_out = run_shell(LIVE_SET)
+    Transcript.at_enter = True
+    now, now_engine, now_out = run_shell(LIVE_SET)
+    assert now_out == later_out and now_engine.sent == later_engine.sent
+    assert (now.undo_stack, now.redo_stack, now.model.snapshot()) == (later.undo_stack, later.redo_stack,
+                                                                       later.model.snapshot())
+    assert now_engine.sent_at_enter >= 8 and later_engine.sent_at_enter == 0
 
 
 def test_lines_become_messages_and_ctrl_d_exits():

@@ -24,6 +24,7 @@ from ..engine.user_modules.loading import module_files
 from ..session.osc_paths import confine_osc_paths
 from ..session.snapshot import remove_interrupted_saves
 from ..session.recorder import repair_interrupted_recordings
+from ..supervisor.repl_realtime import favour_the_prompt
 from .engine_link import EngineLink
 from .launch import Starting
 from .printing import Output
@@ -83,6 +84,7 @@ def _library_warnings_to_the_log() -> None:
 
 
 async def _main(args, starting: Starting, output: Output) -> int:
+    favour_the_prompt()                         # keys read and lines entered in time on a busy machine
     _stop_on_hangup()
     _library_warnings_to_the_log()
     supervisor = starting.supervisor

@@ -20,6 +20,7 @@ from ..supervisor.repl_realtime import Watchdog, plain_fan_out, raises_line
 STATUS_INTERVAL_S = 0.25
 BUSY_ENGINE_PERCENT = 50.0    # below it a dropout is the machine's doing, not the patch's
 DROPOUT_NEWS_EVERY_S = 10.0   # an overloaded machine drops out often: one line per this many seconds
+SEND_NOW_WAIT_S = 0.01        # the prompt waits this long at most for a line sent from its accept handler
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,20 @@ class EngineLink:
             if self.supervisor is not None and raises_line(line):
                 self._raised.enter_context(self._watchdog.bounded(self.supervisor.raised()))
             yield
+
+    def send_now(self, messages: list[Message]) -> concurrent.futures.Future | None:
+        """A line's plain fan-out handed to the real-time sender at once, from the prompt's accept handler
+        (before the prompt draws itself done: 6 ms idle, hundreds loaded), and waited for up to
+        SEND_NOW_WAIT_S with the line's window open; the future of its replies. None: the engine is not
+        up yet or a message is not plain fan-out — send() it as usual."""
+        starting = self._starting
+        if (starting is None or not starting.done() or starting.cancelled() or starting.exception() is not None
+                or not all(plain_fan_out(message) for message in messages)):
+            return None
+        entered, self._entered_ns = self._entered_ns, None
+        sending = self._sender.submit(self._send_real_time, messages, entered)
+        concurrent.futures.wait([sending], timeout=SEND_NOW_WAIT_S)
+        return sending
 
     def lower(self) -> None:
         """The rest of the line at the ordinary priority (a shell verb: help, list, show, status, reload)."""

@@ -7,8 +7,10 @@ the engine. REPL verbs (`/shell/*`) and `/engine/status` are answered here.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import traceback
+from dataclasses import dataclass
 
 from prompt_toolkit import PromptSession
 from prompt_toolkit.shortcuts import CompleteStyle, clear
@@ -65,6 +67,11 @@ def make_prompt_session(translator, engine: EngineLink | None, vi: bool = False,
     )
 
 
+def _local_verb(message: Message) -> bool:
+    """A message the shell answers itself (help, list, show, status, reload, …), not the engine."""
+    return message.address.startswith("/shell/") or message.address == "/engine/status"
+
+
 def _undo_verb(line: str) -> str | None:
     """'UNDO' or 'REDO' for a line that undoes or redoes, else None."""
     words = [w for w in line.split() if not is_filler(w)]
@@ -107,6 +114,18 @@ class StepLabels:
         self.labels = {key: value for key, value in self.labels.items() if key in kept}
 
 
+@dataclass
+class Entered:
+    """A line the prompt's accept handler already translated (Shell.entered): what the translation gave
+    (messages, or the error it raised) and its replies' future when it was sent there too."""
+
+    line: str
+    depth: int                       # the undo stack's depth before it
+    messages: list[Message]
+    error: Exception | None = None
+    sent: concurrent.futures.Future | None = None
+
+
 class Shell:
     """`ready`, when the engine starts behind the prompt (app.py): what the first line awaits, the
     user's modules (LiveModules or None) once the engine and they are up. Lines typed meanwhile
@@ -125,6 +144,15 @@ class Shell:
         self.ready = ready
         self.steps = StepLabels(translator)
         self.ramps = RampWatch(translator)
+        self._prompting = False                 # the line prompt is up (not the recovery question)
+        self._entered: Entered | None = None
+        accept = session.default_buffer.accept_handler
+
+        def accepted(buffer) -> bool:
+            if self._prompting:
+                self._entered = self.entered(buffer.text)
+            return accept(buffer)
+        session.default_buffer.accept_handler = accepted
 
     async def run(self, typed_ahead: list[str] = ()) -> None:
         """Run the lines typed before the prompt was up, then prompt until quit, Ctrl-D or a third
@@ -133,7 +161,7 @@ class Shell:
             await self._guarded(line, on_screen=False)
         while self.running:
             try:
-                text = await self.session.prompt_async()
+                text = await self.read()
             except KeyboardInterrupt:
                 self._interrupted()
                 continue
@@ -145,6 +173,15 @@ class Shell:
                 if not self.running:
                     break
                 await self._guarded(line, on_screen=len(lines) == 1)
+
+    async def read(self) -> str:
+        """What the prompt returns: a line (or several pasted), whose line the accept handler may have
+        translated and sent already (entered)."""
+        self._prompting = True
+        try:
+            return await self.session.prompt_async()
+        finally:
+            self._prompting = False
 
     async def _guarded(self, line: str, on_screen: bool) -> None:
         """A bug must not end a live set: one red line, the traceback goes to errors.log."""
@@ -169,14 +206,40 @@ class Shell:
         elif self.interrupts >= QUIT_AFTER_INTERRUPTS:
             self.running = False
 
+    def entered(self, line: str) -> Entered | None:
+        """At Enter, in the prompt's accept handler: a line of the live set translated, and its plain
+        fan-out sent, before the prompt draws itself done and returns (6 ms idle, hundreds of ms on a
+        loaded machine: bench_latency_trace.py --paths keys); execute() then says what it did. The same
+        translation execute() does, done sooner; None (execute() does it all) for a line typed before the
+        engine was up, a raw message, several lines, or while a ramp may be running (its engine query)."""
+        if (self.engine is None or self.ready is not None or self.ramps.maybe_running or "\n" in line
+                or line.lstrip().startswith("/")):
+            return None
+        self.steps.before(_undo_verb(line))
+        entered = Entered(line, len(self.translator.undo_stack), [])
+        with self.engine.reading(line):          # real-time from Enter to its last send
+            try:
+                entered.messages = self.translator.translate(line)
+            except Exception as err:             # noqa: BLE001 — said by execute(): a caret, or an internal error
+                entered.error = err
+                return entered
+            if not any(_local_verb(message) for message in entered.messages):
+                entered.sent = self.engine.send_now(entered.messages)
+                if entered.sent is not None:
+                    self.ramps.sent(entered.messages)
+        return entered
+
     async def execute(self, line: str, on_screen: bool = True) -> None:
         """Translate one line and act on its messages; `on_screen` says the caret can point up."""
+        entered, self._entered = self._entered, None
+        entered = entered if entered is not None and entered.line == line else None
         verb = _undo_verb(line)
-        self.steps.before(verb)
-        depth = len(self.translator.undo_stack)
+        if entered is None:
+            self.steps.before(verb)
+        depth = len(self.translator.undo_stack) if entered is None else entered.depth
         try:
-            with self.engine.reading(line) if self.engine is not None else contextlib.nullcontext():
-                await self._execute(line, on_screen)   # a short line real-time from Enter to its last send
+            with self.engine.reading(line) if self.engine is not None and entered is None else contextlib.nullcontext():
+                await self._execute(line, on_screen, entered)   # a short line real-time from Enter to its last send
         finally:
             if verb is not None or len(self.translator.undo_stack) > depth:
                 self.steps.after(verb, line)
@@ -194,15 +257,12 @@ class Shell:
         else:
             self.output.info(f"{done} {len(messages)} changes")
 
-    async def _execute(self, line: str, on_screen: bool) -> None:
-        await self.ramps.before(self.engine)
+    async def _execute(self, line: str, on_screen: bool, entered: Entered | None) -> None:
         try:
-            messages = self.translator.translate(line)
+            messages = await self._translated(line, entered)
         except LanguageError as err:
             self.output.caret_error(str(err), err.column, len(PROMPT), None if on_screen else line)
             return
-        finally:
-            self.ramps.after()
         if line.lstrip().startswith("/"):          # a raw message: the protocol checks it here
             try:
                 messages = [m if m.address.startswith("/shell/") else canonical(m) for m in messages]
@@ -215,9 +275,14 @@ class Shell:
         verb = _undo_verb(line)
         if messages and not self.verbose and verb:
             self._say_undone(verb, messages)
+        if entered is not None and entered.sent is not None:
+            if self.verbose:
+                self.output.echo(messages)
+            await self._answered(messages, [], await asyncio.wrap_future(entered.sent))
+            return
         pending: list[Message] = []
         for index, message in enumerate(messages):
-            if message.address.startswith("/shell/") or message.address == "/engine/status":
+            if _local_verb(message):
                 if not await self._send(pending, messages[:index - len(pending)]):
                     return
                 pending = []
@@ -239,7 +304,23 @@ class Shell:
         if self.engine is None:
             return True
         self.ramps.sent(messages)
-        for reply in await self.engine.send(messages):
+        return await self._answered(messages, before, await self.engine.send(messages))
+
+    async def _translated(self, line: str, entered: Entered | None) -> list[Message]:
+        """The line's messages: translated now, or at Enter (what that translation raised, raised now)."""
+        if entered is not None:
+            if entered.error is not None:
+                raise entered.error
+            return entered.messages
+        await self.ramps.before(self.engine)
+        try:
+            return self.translator.translate(line)
+        finally:
+            self.ramps.after()
+
+    async def _answered(self, messages: list[Message], before: list[Message], replies) -> bool:
+        """The engine's replies said; a refusal takes back what the line changed (see _send)."""
+        for reply in replies:
             (self.output.info if reply.ok else self.output.problem)(reply.text)
             if reply.refused_at is not None:
                 undo = self.translator.take_back(before + messages[:reply.refused_at])

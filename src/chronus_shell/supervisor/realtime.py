@@ -132,10 +132,11 @@ def put_back(lifted: list[int], priority: int) -> None:
 
 
 def ordinary_thread(tid: int = 0) -> None:
-    """A thread of this process (0: the calling one) back to the ordinary policy, if it may be."""
+    """A thread of this process (0: the calling one) back to the ordinary policy, if it may be; what it
+    starts stays ordinary (its niceness may be favoured: repl_realtime.favour_the_prompt)."""
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError):
-            os.sched_setscheduler(tid, os.SCHED_OTHER, os.sched_param(0))
+            os.sched_setscheduler(tid, os.SCHED_OTHER | os.SCHED_RESET_ON_FORK, os.sched_param(0))
 
 
 @contextlib.contextmanager

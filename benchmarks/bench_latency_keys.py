@@ -1,0 +1,135 @@
+"""The shell itself typed at through a terminal, for bench_latency_trace.py's `keys` path: from the Enter
+key's arrival at the terminal to the line's first changed sample, with the prompt's own stages.
+
+A typist process (a terminal, as tmux or a terminal emulator is) owns a pty's master: it types each line
+it is given (the start at once, the last characters one at a time with human gaps, so the prompt's
+completion menu, lexer and redraws run as they do for a musician), notes when it wrote the Enter key,
+and drains what the shell draws. The shell runs the REPL's own Shell and PromptSession on the pty's
+slave, with the toolbar, its refresh and the status poll, and `patch_stdout` as `chronus` does. The
+prompt's stages are noted by wrapping its input's read and its buffer's accept handler:
+
+    Enter written → read by the event loop → accept handler → the line entered (EngineLink.reading,
+    where the shell's own figure starts; Shell.entered, in the accept handler) → bench_latency_trace's
+    stages; and the prompt's CPU time and wall time per line (typing it included)
+"""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import multiprocessing
+import os
+import pty
+import select
+import struct
+import termios
+import time
+
+from prompt_toolkit.application import create_app_session
+from prompt_toolkit.input import create_input
+from prompt_toolkit.output.vt100 import Vt100_Output
+from prompt_toolkit.patch_stdout import patch_stdout
+
+from chronus_shell.repl.printing import Output
+from chronus_shell.repl.shell import Shell, make_prompt_session
+from chronus_shell.supervisor.repl_realtime import favour_the_prompt
+
+KEY_GAP_S = 0.04          # between the last characters typed one at a time (a fast typist)
+KEYS_ONE_AT_A_TIME = 4    # the line's last characters, then a pause, then Enter
+PAUSE_BEFORE_ENTER_S = 0.06
+ROWS, COLUMNS = 30, 110
+KEY_STAGES = ("Enter to its read", "read to accept", "accept to entered")
+
+
+def _type(conn) -> None:
+    """The typist: opens a pty (its size a terminal's), tells its slave's path, types each line received
+    on the master; answers the Enter key's write time."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
+    conn.send(os.ttyname(slave))
+    pending = None
+    while True:
+        ready, _, _ = select.select([conn.fileno(), master], [], [], 0.01 if pending else None)
+        if master in ready:
+            with contextlib.suppress(OSError):   # what the shell draws is thrown away; its cursor
+                drawn = os.read(master, 65536)   # position requests answered, as a terminal does
+                for _ in range(drawn.count(b"\x1b[6n")):
+                    os.write(master, b"\x1b[%d;1R" % (ROWS // 2))
+        if conn.fileno() in ready:
+            line = conn.recv()
+            if line is None:
+                return
+            head, tail = line[:-KEYS_ONE_AT_A_TIME], line[-KEYS_ONE_AT_A_TIME:]
+            pending = [(time.monotonic() + 0.02, head)]
+            pending += [(pending[0][0] + KEY_GAP_S * (k + 1), key) for k, key in enumerate(tail)]
+            pending.append((pending[-1][0] + PAUSE_BEFORE_ENTER_S, "\r"))
+        while pending and time.monotonic() >= pending[0][0]:
+            _, keys = pending.pop(0)
+            written = time.perf_counter_ns()
+            os.write(master, keys.encode())
+            if keys == "\r":
+                conn.send(written)
+
+
+@contextlib.contextmanager
+def terminal():
+    """(the shell's side of a pty: input and output files, the typist's connection); the typist process
+    is stopped on exit."""
+    here, there = multiprocessing.get_context("spawn").Pipe()
+    process = multiprocessing.get_context("spawn").Process(target=_type, args=(there,), daemon=True)
+    process.start()
+    path = here.recv()
+    try:
+        with open(path, "r", encoding="utf-8") as keys, open(path, "w", encoding="utf-8") as screen:
+            yield keys, screen, here
+    finally:
+        here.send(None)
+        process.join(5)
+
+
+class TypedShell:
+    """The REPL's Shell on the pty, its prompt's moments noted per line (`marks`)."""
+
+    def __init__(self, translator, link, keys, screen, typist):
+        self.typist, self.marks = typist, {}
+        self._stack = contextlib.ExitStack()
+        favour_the_prompt()                       # as app.py does for the prompt's thread
+        output = Vt100_Output.from_pty(screen, term="xterm-256color")
+        self._stack.enter_context(create_app_session(input=create_input(keys), output=output))
+        self._stack.enter_context(patch_stdout(raw=True))
+        self.session = make_prompt_session(translator, link)
+        self.shell = Shell(translator, link, Output(color=True), self.session)
+        read_keys, accept = self.session.input.read_keys, self.session.default_buffer.accept_handler
+        translate = translator.translate
+
+        def read():
+            at = time.perf_counter_ns()
+            keys = read_keys()
+            if any(key.key == "c-m" for key in keys):
+                self.marks["read_ns"] = at
+            return keys
+
+        def accepted(buffer):
+            self.marks["accept_ns"] = time.perf_counter_ns()
+            return accept(buffer)
+        def translated(line):
+            cpu = time.thread_time_ns()
+            try:
+                return translate(line)
+            finally:
+                self.marks.update(translated_ns=time.perf_counter_ns(), translate_cpu_ns=time.thread_time_ns() - cpu)
+        self.session.input.read_keys, self.session.default_buffer.accept_handler = read, accepted
+        translator.translate = translated
+
+    async def line(self, line: str) -> dict:
+        """Type `line` and Enter, run what the prompt returns as the shell does; the prompt's moments."""
+        self.marks = {}
+        cpu, wall = time.thread_time_ns(), time.perf_counter_ns()
+        self.typist.send(line)
+        text = await self.shell.read()
+        self.marks["loop_cpu_ms"] = (time.thread_time_ns() - cpu) / 1e6
+        self.marks["loop_wall_ms"] = (time.perf_counter_ns() - wall) / 1e6
+        await self.shell.execute(text)
+        return dict(self.marks, key_ns=self.typist.recv())
+
+    def close(self) -> None:
+        self._stack.close()
