@@ -153,3 +153,20 @@ def test_a_kind_of_scale_asked_for_is_played(before, phrase, notes):
 
 def test_a_kind_of_scale_with_no_key_asks_the_note():
     assert "a pentatonic scale on which note?" in refused("add a triangle", "play a pentatonic scale")
+
+
+# -- a move and where it lands ---------------------------------------------------------------------
+POLKA = ("add a triangle", "The chords, one bar apiece: B flat, F seven, F seven, B flat.")
+
+
+@pytest.mark.parametrize("phrase", ["Could we move all of that up a fourth, to E flat?", "up a fourth to Eb",
+                                    "transpose up a fourth, so we're in Eb", "take it up a fourth, the singer wants Eb"])
+def test_a_move_that_lands_where_it_was_said_is_done_and_said(phrase):
+    out = last(*POLKA, phrase)
+    assert out[0].split()[2] == "eb4+g4+bb4"
+    assert "in Eb, as said" in echo(*POLKA, phrase)
+
+
+@pytest.mark.parametrize("phrase", ["up a fourth, to E", "up a tone, so we are in G", "up a half step to Bb"])
+def test_a_move_that_lands_elsewhere_is_refused_with_where_it_lands(phrase):
+    assert "that move lands in" in refused(*POLKA, phrase)

@@ -11,6 +11,7 @@ from . import intents as it
 from . import intents_harmony as ih
 from .chord_rhythms import with_rhythm
 from .errors import LanguageError
+from .harmony_tokens import column_of
 from .parser_harmony_changes import FRETS
 
 _INSTEAD = re.compile(r"\binstead[\s.!]*$", re.I)
@@ -33,6 +34,27 @@ _CORRECTS = re.compile(r"\b(?:up|down|higher|lower|mean|meant|bad|sorry|oops|wai
 
 
 _KEY_SAID = re.compile(r"\bkey(?:'s| is)(?: really| now| actually)? ([a-g](?:#|b| flat| sharp)?)\b")
+
+
+#: Where a move lands, said after it ('up a fourth, to Eb', 'take it up a whole step, the horns want F#', '…, so
+#: we're in D'): checked against where the notes land (mapper_song_moves.landing), never a second move.
+_LANDS = re.compile(r",\s*(?:(?:and )?so (?:that )?(?:we'?re|we are|it'?s|it is|we'?ll be|it'?ll be) in |(?:to|into) (?:the key of )?|"
+                    r"(?:the \w+|we|they|i|he|she) (?:wants?|needs?|likes?) (?:it in )?)(?P<key>[a-g][#b]?)(?: (?P<mode>major|minor))?$")
+
+
+def landed_move(text: str, line: str, single):
+    """A move and where it lands ('up a fourth, to Eb'), read before the line's other readings (a key said after
+    a move is never set apart from it), else None; `single` reads one harmony part."""
+    lands = _LANDS.search(text)
+    if lands is None or lands.start() == 0:
+        return None
+    try:
+        intent = single(text[:lands.start()], line)
+    except LanguageError:
+        return None
+    if not isinstance(intent, (ih.MoveNotes, ih.ChangeKey)) or isinstance(intent, ih.ChangeKey) and intent.relation != "interval":
+        return None
+    return ih.Landing(intent, lands["key"], lands["mode"], column_of(lands["key"], line))
 
 
 def moved_for_a_reason(text: str, line: str, single):
@@ -74,4 +96,4 @@ def kept_around(intent, said: str, rhythm):
     return intent
 
 
-__all__ = ["kept_around", "moved_for_a_reason"]
+__all__ = ["kept_around", "landed_move", "moved_for_a_reason"]

@@ -58,7 +58,7 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"\s+in (?:the|this|our) (?:current |same )?key(?=\s*[:,]|$)", ""),               # 'chords in the key: ii V I': the key set
     (r"\b(?:passing|approach|neighbou?r|pivot|substitute)\s+(?=chord)", ""),            # 'E dim7 passing chord': its role
     (r"\b((?:up|down|higher|lower) (?:a |an |one |two )?(?:half step|whole step|semitone|half tone|whole tone|tone|fifth|"
-     r"fourth|octave)s?),? to [a-g](?:#|b)?$", r"\1"),                                 # 'up a half step to A': where it lands
+     r"fourth|octave)s?),? (to [a-g](?:#|b)?)$", r"\1, \2"),                          # 'up a half step to A': where it lands (checked)
     (r",? (?:the |in its |in the |its )?(harmonic|melodic|natural) (?:form|version|kind|one|variant)$", r", \1"),   # a kind of minor
     (rf"^(?:a |the )?(?P<what>melody|riff|lead|line|notes) on an? (?P<voice>{_OSCILLATOR})(?: wave| synth| oscillator)?:",
      r"add a \g<voice> and \g<what> on the \g<voice>:"),                              # 'melody on a square wave: e5 …'

@@ -188,6 +188,17 @@ class SwapChord:
 
 
 @dataclass(frozen=True)
+class Landing:
+    """'up a fourth, to Eb', 'take it up a whole step, the horns want F#': a move and the key it should land in
+    (checked: a move that lands elsewhere is asked, never done)."""
+
+    move: object
+    tonic: str
+    mode: str | None = None
+    column: int = 0
+
+
+@dataclass(frozen=True)
 class SingersRange:
     """'it's too high for the choir', 'the sopranos find it too low': the song a whole step down (up) —
     a key a singer cannot reach moves, never an octave."""

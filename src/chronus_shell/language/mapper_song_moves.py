@@ -12,8 +12,10 @@ from ..engine.sequencer_verbs import CAPO_FRETS
 from ..protocol.message import Message
 from . import intents as it
 from . import intents_harmony as ih
-from .chords import Chord, moved_chord, token_pitches
+from ..engine.scales import pitch_class
+from .chords import Chord, key_name, moved_chord, token_pitches
 from .errors import LanguageError
+from .mapper_key_changes import key_in_use
 from .mapper_messages import message
 
 
@@ -65,6 +67,23 @@ def _a_chord_name(symbol: str) -> bool:
     return symbol[:1].lower() in "abcdefg" and Chord.parse(symbol) is not None
 
 
+def landing(ctx, intent: ih.Landing) -> list[Message]:
+    """The move, checked against the key said: the key the notes are in (mapper_key_changes.key_in_use) moved by
+    the interval; a move that lands elsewhere is refused with where it would land."""
+    try:
+        tonic = pitch_class(key_in_use(ctx, intent.column, lines=True)[0])
+    except LanguageError:
+        tonic = None                                     # (no notes to tell a key by: the move refuses on its own)
+    moved = ctx.map(intent.move)
+    said = intent.tonic.capitalize()
+    landed = None if tonic is None else (tonic + intent.move.semitones) % 12
+    if landed is not None and landed != pitch_class(intent.tonic):
+        raise LanguageError(f"that move lands in {key_name(landed, 'major').capitalize()}, not {said}: say the "
+                            f"interval again, or 'transpose to {said}'", intent.column)
+    ctx.understood.append(f"in {said}{' ' + intent.mode if intent.mode else ''}, as said")
+    return moved
+
+
 def singers_range(ctx, intent: ih.SingersRange) -> list[Message]:
     if not any(any(token_pitches(n) for n in track.notes) for track in ctx.model.tracks.values()):
         raise LanguageError(f"{intent.said}: the key comes {'down' if intent.semitones < 0 else 'up'} — give the chords "
@@ -84,6 +103,6 @@ def set_mode(ctx, intent: ih.SetMode) -> list[Message]:
 
 
 #: The intents this family maps.
-HANDLERS = {ih.Capo: capo, ih.SingersRange: singers_range, ih.SetMode: set_mode}
+HANDLERS = {ih.Capo: capo, ih.SingersRange: singers_range, ih.SetMode: set_mode, ih.Landing: landing}
 
 __all__ = ["HANDLERS"]

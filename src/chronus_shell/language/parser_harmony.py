@@ -23,7 +23,7 @@ from .harmony_text import cleaned
 from .harmony_moves import read_move
 from .harmony_pitches import added_interval, interval, neighbour
 from .chord_rhythms import chord_rhythm, with_rhythm
-from .harmony_readings import kept_around, moved_for_a_reason
+from .harmony_readings import kept_around, landed_move, moved_for_a_reason
 from .parser_harmony_changes import arpeggiate, chord_changes, poly, revoice, singers_range, swapped_chord
 from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key, read_mode
 from .parser_harmony_runs import alberti, chromatic_walk, named_dyad, played_scale, scale_run_heard, turned_run, vamp
@@ -53,7 +53,7 @@ def harmony_intent(line: str):
     text = cleaned(said)
     memo: dict = {}
     try:
-        intent = _single(text, line)
+        intent = landed_move(text, line, _single) or _single(text, line)
     except LanguageError:
         several = moved_for_a_reason(text, line, _single) or _several(text, line, memo)
         if several is None:

@@ -107,7 +107,7 @@ def _all_words_read(worked: list[tuple]) -> list[tuple]:
 
 
 #: Refusals about a value or a state, not the words, or two readings named: the second stage has nothing to add.
-_FINAL = re.compile(r"out of range|too short to hear|is already|^there is no \w+ sound|already goes through|nothing to (undo|redo)|already at its|is not muted|is muted already|no notes to move|scale on which note|"
+_FINAL = re.compile(r"out of range|too short to hear|is already|^there is no \w+ sound|already goes through|nothing to (undo|redo)|already at its|is not muted|is muted already|no notes to move|scale on which note|^that move lands in|"
                     r"^that could mean ")
 #: What a reading built on a guessed word may not do: a wrong guess must not throw work away, nor
 #: write, load or delete a session or a recording ('the stone walls' is not 'store walls').
