@@ -29,10 +29,39 @@ _PART = re.compile(r"\s+(?:on|for|in)\s+(?:the\s+)?([a-z_]+\d*)\b", re.I)
 _BARE = re.compile(r"\s*(?:(?:an?|the|some)\s+)?", re.I)
 
 
+#: 'kill the env', 'less of the envelope': the acid filter's when the patch has no amp envelope (an adsr), or when
+#: an amount of it is asked (an adsr has none).
+_THE_ENV = re.compile(r"\bthe\s+(?:env|envelope)\b(?!\s*(?:attack|decay|sustain|release|on|to|for)\b)", re.I)
+
+
+#: Verbs of an amount ('kill the env', 'more of the envelope'): an amp envelope (an adsr) has none, the acid filter's has.
+_AN_AMOUNT = re.compile(r"\b(?:kill|more|less|lose|cut|reduce|increase|max|zero|no|turn\s+(?:up|down|off))\b(?:\s+of)?\s*$|"
+                        r"\b(?:kill|lose|cut)\b.*\band\s*$", re.I)
+
+
+_OFF = re.compile(r"\b(?:turn|switch|shut)\s+off\s+$", re.I)
+
+
+def _the_only_envelope(line: str, model: PatchModel) -> str:
+    """'the env' as the acid filter's env_amount where it can only be that one — never the voice's level ('kill the
+    env' had muted the bass)."""
+    bare = _THE_ENV.search(line)
+    acid = model.of_type("acid_filter")
+    if bare is None or len(acid) != 1 or _ADD.search(line[:bare.start()]) or \
+            model.of_type("adsr") and not _AN_AMOUNT.search(line[:bare.start()]):
+        return line
+    off = _OFF.search(line[:bare.start()])
+    if off is not None:                                  # 'turn off the envelope': its amount to none
+        return f"{line[:off.start()]}{acid[0]} env_amount 0{line[bare.end():]}"
+    return f"{line[:bare.start()]}{acid[0]} env_amount{line[bare.end():]}"
+
+
 def filter_envelope(line: str, model: PatchModel) -> str:
     """The line with 'the filter envelope' said as the acid filter's param; the same line when it
     names none. LanguageError when it asks for one to be added, or when there is no acid filter."""
     match = _NAMED.search(line)
+    if match is None and not line.lstrip().startswith("/"):
+        return _the_only_envelope(line, model)
     if match is None or line.lstrip().startswith("/"):
         return line
     acid = model.of_type("acid_filter")
