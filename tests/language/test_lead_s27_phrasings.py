@@ -170,3 +170,54 @@ def test_a_move_that_lands_where_it_was_said_is_done_and_said(phrase):
 @pytest.mark.parametrize("phrase", ["up a fourth, to E", "up a tone, so we are in G", "up a half step to Bb"])
 def test_a_move_that_lands_elsewhere_is_refused_with_where_it_lands(phrase):
     assert "that move lands in" in refused(*POLKA, phrase)
+
+
+# -- the review's (session 27) -------------------------------------------------------------------
+def test_a_major_scale_with_a_key_on_another_tonic_is_asked():
+    assert "the A major scale, or a major scale in the key (D)?" in refused("add a triangle", "key of d", "play a major scale")
+
+
+def test_chords_named_under_a_capo_are_shapes_when_replaced_or_altered():
+    lines = (*GUITAR, "capo 2", "play Em C G D")
+    assert last(*lines, "the second one should be plain F")[-1].split()[2::16][1] == "g3+b3+d4"
+    assert last(*lines, "the G should be G7")[-1].split()[2::16][2] == "a3+c#4+e4+g4"
+    assert "no C shape (D under the capo) chord" in refused(*lines, "the second one should be plain F", "add a 7th to the C")
+
+
+def test_a_place_counts_a_chord_said_twice_twice_and_asks_after_a_melody():
+    assert last("add a triangle", "play C C F G", "the second one should be Am")[0].split()[2::16] == \
+        ["c3+e3+g3", "a2+c3+e3", "f3+a3+c4", "g3+b3+d4"]
+    assert "or the second chord?" in refused("add a triangle", "play Am F C G", "add a sine", "sine notes c4 d4 e4 g4",
+                                             "the second one should be e")
+
+
+def test_a_chord_replaced_by_its_place_keeps_its_slash_bass():
+    assert last("add a triangle", "play C F G C", "the first one should be C/E")[-1].split()[2] == "e2+c3+e3+g3"
+
+
+def test_the_key_said_with_a_capo_keeps_its_mode():
+    assert last("add a triangle", "capo 2 so the key is really A minor") == ["/seq/capo 2", "/seq/key a minor"]
+
+
+@pytest.mark.parametrize("between", ["mute the triangle", "add a reverb to the triangle", "pan the sine left"])
+def test_take_it_up_after_a_line_that_wrote_no_notes_moves_the_tune(between):
+    out = last(*TRIO, between, "take it up a half step")
+    assert [m.split()[1] for m in out if m.startswith("/seq/notes")] == ["chords", "sine"]
+
+
+def test_a_swing_over_a_kick_on_the_beat_alone_keeps_the_16ths():
+    assert last("add a kick", "kick x...x...x...x...", "swing it") == ["/seq/swing 0.2"]
+
+
+def test_a_stop_beside_a_fade_of_one_part_is_not_moved_to_the_fades_end():
+    from chronus_shell.language.loose_times import fade_said_plainly
+    assert fade_said_plainly("fade out the hats over 4 bars and stop") == "fade out the hats over 4 bars and stop"
+
+
+def test_transposing_with_a_drum_in_focus_moves_the_note_tracks():
+    out = last("add a triangle", "play Am F C G", "add a kick", "kick x...x...x...x...", "transpose up a whole step")
+    assert out[0].startswith("/seq/notes chords b3+d4+f#4")
+
+
+def test_a_blues_scale_has_its_flat_fifth():
+    assert last("add a triangle", "play the a blues scale")[-1].split()[2:] == "a3 c4 d4 eb4 e4 g4".split()

@@ -33,7 +33,7 @@ _CORRECTS = re.compile(r"\b(?:up|down|higher|lower|mean|meant|bad|sorry|oops|wai
                        r"semitones?|tones?|steps?|octaves?|fifths?|fourths?|thirds?)\b|\d")
 
 
-_KEY_SAID = re.compile(r"\bkey(?:'s| is)(?: really| now| actually)? ([a-g](?:#|b| flat| sharp)?)\b")
+_KEY_SAID = re.compile(r"\bkey(?:'s| is)(?: really| now| actually)? ([a-g](?:#|b| flat| sharp)?(?: major| minor)?)\b")
 
 
 #: Where a move lands, said after it ('up a fourth, to Eb', 'take it up a whole step, the horns want F#', '…, so

@@ -18,7 +18,7 @@ HARMONY_WORDS = frozenset(
     "parallel transpose modulate melody random sixteenths eighths quarters semitones octave octaves root "
     "strum seventh ninth sixth diminished augmented suspended dominant sus dim aug maj min".split())
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "twelve": 12, "half": 0.5, "half a": 0.5}
+            "eight": 8, "twelve": 12, "sixteen": 16, "half": 0.5, "half a": 0.5}
 #: A token meant as a note or a chord ('h3', 'cm13#5'), refused with its own line, not read as a word.
 CHORDISH = re.compile(r"[a-z](?:#|b)?-?\d|[a-h](?:#|b)?(?:m|maj|min|dim|aug|sus|add|\d|/|\+)\S*")
 

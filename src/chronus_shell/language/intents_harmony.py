@@ -119,6 +119,7 @@ class Degrees:
     start: str | None = None                # '… from middle C': the run's tonic at this pitch (c4)
     octaves: int = 1                        # '… two octaves', 'from C4 to C6'
     steps: int = 0                          # '… in eighth notes': each note that many sixteenths (0: a step each)
+    a_or_article: bool = False              # 'play a major scale': on A, or an article? (asked with a key on another tonic)
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,7 @@ class SwapChord:
     new: str
     column: int = 0
     place: int | None = None       # 'the second one should be F': the chord at that place (1-based; -1 the last)
+    one: bool = False              # … said 'one' (a chord or a note of the line just given?), not 'chord'
 
 
 @dataclass(frozen=True)

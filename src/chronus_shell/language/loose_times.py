@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import re
 
+from .harmony_tokens import NUMBERS
 from .learner_words import learner_english
 from .literal_needs import rewritten
 from .musician_words import SLANG
 
 _BACK = r"(?:comes?|coming|come\s+in|comes\s+in)\s+back(?:\s+in)?|(?:comes?|coming)\s+back(?:\s+in)?|(?:is|are)\s+back(?:\s+in)?"
 _COUNT = r"(\d+|one|two|three|four|eight|sixteen|a)"
+
+
 def _in_bars(match: re.Match) -> str:
     """'4 eights' (a choreographer's eight-counts, 4/4): twice as many bars."""
     said = match.group(1).lower()
-    count = int(said) if said.isdigit() else {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}[said]
-    return f"{2 * count} bars"
+    return f"{2 * (int(said) if said.isdigit() else NUMBERS[said])} bars"
 
 
 LOOSE_TIMES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
@@ -27,9 +29,9 @@ LOOSE_TIMES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r i
     (r"(?:,\s*|\s+)(slowly|gradually)\s+(?:go(?:es|ing)?|move|moving|rise|rising|drop|dropping)\s+(?:up|down)\b", r", \1"),
     (r",\s*(slowly|gradually)\s*,\s*" + _COUNT + r"\s+(bars?|beats?)\s*$", r" \1 over \2 \3"),
     (r",\s*" + _COUNT + r"\s+(bars?|beats?)\s*$", r" over \1 \2"),                # '…, 16 bars': over them
-    # a dancer's counts: a count is a beat, an eight eight of them ('mute the snare for 8 counts', 'over 4 eights')
-    (r"\b(\d+|one|two|three|four|eight|sixteen|a)\s+counts?\b", r"\1 beats"),
-    (r"\b(\d+|a|one|two|three|four)\s+(?:eights|eight-counts|eight counts|8s|8-counts)\b", _in_bars),
+    # a dancer's counts: a count is a beat, an eight is eight of them ('mute the snare for 8 counts', 'over 4 eights')
+    (r"\b" + _COUNT + r"\s+counts?\b", r"\1 beats"),
+    (r"\b" + _COUNT + r"\s+(?:eights|eight-counts|eight counts|8s|8-counts)\b", _in_bars),
     # 'all the drums stop 1 bar then come back', 'hats out for 2 bars and back': muted for that long
     (r"^(?:all\s+)?(?:the\s+)?([a-z][\w ]*?)\s+(?:stops?|out|drops?(?:\s+out)?|off)\s+(?:for\s+)?" + _COUNT +
      r"\s+(bars?|beats?)(?:\s*,?\s*(?:then|and(?:\s+then)?)\s+(?:" + _BACK + r"|back))?\s*$", r"mute the \1 for \2 \3"),
@@ -55,12 +57,16 @@ _TIME_SLANG = frozenset({"takt", "takts", "takte", "takten", "den", "inna", "di"
 #: A fade said plainly (tried first, as said): its length with no word before it ('fade out 16 bars'), and a
 #: stop beside it ('end it, fade out 8 bars', 'fade out over 4 bars and stop') — the fade is how it ends, so the
 #: stop comes when the fade has (stopped first, the fade would be heard by nobody).
+#: A fade of everything ('fade out', 'fade it all out over 8 bars'): the one a stop beside it waits for.
+_WHOLE = r"(?:it|everything|it\s+all|all|the\s+(?:song|track|tune|music|mix|band|whole\s+thing))"
+_ALL_FADE = (r"(?P<fade>fade(?:\s+" + _WHOLE + r")?\s+out(?:\s+" + _WHOLE + r")?(?:\s+(?:over|across)\s+(?:the\s+next\s+)?\S+\s+"
+             r"(?:bars?|beats?))?)")
 _FADES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(fade\s+(?:(?:it|them|everything|all|the\s+\w+|(?!(?:in|out|up|down)\b)\w+)\s+)?(?:in|out|up|down))\s+" + _COUNT + r"\s+(bars?|beats?)(?=[.!]*$)",
      r"\1 over \2 \3"),
     (r"^(?:(?:ok|okay|now|and)\s+)?(?:stop|end|finish)(?:\s+(?:it|the\s+song|the\s+track|the\s+tune|the\s+music|everything))?"
-     r"\s*(?:[,;:.]|\s[—–-])\s*(?P<fade>fade\b.*\bout\b.*?)[.!]*$", r"\g<fade> then stop"),
-    (r"^(?P<fade>fade\b.*\bout\b.*?)\s*,?\s+and\s+(?:then\s+)?(?:stop|end)(?:\s+(?:it|there))?[.!]*$", r"\g<fade> then stop"),
+     r"\s*(?:[,;:.]|\s[—–-])\s*" + _ALL_FADE + r"[.!]*$", r"\g<fade> then stop"),
+    (r"^" + _ALL_FADE + r"\s*,?\s+and\s+(?:then\s+)?(?:stop|end)(?:\s+(?:it|there))?[.!]*$", r"\g<fade> then stop"),
 )]
 
 

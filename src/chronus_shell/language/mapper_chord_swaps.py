@@ -7,6 +7,7 @@ from ..protocol.message import Message
 from . import intents_harmony as ih
 from .chords import Chord, analyse, register_of, token_pitches
 from .errors import LanguageError
+from .mapper_song_moves import under_capo
 from .mapper_voicing import NO_CHORD, rechord
 
 
@@ -47,26 +48,35 @@ def swap_chord(ctx, intent: ih.SwapChord) -> list[Message]:
 
 
 def _placed_swap(ctx, intent: ih.SwapChord, new: Chord, chords: list[list[int]]) -> list[Message]:
-    """'the second one should be plain F': the chord at that place of the progression, whatever it is (a chord
-    struck again in a rhythm is still one chord of it)."""
-    runs = [p for i, p in enumerate(chords) if i == 0 or p != chords[i - 1]]
-    wanted = intent.place - 1 if intent.place > 0 else len(runs) + intent.place
-    if not 0 <= wanted < len(runs):
-        raise LanguageError(f"the progression has {len(runs)} chords: there is no chord {intent.place} to make "
+    """'the second one should be plain F': the chord at that place of the progression, whatever it is ('one' said
+    right after a line of single notes is asked: its note, or the chord?)."""
+    last = ctx.model.tracks.get(ctx.model.last_track)
+    if intent.one and last is not None and not any("+" in str(n) for n in last.notes) and \
+            any(token_pitches(n) for n in last.notes):
+        raise LanguageError(f"the {ordinal(intent.place)} note of the {ctx.model.last_track} line, or the {ordinal(intent.place)} "
+                            f"chord? say 'the {ordinal(intent.place)} chord should be {new.symbol}', or give the line "
+                            f"its notes again", intent.column)
+    wanted = intent.place - 1 if intent.place > 0 else len(chords) + intent.place
+    if not 0 <= wanted < len(chords):
+        raise LanguageError(f"the progression has {len(chords)} chords: there is no chord {intent.place} to make "
                             f"{new.symbol}", intent.column)
-    seen = {"run": -1, "last": None}
+    seen = iter(range(len(chords)))
 
     def change(pitches):
-        if pitches != seen["last"]:
-            seen["run"], seen["last"] = seen["run"] + 1, pitches
-        if seen["run"] != wanted:
+        if next(seen) != wanted:
             return pitches
         bottom = min(pitches)
         start = bottom + (new.root - bottom) % 12
         start -= 12 if start - bottom > 6 else 0          # the new root nearest the old bass
-        return [start + i for i in new.intervals]
-    place = {1: "first", 2: "second", 3: "third", -1: "last"}.get(intent.place, f"chord {intent.place}")
-    return rechord(ctx, change, f"the {place} → {new.symbol}", intent.column)
+        voiced = [start + i for i in new.intervals]
+        if new.bass is not None and new.bass != new.root:   # 'C/E': its bass note under the chord
+            voiced = [start - ((start - new.bass) % 12 or 12)] + voiced
+        return voiced
+    return rechord(ctx, change, f"the {ordinal(intent.place)} → {new.symbol}", intent.column)
+
+
+def ordinal(place: int) -> str:
+    return {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}.get(place, f"number {place}")
 
 
 def _last_chords(ctx, column: int) -> list[list[int]]:
@@ -88,6 +98,6 @@ def _classes(intervals) -> frozenset:
 
 
 #: The intents this family maps.
-HANDLERS = {ih.SwapChord: swap_chord}
+HANDLERS = {ih.SwapChord: under_capo(swap_chord)}
 
 __all__ = ["HANDLERS"]

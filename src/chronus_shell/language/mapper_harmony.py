@@ -20,7 +20,7 @@ from . import intents_harmony as ih
 from .chords import (Chord, chord_error, hz, key_flats, key_name, name, nearest, register_of, root_text, scale_names,
                      spelled, token_pitches)
 from .errors import LanguageError
-from .mapper_key_changes import sargam_on_key, show_key
+from .mapper_key_changes import on_the_tonic, sargam_on_key, show_key
 from .mapper_messages import message, playable
 from .chord_rhythms import in_the_rhythm
 from .mapper_note_tracks import note_track, own_rhythm, send_track, set_notes
@@ -336,25 +336,18 @@ def poly(ctx, intent: ih.Poly) -> list[Message]:
 # -- degrees (keys: mapper_key_changes.py) ------------------------------------------------
 def _key_or_ask(ctx, key, column: int, what: str) -> tuple[str, str]:
     if key is not None and key[0] is None:              # 'play a pentatonic scale': a kind of scale, on the key's tonic
-        return _on_the_tonic(ctx, key[1], column)
+        return on_the_tonic(ctx, key[1], column)
     key = key or ctx.model.key
     if key is None:
         raise LanguageError(f"{what} need a key: say it first, e.g. 'in d minor' or 'key of e flat'", column)
     return key
 
 
-def _on_the_tonic(ctx, scale: str, column: int) -> tuple[str, str]:
-    """A scale named by its kind alone, on the tonic of the key set (a pentatonic one minor in a minor key)."""
-    said = scale.replace("_", " ")
-    if ctx.model.key is None:
-        raise LanguageError(f"a {said} scale on which note? e.g. 'play the C {said} scale' or 'the A {said} scale'", column)
-    tonic, mode = ctx.model.key
-    if scale == "pentatonic":
-        scale = "minor_pentatonic" if 3 in SCALES[mode][1:3] else "major_pentatonic"
-    return tonic, scale
-
-
 def degrees(ctx, intent: ih.Degrees) -> list[Message]:
+    if intent.a_or_article and ctx.model.key and pitch_class(ctx.model.key[0]) != pitch_class("a"):
+        said = intent.key[1].replace("_", " ")
+        raise LanguageError(f"the A {said} scale, or a {said} scale in the key ({ctx.model.key[0].upper()})? say 'the A {said} "
+                            f"scale' or 'the {ctx.model.key[0].upper()} {said} scale'", intent.column)
     tonic, scale = _key_or_ask(ctx, intent.key, intent.column,
                                "random notes in the scale" if intent.random else "scale degrees")
     steps = SCALES[scale]
@@ -371,7 +364,7 @@ def degrees(ctx, intent: ih.Degrees) -> list[Message]:
         count = len(ctx.model.tracks[track].pattern) if track in ctx.model.tracks else 0
         count = count if 8 <= count <= 32 else 8                 # the track's steps, else a bar of 8ths' worth
         picked = tuple(str(rng.randint(1, len(steps) + 1)) for _ in range(count))
-    names = scale_names(tonic, steps, key_flats(tonic, scale))
+    names = scale_names(tonic, steps, key_flats(tonic, scale) or scale == "blues" and "#" not in tonic)   # (its flat 5th)
     tokens = []
     for degree in picked:
         if degree == ".":

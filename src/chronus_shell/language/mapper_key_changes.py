@@ -135,6 +135,17 @@ def key_of_chords(ctx, column: int, lines: bool = False) -> tuple[str, str]:
     return key_name(tonic, scale), scale
 
 
+def on_the_tonic(ctx, scale: str, column: int) -> tuple[str, str]:
+    """A scale named by its kind alone, on the tonic of the key set (a pentatonic one minor in a minor key)."""
+    said = scale.replace("_", " ")
+    if ctx.model.key is None:
+        raise LanguageError(f"a {said} scale on which note? e.g. 'play the C {said} scale' or 'the A {said} scale'", column)
+    tonic, mode = ctx.model.key
+    if scale == "pentatonic":
+        scale = "minor_pentatonic" if 3 in SCALES[mode][1:3] else "major_pentatonic"
+    return tonic, scale
+
+
 def key_in_use(ctx, column: int = 0, lines: bool = False) -> tuple[str, str]:
     """The key a change moves from: the one set — unless the notes playing sit in its scale on another
     tonic better (it was set after them: 'back in G please' over chords in A, then 'transpose to g' moves
@@ -214,4 +225,4 @@ def check_tokens(tokens, column: int) -> None:
             playable(hz(pitch), name(pitch), column)
 
 
-__all__ = ["change_key", "check_tokens", "checked_key", "key_in_use", "key_of_chords", "tuned_apart", "key_steps", "seventh_in", "sargam_on_key", "set_key", "show_key"]
+__all__ = ["change_key", "check_tokens", "checked_key", "key_in_use", "key_of_chords", "on_the_tonic", "tuned_apart", "key_steps", "seventh_in", "sargam_on_key", "set_key", "show_key"]

@@ -32,8 +32,8 @@ def capo(ctx, intent: ih.Capo) -> list[Message]:
     tracks = any(any(token_pitches(n) for n in track.notes) for track in ctx.model.tracks.values())
     held = ctx.model.last_chord is not None and ctx.model.last_chord[0] == "gate"
     if not tracks and not held:                          # on before the chords: the ones named next are shapes under it
-        ctx.understood.append(f"capo {'off' if not intent.frets else intent.frets}: chords named from now on are "
-                              f"shapes under it{' (G sounds ' + moved_chord('g', intent.frets).upper() + ')' if intent.frets else ''}")
+        ctx.understood.append(f"capo {intent.frets}: chords named from now on are shapes under it (G sounds "
+                              f"{moved_chord('g', intent.frets).upper()})" if intent.frets else "capo off")
         return [message("/seq/capo", intent.frets)]
     everything = it.Words((it.Word("everything", intent.column),))
     at = len(ctx.understood)
@@ -44,23 +44,38 @@ def capo(ctx, intent: ih.Capo) -> list[Message]:
 
 
 def under_capo(handler):
-    """A chord line said with a capo on ('capo 2' before, 'play Em C G D' now): the chord names are shapes,
-    sounding as many frets higher, until the capo comes off (a capo said in the line moved them already)."""
+    """A chord named while a capo is on ('capo 2' before, then 'play Em C G D', 'the F should be Fmaj7', 'add a 7th
+    to the C'): the name is a shape, sounding as many frets higher, until the capo comes off (a capo said in the
+    line moved the chords already)."""
     def mapped(ctx, intent):
         frets = ctx.model.capo
-        if not frets or intent.shaped or isinstance(intent, ih.PlayChord) and intent.tones:
+        sounding = _as_sounding(intent, frets) if frets and not getattr(intent, "shaped", False) else None
+        if sounding is None:
             return handler(ctx, intent)
-        named = intent.chords if isinstance(intent, ih.Progression) else (intent.chord,)
-        if not all(_a_chord_name(c) for c in named):
-            return handler(ctx, intent)                  # degrees ('chords 1 4 5'): the key's, not shapes
-        moved = tuple(moved_chord(c, frets) for c in named)
         at = len(ctx.understood)
-        out = handler(ctx, replace(intent, chords=moved) if isinstance(intent, ih.Progression) else
-                      replace(intent, chord=moved[0]))
-        ctx.understood.insert(at, f"capo on {frets}: {' '.join(named)} shapes sound {' '.join(moved)} ('capo off' "
-                                  f"for them as named)")
+        out = handler(ctx, sounding[0])
+        ctx.understood.insert(at, f"capo on {frets}: {sounding[1]} ('capo off' for chords as named)")
         return out
     return mapped
+
+
+def _as_sounding(intent, frets: int):
+    """(the intent with its chord names moved up to where their shapes sound, what is said of it), or None when
+    it names no chord by letter (degrees, a chord known by name, every chord)."""
+    if isinstance(intent, ih.Progression) and all(_a_chord_name(c) for c in intent.chords):
+        moved = tuple(moved_chord(c, frets) for c in intent.chords)
+        return replace(intent, chords=moved), f"{' '.join(intent.chords)} shapes sound {' '.join(moved)}"
+    if isinstance(intent, ih.PlayChord) and not intent.tones and _a_chord_name(intent.chord):
+        moved = moved_chord(intent.chord, frets)
+        return replace(intent, chord=moved), f"{intent.chord} shape sounds {moved}"
+    if isinstance(intent, ih.SwapChord) and _a_chord_name(intent.new) and (intent.old is None or _a_chord_name(intent.old)):
+        old = moved_chord(intent.old, frets) if intent.old else None
+        return replace(intent, old=old, new=moved_chord(intent.new, frets)), \
+            f"{intent.old + ' → ' if intent.old else ''}{intent.new} shapes sound {old + ' → ' if old else ''}" \
+            f"{moved_chord(intent.new, frets)}"
+    if isinstance(intent, ih.AlterChord) and intent.root is not None:
+        return replace(intent, root=(intent.root + frets) % 12), f"the shape sounds {frets} frets higher"
+    return None
 
 
 def _a_chord_name(symbol: str) -> bool:

@@ -19,6 +19,7 @@ from .mapper_harmony_voice import voiced
 from .mapper_arpeggios import token_at
 from .mapper_key_changes import change_key, check_tokens, key_in_use, key_steps, seventh_in, tuned_apart
 from .mapper_messages import message, playable
+from .mapper_song_moves import under_capo
 from .mapper_tracks import existing_track
 from .parser_grammar import parse_plain
 
@@ -56,17 +57,25 @@ def rechord(ctx, change, said: str, column: int) -> list[Message]:
 def alter_chord(ctx, intent: ih.AlterChord) -> list[Message]:
     key = key_steps(ctx, intent.column) if intent.change == "7th" else None
 
+    changed = []
+
     def change(pitches):
         found = analyse(pitches)
         if found is None or (intent.root is not None and found[0] != intent.root):
             return pitches
+        changed.append(found[0])
         if key is not None:
             return _altered(sorted(pitches), found[0], seventh_in(key, found))
         return _altered(sorted(pitches), found[0], intent.change)
     said = {"7": "a 7th added", "7th": "the key's 7ths added", "maj7": "a major 7th added", "9": "a 9th added", "add9": "a 9th added",
             "6": "a 6th added"}.get(
         intent.change, f"made {intent.change}")
-    return rechord(ctx, change, said, intent.column)
+    out = rechord(ctx, change, said, intent.column)
+    if intent.root is not None and not changed:        # 'add a 7th to the C' with no C playing: nothing to say done
+        said = name(intent.root + 60)[:-1].upper()
+        shape = f"{name(intent.root - ctx.model.capo + 60)[:-1].upper()} shape ({said} under the capo)" if ctx.model.capo else said
+        raise LanguageError(f"no {shape} chord to change: name one that plays", intent.column)
+    return out
 
 
 def retime(ctx, intent: ih.Retime) -> list[Message]:
@@ -95,7 +104,8 @@ def move_notes(ctx, intent: ih.MoveNotes) -> list[Message]:
     if intent.fallback is not None and last is None and ctx.model.key and not _track_with_notes(ctx, None, intent.column):
         return ctx.map(ih.ChangeKey(None, None, "interval", intent.column, semitones=intent.semitones))
     if intent.fallback is not None and not _harmony_in_focus(ctx, last):
-        _pitched_focus(ctx, intent.column)
+        if _drum_in_focus(ctx, intent.column):           # the notes playing move, never the drum's tuning
+            return _every_track_moved(ctx, intent)
         return ctx.map(parse_plain(intent.fallback))
     if intent.target is None and last is not None and last[0] == "gate" and (
             intent.fallback is not None or intent.chord or not _track_with_notes(ctx, None, intent.column)):
@@ -179,22 +189,23 @@ def _the_tune(ctx) -> bool:
     return len(pitched) > 1 and any(t.target in voice for t in pitched)
 
 
-def _pitched_focus(ctx, column: int) -> None:
-    """'transpose up a whole step' with nothing pitched playing: the voice in focus moves — never a drum
-    (its tuning is the drum's sound, not a key: 'tune the kick up 2 semitones' says so)."""
+def _drum_in_focus(ctx, column: int) -> bool:
+    """'transpose up a whole step' with a drum in focus: the note tracks move (all of them), never the drum — its
+    tuning is its sound, not a key; with no note track, refused ('tune the kick up 2 semitones' retunes it)."""
     spec = ctx.model.spec(ctx.model.focus) if ctx.model.focus in ctx.model.modules else None
-    if spec is not None and spec.role == "drum":
+    if spec is None or spec.role != "drum":
+        return False
+    if not any(any(token_pitches(n) for n in t.notes) for t in ctx.model.tracks.values()):
         raise LanguageError(f"nothing pitched to transpose: {ctx.model.focus} is a drum (add a voice and give it notes "
                             f"or chords, or 'tune the {spec.type} up 2 semitones' to retune the drum)", column)
+    return True
 
 
 def _notes_just_given(ctx) -> bool:
-    """The line before gave a voice notes or moved them ('triangle notes c2 d2', 'take the triangle down a
-    half step'; a line that set no param): a band's 'take it up' then means those, not the tune (after a
-    swing, a tempo or a mix move, the tune)."""
-    voice = ctx.model.voice_of(ctx.model.focus)[:1]
-    last = ctx.model.last_param
-    return last is None or last[1] == "freq" or bool(voice) and voice[0] in (ctx.model.just_written, ctx.model.just_named)
+    """The line before gave the voice in focus notes or moved them ('triangle notes c2 d2', 'take the triangle down
+    a half step'): a band's 'take it up' then means those, not the tune (after a swing, a mute, a mix move: the tune)."""
+    track = ctx.model.tracks.get(ctx.model.just_noted)
+    return track is not None and track.target in (ctx.model.voice_of(ctx.model.focus) or [ctx.model.focus])
 
 
 def _dominants(notes) -> set[int] | None:
@@ -319,5 +330,5 @@ __all__ = ["HANDLERS", "NO_CHORD", "rechord"]
 
 
 #: The intents this family maps.
-HANDLERS = {ih.Revoice: revoice, ih.AlterChord: alter_chord, ih.Retime: retime,
+HANDLERS = {ih.Revoice: revoice, ih.AlterChord: under_capo(alter_chord), ih.Retime: retime,
             ih.MoveNotes: voiced(move_notes), ih.ChangeKey: change_key}

@@ -82,11 +82,13 @@ _NOTE_A_TYPED = re.compile(rf"\bA {_KINDS_ALONE}")
 
 
 def played_scale(text: str, line: str):
+    """A scale run asked for with 'play', read before the key readers ('a minor' is no key to set here)."""
     if not _PLAY_SCALE.match(text):
         return None
-    if re.match(r"(?:play|run|give me) a ", text) and (not _ARTICLE.match(text) or _NOTE_A_TYPED.search(line)):
-        text = re.sub(r"^(play|run|give me) a ", r"\1 the a ", text)      # 'play a minor pentatonic scale': on A
-    return scale_run_heard(text, line)
+    if not (re.match(r"(?:play|run|give me) a ", text) and (not _ARTICLE.match(text) or _NOTE_A_TYPED.search(line))):
+        return scale_run_heard(text, line)
+    run = scale_run_heard(re.sub(r"^(play|run|give me) a ", r"\1 the a ", text), line)   # 'play a minor pentatonic scale'
+    return replace(run, a_or_article=not _NOTE_A_TYPED.search(line) and not re.search(r"\bA\b", line)) if run else None
 
 
 def _moved(note: str, semitones: int) -> str:

@@ -99,6 +99,7 @@ class PatchModel(GearModel, HarmonyModel):
     just_added: str | None = None               # the sound the last line added: 'it's too loud' is that one
     just_written: str | None = None             # the sound whose part the last line wrote: a hairpin is its
     just_named: str | None = None               # the one sound the last line named and changed: 'too quiet' is it
+    just_noted: str | None = None               # the track the last line gave notes: a band's 'take it up' is it
     moved_together: tuple[tuple[str, str], ...] = ()   # the (module, param)s the last line moved on several parts
 
     def __setattr__(self, name, value) -> None:
@@ -126,7 +127,7 @@ class PatchModel(GearModel, HarmonyModel):
         for name in ("modules", "values", "edges", "mod_edges", "tracks", "bpm", "swing", "running",
                      "focus", "premute", "soloed", "muted_before_solo", "last_param", "last_track", "seed", "tempo_before",
                      "labels", "focus_raw", "stopped_drones", "swing_unit", "track_drones", "just_added", "just_written",
-                     "just_named", "moved_together"):
+                     "just_named", "just_noted", "moved_together"):
             setattr(self, name, getattr(snapshot, name))
         self.set_harmony_state(snapshot.harmony_state())
 

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ..engine.mini_notation import PatternError, compile_pattern
 from ..protocol.message import Message
+from .chords import token_pitches
 from .mapper_messages import message
 
 
@@ -31,12 +32,13 @@ def swing_said(ctx, said: Message) -> str:
 
 
 def heard_unit(model) -> int | None:
-    """16 if a playing track has a note on a second 16th (or inside a step), else 8 — tracks on 8ths
-    and quarter notes swing as a jazz band does, a walking bass under held chords too (an MPC's 16ths
-    would move nothing there); None with no track playing."""
-    units = {_unit_of(track.pattern) for track in model.tracks.values()
-             if track.pattern and not track.muted and track.style.get("speed", 1) == 1}
-    return 16 if 16 in units else 8 if units else None
+    """16 if a playing track has a note on a second 16th (or inside a step); 8 if one sits on an off-beat
+    8th, or notes play on quarters (a walking bass under held chords: a jazz band's swing — an MPC's 16ths
+    would move nothing there); None with nothing to go on (no track, a kick on the beat alone)."""
+    playing = [t for t in model.tracks.values() if t.pattern and not t.muted and t.style.get("speed", 1) == 1]
+    units = {_unit_of(track.pattern) for track in playing}
+    pitched = any(_unit_of(t.pattern) is None and any(token_pitches(n) for n in t.notes) for t in playing)
+    return 16 if 16 in units else 8 if 8 in units or pitched else None
 
 
 @lru_cache(maxsize=64)
