@@ -221,3 +221,14 @@ def test_transposing_with_a_drum_in_focus_moves_the_note_tracks():
 
 def test_a_blues_scale_has_its_flat_fifth():
     assert last("add a triangle", "play the a blues scale")[-1].split()[2:] == "a3 c4 d4 eb4 e4 g4".split()
+
+
+@pytest.mark.parametrize("phrase", ["add a piano", "add a guitar", "add a bass", "add drums", "add some strings",
+                                    "i want an electric piano sound", "can I have a synth"])
+def test_an_instrument_by_name_is_refused_with_the_voice_that_plays_it(phrase):
+    said = refused(phrase)
+    assert "'add a triangle called piano'" in said and "'add a saw called bass at 55 hz'" in said
+
+
+def test_a_bass_drum_is_still_the_kick():
+    assert last("add a bass drum") == ["/patch/create kick1 kick", "/patch/connect kick1 master"]

@@ -1,5 +1,5 @@
 """What the shell cannot do, said with what it can do nearby: a refused line that asks for sidechain
-ducking, a render to a file, strumming, a drum the kit has no sound of, or a whole backing written for
+ducking, a render to a file, strumming, a drum the kit has no sound of, an instrument by name, or a whole backing written for
 you, a greeting, a beat or a tune asked for by name, a sound like another instrument, or nothing heard gets one helpful line, not a lookalike word ('duck' is no euclid rhythm, 'ride' is not 'wide'); the
 words said as something else are not caught ('let it ride', 'mute the backing').
 Read only for a line every other reading refused (refusal_wording.with_nearest)."""
@@ -50,6 +50,14 @@ NOT_HERE = (
     (r"^(?:play|make|do|give\s+me|gimme|let'?s\s+(?:do|make|have|play))?\s*(?:something|anything|some\s+music)\b",
      "I don't make music from a mood: build it a line at a time, e.g. 'tempo 85', 'four on the floor', "
      "'add a sine at 220 hz', 'add a reverb to the sine', then 'start'"),
+    (r"\b(?:add|get|give\s+me|gimme|want|need|bring\s+in|put\s+in|use|load|i'?d\s+like|let'?s\s+have|(?:can|could|may)\s+(?:i|we)\s+(?:have|get))\s+(?:(?:a|an|some|the|my|me)\s+)*"
+     r"(?:(?:electric|acoustic|grand|upright|nylon|steel|bass|synth|lead|rhythm|clean|string|brass|church|hammond|fender|"
+     r"double|jazz|pop|rock)\s+)*(?:piano|keys|keyboards?|rhodes|organ|guitars?|ukulele|uke|banjo|mandolin|harp|strings|"
+     r"violins?|cello|bass|synth|pad|flute|sax(?:ophone)?|trumpet|horns?|brass|choir|vocals?|voice|drums|drum\s+kit|kit)\b"
+     r"(?!\s+(?:notes?|line|track|part|drum)\b)",
+     "no instruments by name: the sounds are synth voices — for chords or a tune 'add a triangle called piano' (or "
+     "guitar, keys…), for a bass 'add a saw called bass at 55 hz', for drums 'add a kick, a snare and a hat'; then e.g. "
+     "'chords C F G on the piano' ('list types' has every sound)"),
     (r"\bsound\s+(?:more\s+|a\s+bit\s+|a\s+little\s+)?like\b",
      "I can't make a sound like another instrument: shape it with its settings — 'brighter', 'darker', 'more "
      "resonance', 'add a reverb to it', 'attack 200 ms' ('help <type>' lists a sound's settings)"),
