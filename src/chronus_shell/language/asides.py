@@ -259,5 +259,23 @@ def described_then_asked(text: str) -> tuple[str, str] | None:
     return f"'{text[:match.start('cmd')].strip(' ,')}' left out", named
 
 
-__all__ = ["without_asides", "without_reason", "without_purpose", "label_names_part", "without_label", "described_then_asked",
+#: A simile after the change it colours: 'like a metal bar', ', like the patio', 'like a marching snare'.
+_SIMILE = re.compile(r"(?:,\s*|\s+)(?:just\s+|kind\s+of\s+|sort\s+of\s+|a\s+bit\s+)?like\s+(?:a|an|the|some|in\s+a|in\s+the|on\s+a|"
+                     r"at\s+the|we'?re|we\s+are|it'?s|it\s+is|they'?re|i'?m|you'?re)\s+[\w' -]+?(?=\s*,|$)", re.I)
+
+
+def without_simile(text: str) -> tuple[str, str] | None:
+    """'kick a bit deeper like the cajon bass': the change, its simile left out (said) — never a bare verb left
+    ('play it like a waltz' is not 'play it')."""
+    simile = _SIMILE.search(text)                         # (or before a value: 'kick long like an 808, 1 second')
+    if simile and re.search(r"\bto\s+\d|\d\s*(?:bpm|bars?|beats?|%|hz|db|ms)\b", simile.group(0), re.I):
+        return None                                       # ('like at a wedding up to 170': a value is no colour)
+    rest = (text[:simile.start()] + text[simile.end():]).strip(" ,") if simile else ""
+    if not rest or re.match(r"^(?:play|do|make|have|get|go)\b", rest, re.I) or re.search(r"\b(?:it|that|this|them)$", rest, re.I):
+        return None
+    return f"'{simile.group(0).strip(' ,')}' left out", rest
+
+
+
+__all__ = ["without_simile", "without_asides", "without_reason", "without_purpose", "label_names_part", "without_label", "described_then_asked",
            "BARE_MOVE"]

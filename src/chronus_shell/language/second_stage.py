@@ -18,7 +18,7 @@ from types import MappingProxyType
 
 from ..engine.catalogue import CATALOGUE
 from .errors import LanguageError
-from .asides import (described_then_asked, label_names_part, without_asides, without_label, without_purpose,
+from .asides import (described_then_asked, label_names_part, without_asides, without_label, without_purpose, without_simile,
                      without_reason)
 from .described_modules import described_module
 from .follow_ups import follow_up, is_again
@@ -70,19 +70,6 @@ _COMPLAINT_THEN_UNDO = re.compile(r"^(?:(?:nah|no|ugh|oops|hmm+|(?:way\s+)?too\s
                                   r"[\s,.!]+)+(?:undo(?:\s+(?:that|it))?|take\s+(?:that|it)\s+back|go\s+back)[\s.!]*$", re.I)
 _ONLY_AFTER = re.compile(r"^(?:the\s+)?(.+?)\s+only(?:\s+please)?$", re.I)
 _ONLY = re.compile(r"^(?:only|just)\s+(?:the\s+)?(.+?)(?:\s+(?:please|pls|now))?$", re.I)
-#: A simile after the change it colours: 'like a metal bar', ', like the patio', 'like a marching snare'.
-_SIMILE = re.compile(r"(?:,\s*|\s+)(?:just\s+|kind\s+of\s+|sort\s+of\s+|a\s+bit\s+)?like\s+(?:a|an|the|some|in\s+a|in\s+the|on\s+a)\s+"
-                     r"[\w' -]+?(?=\s*,|$)", re.I)
-def _without_simile(text: str) -> tuple[str, str] | None:
-    """'kick a bit deeper like the cajon bass': the change, its simile left out (said) — never a bare verb left
-    ('play it like a waltz' is not 'play it')."""
-    simile = _SIMILE.search(text)                         # (or before a value: 'kick long like an 808, 1 second')
-    rest = (text[:simile.start()] + text[simile.end():]).strip(" ,") if simile else ""
-    if not rest or re.match(r"^(?:play|do|make|have|get|go)\b", rest, re.I) or re.search(r"\b(?:it|that|this|them)$", rest, re.I):
-        return None
-    return f"'{simile.group(0).strip(' ,')}' left out", rest
-
-
 _FULL_STOP = re.compile(r"(?<=[A-Za-z]{2})\.$")
 
 
@@ -147,7 +134,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
         found.append(Reading(*labelled))
     left_out = (without_asides(text, model) or without_reason(text, model) or without_purpose(text, model) or without_label(text, model, lambda: _part_names(model))
                 or described_then_asked(text) or (without_reason(kind, model) if kind != text else None)   # (', its a ballad' as typed)
-                or _without_simile(text))                 # 'the triangle brighter, like a metal bar': the colour of it
+                or without_simile(text))                 # 'the triangle brighter, like a metal bar': the colour of it
     aside = Reading(*left_out) if left_out else None
     if aside:
         found.append(aside)

@@ -15,7 +15,7 @@ from ..protocol.message import Message
 from .errors import LanguageError
 from .undo_steps import UndoStep, at_cancel
 from ..engine.timed_actions import TIMED_HEADS
-from .asides import without_asides, without_purpose
+from .asides import without_asides, without_purpose, without_simile
 from .loose_times import fade_said_plainly, loosely_timed
 from .politeness import polite
 from .remarks import without_remarks
@@ -70,7 +70,7 @@ def translate_timed(translator, text: str) -> list[Message] | None:
         refused = None
     kinder = polite(text.rstrip("?.! "))
     loose = loosely_timed(kinder)
-    aside = without_purpose(loose, translator.model) or without_asides(loose, translator.model)
+    aside = without_purpose(loose, translator.model) or without_asides(loose, translator.model) or without_simile(loose)
     for said in dict.fromkeys((kinder, loose) + ((aside[1],) if aside else ())):   # politeness out, time said plainly, purpose out
         if said == text or not TRIGGERS.search(said):
             continue
