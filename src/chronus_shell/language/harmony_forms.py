@@ -45,15 +45,20 @@ HARMONY_FORMS = (
     ("capo <n> / capo on the <n>th fret instead / capo off (a place, not a step: every note track sounds <n> semitones "
      "above the shapes as given; a capo already on moves by the difference)",
      ("capo 3", "capo on the 4th fret instead", "capo off"), ("chords g c d", "capo 2")),
-    ("the <chord> should be <chord> / make the <chord> a <chord> / <chord> instead of the <chord> / <chord> instead "
-     "(one chord replaced on its root; the rest stay)",
-     ("the F should be Fmaj7", "make the Am an Am7", "Fmaj7 instead of the F"), ("chords c am f g",)),
+    ("capo <n> before any chords (the chords named while it is on are its shapes: 'play Em C G D' under capo 2 sounds "
+     "F#m D A E, until 'capo off')", ("capo 2", "capo 2 so the key is really A"), ("add a triangle",)),
+    ("the <chord> should be <chord> / make the <chord> a <chord> / <chord> instead of the <chord> / <chord> instead / the "
+     "second (third, last) chord should be <chord> (one chord replaced on its root; the rest stay)",
+     ("the F should be Fmaj7", "make the Am an Am7", "Fmaj7 instead of the F", "the second chord should be plain A",
+      "the last one should be G7"), ("chords c am f g",)),
     ("too high/low for the choir / the singer finds it too high (the song a whole step down/up, never an octave)",
      ("it's too high for the choir", "the sopranos find it too low"), ("chords g c d",)),
     ("play the <key> scale / the <scale> scale of <note> [up/down/up and down] / run up the scale / pedal point on <note> "
      "(a seven-note scale up to its octave, a pentatonic or blues scale its own notes)",
      ("play the d minor scale", "play the c major scale up and down", "play the pentatonic scale of g major",
       "pedal point on e"), ()),
+    ("play a pentatonic / blues / dorian scale (on the key's tonic; a minor key's pentatonic is minor)",
+     ("play a pentatonic scale", "play a blues scale"), ("key of e minor",)),
     ("the interval of a <interval> above/below <note with octave> (both notes at once)",
      ("play the interval of a major sixth above c4", "a perfect fifth below e4"), ()),
     ("chord <letters> / <voice> chord <letters> (one chord of those notes)", ("chord c e g", "the saw chord d f a"),
@@ -128,6 +133,9 @@ HARMONY_FORMS = (
     ("a band's moves: take it up/down a step (chords: a whole step; a melody's step is asked) / up to <key> / "
      "walk it down a half step / … for the singer", ("take it up a step", "up to E for the next tune",
      "walk it down a half step for the singer"), ("chords d c d a",)),
+    ("<a move>, to <key> / …, so we're in <key> / …, the singer wants <key> (where the move lands, checked: elsewhere "
+     "it is refused with where it would land)", ("up a fourth, to G", "take it up a whole step, the horns want E"),
+     ("chords d c d a",)),
     ("add a third/fifth/octave (to the one note held) / a low <note> on <voice> / drone down an octave (from the note "
      "it holds)", ("add a fifth", "drone down an octave", "a low Ab on the sine"), ("add a sine", "drone on a")),
 )
