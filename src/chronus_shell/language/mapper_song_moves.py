@@ -13,7 +13,7 @@ from ..protocol.message import Message
 from . import intents as it
 from . import intents_harmony as ih
 from ..engine.scales import pitch_class
-from .chords import Chord, key_name, moved_chord, token_pitches
+from .chords import Chord, analyse, key_name, moved_chord, token_pitches
 from .errors import LanguageError
 from .mapper_key_changes import key_in_use
 from .mapper_messages import message
@@ -83,20 +83,28 @@ def _a_chord_name(symbol: str) -> bool:
 
 
 def landing(ctx, intent: ih.Landing) -> list[Message]:
-    """The move, checked against the key said: the key the notes are in (mapper_key_changes.key_in_use) moved by
-    the interval; a move that lands elsewhere is refused with where it would land."""
-    try:
-        tonic = pitch_class(key_in_use(ctx, intent.column, lines=True)[0])
-    except LanguageError:
-        tonic = None                                     # (no notes to tell a key by: the move refuses on its own)
+    """The move, checked against the key said: where the key the notes are in (mapper_key_changes.key_in_use), or
+    their first or last chord, lands; a move that lands elsewhere by every reading is refused with where it lands."""
+    homes = _homes(ctx, intent.column)
     moved = ctx.map(intent.move)
     said = intent.tonic.capitalize()
-    landed = None if tonic is None else (tonic + intent.move.semitones) % 12
-    if landed is not None and landed != pitch_class(intent.tonic):
-        raise LanguageError(f"that move lands in {key_name(landed, 'major').capitalize()}, not {said}: say the "
+    landed = [(home + intent.move.semitones) % 12 for home in homes]
+    if landed and pitch_class(intent.tonic) not in landed:
+        raise LanguageError(f"that move lands in {key_name(landed[0], 'major').capitalize()}, not {said}: say the "
                             f"interval again, or 'transpose to {said}'", intent.column)
     ctx.understood.append(f"in {said}{' ' + intent.mode if intent.mode else ''}, as said")
     return moved
+
+
+def _homes(ctx, column: int) -> list[int]:
+    """The pitch classes the notes may be said to be in: the key in use, then the first and last chord's roots."""
+    try:
+        homes = [pitch_class(key_in_use(ctx, column, lines=True)[0])]
+    except LanguageError:
+        return []                                        # (no notes to tell a key by: the move refuses on its own)
+    track = ctx.model.tracks.get(ctx.model.last_track)
+    chords = [analyse(token_pitches(t)) for t in (track.notes if track else ()) if len(token_pitches(t) or ()) > 1]
+    return homes + [c[0] for c in (chords[:1] + chords[-1:]) if c]
 
 
 def singers_range(ctx, intent: ih.SingersRange) -> list[Message]:
