@@ -244,3 +244,15 @@ def test_a_simile_after_a_timed_change_is_left_out(phrase, out):
 
 def test_a_simile_never_swallows_a_value():
     assert "wedding" in refused("/seq/bpm 132", "faster and faster like at the end of a wedding! up to 170 over 8 bars")
+
+
+@pytest.mark.parametrize("phrase, bpm", [("build the tempo up to 120 over 8 bars", 120),
+                                         ("Could we go from this tempo up to 132 over eight bars, for the final chorus?", 132),
+                                         ("get faster, up to 170 over 8 bars", 170), ("faster and faster, up to 170 over 8 bars", 170),
+                                         ("slower and slower, 90, over 8 bars", 90)])
+def test_a_tempo_glide_said_around_its_number(phrase, bpm):
+    assert last("/seq/bpm 116", phrase) == [f"/seq/bpm {bpm}.0 ramp 32"]
+
+
+def test_a_glide_to_a_bare_number_with_it_is_still_asked():
+    assert "could be the tempo" in refused("add a saw", "bring it up to 80 over 4 bars")

@@ -250,24 +250,36 @@ MOTION_ONLY = frozenset(
     "climb climbs fall falls sink sinks go goes let open opens close closes set dive dives dip dips".split())
 #: A tempo change said with a word or two about it, its number and its length in parts of their own ('speed up to a
 #: quick march, 110, over 4 bars', 'slow down at the end, over 2 bars to 100'): the change to that number over them.
-_TEMPO_SAID = re.compile(r"^(?P<verb>speed up|slow down|accelerate|decelerate|get faster|get slower)(?:\s+at\s+the\s+end)?"
+_TEMPO_SAID = re.compile(r"^(?P<verb>speed up|slow down|accelerate|decelerate|get faster|get slower|faster|slower)(?:\s+and\s+(?:faster|slower))?(?:\s+at\s+the\s+end)?"
                          r"(?:\s+(?:to|into)\s+(?:a|an|the)\s+[a-z][a-z\s-]*?)?(?P<rest>(?:\s*,\s*[^,]+){1,2})$", re.I)
-_TEMPO_PART = re.compile(r"^(?:(?P<span>(?:over|in|across)\s+\S+(?:\s+\S+)?\s+(?:bars?|beats?|measures?))\s*)?(?:to\s+)?"
-                         r"(?P<bpm>\d{2,3})(?:\s*bpm)?$|^(?P<alone>(?:over|in|across)\s+\S+(?:\s+\S+)?\s+(?:bars?|beats?|measures?))$",
-                         re.I)
+_TEMPO_SPAN = r"(?:over|in|across)\s+\S+(?:\s+\S+)?\s+(?:bars?|beats?|measures?)"
+_TEMPO_PART = re.compile(rf"^(?:(?P<span>{_TEMPO_SPAN})\s*)?(?:(?:up\s+|down\s+)?to\s+)?(?P<bpm>\d{{2,3}})(?:\s*bpm)?"
+                         rf"(?:\s+(?P<after>{_TEMPO_SPAN}))?$|^(?P<alone>{_TEMPO_SPAN})$", re.I)
+
+
+#: A tempo glide said with the tempo named around its verb ('build the tempo up to 120 over 8 bars', 'go from this
+#: tempo up to 132 over eight bars', 'build up to 140 bpm'): said the way the timed reading takes it.
+_TEMPO_GLIDE = re.compile(r"^(?:(?:can|could|shall)\s+(?:we|you)\s+)?(?:(?P<build>build)|take|bring|push|go|move|ramp)"
+                          r"(?P<named>\s+the\s+tempo|\s+from\s+(?:this|the)\s+tempo|\s+from\s+here)?\s+(?P<way>up|down)?\s*to\s+"
+                          r"(?P<bpm>\d{2,3})(?P<unit>\s*bpm)?(?P<rest>\s+(?:over|across|in)\s+.+)$", re.I)
 
 
 def said_tempo(text: str) -> str:
-    """'speed up to a quick march, 110, over 4 bars' → 'speed up to 110 over 4 bars'; any other line as it is."""
+    """'speed up to a quick march, 110, over 4 bars' → 'speed up to 110 over 4 bars', 'build the tempo up to 120 over 8
+    bars' → 'tempo up to 120 over 8 bars'; any other line as it is."""
+    glide = _TEMPO_GLIDE.match(text.strip().rstrip(".!?"))
+    if glide and (glide["build"] or glide["named"] or glide["unit"]):
+        return f"tempo {glide['way'] or ''} to {glide['bpm']}{glide['rest']}".replace("  ", " ")
     found = _TEMPO_SAID.match(text.strip().rstrip(".!"))
     if found is None:
         return text
     parts = [_TEMPO_PART.match(p.strip()) for p in found["rest"].split(",") if p.strip()]
     if not all(parts) or sum(bool(p["bpm"]) for p in parts) != 1:
         return text
-    span = " ".join(p["span"] or p["alone"] or "" for p in parts).strip()
+    span = " ".join(p["span"] or p["alone"] or p["after"] or "" for p in parts).strip()
     bpm = next(p["bpm"] for p in parts if p["bpm"])
-    return f"{found['verb']} to {bpm}{' ' + span if span else ''}"
+    verb = {"faster": "speed up", "slower": "slow down"}.get(found["verb"].lower(), found["verb"])
+    return f"{verb} to {bpm}{' ' + span if span else ''}"
 
 
 _TEMPO_SUBJECT = re.compile(r"^(?:the\s+)?(?:tempo|bpm|speed up|slow down|speed|pace)$", re.I)
