@@ -256,3 +256,8 @@ def test_a_tempo_glide_said_around_its_number(phrase, bpm):
 
 def test_a_glide_to_a_bare_number_with_it_is_still_asked():
     assert "could be the tempo" in refused("add a saw", "bring it up to 80 over 4 bars")
+
+
+def test_chords_said_for_no_voice_never_replace_the_only_voices_bass_line():
+    said = refused("add a saw at 55 hz", "bass notes g1 g1 bb1 c2 d2 d2 f1 g1", "chords gm cm gm d7")
+    assert "saw1 plays the bass line" in said and "add a triangle" in said

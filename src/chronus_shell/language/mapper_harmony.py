@@ -253,9 +253,10 @@ def _keep_a_note_line(ctx, head: str, track: str | None, intent: ih.Progression)
     pitched = [str(n) for n in notes if token_pitches(n)]
     voices = [m for m in ctx.model.modules if ctx.model.spec(m) is not None and ctx.model.spec(m).role == "source"]
     melody = len(pitched) >= 4 and len(set(pitched)) >= 2 and len(voices) > 1   # a tune beside other voices ('the
-    # flute plays e5 d5 c5 …' with an organ there); a sketch on the one voice is replaced
+    # flute plays e5 d5 c5 …' with an organ there); a sketch on the one voice is replaced — never a bass line
+    bass = len(pitched) >= 2 and (track == "bass" or max(token_pitches(n)[0] for n in pitched) < 48)   # (below C3)
     if any(token_pitches(n) for n in notes) and not any("+" in str(n) for n in notes) and \
-            (melody or line.pattern != own_rhythm(notes) and "." in line.pattern) and track not in ("chords", "arp"):
+            (melody or bass or line.pattern != own_rhythm(notes) and "." in line.pattern) and track not in ("chords", "arp"):
         free = [v for v in voices if v != head and not any(t.target == v for t in ctx.model.tracks.values())]
         other = f"put them on {free[0]} ('chords {chords} on {free[0]}')" if free else \
             f"add a voice for them ('add a triangle', then 'chords {chords} on the triangle')"

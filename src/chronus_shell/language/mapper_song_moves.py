@@ -33,7 +33,7 @@ def capo(ctx, intent: ih.Capo) -> list[Message]:
     held = ctx.model.last_chord is not None and ctx.model.last_chord[0] == "gate"
     if not tracks and not held:                          # on before the chords: the ones named next are shapes under it
         ctx.understood.append(f"capo {intent.frets}: chords named from now on are shapes under it (G sounds "
-                              f"{moved_chord('g', intent.frets).upper()})" if intent.frets else "capo off")
+                              f"{moved_chord('g', intent.frets).capitalize()})" if intent.frets else "capo off")
         return [message("/seq/capo", intent.frets)]
     everything = it.Words((it.Word("everything", intent.column),))
     at = len(ctx.understood)
