@@ -261,3 +261,7 @@ def test_a_glide_to_a_bare_number_with_it_is_still_asked():
 def test_chords_said_for_no_voice_never_replace_the_only_voices_bass_line():
     said = refused("add a saw at 55 hz", "bass notes g1 g1 bb1 c2 d2 d2 f1 g1", "chords gm cm gm d7")
     assert "saw1 plays the bass line" in said and "add a triangle" in said
+
+
+def test_a_tritone_sub_before_any_chord_says_to_give_one():
+    assert "no chord to change yet" in refused("tritone sub on the G7")

@@ -101,6 +101,8 @@ def move_notes(ctx, intent: ih.MoveNotes) -> list[Message]:
             (intent.tune or intent.band and not _notes_just_given(ctx)) and _the_tune(ctx):
         return _every_track_moved(ctx, intent)                 # ('transpose up a whole step' with chords and a melody)
     last = ctx.model.last_chord
+    if intent.dominants and last is None:
+        raise LanguageError(NO_CHORD, intent.column)     # 'tritone sub on the G7' before any chord
     if intent.fallback is not None and last is None and ctx.model.key and not _track_with_notes(ctx, None, intent.column):
         return ctx.map(ih.ChangeKey(None, None, "interval", intent.column, semitones=intent.semitones))
     if intent.fallback is not None and not _harmony_in_focus(ctx, last):
