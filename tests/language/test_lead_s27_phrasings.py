@@ -265,3 +265,9 @@ def test_chords_said_for_no_voice_never_replace_the_only_voices_bass_line():
 
 def test_a_tritone_sub_before_any_chord_says_to_give_one():
     assert "no chord to change yet" in refused("tritone sub on the G7")
+
+
+@pytest.mark.parametrize("phrase", ["I would like the music in D minor instead.", "put the music in D minor",
+                                    "the music in D minor instead", "i'd like it in D minor"])
+def test_the_music_put_in_a_key(phrase):
+    assert "a minor → d minor" in echo("add a triangle", "chords am f c g", phrase)

@@ -45,6 +45,7 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"^(?:could|can|would|will) (?:you|ya|u|we) (?:please |kindly |just )?(?=(?:play|hold|strum|give|try|put)\b)", ""),
     (r"^(?:i'?d like|i would like|i should like|i want|might|could|can|would|will) (?:the |my )?(?P<v>[\w-]+) (?:to )?"
      r"(?P<verb>play|hold|strum)\b", r"the \g<v> \g<verb>s"),                          # 'might the triangle play an Am chord'
+    (r"^(?:i'?d|i would|we'?d|we would) (?:like|love|prefer) (?=(?:the|it|this|that) )", ""),   # 'I would like the music in A minor'
     (r"\s*\([^)]*\)\s*", " "),                                                        # (an aside)
     (r",?\s*\bs'il (?:vous|te) pla[iî]t\b|^(?:voilà|voila|bon|alors|allez)\b,?\s*", ""),          # French courtesy
     (r"^et maintenant\b|^maintenant\b", "now"),

@@ -183,7 +183,8 @@ _TO_KEY = tuple((re.compile(pattern), or_set) for pattern, or_set in (
     (rf"(?:transpose|modulate|move|shift|take)(?: it| it all| all| everything| the song| the tune| the track| the music| the whole thing"
      rf"| the key)?(?: in)? ?to (?:the key of )?{KEYNOTE}(?: {SCALE})?(?: key)?(?: going (?:up|down))?", False),
     (rf"(?:switch|change|go|move|modulate)(?: over)? to (?:the key of )?{KEYNOTE} {SCALE}(?: key)?", True),
-    (rf"(?:put|play|take|move|have|do) (?:it|this|that|everything|the song|the tune|the chords|the progression|the changes|"
+    (rf"(?:(?:put|play|take|move|have|do|i'?d like|i would like|i want|can we have|could we have) )?(?:it|this|that|everything|"
+     rf"the song|the tune|the music|the piece|the track|the whole thing|the chords|the progression|the changes|"
      rf"the bass ?line|the bass|the riff|the melody|"
      rf"the loop|the vamp|the (?:[1-7][ -]?){{2,4}}|the (?:(?:vii|vi|iv|v|iii|ii|i)[ -]?){{2,4}})"
      rf" (?:in|into|in the key of) {KEYNOTE}(?: {SCALE})?(?: instead)?", False),
