@@ -12,9 +12,13 @@ block, and the device callback's own clock when it took it (PLAYED_NS). Per comm
 The message applies from B's first sample (a parameter's 5 ms smoothing starts there), so the last
 stage ends at the first changed sample. `measured` is that whole path; `shell's figure` is what the
 supervisor itself records (from the line's entry, or from send() where no entry is told; predicted
-from the callback clock at the stamp). Lines alternate between the REPL's path, the path before
-session 25 and an OSC packet (the line's message sent by a controller process to the shell's OSC
-server: from its sending, no translation), so they are compared in the same minutes.
+from the callback clock at the stamp). Lines alternate between lines typed at the shell's own prompt
+on a pty (`keys`, from the Enter key's write: tests/repl/typist.py; `keys before`, the same as the shell
+was before session 27), the REPL's path from the line's entry, the path before session 25 and an OSC
+packet (the line's message sent by a controller process to the shell's OSC server: from its sending,
+no translation), so they are compared in the same minutes. For a typed line, before those stages:
+
+    the Enter key written → read by the prompt's event loop → its accept handler → entered
 
     flock /tmp/chronus-rt.lock python3 benchmarks/bench_latency_trace.py [--seconds 20] [--loads idle,loaded]
 """
@@ -29,7 +33,6 @@ import threading
 import time
 
 import numpy as np
-from bench_latency_keys import KEY_STAGES, TypedShell, terminal
 from live_rig import ROOT, Machine, arguments, jack_dummy, load, percentiles, send_all, write
 
 from pythonosc.udp_client import SimpleUDPClient  # noqa: E402
@@ -41,13 +44,15 @@ from chronus_shell.supervisor import Config, Supervisor, stamp_hold  # noqa: E40
 from chronus_shell.supervisor.rings import (  # noqa: E402
     ACTIVE_SLOT, DEVICE_LATENCY_US, LOST_BLOCKS, PLAYED_NS, READ_BLOCK, STARTED, WAITED_BLOCKS, WRITTEN, Control, Ring,
 )
+from tests.repl.typist import TypedShell, terminal  # noqa: E402
 
 LINE_PERIOD_S = 0.05
 POLL_S = 100e-6
 LINES = ("acid_filter1 cutoff {:.0f}", "acid_filter2 resonance {:.2f}", "saw1 detune {:.1f}", "hat1 decay {:.0f}",
          "adsr2 release {:.0f}")
 RANGES = ((300, 3000), (0.2, 0.9), (-20, 20), (30, 120), (50, 450))
-PATHS = ("keys", "repl", "before", "osc")
+PATHS = ("keys", "keys before", "repl", "before", "osc")
+KEY_STAGES = ("Enter to its read", "read to accept", "accept to entered")
 STAGES = ("translate", "to send()", "to the stamp", "pipe writes", "to the slot's begin", "render",
           "in the ring", "device")
 
@@ -118,10 +123,10 @@ class Traced:
 async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, ...] = PATHS, osc=None,
                      keys=None) -> list[dict]:
     """Lines entered every LINE_PERIOD_S, alternately typed at the shell's prompt (`keys`: from the
-    Enter key, bench_latency_keys.py), by the REPL's path (EngineLink: read and sent real-time, by its
-    real-time sender), by the path before session 25 (translated at the REPL's ordinary priority, sent
-    from the default executor's ordinary thread) and as an OSC packet (its message, from the controller's
-    send: `osc`, osc_controller's); one record per line."""
+    Enter key, tests/repl/typist.py; `keys before`: as the shell was before session 27), by the REPL's
+    path (EngineLink: read and sent real-time, by its real-time sender), by the path before session 25
+    (translated at the REPL's ordinary priority, sent from the default executor's ordinary thread) and as
+    an OSC packet (its message, from the controller's send: `osc`, osc_controller's); one record per line."""
     translator, traced = Translator(), Traced(supervisor)
     from tests.supervisor.test_soak import FOUR_VOICES
     for line in [*FOUR_VOICES, *(typed_line(step) for step in range(40))]:
@@ -139,8 +144,8 @@ async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, .
         entered = time.perf_counter_ns()
         traced.last = {}
         traced.sent.clear()
-        if path == "keys":
-            marks = await typed.line(typed_line(step))
+        if path.startswith("keys"):
+            marks = await typed.line(typed_line(step), before=path == "keys before")
             records.append(dict(traced.last, **marks, path=path))
         elif path == "osc":
             message = translator.translate(typed_line(step))[0]
@@ -159,7 +164,7 @@ async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, .
             translated, cpu = time.perf_counter_ns(), time.thread_time_ns() - cpu
             for message in messages:
                 await loop.run_in_executor(None, supervisor.send, message)
-        if path != "keys":
+        if not path.startswith("keys"):
             records.append(dict(traced.last, entered_ns=entered, translated_ns=translated, path=path,
                                 translate_cpu_ns=cpu if path != "osc" else 0))
         step += 1
@@ -213,8 +218,9 @@ def trace(kind: str, seconds: float, paths: tuple[str, ...] = PATHS) -> dict:
                                                   config.block_size, first, count), daemon=True)
         watcher.start()
         here.recv()
+        typing = any(path.startswith("keys") for path in paths)
         with (osc_controller(supervisor) if "osc" in paths else contextlib.nullcontext()) as osc, \
-                (terminal() if "keys" in paths else contextlib.nullcontext()) as keys, load(kind, seconds + 10, pool=True):
+                (terminal() if typing else contextlib.nullcontext()) as keys, load(kind, seconds + 10, pool=True):
             words, machine = supervisor.control.words, Machine()
             lost, waited = int(words[LOST_BLOCKS]), int(words[WAITED_BLOCKS])
             records = asyncio.run(type_lines(supervisor, seconds, paths, osc, keys))

@@ -87,7 +87,7 @@ def test_every_address_has_one_handler():
     from chronus_shell.engine.engine_addresses import ADDRESSES as ENGINE
     from chronus_shell.engine.timeline import TRANSACTION
     from chronus_shell.session.commands import ANSWERED
-    from chronus_shell.supervisor.supervisor import ENGINE_ANSWERS
+    from chronus_shell.supervisor.slow_messages import ENGINE_ANSWERS
     for address in ADDRESSES:
         owners = [address in ENGINE, address.path in TRANSACTION, address.path in ANSWERED,
                   address.path in ENGINE_ANSWERS, address.path.split("/")[1] in ("midi", "link")]

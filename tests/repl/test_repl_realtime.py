@@ -1,12 +1,14 @@
 """The REPL's real-time window is bounded (supervisor/repl_realtime.py): a long line is translated at
 the ordinary priority, a slow one is put back to it by the watchdog, a shell verb and a session are
-not real-time, and the thread's policy is the ordinary one again after every line."""
+not real-time, and the thread's policy is the ordinary one again after every line; the prompt's thread
+is favoured by niceness only, and what it starts is not."""
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
 import contextlib
 import os
+import subprocess
 import sys
 import threading
 import time
@@ -17,7 +19,7 @@ from chronus_shell.language import LanguageError
 from chronus_shell.protocol.message import Message
 from chronus_shell.repl.engine_link import EngineLink
 from chronus_shell.supervisor import realtime
-from chronus_shell.supervisor.repl_realtime import REALTIME_LINE_CHARS, plain_fan_out
+from chronus_shell.supervisor.repl_realtime import PROMPT_NICE, REALTIME_LINE_CHARS, favour_the_prompt, plain_fan_out
 
 OUTPUT_PRIORITY = 20   # the shell's threads one step below the standby: realtime.shell_priority(20)
 
@@ -126,3 +128,70 @@ def test_a_shell_verb_is_not_real_time():
     engine = Lowered()
     run_shell("help\rstatus\r\x04", engine)
     assert engine.lowered == 2
+
+
+def lowers_niceness() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    import resource
+    return os.geteuid() == 0 or 20 - resource.getrlimit(resource.RLIMIT_NICE)[0] <= PROMPT_NICE
+
+
+@pytest.mark.skipif(not lowers_niceness(), reason="no right to a negative niceness here")
+def test_the_prompt_thread_is_favoured_and_what_it_starts_is_ordinary():
+    seen = {}
+
+    def prompt():
+        seen["favoured"] = favour_the_prompt()
+        seen["nice"] = os.getpriority(os.PRIO_PROCESS, 0)
+        started = threading.Thread(target=lambda: seen.update(started=os.getpriority(os.PRIO_PROCESS, 0)))
+        started.start()
+        started.join()
+        child = subprocess.run([sys.executable, "-c", "import os; print(os.getpriority(os.PRIO_PROCESS, 0))"],
+                               capture_output=True, text=True, check=True)
+        seen["child"] = int(child.stdout)
+        with realtime.briefly(OUTPUT_PRIORITY):       # a line's window, then the watchdog's demotion
+            realtime.ordinary_thread()
+        seen["after"] = os.getpriority(os.PRIO_PROCESS, 0), os.sched_getscheduler(0)
+
+    thread = threading.Thread(target=prompt)
+    thread.start()
+    thread.join()
+    assert seen["favoured"] and seen["nice"] == PROMPT_NICE
+    assert seen["started"] == 0 and seen["child"] == 0
+    assert seen["after"] == (PROMPT_NICE, os.SCHED_OTHER | os.SCHED_RESET_ON_FORK)
+
+
+@needs_rt
+def test_a_line_is_sent_real_time_from_the_accept_handler_before_the_prompt_returns(translator):
+    import io
+
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from chronus_shell.repl.printing import Output
+    from chronus_shell.repl.shell import Shell, make_prompt_session
+
+    supervisor, sent_by_the_return = FakeSupervisor(), []
+    link = link_of(supervisor)
+
+    async def main():
+        started = concurrent.futures.Future()
+        started.set_result(None)
+        link.begin(started)
+        await link.ready()
+        with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+            shell = Shell(translator, link, Output(color=False, stream=io.StringIO()),
+                          make_prompt_session(translator, link))
+            pipe.send_text("acid_filter1 cutoff 900\r")
+            line = await shell.read()
+            sent_by_the_return.extend(supervisor.sent_from)
+            await shell.execute(line)
+        link._poller.cancel()
+
+    asyncio.run(main())
+    link._sender.shutdown()
+    [(address, thread, real_time)] = sent_by_the_return
+    assert address == "/mod/acid_filter1/cutoff" and thread.startswith("chronus-send") and real_time
+    assert supervisor.sent_from == sent_by_the_return and not fifo()

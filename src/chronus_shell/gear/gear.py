@@ -19,18 +19,18 @@ from ..protocol.message import Message
 from ..supervisor import realtime
 from ..supervisor.rings import PLAYED_NS, READ_BLOCK, RT_PRIORITY
 from .clock import SampleClock
-from .midi_in import MOD_WHEEL, MidiInput, control_number, scaled
+from .input_events import InputEvents
+from .midi_in import MidiInput, control_text
 from .link import LinkSession
 from .midi_out import STOP, MidiOutput, OutScheduler
 from .ports import MidiError, describe_ports, forget_probes
 from .sessions import SECTION, add_to_saved, saved_section
 
-LATENCY_BLOCKS = 1     # beyond the supervisor's stamping horizon: the fixed MIDI-to-sound delay
 WATCH_S = 1.0          # how often vanished ports are looked for again
 TRANSPORT = ("/seq/start", "/seq/stop", "/seq/continue", "/seq/bpm")
 
 
-class Gear:
+class Gear(InputEvents):
     def __init__(self, supervisor, midi_in: str | None = None, link: bool = False):
         self.supervisor = supervisor
         self.options = {"midi_in": midi_in, "link": link}
@@ -172,10 +172,10 @@ class Gear:
         if verb == "map":
             target = self._target(args[1])
             self.maps[args[0]] = target
-            return f"{_control_text(args[0])} → {target}"
+            return f"{control_text(args[0])} → {target}"
         if verb == "unmap":
             self.maps.pop(args[0], None)
-            return f"{_control_text(args[0])} is free"
+            return f"{control_text(args[0])} is free"
         if verb == "learn":
             self.learning = self._target(args[0])
             return f"move a knob or fader to map it to {self.learning}"
@@ -186,7 +186,7 @@ class Gear:
         if verb == "clock":
             return self._midi_clock(args[0] == "on", args[1] if len(args) > 1 else None)
         if verb == "mappings":
-            return "; ".join(f"{_control_text(c)} → {t}" for c, t in sorted(self.maps.items())) or "no mappings"
+            return "; ".join(f"{control_text(c)} → {t}" for c, t in sorted(self.maps.items())) or "no mappings"
         raise MidiError(f"/midi/{verb}: not a MIDI command (see docs/protocol.md)")
 
     def _unlearn(self, target: str) -> str:
@@ -205,7 +205,7 @@ class Gear:
             self.maps.pop(control, None)
         else:
             self.maps[control] = previous
-        return f"{_control_text(control)} → {previous}" if previous else f"{_control_text(control)} is free"
+        return f"{control_text(control)} → {previous}" if previous else f"{control_text(control)} is free"
 
     def patch_state(self) -> dict:
         """The supervisor's state with the MIDI settings (autosave keeps them; a recovery replays them)."""
@@ -271,90 +271,6 @@ class Gear:
             raise MidiError(f"{target} is a choice ({spec.range_text()}): a knob moves numbers")
         return f"{module_id}.{spec.name}"
 
-    # -- from the input ----------------------------------------------------------------------
-    @property
-    def latency(self) -> int:
-        """The fixed delay from a MIDI event to its sound, in samples (docs/gear.md)."""
-        sup = self.supervisor
-        return (sup.ahead + sup.margin_blocks + LATENCY_BLOCKS) * sup.config.block_size
-
-    def stamp(self, when: float) -> int:
-        return self.clock.sample_at(when) + self.latency
-
-    def voice(self) -> str | None:
-        voice = self.plays or self.supervisor.touched
-        if voice is None and "notes" not in self._gone:
-            self._gone.add("notes")
-            self.say("midi notes have no voice to play: 'midi plays the bass' (or touch a voice)")
-        return voice
-
-    def engine(self, msg: Message, at: int) -> None:
-        """Send one message made from an input event; a refusal is one line, the input goes on."""
-        try:
-            self.supervisor.send(msg, at)
-        except (ParamError, RuntimeError, ValueError) as err:
-            self.say(f"midi: {msg}: {err}")
-
-    def transport(self, verb: str, at: int) -> None:
-        """An external MIDI Start/Stop/Continue: the sequencer follows at the event's sample."""
-        self.engine(Message(f"/seq/{verb}", ()), at)
-
-    def controller(self, number: int, value: int, at: int) -> None:
-        if self.learning is not None:
-            control = f"cc{number}"
-            self.learnt[self.learning] = (control, self.maps.get(control))
-            self.maps[control] = self.learning
-            self.say(f"learnt: {_control_text(control)} → {self.learning}")
-            self.learning = None
-        for control, target in self.maps.items():
-            if control_number(control) == number:
-                module_id, param = target.split(".", 1)
-                spec = self._spec(module_id, param)
-                if spec is not None:
-                    self.engine(Message(f"/mod/{module_id}/{spec.name}", (round(scaled(spec, value), 6),)), at)
-                return
-        if number == MOD_WHEEL:
-            for module_id, type_name in self._voice_modules():
-                if module_spec(type_name).has_param("cutoff"):
-                    spec = module_spec(type_name).param("cutoff")
-                    self.engine(Message(f"/mod/{module_id}/cutoff", (round(scaled(spec, value), 6),)), at)
-
-    def bend(self, cents: float, at: int) -> None:
-        """Pitch bend: the voice's oscillators' detune, around where it was before the bend."""
-        for module_id, type_name in self._voice_modules():
-            spec = module_spec(type_name)
-            if spec.role == "source" and spec.has_param("detune"):
-                if module_id not in self.bent:
-                    params = self.supervisor.patch_state()["modules"].get(module_id, {}).get("params", {})
-                    self.bent[module_id] = float(params.get("detune", 0.0))
-                detune = spec.param("detune")
-                value = min(max(self.bent[module_id] + cents, detune.low), detune.high)
-                self.engine(Message(f"/mod/{module_id}/detune", (round(value, 3),)), at)
-                if cents == 0.0:
-                    self.bent.pop(module_id, None)
-
-    def _spec(self, module_id: str, param: str):
-        type_name = self._shape().types.get(module_id)
-        try:
-            return None if type_name is None else module_spec(type_name).param(param)
-        except ParamError:
-            return None
-
-    def is_poly(self, voice: str) -> bool:
-        """Whether the voice plays several notes at once (/patch/poly, or grown by a chord)."""
-        return self._shape().poly.get(voice, 1) > 1
-
-    def _shape(self):
-        """The patch as the supervisor has scheduled it (ids, types, edges): no slot round trip."""
-        return self.supervisor.plan._live_shape
-
-    def _voice_modules(self) -> list[tuple[str, str]]:
-        voice = self.voice()
-        if voice is None:
-            return []
-        types = self._shape().types
-        return [(m, types[m]) for m in self.voice_members(voice) if m in types]
-
     # -- hot-plug ----------------------------------------------------------------------------
     def _watch(self) -> None:
         """A port that vanished is one line; it is reopened by its name when it is back."""
@@ -398,8 +314,4 @@ def _voice_members(module_id: str, edges) -> list[str]:
     return sorted(members)
 
 
-def _control_text(control: str) -> str:
-    return f"knob {control[4:]}" if control.startswith("knob") else f"cc {control[2:]}"
-
-
-__all__ = ["Gear", "LATENCY_BLOCKS"]
+__all__ = ["Gear"]

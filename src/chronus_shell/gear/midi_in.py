@@ -28,6 +28,11 @@ def control_number(control: str) -> int:
     return int(control[2:])
 
 
+def control_text(control: str) -> str:
+    """How a control is said: 'knob 3', 'cc 74'."""
+    return f"knob {control[4:]}" if control.startswith("knob") else f"cc {control[2:]}"
+
+
 def scaled(spec: ParamSpec, value: int) -> float:
     """A 0–127 controller value along the param's range: logarithmic for Hz, linear otherwise."""
     position = value / 127.0

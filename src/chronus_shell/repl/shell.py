@@ -10,7 +10,7 @@ import asyncio
 import concurrent.futures
 import contextlib
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from prompt_toolkit import PromptSession
 from prompt_toolkit.shortcuts import CompleteStyle, clear
@@ -122,6 +122,7 @@ class Entered:
     line: str
     depth: int                       # the undo stack's depth before it
     messages: list[Message]
+    understood: list[str] = field(default_factory=list)   # what the translation said it read
     error: Exception | None = None
     sent: concurrent.futures.Future | None = None
 
@@ -220,6 +221,7 @@ class Shell:
         with self.engine.reading(line):          # real-time from Enter to its last send
             try:
                 entered.messages = self.translator.translate(line)
+                entered.understood = list(self.translator.understood)   # before a model update comes in
             except Exception as err:             # noqa: BLE001 — said by execute(): a caret, or an internal error
                 entered.error = err
                 return entered
@@ -270,7 +272,7 @@ class Shell:
                 self.output.caret_error(str(err), len(line) - len(line.lstrip()), len(PROMPT),
                                         None if on_screen else line)
                 return
-        for understood in self.translator.understood:
+        for understood in self.translator.understood if entered is None else entered.understood:
             self.output.understood(understood)  # "→ brighter: acid_filter1 cutoff 800 → 1000 Hz"
         verb = _undo_verb(line)
         if messages and not self.verbose and verb:

@@ -21,11 +21,9 @@ import time
 from collections import deque
 
 from ..engine.catalogue import CATALOGUE
-from ..engine.engine import EngineError
 from ..engine.timeline import TRANSACTION, Timeline
 from ..protocol.message import Message
 from ..session.commands import Outcome, SessionCommands
-from ..session.paths import session_path
 from ..session.recorder import Recorder
 from .admission import Admission, scheduled_types
 from .config import Config
@@ -40,19 +38,18 @@ from .rings import (
     remove_stale_blocks, shm_name,
 )
 from .restore import Restore
+from .slow_messages import SlowMessages
 from .status import slot_rows, summary
 from .child_processes import OutputProcess, SlotWorker, SupervisorError, WorkerGone
 
 LATENCIES_KEPT = 100_000
-TO_CREATE = Message("/patch/create")
 SPARES = 2  # ready workers: a double kill takes both at once (restore.py)
 SPAWN_SPARES = 3  # under spawn a worker imports and loads every kernel itself (~1.4 s of CPU, 2–3 s on a
 # loaded 2-core machine): with two, a crash every 1.5 s found no standby and the next one killed the lone slot
 STOP_JOIN_S = 3.0  # stop() waits this long for a replacement or restore under way to end
-ENGINE_ANSWERS = {"/engine/status": "_answer_status", "/engine/crash": "_answer_crash"}   # shapes: protocol
 
 
-class Supervisor(Failover, Restore):
+class Supervisor(Failover, Restore, SlowMessages):
     def __init__(self, config: Config | None = None):
         self.config = config or Config.from_env()
         cfg = self.config
@@ -315,69 +312,6 @@ class Supervisor(Failover, Restore):
             self.latencies_ms.append(heard)
         self._last_stamp = max(self._last_stamp, stamp)
         return stamp
-
-    def _slow_message(self, msg: Message, head: str):
-        if head in ("session", "record"):
-            return self._session_message(msg)
-        if head == "engine":
-            return self._engine_message(msg)
-        return self.samples.load_later(msg, self.send)   # decoded off the audio path, sent when ready
-
-    def _session_message(self, msg: Message) -> Outcome:
-        if msg.address == "/record/start" and self.session.recorder is None:
-            outcome = self.session.handle(msg, {})
-            if outcome.ok:
-                self.tap.mark()
-            return outcome
-        if msg.address == "/record/stop":
-            self.tap.drain()  # everything played up to now belongs to the take
-        needs_state = msg.address.endswith(("/save", "/load"))  # a load replaces what is playing
-        state = self.patch_state() if needs_state else {}
-        if state and self.touched in state["modules"] and self.touched != "master":
-            state["focus"] = self.touched
-        outcome = self.session.handle(msg, state)
-        if outcome.ok and outcome.focus:
-            self.touched = outcome.focus
-        if outcome.ok and outcome.messages:
-            self.admission.prepare(TO_CREATE, sum(m.address == TO_CREATE.address for m in outcome.messages))
-            try:
-                outcome.messages = self.samples.prepare(outcome.messages)
-            except SampleError as err:
-                return Outcome(f"{session_path(str(msg.args[0]))}: {err} (nothing was loaded)", ok=False)
-            with self._lock:
-                shadow = pickle.loads(pickle.dumps(self.plan))
-                for message in outcome.messages:  # all or nothing: check against a copy first
-                    try:
-                        self.admission.check(message, scheduled_types(shadow))
-                        shadow.admit(message)
-                    except (EngineError, SupervisorError) as err:    # e.g. an edge into a source
-                        where = session_path(str(msg.args[0]))
-                        return Outcome(f"{where}: {message}: {err} (nothing was loaded)", ok=False)
-                at = None if outcome.now else self._next_bar()
-                for message in outcome.messages:
-                    self.plan.admit(message)
-                    with realtime.briefly(int(self.control.words[RT_PRIORITY])):  # stamp to last write
-                        self._fan_out(message, at)
-        return outcome
-
-    def _next_bar(self) -> int:
-        earliest = self.earliest_stamp()
-        try:
-            return int(self._active_slot().request(("bar", earliest)))
-        except (WorkerGone, AttributeError):
-            return earliest
-
-    def _engine_message(self, msg: Message):
-        name = ENGINE_ANSWERS.get(msg.address)
-        if name is None:
-            raise EngineError(f"the engine has no address {msg.address!r} (try /engine/status)")
-        return getattr(self, name)(msg)
-
-    def _answer_status(self, msg: Message) -> Outcome:
-        return Outcome("engine status", data=self.status())
-
-    def _answer_crash(self, msg: Message) -> Outcome:
-        return Outcome(self.crash(str(msg.args[0]) if msg.args else "active"))
 
     # -- state ----------------------------------------------------------------------
     def patch_state(self) -> dict:

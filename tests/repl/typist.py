@@ -1,5 +1,6 @@
-"""The shell itself typed at through a terminal, for bench_latency_trace.py's `keys` path: from the Enter
-key's arrival at the terminal to the line's first changed sample, with the prompt's own stages.
+"""The shell itself typed at through a terminal (bench_latency_trace.py's `keys` path, the from-Enter
+test in tests/supervisor/test_latency_measured.py): from the Enter key's arrival at the terminal to the
+line's first changed sample, with the prompt's own stages.
 
 A typist process (a terminal, as tmux or a terminal emulator is) owns a pty's master: it types each line
 it is given (the start at once, the last characters one at a time with human gaps, so the prompt's
@@ -14,6 +15,7 @@ prompt's stages are noted by wrapping its input's read and its buffer's accept h
 """
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import fcntl
 import multiprocessing
@@ -29,6 +31,7 @@ from prompt_toolkit.input import create_input
 from prompt_toolkit.output.vt100 import Vt100_Output
 from prompt_toolkit.patch_stdout import patch_stdout
 
+from chronus_shell.repl.app import settle
 from chronus_shell.repl.printing import Output
 from chronus_shell.repl.shell import Shell, make_prompt_session
 from chronus_shell.supervisor.repl_realtime import favour_the_prompt
@@ -37,7 +40,6 @@ KEY_GAP_S = 0.04          # between the last characters typed one at a time (a f
 KEYS_ONE_AT_A_TIME = 4    # the line's last characters, then a pause, then Enter
 PAUSE_BEFORE_ENTER_S = 0.06
 ROWS, COLUMNS = 30, 110
-KEY_STAGES = ("Enter to its read", "read to accept", "accept to entered")
 
 
 def _type(conn) -> None:
@@ -93,6 +95,7 @@ class TypedShell:
         self.typist, self.marks = typist, {}
         self._stack = contextlib.ExitStack()
         favour_the_prompt()                       # as app.py does for the prompt's thread
+        settle()                                  # … and once the shell is up
         output = Vt100_Output.from_pty(screen, term="xterm-256color")
         self._stack.enter_context(create_app_session(input=create_input(keys), output=output))
         self._stack.enter_context(patch_stdout(raw=True))
@@ -120,12 +123,22 @@ class TypedShell:
         self.session.input.read_keys, self.session.default_buffer.accept_handler = read, accepted
         translator.translate = translated
 
-    async def line(self, line: str) -> dict:
-        """Type `line` and Enter, run what the prompt returns as the shell does; the prompt's moments."""
+    async def line(self, line: str, before: bool = False) -> dict:
+        """Type `line` and Enter, run what the prompt returns as the shell does; the prompt's moments.
+        `before`: as the shell was before session 27 (the prompt's thread at niceness 0, the line
+        translated and sent once the prompt returned), to compare in the same minutes."""
         self.marks = {}
+        if before:
+            os.setpriority(os.PRIO_PROCESS, 0, 0)
         cpu, wall = time.thread_time_ns(), time.perf_counter_ns()
+        reading = asyncio.ensure_future(self.session.prompt_async() if before else self.shell.read())
+        while not self.session.app.is_running:
+            await asyncio.sleep(0.001)
+        await asyncio.sleep(0.01)                   # typed once the prompt shows, as a musician does
         self.typist.send(line)
-        text = await self.shell.read()
+        text = await reading
+        if before:
+            favour_the_prompt()
         self.marks["loop_cpu_ms"] = (time.thread_time_ns() - cpu) / 1e6
         self.marks["loop_wall_ms"] = (time.perf_counter_ns() - wall) / 1e6
         await self.shell.execute(text)

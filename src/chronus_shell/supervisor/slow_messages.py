@@ -1,0 +1,89 @@
+"""The messages the supervisor answers off the audio path: a session saved or loaded (its messages
+checked all or nothing, then stamped together, now or at the next bar), a recording started or stopped,
+an engine query; a sample is decoded by SampleShelf and sent when ready. `Supervisor.send` sends them
+at the ordinary policy: their work (files, decoders, a snapshot of the patch) has no bound.
+
+A mixin of Supervisor (it uses the supervisor's plan, admission, lock and fan-out), kept apart so each
+file reads as one concern.
+"""
+from __future__ import annotations
+
+import pickle
+
+from ..engine.engine import EngineError
+from ..protocol.message import Message
+from ..session.commands import Outcome
+from ..session.paths import session_path
+from . import realtime
+from .admission import scheduled_types
+from .child_processes import SupervisorError, WorkerGone
+from .rings import RT_PRIORITY
+from .samples import SampleError
+
+TO_CREATE = Message("/patch/create")
+ENGINE_ANSWERS = {"/engine/status": "_answer_status", "/engine/crash": "_answer_crash"}   # shapes: protocol
+
+
+class SlowMessages:
+    def _slow_message(self, msg: Message, head: str):
+        if head in ("session", "record"):
+            return self._session_message(msg)
+        if head == "engine":
+            return self._engine_message(msg)
+        return self.samples.load_later(msg, self.send)   # decoded off the audio path, sent when ready
+
+    def _session_message(self, msg: Message) -> Outcome:
+        if msg.address == "/record/start" and self.session.recorder is None:
+            outcome = self.session.handle(msg, {})
+            if outcome.ok:
+                self.tap.mark()
+            return outcome
+        if msg.address == "/record/stop":
+            self.tap.drain()  # everything played up to now belongs to the take
+        needs_state = msg.address.endswith(("/save", "/load"))  # a load replaces what is playing
+        state = self.patch_state() if needs_state else {}
+        if state and self.touched in state["modules"] and self.touched != "master":
+            state["focus"] = self.touched
+        outcome = self.session.handle(msg, state)
+        if outcome.ok and outcome.focus:
+            self.touched = outcome.focus
+        if outcome.ok and outcome.messages:
+            self.admission.prepare(TO_CREATE, sum(m.address == TO_CREATE.address for m in outcome.messages))
+            try:
+                outcome.messages = self.samples.prepare(outcome.messages)
+            except SampleError as err:
+                return Outcome(f"{session_path(str(msg.args[0]))}: {err} (nothing was loaded)", ok=False)
+            with self._lock:
+                shadow = pickle.loads(pickle.dumps(self.plan))
+                for message in outcome.messages:  # all or nothing: check against a copy first
+                    try:
+                        self.admission.check(message, scheduled_types(shadow))
+                        shadow.admit(message)
+                    except (EngineError, SupervisorError) as err:    # e.g. an edge into a source
+                        where = session_path(str(msg.args[0]))
+                        return Outcome(f"{where}: {message}: {err} (nothing was loaded)", ok=False)
+                at = None if outcome.now else self._next_bar()
+                for message in outcome.messages:
+                    self.plan.admit(message)
+                    with realtime.briefly(int(self.control.words[RT_PRIORITY])):  # stamp to last write
+                        self._fan_out(message, at)
+        return outcome
+
+    def _next_bar(self) -> int:
+        earliest = self.earliest_stamp()
+        try:
+            return int(self._active_slot().request(("bar", earliest)))
+        except (WorkerGone, AttributeError):
+            return earliest
+
+    def _engine_message(self, msg: Message):
+        name = ENGINE_ANSWERS.get(msg.address)
+        if name is None:
+            raise EngineError(f"the engine has no address {msg.address!r} (try /engine/status)")
+        return getattr(self, name)(msg)
+
+    def _answer_status(self, msg: Message) -> Outcome:
+        return Outcome("engine status", data=self.status())
+
+    def _answer_crash(self, msg: Message) -> Outcome:
+        return Outcome(self.crash(str(msg.args[0]) if msg.args else "active"))
