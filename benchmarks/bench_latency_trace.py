@@ -44,7 +44,6 @@ from chronus_shell.supervisor import Config, Supervisor, stamp_hold  # noqa: E40
 from chronus_shell.supervisor.rings import (  # noqa: E402
     ACTIVE_SLOT, DEVICE_LATENCY_US, LOST_BLOCKS, PLAYED_NS, READ_BLOCK, STARTED, WAITED_BLOCKS, WRITTEN, Control, Ring,
 )
-from tests.repl.typist import TypedShell, terminal  # noqa: E402
 
 LINE_PERIOD_S = 0.05
 POLL_S = 100e-6
@@ -136,6 +135,8 @@ async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, .
     link = EngineLink(supervisor)
     link.begin(started)
     await link.ready()
+    from tests.repl.typist import TypedShell   # (a pty: Linux and macOS only, for the keys paths)
+
     typed = keys and TypedShell(translator, link, *keys)
     loop = asyncio.get_running_loop()
     records, start, step = [], time.perf_counter(), 0
@@ -219,6 +220,8 @@ def trace(kind: str, seconds: float, paths: tuple[str, ...] = PATHS) -> dict:
         watcher.start()
         here.recv()
         typing = any(path.startswith("keys") for path in paths)
+        if typing:
+            from tests.repl.typist import terminal
         with (osc_controller(supervisor) if "osc" in paths else contextlib.nullcontext()) as osc, \
                 (terminal() if typing else contextlib.nullcontext()) as keys, load(kind, seconds + 10, pool=True):
             words, machine = supervisor.control.words, Machine()

@@ -324,3 +324,17 @@ def test_undo_and_redo_of_a_session_load_say_one_line():
     assert [line for line in out.splitlines() if "/patch/" in line] == []
     changes = [line for line in out.splitlines() if line.startswith(("undid", "redid"))]
     assert changes == ["undid: load session mytrack now", "redid: load session mytrack now", "undid: tempo 130"]
+
+
+def test_a_paste_split_by_a_form_feed_is_sent_once():
+    translator, engine, _ = run_shell("\x1b[200~tempo 90\x0ckick louder\x1b[201~\r\x04")
+    assert [str(m) for m in engine.sent].count("/seq/bpm 90.0") == 1
+    assert len(translator.undo_stack) <= 2
+
+
+def test_a_send_that_fails_at_enter_is_sent_the_usual_way(monkeypatch):
+    def broken(self, messages):
+        raise RuntimeError("the sender has shut down")
+    monkeypatch.setattr(Transcript, "send_now", broken)
+    _, engine, out = run_shell("tempo 128\r\x04")
+    assert [str(m) for m in engine.sent] == ["/seq/bpm 128.0"] and "Traceback" not in out

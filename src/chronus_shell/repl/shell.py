@@ -151,7 +151,10 @@ class Shell:
 
         def accepted(buffer) -> bool:
             if self._prompting:
-                self._entered = self.entered(buffer.text)
+                try:
+                    self._entered = self.entered(buffer.text)
+                except Exception:               # noqa: BLE001 — execute() does it all, and says what went wrong
+                    self._entered = None
             return accept(buffer)
         session.default_buffer.accept_handler = accepted
 
@@ -213,9 +216,9 @@ class Shell:
         loaded machine: bench_latency_trace.py --paths keys); execute() then says what it did. The same
         translation execute() does, done sooner; None (execute() does it all) for a line typed before the
         engine was up, a raw message, several lines, or while a ramp may be running (its engine query)."""
-        if (self.engine is None or self.ready is not None or self.ramps.maybe_running or "\n" in line
+        if (self.engine is None or self.ready is not None or self.ramps.maybe_running or line.splitlines() != [line]
                 or line.lstrip().startswith("/")):
-            return None
+            return None                          # (split as run() splits: a form feed in a paste is two lines)
         self.steps.before(_undo_verb(line))
         entered = Entered(line, len(self.translator.undo_stack), [])
         with self.engine.reading(line):          # real-time from Enter to its last send
@@ -226,7 +229,10 @@ class Shell:
                 entered.error = err
                 return entered
             if not any(_local_verb(message) for message in entered.messages):
-                entered.sent = self.engine.send_now(entered.messages)
+                try:
+                    entered.sent = self.engine.send_now(entered.messages)
+                except Exception:                # noqa: BLE001 — not sent: execute() sends it the usual way, and
+                    entered.sent = None          # says what went wrong there
                 if entered.sent is not None:
                     self.ramps.sent(entered.messages)
         return entered

@@ -58,7 +58,10 @@ def favour_the_prompt() -> bool:
     if sys.platform.startswith("linux"):
         import resource
 
-        realtime.ordinary_children()
+        try:
+            realtime.ordinary_children()
+        except OSError:
+            return False                         # (what it starts would keep the favour: none is taken)
         floor = 20 - resource.getrlimit(resource.RLIMIT_NICE)[0]
         for nice in (PROMPT_NICE, floor):
             if nice < os.getpriority(os.PRIO_PROCESS, 0):
@@ -67,7 +70,12 @@ def favour_the_prompt() -> bool:
                     return True
         return False
     if sys.platform == "win32":
-        kernel32 = ctypes.WinDLL("kernel32")
+        from ctypes import wintypes
+
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+        kernel32.GetCurrentThread.restype = wintypes.HANDLE
+        kernel32.SetThreadPriority.argtypes = (wintypes.HANDLE, ctypes.c_int)
+        kernel32.SetThreadPriority.restype = wintypes.BOOL
         return bool(kernel32.SetThreadPriority(kernel32.GetCurrentThread(), THREAD_PRIORITY_HIGHEST))
     return False   # macOS: the main thread is already of the user-interactive class
 
