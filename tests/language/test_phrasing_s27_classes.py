@@ -165,3 +165,16 @@ def test_musicians_forms_read_again(context, phrase, expected):
 
 def test_a_part_said_out_of_tune_is_never_left_out():
     refused(*PAD, "the drones are flat, bring them up a bit")   # its pitch, not its level: asked, never louder
+
+
+# -- an effect muted or killed in a voice that plays a track: the effect, never the part it colours --------
+@pytest.mark.parametrize("phrase, expected", [
+    ("mute the reverb", ["/mod/reverb1/mix 0.0"]),
+    ("kill the reverb", ["/patch/remove reverb1", "/patch/connect filter1 master"]),    # as with no track
+])
+def test_an_effect_muted_or_killed_is_the_effect(phrase, expected):
+    assert last(*PLAYING, phrase) == expected
+
+
+def test_an_effect_with_no_level_muted_is_refused():
+    assert "no level to mute" in refused(*PLAYING, "mute the filter")
