@@ -178,3 +178,22 @@ def test_an_effect_muted_or_killed_is_the_effect(phrase, expected):
 
 def test_an_effect_with_no_level_muted_is_refused():
     assert "no level to mute" in refused(*PLAYING, "mute the filter")
+
+
+# -- a param's value said as a quality; a line that takes itself back; words after a name saved --------
+@pytest.mark.parametrize("phrase, expected", [
+    ("kick decay long", ["/mod/kick1/decay 356.762135"]),
+    ("hats decay short", ["/mod/hat1/decay 42.044821"]),
+])
+def test_a_param_said_with_a_quality_moves_that_way(phrase, expected):
+    assert last(*DRUMS, "hats decay 50", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["capo 2? nah thats guitar talk, forget it", "mute the kick - never mind",
+                                    "cutoff 300, scratch that"])
+def test_a_line_that_takes_itself_back_changes_nothing(phrase):
+    assert "nothing changed" in refused(*ACID, phrase)
+
+
+def test_words_after_a_name_saved_are_no_part_of_it():
+    assert last("could you save over beer barrel with this version?") == ["/session/save 'beer barrel' overwrite"]
