@@ -197,3 +197,23 @@ def test_a_line_that_takes_itself_back_changes_nothing(phrase):
 
 def test_words_after_a_name_saved_are_no_part_of_it():
     assert last("could you save over beer barrel with this version?") == ["/session/save 'beer barrel' overwrite"]
+
+
+# -- dialect and chat words; a modulator already there is that one, never a second unasked --------------
+@pytest.mark.parametrize("context, phrase, expected", [
+    (DRUMS, "humanize de iron", ["/seq/humanize hats 0.5"]),          # soca: the iron plays the ticking part
+    (DRUMS, "kick every 16th lmao", ["/seq/add kick kick1 xxxxxxxxxxxxxxxx"]),
+    (ACID, "moar bass", ["/mod/saw1/gain 0.6"]),
+    (ACID, "pan hats lft", ["/mod/hat1/pan -0.5"]),
+])
+def test_dialect_and_chat_words(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["the lfo on the filter", "lfo on the filter"])
+def test_a_modulator_already_on_the_target_is_not_added_again(phrase):
+    assert "lfo1 is already on filter1 cutoff" in refused(*PAD, phrase)
+
+
+def test_another_modulator_asked_for_is_added():
+    assert last(*PAD, "add another lfo on the filter") == ["/patch/create lfo2 lfo", "/patch/connect lfo2 filter1.cutoff"]
