@@ -217,3 +217,15 @@ def test_a_modulator_already_on_the_target_is_not_added_again(phrase):
 
 def test_another_modulator_asked_for_is_added():
     assert last(*PAD, "add another lfo on the filter") == ["/patch/create lfo2 lfo", "/patch/connect lfo2 filter1.cutoff"]
+
+
+# -- a choreographer's counts; a reason said without a comma; 'normal'; a rhythm said for no part after one -
+@pytest.mark.parametrize("context, phrase, expected", [
+    (DRUMS, "claps on every count", ["/seq/add snare snare1 x...x...x...x..."]),
+    (DRUMS, "mute the snare for 8 counts", ["/seq/mute snare 1 2"]),
+    (DRUMS, "kick on every beat and the offbeats", ["/seq/add kick kick1 x.x.x.x.x.x.x.x."]),   # both, on the kick
+    (ACID, "bass louder i cant feel it", ["/mod/saw1/gain 0.6"]),
+    ((*ACID, "hats half time"), "nah normal", ["/seq/speed hats 1.0"]),
+])
+def test_counts_reasons_and_rhythms(context, phrase, expected):
+    assert last(*context, phrase) == expected

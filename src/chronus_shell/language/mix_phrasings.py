@@ -49,6 +49,8 @@ MIX_REPHRASE = [(re.compile(p, re.I), r) for p, r in (
     (rf"^(.*?)\b({_COMPARATIVE})(?:[\s,!]+\2\b)+[\s!.]*$", r"\1much \2"),
     # 'kick higher pitch', 'the sine lower pitched': the pitch that way
     (r"^(.+?)\s+(higher|lower)\s+(?:in\s+)?pitch(?:ed)?$", r"\1 \2"),
+    # 'normal' after a change of speed, 'as normal': back to normal
+    (r"^(?:as\s+|like\s+)?normal(?:\s+again)?$", "back to normal"),
     # 'drive all the way', 'reverb all the way up': to the top
     (r"^(?:the\s+)?([\w\s]+?)\s+all\s+the\s+way(?:\s+up)?$", r"max \1"),
 )]

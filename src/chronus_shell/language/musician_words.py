@@ -28,6 +28,8 @@ SLANG = {
     "de": "the", "dem": "them", "dat": "that", "dis": "this",
     # a gamer's chat: 'moar bass', 'pan hats lft'
     "moar": "more", "lft": "left", "rght": "right", "rite": "right", "panned": "pan",
+    # a choreographer's counts: 'kick on every count', 'the shaker on the off counts'
+    "count": "beat", "counts": "beats",
     # German words kept in English: 'schneller, 135', 'mute the bassdrum for 16 Takten'
     "schneller": "faster", "langsamer": "slower", "lauter": "louder", "leiser": "quieter", "takten": "bars",
     "bassdrum": "kick",

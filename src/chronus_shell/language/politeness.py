@@ -56,6 +56,7 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
      r"a little bit|let'?s|i'?d like|go ahead and)\b", ""),
     (r"(?<=\w)\s*[?!.]\s+(?=\w)", ", "),
     (r"\bminus\s+(?=\d)", "-"),
+    (r"(?<=\w)\s+(?=i\s+(?:can'?t|cannot|can\s+not)\s+(?:hear|feel)\b)", ", "),   # 'bass louder i cant feel it': a reason
     (r"(?<=\d)\s*&\s*(?=\d)", " and "),
     (r"(?<!\w)['\"]|['\"](?!\w)", ""),
     (r"\b(add|put)\s+(?:a|an)\s+(?:second|2nd|third|new|extra)\b", r"\1 a"),
