@@ -229,3 +229,13 @@ def test_another_modulator_asked_for_is_added():
 ])
 def test_counts_reasons_and_rhythms(context, phrase, expected):
     assert last(*context, phrase) == expected
+
+
+# -- Trinidadian 'de', a style named after a change ------------------------------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("de snare on de and of every beat, soca style", ["/seq/add snare snare1 ..x...x...x...x."]),
+    ("snare louder, soca style", ["/mod/snare1/gain 0.9"]),
+    ("fade in de whole band over 4 bar", ["/mod/master/gain -60.0", "/ramp/master/gain 0.0 16"]),
+])
+def test_dialect_and_a_style_named(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
