@@ -239,3 +239,11 @@ def test_counts_reasons_and_rhythms(context, phrase, expected):
 ])
 def test_dialect_and_a_style_named(phrase, expected):
     assert last(*DRUMS, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("triangle left, 40%", ["/mod/triangle1/pan -0.4"]),          # how far — its level was set to 40%
+    ("sine a bit left, 20%", ["/mod/sine1/pan -0.2"]),
+])
+def test_a_value_after_a_pan_is_how_far(phrase, expected):
+    assert last(*PAD, phrase) == expected

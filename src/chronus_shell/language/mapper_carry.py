@@ -13,6 +13,7 @@ from ..engine.catalogue import module_spec
 from ..engine.sequencer_verbs import SWING, TEMPO
 from . import intents as it
 from .errors import LanguageError
+from .intents_stereo import Pan
 from .mapper_targets import absolute
 from .mapper_values import focus_choice
 from .param_words import COMPARATIVES, SEQ_PARAMS, seq_param
@@ -47,6 +48,9 @@ def carry(ctx, previous, intent):
     both = _both_rhythms(previous, intent)               # 'kick on every beat and the offbeats': both, on the kick
     if both is not None:
         return both
+    if isinstance(previous, Pan) and previous.amount is None and isinstance(intent, it.BareValue) and \
+            (intent.value.unit in (None, "%")):               # 'triangle left, 40%': how far, never its level
+        return replace(previous, amount=intent.value, intensity=None)
     if isinstance(previous, it.PlayPattern) and isinstance(intent, it.BareValue) and not intent.value.unit:
         raise LanguageError(f"'{intent.value.text}' after a rhythm: the tempo ('tempo {intent.value.text}') or a setting "
                             f"of {ctx.model.focus} (say which, e.g. '{ctx.model.focus} decay {intent.value.text}')",
