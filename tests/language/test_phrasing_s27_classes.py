@@ -247,3 +247,11 @@ def test_dialect_and_a_style_named(phrase, expected):
 ])
 def test_a_value_after_a_pan_is_how_far(phrase, expected):
     assert last(*PAD, phrase) == expected
+
+
+@pytest.mark.parametrize("context, phrase, expected", [
+    (PAD, "triangle panned left, 40%", ["/mod/triangle1/pan -0.4"]),
+    (DRUMS, "hat pan right a lil, 20%", ["/mod/hat1/pan 0.2"]),
+])
+def test_a_part_panned_to_a_side_then_how_far(context, phrase, expected):
+    assert last(*context, phrase) == expected
