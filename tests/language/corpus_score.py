@@ -31,7 +31,7 @@ from chronus_shell.engine.catalogue import CATALOGUE
 from chronus_shell.engine.scales import pitch_class
 from chronus_shell.language import Translator
 from chronus_shell.language.errors import LanguageError
-from chronus_shell.language.patch_model import STYLE_DEFAULTS
+from chronus_shell.language.sequencer_model import STYLE_DEFAULTS
 from chronus_shell.language.units import is_note, note_name, note_to_hz
 from chronus_shell.protocol.message import Message
 

@@ -67,7 +67,7 @@ def test_a_snapshot_keeps_its_values_when_the_model_changes():
 
 
 def test_the_undo_history_is_bounded():
-    from chronus_shell.language.translator import MAX_UNDO
+    from chronus_shell.language.undo_history import MAX_UNDO
     translator = Translator()
     translator.translate("add a saw")
     for index in range(MAX_UNDO + 50):

@@ -165,3 +165,93 @@ def test_musicians_forms_read_again(context, phrase, expected):
 
 def test_a_part_said_out_of_tune_is_never_left_out():
     refused(*PAD, "the drones are flat, bring them up a bit")   # its pitch, not its level: asked, never louder
+
+
+# -- an effect muted or killed in a voice that plays a track: the effect, never the part it colours --------
+@pytest.mark.parametrize("phrase, expected", [
+    ("mute the reverb", ["/mod/reverb1/mix 0.0"]),
+    ("kill the reverb", ["/patch/remove reverb1", "/patch/connect filter1 master"]),    # as with no track
+])
+def test_an_effect_muted_or_killed_is_the_effect(phrase, expected):
+    assert last(*PLAYING, phrase) == expected
+
+
+def test_an_effect_with_no_level_muted_is_refused():
+    assert "no level to mute" in refused(*PLAYING, "mute the filter")
+
+
+# -- a param's value said as a quality; a line that takes itself back; words after a name saved --------
+@pytest.mark.parametrize("phrase, expected", [
+    ("kick decay long", ["/mod/kick1/decay 356.762135"]),
+    ("hats decay short", ["/mod/hat1/decay 42.044821"]),
+])
+def test_a_param_said_with_a_quality_moves_that_way(phrase, expected):
+    assert last(*DRUMS, "hats decay 50", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["capo 2? nah thats guitar talk, forget it", "mute the kick - never mind",
+                                    "cutoff 300, scratch that"])
+def test_a_line_that_takes_itself_back_changes_nothing(phrase):
+    assert "nothing changed" in refused(*ACID, phrase)
+
+
+def test_words_after_a_name_saved_are_no_part_of_it():
+    assert last("could you save over beer barrel with this version?") == ["/session/save 'beer barrel' overwrite"]
+
+
+# -- dialect and chat words; a modulator already there is that one, never a second unasked --------------
+@pytest.mark.parametrize("context, phrase, expected", [
+    (DRUMS, "humanize de iron", ["/seq/humanize hats 0.5"]),          # soca: the iron plays the ticking part
+    (DRUMS, "kick every 16th lmao", ["/seq/add kick kick1 xxxxxxxxxxxxxxxx"]),
+    (ACID, "moar bass", ["/mod/saw1/gain 0.6"]),
+    (ACID, "pan hats lft", ["/mod/hat1/pan -0.5"]),
+])
+def test_dialect_and_chat_words(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["the lfo on the filter", "lfo on the filter"])
+def test_a_modulator_already_on_the_target_is_not_added_again(phrase):
+    assert "lfo1 is already on filter1 cutoff" in refused(*PAD, phrase)
+
+
+def test_another_modulator_asked_for_is_added():
+    assert last(*PAD, "add another lfo on the filter") == ["/patch/create lfo2 lfo", "/patch/connect lfo2 filter1.cutoff"]
+
+
+# -- a choreographer's counts; a reason said without a comma; 'normal'; a rhythm said for no part after one -
+@pytest.mark.parametrize("context, phrase, expected", [
+    (DRUMS, "claps on every count", ["/seq/add snare snare1 x...x...x...x..."]),
+    (DRUMS, "mute the snare for 8 counts", ["/seq/mute snare 1 2"]),
+    (DRUMS, "kick on every beat and the offbeats", ["/seq/add kick kick1 x.x.x.x.x.x.x.x."]),   # both, on the kick
+    (ACID, "bass louder i cant feel it", ["/mod/saw1/gain 0.6"]),
+    ((*ACID, "hats half time"), "nah normal", ["/seq/speed hats 1.0"]),
+])
+def test_counts_reasons_and_rhythms(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+# -- Trinidadian 'de', a style named after a change ------------------------------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("de snare on de and of every beat, soca style", ["/seq/add snare snare1 ..x...x...x...x."]),
+    ("snare louder, soca style", ["/mod/snare1/gain 0.9"]),
+    ("fade in de whole band over 4 bar", ["/mod/master/gain -60.0", "/ramp/master/gain 0.0 16"]),
+])
+def test_dialect_and_a_style_named(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("triangle left, 40%", ["/mod/triangle1/pan -0.4"]),          # how far — its level was set to 40%
+    ("sine a bit left, 20%", ["/mod/sine1/pan -0.2"]),
+])
+def test_a_value_after_a_pan_is_how_far(phrase, expected):
+    assert last(*PAD, phrase) == expected
+
+
+@pytest.mark.parametrize("context, phrase, expected", [
+    (PAD, "triangle panned left, 40%", ["/mod/triangle1/pan -0.4"]),
+    (DRUMS, "hat pan right a lil, 20%", ["/mod/hat1/pan 0.2"]),
+])
+def test_a_part_panned_to_a_side_then_how_far(context, phrase, expected):
+    assert last(*context, phrase) == expected

@@ -1,4 +1,4 @@
-"""Function words of musicians whose English is another one — Jamaican patois, a learner's
+"""Function words of musicians whose English is another one — Jamaican patois, Trinidadian, a learner's
 ('an' for 'and', 'more deep', 'more louder', 'little bit right side', 'di drum dem') — and things
 said in more words than the language uses ('100 beats to the minute', 'drop out
 the drums', 'the filter of the bass'), said the language's way for the second stage. Only the small words change: what the line names and asks
@@ -23,6 +23,8 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     # left alone: held-out musicians meant other things by it)
     (r"(\bon\s+(?:the\s+|every\s+)?(?:\d|one|two|three|four|beats?|offbeats?|downbeats?|backbeats?)\b[\w\s]*?)\s+only\b", r"\1"),
     (r"\bon\s+the\s+beat\b(?!s)", "on every beat"),
+    # Trinidadian English: 'de' is 'the' ('put de iron on de hat'), 'it have to' is 'it has to'
+    (r"\bde\s+(?=[a-z])", "the "), (r"\b(it|he|she)\s+have\s+to\b", r"\1 has to"),
     # 'tek' is patois for 'take' before what is taken; else the tek, the high drum of a darbuka
     (r"\btek\s+(?=(?:out|off|it|dem|di|the|away|back|him|her|a|an)\b)", "take "),
     # 'di drum dem', 'all drum', 'di drum': the drums (a plural said the patois or the learner's way)

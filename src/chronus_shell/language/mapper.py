@@ -3,13 +3,14 @@
 The mapper reads the patch model but never changes it: the Translator applies the returned
 messages afterwards, so a command that fails changes nothing. `Mapper.map` looks the intent's
 type up in HANDLERS, the intent → handler table joined from one table a family (mapper_modules,
-mapper_values, mapper_changes, mapper_levels, mapper_edges, mapper_sequencer, mapper_shell, …);
+mapper_values, mapper_changes, mapper_comparatives, mapper_levels, mapper_edges, mapper_sequencer, mapper_shell, …);
 each handler is a function of a MapContext (mapper_context) and the intent.
 """
 from __future__ import annotations
 
 from ..protocol.message import Message
-from . import (mapper_arpeggios, mapper_changes, mapper_chord_swaps, mapper_edges, mapper_gear, mapper_harmony, mapper_harmony_again,
+from . import (mapper_arpeggios, mapper_changes, mapper_chord_swaps, mapper_comparatives, mapper_edges, mapper_gear,
+               mapper_harmony, mapper_harmony_again,
                mapper_held_notes, mapper_levels, mapper_modules, mapper_rhythm, mapper_sequencer, mapper_shell,
                mapper_song_moves, mapper_stereo, mapper_tracks, mapper_transpose, mapper_values, mapper_voicing)
 from . import intents as it
@@ -22,7 +23,7 @@ from .mapper_levels import what_it_took
 from .patch_model import PatchModel
 from .resolve import Resolver
 
-_FAMILIES = (mapper_modules, mapper_values, mapper_changes, mapper_levels, mapper_edges, mapper_sequencer,
+_FAMILIES = (mapper_modules, mapper_values, mapper_changes, mapper_comparatives, mapper_levels, mapper_edges, mapper_sequencer,
              mapper_shell, mapper_tracks, mapper_gear, mapper_rhythm, mapper_stereo, mapper_harmony, mapper_voicing,
              mapper_harmony_again, mapper_held_notes, mapper_transpose, mapper_song_moves, mapper_chord_swaps,
              mapper_arpeggios)

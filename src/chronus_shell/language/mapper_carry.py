@@ -5,16 +5,35 @@ In "mute the kick and the snare" the bare "the snare" repeats the previous comma
 """
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import fields, replace
 
 from ..engine.catalogue import module_spec
 from ..engine.sequencer_verbs import SWING, TEMPO
 from . import intents as it
 from .errors import LanguageError
+from .intents_stereo import Pan
 from .mapper_targets import absolute
 from .mapper_values import focus_choice
 from .param_words import COMPARATIVES, SEQ_PARAMS, seq_param
 from .resolve import EVERYTHING, type_and_presets
+
+#: A rhythm of hits, rests and accents only (no ties, no groups): two of them can be laid over each other.
+_PLAIN_STEPS = re.compile(r"[xX.]+")
+
+
+def _both_rhythms(previous, intent):
+    """A rhythm said for no part right after one said for a part: the hits of both, on that part."""
+    if not (isinstance(previous, it.PlayPattern) and isinstance(intent, it.PlayPattern)) or intent.target is not None \
+            or previous.target is None or not _PLAIN_STEPS.fullmatch(previous.pattern) \
+            or not _PLAIN_STEPS.fullmatch(intent.pattern):
+        return None
+    length = math.lcm(len(previous.pattern), len(intent.pattern))
+    first, second = (p * (length // len(p)) for p in (previous.pattern, intent.pattern))
+    steps = "".join(a if a != "." else b for a, b in zip(first, second))
+    return replace(intent, pattern=steps, target=previous.target)
+
 
 #: The field of each intent type that names what it acts on (for "… and the snare").
 _TARGET_FIELDS = ("target", "ref", "what")
@@ -26,6 +45,12 @@ def carry(ctx, previous, intent):
     _no_second_direction(previous, intent)
     if previous is not None and isinstance(intent, it.BareValue) and (intent.value.unit or "").lower() == "bpm":
         return it.SetParam(it.Words((it.Word("tempo", intent.value.column),)), intent.value)   # '…, 140 bpm'
+    both = _both_rhythms(previous, intent)               # 'kick on every beat and the offbeats': both, on the kick
+    if both is not None:
+        return both
+    if isinstance(previous, Pan) and previous.amount is None and isinstance(intent, it.BareValue) and \
+            (intent.value.unit in (None, "%")):               # 'triangle left, 40%': how far, never its level
+        return replace(previous, amount=intent.value, intensity=None)
     if isinstance(previous, it.PlayPattern) and isinstance(intent, it.BareValue) and not intent.value.unit:
         raise LanguageError(f"'{intent.value.text}' after a rhythm: the tempo ('tempo {intent.value.text}') or a setting "
                             f"of {ctx.model.focus} (say which, e.g. '{ctx.model.focus} decay {intent.value.text}')",

@@ -82,6 +82,10 @@ def modulate(ctx, intent: it.Modulate) -> list[Message]:
     if on_it and not intent.new and not also and intent.value is not None:   # 'lfo on the filter 6 hz' with one there: it
         param = primary_param(ctx.model.spec(on_it[0]), intent.value)
         return [message(f"/mod/{on_it[0]}/{param.name}", absolute(ctx, param, intent.value))]
+    if on_it and not intent.new and not also:           # 'the lfo on the filter': the one there, never a second unasked
+        raise LanguageError(f"{on_it[0]} is already on {module_id} {spec.name}: set it (e.g. '{on_it[0]} rate 2 hz', "
+                            f"'{on_it[0]} depth 50%'), or say 'add another {kind} to the {target.text}'",
+                            intent.modulator.column)
     messages, modulator, mod_spec = _modulator(ctx, intent.modulator, intent.new,
                                                also and f"{module_id} {spec.name}")
     if modulator == module_id:                        # 'the lead on the sine' with the sine the lead

@@ -16,7 +16,7 @@ from .errors import LanguageError
 from .intents_rhythm import TrackFeel
 from .mapper_messages import message
 from .mapper_tracks import named_track, set_speed
-from .patch_model import STYLE_DEFAULTS
+from .sequencer_model import STYLE_DEFAULTS
 
 #: Musicians' names of a drum part, as the track is named.
 _TRACK_SLANG = {"hh": "hats", "hihat": "hats", "hihats": "hats", "hi-hat": "hats", "hi-hats": "hats", "hat": "hats",

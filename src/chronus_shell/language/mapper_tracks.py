@@ -106,7 +106,7 @@ def mute_by_track(ctx, intent: it.Mute) -> list[Message] | None:
     'bring it all back' and 'unsolo' unmute the muted tracks."""
     target, verb = intent.target, intent.verb
     everything = target is None or target.texts in EVERYTHING
-    if verb == "kill" and not everything and not plays_a_track(ctx, target):
+    if verb == "kill" and not everything and (not plays_a_track(ctx, target) or _an_effect(ctx, target, any_level=True)):
         module_id = ctx.resolve.module(target)
         if ctx.model.spec(module_id).role in ("processor", "modulator"):
             return ctx.map(it.RemoveModule(target))
@@ -132,7 +132,7 @@ def mute_by_track(ctx, intent: it.Mute) -> list[Message] | None:
         last = ctx.model.tracks.get(ctx.model.last_track)
         if last is not None and last.muted:           # "bring it back" after "mute the hats"
             return [message("/seq/mute", ctx.model.last_track, 0), *drone_levels(ctx, [ctx.model.last_track], False)]
-    if target is None or not plays_a_track(ctx, target) or verb in ("mute", "unmute") and _an_effect(ctx, target):
+    if target is None or not plays_a_track(ctx, target) or verb in ("mute", "unmute") and _an_effect(ctx, target, any_level=True):
         return None
     track = named_track(ctx, target)
     if verb in ("mute", "kill"):
@@ -208,9 +208,10 @@ def only_drums(ctx) -> bool:
     return bool(kinds) and all(kind == "drum" for kind in kinds)
 
 
-def _an_effect(ctx, words: it.Words) -> bool:
+def _an_effect(ctx, words: it.Words, any_level: bool = False) -> bool:
     """'reverb off', 'bypass the delay': an effect or a modulator in a voice that plays a track is
-    switched off by its own level (mix, depth), never by muting the part it colours."""
+    switched off by its own level (mix, depth), never by muting the part it colours; `any_level`: one with
+    no level too ('mute the filter' is asked how, 'kill the filter' removes it — never the chords muted)."""
     if "_".join(track_words(words).texts) in ctx.model.tracks or words.texts in PRONOUN_REFS:
         return False
     try:
@@ -218,7 +219,7 @@ def _an_effect(ctx, words: it.Words) -> bool:
     except LanguageError:
         return False
     spec = ctx.model.spec(module_id)
-    return spec.role in ("processor", "modulator") and any(spec.has_param(p) for p in LEVEL_OF_MODULE[1:])
+    return spec.role in ("processor", "modulator") and (any_level or any(spec.has_param(p) for p in LEVEL_OF_MODULE[1:]))
 
 
 def existing_track(ctx, words: it.Words | None, column: int) -> str | None:

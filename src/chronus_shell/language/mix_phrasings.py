@@ -46,9 +46,14 @@ MIX_REPHRASE = [(re.compile(p, re.I), r) for p, r in (
     (rf"^((?:a\s+(?:bit|little|lot|touch|tad)\s+|much\s+|way\s+)?(?:{_COMPARATIVE}))\s+(?:on|for|with)\s+(?:the\s+)?([\w\s]+?)$",
      r"\2 \1"),
     # the same word twice for emphasis ('cutoff lower lower', 'louder louder'): much that way
-    (rf"^(.*?)\b({_COMPARATIVE})(?:[\s,!]+\2\b)+[\s!.]*$", r"\1much \2"),
+    (r"\b([a-z]+)(?:[\s,!]+\1\b)+[\s!.]*$",
+     lambda m: f"much {m.group(1)}" if m.group(1).lower() in COMPARATIVES else m.group(0)),
     # 'kick higher pitch', 'the sine lower pitched': the pitch that way
     (r"^(.+?)\s+(higher|lower)\s+(?:in\s+)?pitch(?:ed)?$", r"\1 \2"),
+    # 'triangle panned left, 40%', 'hat pan right a bit': the part to that side
+    (r"^(.+?)\s+pan(?:ned)?\s+(?:to\s+(?:the\s+)?)?(left|right)\b(.*)$", r"\1 \2\3"),
+    # 'normal' after a change of speed, 'as normal': back to normal
+    (r"^(?:as\s+|like\s+)?normal(?:\s+again)?$", "back to normal"),
     # 'drive all the way', 'reverb all the way up': to the top
     (r"^(?:the\s+)?([\w\s]+?)\s+all\s+the\s+way(?:\s+up)?$", r"max \1"),
 )]

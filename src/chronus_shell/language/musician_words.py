@@ -24,6 +24,12 @@ SLANG = {
     # Jamaican patois (dancehall, dub): 'echo pon di snare' ('tek' is learner_words.py's: take, or a drum)
     "pon": "on", "di": "the", "inna": "in", "fi": "for", "lickle": "little", "likkle": "little", "mek": "make",
     "den": "then", "ova": "over", "lef": "left", "nuff": "more",
+    # Trinidadian (soca): 'put de iron on de hat', 'take off de swing'
+    "dem": "them", "dat": "that", "dis": "this",
+    # a gamer's chat: 'moar bass', 'pan hats lft'
+    "moar": "more", "lft": "left", "rght": "right", "rite": "right", "panned": "pan",
+    # a choreographer's counts: 'kick on every count', 'the shaker on the off counts'
+    "count": "beat", "counts": "beats",
     # German words kept in English: 'schneller, 135', 'mute the bassdrum for 16 Takten'
     "schneller": "faster", "langsamer": "slower", "lauter": "louder", "leiser": "quieter", "takten": "bars",
     "bassdrum": "kick",
@@ -39,7 +45,7 @@ NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "s
          "ah", "oh", "alright", "lol", "wow", "sweet", "y'know", "basically", "totally", "quite",
          "tiny", "even", "still", "yo", "gentle", "subtle", "slight", "lovely", "entirely",
          "habibi", "yalla", "khalas", "bitte", "bredren", "seen", "wah gwaan", "innit", "bare", "fam",
-         "very"}                                    # an intensifier: 'very slow' is slower, never 'verb slow'
+         "very", "lmao", "lmfao", "rofl"}                                    # an intensifier: 'very slow' is slower, never 'verb slow'
 #: English words one letter off a word of the language, typed meaning themselves: never typos of it
 #: ('made' is not 'mode', 'listen' not 'list', 'stone' not 'store', 'kind' not 'wind').
 NOT_TYPOS = {"made", "listen", "listening", "stone", "kind", "mind", "wonder", "walls", "want", "mine", "lone",

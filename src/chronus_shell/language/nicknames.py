@@ -27,7 +27,8 @@ STAND_INS = {"808": ("bass", "kick"), "808s": ("bass", "kick"), "shaker": ("hats
              # a dhol's bass head (dagga) and treble head (tilli), a davul or tapan, a stomp: the low drum and the
              # high one; a samba tamborim, a chocalho, a riq's jingles: the hats
              "dagga": ("kick",), "tilli": ("snare",), "tapan": ("kick",), "davul": ("kick",), "stomp": ("kick",),
-             "stomps": ("kick",), "tamborim": ("hats", "hat"), "chocalho": ("hats", "hat"), "riq": ("hats", "hat")}
+             "stomps": ("kick",), "tamborim": ("hats", "hat"), "chocalho": ("hats", "hat"), "riq": ("hats", "hat"),
+             "iron": ("hats", "hat")}       # soca's brake drum: the ticking part
 
 
 def nickname(word: str, model: PatchModel) -> str | None:

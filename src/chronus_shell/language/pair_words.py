@@ -56,8 +56,9 @@ def _changed(last_change: list[Message]) -> list[str]:
 def moved_together(messages: list[Message]) -> tuple[tuple[str, str], ...]:
     """The (module, param)s a line moved when it moved one param on several parts ('kick and snare louder'),
     else none: a follow-up ('more', 'too much', 'again') is then of them all."""
-    moved = tuple(dict.fromkeys((m.parts[1], m.parts[2]) for m in messages
-                                if len(m.parts) == 3 and m.parts[0] in ("mod", "ramp") and m.parts[1] != MASTER))
+    moved = tuple(dict.fromkeys((parts[2], parts[3]) for parts in (m.address.split("/") for m in messages
+                                                                   if m.address.startswith(("/mod/", "/ramp/")))
+                                if len(parts) == 4 and parts[2] != MASTER))
     return moved if len({module for module, _ in moved}) >= 2 and len(moved) == len({m for m, _ in moved}) else ()
 
 

@@ -176,8 +176,11 @@ _DROPPED_BEFORE_NAME = re.compile(rf"(?:\b(?:as|called|named|name|session|load)\
 
 #: What may follow a name saved: the overwrite flag, a full stop (the name runs to the end of the line).
 _AFTER_A_SAVED_NAME = re.compile(r"(?:\s+(?:overwrite|replace|force|--?force|-f))?[\s.!?]*$", re.I)
-#: 'save jam over it': the session saved before replaced.
-_SAVED_OVER = re.compile(r"\s+over\s+(?:it|that|the\s+(?:old|last|saved)(?:\s+(?:one|version|session))?|the\s+top)[\s.!]*$", re.I)
+#: Words after a name saved that are no part of it: 'save jam over it' (the saved one replaced), 'save over jam
+#: with this version'.
+_NOT_THE_NAME = re.compile(r"\s+(?:(?P<over>over\s+(?:it|that|the\s+(?:old|last|saved)(?:\s+(?:one|version|session))?|the\s+top))|"
+                           r"(?:with|using)\s+(?:this|the\s+(?:new|current|latest))(?:\s+(?:one|version|take|mix|patch|session))?)"
+                           r"[\s.!?]*$", re.I)
 _WHEN_SAID = re.compile(r"\s+(?:now|(?:at|on|in)\s+the\s+next\s+(?:bar|downbeat)|(?:at|on)\s+the\s+(?:bar|downbeat))\s*$", re.I)
 
 
@@ -186,10 +189,11 @@ def whole_session_name(intent, line: str):
     'load session my song' loads it (the filler words the grammar skips are part of a name given)."""
     if not isinstance(intent, (it.SaveSession, it.LoadSession)) or intent.name.column > len(line):
         return intent
-    over = _SAVED_OVER.search(line) if isinstance(intent, it.SaveSession) else None
-    if over and intent.name.column < over.start():      # 'save jam over it': the saved one overwritten
-        line = line[:over.start()]
-        intent = replace(intent, name=it.Word(line[intent.name.column:].strip(), intent.name.column), overwrite=True)
+    tail = _NOT_THE_NAME.search(line) if isinstance(intent, it.SaveSession) else None
+    if tail and intent.name.column < tail.start():      # 'save jam over it': the saved one overwritten
+        line = line[:tail.start()]
+        intent = replace(intent, name=it.Word(line[intent.name.column:].strip(), intent.name.column),
+                         overwrite=intent.overwrite or bool(tail.group("over")))
     if isinstance(intent, it.LoadSession) and intent.name.text.lower() in ("called", "named"):
         start = intent.name.column + len(intent.name.text) + 1       # 'load the session called my song'
         name = _WHEN_SAID.sub("", line[start:]).strip()

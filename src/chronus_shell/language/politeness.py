@@ -56,6 +56,7 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
      r"a little bit|let'?s|i'?d like|go ahead and)\b", ""),
     (r"(?<=\w)\s*[?!.]\s+(?=\w)", ", "),
     (r"\bminus\s+(?=\d)", "-"),
+    (r"(?<=\w)\s+(?=i\s+(?:can'?t|cannot|can\s+not)\s+(?:hear|feel)\b)", ", "),   # 'bass louder i cant feel it': a reason
     (r"(?<=\d)\s*&\s*(?=\d)", " and "),
     (r"(?<!\w)['\"]|['\"](?!\w)", ""),
     (r"\b(add|put)\s+(?:a|an)\s+(?:second|2nd|third|new|extra)\b", r"\1 a"),
@@ -75,7 +76,7 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"\bin\s+(?:straight\s+)?(eighth|sixteenth|quarter)(?:s|\s+notes)\b", r"\1s"),
     (r"\b(hats?|kick|snare)\s+(eighth|sixteenth|quarter)\s+notes\b", r"\1 \2s"),   # a part's rhythm, not its decay
     (r"^(303|808)\b", r"the \1"),
-    (r"\b(?:the\s+)?whole\s+(?:beat|mix|track|thing|song|tune)\b", "everything"),
+    (r"\b(?:the\s+)?whole\s+(?:beat|mix|track|thing|song|tune|band)\b", "everything"),
     (r"\b1/4 notes?\b", "quarter note"), (r"\b1/8 notes?\b", "eighth note"), (r"\b1/16 notes?\b", "sixteenth note"),
     (r"\b3/16\b", "dotted eighth"),
     (r"^((?:the\s+)?\w+)\s+as\s+well$", r"\1 too"),                      # 'the snare as well': a follow-up

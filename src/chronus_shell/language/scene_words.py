@@ -158,7 +158,7 @@ _PULSE = re.compile(r"^\s*(?:make\s+)?(?:(?:the|a)\s+)?(?:pulse\s+(?P<a>wider|na
 
 
 #: 'on the and of every beat', 'on the upbeats': the offbeats (the grammar reads 'and' as a second command).
-_AND_OF_EVERY = re.compile(r"\b(?:on\s+)?(?:the\s+)?(?:(?:and|&)\s+of\s+(?:every|each|all\s+the|the)\s+beats?|up-?\s?beats)\b", re.I)
+_AND_OF_EVERY = re.compile(r"\b(?:on\s+)?(?:(?:the|de|di)\s+)?(?:(?:and|&)\s+of\s+(?:every|each|all\s+the|the)\s+beats?|up-?\s?beats)\b", re.I)
 
 
 #: 'start the record, name it kater_live', 'save what we have? Call it "Sunday Afternoon"', 'record start, name

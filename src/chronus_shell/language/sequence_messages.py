@@ -11,17 +11,26 @@ from .param_words import COMPARATIVES, LEVEL
 
 
 def last_settings(messages: list[Message]) -> list[Message]:
-    """A param set twice on one line ('too clean, make it dirtier') is sent once, at its last value."""
-    settable = [m.address for m in messages if m.address.startswith("/mod/") or m.address in ("/seq/bpm", "/seq/swing")]
+    """A param set twice on one line ('too clean, make it dirtier') is sent once, at its last value; so is a
+    track's rhythm ('kick on every beat and the offbeats': the rhythm of both, once)."""
+    settable = [_setting(m) for m in messages if _setting(m) is not None]
     if len(settable) == len(set(settable)):
         return messages
     kept, seen = [], set()
     for message in reversed(messages):
-        if message.address in settable and message.address in seen:
+        key = _setting(message)
+        if key is not None and key in seen:
             continue
-        seen.add(message.address)
+        seen.add(key)
         kept.append(message)
     return kept[::-1]
+
+
+def _setting(message: Message):
+    """What a message sets that a later one on the line replaces whole (None: it adds to what is there)."""
+    if message.address.startswith("/mod/") or message.address in ("/seq/bpm", "/seq/swing"):
+        return message.address
+    return ("/seq/add", message.args[0]) if message.address == "/seq/add" and message.args else None
 
 
 def net_mutes(messages: list[Message], muted_before: dict[str, bool]) -> list[Message]:

@@ -21,7 +21,8 @@ from .moved_effects import moved_effect
 from .parser import as_question, parse
 from .patch_model import PatchModel
 from .sequence_messages import last_settings, net_mutes, reasons_left_out
-from .undo_steps import UndoStep, simplify_undo
+from .undo_history import UndoHistory
+from .undo_steps import UndoStep
 from .described_parts import described_parts
 from .dynamics_words import with_dynamics
 from .filter_envelope import filter_envelope
@@ -42,10 +43,7 @@ from .sweeps import sweep_line
 from .remarks import taken_back
 from .timed_lines import is_timed, translate_timed
 
-MAX_UNDO = 500          # undo steps kept
-
-
-class Translator(ReadAgain):
+class Translator(ReadAgain, UndoHistory):
     def __init__(self):
         self.model = PatchModel()
         self.mapper = Mapper(self.model)
@@ -96,8 +94,7 @@ class Translator(ReadAgain):
             named = name_given(line, self.model)       # 'call the sine keys' (part_labels.py): a step to undo
             if named is not None:
                 self.mapper.understood[:] = [named]
-                self.undo_stack.append(UndoStep([], [], (labels, self.model.labels)))
-                self.redo_stack.clear()
+                self.named_step(labels)
                 return []
         paired = None if line.lstrip().startswith("/") or self._nested else \
             both_parts(line, self.model, self.undo_stack[-1].forward if self.undo_stack else [],
@@ -290,98 +287,10 @@ class Translator(ReadAgain):
         resolved to a module, a follow-up repeated): one line each, for the echo."""
         return list(self.mapper.understood)
 
-    def _push_undo(self, inverses: list[list[Message]], forward: list[Message]) -> None:
-        """One undo step: the inverses of a line's messages, last first, and the messages themselves
-        for a redo; at most MAX_UNDO steps are kept (a controller sending values for hours must not
-        grow the shell without end)."""
-        inverse = [m for step in reversed(inverses) for m in step]
-        if not inverse:
-            return
-        self.undo_stack.append(UndoStep(simplify_undo(inverse), forward))
-        self.redo_stack.clear()
-        if len(self.undo_stack) > MAX_UNDO and self._transaction is None:
-            del self.undo_stack[:-MAX_UNDO]
-
     def parse_intent(self, line: str):
         """The intent of a line without mapping it (scripts use this to find `wait`); None for a line
         with time words (timed_lines.py: not one intent)."""
         return None if is_timed(line) else parse(line)
-
-    def observe(self, messages: list[Message]) -> list[Message]:
-        """Apply messages to the context and remember how to undo them."""
-        self._push_undo([self._apply(message) for message in messages], messages)
-        return messages
-
-    def rollback(self, kept: list[Message]) -> None:
-        """The engine refused a message of the last translated line: forget the line, then take
-        in `kept`, the messages before the refused one (the engine applied those)."""
-        self._forget_line()
-        self.observe(kept)
-
-    def take_back(self, accepted: list[Message]) -> list[Message]:
-        """The engine refused a message of the last line after applying `accepted`: forget the line and
-        return what undoes `accepted`, for the engine — a refused line changes nothing ('load amen.wav'
-        with no such file leaves no empty sampler behind)."""
-        self._forget_line()
-        clean = self.model.snapshot()
-        inverses = [self._apply(message) for message in accepted]          # (worked out on a model then dropped)
-        self.model.restore(clean)
-        return simplify_undo([m for step in reversed(inverses) for m in step])
-
-    def _forget_line(self) -> None:
-        """The context as it was before the last line (model, undo and redo, transaction)."""
-        model, undo, redo, self._transaction = self._before_line
-        self.model.restore(model)
-        self.undo_stack[:], self.redo_stack[:] = undo, redo
-
-    def _apply(self, message: Message) -> list[Message]:
-        """Apply one message to the model (transactions included); return its inverse."""
-        if message.address == "/patch/begin" and self._transaction is None:
-            self._transaction = (self.model.snapshot(), len(self.undo_stack))
-        elif message.address in ("/patch/commit", "/patch/abort") and self._transaction is not None:
-            before, depth = self._transaction
-            self._transaction = None
-            if message.address == "/patch/abort":
-                self.model.revert_patch(before)
-                del self.undo_stack[depth:]          # the transaction's steps undo nothing now
-                return []
-        return self.model.apply(message)
-
-    def _repeat(self, step, times: int | None) -> list[Message]:
-        """'undo 3 times': as many steps as there are (at least one, or the usual error); 'undo
-        everything' (times None): every step there is."""
-        messages = step()
-        for _ in range(MAX_UNDO if times is None else times - 1):
-            if not (self.undo_stack if step == self.undo else self.redo_stack):
-                break
-            messages += step()
-        return messages
-
-    def undo(self) -> list[Message]:
-        if not self.undo_stack:
-            raise LanguageError("nothing to undo", 0)
-        step = self.undo_stack.pop()
-        self._replay(step)
-        self.redo_stack.append(UndoStep(step.forward, step.forward, step.labels))
-        if step.labels:
-            self.model.labels = step.labels[0]
-        return list(step)
-
-    def redo(self) -> list[Message]:
-        """Send again the messages of the line the last undo took back: a ramp ramps again from
-        where the undo left it (the inverse of the undo would jump to the ramp's target)."""
-        if not self.redo_stack:
-            raise LanguageError("nothing to redo", 0)
-        messages = self.redo_stack.pop()
-        labels = getattr(messages, "labels", None)
-        self.undo_stack.append(UndoStep(simplify_undo(self._replay(messages)), messages, labels))
-        if labels:
-            self.model.labels = labels[1]
-        return list(messages)
-
-    def _replay(self, messages: list[Message]) -> list[Message]:
-        return [m for step in reversed([self._apply(message) for message in messages]) for m in step]
-
 
 def _one_owner(items: tuple, model: PatchModel) -> tuple:
     """'decay 80ms, sustain 0': bare params said together go to the one module that has them all

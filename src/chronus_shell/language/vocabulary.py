@@ -18,7 +18,7 @@ from .slips import slips
 from .chords import Chord
 from .grammar import grammar_parser
 from .harmony_tokens import HARMONY_WORDS
-from .patch_model import STYLE_DEFAULTS
+from .sequencer_model import STYLE_DEFAULTS
 from .resolve import BASS, CHOICE_SYNONYMS, EVERYTHING, GENERIC_NOUNS, LAST_WORDS, PARAM_NOUNS, PRONOUNS
 from .time_phrases import TIME_WORDS
 from .units import NUMBER_WORDS, UNIT_ALIASES, is_note

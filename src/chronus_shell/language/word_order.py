@@ -131,7 +131,7 @@ def reordered(text: str, model: PatchModel, line: str = "") -> list[tuple[str, s
     if cut and model.tracks.get(cut.group(1).lower()) is not None and \
             CATALOGUE[model.modules.get(model.tracks[cut.group(1).lower()].target, "master")].spec.role == "drum":
         found.append((f"cut the {cut.group(1)}: mute it", f"mute {cut.group(1)}"))      # a drum cut is its track muted
-    for found_one in (_plain_quality(text, model), _adjective_params(text, model)):
+    for found_one in (_plain_quality(text, model), _adjective_params(text, model), _param_then_adjective(text)):
         if found_one:
             found.append(found_one)
     return found
@@ -184,6 +184,22 @@ def _adjective_params(text: str, model: PatchModel) -> tuple[str, str] | None:
     elif type_name and first.endswith(","):
         new = f"{first.strip(',')} {rest}"
     return ("; ".join(said), new) if said else None
+
+
+#: A param and a plain adjective after it, ending the line ('kick decay long', 'cutoff low').
+_PARAM_ADJECTIVE = re.compile(r"\b([a-z_]+)\s+([a-z]+)$", re.I)
+
+
+def _param_then_adjective(text: str) -> tuple[str, str] | None:
+    """'kick decay long' → 'kick decay longer': a param's value said as a quality is that way from here."""
+    match = _PARAM_ADJECTIVE.search(text)
+    if match is None or not any(entry.spec.has_param(match.group(1).lower()) for entry in CATALOGUE.values()):
+        return None
+    comparative = comparative_of(match.group(2))
+    if comparative is None:
+        return None
+    new = text[:match.start(2)] + comparative
+    return f"{match.group(1)} {match.group(2)} → {match.group(1)} {comparative}", new
 
 
 def comparative_of(word: str) -> str | None:
