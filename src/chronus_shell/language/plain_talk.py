@@ -1,8 +1,8 @@
 """Lines that talk to the shell rather than play: a recording asked to be played back, a beginner's
 'how do I make music', a question about a word ('what does cutoff mean'). The grammar would take some
 for commands ('play it back' gates a note, 'how do i make music' is help on 'make'): they are read
-here first, each answered by one line with the nearest working phrasing, or said as the help it asks; a line
-that takes itself back at its end ('…, forget it') changes nothing."""
+here first, each answered by one line with the nearest working phrasing, or said as the help it asks (a line
+that takes itself back at its end is remarks.taken_back's)."""
 from __future__ import annotations
 
 import re
@@ -40,9 +40,6 @@ _REPORTED = re.compile(r"^(?:the\s+|my\s+|our\s+|your\s+)?[a-z]+(?:\s+[a-z]+)?\s
 #: 'what is muted', 'is the kick muted?': the tracks table says which are.
 _MUTED = re.compile(r"^(?:what(?:'s|\s+is|\s+are)|which\s+(?:tracks?|parts?|ones?)\s+(?:is|are)|(?:is|are)\s+(?:the\s+)?[\w-]+"
                     r"(?:\s+[\w-]+)?)\s+(?:still\s+)?muted\s*\??$", re.I)
-#: A line that ends by taking itself back ('capo 2? nah thats guitar talk, forget it', 'mute the kick — never mind').
-_CALLED_OFF = re.compile(r"[,.;:!?—-]\s*(?:(?:nah|no|oh|ok|okay|actually|wait|hmm+|um+)[,\s]+)*(?:forget\s+(?:it|that|about\s+it)|"
-                         r"never\s*mind|scratch\s+that|cancel\s+that|ignore\s+(?:that|me)|don'?t\s+bother)[\s.!]*$", re.I)
 _QUICK = re.compile(r"\b(?:play|listen|hear|how|where|what|explain|define|says|said|finds|found|thinks|thought|feels|felt|"
                     r"reckons|complain\w*|tells|muted)\b", re.I)
 
@@ -52,8 +49,6 @@ def talk(line: str, model) -> str | None:
     ('the choir finds it too high' → 'it is too high'); None when it is no such talk.
     Raises LanguageError (with the nearest working phrasing) for a playback or a how-to-start."""
     text = line.strip().replace("’", "'")
-    if _CALLED_OFF.search(text):                  # 'capo 2? nah, forget it': the line takes itself back
-        raise LanguageError("ok — nothing changed (the line takes itself back at the end)", 0)
     if not _QUICK.search(text):
         return None
     reported = _REPORTED.match(text)

@@ -42,7 +42,7 @@ _LIMITS = frozenset("only except until till unless but while when before after d
 #: 'add a reverb... nah'): nothing is done — the remark is the musician's last word on the line.
 _TAKEN_BACK = re.compile(r"(?:^|[,;:.!?]|\s[—–-]|\s(?=nah\b|no\b))\s*(?:(?:nah|no|oh|ah|hmm+|ok|okay|actually|so|just|lol)\W*\s*)*"
                          r"(?:never\s*mind|nvm|forget\s+(?:it|that|about\s+(?:it|that))|scratch\s+that|cancel\s+that|ignore\s+"
-                         r"(?:that|me|this)|actually\s+(?:no|not)|don'?t)\W*(?:lol|sorry|pls|please)?\W*$|[,;:.!?]\s*(?:nah+|nope)\W*$", re.I)
+                         r"(?:that|me|this)|actually\s+(?:no|not)|don'?t(?:\s+bother)?)\W*(?:lol|sorry|pls|please)?\W*$|[,;:.!?]\s*(?:nah+|nope)\W*$", re.I)
 
 
 def taken_back(line: str) -> str | None:
