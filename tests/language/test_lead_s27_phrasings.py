@@ -271,3 +271,8 @@ def test_a_tritone_sub_before_any_chord_says_to_give_one():
                                     "the music in D minor instead", "i'd like it in D minor"])
 def test_the_music_put_in_a_key(phrase):
     assert "a minor → d minor" in echo("add a triangle", "chords am f c g", phrase)
+
+
+def test_more_after_two_parts_moved_opposite_ways_turns_neither_back():
+    out = last("add a kick", "add a hat", "kick louder and hats quieter", "more")
+    assert "/mod/kick1/gain 0.8" not in out and all(m.startswith("/mod/hat1/") for m in out)

@@ -53,13 +53,28 @@ def _changed(last_change: list[Message]) -> list[str]:
     return changed or list(dict.fromkeys(muted))
 
 
-def moved_together(messages: list[Message]) -> tuple[tuple[str, str], ...]:
-    """The (module, param)s a line moved when it moved one param on several parts ('kick and snare louder'),
-    else none: a follow-up ('more', 'too much', 'again') is then of them all."""
-    moved = tuple(dict.fromkeys((parts[2], parts[3]) for parts in (m.address.split("/") for m in messages
-                                                                   if m.address.startswith(("/mod/", "/ramp/")))
-                                if len(parts) == 4 and parts[2] != MASTER))
-    return moved if len({module for module, _ in moved}) >= 2 and len(moved) == len({m for m, _ in moved}) else ()
+def moved_together(messages: list[Message], before: PatchModel) -> tuple[tuple[str, str], ...]:
+    """The (module, param)s a line moved when it moved one param on several parts the same way ('kick and snare
+    louder'), else none: a follow-up ('more', 'too much', 'again') is then of them all. Moved opposite ways ('kick
+    louder and hats quieter'), 'more' is of the last alone — never the first turned back."""
+    moved = {}
+    for m in messages:
+        parts = m.address.split("/")
+        if m.address.startswith(("/mod/", "/ramp/")) and len(parts) == 4 and parts[2] != MASTER and m.args:
+            moved[(parts[2], parts[3])] = _way(before, parts[2], parts[3], m.args[0])
+    together = tuple(moved)
+    if len({module for module, _ in together}) < 2 or len(together) != len({m for m, _ in together}):
+        return ()
+    return together if len(set(moved.values())) == 1 else ()
+
+
+def _way(before: PatchModel, module: str, param: str, value) -> int:
+    """+1, −1 or 0: which way a value moved from what the model had before the line (0 where it cannot tell)."""
+    try:
+        old = float(before.value(module, param))
+        return (float(value) > old) - (float(value) < old)
+    except (TypeError, ValueError, AttributeError, KeyError):
+        return 0
 
 
 def _heard_pair(model: PatchModel) -> list[str] | None:

@@ -137,7 +137,7 @@ class Translator(ReadAgain, UndoHistory):
             self.model.just_added, self.model.just_written = new_parts(self.model, messages, tracks_before)
             self.model.just_named = named_part(self.model, line, messages)
             self.model.just_noted = next((str(m.args[0]) for m in messages if m.address == "/seq/notes"), None)
-            self.model.moved_together = moved_together(messages)     # 'kick and snare louder', 'more': both
+            self.model.moved_together = moved_together(messages, self._before_line[0])   # 'kick and snare louder', 'more': both
             if _changes_no_param(messages):
                 self.model.last_param = None     # 'humanize the drums', then 'less': not the param moved lines ago
         return messages
