@@ -276,3 +276,9 @@ def test_the_music_put_in_a_key(phrase):
 def test_more_after_two_parts_moved_opposite_ways_turns_neither_back():
     out = last("add a kick", "add a hat", "kick louder and hats quieter", "more")
     assert "/mod/kick1/gain 0.8" not in out and all(m.startswith("/mod/hat1/") for m in out)
+
+
+def test_louder_with_a_silent_drum_in_focus_is_the_mix():
+    out = last("add a kick", "kick x...x...x...x...", "add a saw", "add a hat", "louder")
+    assert out == ["/mod/master/gain 3.0"]
+    assert last("add a kick", "add a saw", "add a hat", "hat x.x.x.x.", "louder")[0].startswith("/mod/hat1/gain")

@@ -21,6 +21,15 @@ from .target_words import PRONOUN_REFS
 from .units import canonical_unit
 
 
+
+def _a_silent_drum(ctx, focus: str | None) -> bool:
+    """'louder' with a drum in focus that plays nothing (just added, no pattern) while other parts are heard: the
+    mix is what the musician hears, not a drum that is silent (trial: only the new hat went up, inaudibly)."""
+    if focus is None or focus != ctx.model.just_added or ctx.model.spec(focus).role != "drum":
+        return False                                  # (the drum the line before added: 'add a hat', 'louder')
+    playing = any(t.target == focus and not t.muted for t in ctx.model.tracks.values())
+    return not playing and len([v for v in ctx.model.sounding_voices() if v[0] != focus]) > 1
+
 def comparative(ctx, intent: it.Comparative) -> list[Message]:
     direction, names = COMPARATIVES[re.sub(r"[\s-]+", "-", intent.word)]
     if "@tempo" in names and intent.ref is not None:
@@ -113,7 +122,8 @@ def _comparative_target(ctx, intent: it.Comparative, names) -> tuple[str | None,
         return None, TEMPO                            # "faster", "slow it down": the tempo
     if ref is None and names == LEVEL and ctx.model.last_param == (MASTER, "gain"):
         return MASTER, ctx.model.spec(MASTER).param("gain")      # "louder" right after the master level
-    if ref is None and names == LEVEL and (the_bands_level(ctx) or intent.complaint and the_whole_mix(ctx)):
+    if ref is None and names == LEVEL and (the_bands_level(ctx) or intent.complaint and the_whole_mix(ctx)
+                                           or _a_silent_drum(ctx, focus)):
         return MASTER, ctx.model.spec(MASTER).param("gain")      # 'louder' with no part named in words yet
     if ref is None and names == LEVEL:                # "louder": the voice's level, never an effect's mix
         for module_id in ctx.resolve.focused_voice():
