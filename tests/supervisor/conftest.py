@@ -30,6 +30,15 @@ def _jack_env() -> dict:
     return dict(os.environ, JACK_NO_AUDIO_RESERVATION="1", JACK_NO_START_SERVER="1")
 
 
+def _sweep_jack_semaphores(own: bool) -> None:
+    """A test run's JACK server leaves its semaphores in /dev/shm when it is killed before it can clean up (a run
+    cut off by a timeout): this run's own (`own`, after its server stopped) and those of runs whose process is gone."""
+    for sem in Path("/dev/shm").glob("jack_sem.*_chronus-test-*"):
+        pid = sem.name.split("chronus-test-")[1].split("_")[0]
+        if pid.isdigit() and (int(pid) == os.getpid() if own else not Path(f"/proc/{pid}").exists()):
+            sem.unlink(missing_ok=True)
+
+
 @pytest.fixture(scope="session")
 def jack_server():
     """A JACK dummy server of this test run's own at the default rate and block size (skips when
@@ -40,6 +49,7 @@ def jack_server():
     graph make xruns that are not ours."""
     if shutil.which("jackd") is None or shutil.which("jack_wait") is None:
         pytest.skip("jackd2 is not installed (apt-get install jackd2)")
+    _sweep_jack_semaphores(own=False)
     log = open(JACK_LOG, "w")
     defaults = Config()
     server = subprocess.Popen(["jackd", "-d", "dummy", "-r", str(defaults.sample_rate), "-p", str(defaults.block_size),
@@ -54,6 +64,7 @@ def jack_server():
     yield "started"
     server.terminate()
     server.wait(10)
+    _sweep_jack_semaphores(own=True)
     JACK_LOG.unlink(missing_ok=True)
 
 

@@ -8,6 +8,7 @@ from . import intents_harmony as ih
 from .chords import Chord, analyse, register_of, token_pitches
 from .errors import LanguageError
 from .mapper_song_moves import under_capo
+from .parser_harmony_changes import ORDINALS
 from .mapper_voicing import NO_CHORD, rechord
 
 
@@ -76,7 +77,8 @@ def _placed_swap(ctx, intent: ih.SwapChord, new: Chord, chords: list[list[int]])
 
 
 def ordinal(place: int) -> str:
-    return {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}.get(place, f"number {place}")
+    """The word a place is said with (parser_harmony_changes.ORDINALS read backwards)."""
+    return next((word for word, at in ORDINALS.items() if at == place and word.isalpha()), f"number {place}")
 
 
 def _last_chords(ctx, column: int) -> list[list[int]]:

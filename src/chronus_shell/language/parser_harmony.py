@@ -27,7 +27,7 @@ from .harmony_readings import kept_around, landed_move, moved_for_a_reason
 from .parser_harmony_changes import arpeggiate, chord_changes, poly, revoice, singers_range, swapped_chord
 from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key, read_mode
 from .parser_harmony_runs import alberti, chromatic_walk, named_dyad, played_scale, scale_run_heard, turned_run, vamp
-from .parser_harmony_named import alter_chord, chord_hits, inverted_chord, named_chord, pedal, retime, scale_run
+from .parser_harmony_named import alter_chord, chord_hits, inverted_chord, named_chord, pedal, retime
 from .harmony_tokens import (CHORDISH, NOTE, NUMBERS, chord_list, column_of, first_match, has_quality, register_said,
                              without_hold, words_of)
 

@@ -243,10 +243,10 @@ def singers_range(text: str, line: str):
 
 
 _SYMBOL = r"[a-g](?:#|b)?[\w#+/°ø-]*"
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
              "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "last": -1}
 #: The chord replaced: by name ('the F') or by its place ('the second one', 'the last chord').
-_OLD = rf"(?:(?:the |that |this )?(?P<place>{'|'.join(_ORDINALS)}) (?P<noun>one|chord)|(?:the |that |this )?(?!a )(?P<old>{_SYMBOL})(?: chord)?)"
+_OLD = rf"(?:(?:the |that |this )?(?P<place>{'|'.join(ORDINALS)}) (?P<noun>one|chord)|(?:the |that |this )?(?!a )(?P<old>{_SYMBOL})(?: chord)?)"
 #: The chord it becomes, said plainly ('a plain B7', 'just F').
 _NEW = rf"(?:an? )?(?:(?:plain|simple|regular|normal|straight|ordinary|just) (?:an? )?)*(?P<new>{_SYMBOL})(?: chord)?"
 #: After it: 'instead', 'please', ', not F seven' (what it was).
@@ -268,7 +268,7 @@ def swapped_chord(text: str, line: str):
         if found and Chord.parse(found["new"]) and (found.groupdict().get("old") is None or Chord.parse(found["old"])):
             place = found.groupdict().get("place")
             return ih.SwapChord(found.groupdict().get("old"), found["new"], column_of(found["new"], line),
-                                _ORDINALS[place] if place else None, found.groupdict().get("noun") == "one")
+                                ORDINALS[place] if place else None, found.groupdict().get("noun") == "one")
     return None
 
 
@@ -299,4 +299,4 @@ def chord_changes(text: str, line: str):
     return None
 
 
-__all__ = ["revoice", "arpeggiate", "poly", "chord_changes", "singers_range", "swapped_chord", "FRETS"]
+__all__ = ["revoice", "arpeggiate", "poly", "chord_changes", "singers_range", "swapped_chord", "FRETS", "ORDINALS"]
