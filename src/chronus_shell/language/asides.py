@@ -53,7 +53,7 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
               and any(not is_known_word(w, extra) and w not in SLANG for w in c.lower().split())
               and not any(w.endswith("ly") and is_known_word(w[:-2], extra) for w in c.lower().split())
               and not _COUNTED.search(c) and not _EXCEPTING.search(c) and not _A_SIDE.search(c) and not _CORRECTING.search(c)
-              and not _OUT_OF_TUNE.search(c)
+              and not _OUT_OF_TUNE.search(c) and not _ACTING_FEEL.search(c)
               and (_STYLE_LABEL.fullmatch(c) or not any(w in content or re.search(r"\d", w) or is_note(w) or
                                                          _CHORD_NAME.fullmatch(w) for w in c.lower().split()))]
     qualities = {a: _as_comparative(a, text) for a in asides if _as_comparative(a, text)}
@@ -72,6 +72,8 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
 _PRONOUN = re.compile(r"\b(?:it|that|them)\b", re.I)
 #: A style named after a change ('…, soca style', '…, dub vibes'): what the music is, not what to change.
 _STYLE_LABEL = re.compile(r"(?:(?:a|an|the|some|proper|real)\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s+(?:style|vibes?|feel|ting|mode)", re.I)
+#: A feel the sequencer plays ('tempo 96, shuffle feel', '…, half-time feel'): a change, never a label of the music.
+_ACTING_FEEL = re.compile(r"\b(?:shuffle|shuffled|shuffly|swing|swung|swingy|straight|half[\s-]?time|double[\s-]?time)\s+(?:feel|vibe|groove)\b", re.I)
 #: A clause that says a part is out of tune ('the drones are flat, bring them up'): what the command moves — its pitch.
 _OUT_OF_TUNE = re.compile(r"\b(?:is|are|sounds?|'s|'re)\s+(?:a\s+(?:bit|little|touch|tad)\s+|slightly\s+|way\s+|too\s+)?(?:flat|sharp)\b|"
                           r"\bout\s+of\s+tune\b|\boff[\s-](?:key|pitch)\b|\bpitchy\b", re.I)

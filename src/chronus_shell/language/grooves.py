@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .asides import without_purpose
+from .bar_fit import in_bar, past_the_bar
 from .errors import LanguageError
 from .type_words import type_named
 
@@ -189,9 +190,12 @@ def _as_played(translator, parts: str, groove: Groove, said: str, parts_only: bo
     with no name, whose parts must be said."""
     before = translator._state()
     try:
+        translator.model.bar_said = 16               # the parts in steps of 4/4, cut to the groove's bar below
         messages = translator.translate(parts)
     except LanguageError:
         return None
+    finally:
+        translator.model.bar_said = None
     played = {str(m.args[0]): str(m.args[2]) for m in messages if m.address == "/seq/add"}
     if not played and parts_only:
         translator._restore(before)
@@ -205,8 +209,8 @@ def _as_played(translator, parts: str, groove: Groove, said: str, parts_only: bo
     if groove.steps == 16:
         translator.mapper.understood.insert(0, said)
         return messages
-    cut = {track: _in_bar(steps, groove.steps) for track, steps in played.items()}
-    if any("x" in steps[groove.steps:].lower() and not _repeats(steps, groove.steps) for steps in played.values()):
+    cut = {track: in_bar(steps, groove.steps) for track, steps in played.items()}
+    if any(past_the_bar(steps, groove.steps) for steps in played.values()):
         translator._restore(before)
         raise LanguageError(f"{said}: a beat past the bar's last is not in it", 0, (), parts)
     if any(m.address not in ("/seq/add", "/patch/create", "/patch/connect", "/patch/disconnect") for m in messages):
@@ -214,23 +218,6 @@ def _as_played(translator, parts: str, groove: Groove, said: str, parts_only: bo
         return None
     translator._restore(before)
     return _play(translator, cut, said, said_parts=True)
-
-
-def _period(steps: str) -> int:
-    """The shortest run the pattern repeats ('x...' for every beat; a bar for 'kick on 1 and 3')."""
-    return next(p for p in range(1, len(steps) + 1) if steps == (steps[:p] * (len(steps) // p + 1))[:len(steps)])
-
-
-def _repeats(steps: str, bar: int) -> bool:
-    """'kick on every beat' in a bar of two: a beat or shorter, over and over (never beats said one by one)."""
-    return _period(steps) <= 4 and bar % _period(steps) == 0
-
-
-def _in_bar(steps: str, bar: int) -> str:
-    """A part's pattern in a groove's bar: a beat's pattern fills it ('hats every eighth in the 9'), beats said
-    one by one are followed by rests ('slip jig, kick on 1')."""
-    period = _period(steps)
-    return (steps[:period] * bar)[:bar] if period <= 4 and bar % period == 0 else (steps + "." * bar)[:bar]
 
 
 def _play(translator, parts: dict[str, str], said: str, also: str = "", said_parts: bool = False) -> list:

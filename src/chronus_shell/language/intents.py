@@ -255,6 +255,7 @@ class PlayPattern:
     target: Words | None
     column: int
     now: bool = False
+    beats: bool = False          # said as beats ('on 2 and 3'): a 4/4 bar's steps, fitted to the bar the parts play
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,11 @@ nobody has added yet is added when a pattern is given to it.
 """
 from __future__ import annotations
 
+import re
 from ..engine.sequencer_verbs import SWING, TEMPO
 from ..protocol.message import Message
 from . import intents as it
+from .bar_fit import in_bar, past_the_bar
 from .chord_rhythms import restruck
 from .errors import LanguageError
 from .mapper_chain import module_type, place_module
@@ -85,7 +87,25 @@ def play_pattern(ctx, intent: it.PlayPattern) -> list[Message]:
     else:
         track, target, messages = track_and_target(ctx, named, intent.column)
     now = ("now",) if intent.now else ()
-    return messages + [message("/seq/add", track, target, intent.pattern, *now)]
+    pattern = in_the_bar(ctx, intent.pattern, intent.column) if intent.beats else intent.pattern
+    return messages + [message("/seq/add", track, target, pattern, *now)]
+
+
+def in_the_bar(ctx, pattern: str, column: int) -> str:
+    """Beats said ('the snare on 2 and 3') in the bar the parts play — the bar a groove line says, else
+    the one the part written last plays ('kick x...........', then the snare: a waltz's 12 steps, 5/4's
+    20); 4/4's 16 when that part plays 4/4 (or a rhythm not in steps); a beat past the bar's end is refused."""
+    last = ctx.model.tracks.get(ctx.model.last_track or "")
+    bar = ctx.model.bar_said or (len(last.pattern) if last is not None and _PLAIN.fullmatch(last.pattern) else 16)
+    if len(pattern) != 16 or bar % 4 or not 4 < bar <= 32 or 16 % bar == 0 or bar % 16 == 0:
+        return pattern
+    if past_the_bar(pattern, bar):
+        raise LanguageError(f"that rhythm hits beat {pattern.lower().rindex('x') // 4 + 1}, past the end of the bar the "
+                            f"parts play ({bar // 4} beats, {bar} steps): say its beats in the bar, e.g. 'on 2 and 3'", column)
+    return in_bar(pattern, bar)
+
+
+_PLAIN = re.compile(r"[xX.]+")
 
 
 def _voice_track(ctx, words: it.Words | None, column: int) -> str | None:

@@ -90,6 +90,7 @@ class PatchModel(GearModel, HarmonyModel, SequencerModel):
     just_named: str | None = None               # the one sound the last line named and changed: 'too quiet' is it
     just_noted: str | None = None               # the track the last line gave notes: a band's 'take it up' is it
     moved_together: tuple[tuple[str, str], ...] = ()   # the (module, param)s the last line moved on several parts
+    bar_said: int | None = None                 # the bar a groove line says ('a reel now, 4/4: …'), beats in it are in
 
     def __setattr__(self, name, value) -> None:
         if name == "edges" and not isinstance(value, EdgeList):

@@ -227,9 +227,17 @@ _FULL_AGAIN = re.compile(r"^\s*(?:and\s+|now\s+|ok,?\s+)?(?:(?:go|bring\s+it|put
                          r"full\s+(?:volume|level)\s*[.!]*$|^\s*full\s+(?:volume|level)\s+again\s*[.!]*$", re.I)
 
 
+#: 'bring em back', 'turn 'em up': the pronoun, never the chord E minor (a verb that moves parts before it and a
+#: direction or nothing after it; 'hold em' and 'play em' stay chords).
+_EM_PRONOUN = re.compile(r"\b(bring|get|turn|take|put|pull|cut|drop|kill|mute|unmute|fade|pump|send|let|keep|kick|"
+                         r"knock|push|throw|leave|lift|bump|crank|boost|pan|move|shift|slow|speed|mix|sit)\s+'?em\b"
+                         r"(?=\s+(?:back|in|out|up|down|off|on|over|together|away|under|louder|quieter|softer|left|"
+                         r"right|a\s+bit|a\s+little|a\s+touch|some|again)\b|\s*[.!?]*\s*$)|(?<![\w'])'em\b", re.I)
+
 #: The rewrites fixed_terms makes, in this order (a rule sees the line the ones before it left).
 _TERMS = (
     (_HALF_TIME_THEN_SNARE, ""),
+    (_EM_PRONOUN, lambda m: f"{m.group(1)} them" if m.group(1) else "them"),
     (_PULSE, lambda m: "pulse width " + ("up" if (m["a"] or m["b"] or m["c"]).lower() in ("wider", "widen") else "down")),
     (_HELD, "release"),
     (_ON_THE_ONE, r"\1 at the next bar"),

@@ -193,9 +193,14 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
     out, said = [], []
     extra = tuple(model.modules) + tuple(model.tracks)
     words = text.split()
+    compared = _compared_part(words, model)
     for index, word in enumerate(words):
         core = word.strip(",;:").lower()
         tail = word[len(word.rstrip(",;:")):]
+        if compared and index in compared:
+            if index == compared[-1]:
+                said.append(f"'{' '.join(words[i].strip(',;:') for i in compared)}' left out (a comparison, not a part)")
+            continue                                      # (its comma too: 'the bass like the surdo, on 2 and 4')
         if core in SLANG:
             out.append(SLANG[core] + tail)
             if SLANG[core] != core:
@@ -240,6 +245,24 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
     deduped = [w for i, w in enumerate(out)                   # "spring reverb" → "reverb reverb" → "reverb"
                if i == 0 or w.lower() != out[i - 1].lower() or w.lower() not in module_words()]
     return " ".join(deduped), said
+
+
+def _compared_part(words: list[str], model: PatchModel) -> range | None:
+    """'the bass like the surdo, on 2 and 4': the word places of 'like the surdo' — a part named after
+    'like' and an article, with a part named before it, is what the first is compared to, never a
+    second target."""
+    for index, word in enumerate(words[:-2]):
+        if word.lower() == "like" and index > 0 and words[index + 1].lower() in ("a", "an", "the"):
+            compared = words[index + 2].strip(",;:.").lower()
+            named = [w.strip(",;:.").lower() for w in words[:index]]
+            if _names_a_part(compared, model) and any(_names_a_part(w, model) for w in named):
+                return range(index, index + 3)
+    return None
+
+
+def _names_a_part(word: str, model: PatchModel) -> bool:
+    word = SLANG.get(word, word)
+    return word in _part_names(model) or type_named((word,)) is not None or nickname(word, model) is not None
 
 
 _SAYS_WHICH_WAY = re.compile(r"[a-z]+(?:er|y|d|t|p|w|h)")

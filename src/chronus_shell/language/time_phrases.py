@@ -303,7 +303,8 @@ def _ranged(line: str) -> tuple[str, str | None]:
         return line, None
     what = " ".join(w for w in kept if w.lower() not in ("up", "down", "back"))
     if what.lower() in ("", "it", "this", "things", "that"):
-        return f"take it to {match.group('b')}", None       # the tempo or the focused param: _BARE_IT asks
+        return f"take it to {match.group('b')}", (f"take it to {start}" if start else None)   # the tempo or the focused
+        # param (_BARE_IT asks), from where it was said to start ('sweep it from 20 Hz to 20 kHz')
     if _TEMPO_SUBJECT.match(what):
         what = "the tempo"
     return f"set {what} to {match.group('b')}", (f"set {what} to {start}" if start else None)

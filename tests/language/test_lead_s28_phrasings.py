@@ -1,0 +1,96 @@
+"""Phrasings the dev sets got wrong, by class (session 28): 'em' after a verb that moves parts is
+'them', never the chord E minor; a part named after 'like the' is a comparison, never a second
+target; beats said beside parts that play a waltz's bar land in that bar."""
+import pytest
+
+from .test_time_harmony_classes import echo, last, refused
+
+KIT = ("add a kick", "add a snare", "add a hat", "kick x...x...x...x...", "snare ....x.......x...", "hats x.x.x.x.x.x.x.x.")
+BASS = ("add a saw", "add an acid filter", "bass notes a1 a1 c2 a1")
+
+
+@pytest.mark.parametrize("phrase, want", [
+    ("bring em back", "/seq/mute hats 0"),
+    ("bring 'em back in", "/seq/mute hats 0"),
+    ("bring em back in 2 bars", "/at 2 bar /seq/mute hats 0"),
+])
+def test_em_after_a_verb_is_them_never_the_chord(phrase, want):
+    assert last(*KIT, "mute the hats", phrase) == [want]
+
+
+@pytest.mark.parametrize("phrase", ["em", "hold em", "play em"])
+def test_em_alone_or_held_is_still_e_minor(phrase):
+    assert last(*BASS, "add a triangle", phrase)[0].startswith("/gate/triangle1 1 ")
+
+
+@pytest.mark.parametrize("phrase", ["the bass like the surdo, on 2 and 4", "the bass like a kick on 2 and 4",
+                                    "the bass on 2 and 4, like the kick"])
+def test_a_part_after_like_is_a_comparison_not_a_second_target(phrase):
+    out = last(*BASS, phrase)
+    assert out == ["/seq/add bass saw1 ....x.......x..."]
+
+
+def test_the_comparison_is_said_back():
+    assert "comparison" in echo(*BASS, "the bass like the surdo on 2 and 4") or \
+        "left out" in echo(*BASS, "the bass like the surdo on 2 and 4")
+
+
+WALTZ = (*KIT, "kick x...........")
+
+
+@pytest.mark.parametrize("phrase, want", [
+    ("snare on 2 and 3", "/seq/add snare snare1 ....x...x..."),
+    ("and the snare on 2 and 3", "/seq/add snare snare1 ....x...x..."),
+    ("hats on every beat", "/seq/add hats hat1 x...x...x..."),
+    ("hats on the offbeats", "/seq/add hats hat1 ..x...x...x."),
+    ("hats every eighth", "/seq/add hats hat1 x.x.x.x.x.x."),
+])
+def test_beats_said_beside_a_waltz_bar_land_in_it(phrase, want):
+    assert last(*WALTZ, phrase) == [want]
+
+
+@pytest.mark.parametrize("phrase", ["snare on 4", "snare on the backbeat"])
+def test_a_beat_past_a_waltz_bar_is_refused_with_the_bar(phrase):
+    assert "3 beats, 12 steps" in refused(*WALTZ, phrase)
+
+
+@pytest.mark.parametrize("phrase, want", [
+    ("snare on 2 and 3", "/seq/add snare snare1 ....x...x......."),
+    ("hats on every beat", "/seq/add hats hat1 x...x...x...x..."),
+])
+def test_in_4_4_beats_fill_a_bar_of_16(phrase, want):
+    assert last(*KIT, phrase) == [want]
+
+
+def test_a_groove_line_that_says_4_4_keeps_its_bar_after_a_waltz():
+    assert last(*WALTZ, "a reel now, 4/4, straight eighths on the hats") == ["/seq/add hats hat1 x.x.x.x.x.x.x.x."]
+
+
+PAD = ("add a triangle",)
+
+
+@pytest.mark.parametrize("phrase, hz", [
+    ("play the dominant chord of G", (146.832384, 184.997211, 220.0)),          # D major, never G7
+    ("the tonic chord of D minor, sustained", (146.832384, 174.614116, 220.0)),
+    ("the subdominant chord in d minor", (195.997718, 233.081881, 293.664768)),
+    ("the dominant of d minor", (220.0, 277.182631, 329.627557)),               # A major: the minor key's dominant
+])
+def test_a_chord_named_by_its_function_is_that_degree_of_the_key(phrase, hz):
+    assert last(*PAD, phrase) == ["/gate/triangle1 1 " + " ".join(str(f) for f in hz)]
+
+
+def test_modulate_to_the_dominant_is_still_a_key_change():
+    assert last(*PAD, "key c major", "modulate to the dominant") == ["/seq/key g major"]
+
+
+def test_a_sweep_of_it_from_a_value_starts_there():
+    assert last("add a sine", "sine 1000 hz", "sweep it from 20 Hz to 20 kHz over 16 beats, exponential") == \
+        ["/mod/sine1/freq 20.0", "/ramp/sine1/freq 20000.0 16 exp"]
+
+
+@pytest.mark.parametrize("phrase, want", [
+    ("tempo 96, shuffle feel", ["/seq/bpm 96.0", "/seq/swing 0.2 8"]),
+    ("tempo 96, dub feel", ["/seq/bpm 96.0"]),                                  # a style: said, left out
+])
+def test_a_feel_the_sequencer_plays_is_never_left_out_as_a_label(phrase, want):
+    assert last(*KIT, phrase) == want
