@@ -94,3 +94,44 @@ def test_a_sweep_of_it_from_a_value_starts_there():
 ])
 def test_a_feel_the_sequencer_plays_is_never_left_out_as_a_label(phrase, want):
     assert last(*KIT, phrase) == want
+
+
+@pytest.mark.parametrize("phrase, swing", [("swing 66%", "0.32"), ("swing 62", "0.24"), ("swing 75%", "0.5")])
+def test_a_swing_percent_only_a_drum_machine_reads_so_is_its_swing(phrase, swing):
+    assert last(*KIT, phrase) == [f"/seq/swing {swing} 8"]
+    assert "drum machine" in echo(*KIT, phrase)
+
+
+@pytest.mark.parametrize("phrase, readings", [
+    ("swing 60%", ("'swing 0.6'", "'swing 0.2'")),
+    ("swing 55%", ("'swing 0.55'", "'swing 0.1'")),
+    ("swing 16ths at 58%", ("'swing the 16ths 0.58'", "'swing the 16ths 0.16'")),
+])
+def test_a_swing_percent_both_readings_fit_is_asked(phrase, readings):
+    said = refused(*KIT, phrase)
+    assert all(r in said for r in readings) and "drum machine" in said
+
+
+def test_the_swing_asked_is_answered_by_the_second():
+    from chronus_shell.language import LanguageError, Translator
+    translator = Translator()
+    for line in KIT:
+        translator.translate(line)
+    with pytest.raises(LanguageError):
+        translator.translate("swing 55%")
+    assert [str(m) for m in translator.translate("the second")] == ["/seq/swing 0.1 8"]
+
+
+@pytest.mark.parametrize("phrase", ["swing 20%", "swing 45%"])
+def test_a_swing_percent_below_50_is_that_fraction_of_a_step(phrase):
+    assert last(*KIT, phrase) == [f"/seq/swing {int(phrase[6:8]) / 100:g} 8"]
+
+
+def test_a_swing_past_a_drum_machines_range_is_refused_with_both_ranges():
+    assert "50–75%" in refused(*KIT, "swing 80%") and "0–60%" in refused(*KIT, "swing 80%")
+
+
+def test_start_over_is_a_fresh_start_tempo_swing_and_key_too():
+    out = last(*KIT, "tempo 60", "swing 30%", "key of d minor", "start over")
+    assert out[-3:] == ["/seq/bpm 120.0", "/seq/swing 0.0 16", "/seq/key none"]
+    assert "/seq/clear" in out and "/patch/remove kick1" in out

@@ -195,7 +195,7 @@ def test_chat_shorthand_is_chatter(phrase, expected):
 
 @pytest.mark.parametrize("context, phrase, expected", [
     (ACID, "bass go octave down", ["/mod/saw1/freq 27.5", "/seq/notes bass a0 a0 c1 a0"]),
-    (DRUMS, "swing little bit, 55%", ["/seq/swing 0.55 8"]),
+    (DRUMS, "swing little bit, 25%", ["/seq/swing 0.25 8"]),
     (DRUMS, "hats pan right a lil", ["/mod/hat1/pan 0.25"]),
     ((*DRUMS, "add a sine at 440 hz"), "Could you move it to the left speaker?", ["/mod/sine1/pan -0.5"]),
 ])
@@ -217,8 +217,8 @@ def test_a_part_that_comes_back_now_is_unmuted(phrase):
     assert last(*DRUMS, "mute the kick", phrase) == ["/seq/mute kick 0"]
 
 
-def test_swing_at_its_most_is_said_back():
-    assert echo(*DRUMS, "swing 60%") == ["swing 60%: the most there is — every second 8th 0.6 of an 8th late"]
+def test_the_swing_chosen_is_said_back():
+    assert echo(*DRUMS, "swing 0.6") == ["swing 0.6: every second 8th 0.6 of an 8th late"]
     assert echo(*DRUMS, "swing 20%") == ["swing 20%: every second 8th 0.2 of an 8th late"]   # the note value chosen: said
 
 

@@ -77,6 +77,7 @@ class AddTo:
 @dataclass(frozen=True)
 class RemoveModule:
     target: Words
+    fresh: bool = False          # 'start over': the tempo, the swing and the key back as a new shell has them too
 
 
 @dataclass(frozen=True)

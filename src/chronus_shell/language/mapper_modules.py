@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..engine.params import ModuleSpec, ParamSpec
+from ..engine.sequencer_verbs import SWING, TEMPO
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError, with_hint
@@ -209,7 +210,7 @@ def _feed(ctx, spec: ModuleSpec, presets, target: str, value: it.Value | None) -
 
 def remove_module(ctx, intent: it.RemoveModule) -> list[Message]:
     if intent.target.texts in EVERYTHING:
-        return _remove_everything(ctx, intent.target.column)
+        return _remove_everything(ctx, intent.target.column, intent.fresh)
     if any(w in TRACK_WORDS for w in intent.target.texts) and track_name(intent.target) in ctx.model.tracks:
         return [message("/seq/remove", track_name(intent.target))]     # "remove the snare pattern"
     module_id = ctx.resolve.module(intent.target)
@@ -221,12 +222,19 @@ def remove_module(ctx, intent: it.RemoveModule) -> list[Message]:
     return tracks + [message("/patch/remove", module_id)] + reconnect
 
 
-def _remove_everything(ctx, column: int) -> list[Message]:
+def _remove_everything(ctx, column: int, fresh: bool = False) -> list[Message]:
+    """Every module and track removed; a fresh start ('start over') also puts back the tempo, the swing
+    and the key a new shell has — the next piece is not slow and swung by the last one's."""
     modules = [m for m in ctx.model.modules if m != MASTER]
-    if not modules:
+    settings = ([message("/seq/bpm", TEMPO.default)] if ctx.model.bpm != TEMPO.default else []) + \
+        ([message("/seq/swing", SWING.default, 16)] if ctx.model.swing or ctx.model.swing_unit != 16 else []) + \
+        ([message("/seq/key", "none")] if ctx.model.key else []) if fresh else []
+    if not modules and not settings:
         raise LanguageError("the patch is already empty", column)
+    if settings:
+        ctx.understood.append("a fresh start: tempo 120, no swing, no key, as a new shell")
     clear = [message("/seq/clear")] if ctx.model.tracks else []
-    return clear + [message("/patch/remove", m) for m in reversed(modules)]
+    return clear + [message("/patch/remove", m) for m in reversed(modules)] + settings
 
 
 def drop(ctx, intent: it.Drop) -> list[Message]:

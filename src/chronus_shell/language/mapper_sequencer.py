@@ -155,15 +155,38 @@ def swing(ctx, intent: it.Swing) -> list[Message]:
     amount, unit = quantity(value) if value.kind == "number" else (None, None)
     if amount is None or unit not in (None, "%"):
         raise LanguageError("swing takes a fraction of a step, e.g. swing 20%", value.column)
+    percent = amount if unit == "%" or amount > 1 else None
+    if percent is not None and _MACHINE_LOW <= percent <= _MACHINE_HIGH:
+        return _machine_swing(ctx, intent, percent)
     if unit is None and amount > SWING.high and amount <= 60:
         raise LanguageError(f"swing {value.text} is out of range 0–0.6 of a step — did you mean "
                             f"{value.text}%?", value.column, (f"{value.text}%",))
+    if percent is not None and percent > _MACHINE_HIGH:
+        raise LanguageError(f"swing {value.text}{unit or ''} is out of range: 0–60% of a step late, or a drum machine's "
+                            f"50–75% (50 straight, 66 a triplet, 75 a dotted note)", value.column)
     said = swing_message(ctx, checked(SWING, amount / 100 if unit == "%" else amount, value.column), intent.unit)
-    fraction = said.args[0]
-    if fraction >= SWING.high:                    # 'swing 60%': said back, it is the most there is (not a drum machine's 60 %)
-        ctx.understood.append(f"swing {value.text}{unit or ''}: the most there is — {swing_said(ctx, said)}")
-    elif len(said.args) > 1 and intent.unit is None:      # the note value chosen from the tracks: said
+    if len(said.args) > 1 and intent.unit is None:      # the note value chosen from the tracks: said
         ctx.understood.append(f"swing {value.text}{unit or ''}: {swing_said(ctx, said)}")
+    return [said]
+
+
+#: A drum machine's swing (an MPC's, Logic's): where the second note of a pair lands, in percent of the pair —
+#: 50 straight, 66 a triplet, 75 a dotted note. Above 60 only that reading is in range; from 50 to 60 both are.
+_MACHINE_LOW, _MACHINE_HIGH = 50, 75
+
+
+def _machine_swing(ctx, intent: it.Swing, percent: float) -> list[Message]:
+    """'swing 66%': a drum machine's swing, the second note 2 × 66 % − 1 of a step late (a triplet feel);
+    from 50 % to 60 %, where 'that much of a step late' also fits, both readings are asked."""
+    machine = round(2 * percent / 100 - 1, 6)
+    if percent <= SWING.high * 100:
+        amount = round(percent / 100, 6)
+        swung = f"swing the {intent.unit}ths" if intent.unit else "swing"
+        raise LanguageError(f"that could mean '{swung} {amount:g}' — or — '{swung} {machine:g}': say which (every second note "
+                            f"{amount:g} of a step late — or — a drum machine's {percent:g}%, where 50 is straight and "
+                            f"66 a triplet)", intent.value.column)
+    said = swing_message(ctx, machine, intent.unit)
+    ctx.understood.append(f"swing {percent:g}% as a drum machine counts it (50 straight, 66 a triplet): {swing_said(ctx, said)}")
     return [said]
 
 

@@ -113,7 +113,7 @@ class SequencerRules:
         if what is not None and "transaction" in what.texts:          # "start a transaction"
             return it.Fixed("/patch/begin")
         if what is not None and what.texts in (("over",), ("fresh",), ("from", "scratch"), ("afresh",)):
-            return it.RemoveModule(it.Words((it.Word("everything", what.column),)))   # "start over"
+            return it.RemoveModule(it.Words((it.Word("everything", what.column),)), fresh=True)   # "start over"
         kept = tuple(w for w in what.items if w.text.lower() not in _TRANSPORT_FILLER) if what else ()
         if kept and " ".join(w.text.lower() for w in kept) not in SEQUENCER_WORDS:
             return it.MuteTrack(it.Words(kept), False)                  # "start the hats (again)"
