@@ -211,7 +211,7 @@ def test_steps_no_melody_can_take_are_still_out_of_range(context, phrase):
 @pytest.mark.parametrize("context, phrase, expected", [
     (DRUMS, "snare only on 3", ["/seq/add snare snare1 ........x......."]),
     (DRUMS, "the kick on 1 and 3 only", ["/seq/add kick kick1 x.......x......."]),
-    (("add a saw", "bass notes a1 c2"), "bass on the beat only", ["/seq/add bass saw1 x...x...x...x..."]),
+    (("add a saw", "bass notes a1 c2"), "bass on the beat only", ["/seq/add bass saw1 x...x...", "/seq/notes bass a1 - - - c2 - - -"]),
 ])
 def test_only_with_a_rhythm_is_that_rhythm(context, phrase, expected):
     assert last(*context, phrase) == expected

@@ -75,3 +75,11 @@ def test_the_swing_asked_during_a_tempo_ramp_is_the_swing():
     model = Translator().model
     assert [str(r) for r in show_renderables(("swing", 0.06), model, ramps)] == ["swing 0.06   (range 0–0.6)"]
     assert "ramping to 135" in str(show_renderables(("tempo", 134.0), model, ramps)[0])
+
+
+def test_a_fade_in_said_again_mid_fade_goes_to_where_the_first_was_going(chronus_home):
+    """'fade it in over 16 bars', then 'again' while it climbs: from silence up to the first fade's end
+    (0.5) again — not to the level it had reached (a trial heard the sound stay at a fifth of its level)."""
+    text = run_lines(chronus_home, ["add a sine called high at 880 hz", "start", "verbose on", "fade it in over 16 bars"],
+                     ["again"])
+    assert re.findall(r"/ramp/high/gain ([\d.]+) 64", text) == ["0.5", "0.5"], text

@@ -106,6 +106,16 @@ def in_the_rhythm(pattern: str, tokens: list[str]) -> tuple[str, list[str]] | No
     return pattern * cycles, notes
 
 
+def one_a_hit(notes: tuple[str, ...], pattern: str, rhythm: str) -> tuple[str, list[str]] | None:
+    """A line of notes a step each ('bass notes d2 f2 a2 c3 …') given a rhythm ('play the bass in quarters'):
+    each note on a hit of it in turn, (pattern, notes) — never the note of the step a hit falls on (12 of
+    16 unheard); None for a track that is no such line."""
+    if len(notes) < 2 or len(notes) != len(pattern) or set(pattern) - set("xX") or "-" in notes \
+            or set(rhythm) - set("xX.") or rhythm == pattern:
+        return None
+    return in_the_rhythm(rhythm, list(notes))
+
+
 def restrike_held(model, messages: list) -> list:
     """A rhythm written over a track of held chords with no notes beside it ('chords on the offbeats'): each
     chord struck on it in its own span (notes are per step: the bare rhythm alone would play its first bar's
@@ -123,4 +133,4 @@ def restrike_held(model, messages: list) -> list:
     return out
 
 
-__all__ = ["chord_rhythm", "with_rhythm", "restruck", "restrike_held", "in_the_rhythm"]
+__all__ = ["chord_rhythm", "with_rhythm", "restruck", "restrike_held", "in_the_rhythm", "one_a_hit"]

@@ -10,7 +10,7 @@ from ..engine.sequencer_verbs import SWING, TEMPO
 from ..protocol.message import Message
 from . import intents as it
 from .bar_fit import in_bar, past_the_bar
-from .chord_rhythms import restruck
+from .chord_rhythms import one_a_hit, restruck
 from .errors import LanguageError
 from .mapper_chain import module_type, place_module
 from .mapper_changes import set_message
@@ -84,6 +84,11 @@ def play_pattern(ctx, intent: it.PlayPattern) -> list[Message]:
         if struck is not None:                        # 'play the chords on every beat': each chord struck in its span
             ctx.understood.append(f"each chord of {track} struck on {intent.pattern}, in its own span")
             return [message("/seq/add", track, target, struck[0]), message("/seq/notes", track, *struck[1])]
+        laid = one_a_hit(tuple(held.notes), held.pattern, intent.pattern) if intent.beats and not intent.now else None
+        if laid is not None:                          # 'play the bass in quarters': each of its notes on a hit
+            ctx.understood.append(f"the {len(held.notes)} notes of {track} one a hit of {intent.pattern}, in turn "
+                                  f"({len(laid[0]) / 16:g} bars)")
+            return [message("/seq/add", track, target, laid[0]), message("/seq/notes", track, *laid[1])]
     else:
         track, target, messages = track_and_target(ctx, named, intent.column)
     now = ("now",) if intent.now else ()

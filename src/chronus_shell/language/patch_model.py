@@ -91,6 +91,8 @@ class PatchModel(GearModel, HarmonyModel, SequencerModel):
     just_noted: str | None = None               # the track the last line gave notes: a band's 'take it up' is it
     moved_together: tuple[tuple[str, str], ...] = ()   # the (module, param)s the last line moved on several parts
     bar_said: int | None = None                 # the bar a groove line says ('a reel now, 4/4: …'), beats in it are in
+    going_to: dict[str, float] = field(default_factory=dict)   # 'id.param' → where a running ramp goes (the shell's
+    # RampWatch puts the playing value in `values` for a line): 'fade it in' again goes there, not to the value mid-fade
 
     def __setattr__(self, name, value) -> None:
         if name == "edges" and not isinstance(value, EdgeList):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .errors import LanguageError
 from .literal_needs import rewritten
 from .parser_patch_rules import ADJECTIVES
 
@@ -234,9 +235,26 @@ _EM_PRONOUN = re.compile(r"\b(bring|get|turn|take|put|pull|cut|drop|kill|mute|un
                          r"(?=\s+(?:back|in|out|up|down|off|on|over|together|away|under|louder|quieter|softer|left|"
                          r"right|a\s+bit|a\s+little|a\s+touch|some|again)\b|\s*[.!?]*\s*$)|(?<![\w'])'em\b", re.I)
 
+#: A line of notes with its bars marked ('bass notes d2 f2 a2 c3 | g2 b2 d3 f3'): each bar's notes share it.
+_BARRED_NOTES = re.compile(r"^(?P<head>.*?\bnotes?:?)\s+(?P<body>[^|]+(?:\|[^|]*)+)$", re.I)
+_NOTE_VALUES = {1: "whole", 2: "half", 4: "quarter", 8: "eighth", 16: "sixteenth"}
+
+
+def _barred_notes(match: re.Match) -> str:
+    """'bass notes d2 f2 a2 c3 | g2 b2 d3 f3': four to a bar, so quarter notes (the bars said are
+    the line's rhythm, never flattened to one note a step); bars of other counts are refused, said."""
+    bars = [bar.split() for bar in match["body"].split("|") if bar.strip()]
+    counts = {len(bar) for bar in bars}
+    if len(counts) != 1 or next(iter(counts)) not in _NOTE_VALUES:
+        raise LanguageError(f"the bars hold {', '.join(str(len(bar)) for bar in bars)} notes: give each bar 1, 2, 4, 8 or "
+                            f"16 (one note value), or say the notes without bars and their length ('… in eighth notes')",
+                            match.start("body"))
+    return f"{match['head']} {' '.join(n for bar in bars for n in bar)} in {_NOTE_VALUES[counts.pop()]} notes"
+
 #: The rewrites fixed_terms makes, in this order (a rule sees the line the ones before it left).
 _TERMS = (
     (_HALF_TIME_THEN_SNARE, ""),
+    (_BARRED_NOTES, _barred_notes),
     (_EM_PRONOUN, lambda m: f"{m.group(1)} them" if m.group(1) else "them"),
     (_PULSE, lambda m: "pulse width " + ("up" if (m["a"] or m["b"] or m["c"]).lower() in ("wider", "widen") else "down")),
     (_HELD, "release"),

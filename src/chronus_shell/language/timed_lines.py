@@ -301,6 +301,7 @@ def _fade(translator, timed: Timed, sounding: set[str]) -> list[Message]:
             target = spec.low
         else:
             back = model.premute.pop((module_id, spec.name), None)
+            back = model.going_to.get(f"{module_id}.{spec.name}") if back is None else back   # a fade in running: its end
             if back is None and now > spec.low and timed.level == "in" and _playing(model, module_id):
                 raise LanguageError(f"{module_id} is playing already ({spec.name} {now:g}): say 'fade … in from "
                                     f"nothing' to bring it up from silence, or 'fade … out'", 0)

@@ -40,6 +40,8 @@ class RampWatch:
         for ramp in running:
             self._held[ramp["target"]] = (ramp["from"], self._value(ramp["target"]))
             self._put(ramp["target"], ramp["from"])
+        self.translator.model.going_to = {target: going_to for target, (_, going_to) in self._held.items()
+                                          if going_to is not None}
 
     def after(self) -> None:
         """Targets back for the params the line did not change (their ramps play on)."""
@@ -47,6 +49,7 @@ class RampWatch:
             if self._value(target) == now:
                 self._put(target, going_to)
         self._held = {}
+        self.translator.model.going_to = {}
 
     def _value(self, target: str):
         if target == TEMPO:
