@@ -155,3 +155,30 @@ def test_notes_with_their_bars_marked_share_each_bar():
 
 def test_bars_of_unequal_counts_are_refused_with_the_counts():
     assert "3, 1 notes" in refused("add a sine", "bass notes d2 f2 a2 | g2")
+
+
+SIXTEENTHS = (*KIT, "hats xxxxxxxxxxxxxxxx")
+
+
+@pytest.mark.parametrize("phrase", ["fewer hats", "thin out the hats", "the hats are too busy", "hats less busy",
+                                    "make the hats sparser", "fewer hits on the hats"])
+def test_fewer_hats_plays_fewer_hits_never_quieter(phrase):
+    assert last(*SIXTEENTHS, phrase) == ["/seq/add hats hat1 x.x.x.x.x.x.x.x."]
+    assert "fewer hits on the hats" in echo(*SIXTEENTHS, phrase)
+
+
+def test_hits_all_on_one_grid_lose_every_other_one():
+    assert last(*KIT, "hats ..x...x...x...x.", "fewer hats") == ["/seq/add hats hat1 ..x.......x....."]
+
+
+def test_the_beat_too_busy_thins_its_busiest_part():
+    assert last(*SIXTEENTHS, "the beat is too busy") == ["/seq/add hats hat1 x.x.x.x.x.x.x.x."]
+
+
+@pytest.mark.parametrize("phrase", ["more hats", "less hats"])
+def test_more_or_less_hats_is_still_their_level(phrase):
+    assert last(*KIT, phrase)[0].startswith("/mod/hat1/gain")
+
+
+def test_the_same_for_says_which_change_it_repeats():
+    assert "as 'snare down 6 db' did" in echo(*KIT, "snare down 6 db", "same for the hats")

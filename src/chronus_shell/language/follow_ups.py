@@ -111,7 +111,8 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
         target = next(g for g in same.groups() if g)
         retargeted = _retarget(last, target, model)
         if retargeted is not None:
-            return [(f"the same for {target}", retargeted)]
+            done = f" as '{last_text}' did" if last_text else ""      # (which change: a line refused since is not it)
+            return [(f"the same for {target}{done}", retargeted)]
     return []
 
 

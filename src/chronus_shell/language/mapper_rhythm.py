@@ -52,6 +52,8 @@ def _feel(ctx, intent: TrackFeel) -> list[Message]:
             names = [n for n in names if (spec := ctx.model.spec(ctx.model.tracks[n].target)) and spec.role == "drum"]
             if not names:
                 raise LanguageError(f"no drum track plays (the tracks: {', '.join(ctx.model.tracks)})", intent.column)
+        if intent.kind == "thin":                                      # 'the beat is too busy': its busiest part
+            names = _busiest(ctx, names)
         messages = []
         for name in names:
             try:
@@ -88,6 +90,8 @@ def _feel_track(ctx, track: str, intent: TrackFeel) -> list[Message]:
         return set_speed(ctx, track, style, value, intent.column)
     if kind == "fill":
         return _fill(ctx, track, value, intent.column)
+    if kind == "thin":
+        return _thin(ctx, track, intent.column)
     return _roll(ctx, track, value, intent.column)
 
 
@@ -181,6 +185,29 @@ def _drop_hits(ctx, intent: TrackFeel) -> list[Message]:
     pattern = "".join("." if i in intent.value and ch in "xX" else ch for i, ch in enumerate(steps))
     if pattern == steps:
         raise LanguageError(f"the {track} track has no hit there ({current.pattern})", intent.column)
+    return [message("/seq/add", track, current.target, pattern)]
+
+
+def _busiest(ctx, names: list[str]) -> list[str]:
+    hits = {n: sum(ch in "xX" for ch in ctx.model.tracks[n].pattern) / max(len(ctx.model.tracks[n].pattern), 1) for n in names}
+    return [n for n in names if hits[n] == max(hits.values())]
+
+
+def _thin(ctx, track: str, column: int) -> list[Message]:
+    """'fewer hats': the hits on the finest grid the part plays leave it (16ths → 8ths → quarters), or
+    every other hit when all sit on one grid (offbeats) — the part's groove kept, half as busy."""
+    current = ctx.model.tracks[track]
+    if not re.fullmatch(r"[xX.\-]+", current.pattern):
+        raise LanguageError(f"the {track} track plays '{current.pattern}': say the hits to keep, e.g. '{track} x...x...'", column)
+    hits = [i for i, ch in enumerate(current.pattern) if ch in "xX"]
+    if len(hits) < 2:
+        raise LanguageError(f"the {track} track plays one hit a bar ({current.pattern}): none to take away", column)
+    grid = {i: i & -i if i else len(current.pattern) for i in hits}     # the finest note value a hit sits on
+    dropped = [i for i in hits if grid[i] == min(grid.values())]
+    if len(dropped) == len(hits):
+        dropped = hits[1::2]
+    pattern = "".join("." if i in dropped else ch for i, ch in enumerate(current.pattern))
+    ctx.understood.append(f"fewer hits on the {track}: {current.pattern} → {pattern}")
     return [message("/seq/add", track, current.target, pattern)]
 
 

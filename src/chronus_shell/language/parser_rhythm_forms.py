@@ -136,6 +136,17 @@ DROPS = [
     _p(rf"(?:take|get)\s+{TRACK}(?:\s+hits?)?\s+off\s+(?:of\s+)?{BEATS}{_BEAT_WORD}"),
     _p(rf"{TRACK}\s+off\s+(?:of\s+)?{BEATS}{_BEAT_WORD}"),
 ]
+#: 'fewer hats', 'thin out the kick', 'the hats are too busy': the part plays fewer of its hits (never quieter).
+THIN = [
+    _p(rf"(?:(?:play|use|give\s+me|have)\s+)?(?:a\s+(?:few|bit|little)\s+)?fewer\s+{TRACK}(?:\s+{HITS})?"),
+    _p(rf"fewer\s+{HITS}\s+(?:on|in|from)\s+{TRACK}"),
+    _p(rf"(?:thin|strip|pare)\s+(?:out|back|down)\s+{TRACK}"),
+    _p(rf"simplify\s+{TRACK}"),
+    _p(rf"(?:thin|strip|pare)\s+{TRACK}\s+(?:out|back|down)"),
+    _p(rf"(?:make\s+)?{TRACK}\s+(?:less\s+busy|sparser|more\s+sparse|simpler)"),
+    _p(rf"{TRACK}\s+(?:are|is|'re|'s|sound|sounds)\s+(?:way\s+|a\s+bit\s+|far\s+)?too\s+busy"
+       rf"(?:[,.]?\s+(?:thin\s+(?:it|them)\s+out|simplify\s+(?:it|them)|fewer\s+{HITS}))?"),
+]
 #: Beats said after the part with no 'on', where there are several ('kick 1 and 3 and the and of 4').
 POSITIONS.append(_p(rf"(?:play\s+)?{TRACK}\s+(?=\S+\s*(?:,|and|&|\+))(?!\d+\s*\+\s*\d)(?!.*\b(?:bpm|hz|ms|db|%)\b){BEATS}{_BEAT_WORD}"))
 RATE = r"(?:,?\s*(?:in\s+)?(?:straight\s+)?(?P<rate>16ths|sixteenths|semiquavers|32nds|thirty-?seconds|demisemiquavers|"\

@@ -21,7 +21,7 @@ from .swing_words import swing_intent
 from ..engine.mini_notation import check_pattern
 from ..engine.params import ParamError
 from .parser_rhythm_forms import (BRINGS, CHANCE, DROPS, EUCLID, EVERY, FILL, HUMANIZE, LAST, LOOSE_COUNT, NAMED, POSITIONS,
-                                  QUOTED, REVERSE, ROLL, SEED, SHIFT, SPEED, SPOTS, THIRTY_SECONDS)
+                                  QUOTED, REVERSE, ROLL, SEED, SHIFT, SPEED, SPOTS, THIN, THIRTY_SECONDS)
 from .rhythm_tokens import (NUM, OFTEN, ORDINAL_BEATS, PER_BEAT, POSITION, RHYTHM_NAMES, ROLL_COUNT, SUBDIVISION,
                             UNIT_STEPS)
 from .units import parse_number
@@ -296,6 +296,10 @@ def _steps_said(match) -> list[int]:
     return steps
 
 
+def _thin(match, column):
+    return TrackFeel("thin", _words(match, column), None, column)
+
+
 def _brings(match, column):
     return TrackFeel("bring_in", _words(match, column), tuple(sorted(set(_steps_said(match)))), column)
 
@@ -363,7 +367,7 @@ def _named(match, column):
 
 
 _FORMS = ((QUOTED, _quoted), (EUCLID, _euclid), (CHANCE, _chance), (HUMANIZE, _humanize), (SHIFT, _shift),
-          (REVERSE, _reverse), (SPEED, _speed), (FILL, _fill), (ROLL, _roll), (DROPS, _drops), (BRINGS, _brings), (POSITIONS, _positions), (SEED, _seed),
+          (REVERSE, _reverse), (SPEED, _speed), (FILL, _fill), (ROLL, _roll), (DROPS, _drops), (THIN, _thin), (BRINGS, _brings), (POSITIONS, _positions), (SEED, _seed),
           (EVERY, _every), (THIRTY_SECONDS, _thirty_seconds), (LAST, _last), (NAMED, _named), (SPOTS, _spot))
 _SCREEN = Screen((form, build) for forms, build in _FORMS for form in forms)
 
