@@ -182,3 +182,16 @@ def test_more_or_less_hats_is_still_their_level(phrase):
 
 def test_the_same_for_says_which_change_it_repeats():
     assert "as 'snare down 6 db' did" in echo(*KIT, "snare down 6 db", "same for the hats")
+
+
+COMPING = ("add a triangle called piano", "chords dm7 g7 cmaj7 cmaj7 on piano", "comp the chords on 2 and 4")
+
+
+def test_new_changes_on_a_track_comping_keep_its_rhythm():
+    out = last(*COMPING, "chords dm7 g7b9 cmaj7 a7#5 on piano")
+    assert out[0] == "/seq/add chords piano " + "....x.......x..." * 4
+    assert "struck on ....x.......x... as before" in echo(*COMPING, "chords dm7 g7b9 cmaj7 a7#5 on piano")
+
+
+def test_comp_is_play_never_completely():
+    assert "comp → play" in echo(*COMPING)

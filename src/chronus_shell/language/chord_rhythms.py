@@ -116,6 +116,16 @@ def one_a_hit(notes: tuple[str, ...], pattern: str, rhythm: str) -> tuple[str, l
     return in_the_rhythm(rhythm, list(notes))
 
 
+def comping_rhythm(track) -> str | None:
+    """The bar's rhythm a chord track is struck on ('comp the chords on 2 and 4'): new changes said for it
+    keep it; None for a track that holds its chords, or holds none."""
+    if track is None or not any("+" in str(n) for n in track.notes) or "-" in track.pattern or len(track.pattern) % 16 \
+            or len(track.notes) != len(track.pattern) or "-" not in track.notes:     # (each chord held through its span)
+        return None
+    bar = track.pattern[:16]
+    return bar if bar * (len(track.pattern) // 16) == track.pattern and "x" in bar.lower() else None
+
+
 def restrike_held(model, messages: list) -> list:
     """A rhythm written over a track of held chords with no notes beside it ('chords on the offbeats'): each
     chord struck on it in its own span (notes are per step: the bare rhythm alone would play its first bar's
@@ -133,4 +143,4 @@ def restrike_held(model, messages: list) -> list:
     return out
 
 
-__all__ = ["chord_rhythm", "with_rhythm", "restruck", "restrike_held", "in_the_rhythm", "one_a_hit"]
+__all__ = ["chord_rhythm", "with_rhythm", "restruck", "restrike_held", "in_the_rhythm", "one_a_hit", "comping_rhythm"]

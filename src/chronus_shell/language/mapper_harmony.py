@@ -22,7 +22,7 @@ from .chords import (Chord, chord_error, hz, key_flats, key_name, name, nearest,
 from .errors import LanguageError
 from .mapper_key_changes import on_the_tonic, sargam_on_key, show_key
 from .mapper_messages import message, playable
-from .chord_rhythms import in_the_rhythm
+from .chord_rhythms import comping_rhythm, in_the_rhythm, restruck
 from .mapper_note_tracks import note_track, own_rhythm, send_track, set_notes
 from .mapper_song_moves import under_capo
 from .mapper_tracks import existing_track, voice_head
@@ -230,6 +230,10 @@ def progression(ctx, intent: ih.Progression) -> list[Message]:
         pattern = ("x" + "-" * (intent.steps - 1)) * len(tokens)
         notes = [n for token in tokens for n in [token] + ["-"] * (intent.steps - 1)]
         played = "held"
+        comped = comping_rhythm(ctx.model.tracks.get(track) if track is not None else None)
+        struck = restruck(tuple(notes), pattern, comped) if comped else None
+        if struck is not None:                          # new changes on a track comping: struck as it was
+            pattern, notes, played = struck[0], struck[1], f"struck on {comped} as before"
     ctx.understood.append(f"{said_chords(intent.chords)} → {' | '.join(tokens)}, {length} each, {played} "
                           f"(close voicing near {source})")
     return send_track(ctx, head_words(intent.target, head, intent.column), intent.column, pattern, notes,

@@ -28,6 +28,8 @@ SLANG = {
     "dem": "them", "dat": "that", "dis": "this",
     # a gamer's chat: 'moar bass', 'pan hats lft'
     "moar": "more", "lft": "left", "rght": "right", "rite": "right", "panned": "pan",
+    # a jazz player's 'comp the chords on 2 and 4': play them (never 'completely')
+    "comp": "play", "comping": "playing",
     # a choreographer's counts: 'kick on every count', 'the shaker on the off counts'
     "count": "beat", "counts": "beats",
     # German words kept in English: 'schneller, 135', 'mute the bassdrum for 16 Takten'
@@ -57,7 +59,8 @@ NOT_TYPOS = {"made", "listen", "listening", "stone", "kind", "mind", "wonder", "
              "heat", "bash", "fall", "feel", "fill", "filthy", "float", "roll", "shine", "spin", "sway", "tall", "wire",
              "wipe", "dive", "chunky", "crack", "charge", "cold", "nice", "sick", "wake", "wash", "wish",
              "write", "tube", "spice", "shake", "stream", "stale", "love", "lean", "good", "bang", "bite", "bland",
-             "chant", "haul", "hiss", "mast", "muck", "rattle", "seat", "tough", "wail", "whose", "wound", "nope"}
+             "chant", "haul", "hiss", "mast", "muck", "rattle", "seat", "tough", "wail", "whose", "wound", "nope",
+             "come", "came", "camp"}
 #: Words of named rhythms the grammar reads in phrases ("on the offbeat"): never typos.
 RHYTHM_WORDS = {"offbeat", "offbeats", "backbeat", "backbeats", "downbeat", "downbeats", "sixteenths",
                 "eighths", "quarters", "later", "earlier"}
