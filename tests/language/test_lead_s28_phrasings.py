@@ -195,3 +195,10 @@ def test_new_changes_on_a_track_comping_keep_its_rhythm():
 
 def test_comp_is_play_never_completely():
     assert "comp → play" in echo(*COMPING)
+
+
+@pytest.mark.parametrize("phrase, name", [("load my first song", "my first song"), ('load "my first song"', "my first song"),
+                                          ("load night drive session", "night drive session"),
+                                          ("load the song night drive", "night drive")])
+def test_a_session_name_said_with_song_after_it_keeps_the_word(phrase, name):
+    assert last(phrase) == [f"/session/load '{name}'" if " " in name else f"/session/load {name}"]

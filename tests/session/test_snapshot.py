@@ -166,6 +166,18 @@ def test_a_name_said_another_way_loads_the_one_session_it_means(acid_state, aske
     assert load_session(asked) == load_session("slow-drift")
 
 
+@pytest.mark.parametrize("asked", ["slow drift session", "the slow drift song", "slow-drift tune"])
+def test_a_name_said_with_session_or_song_after_it_loads_the_one_saved_without(acid_state, asked):
+    save_session("slow-drift", acid_state)
+    assert load_session(asked) == load_session("slow-drift")
+
+
+def test_a_name_saved_with_song_in_it_loads_as_saved(acid_state):
+    save_session("my first song", {**acid_state, "sequencer": {**acid_state["sequencer"], "bpm": 90.0}})
+    save_session("my first", acid_state)
+    assert load_session("my first song")["sequencer"]["bpm"] == 90.0
+
+
 def test_a_name_said_loosely_that_fits_two_sessions_loads_neither(acid_state):
     save_session("slow-drift", acid_state)
     save_session("slow_drift", acid_state)

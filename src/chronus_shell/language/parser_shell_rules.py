@@ -189,6 +189,20 @@ def whole_session_name(intent, line: str):
     'load session my song' loads it (the filler words the grammar skips are part of a name given)."""
     if not isinstance(intent, (it.SaveSession, it.LoadSession)) or intent.name.column > len(line):
         return intent
+    named = _named_whole(intent, line)
+    if isinstance(named, it.LoadSession):             # 'load my first song' (saved as that): the noun kept —
+        after = _WHEN_SAID.sub("", line[named.name.column + len(named.name.text):])   # the session layer finds
+        noun = _NOUN_AFTER.fullmatch(after)                                      # 'my first' without it too
+        if noun:
+            named = replace(named, name=it.Word(f"{named.name.text} {noun.group(1)}", named.name.column))
+    return named
+
+
+#: A word the grammar reads as 'session' said after a loaded name ('load my first song', 'load night drive session').
+_NOUN_AFTER = re.compile(r"\s+(songs?|tunes?|projects?|sessions?)\s*[.!]*", re.I)
+
+
+def _named_whole(intent, line: str):
     tail = _NOT_THE_NAME.search(line) if isinstance(intent, it.SaveSession) else None
     if tail and intent.name.column < tail.start():      # 'save jam over it': the saved one overwritten
         line = line[:tail.start()]

@@ -65,11 +65,16 @@ def _saved_as(name: str) -> Path | None:
     """The one saved session a name means when typed another way ('load jones wedding set 2' for
     jones_wedding_set_2, 'load the closer' for closer); None when none or several are."""
     saved = [p for p in sessions_dir().glob("*" + SESSION_SUFFIX) if p.is_file()]
-    for article in (False, True):                     # (the name as said first, then without its 'the'/'my')
-        found = [p for p in saved if _loosely(p.stem, False) == _loosely(name, article)]
+    bare = _NOUN_AT_END.sub("", name)                 # ('load night drive session', 'load the closer song')
+    for said, article in ((name, False), (name, True), (bare, False), (bare, True)):   # (as said first)
+        found = [p for p in saved if _loosely(p.stem, False) == _loosely(said, article)]
         if found:
             return found[0] if len(found) == 1 else None
     return None
+
+
+#: What a name said to load may end with and the saved name not: 'session', 'song', 'tune', 'project'.
+_NOUN_AT_END = re.compile(r"[\s_.-]+(?:sessions?|songs?|tunes?|projects?)\s*$", re.I)
 
 
 def read_state_file(path: Path) -> dict:
