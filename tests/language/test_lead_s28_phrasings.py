@@ -202,3 +202,44 @@ def test_comp_is_play_never_completely():
                                           ("load the song night drive", "night drive")])
 def test_a_session_name_said_with_song_after_it_keeps_the_word(phrase, name):
     assert last(phrase) == [f"/session/load '{name}'" if " " in name else f"/session/load {name}"]
+
+
+@pytest.mark.parametrize("phrase", ["add a reverb to the master", "reverb on the master", "put a reverb on everything",
+                                    "add reverb to the whole mix"])
+def test_an_effect_on_the_master_takes_the_whole_mix(phrase):
+    out = last("add a saw at 110 hz", "add a kick", phrase)
+    assert out == ["/patch/create reverb1 reverb", "/patch/disconnect saw1 master", "/patch/disconnect kick1 master",
+                   "/patch/connect saw1 reverb1", "/patch/connect kick1 reverb1", "/patch/connect reverb1 master"]
+
+
+def test_a_master_reverb_sounds_the_whole_mix_and_undo_takes_it_out():
+    """Rendered: the saw's tone rings on after its gate closes only through the master's reverb."""
+    import numpy as np
+    from chronus_shell.engine.timeline import render_script
+    from chronus_shell.language import Translator
+    translator = Translator()
+    lines = ["add a saw at 220 hz", "add an adsr", "add a reverb to the master", "reverb mix 0.5"]
+    messages = [m for line in lines for m in translator.translate(line)]
+    gate = [(0, m) for m in messages] + [(0, translator.translate("trigger")[0])]
+    audio = render_script(gate + [(24000, translator.translate("release")[0])], 2.0)
+    assert np.isfinite(audio).all()
+    tail = np.abs(audio[72000:96000]).max()                        # a second after the release
+    assert tail > 1e-3, tail
+
+
+@pytest.mark.parametrize("phrase", ["actually, back to how it was", "no, put it back to how it was",
+                                    "can you put it back to the way it was"])
+def test_back_to_how_it_was_with_words_around_it_is_undo(phrase):
+    assert last("add a saw", "add an acid filter", "cutoff 300", phrase) == ["/mod/acid_filter1/cutoff 800.0"] or \
+        "undo" in echo("add a saw", "add an acid filter", "cutoff 300", phrase)
+
+
+def test_a_number_after_a_comparative_is_said_alone():
+    assert last("tempo 106", "slower, like 80") == ["/seq/bpm 80.0"]
+    assert not any("→" in said for said in echo("tempo 106", "slower, like 80").split(" | "))
+
+
+def test_more_after_a_step_said_with_its_size_is_that_step_again():
+    assert last(*KIT, "snare down 6 db", "more") == ["/mod/snare1/gain 0.200951"]
+    assert "down 6 db again" in echo(*KIT, "snare down 6 db", "more")
+    assert last(*KIT, "snare down 6 db", "a bit more") == ["/mod/snare1/gain 0.30095"]   # a small step still

@@ -90,6 +90,9 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
             direction = direction if more else -direction
             word = "more" if more else "less"
             way = 'up' if direction > 0 else 'down'
+            if more and _SAID_AMOUNT.match(text.strip(" .!")) and isinstance(last, it.ChangeParam) \
+                    and last.amount is not None and last.amount.unit:   # 'snare down 6 db', 'more': 6 dB more
+                return [(f"{word}: {ref.text} {way} {last.amount.text} {last.amount.unit} again", last)]
             several = _moved(model)                       # 'kick and snare louder', 'too much': both back
             if several:
                 return [(f"{word}: {' and '.join(r.text for r in several)} {way}",
@@ -130,6 +133,10 @@ def _for_each_moved(last, model: PatchModel):
         return None
     refs = [r if isinstance(last, it.ChangeParam) else it.Words(r.items[:1]) for r in several]
     return it.Sequence(tuple(replace(last, ref=ref) for ref in refs))
+
+
+#: 'more' as the same step again (after a step said with its size, 'down 6 db'); 'a bit more' stays a small step.
+_SAID_AMOUNT = re.compile(r"^(?:(?:even|some|a\s+lot|lots|much|way)\s+)?more(?:\s+(?:please|again|still))?$", re.I)
 
 
 def _intensity(text: str) -> str | None:

@@ -70,9 +70,6 @@ def modulate(ctx, intent: it.Modulate) -> list[Message]:
         return shape
     effect = _effect_named(ctx, intent.modulator)
     if effect is not None:                            # "delay on the hats": into its chain
-        if intent.target.texts in (("master",),):
-            raise LanguageError(f"master is the end of every chain: put the {effect} on a voice, "
-                                f"e.g. 'add a {effect} to the saw'", intent.target.column)
         there = _effect_there(ctx, effect, intent)
         return there if there is not None else ctx.map(it.AddTo(intent.modulator, intent.target, intent.value))
     target, also = _without_too(intent.target)

@@ -131,6 +131,8 @@ def add_to(ctx, intent: it.AddTo) -> list[Message]:
     if spec.role == "modulator":
         messages, modulator = modulate_new(ctx, spec, intent.target)
         return messages + _settings(ctx, modulator, spec, presets, intent.value)
+    if spec.role == "processor" and (intent.target.texts in EVERYTHING or intent.target.texts in _MASTER_BUS):
+        return _on_the_master(ctx, spec, presets, intent)
     target = ctx.resolve.module(intent.target)
     if spec.role == "source" and ctx.model.spec(target).role == "processor" and intent.move \
             and len(ctx.model.of_type(spec.type)) == 1:            # "throw the sine into the echo": that sine
@@ -155,6 +157,26 @@ def add_to(ctx, intent: it.AddTo) -> list[Message]:
         placed = place_module(ctx, module_id, spec, voice)
     return [message("/patch/create", module_id, spec.type), *placed] + _settings(
         ctx, module_id, spec, presets, intent.value, intent.param)
+
+
+#: The master bus said as a place for an effect ('a reverb on the master', '… on the master bus').
+_MASTER_BUS = {("master",), ("master", "bus"), ("main", "bus"), ("main", "out"), ("master", "channel")}
+
+
+def _on_the_master(ctx, spec: ModuleSpec, presets, intent: it.AddTo) -> list[Message]:
+    """'add a reverb to the master', '… to the whole mix': every part through it — what fed the master feeds
+    the new effect, and it the master (one undo takes it out again)."""
+    feeding = ctx.model.inputs(MASTER)
+    if not feeding:
+        raise LanguageError(f"nothing plays into the master yet: add a sound first, then 'add a {spec.type} to the master'",
+                            intent.target.column)
+    module_id = ctx.model.next_id(spec.type)
+    ctx.understood.append(f"{module_id} on the master: the whole mix ({', '.join(feeding)}) goes through it")
+    return ([message("/patch/create", module_id, spec.type)]
+            + [message("/patch/disconnect", source, MASTER) for source in feeding]
+            + [message("/patch/connect", source, module_id) for source in feeding]
+            + [message("/patch/connect", module_id, MASTER)]
+            + _settings(ctx, module_id, spec, presets, intent.value, intent.param))
 
 
 def own_end(model, voice: list[str]) -> str | None:

@@ -64,7 +64,9 @@ _NEVER_MIND = re.compile(r"^(?:never\s*mind|forget (?:it|that)|scratch that|canc
                          r"(?:hmm+|um+|uh+)?,?\s*not sure|actually no|no wait|leave (?:it|the \w+)(?: alone| as (?:it is|they are))?|"
                          r"keep (?:it|the \w+) as (?:it is|they are)|(?:the \w+|it|that) (?:is|are|sounds?) (?:fine|good|ok|okay|perfect|great))$",
                          re.I)
-_BACK = re.compile(r"^(?:and |now |ok,? )?(?:put it |go |take it )?back (?:to )?(?:how|the way) it was\b|^(?:put it )?back$", re.I)
+_BACK = re.compile(r"^(?:(?:and|now|ok|okay|actually|no|nah|hmm+|ugh|sorry|oops|please),? )*(?:(?:can|could) (?:we|you) )?"
+                   r"(?:put it |put that |put everything |go |take it |set it |bring it |change it )?back (?:to )?(?:how|the way|what) it was\b"
+                   r"|^(?:put it )?back$", re.I)
 #: 'too much, undo that', 'ugh no, take it back': a complaint, then the undo it asks for.
 _COMPLAINT_THEN_UNDO = re.compile(r"^(?:(?:nah|no|ugh|oops|hmm+|(?:way\s+)?too\s+\w+|that'?s\s+(?:way\s+)?(?:too\s+)?\w+|not\s+(?:good|great|that|it))"
                                   r"[\s,.!]+)+(?:undo(?:\s+(?:that|it))?|take\s+(?:that|it)\s+back|go\s+back)[\s.!]*$", re.I)
@@ -117,7 +119,6 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     for how, new in rephrasings(tidied, model) or (rephrasings(text, model) if text != tidied else []):
         found.append(Reading(how, new))
         head, comma, tail = new.partition(", ")               # 'bitcrush the drums': one distortion for them all
-        head = re.sub(r"\bto everything$", "to " + " and ".join(v[0] for v in model.voices()), head) if model.voices() else head
         found += [Reading(f"{how}; each: {each}", each + comma + tail) for each in _several(head, model)]
     found += [Reading(how, new) for how, new in part_readings(text, model)]
     found += [Reading(how, new) for how, new in reordered(tidied, model, line) + (reordered(text, model) if text != tidied else [])]

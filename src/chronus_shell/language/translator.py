@@ -13,7 +13,8 @@ from ..protocol.addresses import parse_line
 from ..protocol.message import Message
 from .answers import answered, options_asked
 from .errors import LanguageError
-from .intents import Mute, PlayPattern, Redo, Scale, Sequence, SetParam, ShellVerb, Show, Undo, Word, Words
+from .intents import (BareValue, ChangeParam, Comparative, Mute, PlayPattern, Redo, Scale, Sequence, SetParam, ShellVerb, Show,
+                      Undo, Word, Words)
 from .intents_rhythm import TrackFeel
 from .mapper import Mapper
 from .mapper_owners import named_part, new_parts
@@ -248,10 +249,14 @@ class Translator(ReadAgain, UndoHistory):
         inverse: list[list[Message]] = []
         previous = None
         try:
+            said_before = 0
             for item in _one_owner(reasons_left_out(intent.items), self.model):
                 if isinstance(item, (Undo, Redo)):
                     raise LanguageError("undo and redo go on a line of their own", 0)
-                item = self.mapper.carry(previous, item)
+                carried = self.mapper.carry(previous, item)
+                if isinstance(item, BareValue) and isinstance(previous, (ChangeParam, Comparative)) and carried is not item:
+                    del self.mapper.understood[said_before:]     # 'slower, like 80': the 80 is said, not 'tempo 106 → 101'
+                said_before, item = len(self.mapper.understood), carried
                 soloed = soloed or isinstance(item, Mute) and item.verb == "solo"
                 produced = self.mapper.map(item)
                 focus = self.model.focus
