@@ -243,3 +243,32 @@ def test_more_after_a_step_said_with_its_size_is_that_step_again():
     assert last(*KIT, "snare down 6 db", "more") == ["/mod/snare1/gain 0.200951"]
     assert "down 6 db again" in echo(*KIT, "snare down 6 db", "more")
     assert last(*KIT, "snare down 6 db", "a bit more") == ["/mod/snare1/gain 0.30095"]   # a small step still
+
+
+@pytest.mark.parametrize("phrase, want", [
+    ("cut the hats by 3 db", "/mod/hat1/gain 0.566357"), ("attenuate the hats by 3 dB", "/mod/hat1/gain 0.566357"),
+])
+def test_a_level_cut_or_attenuated_by_decibels_goes_down_that_much(phrase, want):
+    assert last(*KIT, "hats at 0.8", phrase) == [want]
+
+
+def test_cut_alone_still_mutes():
+    assert last(*KIT, "cut the kick") == ["/seq/mute kick 1"]
+
+
+@pytest.mark.parametrize("phrase, want", [("set the filter cutoff of the bass to 1.2 kHz", "/mod/acid_filter1/cutoff 1200.0"),
+                                          ("envelope attack of the bass: 5 ms", "/mod/adsr1/attack 5.0")])
+def test_a_param_said_with_its_module_type_of_a_part(phrase, want):
+    assert last(*BASS, "add an adsr", phrase) == [want]
+
+
+@pytest.mark.parametrize("phrase, want", [("set the tempo to 124.0 bpm exactly", "/seq/bpm 124.0"),
+                                          ("kick center obviously", "/mod/kick1/pan 0.0")])
+def test_a_discourse_adverb_says_nothing(phrase, want):
+    assert last(*KIT, phrase) == [want]
+
+
+@pytest.mark.parametrize("phrase, want", [("odaiko deeper", "/mod/kick1/freq"), ("shime higher pitch", "/mod/snare1/tone"),
+                                          ("mute the chappa", "/seq/mute hats 1"), ("bayan louder", "/mod/kick1/gain")])
+def test_drums_of_other_traditions_stand_for_the_kit_piece_of_their_register(phrase, want):
+    assert last(*KIT, phrase)[0].startswith(want)

@@ -28,7 +28,12 @@ STAND_INS = {"808": ("bass", "kick"), "808s": ("bass", "kick"), "shaker": ("hats
              # high one; a samba tamborim, a chocalho, a riq's jingles: the hats
              "dagga": ("kick",), "tilli": ("snare",), "tapan": ("kick",), "davul": ("kick",), "stomp": ("kick",),
              "stomps": ("kick",), "tamborim": ("hats", "hat"), "chocalho": ("hats", "hat"), "riq": ("hats", "hat"),
-             "iron": ("hats", "hat")}       # soca's brake drum: the ticking part
+             "iron": ("hats", "hat"),       # soca's brake drum: the ticking part
+             # a taiko ensemble's big drum (odaiko, nagado), its small tight one (shime), its hand cymbals
+             # (chappa) and bell (kane); a tabla's low drum (bayan) and high one (dayan)
+             "odaiko": ("kick",), "o-daiko": ("kick",), "nagado": ("kick",), "shime": ("snare",),
+             "shime-daiko": ("snare",), "chappa": ("hats", "hat"), "kane": ("hats", "hat"), "bayan": ("kick",),
+             "baya": ("kick",), "dayan": ("snare",)}
 
 
 def nickname(word: str, model: PatchModel) -> str | None:

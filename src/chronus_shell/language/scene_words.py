@@ -251,10 +251,19 @@ def _barred_notes(match: re.Match) -> str:
                             match.start("body"))
     return f"{match['head']} {' '.join(n for bar in bars for n in bar)} in {_NOTE_VALUES[counts.pop()]} notes"
 
+#: 'cut the hats by 3 dB', 'a 2 dB cut on the snare': a level lowered by that much (a cut with no amount is a mute).
+_CUT_BY = re.compile(r"\bcut\s+(?P<what>.+?)\s+by\s+(?P<db>\d+(?:\.\d+)?\s*db)\b", re.I)
+
+#: 'the filter cutoff of the bass', 'envelope attack of the bass': the param of that part (its module found from
+#: the param, as 'the cutoff of the bass' is).
+_TYPED_PARAM_OF = re.compile(r"\b(?:the\s+)?(?:filter|envelope|env|amp|adsr|oscillator|osc)\s+(?=[a-z]+\s+of\s+(?:the|my|that|this)\s)", re.I)
+
 #: The rewrites fixed_terms makes, in this order (a rule sees the line the ones before it left).
 _TERMS = (
     (_HALF_TIME_THEN_SNARE, ""),
     (_BARRED_NOTES, _barred_notes),
+    (_TYPED_PARAM_OF, "the "),
+    (_CUT_BY, r"lower \g<what> by \g<db>"),
     (_EM_PRONOUN, lambda m: f"{m.group(1)} them" if m.group(1) else "them"),
     (_PULSE, lambda m: "pulse width " + ("up" if (m["a"] or m["b"] or m["c"]).lower() in ("wider", "widen") else "down")),
     (_HELD, "release"),
