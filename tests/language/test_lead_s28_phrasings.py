@@ -272,3 +272,29 @@ def test_a_discourse_adverb_says_nothing(phrase, want):
                                           ("mute the chappa", "/seq/mute hats 1"), ("bayan louder", "/mod/kick1/gain")])
 def test_drums_of_other_traditions_stand_for_the_kit_piece_of_their_register(phrase, want):
     assert last(*KIT, phrase)[0].startswith(want)
+
+
+@pytest.mark.parametrize("phrase, want", [
+    ("every part louder except the hats", ["/mod/kick1/gain", "/mod/snare1/gain"]),
+    ("everything a little quieter but the kick", ["/mod/snare1/gain", "/mod/hat1/gain"]),
+    ("all drums down apart from the kick", ["/mod/snare1/gain", "/mod/hat1/gain"]),
+])
+def test_a_change_for_every_part_but_some_goes_to_each_other_part(phrase, want):
+    assert [m.split()[0] for m in last(*KIT, phrase)] == want
+
+
+def test_everything_out_except_the_kick_still_leaves_the_kick_alone():
+    assert last(*KIT, "everything out except the kick") == ["/seq/mute snare 1", "/seq/mute hats 1"]
+
+
+@pytest.mark.parametrize("phrase", ["and the triangle in the centre", "now the triangle in the centre."])
+def test_a_line_begun_with_and_or_now_is_the_line_after_it(phrase):
+    assert last("add a triangle", "pan the triangle left", phrase) == ["/mod/triangle1/pan 0.0"]
+
+
+def test_and_the_snare_after_a_mute_is_still_the_same_for_the_snare():
+    assert last(*KIT, "mute the kick", "and the snare") == ["/seq/mute snare 1"]
+
+
+def test_the_flute_is_the_highest_voice():
+    assert last("add a triangle", "add a sine at 880 hz", "the flute louder")[0].startswith("/mod/sine1/gain")

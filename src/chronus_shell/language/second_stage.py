@@ -21,6 +21,7 @@ from .errors import LanguageError
 from .asides import (described_then_asked, label_names_part, without_asides, without_label, without_purpose, without_simile,
                      without_reason)
 from .described_modules import described_module
+from .except_parts import all_but
 from .follow_ups import follow_up, is_again
 from .missing_effects import absent_effect
 from .modulation_phrases import aimed
@@ -64,6 +65,8 @@ _NEVER_MIND = re.compile(r"^(?:never\s*mind|forget (?:it|that)|scratch that|canc
                          r"(?:hmm+|um+|uh+)?,?\s*not sure|actually no|no wait|leave (?:it|the \w+)(?: alone| as (?:it is|they are))?|"
                          r"keep (?:it|the \w+) as (?:it is|they are)|(?:the \w+|it|that) (?:is|are|sounds?) (?:fine|good|ok|okay|perfect|great))$",
                          re.I)
+#: 'and the chords in the centre', 'now the flute louder': what follows is the line.
+_LEADING_AND = re.compile(r"^(?:and|now|then),?\s+(?=\S+\s+\S+\s+\S)", re.I)
 _BACK = re.compile(r"^(?:(?:and|now|ok|okay|actually|no|nah|hmm+|ugh|sorry|oops|please),? )*(?:(?:can|could) (?:we|you) )?"
                    r"(?:put it |put that |put everything |go |take it |set it |bring it |change it )?back (?:to )?(?:how|the way|what) it was\b"
                    r"|^(?:put it )?back$", re.I)
@@ -82,7 +85,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     tidal = tidal_line(line)                              # 'd1 $ s "bd*4"': Tidal's quoted cycle
     if tidal:
         return [Reading(*tidal)]
-    kind = polite(unstretched(_FULL_STOP.sub("", line.strip().rstrip("?!")).strip()))
+    kind = polite(unstretched(_FULL_STOP.sub("", _LEADING_AND.sub("", line.strip()).rstrip("?!")).strip()))
     learned = learner_english(kind)
     text = shorthand(scene_words(learned))
     follow = follow_up(text, model, last, last_text)
@@ -106,6 +109,9 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
         tidied, said = text, []                           # "never mind" is not "noise min": too many guesses
     if _BACK.match(tidied) or _COMPLAINT_THEN_UNDO.match(text):
         return [Reading("back to how it was: undo", "undo")]
+    but = _all_but(tidied, model)
+    if but is not None:
+        return [but]
     only = _ONLY.match(tidied)
     if only and names_part(only.group(1), model):
         found.append(Reading(f"only {only.group(1)}: solo", f"solo {only.group(1)}"))
@@ -149,6 +155,15 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     if same:
         found.append(same)
     return found
+
+
+def _all_but(text: str, model: PatchModel) -> Reading | None:
+    """'every part louder except the hats': the change for each other sound ('all drums …': each other drum)."""
+    drums_only = re.search(r"\bdrums?\b", text, re.I) is not None
+    sounds = [v[0] for v in model.voices() if model.spec(v[0]) is not None
+              and model.spec(v[0]).role in (("drum",) if drums_only else ("source", "drum"))]
+    but = all_but(text, sounds, lambda word: _part_names(model).get(word) or nickname(word, model))
+    return Reading(*but) if but else None
 
 
 _SAME_FOR = re.compile(r"^(?P<first>(?:the\s+)?(?P<part>\w+)\s+.+?)(?:,\s*|\s+)(?:and\s+|then\s+)?(?:the\s+)?same\s+"

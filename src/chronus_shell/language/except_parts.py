@@ -1,0 +1,34 @@
+"""'every part louder except the hats', 'everything a little quieter but the flute', 'all drums down apart from
+the kick': the change said for each sound of the patch but the ones named (the second stage reads it so)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+_EXCEPT = re.compile(r"^(?:(?:make|turn|bring|put|set)\s+)?(?P<all>every\s+(?:part|voice|sound|track|instrument|drum)|everything|"
+                     r"everyone|everybody|all(?:\s+the)?\s+(?:parts|voices|sounds|tracks|instruments|drums)|all|the\s+rest)"
+                     r"\s+(?P<change>.+?)\s*,?\s+(?:except|but(?:\s+not)?|apart\s+from|other\s+than|save)\s+(?:for\s+)?"
+                     r"(?P<kept>.+?)[.!]*$", re.I)
+
+
+_IN_OR_OUT = re.compile(r"^(?:out|off|in|muted|silent|stop|drop\s+out)\b", re.I)
+
+
+def all_but(text: str, sounds: list[str], part: Callable[[str], str | None]) -> tuple[str, str] | None:
+    """(how it was read, the line for each other sound) — `sounds` the patch's (drums only when the line says
+    'all drums'), `part` a word's module or None; None when the line is no such request or names no sound."""
+    said = _EXCEPT.match(text.strip())
+    if said is None or _IN_OR_OUT.match(said["change"]):
+        return None                                       # ('everything out except the kick': the kick alone, a solo)
+    kept_words = [w for w in re.split(r"\s*(?:,|&|\band\b|\bthe\b|\bor\b|\s)\s*", said["kept"].lower()) if w]
+    kept = {part(w) for w in kept_words}
+    if not kept_words or None in kept:
+        return None
+    others = [s for s in sounds if s not in kept]
+    if not others or len(others) == len(sounds):
+        return None
+    return (f"every part but {said['kept']}: {', '.join(others)} {said['change']}",
+            ", ".join(f"{other} {said['change']}" for other in others))
+
+
+__all__ = ["all_but"]
