@@ -40,6 +40,7 @@ from pythonosc.udp_client import SimpleUDPClient  # noqa: E402
 from chronus_shell.language.translator import Translator  # noqa: E402
 from chronus_shell.protocol.osc import OscServer  # noqa: E402
 from chronus_shell.repl.engine_link import EngineLink  # noqa: E402
+from chronus_shell.repl.key_wait import prompt_loop  # noqa: E402
 from chronus_shell.supervisor import Config, Supervisor, stamp_hold  # noqa: E402
 from chronus_shell.supervisor.rings import (  # noqa: E402
     ACTIVE_SLOT, DEVICE_LATENCY_US, LOST_BLOCKS, PLAYED_NS, READ_BLOCK, STARTED, WAITED_BLOCKS, WRITTEN, Control, Ring,
@@ -52,6 +53,9 @@ LINES = ("acid_filter1 cutoff {:.0f}", "acid_filter2 resonance {:.2f}", "saw1 de
 RANGES = ((300, 3000), (0.2, 0.9), (-20, 20), (30, 120), (50, 450))
 PATHS = ("keys", "keys before", "repl", "before", "osc")
 KEY_STAGES = ("Enter to its read", "read to accept", "accept to entered")
+IDLE_LOOP = ("waiting: Enter to wake", "waiting: wake to read", "waiting: CPU wait")   # Enter found the loop waiting:
+# woken (its selector's select returned, the GIL taken again), the read's callback, and the time the thread
+# was runnable but not running in its wait (/proc schedstat); the others found it busy (drawing)
 STAGES = ("translate", "to send()", "to the stamp", "pipe writes", "to the slot's begin", "render",
           "in the ring", "device")
 
@@ -226,7 +230,8 @@ def trace(kind: str, seconds: float, paths: tuple[str, ...] = PATHS) -> dict:
                 (terminal() if typing else contextlib.nullcontext()) as keys, load(kind, seconds + 10, pool=True):
             words, machine = supervisor.control.words, Machine()
             lost, waited = int(words[LOST_BLOCKS]), int(words[WAITED_BLOCKS])
-            records = asyncio.run(type_lines(supervisor, seconds, paths, osc, keys))
+            with asyncio.Runner(loop_factory=prompt_loop) as runner:   # the shell's own loop (repl/app.py)
+                records = runner.run(type_lines(supervisor, seconds, paths, osc, keys))
             time.sleep(0.1)  # the last blocks are played
             lost, waited = int(words[LOST_BLOCKS]) - lost, int(words[WAITED_BLOCKS]) - waited
             here.send("stop")
@@ -243,7 +248,7 @@ def stages(records, begun, written, played, first: int, device_ns: int) -> dict:
     """Each stage's p50/p99/max (ms) over the commands whose blocks the watcher saw."""
     rows, ahead, missed = {name: [] for name in (*KEY_STAGES, *STAGES, "from Enter", "measured", "from send",
                                                  "shell's figure", "translate's CPU",
-                                                 "prompt's CPU", "prompt's time")}, [], 0
+                                                 "prompt's CPU", "prompt's time", *IDLE_LOOP)}, [], 0
     for r in records:
         b = r.get("block", -1) - first
         if b < 0 or b >= len(played) or not (played[b] and begun[r["active"], b] and written[r["active"], b]):
@@ -266,6 +271,11 @@ def stages(records, begun, written, played, first: int, device_ns: int) -> dict:
             rows["from Enter"].append((at["played"] + device_ns - r["key_ns"]) / 1e6)
             rows["prompt's CPU"].append(r["loop_cpu_ms"])     # the event loop's, typing the line
             rows["prompt's time"].append(r["loop_wall_ms"])
+            if r["waited_ns"] < r["key_ns"] < r["woke_ns"]:   # the loop was waiting for keys: its wake-up
+                marks = (r["key_ns"], r["woke_ns"], r["read_ns"])
+                for name, (a, z) in zip(IDLE_LOOP, zip(marks, marks[1:])):
+                    rows[name].append((z - a) / 1e6)
+                rows[IDLE_LOOP[-1]].append(r["woke_cpu_wait_ns"] / 1e6)
         rows["from send"].append((at["played"] + device_ns - r["send_ns"]) / 1e6)
         if r.get("figure_ms") is not None:
             rows["shell's figure"].append(r["figure_ms"])

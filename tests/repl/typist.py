@@ -32,6 +32,7 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 from prompt_toolkit.patch_stdout import patch_stdout
 
 from chronus_shell.repl.app import settle
+from chronus_shell.repl.key_wait import watch_keys
 from chronus_shell.repl.printing import Output
 from chronus_shell.repl.shell import Shell, make_prompt_session
 from chronus_shell.supervisor.repl_realtime import favour_the_prompt
@@ -88,11 +89,31 @@ def terminal():
         process.join(5)
 
 
+def _schedstat() -> int:
+    """ns the calling thread was runnable but waiting for a CPU so far (Linux; 0 elsewhere)."""
+    try:
+        with open("/proc/thread-self/schedstat") as stat:
+            return int(stat.read().split()[1])
+    except OSError:
+        return 0
+
+
 class TypedShell:
     """The REPL's Shell on the pty, its prompt's moments noted per line (`marks`)."""
 
     def __init__(self, translator, link, keys, screen, typist):
         self.typist, self.marks = typist, {}
+        self._wait = ((0, 0), (0, 0))   # the event loop's last blocking wait: (entered, its CPU wait so far), (woken, …)
+        loop_select = asyncio.get_running_loop()._selector.select
+
+        def select(timeout=None):
+            if timeout is not None and timeout <= 0:
+                return loop_select(timeout)
+            waited = (time.perf_counter_ns(), _schedstat())
+            events = loop_select(timeout)
+            self._wait = (waited, (time.perf_counter_ns(), _schedstat()))
+            return events
+        asyncio.get_running_loop()._selector.select = select
         self._stack = contextlib.ExitStack()
         favour_the_prompt()                       # as app.py does for the prompt's thread
         settle()                                  # … and once the shell is up
@@ -101,14 +122,16 @@ class TypedShell:
         self._stack.enter_context(patch_stdout(raw=True))
         self.session = make_prompt_session(translator, link)
         self.shell = Shell(translator, link, Output(color=True), self.session)
+        watch_keys(self.session)            # … and its loop waits for them real-time (prompt_loop)
         read_keys, accept = self.session.input.read_keys, self.session.default_buffer.accept_handler
         translate = translator.translate
 
         def read():
             at = time.perf_counter_ns()
             keys = read_keys()
-            if any(key.key == "c-m" for key in keys):
-                self.marks["read_ns"] = at
+            if any(key.key == "c-m" for key in keys):   # the loop's last wait: entered, woken (the GIL taken)
+                (waited_ns, before), (woke_ns, after) = self._wait
+                self.marks.update(read_ns=at, waited_ns=waited_ns, woke_ns=woke_ns, woke_cpu_wait_ns=after - before)
             return keys
 
         def accepted(buffer):
