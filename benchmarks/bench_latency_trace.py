@@ -33,7 +33,7 @@ import threading
 import time
 
 import numpy as np
-from live_rig import ROOT, Machine, arguments, jack_dummy, load, percentiles, send_all, write
+from live_rig import ROOT, Machine, arguments, jack_dummy, jack_xruns, load, percentiles, send_all, write
 
 from pythonosc.udp_client import SimpleUDPClient  # noqa: E402
 
@@ -43,7 +43,8 @@ from chronus_shell.repl.engine_link import EngineLink  # noqa: E402
 from chronus_shell.repl.key_wait import prompt_loop  # noqa: E402
 from chronus_shell.supervisor import Config, Supervisor, stamp_hold  # noqa: E402
 from chronus_shell.supervisor.rings import (  # noqa: E402
-    ACTIVE_SLOT, DEVICE_LATENCY_US, LOST_BLOCKS, PLAYED_NS, READ_BLOCK, STARTED, WAITED_BLOCKS, WRITTEN, Control, Ring,
+    ACTIVE_SLOT, DEVICE_LATENCY_US, LOST_BLOCKS, PLAYED_NS, READ_BLOCK, STARTED, WAITED_BLOCKS, WRITTEN, XRUNS_PORTAUDIO,
+    Control, Ring,
 )
 
 LINE_PERIOD_S = 0.05
@@ -209,7 +210,7 @@ def _send_packets(conn, port: int) -> None:
 
 def trace(kind: str, seconds: float, paths: tuple[str, ...] = PATHS) -> dict:
     config = Config.from_env(backend="sounddevice")
-    with jack_dummy(config.block_size), Supervisor(config) as supervisor:
+    with jack_dummy(config.block_size) as jack_log, Supervisor(config) as supervisor:
         from tests.supervisor.test_soak import FOUR_VOICES, wait_for_music
         wait_for_music(supervisor)
         send_all(supervisor, FOUR_VOICES)
@@ -230,17 +231,21 @@ def trace(kind: str, seconds: float, paths: tuple[str, ...] = PATHS) -> dict:
                 (terminal() if typing else contextlib.nullcontext()) as keys, load(kind, seconds + 10, pool=True):
             words, machine = supervisor.control.words, Machine()
             lost, waited = int(words[LOST_BLOCKS]), int(words[WAITED_BLOCKS])
+            xruns = (int(words[XRUNS_PORTAUDIO]), jack_xruns(jack_log))
             with asyncio.Runner(loop_factory=prompt_loop) as runner:   # the shell's own loop (repl/app.py)
                 records = runner.run(type_lines(supervisor, seconds, paths, osc, keys))
             time.sleep(0.1)  # the last blocks are played
             lost, waited = int(words[LOST_BLOCKS]) - lost, int(words[WAITED_BLOCKS]) - waited
+            jack = jack_xruns(jack_log)
+            xruns = {"portaudio": int(words[XRUNS_PORTAUDIO]) - xruns[0],
+                     **{f"jack {cause}": jack[cause] - xruns[1][cause] for cause in jack}}
             here.send("stop")
             begun, written, played = here.recv()
             watcher.join(5)
         device_ns = 1000 * int(words[DEVICE_LATENCY_US])
     return {path: stages([r for r in records if r["path"] == path], begun, written, played, first, device_ns)
             for path in paths} | {
-        "lost_blocks": lost, "waited_blocks": waited, "block_size": config.block_size,
+        "lost_blocks": lost, "waited_blocks": waited, "xruns": xruns, "block_size": config.block_size,
         "lead_target": config.lead_target} | machine.figures()
 
 
@@ -289,7 +294,7 @@ def table(result: dict) -> str:
     lines = []
     for kind, r in result.items():
         lines.append(f"{kind}: {r['block_size']} frames, lead {r['lead_target']}, lost {r['lost_blocks']}, waited "
-                     f"{r['waited_blocks']}, load average {r['load_average_before']} → {r['load_average_after']}")
+                     f"{r['waited_blocks']}, xruns {r['xruns']}, load average {r['load_average_before']} → {r['load_average_after']}")
         for path in (path for path in PATHS if path in r):
             p = r[path]
             lines.append(f"  {path} path: {p['commands']} lines ({p['not_seen']} not seen); stamped blocks ahead of "
