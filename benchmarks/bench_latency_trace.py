@@ -14,7 +14,7 @@ stage ends at the first changed sample. `measured` is that whole path; `shell's 
 supervisor itself records (from the line's entry, or from send() where no entry is told; predicted
 from the callback clock at the stamp). Lines alternate between lines typed at the shell's own prompt
 on a pty (`keys`, from the Enter key's write: tests/repl/typist.py; `keys before`, the same as the shell
-was before session 27), the REPL's path from the line's entry, the path before session 25 and an OSC
+was before session 28: its loop not waiting for keys real-time), the REPL's path from the line's entry, the path before session 25 and an OSC
 packet (the line's message sent by a controller process to the shell's OSC server: from its sending,
 no translation), so they are compared in the same minutes. For a typed line, before those stages:
 
@@ -127,7 +127,7 @@ class Traced:
 async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, ...] = PATHS, osc=None,
                      keys=None) -> list[dict]:
     """Lines entered every LINE_PERIOD_S, alternately typed at the shell's prompt (`keys`: from the
-    Enter key, tests/repl/typist.py; `keys before`: as the shell was before session 27), by the REPL's
+    Enter key, tests/repl/typist.py; `keys before`: as the shell was before session 28), by the REPL's
     path (EngineLink: read and sent real-time, by its real-time sender), by the path before session 25
     (translated at the REPL's ordinary priority, sent from the default executor's ordinary thread) and as
     an OSC packet (its message, from the controller's send: `osc`, osc_controller's); one record per line."""

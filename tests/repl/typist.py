@@ -122,7 +122,6 @@ class TypedShell:
         self._stack.enter_context(patch_stdout(raw=True))
         self.session = make_prompt_session(translator, link)
         self.shell = Shell(translator, link, Output(color=True), self.session)
-        watch_keys(self.session)            # … and its loop waits for them real-time (prompt_loop)
         read_keys, accept = self.session.input.read_keys, self.session.default_buffer.accept_handler
         translate = translator.translate
 
@@ -148,24 +147,22 @@ class TypedShell:
 
     async def line(self, line: str, before: bool = False) -> dict:
         """Type `line` and Enter, run what the prompt returns as the shell does; the prompt's moments.
-        `before`: as the shell was before session 27 (the prompt's thread at niceness 0, the line
-        translated and sent once the prompt returned), to compare in the same minutes."""
+        `before`: as the shell was before session 28 (the prompt's loop not waiting for keys real-time:
+        repl/key_wait.py), to compare in the same minutes."""
         self.marks = {}
-        if before:
-            os.setpriority(os.PRIO_PROCESS, 0, 0)
+        watch_keys(None if before else self.session)
         cpu, wall = time.thread_time_ns(), time.perf_counter_ns()
-        reading = asyncio.ensure_future(self.session.prompt_async() if before else self.shell.read())
+        reading = asyncio.ensure_future(self.shell.read())
         while not self.session.app.is_running:
             await asyncio.sleep(0.001)
         await asyncio.sleep(0.01)                   # typed once the prompt shows, as a musician does
         self.typist.send(line)
         text = await reading
-        if before:
-            favour_the_prompt()
         self.marks["loop_cpu_ms"] = (time.thread_time_ns() - cpu) / 1e6
         self.marks["loop_wall_ms"] = (time.perf_counter_ns() - wall) / 1e6
         await self.shell.execute(text)
         return dict(self.marks, key_ns=self.typist.recv())
 
     def close(self) -> None:
+        watch_keys(None)
         self._stack.close()
