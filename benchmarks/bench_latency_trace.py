@@ -14,7 +14,7 @@ stage ends at the first changed sample. `measured` is that whole path; `shell's 
 supervisor itself records (from the line's entry, or from send() where no entry is told; predicted
 from the callback clock at the stamp). Lines alternate between lines typed at the shell's own prompt
 on a pty (`keys`, from the Enter key's write: tests/repl/typist.py; `keys before`, the same as the shell
-was before session 28: its loop not waiting for keys real-time), the REPL's path from the line's entry, the path before session 25 and an OSC
+was before session 27), the REPL's path from the line's entry, the path before session 25 and an OSC
 packet (the line's message sent by a controller process to the shell's OSC server: from its sending,
 no translation), so they are compared in the same minutes. For a typed line, before those stages:
 
@@ -40,7 +40,6 @@ from pythonosc.udp_client import SimpleUDPClient  # noqa: E402
 from chronus_shell.language.translator import Translator  # noqa: E402
 from chronus_shell.protocol.osc import OscServer  # noqa: E402
 from chronus_shell.repl.engine_link import EngineLink  # noqa: E402
-from chronus_shell.repl.key_wait import prompt_loop  # noqa: E402
 from chronus_shell.supervisor import Config, Supervisor, stamp_hold  # noqa: E402
 from chronus_shell.supervisor.rings import (  # noqa: E402
     ACTIVE_SLOT, DEVICE_LATENCY_US, LOST_BLOCKS, PLAYED_NS, READ_BLOCK, STARTED, WAITED_BLOCKS, WRITTEN, XRUNS_PORTAUDIO,
@@ -127,7 +126,7 @@ class Traced:
 async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, ...] = PATHS, osc=None,
                      keys=None) -> list[dict]:
     """Lines entered every LINE_PERIOD_S, alternately typed at the shell's prompt (`keys`: from the
-    Enter key, tests/repl/typist.py; `keys before`: as the shell was before session 28), by the REPL's
+    Enter key, tests/repl/typist.py; `keys before`: as the shell was before session 27), by the REPL's
     path (EngineLink: read and sent real-time, by its real-time sender), by the path before session 25
     (translated at the REPL's ordinary priority, sent from the default executor's ordinary thread) and as
     an OSC packet (its message, from the controller's send: `osc`, osc_controller's); one record per line."""
@@ -232,8 +231,7 @@ def trace(kind: str, seconds: float, paths: tuple[str, ...] = PATHS) -> dict:
             words, machine = supervisor.control.words, Machine()
             lost, waited = int(words[LOST_BLOCKS]), int(words[WAITED_BLOCKS])
             xruns = (int(words[XRUNS_PORTAUDIO]), jack_xruns(jack_log))
-            with asyncio.Runner(loop_factory=prompt_loop) as runner:   # the shell's own loop (repl/app.py)
-                records = runner.run(type_lines(supervisor, seconds, paths, osc, keys))
+            records = asyncio.run(type_lines(supervisor, seconds, paths, osc, keys))
             time.sleep(0.1)  # the last blocks are played
             lost, waited = int(words[LOST_BLOCKS]) - lost, int(words[WAITED_BLOCKS]) - waited
             jack = jack_xruns(jack_log)

@@ -32,7 +32,6 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 from prompt_toolkit.patch_stdout import patch_stdout
 
 from chronus_shell.repl.app import settle
-from chronus_shell.repl.key_wait import watch_keys
 from chronus_shell.repl.printing import Output
 from chronus_shell.repl.shell import Shell, make_prompt_session
 from chronus_shell.supervisor.repl_realtime import favour_the_prompt
@@ -147,22 +146,24 @@ class TypedShell:
 
     async def line(self, line: str, before: bool = False) -> dict:
         """Type `line` and Enter, run what the prompt returns as the shell does; the prompt's moments.
-        `before`: as the shell was before session 28 (the prompt's loop not waiting for keys real-time:
-        repl/key_wait.py), to compare in the same minutes."""
+        `before`: as the shell was before session 27 (the prompt's thread at niceness 0, the line
+        translated and sent once the prompt returned), to compare in the same minutes."""
         self.marks = {}
-        watch_keys(None if before else self.session)
+        if before:
+            os.setpriority(os.PRIO_PROCESS, 0, 0)
         cpu, wall = time.thread_time_ns(), time.perf_counter_ns()
-        reading = asyncio.ensure_future(self.shell.read())
+        reading = asyncio.ensure_future(self.session.prompt_async() if before else self.shell.read())
         while not self.session.app.is_running:
             await asyncio.sleep(0.001)
         await asyncio.sleep(0.01)                   # typed once the prompt shows, as a musician does
         self.typist.send(line)
         text = await reading
+        if before:
+            favour_the_prompt()
         self.marks["loop_cpu_ms"] = (time.thread_time_ns() - cpu) / 1e6
         self.marks["loop_wall_ms"] = (time.perf_counter_ns() - wall) / 1e6
         await self.shell.execute(text)
         return dict(self.marks, key_ns=self.typist.recv())
 
     def close(self) -> None:
-        watch_keys(None)
         self._stack.close()

@@ -64,7 +64,6 @@ def test_a_line_typed_at_the_prompt_is_heard_within_the_formula_from_the_enter_k
     prompt's time from the key to that entry) within the formula and the prompt's own allowance."""
     from chronus_shell.language import Translator
     from chronus_shell.repl.engine_link import EngineLink
-    from chronus_shell.repl.key_wait import prompt_loop
     from tests.repl.typist import TypedShell, terminal
 
     config = Config.from_env(env={}, backend="sounddevice")
@@ -99,8 +98,7 @@ def test_a_line_typed_at_the_prompt_is_heard_within_the_formula_from_the_enter_k
             return send(message, at, entered_ns)
         supervisor.send = sending
         try:
-            with asyncio.Runner(loop_factory=prompt_loop) as runner:   # the shell's own loop (repl/app.py)
-                heard = runner.run(typing(supervisor, keys))
+            heard = asyncio.run(typing(supervisor, keys))
         finally:
             os.setpriority(os.PRIO_PROCESS, 0, nice)
             os.sched_setscheduler(0, policy, os.sched_param(0))

@@ -30,7 +30,6 @@ from ..supervisor.repl_realtime import favour_the_prompt
 from .engine_link import EngineLink
 from .launch import Starting
 from .printing import Output
-from .key_wait import prompt_loop, watch_keys
 from .shell import Shell, make_prompt_session
 from .cooked_keys import keys_kept_in_cooked_mode
 from .toolbar import backend_text
@@ -54,8 +53,7 @@ def repl_command(args, starting: Starting | None) -> int:
         output.problem(starting.problem)
         return 1
     try:
-        with asyncio.Runner(loop_factory=prompt_loop) as runner:   # keys waited for real-time
-            return runner.run(_main(args, starting, output))
+        return asyncio.run(_main(args, starting, output))
     except asyncio.CancelledError:              # SIGHUP/SIGTERM: everything was stopped on the way out
         return 1
 
@@ -105,7 +103,6 @@ async def _main(args, starting: Starting, output: Output) -> int:
             output.info(line)
         remove_interrupted_saves()
         session = make_prompt_session(translator, engine, vi=args.vi, no_popups=args.no_popups)
-        watch_keys(session)
         with keys_kept_in_cooked_mode(), patch_stdout(raw=True):
             ready = asyncio.create_task(_come_up(args, engine, translator, output, parts, autosave))
             ready.add_done_callback(_end_if_it_failed(output, asyncio.current_task()))

@@ -20,7 +20,6 @@ from ..protocol.addresses import ProtocolError, canonical
 from ..protocol.message import Message
 from ..paths import data_dir
 from .completer import ChronusCompleter
-from .key_wait import ordinary_now
 from .engine_link import EngineLink
 from .history import shell_history
 from .keys import prompt_bindings
@@ -151,7 +150,6 @@ class Shell:
         accept = session.default_buffer.accept_handler
 
         def accepted(buffer) -> bool:
-            ordinary_now()                      # what a line does is not a key's handling (key_wait.py)
             if self._prompting:
                 try:
                     self._entered = self.entered(buffer.text)

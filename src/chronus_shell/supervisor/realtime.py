@@ -133,11 +133,6 @@ def put_back(lifted: list[int], priority: int) -> None:
                 ordinary_thread(tid)
 
 
-def lifted(tid: int) -> bool:
-    """The thread is at SCHED_FIFO only for another thread's window (lift_ordinary_threads)."""
-    return tid in _lifted
-
-
 def ordinary_thread(tid: int = 0) -> None:
     """A thread of this process (0: the calling one) back to the ordinary policy, if it may be; what it
     starts stays ordinary (its niceness may be favoured: repl_realtime.favour_the_prompt)."""
