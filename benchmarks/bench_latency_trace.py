@@ -33,7 +33,7 @@ import threading
 import time
 
 import numpy as np
-from live_rig import ROOT, Machine, arguments, jack_dummy, load, percentiles, send_all, write
+from live_rig import ROOT, Machine, arguments, jack_dummy, jack_xruns, load, percentiles, send_all, write
 
 from pythonosc.udp_client import SimpleUDPClient  # noqa: E402
 
@@ -42,7 +42,8 @@ from chronus_shell.protocol.osc import OscServer  # noqa: E402
 from chronus_shell.repl.engine_link import EngineLink  # noqa: E402
 from chronus_shell.supervisor import Config, Supervisor, stamp_hold  # noqa: E402
 from chronus_shell.supervisor.rings import (  # noqa: E402
-    ACTIVE_SLOT, DEVICE_LATENCY_US, LOST_BLOCKS, PLAYED_NS, READ_BLOCK, STARTED, WAITED_BLOCKS, WRITTEN, Control, Ring,
+    ACTIVE_SLOT, DEVICE_LATENCY_US, LOST_BLOCKS, PLAYED_NS, READ_BLOCK, STARTED, WAITED_BLOCKS, WRITTEN, XRUNS_PORTAUDIO,
+    Control, Ring,
 )
 
 LINE_PERIOD_S = 0.05
@@ -52,6 +53,9 @@ LINES = ("acid_filter1 cutoff {:.0f}", "acid_filter2 resonance {:.2f}", "saw1 de
 RANGES = ((300, 3000), (0.2, 0.9), (-20, 20), (30, 120), (50, 450))
 PATHS = ("keys", "keys before", "repl", "before", "osc")
 KEY_STAGES = ("Enter to its read", "read to accept", "accept to entered")
+IDLE_LOOP = ("waiting: Enter to wake", "waiting: wake to read", "waiting: CPU wait")   # Enter found the loop waiting:
+# woken (its selector's select returned, the GIL taken again), the read's callback, and the time the thread
+# was runnable but not running in its wait (/proc schedstat); the others found it busy (drawing)
 STAGES = ("translate", "to send()", "to the stamp", "pipe writes", "to the slot's begin", "render",
           "in the ring", "device")
 
@@ -205,7 +209,7 @@ def _send_packets(conn, port: int) -> None:
 
 def trace(kind: str, seconds: float, paths: tuple[str, ...] = PATHS) -> dict:
     config = Config.from_env(backend="sounddevice")
-    with jack_dummy(config.block_size), Supervisor(config) as supervisor:
+    with jack_dummy(config.block_size) as jack_log, Supervisor(config) as supervisor:
         from tests.supervisor.test_soak import FOUR_VOICES, wait_for_music
         wait_for_music(supervisor)
         send_all(supervisor, FOUR_VOICES)
@@ -226,16 +230,20 @@ def trace(kind: str, seconds: float, paths: tuple[str, ...] = PATHS) -> dict:
                 (terminal() if typing else contextlib.nullcontext()) as keys, load(kind, seconds + 10, pool=True):
             words, machine = supervisor.control.words, Machine()
             lost, waited = int(words[LOST_BLOCKS]), int(words[WAITED_BLOCKS])
+            xruns = (int(words[XRUNS_PORTAUDIO]), jack_xruns(jack_log))
             records = asyncio.run(type_lines(supervisor, seconds, paths, osc, keys))
             time.sleep(0.1)  # the last blocks are played
             lost, waited = int(words[LOST_BLOCKS]) - lost, int(words[WAITED_BLOCKS]) - waited
+            jack = jack_xruns(jack_log)
+            xruns = {"portaudio": int(words[XRUNS_PORTAUDIO]) - xruns[0],
+                     **{f"jack {cause}": jack[cause] - xruns[1][cause] for cause in jack}}
             here.send("stop")
             begun, written, played = here.recv()
             watcher.join(5)
         device_ns = 1000 * int(words[DEVICE_LATENCY_US])
     return {path: stages([r for r in records if r["path"] == path], begun, written, played, first, device_ns)
             for path in paths} | {
-        "lost_blocks": lost, "waited_blocks": waited, "block_size": config.block_size,
+        "lost_blocks": lost, "waited_blocks": waited, "xruns": xruns, "block_size": config.block_size,
         "lead_target": config.lead_target} | machine.figures()
 
 
@@ -243,7 +251,7 @@ def stages(records, begun, written, played, first: int, device_ns: int) -> dict:
     """Each stage's p50/p99/max (ms) over the commands whose blocks the watcher saw."""
     rows, ahead, missed = {name: [] for name in (*KEY_STAGES, *STAGES, "from Enter", "measured", "from send",
                                                  "shell's figure", "translate's CPU",
-                                                 "prompt's CPU", "prompt's time")}, [], 0
+                                                 "prompt's CPU", "prompt's time", *IDLE_LOOP)}, [], 0
     for r in records:
         b = r.get("block", -1) - first
         if b < 0 or b >= len(played) or not (played[b] and begun[r["active"], b] and written[r["active"], b]):
@@ -266,6 +274,11 @@ def stages(records, begun, written, played, first: int, device_ns: int) -> dict:
             rows["from Enter"].append((at["played"] + device_ns - r["key_ns"]) / 1e6)
             rows["prompt's CPU"].append(r["loop_cpu_ms"])     # the event loop's, typing the line
             rows["prompt's time"].append(r["loop_wall_ms"])
+            if r["waited_ns"] < r["key_ns"] < r["woke_ns"]:   # the loop was waiting for keys: its wake-up
+                marks = (r["key_ns"], r["woke_ns"], r["read_ns"])
+                for name, (a, z) in zip(IDLE_LOOP, zip(marks, marks[1:])):
+                    rows[name].append((z - a) / 1e6)
+                rows[IDLE_LOOP[-1]].append(r["woke_cpu_wait_ns"] / 1e6)
         rows["from send"].append((at["played"] + device_ns - r["send_ns"]) / 1e6)
         if r.get("figure_ms") is not None:
             rows["shell's figure"].append(r["figure_ms"])
@@ -279,7 +292,7 @@ def table(result: dict) -> str:
     lines = []
     for kind, r in result.items():
         lines.append(f"{kind}: {r['block_size']} frames, lead {r['lead_target']}, lost {r['lost_blocks']}, waited "
-                     f"{r['waited_blocks']}, load average {r['load_average_before']} → {r['load_average_after']}")
+                     f"{r['waited_blocks']}, xruns {r['xruns']}, load average {r['load_average_before']} → {r['load_average_after']}")
         for path in (path for path in PATHS if path in r):
             p = r[path]
             lines.append(f"  {path} path: {p['commands']} lines ({p['not_seen']} not seen); stamped blocks ahead of "

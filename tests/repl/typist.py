@@ -88,11 +88,31 @@ def terminal():
         process.join(5)
 
 
+def _schedstat() -> int:
+    """ns the calling thread was runnable but waiting for a CPU so far (Linux; 0 elsewhere)."""
+    try:
+        with open("/proc/thread-self/schedstat") as stat:
+            return int(stat.read().split()[1])
+    except OSError:
+        return 0
+
+
 class TypedShell:
     """The REPL's Shell on the pty, its prompt's moments noted per line (`marks`)."""
 
     def __init__(self, translator, link, keys, screen, typist):
         self.typist, self.marks = typist, {}
+        self._wait = ((0, 0), (0, 0))   # the event loop's last blocking wait: (entered, its CPU wait so far), (woken, …)
+        loop_select = asyncio.get_running_loop()._selector.select
+
+        def select(timeout=None):
+            if timeout is not None and timeout <= 0:
+                return loop_select(timeout)
+            waited = (time.perf_counter_ns(), _schedstat())
+            events = loop_select(timeout)
+            self._wait = (waited, (time.perf_counter_ns(), _schedstat()))
+            return events
+        asyncio.get_running_loop()._selector.select = select
         self._stack = contextlib.ExitStack()
         favour_the_prompt()                       # as app.py does for the prompt's thread
         settle()                                  # … and once the shell is up
@@ -107,8 +127,9 @@ class TypedShell:
         def read():
             at = time.perf_counter_ns()
             keys = read_keys()
-            if any(key.key == "c-m" for key in keys):
-                self.marks["read_ns"] = at
+            if any(key.key == "c-m" for key in keys):   # the loop's last wait: entered, woken (the GIL taken)
+                (waited_ns, before), (woke_ns, after) = self._wait
+                self.marks.update(read_ns=at, waited_ns=waited_ns, woke_ns=woke_ns, woke_cpu_wait_ns=after - before)
             return keys
 
         def accepted(buffer):

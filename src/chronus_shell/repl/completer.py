@@ -7,6 +7,7 @@ an enum param, note names, session names after `load`, file paths after `record 
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -86,12 +87,15 @@ class ChronusCompleter(Completer):
 
     # -- what may come next -----------------------------------------------------------------
     @staticmethod
-    def _accepts(head: str) -> set[str] | None:
-        """Terminals the grammar accepts after `head`, or None if `head` is already wrong."""
+    @functools.lru_cache(maxsize=64)
+    def _accepts(head: str) -> frozenset[str] | None:
+        """Terminals the grammar accepts after `head`, or None if `head` is already wrong. Kept for the
+        heads last asked about: a word typed letter by letter asks about the same head at each key (the
+        parse was two thirds of the prompt's completion time, ~1 ms a key)."""
         try:
             parser = grammar_parser().parse_interactive(head)
             parser.exhaust_lexer()
-            return set(parser.accepts())
+            return frozenset(parser.accepts())
         except LarkError:
             return None
 

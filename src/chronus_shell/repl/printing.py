@@ -6,7 +6,6 @@ the prompt, so output never tears the line being typed.
 from __future__ import annotations
 
 import io
-import re
 import shutil
 import sys
 import textwrap

@@ -40,8 +40,8 @@ def _choice(env, name: str, default: str, choices: tuple[str, ...]) -> str:
 class Config:
     sample_rate: int = 48000
     block_size: int = 128
-    prefill_buffers: int = 2
-    lead_target: int = 2
+    prefill_buffers: int = 1
+    lead_target: int = 1
     max_catchup: int = 2
     early_margin_ms: int = 0
     keep_after_read: int = 2
@@ -61,7 +61,7 @@ class Config:
             sample_rate=_integer(env, "CHRONUS_SAMPLE_RATE", 48000, 22050, 192000),
             block_size=_integer(env, "CHRONUS_BUFFER_SIZE", cls.block_size, 16, 4096),
             prefill_buffers=_integer(env, "CHRONUS_PREFILL_BUFFERS", cls.prefill_buffers, 1, 16),
-            lead_target=_integer(env, "CHRONUS_LEAD_TARGET", 2, 1, 16),
+            lead_target=_integer(env, "CHRONUS_LEAD_TARGET", cls.lead_target, 1, 16),
             max_catchup=_integer(env, "CHRONUS_MAX_CATCHUP", 2, 1, 16),
             early_margin_ms=_integer(env, "CHRONUS_EARLY_MARGIN_MS", cls.early_margin_ms, 0, 50),
             keep_after_read=_integer(env, "CHRONUS_KEEP_AFTER_READ", 2, 0, 16),

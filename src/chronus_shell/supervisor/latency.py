@@ -17,10 +17,10 @@ import time
 from .rings import DEVICE_LATENCY_US, PLAYED_NS, READ_BLOCK
 
 PHASES = 16  # moments across two blocks at which the figure before any command is taken
-BEGIN_PHASE = 0.4  # of a block after the device's cycle, the slots begin the lead's newest block (slot.py):
-# a command arriving before is stamped for it. 0.4: the latest begin the slots' wake-up by poll() gave
-# (whole milliseconds: 1.1 ms at 128 frames), so the worst cushion is what it was; at 128 frames the
-# most a command takes is 3.6 blocks with the device's (9.6 ms), not 4 (10.7 ms)
+BEGIN_PHASE = 0.2  # of a block after the device's cycle, the slots begin the lead's newest block (slot.py):
+# a command arriving before is stamped for it. With a lead of 1 block the newest block has 0.8 of a block
+# (2.1 ms at 128 frames) from its begin to its cycle, its render included; at 0.4 it had 0.6 (1.6 ms),
+# too little for a patch the admission lets fill half a block (docs/tuning.md)
 
 
 def margin_blocks(config) -> int:

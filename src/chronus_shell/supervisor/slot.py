@@ -177,8 +177,7 @@ class SlotLoop:
     def _behind(self) -> bool:
         """Short of the lead. Its newest block is begun BEGIN_PHASE of a block after the device's cycle
         that made room for it (latency.py), not at once: a command arriving meanwhile is played a block
-        sooner (at most 3.6 blocks with the device's, not 4), and the block still has what waking up by
-        poll() left it before (poll sleeps whole milliseconds: 0–1.1 ms at 128 frames)."""
+        sooner, and the block keeps 1 − BEGIN_PHASE of a block before its cycle at a lead of 1."""
         target, written = self._device_block() + self.ahead, int(self.ring.header[WRITTEN])
         return written < target - 1 or (written < target and time.perf_counter_ns() >= self._due_ns(0))
 
