@@ -70,14 +70,39 @@ def nearest_phrasing(line: str) -> str | None:
         shared = words & known
         if len(shared) < min(2, len(words) - 1) or not shared:
             continue                              # one word in common is enough only in a short line
-        if not named <= known or verb and example.split()[0].lower() != verb:
-            continue                              # every part named, and the verb said: else it points elsewhere
+        if not named <= known or verb and example.split()[0].lower() != verb or not known & _targets() <= words \
+                or example.split()[0].lower() in _UNSAID and example.split()[0].lower() not in said:
+            continue                              # every part named and no other, the verb said, nothing thrown
+                                                  # away unasked: else it points elsewhere
         weight = sum(2 if w in _targets() else 1 for w in shared) + 0.5 * (example.split()[0] in said)
         if weight > score or weight == score and best is not None and len(example) < len(best):
             best, score = example, weight
     return best
 
 
+def example_led_by(text: str) -> str | None:
+    """The documented example that starts with the most of the line's first words ('connect saw1' →
+    'connect saw1 to delay1'): the whole line, or its verb and a word that says more than 'the'; of
+    equals the one sharing the most words with it, then the shortest. None when none starts that way."""
+    said = text.lower().split()
+    words = _words(text)
+    best, key = None, (0, 0, 0)
+    for example, known in examples():
+        led = 0
+        for mine, theirs in zip(said, example.lower().split()):
+            if mine != theirs:
+                break
+            led += 1
+        if led < len(said) and not _words(" ".join(said[1:led])):
+            continue                              # 'make the', 'move the': the verb alone leads nowhere
+        candidate = (led, len(words & known), -len(example))
+        if candidate > key:
+            best, key = example, candidate
+    return best
+
+
+#: Verbs of examples that take something away: never the nearest phrasing of a line that does not say them.
+_UNSAID = {"delete", "remove", "clear", "undo", "stop", "mute", "unmap", "solo"}
 #: Verbs that say little of what is done ('make the kick play twice as often'): any example may fit.
 _LIGHT_VERBS = {"make", "set", "turn", "put", "give", "get", "let", "go", "have", "do"}
 
@@ -108,4 +133,4 @@ def missing_part(line: str, model) -> LanguageError | None:
     return None
 
 
-__all__ = ["nearest_phrasing", "missing_part"]
+__all__ = ["nearest_phrasing", "example_led_by", "missing_part"]
