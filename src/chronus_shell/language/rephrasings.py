@@ -53,7 +53,8 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(bitcrush|crush|foldback|fold|hard clip|clip(?!\s+(?:that|this|it)$)|tanh)\s+(.+?)$",   # ('clip that': a streamer's clip, asked)
      lambda m: f"add a distortion to {m.group(2)}, mode {_MODE_OF.get(m.group(1).lower(), m.group(1))}"),
     (r"^(?:delay|echo)\s+(?:time\s+)?(?:on|at|to|every)\s+(.+)$", r"delay time \1"),
-    (r"^(?:way\s+)?too much\s+(\w+)$", r"less \1"),
+    (r"^(?:(?:that|this|it)(?:'?s|\s+is|\s+was)\s+|there'?s\s+|there\s+is\s+)?(?:(?:way|far|a bit|rather|just|much)\s+)?"
+     r"(?:too much|2 much)\s+(?:of\s+(?:the\s+)?)?(\w+)$", r"less \1"),          # 'that is too much reverb'
     (r"^(?:put|set|turn|bring|push|crank)\s+(?:the\s+)?(.+?)\s+(all the way|way|fully)\s+(up|down)$", r"\1 \2 \3"),
     (r"^(?:it'?s\s+|it is\s+|it\s+|(?:the\s+)?\w+\s+is\s+)?too\s+(squelchy|buzzy|harsh|boomy|muddy)$",
      lambda m: _LESS_OF.get(m.group(1).lower(), m.group(0))),
