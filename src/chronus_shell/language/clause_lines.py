@@ -35,7 +35,13 @@ def clause_by_clause(translator, line: str) -> list[Message] | None:
         translator._restore(before)
         return None
     translator._restore(before)
-    translator._before_line, translator._last_text = before, line.strip()    # an engine refusal takes back the whole line
+    return as_one_step(translator, before, line, messages, understood)
+
+
+def as_one_step(translator, before, line: str, messages: list[Message], understood: list[str]) -> list[Message]:
+    """Messages read a part of the line at a time (the context put back after), applied as the line's: one
+    undo step, and an engine refusal takes back the whole line."""
+    translator._before_line, translator._last_text = before, line.strip()
     translator.mapper.understood[:] = understood
     return translator.observe(messages)
 
@@ -50,4 +56,4 @@ def _what_is_set(message) -> str:
 _AND = re.compile(r"\s+(?:and|an|&)\s+", re.I)
 
 
-__all__ = ["clause_by_clause"]
+__all__ = ["as_one_step", "clause_by_clause"]
