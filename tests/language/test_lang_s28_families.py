@@ -99,3 +99,31 @@ def test_back_with_more_said_is_no_plain_undo(phrase):
     except LanguageError:
         return
     assert messages != ["/seq/bpm 120.0"]
+
+
+# -- 'swing 62': a drum machine's swing or a share of the step — both named, and the answer taken ------
+@pytest.mark.parametrize("phrase, here, machine", [
+    ("swing 62", "swing 37.2%", "swing 24%"), ("swing 60", "swing 60%", "swing 20%"), ("swing 66", "swing 39.6%", "swing 32%"),
+    ("set the swing to 54", "swing 54%", "swing 8%"),
+])
+def test_a_bare_swing_of_fifty_to_seventy_five_names_both_readings(phrase, here, machine):
+    assert refused(*DRUMS, phrase).startswith(f"that could mean '{here}' — or — '{machine}': say which")
+
+
+@pytest.mark.parametrize("answer, expected", [("the second", 0.24), ("the first", 0.372)])
+def test_the_reading_picked_is_taken(answer, expected):
+    translator = Translator()
+    for line in DRUMS:
+        translator.translate(line)
+    with pytest.raises(LanguageError):
+        translator.translate("swing 62")
+    assert translator.translate(answer)[0].args[0] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("phrase, expected", [("swing 60%", 0.6), ("swing 54%", 0.54), ("swing 0.3", 0.3)])
+def test_a_swing_with_its_unit_is_the_step_s_share_as_the_docs_say(phrase, expected):
+    assert last(*DRUMS, phrase)[0].split()[1] == f"{expected}"
+
+
+def test_a_small_bare_swing_is_still_asked_as_a_percent():
+    assert "did you mean 30%?" in refused(*DRUMS, "swing 30")

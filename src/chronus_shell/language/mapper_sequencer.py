@@ -135,6 +135,8 @@ def swing(ctx, intent: it.Swing) -> list[Message]:
     amount, unit = quantity(value) if value.kind == "number" else (None, None)
     if amount is None or unit not in (None, "%"):
         raise LanguageError("swing takes a fraction of a step, e.g. swing 20%", value.column)
+    if unit is None and 50 <= amount <= 75:        # a drum machine's swing ('swing 62': 50 straight, 66 a triplet)?
+        raise LanguageError(_drum_machine_swing(amount), value.column)
     if unit is None and amount > SWING.high and amount <= 60:
         raise LanguageError(f"swing {value.text} is out of range 0–0.6 of a step — did you mean "
                             f"{value.text}%?", value.column, (f"{value.text}%",))
@@ -147,6 +149,15 @@ def swing(ctx, intent: it.Swing) -> list[Message]:
     return [said]
 
 
+
+
+def _drum_machine_swing(amount: float) -> str:
+    """'swing 62' is two things: a drum machine's swing (the second 16th at 62 % of the pair: 'swing 24%' of a step
+    here) or that share of the step — of the most there is (60 %) past 60. Both named, never guessed."""
+    here = f"swing {amount:g}%" if amount <= 60 else f"swing {SWING.high * amount:g}%"
+    machine = f"swing {(amount - 50) * 2:g}%"
+    return (f"that could mean '{here}' — or — '{machine}': say which (the second: a drum machine's swing {amount:g}, "
+            f"50 straight and 66 a triplet shuffle)")
 
 
 def stop(ctx, intent: it.Stop) -> list[Message]:
