@@ -24,6 +24,7 @@ _PLACE = (r"(?:big\s+|huge\s+|large\s+|massive\s+|grand\s+)?"
 _SPACE = rf"(?:(?:singing|playing|being)\s+in\s+)?(?:a|an|the)\s+{_PLACE}"
 
 SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
+    (r"\bhi\s+hats?\b", "hats"),                                                 # 'no hi hat on a ship': two words
     # a DAW's words
     (r"^(delete|remove|rm|clear|erase)\s+(?:the\s+)?(\w+)\s+clips?\b", r"\1 the \2 track"),   # the part stays
     (r"(?<=\w)(?<!\bthe)(?<!\ball)\s+clips?\b", ""),                             # 'the bass clip': the bass
