@@ -127,3 +127,29 @@ def test_a_swing_with_its_unit_is_the_step_s_share_as_the_docs_say(phrase, expec
 
 def test_a_small_bare_swing_is_still_asked_as_a_percent():
     assert "did you mean 30%?" in refused(*DRUMS, "swing 30")
+
+
+# -- 'roll off the highs', 'roll some of the top off it': darker ----------------------------------------
+ACID_PATCH = ("add a saw at 55 hz", "add acid filter", "cutoff 800")
+
+
+@pytest.mark.parametrize("phrase", ["roll off the highs", "and roll some of the top off it", "roll the top off the saw",
+                                    "take a bit of the top end off", "roll off the treble"])
+def test_rolling_off_the_top_is_darker(phrase):
+    assert last(*ACID_PATCH, phrase) == last(*ACID_PATCH, "darker")
+
+
+@pytest.mark.parametrize("phrase", ["roll off the lows", "roll tape", "roll the dice"])
+def test_other_rolls_are_not_darker(phrase):
+    refused(*ACID_PATCH, phrase)
+
+
+# -- a roll at the end of the bar however it is placed --------------------------------------------------
+@pytest.mark.parametrize("phrase", ["snare roll last beat", "snare roll into the next bar", "snare roll on the last beat into the chorus",
+                                    "snare roll across the whole last beat", "a little snare roll at the end of the bar"])
+def test_a_roll_at_the_end_of_the_bar(phrase):
+    assert last(*DRUMS, phrase) == ["/seq/add snare snare1 ....x.......xxxx"]
+
+
+def test_a_roll_on_another_beat_is_not_the_last():
+    refused(*DRUMS, "snare roll on the first beat")
