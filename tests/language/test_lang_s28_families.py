@@ -153,3 +153,20 @@ def test_a_roll_at_the_end_of_the_bar(phrase):
 
 def test_a_roll_on_another_beat_is_not_the_last():
     refused(*DRUMS, "snare roll on the first beat")
+
+
+# -- a part named first, then what to do to 'it' --------------------------------------------------------
+@pytest.mark.parametrize("context, phrase, expected", [
+    (DRUMS, "the snare, is it possible to make it less snappy", ["/mod/snare1/snap 0.4"]),
+    (DRUMS, "the hats, turn it down", ["/mod/hat1/gain 0.7"]),
+    (DRUMS, "the kick, mute it", ["/seq/mute kick 1"]),
+    (PAD, "the filter, make it darker", last(*PAD, "make the filter darker")),
+])
+def test_a_part_named_first_is_the_it_after(context, phrase, expected):
+    assert last(*context, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["lazy, drag it back to 58 bpm", "the snare, the kick is louder than it",
+                                    "the hats, I like it"])
+def test_words_first_that_name_no_part_or_a_line_about_it_are_no_topic(phrase):
+    refused(*DRUMS, phrase)

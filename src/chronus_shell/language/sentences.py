@@ -11,10 +11,11 @@ import re
 from ..protocol.message import Message
 from .clause_lines import as_one_step
 from .errors import LanguageError
-from .nicknames import NICKNAMES
+from .nicknames import NICKNAMES, nickname
 from .param_words import COMPARATIVES
 from .parser_patch_rules import ADJECTIVES
 from .remarks import content_words
+from .second_stage import names_part
 from .units import NUMBER_WORDS, is_note
 
 #: A sentence answered, not done (help, a value shown, a list).
@@ -65,6 +66,34 @@ def sentence_by_sentence(translator, line: str) -> list[Message] | None:
     return as_one_step(translator, before, line, messages, left_out + understood)
 
 
+#: 'the filter, open it', 'the snare, is it possible to make it less snappy': a part named first, then what to do
+#: to 'it' — the part said where 'it' is (its last 'it': 'is it possible' is no part).
+_TOPIC_FIRST = re.compile(r"^(?:the\s+|my\s+)?(?P<topic>[\w-]+(?:\s+[\w-]+)?),\s+(?P<rest>.*\bit\b.*)$", re.I)
+
+
+def topic_first(translator, line: str) -> list[Message] | None:
+    """The messages of a line that names a part and then says what to do to 'it', read with the part said
+    there ('the kick, tune it down' → 'tune the kick down'); None when the first words name no part now,
+    or the line so said is refused too."""
+    match = _TOPIC_FIRST.match(line.strip())
+    if match is None:
+        return None
+    model, topic = translator.model, match["topic"]
+    if not (names_part(topic, model) or nickname(topic.split()[-1], model) is not None):
+        return None
+    rest = match["rest"]
+    at = [m for m in re.finditer(r"\bit\b", rest, re.I)][-1]
+    said = f"{rest[:at.start()]}the {match['topic']}{rest[at.end():]}"
+    before = translator._state()
+    try:
+        messages = translator._translate_line(said)
+    except LanguageError:
+        translator._restore(before)
+        return None
+    translator.mapper.understood.insert(0, f"read as '{said}'")
+    return messages
+
+
 def _remark(sentence: str, model) -> bool:
     """A sentence that names nothing the shell could act on: no part, module, param, number, note, quality
     or word of moving ('My knees are not what they were', 'That is a comfortable polka', 'Thank you') —
@@ -77,4 +106,4 @@ def _remark(sentence: str, model) -> bool:
                    or w in ADJECTIVES or w in NUMBER_WORDS or is_note(w) and w != "a" for w in words)
 
 
-__all__ = ["sentence_by_sentence"]
+__all__ = ["sentence_by_sentence", "topic_first"]
