@@ -170,3 +170,17 @@ def test_a_part_named_first_is_the_it_after(context, phrase, expected):
                                     "the hats, I like it"])
 def test_words_first_that_name_no_part_or_a_line_about_it_are_no_topic(phrase):
     refused(*DRUMS, phrase)
+
+
+# -- 'no hi hat on a ship', 'no snare at all': that drum out, the reason passed over ------------------
+@pytest.mark.parametrize("phrase, track", [("no hi hats in bluegrass", "hats"), ("no hi hat on a ship", "hats"),
+                                           ("no snare at all", "snare"), ("no hats in dhol", "hats"),
+                                           ("no kick in a pipe band laddie", "kick")])
+def test_no_drum_for_a_reason_mutes_it(phrase, track):
+    assert last(*DRUMS, phrase) == [f"/seq/mute {track} 1"]
+
+
+def test_no_drum_on_a_beat_is_that_beat_and_in_a_bar_or_an_effect_is_no_mute():
+    assert last(*DRUMS, "no kick on the 1") == ["/seq/add kick kick1 ....x...x...x..."]
+    refused(*DRUMS, "no snare in the last bar")
+    refused(*PAD, "no reverb in the chorus")
