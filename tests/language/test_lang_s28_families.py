@@ -184,3 +184,15 @@ def test_no_drum_on_a_beat_is_that_beat_and_in_a_bar_or_an_effect_is_no_mute():
     assert last(*DRUMS, "no kick on the 1") == ["/seq/add kick kick1 ....x...x...x..."]
     refused(*DRUMS, "no snare in the last bar")
     refused(*PAD, "no reverb in the chorus")
+
+
+# -- 'take it from the top': start again ---------------------------------------------------------------
+@pytest.mark.parametrize("phrase", ["take it from the top", "run it back from the top", "and start again from the top",
+                                    "ok play it from the beginning"])
+def test_from_the_top_starts(phrase):
+    assert last(*DRUMS, "stop", phrase) == ["/seq/start"]
+
+
+@pytest.mark.parametrize("phrase", ["take it from the top of the chorus", "take the kick from the top"])
+def test_from_the_top_of_something_else_is_not_a_start(phrase):
+    refused(*DRUMS, "stop", phrase)
