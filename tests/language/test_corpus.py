@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 
 from .corpus_score import score, totals
+from .test_refusals_plain import speaking_the_grammar
 
 CORPUS = Path(__file__).with_name("corpus")
 #: The development-set score reached (issue 13), minus a little; a wrong is worse than a refusal.
@@ -18,6 +19,7 @@ def test_the_dev_set_is_understood_and_never_silently_wrong():
     wrongs = [r.case["id"] for r in results if r.verdict == "WRONG"]
     assert figures["WRONG"] <= MAX_WRONG, f"{figures['WRONG']:.1f}% wrong: {wrongs}"
     assert figures["RIGHT"] >= MIN_RIGHT, f"{figures['RIGHT']:.1f}% right"
+    assert not speaking_the_grammar(results)
 
 
 HARMONY_TIME = Path(__file__).with_name("corpus_s13")
@@ -33,6 +35,7 @@ def test_the_harmony_and_time_dev_set_keeps_its_score():
     wrongs = [r.case["id"] for r in results if r.verdict == "WRONG"]
     assert figures["WRONG"] <= 2.0, f"{figures['WRONG']:.1f}% wrong: {wrongs}"
     assert figures["RIGHT"] >= 89.0, f"{figures['RIGHT']:.1f}% right"
+    assert not speaking_the_grammar(results)
 
 
 #: Later rounds' development sets (sessions 14–25; raised in sessions 23–25): the score reached, minus a little — a ratchet.
@@ -53,3 +56,4 @@ def test_the_later_dev_sets_keep_their_scores(folder):
     wrongs = [r.case["id"] for r in results if r.verdict == "WRONG"]
     assert figures["WRONG"] <= max_wrong, f"{figures['WRONG']:.1f}% wrong: {wrongs}"
     assert figures["RIGHT"] >= min_right, f"{figures['RIGHT']:.1f}% right"
+    assert not speaking_the_grammar(results)      # every refusal one line in the musician's words

@@ -56,13 +56,13 @@ def test_ambiguous_bare_param_lists_the_candidates():
 def test_incomplete_command_puts_the_caret_at_the_end():
     err = error_for("connect saw1")
     assert err.column == len("connect saw1")
-    assert str(err) == "incomplete command: expected 'through' or 'to'"
+    assert str(err) == "'connect saw1' needs more to be a command — a phrasing I know: 'connect saw1 to delay1'"
 
 
 def test_misplaced_word():
     err = error_for("tempo 128 bpm saw")
     assert err.column == len("tempo 128 bpm ")
-    assert str(err) == "didn't expect 'saw' here (expected the end of the command)"
+    assert str(err) == "I can read 'tempo 128 bpm' but not 'saw' after it (docs/commands.md lists what I know)"
 
 
 def test_unit_mismatch_says_what_the_param_takes():

@@ -19,8 +19,10 @@ def clause_by_clause(translator, line: str) -> list[Message] | None:
     if len(clauses) >= 2 and names_part(re.sub(r"^(?:the|di)\s+", "", clauses[0], flags=re.I), translator.model):
         part = clauses[0]                     # 'the hats, a touch quieter and a little to the right': each of them the hats'
         clauses = [f"{part} {c.strip()}" for rest in clauses[1:] for c in _AND.split(rest)]
-    if len(clauses) < 2 or any(len(c.split()) < 2 or c.lower().startswith(("like ", "no ")) or BARE_MOVE.match(c) for c in clauses):
-        return None                           # ('…, like an 808 tail': a simile; 'no too much': a hedge; '…, move it up': whose move?)
+    if len(clauses) < 2 or any(len(c.split()) < 2 or c.lower().startswith(("like ", "no ")) or BARE_MOVE.match(c)
+                               or _AMOUNT.match(c) for c in clauses):
+        return None                           # ('…, like an 808 tail': a simile; 'no too much': a hedge; '…, move it up': whose move?;
+                                              # '… 3 bars and a bit': an amount of the clause before, never a command)
     before, messages, understood, touched = translator._state(), [], [], set()
     try:
         for clause in clauses:
@@ -35,7 +37,13 @@ def clause_by_clause(translator, line: str) -> list[Message] | None:
         translator._restore(before)
         return None
     translator._restore(before)
-    translator._before_line, translator._last_text = before, line.strip()    # an engine refusal takes back the whole line
+    return as_one_step(translator, before, line, messages, understood)
+
+
+def as_one_step(translator, before, line: str, messages: list[Message], understood: list[str]) -> list[Message]:
+    """Messages read a part of the line at a time (the context put back after), applied as the line's: one
+    undo step, and an engine refusal takes back the whole line."""
+    translator._before_line, translator._last_text = before, line.strip()
     translator.mapper.understood[:] = understood
     return translator.observe(messages)
 
@@ -46,8 +54,10 @@ def _what_is_set(message) -> str:
     return f"{message.address} {message.args[0]}" if named else message.address
 
 
+#: A clause that is only an amount ('a bit', 'a half'): it leans on the clause before.
+_AMOUNT = re.compile(r"^(?:an?|some)\s+(?:bit|half|little|lot|touch|tad|quarter|third)[\s.!?]*$", re.I)
 #: Clauses joined by 'and' when no comma parts them ('bass pan a bit left and hats right').
 _AND = re.compile(r"\s+(?:and|an|&)\s+", re.I)
 
 
-__all__ = ["clause_by_clause"]
+__all__ = ["as_one_step", "clause_by_clause"]

@@ -19,9 +19,12 @@ from .vocabulary import is_known_word
 
 _MORE = re.compile(r"^(?:(?:a\s+)?(?:little|lil|bit|tad|touch|lot|tiny bit|way|much|wee bit)\s+)*(?:even\s+)?(more(?:[\s,!]+more)*|further|harder|"
                    r"again but more|more please|keep going)\b", re.I)
-_LESS = re.compile(r"^(?:nah,?\s+|no,?\s+|ok,?\s+)?(?:(?:a\s+)?(?:little|lil|bit|tad|touch|lot|way|much|wee bit)\s+)*(less|too much|"
-                   r"not (?:so|that) (?:much|[a-z]+(?=[\s,.!]*$))|back off|pull (?:it )?back|tone it down|that'?s too much|"
-                   r"way too much)\b", re.I)
+_LESS = re.compile(r"^(?:(?:nah|no|ok|hm+|uh+|oh)[,.!]?\s+)*(?:(?:a\s+)?(?:little|lil|bit|tad|touch|lot|way|much|wee bit)\s+)*(less|too much|"
+                   r"not (?:so|that) (?:much|[a-z]+(?=[\s,.!]*$))|back off|pull (?:it )?back|tone it down|"
+                   r"(?:that|this|it)(?:'?s|\s+is|\s+was)\s+(?:(?:way|far|a bit|rather|just|much)\s+)?(?:too much|2 much)|"
+                   r"way too much|(?:way\s+)?2 much)\b", re.I)
+#: A line that asked for less itself ('less reverb', 'too much'): a 'less' after it goes on the same way.
+_SAID_LESS = re.compile(r"\b(?:less|too much|2 much)\b", re.I)
 _MORE_WAY = re.compile(r"^(?:(?:a\s+)?(?:little|bit|tad|touch|lot)\s+)?(?:even\s+)?more\s+(up|down)[\s,.!]*$", re.I)
 #: The words a follow-up is said with, for the second stage's typo pool ('agian' is 'again', never 'main').
 FOLLOW_UP_WORDS = frozenset({"again", "same", "repeat", "further", "more", "less"})
@@ -63,6 +66,9 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
         said = f"tempo {tempo.group(1)}{' now' if back.group('now') else ''}"
         return [(f"back to {tempo.group(1)}: the tempo", parse(said))]
     if last is None:
+        said = _whole(_MORE, text) or _whole(_LESS, text)
+        if said:                                          # 'too much' as the first line: of nothing yet
+            _of_what(said.group(1).lower(), _whole(_MORE, text) is not None, "nothing has moved yet")
         return []
     as_fast = _AS_FAST.match(text.strip(" .!"))
     if as_fast and model.last_param is None and model.last_track in model.tracks:   # the line before played notes
@@ -87,7 +93,8 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
         step = _step_of(last, model)
         if step is not None:
             ref, direction = step
-            direction = direction if more else -direction
+            again = less and _SAID_LESS.search(last_text)   # 'less (reverb)', then 'less': further, not back up
+            direction = direction if more or again else -direction
             word = "more" if more else "less"
             way = 'up' if direction > 0 else 'down'
             if more and _SAID_AMOUNT.match(text.strip(" .!")) and isinstance(last, it.ChangeParam) \
@@ -98,9 +105,7 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
                 return [(f"{word}: {' and '.join(r.text for r in several)} {way}",
                          it.Sequence(tuple(it.ChangeParam(r, direction, None, _intensity(text), 0) for r in several)))]
             return [(f"{word}: {ref.text} {way}", it.ChangeParam(ref, direction, None, _intensity(text), 0))]
-        word = (more or less).group(1).lower()
-        raise LanguageError(f"'{word}' of what? the last line moved no setting — name it, e.g. '{word} reverb', "
-                            f"'hats {'louder' if more else 'quieter'}', 'humanize the drums 0.2'", 0)
+        _of_what((more or less).group(1).lower(), more is not None, "the last line moved no setting")
     choice = _BACK_TO_CHOICE.match(text.strip(" .!"))
     if choice:                                            # 'back to lowpass' after 'highpass the pad': that mode
         return [(f"back to {choice.group(1)}", parse(f"switch to {choice.group(1)}"))]
@@ -117,6 +122,12 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
             done = f" as '{last_text}' did" if last_text else ""      # (which change: a line refused since is not it)
             return [(f"the same for {target}{done}", retargeted)]
     return []
+
+
+def _of_what(word: str, more: bool, why: str) -> None:
+    """'more' or 'too much' with no setting to move: the refusal that says how to name one."""
+    raise LanguageError(f"'{word}' of what? {why} — name it, e.g. '{word} reverb', "
+                        f"'hats {'louder' if more else 'quieter'}', 'humanize the drums 0.2'", 0)
 
 
 def _moved(model: PatchModel) -> list[it.Words]:

@@ -40,6 +40,13 @@ MIX_REPHRASE = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:can\s+you\s+|please\s+)?(?:cut|remove|roll\s+off|kill|lose|tame)\s+(?:the\s+|some\s+(?:of\s+the\s+)?)?(?:highs?|high\s+end|top(?:\s+end)?|"
      r"fizz|hiss)\s+(?:above|over)\s+(\d+(?:\.\d+)?\s*(?:k|k?hz)?)\s+(?:on|from|of|in)\s+(?:the\s+)?(\w+)$",
      r"add a lowpass at \1 to the \2"),
+    # 'roll off the highs', 'roll some of the top off it': darker (a cutoff given above is a lowpass added)
+    (r"^(?:and\s+|now\s+)?(?:roll|take|shave)\s+(?:some\s+(?:of\s+)?|a\s+(?:bit|little)\s+(?:of\s+)?)?(?:the\s+)?"
+     r"(?:top(?:\s+end)?|highs|high\s+end|treble)\s+off(?:\s+(?:of\s+)?(?P<part>it|this|that|(?:the\s+)?\w+))?$",
+     lambda m: f"make {m['part']} darker" if m["part"] else "darker"),
+    (r"^(?:and\s+|now\s+)?roll\s+off\s+(?:some\s+(?:of\s+)?)?(?:the\s+)?(?:top(?:\s+end)?|highs|high\s+end|treble)"
+     r"(?:\s+(?:of|on)\s+(?P<part>it|this|that|(?:the\s+)?\w+))?$",
+     lambda m: f"make {m['part']} darker" if m["part"] else "darker"),
     (r"^(?:a\s+(?:little|touch\s+of|bit\s+of)\s+|little\s+|some\s+)?slap\s?-?back(?:\s+delay|\s+echo)?\s+(?:on|to)\s+(?:the\s+)?(\w+)$",
      r"delay on the \1 at 90 ms, feedback 0"),                 # a slapback: one short repeat
     # a comparative said of a part after it ('wetter on the echo', 'brighter for the hats'): that part's

@@ -62,22 +62,70 @@ def nearest_phrasing(line: str) -> str | None:
     is no euclid rhythm of the kick); else None."""
     words = _words(line)
     said = set(re.findall(r"[a-z]+", line.lower()))
-    named = words & _targets()
+    targets = _targets()
+    named = words & targets
     verb = line.lower().split()[0] if line.split() else ""
     verb = verb if verb in _verbs() and verb not in _LIGHT_VERBS else None
     best, score = None, 1.5
-    for example, known in examples():
+    least = min(2, len(words) - 1)
+    for example, known, first, first_lower, known_targets in _indexed():
         shared = words & known
-        if len(shared) < min(2, len(words) - 1) or not shared:
+        if len(shared) < least or not shared:
             continue                              # one word in common is enough only in a short line
-        if not named <= known or verb and example.split()[0].lower() != verb:
-            continue                              # every part named, and the verb said: else it points elsewhere
-        weight = sum(2 if w in _targets() else 1 for w in shared) + 0.5 * (example.split()[0] in said)
+        if not named <= known or verb and first_lower != verb or not known_targets <= words \
+                or first_lower in _UNSAID and first_lower not in said:
+            continue                              # every part named and no other, the verb said, nothing thrown
+                                                  # away unasked: else it points elsewhere
+        weight = sum(2 if w in targets else 1 for w in shared) + 0.5 * (first in said)
         if weight > score or weight == score and best is not None and len(example) < len(best):
             best, score = example, weight
     return best
 
 
+@lru_cache(maxsize=1)
+def _indexed() -> tuple[tuple[str, frozenset[str], str, str, frozenset[str]], ...]:
+    """Each documented example with what nearest_phrasing weighs of it: its content words, its first word
+    (as written and lowercase) and the module and param words among its words (read once, not each refusal)."""
+    return tuple((example, known, example.split()[0], example.split()[0].lower(), known & _targets())
+                 for example, known in examples() if example.split())
+
+
+def example_led_by(text: str) -> str | None:
+    """The documented example that starts with the most of the line's first words ('connect saw1' →
+    'connect saw1 to delay1'): the whole line, or its verb and a word that says more than 'the'; of
+    equals the one sharing the most words with it, then the shortest. None when none starts that way."""
+    said = text.lower().split()
+    if not said:
+        return None
+    words, best, key = None, None, (0, 0, 0)
+    for example, leading, known in _led_examples().get(said[0], ()):
+        led = 1
+        for mine, theirs in zip(said[1:], leading[1:]):
+            if mine != theirs:
+                break
+            led += 1
+        if led < len(said) and not _words(" ".join(said[1:led])):
+            continue                              # 'make the', 'move the': the verb alone leads nowhere
+        words = _words(text) if words is None else words
+        candidate = (led, len(words & known), -len(example))
+        if candidate > key:
+            best, key = example, candidate
+    return best
+
+
+@lru_cache(maxsize=1)
+def _led_examples() -> dict[str, tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]]:
+    """The documented examples by their first word: (example, its words, its content words)."""
+    found: dict[str, list] = {}
+    for example, known in examples():
+        leading = tuple(example.lower().split())
+        if leading:
+            found.setdefault(leading[0], []).append((example, leading, known))
+    return {first: tuple(rows) for first, rows in found.items()}
+
+
+#: Verbs of examples that take something away: never the nearest phrasing of a line that does not say them.
+_UNSAID = {"delete", "remove", "clear", "undo", "stop", "mute", "unmap", "solo"}
 #: Verbs that say little of what is done ('make the kick play twice as often'): any example may fit.
 _LIGHT_VERBS = {"make", "set", "turn", "put", "give", "get", "let", "go", "have", "do"}
 
@@ -108,4 +156,4 @@ def missing_part(line: str, model) -> LanguageError | None:
     return None
 
 
-__all__ = ["nearest_phrasing", "missing_part"]
+__all__ = ["nearest_phrasing", "example_led_by", "missing_part"]

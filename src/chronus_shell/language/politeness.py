@@ -34,7 +34,7 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"\s*;\s*", ", "),
     (r"^(?:the\s+)?([\w-]+(?:\s+[\w-]+)?)\s+(?:could|should|might|would|shall|must|needs? to)\s+(?:be|get|sound|become)\s+(?:made\s+)?(?=\w)",
      r"make \1 "),
-    (r"\b(?:would|do|if)\s+you\s+(?:mind|don'?t mind)\b|^mind\b", ""),
+    (r"\b(?:would|do|if)\s+you\s+(?:mind|don'?t mind)(?:\s+(?:terribly|awfully|very\s+much|at\s+all))?\b|^mind\b", ""),
     (r"\b(?:would|is)\s+it\s+be\s+possible\s+(?:to\s+)?|\bis\s+it\s+possible\s+(?:to\s+)?|"
      r"\bdo\s+you\s+think\s+(?:you\s+could\s+)?|\bif\s+that'?s\s+(?:alright|all right|ok|okay|fine|cool)\b|"
      r"\bpossibly\b|\bkindly\b|\b(?:might|may|shall)\s+(?:we|i)\b\s*", ""),

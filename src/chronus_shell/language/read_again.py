@@ -15,6 +15,7 @@ from .nearest import missing_part
 from .refusal_wording import nickname_unread, with_nearest
 from .remarks import without_remarks
 from .second_stage import readings
+from .sentences import sentence_by_sentence, topic_first
 from .timed_lines import is_timed, translate_timed
 
 
@@ -27,6 +28,10 @@ class ReadAgain:
         if not isinstance(err, UnknownWord) and _FINAL.search(str(err)) and "/" not in line and not _SETTING_ON.search(line):
             raise err                             # a value out of range: no other wording changes that
         worked = self._try_readings(line, readings(line, self.model, self._last_intent, self._last_text))
+        if not worked and not self._nested and (sentences := sentence_by_sentence(self, line)) is not None:
+            return sentences                      # 'Could you turn it down? My hearing aid whistles.'
+        if not worked and not self._nested and (topic := topic_first(self, line)) is not None:
+            return topic                          # 'the filter, open it'
         if not worked and (clauses := clause_by_clause(self, line)) is not None:
             return clauses
         if not worked and not self._nested and (kept := without_remarks(self, line)) is not None:

@@ -96,7 +96,7 @@ def _read(translator, clause: str) -> bool:
 def _remark(clause: str, model) -> bool:
     """Words the language does not know, beside function words only: no part, param, number or note."""
     words = [re.sub(r"'s$", "", w) for w in re.findall(r"[\w'#-]+", clause.lower())]   # ("kick's kinda boomy")
-    names = _content() | set(model.modules) | set(model.tracks) | set(NICKNAMES)
+    names = content_words() | set(model.modules) | set(model.tracks) | set(NICKNAMES)
     if len(words) < 2 or words[0] in _LIMITS or {"only", "except", "until", "till", "unless"} & set(words) or any(re.search(r"\d", w) or w in names or w.rstrip("s") in names for w in words):
         return False                                  # (one word alone may be a term the grammar lacks: 'triplets')
     if _CORRECTING & set(words):
@@ -108,7 +108,7 @@ def _remark(clause: str, model) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _content() -> frozenset[str]:
+def content_words() -> frozenset[str]:
     """The words that name something to act on: every module type, alias and param name (not the
     choices of a param, which include everyday words)."""
     words: set[str] = set()
@@ -118,4 +118,4 @@ def _content() -> frozenset[str]:
     return frozenset(words)
 
 
-__all__ = ["taken_back", "without_remarks"]
+__all__ = ["content_words", "taken_back", "without_remarks"]

@@ -36,6 +36,10 @@ _QUALITY_AFTER = re.compile(r"^(\w+)\s+(up|down|more|less|stronger|weaker|faster
 _MORE_WORDS = {"some", "a bit of", "bit of", "a lot of", "lots of", "loads of", "a touch of", "a little"}
 
 REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
+    # 'no hi hat on a ship', 'no snare at all', 'no hats in dhol': that drum out — where it is not played is the
+    # musician's reason ('no kick on the 1' is a beat: never this)
+    (r"^(?:now\s+|and\s+)?no\s+(hats?|snares?|kicks?|drums|claps?|cymbals?)\s+(?:at\s+all|in\s+(?!the\s+(?:first|last|next)\b)"
+     r"[\w\s'-]+|on\s+an?\s+[\w\s'-]+)$", r"no \1"),
     # 'flute plays the melody e5 d5 c5', 'the flute melody e5 d5 c5': those notes for that part
     (r"^(?:the\s+)?(\w+)\s+(?:(?:plays?|playing|gets?|takes?|has)(?:\s+(?:the|a|this|these))?(?:\s+(?:melody|tune|line|notes|theme|part))?|"
      r"(?:melody|tune|line|theme))\s*:?\s+((?:[a-g](?:#|b)?\d?\s+)+[a-g](?:#|b)?\d?)$", r"\1 notes \2"),
@@ -53,7 +57,8 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(bitcrush|crush|foldback|fold|hard clip|clip(?!\s+(?:that|this|it)$)|tanh)\s+(.+?)$",   # ('clip that': a streamer's clip, asked)
      lambda m: f"add a distortion to {m.group(2)}, mode {_MODE_OF.get(m.group(1).lower(), m.group(1))}"),
     (r"^(?:delay|echo)\s+(?:time\s+)?(?:on|at|to|every)\s+(.+)$", r"delay time \1"),
-    (r"^(?:way\s+)?too much\s+(\w+)$", r"less \1"),
+    (r"^(?:(?:that|this|it)(?:'?s|\s+is|\s+was)\s+|there'?s\s+|there\s+is\s+)?(?:(?:way|far|a bit|rather|just|much)\s+)?"
+     r"(?:too much|2 much)\s+(?:of\s+(?:the\s+)?)?(\w+)$", r"less \1"),          # 'that is too much reverb'
     (r"^(?:put|set|turn|bring|push|crank)\s+(?:the\s+)?(.+?)\s+(all the way|way|fully)\s+(up|down)$", r"\1 \2 \3"),
     (r"^(?:it'?s\s+|it is\s+|it\s+|(?:the\s+)?\w+\s+is\s+)?too\s+(squelchy|buzzy|harsh|boomy|muddy)$",
      lambda m: _LESS_OF.get(m.group(1).lower(), m.group(0))),

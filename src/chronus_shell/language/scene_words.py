@@ -25,6 +25,7 @@ _PLACE = (r"(?:big\s+|huge\s+|large\s+|massive\s+|grand\s+)?"
 _SPACE = rf"(?:(?:singing|playing|being)\s+in\s+)?(?:a|an|the)\s+{_PLACE}"
 
 SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
+    (r"\bhi\s+hats?\b", "hats"),                                                 # 'no hi hat on a ship': two words
     # a DAW's words
     (r"^(delete|remove|rm|clear|erase)\s+(?:the\s+)?(\w+)\s+clips?\b", r"\1 the \2 track"),   # the part stays
     (r"(?<=\w)(?<!\bthe)(?<!\ball)\s+clips?\b", ""),                             # 'the bass clip': the bass
@@ -98,8 +99,8 @@ SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r i
     (r"^half\s+(?:of\s+)?the\s+(\w+)\s+(?:randomly\s+)?(?:drop|skip)(?:\s+out)?(?:\s+randomly)?$", r"\1 50% of the time"),
     (r"^(?:the\s+)?(\w+)\s+(?:sometimes|randomly)\s+(?:skips?|drops?(?:\s+out)?),?\s+(?:like\s+|about\s+)?(\d+)\s*%$",
      r"\1 \2% of the time"),
-    # a listener's complaint: a part that is in the way is to be quieter
-    (r"^(?:the\s+)?(.+?)\s+(?:thing\s+)?(?:is|are|'s|sounds?)\s+(?:so\s+|really\s+|kinda\s+|a\s+bit\s+|way\s+|too\s+)?"
+    # a listener's complaint: a part that is in the way is to be quieter ('that is too much' is of the last change)
+    (r"^(?:the\s+)?(?!(?:that|this|it)\s)(.+?)\s+(?:thing\s+)?(?:is|are|'s|sounds?)\s+(?:so\s+|really\s+|kinda\s+|a\s+bit\s+|way\s+|too\s+)?"
      r"(?:annoying|distracting|overpowering|in\s+the\s+way|too\s+present|too\s+much)$", r"\1 quieter"),
     # a MIDI keyboard plugged in: the MIDI input, and the voice it plays when one is named
     (r"^(?:listen\s+to|connect|plug\s+in|hook\s+up|use|set\s+up)\s+(?:my\s+|the\s+|a\s+)?(?:midi\s+(?:keyboard|controller|keys)|"

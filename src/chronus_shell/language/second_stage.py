@@ -67,12 +67,13 @@ _NEVER_MIND = re.compile(r"^(?:never\s*mind|forget (?:it|that)|scratch that|canc
                          re.I)
 #: 'and the chords in the centre', 'now the flute louder': what follows is the line.
 _LEADING_AND = re.compile(r"^(?:and|now|then),?\s+(?=\S+\s+\S+\s+\S)", re.I)
-_BACK = re.compile(r"^(?:(?:and|now|ok|okay|actually|no|nah|hmm+|ugh|sorry|oops|please),? )*(?:(?:can|could) (?:we|you) )?"
-                   r"(?:put it |put that |put everything |go |take it |set it |bring it |change it )?back (?:to )?(?:how|the way|what) it was\b"
+_BACK = re.compile(r"^(?:(?:and|now|ok|okay|actually|no|nah|oh|so|hmm+|ugh|sorry|oops|please)[,!]?\s+)*(?:(?:can|could|would) (?:we|you)\s+)?"
+                   r"(?:put it |put that |put everything |go |take it |set it |bring it |change it )?back (?:to )?(?:how|the way|what|as) it was\b"
                    r"|^(?:put it )?back$", re.I)
 #: 'too much, undo that', 'ugh no, take it back': a complaint, then the undo it asks for.
-_COMPLAINT_THEN_UNDO = re.compile(r"^(?:(?:nah|no|ugh|oops|hmm+|(?:way\s+)?too\s+\w+|that'?s\s+(?:way\s+)?(?:too\s+)?\w+|not\s+(?:good|great|that|it))"
-                                  r"[\s,.!]+)+(?:undo(?:\s+(?:that|it))?|take\s+(?:that|it)\s+back|go\s+back)[\s.!]*$", re.I)
+_COMPLAINT_THEN_UNDO = re.compile(r"^(?:(?:nah|no|ugh|oops|hmm+|(?:way\s+)?too\s+\w+|that(?:'?s|\s+was)\s+(?:way\s+)?(?:too\s+)?\w+|not\s+(?:good|great|that|it))"
+                                  r"[\s,.!]+)+(?:undo(?:\s+(?:that|it))?|take\s+(?:that|it)\s+back|go\s+back|(?:put\s+it\s+)?back\s+(?:to\s+)?(?:how|the way|as)\s+it\s+was)"
+                                  r"[\s.!]*$", re.I)
 _ONLY_AFTER = re.compile(r"^(?:the\s+)?(.+?)\s+only(?:\s+please)?$", re.I)
 _ONLY = re.compile(r"^(?:only|just)\s+(?:the\s+)?(.+?)(?:\s+(?:please|pls|now))?$", re.I)
 _FULL_STOP = re.compile(r"(?<=[A-Za-z]{2})\.$")

@@ -327,12 +327,15 @@ def _levels(translator, command: str) -> dict[str, float]:
 
 
 def _effect_mix(translator, what: str) -> dict[str, float] | None:
-    try:
+    said = set(what.lower().split())
+    model = translator.model
+    if not any((m in said or t in said or said & set(model.spec(m).aliases)) and model.spec(m).has_param("mix")
+               for m, t in model.modules.items() if model.spec(m) is not None):
+        return None                               # no effect named by id, type or alias: no mix to fade (and no probe,
+    try:                                          # whose refusal of 'the pad', a saw, costs a whole second reading)
         probe = _probe(translator, f"set the mix of {what} to 50%")
     except LanguageError:
         return None
-    said = set(what.lower().split())
-    model = translator.model
     named = all(a.split("/")[2] in said or model.modules.get(a.split("/")[2]) in said or
                 said & set(model.spec(a.split("/")[2]).aliases) for a in probe)     # 'the echo': the delay's alias
     return probe if probe and named else None

@@ -30,6 +30,7 @@ from .filter_envelope import filter_envelope
 from .grooves import groove_line
 from .part_labels import labelled_chords, name_given, remember_label, with_labels
 from .plain_talk import talk
+from .plain_refusals import in_plain_words
 from .pattern_sentences import pattern_sentence
 from .read_again import ReadAgain
 from .refusal_wording import naming_focus
@@ -79,7 +80,10 @@ class Translator(ReadAgain, UndoHistory):
             asked = options_asked(str(err))           # a question stands through one more refused line
             self._asked, self._asked_once = (asked, False) if asked else \
                 ((self._asked, True) if not self._asked_once else ((), False))
-            raise
+            plain = in_plain_words(err, line)         # the parser's wording said in the musician's
+            if plain is err:
+                raise
+            raise plain from None
         finally:
             self._answering = False
         self._asked = ()

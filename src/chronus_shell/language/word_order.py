@@ -65,7 +65,8 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     (r"^(?:quit|exit)\s+(?:the\s+)?(\w+)$", r"mute \1"),                 # a learner's 'quit' (quitar): take out
     (r"^(?:undo|revert|take\s+back)\s+(?:that|the|my)\s+last\s+(?:thing|bit|change|step|one|edit|move)$", "undo"),
     (r"^(?:start|begin)\s+to\s+record(?:ing)?$", "record"), (r"^(?:and\s+)?carry\s+on$", "continue"),
-    (r"^(?:start|play|go|run)?\s*(?:it|this|things|everything)?\s*(?:again\s+)?from\s+the\s+(?:beginning|top|start)$", "start"),
+    (r"^(?:(?:and|ok|okay|now|so)\s+)?(?:start|play|go|run|take)?\s*(?:it|this|things|everything)?\s*(?:back\s+)?(?:again\s+)?"
+     r"from\s+the\s+(?:beginning|top|start)$", "start"),                   # 'take it from the top', 'run it back from the top'
     (r"^(?:only|just)\s+(?:the\s+)?(\w+)\s+drum$", r"solo \1"),
     # a musician's terms for how notes are played and how loud
     (r"^(?:(?:very|more|a\s+bit|much)\s+)?(staccato|pizzicato|detached|legato|sustained)\s+(?:on\s+)?(?:the\s+)?(\w+)$",

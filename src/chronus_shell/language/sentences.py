@@ -1,0 +1,109 @@
+"""A refused line of several sentences ('Could you turn it down a little? My hearing aid whistles.',
+'Good afternoon. Would you set the tempo to 116? That is a comfortable polka.'): each sentence read as a
+line of its own, in order — a request is done (a second request too), a remark is left out and said
+back. Taken only when every sentence is one or the other: a sentence that names a part, a setting, a
+number, a note or a way to move and is not understood refuses the whole line (a wrong guess is worse
+than a refusal). All of it is one undo step."""
+from __future__ import annotations
+
+import re
+
+from ..protocol.message import Message
+from .clause_lines import as_one_step
+from .errors import LanguageError
+from .nicknames import NICKNAMES, nickname
+from .param_words import COMPARATIVES
+from .parser_patch_rules import ADJECTIVES
+from .remarks import content_words
+from .second_stage import names_part
+from .units import NUMBER_WORDS, is_note
+
+#: A sentence answered, not done (help, a value shown, a list).
+REPLIES = ("/shell/show", "/shell/help", "/shell/list")
+
+#: Where sentences part: a space after '.', '?', '!' or ';' (up to three) after a word — not a pattern's rests
+#: ('x.x. x.x.'), nor a decimal; each sentence keeps its mark (a question is no remark).
+_SENTENCE_END = re.compile("|".join(rf"(?<=[A-Za-z0-9%)'\"][.?!;]{{{n}}})(?<![xX.\-][xX.\-][.?!;]{{{n}}})\s+" for n in (1, 2, 3)))
+#: Words that ask for a change by themselves: a sentence holding one is never a remark.
+_MOVES = frozenset("""up down more less too louder quieter softer faster slower higher lower on off back again stop start
+mute unmute solo add remove take put turn make set bring drop cut swing tempo bpm undo redo save load record""".split())
+
+
+def sentence_by_sentence(translator, line: str) -> list[Message] | None:
+    """The messages of every request sentence of `line`, its remark sentences left out; None when the line
+    is one sentence, holds no request, or a sentence is neither a request understood nor a plain remark."""
+    sentences = [s.strip() for s in _SENTENCE_END.split(line.strip()) if s.strip(" .?!;")]   # (each with its mark)
+    if len(sentences) < 2:
+        return None
+    before, messages, understood, remarks, requests, undone = translator._state(), [], [], [], [], False
+    try:
+        for sentence in sentences:
+            depth = len(translator.undo_stack)
+            try:
+                said = translator._translate_line(sentence)
+            except LanguageError:
+                if not _remark(sentence, translator.model):
+                    raise
+                remarks.append(sentence.strip(" .?!;"))
+                continue
+            if said and all(m.address.startswith(REPLIES) for m in said):
+                raise LanguageError("a question beside a request: its 'it' may be the question's", 0)
+            undone = undone or len(translator.undo_stack) < depth
+            requests.append(sentence)
+            messages += said
+            understood += translator.mapper.understood
+    except LanguageError:
+        return None
+    finally:
+        translator._restore(before)               # (each sentence read on the context: put back, applied below)
+    if not messages or undone and len(requests) > 1:
+        return None                               # (an undo beside another request: which comes first is unclear)
+    left_out = ["left out: " + "; ".join(f"'{r}'" for r in remarks)] if remarks else []
+    if len(requests) == 1:                        # one request: done as its own line (an undo stays an undo)
+        messages = translator._translate_line(requests[0])
+        translator.mapper.understood[:0] = left_out
+        return messages
+    return as_one_step(translator, before, line, messages, left_out + understood)
+
+
+#: 'the filter, open it', 'the snare, is it possible to make it less snappy': a part named first, then what to do
+#: to 'it' — the part said where 'it' is (its last 'it': 'is it possible' is no part).
+_TOPIC_FIRST = re.compile(r"^(?:the\s+|my\s+)?(?P<topic>[\w-]+(?:\s+[\w-]+)?),\s+(?P<rest>.*\bit\b.*)$", re.I)
+
+
+def topic_first(translator, line: str) -> list[Message] | None:
+    """The messages of a line that names a part and then says what to do to 'it', read with the part said
+    there ('the kick, tune it down' → 'tune the kick down'); None when the first words name no part now,
+    or the line so said is refused too."""
+    match = _TOPIC_FIRST.match(line.strip())
+    if match is None:
+        return None
+    model, topic = translator.model, match["topic"]
+    if not (names_part(topic, model) or nickname(topic.split()[-1], model) is not None):
+        return None
+    rest = match["rest"]
+    at = [m for m in re.finditer(r"\bit\b", rest, re.I)][-1]
+    said = f"{rest[:at.start()]}the {match['topic']}{rest[at.end():]}"
+    before = translator._state()
+    try:
+        messages = translator._translate_line(said)
+    except LanguageError:
+        translator._restore(before)
+        return None
+    translator.mapper.understood.insert(0, f"read as '{said}'")
+    return messages
+
+
+def _remark(sentence: str, model) -> bool:
+    """A sentence that names nothing the shell could act on: no part, module, param, number, note, quality
+    or word of moving ('My knees are not what they were', 'That is a comfortable polka', 'Thank you') —
+    and asks nothing ('who can tell me what this does?' is no remark to pass over)."""
+    if sentence.rstrip().endswith("?"):
+        return False
+    words = [re.sub(r"'s$", "", w) for w in re.findall(r"[\w'#-]+", sentence.lower())]
+    names = content_words() | set(model.modules) | set(model.tracks) | set(NICKNAMES)
+    return not any(re.search(r"\d", w) or w in names or w.rstrip("s") in names or w in _MOVES or w in COMPARATIVES
+                   or w in ADJECTIVES or w in NUMBER_WORDS or is_note(w) and w != "a" for w in words)
+
+
+__all__ = ["sentence_by_sentence", "topic_first"]
