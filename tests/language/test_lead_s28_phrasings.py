@@ -298,3 +298,14 @@ def test_and_the_snare_after_a_mute_is_still_the_same_for_the_snare():
 
 def test_the_flute_is_the_highest_voice():
     assert last("add a triangle", "add a sine at 880 hz", "the flute louder")[0].startswith("/mod/sine1/gain")
+
+
+@pytest.mark.parametrize("phrase", ["kick... louder", "hmm, the kick… louder"])
+def test_an_ellipsis_is_a_pause_never_a_rhythm_of_rests(phrase):
+    assert last(*KIT, phrase) == ["/mod/kick1/gain 0.9"]
+
+
+@pytest.mark.parametrize("phrase, want", [("kick x..x..x.", "/seq/add kick kick1 x..x..x."),
+                                          ("snare ....x...", "/seq/add snare snare1 ....x...")])
+def test_rests_in_a_rhythm_are_still_rests(phrase, want):
+    assert last(*KIT, phrase) == [want]

@@ -259,8 +259,13 @@ _CUT_BY = re.compile(r"\bcut\s+(?P<what>.+?)\s+by\s+(?P<db>\d+(?:\.\d+)?\s*db)\b
 #: the param, as 'the cutoff of the bass' is).
 _TYPED_PARAM_OF = re.compile(r"\b(?:the\s+)?(?:filter|envelope|env|amp|adsr|oscillator|osc)\s+(?=[a-z]+\s+of\s+(?:the|my|that|this)\s)", re.I)
 
+#: An ellipsis ('snare... i mean shime', 'kick… louder'): a pause in the sentence, never three rests of a rhythm
+#: (a pattern of dots alone played the part silent and the rest of the line went to another).
+_ELLIPSIS = re.compile(r"(?:(?<!\S)(?=[A-Za-z'’-]*[A-WYZa-wyz])(?P<word>[A-Za-z][A-Za-z'’-]*)|(?<=\s))(?:\.{2,3}|…)(?=\s|$)\s*")
+
 #: The rewrites fixed_terms makes, in this order (a rule sees the line the ones before it left).
 _TERMS = (
+    (_ELLIPSIS, lambda m: f"{m['word'] or ''}, "),
     (_HALF_TIME_THEN_SNARE, ""),
     (_BARRED_NOTES, _barred_notes),
     (_TYPED_PARAM_OF, "the "),
