@@ -309,3 +309,10 @@ def test_an_ellipsis_is_a_pause_never_a_rhythm_of_rests(phrase):
                                           ("snare ....x...", "/seq/add snare snare1 ....x...")])
 def test_rests_in_a_rhythm_are_still_rests(phrase, want):
     assert last(*KIT, phrase) == [want]
+
+
+@pytest.mark.parametrize("phrase", ["the kick must be the loudest, everything else down", "kick louder, the rest down"])
+def test_everything_else_is_each_part_the_line_did_not_name(phrase):
+    out = last(*BASS, "add a kick", phrase)
+    assert out[0] == "/mod/kick1/gain 0.9" and {m.split()[0] for m in out[1:]} == {"/mod/saw1/gain"}
+    assert "everything else: saw1" in echo(*BASS, "add a kick", phrase)

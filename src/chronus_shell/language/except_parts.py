@@ -31,4 +31,23 @@ def all_but(text: str, sounds: list[str], part: Callable[[str], str | None]) -> 
             ", ".join(f"{other} {said['change']}" for other in others))
 
 
-__all__ = ["all_but"]
+#: 'kick louder, everything else down', '… and the rest a bit quieter': the parts not named before it.
+_ELSE = re.compile(r"^(?P<before>.+?)(?:,|;|\band\b)\s*(?:and\s+)?(?:(?:every(?:thing|one|body)|all)\s+else|all\s+(?:the\s+)?(?:others|rest)|"
+                   r"the\s+rest(?:\s+of\s+(?:it|them|the\s+(?:band|kit|mix|parts|drums)))?|the\s+others)\s+(?P<change>[^,;]+?)[.!]*$", re.I)
+
+
+def everything_else(line: str, sounds: list[str], part: Callable[[str], str | None]) -> tuple[str, str] | None:
+    """(how it was read, the line with the parts it means) for 'the kick the loudest, everything else down': each
+    sound the line did not name before takes the change; None when it names none before, or leaves none after."""
+    said = _ELSE.match(line.strip())
+    if said is None:
+        return None
+    named = {part(w) for w in re.findall(r"[\w'-]+", said["before"].lower())} - {None}
+    others = [s for s in sounds if s not in named]
+    if not named or not others:
+        return None
+    return (f"everything else: {', '.join(others)} {said['change']}",
+            said["before"].rstrip(" ,;") + ", " + ", ".join(f"{other} {said['change']}" for other in others))
+
+
+__all__ = ["all_but", "everything_else"]

@@ -161,10 +161,19 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
 def _all_but(text: str, model: PatchModel) -> Reading | None:
     """'every part louder except the hats': the change for each other sound ('all drums …': each other drum)."""
     drums_only = re.search(r"\bdrums?\b", text, re.I) is not None
-    sounds = [v[0] for v in model.voices() if model.spec(v[0]) is not None
-              and model.spec(v[0]).role in (("drum",) if drums_only else ("source", "drum"))]
-    but = all_but(text, sounds, lambda word: _part_names(model).get(word) or nickname(word, model))
+    but = all_but(text, sounds(model, drums_only), lambda word: part_named(word, model))
     return Reading(*but) if but else None
+
+
+def sounds(model: PatchModel, drums_only: bool = False) -> list[str]:
+    """The sounds of the patch, each voice's first module (the drums alone with `drums_only`)."""
+    return [v[0] for v in model.voices() if model.spec(v[0]) is not None
+            and model.spec(v[0]).role in (("drum",) if drums_only else ("source", "drum"))]
+
+
+def part_named(word: str, model: PatchModel) -> str | None:
+    """The module one word names now: an id, a type there once, a track, or a nickname ('the flute')."""
+    return _part_names(model).get(word) or nickname(word, model)
 
 
 _SAME_FOR = re.compile(r"^(?P<first>(?:the\s+)?(?P<part>\w+)\s+.+?)(?:,\s*|\s+)(?:and\s+|then\s+)?(?:the\s+)?same\s+"

@@ -33,6 +33,7 @@ from .plain_talk import talk
 from .plain_refusals import in_plain_words
 from .pattern_sentences import pattern_sentence
 from .read_again import ReadAgain
+from .except_parts import everything_else
 from .refusal_wording import naming_focus
 from .scene_words import fixed_terms
 from .score_terms import score_terms
@@ -40,7 +41,7 @@ from .shared_pan import shared_pan_note
 from .mapper_tracks import unheard_rhythm
 from .other_languages import in_english
 from .pair_words import both_parts, moved_together
-from .second_stage import names_part
+from .second_stage import names_part, part_named, sounds
 from .sweeps import sweep_line
 from .remarks import taken_back
 from .timed_lines import is_timed, translate_timed
@@ -104,6 +105,8 @@ class Translator(ReadAgain, UndoHistory):
         paired = None if line.lstrip().startswith("/") or self._nested else \
             both_parts(line, self.model, self.undo_stack[-1].forward if self.undo_stack else [],
                        lambda word: names_part(word, self.model))     # 'bring them both to the middle'
+        if paired is None and not line.lstrip().startswith("/") and not self._nested:    # 'kick up, everything else down'
+            paired = everything_else(line, sounds(self.model), lambda word: part_named(word, self.model))
         line = paired[1] if paired else line
         grooved = groove_line(self, line)            # 'a waltz, please': a whole kit's rhythm (grooves.py)
         if grooved is not None:
