@@ -51,13 +51,19 @@ def score_terms(line: str) -> tuple[str, str] | None:
     return None
 
 
+_TOUCH_WORDS = frozenset(_SHORT | _LONG)
+_TOUCH_LINE = frozenset(_TOUCH_WORDS | _CHATTER)
+
+
 def _touch(text: str) -> str | None:
     words = re.findall(r"[a-zà-ú]+", text.lower())
-    said = {("short" if w in _SHORT else "long") for w in words if w in _SHORT | _LONG}
-    named = [w for w in words if w in _SHORT | _LONG]
+    named = [w for w in words if w in _TOUCH_WORDS]
+    if not named:
+        return None                             # (most lines: no word of touch at all)
+    said = {("short" if w in _SHORT else "long") for w in named}
     plain = named == [w for w in words if w in ("short", "shorter", "long", "longer")]
-    if len(said) != 1 or not named or plain and not {"notes", "note"} & set(words) or \
-            any(w not in _SHORT | _LONG | _CHATTER for w in words):
+    if len(said) != 1 or plain and not {"notes", "note"} & set(words) or \
+            any(w not in _TOUCH_LINE for w in words):
         return None                             # ('shorter' alone: a decay, a delay, a fade — 'shorter notes' a touch)
     return said.pop()
 
