@@ -316,3 +316,27 @@ def test_everything_else_is_each_part_the_line_did_not_name(phrase):
     out = last(*BASS, "add a kick", phrase)
     assert out[0] == "/mod/kick1/gain 0.9" and {m.split()[0] for m in out[1:]} == {"/mod/saw1/gain"}
     assert "everything else: saw1" in echo(*BASS, "add a kick", phrase)
+
+
+LASTING = ("add a triangle", "Bb major one bar, F major one bar, G minor two bars, C7 one bar.")
+
+
+def test_chords_each_said_with_how_long_it_lasts():
+    out = last(*LASTING)
+    assert out[0] == "/seq/add chords triangle1 " + "x" + "-" * 15 + ("x" + "-" * 15) * 4
+    assert out[-1].startswith("/seq/notes chords bb3+d4+f4 ") and out[-1].count("g3+bb3+d4 ") == 2
+
+
+@pytest.mark.parametrize("phrase, each", [("C one bar, G half a bar, Am half a bar", "x-------"),
+                                          ("am for two bars then f for one bar", "x" + "-" * 15)])
+def test_chords_lasting_different_lengths_share_the_shortest(phrase, each):
+    assert last("add a triangle", phrase)[0].startswith("/seq/add chords triangle1 " + each)
+
+
+def test_a_chord_said_in_words_is_swapped_by_its_words():
+    out = last(*LASTING, "The G minor should be G minor seventh.")
+    assert len(out) == 1 and out[0].count("g3+bb3+d4+f4") == 2
+
+
+def test_an_interval_is_not_a_chord_on_a():
+    assert last("add a triangle", "play a minor seventh")[0].startswith("/gate/triangle1 1 220.0 ")

@@ -2,6 +2,7 @@
 in other words or notations written as the readers know them."""
 from __future__ import annotations
 
+import math
 import re
 
 from .chords import Chord
@@ -311,6 +312,31 @@ def _but_with(text: str) -> str:
 _SCALE_OF = re.compile(rf"\b(?:the )?scale of (?:the )?{SCALE} (?:from|on|starting on|starting from|in) (?P<tonic>[a-g](?:#|b)?)\b")
 
 
+#: A chord and how long it lasts, said one after another ('bb major one bar, f major one bar, g minor two bars, c7 one
+#: bar', 'am for 2 bars then f for a bar'): a chord a bar, a chord of two bars said twice.
+_LASTING = (r"(?P<root>[a-g](?:#|b)?)\s*(?P<q>major|minor|maj|min|m)?\s*(?P<ext>maj7|m7|7|9|11|13|6|sus2|sus4|dim7|dim|aug)?"
+            r"\s+(?:for\s+)?(?P<n>a|an|one|two|three|four|half\s+a|\d)\s+(?P<unit>bars?|beats?)")
+_CHORD_LASTING = re.compile(_LASTING)
+_ANY_LASTING = re.sub(r"\?P<\w+>", "?:", _LASTING)
+_CHORDS_LASTING = re.compile(rf"^(?:(?:the\s+)?chords?:?\s+)?{_ANY_LASTING}(?:\s*(?:,|;|\s+then|\s+and)\s+(?:then\s+)?{_ANY_LASTING})+$")
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+
+
+def _chords_lasting(text: str) -> str:
+    """'bb major one bar, g minor two bars' → 'chords bb bb… , a bar each' (half a bar: 2 beats each)."""
+    items = []
+    for said in _CHORD_LASTING.finditer(text):
+        minor = said["q"] in ("minor", "min", "m")
+        ext = said["ext"] or ""
+        symbol = said["root"] + ("m" if minor else "") + ("maj7" if said["q"] in ("major", "maj") and ext == "7" else ext)
+        n = said["n"]
+        beats = 2 if n.startswith("half") else (_COUNTS.get(n) or int(n)) * (1 if said["unit"].startswith("beat") else 4)
+        items.append((symbol, beats))
+    unit = math.gcd(*(beats for _, beats in items))
+    each = "a bar" if unit == 4 else ("2 bars" if unit == 8 else f"{unit} beats")
+    return "chords " + " ".join(symbol for symbol, beats in items for _ in range(beats // unit)) + f", {each} each"
+
+
 def cleaned(line: str) -> str:
     """The line as the harmony readers take it: lower case, politeness, asides and moods out, chords
     said in words or other notations (Sonic Pi, Tidal, German H, 'a-minor') as symbols. (Each
@@ -332,6 +358,8 @@ def cleaned(line: str) -> str:
         text = _SONIC_PI_SCALE.sub(lambda m: f" key {_sonic_pi_root(m.group(1))} {m.group(2).replace('_', ' ')} ", text)
     if "(" in text:
         text = _BRACKETED_CHORD.sub(_bracketed_chord, text)
+    if ("bar" in text or "beat" in text) and _CHORDS_LASTING.match(text):
+        text = _chords_lasting(text)                                              # 'g minor two bars, c7 one bar'
     text = rewritten(text, _CLEANING)                                             # (each rule whose words are there)
     text = _SPACES.sub(" ", _POLITE.sub("", _POLITE.sub("", text))).strip()
     text = ASIDE.sub("", text).strip(" ,")                                        # 'for the last chorus
@@ -346,8 +374,19 @@ def cleaned(line: str) -> str:
         text = _SCALE_OF.sub(lambda m: f"the {m.group('tonic')} {m.group(1)} scale", text)   # 'scale of hijaz from d'
     if "on " in text or "from " in text:
         text = _QUALITY_ON.sub(lambda m: f"{m.group('root')}{_QUALITY_WORDS[m.group('q')]} chord", text)
+    if "minor" in text or "major" in text or "th" in text:
+        text = _ROOT_QUALITY.sub(lambda m: m["root"] + _QUALITY_WORDS[m["q"]], text)   # 'g minor seventh': gm7
+        text = _CHANGED_CHORD.sub(lambda m: f"{m['the']}{m['root']}{'m' if m['q'] == 'minor' else ''}", text)
     text = text.replace("♯", "#").replace("♭", "b")
     return _SPACES.sub(" ", text)
+
+
+#: A chord said root first with a quality of more than a triad ('g minor seventh', 'c major 7th', 'b diminished').
+_ROOT_QUALITY = re.compile(r"(?<!interval of )(?<!intervals of )\b(?P<root>[a-g](?:#|b)?) (?P<q>" + "|".join(
+    sorted((re.escape(q) for q in _QUALITY_WORDS if q not in ("major", "minor", "seventh", "7th", "ninth")), key=len, reverse=True))
+    + r")\b(?! (?:above|below|up|down|from|over|under|higher|lower)\b)")     # (an interval: 'a major sixth above c4')
+#: The chord a change names ('the g minor should be gm7', 'that c major becomes c6'): its symbol.
+_CHANGED_CHORD = re.compile(r"\b(?P<the>the |that )(?P<root>[a-g](?:#|b)?) (?P<q>minor|major)(?= (?:should|becomes|must|could|has to|needs to|to|->|→)\b)")
 
 
 __all__ = ["cleaned"]
