@@ -113,7 +113,7 @@ def move_notes(ctx, intent: ih.MoveNotes) -> list[Message]:
             intent.fallback is not None or intent.chord or not _track_with_notes(ctx, None, intent.column)):
         return rechord(ctx, lambda p: [x + intent.semitones for x in p], _interval(intent.semitones),
                         intent.column)
-    chord_track = last[1] if intent.chord and last and last[0] == "track" else None
+    chord_track = last[1] if intent.chord and last and last[0] == "track" and last[1] in ctx.model.tracks else None
     track = chord_track or _named_notes(ctx, intent) or _track_with_notes(ctx, intent.target, intent.column)
     if track is None:
         raise LanguageError("no notes to move: give the voice notes or chords first "

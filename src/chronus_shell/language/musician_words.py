@@ -61,7 +61,9 @@ NOT_TYPOS = {"made", "listen", "listening", "stone", "kind", "mind", "wonder", "
              "wipe", "dive", "chunky", "crack", "charge", "cold", "nice", "sick", "wake", "wash", "wish",
              "write", "tube", "spice", "shake", "stream", "stale", "love", "lean", "good", "bang", "bite", "bland",
              "chant", "haul", "hiss", "mast", "muck", "rattle", "seat", "tough", "wail", "whose", "wound", "nope",
-             "come", "came", "camp"}
+             "come", "came", "camp",
+             # a song's sections: 'no hats in the chorus' is not 'the chords'
+             "chorus", "verse", "verses", "intro", "outro", "breakdown", "coda", "hook"}
 #: Words of named rhythms the grammar reads in phrases ("on the offbeat"): never typos.
 RHYTHM_WORDS = {"offbeat", "offbeats", "backbeat", "backbeats", "downbeat", "downbeats", "sixteenths",
                 "eighths", "quarters", "later", "earlier"}

@@ -8,6 +8,7 @@ import re
 
 from ..protocol.message import Message
 from .errors import LanguageError
+from .scene_words import em_as_them
 from .param_words import COMPARATIVES
 from .patch_model import MASTER, PatchModel
 
@@ -24,6 +25,7 @@ def both_parts(line: str, model: PatchModel, last_change: list[Message], named) 
     """(what was understood, the line said once for each part meant), or None when the line has no such
     pronoun, names its parts itself ('kick and snare both louder'), or says 'them' after a change of one
     part. `named` tells whether a word names a part now."""
+    line = em_as_them(line)                               # ('bring em back' after 'mute the kick and snare')
     match = _BOTH.search(line)
     changed = _changed(last_change)
     parts = (changed if len(changed) == 2 else _heard_pair(model)) if match else None

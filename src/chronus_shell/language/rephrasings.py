@@ -38,8 +38,9 @@ _MORE_WORDS = {"some", "a bit of", "bit of", "a lot of", "lots of", "loads of", 
 REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     # 'no hi hat on a ship', 'no snare at all', 'no hats in dhol': that drum out — where it is not played is the
     # musician's reason ('no kick on the 1' is a beat: never this)
-    (r"^(?:now\s+|and\s+)?no\s+(hats?|snares?|kicks?|drums|claps?|cymbals?)\s+(?:at\s+all|in\s+(?!the\s+(?:first|last|next)\b)"
-     r"[\w\s'-]+|on\s+an?\s+[\w\s'-]+)$", r"no \1"),
+    (r"^(?:now\s+|and\s+)?no\s+(hats?|snares?|kicks?|drums|claps?|cymbals?)\s+(?:at\s+all|in\s+(?!(?:the\s+|this\s+|that\s+)?(?:first|last|next|"
+     r"(?:\w+\s+)?(?:chorus|verse|bridge|intro|outro|drop|breakdown|build|hook|section|part|bar|bars|coda|middle)\b))"
+     r"[\w\s'-]+|on\s+an?\s+[\w\s'-]+)$", r"no \1"),         # ('in the chorus': a section, not the reason)
     # 'flute plays the melody e5 d5 c5', 'the flute melody e5 d5 c5': those notes for that part
     (r"^(?:the\s+)?(\w+)\s+(?:(?:plays?|playing|gets?|takes?|has)(?:\s+(?:the|a|this|these))?(?:\s+(?:melody|tune|line|notes|theme|part))?|"
      r"(?:melody|tune|line|theme))\s*:?\s+((?:[a-g](?:#|b)?\d?\s+)+[a-g](?:#|b)?\d?)$", r"\1 notes \2"),

@@ -288,6 +288,11 @@ _TERMS = (
 )
 
 
+def em_as_them(line: str) -> str:
+    """'bring em back': the pronoun said in full (the parts a change named read it before fixed_terms)."""
+    return _EM_PRONOUN.sub(lambda m: f"{m.group(1)} them" if m.group(1) else "them", line) if "em" in line.lower() else line
+
+
 def fixed_terms(line: str) -> str:
     """The line with its fixed terms said as one word ('sample and hold lfo' → 'random lfo'; 'scrap
     that' is 'scratch that', never mind — not 'remove' the part in focus; a half-time feel said
@@ -312,4 +317,4 @@ def scene_words(text: str) -> str:
     return rewritten(text, SCENE_WORDS)              # each rule in turn, those whose words are absent skipped
 
 
-__all__ = ["scene_words", "fixed_terms", "TEMPO_MARKINGS"]
+__all__ = ["scene_words", "fixed_terms", "em_as_them", "TEMPO_MARKINGS"]

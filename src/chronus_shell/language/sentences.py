@@ -68,6 +68,7 @@ def sentence_by_sentence(translator, line: str) -> list[Message] | None:
 
 #: 'the filter, open it', 'the snare, is it possible to make it less snappy': a part named first, then what to do
 #: to 'it' — the part said where 'it' is (its last 'it': 'is it possible' is no part).
+_ASKING = re.compile(r".*\b(?:is|can|could|would|will)\s+it\b", re.I)   # 'is it possible': no part
 _TOPIC_FIRST = re.compile(r"^(?:the\s+|my\s+)?(?P<topic>[\w-]+(?:\s+[\w-]+)?),\s+(?P<rest>.*\bit\b.*)$", re.I)
 
 
@@ -82,7 +83,10 @@ def topic_first(translator, line: str) -> list[Message] | None:
     if not (names_part(topic, model) or nickname(topic.split()[-1], model) is not None):
         return None
     rest = match["rest"]
-    at = [m for m in re.finditer(r"\bit\b", rest, re.I)][-1]
+    its = [m for m in re.finditer(r"\bit\b", rest, re.I) if not _ASKING.match(rest, max(m.start() - 6, 0))]
+    if len(its) != 1 or re.search(r",\s*(?:the|my)\s+[\w-]+(?:\s+[\w-]+)?,", rest, re.I):
+        return None                               # ('the saw, bring it up and the kick, turn it down': whose 'it'?)
+    at = its[0]
     said = f"{rest[:at.start()]}the {match['topic']}{rest[at.end():]}"
     before = translator._state()
     try:
@@ -94,6 +98,11 @@ def topic_first(translator, line: str) -> list[Message] | None:
     return messages
 
 
+#: Words of a sentence that takes back, turns round or limits the request before it — never a remark passed over.
+_TAKING_BACK = frozenset("""kidding joking joke bad mistake mistaken wrong reverse revert cancel scratch nevermind never mind
+wait no not nope only just except instead rather opposite other way actually oops sorry undo forget""".split())
+
+
 def _remark(sentence: str, model) -> bool:
     """A sentence that names nothing the shell could act on: no part, module, param, number, note, quality
     or word of moving ('My knees are not what they were', 'That is a comfortable polka', 'Thank you') —
@@ -101,6 +110,8 @@ def _remark(sentence: str, model) -> bool:
     if sentence.rstrip().endswith("?"):
         return False
     words = [re.sub(r"'s$", "", w) for w in re.findall(r"[\w'#-]+", sentence.lower())]
+    if any(w in _TAKING_BACK for w in words):
+        return False                              # ('Mute the kick. Just kidding.', '… Only in the chorus.')
     names = content_words() | set(model.modules) | set(model.tracks) | set(NICKNAMES)
     return not any(re.search(r"\d", w) or w in names or w.rstrip("s") in names or w in _MOVES or w in COMPARATIVES
                    or w in ADJECTIVES or w in NUMBER_WORDS or is_note(w) and w != "a" for w in words)

@@ -69,7 +69,7 @@ def _effects(text: str, part: str | None = None) -> str | None:
     for name, value in _EFFECT.findall(text):
         if name.lower() not in EFFECTS:
             return None
-        value = _TIDAL_PAN.get(name.lower(), float)(float(value))
+        value = _TIDAL_PAN.get(name.lower(), float)(float(value.rstrip(".")))    # ('# gain 0.6.': a full stop)
         words = EFFECTS[name.lower()]
         if part and " " in words:                     # an effect's param: that effect on the part
             said += [f"add a {words.split()[0]} to the {part}", f"{words} {value:g}"]
