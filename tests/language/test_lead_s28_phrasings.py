@@ -340,3 +340,33 @@ def test_a_chord_said_in_words_is_swapped_by_its_words():
 
 def test_an_interval_is_not_a_chord_on_a():
     assert last("add a triangle", "play a minor seventh")[0].startswith("/gate/triangle1 1 220.0 ")
+
+
+# -- the review of session 28's first merge ------------------------------------------------------------
+@pytest.mark.parametrize("phrase", ["no hats in the chorus", "no kick in the intro"])
+def test_no_part_in_a_section_is_refused_never_muted_for_good(phrase):
+    refused(*KIT, phrase)
+
+
+@pytest.mark.parametrize("phrase", ["Mute the kick. Just kidding.", "Mute the kick. My bad.", "Mute the kick. Only in the chorus."])
+def test_a_sentence_that_takes_back_the_request_refuses_the_line(phrase):
+    refused(*KIT, phrase)
+
+
+def test_two_parts_each_with_its_it_are_not_read_as_one():
+    refused(*KIT, "add a saw", "the saw, bring it up and the kick, turn it down")       # (never the kick up, the saw down)
+
+
+def test_bring_em_back_after_two_parts_muted_brings_back_both():
+    assert last(*KIT, "mute the kick and snare", "bring em back") == ["/seq/mute kick 0", "/seq/mute snare 0"]
+
+
+@pytest.mark.parametrize("lines", [("hats # gain 0.6. Thanks.",), ("add a triangle", "chords am f c g", "undo", "chords +2")])
+def test_no_line_raises_anything_but_a_refusal(lines):
+    from chronus_shell.language import LanguageError, Translator
+    translator = Translator()
+    for line in (*KIT, *lines):
+        try:
+            translator.translate(line)
+        except LanguageError:
+            pass

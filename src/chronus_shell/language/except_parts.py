@@ -14,16 +14,17 @@ _EXCEPT = re.compile(r"^(?:(?:make|turn|bring|put|set)\s+)?(?P<all>every\s+(?:pa
 _IN_OR_OUT = re.compile(r"^(?:out|off|in|muted|silent|stop|drop\s+out)\b", re.I)
 
 
-def all_but(text: str, sounds: list[str], part: Callable[[str], str | None]) -> tuple[str, str] | None:
+def all_but(text: str, sounds: list[str], part: Callable[[str], str | list[str] | None]) -> tuple[str, str] | None:
     """(how it was read, the line for each other sound) — `sounds` the patch's (drums only when the line says
     'all drums'), `part` a word's module or None; None when the line is no such request or names no sound."""
     said = _EXCEPT.match(text.strip())
     if said is None or _IN_OR_OUT.match(said["change"]):
         return None                                       # ('everything out except the kick': the kick alone, a solo)
     kept_words = [w for w in re.split(r"\s*(?:,|&|\band\b|\bthe\b|\bor\b|\s)\s*", said["kept"].lower()) if w]
-    kept = {part(w) for w in kept_words}
-    if not kept_words or None in kept:
+    found = [part(w) for w in kept_words]
+    if not kept_words or None in found:
         return None
+    kept = {m for named in found for m in ([named] if isinstance(named, str) else named)}   # ('the drums': each)
     others = [s for s in sounds if s not in kept]
     if not others or len(others) == len(sounds):
         return None

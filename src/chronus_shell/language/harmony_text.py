@@ -44,8 +44,7 @@ _OSCILLATOR = "saw|square|sine|triangle|tri"
 _SECTION = r"(?:(?:last|final|first|second|third|next|big) )?(?:chorus|verse|bridge|intro|outro|hook|refrain|drop|tag|coda)"
 #: A chord named by its function in the key, as its degree ('the dominant of G' is D, never G7; the
 #: dominant major in a minor key too, as harmony writes it).
-_FUNCTIONS = {"tonic": "1", "supertonic": "2", "mediant": "3", "subdominant": "4", "dominant": "V", "submediant": "6",
-              "leading tone": "7", "leading-tone": "7", "leadingtone": "7"}
+_FUNCTIONS = {"tonic": "1", "supertonic": "2", "mediant": "3", "subdominant": "4", "dominant": "V", "submediant": "6"}
 
 
 def _function_chord(match: re.Match) -> str:
@@ -78,7 +77,7 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (r"^(?:now |then |and )?(?:make it |play )?(?:an? |the )?(sad|happy)(?: chord| version| one)$", r"make it \1"),     # 'now a sad chord'
     (r"\b(?:should|must|could|can|will|would) (?=(?:last|go|ring|play)\b)", ""),          # 'each chord should last 2 bars'
     (r",? instead$", ""),
-    (r"\bthe (tonic|supertonic|mediant|subdominant|dominant|submediant|leading[- ]?tone)(?: (?:chord|triad))?"
+    (r"\bthe (tonic|supertonic|mediant|subdominant|dominant|submediant)(?: (?:chord|triad))?"
      r"(?: (?:of|in)(?= [a-g](?:#|b)?(?: major| minor|m)?\b)|(?<=chord|triad))", _function_chord),   # 'the dominant of G': V
     (r"\b(?P<q>power|sus2|sus4|minor|major|maj7|m7|min7|dim|diminished|augmented|aug) chords:? (?P<list>[a-g](?:#|b)?"
      r"(?:(?:,? and |, | - |-| )[a-g](?:#|b)?)+)(?=$|[ ,])",

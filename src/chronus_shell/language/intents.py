@@ -256,7 +256,8 @@ class PlayPattern:
     target: Words | None
     column: int
     now: bool = False
-    beats: bool = False          # said as beats ('on 2 and 3'): a 4/4 bar's steps, fitted to the bar the parts play
+    beats: str = ""              # said in beats, a 4/4 bar's steps fitted to the bar the parts play: 'said' one by one
+    # ('on 2 and 3': a beat past the bar is refused), 'every' as a beat's pattern ('on every beat': each beat of the bar)
 
 
 @dataclass(frozen=True)

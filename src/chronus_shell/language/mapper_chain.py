@@ -127,10 +127,25 @@ def place_module(ctx, module_id: str, spec: ModuleSpec, voice: list[str] | None 
     if voice is None:
         voice = _heard_voice(ctx, module_id, spec) if spec.role == "processor" else []
     if not voice:
-        return [message("/patch/connect", module_id, MASTER)]
+        return [message("/patch/connect", module_id, master_bus(ctx.model))]
+    shared = next((i for i, m in enumerate(voice) if i > 0 and len(ctx.model.inputs(m)) > 1), None)
+    if shared is not None:                            # a voice into a bus ('a reverb on the master'): before the bus
+        before = voice[shared - 1]
+        return [message("/patch/disconnect", before, voice[shared]), message("/patch/connect", before, module_id),
+                message("/patch/connect", module_id, voice[shared])]
     last = voice[-1]
     return [message("/patch/disconnect", last, MASTER), message("/patch/connect", last, module_id),
             message("/patch/connect", module_id, MASTER)]
+
+
+def master_bus(model) -> str:
+    """Where a new sound goes: the master, or the effect on the master every part goes through ('add a reverb to
+    the master', then 'add a saw': the saw through it too)."""
+    feeding = model.inputs(MASTER)
+    if len(feeding) == 1 and len(model.inputs(feeding[0])) > 1 and model.spec(feeding[0]) is not None \
+            and model.spec(feeding[0]).role == "processor":
+        return feeding[0]
+    return MASTER
 
 
 def _heard_voice(ctx, module_id: str, spec: ModuleSpec) -> list[str]:

@@ -156,6 +156,9 @@ def _modulator(ctx, words: it.Words, new: bool, also: bool | str = False) -> tup
         return ([message("/patch/create", module_id, spec.type)] + preset_messages(module_id, spec, presets),
                 module_id, spec)
     module_id = ctx.resolve.module(words)
+    if ctx.model.spec(module_id).role == "processor":     # ('chorus effect on the pad': the reverb is no modulator)
+        raise LanguageError(f"'{words.text}' is no modulator here ({module_id} is an effect a sound goes through): an lfo or "
+                            f"an envelope moves a param, e.g. 'lfo on the cutoff'", words.column)
     return [], module_id, ctx.model.spec(module_id)
 
 

@@ -189,6 +189,7 @@ def _drop_hits(ctx, intent: TrackFeel) -> list[Message]:
 
 
 def _busiest(ctx, names: list[str]) -> list[str]:
+    names = [n for n in names if not ctx.model.tracks[n].notes] or names     # (a drum, never a line of notes)
     hits = {n: sum(ch in "xX" for ch in ctx.model.tracks[n].pattern) / max(len(ctx.model.tracks[n].pattern), 1) for n in names}
     return [n for n in names if hits[n] == max(hits.values())]
 
@@ -197,6 +198,9 @@ def _thin(ctx, track: str, column: int) -> list[Message]:
     """'fewer hats': the hits on the finest grid the part plays leave it (16ths → 8ths → quarters), or
     every other hit when all sit on one grid (offbeats) — the part's groove kept, half as busy."""
     current = ctx.model.tracks[track]
+    if current.notes:
+        raise LanguageError(f"the {track} track plays notes: fewer of them would change the line — say the rhythm to "
+                            f"keep, e.g. '{track} x...x...', or give it fewer notes", column)
     if not re.fullmatch(r"[xX.\-]+", current.pattern):
         raise LanguageError(f"the {track} track plays '{current.pattern}': say the hits to keep, e.g. '{track} x...x...'", column)
     hits = [i for i, ch in enumerate(current.pattern) if ch in "xX"]

@@ -92,19 +92,20 @@ def play_pattern(ctx, intent: it.PlayPattern) -> list[Message]:
     else:
         track, target, messages = track_and_target(ctx, named, intent.column)
     now = ("now",) if intent.now else ()
-    pattern = in_the_bar(ctx, intent.pattern, intent.column) if intent.beats else intent.pattern
+    pattern = in_the_bar(ctx, intent.pattern, intent.column, intent.beats == "said") if intent.beats else intent.pattern
     return messages + [message("/seq/add", track, target, pattern, *now)]
 
 
-def in_the_bar(ctx, pattern: str, column: int) -> str:
+def in_the_bar(ctx, pattern: str, column: int, one_by_one: bool = False) -> str:
     """Beats said ('the snare on 2 and 3') in the bar the parts play — the bar a groove line says, else
     the one the part written last plays ('kick x...........', then the snare: a waltz's 12 steps, 5/4's
     20); 4/4's 16 when that part plays 4/4 (or a rhythm not in steps); a beat past the bar's end is refused."""
     last = ctx.model.tracks.get(ctx.model.last_track or "")
-    bar = ctx.model.bar_said or (len(last.pattern) if last is not None and _PLAIN.fullmatch(last.pattern) else 16)
+    bar = ctx.model.bar_said or (len(last.pattern) if last is not None and not last.notes and _PLAIN.fullmatch(last.pattern)
+                                 else 16)                 # (a line of notes is no bar: 12 notes are no waltz)
     if len(pattern) != 16 or bar % 4 or not 4 < bar <= 32 or 16 % bar == 0 or bar % 16 == 0:
         return pattern
-    if past_the_bar(pattern, bar):
+    if past_the_bar(pattern, bar) or one_by_one and "x" in pattern[bar:].lower():
         raise LanguageError(f"that rhythm hits beat {pattern.lower().rindex('x') // 4 + 1}, past the end of the bar the "
                             f"parts play ({bar // 4} beats, {bar} steps): say its beats in the bar, e.g. 'on 2 and 3'", column)
     return in_bar(pattern, bar)

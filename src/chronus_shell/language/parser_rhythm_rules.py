@@ -313,7 +313,7 @@ def _positions(match, column):
     pattern = "".join("x" if i in steps else "." for i in range(16))
     if any(match.groupdict().get(g) for g in ("add", "mid", "also")):
         return TrackFeel("add_hits", _words(match, column), tuple(sorted(set(steps))), column)
-    return it.PlayPattern(pattern, _words(match, column), column, beats=True)
+    return it.PlayPattern(pattern, _words(match, column), column, beats="said")
 
 
 def _roll(match, column):
@@ -331,7 +331,7 @@ def _every(match, column):
         raise LanguageError(f"a hit every {steps} steps: the sequencer counts 1 to 64 steps between hits", column)
     length = 16 if 16 % steps == 0 else steps             # a count that does not fit a bar runs across the bar line
     return it.PlayPattern("".join("x" if i % steps == 0 else "." for i in range(length)), _words(match, column), column,
-                          beats=True)
+                          beats="every")
 
 
 def _spot(match, column):
@@ -347,7 +347,7 @@ def _spot(match, column):
         count = {"once": 1, "twice": 2}.get(groups["count"].lower().split()[0], 4 if "four" in groups["count"] else 2)
         every = (4 if groups["per"].lower() == "beat" else 16) // count
         steps = "".join("x" if i % every == 0 else "." for i in range(16))
-    return it.PlayPattern(steps, _words(match, column), column, beats=True)
+    return it.PlayPattern(steps, _words(match, column), column, beats="every")
 
 
 def _thirty_seconds(match, column):
@@ -363,7 +363,7 @@ def _last(match, column):
 
 def _named(match, column):
     return it.PlayPattern(RHYTHM_NAMES[re.sub(r"\s+", " ", match["name"].lower())], _words(match, column), column,
-                          beats=True)
+                          beats="every")
 
 
 _FORMS = ((QUOTED, _quoted), (EUCLID, _euclid), (CHANCE, _chance), (HUMANIZE, _humanize), (SHIFT, _shift),

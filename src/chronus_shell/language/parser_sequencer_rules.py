@@ -85,7 +85,8 @@ class SequencerRules:
         target = first_of(children, it.Words)
         if target is None and "floor" in str(name).lower():      # "play four on the floor": the kick
             target = it.Words((it.Word("kick", name.start_pos),))
-        return it.PlayPattern(pattern_named(str(name)), target, name.start_pos, beats=True)
+        return it.PlayPattern(pattern_named(str(name)), target, name.start_pos,
+                              beats="said" if _BEATS.fullmatch(str(name).strip()) else "every")
 
     def notes(self, *children):
         steps = [c for c in children if isinstance(c, Token) and c.type in ("NOTE", "REST")]

@@ -261,7 +261,7 @@ _TYPED_PARAM_OF = re.compile(r"\b(?:the\s+)?(?:filter|envelope|env|amp|adsr|osci
 
 #: An ellipsis ('snare... i mean shime', 'kick… louder'): a pause in the sentence, never three rests of a rhythm
 #: (a pattern of dots alone played the part silent and the rest of the line went to another).
-_ELLIPSIS = re.compile(r"(?:(?<!\S)(?=[A-Za-z'’-]*[A-WYZa-wyz])(?P<word>[A-Za-z][A-Za-z'’-]*)|(?<=\s))(?:\.{2,3}|…)(?=\s|$)\s*")
+_ELLIPSIS = re.compile(r"(?:(?<!\S)(?=[A-Za-z'’-]*[A-WYZa-wyz])(?P<word>[A-Za-z][A-Za-z'’-]*)(?:\.{2,3}|…)(?=\s|$)|(?<=\s)(?:\.{2,3}|…)(?=\s+[A-WYZa-wyz]))\s*")
 
 #: The rewrites fixed_terms makes, in this order (a rule sees the line the ones before it left).
 _TERMS = (

@@ -160,8 +160,11 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
 
 def _all_but(text: str, model: PatchModel) -> Reading | None:
     """'every part louder except the hats': the change for each other sound ('all drums …': each other drum)."""
-    drums_only = re.search(r"\bdrums?\b", text, re.I) is not None
-    but = all_but(text, sounds(model, drums_only), lambda word: part_named(word, model))
+    drums_only = re.search(r"\bdrums?\b.*\b(?:except|but|apart|other|save)\b", text, re.I) is not None   # ('all drums …
+    # but the kick': each other drum; '… except the drums': every other sound)
+    drums = sounds(model, True)
+    but = all_but(text, sounds(model, drums_only),
+                  lambda word: drums if word in ("drums", "drum", "kit") and drums else part_named(word, model))
     return Reading(*but) if but else None
 
 

@@ -42,7 +42,7 @@ def sentence_by_sentence(translator, line: str) -> list[Message] | None:
             try:
                 said = translator._translate_line(sentence)
             except LanguageError:
-                if not _remark(sentence, translator.model):
+                if not _remark(sentence, translator.model, after_a_request=bool(requests)):
                     raise
                 remarks.append(sentence.strip(" .?!;"))
                 continue
@@ -103,14 +103,14 @@ _TAKING_BACK = frozenset("""kidding joking joke bad mistake mistaken wrong rever
 wait no not nope only just except instead rather opposite other way actually oops sorry undo forget""".split())
 
 
-def _remark(sentence: str, model) -> bool:
+def _remark(sentence: str, model, after_a_request: bool = False) -> bool:
     """A sentence that names nothing the shell could act on: no part, module, param, number, note, quality
     or word of moving ('My knees are not what they were', 'That is a comfortable polka', 'Thank you') —
     and asks nothing ('who can tell me what this does?' is no remark to pass over)."""
     if sentence.rstrip().endswith("?"):
         return False
     words = [re.sub(r"'s$", "", w) for w in re.findall(r"[\w'#-]+", sentence.lower())]
-    if any(w in _TAKING_BACK for w in words):
+    if after_a_request and any(w in _TAKING_BACK for w in words):
         return False                              # ('Mute the kick. Just kidding.', '… Only in the chorus.')
     names = content_words() | set(model.modules) | set(model.tracks) | set(NICKNAMES)
     return not any(re.search(r"\d", w) or w in names or w.rstrip("s") in names or w in _MOVES or w in COMPARATIVES
