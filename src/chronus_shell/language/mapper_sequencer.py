@@ -91,6 +91,8 @@ def play_pattern(ctx, intent: it.PlayPattern) -> list[Message]:
             return [message("/seq/add", track, target, laid[0]), message("/seq/notes", track, *laid[1])]
     else:
         track, target, messages = track_and_target(ctx, named, intent.column)
+    if named is not None and any(w.lower().startswith("clap") for w in named.texts) and ctx.model.modules.get(target) == "snare":
+        ctx.understood.append(f"the clap is the snare here ({target}): its rhythm is the snare's")   # (no clap of its own)
     now = ("now",) if intent.now else ()
     pattern = in_the_bar(ctx, intent.pattern, intent.column, intent.beats == "said") if intent.beats else intent.pattern
     return messages + [message("/seq/add", track, target, pattern, *now)]

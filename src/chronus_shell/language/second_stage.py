@@ -93,6 +93,9 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     if follow:
         if is_again(text) and last_text and is_timed(last_text):   # 'drop the kick for a bar', 'again':
             return [Reading(f"again: {last_text}", last_text)]            # timed again, not for good
+        if follow[0][0].startswith("the same for") and last_text and is_timed(last_text):
+            other = follow[0][0].removeprefix("the same for ").split(" as '")[0]          # (at once it would jump)
+            raise LanguageError(f"'{last_text}' takes its time: say it for {other} too, the time with it", 0, (), line)
         return [Reading(said, intent=intent) for said, intent in follow]
     alone = _ONLY_AFTER.match(line.strip().rstrip("?!."))
     if alone and names_part(alone.group(1), model):      # "bass only": solo it
