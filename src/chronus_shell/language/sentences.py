@@ -1,15 +1,14 @@
 """A refused line of several sentences ('Could you turn it down a little? My hearing aid whistles.',
 'Good afternoon. Would you set the tempo to 116? That is a comfortable polka.'): each sentence read as a
-line of its own, in order — a request is done (a second request too), a remark is left out and said
-back. Taken only when every sentence is one or the other: a sentence that names a part, a setting, a
-number, a note or a way to move and is not understood refuses the whole line (a wrong guess is worse
-than a refusal). All of it is one undo step."""
+line of its own, in order — the one request is done, a remark is left out and said back (two requests
+are refused: each read alone lost what the one before meant). Taken only when every sentence is one or
+the other: a sentence that names a part, a setting, a number, a note or a way to move and is not
+understood refuses the whole line (a wrong guess is worse than a refusal)."""
 from __future__ import annotations
 
 import re
 
 from ..protocol.message import Message
-from .clause_lines import as_one_step
 from .errors import LanguageError
 from .nicknames import NICKNAMES, nickname
 from .param_words import COMPARATIVES
@@ -30,15 +29,14 @@ mute unmute solo add remove take put turn make set bring drop cut swing tempo bp
 
 
 def sentence_by_sentence(translator, line: str) -> list[Message] | None:
-    """The messages of every request sentence of `line`, its remark sentences left out; None when the line
-    is one sentence, holds no request, or a sentence is neither a request understood nor a plain remark."""
+    """The messages of the one request sentence of `line`, its remark sentences left out; None when the line
+    is one sentence, holds no request or several, or a sentence is neither a request understood nor a plain remark."""
     sentences = [s.strip() for s in _SENTENCE_END.split(line.strip()) if s.strip(" .?!;")]   # (each with its mark)
     if len(sentences) < 2:
         return None
-    before, messages, understood, remarks, requests, undone = translator._state(), [], [], [], [], False
+    before, messages, remarks, requests = translator._state(), [], [], []
     try:
         for sentence in sentences:
-            depth = len(translator.undo_stack)
             try:
                 said = translator._translate_line(sentence)
             except LanguageError:
@@ -48,22 +46,18 @@ def sentence_by_sentence(translator, line: str) -> list[Message] | None:
                 continue
             if said and all(m.address.startswith(REPLIES) for m in said):
                 raise LanguageError("a question beside a request: its 'it' may be the question's", 0)
-            undone = undone or len(translator.undo_stack) < depth
             requests.append(sentence)
             messages += said
-            understood += translator.mapper.understood
     except LanguageError:
         return None
     finally:
         translator._restore(before)               # (each sentence read on the context: put back, applied below)
-    if not messages or undone and len(requests) > 1:
-        return None                               # (an undo beside another request: which comes first is unclear)
+    if not messages or len(requests) > 1:
+        return None              # (several requests, each read alone, lost what the one before meant: held-out lines went wrong)
     left_out = ["left out: " + "; ".join(f"'{r}'" for r in remarks)] if remarks else []
-    if len(requests) == 1:                        # one request: done as its own line (an undo stays an undo)
-        messages = translator._translate_line(requests[0])
-        translator.mapper.understood[:0] = left_out
-        return messages
-    return as_one_step(translator, before, line, messages, left_out + understood)
+    messages = translator._translate_line(requests[0])
+    translator.mapper.understood[:0] = left_out
+    return messages
 
 
 #: 'the filter, open it', 'the snare, is it possible to make it less snappy': a part named first, then what to do
