@@ -151,14 +151,10 @@ THIN = [
 POSITIONS.append(_p(rf"(?:play\s+)?{TRACK}\s+(?=\S+\s*(?:,|and|&|\+))(?!\d+\s*\+\s*\d)(?!.*\b(?:bpm|hz|ms|db|%)\b){BEATS}{_BEAT_WORD}"))
 RATE = r"(?:,?\s*(?:in\s+)?(?:straight\s+)?(?P<rate>16ths|sixteenths|semiquavers|32nds|thirty-?seconds|demisemiquavers|"\
        r"64ths|triplets))?"
-#: Where a roll at the end of the bar leads ('… into the chorus'): said of it, the same roll.
-INTO = r"(?:\s+(?:into|going\s+into|before)\s+the\s+(?:next\s+)?(?:bar|chorus|verse|drop|break|section|bridge|one))?"
 FILL = [
     _p(rf"(?:add\s+|put\s+)?(?:an?\s+)?(?:(?:little|quick|short|small|tiny|big|long)\s+)?{TRACK}\s+(?:rolls?|fill)\s+"
        rf"(?:(?:at|on|across|over)\s+)?(?:the\s+)?(?:whole\s+)?(?:end|last\s+beat)"
-       rf"(?:\s+of\s+the\s+(?:bar|pattern))?{RATE}{INTO}"),
-    _p(rf"(?:add\s+|put\s+)?(?:an?\s+)?{TRACK}\s+(?:rolls?|fill){RATE}\s+(?:into|going\s+into)\s+the\s+(?:next\s+)?"
-       rf"(?:bar|chorus|verse|drop|break|section|bridge|one)"),           # 'snare roll into the next bar': at its end
+       rf"(?:\s+of\s+the\s+(?:bar|pattern))?{RATE}"),       # (a roll 'into the chorus' is once, before it: not this)
     _p(rf"(?:add\s+|put\s+)?(?:an?\s+)?(?:rolls?|fill)\s+(?:at|on)\s+the\s+(?:end|last\s+beat)(?:\s+of\s+the\s+"
        rf"(?:bar|pattern))?\s+(?:on|for)\s+{TRACK}{RATE}"),
     _p(rf"{TRACK}\s+(?P<whole>rolls?|fill),?\s+(?:straight\s+|all\s+)?(?P<rate>16ths|sixteenths|semiquavers|32nds|"
