@@ -287,11 +287,6 @@ def test_everything_out_except_the_kick_still_leaves_the_kick_alone():
     assert last(*KIT, "everything out except the kick") == ["/seq/mute snare 1", "/seq/mute hats 1"]
 
 
-@pytest.mark.parametrize("phrase", ["and the triangle in the centre", "now the triangle in the centre."])
-def test_a_line_begun_with_and_or_now_is_the_line_after_it(phrase):
-    assert last("add a triangle", "pan the triangle left", phrase) == ["/mod/triangle1/pan 0.0"]
-
-
 def test_and_the_snare_after_a_mute_is_still_the_same_for_the_snare():
     assert last(*KIT, "mute the kick", "and the snare") == ["/seq/mute snare 1"]
 

@@ -228,11 +228,11 @@ def _every_track_moved(ctx, intent: ih.MoveNotes) -> list[Message]:
     alone is not guessed)."""
     _step_allowed(intent, [t for track in ctx.model.tracks.values() for t in track.notes])
     messages, flats = [], _spelling(ctx, intent.semitones)
-    for name, track in ctx.model.tracks.items():
+    for called, track in ctx.model.tracks.items():
         if any(token_pitches(n) for n in track.notes):
             tokens = [transpose_token(t, intent.semitones, flats) for t in track.notes]
             check_tokens(tokens, intent.column)
-            messages.append(message("/seq/notes", name, *tokens))
+            messages.append(message("/seq/notes", called, *tokens))
     if not messages:
         raise LanguageError("no notes to move: give the voices notes or chords first, or name the voice "
                             "('transpose the saw down a semitone')", intent.column)

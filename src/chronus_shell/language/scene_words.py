@@ -252,8 +252,9 @@ def _barred_notes(match: re.Match) -> str:
                             match.start("body"))
     return f"{match['head']} {' '.join(n for bar in bars for n in bar)} in {_NOTE_VALUES[counts.pop()]} notes"
 
-#: 'cut the hats by 3 dB', 'a 2 dB cut on the snare': a level lowered by that much (a cut with no amount is a mute).
-_CUT_BY = re.compile(r"\bcut\s+(?P<what>.+?)\s+by\s+(?P<db>\d+(?:\.\d+)?\s*db)\b", re.I)
+#: 'cut the hats by 3 dB', 'attenuate the hats by 6 dB': a level lowered by that much (a cut with no amount is a mute).
+_CUT_BY = re.compile(r"\b(?:cut|attenuate)\s+(?P<what>.+?)\s+by\s+(?P<db>\d+(?:\.\d+)?\s*db)\b", re.I)   # (attenuating
+#: something else, 'attenuate the highs', is a filter's: never a level)
 
 #: 'the filter cutoff of the bass', 'envelope attack of the bass': the param of that part (its module found from
 #: the param, as 'the cutoff of the bass' is).

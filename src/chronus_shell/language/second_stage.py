@@ -65,8 +65,6 @@ _NEVER_MIND = re.compile(r"^(?:never\s*mind|forget (?:it|that)|scratch that|canc
                          r"(?:hmm+|um+|uh+)?,?\s*not sure|actually no|no wait|leave (?:it|the \w+)(?: alone| as (?:it is|they are))?|"
                          r"keep (?:it|the \w+) as (?:it is|they are)|(?:the \w+|it|that) (?:is|are|sounds?) (?:fine|good|ok|okay|perfect|great))$",
                          re.I)
-#: 'and the chords in the centre', 'now the flute louder': what follows is the line.
-_LEADING_AND = re.compile(r"^(?:and|now|then),?\s+(?=\S+\s+\S+\s+\S)", re.I)
 _BACK = re.compile(r"^(?:(?:and|now|ok|okay|actually|no|nah|oh|so|hmm+|ugh|sorry|oops|please)[,!]?\s+)*(?:(?:can|could|would) (?:we|you)\s+)?"
                    r"(?:put it |put that |put everything |go |take it |set it |bring it |change it )?back (?:to )?(?:how|the way|what|as) it was\b"
                    r"|^(?:put it )?back$", re.I)
@@ -86,7 +84,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     tidal = tidal_line(line)                              # 'd1 $ s "bd*4"': Tidal's quoted cycle
     if tidal:
         return [Reading(*tidal)]
-    kind = polite(unstretched(_FULL_STOP.sub("", _LEADING_AND.sub("", line.strip()).rstrip("?!")).strip()))
+    kind = polite(unstretched(_FULL_STOP.sub("", line.strip().rstrip("?!")).strip()))
     learned = learner_english(kind)
     text = shorthand(scene_words(learned))
     follow = follow_up(text, model, last, last_text)
