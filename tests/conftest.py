@@ -5,7 +5,7 @@ import re
 import pytest
 
 # Process tests check lockstep, failover and timing logic, not CPU headroom: with slots rendering 6
-# blocks ahead instead of 2 (16 ms at the default 128 frames), a busy 2-core test machine cannot
+# blocks ahead instead of the default 1 (16 ms at the default 128 frames), a busy 2-core test machine cannot
 # starve the output by accident. Benchmarks (benchmarks/bench_failover.py, bench_soak.py, …) measure the defaults.
 os.environ.setdefault("CHRONUS_LEAD_TARGET", "6")
 # scripts/test.sh runs the tests in a pytest-xdist worker, which sets COLUMNS=80 and LINES=24 for
