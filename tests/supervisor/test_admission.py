@@ -95,11 +95,11 @@ def test_the_costs_are_the_same_while_the_shell_is_busy():
         busy.append(_while_spinning(lambda: measure_costs(48000, 256)))
     costs, busy = _least(quiet), _least(busy)
     print({name: (round(costs[name] * 1e6, 2), round(busy[name] * 1e6, 2)) for name in ("saw", "acid_filter", "reverb")})
-    assert busy["acid_filter"] <= costs["acid_filter"] * 1.3
-    assert busy["reverb"] <= costs["reverb"] * 1.3
+    assert busy["acid_filter"] <= costs["acid_filter"] * 1.5     # (the fault this guards made it 10×; session 28's CI
+    assert busy["reverb"] <= costs["reverb"] * 1.5               # run under spawn saw 1.37× from the machine alone)
 
 
-ROUNDS = 2
+ROUNDS = 3
 
 
 def _while_spinning(measure):
