@@ -128,14 +128,20 @@ def place_module(ctx, module_id: str, spec: ModuleSpec, voice: list[str] | None 
         voice = _heard_voice(ctx, module_id, spec) if spec.role == "processor" else []
     if not voice:
         return [message("/patch/connect", module_id, master_bus(ctx.model))]
-    shared = next((i for i, m in enumerate(voice) if i > 0 and len(ctx.model.inputs(m)) > 1), None)
-    if shared is not None:                            # a voice into a bus ('a reverb on the master'): before the bus
-        before = voice[shared - 1]
-        return [message("/patch/disconnect", before, voice[shared]), message("/patch/connect", before, module_id),
-                message("/patch/connect", module_id, voice[shared])]
+    before = own_end(ctx.model, voice)
+    if before is not None:                            # a voice into a bus ('a reverb on the master'): before the bus
+        bus = voice[voice.index(before) + 1]
+        return [message("/patch/disconnect", before, bus), message("/patch/connect", before, module_id),
+                message("/patch/connect", module_id, bus)]
     last = voice[-1]
     return [message("/patch/disconnect", last, MASTER), message("/patch/connect", last, module_id),
             message("/patch/connect", module_id, MASTER)]
+
+
+def own_end(model, voice: list[str]) -> str | None:
+    """The voice's last module before one other voices feed too (a shared reverb), if there is one."""
+    shared = next((i for i, m in enumerate(voice) if i > 0 and len(model.inputs(m)) > 1), None)
+    return voice[shared - 1] if shared is not None else None
 
 
 def master_bus(model) -> str:

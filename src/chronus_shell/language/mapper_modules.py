@@ -13,7 +13,7 @@ from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError, with_hint
 from .mapper_chain import module_type, move_module, new_id, place_module, preset_messages, right_before, sourceless_head
-from .mapper_chain import AUTO_ID
+from .mapper_chain import AUTO_ID, own_end
 from .mapper_changes import change_message
 from .mapper_edges import lfo_effect, modulate_new
 from .mapper_levels import module_or_none
@@ -177,12 +177,6 @@ def _on_the_master(ctx, spec: ModuleSpec, presets, intent: it.AddTo) -> list[Mes
             + [message("/patch/connect", source, module_id) for source in feeding]
             + [message("/patch/connect", module_id, MASTER)]
             + _settings(ctx, module_id, spec, presets, intent.value, intent.param))
-
-
-def own_end(model, voice: list[str]) -> str | None:
-    """The voice's last module before one other voices feed too (a shared reverb), if there is one."""
-    shared = next((i for i, m in enumerate(voice) if i > 0 and len(model.inputs(m)) > 1), None)
-    return voice[shared - 1] if shared is not None else None
 
 
 def _route_existing(ctx, source: str, target: str, intent: it.AddTo) -> list[Message]:

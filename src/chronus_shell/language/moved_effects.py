@@ -7,7 +7,7 @@ import re
 
 from .errors import LanguageError
 from .intents import Word, Words
-from .mapper_modules import own_end
+from .mapper_chain import own_end
 from .patch_model import MASTER, PatchModel
 from .resolve import Resolver
 
