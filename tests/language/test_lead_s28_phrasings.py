@@ -367,10 +367,6 @@ def test_no_line_raises_anything_but_a_refusal(lines):
             pass
 
 
-def test_the_same_for_after_a_timed_line_is_refused_never_a_jump():
-    assert "takes its time" in refused(*BASS, "add a filter", "open the acid filter to 3k over 16 bars", "same for the filter")
-
-
 def test_a_clap_said_on_a_kit_with_no_clap_says_it_is_the_snare():
     assert "the clap is the snare here" in echo(*KIT, "clap on 2 and 4")
 

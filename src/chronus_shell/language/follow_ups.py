@@ -9,6 +9,7 @@ import re
 from dataclasses import fields, replace
 
 from ..engine.catalogue import CATALOGUE
+from ..engine.params import format_number
 from . import intents as it
 from .errors import LanguageError
 from .param_words import COMPARATIVES
@@ -22,7 +23,9 @@ _MORE = re.compile(r"^(?:(?:a\s+)?(?:little|lil|bit|tad|touch|lot|tiny bit|way|m
 _LESS = re.compile(r"^(?:(?:nah|no|ok|hm+|uh+|oh)[,.!]?\s+)*(?:(?:a\s+)?(?:little|lil|bit|tad|touch|lot|way|much|wee bit)\s+)*(less|too much|"
                    r"not (?:so|that) (?:much|[a-z]+(?=[\s,.!]*$))|back off|pull (?:it )?back|tone it down|"
                    r"(?:that|this|it)(?:'?s|\s+is|\s+was)\s+(?:(?:way|far|a bit|rather|just|much)\s+)?(?:too much|2 much)|"
-                   r"way too much|(?:way\s+)?2 much)\b", re.I)
+                   r"(?:way|far) too much|(?:way\s+)?2 much)\b", re.I)
+#: Overshot by far ('way too much', 'far too much'): back where the last step started, not three steps below it.
+_OVERSHOT = re.compile(r"\b(?:way|far|much|a lot|massively)\s+(?:too much|2 much)\b", re.I)
 #: A line that asked for less itself ('less reverb', 'too much'): a 'less' after it goes on the same way.
 _SAID_LESS = re.compile(r"\b(?:less|too much|2 much)\b", re.I)
 _MORE_WAY = re.compile(r"^(?:(?:a\s+)?(?:little|bit|tad|touch|lot)\s+)?(?:even\s+)?more\s+(up|down)[\s,.!]*$", re.I)
@@ -90,7 +93,7 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
         word = "more" if more else "less"
         return [(f"{word}: the {added.text} just added", it.ChangeParam(added, 1 if more else -1, None, _intensity(text), 0))]
     if more or less:
-        step = _step_of(last, model)
+        step = _amount_of_modulation(last, model) or _step_of(last, model)
         if step is not None:
             ref, direction = step
             again = less and _SAID_LESS.search(last_text)   # 'less (reverb)', then 'less': further, not back up
@@ -100,6 +103,9 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
             if more and _SAID_AMOUNT.match(text.strip(" .!")) and isinstance(last, it.ChangeParam) \
                     and last.amount is not None and last.amount.unit:   # 'snare down 6 db', 'more': 6 dB more
                 return [(f"{word}: {ref.text} {way} {last.amount.text} {last.amount.unit} again", last)]
+            if less and not again and _OVERSHOT.search(text) and model.step_from is not None and ref.items[0].text != "tempo":
+                back = f"{ref.text} {format_number(model.step_from)}"       # 'more', 'way too much': where it was
+                return [(f"way too much: {ref.text} back to {format_number(model.step_from)}", parse(back))]
             several = _moved(model)                       # 'kick and snare louder', 'too much': both back
             if several:
                 return [(f"{word}: {' and '.join(r.text for r in several)} {way}",
@@ -185,6 +191,18 @@ def _step_of(last, model: PatchModel):
     elif isinstance(last, it.OpenClose):
         direction = last.direction
     return ref, direction
+
+
+def _amount_of_modulation(last, model: PatchModel):
+    """'lfo on the pad gain at 4 hz' (or a tremolo added), then 'less': less of the wobble — its depth, not its pace
+    (a rate said is where it was put, not a way it was moved)."""
+    if model.last_param is None or model.last_param[1] != "rate" or isinstance(last, (it.ChangeParam, it.Comparative)):
+        return None
+    module_id = model.last_param[0]
+    spec = model.spec(module_id)
+    if spec is None or spec.role != "modulator" or not spec.has_param("depth"):
+        return None
+    return it.Words((it.Word(module_id, 0), it.Word("depth", 0))), 1
 
 
 def _effect_added(last) -> it.Words | None:

@@ -75,8 +75,9 @@ class HarmonyModel:
         self._first_chord(self.tracks[track].target, max((len(str(n).split("+")) for n in notes), default=1))
         if any("+" in str(n) for n in notes):
             self.__dict__["_last_chord"] = ("track", track)
-        elif self.last_chord == ("track", track):
-            self.__dict__["_last_chord"] = None
+        elif self.last_chord == ("track", track) or self.last_chord and self.last_chord[0] == "gate" and \
+                self.last_chord[1] == self.tracks[track].target and any(str(n) not in ("-", ".") for n in notes):
+            self.__dict__["_last_chord"] = None          # (a line of notes on the voice that held a chord: it plays that)
 
     def _note_gate_chord(self, module_id: str, args) -> None:
         if float(args[0]) != 0:

@@ -137,7 +137,7 @@ class Arpeggiate:
 
     target: Words | None
     chords: tuple[str, ...] = ()
-    direction: str = "up"          # up | down | updown | downup
+    direction: str = "up"          # up | down | updown | downup | off (held as chords again)
     steps: int = 1                 # sixteenths per note
     octaves: int = 1
     column: int = 0

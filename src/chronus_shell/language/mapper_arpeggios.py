@@ -5,16 +5,18 @@ from __future__ import annotations
 from ..protocol.message import Message
 from . import intents as it
 from . import intents_harmony as ih
-from .chords import Chord, name, register_of, respell, token_pitches
+from .arpeggio_track import arpeggiated, arpeggio_track, held_again
+from .chords import Chord, register_of, token_pitches
 from .errors import LanguageError
 from .mapper_harmony import head_words, voice_and_track, voice_register
 from .mapper_harmony_voice import voiced
-from .mapper_note_tracks import send_track
 from .mapper_tracks import existing_track
 
 
 def arpeggiate(ctx, intent: ih.Arpeggiate) -> list[Message]:
     words = intent.target
+    if intent.direction == "off":
+        return _held_again(ctx, intent.column)
     if intent.chords:
         head, track = voice_and_track(ctx, words, intent.column)
         words = head_words(words, head, intent.column)
@@ -23,20 +25,18 @@ def arpeggiate(ctx, intent: ih.Arpeggiate) -> list[Message]:
                     for c in intent.chords]
     else:
         segments, words = _held_chords(ctx, words, intent.column)
-    pattern, notes = "", []
-    for length, pitches, chord in segments:
-        order = _arp_order(pitches, intent.direction, intent.octaves)
-        for step in range(length):
-            hit = step % intent.steps == 0
-            pattern += "x" if hit else "."
-            pitch = order[(step // intent.steps) % len(order)]
-            notes.append(_note(pitch, chord) if hit else "-")
-    notes = _shortest_cycle(notes, len(pattern))
-    rate = {1: "16ths", 2: "8ths", 4: "quarters", 8: "half notes"}[intent.steps]
-    ctx.understood.append(f"arpeggio {intent.direction} in {rate} over {intent.octaves} octave"
-                          f"{'s' if intent.octaves > 1 else ''}: {' '.join(n for n in notes[:16] if n != '-')}"
-                          f"{' …' if len(notes) > 16 else ''}")
-    return send_track(ctx, words, intent.column, pattern, notes, "arp")
+    return arpeggio_track(ctx, words, intent.column, segments, intent.direction, intent.steps, intent.octaves)
+
+
+def _held_again(ctx, column: int) -> list[Message]:
+    """'no arpeggio': the arpeggio of the voice in focus, else the only one, held as chords again."""
+    playing = [t for t in ctx.model.arpeggios if arpeggiated(ctx.model, t)]
+    focused = [t for t in playing if ctx.model.tracks[t].target in ctx.resolve.focused_voice()]
+    track = (focused or playing)[0] if len(focused) == 1 or len(playing) == 1 else None
+    if track is None:
+        raise LanguageError("no track plays an arpeggio to hold as chords again" if not playing else
+                            f"which arpeggio? {', '.join(playing)} — say 'chords … on' the voice", column)
+    return held_again(ctx, it.Words((it.Word(track, column),)), column, track)
 
 
 def _held_chords(ctx, words: it.Words | None, column: int) -> tuple[list, it.Words | None]:
@@ -69,11 +69,6 @@ def _held_chords(ctx, words: it.Words | None, column: int) -> tuple[list, it.Wor
     return segments, it.Words((it.Word(track, column),))
 
 
-def _note(pitch: int, like: str | None) -> str:
-    """A note of an arpeggio, spelled as in its chord's token."""
-    return respell([pitch], like) if like else name(pitch)
-
-
 def _pitch_at(notes, step: int) -> list[int] | None:
     """The pitches the sequencer plays at `step` (notes cycle per step; '-' holds the one before)."""
     for back in range(len(notes)):
@@ -101,28 +96,6 @@ def token_at(notes, step: int) -> str | None:
         if token_pitches(token):
             return str(token)
     return None
-
-
-def _arp_order(pitches, direction: str, octaves: int) -> list[int]:
-    up = [p + 12 * octave for octave in range(octaves) for p in sorted(pitches)]
-    if direction == "down":
-        return up[::-1]
-    if direction == "updown":
-        return up + up[-2:0:-1] if len(up) > 2 else up
-    if direction == "downup":
-        return up[::-1] + up[1:-1] if len(up) > 2 else up[::-1]
-    return up
-
-
-def _shortest_cycle(notes: list[str], length: int) -> list[str]:
-    """The shortest list that gives the same notes: the sequencer reads step n's note at
-    n modulo the list, within the pattern's `length` steps (so 'a c e' serves 16 steps)."""
-    for period in range(1, length + 1):
-        if notes[period:length] == notes[:length - period]:    # each step's note is the one a period before
-            return notes[:period]
-    return notes
-
-
 
 
 #: The intents this family maps.

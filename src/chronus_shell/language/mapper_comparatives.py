@@ -38,7 +38,7 @@ def comparative(ctx, intent: it.Comparative) -> list[Message]:
             and intent.ref.texts not in PRONOUN_REFS and not _has_rate(ctx, intent.ref):   # 'make it faster': the tempo
         return scale_track(ctx, intent.ref, 2 if direction > 0 else 0.5)    # "faster hats": double time
     try:
-        module_id, spec = _damping(ctx, intent) or _comparative_target(ctx, intent, names)
+        module_id, spec = _own_way(ctx, intent) or _comparative_target(ctx, intent, names)
     except LanguageError:
         refuse_darker(ctx, intent, direction, names)          # 'darker' with nothing that darkens: the ways to it
         raise
@@ -70,18 +70,32 @@ def _bare_number_on_an_inferred_param(intent: it.Comparative, spec: ParamSpec, n
     return not said & ({spec.name} | set(spec.aliases))
 
 
-def _damping(ctx, intent: it.Comparative) -> tuple[str, ParamSpec] | None:
-    """'brighter reverb': a module whose brightness is its damping (no cutoff or tone)."""
-    if intent.ref is None or intent.word not in ("brighter", "darker", "duller") or \
-            intent.ref.texts in PRONOUN_REFS:
+#: Qualities a module has through a param of its own when it lacks the usual one: a reverb's brightness is its damping
+#: (less of it), its length its room ('make the reverb shorter' — never the snare before it).
+_OWN_WAY = {("brighter", "darker", "duller"): ("damp", ("cutoff", "tone")),
+            ("longer", "shorter"): ("room", ("decay", "release", "time"))}
+
+
+def _own_way(ctx, intent: it.Comparative) -> tuple[str, ParamSpec] | None:
+    """'brighter reverb', 'make the reverb shorter', 'add a reverb', 'make it shorter': the module named, or the one
+    in focus (for 'it' and a bare word — the focus, not its voice: 'longer' on a pad is no reverb)."""
+    words = next((way for way in _OWN_WAY if intent.word in way), None)
+    if words is None:
         return None
-    try:
-        module_id = ctx.resolve.module(intent.ref, hints=False)
-    except LanguageError:
-        return None
-    spec = ctx.model.spec(module_id)
-    if spec.has_param("damp") and not (spec.has_param("cutoff") or spec.has_param("tone")):
-        return module_id, spec.param("damp")
+    own, usual = _OWN_WAY[words]
+    if intent.ref is None or intent.ref.texts in PRONOUN_REFS:
+        if own == "damp" and intent.ref is None:
+            return None
+        focus = ctx.model.focus
+        module_id = focus if focus in ctx.model.modules and focus != ctx.model.focus_raw else None   # (not a script's)
+    else:
+        try:
+            module_id = ctx.resolve.module(intent.ref, hints=False)
+        except LanguageError:
+            return None
+    spec = ctx.model.spec(module_id) if module_id else None
+    if spec is not None and spec.has_param(own) and not any(spec.has_param(name) for name in usual):
+        return module_id, spec.param(own)
     return None
 
 

@@ -22,6 +22,7 @@ from .chords import (Chord, chord_error, hz, key_flats, key_name, name, nearest,
 from .errors import LanguageError
 from .mapper_key_changes import on_the_tonic, sargam_on_key, show_key
 from .mapper_messages import message, playable
+from .arpeggio_track import rearpeggiated
 from .chord_rhythms import comping_rhythm, in_the_rhythm, restruck
 from .mapper_note_tracks import note_track, own_rhythm, send_track, set_notes
 from .mapper_song_moves import under_capo
@@ -218,6 +219,9 @@ def progression(ctx, intent: ih.Progression) -> list[Message]:
             ctx.understood.append(f"{said_chords(intent.chords)} → {' | '.join(tokens)} instead, a chord a hit of the "
                                   f"{track} track's rhythm ({kept.pattern})")
             return send_track(ctx, head_words(intent.target, head, intent.column), intent.column, *instead, "chords")
+    if not intent.rhythm and (arp := rearpeggiated(ctx, head_words(intent.target, head, intent.column), intent.column,
+                                                   track, tokens, intent.steps)) is not None:
+        return arp                                      # 'arpeggiate the chords', then 'now change to Em C G D'
     length = {16: "a bar", 8: "half a bar", 4: "a beat", 32: "2 bars", 64: "4 bars"}.get(
         intent.steps, f"{intent.steps} steps")
     if intent.rhythm:                                   # 'chords am dm on the offbeats': hits within each span

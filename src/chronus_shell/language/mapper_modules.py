@@ -244,13 +244,20 @@ def _remove_everything(ctx, column: int, fresh: bool = False) -> list[Message]:
     modules = [m for m in ctx.model.modules if m != MASTER]
     settings = ([message("/seq/bpm", TEMPO.default)] if ctx.model.bpm != TEMPO.default else []) + \
         ([message("/seq/swing", SWING.default, 16)] if ctx.model.swing or ctx.model.swing_unit != 16 else []) + \
-        ([message("/seq/key", "none")] if ctx.model.key else []) if fresh else []
+        ([message("/seq/key", "none")] if ctx.model.key else []) + _master_as_new(ctx) if fresh else []
     if not modules and not settings:
         raise LanguageError("the patch is already empty", column)
     if settings:
-        ctx.understood.append("a fresh start: tempo 120, no swing, no key, as a new shell")
+        ctx.understood.append("a fresh start: tempo 120, no swing, no key, the master at 0 dB, as a new shell")
     clear = [message("/seq/clear")] if ctx.model.tracks else []
     return clear + [message("/patch/remove", m) for m in reversed(modules)] + settings
+
+
+def _master_as_new(ctx) -> list[Message]:
+    """The master's settings a new shell has, where the last piece left others (a fade out, '-6 db', a ramp under way)."""
+    spec = ctx.model.spec(MASTER)
+    return [message(f"/mod/{MASTER}/{p.name}", p.default) for p in spec.params
+            if ctx.model.value(MASTER, p.name) != p.default or f"{MASTER}.{p.name}" in ctx.model.going_to]
 
 
 def drop(ctx, intent: it.Drop) -> list[Message]:

@@ -122,7 +122,15 @@ def _roll(ctx, track: str, value: tuple, column: int) -> list[Message]:
         raise LanguageError(f"the {track} pattern {current.pattern!r} has no single hit to roll: write the roll "
                             f"into it, e.g. '{track} ....x.......x*2...'", column)
     at = hits[-1] if which == "last" else hits[0]
-    pattern = f"{current.pattern[:at + 1]}*{count}{current.pattern[at + 1:]}"
+    rolled = re.match(r"\*(\d+)", current.pattern[at + 1:])
+    if rolled:                                        # 'roll on the last snare', 'again': that hit rolls faster
+        count = max(count, 2 * int(rolled.group(1)))
+        if count > 8:
+            raise LanguageError(f"the {which} {track} hit rolls {rolled.group(1)} in its step already — 8 at most",
+                                column)
+        pattern = f"{current.pattern[:at + 1]}*{count}{current.pattern[at + 1 + rolled.end():]}"
+    else:
+        pattern = f"{current.pattern[:at + 1]}*{count}{current.pattern[at + 1:]}"
     ctx.understood.append(f"the {which} {track} hit rolls ({count} in its step)")
     return [message("/seq/add", track, current.target, pattern)]
 
@@ -220,11 +228,13 @@ def _tidy(words: it.Words) -> it.Words:
 
 
 def _top_level_hits(pattern: str) -> list[int]:
-    """Indexes of the x and X written at the top level with no modifier after them."""
+    """Indexes of the x and X written at the top level with no modifier after them but a roll (`x*2`: the last
+    hit rolled already is still the last hit)."""
     depth, found = 0, []
     for i, ch in enumerate(pattern):
         depth += ch in "[<(" and 1 or (-1 if ch in "]>)" else 0)
-        if depth == 0 and ch in "xX" and pattern[i + 1:i + 2] not in tuple(_MODIFIER):
+        after = pattern[i + 1:i + 2]
+        if depth == 0 and ch in "xX" and (after not in tuple(_MODIFIER) or re.match(r"\*\d", pattern[i + 1:])):
             found.append(i)
     return found
 

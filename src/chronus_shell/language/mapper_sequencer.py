@@ -17,6 +17,7 @@ from .mapper_changes import set_message
 from .mapper_messages import checked, message, playable
 from .mapper_tracks import drones, existing_track, set_track_muted, voice_head
 from .param_words import SWING_FEELS, seq_param
+from .patch_model import MASTER
 from .resolve import type_named
 from .swing_units import swing_message, swing_said
 from .target_words import PRONOUN_REFS, SCREEN_WORDS, SEQUENCER_WORDS, TRACK_NAMES, track_name, track_words
@@ -247,6 +248,8 @@ def clear(ctx, intent: it.Clear) -> list[Message]:
         raise LanguageError("'reset everything' could mean every setting back to its default or every pattern "
                             "wiped: say 'reset the filter' (a module's settings) or 'clear the sequencer'", what.column)
     if what.text in SEQUENCER_WORDS:
+        if what.text in _ALL_WORDS and any(m != MASTER for m in ctx.model.modules):
+            ctx.understood.append("every track cleared; the sounds stay ('remove everything' takes them out too)")
         return [message("/seq/clear")]
     if intent.verb == "clear":
         track = track_name(what)

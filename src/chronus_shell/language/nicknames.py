@@ -38,7 +38,8 @@ STAND_INS = {"808": ("bass", "kick"), "808s": ("bass", "kick"), "shaker": ("hats
 
 def nickname(word: str, model: PatchModel) -> str | None:
     """The source a nickname means now: 'pad' (the keys, the organ) → the voice playing chords, else
-    the one with a reverb, else the oldest that plays no bass (never a noise), 'lead' → the highest, 'sub' → the lowest, 'guitar' → the one voice through a
+    the one with a reverb, else the oldest that plays no bass (never a noise; not a distorted one if there is
+    another: an old driven bass is no pad), 'lead' → the highest, 'sub' → the lowest, 'guitar' → the one voice through a
     distortion; None if no single one."""
     if word.lower() in STAND_INS:
         return next(filter(None, (_part(name, model) for name in STAND_INS[word.lower()])), None)
@@ -57,7 +58,8 @@ def nickname(word: str, model: PatchModel) -> str | None:
         chordal = [s for s in rest if any(t.target == s and any("+" in str(n) for n in t.notes)
                                           for t in model.tracks.values())]
         wet = [s for s in rest if any(model.modules[m] == "reverb" for m in model.voice_of(s))]
-        return (chordal or wet or rest or [None])[0]
+        clean = [s for s in rest if not any(model.modules[m] == "distortion" for m in model.voice_of(s))]
+        return (chordal or wet or clean or rest or [None])[0]
     pitched = sorted((float(model.value(s, "freq")), s) for s in sources if CATALOGUE[model.modules[s]].spec.has_param("freq"))
     if len(pitched) < 2 and kind != "low":
         return pitched[0][1] if pitched else None

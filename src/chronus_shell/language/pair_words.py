@@ -70,6 +70,19 @@ def moved_together(messages: list[Message], before: PatchModel) -> tuple[tuple[s
     return together if len(set(moved.values())) == 1 else ()
 
 
+def step_from(model: PatchModel, before: PatchModel, messages: list[Message]) -> float | None:
+    """Where the line moved the last param from, when it moved it at once ('more resonance': 0.707 → 2.697)."""
+    if model.last_param is None or model.last_param[0] == "seq":
+        return None
+    module, param = model.last_param
+    if not any(m.address == f"/mod/{module}/{param}" for m in messages):
+        return None
+    try:
+        return float(before.value(module, param))
+    except (TypeError, ValueError, AttributeError, KeyError):
+        return None
+
+
 def _way(before: PatchModel, module: str, param: str, value) -> int:
     """+1, −1 or 0: which way a value moved from what the model had before the line (0 where it cannot tell)."""
     try:

@@ -64,7 +64,7 @@ def harmony_intent(line: str):
 
 
 #: Words that make a line worth reading as harmony (with chord symbols, note letters b–g, numerals).
-_SIGNALS = frozenset("notes note melody scale degrees degree chord chords progression changes arp arpeggio arpeggiate key "
+_SIGNALS = frozenset("notes note melody scale degrees degree chord chords progression changes arp arpeggio arpeggiate arpeggiator unarpeggiate key "
                      "minor major octave octaves semitone semitones semis semi st step steps fifth fourth third capo tritone poly "
                      "polyphonic mono monophonic voices pedal voicing voicings voice invert inversion rootless root "
                      "seventh sevenths 7th 7ths 9th ninth blues vamp loop relative parallel transpose modulate tune "

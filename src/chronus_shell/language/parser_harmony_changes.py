@@ -68,7 +68,15 @@ _SPELLED = re.compile(rf":\s*{NOTE}(?:[\s,]+{NOTE})*\s*$")
 _ARP_SPAN = re.compile(r" (?:over|across|through|spanning|for)? ?(\d|one|two|three|four) octaves? ")
 
 
+#: 'no arpeggio', 'stop the arp', 'block chords again': the chords held again.
+_NO_ARP = re.compile(r"(?:no(?: more)?|without)(?: the)? (?:arp|arpeggio|arpeggiator)|"
+                     r"(?:the )?(?:arp|arpeggio|arpeggiator) off|(?:un|de)-?arpeggiate(?: it| the chords)?|"
+                     r"(?:back to |just |play )?(?:the )?(?:block|solid|full) chords(?: again)?(?: please)?")
+
+
 def arpeggiate(text: str, line: str):
+    if _NO_ARP.fullmatch(text):
+        return ih.Arpeggiate(None, direction="off")
     if "arp" not in text:
         return None
     text = _ARPEGGIO_OF.sub(r"arpeggiate \1", text)                            # 'a c major arpeggio'

@@ -21,11 +21,19 @@ _PLAYBACK = re.compile(
     r"what\s+(?:i|we)\s+(?:recorded|did|made))\s+back|play\s+(?:the|my|that)\s+(?:last\s+)?(?:recording|take|wav|file)|"
     r"(?:listen|hear)\s+(?:to\s+)?(?:it|that|this|the\s+(?:recording|take|result)|my\s+(?:recording|take)|what\s+(?:i|we)\s+(?:recorded|did|made))"
     r"(?:\s+(?:back|again|now))?)\b[\s\w,!?.]*$", re.I)
+_GREETING = r"(?:(?:so|ok|um+|hi|hello|hey|right|well)[\s,.!]+)*"
+_HOW_DO_I = r"how\s+(?:do|can|should|would)\s+(?:i|we|you|one)\s+|where\s+do\s+(?:i|we)\s+|help\s+me\s+"
 _HOW_TO_START = re.compile(
-    r"^(?:so\s+|ok\s+|um+\s+|hi\s+|hello\s+)*(?:how\s+(?:do|can|should|would)\s+(?:i|we|you|one)\s+|where\s+do\s+(?:i|we)\s+|"
-    r"what\s+(?:do|should)\s+(?:i|we)\s+do\s*(?:first|now)?\s*$|help\s+me\s+)"
+    rf"^{_GREETING}(?:{_HOW_DO_I}|"
+    r"what\s+(?:do|should)\s+(?:i|we)\s+do\s*(?:first|now)?\s*$)"
     r"(?:(?:start|begin|get\s+started)(?:\s+(?:making\s+music|with\s+this|here|out))?|(?:make|create|write|play|produce)\s+(?:some\s+|a\s+|my\s+first\s+)?"
-    r"(?:music|a\s+song|song|a\s+tune|tune|sounds?|a\s+track|track|beats?|something|stuff|noise)\b.*)?[\s?!.]*$", re.I)
+    r"(?:music|a\s+song|song|a\s+tune|tune|sounds?|a\s+track|track|beats?|something|stuff|noise)\b.*|"
+    r"(?:make|get)\s+(?:it|this|them|the\s+\w+|something|anything|music|sound)\s+(?:to\s+)?(?:play|go|start|sound|run)\b.*|"
+    r"hear\s+(?:it|this|something|anything|them|the\s+\w+)\b.*)?[\s?!.]*$", re.I)
+#: 'how do I open the lesson again next week', 'how can I keep this for tomorrow': the sessions.
+_HOW_TO_KEEP = re.compile(
+    rf"^{_GREETING}(?:{_HOW_DO_I})(?:open|load|reopen|resume|continue|get\s+back|come\s+back\s+to|find|keep|save|store|"
+    r"pick\s+up)\b.*\b(?:again|later|tomorrow|next\s+\w+|lesson|song|session|piece|work|this|it|tune|track|project)\b[\s\w]*[?!.]*$", re.I)
 #: 'what does cutoff mean', 'what's resonance do', 'explain the cutoff': help on that word.
 _MEANING = re.compile(r"^(?:what(?:\s+(?:does|do|is)|'s|s)\s+(?:an?\s+|the\s+)?(?P<a>[\w\s-]+?)\s+(?:mean|do|for)|"
                       r"what\s+(?:does|do)\s+(?:an?\s+|the\s+)?(?P<b>[\w-]+)\s+(?:mean|do)|"
@@ -40,8 +48,13 @@ _REPORTED = re.compile(r"^(?:the\s+|my\s+|our\s+|your\s+)?[a-z]+(?:\s+[a-z]+)?\s
 #: 'what is muted', 'is the kick muted?': the tracks table says which are.
 _MUTED = re.compile(r"^(?:what(?:'s|\s+is|\s+are)|which\s+(?:tracks?|parts?|ones?)\s+(?:is|are)|(?:is|are)\s+(?:the\s+)?[\w-]+"
                     r"(?:\s+[\w-]+)?)\s+(?:still\s+)?muted\s*\??$", re.I)
+#: 'tune to 432', 'a = 415', 'retune everything to 442 hz': a concert pitch (the reference A), not one sound's pitch.
+_CONCERT_PITCH = re.compile(
+    r"^(?:(?:re)?tune|tuning|(?:concert|reference|baroque)\s+pitch)\s+(?:(?:everything|it\s+all|all|the\s+whole\s+\w+|us)\s+)?"
+    r"(?:(?:up|down)\s+)?(?:to\s+|at\s+|of\s+)?(?:a\s*4?\s*=?\s*)?4[0-6]\d(?:\.\d+)?\s*(?:hz|hertz)?\b|"
+    r"^a\s*4?\s*=\s*4[0-6]\d", re.I)
 _QUICK = re.compile(r"\b(?:play|listen|hear|how|where|what|explain|define|says|said|finds|found|thinks|thought|feels|felt|"
-                    r"reckons|complain\w*|tells|muted)\b", re.I)
+                    r"reckons|complain\w*|tells|muted|(?:re)?tun\w*|pitch|a\s*4?\s*=)", re.I)
 
 
 def talk(line: str, model) -> str | None:
@@ -56,6 +69,9 @@ def talk(line: str, model) -> str | None:
         reported = None
     if reported:
         return "it is " + text[reported.end():]
+    if _CONCERT_PITCH.match(text):
+        raise LanguageError("the notes are tuned to A = 440 Hz, and that reference can't change — to tune one sound say "
+                            "'tune the triangle to 432 hz'", 0)
     if _MUTED.match(text):
         return "list tracks"
     if _PLAYBACK.match(text):
@@ -63,6 +79,9 @@ def talk(line: str, model) -> str | None:
                             "folder the shell started in) — open it in any audio player; 'record' starts another take", 0)
     if _HOW_TO_START.match(text):
         raise LanguageError(FIRST_STEPS, 0)
+    if _HOW_TO_KEEP.match(text):
+        raise LanguageError("'save session as lesson one' keeps everything (the sounds, the parts, the tempo); next time "
+                            "'load session lesson one' brings it back — 'list sessions' shows the saved ones", 0)
     meaning = _MEANING.match(text)
     if meaning:
         word = next(g for g in meaning.groups() if g)

@@ -27,7 +27,10 @@ class ReadAgain:
         readings that work all mean the same, else the error names them."""
         if not isinstance(err, UnknownWord) and _FINAL.search(str(err)) and "/" not in line and not _SETTING_ON.search(line):
             raise err                             # a value out of range: no other wording changes that
-        worked = self._try_readings(line, readings(line, self.model, self._last_intent, self._last_text))
+        candidates = readings(line, self.model, self._last_intent, self._last_text)
+        worked = self._try_readings(line, candidates)
+        if not worked and len(candidates) == 1 and candidates[0].intent is not None and self._refused_reading:
+            raise self._refused_reading           # 'again' that cannot be done again: why
         if not worked and not self._nested and (sentences := sentence_by_sentence(self, line)) is not None:
             return sentences                      # 'Could you turn it down? My hearing aid whistles.'
         if not worked and not self._nested and (topic := topic_first(self, line)) is not None:
@@ -61,6 +64,7 @@ class ReadAgain:
         before, last = self._state(), (self._last_intent, self._last_text)
         worked: list[tuple] = []
         tried: set[str] = set()
+        self._refused_reading = None
         for reading in candidates:
             if reading.text is not None and (reading.text in tried or reading.text == line.strip()):
                 continue
@@ -72,8 +76,8 @@ class ReadAgain:
                     continue                      # a guessed word never discards or deletes ('roll' ≠ rollback)
                 if all(messages != m for _, m, _ in worked):
                     worked.append((reading, messages, (self._state(), self._last_intent, self.understood)))
-            except LanguageError:
-                pass
+            except LanguageError as err:
+                self._refused_reading = err
             finally:
                 self._restore(before)
                 self._last_intent, self._last_text = last     # a reading tried is not what 'again' repeats

@@ -265,7 +265,11 @@ _TYPED_PARAM_OF = re.compile(r"\b(?:the\s+)?(?:filter|envelope|env|amp|adsr|osci
 _ELLIPSIS = re.compile(r"(?:(?<!\S)(?=[A-Za-z'’-]*[A-WYZa-wyz])(?P<word>[A-Za-z][A-Za-z'’-]*)(?:\.{2,3}|…)(?=\s|$)|(?<=\s)(?:\.{2,3}|…)(?=\s+[A-WYZa-wyz]))\s*")
 
 #: The rewrites fixed_terms makes, in this order (a rule sees the line the ones before it left).
+#: 'pump it up', 'pump up the volume': louder (the idiom) — never more of a wobble an LFO in focus has.
+_PUMP_UP = re.compile(r"^\s*pump\s+(?:(?:it|this|that)\s+up|up\s+(?:the\s+)?(?:volume|jam|music|track|mix))\b", re.I)
+
 _TERMS = (
+    (_PUMP_UP, "much louder"),
     (_ELLIPSIS, lambda m: f"{m['word'] or ''}, "),
     (_HALF_TIME_THEN_SNARE, ""),
     (_BARRED_NOTES, _barred_notes),

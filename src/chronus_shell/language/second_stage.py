@@ -35,6 +35,7 @@ from .patch_model import PatchModel
 from .politeness import polite
 from .qualities import quality_request
 from .resolve import type_named
+from .same_for_lines import said_again_for
 from .scene_words import scene_words
 from .shorthands import shorthand
 from .stretched_words import unstretched
@@ -91,9 +92,13 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     if follow:
         if is_again(text) and last_text and is_timed(last_text):   # 'drop the kick for a bar', 'again':
             return [Reading(f"again: {last_text}", last_text)]            # timed again, not for good
-        if follow[0][0].startswith("the same for") and last_text and is_timed(last_text):
-            other = follow[0][0].removeprefix("the same for ").split(" as '")[0]          # (at once it would jump)
-            raise LanguageError(f"'{last_text}' takes its time: say it for {other} too, the time with it", 0, (), line)
+        if follow[0][0].startswith("the same for") and last_text and (is_timed(last_text) or model.line_moves > 1):
+            other = follow[0][0].removeprefix("the same for ").split(" as '")[0]          # (at once it would jump;
+            again = said_again_for(last_text, other, _part_names(model).get)             # its last clause is not all)
+            if again is not None:
+                return [Reading(f"the same for {other}: '{again}'", again)]
+            if is_timed(last_text):
+                raise LanguageError(f"'{last_text}' takes its time: say it for {other} too, the time with it", 0, (), line)
         return [Reading(said, intent=intent) for said, intent in follow]
     alone = _ONLY_AFTER.match(line.strip().rstrip("?!."))
     if alone and names_part(alone.group(1), model):      # "bass only": solo it
@@ -210,7 +215,7 @@ def _equivalents(text: str, model: PatchModel) -> list[tuple[str, str]]:
     present = {p.name for m in model.modules.values() if m in CATALOGUE for p in CATALOGUE[m].spec.params}
     for index, word in enumerate(words):
         other = EQUIVALENT_PARAMS.get(word.lower())
-        if other and other in present:
+        if other and other in present and word.lower() not in present:   # (one with a param of that name: not a q)
             new = " ".join(words[:index] + [other] + words[index + 1:])
             found.append((f"{word} → {other}", new))
     return found

@@ -1,0 +1,127 @@
+"""What the blind trials of session 28 heard go wrong, by class (session 29): a reverb's length is its room (never
+the snare before it); a bus filter's q is not 'resonance' while a 303 has one; 'way too much' goes back where the
+last step started; the last hit rolled again rolls faster (never the first); 'less' after a tremolo is less of it;
+a concert pitch is refused; an old distorted bass is no pad; new chords on an arpeggio stay an arpeggio."""
+import pytest
+
+from .test_time_harmony_classes import echo, last, refused
+
+KIT = ("add a kick", "add a snare", "add a hat", "kick x...x...x...x...", "snare ....x.......x...", "hats x.x.x.x.x.x.x.x.")
+ACID = ("add a saw at 55 hz", "add an acid filter", "bass x.xX.x.xx.Xx.x.x", "bass notes a1 a1 c2 a1", "add a kick",
+        "kick x...x...x...x...")
+PAD = ("add a triangle at 220 hz", "add a filter", "add a reverb")
+
+
+@pytest.mark.parametrize("phrase", ["make it shorter", "make the reverb shorter", "shorter reverb"])
+def test_a_reverb_just_added_is_shorter_by_its_room(phrase):
+    out = last(*KIT, "add a reverb to the snare", phrase)
+    assert len(out) == 1 and out[0].startswith("/mod/reverb1/room ") and float(out[0].split()[1]) < 0.6
+
+
+def test_longer_with_a_part_in_focus_is_still_its_decay():
+    assert last(*KIT, "add a reverb to the snare", "snare louder", "longer")[0].startswith("/mod/snare1/decay ")
+
+
+def test_resonance_with_a_master_highpass_in_focus_asks_which():
+    said = refused(*ACID, "resonance 70%", "highpass the master", "more resonance")
+    assert "acid_filter1" in said and "filter1" in said
+
+
+@pytest.mark.parametrize("phrase", ["way too much", "that's way too much", "far too much"])
+def test_way_too_much_goes_back_where_the_last_step_started(phrase):
+    out = last(*ACID, "resonance up", "more", phrase)
+    before = float(last(*ACID, "resonance up")[0].split()[1])
+    assert out == [f"/mod/acid_filter1/resonance {before:g}"] or float(out[0].split()[1]) == pytest.approx(before)
+
+
+def test_too_much_alone_is_still_one_step_down():
+    more = float(last(*ACID, "resonance up", "more")[0].split()[1])
+    assert float(last(*ACID, "resonance up", "more", "too much")[0].split()[1]) < more
+
+
+def test_the_last_hit_rolled_again_rolls_faster_and_the_first_stays():
+    assert last(*KIT, "roll on the last snare", "again") == ["/seq/add snare snare1 ....x.......x*4..."]
+    said = refused(*KIT, "roll on the last snare", "again", "again", "again")
+    assert "8 at most" in said
+
+
+@pytest.mark.parametrize("phrase", ["less", "more"])
+def test_less_after_a_tremolo_is_its_depth_not_its_pace(phrase):
+    out = last(*PAD, "add a tremolo to the triangle", phrase)
+    assert len(out) == 1 and out[0].startswith("/mod/lfo1/depth ")
+
+
+@pytest.mark.parametrize("phrase", ["tune to 432", "tune everything to 432 hz", "a = 415", "retune to 442",
+                                    "A=415, baroque pitch", "tuning 440"])
+def test_a_concert_pitch_is_refused_with_the_way_to_tune_one_sound(phrase):
+    assert "A = 440" in refused(*PAD, phrase)
+
+
+def test_one_sound_is_still_tuned():
+    assert last(*PAD, "tune the triangle to 432") == ["/mod/triangle1/freq 432.0"]
+
+
+def test_an_old_distorted_bass_is_no_pad():
+    out = last(*ACID, "add a distortion to the saw", "remove the bass", "add a triangle at 65.4 hz", "pad plays Cm Ab")
+    assert out[0].startswith("/seq/add chords triangle1 ")
+
+
+CHORDS = (*PAD, "chords Em C on the triangle")
+
+
+def test_new_chords_on_an_arpeggio_are_arpeggiated_as_before():
+    out = last(*CHORDS, "arpeggiate the chords in 8ths", "now change to Am F")
+    assert out[0] == "/seq/add chords triangle1 x.x.x.x.x.x.x.x.x.x.x.x.x.x.x.x."
+    assert out[1].startswith("/seq/notes chords a3 - c4 - e4 -")
+    assert "as before" in echo(*CHORDS, "arpeggiate the chords in 8ths", "now change to Am F")
+
+
+@pytest.mark.parametrize("phrase", ["no arpeggio", "arp off", "block chords", "unarpeggiate", "no more arpeggiator"])
+def test_the_arpeggio_off_holds_the_chords_again(phrase):
+    assert last(*CHORDS, "arpeggiate the chords", phrase) == last(*PAD, "chords Em C on the triangle")
+
+
+def test_stop_the_arp_still_mutes_it():
+    assert last(*CHORDS, "arpeggiate the chords", "stop the arp")[0] == "/seq/mute chords 1"
+
+
+def test_clear_everything_says_the_sounds_stay():
+    assert "sounds stay" in echo(*KIT, "clear everything")
+
+
+def test_a_fresh_start_puts_the_master_back_at_0_db():
+    out = last(*KIT, "volume -6 db", "start from scratch")
+    assert "/mod/master/gain 0.0" in out and "/patch/remove kick1" in out
+
+
+def test_same_for_after_a_line_of_two_changes_does_both():
+    assert last(*KIT, "hats quieter and pan them a bit left", "same for the snare") == \
+        ["/mod/snare1/gain 0.7", "/mod/snare1/pan -0.25"]
+
+
+def test_same_for_after_a_timed_line_takes_its_time_too():
+    out = last(*ACID, "add a highpass filter to the kick", "open the acid filter to 3k over 16 bars", "same for the filter")
+    assert out == ["/ramp/filter1/cutoff 3000.0 64"]
+
+
+def test_same_for_after_two_parts_changed_is_the_change_said_last():
+    assert last(*KIT, "kick louder, snare quieter", "same for the hats") == ["/mod/hat1/gain 0.7"]
+
+
+@pytest.mark.parametrize("phrase", ["pump it up", "pump up the volume"])
+def test_pump_it_up_is_louder_never_a_deeper_wobble(phrase):
+    out = last(*ACID, "add a sine at 40 hz called sub", "wobble the sub", phrase)
+    assert out == ["/mod/sub/gain 0.8"]          # (a big step, as 'crank it up')
+
+
+def test_an_octave_lower_after_a_line_of_notes_moves_the_line_not_an_old_chord():
+    assert last("add a triangle called piano", "play a c major chord on the piano", "piano notes c4 d4 e4 f4 g4",
+                "could you play it an octave lower please")[-1] == "/seq/notes piano c3 d3 e3 f3 g3"
+
+
+@pytest.mark.parametrize("phrase, says", [
+    ("Hello. How do I start?", "four on the floor"), ("How do I make it play?", "'start'"),
+    ("how can i hear it", "'start'"), ("How do I open the lesson again next week?", "load session"),
+])
+def test_how_do_i_questions_get_their_answer_not_a_param_table(phrase, says):
+    assert says in refused(phrase)
