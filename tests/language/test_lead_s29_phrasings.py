@@ -125,3 +125,38 @@ def test_an_octave_lower_after_a_line_of_notes_moves_the_line_not_an_old_chord()
 ])
 def test_how_do_i_questions_get_their_answer_not_a_param_table(phrase, says):
     assert says in refused(phrase)
+
+
+def test_delete_that_with_only_a_scripts_focus_refuses_never_removes_it():
+    said = refused("/patch/create saw1 saw", "/patch/connect saw1 master", "add a kick", "kick x...x...x...x...",
+                   "/mod/saw1/freq 55", "half time on the kick", "delete that")
+    assert "undo" in said
+
+
+def test_an_open_hat_with_its_decay_said_gets_that_decay():
+    assert last(*KIT, "open hat on the offbeats, longer decay, 200ms")[-1] == "/mod/hat1/decay 200.0"
+
+
+def test_cut_to_a_percent_is_a_level_never_the_cutoff():
+    assert last(*PAD, "cut it to 70%") == ["/mod/triangle1/gain 0.7"]
+
+
+@pytest.mark.parametrize("phrase, chords", [
+    ("A cadence in D minor: Dm, Gm, A7, Dm, one bar each.", "d3+f3+a3"),
+    ("A plagal cadence in C: F then C, two bars each.", "f3+a3+c4"),
+])
+def test_a_named_cadence_then_its_chords_plays_the_chords_said(phrase, chords):
+    out = last(*PAD, phrase)
+    assert out[0].startswith("/seq/key ") and out[-1].startswith(f"/seq/notes chords {chords} ")
+
+
+def test_the_violin_is_the_high_voice():
+    assert last(*PAD, "add a sine at 440 hz", "the violin up one octave") == ["/mod/sine1/freq 880.0"]
+
+
+@pytest.mark.parametrize("phrase, want", [
+    ("Tonart C-Dur", ["/seq/key c major"]), ("Mute the hats für 2 Takte", ["/seq/mute hats 1 2"]),
+    ("Aufnahme starten", ["/record/start"]), ("Hats Zufall 60%", ["/seq/chance hats 0.6"]),
+])
+def test_a_german_musicians_words(phrase, want):
+    assert last(*KIT, phrase) == want

@@ -26,7 +26,7 @@ from .nicknames import STAND_INS
 from .param_words import LFO_EFFECTS, SEQ_PARAMS, seq_param
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_and_presets, type_named
-from .target_words import TRACK_WORDS, track_name
+from .target_words import PRONOUN_REFS, TRACK_WORDS, track_name
 from .vocabulary import closest_words
 
 
@@ -232,6 +232,9 @@ def remove_module(ctx, intent: it.RemoveModule) -> list[Message]:
     module_id = ctx.resolve.module(intent.target)
     if module_id == MASTER:
         raise LanguageError("master cannot be removed", intent.target.column)
+    if intent.target.texts in PRONOUN_REFS[:3] and ctx.model.focus_raw == module_id:   # a script's focus: no part named
+        raise LanguageError(f"'{intent.target.text}' — the last line? 'undo' takes it back; to take a part out, name "
+                            f"it ('remove {module_id}')", intent.target.column)
     reconnect = [message("/patch/connect", a, b) for a in ctx.model.inputs(module_id)
                  for b in ctx.model.outputs(module_id)]
     tracks = [message("/seq/remove", n) for n, t in ctx.model.tracks.items() if t.target == module_id]

@@ -14,6 +14,7 @@ from .patch_model import PatchModel
 NICKNAMES = {"pad": "pad", "pads": "pad", "drone": "pad", "chords": "pad", "keys": "pad", "organ": "pad", "piano": "pad",
              "rhodes": "pad", "wurli": "pad", "ep": "pad", "strings": "pad",
              "lead": "high", "melody": "high", "beep": "high", "bleep": "high", "sub": "low", "flute": "high",
+             "violin": "high", "fiddle": "high",
              "guitar": "driven", "guitars": "driven", "gtr": "driven",
              "808": "bass", "808s": "bass", "bassline": "bass", "tri": "triangle"}
 #: The kinds of source a nickname may mean (resolved by `nickname`); the other meanings are names as the language knows them.

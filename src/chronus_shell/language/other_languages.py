@@ -1,4 +1,4 @@
-"""A Spanish-, Portuguese- or French-speaking musician's words for parts, bars and a few verbs, said the
+"""A Spanish-, Portuguese-, French- or German-speaking musician's words for parts, bars and a few verbs, said the
 language's way before any reading (the bombo or bumbo is the kick, the caja or caixa the snare, a compás,
 compasso or mesure a bar, 'tira' takes a part out): whole words that mean nothing else in English. (Key, chord and note words — 'la menor', 'acorde', solfège — are read by the harmony
 readers: harmony_solfege.py.)"""
@@ -25,6 +25,17 @@ OTHER_LANGUAGES = {
     "desce": "lower", "grava": "record", "gravar": "record", "distorção": "distortion", "resonância": "resonance",
     # French (chanson): 'in 4 mesures', 'la résonance'
     "mesure": "bar", "mesures": "bars", "résonance": "resonance", "doucement": "slowly", "sinusoïde": "sine",
+    # German (schlager, a Berlin studio): 'lauter', '4 Takte', 'Tonart C-Dur', 'eine Achtel', 'für 2 Takte'
+    "lauter": "louder", "leiser": "quieter", "schneller": "faster", "langsamer": "slower", "höher": "higher",
+    "hoeher": "higher", "tiefer": "lower", "takt": "bar", "takte": "bars", "takten": "bars", "tonart": "key",
+    "achtel": "eighth", "achtelnoten": "eighths", "viertel": "quarter", "sechzehntel": "sixteenth", "halbton": "semitone",
+    "halbtöne": "semitones", "ganzton": "whole tone", "oktave": "octave", "prozent": "percent", "für": "for",
+    "fuer": "for", "über": "over", "ueber": "over", "nein": "no", "bitte": "please", "danke": "thanks",
+    "speichern": "save", "laden": "load", "aufnahme": "recording", "starten": "start", "stoppen": "stop",
+    "mehr": "more", "weniger": "less", "noch": "even", "kurz": "short", "kürzer": "shorter", "länger": "longer",
+    "zufall": "chance", "gesamt": "everything", "langsam": "slowly", "schnell": "fast", "mit": "with", "und": "and",
+    "ein": "one", "eine": "one", "einen": "one", "auf": "to", "verzerrung": "distortion",
+    "schlagzeug": "drums", "wieder": "again", "bisschen": "a bit", "bißchen": "a bit",
 }
 _WORDS = re.compile(r"(?<!\w)(?:" + "|".join(sorted(OTHER_LANGUAGES, key=len, reverse=True)) + r")(?!\w)", re.I)
 #: Turns of phrase said word for word in English (el doble de rápido, al final del compás, entra la caja; para
@@ -39,11 +50,13 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(?:one|um)\s+tom\b", "a whole step"),
     (r"\bun\s+demi-ton\b", "a semitone"),
     (r"\bun\s+peu\b(?!\s*(?:,|$))", "a bit"), (r"^et\s+maintenant\b", "and now"),
+    (r"\bdas\s+gleiche\b", "the same"), (r"^recording\s+start$", "start recording"),
+    (r"^recording\s+(?:stop|beenden)$", "stop recording"), (r"\bganz\s+(?=slowly|fast)", ""),   # (the words in English by then) (r"\b(?:wieder\s+)?im\s+tempo\b", "a tempo"),
 )]
 
 
 def in_english(line: str) -> str:
-    """The line with its Spanish, Portuguese or French part and bar words in English; the same line when it has none."""
+    """The line with its Spanish, Portuguese, French or German part and bar words in English; the same line when it has none."""
     line = _WORDS.sub(lambda m: OTHER_LANGUAGES[m.group(0).lower()], line) if _WORDS.search(line) else line
     return rewritten(line, _PHRASES)                 # (a turn whose words are not in the line is not tried)
 

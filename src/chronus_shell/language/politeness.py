@@ -104,7 +104,9 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"\bless\s+(?:distorted|overdriven|saturated|driven|crunchy|gritty)\b", "cleaner"),
     (r"^((?:the\s+)?[a-z]\w*)\s+([a-z]+er)\s+and\s+(?:on\s+the\s+|to\s+the\s+)?(left|right)$", r"\1 \2, \1 \3"),   # 'hats louder and on the right'
     (r"\boff[\s-](beats?)\b", r"off\1"),                                # 'on the off-beats'
-    (r"^(?:give me |add |put )?(?:some )?open (hats?|hi-?hats?) (.+)$", r"\1 \2, open the \1"),   # an open hat: a longer decay
+    (r"^(?:give me |add |put )?(?:some )?open (hats?|hi-?hats?) (?!.*\b(?:decay|release|ring|longer|shorter)\b)(.+)$",
+     r"\1 \2, open the \1"),                                           # an open hat: a longer decay (unless the line sets it)
+    (r"^(?:give me |add |put )?(?:some )?open (hats?|hi-?hats?) (.+)$", r"\1 \2"),
     (r"^(?:give me |add |put )?(?:some )?closed (hats?|hi-?hats?) (.+)$", r"\1 \2"),
     (r"\bdarken\b", "darker"),
     (r"(?<![\w-])(?<!mode )(?<!to )(?:(?:dead|totally|fully|perfectly)\s+|(?:play|make|keep)\s+it\s+)?straight(?:en\s+(?:it|them|the\s+\w+)(?:\s+out)?)?"
