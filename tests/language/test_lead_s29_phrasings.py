@@ -160,3 +160,12 @@ def test_the_violin_is_the_high_voice():
 ])
 def test_a_german_musicians_words(phrase, want):
     assert last(*KIT, phrase) == want
+
+
+def test_then_after_a_line_that_takes_its_time_refuses_never_cuts_it_short():
+    said = refused(*KIT, "slow down to 60 over 8 bars", "then speed up to 90")
+    assert "slow down to 60 over 8 bars, then speed up to 90" in said
+
+
+def test_then_after_a_plain_line_is_that_line():
+    assert last(*KIT, "kick louder", "then snare louder") == ["/mod/snare1/gain 0.9"]

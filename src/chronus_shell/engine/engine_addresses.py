@@ -162,6 +162,11 @@ def _check_cancel(msg, shape):
     timed_actions.cancel_message(msg)
 
 
+def _check_nothing(msg, shape):
+    if msg.args:
+        raise ParamError(f"{msg.address} takes no arguments")
+
+
 def _seq_check(msg, shape):
     return sequencer_verbs.check(msg, shape)
 
@@ -194,6 +199,8 @@ HANDLERS: tuple[Handler, ...] = (
     Handler(Address("/at/cancel", "address [args…]", "s", rest="a",
                     doc="take back the latest command an /at queued that equals this one and has not played yet "
                         "(what undo sends for a timed line)"), _check_cancel, timed_actions.cancel),
+    Handler(Address("/at/clear", "", doc="take back every command an /at queued that has not played yet (a session "
+                    "loaded sends it first)"), _check_nothing, timed_actions.clear),
 )
 _BY_PATH = {handler.address.path: handler for handler in HANDLERS}
 _TEMPLATED = {"mod": "/mod/<id>/<param>", "gate": "/gate/<id>", "ramp": "/ramp/<id>/<param>"}

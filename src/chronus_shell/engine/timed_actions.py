@@ -8,7 +8,8 @@ With the transport stopped there is no grid: the first line is the message's own
 further one a bar (or beat) of the current tempo later.
 
 `/at/cancel <address> <args…>` takes back the latest such command still waiting (an `undo` of the
-line that timed it: without it, the undone change would still land on its bar).
+line that timed it: without it, the undone change would still land on its bar). `/at/clear` takes back every
+one (a session loaded: the last piece's 'stop in 4 bars' would stop the new one).
 """
 from __future__ import annotations
 
@@ -68,6 +69,16 @@ def queue(engine, msg: Message, at: int) -> None:
     heapq.heappush(engine._queue, (stamp, engine._serial, inner))
     _delayed(engine).add(engine._serial)
     engine._serial += 1
+
+
+def clear(engine, msg: Message, at: int) -> None:
+    """Drop every command an /at queued that has not played yet."""
+    delayed = engine.delayed
+    kept = [entry for entry in engine._queue if entry[1] not in delayed]
+    if len(kept) != len(engine._queue):
+        engine._queue[:] = kept
+        heapq.heapify(engine._queue)
+    delayed.clear()
 
 
 def _delayed(engine) -> set[int]:

@@ -18,6 +18,20 @@ _CURVE_ONLY = re.compile(r"^(?:and\s+)?(?:exponential(?:ly)?|exp|logarithmic(?:a
 _MANNER = re.compile(r"^(?:and\s+)?(?:slowly|gradually|gently|smoothly)$", re.I)
 
 
+#: A line that goes on from the one before ('then speed up to 90' after 'slow down to 60 over 8 bars').
+_THEN_FIRST = re.compile(r"^\s*(?:and\s+|ok\s+|now\s+)?then\b[\s,]*(?P<rest>.+)$", re.I)
+
+
+def then_after_timed(line: str, last_text: str) -> str | None:
+    """The refusal for 'then …' typed after a line that takes its time: at once it would cut that change short (a
+    tempo glide, a ramp), and when it ends is the line's own business — said in one line it is timed after it."""
+    then = _THEN_FIRST.match(line)
+    if then is None or not last_text or not _has_length(last_text) or not any(_has_length(p) for p in segments(last_text)):
+        return None
+    return (f"'then' after '{last_text}' would start now and cut it short: say both in one line "
+            f"('{last_text.rstrip('.!')}, then {then['rest'].rstrip('.!')}'), or give it its own time ('… in 8 bars')")
+
+
 def _has_length(text: str) -> bool:
     try:
         timed = split(text)
@@ -105,4 +119,4 @@ def after(messages: list[Message], beats: float, at) -> list[Message]:
     return [m if m.address == "/at" else at(m, count, "beat") for m in messages]
 
 
-__all__ = ["THEN", "after", "lasts_beats", "segments"]
+__all__ = ["then_after_timed", "THEN", "after", "lasts_beats", "segments"]

@@ -45,6 +45,7 @@ from .second_stage import names_part, part_named, sounds
 from .sweeps import sweep_line
 from .remarks import taken_back
 from .timed_lines import is_timed, translate_timed
+from .timed_then import then_after_timed
 
 class Translator(ReadAgain, UndoHistory):
     def __init__(self):
@@ -165,6 +166,9 @@ class Translator(ReadAgain, UndoHistory):
             messages = self.observe([_raw(line)])
             self.model.focus_raw = self.model.focus   # a script's or a controller's, not where the musician's ears are
             return messages
+        cut_short = None if self._nested else then_after_timed(text, self._last_text)
+        if cut_short:                                # 'slow down to 60 over 8 bars', then 'then speed up to 90'
+            raise LanguageError(cut_short, 0)
         text, swept = sweep_line(text) if not self._nested else (text, None)   # 'sweep the cutoff to 2k': over
         try:                                                                    # 4 bars (sweeps.py), said once
             self._nested += 1

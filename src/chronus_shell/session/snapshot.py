@@ -149,11 +149,11 @@ def remove_interrupted_saves(min_age_s: float = TEMP_MIN_AGE_S) -> list[Path]:
 def state_to_messages(state: dict, current: dict | None = None) -> list[Message]:
     """The messages that turn the patch `current` (default: a fresh one) into `state`.
 
-    Order: stop and clear the sequencer, remove the current modules, create, set every param,
+    Order: drop the commands waiting on a bar, stop and clear the sequencer, remove the current modules, create, set every param,
     connect, modulate, then tempo, swing, tracks and notes, and start if it was running.
     """
     state = validate(migrate(dict(state)))
-    messages = [Message("/seq/stop"), Message("/seq/clear")]
+    messages = [Message("/at/clear"), Message("/seq/stop"), Message("/seq/clear")]   # (the last piece's timed lines too)
     if current:
         messages += [Message("/patch/remove", (m,)) for m in current.get("modules", {}) if m != "master"]
     for module_id, entry in state["modules"].items():

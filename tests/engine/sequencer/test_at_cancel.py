@@ -49,3 +49,22 @@ def test_bad_cancels_are_one_line(line, words):
     with pytest.raises(EngineError) as err:
         Engine(SR, 256).check(Message.parse(line))
     assert words in str(err.value), str(err.value)
+
+
+def test_at_clear_takes_back_every_waiting_command():
+    gains = ["/at 1 bar /ramp/s/gain 0 0 lin", "/at 2 bar /seq/stop"]
+    events = messages(SAW) + messages(gains, at=1000) + messages(["/at/clear"], at=2000)
+    audio, _ = render(events, SR * 6, 256)
+    assert np.count_nonzero(audio[_bar():_bar() + 4800]) > 4000             # the ramp to silence did not play
+    assert np.count_nonzero(audio[2 * _bar() + 4800:2 * _bar() + 9600]) > 4000   # on its bar or after
+
+
+def test_at_clear_keeps_what_was_not_timed():
+    plain = render(messages(SAW), SR, 256)[0]
+    assert np.array_equal(plain, render(messages(SAW) + messages(["/at/clear"], at=500), SR, 256)[0])
+
+
+def test_at_clear_takes_nothing():
+    with pytest.raises(EngineError) as err:
+        Engine(SR, 256).check(Message.parse("/at/clear now"))
+    assert "takes no arguments" in str(err.value)
