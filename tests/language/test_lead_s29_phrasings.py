@@ -169,3 +169,31 @@ def test_then_after_a_line_that_takes_its_time_refuses_never_cuts_it_short():
 
 def test_then_after_a_plain_line_is_that_line():
     assert last(*KIT, "kick louder", "then snare louder") == ["/mod/snare1/gain 0.9"]
+
+
+def _mid_fade(*lines):
+    """A translator whose master fades out and is at -39.8 dB now (what the shell's RampWatch tells it)."""
+    from chronus_shell.language import Translator
+    translator = Translator()
+    for line in (*KIT, "fade everything out over 16 bars", *lines):
+        translator.translate(line)
+    translator.model.values["master"] = {**translator.model.values["master"], "gain": -39.8}
+    translator.model.going_to = {"master.gain": -60.0}
+    return translator
+
+
+@pytest.mark.parametrize("phrase", ["bring the volume back up", "volume up", "master up"])
+def test_up_while_a_fade_out_runs_stops_it_where_it_started(phrase):
+    translator = _mid_fade()
+    assert [str(m) for m in translator.translate(phrase)] == ["/mod/master/gain 0.0"]
+    assert "stopped" in " ".join(translator.understood)
+
+
+def test_down_while_a_fade_out_runs_is_a_step_down():
+    assert [str(m) for m in _mid_fade().translate("volume down")][0].startswith("/mod/master/gain -4")
+
+
+def test_a_bass_line_under_an_arpeggio_gets_a_note_for_each_of_its_chords():
+    out = last(*CHORDS, "arpeggiate the chords in 8ths", "add a saw called bass at 55 hz", "bass notes e2 c2")
+    assert out == ["/seq/add bass bass x---------------x---------------",
+                   "/seq/notes bass e2 - - - - - - - - - - - - - - - c2 - - - - - - - - - - - - - - -"]

@@ -16,6 +16,7 @@ from .mini_notation import check_pattern
 from .note_steps import REST, parse_notes
 from .scales import parse_key
 from . import sequencer_verbs
+from .sequencer_changes import SetMute
 from .sequencer_verbs import STEPS_PER_BAR, SWING, TEMPO
 from .tempo_curve import TempoRamp
 from .track import Track
@@ -254,9 +255,18 @@ class Sequencer:
         """JSON-able: tempo, swing, running and tracks (snapshots restart the grid on load)."""
         state = {
             "bpm": float(self.bpm), "swing": float(self.swing), "running": self.running,
-            "tracks": {name: t.state() for name, t in sorted(self.tracks.items())},
+            "tracks": {name: self._lasting(name, t.state()) for name, t in sorted(self.tracks.items())},
         } | ({"key": " ".join(self.key)} if self.key else {}) | ({"swing_unit": 8} if self.swing_unit == 2 else {})
         return state | ({"seed": self.seed} if self.seed else {}) | ({"capo": self.capo} if self.capo else {})
+
+    def _lasting(self, name: str, state: dict) -> dict:
+        """A track's state as it lasts: a timed mute ('mute the hats for 8 bars') saved as the state it comes back
+        to (a snapshot has no clock to flip it back by: saved muted, it stayed muted for good)."""
+        flips = [change.muted for _, _, change in sorted(self.pending, key=lambda entry: entry[:2])
+                 if isinstance(change, SetMute) and change.name == name]
+        if not flips:
+            return state
+        return {**state, "muted": True} if flips[-1] else {k: v for k, v in state.items() if k != "muted"}
 
     def load_state(self, state: dict, at: int = 0) -> None:
         """Restore a state(); a running grid restarts at sample `at`."""

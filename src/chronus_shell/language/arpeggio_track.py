@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..protocol.message import Message
 from .chords import name, respell, token_pitches
-from .mapper_note_tracks import send_track
+from .mapper_note_tracks import arpeggiated, send_track
 
 RATES = {1: "16ths", 2: "8ths", 4: "quarters", 8: "half notes"}
 
@@ -29,15 +29,6 @@ def arpeggio_track(ctx, words, column: int, segments, direction: str, steps: int
     chords = tuple((length, chord or "+".join(name(p) for p in sorted(pitches))) for length, pitches, chord in segments)
     ctx.model.arpeggios = {**ctx.model.arpeggios, track: (direction, steps, octaves, chords)}   # (replaced: snapshots share it)
     return messages
-
-
-def arpeggiated(model, track: str | None) -> tuple | None:
-    """How the track arpeggiates its chords — (direction, steps, octaves, (steps held, chord) each) — while it still
-    plays an arpeggio (single notes); else None."""
-    found = model.tracks.get(track) if track is not None else None
-    if found is None or track not in model.arpeggios or any("+" in str(n) for n in found.notes):
-        return None
-    return model.arpeggios[track]
 
 
 def rearpeggiated(ctx, words, column: int, track: str | None, tokens: list[str], steps: int) -> list[Message] | None:
@@ -78,4 +69,4 @@ def _shortest_cycle(notes: list[str], length: int) -> list[str]:
     return notes
 
 
-__all__ = ["arpeggio_track", "arpeggiated", "held_again", "rearpeggiated", "RATES"]
+__all__ = ["arpeggio_track", "held_again", "rearpeggiated", "RATES"]

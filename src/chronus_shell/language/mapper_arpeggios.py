@@ -5,7 +5,8 @@ from __future__ import annotations
 from ..protocol.message import Message
 from . import intents as it
 from . import intents_harmony as ih
-from .arpeggio_track import arpeggiated, arpeggio_track, held_again
+from .arpeggio_track import arpeggio_track, held_again
+from .mapper_note_tracks import arpeggiated
 from .chords import Chord, register_of, token_pitches
 from .errors import LanguageError
 from .mapper_harmony import head_words, voice_and_track, voice_register

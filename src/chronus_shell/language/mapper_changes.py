@@ -12,7 +12,7 @@ from dataclasses import replace
 from fractions import Fraction
 
 from ..engine.catalogue import CATALOGUE
-from ..engine.params import ParamSpec
+from ..engine.params import ParamSpec, format_number
 from ..engine.sequencer_verbs import SWING, TEMPO
 from ..protocol.message import Message
 from . import intents as it
@@ -72,8 +72,27 @@ def change_param(ctx, intent: it.ChangeParam) -> list[Message]:
     if (intent.ref is not None and "pitch" in intent.ref.texts and spec.unit == "Hz" and amount is not None
             and amount.kind == "number" and amount.unit is None):
         amount = replace(amount, unit="semitones")    # "pitch up 12": semitones, as transpose counts
+    turned = _ramp_turned_back(ctx, module_id, spec, intent.direction, amount)
+    if turned is not None:
+        return [turned]
     change = change_message(ctx, module_id, spec, intent.direction, amount, intent.intensity, column)
     return [change, *transposed_notes(ctx, module_id, spec, change.args[0], column)]
+
+
+def _ramp_turned_back(ctx, module_id: str | None, spec: ParamSpec, direction: int, amount) -> Message | None:
+    """'bring the volume back up' while a fade out runs: the fade stopped and the level it started from back (a step
+    up from the level mid-fade left the fade going on to silence); None when no ramp of it runs the other way."""
+    key = f"{module_id}.{spec.name}"
+    going, start = ctx.model.going_to.get(key), ctx.model.ramp_from.get(key)
+    if module_id is None or amount is not None or going is None or start is None:
+        return None
+    now = float(ctx.model.value(module_id, spec.name))
+    if (going - now) * direction >= 0 or (start - now) * direction <= 0:
+        return None
+    unit = "" if spec.unit in ("ratio", "enum", "bool") else f" {spec.unit}"
+    ctx.understood.append(f"the ramp to {format_number(going)}{unit} stopped: {module_id} {spec.name} back to "
+                          f"{format_number(start)}{unit}, where it started")
+    return message(f"/mod/{module_id}/{spec.name}", start)
 
 
 def _steps_of_a_melody(ctx, ref: it.Words | None, module_id: str | None, spec: ParamSpec, amount) -> bool:

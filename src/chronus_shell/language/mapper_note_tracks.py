@@ -33,7 +33,7 @@ def note_track(ctx, words, column: int, notes: list[str], kind: str | None = Non
     existing = existing_track(ctx, words, column)
     rhythm = own_rhythm(notes)
     if existing is None and (spans := _chord_spans(ctx, notes)):     # a note a chord, held as long
-        ctx.understood.append(f"a note for each chord of the {ctx.model.last_chord[1]} track, held as long: {' '.join(notes)}")
+        ctx.understood.append(f"a note for each chord, held as long: {' '.join(notes)}")
         return send_track(ctx, words, column, "".join("x" + "-" * (n - 1) for n in spans),
                           [t for note, n in zip(notes, spans) for t in [note] + ["-"] * (n - 1)], kind)
     kept = ctx.model.tracks[existing].pattern if existing is not None else None
@@ -52,13 +52,25 @@ def _chord_spans(ctx, notes: list[str]) -> list[int] | None:
     notes a2 e2 f#2 d2' under G D Em C: the roots under the changes, not four 16ths)."""
     last = ctx.model.last_chord
     track = ctx.model.tracks.get(last[1]) if last and last[0] == "track" else None
-    if track is None or any(n in (REST, "-") or "+" in n for n in notes) or \
+    if any(n in (REST, "-") or "+" in n for n in notes) or \
             not all((p := token_pitches(n)) and p[0] < _BASS_BELOW for n in notes):
         return None                                   # (a melody or riff of as many notes keeps its own steps)
-    hits = [i for i, c in enumerate(track.pattern) if c in "xX"]
-    if len(hits) != len(notes) or len(notes) < 2:
+    if track is not None:
+        hits = [i for i, c in enumerate(track.pattern) if c in "xX"]
+        spans = [b - a for a, b in zip(hits, hits[1:] + [len(track.pattern)])]
+    else:                                             # chords played as an arpeggio: the chords it plays
+        spans = next(([length for length, _ in way[3]] for t in ctx.model.arpeggios
+                      if (way := arpeggiated(ctx.model, t))), [])
+    return spans if len(spans) == len(notes) >= 2 else None
+
+
+def arpeggiated(model, track: str | None) -> tuple | None:
+    """How the track arpeggiates its chords — (direction, steps, octaves, (steps held, chord) each) — while it still
+    plays an arpeggio (single notes); else None."""
+    found = model.tracks.get(track) if track is not None else None
+    if found is None or track not in model.arpeggios or any("+" in str(n) for n in found.notes):
         return None
-    return [b - a for a, b in zip(hits, hits[1:] + [len(track.pattern)])]
+    return model.arpeggios[track]
 
 
 def send_track(ctx, words, column, pattern: str, notes: list[str], kind: str | None = None) -> list[Message]:
@@ -91,4 +103,4 @@ def set_notes(ctx, intent: it.SetNotes) -> list[Message]:
     return note_track(ctx, intent.target, intent.column, [n.text if n.text == REST else note_name(n.text) for n in intent.notes])
 
 
-__all__ = ["note_track", "send_track", "set_notes", "own_rhythm", "MAX_STEPS"]
+__all__ = ["arpeggiated", "note_track", "send_track", "set_notes", "own_rhythm", "MAX_STEPS"]

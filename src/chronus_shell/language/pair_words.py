@@ -83,6 +83,20 @@ def step_from(model: PatchModel, before: PatchModel, messages: list[Message]) ->
         return None
 
 
+def ramp_starts(known: dict[str, float], before: PatchModel, messages: list[Message]) -> dict[str, float]:
+    """`known` with where each ramp the line started begins ('fade out over 16 bars': the master from 0 dB)."""
+    started = {}
+    for m in messages:
+        parts = m.address.split("/")
+        if m.address.startswith("/ramp/") and len(parts) == 4:
+            try:
+                started[f"{parts[2]}.{parts[3]}"] = float(m.args[3]) if len(m.args) > 3 else \
+                    float(before.value(parts[2], parts[3]))
+            except (TypeError, ValueError, AttributeError, KeyError):
+                continue
+    return {**known, **started} if started else known
+
+
 def _way(before: PatchModel, module: str, param: str, value) -> int:
     """+1, −1 or 0: which way a value moved from what the model had before the line (0 where it cannot tell)."""
     try:

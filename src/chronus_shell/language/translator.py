@@ -40,7 +40,7 @@ from .score_terms import score_terms
 from .shared_pan import shared_pan_note
 from .mapper_tracks import unheard_rhythm
 from .other_languages import in_english
-from .pair_words import step_from, both_parts, moved_together
+from .pair_words import ramp_starts, step_from, both_parts, moved_together
 from .second_stage import names_part, part_named, sounds
 from .sweeps import sweep_line
 from .remarks import taken_back
@@ -148,6 +148,7 @@ class Translator(ReadAgain, UndoHistory):
             self.model.just_noted = next((str(m.args[0]) for m in messages if m.address == "/seq/notes"), None)
             self.model.moved_together = moved_together(messages, self._before_line[0])   # 'kick and snare louder', 'more': both
             self.model.step_from = step_from(self.model, self._before_line[0], messages)   # 'way too much': back there
+            self.model.ramp_from = ramp_starts(self.model.ramp_from, self._before_line[0], messages)   # 'back up'
             self.model.line_moves = len({m.address.split("/", 2)[2] for m in messages if m.address.startswith(("/mod/", "/ramp/"))})
             if _changes_no_param(messages):
                 self.model.last_param = None     # 'humanize the drums', then 'less': not the param moved lines ago
