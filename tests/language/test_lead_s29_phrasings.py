@@ -197,3 +197,53 @@ def test_a_bass_line_under_an_arpeggio_gets_a_note_for_each_of_its_chords():
     out = last(*CHORDS, "arpeggiate the chords in 8ths", "add a saw called bass at 55 hz", "bass notes e2 c2")
     assert out == ["/seq/add bass bass x---------------x---------------",
                    "/seq/notes bass e2 - - - - - - - - - - - - - - - c2 - - - - - - - - - - - - - - -"]
+
+
+@pytest.mark.parametrize("phrase, value", [("tempo 90", "I meant 80, sorry."), ("tempo 90", "no, 80")])
+def test_i_meant_a_value_says_the_last_setting_again(phrase, value):
+    assert last(*KIT, phrase, value) == ["/seq/bpm 80.0"]
+
+
+def test_what_is_a_setting_on_a_part():
+    assert last(*PAD, "add a sine", "what's the gain on the sine") == ["/shell/show sine1.gain 0.5"]
+
+
+def test_i_would_like_to_hear_an_instrument_gets_the_voices_hint():
+    assert "no instruments by name" in refused(*PAD, "I would like to hear a piano, please.")
+
+
+def test_the_part_swells_is_a_crescendo():
+    assert last(*PAD, "the triangle swells over 4 bars")[0].startswith("/ramp/triangle1/gain ")
+
+
+def test_swell_the_part_is_in_from_nothing_as_a_swell_pedal():
+    assert last(*PAD, "swell the triangle over 4 bars") == ["/mod/triangle1/gain 0.0", "/ramp/triangle1/gain 0.5 16"]
+
+
+def test_swell_in_over_is_still_a_fade_in():
+    assert last(*PAD, "swell the triangle in over 4 bars")[0] == "/mod/triangle1/gain 0.0"
+
+
+@pytest.mark.parametrize("phrase", ["new session", "let's start a new song", "clean slate"])
+def test_a_new_session_is_a_fresh_start(phrase):
+    assert "/patch/remove triangle1" in last(*PAD, phrase)
+
+
+@pytest.mark.parametrize("phrase", ["chords Dm Bb held", "call the triangle strings|strings play Dm Bb held",
+                                    "chords Dm Bb, sustained"])
+def test_chords_said_held_are_held(phrase):
+    *before, said = phrase.split("|")
+    assert last(*PAD, *before, said)[0] == "/seq/add chords triangle1 x---------------x---------------"
+
+
+def test_held_after_an_arpeggio_holds_the_new_chords():
+    assert last(*CHORDS, "arpeggiate the chords", "chords Am F held")[0] == \
+        "/seq/add chords triangle1 x---------------x---------------"
+
+
+def test_a_single_chord_held_is_a_held_gate():
+    assert last(*PAD, "a chord of D major, held")[0].startswith("/gate/triangle1 1 ")
+
+
+def test_brighter_on_an_unfiltered_saw_says_it_is_as_bright_as_it_goes():
+    assert "as bright as it goes" in refused("add a saw called horns", "make the horns brighter")

@@ -254,7 +254,8 @@ def test_darker_on_a_voice_with_nothing_that_darkens_names_the_ways_to_it(phrase
 
 @pytest.mark.parametrize("lines, phrase", [(SQUARE, "make it brighter"), (DRUMS, "kick darker")])
 def test_brighter_on_a_raw_oscillator_and_darker_on_a_drum_without_tone_are_refused(lines, phrase):
-    assert "nothing in" in refused(*lines, phrase)
+    said = refused(*lines, phrase)
+    assert "nothing in" in said or "as bright as it goes" in said
 
 
 def test_a_remark_on_how_a_part_sounds_then_make_it_is_that_part():

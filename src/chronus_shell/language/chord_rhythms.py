@@ -28,8 +28,17 @@ _NAMES = {"upbeat": "offbeat", "upbeats": "offbeat", "off-beat": "offbeat", "off
 _SKANK = re.compile(r"\b(?:skank(?:ing|ed)?|reggae\s+(?:stabs?|chops?))\s+(?=(?:chords?\s+)?[a-g])", re.I)
 
 
+#: Chords said held ('strings play Dm Bb F C held', '…, sustained'): each struck once and held through its span — as
+#: chords are by default, and so on a track that comps or arpeggiates them too.
+_HELD = re.compile(r",?\s+(?:held|sustained|(?:as\s+)?(?:held|block|whole|long)\s+chords|held\s+(?:out|long))\s*[.!]*$", re.I)
+HELD = "held"
+
+
 def chord_rhythm(text: str) -> tuple[str, str | None]:
-    """(the text without its rhythm, the rhythm's steps) — or (text, None) when none is said."""
+    """(the text without its rhythm, the rhythm's steps, or HELD) — or (text, None) when none is said."""
+    held = _HELD.search(text)
+    if held is not None and re.search(r"\b[a-g]", text[:held.start()], re.I):
+        return text[:held.start()], HELD
     match = _RHYTHM.search(text)
     if match is None:
         skank = _SKANK.search(text)
@@ -54,7 +63,9 @@ def with_rhythm(intent, rhythm: str | None):
     if rhythm is None or intent is None:
         return intent
     if isinstance(intent, ih.Progression):
-        return replace(intent, rhythm=rhythm)
+        return replace(intent, rhythm="x" + "-" * (intent.steps - 1) if rhythm == HELD else rhythm)
+    if isinstance(intent, ih.PlayChord) and rhythm == HELD:
+        return intent                                 # ('a D major chord, held': the chord held, as it is)
     if isinstance(intent, ih.PlayChord) and not intent.tones and intent.voicing is None:
         return ih.Progression(intent.target, (intent.chord,), 16, intent.column, intent.key, rhythm)
     if isinstance(intent, it.Sequence):
@@ -143,4 +154,4 @@ def restrike_held(model, messages: list) -> list:
     return out
 
 
-__all__ = ["chord_rhythm", "with_rhythm", "restruck", "restrike_held", "in_the_rhythm", "one_a_hit", "comping_rhythm"]
+__all__ = ["HELD", "chord_rhythm", "with_rhythm", "restruck", "restrike_held", "in_the_rhythm", "one_a_hit", "comping_rhythm"]

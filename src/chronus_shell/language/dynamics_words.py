@@ -58,10 +58,13 @@ _KNOB_HOURS = {7: -5, 8: -4, 9: -3, 10: -2, 11: -1, 12: 0, 1: 1, 2: 2, 3: 3, 4: 
 #: A swell or a build over a time is a crescendo ('make it swell gradually, like the swell pedal, over four
 #: bars', 'build into the bridge over 4 bars').
 _SWELLS = (
-    (re.compile(rf"^(?:(?:can|could|would)\s+you\s+)?(?:make\s+|let\s+)?(?:(?P<what>it|the\s+\w+|everything)\s+)?swell"
+    (re.compile(rf"^(?:(?:can|could|would)\s+you\s+)?(?:make\s+|let\s+)?(?:(?P<what>it|the\s+\w+|everything)\s+)?swell(?:s|ing)?"
                 rf"(?:\s+up)?(?:\s+(?:gradually|slowly|gently))?(?:,?\s+like\s+[^,]+?,?)?{_SPAN}$", re.I), "swell"),
-    (re.compile(rf"^(?:build|build\s+up|building)(?:\s+(?:it|everything|up))?(?:\s+(?:into|to|towards|before)\s+(?:the\s+)?"
-                rf"(?:\w+\s+)?(?:bridge|chorus|drop|verse|outro|hook|end))?{_SPAN}$", re.I), "build"),
+    (re.compile(rf"^(?:slowly\s+|gently\s+)?swell\s+(?P<what>it|the\s+\w+|everything)(?!\s+in\s+(?:over|from|across)\b)(?:\s+up)?"
+                rf"{_SPAN}$", re.I), "swell in"),                 # ('swell the pad in over 8 bars': a fade in, read elsewhere)
+    (re.compile(rf"^(?:(?P<what>the\s+\w+|everything)\s+)?(?:build|builds|build\s+up|builds\s+up|building)(?:\s+(?:it|everything|up))?"
+                rf"(?:\s+(?:into|to|towards|before)\s+(?:the\s+)?(?:\w+\s+)?(?:bridge|chorus|drop|verse|outro|hook|end))?{_SPAN}$", re.I),
+     "build"),
 )
 
 
@@ -81,6 +84,8 @@ def _swell(text: str, model: PatchModel):
         swell = form.match(text)
         if swell:
             what = (swell.groupdict().get("what") or "").lower()
+            if word == "swell in":                    # 'swell the strings over 4 bars': in from nothing, as a swell pedal
+                return "swell: in from nothing", f"swell {what} in{swell.group('rest')}"
             on = "" if what in ("", "it") else " on master" if what == "everything" else f" on {what}"
             return f"{word}: a crescendo", f"crescendo{on}{swell.group('rest')}"
     return None

@@ -36,6 +36,9 @@ _BACK_TO = re.compile(r"^(?:and\s+|now\s+|ok,?\s+|nah,?\s+)?(?:go\s+|put\s+it\s+
                       r"(?:down\s+|up\s+)?to\s+(-?\d[\d.]*\s*(?:k|hz|khz|ms|s|%|db|bpm)?)(?P<now>\s+now)?(?:\s+please)?$", re.I)
 #: A number a tempo can be (no unit, or bpm): 'back to 140' with nothing moved before is the tempo.
 _TEMPO_LIKE = re.compile(r"^(\d{2,3}(?:\.\d+)?)\s*(?:bpm)?$", re.I)
+#: 'I meant 80', 'no, 80, sorry', 'make that 6k': the value the line before set, said again (a correction).
+_MEANT = re.compile(r"^(?:(?:no|nah|sorry|oops|wait|ah|hm+)[,.!]*\s+)*(?:i\s+meant?|make\s+(?:it|that)|(?=\d))\s*,?\s*"
+                    r"(?P<value>-?\d[\d.]*\s*(?:k|hz|khz|ms|s|%|db|bpm)?)(?:[\s,.!]+(?:sorry|please|thanks|not\s+\d+))*[\s,.!]*$", re.I)
 #: 'twice as fast', 'half as fast' said alone: of the track the line before played.
 _AS_FAST = re.compile(r"^(?:now\s+|and\s+|ok\s+)?(?:play\s+(?:it\s+)?)?((?:twice|half|three\s+times)\s+as\s+(?:fast|slow|quick))"
                       r"(?:\s+(?:please|now))*$", re.I)
@@ -115,7 +118,11 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
     choice = _BACK_TO_CHOICE.match(text.strip(" .!"))
     if choice:                                            # 'back to lowpass' after 'highpass the pad': that mode
         return [(f"back to {choice.group(1)}", parse(f"switch to {choice.group(1)}"))]
-    step = _step_of(last, model) if back else None
+    meant = _MEANT.match(text.strip())
+    step = _step_of(last, model) if back or meant and isinstance(last, it.SetParam) else None
+    if meant and step is not None:                        # 'tempo 90', 'I meant 80': the value said again
+        intent = parse(f"{step[0].text} {meant['value']}")
+        return [(f"meant {meant['value']}: {step[0].text} {meant['value']}", intent)] if isinstance(intent, it.SetParam) else []
     if step is not None:                                  # 'back to 120' after moving the tempo: the tempo
         ref = step[0]
         intent = parse(f"{ref.text} {back.group(1)}{' now' if back.group('now') and ref.text == 'tempo' else ''}")

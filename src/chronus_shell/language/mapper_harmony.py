@@ -229,7 +229,7 @@ def progression(ctx, intent: ih.Progression) -> list[Message]:
         pattern = span * len(tokens)
         first = next((i for i, step in enumerate(span) if step in "xX"), 0)    # the chord set at its span's first hit,
         notes = tokens[:1] if len(tokens) == 1 else [t if i == first else "-" for t in tokens for i in range(len(span))]   # held
-        played = f"on {span}"
+        played = "held" if set(span[1:]) == {"-"} else f"on {span}"
     else:
         pattern = ("x" + "-" * (intent.steps - 1)) * len(tokens)
         notes = [n for token in tokens for n in [token] + ["-"] * (intent.steps - 1)]

@@ -76,9 +76,9 @@ __all__ = ["add_owner"]
 
 
 def refuse_darker(ctx, intent: it.Comparative, direction: int, names) -> None:
-    """'make it darker', 'less harsh' on a voice with nothing that darkens: refused with the ways
-    to get there (a filter, a softer wave) — adding one would be a guess between them."""
-    if direction > 0 or "cutoff" not in names or intent.amount is not None:
+    """'make it darker', 'less harsh' (or 'brighter') on a voice with nothing that darkens: refused with the ways
+    to get there (a filter, a softer or a brighter wave) — adding one would be a guess between them."""
+    if "cutoff" not in names or intent.amount is not None:
         return
     ref = intent.ref if intent.ref is not None and intent.ref.texts not in (("it",), ("this",), ("that",)) else None
     try:
@@ -88,6 +88,11 @@ def refuse_darker(ctx, intent: it.Comparative, direction: int, names) -> None:
     voice = ctx.model.voice_of(start) or (ctx.resolve.focused_voice() if ref is None else [])
     if voice and ctx.model.spec(voice[0]).role == "source" and \
             not any(ctx.model.spec(m).has_param(n) for m in voice for n in names):
+        if direction > 0:                             # (unfiltered, a wave is as bright as it goes: a filter only darkens)
+            wave = ctx.model.modules[voice[0]]
+            softer = "" if wave in ("saw", "square") else " or use a brighter wave (a saw or a square)"
+            raise LanguageError(f"{voice[0]} plays its {wave} wave unfiltered, as bright as it goes: 'add a distortion to "
+                                f"{voice[0]}' gives it edge{softer}", intent.column)
         raise LanguageError(f"nothing in {voice[0]}'s voice darkens it yet: add a filter ('add a filter to {voice[0]}', "
                             f"then 'darker') or use a softer wave (a triangle or a sine)", intent.column)
 

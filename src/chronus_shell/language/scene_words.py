@@ -271,11 +271,18 @@ _TYPED_PARAM_OF = re.compile(r"\b(?:the\s+)?(?:filter|envelope|env|amp|adsr|osci
 _ELLIPSIS = re.compile(r"(?:(?<!\S)(?=[A-Za-z'’-]*[A-WYZa-wyz])(?P<word>[A-Za-z][A-Za-z'’-]*)(?:\.{2,3}|…)(?=\s|$)|(?<=\s)(?:\.{2,3}|…)(?=\s+[A-WYZa-wyz]))\s*")
 
 #: The rewrites fixed_terms makes, in this order (a rule sees the line the ones before it left).
+#: 'new session', 'a new song', 'clean slate': a fresh start ('start over'), as a new shell (undo brings it back).
+_NEW_PIECE = re.compile(r"^\s*(?:(?:ok|right|now|so),?\s+)?(?:let'?s\s+(?:do\s+|start\s+|have\s+)?|start\s+)?(?:a\s+)?(?:new|fresh)\s+"
+                        r"(?:session|song|piece|tune|project)(?:\s+please)?[\s.!]*$|^\s*(?:a\s+)?(?:blank|clean)\s+(?:slate|sheet)[\s.!]*$", re.I)
+#: 'what is the decay on the bass': of the bass (a question about a setting 'on' a part).
+_WHAT_ON = re.compile(r"^(\s*what(?:'s|\s+is|\s+are)\s+the\s+\w+(?:\s+\w+)?)\s+on\s+(?=(?:the|my)\s+\w+\s*\??\s*$)", re.I)
 #: 'pump it up', 'pump up the volume': louder (the idiom) — never more of a wobble an LFO in focus has.
 _PUMP_UP = re.compile(r"^\s*pump\s+(?:(?:it|this|that)\s+up|up\s+(?:the\s+)?(?:volume|jam|music|track|mix))\b", re.I)
 
 _TERMS = (
     (_PUMP_UP, "much louder"),
+    (_NEW_PIECE, "start over"),
+    (_WHAT_ON, r"\1 of "),
     (_ELLIPSIS, lambda m: f"{m['word'] or ''}, "),
     (_HALF_TIME_THEN_SNARE, ""),
     (_BARRED_NOTES, _barred_notes),
