@@ -64,6 +64,37 @@ def nickname(word: str, model: PatchModel) -> str | None:
     return (pitched[-1] if kind == "high" else pitched[0])[1]
 
 
+#: Words before a nickname that make it a kind of sound, not a part named ('add a pad', 'add claps', 'more like an organ').
+_NOT_NAMING = ("a", "an", "another", "more", "less", "like", "some", "add", "create", "new")
+
+
+def named_here(word: str, before: str, model: PatchModel) -> str | None:
+    """The part a line's word names by its nickname ('organ', "the odaiko's"), with its possessive; None when
+    it is a name of the patch itself, follows an article (a kind of sound), or names no single part."""
+    owner = word[:-2] if word.endswith("'s") else word
+    if owner in model.modules or owner in model.tracks or before in _NOT_NAMING:
+        return None
+    named = nickname(owner, model)
+    return named + word[len(owner):] if named else None
+
+
+def nicknamed_line(line: str, model: PatchModel) -> tuple[str, str] | None:
+    """The line with every part named by its nickname said by its name ('odaiko deeper, it is a big drum' →
+    'kick deeper, …'), and how it was read; None when it names none."""
+    words, said, parts = line.split(" "), [], {}
+    for index, word in enumerate(words):
+        core = word.strip(",;:.!?").lower()
+        named = named_here(core, words[index - 1].lower() if index else "", model) if core else None
+        if named:
+            start = word.lower().index(core)
+            words[index] = word[:start] + named + word[start + len(core):]
+            said.append(f"{core} → {named}")
+            parts.setdefault(named.removesuffix("'s"), set()).add(core.removesuffix("'s"))
+    if not said or any(len(words_) > 1 for words_ in parts.values()):
+        return None                                   # ('organ left and piano right': one_part_twice asks)
+    return " ".join(words), ", ".join(said)
+
+
 def one_part_twice(said: list[str], model: PatchModel, line: str) -> str | None:
     """'organ left and piano right' with one pad: two nicknames read as one module (the second stage's
     'word → module' notes), each setting the same thing its own way, with another sound they may have
@@ -100,4 +131,4 @@ def _part(name: str, model: PatchModel) -> str | None:
     return of_type[0] if len(of_type) == 1 else None
 
 
-__all__ = ["nickname", "one_part_twice", "NICKNAMES", "NICKNAME_KINDS", "STAND_INS"]
+__all__ = ["nickname", "named_here", "nicknamed_line", "one_part_twice", "NICKNAMES", "NICKNAME_KINDS", "STAND_INS"]

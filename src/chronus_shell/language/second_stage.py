@@ -25,7 +25,7 @@ from .except_parts import all_but
 from .follow_ups import follow_up, is_again
 from .missing_effects import absent_effect
 from .modulation_phrases import aimed
-from .nicknames import nickname, one_part_twice
+from .nicknames import named_here, nickname, one_part_twice
 from .rephrasings import QUALITIES, rephrasings
 from .param_verbs import verb_readings
 from .part_lines import part_readings
@@ -240,11 +240,7 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
                 words[index + 1].strip(",;:").lower() in _part_names(model):
             out.append("the")                             # "turn that bass up": the bass
             continue
-        after_article = index > 0 and words[index - 1].lower() in ("a", "an", "another", "more", "less", "like")
-        owner = core[:-2] if core.endswith("'s") else core          # "the pad's too bright"
-        named = None if owner in model.modules or owner in model.tracks or after_article else nickname(owner, model)
-        if named and owner != core:
-            named += "'s"
+        named = named_here(core, words[index - 1].lower() if index else "", model)   # "the pad's too bright"
         if named:
             out.append(named + tail)
             said.append(f"{core} → {named}")

@@ -1,0 +1,65 @@
+"""Issue 13, session 29: families of phrasing the dev sets refused, made to work in the general case —
+a part named by the instrument it stands in for, read through the whole line (a remark, a follow-up, a
+time after it, as for the part's own name); an effect or a modulator named by the part it works on ('the
+lfo on the filter: slower') — each with the near misses that must still be refused or not misread."""
+import pytest
+
+from .test_musicians import refused
+from .test_phrasing_classes import DRUMS, PAD, last
+
+TAIKO = (*DRUMS, "hats decay 50")
+
+
+# -- a nickname read through the whole line ------------------------------------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("shime reverb, like temple", ["/patch/create reverb1 reverb", "/patch/disconnect snare1 master",
+                                   "/patch/connect snare1 reverb1", "/patch/connect reverb1 master"]),
+    ("tamborim in triplets now", ["/seq/speed hats 1.5 now"]),
+    ("triplet feel on the tilli", ["/seq/speed snare 1.5"]),
+])
+def test_a_part_named_by_its_instrument_is_read_through_the_whole_line(phrase, expected):
+    assert last(*TAIKO, phrase) == expected
+
+
+def test_a_nickname_then_a_follow_up_of_its_own():
+    assert last(*TAIKO, "hats twice as fast", "chappa back to normal speed") == ["/seq/speed hats 1.0"]
+
+
+def test_the_organ_brighter_with_a_remark_after_it():
+    assert last(*PAD, "organ brighter, more upper harmonics")[0].startswith("/mod/filter1/cutoff ")
+
+
+@pytest.mark.parametrize("lines, phrase", [
+    (TAIKO, "add claps"),                        # a kind of sound to add: the snare plays it (asked, not a second)
+    (TAIKO, "add some claps"),
+    (PAD, "organ left and piano right"),         # two nicknames of one sound: asked
+])
+def test_a_nickname_that_is_a_kind_of_sound_or_names_one_part_twice_is_not_read_as_a_name(lines, phrase):
+    refused(*lines, phrase)
+
+
+# -- an effect named by the part it works on -------------------------------------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("the wobble on the filter faster, 4 hz", ["/mod/lfo1/rate 4.0"]),
+    ("the lfo on the filter: slower and deeper", ["/mod/lfo1/rate 0.840896", "/mod/lfo1/depth 0.6"]),
+    ("The vibrato on the filter: slower, like a sigh.", ["/mod/lfo1/rate 0.840896"]),
+    ("the wobble on the triangle faster", ["/mod/lfo1/rate 1.189207"]),     # a sound: what moves its voice
+    ("echo on the sine off", ["/mod/delay1/mix 0.0"]),
+    ("the wobble on the filter, kill it", ["/patch/remove lfo1"]),
+])
+def test_an_effect_named_by_its_part_is_that_effect(phrase, expected):
+    assert last(*PAD, phrase) == expected
+
+
+def test_a_filter_named_by_the_chords_it_shapes():
+    chords = ("/seq/add chords triangle1 x.......x.......", "/seq/notes chords d4+f#4+a4 g3+bb3+d4")
+    assert last(*PAD, *chords, "filter on the chords darker")[0].startswith("/mod/filter1/cutoff ")
+
+
+@pytest.mark.parametrize("phrase", [
+    "the echo on the triangle longer",          # the triangle has no echo: never the sine's
+    "the wobble on the reverb faster",          # the lfo moves the filter, not the reverb
+    "lfo on the reverb mix as well",            # a param named: one more target (asked), not the lfo on the filter
+])
+def test_an_effect_the_part_does_not_have_is_not_another_parts(phrase):
+    refused(*PAD, phrase)
