@@ -63,3 +63,53 @@ def test_a_filter_named_by_the_chords_it_shapes():
 ])
 def test_an_effect_the_part_does_not_have_is_not_another_parts(phrase):
     refused(*PAD, phrase)
+
+
+# -- the way back: the last change undone; a reversed part forwards again ------------------------------------
+@pytest.mark.parametrize("before, phrase, expected", [
+    ("triangle1 up an octave", "back down", ["/mod/triangle1/freq 220.0"]),
+    ("triangle1 up an octave", "nah, back down where it was", ["/mod/triangle1/freq 220.0"]),
+    ("filter1 cutoff down 200", "go back up", ["/mod/filter1/cutoff 1000.0"]),
+])
+def test_back_the_other_way_undoes_the_last_change(before, phrase, expected):
+    assert last(*PAD, before, phrase) == expected
+
+
+@pytest.mark.parametrize("before, phrase", [
+    ("triangle1 up an octave", "back up"),          # it went up: 'back up' is no way back
+    ("filter1 cutoff down 200", "back down"),
+    ("add a snare", "back down"),                   # nothing went one way
+])
+def test_back_the_same_way_or_from_nowhere_is_refused(before, phrase):
+    refused(*PAD, before, phrase)
+
+
+@pytest.mark.parametrize("befores, phrase, expected", [
+    (("reverse the snare",), "unreverse", ["/seq/reverse snare 0"]),
+    (("reverse the snare",), "and flip it back", ["/seq/reverse snare 0"]),
+    (("reverse the snare",), "forwards again", ["/seq/reverse snare 0"]),
+    (("reverse the snare", "reverse the kick"), "both forwards again", ["/seq/reverse kick 0", "/seq/reverse snare 0"]),
+])
+def test_a_reversed_part_plays_forwards_again_when_none_is_named(befores, phrase, expected):
+    assert sorted(last(*DRUMS, *befores, phrase)) == expected
+
+
+def test_forwards_with_nothing_reversed_is_refused():
+    refused(*DRUMS, "unreverse")
+
+
+# -- a complaint, then the value it should be ---------------------------------------------------------------
+@pytest.mark.parametrize("phrase", ["too fast lol 170", "too fast 170", "too fast, back to 170", "too quick, settle at 170",
+                                    "too fast - 170", "too fast, try 170"])
+def test_a_complaint_then_its_value_sets_that_value(phrase):
+    assert last(*DRUMS, "tempo 180", phrase) == ["/seq/bpm 170.0"]
+
+
+@pytest.mark.parametrize("before", ["swing 0.4", "/seq/swing 0.4"])         # said, or a knob's
+@pytest.mark.parametrize("phrase", ["too much, 0.2", "too much, back to 0.2", "less - 0.2"])
+def test_too_much_then_a_value_is_the_setting_just_moved(before, phrase):
+    assert last(*DRUMS, before, phrase) == ["/seq/swing 0.2"]
+
+
+def test_a_complaint_its_value_contradicts_is_asked():
+    refused(*DRUMS, "too fast, 140")                # at 120: down by 140, or 140?
