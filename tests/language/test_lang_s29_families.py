@@ -113,3 +113,32 @@ def test_too_much_then_a_value_is_the_setting_just_moved(before, phrase):
 
 def test_a_complaint_its_value_contradicts_is_asked():
     refused(*DRUMS, "too fast, 140")                # at 120: down by 140, or 140?
+
+
+# -- the kit's one cymbal: the hats ----------------------------------------------------------------------------
+def test_the_cymbals_are_the_hats_when_the_kit_has_one():
+    assert last(*DRUMS, "mute the hats", "cymbals in on the next bar") == ["/at 1 bar /seq/mute hats 0"]
+
+
+@pytest.mark.parametrize("phrase", ["crash cymbal on 1", "ride cymbal on every beat"])
+def test_a_cymbal_of_another_kind_is_still_refused(phrase):
+    assert "the kit here is kick, snare and hat" in refused(*DRUMS, phrase)
+
+
+def test_a_cymbal_added_says_the_hat_plays_it():
+    assert "the hat (hat1) plays it" in refused(*DRUMS, "add a cymbal")
+
+
+# -- a part said to be distorted goes through a distortion ---------------------------------------------------------
+@pytest.mark.parametrize("phrase", ["kick distorted a bit", "the kick distorted", "kick slightly overdriven"])
+def test_a_part_said_distorted_gets_a_distortion(phrase):
+    assert last(*DRUMS, phrase) == ["/patch/create distortion1 distortion", "/patch/disconnect kick1 master",
+                                    "/patch/connect kick1 distortion1", "/patch/connect distortion1 master"]
+
+
+def test_a_part_through_a_distortion_said_distorted_drives_that_one_harder():
+    assert last(*DRUMS, "add a distortion to the kick", "kick distorted") == ["/mod/distortion1/drive 5.9"]
+
+
+def test_distorted_said_of_no_part_is_refused():
+    refused(*DRUMS, "everything distorted and weird")

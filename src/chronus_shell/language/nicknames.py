@@ -29,6 +29,7 @@ STAND_INS = {"808": ("bass", "kick"), "808s": ("bass", "kick"), "shaker": ("hats
              "dagga": ("kick",), "tilli": ("snare",), "tapan": ("kick",), "davul": ("kick",), "stomp": ("kick",),
              "stomps": ("kick",), "tamborim": ("hats", "hat"), "chocalho": ("hats", "hat"), "riq": ("hats", "hat"),
              "iron": ("hats", "hat"),       # soca's brake drum: the ticking part
+             "cymbal": ("hats", "hat"), "cymbals": ("hats", "hat"),   # the kit's one cymbal (a ride or a crash is asked for)
              # a taiko ensemble's big drum (odaiko, nagado), its small tight one (shime), its hand cymbals
              # (chappa) and bell (kane); a tabla's low drum (bayan) and high one (dayan)
              "odaiko": ("kick",), "o-daiko": ("kick",), "nagado": ("kick",), "shime": ("snare",),
@@ -64,8 +65,9 @@ def nickname(word: str, model: PatchModel) -> str | None:
     return (pitched[-1] if kind == "high" else pitched[0])[1]
 
 
-#: Words before a nickname that make it a kind of sound, not a part named ('add a pad', 'add claps', 'more like an organ').
-_NOT_NAMING = ("a", "an", "another", "more", "less", "like", "some", "add", "create", "new")
+#: Words before a nickname that make it a kind of sound, not a part named ('add a pad', 'add claps', 'more like an organ',
+#: 'a crash cymbal').
+_NOT_NAMING = ("a", "an", "another", "more", "less", "like", "some", "add", "create", "new", "ride", "crash", "splash", "china")
 
 
 def named_here(word: str, before: str, model: PatchModel) -> str | None:

@@ -23,7 +23,7 @@ from .asides import (described_then_asked, label_names_part, without_asides, wit
 from .described_modules import described_module
 from .except_parts import all_but
 from .follow_ups import follow_up, is_again
-from .missing_effects import absent_effect
+from .missing_effects import absent_effect, distorted_part
 from .modulation_phrases import aimed
 from .nicknames import named_here, nickname, one_part_twice
 from .rephrasings import QUALITIES, rephrasings
@@ -131,7 +131,8 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     found += [Reading(how, new) for how, new in part_readings(text, model)]
     found += [Reading(how, new) for how, new in reordered(tidied, model, line) + (reordered(text, model) if text != tidied else [])]
     found += [Reading(how, new) for how, new in verb_readings(text) + (verb_readings(tidied) if tidied != text else [])]
-    asked = aimed(text, model) or absent_effect(tidied, model) or described_module(tidied, model) or (
+    asked = aimed(text, model) or absent_effect(tidied, model) or distorted_part(text, model, lambda w: part_named(w, model)) \
+        or described_module(tidied, model) or (
         described_module(text, model) if text != tidied else None) or quality_request(text, model) or (
         quality_request(tidied, model) if tidied != text else None)
     if asked:

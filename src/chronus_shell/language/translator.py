@@ -20,6 +20,7 @@ from .mapper import Mapper
 from .mapper_owners import named_part, new_parts
 from .nicknames import nicknamed_line
 from .effect_on_part import effect_on_part
+from .unavailable import not_here
 from .moved_effects import moved_effect
 from .parser import as_question, parse
 from .patch_model import PatchModel
@@ -104,7 +105,8 @@ class Translator(ReadAgain, UndoHistory):
             if line.lstrip().startswith("/"):
                 raise
             named = nicknamed_line(line, self.model)
-            if named is not None and not any(f"'{word.split(' → ')[0]}" in str(err) for word in named[1].split(", ")):
+            if named is not None and not any(f"'{word.split(' → ')[0]}" in str(err) for word in named[1].split(", ")) \
+                    and not_here(line) is None:
                 named = None                  # (a refusal about something else, or one that asks, stands)
             for text, said in [named] if named else effect_on_part(line, self.model, lambda w: part_named(w, self.model)):
                 try:
