@@ -142,3 +142,24 @@ def test_a_part_through_a_distortion_said_distorted_drives_that_one_harder():
 
 def test_distorted_said_of_no_part_is_refused():
     refused(*DRUMS, "everything distorted and weird")
+
+
+# -- a tempo said with the style it is for ------------------------------------------------------------------------
+@pytest.mark.parametrize("phrase, bpm", [
+    ("slow air, 60", 60), ("gabber! 180", 180), ("slow march, 60", 60), ("strathspey tempo, 128", 128),
+    ("bpm 90 boom bap", 90), ("bpm 180 dnb style", 180), ("Allegro moderato, please. 112.", 112),
+    ("menu music loop, 90 bpm", 90), ("tempo de cha-cha, like 116", 116),
+])
+def test_a_tempo_said_with_its_style_is_the_tempo(phrase, bpm):
+    assert last(*DRUMS, phrase) == [f"/seq/bpm {bpm:.1f}"]
+
+
+@pytest.mark.parametrize("phrase", [
+    "snair, 60",            # a slip of the snare's name, not a style
+    "rum, 90",              # like 'drum'
+    "rum 90",               # a word and a number, nothing setting them apart: no style said
+    "hats, 60",             # a part: its setting, asked
+    "slow air, 20",         # no tempo
+])
+def test_a_number_beside_a_word_that_may_name_something_is_no_tempo(phrase):
+    refused(*DRUMS, phrase)

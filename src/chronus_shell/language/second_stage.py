@@ -38,6 +38,7 @@ from .resolve import type_named
 from .scene_words import scene_words
 from .shorthands import shorthand
 from .stretched_words import unstretched
+from .style_tempo import style_tempo
 from .tidal_lines import tidal_line
 from .timed_lines import is_timed
 from .typo_words import rival_comparatives, typo
@@ -131,6 +132,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     found += [Reading(how, new) for how, new in part_readings(text, model)]
     found += [Reading(how, new) for how, new in reordered(tidied, model, line) + (reordered(text, model) if text != tidied else [])]
     found += [Reading(how, new) for how, new in verb_readings(text) + (verb_readings(tidied) if tidied != text else [])]
+    found += [Reading(how, new) for how, new in style_tempo(text, model)]      # 'slow air, 60', 'gabber! 180'
     asked = aimed(text, model) or absent_effect(tidied, model) or distorted_part(text, model, lambda w: part_named(w, model)) \
         or described_module(tidied, model) or (
         described_module(text, model) if text != tidied else None) or quality_request(text, model) or (
