@@ -163,3 +163,23 @@ def test_a_tempo_said_with_its_style_is_the_tempo(phrase, bpm):
 ])
 def test_a_number_beside_a_word_that_may_name_something_is_no_tempo(phrase):
     refused(*DRUMS, phrase)
+
+
+# -- from the start again; a new rhythm said 'instead' ------------------------------------------------------------
+@pytest.mark.parametrize("phrase", ["restart", "Restart.", "restart the track", "start again from top", "re-start it"])
+def test_restart_plays_from_the_start(phrase):
+    assert last(*DRUMS, "stop", phrase) == ["/seq/start"]
+
+
+def test_start_over_is_still_a_fresh_start_not_a_restart():
+    assert "/seq/clear" in last(*DRUMS, "start over")
+
+
+@pytest.mark.parametrize("phrase, pattern", [("kick on 1 and 3 instead", "x.......x......."),
+                                             ("kick every 2 beats instead", "x.......x.......")])
+def test_a_rhythm_said_instead_replaces_the_old_one(phrase, pattern):
+    assert last(*DRUMS, phrase) == [f"/seq/add kick kick1 {pattern}"]
+
+
+def test_a_level_said_instead_is_not_taken_as_a_replacement():
+    refused(*DRUMS, "mute the snare", "the snare softer instead")      # would it unmute? asked, not guessed
