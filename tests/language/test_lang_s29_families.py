@@ -183,3 +183,21 @@ def test_a_rhythm_said_instead_replaces_the_old_one(phrase, pattern):
 
 def test_a_level_said_instead_is_not_taken_as_a_replacement():
     refused(*DRUMS, "mute the snare", "the snare softer instead")      # would it unmute? asked, not guessed
+
+
+# -- clauses said with nothing between them ------------------------------------------------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("hats pan left snare pan right", ["/mod/hat1/pan -0.5", "/mod/snare1/pan 0.5"]),
+    ("hats left snare right", ["/mod/hat1/pan -0.5", "/mod/snare1/pan 0.5"]),
+    ("kick louder snare quieter", ["/mod/kick1/gain 0.9", "/mod/snare1/gain 0.7"]),
+    ("the kick louder the snare quieter", ["/mod/kick1/gain 0.9", "/mod/snare1/gain 0.7"]),
+])
+def test_clauses_run_together_are_each_a_command(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["kick snare louder",               # a list of parts, not two clauses
+                                    "put a reverb on the snare louder",  # the snare joined by 'on'
+                                    "hats left snare"])                  # a clause of a part alone says nothing
+def test_a_part_joined_to_the_words_before_it_starts_no_clause(phrase):
+    refused(*DRUMS, phrase)
