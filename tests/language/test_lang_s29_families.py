@@ -201,3 +201,30 @@ def test_clauses_run_together_are_each_a_command(phrase, expected):
                                     "hats left snare"])                  # a clause of a part alone says nothing
 def test_a_part_joined_to_the_words_before_it_starts_no_clause(phrase):
     refused(*DRUMS, phrase)
+
+
+# -- a correction in the middle of the line ------------------------------------------------------------------------
+@pytest.mark.parametrize("phrase", ["tempo 100 no wait 120", "tempo 100, no, 120", "tempo 100 i mean 120",
+                                    "tempo 100... sorry, 120"])
+def test_a_value_corrected_in_the_line_is_the_value_meant(phrase):
+    assert last(*DRUMS, phrase) == ["/seq/bpm 120.0"]
+
+
+def test_a_pattern_corrected_in_the_line_is_the_pattern_meant():
+    assert last(*DRUMS, "kick x..x..x...x..x.. wait no x..x..x.x..x..x.") == ["/seq/add kick kick1 x..x..x.x..x..x."]
+
+
+def test_a_chord_corrected_in_the_line_is_the_chord_meant():
+    assert last(*PAD, "hold a G major chord... no, G minor.") == last(*PAD, "hold a G minor chord")
+
+
+def test_a_part_corrected_in_the_line_is_the_part_meant():
+    assert last(*DRUMS, "pan the guitar, i mean the snare, left") == ["/mod/snare1/pan -0.5"]
+
+
+@pytest.mark.parametrize("phrase", [
+    "hats louder, no, snare",       # a part after a change, not after a part: what would it mean?
+    "sine to the left, no, right",  # a side is no value said again: asked
+])
+def test_a_no_that_replaces_nothing_of_its_kind_is_refused(phrase):
+    refused(*PAD, phrase)

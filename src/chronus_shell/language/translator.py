@@ -20,6 +20,7 @@ from .mapper import Mapper
 from .mapper_owners import named_part, new_parts
 from .nicknames import nicknamed_line
 from .effect_on_part import effect_on_part
+from .corrections import corrected
 from .unavailable import not_here
 from .moved_effects import moved_effect
 from .parser import as_question, parse
@@ -96,9 +97,10 @@ class Translator(ReadAgain, UndoHistory):
         return messages
 
     def _said_by_name(self, line: str) -> list[Message]:
-        """The line; refused, the line with each part it names by a nickname said by its name, or an effect
-        named by its part said as that effect, read again whole ('odaiko deeper, it is a big drum': a remark, a
-        time, a follow-up read as for 'kick …'; 'the lfo on the filter: slower and deeper' as 'the lfo: …')."""
+        """The line; refused, the line with each part it names by a nickname said by its name, an effect named by
+        its part said as that effect, or a correction in it made, read again whole ('odaiko deeper, it is a big
+        drum': a remark, a time, a follow-up read as for 'kick …'; 'the lfo on the filter: slower and deeper' as
+        'the lfo: …'; 'tempo 100 no wait 120' as 'tempo 120')."""
         try:
             return self._said(line)
         except LanguageError as err:
@@ -108,7 +110,8 @@ class Translator(ReadAgain, UndoHistory):
             if named is not None and not any(f"'{word.split(' → ')[0]}" in str(err) for word in named[1].split(", ")) \
                     and not_here(line) is None:
                 named = None                  # (a refusal about something else, or one that asks, stands)
-            for text, said in [named] if named else effect_on_part(line, self.model, lambda w: part_named(w, self.model)):
+            parts = lambda word: part_named(word, self.model)       # noqa: E731
+            for text, said in [named] * bool(named) + effect_on_part(line, self.model, parts) + corrected(line, parts):
                 try:
                     messages = self._said(text)
                 except LanguageError:
