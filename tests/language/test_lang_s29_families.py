@@ -228,3 +228,14 @@ def test_a_part_corrected_in_the_line_is_the_part_meant():
 ])
 def test_a_no_that_replaces_nothing_of_its_kind_is_refused(phrase):
     refused(*PAD, phrase)
+
+
+# -- a fade up from nothing with no part named: the whole mix ----------------------------------------------------
+@pytest.mark.parametrize("phrase", ["fade in from nothing over 2 bars", "fade up from silence over 2 bars",
+                                    "swell up from nothing over 2 bars"])
+def test_a_fade_up_from_nothing_with_no_part_is_the_whole_mix(phrase):
+    assert last(*DRUMS, phrase) == ["/mod/master/gain -60.0", "/ramp/master/gain 0.0 8"]
+
+
+def test_a_part_faded_in_from_nothing_is_still_that_part():
+    assert last(*DRUMS, "fade the hats in from nothing over 2 bars")[0] == "/mod/hat1/gain 0.0"

@@ -265,7 +265,12 @@ _TYPED_PARAM_OF = re.compile(r"\b(?:the\s+)?(?:filter|envelope|env|amp|adsr|osci
 _ELLIPSIS = re.compile(r"(?:(?<!\S)(?=[A-Za-z'’-]*[A-WYZa-wyz])(?P<word>[A-Za-z][A-Za-z'’-]*)(?:\.{2,3}|…)(?=\s|$)|(?<=\s)(?:\.{2,3}|…)(?=\s+[A-WYZa-wyz]))\s*")
 
 #: The rewrites fixed_terms makes, in this order (a rule sees the line the ones before it left).
+#: 'fade in from nothing over 2 bars', 'fade up from silence': no part named — the whole mix, as 'fade in' is.
+_FADE_UP_FROM = re.compile(r"^(?P<lead>(?:and\s+|now\s+|then\s+)?(?:slowly\s+)?)(?:fade|swell|bring)\s+(?:everything\s+)?(?:in|up)\s+"
+                           r"from\s+(?:nothing|silence|zero|scratch)\b", re.I)
+
 _TERMS = (
+    (_FADE_UP_FROM, r"\g<lead>fade everything in from nothing"),
     (_ELLIPSIS, lambda m: f"{m['word'] or ''}, "),
     (_HALF_TIME_THEN_SNARE, ""),
     (_BARRED_NOTES, _barred_notes),
