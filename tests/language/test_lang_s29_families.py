@@ -239,3 +239,8 @@ def test_a_fade_up_from_nothing_with_no_part_is_the_whole_mix(phrase):
 
 def test_a_part_faded_in_from_nothing_is_still_that_part():
     assert last(*DRUMS, "fade the hats in from nothing over 2 bars")[0] == "/mod/hat1/gain 0.0"
+
+
+def test_an_exclamation_before_a_number_ends_the_clause():
+    assert last(*DRUMS, "faster! 140") == ["/seq/bpm 140.0"]          # never 120 + 140
+    assert last(*DRUMS, "slower! 110") == ["/seq/bpm 110.0"]

@@ -269,7 +269,11 @@ _ELLIPSIS = re.compile(r"(?:(?<!\S)(?=[A-Za-z'’-]*[A-WYZa-wyz])(?P<word>[A-Za-
 _FADE_UP_FROM = re.compile(r"^(?P<lead>(?:and\s+|now\s+|then\s+)?(?:slowly\s+)?)(?:fade|swell|bring)\s+(?:everything\s+)?(?:in|up)\s+"
                            r"from\s+(?:nothing|silence|zero|scratch)\b", re.I)
 
+#: 'faster! 140', 'slower! 110': an exclamation before a number ends a clause as a comma does (never 'faster by 140').
+_EXCLAIMED = re.compile(r"(?<=[^\W\d_])!+\s+(?=[+-]?\d)")
+
 _TERMS = (
+    (_EXCLAIMED, ", "),
     (_FADE_UP_FROM, r"\g<lead>fade everything in from nothing"),
     (_ELLIPSIS, lambda m: f"{m['word'] or ''}, "),
     (_HALF_TIME_THEN_SNARE, ""),
