@@ -244,3 +244,16 @@ def test_a_part_faded_in_from_nothing_is_still_that_part():
 def test_an_exclamation_before_a_number_ends_the_clause():
     assert last(*DRUMS, "faster! 140") == ["/seq/bpm 140.0"]          # never 120 + 140
     assert last(*DRUMS, "slower! 110") == ["/seq/bpm 110.0"]
+
+
+# -- instruments by the role they play in a band ----------------------------------------------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("the harpsichord slightly left", ["/mod/triangle1/pan -0.25"]),        # a keyboard that comps: the pad
+    ("the clarinet louder", ["/mod/sine1/gain 0.6"]),                       # a wind that sings the line: the high voice
+])
+def test_an_instrument_is_the_voice_that_plays_its_role(phrase, expected):
+    assert last(*PAD, "sine1 gain 0.5", phrase) == expected
+
+
+def test_an_instrument_to_add_is_no_voice_named():
+    refused(*PAD, "add a harpsichord")

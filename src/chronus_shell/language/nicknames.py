@@ -16,6 +16,13 @@ NICKNAMES = {"pad": "pad", "pads": "pad", "drone": "pad", "chords": "pad", "keys
              "lead": "high", "melody": "high", "beep": "high", "bleep": "high", "sub": "low", "flute": "high",
              "guitar": "driven", "guitars": "driven", "gtr": "driven",
              "808": "bass", "808s": "bass", "bassline": "bass", "tri": "triangle"}
+#: Instruments by the role they play in a band, as musicians name the voice that stands in for them: the keyboards
+#: that comp are the pad, the winds and strings that sing a line the highest voice, the low ones the lowest.
+NICKNAMES.update({word: "pad" for word in ("harpsichord", "cembalo", "continuo", "clavinet", "clav", "harmonium",
+                                           "accordion")})
+NICKNAMES.update({word: "high" for word in ("clarinet", "oboe", "sax", "saxophone", "trumpet", "recorder", "piccolo",
+                                            "chanter")})
+NICKNAMES.update({word: "low" for word in ("tuba", "cello", "bassoon", "contrabass", "guitarron", "guitarrón")})
 #: The kinds of source a nickname may mean (resolved by `nickname`); the other meanings are names as the language knows them.
 NICKNAME_KINDS = ("pad", "high", "low", "driven")
 #: Parts musicians name by an instrument the kit stands in for: the first of these the patch has (a
