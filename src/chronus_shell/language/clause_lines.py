@@ -1,5 +1,5 @@
 """A refused line of several clauses read one clause at a time ('kick to the left, snare to the
-right', or joined by 'and' when no comma parts them): each clause a command of its own, each read as a whole line would be (the second stage
+right', or joined by 'and' when no comma parts them, or said with nothing between: 'hats pan left snare pan right'): each clause a command of its own, each read as a whole line would be (the second stage
 included), all of them one undo step — taken only when no clause leans on or describes another."""
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ def clause_by_clause(translator, line: str) -> list[Message] | None:
     words or more: a bare value or word leans on the clause before) on something no other
     clause sets, read one after the other, taken together as one step; else None."""
     clauses = [c.strip() for c in (line.split(",") if "," in line else _AND.split(line))]
+    if len(clauses) < 2:
+        clauses = _run_on(line, translator.model)   # 'hats pan left snare pan right': nothing between the clauses
     if len(clauses) >= 2 and names_part(re.sub(r"^(?:the|di)\s+", "", clauses[0], flags=re.I), translator.model):
         part = clauses[0]                     # 'the hats, a touch quieter and a little to the right': each of them the hats'
         clauses = [f"{part} {c.strip()}" for rest in clauses[1:] for c in _AND.split(rest)]
@@ -54,6 +56,25 @@ def _what_is_set(message) -> str:
     return f"{message.address} {message.args[0]}" if named else message.address
 
 
+def _run_on(line: str, model) -> list[str]:
+    """The clauses of a line said without a break between them, each beginning with the part it shapes ('hats pan left
+    snare pan right', 'kick louder snare quieter'): a part's name after a word that neither joins it to the words before
+    ('on the snare', 'like the kick') nor lists it with another part ('kick snare and hats')."""
+    words, starts = line.split(), [0]
+    for index in range(1, len(words)):
+        before = words[index - 1].lower()
+        named = words[index + 1] if words[index].lower() in ("the", "my") and index + 1 < len(words) else words[index]
+        if names_part(named, model) and before not in _JOINING and not names_part(before, model) and \
+                not re.search(r"[,;:]$", before):
+            starts.append(index)                  # ('the kick louder the snare quieter': at its article)
+    if len(starts) < 2 or not names_part(words[0], model) and not names_part(" ".join(words[:2]).removeprefix("the "), model):
+        return []
+    return [" ".join(words[a:b]) for a, b in zip(starts, starts[1:] + [len(words)])]
+
+
+#: Words that join a part's name to the words before it: it is no new clause.
+_JOINING = frozenset("the a an my our its their this that on to into onto in at of with from and or for like than as through "
+                     "by before after over under plus then but except without between behind above below & + send put".split())
 #: A clause that is only an amount ('a bit', 'a half'): it leans on the clause before.
 _AMOUNT = re.compile(r"^(?:an?|some)\s+(?:bit|half|little|lot|touch|tad|quarter|third)[\s.!?]*$", re.I)
 #: Clauses joined by 'and' when no comma parts them ('bass pan a bit left and hats right').

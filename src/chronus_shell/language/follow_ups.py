@@ -16,6 +16,7 @@ from .param_words import COMPARATIVES
 from .parser import parse
 from .patch_model import PatchModel
 from .resolve import type_named
+from .reversals import reversal
 from .vocabulary import is_known_word
 
 _MORE = re.compile(r"^(?:(?:a\s+)?(?:little|lil|bit|tad|touch|lot|tiny bit|way|much|wee bit)\s+)*(?:even\s+)?(more(?:[\s,!]+more)*|further|harder|"
@@ -34,6 +35,10 @@ FOLLOW_UP_WORDS = frozenset({"again", "same", "repeat", "further", "more", "less
 _AGAIN = re.compile(r"^(?:(?:do|say|try)\s+(?:that|it)\s+)?(again|once more|one more time|repeat(?: that)?)\b", re.I)
 _BACK_TO = re.compile(r"^(?:and\s+|now\s+|ok,?\s+|nah,?\s+)?(?:go\s+|put\s+it\s+|take\s+it\s+|bring\s+it\s+|set\s+it\s+)?back\s+"
                       r"(?:down\s+|up\s+)?to\s+(-?\d[\d.]*\s*(?:k|hz|khz|ms|s|%|db|bpm)?)(?P<now>\s+now)?(?:\s+please)?$", re.I)
+#: 'too much, 0.2', 'less - back to 30%': the setting just moved, back to that value.
+_LESS_TO = re.compile(r"^(?:(?:nah|no|ok|hm+)[,.!]?\s+)*(?:(?:way\s+|far\s+|a\s+bit\s+)?too\s+much|less|not\s+so\s+much)\s*[,.;:!-]+\s*"
+                      r"(?:(?:go\s+)?back\s+(?:down\s+)?to\s+|like\s+|maybe\s+|about\s+|try\s+|make\s+it\s+)?"
+                      r"(\d[\d.]*\s*(?:k|hz|khz|ms|s|%|db)?)(?P<now>\s+now)?$", re.I)
 #: A number a tempo can be (no unit, or bpm): 'back to 140' with nothing moved before is the tempo.
 _TEMPO_LIKE = re.compile(r"^(\d{2,3}(?:\.\d+)?)\s*(?:bpm)?$", re.I)
 #: 'I meant 80', 'no, 80, sorry', 'make that 6k': the value the line before set, said again (a correction).
@@ -62,7 +67,10 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
             raise LanguageError(f"'a tempo' goes back to the tempo before a change, and the tempo has not changed "
                                 f"(it is {model.bpm:g} bpm)", 0)
         return [(f"a tempo: back to {model.tempo_before:g} bpm", parse(f"tempo {model.tempo_before:g}"))]
-    back = _BACK_TO.match(text.strip(" .!"))
+    turned = reversal(text, model, last)          # 'back down' after up an octave, 'unreverse'
+    if turned:
+        return turned
+    back = _BACK_TO.match(text.strip(" .!")) or _LESS_TO.match(text.strip(" .!"))
     tempo = _TEMPO_LIKE.match(back.group(1)) if back and (last is None or model.last_param is None) else None
     if tempo and 20 <= float(tempo.group(1)) <= 300:     # 'back to 140', nothing said before it: the tempo
         if model.last_param is not None and model.last_param[0] != "seq":     # (a value a script or a knob set: which?)
@@ -71,8 +79,8 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
                                 f"('{module_id} {name} {tempo.group(1)}')? say which", 0)
         said = f"tempo {tempo.group(1)}{' now' if back.group('now') else ''}"
         return [(f"back to {tempo.group(1)}: the tempo", parse(said))]
-    if last is None:
-        said = _whole(_MORE, text) or _whole(_LESS, text)
+    if last is None and not (back and back.re is _LESS_TO and model.last_param is not None):   # ('too much, 0.2' after
+        said = _whole(_MORE, text) or _whole(_LESS, text)                                      # a knob: that knob)
         if said:                                          # 'too much' as the first line: of nothing yet
             _of_what(said.group(1).lower(), _whole(_MORE, text) is not None, "nothing has moved yet")
         return []

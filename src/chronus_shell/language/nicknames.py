@@ -17,6 +17,13 @@ NICKNAMES = {"pad": "pad", "pads": "pad", "drone": "pad", "chords": "pad", "keys
              "violin": "high", "fiddle": "high",
              "guitar": "driven", "guitars": "driven", "gtr": "driven",
              "808": "bass", "808s": "bass", "bassline": "bass", "tri": "triangle"}
+#: Instruments by the role they play in a band, as musicians name the voice that stands in for them: the keyboards
+#: that comp are the pad, the winds and strings that sing a line the highest voice, the low ones the lowest.
+NICKNAMES.update({word: "pad" for word in ("harpsichord", "cembalo", "continuo", "clavinet", "clav", "harmonium",
+                                           "accordion")})
+NICKNAMES.update({word: "high" for word in ("clarinet", "oboe", "sax", "saxophone", "trumpet", "recorder", "piccolo",
+                                            "chanter")})
+NICKNAMES.update({word: "low" for word in ("tuba", "cello", "bassoon", "contrabass", "guitarron", "guitarrón")})
 #: The kinds of source a nickname may mean (resolved by `nickname`); the other meanings are names as the language knows them.
 NICKNAME_KINDS = ("pad", "high", "low", "driven")
 #: Parts musicians name by an instrument the kit stands in for: the first of these the patch has (a
@@ -30,6 +37,7 @@ STAND_INS = {"808": ("bass", "kick"), "808s": ("bass", "kick"), "shaker": ("hats
              "dagga": ("kick",), "tilli": ("snare",), "tapan": ("kick",), "davul": ("kick",), "stomp": ("kick",),
              "stomps": ("kick",), "tamborim": ("hats", "hat"), "chocalho": ("hats", "hat"), "riq": ("hats", "hat"),
              "iron": ("hats", "hat"),       # soca's brake drum: the ticking part
+             "cymbal": ("hats", "hat"), "cymbals": ("hats", "hat"),   # the kit's one cymbal (a ride or a crash is asked for)
              # a taiko ensemble's big drum (odaiko, nagado), its small tight one (shime), its hand cymbals
              # (chappa) and bell (kane); a tabla's low drum (bayan) and high one (dayan)
              "odaiko": ("kick",), "o-daiko": ("kick",), "nagado": ("kick",), "shime": ("snare",),
@@ -65,6 +73,38 @@ def nickname(word: str, model: PatchModel) -> str | None:
     if len(pitched) < 2 and kind != "low":
         return pitched[0][1] if pitched else None
     return (pitched[-1] if kind == "high" else pitched[0])[1]
+
+
+#: Words before a nickname that make it a kind of sound, not a part named ('add a pad', 'add claps', 'more like an organ',
+#: 'a crash cymbal').
+_NOT_NAMING = ("a", "an", "another", "more", "less", "like", "some", "add", "create", "new", "ride", "crash", "splash", "china")
+
+
+def named_here(word: str, before: str, model: PatchModel) -> str | None:
+    """The part a line's word names by its nickname ('organ', "the odaiko's"), with its possessive; None when
+    it is a name of the patch itself, follows an article (a kind of sound), or names no single part."""
+    owner = word[:-2] if word.endswith("'s") else word
+    if owner in model.modules or owner in model.tracks or before in _NOT_NAMING:
+        return None
+    named = nickname(owner, model)
+    return named + word[len(owner):] if named else None
+
+
+def nicknamed_line(line: str, model: PatchModel) -> tuple[str, str] | None:
+    """The line with every part named by its nickname said by its name ('odaiko deeper, it is a big drum' →
+    'kick deeper, …'), and how it was read; None when it names none."""
+    words, said, parts = line.split(" "), [], {}
+    for index, word in enumerate(words):
+        core = word.strip(",;:.!?").lower()
+        named = named_here(core, words[index - 1].lower() if index else "", model) if core else None
+        if named:
+            start = word.lower().index(core)
+            words[index] = word[:start] + named + word[start + len(core):]
+            said.append(f"{core} → {named}")
+            parts.setdefault(named.removesuffix("'s"), set()).add(core.removesuffix("'s"))
+    if not said or any(len(words_) > 1 for words_ in parts.values()):
+        return None                                   # ('organ left and piano right': one_part_twice asks)
+    return " ".join(words), ", ".join(said)
 
 
 def one_part_twice(said: list[str], model: PatchModel, line: str) -> str | None:
@@ -103,4 +143,4 @@ def _part(name: str, model: PatchModel) -> str | None:
     return of_type[0] if len(of_type) == 1 else None
 
 
-__all__ = ["nickname", "one_part_twice", "NICKNAMES", "NICKNAME_KINDS", "STAND_INS"]
+__all__ = ["nickname", "named_here", "nicknamed_line", "one_part_twice", "NICKNAMES", "NICKNAME_KINDS", "STAND_INS"]

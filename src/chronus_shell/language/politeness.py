@@ -50,7 +50,8 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:could|can|would|will|should|might|may)\s+(?=(?:the|it|this|that)\b)", ""),
     (r"(?<=\w)(?:\s*,\s*|\s+)(?:it'?s|its|it\s+is|that'?s|thats|they'?re|theyre)\s+(?:(?:way|much|a\s+bit|a\s+little|just)\s+)?too\s+\w+$", ""),
     #   ('sine quieter, its too loud': the reason says the request again)
-    (r"^(?=.*\b(?:play|plays|chord|chords|notes?)\b)(.*?\w)\s+instead$", r"\1"),   # 'play an a minor chord instead'
+    (r"^(?=.*\b(?:play|plays|chord|chords|notes?|every|on\s+(?:the\s+)?(?:\d|one|two|three|four|beat|off)|pattern|rhythm)\b)"
+     r"(.*?\w)\s+instead$", r"\1"),   # 'play an a minor chord instead', 'gong every 4 bars instead': the new replaces the old
     (r"\b(?:please|pls|plz|thanks|thank you|ty|thx|rn|tbh|ngl|imo|fr|sorry|maybe|perhaps|about|around|roughly|approximately|"
      r"entirely|for now|for me|i think|if possible|would be lovely|would be great|so i can hear|"
      r"a little bit|let'?s|i'?d like|go ahead and)\b", ""),

@@ -136,6 +136,11 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
      "|".join(c for c in COMPARATIVES if c.endswith("er")) + r")\s+than\s+(?:it|they|that)?\s*(?:should\s+be|"
      r"i\s+(?:want|wanted|like|need|needed|expected)|before|usual|normal|needed|necessary)$",
      lambda m: f"{m.group(1)} is too {_base(m.group(2))}"),
+    # a complaint, then the value it should be ('too fast lol 170', 'too fast, back to 140', 'too quick, settle at
+    # 108'): the complaint with its value, as 'too fast, 170' says it
+    (r"^((?:(?:way|a\s+bit|bit|much|far)\s+)?too\s+(?!much\b)[a-z]+)\s*[,.;:!-]*\s+(?:(?:lol|lmao|haha|ok|okay|so|then|now|just)[,.!]?\s+)*(?:(?:go\s+|come\s+|bring\s+it\s+|take\s+it\s+)?back\s+"
+     r"(?:down\s+|up\s+)?to|settle\s+(?:at|on|for)|try|make\s+it|set\s+it\s+to|(?:let'?s\s+)?(?:say|do|go\s+for))?\s*"
+     r"(\d[\d.]*\s*(?:bpm|%|db|hz|k|ms)?)(?:\s+please)?$", r"\1, \2"),
     (r"^(?:add|put in|give me|i want)\s+(?:an?\s+|another\s+)?(open|closed)\s+(?:hi-?)?hats?(?:\s+(?:with\s+)?(?:an?\s+)?"
      r"decay(?:\s+of)?\s+(\d+\s*m?s))?$", lambda m: f"add a hat with decay {m.group(2) or _HAT_DECAY[m.group(1).lower()]}"),
     (r"^(add|put|give me)\s+(?:an?\s+)?(?:little|gentle|subtle|slight|nice|warm|some|sub|fat|huge|lush|massive|tiny)\s+(.+)$",

@@ -134,6 +134,13 @@ _FIXED = re.compile(r"\b(?:s\s*&\s*h|s\s*/\s*h|sample\s+(?:and|&|n)\s+hold)\b(?:
 _SCRATCH = re.compile(r"^\s*scrap\s+(?:that|this)\s*[.!]?\s*$", re.I)
 
 
+#: 'fade in from nothing over 2 bars', 'fade up from silence': no part named — the whole mix, as 'fade in' is.
+_FADE_UP_FROM = re.compile(r"^(?P<lead>(?:and\s+|now\s+|then\s+)?(?:slowly\s+)?)(?:fade|swell|bring)\s+(?:everything\s+)?(?:in|up)\s+"
+                           r"from\s+(?:nothing|silence|zero|scratch)\b", re.I)
+
+#: 'faster! 140', 'slower! 110': an exclamation before a number ends a clause as a comma does (never 'faster by 140').
+_EXCLAIMED = re.compile(r"(?<=[^\W\d_])!+\s+(?=[+-]?\d)")
+
 #: 'half time drums, snare on the 3': the snare on 3 is how the half-time feel is played — said once.
 _HALF_TIME_THEN_SNARE = re.compile(r"^\s*half[- ]?time(?:\s+(?:feel|drums|groove|beat))?\s*,\s*(?=(?:the\s+|a\s+)?"
                                    r"(?:snare|clap)s?\b[^,]*\b(?:on|at)\s+(?:the\s+|beat\s+)?(?:3|three|third)\b)", re.I)
@@ -305,6 +312,8 @@ _TERMS = (
     (_VALUED_EFFECT, lambda m: f"add a {m['effect']} to {m['part']}, {m['value']}" if m["verb"] else
      f"{m['effect']} on {m['part']} at {m['value']}"),                           # asked to add: added
     (_EFFECT_THEN_VALUE, r"\g<effect> on \g<part> at \g<value>"),
+    (_EXCLAIMED, ", "),
+    (_FADE_UP_FROM, r"\g<lead>fade everything in from nothing"),
 )
 
 

@@ -23,9 +23,9 @@ from .asides import (described_then_asked, label_names_part, without_asides, wit
 from .described_modules import described_module
 from .except_parts import all_but
 from .follow_ups import follow_up, is_again
-from .missing_effects import absent_effect
+from .missing_effects import absent_effect, distorted_part
 from .modulation_phrases import aimed
-from .nicknames import nickname, one_part_twice
+from .nicknames import named_here, nickname, one_part_twice
 from .rephrasings import QUALITIES, rephrasings
 from .param_verbs import verb_readings
 from .part_lines import part_readings
@@ -39,6 +39,7 @@ from .same_for_lines import said_again_for
 from .scene_words import scene_words
 from .shorthands import shorthand
 from .stretched_words import unstretched
+from .style_tempo import style_tempo
 from .tidal_lines import tidal_line
 from .timed_lines import is_timed
 from .typo_words import rival_comparatives, typo
@@ -136,7 +137,9 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     found += [Reading(how, new) for how, new in part_readings(text, model)]
     found += [Reading(how, new) for how, new in reordered(tidied, model, line) + (reordered(text, model) if text != tidied else [])]
     found += [Reading(how, new) for how, new in verb_readings(text) + (verb_readings(tidied) if tidied != text else [])]
-    asked = aimed(text, model) or absent_effect(tidied, model) or described_module(tidied, model) or (
+    found += [Reading(how, new) for how, new in style_tempo(text, model)]      # 'slow air, 60', 'gabber! 180'
+    asked = aimed(text, model) or absent_effect(tidied, model) or distorted_part(text, model, lambda w: part_named(w, model)) \
+        or described_module(tidied, model) or (
         described_module(text, model) if text != tidied else None) or quality_request(text, model) or (
         quality_request(tidied, model) if tidied != text else None)
     if asked:
@@ -245,11 +248,7 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
                 words[index + 1].strip(",;:").lower() in _part_names(model):
             out.append("the")                             # "turn that bass up": the bass
             continue
-        after_article = index > 0 and words[index - 1].lower() in ("a", "an", "another", "more", "less", "like")
-        owner = core[:-2] if core.endswith("'s") else core          # "the pad's too bright"
-        named = None if owner in model.modules or owner in model.tracks or after_article else nickname(owner, model)
-        if named and owner != core:
-            named += "'s"
+        named = named_here(core, words[index - 1].lower() if index else "", model)   # "the pad's too bright"
         if named:
             out.append(named + tail)
             said.append(f"{core} → {named}")

@@ -18,6 +18,10 @@ from .intents import (BareValue, ChangeParam, Comparative, Mute, PlayPattern, Re
 from .intents_rhythm import TrackFeel
 from .mapper import Mapper
 from .mapper_owners import named_part, new_parts
+from .nicknames import nicknamed_line
+from .effect_on_part import effect_on_part
+from .corrections import corrected
+from .unavailable import not_here
 from .moved_effects import moved_effect
 from .parser import as_question, parse
 from .patch_model import PatchModel
@@ -77,7 +81,7 @@ class Translator(ReadAgain, UndoHistory):
         answer = answered(line, self._asked)
         try:
             self._answering = True
-            messages = self._said(answer or line)
+            messages = self._said_by_name(answer or line)
         except LanguageError as err:
             asked = options_asked(str(err))           # a question stands through one more refused line
             self._asked, self._asked_once = (asked, False) if asked else \
@@ -92,6 +96,30 @@ class Translator(ReadAgain, UndoHistory):
         if answer:
             self.mapper.understood.insert(0, f"{line.strip()}: '{answer}'")
         return messages
+
+    def _said_by_name(self, line: str) -> list[Message]:
+        """The line; refused, the line with each part it names by a nickname said by its name, an effect named by
+        its part said as that effect, or a correction in it made, read again whole ('odaiko deeper, it is a big
+        drum': a remark, a time, a follow-up read as for 'kick …'; 'the lfo on the filter: slower and deeper' as
+        'the lfo: …'; 'tempo 100 no wait 120' as 'tempo 120')."""
+        try:
+            return self._said(line)
+        except LanguageError as err:
+            if line.lstrip().startswith("/"):
+                raise
+            named = nicknamed_line(line, self.model)
+            if named is not None and not any(f"'{word.split(' → ')[0]}" in str(err) for word in named[1].split(", ")) \
+                    and not_here(line) is None:
+                named = None                  # (a refusal about something else, or one that asks, stands)
+            parts = lambda word: part_named(word, self.model)       # noqa: E731
+            for text, said in [named] * bool(named) + effect_on_part(line, self.model, parts) + corrected(line, parts):
+                try:
+                    messages = self._said(text)
+                except LanguageError:
+                    continue
+                self.mapper.understood.insert(0, said)
+                return messages
+            raise err from None
 
     def _said(self, line: str) -> list[Message]:
         tracks_before = set(self.model.tracks)

@@ -66,7 +66,10 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     (r"^(?:undo|revert|take\s+back)\s+(?:that|the|my)\s+last\s+(?:thing|bit|change|step|one|edit|move)$", "undo"),
     (r"^(?:start|begin)\s+to\s+record(?:ing)?$", "record"), (r"^(?:and\s+)?carry\s+on$", "continue"),
     (r"^(?:(?:and|ok|okay|now|so)\s+)?(?:start|play|go|run|take)?\s*(?:it|this|things|everything)?\s*(?:back\s+)?(?:again\s+)?"
-     r"from\s+the\s+(?:beginning|top|start)$", "start"),                   # 'take it from the top', 'run it back from the top'
+     r"from\s+(?:the\s+)?(?:beginning|top|start)$", "start"),             # 'take it from the top', 'run it back from the top'
+    # 'restart', 'restart the track': the music from its start (never 'start over', a fresh start)
+    (r"^(?:(?:and|ok|okay|now|so)\s+)?re-?start(?:\s+(?:it|this|everything|the\s+(?:music|track|song|beat|loop|sequencer|playback)))?"
+     r"(?:\s+from\s+(?:the\s+)?(?:beginning|top|start))?$", "start"),
     (r"^(?:only|just)\s+(?:the\s+)?(\w+)\s+drum$", r"solo \1"),
     # a musician's terms for how notes are played and how loud
     (r"^(?:(?:very|more|a\s+bit|much)\s+)?(staccato|pizzicato|detached|legato|sustained)\s+(?:on\s+)?(?:the\s+)?(\w+)$",

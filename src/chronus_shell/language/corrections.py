@@ -1,0 +1,71 @@
+"""A correction said in the middle of a line ('tempo 100 no wait 120', 'pan the guitar, i mean the chords, left',
+'dbmaj9 cm7 bbm9 ebm9.. wait no ebm7. one bar each', 'snare... i mean shime, less noise'): what is said after the
+correction replaces what was said just before it — a value a value, a pattern a pattern, a chord a chord, a part a
+part — and the line is read as if said right the first time. Nothing else is guessed: a plain 'no' corrects only
+after a pause ('…, no,' '... no'), since '…, no reverb' asks for no reverb.
+"""
+from __future__ import annotations
+
+import re
+
+from .chords import Chord
+from .nicknames import NICKNAMES, STAND_INS
+from .vocabulary import is_known_word
+
+_STRONG = r"no+[,.!]*\s+wait|wait[,.!]*\s+no+|i\s+mean(?:t)?|or\s+rather|sorry|correction|make\s+that|nein|perd[oó]n"
+_MARK = re.compile(rf"(?:\s*(?:\.{{2,}}|…|[,;:!])\s*(?:{_STRONG}|no+|nah|actually)|\s+(?:{_STRONG}))[,.!:]*\s+(?P<said>\S.*)$", re.I)
+_UNIT = r"(?:\s*(?:%|hz|khz|k|ms|s|db|bpm|cents?|semitones?|percent)\b)?"
+#: What a correction may replace, at the end of the words before it, and what begins the words after it.
+_KINDS = (
+    (re.compile(rf"-?\d+(?:\.\d+)?{_UNIT}$", re.I), re.compile(rf"^-?\d+(?:\.\d+)?{_UNIT}(?=[\s,.!;:]|$)", re.I)),
+    (re.compile(r"[xX.~][xX.~\-| ]{3,}$"), re.compile(r"^[xX.~][xX.~\-| ]{3,}?(?=[\s,.!;:]*$|[\s,;:]+[a-z])")),
+    (re.compile(r"(?:the\s+)?\b[a-g](?:#|b)?(?:\s+(?:major|minor|flat|sharp))?(?:\s+(?:seventh|7th|chord))*$|\S+$", re.I),
+     re.compile(r"^[a-g](?:#|b)?(?:\s+(?:major|minor|flat|sharp))?(?:\s+(?:seventh|7th|chord))*(?=[\s,.!;:]|$)|^\S+?(?=[\s,.!;:]|$)", re.I)),
+)
+
+
+def corrected(line: str, part_named) -> list[tuple[str, str]]:
+    """[(the line as meant, how it was read)] for a line corrected in the middle, else []; `part_named(word)` is the
+    module a word names, or None. A part said after the correction replaces the part (or the unknown word, the
+    instrument not there) said just before it."""
+    mark = _MARK.search(line.strip())
+    if not mark:
+        return []
+    before, said = line.strip()[:mark.start()].rstrip(" ,;:.!…"), mark.group("said").strip()
+    if not before:
+        return []
+    last = before.split()[-1].strip(",.;:!").lower()
+    word = re.sub(r"^(?:the|my)\s+", "", said, flags=re.I)
+    first_part = re.split(r"[\s,.;:!]+", word)[0].lower()
+    if part_named(first_part) and (part_named(last) or last in NICKNAMES.keys() | STAND_INS.keys() or not is_known_word(last)):
+        kept = re.sub(r"\s*(?:the|my)?\s*\S+$", "", before)            # 'pan the guitar' → 'pan'
+        if kept:                                  # ('pan the guitar, i mean the chords, left': the aside's comma ends)
+            word = re.sub(r"^(\S+?),\s*", r"\1 ", word)
+        return [(f"{kept} the {word}".strip(), f"corrected: '{last}' → '{first_part}'")]
+    for end, begin in _KINDS:
+        old, new = end.search(before), begin.match(said)
+        if old and new and _same_kind(old.group(0), new.group(0)):
+            return [(before[:old.start()] + said, f"corrected: '{old.group(0).strip()}' → '{new.group(0).strip()}'")]
+    return []
+
+
+def _same_kind(old: str, new: str) -> bool:
+    """Both numbers, both patterns, or both chords (a word after a chord that is no chord is no correction of it)."""
+    if re.match(r"-?\d", old) or re.match(r"-?\d", new):
+        return bool(re.match(r"-?\d", old) and re.match(r"-?\d", new))
+    if re.match(r"[xX.~]", old) and re.match(r"[xX.~]", new):
+        return "x" in old.lower() and "x" in new.lower()
+    return _chord(old) and _chord(new)
+
+
+def _chord(text: str) -> bool:
+    words = re.sub(r"^the\s+|\s+chord$", "", text.strip(), flags=re.I).split()
+    if len(words) == 1:
+        return Chord.parse(words[0].lower()) is not None
+    quality = {"major": "", "minor": "m", "seventh": "7", "7th": "7"}
+    root = words[0].lower() + {"flat": "b", "sharp": "#"}.get(words[1].lower(), "")
+    return Chord.parse(root + "".join(quality.get(w.lower(), "?") for w in words[1:] if w.lower() not in ("flat", "sharp"))) \
+        is not None
+
+
+__all__ = ["corrected"]
