@@ -3,7 +3,7 @@
 Every supervisor call that may take time (start, send, status, stop) runs in a thread executor,
 so the prompt never waits on the engine (its start included: the prompt shows before the engine
 is up, and send/status wait for it); the toolbar reads `last_status`, which a background
-task refreshes a few times per second, so drawing the toolbar never calls the supervisor.
+task refreshes a few times per second (not while a line is typed), so drawing the toolbar never calls the supervisor.
 """
 from __future__ import annotations
 
@@ -57,6 +57,7 @@ class EngineLink:
         self.supervisor = supervisor
         self.on_news, self.on_info = on_news, on_info
         self.last_status: dict = {}
+        self.typing: Callable[[], bool] = lambda: False   # a line is being typed (the prompt's toolbar.Typing)
         self._poller: asyncio.Task | None = None
         self._seen = {"problem": 0, "recording_problem": 0, "news_line": 0}
         self._faults_seen: set[str] = set()
@@ -210,6 +211,8 @@ class EngineLink:
     async def _poll(self) -> None:
         while True:
             await asyncio.sleep(STATUS_INTERVAL_S)
+            if self.typing():
+                continue                       # its GIL and its news wait for the line's Enter, not delay it
             with contextlib.suppress(Exception):
                 await self.status()
 
