@@ -18,6 +18,7 @@ from ..protocol.message import Message
 from ..supervisor.repl_realtime import Watchdog, plain_fan_out, raises_line
 
 STATUS_INTERVAL_S = 0.25
+STATUS_HELD_S = 2.0           # while a line is typed the poll waits for a pause, this long at most
 BUSY_ENGINE_PERCENT = 50.0    # below it a dropout is the machine's doing, not the patch's
 DROPOUT_NEWS_EVERY_S = 10.0   # an overloaded machine drops out often: one line per this many seconds
 SEND_NOW_WAIT_S = 0.01        # the prompt waits this long at most for a line sent from its accept handler
@@ -209,10 +210,12 @@ class EngineLink:
         return list(status.get(f"{kind}s", []))[-(count - seen):] if count > seen else []
 
     async def _poll(self) -> None:
+        polled = time.monotonic()
         while True:
             await asyncio.sleep(STATUS_INTERVAL_S)
-            if self.typing():
+            if self.typing() and time.monotonic() - polled < STATUS_HELD_S:
                 continue                       # its GIL and its news wait for the line's Enter, not delay it
+            polled = time.monotonic()
             with contextlib.suppress(Exception):
                 await self.status()
 
