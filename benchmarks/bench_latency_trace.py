@@ -14,7 +14,8 @@ stage ends at the first changed sample. `measured` is that whole path; `shell's 
 supervisor itself records (from the line's entry, or from send() where no entry is told; predicted
 from the callback clock at the stamp). Lines alternate between lines typed at the shell's own prompt
 on a pty (`keys`, from the Enter key's write: tests/repl/typist.py; `keys before`, the same as the shell
-was before session 27), the REPL's path from the line's entry, the path before session 25 and an OSC
+was before session 27; `keys timed`, as it was before session 29: the status poll and the toolbar's redraws
+on their timers while a line is typed), the REPL's path from the line's entry, the path before session 25 and an OSC
 packet (the line's message sent by a controller process to the shell's OSC server: from its sending,
 no translation), so they are compared in the same minutes. For a typed line, before those stages:
 
@@ -51,7 +52,7 @@ POLL_S = 100e-6
 LINES = ("acid_filter1 cutoff {:.0f}", "acid_filter2 resonance {:.2f}", "saw1 detune {:.1f}", "hat1 decay {:.0f}",
          "adsr2 release {:.0f}")
 RANGES = ((300, 3000), (0.2, 0.9), (-20, 20), (30, 120), (50, 450))
-PATHS = ("keys", "keys before", "repl", "before", "osc")
+PATHS = ("keys", "keys timed", "keys before", "repl", "before", "osc")
 KEY_STAGES = ("Enter to its read", "read to accept", "accept to entered")
 IDLE_LOOP = ("waiting: Enter to wake", "waiting: wake to read", "waiting: CPU wait")   # Enter found the loop waiting:
 # woken (its selector's select returned, the GIL taken again), the read's callback, and the time the thread
@@ -150,7 +151,7 @@ async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, .
         traced.last = {}
         traced.sent.clear()
         if path.startswith("keys"):
-            marks = await typed.line(typed_line(step), before=path == "keys before")
+            marks = await typed.line(typed_line(step), before=path == "keys before", timed=path == "keys timed")
             records.append(dict(traced.last, **marks, path=path))
         elif path == "osc":
             message = translator.translate(typed_line(step))[0]

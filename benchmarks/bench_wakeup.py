@@ -20,6 +20,8 @@ import numpy as np
 
 from live_rig import LOADS, ROOT, Machine, arguments, load, percentiles, write
 
+from chronus_shell.supervisor.latency import BEGIN_PHASE  # noqa: E402
+
 CLOCK_MONOTONIC, TIMER_ABSTIME = 1, 1
 PRIORITY = 4  # the active slot's, with JACK's clients at 5
 BLOCKS = (64, 128, 256)
@@ -63,6 +65,11 @@ def measure(kind: str, seconds: float, frames: int, rate: int) -> dict:
     row = {"scheduling": scheduling, "lateness_ms": percentiles(late), **machine.figures()}
     row["late_by_more_than"] = {f"{b} frames ({1000 * b / rate:.2f} ms)": int((late > 1000 * b / rate).sum())
                                 for b in BLOCKS}
+    # a slot begins the lead's newest block BEGIN_PHASE of a block after the device's cycle: woken later than
+    # the rest of the block (its render aside), the callback waits for it; begun at the cycle, a whole block
+    period_ms = 1000 * frames / rate
+    row["late_past"] = {f"the cushion ({1 - BEGIN_PHASE:.1f} block)": int((late > (1 - BEGIN_PHASE) * period_ms).sum()),
+                        "a block": int((late > period_ms).sum())}
     return row
 
 
@@ -75,6 +82,8 @@ def table(result: dict) -> str:
         over = " / ".join(str(v) for v in row["late_by_more_than"].values())
         lines.append(f"{kind:7} {f['p50']:>7} {f['p99']:>7} {f['p999']:>7} {f['max']:>7}  {over:42} "
                      f"{row['steal_percent']:>7} {row['load_average_before']:>8}")
+    for kind in (k for k in LOADS if k in result):
+        lines.append(f"{kind}: wake-ups later than " + ", ".join(f"{k}: {v}" for k, v in result[kind]["late_past"].items()))
     lines.append(f"reference: the block period {result['period_ms']:.3f} ms; {result['wakeups']} wake-ups per load "
                  f"({result['scheduling']})")
     return "\n".join(lines)

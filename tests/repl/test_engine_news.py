@@ -90,3 +90,46 @@ def test_a_loaded_sample_is_news_not_a_problem():
 
     asyncio.run(play())
     assert shown == [("info", line)]
+
+
+def test_the_status_poll_waits_for_a_pause_in_typing_but_not_for_ever(monkeypatch):
+    """A poll takes the GIL in another thread: while a line is typed it waits for a pause (its Enter key
+    must not wait for it), but at most STATUS_HELD_S, so a failover is told to a musician who types on."""
+    import concurrent.futures
+
+    monkeypatch.setattr(engine_link, "STATUS_INTERVAL_S", 0.02)
+    monkeypatch.setattr(engine_link, "STATUS_HELD_S", 1.0)
+
+    class Engine:
+        """The supervisor's status() as the poll calls it, counted."""
+        polls = 0
+
+        def status(self) -> dict:
+            Engine.polls += 1
+            return _status()
+
+        def stop(self) -> None:
+            pass
+
+    async def main():
+        link = EngineLink(Engine())
+        started = concurrent.futures.Future()
+        started.set_result(None)
+        link.begin(started)
+        await link.ready()
+        link.typing = lambda: True
+        polls = Engine.polls
+        await asyncio.sleep(0.3)
+        assert Engine.polls == polls, "typing: held"
+        for _ in range(100):
+            if Engine.polls > polls:
+                break
+            await asyncio.sleep(0.05)
+        assert Engine.polls > polls, "typing on: polled after STATUS_HELD_S all the same"
+        link.typing = lambda: False
+        polls = Engine.polls
+        await asyncio.sleep(0.3)
+        assert Engine.polls > polls + 2, "a pause: polled every STATUS_INTERVAL_S"
+        await link.stop()
+
+    asyncio.run(main())

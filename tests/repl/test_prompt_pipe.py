@@ -94,3 +94,46 @@ def test_ids_and_params_are_coloured(translator):
 def test_no_popups_lists_candidates_with_their_meta(translator):
     _, screen = drawn(translator, "acid_filter1 re\t\x15\r", no_popups=True)
     assert "resonance  ratio 0–0.95  now 0.5" in screen
+
+
+class _Engine:
+    """What the toolbar reads of the engine link: its last status (a poll would replace it)."""
+
+    def __init__(self, status: dict):
+        self.last_status = status
+
+
+def test_the_toolbar_is_redrawn_when_it_changes_and_not_while_a_line_is_typed(translator, monkeypatch):
+    """A redraw on a timer that the Enter key finds under way delays the line it ends (toolbar.refresh)."""
+    from chronus_shell.repl import toolbar
+
+    monkeypatch.setattr(toolbar, "TYPING_S", 2.0)                     # room for a loaded machine's sleeps
+    engine = _Engine({"backend": "null", "level_db": -30.0})
+    output = Vt100_Output(io.StringIO(), lambda: Size(rows=30, columns=110), term="xterm-256color")
+
+    async def main():
+        with create_pipe_input() as pipe, create_app_session(input=pipe, output=output):
+            session = make_prompt_session(translator, engine)
+            app = session.app
+            prompt = asyncio.create_task(session.prompt_async())
+            await asyncio.sleep(0.6)
+            drawn = app.render_counter
+            await asyncio.sleep(0.6)
+            assert app.render_counter == drawn, "nothing changed: not redrawn"
+            engine.last_status = {"backend": "null", "level_db": -6.0}
+            await asyncio.sleep(0.6)
+            assert app.render_counter > drawn, "the level changed: redrawn"
+            pipe.send_text(" ")
+            await asyncio.sleep(0.2)
+            drawn = app.render_counter
+            engine.last_status = {"backend": "null", "level_db": -20.0}
+            await asyncio.sleep(0.6)
+            assert session.typing() and engine.typing() and app.render_counter == drawn, "typing: not redrawn"
+            while session.typing():
+                await asyncio.sleep(0.05)
+            await asyncio.sleep(0.6)
+            assert app.render_counter > drawn, "the line was left alone: redrawn"
+            pipe.send_text("\r")
+            await asyncio.wait_for(prompt, timeout=10)
+
+    asyncio.run(main())

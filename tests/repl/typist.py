@@ -101,7 +101,7 @@ class TypedShell:
     """The REPL's Shell on the pty, its prompt's moments noted per line (`marks`)."""
 
     def __init__(self, translator, link, keys, screen, typist):
-        self.typist, self.marks = typist, {}
+        self.typist, self.marks, self.link = typist, {}, link
         self._wait = ((0, 0), (0, 0))   # the event loop's last blocking wait: (entered, its CPU wait so far), (woken, …)
         loop_select = asyncio.get_running_loop()._selector.select
 
@@ -144,11 +144,21 @@ class TypedShell:
         self.session.input.read_keys, self.session.default_buffer.accept_handler = read, accepted
         translator.translate = translated
 
-    async def line(self, line: str, before: bool = False) -> dict:
+    async def line(self, line: str, before: bool = False, timed: bool = False) -> dict:
         """Type `line` and Enter, run what the prompt returns as the shell does; the prompt's moments.
         `before`: as the shell was before session 27 (the prompt's thread at niceness 0, the line
-        translated and sent once the prompt returned), to compare in the same minutes."""
+        translated and sent once the prompt returned); `timed`: as before session 29 (the status poll and
+        the toolbar's redraw on their timers while the line is typed) — to compare in the same minutes."""
         self.marks = {}
+        held = self.session.typing
+        if timed:
+            self.session.typing = self.link.typing = lambda: False
+        try:
+            return await self._line(line, before)
+        finally:
+            self.session.typing = self.link.typing = held
+
+    async def _line(self, line: str, before: bool) -> dict:
         if before:
             os.setpriority(os.PRIO_PROCESS, 0, 0)
         cpu, wall = time.thread_time_ns(), time.perf_counter_ns()

@@ -49,6 +49,15 @@ def _canonical(spelling: str, terminal: str) -> bool:
     return spelling == terminal.lstrip("_").lower()
 
 
+@functools.lru_cache(maxsize=1)
+def _one_word_keywords() -> tuple[tuple[str, str, str | None], ...]:
+    """(spelling, its terminal, the terminal's canonical spelling), sorted: worked out once, not at each key
+    (two thirds of a completion's time was this table)."""
+    table = keyword_terminals()
+    canonical = {t: w for w, t in table.items() if _canonical(w, t)}
+    return tuple((w, t, canonical.get(t)) for w, t in sorted(table.items()) if " " not in w)
+
+
 class ChronusCompleter(Completer):
     """Completes the line before the cursor; reads the translator's patch model at call time."""
 
@@ -185,15 +194,13 @@ class ChronusCompleter(Completer):
     # -- sources ----------------------------------------------------------------------------
     def _keywords(self, accepts: set[str], prefix: str) -> Iterable[Candidate]:
         """Keywords the parser accepts here: canonical spellings, and synonyms once typing."""
-        table = keyword_terminals()
-        canonical = {t: w for w, t in table.items() if _canonical(w, t)}
-        for spelling, terminal in sorted(table.items()):
-            if terminal not in accepts or " " in spelling:
+        for spelling, terminal, canonical in _one_word_keywords():
+            if terminal not in accepts:
                 continue
-            if _canonical(spelling, terminal):
+            if spelling == canonical:
                 yield Candidate(spelling, "command" if terminal in _COMMAND_TERMINALS else "", "class:completion-keyword")
-            elif prefix and terminal in canonical:
-                yield Candidate(spelling, f"= {canonical[terminal]}", "class:completion-keyword")
+            elif prefix and canonical is not None:
+                yield Candidate(spelling, f"= {canonical}", "class:completion-keyword")
 
     def _ids(self) -> Iterable[Candidate]:
         model = self.translator.model

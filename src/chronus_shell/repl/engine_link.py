@@ -3,7 +3,7 @@
 Every supervisor call that may take time (start, send, status, stop) runs in a thread executor,
 so the prompt never waits on the engine (its start included: the prompt shows before the engine
 is up, and send/status wait for it); the toolbar reads `last_status`, which a background
-task refreshes a few times per second, so drawing the toolbar never calls the supervisor.
+task refreshes a few times per second (not while a line is typed), so drawing the toolbar never calls the supervisor.
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from ..protocol.message import Message
 from ..supervisor.repl_realtime import Watchdog, plain_fan_out, raises_line
 
 STATUS_INTERVAL_S = 0.25
+STATUS_HELD_S = 2.0           # while a line is typed the poll waits for a pause, this long at most
 BUSY_ENGINE_PERCENT = 50.0    # below it a dropout is the machine's doing, not the patch's
 DROPOUT_NEWS_EVERY_S = 10.0   # an overloaded machine drops out often: one line per this many seconds
 SEND_NOW_WAIT_S = 0.01        # the prompt waits this long at most for a line sent from its accept handler
@@ -57,6 +58,7 @@ class EngineLink:
         self.supervisor = supervisor
         self.on_news, self.on_info = on_news, on_info
         self.last_status: dict = {}
+        self.typing: Callable[[], bool] = lambda: False   # a line is being typed (the prompt's toolbar.Typing)
         self._poller: asyncio.Task | None = None
         self._seen = {"problem": 0, "recording_problem": 0, "news_line": 0}
         self._faults_seen: set[str] = set()
@@ -208,8 +210,12 @@ class EngineLink:
         return list(status.get(f"{kind}s", []))[-(count - seen):] if count > seen else []
 
     async def _poll(self) -> None:
+        polled = time.monotonic()
         while True:
             await asyncio.sleep(STATUS_INTERVAL_S)
+            if self.typing() and time.monotonic() - polled < STATUS_HELD_S:
+                continue                       # its GIL and its news wait for the line's Enter, not delay it
+            polled = time.monotonic()
             with contextlib.suppress(Exception):
                 await self.status()
 

@@ -28,7 +28,7 @@ from .printing import Output, status_table
 from .ramp_watch import RampWatch
 from .style import SHELL_STYLE
 from .terminal import shell_output
-from .toolbar import Toolbar
+from .toolbar import Toolbar, Typing, refresh
 from .topics import TopicError, help_renderables, list_renderables, show_renderables
 from .line_tokens import is_filler, keyword_of
 
@@ -48,7 +48,8 @@ def make_prompt_session(translator, engine: EngineLink | None, vi: bool = False,
     does (keys.py), and the toolbar only changes when the line is redrawn (nothing speaks on its own).
     """
     model = translator.model
-    return PromptSession(
+    session = _Prompt(
+        refreshed=not no_popups,
         message=[("class:prompt", PROMPT)],
         prompt_continuation=[("class:prompt.continuation", CONTINUATION)],
         key_bindings=prompt_bindings(no_popups, PROMPT),
@@ -59,12 +60,31 @@ def make_prompt_session(translator, engine: EngineLink | None, vi: bool = False,
         reserve_space_for_menu=0 if no_popups else 6,
         history=shell_history(),
         bottom_toolbar=Toolbar(lambda: engine.last_status if engine else {}, model),
-        refresh_interval=None if no_popups else TOOLBAR_REFRESH_S,
         vi_mode=vi,
         style=SHELL_STYLE,
         include_default_pygments_style=False,
         output=shell_output(),
     )
+    if engine is not None:
+        engine.typing = session.typing          # no status poll while a line is typed either
+    return session
+
+
+class _Prompt(PromptSession):
+    """The prompt, whose toolbar is redrawn on its own only when it changed and no line is being typed
+    (toolbar.refresh; prompt_toolkit's refresh_interval redraws every time, typing or not)."""
+
+    def __init__(self, refreshed: bool, **kwargs):
+        super().__init__(**kwargs)
+        self.refreshed, self.typing = refreshed, Typing(self.app)
+
+    def prompt_async(self, *args, pre_run=None, **kwargs):
+        def started() -> None:
+            if self.refreshed:
+                self.app.create_background_task(refresh(self.app, self.bottom_toolbar, self.typing, TOOLBAR_REFRESH_S))
+            if pre_run is not None:
+                pre_run()
+        return super().prompt_async(*args, pre_run=started, **kwargs)
 
 
 def _local_verb(message: Message) -> bool:
