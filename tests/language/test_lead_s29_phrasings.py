@@ -147,7 +147,7 @@ def test_cut_to_a_percent_is_a_level_never_the_cutoff():
 ])
 def test_a_named_cadence_then_its_chords_plays_the_chords_said(phrase, chords):
     out = last(*PAD, phrase)
-    assert out[0].startswith("/seq/key ") and out[-1].startswith(f"/seq/notes chords {chords} ")
+    assert out[0].startswith("/seq/add chords triangle1 ") and out[-1].startswith(f"/seq/notes chords {chords} ")
 
 
 def test_the_violin_is_the_high_voice():

@@ -263,7 +263,7 @@ def _barred_notes(match: re.Match) -> str:
 _CUT_BY = re.compile(r"\b(?:cut|attenuate)\s+(?P<what>.+?)\s+by\s+(?P<db>\d+(?:\.\d+)?\s*db)\b", re.I)   # (attenuating
 #: something else, 'attenuate the highs', is a filter's: never a level)
 #: 'A cadence in D minor: Dm, Gm, A7, Dm', 'a plagal cadence in C: F then C': the chords said after the colon are the
-#: cadence (its name a label; never 'A' as a chord), in the key said.
+#: cadence (its name and key a label; never 'A' as a chord — the chords say their notes themselves).
 _NAMED_THEN_CHORDS = re.compile(r"^\s*(?:a|an|the|my|our)\s+(?:[a-z]+\s+)?(?:cadence|progression|turnaround|sequence)\s*"
                                 r"(?P<key>in\s+[a-g][#b]?(?:\s+(?:major|minor|dorian|mixolydian|phrygian|lydian|aeolian))?\s*)?:", re.I)
 #: 'cut it to 70 percent', 'cut to 70%': the verb cut, a level brought down — never the cutoff's word 'cut'.
@@ -296,7 +296,7 @@ _TERMS = (
     (_TYPED_PARAM_OF, "the "),
     (_CUT_BY, r"lower \g<what> by \g<db>"),
     (_CUT_TO, "level to "),
-    (_NAMED_THEN_CHORDS, lambda m: f"{m['key'].strip()}:" if m["key"] else "chords"),
+    (_NAMED_THEN_CHORDS, "chords"),
     (_EM_PRONOUN, lambda m: f"{m.group(1)} them" if m.group(1) else "them"),
     (_PULSE, lambda m: "pulse width " + ("up" if (m["a"] or m["b"] or m["c"]).lower() in ("wider", "widen") else "down")),
     (_HELD, "release"),
