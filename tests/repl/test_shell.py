@@ -196,6 +196,11 @@ def test_undo_says_what_it_undid():
     assert str(engine.sent[-1]) == "/patch/remove saw1"
 
 
+def test_an_undo_said_in_a_sentence_says_what_it_undid_too():
+    _, engine, out = run_shell("add a saw\rtempo 130\rOh dear, that was the wrong note. Please undo.\r\x04")
+    assert "undid: tempo 130" in out
+
+
 def test_an_undo_of_several_lines_names_each_line_typed_and_a_redo_too():
     _, engine, out = run_shell("add a saw\rtempo 130\rswing 20%\rundo the last 2 changes\rredo\r\x04")
     assert "undid 2 lines: swing 20%; tempo 130" in out and "redid: tempo 130" in out

@@ -269,8 +269,14 @@ class Shell:
             with self.engine.reading(line) if self.engine is not None and entered is None else contextlib.nullcontext():
                 await self._execute(line, on_screen, entered)   # a short line real-time from Enter to its last send
         finally:
+            verb = verb or self._undone_in_words()
             if verb is not None or len(self.translator.undo_stack) > depth:
                 self.steps.after(verb, line)
+
+    def _undone_in_words(self) -> str | None:
+        """'UNDO' for a line the translator read as an undo though it does not start with one ('Oh dear, wrong
+        note. Please undo.', 'back to how it was'): the undo stack it was read against got shorter."""
+        return "UNDO" if len(self.translator.undo_stack) < self.steps.depth else None   # (before() read that stack)
 
     def _say_undone(self, verb: str, messages: list[Message]) -> None:
         """Undo says what it undid in the words typed: the line of each step it took back (a count of
@@ -300,7 +306,7 @@ class Shell:
                 return
         for understood in self.translator.understood if entered is None else entered.understood:
             self.output.understood(understood)  # "→ brighter: acid_filter1 cutoff 800 → 1000 Hz"
-        verb = _undo_verb(line)
+        verb = _undo_verb(line) or self._undone_in_words()
         if messages and not self.verbose and verb:
             self._say_undone(verb, messages)
         if entered is not None and entered.sent is not None:
