@@ -27,7 +27,8 @@ def arpeggio_track(ctx, words, column: int, segments, direction: str, steps: int
     messages = send_track(ctx, words, column, pattern, notes, "arp")
     track = next(str(m.args[0]) for m in messages if m.address == "/seq/add")
     chords = tuple((length, chord or "+".join(name(p) for p in sorted(pitches))) for length, pitches, chord in segments)
-    ctx.model.arpeggios = {**ctx.model.arpeggios, track: (direction, steps, octaves, chords)}   # (replaced: snapshots share it)
+    ctx.model.arpeggios = {**ctx.model.arpeggios,                  # (replaced, never changed: snapshots share it)
+                           track: (direction, steps, octaves, chords, tuple(notes))}
     return messages
 
 

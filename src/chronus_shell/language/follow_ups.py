@@ -42,7 +42,8 @@ _LESS_TO = re.compile(r"^(?:(?:nah|no|ok|hm+)[,.!]?\s+)*(?:(?:way\s+|far\s+|a\s+
 #: A number a tempo can be (no unit, or bpm): 'back to 140' with nothing moved before is the tempo.
 _TEMPO_LIKE = re.compile(r"^(\d{2,3}(?:\.\d+)?)\s*(?:bpm)?$", re.I)
 #: 'I meant 80', 'no, 80, sorry', 'make that 6k': the value the line before set, said again (a correction).
-_MEANT = re.compile(r"^(?:(?:no|nah|sorry|oops|wait|ah|hm+)[,.!]*\s+)*(?:i\s+meant?|make\s+(?:it|that)|(?=\d))\s*,?\s*"
+_MEANT = re.compile(r"^(?:(?:(?:no|nah|sorry|oops|wait)[,.!]*\s+)+(?:i\s+meant?\s+|make\s+(?:it|that)\s+)?|"
+                    r"(?:(?:ah|hm+|oh)[,.!]*\s+)?(?:i\s+meant?|make\s+(?:it|that))\s*,?\s*)"
                     r"(?P<value>-?\d[\d.]*\s*(?:k|hz|khz|ms|s|%|db|bpm)?)(?:[\s,.!]+(?:sorry|please|thanks|not\s+\d+))*[\s,.!]*$", re.I)
 #: 'twice as fast', 'half as fast' said alone: of the track the line before played.
 _AS_FAST = re.compile(r"^(?:now\s+|and\s+|ok\s+)?(?:play\s+(?:it\s+)?)?((?:twice|half|three\s+times)\s+as\s+(?:fast|slow|quick))"

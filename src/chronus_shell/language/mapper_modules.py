@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..engine.params import ModuleSpec, ParamSpec
+from ..engine.params import format_number, ModuleSpec, ParamSpec
 from ..engine.sequencer_verbs import SWING, TEMPO
 from ..protocol.message import Message
 from . import intents as it
@@ -247,13 +247,23 @@ def _remove_everything(ctx, column: int, fresh: bool = False) -> list[Message]:
     modules = [m for m in ctx.model.modules if m != MASTER]
     settings = ([message("/seq/bpm", TEMPO.default)] if ctx.model.bpm != TEMPO.default else []) + \
         ([message("/seq/swing", SWING.default, 16)] if ctx.model.swing or ctx.model.swing_unit != 16 else []) + \
-        ([message("/seq/key", "none")] if ctx.model.key else []) + _master_as_new(ctx) if fresh else []
+        ([message("/seq/key", "none")] if ctx.model.key else []) + _master_as_new(ctx) if fresh else _faded_out(ctx)
     if not modules and not settings:
         raise LanguageError("the patch is already empty", column)
-    if settings:
+    if settings and fresh:
         ctx.understood.append("a fresh start: tempo 120, no swing, no key, the master at 0 dB, as a new shell")
     clear = [message("/seq/clear")] if ctx.model.tracks else []
     return clear + [message("/patch/remove", m) for m in reversed(modules)] + settings
+
+
+def _faded_out(ctx) -> list[Message]:
+    """The master back at 0 dB when the last piece faded it out (at or going to −40 dB or less): everything removed,
+    what comes next would be silent (trial: a new beat at −60 dB, and no word of why)."""
+    now = float(ctx.model.value(MASTER, "gain"))
+    if min(now, ctx.model.going_to.get(f"{MASTER}.gain", now)) > -40:
+        return []
+    ctx.understood.append(f"the master was faded out ({format_number(now)} dB): back at 0 dB for what comes next")
+    return [message(f"/mod/{MASTER}/gain", ctx.model.spec(MASTER).param("gain").default)]
 
 
 def _master_as_new(ctx) -> list[Message]:

@@ -65,11 +65,11 @@ def _chord_spans(ctx, notes: list[str]) -> list[int] | None:
 
 
 def arpeggiated(model, track: str | None) -> tuple | None:
-    """How the track arpeggiates its chords — (direction, steps, octaves, (steps held, chord) each) — while it still
-    plays an arpeggio (single notes); else None."""
+    """How the track arpeggiates its chords — (direction, steps, octaves, (steps held, chord) each, its notes) — while
+    it still plays the notes the arpeggio wrote; else None."""
     found = model.tracks.get(track) if track is not None else None
-    if found is None or track not in model.arpeggios or any("+" in str(n) for n in found.notes):
-        return None
+    if found is None or track not in model.arpeggios or tuple(map(str, found.notes)) != model.arpeggios[track][4]:
+        return None                                   # (notes written on it since — a melody, chords — are no arpeggio)
     return model.arpeggios[track]
 
 

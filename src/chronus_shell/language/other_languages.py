@@ -51,7 +51,8 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bun\s+demi-ton\b", "a semitone"),
     (r"\bun\s+peu\b(?!\s*(?:,|$))", "a bit"), (r"^et\s+maintenant\b", "and now"),
     (r"\bdas\s+gleiche\b", "the same"), (r"^recording\s+start$", "start recording"),
-    (r"^recording\s+(?:stop|beenden)$", "stop recording"), (r"\bganz\s+(?=slowly|fast)", ""),   # (the words in English by then) (r"\b(?:wieder\s+)?im\s+tempo\b", "a tempo"),
+    (r"^recording\s+(?:stop|beenden)$", "stop recording"), (r"\bganz\s+(?=slowly|fast)", ""),   # (the words in English by then)
+    (r"\b(?:again\s+)?im\s+tempo\b", "a tempo"),
 )]
 
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-def said_again_for(line: str, target: str, part_of: Callable[[str], str | None]) -> str | None:
+def said_again_for(line: str, target: str, part_of: Callable[[str], str | None],
+                   fits: Callable[[str], bool]) -> str | None:
     """`line` with `target` where it named its one part (a word or two: 'hats', 'acid filter'); None when it names
-    none, or more than one part, or the target itself."""
+    none, or more than one part, or the target itself, or a target that has not the setting the line moved (`fits`:
+    'same for the saw' after opening the acid filter over 16 bars would ramp the saw's pitch to 3 kHz)."""
     tokens = line.split()
     spans: list[tuple[int, int, str]] = []
     index = 0
@@ -23,7 +25,7 @@ def said_again_for(line: str, target: str, part_of: Callable[[str], str | None])
             index += 1
     named = {module for _, _, module in spans}
     wanted = part_of(_bare(target).replace(" ", "_")) or part_of(_bare(target))
-    if len(named) != 1 or wanted in named:
+    if len(named) != 1 or wanted in named or wanted is None or not fits(wanted):
         return None
     said = re.sub(r"^(?:the|my|our)\s+", "", target.strip(), flags=re.I)
     for start, end, _ in reversed(spans):                 # (an article before the part stays: 'the hats' → 'the snare')

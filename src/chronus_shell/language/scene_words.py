@@ -264,10 +264,10 @@ _CUT_BY = re.compile(r"\b(?:cut|attenuate)\s+(?P<what>.+?)\s+by\s+(?P<db>\d+(?:\
 #: something else, 'attenuate the highs', is a filter's: never a level)
 #: 'A cadence in D minor: Dm, Gm, A7, Dm', 'a plagal cadence in C: F then C': the chords said after the colon are the
 #: cadence (its name and key a label; never 'A' as a chord — the chords say their notes themselves).
-_NAMED_THEN_CHORDS = re.compile(r"^\s*(?:a|an|the|my|our)\s+(?:[a-z]+\s+)?(?:cadence|progression|turnaround|sequence)\s*"
+_NAMED_THEN_CHORDS = re.compile(r"^\s*(?:a|an|the|my|our)\s+(?:[a-z]+\s+)?(?:cadence|progression|turnaround)\s*"
                                 r"(?P<key>in\s+[a-g][#b]?(?:\s+(?:major|minor|dorian|mixolydian|phrygian|lydian|aeolian))?\s*)?:", re.I)
 #: 'cut it to 70 percent', 'cut to 70%': the verb cut, a level brought down — never the cutoff's word 'cut'.
-_CUT_TO = re.compile(r"\bcut\s+(?:(?:it|that|this|them)\s+)?(?:down\s+|back\s+)?to\s+(?=\d+(?:\.\d+)?\s*(?:%|percent\b))", re.I)
+_CUT_TO = re.compile(r"^\s*(?:(?:please|now|then|and),?\s+)?cut\s+(?:(?:it|that|this|them)\s+)?(?:down\s+|back\s+)?to\s+(?=\d+(?:\.\d+)?\s*(?:%|percent\b))", re.I)
 
 #: 'the filter cutoff of the bass', 'envelope attack of the bass': the param of that part (its module found from
 #: the param, as 'the cutoff of the bass' is).
@@ -277,15 +277,15 @@ _TYPED_PARAM_OF = re.compile(r"\b(?:the\s+)?(?:filter|envelope|env|amp|adsr|osci
 #: (a pattern of dots alone played the part silent and the rest of the line went to another).
 _ELLIPSIS = re.compile(r"(?:(?<!\S)(?=[A-Za-z'’-]*[A-WYZa-wyz])(?P<word>[A-Za-z][A-Za-z'’-]*)(?:\.{2,3}|…)(?=\s|$)|(?<=\s)(?:\.{2,3}|…)(?=\s+[A-WYZa-wyz]))\s*")
 
-#: The rewrites fixed_terms makes, in this order (a rule sees the line the ones before it left).
 #: 'new session', 'a new song', 'clean slate': a fresh start ('start over'), as a new shell (undo brings it back).
 _NEW_PIECE = re.compile(r"^\s*(?:(?:ok|right|now|so),?\s+)?(?:let'?s\s+(?:do\s+|start\s+|have\s+)?|start\s+)?(?:a\s+)?(?:new|fresh)\s+"
                         r"(?:session|song|piece|tune|project)(?:\s+please)?[\s.!]*$|^\s*(?:a\s+)?(?:blank|clean)\s+(?:slate|sheet)[\s.!]*$", re.I)
 #: 'what is the decay on the bass': of the bass (a question about a setting 'on' a part).
 _WHAT_ON = re.compile(r"^(\s*what(?:'s|\s+is|\s+are)\s+the\s+\w+(?:\s+\w+)?)\s+on\s+(?=(?:the|my)\s+\w+\s*\??\s*$)", re.I)
-#: 'pump it up', 'pump up the volume': louder (the idiom) — never more of a wobble an LFO in focus has.
-_PUMP_UP = re.compile(r"^\s*pump\s+(?:(?:it|this|that)\s+up|up\s+(?:the\s+)?(?:volume|jam|music|track|mix))\b", re.I)
+#: 'pump it up': louder (the idiom) — never more of a wobble an LFO in focus has.
+_PUMP_UP = re.compile(r"^\s*pump\s+(?:it|this|that)\s+up\b", re.I)
 
+#: The rewrites fixed_terms makes, in this order (a rule sees the line the ones before it left).
 _TERMS = (
     (_PUMP_UP, "much louder"),
     (_NEW_PIECE, "start over"),

@@ -95,7 +95,9 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
             return [Reading(f"again: {last_text}", last_text)]            # timed again, not for good
         if follow[0][0].startswith("the same for") and last_text and (is_timed(last_text) or model.line_moves > 1):
             other = follow[0][0].removeprefix("the same for ").split(" as '")[0]          # (at once it would jump;
-            again = said_again_for(last_text, other, _part_names(model).get)             # its last clause is not all)
+            moved = model.last_param[1] if model.last_param else None                     # its last clause is not all)
+            again = said_again_for(last_text, other, _part_names(model).get,
+                                   lambda m: moved is None or model.spec(m) is not None and model.spec(m).has_param(moved))
             if again is not None:
                 return [Reading(f"the same for {other}: '{again}'", again)]
             if is_timed(last_text):

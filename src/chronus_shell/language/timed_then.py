@@ -22,14 +22,26 @@ _MANNER = re.compile(r"^(?:and\s+)?(?:slowly|gradually|gently|smoothly)$", re.I)
 _THEN_FIRST = re.compile(r"^\s*(?:and\s+|ok\s+|now\s+)?then\b[\s,]*(?P<rest>.+)$", re.I)
 
 
-def then_after_timed(line: str, last_text: str) -> str | None:
-    """The refusal for 'then …' typed after a line that takes its time: at once it would cut that change short (a
-    tempo glide, a ramp), and when it ends is the line's own business — said in one line it is timed after it."""
+def then_after_timed(line: str, last_text: str) -> tuple[str, str] | None:
+    """(the refusal, the rest of the line) for 'then …' typed after a line that takes its time — refused when the rest
+    sets what that line ramps (at once it would cut the tempo glide or the fade short; said in one line it is timed
+    after it); None for any other line."""
     then = _THEN_FIRST.match(line)
     if then is None or not last_text or not _has_length(last_text) or not any(_has_length(p) for p in segments(last_text)):
         return None
     return (f"'then' after '{last_text}' would start now and cut it short: say both in one line "
-            f"('{last_text.rstrip('.!')}, then {then['rest'].rstrip('.!')}'), or give it its own time ('… in 8 bars')")
+            f"('{last_text.rstrip('.!')}, then {then['rest'].rstrip('.!')}'), or give it its own time ('… in 8 bars')",
+            then["rest"])
+
+
+def ramped(messages, every_set: bool = False) -> set[str]:
+    """The settings `messages` ramp (a /ramp, a tempo glide) — or, `every_set`, set in any way."""
+    found = set()
+    for m in messages:
+        glide = m.address == "/seq/bpm" and (every_set or len(m.args) > 1)
+        if glide or m.address.startswith("/ramp/") or every_set and m.address.startswith("/mod/"):
+            found.add("tempo" if m.address == "/seq/bpm" else m.address.split("/", 2)[2])
+    return found
 
 
 def _has_length(text: str) -> bool:
@@ -119,4 +131,4 @@ def after(messages: list[Message], beats: float, at) -> list[Message]:
     return [m if m.address == "/at" else at(m, count, "beat") for m in messages]
 
 
-__all__ = ["then_after_timed", "THEN", "after", "lasts_beats", "segments"]
+__all__ = ["ramped", "then_after_timed", "THEN", "after", "lasts_beats", "segments"]

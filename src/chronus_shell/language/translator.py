@@ -49,7 +49,7 @@ from .second_stage import names_part, part_named, sounds
 from .sweeps import sweep_line
 from .remarks import taken_back
 from .timed_lines import is_timed, translate_timed
-from .timed_then import then_after_timed
+from .timed_then import ramped, then_after_timed
 
 class Translator(ReadAgain, UndoHistory):
     def __init__(self):
@@ -182,6 +182,20 @@ class Translator(ReadAgain, UndoHistory):
                 self.model.last_param = None     # 'humanize the drums', then 'less': not the param moved lines ago
         return messages
 
+    def _cuts_short(self, rest: str) -> bool:
+        """Whether `rest` sets what the last line is still ramping (its tempo glide, its fade): tried and put back."""
+        before, last = self._state(), (self._last_intent, self._last_text)
+        ramping = ramped(self.undo_stack[-1].forward if self.undo_stack else [])
+        try:
+            self._nested += 1
+            return bool(ramping & ramped(self._translate_line(rest), every_set=True))
+        except LanguageError:
+            return False
+        finally:
+            self._nested -= 1
+            self._restore(before)
+            self._last_intent, self._last_text = last
+
     def _translate_line(self, line: str) -> list[Message]:
         line = filter_envelope(with_labels(described_parts(in_english(fixed_terms(line)), self.model), self.model), self.model)
         # 'sample and hold': one word, not a sampler; 'la caja': the snare; 'the blip': the sine a line
@@ -196,8 +210,9 @@ class Translator(ReadAgain, UndoHistory):
             self.model.focus_raw = self.model.focus   # a script's or a controller's, not where the musician's ears are
             return messages
         cut_short = None if self._nested else then_after_timed(text, self._last_text)
-        if cut_short:                                # 'slow down to 60 over 8 bars', then 'then speed up to 90'
-            raise LanguageError(cut_short, 0)
+        if cut_short and self._cuts_short(cut_short[1]):   # 'slow down to 60 over 8 bars', then 'then speed up to 90'
+            raise LanguageError(cut_short[0], 0)
+        text = cut_short[1] if cut_short else text
         text, swept = sweep_line(text) if not self._nested else (text, None)   # 'sweep the cutoff to 2k': over
         try:                                                                    # 4 bars (sweeps.py), said once
             self._nested += 1

@@ -51,7 +51,7 @@ NOT_HERE = (
      "I don't make music from a mood: build it a line at a time, e.g. 'tempo 85', 'four on the floor', "
      "'add a sine at 220 hz', 'add a reverb to the sine', then 'start'"),
     (r"\b(?:add|get|give\s+me|gimme|want|need|bring\s+in|put\s+in|use|load|i'?d\s+like|i\s+would\s+like|let'?s\s+have|"
-     r"(?:can|could|may)\s+(?:i|we)\s+(?:have|get|hear)|hear)(?:\s+to\s+(?:hear|have|add|get))?\s+(?:(?:a|an|some|the|my|me)\s+)*"
+     r"(?:can|could|may)\s+(?:i|we)\s+(?:have|get))(?:\s+to\s+(?:hear|have|add|get))?\s+(?:(?:a|an|some|the|my|me)\s+)*"
      r"(?:(?:electric|acoustic|grand|upright|nylon|steel|bass|synth|lead|rhythm|clean|string|brass|church|hammond|fender|"
      r"double|jazz|pop|rock)\s+)*(?:piano|keys|keyboards?|rhodes|organ|guitars?|ukulele|uke|banjo|mandolin|harp|strings|"
      r"violins?|cello|bass|synth|pad|flute|sax(?:ophone)?|trumpet|horns?|brass|choir|vocals?|voice|drums|drum\s+kit|kit)\b"
