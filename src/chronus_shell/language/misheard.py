@@ -1,0 +1,31 @@
+"""Words a speech-to-text tool writes for a musician's dictated line: 'the base' (the bass), 'high hats',
+'cut off to 800' (the cutoff), 'sign wave', 'over for bars' (four), 'up to semitones' (two), 'beats per minute',
+a spoken 'period' — said as meant, for a line refused as written (never a line that works: a name said on
+purpose stays as it is).
+"""
+from __future__ import annotations
+
+import re
+
+_UNITS = r"(?:bars?|beats?|steps?|counts?|semitones?|octaves?|notes?)\b"
+_HEARD = tuple((re.compile(p, re.I), r) for p, r in (
+    (r"\bbase\b(?![_\d-])", "bass"),
+    (r"\bhigh[\s-]+hat(s?)\b", r"hi-hat\1"),
+    (r"\bcut\s+off\b(?=\s+(?:to|down|up|from|by|at\s+\d|-?\d))|(?<=\bthe\s)cut\s+off\b", "cutoff"),
+    (r"\bsign\s+(wave|waves|osc|oscillator)\b", r"sine \1"),
+    (rf"\b(over|for|in|every|by|up|down)\s+for\s+(?={_UNITS})", r"\1 four "),
+    (rf"\b(over|for|in|every|by|up|down)\s+(?:to|too)\s+(?={_UNITS})", r"\1 two "),
+    (r"\bbeats\s+per\s+minute\b", "bpm"),
+    (r"[\s,]+(?:period|full\s+stop)\s*$", "."),
+))
+
+
+def misheard(line: str) -> list[tuple[str, str]]:
+    """[(the line as meant, how it was read)] when a dictation slip is in it, else []."""
+    said = line
+    for pattern, meant in _HEARD:
+        said = pattern.sub(meant, said)
+    return [(said, f"heard as '{said}'")] if said != line else []
+
+
+__all__ = ["misheard"]
