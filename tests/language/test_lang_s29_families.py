@@ -278,3 +278,18 @@ def test_the_base_dictated_is_the_bass():
 @pytest.mark.parametrize("phrase", ["cut off the highs", "cut off at the end of the bar"])
 def test_cut_off_as_a_verb_is_not_the_cutoff(phrase):
     refused(*PAD, phrase)
+
+
+# -- a tracker's notation ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("tempo 0x8C", ["/seq/bpm 140.0"]),
+    ("shift the hats 1 row later", ["/seq/shift hats 1"]),
+    ("kick on every row", ["/seq/add kick kick1 xxxxxxxxxxxxxxxx"]),
+    ("stop (F8)", ["/seq/stop"]),
+])
+def test_a_trackers_notation_is_read_as_meant(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+def test_a_trackers_note_names_are_notes():
+    assert last("add a saw at 55 hz", "bass x...x...x...x...", "bass notes A-1 C-2 E-2 G-2")[-1] == "/seq/notes bass a1 c2 e2 g2"

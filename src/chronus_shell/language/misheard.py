@@ -1,7 +1,8 @@
 """Words a speech-to-text tool writes for a musician's dictated line: 'the base' (the bass), 'high hats',
 'cut off to 800' (the cutoff), 'sign wave', 'over for bars' (four), 'up to semitones' (two), 'beats per minute',
-a spoken 'period' — said as meant, for a line refused as written (never a line that works: a name said on
-purpose stays as it is).
+a spoken 'period' — and a tracker's way of writing: a row is a step, 'A-1' the note a1, 'tempo 0x8C' hex, a key
+pressed said in brackets ('play (F5)') — said as meant, for a line refused as written (never a line that works: a
+name said on purpose stays as it is).
 """
 from __future__ import annotations
 
@@ -17,6 +18,10 @@ _HEARD = tuple((re.compile(p, re.I), r) for p, r in (
     (rf"\b(over|for|in|every|by|up|down)\s+(?:to|too)\s+(?={_UNITS})", r"\1 two "),
     (r"\bbeats\s+per\s+minute\b", "bpm"),
     (r"[\s,]+(?:period|full\s+stop)\s*$", "."),
+    (r"\b(\d+|every|each|one|a)\s+rows?\b", lambda m: f"{m.group(1)} {'step' if m.group(1).lower() in ('every', 'each', 'one', 'a', '1') else 'steps'}"),
+    (r"\b([a-g])[-#](\d)\b", lambda m: m.group(1).lower() + ("#" if "#" in m.group(0) else "") + m.group(2)),
+    (r"\b0x([0-9a-f]{1,3})\b", lambda m: str(int(m.group(1), 16))),
+    (r"\s*\((?:f\d{1,2}|ctrl[\w+-]*|cmd[\w+-]*|space(?:bar)?|enter|esc)\)", ""),
 ))
 
 
