@@ -293,3 +293,7 @@ def test_a_trackers_notation_is_read_as_meant(phrase, expected):
 
 def test_a_trackers_note_names_are_notes():
     assert last("add a saw at 55 hz", "bass x...x...x...x...", "bass notes A-1 C-2 E-2 G-2")[-1] == "/seq/notes bass a1 c2 e2 g2"
+
+
+def test_a_note_below_octave_0_alone_is_still_refused():
+    assert "8.1758 Hz" in refused("add a saw", "play c-1")

@@ -19,17 +19,24 @@ _HEARD = tuple((re.compile(p, re.I), r) for p, r in (
     (r"\bbeats\s+per\s+minute\b", "bpm"),
     (r"[\s,]+(?:period|full\s+stop)\s*$", "."),
     (r"\b(\d+|every|each|one|a)\s+rows?\b", lambda m: f"{m.group(1)} {'step' if m.group(1).lower() in ('every', 'each', 'one', 'a', '1') else 'steps'}"),
-    (r"\b([a-g])[-#](\d)\b", lambda m: m.group(1).lower() + ("#" if "#" in m.group(0) else "") + m.group(2)),
     (r"\b0x([0-9a-f]{1,3})\b", lambda m: str(int(m.group(1), 16))),
     (r"\s*\((?:f\d{1,2}|ctrl[\w+-]*|cmd[\w+-]*|space(?:bar)?|enter|esc)\)", ""),
 ))
 
 
+#: A tracker's notes ('C-4', 'A-1', 'F#3'), read so only where one is written past octave 1 ('c-1' alone is the octave
+#: below 0, refused as such).
+_TRACKER_NOTE = re.compile(r"\b([a-g])([-#])(\d)\b", re.I)
+_TRACKER_LINE = re.compile(r"\b[a-g]-[2-9]\b", re.I)
+
+
 def misheard(line: str) -> list[tuple[str, str]]:
-    """[(the line as meant, how it was read)] when a dictation slip is in it, else []."""
+    """[(the line as meant, how it was read)] when a dictation slip or a tracker's notation is in it, else []."""
     said = line
     for pattern, meant in _HEARD:
         said = pattern.sub(meant, said)
+    if _TRACKER_LINE.search(said):
+        said = _TRACKER_NOTE.sub(lambda m: m.group(1).lower() + m.group(2).replace("-", "") + m.group(3), said)
     return [(said, f"heard as '{said}'")] if said != line else []
 
 
