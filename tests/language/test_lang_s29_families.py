@@ -257,3 +257,43 @@ def test_an_instrument_is_the_voice_that_plays_its_role(phrase, expected):
 
 def test_an_instrument_to_add_is_no_voice_named():
     refused(*PAD, "add a harpsichord")
+
+
+# -- a dictated line's slips -------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("Cut off to eight hundred hertz", ["/mod/filter1/cutoff 800.0"]),
+    ("Set the tempo to one hundred and thirty beats per minute period", ["/seq/bpm 130.0"]),
+    ("Fade out over for bars", ["/ramp/master/gain -60.0 16"]),
+    ("Lower the sign wave by an octave", ["/mod/sine1/freq 220.0"]),
+])
+def test_a_dictated_line_is_read_as_meant(phrase, expected):
+    assert last(*PAD, phrase) == expected
+
+
+def test_the_base_dictated_is_the_bass():
+    assert last("add a saw at 55 hz", "bass x...x...x...x...", "bass notes a1 c2", "transpose the base up to semitones")[-1] \
+        == "/seq/notes bass b1 d2"
+
+
+@pytest.mark.parametrize("phrase", ["cut off the highs", "cut off at the end of the bar"])
+def test_cut_off_as_a_verb_is_not_the_cutoff(phrase):
+    refused(*PAD, phrase)
+
+
+# -- a tracker's notation ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("tempo 0x8C", ["/seq/bpm 140.0"]),
+    ("shift the hats 1 row later", ["/seq/shift hats 1"]),
+    ("kick on every row", ["/seq/add kick kick1 xxxxxxxxxxxxxxxx"]),
+    ("stop (F8)", ["/seq/stop"]),
+])
+def test_a_trackers_notation_is_read_as_meant(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+def test_a_trackers_note_names_are_notes():
+    assert last("add a saw at 55 hz", "bass x...x...x...x...", "bass notes A-1 C-2 E-2 G-2")[-1] == "/seq/notes bass a1 c2 e2 g2"
+
+
+def test_a_note_below_octave_0_alone_is_still_refused():
+    assert "8.1758 Hz" in refused("add a saw", "play c-1")

@@ -21,6 +21,7 @@ from .mapper_owners import named_part, new_parts
 from .nicknames import nicknamed_line
 from .effect_on_part import effect_on_part
 from .corrections import corrected
+from .misheard import misheard
 from .unavailable import not_here
 from .moved_effects import moved_effect
 from .parser import as_question, parse
@@ -101,7 +102,7 @@ class Translator(ReadAgain, UndoHistory):
         """The line; refused, the line with each part it names by a nickname said by its name, an effect named by
         its part said as that effect, or a correction in it made, read again whole ('odaiko deeper, it is a big
         drum': a remark, a time, a follow-up read as for 'kick …'; 'the lfo on the filter: slower and deeper' as
-        'the lfo: …'; 'tempo 100 no wait 120' as 'tempo 120')."""
+        'the lfo: …'; 'tempo 100 no wait 120' as 'tempo 120'; dictated, 'the base' as 'the bass')."""
         try:
             return self._said(line)
         except LanguageError as err:
@@ -112,7 +113,8 @@ class Translator(ReadAgain, UndoHistory):
                     and not_here(line) is None:
                 named = None                  # (a refusal about something else, or one that asks, stands)
             parts = lambda word: part_named(word, self.model)       # noqa: E731
-            for text, said in [named] * bool(named) + effect_on_part(line, self.model, parts) + corrected(line, parts):
+            for text, said in [named] * bool(named) + effect_on_part(line, self.model, parts) + corrected(line, parts) + \
+                    misheard(line):
                 try:
                     messages = self._said(text)
                 except LanguageError:
