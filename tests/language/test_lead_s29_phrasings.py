@@ -281,3 +281,21 @@ def test_a_bare_number_after_an_unknown_word_is_no_correction():
 def test_a_melody_written_on_an_arpeggio_is_no_arpeggio_any_more():
     out = last(*CHORDS, "arpeggiate the chords", "triangle notes c4 d4 e4", "chords dm g")
     assert out[0] == "/seq/add chords triangle1 x---------------x---------------"
+
+
+@pytest.mark.parametrize("phrase, want", [
+    ("kick on 1 and 3, no, 2 and 4", ["/seq/add kick kick1 ....x.......x..."]),
+    ("kick 1 and 3, no wait, snare 2 and 4", ["/seq/add snare snare1 ....x.......x..."]),
+])
+def test_a_correction_replaces_the_whole_list_or_clause_said_before_it(phrase, want):
+    assert last(*KIT, phrase) == want
+
+
+@pytest.mark.parametrize("phrase", ["velocity, 100", "compressor, 60", "eq, 100", "cowbell, 120"])
+def test_a_setting_or_sound_the_shell_has_not_is_no_tempo_style(phrase):
+    refused(*KIT, phrase)
+
+
+def test_the_recorder_is_no_instrument_and_a_singer_is_never_the_bass_line():
+    refused(*ACID, "stop the recorder")
+    refused(*ACID, "trumpet notes c5 d5 e5")

@@ -17,7 +17,8 @@ _MARK = re.compile(rf"(?:\s*(?:\.{{2,}}|…|[,;:!])\s*(?:{_STRONG}|no+|nah|actua
 _UNIT = r"(?:\s*(?:%|hz|khz|k|ms|s|db|bpm|cents?|semitones?|percent)\b)?"
 #: What a correction may replace, at the end of the words before it, and what begins the words after it.
 _KINDS = (
-    (re.compile(rf"-?\d+(?:\.\d+)?{_UNIT}$", re.I), re.compile(rf"^-?\d+(?:\.\d+)?{_UNIT}(?=[\s,.!;:]|$)", re.I)),
+    (re.compile(rf"-?\d+(?:\.\d+)?{_UNIT}(?:\s*(?:,|and|&)\s*-?\d+(?:\.\d+)?{_UNIT})*$", re.I),    # (a list: '1 and 3')
+     re.compile(rf"^-?\d+(?:\.\d+)?{_UNIT}(?:\s*(?:,|and|&)\s*-?\d+(?:\.\d+)?{_UNIT})*(?=[\s,.!;:]|$)", re.I)),
     (re.compile(r"[xX.~][xX.~\-| ]{3,}$"), re.compile(r"^[xX.~][xX.~\-| ]{3,}?(?=[\s,.!;:]*$|[\s,;:]+[a-z])")),
     (re.compile(r"(?:the\s+)?\b[a-g](?:#|b)?(?:\s+(?:major|minor|flat|sharp))?(?:\s+(?:seventh|7th|chord))*$|\S+$", re.I),
      re.compile(r"^[a-g](?:#|b)?(?:\s+(?:major|minor|flat|sharp))?(?:\s+(?:seventh|7th|chord))*(?=[\s,.!;:]|$)|^\S+?(?=[\s,.!;:]|$)", re.I)),
@@ -37,7 +38,12 @@ def corrected(line: str, part_named) -> list[tuple[str, str]]:
     last = before.split()[-1].strip(",.;:!").lower()
     word = re.sub(r"^(?:the|my)\s+", "", said, flags=re.I)
     first_part = re.split(r"[\s,.;:!]+", word)[0].lower()
-    if part_named(first_part) and (part_named(last) or last in NICKNAMES.keys() | STAND_INS.keys() or not is_known_word(last)):
+    clause = re.sub(r"^(?:the|my)\s+", "", before, flags=re.I).split()
+    strong = re.search(_STRONG, line.strip()[mark.start():mark.start("said")], re.I)     # (a plain 'no' may be a 'no kick')
+    if strong and part_named(first_part) and len(clause) > 1 and part_named(clause[0].strip(",.;:!").lower()):
+        return [(said, f"corrected: '{before}' → '{said}'")]     # 'kick 1 and 3, no wait, snare 2 and 4': the clause
+    if part_named(first_part) and not re.match(r"-?\d", last) and \
+            (part_named(last) or last in NICKNAMES.keys() | STAND_INS.keys() or not is_known_word(last)):
         kept = re.sub(r"\s*(?:the|my)?\s*\S+$", "", before)            # 'pan the guitar' → 'pan'
         if kept:                                  # ('pan the guitar, i mean the chords, left': the aside's comma ends)
             word = re.sub(r"^(\S+?),\s*", r"\1 ", word)
@@ -55,7 +61,7 @@ def _same_kind(old: str, new: str) -> bool:
         return bool(re.match(r"-?\d", old) and re.match(r"-?\d", new))
     if re.match(r"[xX.~]", old) and re.match(r"[xX.~]", new):
         return "x" in old.lower() and "x" in new.lower()
-    return _chord(old) and _chord(new)
+    return _chord(old) and _chord(new) and not (len(old.split()) == 1 < len(new.split()))   # (a note is no chord's)
 
 
 def _chord(text: str) -> bool:

@@ -14,15 +14,16 @@ from .patch_model import PatchModel
 NICKNAMES = {"pad": "pad", "pads": "pad", "drone": "pad", "chords": "pad", "keys": "pad", "organ": "pad", "piano": "pad",
              "rhodes": "pad", "wurli": "pad", "ep": "pad", "strings": "pad",
              "lead": "high", "melody": "high", "beep": "high", "bleep": "high", "sub": "low", "flute": "high",
-             "violin": "high", "fiddle": "high",
              "guitar": "driven", "guitars": "driven", "gtr": "driven",
              "808": "bass", "808s": "bass", "bassline": "bass", "tri": "triangle"}
 #: Instruments by the role they play in a band, as musicians name the voice that stands in for them: the keyboards
 #: that comp are the pad, the winds and strings that sing a line the highest voice, the low ones the lowest.
 NICKNAMES.update({word: "pad" for word in ("harpsichord", "cembalo", "continuo", "clavinet", "clav", "harmonium",
                                            "accordion")})
-NICKNAMES.update({word: "high" for word in ("clarinet", "oboe", "sax", "saxophone", "trumpet", "recorder", "piccolo",
-                                            "chanter")})
+#: Instruments that sing a line: the highest voice when there are two or more — never the one voice the bass line is
+#: on ('trumpet notes c5 d5' with only the bass there would overwrite the bass line). ('recorder' is not here: a take.)
+SINGERS = ("clarinet", "oboe", "sax", "saxophone", "trumpet", "piccolo", "chanter", "violin", "fiddle")
+NICKNAMES.update({word: "high" for word in SINGERS})
 NICKNAMES.update({word: "low" for word in ("tuba", "cello", "bassoon", "contrabass", "guitarron", "guitarrón")})
 #: The kinds of source a nickname may mean (resolved by `nickname`); the other meanings are names as the language knows them.
 NICKNAME_KINDS = ("pad", "high", "low", "driven")
@@ -71,6 +72,9 @@ def nickname(word: str, model: PatchModel) -> str | None:
         return (chordal or wet or clean or rest or [None])[0]
     pitched = sorted((float(model.value(s, "freq")), s) for s in sources if CATALOGUE[model.modules[s]].spec.has_param("freq"))
     if len(pitched) < 2 and kind != "low":
+        bass = model.tracks.get("bass")
+        if pitched and word.lower() in SINGERS and bass is not None and bass.target == pitched[0][1]:
+            return None
         return pitched[0][1] if pitched else None
     return (pitched[-1] if kind == "high" else pitched[0])[1]
 

@@ -44,11 +44,20 @@ def style_tempo(text: str, model: PatchModel) -> list[tuple[str, str]]:
     return []
 
 
+#: Words for a setting or a sound the shell has not (a studio's, a kit's): never a style a tempo is for ('velocity,
+#: 100', 'compressor, 60' — the number is that setting's, not the tempo).
+_NOT_STYLES = frozenset("velocity velocities compressor compression comp eq equalizer equaliser quantize quantise quantized "
+                        "quantization limiter gate sidechain latency buffer midi channel bus send aux headroom loudness lufs "
+                        "metronome click count countin count-in ratio threshold makeup knee cowbell cowbells ride crash "
+                        "toms tom cymbal cymbals clap claps shaker conga congas bongo bongos tambourine".split())
+
+
 def _a_style(word: str, model: PatchModel, said: bool) -> bool:
     """A word that names nothing to change here: not the language's, nor a slip of a word of it — nor, unless the
-    tempo is said as one, like a name of it ('snair 60', 'boom 90': the snare's, the room's, never a tempo)."""
+    tempo is said as one, like a name of it ('snair 60', 'boom 90': the snare's, the room's, never a tempo) — nor a
+    setting or a sound the shell has not ('velocity, 100', 'cowbell, 120')."""
     names = tuple(model.modules) + tuple(model.tracks)
-    if is_known_word(word, names) or nickname(word, model) or typo(word, names):
+    if word in _NOT_STYLES or is_known_word(word, names) or nickname(word, model) or typo(word, names):
         return False
     content = module_words() | set(names) | NICKNAMES.keys() | STAND_INS.keys()
     return said or not (get_close_matches(word, content, 1, 0.75) or set(closest_words(word, names)) & (content | GROUPS.keys()))
