@@ -299,3 +299,13 @@ def test_a_setting_or_sound_the_shell_has_not_is_no_tempo_style(phrase):
 def test_the_recorder_is_no_instrument_and_a_singer_is_never_the_bass_line():
     refused(*ACID, "stop the recorder")
     refused(*ACID, "trumpet notes c5 d5 e5")
+
+
+def test_more_after_a_detune_in_cents_is_that_many_cents_more():
+    assert last(*ACID, "detune the saw by 15 cents", "more") == ["/mod/saw1/detune 30.0"]
+
+
+def test_an_envelope_goes_before_the_reverb_it_would_cut_off():
+    assert last("add a sine", "add a reverb to the sine", "add an envelope to the sine") == \
+        ["/patch/create adsr1 adsr", "/patch/disconnect sine1 reverb1", "/patch/connect sine1 adsr1",
+         "/patch/connect adsr1 reverb1"]

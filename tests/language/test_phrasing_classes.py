@@ -382,9 +382,9 @@ def test_open_and_close_by_itself_is_a_wobble():
                                                           "/patch/connect reverb1 distortion1",
                                                           "/patch/connect distortion1 master",
                                                           "/mod/distortion1/mode tanh", "/mod/distortion1/mix 0.2"]),
-    ("give the triangle an envelope with a 4 second attack", ["/patch/create adsr1 adsr", "/patch/disconnect reverb1 master",
-                                                              "/patch/connect reverb1 adsr1", "/patch/connect adsr1 master",
-                                                              "/mod/adsr1/attack 4000.0"]),
+    ("give the triangle an envelope with a 4 second attack", ["/patch/create adsr1 adsr", "/patch/disconnect filter1 reverb1",
+                                                              "/patch/connect filter1 adsr1", "/patch/connect adsr1 reverb1",
+                                                              "/mod/adsr1/attack 4000.0"]),    # (before the room it rings in)
 ])
 def test_an_effect_given_to_a_voice_with_its_setting(phrase, expected):
     assert last(*PAD, phrase) == expected

@@ -137,3 +137,28 @@ def test_the_toolbar_is_redrawn_when_it_changes_and_not_while_a_line_is_typed(tr
             await asyncio.wait_for(prompt, timeout=10)
 
     asyncio.run(main())
+
+
+def test_a_line_wiped_or_entered_ends_the_typing_at_once(translator, monkeypatch):
+    """The toolbar and the status poll wait while a line is typed, not after it: a failover right after Enter shows."""
+    from chronus_shell.repl import toolbar
+
+    monkeypatch.setattr(toolbar, "TYPING_S", 5.0)
+    engine = _Engine({"backend": "null", "level_db": -30.0})
+    output = Vt100_Output(io.StringIO(), lambda: Size(rows=30, columns=110), term="xterm-256color")
+
+    async def main():
+        with create_pipe_input() as pipe, create_app_session(input=pipe, output=output):
+            session = make_prompt_session(translator, engine)
+            prompt = asyncio.create_task(session.prompt_async())
+            await asyncio.sleep(0.4)
+            pipe.send_text("tempo")
+            await asyncio.sleep(0.3)
+            assert session.typing()
+            pipe.send_text("\x15")                         # Ctrl-U: the line wiped
+            await asyncio.sleep(0.3)
+            assert not session.typing()
+            pipe.send_text("\r")
+            await asyncio.wait_for(prompt, timeout=10)
+
+    asyncio.run(main())

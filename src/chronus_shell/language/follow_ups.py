@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields, replace
+from fractions import Fraction
 
 from ..engine.catalogue import CATALOGUE
 from ..engine.params import format_number
@@ -122,7 +123,7 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
             if several:
                 return [(f"{word}: {' and '.join(r.text for r in several)} {way}",
                          it.Sequence(tuple(it.ChangeParam(r, direction, None, _intensity(text), 0) for r in several)))]
-            return [(f"{word}: {ref.text} {way}", it.ChangeParam(ref, direction, None, _intensity(text), 0))]
+            return [(f"{word}: {ref.text} {way}", it.ChangeParam(ref, direction, _fine_step(model), _intensity(text), 0))]
         _of_what((more or less).group(1).lower(), more is not None, "the last line moved no setting")
     choice = _BACK_TO_CHOICE.match(text.strip(" .!"))
     if choice:                                            # 'back to lowpass' after 'highpass the pad': that mode
@@ -207,6 +208,18 @@ def _step_of(last, model: PatchModel):
     elif isinstance(last, it.OpenClose):
         direction = last.direction
     return ref, direction
+
+
+def _fine_step(model: PatchModel) -> it.Value | None:
+    """'detune the saw by 15 cents', 'more': 15 cents more (a detune's own step is a semitone: 15 → 115 left it out
+    of tune), the size of the move the line made — for a setting in cents only; None (the param's own step) else."""
+    if model.last_param is None or model.step_from is None or model.spec(model.last_param[0]) is None:
+        return None
+    spec = model.spec(model.last_param[0]).param(model.last_param[1])
+    moved = abs(float(model.value(*model.last_param)) - model.step_from)
+    if spec.unit != "cents" or not 0 < moved < 100:
+        return None
+    return it.Value("number", f"{moved:g}", 0, Fraction(str(round(moved, 3))), "cents")
 
 
 def _amount_of_modulation(last, model: PatchModel):

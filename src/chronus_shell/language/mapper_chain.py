@@ -128,6 +128,11 @@ def place_module(ctx, module_id: str, spec: ModuleSpec, voice: list[str] | None 
         voice = _heard_voice(ctx, module_id, spec) if spec.role == "processor" else []
     if not voice:
         return [message("/patch/connect", module_id, master_bus(ctx.model))]
+    tail = next((m for m in voice[1:] if ctx.model.modules.get(m) in _TAILS), None) if spec.type == "adsr" else None
+    if tail is not None:                              # an envelope shapes the notes before their echo and their room:
+        feeding = voice[voice.index(tail) - 1]        # after it, it would cut the tail off with each note
+        return [message("/patch/disconnect", feeding, tail), message("/patch/connect", feeding, module_id),
+                message("/patch/connect", module_id, tail)]
     before = own_end(ctx.model, voice)
     if before is not None:                            # a voice into a bus ('a reverb on the master'): before the bus
         bus = voice[voice.index(before) + 1]
@@ -136,6 +141,10 @@ def place_module(ctx, module_id: str, spec: ModuleSpec, voice: list[str] | None 
     last = voice[-1]
     return [message("/patch/disconnect", last, MASTER), message("/patch/connect", last, module_id),
             message("/patch/connect", module_id, MASTER)]
+
+
+#: Effects that ring on after a note (its echo, its room): an envelope goes before them.
+_TAILS = ("reverb", "delay")
 
 
 def own_end(model, voice: list[str]) -> str | None:

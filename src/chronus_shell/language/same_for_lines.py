@@ -6,6 +6,26 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .errors import LanguageError
+from .timed_lines import is_timed
+
+
+def whole_line_again(said: str, last_text: str, model, part_of: Callable[[str], str | None], line: str):
+    """(how it was read, the line) for 'same for X' (the follow-up reading `said`) after a line that takes its time or
+    made several changes: that line said again for X; the refusal for a timed one it cannot be said for (at once it
+    would jump); None otherwise (the follow-up's own reading: the change said last)."""
+    if not said.startswith("the same for") or not last_text or not (is_timed(last_text) or model.line_moves > 1):
+        return None
+    other = said.removeprefix("the same for ").split(" as '")[0]
+    moved = model.last_param[1] if model.last_param else None
+    again = said_again_for(last_text, other, part_of,
+                           lambda m: moved is None or model.spec(m) is not None and model.spec(m).has_param(moved))
+    if again is not None:
+        return f"the same for {other}: '{again}'", again
+    if is_timed(last_text):
+        raise LanguageError(f"'{last_text}' takes its time: say it for {other} too, the time with it", 0, (), line)
+    return None
+
 def said_again_for(line: str, target: str, part_of: Callable[[str], str | None],
                    fits: Callable[[str], bool]) -> str | None:
     """`line` with `target` where it named its one part (a word or two: 'hats', 'acid filter'); None when it names
@@ -40,4 +60,4 @@ def _bare(word: str) -> str:
     return re.sub(r"^(?:the|my|our)\s+", "", word.lower().strip(" ,.;:!?'\""))
 
 
-__all__ = ["said_again_for"]
+__all__ = ["said_again_for", "whole_line_again"]

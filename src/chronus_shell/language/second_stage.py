@@ -35,7 +35,7 @@ from .patch_model import PatchModel
 from .politeness import polite
 from .qualities import quality_request
 from .resolve import type_named
-from .same_for_lines import said_again_for
+from .same_for_lines import whole_line_again
 from .scene_words import scene_words
 from .shorthands import shorthand
 from .stretched_words import unstretched
@@ -93,15 +93,9 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     if follow:
         if is_again(text) and last_text and is_timed(last_text):   # 'drop the kick for a bar', 'again':
             return [Reading(f"again: {last_text}", last_text)]            # timed again, not for good
-        if follow[0][0].startswith("the same for") and last_text and (is_timed(last_text) or model.line_moves > 1):
-            other = follow[0][0].removeprefix("the same for ").split(" as '")[0]          # (at once it would jump;
-            moved = model.last_param[1] if model.last_param else None                     # its last clause is not all)
-            again = said_again_for(last_text, other, _part_names(model).get,
-                                   lambda m: moved is None or model.spec(m) is not None and model.spec(m).has_param(moved))
-            if again is not None:
-                return [Reading(f"the same for {other}: '{again}'", again)]
-            if is_timed(last_text):
-                raise LanguageError(f"'{last_text}' takes its time: say it for {other} too, the time with it", 0, (), line)
+        whole = whole_line_again(follow[0][0], last_text, model, _part_names(model).get, line)
+        if whole is not None:                             # after a timed line or one of several changes: all of it
+            return [Reading(*whole)]
         return [Reading(said, intent=intent) for said, intent in follow]
     alone = _ONLY_AFTER.match(line.strip().rstrip("?!."))
     if alone and names_part(alone.group(1), model):      # "bass only": solo it

@@ -30,7 +30,7 @@ from .style import SHELL_STYLE
 from .terminal import shell_output
 from .toolbar import Toolbar, Typing, refresh
 from .topics import TopicError, help_renderables, list_renderables, show_renderables
-from .line_tokens import is_filler, keyword_of
+from .undo_labels import StepLabels, undo_verb
 
 PROMPT = "chronus› "
 CONTINUATION = "      … "  # pasted lines line up under the first
@@ -90,48 +90,6 @@ class _Prompt(PromptSession):
 def _local_verb(message: Message) -> bool:
     """A message the shell answers itself (help, list, show, status, reload, …), not the engine."""
     return message.address.startswith("/shell/") or message.address == "/engine/status"
-
-
-def _undo_verb(line: str) -> str | None:
-    """'UNDO' or 'REDO' for a line that undoes or redoes, else None."""
-    words = [w for w in line.split() if not is_filler(w)]
-    verb = keyword_of(words[0]) if words else None
-    return verb if verb in ("UNDO", "REDO") else None
-
-
-class StepLabels:
-    """The line that made each undo step (a step is the list the translator keeps), so an undo says
-    what it took back in the words typed: `undid: bass notes c2 c2 e2 g2`, `undid 3 lines: …`."""
-
-    def __init__(self, translator):
-        self.translator = translator
-        self.labels: dict[int, tuple[list, str]] = {}    # id(step) → (step, line): the step kept alive
-        self.depth, self.said = 0, []
-
-    def _stack(self, verb: str | None) -> list:
-        return self.translator.redo_stack if verb == "REDO" else self.translator.undo_stack
-
-    def before(self, verb: str | None) -> None:
-        """Remember the stack the line may take steps from, and the line that made each, top first."""
-        stack = self._stack(verb)
-        self.depth = len(stack)
-        self.said = [self.labels.get(id(step), (None, None))[1] for step in reversed(stack)]
-
-    def taken(self, verb: str) -> list[str | None]:
-        """The lines of the steps the undo or redo took, the last typed first (None: not known)."""
-        return self.said[:max(self.depth - len(self._stack(verb)), 0)]
-
-    def after(self, verb: str | None, line: str) -> None:
-        """Label the steps the line left on top: a new one by the line, moved ones by their makers."""
-        if verb is None:
-            stack, labels = self.translator.undo_stack, [line]
-        else:
-            stack, labels = self._stack("REDO" if verb == "UNDO" else None), self.taken(verb)   # first taken, first put
-        for step, label in zip(stack[len(stack) - len(labels):] if labels else [], labels):
-            if label is not None:
-                self.labels[id(step)] = (step, label)
-        kept = {id(step) for step in (*self.translator.undo_stack, *self.translator.redo_stack)}
-        self.labels = {key: value for key, value in self.labels.items() if key in kept}
 
 
 @dataclass
@@ -239,7 +197,7 @@ class Shell:
         if (self.engine is None or self.ready is not None or self.ramps.maybe_running or line.splitlines() != [line]
                 or line.lstrip().startswith("/")):
             return None                          # (split as run() splits: a form feed in a paste is two lines)
-        self.steps.before(_undo_verb(line))
+        self.steps.before(undo_verb(line))
         entered = Entered(line, len(self.translator.undo_stack), [])
         with self.engine.reading(line):          # real-time from Enter to its last send
             try:
@@ -261,7 +219,7 @@ class Shell:
         """Translate one line and act on its messages; `on_screen` says the caret can point up."""
         entered, self._entered = self._entered, None
         entered = entered if entered is not None and entered.line == line else None
-        verb = _undo_verb(line)
+        verb = undo_verb(line)
         if entered is None:
             self.steps.before(verb)
         depth = len(self.translator.undo_stack) if entered is None else entered.depth
@@ -306,7 +264,7 @@ class Shell:
                 return
         for understood in self.translator.understood if entered is None else entered.understood:
             self.output.understood(understood)  # "→ brighter: acid_filter1 cutoff 800 → 1000 Hz"
-        verb = _undo_verb(line) or self._undone_in_words()
+        verb = undo_verb(line) or self._undone_in_words()
         if messages and not self.verbose and verb:
             self._say_undone(verb, messages)
         if entered is not None and entered.sent is not None:

@@ -162,10 +162,18 @@ class Typing:
 
     def __init__(self, app):
         self.last_key = -TYPING_S
+        self.app = app
         app.key_processor.before_key_press += self._key
+        app.key_processor.after_key_press += self._entered
 
     def _key(self, _) -> None:
         self.last_key = time.monotonic()
+
+    def _entered(self, _) -> None:
+        """A key that left the line empty (Enter, a line wiped) ends the typing: the toolbar and the status poll go
+        on at once, not a TYPING_S later (a failover or a dropout right after a line shows when it happens)."""
+        if not self.app.current_buffer.text:
+            self.last_key = -TYPING_S
 
     def __call__(self) -> bool:
         return time.monotonic() - self.last_key < TYPING_S
