@@ -309,3 +309,14 @@ def test_an_envelope_goes_before_the_reverb_it_would_cut_off():
     assert last("add a sine", "add a reverb to the sine", "add an envelope to the sine") == \
         ["/patch/create adsr1 adsr", "/patch/disconnect sine1 reverb1", "/patch/connect sine1 adsr1",
          "/patch/connect adsr1 reverb1"]
+
+
+def test_a_part_the_musician_named_like_a_scene_word_stays_that_part():
+    out = last("add a saw called bass", "add a square called skank", "put a soft echo on the skank")
+    assert "/patch/connect skank delay1" in out and not any(m.startswith("/seq/add") for m in out)
+
+
+@pytest.mark.parametrize("phrase, way", [("put a soft echo on the skank", "drier"), ("add a loud reverb to the skank", "wetter")])
+def test_a_level_said_of_a_new_effect_is_how_much_of_it_is_heard(phrase, way):
+    lines = ("add a square called skank", phrase)
+    assert way in echo(*lines) and not any("/mod/skank/gain" in m for m in last(*lines))

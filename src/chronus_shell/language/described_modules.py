@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..engine.catalogue import CATALOGUE
-from .param_words import COMPARATIVES
+from .param_words import COMPARATIVES, LEVEL
 from .patch_model import PatchModel
 from .nicknames import NICKNAMES
 from .resolve import GENERIC_NOUNS, type_named
@@ -61,7 +61,7 @@ def described_module(text: str, model: PatchModel) -> tuple[str, str] | None:
     for word in described:
         if word in _NOTHING or word in ROLE_NOUNS:
             continue
-        comparative = comparative_of(word)
+        comparative = _of_an_effect(head[start:end], comparative_of(word))
         if comparative is None or not _owns(head[start:end], comparative):
             return None                                # 'a slow adsr' is no slower tempo: refused as said
         comparatives.append(comparative)
@@ -74,6 +74,15 @@ def described_module(text: str, model: PatchModel) -> tuple[str, str] | None:
     verb = verb if verb in ("add", "put", "create", "insert", "") else "add"
     line = f"{verb + ' a ' if verb else ''}{' '.join(head[start:end])}{('' if rest.startswith(',') else ' ') + rest if rest else ''}" + "".join(f", {c}" for c in comparatives)
     return f"read as '{line}'", line
+
+
+def _of_an_effect(type_words: list[str], comparative: str | None) -> str | None:
+    """A level said of a new effect is how much of it is heard ('a soft echo': drier, never the voice quieter)."""
+    spec = CATALOGUE[type_named(tuple(type_words))].spec
+    if comparative in COMPARATIVES and COMPARATIVES[comparative][1] == LEVEL and spec.role == "processor" \
+            and spec.has_param("mix"):
+        return "wetter" if COMPARATIVES[comparative][0] > 0 else "drier"
+    return comparative
 
 
 def _owns(type_words: list[str], comparative: str) -> bool:

@@ -88,7 +88,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
         return [Reading(*tidal)]
     kind = polite(unstretched(_FULL_STOP.sub("", line.strip().rstrip("?!")).strip()))
     learned = learner_english(kind)
-    text = shorthand(scene_words(learned))
+    text = shorthand(_own_names_kept(learned, scene_words(learned), model))
     follow = follow_up(text, model, last, last_text)
     if follow:
         if is_again(text) and last_text and is_timed(last_text):   # 'drop the kick for a bar', 'again':
@@ -332,6 +332,14 @@ def _names_of(modules: tuple, tracks: tuple, _catalogue_key: tuple) -> Mapping[s
     for name, target in tracks:
         names.setdefault(name, target)
     return MappingProxyType(names)
+
+
+def _own_names_kept(said: str, rewritten: str, model: PatchModel) -> str:
+    """A scene's word rewritten only when it names nothing the musician named: a square called 'skank' is that square,
+    never the offbeats ('put a soft echo on the skank' put a delay on another voice, on the offbeats)."""
+    own = {m for m, kind in model.modules.items() if not re.fullmatch(rf"{re.escape(kind)}\d*", m)} | set(model.labels)
+    words = set(re.findall(r"[\w-]+", said.lower()))
+    return said if rewritten != said and any(w in own and w not in rewritten.lower() for w in words) else rewritten
 
 
 def names_part(words: str, model: PatchModel) -> bool:
