@@ -320,3 +320,8 @@ def test_a_part_the_musician_named_like_a_scene_word_stays_that_part():
 def test_a_level_said_of_a_new_effect_is_how_much_of_it_is_heard(phrase, way):
     lines = ("add a square called skank", phrase)
     assert way in echo(*lines) and not any("/mod/skank/gain" in m for m in last(*lines))
+
+
+def test_an_envelope_for_two_parts_is_one_each():
+    out = last("add a saw called bass", "add a square called skank", "add an envelope to the bass and the skank")
+    assert "/patch/connect bass adsr1" in out and "/patch/connect skank adsr2" in out

@@ -105,8 +105,8 @@ def _into_the_same_effect(ctx, previous, intent):
     effect = previous.type_name if isinstance(previous, it.AddTo) and previous.target is not None else \
         previous.modulator if isinstance(previous, it.Modulate) else None
     found = type_and_presets(effect.texts) if effect is not None else None
-    if found is None or module_spec(found[0]).role != "processor" or found[0] == "lfo":
-        return None
+    if found is None or module_spec(found[0]).role != "processor" or found[0] in ("lfo", "adsr"):
+        return None                                   # (an envelope shared gates each part with the other's notes: one each)
     try:
         ctx.resolve.module(intent.words, hints=False)
     except LanguageError:
