@@ -20,14 +20,16 @@ from .resolve import type_named
 from .reversals import reversal
 from .vocabulary import is_known_word
 
-_MORE = re.compile(r"^(?:(?:a\s+)?(?:little|lil|bit|tad|touch|lot|tiny bit|way|much|wee bit)\s+)*(?:even\s+)?(more(?:[\s,!]+more)*|further|harder|"
+_MORE = re.compile(r"^(?:(?:a\s+)?(?:little|lil|bit|tad|touch|lot|tiny bit|way|much|wee bit|slightly)\s+)*(?:even\s+)?(more(?:[\s,!]+more)*|further|harder|"
                    r"again but more|more please|keep going)\b", re.I)
-_LESS = re.compile(r"^(?:(?:nah|no|ok|hm+|uh+|oh)[,.!]?\s+)*(?:(?:a\s+)?(?:little|lil|bit|tad|touch|lot|way|much|wee bit)\s+)*(less|too much|"
+_LESS = re.compile(r"^(?:(?:nah|no|ok|hm+|uh+|oh)[,.!]?\s+)*(?:(?:a\s+)?(?:little|lil|bit|tad|touch|lot|way|much|wee bit|slightly)\s+)*(less|too much|"
                    r"not (?:so|that) (?:much|[a-z]+(?=[\s,.!]*$))|back off|pull (?:it )?back|tone it down|"
                    r"(?:that|this|it)(?:'?s|\s+is|\s+was)\s+(?:(?:way|far|a bit|rather|just|much)\s+)?(?:too much|2 much)|"
                    r"(?:way|far) too much|(?:way\s+)?2 much)\b", re.I)
 #: Overshot by far ('way too much', 'far too much'): back where the last step started, not three steps below it.
 _OVERSHOT = re.compile(r"\b(?:way|far|much|a lot|massively)\s+(?:too much|2 much)\b", re.I)
+#: 'louder', then 'a bit less': back part of the way (the whole step back is what 'undo' does).
+_A_LITTLE_LESS = re.compile(r"\b(?:little|lil|bit|tad|touch|slightly)\s+(?:less|too much)\b", re.I)
 #: A line that asked for less itself ('less reverb', 'too much'): a 'less' after it goes on the same way.
 _SAID_LESS = re.compile(r"\b(?:less|too much|2 much)\b", re.I)
 _MORE_WAY = re.compile(r"^(?:(?:a\s+)?(?:little|bit|tad|touch|lot)\s+)?(?:even\s+)?more\s+(up|down)[\s,.!]*$", re.I)
@@ -119,11 +121,12 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
             if less and not again and _OVERSHOT.search(text) and model.step_from is not None and ref.items[0].text != "tempo":
                 back = f"{ref.text} {format_number(model.step_from)}"       # 'more', 'way too much': where it was
                 return [(f"way too much: {ref.text} back to {format_number(model.step_from)}", parse(back))]
+            size = "little" if less and not again and _A_LITTLE_LESS.search(text) else _intensity(text)
             several = _moved(model)                       # 'kick and snare louder', 'too much': both back
             if several:
                 return [(f"{word}: {' and '.join(r.text for r in several)} {way}",
-                         it.Sequence(tuple(it.ChangeParam(r, direction, None, _intensity(text), 0) for r in several)))]
-            return [(f"{word}: {ref.text} {way}", it.ChangeParam(ref, direction, _fine_step(model), _intensity(text), 0))]
+                         it.Sequence(tuple(it.ChangeParam(r, direction, None, size, 0) for r in several)))]
+            return [(f"{word}: {ref.text} {way}", it.ChangeParam(ref, direction, _fine_step(model), size, 0))]
         _of_what((more or less).group(1).lower(), more is not None, "the last line moved no setting")
     choice = _BACK_TO_CHOICE.match(text.strip(" .!"))
     if choice:                                            # 'back to lowpass' after 'highpass the pad': that mode

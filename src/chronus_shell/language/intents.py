@@ -99,8 +99,9 @@ class SetWords:
 class ChangeParam:
     """A relative change: direction +1/-1, by an amount or by a default step.
 
-    `ref` None means the focus ("up an octave"); `intensity` is None (one step), "big" (three
-    steps: "way up", "a lot more") or "edge" (to the end of the range: "all the way up").
+    `ref` None means the focus ("up an octave"); `intensity` is None (one step), "little" (half of one:
+    "a bit less" after a step), "big" (three steps: "way up", "a lot more") or "edge" (to the end of
+    the range: "all the way up").
     """
 
     ref: Words | None

@@ -46,8 +46,8 @@ HANDLERS = _joined(_FAMILIES)
 
 class Mapper:
     def __init__(self, model: PatchModel):
-        self.context = MapContext(model, Resolver(model), self.map)
-        self.understood = self.context.understood    # inferred readings of the last line, said back by the REPL
+        self.understood: list[str] = []                 # inferred readings of the last line, said back by the REPL
+        self.context = MapContext(model, Resolver(model, self.understood), self.map, self.understood)
 
     def map(self, intent) -> list[Message]:
         handler = HANDLERS.get(type(intent))

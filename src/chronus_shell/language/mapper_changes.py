@@ -28,7 +28,7 @@ from .param_words import AMOUNT_OF_EFFECT, LEVEL, LEVEL_OF_MODULE, SWING_FEELS, 
 from .patch_model import MASTER
 from .swing_units import swing_message
 from .target_words import PRONOUN_REFS
-from .units import canonical_unit, relative_value, scaled_value
+from .units import canonical_unit, relative_value, scaled_value, tidy
 
 
 def extreme(ctx, intent: it.Extreme) -> list[Message]:
@@ -121,6 +121,8 @@ def change_message(ctx, module_id, spec, direction, amount, intensity, column) -
         new = spec.high if direction > 0 else spec.low
         if new == current:
             raise _at_edge(spec, new, direction, column)
+    elif amount is None and intensity == "little":    # 'louder', 'a bit less': half a step back
+        new = tidy(current + (relative_value(spec, current, direction, None, column) - current) / 2)
     elif amount is None and intensity == "big":
         new = current
         for _ in range(3):

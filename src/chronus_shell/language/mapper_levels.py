@@ -15,6 +15,7 @@ from .mapper_tracks import mute_by_track, unmute_all
 from .param_words import LEVEL_OF_MODULE
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_named
+from .type_words import plural_of_type
 from .target_words import track_name
 from .vocabulary import is_known_word
 
@@ -93,8 +94,10 @@ def _mute(ctx, module_id: str, column: int) -> list[Message]:
 
 
 def _unmute(ctx, module_id: str, column: int) -> list[Message]:
+    """Back to the level before a mute — or before a fade out, stopped or still going part way down."""
     param = _level(ctx, module_id, column)
-    if ctx.model.value(module_id, param.name) != param.low:
+    now = ctx.model.value(module_id, param.name)
+    if now != param.low and not now < ctx.model.premute.get((module_id, param.name), now):
         raise LanguageError(f"{module_id} is not muted", column)
     return [message(f"/mod/{module_id}/{param.name}", ctx.model.unmuted_value(module_id, param))]
 
@@ -141,7 +144,7 @@ def module_or_none(ctx, words: it.Words) -> str | None:
 def open_close(ctx, intent: it.OpenClose) -> list[Message]:
     """'open the filter' raises its cutoff; 'open night-drive' loads a session."""
     words = intent.target
-    session_like = len(words.items) == 1 and not is_known_word(words.text, ctx.model.modules)
+    session_like = len(words.items) == 1 and not is_known_word(words.text, ctx.model.modules) and not plural_of_type(words.text)
     if intent.direction > 0 and (intent.at_bar or session_like):
         return ctx.map(it.LoadSession(words.items[0], intent.now))
     try:

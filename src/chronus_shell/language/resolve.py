@@ -24,7 +24,7 @@ from .errors import LanguageError, with_hint
 from .intents import Word, Words
 from .param_words import LFO_EFFECTS
 from .patch_model import PatchModel
-from .type_words import CHOICE_SYNONYMS, GENERIC_NOUNS, joined, normalize_words, type_and_presets, type_named
+from .type_words import CHOICE_SYNONYMS, GENERIC_NOUNS, joined, normalize_words, plural_of_type, type_and_presets, type_named
 
 _PATTERN_LIKE = re.compile(r"^(?=.*[xX])[xXoO0.\-|_*]{4,}$")  # a rhythm typed with other symbols
 
@@ -51,8 +51,9 @@ OVERALL_LEVEL = ("volume", "vol")
 
 
 class Resolver:
-    def __init__(self, model: PatchModel):
+    def __init__(self, model: PatchModel, said: list[str] | None = None):
         self.model = model
+        self.said = said          # the mapper's echo: one of several picked by the focus is said back
 
     # -- modules -----------------------------------------------------------------------------
     def focus(self, column: int) -> str:
@@ -87,6 +88,10 @@ class Resolver:
             return self.pick(effect, texts[0], column)
         typed = type_and_presets(texts)
         type_name = typed[0] if typed else None
+        if type_name is not None and len(self.model.of_type(type_name)) > 1 and plural_of_type(texts[-1]):
+            several = self.model.of_type(type_name)       # 'sweep the filters': all of them, never the focus alone
+            raise LanguageError(f"the {texts[-1]} are {', '.join(several)}: name one, or say it for each",
+                                column, tuple(several))
         if type_name is not None and self.model.of_type(type_name):
             return self.pick(self._in_mode(self.model.of_type(type_name), typed[1]), type_name, column)
         family = self._family(texts)
@@ -170,12 +175,19 @@ class Resolver:
             raise LanguageError(f"there is no {what.replace('_', ' ')} yet — add one with "
                                 f"'add a {what.replace('_', ' ')}'", column)
         if self.model.focus in candidates:
-            return self.model.focus
+            return self._picked(self.model.focus, candidates, what, "in focus")
         in_voice = [c for c in candidates if c in self.focused_voice()]
         if len(in_voice) == 1:
-            return in_voice[0]
+            return self._picked(in_voice[0], candidates, what, "of the part in focus")
         raise LanguageError(f"which {what.replace('_', ' ')}? {', '.join(candidates)}",
                             column, tuple(candidates))
+
+    def _picked(self, chosen: str, candidates: list[str], what: str, why: str) -> str:
+        """'open the filter' with two: the one taken, said back with the others (never a silent guess)."""
+        note = f"{chosen}, the {what.replace('_', ' ')} {why} (not {', '.join(c for c in candidates if c != chosen)})"
+        if self.said is not None and note not in self.said:
+            self.said.append(note)
+        return chosen
 
     def _family(self, texts: tuple[str, ...]) -> list[str]:
         word = "_".join(texts).rstrip("s") if len(texts) == 1 else "_".join(texts)

@@ -17,6 +17,7 @@ from functools import lru_cache
 from types import MappingProxyType
 
 from ..engine.catalogue import CATALOGUE
+from . import intents as it
 from .errors import LanguageError
 from .asides import (described_then_asked, label_names_part, without_asides, without_label, without_purpose, without_simile,
                      without_reason)
@@ -35,6 +36,7 @@ from .patch_model import PatchModel
 from .politeness import polite
 from .qualities import quality_request
 from .resolve import type_named
+from .type_words import plural_of_type
 from .same_for_lines import whole_line_again
 from .scene_words import scene_words
 from .shorthands import shorthand
@@ -111,6 +113,9 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     guesses = sum(" → " in s and not s.startswith(tuple(SLANG)) for s in said)
     if guesses >= 2 and 2 * guesses >= len(text.split()):
         tidied, said = text, []                           # "never mind" is not "noise min": too many guesses
+    if _BACK.match(tidied) and isinstance(last, it.Mute) and last.verb in ("unsolo", "unmute"):
+        raise LanguageError(f"it is: '{last_text or last.verb}' brought it back as it was ('undo' would take that "
+                            f"back)", 0, (), line)       # after 'solo …', 'unsolo': never the solo again
     if _BACK.match(tidied) or _COMPLAINT_THEN_UNDO.match(text):
         return [Reading("back to how it was: undo", "undo")]
     but = _all_but(tidied, model)
@@ -119,7 +124,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     only = _ONLY.match(tidied)
     if only and names_part(only.group(1), model):
         found.append(Reading(f"only {only.group(1)}: solo", f"solo {only.group(1)}"))
-    each = [Reading(f"each of them: {expanded}", expanded) for expanded in _several(tidied, model)]
+    each = [Reading(f"each of them: {expanded}", expanded) for expanded in _several(tidied, model) or _several(text, model)]
     if each and re.search(r"\b(?:both|each|all)\b", text, re.I):
         return each                                       # "kick and hats both at 0.3": each one
     if tidied.lower() != line.strip().lower():
@@ -264,7 +269,7 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
             ways = [" ".join(out + [rival + tail] + words[index + 1:]) for rival in rivals]
             raise LanguageError(f"that could mean '{ways[0]}' — or — '{ways[1]}': say which", 0, (), text)
         if _LETTERS.fullmatch(core) and core not in GROUPS and core not in RHYTHM_WORDS \
-                and core not in QUALITIES and core not in NOT_TYPOS \
+                and core not in QUALITIES and core not in NOT_TYPOS and len(model.of_type(plural_of_type(core))) < 2 \
                 and not is_known_word(core, extra):
             fixed = typo(core, extra)
             if fixed:
@@ -353,21 +358,28 @@ def _several(text: str, model: PatchModel) -> list[str]:
     """'kick and hats up a bit' → 'kick up a bit, hats up a bit'; 'the drums down' → each drum."""
     lowered_text = text.lower()
     if not (" and " in lowered_text or "&" in text or "," in text or " + " in text
-            or any(g in lowered_text for g in GROUPS)):
+            or any(g in lowered_text for g in GROUPS) or any(map(plural_of_type, lowered_text.split()))):
         return []
     names = _part_names(model)
     tokens = text.split()
     lowered = [t.lower().strip(",") for t in tokens]
-    for index, word in enumerate(lowered):               # a group word: each member
-        roles = GROUPS.get(word)
-        if roles:
-            members = [m for m in model.modules if m != "master" and CATALOGUE[model.modules[m]].spec.role in roles]
+    for index, word in enumerate(lowered):               # a group word ('the drums', 'the filters'): each member
+        roles, plural = GROUPS.get(word), plural_of_type(word)
+        if roles or plural:
+            members = [m for m in model.modules if m != "master" and (CATALOGUE[model.modules[m]].spec.role in roles
+                                                                     if roles else model.modules[m] == plural)]
             start = index
             while start and lowered[start - 1] in ("all", "both", "the", "my"):
                 start -= 1                                # "all the drums", "my drums"
-            before = tokens[:start]
+            before, after = tokens[:start], index + 1
+            while after + 1 < len(lowered) and lowered[after] in ("and", "&", "+", "plus") and \
+                    (lowered[after + 1] in (*names, "bass")
+                     or lowered[after + 1] == "the" and after + 2 < len(lowered) and lowered[after + 2] in (*names, "bass")):
+                at = after + 1 + (lowered[after + 1] == "the")      # 'the drums and the bass': the bass once more,
+                members.append(tokens[at].strip(","))              # never said again with each drum
+                after = at + 1
             if len(members) >= 2:
-                return [_each(before, members, tokens[index + 1:])]
+                return [_each(before, members, tokens[after:])]
     for start in range(len(lowered)):                    # "kick and hats", "kick, snare and hats"
         members, at = [], start
         while at < len(lowered):

@@ -37,7 +37,7 @@ SHORTHANDS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r
      r"\b(?:high|heavy|extra)\s+(?=(?:feedback|resonance|reso|drive|room|mix|depth|decay|release|swing)\b)", "a lot more "),
     (r"\ba\s+(?:touch|bit|little(?:\s+bit)?)\s+of\s+(?=(?:feedback|resonance|reso|drive|room|mix|depth|decay|release|swing)\b)",
      "a bit more "),
-    (r"\b(?:just\s+)?a\s+(?:hint|dash|splash|pinch|smidge|tad|drop|sprinkle|whisper|taste)\s+(?:of\s+|more\s+)?(?=[a-z])", "a bit of "),
+    (r"\b(?:just\s+)?a\s+(?:hint|dash|splash|pinch|smidge|tad|drop|sprinkle|whisper|taste)\s+(?:of\s+|more\s+)?(?!less\b|more\b)(?=[a-z])", "a bit of "),
     (r"(?<!\ba\s)\b(?:(?:very\s+)?little|low|barely\s+any|hardly\s+any|not\s+much)\s+(?=(?:feedback|resonance|reso|drive|room|mix|depth|"
      r"decay|release|swing)\b)", "a lot less "),
     (r"^(?:make|get|have|let'?s\s+get|let'?s\s+have)\s+(?=(?:the\s+|that\s+)?\w+(?:\s+\w+)?\s+(?:up|down)\s+(?:to|by|a|an)\b)", ""),

@@ -62,6 +62,14 @@ def type_and_presets(texts: tuple[str, ...]) -> tuple[str, tuple[tuple[str, str]
     return _type_and_presets(tuple(texts), tuple(map(id, CATALOGUE.values())))
 
 
+def plural_of_type(word: str) -> str | None:
+    """The type a plural names ('filters', 'saws', 'delays'), else None ('bass', 'hats' as a name are no plurals
+    here: only a word whose singular names the same type)."""
+    typed = type_and_presets((word,)) if len(word) > 3 and word.endswith("s") else None
+    single = type_and_presets((word[:-1],)) if typed else None
+    return typed[0] if single and single[0] == typed[0] and not single[1] else None
+
+
 @lru_cache(maxsize=1024)
 def _type_and_presets(texts: tuple[str, ...], _catalogue_key) -> tuple[str, tuple[tuple[str, str], ...]] | None:
     texts = normalize_words(texts)
@@ -115,4 +123,4 @@ def _plain_type(texts) -> str | None:
     return None
 
 
-__all__ = ["CHOICE_SYNONYMS", "GENERIC_NOUNS", "joined", "normalize_words", "type_and_presets", "type_named"]
+__all__ = ["CHOICE_SYNONYMS", "GENERIC_NOUNS", "joined", "normalize_words", "plural_of_type", "type_and_presets", "type_named"]
