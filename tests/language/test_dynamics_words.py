@@ -87,11 +87,17 @@ def test_a_pan_knob_read_as_a_clock_face(phrase, expected):
 
 @pytest.mark.parametrize("phrase, beats", [
     ("Can you make it swell gradually, like the swell pedal, over four bars?", 16),
-    ("build into the bridge over 4 bars", 16), ("make the triangle swell over 2 bars", 8),
+    ("make the triangle swell over 2 bars", 8),
 ])
-def test_a_swell_or_a_build_over_a_time_is_a_crescendo(phrase, beats):
+def test_a_swell_over_a_time_is_a_crescendo(phrase, beats):
     ((address, level, length),) = _numbers(last(*TRIANGLE_FOCUS, "triangle gain 0.2", phrase))
     assert address == "/ramp/triangle1/gain" and level > 0.2 and length == beats
+
+
+@pytest.mark.parametrize("phrase", ["build into the bridge over 4 bars", "build up over 8 bars", "build it up over 4 bars"])
+def test_a_build_with_no_part_named_is_the_whole_mix(phrase):
+    ((address, level, _),) = _numbers(last(*TRIANGLE_FOCUS, "triangle gain 0.2", phrase))
+    assert address == "/ramp/master/gain" and level > 0
 
 
 @pytest.mark.parametrize("setup, phrase", [

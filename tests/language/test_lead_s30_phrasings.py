@@ -9,6 +9,7 @@ from chronus_shell.language.translator import Translator
 from .test_time_harmony_classes import echo, last, refused
 
 KIT = ("add a kick", "add a snare", "add a hat", "kick x...x...x...x...", "snare ....x.......x...", "hats x.x.x.x.x.x.x.x.")
+ACID_VOICE = ("add a saw at 55 hz", "add an acid filter")
 REESE = ("add a saw called reese at 55hz", "add another saw at 55.4hz", "add a lowpass filter to the reese at 300hz",
          "same for saw1")
 
@@ -78,3 +79,68 @@ def test_the_drums_and_the_bass_names_the_bass_once():
     out = last(*KIT, "add a saw called bass at 55 hz", "add a sine at 440 hz", "get rid of the drums and the bass")
     removed = {m.split()[1] for m in out if m.startswith("/patch/remove ")}
     assert removed == {"kick1", "snare1", "hat1", "bass"}
+
+
+# --- the blind trial of session 30 -------------------------------------------------------------------------------
+SAWS = ("add a saw at 55 hz", "add another saw at 55.5hz")
+BAND = ("add a kick", "add a snare", "add a hat", "kick x...x...x...x...", "snare ....x.......x...", "hats x.x.x.x.x.x.x.x.",
+        "add a square called bass at 55 hz", "bass notes e1 g1 a1 b1")
+
+
+def test_a_drop_for_a_while_is_brought_back_at_once_and_leaves_no_solo_behind():
+    drop = ("drop everything but the kick and bass for 4 bars",)
+    assert last(*BAND, *drop, "bring everything back") == ["/seq/mute snare 0", "/seq/mute hats 0"]
+    assert "/seq/mute bass 1 8" in last(*BAND, *drop, "drop everything but the kick for 8 bars")
+    assert "/seq/mute bass 1" in last(*BAND, *drop, "solo the kick")
+    assert "/seq/mute bass 0" in last(*BAND, *drop, "drop everything but the kick for 8 bars", "unsolo")
+
+
+def test_an_envelope_for_both_saws_is_one_each_and_a_filter_one_they_share():
+    out = last(*SAWS, "add an envelope to both saws")
+    assert "/patch/connect saw1 adsr1" in out and "/patch/connect saw2 adsr2" in out
+    out = last(*SAWS, "add a filter to both saws at 400hz")
+    assert "/patch/connect saw1 filter1" in out and "/patch/connect saw2 filter1" in out
+
+
+def test_a_part_sent_through_an_effect_another_part_has_joins_it():
+    assert last(*SAWS, "add a filter to saw2", "send saw1 through the filter") == \
+        ["/patch/disconnect saw1 master", "/patch/connect saw1 filter1"]
+
+
+def test_the_same_for_a_part_after_a_change_said_once_for_two():
+    assert last(*KIT, "louder kick and snare", "same for the hats") == ["/mod/hat1/gain 0.9"]
+
+
+def test_a_change_said_for_one_part_and_a_group_changes_that_part_once():
+    out = last(*KIT, "add a saw called guitar", "turn the guitar up a bit and the drums down")
+    assert out.count("/mod/guitar/gain 0.6") == 1 and "/mod/kick1/gain 0.7" in out and "/mod/hat1/gain 0.7" in out
+    assert "/mod/guitar/gain 0.4" in last(*KIT, "add a saw called guitar", "the guitar and the drums down")
+
+
+@pytest.mark.parametrize("phrase, level", [("bass -3db", 0.354), ("bass -6 db", 0.251), ("bass +3 db", 0.706),
+                                           ("bass to -3 db", 0.708), ("bass gain -3db", 0.708)])
+def test_a_signed_level_said_bare_is_a_step_and_said_with_to_is_the_level(phrase, level):
+    assert _level(last("add a square called bass", phrase), "bass") == pytest.approx(level, abs=0.001)
+
+
+@pytest.mark.parametrize("phrase", ["build up over 8 bars", "build it up over 4 bars"])
+def test_a_build_is_the_whole_mix_not_the_part_last_touched(phrase):
+    assert last(*BAND, "bass louder", phrase)[0].startswith("/ramp/master/gain ")
+
+
+def test_a_power_chord_in_a_key_is_on_that_root():
+    assert last(*ACID_VOICE, "play a power chord in E") == last(*ACID_VOICE, "play an E power chord")
+
+
+def test_remove_everything_takes_the_key_with_the_notes():
+    out = last("add a saw", "key ab minor", "remove everything")
+    assert "/seq/key none" in out
+    said = refused("add a saw", "key ab minor", "remove everything", "add a saw called guitar", "guitar chords E A D A",
+                   "put it in A")
+    assert "a major already" in said
+
+
+def test_take_it_up_for_the_last_verse_moves_every_part():
+    out = last("add a triangle", "add a sine", "key g major", "triangle chords g c g d", "sine notes b4 a4 g4 a4",
+               "take it up a whole step for the last verse")
+    assert any(m.startswith("/seq/notes chords a3") for m in out) and any(m.startswith("/seq/notes sine c#5") for m in out)

@@ -62,7 +62,7 @@ _SWELLS = (
                 rf"(?:\s+up)?(?:\s+(?:gradually|slowly|gently))?(?:,?\s+like\s+[^,]+?,?)?{_SPAN}$", re.I), "swell"),
     (re.compile(rf"^(?:slowly\s+|gently\s+)?swell\s+(?P<what>it|the\s+\w+|everything)(?!\s+in\s+(?:over|from|across)\b)(?:\s+up)?"
                 rf"{_SPAN}$", re.I), "swell in"),                 # ('swell the pad in over 8 bars': a fade in, read elsewhere)
-    (re.compile(rf"^(?:(?P<what>the\s+\w+|everything)\s+)?(?:build|builds|build\s+up|builds\s+up|building)(?:\s+(?:it|everything|up))?"
+    (re.compile(rf"^(?:(?P<what>the\s+\w+|everything)\s+)?(?:build|builds|build\s+up|builds\s+up|building)(?:\s+(?:it|everything|up))?(?:\s+up)?"
                 rf"(?:\s+(?:into|to|towards|before)\s+(?:the\s+)?(?:\w+\s+)?(?:bridge|chorus|drop|verse|outro|hook|end))?{_SPAN}$", re.I),
      "build"),
 )
@@ -86,6 +86,8 @@ def _swell(text: str, model: PatchModel):
             what = (swell.groupdict().get("what") or "").lower()
             if word == "swell in":                    # 'swell the strings over 4 bars': in from nothing, as a swell pedal
                 return "swell: in from nothing", f"swell {what} in{swell.group('rest')}"
+            if word == "build" and what in ("", "it"):
+                what = "everything"                   # 'build up over 8 bars': the whole track, never the part last touched
             on = "" if what in ("", "it") else " on master" if what == "everything" else f" on {what}"
             return f"{word}: a crescendo", f"crescendo{on}{swell.group('rest')}"
     return None

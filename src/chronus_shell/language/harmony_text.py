@@ -83,12 +83,16 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
      r"(?:(?:,? and |, | - |-| )[a-g](?:#|b)?)+)(?=$|[ ,])",
      lambda m: "chords " + re.sub(r"\b([a-g](?:#|b)?)\b", lambda n: n.group(1) + _LIST_QUALITY[m.group("q")], m.group("list"))),
      # 'power chords E A D': each letter that chord
+    (r"\b(?:an? )?power chord (?:in|of) (?P<root>[a-g](?:#|b)?)(?= |$)(?! (?:major|minor)\b)", r"an \g<root> power chord"),
+     # 'a power chord in E': an E power chord, E5 (never the article read as A)
     (r"\b(go|play|strum|walk|com|runn|climb|descend|ascend|hold|ring)in'?(?=\s|$|,)", r"\1ing"),   # 'goin up'
     (r"^(?:play |give |gimme )?(?:me |us )?(?:an? |the )?(?P<root>[a-g](?:#|b)?) (?:run|lick|riff|line|fill)(?P<on> on (?:the )?[\w-]+)?:\s*",
      r"notes \g<on> "),                                                              # 'a G run on the triangle: g a b d e'
     (r"^(?!.*\b(?:scale|melody|arp\w*|run|riff|line|tune)\b)(?!.*(?<!whole )\bnotes?\b)(?P<chords>.*?)(?:,?\s+(?:in |as )?whole notes$|"
      r"\b(?:a |one )?whole bars? each\b|\bone (?:chord )?to a bar\b|\bone (?:chord )?per bar\b)",
      r"\g<chords>, a bar each"),                                                                 # a chord a bar, said as a whole note
+    (rf"^(?P<v>take|bring|move|put|kick|push|shift|knock) it (?=(?:up|down)\b.*,?\s+(?:for|in|on) (?:the )?{_SECTION}$)",
+     r"\g<v> everything "),                              # 'take it up a step for the last verse': the song, every part
     (rf",?\s+(?:for|in|on) (?:the )?{_SECTION}$", ""),                                 # 'key up 2 for the last chorus': when, said by section
     (r",?\s+for (?:the |our |my |her |his )?(?:lead )?(?:singer|vocalist|soloist|choir|congregation|"
      r"tenor|alto|soprano|baritone|kids)s?$|,?\s+for (?:the )?(?:women|men|ladies|guys|girls|boys)(?:'s)?(?: key| range| voices)?$",

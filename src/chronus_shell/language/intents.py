@@ -72,6 +72,7 @@ class AddTo:
     before: bool = False           # "before the filter": straight before it
     move: bool = False             # put/move/run through: a module that exists moves there
     param: Words | None = None     # "with drive 8": the param the value sets
+    through: bool = False          # "run the saw through the filter": one another part goes through is shared
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class SetParam:
     value: Value
     now: bool = False              # only the tempo takes it: "tempo 128 now"
     moved: bool = False            # said with up/down: "bring the bass down to 70"
+    bare: bool = False             # no set/to/at before the value: "bass -3db" (a signed level is a step)
 
 
 @dataclass(frozen=True)

@@ -124,6 +124,8 @@ def add_to(ctx, intent: it.AddTo) -> list[Message]:
     if intent.type_name.text in LFO_EFFECTS:
         return lfo_effect(ctx, intent.type_name, intent.target, intent.value)
     existing = _existing_to_move(ctx, intent)
+    if existing is not None and intent.through and _on_another_part(ctx, existing, intent.target):
+        return ctx.map(it.Connect(intent.target, intent.type_name, True))    # never taken off the part it is on
     if existing is not None:                          # "put the delay before the reverb"
         return move_module(ctx, existing, ctx.resolve.module(intent.target), intent.before,
                            intent.type_name.column)
@@ -199,6 +201,17 @@ def _existing_to_move(ctx, intent: it.AddTo) -> str | None:
     return module_id if ctx.model.spec(module_id).role != "modulator" else None
 
 
+def _on_another_part(ctx, module_id: str, target: it.Words) -> bool:
+    """Whether a voice other than the one `target` names plays through `module_id` ('send saw1 through the filter'
+    with the filter on saw2: saw1 joins it)."""
+    try:
+        voice = ctx.model.voice_of(ctx.resolve.module(target, hints=False))
+    except LanguageError:
+        return False
+    return bool(voice) and ctx.model.spec(voice[0]).role in ("source", "drum") and \
+        any(source not in voice for source in ctx.model.inputs(module_id))
+
+
 def _right_after(ctx, module_id: str, target: str) -> list[Message]:
     """Insert `module_id` between `target` and whatever it feeds."""
     outputs = ctx.model.outputs(target)
@@ -247,7 +260,8 @@ def _remove_everything(ctx, column: int, fresh: bool = False) -> list[Message]:
     modules = [m for m in ctx.model.modules if m != MASTER]
     settings = ([message("/seq/bpm", TEMPO.default)] if ctx.model.bpm != TEMPO.default else []) + \
         ([message("/seq/swing", SWING.default, 16)] if ctx.model.swing or ctx.model.swing_unit != 16 else []) + \
-        ([message("/seq/key", "none")] if ctx.model.key else []) + _master_as_new(ctx) if fresh else _faded_out(ctx)
+        ([message("/seq/key", "none")] if ctx.model.key else []) + _master_as_new(ctx) if fresh else \
+        _faded_out(ctx) + _key_cleared(ctx)
     if not modules and not settings:
         raise LanguageError("the patch is already empty", column)
     if settings and fresh:
@@ -264,6 +278,15 @@ def _faded_out(ctx) -> list[Message]:
         return []
     ctx.understood.append(f"the master was faded out ({format_number(now)} dB): back at 0 dB for what comes next")
     return [message(f"/mod/{MASTER}/gain", ctx.model.spec(MASTER).param("gain").default)]
+
+
+def _key_cleared(ctx) -> list[Message]:
+    """No key once every note is gone: the last piece's key is no one's ('put it in A' then moved a new E A D A by the
+    old minor key: trial); the tempo stays (a set goes on at it)."""
+    if not ctx.model.key:
+        return []
+    ctx.understood.append(f"the key ({' '.join(ctx.model.key)}) went with the notes: the next piece sets its own")
+    return [message("/seq/key", "none")]
 
 
 def _master_as_new(ctx) -> list[Message]:

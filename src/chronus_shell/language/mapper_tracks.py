@@ -117,11 +117,11 @@ def mute_by_track(ctx, intent: it.Mute) -> list[Message] | None:
         return ctx.map(it.RemoveModule(target))        # "kill the snare track"
     if verb in ("unsolo",) or (verb == "unmute" and everything):
         kept = ctx.model.muted_before_solo if verb == "unsolo" else ()     # muted before the solo: still muted
-        muted = [n for n, t in ctx.model.tracks.items() if t.muted and n not in kept]
+        muted = [n for n, t in ctx.model.tracks.items() if (t.muted or n in ctx.model.for_a_while) and n not in kept]
         if not muted:
             return None
         messages = [message("/seq/mute", name, 0) for name in muted] + _unmuted_levels(ctx)
-        ctx.model.soloed, ctx.model.muted_before_solo = (), ()
+        ctx.model.soloed, ctx.model.muted_before_solo, ctx.model.for_a_while = (), (), ()
         return messages
     if verb in ("mute", "kill") and everything:
         if not _all_parts_play_tracks(ctx):

@@ -119,14 +119,14 @@ def set_param(ctx, intent: it.SetParam) -> list[Message]:
         spec = _tuned_in_hz(ctx, module_id, spec, value)     # "tune the sine to 330": Hz, not cents
     if _means_decibels(spec, value):                       # "volume -6": a level in dB
         value = replace(value, unit="db")
-    if _is_signed_change(spec, value):
+    if _is_signed_change(spec, value) or _a_level_step(ctx, intent, spec, value):
         if spec.unit == "Hz" and value.unit is None and not names_param(ctx, intent.ref):   # 'bass +6'
             raise LanguageError(f"'{intent.ref.text} {value.text}' could mean {value.text.lstrip('+')} semitones up or "
                                 f"{value.text} Hz: say '{intent.ref.text} up {value.text.lstrip('+')} semitones' or "
                                 f"'{module_id} {spec.name} {value.text} hz'", value.column)
         amount = replace(value, text=value.text.lstrip("+-"), number=abs(value.number))
         current = ctx.model.value(module_id, spec.name)
-        new = relative_value(spec, current, 1, amount, value.column)
+        new = relative_value(spec, current, 1 if value.number > 0 else -1, amount, value.column)
         return [message(f"/mod/{module_id}/{spec.name}", new)]
     return choices_named(ctx, module_id, intent.ref) + [message(f"/mod/{module_id}/{spec.name}", absolute(ctx, spec, value))]
 
@@ -379,12 +379,19 @@ def _means_decibels(spec: ParamSpec, value: it.Value) -> bool:
 
 
 def _is_signed_change(spec: ParamSpec, value: it.Value) -> bool:
-    """'cutoff +200', 'resonance +10%': an explicit plus on a param is a relative change. A minus
+    """'cutoff +200', 'resonance +10%', 'kick +3 db': an explicit plus on a param is a relative change. A minus
     is not: '-50 hz' on a cutoff is a value out of range (the error says 'cutoff down 50 hz')."""
     if value.kind != "number" or not value.text.startswith("+") or spec.is_enum:
         return False
     unit = canonical_unit(value.unit)[0]
-    return unit != "db" and spec.low is not None and spec.low >= 0
+    return (unit != "db" or spec.unit == "ratio") and spec.low is not None and spec.low >= 0
+
+
+def _a_level_step(ctx, intent: it.SetParam, spec: ParamSpec, value: it.Value) -> bool:
+    """'bass -3db' (no set/to/at, no param named): 3 dB down, as a mixer's trim — never the level set at −3 dB,
+    louder than a part at −6 ('bass to -3 db', 'bass gain -3 db' set it)."""
+    return intent.bare and spec.name == "gain" and spec.unit == "ratio" and value.kind == "number" and \
+        value.text.startswith("-") and canonical_unit(value.unit)[0] == "db" and not names_param(ctx, intent.ref)
 
 
 #: The intents this family maps.

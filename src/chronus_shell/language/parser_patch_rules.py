@@ -46,7 +46,7 @@ class PatchRules:
     def through(self, *children):
         """'run it through a reverb': the effect goes (or moves) right after the module."""
         source, effect = [c for c in children if isinstance(c, it.Words)]
-        return it.AddTo(effect, source, None, right_after=True, move=True)
+        return it.AddTo(effect, source, None, right_after=True, move=True, through=True)
 
     def put_value(self, _kw, ref, value):
         return it.SetParam(ref, value)
@@ -88,7 +88,9 @@ class PatchRules:
             ref = it.Words((it.Word("it", value.column),))
         if value.kind == "word" and value.text in ("off", "out") and _taken(children):
             return it.Drop(ref)           # "take the lfo off", "take the amp env out"
-        return it.SetParam(ref, value)
+        last = ref.items[-1]              # (' to ', ' at ' are four characters or more between the words and the value)
+        return it.SetParam(ref, value, bare=not any(isinstance(c, Token) for c in children[:1])
+                           and value.column - last.column - len(last.text) < 4)
 
     def set_words(self, *children):
         words = children[-1]

@@ -90,6 +90,8 @@ class PatchModel(GearModel, HarmonyModel, SequencerModel):
     just_named: str | None = None               # the one sound the last line named and changed: 'too quiet' is it
     just_noted: str | None = None               # the track the last line gave notes: a band's 'take it up' is it
     moved_together: tuple[tuple[str, str], ...] = ()   # the (module, param)s the last line moved on several parts
+    for_a_while: tuple[str, ...] = ()           # tracks muted for a time ('drop all but the kick for 4 bars'): they come
+                                                # back by themselves, or at once with 'bring everything back' / 'unsolo'
     arpeggios: dict[str, tuple] = field(default_factory=dict)   # track → how it arpeggiates which chords
     ramp_from: dict[str, float] = field(default_factory=dict)   # 'id.param' → where the last ramp of it started
     line_moves: int = 0                         # the settings the last line moved ('same for' after two: both)
@@ -123,7 +125,8 @@ class PatchModel(GearModel, HarmonyModel, SequencerModel):
         for name in ("modules", "values", "edges", "mod_edges", "tracks", "bpm", "swing", "running",
                      "focus", "premute", "soloed", "muted_before_solo", "last_param", "last_track", "seed", "tempo_before",
                      "labels", "focus_raw", "stopped_drones", "swing_unit", "track_drones", "just_added", "just_written",
-                     "just_named", "just_noted", "moved_together", "step_from", "arpeggios", "line_moves", "ramp_from"):
+                     "just_named", "just_noted", "moved_together", "step_from", "arpeggios", "line_moves", "ramp_from",
+                     "for_a_while"):
             setattr(self, name, getattr(snapshot, name))
         self.set_harmony_state(snapshot.harmony_state())
 

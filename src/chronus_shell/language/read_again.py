@@ -91,9 +91,7 @@ class ReadAgain:
             self._last_intent = reading.intent
             return self._repeat(self.undo if isinstance(reading.intent, Undo) else self.redo, reading.intent.times)
         if isinstance(reading.intent, Sequence):        # 'more' after 'kick and snare louder': each, one undo
-            messages = self._sequence(reading.intent)
-            self._last_intent = reading.intent.items[-1]
-            return messages
+            return self._sequence(reading.intent)
         messages = self.observe(self.mapper.map(reading.intent))
         self._last_intent = reading.intent
         return messages

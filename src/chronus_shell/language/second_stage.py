@@ -368,18 +368,27 @@ def _several(text: str, model: PatchModel) -> list[str]:
         if roles or plural:
             members = [m for m in model.modules if m != "master" and (CATALOGUE[model.modules[m]].spec.role in roles
                                                                      if roles else model.modules[m] == plural)]
+            if len(members) < 2:
+                continue                                  # ('hats' with one hat: a part's name, read below)
             start = index
             while start and lowered[start - 1] in ("all", "both", "the", "my"):
                 start -= 1                                # "all the drums", "my drums"
-            before, after = tokens[:start], index + 1
+            after = index + 1
+            while start >= 2 and lowered[start - 1] in ("and", "&", "+") and lowered[start - 2] in (*names, "bass"):
+                members.insert(0, tokens[start - 2].strip(","))     # 'the guitar and the drums down': each of them
+                start -= 2 + (start >= 3 and lowered[start - 3] == "the")
+            before = tokens[:start]
+            joined_at = max((i for i, w in enumerate(lowered[:start]) if w == "and"), default=None)
+            if joined_at is not None and joined_at >= 2 and lowered[joined_at - 1] not in (*names, "bass"):
+                clause = _several(" ".join(tokens[joined_at + 1:]), model)   # 'turn the guitar up a bit and the drums
+                return [f"{' '.join(tokens[:joined_at])}, {clause[0]}"] if clause else []   # down': the guitar once
             while after + 1 < len(lowered) and lowered[after] in ("and", "&", "+", "plus") and \
                     (lowered[after + 1] in (*names, "bass")
                      or lowered[after + 1] == "the" and after + 2 < len(lowered) and lowered[after + 2] in (*names, "bass")):
                 at = after + 1 + (lowered[after + 1] == "the")      # 'the drums and the bass': the bass once more,
                 members.append(tokens[at].strip(","))              # never said again with each drum
                 after = at + 1
-            if len(members) >= 2:
-                return [_each(before, members, tokens[after:])]
+            return [_each(before, members, tokens[after:])]
     for start in range(len(lowered)):                    # "kick and hats", "kick, snare and hats"
         members, at = [], start
         while at < len(lowered):
@@ -409,10 +418,10 @@ _INTO = {"on", "to", "through", "thru", "into", "onto"}
 
 def _each(before: list[str], members: list[str], after: list[str]) -> str:
     """The command once per part; an effect put on them all is one effect the others are sent into
-    ('reverb on all the drums': one reverb, not one per drum)."""
+    ('reverb on all the drums': one reverb, not one per drum) — an envelope is one each."""
     words = [w.lower().strip(",") for w in before + after]
     effect = next((type_named((w,)) for w in words if type_named((w,)) and CATALOGUE[type_named((w,))].spec.role == "processor"), None)
-    if effect and _INTO & set(words):
+    if effect and effect != "adsr" and _INTO & set(words):     # (an envelope shared gates each with the other's notes)
         first = " ".join(before + [members[0]] + after)
         return ", ".join([first] + [f"send {m} into the {effect.replace('_', ' ')}" for m in members[1:]])
     return ", ".join(" ".join(before + [m] + after) for m in members)

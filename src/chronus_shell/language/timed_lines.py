@@ -173,6 +173,7 @@ def _inner(message: Message) -> str:
 def _timed(translator, timed: Timed, text: str) -> list[Message]:
     model = translator.model
     muted = {name: track.muted for name, track in model.tracks.items()}
+    soloed = model.soloed, model.muted_before_solo
     begins = _moved_from(model, _probe(translator, timed.begin)) if timed.begin else {}
     unmuted = _back_in(translator, text) if timed.level == "in" else None
     if unmuted:                                     # 'bring the hats back in on the next bar' after a mute
@@ -199,6 +200,8 @@ def _timed(translator, timed: Timed, text: str) -> list[Message]:
         for m in messages:                      # a timed mute comes back by itself: the model says so
             if m.address == "/seq/mute" and len(m.args) > 2 and str(m.args[0]) in muted:
                 model.tracks[str(m.args[0])].muted = muted[str(m.args[0])]
+                model.for_a_while = tuple(dict.fromkeys(model.for_a_while + (str(m.args[0]),) * (float(m.args[1]) != 0)))
+        model.soloed, model.muted_before_solo = soloed        # (a solo for 4 bars leaves no group behind it)
     if timed.start is not None:
         messages = [_at(m, *timed.start) for m in messages]
     return messages

@@ -275,9 +275,7 @@ class Translator(ReadAgain, UndoHistory):
                 self._last_intent = intent
                 return self._repeat(self.undo if isinstance(intent, Undo) else self.redo, intent.times)
             if isinstance(intent, Sequence):
-                messages = self._sequence(intent)
-                self._last_intent = intent.items[-1]
-                return messages
+                return self._sequence(intent)
             focus = self.model.focus
             messages = self.observe(self.mapper.map(intent))
             if isinstance(intent, PlayPattern) and focus in self.model.modules:
@@ -300,7 +298,8 @@ class Translator(ReadAgain, UndoHistory):
         return intent
 
     def _sequence(self, intent: Sequence) -> list[Message]:
-        """Several commands: each sees the context the one before left; all or nothing, one undo."""
+        """Several commands: each sees the context the one before left; all or nothing, one undo. The last is
+        what 'same for …' and 'again' take up, as carried ('louder kick and snare': 'snare louder')."""
         snapshot = self.model.snapshot()
         muted_before = {name: track.muted for name, track in self.model.tracks.items()}
         soloed = False
@@ -330,6 +329,7 @@ class Translator(ReadAgain, UndoHistory):
             raise
         sent = last_settings(net_mutes(messages, muted_before) if soloed else messages)
         self._push_undo(inverse, sent)
+        self._last_intent = previous
         return sent
 
     def _focus_on_part(self, item) -> None:
