@@ -144,3 +144,39 @@ def test_take_it_up_for_the_last_verse_moves_every_part():
     out = last("add a triangle", "add a sine", "key g major", "triangle chords g c g d", "sine notes b4 a4 g4 a4",
                "take it up a whole step for the last verse")
     assert any(m.startswith("/seq/notes chords a3") for m in out) and any(m.startswith("/seq/notes sine c#5") for m in out)
+
+
+# --- the s30 round's dev set -------------------------------------------------------------------------------------
+PAD = ("add a triangle at 220 hz", "add a reverb", "add a sine at 440 hz")
+
+
+@pytest.mark.parametrize("naming", ["the sine is my theremin", "the sine will be the theremin", "use the sine as my theremin"])
+def test_a_name_given_in_passing_names_the_part(naming):
+    assert last(*PAD, naming, "theremin up a fifth") == ["/mod/sine1/freq 659.255114"]
+
+
+@pytest.mark.parametrize("naming", ["the sine is the melody", "the kick is the loudest"])
+def test_what_a_part_plays_or_how_it_is_is_no_name(naming):
+    translator = Translator()
+    for line in (*PAD, "add a kick"):
+        translator.translate(line)
+    try:
+        translator.translate(naming)
+    except Exception:
+        pass
+    assert "melody" not in translator.model.labels and "loudest" not in translator.model.labels
+
+
+def test_a_new_sound_made_for_a_named_part_answers_to_it():
+    out = last("ok a square wave for the accordion then, at g4")
+    assert out == ["/patch/create square1 square", "/patch/connect square1 master", "/mod/square1/freq 391.995436"]
+    assert last("ok a square wave for the accordion then, at g4", "accordion down an octave") == \
+        ["/mod/square1/freq 195.997718"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("melody on the theremin: c4 d4 e4", "/seq/notes sine c4 d4 e4"),
+    ("put the theremin into the reverb too", "/patch/connect sine1 reverb1"),
+])
+def test_a_named_part_reads_as_its_sound_in_every_phrasing(phrase, expected):
+    assert expected in last(*PAD, "the sine is my theremin", phrase)

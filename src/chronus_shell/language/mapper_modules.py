@@ -129,6 +129,9 @@ def add_to(ctx, intent: it.AddTo) -> list[Message]:
     if existing is not None:                          # "put the delay before the reverb"
         return move_module(ctx, existing, ctx.resolve.module(intent.target), intent.before,
                            intent.type_name.column)
+    named = "_".join(intent.type_name.texts)
+    if intent.move and named in ctx.model.modules and ctx.model.spec(named).role in ("source", "drum"):
+        return _route_existing(ctx, named, ctx.resolve.module(intent.target), intent)   # 'put sine1 into the reverb'
     spec, presets = module_type(ctx, intent.type_name)
     if spec.role == "modulator":
         messages, modulator = modulate_new(ctx, spec, intent.target)

@@ -28,12 +28,14 @@ def remember_label(line: str, messages: list[Message], model: PatchModel) -> Non
                and str(m.args[1]) in CATALOGUE and CATALOGUE[str(m.args[1])].spec.role in _ROLES]
     if match is None and len(created) == 1:           # 'sine sub at 55': the new sine is the sub from now on
         role = _ROLE.search(line)
-        if role and CATALOGUE[_type_of(messages, created[0])].spec.role == "source":
-            model.labels = {**model.labels, (role.group("a") or role.group("b")).lower(): created[0]}
+        named = NEW_NAMED.match(line)                 # 'a square wave for the accordion, at g4': the accordion
+        if (role or named) and CATALOGUE[_type_of(messages, created[0])].spec.role == "source":
+            name = named.group("name") if named else role.group("a") or role.group("b")
+            model.labels = {**model.labels, name.lower(): created[0]}
         return
     if match is None or not created:
         return
-    words = [w for w in match.group("label").lower().split() if w not in ("a", "an", "the", "my", "some")]
+    words = [w for w in match.group("label").lower().split() if w not in _ARTICLES]
     if not words or any(is_known_word(w, tuple(model.modules) + tuple(model.tracks)) for w in words[-1:]):
         return                                        # 'bass: saw 55 hz': the bass is a part already
     names = {" ".join(words), *(w for w in words if len(w) >= 3 and not is_known_word(w))}
@@ -50,6 +52,32 @@ _CALL_IT_A_DAY = re.compile(r"^\s*(?:(?:ok|okay|now|and|so|right|alright),?\s+)?
                             r"(?:\s+for\s+(?:now|today|tonight))?[\s.!]*$", re.I)
 
 
+#: 'the sine is my theremin', 'the triangle will be the drone', 'use the saw as my fiddle': a name given in passing.
+_IS_NAMED = re.compile(r"^\s*(?:(?:ok|okay|now|and|so|right),?\s+)?(?:(?:use|take)\s+)?(?P<what>(?:the\s+|my\s+)?[\w-]+)"
+                       r"(?:'s|\s+(?:is|=|will\s+be|becomes|is\s+going\s+to\s+be|as|plays))\s+(?:my|the|our)\s+"
+                       r"(?P<name>[a-z][\w-]*)(?:\s+(?:part|voice|sound|now|today))?\s*[.!]?\s*$", re.I)
+#: 'a square wave for the accordion, at g4', 'ok a sine as my theremin': a new sound made with its name.
+NEW_NAMED = re.compile(r"^\s*(?:(?:ok|okay|so|now|and|then|right|alright),?\s+)*(?:(?:add|give\s+me|i\s+(?:want|need)|"
+                       r"let'?s\s+(?:have|use|get)|use|make|take)\s+)?(?:an?|one|another)\s+(?:new\s+)?(?P<type>[a-z]+(?:\s+[a-z]+)?)"
+                       r"(?:\s+(?:wave|synth|osc(?:illator)?|voice|sound))?\s+(?:for|as)\s+(?:the|my|our)\s+(?P<name>[a-z][\w-]*)"
+                       r"(?:\s+(?:part|sound|voice))?(?:\s+then)?(?P<rest>(?:\s*,\s*|\s+)(?:at|on|in|tuned\s+to)\s+[^,]+)?\s*[.!]?\s*$",
+                       re.I)
+
+
+def new_named(line: str, model: PatchModel) -> tuple[str, str] | None:
+    """(how it was read, 'add a square at g4') for a new oscillator made for a part the musician names ('ok a square wave for the accordion then, at g4'); None for an effect, or a name the language knows."""
+    from .nicknames import NICKNAMES
+    from .resolve import type_named
+
+    match = NEW_NAMED.match(line)
+    kind = type_named(tuple(match.group("type").lower().split())) if match else None
+    name = match.group("name").lower() if match else ""
+    if kind is None or CATALOGUE[kind].spec.role != "source" or is_known_word(name, model.names()) and name not in NICKNAMES:
+        return None
+    rest = re.sub(r"^\s*,?\s*(?:tuned\s+)?", " ", match.group("rest") or "").rstrip()
+    return f"a new {kind}, the {name} from now on", f"add a {kind}{rest}"      # (named after it: remember_label)
+
+
 def name_given(line: str, model: PatchModel) -> str | None:
     """'call the sine keys': 'keys' names that sound from now on (as a label does); what was understood,
     or None when the line gives no name. A name the language knows already is refused (it would change
@@ -61,6 +89,11 @@ def name_given(line: str, model: PatchModel) -> str | None:
         raise LanguageError("that could mean 'stop' — or — 'quit': say which (the music stopped, or the shell left)",
                             0, (), line)
     match = _CALL.match(line)
+    passing = _IS_NAMED.match(line) if match is None else None
+    if passing is not None and (is_known_word(passing.group("name"), model.names())
+                                and passing.group("name").lower() not in NICKNAMES or _no_name(passing.group("name").lower())):
+        return None                                   # 'the kick is the loudest', 'the saw is my bass': no new name
+    match = match or passing
     if match is None:
         return None
     what, name = match.group("what").lower(), match.group("name").lower()
@@ -86,12 +119,33 @@ def _type_of(messages: list[Message], module_id: str) -> str:
 
 
 def with_labels(line: str, model: PatchModel) -> str:
-    """The line with each label naming a sound still in the patch said as that sound's id."""
+    """The line with each label naming a sound still in the patch said as that sound: its type's word when it is the
+    only one of its type ('melody on the theremin: …' as '… on the sine: …', the words every phrasing knows), else its
+    id. A label said again before a colon ('blip: …') is a label line, left as it is."""
     names = [n for n, module_id in model.labels.items() if module_id in model.modules]
-    if not names or _LABEL.match(line):
+    label = _LABEL.match(line)
+    if not names or label and " ".join(w for w in label.group("label").lower().split() if w not in _ARTICLES) in names:
         return line
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b", re.I)
-    return pattern.sub(lambda m: model.labels[m.group(0).lower()], line)
+    return pattern.sub(lambda m: _said_as(model, model.labels[m.group(0).lower()]), line)
+
+
+_ARTICLES = ("a", "an", "the", "my", "some")
+def _no_name(word: str) -> bool:
+    """'the kick is the loudest', 'the sine is the melody', 'the saw is my favourite': how it is or what it plays."""
+    return word in _WHAT_IT_PLAYS or word.endswith(("est", "ly")) or word in _HOW_IT_IS
+
+
+_HOW_IT_IS = frozenset({"one", "problem", "issue", "same", "thing", "main", "star", "favourite", "favorite", "best", "worst",
+                        "culprit", "winner", "key", "point", "idea", "plan", "goal", "boss", "king", "queen", "hero"})
+#: What a part plays, never its name ('the sine is the melody': 'melody on the triangle: …' still a melody).
+_WHAT_IT_PLAYS = frozenset({"melody", "tune", "riff", "line", "hook", "notes", "chords", "chord", "arp", "arpeggio",
+                            "ostinato", "bassline", "harmony", "rhythm", "beat", "groove", "part", "loop", "solo"})
+
+
+def _said_as(model: PatchModel, module_id: str) -> str:
+    kind = model.modules[module_id]
+    return kind.replace("_", " ") if model.of_type(kind) == [module_id] else module_id
 
 
 #: A chord name as a lead sheet writes it, capital root first ('Ab', 'Bb7', 'F#m', 'G/B'); 'C4' (an octave) is a note.
@@ -106,7 +160,7 @@ def labelled_chords(line: str, model: PatchModel) -> tuple[str, str] | None:
     match = _SECTION_CHORDS.match(line)
     if match is None:
         return None
-    words = [w for w in match.group("label").lower().split() if w not in ("a", "an", "the", "my", "some")]
+    words = [w for w in match.group("label").lower().split() if w not in _ARTICLES]
     if not words or any(is_known_word(w, tuple(model.modules) + tuple(model.tracks) + tuple(model.labels)) for w in words):
         return None                                   # 'flute: E D C': the flute's notes
     chords = re.sub(r"[\s,|-]+", " ", match.group("chords")).strip()

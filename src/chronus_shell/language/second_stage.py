@@ -29,6 +29,7 @@ from .modulation_phrases import aimed
 from .nicknames import named_here, nickname, one_part_twice
 from .rephrasings import QUALITIES, rephrasings
 from .param_verbs import verb_readings
+from .part_labels import new_named
 from .part_lines import part_readings
 from .learner_words import learner_english
 from .loose_times import loosely_timed
@@ -139,8 +140,8 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     found += [Reading(how, new) for how, new in reordered(tidied, model, line) + (reordered(text, model) if text != tidied else [])]
     found += [Reading(how, new) for how, new in verb_readings(text) + (verb_readings(tidied) if tidied != text else [])]
     found += [Reading(how, new) for how, new in style_tempo(text, model)]      # 'slow air, 60', 'gabber! 180'
-    asked = aimed(text, model) or absent_effect(tidied, model) or distorted_part(text, model, lambda w: part_named(w, model)) \
-        or described_module(tidied, model) or (
+    asked = new_named(line, model) or aimed(text, model) or absent_effect(tidied, model) \
+        or distorted_part(text, model, lambda w: part_named(w, model)) or described_module(tidied, model) or (
         described_module(text, model) if text != tidied else None) or quality_request(text, model) or (
         quality_request(tidied, model) if tidied != text else None)
     if asked:
