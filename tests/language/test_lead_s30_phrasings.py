@@ -180,3 +180,39 @@ def test_a_new_sound_made_for_a_named_part_answers_to_it():
 ])
 def test_a_named_part_reads_as_its_sound_in_every_phrasing(phrase, expected):
     assert expected in last(*PAD, "the sine is my theremin", phrase)
+
+
+def test_a_stop_said_three_times_is_one_stop():
+    assert last(*KIT, "start", "Stop. Stop! Stop the music") == ["/seq/stop"]
+
+
+@pytest.mark.parametrize("phrase", ["too fast. back", "too fast, back", "too loud, back again"])
+def test_a_complaint_then_back_takes_the_change_back(phrase):
+    assert last(*KIT, "tempo 126", "double the tempo", phrase) == ["/seq/bpm 126.0"] or \
+        last(*KIT, "tempo 126", "double the tempo", phrase) == last(*KIT, "tempo 126", "double the tempo", "undo")
+
+
+@pytest.mark.parametrize("phrase, name, overwrite", [
+    ("save as monday 6am", "monday 6am", False),
+    ("Save as Tuesday beginners again, overwrite it", "Tuesday beginners", True),
+    ("save as set 2b", "set 2b", False),
+])
+def test_a_session_name_is_kept_as_typed(phrase, name, overwrite):
+    out = last(*KIT, phrase)
+    assert len(out) == 1 and out[0].startswith("/session/save ") and name in out[0] and ("overwrite" in out[0]) == overwrite
+
+
+@pytest.mark.parametrize("phrase, bpm", [("Viennese waltz, 60 MPM", 180.0), ("quickstep, 50 mpm", 200.0),
+                                         ("tempo 30 bars a minute", 120.0)])
+def test_bars_a_minute_are_the_bars_times_the_beats_in_one(phrase, bpm):
+    assert last(*KIT, phrase) == [f"/seq/bpm {bpm}"]
+
+
+def test_bars_a_minute_out_of_range_are_refused():
+    refused(*KIT, "Tempo 300 MPM for the Viennese")
+
+
+@pytest.mark.parametrize("phrase, way", [("less buzz", -1), ("more buzz", 1)])
+def test_buzz_on_a_distorted_part_is_its_drive(phrase, way):
+    out = last("add a sine", "add a distortion to the sine", "distortion drive 8", phrase)
+    assert len(out) == 1 and out[0].startswith("/mod/distortion1/drive ") and (float(out[0].split()[1]) - 8) * way > 0

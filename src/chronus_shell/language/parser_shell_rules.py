@@ -187,14 +187,35 @@ _WHEN_SAID = re.compile(r"\s+(?:now|(?:at|on|in)\s+the\s+next\s+(?:bar|downbeat)
 def whole_session_name(intent, line: str):
     """A session name after 'as'/'called' taken whole: 'save session as my song' saves 'my song',
     'load session my song' loads it (the filler words the grammar skips are part of a name given)."""
+    if isinstance(intent, it.Sequence) and len(intent.items) == 2 and isinstance(intent.items[0], it.SaveSession) \
+            and isinstance(intent.items[1], it.SaveSession) and intent.items[1].name.text == "it" and intent.items[1].overwrite:
+        intent = replace(intent.items[0], overwrite=True)        # 'save as jam, overwrite it': one save, over the old
+        line = line[:line.rindex(",")] if "," in line[intent.name.column:] else line
     if not isinstance(intent, (it.SaveSession, it.LoadSession)) or intent.name.column > len(line):
         return intent
-    named = _named_whole(intent, line)
+    named = _as_typed(_named_whole(intent, line), line)
+    if isinstance(named, it.SaveSession) and _AGAIN.search(named.name.text):      # 'save as jam again': jam
+        named = replace(named, name=it.Word(_AGAIN.sub("", named.name.text), named.name.column))
     if isinstance(named, it.LoadSession):             # 'load my first song' (saved as that): the noun kept —
         after = _WHEN_SAID.sub("", line[named.name.column + len(named.name.text):])   # the session layer finds
         noun = _NOUN_AFTER.fullmatch(after)                                      # 'my first' without it too
         if noun:
             named = replace(named, name=it.Word(f"{named.name.text} {noun.group(1)}", named.name.column))
+    return named
+
+
+_AGAIN = re.compile(r"\s+(?:again|once\s+more)$", re.I)
+
+
+def _as_typed(named, line: str):
+    """The name with its words as typed: 'save as monday 6am' is 'monday 6am' (the grammar reads '6 am')."""
+    want, typed, count = named.name.text.replace(" ", "").lower(), line[named.name.column:], 0
+    for end, char in enumerate(typed):
+        count += not char.isspace()
+        if count == len(want):
+            said = typed[:end + 1]
+            return replace(named, name=it.Word(said, named.name.column)) \
+                if said.replace(" ", "").lower() == want and said != named.name.text else named
     return named
 
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 
 from ..engine.catalogue import CATALOGUE
+from .errors import LanguageError
+from .intents import Word, Words
 from .rephrasings import QUALITIES
 from .patch_model import PatchModel
-from .resolve import type_named
+from .resolve import Resolver, type_named
 
 #: Complaints that name a quality there is too much of ('boomy', 'harsh'): the quality they mean.
 #: Nouns of a quality said with a param's own word or a sound's ('more click', 'less buzz').
@@ -79,6 +81,8 @@ def quality_request(text: str, model: PatchModel) -> tuple[str, str] | None:
             continue
         found = match.groupdict()
         word = _quality_word(found.get("q") or found.get("complaint") or "")
+        if (found.get("q") or found.get("complaint") or "").lower() in _DISTORTION_NOISE and _distorted(model, found.get("t")):
+            word = "grit"                                 # 'less buzz' with a distortion on it: the distortion's
         if word is None or (type_named((word,)) and word not in _MODULATION):
             continue                                      # "make it fuzzy": a distortion, the grammar's reading
         direction, param = 1, None
@@ -95,6 +99,19 @@ def quality_request(text: str, model: PatchModel) -> tuple[str, str] | None:
 
 
 _MENTIONS = re.compile(r"\b(?:" + "|".join(sorted(set(QUALITIES) | _MODULATION | set(COMPLAINTS) | set(QUALITY_NOUNS), key=len, reverse=True)) + r")", re.I)
+
+
+#: A noise a distortion makes, when the part goes through one ('less buzz': less drive, not a darker tone).
+_DISTORTION_NOISE = frozenset({"buzz", "buzzy", "fizz", "fizzy"})
+
+
+def _distorted(model: PatchModel, target: str | None) -> bool:
+    """Whether the part named (else the one in focus) goes through a distortion."""
+    try:
+        part = Resolver(model).module(Words(tuple(Word(w, 0) for w in target.split()))) if target else model.focus
+    except LanguageError:
+        return False
+    return any(model.modules.get(m) == "distortion" for m in model.voice_of(part) or [part])
 
 
 def _quality_word(word: str) -> str | None:

@@ -74,8 +74,8 @@ _BACK = re.compile(r"^(?:(?:and|now|ok|okay|actually|no|nah|oh|so|hmm+|ugh|sorry
                    r"(?:put it |put that |put everything |go |take it |set it |bring it |change it )?back (?:to )?(?:how|the way|what|as) it was\b"
                    r"|^(?:put it )?back$", re.I)
 #: 'too much, undo that', 'ugh no, take it back': a complaint, then the undo it asks for.
-_COMPLAINT_THEN_UNDO = re.compile(r"^(?:(?:nah|no|ugh|oops|hmm+|(?:way\s+)?too\s+\w+|that(?:'?s|\s+was)\s+(?:way\s+)?(?:too\s+)?\w+|not\s+(?:good|great|that|it))"
-                                  r"[\s,.!]+)+(?:undo(?:\s+(?:that|it))?|take\s+(?:that|it)\s+back|go\s+back|(?:put\s+it\s+)?back\s+(?:to\s+)?(?:how|the way|as)\s+it\s+was)"
+COMPLAINT_THEN_UNDO = re.compile(r"^(?:(?:nah|no|ugh|oops|hmm+|(?:way\s+)?too\s+\w+|that(?:'?s|\s+was)\s+(?:way\s+)?(?:too\s+)?\w+|not\s+(?:good|great|that|it))"
+                                  r"[\s,.!]+)+(?:undo(?:\s+(?:that|it))?|take\s+(?:that|it)\s+back|go\s+back|back(?:\s+again)?|(?:put\s+it\s+)?back\s+(?:to\s+)?(?:how|the way|as)\s+it\s+was)"
                                   r"[\s.!]*$", re.I)
 _ONLY_AFTER = re.compile(r"^(?:the\s+)?(.+?)\s+only(?:\s+please)?$", re.I)
 _ONLY = re.compile(r"^(?:only|just)\s+(?:the\s+)?(.+?)(?:\s+(?:please|pls|now))?$", re.I)
@@ -117,7 +117,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     if _BACK.match(tidied) and isinstance(last, it.Mute) and last.verb in ("unsolo", "unmute"):
         raise LanguageError(f"it is: '{last_text or last.verb}' brought it back as it was ('undo' would take that "
                             f"back)", 0, (), line)       # after 'solo …', 'unsolo': never the solo again
-    if _BACK.match(tidied) or _COMPLAINT_THEN_UNDO.match(text):
+    if _BACK.match(tidied) or COMPLAINT_THEN_UNDO.match(text):
         return [Reading("back to how it was: undo", "undo")]
     but = _all_but(tidied, model)
     if but is not None:
@@ -428,4 +428,4 @@ def _each(before: list[str], members: list[str], after: list[str]) -> str:
     return ", ".join(" ".join(before + [m] + after) for m in members)
 
 
-__all__ = ["readings", "tidy_words", "names_part", "Reading"]
+__all__ = ["readings", "tidy_words", "names_part", "Reading", "COMPLAINT_THEN_UNDO"]

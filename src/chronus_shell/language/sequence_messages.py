@@ -30,6 +30,8 @@ def _setting(message: Message):
     """What a message sets that a later one on the line replaces whole (None: it adds to what is there)."""
     if message.address.startswith("/mod/") or message.address in ("/seq/bpm", "/seq/swing"):
         return message.address
+    if message.address in ("/seq/stop", "/seq/start") and not message.args:
+        return message.address                        # 'Stop. Stop! Stop the music': one stop
     return ("/seq/add", message.args[0]) if message.address == "/seq/add" and message.args else None
 
 

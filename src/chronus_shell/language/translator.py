@@ -33,6 +33,7 @@ from .described_parts import described_parts
 from .dynamics_words import with_dynamics
 from .filter_envelope import filter_envelope
 from .grooves import groove_line
+from .bar_tempo import in_beats
 from .part_labels import labelled_chords, name_given, remember_label, with_labels
 from .plain_talk import talk
 from .plain_refusals import in_plain_words
@@ -46,7 +47,7 @@ from .shared_pan import shared_pan_note
 from .mapper_tracks import unheard_rhythm
 from .other_languages import in_english
 from .pair_words import ramp_starts, step_from, both_parts, moved_together
-from .second_stage import names_part, part_named, sounds
+from .second_stage import COMPLAINT_THEN_UNDO, names_part, part_named, sounds
 from .sweeps import sweep_line
 from .remarks import taken_back
 from .timed_lines import is_timed, translate_timed
@@ -202,8 +203,10 @@ class Translator(ReadAgain, UndoHistory):
         line = filter_envelope(with_labels(described_parts(in_english(fixed_terms(line)), self.model), self.model), self.model)
         # 'sample and hold': one word, not a sampler; 'la caja': the snare; 'the blip': the sine a line
         # 'UI blip: sine …' made; 'the filter envelope': the acid filter's env_amount, never an adsr
+        per_minute = in_beats(line, self.model)      # 'Viennese waltz, 60 MPM': bars a minute, said in bpm
+        line = per_minute[1] if per_minute else line
         text = line.strip()
-        self.mapper.understood.clear()
+        self.mapper.understood[:] = [per_minute[0]] if per_minute else []
         if not text:
             return []
         self._before_line = self._state()
@@ -229,6 +232,8 @@ class Translator(ReadAgain, UndoHistory):
             self._last_text = text
             self.mapper.understood[:0] = [swept] if swept else []
             return timed
+        if COMPLAINT_THEN_UNDO.match(text):             # 'too fast, back': the change taken back, not a step on
+            return self._second_stage(line, LanguageError("a complaint, then 'back'", 0))
         try:
             last = self._last_intent
             messages = self._translate(line)

@@ -1,0 +1,33 @@
+"""A tempo said in bars a minute, as ballroom teachers and dancers count it ('Viennese waltz, 60 MPM', 'slow foxtrot
+at 28 bars a minute'): beats a minute are the bars times the beats in a bar — three for a waltz (said, or the
+patterns twelve steps long), else four. The line is said with its tempo in bpm, and the reading says how."""
+from __future__ import annotations
+
+import re
+
+from .patch_model import PatchModel
+
+_PER_MINUTE = re.compile(r"\b(?P<n>\d+(?:\.\d+)?)\s*(?:mpm|m\.p\.m\.?|bars?\s+(?:a|per|each)\s+minute|"
+                         r"measures?\s+(?:a|per|each)\s+minute)\b", re.I)
+_THREE = re.compile(r"\b(?:waltz|valse|vals|viennese|3/4|three[- ]four)\b", re.I)
+STEPS_PER_BEAT = 4
+
+
+def in_beats(line: str, model: PatchModel) -> tuple[str, str] | None:
+    """(how it was read, the line with its bars a minute said as beats a minute), or None."""
+    said = _PER_MINUTE.search(line)
+    if said is None:
+        return None
+    beats = 3 if _THREE.search(line) or _bars_of_three(model) else 4
+    bpm = float(said.group("n")) * beats
+    line = line[:said.start()] + f"{bpm:g} bpm" + line[said.end():]
+    return f"{said.group(0)} × {beats} beats a bar = {bpm:g} bpm", line
+
+
+def _bars_of_three(model: PatchModel) -> bool:
+    """Every pattern three beats long (12 steps, or 6 of eighths): the music is in three."""
+    lengths = {len(track.pattern) for track in model.tracks.values() if track.pattern}
+    return bool(lengths) and all(n % (3 * STEPS_PER_BEAT) == 0 and n % (4 * STEPS_PER_BEAT) for n in lengths)
+
+
+__all__ = ["in_beats"]
