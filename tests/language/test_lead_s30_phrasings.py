@@ -216,3 +216,24 @@ def test_bars_a_minute_out_of_range_are_refused():
 def test_buzz_on_a_distorted_part_is_its_drive(phrase, way):
     out = last("add a sine", "add a distortion to the sine", "distortion drive 8", phrase)
     assert len(out) == 1 and out[0].startswith("/mod/distortion1/drive ") and (float(out[0].split()[1]) - 8) * way > 0
+
+
+def test_bars_a_minute_with_a_meter_said_take_its_beats():
+    assert last(*KIT, "Paso doble: 60 MPM, 2/4, the kick on every beat") == \
+        ["/seq/bpm 120.0", "/seq/add kick kick1 x...x...x...x..."]
+
+
+def test_too_loud_after_a_named_part_changed_is_that_part():
+    assert last(*PAD, "the sine is my theremin", "theremin vol 70%", "too loud")[0].startswith("/mod/sine1/gain ")
+
+
+def test_the_metal_triangle_adds_no_triangle_wave():
+    assert "hat" in refused(*KIT, "triangle! the little metal one, ting ting, on the 8ths")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("recovery: 90 bpm, take it down gradually over 8 bars", "/seq/bpm 90.0 ramp 32"),
+    ("140 bpm, bring it up slowly over 4 bars", "/seq/bpm 140.0 ramp 16"),
+])
+def test_a_tempo_said_then_how_it_gets_there_is_a_glide(phrase, expected):
+    assert last(*KIT, phrase) == [expected]

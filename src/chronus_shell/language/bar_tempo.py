@@ -11,6 +11,8 @@ _PER_MINUTE = re.compile(r"\b(?P<n>\d+(?:\.\d+)?)\s*(?:mpm|m\.p\.m\.?|bars?\s+(?
                          r"measures?\s+(?:a|per|each)\s+minute)\b", re.I)
 _THREE = re.compile(r"\b(?:waltz|valse|vals|viennese|3/4|three[- ]four)\b", re.I)
 STEPS_PER_BEAT = 4
+#: A meter said with it ('Paso doble: 60 MPM, 2/4'): its beats are quarters or halves, so many a bar.
+_METER = re.compile(r"\b([2-9])/(?:4|2)\b")
 
 
 def in_beats(line: str, model: PatchModel) -> tuple[str, str] | None:
@@ -18,9 +20,11 @@ def in_beats(line: str, model: PatchModel) -> tuple[str, str] | None:
     said = _PER_MINUTE.search(line)
     if said is None:
         return None
-    beats = 3 if _THREE.search(line) or _bars_of_three(model) else 4
+    meter = _METER.search(line)
+    beats = int(meter.group(1)) if meter else 3 if _THREE.search(line) or _bars_of_three(model) else 4
     bpm = float(said.group("n")) * beats
     line = line[:said.start()] + f"{bpm:g} bpm" + line[said.end():]
+    line = _METER.sub("", line).replace(", ,", ",") if meter else line      # (the meter said: in the tempo now)
     return f"{said.group(0)} × {beats} beats a bar = {bpm:g} bpm", line
 
 

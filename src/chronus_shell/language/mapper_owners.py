@@ -144,7 +144,8 @@ def named_part(model, line: str, messages: list[Message]) -> str | None:
     if len(heads) != 1 or not next(iter(heads)):
         return None
     voice = next(iter(heads))[0]
-    names = {voice, model.modules.get(voice, "")} | {n for n, t in model.tracks.items() if t.target == voice}
+    names = {voice, model.modules.get(voice, "")} | {n for n, t in model.tracks.items() if t.target == voice} | \
+        {label for label, module in model.labels.items() if module == voice}      # 'theremin vol 70%': the sine
     words = set(re.findall(r"[a-z0-9_]+", line.lower()))
     return voice if any(n and (n in words or f"{n}s" in words) for n in names) else None
 

@@ -264,12 +264,21 @@ _TEMPO_GLIDE = re.compile(r"^(?:(?:can|could|shall)\s+(?:we|you)\s+)?(?:(?P<buil
                           r"(?P<bpm>\d{2,3})(?P<unit>\s*bpm)?(?P<rest>\s+(?:over|across|in)\s+.+)$", re.I)
 
 
+#: The tempo said, then how it gets there ('recovery: 90 bpm, take it down gradually over 8 bars'): a glide to it.
+_TEMPO_THEN_HOW = re.compile(r"^(?:[a-z][a-z ]*:\s*)?(?:tempo\s+)?(?P<bpm>\d{2,3})\s*bpm\s*,\s*(?:take|bring|get|go|ease|slow|"
+                             r"move|drop)\s+(?:it\s+|us\s+)?(?:down|up|there)?\s*(?:gradually|slowly|gently|smoothly)?\s+"
+                             r"(?P<rest>(?:over|across|in)\s+\S+\s+(?:bars?|beats?))$", re.I)
+
+
 def said_tempo(text: str) -> str:
     """'speed up to a quick march, 110, over 4 bars' → 'speed up to 110 over 4 bars', 'build the tempo up to 120 over 8
     bars' → 'tempo up to 120 over 8 bars'; any other line as it is."""
     glide = _TEMPO_GLIDE.match(text.strip().rstrip(".!?"))
     if glide and (glide["build"] or glide["named"] or glide["unit"]):
         return f"tempo {glide['way'] or ''} to {glide['bpm']}{glide['rest']}".replace("  ", " ")
+    then_how = _TEMPO_THEN_HOW.match(text.strip().rstrip(".!?"))
+    if then_how:
+        return f"tempo to {then_how['bpm']} {then_how['rest']}"
     found = _TEMPO_SAID.match(text.strip().rstrip(".!"))
     if found is None:
         return text

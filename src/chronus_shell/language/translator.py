@@ -22,7 +22,7 @@ from .nicknames import nicknamed_line
 from .effect_on_part import effect_on_part
 from .corrections import corrected
 from .misheard import misheard
-from .unavailable import not_here
+from .unavailable import metal_triangle, not_here
 from .moved_effects import moved_effect
 from .parser import as_question, parse
 from .patch_model import PatchModel
@@ -203,6 +203,7 @@ class Translator(ReadAgain, UndoHistory):
         line = filter_envelope(with_labels(described_parts(in_english(fixed_terms(line)), self.model), self.model), self.model)
         # 'sample and hold': one word, not a sampler; 'la caja': the snare; 'the blip': the sine a line
         # 'UI blip: sine …' made; 'the filter envelope': the acid filter's env_amount, never an adsr
+        metal_triangle(line, self.model)               # 'triangle! the little metal one': no triangle wave added
         per_minute = in_beats(line, self.model)      # 'Viennese waltz, 60 MPM': bars a minute, said in bpm
         line = per_minute[1] if per_minute else line
         text = line.strip()

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .errors import LanguageError
+
 #: (what the line asks for, the line that answers it). First match wins.
 NOT_HERE = (
     (r"\b(?:duck(?:s|ed|ing)?|side[- ]?chain(?:s|ed|ing)?|sidechain)\b|\bpump(?:s|ed|ing)?\b(?!.*\bup\b)",   # ('pump it up': louder)
@@ -70,9 +72,22 @@ NOT_HERE = (
 _NOT_HERE = tuple((re.compile(pattern, re.I), said) for pattern, said in NOT_HERE)
 
 
+#: The orchestra's triangle, said as the metal one: no triangle wave ('triangle! the little metal one, ting ting').
+_METAL_TRIANGLE = re.compile(r"\btriangle\b(?=.*\b(?:metal|ting|ding|percussion|beater|struck|orchestra)\b)|"
+                             r"\b(?:metal|percussion|orchestral?)\s+triangle\b", re.I)
+
+
+def metal_triangle(line: str, model) -> None:
+    """Refuses the percussion triangle before a 'triangle' adds an oscillator no one asked for (a triangle wave
+    playing already is the one named: 'the triangle brighter, like a metal bar')."""
+    if _METAL_TRIANGLE.search(line) and not model.of_type("triangle"):
+        raise LanguageError("a triangle here is an oscillator (a triangle wave), not the metal one: the hat rings "
+                            "nearest — e.g. 'hats on the 8ths', 'hat tone up', 'hats decay 300'", 0, (), line)
+
+
 def not_here(line: str) -> str | None:
     """The one line for something the shell cannot do that `line` asks for, or None."""
     return next((said for pattern, said in _NOT_HERE if pattern.search(line)), None)
 
 
-__all__ = ["not_here", "NOT_HERE"]
+__all__ = ["metal_triangle", "not_here", "NOT_HERE"]
