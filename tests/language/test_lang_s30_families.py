@@ -1,0 +1,167 @@
+"""Issue 13, session 30: families of phrasing the dev sets and the trial refused (or read wrong without a word),
+made to work in the general case — a bare number after 'faster'/'slower', a Spanish-speaking musician's words —
+each with the near misses that must still be refused or asked."""
+import pytest
+
+from chronus_shell.language import LanguageError, Translator
+
+from .test_musicians import refused
+from .test_phrasing_classes import ACID, DRUMS, last
+
+
+# -- a bare number after faster/slower: the tempo to go to, never a step to 268 bpm --------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("faster 140", ["/seq/bpm 140.0"]),
+    ("speed up 140", ["/seq/bpm 140.0"]),
+    ("tempo up 140", ["/seq/bpm 140.0"]),          # a step to 260 is no tempo: the number is
+    ("a bit faster 130", ["/seq/bpm 130.0"]),
+    ("slow down 100", ["/seq/bpm 100.0"]),
+    ("slower 70", ["/seq/bpm 70.0"]),
+    ("Schneller 128", ["/seq/bpm 128.0"]),
+    ("faster 10", ["/seq/bpm 130.0"]),             # a small number: a step, as before
+    ("slower 20", ["/seq/bpm 100.0"]),
+    ("faster 50", ["/seq/bpm 170.0"]),             # a step to 170 fits, 50 is not faster: the step
+    ("tempo down 50", ["/seq/bpm 70.0"]),          # 'down' said: a step where both fit
+    ("faster by 140", ["/seq/bpm 260.0"]),         # 'by' said: a step, whatever it makes
+    ("faster to 140", ["/seq/bpm 140.0"]),
+])
+def test_a_bare_number_after_faster_or_slower_is_the_tempo_when_no_step_of_it_is_played(phrase, expected):
+    assert last(*DRUMS, "tempo 120", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, says", [
+    ("slower 50", "that could mean 'tempo down by 50' — or — 'tempo 50'"),   # both fit: asked
+    ("faster 100", "100 bpm is not faster than now (120 bpm)"),               # neither fits: both ways named
+    ("slower 130", "130 bpm is not slower than now"),
+    ("más rápido, 105", "that could mean 'tempo up by 105' — or — 'tempo 105'"),   # as 'faster, 105': a contradiction
+])
+def test_a_number_that_fits_both_ways_or_neither_is_asked_or_refused(phrase, says):
+    assert says in refused(*DRUMS, "tempo 120", phrase)
+
+
+def test_the_question_asked_is_answered_by_the_next_line():
+    translator = Translator()
+    for line in (*DRUMS, "tempo 120"):
+        translator.translate(line)
+    with pytest.raises(LanguageError):
+        translator.translate("slower 50")
+    assert [str(m) for m in translator.translate("the second")] == ["/seq/bpm 50.0"]
+
+
+# -- a Spanish-speaking musician's words ----------------------------------------------------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("pan the hats a la izquierda", ["/mod/hat1/pan -0.5"]),
+    ("snare menos fuerte", ["/mod/snare1/gain 0.7"]),
+    ("kick más grave", ["/mod/kick1/freq 42.044821"]),
+    ("grabar", ["/record/start"]),
+    ("dale!", ["/seq/start"]),
+])
+def test_spanish_words_for_more_less_sides_and_verbs(phrase, expected):
+    assert last(*DRUMS, "/seq/stop", phrase) == expected
+
+
+def test_mas_after_more_reverb_is_more_again():
+    lines = ("add a triangle", "add a reverb", "más reverb, como en la iglesia")
+    assert last(*lines) == ["/mod/reverb1/mix 0.35"]
+    assert last(*lines, "más") == ["/mod/reverb1/mix 0.45"]
+
+
+def test_spanish_verbs_remove_and_save():
+    assert last("add a triangle", "add a filter", "add an lfo", "connect lfo1 to filter1 cutoff",
+                "quita el lfo del filtro") == ["/patch/disconnect lfo1 filter1.cutoff"]
+    assert last("add a triangle", "guárdalo como cielito_lindo") == ["/session/save cielito_lindo"]
+
+
+def test_a_raw_line_keeps_its_spanish_track_name():
+    assert last(*ACID, "/seq/add bajo saw1 x.......x.......") == ["/seq/add bajo saw1 x.......x......."]
+
+
+# -- how long a part's notes ring, said of the part --------------------------------------------------------------
+@pytest.mark.parametrize("phrase", ["bass staccato", "make the bass staccato", "shorter bass notes", "bass short notes",
+                                    "the bass notes shorter", "play the bass detached", "bass notes more staccato"])
+def test_a_voice_with_an_envelope_gets_shorter_notes_from_it(phrase):
+    assert last(*ACID, phrase) == ["/mod/adsr1/decay 84.089642", "/mod/adsr1/sustain 0.6"]
+
+
+@pytest.mark.parametrize("phrase", ["bass legato", "longer bass notes", "let the bass play legato"])
+def test_a_voice_with_an_envelope_gets_longer_notes_from_it(phrase):
+    assert last(*ACID, phrase) == ["/mod/adsr1/sustain 0.8", "/mod/adsr1/release 237.841423"]
+
+
+@pytest.mark.parametrize("phrase, expected", [("snare staccato", ["/mod/snare1/decay 126.134462"]),
+                                              ("longer kick notes", ["/mod/kick1/decay 356.762135"])])
+def test_a_drum_gets_shorter_or_longer_notes_from_its_decay(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+def test_a_voice_without_an_envelope_is_told_how_to_give_it_one():
+    assert "'add an envelope to triangle'" in refused("add a triangle", "triangle staccato")
+
+
+# -- an interval corrected on the next line --------------------------------------------------------------------------
+@pytest.mark.parametrize("before, phrase, expected", [
+    ("transpose the triangle up a fifth", "no, a fourth", ["/mod/triangle1/freq 293.664768"]),     # up a fourth from 220
+    ("transpose the triangle up a fifth", "I meant a minor third", ["/mod/triangle1/freq 261.625565"]),
+    ("triangle a fifth higher", "make that a fourth", ["/mod/triangle1/freq 293.664768"]),
+    ("transpose the triangle up a fifth", "no, down a fourth", ["/mod/triangle1/freq 164.813779"]),
+])
+def test_an_interval_corrected_lands_where_the_right_word_would_have(before, phrase, expected):
+    assert last("add a triangle at 220 hz", before, phrase) == expected
+
+
+def test_an_interval_correction_moves_a_voices_notes_too():
+    assert last(*ACID, "transpose the bass up a fifth", "sorry, a fourth") == \
+        ["/mod/saw1/freq 73.416192", "/seq/notes bass d2 d2 f2 d2"]
+
+
+@pytest.mark.parametrize("before, phrase, says", [
+    ("tempo 90", "no, a fourth", "the last line made none"),
+    ("transpose the triangle up a fifth", "no, a fifth", "is the move the last line made"),
+    ("transpose the triangle up a fifth", "wait a second", ""),             # no interval: no correction
+])
+def test_an_interval_correction_with_nothing_to_correct_is_refused(before, phrase, says):
+    assert says in refused("add a triangle at 220 hz", before, phrase)
+
+
+# -- questions about the state, answered and changing nothing ---------------------------------------------------------
+@pytest.mark.parametrize("phrase", ["is it playing", "Thank you. Is it playing now?", "are the drums going?",
+                                    "is anything playing at all"])
+def test_is_it_playing_is_what_is_playing(phrase):
+    assert last(*DRUMS, phrase) == ["/shell/list tracks"]
+
+
+def test_where_is_a_part_shows_it_and_a_missing_one_says_why():
+    assert last(*ACID, "where did my bass go?") == ["/shell/show saw1"]
+    assert "there is no piano now" in refused(*DRUMS, "where did my piano go?")
+    assert "'redo' brings back" in refused("add a triangle called piano", "undo", "where did my piano go?")
+
+
+# -- a drummer's words: a metronome, a 2-step kick, open hats said the other way round ------------------------------
+def test_a_metronome_is_a_hat_of_its_own_on_every_beat_and_goes_off_and_on():
+    lines = (*DRUMS, "add a metronome")
+    assert last(*lines) == ["/patch/create hat2 hat", "/patch/connect hat2 master", "/seq/add hat2 hat2 x...x...x...x..."]
+    assert last(*lines, "metronome off") == ["/seq/mute hat2 1"]
+    assert last(*lines, "metronome off", "click on") == ["/seq/mute hat2 0"]
+    assert "a click plays already" in refused(*lines, "I need a click track")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("Set the metronome to 72.", ["/seq/bpm 72.0"]),                   # a number: the tempo, as before
+    ("the bassdrum should have more click", ["/mod/kick1/punch 0.6"]),   # the kick's click, no metronome
+])
+def test_a_metronome_with_a_number_or_a_kicks_click_is_not_a_click_track(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+def test_no_click_to_stop():
+    assert "no click plays here" in refused(*DRUMS, "metronome off")
+
+
+@pytest.mark.parametrize("phrase", ["2-step kick", "two step kick", "kick 2-step", "a 2 step kick please"])
+def test_a_2_step_kick_is_the_garage_kick(phrase):
+    assert last(*DRUMS, phrase) == ["/seq/add kick kick1 x.........x....."]
+
+
+def test_hats_open_on_the_offbeat_are_open_hats_on_the_offbeats():
+    assert last(*DRUMS, "hats decay 50", "hats open on the offbeat") == \
+        ["/seq/add hats hat1 ..x...x...x...x.", "/mod/hat1/decay 59.460356"]
