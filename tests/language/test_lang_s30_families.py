@@ -165,3 +165,104 @@ def test_a_2_step_kick_is_the_garage_kick(phrase):
 def test_hats_open_on_the_offbeat_are_open_hats_on_the_offbeats():
     assert last(*DRUMS, "hats decay 50", "hats open on the offbeat") == \
         ["/seq/add hats hat1 ..x...x...x...x.", "/mod/hat1/decay 59.460356"]
+
+
+@pytest.mark.parametrize("phrase, expected", [("hats open", ["/mod/hat1/decay 59.460356"]),
+                                              ("hats open, longer", ["/mod/hat1/decay 70.710678"]),
+                                              ("hats closed", ["/mod/hat1/decay 42.044821"]),
+                                              ("the hi-hat shut", ["/mod/hat1/decay 42.044821"])])
+def test_hats_open_or_closed_said_after_them(phrase, expected):
+    assert last(*DRUMS, "hats decay 50", phrase) == expected
+
+
+# -- a voice said to play notes: 'a' before two more notes is the first of them -------------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("triangle plays a c e", ["/seq/add triangle triangle1 xxx", "/seq/notes triangle a3 c4 e4"]),   # it read c e
+    ("let the triangle play a c e", ["/seq/add triangle triangle1 xxx", "/seq/notes triangle a3 c4 e4"]),
+    ("sine plays algoza melody b4 a4 g#4 e4", ["/seq/add sine sine1 xxxx", "/seq/notes sine b4 a4 g#4 e4"]),
+    ("sine plays a melody e5 d5 c5", ["/seq/add sine sine1 xxx", "/seq/notes sine e5 d5 c5"]),
+])
+def test_a_voice_plays_the_notes_said(phrase, expected):
+    assert last("add a triangle at 220 hz", "add a sine at 440 hz", phrase) == expected
+
+
+def test_a_voice_plays_a_note_alone_is_asked_never_two_notes():
+    assert "could be notes one after another" in refused("add a sine at 440 hz", "the sine plays a d")
+
+
+# -- a part that comes in at a bar ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("phrase", ["the snare comes in at bar 9", "snare enters at bar 9", "snare hits at bar 9"])
+def test_a_muted_part_comes_in_at_the_bar_said(phrase):
+    assert last(*DRUMS, "mute the snare", phrase) == ["/at 8 bar /seq/mute snare 0"]
+
+
+def test_a_part_that_plays_already_or_has_nothing_to_play_is_told_the_line_that_does_it():
+    assert "'mute the snare' now, then 'at bar 17 bring in the snare'" in refused(*DRUMS, "snare hits at bar 17")
+    assert "'at bar 17 play a d minor chord on the triangle'" in refused("add a triangle", "triangle hits at bar 17")
+
+
+# -- a refusal names the part or the nearest phrasing, never an unrelated lookalike ------------------------------------
+def test_a_part_named_in_a_refused_line_is_named_with_what_it_lacks():
+    says = refused("add a noise called riser", "open the filter on the riser over 8 bars")
+    assert says.startswith("riser has no filter") and "'add a filter to the riser'" in says
+
+
+@pytest.mark.parametrize("phrase", ["noise riser 8 bars", "add a riser"])
+def test_a_riser_is_no_raise(phrase):
+    says = refused("add a saw", phrase)
+    assert "raise" not in says and "'add a noise'" in says
+
+
+# -- notes left out at random, said of a part --------------------------------------------------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("the hats random, 80 percent chance", ["/seq/chance hats 0.8"]),
+    ("the chimbal with random, 80% of the hits", ["/seq/chance hats 0.8"]),
+    ("some notes of the hats random, not all", ["/seq/chance hats 0.5"]),
+    ("random velocity on the hats", ["/seq/humanize hats 0.5"]),
+])
+def test_a_parts_notes_left_out_at_random(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+def test_an_arpeggios_track_random_is_its_chance_never_an_arpeggio():
+    lines = ("add a sine", "/seq/add arp sine1 xxxx", "/seq/notes arp e4 g4 b4 e5")
+    assert last(*lines, "the arp a bit random, 90% of the notes") == ["/seq/chance arp 0.9"]
+    assert last(*lines, "arp only plays half the notes randomly") == ["/seq/chance arp 0.5"]
+
+
+def test_random_with_other_words_is_not_guessed():
+    refused(*DRUMS, "the hats random and the kick louder 80 percent")
+
+
+@pytest.mark.parametrize("phrase", ["the hats random 80 percent", "random on the snare 30%"])
+def test_a_bare_share_is_asked_played_or_left_out(phrase):
+    assert refused(*DRUMS, phrase).startswith("that could mean")
+
+
+# -- a roll on the last beat -----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("phrase", ["the snare does a roll across the whole last beat",
+                                    "Could you play a little drum roll at the end of each bar, on the last beat?",
+                                    "snare roll at end of bar pf pf pf pf"])
+def test_a_roll_on_the_last_beat_keeps_the_bar_and_rolls_its_last_beat(phrase):
+    assert last(*DRUMS, phrase) == ["/seq/add snare snare1 ....x.......xxxx"]
+
+
+def test_a_roll_in_32nds_is_not_guessed():
+    refused(*DRUMS, "snare roll 32nds on the last beat")
+
+
+def test_randomize_the_notes_is_no_chance():
+    refused(*ACID, "randomize the bass notes")
+
+
+@pytest.mark.parametrize("lines, says", [
+    (("master volume -60 db",), "the master is at -60 dB — 'master volume 0 db'"),
+    (("mute everything",), "every track is muted"),
+    (("/seq/stop",), "the patterns are stopped — 'start'"),
+])
+def test_why_nothing_is_heard_is_said_from_the_state(lines, says):
+    assert says in refused(*DRUMS, "/seq/start", *lines, "why can't I hear anything?")
+
+
+def test_why_nothing_is_heard_in_an_empty_patch():
+    assert "nothing is in the patch yet" in refused("why can't I hear anything")

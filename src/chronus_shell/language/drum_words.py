@@ -1,7 +1,7 @@
 """A drummer's and a producer's words for a part: a metronome or a click is a hat on every beat of its own ('add a
 metronome', 'click on', 'my student should hear a metronome'; 'metronome off' mutes it) — never the tempo ('add a
 metronome' set 125 bpm) nor the kick's click; a '2-step kick' the garage kick on 1 and the and of 3 (it was a decay of
-two steps); 'hats open on the offbeat' the open hats said the other way round. A metronome with a number is the
+two steps); 'hats open on the offbeat', 'hats open, longer', 'hats closed' the open (or closed) hats said the other way round. A metronome with a number is the
 tempo, as before ('set the metronome to 72')."""
 from __future__ import annotations
 
@@ -21,20 +21,25 @@ _OFF = re.compile(rf"^(?:(?:ok|now|and|so|please)[\s,]+)*(?:(?:turn|switch|shut|
                   rf"(?:an?\s+|the\s+)?(?:metronome|click(?:\s+track)?)(?:\s+(?:off|out|away))?{_POLITE}", re.I)
 _TWO_STEP = re.compile(rf"^(?:(?:a|the|give\s+me\s+a|play\s+a)\s+)?(?:2|two)[\s-]?step(?:\s+(?:garage|style))?\s+kick(?:\s+pattern)?{_POLITE}|"
                        rf"^(?:the\s+)?kick\s+(?:2|two)[\s-]?step(?:\s+(?:style|pattern))?{_POLITE}", re.I)
-_OPEN_HATS = re.compile(r"^(?:the\s+)?(?:hats?|hi-?hats?|hihats?)\s+open\s+(on\s+(?:the\s+)?(?:off[\s-]?beats?|ands?|upbeats?))[\s.!]*$", re.I)
+_OPEN_HATS = re.compile(r"^(?:the\s+)?(?:hats?|hi-?hats?|hihats?)\s+(?P<way>open(?:ed)?|closed?|shut)(?P<rest>\s+on\s+(?:the\s+)?"
+                        r"(?:off[\s-]?beats?|ands?|upbeats?)|\s*,\s*(?:longer|shorter|tighter)|)[\s.!]*$", re.I)
 
 
 def drum_words(line: str, model: PatchModel) -> tuple[str, str] | None:
     """(what was understood, the line in the grammar's words) for a metronome, a 2-step kick or open hats said the
     other way round; LanguageError for a click to stop when none plays; else None."""
     text = line.strip()
+    lowered = text.lower()
+    if not any(word in lowered for word in ("metronome", "click", "step", "open", "close", "shut")):
+        return None                                   # (most lines: none of these words — read every line, so cheap)
     if re.search(r"\d", text) and not _TWO_STEP.match(text):
         return None                                   # ('set the metronome to 72': the tempo)
     if _TWO_STEP.match(text):
         return f"{text.rstrip(' .!')}: the garage kick, on 1 and the and of 3", "kick x.........x....."
     opened = _OPEN_HATS.match(text)
     if opened:
-        return f"{text.rstrip(' .!')}: open hats {opened.group(1)}", f"open hats {opened.group(1)}"
+        said = f"{'open hats' if opened['way'].lower().startswith('open') else 'close the hats'}{opened['rest']}"
+        return f"{text.rstrip(' .!')}: {said}", said
     if not re.search(r"\b(?:metronome|click)\b", text, re.I):
         return None
     tracks = {name: track for name, track in model.tracks.items() if track.pattern.lower() == _CLICK_PATTERN
