@@ -24,6 +24,9 @@ from .test_phrasing_classes import ACID, DRUMS, last
     ("tempo down 50", ["/seq/bpm 70.0"]),          # 'down' said: a step where both fit
     ("faster by 140", ["/seq/bpm 260.0"]),         # 'by' said: a step, whatever it makes
     ("faster to 140", ["/seq/bpm 140.0"]),
+    ("up 140 bpm", ["/seq/bpm 140.0"]),            # (it made 260)
+    ("down 100 bpm", ["/seq/bpm 100.0"]),
+    ("up 10 bpm", ["/seq/bpm 130.0"]),
 ])
 def test_a_bare_number_after_faster_or_slower_is_the_tempo_when_no_step_of_it_is_played(phrase, expected):
     assert last(*DRUMS, "tempo 120", phrase) == expected
@@ -266,3 +269,26 @@ def test_why_nothing_is_heard_is_said_from_the_state(lines, says):
 
 def test_why_nothing_is_heard_in_an_empty_patch():
     assert "nothing is in the patch yet" in refused("why can't I hear anything")
+
+
+# -- the review's near misses: what these readings must not catch ------------------------------------------------------
+def test_faster_with_a_number_on_an_lfo_in_focus_is_not_the_tempo():
+    refused("add a triangle", "add an lfo", "slower 50")                  # its rate, said without a unit: asked as before
+
+
+def test_a_layer_at_an_interval_is_not_corrected_by_a_second_layer():
+    refused("add a triangle at 220 hz", "add a filter", "layer a square a fifth above the triangle", "no, a fourth")
+
+
+@pytest.mark.parametrize("phrase", ["I don't want a metronome", "make the hats tick like a metronome"])
+def test_a_metronome_not_wanted_or_a_part_like_one_adds_no_click(phrase):
+    refused(*DRUMS, phrase)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("play x............... on the kick every 4 bars", "/seq/add kick kick1 x" + "." * 63),   # ('x' was an unknown word)
+    ("kick x............... every 2 bars", "/seq/add kick kick1 x" + "." * 31),
+    ("snare ....x........... once every four bars", "/seq/add snare snare1 ....x" + "." * 59),
+])
+def test_a_bar_played_once_every_few_bars_is_the_bar_then_rests(phrase, expected):
+    assert last(*DRUMS, phrase) == [expected]

@@ -16,7 +16,9 @@ _POLITE = r"(?:[\s,.!?]+(?:please|pls|now|thanks))*[\s,.!?]*$"
 _WANTED = re.compile(rf"^(?:(?:ok|now|and|so|please)[\s,]+)*(?:(?:add|start|use|give\s+(?:me|us)|turn\s+on|put\s+on|switch\s+on|i\s+(?:want|need)|"
                      rf"can\s+(?:i|we|you)\s+(?:have|get|hear|add)|(?:i|we)\s+would\s+like(?:\s+to\s+hear)?|let\s+(?:me|us)\s+hear)\s+)?"
                      rf"(?:an?\s+|the\s+|some\s+)?(?:metronome(?:\s+click)?|click(?:\s+track)?)(?:\s+(?:on|please))?{_POLITE}", re.I)
-_HEAR = re.compile(r"\b(?:hear|have|want|need|add|give|like)\b[^.?!]*\bmetronome\b", re.I)
+_HEAR = re.compile(r"\b(?:hear|have|want|need|add|give|would\s+like)\b[^.?!]*\b(?:a|the)\s+metronome\b", re.I)
+#: A click not wanted, or a part said with it ('the hats like a metronome'): no click track added.
+_NOT_ADDED = re.compile(r"\b(?:no|not|don'?t|dont|without|never|off|stop|kick|snare|hats?|hi-?hats?|like\s+a)\b", re.I)
 _OFF = re.compile(rf"^(?:(?:ok|now|and|so|please)[\s,]+)*(?:(?:turn|switch|shut|take)\s+(?:off\s+)?)?(?:stop|kill|mute|remove|no|lose|drop)?\s*"
                   rf"(?:an?\s+|the\s+)?(?:metronome|click(?:\s+track)?)(?:\s+(?:off|out|away))?{_POLITE}", re.I)
 _TWO_STEP = re.compile(rf"^(?:(?:a|the|give\s+me\s+a|play\s+a)\s+)?(?:2|two)[\s-]?step(?:\s+(?:garage|style))?\s+kick(?:\s+pattern)?{_POLITE}|"
@@ -50,11 +52,12 @@ def drum_words(line: str, model: PatchModel) -> tuple[str, str] | None:
             raise LanguageError("no click plays here — a metronome is a hat on every beat ('add a metronome'); to stop a "
                                 "part, 'mute' it by name", 0)
         return f"{text.rstrip(' .!')}: the click ({clicks[0]}) muted", f"mute {clicks[0]}"
-    if (_WANTED.match(text) or _HEAR.search(text)) and clicks:
+    wanted = _WANTED.match(text) or _HEAR.search(text) and not _NOT_ADDED.search(text)
+    if wanted and clicks:
         raise LanguageError(f"a click plays already: the {clicks[0]} track, a hat on every beat ('metronome off' mutes it)", 0)
-    if (_WANTED.match(text) or _HEAR.search(text)) and tracks:
+    if wanted and tracks:
         return f"{text.rstrip(' .!')}: the click ({next(iter(tracks))}) back on", f"unmute {next(iter(tracks))}"
-    if _WANTED.match(text) or _HEAR.search(text):
+    if wanted:
         return f"{text.rstrip(' .!')}: a metronome, a hat of its own on every beat", \
             f"add a hat and play {_CLICK_PATTERN} on it"
     return None

@@ -21,6 +21,10 @@ _MOVE = re.compile(rf"\b(?:(?P<dir1>{_UP}|{_DOWN})\s+(?:by\s+)?(?:a|an|one)\s+(?
                    rf"\s+(?P<dir2>{_UP}|{_DOWN}))\b", re.I)
 
 
+#: A line that made something at an interval rather than moved it: corrected by 'undo' and the line again, not here.
+_MADE = re.compile(r"\b(?:add|layer|stack|double|another|second|copy|new|chords?|interval)\b", re.I)
+
+
 def _way(word: str) -> int:
     return 1 if re.fullmatch(_UP, word, re.I) else -1
 
@@ -30,6 +34,8 @@ def corrected_interval(line: str, last_text: str) -> list[tuple[str, str]]:
     said, moved = _CORRECTION.match(line.strip()), _MOVE.search(last_text or "")
     if said is None:
         return []
+    if _MADE.search(last_text or ""):
+        return []                                     # ('layer a square a fifth above the saw': said again, a second square)
     if moved is None:
         raise LanguageError(f"'a {said['size'].lower()}' corrects a move by an interval, and the last line made none: "
                             f"say what moves, e.g. 'transpose the bass up a {said['size'].lower()}'", said.start("size"))

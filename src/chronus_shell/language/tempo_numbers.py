@@ -12,8 +12,9 @@ from ..engine.params import format_number
 from .errors import LanguageError
 from .patch_model import PatchModel
 
-_FASTER = r"faster|quicker|schneller|speed\s+(?:it\s+)?up|(?:tempo|bpm|speed)\s+up|up\s+the\s+tempo"
-_SLOWER = r"slower|langsamer|slow\s+(?:it\s+)?down|(?:tempo|bpm|speed)\s+down"
+_BPM_SAID = r"(?=\s*\d{2,3}(?:\.\d+)?\s*bpm)"          # ('up 140 bpm': the tempo by its unit)
+_FASTER = rf"faster|quicker|schneller|speed\s+(?:it\s+)?up|(?:tempo|bpm|speed)\s+up|up\s+the\s+tempo|up{_BPM_SAID}"
+_SLOWER = rf"slower|langsamer|slow\s+(?:it\s+)?down|(?:tempo|bpm|speed)\s+down|down{_BPM_SAID}"
 _LINE = re.compile(rf"^(?:(?:ok|okay|now|and|then|yeah|no|nah)[,!]?\s+)*(?:(?:make|play|take)\s+(?:it|the\s+tempo|the\s+beat)\s+)?"
                    rf"(?:(?:the\s+)?(?:tempo|bpm|beat)\s+)?(?:(?:a\s+)?(?:bit|little|lil|tad|touch)\s+)?"
                    rf"(?P<word>{_FASTER}|{_SLOWER})\s*(?P<number>\d{{2,3}}(?:\.\d+)?)(?:\s*bpm)?(?:[\s!.]+(?:please|pls|now))*[\s!.]*$",
@@ -32,10 +33,10 @@ def tempo_number(line: str, model: PatchModel) -> tuple[str, str] | None:
     """(what was understood, the line in the grammar's words) for a tempo word with a bare number that is the tempo to
     go to; None for a step (left to the grammar) or any other line; LanguageError when the line asks or cannot be."""
     match = _LINE.match(line.strip())
-    if not match:
-        return None
+    if not match or model.focus in model.modules and any(model.spec(model.focus).has_param(p) for p in ("rate", "time")):
+        return None                                   # (an LFO or a delay in focus: 'faster' is its pace, the grammar's)
     number, now = float(match["number"]), model.bpm
-    faster = re.match(_FASTER, match["word"], re.I) is not None
+    faster = re.match(r"slow|langsam|(?:tempo|bpm|speed)\s+down|down", match["word"], re.I) is None
     stepped = now + number if faster else now - number
     step_fits = a_tempo_step(now, stepped) or number < _LOWEST
     target_fits = _LOWEST <= number <= _HIGHEST and (number > now if faster else number < now)
