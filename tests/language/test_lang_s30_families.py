@@ -88,7 +88,7 @@ def test_a_voice_with_an_envelope_gets_shorter_notes_from_it(phrase):
 
 @pytest.mark.parametrize("phrase", ["bass legato", "longer bass notes", "let the bass play legato"])
 def test_a_voice_with_an_envelope_gets_longer_notes_from_it(phrase):
-    assert last(*ACID, phrase) == ["/mod/adsr1/sustain 0.8", "/mod/adsr1/release 237.841423"]
+    assert last(*ACID, phrase) == ["/mod/adsr1/decay 118.920712", "/mod/adsr1/release 237.841423"]
 
 
 @pytest.mark.parametrize("phrase, expected", [("snare staccato", ["/mod/snare1/decay 126.134462"]),
@@ -292,3 +292,28 @@ def test_a_metronome_not_wanted_or_a_part_like_one_adds_no_click(phrase):
 ])
 def test_a_bar_played_once_every_few_bars_is_the_bar_then_rests(phrase, expected):
     assert last(*DRUMS, phrase) == [expected]
+
+
+# -- a correction in the middle of a line: 'no sorry', an interval for an interval --------------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("sine1 freq 250 Hz, no sorry, 500", ["/mod/sine1/freq 500.0"]),
+    ("sine up a fifth, no sorry, a fourth", ["/mod/sine1/freq 587.329536"]),
+    ("transpose the sine up a fifth, no, a minor third", ["/mod/sine1/freq 523.251131"]),
+])
+def test_a_correction_mid_line_replaces_the_value_or_the_interval(phrase, expected):
+    assert last("add a sine at 440 hz", phrase) == expected
+
+
+def test_a_share_dropped_is_the_rest_played():
+    assert last(*ACID, "randomly drop hits from the kick loop, 30 percent of them") == ["/seq/chance kick 0.7"]
+
+
+# -- a zydeco player's French -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("lines, expected", [
+    (("plus doucement les tambours",), ["/mod/kick1/gain 0.7", "/mod/snare1/gain 0.7", "/mod/hat1/gain 0.7"]),
+    (("plus doucement les tambours", "encore"), ["/mod/kick1/gain 0.6", "/mod/snare1/gain 0.6", "/mod/hat1/gain 0.6"]),
+    (("arrête!",), ["/seq/stop"]),
+    (("master volume -6 db", "plus fort!"), ["/mod/master/gain -3.0"]),
+])
+def test_french_words_for_louder_softer_again_and_stop(lines, expected):
+    assert last(*DRUMS, *lines) == expected

@@ -16,7 +16,9 @@ from .patch_model import PatchModel
 _RANDOM = frozenset("random randomly chance".split())
 _FILLER = frozenset("the a an bit little like about around some notes note of hits hit percent per cent make with sometimes play "
                     "plays playing not all only half it them just drop drops out skip skips to at please more bit but of "
-                    "leave left in on".split())
+                    "leave left in on from loop loops".split())
+#: A number said as the share left out ('randomly drop hits from the kick, 30 percent of them'): played is the rest.
+_SHARE_DROPPED = re.compile(r"\b(?:drop|drops|skip|skips|leave\s+out|left\s+out|miss|misses)\b", re.I)
 _NUMBER = re.compile(r"^(\d{1,3})(?:%|percent)?$")
 #: A number said as the share of notes played ('70% chance', '90% of the notes', 'plays 80%'); bare, it is asked.
 _SHARE_PLAYED = re.compile(r"\bchance\b|\bof\s+(?:the\s+|its\s+)?(?:notes|hits)\b|\bplays?\b", re.I)
@@ -47,6 +49,8 @@ def chance_words(line: str, model: PatchModel, part_named) -> tuple[str, str] | 
         return f"{track} random: half its notes played", f"/seq/chance {track} 0.5"        # (as 'hats random')
     if not 0 < number <= 100:
         return None
+    if _SHARE_DROPPED.search(line) and not _SHARE_PLAYED.search(line):
+        return f"{track} random: {number}% of its notes left out", f"/seq/chance {track} {(100 - number) / 100:g}"
     if number != 50 and not _SHARE_PLAYED.search(line):     # ('random on the snare 30%': 30% played, or left out?)
         raise LanguageError(f"that could mean '{track} chance {number}%' — or — '{track} chance {100 - number}%': say "
                             f"which ({number}% of its notes played, or {number}% left out)", 0)

@@ -11,13 +11,13 @@ from .errors import LanguageError
 from .harmony_moves import _INTERVALS
 
 #: ('wait a second' is no correction to a second: the interval is said with its quality, 'a major second')
-_NAMES = "|".join(sorted((re.escape(n) for n in _INTERVALS if len(n) > 2 and n != "second"), key=len, reverse=True))
+INTERVAL_NAMES = "|".join(sorted((re.escape(n) for n in _INTERVALS if len(n) > 2 and n != "second"), key=len, reverse=True))
 _UP, _DOWN = r"up|higher|above", r"down|lower|below"
 _MARK = r"(?:(?:no+|nah|sorry|oops|wait|actually)[\s,.!]+)+(?:i\s+meant?\s+|make\s+(?:it|that)\s+)?|(?:i\s+meant?|make\s+(?:it|that))[\s,]+"
-_CORRECTION = re.compile(rf"^(?:{_MARK})(?:(?P<dir1>{_UP}|{_DOWN})\s+)?(?:by\s+)?(?:a|an|one)\s+(?P<size>{_NAMES})"
+_CORRECTION = re.compile(rf"^(?:{_MARK})(?:(?P<dir1>{_UP}|{_DOWN})\s+)?(?:by\s+)?(?:a|an|one)\s+(?P<size>{INTERVAL_NAMES})"
                          rf"(?:\s+(?P<dir2>{_UP}|{_DOWN}))?(?:[\s,.!]+(?:instead|sorry|please|not\s+an?\s+\w+))*[\s,.!]*$", re.I)
 #: The move in the last line: a direction and an interval, in either order ('up a fifth', 'a fifth lower').
-_MOVE = re.compile(rf"\b(?:(?P<dir1>{_UP}|{_DOWN})\s+(?:by\s+)?(?:a|an|one)\s+(?P<size1>{_NAMES})|(?:a|an|one)\s+(?P<size2>{_NAMES})"
+_MOVE = re.compile(rf"\b(?:(?P<dir1>{_UP}|{_DOWN})\s+(?:by\s+)?(?:a|an|one)\s+(?P<size1>{INTERVAL_NAMES})|(?:a|an|one)\s+(?P<size2>{INTERVAL_NAMES})"
                    rf"\s+(?P<dir2>{_UP}|{_DOWN}))\b", re.I)
 
 
@@ -56,4 +56,4 @@ def corrected_interval(line: str, last_text: str) -> list[tuple[str, str]]:
     return [(text, f"corrected: '{moved.group(0)}' → '{said['size'].lower()}': {move} from there")]
 
 
-__all__ = ["corrected_interval"]
+__all__ = ["INTERVAL_NAMES", "corrected_interval"]

@@ -1,6 +1,6 @@
 """How long a part's notes ring, said of the part: 'bass staccato', 'make the bass legato', 'shorter bass notes', 'the
 bass notes longer', 'play the keys detached'. On a voice with an envelope, shorter is its decay and sustain (the note
-dies inside its step), longer its sustain and release (held into the next); on a drum, its decay; on a voice without an envelope nothing can shorten a note, and the
+dies inside its step), longer its decay and release (it rings on into the next); on a drum, its decay; on a voice without an envelope nothing can shorten a note, and the
 refusal says how to give it one — never another part's envelope.
 """
 from __future__ import annotations
@@ -42,8 +42,8 @@ def note_length(line: str, model: PatchModel, part_named) -> tuple[str, str] | N
         if shorter:                           # (the note dies inside its step: a shorter decay to less sustain)
             return f"{word}: {said}'s notes shorter ({envelope}'s decay and sustain)", \
                 f"{envelope} decay shorter and {envelope} sustain down"
-        return f"{word}: {said}'s notes longer ({envelope}'s sustain and release)", \
-            f"{envelope} sustain up and {envelope} release longer"      # (each note held into the next)
+        return f"{word}: {said}'s notes longer ({envelope}'s decay and release)", \
+            f"{envelope} decay longer and {envelope} release longer"      # (each note rings on into the next)
     spec = model.spec(voice[0]) if voice else None
     if spec is not None and spec.role == "drum" and spec.has_param("decay"):
         return f"{word}: {voice[0]}'s decay {'shorter' if shorter else 'longer'}", \
