@@ -15,17 +15,17 @@ STEPS_PER_BEAT = 4
 _METER = re.compile(r"\b([2-9])/(?:4|2)\b")
 
 
-def in_beats(line: str, model: PatchModel) -> tuple[str, str] | None:
-    """(how it was read, the line with its bars a minute said as beats a minute), or None."""
+def in_beats(line: str, model: PatchModel) -> tuple[list[str], str]:
+    """([how it was read], the line with its bars a minute said as beats a minute), or ([], the line)."""
     said = _PER_MINUTE.search(line)
     if said is None:
-        return None
+        return [], line
     meter = _METER.search(line)
     beats = int(meter.group(1)) if meter else 3 if _THREE.search(line) or _bars_of_three(model) else 4
     bpm = float(said.group("n")) * beats
     line = line[:said.start()] + f"{bpm:g} bpm" + line[said.end():]
     line = _METER.sub("", line).replace(", ,", ",") if meter else line      # (the meter said: in the tempo now)
-    return f"{said.group(0)} × {beats} beats a bar = {bpm:g} bpm", line
+    return [f"{said.group(0)} × {beats} beats a bar = {bpm:g} bpm"], line
 
 
 def _bars_of_three(model: PatchModel) -> bool:

@@ -1,7 +1,7 @@
 """A correction said in the middle of a line ('tempo 100 no wait 120', 'pan the guitar, i mean the chords, left',
 'dbmaj9 cm7 bbm9 ebm9.. wait no ebm7. one bar each', 'snare... i mean shime, less noise'): what is said after the
-correction replaces what was said just before it — a value a value, a pattern a pattern, a chord a chord, a part a
-part — and the line is read as if said right the first time. Nothing else is guessed: a plain 'no' corrects only
+correction replaces what was said just before it — a value a value, a pattern a pattern, a chord a chord, an interval
+an interval, a part a part — and the line is read as if said right the first time. Nothing else is guessed: a plain 'no' corrects only
 after a pause ('…, no,' '... no'), since '…, no reverb' asks for no reverb.
 """
 from __future__ import annotations
@@ -9,14 +9,18 @@ from __future__ import annotations
 import re
 
 from .chords import Chord
+from .interval_corrections import INTERVAL_NAMES
 from .nicknames import NICKNAMES, STAND_INS
 from .vocabulary import is_known_word
 
 _STRONG = r"no+[,.!]*\s+wait|wait[,.!]*\s+no+|i\s+mean(?:t)?|or\s+rather|sorry|correction|make\s+that|nein|perd[oó]n"
-_MARK = re.compile(rf"(?:\s*(?:\.{{2,}}|…|[,;:!])\s*(?:{_STRONG}|no+|nah|actually)|\s+(?:{_STRONG}))[,.!:]*\s+(?P<said>\S.*)$", re.I)
+_MARK = re.compile(rf"(?:\s*(?:\.{{2,}}|…|[,;:!])\s*(?:{_STRONG}|(?:no+|nah|actually)(?:[,.!]*\s+(?:sorry|wait|i\s+mean(?:t)?))?)|"
+                   rf"\s+(?:{_STRONG}))[,.!:]*\s+(?P<said>\S.*)$", re.I)      # ('250 Hz, no sorry, 500')
 _UNIT = r"(?:\s*(?:%|hz|khz|k|ms|s|db|bpm|cents?|semitones?|percent)\b)?"
 #: What a correction may replace, at the end of the words before it, and what begins the words after it.
+_INTERVAL = rf"(?:a|an|one)\s+(?:{INTERVAL_NAMES})"
 _KINDS = (
+    (re.compile(rf"{_INTERVAL}$", re.I), re.compile(rf"^{_INTERVAL}(?=[\s,.!;:]|$)", re.I)),   # 'up a fifth, no sorry, a fourth'
     (re.compile(rf"-?\d+(?:\.\d+)?{_UNIT}(?:\s*(?:,|and|&)\s*-?\d+(?:\.\d+)?{_UNIT})*$", re.I),    # (a list: '1 and 3')
      re.compile(rf"^-?\d+(?:\.\d+)?{_UNIT}(?:\s*(?:,|and|&)\s*-?\d+(?:\.\d+)?{_UNIT})*(?=[\s,.!;:]|$)", re.I)),
     (re.compile(r"[xX.~][xX.~\-| ]{3,}$"), re.compile(r"^[xX.~][xX.~\-| ]{3,}?(?=[\s,.!;:]*$|[\s,;:]+[a-z])")),
@@ -57,6 +61,8 @@ def corrected(line: str, part_named) -> list[tuple[str, str]]:
 
 def _same_kind(old: str, new: str) -> bool:
     """Both numbers, both patterns, or both chords (a word after a chord that is no chord is no correction of it)."""
+    if re.fullmatch(_INTERVAL, old.strip(), re.I) or re.fullmatch(_INTERVAL, new.strip(), re.I):
+        return bool(re.fullmatch(_INTERVAL, old.strip(), re.I) and re.fullmatch(_INTERVAL, new.strip(), re.I))
     if re.match(r"-?\d", old) or re.match(r"-?\d", new):
         return bool(re.match(r"-?\d", old) and re.match(r"-?\d", new))
     if re.match(r"[xX.~]", old) and re.match(r"[xX.~]", new):

@@ -18,6 +18,11 @@ OTHER_LANGUAGES = {
     "grave": "low", "graves": "low", "agudo": "high", "aguda": "high", "agudos": "high", "fuerte": "loud",
     "subir": "raise", "sube": "raise", "bajar": "lower", "baja": "lower",
     "charge": "load",                                  # cargar: a false friend
+    # Spanish verbs and comparisons (cumbia, mariachi, salsa): 'bajo más fuerte', 'pan the hats a la izquierda'
+    "más": "more", "menos": "less", "izquierda": "left", "derecha": "right", "lento": "slow", "lenta": "slow",
+    "rápido": "fast", "rápida": "fast", "deshacer": "undo", "deshaz": "undo", "grabar": "record", "graba": "record",
+    "cargar": "load", "carga": "load", "guardar": "save", "guarda": "save", "guárdalo": "save", "guardalo": "save",
+    "quita": "remove", "quitar": "remove", "filtro": "filter",
     # Portuguese (baile funk, bossa): 'tira the chimbal', 'surdo more grave', 'in 2 compassos'
     "chimbal": "hats", "bumbo": "kick", "surdo": "kick", "caixa": "snare", "baixo": "bass", "compasso": "bar",
     "compassos": "bars", "colcheia": "eighth", "colcheias": "eighths", "semicolcheia": "sixteenth",
@@ -25,6 +30,8 @@ OTHER_LANGUAGES = {
     "desce": "lower", "grava": "record", "gravar": "record", "distorção": "distortion", "resonância": "resonance",
     # French (chanson): 'in 4 mesures', 'la résonance'
     "mesure": "bar", "mesures": "bars", "résonance": "resonance", "doucement": "slowly", "sinusoïde": "sine",
+    "encore": "again", "arrête": "stop", "arrete": "stop", "arrêtez": "stop", "tambours": "drums", "les": "the",
+    "batterie": "drums",
     # German (schlager, a Berlin studio): 'lauter', '4 Takte', 'Tonart C-Dur', 'eine Achtel', 'für 2 Takte'
     "lauter": "louder", "leiser": "quieter", "schneller": "faster", "langsamer": "slower", "höher": "higher",
     "hoeher": "higher", "tiefer": "lower", "takt": "bar", "takte": "bars", "takten": "bars", "tonart": "key",
@@ -53,6 +60,15 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bdas\s+gleiche\b", "the same"), (r"^recording\s+start$", "start recording"),
     (r"^recording\s+(?:stop|beenden)$", "stop recording"), (r"\bganz\s+(?=slowly|fast)", ""),   # (the words in English by then)
     (r"\b(?:again\s+)?im\s+tempo\b", "a tempo"),
+    # Spanish: 'un poco' a bit, 'a la izquierda' to the left, 'más fuerte' louder, 'medio tono' a semitone, '¡…!'
+    (r"\bun\s+poco\b", "a bit"), (r"\ba\s+la\s+(left|right)\b", r"to the \1"), (r"¡", ""),
+    (r"\bmore\s+(loud|fast|slow|low|high)\b", lambda m: {"loud": "louder", "fast": "faster", "slow": "slower",
+                                                          "low": "lower", "high": "higher"}[m.group(1).lower()]),
+    (r"\bplus\s+(?:fort|loud)\b", "louder"), (r"\b(?:plus\s+slowly|moins\s+fort)\b", "quieter"),   # (zydeco: 'plus fort!')
+    (r"\bplus\s+vite\b", "faster"), (r"\bplus\s+lent\b", "slower"),
+    (r"\bmedio\s+tono\b", "a semitone"), (r"\bun\s+tono\b", "a whole step"),
+    (r"\bsave\s+como\b", "save as"), (r"^dale[\s!.]*$", "start"),
+    (r"^(remove)\s+el\s+(\S+)\s+del\s+", r"\1 the \2 from the "), (r"^otra\s+vez\b", "again"),
 )]
 
 

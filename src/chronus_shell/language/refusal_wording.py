@@ -78,6 +78,8 @@ def nickname_unread(err: LanguageError, line: str, model) -> LanguageError | Non
     """A refused line whose 'unknown word' is a voice's nickname ('pad rev 50%', 'sub too much, the acid
     bass'): never a lookalike of it ('pan', 'sus') — the part it names now, and the nearest phrasing for the rest."""
     match = re.match(r"I don't know the word '([^']+)'", str(err))
+    if match and (match.group(1) in model.modules or match.group(1) in model.tracks):
+        return _part_unread(match.group(1), line, model, err)
     if not match or match.group(1).lower() not in NICKNAMES.keys() | STAND_INS.keys():
         return None
     word, part = match.group(1), nickname(match.group(1).lower(), model)
@@ -87,6 +89,26 @@ def nickname_unread(err: LanguageError, line: str, model) -> LanguageError | Non
         return LanguageError(f"'{word}' names a voice by what it plays, and none here is one yet: add one first "
                              f"(e.g. 'add a triangle'), or name the part{rest}", err.column, (), line)
     return LanguageError(f"'{word}' is {part} here, but I can't read the rest of the line{rest}", err.column, (), line)
+
+
+#: Effects a line may name on a part, and the types that are one ('open the filter on the riser').
+_EFFECTS = {"filter": ("filter", "acid_filter"), "reverb": ("reverb",), "delay": ("delay",), "echo": ("delay",),
+            "distortion": ("distortion",), "envelope": ("adsr",), "adsr": ("adsr",)}
+
+
+def _part_unread(word: str, line: str, model, err: LanguageError) -> LanguageError:
+    """A part's own name refused as an unknown word ('open the filter on the riser' said 'did you mean raise?'): the
+    part named, and an effect the line names that its voice has not, with the line that adds one."""
+    module = word if word in model.modules else model.tracks[word].target
+    voice = model.voice_of(module) or [module]
+    lacking = [name for name, types in _EFFECTS.items() if re.search(rf"\b{name}\b", line, re.I)
+               and not any(model.modules.get(m) in types for m in voice)]
+    if lacking:
+        return LanguageError(f"{word} has no {lacking[0]} — add one first ('add a {lacking[0]} to the {word}'), then say it "
+                             f"again", err.column, (), line)
+    example = nearest_phrasing(line)
+    rest = f" — a phrasing I know: '{example}'" if example else " (docs/commands.md lists what I know)"
+    return LanguageError(f"'{word}' is {module} here, but I can't read the rest of the line{rest}", err.column, (), line)
 
 
 #: A refusal naming words the grammar took for a module or a param name, with its lookalike if any.
@@ -118,8 +140,9 @@ def _misread_name(err: LanguageError, line: str) -> LanguageError:
 
 
 def _agent_noun_of(word: str, guess: str) -> bool:
-    """'fader' for 'fade', 'slider' for 'slide': a verb's doer is another meaning, not a typo."""
-    return guess.startswith(word) and guess[len(word):] in ("r", "er", "or")
+    """'fader' for 'fade', 'slider' for 'slide', 'riser' for 'raise': a verb's doer (or a comparative) is another
+    meaning, not a typo — a word ending in -er whose lookalike does not."""
+    return word.lower().endswith("er") and not guess.lower().endswith(("er", "r"))
 
 
 __all__ = ["with_nearest", "nickname_unread"]

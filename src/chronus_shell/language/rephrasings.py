@@ -41,9 +41,12 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:now\s+|and\s+)?no\s+(hats?|snares?|kicks?|drums|claps?|cymbals?)\s+(?:at\s+all|in\s+(?!(?:the\s+|this\s+|that\s+)?(?:first|last|next|"
      r"(?:\w+\s+)?(?:chorus|verse|bridge|intro|outro|drop|breakdown|build|hook|section|part|bar|bars|coda|middle)\b))"
      r"[\w\s'-]+|on\s+an?\s+[\w\s'-]+)$", r"no \1"),         # ('in the chorus': a section, not the reason)
-    # 'flute plays the melody e5 d5 c5', 'the flute melody e5 d5 c5': those notes for that part
-    (r"^(?:the\s+)?(\w+)\s+(?:(?:plays?|playing|gets?|takes?|has)(?:\s+(?:the|a|this|these))?(?:\s+(?:melody|tune|line|notes|theme|part))?|"
-     r"(?:melody|tune|line|theme))\s*:?\s+((?:[a-g](?:#|b)?\d?\s+)+[a-g](?:#|b)?\d?)$", r"\1 notes \2"),
+    # 'flute plays the melody e5 d5 c5', 'the flute melody e5 d5 c5', 'let the sine play the algoza melody b4 a4':
+    # those notes for that part ('plays a c e': a is the first of the notes, never an article before two more — it
+    # read c e; 'plays a d' alone is asked)
+    (r"^(?:(?:let|have|make)\s+)?(?:the\s+)?(\w+)\s+(?:(?:plays?|playing|gets?|takes?|has)(?:\s+(?:the|a(?!\s+[a-g](?:#|b)?\d?\s+[a-g])|this|these))?"
+     r"(?:(?:\s+[a-z][\w-]+)?\s+(?:melody|tune|line|notes|theme|part|riff|hook|bassline))?|"
+     r"(?:melody|tune|line|theme))\s*:?\s+(?!a\s+[a-g](?:#|b)?\d?$)((?:[a-g](?:#|b)?\d?\s+)+[a-g](?:#|b)?\d?)$", r"\1 notes \2"),
     # a word for the value said before it: 'decay short 50ms', 'attack slow, 2 s' (the number says how much)
     (r"^(.+?)\s+(?:very\s+|really\s+|quite\s+)?(?:short|long|slow|fast|quick|low|high|tight|big|small|soft|loud)\s*,?\s+"
      r"(-?\d[\d.]*\s*(?:ms|s|sec|secs|seconds?|hz|khz|k|%|db)?)$", r"\1 \2"),

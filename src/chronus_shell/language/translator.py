@@ -8,6 +8,7 @@ forgotten (`rollback`), so the context never describes a patch that does not exi
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import chain
 
 from ..protocol.addresses import parse_line
 from ..protocol.message import Message
@@ -22,6 +23,7 @@ from .nicknames import nicknamed_line
 from .effect_on_part import effect_on_part
 from .corrections import corrected
 from .misheard import misheard
+from .late_readings import late_readings
 from .unavailable import metal_triangle, not_here
 from .moved_effects import moved_effect
 from .parser import as_question, parse
@@ -42,7 +44,7 @@ from .read_again import ReadAgain
 from .except_parts import everything_else
 from .refusal_wording import naming_focus
 from .scene_words import fixed_terms
-from .score_terms import score_terms
+from .early_readings import early_reading
 from .shared_pan import shared_pan_note
 from .mapper_tracks import unheard_rhythm
 from .other_languages import in_english
@@ -114,8 +116,8 @@ class Translator(ReadAgain, UndoHistory):
                     and not_here(line) is None:
                 named = None                  # (a refusal about something else, or one that asks, stands)
             parts = lambda word: part_named(word, self.model)       # noqa: E731
-            for text, said in [named] * bool(named) + effect_on_part(line, self.model, parts) + corrected(line, parts) + \
-                    misheard(line):
+            for text, said in chain([named] * bool(named) + effect_on_part(line, self.model, parts) + corrected(line, parts) +
+                                    misheard(line), late_readings(line, self.model, self._last_text, parts, bool(self.redo_stack))):
                 try:
                     messages = self._said(text)
                 except LanguageError:
@@ -143,7 +145,8 @@ class Translator(ReadAgain, UndoHistory):
         grooved = groove_line(self, line)            # 'a waltz, please': a whole kit's rhythm (grooves.py)
         if grooved is not None:
             return grooved
-        termed = None if line.lstrip().startswith("/") else score_terms(line)   # 'più mosso', 'staccato', '♩ = 96'
+        termed = None if line.lstrip().startswith("/") else \
+            early_reading(line, self.model)   # 'più mosso', 'staccato', '♩ = 96', 'faster 140', 'add a metronome'
         said = termed[1] if termed else line
         marked = None if line.lstrip().startswith("/") else \
             with_dynamics(said.strip(), self.model) or moved_effect(said.strip(), self.model) or \
@@ -204,10 +207,9 @@ class Translator(ReadAgain, UndoHistory):
         # 'sample and hold': one word, not a sampler; 'la caja': the snare; 'the blip': the sine a line
         # 'UI blip: sine …' made; 'the filter envelope': the acid filter's env_amount, never an adsr
         metal_triangle(line, self.model)               # 'triangle! the little metal one': no triangle wave added
-        per_minute = in_beats(line, self.model)      # 'Viennese waltz, 60 MPM': bars a minute, said in bpm
-        line = per_minute[1] if per_minute else line
+        said, line = in_beats(line, self.model)        # 'Viennese waltz, 60 MPM': bars a minute, said in bpm
         text = line.strip()
-        self.mapper.understood[:] = [per_minute[0]] if per_minute else []
+        self.mapper.understood[:] = said
         if not text:
             return []
         self._before_line = self._state()

@@ -17,6 +17,9 @@ NOT_HERE = (
     (r"\b(?:render(?:s|ed|ing)?|export|mix\s?down)\b|\bbounce\s+(?:it\s+|the\s+\w+\s+)?(?:down|out|to)\b",
      "render a script to a file outside the shell: `chronus render SCRIPT -o out.wav`; in the shell, "
      "'record to take1.wav' writes what plays (then 'stop recording')"),
+    (r"\b(?:risers?|uplifters?|whoosh(?:es)?)\b",
+     "no riser by that name: a riser is noise faded in — 'add a noise', then 'fade in the noise from nothing over 8 "
+     "bars' (or 'sweep the cutoff up over 8 bars' on a filtered part)"),
     (r"\bstrum(?:s|med|ming)?\b",
      "no strumming: a chord's notes start together — nearby: an arpeggio ('arpeggiate the chords')"),
     (r"\b(?:an?|the|some|my)\s+(?:ride|splash|china|crash)\b|\b(?:ride|splash|china|crash)\s+(?:cymbals?|bell|on)\b|"
