@@ -1,6 +1,6 @@
 """How long a part's notes ring, said of the part: 'bass staccato', 'make the bass legato', 'shorter bass notes', 'the
-bass notes longer', 'play the keys detached'. On a voice with an envelope, shorter is its decay and sustain (the note
-dies inside its step), longer its decay and release (it rings on into the next); on a drum, its decay; on a voice without an envelope nothing can shorten a note, and the
+bass notes longer', 'play the keys detached'. On a voice with an envelope, shorter is its decay (the note
+dies sooner inside its step), longer its decay and release (it rings on into the next); on a drum, its decay; on a voice without an envelope nothing can shorten a note, and the
 refusal says how to give it one — never another part's envelope.
 """
 from __future__ import annotations
@@ -39,9 +39,9 @@ def note_length(line: str, model: PatchModel, part_named) -> tuple[str, str] | N
     voice = model.voice_of(module)
     envelope = next((m for m in voice if model.modules[m] == "adsr"), None)
     if envelope is not None:
-        if shorter:                           # (the note dies inside its step: a shorter decay to less sustain)
-            return f"{word}: {said}'s notes shorter ({envelope}'s decay and sustain)", \
-                f"{envelope} decay shorter and {envelope} sustain down"
+        if shorter:                           # (the note dies sooner inside its step: its decay, the sustain kept)
+            return f"{word}: {said}'s notes shorter ({envelope}'s decay)", \
+                f"{envelope} decay shorter"
         return f"{word}: {said}'s notes longer ({envelope}'s decay and release)", \
             f"{envelope} decay longer and {envelope} release longer"      # (each note rings on into the next)
     spec = model.spec(voice[0]) if voice else None

@@ -20,7 +20,7 @@ OTHER_LANGUAGES = {
     "charge": "load",                                  # cargar: a false friend
     # Spanish verbs and comparisons (cumbia, mariachi, salsa): 'bajo más fuerte', 'pan the hats a la izquierda'
     "más": "more", "menos": "less", "izquierda": "left", "derecha": "right", "lento": "slow", "lenta": "slow",
-    "rápido": "fast", "rápida": "fast", "deshacer": "undo", "deshaz": "undo", "grabar": "record", "graba": "record",
+    "rápido": "fast", "rápida": "fast", "deshacer": "undo", "deshaz": "undo", "graba": "record",
     "cargar": "load", "carga": "load", "guardar": "save", "guarda": "save", "guárdalo": "save", "guardalo": "save",
     "quita": "remove", "quitar": "remove", "filtro": "filter",
     # Portuguese (baile funk, bossa): 'tira the chimbal', 'surdo more grave', 'in 2 compassos'
