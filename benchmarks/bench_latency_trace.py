@@ -253,7 +253,7 @@ def stages(records, begun, written, played, first: int, device_ns: int) -> dict:
     """Each stage's p50/p99/max (ms) over the commands whose blocks the watcher saw."""
     rows, ahead, missed = {name: [] for name in (*KEY_STAGES, *STAGES, "from Enter", "measured", "from send",
                                                  "shell's figure", "translate's CPU",
-                                                 "prompt's CPU", "prompt's time", *IDLE_LOOP, *SPLIT)}, [], 0
+                                                 "prompt's CPU", "prompt's time", "window's opening", *IDLE_LOOP, *SPLIT)}, [], 0
     lines = []   # (from Enter, its stages, its split): the slowest are listed
     for r in records:
         b = r.get("block", -1) - first
@@ -284,6 +284,7 @@ def stages(records, begun, written, played, first: int, device_ns: int) -> dict:
                                                                                    zip(marks, marks[1:])))), figures))
             rows["prompt's CPU"].append(r["loop_cpu_ms"])     # the event loop's, typing the line
             rows["prompt's time"].append(r["loop_wall_ms"])
+            rows["window's opening"].append((r["translating_ns"] - r["entered_ns"]) / 1e6)   # of `translate`
             if r["waited_ns"] < r["key_ns"] < r["woke_ns"]:   # the loop was waiting for keys: its wake-up
                 marks = (r["key_ns"], r["woke_ns"], r["read_ns"])
                 for name, (a, z) in zip(IDLE_LOOP, zip(marks, marks[1:])):

@@ -30,6 +30,7 @@ def split(r: dict) -> dict[str, float] | None:
     figures["to sent: collections"] = sum(min(end, r["sent_ns"]) - max(start, r["key_ns"])
                                           for start, end, _, _ in r.get("collections", ()) if start < r["sent_ns"]) / 1e6
     names = r.get("names", {})
+    figures["policy"] = "policy {}/{} (guard's cuts {})".format(*r["policy"]) if "policy" in r else ""
     figures["others"] = " ".join(f"{names.get(t, t)} {cpu / 1e6:.1f}/{wait / 1e6:.1f}"
                                  for t, (cpu, wait) in others.items() if max(cpu, wait) >= 5e5) or "-"
     return figures
@@ -42,5 +43,6 @@ def slowest(lines: list[tuple[float, dict, dict]]) -> list[str]:
         said = ", ".join(f"{name} {value:.1f}" for name, value in stages.items() if value >= 0.5)
         parts = ", ".join(f"{name} {value:.1f}" for name, value in figures.items()
                           if isinstance(value, float) and value >= 0.5)
-        rows.append(f"{total:8.1f} ms: {said}; {parts}; other threads' CPU/run delay {figures.get('others', '?')}")
+        rows.append(f"{total:8.1f} ms: {said}; {parts}; other threads' CPU/run delay {figures.get('others', '?')}; "
+                    f"{figures.get('policy', '')}")
     return rows

@@ -4,6 +4,7 @@ state) run at the prompt's priority, not on an ordinary thread that holds the GI
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import threading
 import time
@@ -34,29 +35,37 @@ class Polled(FakeSupervisor):
 @needs_rt
 def test_the_prompt_is_real_time_while_it_is_up_and_the_poll_at_its_priority(translator):
     supervisor, seen = Polled(), {}
-    link = link_of(supervisor)
+    link, translate = link_of(supervisor), translator.translate
+
+    def translated(line):
+        seen["translated"] = policy(), gc.isenabled()
+        return translate(line)
+    translator.translate = translated
 
     async def main():
         async with piped_shell(translator, link) as (pipe, shell):
-            reading = asyncio.ensure_future(shell.read())
-            await asyncio.sleep(0.05)            # the prompt is up, waiting for keys (this is its thread)
-            seen["up"] = policy()
-            await link.status()
-            pipe.send_text("acid_filter1 cutoff 900\r")
-            await shell.execute(await reading)
-            seen["after"] = policy()
+            for cutoff in (800, 900):            # (the first prompt is drawn for the first time: slow)
+                reading = asyncio.ensure_future(shell.read())
+                await asyncio.sleep(0.15)        # up, waiting for keys (this is its thread); the guard looked
+                seen["up"], seen["raises"] = policy(), supervisor.raises
+                await link.status()
+                pipe.send_text(f"acid_filter1 cutoff {cutoff}\r")
+                await shell.execute(await reading)
+                seen["after"] = policy()
 
     asyncio.run(main())
     link._sender.shutdown()
     assert seen["up"] == (os.SCHED_FIFO, PROMPT_PRIORITY) and seen["after"] == (os.SCHED_OTHER, 0)
+    assert seen["translated"] == ((os.SCHED_FIFO, PROMPT_PRIORITY), False) and gc.isenabled()
+    assert supervisor.raises == seen["raises"]   # no line's window of its own: the prompt's guard bounds it
     assert supervisor.polled == (supervisor.polled[0], (os.SCHED_FIFO, PROMPT_PRIORITY))
     assert supervisor.polled[0].startswith("chronus-poll")
-    assert [sent[0] for sent in supervisor.sent_from] == ["/mod/acid_filter1/cutoff"] and not fifo()
+    assert [sent[0] for sent in supervisor.sent_from] == ["/mod/acid_filter1/cutoff"] * 2 and not fifo()
 
 
 @needs_rt
 def test_a_prompt_that_takes_the_cpu_is_put_back_to_the_ordinary_policy_by_its_guard():
-    guard = PromptGuard(period_s=0.02)
+    guard = PromptGuard(period_s=0.02, window_s=0.1)
     with guard.up(PROMPT_PRIORITY):
         assert policy() == (os.SCHED_FIFO, PROMPT_PRIORITY)
         deadline = time.monotonic() + 2.0

@@ -161,7 +161,9 @@ class TypedShell:
             return keys
 
         def accepted(buffer):   # the prompt's thread's times at accept and every thread's once the line is sent
-            self.marks.update(accept_ns=time.perf_counter_ns(), accept_times=_own_times())
+            self.marks.update(accept_ns=time.perf_counter_ns(), accept_times=_own_times(),
+                              policy=(os.sched_getscheduler(0) & ~os.SCHED_RESET_ON_FORK, os.sched_getparam(0).sched_priority,
+                                      self.link._prompt.cut_short))
             try:
                 return accept(buffer)
             finally:
@@ -169,6 +171,7 @@ class TypedShell:
                     self.tid: _own_times()}, names={thread.native_id: thread.name for thread in threading.enumerate()})
 
         def translated(line):
+            self.marks["translating_ns"] = time.perf_counter_ns()   # (after the line's window opened)
             cpu = time.thread_time_ns()
             try:
                 return translate(line)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from ..protocol.message import Message
 from ..supervisor.prompt_realtime import PromptGuard, fifo
-from ..supervisor.repl_realtime import Watchdog, plain_fan_out, raises_line
+from ..supervisor.repl_realtime import Watchdog, no_collection, plain_fan_out, raises_line
 
 STATUS_INTERVAL_S = 0.25
 STATUS_HELD_S = 2.0           # while a line is typed the poll waits for a pause, this long at most
@@ -128,10 +128,15 @@ class EngineLink:
         """A line was entered: its messages are timed from now, and the thread that reads and sends it
         (the REPL's) is real-time until they are sent — at its ordinary priority a busy program preempted
         it while it held the GIL the sender thread waits for. Only a short line, for a bounded window
-        (supervisor/repl_realtime.py); `lower()` ends it sooner."""
+        (supervisor/repl_realtime.py); `lower()` ends it sooner. A line entered at the prompt's accept
+        handler finds the thread real-time already (prompt_realtime.py, bounded by its guard): no window
+        then, only no garbage collection — opening one (its raise, the process's threads lifted, its
+        watchdog woken) cost 0.2 ms at the median from Enter (bench_latency_trace.py --paths keys)."""
         self._entered_ns = time.perf_counter_ns()
         with self._raised:
-            if self.supervisor is not None and raises_line(line):
+            if self._prompt.holds():
+                self._raised.enter_context(no_collection())
+            elif self.supervisor is not None and raises_line(line):
                 self._raised.enter_context(self._watchdog.bounded(self.supervisor.raised()))
             yield
 

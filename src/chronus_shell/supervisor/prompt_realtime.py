@@ -10,14 +10,15 @@ PROMPT_PRIORITY: above every ordinary program, below the audio path's threads an
 What an entered line does after the prompt returns (printing, a shell verb, a session) is ordinary again.
 
 Bounded: a guard thread, one step above, reads the prompt thread's CPU time every GUARD_PERIOD_S and
-puts it back to the ordinary policy until the next line when it used more than PROMPT_CPU_SHARE of that
-time (a huge paste, a runaway redraw): the prompt never holds a core of two from ordinary programs for
-long, nor the real-time budget (sched_rt_runtime_us) the audio processes share. What the thread starts
+puts it back to the ordinary policy until the next line when it used more than PROMPT_CPU_SHARE of the
+last GUARD_WINDOW_S (a huge paste, a runaway redraw): the prompt never holds a core of two from ordinary
+programs for long, nor the real-time budget (sched_rt_runtime_us) the audio processes share. What the thread starts
 is ordinary (SCHED_RESET_ON_FORK). Without the right, and on macOS and Windows (favour_the_prompt's
 means), nothing changes.
 """
 from __future__ import annotations
 
+import collections
 import contextlib
 import os
 import sys
@@ -27,8 +28,9 @@ import time
 from . import realtime
 
 PROMPT_PRIORITY = 1      # below the shell's audio-path threads (realtime.shell_priority, 2 and up)
-GUARD_PERIOD_S = 0.1
-PROMPT_CPU_SHARE = 0.5   # of each guard period, at most, or the prompt is ordinary until its next line
+GUARD_PERIOD_S = 0.1     # the guard looks this often …
+GUARD_WINDOW_S = 0.5     # … at the CPU time the prompt took over the last this long:
+PROMPT_CPU_SHARE = 0.6   # more than this share of it, and the prompt is ordinary until its next line
 
 
 def prompt_priority(output_priority: int) -> int:
@@ -40,10 +42,14 @@ def prompt_priority(output_priority: int) -> int:
 
 class PromptGuard:
     """`up(priority)` around the prompt (Shell.read); `cut_short` counts the lines the guard ended;
-    `priority` is the one the prompt last got (0: none yet)."""
+    `priority` is the one the prompt last got (0: none yet). A line's CPU comes in bursts (the keys
+    typed before the prompt showed, a completion, a redraw: up to 0.2 s of CPU in one line on a loaded
+    machine), so the guard judges a window of GUARD_WINDOW_S, not each look: 0.3 s at most at
+    SCHED_FIFO, far inside the real-time budget (0.95 s a second)."""
 
-    def __init__(self, period_s: float = GUARD_PERIOD_S, share: float = PROMPT_CPU_SHARE):
-        self.period_s, self.share = period_s, share
+    def __init__(self, period_s: float = GUARD_PERIOD_S, window_s: float = GUARD_WINDOW_S,
+                 share: float = PROMPT_CPU_SHARE):
+        self.period_s, self.window_s, self.share = period_s, window_s, share
         self.cut_short = self.priority = 0
         self._wake = threading.Condition()
         self._raised: tuple[int, int] | None = None   # (native thread id, its priority) while the prompt is up
@@ -70,22 +76,32 @@ class PromptGuard:
             if _policy(0) == (os.SCHED_FIFO, priority):   # (a line's window ended; the guard may have cut it)
                 realtime.ordinary_thread()
 
+    def holds(self) -> bool:
+        """The calling thread is the prompt's, real-time and guarded now (not cut short by the guard)."""
+        raised = self._raised
+        return raised is not None and raised[0] == threading.get_native_id() and _policy(0) == (os.SCHED_FIFO, raised[1])
+
     def _guard(self) -> None:
+        watched, looks = None, collections.deque()   # the prompt's (when, CPU ns so far) over the window
         with self._wake:
             while True:
                 if self._raised is None:
                     self._wake.wait()
                     continue
-                raised, start, used = self._raised, time.monotonic(), _on_cpu_ns(self._raised[0])
-                fifo(raised[1] + 1)           # above the prompt it watches (once it may: tried each time)
-                self._wake.wait(self.period_s)
-                if self._raised != raised:
-                    continue
-                spent = (_on_cpu_ns(raised[0]) - used) / 1e9
-                if spent > self.share * (time.monotonic() - start) and _policy(raised[0]) == (os.SCHED_FIFO, raised[1]):
-                    realtime.ordinary_thread(raised[0])
+                if self._raised is not watched:      # a new line's prompt: a new window
+                    watched = self._raised
+                    looks.clear()
+                    fifo(watched[1] + 1)             # above the prompt it watches (once it may: tried each time)
+                looks.append((time.monotonic(), _on_cpu_ns(watched[0])))
+                while looks[-1][0] - looks[0][0] > self.window_s:
+                    looks.popleft()
+                if ((looks[-1][1] - looks[0][1]) / 1e9 > self.share * self.window_s
+                        and _policy(watched[0]) == (os.SCHED_FIFO, watched[1])):
+                    realtime.ordinary_thread(watched[0])
                     self.cut_short += 1
                     self._raised = None
+                    continue
+                self._wake.wait(self.period_s)
 
 
 def fifo(priority: int) -> bool:
