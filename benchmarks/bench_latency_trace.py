@@ -21,6 +21,10 @@ no translation), so they are compared in the same minutes. For a typed line, bef
 
     the Enter key written → read by the prompt's event loop → its accept handler → entered
 
+and, by thread, where that time and the translation's went until the line was sent (latency_tails.py: the
+prompt's CPU, its run delay and its time off a CPU — the GIL, a lock —, the other threads', the garbage
+collections), with the slowest lines one by one.
+
     flock /tmp/chronus-rt.lock python3 benchmarks/bench_latency_trace.py [--seconds 20] [--loads idle,loaded]
 """
 from __future__ import annotations

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import multiprocessing
 import os
 import threading
 import time
+
+import pytest
 
 from chronus_shell.supervisor import realtime
 from chronus_shell.supervisor.prompt_realtime import PROMPT_PRIORITY, PromptGuard, prompt_priority
@@ -85,3 +88,29 @@ def test_without_a_priority_the_prompt_stays_as_it_is():
     with guard.up(0):
         assert policy() == before
     assert policy() == before and guard._thread is None
+
+
+def _unprivileged(answers) -> None:
+    """In a child: no real-time right (RLIMIT_RTPRIO 0, another uid), then the prompt raised as the shell raises it."""
+    import resource
+
+    from tests.supervisor.test_realtime import NOBODY
+
+    resource.setrlimit(resource.RLIMIT_RTPRIO, (0, 0))
+    os.setgroups([])
+    os.setresgid(NOBODY, NOBODY, NOBODY)
+    os.setresuid(NOBODY, NOBODY, NOBODY)
+    guard = PromptGuard()
+    with guard.up(PROMPT_PRIORITY):
+        answers.put((policy(), guard._thread is None, guard.priority))
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not hasattr(os, "setresuid"), reason="dropping to another uid needs root")
+def test_without_the_right_the_prompt_stays_ordinary_and_unguarded():
+    ctx = multiprocessing.get_context("spawn")
+    answers = ctx.Queue()
+    child = ctx.Process(target=_unprivileged, args=(answers,))
+    child.start()
+    got = answers.get(timeout=60)
+    child.join(30)
+    assert child.exitcode == 0 and got == ((os.SCHED_OTHER, 0), True, 0)
