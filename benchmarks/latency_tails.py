@@ -27,8 +27,9 @@ def split(r: dict) -> dict[str, float] | None:
     others = {t: (times[0] - before[t][0], times[1] - before[t][1]) for t, times in r["sent_times"].items()
               if t in before and t != tid}
     figures["to sent: others' CPU"] = sum(cpu for cpu, _ in others.values()) / 1e6
-    figures["to sent: collections"] = sum(min(end, r["sent_ns"]) - max(start, r["key_ns"])
-                                          for start, end, _, _ in r.get("collections", ()) if start < r["sent_ns"]) / 1e6
+    overlaps = (min(end, r["sent_ns"]) - max(start, r["key_ns"]) for start, end, _, _ in r.get("collections", ())
+                if start < r["sent_ns"])
+    figures["to sent: collections"] = sum(overlaps) / 1e6
     names = r.get("names", {})
     figures["policy"] = "policy {}/{} (guard's cuts {})".format(*r["policy"]) if "policy" in r else ""
     figures["others"] = " ".join(f"{names.get(t, t)} {cpu / 1e6:.1f}/{wait / 1e6:.1f}"

@@ -161,14 +161,15 @@ class TypedShell:
             return keys
 
         def accepted(buffer):   # the prompt's thread's times at accept and every thread's once the line is sent
+            policy = os.sched_getscheduler(0) & ~os.SCHED_RESET_ON_FORK, os.sched_getparam(0).sched_priority
             self.marks.update(accept_ns=time.perf_counter_ns(), accept_times=_own_times(),
-                              policy=(os.sched_getscheduler(0) & ~os.SCHED_RESET_ON_FORK, os.sched_getparam(0).sched_priority,
-                                      self.link._prompt.cut_short))
+                              policy=(*policy, self.link._prompt.cut_short))
             try:
                 return accept(buffer)
             finally:
-                self.marks.update(sent_ns=time.perf_counter_ns(), sent_times=task_times(os.getpid()) | {
-                    self.tid: _own_times()}, names={thread.native_id: thread.name for thread in threading.enumerate()})
+                names = {thread.native_id: thread.name for thread in threading.enumerate()}
+                self.marks.update(sent_ns=time.perf_counter_ns(), names=names,
+                                  sent_times=task_times(os.getpid()) | {self.tid: _own_times()})
 
         def translated(line):
             self.marks["translating_ns"] = time.perf_counter_ns()   # (after the line's window opened)

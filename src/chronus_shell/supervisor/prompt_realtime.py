@@ -79,7 +79,8 @@ class PromptGuard:
     def holds(self) -> bool:
         """The calling thread is the prompt's, real-time and guarded now (not cut short by the guard)."""
         raised = self._raised
-        return raised is not None and raised[0] == threading.get_native_id() and _policy(0) == (os.SCHED_FIFO, raised[1])
+        return (raised is not None and raised[0] == threading.get_native_id()
+                and _policy(0) == (os.SCHED_FIFO, raised[1]))
 
     def _guard(self) -> None:
         watched, looks = None, collections.deque()   # the prompt's (when, CPU ns so far) over the window
