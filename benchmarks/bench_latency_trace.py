@@ -21,6 +21,10 @@ no translation), so they are compared in the same minutes. For a typed line, bef
 
     the Enter key written → read by the prompt's event loop → its accept handler → entered
 
+and, by thread, where that time and the translation's went until the line was sent (latency_tails.py: the
+prompt's CPU, its run delay and its time off a CPU — the GIL, a lock —, the other threads', the garbage
+collections), with the slowest lines one by one.
+
     flock /tmp/chronus-rt.lock python3 benchmarks/bench_latency_trace.py [--seconds 20] [--loads idle,loaded]
 """
 from __future__ import annotations
@@ -34,6 +38,7 @@ import threading
 import time
 
 import numpy as np
+from latency_tails import SPLIT, slowest, split
 from live_rig import ROOT, Machine, arguments, jack_dummy, jack_xruns, load, percentiles, send_all, write
 
 from pythonosc.udp_client import SimpleUDPClient  # noqa: E402
@@ -252,7 +257,8 @@ def stages(records, begun, written, played, first: int, device_ns: int) -> dict:
     """Each stage's p50/p99/max (ms) over the commands whose blocks the watcher saw."""
     rows, ahead, missed = {name: [] for name in (*KEY_STAGES, *STAGES, "from Enter", "measured", "from send",
                                                  "shell's figure", "translate's CPU",
-                                                 "prompt's CPU", "prompt's time", *IDLE_LOOP)}, [], 0
+                                                 "prompt's CPU", "prompt's time", "window's opening", *IDLE_LOOP, *SPLIT)}, [], 0
+    lines = []   # (from Enter, its stages, its split): the slowest are listed
     for r in records:
         b = r.get("block", -1) - first
         if b < 0 or b >= len(played) or not (played[b] and begun[r["active"], b] and written[r["active"], b]):
@@ -273,8 +279,16 @@ def stages(records, begun, written, played, first: int, device_ns: int) -> dict:
             for name, (a, z) in zip(KEY_STAGES, zip(keys, keys[1:])):
                 rows[name].append((z - a) / 1e6)
             rows["from Enter"].append((at["played"] + device_ns - r["key_ns"]) / 1e6)
+            figures = split(r) or {}
+            for name in SPLIT:
+                if name in figures:
+                    rows[name].append(figures[name])
+            marks = [*keys, r["translated_ns"], r["send_ns"], r["stamped_ns"], r["released_ns"]]
+            lines.append((rows["from Enter"][-1], dict(zip((*KEY_STAGES, *STAGES), ((z - a) / 1e6 for a, z in
+                                                                                   zip(marks, marks[1:])))), figures))
             rows["prompt's CPU"].append(r["loop_cpu_ms"])     # the event loop's, typing the line
             rows["prompt's time"].append(r["loop_wall_ms"])
+            rows["window's opening"].append((r["translating_ns"] - r["entered_ns"]) / 1e6)   # of `translate`
             if r["waited_ns"] < r["key_ns"] < r["woke_ns"]:   # the loop was waiting for keys: its wake-up
                 marks = (r["key_ns"], r["woke_ns"], r["read_ns"])
                 for name, (a, z) in zip(IDLE_LOOP, zip(marks, marks[1:])):
@@ -286,7 +300,7 @@ def stages(records, begun, written, played, first: int, device_ns: int) -> dict:
         ahead.append(r["block"] - r["read"])
     return {"commands": len(records), "not_seen": missed,
             "stamped_blocks_ahead": {str(k): ahead.count(k) for k in sorted(set(ahead))},
-            "stages_ms": {name: percentiles(values, 2) for name, values in rows.items()}}
+            "stages_ms": {name: percentiles(values, 2) for name, values in rows.items()}, "slowest": slowest(lines)}
 
 
 def table(result: dict) -> str:
@@ -302,6 +316,7 @@ def table(result: dict) -> str:
             for name, fig in p["stages_ms"].items():
                 if fig.get("count"):
                     lines.append(f"    {name:22}{fig['p50']:>8.2f}{fig['p99']:>8.2f}{fig['max']:>8.2f}")
+            lines += [f"    slowest {row}" for row in p["slowest"]]
     return "\n".join(lines)
 
 

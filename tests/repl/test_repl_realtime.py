@@ -19,6 +19,7 @@ from chronus_shell.language import LanguageError
 from chronus_shell.protocol.message import Message
 from chronus_shell.repl.engine_link import EngineLink
 from chronus_shell.supervisor import realtime
+from chronus_shell.supervisor.prompt_realtime import prompt_priority
 from chronus_shell.supervisor.repl_realtime import PROMPT_NICE, REALTIME_LINE_CHARS, favour_the_prompt, plain_fan_out
 
 OUTPUT_PRIORITY = 20   # the shell's threads one step below the standby: realtime.shell_priority(20)
@@ -50,6 +51,9 @@ class FakeSupervisor:
 
     def on_audio_path(self) -> bool:
         return realtime.audio_path_thread(OUTPUT_PRIORITY)
+
+    def prompt_priority(self) -> int:
+        return prompt_priority(OUTPUT_PRIORITY)
 
     def start(self):
         pass
@@ -164,6 +168,26 @@ def test_the_prompt_thread_is_favoured_and_what_it_starts_is_ordinary():
 
 @needs_rt
 def test_a_line_is_sent_real_time_from_the_accept_handler_before_the_prompt_returns(translator):
+    supervisor, sent_by_the_return = FakeSupervisor(), []
+    link = link_of(supervisor)
+
+    async def main():
+        async with piped_shell(translator, link) as (pipe, shell):
+            pipe.send_text("acid_filter1 cutoff 900\r")
+            line = await shell.read()
+            sent_by_the_return.extend(supervisor.sent_from)
+            await shell.execute(line)
+
+    asyncio.run(main())
+    link._sender.shutdown()
+    [(address, thread, real_time)] = sent_by_the_return
+    assert address == "/mod/acid_filter1/cutoff" and thread.startswith("chronus-send") and real_time
+    assert supervisor.sent_from == sent_by_the_return and not fifo()
+
+
+@contextlib.asynccontextmanager
+async def piped_shell(translator, link):
+    """(the keys' pipe, the REPL's Shell reading it) with the link's engine up; its poll stopped after."""
     import io
 
     from prompt_toolkit.application import create_app_session
@@ -173,25 +197,10 @@ def test_a_line_is_sent_real_time_from_the_accept_handler_before_the_prompt_retu
     from chronus_shell.repl.printing import Output
     from chronus_shell.repl.shell import Shell, make_prompt_session
 
-    supervisor, sent_by_the_return = FakeSupervisor(), []
-    link = link_of(supervisor)
-
-    async def main():
-        started = concurrent.futures.Future()
-        started.set_result(None)
-        link.begin(started)
-        await link.ready()
-        with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
-            shell = Shell(translator, link, Output(color=False, stream=io.StringIO()),
-                          make_prompt_session(translator, link))
-            pipe.send_text("acid_filter1 cutoff 900\r")
-            line = await shell.read()
-            sent_by_the_return.extend(supervisor.sent_from)
-            await shell.execute(line)
-        link._poller.cancel()
-
-    asyncio.run(main())
-    link._sender.shutdown()
-    [(address, thread, real_time)] = sent_by_the_return
-    assert address == "/mod/acid_filter1/cutoff" and thread.startswith("chronus-send") and real_time
-    assert supervisor.sent_from == sent_by_the_return and not fifo()
+    started = concurrent.futures.Future()
+    started.set_result(None)
+    link.begin(started)
+    await link.ready()
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        yield pipe, Shell(translator, link, Output(color=False, stream=io.StringIO()), make_prompt_session(translator, link))
+    link._poller.cancel()

@@ -58,6 +58,9 @@ class Transcript:
     def reading(self, line=""):
         return contextlib.nullcontext()
 
+    def prompting(self):
+        return contextlib.nullcontext()
+
     def lower(self):
         pass
 

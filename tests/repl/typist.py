@@ -18,12 +18,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import fcntl
+import gc
 import multiprocessing
 import os
 import pty
 import select
 import struct
 import termios
+import threading
 import time
 
 from prompt_toolkit.application import create_app_session
@@ -48,7 +50,7 @@ def _type(conn) -> None:
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
     conn.send(os.ttyname(slave))
-    pending = None
+    pending, shell = None, None   # the shell's pid: its threads' times are read at each Enter
     while True:
         ready, _, _ = select.select([conn.fileno(), master], [], [], 0.01 if pending else None)
         if master in ready:
@@ -60,16 +62,20 @@ def _type(conn) -> None:
             line = conn.recv()
             if line is None:
                 return
+            if isinstance(line, int):
+                shell = line
+                continue
             head, tail = line[:-KEYS_ONE_AT_A_TIME], line[-KEYS_ONE_AT_A_TIME:]
             pending = [(time.monotonic() + 0.02, head)]
             pending += [(pending[0][0] + KEY_GAP_S * (k + 1), key) for k, key in enumerate(tail)]
             pending.append((pending[-1][0] + PAUSE_BEFORE_ENTER_S, "\r"))
         while pending and time.monotonic() >= pending[0][0]:
             _, keys = pending.pop(0)
+            threads = task_times(shell) if keys == "\r" and shell else {}
             written = time.perf_counter_ns()
             os.write(master, keys.encode())
             if keys == "\r":
-                conn.send(written)
+                conn.send((written, threads))
 
 
 @contextlib.contextmanager
@@ -88,6 +94,19 @@ def terminal():
         process.join(5)
 
 
+def task_times(pid: int) -> dict[int, tuple[int, int]]:
+    """Each thread of `pid`: (ns on a CPU, ns runnable but waiting for one) so far (Linux /proc; {}
+    elsewhere). Between two readings a thread's wall time less these two is time it slept: in the
+    prompt's thread between the Enter key and the line's send, a wait for the GIL or a lock."""
+    times = {}
+    with contextlib.suppress(OSError):
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with contextlib.suppress(OSError, ValueError), open(f"/proc/{pid}/task/{tid}/schedstat") as stat:
+                on_cpu, waiting = stat.read().split()[:2]
+                times[int(tid)] = (int(on_cpu), int(waiting))
+    return times
+
+
 def _schedstat() -> int:
     """ns the calling thread was runnable but waiting for a CPU so far (Linux; 0 elsewhere)."""
     try:
@@ -95,6 +114,12 @@ def _schedstat() -> int:
             return int(stat.read().split()[1])
     except OSError:
         return 0
+
+
+def _own_times() -> tuple[int, int]:
+    """task_times' pair for the calling thread (its CPU time up to now: schedstat's lags behind a running
+    thread by up to a scheduler tick)."""
+    return time.thread_time_ns(), _schedstat()
 
 
 class TypedShell:
@@ -113,6 +138,9 @@ class TypedShell:
             self._wait = (waited, (time.perf_counter_ns(), _schedstat()))
             return events
         asyncio.get_running_loop()._selector.select = select
+        self.tid, self.collections = threading.get_native_id(), []   # (start, end ns, generation, thread)
+        typist.send(os.getpid())
+        gc.callbacks.append(self._collected)
         self._stack = contextlib.ExitStack()
         favour_the_prompt()                       # as app.py does for the prompt's thread
         settle()                                  # … and once the shell is up
@@ -132,10 +160,19 @@ class TypedShell:
                 self.marks.update(read_ns=at, waited_ns=waited_ns, woke_ns=woke_ns, woke_cpu_wait_ns=after - before)
             return keys
 
-        def accepted(buffer):
-            self.marks["accept_ns"] = time.perf_counter_ns()
-            return accept(buffer)
+        def accepted(buffer):   # the prompt's thread's times at accept and every thread's once the line is sent
+            policy = os.sched_getscheduler(0) & ~os.SCHED_RESET_ON_FORK, os.sched_getparam(0).sched_priority
+            self.marks.update(accept_ns=time.perf_counter_ns(), accept_times=_own_times(),
+                              policy=(*policy, self.link._prompt.cut_short))
+            try:
+                return accept(buffer)
+            finally:
+                names = {thread.native_id: thread.name for thread in threading.enumerate()}
+                self.marks.update(sent_ns=time.perf_counter_ns(), names=names,
+                                  sent_times=task_times(os.getpid()) | {self.tid: _own_times()})
+
         def translated(line):
+            self.marks["translating_ns"] = time.perf_counter_ns()   # (after the line's window opened)
             cpu = time.thread_time_ns()
             try:
                 return translate(line)
@@ -173,7 +210,18 @@ class TypedShell:
         self.marks["loop_cpu_ms"] = (time.thread_time_ns() - cpu) / 1e6
         self.marks["loop_wall_ms"] = (time.perf_counter_ns() - wall) / 1e6
         await self.shell.execute(text)
-        return dict(self.marks, key_ns=self.typist.recv())
+        key_ns, key_times = self.typist.recv()
+        collected = [c for c in self.collections if c[1] >= key_ns]
+        return dict(self.marks, key_ns=key_ns, key_times=key_times, tid=self.tid, collections=collected)
+
+    def _collected(self, phase: str, info: dict) -> None:
+        """Each garbage collection in the process: when, which generation, in which thread."""
+        if phase == "start":
+            self._collecting = time.perf_counter_ns()
+        else:
+            self.collections = [*self.collections[-50:], (self._collecting, time.perf_counter_ns(),
+                                                           info["generation"], threading.get_native_id())]
 
     def close(self) -> None:
+        gc.callbacks.remove(self._collected)
         self._stack.close()

@@ -153,7 +153,7 @@ async def _come_up(args, engine: EngineLink, translator, output: Output, parts: 
     parts.modules = _start_modules(args, supervisor, translator, output)
     if parts.modules is not None and module_files(args.modules):
         await asyncio.shield(parts.modules[1])  # `add bitwarp` must work at once: lines wait for them
-    parts.ticking = asyncio.create_task(_autosave(supervisor, autosave))
+    parts.ticking = asyncio.create_task(_autosave(engine, autosave))
     settle()
     return parts.modules and parts.modules[0]
 
@@ -295,12 +295,12 @@ def _kept_as(path) -> str:
     return f"; the crashed set is kept: 'load {path}' brings it back" if path else ""
 
 
-async def _autosave(supervisor, autosave: Autosave) -> None:
+async def _autosave(engine: EngineLink, autosave: Autosave) -> None:
     """Crash insurance: hand the patch to Autosave every second (it writes only after changes)."""
     while True:
         await asyncio.sleep(AUTOSAVE_TICK_S)
         with contextlib.suppress(Exception):
-            state = await asyncio.get_running_loop().run_in_executor(None, supervisor.patch_state)
+            state = await engine.patch_state()     # (on the engine's queries' thread, not an ordinary one)
             autosave.tick(state, time.monotonic())
 
 

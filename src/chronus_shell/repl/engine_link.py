@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..protocol.message import Message
-from ..supervisor.repl_realtime import Watchdog, plain_fan_out, raises_line
+from ..supervisor.prompt_realtime import PromptGuard, fifo
+from ..supervisor.repl_realtime import Watchdog, no_collection, plain_fan_out, raises_line
 
 STATUS_INTERVAL_S = 0.25
 STATUS_HELD_S = 2.0           # while a line is typed the poll waits for a pause, this long at most
@@ -74,9 +75,30 @@ class EngineLink:
         self._sender_raised = False
         self._watchdog = Watchdog(lambda: self.supervisor.on_audio_path())   # started by a raised line only
         self._raised = contextlib.ExitStack()   # the line's real-time window while it is open
+        self._prompt = PromptGuard()
+        # the status poll's and the autosave's queries: short, on a thread at the prompt's priority (an
+        # ordinary one, preempted by a busy program while it held the GIL, kept the Enter key waiting 0.1 s)
+        self._queries = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="chronus-poll")
 
     async def _call(self, function, *args):
         return await asyncio.get_running_loop().run_in_executor(None, function, *args)
+
+    async def _query(self, function):
+        """A short engine query (status, the patch's state) on the queries' thread."""
+        def query():
+            fifo(self._prompt.priority)
+            return function()
+        return await asyncio.get_running_loop().run_in_executor(self._queries, query)
+
+    def _up(self) -> bool:
+        """The engine started (a failed or cancelled start is not up)."""
+        starting = self._starting
+        return (starting is not None and starting.done() and not starting.cancelled()
+                and starting.exception() is None)
+
+    def prompting(self):
+        """Around the prompt: its thread real-time while it is up, once the engine is (prompt_realtime.py)."""
+        return self._prompt.up(self.supervisor.prompt_priority() if self.supervisor is not None and self._up() else 0)
 
     def begin(self, started: concurrent.futures.Future | None = None) -> None:
         """Start the supervisor behind the prompt, or take over its start already under way
@@ -106,10 +128,15 @@ class EngineLink:
         """A line was entered: its messages are timed from now, and the thread that reads and sends it
         (the REPL's) is real-time until they are sent — at its ordinary priority a busy program preempted
         it while it held the GIL the sender thread waits for. Only a short line, for a bounded window
-        (supervisor/repl_realtime.py); `lower()` ends it sooner."""
+        (supervisor/repl_realtime.py); `lower()` ends it sooner. A line entered at the prompt's accept
+        handler finds the thread real-time already (prompt_realtime.py, bounded by its guard): no window
+        then, only no garbage collection — opening one (its raise, the process's threads lifted, its
+        watchdog woken) cost 0.2 ms at the median from Enter (bench_latency_trace.py --paths keys)."""
         self._entered_ns = time.perf_counter_ns()
         with self._raised:
-            if self.supervisor is not None and raises_line(line):
+            if self._prompt.holds():
+                self._raised.enter_context(no_collection())
+            elif self.supervisor is not None and raises_line(line):
                 self._raised.enter_context(self._watchdog.bounded(self.supervisor.raised()))
             yield
 
@@ -118,9 +145,7 @@ class EngineLink:
         (before the prompt draws itself done: 6 ms idle, hundreds loaded), and waited for up to
         SEND_NOW_WAIT_S with the line's window open; the future of its replies. None: the engine is not
         up yet or a message is not plain fan-out — send() it as usual."""
-        starting = self._starting
-        if (starting is None or not starting.done() or starting.cancelled() or starting.exception() is not None
-                or not all(plain_fan_out(message) for message in messages)):
+        if not self._up() or not all(plain_fan_out(message) for message in messages):
             return None
         entered, self._entered_ns = self._entered_ns, None
         sending = self._sender.submit(self._send_real_time, messages, entered)
@@ -164,7 +189,7 @@ class EngineLink:
 
     async def status(self) -> dict:
         await self.ready()
-        status = await self._call(self.supervisor.status)
+        status = await self._query(self.supervisor.status)
         self.last_status = status
         if self.on_news is not None and self._poller is not None:
             for line in self._news(status):
@@ -177,9 +202,14 @@ class EngineLink:
         """The ramps running now in the active slot (where each param is, its target, beats left)."""
         try:
             await self.ready()
-            return list((await self._call(self.supervisor.patch_state)).get("ramps", []))
+            return list((await self.patch_state()).get("ramps", []))
         except Exception:                      # noqa: BLE001 — a query during a failover: no ramp shown
             return []
+
+    async def patch_state(self) -> dict:
+        """The patch as the active slot plays it (the autosave's, the ramps')."""
+        await self.ready()
+        return await self._query(self.supervisor.patch_state)
 
     def _news(self, status: dict) -> list[str]:
         lines = []
@@ -231,6 +261,7 @@ class EngineLink:
                 await self._poller
         await self._call(self.supervisor.stop)
         self._sender.shutdown(wait=False)
+        self._queries.shutdown(wait=False)
 
 
 def _dropouts(status: dict) -> int:

@@ -161,7 +161,8 @@ class Shell:
         translated and sent already (entered)."""
         self._prompting = True
         try:
-            return await self.session.prompt_async()
+            with self.engine.prompting() if self.engine is not None else contextlib.nullcontext():
+                return await self.session.prompt_async()   # (real-time while it is up: prompt_realtime.py)
         finally:
             self._prompting = False
 

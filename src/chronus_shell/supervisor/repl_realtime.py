@@ -80,6 +80,40 @@ def favour_the_prompt() -> bool:
     return False   # macOS: the main thread is already of the user-interactive class
 
 
+class _Collection:
+    """Garbage collection paused while any command is handled (a line and an OSC packet may overlap):
+    the first to pause it remembers whether it ran, the last to resume puts that back."""
+
+    _lock = threading.Lock()
+    _paused = 0
+    _was_enabled = True
+
+    @classmethod
+    def pause(cls) -> None:
+        with cls._lock:
+            cls._paused += 1
+            if cls._paused == 1:
+                cls._was_enabled = gc.isenabled()
+                gc.disable()
+
+    @classmethod
+    def resume(cls) -> None:
+        with cls._lock:
+            cls._paused -= 1
+            if cls._paused == 0 and cls._was_enabled:
+                gc.enable()
+
+
+@contextlib.contextmanager
+def no_collection():
+    """No garbage collection in the process meanwhile (one of the REPL's heap takes a millisecond or more)."""
+    _Collection.pause()
+    try:
+        yield
+    finally:
+        _Collection.resume()
+
+
 class Quiet:
     """The whole process while a command's window is open: the process's ordinary threads at SCHED_FIFO
     LIFTED_PRIORITY (one holding the GIL runs on and lets it go, instead of waiting behind busy programs),
@@ -89,17 +123,17 @@ class Quiet:
 
     _lock = threading.Lock()
     _open = 0
-    _before: tuple[bool, float, list[int]] = (True, 0.005, [])   # gc enabled, switch interval, lifted threads
+    _before: tuple[float, list[int]] = (0.005, [])   # switch interval, lifted threads
 
     def __init__(self):
         self._ended = False
+        _Collection.pause()
         with Quiet._lock:
             Quiet._open += 1
             if Quiet._open == 1:
-                collecting, switch = gc.isenabled(), sys.getswitchinterval()
-                gc.disable()
+                switch = sys.getswitchinterval()
                 sys.setswitchinterval(QUIET_SWITCH_S)
-                Quiet._before = (collecting, switch, realtime.lift_ordinary_threads(LIFTED_PRIORITY))
+                Quiet._before = (switch, realtime.lift_ordinary_threads(LIFTED_PRIORITY))
 
     def end(self) -> None:
         with Quiet._lock:
@@ -108,11 +142,10 @@ class Quiet:
             self._ended = True
             Quiet._open -= 1
             if Quiet._open == 0:
-                collecting, switch, lifted = Quiet._before
+                switch, lifted = Quiet._before
                 realtime.put_back(lifted, LIFTED_PRIORITY)
                 sys.setswitchinterval(switch)
-                if collecting:
-                    gc.enable()
+        _Collection.resume()
 
 
 class Watchdog:

@@ -30,6 +30,7 @@ from .config import Config
 from . import latency, realtime, stamp_hold
 from .failover import START_TIMEOUT_S, Failover
 from .osc_realtime import OscPace
+from .prompt_realtime import prompt_priority
 from .recording import RECORD_SECONDS, RecordTap
 from .samples import SampleError, SampleShelf, names_a_sample
 from .rings import (
@@ -269,6 +270,10 @@ class Supervisor(Failover, Restore, SlowMessages):
         """The calling thread real-time below the slots while a line is translated (an ordinary one took
         18 ms at the median on the loaded VM: benchmarks/bench_latency_trace.py)."""
         return realtime.briefly(int(self.control.words[RT_PRIORITY]) if self._started else 0)
+
+    def prompt_priority(self) -> int:
+        """SCHED_FIFO priority for the prompt's thread while it is up (prompt_realtime.py); 0: none."""
+        return prompt_priority(int(self.control.words[RT_PRIORITY])) if self._started else 0
 
     def on_audio_path(self) -> bool:
         """The calling thread (the REPL's sender) real-time below the slots for good: audio_path_thread."""

@@ -1,0 +1,133 @@
+"""The prompt's thread real-time while the prompt is up, bounded by a guard (Linux, with the right).
+
+At niceness −10 (repl_realtime.favour_the_prompt) the prompt's thread still went without a CPU for
+0.1–0.8 s on a busy machine: with the kernel's autogroups a niceness weighs only within its session, and
+the Enter key waited behind the redraws of the keys before it (bench_latency_trace.py --paths keys: the
+prompt's run delay from the Enter key to its accept, 1.7 ms at the median and 123 ms at p99 loaded; at
+SCHED_FIFO 0.01 / 0.55 ms). So while the prompt is up — waiting for keys, reading them, drawing, completing,
+calling the accept handler where a line is translated and sent — its thread is at SCHED_FIFO
+PROMPT_PRIORITY: above every ordinary program, below the audio path's threads and a line's own window.
+What an entered line does after the prompt returns (printing, a shell verb, a session) is ordinary again.
+
+Bounded: a guard thread, one step above, reads the prompt thread's CPU time every GUARD_PERIOD_S and
+puts it back to the ordinary policy until the next line when it used more than PROMPT_CPU_SHARE of the
+last GUARD_WINDOW_S (a huge paste, a runaway redraw): the prompt never holds a core of two from ordinary
+programs for long, nor the real-time budget (sched_rt_runtime_us) the audio processes share. What the thread starts
+is ordinary (SCHED_RESET_ON_FORK). Without the right, and on macOS and Windows (favour_the_prompt's
+means), nothing changes.
+"""
+from __future__ import annotations
+
+import collections
+import contextlib
+import os
+import sys
+import threading
+import time
+
+from . import realtime
+
+PROMPT_PRIORITY = 1      # below the shell's audio-path threads (realtime.shell_priority, 2 and up)
+GUARD_PERIOD_S = 0.1     # the guard looks this often …
+GUARD_WINDOW_S = 0.5     # … at the CPU time the prompt took over the last this long:
+PROMPT_CPU_SHARE = 0.6   # more than this share of it, and the prompt is ordinary until its next line
+
+
+def prompt_priority(output_priority: int) -> int:
+    """SCHED_FIFO priority for the prompt's thread, or 0 where the audio path leaves no room below it."""
+    if not sys.platform.startswith("linux") or realtime.shell_priority(output_priority) <= PROMPT_PRIORITY:
+        return 0
+    return PROMPT_PRIORITY
+
+
+class PromptGuard:
+    """`up(priority)` around the prompt (Shell.read); `cut_short` counts the lines the guard ended;
+    `priority` is the one the prompt last got (0: none yet). A line's CPU comes in bursts (the keys
+    typed before the prompt showed, a completion, a redraw: up to 0.2 s of CPU in one line on a loaded
+    machine), so the guard judges a window of GUARD_WINDOW_S, not each look: 0.3 s at most at
+    SCHED_FIFO, far inside the real-time budget (0.95 s a second)."""
+
+    def __init__(self, period_s: float = GUARD_PERIOD_S, window_s: float = GUARD_WINDOW_S,
+                 share: float = PROMPT_CPU_SHARE):
+        self.period_s, self.window_s, self.share = period_s, window_s, share
+        self.cut_short = self.priority = 0
+        self._wake = threading.Condition()
+        self._raised: tuple[int, int] | None = None   # (native thread id, its priority) while the prompt is up
+        self._thread: threading.Thread | None = None
+
+    @contextlib.contextmanager
+    def up(self, priority: int):
+        """The calling thread at SCHED_FIFO `priority` (0: as it is) until the block ends, guarded."""
+        if priority <= 0 or not fifo(priority):
+            yield
+            return
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._guard, name="chronus-prompt-guard", daemon=True)
+            self._thread.start()
+        self.priority = priority
+        with self._wake:
+            self._raised = (threading.get_native_id(), priority)
+            self._wake.notify()
+        try:
+            yield
+        finally:
+            with self._wake:
+                self._raised = None
+            if _policy(0) == (os.SCHED_FIFO, priority):   # (a line's window ended; the guard may have cut it)
+                realtime.ordinary_thread()
+
+    def holds(self) -> bool:
+        """The calling thread is the prompt's, real-time and guarded now (not cut short by the guard)."""
+        raised = self._raised
+        return (raised is not None and raised[0] == threading.get_native_id()
+                and _policy(0) == (os.SCHED_FIFO, raised[1]))
+
+    def _guard(self) -> None:
+        watched, looks = None, collections.deque()   # the prompt's (when, CPU ns so far) over the window
+        with self._wake:
+            while True:
+                if self._raised is None:
+                    self._wake.wait()
+                    continue
+                if self._raised is not watched:      # a new line's prompt: a new window
+                    watched = self._raised
+                    looks.clear()
+                    fifo(watched[1] + 1)             # above the prompt it watches (once it may: tried each time)
+                looks.append((time.monotonic(), _on_cpu_ns(watched[0])))
+                while looks[-1][0] - looks[0][0] > self.window_s:
+                    looks.popleft()
+                if ((looks[-1][1] - looks[0][1]) / 1e9 > self.share * self.window_s
+                        and _policy(watched[0]) == (os.SCHED_FIFO, watched[1])):
+                    realtime.ordinary_thread(watched[0])
+                    self.cut_short += 1
+                    self._raised = None
+                    continue
+                self._wake.wait(self.period_s)
+
+
+def fifo(priority: int) -> bool:
+    """The calling thread at SCHED_FIFO `priority` (what it starts ordinary); False: 0, or no right."""
+    if priority <= 0 or not sys.platform.startswith("linux"):
+        return False
+    try:
+        if _policy(0) != (os.SCHED_FIFO, priority):
+            os.sched_setscheduler(0, os.SCHED_FIFO | os.SCHED_RESET_ON_FORK, os.sched_param(priority))
+        return True
+    except OSError:
+        return False
+
+
+def _policy(tid: int) -> tuple[int, int]:
+    try:
+        return os.sched_getscheduler(tid) & ~os.SCHED_RESET_ON_FORK, os.sched_getparam(tid).sched_priority
+    except OSError:
+        return -1, 0
+
+
+def _on_cpu_ns(tid: int) -> int:
+    """ns the thread ran so far (/proc schedstat)."""
+    try:
+        with open(f"/proc/self/task/{tid}/schedstat") as stat:
+            return int(stat.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 0

@@ -1,0 +1,116 @@
+"""The prompt's thread is real-time while the prompt is up and ordinary after (supervisor/prompt_realtime.py),
+below the audio path, bounded by its guard; the engine's short queries (the status poll, the autosave's
+state) run at the prompt's priority, not on an ordinary thread that holds the GIL the Enter key waits for."""
+from __future__ import annotations
+
+import asyncio
+import gc
+import multiprocessing
+import os
+import threading
+import time
+
+import pytest
+
+from chronus_shell.supervisor import realtime
+from chronus_shell.supervisor.prompt_realtime import PROMPT_PRIORITY, PromptGuard, prompt_priority
+from tests.repl.test_repl_realtime import OUTPUT_PRIORITY, FakeSupervisor, fifo, link_of, needs_rt, piped_shell
+
+
+def policy() -> tuple[int, int]:
+    return os.sched_getscheduler(0) & ~os.SCHED_RESET_ON_FORK, os.sched_getparam(0).sched_priority
+
+
+def test_the_prompt_is_raised_only_where_the_audio_path_leaves_room_below_it():
+    assert prompt_priority(OUTPUT_PRIORITY) == PROMPT_PRIORITY < realtime.shell_priority(OUTPUT_PRIORITY)
+    assert prompt_priority(5) == PROMPT_PRIORITY            # JACK's clients at 5: the shell's audio path at 2
+    assert prompt_priority(4) == prompt_priority(0) == 0    # the shell's audio path at 1, or none
+
+
+class Polled(FakeSupervisor):
+    """Notes where the status poll ran."""
+
+    def status(self):
+        self.polled = threading.current_thread().name, policy()
+        return {}
+
+
+@needs_rt
+def test_the_prompt_is_real_time_while_it_is_up_and_the_poll_at_its_priority(translator):
+    supervisor, seen = Polled(), {}
+    link, translate = link_of(supervisor), translator.translate
+
+    def translated(line):
+        seen["translated"] = policy(), gc.isenabled()
+        return translate(line)
+    translator.translate = translated
+
+    async def main():
+        async with piped_shell(translator, link) as (pipe, shell):
+            for cutoff in (800, 900):            # (the first prompt is drawn for the first time: slow)
+                reading = asyncio.ensure_future(shell.read())
+                await asyncio.sleep(0.15)        # up, waiting for keys (this is its thread); the guard looked
+                seen["up"], seen["raises"] = policy(), supervisor.raises
+                await link.status()
+                pipe.send_text(f"acid_filter1 cutoff {cutoff}\r")
+                await shell.execute(await reading)
+                seen["after"] = policy()
+
+    asyncio.run(main())
+    link._sender.shutdown()
+    assert seen["up"] == (os.SCHED_FIFO, PROMPT_PRIORITY) and seen["after"] == (os.SCHED_OTHER, 0)
+    assert seen["translated"] == ((os.SCHED_FIFO, PROMPT_PRIORITY), False) and gc.isenabled()
+    assert supervisor.raises == seen["raises"]   # no line's window of its own: the prompt's guard bounds it
+    assert supervisor.polled == (supervisor.polled[0], (os.SCHED_FIFO, PROMPT_PRIORITY))
+    assert supervisor.polled[0].startswith("chronus-poll")
+    assert [sent[0] for sent in supervisor.sent_from] == ["/mod/acid_filter1/cutoff"] * 2 and not fifo()
+
+
+@needs_rt
+def test_a_prompt_that_takes_the_cpu_is_put_back_to_the_ordinary_policy_by_its_guard():
+    guard = PromptGuard(period_s=0.02, window_s=0.1)
+    with guard.up(PROMPT_PRIORITY):
+        assert policy() == (os.SCHED_FIFO, PROMPT_PRIORITY)
+        deadline = time.monotonic() + 2.0
+        while fifo() and time.monotonic() < deadline:
+            pass                                 # a runaway redraw, busy
+        assert not fifo()
+    assert guard.cut_short == 1 and not fifo()
+    assert os.sched_getscheduler(guard._thread.native_id) & ~os.SCHED_RESET_ON_FORK == os.SCHED_FIFO
+    with guard.up(PROMPT_PRIORITY):              # the next line is real-time again
+        time.sleep(0.1)                          # waiting for keys costs no CPU: the guard lets it be
+        assert policy() == (os.SCHED_FIFO, PROMPT_PRIORITY)
+    assert guard.cut_short == 1 and not fifo()
+
+
+def test_without_a_priority_the_prompt_stays_as_it_is():
+    guard, before = PromptGuard(), policy()
+    with guard.up(0):
+        assert policy() == before
+    assert policy() == before and guard._thread is None
+
+
+def _unprivileged(answers) -> None:
+    """In a child: no real-time right (RLIMIT_RTPRIO 0, another uid), then the prompt raised as the shell raises it."""
+    import resource
+
+    from tests.supervisor.test_realtime import NOBODY
+
+    resource.setrlimit(resource.RLIMIT_RTPRIO, (0, 0))
+    os.setgroups([])
+    os.setresgid(NOBODY, NOBODY, NOBODY)
+    os.setresuid(NOBODY, NOBODY, NOBODY)
+    guard = PromptGuard()
+    with guard.up(PROMPT_PRIORITY):
+        answers.put((policy(), guard._thread is None, guard.priority))
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not hasattr(os, "setresuid"), reason="dropping to another uid needs root")
+def test_without_the_right_the_prompt_stays_ordinary_and_unguarded():
+    ctx = multiprocessing.get_context("spawn")
+    answers = ctx.Queue()
+    child = ctx.Process(target=_unprivileged, args=(answers,))
+    child.start()
+    got = answers.get(timeout=60)
+    child.join(30)
+    assert child.exitcode == 0 and got == ((os.SCHED_OTHER, 0), True, 0)
