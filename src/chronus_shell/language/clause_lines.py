@@ -8,7 +8,7 @@ import re
 from ..protocol.message import Message
 from .asides import BARE_MOVE
 from .errors import LanguageError
-from .second_stage import names_part
+from .several_parts import names_part
 
 
 def clause_by_clause(translator, line: str) -> list[Message] | None:

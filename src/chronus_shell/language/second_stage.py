@@ -10,11 +10,7 @@ was read, for the echo.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from types import MappingProxyType
 
 from ..engine.catalogue import CATALOGUE
 from . import intents as it
@@ -37,6 +33,7 @@ from .patch_model import PatchModel
 from .politeness import polite
 from .qualities import quality_request
 from .resolve import type_named
+from .several_parts import names_part, own_names_kept, part_names, several
 from .type_words import plural_of_type
 from .same_for_lines import whole_line_again
 from .scene_words import scene_words
@@ -91,12 +88,12 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
         return [Reading(*tidal)]
     kind = polite(unstretched(_FULL_STOP.sub("", line.strip().rstrip("?!")).strip()))
     learned = learner_english(kind)
-    text = shorthand(_own_names_kept(learned, scene_words(learned), model))
+    text = shorthand(own_names_kept(learned, scene_words(learned), model))
     follow = follow_up(text, model, last, last_text)
     if follow:
         if is_again(text) and last_text and is_timed(last_text):   # 'drop the kick for a bar', 'again':
             return [Reading(f"again: {last_text}", last_text)]            # timed again, not for good
-        whole = whole_line_again(follow[0][0], last_text, model, _part_names(model).get, line)
+        whole = whole_line_again(follow[0][0], last_text, model, part_names(model).get, line)
         if whole is not None:                             # after a timed line or one of several changes: all of it
             return [Reading(*whole)]
         return [Reading(said, intent=intent) for said, intent in follow]
@@ -125,7 +122,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     only = _ONLY.match(tidied)
     if only and names_part(only.group(1), model):
         found.append(Reading(f"only {only.group(1)}: solo", f"solo {only.group(1)}"))
-    each = [Reading(f"each of them: {expanded}", expanded) for expanded in _several(tidied, model) or _several(text, model)]
+    each = [Reading(f"each of them: {expanded}", expanded) for expanded in several(tidied, model) or several(text, model)]
     if each and re.search(r"\b(?:both|each|all)\b", text, re.I):
         return each                                       # "kick and hats both at 0.3": each one
     if tidied.lower() != line.strip().lower():
@@ -135,7 +132,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     for how, new in rephrasings(tidied, model) or (rephrasings(text, model) if text != tidied else []):
         found.append(Reading(how, new))
         head, comma, tail = new.partition(", ")               # 'bitcrush the drums': one distortion for them all
-        found += [Reading(f"{how}; each: {each}", each + comma + tail) for each in _several(head, model)]
+        found += [Reading(f"{how}; each: {each}", each + comma + tail) for each in several(head, model)]
     found += [Reading(how, new) for how, new in part_readings(text, model)]
     found += [Reading(how, new) for how, new in reordered(tidied, model, line) + (reordered(text, model) if text != tidied else [])]
     found += [Reading(how, new) for how, new in verb_readings(text) + (verb_readings(tidied) if tidied != text else [])]
@@ -148,10 +145,10 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
         found.append(Reading(*asked))
     for how, new in _equivalents(tidied, model):
         found.append(Reading(how, new))
-    labelled = label_names_part(text, model, lambda: _part_names(model))
+    labelled = label_names_part(text, model, lambda: part_names(model))
     if labelled:
         found.append(Reading(*labelled))
-    left_out = (without_asides(text, model) or without_reason(text, model) or without_purpose(text, model) or without_label(text, model, lambda: _part_names(model))
+    left_out = (without_asides(text, model) or without_reason(text, model) or without_purpose(text, model) or without_label(text, model, lambda: part_names(model))
                 or described_then_asked(text) or (without_reason(kind, model) if kind != text else None)   # (', its a ballad' as typed)
                 or without_simile(text))                 # 'the triangle brighter, like a metal bar': the colour of it
     aside = Reading(*left_out) if left_out else None
@@ -187,7 +184,7 @@ def sounds(model: PatchModel, drums_only: bool = False) -> list[str]:
 
 def part_named(word: str, model: PatchModel) -> str | None:
     """The module one word names now: an id, a type there once, a track, or a nickname ('the flute')."""
-    return _part_names(model).get(word) or nickname(word, model)
+    return part_names(model).get(word) or nickname(word, model)
 
 
 _SAME_FOR = re.compile(r"^(?P<first>(?:the\s+)?(?P<part>\w+)\s+.+?)(?:,\s*|\s+)(?:and\s+|then\s+)?(?:the\s+)?same\s+"
@@ -199,7 +196,7 @@ def _and_same_for(text: str, model: PatchModel) -> Reading | None:
     match = _SAME_FOR.match(text)
     if match is None:
         return None
-    names = _part_names(model)
+    names = part_names(model)
     if match.group("part").lower() not in names or match.group("other").lower() not in names:
         return None
     first = match.group("first")
@@ -247,7 +244,7 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
                 said.append(f"{core} → {SLANG[core]}")
             continue
         if core in ("that", "this", "those", "these") and index + 1 < len(words) and \
-                words[index + 1].strip(",;:").lower() in _part_names(model):
+                words[index + 1].strip(",;:").lower() in part_names(model):
             out.append("the")                             # "turn that bass up": the bass
             continue
         named = named_here(core, words[index - 1].lower() if index else "", model)   # "the pad's too bright"
@@ -256,7 +253,7 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
             said.append(f"{core} → {named}")
             continue
         if core == "too" and not tail and index + 1 < len(words) and _SAYS_WHICH_WAY.fullmatch(words[index + 1].lower()) \
-                and words[index + 1].lower() not in _part_names(model):
+                and words[index + 1].lower() not in part_names(model):
             out.append(word)                              # 'too quiet' says which way; 'the kick too' only adds
             continue
         side = core == "right" and index > 0 and _a_side(words, index, model)       # ('hats right': a side)
@@ -298,7 +295,7 @@ def _compared_part(words: list[str], model: PatchModel) -> range | None:
 
 def _names_a_part(word: str, model: PatchModel) -> bool:
     word = SLANG.get(word, word)
-    return word in _part_names(model) or type_named((word,)) is not None or nickname(word, model) is not None
+    return word in part_names(model) or type_named((word,)) is not None or nickname(word, model) is not None
 
 
 _SAYS_WHICH_WAY = re.compile(r"[a-z]+(?:er|y|d|t|p|w|h)")
@@ -310,122 +307,8 @@ def _a_side(words: list[str], index: int, model: PatchModel) -> bool:
     part's name (chatter between left out: 'to di right'), or in a line that pans ('sine left, triangle
     kinda right')."""
     before = [SLANG.get(w, w) for w in (w.strip(",").lower() for w in words[:index]) if w not in NOISE]
-    return bool((before and (before[-1] in ("the", "to", "on", "hard", "far", "pan", "fully") or before[-1] in _part_names(model)))
+    return bool((before and (before[-1] in ("the", "to", "on", "hard", "far", "pan", "fully") or before[-1] in part_names(model)))
                 or any(w.strip(",.").lower() in ("left", "pan", "panned", "stereo") for w in words))
 
 
-# -- several parts ----------------------------------------------------------------------------
-def _part_names(model: PatchModel) -> Mapping[str, str]:
-    """Words naming a part now → the module id: ids, types present, aliases, track names (worked out
-    once per patch shape and catalogue: the second stage asks for them many times a line)."""
-    tracks = tuple((name, track.target) for name, track in model.tracks.items())
-    return _names_of(tuple(model.modules.items()), tracks, tuple(map(id, CATALOGUE.values())))
-
-
-@lru_cache(maxsize=64)
-def _names_of(modules: tuple, tracks: tuple, _catalogue_key: tuple) -> Mapping[str, str]:
-    names: dict[str, str] = {}
-    count = Counter(type_name for _, type_name in modules)
-    for module_id, type_name in modules:
-        if module_id == "master":
-            continue
-        names[module_id] = module_id
-        spec = CATALOGUE[type_name].spec if type_name in CATALOGUE else None
-        if count[type_name] == 1 and spec is not None:
-            for word in (type_name, *spec.aliases):
-                names.setdefault(word, module_id)
-                names.setdefault(word + "s", module_id)
-    for name, target in tracks:
-        names.setdefault(name, target)
-    return MappingProxyType(names)
-
-
-def _own_names_kept(said: str, rewritten: str, model: PatchModel) -> str:
-    """A scene's word rewritten only when it names nothing the musician named: a square called 'skank' is that square,
-    never the offbeats ('put a soft echo on the skank' put a delay on another voice, on the offbeats)."""
-    own = {m for m, kind in model.modules.items() if not re.fullmatch(rf"{re.escape(kind)}\d*", m)} | set(model.labels)
-    words = set(re.findall(r"[\w-]+", said.lower()))
-    return said if rewritten != said and any(w in own and w not in rewritten.lower() for w in words) else rewritten
-
-
-def names_part(words: str, model: PatchModel) -> bool:
-    """Words naming one part, or several ('kick and snare', 'kick, bass')."""
-    names = _part_names(model)
-    parts = [p for p in re.split(r"\s*(?:,|&|\band\b|\bthe\b|\s)\s*", words.lower()) if p]
-    return bool(parts) and all(p in names or p == "bass" for p in parts)
-
-
-def _several(text: str, model: PatchModel) -> list[str]:
-    """'kick and hats up a bit' → 'kick up a bit, hats up a bit'; 'the drums down' → each drum."""
-    lowered_text = text.lower()
-    if not (" and " in lowered_text or "&" in text or "," in text or " + " in text
-            or any(g in lowered_text for g in GROUPS) or any(map(plural_of_type, lowered_text.split()))):
-        return []
-    names = _part_names(model)
-    tokens = text.split()
-    lowered = [t.lower().strip(",") for t in tokens]
-    for index, word in enumerate(lowered):               # a group word ('the drums', 'the filters'): each member
-        roles, plural = GROUPS.get(word), plural_of_type(word)
-        if roles or plural:
-            members = [m for m in model.modules if m != "master" and (CATALOGUE[model.modules[m]].spec.role in roles
-                                                                     if roles else model.modules[m] == plural)]
-            if len(members) < 2:
-                continue                                  # ('hats' with one hat: a part's name, read below)
-            start = index
-            while start and lowered[start - 1] in ("all", "both", "the", "my"):
-                start -= 1                                # "all the drums", "my drums"
-            after = index + 1
-            while start >= 2 and lowered[start - 1] in ("and", "&", "+") and lowered[start - 2] in (*names, "bass"):
-                members.insert(0, tokens[start - 2].strip(","))     # 'the guitar and the drums down': each of them
-                start -= 2 + (start >= 3 and lowered[start - 3] == "the")
-            before = tokens[:start]
-            joined_at = max((i for i, w in enumerate(lowered[:start]) if w == "and"), default=None)
-            if joined_at is not None and joined_at >= 2 and lowered[joined_at - 1] not in (*names, "bass"):
-                clause = _several(" ".join(tokens[joined_at + 1:]), model)   # 'turn the guitar up a bit and the drums
-                return [f"{' '.join(tokens[:joined_at])}, {clause[0]}"] if clause else []   # down': the guitar once
-            while after + 1 < len(lowered) and lowered[after] in ("and", "&", "+", "plus") and \
-                    (lowered[after + 1] in (*names, "bass")
-                     or lowered[after + 1] == "the" and after + 2 < len(lowered) and lowered[after + 2] in (*names, "bass")):
-                at = after + 1 + (lowered[after + 1] == "the")      # 'the drums and the bass': the bass once more,
-                members.append(tokens[at].strip(","))              # never said again with each drum
-                after = at + 1
-            return [_each(before, members, tokens[after:])]
-    for start in range(len(lowered)):                    # "kick and hats", "kick, snare and hats"
-        members, at = [], start
-        while at < len(lowered):
-            word = lowered[at]
-            if word in ("the", "and", "&", "+", "plus") and members:
-                at += 1
-                continue
-            if word == "the":
-                at += 1
-                continue
-            if word in names and (not members or lowered[at - 1] in ("and", "&", "+", "plus", "the")
-                                  or tokens[at - 1].endswith(",") or lowered[at - 1] in names):
-                members.append(tokens[at].strip(","))
-                at += 1
-                continue
-            break
-        if len(members) >= 2:
-            rest_before, rest_after = tokens[:start], tokens[at:]
-            if rest_after and rest_after[0].lower() in ("all", "both"):
-                rest_after = rest_after[1:]
-            return [_each(rest_before, members, rest_after)]
-    return []
-
-
-_INTO = {"on", "to", "through", "thru", "into", "onto"}
-
-
-def _each(before: list[str], members: list[str], after: list[str]) -> str:
-    """The command once per part; an effect put on them all is one effect the others are sent into
-    ('reverb on all the drums': one reverb, not one per drum) — an envelope is one each."""
-    words = [w.lower().strip(",") for w in before + after]
-    effect = next((type_named((w,)) for w in words if type_named((w,)) and CATALOGUE[type_named((w,))].spec.role == "processor"), None)
-    if effect and effect != "adsr" and _INTO & set(words):     # (an envelope shared gates each with the other's notes)
-        first = " ".join(before + [members[0]] + after)
-        return ", ".join([first] + [f"send {m} into the {effect.replace('_', ' ')}" for m in members[1:]])
-    return ", ".join(" ".join(before + [m] + after) for m in members)
-
-
-__all__ = ["readings", "tidy_words", "names_part", "Reading", "COMPLAINT_THEN_UNDO"]
+__all__ = ["readings", "tidy_words", "part_named", "sounds", "Reading", "COMPLAINT_THEN_UNDO"]

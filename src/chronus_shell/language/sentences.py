@@ -14,7 +14,7 @@ from .nicknames import NICKNAMES, nickname
 from .param_words import COMPARATIVES
 from .parser_patch_rules import ADJECTIVES
 from .remarks import content_words
-from .second_stage import names_part
+from .several_parts import names_part
 from .units import NUMBER_WORDS, is_note
 
 #: A sentence answered, not done (help, a value shown, a list).

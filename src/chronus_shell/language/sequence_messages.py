@@ -1,13 +1,16 @@
 """What several commands on one line send (Translator._sequence): a param set twice goes once, at
 its last value; parts soloed together send only the net change of each mute; a complaint followed by
-the change it asks for is its reason, not a second change."""
+the change it asks for is its reason, not a second change; bare params said together go to the one module
+that has them all."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..protocol.message import Message
-from .intents import ChangeParam, Comparative, Scale, SetParam, Tempo, Transpose
+from .intents import ChangeParam, Comparative, Scale, SetParam, Tempo, Transpose, Word, Words
 from .param_words import COMPARATIVES, LEVEL
+from .patch_model import PatchModel
 
 
 def last_settings(messages: list[Message]) -> list[Message]:
@@ -77,4 +80,18 @@ def _says_its_change(item) -> bool:
     return isinstance(item, ChangeParam) and any(w in unit for w in ("step", "semitone", "octave", "tone"))
 
 
-__all__ = ["reasons_left_out", "last_settings", "net_mutes"]
+def one_owner(items: tuple, model: PatchModel) -> tuple:
+    """'decay 80ms, sustain 0': bare params said together go to the one module that has them all
+    (the envelope, not the acid filter that has a decay too); as said when none or several have them."""
+    bare = [i for i, item in enumerate(items) if isinstance(item, SetParam) and model.spec(item.ref.texts[0]) is None]
+    names = {"_".join(items[i].ref.texts) for i in bare}
+    if len(names) < 2:
+        return items
+    owners = [m for m in model.modules if all(model.spec(m).has_param(n) for n in names)]
+    if len(owners) != 1:
+        return items
+    owner = Word(owners[0], items[bare[0]].ref.column)
+    return tuple(replace(item, ref=Words((owner, *item.ref.items))) if i in bare else item for i, item in enumerate(items))
+
+
+__all__ = ["reasons_left_out", "last_settings", "net_mutes", "one_owner"]

@@ -28,7 +28,7 @@ from .unavailable import metal_triangle, not_here
 from .moved_effects import moved_effect
 from .parser import as_question, parse
 from .patch_model import PatchModel
-from .sequence_messages import last_settings, net_mutes, reasons_left_out
+from .sequence_messages import last_settings, net_mutes, one_owner, reasons_left_out
 from .undo_history import UndoHistory
 from .undo_steps import UndoStep
 from .described_parts import described_parts
@@ -49,7 +49,8 @@ from .shared_pan import shared_pan_note
 from .mapper_tracks import unheard_rhythm
 from .other_languages import in_english
 from .pair_words import ramp_starts, step_from, both_parts, moved_together
-from .second_stage import COMPLAINT_THEN_UNDO, names_part, part_named, sounds
+from .second_stage import COMPLAINT_THEN_UNDO, part_named, sounds
+from .several_parts import names_part
 from .sweeps import sweep_line
 from .remarks import taken_back
 from .timed_lines import is_timed, translate_timed
@@ -316,7 +317,7 @@ class Translator(ReadAgain, UndoHistory):
         previous = None
         try:
             said_before = 0
-            for item in _one_owner(reasons_left_out(intent.items), self.model):
+            for item in one_owner(reasons_left_out(intent.items), self.model):
                 if isinstance(item, (Undo, Redo)):
                     raise LanguageError("undo and redo go on a line of their own", 0)
                 carried = self.mapper.carry(previous, item)
@@ -363,19 +364,6 @@ class Translator(ReadAgain, UndoHistory):
         """The intent of a line without mapping it (scripts use this to find `wait`); None for a line
         with time words (timed_lines.py: not one intent)."""
         return None if is_timed(line) else parse(line)
-
-def _one_owner(items: tuple, model: PatchModel) -> tuple:
-    """'decay 80ms, sustain 0': bare params said together go to the one module that has them all
-    (the envelope, not the acid filter that has a decay too); as said when none or several have them."""
-    bare = [i for i, item in enumerate(items) if isinstance(item, SetParam) and model.spec(item.ref.texts[0]) is None]
-    names = {"_".join(items[i].ref.texts) for i in bare}
-    if len(names) < 2:
-        return items
-    owners = [m for m in model.modules if all(model.spec(m).has_param(n) for n in names)]
-    if len(owners) != 1:
-        return items
-    owner = Word(owners[0], items[bare[0]].ref.column)
-    return tuple(replace(item, ref=Words((owner, *item.ref.items))) if i in bare else item for i, item in enumerate(items))
 
 
 def _changes_no_param(messages: list[Message]) -> bool:
