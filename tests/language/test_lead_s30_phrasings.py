@@ -4,6 +4,7 @@ back in at its level before the fade; a plural type ('the filters', 'the saws') 
 one of several picked by the focus is said back; 'the drums and the bass' names the bass once."""
 import pytest
 
+from chronus_shell.language.errors import LanguageError
 from chronus_shell.language.translator import Translator
 
 from .test_time_harmony_classes import echo, last, refused
@@ -237,3 +238,62 @@ def test_the_metal_triangle_adds_no_triangle_wave():
 ])
 def test_a_tempo_said_then_how_it_gets_there_is_a_glide(phrase, expected):
     assert last(*KIT, phrase) == [expected]
+
+
+# --- the second blind trial of session 30 -------------------------------------------------------------------------
+LEAD = (*KIT, "add a saw", "call the saw lead", "lead notes e4 g4 b4 c5")
+
+
+def test_the_bass_is_never_a_lead_playing_up_high():
+    assert "saw1 plays higher up" in refused(*LEAD, "solo the bass")
+    assert "saw1 plays higher up" in refused(*KIT, "add a saw", "saw notes e4 g4 b4 c5", "solo the bass")
+    assert "/seq/mute kick 1" in last(*KIT, "add a saw", "saw notes e1 g1", "solo the bass")
+
+
+def test_a_nickname_never_names_a_voice_the_musician_named_otherwise():
+    refused(*LEAD, "fade out the pad over 8 bars")
+
+
+def test_plays_is_no_name_given():
+    translator = Translator()
+    for line in (*ACID_VOICE, "bass notes a1 c2"):
+        translator.translate(line)
+    try:
+        translator.translate("bass plays the roots")
+    except Exception:
+        pass
+    assert "roots" not in translator.model.labels
+
+
+def test_detune_without_an_amount_is_a_few_cents_never_a_semitone():
+    out = last("add a sine", "detune it slightly")
+    assert out == ["/mod/sine1/detune 10.0"]
+
+
+def test_grain_is_never_gain():
+    refused("add a sine", "more grain")
+
+
+@pytest.mark.parametrize("phrase, way", [("bring it down for the speech", "-3.0"), ("bring it down a bit", "-3.0")])
+def test_bring_it_down_with_no_part_just_named_is_the_band(phrase, way):
+    assert last(*KIT, "add a reverb", phrase) == [f"/mod/master/gain {way}"]
+
+
+def test_bring_it_back_up_after_a_remark_is_the_band_and_after_a_complaint_the_part():
+    assert last(*KIT, "add a reverb", "the speech is over, bring it back up") == ["/mod/master/gain 3.0"]
+    assert last(*KIT, "the kick is too loud, bring it down")[0].startswith("/mod/kick1/gain ")
+
+
+def test_take_it_up_is_never_the_band_louder():
+    assert "key change" in refused(*ACID_VOICE, "bass notes a1 c2", "take it up")
+
+
+def test_more_after_a_refused_line_says_so():
+    translator = Translator()
+    for line in (*KIT, "tempo 40", "tempo up"):
+        translator.translate(line)
+    for line, said in (("make it smell nice", "smell"), ("more", "'make it smell nice' was not done"),
+                       ("more", "the line before was not done")):
+        with pytest.raises(LanguageError) as err:
+            translator.translate(line)
+        assert said in str(err.value)

@@ -17,6 +17,7 @@ import re
 from ..engine.catalogue import CATALOGUE
 from .musician_words import GROUPS
 from .patch_model import MASTER, PatchModel
+from .several_parts import part_names
 from .nicknames import NICKNAMES
 from .time_phrases import DEFAULT_BARS
 
@@ -72,7 +73,7 @@ def with_dynamics(text: str, model: PatchModel) -> tuple[str, str] | None:
     """(how it was read, the line the grammar's way) when the line says a level by a marking,
     'half as loud', 'tacet', a swell or a clock-face pan; None otherwise."""
     text = text.strip().rstrip(".!?")
-    for read in (_swell, _clock, _tacet, _as_loud, _crescendo, _bare_hairpin, _at_marking):
+    for read in (_swell, _clock, _tacet, _as_loud, _crescendo, _bare_hairpin, _bring_it, _at_marking):
         found = read(text, model)
         if found is not None:
             return found
@@ -144,6 +145,23 @@ def _crescendo(text: str, model: PatchModel):
     if target == "gain":
         return said, f"gain to {level:g} db{rest}"
     return said, (f"fade {target} out{rest}" if nothing else f"fade {target} to {level:g} db{rest}")
+
+
+#: A bandleader's 'bring it down' / 'bring it back up' (for the speech, for the verse): the whole band's level.
+_BRING_IT = re.compile(r"^(?:(?P<said>[^,]+),\s*)?(?:(?:ok|okay|now|and|so|alright|right)[,\s]+)*(?:let'?s\s+)?bring\s+it\s+(?:all\s+)?"
+                       r"(?P<back>back\s+)?(?P<way>down|up)(?:\s+(?P<bit>a\s+(?:bit|little|touch|notch)|some))?"
+                       r"(?:\s+(?:for|during|under|while)\s+[\w' ]+)?$", re.I)
+
+
+def _bring_it(text: str, model: PatchModel):
+    """'bring it down for the speech' with no one part just named: the master (it lowered the kick in focus: trial)."""
+    match = _BRING_IT.match(text)
+    if match is None or model.just_named is not None or match.group("said") and (   # ('the speech is over, …': a remark;
+            re.search(r"\btoo\b|\bloud|\bquiet", match.group("said"), re.I)        #  'the kick is too loud, …' its part)
+            or any(w in part_names(model) for w in re.findall(r"[\w-]+", match.group("said").lower()))):
+        return None
+    way = "quieter" if match.group("way").lower() == "down" else "louder"
+    return f"bring it {'back ' if match.group('back') else ''}{match.group('way').lower()}: the whole band", f"everything {way}"
 
 
 def _bare_hairpin(text: str, model: PatchModel):

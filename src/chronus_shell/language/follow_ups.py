@@ -181,6 +181,18 @@ def _intensity(text: str) -> str | None:
     return "big" if re.match(r"^(?:\w+\s+)?(?:way|lot|much)\s", text, re.I) else None
 
 
+def refused_before(refused: str | None, text: str, last_text: str) -> None:
+    """'darker' refused, then 'more': of the refused line, never quietly of the last that worked (it raised the tempo:
+    trial) — said back instead."""
+    def bare(line: str) -> bool:                      # ('again' after a refused line: the last that worked, as ever)
+        return bool(_whole(_MORE, line) or _whole(_LESS, line))
+
+    if refused and bare(text):
+        done = f"; the last change done was '{last_text}'" if last_text else ""
+        what = "the line before" if bare(refused) else f"'{refused}'"
+        raise LanguageError(f"'{text.strip()}' of what? {what} was not done{done} — say the change whole", 0)
+
+
 def is_again(text: str) -> bool:
     """'again', 'do that again', 'one more time': the last line as it was."""
     return bool(_whole(_AGAIN, text)) and len(text.split()) <= 4

@@ -53,7 +53,7 @@ NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "s
 #: ('made' is not 'mode', 'listen' not 'list', 'stone' not 'store', 'kind' not 'wind').
 NOT_TYPOS = {"made", "listen", "listening", "stone", "kind", "mind", "wonder", "walls", "want", "mine", "lone",
              "sing", "sung", "song", "tell", "take", "gave", "tone", "mood", "move", "warm", "mellow", "band",
-             "human", "very",
+             "human", "very", "grain", "grains", "grainy",       # ('more grain' is no 'more gain')
              # English words one letter off a word of the language ('call it piano' is no 'all', 'than' no 'that')
              "call", "hear", "than", "done", "its", "how", "side", "train", "ones", "stomp", "still",
              # ... and ones an idiom uses ('heat it up' is no 'hat up', 'let it roll' no rollback, 'shine' no sine)

@@ -56,7 +56,8 @@ def nickname(word: str, model: PatchModel) -> str | None:
     kind = NICKNAMES.get(word.lower())
     if kind not in NICKNAME_KINDS:
         return None
-    sources = [m for m, t in model.modules.items() if t in CATALOGUE and CATALOGUE[t].spec.role == "source"]
+    sources = [m for m, t in model.modules.items() if t in CATALOGUE and CATALOGUE[t].spec.role == "source"
+               and not _named_otherwise(m, kind, model)]
     if not sources:
         return None
     if kind == "driven":
@@ -77,6 +78,13 @@ def nickname(word: str, model: PatchModel) -> str | None:
             return None
         return pitched[0][1] if pitched else None
     return (pitched[-1] if kind == "high" else pitched[0])[1]
+
+
+def _named_otherwise(source: str, kind: str, model: PatchModel) -> bool:
+    """A voice the musician named for another part ('call the saw lead', 'the sine is my theremin'): no nickname of
+    another kind is it ('fade out the pad' with only that lead faded the lead: trial)."""
+    labels = [label for label, module in model.labels.items() if module == source]
+    return bool(labels) and not any(NICKNAMES.get(label) == kind for label in labels)
 
 
 #: Words before a nickname that make it a kind of sound, not a part named ('add a pad', 'add claps', 'more like an organ',

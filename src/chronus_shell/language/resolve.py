@@ -24,6 +24,7 @@ from .errors import LanguageError, with_hint
 from .intents import Word, Words
 from .param_words import LFO_EFFECTS
 from .patch_model import PatchModel
+from .units import is_note, note_to_hz
 from .type_words import CHOICE_SYNONYMS, GENERIC_NOUNS, joined, normalize_words, plural_of_type, type_and_presets, type_named
 
 _PATTERN_LIKE = re.compile(r"^(?=.*[xX])[xXoO0.\-|_*]{4,}$")  # a rhythm typed with other symbols
@@ -211,12 +212,23 @@ class Resolver:
         chordal = {t.target for t in self.model.tracks.values() if any("+" in str(n) for n in t.notes)}
         pitched = [(self.model.value(v[0], "freq"), v[0]) for v in voices[1:]
                    if self.model.spec(v[0]).role == "source" and self.model.spec(v[0]).has_param("freq")
-                   and v[0] not in chordal]                  # a voice playing the chords is no bass line
+                   and v[0] not in chordal and not self._up_high(v[0])]   # chords, or a lead up high: no bass line
         if pitched and (len(pitched) == 1 or min(pitched)[0] < BASS_BELOW_HZ):
             return min(pitched)[1]
+        high = [v[0] for v in voices[1:] if self.model.spec(v[0]).role == "source" and self._up_high(v[0])]
         raise LanguageError("no bass yet — add an oscillator or an acid filter"
-                            + (" (the chords' voice stays theirs: e.g. 'add a saw called bass at 55 hz')" if chordal else ""),
+                            + (" (the chords' voice stays theirs: e.g. 'add a saw called bass at 55 hz')" if chordal else "")
+                            + (f" ({high[0]} plays higher up: 'call {high[0]} bass' if it is the bass)" if high else ""),
                             column)
+
+    def _up_high(self, voice: str) -> bool:
+        """A voice the musician named for another part ('lead', 'flute') or whose notes all sit above the bass's
+        register ('solo the bass' with only a lead playing e4–c5 soloed the lead: trial)."""
+        named = [label for label, module in self.model.labels.items() if module == voice]
+        if named and not any("bass" in label for label in named):
+            return True
+        notes = [n for t in self.model.tracks.values() if t.target == voice for n in t.notes if is_note(str(n))]
+        return bool(notes) and min(note_to_hz(str(n)) for n in notes) >= BASS_BELOW_HZ
 
     def _module_vocabulary(self) -> list[str]:
         words = list(self.model.modules) + list(CATALOGUE) + [BASS, *PRONOUNS, "last", "everything"]

@@ -25,6 +25,7 @@ from .corrections import corrected
 from .misheard import misheard
 from .late_readings import late_readings
 from .unavailable import metal_triangle, not_here
+from .follow_ups import refused_before
 from .moved_effects import moved_effect
 from .parser import as_question, parse
 from .patch_model import PatchModel
@@ -56,6 +57,7 @@ from .remarks import taken_back
 from .timed_lines import is_timed, translate_timed
 from .timed_then import ramped, then_after_timed
 
+
 class Translator(ReadAgain, UndoHistory):
     def __init__(self):
         self.model = PatchModel()
@@ -69,6 +71,7 @@ class Translator(ReadAgain, UndoHistory):
         self.remarking = False                  # a line read without its remarks (remarks.py): its clauses not again
         self._asked: tuple[str, ...] = ()       # the two ways the last refusal asked between (answers.py)
         self._asked_once = False                # ... and a refused line since
+        self._refused: str | None = None        # the line just refused: 'more' after it is not of the line before
         self._answering = False                 # inside a line's own translate (its clauses are no answers)
         self._before_line = self._state()
 
@@ -86,8 +89,10 @@ class Translator(ReadAgain, UndoHistory):
         answer = answered(line, self._asked)
         try:
             self._answering = True
+            refused_before(self._refused, line, self._last_text)    # 'darker' refused, 'more': never the line before
             messages = self._said_by_name(answer or line)
         except LanguageError as err:
+            self._refused = line.strip()
             asked = options_asked(str(err))           # a question stands through one more refused line
             self._asked, self._asked_once = (asked, False) if asked else \
                 ((self._asked, True) if not self._asked_once else ((), False))
@@ -97,7 +102,7 @@ class Translator(ReadAgain, UndoHistory):
             raise plain from None
         finally:
             self._answering = False
-        self._asked = ()
+        self._asked, self._refused = (), None
         if answer:
             self.mapper.understood.insert(0, f"{line.strip()}: '{answer}'")
         return messages

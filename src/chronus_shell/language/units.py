@@ -54,11 +54,12 @@ NUMBER_WORDS = {
 _FRACTIONS = ("half", "quarter", "quarters", "third", "thirds")
 
 #: Relative steps without an amount: frequencies and times move by a musical factor (three
-#: semitones), dB by 3 dB, cents by a semitone, everything else by a tenth of its range.
+#: semitones), dB by 3 dB, cents by 10 (a detune a musician hears as
+#: a chorus, never a semitone out of tune: trial), everything else by a tenth of its range.
 FACTOR_STEP = 2 ** 0.25
 DB_STEP = 3.0
 BPM_STEP = 5.0
-CENTS_STEP = 100.0
+CENTS_STEP = 10.0
 LINEAR_STEP_FRACTION = 0.1
 
 _MULTIPLICATIVE_UNITS = ("hz", "ms", "s")
