@@ -1,4 +1,4 @@
-"""Follow-ups: a line that builds on the last command ("again", "more", "a bit less", "too
+"""Follow-ups: a line that builds on the last command ("again", "more", "a bit less", "subtler", "too
 much", "same for the snare", "and the kick too"), as the intent it means now.
 
 The second stage asks here first; each reading is (how it was read, the intent).
@@ -22,14 +22,14 @@ from .vocabulary import is_known_word
 
 _MORE = re.compile(r"^(?:(?:a\s+)?(?:little|lil|bit|tad|touch|lot|tiny bit|way|much|wee bit)\s+)*(?:even\s+)?(more(?:[\s,!]+more)*|further|harder|"
                    r"again but more|more please|keep going)\b", re.I)
-_LESS = re.compile(r"^(?:(?:nah|no|ok|hm+|uh+|oh)[,.!]?\s+)*(?:(?:a\s+)?(?:little|lil|bit|tad|touch|lot|way|much|wee bit)\s+)*(less|too much|"
+_LESS = re.compile(r"^(?:(?:nah|no|ok|hm+|uh+|oh)[,.!]?\s+)*(?:(?:a\s+)?(?:little|lil|bit|tad|touch|lot|way|much|wee bit)\s+)*(less|too much|subtler|more\s+subtle|"
                    r"not (?:so|that) (?:much|[a-z]+(?=[\s,.!]*$))|back off|pull (?:it )?back|tone it down|"
                    r"(?:that|this|it)(?:'?s|\s+is|\s+was)\s+(?:(?:way|far|a bit|rather|just|much)\s+)?(?:too much|2 much)|"
                    r"(?:way|far) too much|(?:way\s+)?2 much)\b", re.I)
 #: Overshot by far ('way too much', 'far too much'): back where the last step started, not three steps below it.
 _OVERSHOT = re.compile(r"\b(?:way|far|much|a lot|massively)\s+(?:too much|2 much)\b", re.I)
 #: A line that asked for less itself ('less reverb', 'too much'): a 'less' after it goes on the same way.
-_SAID_LESS = re.compile(r"\b(?:less|too much|2 much)\b", re.I)
+_SAID_LESS = re.compile(r"\b(?:less|too much|2 much|subtler|subtle)\b", re.I)
 _MORE_WAY = re.compile(r"^(?:(?:a\s+)?(?:little|bit|tad|touch|lot)\s+)?(?:even\s+)?more\s+(up|down)[\s,.!]*$", re.I)
 #: The words a follow-up is said with, for the second stage's typo pool ('agian' is 'again', never 'main').
 FOLLOW_UP_WORDS = frozenset({"again", "same", "repeat", "further", "more", "less"})
