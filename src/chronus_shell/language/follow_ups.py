@@ -22,10 +22,12 @@ from .vocabulary import is_known_word
 
 _MORE = re.compile(r"^(?:(?:a\s+)?(?:little|lil|bit|tad|touch|lot|tiny bit|way|much|wee bit)\s+)*(?:even\s+)?(more(?:[\s,!]+more)*|further|harder|"
                    r"again but more|more please|keep going)\b", re.I)
-_LESS = re.compile(r"^(?:(?:nah|no|ok|hm+|uh+|oh)[,.!]?\s+)*(?:(?:a\s+)?(?:little|lil|bit|tad|touch|lot|way|much|wee bit)\s+)*(less|too much|subtler|more\s+subtle|"
+_LESS = re.compile(r"^(?:(?:nah|no|ok|hm+|uh+|oh)[,.!]?\s+)*(?:(?:a\s+)?(?:little|lil|bit|tad|touch|lot|way|much|wee bit|slightly)\s+)*(less|too much|"
                    r"not (?:so|that) (?:much|[a-z]+(?=[\s,.!]*$))|back off|pull (?:it )?back|tone it down|"
                    r"(?:that|this|it)(?:'?s|\s+is|\s+was)\s+(?:(?:way|far|a bit|rather|just|much)\s+)?(?:too much|2 much)|"
                    r"(?:way|far) too much|(?:way\s+)?2 much)\b", re.I)
+#: 'subtler', 'a bit more subtle': less of it, said as a quality.
+_SUBTLER = re.compile(r"^(?:(?:a\s+)?(?:little|lil|bit|tad|touch|lot|way|much|slightly)\s+)*(subtler|more\s+subtle)\b", re.I)
 #: Overshot by far ('way too much', 'far too much'): back where the last step started, not three steps below it.
 _OVERSHOT = re.compile(r"\b(?:way|far|much|a lot|massively)\s+(?:too much|2 much)\b", re.I)
 #: A line that asked for less itself ('less reverb', 'too much'): a 'less' after it goes on the same way.
@@ -82,7 +84,7 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
         said = f"tempo {tempo.group(1)}{' now' if back.group('now') else ''}"
         return [(f"back to {tempo.group(1)}: the tempo", parse(said))]
     if last is None and not (back and back.re is _LESS_TO and model.last_param is not None):   # ('too much, 0.2' after
-        said = _whole(_MORE, text) or _whole(_LESS, text)                                      # a knob: that knob)
+        said = _whole(_MORE, text) or _whole(_LESS, text) or _whole(_SUBTLER, text)            # a knob: that knob)
         if said:                                          # 'too much' as the first line: of nothing yet
             _of_what(said.group(1).lower(), _whole(_MORE, text) is not None, "nothing has moved yet")
         return []
@@ -100,7 +102,7 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
         ref = _step_of(last, model)[0]
         direction = 1 if way.group(1).lower() == "up" else -1
         return [(f"more: {ref.text} {way.group(1).lower()}", it.ChangeParam(ref, direction, None, None, 0))]
-    more, less = _whole(_MORE, text), _whole(_LESS, text)
+    more, less = _whole(_MORE, text), _whole(_LESS, text) or _whole(_SUBTLER, text)
     added = _effect_added(last)
     if (more or less) and added is not None:            # 'add reverb', then 'more': more of that reverb
         word = "more" if more else "less"
