@@ -316,3 +316,19 @@ def test_a_share_dropped_is_the_rest_played():
 ])
 def test_french_words_for_louder_softer_again_and_stop(lines, expected):
     assert last(*DRUMS, *lines) == expected
+
+
+# -- at once, in other words than 'now' --------------------------------------------------------------------------------------
+@pytest.mark.parametrize("phrase", ["tempo 126 now, straight away", "jump straight to 126 NOW", "now instantly 126"])
+def test_a_tempo_said_at_once(phrase):
+    assert last(*DRUMS, "tempo 140", phrase) == ["/seq/bpm 126.0 now"]
+
+
+def test_a_bare_number_at_once_after_another_setting_is_not_the_tempo():
+    refused(*ACID, "cutoff 200", "jump straight to 128 NOW")
+
+
+def test_subtler_is_less_of_what_moved_last_and_again_the_same_way():
+    lines = ("add a saw", "add an lfo", "connect lfo1 to saw1 freq", "lfo1 depth 0.5", "subtler")
+    assert last(*lines) == ["/mod/lfo1/depth 0.4"]
+    assert last(*lines, "a bit more subtle") == ["/mod/lfo1/depth 0.3"]

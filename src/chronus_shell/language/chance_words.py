@@ -26,6 +26,8 @@ _SHARE_PLAYED = re.compile(r"\bchance\b|\bof\s+(?:the\s+|its\s+)?(?:notes|hits)\
 
 def chance_words(line: str, model: PatchModel, part_named) -> tuple[str, str] | None:
     """(what was understood, the line in the grammar's words) for a part's notes left out at random, else None."""
+    if "random" not in line.lower() and "chance" not in line.lower():
+        return None                                   # (most refused lines: no word of chance — cheap)
     words = re.findall(r"[\w%'-]+", in_english(line).lower().replace("per cent", "percent"))
     if not _RANDOM & set(words):
         return None

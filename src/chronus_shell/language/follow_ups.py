@@ -1,4 +1,4 @@
-"""Follow-ups: a line that builds on the last command ("again", "more", "a bit less", "too
+"""Follow-ups: a line that builds on the last command ("again", "more", "a bit less", "subtler", "too
 much", "same for the snare", "and the kick too"), as the intent it means now.
 
 The second stage asks here first; each reading is (how it was read, the intent).
@@ -26,12 +26,14 @@ _LESS = re.compile(r"^(?:(?:nah|no|ok|hm+|uh+|oh)[,.!]?\s+)*(?:(?:a\s+)?(?:littl
                    r"not (?:so|that) (?:much|[a-z]+(?=[\s,.!]*$))|back off|pull (?:it )?back|tone it down|"
                    r"(?:that|this|it)(?:'?s|\s+is|\s+was)\s+(?:(?:way|far|a bit|rather|just|much)\s+)?(?:too much|2 much)|"
                    r"(?:way|far) too much|(?:way\s+)?2 much)\b", re.I)
+#: 'subtler', 'a bit more subtle': less of it, said as a quality.
+_SUBTLER = re.compile(r"^(?:(?:a\s+)?(?:little|lil|bit|tad|touch|lot|way|much|slightly)\s+)*(subtler|more\s+subtle)\b", re.I)
 #: Overshot by far ('way too much', 'far too much'): back where the last step started, not three steps below it.
 _OVERSHOT = re.compile(r"\b(?:way|far|much|a lot|massively)\s+(?:too much|2 much)\b", re.I)
 #: 'louder', then 'a bit less': back part of the way (the whole step back is what 'undo' does).
 _A_LITTLE_LESS = re.compile(r"\b(?:little|lil|bit|tad|touch|slightly)\s+(?:less|too much)\b", re.I)
 #: A line that asked for less itself ('less reverb', 'too much'): a 'less' after it goes on the same way.
-_SAID_LESS = re.compile(r"\b(?:less|too much|2 much)\b", re.I)
+_SAID_LESS = re.compile(r"\b(?:less|too much|2 much|subtler|subtle)\b", re.I)
 _MORE_WAY = re.compile(r"^(?:(?:a\s+)?(?:little|bit|tad|touch|lot)\s+)?(?:even\s+)?more\s+(up|down)[\s,.!]*$", re.I)
 #: The words a follow-up is said with, for the second stage's typo pool ('agian' is 'again', never 'main').
 FOLLOW_UP_WORDS = frozenset({"again", "same", "repeat", "further", "more", "less"})
@@ -84,7 +86,7 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
         said = f"tempo {tempo.group(1)}{' now' if back.group('now') else ''}"
         return [(f"back to {tempo.group(1)}: the tempo", parse(said))]
     if last is None and not (back and back.re is _LESS_TO and model.last_param is not None):   # ('too much, 0.2' after
-        said = _whole(_MORE, text) or _whole(_LESS, text)                                      # a knob: that knob)
+        said = _whole(_MORE, text) or _whole(_LESS, text) or _whole(_SUBTLER, text)            # a knob: that knob)
         if said:                                          # 'too much' as the first line: of nothing yet
             _of_what(said.group(1).lower(), _whole(_MORE, text) is not None, "nothing has moved yet")
         return []
@@ -102,7 +104,7 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
         ref = _step_of(last, model)[0]
         direction = 1 if way.group(1).lower() == "up" else -1
         return [(f"more: {ref.text} {way.group(1).lower()}", it.ChangeParam(ref, direction, None, None, 0))]
-    more, less = _whole(_MORE, text), _whole(_LESS, text)
+    more, less = _whole(_MORE, text), _whole(_LESS, text) or _whole(_SUBTLER, text)
     added = _effect_added(last)
     if (more or less) and added is not None:            # 'add reverb', then 'more': more of that reverb
         word = "more" if more else "less"
