@@ -297,3 +297,31 @@ def test_more_after_a_refused_line_says_so():
         with pytest.raises(LanguageError) as err:
             translator.translate(line)
         assert said in str(err.value)
+
+
+# --- the review of the first merge ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("remark", ["this is my jam", "that's the vibe", "add a sine for the song"])
+def test_a_remark_gives_no_name_and_a_session_keeps_its_own(remark):
+    translator = Translator()
+    for line in ("add a saw", "add an acid filter"):
+        translator.translate(line)
+    try:
+        translator.translate(remark)
+    except LanguageError:
+        pass
+    assert [str(m) for m in translator.translate("save as my jam")] == ["/session/save 'my jam'"] or \
+        translator.model.labels == {}
+
+
+def test_too_fast_back_after_another_change_is_no_undo_of_it():
+    assert last(*KIT, "tempo 140", "hats up", "too fast, back") != last(*KIT, "tempo 140", "hats up", "undo")
+
+
+@pytest.mark.parametrize("phrase", ["bass = -3db", "bass=-3db"])
+def test_a_level_after_equals_is_set(phrase):
+    assert _level(last("add a square called bass", phrase), "bass") == pytest.approx(0.708, abs=0.001)
+
+
+def test_a_samba_is_counted_in_two_and_lento_is_the_score_term():
+    assert last(*KIT, "samba, 50 bars per minute") == ["/seq/bpm 100.0"]
+    assert last(*KIT, "lento") == ["/seq/bpm 52.0"]

@@ -15,7 +15,7 @@ _POLITE = r"(?:[\s,.!?]+(?:please|pls|now|thanks))*[\s,.!?]*$"
 #: Asking for a click: a verb of having or hearing, or the word alone ('metronome', 'click on', 'a click track please').
 _WANTED = re.compile(rf"^(?:(?:ok|now|and|so|please)[\s,]+)*(?:(?:add|start|use|give\s+(?:me|us)|turn\s+on|put\s+on|switch\s+on|i\s+(?:want|need)|"
                      rf"can\s+(?:i|we|you)\s+(?:have|get|hear|add)|(?:i|we)\s+would\s+like(?:\s+to\s+hear)?|let\s+(?:me|us)\s+hear)\s+)?"
-                     rf"(?:an?\s+|the\s+|some\s+)?(?:metronome(?:\s+click)?|click(?:\s+track)?)(?:\s+(?:on|please))?{_POLITE}", re.I)
+                     rf"(?:an?\s+|the\s+)?(?:metronome(?:\s+click)?|click(?:\s+track)?)(?:\s+(?:on|please))?{_POLITE}", re.I)
 _HEAR = re.compile(r"\b(?:hear|have|want|need|add|give|would\s+like)\b[^.?!]*\b(?:a|the)\s+metronome\b", re.I)
 #: A click not wanted, or a part said with it ('the hats like a metronome'): no click track added.
 _NOT_ADDED = re.compile(r"\b(?:no|not|don'?t|dont|without|never|off|stop|kick|snare|hats?|hi-?hats?|like\s+a)\b", re.I)

@@ -19,7 +19,7 @@ OTHER_LANGUAGES = {
     "subir": "raise", "sube": "raise", "bajar": "lower", "baja": "lower",
     "charge": "load",                                  # cargar: a false friend
     # Spanish verbs and comparisons (cumbia, mariachi, salsa): 'bajo más fuerte', 'pan the hats a la izquierda'
-    "más": "more", "menos": "less", "izquierda": "left", "derecha": "right", "lento": "slow", "lenta": "slow",
+    "más": "more", "menos": "less", "izquierda": "left", "derecha": "right",
     "rápido": "fast", "rápida": "fast", "deshacer": "undo", "deshaz": "undo", "graba": "record",
     "cargar": "load", "carga": "load", "guardar": "save", "guarda": "save", "guárdalo": "save", "guardalo": "save",
     "quita": "remove", "quitar": "remove", "filtro": "filter",

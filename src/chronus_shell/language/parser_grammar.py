@@ -21,6 +21,7 @@ from .parser_gear_rules import GearRules
 from .parser_patch_rules import PatchRules
 from .parser_sequencer_rules import SequencerRules
 from .parser_shell_rules import ShellRules, whole_session_name
+from .parser_patch_rules import set_with_equals
 from .parser_stereo_rules import StereoRules
 from .parser_values import ValueRules, glue_numeric_names
 
@@ -88,7 +89,7 @@ _TRANSFORMER = _ToIntent()
 def parse_plain(line: str):
     """A line read by the grammar alone (the parts of a harmony line that are not harmony)."""
     try:
-        return whole_session_name(_TRANSFORMER.transform(parse_tree(glue_numeric_names(line))), line)
+        return set_with_equals(whole_session_name(_TRANSFORMER.transform(parse_tree(glue_numeric_names(line))), line), line)
     except UnexpectedInput as err:
         raise parse_error(line, err) from None
     except VisitError as err:                     # a value the grammar took but cannot be read

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from dataclasses import replace
+
 from lark import Token
 
 from . import intents as it
@@ -331,3 +333,10 @@ ADJECTIVES = {
     "wide": ("narrower", "wider"), "narrow": ("wider", "narrower"), "thin": ("wider", "narrower"),
     "deep": ("shallower", "deeper"), "shallow": ("deeper", "shallower"),
 }
+
+
+def set_with_equals(intent, line: str):
+    """'bass = -3db', 'bass=-3db': a value after '=' is set, never a step (the grammar drops the '=' as it drops 'to')."""
+    if isinstance(intent, it.SetParam) and intent.bare and "=" in line[:intent.value.column]:
+        return replace(intent, bare=False)
+    return intent

@@ -72,7 +72,8 @@ def new_named(line: str, model: PatchModel) -> tuple[str, str] | None:
     match = NEW_NAMED.match(line)
     kind = type_named(tuple(match.group("type").lower().split())) if match else None
     name = match.group("name").lower() if match else ""
-    if kind is None or CATALOGUE[kind].spec.role != "source" or is_known_word(name, model.names()) and name not in NICKNAMES:
+    if kind is None or CATALOGUE[kind].spec.role != "source" or _no_name(name) or \
+            is_known_word(name, model.names()) and name not in NICKNAMES:
         return None
     rest = re.sub(r"^\s*,?\s*(?:tuned\s+)?", " ", match.group("rest") or "").rstrip()
     return f"a new {kind}, the {name} from now on", f"add a {kind}{rest}"      # (named after it: remember_label)
@@ -90,6 +91,8 @@ def name_given(line: str, model: PatchModel) -> str | None:
                             0, (), line)
     match = _CALL.match(line)
     passing = _IS_NAMED.match(line) if match is None else None
+    if passing is not None and passing.group("what").lower().split()[-1] in ("this", "that", "it", "these", "those", "here"):
+        passing = None                                # 'this is my jam', "that's the vibe": a remark, no name
     if passing is not None and (is_known_word(passing.group("name"), model.names())
                                 and passing.group("name").lower() not in NICKNAMES or _no_name(passing.group("name").lower())):
         return None                                   # 'the kick is the loudest', 'the saw is my bass': no new name
@@ -123,6 +126,8 @@ def with_labels(line: str, model: PatchModel) -> str:
     only one of its type ('melody on the theremin: …' as '… on the sine: …', the words every phrasing knows), else its
     id. A label said again before a colon ('blip: …') is a label line, left as it is."""
     names = [n for n, module_id in model.labels.items() if module_id in model.modules]
+    if _SESSION_LINE.match(line):
+        return line                                   # 'save as my jam', 'load theremin': a session's name as said
     label = _LABEL.match(line)
     if not names or label and " ".join(w for w in label.group("label").lower().split() if w not in _ARTICLES) in names:
         return line
@@ -131,13 +136,18 @@ def with_labels(line: str, model: PatchModel) -> str:
 
 
 _ARTICLES = ("a", "an", "the", "my", "some")
+_SESSION_LINE = re.compile(r"^\s*(?:save|load|open|delete|remove\s+session|overwrite|rename)\b(?=.*\b(?:as|session|called)\b|"
+                           r"\s+\S+\s*$)", re.I)
 def _no_name(word: str) -> bool:
     """'the kick is the loudest', 'the sine is the melody', 'the saw is my favourite': how it is or what it plays."""
     return word in _WHAT_IT_PLAYS or word.endswith(("est", "ly")) or word in _HOW_IT_IS
 
 
 _HOW_IT_IS = frozenset({"one", "problem", "issue", "same", "thing", "main", "star", "favourite", "favorite", "best", "worst",
-                        "culprit", "winner", "key", "point", "idea", "plan", "goal", "boss", "king", "queen", "hero"})
+                        "culprit", "winner", "key", "point", "idea", "plan", "goal", "boss", "king", "queen", "hero",
+                        # the music itself, or a section of it ('this is my jam', 'that's the vibe', 'for the song')
+                        "jam", "vibe", "song", "track", "tune", "piece", "verse", "chorus", "bridge", "intro", "outro",
+                        "drop", "break", "breakdown", "session", "mix", "sound", "music", "set", "end", "start", "way"})
 #: What a part plays, never its name ('the sine is the melody': 'melody on the triangle: …' still a melody).
 _WHAT_IT_PLAYS = frozenset({"melody", "tune", "riff", "line", "hook", "notes", "chords", "chord", "arp", "arpeggio",
                             "ostinato", "bassline", "harmony", "rhythm", "beat", "groove", "part", "loop", "solo"})

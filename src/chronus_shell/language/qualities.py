@@ -106,12 +106,13 @@ _DISTORTION_NOISE = frozenset({"buzz", "buzzy", "fizz", "fizzy"})
 
 
 def _distorted(model: PatchModel, target: str | None) -> bool:
-    """Whether the part named (else the one in focus) goes through a distortion."""
+    """Whether the part named (else the one in focus) goes through a distortion that is driven."""
     try:
         part = Resolver(model).module(Words(tuple(Word(w, 0) for w in target.split()))) if target else model.focus
     except LanguageError:
         return False
-    return any(model.modules.get(m) == "distortion" for m in model.voice_of(part) or [part])
+    return any(model.modules.get(m) == "distortion" and model.value(m, "drive") > model.spec(m).param("drive").low
+               for m in model.voice_of(part) or [part])          # (a distortion at its floor adds no buzz to take)
 
 
 def _quality_word(word: str) -> str | None:

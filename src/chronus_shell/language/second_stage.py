@@ -71,9 +71,23 @@ _BACK = re.compile(r"^(?:(?:and|now|ok|okay|actually|no|nah|oh|so|hmm+|ugh|sorry
                    r"(?:put it |put that |put everything |go |take it |set it |bring it |change it )?back (?:to )?(?:how|the way|what|as) it was\b"
                    r"|^(?:put it )?back$", re.I)
 #: 'too much, undo that', 'ugh no, take it back': a complaint, then the undo it asks for.
-COMPLAINT_THEN_UNDO = re.compile(r"^(?:(?:nah|no|ugh|oops|hmm+|(?:way\s+)?too\s+\w+|that(?:'?s|\s+was)\s+(?:way\s+)?(?:too\s+)?\w+|not\s+(?:good|great|that|it))"
+_COMPLAINT_THEN_UNDO = re.compile(r"^(?:(?:nah|no|ugh|oops|hmm+|(?:way\s+)?too\s+\w+|that(?:'?s|\s+was)\s+(?:way\s+)?(?:too\s+)?\w+|not\s+(?:good|great|that|it))"
                                   r"[\s,.!]+)+(?:undo(?:\s+(?:that|it))?|take\s+(?:that|it)\s+back|go\s+back|back(?:\s+again)?|(?:put\s+it\s+)?back\s+(?:to\s+)?(?:how|the way|as)\s+it\s+was)"
                                   r"[\s.!]*$", re.I)
+#: What a complaint is about ('too fast, back' after 'hats up' is no undo of the hats): the params it can take back.
+_COMPLAINED_OF = {("fast", "slow", "quick", "rushed", "rushing", "dragging"): ("bpm",),
+                  ("loud", "quiet", "soft", "noisy", "much"): ("gain", "mix", "level", "depth", "drive")}
+
+
+def takes_back(text: str, model: PatchModel) -> bool:
+    """A complaint then 'back' / 'undo' that is about the last change (a complaint of another thing: not an undo)."""
+    if not _COMPLAINT_THEN_UNDO.match(text):
+        return False
+    said = re.search(r"\btoo\s+(\w+)", text, re.I)
+    params = next((p for words, p in _COMPLAINED_OF.items() if said and said.group(1).lower() in words), None)
+    return params is None or model.last_param is not None and model.last_param[1] in params
+
+
 _ONLY_AFTER = re.compile(r"^(?:the\s+)?(.+?)\s+only(?:\s+please)?$", re.I)
 _ONLY = re.compile(r"^(?:only|just)\s+(?:the\s+)?(.+?)(?:\s+(?:please|pls|now))?$", re.I)
 _FULL_STOP = re.compile(r"(?<=[A-Za-z]{2})\.$")
@@ -114,7 +128,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     if _BACK.match(tidied) and isinstance(last, it.Mute) and last.verb in ("unsolo", "unmute"):
         raise LanguageError(f"it is: '{last_text or last.verb}' brought it back as it was ('undo' would take that "
                             f"back)", 0, (), line)       # after 'solo …', 'unsolo': never the solo again
-    if _BACK.match(tidied) or COMPLAINT_THEN_UNDO.match(text):
+    if _BACK.match(tidied) or _COMPLAINT_THEN_UNDO.match(text):
         return [Reading("back to how it was: undo", "undo")]
     but = _all_but(tidied, model)
     if but is not None:
@@ -311,4 +325,4 @@ def _a_side(words: list[str], index: int, model: PatchModel) -> bool:
                 or any(w.strip(",.").lower() in ("left", "pan", "panned", "stereo") for w in words))
 
 
-__all__ = ["readings", "tidy_words", "part_named", "sounds", "Reading", "COMPLAINT_THEN_UNDO"]
+__all__ = ["readings", "tidy_words", "part_named", "sounds", "Reading", "takes_back"]

@@ -50,7 +50,7 @@ from .shared_pan import shared_pan_note
 from .mapper_tracks import unheard_rhythm
 from .other_languages import in_english
 from .pair_words import ramp_starts, step_from, both_parts, moved_together
-from .second_stage import COMPLAINT_THEN_UNDO, part_named, sounds
+from .second_stage import part_named, sounds, takes_back
 from .several_parts import names_part
 from .sweeps import sweep_line
 from .remarks import taken_back
@@ -241,7 +241,7 @@ class Translator(ReadAgain, UndoHistory):
             self._last_text = text
             self.mapper.understood[:0] = [swept] if swept else []
             return timed
-        if COMPLAINT_THEN_UNDO.match(text):             # 'too fast, back': the change taken back, not a step on
+        if takes_back(text, self.model):             # 'too fast, back': the change taken back, not a step on
             return self._second_stage(line, LanguageError("a complaint, then 'back'", 0))
         try:
             last = self._last_intent
