@@ -77,6 +77,7 @@ def test_a_prompt_that_takes_the_cpu_is_put_back_to_the_ordinary_policy_by_its_g
         assert not fifo()
     assert guard.cut_short == 1 and not fifo()
     assert os.sched_getscheduler(guard._thread.native_id) & ~os.SCHED_RESET_ON_FORK == os.SCHED_FIFO
+    time.sleep(guard.window_s * 2)               # (a line straight after is judged with it: a paste is one window)
     with guard.up(PROMPT_PRIORITY):              # the next line is real-time again
         time.sleep(0.1)                          # waiting for keys costs no CPU: the guard lets it be
         assert policy() == (os.SCHED_FIFO, PROMPT_PRIORITY)
@@ -114,3 +115,15 @@ def test_without_the_right_the_prompt_stays_ordinary_and_unguarded():
     got = answers.get(timeout=60)
     child.join(30)
     assert child.exitcode == 0 and got == ((os.SCHED_OTHER, 0), True, 0)
+
+
+def test_a_paste_of_many_lines_is_judged_as_one_window():
+    guard = PromptGuard(period_s=0.02, window_s=0.2)
+    deadline = time.monotonic() + 2.0
+    while guard.cut_short == 0 and time.monotonic() < deadline:
+        with guard.up(PROMPT_PRIORITY):          # each line busy a little, raised anew: never a window of its own
+            busy = time.monotonic() + 0.03
+            while time.monotonic() < busy:
+                pass
+    assert guard.cut_short >= 1
+

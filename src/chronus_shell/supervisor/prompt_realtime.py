@@ -7,7 +7,9 @@ prompt's run delay from the Enter key to its accept, 1.7 ms at the median and 12
 SCHED_FIFO 0.01 / 0.55 ms). So while the prompt is up — waiting for keys, reading them, drawing, completing,
 calling the accept handler where a line is translated and sent — its thread is at SCHED_FIFO
 PROMPT_PRIORITY: above every ordinary program, below the audio path's threads and a line's own window.
-What an entered line does after the prompt returns (printing, a shell verb, a session) is ordinary again.
+What an entered line does after the prompt returns (printing, a shell verb, a session) is ordinary again; what the
+prompt's event loop runs while it is up (the toolbar, the status poll's answer, the autosave's write) runs at its
+priority, inside the same guard.
 
 Bounded: a guard thread, one step above, reads the prompt thread's CPU time every GUARD_PERIOD_S and
 puts it back to the ordinary policy until the next line when it used more than PROMPT_CPU_SHARE of the
@@ -89,9 +91,10 @@ class PromptGuard:
                 if self._raised is None:
                     self._wake.wait()
                     continue
-                if self._raised is not watched:      # a new line's prompt: a new window
+                if self._raised is not watched:      # a new line's prompt: the same window (a paste of many lines,
+                    if watched is None or watched[0] != self._raised[0]:      # each raised anew, is judged as one)
+                        looks.clear()
                     watched = self._raised
-                    looks.clear()
                     fifo(watched[1] + 1)             # above the prompt it watches (once it may: tried each time)
                 looks.append((time.monotonic(), _on_cpu_ns(watched[0])))
                 while looks[-1][0] - looks[0][0] > self.window_s:
