@@ -262,8 +262,6 @@ _TEMPO_PART = re.compile(rf"^(?:(?P<span>{_TEMPO_SPAN})\s*)?(?:(?:up\s+|down\s+)
 _TEMPO_GLIDE = re.compile(r"^(?:(?:can|could|shall)\s+(?:we|you)\s+)?(?:(?P<build>build)|take|bring|push|go|move|ramp)"
                           r"(?P<named>\s+the\s+tempo|\s+from\s+(?:this|the)\s+tempo|\s+from\s+here)?\s+(?P<way>up|down)?\s*to\s+"
                           r"(?P<bpm>\d{2,3})(?P<unit>\s*bpm)?(?P<rest>\s+(?:over|across|in)\s+.+)$", re.I)
-
-
 #: The tempo said, then how it gets there ('recovery: 90 bpm, take it down gradually over 8 bars'): a glide to it.
 _TEMPO_THEN_HOW = re.compile(r"^(?:[a-z][a-z ]*:\s*)?(?:tempo\s+)?(?P<bpm>\d{2,3})\s*bpm\s*,\s*(?:take|bring|get|go|ease|slow|"
                              r"move|drop)\s+(?:it\s+|us\s+)?(?:down|up|there)?\s*(?:gradually|slowly|gently|smoothly)?\s+"
@@ -276,8 +274,7 @@ def said_tempo(text: str) -> str:
     glide = _TEMPO_GLIDE.match(text.strip().rstrip(".!?"))
     if glide and (glide["build"] or glide["named"] or glide["unit"]):
         return f"tempo {glide['way'] or ''} to {glide['bpm']}{glide['rest']}".replace("  ", " ")
-    then_how = _TEMPO_THEN_HOW.match(text.strip().rstrip(".!?"))
-    if then_how:
+    if then_how := _TEMPO_THEN_HOW.match(text.strip().rstrip(".!?")):
         return f"tempo to {then_how['bpm']} {then_how['rest']}"
     found = _TEMPO_SAID.match(text.strip().rstrip(".!"))
     if found is None:

@@ -172,8 +172,7 @@ def _inner(message: Message) -> str:
 
 def _timed(translator, timed: Timed, text: str) -> list[Message]:
     model = translator.model
-    muted = {name: track.muted for name, track in model.tracks.items()}
-    soloed = model.soloed, model.muted_before_solo
+    muted, soloed = {name: track.muted for name, track in model.tracks.items()}, (model.soloed, model.muted_before_solo)
     begins = _moved_from(model, _probe(translator, timed.begin)) if timed.begin else {}
     unmuted = _back_in(translator, text) if timed.level == "in" else None
     if unmuted:                                     # 'bring the hats back in on the next bar' after a mute
