@@ -325,3 +325,13 @@ def test_a_level_after_equals_is_set(phrase):
 def test_a_samba_is_counted_in_two_and_lento_is_the_score_term():
     assert last(*KIT, "samba, 50 bars per minute") == ["/seq/bpm 100.0"]
     assert last(*KIT, "lento") == ["/seq/bpm 52.0"]
+
+
+@pytest.mark.parametrize("phrase, same_as", [("louder 🔥🔥", "louder"), ("more wobble 😎", "more wobble"),
+                                              ("that's fire 🔥 again", "that's fire again")])
+def test_emoji_are_left_out(phrase, same_as):
+    translator, plain = Translator(), Translator()
+    for t in (translator, plain):
+        for line in (*KIT, "add a saw", "add a wobble to the saw"):
+            t.translate(line)
+    assert [str(m) for m in translator.translate(phrase)] == [str(m) for m in plain.translate(same_as)]

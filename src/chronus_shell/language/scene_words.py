@@ -322,11 +322,15 @@ def em_as_them(line: str) -> str:
     return _EM_PRONOUN.sub(lambda m: f"{m.group(1)} them" if m.group(1) else "them", line) if "em" in line.lower() else line
 
 
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
+
+
 def fixed_terms(line: str) -> str:
     """The line with its fixed terms said as one word ('sample and hold lfo' → 'random lfo'; 'scrap
     that' is 'scratch that', never mind — not 'remove' the part in focus; a half-time feel said
     with the snare on 3 that plays it is that snare; 'a dotted eighth delay on the saw' is a delay
     added to the saw, its time a dotted eighth)."""
+    line = _EMOJI.sub("", line).strip() or line       # 'more wobble 😎', "that's fire 🔥 again": the words
     if _SCRATCH.match(line):
         return "scratch that"
     line = rewritten(line, _TERMS)                    # each in turn, skipped where its words are not in the line
