@@ -83,3 +83,15 @@ def test_a_fade_in_said_again_mid_fade_goes_to_where_the_first_was_going(chronus
     text = run_lines(chronus_home, ["add a sine called high at 880 hz", "start", "verbose on", "fade it in over 16 bars"],
                      ["again"])
     assert re.findall(r"/ramp/high/gain ([\d.]+) 64", text) == ["0.5", "0.5"], text
+
+
+def test_stop_the_sweep_holds_it_where_it_plays_and_cancel_puts_it_back(chronus_home):
+    """Mid-sweep, 'stop the sweep' keeps the cutoff playing now (the sweep ends there); 'cancel the fade' after a fade
+    out has begun puts the level back where the fade started."""
+    text = run_lines(chronus_home, LINES, ["stop the sweep"], ["what is the cutoff", "fade out over 64 bars"],
+                     ["cancel the fade", "what is the master gain"])
+    held = re.search(r"the sweep stopped where it is: acid_filter1 cutoff ([\d.]+) Hz", text)
+    assert held and 300 < float(held.group(1)) < 1000, text
+    assert re.search(rf"acid_filter1 cutoff {float(held.group(1)):g} Hz +\(range", text), text   # no longer ramping
+    assert "the fade called off: back where it started: master gain 0 dB" in text, text
+    assert re.search(r"master gain 0 dB +\(range", text), text

@@ -322,7 +322,7 @@ def em_as_them(line: str) -> str:
     return _EM_PRONOUN.sub(lambda m: f"{m.group(1)} them" if m.group(1) else "them", line) if "em" in line.lower() else line
 
 
-_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+")
+_EMOJI = re.compile("[\U0001F000-\U0001FAFF\u2600-\u266C\u2670-\u27BF\uFE0F\u200D]+")   # (♭ ♮ ♯ kept: notes)
 
 
 def fixed_terms(line: str) -> str:

@@ -1,0 +1,61 @@
+"""A change over time called off while it runs: 'stop the fade', 'hold the sweep there', 'freeze the filter sweep'
+keep the param where it is now; 'cancel the fade', 'scrap that fade', 'never mind the fade' put it back where the
+ramp started. Only the ramps running now are stopped (the shell's ramp watch says which, and where each is); the
+word says which ones — a fade is a level, a sweep a cutoff or a tone, a glide a pitch — and with none running the
+line is refused with what could be meant.
+"""
+from __future__ import annotations
+
+import re
+
+from .errors import LanguageError
+from .patch_model import PatchModel
+from ..engine.params import format_number
+
+_HOLD = r"stop|halt|hold|freeze|pause|end|kill"
+_BACK = r"cancel|undo|abort|scrap|forget|drop|never\s*mind|nevermind|call\s+off|take\s+back"
+_WHAT = r"fade(?:\s+(?:out|in))?|fading|swell|sweep|filter\s+sweep|riser|ramp|glide|automation|build(?:\s*-?\s*up)?"
+_STOP = re.compile(rf"^(?:(?:ok|okay|no|wait|actually|hey)[\s,!]+)*(?P<verb>{_HOLD}|{_BACK})\s+(?:the\s+|that\s+|this\s+|my\s+|it'?s\s+)?"
+                   rf"(?:(?P<part>[\w-]+)(?:'s)?\s+)?(?P<what>{_WHAT})(?:\s+(?:there|here|now|where\s+it\s+is|please|pls))*[\s.!]*$",
+                   re.I)
+#: The params each word stops (a word not here stops any running ramp).
+_PARAMS = {"fade": ("gain",), "fading": ("gain",), "swell": ("gain",), "sweep": ("cutoff", "tone", "freq"),
+           "glide": ("freq", "bpm"), "riser": ("cutoff", "freq", "gain")}
+_TEMPO = "seq.bpm"
+
+
+def ramp_stop(line: str, model: PatchModel, part_named) -> tuple[str, str] | None:
+    """(what was understood, the line in the grammar's words) for a running ramp stopped or called off; None for any
+    other line; LanguageError when no such ramp runs."""
+    match = _STOP.match(line.strip())
+    if match is None:
+        return None
+    what, hold = match["what"].lower().split()[0], re.fullmatch(_HOLD, match["verb"], re.I) is not None
+    part = part_named(match["part"].lower()) if match["part"] else None
+    if match["part"] and part is None and match["part"].lower() != "filter":
+        return None
+    voice = set(model.voice_of(part)) | {part} if part else None
+    running = [key for key in model.going_to
+               if (voice is None or key.split(".")[0] in voice) and key.split(".")[1] in _PARAMS.get(what, (key.split(".")[1],))]
+    if not running:
+        raise LanguageError(f"no {what} is running now: nothing to {match['verb'].lower()} — to set a level at once, "
+                            f"e.g. 'volume -6 db'; 'undo' takes back the last line", match.start("what"))
+    settings, said = [], []
+    for key in running:
+        module_id, param = key.split(".")
+        now = model.bpm if key == _TEMPO else float(model.value(module_id, param))
+        value = now if hold else model.ramp_from.get(key, now)
+        settings.append(f"tempo {format_number(value)}" if key == _TEMPO else f"set {module_id} {param} to {format_number(value)}")
+        said.append(f"tempo {format_number(value)} bpm" if key == _TEMPO else
+                    f"{module_id} {param} {format_number(value)}{_unit(model, module_id, param)}")
+    how = "stopped where it is" if hold else "called off: back where it started"
+    other = f"'cancel the {what}' puts it back where it started" if hold else f"'stop the {what}' keeps it where it is"
+    return f"the {what} {how}: {', '.join(said)} ({other})", " and ".join(settings)
+
+
+def _unit(model: PatchModel, module_id: str, param: str) -> str:
+    unit = model.spec(module_id).param(param).unit
+    return "" if unit in ("ratio", "enum", "bool") else f" {unit}"
+
+
+__all__ = ["ramp_stop"]

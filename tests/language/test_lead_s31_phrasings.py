@@ -1,0 +1,121 @@
+"""What the blind trials of session 30 heard go wrong or refused, by class (session 31): a part told to play the
+chords' roots ('the bass follows the chords') gets each chord's root, low, held as long as the chord or on its own
+rhythm; a flat or sharp sign in a key is a note's, never an emoji left out."""
+import pytest
+
+from chronus_shell.language.chords import token_pitches
+
+from .test_time_harmony_classes import echo, last, refused
+
+CHORDS = ("add a triangle", "chords G D Em C on the triangle", "add a saw called bass")
+
+
+def _notes(out: list[str], track: str) -> list[str]:
+    return next(m.split()[2:] for m in out if m.startswith(f"/seq/notes {track} "))
+
+
+def _pattern(out: list[str], track: str) -> str:
+    return next(m.split()[3] for m in out if m.startswith(f"/seq/add {track} "))
+
+
+@pytest.mark.parametrize("phrase", ["bass plays the roots", "the bass follows the chords", "have the bass play the root notes",
+                                    "make the bass follow the changes", "root notes on the bass", "bass: just the roots please",
+                                    "the bass plays the root of each chord"])
+def test_the_bass_plays_each_chords_root_held_as_long_as_the_chord(phrase):
+    out = last(*CHORDS, phrase)
+    notes = [n for n in _notes(out, "bass") if n != "-"]
+    assert [token_pitches(n)[0] % 12 for n in notes] == [7, 2, 4, 0]          # G D E C
+    assert all(token_pitches(n)[0] < 48 for n in notes)                       # low: a bass
+    assert _pattern(out, "bass") == _pattern(last(*CHORDS[:2]), "chords")     # each as long as its chord
+
+
+def test_an_inverted_chord_gives_its_root_not_its_lowest_note():
+    out = last("add a triangle", "chords c/e g/b am f on the triangle", "add a saw called bass", "bass plays the roots")
+    assert [token_pitches(n)[0] % 12 for n in _notes(out, "bass") if n != "-"] == [0, 7, 9, 5]
+
+
+def test_a_bass_with_a_rhythm_of_its_own_keeps_it_and_each_hit_takes_the_root_then():
+    out = last(*CHORDS, "play x.x.x.x. on the bass", "bass plays the roots")
+    notes = _notes(out, "bass")
+    assert not any(m.startswith("/seq/add bass") for m in out)                # the rhythm kept
+    assert len(notes) == 64 and {token_pitches(notes[s])[0] % 12 for s in range(16)} == {7}
+    assert token_pitches(notes[16])[0] % 12 == 2 and token_pitches(notes[63])[0] % 12 == 0
+
+
+def test_the_roots_are_said_back():
+    assert "g2 d2 e2 c2" in echo(*CHORDS, "bass follows the chords")
+
+
+def test_roots_with_no_chords_playing_say_how_to_give_some():
+    said = refused("add a saw called bass", "the bass plays the roots")
+    assert "chords" in said and "'bass plays the roots'" in said
+
+
+def test_the_voice_that_plays_the_chords_cannot_also_play_their_roots():
+    assert "another voice" in refused(*CHORDS, "the triangle follows the chords")
+
+
+def test_a_part_that_is_not_there_is_not_given_the_roots():
+    with pytest.raises(Exception):
+        last("add a triangle", "chords G D Em C on the triangle", "the bass plays the roots")
+
+
+@pytest.mark.parametrize("phrase, key", [("Key is E♭ major", "eb major"), ("key of F♯ minor", "f# minor"),
+                                         ("in B♭ please 🙏", "bb major")])
+def test_a_flat_or_sharp_sign_is_a_notes_not_an_emoji(phrase, key):
+    assert last("add a sine", phrase) == [f"/seq/key {key}"]
+
+
+def _mid_ramps(*lines):
+    """A translator whose master fades out (at -23.5 dB now) and whose filter sweeps up (at 1200 Hz now), as the shell's
+    RampWatch tells it."""
+    from chronus_shell.language import Translator
+    translator = Translator()
+    for line in ("add a saw", "add an acid filter at 500 hz", "fade out over 8 bars", "open the filter to 3000 over 8 bars",
+                 *lines):
+        translator.translate(line)
+    translator.model.values["master"] = {**translator.model.values["master"], "gain": -23.5}
+    translator.model.values["acid_filter1"] = {**translator.model.values["acid_filter1"], "cutoff": 1200.0}
+    translator.model.going_to = {"master.gain": -60.0, "acid_filter1.cutoff": 3000.0}
+    return translator
+
+
+@pytest.mark.parametrize("phrase", ["stop the fade", "hold the fade there", "freeze the fade", "ok stop the fade out"])
+def test_stopping_a_fade_keeps_the_level_where_it_plays(phrase):
+    translator = _mid_ramps()
+    assert [str(m) for m in translator.translate(phrase)] == ["/mod/master/gain -23.5"]
+    assert "'cancel the fade'" in " ".join(translator.understood)
+
+
+@pytest.mark.parametrize("phrase", ["cancel the fade", "never mind the fade", "scrap that fade", "abort the fade"])
+def test_cancelling_a_fade_puts_the_level_back_where_it_started(phrase):
+    assert [str(m) for m in _mid_ramps().translate(phrase)] == ["/mod/master/gain 0.0"]
+
+
+@pytest.mark.parametrize("phrase, out", [("stop the filter sweep", "/mod/acid_filter1/cutoff 1200.0"),
+                                         ("cancel the sweep", "/mod/acid_filter1/cutoff 500.0")])
+def test_a_sweep_is_the_cutoff_not_the_fade(phrase, out):
+    assert [str(m) for m in _mid_ramps().translate(phrase)] == [out]
+
+
+def test_stopping_a_fade_when_none_runs_says_so():
+    said = refused("add a saw", "stop the fade")
+    assert "no fade is running" in said
+
+
+@pytest.mark.parametrize("lines", [("add noise", "the noise is my wind", "pan the wind hard right"),
+                                   ("add noise", "the noise is my crash", "pan the crash hard right")])
+def test_a_name_given_after_my_that_is_only_a_verb_names_the_part(lines):
+    assert last(*lines) == ["/mod/noise1/pan 1.0"]
+
+
+@pytest.mark.parametrize("line", ["the sine is my high", "the sine is my dark", "the sine is my left", "the sine is my dirty"])
+def test_an_adjective_or_a_place_after_my_is_no_name(line):
+    from chronus_shell.language import Translator
+    translator = Translator()
+    translator.translate("add a sine")
+    try:
+        translator.translate(line)
+    except Exception:
+        pass
+    assert not translator.model.labels
