@@ -119,3 +119,26 @@ def test_an_adjective_or_a_place_after_my_is_no_name(line):
     except Exception:
         pass
     assert not translator.model.labels
+
+
+@pytest.mark.parametrize("correction", ["too much", "a bit less", "less", "not so much"])
+def test_back_to_how_it_was_after_a_correction_goes_back_before_the_step_it_corrected(correction):
+    lines = ("add a saw", "add a delay", "feedback 70%", "more feedback", correction)
+    assert last(*lines, "back to how it was") == ["/mod/delay1/feedback 0.7"]
+    assert "both undone" in echo(*lines, "back to how it was")
+
+
+def test_back_to_how_it_was_after_a_plain_step_is_still_its_undo():
+    assert last("add a saw", "add a delay", "feedback 70%", "more feedback", "back to how it was") == \
+        ["/mod/delay1/feedback 0.7"]
+
+
+@pytest.mark.parametrize("phrase, out", [("reverb size small", "/mod/reverb1/room 0.25"), ("room big", "/mod/reverb1/room 0.75"),
+                                         ("depth small", "/mod/lfo1/depth 0.25"), ("depth high", "/mod/lfo1/depth 0.75")])
+def test_a_param_said_with_a_plain_quality_goes_into_that_region(phrase, out):
+    assert last("add a saw", "add a reverb", "add an lfo to the saw's pitch", phrase) == [out]
+
+
+def test_a_quality_the_param_already_has_is_a_step_that_way():
+    out = last("add a saw", "add a reverb", "room 0.1", "room small")
+    assert float(out[0].split()[1]) < 0.1

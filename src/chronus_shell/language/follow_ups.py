@@ -195,6 +195,11 @@ def refused_before(refused: str | None, text: str, last_text: str) -> None:
         raise LanguageError(f"'{text.strip()}' of what? {what} was not done{done} — say the change whole", 0)
 
 
+def is_correction(text: str) -> bool:
+    """'too much', 'a bit less', 'back off': a line that takes part of the last change back."""
+    return bool(_LESS.match(text.strip()) or _SUBTLER.match(text.strip()))
+
+
 def is_again(text: str) -> bool:
     """'again', 'do that again', 'one more time': the last line as it was."""
     return bool(_whole(_AGAIN, text)) and len(text.split()) <= 4

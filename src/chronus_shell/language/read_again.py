@@ -9,12 +9,13 @@ import re
 from ..protocol.message import Message
 from .clause_lines import clause_by_clause
 from .errors import LanguageError, UnknownWord
-from .follow_ups import is_again
+from .follow_ups import is_again, is_correction
 from .intents import Redo, Sequence, Undo
 from .nearest import missing_part
 from .refusal_wording import nickname_unread, with_nearest
 from .remarks import without_remarks
-from .second_stage import readings
+from .second_stage import is_back, readings
+from .sequence_messages import last_settings
 from .sentences import sentence_by_sentence, topic_first
 from .timed_lines import is_timed, translate_timed
 
@@ -27,6 +28,8 @@ class ReadAgain:
         readings that work all mean the same, else the error names them."""
         if not isinstance(err, UnknownWord) and _FINAL.search(str(err)) and "/" not in line and not _SETTING_ON.search(line):
             raise err                             # a value out of range: no other wording changes that
+        if is_back(line) and self._corrected_step():
+            return self._back_past_correction(line)
         candidates = readings(line, self.model, self._last_intent, self._last_text)
         worked = self._try_readings(line, candidates)
         if not worked and len(candidates) == 1 and candidates[0].intent is not None and self._refused_reading:
@@ -56,6 +59,24 @@ class ReadAgain:
         self.mapper.understood[:] = [reading.said] + understood
         if not is_again(line):                    # 'again' twice: still said as what it repeats
             self._last_text = line.strip()
+        return messages
+
+    def _corrected_step(self) -> bool:
+        """The last line took back part of the step before it ('more feedback', 'too much'): both moved the same
+        settings and nothing else."""
+        if len(self.undo_stack) < 2 or not is_correction(self._last_text):
+            return False
+        moved = [{m.address for m in step.forward} for step in self.undo_stack[-2:]]
+        return moved[0] == moved[1] and bool(moved[0]) and \
+            all(m.address.startswith(("/mod/", "/ramp/")) for step in self.undo_stack[-2:] for m in step.forward)
+
+    def _back_past_correction(self, line: str) -> list[Message]:
+        """'more feedback', 'too much', 'back to how it was': before the step the correction was about, not the step
+        again (undoing only 'too much' would bring back what was just called too much)."""
+        corrected = self._last_text
+        messages = last_settings(self._translate("undo 2"))
+        self.mapper.understood[:] = [f"back to how it was before the change '{corrected}' was about: both undone"]
+        self._last_text = line.strip()
         return messages
 
     def _try_readings(self, line: str, candidates) -> list[tuple]:

@@ -79,6 +79,11 @@ _COMPLAINED_OF = {("fast", "slow", "quick", "rushed", "rushing", "dragging"): ("
                   ("loud", "quiet", "soft", "noisy", "much"): ("gain", "mix", "level", "depth", "drive")}
 
 
+def is_back(text: str) -> bool:
+    """'back to how it was', 'put it back the way it was'."""
+    return bool(_BACK.match(text.strip().rstrip("?!.")))
+
+
 def takes_back(text: str, model: PatchModel) -> bool:
     """A complaint then 'back' / 'undo' that is about the last change (a complaint of another thing: not an undo)."""
     if not _COMPLAINT_THEN_UNDO.match(text):
@@ -148,7 +153,8 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
         head, comma, tail = new.partition(", ")               # 'bitcrush the drums': one distortion for them all
         found += [Reading(f"{how}; each: {each}", each + comma + tail) for each in several(head, model)]
     found += [Reading(how, new) for how, new in part_readings(text, model)]
-    found += [Reading(how, new) for how, new in reordered(tidied, model, line) + (reordered(text, model) if text != tidied else [])]
+    found += [Reading(how, new, sure=": a " in how and new.startswith("set "))       # 'room huge': the region, not 'huger'
+              for how, new in reordered(tidied, model, line) + (reordered(text, model) if text != tidied else [])]
     found += [Reading(how, new) for how, new in verb_readings(text) + (verb_readings(tidied) if tidied != text else [])]
     found += [Reading(how, new) for how, new in style_tempo(text, model)]      # 'slow air, 60', 'gabber! 180'
     asked = new_named(line, model) or aimed(text, model) or absent_effect(tidied, model) \

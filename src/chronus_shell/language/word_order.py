@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..engine.catalogue import CATALOGUE
+from ..engine.params import format_number
 from .param_words import COMPARATIVES
 from .patch_model import PatchModel
 from .nicknames import nickname
@@ -135,7 +136,9 @@ def reordered(text: str, model: PatchModel, line: str = "") -> list[tuple[str, s
     if cut and model.tracks.get(cut.group(1).lower()) is not None and \
             CATALOGUE[model.modules.get(model.tracks[cut.group(1).lower()].target, "master")].spec.role == "drum":
         found.append((f"cut the {cut.group(1)}: mute it", f"mute {cut.group(1)}"))      # a drum cut is its track muted
-    for found_one in (_plain_quality(text, model), _adjective_params(text, model), _param_then_adjective(text)):
+    region = _param_then_adjective(text, model)
+    plain = None if region and region[1].startswith("set ") else _plain_quality(text, model)   # 'room big': the region
+    for found_one in (plain, _adjective_params(text, model), region):
         if found_one:
             found.append(found_one)
     return found
@@ -194,16 +197,48 @@ def _adjective_params(text: str, model: PatchModel) -> tuple[str, str] | None:
 _PARAM_ADJECTIVE = re.compile(r"\b([a-z_]+)\s+([a-z]+)$", re.I)
 
 
-def _param_then_adjective(text: str) -> tuple[str, str] | None:
-    """'kick decay long' → 'kick decay longer': a param's value said as a quality is that way from here."""
+def _param_then_adjective(text: str, model: PatchModel) -> tuple[str, str] | None:
+    """'kick decay long' → 'kick decay longer': a param's value said as a quality is that way from here — and, said
+    of a param far on the other side ('reverb size small' on a mid-sized room, 'depth small' at half), the region
+    the word names (a quarter of the way along the range, or three quarters), never a step that leaves it big."""
     match = _PARAM_ADJECTIVE.search(text)
     if match is None or not any(entry.spec.has_param(match.group(1).lower()) for entry in CATALOGUE.values()):
         return None
     comparative = comparative_of(match.group(2))
     if comparative is None:
         return None
+    region = _region(text[:match.start(2)], COMPARATIVES[comparative][0], model)
+    if region is not None:
+        module_id, param, value = region
+        return f"{match.group(1)} {match.group(2)}: a {match.group(2)} {param} → {module_id} {param} " \
+               f"{format_number(value)}", f"set {module_id} {param} to {format_number(value)}"
     new = text[:match.start(2)] + comparative
     return f"{match.group(1)} {match.group(2)} → {match.group(1)} {comparative}", new
+
+
+#: How far along a param's range a plain quality puts it ('small': a quarter of the way, 'big': three quarters).
+_REGION = {-1: 0.25, 1: 0.75}
+_LOG_UNITS = ("Hz", "ms", "s")
+
+
+def _region(words: str, direction: int, model: PatchModel) -> tuple[str, str, float] | None:
+    """(module id, param, value) for a param named in `words` now on the other side of the region a quality says; None
+    when it is there already (a step that way, as before), or the param is a pitch, a choice or not one sound's."""
+    from .intents import Word, Words
+    from .errors import LanguageError
+    from .resolve import Resolver
+
+    said = [w for w in re.findall(r"[\w.]+", words.lower()) if w not in ("the", "a", "an", "my", "its", "set")]
+    try:
+        module_id, spec = Resolver(model).param(Words(tuple(Word(w, 0) for w in said)), hints=False)
+    except (LanguageError, ValueError):
+        return None
+    if spec.is_enum or spec.unit in ("Hz",) and spec.name in ("freq", "pitch") or spec.low is None:
+        return None
+    low, high, share = float(spec.low), float(spec.high), _REGION[direction]
+    value = low * (high / low) ** share if spec.unit in _LOG_UNITS and low > 0 else low + share * (high - low)
+    now = float(model.value(module_id, spec.name))
+    return (module_id, spec.name, round(value, 6)) if (now - value) * direction < 0 else None
 
 
 def comparative_of(word: str) -> str | None:
