@@ -142,3 +142,59 @@ def test_a_param_said_with_a_plain_quality_goes_into_that_region(phrase, out):
 def test_a_quality_the_param_already_has_is_a_step_that_way():
     out = last("add a saw", "add a reverb", "room 0.1", "room small")
     assert float(out[0].split()[1]) < 0.1
+
+
+def test_notes_for_a_noise_source_go_to_the_one_pitched_voice_or_are_asked():
+    with pytest.raises(Exception) as err:
+        last("add a saw", "add a square", "add noise", "sequencer: c2 c2 eb2 g2")
+    assert "no pitch" in str(err.value) and "saw1" in str(err.value)
+    assert "no pitch" in refused("add a saw", "add noise", "noise notes c2 eb2")
+
+
+WALK = ("add a triangle called piano", "chords Dm7 G7 Cmaj7 Cmaj7 on the piano", "add a saw called bass")
+
+
+def test_a_walking_bass_of_four_notes_a_chord_plays_a_beat_each():
+    out = last(*WALK, "bass notes d2 f2 a2 c3 g1 b1 d2 f2 c2 e2 g2 b2 c2 e2 g2 e2")
+    assert _pattern(out, "bass") == "x---" * 16
+    assert "4 notes a chord, a beat each" in echo(*WALK, "bass notes d2 f2 a2 c3 g1 b1 d2 f2 c2 e2 g2 b2 c2 e2 g2 e2")
+
+
+def test_a_riff_of_eight_notes_under_four_chords_keeps_its_16ths_and_says_so():
+    out = last(*WALK, "bass notes c2 c2 eb2 g2 c3 bb2 g2 eb2")
+    assert _pattern(out, "bass") == "xxxxxxxx"
+    assert "8 notes, a 16th each" in echo(*WALK, "bass notes c2 c2 eb2 g2 c3 bb2 g2 eb2")
+
+
+def test_a_tritone_sub_on_a_chord_that_is_not_there_is_refused_with_the_chords():
+    said = refused("add a triangle", "chords Fmaj7 Bbmaj7 Ebmaj7 Abmaj7", "tritone substitution on the G7")
+    assert "no G7" in said and "Fmaj7 Bbmaj7 Ebmaj7 Abmaj7" in said
+
+
+def test_a_tritone_sub_on_the_chord_named_moves_only_it():
+    out = last("add a triangle", "chords Dm7 G7 Cmaj7 Cmaj7", "tritone substitution on the G7")
+    notes = [n for n in _notes(out, "chords") if n != "-"]
+    assert [token_pitches(n)[0] % 12 for n in notes] == [2, 1, 0, 0]          # D, Db (for G), C, C
+
+
+def test_a_major_seventh_chord_is_never_read_as_the_dominant():
+    assert "dominant" in refused("add a triangle", "chords Fmaj7 Bbmaj7 Ebmaj7 Abmaj7", "tritone sub on the 5")
+
+
+def test_a_param_line_right_after_a_refusal_asks_where_the_new_effect_goes():
+    from chronus_shell.language import Translator
+    from chronus_shell.language.errors import LanguageError
+    translator = Translator()
+    for line in ("add a kick", "add a snare", "add a square called skank"):
+        translator.translate(line)
+    with pytest.raises(LanguageError):
+        translator.translate("add a warped delay on the snare")
+    with pytest.raises(LanguageError) as err:
+        translator.translate("delay time dotted eighth")
+    assert "no delay yet" in str(err.value) and "add a delay to" in str(err.value)
+
+
+@pytest.mark.parametrize("gear", ["tape delay", "analog delay", "tape echo"])
+def test_a_delay_named_by_its_gear_is_a_delay(gear):
+    out = last("add a kick", "add a snare", f"add a {gear} on the snare")
+    assert "/patch/create delay1 delay" in out and "/patch/connect snare1 delay1" in out

@@ -225,6 +225,7 @@ class MoveNotes:
     band: bool = False             # 'take it up a half step': the tune too, unless the line before gave a voice notes
     step: bool = False             # 'take it down a step': a whole step where chords move, else asked
     noun: str | None = None        # 'transpose the chords …', 'the melody up 2': the notes named (a track of that name)
+    named: str | None = None       # 'tritone sub on the G7': the dominant named (only that one moves)
 
 
 @dataclass(frozen=True)

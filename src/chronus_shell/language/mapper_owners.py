@@ -66,10 +66,20 @@ def _effect_with_param(ctx, ref: it.Words, value: it.Value) -> list[Message] | N
             voice = ctx.resolve.focused_voice()
             if not voice:
                 return None
+            _not_guessed(ctx, kind, ref.column)
             ctx.understood.append(f"{param}: a new {kind} on {voice[0]}")
             return ctx.map(it.AddModule(it.Words(ref.items[:split]), value, None,
                                         it.Words(ref.items[split:])))
     return None
+
+
+def _not_guessed(ctx, kind: str, column: int) -> None:
+    """Right after a refused line, with several voices, the part in focus may not be the one the musician was after
+    (the refused line named another): the new module's place is asked, not guessed."""
+    voices = [m for m in ctx.model.modules if (spec := ctx.model.spec(m)) is not None and spec.role in ("source", "drum")]
+    if ctx.after_refusal and len(voices) > 1:
+        raise LanguageError(f"there is no {kind} yet — say where it goes: 'add a {kind} to {voices[0]}' (or "
+                            f"{', '.join(voices[1:3])})", column)
 
 
 __all__ = ["add_owner"]

@@ -5,12 +5,13 @@ changing key ('transpose to the relative major': mapper_key_changes.py). The cho
 last one given (a gate or a chord track: PatchModel.last_chord)."""
 from __future__ import annotations
 
+import re
 
 from ..protocol.message import Message
 from . import intents as it
 from . import intents_harmony as ih
 from ..engine.scales import pitch_class
-from .chords import (analyse, hz, key_flats, key_name, name, nearest_below, register_of, spell_chord, token_pitches,
+from .chords import (QUALITIES, analyse, hz, key_flats, key_name, name, nearest_below, register_of, spell_chord, token_pitches,
                      transpose_token)
 from .errors import LanguageError
 from .harmony_moves import STEP_ASKED
@@ -120,7 +121,7 @@ def move_notes(ctx, intent: ih.MoveNotes) -> list[Message]:
                             "(e.g. 'notes a c e g' or 'chords am f c g')", intent.column)
     notes = ctx.model.tracks[track].notes
     _step_allowed(intent, notes)
-    moved = _dominants(notes) if intent.dominants and chord_track else None
+    moved = _dominants(notes, intent.named) if intent.dominants and chord_track else None
     if intent.dominants and chord_track and moved is None and sum("+" in str(t) for t in notes) > 1:
         raise LanguageError("none of the chords reads as a dominant to substitute (a rootless voicing hides its root): "
                             "'undo' the voicing, substitute, then voice it again", intent.column)
@@ -210,17 +211,33 @@ def _notes_just_given(ctx) -> bool:
     return track is not None and track.target in (ctx.model.voice_of(ctx.model.focus) or [ctx.model.focus])
 
 
-def _dominants(notes) -> set[int] | None:
+def _dominants(notes, named: str | None = None) -> set[int] | None:
     """Where a chord track's dominant chords stand (a major third and a minor seventh over the root; else
     a major triad a fifth above the first or the last chord, the tonic): a tritone sub replaces those, not
-    the ii and the I. None when there is none (every chord moves, as for a chord given alone)."""
+    the ii and the I. None when there is none (every chord moves, as for a chord given alone). A chord named
+    ('on the G7') is that one only: LanguageError when no chord of the track has its root."""
     chords = [(i, analyse(token_pitches(t))) for i, t in enumerate(notes) if "+" in str(t)]
+    if named:
+        root = pitch_class(re.match(r"[a-g][#b]?", named)[0])
+        found = {i for i, shape in chords if shape and shape[0] == root}
+        if not found:
+            playing = " ".join(dict.fromkeys(_symbol(shape) for _, shape in chords if shape))
+            raise LanguageError(f"no {named.capitalize()} in the chords ({playing}): say the chord to substitute, "
+                                f"or 'tritone sub on the 5'", 0)
+        return found
     found = {i for i, shape in chords if shape and {4, 10} <= {x % 12 for x in shape[1]}}
     tonics = {shape[0] for _, shape in (chords[:1] + chords[-1:]) if shape}
-    if not found:
+    if not found:                                     # (a major 7th is a tonic's colour, never a dominant's)
         found = {i for i, shape in chords if shape and {4, 7} <= set(shape[1]) and 3 not in shape[1]
-                 and any((shape[0] - t) % 12 == 7 for t in tonics)}
+                 and 11 not in {x % 12 for x in shape[1]} and any((shape[0] - t) % 12 == 7 for t in tonics)}
     return found or None
+
+
+def _symbol(shape: tuple[int, tuple[int, ...]]) -> str:
+    """(root, intervals) as a chord symbol: (5, (0, 4, 7, 11)) → 'Fmaj7'."""
+    suffix = next((k for k, v in QUALITIES.items() if v == shape[1]), "")
+    root = name(shape[0], shape[0] in (1, 3, 8, 10)).rstrip("0123456789-")
+    return root[0].upper() + root[1:] + suffix
 
 
 def _every_track_moved(ctx, intent: ih.MoveNotes) -> list[Message]:

@@ -228,7 +228,7 @@ _CAPO_OFF = re.compile(r"(?:(?:take|get|pull) (?:the |that )?capo off|(?:take|ge
 _CAPO_KEY = re.compile(r"(?:with )?(?:a |the )?capo (?:on )?(?:fret )?(\d+),? (?:in )?(?:the )?key of ([a-g][#b]?)(?: shapes?)?"
                        r"(?:,? so (?:really |actually )?(?:we'?re|we are|it'?s|it is|that'?s) in ([a-g][#b]?))?")
 _TRITONE_SUB = re.compile(r"(?:do |use |play )?(?:a |the )?tritone sub(?:stitute|stitution)?(?: it| that|(?: (?:on|for|of))? the "
-                          r"(?:v7?|5|57|five|dominant|g7|chord)(?: chord)?)?")
+                          r"(?:v7?|5|57|five|dominant|chord|(?P<named>[a-g](?:#|b)?(?:7|9|13)?))(?: chord)?)?")
 _TIDAL_MOVE = re.compile(r"(?P<who>[\w-]+) \|([+-]) n (\d+)")
 
 
@@ -297,8 +297,9 @@ def chord_changes(text: str, line: str):
             raise LanguageError(f"capo {keyed.group(1)} on {keyed.group(2).upper()} shapes sounds {sounding.upper()}, "
                                 f"not {keyed.group(3).upper()}", column_of(keyed.group(3), line))
         return ih.SetKey(sounding, "major", column_of(keyed.group(2), line))
-    if _TRITONE_SUB.fullmatch(text):
-        return ih.MoveNotes(None, 6, None, 0, True, True)
+    sub = _TRITONE_SUB.fullmatch(text)
+    if sub:                                       # ('on the G7': that chord, where it is one of the chords)
+        return ih.MoveNotes(None, 6, None, 0, True, True, named=sub["named"])
     tidal = _TIDAL_MOVE.fullmatch(text)
     if tidal:
         sign = 1 if tidal.group(2) == "+" else -1

@@ -135,6 +135,8 @@ _SCRATCH = re.compile(r"^\s*scrap\s+(?:that|this)\s*[.!]?\s*$", re.I)
 
 
 #: 'fade in from nothing over 2 bars', 'fade up from silence': no part named — the whole mix, as 'fade in' is.
+#: A delay named by the gear it imitates ('a tape delay on the snare', 'analog echo'): the delay there is.
+_GEAR_DELAY = re.compile(r"\b(?:tape|analog(?:ue)?|space|digital|bbd|bucket[- ]brigade)\s+(?:delay|echo)\b", re.I)
 _FADE_UP_FROM = re.compile(r"^(?P<lead>(?:and\s+|now\s+|then\s+)?(?:slowly\s+)?)(?:fade|swell|bring)\s+(?:everything\s+)?(?:in|up)\s+"
                            r"from\s+(?:nothing|silence|zero|scratch)\b", re.I)
 
@@ -314,6 +316,7 @@ _TERMS = (
     (_EFFECT_THEN_VALUE, r"\g<effect> on \g<part> at \g<value>"),
     (_EXCLAIMED, ", "),
     (_FADE_UP_FROM, r"\g<lead>fade everything in from nothing"),
+    (_GEAR_DELAY, "delay"),
 )
 
 

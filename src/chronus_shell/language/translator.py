@@ -90,6 +90,7 @@ class Translator(ReadAgain, UndoHistory):
         try:
             self._answering = True
             refused_before(self._refused, line, self._last_text)    # 'darker' refused, 'more': never the line before
+            self.mapper.context.after_refusal = self._refused is not None
             messages = self._said_by_name(answer or line)
         except LanguageError as err:
             self._refused = line.strip()
