@@ -198,3 +198,32 @@ def test_a_param_line_right_after_a_refusal_asks_where_the_new_effect_goes():
 def test_a_delay_named_by_its_gear_is_a_delay(gear):
     out = last("add a kick", "add a snare", f"add a {gear} on the snare")
     assert "/patch/create delay1 delay" in out and "/patch/connect snare1 delay1" in out
+
+
+def test_new_changes_for_a_one_chord_skank_keep_its_offbeats():
+    out = last("add a square called skank", "skank plays Gm on the offbeats", "chords gm cm gm d7")
+    assert _pattern(out, "chords") == "..x." * 16
+    notes = _notes(out, "chords")
+    assert [token_pitches(notes[s])[0] % 12 for s in (2, 18, 34, 50)] == [7, 0, 7, 2]
+
+
+@pytest.mark.parametrize("focus", ["hats up", "bass notes d2 g1 c2 c2"])
+def test_chords_with_the_bass_or_a_drum_in_focus_change_the_one_chord_track(focus):
+    lines = ("add a hat", "add a triangle called piano", "add a saw called bass", "chords Dm7 G7 Cmaj7 Cmaj7 on the piano",
+             focus)
+    out = last(*lines, "chords Em7b5 A7b9 Dm7 Dm7")
+    assert _pattern(out, "chords") == "x" + "-" * 15 + ("x" + "-" * 15) * 3 and "/seq/add chords piano" in out[0]
+    assert "where the chords play" in echo(*lines, "chords Em7b5 A7b9 Dm7 Dm7")
+
+
+@pytest.mark.parametrize("numerals, roots", [("ii V I I", [2, 7, 0, 0]), ("I I IV V", [0, 0, 5, 7])])
+def test_a_numeral_said_twice_is_a_chord_held_twice(numerals, roots):
+    out = last("add a triangle", "in c major", f"chords {numerals}")
+    assert [token_pitches(n)[0] % 12 for n in _notes(out, "chords") if n != "-"] == roots
+
+
+def test_numerals_over_seventh_chords_keep_the_sevenths():
+    out = last("add a triangle", "chords Dm7 G7 Cmaj7 Cmaj7", "make it a ii-V-I in C")
+    assert all(len(n.split("+")) == 4 for n in _notes(out, "chords") if n != "-")
+    triads = last("add a triangle", "chords am f c g", "chords ii V I in C")
+    assert all(len(n.split("+")) == 3 for n in _notes(triads, "chords") if n != "-")

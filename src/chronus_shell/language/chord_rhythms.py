@@ -128,11 +128,13 @@ def one_a_hit(notes: tuple[str, ...], pattern: str, rhythm: str) -> tuple[str, l
 
 
 def comping_rhythm(track) -> str | None:
-    """The bar's rhythm a chord track is struck on ('comp the chords on 2 and 4'): new changes said for it
-    keep it; None for a track that holds its chords, or holds none."""
-    if track is None or not any("+" in str(n) for n in track.notes) or "-" in track.pattern or len(track.pattern) % 16 \
-            or len(track.notes) != len(track.pattern) or "-" not in track.notes:     # (each chord held through its span)
+    """The bar's rhythm a chord track is struck on ('comp the chords on 2 and 4', 'skank plays Gm on the offbeats'):
+    new changes said for it keep it; None for a track that holds its chords, or holds none."""
+    if track is None or not any("+" in str(n) for n in track.notes) or "-" in track.pattern or len(track.pattern) % 16:
         return None
+    one_chord = len(track.notes) == 1                # ('skank plays Gm on the offbeats': one chord on a rhythm)
+    if not one_chord and (len(track.notes) != len(track.pattern) or "-" not in track.notes):
+        return None                                   # (each chord held through its span)
     bar = track.pattern[:16]
     return bar if bar * (len(track.pattern) // 16) == track.pattern and "x" in bar.lower() else None
 

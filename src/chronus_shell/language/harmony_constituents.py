@@ -154,14 +154,26 @@ def _settled(parts: list[Part], line: str) -> list[Part]:
         if part.kind == "degree" and part.text == "i":
             others = [p for p in parts if p.kind != "rest"]            # 'i - VI - iv': past the dashes
             at = others.index(part)
-            near = others[max(at - 1, 0):at] + others[at + 1:at + 2]
-            if not any(p.kind == "degree" and p.text != "i" for p in near):
+            if not any(p.kind == "degree" and p.text != "i" for p in _degree_run(others, at)):   # ('ii V I I': all four)
                 part = Part("word", "i", "i", part.start)
         elif part.kind == "note" and not melodic and (run or _capital_chord(part.text, line) or alone and part.text[-1] in "79") \
                 and Chord.parse(part.text) is not None:
             part = Part("chord", Chord.parse(part.text).symbol, part.text, part.start)
         settled.append(part)
     return settled
+
+
+def _degree_run(parts: list[Part], at: int) -> list[Part]:
+    """The numerals next to parts[at] and on through any 'i' beside them ('ii V I I', 'I I IV V')."""
+    run = []
+    for direction in (-1, 1):
+        index = at + direction
+        while 0 <= index < len(parts) and parts[index].kind == "degree":
+            run.append(parts[index])
+            if parts[index].text != "i":
+                break
+            index += direction
+    return run
 
 
 #: Words the phrases above are made of (read off their patterns: 'bars?' gives bars and bar), besides notes

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..protocol.message import Message
 from . import (mapper_arpeggios, mapper_changes, mapper_chord_swaps, mapper_comparatives, mapper_edges, mapper_gear,
                mapper_harmony, mapper_harmony_again,
-               mapper_held_notes, mapper_levels, mapper_modules, mapper_rhythm, mapper_sequencer, mapper_shell,
+               mapper_held_notes, mapper_levels, mapper_modules, mapper_progressions, mapper_rhythm, mapper_sequencer, mapper_shell,
                mapper_song_moves, mapper_stereo, mapper_tracks, mapper_transpose, mapper_values, mapper_voicing)
 from . import intents as it
 from .chord_rhythms import restrike_held
@@ -26,7 +26,7 @@ from .resolve import Resolver
 _FAMILIES = (mapper_modules, mapper_values, mapper_changes, mapper_comparatives, mapper_levels, mapper_edges, mapper_sequencer,
              mapper_shell, mapper_tracks, mapper_gear, mapper_rhythm, mapper_stereo, mapper_harmony, mapper_voicing,
              mapper_harmony_again, mapper_held_notes, mapper_transpose, mapper_song_moves, mapper_chord_swaps,
-             mapper_arpeggios)
+             mapper_arpeggios, mapper_progressions)
 
 
 def _joined(families) -> dict:

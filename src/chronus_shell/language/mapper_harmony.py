@@ -22,9 +22,7 @@ from .chords import (Chord, chord_error, hz, key_flats, key_name, name, nearest,
 from .errors import LanguageError
 from .mapper_key_changes import on_the_tonic, sargam_on_key, show_key
 from .mapper_messages import message, playable
-from .arpeggio_track import rearpeggiated
-from .chord_rhythms import comping_rhythm, in_the_rhythm, restruck
-from .mapper_note_tracks import note_track, own_rhythm, send_track, set_notes
+from .mapper_note_tracks import note_track, send_track, set_notes
 from .mapper_song_moves import under_capo
 from .mapper_tracks import existing_track, voice_head
 from .mapper_harmony_voice import voiced
@@ -146,8 +144,8 @@ def play_chord(ctx, intent: ih.PlayChord) -> list[Message]:
         return _named_chord(ctx, intent, head, reference)
     if intent.voicing == "stacked":
         return _stacked_notes(ctx, intent, head, reference)
-    chord = (_degree_chord(ctx, intent.chord[4:], intent.column, intent.key) if intent.chord.startswith("deg:")
-             else _chord(ctx, intent.chord, intent.column))
+    chord = (degree_chord(ctx, intent.chord[4:], intent.column, intent.key) if intent.chord.startswith("deg:")
+             else parsed_chord(ctx, intent.chord, intent.column))
     pitches = chord.pitches(reference)
     if intent.voicing == "open":
         pitches = open_voicing(pitches)
@@ -199,102 +197,14 @@ def _named_chord(ctx, intent: ih.PlayChord, head: str, reference: float) -> list
     return [message(f"/gate/{head}", 1, *(playable(hz(p), name(p), intent.column) for p in pitches))]
 
 
-def _chord(ctx, symbol: str, column: int) -> Chord:
+def parsed_chord(ctx, symbol: str, column: int) -> Chord:
     chord = Chord.parse(symbol)
     if chord is None:
         raise chord_error(symbol, column)
     return chord
 
 
-def progression(ctx, intent: ih.Progression) -> list[Message]:
-    head, track = voice_and_track(ctx, intent.target, intent.column)
-    if intent.target is None:
-        _keep_a_note_line(ctx, head, track, intent)
-    reference, source = voice_register(ctx, head, track)
-    tokens = [_progression_chord(ctx, symbol, reference, intent.column, intent.key) for symbol in intent.chords]
-    kept = ctx.model.tracks.get(track) if intent.instead and track is not None else None
-    if kept is not None and any("+" in str(n) for n in kept.notes):
-        instead = in_the_rhythm(kept.pattern, tokens)
-        if instead is not None:
-            ctx.understood.append(f"{said_chords(intent.chords)} → {' | '.join(tokens)} instead, a chord a hit of the "
-                                  f"{track} track's rhythm ({kept.pattern})")
-            return send_track(ctx, head_words(intent.target, head, intent.column), intent.column, *instead, "chords")
-    if not intent.rhythm and (arp := rearpeggiated(ctx, head_words(intent.target, head, intent.column), intent.column,
-                                                   track, tokens, intent.steps)) is not None:
-        return arp                                      # 'arpeggiate the chords', then 'now change to Em C G D'
-    length = {16: "a bar", 8: "half a bar", 4: "a beat", 32: "2 bars", 64: "4 bars"}.get(
-        intent.steps, f"{intent.steps} steps")
-    if intent.rhythm:                                   # 'chords am dm on the offbeats': hits within each span
-        span = (intent.rhythm * (intent.steps // len(intent.rhythm) + 1))[:intent.steps]
-        pattern = span * len(tokens)
-        first = next((i for i, step in enumerate(span) if step in "xX"), 0)    # the chord set at its span's first hit,
-        notes = tokens[:1] if len(tokens) == 1 else [t if i == first else "-" for t in tokens for i in range(len(span))]   # held
-        played = "held" if set(span[1:]) == {"-"} else f"on {span}"
-    else:
-        pattern = ("x" + "-" * (intent.steps - 1)) * len(tokens)
-        notes = [n for token in tokens for n in [token] + ["-"] * (intent.steps - 1)]
-        played = "held"
-        comped = comping_rhythm(ctx.model.tracks.get(track) if track is not None else None)
-        struck = restruck(tuple(notes), pattern, comped) if comped else None
-        if struck is not None:                          # new changes on a track comping: struck as it was
-            pattern, notes, played = struck[0], struck[1], f"struck on {comped} as before"
-    ctx.understood.append(f"{said_chords(intent.chords)} → {' | '.join(tokens)}, {length} each, {played} "
-                          f"(close voicing near {source})")
-    return send_track(ctx, head_words(intent.target, head, intent.column), intent.column, pattern, notes,
-                      "chords")
-
-
-def _keep_a_note_line(ctx, head: str, track: str | None, intent: ih.Progression) -> None:
-    """Chords said for no voice never replace a line the voice in focus plays with a rhythm written
-    apart, rests and all (the bass of the tour: 'bass notes …', 'play x.xX… on saw1'): the musician
-    says which they mean. (Notes that are their own rhythm, a sketch, an arpeggio or chords are
-    replaced; undo brings them back.)"""
-    line = ctx.model.tracks.get(track) if track is not None else None
-    notes = line.notes if line is not None else ()
-    chords = said_chords(intent.chords)
-    elsewhere = [n for n, t in ctx.model.tracks.items() if n != track and any("+" in str(x) for x in t.notes)
-                 and t.target in ctx.model.modules and head not in (ctx.model.voice_of(t.target) or [t.target])]
-    if elsewhere and track != "chords" and not any("+" in str(n) for n in notes):   # the focus plays no chords, another voice does
-        other = ctx.model.tracks[elsewhere[0]].target
-        raise LanguageError(f"the {elsewhere[0]} play on {other}: say 'chords {chords} on {other}' to change them, "
-                            f"or 'chords {chords} on {head}' for a second line", intent.column)
-    pitched = [str(n) for n in notes if token_pitches(n)]
-    voices = [m for m in ctx.model.modules if ctx.model.spec(m) is not None and ctx.model.spec(m).role == "source"]
-    melody = len(pitched) >= 4 and len(set(pitched)) >= 2 and len(voices) > 1   # a tune beside other voices ('the
-    # flute plays e5 d5 c5 …' with an organ there); a sketch on the one voice is replaced — never a bass line
-    bass = len(pitched) >= 2 and (track == "bass" or max(token_pitches(n)[0] for n in pitched) < 48)   # (below C3)
-    if any(token_pitches(n) for n in notes) and not any("+" in str(n) for n in notes) and \
-            (melody or bass or line.pattern != own_rhythm(notes) and "." in line.pattern) and track not in ("chords", "arp"):
-        free = [v for v in voices if v != head and not any(t.target == v for t in ctx.model.tracks.values())]
-        other = f"put them on {free[0]} ('chords {chords} on {free[0]}')" if free else \
-            f"add a voice for them ('add a triangle', then 'chords {chords} on the triangle')"
-        raise LanguageError(f"{head} plays the {track} line ({' '.join(str(n) for n in notes[:4] if n != '-')} …): "
-                            f"say 'chords {chords} on {head}' to replace it, or {other}", intent.column)
-
-
-def said_chords(chords) -> str:
-    """Chords as the musician reads them back: symbols and numerals, a run of degrees as '2-5-1', the
-    key's own sevenths said once ('2-5-1 with the key's sevenths', never '27th 57th 17th')."""
-    names = [c.removeprefix("deg:") for c in chords]
-    sevenths = all(n.endswith("7th") for n in names)
-    names = [n.removesuffix("7th") for n in names]
-    text = "-".join(names) if all(n.isdigit() for n in names) else " ".join(names)
-    return text + (" with the key's sevenths" if sevenths else "")
-
-
-def _progression_chord(ctx, symbol: str, reference: float, column: int, key=None) -> str:
-    if not symbol.startswith("deg:"):
-        chord = _chord(ctx, symbol, column)
-        return chord.spell(chord.pitches(reference))
-    chord = _degree_chord(ctx, symbol[4:], column, key)
-    pitches = chord.pitches(reference)
-    figure = re.fullmatch(r"deg:[b#]?[ivIV]+\D*?(64|6)", symbol)
-    for _ in range({"6": 1, "64": 2}.get(figure.group(1) if figure else "", 0)):   # ii6: first inversion
-        pitches = sorted(pitches[1:] + [pitches[0] + 12])
-    return chord.spell(pitches)
-
-
-def _degree_chord(ctx, typed: str, column: int, key=None) -> Chord:
+def degree_chord(ctx, typed: str, column: int, key=None) -> Chord:
     """The chord on a degree of the key: stacked thirds of the scale ('5', 'ii7'); a roman
     numeral's case sets the third (V major, v minor), ° diminished, + augmented. An upper-case
     numeral's 7 is the dominant seventh, as lead sheets write it (V7, the blues' I7 IV7, III7);
@@ -401,5 +311,5 @@ def open_voicing(pitches) -> list[int]:
 
 #: The intents this family maps.
 HANDLERS = {ih.PitchList: voiced(pitch_list), ih.PlayChord: voiced(under_capo(play_chord)),
-            ih.Progression: voiced(under_capo(progression)), ih.Poly: voiced(poly), ih.ShowKey: show_key, ih.SargamOnKey: sargam_on_key,
+            ih.Poly: voiced(poly), ih.ShowKey: show_key, ih.SargamOnKey: sargam_on_key,
             ih.Degrees: voiced(degrees), it.SetNotes: voiced(set_notes)}
