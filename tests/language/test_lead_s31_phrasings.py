@@ -227,3 +227,20 @@ def test_numerals_over_seventh_chords_keep_the_sevenths():
     assert all(len(n.split("+")) == 4 for n in _notes(out, "chords") if n != "-")
     triads = last("add a triangle", "chords am f c g", "chords ii V I in C")
     assert all(len(n.split("+")) == 3 for n in _notes(triads, "chords") if n != "-")
+
+
+def test_the_lfo_said_with_one_there_is_that_one_on_one_more_target():
+    lines = ("add a saw", "add a delay", "add an lfo to the saw's pitch")
+    assert last(*lines, "modulate the delay time with the lfo") == ["/patch/connect lfo1 delay1.time"]
+    assert "stays on saw1 freq" in echo(*lines, "modulate the delay time with the lfo")
+
+
+def test_the_lfo_said_with_several_busy_asks_which():
+    said = refused("add a saw", "add a filter", "add a delay", "add an lfo to the saw's pitch", "add an lfo to the cutoff",
+                   "modulate the delay time with the lfo")
+    assert said.startswith("which lfo?") and "lfo1 on saw1 freq" in said
+
+
+def test_an_lfo_said_with_one_busy_is_a_new_one():
+    out = last("add a saw", "add a delay", "add an lfo to the saw's pitch", "modulate the delay time with an lfo")
+    assert out == ["/patch/create lfo2 lfo", "/patch/connect lfo2 delay1.time"]

@@ -19,4 +19,5 @@ class MapContext:
     resolve: Resolver
     map: Callable[[object], list[Message]]
     understood: list[str] = field(default_factory=list)   # inferred readings of the last line, said back by the REPL
+    line: str = ""                  # the words the intent was read from (the grammar drops articles: 'the lfo', 'an lfo')
     after_refusal: bool = False     # the line before was refused: what it tried is unknown, so no part is guessed from focus

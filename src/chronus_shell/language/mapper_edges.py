@@ -5,6 +5,8 @@ endpoints here, including the param a modulator aims at when only a module is na
 """
 from __future__ import annotations
 
+import re
+
 from ..engine.catalogue import module_spec
 from ..engine.params import ModuleSpec, ParamSpec
 from ..protocol.message import Message
@@ -83,8 +85,9 @@ def modulate(ctx, intent: it.Modulate) -> list[Message]:
         raise LanguageError(f"{on_it[0]} is already on {module_id} {spec.name}: set it (e.g. '{on_it[0]} rate 2 hz', "
                             f"'{on_it[0]} depth 50%'), or say 'add another {kind} to the {target.text}'",
                             intent.modulator.column)
-    messages, modulator, mod_spec = _modulator(ctx, intent.modulator, intent.new,
-                                               also and f"{module_id} {spec.name}")
+    definite = re.search(rf"\b(?:the|that|my)\s+{re.escape(intent.modulator.text)}\b", ctx.line, re.I) is not None
+    messages, modulator, mod_spec = _modulator(ctx, intent.modulator, intent.new, also and f"{module_id} {spec.name}",
+                                               f"{module_id} {spec.name}" if definite else "")
     if modulator == module_id:                        # 'the lead on the sine' with the sine the lead
         raise LanguageError(f"{module_id} can't modulate its own {spec.name}: name another module, e.g. "
                             f"'lfo on the {spec.name}'", intent.modulator.column)
@@ -141,13 +144,23 @@ def _effect_named(ctx, words: it.Words) -> str | None:
     return type_name
 
 
-def _modulator(ctx, words: it.Words, new: bool, also: bool | str = False) -> tuple[list[Message], str, ModuleSpec]:
+def _modulator(ctx, words: it.Words, new: bool, also: bool | str = False, where: str = "") -> tuple[list[Message], str, ModuleSpec]:
     """An existing modulator, or a new one when asked for or when none of that type exists
-    ('lfo on the reverb mix as well' with one busy: the same one, or a new one? both are named)."""
+    ('lfo on the reverb mix as well' with one busy, or 'modulate the delay time with the lfo' with each one busy
+    elsewhere: the same one, or a new one? both are named)."""
     type_name = type_named(words.texts)
     busy = {src for src, _ in ctx.model.mod_edges}
-    if also and type_name and not new and [m for m in ctx.model.of_type(type_name) if m in busy]:
-        module_id, where = ctx.model.of_type(type_name)[0], also if isinstance(also, str) else "…"
+    mine = ctx.model.of_type(type_name) if type_name else []
+    if where and not new and mine and all(m in busy for m in mine):    # 'modulate the delay time with the lfo'
+        if len(mine) == 1:                                              # the one there: on one more target
+            ctx.understood.append(f"the {type_name}: {mine[0]}, on {where} too (it stays on "
+                                  f"{', '.join(dst.replace('.', ' ') for src, dst in ctx.model.mod_edges if src == mine[0])})")
+            return [], mine[0], ctx.model.spec(mine[0])
+        on = "; ".join(f"{m} on {', '.join(d.replace('.', ' ') for s, d in ctx.model.mod_edges if s == m)}" for m in mine)
+        raise LanguageError(f"which {type_name}? {on} — say 'connect {mine[0]} to {where}', or 'add another "
+                            f"{type_name} to {where}'", words.column)
+    if also and type_name and not new and [m for m in mine if m in busy]:
+        module_id, where = mine[0], also if isinstance(also, str) else "…"
         raise LanguageError(f"that could mean 'connect {module_id} to {where}' (the same one, on one more "
                             f"target) — or — 'add another {type_name} to {where}': say which", words.column)
     if type_name and (new or not [m for m in ctx.model.of_type(type_name) if m not in busy]):

@@ -279,6 +279,7 @@ class Translator(ReadAgain, UndoHistory):
         self.mapper.understood.clear()
 
     def _translate(self, line: str) -> list[Message]:
+        self.mapper.context.line = line
         try:
             intent = parse(line)
             if isinstance(intent, Sequence) and isinstance(intent.items[-1], ShellVerb) and line.rstrip().endswith("?") \
