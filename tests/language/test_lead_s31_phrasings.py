@@ -244,3 +244,8 @@ def test_the_lfo_said_with_several_busy_asks_which():
 def test_an_lfo_said_with_one_busy_is_a_new_one():
     out = last("add a saw", "add a delay", "add an lfo to the saw's pitch", "modulate the delay time with an lfo")
     assert out == ["/patch/create lfo2 lfo", "/patch/connect lfo2 delay1.time"]
+
+
+def test_a_second_sound_of_a_type_added_unasked_is_said():
+    assert "a second kick: kick2 (kick1 is there already" in echo("yo add a kik", "add a kick")
+    assert "second" not in echo("add a kick", "add another kick")

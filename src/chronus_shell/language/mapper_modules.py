@@ -5,6 +5,8 @@ presets such as 'highpass filter') and the edges that put a module into a voice.
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 from ..engine.params import format_number, ModuleSpec, ParamSpec
@@ -53,6 +55,11 @@ def add_module(ctx, intent: it.AddModule) -> list[Message]:
         value = None                                  # "add a second 303": the 303 is the type
     module_id = new_id(ctx, spec.type, intent.name)
     _stand_in(ctx, intent.type_name, spec, module_id)
+    there = [m for m, t in ctx.model.modules.items() if t == spec.type]
+    asked = another or re.search(r"\b(?:another|one more|more|extra|new|two|three|both)\b", ctx.line, re.I)
+    if there and not asked and spec.role in ("source", "drum") and not ctx.understood:   # ('yo add a kik', then 'add a kick')
+        ctx.understood.append(f"a second {spec.type.replace('_', ' ')}: {module_id} ({there[0]} is there already — "
+                              f"'undo' if that one was meant)")
     voice_for = _voice_for_processor(ctx, spec, intent.type_name.column, another and "303" in said)
     if voice_for is not None:                         # "add a 303" with no synth to filter: one comes with it
         messages = voice_for + [message("/patch/create", module_id, spec.type),
