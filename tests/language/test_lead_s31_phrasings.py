@@ -249,3 +249,20 @@ def test_an_lfo_said_with_one_busy_is_a_new_one():
 def test_a_second_sound_of_a_type_added_unasked_is_said():
     assert "a second kick: kick2 (kick1 is there already" in echo("yo add a kik", "add a kick")
     assert "second" not in echo("add a kick", "add another kick")
+
+
+def test_a_word_corrected_as_a_typo_never_saves_a_session():
+    out = last("add a sine", "fade everything out over 8 bars, the story is told")
+    assert not any(m.startswith("/session/") for m in out) and out[0].startswith("/ramp/master/gain -60")
+
+
+def test_a_grooves_tempo_is_a_tempo_only():
+    assert last("add a kick", "add a snare", "kick x...x...x...x...", "waltz tempo 90") == ["/seq/bpm 90.0"]
+
+
+@pytest.mark.parametrize("line, there, back", [
+    ("open the filter to 3k over 4 bars and back", "/ramp/acid_filter1/cutoff 3000.0 16",
+     "/at 16 beat /ramp/acid_filter1/cutoff 500.0 16"),
+    ("fade the saw out over 2 bars and back in", "/ramp/saw1/gain 0.0 8", "/at 8 beat /ramp/saw1/gain 0.5 8")])
+def test_a_change_over_time_and_back_goes_back_over_as_long(line, there, back):
+    assert last("add a saw", "add an acid filter at 500 hz", line) == [there, back]

@@ -90,6 +90,8 @@ _WITHIN = re.compile(r"^(?P<parts>.+?)\s+(?:of|in|for)\s+the\s+(?P<name>" + "|".
 #: A tempo after a groove's name: 'at 180', ', 120', '160 bpm', 'tempo 126' (40–300).
 _AT_TEMPO = re.compile(r"(?:\s*,\s*|\s+at\s+|\s+(?:tempo|bpm)\s+|\s+)(?P<bpm>[4-9]\d|[12]\d\d|300)(?:\s*bpm)?(?=\s*(?:[,.!;]|$))",
                        re.I)
+#: The tempo said as the groove's ('waltz tempo 90', 'polka bpm 120'): the name is an adjective.
+_TEMPO_OF = re.compile(r"\s+(?:tempo|bpm)\s+(?P<bpm>\d{2,3})(?:\s*bpm)?[\s.!]*", re.I)
 _SPEED_WORD = re.compile(r",?\s*\b(?:fast|slow|quick|brisk|lively|moderate|steady)\b", re.I)
 #: 'make it feel like a waltz': a likeness of the whole piece, not the kit's rhythm.
 _LIKENESS = re.compile(r"\b(?:feel|feels|sound|sounds|more|bit|kind\s+of|sort\s+of)\s+like\s+(?:an?\s+|the\s+)?$", re.I)
@@ -145,6 +147,12 @@ def _canonical(name: str) -> str:
 def _named(translator, text: str, named) -> list | None:
     groove = GROOVES[_canonical(named["name"])]
     before, after = text[:named.start()], text[named.end():]
+    tempo_of = _TEMPO_OF.fullmatch(after)
+    if tempo_of and _chatter(before):                   # 'waltz tempo 90': a waltz's tempo, the kit left as it plays
+        messages = translator.translate(f"tempo {tempo_of['bpm']}")
+        translator.mapper.understood.append(f"a {_canonical(named['name'])} tempo: {tempo_of['bpm']} bpm (the drums keep "
+                                            f"their bar: 'a {_canonical(named['name'])}' plays one)")
+        return messages
     purpose = without_purpose(after, translator.model) if after.strip() else None
     after = _tempo_said(f" {purpose[1]}" if purpose else after)     # 'waltz at 180 for the fouettés'
     if purpose:

@@ -10,7 +10,7 @@ was read, for the echo.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..engine.catalogue import CATALOGUE
 from . import intents as it
@@ -56,11 +56,12 @@ class Reading:
     text: str | None = None
     intent: object = None
     sure: bool = False             # every word changed is a known synonym ('rm' → remove), none a guess
+    typo: bool = False             # a word in it was corrected as a typo, whatever the echo says ('read as …')
 
     @property
     def guessed(self) -> bool:
         """A word in it was guessed (a typo, a nickname): such a reading may not throw work away."""
-        return " → " in self.said and not self.sure
+        return self.typo or " → " in self.said and not self.sure
 
 
 _NEVER_MIND = re.compile(r"^(?:never\s*mind|forget (?:it|that)|scratch that|cancel(?: that)?|hold on|wait|"
@@ -146,7 +147,8 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
         return each                                       # "kick and hats both at 0.3": each one
     if tidied.lower() != line.strip().lower():
         sure = all(" → " not in s or s.split(" → ")[0] in SLANG for s in said)
-        found.append(Reading(", ".join(said) if said and learned == kind else f"read as '{tidied}'", tidied, sure=sure))
+        found.append(Reading(", ".join(said) if said and learned == kind else f"read as '{tidied}'", tidied, sure=sure,
+                             typo=not sure))          # ('the story is told' read as 'store …': never a save)
     found += each
     for how, new in rephrasings(tidied, model) or (rephrasings(text, model) if text != tidied else []):
         found.append(Reading(how, new))
@@ -183,7 +185,15 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     same = _and_same_for(tidied, model)
     if same:
         found.append(same)
-    return found
+    return _typos_marked(found, said, text)
+
+
+def _typos_marked(found: list[Reading], said: list[str], text: str) -> list[Reading]:
+    """Each reading that uses a word a typo was corrected to (and the line did not say) marked so: such a reading never
+    saves, loads or deletes ('the story is told' read on as 'store too told')."""
+    guesses = {s.split(" → ")[1].split()[0].lower() for s in said if " → " in s and s.split(" → ")[0] not in SLANG}
+    typed = set(text.lower().split())
+    return [replace(r, typo=True) if r.text and (guesses - typed) & set(r.text.lower().split()) else r for r in found]
 
 
 def _all_but(text: str, model: PatchModel) -> Reading | None:
