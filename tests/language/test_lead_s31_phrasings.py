@@ -266,3 +266,12 @@ def test_a_grooves_tempo_is_a_tempo_only():
     ("fade the saw out over 2 bars and back in", "/ramp/saw1/gain 0.0 8", "/at 8 beat /ramp/saw1/gain 0.5 8")])
 def test_a_change_over_time_and_back_goes_back_over_as_long(line, there, back):
     assert last("add a saw", "add an acid filter at 500 hz", line) == [there, back]
+
+
+@pytest.mark.parametrize("said", ["load the friday night one", "load friday night", "load the friday night session"])
+def test_a_session_said_in_other_words_loads_the_one_saved_here(said):
+    assert last("add a kick", "save as friday_night", said)[0] == "/session/load friday_night"
+
+
+def test_a_session_name_saved_nowhere_here_is_loaded_as_said():
+    assert last("add a kick", "load tuesday") == ["/session/load tuesday"]

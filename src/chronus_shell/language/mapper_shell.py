@@ -59,7 +59,27 @@ def load_session(ctx, intent: it.LoadSession) -> list[Message]:
                                 f"playing — to load a session say 'load <session name>' ('sessions' lists them)",
                                 intent.name.column) from None
     now = ("now",) if intent.now else ()
-    return [message("/session/load", intent.name.text, *now)]
+    return [message("/session/load", _saved_as(ctx, intent.name.text), *now)]
+
+
+#: Words around a session's name that are no part of it ('load the friday night one', 'the acid session').
+_AROUND_A_NAME = frozenset("the a my our that this one session song set version take jam".split())
+
+
+def _saved_as(ctx, name: str) -> str:
+    """The name a session was saved under here that `name` says in other words ('the friday night one' for
+    friday_night), when exactly one fits; else the name as said."""
+    if name in ctx.model.sessions_saved:
+        return name
+    found = [s for s in ctx.model.sessions_saved if _name_key(s) == _name_key(name) and _name_key(name)]
+    if len(found) != 1:
+        return name
+    ctx.understood.append(f"'{name}': the session saved as {found[0]!r}")
+    return found[0]
+
+
+def _name_key(text: str) -> str:
+    return " ".join(w for w in re.split(r"[\s_-]+", text.lower()) if w and w not in _AROUND_A_NAME)
 
 
 def _part_named(ctx, name: it.Word) -> it.Words | None:

@@ -99,6 +99,7 @@ class PatchModel(GearModel, HarmonyModel, SequencerModel):
     bar_said: int | None = None                 # the bar a groove line says ('a reel now, 4/4: …'), beats in it are in
     going_to: dict[str, float] = field(default_factory=dict)   # 'id.param' → where a running ramp goes (the shell's
     # RampWatch puts the playing value in `values` for a line): 'fade it in' again goes there, not to the value mid-fade
+    sessions_saved: tuple[str, ...] = ()        # the names saved from here: 'load the friday night one' is friday_night
 
     def __setattr__(self, name, value) -> None:
         if name == "edges" and not isinstance(value, EdgeList):
@@ -126,7 +127,7 @@ class PatchModel(GearModel, HarmonyModel, SequencerModel):
                      "focus", "premute", "soloed", "muted_before_solo", "last_param", "last_track", "seed", "tempo_before",
                      "labels", "focus_raw", "stopped_drones", "swing_unit", "track_drones", "just_added", "just_written",
                      "just_named", "just_noted", "moved_together", "step_from", "arpeggios", "line_moves", "ramp_from",
-                     "for_a_while"):
+                     "for_a_while", "sessions_saved"):
             setattr(self, name, getattr(snapshot, name))
         self.set_harmony_state(snapshot.harmony_state())
 
@@ -280,6 +281,11 @@ class PatchModel(GearModel, HarmonyModel, SequencerModel):
         if self.focus == module_id:
             self.focus = next((a for a, b in touching if b == module_id), None)
         return undo
+
+    def _on_session(self, parts, args) -> list[Message]:
+        if parts[1] == "save" and args and str(args[0]) not in self.sessions_saved:
+            self.sessions_saved = (*self.sessions_saved, str(args[0]))
+        return []
 
     def _on_mod(self, parts, args) -> list[Message]:
         module_id = parts[1]
