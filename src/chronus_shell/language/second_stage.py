@@ -33,8 +33,7 @@ from .patch_model import PatchModel
 from .politeness import polite
 from .qualities import quality_request
 from .resolve import type_named
-from .several_parts import names_part, own_names_kept, part_names, several
-from .type_words import plural_of_type
+from .several_parts import names_part, own_names_kept, part_names, plural_here, several
 from .same_for_lines import whole_line_again
 from .scene_words import scene_words
 from .shorthands import shorthand
@@ -281,7 +280,7 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
             ways = [" ".join(out + [rival + tail] + words[index + 1:]) for rival in rivals]
             raise LanguageError(f"that could mean '{ways[0]}' — or — '{ways[1]}': say which", 0, (), text)
         if _LETTERS.fullmatch(core) and core not in GROUPS and core not in RHYTHM_WORDS \
-                and core not in QUALITIES and core not in NOT_TYPOS and len(model.of_type(plural_of_type(core))) < 2 \
+                and core not in QUALITIES and core not in NOT_TYPOS and not plural_here(core, words[index - 1].lower() if index else "", model) \
                 and not is_known_word(core, extra):
             fixed = typo(core, extra)
             if fixed:
