@@ -39,6 +39,7 @@ from .scene_words import scene_words
 from .shorthands import shorthand
 from .stretched_words import unstretched
 from .style_tempo import style_tempo
+from .texture_words import texture_line
 from .tidal_lines import tidal_line
 from .timed_lines import is_timed
 from .typo_words import rival_comparatives, typo
@@ -156,6 +157,9 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
         quality_request(tidied, model) if tidied != text else None)
     if asked:
         found.append(Reading(*asked))
+    textured = texture_line(tidied, model) or texture_line(text, model)                       # 'crunchier', 'give it some room' ('roomy' no typo)
+    if textured:
+        found.append(Reading(*textured))
     for how, new in _equivalents(tidied, model):
         found.append(Reading(how, new))
     labelled = label_names_part(text, model, lambda: part_names(model))
