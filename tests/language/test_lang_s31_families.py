@@ -2,6 +2,8 @@
 the near misses that must still be refused or asked."""
 import pytest
 
+from chronus_shell.language import LanguageError
+
 from .test_phrasing_classes import last
 
 
@@ -23,3 +25,100 @@ def test_the_plural_of_a_processor_type_is_the_singular_for_each_member(kind, wo
 
 def test_a_filter_named_by_its_id_is_its_cutoff_as_the_word_filter_is():
     assert last("add a saw", "add a filter", "filter1 down") == last("add a saw", "add a filter", "the filter down")
+
+
+# -- texture words: crunchy, grainy, fuzzy are drive; washy, roomy, shimmery are reverb ------------------------------
+ACID = ("add a saw at 55 hz", "add acid filter", "add an adsr", "bass x.xX.x.xx.Xx.x.x", "kick x...x...x...x...")
+PAD = ("add a triangle at 220 hz", "add a filter", "add a reverb")
+
+
+@pytest.mark.parametrize("phrase", ["crunchier", "a bit crunchier", "crunchier bass", "the bass grainier", "fuzzier please",
+                                    "make the bass crunchier", "more grainy", "give the bass some crunch"])
+def test_a_crunchy_texture_is_more_drive_on_the_sound(phrase):
+    assert last(*ACID, phrase) == ["/mod/acid_filter1/drive 1.4"]
+
+
+def test_a_crunchy_texture_on_a_voice_without_drive_adds_a_distortion():
+    assert last(*ACID, "the kick crunchier")[0] == "/patch/create distortion1 distortion"
+
+
+@pytest.mark.parametrize("phrase", ["washier", "the triangle washier", "more shimmery", "give it some room",
+                                    "give the triangle some air", "give it some space to breathe", "a bit roomier"])
+def test_a_washy_texture_is_more_reverb(phrase):
+    assert last(*PAD, phrase) == ["/mod/reverb1/mix 0.35"]
+
+
+@pytest.mark.parametrize("phrase", ["too washy", "it's too roomy", "the triangle is a bit too washy", "less shimmery"])
+def test_too_washy_is_less_reverb(phrase):
+    assert last(*PAD, phrase) == ["/mod/reverb1/mix 0.15"]
+
+
+def test_give_it_some_room_with_no_reverb_adds_one_on_the_part():
+    assert last(*ACID, "give the bass some room")[0] == "/patch/create reverb1 reverb"
+
+
+@pytest.mark.parametrize("phrase", ["give it some room at bar 9", "the room is too big", "give the bass a name"])
+def test_room_as_anything_else_is_not_a_texture(phrase):
+    from chronus_shell.language.texture_words import texture_line
+    from chronus_shell.language.patch_model import PatchModel
+    assert texture_line(phrase, PatchModel()) is None
+
+
+# -- a Spanish verb with its pronoun on it: súbele, bájale, ponle, dame, quítale ---------------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("súbele", ["/mod/saw1/gain 0.6"]),
+    ("bajale", ["/mod/saw1/gain 0.4"]),
+    ("bájale al kick", ["/mod/kick1/gain 0.7"]),
+    ("súbele a los platillos", None),
+    ("sube el bajo", ["/mod/saw1/gain 0.6"]),
+])
+def test_spanish_up_and_down_said_of_it_or_of_the_part_after_al(phrase, expected):
+    drums = ("add a hat", "hats x.x.x.x.x.x.x.x.")
+    got = last(*ACID, *drums, "saw1 gain 0.5", phrase) if expected is None else last(*ACID, "saw1 gain 0.5", phrase)
+    assert got == (["/mod/hat1/gain 0.9"] if expected is None else expected)
+
+
+@pytest.mark.parametrize("phrase", ["ponle reverb", "ponle más reverb al bajo", "dame más reverb", "échale reverb"])
+def test_spanish_put_and_give_an_effect(phrase):
+    assert last(*ACID, phrase)[0] == "/patch/create reverb1 reverb"
+
+
+def test_spanish_take_off_an_effect():
+    assert last(*ACID, "quítale el filtro al bajo") == ["/patch/remove acid_filter1", "/patch/connect saw1 adsr1"]
+
+
+def test_bajo_alone_is_not_the_bass():
+    from chronus_shell.language.other_languages import in_english
+    assert in_english("más bajo") == "more bajo"          # 'lower' or 'the bass': left to the readings as it was
+
+
+# -- text-speak: 'n' for 'and', 'u' for 'you' -----------------------------------------------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("snare on 2 n 4", ["/seq/add snare snare1 ....x.......x..."]),
+    ("kick on 1 n 3 pls", ["/seq/add kick kick1 x.......x......."]),
+    ("can u make the kick louder", ["/mod/kick1/gain 0.9"]),
+    ("kick n snare louder thx", ["/mod/kick1/gain 0.9", "/mod/snare1/gain 0.9"]),
+])
+def test_text_speak_is_read_as_the_words_it_stands_for(phrase, expected):
+    from .test_phrasing_classes import DRUMS
+    assert last(*DRUMS, phrase) == expected
+
+
+# -- a tune moved, then 'back down' / 'down another' -----------------------------------------------------------------
+TUNE = ("add a sine", "/seq/add tune sine1 x.x.x.x.x.x.x.x.", "/seq/notes tune d5 e5 f#5 g5", "the tune up a fourth")
+
+
+@pytest.mark.parametrize("phrase", ["back down", "and back down", "ok back down again"])
+def test_back_down_after_the_tune_moved_up_takes_the_move_back(phrase):
+    assert last(*TUNE, phrase) == ["/seq/notes tune d5 e5 f#5 g5"]
+
+
+@pytest.mark.parametrize("phrase", ["up another", "and up another", "up another step please"])
+def test_another_step_the_same_way_is_the_move_again(phrase):
+    assert last(*TUNE, phrase) == ["/seq/notes tune c6 d6 e6 f6"]
+
+
+@pytest.mark.parametrize("phrase", ["down another", "back up"])
+def test_a_step_the_other_way_is_not_taken_as_again_or_back(phrase):
+    with pytest.raises(LanguageError):
+        last(*TUNE, phrase)
