@@ -38,6 +38,12 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     (r"(?<=\w)\s+(?:a\s+)?(?:lickle|likkle|little|lil)\s+bit$", " a bit"),                # 'swing it lickle bit'
     (r"(?<=\w)\s+go(?:es)?\s+(?=(?:an?\s+|one\s+)?octave\b|(?:up|down)\s+(?:an?\s+|one\s+)?octave\b)", " "),   # 'bass go octave down'
     (r"\bto\s+(?:the\s+|di\s+)?(left|right)\s+speaker\b", r"\1"),
+    # a listener's ears and a headphone's channels: 'the tone in the left ear', 'now the right ear', 'both ears'
+    (r"^(?:(?:now|and|then|ok|okay)[,\s]+)*(?:the\s+|my\s+)?(left|right)\s+(?:ear|channel|headphone|earphone|earbud)s?(?:\s+only)?(?:\s+now)?$",
+     r"pan hard \1"),
+    (r"\s+(?:in(?:to)?|to|on|through)\s+(?:the\s+|my\s+|your\s+|their\s+)?(left|right)\s+(?:ear|channel|headphone|earphone|earbud)s?"
+     r"(?:\s+only)?\b", r" hard \1"),
+    (r"\s+(?:in(?:to)?|to|on|through)\s+both\s+(?:ears|channels|headphones|earphones|sides|speakers)\b", " center"),
     (r"(?<=\w)\s+go(?:es)?\s+(?=(?:to\s+(?:the\s+)?)?(?:left|right)\b)", " "),      # 'the drums go to the left'
     (r"\b(?:everybody|everyone)\b", "everything"),
     (r"\bpan\s+(?:a\s+)?(?:lickle|likkle|little|lil)(?:\s+bit)?\s+(left|right)\b", r"pan a bit \1"),
