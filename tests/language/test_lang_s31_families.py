@@ -122,3 +122,58 @@ def test_another_step_the_same_way_is_the_move_again(phrase):
 def test_a_step_the_other_way_is_not_taken_as_again_or_back(phrase):
     with pytest.raises(LanguageError):
         last(*TUNE, phrase)
+
+
+# -- a listener's ears, a headphone's channels: a side of the stereo field ------------------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("the sine in the left ear", ["/mod/sine1/pan -1.0"]),
+    ("sine in the right ear only", ["/mod/sine1/pan 1.0"]),
+    ("now the right ear", ["/mod/sine1/pan 1.0"]),
+    ("put the sine in the left channel", ["/mod/sine1/pan -1.0"]),
+    ("pan it to the right headphone", ["/mod/sine1/pan 1.0"]),
+    ("the sine in both ears", ["/mod/sine1/pan 0.0"]),
+])
+def test_an_ear_or_a_channel_is_that_side_hard(phrase, expected):
+    assert last("add a sine at 1000 hz", "sine pan 0.3", phrase) == expected
+
+
+# -- a sound asked for instead of another: that voice replaced ------------------------------------------------------
+@pytest.mark.parametrize("phrase", ["a square instead of the saw", "square wave instead of the saw for a fatter sound",
+                                    "use a square for the bass instead", "ok, try a square instead"])
+def test_a_source_instead_of_another_replaces_it_keeping_its_track(phrase):
+    assert last(*ACID, phrase) == ["/patch/remove saw1", "/patch/create square1 square", "/patch/connect square1 acid_filter1",
+                                   "/mod/square1/freq 55.0", "/seq/add bass square1 x.xX.x.xx.Xx.x.x"]
+
+
+def test_a_source_instead_at_a_pitch_sets_the_new_voice_there():
+    assert last("add a sine at 1000 hz", "a triangle wave at 1k instead, to test harmonics") == \
+        ["/patch/remove sine1", "/patch/create triangle1 triangle", "/patch/connect triangle1 master", "/mod/triangle1/freq 1000.0"]
+
+
+@pytest.mark.parametrize("lines", [("add a sine", "add a saw", "add a kick", "kick x...x...x...x...", "use a square instead"),
+                                   ("add a sine", "a square instead of the kick"),
+                                   ("add a sine", "a sine instead")])
+def test_which_voice_an_instead_replaces_is_never_guessed(lines):
+    with pytest.raises(LanguageError):
+        last(*lines)
+
+
+# -- an effect made of an LFO asked for with its pace: vibrato, tremolo (a warble, a pulsing tone) --------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("tremolo at 2 hz", ["/patch/create lfo1 lfo", "/patch/connect lfo1 sine1.gain", "/mod/lfo1/depth 0.5", "/mod/lfo1/rate 2.0"]),
+    ("a tremolo, three times a second", ["/patch/create lfo1 lfo", "/patch/connect lfo1 sine1.gain", "/mod/lfo1/depth 0.5",
+                                        "/mod/lfo1/rate 3.0"]),
+    ("throbbing, on and off twice a second", ["/patch/create lfo1 lfo", "/patch/connect lfo1 sine1.gain", "/mod/lfo1/depth 0.5",
+                                              "/mod/lfo1/rate 2.0"]),
+    ("vibrato on the sine at 6 hz", ["/patch/create lfo1 lfo", "/patch/connect lfo1 sine1.freq", "/mod/lfo1/depth 0.01",
+                                     "/mod/lfo1/rate 6.0"]),
+    ("warble", ["/patch/create lfo1 lfo", "/patch/connect lfo1 sine1.freq", "/mod/lfo1/rate 5.0", "/mod/lfo1/depth 0.01"]),
+    ("slow vibrato on the sine", ["/patch/create lfo1 lfo", "/patch/connect lfo1 sine1.freq", "/mod/lfo1/depth 0.01",
+                                  "/mod/lfo1/rate 4.204482"]),
+])
+def test_an_lfo_effect_with_its_pace(phrase, expected):
+    assert last("add a sine at 440 hz", phrase) == expected
+
+
+def test_pulse_alone_is_still_the_square_wave():
+    assert "/patch/create square1 square" in last("add a sine at 440 hz", "make it pulse")

@@ -27,7 +27,9 @@ from .rephrasings import QUALITIES, rephrasings
 from .param_verbs import verb_readings
 from .part_labels import new_named
 from .part_lines import part_readings
+from .instead_words import instead_line
 from .learner_words import learner_english
+from .lfo_effect_words import lfo_effect_line
 from .loose_times import loosely_timed
 from .patch_model import PatchModel
 from .politeness import polite
@@ -157,9 +159,11 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
         quality_request(tidied, model) if tidied != text else None)
     if asked:
         found.append(Reading(*asked))
-    textured = texture_line(tidied, model) or texture_line(text, model)                       # 'crunchier', 'give it some room' ('roomy' no typo)
-    if textured:
-        found.append(Reading(*textured))
+    for said in dict.fromkeys((tidied, text)):            # ('roomy', 'pulsed' are no typos there)
+        sound = texture_line(said, model) or instead_line(said, model, lambda w: part_named(w, model)) or lfo_effect_line(said)
+        if sound:                                         # 'crunchier', 'a square instead of the sine', 'tremolo at 2 hz'
+            found.append(Reading(*sound))
+            break
     for how, new in _equivalents(tidied, model):
         found.append(Reading(how, new))
     labelled = label_names_part(text, model, lambda: part_names(model))

@@ -1,0 +1,44 @@
+"""An effect made of an LFO asked for with its pace ('tremolo at 2 hz', 'fast tremolo on the accordion', 'a slow
+vibrato on the sine', 'warble tone, frequency modulated at 5 Hz', 'pulsing, on and off twice a second'), said the
+language's way for the second stage: 'add tremolo to <part>', then its rate or a step of it. A warble is a vibrato,
+a pulsing or throbbing tone a tremolo ('pulse' alone stays the square wave)."""
+from __future__ import annotations
+
+import re
+
+#: Words for the effects param_words.LFO_EFFECTS makes: the effect each means.
+_EFFECT_WORDS = {"vibrato": "vibrato", "warble": "vibrato", "warbling": "vibrato", "warbly": "vibrato",
+                 "tremolo": "tremolo", "pulsing": "tremolo", "pulsed": "tremolo", "throb": "tremolo", "throbbing": "tremolo"}
+#: A word for the pace or depth said before the effect → the step after it.
+_STEP = {"fast": "faster", "quick": "faster", "rapid": "faster", "slow": "slower", "lazy": "slower",
+         "deep": "deeper", "wide": "deeper", "subtle": "shallower", "gentle": "shallower", "light": "shallower"}
+_COUNT = {"once": 1, "twice": 2, "three times": 3, "four times": 4, "five times": 5}
+_FORM = re.compile(
+    r"^(?:(?:add|put|give\s+(?:it|me))\s+)?(?:an?\s+|some\s+)?(?:(?:little|bit\s+of)\s+)?(?:(?P<step>" + "|".join(_STEP) + r")\s+)?"
+    r"(?P<fx>" + "|".join(_EFFECT_WORDS) + r")(?:\s+(?:tone|sound|effect))?"
+    r"(?:\s+(?:on|to)\s+(?:the\s+|my\s+)?(?P<part>[\w-]+))?"
+    r"(?:\s*[,:]?\s*(?:frequency|pitch|amplitude|level|volume)[\s-]+modulated)?(?:\s*[,:]?\s*on\s+and\s+off)?"
+    r"(?:\s*[,:]?\s*(?:(?:at|of|rate)\s+)?(?P<hz>\d+(?:\.\d+)?)\s*(?:hz|times?\s+(?:a|per)\s+second)|"
+    r"\s*[,:]?\s*(?P<times>once|twice|three\s+times|four\s+times|five\s+times)\s+(?:a|per)\s+second)?[.!]?$", re.I)
+
+
+def lfo_effect_line(text: str) -> tuple[str, str] | None:
+    """(how it was read, 'add <effect>[ to <part>][, rate N hz | , <step>]'); None for any other line (an effect named
+    alone, 'add vibrato', is the grammar's already: only a pace or a synonym makes a line here)."""
+    match = _FORM.match(text.strip())
+    if match is None:
+        return None
+    effect = _EFFECT_WORDS[match.group("fx").lower()]
+    if match.group("fx").lower() == effect and not (match.group("step") or match.group("hz") or match.group("times")):
+        return None
+    part = match.group("part")
+    line = f"add {effect}" + (f" to {'' if part[-1].isdigit() else 'the '}{part}" if part else "")
+    rate = match.group("hz") or (_COUNT[re.sub(r"\s+", " ", match.group("times").lower())] if match.group("times") else None)
+    if rate is not None:
+        line += f", rate {rate} hz"
+    elif match.group("step"):
+        line += f", {_STEP[match.group('step').lower()]}"
+    return f"{match.group('fx').lower()}: {line}", line
+
+
+__all__ = ["lfo_effect_line"]
