@@ -177,3 +177,41 @@ def test_an_lfo_effect_with_its_pace(phrase, expected):
 
 def test_pulse_alone_is_still_the_square_wave():
     assert "/patch/create square1 square" in last("add a sine at 440 hz", "make it pulse")
+
+
+def test_a_tremolo_moves_the_level_of_the_sound_never_a_reverbs_mix():
+    pad = ("add a triangle at 220 hz", "add a reverb", "reverb mix 0.3")
+    assert last(*pad, "add tremolo")[1] == "/patch/connect lfo1 triangle1.gain"
+    assert last(*pad, "tremulant")[1] == "/patch/connect lfo1 triangle1.gain"     # (an organ's stop)
+
+
+@pytest.mark.parametrize("phrase", ["dame reverb", "dame más reverb", "dame un poco más de reverb"])
+def test_spanish_give_me(phrase):
+    assert last(*ACID, phrase)[0] == "/patch/create reverb1 reverb"
+
+
+# -- the whole mix said a band's way: 'the lot', 'the whole orchestra', 'the entire band' ----------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("fade the lot out over 8 bars", ["/ramp/master/gain -60.0 32"]),
+    ("the whole orchestra down 3 db", ["/mod/master/gain -3.0"]),
+    ("the entire band down 3 db", ["/mod/master/gain -3.0"]),
+    ("fade in the whole piece over 4 bars", ["/mod/master/gain -60.0", "/ramp/master/gain 0.0 16"]),
+    ("humanize the lot", ["/seq/humanize kick 0.5", "/seq/humanize snare 0.5", "/seq/humanize hats 0.5"]),
+])
+def test_the_lot_is_the_whole_mix(phrase, expected):
+    from .test_phrasing_classes import DRUMS
+    assert last(*DRUMS, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, way", [
+    ("crispier", "brighter"), ("more sparkly", "brighter"), ("add some top end", "brighter"),
+    ("the triangle crispier", "brighter"), ("tame the highs", "darker"), ("murkier", "darker"),
+    ("cut some of the top end on the triangle", "darker"),
+])
+def test_bright_and_dark_textures_move_the_cutoff(phrase, way):
+    assert last(*PAD, phrase) == last(*PAD, way) == [f"/mod/filter1/cutoff {'1189.207115' if way == 'brighter' else '840.896415'}"]
+
+
+def test_a_brilliant_hat_is_its_tone():
+    from .test_phrasing_classes import DRUMS
+    assert last(*DRUMS, "the hats more brilliant") == ["/mod/hat1/tone 9513.65692"]

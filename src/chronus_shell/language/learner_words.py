@@ -46,6 +46,9 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     (r"\s+(?:in(?:to)?|to|on|through)\s+both\s+(?:ears|channels|headphones|earphones|sides|speakers)\b", " center"),
     (r"(?<=\w)\s+go(?:es)?\s+(?=(?:to\s+(?:the\s+)?)?(?:left|right)\b)", " "),      # 'the drums go to the left'
     (r"\b(?:everybody|everyone)\b", "everything"),
+    # 'fade the lot out', 'the whole orchestra down 3 db', 'fade in the whole piece': the whole mix ('a lot' is none)
+    (r"\bthe\s+(?:lot|whole\s+(?:lot|orchestra|band|ensemble|group|piece|song|tune|track|thing|mix)|"
+     r"entire\s+(?:orchestra|band|ensemble|piece|song|tune|track|thing|mix))\b", "everything"),
     (r"\bpan\s+(?:a\s+)?(?:lickle|likkle|little|lil)(?:\s+bit)?\s+(left|right)\b", r"pan a bit \1"),
     # 'hi-hat little more left', 'the kick a bit further to the right': its pan moved that way (from where it is)
     (r"^(?:the\s+)?([\w-]+)\s+(?:(?:a\s+)?(?:little|lil|bit|touch|tad)\s+(?:bit\s+)?)?(?:more|further)\s+(?:to\s+(?:the\s+)?)?(left|right)$",

@@ -8,7 +8,8 @@ import re
 
 #: Words for the effects param_words.LFO_EFFECTS makes: the effect each means.
 _EFFECT_WORDS = {"vibrato": "vibrato", "warble": "vibrato", "warbling": "vibrato", "warbly": "vibrato",
-                 "tremolo": "tremolo", "pulsing": "tremolo", "pulsed": "tremolo", "throb": "tremolo", "throbbing": "tremolo"}
+                 "tremolo": "tremolo", "pulsing": "tremolo", "pulsed": "tremolo", "throb": "tremolo", "throbbing": "tremolo",
+                 "tremulant": "tremolo"}                  # (an organ's stop)
 #: A word for the pace or depth said before the effect → the step after it.
 _STEP = {"fast": "faster", "quick": "faster", "rapid": "faster", "slow": "slower", "lazy": "slower",
          "deep": "deeper", "wide": "deeper", "subtle": "shallower", "gentle": "shallower", "light": "shallower"}

@@ -93,7 +93,8 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
      rf"(?P<what>[a-z]+)(?:\s+{_TO_PART})?$",
      lambda m: f"{m.group('more').strip()} {m.group('what')} on {_part(m)}" if m.group("more")
      else f"put {m.group('what')} on {_part(m)}"),
-    (r"^(?:d[áa]me|d[áa]nos)\s+(?=(?:more|less)\b)", ""),
+    (r"^(?:d[áa]me|d[áa]nos)\s+(?=(?:a\s+bit\s+)?(?:more|less)\b)", ""), (r"^(?:d[áa]me|d[áa]nos)\s+", "give me "),
+    (r"\b(more|less)\s+de\s+(?=[a-z])", r"\1 "),      # 'un poco más de reverb': a bit more reverb
     (r"^(raise|lower)\s+(?:el|la|los|las)\s+(bajo|bass|kick|snare|hats|drums|reverb|delay|echo|filter|distortion)\b",
      lambda m: f"{m.group(1)} the {_BAJO.get(m.group(2).lower(), m.group(2))}"),      # (a part: never 'el volumen')
     (rf"^(?:qu[íi]tale|s[áa]cale|remove)\s+(?:el|la|los|las|the)\s+(?P<what>[a-z]+)(?:\s+{_TO_PART})?$",

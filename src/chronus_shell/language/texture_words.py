@@ -1,8 +1,9 @@
 """Texture words for how a sound feels, said the language's way for the second stage: crunchy, grainy, fuzzy, raspy
-are drive ('crunchier' alone: more drive on the sound in focus, as 'dirtier' is); washy, roomy, spacious, shimmery are
+are drive ('crunchier' alone: more drive on the sound in focus, as 'dirtier' is); crispy, brilliant, sparkly are
+brightness and murky, muffled darkness ('tame the highs', 'add some top end'); washy, roomy, spacious, shimmery are
 reverb ('the pad washier': more reverb on it, one added if it has none); 'give it some room' (space, air) is more
 reverb on it, 'give the bass some crunch' more drive. The grammar knows only its own comparatives ('dirtier',
-'cleaner') and 'more reverb on X': each form here is one of those, never a new param."""
+'cleaner', 'brighter', 'darker') and 'more reverb on X': each form here is one of those, never a new param."""
 from __future__ import annotations
 
 import re
@@ -11,14 +12,15 @@ from .missing_effects import absent_effect
 from .patch_model import PatchModel
 from .qualities import quality_request
 
-#: Stems of drive's textures ('crunchy', 'crunchier', 'some crunch') and of reverb's ('washy', 'some room').
+#: Stems of drive's textures ('crunchy', 'crunchier', 'some crunch').
 _DRIVE = r"crunch|grain|fuzz|grung|rasp|hair|grit|dirt|filth"
-_REVERB = r"wash|room|spac|shimmer|air|ambien"
 #: The part the texture is of, or none ('it', 'this': the sound in focus).
 _PART = r"(?:(?:it|this|that|them|everything)|(?:the\s+|my\s+)?(?!(?:a|an|bit|little|some|more|less|too|way|much)\b)(?P<part>[a-z][\w-]*))"
 _HOW_MUCH = r"(?:(?:a\s+)?(?:bit|little|touch|tad|lot|lil)\s+(?:of\s+)?|some\s+|more\s+|lots\s+of\s+|plenty\s+of\s+|loads\s+of\s+)"
 _COMPARED = (rf"(?:(?P<drive_er>{_DRIVE})(?:ier|er)|(?P<reverb_er>washier|roomier|spacier|shimmerier|airier|more\s+(?:washy|roomy|"
-             rf"spacious|shimmery|shimmering|ambient))|more\s+(?P<drive_more>crunchy|grainy|fuzzy|grungy|raspy|hairy))")
+             rf"spacious|shimmery|shimmering|ambient))|more\s+(?P<drive_more>crunchy|grainy|fuzzy|grungy|raspy|hairy)|"
+             rf"(?P<bright>crispier|sparklier|shinier|glassier|more\s+(?:crispy|brilliant|sparkly|shiny|glassy))|"
+             rf"(?P<dark>murkier|more\s+(?:murky|muffled)))")
 _FORMS = [re.compile(p, re.I) for p in (
     # 'crunchier', 'the bass a bit grainier', 'make the pad washier', 'more shimmery'
     rf"^(?:make\s+|get\s+)?(?:{_PART}\s+)?(?:{_HOW_MUCH})?{_COMPARED}(?:\s+please)?$",
@@ -27,6 +29,9 @@ _FORMS = [re.compile(p, re.I) for p in (
     # 'give it some room', 'give the bass some crunch', 'give the pad a bit more space to breathe'
     rf"^(?:give|add|put)\s+{_PART}\s+{_HOW_MUCH}*(?:(?P<drive_noun>crunch|grain|fuzz|grit|dirt|bite|filth)|"
     rf"(?P<reverb_noun>room|space|air|ambience|wash|shimmer))(?:\s+to\s+breathe)?(?:\s+please)?$",
+    # 'tame the highs', 'cut some of the top end on the pad', 'add some top end'
+    rf"^(?:(?P<dark_cut>cut|tame|shave\s+off|take\s+off|lose|soften)|(?P<bright_add>add|give\s+(?:it|me)|more))\s+{_HOW_MUCH}?"
+    rf"(?:of\s+)?(?:the\s+)?(?:highs|high\s+end|top\s+end|treble|top)(?:\s+(?:on|of|off)\s+(?:the\s+|my\s+)?(?P<part>[a-z][\w-]*))?$",
     # 'too washy', 'the pad is too roomy', 'less grainy'
     rf"^(?:(?:it'?s|it\s+is|{_PART}(?:\s+is|\s+are|\s+sounds?)?)\s+)?(?:(?:a\s+bit|way|much|far)\s+)?(?:too|less|not\s+so)\s+"
     rf"(?:(?P<drive_less>crunchy|grainy|fuzzy|grungy|raspy|hairy)|(?P<reverb_less>washy|roomy|spacious|shimmery|ambient))$",
@@ -49,11 +54,14 @@ def texture_line(text: str, model: PatchModel) -> tuple[str, str] | None:
         elif said.keys() & {"reverb_er", "reverb_noun"}:
             line = f"more reverb{of}"
             line = (absent_effect(line, model) or (None, line))[1]
+        elif said.keys() & {"bright", "bright_add", "dark", "dark_cut"}:
+            way = "brighter" if said.keys() & {"bright", "bright_add"} else "darker"
+            line = f"make the {part} {way}" if part else way
         elif "drive_less" in said:
             line = f"{part} cleaner" if part else "cleaner"
         else:
             line = f"less reverb{of}"
-        word = next(v for k, v in said.items() if k != "part")
+        word = next(v for k, v in said.items() if k != "part") if not said.keys() & {"dark_cut", "bright_add"} else "the highs"
         return f"{word.split()[-1]}: {line}", line
     return None
 
