@@ -215,3 +215,15 @@ def test_bright_and_dark_textures_move_the_cutoff(phrase, way):
 def test_a_brilliant_hat_is_its_tone():
     from .test_phrasing_classes import DRUMS
     assert last(*DRUMS, "the hats more brilliant") == ["/mod/hat1/tone 9513.65692"]
+
+
+@pytest.mark.parametrize("phrase", ["more crack", "give the snare more crack", "snare more crack"])
+def test_a_snares_crack_is_its_snap(phrase):
+    from .test_phrasing_classes import DRUMS
+    assert last(*DRUMS, phrase) == ["/mod/snare1/snap 0.6"]
+
+
+@pytest.mark.parametrize("phrase, rate", [("tremolo on it, medium speed", "/mod/lfo1/rate 4.0"),
+                                          ("tremolo on the saw, fast", "/mod/lfo1/rate 4.756828")])
+def test_an_lfo_effect_with_a_pace_said_after_it(phrase, rate):
+    assert rate in last("add a saw at 110 hz", "add a distortion", phrase)

@@ -17,10 +17,11 @@ _COUNT = {"once": 1, "twice": 2, "three times": 3, "four times": 4, "five times"
 _FORM = re.compile(
     r"^(?:(?:add|put|give\s+(?:it|me))\s+)?(?:an?\s+|some\s+)?(?:(?:little|bit\s+of)\s+)?(?:(?P<step>" + "|".join(_STEP) + r")\s+)?"
     r"(?P<fx>" + "|".join(_EFFECT_WORDS) + r")(?:\s+(?:tone|sound|effect))?"
-    r"(?:\s+(?:on|to)\s+(?:the\s+|my\s+)?(?P<part>[\w-]+))?"
+    r"(?:\s+(?:on|to)\s+(?:it|that|this|(?:the\s+|my\s+)?(?P<part>[\w-]+)))?"
     r"(?:\s*[,:]?\s*(?:frequency|pitch|amplitude|level|volume)[\s-]+modulated)?(?:\s*[,:]?\s*on\s+and\s+off)?"
     r"(?:\s*[,:]?\s*(?:(?:at|of|rate)\s+)?(?P<hz>\d+(?:\.\d+)?)\s*(?:hz|times?\s+(?:a|per)\s+second)|"
-    r"\s*[,:]?\s*(?P<times>once|twice|three\s+times|four\s+times|five\s+times)\s+(?:a|per)\s+second)?[.!]?$", re.I)
+    r"\s*[,:]?\s*(?P<times>once|twice|three\s+times|four\s+times|five\s+times)\s+(?:a|per)\s+second|"
+    r"\s*[,:]\s*(?P<pace>medium|moderate|fast|quick|slow)(?:\s+(?:speed|rate|pace))?)?[.!]?$", re.I)
 
 
 def lfo_effect_line(text: str) -> tuple[str, str] | None:
@@ -30,15 +31,16 @@ def lfo_effect_line(text: str) -> tuple[str, str] | None:
     if match is None:
         return None
     effect = _EFFECT_WORDS[match.group("fx").lower()]
-    if match.group("fx").lower() == effect and not (match.group("step") or match.group("hz") or match.group("times")):
+    step = match.group("step") or match.group("pace")
+    if match.group("fx").lower() == effect and not (step or match.group("hz") or match.group("times")):
         return None
     part = match.group("part")
     line = f"add {effect}" + (f" to {'' if part[-1].isdigit() else 'the '}{part}" if part else "")
     rate = match.group("hz") or (_COUNT[re.sub(r"\s+", " ", match.group("times").lower())] if match.group("times") else None)
     if rate is not None:
         line += f", rate {rate} hz"
-    elif match.group("step"):
-        line += f", {_STEP[match.group('step').lower()]}"
+    elif step and step.lower() in _STEP:               # ('medium speed': the effect's own pace)
+        line += f", {_STEP[step.lower()]}"
     return f"{match.group('fx').lower()}: {line}", line
 
 
