@@ -227,3 +227,16 @@ def test_a_snares_crack_is_its_snap(phrase):
                                           ("tremolo on the saw, fast", "/mod/lfo1/rate 4.756828")])
 def test_an_lfo_effect_with_a_pace_said_after_it(phrase, rate):
     assert rate in last("add a saw at 110 hz", "add a distortion", phrase)
+
+
+# -- an effect said with its size on a part: one added there, or the one it has made so ------------------------------
+def test_a_big_reverb_on_a_part_without_one_adds_it_bigger():
+    assert last(*ACID, "add a triangle", "big reverb on the triangle") == [
+        "/patch/create reverb1 reverb", "/patch/disconnect triangle1 master", "/patch/connect triangle1 reverb1",
+        "/patch/connect reverb1 master", "/mod/reverb1/room 0.7"]
+
+
+@pytest.mark.parametrize("phrase, expected", [("big reverb on the triangle", ["/mod/reverb1/room 0.7"]),
+                                              ("small reverb on the triangle", ["/mod/reverb1/room 0.5"])])
+def test_a_sized_reverb_on_a_part_with_one_is_that_one_made_so(phrase, expected):
+    assert last(*PAD, phrase) == expected

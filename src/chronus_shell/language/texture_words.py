@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import re
 
+from .described_modules import described_module
 from .missing_effects import absent_effect
+from .nicknames import nickname
 from .patch_model import PatchModel
 from .qualities import quality_request
+from .rephrasings import rephrasings
+from .several_parts import part_names
+from .type_words import type_named
 
 #: Stems of drive's textures ('crunchy', 'crunchier', 'some crunch').
 _DRIVE = r"crunch|grain|fuzz|grung|rasp|hair|grit|dirt|filth"
@@ -38,9 +43,27 @@ _FORMS = [re.compile(p, re.I) for p in (
 )]
 
 
+#: An effect said with its size on a part ('big reverb on the pad', 'a long echo on the sine'): one added there.
+_SIZED_EFFECT = re.compile(r"^(?:an?\s+|some\s+)?(?P<size>big|huge|massive|lush|long|small|short|tiny|subtle|little|gentle|soft)\s+"
+                           r"(?P<effect>reverb|delay|echo|distortion)\s+(?:on|to|for)\s+(?:the\s+|my\s+)?(?P<part>[a-z][\w-]*)$", re.I)
+
+
 def texture_line(text: str, model: PatchModel) -> tuple[str, str] | None:
     """(how it was read, the line the grammar's way) for a texture asked of a sound (more reverb with none in the
-    patch: one added); None for any other line."""
+    patch: one added), or an effect said with its size on a part without one; None for any other line."""
+    sized = _SIZED_EFFECT.match(text.strip().rstrip("!."))
+    if sized:
+        part = part_names(model).get(sized.group("part").lower()) or nickname(sized.group("part"), model)
+        effect = type_named((sized.group("effect").lower(),))
+        if part is None:
+            return None
+        line = f"add a {sized.group('size').lower()} {effect} to {part}"
+        line = (described_module(line, model) or rephrasings(line, model)[:1] and rephrasings(line, model)[0] or (None, line))[1]
+        there = [m for m in model.voice_of(part) if model.modules.get(m) == effect]
+        if there:                                         # one there already: that one made so ('big reverb on the pad')
+            size = line.partition(", ")[2]
+            line = f"{there[0]} {size}" if size and len(there) == 1 else None
+        return (f"{sized.group('size').lower()} {effect}: {line}", line) if line else None   # ('add a reverb to X, bigger')
     for form in _FORMS:
         match = form.match(text.strip().rstrip("!.").strip())
         if match is None:
