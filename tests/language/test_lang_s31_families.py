@@ -240,3 +240,8 @@ def test_a_big_reverb_on_a_part_without_one_adds_it_bigger():
                                               ("small reverb on the triangle", ["/mod/reverb1/room 0.5"])])
 def test_a_sized_reverb_on_a_part_with_one_is_that_one_made_so(phrase, expected):
     assert last(*PAD, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, target", [("sine a bit of vibrato", "sine1.freq"), ("the sine some tremolo", "sine1.gain")])
+def test_the_part_then_a_little_of_an_lfo_effect(phrase, target):
+    assert last("add a triangle", "add a sine", "add a reverb", phrase)[1] == f"/patch/connect lfo1 {target}"

@@ -24,9 +24,18 @@ _FORM = re.compile(
     r"\s*[,:]\s*(?P<pace>medium|moderate|fast|quick|slow)(?:\s+(?:speed|rate|pace))?)?[.!]?$", re.I)
 
 
+#: The part first, then a little of the effect ('sine a bit of vibrato', 'the pad some tremolo'): one added to it.
+_PART_FIRST = re.compile(r"^(?:the\s+|my\s+)?(?P<part>[a-z][\w-]*)\s+(?:a\s+(?:bit|little|touch)\s+(?:of\s+)?|some\s+)"
+                         r"(?P<fx>" + "|".join(_EFFECT_WORDS) + r")(?:\s+please)?$", re.I)
+
+
 def lfo_effect_line(text: str) -> tuple[str, str] | None:
     """(how it was read, 'add <effect>[ to <part>][, rate N hz | , <step>]'); None for any other line (an effect named
     alone, 'add vibrato', is the grammar's already: only a pace or a synonym makes a line here)."""
+    first = _PART_FIRST.match(text.strip())
+    if first and first.group("part").lower() not in ("add", "put", "give", "get", "with", "and"):
+        line = f"add {_EFFECT_WORDS[first.group('fx').lower()]} to {first.group('part')}"
+        return f"{first.group('fx').lower()}: {line}", line
     match = _FORM.match(text.strip())
     if match is None:
         return None
