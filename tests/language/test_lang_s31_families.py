@@ -245,3 +245,18 @@ def test_a_sized_reverb_on_a_part_with_one_is_that_one_made_so(phrase, expected)
 @pytest.mark.parametrize("phrase, target", [("sine a bit of vibrato", "sine1.freq"), ("the sine some tremolo", "sine1.gain")])
 def test_the_part_then_a_little_of_an_lfo_effect(phrase, target):
     assert last("add a triangle", "add a sine", "add a reverb", phrase)[1] == f"/patch/connect lfo1 {target}"
+
+
+# -- a loop musician's words: 'the bass loop' is the bass, 'the loops' every track -----------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("the bass loop louder", ["/mod/saw1/gain 0.6"]),
+    ("play the bass loop at 1.5x", ["/seq/speed bass 1.5"]),
+    ("humanize the loops slightly", ["/seq/humanize bass 0.25", "/seq/humanize kick 0.25"]),
+])
+def test_a_loop_is_the_part_that_plays_it(phrase, expected):
+    assert last(*ACID, "saw1 gain 0.5", phrase) == expected
+
+
+def test_forwards_again_said_of_both_after_it():
+    assert last(*ACID, "reverse the bass", "reverse the kick", "forwards again, both") == \
+        ["/seq/reverse bass 0", "/seq/reverse kick 0"]

@@ -22,7 +22,8 @@ _ANOTHER = re.compile(_LEAD + r"(?:(?P<way>up|down)\s+(?:another|one\s+more)(?:\
                       r"another\s+(?:one\s+|step\s+|notch\s+)?(?P<way2>up|down))(?:\s+please)?$", re.I)
 _FORWARDS = re.compile(_LEAD + r"(?:un-?reverse(?:\s+(?P<p1>it|that|them|both))?|(?:play\s+)?(?:(?P<p2>it|that|them|both|they)\s+)?"
                        r"(?:forwards?|the\s+right\s+way(?:\s+round)?|not\s+reversed)(?:\s+again)?|"
-                       r"(?:flip|turn|spin|reverse)\s+(?P<p3>it|that|them|both)\s+(?:back|(?:back\s+)?(?:a)?round)(?:\s+again)?)$",
+                       r"(?:flip|turn|spin|reverse)\s+(?P<p3>it|that|them|both)\s+(?:back|(?:back\s+)?(?:a)?round)(?:\s+again)?)"
+                       r"(?:\s*,?\s*(?:both|all|all\s+of\s+them|the\s+lot|everything))?$",     # 'forwards again, both'
                        re.I)
 
 

@@ -30,6 +30,7 @@ from .part_lines import part_readings
 from .instead_words import instead_line
 from .learner_words import learner_english
 from .lfo_effect_words import lfo_effect_line
+from .loop_words import loop_line
 from .loose_times import loosely_timed
 from .patch_model import PatchModel
 from .politeness import polite
@@ -160,8 +161,9 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     if asked:
         found.append(Reading(*asked))
     for said in dict.fromkeys((tidied, text)):            # ('roomy', 'pulsed' are no typos there)
-        sound = texture_line(said, model) or instead_line(said, model, lambda w: part_named(w, model)) or lfo_effect_line(said)
-        if sound:                                         # 'crunchier', 'a square instead of the sine', 'tremolo at 2 hz'
+        sound = texture_line(said, model) or instead_line(said, model, lambda w: part_named(w, model)) or \
+            lfo_effect_line(said) or loop_line(said, model)
+        if sound:                       # 'crunchier', 'a square instead of the sine', 'tremolo at 2 hz', 'the bass loop'
             found.append(Reading(*sound))
             break
     for how, new in _equivalents(tidied, model):
