@@ -260,3 +260,22 @@ def test_a_loop_is_the_part_that_plays_it(phrase, expected):
 def test_forwards_again_said_of_both_after_it():
     assert last(*ACID, "reverse the bass", "reverse the kick", "forwards again, both") == \
         ["/seq/reverse bass 0", "/seq/reverse kick 0"]
+
+
+# -- a part named by its side or as 'the hiss' -----------------------------------------------------------------------
+TWO_SINES = ("add a sine at 1000 hz", "add a sine at 1010 hz", "pan sine1 left", "pan sine2 right")
+
+
+@pytest.mark.parametrize("phrase, expected", [("silence the right one", ["/mod/sine2/gain 0.0"]),
+                                              ("the one on the left louder", ["/mod/sine1/gain 0.6"])])
+def test_the_one_on_a_side_is_the_voice_panned_there(phrase, expected):
+    assert last(*TWO_SINES, phrase) == expected
+
+
+def test_a_side_with_no_single_voice_on_it_names_none():
+    with pytest.raises(LanguageError):
+        last("add a sine at 1000 hz", "add a sine at 1010 hz", "silence the right one")
+
+
+def test_the_hiss_is_the_noise_voice():
+    assert last(*ACID, "add a noise", "saw1 gain 0.5", "make the hiss brown") == ["/mod/noise1/color brown"]

@@ -36,6 +36,7 @@ from .patch_model import PatchModel
 from .politeness import polite
 from .qualities import quality_request
 from .resolve import type_named
+from .side_words import side_line
 from .several_parts import names_part, own_names_kept, part_names, plural_here, several
 from .same_for_lines import whole_line_again
 from .scene_words import scene_words
@@ -162,8 +163,8 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
         found.append(Reading(*asked))
     for said in dict.fromkeys((tidied, text)):            # ('roomy', 'pulsed' are no typos there)
         sound = texture_line(said, model) or instead_line(said, model, lambda w: part_named(w, model)) or \
-            lfo_effect_line(said) or loop_line(said, model)
-        if sound:                       # 'crunchier', 'a square instead of the sine', 'tremolo at 2 hz', 'the bass loop'
+            lfo_effect_line(said) or loop_line(said, model) or side_line(said, model)
+        if sound:     # 'crunchier', 'a square instead of the sine', 'tremolo at 2 hz', 'the bass loop', 'the right one'
             found.append(Reading(*sound))
             break
     for how, new in _equivalents(tidied, model):
