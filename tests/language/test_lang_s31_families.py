@@ -279,3 +279,12 @@ def test_a_side_with_no_single_voice_on_it_names_none():
 
 def test_the_hiss_is_the_noise_voice():
     assert last(*ACID, "add a noise", "saw1 gain 0.5", "make the hiss brown") == ["/mod/noise1/color brown"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("autopan it", ["/patch/create lfo1 lfo", "/patch/connect lfo1 noise1.pan"]),
+    ("pan the hats back and forth", ["/patch/create lfo1 lfo", "/patch/connect lfo1 hat1.pan"]),
+    ("auto pan the noise fast", ["/patch/create lfo1 lfo", "/patch/connect lfo1 noise1.pan", "/mod/lfo1/rate 1.189207"]),
+])
+def test_an_auto_pan_is_an_lfo_on_the_pan(phrase, expected):
+    assert last("add a hat", "hats x.x.x.x.", "add a noise", phrase) == expected

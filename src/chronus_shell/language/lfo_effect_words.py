@@ -1,7 +1,8 @@
 """An effect made of an LFO asked for with its pace ('tremolo at 2 hz', 'fast tremolo on the accordion', 'a slow
 vibrato on the sine', 'warble tone, frequency modulated at 5 Hz', 'pulsing, on and off twice a second'), said the
 language's way for the second stage: 'add tremolo to <part>', then its rate or a step of it. A warble is a vibrato,
-a pulsing or throbbing tone a tremolo ('pulse' alone stays the square wave)."""
+a pulsing or throbbing tone a tremolo ('pulse' alone stays the square wave); an auto-pan is an LFO on the part's pan
+('pan the hats back and forth')."""
 from __future__ import annotations
 
 import re
@@ -29,9 +30,22 @@ _PART_FIRST = re.compile(r"^(?:the\s+|my\s+)?(?P<part>[a-z][\w-]*)\s+(?:a\s+(?:b
                          r"(?P<fx>" + "|".join(_EFFECT_WORDS) + r")(?:\s+please)?$", re.I)
 
 
+#: An auto-pan ('auto-pan the hiss, slowly', 'pan the hats back and forth'): an LFO on the part's pan.
+_AUTO_PAN = re.compile(r"^(?:(?:auto[\s-]?pan|autopan)(?:\s+(?:it|(?:the\s+|my\s+)?(?P<part>[a-z][\w-]*)))?|"
+                       r"pan\s+(?:it|(?:the\s+|my\s+)?(?P<part2>[a-z][\w-]*))\s+(?:back\s+and\s+forth|left\s+and\s+right|side\s+to\s+side))"
+                       r"(?:\s*,?\s*(?P<pace>slow(?:ly)?|fast|quick(?:ly)?))?[.!]?$", re.I)
+
+
 def lfo_effect_line(text: str) -> tuple[str, str] | None:
     """(how it was read, 'add <effect>[ to <part>][, rate N hz | , <step>]'); None for any other line (an effect named
     alone, 'add vibrato', is the grammar's already: only a pace or a synonym makes a line here)."""
+    auto = _AUTO_PAN.match(text.strip())
+    if auto:
+        part = auto.group("part") or auto.group("part2")
+        pace = (auto.group("pace") or "").lower()
+        line = f"lfo on {'the ' + part + ' ' if part else 'the '}pan" + \
+            (", slower" if pace.startswith("slow") else ", faster" if pace else "")
+        return f"auto-pan: {line}", line
     first = _PART_FIRST.match(text.strip())
     if first and first.group("part").lower() not in ("add", "put", "give", "get", "with", "and"):
         line = f"add {_EFFECT_WORDS[first.group('fx').lower()]} to {first.group('part')}"
