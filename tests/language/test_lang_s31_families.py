@@ -288,3 +288,10 @@ def test_the_hiss_is_the_noise_voice():
 ])
 def test_an_auto_pan_is_an_lfo_on_the_pan(phrase, expected):
     assert last("add a hat", "hats x.x.x.x.", "add a noise", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [("half the volume while I talk", ["/mod/master/gain -6.0206"]),
+                                              ("kick louder for energy", ["/mod/kick1/gain 0.9"])])
+def test_what_a_change_is_for_or_while_is_left_out(phrase, expected):
+    from .test_phrasing_classes import DRUMS
+    assert last(*DRUMS, phrase) == expected
