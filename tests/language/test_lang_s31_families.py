@@ -295,3 +295,17 @@ def test_an_auto_pan_is_an_lfo_on_the_pan(phrase, expected):
 def test_what_a_change_is_for_or_while_is_left_out(phrase, expected):
     from .test_phrasing_classes import DRUMS
     assert last(*DRUMS, phrase) == expected
+
+
+# -- 'the bass back up' after it went down an octave: the move taken back, never its level up ------------------------
+@pytest.mark.parametrize("before, phrase", [("the bass an octave down", "the bass back up"),
+                                            ("the bass an octave down", "ok bring the bass back up"),
+                                            ("the log drum an octave down", "log drum back up")])
+def test_a_part_said_back_after_its_pitch_moved_takes_the_move_back(before, phrase):
+    assert last(*ACID, "bass notes a1 a1 c2 a1", before, phrase) == ["/seq/notes bass a1 a1 c2 a1", "/mod/saw1/freq 55.0"]
+
+
+@pytest.mark.parametrize("before, phrase, expected", [("the bass an octave up", "the bass back up", ["/mod/saw1/gain 0.6"]),
+                                                      ("the bass down", "the bass back up", ["/mod/saw1/gain 0.5"])])
+def test_a_part_back_the_same_way_or_after_a_level_is_the_grammars_as_before(before, phrase, expected):
+    assert last(*ACID, before, phrase) == expected
