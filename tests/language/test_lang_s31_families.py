@@ -309,3 +309,10 @@ def test_a_part_said_back_after_its_pitch_moved_takes_the_move_back(before, phra
                                                       ("the bass down", "the bass back up", ["/mod/saw1/gain 0.5"])])
 def test_a_part_back_the_same_way_or_after_a_level_is_the_grammars_as_before(before, phrase, expected):
     assert last(*ACID, before, phrase) == expected
+
+
+def test_a_pace_alone_for_a_voice_an_lfo_moves_already_is_not_a_second_lfo():
+    pad = ("add a triangle at 220 hz", "add a filter", "add an lfo", "connect lfo1 to filter1 cutoff")
+    with pytest.raises(LanguageError):
+        last(*pad, "tremolo on the triangle, quick")
+    assert last(*pad, "tremolo on the triangle at 6 hz")[-1] == "/mod/lfo2/rate 6.0"     # (a rate said: a new one)

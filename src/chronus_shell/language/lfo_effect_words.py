@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import re
 
+from .nicknames import nickname
+from .patch_model import PatchModel
+from .several_parts import part_names
+
 #: Words for the effects param_words.LFO_EFFECTS makes: the effect each means.
 _EFFECT_WORDS = {"vibrato": "vibrato", "warble": "vibrato", "warbling": "vibrato", "warbly": "vibrato",
                  "tremolo": "tremolo", "pulsing": "tremolo", "pulsed": "tremolo", "throb": "tremolo", "throbbing": "tremolo",
@@ -36,9 +40,11 @@ _AUTO_PAN = re.compile(r"^(?:(?:auto[\s-]?pan|autopan)(?:\s+(?:it|(?:the\s+|my\s
                        r"(?:\s*,?\s*(?P<pace>slow(?:ly)?|fast|quick(?:ly)?))?[.!]?$", re.I)
 
 
-def lfo_effect_line(text: str) -> tuple[str, str] | None:
+def lfo_effect_line(text: str, model: PatchModel) -> tuple[str, str] | None:
     """(how it was read, 'add <effect>[ to <part>][, rate N hz | , <step>]'); None for any other line (an effect named
-    alone, 'add vibrato', is the grammar's already: only a pace or a synonym makes a line here)."""
+    alone, 'add vibrato', is the grammar's already: only a pace or a synonym makes a line here) — and None for a pace
+    alone said of a voice an LFO moves already ('tremolo on the strings, quick': that LFO faster, or a new one? asked
+    by the refusal, never a second guessed)."""
     auto = _AUTO_PAN.match(text.strip())
     if auto:
         part = auto.group("part") or auto.group("part2")
@@ -59,12 +65,21 @@ def lfo_effect_line(text: str) -> tuple[str, str] | None:
         return None
     part = match.group("part")
     line = f"add {effect}" + (f" to {'' if part[-1].isdigit() else 'the '}{part}" if part else "")
+    if step and not (match.group("hz") or match.group("times")) and _modulated(part, model):
+        return None
     rate = match.group("hz") or (_COUNT[re.sub(r"\s+", " ", match.group("times").lower())] if match.group("times") else None)
     if rate is not None:
         line += f", rate {rate} hz"
     elif step and step.lower() in _STEP:               # ('medium speed': the effect's own pace)
         line += f", {_STEP[step.lower()]}"
     return f"{match.group('fx').lower()}: {line}", line
+
+
+def _modulated(part: str | None, model: PatchModel) -> bool:
+    """An LFO already moves a param of the part's voice (the focus's, with no part said)."""
+    module = (part_names(model).get(part.lower()) or nickname(part, model)) if part else model.focus
+    voice = set(model.voice_of(module)) | {module} if module in model.modules else set()
+    return any(dst.split(".")[0] in voice for _, dst in model.mod_edges)
 
 
 __all__ = ["lfo_effect_line"]

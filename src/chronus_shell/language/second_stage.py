@@ -163,7 +163,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
         found.append(Reading(*asked))
     for said in dict.fromkeys((tidied, text)):            # ('roomy', 'pulsed' are no typos there)
         sound = texture_line(said, model) or instead_line(said, model, lambda w: part_named(w, model)) or \
-            lfo_effect_line(said) or loop_line(said, model) or side_line(said, model)
+            lfo_effect_line(said, model) or loop_line(said, model) or side_line(said, model)
         if sound:     # 'crunchier', 'a square instead of the sine', 'tremolo at 2 hz', 'the bass loop', 'the right one'
             found.append(Reading(*sound))
             break
