@@ -316,3 +316,19 @@ def test_a_pace_alone_for_a_voice_an_lfo_moves_already_is_not_a_second_lfo():
     with pytest.raises(LanguageError):
         last(*pad, "tremolo on the triangle, quick")
     assert last(*pad, "tremolo on the triangle at 6 hz")[-1] == "/mod/lfo2/rate 6.0"     # (a rate said: a new one)
+
+
+# -- a phone's autocorrect: real words standing for the language's -------------------------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("more residence", ["/mod/acid_filter1/resonance 0.595"]),
+    ("less residence please", ["/mod/acid_filter1/resonance 0.405"]),
+    ("pan the kick to the lest", ["/mod/kick1/pan -0.5"]),
+])
+def test_autocorrected_words_read_as_meant(phrase, expected):
+    assert last(*ACID, "resonance 0.5", phrase) == expected
+
+
+def test_add_some_revert_is_a_reverb_but_revert_that_is_not():
+    assert last(*ACID, "add some revert")[0] == "/patch/create reverb1 reverb"
+    from chronus_shell.language.misheard import misheard
+    assert misheard("revert that") == []
