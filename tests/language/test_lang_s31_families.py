@@ -332,3 +332,10 @@ def test_add_some_revert_is_a_reverb_but_revert_that_is_not():
     assert last(*ACID, "add some revert")[0] == "/patch/create reverb1 reverb"
     from chronus_shell.language.misheard import misheard
     assert misheard("revert that") == []
+
+
+@pytest.mark.parametrize("phrase, expected", [("faster, +10", ["/seq/bpm 130.0"]), ("slower, -10", ["/seq/bpm 110.0"]),
+                                              ("a bit faster: +4", ["/seq/bpm 124.0"]), ("faster, 130", ["/seq/bpm 130.0"])])
+def test_a_signed_number_after_faster_is_a_step_that_far(phrase, expected):
+    from .test_phrasing_classes import DRUMS
+    assert last(*DRUMS, "tempo 120", phrase) == expected
