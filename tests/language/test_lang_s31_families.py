@@ -339,3 +339,12 @@ def test_add_some_revert_is_a_reverb_but_revert_that_is_not():
 def test_a_signed_number_after_faster_is_a_step_that_far(phrase, expected):
     from .test_phrasing_classes import DRUMS
     assert last(*DRUMS, "tempo 120", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("everything except the kick down 3 db", ["/mod/saw1/gain 0.353973", "/mod/hat1/gain 0.566357"]),
+    ("everything but the kick quieter", ["/mod/saw1/gain 0.4", "/mod/hat1/gain 0.7"]),
+    ("all except the kick and the hats quieter", ["/mod/saw1/gain 0.4"]),
+])
+def test_everything_except_a_part_then_the_change(phrase, expected):
+    assert last(*ACID, "hats ..x...x...x...x.", "saw1 gain 0.5", phrase) == expected
