@@ -348,3 +348,9 @@ def test_a_signed_number_after_faster_is_a_step_that_far(phrase, expected):
 ])
 def test_everything_except_a_part_then_the_change(phrase, expected):
     assert last(*ACID, "hats ..x...x...x...x.", "saw1 gain 0.5", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [("open the swell", "0.6"), ("open the swell box a bit", "0.6"),
+                                              ("close the swell", "0.4")])
+def test_an_organs_swell_box_open_is_louder(phrase, expected):
+    assert last("add a triangle at 220 hz", "triangle gain 0.5", phrase) == [f"/mod/triangle1/gain {expected}"]

@@ -46,6 +46,9 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     (r"\s+(?:in(?:to)?|to|on|through)\s+both\s+(?:ears|channels|headphones|earphones|sides|speakers)\b", " center"),
     (r"(?<=\w)\s+go(?:es)?\s+(?=(?:to\s+(?:the\s+)?)?(?:left|right)\b)", " "),      # 'the drums go to the left'
     (r"\b(?:everybody|everyone)\b", "everything"),
+    # an organist's swell box: its shutters opened are louder, closed quieter ('open the swell a bit', 'close the box')
+    (r"^(?:open|raise|push)\s+(?:up\s+)?(?:the\s+)?(?:swell|expression)(?:\s+(?:box|pedal|shutters))?\b", "louder"),
+    (r"^(?:close|shut|lower|pull\s+back)\s+(?:down\s+)?(?:the\s+)?(?:swell|expression)(?:\s+(?:box|pedal|shutters))?\b", "quieter"),
     # 'fade the lot out', 'the whole orchestra down 3 db', 'fade in the whole piece': the whole mix ('a lot' is none)
     (r"\bthe\s+(?:lot|whole\s+(?:lot|orchestra|band|ensemble|group|piece|song|tune|track|thing|mix)|"
      r"entire\s+(?:orchestra|band|ensemble|piece|song|tune|track|thing|mix))\b", "everything"),
