@@ -257,8 +257,9 @@ def described_then_asked(text: str) -> tuple[str, str] | None:
     if match is None:
         return None
     part, command = match.group("x"), match.group("cmd")
-    if part.lower() in ("it", "that", "this", "they") and BARE_MOVE.match(command):
-        return None                               # "it's too low, move it up": its pitch or its level? not guessed
+    if (part.lower() in ("it", "that", "this", "they") or _OUT_OF_TUNE.search(text[:match.start("cmd")])) and BARE_MOVE.match(command):
+        return None                               # "it's too low, move it up": its pitch or its level? not guessed ('the
+                                                  # organ is sharp, bring it up': never its level — tuning_words.py)
     named = re.sub(r"\b(?:it|them|that|this)\b", f"the {part}", command, count=1, flags=re.I)
     if named == command and not any(w in module_words() for w in re.findall(r"[a-z0-9_]+", command.lower())):
         return None                               # 'the kick is a bit dull, brighter': whose? never the focus's
