@@ -28,3 +28,10 @@ def test_a_way_said_against_the_complaint_is_refused_never_a_level(phrase):
 
 def test_b_flat_is_still_a_note():
     assert "/gate/triangle1" in last(*DRONE, "b flat major")[-1]
+
+
+@pytest.mark.parametrize("phrase, on", [("more room in the reverb", "more room on the reverb"),
+                                        ("a bit more feedback in the delay", "a bit more feedback on the delay")])
+def test_a_setting_said_in_its_effect_is_on_it(phrase, on):
+    pad = ("add a triangle at 220 hz", "add a reverb", "add a delay")
+    assert last(*pad, phrase) == last(*pad, on)

@@ -49,6 +49,9 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     # an organist's swell box: its shutters opened are louder, closed quieter ('open the swell a bit', 'close the box')
     (r"^(?:open|raise|push)\s+(?:up\s+)?(?:the\s+)?(?:swell|expression)(?:\s+(?:box|pedal|shutters))?\b", "louder"),
     (r"^(?:close|shut|lower|pull\s+back)\s+(?:down\s+)?(?:the\s+)?(?:swell|expression)(?:\s+(?:box|pedal|shutters))?\b", "quieter"),
+    # a setting said in its effect: 'more room in the reverb', 'less feedback in the delay' (on it)
+    (r"\b((?:more|less|some|a\s+bit\s+(?:more|less|of))\s+(?:room|feedback|resonance|reso|q|damp|damping|drive|decay|"
+     r"width|mix|tone|depth|rate|time|cutoff|attack|release|sustain)\s+)in\s+(?=the\s+[a-z])", r"\1on "),
     # 'fade the lot out', 'the whole orchestra down 3 db', 'fade in the whole piece': the whole mix ('a lot' is none)
     (r"\bthe\s+(?:lot|whole\s+(?:lot|orchestra|band|ensemble|group|piece|song|tune|track|thing|mix)|"
      r"entire\s+(?:orchestra|band|ensemble|piece|song|tune|track|thing|mix))\b", "everything"),
