@@ -35,3 +35,7 @@ def test_b_flat_is_still_a_note():
 def test_a_setting_said_in_its_effect_is_on_it(phrase, on):
     pad = ("add a triangle at 220 hz", "add a reverb", "add a delay")
     assert last(*pad, phrase) == last(*pad, on)
+
+
+def test_enough_then_the_request():
+    assert last("add a saw", "/record/start", "Enough, stop the recording.") == ["/record/stop"]

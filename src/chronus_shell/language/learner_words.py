@@ -49,6 +49,8 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     # an organist's swell box: its shutters opened are louder, closed quieter ('open the swell a bit', 'close the box')
     (r"^(?:open|raise|push)\s+(?:up\s+)?(?:the\s+)?(?:swell|expression)(?:\s+(?:box|pedal|shutters))?\b", "louder"),
     (r"^(?:close|shut|lower|pull\s+back)\s+(?:down\s+)?(?:the\s+)?(?:swell|expression)(?:\s+(?:box|pedal|shutters))?\b", "quieter"),
+    # 'Enough, stop the recording.': the call to stop what goes on, then what to do
+    (r"^(?:ok(?:ay)?[,\s]+)?enough[,.!;:]\s+(?=\S)", ""),
     # a setting said in its effect: 'more room in the reverb', 'less feedback in the delay' (on it)
     (r"\b((?:more|less|some|a\s+bit\s+(?:more|less|of))\s+(?:room|feedback|resonance|reso|q|damp|damping|drive|decay|"
      r"width|mix|tone|depth|rate|time|cutoff|attack|release|sustain)\s+)in\s+(?=the\s+[a-z])", r"\1on "),
