@@ -136,7 +136,9 @@ def _remark(text: str, model: PatchModel) -> re.Match | None:
 _PURPOSE = re.compile(r"(?:,\s*|\s+)(?P<why>for\s+(?:the|a|an|that|this|some|more|extra|my|our)\s+[\w\s'-]+|"
                       r"to\s+(?:tune|check|test|warm\s+up|match|compare|practi[cs]e|sing\s+along|accompany)\s+[\w\s'-]+|"
                       r"for\s+(?:last|next|first|final|second|third|each|every)\s+[\w\s'-]+|"
-                      r"for\s+(?:thick(?:ness)?|fat(?:ness)?|width|warmth|weight|clarity|presence|punch|air|space|depth)|"
+                      r"for\s+(?:thick(?:ness)?|fat(?:ness)?|width|warmth|weight|clarity|presence|punch|air|space|depth|energy|lift|"
+                      r"momentum|impact|headroom|balance|masking|safety|comfort|calm|focus|reference)|"
+                      r"while\s+(?:i|we|you|they|he|she|the\s+\w+)\s+(?:talk|speak|sing|solo|tune|think|announce|explain|count)\w*(?:\s+[\w\s'-]+)?|"
                       r"for\s+(?:an?\s+|the\s+|that\s+)?[a-z]+\s+(?:feel(?:ing)?|vibe|style|sound|mood|flavou?r|colou?r)|"
                       r"for\s+(?:tension|drama|effect|fun|contrast|atmosphere|mood|vibes?|texture|colou?r|[a-z][a-z-]+(?:ton|ing|ic|ness|core|step|hop|house|wave)|"
                       r"(?:techno|trance|jungle|garage|dub|reggae|funk|jazz|disco|trap|drill|grime|lo-?fi|metal|rock|pop|edm|dnb))|"
@@ -255,8 +257,9 @@ def described_then_asked(text: str) -> tuple[str, str] | None:
     if match is None:
         return None
     part, command = match.group("x"), match.group("cmd")
-    if part.lower() in ("it", "that", "this", "they") and BARE_MOVE.match(command):
-        return None                               # "it's too low, move it up": its pitch or its level? not guessed
+    if (part.lower() in ("it", "that", "this", "they") or _OUT_OF_TUNE.search(text[:match.start("cmd")])) and BARE_MOVE.match(command):
+        return None                               # "it's too low, move it up": its pitch or its level? not guessed ('the
+                                                  # organ is sharp, bring it up': never its level — tuning_words.py)
     named = re.sub(r"\b(?:it|them|that|this)\b", f"the {part}", command, count=1, flags=re.I)
     if named == command and not any(w in module_words() for w in re.findall(r"[a-z0-9_]+", command.lower())):
         return None                               # 'the kick is a bit dull, brighter': whose? never the focus's

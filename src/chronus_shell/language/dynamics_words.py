@@ -18,7 +18,7 @@ from ..engine.catalogue import CATALOGUE
 from .musician_words import GROUPS
 from .patch_model import MASTER, PatchModel
 from .several_parts import part_names
-from .nicknames import NICKNAMES
+from .nicknames import NICKNAMES, nickname
 from .time_phrases import DEFAULT_BARS
 
 #: Each marking's level on a voice, dBFS (the master's is 6 dB more: mf is its unity).
@@ -157,9 +157,9 @@ def _bring_it(text: str, model: PatchModel):
     """'bring it down for the speech' with no one part just named: the master (it lowered the kick in focus: trial)."""
     match = _BRING_IT.match(text)
     if match is None or model.just_named is not None or match.group("said") and (   # ('the speech is over, …': a remark;
-            re.search(r"\btoo\b|\bloud|\bquiet", match.group("said"), re.I)        #  'the kick is too loud, …' its part)
-            or any(w in part_names(model) for w in re.findall(r"[\w-]+", match.group("said").lower()))):
-        return None
+            re.search(r"\btoo\b|\bloud|\bquiet|\bflat\b|\bsharp\b|out\s+of\s+tune", match.group("said"), re.I)   # ('the drone
+            or any(w in part_names(model) or nickname(w, model) for w in re.findall(r"[\w-]+", match.group("said").lower()))):
+        return None                                       # is flat, bring it up': its pitch, never the band's level)
     way = "quieter" if match.group("way").lower() == "down" else "louder"
     return f"bring it {'back ' if match.group('back') else ''}{match.group('way').lower()}: the whole band", f"everything {way}"
 

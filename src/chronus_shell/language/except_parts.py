@@ -1,5 +1,6 @@
 """'every part louder except the hats', 'everything a little quieter but the flute', 'all drums down apart from
-the kick': the change said for each sound of the patch but the ones named (the second stage reads it so)."""
+the kick', 'everything except the kick down 3 db': the change said for each sound of the patch but the ones named (the
+second stage reads it so)."""
 from __future__ import annotations
 
 import re
@@ -11,6 +12,26 @@ _EXCEPT = re.compile(r"^(?:(?:make|turn|bring|put|set)\s+)?(?P<all>every\s+(?:pa
                      r"(?P<kept>.+?)[.!]*$", re.I)
 
 
+#: The parts kept out said before the change: 'everything except the kick down 3 db', 'all but the hats quieter'.
+_EXCEPT_FIRST = re.compile(r"^(?:(?:make|turn|bring|put|set)\s+)?(?P<all>everything|everyone|everybody|all(?:\s+the)?\s+(?:parts|"
+                           r"voices|sounds|tracks|instruments)|all)\s*,?\s+(?:except|but(?:\s+not)?|apart\s+from|other\s+than|"
+                           r"save)\s+(?:for\s+)?(?P<rest>.+?)[.!]*$", re.I)
+_JOINERS = {"the", "and", "&", "or", "my"}
+
+
+def _kept_then_change(rest: str, part: Callable[[str], str | list[str] | None]) -> tuple[str, str] | None:
+    """'the kick and snare down 3 db' → ('the kick and snare', 'down 3 db'): the words naming parts, then the rest."""
+    words = rest.split()
+    at = 0
+    while at < len(words) and (words[at].strip(",").lower() in _JOINERS or part(words[at].strip(",").lower()) is not None):
+        at += 1
+    while at and words[at - 1].strip(",").lower() in _JOINERS:
+        at -= 1
+    if not at or at == len(words):
+        return None
+    return " ".join(words[:at]).rstrip(","), " ".join(words[at:])
+
+
 _IN_OR_OUT = re.compile(r"^(?:out|off|in|muted|silent|stop|drop\s+out)\b", re.I)
 
 
@@ -18,6 +39,10 @@ def all_but(text: str, sounds: list[str], part: Callable[[str], str | list[str] 
     """(how it was read, the line for each other sound) — `sounds` the patch's (drums only when the line says
     'all drums'), `part` a word's module or None; None when the line is no such request or names no sound."""
     said = _EXCEPT.match(text.strip())
+    first = _EXCEPT_FIRST.match(text.strip()) if said is None else None
+    split = _kept_then_change(first["rest"], part) if first else None
+    if split is not None:                                 # 'everything except the kick down 3 db'
+        said = {"kept": split[0], "change": split[1]}
     if said is None or _IN_OR_OUT.match(said["change"]):
         return None                                       # ('everything out except the kick': the kick alone, a solo)
     kept_words = [w for w in re.split(r"\s*(?:,|&|\band\b|\bthe\b|\bor\b|\s)\s*", said["kept"].lower()) if w]

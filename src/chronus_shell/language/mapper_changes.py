@@ -167,7 +167,8 @@ def _param_or_level(ctx, ref: it.Words, amount: it.Value | None = None) -> tuple
         except LanguageError:
             pass
         spec = ctx.model.spec(module_id)
-        if "filter" in ref.texts and spec.has_param("cutoff"):   # "filter down": its cutoff
+        if ("filter" in ref.texts or ref.text == module_id and "filter" in ctx.model.modules[module_id]) \
+                and spec.has_param("cutoff"):        # "filter down", "filter1 down" (each of 'the filters'): its cutoff
             return module_id, spec.param("cutoff")
         quality = QUALITIES.get(ref.text, "")
         if spec.has_param(quality.split()[-1] if quality else ""):   # "more acid": its resonance

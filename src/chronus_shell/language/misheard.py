@@ -1,6 +1,6 @@
 """Words a speech-to-text tool writes for a musician's dictated line: 'the base' (the bass), 'high hats',
 'cut off to 800' (the cutoff), 'sign wave', 'over for bars' (four), 'up to semitones' (two), 'beats per minute',
-a spoken 'period' — and a tracker's way of writing: a row is a step, 'A-1' the note a1, 'tempo 0x8C' hex, a key
+a spoken 'period', a phone's autocorrect ('add some revert', 'more residence') — and a tracker's way of writing: a row is a step, 'A-1' the note a1, 'tempo 0x8C' hex, a key
 pressed said in brackets ('play (F5)') — said as meant, for a line refused as written (never a line that works: a
 name said on purpose stays as it is).
 """
@@ -21,6 +21,10 @@ _HEARD = tuple((re.compile(p, re.I), r) for p, r in (
     (r"\b(\d+|every|each|one|a)\s+rows?\b", lambda m: f"{m.group(1)} {'step' if m.group(1).lower() in ('every', 'each', 'one', 'a', '1') else 'steps'}"),
     (r"\b0x([0-9a-f]{1,3})\b", lambda m: str(int(m.group(1), 16))),
     (r"\s*\((?:f\d{1,2}|ctrl[\w+-]*|cmd[\w+-]*|space(?:bar)?|enter|esc)\)", ""),
+    # a phone's autocorrect: 'add some revert', 'more residence', 'hats chants 50', 'snare to the lest', 'a little nit'
+    (r"\b(some|more|less|the|a|add|no|of)\s+revert\b", r"\1 reverb"), (r"\b(some|more|less|the|no)\s+residence\b", r"\1 resonance"),
+    (r"\bchants\s+(?=\d)", "chance "), (r"\b(to\s+the|hard|far)\s+lest\b", r"\1 left"), (r"\b(a\s+(?:little|tiny)|a)\s+nit\b", r"\1 bit"),
+    (r"\b(on\s+the|the|a)\s+sign\b(?!\s+(?:of|up|in|off))", r"\1 sine"),
 ))
 
 

@@ -28,6 +28,9 @@ SLANG = {
     "dem": "them", "dat": "that", "dis": "this",
     # a gamer's chat: 'moar bass', 'pan hats lft'
     "moar": "more", "lft": "left", "rght": "right", "rite": "right", "panned": "pan",
+    # text-speak: 'snare on 2 n 4', 'can u make it louder', 'thx'
+    "n": "and", "u": "you", "thx": "thanks", "pls": "please", "w/": "with", "bc": "because",
+    "gonna": "going to", "wanna": "want to", "lemme": "let me",
     # a jazz player's 'comp the chords on 2 and 4': play them (never 'completely')
     "comp": "play", "comping": "playing",
     # a choreographer's counts: 'kick on every count', 'the shaker on the off counts'

@@ -38,6 +38,7 @@ STAND_INS = {"808": ("bass", "kick"), "808s": ("bass", "kick"), "shaker": ("hats
              "dagga": ("kick",), "tilli": ("snare",), "tapan": ("kick",), "davul": ("kick",), "stomp": ("kick",),
              "stomps": ("kick",), "tamborim": ("hats", "hat"), "chocalho": ("hats", "hat"), "riq": ("hats", "hat"),
              "iron": ("hats", "hat"),       # soca's brake drum: the ticking part
+             "hiss": ("noise",),            # a tape composer's hiss: the noise voice
              "cymbal": ("hats", "hat"), "cymbals": ("hats", "hat"),   # the kit's one cymbal (a ride or a crash is asked for)
              # a taiko ensemble's big drum (odaiko, nagado), its small tight one (shime), its hand cymbals
              # (chappa) and bell (kane); a tabla's low drum (bayan) and high one (dayan)

@@ -22,7 +22,8 @@ OTHER_LANGUAGES = {
     "más": "more", "menos": "less", "izquierda": "left", "derecha": "right",
     "rápido": "fast", "rápida": "fast", "deshacer": "undo", "deshaz": "undo", "graba": "record",
     "cargar": "load", "carga": "load", "guardar": "save", "guarda": "save", "guárdalo": "save", "guardalo": "save",
-    "quita": "remove", "quitar": "remove", "filtro": "filter",
+    "quita": "remove", "quitar": "remove", "filtro": "filter", "distorsión": "distortion", "distorsion": "distortion",
+    "eco": "echo",
     # Portuguese (baile funk, bossa): 'tira the chimbal', 'surdo more grave', 'in 2 compassos'
     "chimbal": "hats", "bumbo": "kick", "surdo": "kick", "caixa": "snare", "baixo": "bass", "compasso": "bar",
     "compassos": "bars", "colcheia": "eighth", "colcheias": "eighths", "semicolcheia": "sixteenth",
@@ -45,6 +46,19 @@ OTHER_LANGUAGES = {
     "schlagzeug": "drums", "wieder": "again", "bisschen": "a bit", "bißchen": "a bit",
 }
 _WORDS = re.compile(r"(?<!\w)(?:" + "|".join(sorted(OTHER_LANGUAGES, key=len, reverse=True)) + r")(?!\w)", re.I)
+#: The part a Spanish verb's pronoun points at, said after it: 'al bajo', 'a la guitarra', 'a los platillos'.
+_TO_PART = r"(?:al|a\s+(?:la|las|los|el|the))\s+(?P<part>[\w-]+)"
+
+
+def _part(match: re.Match) -> str:
+    part = match.group("part")
+    return f"the {_BAJO.get(part.lower(), part)}" if part else "it"
+
+
+#: 'bajo' after an article is the bass (alone it is also 'low': never rewritten there).
+_BAJO = {"bajo": "bass"}
+
+
 #: Turns of phrase said word for word in English (el doble de rápido, al final del compás, entra la caja; para
 #: tudo, bota … back, um tom; un peu, et maintenant).
 _PHRASES = [(re.compile(p, re.I), r) for p, r in (
@@ -69,6 +83,22 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bmedio\s+tono\b", "a semitone"), (r"\bun\s+tono\b", "a whole step"),
     (r"\bsave\s+como\b", "save as"), (r"^dale[\s!.]*$", "start"),
     (r"^(remove)\s+el\s+(\S+)\s+del\s+", r"\1 the \2 from the "), (r"^otra\s+vez\b", "again"),
+    # a Spanish verb with its pronoun on it (súbele, bájale, ponle, dame, quítale): 'súbele al bajo', 'bájale un
+    # poco', 'ponle más reverb a la guitarra', 'dame más delay', 'quítale el delay' — said of 'it' or the part after 'al'
+    (rf"^(?:s[úu]b(?:ele|elo|anle)|raise(?:le|lo))(?:\s+{_TO_PART})?(?P<rest>(?:\s+a\s+bit)?)$",
+     lambda m: f"turn {_part(m)} up{m.group('rest')}"),
+    (rf"^(?:b[áa]j(?:ale|alo|enle)|lower(?:le|lo))(?:\s+{_TO_PART})?(?P<rest>(?:\s+a\s+bit)?)$",
+     lambda m: f"turn {_part(m)} down{m.group('rest')}"),
+    (rf"^(?:p[óo]n(?:le|ele|me|nos)|m[ée]tele|[ée]chale)\s+(?P<more>more\s+|less\s+|a\s+bit\s+(?:of\s+|more\s+)?)?(?:(?:un|una|el|la|some)\s+)?"
+     rf"(?P<what>[a-z]+)(?:\s+{_TO_PART})?$",
+     lambda m: f"{m.group('more').strip()} {m.group('what')} on {_part(m)}" if m.group("more")
+     else f"put {m.group('what')} on {_part(m)}"),
+    (r"^(?:d[áa]me|d[áa]nos)\s+(?=(?:a\s+bit\s+)?(?:more|less)\b)", ""), (r"^(?:d[áa]me|d[áa]nos)\s+", "give me "),
+    (r"\b(more|less)\s+de\s+(?=[a-z])", r"\1 "),      # 'un poco más de reverb': a bit more reverb
+    (r"^(raise|lower)\s+(?:el|la|los|las)\s+(bajo|bass|kick|snare|hats|drums|reverb|delay|echo|filter|distortion)\b",
+     lambda m: f"{m.group(1)} the {_BAJO.get(m.group(2).lower(), m.group(2))}"),      # (a part: never 'el volumen')
+    (rf"^(?:qu[íi]tale|s[áa]cale|remove)\s+(?:el|la|los|las|the)\s+(?P<what>[a-z]+)(?:\s+{_TO_PART})?$",
+     lambda m: f"remove the {m.group('what')}" + (f" from {_part(m)}" if m.group("part") else "")),
 )]
 
 

@@ -42,7 +42,7 @@ for _words, _direction, _params in (
 DIRECTION_WORDS = frozenset("higher lower longer shorter bigger larger smaller faster quicker speed-up slower slow "
                             "slow-down deeper shallower wider narrower".split())
 #: Effects made of an LFO: (target param names, rate Hz, depth).
-LFO_EFFECTS = {"vibrato": (PITCH, 5.0, 0.01), "tremolo": (LEVEL, 4.0, 0.5),
+LFO_EFFECTS = {"vibrato": (PITCH, 5.0, 0.01), "tremolo": (("gain",), 4.0, 0.5),   # (a sound's level: never a reverb's mix)
                "wobble": (("cutoff", "tone") + PITCH, 2.0, 0.5)}
 QUERY_PARAMS = {"how loud": LEVEL, "how fast": ("rate", "@tempo"), "how high": PITCH}
 #: The sequencer's params by name (the ParamSpecs are the sequencer's own).

@@ -27,7 +27,7 @@ QUALITIES = {
     "boom": "kick decay", "tail": "decay", "ring": "decay", "sparkle": "cutoff", "brightness": "cutoff", "highs": "cutoff",
     "echo": "delay mix", "echoes": "delay mix", "repeats": "delay feedback", "repeat": "delay feedback",
     "knock": "punch", "thump": "punch", "punch": "punch", "smack": "punch", "snap": "snap", "warmth": "drive",
-    "wah": "lfo depth", "crisp": "snap", "depth": "lfo depth",
+    "wah": "lfo depth", "crisp": "snap", "crack": "snap", "depth": "lfo depth",
 }
 _QUALITY = re.compile(r"^(more|less|a bit of|bit of|some|a lot of|lots of|loads of|a touch of|a little|"
                       r"a bit more|a bit less|bit more|bit less|even more|much more|much less|deeper|stronger|"

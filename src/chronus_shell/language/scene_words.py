@@ -26,6 +26,7 @@ _SPACE = rf"(?:(?:singing|playing|being)\s+in\s+)?(?:a|an|the)\s+{_PLACE}"
 
 SCENE_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"\bhi\s+hats?\b", "hats"),                                                 # 'no hi hat on a ship': two words
+    (r"\b(?:the\s+)?log[\s-]?drums?\b", "the bass"),                 # amapiano's log drum: its bass line, never a drum
     # a DAW's words
     (r"^(delete|remove|rm|clear|erase)\s+(?:the\s+)?(\w+)\s+clips?\b", r"\1 the \2 track"),   # the part stays
     (r"(?<=\w)(?<!\bthe)(?<!\ball)\s+clips?\b", ""),                             # 'the bass clip': the bass

@@ -27,19 +27,23 @@ from .rephrasings import QUALITIES, rephrasings
 from .param_verbs import verb_readings
 from .part_labels import new_named
 from .part_lines import part_readings
+from .instead_words import instead_line
 from .learner_words import learner_english
+from .lfo_effect_words import lfo_effect_line
+from .loop_words import loop_line
 from .loose_times import loosely_timed
 from .patch_model import PatchModel
 from .politeness import polite
 from .qualities import quality_request
 from .resolve import type_named
-from .several_parts import names_part, own_names_kept, part_names, several
-from .type_words import plural_of_type
+from .side_words import side_line
+from .several_parts import names_part, own_names_kept, part_names, plural_here, several
 from .same_for_lines import whole_line_again
 from .scene_words import scene_words
 from .shorthands import shorthand
 from .stretched_words import unstretched
 from .style_tempo import style_tempo
+from .texture_words import texture_line
 from .tidal_lines import tidal_line
 from .timed_lines import is_timed
 from .typo_words import rival_comparatives, typo
@@ -165,6 +169,12 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
         quality_request(tidied, model) if tidied != text else None)
     if asked:
         found.append(Reading(*asked))
+    for said in dict.fromkeys((tidied, text)):            # ('roomy', 'pulsed' are no typos there)
+        sound = texture_line(said, model) or instead_line(said, model, lambda w: part_named(w, model)) or \
+            lfo_effect_line(said, model) or loop_line(said, model) or side_line(said, model)
+        if sound:     # 'crunchier', 'a square instead of the sine', 'tremolo at 2 hz', 'the bass loop', 'the right one'
+            found.append(Reading(*sound))
+            break
     for how, new in _equivalents(tidied, model):
         found.append(Reading(how, new))
     labelled = label_names_part(text, model, lambda: part_names(model))
@@ -297,7 +307,7 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
             ways = [" ".join(out + [rival + tail] + words[index + 1:]) for rival in rivals]
             raise LanguageError(f"that could mean '{ways[0]}' — or — '{ways[1]}': say which", 0, (), text)
         if _LETTERS.fullmatch(core) and core not in GROUPS and core not in RHYTHM_WORDS \
-                and core not in QUALITIES and core not in NOT_TYPOS and len(model.of_type(plural_of_type(core))) < 2 \
+                and core not in QUALITIES and core not in NOT_TYPOS and not plural_here(core, words[index - 1].lower() if index else "", model) \
                 and not is_known_word(core, extra):
             fixed = typo(core, extra)
             if fixed:

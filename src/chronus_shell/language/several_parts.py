@@ -51,6 +51,12 @@ def own_names_kept(said: str, rewritten: str, model: PatchModel) -> str:
     return said if rewritten != said and any(w in own and w not in rewritten.lower() for w in words) else rewritten
 
 
+def plural_here(word: str, before: str, model: PatchModel) -> bool:
+    """`word` (after `before`) is the plural of a type the patch has two of or more: 'the filters', 'the acid filters'
+    are each of them, never a typo for the one in focus."""
+    return any(len(model.of_type(plural_of_type(w) or "")) >= 2 for w in (word, f"{before}_{word}"))
+
+
 def names_part(words: str, model: PatchModel) -> bool:
     """Words naming one part, or several ('kick and snare', 'kick, bass')."""
     names = part_names(model)
@@ -69,12 +75,14 @@ def several(text: str, model: PatchModel) -> list[str]:
     lowered = [t.lower().strip(",") for t in tokens]
     for index, word in enumerate(lowered):               # a group word ('the drums', 'the filters'): each member
         roles, plural = GROUPS.get(word), plural_of_type(word)
+        two = plural_of_type(f"{lowered[index - 1]}_{word}") if plural and index else None
+        plural = two or plural                            # 'the acid filters': each acid filter
         if roles or plural:
             members = [m for m in model.modules if m != "master" and (CATALOGUE[model.modules[m]].spec.role in roles
                                                                      if roles else model.modules[m] == plural)]
             if len(members) < 2:
                 continue                                  # ('hats' with one hat: a part's name, read below)
-            start = index
+            start = index - bool(two)
             while start and lowered[start - 1] in ("all", "both", "the", "my"):
                 start -= 1                                # "all the drums", "my drums"
             after = index + 1
@@ -131,4 +139,4 @@ def _each(before: list[str], members: list[str], after: list[str]) -> str:
     return ", ".join(" ".join(before + [m] + after) for m in members)
 
 
-__all__ = ["names_part", "own_names_kept", "part_names", "several"]
+__all__ = ["names_part", "own_names_kept", "part_names", "plural_here", "several"]

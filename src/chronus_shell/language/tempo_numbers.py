@@ -17,7 +17,8 @@ _FASTER = rf"faster|quicker|schneller|speed\s+(?:it\s+)?up|(?:tempo|bpm|speed)\s
 _SLOWER = rf"slower|langsamer|slow\s+(?:it\s+)?down|(?:tempo|bpm|speed)\s+down|down{_BPM_SAID}"
 _LINE = re.compile(rf"^(?:(?:ok|okay|now|and|then|yeah|no|nah)[,!]?\s+)*(?:(?:make|play|take)\s+(?:it|the\s+tempo|the\s+beat)\s+)?"
                    rf"(?:(?:the\s+)?(?:tempo|bpm|beat)\s+)?(?:(?:a\s+)?(?:bit|little|lil|tad|touch)\s+)?"
-                   rf"(?P<word>{_FASTER}|{_SLOWER})\s*(?P<number>\d{{2,3}}(?:\.\d+)?)(?:\s*bpm)?(?:[\s!.]+(?:please|pls|now))*[\s!.]*$",
+                   rf"(?P<word>{_FASTER}|{_SLOWER})\s*(?:[,:]\s*(?P<sign>[+-])\s*)?(?P<number>\d{{1,3}}(?:\.\d+)?)(?:\s*bpm)?"
+                   rf"(?:[\s!.]+(?:please|pls|now))*[\s!.]*$",
                    re.I)
 #: 'up'/'down' said: a step by the contract (docs/commands.md: only +N, 'by', 'up'/'down' are relative).
 _STEP_SAID = re.compile(r"\b(?:up|down)\b", re.I)
@@ -37,6 +38,12 @@ def tempo_number(line: str, model: PatchModel) -> tuple[str, str] | None:
         return None                                   # (an LFO or a delay in focus: 'faster' is its pace, the grammar's)
     number, now = float(match["number"]), model.bpm
     faster = re.match(r"slow|langsam|(?:tempo|bpm|speed)\s+down|down", match["word"], re.I) is None
+    if match["sign"]:                                 # 'faster, +10': signed, a step that far (its sign says so)
+        way = "up" if faster else "down"
+        return f"{match['word'].lower()}, {match['sign']}{format_number(number)}: the tempo {way} by {format_number(number)}", \
+            f"tempo {way} by {format_number(number)}"
+    if len(match["number"]) < 2:
+        return None                                   # (a one-digit bare number: the grammar's, as before)
     stepped = now + number if faster else now - number
     step_fits = a_tempo_step(now, stepped) or number < _LOWEST
     target_fits = _LOWEST <= number <= _HIGHEST and (number > now if faster else number < now)

@@ -1,0 +1,41 @@
+"""Issue 13, session 31: a part said to be out of tune is tuned back, never turned up — and the follow-ups and
+bandleader's words that read 'bring it up' as a level leave the pitch complaint alone."""
+import pytest
+
+from chronus_shell.language import LanguageError
+
+from .test_phrasing_classes import last
+
+DRONE = ("add a triangle at 220 hz", "add a reverb", "triangle gain 0.5")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the triangle is flat", ["/mod/triangle1/detune 10.0"]),
+    ("the drone is a bit flat, bring it up", ["/mod/triangle1/detune 10.0"]),
+    ("the organ's sharp, bring it down a touch", ["/mod/triangle1/detune -10.0"]),
+    ("it's a bit flat", ["/mod/triangle1/detune 10.0"]),
+    ("the triangle is sharp, down 20 cents", ["/mod/triangle1/detune -20.0"]),
+])
+def test_a_part_out_of_tune_is_tuned_back(phrase, expected):
+    assert last(*DRONE, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["the organ is sharp, bring it up", "the drone is flat, bring it down"])
+def test_a_way_said_against_the_complaint_is_refused_never_a_level(phrase):
+    with pytest.raises(LanguageError):
+        last(*DRONE, phrase)
+
+
+def test_b_flat_is_still_a_note():
+    assert "/gate/triangle1" in last(*DRONE, "b flat major")[-1]
+
+
+@pytest.mark.parametrize("phrase, on", [("more room in the reverb", "more room on the reverb"),
+                                        ("a bit more feedback in the delay", "a bit more feedback on the delay")])
+def test_a_setting_said_in_its_effect_is_on_it(phrase, on):
+    pad = ("add a triangle at 220 hz", "add a reverb", "add a delay")
+    assert last(*pad, phrase) == last(*pad, on)
+
+
+def test_enough_then_the_request():
+    assert last("add a saw", "/record/start", "Enough, stop the recording.") == ["/record/stop"]
