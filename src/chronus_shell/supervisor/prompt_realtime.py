@@ -8,12 +8,14 @@ SCHED_FIFO 0.01 / 0.55 ms). So while the prompt is up — waiting for keys, read
 calling the accept handler where a line is translated and sent — its thread is at SCHED_FIFO
 PROMPT_PRIORITY: above every ordinary program, below the audio path's threads and a line's own window.
 What an entered line does after the prompt returns (printing, a shell verb, a session) is ordinary again; what the
-prompt's event loop runs while it is up (the toolbar, the status poll's answer, the autosave's write) runs at its
-priority, inside the same guard.
+prompt's event loop runs while it is up (the toolbar, the status poll's answer, the autosave's write, a line sent
+at its accept) runs at its priority, inside the same guard, and so do the threads it lends its priority to (`lent`:
+the engine's queries it waits on), their CPU counted with its own.
 
 Bounded: a guard thread, one step above, reads the prompt thread's CPU time every GUARD_PERIOD_S and
-puts it back to the ordinary policy until the next line when it used more than PROMPT_CPU_SHARE of the
-last GUARD_WINDOW_S (a huge paste, a runaway redraw): the prompt never holds a core of two from ordinary
+puts it and the threads lent its priority back to the ordinary policy until the next line when together
+they used more than PROMPT_CPU_SHARE of the last GUARD_WINDOW_S (a huge paste, a runaway redraw, a slow
+status): the prompt never holds a core of two from ordinary
 programs for long, nor the real-time budget (sched_rt_runtime_us) the audio processes share. What the thread starts
 is ordinary (SCHED_RESET_ON_FORK). Without the right, and on macOS and Windows (favour_the_prompt's
 means), nothing changes.
@@ -55,6 +57,8 @@ class PromptGuard:
         self.cut_short = self.priority = 0
         self._wake = threading.Condition()
         self._raised: tuple[int, int] | None = None   # (native thread id, its priority) while the prompt is up
+        self._lent: set[int] = set()                  # threads at its priority meanwhile (`lent`)
+        self._counted: set[int] = set()               # every thread whose CPU the guard counts with the prompt's
         self._thread: threading.Thread | None = None
 
     @contextlib.contextmanager
@@ -78,6 +82,31 @@ class PromptGuard:
             if _policy(0) == (os.SCHED_FIFO, priority):   # (a line's window ended; the guard may have cut it)
                 realtime.ordinary_thread()
 
+    @contextlib.contextmanager
+    def lent(self):
+        """The calling thread — one the prompt's event loop waits on (the status poll's and the autosave's
+        queries) — at the prompt's priority until the block ends, if the prompt is up and not cut short;
+        ordinary otherwise, and after. Its CPU counts in the prompt's window."""
+        tid = threading.get_native_id()
+        with self._wake:
+            raised = self._raised is not None and fifo(self._raised[1])
+            if raised:
+                self._lent.add(tid)
+                self._counted.add(tid)
+        try:
+            yield
+        finally:
+            if raised:
+                with self._wake:
+                    self._lent.discard(tid)
+                realtime.ordinary_thread()
+
+    def settle(self) -> None:
+        """The calling thread (the prompt's) ordinary if its guard cut it short while it had raised itself
+        above the prompt's priority for a moment (Supervisor.send): that raise's end put FIFO back."""
+        if self._raised is None and self.priority and _policy(0) == (os.SCHED_FIFO, self.priority):
+            realtime.ordinary_thread()
+
     def holds(self) -> bool:
         """The calling thread is the prompt's, real-time and guarded now (not cut short by the guard)."""
         raised = self._raised
@@ -94,14 +123,18 @@ class PromptGuard:
                 if self._raised is not watched:      # a new line's prompt: the same window (a paste of many lines,
                     if watched is None or watched[0] != self._raised[0]:      # each raised anew, is judged as one)
                         looks.clear()
+                        self._counted = set(self._lent)
                     watched = self._raised
                     fifo(watched[1] + 1)             # above the prompt it watches (once it may: tried each time)
-                looks.append((time.monotonic(), _on_cpu_ns(watched[0])))
+                looks.append((time.monotonic(), {tid: _on_cpu_ns(tid) for tid in (watched[0], *self._counted)}))
                 while looks[-1][0] - looks[0][0] > self.window_s:
                     looks.popleft()
-                if ((looks[-1][1] - looks[0][1]) / 1e9 > self.share * self.window_s
-                        and _policy(watched[0]) == (os.SCHED_FIFO, watched[1])):
-                    realtime.ordinary_thread(watched[0])
+                first, last = looks[0][1], looks[-1][1]
+                used = sum(cpu - first.get(tid, cpu) for tid, cpu in last.items())
+                if used / 1e9 > self.share * self.window_s:
+                    for tid in (watched[0], *self._lent):
+                        if _policy(tid) == (os.SCHED_FIFO, watched[1]):
+                            realtime.ordinary_thread(tid)
                     self.cut_short += 1
                     self._raised = None
                     continue
