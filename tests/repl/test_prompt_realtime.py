@@ -127,3 +127,32 @@ def test_a_paste_of_many_lines_is_judged_as_one_window():
                 pass
     assert guard.cut_short >= 1
 
+
+
+@needs_rt
+def test_a_thread_lent_the_prompts_priority_counts_in_its_window_and_is_cut_with_it():
+    """The status poll's thread runs at the prompt's priority only while the prompt is up, and a slow query's
+    CPU is the prompt's as far as the guard goes: both are ordinary once they took too much."""
+    guard, seen = PromptGuard(period_s=0.02, window_s=0.1), {}
+
+    def query(name: str) -> None:
+        with guard.lent():
+            seen[name] = policy()
+            deadline = time.monotonic() + 2.0
+            while name == "slow" and fifo() and time.monotonic() < deadline:
+                pass                             # a status that takes the CPU, busy
+        seen[f"{name} after"] = policy()
+
+    def lent(name: str) -> None:
+        thread = threading.Thread(target=query, args=(name,))
+        thread.start()
+        thread.join()
+
+    lent("down")                                 # no prompt up: nothing to lend
+    with guard.up(PROMPT_PRIORITY):
+        time.sleep(0.05)
+        lent("slow")                             # the prompt waits for it, using no CPU itself
+        seen["prompt"] = policy()
+    assert seen["down"] == seen["down after"] == (os.SCHED_OTHER, 0)
+    assert seen["slow"] == (os.SCHED_FIFO, PROMPT_PRIORITY) and seen["slow after"] == (os.SCHED_OTHER, 0)
+    assert seen["prompt"] == (os.SCHED_OTHER, 0) and guard.cut_short == 1 and not fifo()
