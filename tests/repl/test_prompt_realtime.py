@@ -156,3 +156,37 @@ def test_a_thread_lent_the_prompts_priority_counts_in_its_window_and_is_cut_with
     assert seen["down"] == seen["down after"] == (os.SCHED_OTHER, 0)
     assert seen["slow"] == (os.SCHED_FIFO, PROMPT_PRIORITY) and seen["slow after"] == (os.SCHED_OTHER, 0)
     assert seen["prompt"] == (os.SCHED_OTHER, 0) and guard.cut_short == 1 and not fifo()
+
+
+@needs_rt
+def test_the_process_threads_are_at_the_prompts_priority_while_it_is_up_and_a_busy_one_is_cut():
+    """One of them preempted while it held the GIL kept the Enter key waiting: lifted while the prompt is up,
+    ordinary after, and counted by the guard with the prompt (a busy validation is cut with it)."""
+    guard, stop, busy = PromptGuard(period_s=0.02, window_s=0.1), threading.Event(), threading.Event()
+
+    def other() -> None:                         # an ordinary thread of the shell (the pool's keeper, …)
+        while not stop.wait(0.001):
+            while busy.is_set() and fifo():
+                pass
+
+    thread = threading.Thread(target=other, daemon=True)
+    thread.start()
+    try:
+        with guard.up(PROMPT_PRIORITY):
+            up = policy_of(thread.native_id)
+            busy.set()
+            deadline = time.monotonic() + 2.0
+            while policy_of(thread.native_id) != (os.SCHED_OTHER, 0) and time.monotonic() < deadline:
+                time.sleep(0.01)
+            cut = policy_of(thread.native_id), policy()
+        after = policy_of(thread.native_id)
+    finally:
+        stop.set()
+        thread.join()
+    assert up == (os.SCHED_FIFO, PROMPT_PRIORITY)
+    assert cut == ((os.SCHED_OTHER, 0), (os.SCHED_OTHER, 0)) and guard.cut_short == 1
+    assert after == (os.SCHED_OTHER, 0) and not fifo()
+
+
+def policy_of(tid: int) -> tuple[int, int]:
+    return os.sched_getscheduler(tid) & ~os.SCHED_RESET_ON_FORK, os.sched_getparam(tid).sched_priority

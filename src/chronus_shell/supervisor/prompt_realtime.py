@@ -9,15 +9,18 @@ calling the accept handler where a line is translated and sent — its thread is
 PROMPT_PRIORITY: above every ordinary program, below the audio path's threads and a line's own window.
 What an entered line does after the prompt returns (printing, a shell verb, a session) is ordinary again; what the
 prompt's event loop runs while it is up (the toolbar, the status poll's answer, the autosave's write, a line sent
-at its accept) runs at its priority, inside the same guard, and so do the threads it lends its priority to (`lent`:
-the engine's queries it waits on), their CPU counted with its own.
+at its accept) runs at its priority, inside the same guard. So do the process's other Python threads that were
+ordinary (the sandbox pool's keeper and validations, the module watcher, patch_stdout's flush, asyncio's
+executor): the Enter key needs the GIL, and one of them preempted by a busy program while it held it kept the key
+unread 7–12 ms (bench_latency_trace.py: its run delay in those lines) — lifted when the prompt comes up, put back
+when it returns, both off the path from Enter — and the threads it lends its priority to (`lent`: the engine's
+queries it waits on); their CPU is counted with its own.
 
-Bounded: a guard thread, one step above, reads the prompt thread's CPU time every GUARD_PERIOD_S and
-puts it and the threads lent its priority back to the ordinary policy until the next line when together
-they used more than PROMPT_CPU_SHARE of the last GUARD_WINDOW_S (a huge paste, a runaway redraw, a slow
-status): the prompt never holds a core of two from ordinary
-programs for long, nor the real-time budget (sched_rt_runtime_us) the audio processes share. What the thread starts
-is ordinary (SCHED_RESET_ON_FORK). Without the right, and on macOS and Windows (favour_the_prompt's
+Bounded: a guard thread, one step above, reads those threads' CPU time every GUARD_PERIOD_S and puts them
+all back to the ordinary policy until the next line when together they used more than PROMPT_CPU_SHARE of
+the last GUARD_WINDOW_S (a huge paste, a runaway redraw, a slow status, a busy validation): the prompt never
+holds a core of two from ordinary programs for long, nor the real-time budget (sched_rt_runtime_us) the audio
+processes share. What they start is ordinary (SCHED_RESET_ON_FORK). Without the right, and on macOS and Windows (favour_the_prompt's
 means), nothing changes.
 """
 from __future__ import annotations
@@ -71,14 +74,19 @@ class PromptGuard:
             self._thread = threading.Thread(target=self._guard, name="chronus-prompt-guard", daemon=True)
             self._thread.start()
         self.priority = priority
+        lifted = realtime.lift_ordinary_threads(priority, [t.native_id for t in threading.enumerate()])
         with self._wake:
             self._raised = (threading.get_native_id(), priority)
+            self._lent.update(lifted)
+            self._counted.update(lifted)
             self._wake.notify()
         try:
             yield
         finally:
             with self._wake:
                 self._raised = None
+                self._lent.difference_update(lifted)
+            realtime.put_back(lifted, priority)
             if _policy(0) == (os.SCHED_FIFO, priority):   # (a line's window ended; the guard may have cut it)
                 realtime.ordinary_thread()
 
@@ -89,7 +97,7 @@ class PromptGuard:
         ordinary otherwise, and after. Its CPU counts in the prompt's window."""
         tid = threading.get_native_id()
         with self._wake:
-            raised = self._raised is not None and fifo(self._raised[1])
+            raised = self._raised is not None and tid not in self._lent and fifo(self._raised[1])
             if raised:
                 self._lent.add(tid)
                 self._counted.add(tid)
