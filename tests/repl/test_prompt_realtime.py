@@ -7,13 +7,14 @@ import asyncio
 import gc
 import multiprocessing
 import os
+import sys
 import threading
 import time
 
 import pytest
 
 from chronus_shell.supervisor import realtime
-from chronus_shell.supervisor.prompt_realtime import PROMPT_PRIORITY, PromptGuard, prompt_priority
+from chronus_shell.supervisor.prompt_realtime import PROMPT_PRIORITY, PROMPT_SWITCH_S, PromptGuard, prompt_priority
 from tests.repl.test_repl_realtime import OUTPUT_PRIORITY, FakeSupervisor, fifo, link_of, needs_rt, piped_shell
 
 
@@ -85,10 +86,11 @@ def test_a_prompt_that_takes_the_cpu_is_put_back_to_the_ordinary_policy_by_its_g
 
 
 def test_without_a_priority_the_prompt_stays_as_it_is():
-    guard, before = PromptGuard(), policy()
+    guard, before, switch = PromptGuard(), policy(), sys.getswitchinterval()
     with guard.up(0):
         assert policy() == before
-    assert policy() == before and guard._thread is None
+        assert sys.getswitchinterval() == PROMPT_SWITCH_S   # the GIL handed over sooner, with the right or not
+    assert policy() == before and guard._thread is None and sys.getswitchinterval() == switch
 
 
 def _unprivileged(answers) -> None:

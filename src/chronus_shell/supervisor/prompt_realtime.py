@@ -14,7 +14,10 @@ ordinary (the sandbox pool's keeper and validations, the module watcher, patch_s
 executor): the Enter key needs the GIL, and one of them preempted by a busy program while it held it kept the key
 unread 7–12 ms (bench_latency_trace.py: its run delay in those lines) — lifted when the prompt comes up, put back
 when it returns, both off the path from Enter — and the threads it lends its priority to (`lent`: the engine's
-queries it waits on); their CPU is counted with its own.
+queries it waits on); their CPU is counted with its own. Their priority does not order the GIL: a thread
+waiting for it forces a switch only after the switch interval, and waits anew when a third took it meanwhile;
+with CPython's 5 ms the Enter key's read waited 12–35 ms for it in single lines, at 0.5 ms (PROMPT_SWITCH_S,
+while the prompt is up) 1.8 ms at most.
 
 Bounded: a guard thread, one step above, reads those threads' CPU time every GUARD_PERIOD_S and puts them
 all back to the ordinary policy until the next line when together they used more than PROMPT_CPU_SHARE of
@@ -38,6 +41,7 @@ PROMPT_PRIORITY = 1      # below the shell's audio-path threads (realtime.shell_
 GUARD_PERIOD_S = 0.1     # the guard looks this often …
 GUARD_WINDOW_S = 0.5     # … at the CPU time the prompt took over the last this long:
 PROMPT_CPU_SHARE = 0.6   # more than this share of it, and the prompt is ordinary until its next line
+PROMPT_SWITCH_S = 0.0005  # the GIL handed to a waiting thread within this while the prompt is up (CPython's: 5 ms)
 
 
 def prompt_priority(output_priority: int) -> int:
@@ -63,10 +67,21 @@ class PromptGuard:
         self._lent: set[int] = set()                  # threads at its priority meanwhile (`lent`)
         self._counted: set[int] = set()               # every thread whose CPU the guard counts with the prompt's
         self._thread: threading.Thread | None = None
+        self._switch = sys.getswitchinterval()        # CPython's, put back when the prompt returns
 
     @contextlib.contextmanager
     def up(self, priority: int):
-        """The calling thread at SCHED_FIFO `priority` (0: as it is) until the block ends, guarded."""
+        """The calling thread at SCHED_FIFO `priority` (0: as it is) until the block ends, guarded; the GIL
+        handed over within PROMPT_SWITCH_S meanwhile, with the right or without."""
+        sys.setswitchinterval(PROMPT_SWITCH_S)
+        try:
+            with self._real_time(priority):
+                yield
+        finally:
+            sys.setswitchinterval(self._switch)
+
+    @contextlib.contextmanager
+    def _real_time(self, priority: int):
         if priority <= 0 or not fifo(priority):
             yield
             return
