@@ -7,13 +7,14 @@ import asyncio
 import gc
 import multiprocessing
 import os
+import sys
 import threading
 import time
 
 import pytest
 
 from chronus_shell.supervisor import realtime
-from chronus_shell.supervisor.prompt_realtime import PROMPT_PRIORITY, PromptGuard, prompt_priority
+from chronus_shell.supervisor.prompt_realtime import PROMPT_PRIORITY, PROMPT_SWITCH_S, PromptGuard, prompt_priority
 from tests.repl.test_repl_realtime import OUTPUT_PRIORITY, FakeSupervisor, fifo, link_of, needs_rt, piped_shell
 
 
@@ -85,10 +86,11 @@ def test_a_prompt_that_takes_the_cpu_is_put_back_to_the_ordinary_policy_by_its_g
 
 
 def test_without_a_priority_the_prompt_stays_as_it_is():
-    guard, before = PromptGuard(), policy()
+    guard, before, switch = PromptGuard(), policy(), sys.getswitchinterval()
     with guard.up(0):
         assert policy() == before
-    assert policy() == before and guard._thread is None
+        assert sys.getswitchinterval() == PROMPT_SWITCH_S   # the GIL handed over sooner, with the right or not
+    assert policy() == before and guard._thread is None and sys.getswitchinterval() == switch
 
 
 def _unprivileged(answers) -> None:
@@ -127,3 +129,66 @@ def test_a_paste_of_many_lines_is_judged_as_one_window():
                 pass
     assert guard.cut_short >= 1
 
+
+
+@needs_rt
+def test_a_thread_lent_the_prompts_priority_counts_in_its_window_and_is_cut_with_it():
+    """The status poll's thread runs at the prompt's priority only while the prompt is up, and a slow query's
+    CPU is the prompt's as far as the guard goes: both are ordinary once they took too much."""
+    guard, seen = PromptGuard(period_s=0.02, window_s=0.1), {}
+
+    def query(name: str) -> None:
+        with guard.lent():
+            seen[name] = policy()
+            deadline = time.monotonic() + 2.0
+            while name == "slow" and fifo() and time.monotonic() < deadline:
+                pass                             # a status that takes the CPU, busy
+        seen[f"{name} after"] = policy()
+
+    def lent(name: str) -> None:
+        thread = threading.Thread(target=query, args=(name,))
+        thread.start()
+        thread.join()
+
+    lent("down")                                 # no prompt up: nothing to lend
+    with guard.up(PROMPT_PRIORITY):
+        time.sleep(0.05)
+        lent("slow")                             # the prompt waits for it, using no CPU itself
+        seen["prompt"] = policy()
+    assert seen["down"] == seen["down after"] == (os.SCHED_OTHER, 0)
+    assert seen["slow"] == (os.SCHED_FIFO, PROMPT_PRIORITY) and seen["slow after"] == (os.SCHED_OTHER, 0)
+    assert seen["prompt"] == (os.SCHED_OTHER, 0) and guard.cut_short == 1 and not fifo()
+
+
+@needs_rt
+def test_the_process_threads_are_at_the_prompts_priority_while_it_is_up_and_a_busy_one_is_cut():
+    """One of them preempted while it held the GIL kept the Enter key waiting: lifted while the prompt is up,
+    ordinary after, and counted by the guard with the prompt (a busy validation is cut with it)."""
+    guard, stop, busy = PromptGuard(period_s=0.02, window_s=0.1), threading.Event(), threading.Event()
+
+    def other() -> None:                         # an ordinary thread of the shell (the pool's keeper, …)
+        while not stop.wait(0.001):
+            while busy.is_set() and fifo():
+                pass
+
+    thread = threading.Thread(target=other, daemon=True)
+    thread.start()
+    try:
+        with guard.up(PROMPT_PRIORITY):
+            up = policy_of(thread.native_id)
+            busy.set()
+            deadline = time.monotonic() + 2.0
+            while policy_of(thread.native_id) != (os.SCHED_OTHER, 0) and time.monotonic() < deadline:
+                time.sleep(0.01)
+            cut = policy_of(thread.native_id), policy()
+        after = policy_of(thread.native_id)
+    finally:
+        stop.set()
+        thread.join()
+    assert up == (os.SCHED_FIFO, PROMPT_PRIORITY)
+    assert cut == ((os.SCHED_OTHER, 0), (os.SCHED_OTHER, 0)) and guard.cut_short == 1
+    assert after == (os.SCHED_OTHER, 0) and not fifo()
+
+
+def policy_of(tid: int) -> tuple[int, int]:
+    return os.sched_getscheduler(tid) & ~os.SCHED_RESET_ON_FORK, os.sched_getparam(tid).sched_priority

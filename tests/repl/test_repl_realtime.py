@@ -43,7 +43,12 @@ class FakeSupervisor:
     """Raises as the real one does; records where each message was sent from."""
 
     def __init__(self):
-        self.raises, self.sent_from = 0, []
+        self.raises, self.sent_from, self.busy = 0, [], False
+
+    @contextlib.contextmanager
+    def at_once(self, messages: int = 1):
+        """As Supervisor.at_once: False while `busy` (another thread holds its lock)."""
+        yield not self.busy
 
     def raised(self):
         self.raises += 1
@@ -167,9 +172,12 @@ def test_the_prompt_thread_is_favoured_and_what_it_starts_is_ordinary():
 
 
 @needs_rt
-def test_a_line_is_sent_real_time_from_the_accept_handler_before_the_prompt_returns(translator):
+@pytest.mark.parametrize("busy", [False, True])
+def test_a_line_is_sent_real_time_from_the_accept_handler_before_the_prompt_returns(translator, busy):
+    """By the prompt's own thread when the supervisor can take it at once; by the real-time sender when
+    another thread holds the supervisor (busy)."""
     supervisor, sent_by_the_return = FakeSupervisor(), []
-    link = link_of(supervisor)
+    supervisor.busy, link = busy, link_of(supervisor)
 
     async def main():
         async with piped_shell(translator, link) as (pipe, shell):
@@ -181,8 +189,9 @@ def test_a_line_is_sent_real_time_from_the_accept_handler_before_the_prompt_retu
     asyncio.run(main())
     link._sender.shutdown()
     [(address, thread, real_time)] = sent_by_the_return
-    assert address == "/mod/acid_filter1/cutoff" and thread.startswith("chronus-send") and real_time
-    assert supervisor.sent_from == sent_by_the_return and not fifo()
+    assert address == "/mod/acid_filter1/cutoff" and real_time
+    assert thread.startswith("chronus-send") if busy else thread == threading.main_thread().name
+    assert supervisor.sent_from == sent_by_the_return and not fifo() and link._in_flight == 0
 
 
 @contextlib.asynccontextmanager

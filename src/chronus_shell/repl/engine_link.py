@@ -10,12 +10,13 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..protocol.message import Message
-from ..supervisor.prompt_realtime import PromptGuard, fifo
+from ..supervisor.prompt_realtime import PromptGuard
 from ..supervisor.repl_realtime import Watchdog, no_collection, plain_fan_out, raises_line
 
 STATUS_INTERVAL_S = 0.25
@@ -73,11 +74,13 @@ class EngineLink:
         # took 8 ms at the median before send() began (benchmarks/bench_latency_trace.py)
         self._sender = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="chronus-send")
         self._sender_raised = False
+        self._in_flight, self._flight_lock = 0, threading.Lock()   # sends under way in another thread (or at once)
         self._watchdog = Watchdog(lambda: self.supervisor.on_audio_path())   # started by a raised line only
         self._raised = contextlib.ExitStack()   # the line's real-time window while it is open
         self._prompt = PromptGuard()
-        # the status poll's and the autosave's queries: short, on a thread at the prompt's priority (an
-        # ordinary one, preempted by a busy program while it held the GIL, kept the Enter key waiting 0.1 s)
+        # the status poll's and the autosave's queries: short, on a thread at the prompt's priority while it is
+        # up, under its guard (an ordinary one, preempted by a busy program while it held the GIL, kept the
+        # Enter key waiting 0.1 s)
         self._queries = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="chronus-poll")
 
     async def _call(self, function, *args):
@@ -86,8 +89,8 @@ class EngineLink:
     async def _query(self, function):
         """A short engine query (status, the patch's state) on the queries' thread."""
         def query():
-            fifo(self._prompt.priority)
-            return function()
+            with self._prompt.lent():
+                return function()
         return await asyncio.get_running_loop().run_in_executor(self._queries, query)
 
     def _up(self) -> bool:
@@ -141,16 +144,48 @@ class EngineLink:
             yield
 
     def send_now(self, messages: list[Message]) -> concurrent.futures.Future | None:
-        """A line's plain fan-out handed to the real-time sender at once, from the prompt's accept handler
-        (before the prompt draws itself done: 6 ms idle, hundreds loaded), and waited for up to
-        SEND_NOW_WAIT_S with the line's window open; the future of its replies. None: the engine is not
-        up yet or a message is not plain fan-out — send() it as usual."""
+        """A line's plain fan-out sent at once from the prompt's accept handler (before the prompt draws
+        itself done: 6 ms idle, hundreds loaded); the future of its replies. Sent by the calling thread
+        itself when nothing is in flight and the supervisor can take it without waiting
+        (Supervisor.at_once); else handed to the real-time sender and waited for up to SEND_NOW_WAIT_S
+        with the line's window open. None: the engine is not up yet or a message is not plain fan-out —
+        send() it as usual."""
         if not self._up() or not all(plain_fan_out(message) for message in messages):
             return None
         entered, self._entered_ns = self._entered_ns, None
-        sending = self._sender.submit(self._send_real_time, messages, entered)
+        with self._flight_lock:
+            alone = self._in_flight == 0
+            self._in_flight += alone
+        if alone:
+            try:
+                with self.supervisor.at_once(len(messages)) as free:
+                    if free:
+                        sent: concurrent.futures.Future = concurrent.futures.Future()
+                        sent.set_result(self._send_all(messages, entered))
+                        return sent
+            finally:
+                self._landed()
+                self._prompt.settle()
+        sending = self._sender.submit(self._counted(self._send_real_time), messages, entered)
         concurrent.futures.wait([sending], timeout=SEND_NOW_WAIT_S)
         return sending
+
+    def _counted(self, function):
+        """`function` counted in flight from now until it ends in another thread: a line sent at once
+        must not pass one still being sent."""
+        with self._flight_lock:
+            self._in_flight += 1
+
+        def counted(*args):
+            try:
+                return function(*args)
+            finally:
+                self._landed()
+        return counted
+
+    def _landed(self) -> None:
+        with self._flight_lock:
+            self._in_flight -= 1
 
     def lower(self) -> None:
         """The rest of the line at the ordinary priority (a shell verb: help, list, show, status, reload)."""
@@ -164,9 +199,9 @@ class EngineLink:
         entered, self._entered_ns = self._entered_ns, None
         loop = asyncio.get_running_loop()
         if all(plain_fan_out(message) for message in messages):
-            return await loop.run_in_executor(self._sender, self._send_real_time, messages, entered)
+            return await loop.run_in_executor(self._sender, self._counted(self._send_real_time), messages, entered)
         self.lower()
-        return await loop.run_in_executor(None, self._send_all, messages, entered)
+        return await loop.run_in_executor(None, self._counted(self._send_all), messages, entered)
 
     def _send_real_time(self, messages: list[Message], entered_ns: int | None) -> list[Reply]:
         self._sender_raised = self._sender_raised or self.supervisor.on_audio_path()

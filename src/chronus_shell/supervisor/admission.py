@@ -102,6 +102,10 @@ class Admission:
         if count + 1 >= MEASURE_FROM:
             self.costs                              # noqa: B018 — wait here, outside the locks
 
+    def would_wait(self, count: int) -> bool:
+        """prepare() for a patch of `count` modules would wait for the costs to be measured."""
+        return count >= MEASURE_FROM and self._costs is None
+
     def _measure(self, background: bool = False) -> None:
         with _starting:
             if self._costs is not None or self._measuring is not None:

@@ -8,14 +8,22 @@ SCHED_FIFO 0.01 / 0.55 ms). So while the prompt is up — waiting for keys, read
 calling the accept handler where a line is translated and sent — its thread is at SCHED_FIFO
 PROMPT_PRIORITY: above every ordinary program, below the audio path's threads and a line's own window.
 What an entered line does after the prompt returns (printing, a shell verb, a session) is ordinary again; what the
-prompt's event loop runs while it is up (the toolbar, the status poll's answer, the autosave's write) runs at its
-priority, inside the same guard.
+prompt's event loop runs while it is up (the toolbar, the status poll's answer, the autosave's write, a line sent
+at its accept) runs at its priority, inside the same guard. So do the process's other Python threads that were
+ordinary (the sandbox pool's keeper and validations, the module watcher, patch_stdout's flush, asyncio's
+executor): the Enter key needs the GIL, and one of them preempted by a busy program while it held it kept the key
+unread 7–12 ms (bench_latency_trace.py: its run delay in those lines) — lifted when the prompt comes up, put back
+when it returns, both off the path from Enter — and the threads it lends its priority to (`lent`: the engine's
+queries it waits on); their CPU is counted with its own. Their priority does not order the GIL: a thread
+waiting for it forces a switch only after the switch interval, and waits anew when a third took it meanwhile;
+with CPython's 5 ms the Enter key's read waited 12–35 ms for it in single lines, at 0.5 ms (PROMPT_SWITCH_S,
+while the prompt is up) 1.8 ms at most.
 
-Bounded: a guard thread, one step above, reads the prompt thread's CPU time every GUARD_PERIOD_S and
-puts it back to the ordinary policy until the next line when it used more than PROMPT_CPU_SHARE of the
-last GUARD_WINDOW_S (a huge paste, a runaway redraw): the prompt never holds a core of two from ordinary
-programs for long, nor the real-time budget (sched_rt_runtime_us) the audio processes share. What the thread starts
-is ordinary (SCHED_RESET_ON_FORK). Without the right, and on macOS and Windows (favour_the_prompt's
+Bounded: a guard thread, one step above, reads those threads' CPU time every GUARD_PERIOD_S and puts them
+all back to the ordinary policy until the next line when together they used more than PROMPT_CPU_SHARE of
+the last GUARD_WINDOW_S (a huge paste, a runaway redraw, a slow status, a busy validation): the prompt never
+holds a core of two from ordinary programs for long, nor the real-time budget (sched_rt_runtime_us) the audio
+processes share. What they start is ordinary (SCHED_RESET_ON_FORK). Without the right, and on macOS and Windows (favour_the_prompt's
 means), nothing changes.
 """
 from __future__ import annotations
@@ -33,6 +41,7 @@ PROMPT_PRIORITY = 1      # below the shell's audio-path threads (realtime.shell_
 GUARD_PERIOD_S = 0.1     # the guard looks this often …
 GUARD_WINDOW_S = 0.5     # … at the CPU time the prompt took over the last this long:
 PROMPT_CPU_SHARE = 0.6   # more than this share of it, and the prompt is ordinary until its next line
+PROMPT_SWITCH_S = 0.0005  # the GIL handed to a waiting thread within this while the prompt is up (CPython's: 5 ms)
 
 
 def prompt_priority(output_priority: int) -> int:
@@ -55,11 +64,24 @@ class PromptGuard:
         self.cut_short = self.priority = 0
         self._wake = threading.Condition()
         self._raised: tuple[int, int] | None = None   # (native thread id, its priority) while the prompt is up
+        self._lent: set[int] = set()                  # threads at its priority meanwhile (`lent`)
+        self._counted: set[int] = set()               # every thread whose CPU the guard counts with the prompt's
         self._thread: threading.Thread | None = None
+        self._switch = sys.getswitchinterval()        # CPython's, put back when the prompt returns
 
     @contextlib.contextmanager
     def up(self, priority: int):
-        """The calling thread at SCHED_FIFO `priority` (0: as it is) until the block ends, guarded."""
+        """The calling thread at SCHED_FIFO `priority` (0: as it is) until the block ends, guarded; the GIL
+        handed over within PROMPT_SWITCH_S meanwhile, with the right or without."""
+        sys.setswitchinterval(PROMPT_SWITCH_S)
+        try:
+            with self._real_time(priority):
+                yield
+        finally:
+            sys.setswitchinterval(self._switch)
+
+    @contextlib.contextmanager
+    def _real_time(self, priority: int):
         if priority <= 0 or not fifo(priority):
             yield
             return
@@ -67,16 +89,46 @@ class PromptGuard:
             self._thread = threading.Thread(target=self._guard, name="chronus-prompt-guard", daemon=True)
             self._thread.start()
         self.priority = priority
+        lifted = realtime.lift_ordinary_threads(priority, [t.native_id for t in threading.enumerate()])
         with self._wake:
             self._raised = (threading.get_native_id(), priority)
+            self._lent.update(lifted)
+            self._counted.update(lifted)
             self._wake.notify()
         try:
             yield
         finally:
             with self._wake:
                 self._raised = None
+                self._lent.difference_update(lifted)
+            realtime.put_back(lifted, priority)
             if _policy(0) == (os.SCHED_FIFO, priority):   # (a line's window ended; the guard may have cut it)
                 realtime.ordinary_thread()
+
+    @contextlib.contextmanager
+    def lent(self):
+        """The calling thread — one the prompt's event loop waits on (the status poll's and the autosave's
+        queries) — at the prompt's priority until the block ends, if the prompt is up and not cut short;
+        ordinary otherwise, and after. Its CPU counts in the prompt's window."""
+        tid = threading.get_native_id()
+        with self._wake:
+            raised = self._raised is not None and tid not in self._lent and fifo(self._raised[1])
+            if raised:
+                self._lent.add(tid)
+                self._counted.add(tid)
+        try:
+            yield
+        finally:
+            if raised:
+                with self._wake:
+                    self._lent.discard(tid)
+                realtime.ordinary_thread()
+
+    def settle(self) -> None:
+        """The calling thread (the prompt's) ordinary if its guard cut it short while it had raised itself
+        above the prompt's priority for a moment (Supervisor.send): that raise's end put FIFO back."""
+        if self._raised is None and self.priority and _policy(0) == (os.SCHED_FIFO, self.priority):
+            realtime.ordinary_thread()
 
     def holds(self) -> bool:
         """The calling thread is the prompt's, real-time and guarded now (not cut short by the guard)."""
@@ -94,14 +146,18 @@ class PromptGuard:
                 if self._raised is not watched:      # a new line's prompt: the same window (a paste of many lines,
                     if watched is None or watched[0] != self._raised[0]:      # each raised anew, is judged as one)
                         looks.clear()
+                        self._counted = set(self._lent)
                     watched = self._raised
                     fifo(watched[1] + 1)             # above the prompt it watches (once it may: tried each time)
-                looks.append((time.monotonic(), _on_cpu_ns(watched[0])))
+                looks.append((time.monotonic(), {tid: _on_cpu_ns(tid) for tid in (watched[0], *self._counted)}))
                 while looks[-1][0] - looks[0][0] > self.window_s:
                     looks.popleft()
-                if ((looks[-1][1] - looks[0][1]) / 1e9 > self.share * self.window_s
-                        and _policy(watched[0]) == (os.SCHED_FIFO, watched[1])):
-                    realtime.ordinary_thread(watched[0])
+                first, last = looks[0][1], looks[-1][1]
+                used = sum(cpu - first.get(tid, cpu) for tid, cpu in last.items())
+                if used / 1e9 > self.share * self.window_s:
+                    for tid in (watched[0], *self._lent):
+                        if _policy(tid) == (os.SCHED_FIFO, watched[1]):
+                            realtime.ordinary_thread(tid)
                     self.cut_short += 1
                     self._raised = None
                     continue

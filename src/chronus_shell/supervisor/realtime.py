@@ -105,13 +105,13 @@ def every_thread_real_time(priority: int) -> int:
     return len(lift_ordinary_threads(priority))
 
 
-def lift_ordinary_threads(priority: int) -> list[int]:
-    """The ids of this process's threads that were ordinary and are now at SCHED_FIFO `priority`
-    (Linux, with the right; none otherwise): `put_back` returns them to the ordinary policy."""
+def lift_ordinary_threads(priority: int, tids: list[int] | None = None) -> list[int]:
+    """The ids of this process's threads (or of `tids`) that were ordinary and are now at SCHED_FIFO
+    `priority` (Linux, with the right; none otherwise): `put_back` returns them to the ordinary policy."""
     if priority <= 0 or not sys.platform.startswith("linux"):
         return []
     lifted = []
-    for tid in _threads(os.getpid()):
+    for tid in _threads(os.getpid()) if tids is None else tids:
         try:
             if _policy(tid)[0] == os.SCHED_OTHER:
                 _lifted.add(tid)      # before it runs lifted: ordinary_meanwhile/briefly then know it is ordinary at heart

@@ -56,7 +56,7 @@ class Supervisor(Failover, Restore, SlowMessages):
         cfg = self.config
         self.ahead = latency.ahead_blocks(cfg)
         self.margin_blocks = latency.margin_blocks(cfg)
-        self._entered_ns = 0  # when the message being sent reached the engine (command → audible)
+        self._entered = threading.local()  # .ns: when the message this thread sends reached the engine
         self.plan = Timeline(cfg.sample_rate, cfg.block_size)
         self.admission = Admission(cfg.sample_rate, cfg.block_size)   # patch size and CPU budget
         self.session = SessionCommands(cfg.sample_rate)
@@ -279,13 +279,29 @@ class Supervisor(Failover, Restore, SlowMessages):
         """The calling thread (the REPL's sender) real-time below the slots for good: audio_path_thread."""
         return self._started and realtime.audio_path_thread(int(self.control.words[RT_PRIORITY]))
 
+    @contextlib.contextmanager
+    def at_once(self, messages: int = 1):
+        """True with the supervisor's lock held, for the calling thread to send() `messages` plain fan-out
+        messages itself, if it can without waiting: the prompt's thread, real-time already, sends a line
+        from its accept handler with no hand-over to the real-time sender (its wake-up, and the GIL taken
+        in between by whichever ordinary thread ran: 7 ms loaded at worst, bench_latency_trace.py). False,
+        nothing held, when another thread holds the lock (a failover's snapshot, a checkpoint's request, an
+        OSC packet's send: up to half a second) or the patch's costs would have to be measured first
+        (admission.py): the caller hands the line to a thread that may wait."""
+        held = self._started and self._lock.acquire(blocking=False)
+        try:
+            yield held and not self.admission.would_wait(len(scheduled_types(self.plan)) + messages)
+        finally:
+            if held:
+                self._lock.release()
+
     def send(self, msg: Message, at: int | None = None, entered_ns: int | None = None):
         """Validate and fan out one message; returns None, or an Outcome with a line for the user.
         `entered_ns` (perf_counter_ns): when its line was entered, where command → audible is timed from.
 
         Raises EngineError/SupervisorError (one readable line) when the message is refused.
         """
-        self._entered_ns = latency.entered(entered_ns)
+        self._entered.ns = latency.entered(entered_ns)
         head = msg.parts[0] if msg.parts else ""
         if head in ("session", "record", "engine") or names_a_sample(msg):
             with realtime.ordinary_meanwhile():   # file, decoder or port work: never real-time (an OSC packet's)
@@ -312,7 +328,8 @@ class Supervisor(Failover, Restore, SlowMessages):
                 if slot is not None:
                     slot.send_holding_the_gil(("msg", stamp, msg))
         cfg = self.config
-        heard = latency.audible_ms(self.control.words, stamp, cfg.block_size, cfg.sample_rate, self._entered_ns)
+        heard = latency.audible_ms(self.control.words, stamp, cfg.block_size, cfg.sample_rate,
+                                   getattr(self._entered, "ns", 0))
         if at is None and heard is not None:  # a timetagged command plays when asked, not "now"
             self.latencies_ms.append(heard)
         self._last_stamp = max(self._last_stamp, stamp)
