@@ -160,3 +160,16 @@ def test_a_line_typed_at_the_restore_question_is_kept_and_runs_after_it(chronus_
         shell.wait_for("♩ 93")                                       # then the kept line ran
         shell.keys("C-d")
         shell.wait_dead()
+
+
+def test_a_session_saved_before_loads_when_said_in_other_words(chronus_home):
+    example = Path(__file__).resolve().parents[2] / "examples" / "sessions" / "acid-night.json"
+    sessions = chronus_home / "sessions"
+    sessions.mkdir(parents=True, exist_ok=True)
+    (sessions / "acid_night.json").write_text(example.read_text())
+    with terminal_of(chronus_home) as shell:
+        started(shell)
+        shell.enter("load the acid night one")
+        shell.wait_for("the session saved as 'acid_night'")
+        shell.keys("C-d")
+        shell.wait_dead()

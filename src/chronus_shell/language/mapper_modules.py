@@ -5,8 +5,6 @@ presets such as 'highpass filter') and the edges that put a module into a voice.
 """
 from __future__ import annotations
 
-import re
-
 from dataclasses import replace
 
 from ..engine.params import format_number, ModuleSpec, ParamSpec
@@ -24,7 +22,7 @@ from .mapper_targets import absolute
 from .mapper_targets import primary_param
 from .mapper_tracks import plays_a_track, set_track_muted
 from .mapper_values import set_seq
-from .nicknames import STAND_INS
+from .new_sound_notes import said_of_new
 from .param_words import LFO_EFFECTS, SEQ_PARAMS, seq_param
 from .patch_model import MASTER
 from .resolve import EVERYTHING, type_and_presets, type_named
@@ -54,12 +52,7 @@ def add_module(ctx, intent: it.AddModule) -> list[Message]:
             and type_and_presets(intent.type_name.texts) is None:
         value = None                                  # "add a second 303": the 303 is the type
     module_id = new_id(ctx, spec.type, intent.name)
-    _stand_in(ctx, intent.type_name, spec, module_id)
-    there = [m for m, t in ctx.model.modules.items() if t == spec.type]
-    asked = another or re.search(r"\b(?:another|one more|more|extra|new|two|three|both)\b", ctx.line, re.I)
-    if there and not asked and spec.role in ("source", "drum") and not ctx.understood:   # ('yo add a kik', then 'add a kick')
-        ctx.understood.append(f"a second {spec.type.replace('_', ' ')}: {module_id} ({there[0]} is there already — "
-                              f"'undo' if that one was meant)")
+    said_of_new(ctx, intent.type_name, spec, module_id, another)
     voice_for = _voice_for_processor(ctx, spec, intent.type_name.column, another and "303" in said)
     if voice_for is not None:                         # "add a 303" with no synth to filter: one comes with it
         messages = voice_for + [message("/patch/create", module_id, spec.type),
@@ -75,18 +68,6 @@ def add_module(ctx, intent: it.AddModule) -> list[Message]:
             param = primary_param(spec, value)
         messages.append(message(f"/mod/{module_id}/{param.name}", absolute(ctx, param, value)))
     return messages
-
-
-def _stand_in(ctx, said: it.Words, spec: ModuleSpec, module_id: str) -> None:
-    """'add a clap', 'add a shaker': there is no such sound, a snare (a hat) plays it — with one in the
-    patch already that one is it (a second made in silence is not what was asked), else the echo says so."""
-    word = next((w for w in said.texts if spec.type in STAND_INS.get(w, ())), None)
-    present = [m for m, t in ctx.model.modules.items() if t == spec.type]
-    if word is not None and present:
-        raise LanguageError(f"there is no {word} sound: the {spec.type} ({present[0]}) plays it — e.g. '{word} on 2 and "
-                            f"4'; for a second {spec.type} of its own: 'add another {spec.type}'", said.column)
-    if word is not None:
-        ctx.understood.append(f"no {word} sound: a {spec.type} ({module_id}) plays it")
 
 
 def _voice_for_processor(ctx, spec: ModuleSpec, column: int, a_303: bool = False) -> list[Message] | None:

@@ -169,9 +169,9 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
         quality_request(tidied, model) if tidied != text else None)
     if asked:
         found.append(Reading(*asked))
-    for said in dict.fromkeys((tidied, text)):            # ('roomy', 'pulsed' are no typos there)
-        sound = texture_line(said, model) or instead_line(said, model, lambda w: part_named(w, model)) or \
-            lfo_effect_line(said, model) or loop_line(said, model) or side_line(said, model)
+    for wording in dict.fromkeys((tidied, text)):         # ('roomy', 'pulsed' are no typos there)
+        sound = texture_line(wording, model) or instead_line(wording, model, lambda w: part_named(w, model)) or \
+            lfo_effect_line(wording, model) or loop_line(wording, model) or side_line(wording, model)
         if sound:     # 'crunchier', 'a square instead of the sine', 'tremolo at 2 hz', 'the bass loop', 'the right one'
             found.append(Reading(*sound))
             break

@@ -24,7 +24,7 @@ from ..session import (Autosave, SessionError, discard_recovery, pending_recover
                        state_to_messages)
 from ..engine.user_modules.loading import module_files
 from ..session.osc_paths import confine_osc_paths
-from ..session.snapshot import remove_interrupted_saves
+from ..session.snapshot import list_sessions, remove_interrupted_saves
 from ..session.recorder import repair_interrupted_recordings
 from ..supervisor.repl_realtime import favour_the_prompt
 from .engine_link import EngineLink
@@ -94,6 +94,7 @@ async def _main(args, starting: Starting, output: Output) -> int:
     engine = EngineLink(supervisor, on_news=output.problem, on_info=output.info)
     engine.begin(starting.started)              # the engine comes up behind the prompt
     translator = Translator()
+    translator.model.sessions_saved = tuple(list_sessions())   # 'load the friday night one': a name saved before
     parts = _Parts()
     autosave = Autosave()                       # this shell's own autosave, locked with its pid
     clean = False                               # a crash keeps the autosave for the next start
