@@ -275,3 +275,9 @@ def test_a_session_said_in_other_words_loads_the_one_saved_here(said):
 
 def test_a_session_name_saved_nowhere_here_is_loaded_as_said():
     assert last("add a kick", "load tuesday") == ["/session/load tuesday"]
+
+
+@pytest.mark.parametrize("phrase", ["kick back in", "unmute the kick", "kick in"])
+def test_a_part_dropped_for_a_while_comes_back_in_now(phrase):
+    assert last("add a kick", "add a snare", "kick x...x...x...x...", "snare ....x.......x...", "drop the kick for 2 bars",
+                phrase) == ["/seq/mute kick 0"]

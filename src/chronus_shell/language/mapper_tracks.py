@@ -137,6 +137,8 @@ def mute_by_track(ctx, intent: it.Mute) -> list[Message] | None:
     track = named_track(ctx, target)
     if verb in ("mute", "kill"):
         return set_track_muted(ctx, target, True)
+    if verb == "unmute" and track in ctx.model.for_a_while and not ctx.model.tracks[track].muted:
+        return [message("/seq/mute", track, 0), *drone_levels(ctx, [track], False)]     # out for a while: back now
     if verb == "unmute":
         return set_track_muted(ctx, target, False) if ctx.model.tracks[track].muted else None
     return None

@@ -21,7 +21,8 @@ def part_readings(text: str, model: PatchModel) -> list[tuple[str, str]]:
     """(how it was read, the line said the grammar's way) for each form that fits."""
     found = []
     back = _IN.match(text.strip())
-    if back and back.group(1).lower() in model.tracks and model.tracks[back.group(1).lower()].muted:
+    track = back.group(1).lower() if back else ""
+    if track in model.tracks and (model.tracks[track].muted or track in model.for_a_while):   # (a drop for 2 bars too)
         found.append((f"{back.group(1)} in: unmute", f"unmute {back.group(1)}"))
     if _ACID.search(text):
         bass = model.tracks.get("bass")

@@ -53,6 +53,8 @@ class SequencerModel:
             if len(args) > 2:                    # a timed mute comes back by itself; undone, it stops now
                 return [Message("/seq/mute", (args[0], int(track.muted)))]
             was, track.muted = track.muted, float(args[1]) != 0
+            if not track.muted and str(args[0]) in self.for_a_while:   # out for a while, brought back now
+                self.for_a_while = tuple(n for n in self.for_a_while if n != str(args[0]))
             return [Message("/seq/mute", (args[0], int(was)))] if was != track.muted else []
         if verb == "remove":
             name = str(args[0])
