@@ -281,3 +281,18 @@ def test_a_session_name_saved_nowhere_here_is_loaded_as_said():
 def test_a_part_dropped_for_a_while_comes_back_in_now(phrase):
     assert last("add a kick", "add a snare", "kick x...x...x...x...", "snare ....x.......x...", "drop the kick for 2 bars",
                 phrase) == ["/seq/mute kick 0"]
+
+
+KIT3 = ("add a kick", "add a hat", "kick x...x...x...x...", "hats x.x.x.x.x.x.x.x.")
+
+
+@pytest.mark.parametrize("lines, out", [(("triplet hats", "back to 16ths"), "/seq/speed hats 1.0"),
+                                        (("double time the kick", "hats up", "back to normal on the kick"), "/seq/speed kick 1.0"),
+                                        (("triplet hats", "kick up", "back to straight 8ths"), "/seq/speed hats 1.0")])
+def test_back_to_the_grid_puts_the_track_off_its_speed_back(lines, out):
+    assert last(*KIT3, *lines) == [out]
+
+
+@pytest.mark.parametrize("line, out", [("no, 72 again", "/seq/bpm 72.0"), ("72 again", "/seq/bpm 72.0")])
+def test_a_value_said_again_is_back_to_it(line, out):
+    assert last(*KIT3, "tempo 72", "tempo 90", line) == [out]

@@ -2,7 +2,8 @@
 move ('no, a fourth'), a part's notes made shorter or longer ('bass staccato'), a part that comes in at a bar
 ('brass hits at bar 17') or plays its bar every 4 bars, notes left out at random ('the hats random 80 percent'), a roll on the last beat
 ('snare roll on the last beat'), a part told to play the chords' roots ('the bass follows the chords'), a running fade stopped or called off
-('stop the fade', 'cancel the fade'), a change said to happen 'straight away', a question about what plays or where a
+('stop the fade', 'cancel the fade'), a track back at its own speed ('back to 16ths'), a value said again
+('no, 72 again'), a change said to happen 'straight away', a question about what plays or where a
 part is ('is it playing?', 'where did my piano go?'). Each is a line in the grammar's words with how it was read; a
 reading that cannot be (a voice with no envelope, a part that is not there) refuses with the way to it."""
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Iterator
 
 from .at_once import at_once
 from .bar_entries import bar_entry, bar_every
+from .back_readings import grid_back, value_again
 from .bass_roots import bass_roots
 from .chance_words import chance_words
 from .drum_rolls import drum_roll
@@ -27,7 +29,8 @@ def late_readings(line: str, model: PatchModel, last_text: str, part_named, redo
     readers = (lambda: bar_every(line), lambda: at_once(line, model), lambda: note_length(line, model, part_named),
                lambda: bar_entry(line, model, part_named), lambda: chance_words(line, model, part_named),
                lambda: drum_roll(line, model, part_named), lambda: bass_roots(line, model, part_named),
-               lambda: ramp_stop(line, model, part_named), lambda: state_question(line, model, part_named, redo))
+               lambda: ramp_stop(line, model, part_named), lambda: grid_back(line, model), lambda: value_again(line),
+               lambda: state_question(line, model, part_named, redo))
     for read in readers:
         found = read()
         if found is not None:
