@@ -296,3 +296,19 @@ def test_back_to_the_grid_puts_the_track_off_its_speed_back(lines, out):
 @pytest.mark.parametrize("line, out", [("no, 72 again", "/seq/bpm 72.0"), ("72 again", "/seq/bpm 72.0")])
 def test_a_value_said_again_is_back_to_it(line, out):
     assert last(*KIT3, "tempo 72", "tempo 90", line) == [out]
+
+
+@pytest.mark.parametrize("line, out", [("tune the sine 20 cents flat", "/mod/sine1/detune -20.0"),
+                                       ("tune the sine 15 cents sharp", "/mod/sine1/detune 15.0")])
+def test_cents_said_flat_or_sharp_tune_that_way(line, out):
+    assert last("add a sine", line) == [out]
+
+
+def test_a_part_said_to_be_cents_sharp_is_tuned_down():
+    out = last("add a sine at 440 hz", "the sine is 20 cents sharp")
+    assert out[0].startswith("/mod/sine1/") and float(out[0].split()[1]) < (440 if "freq" in out[0] else 0)
+
+
+@pytest.mark.parametrize("line", ["swell the sine from silent over 2 bars", "swell the sine up from nothing over 2 bars"])
+def test_a_swell_from_silence_is_a_fade_in(line):
+    assert last("add a sine", line) == ["/mod/sine1/gain 0.0", "/ramp/sine1/gain 0.5 8"]

@@ -67,6 +67,9 @@ _FADES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:(?:ok|okay|now|and)\s+)?(?:stop|end|finish)(?:\s+(?:it|the\s+song|the\s+track|the\s+tune|the\s+music|everything))?"
      r"\s*(?:[,;:.]|\s[—–-])\s*" + _ALL_FADE + r"[.!]*$", r"\g<fade> then stop"),
     (r"^" + _ALL_FADE + r"\s*,?\s+and\s+(?:then\s+)?(?:stop|end)(?:\s+(?:it|there))?[.!]*$", r"\g<fade> then stop"),
+    # 'swell the hum from silent over 2 bars', 'swell the strings up from nothing': a fade in
+    (r"^(?P<lead>(?:and\s+|now\s+|then\s+|slowly\s+)*)swell\s+(?P<what>(?!in\b|up\b).+?)\s+(?:in\s+|up\s+)?from\s+"
+     r"(?:silent|silence|nothing|zero|0)\b", r"\g<lead>fade \g<what> in"),
     # 'sweep the filter up to 3k over 2 seconds and back': there, then back over as long (it was left out)
     (r"^(?P<head>.+?\b(?:over|across|in)\s+(?P<length>(?:a|an|one|half\s+a|\d+(?:\.\d+)?|two|three|four|eight|sixteen)\s+"
      r"(?:bars?|beats?|seconds?|secs?|s|counts?)))\s*,?\s+and\s+(?:then\s+)?back(?:\s+(?:down|up|in|again))?[.!]*$",

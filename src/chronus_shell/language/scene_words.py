@@ -136,6 +136,12 @@ _SCRATCH = re.compile(r"^\s*scrap\s+(?:that|this)\s*[.!]?\s*$", re.I)
 
 
 #: 'fade in from nothing over 2 bars', 'fade up from silence': no part named — the whole mix, as 'fade in' is.
+#: Cents said with flat or sharp: 'tune the kora 20 cents flat' moves it down; 'the sine is 20 cents sharp' is a
+#: complaint, so it moves the other way (down), as a tuner's reading is corrected.
+_CENTS_TO = re.compile(r"^(?P<head>(?:(?:re)?tune|make|put|set|detune|take)\s+.+?)\s+(?P<n>\d+(?:\.\d+)?)\s*cents?\s+"
+                       r"(?P<way>flat|sharp)(?P<tail>[,.!].*)?$", re.I)
+_CENTS_OFF = re.compile(r"^(?P<part>(?:the\s+|my\s+)?[\w-]+)\s+(?:is|'s|sounds|seems|feels)\s+(?:about\s+)?(?P<n>\d+(?:\.\d+)?)"
+                        r"\s*cents?\s+(?P<way>flat|sharp)(?P<tail>[,.!].*)?$", re.I)
 #: A delay named by the gear it imitates ('a tape delay on the snare', 'analog echo'): the delay there is.
 _GEAR_DELAY = re.compile(r"\b(?:tape|analog(?:ue)?|space|digital|bbd|bucket[- ]brigade)\s+(?:delay|echo)\b", re.I)
 _FADE_UP_FROM = re.compile(r"^(?P<lead>(?:and\s+|now\s+|then\s+)?(?:slowly\s+)?)(?:fade|swell|bring)\s+(?:everything\s+)?(?:in|up)\s+"
@@ -318,6 +324,8 @@ _TERMS = (
     (_EXCLAIMED, ", "),
     (_FADE_UP_FROM, r"\g<lead>fade everything in from nothing"),
     (_GEAR_DELAY, "delay"),
+    (_CENTS_TO, lambda m: f"{m['head']} {'down' if m['way'].lower() == 'flat' else 'up'} {m['n']} cents{m['tail'] or ''}"),
+    (_CENTS_OFF, lambda m: f"{m['part']} {'up' if m['way'].lower() == 'flat' else 'down'} {m['n']} cents{m['tail'] or ''}"),
 )
 
 
