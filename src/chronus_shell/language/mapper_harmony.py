@@ -97,7 +97,11 @@ def pitch_list(ctx, intent: ih.PitchList) -> list[Message]:
             tokens.append(chord.spell(chord.pitches(start)))
         else:
             tokens.append(placed_note(token, reference, intent.column, first))
-            reference = token_pitches(tokens[-1])[0]
+            placed = token_pitches(tokens[-1])
+            if not placed:                                 # (a voice tuned off the scale's end: octave 9 and up)
+                raise LanguageError(f"'{token}' near {source} lands off the notes I know ({tokens[-1]}): say the octave, "
+                                    f"e.g. '{token.lower()}4'", intent.column)
+            reference = placed[0]
             first = reference if first is None else first
         said.append(tokens[-1])
     ctx.understood.append(f"{' '.join(intent.tokens).replace('!', '')} → {' '.join(said)} (near {source})")
