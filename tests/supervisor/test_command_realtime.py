@@ -18,7 +18,9 @@ from chronus_shell.protocol.message import Message
 from chronus_shell.protocol.osc import OscServer
 from chronus_shell.supervisor import latency, realtime
 from chronus_shell.supervisor.osc_realtime import SMALL_DATAGRAM, OscPace
-from chronus_shell.supervisor.repl_realtime import LIFTED_PRIORITY, QUIET_SWITCH_S, Quiet, Watchdog, real_time
+from chronus_shell.supervisor.repl_realtime import (
+    LIFTED_PRIORITY, QUIET_SWITCH_S, WINDOWS_SPAN_S, Quiet, Watchdog, real_time,
+)
 from tests.repl.test_repl_realtime import OUTPUT_PRIORITY, needs_rt
 
 
@@ -73,6 +75,25 @@ def test_an_unraised_window_changes_nothing_in_the_process():
     watchdog = Watchdog(lambda: False)
     with watchdog.bounded(realtime.briefly(0)):   # no output priority known: not raised
         assert sys.getswitchinterval() == switch and gc.isenabled() == collecting
+
+
+@needs_rt
+def test_windows_back_to_back_are_bounded_together():
+    """A paste of many lines: each window ends in time, but together they take no more than their share."""
+    watchdog, raised = Watchdog(lambda: realtime.audio_path_thread(OUTPUT_PRIORITY)), []
+    deadline = time.monotonic() + 3.0
+    while time.monotonic() < deadline and (not raised or raised[-1]):
+        with watchdog.bounded(realtime.briefly(OUTPUT_PRIORITY)):
+            raised.append(real_time())
+            busy = time.monotonic() + 0.03
+            while time.monotonic() < busy:
+                pass                                    # a line's translation, busy
+    assert raised[0] and not raised[-1] and not real_time()
+    assert 8 <= len(raised) <= 14, len(raised)          # 0.3 s of the last 0.5 s in 30 ms windows
+    time.sleep(WINDOWS_SPAN_S)
+    with watchdog.bounded(realtime.briefly(OUTPUT_PRIORITY)):
+        assert real_time()                              # a line after a pause is real-time again
+    assert not real_time()
 
 
 class ShellLike:

@@ -16,6 +16,7 @@ a CFS time slice or more.
 """
 from __future__ import annotations
 
+import collections
 import contextlib
 import ctypes
 import gc
@@ -32,6 +33,8 @@ REALTIME_LINE_CHARS = 200   # a 200-character line translates in ~14 ms; 2,800 c
 REALTIME_WINDOW_S = 0.05    # from Enter: past it the REPL's thread is ordinary again
 QUIET_SWITCH_S = 0.0002    # the GIL handed to a waiting thread within this (CPython's default: 5 ms)
 LIFTED_PRIORITY = 1         # the process's other threads in a window: above ordinary programs, below the line
+WINDOWS_SPAN_S = 0.5        # windows one after another (a paste of many lines) are real-time for at most …
+WINDOWS_SHARE = 0.6         # … this share of the last WINDOWS_SPAN_S; past it a line is read at the ordinary policy
 FAN_OUT_HEADS = frozenset({"mod", "gate", "seq", "ramp", "patch", "at"})
 PROMPT_NICE = -10           # the prompt's thread: ordinary, but weighted ~9× an ordinary program's
 THREAD_PRIORITY_HIGHEST = 2  # Windows: the prompt's thread, still below the time-critical audio threads
@@ -153,7 +156,9 @@ class Watchdog:
     ordinary policy (it restores its own policy when the window ends in time) and the process's quiet
     ends. The watchdog raises itself with `raise_self` (Supervisor.on_audio_path, tried until the engine
     is up): woken at each Enter it takes the GIL for a few µs, and an ordinary thread preempted there by a
-    busy program would keep the line waiting; real-time, it also demotes on time on a loaded machine."""
+    busy program would keep the line waiting; real-time, it also demotes on time on a loaded machine.
+    Windows back to back (a paste of many lines, run once the prompt returned) are bounded together too: one
+    opens only while those of the last WINDOWS_SPAN_S took less than WINDOWS_SHARE of it."""
 
     def __init__(self, raise_self: Callable[[], bool], window_s: float = REALTIME_WINDOW_S):
         self.raise_self, self.window_s = raise_self, window_s
@@ -161,14 +166,34 @@ class Watchdog:
         self._wake = threading.Condition()
         self._armed: tuple[int, float, Quiet | None] | None = None  # (native thread id, deadline, its quiet)
         self._thread: threading.Thread | None = None
+        self._windows: collections.deque[tuple[float, float]] = collections.deque()   # (began, ended) lately
 
     @contextlib.contextmanager
     def bounded(self, raised):
         """`raised` (Supervisor.raised()) entered for at most `window_s`, the process quiet meanwhile
-        when the thread did become real-time."""
+        when the thread did become real-time; not entered when the windows before took their share."""
         if self._thread is None:                    # started before any raise: it is ordinary
             self._thread = threading.Thread(target=self._watch, name="chronus-rt-watchdog", daemon=True)
             self._thread.start()
+        if self._spent() > WINDOWS_SHARE * WINDOWS_SPAN_S:
+            yield
+            return
+        began = time.monotonic()
+        try:
+            with self._raised(raised):
+                yield
+        finally:
+            self._windows.append((began, time.monotonic()))
+
+    def _spent(self) -> float:
+        """Seconds of the last WINDOWS_SPAN_S that windows took."""
+        since = time.monotonic() - WINDOWS_SPAN_S
+        while self._windows and self._windows[0][1] < since:
+            self._windows.popleft()
+        return sum(ended - max(began, since) for began, ended in self._windows)
+
+    @contextlib.contextmanager
+    def _raised(self, raised):
         with raised:
             quiet = Quiet() if real_time() else None
             with self._wake:
