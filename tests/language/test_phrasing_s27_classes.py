@@ -182,8 +182,8 @@ def test_an_effect_with_no_level_muted_is_refused():
 
 # -- a param's value said as a quality; a line that takes itself back; words after a name saved --------
 @pytest.mark.parametrize("phrase, expected", [
-    ("kick decay long", ["/mod/kick1/decay 531.83"]),      # (session 31: the region a quality says)
-    ("hats decay short", ["/mod/hat1/decay 22.3607"]),
+    ("kick decay long", ["/mod/kick1/decay 356.762135"]),
+    ("hats decay short", ["/mod/hat1/decay 42.044821"]),
 ])
 def test_a_param_said_with_a_quality_moves_that_way(phrase, expected):
     assert last(*DRUMS, "hats decay 50", phrase) == expected

@@ -20,6 +20,12 @@ class HarmonyModel:
         return self.__dict__.get("_last_chord")
 
     @property
+    def chord_track(self):
+        """The track that plays the chords now (the last chords given, on a track), else None."""
+        last = self.last_chord
+        return self.tracks.get(last[1]) if last and last[0] == "track" else None
+
+    @property
     def last_pitch(self) -> tuple[str, float] | None:
         """(voice id, hz) of the one note a voice was last gated on: what 'the e above it' is above."""
         return self.__dict__.get("_last_pitch")

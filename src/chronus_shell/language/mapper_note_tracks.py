@@ -34,10 +34,8 @@ def note_track(ctx, words, column: int, notes: list[str], kind: str | None = Non
     _pitched(ctx, ctx.model.tracks[existing].target if existing is not None else track_and_target(ctx, words, column)[1],
              column)
     rhythm = own_rhythm(notes)
-    if existing is None and (found := _chord_spans(ctx, notes)):     # a note a chord (or 2, 4…), held as long
-        spans, each = found
-        ctx.understood.append(f"a note for each chord, held as long: {' '.join(notes)}" if each == 1 else
-                              f"{each} notes a chord, {_STEP_WORDS.get(spans[0], f'{spans[0]} steps')} each: {' '.join(notes)}")
+    if existing is None and (spans := _chord_spans(ctx, notes)):     # a note a chord, held as long
+        ctx.understood.append(f"a note for each chord, held as long: {' '.join(notes)}")
         return send_track(ctx, words, column, "".join("x" + "-" * (n - 1) for n in spans),
                           [t for note, n in zip(notes, spans) for t in [note] + ["-"] * (n - 1)], kind)
     kept = ctx.model.tracks[existing].pattern if existing is not None else None
@@ -45,41 +43,31 @@ def note_track(ctx, words, column: int, notes: list[str], kind: str | None = Non
         _playable(notes, column)                      # the same rhythm, or one written apart: kept
         return [message("/seq/notes", existing, *notes)]
     if set(rhythm) == {"x"} and len(notes) > 1:       # (how long each note is: said, as nothing else says it)
-        ctx.understood.append(f"{len(notes)} notes, a 16th each — 'in 8ths', 'quarter notes' for longer")
+        chords = ctx.model.chord_track
+        under = f" (the chords change every {len(chords.pattern) // max(1, sum(c in 'xX' for c in chords.pattern))} steps)" \
+            if chords is not None and chords.target != ctx.model.focus else ""
+        ctx.understood.append(f"{len(notes)} notes, a 16th each{under} — 'in 8ths', 'quarter notes' for longer")
     return send_track(ctx, words, column, rhythm, notes, kind)
 
 
-#: Notes below C3 are a bass line's (MIDI 48); a walking line of many notes climbs to below C4.
-_BASS_BELOW, _WALK_BELOW = 48, 60
-_BEAT = 4
+#: Notes below C3 (MIDI 48) are a bass line's.
+BASS_BELOW = 48
 
 
-def _chord_spans(ctx, notes: list[str]) -> tuple[list[int], int] | None:
-    """(how long each note lasts, notes a chord) when a new bass line fits the chord track's chords: one note for each
-    ('bass notes a2 e2 f#2 d2' under G D Em C: the roots under the changes, not four 16ths), or the same few for each (16
-    notes under 4 chords of a bar: a walking bass, a beat each)."""
-    last = ctx.model.last_chord
-    track = ctx.model.tracks.get(last[1]) if last and last[0] == "track" else None
-    if any(n in (REST, "-") or "+" in n for n in notes):
-        return None
+def _chord_spans(ctx, notes: list[str]) -> list[int] | None:
+    """How long each chord of the chord track lasts, when a new bass line has one note for each ('bass
+    notes a2 e2 f#2 d2' under G D Em C: the roots under the changes, not four 16ths)."""
+    track = ctx.model.chord_track
+    if any(n in (REST, "-") or "+" in n for n in notes) or \
+            not all((p := token_pitches(n)) and p[0] < BASS_BELOW for n in notes):
+        return None                                   # (a melody or riff of as many notes keeps its own steps)
     if track is not None:
         hits = [i for i, c in enumerate(track.pattern) if c in "xX"]
         spans = [b - a for a, b in zip(hits, hits[1:] + [len(track.pattern)])]
     else:                                             # chords played as an arpeggio: the chords it plays
         spans = next(([length for length, _ in way[3]] for t in ctx.model.arpeggios
                       if (way := arpeggiated(ctx.model, t))), [])
-    pitches = [(token_pitches(n) or [_WALK_BELOW])[0] for n in notes]
-    if not all(p < _BASS_BELOW for p in pitches) and not (len(notes) > len(spans) and max(pitches) < _WALK_BELOW):
-        return None                                   # (a melody or riff of as many notes keeps its own steps)
-    each = len(notes) // len(spans) if len(spans) >= 2 else 0
-    if each < 1 or len(notes) != each * len(spans) or len(spans) < 2 or \
-            each > 1 and any(span != _BEAT * each for span in spans):
-        return None                                   # (more notes than chords: only a beat each, a walking bass)
-    return [span // each for span in spans for _ in range(each)], each
-
-
-#: A note's length in steps (16ths), said.
-_STEP_WORDS = {16: "a bar", 8: "half a bar", 4: "a beat", 2: "an 8th", 1: "a 16th"}
+    return spans if len(spans) == len(notes) >= 2 else None
 
 
 def arpeggiated(model, track: str | None) -> tuple | None:
@@ -134,4 +122,4 @@ def set_notes(ctx, intent: it.SetNotes) -> list[Message]:
     return note_track(ctx, intent.target, intent.column, [n.text if n.text == REST else note_name(n.text) for n in intent.notes])
 
 
-__all__ = ["arpeggiated", "note_track", "send_track", "set_notes", "own_rhythm", "MAX_STEPS"]
+__all__ = ["arpeggiated", "note_track", "send_track", "set_notes", "own_rhythm", "BASS_BELOW", "MAX_STEPS"]

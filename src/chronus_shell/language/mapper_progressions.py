@@ -14,7 +14,7 @@ from .chords import analyse, token_pitches
 from .errors import LanguageError
 from .mapper_harmony import degree_chord, head_words, parsed_chord, voice_and_track, voice_register
 from .mapper_harmony_voice import voiced
-from .mapper_note_tracks import own_rhythm, send_track
+from .mapper_note_tracks import BASS_BELOW, own_rhythm, send_track
 from .mapper_song_moves import under_capo
 
 
@@ -85,12 +85,8 @@ def _the_chord_track(ctx) -> str | None:
     spec = ctx.model.spec(focus[0]) if focus[0] in ctx.model.modules else None
     lines = [t for t in ctx.model.tracks.values() if t.target in focus]
     pitched = [p for t in lines for n in t.notes for p in (token_pitches(n) or ())]
-    bass = bool(pitched) and max(pitched) < _BASS_BELOW and not any("+" in str(n) for t in lines for n in t.notes)
+    bass = bool(pitched) and max(pitched) < BASS_BELOW and not any("+" in str(n) for t in lines for n in t.notes)
     return found[0] if spec is not None and (spec.role == "drum" or bass) else None
-
-
-#: A line whose notes are all below C3 (MIDI 48) is a bass line.
-_BASS_BELOW = 48
 
 
 def _keep_a_note_line(ctx, head: str, track: str | None, intent: ih.Progression) -> None:
@@ -111,7 +107,7 @@ def _keep_a_note_line(ctx, head: str, track: str | None, intent: ih.Progression)
     voices = [m for m in ctx.model.modules if ctx.model.spec(m) is not None and ctx.model.spec(m).role == "source"]
     melody = len(pitched) >= 4 and len(set(pitched)) >= 2 and len(voices) > 1   # a tune beside other voices ('the
     # flute plays e5 d5 c5 …' with an organ there); a sketch on the one voice is replaced — never a bass line
-    bass = len(pitched) >= 2 and (track == "bass" or max(token_pitches(n)[0] for n in pitched) < 48)   # (below C3)
+    bass = len(pitched) >= 2 and (track == "bass" or max(token_pitches(n)[0] for n in pitched) < BASS_BELOW)
     if any(token_pitches(n) for n in notes) and not any("+" in str(n) for n in notes) and \
             (melody or bass or line.pattern != own_rhythm(notes) and "." in line.pattern) and track not in ("chords", "arp"):
         free = [v for v in voices if v != head and not any(t.target == v for t in ctx.model.tracks.values())]

@@ -63,7 +63,7 @@ def load_session(ctx, intent: it.LoadSession) -> list[Message]:
 
 
 #: Words around a session's name that are no part of it ('load the friday night one', 'the acid session').
-_AROUND_A_NAME = frozenset("the a my our that this one session song set version take jam".split())
+_AROUND_A_NAME = frozenset("the a my our that this one session".split())
 
 
 def _saved_as(ctx, name: str) -> str:

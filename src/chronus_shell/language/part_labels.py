@@ -54,7 +54,7 @@ _CALL_IT_A_DAY = re.compile(r"^\s*(?:(?:ok|okay|now|and|so|right|alright),?\s+)?
 
 #: 'the sine is my theremin', 'the triangle will be the drone', 'use the saw as my fiddle': a name given in passing.
 _IS_NAMED = re.compile(r"^\s*(?:(?:ok|okay|now|and|so|right),?\s+)?(?:(?:use|take)\s+)?(?P<what>(?:the\s+|my\s+)?[\w-]+)"
-                       r"(?:'s|\s+(?:is|=|will\s+be|becomes|is\s+going\s+to\s+be|as))\s+(?P<det>my|the|our)\s+"
+                       r"(?:'s|\s+(?:is|=|will\s+be|becomes|is\s+going\s+to\s+be|as))\s+(?:my|the|our)\s+"
                        r"(?P<name>[a-z][\w-]*)(?:\s+(?:part|voice|sound|now|today))?\s*[.!]?\s*$", re.I)
 #: 'a square wave for the accordion, at g4', 'ok a sine as my theremin': a new sound made with its name.
 NEW_NAMED = re.compile(r"^\s*(?:(?:ok|okay|so|now|and|then|right|alright),?\s+)*(?:(?:add|give\s+me|i\s+(?:want|need)|"
@@ -93,8 +93,8 @@ def name_given(line: str, model: PatchModel) -> str | None:
     passing = _IS_NAMED.match(line) if match is None else None
     if passing is not None and passing.group("what").lower().split()[-1] in ("this", "that", "it", "these", "those", "here"):
         passing = None                                # 'this is my jam', "that's the vibe": a remark, no name
-    if passing is not None and (is_known_word(passing.group("name"), model.names()) and passing.group("name").lower()
-                                not in NICKNAMES and not _my_verb(passing) or _no_name(passing.group("name").lower())):
+    if passing is not None and (is_known_word(passing.group("name"), model.names())
+                                and passing.group("name").lower() not in NICKNAMES or _no_name(passing.group("name").lower())):
         return None                                   # 'the kick is the loudest', 'the saw is my bass': no new name
     match = match or passing
     if match is None:
@@ -107,7 +107,7 @@ def name_given(line: str, model: PatchModel) -> str | None:
         part = Resolver(model).module(Words(tuple(Word(w, match.start("what")) for w in words)), hints=False)
     except LanguageError:
         return None                                   # 'call it a day', 'name the session ...': not a part named
-    if is_known_word(name, model.names()) and name not in NICKNAMES and not (passing and _my_verb(passing)):
+    if is_known_word(name, model.names()) and name not in NICKNAMES:
         raise LanguageError(f"'{name}' already means something here: give {part} a name of its own "
                             f"(e.g. 'call {what} {_EXAMPLE_NAME}')", match.start("name"), (), line)
     model.labels = {**model.labels, name: part}
@@ -138,22 +138,6 @@ def with_labels(line: str, model: PatchModel) -> str:
 _ARTICLES = ("a", "an", "the", "my", "some")
 _SESSION_LINE = re.compile(r"^\s*(?:save|load|open|delete|remove\s+session|overwrite|rename)\b(?=.*\b(?:as|session|called)\b|"
                            r"\s+\S+\s*$)", re.I)
-def _my_verb(passing: re.Match) -> bool:
-    """'the noise is my wind', 'the noise is my crash': a word the language knows only as a command verb, said after
-    'my' — a name (never a sound, a param, a note, an adjective with its comparative, or a place or amount word)."""
-    from .vocabulary import command_words, module_words
-
-    name, commands = passing.group("name").lower(), command_words()
-    return passing.group("det").lower() in ("my", "our") and len(name) >= 4 and name in commands and \
-        name not in module_words() and name not in _PLACES and \
-        not any(word in commands for word in (name + "er", name + "r", name + name[-1] + "er", name[:-1] + "ier"))
-
-
-#: Where and how much: said after 'my' they are no name ('the saw is my left').
-_PLACES = frozenset("left right centre center middle full fully half over back down into onto under more less much "
-                    "next last time times note notes through thru from after before behind".split())
-
-
 def _no_name(word: str) -> bool:
     """'the kick is the loudest', 'the sine is the melody', 'the saw is my favourite': how it is or what it plays."""
     return word in _WHAT_IT_PLAYS or word.endswith(("est", "ly")) or word in _HOW_IT_IS

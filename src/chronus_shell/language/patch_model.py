@@ -285,6 +285,8 @@ class PatchModel(GearModel, HarmonyModel, SequencerModel):
     def _on_session(self, parts, args) -> list[Message]:
         if parts[1] == "save" and args and str(args[0]) not in self.sessions_saved:
             self.sessions_saved = (*self.sessions_saved, str(args[0]))
+        if parts[1] == "delete" and args:
+            self.sessions_saved = tuple(n for n in self.sessions_saved if n != str(args[0]))
         return []
 
     def _on_mod(self, parts, args) -> list[Message]:

@@ -10,7 +10,7 @@ import re
 
 from ..engine.catalogue import CATALOGUE
 from ..engine.params import format_number
-from .param_words import COMPARATIVES
+from .param_words import COMPARATIVES, LEVEL_OF_MODULE
 from .patch_model import PatchModel
 from .nicknames import nickname
 from .resolve import type_named
@@ -216,14 +216,14 @@ def _param_then_adjective(text: str, model: PatchModel) -> tuple[str, str] | Non
     return f"{match.group(1)} {match.group(2)} → {match.group(1)} {comparative}", new
 
 
-#: How far along a param's range a plain quality puts it ('small': a quarter of the way, 'big': three quarters).
+#: How far along a 0–1 param's range a plain quality puts it ('small': a quarter of the way, 'big': three quarters).
 _REGION = {-1: 0.25, 1: 0.75}
-_LOG_UNITS = ("Hz", "ms", "s")
 
 
 def _region(words: str, direction: int, model: PatchModel) -> tuple[str, str, float] | None:
-    """(module id, param, value) for a param named in `words` now on the other side of the region a quality says; None
-    when it is there already (a step that way, as before), or the param is a pitch, a choice or not one sound's."""
+    """(module id, param, value) for a 0–1 amount named in `words` (a room, a depth, a resonance, a feedback, a mix) now
+    on the other side of the region a quality says; None when it is there already (a step that way, as before), or for
+    any other param — a level, a pan, a detune, a time: a step, as before."""
     from .intents import Word, Words
     from .errors import LanguageError
     from .resolve import Resolver
@@ -233,10 +233,9 @@ def _region(words: str, direction: int, model: PatchModel) -> tuple[str, str, fl
         module_id, spec = Resolver(model).param(Words(tuple(Word(w, 0) for w in said)), hints=False)
     except (LanguageError, ValueError):
         return None
-    if spec.is_enum or spec.unit in ("Hz",) and spec.name in ("freq", "pitch") or spec.low is None:
-        return None
-    low, high, share = float(spec.low), float(spec.high), _REGION[direction]
-    value = low * (high / low) ** share if spec.unit in _LOG_UNITS and low > 0 else low + share * (high - low)
+    if spec.unit != "ratio" or spec.low != 0 or spec.name in LEVEL_OF_MODULE[:1]:
+        return None                                   # (a level, a signed, a dB or a time range: a step, as before)
+    value = _REGION[direction] * float(spec.high)
     now = float(model.value(module_id, spec.name))
     return (module_id, spec.name, round(value, 6)) if (now - value) * direction < 0 else None
 
