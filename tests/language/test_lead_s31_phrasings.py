@@ -305,3 +305,17 @@ def test_a_part_said_to_be_cents_sharp_is_tuned_down():
 @pytest.mark.parametrize("line", ["swell the sine from silent over 2 bars", "swell the sine up from nothing over 2 bars"])
 def test_a_swell_from_silence_is_a_fade_in(line):
     assert last("add a sine", line) == ["/mod/sine1/gain 0.0", "/ramp/sine1/gain 0.5 8"]
+
+
+@pytest.mark.parametrize("back", ["no, back", "back to how it was", "ugh, undo that"])
+def test_back_right_after_a_refused_line_takes_back_nothing_and_says_what_undo_would(back):
+    from chronus_shell.language import Translator
+    from chronus_shell.language.errors import LanguageError
+    translator = Translator()
+    for line in ("add a kick", "add a snare", "the snare is too loud"):
+        translator.translate(line)
+    with pytest.raises(LanguageError):
+        translator.translate("make a bass with sound of saw")
+    with pytest.raises(LanguageError) as err:
+        translator.translate(back)
+    assert "was not done" in str(err.value) and "'the snare is too loud'" in str(err.value)

@@ -28,6 +28,9 @@ class ReadAgain:
         readings that work all mean the same, else the error names them."""
         if not isinstance(err, UnknownWord) and _FINAL.search(str(err)) and "/" not in line and not _SETTING_ON.search(line):
             raise err                             # a value out of range: no other wording changes that
+        if is_back(line) and self._refused is not None:    # ('one octave down' refused, then 'no, back')
+            raise LanguageError(f"'{self._refused}' was not done, so nothing to take back from it — 'undo' takes back "
+                                f"'{self._last_text}', the last line done", 0, (), line)
         if is_back(line) and self._corrected_step():
             return self._back_past_correction(line)
         candidates = readings(line, self.model, self._last_intent, self._last_text)

@@ -85,8 +85,8 @@ _COMPLAINED_OF = {("fast", "slow", "quick", "rushed", "rushing", "dragging"): ("
 
 
 def is_back(text: str) -> bool:
-    """'back to how it was', 'put it back the way it was'."""
-    return bool(_BACK.match(text.strip().rstrip("?!.")))
+    """'back to how it was', 'put it back the way it was', 'no, back', 'ugh, take that back'."""
+    return bool(_BACK.match(text.strip().rstrip("?!.")) or _COMPLAINT_THEN_UNDO.match(text.strip()))
 
 
 def takes_back(text: str, model: PatchModel) -> bool:
