@@ -319,3 +319,14 @@ def test_back_right_after_a_refused_line_takes_back_nothing_and_says_what_undo_w
     with pytest.raises(LanguageError) as err:
         translator.translate(back)
     assert "was not done" in str(err.value) and "'the snare is too loud'" in str(err.value)
+
+
+def test_a_grid_said_for_a_track_off_its_speed_puts_it_back_on_the_grid():
+    out = last(*KIT3, "double time hats", "hats in 16ths")
+    assert out == ["/seq/add hats hat1 " + "x" * 16, "/seq/speed hats 1.0"]
+
+
+@pytest.mark.parametrize("step, depth", [("less vibrato", 0.005), ("more vibrato", 0.02)])
+def test_a_small_amount_steps_by_halves_and_doubles_never_off(step, depth):
+    out = last("add a sine", "vibrato on the sine", step)
+    assert out == [f"/mod/lfo1/depth {depth}"]

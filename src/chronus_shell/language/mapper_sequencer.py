@@ -76,6 +76,18 @@ def _new_track_name(ctx, head: str) -> str:
 
 
 def play_pattern(ctx, intent: it.PlayPattern) -> list[Message]:
+    messages = _pattern_played(ctx, intent)
+    if intent.beats != "every":
+        return messages
+    sped = [str(m.args[0]) for m in messages if m.address == "/seq/add" and str(m.args[0]) in ctx.model.tracks
+            and ctx.model.tracks[str(m.args[0])].style.get("speed", 1.0) != 1.0]
+    for track in sped:                                 # 'hats in 16ths' after 'double time hats': 16ths, not 32nds
+        ctx.understood.append(f"the {track} at their own speed again (they played "
+                              f"×{ctx.model.tracks[track].style['speed']:g}): the grid said is the grid heard")
+    return messages + [message("/seq/speed", track, 1.0) for track in sped]
+
+
+def _pattern_played(ctx, intent: it.PlayPattern) -> list[Message]:
     named = None if intent.target is None or intent.target.texts in PRONOUN_REFS[:4] else intent.target
     existing = _voice_track(ctx, named, intent.column)
     if existing is not None:                          # "play x..x", "x.xX on saw1" after "bass notes":

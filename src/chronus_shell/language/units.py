@@ -260,6 +260,8 @@ def _default_step(spec: ParamSpec, current: float, direction: int, column: int) 
         new = current + direction * CENTS_STEP
     elif unit == "bpm":
         new = current + direction * BPM_STEP
+    elif unit == "ratio" and spec.low == 0 and 0 < current < LINEAR_STEP_FRACTION * spec.span:
+        new = current * 2 ** direction     # a small amount (a vibrato's 0.01): doubled or halved, never off or ×11
     else:
         new = current + direction * LINEAR_STEP_FRACTION * spec.span
     if direction < 0 and new <= spec.low < current and spec.name == "gain" and spec.low == 0:   # (not the master's dB)
