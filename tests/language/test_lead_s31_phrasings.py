@@ -330,3 +330,8 @@ def test_a_grid_said_for_a_track_off_its_speed_puts_it_back_on_the_grid():
 def test_a_small_amount_steps_by_halves_and_doubles_never_off(step, depth):
     out = last("add a sine", "vibrato on the sine", step)
     assert out == [f"/mod/lfo1/depth {depth}"]
+
+
+def test_a_level_raised_on_a_muted_track_says_it_is_still_muted():
+    assert "its track is muted" in echo("add a triangle called fiddle", "fiddle notes c4 d4 e4", "mute the fiddle",
+                                        "fiddle louder")

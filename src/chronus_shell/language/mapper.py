@@ -19,7 +19,7 @@ from .chord_room import with_room
 from .errors import LanguageError
 from .mapper_carry import carry
 from .mapper_context import MapContext
-from .mapper_levels import what_it_took
+from .mapper_levels import muted_yet_raised, what_it_took
 from .patch_model import PatchModel
 from .resolve import Resolver
 
@@ -57,6 +57,8 @@ class Mapper:
         messages = with_room(self.context.model, messages)   # a bigger chord: the voice plays as many notes
         if isinstance(intent, (it.Mute, it.Drop, it.RemoveModule)):
             what_it_took(self.context, intent, messages)      # 'turn it off': which part, said back
+        else:
+            muted_yet_raised(self.context, messages)          # 'fiddle louder' on a muted track: said
         return messages
 
     def carry(self, previous, intent):

@@ -35,6 +35,18 @@ def what_it_took(ctx, intent, messages: list[Message]) -> None:
         ctx.understood.append(line)
 
 
+def muted_yet_raised(ctx, messages: list[Message]) -> None:
+    """'fiddle louder' while the fiddle's track is muted: raised, and still unheard — the echo says so."""
+    for m in messages:
+        if m.address.startswith("/mod/") and m.address.endswith("/gain") and len(m.parts) == 3:
+            voice = ctx.model.voice_of(m.parts[1]) or [m.parts[1]]
+            tracks = [n for n, t in ctx.model.tracks.items() if t.target in voice]
+            before = ctx.model.value(m.parts[1], "gain") if m.parts[1] in ctx.model.modules else None
+            if tracks and all(ctx.model.tracks[n].muted for n in tracks) and before is not None and m.args and \
+                    float(m.args[0]) > float(before):
+                ctx.understood.append(f"{m.parts[1]} is up, but its track is muted: 'unmute the {tracks[0]}' to hear it")
+
+
 def mute(ctx, intent: it.Mute) -> list[Message]:
     switch = _switch_param(ctx, intent.target, intent.verb)
     if switch is not None:                            # "turn off the limiter"
