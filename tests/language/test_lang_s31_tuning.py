@@ -39,3 +39,8 @@ def test_a_setting_said_in_its_effect_is_on_it(phrase, on):
 
 def test_enough_then_the_request():
     assert last("add a saw", "/record/start", "Enough, stop the recording.") == ["/record/stop"]
+
+
+@pytest.mark.parametrize("phrase", ["cut the recording", "ok that's enough recording", "done recording"])
+def test_a_recording_cut_or_done_is_stopped(phrase):
+    assert last("add a saw", "/record/start take1", phrase) == ["/record/stop"]

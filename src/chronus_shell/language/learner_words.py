@@ -49,6 +49,9 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     # an organist's swell box: its shutters opened are louder, closed quieter ('open the swell a bit', 'close the box')
     (r"^(?:open|raise|push)\s+(?:up\s+)?(?:the\s+)?(?:swell|expression)(?:\s+(?:box|pedal|shutters))?\b", "louder"),
     (r"^(?:close|shut|lower|pull\s+back)\s+(?:down\s+)?(?:the\s+)?(?:swell|expression)(?:\s+(?:box|pedal|shutters))?\b", "quieter"),
+    # a recording cut, killed or done with: stopped ('cut the recording', "ok that's enough recording", 'done recording')
+    (r"^(?:(?:ok(?:ay)?|right|alright)[,\s]+)?(?:(?:cut|kill|finish|wrap\s+up)\s+(?:the\s+)?recording|(?:that'?s|that\s+is)\s+enough\s+"
+     r"recording|(?:i'?m\s+|we'?re\s+)?done\s+recording)(?:\s+(?:now|please|thanks))?[.!]?$", "stop recording"),
     # 'Enough, stop the recording.': the call to stop what goes on, then what to do
     (r"^(?:ok(?:ay)?[,\s]+)?enough[,.!;:]\s+(?=\S)", ""),
     # a setting said in its effect: 'more room in the reverb', 'less feedback in the delay' (on it)
