@@ -44,3 +44,10 @@ def test_enough_then_the_request():
 @pytest.mark.parametrize("phrase", ["cut the recording", "ok that's enough recording", "done recording"])
 def test_a_recording_cut_or_done_is_stopped(phrase):
     assert last("add a saw", "/record/start take1", phrase) == ["/record/stop"]
+
+
+@pytest.mark.parametrize("phrase, expected", [("biggest room possible", ["/mod/reverb1/room 1.0"]),
+                                              ("the least feedback", ["/mod/delay1/feedback 0.0"]),
+                                              ("reverb fully wet, no dry at all", ["/mod/reverb1/mix 1.0"])])
+def test_a_superlative_is_the_end_of_the_range(phrase, expected):
+    assert last("add a triangle at 220 hz", "add a reverb", "add a delay", phrase) == expected

@@ -49,6 +49,13 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     # an organist's swell box: its shutters opened are louder, closed quieter ('open the swell a bit', 'close the box')
     (r"^(?:open|raise|push)\s+(?:up\s+)?(?:the\s+)?(?:swell|expression)(?:\s+(?:box|pedal|shutters))?\b", "louder"),
     (r"^(?:close|shut|lower|pull\s+back)\s+(?:down\s+)?(?:the\s+)?(?:swell|expression)(?:\s+(?:box|pedal|shutters))?\b", "quieter"),
+    # a superlative is the end of the range: 'biggest room possible', 'the shortest decay you can', 'least feedback'
+    (r"^(?:(?:give\s+(?:me|it)|make\s+it|set|use|i\s+want)\s+)?(?:the\s+)?(?P<sup>biggest|largest|widest|longest|highest|most|deepest|"
+     r"smallest|shortest|narrowest|lowest|least)\s+(?P<p>room|decay|width|feedback|resonance|reso|q|drive|depth|release|attack|"
+     r"sustain|swing)(?:\s+(?:possible|you\s+can|there\s+is|available|ever))?[.!]?$",
+     lambda m: f"{'min' if m.group('sup').lower() in ('smallest', 'shortest', 'narrowest', 'lowest', 'least') else 'max'} {m.group('p')}"),
+    # 'reverb fully wet, no dry at all': all wet (the dry said gone with it)
+    (r"\b(?:fully|totally|completely|all\s+the\s+way)\s+wet\b(?:\s*,\s*no\s+dry(?:\s+(?:at\s+all|signal))?)?", "100% wet"),
     # a recording cut, killed or done with: stopped ('cut the recording', "ok that's enough recording", 'done recording')
     (r"^(?:(?:ok(?:ay)?|right|alright)[,\s]+)?(?:(?:cut|kill|finish|wrap\s+up)\s+(?:the\s+)?recording|(?:that'?s|that\s+is)\s+enough\s+"
      r"recording|(?:i'?m\s+|we'?re\s+)?done\s+recording)(?:\s+(?:now|please|thanks))?[.!]?$", "stop recording"),
