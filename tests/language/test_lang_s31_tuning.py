@@ -51,3 +51,17 @@ def test_a_recording_cut_or_done_is_stopped(phrase):
                                               ("reverb fully wet, no dry at all", ["/mod/reverb1/mix 1.0"])])
 def test_a_superlative_is_the_end_of_the_range(phrase, expected):
     assert last("add a triangle at 220 hz", "add a reverb", "add a delay", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("slow slow quick quick on the kick", ["/seq/add kick kick1 x.......x.......x...x..."]),
+    ("waltz steps on the snare: quick quick slow", ["/seq/add snare snare1 x...x...x......."]),
+])
+def test_a_dance_teachers_slows_and_quicks_are_steps(phrase, expected):
+    from .test_phrasing_classes import DRUMS
+    assert last(*DRUMS, phrase) == expected
+
+
+def test_slow_alone_is_still_the_tempo():
+    from .test_phrasing_classes import DRUMS
+    assert last(*DRUMS, "tempo 120", "slower")[0].startswith("/seq/bpm ")

@@ -17,6 +17,7 @@ from . import intents as it
 from .errors import LanguageError
 from .asides import (described_then_asked, label_names_part, without_asides, without_label, without_purpose, without_simile,
                      without_reason)
+from .dance_counts import dance_counts
 from .described_modules import described_module
 from .except_parts import all_but
 from .follow_ups import follow_up, is_again
@@ -163,7 +164,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
         found.append(Reading(*asked))
     for said in dict.fromkeys((tidied, text)):            # ('roomy', 'pulsed' are no typos there)
         sound = texture_line(said, model) or instead_line(said, model, lambda w: part_named(w, model)) or \
-            lfo_effect_line(said, model) or loop_line(said, model) or side_line(said, model)
+            lfo_effect_line(said, model) or loop_line(said, model) or side_line(said, model) or dance_counts(said)
         if sound:     # 'crunchier', 'a square instead of the sine', 'tremolo at 2 hz', 'the bass loop', 'the right one'
             found.append(Reading(*sound))
             break
