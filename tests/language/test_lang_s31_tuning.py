@@ -65,3 +65,9 @@ def test_a_dance_teachers_slows_and_quicks_are_steps(phrase, expected):
 def test_slow_alone_is_still_the_tempo():
     from .test_phrasing_classes import DRUMS
     assert last(*DRUMS, "tempo 120", "slower")[0].startswith("/seq/bpm ")
+
+
+@pytest.mark.parametrize("phrase", ["back to the top", "one more time from the top", "go back to the start"])
+def test_back_to_the_top_starts_it_again(phrase):
+    from .test_phrasing_classes import DRUMS
+    assert last(*DRUMS, "/seq/stop", phrase) == ["/seq/start"]
