@@ -71,3 +71,9 @@ def test_slow_alone_is_still_the_tempo():
 def test_back_to_the_top_starts_it_again(phrase):
     from .test_phrasing_classes import DRUMS
     assert last(*DRUMS, "/seq/stop", phrase) == ["/seq/start"]
+
+
+@pytest.mark.parametrize("phrase", ["cut-off!", "and... cut it off"])
+def test_a_conductors_cut_off_stops_the_music(phrase):
+    from .test_phrasing_classes import DRUMS
+    assert last(*DRUMS, phrase) == ["/seq/stop"]

@@ -49,6 +49,8 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     # an organist's swell box: its shutters opened are louder, closed quieter ('open the swell a bit', 'close the box')
     (r"^(?:open|raise|push)\s+(?:up\s+)?(?:the\s+)?(?:swell|expression)(?:\s+(?:box|pedal|shutters))?\b", "louder"),
     (r"^(?:close|shut|lower|pull\s+back)\s+(?:down\s+)?(?:the\s+)?(?:swell|expression)(?:\s+(?:box|pedal|shutters))?\b", "quieter"),
+    # a conductor's cut-off, called out: the music stops ('cut-off!', 'and... cut it off'; 'cutoff 800' is the filter's)
+    (r"^(?:(?:and|ok|okay|now)[.,\s]+)*(?:cut-off|cut\s+it\s+(?:all\s+)?off)[.!]*$", "stop"),
     # a superlative is the end of the range: 'biggest room possible', 'the shortest decay you can', 'least feedback'
     (r"^(?:(?:give\s+(?:me|it)|make\s+it|set|use|i\s+want)\s+)?(?:the\s+)?(?P<sup>biggest|largest|widest|longest|highest|most|deepest|"
      r"smallest|shortest|narrowest|lowest|least)\s+(?P<p>room|decay|width|feedback|resonance|reso|q|drive|depth|release|attack|"
