@@ -77,3 +77,8 @@ def test_back_to_the_top_starts_it_again(phrase):
 def test_a_conductors_cut_off_stops_the_music(phrase):
     from .test_phrasing_classes import DRUMS
     assert last(*DRUMS, phrase) == ["/seq/stop"]
+
+
+@pytest.mark.parametrize("phrase", ["more ambience, but not too much", "more reverb, nothing crazy", "more reverb, don't overdo it"])
+def test_a_hedge_after_the_change_is_left_out(phrase):
+    assert last("add a triangle at 220 hz", "add a reverb", phrase) == ["/mod/reverb1/mix 0.35"]

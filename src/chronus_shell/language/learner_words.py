@@ -49,6 +49,9 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     # an organist's swell box: its shutters opened are louder, closed quieter ('open the swell a bit', 'close the box')
     (r"^(?:open|raise|push)\s+(?:up\s+)?(?:the\s+)?(?:swell|expression)(?:\s+(?:box|pedal|shutters))?\b", "louder"),
     (r"^(?:close|shut|lower|pull\s+back)\s+(?:down\s+)?(?:the\s+)?(?:swell|expression)(?:\s+(?:box|pedal|shutters))?\b", "quieter"),
+    # a hedge after the change: 'more ambience, but not too much', 'a bit of distortion on the bass, nothing crazy'
+    (r"(?<=\w)\s*,?\s+(?:but\s+)?(?:not\s+too\s+much|not\s+(?:a\s+)?lot|not\s+much|nothing\s+(?:crazy|wild|over\s+the\s+top)|"
+     r"don'?t\s+overdo\s+it)[.!]?$", ""),
     # a conductor's cut-off, called out: the music stops ('cut-off!', 'and... cut it off'; 'cutoff 800' is the filter's)
     (r"^(?:(?:and|ok|okay|now)[.,\s]+)*(?:cut-off|cut\s+it\s+(?:all\s+)?off)[.!]*$", "stop"),
     # a superlative is the end of the range: 'biggest room possible', 'the shortest decay you can', 'least feedback'
