@@ -82,3 +82,11 @@ def test_a_conductors_cut_off_stops_the_music(phrase):
 @pytest.mark.parametrize("phrase", ["more ambience, but not too much", "more reverb, nothing crazy", "more reverb, don't overdo it"])
 def test_a_hedge_after_the_change_is_left_out(phrase):
     assert last("add a triangle at 220 hz", "add a reverb", phrase) == ["/mod/reverb1/mix 0.35"]
+
+
+@pytest.mark.parametrize("phrase, expected", [("increase the kick thump", ["/mod/kick1/punch 0.6"]),
+                                              ("increase the bass drum thump", ["/mod/kick1/punch 0.6"]),
+                                              ("reduce the snare's ring", ["/mod/snare1/decay 126.134462"])])
+def test_a_quality_increased_or_reduced_by_its_verb(phrase, expected):
+    from .test_phrasing_classes import DRUMS
+    assert last(*DRUMS, phrase) == expected
