@@ -90,3 +90,13 @@ def test_a_hedge_after_the_change_is_left_out(phrase):
 def test_a_quality_increased_or_reduced_by_its_verb(phrase, expected):
     from .test_phrasing_classes import DRUMS
     assert last(*DRUMS, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("fade that sine in from nothin over 4 bars", ["/mod/sine1/gain 0.0", "/ramp/sine1/gain 0.5 16"]),
+    ("slow it on down to 96", ["/seq/bpm 96.0"]),
+    ("give it a shuffle feel y'all", ["/seq/swing 0.2 8"]),
+])
+def test_a_dropped_g_and_southern_words(phrase, expected):
+    from .test_phrasing_classes import DRUMS
+    assert last(*DRUMS, "add a sine", phrase) == expected

@@ -64,8 +64,13 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     # a recording cut, killed or done with: stopped ('cut the recording', "ok that's enough recording", 'done recording')
     (r"^(?:(?:ok(?:ay)?|right|alright)[,\s]+)?(?:(?:cut|kill|finish|wrap\s+up)\s+(?:the\s+)?recording|(?:that'?s|that\s+is)\s+enough\s+"
      r"recording|(?:i'?m\s+|we'?re\s+)?done\s+recording)(?:\s+(?:now|please|thanks))?[.!]?$", "stop recording"),
-    # 'Enough, stop the recording.': the call to stop what goes on, then what to do
-    (r"^(?:ok(?:ay)?[,\s]+)?enough[,.!;:]\s+(?=\S)", ""),
+    # 'Enough, stop the recording.', "that's a wrap, stop recordin'": the call to stop what goes on, then what to do
+    (r"^(?:ok(?:ay)?[,\s]+)?(?:enough|(?:that'?s|that\s+is)\s+a\s+wrap)[,.!;:]\s+(?=\S)", ""),
+    # a dropped g ('from nothin', "stop recordin'", 'draggin'), a Southern 'on down' and 'y'all'
+    (r"\b([a-z]{2,}?)in'(?=\s|$|[,.!?])", r"\1ing"),
+    (r"\b(nothin|somethin|recordin|playin|draggin|rushin|comin|goin|runnin|swingin|fadin|buildin|droppin|kickin|slowin)\b", r"\1g"),
+    (r"\b(slow|bring|take|turn|calm|settle)\s+(it|things|everything|them)\s+on\s+down\b", r"\1 \2 down"),
+    (r"[\s,]+y'?all\b", ""),
     # a setting said in its effect: 'more room in the reverb', 'less feedback in the delay' (on it)
     (r"\b((?:more|less|some|a\s+bit\s+(?:more|less|of))\s+(?:room|feedback|resonance|reso|q|damp|damping|drive|decay|"
      r"width|mix|tone|depth|rate|time|cutoff|attack|release|sustain)\s+)in\s+(?=the\s+[a-z])", r"\1on "),
