@@ -100,3 +100,9 @@ def test_a_quality_increased_or_reduced_by_its_verb(phrase, expected):
 def test_a_dropped_g_and_southern_words(phrase, expected):
     from .test_phrasing_classes import DRUMS
     assert last(*DRUMS, "add a sine", phrase) == expected
+
+
+def test_a_parts_s_before_how_it_is_is_is_never_its_possessive():
+    from .test_phrasing_classes import DRUMS
+    assert last(*DRUMS, "kick's kinda boomy, tighten it up") == ["/mod/kick1/decay 252.268925"]
+    assert last(*DRUMS, "kick's decay longer") == ["/mod/kick1/decay 356.762135"]

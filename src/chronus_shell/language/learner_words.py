@@ -19,6 +19,9 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     # 'thats enough', "we're all a bit drunk" — said as the words they stand for
     (r"\bits\s+(?=(?:a|too|so|way|still|not|really|very|kinda|quite|getting|all|just|much|bit|little|kind|sort|now)\b)", "it's "),
     (r"\b(that|what|there)s\b", r"\1's"), (r"\b(we|they|you)'re\b", r"\1 are"), (r"\bi'm\b", "I am"),
+    # "kick's kinda boomy": a part's 's before how it is, never its possessive ('kick's decay')
+    (r"\b(?!(?:it|that|what|there|here|he|she|who|let)'s)([a-z]+)'s\s+(?=(?:kinda|kind\s+of|sort\s+of|a\s+bit|a\s+little|a\s+tad|"
+     r"really|very|so|pretty|quite|way|getting|still|too|not)\b)", r"\1 is "),
     # 'the kick on 1 and 3 only', 'bass on the beat only': a rhythm is all the hits there are ('X only on 3' is
     # left alone: held-out musicians meant other things by it)
     (r"(\bon\s+(?:the\s+|every\s+)?(?:\d|one|two|three|four|beats?|offbeats?|downbeats?|backbeats?)\b[\w\s]*?)\s+only\b", r"\1"),
