@@ -106,3 +106,10 @@ def test_a_parts_s_before_how_it_is_is_is_never_its_possessive():
     from .test_phrasing_classes import DRUMS
     assert last(*DRUMS, "kick's kinda boomy, tighten it up") == ["/mod/kick1/decay 252.268925"]
     assert last(*DRUMS, "kick's decay longer") == ["/mod/kick1/decay 356.762135"]
+
+
+@pytest.mark.parametrize("phrase, expected", [("the whole thing is a bit quiet, boost 3 dB", ["/mod/master/gain 3.0"]),
+                                              ("the hats are too loud, cut 3 db", ["/mod/hat1/gain 0.566357"])])
+def test_an_engineers_bare_boost_or_cut_is_of_the_part_described(phrase, expected):
+    from .test_phrasing_classes import DRUMS
+    assert last(*DRUMS, "hat1 gain 0.8", phrase) == expected
