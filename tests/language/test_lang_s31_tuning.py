@@ -113,3 +113,7 @@ def test_a_parts_s_before_how_it_is_is_is_never_its_possessive():
 def test_an_engineers_bare_boost_or_cut_is_of_the_part_described(phrase, expected):
     from .test_phrasing_classes import DRUMS
     assert last(*DRUMS, "hat1 gain 0.8", phrase) == expected
+
+
+def test_a_slapback_is_the_delay():
+    assert last("add a saw at 110 hz", "add a delay", "slapback shorter") == ["/mod/delay1/time 0.210224"]
