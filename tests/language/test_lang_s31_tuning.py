@@ -117,3 +117,10 @@ def test_an_engineers_bare_boost_or_cut_is_of_the_part_described(phrase, expecte
 
 def test_a_slapback_is_the_delay():
     assert last("add a saw at 110 hz", "add a delay", "slapback shorter") == ["/mod/delay1/time 0.210224"]
+
+
+@pytest.mark.parametrize("phrase, expected", [("ngl the hats r too loud", ["/mod/hat1/gain 0.7"]),
+                                              ("hats louder tbh", ["/mod/hat1/gain 0.9"])])
+def test_text_speak_around_a_request(phrase, expected):
+    from .test_phrasing_classes import DRUMS
+    assert last(*DRUMS, phrase) == expected

@@ -72,6 +72,10 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
      r"recording|(?:i'?m\s+|we'?re\s+)?done\s+recording)(?:\s+(?:now|please|thanks))?[.!]?$", "stop recording"),
     # 'Enough, stop the recording.', "that's a wrap, stop recordin'": the call to stop what goes on, then what to do
     (r"^(?:ok(?:ay)?[,\s]+)?(?:enough|(?:that'?s|that\s+is)\s+a\s+wrap)[,.!;:]\s+(?=\S)", ""),
+    # text-speak around a request: 'ngl the hats r too loud', 'glide to 70 over 8 bars rn' ('r' as 'are' only before how
+    # they are: 'pan the hats r' is a side)
+    (r"^(?:ngl|tbh|imo|fr|lowkey|honestly)[,\s]+", ""), (r"[,\s]+(?:ngl|tbh|imo|fr|lowkey)$", ""),
+    (r"\b([a-z]+s)\s+r\s+(?=(?:too|so|way|a\s+bit|kinda|really|very|not|getting)\b)", r"\1 are "), (r"\s+rn$", " now"),
     # a dropped g ('from nothin', "stop recordin'", 'draggin'), a Southern 'on down' and 'y'all'
     (r"\b([a-z]{2,}?)in'(?=\s|$|[,.!?])", r"\1ing"),
     (r"\b(nothin|somethin|recordin|playin|draggin|rushin|comin|goin|runnin|swingin|fadin|buildin|droppin|kickin|slowin)\b", r"\1g"),
