@@ -124,3 +124,10 @@ def test_a_slapback_is_the_delay():
 def test_text_speak_around_a_request(phrase, expected):
     from .test_phrasing_classes import DRUMS
     assert last(*DRUMS, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [("para de gravar", ["/record/stop"]), ("abre baile_sexta", ["/session/load baile_sexta"]),
+                                              ("une sinusoïde at 440", ["/patch/create sine1 sine", "/patch/connect sine1 master",
+                                                                        "/mod/sine1/freq 440.0"])])
+def test_portuguese_and_french_words(phrase, expected):
+    assert last("/record/start", phrase) == expected

@@ -23,7 +23,7 @@ OTHER_LANGUAGES = {
     "rápido": "fast", "rápida": "fast", "deshacer": "undo", "deshaz": "undo", "graba": "record",
     "cargar": "load", "carga": "load", "guardar": "save", "guarda": "save", "guárdalo": "save", "guardalo": "save",
     "quita": "remove", "quitar": "remove", "filtro": "filter", "distorsión": "distortion", "distorsion": "distortion",
-    "eco": "echo",
+    "eco": "echo", "abre": "open", "abrir": "open", "cierra": "close", "une": "a", "oups": "oops",
     # Portuguese (baile funk, bossa): 'tira the chimbal', 'surdo more grave', 'in 2 compassos'
     "chimbal": "hats", "bumbo": "kick", "surdo": "kick", "caixa": "snare", "baixo": "bass", "compasso": "bar",
     "compassos": "bars", "colcheia": "eighth", "colcheias": "eighths", "semicolcheia": "sixteenth",
@@ -66,7 +66,7 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bthe\s+half\s+of\s+(fast|slow|quick)\b", r"half as \1"),
     (r"\b(?:in|at)\s+the\s+final\s+of\b", "at the end of"),
     (r"\benters?\s+(?=(?:the\s+)?[a-z])", "bring in "),
-    (r"^para\s+(?:tudo|todo)$", "stop"), (r"\bpara\s+de\s+gravar\b", "stop recording"),
+    (r"^para\s+(?:tudo|todo)$", "stop"), (r"\bpara\s+de\s+(?:gravar|record)\b", "stop recording"),   # ('gravar' is 'record' by now)
     (r"^bota\s+(.+?)\s+back$", r"put \1 back"), (r"\b(up|down|sobe|desce|higher|lower)\s+(?:one|um|a)\s+tom\b", r"\1 a whole step"),
     (r"\b(?:one|um)\s+tom\b", "a whole step"),
     (r"\bun\s+demi-ton\b", "a semitone"),
