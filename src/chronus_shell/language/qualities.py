@@ -54,7 +54,7 @@ _FORMS = [re.compile(p, re.I) for p in (
 )]
 #: Drums named with 'drum' ('the big drum is boomy'): the kit's word for them.
 _DRUMS = {"kick": "kick", "bass": "kick", "big": "kick", "snare": "snare", "side": "snare"}
-_DRUM_NAMES = re.compile(r"(?:^|(?<=\s))(?:the\s+)?(kick|bass|big|snare|side)\s+drum\b", re.I)   # ('increase the bass drum thump')
+_DRUM_NAMES = re.compile(r"^(?:the\s+)?(kick|bass|big|snare|side)\s+drum\b", re.I)
 #: Adjectives of a quality ("boomy" → boom, "squelchy" → squelch).
 _ADJECTIVE = re.compile(r"(?:y|ier)$")
 #: A comparative on a quality: the direction, and the param it moves instead of the quality's own.
