@@ -130,3 +130,10 @@ def test_text_speak_around_a_request(phrase, expected):
                                                                         "/mod/sine1/freq 440.0"])])
 def test_portuguese_and_french_words(phrase, expected):
     assert last("/record/start", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase, expected", [("and the snare 2 earlier", ["/seq/shift snare -2"]),
+                                              ("kick one later", ["/seq/shift kick 1"])])
+def test_a_count_earlier_or_later_is_steps(phrase, expected):
+    from .test_phrasing_classes import DRUMS
+    assert last(*DRUMS, phrase) == expected

@@ -60,6 +60,9 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     # an engineer's bare boost or cut in dB: of what is in focus, or of the part just described ('…, boost 3 dB')
     (r"(?:^|(?<=,\s)|(?<=,))(boost|cut)\s+(?:it\s+|that\s+)?(?:by\s+)?(\d+(?:\.\d+)?\s*db)\b",
      lambda m: f"turn it {'up' if m.group(1).lower() == 'boost' else 'down'} {m.group(2)}"),
+    # a count said earlier or later with no unit: steps ('and the snare 2 earlier')
+    (r"\b(\d{1,2}|one|two|three|four)\s+(earlier|later)\b",
+     lambda m: f"{m.group(1)} {'step' if m.group(1).lower() in ('1', 'one') else 'steps'} {m.group(2)}"),
     # a superlative is the end of the range: 'biggest room possible', 'the shortest decay you can', 'least feedback'
     (r"^(?:(?:give\s+(?:me|it)|make\s+it|set|use|i\s+want)\s+)?(?:the\s+)?(?P<sup>biggest|largest|widest|longest|highest|most|deepest|"
      r"smallest|shortest|narrowest|lowest|least)\s+(?P<p>room|decay|width|feedback|resonance|reso|q|drive|depth|release|attack|"
