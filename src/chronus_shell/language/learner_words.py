@@ -19,6 +19,9 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     # 'thats enough', "we're all a bit drunk" — said as the words they stand for
     (r"\bits\s+(?=(?:a|too|so|way|still|not|really|very|kinda|quite|getting|all|just|much|bit|little|kind|sort|now)\b)", "it's "),
     (r"\b(that|what|there)s\b", r"\1's"), (r"\b(we|they|you)'re\b", r"\1 are"), (r"\bi'm\b", "I am"),
+    # "kick's kinda boomy": a part's 's before how it is, never its possessive ('kick's decay')
+    (r"\b(?!(?:it|that|what|there|here|he|she|who|let)'s)([a-z]+)'s\s+(?=(?:kinda|kind\s+of|sort\s+of|a\s+bit|a\s+little|a\s+tad|"
+     r"really|very|so|pretty|quite|way|getting|still|too|not)\b)", r"\1 is "),
     # 'the kick on 1 and 3 only', 'bass on the beat only': a rhythm is all the hits there are ('X only on 3' is
     # left alone: held-out musicians meant other things by it)
     (r"(\bon\s+(?:the\s+|every\s+)?(?:\d|one|two|three|four|beats?|offbeats?|downbeats?|backbeats?)\b[\w\s]*?)\s+only\b", r"\1"),
@@ -49,8 +52,38 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     # an organist's swell box: its shutters opened are louder, closed quieter ('open the swell a bit', 'close the box')
     (r"^(?:open|raise|push)\s+(?:up\s+)?(?:the\s+)?(?:swell|expression)(?:\s+(?:box|pedal|shutters))?\b", "louder"),
     (r"^(?:close|shut|lower|pull\s+back)\s+(?:down\s+)?(?:the\s+)?(?:swell|expression)(?:\s+(?:box|pedal|shutters))?\b", "quieter"),
-    # 'Enough, stop the recording.': the call to stop what goes on, then what to do
-    (r"^(?:ok(?:ay)?[,\s]+)?enough[,.!;:]\s+(?=\S)", ""),
+    # a hedge after the change: 'more ambience, but not too much', 'a bit of distortion on the bass, nothing crazy'
+    (r"(?<=\w)\s*,?\s+(?:but\s+)?(?:not\s+too\s+much|not\s+(?:a\s+)?lot|not\s+much|nothing\s+(?:crazy|wild|over\s+the\s+top)|"
+     r"don'?t\s+overdo\s+it)[.!]?$", ""),
+    # a conductor's cut-off, called out: the music stops ('cut-off!', 'and... cut it off'; 'cutoff 800' is the filter's)
+    (r"^(?:(?:and|ok|okay|now)[.,\s]+)*(?:cut-off|cut\s+it\s+(?:all\s+)?off)[.!]*$", "stop"),
+    # an engineer's bare boost or cut in dB: of what is in focus, or of the part just described ('…, boost 3 dB')
+    (r"(?:^|(?<=,\s)|(?<=,))(boost|cut)\s+(?:it\s+|that\s+)?(?:by\s+)?(\d+(?:\.\d+)?\s*db)\b",
+     lambda m: f"turn it {'up' if m.group(1).lower() == 'boost' else 'down'} {m.group(2)}"),
+    # a count said earlier or later with no unit: steps ('and the snare 2 earlier')
+    (r"\b(\d{1,2}|one|two|three|four)\s+(earlier|later)\b",
+     lambda m: f"{m.group(1)} {'step' if m.group(1).lower() in ('1', 'one') else 'steps'} {m.group(2)}"),
+    # a superlative is the end of the range: 'biggest room possible', 'the shortest decay you can', 'least feedback'
+    (r"^(?:(?:give\s+(?:me|it)|make\s+it|set|use|i\s+want)\s+)?(?:the\s+)?(?P<sup>biggest|largest|widest|longest|highest|most|deepest|"
+     r"smallest|shortest|narrowest|lowest|least)\s+(?P<p>room|decay|width|feedback|resonance|reso|q|drive|depth|release|attack|"
+     r"sustain|swing)(?:\s+(?:possible|you\s+can|there\s+is|available|ever))?[.!]?$",
+     lambda m: f"{'min' if m.group('sup').lower() in ('smallest', 'shortest', 'narrowest', 'lowest', 'least') else 'max'} {m.group('p')}"),
+    # 'reverb fully wet, no dry at all': all wet (the dry said gone with it)
+    (r"\b(?:fully|totally|completely|all\s+the\s+way)\s+wet\b(?:\s*,\s*no\s+dry(?:\s+(?:at\s+all|signal))?)?", "100% wet"),
+    # a recording cut, killed or done with: stopped ('cut the recording', "ok that's enough recording", 'done recording')
+    (r"^(?:(?:ok(?:ay)?|right|alright)[,\s]+)?(?:(?:cut|kill|finish|wrap\s+up)\s+(?:the\s+)?recording|(?:that'?s|that\s+is)\s+enough\s+"
+     r"recording|(?:i'?m\s+|we'?re\s+)?done\s+recording)(?:\s+(?:now|please|thanks))?[.!]?$", "stop recording"),
+    # 'Enough, stop the recording.', "that's a wrap, stop recordin'": the call to stop what goes on, then what to do
+    (r"^(?:ok(?:ay)?[,\s]+)?(?:enough|(?:that'?s|that\s+is)\s+a\s+wrap)[,.!;:]\s+(?=\S)", ""),
+    # text-speak around a request: 'ngl the hats r too loud', 'glide to 70 over 8 bars rn' ('r' as 'are' only before how
+    # they are: 'pan the hats r' is a side)
+    (r"^(?:ngl|tbh|imo|fr|lowkey|honestly)[,\s]+", ""), (r"[,\s]+(?:ngl|tbh|imo|fr|lowkey)$", ""),
+    (r"\b([a-z]+s)\s+r\s+(?=(?:too|so|way|a\s+bit|kinda|really|very|not|getting)\b)", r"\1 are "), (r"\s+rn$", " now"),
+    # a dropped g ('from nothin', "stop recordin'", 'draggin'), a Southern 'on down' and 'y'all'
+    (r"\b([a-z]{2,}?)in'(?=\s|$|[,.!?])", r"\1ing"),
+    (r"\b(nothin|somethin|recordin|playin|draggin|rushin|comin|goin|runnin|swingin|fadin|buildin|droppin|kickin|slowin)\b", r"\1g"),
+    (r"\b(slow|bring|take|turn|calm|settle)\s+(it|things|everything|them)\s+on\s+down\b", r"\1 \2 down"),
+    (r"[\s,]+y'?all\b", ""),
     # a setting said in its effect: 'more room in the reverb', 'less feedback in the delay' (on it)
     (r"\b((?:more|less|some|a\s+bit\s+(?:more|less|of))\s+(?:room|feedback|resonance|reso|q|damp|damping|drive|decay|"
      r"width|mix|tone|depth|rate|time|cutoff|attack|release|sustain)\s+)in\s+(?=the\s+[a-z])", r"\1on "),

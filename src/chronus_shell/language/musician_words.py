@@ -8,7 +8,7 @@ SLANG = {
     "bassline": "bass", "bass-line": "bass", "hihat": "hats", "hi-hat": "hats", "hihats": "hats",
     "hi-hats": "hats", "hh": "hats", "sn": "snare", "verb": "reverb", "fb": "feedback", "rez": "resonance",
     "overall": "master", "oscs": "oscillators", "tuned": "tune", "wee": "little",
-    "echo": "delay", "echoes": "delay", "plz": "please", "hats": "hats", "speed": "tempo",
+    "echo": "delay", "echoes": "delay", "slapback": "delay", "slap-back": "delay", "plz": "please", "hats": "hats", "speed": "tempo",
     "rm": "remove", "del": "delete", "hush": "stop", "dist": "distortion", "vol": "volume",
     "tri": "triangle", "delaytime": "delay time", "delayfeedback": "delay feedback", "tighter": "shorter",
     "looser": "longer", "sweep": "lfo", "spring": "reverb", "plate": "reverb", "teh": "the", "hte": "the",

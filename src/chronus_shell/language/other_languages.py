@@ -23,7 +23,7 @@ OTHER_LANGUAGES = {
     "rápido": "fast", "rápida": "fast", "deshacer": "undo", "deshaz": "undo", "graba": "record",
     "cargar": "load", "carga": "load", "guardar": "save", "guarda": "save", "guárdalo": "save", "guardalo": "save",
     "quita": "remove", "quitar": "remove", "filtro": "filter", "distorsión": "distortion", "distorsion": "distortion",
-    "eco": "echo",
+    "eco": "echo", "abre": "open", "abrir": "open", "cierra": "close", "une": "a", "oups": "oops",
     # Portuguese (baile funk, bossa): 'tira the chimbal', 'surdo more grave', 'in 2 compassos'
     "chimbal": "hats", "bumbo": "kick", "surdo": "kick", "caixa": "snare", "baixo": "bass", "compasso": "bar",
     "compassos": "bars", "colcheia": "eighth", "colcheias": "eighths", "semicolcheia": "sixteenth",
@@ -66,7 +66,7 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bthe\s+half\s+of\s+(fast|slow|quick)\b", r"half as \1"),
     (r"\b(?:in|at)\s+the\s+final\s+of\b", "at the end of"),
     (r"\benters?\s+(?=(?:the\s+)?[a-z])", "bring in "),
-    (r"^para\s+(?:tudo|todo)$", "stop"), (r"\bpara\s+de\s+gravar\b", "stop recording"),
+    (r"^para\s+(?:tudo|todo)$", "stop"), (r"\bpara\s+de\s+(?:gravar|record)\b", "stop recording"),   # ('gravar' is 'record' by now)
     (r"^bota\s+(.+?)\s+back$", r"put \1 back"), (r"\b(up|down|sobe|desce|higher|lower)\s+(?:one|um|a)\s+tom\b", r"\1 a whole step"),
     (r"\b(?:one|um)\s+tom\b", "a whole step"),
     (r"\bun\s+demi-ton\b", "a semitone"),
@@ -83,8 +83,11 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bmedio\s+tono\b", "a semitone"), (r"\bun\s+tono\b", "a whole step"),
     (r"\bsave\s+como\b", "save as"), (r"^dale[\s!.]*$", "start"),
     (r"^(remove)\s+el\s+(\S+)\s+del\s+", r"\1 the \2 from the "), (r"^otra\s+vez\b", "again"),
-    # a Spanish verb with its pronoun on it (súbele, bájale, ponle, dame, quítale): 'súbele al bajo', 'bájale un
-    # poco', 'ponle más reverb a la guitarra', 'dame más delay', 'quítale el delay' — said of 'it' or the part after 'al'
+)]
+#: A Spanish verb with its pronoun on it (súbele, bájale, ponle, dame, quítale): 'súbele al bajo', 'bájale un poco',
+#: 'ponle más reverb a la guitarra', 'dame más delay', 'quítale el delay' — said of 'it' or the part after 'al'. Tried
+#: only on a line that starts with one of the verbs (or has 'más de'): no other line pays for them.
+_PRONOUN_VERBS = [(re.compile(p, re.I), r) for p, r in (
     (rf"^(?:s[úu]b(?:ele|elo|anle)|raise(?:le|lo))(?:\s+{_TO_PART})?(?P<rest>(?:\s+a\s+bit)?)$",
      lambda m: f"turn {_part(m)} up{m.group('rest')}"),
     (rf"^(?:b[áa]j(?:ale|alo|enle)|lower(?:le|lo))(?:\s+{_TO_PART})?(?P<rest>(?:\s+a\s+bit)?)$",
@@ -100,12 +103,14 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (rf"^(?:qu[íi]tale|s[áa]cale|remove)\s+(?:el|la|los|las|the)\s+(?P<what>[a-z]+)(?:\s+{_TO_PART})?$",
      lambda m: f"remove the {m.group('what')}" + (f" from {_part(m)}" if m.group("part") else "")),
 )]
+_PRONOUN_VERB = re.compile(r"^(?:s[úu]b|b[áa]j|p[óo]n|m[ée]t|[ée]ch|d[áa]m|d[áa]n|qu[íi]t|s[áa]c|raise|lower|remove)|\b(?:more|less)\s+de\s", re.I)
 
 
 def in_english(line: str) -> str:
     """The line with its Spanish, Portuguese, French or German part and bar words in English; the same line when it has none."""
     line = _WORDS.sub(lambda m: OTHER_LANGUAGES[m.group(0).lower()], line) if _WORDS.search(line) else line
-    return rewritten(line, _PHRASES)                 # (a turn whose words are not in the line is not tried)
+    line = rewritten(line, _PHRASES)                 # (a turn whose words are not in the line is not tried)
+    return rewritten(line, _PRONOUN_VERBS) if _PRONOUN_VERB.search(line) else line
 
 
 __all__ = ["in_english", "OTHER_LANGUAGES"]

@@ -49,6 +49,8 @@ _FORMS = [re.compile(p, re.I) for p in (
     r"(?:on|in|for)\s+(?:the\s+|that\s+)?(?P<t>\w+)$",
     r"^(?P<cmp>faster|slower|deeper|stronger|weaker|bigger|smaller|more|less)\s+(?P<q>[\w-]+)$",
     rf"^(?:make\s+)?{_T}\s+(?P<q>wobble|sweep|wah|wah-wah|movement)\s+(?P<cmp>faster|slower|deeper|more|less|stronger|weaker)$",
+    # the verb first: 'increase the kick thump', 'boost the bass drum's boom', 'reduce the snare's ring'
+    r"^(?P<cmp>increase|boost|decrease|reduce)\s+(?:the\s+|that\s+)?(?P<t>\w+(?:\s+drum)?)(?:'s)?\s+(?P<q>[\w-]+)$",
 )]
 #: Drums named with 'drum' ('the big drum is boomy'): the kit's word for them.
 _DRUMS = {"kick": "kick", "bass": "kick", "big": "kick", "snare": "snare", "side": "snare"}
@@ -58,7 +60,8 @@ _ADJECTIVE = re.compile(r"(?:y|ier)$")
 #: A comparative on a quality: the direction, and the param it moves instead of the quality's own.
 _COMPARATIVE = {"longer": (1, None), "shorter": (-1, None), "bigger": (1, None), "smaller": (-1, None),
                 "deeper": (1, None), "stronger": (1, None), "weaker": (-1, None), "more": (1, None),
-                "less": (-1, None), "faster": (1, "rate"), "slower": (-1, "rate")}
+                "less": (-1, None), "faster": (1, "rate"), "slower": (-1, "rate"), "increase": (1, None), "boost": (1, None),
+                "decrease": (-1, None), "reduce": (-1, None)}
 #: A param doing the same job on another kind of module (a hat's tone is its brightness).
 _SAME_JOB = {"cutoff": ("tone",), "resonance": ("q",)}
 #: The effect that brings a quality to a voice without it ('a little grit on the hats': a distortion).

@@ -17,6 +17,7 @@ from . import intents as it
 from .errors import LanguageError
 from .asides import (described_then_asked, label_names_part, without_asides, without_label, without_purpose, without_simile,
                      without_reason)
+from .dance_counts import dance_counts
 from .described_modules import described_module
 from .except_parts import all_but
 from .follow_ups import follow_up, is_again
@@ -171,7 +172,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
         found.append(Reading(*asked))
     for wording in dict.fromkeys((tidied, text)):         # ('roomy', 'pulsed' are no typos there)
         sound = texture_line(wording, model) or instead_line(wording, model, lambda w: part_named(w, model)) or \
-            lfo_effect_line(wording, model) or loop_line(wording, model) or side_line(wording, model)
+            lfo_effect_line(wording, model) or loop_line(wording, model) or side_line(wording, model) or dance_counts(wording)
         if sound:     # 'crunchier', 'a square instead of the sine', 'tremolo at 2 hz', 'the bass loop', 'the right one'
             found.append(Reading(*sound))
             break

@@ -54,7 +54,8 @@ def own_names_kept(said: str, rewritten: str, model: PatchModel) -> str:
 def plural_here(word: str, before: str, model: PatchModel) -> bool:
     """`word` (after `before`) is the plural of a type the patch has two of or more: 'the filters', 'the acid filters'
     are each of them, never a typo for the one in focus."""
-    return any(len(model.of_type(plural_of_type(w) or "")) >= 2 for w in (word, f"{before}_{word}"))
+    single = plural_of_type(word)                         # (a word no plural of a type: no pair looked up either)
+    return single is not None and any(len(model.of_type(kind)) >= 2 for kind in (single, plural_of_type(f"{before}_{word}")) if kind)
 
 
 def names_part(words: str, model: PatchModel) -> bool:

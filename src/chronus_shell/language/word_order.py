@@ -66,8 +66,9 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     (r"^(?:quit|exit)\s+(?:the\s+)?(\w+)$", r"mute \1"),                 # a learner's 'quit' (quitar): take out
     (r"^(?:undo|revert|take\s+back)\s+(?:that|the|my)\s+last\s+(?:thing|bit|change|step|one|edit|move)$", "undo"),
     (r"^(?:start|begin)\s+to\s+record(?:ing)?$", "record"), (r"^(?:and\s+)?carry\s+on$", "continue"),
-    (r"^(?:(?:and|ok|okay|now|so)\s+)?(?:start|play|go|run|take)?\s*(?:it|this|things|everything)?\s*(?:back\s+)?(?:again\s+)?"
-     r"from\s+(?:the\s+)?(?:beginning|top|start)$", "start"),             # 'take it from the top', 'run it back from the top'
+    (r"^(?:(?:and|ok|okay|now|so)\s+)?(?:start|play|go|run|take)?\s*(?:it|this|things|everything)?\s*(?:back\s+)?(?:again\s+|"
+     r"one\s+more\s+time\s+|once\s+more\s+)?(?:from|to)\s+(?:the\s+)?(?:beginning|top|start)$", "start"),   # 'take it from the top',
+    # 'run it back from the top', 'back to the top', 'one more time from the top'
     # 'restart', 'restart the track': the music from its start (never 'start over', a fresh start)
     (r"^(?:(?:and|ok|okay|now|so)\s+)?re-?start(?:\s+(?:it|this|everything|the\s+(?:music|track|song|beat|loop|sequencer|playback)))?"
      r"(?:\s+from\s+(?:the\s+)?(?:beginning|top|start))?$", "start"),
