@@ -43,7 +43,7 @@ def test_a_crunchy_texture_on_a_voice_without_drive_adds_a_distortion():
 
 
 @pytest.mark.parametrize("phrase", ["washier", "the triangle washier", "more shimmery", "give it some room",
-                                    "give the triangle some air", "give it some space to breathe", "a bit roomier"])
+                                    "give it some space to breathe", "a bit roomier"])
 def test_a_washy_texture_is_more_reverb(phrase):
     assert last(*PAD, phrase) == ["/mod/reverb1/mix 0.35"]
 
@@ -188,19 +188,6 @@ def test_a_tremolo_moves_the_level_of_the_sound_never_a_reverbs_mix():
 @pytest.mark.parametrize("phrase", ["dame reverb", "dame más reverb", "dame un poco más de reverb"])
 def test_spanish_give_me(phrase):
     assert last(*ACID, phrase)[0] == "/patch/create reverb1 reverb"
-
-
-# -- the whole mix said a band's way: 'the lot', 'the whole orchestra', 'the entire band' ----------------------------
-@pytest.mark.parametrize("phrase, expected", [
-    ("fade the lot out over 8 bars", ["/ramp/master/gain -60.0 32"]),
-    ("the whole orchestra down 3 db", ["/mod/master/gain -3.0"]),
-    ("the entire band down 3 db", ["/mod/master/gain -3.0"]),
-    ("fade in the whole piece over 4 bars", ["/mod/master/gain -60.0", "/ramp/master/gain 0.0 16"]),
-    ("humanize the lot", ["/seq/humanize kick 0.5", "/seq/humanize snare 0.5", "/seq/humanize hats 0.5"]),
-])
-def test_the_lot_is_the_whole_mix(phrase, expected):
-    from .test_phrasing_classes import DRUMS
-    assert last(*DRUMS, phrase) == expected
 
 
 @pytest.mark.parametrize("phrase, way", [
@@ -350,7 +337,3 @@ def test_everything_except_a_part_then_the_change(phrase, expected):
     assert last(*ACID, "hats ..x...x...x...x.", "saw1 gain 0.5", phrase) == expected
 
 
-@pytest.mark.parametrize("phrase, expected", [("open the swell", "0.6"), ("open the swell box a bit", "0.6"),
-                                              ("close the swell", "0.4")])
-def test_an_organs_swell_box_open_is_louder(phrase, expected):
-    assert last("add a triangle at 220 hz", "triangle gain 0.5", phrase) == [f"/mod/triangle1/gain {expected}"]

@@ -335,3 +335,42 @@ def test_a_small_amount_steps_by_halves_and_doubles_never_off(step, depth):
 def test_a_level_raised_on_a_muted_track_says_it_is_still_muted():
     assert "its track is muted" in echo("add a triangle called fiddle", "fiddle notes c4 d4 e4", "mute the fiddle",
                                         "fiddle louder")
+
+
+# -- the review of session 31's first merge ----------------------------------------------------------------------
+def test_remove_the_tracks_never_removes_every_module():
+    with pytest.raises(Exception):
+        last(*KIT3, "remove the tracks")
+
+
+def test_a_drum_said_flat_is_no_tuning_in_cents():
+    with pytest.raises(Exception):
+        last(*KIT3, "the kick is a bit flat")
+
+
+def test_air_on_a_part_is_its_top_end_and_room_on_a_kick_is_no_reverb():
+    assert last(*KIT3, "give the hats some air")[0].startswith("/mod/hat1/tone")
+    with pytest.raises(Exception):
+        last(*KIT3, "give the kick some room")
+
+
+def test_a_sign_against_the_word_is_refused():
+    assert "opposite ways" in refused(*KIT3, "faster, -10")
+
+
+def test_a_session_name_keeps_its_words_and_a_deleted_one_is_forgotten():
+    assert last("add a kick", "save as song_2", "load version 2") == ["/session/load 'version 2'"]
+    assert last("add a kick", "save as friday_night", "delete session friday_night",
+                "load the friday night one") == ["/session/load 'the friday night one'"]
+
+
+def test_a_name_after_my_that_is_a_command_word_names_nothing():
+    from chronus_shell.language import Translator
+    translator = Translator()
+    for line in ("add a kick", "tempo 120"):
+        translator.translate(line)
+    try:
+        translator.translate("the kick is my tempo")
+    except Exception:
+        pass
+    assert [str(m) for m in translator.translate("tempo 130")] == ["/seq/bpm 130.0"]

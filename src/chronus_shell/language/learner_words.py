@@ -49,9 +49,6 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     (r"\s+(?:in(?:to)?|to|on|through)\s+both\s+(?:ears|channels|headphones|earphones|sides|speakers)\b", " center"),
     (r"(?<=\w)\s+go(?:es)?\s+(?=(?:to\s+(?:the\s+)?)?(?:left|right)\b)", " "),      # 'the drums go to the left'
     (r"\b(?:everybody|everyone)\b", "everything"),
-    # an organist's swell box: its shutters opened are louder, closed quieter ('open the swell a bit', 'close the box')
-    (r"^(?:open|raise|push)\s+(?:up\s+)?(?:the\s+)?(?:swell|expression)(?:\s+(?:box|pedal|shutters))?\b", "louder"),
-    (r"^(?:close|shut|lower|pull\s+back)\s+(?:down\s+)?(?:the\s+)?(?:swell|expression)(?:\s+(?:box|pedal|shutters))?\b", "quieter"),
     # a hedge after the change: 'more ambience, but not too much', 'a bit of distortion on the bass, nothing crazy'
     (r"(?<=\w)\s*,?\s+(?:but\s+)?(?:not\s+too\s+much|not\s+(?:a\s+)?lot|not\s+much|nothing\s+(?:crazy|wild|over\s+the\s+top)|"
      r"don'?t\s+overdo\s+it)[.!]?$", ""),
@@ -87,9 +84,6 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     # a setting said in its effect: 'more room in the reverb', 'less feedback in the delay' (on it)
     (r"\b((?:more|less|some|a\s+bit\s+(?:more|less|of))\s+(?:room|feedback|resonance|reso|q|damp|damping|drive|decay|"
      r"width|mix|tone|depth|rate|time|cutoff|attack|release|sustain)\s+)in\s+(?=the\s+[a-z])", r"\1on "),
-    # 'fade the lot out', 'the whole orchestra down 3 db', 'fade in the whole piece': the whole mix ('a lot' is none)
-    (r"\bthe\s+(?:lot|whole\s+(?:lot|orchestra|band|ensemble|group|piece|song|tune|track|thing|mix)|"
-     r"entire\s+(?:orchestra|band|ensemble|piece|song|tune|track|thing|mix))\b", "everything"),
     (r"\bpan\s+(?:a\s+)?(?:lickle|likkle|little|lil)(?:\s+bit)?\s+(left|right)\b", r"pan a bit \1"),
     # 'hi-hat little more left', 'the kick a bit further to the right': its pan moved that way (from where it is)
     (r"^(?:the\s+)?([\w-]+)\s+(?:(?:a\s+)?(?:little|lil|bit|touch|tad)\s+(?:bit\s+)?)?(?:more|further)\s+(?:to\s+(?:the\s+)?)?(left|right)$",

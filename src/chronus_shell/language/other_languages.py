@@ -100,7 +100,7 @@ _PRONOUN_VERBS = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(more|less)\s+de\s+(?=[a-z])", r"\1 "),      # 'un poco más de reverb': a bit more reverb
     (r"^(raise|lower)\s+(?:el|la|los|las)\s+(bajo|bass|kick|snare|hats|drums|reverb|delay|echo|filter|distortion)\b",
      lambda m: f"{m.group(1)} the {_BAJO.get(m.group(2).lower(), m.group(2))}"),      # (a part: never 'el volumen')
-    (rf"^(?:qu[íi]tale|s[áa]cale|remove)\s+(?:el|la|los|las|the)\s+(?P<what>[a-z]+)(?:\s+{_TO_PART})?$",
+    (rf"^(?:qu[íi]tale|s[áa]cale)\s+(?:el|la|los|las)\s+(?P<what>[a-z]+)(?:\s+{_TO_PART})?$",
      lambda m: f"remove the {m.group('what')}" + (f" from {_part(m)}" if m.group("part") else "")),
 )]
 _PRONOUN_VERB = re.compile(r"^(?:s[úu]b|b[áa]j|p[óo]n|m[ée]t|[ée]ch|d[áa]m|d[áa]n|qu[íi]t|s[áa]c|raise|lower|remove)|\b(?:more|less)\s+de\s", re.I)

@@ -38,6 +38,9 @@ def tempo_number(line: str, model: PatchModel) -> tuple[str, str] | None:
         return None                                   # (an LFO or a delay in focus: 'faster' is its pace, the grammar's)
     number, now = float(match["number"]), model.bpm
     faster = re.match(r"slow|langsam|(?:tempo|bpm|speed)\s+down|down", match["word"], re.I) is None
+    if match["sign"] and (match["sign"] == "-") == faster:
+        raise LanguageError(f"'{match['word'].lower()}' and '{match['sign']}{format_number(number)}' say opposite ways: say "
+                            f"'tempo up by {format_number(number)}' or 'tempo down by {format_number(number)}'", 0, (), line)
     if match["sign"]:                                 # 'faster, +10': signed, a step that far (its sign says so)
         way = "up" if faster else "down"
         return f"{match['word'].lower()}, {match['sign']}{format_number(number)}: the tempo {way} by {format_number(number)}", \

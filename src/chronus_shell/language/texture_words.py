@@ -11,6 +11,8 @@ import re
 from .described_modules import described_module
 from .missing_effects import absent_effect
 from .nicknames import nickname
+from .chords import token_pitches
+from .mapper_note_tracks import BASS_BELOW
 from .patch_model import PatchModel
 from .qualities import quality_request
 from .rephrasings import rephrasings
@@ -20,7 +22,7 @@ from .type_words import type_named
 #: Stems of drive's textures ('crunchy', 'crunchier', 'some crunch').
 _DRIVE = r"crunch|grain|fuzz|grung|rasp|hair|grit|dirt|filth"
 #: The part the texture is of, or none ('it', 'this': the sound in focus).
-_PART = r"(?:(?:it|this|that|them|everything)|(?:the\s+|my\s+)?(?!(?:a|an|bit|little|some|more|less|too|way|much)\b)(?P<part>[a-z][\w-]*))"
+_PART = r"(?:(?:it|this|that|them)|(?:the\s+|my\s+)?(?!(?:a|an|bit|little|some|more|less|too|way|much|everything|all)\b)(?P<part>[a-z][\w-]*))"
 _HOW_MUCH = r"(?:(?:a\s+)?(?:bit|little|touch|tad|lot|lil)\s+(?:of\s+)?|some\s+|more\s+|lots\s+of\s+|plenty\s+of\s+|loads\s+of\s+)"
 _COMPARED = (rf"(?:(?P<drive_er>{_DRIVE})(?:ier|er)|(?P<reverb_er>washier|roomier|spacier|shimmerier|airier|more\s+(?:washy|roomy|"
              rf"spacious|shimmery|shimmering|ambient))|more\s+(?P<drive_more>crunchy|grainy|fuzzy|grungy|raspy|hairy)|"
@@ -33,7 +35,7 @@ _FORMS = [re.compile(p, re.I) for p in (
     rf"^(?:a\s+(?:bit|little|touch|tad)\s+)?{_COMPARED}\s+(?:on\s+)?(?:the\s+)?(?P<part>[a-z][\w-]*)$",
     # 'give it some room', 'give the bass some crunch', 'give the pad a bit more space to breathe'
     rf"^(?:give|add|put)\s+{_PART}\s+{_HOW_MUCH}*(?:(?P<drive_noun>crunch|grain|fuzz|grit|dirt|bite|filth)|"
-    rf"(?P<reverb_noun>room|space|air|ambience|wash|shimmer))(?:\s+to\s+breathe)?(?:\s+please)?$",
+    rf"(?P<reverb_noun>room|space|ambience|wash|shimmer)|(?P<air>air))(?:\s+to\s+breathe)?(?:\s+please)?$",
     # 'tame the highs', 'cut some of the top end on the pad', 'add some top end'
     rf"^(?:(?P<dark_cut>cut|tame|shave\s+off|take\s+off|lose|soften)|(?P<bright_add>add|give\s+(?:it|me)|more))\s+{_HOW_MUCH}?"
     rf"(?:of\s+)?(?:the\s+)?(?:highs|high\s+end|top\s+end|treble|top)(?:\s+(?:on|of|off)\s+(?:the\s+|my\s+)?(?P<part>[a-z][\w-]*))?$",
@@ -75,10 +77,12 @@ def texture_line(text: str, model: PatchModel) -> tuple[str, str] | None:
             line = f"make the {part} dirtier" if part else "make it dirtier"
             line = (quality_request(line, model) or (None, line))[1]     # (a voice with no drive: a distortion added)
         elif said.keys() & {"reverb_er", "reverb_noun"}:
+            if said.get("reverb_noun", "").lower() in ("room", "space") and _low_or_drum(part or model.focus, model):
+                return None                               # (room for a kick or a bass is space in the mix: asked)
             line = f"more reverb{of}"
             line = (absent_effect(line, model) or (None, line))[1]
-        elif said.keys() & {"bright", "bright_add", "dark", "dark_cut"}:
-            way = "brighter" if said.keys() & {"bright", "bright_add"} else "darker"
+        elif said.keys() & {"bright", "bright_add", "dark", "dark_cut", "air"}:     # (air: a mixer's top end)
+            way = "brighter" if said.keys() & {"bright", "bright_add", "air"} else "darker"
             line = f"make the {part} {way}" if part else way
         elif "drive_less" in said:
             line = f"{part} cleaner" if part else "cleaner"
@@ -87,6 +91,15 @@ def texture_line(text: str, model: PatchModel) -> tuple[str, str] | None:
         word = next(v for k, v in said.items() if k != "part") if not said.keys() & {"dark_cut", "bright_add"} else "the highs"
         return f"{word.split()[-1]}: {line}", line
     return None
+
+
+def _low_or_drum(part: str | None, model: PatchModel) -> bool:
+    """A drum, or a voice playing below C3 (a bass): room for it means space in the mix, not a reverb."""
+    module = part_names(model).get(part.lower(), part) if part and part not in ("it", "this", "that", "them") else model.focus
+    spec = model.spec(module) if module in model.modules else None
+    notes = [p for t in model.tracks.values() if t.target in (model.voice_of(module) or [module]) for n in t.notes
+             for p in (token_pitches(n) or ())]
+    return spec is not None and (spec.role == "drum" or bool(notes) and max(notes) < BASS_BELOW or module == "bass")
 
 
 __all__ = ["texture_line"]

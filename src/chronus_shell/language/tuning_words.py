@@ -28,8 +28,10 @@ def out_of_tune(line: str, model: PatchModel) -> tuple[str, str] | None:
         return None
     word = match.group("part")
     part = (part_names(model).get(word.lower()) or nickname(word, model)) if word else "it"
-    if part is None:
-        return None
+    module = model.focus if part == "it" else part
+    spec = model.spec(module) if module in model.modules else None
+    if spec is None or not spec.has_param("detune"):
+        return None                                       # (a drum's or a sampler's tuning is no cents: said otherwise)
     way = "up" if match.group("way").lower() == "flat" else "down"
     rest = _REST.match(match.group("rest") or "") if match.group("rest") else None
     if match.group("rest") and (rest is None or rest.group("dir").lower() != way):
