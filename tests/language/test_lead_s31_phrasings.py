@@ -12,6 +12,20 @@ from .test_time_harmony_classes import echo, last, refused
 CHORDS = ("add a triangle", "chords G D Em C on the triangle", "add a saw called bass")
 
 
+def _after_a_refusal(lines, refused_line: str, line: str) -> str:
+    """What `line` is refused with, typed right after `refused_line` was refused (the lines before it done)."""
+    from chronus_shell.language import Translator
+    from chronus_shell.language.errors import LanguageError
+    translator = Translator()
+    for done in lines:
+        translator.translate(done)
+    with pytest.raises(LanguageError):
+        translator.translate(refused_line)
+    with pytest.raises(LanguageError) as err:
+        translator.translate(line)
+    return str(err.value)
+
+
 def _notes(out: list[str], track: str) -> list[str]:
     return next(m.split()[2:] for m in out if m.startswith(f"/seq/notes {track} "))
 
@@ -175,16 +189,9 @@ def test_a_major_seventh_chord_is_never_read_as_the_dominant():
 
 
 def test_a_param_line_right_after_a_refusal_asks_where_the_new_effect_goes():
-    from chronus_shell.language import Translator
-    from chronus_shell.language.errors import LanguageError
-    translator = Translator()
-    for line in ("add a kick", "add a snare", "add a square called skank"):
-        translator.translate(line)
-    with pytest.raises(LanguageError):
-        translator.translate("add a warped delay on the snare")
-    with pytest.raises(LanguageError) as err:
-        translator.translate("delay time dotted eighth")
-    assert "no delay yet" in str(err.value) and "add a delay to" in str(err.value)
+    said = _after_a_refusal(("add a kick", "add a snare", "add a square called skank"), "add a warped delay on the snare",
+                            "delay time dotted eighth")
+    assert "no delay yet" in said and "add a delay to" in said
 
 
 @pytest.mark.parametrize("gear", ["tape delay", "analog delay", "tape echo"])
@@ -309,16 +316,8 @@ def test_a_swell_from_silence_is_a_fade_in(line):
 
 @pytest.mark.parametrize("back", ["no, back", "back to how it was", "ugh, undo that"])
 def test_back_right_after_a_refused_line_takes_back_nothing_and_says_what_undo_would(back):
-    from chronus_shell.language import Translator
-    from chronus_shell.language.errors import LanguageError
-    translator = Translator()
-    for line in ("add a kick", "add a snare", "the snare is too loud"):
-        translator.translate(line)
-    with pytest.raises(LanguageError):
-        translator.translate("make a bass with sound of saw")
-    with pytest.raises(LanguageError) as err:
-        translator.translate(back)
-    assert "was not done" in str(err.value) and "'the snare is too loud'" in str(err.value)
+    said = _after_a_refusal(("add a kick", "add a snare", "the snare is too loud"), "make a bass with sound of saw", back)
+    assert "was not done" in said and "'the snare is too loud'" in said
 
 
 def test_a_grid_said_for_a_track_off_its_speed_puts_it_back_on_the_grid():
