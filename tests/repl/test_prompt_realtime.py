@@ -283,3 +283,15 @@ def test_a_lent_thread_that_ended_takes_nothing_off_the_prompts_cpu():
             pass                                     # a runaway redraw
         took = time.monotonic() - began
     assert guard.cut_short == 1 and took < 0.5, took
+
+
+def test_the_switch_interval_put_back_is_the_one_before_each_prompt():
+    """Read at each up(), not once when the guard was made (R4): a change meanwhile is kept."""
+    guard, before = PromptGuard(), sys.getswitchinterval()
+    try:
+        sys.setswitchinterval(0.003)
+        with guard.up(0):
+            assert sys.getswitchinterval() == PROMPT_SWITCH_S
+        assert sys.getswitchinterval() == 0.003
+    finally:
+        sys.setswitchinterval(before)
