@@ -14,6 +14,7 @@ import time
 import pytest
 
 from chronus_shell.supervisor import realtime
+from chronus_shell.supervisor.repl_realtime import Quiet
 from chronus_shell.supervisor.prompt_realtime import PROMPT_PRIORITY, PROMPT_SWITCH_S, PromptGuard, prompt_priority
 from tests.repl.test_repl_realtime import OUTPUT_PRIORITY, FakeSupervisor, fifo, link_of, needs_rt, piped_shell
 
@@ -171,7 +172,7 @@ def test_the_process_threads_are_at_the_prompts_priority_while_it_is_up_and_a_bu
             while busy.is_set() and fifo():
                 pass
 
-    thread = threading.Thread(target=other, daemon=True)
+    thread = threading.Thread(target=other, name="chronus-pool-keeper", daemon=True)
     thread.start()
     try:
         with guard.up(PROMPT_PRIORITY):
@@ -192,3 +193,105 @@ def test_the_process_threads_are_at_the_prompts_priority_while_it_is_up_and_a_bu
 
 def policy_of(tid: int) -> tuple[int, int]:
     return os.sched_getscheduler(tid) & ~os.SCHED_RESET_ON_FORK, os.sched_getparam(tid).sched_priority
+
+
+class Waiting:
+    """Threads of the shell, named as the shell names them, idle until `stop`; one inside ordinary_meanwhile."""
+
+    def __init__(self, *names: str, meanwhile: str = ""):
+        self.stop, self.inside = threading.Event(), threading.Event()
+        self.threads = {name: threading.Thread(target=self._idle, args=(name == meanwhile,), name=name, daemon=True)
+                        for name in (*names, meanwhile) if name}
+        for thread in self.threads.values():
+            thread.start()
+        if meanwhile:
+            self.inside.wait(5)
+
+    def _idle(self, meanwhile: bool) -> None:
+        if meanwhile:
+            with realtime.ordinary_meanwhile():
+                self.inside.set()
+                self.stop.wait(10)
+        self.stop.wait(10)
+
+    def policies(self) -> dict[str, tuple[int, int]]:
+        return {name: policy_of(thread.native_id) for name, thread in self.threads.items()}
+
+    def end(self) -> None:
+        self.stop.set()
+        for thread in self.threads.values():
+            thread.join()
+
+
+@needs_rt
+def test_only_the_threads_the_prompt_waits_on_are_lifted_never_one_at_work_kept_ordinary():
+    """A sample's decoder, the recorder, the admission's measurement stay ordinary while the prompt is up (R1)."""
+    threads = Waiting("chronus-pool-keeper", "chronus-module-watcher", "chronus-sample", "chronus-recorder",
+                      "chronus-admission", meanwhile="asyncio_0")
+    try:
+        with PromptGuard().up(PROMPT_PRIORITY):
+            up = threads.policies()
+        after = threads.policies()
+    finally:
+        threads.end()
+    lifted = {name for name, got in up.items() if got == (os.SCHED_FIFO, PROMPT_PRIORITY)}
+    assert lifted == {"chronus-pool-keeper", "chronus-module-watcher"}
+    assert set(after.values()) == {(os.SCHED_OTHER, 0)} and not fifo()
+
+
+@needs_rt
+def test_a_thread_lifted_by_a_lines_window_and_the_prompt_stays_lifted_until_both_put_it_back():
+    """The two lifters count their holds (R4): the window ending first leaves the prompt's thread lifted."""
+    threads = Waiting("chronus-pool-keeper")
+    keeper = threads.threads["chronus-pool-keeper"].native_id
+    try:
+        window = Quiet()
+        with PromptGuard().up(PROMPT_PRIORITY):
+            window.end()
+            held = policy_of(keeper)
+        after = policy_of(keeper)
+    finally:
+        threads.end()
+    assert held == (os.SCHED_FIFO, PROMPT_PRIORITY) and after == (os.SCHED_OTHER, 0)
+    realtime.ordinary_thread()
+
+
+@needs_rt
+def test_a_lent_thread_that_ended_takes_nothing_off_the_prompts_cpu():
+    """A thread that ran long before it was lent, then ended, made the guard's sum negative: a busy prompt
+    went uncut for the rest of the window (R2)."""
+    guard, stop, burnt = PromptGuard(period_s=0.02, window_s=2.0, share=0.1), threading.Event(), threading.Event()
+
+    def query() -> None:
+        busy = time.thread_time() + 0.6              # its CPU, before the prompt came up
+        while time.thread_time() < busy:
+            pass
+        burnt.set()
+        stop.wait(10)
+        with guard.lent():
+            time.sleep(0.1)                          # the guard looks at it
+
+    thread = threading.Thread(target=query)
+    thread.start()
+    burnt.wait(10)
+    with guard.up(PROMPT_PRIORITY):                  # a line: the query lent, counted, and ended
+        stop.set()
+        thread.join()
+    with guard.up(PROMPT_PRIORITY):                  # the next line of a paste, the same window
+        began = time.monotonic()
+        while fifo() and time.monotonic() - began < 2.0:
+            pass                                     # a runaway redraw
+        took = time.monotonic() - began
+    assert guard.cut_short == 1 and took < 0.5, took
+
+
+def test_the_switch_interval_put_back_is_the_one_before_each_prompt():
+    """Read at each up(), not once when the guard was made (R4): a change meanwhile is kept."""
+    guard, before = PromptGuard(), sys.getswitchinterval()
+    try:
+        sys.setswitchinterval(0.003)
+        with guard.up(0):
+            assert sys.getswitchinterval() == PROMPT_SWITCH_S
+        assert sys.getswitchinterval() == 0.003
+    finally:
+        sys.setswitchinterval(before)

@@ -50,6 +50,12 @@ class FakeSupervisor:
         """As Supervisor.at_once: False while `busy` (another thread holds its lock)."""
         yield not self.busy
 
+    def stalled(self) -> bool:
+        return False              # (its slots always take a send at once)
+
+    def pay_owed(self) -> None:
+        pass
+
     def raised(self):
         self.raises += 1
         return realtime.briefly(OUTPUT_PRIORITY)

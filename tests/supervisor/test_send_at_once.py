@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
+import os
+import signal
+import socket
 import threading
 import time
 
@@ -114,3 +118,46 @@ def test_a_busy_supervisor_gets_the_line_through_the_sender_and_no_line_passes_o
         assert all(thread.startswith("chronus-send") for _, thread in senders.seen[:2])
         assert senders.seen[2][1] == "MainThread"
         assert landed(supervisor, 330.0) and rings_in_lockstep(supervisor.rings)
+
+
+def test_a_line_sent_at_once_to_a_stalled_slot_never_waits_and_still_arrives_in_order():
+    """A slot that stopped reading (SIGSTOP, its pipe full): the prompt's thread sends while every write goes
+    at once, hands the rest (and what the slot is owed) to the sender, and returns within SEND_NOW_WAIT_S;
+    every line arrives in order once the slot reads again (review s31 R3: it froze the prompt on os.write)."""
+    with Supervisor(Config.from_env(backend="null")) as supervisor:
+        wait_for_music(supervisor)
+        for line in SAW:
+            supervisor.send(Message.parse(line))
+        senders, took, sent = Senders(supervisor), [], []
+
+        def body(link):
+            [standby] = [slot for slot in supervisor.slots if slot is not supervisor._active_slot()]
+            with socket.socket(fileno=os.dup(standby.conn.fileno())) as end:
+                end.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4096)   # full after a few dozen lines
+            os.kill(standby.pid, signal.SIGSTOP)
+            waking = threading.Timer(1.0, os.kill, (standby.pid, signal.SIGCONT))
+            waking.start()
+            try:
+                for step in range(400):
+                    began = time.perf_counter()
+                    sent.append(link.send_now([freq(200 + step), freq(201 + step)]))
+                    took.append(time.perf_counter() - began)
+                    if len([future for future in sent if not future.done()]) >= 5:
+                        break                            # stalled: five lines waiting for the slot
+            finally:
+                waking.cancel()
+                with contextlib.suppress(ProcessLookupError):   # (replaced meanwhile: a stall past STALL_S)
+                    os.kill(standby.pid, signal.SIGCONT)
+            print(f"{len(sent)} lines, {sum(not future.done() for future in sent)} waiting, the longest send "
+                  f"{max(took) * 1e3:.1f} ms")
+            assert all(future.result(10) == [] for future in sent)
+        run_with_link(supervisor, body)
+        assert max(took) < 0.05, max(took)
+        assert any(not thread.startswith("chronus-send") for _, thread in senders.seen)
+        assert any(thread.startswith("chronus-send") for _, thread in senders.seen)
+        hz = [hz for hz, _ in senders.seen]
+        assert hz == sorted(hz) and landed(supervisor, hz[-1])
+        deadline = time.monotonic() + 5
+        while not rings_in_lockstep(supervisor.rings) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert rings_in_lockstep(supervisor.rings)

@@ -156,17 +156,24 @@ class EngineLink:
         with self._flight_lock:
             alone = self._in_flight == 0
             self._in_flight += alone
+        replies, done = [], 0
         if alone:
             try:
                 with self.supervisor.at_once(len(messages)) as free:
                     if free:
-                        sent: concurrent.futures.Future = concurrent.futures.Future()
-                        sent.set_result(self._send_all(messages, entered))
-                        return sent
+                        replies, done = self._send_all(messages, entered, until=self.supervisor.stalled)
+                if done == len(messages) and not self.supervisor.stalled():
+                    sent: concurrent.futures.Future = concurrent.futures.Future()
+                    sent.set_result(replies)
+                    return sent
+                # the rest (after a slot's full pipe: what it is owed first) by the sender, still counted in
+                # flight from here, so no line passes it
+                sending = self._sender.submit(self._counted(self._send_rest), replies, messages, done, entered)
             finally:
                 self._landed()
                 self._prompt.settle()
-        sending = self._sender.submit(self._counted(self._send_real_time), messages, entered)
+        else:
+            sending = self._sender.submit(self._counted(self._send_rest), [], messages, 0, entered)
         concurrent.futures.wait([sending], timeout=SEND_NOW_WAIT_S)
         return sending
 
@@ -199,17 +206,24 @@ class EngineLink:
         entered, self._entered_ns = self._entered_ns, None
         loop = asyncio.get_running_loop()
         if all(plain_fan_out(message) for message in messages):
-            return await loop.run_in_executor(self._sender, self._counted(self._send_real_time), messages, entered)
+            return await loop.run_in_executor(self._sender, self._counted(self._send_rest), [], messages, 0, entered)
         self.lower()
-        return await loop.run_in_executor(None, self._counted(self._send_all), messages, entered)
+        return await loop.run_in_executor(None, self._counted(lambda: self._send_all(messages, entered)[0]))
 
-    def _send_real_time(self, messages: list[Message], entered_ns: int | None) -> list[Reply]:
+    def _send_rest(self, replies: list[Reply], messages: list[Message], done: int, entered_ns: int | None):
+        """On the real-time sender: a line's messages from `done` on, after the slots got what sends at once
+        left them owed (Supervisor.pay_owed)."""
         self._sender_raised = self._sender_raised or self.supervisor.on_audio_path()
-        return self._send_all(messages, entered_ns)
+        self.supervisor.pay_owed()
+        return replies + self._send_all(messages, entered_ns, first=done)[0]
 
-    def _send_all(self, messages: list[Message], entered_ns: int | None = None) -> list[Reply]:
+    def _send_all(self, messages: list[Message], entered_ns: int | None = None, first: int = 0,
+                  until: Callable[[], bool] = lambda: False) -> tuple[list[Reply], int]:
+        """The replies to messages[first:], and the index of the first not sent (`until` stopped it)."""
         replies = []
-        for index, message in enumerate(messages):
+        for index, message in enumerate(messages[first:], first):
+            if until():
+                return replies, index
             try:
                 reply = reply_of(self.supervisor.send(message, entered_ns=entered_ns))
             except Exception as err:           # noqa: BLE001 — a refusal is one line for the user
@@ -220,7 +234,7 @@ class EngineLink:
                 replies.append(reply)
             if reply is not None and not reply.ok:
                 break                          # the rest of the line depends on what was refused
-        return replies
+        return replies, len(messages)
 
     async def status(self) -> dict:
         await self.ready()

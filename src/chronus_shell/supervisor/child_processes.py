@@ -7,6 +7,7 @@ through a queue.
 """
 from __future__ import annotations
 
+import contextlib
 import queue
 import threading
 import time
@@ -14,7 +15,7 @@ import time
 from .faults import kill_group
 from .rings import raise_priority
 from .output_process import output_main
-from .pipe_write import send_holding_the_gil
+from .pipe_write import send_holding_the_gil, write_all
 from .slot import slot_main
 
 REPLY_TIMEOUT_S = 2.0
@@ -44,6 +45,7 @@ class Child:
             raise_priority(pid=self.process.pid)
         self.replies: queue.Queue = queue.Queue()
         self._send_lock = threading.Lock()
+        self._owed = b""   # a stamped command's rest the pipe could not take at once (send_holding_the_gil)
         self._request_lock = threading.Lock()
 
     @property
@@ -60,18 +62,35 @@ class Child:
     def send(self, item) -> bool:
         with self._send_lock:
             try:
+                self._pay()
                 self.conn.send(item)
                 return True
             except (OSError, ValueError):
                 return False
 
-    def send_holding_the_gil(self, item) -> bool:
-        """`send` for a stamped command: the write keeps the GIL (pipe_write.py)."""
+    def send_holding_the_gil(self, item, block: bool = True) -> bool:
+        """`send` for a stamped command: the write keeps the GIL (pipe_write.py); without `block`, what the
+        pipe cannot take at once is owed (`owes`) and written first by the next send or `pay`."""
         with self._send_lock:
             try:
-                return send_holding_the_gil(self.conn, item)
+                owed = send_holding_the_gil(self.conn, item, self._owed, block)
             except (OSError, ValueError):
                 return False
+            self._owed = owed or b""
+            return owed is not None
+
+    def owes(self) -> bool:
+        return bool(self._owed)
+
+    def pay(self) -> None:
+        """What a send that would have blocked left, written now (blocking)."""
+        with self._send_lock, contextlib.suppress(OSError, ValueError):
+            self._pay()
+
+    def _pay(self) -> None:
+        owed, self._owed = self._owed, b""
+        if owed:
+            write_all(self.conn.fileno(), owed)
 
     def request(self, item, timeout: float = REPLY_TIMEOUT_S, sent=None):
         """Send `item` and wait for the reply of the same kind (read by the monitor thread); `sent`

@@ -7,8 +7,10 @@ that the scheduler then preempts for tens of milliseconds. The slots gave up wai
 was late in one of them, and the standby had to be re-synced (a snapshot of the active). Here the
 message is framed as multiprocessing frames it and handed to the kernel in one non-blocking send
 called through ctypes.PyDLL, which keeps the GIL: the stamping thread never waits for it. A send
-the socket cannot take at once (a full pipe: a slot that stopped reading) finishes the ordinary way.
-Linux only (the pipes are socket pairs there; elsewhere the ordinary write).
+the socket cannot take at once (a full pipe: a slot that stopped reading) finishes the ordinary way —
+or, for a sender that must not wait (the prompt's thread: Supervisor.at_once), is owed: its rest is
+written before anything else to that slot, by the next writer.
+Linux only (the pipes are socket pairs there; elsewhere the ordinary write: NON_BLOCKING False).
 """
 from __future__ import annotations
 
@@ -36,24 +38,34 @@ def _libc_send():
 
 
 _send = _libc_send()
+NON_BLOCKING = _send is not None   # a send can be owed rather than wait
 
 
-def send_holding_the_gil(conn, item) -> bool:
-    """Write `item` to `conn` (a multiprocessing Connection) as conn.send would; False when the
-    other end is gone. The caller serialises writers of `conn` (Child's send lock)."""
+def send_holding_the_gil(conn, item, owed: bytes = b"", block: bool = True) -> bytes | None:
+    """Write `owed` (what a send that would have blocked left: `block` False), then `item`, to `conn` (a
+    multiprocessing Connection) as conn.send would; what is still owed (b"": all written; with `block`
+    always b""), None when the other end is gone. The caller serialises writers of `conn` (Child's send lock)."""
     body = bytes(ForkingPickler.dumps(item))
     if _send is None or len(body) > SMALL:
+        write_all(conn.fileno(), owed)
         conn.send(item)
-        return True
-    frame = struct.pack("!i", len(body)) + body
+        return b""
+    frame = owed + struct.pack("!i", len(body)) + body
     sent = _send(conn.fileno(), frame, len(frame), MSG_DONTWAIT | MSG_NOSIGNAL)
     if sent == len(frame):
-        return True
+        return b""
     if sent < 0:
         if ctypes.get_errno() not in (errno.EAGAIN, errno.EWOULDBLOCK):
-            return False  # EPIPE, ECONNRESET: the slot is gone
+            return None  # EPIPE, ECONNRESET: the slot is gone
         sent = 0
-    rest = memoryview(frame)[sent:]
-    while rest:  # blocking, the GIL let go: the socket is full (a slot that stopped reading)
-        rest = rest[os.write(conn.fileno(), rest):]
-    return True
+    if not block:
+        return frame[sent:]
+    write_all(conn.fileno(), frame[sent:])
+    return b""
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """Blocking, the GIL let go: the socket is full (a slot that stopped reading)."""
+    rest = memoryview(data)
+    while rest:
+        rest = rest[os.write(fd, rest):]

@@ -9,9 +9,11 @@ calling the accept handler where a line is translated and sent — its thread is
 PROMPT_PRIORITY: above every ordinary program, below the audio path's threads and a line's own window.
 What an entered line does after the prompt returns (printing, a shell verb, a session) is ordinary again; what the
 prompt's event loop runs while it is up (the toolbar, the status poll's answer, the autosave's write, a line sent
-at its accept) runs at its priority, inside the same guard. So do the process's other Python threads that were
-ordinary (the sandbox pool's keeper and validations, the module watcher, patch_stdout's flush, asyncio's
-executor): the Enter key needs the GIL, and one of them preempted by a busy program while it held it kept the key
+at its accept) runs at its priority, inside the same guard. So do the few other threads of the process it waits
+on for the GIL (WAITED_ON: the sandbox pool's keeper and validations, the module watcher, patch_stdout's flush,
+asyncio's executor), never one at work that realtime.py keeps ordinary (a sample's decoder, the recorder, the
+admission's measurement, the OSC server, the engine's start, a failover; one inside ordinary_meanwhile): the
+Enter key needs the GIL, and one of them preempted by a busy program while it held it kept the key
 unread 7–12 ms (bench_latency_trace.py: its run delay in those lines) — lifted when the prompt comes up, put back
 when it returns, both off the path from Enter — and the threads it lends its priority to (`lent`: the engine's
 queries it waits on); their CPU is counted with its own. Their priority does not order the GIL: a thread
@@ -23,8 +25,8 @@ Bounded: a guard thread, one step above, reads those threads' CPU time every GUA
 all back to the ordinary policy until the next line when together they used more than PROMPT_CPU_SHARE of
 the last GUARD_WINDOW_S (a huge paste, a runaway redraw, a slow status, a busy validation): the prompt never
 holds a core of two from ordinary programs for long, nor the real-time budget (sched_rt_runtime_us) the audio
-processes share. What they start is ordinary (SCHED_RESET_ON_FORK). Without the right, and on macOS and Windows (favour_the_prompt's
-means), nothing changes.
+processes share. What they start is ordinary (SCHED_RESET_ON_FORK). Without the right, and on macOS and Windows
+(favour_the_prompt's means), no priority changes; the GIL's switch interval does, everywhere.
 """
 from __future__ import annotations
 
@@ -42,6 +44,7 @@ GUARD_PERIOD_S = 0.1     # the guard looks this often …
 GUARD_WINDOW_S = 0.5     # … at the CPU time the prompt took over the last this long:
 PROMPT_CPU_SHARE = 0.6   # more than this share of it, and the prompt is ordinary until its next line
 PROMPT_SWITCH_S = 0.0005  # the GIL handed to a waiting thread within this while the prompt is up (CPython's: 5 ms)
+WAITED_ON = ("chronus-pool-keeper", "chronus-validate", "chronus-module-watcher", "patch-stdout-flush", "asyncio_")
 
 
 def prompt_priority(output_priority: int) -> int:
@@ -67,18 +70,18 @@ class PromptGuard:
         self._lent: set[int] = set()                  # threads at its priority meanwhile (`lent`)
         self._counted: set[int] = set()               # every thread whose CPU the guard counts with the prompt's
         self._thread: threading.Thread | None = None
-        self._switch = sys.getswitchinterval()        # CPython's, put back when the prompt returns
 
     @contextlib.contextmanager
     def up(self, priority: int):
         """The calling thread at SCHED_FIFO `priority` (0: as it is) until the block ends, guarded; the GIL
         handed over within PROMPT_SWITCH_S meanwhile, with the right or without."""
+        switch = sys.getswitchinterval()              # put back when the prompt returns
         sys.setswitchinterval(PROMPT_SWITCH_S)
         try:
             with self._real_time(priority):
                 yield
         finally:
-            sys.setswitchinterval(self._switch)
+            sys.setswitchinterval(switch)
 
     @contextlib.contextmanager
     def _real_time(self, priority: int):
@@ -89,11 +92,10 @@ class PromptGuard:
             self._thread = threading.Thread(target=self._guard, name="chronus-prompt-guard", daemon=True)
             self._thread.start()
         self.priority = priority
-        lifted = realtime.lift_ordinary_threads(priority, [t.native_id for t in threading.enumerate()])
+        lifted = realtime.lift_ordinary_threads(priority, waited_on())
         with self._wake:
             self._raised = (threading.get_native_id(), priority)
             self._lent.update(lifted)
-            self._counted.update(lifted)
             self._wake.notify()
         try:
             yield
@@ -101,7 +103,7 @@ class PromptGuard:
             with self._wake:
                 self._raised = None
                 self._lent.difference_update(lifted)
-            realtime.put_back(lifted, priority)
+            realtime.put_back(lifted)
             if _policy(0) == (os.SCHED_FIFO, priority):   # (a line's window ended; the guard may have cut it)
                 realtime.ordinary_thread()
 
@@ -146,14 +148,14 @@ class PromptGuard:
                 if self._raised is not watched:      # a new line's prompt: the same window (a paste of many lines,
                     if watched is None or watched[0] != self._raised[0]:      # each raised anew, is judged as one)
                         looks.clear()
-                        self._counted = set(self._lent)
+                    self._counted = set(self._lent)  # those lent now (and those lent later: `lent`)
                     watched = self._raised
                     fifo(watched[1] + 1)             # above the prompt it watches (once it may: tried each time)
                 looks.append((time.monotonic(), {tid: _on_cpu_ns(tid) for tid in (watched[0], *self._counted)}))
                 while looks[-1][0] - looks[0][0] > self.window_s:
                     looks.popleft()
                 first, last = looks[0][1], looks[-1][1]
-                used = sum(cpu - first.get(tid, cpu) for tid, cpu in last.items())
+                used = sum(max(0, cpu - first[tid]) for tid, cpu in last.items() if tid in first and cpu)
                 if used / 1e9 > self.share * self.window_s:
                     for tid in (watched[0], *self._lent):
                         if _policy(tid) == (os.SCHED_FIFO, watched[1]):
@@ -162,6 +164,11 @@ class PromptGuard:
                     self._raised = None
                     continue
                 self._wake.wait(self.period_s)
+
+
+def waited_on() -> list[int]:
+    """The native ids of the threads the prompt waits on for the GIL (WAITED_ON, by name)."""
+    return [thread.native_id for thread in threading.enumerate() if thread.name.startswith(WAITED_ON)]
 
 
 def fifo(priority: int) -> bool:

@@ -43,7 +43,9 @@ HOW_TO_ALLOW = ("allow it: add your user to the 'audio' group with '@audio - rtp
                 "'@audio - memlock unlimited' in /etc/security/limits.d/audio.conf, then log in "
                 "again (or run rtkit)")
 
-_lifted: set[int] = set()   # threads lifted for a while (lift_ordinary_threads): ordinary at heart
+_lifted: dict[int, list[int]] = {}   # threads lifted for a while (lift_ordinary_threads), ordinary at heart:
+_kept_ordinary: set[int] = set()     # [lifters holding it, its priority]; never those in ordinary_meanwhile
+_lifting = threading.Lock()
 _memory_locked: str | None = None  # once per process: "locked" or why not
 _server_seen: tuple[float, int | None] = (-1e9, None)  # (when, what) the audio server was last read
 
@@ -106,31 +108,47 @@ def every_thread_real_time(priority: int) -> int:
 
 
 def lift_ordinary_threads(priority: int, tids: list[int] | None = None) -> list[int]:
-    """The ids of this process's threads (or of `tids`) that were ordinary and are now at SCHED_FIFO
-    `priority` (Linux, with the right; none otherwise): `put_back` returns them to the ordinary policy."""
+    """The ids of this process's threads (or of `tids`) that were ordinary, or lifted already by another
+    lifter, and are now at SCHED_FIFO `priority` (Linux, with the right; none otherwise): `put_back`
+    returns them to the ordinary policy once every lifter holding one put it back. A thread inside
+    `ordinary_meanwhile` (a file, a decoder, a measurement) is never lifted."""
     if priority <= 0 or not sys.platform.startswith("linux"):
         return []
     lifted = []
-    for tid in _threads(os.getpid()) if tids is None else tids:
-        try:
-            if _policy(tid)[0] == os.SCHED_OTHER:
-                _lifted.add(tid)      # before it runs lifted: ordinary_meanwhile/briefly then know it is ordinary at heart
-                os.sched_setscheduler(tid, os.SCHED_FIFO | os.SCHED_RESET_ON_FORK, os.sched_param(priority))
+    with _lifting:
+        for tid in _threads(os.getpid()) if tids is None else tids:
+            if tid in _kept_ordinary:
+                continue
+            if tid in _lifted:
+                _lifted[tid][0] += 1
                 lifted.append(tid)
-        except OSError:
-            _lifted.discard(tid)
-            continue  # ended meanwhile, or no permission: it stays as it is
+                continue
+            try:
+                if _policy(tid)[0] == os.SCHED_OTHER:
+                    _lifted[tid] = [1, priority]   # before it runs lifted: ordinary_meanwhile/briefly then know
+                    os.sched_setscheduler(tid, os.SCHED_FIFO | os.SCHED_RESET_ON_FORK, os.sched_param(priority))
+                    lifted.append(tid)
+            except OSError:
+                _lifted.pop(tid, None)
+                continue  # ended meanwhile, or no permission: it stays as it is
     return lifted
 
 
-def put_back(lifted: list[int], priority: int) -> None:
-    """Threads `lift_ordinary_threads` lifted, ordinary again — but not one that raised itself since
-    (a line's thread that began its window meanwhile: it returns to the ordinary policy itself)."""
-    for tid in lifted:
-        _lifted.discard(tid)
-        with contextlib.suppress(OSError):
-            if _policy(tid) == (os.SCHED_FIFO, priority):
-                ordinary_thread(tid)
+def put_back(lifted: list[int]) -> None:
+    """Threads `lift_ordinary_threads` lifted, ordinary again once no lifter holds them — but not one that
+    raised itself since (a line's thread that began its window meanwhile: it returns to the ordinary policy itself)."""
+    with _lifting:
+        for tid in lifted:
+            held = _lifted.get(tid)
+            if held is None:
+                continue
+            held[0] -= 1
+            if held[0] > 0:
+                continue
+            del _lifted[tid]
+            with contextlib.suppress(OSError):
+                if _policy(tid) == (os.SCHED_FIFO, held[1]):
+                    ordinary_thread(tid)
 
 
 def ordinary_thread(tid: int = 0) -> None:
@@ -144,17 +162,27 @@ def ordinary_thread(tid: int = 0) -> None:
 @contextlib.contextmanager
 def ordinary_meanwhile():
     """The calling thread at the ordinary policy for a while if it was real-time, then back: for work
-    whose length is not bounded (a file, a decoder, a port) that a real-time thread was handed."""
-    if not hasattr(os, "sched_getscheduler") or os.sched_getscheduler(0) & ~os.SCHED_RESET_ON_FORK == os.SCHED_OTHER:
+    whose length is not bounded (a file, a decoder, a port) that a real-time thread was handed. No
+    lifter lifts it meanwhile (lift_ordinary_threads)."""
+    if not hasattr(os, "sched_getscheduler"):
         yield
         return
-    policy, param = os.sched_getscheduler(0), os.sched_getparam(0)
-    lifted = threading.get_native_id() in _lifted    # lifted by another thread's window: ordinary at heart, it stays so
-    ordinary_thread()
+    tid = threading.get_native_id()
+    with _lifting:
+        nested = tid in _kept_ordinary
+        _kept_ordinary.add(tid)
+        policy, param = os.sched_getscheduler(0), os.sched_getparam(0)
+        lifted = tid in _lifted    # lifted by another thread's window: ordinary at heart, it stays so
+        fifo = policy & ~os.SCHED_RESET_ON_FORK != os.SCHED_OTHER
+        if fifo:
+            ordinary_thread()
     try:
         yield
     finally:
-        if not lifted:
+        if not nested:
+            with _lifting:
+                _kept_ordinary.discard(tid)
+        if fifo and not lifted:
             with contextlib.suppress(OSError):
                 os.sched_setscheduler(0, policy, param)
 

@@ -146,7 +146,7 @@ class Quiet:
             Quiet._open -= 1
             if Quiet._open == 0:
                 switch, lifted = Quiet._before
-                realtime.put_back(lifted, LIFTED_PRIORITY)
+                realtime.put_back(lifted)
                 sys.setswitchinterval(switch)
         _Collection.resume()
 

@@ -30,6 +30,7 @@ from .config import Config
 from . import latency, realtime, stamp_hold
 from .failover import START_TIMEOUT_S, Failover
 from .osc_realtime import OscPace
+from .pipe_write import NON_BLOCKING
 from .prompt_realtime import prompt_priority
 from .recording import RECORD_SECONDS, RecordTap
 from .samples import SampleError, SampleShelf, names_a_sample
@@ -57,6 +58,7 @@ class Supervisor(Failover, Restore, SlowMessages):
         self.ahead = latency.ahead_blocks(cfg)
         self.margin_blocks = latency.margin_blocks(cfg)
         self._entered = threading.local()  # .ns: when the message this thread sends reached the engine
+        self._at_once = threading.local()  # .stalled: a slot's pipe was full for a send at once (at_once)
         self.plan = Timeline(cfg.sample_rate, cfg.block_size)
         self.admission = Admission(cfg.sample_rate, cfg.block_size)   # patch size and CPU budget
         self.session = SessionCommands(cfg.sample_rate)
@@ -287,13 +289,26 @@ class Supervisor(Failover, Restore, SlowMessages):
         in between by whichever ordinary thread ran: 7 ms loaded at worst, bench_latency_trace.py). False,
         nothing held, when another thread holds the lock (a failover's snapshot, a checkpoint's request, an
         OSC packet's send: up to half a second) or the patch's costs would have to be measured first
-        (admission.py): the caller hands the line to a thread that may wait."""
-        held = self._started and self._lock.acquire(blocking=False)
+        (admission.py): the caller hands the line to a thread that may wait — and the rest of it when a slot's pipe
+        was full (`stalled()`, the write owed: `pay_owed()` there first). Not off Linux (pipe_write.NON_BLOCKING)."""
+        held = NON_BLOCKING and self._started and self._lock.acquire(blocking=False)
+        self._at_once.stalled = False
         try:
-            yield held and not self.admission.would_wait(len(scheduled_types(self.plan)) + messages)
+            self._at_once.now = held and not self.admission.would_wait(len(scheduled_types(self.plan)) + messages)
+            yield self._at_once.now
         finally:
+            self._at_once.now = False
             if held:
                 self._lock.release()
+
+    def stalled(self) -> bool:
+        """A send inside at_once() left a slot's message owed: nothing more is sent at once."""
+        return getattr(self._at_once, "stalled", False)
+
+    def pay_owed(self) -> None:
+        """What sends at once left owed to the slots, written now (blocking)."""
+        for slot in filter(None, list(self.slots)):
+            slot.pay()
 
     def send(self, msg: Message, at: int | None = None, entered_ns: int | None = None):
         """Validate and fan out one message; returns None, or an Outcome with a line for the user.
@@ -324,9 +339,11 @@ class Supervisor(Failover, Restore, SlowMessages):
             earliest = self._last_now = self.earliest_stamp()
             stamp = earliest if at is None else max(int(at), earliest)
             self._log(("msg", stamp, msg))
+            at_once = getattr(self._at_once, "now", False)
             for slot in self.slots:
                 if slot is not None:
-                    slot.send_holding_the_gil(("msg", stamp, msg))
+                    slot.send_holding_the_gil(("msg", stamp, msg), block=not at_once)
+                    self._at_once.stalled = self.stalled() or (at_once and slot.owes())
         cfg = self.config
         heard = latency.audible_ms(self.control.words, stamp, cfg.block_size, cfg.sample_rate,
                                    getattr(self._entered, "ns", 0))
