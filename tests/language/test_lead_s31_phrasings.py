@@ -373,3 +373,9 @@ def test_a_name_after_my_that_is_a_command_word_names_nothing():
     except Exception:
         pass
     assert [str(m) for m in translator.translate("tempo 130")] == ["/seq/bpm 130.0"]
+
+
+@pytest.mark.parametrize("line", ["transpose up 2", "transpose up 2 semitones"])
+def test_transpose_with_a_drum_in_focus_moves_the_note_tracks_never_the_drum(line):
+    out = last("add a kick", "add a snare", "add a triangle called pad", "chords am f c g on the pad", "snare up", line)
+    assert out[0].startswith("/seq/notes chords b3+") and not any("snare1" in m for m in out)
