@@ -161,15 +161,17 @@ FILL = [
        rf"thirty-?seconds)"),
     _p(rf"(?P<stutter>stutter|ratchet|roll|double)\s+{TRACK}\s+on\s+(?:the\s+)?(?P<beat>[1-4]|one|two|three|four)"),
 ]
+#: 'the last beat' is a beat of the bar, never the whole beat's last hits ('a roll on the last beat': drum_rolls.py).
+_NOT_BEAT = r"(?!(?:beat|bar|measure)\b)"
 ROLL = [
     _p(rf"(?:add\s+|put\s+|play\s+)?(?:an?\s+)?(?:(?P<kind>double|triple|quadruple|quad|\d+[- ]stroke)\s+)?roll\s+"
-       rf"(?:on|at|to)\s+(?:the\s+)?(?P<which>last|first|final)\s+{TRACK}(?:\s+(?:hit|note|step))?"),
-    _p(rf"roll\s+(?:the\s+)?(?P<which>last|first|final)\s+{TRACK}(?:\s+(?:hit|note))?"),
+       rf"(?:on|at|to)\s+(?:the\s+)?(?P<which>last|first|final)\s+{_NOT_BEAT}{TRACK}(?:\s+(?:hit|note|step))?"),
+    _p(rf"roll\s+(?:the\s+)?(?P<which>last|first|final)\s+{_NOT_BEAT}{TRACK}(?:\s+(?:hit|note))?"),
     _p(rf"(?:add\s+|put\s+)?(?:an?\s+)?{TRACK}\s+roll\s+(?:on|at|to)\s+the\s+(?P<which>last|first|final)\s+"
        rf"(?:hit|note|step)"),
     _p(rf"(?:add\s+|put\s+|play\s+)?(?:an?\s+)?roll\s+(?:on|at)\s+the\s+(?P<which>last|first|final)\s+"
        rf"(?:hit|note|step)\s+of\s+{TRACK}"),
-    _p(rf"(?:make\s+)?(?:the\s+)?(?P<which>last|first|final)\s+{TRACK}(?:\s+(?:hit|note))?\s+(?:into\s+)?(?:an?\s+)?roll"),
+    _p(rf"(?:make\s+)?(?:the\s+)?(?P<which>last|first|final)\s+{_NOT_BEAT}{TRACK}(?:\s+(?:hit|note))?\s+(?:into\s+)?(?:an?\s+)?roll"),
     _p(rf"(?:add\s+|put\s+)?(?:an?\s+)?{TRACK}\s+roll\s+(?:at|on)\s+the\s+(?P<which>end)(?:\s+of\s+the\s+(?:bar|pattern))?"),
 ]
 #: Counts of hits that fit no form above: refused with the form, never read as a setting.

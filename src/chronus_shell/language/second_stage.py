@@ -224,8 +224,10 @@ def sounds(model: PatchModel, drums_only: bool = False) -> list[str]:
 
 
 def part_named(word: str, model: PatchModel) -> str | None:
-    """The module one word names now: an id, a type there once, a track, or a nickname ('the flute')."""
-    return part_names(model).get(word) or nickname(word, model)
+    """The module one word names now: an id, a type there once, a track, a nickname ('the flute'), or a label the
+    musician gave it (left as said before a colon: 'zabumba: a roll on the last beat')."""
+    labelled = model.labels.get(word)
+    return part_names(model).get(word) or nickname(word, model) or (labelled if labelled in model.modules else None)
 
 
 _SAME_FOR = re.compile(r"^(?P<first>(?:the\s+)?(?P<part>\w+)\s+.+?)(?:,\s*|\s+)(?:and\s+|then\s+)?(?:the\s+)?same\s+"
