@@ -20,6 +20,7 @@ from .harmony_lexicon import JOINS, KEY_WORDS, NOTE_NOUNS, PLAY_VERBS, known
 from .harmony_pitches import placed_on, released, stacked, tuned
 from .harmony_tokens import CHORDISH, column_of, register_said, words_of
 from .nicknames import NICKNAMES
+from .parser_harmony_keys import interval_said
 
 #: Verbs that start the transport when said after the chords ('… then play'): a second command, not read here.
 _TRANSPORT = frozenset(("play", "start", "go"))
@@ -241,8 +242,8 @@ def _key(parts: list[Part], line: str):
     chosen = set(scales) or set(told) or {"major"}
     if len(set(tonics)) != 1 or len(chosen) != 1:
         return None
-    tonic = tonics[0]
-    return ih.SetKey(tonic, chosen.pop(), column_of(tonic, line))
+    tonic, scale = tonics[0], chosen.pop()
+    return None if interval_said(tonic, scale, line) else ih.SetKey(tonic, scale, column_of(tonic, line))
 
 
 def _described(parts: list[Part]) -> list[Part]:

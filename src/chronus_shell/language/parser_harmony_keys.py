@@ -151,6 +151,12 @@ _NO_SCALE = re.compile(r"(?:unset|clear|remove|drop|forget) (?:the )?(?:scale|ke
 _TRIAD_WORDS = ("major", "minor", "maj", "min")
 
 
+def interval_said(tonic: str, scale: str | None, line: str) -> bool:
+    """'a whole tone' with a lower-case 'a' and no scale, mode or key said: the interval ('I mean to A. a whole tone')."""
+    return (scale == "whole_tone" and tonic == "a" and re.search(r"(?<![\w'])a whole[- ]tone\b", line) is not None
+            and not re.search(r"\b(?:scale|mode|key)\b", line, re.I))
+
+
 def _read_key(text: str, line: str):
     text = _PART_BEFORE_IN.sub("", text)
     if _NO_KEY.fullmatch(text):
@@ -158,6 +164,8 @@ def _read_key(text: str, line: str):
     match = first_match(_KEY_FORMS, text)
     if match and _PLAYED.match(text) and match.group(3) in _TRIAD_WORDS and not _KEYISH.search(text):
         return None                                        # 'play c major': the chord
+    if match and interval_said(match.group(1), SCALE_WORDS.get(match.group(3) or ""), line):
+        return None                                        # 'a whole tone': a step up or down, not the key of A
     if match and match.group(3) in _TRIAD_WORDS and not _KEYISH_OR_SCALE.search(text):
         tonic, scale = key_of(*match.groups())              # 'now g major': the mapper knows what came before
         return ih.KeyOrChord(tonic, scale, tonic + ("m" if scale == "minor" else ""), column_of(match.group(1), line))
@@ -257,4 +265,4 @@ def change_key(text: str, line: str):
     return None
 
 
-__all__ = ["SCALE_WORDS", "SCALE", "KEYNOTE", "CAMELOT", "key_of", "ask_key", "read_key", "change_key", "read_mode"]
+__all__ = ["interval_said", "SCALE_WORDS", "SCALE", "KEYNOTE", "CAMELOT", "key_of", "ask_key", "read_key", "change_key", "read_mode"]
