@@ -51,10 +51,38 @@ def net_mutes(messages: list[Message], muted_before: dict[str, bool]) -> list[Me
 
 def reasons_left_out(items: tuple) -> tuple:
     """'it's too high, down a whole step', 'too fast, tempo 100': the complaint is the reason for the change
-    said after it, not a second change (the chords moved twice)."""
+    said after it, not a second change (the chords moved twice). 'melody slower, half speed', 'the taksimi half
+    speed, very slow', 'slower, half speed': a pace said with no part next to a part's pace (or to a factor) the same way
+    says it again (the tempo was halved too)."""
     return tuple(item for i, item in enumerate(items)
                  if not (isinstance(item, Comparative) and item.complaint and
-                         any(_says_its_change(later) or _the_same_change(item, later) for later in items[i + 1:])))
+                         any(_says_its_change(later) or _the_same_change(item, later) for later in items[i + 1:]))
+                 and not (_pace(item) and not _named(item) and
+                          any(_pace(other) == _pace(item) and (_named(other) or _more_exact(other, item))
+                              for other in items if other is not item)))
+
+
+def _more_exact(other, item) -> bool:
+    """'slower, half speed': the factor says how much the comparative only hinted."""
+    return isinstance(other, Scale) and isinstance(item, Comparative)
+
+
+_ADVERBS = frozenset("very much way a bit lot even really so too".split())
+
+
+def _pace(item) -> int:
+    """+1 / -1 for a change of pace faster / slower ('half speed', 'slower'), else 0."""
+    if isinstance(item, Scale) and item.feel:
+        return 1 if item.factor > 1 else -1 if item.factor < 1 else 0
+    if isinstance(item, Comparative) and not item.complaint:
+        direction, names = COMPARATIVES.get(re.sub(r"[\s-]+", "-", item.word), (0, ()))
+        return direction if "@tempo" in names else 0
+    return 0
+
+
+def _named(item) -> bool:
+    """The change names a part (not 'it', not only an adverb parsed as its target: 'very slow')."""
+    return item.ref is not None and not set(item.ref.texts) <= _ADVERBS | {"it", "that", "this"}
 
 
 def _the_same_change(complaint: Comparative, item) -> bool:
