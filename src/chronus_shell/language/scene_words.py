@@ -11,6 +11,7 @@ import re
 from .errors import LanguageError
 from .literal_needs import rewritten
 from .parser_patch_rules import ADJECTIVES
+from .second_thoughts import SECOND_THOUGHT, second_thought
 
 #: Italian tempo markings → bpm, each the middle of the range metronomes print for it.
 TEMPO_MARKINGS = {"prestissimo": 200, "presto": 180, "vivace": 160, "allegro": 132, "allegretto": 116, "moderato": 112,
@@ -296,6 +297,7 @@ _PUMP_UP = re.compile(r"^\s*pump\s+(?:it|this|that)\s+up\b", re.I)
 
 #: The rewrites fixed_terms makes, in this order (a rule sees the line the ones before it left).
 _TERMS = (
+    (SECOND_THOUGHT, second_thought),
     (_PUMP_UP, "much louder"),
     (_NEW_PIECE, "start over"),
     (_WHAT_ON, r"\1 of "),
