@@ -46,7 +46,9 @@ _AT_MARKING = (
     re.compile(rf"^(?:(?:play|make)\s+(?:it|this|that)\s+)?(?P<m>{_WORDS})(?:\s+(?:on|for)\s+)?\s*(?P<what>.*?){_POLITE}$", re.I),
     re.compile(rf"^(?:play\s+)?(?P<what>.+?)\s+(?P<m>{_WORDS}){_POLITE}$", re.I),
 )
-_BARE_HAIRPIN = re.compile(rf"^(?:(?:and|now|then)\s+)?(?:an?\s+)?({_HAIRPIN}){_SPAN}?{_POLITE}$", re.I)
+_BARE_HAIRPIN = re.compile(rf"^(?:(?:and|now|then)\s+)?(?:an?\s+)?(?P<h>{_HAIRPIN}){_SPAN}?{_POLITE}$", re.I)
+_PART_HAIRPINS = (re.compile(rf"^(?P<h>{_HAIRPIN})\s+(?:on\s+|for\s+)?(?P<what>(?:the\s+)?[\w-]+){_SPAN}?{_POLITE}$", re.I),
+                  re.compile(rf"^(?P<what>(?:the\s+)?[\w-]+)\s+(?P<h>{_HAIRPIN}){_SPAN}?{_POLITE}$", re.I))
 #: 'the hats half as loud', 'kick twice as loud': the level halved or doubled (−6 / +6 dB).
 _HALF_DB = -20 * math.log10(0.5)        # 6.02: half the level exactly
 _AS_LOUD = re.compile(r"^(?:make\s+)?(?P<what>.+?)\s+(?P<how>half|twice|double)\s+as\s+(?:loud|strong)(?P<rest>.*)$", re.I)
@@ -165,12 +167,25 @@ def _bring_it(text: str, model: PatchModel):
 
 
 def _bare_hairpin(text: str, model: PatchModel):
-    """'crescendo over 4 bars' with a drum in focus: the whole kit grows (a conductor's hairpin), not the hats."""
+    """'crescendo over 4 bars' with a drum in focus: the whole kit grows (a conductor's hairpin), not the hats; with the
+    part just named or alone in focus, that part ('crescendo the violin over 4 bars', then 'decrescendo'); 'the violin
+    crescendo', 'diminuendo on the cello': the part said."""
     match = _BARE_HAIRPIN.match(text)
-    if match is None or _target("", model) != MASTER:
-        return None
-    way = "quieter" if match.group(1).lower().startswith(("d", "dim")) else "louder"
-    return f"{match.group(1).lower()}: everything", f"everything {way}{match.group('rest') or f' over {DEFAULT_BARS} bars'}"
+    said = None if match else next((m for m in (form.match(text) for form in _PART_HAIRPINS) if m), None)
+    if said is not None:
+        target = _target(said.group("what"), model)
+        if target in (None, "gain", MASTER):
+            return None
+        match, on = said, f"{said.group('what')} "
+    else:
+        target = _target("", model) if match else None
+        if target is None:
+            return None
+        on = "everything " if target == MASTER else ""
+    hairpin = match.group("h").lower()
+    way = "quieter" if hairpin.startswith(("d", "dim")) else "louder"
+    whom = "everything" if target == MASTER else said.group("what") if said else model.focus
+    return f"{hairpin}: {whom}", f"{on}{way}{match.group('rest') or f' over {DEFAULT_BARS} bars'}"
 
 
 def _at_marking(text: str, model: PatchModel):
@@ -196,7 +211,8 @@ def _target(words: str, model: PatchModel, param: str = "gain") -> str | None:
         return MASTER
     if not words:                                   # a drum in focus, several parts heard: the whole mix (a conductor's
         focused = CATALOGUE[model.modules[model.focus]].spec.role if model.focus in model.modules else None   # hairpin)
-        one = len(model.sounding_voices()) < 2 or model.voice_of(model.focus)[:1] == [model.just_written]   # or just written
+        one = len(model.sounding_voices()) < 2 or model.voice_of(model.focus)[:1] in ([model.just_written],   # or just
+                                                                                    [model.just_named])    # written or named
         return "gain" if model.voices() and focused != "drum" and one else MASTER
     return words if _names_part(words, model, param) else None
 

@@ -115,6 +115,10 @@ def new_id(ctx, type_name: str, name: it.Word | None) -> str:
     if (named := type_named((module_id,))) is not None:
         raise LanguageError(f"{module_id!r} already means the {named} module type: pick another name",
                             name.column)
+    track = ctx.model.tracks.get(module_id)
+    if track is not None and track.target in ctx.model.modules:   # its lines would go on playing the old sound
+        raise LanguageError(f"{module_id!r} is the track {track.target} plays: call the new {type_name} another name, "
+                            f"e.g. '{module_id}2'", name.column)
     return module_id
 
 

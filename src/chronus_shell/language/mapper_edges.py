@@ -245,6 +245,9 @@ def _modulation_target(ctx, words: it.Words, names: tuple[str, ...] = ()) -> tup
             raise
     spec = ctx.model.spec(module_id)
     voice = [module_id] + [m for m in ctx.model.voice_of(module_id) if m != module_id]
+    if "cutoff" in names and "bass" in words.texts and not any(ctx.model.spec(m).has_param("cutoff") for m in voice):
+        raise LanguageError(f"a wobble bass moves a filter, and {module_id} has none: 'add an acid filter to the bass', "
+                            f"then 'make the bass wobble' (or 'wobble the bass pitch' for a siren)", words.column)
     for name in names:                                # "make the bass wobble": its filter first
         for member in voice:
             if ctx.model.spec(member).has_param(name):

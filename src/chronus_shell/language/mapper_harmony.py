@@ -210,7 +210,7 @@ def parsed_chord(ctx, symbol: str, column: int) -> Chord:
 
 def degree_chord(ctx, typed: str, column: int, key=None) -> Chord:
     """The chord on a degree of the key: stacked thirds of the scale ('5', 'ii7'); a roman
-    numeral's case sets the third (V major, v minor), ° diminished, + augmented. An upper-case
+    numeral's case sets the third (V major, v minor; an upper-case one's fifth perfect), ° diminished, + augmented. An upper-case
     numeral's 7 is the dominant seventh, as lead sheets write it (V7, the blues' I7 IV7, III7);
     'maj7' the major seventh, '7th' the key's own seventh ('ii–V–I with sevenths': Dm7 G7 Cmaj7). A
     numeral off the scale (bVII, #iv) takes its chord from its case, its root spelled from the degree."""
@@ -233,6 +233,8 @@ def degree_chord(ctx, typed: str, column: int, key=None) -> Chord:
         if suffix == "7" and len(intervals) == 4:     # and a 7 the minor seventh (lead sheets': V7, iv7, I7)
             intervals[3] = 10
         intervals[1] = 4 if numeral.isupper() else 3
+        if numeral.isupper():                        # a major chord's fifth is perfect ('II7' in a minor key: D F# A C)
+            intervals[2] = 7
         if suffix in ("°", "o", "dim", "ø"):
             intervals[1:3] = [3, 6]
         elif suffix in ("+", "aug"):

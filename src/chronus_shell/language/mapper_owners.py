@@ -149,7 +149,7 @@ def the_whole_mix(ctx) -> bool:
 def named_part(model, line: str, messages: list[Message]) -> str | None:
     """The one voice a line named and changed ('the hats are too loud'): a complaint said next with no part
     named ('too quiet' — it went too far) is about it."""
-    changed = {m.parts[1] for m in messages if m.address.startswith("/mod/")}
+    changed = {m.parts[1] for m in messages if m.address.startswith(("/mod/", "/ramp/"))}   # ('crescendo the violin')
     heads = {tuple(model.voice_of(module)[:1]) for module in changed}
     if len(heads) != 1 or not next(iter(heads)):
         return None

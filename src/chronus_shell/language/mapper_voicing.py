@@ -298,13 +298,19 @@ def _dropped(pitches, nth: int) -> list[int]:
 
 
 def _invert(pitches, times: int) -> list[int]:
-    """'invert it': the lowest note up an octave (`times` times); times ≤ 0 names an inversion
+    """'invert it': the lowest note up an octave (`times` times) — or, when it doubles a note above (a bass under
+    the chord), the next chord tone in its place, so the bass changes; times ≤ 0 names an inversion
     ('second inversion': -2, 'root position': 0), built from root position and kept in the
     chord's register (the lowest note moves by at most a tritone)."""
     ordered = sorted(pitches)
     if times > 0:
         for _ in range(times):
-            ordered = sorted(ordered[1:] + [ordered[0] + 12])
+            low, rest = ordered[0], ordered[1:]
+            above = {(p - low) % 12 for p in rest} - {0}
+            if low % 12 in {p % 12 for p in rest} and above:   # a bass under the chord (c1 under c3 e3 g3): the next
+                ordered = sorted(rest + [low + min(above)])     # chord tone takes the bass, the voicing above kept
+            else:
+                ordered = sorted(rest + [low + 12])
         return ordered
     found = analyse(ordered)
     root = found[0] if found else ordered[0] % 12

@@ -35,7 +35,8 @@ class ReadAgain:
             return self._back_past_correction(line)
         candidates = readings(line, self.model, self._last_intent, self._last_text)
         worked = self._try_readings(line, candidates)
-        if not worked and len(candidates) == 1 and candidates[0].intent is not None and self._refused_reading:
+        if not worked and self._refused_reading and (len(candidates) == 1 and candidates[0].intent is not None
+                                                     or _SAYS_WHY.search(str(self._refused_reading))):
             raise self._refused_reading           # 'again' that cannot be done again: why
         if not worked and not self._nested and (sentences := sentence_by_sentence(self, line)) is not None:
             return sentences                      # 'Could you turn it down? My hearing aid whistles.'
@@ -140,6 +141,8 @@ def _all_words_read(worked: list[tuple]) -> list[tuple]:
 #: Refusals about a value or a state, not the words, or two readings named: the second stage has nothing to add.
 _FINAL = re.compile(r"out of range|too short to hear|is already|^there is no \w+ sound|already goes through|nothing to (undo|redo)|already at its|is not muted|is muted already|no notes to move|scale on which note|^that move lands in|"
                     r"^that could mean ")
+#: A reading's refusal that says more than the line's own: what the musician asked for cannot be done as is.
+_SAYS_WHY = re.compile(r"^a wobble bass moves a filter")
 #: What a reading built on a guessed word may not do: a wrong guess must not throw work away, nor
 #: write, load or delete a session or a recording ('the stone walls' is not 'store walls').
 _NOT_GUESSED = ("/patch/abort", "/patch/remove", "/seq/remove", "/seq/clear", "/shell/clear", "/session/load",

@@ -259,7 +259,8 @@ class Resolver:
                     return "master", self.model.spec("master").param("gain")     # 'the volume of everything'
                 if self._param_exists(param_name):
                     try:
-                        return self._param_of(self.module(Words(module_part), hints), param_name, column)
+                        return self._param_of(self.module(Words(module_part), hints), param_name, column,
+                                              named=not set(Words(module_part).texts) <= set(PRONOUNS))
                     except LanguageError as err:          # "bass delay time": try another split
                         first_error = first_error or err
         if first_error is not None:
@@ -298,7 +299,9 @@ class Resolver:
         raise LanguageError(f"which {name}? {', '.join(f'{m} {name}' for m in owners)}",
                             column, tuple(owners))
 
-    def _param_of(self, module_id: str, name: str, column: int) -> tuple[str, ParamSpec]:
+    def _param_of(self, module_id: str, name: str, column: int, named: bool = False) -> tuple[str, ParamSpec]:
+        """The module's param, or its voice's: the one after it ('the bass drive': its filter), or before it when the
+        module is not an effect said by name ('fade it out' on a filter: the noise's level; 'reverb decay': no)."""
         spec = self.model.spec(module_id)
         if spec is None:
             raise LanguageError(f"{module_id} has an unknown type", column)
@@ -310,8 +313,8 @@ class Resolver:
         if not spec.has_param(name):
             voice = self.model.voice_of(module_id)
             owners = [m for m in voice if self.model.spec(m).has_param(name)]
-            if owners:                                  # "the bass drive": its voice's filter
-                after = [m for m in owners if voice.index(m) > voice.index(module_id)]
+            after = [m for m in owners if voice.index(m) > voice.index(module_id)]
+            if after or owners and not (named and spec.role == "processor"):
                 owner = (after or owners)[0]
                 return owner, self.model.spec(owner).param(name)
             hints = slips(name, did_you_mean(name, spec.names()))

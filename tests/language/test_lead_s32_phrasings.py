@@ -1,0 +1,121 @@
+"""What session 32's development sets and blind trial heard go wrong, by class: a roll said on 'the last beat' is the
+bar's last beat, never every drum's last hit, and a bar written out with it is the roll as written; 'a whole tone' is a
+step, not the key of A; a pace said twice on one line ('melody slower, half speed') is one change; a direction taken
+back on the line ('a fourth higher? No - lower') is the second one."""
+import pytest
+
+from .test_time_harmony_classes import last, refused
+
+DRUMS = ("add a kick", "add a snare", "add a hat", "kick x...x...x...x...", "snare ....x.......x...", "hats x.x.x.x.x.x.x.x.")
+
+
+def test_a_roll_on_the_last_beat_is_the_bars_last_beat_never_every_drums_last_hit():
+    assert last(*DRUMS, "a roll on the last beat of the kick") == ["/seq/add kick kick1 x...x...x...xxxx"]
+    assert "x*2" not in " ".join(_tried(*DRUMS, "a roll on the last beat"))
+    assert last(*DRUMS, "roll the last snare") == ["/seq/add snare snare1 ....x.......x*2..."]   # its last hit
+
+
+def _tried(*lines) -> list[str]:
+    try:
+        return last(*lines)
+    except Exception:      # a refusal is fine: not every drum rolled
+        return []
+
+
+def test_a_bar_written_with_the_roll_is_the_roll_as_written_on_the_part_named():
+    assert last(*DRUMS, "the kick is the zabumba", "zabumba: a roll on the last beat, x..x....x..x.xxx") == \
+        ["/seq/add kick kick1 x..x....x..x.xxx"]
+    assert last(*DRUMS, "snare roll on the last beat ....x.......xxxx") == ["/seq/add snare snare1 ....x.......xxxx"]
+
+
+@pytest.mark.parametrize("phrase", ["a whole tone", "no, I mean to A. a whole tone", "in a whole tone"])
+def test_a_whole_tone_with_a_lower_case_a_is_a_step_never_the_key_of_a(phrase):
+    assert "key" not in " ".join(_tried("add a saw", phrase))
+
+
+@pytest.mark.parametrize("phrase", ["A whole tone", "a whole tone scale", "key of a whole tone"])
+def test_the_a_whole_tone_scale_said_as_a_key_is_still_the_key(phrase):
+    assert last("add a saw", phrase) == ["/seq/key a whole_tone"]
+
+
+MELODY = ("add a sine", "/seq/add melody sine1 x...x...x...x...")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("melody slower, half speed", ["/seq/speed melody 0.5"]),
+    ("the melody half speed, very slow", ["/seq/speed melody 0.5"]),
+    ("slower, half speed", ["/seq/bpm 60.0"]),
+    ("half speed, slower", ["/seq/bpm 60.0"]),
+])
+def test_a_pace_said_twice_on_a_line_is_one_change(phrase, expected):
+    assert last(*MELODY, "tempo 120", phrase) == expected
+
+
+def test_opposite_paces_on_a_line_are_both_kept():
+    out = last(*MELODY, "tempo 120", "melody faster, half speed")
+    assert "/seq/speed melody 2.0" in out and "/seq/bpm 60.0" in out
+
+
+HYMN = ("add a triangle", "the triangle is the organ", "/seq/add hymn triangle1 x...............",
+        "/seq/notes hymn g3+b3+d4 c4+e4+g4 d4+f#4+a4 g3+b3+d4")
+
+
+@pytest.mark.parametrize("phrase, first", [
+    ("Organ a fourth higher for the men's verse? No - lower.", "d3+f#3+a3"),
+    ("organ up a fourth, no wait, down", "d3+f#3+a3"),
+    ("organ down a fourth... actually up", "c4+e4+g4"),
+])
+def test_a_direction_taken_back_on_the_line_is_the_second_one(phrase, first):
+    notes = next(m for m in last(*HYMN, phrase) if m.startswith("/seq/notes hymn"))
+    assert notes.split()[2] == first
+
+
+def test_a_second_thought_that_is_no_opposite_is_left_to_the_refusal():
+    assert refused(*HYMN, "organ up a fifth? no, higher")
+
+
+# --- the blind trial of session 32 ------------------------------------------------------------------
+
+def test_invert_it_on_a_voicing_with_a_bass_under_it_puts_the_next_chord_tone_in_the_bass():
+    lines = ("add a triangle", "key c minor", "chords i VI iv V", "add the bass note an octave lower", "voice it wide")
+    notes = [n for n in next(m for m in last(*lines, "invert it") if m.startswith("/seq/notes")).split()[2:] if n != "-"]
+    assert [n.split("+")[0] for n in notes] == ["eb2", "c3", "ab2", "b2"]      # the third of each chord in the bass
+    assert last("add a triangle", "play a c major chord", "invert it") == \
+        ["/gate/triangle1 1 164.813778 195.997718 261.625565"]                  # a close triad: its lowest note up
+
+
+def test_a_bare_hairpin_after_one_on_a_part_is_that_parts():
+    lines = ("add a triangle called cello", "add a saw called violin", "crescendo the violin over 4 bars")
+    assert last(*lines, "decrescendo") == ["/ramp/violin/gain 0.5 16"]
+    assert last(*lines[:2], "cello crescendo") == ["/ramp/cello/gain 0.6 16"]
+    assert last(*lines[:2], "diminuendo on the cello over 2 bars") == ["/ramp/cello/gain 0.4 8"]
+
+
+def test_a_bare_hairpin_with_drums_in_focus_is_still_the_whole_mix():
+    assert last(*DRUMS, "crescendo over 4 bars")[0].startswith("/ramp/master/gain")
+
+
+@pytest.mark.parametrize("chords, second", [("chords i II7 V i", "d3+f#3+a3+c4"), ("chords i II V i", "d3+f#3+a3"),
+                                            ("chords i ii° V i", "d3+f3+ab3")])
+def test_an_upper_case_numeral_in_a_minor_key_is_a_major_chord_with_a_perfect_fifth(chords, second):
+    notes = next(m for m in last("add a triangle", "key c minor", chords) if m.startswith("/seq/notes"))
+    assert [n for n in notes.split()[2:] if n != "-"][1] == second
+
+
+def test_a_new_module_named_like_a_track_of_another_sound_is_refused_with_another_name():
+    lines = ("add a saw at 55 hz", "bass notes a1 a1 c2 e1")
+    assert "'bass2'" in refused(*lines, "add a sine called bass at 49 hz")
+    assert last(*lines, "add a sine called bass2 at 49 hz")[0] == "/patch/create bass2 sine"
+
+
+def test_a_wobble_bass_with_no_filter_asks_for_one_never_an_lfo_on_its_pitch():
+    lines = ("add a saw at 55 hz", "bass notes a1 a1 c2 e1")
+    assert "moves a filter" in refused(*lines, "make the bass wobble")
+    assert last(*lines, "wobble the bass pitch")[1] == "/patch/connect lfo1 saw1.freq"
+    assert last(*lines, "add an acid filter to the bass", "make the bass wobble")[1] == "/patch/connect lfo1 acid_filter1.cutoff"
+
+
+def test_a_param_an_effect_named_does_not_have_is_refused_never_its_sources():
+    lines = ("add a snare", "add a reverb to the snare")
+    assert "reverb1 has no param 'decay'" in refused(*lines, "reverb decay 1.8 s")
+    assert last(*lines, "snare decay 300") == ["/mod/snare1/decay 300.0"]
