@@ -119,3 +119,20 @@ def test_a_param_an_effect_named_does_not_have_is_refused_never_its_sources():
     lines = ("add a snare", "add a reverb to the snare")
     assert "reverb1 has no param 'decay'" in refused(*lines, "reverb decay 1.8 s")
     assert last(*lines, "snare decay 300") == ["/mod/snare1/decay 300.0"]
+
+
+def test_undoing_an_lfo_leaves_the_focus_on_what_it_moved_not_on_nothing():
+    lines = ("add a snare", "add a saw called stab", "put a filter on the stab", "lfo on the stab cutoff at 0.25 hz",
+             "same for the snare", "undo")
+    assert last(*lines, "stab chords am9 dm9 on the offbeats")[0] == "/seq/add chords stab ..x...x...x...x...x...x...x...x."
+
+
+@pytest.mark.parametrize("phrase", ["chords am9 dm9 on stab", "chords am9 dm9 on the stab", "stab chords am9 dm9"])
+def test_chords_on_a_voice_named_with_a_harmony_word_go_to_that_voice(phrase):
+    lines = ("add a saw called stab", "add a saw called reese at 55 hz", "stab chords am dm", "fade in the reese")
+    assert last(*lines, phrase)[0].startswith("/seq/add chords stab ")
+
+
+def test_chords_with_one_chord_are_a_chord_track_holding_it():
+    assert last("add a triangle", "chords am9 on the triangle") == \
+        ["/seq/add chords triangle1 x---------------", "/seq/notes chords a3+c4+e4+g4+b4 " + " ".join(["-"] * 15)]

@@ -16,11 +16,11 @@ from . import intents_harmony as ih
 from .chords import Chord, chord_error, moved_chord
 from .errors import LanguageError
 from .harmony_constituents import Part, scan, upper_letters, words_outside
-from .harmony_lexicon import JOINS, KEY_WORDS, NOTE_NOUNS, PLAY_VERBS, known
+from .harmony_lexicon import JOINS, NOTE_NOUNS, PLAY_VERBS, known
 from .harmony_pitches import placed_on, released, stacked, tuned
+from .harmony_sentence_keys import NAMING as _NAMING, about_the_key, key_of_parts
 from .harmony_tokens import CHORDISH, column_of, register_said, words_of
 from .nicknames import NICKNAMES
-from .parser_harmony_keys import interval_said
 
 #: Verbs that start the transport when said after the chords ('… then play'): a second command, not read here.
 _TRANSPORT = frozenset(("play", "start", "go"))
@@ -58,8 +58,8 @@ def read_sentence(text: str, line: str):
     if run is not None:
         return run
     parts = [p for p in parts if p.kind != "rest"]   # 'Am - F - C': a dash between chords
-    if _about_the_key(parts, words):
-        return None if _PLAYED & set(words) and "scale" in words else _key(parts, line)   # ('e phrygian, play the scale')
+    if about_the_key(parts, words):
+        return None if _PLAYED & set(words) and "scale" in words else key_of_parts(parts, line)   # ('e phrygian, play the scale')
     first = next((i for i, p in enumerate(parts) if p.kind in _NAMING), len(parts))
     if any(p.kind == "word" and p.text in _TRANSPORT for p in parts[first:]):
         return None
@@ -79,7 +79,7 @@ def read_sentence(text: str, line: str):
     rate = _one(parts, "rate")
     if rate is not None:
         return None                                   # a note value for chords: not said how
-    if len(chords) == 1:
+    if len(chords) == 1 and not _one_chord_line(parts, words):
         if _LISTING & set(words):
             return None                               # 'a minor chord progression': which chords?
         if each is not None or span is not None or not _surely_a_chord(parts, words):
@@ -127,31 +127,6 @@ def _one_pitch(parts: list[Part], words: list[str], line: str):
     note = letters[0]
     return ih.PlayPitch(_target(parts, line), note.value if note.kind == "root" else note.text, False,
                         column_of(note.text.split()[-1], line), register_said(" ".join(words)))
-
-
-#: Words of a line that states the key ('the song is in e minor', "we're gonna be in f#", 'key = d dorian').
-KEY_TALK = frozenset("song tune track piece tonality whole we we're were are i'm is it's 's be gonna going will should "
-                     "stay stick keep remain written = key's all".split())
-#: Words that make a key line something else: a chord, or a change of key ('put it in E' moves the notes).
-_NOT_A_KEY = frozenset("chord chords triad progression put take move transpose switch change modulate shift bring go "
-                       "drop raise lower".split())
-
-
-#: A note to tune to is no key ('give me an A to tune to', 'a G note for tuning').
-_TUNING = re.compile(r"\bto\s+tune\b|\btune\s+(?:to|up|by|with)\b|\btuning\b")
-
-
-def read_key_sentence(text: str, line: str):
-    """A key stated among words that only say it is the key, in any order; a word outside that
-    lexicon, a chord called a chord or anything else named reads nothing."""
-    if not KEY_TALK & set(text.split()) or text.startswith(("tune ", "retune ")) or _TUNING.search(text) or \
-            any(w not in KEY_TALK and not known(w) for w in words_outside(text)):
-        return None                                   # ('tune it to e': the oscillator)
-    parts = scan(text, line)
-    words = {p.text for p in parts if p.kind == "word"}
-    if not words & KEY_TALK or any(w not in KEY_TALK and not known(w) for w in words) or words & _NOT_A_KEY:
-        return None
-    return _key(parts, line)
 
 
 def _note_a(parts: list[Part]) -> list[Part]:
@@ -208,44 +183,6 @@ def _note_run(parts: list[Part], words: list[str], labelled: bool, line: str):
     return ih.PitchList(target, tuple(p.text if p.kind != "rest" else "." for p in run), column, name, steps)
 
 
-def _about_the_key(parts: list[Part], words: list[str]) -> bool:
-    """A line that names a key's parts ('root note G, scale mixolydian') or says key, scale or
-    quantize ('key c minor, scale minor pentatonic', 'quantize to a minor')."""
-    return bool(KEY_WORDS & set(words)) or any(p.kind in ("tonic", "scale") for p in parts) or \
-        (any(p.kind == "key" for p in parts) and not any(p.kind in _NAMING for p in parts))
-
-
-def _key(parts: list[Part], line: str):
-    """The key a line names: one tonic and at most one scale, wherever said; a scale said on its own
-    ('…, scale minor pentatonic') is more precise than one said with the tonic ('key c minor')."""
-    tonics, scales, told = [], [], []
-    for index, part in enumerate(parts):
-        if part.kind == "key":
-            tonics.append(part.value[0])
-            told += [part.value[1]] if part.value[1] else []
-        elif part.kind in ("tonic", "root", "letter"):
-            tonics.append(part.value)
-        elif part.kind == "scale":
-            scales.append(part.value)
-        elif part.kind == "chord" and Chord.parse(part.text).intervals in ((0, 4, 7), (0, 3, 7)):
-            tonics.append(part.value.rstrip("m"))                     # 'to A minor': a key said like a chord
-            told.append("minor" if part.value.endswith("m") else "major")
-        elif part.kind == "quality" and part.text in ("major", "minor", "maj", "min"):
-            article = parts[index - 1] if index else None             # 'quantize to a minor': the note a,
-            after = parts[index + 1] if index + 1 < len(parts) else None   # not 'a minor key' (which one?)
-            if article is not None and article.kind == "word" and article.text == "a" and \
-                    not (after is not None and after.text == "key"):
-                tonics.append("a")
-            told.append("minor" if part.text.startswith("min") else "major")
-        elif part.kind in ("chord", "degree", "quality", "note", "number", "named", "each", "span", "rate", "capo"):
-            return None                                               # (a capo: the shapes' key or the sounding one?)
-    chosen = set(scales) or set(told) or {"major"}
-    if len(set(tonics)) != 1 or len(chosen) != 1:
-        return None
-    tonic, scale = tonics[0], chosen.pop()
-    return None if interval_said(tonic, scale, line) else ih.SetKey(tonic, scale, column_of(tonic, line))
-
-
 def _described(parts: list[Part]) -> list[Part]:
     """'dark minor chords, Cm Ab Eb Bb': a quality said of the chords named (no root to build on) is a description."""
     if any(p.kind == "root" for p in parts):
@@ -256,7 +193,6 @@ def _described(parts: list[Part]) -> list[Part]:
 
 _CHORD_NOUNS = frozenset(("chord", "chords", "triad", "triads"))
 #: The constituents that name chords.
-_NAMING = frozenset(("chord", "letter", "degree", "quality", "named"))
 
 
 def _one(parts: list[Part], kind: str):
@@ -352,6 +288,13 @@ def _strummed(parts: list[Part]) -> bool:
 _SOUNDING = frozenset("play hold strum sound hit sustain ring gimme".split())
 
 
+def _one_chord_line(parts: list[Part], words: list[str]) -> bool:
+    """'chords am9 on the stab': the chords now one chord, held bar after bar (a symbol, the word 'chords', no
+    'progression' asking which)."""
+    return "chords" in words and not {"progression", "changes"} & set(words) and \
+        [p.kind for p in parts if p.kind in _NAMING] == ["chord"]
+
+
 def _surely_a_chord(parts: list[Part], words: list[str]) -> bool:
     """One chord: a symbol with a quality, or one called a chord; a major or minor triad said in words
     ('c minor') also names a key, so it is a chord only when called one or played first thing
@@ -397,4 +340,4 @@ def _steps(each, span, count: int) -> int | None:
     return int(steps)
 
 
-__all__ = ["read_sentence", "read_key_sentence"]
+__all__ = ["read_sentence"]

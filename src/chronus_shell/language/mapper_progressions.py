@@ -5,6 +5,7 @@ focus they replace that track's chords. A line a voice plays with a rhythm of it
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import intents_harmony as ih
 from ..protocol.message import Message
@@ -12,6 +13,7 @@ from .arpeggio_track import rearpeggiated
 from .chord_rhythms import comping_rhythm, in_the_rhythm, restruck
 from .chords import analyse, token_pitches
 from .errors import LanguageError
+from .intents import Word, Words
 from .mapper_harmony import degree_chord, head_words, parsed_chord, voice_and_track, voice_register
 from .mapper_harmony_voice import voiced
 from .mapper_note_tracks import BASS_BELOW, own_rhythm, send_track
@@ -19,6 +21,7 @@ from .mapper_song_moves import under_capo
 
 
 def progression(ctx, intent: ih.Progression) -> list[Message]:
+    intent = _part_said(ctx, intent)
     chords = _the_chord_track(ctx) if intent.target is None else None
     if chords is not None:                              # new changes for the one chord track, whatever is in focus
         head, track = ctx.model.tracks[chords].target, chords
@@ -60,6 +63,23 @@ def progression(ctx, intent: ih.Progression) -> list[Message]:
                           f"(close voicing near {source})")
     return send_track(ctx, head_words(intent.target, head, intent.column), intent.column, pattern, notes,
                       "chords")
+
+
+#: Where a line names the voice its chords go to: 'on the stab', or before 'chords' ('stab chords am9 dm9').
+_ON_PART = re.compile(r"\bon\s+(?:the\s+|my\s+)?(?P<on>[\w-]+)\b|^\s*(?:the\s+|my\s+)?(?P<before>[\w-]+)\s+chords?\b", re.I)
+
+
+def _part_said(ctx, intent: ih.Progression) -> ih.Progression:
+    """The voice a line names by a name the musician gave it that harmony words also use ('stab', 'pad', 'keys':
+    the text reader takes them for a style and drops them), when one module has that name."""
+    if intent.target is not None or not ctx.line:
+        return intent
+    for match in _ON_PART.finditer(ctx.line):
+        word = (match["on"] or match["before"]).lower()
+        named = word if word in ctx.model.modules else ctx.model.labels.get(word)
+        if named in ctx.model.modules:
+            return replace(intent, target=Words((Word(named, match.start("on" if match["on"] else "before")),)))
+    return intent
 
 
 def _sevenths_kept(ctx, track: str | None, chords) -> list[str]:

@@ -17,7 +17,8 @@ from . import intents as it
 from . import intents_harmony as ih
 from .chords import Chord, chord_error, root_text
 from .errors import LanguageError
-from .harmony_sentences import read_key_sentence, read_sentence
+from .harmony_sentence_keys import read_key_sentence
+from .harmony_sentences import read_sentence
 from .harmony_sargam import needs_sa
 from .harmony_text import cleaned
 from .harmony_moves import read_move

@@ -278,8 +278,9 @@ class PatchModel(GearModel, HarmonyModel, SequencerModel):
         del self.modules[module_id]
         self._free_from.clear()                  # its `<type><n>` is free again
         self.values.pop(module_id, None)
-        if self.focus == module_id:
-            self.focus = next((a for a, b in touching if b == module_id), None)
+        if self.focus == module_id:                   # what fed it, or what a modulator moved ('undo' of an lfo added)
+            self.focus = next((a for a, b in touching if b == module_id), None) or \
+                next((e[1].split(".")[0] for e in mods if e[0] == module_id), None)
         return undo
 
     def _on_session(self, parts, args) -> list[Message]:
