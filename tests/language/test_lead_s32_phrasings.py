@@ -136,3 +136,14 @@ def test_chords_on_a_voice_named_with_a_harmony_word_go_to_that_voice(phrase):
 def test_chords_with_one_chord_are_a_chord_track_holding_it():
     assert last("add a triangle", "chords am9 on the triangle") == \
         ["/seq/add chords triangle1 x---------------", "/seq/notes chords a3+c4+e4+g4+b4 " + " ".join(["-"] * 15)]
+
+
+@pytest.mark.parametrize("phrase", ["reese: a1 ~ ~ a1 ~ c2 ~ ~ ~", "reese: a1 . . a1 . c2 . . ."])
+def test_notes_after_any_parts_name_and_a_colon_are_its_notes_rests_and_all(phrase):
+    assert last("add a saw called reese at 55 hz", phrase) == \
+        ["/seq/add reese reese x..x.x..", "/seq/notes reese a1 . . a1 . c2 . . ."]
+
+
+def test_a_dot_with_a_space_before_it_is_a_rest_never_a_full_stop():
+    out = last("add a saw called wob at 55 hz", "wob: a1 . c2 .")
+    assert out == ["/seq/add wob wob x.x.", "/seq/notes wob a1 . c2 ."]

@@ -31,6 +31,19 @@ def words_of(text: str | None, line: str) -> it.Words | None:
                     (it.Word(text, column),))
 
 
+def written_notes(target: str | None, tokens: list[str], line: str) -> it.SetNotes | None:
+    """'wob: a1 ~ c2 ~': notes with octaves after a part's name and a colon, '~', '-', '_' and '.' rests — the part's
+    notes, whatever the name (the grammar's notes form knows no colon)."""
+    if not target:
+        return None
+    start, words = 0, []
+    for token in tokens:
+        start = line.find(token, start)
+        words.append(it.Word("." if token in ("~", "-", "_", "rest") else token, max(start, 0)))
+        start += len(token)
+    return it.SetNotes(words_of(target, line), tuple(words), words[0].column if words else 0)
+
+
 #: Nicknames that stand for a name the language knows ('the 808': the bass); the others are resolved in the patch.
 VOICE_WORDS = {word: meaning for word, meaning in NICKNAMES.items() if meaning not in NICKNAME_KINDS}
 
@@ -107,4 +120,4 @@ def first_match(forms, text: str) -> re.Match | None:
     return None
 
 
-__all__ = ["first_match", "without_hold", "NOTE", "PRONOUNS", "NUMBERS", "CHORDISH", "words_of", "column_of", "chord_list", "has_quality", "two_chords"]
+__all__ = ["written_notes", "first_match", "without_hold", "NOTE", "PRONOUNS", "NUMBERS", "CHORDISH", "words_of", "column_of", "chord_list", "has_quality", "two_chords"]

@@ -30,7 +30,7 @@ from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_ke
 from .parser_harmony_runs import alberti, chromatic_walk, named_dyad, played_scale, scale_run_heard, turned_run, vamp
 from .parser_harmony_named import alter_chord, chord_hits, inverted_chord, named_chord, pedal, retime
 from .harmony_tokens import (CHORDISH, NOTE, NUMBERS, chord_list, column_of, first_match, has_quality, register_said,
-                             without_hold, words_of)
+                             without_hold, words_of, written_notes)
 
 _TARGET = r"(?:\s+(?:on|for|to)\s+(?:the\s+)?(?P<target>[\w\s-]+?))?"
 _SEP = re.compile(r"\s*(?:,|;|\band then\b|\bthen\b)\s*", re.I)
@@ -351,8 +351,8 @@ def _notes(text: str, line: str):
         return ih.Degrees(words_of(target, line), tuple("." if not t.isdigit() else str(int(t) + base) for t in tokens),
                           column=column_of(match.group("list"), line))
     tidal = _TIDAL_NOTES.search(line) is not None         # Tidal: n "…" is one cycle (a bar)
-    if all(_OCTAVED.fullmatch(t) or t in (".", "-", "_", "rest") for t in tokens) and not tidal:
-        return None                                        # octaves written: the grammar's notes
+    if all(_OCTAVED.fullmatch(t) or t in (".", "-", "_", "rest", "~") for t in tokens) and not tidal:
+        return written_notes(target, tokens, line) if ":" in line else None   # the grammar's notes ('x: …': its own)
     body, steps = _steps(match.group("list"))
     chords = chord_list(body)
     if chords and has_quality(chords) and not any(_OCTAVED.fullmatch(t) for t in tokens):

@@ -55,7 +55,7 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(?:please|pls|plz|thanks|thank you|ty|thx|rn|tbh|ngl|imo|fr|sorry|maybe|perhaps|about|around|roughly|approximately|"
      r"entirely|for now|for me|i think|if possible|would be lovely|would be great|so i can hear|"
      r"a little bit|let'?s|i'?d like|go ahead and)\b", ""),
-    (r"(?<=\w)\s*[?!.]\s+(?=\w)", ", "),
+    (r"(?<=\w)(?:\s*[?!]|\.)\s+(?=\w)", ", "),       # (a dot with a space before it is a rest: 'wob: a1 . c2 .')
     (r"\bminus\s+(?=\d)", "-"),
     (r"(?<=\w)\s+(?=i\s+(?:can'?t|cannot|can\s+not)\s+(?:hear|feel)\b)", ", "),   # 'bass louder i cant feel it': a reason
     (r"(?<=\d)\s*&\s*(?=\d)", " and "),
