@@ -138,10 +138,10 @@ def test_chords_with_one_chord_are_a_chord_track_holding_it():
         ["/seq/add chords triangle1 x---------------", "/seq/notes chords a3+c4+e4+g4+b4 " + " ".join(["-"] * 15)]
 
 
-@pytest.mark.parametrize("phrase", ["reese: a1 ~ ~ a1 ~ c2 ~ ~ ~", "reese: a1 . . a1 . c2 . . ."])
+@pytest.mark.parametrize("phrase", ["reese: a1 ~ ~ a1 ~ c2 ~ ~", "reese: a1 . . a1 . c2 . ."])
 def test_notes_after_any_parts_name_and_a_colon_are_its_notes_rests_and_all(phrase):
     assert last("add a saw called reese at 55 hz", phrase) == \
-        ["/seq/add reese reese x..x.x..", "/seq/notes reese a1 . . a1 . c2 . . ."]
+        ["/seq/add reese reese x..x.x..", "/seq/notes reese a1 . . a1 . c2 . ."]
 
 
 def test_a_dot_with_a_space_before_it_is_a_rest_never_a_full_stop():
