@@ -147,3 +147,13 @@ def test_notes_after_any_parts_name_and_a_colon_are_its_notes_rests_and_all(phra
 def test_a_dot_with_a_space_before_it_is_a_rest_never_a_full_stop():
     out = last("add a saw called wob at 55 hz", "wob: a1 . c2 .")
     assert out == ["/seq/add wob wob x.x.", "/seq/notes wob a1 . c2 ."]
+
+
+@pytest.mark.parametrize("phrase", ["piano", "make it piano", "the cello piano"])
+def test_piano_is_the_dynamic_when_no_part_is_called_piano(phrase):
+    out = last("add a triangle called cello", "add a saw called violin", phrase)
+    assert len(out) == 1 and out[0].endswith("/gain 0.251189")          # p: -12 dB on a voice
+
+
+def test_piano_names_the_part_called_piano():
+    assert "0.251189" not in " ".join(_tried("add a triangle called piano", "add a saw", "piano"))

@@ -191,7 +191,7 @@ def _bare_hairpin(text: str, model: PatchModel):
 def _at_marking(text: str, model: PatchModel):
     for form in _AT_MARKING:
         match = form.match(text)
-        if match is None or match.group("m").lower() in _AMBIGUOUS:
+        if match is None or match.group("m").lower() in _AMBIGUOUS and not _dynamic_piano(match, model):
             continue                                                    # 'key to f' is a note, 'the piano' a sound
         target = _target(match.group("what"), model)
         if target is None:
@@ -200,6 +200,13 @@ def _at_marking(text: str, model: PatchModel):
         whole = "the whole mix, " if target == MASTER and not match.group("what").strip() else ""
         return f"{match.group('m').lower()}: {whole}{level:g} dB", f"{target} to {level:g} db"
     return None
+
+
+def _dynamic_piano(match: re.Match, model: PatchModel) -> bool:
+    """'piano', 'make it piano', 'the cello piano': the marking p when no part is called piano (a cellist's dynamic;
+    'play piano' stays a part that plays)."""
+    return match.group("m").lower() == "piano" and not re.match(r"\s*play\b", match.string, re.I) and \
+        "piano" not in model.labels and "piano" not in model.modules and "piano" not in model.tracks
 
 
 def _target(words: str, model: PatchModel, param: str = "gain") -> str | None:

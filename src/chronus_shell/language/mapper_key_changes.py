@@ -195,9 +195,9 @@ def _new_key(tonic: str, scale: str, intent: ih.ChangeKey) -> tuple[str, str]:
         other = "minor" if intent.scale == "major" else "major"
         raise LanguageError(f"{tonic} {scale.replace('_', ' ')} has a relative {other}, not a relative "
                             f"{intent.scale}", intent.column)
-    root = (pitch_class(tonic) + (3 if minor else 9)) % 12
-    sharp = PITCH_CLASSES[root]
-    return (FLAT_NAMES[root] if key_flats(sharp, intent.scale) else sharp), intent.scale
+    root = (pitch_class(tonic) + (3 if minor else 9)) % 12     # spelled as the tonic is: c minor's Eb (not D#),
+    said = {"#": PITCH_CLASSES[root], "b": FLAT_NAMES[root]}.get(tonic[1:2])   # d# minor's F#, eb minor's Gb
+    return said or key_name(root, intent.scale), intent.scale
 
 
 def key_steps(ctx, column: int) -> tuple[int, tuple[int, ...]]:
