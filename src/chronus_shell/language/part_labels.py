@@ -55,7 +55,8 @@ _CALL_IT_A_DAY = re.compile(r"^\s*(?:(?:ok|okay|now|and|so|right|alright),?\s+)?
 #: 'the sine is my theremin', 'the triangle will be the drone', 'use the saw as my fiddle': a name given in passing.
 _IS_NAMED = re.compile(r"^\s*(?:(?:ok|okay|now|and|so|right),?\s+)?(?:(?:use|take)\s+)?(?P<what>(?:the\s+|my\s+)?[\w-]+)"
                        r"(?:'s|\s+(?:is|=|will\s+be|becomes|is\s+going\s+to\s+be|as))\s+(?:my|the|our)\s+"
-                       r"(?P<name>[a-z][\w-]*)(?:\s+(?:part|voice|sound|now|today))?\s*[.!]?\s*$", re.I)
+                       r"(?P<name>[a-z][\w-]*(?:\s+(?!(?:part|voice|sound|now|today)\b)[a-z][\w-]*)?)"
+                       r"(?:\s+(?:part|voice|sound|now|today))?\s*[.!]?\s*$", re.I)   # ('the bass strings': two words)
 #: 'a square wave for the accordion, at g4', 'ok a sine as my theremin': a new sound made with its name.
 NEW_NAMED = re.compile(r"^\s*(?:(?:ok|okay|so|now|and|then|right|alright),?\s+)*(?:(?:add|give\s+me|i\s+(?:want|need)|"
                        r"let'?s\s+(?:have|use|get)|use|make|take)\s+)?(?:an?|one|another)\s+(?:new\s+)?(?P<type>[a-z]+(?:\s+[a-z]+)?)"
@@ -94,7 +95,8 @@ def name_given(line: str, model: PatchModel) -> str | None:
     if passing is not None and passing.group("what").lower().split()[-1] in ("this", "that", "it", "these", "those", "here"):
         passing = None                                # 'this is my jam', "that's the vibe": a remark, no name
     if passing is not None and (is_known_word(passing.group("name"), model.names())
-                                and passing.group("name").lower() not in NICKNAMES or _no_name(passing.group("name").lower())):
+                                and passing.group("name").lower() not in NICKNAMES
+                                or any(_no_name(word) for word in passing.group("name").lower().split())):
         return None                                   # 'the kick is the loudest', 'the saw is my bass': no new name
     match = match or passing
     if match is None:
