@@ -14,7 +14,8 @@ from .intents import Word, Words
 from .patch_model import PatchModel
 from .vocabulary import is_known_word
 
-_LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z' -]{0,30}?)\s*:\s*\S")
+#: (after a sentence of its own: 'ok new cue. wind: give me some pink noise' — the label is 'wind')
+_LABEL = re.compile(r"^\s*(?:[^:.!?]{0,40}[.!?]\s+)?(?P<label>[A-Za-z][A-Za-z' -]{0,30}?)\s*:\s*\S")
 _ROLES = ("source", "drum")
 #: The part a new sound is said to be, without a colon ('sine sub at 55', 'add a square lead'): it answers to it.
 _ROLE = re.compile(r"\b(?:sine|saw|square|triangle|noise)\s+(?P<a>sub|lead|pad|riser|stab|pluck)\b|"
