@@ -114,3 +114,32 @@ def test_an_interval_corrected_with_a_hedge_or_a_slip_is_the_interval_meant(phra
 def test_a_hedged_correction_after_no_move_says_there_was_none():
     with pytest.raises(LanguageError, match="the last line made none"):
         last("add a sine", "sine notes f4 a4 c5 a4", "no sorry, just a half step up")
+
+
+# -- where a sound sits and how long it is held, said after the request ---------------------------------------------
+@pytest.mark.parametrize("phrase", [
+    "hold a Cmaj7 and leave it for a long time", "hold a Cmaj7 and just let it hang there forever", "hold a Cmaj7 forever",
+    "hold a Cmaj7 on the triangle, the whole time", "hold a Cmaj7 on the triangle, under it", "hold a Cmaj7 underneath",
+    "hold a Cmaj7 under the prayer", "hold a Cmaj7 on the triangle, a long one for the end of the song",
+])
+def test_how_long_a_chord_is_held_or_where_it_sits_changes_nothing(phrase):
+    assert last(*PAD, phrase) == last(*PAD, "hold a Cmaj7")
+
+
+def test_a_level_said_with_where_the_part_sits_is_the_level():
+    acid = ("add a saw at 55 hz", "add acid filter", "bass x.x.x.x.")
+    assert last(*acid, "bass a bit softer under the calls") == last(*acid, "bass a bit softer")
+
+
+def test_under_a_part_of_the_patch_is_never_left_out():
+    with pytest.raises(LanguageError):
+        last("add a saw at 55 hz", "add acid filter", "bass x.x.x.x.", "kick x...x...", "bass a bit softer under the kick")
+
+
+def test_an_interval_under_a_part_is_a_pitch():
+    assert "/mod/sine1/freq 110.0" in last("add a triangle at 220 hz", "add a sine an octave under the triangle")
+
+
+# -- a label after a sentence of its own names the sound ------------------------------------------------------------
+def test_a_label_after_a_sentence_names_the_sound_the_line_made():
+    assert last("ok new cue. rain: add a white noise", "the rain quieter") == ["/mod/noise1/gain 0.2"]
