@@ -143,3 +143,19 @@ def test_an_interval_under_a_part_is_a_pitch():
 # -- a label after a sentence of its own names the sound ------------------------------------------------------------
 def test_a_label_after_a_sentence_names_the_sound_the_line_made():
     assert last("ok new cue. rain: add a white noise", "the rain quieter") == ["/mod/noise1/gain 0.2"]
+
+
+# -- what a change is for, named by a kind of beat or the tune ------------------------------------------------------
+DRUMS = ("kick x...x...x...x...", "snare ....x.......x...", "hats x.x.x.x.x.x.x.x.")
+
+
+@pytest.mark.parametrize("phrase, plain", [
+    ("the snare on every beat for the train beat", "the snare on every beat"),
+    ("hats quieter for the bossa tune", "hats quieter"),
+])
+def test_a_purpose_naming_a_kind_of_beat_or_the_tune_is_left_out(phrase, plain):
+    assert last(*DRUMS, phrase) == last(*DRUMS, plain)
+
+
+def test_a_purpose_naming_a_counted_beat_still_says_when():
+    assert last(*DRUMS, "mute the kick for the last beat") == ["/seq/mute kick 1 0.25"]
