@@ -159,3 +159,25 @@ def test_a_purpose_naming_a_kind_of_beat_or_the_tune_is_left_out(phrase, plain):
 
 def test_a_purpose_naming_a_counted_beat_still_says_when():
     assert last(*DRUMS, "mute the kick for the last beat") == ["/seq/mute kick 1 0.25"]
+
+
+# -- several parts taken out, with what is left said after ----------------------------------------------------------
+ACID = ("add a saw at 55 hz", "add acid filter", "bass x.xX.x.x", "kick x...x...x...x...", "hats ..x...x...x...x.")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("kick and hats off, just the bass", ["/seq/mute kick 1", "/seq/mute hats 1"]),
+    ("hats and kick out, bass alone", ["/seq/mute hats 1", "/seq/mute kick 1"]),
+    ("kick and hats both out, only the bass", ["/seq/mute kick 1", "/seq/mute hats 1"]),
+    ("drums out for 2 bars, bass alone, then back in", ["/seq/mute kick 1 2", "/seq/mute hats 1 2"]),
+])
+def test_parts_taken_out_with_what_is_left_said_mutes_the_parts_out(phrase, expected):
+    assert last(*ACID, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["kick and hats out, just the kick",     # a part both out and left
+                                    "drums out, just the kick",
+                                    "kick and the flute out, bass alone"])  # a part that is not here
+def test_parts_out_and_left_at_once_or_not_here_are_refused(phrase):
+    with pytest.raises(LanguageError):
+        last(*ACID, phrase)
