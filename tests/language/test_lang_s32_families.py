@@ -181,3 +181,20 @@ def test_parts_taken_out_with_what_is_left_said_mutes_the_parts_out(phrase, expe
 def test_parts_out_and_left_at_once_or_not_here_are_refused(phrase):
     with pytest.raises(LanguageError):
         last(*ACID, phrase)
+
+
+# -- a tempo complained of, then the tempo wanted -------------------------------------------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("too fast, drop it to 110", ["/seq/bpm 110.0"]), ("nah too quick for the class, drop it to 110", ["/seq/bpm 110.0"]),
+    ("way too fast, take it to 100", ["/seq/bpm 100.0"]), ("too fast, the dancers will fall. 100", ["/seq/bpm 100.0"]),
+    ("too slow, take it to 130", ["/seq/bpm 130.0"]),
+])
+def test_a_tempo_complained_of_then_said_is_the_tempo(phrase, expected):
+    assert last("add a hat", "hat decay 50", phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["too fast, back to 140",              # faster: not the way asked
+                                    "too fast for Mrs Henderson's knees. 40"])   # a third: bars a minute, not a tempo
+def test_a_tempo_said_against_the_complaint_or_far_from_it_is_refused(phrase):
+    with pytest.raises(LanguageError):
+        last("add a hat", "hat decay 50", phrase)
