@@ -55,7 +55,7 @@ _CALL_IT_A_DAY = re.compile(r"^\s*(?:(?:ok|okay|now|and|so|right|alright),?\s+)?
 
 #: 'the sine is my theremin', 'the triangle will be the drone', 'use the saw as my fiddle': a name given in passing.
 _IS_NAMED = re.compile(r"^\s*(?:(?:ok|okay|now|and|so|right),?\s+)?(?:(?:use|take)\s+)?(?P<what>(?:the\s+|my\s+)?[\w-]+)"
-                       r"(?:'s|\s+(?:is|=|will\s+be|becomes|is\s+going\s+to\s+be|as))\s+(?:my|the|our)\s+"
+                       r"(?:'s|\s+(?:is|are|=|will\s+be|becomes|is\s+going\s+to\s+be|as))\s+(?:my|the|our)\s+"
                        r"(?P<name>[a-z][\w-]*(?:\s+(?!(?:part|voice|sound|now|today)\b)[a-z][\w-]*)?)"
                        r"(?:\s+(?:part|voice|sound|now|today))?\s*[.!]?\s*$", re.I)   # ('the bass strings': two words)
 #: 'a square wave for the accordion, at g4', 'ok a sine as my theremin': a new sound made with its name.
@@ -95,14 +95,16 @@ def name_given(line: str, model: PatchModel) -> str | None:
     passing = _IS_NAMED.match(line) if match is None else None
     if passing is not None and passing.group("what").lower().split()[-1] in ("this", "that", "it", "these", "those", "here"):
         passing = None                                # 'this is my jam', "that's the vibe": a remark, no name
-    if passing is not None and (is_known_word(passing.group("name"), model.names())
-                                and passing.group("name").lower() not in NICKNAMES
-                                or any(_no_name(word) for word in passing.group("name").lower().split())):
+    said = (match or passing) and ((match or passing).group("what"), (match or passing).group("name"))
+    if passing is not None and _name_first(*said, model):
+        said = (said[1], said[0].split()[-1])        # 'the violão is the triangle': the name said first
+    if passing is not None and (is_known_word(said[1], model.names()) and said[1].lower() not in NICKNAMES
+                                or any(_no_name(word) for word in said[1].lower().split())):
         return None                                   # 'the kick is the loudest', 'the saw is my bass': no new name
     match = match or passing
     if match is None:
         return None
-    what, name = match.group("what").lower(), match.group("name").lower()
+    what, name = said[0].lower(), said[1].lower()
     words = [w for w in what.split() if w not in ("the", "my", "one")]
     if not words:
         return None                                   # 'call the kick': no name given
@@ -118,6 +120,15 @@ def name_given(line: str, model: PatchModel) -> str | None:
 
 
 _EXAMPLE_NAME = "blip"
+
+
+def _name_first(what: str, name: str, model: PatchModel) -> bool:
+    """'the violão is the triangle', 'caixa is the snare': a word the language knows not, then a sound of the patch."""
+    from .resolve import type_named
+
+    first = what.lower().split()[-1]
+    return not is_known_word(first, model.names()) and len(name.split()) == 1 and \
+        (name.lower() in model.modules or type_named((name.lower(),)) in model.modules.values())
 
 
 def _type_of(messages: list[Message], module_id: str) -> str:
