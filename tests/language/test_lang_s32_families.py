@@ -198,3 +198,28 @@ def test_a_tempo_complained_of_then_said_is_the_tempo(phrase, expected):
 def test_a_tempo_said_against_the_complaint_or_far_from_it_is_refused(phrase):
     with pytest.raises(LanguageError):
         last("add a hat", "hat decay 50", phrase)
+
+
+# -- names given to several ('the hats are the triângulo') or with the name first ('the violão is the triangle') ------
+@pytest.mark.parametrize("phrase, expected", [
+    ("reverb on the triângulo", "/patch/create reverb1 reverb"), ("triângulo double speed", "/seq/speed hats 2.0"),
+    ("the triângulo quieter", "/mod/hat1/gain 0.7"),
+])
+def test_a_name_given_to_a_plural_part_names_it(phrase, expected):
+    assert last(*DRUMS, "the hats are the triângulo", phrase)[0] == expected
+
+
+def test_a_name_said_before_the_sound_it_names_names_it():
+    assert last(*PAD, "the violão is the triangle", "the violão quieter") == ["/mod/triangle1/gain 0.4"]
+
+
+@pytest.mark.parametrize("naming", ["the hats are the problem", "the hats are my favourite", "the groove is the point"])
+def test_what_parts_are_names_nothing(naming):
+    translator = Translator()
+    for line in DRUMS:
+        translator.translate(line)
+    try:
+        translator.translate(naming)
+    except LanguageError:
+        pass
+    assert not translator.model.labels
