@@ -115,7 +115,8 @@ def name_given(line: str, model: PatchModel) -> str | None:
     if is_known_word(name, model.names()) and name not in NICKNAMES:
         raise LanguageError(f"'{name}' already means something here: give {part} a name of its own "
                             f"(e.g. 'call {what} {_EXAMPLE_NAME}')", match.start("name"), (), line)
-    model.labels = {**model.labels, name: part}
+    own = [w for w in name.split() if len(name.split()) > 1 and len(w) >= 3 and not is_known_word(w, model.names())]
+    model.labels = {**model.labels, name: part, **{w: part for w in own}}     # ('the tenor pan': 'the tenor' too)
     return f"'{name}' names {part} from now on"
 
 
