@@ -223,3 +223,12 @@ def test_what_parts_are_names_nothing(naming):
     except LanguageError:
         pass
     assert not translator.model.labels
+
+
+def test_a_two_word_name_s_own_word_names_the_part_too():
+    assert last(*PAD, "add a sine", "the sine is the tenor pan", "tenor quieter") == ["/mod/sine1/gain 0.4"]
+
+
+def test_a_two_word_name_s_known_word_keeps_its_meaning():
+    with pytest.raises(LanguageError):                # 'bass' is not the bass strings: no bass here
+        last(*PAD, "add a sine at 440 hz", "the triangle is the bass strings", "bass quieter")
