@@ -12,6 +12,7 @@ from ..protocol.message import Message
 from .errors import LanguageError
 from .intents import Word, Words
 from .patch_model import PatchModel
+from .units import is_note
 from .vocabulary import is_known_word
 
 #: (after a sentence of its own: 'ok new cue. wind: give me some pink noise' — the label is 'wind')
@@ -37,9 +38,10 @@ def remember_label(line: str, messages: list[Message], model: PatchModel) -> Non
     if match is None or not created:
         return
     words = [w for w in match.group("label").lower().split() if w not in _ARTICLES]
-    if not words or any(is_known_word(w, tuple(model.modules) + tuple(model.tracks)) for w in words[-1:]):
+    if not words or any(is_known_word(w, tuple(model.modules) + tuple(model.tracks)) and not _only_a_verb(w)
+                        for w in words[-1:]):
         return                                        # 'bass: saw 55 hz': the bass is a part already
-    names = {" ".join(words), *(w for w in words if len(w) >= 3 and not is_known_word(w))}
+    names = {" ".join(words), *(w for w in words if len(w) >= 3 and (not is_known_word(w) or _only_a_verb(w)))}
     model.labels = {**model.labels, **{name: created[0] for name in names}}
 
 
@@ -132,6 +134,16 @@ def _name_first(what: str, name: str, model: PatchModel) -> bool:
         (name.lower() in model.modules or type_named((name.lower(),)) in model.modules.values())
 
 
+def _only_a_verb(word: str) -> bool:
+    """A word the language knows only as one of its own verbs or small words ('wind' as in 'wind it down'): a sound may
+    be called so ('wind: pink noise'), read as that sound only where a name stands ('the wind', "wind's", 'wind and …').
+    Never a module's, a param's or a part's word, nor a section of the music ('drop', 'break')."""
+    from .vocabulary import module_words
+
+    return word.isalpha() and len(word) >= 3 and word not in module_words() and not _no_name(word) and \
+        is_known_word(word) and not is_note(word)
+
+
 def _type_of(messages: list[Message], module_id: str) -> str:
     return next(str(m.args[1]) for m in messages if m.address == "/patch/create" and str(m.args[0]) == module_id)
 
@@ -146,8 +158,17 @@ def with_labels(line: str, model: PatchModel) -> str:
     label = _LABEL.match(line)
     if not names or label and " ".join(w for w in label.group("label").lower().split() if w not in _ARTICLES) in names:
         return line
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b", re.I)
-    return pattern.sub(lambda m: _said_as(model, model.labels[m.group(0).lower()]), line)
+    verbs = [n for n in names if _only_a_verb(n)]     # ('wind: pink noise': 'the wind', never 'wind it down')
+    plain = "|".join(re.escape(n) for n in sorted(set(names) - set(verbs), key=len, reverse=True))
+    named = "|".join(re.escape(n) for n in verbs)
+    pattern = re.compile("|".join(([rf"\b(?P<plain>{plain})\b"] if plain else []) +
+                                  ([rf"\b(?:the|my|our|this|that)\s+(?P<verb>{named})\b(?!\s+(?:it|them|this|that)\b)|"
+                                    rf"\b(?P<owner>{named})(?='s\b|\s+and\b)"] if named else [])), re.I)
+
+    def said_as(match: re.Match) -> str:
+        name = next(n for n in match.groupdict().values() if n)
+        return match.group(0)[:match.group(0).lower().rindex(name.lower())] + _said_as(model, model.labels[name.lower()])
+    return pattern.sub(said_as, line)
 
 
 _ARTICLES = ("a", "an", "the", "my", "some")
