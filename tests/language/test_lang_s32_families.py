@@ -232,3 +232,29 @@ def test_a_two_word_name_s_own_word_names_the_part_too():
 def test_a_two_word_name_s_known_word_keeps_its_meaning():
     with pytest.raises(LanguageError):                # 'bass' is not the bass strings: no bass here
         last(*PAD, "add a sine at 440 hz", "the triangle is the bass strings", "bass quieter")
+
+
+# -- a label that is one of the language's own verbs ('wind: pink noise') -------------------------------------------
+WIND = ("ok new cue. wind: give me some pink noise",)
+
+
+@pytest.mark.parametrize("setup, phrase, expected", [
+    ((), "put a lowpass on the wind at 800", ["/patch/create filter1 filter", "/patch/disconnect noise1 master",
+                                              "/patch/connect noise1 filter1", "/patch/connect filter1 master",
+                                              "/mod/filter1/mode lowpass", "/mod/filter1/cutoff 800.0"]),
+    (("add a filter",), "sweep the wind's filter from 400 up to 3000 over 4 beats",
+     ["/mod/filter1/cutoff 400.0", "/ramp/filter1/cutoff 3000.0 4"]),
+    (("mute the wind",), "unmute the wind", ["/mod/noise1/gain 0.3"]),
+])
+def test_a_label_that_is_a_verb_names_the_sound_where_a_name_stands(setup, phrase, expected):
+    assert last(*WIND, *setup, phrase) == expected
+
+
+def test_a_label_that_is_a_verb_stays_the_verb_before_it():
+    assert last(*WIND, "wind it down") == ["/mod/noise1/gain 0.2"]       # turn it down: the noise in focus
+
+
+def test_a_section_of_the_music_is_never_a_label():
+    translator = Translator()
+    translator.translate("drop: add a kick")
+    assert "drop" not in translator.model.labels
