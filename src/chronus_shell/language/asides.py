@@ -148,13 +148,21 @@ _PURPOSE = re.compile(r"(?:,\s*|\s+)(?P<why>for\s+(?:the|a|an|that|this|some|mor
 _ARTICLES = {"a", "an", "the", "that", "this", "some", "my", "our", "is", "it's", "its", "just", "for", "not", "in"}
 
 
+#: A beat or a time unit named by its kind, not counted ('for the train beat', 'for the double seconds' — a steel band's
+#: pans): no when.
+_WHEN_NAMED = re.compile(r"\b(?!(?:the|a|an|one|each|every|last|next|first|final|this|that|per)\b)[a-z][\w'-]*\s+"
+                         r"(?:beats?|seconds)\b", re.I)
+#: The music itself said in a purpose ('for the bossa tune'): no part named.
+_THE_MUSIC = frozenset({"tune", "song", "number", "piece"})
+
+
 def without_purpose(text: str, model: PatchModel) -> tuple[str, str] | None:
     """'mute the kick for the breakdown', 'snare quieter, it's a ballad': what the change is for
     is left out (said so) — when it names no part, param or value ('reverb for the hats' says where)."""
     match = _PURPOSE.search(text)
-    if match is None or match.start() == 0 or _SAYS_WHEN.search(match.group("why")):
+    if match is None or match.start() == 0 or _SAYS_WHEN.search(_WHEN_NAMED.sub("", match.group("why"))):
         return None
-    content = module_words() | set(model.modules) | set(model.tracks) | _SEQUENCER_PARAMS | set(NICKNAMES)
+    content = (module_words() | set(model.modules) | set(model.tracks) | _SEQUENCER_PARAMS | set(NICKNAMES)) - _THE_MUSIC
     said = re.findall(r"[\w'-]+", match.group("why").lower())           # (\w: 'fouettés' is one word)
     words = [w for w in said[2 if said[0] == "to" else 1:] if w not in _ARTICLES]   # ('to tune the band': its verb is no part)
     if any(w in content or w.rstrip("s") in content or re.search(r"\d", w) or is_note(w) for w in words):

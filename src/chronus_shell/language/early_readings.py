@@ -1,19 +1,22 @@
 """Whole lines said in a musician's terms that the grammar would read otherwise (or not at all), read before it: a
-score's Italian ('staccato', 'più mosso'), a number after 'faster' that is the tempo to go to ('faster 140'), a
-drummer's words for a part ('add a metronome', '2-step kick'), a part's pitch move taken back ('the bass back up'), a part out of tune ('the drone is flat'). Each gives how it was read and the grammar's words."""
+score's Italian ('staccato', 'più mosso'), a number after 'faster' that is the tempo to go to ('faster 140') or after a
+tempo complained of ('too fast, drop it to 110'), a drummer's words for a part ('add a metronome', '2-step kick'), a
+part's pitch move taken back ('the bass back up'), a part out of tune ('the drone is flat'). Each gives how it was read
+and the grammar's words."""
 from __future__ import annotations
 
 from .back_words import part_back
 from .drum_words import drum_words
 from .patch_model import PatchModel
 from .score_terms import score_terms
+from .tempo_complaints import tempo_complaint
 from .tempo_numbers import tempo_number
 from .tuning_words import out_of_tune
 
 
 def early_reading(line: str, model: PatchModel) -> tuple[str, str] | None:
     """(what was understood, the line in the grammar's words), or None for a line none of these readers takes."""
-    return score_terms(line) or tempo_number(line, model) or drum_words(line, model) or part_back(line, model) or \
+    return score_terms(line) or tempo_number(line, model) or tempo_complaint(line, model) or drum_words(line, model) or part_back(line, model) or \
         out_of_tune(line, model)
 
 

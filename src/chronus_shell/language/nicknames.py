@@ -67,8 +67,9 @@ def nickname(word: str, model: PatchModel) -> str | None:
     if kind == "pad":
         bass = model.tracks.get("bass")
         rest = [s for s in sources if model.modules[s] != "noise" and (bass is None or s != bass.target)]   # (never a hiss)
-        chordal = [s for s in rest if any(t.target == s and any("+" in str(n) for n in t.notes)
-                                          for t in model.tracks.values())]
+        held = model.last_chord[1] if model.last_chord and model.last_chord[0] == "gate" else None   # (a chord held)
+        chordal = [s for s in rest if s == held or any(t.target == s and any("+" in str(n) for n in t.notes)
+                                                       for t in model.tracks.values())]
         wet = [s for s in rest if any(model.modules[m] == "reverb" for m in model.voice_of(s))]
         clean = [s for s in rest if not any(model.modules[m] == "distortion" for m in model.voice_of(s))]
         return (chordal or wet or clean or rest or [None])[0]
@@ -93,13 +94,19 @@ def _named_otherwise(source: str, kind: str, model: PatchModel) -> bool:
 _NOT_NAMING = ("a", "an", "another", "more", "less", "like", "some", "add", "create", "new", "ride", "crash", "splash", "china")
 
 
+#: Words that are also the language's own ('chord the triangle: a3 c#4 e4', 'a C chord', 'chord: d f a'): a part only
+#: after 'the' ('swell the chord in'), as the nickname they stand for.
+_VERBS_TOO = {"chord": "chords"}
+
+
 def named_here(word: str, before: str, model: PatchModel) -> str | None:
     """The part a line's word names by its nickname ('organ', "the odaiko's"), with its possessive; None when
     it is a name of the patch itself, follows an article (a kind of sound), or names no single part."""
     owner = word[:-2] if word.endswith("'s") else word
-    if owner in model.modules or owner in model.tracks or before in _NOT_NAMING:
+    if owner in model.modules or owner in model.tracks or before in _NOT_NAMING or \
+            owner in _VERBS_TOO and before not in ("the", "that", "this"):
         return None
-    named = nickname(owner, model)
+    named = nickname(_VERBS_TOO.get(owner, owner), model)
     return named + word[len(owner):] if named else None
 
 

@@ -12,9 +12,11 @@ from ..protocol.message import Message
 from .errors import LanguageError
 from .intents import Word, Words
 from .patch_model import PatchModel
+from .units import is_note
 from .vocabulary import is_known_word
 
-_LABEL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z' -]{0,30}?)\s*:\s*\S")
+#: (after a sentence of its own: 'ok new cue. wind: give me some pink noise' — the label is 'wind')
+_LABEL = re.compile(r"^\s*(?:[^:.!?]{0,40}[.!?]\s+)?(?P<label>[A-Za-z][A-Za-z' -]{0,30}?)\s*:\s*\S")
 _ROLES = ("source", "drum")
 #: The part a new sound is said to be, without a colon ('sine sub at 55', 'add a square lead'): it answers to it.
 _ROLE = re.compile(r"\b(?:sine|saw|square|triangle|noise)\s+(?P<a>sub|lead|pad|riser|stab|pluck)\b|"
@@ -36,9 +38,10 @@ def remember_label(line: str, messages: list[Message], model: PatchModel) -> Non
     if match is None or not created:
         return
     words = [w for w in match.group("label").lower().split() if w not in _ARTICLES]
-    if not words or any(is_known_word(w, tuple(model.modules) + tuple(model.tracks)) for w in words[-1:]):
+    if not words or any(is_known_word(w, tuple(model.modules) + tuple(model.tracks)) and not _only_a_verb(w)
+                        for w in words[-1:]):
         return                                        # 'bass: saw 55 hz': the bass is a part already
-    names = {" ".join(words), *(w for w in words if len(w) >= 3 and not is_known_word(w))}
+    names = {" ".join(words), *(w for w in words if len(w) >= 3 and (not is_known_word(w) or _only_a_verb(w)))}
     model.labels = {**model.labels, **{name: created[0] for name in names}}
 
 
@@ -54,8 +57,9 @@ _CALL_IT_A_DAY = re.compile(r"^\s*(?:(?:ok|okay|now|and|so|right|alright),?\s+)?
 
 #: 'the sine is my theremin', 'the triangle will be the drone', 'use the saw as my fiddle': a name given in passing.
 _IS_NAMED = re.compile(r"^\s*(?:(?:ok|okay|now|and|so|right),?\s+)?(?:(?:use|take)\s+)?(?P<what>(?:the\s+|my\s+)?[\w-]+)"
-                       r"(?:'s|\s+(?:is|=|will\s+be|becomes|is\s+going\s+to\s+be|as))\s+(?:my|the|our)\s+"
-                       r"(?P<name>[a-z][\w-]*)(?:\s+(?:part|voice|sound|now|today))?\s*[.!]?\s*$", re.I)
+                       r"(?:'s|\s+(?:is|are|=|will\s+be|becomes|is\s+going\s+to\s+be|as))\s+(?:my|the|our)\s+"
+                       r"(?P<name>[a-z][\w-]*(?:\s+(?!(?:part|voice|sound|now|today)\b)[a-z][\w-]*)?)"
+                       r"(?:\s+(?:part|voice|sound|now|today))?\s*[.!]?\s*$", re.I)   # ('the bass strings': two words)
 #: 'a square wave for the accordion, at g4', 'ok a sine as my theremin': a new sound made with its name.
 NEW_NAMED = re.compile(r"^\s*(?:(?:ok|okay|so|now|and|then|right|alright),?\s+)*(?:(?:add|give\s+me|i\s+(?:want|need)|"
                        r"let'?s\s+(?:have|use|get)|use|make|take)\s+)?(?:an?|one|another)\s+(?:new\s+)?(?P<type>[a-z]+(?:\s+[a-z]+)?)"
@@ -93,13 +97,16 @@ def name_given(line: str, model: PatchModel) -> str | None:
     passing = _IS_NAMED.match(line) if match is None else None
     if passing is not None and passing.group("what").lower().split()[-1] in ("this", "that", "it", "these", "those", "here"):
         passing = None                                # 'this is my jam', "that's the vibe": a remark, no name
-    if passing is not None and (is_known_word(passing.group("name"), model.names())
-                                and passing.group("name").lower() not in NICKNAMES or _no_name(passing.group("name").lower())):
+    said = (match or passing) and ((match or passing).group("what"), (match or passing).group("name"))
+    if passing is not None and _name_first(*said, model):
+        said = (said[1], said[0].split()[-1])        # 'the violão is the triangle': the name said first
+    if passing is not None and (is_known_word(said[1], model.names()) and said[1].lower() not in NICKNAMES
+                                or any(_no_name(word) for word in said[1].lower().split())):
         return None                                   # 'the kick is the loudest', 'the saw is my bass': no new name
     match = match or passing
     if match is None:
         return None
-    what, name = match.group("what").lower(), match.group("name").lower()
+    what, name = said[0].lower(), said[1].lower()
     words = [w for w in what.split() if w not in ("the", "my", "one")]
     if not words:
         return None                                   # 'call the kick': no name given
@@ -110,11 +117,31 @@ def name_given(line: str, model: PatchModel) -> str | None:
     if is_known_word(name, model.names()) and name not in NICKNAMES:
         raise LanguageError(f"'{name}' already means something here: give {part} a name of its own "
                             f"(e.g. 'call {what} {_EXAMPLE_NAME}')", match.start("name"), (), line)
-    model.labels = {**model.labels, name: part}
+    own = [w for w in name.split() if len(name.split()) > 1 and len(w) >= 3 and not is_known_word(w, model.names())]
+    model.labels = {**model.labels, name: part, **{w: part for w in own}}     # ('the tenor pan': 'the tenor' too)
     return f"'{name}' names {part} from now on"
 
 
 _EXAMPLE_NAME = "blip"
+
+
+def _name_first(what: str, name: str, model: PatchModel) -> bool:
+    """'the violão is the triangle', 'caixa is the snare': a word the language knows not, then a sound of the patch."""
+    from .resolve import type_named
+
+    first = what.lower().split()[-1]
+    return not is_known_word(first, model.names()) and len(name.split()) == 1 and \
+        (name.lower() in model.modules or type_named((name.lower(),)) in model.modules.values())
+
+
+def _only_a_verb(word: str) -> bool:
+    """A word the language knows only as one of its own verbs or small words ('wind' as in 'wind it down'): a sound may
+    be called so ('wind: pink noise'), read as that sound only where a name stands ('the wind', "wind's", 'wind and …').
+    Never a module's, a param's or a part's word, nor a section of the music ('drop', 'break')."""
+    from .vocabulary import module_words
+
+    return word.isalpha() and len(word) >= 3 and word not in module_words() and not _no_name(word) and \
+        is_known_word(word) and not is_note(word)
 
 
 def _type_of(messages: list[Message], module_id: str) -> str:
@@ -131,8 +158,17 @@ def with_labels(line: str, model: PatchModel) -> str:
     label = _LABEL.match(line)
     if not names or label and " ".join(w for w in label.group("label").lower().split() if w not in _ARTICLES) in names:
         return line
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b", re.I)
-    return pattern.sub(lambda m: _said_as(model, model.labels[m.group(0).lower()]), line)
+    verbs = [n for n in names if _only_a_verb(n)]     # ('wind: pink noise': 'the wind', never 'wind it down')
+    plain = "|".join(re.escape(n) for n in sorted(set(names) - set(verbs), key=len, reverse=True))
+    named = "|".join(re.escape(n) for n in verbs)
+    pattern = re.compile("|".join(([rf"\b(?P<plain>{plain})\b"] if plain else []) +
+                                  ([rf"\b(?:the|my|our|this|that)\s+(?P<verb>{named})\b(?!\s+(?:it|them|this|that)\b)|"
+                                    rf"\b(?P<owner>{named})(?='s\b|\s+and\b)"] if named else [])), re.I)
+
+    def said_as(match: re.Match) -> str:
+        name = next(n for n in match.groupdict().values() if n)
+        return match.group(0)[:match.group(0).lower().rindex(name.lower())] + _said_as(model, model.labels[name.lower()])
+    return pattern.sub(said_as, line)
 
 
 _ARTICLES = ("a", "an", "the", "my", "some")
