@@ -224,13 +224,20 @@ class Waiting:
 
 
 @needs_rt
-def test_only_the_threads_the_prompt_waits_on_are_lifted_never_one_at_work_kept_ordinary():
-    """A sample's decoder, the recorder, the admission's measurement stay ordinary while the prompt is up (R1)."""
+@pytest.mark.parametrize("lifter", ["the prompt", "a line's window"])
+def test_only_the_threads_a_command_waits_on_are_lifted_never_one_at_work_kept_ordinary(lifter):
+    """A sample's decoder, the recorder, the admission's measurement stay ordinary while the prompt is up (R1),
+    and while a line's or a packet's window is open (Quiet lifted every thread: each took a core for 50 ms)."""
     threads = Waiting("chronus-pool-keeper", "chronus-module-watcher", "chronus-sample", "chronus-recorder",
                       "chronus-admission", meanwhile="asyncio_0")
     try:
-        with PromptGuard().up(PROMPT_PRIORITY):
+        if lifter == "the prompt":
+            with PromptGuard().up(PROMPT_PRIORITY):
+                up = threads.policies()
+        else:
+            window = Quiet()
             up = threads.policies()
+            window.end()
         after = threads.policies()
     finally:
         threads.end()
