@@ -279,7 +279,7 @@ def stages(records, begun, written, played, first: int, device_ns: int) -> dict:
             for name, (a, z) in zip(KEY_STAGES, zip(keys, keys[1:])):
                 rows[name].append((z - a) / 1e6)
             rows["from Enter"].append((at["played"] + device_ns - r["key_ns"]) / 1e6)
-            figures = split(r) or {}
+            figures = dict(split(r) or {}, enter_s=r["key_ns"] / 1e9)   # (to find the line in a kernel trace)
             for name in SPLIT:
                 if name in figures:
                     rows[name].append(figures[name])
