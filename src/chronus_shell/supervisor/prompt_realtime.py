@@ -11,12 +11,13 @@ What an entered line does after the prompt returns (printing, a shell verb, a se
 prompt's event loop runs while it is up (the toolbar, the status poll's answer, the autosave's write, a line sent
 at its accept) runs at its priority, inside the same guard. So do the few other threads of the process it waits
 on for the GIL (WAITED_ON: the sandbox pool's keeper and validations, the module watcher, patch_stdout's flush,
-asyncio's executor), never one at work that realtime.py keeps ordinary (a sample's decoder, the recorder, the
+asyncio's executor, the engine queries' thread once it exists), never one at work that realtime.py keeps ordinary (a sample's decoder, the recorder, the
 admission's measurement, the OSC server, the engine's start, a failover; one inside ordinary_meanwhile): the
 Enter key needs the GIL, and one of them preempted by a busy program while it held it kept the key
 unread 7–12 ms (bench_latency_trace.py: its run delay in those lines) — lifted when the prompt comes up, put back
 when it returns, both off the path from Enter — and the threads it lends its priority to (`lent`: the engine's
-queries it waits on); their CPU is counted with its own. Their priority does not order the GIL: a thread
+queries it waits on, while the thread is not lifted yet: `lent` covers only the query, and on either side of it
+the thread ran ordinary holding the GIL — 22 ms of run delay in a loaded line); their CPU is counted with its own. Their priority does not order the GIL: a thread
 waiting for it forces a switch only after the switch interval, and waits anew when a third took it meanwhile;
 with CPython's 5 ms the Enter key's read waited 12–35 ms for it in single lines, at 0.5 ms (PROMPT_SWITCH_S,
 while the prompt is up) 1.8 ms at most.
@@ -44,7 +45,8 @@ GUARD_PERIOD_S = 0.1     # the guard looks this often …
 GUARD_WINDOW_S = 0.5     # … at the CPU time the prompt took over the last this long:
 PROMPT_CPU_SHARE = 0.6   # more than this share of it, and the prompt is ordinary until its next line
 PROMPT_SWITCH_S = 0.0005  # the GIL handed to a waiting thread within this while the prompt is up (CPython's: 5 ms)
-WAITED_ON = ("chronus-pool-keeper", "chronus-validate", "chronus-module-watcher", "patch-stdout-flush", "asyncio_")
+WAITED_ON = ("chronus-pool-keeper", "chronus-validate", "chronus-module-watcher", "patch-stdout-flush", "asyncio_",
+             "chronus-poll")
 
 
 def prompt_priority(output_priority: int) -> int:

@@ -41,8 +41,8 @@ WINDOWS_SHARE = 0.6         # … this share of the last WINDOWS_SPAN_S; past it
 FAN_OUT_HEADS = frozenset({"mod", "gate", "seq", "ramp", "patch", "at"})
 PROMPT_NICE = -10           # the prompt's thread: ordinary, but weighted ~9× an ordinary program's
 THREAD_PRIORITY_HIGHEST = 2  # Windows: the prompt's thread, still below the time-critical audio threads
-QUIET_ALSO = ("MainThread", "chronus-poll")   # lifted in a window besides the prompt's (prompt_realtime.WAITED_ON):
-# the REPL's thread and the status poll's, ordinary while the prompt is down (an OSC packet's window waits on them)
+QUIET_ALSO = "MainThread"   # lifted in a window besides the prompt's (prompt_realtime.WAITED_ON): the REPL's own
+# thread, ordinary while the prompt is down (an OSC packet's window waits on it)
 
 
 def plain_fan_out(msg) -> bool:
@@ -124,7 +124,7 @@ def no_collection():
 
 def quiet_threads() -> list[int]:
     """The native ids of the threads a command's window waits on for the GIL (by name), to lift."""
-    return [*waited_on(), *(thread.native_id for thread in threading.enumerate() if thread.name.startswith(QUIET_ALSO))]
+    return [*waited_on(), *(thread.native_id for thread in threading.enumerate() if thread.name == QUIET_ALSO)]
 
 
 class Quiet:
