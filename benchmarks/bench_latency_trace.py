@@ -255,8 +255,8 @@ def trace(kind: str, seconds: float, paths: tuple[str, ...] = PATHS) -> dict:
 
 def stages(records, begun, written, played, first: int, device_ns: int) -> dict:
     """Each stage's p50/p99/max (ms) over the commands whose blocks the watcher saw."""
-    rows, ahead, missed = {name: [] for name in (*KEY_STAGES, *STAGES, "from Enter", "measured", "from send",
-                                                 "shell's figure", "translate's CPU",
+    rows, ahead, missed = {name: [] for name in (*KEY_STAGES, *STAGES, "from Enter", "from its read", "measured",
+                                                 "from send", "shell's figure", "translate's CPU",
                                                  "prompt's CPU", "prompt's time", "window's opening", *IDLE_LOOP, *SPLIT)}, [], 0
     lines = []   # (from Enter, its stages, its split): the slowest are listed
     for r in records:
@@ -279,7 +279,9 @@ def stages(records, begun, written, played, first: int, device_ns: int) -> dict:
             for name, (a, z) in zip(KEY_STAGES, zip(keys, keys[1:])):
                 rows[name].append((z - a) / 1e6)
             rows["from Enter"].append((at["played"] + device_ns - r["key_ns"]) / 1e6)
-            figures = split(r) or {}
+            rows["from its read"].append((at["played"] + device_ns - r["read_ns"]) / 1e6)   # the shell's part: less
+            # the key's delivery by the kernel (the pty's flip-buffer work, an ordinary kworker) and the loop's wake
+            figures = dict(split(r) or {}, enter_s=r["key_ns"] / 1e9)   # (to find the line in a kernel trace)
             for name in SPLIT:
                 if name in figures:
                     rows[name].append(figures[name])

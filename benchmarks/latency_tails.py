@@ -43,7 +43,7 @@ def slowest(lines: list[tuple[float, dict, dict]]) -> list[str]:
     for total, stages, figures in sorted(lines, key=lambda line: -line[0])[:SLOWEST]:
         said = ", ".join(f"{name} {value:.1f}" for name, value in stages.items() if value >= 0.5)
         parts = ", ".join(f"{name} {value:.1f}" for name, value in figures.items()
-                          if isinstance(value, float) and value >= 0.5)
+                          if name in SPLIT and value >= 0.5)
         rows.append(f"{total:8.1f} ms: {said}; {parts}; other threads' CPU/run delay {figures.get('others', '?')}; "
-                    f"{figures.get('policy', '')}")
+                    f"{figures.get('policy', '')}; Enter at {figures.get('enter_s', 0):.4f} s (CLOCK_MONOTONIC)")
     return rows

@@ -134,7 +134,10 @@ def _pool_validating():
         path = Path(folder) / "bitwarp.py"
         path.write_text(Path(EXAMPLE).read_text())
         RESULTS.mkdir(parents=True, exist_ok=True)
-        helper = threading.Thread(target=validate_until, args=(pool, str(path), stop, verdicts, RESULTS))
+        helper = threading.Thread(target=validate_until, args=(pool, str(path), stop, verdicts, RESULTS),
+                                  name="chronus-module-watcher")   # the shell's caller of validate (hot_reload.py),
+        # named as it is: the prompt lifts it (prompt_realtime.WAITED_ON); unnamed, it held the GIL the Enter key
+        # waited for while busy programs preempted it (4 ms in a line, session 32)
         helper.start()
         try:
             yield verdicts

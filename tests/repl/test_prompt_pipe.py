@@ -162,3 +162,33 @@ def test_a_line_wiped_or_entered_ends_the_typing_at_once(translator, monkeypatch
             await asyncio.wait_for(prompt, timeout=10)
 
     asyncio.run(main())
+
+
+def test_the_controls_listed_once_are_those_the_layout_holds_whatever_the_prompt_shows(translator):
+    """shell.controls_listed_once: prompt_toolkit looks up a key's bindings among the layout's controls (walked
+    afresh twice a key before); listed once, they are what a walk finds in every state the prompt passes — the
+    completion menu open, a Tab, a reverse search and its end, the line accepted."""
+    seen = []
+    output = Vt100_Output(io.StringIO(), lambda: Size(rows=30, columns=110), term="xterm-256color")
+
+    async def main():
+        with create_pipe_input() as pipe, create_app_session(input=pipe, output=output):
+            session = make_prompt_session(translator, None)
+            layout = session.app.layout
+
+            def look():
+                walked = [window.content for window in layout.find_all_windows()]
+                seen.append((list(layout.find_all_controls()), walked))
+
+            async def typist():                   # (Ctrl-R: a reverse search; Ctrl-G ends it)
+                for keys in ("acid_filter1 cu", "\t", "\x12acid", "\x07", " 800", "\r"):
+                    await asyncio.sleep(0.15)
+                    look()
+                    pipe.send_text(keys)
+            typing = asyncio.create_task(typist())
+            await asyncio.wait_for(session.prompt_async(), timeout=10)
+            await typing
+            look()
+
+    asyncio.run(main())
+    assert len(seen) == 7 and all(listed == walked for listed, walked in seen)

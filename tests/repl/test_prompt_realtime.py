@@ -54,9 +54,10 @@ def test_the_prompt_is_real_time_while_it_is_up_and_the_poll_at_its_priority(tra
                 await asyncio.sleep(0.15)        # up, waiting for keys (this is its thread); the guard looked
                 seen["up"], seen["raises"] = policy(), supervisor.raises
                 await link.status()
+                seen["poll between"] = poll_policies()   # (between its queries: the GIL taken on either side)
                 pipe.send_text(f"acid_filter1 cutoff {cutoff}\r")
                 await shell.execute(await reading)
-                seen["after"] = policy()
+                seen["after"], seen["poll after"] = policy(), poll_policies()
 
     asyncio.run(main())
     link._sender.shutdown()
@@ -65,6 +66,7 @@ def test_the_prompt_is_real_time_while_it_is_up_and_the_poll_at_its_priority(tra
     assert supervisor.raises == seen["raises"]   # no line's window of its own: the prompt's guard bounds it
     assert supervisor.polled == (supervisor.polled[0], (os.SCHED_FIFO, PROMPT_PRIORITY))
     assert supervisor.polled[0].startswith("chronus-poll")
+    assert seen["poll between"] == [(os.SCHED_FIFO, PROMPT_PRIORITY)] and seen["poll after"] == [(os.SCHED_OTHER, 0)]
     assert [sent[0] for sent in supervisor.sent_from] == ["/mod/acid_filter1/cutoff"] * 2 and not fifo()
 
 
@@ -195,6 +197,11 @@ def policy_of(tid: int) -> tuple[int, int]:
     return os.sched_getscheduler(tid) & ~os.SCHED_RESET_ON_FORK, os.sched_getparam(tid).sched_priority
 
 
+def poll_policies() -> list[tuple[int, int]]:
+    """The engine queries' thread's policy (the status poll's)."""
+    return [policy_of(thread.native_id) for thread in threading.enumerate() if thread.name.startswith("chronus-poll")]
+
+
 class Waiting:
     """Threads of the shell, named as the shell names them, idle until `stop`; one inside ordinary_meanwhile."""
 
@@ -224,13 +231,20 @@ class Waiting:
 
 
 @needs_rt
-def test_only_the_threads_the_prompt_waits_on_are_lifted_never_one_at_work_kept_ordinary():
-    """A sample's decoder, the recorder, the admission's measurement stay ordinary while the prompt is up (R1)."""
+@pytest.mark.parametrize("lifter", ["the prompt", "a line's window"])
+def test_only_the_threads_a_command_waits_on_are_lifted_never_one_at_work_kept_ordinary(lifter):
+    """A sample's decoder, the recorder, the admission's measurement stay ordinary while the prompt is up (R1),
+    and while a line's or a packet's window is open (Quiet lifted every thread: each took a core for 50 ms)."""
     threads = Waiting("chronus-pool-keeper", "chronus-module-watcher", "chronus-sample", "chronus-recorder",
                       "chronus-admission", meanwhile="asyncio_0")
     try:
-        with PromptGuard().up(PROMPT_PRIORITY):
+        if lifter == "the prompt":
+            with PromptGuard().up(PROMPT_PRIORITY):
+                up = threads.policies()
+        else:
+            window = Quiet()
             up = threads.policies()
+            window.end()
         after = threads.policies()
     finally:
         threads.end()

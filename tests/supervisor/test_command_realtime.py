@@ -29,10 +29,10 @@ def policy(tid: int) -> tuple[int, int]:
 
 
 class Idle(threading.Thread):
-    """An ordinary thread of the process (the status poll, a pool's validation, …)."""
+    """An ordinary thread of the process a command waits on for the GIL (the status poll's)."""
 
     def __init__(self):
-        super().__init__(daemon=True)
+        super().__init__(daemon=True, name="chronus-poll_0")
         self.started_up, self.stop = threading.Event(), threading.Event()
 
     def run(self):

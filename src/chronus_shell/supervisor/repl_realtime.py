@@ -11,8 +11,10 @@ and go through an ordinary thread (docs/tuning.md).
 
 While the window is open the rest of the process keeps out of its way (`Quiet`): the GIL the line's
 thread needs is held by whichever Python thread runs, and an ordinary one (the status poll, a pool's
-validation, the OSC server) preempted by a busy program while holding it kept a real-time line waiting
-a CFS time slice or more.
+validation) preempted by a busy program while holding it kept a real-time line waiting a CFS time slice
+or more. Only the threads a command waits on are lifted (`quiet_threads`), never one at work that
+realtime.py keeps ordinary (a sample's decoder, the recorder, the admission's measurement): lifted, each
+took a core from ordinary programs for up to a window (REALTIME_WINDOW_S) per line or packet.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from collections.abc import Callable
 
 from ..engine.samples import names_a_sample
 from . import realtime
+from .prompt_realtime import waited_on
 
 REALTIME_LINE_CHARS = 200   # a 200-character line translates in ~14 ms; 2,800 characters took 6.5 s
 REALTIME_WINDOW_S = 0.05    # from Enter: past it the REPL's thread is ordinary again
@@ -38,6 +41,8 @@ WINDOWS_SHARE = 0.6         # … this share of the last WINDOWS_SPAN_S; past it
 FAN_OUT_HEADS = frozenset({"mod", "gate", "seq", "ramp", "patch", "at"})
 PROMPT_NICE = -10           # the prompt's thread: ordinary, but weighted ~9× an ordinary program's
 THREAD_PRIORITY_HIGHEST = 2  # Windows: the prompt's thread, still below the time-critical audio threads
+QUIET_ALSO = "MainThread"   # lifted in a window besides the prompt's (prompt_realtime.WAITED_ON): the REPL's own
+# thread, ordinary while the prompt is down (an OSC packet's window waits on it)
 
 
 def plain_fan_out(msg) -> bool:
@@ -117,9 +122,14 @@ def no_collection():
         _Collection.resume()
 
 
+def quiet_threads() -> list[int]:
+    """The native ids of the threads a command's window waits on for the GIL (by name), to lift."""
+    return [*waited_on(), *(thread.native_id for thread in threading.enumerate() if thread.name == QUIET_ALSO)]
+
+
 class Quiet:
-    """The whole process while a command's window is open: the process's ordinary threads at SCHED_FIFO
-    LIFTED_PRIORITY (one holding the GIL runs on and lets it go, instead of waiting behind busy programs),
+    """The process while a command's window is open: the threads it waits on at SCHED_FIFO LIFTED_PRIORITY
+    (`quiet_threads`: one holding the GIL runs on and lets it go, instead of waiting behind busy programs),
     the GIL handed over every QUIET_SWITCH_S, no garbage collection (a full collection of the REPL's heap
     takes milliseconds). Windows may overlap (a line and an OSC packet): the first opened quiets the
     process, the last ended puts it back. `end()` is idempotent, from whichever thread calls it first."""
@@ -136,7 +146,7 @@ class Quiet:
             if Quiet._open == 1:
                 switch = sys.getswitchinterval()
                 sys.setswitchinterval(QUIET_SWITCH_S)
-                Quiet._before = (switch, realtime.lift_ordinary_threads(LIFTED_PRIORITY))
+                Quiet._before = (switch, realtime.lift_ordinary_threads(LIFTED_PRIORITY, quiet_threads()))
 
     def end(self) -> None:
         with Quiet._lock:
