@@ -157,3 +157,13 @@ def test_piano_is_the_dynamic_when_no_part_is_called_piano(phrase):
 
 def test_piano_names_the_part_called_piano():
     assert "0.251189" not in " ".join(_tried("add a triangle called piano", "add a saw", "piano"))
+
+
+def test_piano_before_and_is_the_part_never_the_dynamic():
+    assert "0.251189" not in " ".join(_tried("add a saw", "add a triangle called piano2", "call and response, piano and bass"))
+
+
+def test_a_raw_message_keeps_its_track_name_when_a_label_has_that_word():
+    lines = ("add a sine", "the sine is the sygyt whistle", "/seq/add sygyt sine1 x...x...x...x...",
+             "/seq/notes sygyt a5 - - - b5 - - - c#6 - - - e6 - - -")
+    assert last(*lines, "melody down one octave")[0].startswith("/seq/notes sygyt a4")

@@ -204,8 +204,9 @@ def _at_marking(text: str, model: PatchModel):
 
 def _dynamic_piano(match: re.Match, model: PatchModel) -> bool:
     """'piano', 'make it piano', 'the cello piano': the marking p when no part is called piano (a cellist's dynamic;
-    'play piano' stays a part that plays)."""
+    'play piano' stays a part that plays, 'piano and bass' the parts)."""
     return match.group("m").lower() == "piano" and not re.match(r"\s*play\b", match.string, re.I) and \
+        not match.string[match.end("m"):].strip(" .!") and \
         "piano" not in model.labels and "piano" not in model.modules and "piano" not in model.tracks
 
 

@@ -152,9 +152,11 @@ def with_labels(line: str, model: PatchModel) -> str:
     """The line with each label naming a sound still in the patch said as that sound: its type's word when it is the
     only one of its type ('melody on the theremin: …' as '… on the sine: …', the words every phrasing knows), else its
     id. A label said again before a colon ('blip: …') is a label line, left as it is."""
-    names = [n for n, module_id in model.labels.items() if module_id in model.modules]
-    if _SESSION_LINE.match(line):
-        return line                                   # 'save as my jam', 'load theremin': a session's name as said
+    names = [n for n, module_id in model.labels.items() if module_id in model.modules
+             and n not in model.tracks]        # a track of that name is what the word names ('sygyt' the track)
+    if _SESSION_LINE.match(line) or line.lstrip().startswith("/"):
+        return line                                   # 'save as my jam', 'load theremin': a session's name as said;
+    #                                                   a raw message names its track as written ('/seq/add sygyt …')
     label = _LABEL.match(line)
     if not names or label and " ".join(w for w in label.group("label").lower().split() if w not in _ARTICLES) in names:
         return line
