@@ -167,3 +167,21 @@ def test_a_raw_message_keeps_its_track_name_when_a_label_has_that_word():
     lines = ("add a sine", "the sine is the sygyt whistle", "/seq/add sygyt sine1 x...x...x...x...",
              "/seq/notes sygyt a5 - - - b5 - - - c#6 - - - e6 - - -")
     assert last(*lines, "melody down one octave")[0].startswith("/seq/notes sygyt a4")
+
+
+# --- the review of session 32 -------------------------------------------------------------------------
+
+def test_piano_is_a_part_on_a_patch_of_unnamed_sounds_and_never_the_whole_mix():
+    assert "gain" not in " ".join(_tried("add a saw", "hold a cmaj7 on the saw", "add a sine", "piano"))
+    assert "gain" not in " ".join(_tried("add a saw", "add a sine", "the piano"))
+    assert "gain" not in " ".join(_tried("add a triangle called cello", "add a saw called violin", "the piano"))
+
+
+@pytest.mark.parametrize("phrase", ["saw louder and sine quieter, no, quieter", "the saw louder than the sine, no, quieter"])
+def test_a_second_thought_after_two_directions_or_a_comparison_is_left_to_the_refusal(phrase):
+    assert refused("add a saw", "add a sine", phrase)
+
+
+def test_invert_it_never_doubles_a_note_in_unison():
+    assert last("add a triangle", "play c3 e3 g3 c4 together", "invert it") == \
+        ["/gate/triangle1 1 164.813778 195.997718 261.625565 523.251131"]

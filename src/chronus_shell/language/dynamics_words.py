@@ -194,20 +194,25 @@ def _at_marking(text: str, model: PatchModel):
         if match is None or match.group("m").lower() in _AMBIGUOUS and not _dynamic_piano(match, model):
             continue                                                    # 'key to f' is a note, 'the piano' a sound
         target = _target(match.group("what"), model)
-        if target is None:
-            return None
+        if target is None or target == MASTER and match.group("m").lower() in _AMBIGUOUS:
+            return None                                                 # (a bare 'piano': never the whole mix)
         level = MARKINGS[match.group("m").lower()] + (MASTER_OFFSET if target == MASTER else 0.0)
         whole = "the whole mix, " if target == MASTER and not match.group("what").strip() else ""
         return f"{match.group('m').lower()}: {whole}{level:g} dB", f"{target} to {level:g} db"
     return None
 
 
+_ARTICLES = ("the", "a", "an", "my", "some", "that", "this")
+
+
 def _dynamic_piano(match: re.Match, model: PatchModel) -> bool:
-    """'piano', 'make it piano', 'the cello piano': the marking p when no part is called piano (a cellist's dynamic;
-    'play piano' stays a part that plays, 'piano and bass' the parts)."""
+    """'piano', 'make it piano', 'the cello piano': the marking p when the musician named the parts and none piano (a
+    cellist's dynamic; 'play piano', 'the piano', 'piano and bass' stay a part, as on a patch of unnamed sounds)."""
+    named = {label for label, module in model.labels.items() if module in model.modules} | \
+        {m for m in model.modules if m != "master" and not re.fullmatch(r"[a-z_]+\d+", m)}   # ('add a saw called cello')
     return match.group("m").lower() == "piano" and not re.match(r"\s*play\b", match.string, re.I) and \
-        not match.string[match.end("m"):].strip(" .!") and \
-        "piano" not in model.labels and "piano" not in model.modules and "piano" not in model.tracks
+        not match.string[match.end("m"):].strip(" .!") and match.group("what").strip().lower() not in _ARTICLES and \
+        bool(named) and "piano" not in named and "piano" not in model.modules and "piano" not in model.tracks
 
 
 def _target(words: str, model: PatchModel, param: str = "gain") -> str | None:

@@ -307,10 +307,13 @@ def _invert(pitches, times: int) -> list[int]:
         for _ in range(times):
             low, rest = ordered[0], ordered[1:]
             above = {(p - low) % 12 for p in rest} - {0}
-            if low % 12 in {p % 12 for p in rest} and above:   # a bass under the chord (c1 under c3 e3 g3): the next
-                ordered = sorted(rest + [low + min(above)])     # chord tone takes the bass, the voicing above kept
+            if low % 12 in {p % 12 for p in rest} and above and rest[0] - low >= 12:   # a bass under the chord (c1
+                ordered = sorted(rest + [low + min(above)])     # under c3 e3 g3): the next chord tone takes the bass
             else:
-                ordered = sorted(rest + [low + 12])
+                up = low + 12
+                while up in rest:                               # (c3 e3 g3 c4: c5 on top, never two c4)
+                    up += 12
+                ordered = sorted(rest + [up])
         return ordered
     found = analyse(ordered)
     root = found[0] if found else ordered[0] % 12

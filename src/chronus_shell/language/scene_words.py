@@ -295,9 +295,17 @@ _WHAT_ON = re.compile(r"^(\s*what(?:'s|\s+is|\s+are)\s+the\s+\w+(?:\s+\w+)?)\s+o
 #: 'pump it up': louder (the idiom) — never more of a wobble an LFO in focus has.
 _PUMP_UP = re.compile(r"^\s*pump\s+(?:it|this|that)\s+up\b", re.I)
 
+#: 'high pass the hat at 8 khz', 'a low-pass': the filter's mode is one word ('highpass the hat' reads).
+_SPLIT_PASS = re.compile(r"\b(high|low|band)[\s-]+pass\b", re.I)
+#: An engineer's 'roll off everything below 30 hz', 'cut the highs above 8k': a low or high cut at that frequency.
+_ROLL_OFF = re.compile(r"\b(?:roll\s+off|cut|filter\s+out|take\s+out|get\s+rid\s+of)\s+(?:everything|all|the\s+(?:lows?|highs?|"
+                       r"low\s+end|top\s+end|rumble|mud|hiss|fizz))?\s*(?P<way>below|under|above|over)\s+"
+                       r"(?P<f>\d+(?:\.\d+)?\s*(?:k(?:hz)?|hz)\b)", re.I)
 #: The rewrites fixed_terms makes, in this order (a rule sees the line the ones before it left).
 _TERMS = (
     (SECOND_THOUGHT, second_thought),
+    (_SPLIT_PASS, r"\1pass"),
+    (_ROLL_OFF, lambda m: f"{'low' if m['way'].lower() in ('below', 'under') else 'high'} cut at {m['f']}"),
     (_PUMP_UP, "much louder"),
     (_NEW_PIECE, "start over"),
     (_WHAT_ON, r"\1 of "),

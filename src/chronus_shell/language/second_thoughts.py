@@ -20,9 +20,9 @@ def second_thought(match: re.Match) -> str:
     """The line before the 'no', its direction word turned the way said after it (the whole line when the
     word after it is not the opposite of one before: 'up a fifth? no, higher' stays as said, to be refused)."""
     way, new = match["way"].lower(), match["new"].lower()
-    if _OPPOSITES[way] != new:
-        return match.group(0)
     body = match["body"]
+    if _OPPOSITES[way] != new or len(re.findall(rf"\b(?:{_WAY})\b", body, re.I)) > 1 or re.search(r"\bthan\b", body, re.I):
+        return match.group(0)                   # ('saw louder and sine quieter, no, quieter': which one? 'than': a comparison)
     start, end = match.span("way")
     return body[:start] + (new.capitalize() if match["way"][0].isupper() else new) + body[end:]
 
