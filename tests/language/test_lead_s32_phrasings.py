@@ -185,3 +185,37 @@ def test_a_second_thought_after_two_directions_or_a_comparison_is_left_to_the_re
 def test_invert_it_never_doubles_a_note_in_unison():
     assert last("add a triangle", "play c3 e3 g3 c4 together", "invert it") == \
         ["/gate/triangle1 1 164.813778 195.997718 261.625565 523.251131"]
+
+
+def test_the_next_chord_said_short_is_the_held_voices_only_while_it_is_in_focus():
+    assert "/gate/sine1" not in " ".join(_tried("add a saw", "hold a cmaj7 on the saw", "add a sine", "change to B flat"))
+    for phrase in ("go to b", "modulate to D", "now a", "and d"):
+        assert not _tried("add a saw", "hold a cmaj7 on the saw", phrase)[:1] or \
+            not _tried("add a saw", "hold a cmaj7 on the saw", phrase)[0].startswith("/gate/saw1")
+
+
+@pytest.mark.parametrize("phrase", ["play c below", "detune it a little below", "fade it out for a long time"])
+def test_a_bare_below_or_a_fades_length_is_never_left_out(phrase):
+    assert refused("add a saw", phrase)
+
+
+def test_what_is_left_playing_must_name_parts():
+    assert refused(*DRUMS, "add a saw", "kick and hats out, only the saw up high")
+
+
+@pytest.mark.parametrize("phrase", ["too fast for the delay, 100", "too fast for the lfo, 100"])
+def test_a_pace_complained_of_for_a_part_never_sets_the_tempo(phrase):
+    assert refused(*DRUMS, "tempo 120", phrase)
+
+
+def test_a_name_ending_in_note_names_nothing_and_a_fade_is_no_sounds_name():
+    assert refused("add a sine", "the sine is the root note")
+    assert "mute" not in " ".join(_tried("fade: add a sine", "add a saw", "stop the fade"))
+
+
+@pytest.mark.parametrize("phrase, mode, cutoff", [("high pass the hat at 8 khz", "highpass", "8000.0"),
+                                                  ("roll off everything below 30 hz on the kick", "highpass", "30.0"),
+                                                  ("cut the highs above 8k on the hat", "lowpass", "8000.0")])
+def test_an_engineers_filter_words_add_that_filter_to_the_part(phrase, mode, cutoff):
+    out = last(*DRUMS, phrase)
+    assert f"/mod/filter1/mode {mode}" in out and f"/mod/filter1/cutoff {cutoff}" in out

@@ -13,8 +13,9 @@ from .harmony_moves import _INTERVALS
 #: ('wait a second' is no correction to a second: the interval is said with its quality, 'a major second')
 INTERVAL_NAMES = "|".join(sorted((re.escape(n) for n in _INTERVALS if len(n) > 2 and n != "second"), key=len, reverse=True))
 _UP, _DOWN = r"up|higher|above", r"down|lower|below"
-#: (a 'no' in the musician's own language too: nahin, nein, non, não, nee)
-_MARK = r"(?:(?:no+|nope|nah|nahin|nahi|nein|non|não|nao|nee|sorry|oops|wait|actually)[\s,.!]+)+" \
+#: The words that take back what was just said (a 'no' in the musician's own language too: nahin, nein, non, não, nee).
+TAKE_BACK = r"(?:no+|nope|nah|nahin|nahi|nein|non|não|nao|nee|sorry|oops|wait|actually)"
+_MARK = rf"(?:{TAKE_BACK}[\s,.!]+)+" \
         r"(?:i\s+meant?\s+|make\s+(?:it|that)\s+)?|(?:i\s+meant?|make\s+(?:it|that))[\s,]+"
 #: What only says it was a slip ('sorry, I said it backwards', 'my bad'), after the interval meant.
 _SLIP = r"instead|sorry|please|only|my\s+(?:bad|mistake)|i\s+(?:said|got)\s+it\s+(?:backwards|wrong|the\s+wrong\s+way)|not\s+an?\s+\w+"

@@ -141,7 +141,7 @@ def _only_a_verb(word: str) -> bool:
     from .vocabulary import module_words
 
     return word.isalpha() and len(word) >= 3 and word not in module_words() and not _no_name(word) and \
-        is_known_word(word) and not is_note(word)
+        word not in _CHANGES and is_known_word(word) and not is_note(word)
 
 
 def _type_of(messages: list[Message], module_id: str) -> str:
@@ -187,8 +187,10 @@ _HOW_IT_IS = frozenset({"one", "problem", "issue", "same", "thing", "main", "sta
                         "jam", "vibe", "song", "track", "tune", "piece", "verse", "chorus", "bridge", "intro", "outro",
                         "drop", "break", "breakdown", "session", "mix", "sound", "music", "set", "end", "start", "way"})
 #: What a part plays, never its name ('the sine is the melody': 'melody on the triangle: …' still a melody).
-_WHAT_IT_PLAYS = frozenset({"melody", "tune", "riff", "line", "hook", "notes", "chords", "chord", "arp", "arpeggio",
-                            "ostinato", "bassline", "harmony", "rhythm", "beat", "groove", "part", "loop", "solo"})
+_WHAT_IT_PLAYS = frozenset({"melody", "tune", "riff", "line", "hook", "notes", "note", "chords", "chord", "arp", "arpeggio",
+                            "ostinato", "bassline", "harmony", "rhythm", "beat", "groove", "part", "loop", "solo", "pitch"})
+#: How a sound changes over time: 'stop the fade' is about the change, so never a sound's name ('fade: …').
+_CHANGES = frozenset({"fade", "swell", "sweep", "ramp", "build", "crescendo", "diminuendo"})
 
 
 def _said_as(model: PatchModel, module_id: str) -> str:

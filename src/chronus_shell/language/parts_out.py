@@ -1,7 +1,8 @@
 """Several parts taken out at once, with what is left said after: 'hats and kick out, bass alone', 'kick and hats off,
 just the bass', 'dholak and taali both out, only harmonium and voice', 'drums out for 2 bars, bass alone, then back
 in' — the parts named are muted (for the time said); what is left plays on, so saying it changes nothing. Read only
-when each part named out is a part here and none of them is one said to be left."""
+when each part named out is a part here, none of them is one said to be left, and every word of what is left names a
+part ('only the saw up high' says more than which part)."""
 from __future__ import annotations
 
 import re
@@ -28,8 +29,9 @@ def parts_out(line: str, model: PatchModel, part_named) -> tuple[str, str] | Non
     kept = [w for w in _JOINS.split(match["kept1"] or match["kept2"]) if w and w.lower() not in ("the", "and")]
     drums = [m for m, kind in model.modules.items() if kind in CATALOGUE and CATALOGUE[kind].spec.role == "drum"]
     out = [m for w in named for m in (drums or [None] if w.lower() in _KIT else [part_named(w.lower())])]
-    if not named or None in out or any(part_named(w.lower()) in out for w in kept):
-        return None                                   # (a part both out and left: not read)
+    if not named or None in out or any(part_named(w.lower()) in out for w in kept) or \
+            any(part_named(w.lower()) is None and w.lower() not in _KIT for w in kept):
+        return None                                   # (a part both out and left, or more said of it: not read)
     time = match["time"] or ""
     return f"'{', '.join(kept)}' left playing: the others out", f"mute {' and '.join(named)}{time}"
 

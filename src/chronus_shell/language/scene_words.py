@@ -297,10 +297,11 @@ _PUMP_UP = re.compile(r"^\s*pump\s+(?:it|this|that)\s+up\b", re.I)
 
 #: 'high pass the hat at 8 khz', 'a low-pass': the filter's mode is one word ('highpass the hat' reads).
 _SPLIT_PASS = re.compile(r"\b(high|low|band)[\s-]+pass\b", re.I)
-#: An engineer's 'roll off everything below 30 hz', 'cut the highs above 8k': a low or high cut at that frequency.
+#: An engineer's 'roll off everything below 30 hz on the kick', 'cut the highs above 8k on the hats': a low or high cut
+#: there (with no part said, the whole mix has no filter: refused as before).
 _ROLL_OFF = re.compile(r"\b(?:roll\s+off|cut|filter\s+out|take\s+out|get\s+rid\s+of)\s+(?:everything|all|the\s+(?:lows?|highs?|"
                        r"low\s+end|top\s+end|rumble|mud|hiss|fizz))?\s*(?P<way>below|under|above|over)\s+"
-                       r"(?P<f>\d+(?:\.\d+)?\s*(?:k(?:hz)?|hz)\b)", re.I)
+                       r"(?P<f>\d+(?:\.\d+)?\s*(?:k(?:hz)?|hz)\b)(?=\s+(?:on|for|from|in)\s)", re.I)   # (a part said)
 #: The rewrites fixed_terms makes, in this order (a rule sees the line the ones before it left).
 _TERMS = (
     (SECOND_THOUGHT, second_thought),

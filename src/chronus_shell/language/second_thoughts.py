@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import re
 
+from .interval_corrections import TAKE_BACK
+
 #: Each direction word with its opposite (said the second way: the one of the pair that kind uses).
 _OPPOSITES = {"up": "down", "higher": "lower", "louder": "quieter", "brighter": "darker", "faster": "slower",
               "longer": "shorter", "wider": "narrower", "bigger": "smaller"}   # (not more/less: "no less" is emphasis)
 _OPPOSITES.update({b: a for a, b in list(_OPPOSITES.items())})
 _WAY = "|".join(sorted(_OPPOSITES, key=len, reverse=True))
 SECOND_THOUGHT = re.compile(
-    rf"^(?P<body>.*?\b(?P<way>{_WAY})\b.*?)\s*[?.!,;]*\s*[-–—]*\s*\b(?:no+|nah|nope|wait|sorry|actually|oops)\b"
+    rf"^(?P<body>.*?\b(?P<way>{_WAY})\b.*?)\s*[?.!,;]*\s*[-–—]*\s*\b{TAKE_BACK}\b"
     rf"(?:[\s,.!:;-]|–|—|\b(?:no|wait|sorry|actually|i\s+mean|make\s+(?:it|that))\b)*(?P<new>{_WAY})\s*[.!]*\s*$", re.I)
 
 
