@@ -219,3 +219,9 @@ def test_a_name_ending_in_note_names_nothing_and_a_fade_is_no_sounds_name():
 def test_an_engineers_filter_words_add_that_filter_to_the_part(phrase, mode, cutoff):
     out = last(*DRUMS, phrase)
     assert f"/mod/filter1/mode {mode}" in out and f"/mod/filter1/cutoff {cutoff}" in out
+
+
+@pytest.mark.parametrize("phrase, notes", [("notes sol fa mi re do on the flute", "g4 f4 e4 d4 c4"),
+                                           ("notes c b a g f e d c on the flute", "c5 b4 a4 g4 f4 e4 d4 c4")])
+def test_a_line_without_octaves_steps_down_as_written(phrase, notes):
+    assert last("add a sine at 440 hz called flute", phrase)[-1] == f"/seq/notes flute {notes}"

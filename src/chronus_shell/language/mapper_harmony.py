@@ -125,10 +125,14 @@ def _note_values(ctx, words, intent: ih.PitchList, tokens: list[str]) -> list[Me
     return send_track(ctx, words, intent.column, pattern, notes, intent.name)
 
 
+#: The lowest note a line without octaves goes to (E1, a bass guitar's lowest string: '808: a, then f, then c' keeps c2).
+_LOWEST = 28
+
+
 def placed_note(token: str, reference: float, column: int, first: int | None = None) -> str:
     """A note name: as written when it has an octave, else the octave nearest `reference`
-    (the note before) — kept from a fourth below to an octave above the line's `first`
-    note, so a line does not wander off the voice's register."""
+    (the note before) — kept within an octave of the line's `first` note ('sol fa mi re do' steps down to do), so a
+    line does not wander off the voice's register, and never below a bass guitar's low E."""
     if token[-1].isdigit():
         return token
     found = root_text(token)
@@ -136,7 +140,7 @@ def placed_note(token: str, reference: float, column: int, first: int | None = N
         raise LanguageError(f"{token!r} is not a note", column)
     pitch = nearest(found[0], reference)
     if first is not None:
-        pitch += 12 if pitch < first - 5 else -12 if pitch > first + 12 else 0
+        pitch += 12 if pitch < max(first - 12, _LOWEST) else -12 if pitch > first + 12 else 0
     return spelled(pitch, token)
 
 
