@@ -5,8 +5,8 @@ move ('no, a fourth'), a part's notes made shorter or longer ('bass staccato'), 
 ('stop the fade', 'cancel the fade'), a track back at its own speed ('back to 16ths'), a value said again
 ('no, 72 again'), a change said to happen 'straight away', the next chord said short while one is held ('change to B flat'),
 how long a sound is held or where it sits ('… the whole time', '… under everything'), parts taken out with what is
-left said ('hats and kick out, bass alone'), a question about what plays or where a
-part is ('is it playing?', 'where did my piano go?'). Each is a line in the grammar's words with how it was read; a
+left said ('hats and kick out, bass alone'), a little swing said so ('swing un poco, like 10%'), a question about
+what plays or where a part is ('is it playing?', 'where did my piano go?'). Each is a line in the grammar's words with how it was read; a
 reading that cannot be (a voice with no envelope, a part that is not there) refuses with the way to it."""
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from .chord_changes import held_chord_change
 from .drum_rolls import drum_roll
 from .hold_asides import without_hold_aside
 from .interval_corrections import corrected_interval
+from .little_swing import little_swing
 from .note_lengths import note_length
 from .parts_out import parts_out
 from .patch_model import PatchModel
@@ -36,7 +37,8 @@ def late_readings(line: str, model: PatchModel, last_text: str, part_named, redo
                lambda: drum_roll(line, model, part_named), lambda: bass_roots(line, model, part_named),
                lambda: ramp_stop(line, model, part_named), lambda: grid_back(line, model), lambda: value_again(line),
                lambda: state_question(line, model, part_named, redo), lambda: held_chord_change(line, model),
-               lambda: without_hold_aside(line, part_named), lambda: parts_out(line, model, part_named))
+               lambda: without_hold_aside(line, part_named), lambda: parts_out(line, model, part_named),
+               lambda: little_swing(line))
     for read in readers:
         found = read()
         if found is not None:
