@@ -258,3 +258,18 @@ def test_a_section_of_the_music_is_never_a_label():
     translator = Translator()
     translator.translate("drop: add a kick")
     assert "drop" not in translator.model.labels
+
+
+# -- a little swing, said the way musicians say it ------------------------------------------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("swing little", "swing a little"), ("swing a little bit, no too much", "swing a little"),
+    ("swing little, like khaleeji feel", "swing a little"), ("swing un poco, like 10%", "swing 10%"),
+    ("Swing a little, 15 Prozent, for the Foxtrott", "swing 15%"), ("swing the 16ths a touch", "swing the 16ths a little"),
+])
+def test_a_little_swing_said_so_is_a_little_swing_or_the_amount_said(phrase, expected):
+    assert last(*DRUMS, phrase) == last(*DRUMS, expected)
+
+
+def test_a_little_swing_with_a_command_after_it_keeps_the_command():
+    said = last(*DRUMS, "swing a little, and the kick louder")
+    assert any(m.startswith("/mod/kick1/gain") for m in said)
