@@ -273,3 +273,16 @@ def test_a_little_swing_said_so_is_a_little_swing_or_the_amount_said(phrase, exp
 def test_a_little_swing_with_a_command_after_it_keeps_the_command():
     said = last(*DRUMS, "swing a little, and the kick louder")
     assert any(m.startswith("/mod/kick1/gain") for m in said)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the snare drops out", ["/seq/mute snare 1"]), ("the snare drops out, kick keeps goin", ["/seq/mute snare 1"]),
+    ("the snare drops out for 2 bars", ["/seq/mute snare 1 2"]),
+])
+def test_a_part_said_to_drop_out_is_muted(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+def test_a_part_said_to_drop_out_and_keep_going_is_refused():
+    with pytest.raises(LanguageError):
+        last(*DRUMS, "the snare drops out, snare keeps going")
