@@ -286,3 +286,17 @@ def test_a_part_said_to_drop_out_is_muted(phrase, expected):
 def test_a_part_said_to_drop_out_and_keep_going_is_refused():
     with pytest.raises(LanguageError):
         last(*DRUMS, "the snare drops out, snare keeps going")
+
+
+@pytest.mark.parametrize("phrase, plain", [
+    ("the whole orchestra down 3 db", "the whole thing down 3 db"),
+    ("fade in the whole piece over 4 bars", "fade in the whole thing over 4 bars"),
+    ("fade the entire band out over 8 bars", "fade the whole thing out over 8 bars"),
+])
+def test_the_whole_band_piece_or_orchestra_is_the_whole_mix(phrase, plain):
+    assert last(*DRUMS, phrase) == last(*DRUMS, plain)
+
+
+def test_a_band_said_without_whole_is_not_the_mix():
+    with pytest.raises(LanguageError):                # ('narrower band': a filter's, never the mix)
+        last(*DRUMS, "the band down 3 db")
