@@ -300,3 +300,14 @@ def test_the_whole_band_piece_or_orchestra_is_the_whole_mix(phrase, plain):
 def test_a_band_said_without_whole_is_not_the_mix():
     with pytest.raises(LanguageError):                # ('narrower band': a filter's, never the mix)
         last(*DRUMS, "the band down 3 db")
+
+
+# -- a held sound let go by name, or let ring out ---------------------------------------------------------------------
+@pytest.mark.parametrize("phrase", ["let the triangle go", "let it ring out", "let it die away", "and just let it ring out"])
+def test_a_held_sound_let_go_or_let_ring_out_is_released(phrase):
+    assert last(*HELD, phrase) == ["/gate/triangle1 0"]
+
+
+def test_a_named_sound_let_go_is_released():
+    assert last(*PAD, "the triangle is the baglamas", "hold an F major chord", "let the baglamas go") == \
+        ["/gate/triangle1 0"]
