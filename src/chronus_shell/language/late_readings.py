@@ -2,7 +2,7 @@
 move ('no, a fourth'), a part's notes made shorter or longer ('bass staccato'), a part that comes in at a bar
 ('brass hits at bar 17') or plays its bar every 4 bars, notes left out at random ('the hats random 80 percent'), a roll on the last beat
 ('snare roll on the last beat'), a part told to play the chords' roots ('the bass follows the chords'), a running fade stopped or called off
-('stop the fade', 'cancel the fade'), a track back at its own speed ('back to 16ths'), a value said again
+('stop the fade', 'cancel the fade'), a track back at its own speed ('back to 16ths') or in phase, a sound back in tune, a value said again
 ('no, 72 again'), a change said to happen 'straight away', the next chord said short while one is held ('change to B flat'),
 how long a sound is held or where it sits ('… the whole time', '… under everything'), parts taken out with what is
 left said ('hats and kick out, bass alone'), a little swing said so ('swing un poco, like 10%'), a question about
@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from .at_once import at_once
 from .bar_entries import bar_entry, bar_every
-from .back_readings import grid_back, value_again
+from .back_readings import back_in, grid_back, value_again
 from .bass_roots import bass_roots
 from .chance_words import chance_words
 from .chord_changes import held_chord_change
@@ -36,6 +36,7 @@ def late_readings(line: str, model: PatchModel, last_text: str, part_named, redo
                lambda: bar_entry(line, model, part_named), lambda: chance_words(line, model, part_named),
                lambda: drum_roll(line, model, part_named), lambda: bass_roots(line, model, part_named),
                lambda: ramp_stop(line, model, part_named), lambda: grid_back(line, model), lambda: value_again(line),
+               lambda: back_in(line, model),
                lambda: state_question(line, model, part_named, redo), lambda: held_chord_change(line, model),
                lambda: without_hold_aside(line, part_named), lambda: parts_out(line, model, part_named),
                lambda: little_swing(line))
