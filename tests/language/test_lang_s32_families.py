@@ -311,3 +311,19 @@ def test_a_held_sound_let_go_or_let_ring_out_is_released(phrase):
 def test_a_named_sound_let_go_is_released():
     assert last(*PAD, "the triangle is the baglamas", "hold an F major chord", "let the baglamas go") == \
         ["/gate/triangle1 0"]
+
+
+# -- back in tune, back in phase ------------------------------------------------------------------------------------
+def test_back_in_tune_is_the_one_detuned_sound_at_no_detune():
+    assert last(*PAD, "add a sine", "sine detune -20", "back in tune") == ["/mod/sine1/detune 0.0"]
+
+
+def test_back_in_phase_is_the_one_shifted_track_unshifted():
+    assert last(*DRUMS, "shift the hats one step later", "back in phase") == ["/seq/shift hats 0"]
+
+
+@pytest.mark.parametrize("lines", [PAD + ("add a sine", "sine detune -20", "triangle detune 10", "back in tune"),   # which?
+                                   PAD + ("back in tune",)])                                                       # none
+def test_back_in_tune_with_several_or_none_detuned_is_refused(lines):
+    with pytest.raises(LanguageError):
+        last(*lines)
