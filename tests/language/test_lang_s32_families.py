@@ -327,3 +327,19 @@ def test_back_in_phase_is_the_one_shifted_track_unshifted():
 def test_back_in_tune_with_several_or_none_detuned_is_refused(lines):
     with pytest.raises(LanguageError):
         last(*lines)
+
+
+# -- a drum made drier with nothing on it to dry ----------------------------------------------------------------------
+@pytest.mark.parametrize("phrase, plain", [("make the hats more dry", "the hats shorter"), ("the snare drier", "the snare shorter"),
+                                           ("the snare a bit more dry", "the snare shorter")])
+def test_a_dry_drum_with_no_effect_on_it_is_a_shorter_one(phrase, plain):
+    assert last(*DRUMS, phrase) == last(*DRUMS, plain)
+
+
+def test_a_drier_drum_with_a_reverb_on_it_is_less_reverb():
+    assert last(*DRUMS, "add a reverb to the snare", "the snare drier") == ["/mod/reverb1/mix 0.15"]
+
+
+def test_a_drier_synth_with_nothing_to_dry_is_refused():
+    with pytest.raises(LanguageError):
+        last("add a saw", "the saw more dry")
