@@ -258,3 +258,98 @@ def test_a_section_of_the_music_is_never_a_label():
     translator = Translator()
     translator.translate("drop: add a kick")
     assert "drop" not in translator.model.labels
+
+
+# -- a little swing, said the way musicians say it ------------------------------------------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("swing little", "swing a little"), ("swing a little bit, no too much", "swing a little"),
+    ("swing little, like khaleeji feel", "swing a little"), ("swing un poco, like 10%", "swing 10%"),
+    ("Swing a little, 15 Prozent, for the Foxtrott", "swing 15%"), ("swing the 16ths a touch", "swing the 16ths a little"),
+])
+def test_a_little_swing_said_so_is_a_little_swing_or_the_amount_said(phrase, expected):
+    assert last(*DRUMS, phrase) == last(*DRUMS, expected)
+
+
+def test_a_little_swing_with_a_command_after_it_keeps_the_command():
+    said = last(*DRUMS, "swing a little, and the kick louder")
+    assert any(m.startswith("/mod/kick1/gain") for m in said)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the snare drops out", ["/seq/mute snare 1"]), ("the snare drops out, kick keeps goin", ["/seq/mute snare 1"]),
+    ("the snare drops out for 2 bars", ["/seq/mute snare 1 2"]),
+])
+def test_a_part_said_to_drop_out_is_muted(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+def test_a_part_said_to_drop_out_and_keep_going_is_refused():
+    with pytest.raises(LanguageError):
+        last(*DRUMS, "the snare drops out, snare keeps going")
+
+
+@pytest.mark.parametrize("phrase, plain", [
+    ("the whole orchestra down 3 db", "the whole thing down 3 db"),
+    ("fade in the whole piece over 4 bars", "fade in the whole thing over 4 bars"),
+    ("fade the entire band out over 8 bars", "fade the whole thing out over 8 bars"),
+])
+def test_the_whole_band_piece_or_orchestra_is_the_whole_mix(phrase, plain):
+    assert last(*DRUMS, phrase) == last(*DRUMS, plain)
+
+
+def test_a_band_said_without_whole_is_not_the_mix():
+    with pytest.raises(LanguageError):                # ('narrower band': a filter's, never the mix)
+        last(*DRUMS, "the band down 3 db")
+
+
+# -- a held sound let go by name, or let ring out ---------------------------------------------------------------------
+@pytest.mark.parametrize("phrase", ["let the triangle go", "let it ring out", "let it die away", "and just let it ring out"])
+def test_a_held_sound_let_go_or_let_ring_out_is_released(phrase):
+    assert last(*HELD, phrase) == ["/gate/triangle1 0"]
+
+
+def test_a_named_sound_let_go_is_released():
+    assert last(*PAD, "the triangle is the baglamas", "hold an F major chord", "let the baglamas go") == \
+        ["/gate/triangle1 0"]
+
+
+# -- back in tune, back in phase ------------------------------------------------------------------------------------
+def test_back_in_tune_is_the_one_detuned_sound_at_no_detune():
+    assert last(*PAD, "add a sine", "sine detune -20", "back in tune") == ["/mod/sine1/detune 0.0"]
+
+
+def test_back_in_phase_is_the_one_shifted_track_unshifted():
+    assert last(*DRUMS, "shift the hats one step later", "back in phase") == ["/seq/shift hats 0"]
+
+
+@pytest.mark.parametrize("lines", [PAD + ("add a sine", "sine detune -20", "triangle detune 10", "back in tune"),   # which?
+                                   PAD + ("back in tune",)])                                                       # none
+def test_back_in_tune_with_several_or_none_detuned_is_refused(lines):
+    with pytest.raises(LanguageError):
+        last(*lines)
+
+
+# -- a drum made drier with nothing on it to dry ----------------------------------------------------------------------
+@pytest.mark.parametrize("phrase, plain", [("make the hats more dry", "the hats shorter"), ("the snare drier", "the snare shorter"),
+                                           ("the snare a bit more dry", "the snare shorter")])
+def test_a_dry_drum_with_no_effect_on_it_is_a_shorter_one(phrase, plain):
+    assert last(*DRUMS, phrase) == last(*DRUMS, plain)
+
+
+def test_a_drier_drum_with_a_reverb_on_it_is_less_reverb():
+    assert last(*DRUMS, "add a reverb to the snare", "the snare drier") == ["/mod/reverb1/mix 0.15"]
+
+
+def test_a_drier_synth_with_nothing_to_dry_is_refused():
+    with pytest.raises(LanguageError):
+        last("add a saw", "the saw more dry")
+
+
+# -- a name given to a sound not there yet waits for it ---------------------------------------------------------------
+def test_a_name_given_to_a_sound_not_added_yet_names_the_one_added():
+    assert last(*DRUMS, "the saw is my guitar", "add a saw", "the guitar quieter") == ["/mod/saw1/gain 0.4"]
+
+
+def test_a_name_waiting_for_a_sound_names_nothing_before_it_comes():
+    with pytest.raises(LanguageError):
+        last(*DRUMS, "the saw is my guitar", "the guitar quieter")

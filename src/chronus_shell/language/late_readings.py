@@ -1,26 +1,30 @@
 """Readings tried last, for a line refused as typed and by every reading before them: an interval corrected after a
-move ('no, a fourth'), a part's notes made shorter or longer ('bass staccato'), a part that comes in at a bar
-('brass hits at bar 17') or plays its bar every 4 bars, notes left out at random ('the hats random 80 percent'), a roll on the last beat
-('snare roll on the last beat'), a part told to play the chords' roots ('the bass follows the chords'), a running fade stopped or called off
-('stop the fade', 'cancel the fade'), a track back at its own speed ('back to 16ths'), a value said again
-('no, 72 again'), a change said to happen 'straight away', the next chord said short while one is held ('change to B flat'),
-how long a sound is held or where it sits ('… the whole time', '… under everything'), parts taken out with what is
-left said ('hats and kick out, bass alone'), a question about what plays or where a
-part is ('is it playing?', 'where did my piano go?'). Each is a line in the grammar's words with how it was read; a
-reading that cannot be (a voice with no envelope, a part that is not there) refuses with the way to it."""
+move ('no, a fourth'), a part's notes made shorter or longer ('bass staccato'), a part that comes in at a bar ('brass
+hits at bar 17') or plays its bar every 4 bars, notes left out at random ('the hats random 80 percent'), a roll on the
+last beat ('snare roll on the last beat'), a part told to play the chords' roots ('the bass follows the chords'), a
+running fade stopped or called off ('stop the fade', 'cancel the fade'), a track back at its own speed ('back to 16ths')
+or in phase, a sound back in tune, a value said again ('no, 72 again'), a change said to happen 'straight away', the
+next chord said short while one is held ('change to B flat'), how long a sound is held or where it sits ('… the whole
+time', '… under everything'), parts taken out with what is left said ('hats and kick out, bass alone'), a little swing
+said so ('swing un poco, like 10%'), a drum made drier with nothing on it to dry ('the snare more dry': shorter), a
+question about what plays or where a part is ('is it playing?', 'where did my piano go?'). Each is a line in the
+grammar's words with how it was read; a reading that cannot be (a voice with no envelope, a part that is not there)
+refuses with the way to it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from .at_once import at_once
 from .bar_entries import bar_entry, bar_every
-from .back_readings import grid_back, value_again
+from .back_readings import back_in, grid_back, value_again
 from .bass_roots import bass_roots
 from .chance_words import chance_words
 from .chord_changes import held_chord_change
 from .drum_rolls import drum_roll
+from .dry_drums import dry_drum
 from .hold_asides import without_hold_aside
 from .interval_corrections import corrected_interval
+from .little_swing import little_swing
 from .note_lengths import note_length
 from .parts_out import parts_out
 from .patch_model import PatchModel
@@ -35,8 +39,10 @@ def late_readings(line: str, model: PatchModel, last_text: str, part_named, redo
                lambda: bar_entry(line, model, part_named), lambda: chance_words(line, model, part_named),
                lambda: drum_roll(line, model, part_named), lambda: bass_roots(line, model, part_named),
                lambda: ramp_stop(line, model, part_named), lambda: grid_back(line, model), lambda: value_again(line),
+               lambda: back_in(line, model),
                lambda: state_question(line, model, part_named, redo), lambda: held_chord_change(line, model),
-               lambda: without_hold_aside(line, part_named), lambda: parts_out(line, model, part_named))
+               lambda: without_hold_aside(line, part_named), lambda: parts_out(line, model, part_named),
+               lambda: little_swing(line), lambda: dry_drum(line, model, part_named))
     for read in readers:
         found = read()
         if found is not None:

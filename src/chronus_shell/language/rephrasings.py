@@ -83,6 +83,9 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:add|make|give me)\s+(?:an?\s+)?(?:bass|lead|pad|melody|sub|drone)(?:\s+(?:sound|voice|line|part))?[,:]\s*"
      r"(?:an?\s+)?(sine|saw|square|triangle|noise)\b(.*)$", r"add a \1\2"),
     (r"^(?:let\s+go|let\s+it\s+go|release)(?:\s+of)?(?:\s+(?:it|that|the note|the key))?(?:\s+now)?$", "release"),
+    # a held sound let go by name, or let ring out: released ('let the triangle go', 'let it ring out', 'let it die away')
+    (r"^let\s+(?:the\s+|my\s+)?(?!it\b)([\w-]+)\s+go(?:\s+now)?$", r"release the \1"),
+    (r"^(?:and\s+)?(?:just\s+)?let\s+(?:it|them)\s+(?:ring\s+out|die\s+(?:away|out)|decay)(?:\s+now)?$", "release"),
     (r"^(?:the\s+)?(\w+)\s+(before|after)\s+(?:the\s+)?(\w+)$", r"put \1 \2 \3"),
     (r"^(?:setcps|cps)\s*\(?\s*([\d.]+)\s*/\s*60\s*/\s*4\s*\)?$", r"tempo \1"),
     (r"^(?:setcps|cps)\s*\(?\s*(0?\.\d+|\d+\.\d+)\s*\)?$", lambda m: f"tempo {float(m.group(1)) * 240:g}"),

@@ -145,6 +145,8 @@ _CENTS_OFF = re.compile(r"^(?P<part>(?:the\s+|my\s+)?[\w-]+)\s+(?:is|'s|sounds|s
                         r"\s*cents?\s+(?P<way>flat|sharp)(?P<tail>[,.!].*)?$", re.I)
 #: A delay named by the gear it imitates ('a tape delay on the snare', 'analog echo'): the delay there is.
 _GEAR_DELAY = re.compile(r"\b(?:tape|analog(?:ue)?|space|digital|bbd|bucket[- ]brigade)\s+(?:delay|echo)\b", re.I)
+#: The whole band, piece or orchestra: the whole mix ('the whole orchestra down 3 db', 'fade in the whole piece').
+_WHOLE_BAND = re.compile(r"\bthe\s+(?:whole|entire|full)\s+(?:band|piece|orchestra|ensemble|group)\b", re.I)
 _FADE_UP_FROM = re.compile(r"^(?P<lead>(?:and\s+|now\s+|then\s+)?(?:slowly\s+)?)(?:fade|swell|bring)\s+(?:everything\s+)?(?:in|up)\s+"
                            r"from\s+(?:nothing|silence|zero|scratch)\b", re.I)
 
@@ -333,6 +335,7 @@ _TERMS = (
      f"{m['effect']} on {m['part']} at {m['value']}"),                           # asked to add: added
     (_EFFECT_THEN_VALUE, r"\g<effect> on \g<part> at \g<value>"),
     (_EXCLAIMED, ", "),
+    (_WHOLE_BAND, "the whole thing"),
     (_FADE_UP_FROM, r"\g<lead>fade everything in from nothing"),
     (_GEAR_DELAY, "delay"),
     (_CENTS_TO, lambda m: f"{m['head']} {'down' if m['way'].lower() == 'flat' else 'up'} {m['n']} cents{m['tail'] or ''}"),
