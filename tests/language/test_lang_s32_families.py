@@ -343,13 +343,3 @@ def test_a_drier_drum_with_a_reverb_on_it_is_less_reverb():
 def test_a_drier_synth_with_nothing_to_dry_is_refused():
     with pytest.raises(LanguageError):
         last("add a saw", "the saw more dry")
-
-
-# -- a name given to a sound not there yet waits for it ---------------------------------------------------------------
-def test_a_name_given_to_a_sound_not_added_yet_names_the_one_added():
-    assert last(*DRUMS, "the saw is my guitar", "add a saw", "the guitar quieter") == ["/mod/saw1/gain 0.4"]
-
-
-def test_a_name_waiting_for_a_sound_names_nothing_before_it_comes():
-    with pytest.raises(LanguageError):
-        last(*DRUMS, "the saw is my guitar", "the guitar quieter")

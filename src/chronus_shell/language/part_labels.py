@@ -113,31 +113,16 @@ def name_given(line: str, model: PatchModel) -> str | None:
     try:
         part = Resolver(model).module(Words(tuple(Word(w, match.start("what")) for w in words)), hints=False)
     except LanguageError:
-        part = _to_come(words, model) if passing is not None else None
-        if part is None:
-            return None                               # 'call it a day', 'name the session ...': not a part named
+        return None                                   # 'call it a day', 'name the session ...': not a part named
     if is_known_word(name, model.names()) and name not in NICKNAMES:
         raise LanguageError(f"'{name}' already means something here: give {part} a name of its own "
                             f"(e.g. 'call {what} {_EXAMPLE_NAME}')", match.start("name"), (), line)
     own = [w for w in name.split() if len(name.split()) > 1 and len(w) >= 3 and not is_known_word(w, model.names())]
     model.labels = {**model.labels, name: part, **{w: part for w in own}}     # ('the tenor pan': 'the tenor' too)
-    if part not in model.modules:
-        return f"'{name}' will name the {model.modules.get(part, part.rstrip('0123456789'))} you add ({part})"
     return f"'{name}' names {part} from now on"
 
 
 _EXAMPLE_NAME = "blip"
-
-
-def _to_come(words: list[str], model: PatchModel) -> str | None:
-    """'the saw is my guitar' with no saw yet: the id the first saw added will have (the name waits for it); None for
-    anything but one type of sound with none of it in the patch."""
-    from .resolve import type_named
-
-    kind = type_named(tuple(words))
-    if kind is None or kind not in CATALOGUE or CATALOGUE[kind].spec.role not in _ROLES or model.of_type(kind):
-        return None
-    return model.next_id(kind)
 
 
 def _name_first(what: str, name: str, model: PatchModel) -> bool:
