@@ -225,3 +225,32 @@ def test_an_engineers_filter_words_add_that_filter_to_the_part(phrase, mode, cut
                                            ("notes c b a g f e d c on the flute", "c5 b4 a4 g4 f4 e4 d4 c4")])
 def test_a_line_without_octaves_steps_down_as_written(phrase, notes):
     assert last("add a sine at 440 hz called flute", phrase)[-1] == f"/seq/notes flute {notes}"
+
+
+# --- the second blind trial of session 32 ---------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase, pattern", [("in 4 bars, snare ....x.......x...", "....x.......x..."),
+                                             ("at the next bar, snare ..x...x...x...x.", "..x...x...x...x.")])
+def test_a_bar_after_a_time_keeps_its_last_rests(phrase, pattern):
+    assert last(*DRUMS, phrase)[0].endswith(f"/seq/add snare snare1 {pattern}")
+
+
+def test_close_on_a_highpass_raises_its_cutoff():
+    lines = (*DRUMS, "add a highpass filter at 200 hz to the hats")
+    assert last(*lines, "close the filter") == ["/mod/filter1/cutoff 237.841423"]
+    assert last(*lines, "open the filter") == ["/mod/filter1/cutoff 168.179283"]
+
+
+def test_an_effect_said_on_a_part_with_a_value_and_no_verb_sets_the_one_there():
+    lines = (*DRUMS, "clap on 2 and 4", "add a reverb to the snare")
+    assert last(*lines, "reverb on the clap 30% mix") == ["/mod/reverb1/mix 0.3"]
+
+
+def test_a_hit_asked_where_the_part_plays_already_is_refused_never_a_second_drum():
+    assert "plays there already" in refused(*DRUMS, "kick x...x...x...x..x", "add a kick on the last 16th")
+
+
+@pytest.mark.parametrize("phrase, expected", [("the sine is too low, make it higher", "/mod/sine1/freq 880.0"),
+                                              ("the sine is too quiet, make it louder", "/mod/sine1/gain 0.6")])
+def test_a_complaint_about_a_part_then_its_change_on_it_moves_it_once(phrase, expected):
+    assert last("add a triangle", "add a sine at 440 hz", "add a reverb", phrase) == [expected]

@@ -154,7 +154,7 @@ def module_or_none(ctx, words: it.Words) -> str | None:
 
 
 def open_close(ctx, intent: it.OpenClose) -> list[Message]:
-    """'open the filter' raises its cutoff; 'open night-drive' loads a session."""
+    """'open the filter' raises its cutoff (a highpass's lowers it); 'open night-drive' loads a session."""
     words = intent.target
     session_like = len(words.items) == 1 and not is_known_word(words.text, ctx.model.modules) and not plural_of_type(words.text)
     if intent.direction > 0 and (intent.at_bar or session_like):
@@ -167,8 +167,10 @@ def open_close(ctx, intent: it.OpenClose) -> list[Message]:
             names = ("decay",)                        # "open hats": a longer ring
         module_id, spec = near_param(ctx, words, names, words.column,
                                      "opener" if intent.direction > 0 else "closer")
-    return [change_message(ctx, module_id, spec, intent.direction, intent.amount, intent.intensity,
-                           words.column)]
+    highpass = spec.name == "cutoff" and ctx.model.spec(module_id).has_param("mode") and \
+        ctx.model.value(module_id, "mode") == "highpass"
+    return [change_message(ctx, module_id, spec, -intent.direction if highpass else intent.direction, intent.amount,
+                           intent.intensity, words.column)]      # (a highpass opens down: more of the lows through)
 
 
 #: The intents this family maps.

@@ -22,7 +22,7 @@ from ..engine.mini_notation import check_pattern
 from ..engine.params import ParamError
 from .parser_rhythm_forms import (BRINGS, CHANCE, DROPS, EUCLID, EVERY, FILL, HUMANIZE, LAST, LOOSE_COUNT, NAMED, POSITIONS,
                                   QUOTED, REVERSE, ROLL, SEED, SHIFT, SPEED, SPOTS, THIN, THIRTY_SECONDS)
-from .rhythm_tokens import (NUM, OFTEN, ORDINAL_BEATS, PER_BEAT, POSITION, RHYTHM_NAMES, ROLL_COUNT, SUBDIVISION,
+from .rhythm_tokens import (ENDS_IN_STEPS, NUM, OFTEN, ORDINAL_BEATS, PER_BEAT, POSITION, RHYTHM_NAMES, ROLL_COUNT, SUBDIVISION,
                             UNIT_STEPS)
 from .units import parse_number
 
@@ -36,7 +36,6 @@ def _num(text: str | None) -> int:
 #: Between a euclid's hits and steps ('euclid 5 over 16').
 _OVER = r"(?:,|\s+(?:over|in|of|across|into)\s+|/|\s)"
 _FULL_STOP = re.compile(r"(?<![xX.~\-])[.!]+$|!+$")
-_ENDS_IN_STEPS = re.compile(r"(?:^|\s)(?=[^\s]*[xX])[xX.~\-_\[\]<>()*?@,\d|]*\.$")
 _THANKS = re.compile(r"\s+(?:lol|haha|pls|plz|please|thanks|ok)$", re.I)
 _FEEL_AFTER = re.compile(r"(?<=\))\s+(?:thing|feel|vibe|groove|like\s+(?:in\s+)?(?:the|a|that|my)\s+[\w\s]+)$", re.I)
 _LIKENESS = re.compile(r",?\s+(?:like|as\s+in)\s+(?:in\s+)?(?:an?\s+|the\s+)?(?!(?:kick|snare|hats?|hi-?hats?|bass|clap|"
@@ -47,7 +46,7 @@ _PARTS = re.compile(r"\s*(?:,(?![^(]*\))|;|\bthen\b|\band then\b)\s*")
 
 def rhythm_intent(line: str):
     """The intent of a rhythm phrase (several, split at , ; then), or None when it is not one."""
-    text = line.strip() if _ENDS_IN_STEPS.search(line.strip()) else _FULL_STOP.sub("", line.strip())   # a full stop,
+    text = line.strip() if ENDS_IN_STEPS.search(line.strip()) else _FULL_STOP.sub("", line.strip())   # a full stop,
     # not a pattern's last rests ('snare ....x.......x*2...': the rests after a roll are steps too)
     text = _THANKS.sub("", text)
     text = _FEEL_AFTER.sub("", text)

@@ -55,5 +55,16 @@ RHYTHM_NAME = "(?P<name>" + "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+")
                                            reverse=True)) + ")"
 PER_BEAT = {"quaver": 2, "eighth": 2, "8th": 2, "semiquaver": 4, "sixteenth": 4, "16th": 4, "crotchet": 1, "quarter": 1}
 
-__all__ = ["NUM", "TRACK", "HITS", "SPREAD", "STEPS", "ROTATE", "PCT", "FRACTION", "OFTEN", "UNIT_STEPS", "UNIT",
+
+#: A line ending in a bar of steps whose last step is a rest ('snare ....x.......x...'): its dots are steps.
+ENDS_IN_STEPS = re.compile(r"(?:^|\s)(?=[^\s]*[xX])[xX.~\-_\[\]<>()*?@,\d|]*\.$")
+
+
+def stop_stripped(text: str, marks: str = ".!") -> str:
+    """The line without its closing full stop or exclamation — never a bar's last rests ('in 4 bars, snare ....x...')."""
+    text = text.strip()
+    return text if ENDS_IN_STEPS.search(text) else text.rstrip(marks)
+
+
+__all__ = ["ENDS_IN_STEPS", "stop_stripped", "NUM", "TRACK", "HITS", "SPREAD", "STEPS", "ROTATE", "PCT", "FRACTION", "OFTEN", "UNIT_STEPS", "UNIT",
            "DIRECTION", "SHIFT_VERB", "AMOUNT", "POSITION", "ORDINAL_BEATS", "RHYTHM_NAMES", "RHYTHM_NAME", "ROLL_COUNT", "OFTEN_WORDS", "PER_BEAT", "SUBDIVISION"]

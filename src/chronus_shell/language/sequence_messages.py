@@ -54,12 +54,18 @@ def reasons_left_out(items: tuple) -> tuple:
     said after it, not a second change (the chords moved twice). 'melody slower, half speed', 'the taksimi half
     speed, very slow', 'slower, half speed': a pace said with no part next to a part's pace (or to a factor) the same way
     says it again (the tempo was halved too)."""
-    return tuple(item for i, item in enumerate(items)
-                 if not (isinstance(item, Comparative) and item.complaint and
-                         any(_says_its_change(later) or _the_same_change(item, later) for later in items[i + 1:]))
-                 and not (_pace(item) and not _named(item) and
-                          any(_pace(other) == _pace(item) and (_named(other) or _more_exact(other, item))
-                              for other in items if other is not item)))
+    kept, named = [], None
+    for i, item in enumerate(items):
+        if isinstance(item, Comparative) and item.complaint and \
+                any(_says_its_change(later) or _the_same_change(item, later) for later in items[i + 1:]):
+            named = item.ref if _named(item) else named      # ('the sine is too low, make it higher': 'it' is the sine)
+            continue
+        if _pace(item) and not _named(item) and any(_pace(other) == _pace(item) and (_named(other) or _more_exact(other, item))
+                                                    for other in items if other is not item):
+            continue
+        pronoun = getattr(item, "ref", None) is not None and item.ref.texts in (("it",), ("that",), ("this",))
+        kept.append(replace(item, ref=named) if named is not None and pronoun else item)
+    return tuple(kept)
 
 
 def _more_exact(other, item) -> bool:
@@ -87,13 +93,15 @@ def _named(item) -> bool:
 
 def _the_same_change(complaint: Comparative, item) -> bool:
     """'too fast, slow it down', 'too bright, make it darker', 'too loud, turn it down': the change the complaint asks for."""
-    if complaint.ref is not None and complaint.ref.texts not in (("it",), ("that",), ("this",)):
-        return False                              # 'the triangle sounds too loud, turn it down': 'it' is the part named
+    pronoun = (("it",), ("that",), ("this",))
+    if complaint.ref is not None and complaint.ref.texts not in pronoun and \
+            not (getattr(item, "ref", None) is not None and item.ref.texts in pronoun):
+        return False                              # ('the triangle sounds too loud, turn it down': 'it' is the part named)
     direction, names = COMPARATIVES[re.sub(r"[\s-]+", "-", complaint.word)]
     if isinstance(item, Comparative) and not item.complaint:
         return COMPARATIVES.get(re.sub(r"[\s-]+", "-", item.word)) == (direction, names)
     return isinstance(item, ChangeParam) and item.amount is None and item.direction == direction and names == LEVEL \
-        and (item.ref is None or item.ref.texts in (("it",), ("that",), ("this",)))
+        and (item.ref is None or item.ref.texts in pronoun)
 
 
 def _says_its_change(item) -> bool:

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .rhythm_tokens import stop_stripped
+
 DEFAULT_BARS = 4                # "slowly close the filter": a ramp this long, said in the echo
 BEATS = {"bar": 4.0, "measure": 4.0, "takt": 4.0, "beat": 1.0, "step": 0.25, "sixteenth": 0.25}   # (Takt: German)
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -106,7 +108,7 @@ def _start(match: re.Match) -> tuple[int, str]:
 @lru_cache(maxsize=16)         # (perf) a line asks again for the same text: its segments, then each one's length
 def split(text: str, bpm: float = 120.0) -> Timed | None:
     """The line's time words and the command left, or None when it has none."""
-    line = strip_label(_FILLER.sub("", text.strip().rstrip(".!")))
+    line = strip_label(_FILLER.sub("", stop_stripped(text)))
     line = _TAIL.sub("", _LEAD.sub("", line)).replace("!", "")
     curve = None
     match = _CURVE.search(line)
@@ -200,8 +202,6 @@ _FADE = (
     (re.compile(r"^fad(?:e|ing)\s+in\s+(?P<what>.+?)\s+to\s+(?P<to>\S.*)$", re.I), "from silence"),
     (re.compile(r"^fad(?:e|ing)\s+(?P<what>.+?)\s+(?:to|down to|up to)\s+(?P<to>\S.*)$", re.I), "to"),
 )
-
-
 _WHOLE = re.compile(r"\b(?:whole|entire)\s+", re.I)
 
 

@@ -21,6 +21,18 @@ _STEP = r"(?:octaves?|semitones?|semis?|half[\s-]steps?|whole[\s-]steps?|tones?)
 _SIDE = r"((?:slightly|a\s+bit|a\s+little|a\s+touch|hard|far|all\s+the\s+way|way)\s+)?(?:to\s+)?(?:the\s+)?(left|right)(?:\s+side)?"
 _EFFECTS = r"(reverb|delay|echo|distortion|filter|lfo)"
 
+
+_MIX_SAID = re.compile(r"\s*(?:mix|wet)$")
+
+
+def _effect_in(m: re.Match) -> str:
+    """'put a delay in the hats 1/8': one added; 'reverb on the clap 30% mix', no verb: that part's reverb set (the one
+    there, if there is one), its value said as the effect's own."""
+    effect, part, value = m.group(2), m.group(3), m.group(4)
+    if m["verb"] or not value:
+        return f"add a {effect} to the {part}" + (f", {value}" if value else "")
+    return f"{effect} on the {part} at {_MIX_SAID.sub('', value)}"
+
 _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in (
     # a complaint: 'the kick is a little quiet', "kick's a bit long" (the part too quiet, too long)
     (r"^(?!(?:what|how|which|where|who|why|is|are|do|does|can)\b)(?:the\s+)?([a-z0-9_]+(?:\s+[a-z0-9_]+)?)"
@@ -54,8 +66,10 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     (r"^(?:the\s+)?(\w+)\s+(more|less)\s+(wet|dry)$",
      lambda m: f"{'more' if (m.group(2).lower() == 'more') == (m.group(3).lower() == 'wet') else 'less'} {m.group(1)} mix"),
     # an effect 'in' a part: 'reverb in the snare', 'put a delay in the hats 1/8'
-    (rf"^(?:put\s+|add\s+|place\s+)?(?:an?\s+|some\s+)?{_EFFECTS}\s+(?:in|into|to|on)\s+(?:the\s+)?(\w+)\s*,?\s*(\d\S*(?:\s*[a-z]+)?)?$",
-     lambda m: f"add a {m.group(1)} to the {m.group(2)}" + (f", {m.group(3)}" if m.group(3) else "")),
+    # (said with no verb, 'reverb on the clap 30% mix' is that part's reverb, the one there if there is one)
+    (rf"^(?P<verb>put\s+|add\s+|place\s+)?(?:an?\s+|some\s+)?{_EFFECTS}\s+(?:in|into|to|on)\s+(?:the\s+)?(\w+)\s*,?\s*"
+     rf"(\d\S*(?:\s*[a-z]+)?)?$",
+     lambda m: _effect_in(m)),
     # 'hats open up', 'the filter open up': the verb first
     (r"^(?:the\s+)?(\w+)\s+(open|close)\s+(up|down)$", r"\2 \3 the \1"),
     # someone else asks: 'Jamie wants the whole thing louder', 'the singer asked for more reverb'
