@@ -254,3 +254,9 @@ def test_a_hit_asked_where_the_part_plays_already_is_refused_never_a_second_drum
                                               ("the sine is too quiet, make it louder", "/mod/sine1/gain 0.6")])
 def test_a_complaint_about_a_part_then_its_change_on_it_moves_it_once(phrase, expected):
     assert last("add a triangle", "add a sine at 440 hz", "add a reverb", phrase) == [expected]
+
+
+def test_start_bringing_a_silenced_voice_back_leaves_the_focus_where_it_was():
+    lines = ("add a triangle called bassy", "bassy plays c3 c3 g2 g2", "start", "stop", "add a sine at 440 hz called flute",
+             "notes c d e f g on the flute", "start")
+    assert last(*lines, "in quarter notes please")[0].startswith("/seq/add flute flute x...x...")

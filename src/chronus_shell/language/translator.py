@@ -14,8 +14,8 @@ from ..protocol.addresses import parse_line
 from ..protocol.message import Message
 from .answers import answered, options_asked
 from .errors import LanguageError
-from .intents import (BareValue, ChangeParam, Comparative, Mute, PlayPattern, Redo, Scale, Sequence, SetParam, ShellVerb, Show,
-                      Undo, Word, Words)
+from .intents import (BareValue, ChangeParam, Comparative, Fixed, Mute, PlayPattern, Redo, Scale, Sequence, SetParam, ShellVerb,
+                      Show, Undo, Word, Words)
 from .intents_rhythm import TrackFeel
 from .mapper import Mapper
 from .mapper_owners import named_part, new_parts
@@ -294,7 +294,7 @@ class Translator(ReadAgain, UndoHistory):
                 return self._sequence(intent)
             focus = self.model.focus
             messages = self.observe(self.mapper.map(intent))
-            if isinstance(intent, PlayPattern) and focus in self.model.modules:
+            if isinstance(intent, (PlayPattern, Fixed)) and focus in self.model.modules:   # ('start': drones back)
                 self.model.focus = focus     # a drum added for a rhythm: the sound being shaped stays in focus
             if not isinstance(intent, (Show, ShellVerb)):
                 self._last_intent = intent
