@@ -51,7 +51,7 @@ from .mapper_tracks import unheard_rhythm
 from .other_languages import in_english
 from .pair_words import ramp_starts, step_from, both_parts, moved_together
 from .second_stage import part_named, sounds, takes_back
-from .several_parts import names_part
+from .several_parts import names_part, own_names_kept
 from .sweeps import sweep_line
 from .remarks import taken_back
 from .timed_lines import is_timed, translate_timed
@@ -210,7 +210,15 @@ class Translator(ReadAgain, UndoHistory):
             self._last_intent, self._last_text = last
 
     def _translate_line(self, line: str) -> list[Message]:
-        line = filter_envelope(with_labels(described_parts(in_english(fixed_terms(line)), self.model), self.model), self.model)
+        if line.strip().startswith("/"):             # a raw message as written ('/seq/add baixo …': never 'bass')
+            self.mapper.understood[:] = []
+            self._before_line = self._state()
+            messages = self.observe([_raw(line)])
+            self.model.focus_raw = self.model.focus   # a script's or a controller's, not where the musician's ears are
+            return messages
+        line = fixed_terms(line)
+        line = filter_envelope(with_labels(described_parts(own_names_kept(line, in_english(line), self.model, tracks=True), self.model),
+                                           self.model), self.model)
         # 'sample and hold': one word, not a sampler; 'la caja': the snare; 'the blip': the sine a line
         # 'UI blip: sine …' made; 'the filter envelope': the acid filter's env_amount, never an adsr
         metal_triangle(line, self.model)               # 'triangle! the little metal one': no triangle wave added
@@ -220,10 +228,6 @@ class Translator(ReadAgain, UndoHistory):
         if not text:
             return []
         self._before_line = self._state()
-        if text.startswith("/"):
-            messages = self.observe([_raw(line)])
-            self.model.focus_raw = self.model.focus   # a script's or a controller's, not where the musician's ears are
-            return messages
         cut_short = None if self._nested else then_after_timed(text, self._last_text)
         if cut_short and self._cuts_short(cut_short[1]):   # 'slow down to 60 over 8 bars', then 'then speed up to 90'
             raise LanguageError(cut_short[0], 0)
