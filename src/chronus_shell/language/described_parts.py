@@ -31,15 +31,22 @@ def described_parts(line: str, model: PatchModel) -> str:
     none, or one the patch does not have (or two a tone could be)."""
     if line.lstrip().startswith("/"):
         return line
-    if _TONE.search(line):
+    own = set(model.modules) | set(model.tracks) | set(model.labels)
+    if _TONE.search(line) and not _names_own(_TONE, line, own):
         tones = [v[0] for v in model.sounding_voices() if model.modules[v[0]] in _TONE_TYPES
                  and not any(t.target in v for t in model.tracks.values())]
         if len(tones) == 1:
             line = _TONE.sub(tones[0], line)
     for pattern, part, kind in _DESCRIBED:
-        if pattern.search(line) and (part in model.tracks or kind is not None and kind in model.modules.values()):
+        if pattern.search(line) and (part in model.tracks or kind is not None and kind in model.modules.values()) \
+                and not _names_own(pattern, line, own):
             line = pattern.sub(lambda m: m.group(0) if _AMOUNT_BEFORE.search(line[:m.start()]) else f"the {part}", line)
     return line
+
+
+def _names_own(pattern: re.Pattern, line: str, own: set[str]) -> bool:
+    """A description that is a name the musician gave ('the hum' for a sine called hum): that part, as named."""
+    return any(w in own for m in pattern.finditer(line) for w in m.group(0).lower().split()[1:])
 
 
 _TONE_TYPES = frozenset({"sine", "saw", "square", "triangle"})

@@ -15,6 +15,7 @@ from ..engine.params import ModuleSpec, ParamError
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
+from .grammar import names_only
 from .mapper_messages import message
 from .patch_model import MASTER
 from .resolve import GENERIC_NOUNS, type_and_presets, type_named
@@ -115,6 +116,9 @@ def new_id(ctx, type_name: str, name: it.Word | None) -> str:
     if (named := type_named((module_id,))) is not None:
         raise LanguageError(f"{module_id!r} already means the {named} module type: pick another name",
                             name.column)
+    if not names_only(module_id):                    # 'called wind': 'wind level -21 db' would read 'turn level …'
+        raise LanguageError(f"{module_id!r} is also one of my command words, so lines would misread it as a "
+                            f"name: call it e.g. '{module_id}1'", name.column)
     track = ctx.model.tracks.get(module_id)
     if track is not None and track.target in ctx.model.modules:   # its lines would go on playing the old sound
         raise LanguageError(f"{module_id!r} is the track {track.target} plays: call the new {type_name} another name, "
