@@ -12,6 +12,7 @@ from .musician_words import SLANG
 from .nicknames import NICKNAMES, STAND_INS
 from .resolve import type_named
 from .patch_model import PatchModel
+from .remarks import DOING
 from .units import is_note
 from .vocabulary import is_known_word, module_words
 from .word_order import comparative_of
@@ -54,6 +55,7 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
               and not any(w.endswith("ly") and is_known_word(w[:-2], extra) for w in c.lower().split())
               and not _COUNTED.search(c) and not _EXCEPTING.search(c) and not _A_SIDE.search(c) and not _CORRECTING.search(c)
               and not _OUT_OF_TUNE.search(c) and not _ACTING_FEEL.search(c)
+              and not DOING.match(c) and c.split()[0].lower() != "from"     # ', doubling the first', ', from pp'
               and (_STYLE_LABEL.fullmatch(c) or not any(w in content or re.search(r"\d", w) or is_note(w) or
                                                          _CHORD_NAME.fullmatch(w) for w in c.lower().split()))]
     qualities = {a: _as_comparative(a, text) for a in asides if _as_comparative(a, text)}

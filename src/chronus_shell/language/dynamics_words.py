@@ -33,7 +33,7 @@ _WORDS = "|".join(re.escape(w) for w in sorted(MARKINGS, key=len, reverse=True))
 _WHOLE = r"(?:everything|tutti|the\s+band|the\s+orchestra|the\s+whole\s+(?:thing|band|mix)|all|the\s+mix|master)"
 _HAIRPIN = r"(?:crescendo|cresc|decrescendo|diminuendo|dim|decresc)\.?"
 _NOTHING = r"(?:nothing|niente|silence|zero)"
-_SPAN = r"(?P<rest>\s+(?:over|in|across|during|within)\s+.+)"
+_SPAN = r"(?P<rest>\s+(?:over|in|across|during|within)\s+(?:(?!\bfrom\b).)+)"     # (', from pp' after it: no span)
 _POLITE = r"(?:\s+(?:please|pls|now))?"
 #: 'crescendo to forte over 4 bars', 'dim. to pp', 'crescendo from p to f', 'cresc the strings to ff'.
 _CRESCENDO = re.compile(rf"^{_HAIRPIN}(?:\s+(?:up|down))?(?:\s+(?:on\s+|in\s+)?(?P<what>(?!to\b|from\b).+?))?"

@@ -330,7 +330,7 @@ ADJECTIVES = {
     "small": ("bigger", "smaller"), "high": ("lower", "higher"), "low": ("higher", "lower"),
     "long": ("shorter", "longer"), "short": ("longer", "shorter"), "dirty": ("cleaner", "dirtier"),
     "gritty": ("cleaner", "dirtier"), "distorted": ("cleaner", "dirtier"), "clean": ("dirtier", "cleaner"),
-    "wide": ("narrower", "wider"), "narrow": ("wider", "narrower"), "thin": ("wider", "narrower"),
+    "wide": ("narrower", "wider"), "narrow": ("wider", "narrower"), "thin": ("fatter", "thinner"),
     "deep": ("shallower", "deeper"), "shallow": ("deeper", "shallower"),
 }
 

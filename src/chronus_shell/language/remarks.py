@@ -38,6 +38,10 @@ _LIMITS = frozenset("only except until till unless but while when before after d
                     "by just not never".split())
 
 
+#: A clause doing something to a part ('doubling the first', 'following the bass'): an instruction, never colour.
+DOING = re.compile(r"^\w{3,}ing\s+(?:the|it|them|my|our|a|an|that|this|each|every)\b", re.I)
+
+
 #: A line that ends by taking itself back ('capo 2? nah thats guitar talk, forget it', 'cutoff 300, never mind',
 #: 'add a reverb... nah'): nothing is done — the remark is the musician's last word on the line.
 _TAKEN_BACK = re.compile(r"(?:^|[,;:.!?]|\s[—–-]|\s(?=nah\b|no\b))\s*(?:(?:nah|no|oh|ah|hmm+|ok|okay|actually|so|just|lol)\W*\s*)*"
@@ -99,7 +103,7 @@ def _remark(clause: str, model) -> bool:
     names = content_words() | set(model.modules) | set(model.tracks) | set(NICKNAMES)
     if len(words) < 2 or words[0] in _LIMITS or {"only", "except", "until", "till", "unless"} & set(words) or any(re.search(r"\d", w) or w in names or w.rstrip("s") in names for w in words):
         return False                                  # (one word alone may be a term the grammar lacks: 'triplets')
-    if _CORRECTING & set(words):
+    if _CORRECTING & set(words) or DOING.match(clause):
         return False                                  # '…, i meant down': a correction, never a remark
     if any(w != "a" and (is_note(w) or Chord.parse(w) is not None) for w in words):
         return False                                  # 'the heart chakra is F': a note said
@@ -118,4 +122,4 @@ def content_words() -> frozenset[str]:
     return frozenset(words)
 
 
-__all__ = ["content_words", "taken_back", "without_remarks"]
+__all__ = ["DOING", "content_words", "taken_back", "without_remarks"]

@@ -31,7 +31,7 @@ QUALITIES = {
 }
 _QUALITY = re.compile(r"^(more|less|a bit of|bit of|some|a lot of|lots of|loads of|a touch of|a little|"
                       r"a bit more|a bit less|bit more|bit less|even more|much more|much less|deeper|stronger|"
-                      r"weaker|shallower)\s+(\w+)(.*)$", re.I)
+                      r"weaker|shallower)\s+(?!(?:it|them|that|this)\b)(\w+)(.*)$", re.I)   # ('a bit of it': how little, no more)
 _QUALITY_AFTER = re.compile(r"^(\w+)\s+(up|down|more|less|stronger|weaker|faster|slower)(.*)$", re.I)
 _MORE_WORDS = {"some", "a bit of", "bit of", "a lot of", "lots of", "loads of", "a touch of", "a little"}
 
@@ -127,7 +127,7 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(\w+)\s+lfo\b(.*)$", r"lfo on the \1\2"),
     (r"^(noise)\s+(white|pink|brown)\b[,\s]*(.*)$", r"\2 noise \3"),
     (r"^(?:take|pull|leave)\s+(?:the\s+)?(.+?)\s+out$", r"take out \1"),
-    (r"^(?:a little|a bit of|bit of|some|a touch of|a little bit of|a tad of)\s+(\w+)$", r"more \1"),
+    (r"^(?:a little|a bit of|bit of|some|a touch of|a little bit of|a tad of)\s+(?!(?:it|them|that|this)$)(\w+)$", r"more \1"),
     (r"^(?:make|give me|get|i want)\s+(?:an?|some)\s+(\w+)(?:\s+(?:tone|sound|wave|note|synth|voice))?\b(.*)$", r"add a \1\2"),
     (r"^play\s+(?:it\s+|(?:the\s+)?(\w+)\s+)?((?:a\s+(?:bit|little|touch|lot)\s+)?(?:louder|softer|quieter|faster|slower))$",
      lambda m: f"{m.group(1) + ' ' if m.group(1) else 'master ' if not re.search('faster|slower', m.group(2)) else ''}"
