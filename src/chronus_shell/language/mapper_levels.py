@@ -63,8 +63,8 @@ def mute(ctx, intent: it.Mute) -> list[Message]:
         module_id = MASTER if everything else _level_module(ctx, intent.target)
         column = intent.target.column if intent.target is not None else intent.column
         return (_mute if intent.verb == "mute" else _unmute)(ctx, module_id, column)
-    if intent.verb == "unsolo":
-        return unmute_all(ctx, intent.column)
+    if intent.verb == "unsolo":                       # (a part muted before the solo stays muted)
+        return unmute_all(ctx, intent.column, ctx.model.muted_before_solo if ctx.model.soloed else ())
     return _solo(ctx, intent.target, intent.column)
 
 
@@ -114,12 +114,19 @@ def _unmute(ctx, module_id: str, column: int) -> list[Message]:
     return [message(f"/mod/{module_id}/{param.name}", ctx.model.unmuted_value(module_id, param))]
 
 
+def _muted_by_level(ctx, module_id: str) -> bool:
+    spec = ctx.model.spec(module_id)
+    return spec.role in ("source", "drum") and spec.has_param("gain") and \
+        ctx.model.value(module_id, "gain") == spec.param("gain").low
+
+
 def _solo(ctx, target: it.Words | None, column: int) -> list[Message]:
     """Mute every other source and drum; what is soloed together ('solo the kick and the bass')
     stays heard (a module muted by an earlier solo of the group comes back)."""
     keep = _level_module(ctx, target) if target else ctx.resolve.focus(column)
     if not ctx.model.soloed:                          # the first solo: what was muted already stays so after
-        ctx.model.muted_before_solo = tuple(n for n, t in ctx.model.tracks.items() if t.muted)
+        ctx.model.muted_before_solo = tuple(n for n, t in ctx.model.tracks.items() if t.muted) + \
+            tuple(m for m in ctx.model.modules if _muted_by_level(ctx, m))
     soloed = tuple(dict.fromkeys([m for m in ctx.model.soloed if m in ctx.model.modules] + [keep]))
     heard = set(soloed).union(*(ctx.model.voice_of(m) for m in soloed))
     messages = []

@@ -168,10 +168,13 @@ def scale_track(ctx, words: it.Words, factor: float) -> list[Message]:
     return set_speed(ctx, track, ctx.model.tracks[track].style, ("times", factor), words.column)
 
 
-def unmute_all(ctx, column: int) -> list[Message]:
+def unmute_all(ctx, column: int, kept: tuple[str, ...] = ()) -> list[Message]:
+    """Every part muted back at its level, but those `kept` (muted before a solo, for 'unsolo')."""
     messages = []
     for module_id in ctx.model.modules:
         spec = ctx.model.spec(module_id)
+        if module_id in kept:
+            continue
         param = next((spec.param(n) for n in LEVEL_OF_MODULE if spec.has_param(n)), None)
         if param is not None and ctx.model.value(module_id, param.name) == param.low and (
                 module_id == MASTER or (module_id, param.name) in ctx.model.premute):
@@ -179,7 +182,7 @@ def unmute_all(ctx, column: int) -> list[Message]:
                                  ctx.model.unmuted_value(module_id, param)))
     if not messages:
         raise LanguageError("nothing is muted", column)
-    ctx.model.soloed = ()
+    ctx.model.soloed, ctx.model.muted_before_solo = (), ()
     return messages
 
 

@@ -127,6 +127,8 @@ def set_param(ctx, intent: it.SetParam) -> list[Message]:
         amount = replace(value, text=value.text.lstrip("+-"), number=abs(value.number))
         current = ctx.model.value(module_id, spec.name)
         new = relative_value(spec, current, 1 if value.number > 0 else -1, amount, value.column)
+        if _a_level_step(ctx, intent, spec, value):       # (said: 'gain -6 db' sets a level)
+            ctx.understood.append(f"{amount.text} dB down: {module_id} gain {current:g} → {new:g} ('{intent.ref.text} gain {value.text} db' sets the level)")
         return [message(f"/mod/{module_id}/{spec.name}", new)]
     return choices_named(ctx, module_id, intent.ref) + [message(f"/mod/{module_id}/{spec.name}", absolute(ctx, spec, value))]
 

@@ -140,7 +140,7 @@ def _all_words_read(worked: list[tuple]) -> list[tuple]:
 
 #: Refusals about a value or a state, not the words, or two readings named: the second stage has nothing to add.
 _FINAL = re.compile(r"out of range|plays there already|too short to hear|is already|^there is no \w+ sound|already goes through|nothing to (undo|redo)|already at its|is not muted|is muted already|no notes to move|scale on which note|^that move lands in|"
-                    r"^that could mean ")
+                    r"^that could mean |^nothing else is playing to mute around ")
 #: A reading's refusal that says more than the line's own: what the musician asked for cannot be done as is.
 _SAYS_WHY = re.compile(r"^a wobble bass moves a filter")
 #: What a reading built on a guessed word may not do: a wrong guess must not throw work away, nor

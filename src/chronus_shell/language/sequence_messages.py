@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 from ..protocol.message import Message
-from .intents import ChangeParam, Comparative, Scale, SetParam, Tempo, Transpose, Word, Words
+from .intents import ChangeParam, Comparative, Drop, Scale, SetParam, Tempo, Transpose, Word, Words
 from .param_words import COMPARATIVES, LEVEL
 from .patch_model import PatchModel
 
@@ -56,8 +56,9 @@ def reasons_left_out(items: tuple) -> tuple:
     says it again (the tempo was halved too)."""
     kept, named = [], None
     for i, item in enumerate(items):
-        if isinstance(item, Comparative) and item.complaint and \
-                any(_says_its_change(later) or _the_same_change(item, later) for later in items[i + 1:]):
+        if isinstance(item, Comparative) and (item.complaint and any(_says_its_change(later) or _the_same_change(item, later)
+                                                                      for later in items[i + 1:])
+                                              or any(_pitch_step_after(item, later) for later in items[i + 1:])):
             named = item.ref if _named(item) else named      # ('the sine is too low, make it higher': 'it' is the sine)
             continue
         if _pace(item) and not _named(item) and any(_pace(other) == _pace(item) and (_named(other) or _more_exact(other, item))
@@ -66,6 +67,21 @@ def reasons_left_out(items: tuple) -> tuple:
         pronoun = getattr(item, "ref", None) is not None and item.ref.texts in (("it",), ("that",), ("this",))
         kept.append(replace(item, ref=named) if named is not None and pronoun else item)
     return tuple(kept)
+
+
+def _pitch_step_after(comparative: Comparative, item) -> bool:
+    """'bass more low, drop it an octave', 'higher, up a fifth': the steps of 'it' say how far the pitch word
+    went (one move, never two)."""
+    direction, names = COMPARATIVES.get(re.sub(r"[\s-]+", "-", comparative.word), (0, ()))
+    if names != ("pitch",) or comparative.complaint:
+        return False
+    target = item.target if isinstance(item, Drop) else getattr(item, "ref", None)
+    if target is not None and target.texts not in (("it",), ("that",), ("this",)):
+        return False
+    steps = getattr(getattr(item, "amount", None), "unit", None) or ""
+    moved = -1 if isinstance(item, Drop) else getattr(item, "direction", 0)
+    return isinstance(item, (Drop, Transpose, ChangeParam)) and moved == direction and \
+        any(w in steps for w in ("step", "semitone", "octave", "tone", "fifth", "fourth", "third"))
 
 
 def _more_exact(other, item) -> bool:

@@ -32,8 +32,9 @@ def _typo_cached(word: str, extra: tuple, _catalogue_key: tuple) -> str | None:
         return best[0] if len(set(best)) == 1 else None
     comparative = word.endswith(("er", "est"))
     for candidate in candidates if len(word) >= 4 else ():
-        if abs(len(candidate) - len(word)) > limit or len(candidate) < 3:
-            continue
+        if abs(len(candidate) - len(word)) > limit or len(candidate) < 3 or \
+                word.endswith("s") and candidate.rstrip("0123456789") == word[:-1] != candidate:
+            continue                                   # (and 'surdos' is the plural of surdo2, never surdo2 alone)
         distance = _distance(word, candidate, limit)
         if distance > limit or distance == 2 and len(word) < 8 and candidate[:3] != word[:3]:
             continue                                   # "keys" is no typo of "kick", nor "sloppy" of "snappy"

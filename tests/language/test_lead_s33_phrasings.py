@@ -1,0 +1,89 @@
+"""What session 33's development set and blind trial heard go wrong, by class: a name the musician gave is that part,
+never a description or a verb of the grammar ('the hum', 'wind'); a raw message is sent as written; a clause that
+does something ('doubling the first', 'from pianissimo') is never left out as colour; a pitch word then its steps is
+one move; 'unsolo' leaves a part muted before the solo muted."""
+import pytest
+
+from .test_time_harmony_classes import echo, last, refused
+
+
+def test_a_raw_message_names_its_track_as_written_never_in_english():
+    assert last("add a triangle", "/seq/add baixo triangle1 x...x...x...x...") == \
+        ["/seq/add baixo triangle1 x...x...x...x..."]
+    assert last("add a triangle", "/seq/add baixo triangle1 x...x...x...x...", "mute the baixo")[0] == "/seq/mute baixo 1"
+
+
+def test_a_foreign_word_still_names_its_part_when_no_track_is_so_named():
+    assert last("add a kick", "kick x...x...x...x...", "mute the bumbo") == ["/seq/mute kick 1"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("pan the hum left", "/mod/hum/pan -0.5"),
+    ("the hum level -20 db", "/mod/hum/gain 0.1"),
+])
+def test_a_part_called_by_a_word_that_describes_a_sound_is_that_part(phrase, expected):
+    assert last("add a sine called hum", "add a triangle called bell", "mute the hum", phrase) == [expected]
+
+
+@pytest.mark.parametrize("name", ["wind", "drop", "fire"])
+def test_a_name_that_is_a_command_word_is_refused_with_one_that_works(name):
+    said = refused("add a triangle", f"add pink noise called {name}")
+    assert "command words" in said and f"'{name}1'" in said
+
+
+def test_a_name_with_a_digit_after_a_command_word_is_a_name():
+    assert last("add pink noise called wind1", "add a triangle called bell", "wind1 level -20 db") == ["/mod/wind1/gain 0.1"]
+
+
+def test_a_plural_of_a_numbered_name_is_never_that_one_part():
+    said = refused("add a kick", "add a snare", "kick x...x...", "snare ....x...", "add another kick called surdo2",
+                   "surdo2 x...x...", "solo the surdos")
+    assert "surdos" in said
+
+
+@pytest.mark.parametrize("phrase", ["bass more low, drop it an octave", "lower, take it down an octave",
+                                    "bass lower, drop it an octave"])
+def test_a_pitch_word_then_the_steps_it_went_is_one_move(phrase):
+    assert last("add a saw", "saw 82.41", phrase) == ["/mod/saw1/freq 41.205"]
+
+
+def test_a_pitch_word_and_a_level_word_are_two_changes():
+    assert last("add a saw", "saw 82.41", "lower, and louder") == ["/mod/saw1/freq 41.205", "/mod/saw1/gain 0.6"]
+
+
+@pytest.mark.parametrize("line", ["Could you add a second triangle, doubling the first?",
+                                  "crescendo over 2 bars, from pianissimo"])
+def test_a_clause_that_does_something_is_never_left_out_as_colour(line):
+    refused("add a triangle", line)
+
+
+def test_a_colouring_clause_is_still_left_out():
+    assert last("add a kick", "kick decay 800 ms, longer boom") == ["/mod/kick1/decay 800.0"]
+
+
+@pytest.mark.parametrize("phrase", ["a bit of it", "just a whisper of it", "a touch of it"])
+def test_a_little_of_it_is_how_little_never_more(phrase):
+    refused("add some noise", phrase)
+
+
+def test_a_bit_of_an_effect_is_still_more_of_it():
+    assert last("add a sine", "add a reverb", "a bit of reverb") == ["/mod/reverb1/mix 0.35"]
+
+
+def test_too_thin_is_the_body_of_the_sound_never_the_stereo_width():
+    assert "fatter" in refused("add a sine", "add a delay", "add a sine", "the sine1 is too thin")
+
+
+def test_unsolo_leaves_a_part_muted_before_the_solo_muted():
+    lines = ("add a sine", "add a saw", "add some noise", "mute the noise", "solo the sine")
+    assert last(*lines, "unsolo") == ["/mod/saw1/gain 0.5"]
+    assert last(*lines, "unsolo", "unmute the noise") == ["/mod/noise1/gain 0.3"]
+
+
+def test_a_solo_with_nothing_else_playing_is_refused_never_read_again():
+    assert "nothing else is playing" in refused("add a sine", "add a saw", "mute the saw", "solo the sine")
+
+
+def test_a_trim_in_db_on_a_part_says_it_is_a_step_down():
+    assert last("add a kick", "kick -6db") == ["/mod/kick1/gain 0.40095"]
+    assert "6 dB down: kick1 gain 0.8 → 0.40095 ('kick gain -6 db' sets the level)" in echo("add a kick", "kick -6db")
