@@ -159,8 +159,27 @@ def _settled(parts: list[Part], line: str) -> list[Part]:
         elif part.kind == "note" and not melodic and (run or _capital_chord(part.text, line) or alone and part.text[-1] in "79") \
                 and Chord.parse(part.text) is not None:
             part = Part("chord", Chord.parse(part.text).symbol, part.text, part.start)
+        elif part.kind == "word" and part.text == "a" and _among_letters(parts, index):
+            part = Part("letter", "a", "a", part.start)
+        elif part.kind == "letter" and part.text == "a" and [p.text for p in parts[index + 1:index + 2]] == ["chords"] \
+                and any(p.kind in ("chord", "letter") for p in parts[index + 2:]):
+            part = Part("word", "a", "a", part.start)     # 'plays a (major) chords: D G A': the article
         settled.append(part)
     return settled
+
+
+def _among_letters(parts: list[Part], at: int) -> bool:
+    """'chords a d e a', 'chords dm gm a dm': an 'a' in a run of chords is the chord A, never the article (after a
+    chord, with a chord or the end after it; or first after 'chords', a chord after it)."""
+    before = parts[at - 1] if at else None
+    after = parts[at + 1] if at + 1 < len(parts) else None
+    chordal = ("chord", "letter")
+    if before is not None and before.kind == "word" and before.text in ("and", "then") and at > 1:
+        before = parts[at - 2]                        # ('chords a, d, e and a')
+    if before is not None and before.kind in chordal:
+        return after is None or after.kind in chordal
+    return before is not None and before.kind == "word" and before.text in ("chords", "chord") and \
+        after is not None and after.kind in chordal
 
 
 def _degree_run(parts: list[Part], at: int) -> list[Part]:
