@@ -7,14 +7,15 @@ from ..protocol.message import Message
 from . import intents_harmony as ih
 from .chords import Chord, analyse, register_of, token_pitches
 from .errors import LanguageError
+from .mapper_harmony import degree_chord
 from .mapper_song_moves import under_capo
-from .parser_harmony_changes import ORDINALS
+from .parser_harmony_changes import NUMERAL, ORDINALS
 from .mapper_voicing import NO_CHORD, rechord
 
 
 def swap_chord(ctx, intent: ih.SwapChord) -> list[Message]:
-    new = Chord.parse(intent.new)
-    old = Chord.parse(intent.old) if intent.old else None
+    new = _chord(ctx, intent.new, intent.column)
+    old = _chord(ctx, intent.old, intent.column) if intent.old else None
     if new is None or (intent.old and old is None):
         raise LanguageError(f"'{intent.new if new is None else intent.old}' is not a chord", intent.column)
     chords = _last_chords(ctx, intent.column)
@@ -46,6 +47,11 @@ def swap_chord(ctx, intent: ih.SwapChord) -> list[Message]:
         start -= 12 if start - bottom > 6 else 0          # the new root nearest the old one ('the g should be an e7')
         return ([bass + (new.root - root)] if bass is not None else []) + [start + i for i in new.intervals]
     return rechord(ctx, change, f"{intent.old or 'the chord'} → {new.symbol}", intent.column)
+
+
+def _chord(ctx, token: str, column: int) -> Chord | None:
+    """A chord symbol, or a roman numeral as a chord of the key ('the V should be V7')."""
+    return degree_chord(ctx, token, column) if NUMERAL.fullmatch(token) else Chord.parse(token)
 
 
 def _placed_swap(ctx, intent: ih.SwapChord, new: Chord, chords: list[list[int]]) -> list[Message]:

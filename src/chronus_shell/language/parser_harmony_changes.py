@@ -254,9 +254,13 @@ _SYMBOL = r"[a-g](?:#|b)?[\w#+/°ø-]*"
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
              "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "last": -1}
 #: The chord replaced: by name ('the F') or by its place ('the second one', 'the last chord').
-_OLD = rf"(?:(?:the |that |this )?(?P<place>{'|'.join(ORDINALS)}) (?P<noun>one|chord)|(?:the |that |this )?(?!a )(?P<old>{_SYMBOL})(?: chord)?)"
+#: A roman numeral said as a chord of the key ('the V should be V7', 'make the iv a iv7').
+_NUMERAL = r"(?:b|#)?(?:vii|vi|iv|v|iii|ii|i)(?:°|o|dim|\+|aug|maj7|7|ø)?"
+NUMERAL = re.compile(_NUMERAL, re.I)
+_OLD = rf"(?:(?:the |that |this )?(?P<place>{'|'.join(ORDINALS)}) (?P<noun>one|chord)|(?:(?:the|that|this) |(?!a ))" \
+    rf"(?P<old>{_SYMBOL}|{_NUMERAL})(?: chord)?)"           # ('the a': the chord A; 'a' alone the article)
 #: The chord it becomes, said plainly ('a plain B7', 'just F').
-_NEW = rf"(?:an? )?(?:(?:plain|simple|regular|normal|straight|ordinary|just) (?:an? )?)*(?P<new>{_SYMBOL})(?: chord)?"
+_NEW = rf"(?:an? )?(?:(?:plain|simple|regular|normal|straight|ordinary|just) (?:an? )?)*(?P<new>{_SYMBOL}|{_NUMERAL})(?: chord)?"
 #: After it: 'instead', 'please', ', not F seven' (what it was).
 _AFTER = r"(?: (?:instead|actually|please|then|now))*(?:,? not (?:an? |the )?[\w# ]+)?"
 #: 'the F should be Fmaj7', 'make the Gm a Gm6', 'change the F to an Fmaj7', 'Fmaj7 instead of the F', 'the second one
@@ -270,14 +274,28 @@ _SWAPS = tuple(re.compile(p) for p in (
 
 
 def swapped_chord(text: str, line: str):
-    """One chord of the last given replaced by another (mapper_chord_swaps.py); only chord symbols both."""
+    """One chord of the last given replaced by another (mapper_chord_swaps.py): chord symbols, or roman numerals
+    as typed (their case says the third) — both of one kind."""
     for pattern in _SWAPS:
         found = pattern.fullmatch(text.strip(" .!"))
-        if found and Chord.parse(found["new"]) and (found.groupdict().get("old") is None or Chord.parse(found["old"])):
-            place = found.groupdict().get("place")
-            return ih.SwapChord(found.groupdict().get("old"), found["new"], column_of(found["new"], line),
-                                ORDINALS[place] if place else None, found.groupdict().get("noun") == "one")
+        if not found:
+            continue
+        old, new = found.groupdict().get("old"), found["new"]
+        numerals = [_typed(t, line) for t in (old, new) if t and re.fullmatch(_NUMERAL, t)]
+        if numerals and len(numerals) == len([t for t in (old, new) if t]):
+            old, new = (numerals[0], numerals[1]) if old else (None, numerals[0])
+        elif not (Chord.parse(new) and (old is None or Chord.parse(old))):
+            continue
+        place = found.groupdict().get("place")
+        return ih.SwapChord(old, new, column_of(found["new"], line), ORDINALS[place] if place else None,
+                            found.groupdict().get("noun") == "one")
     return None
+
+
+def _typed(token: str, line: str) -> str:
+    """A numeral as the line typed it ('V7', 'iv'): its case is the chord's third."""
+    found = re.search(rf"(?<![\w#]){re.escape(token)}(?![\w#°ø+])", line, re.I)
+    return found.group(0) if found else token
 
 
 def chord_changes(text: str, line: str):
@@ -308,4 +326,4 @@ def chord_changes(text: str, line: str):
     return None
 
 
-__all__ = ["revoice", "arpeggiate", "poly", "chord_changes", "singers_range", "swapped_chord", "FRETS", "ORDINALS"]
+__all__ = ["revoice", "arpeggiate", "poly", "chord_changes", "singers_range", "swapped_chord", "FRETS", "NUMERAL", "ORDINALS"]
