@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from . import intents as it
+from .errors import LanguageError
 from .rephrasings import nickname
 
 
@@ -24,10 +25,18 @@ def _nicknamed(ctx, words: it.Words | None) -> it.Words | None:
 
 
 def voiced(handler):
-    """A harmony handler whose intent's voice may be a nickname ('on the organ'): resolved first."""
+    """A harmony handler whose intent's voice may be a nickname ('on the organ'): resolved first — never to write a
+    line of single notes over the chords that voice plays ('continuo: d2 c2 bb1 a1' with only the harpsichord)."""
     def handle(ctx, intent):
         target = getattr(intent, "target", None)
-        return handler(ctx, replace(intent, target=_nicknamed(ctx, target)) if target is not None else intent)
+        named = _nicknamed(ctx, target) if target is not None else None
+        chordal = {n for n, t in ctx.model.tracks.items() if any("+" in str(note) for note in t.notes)}
+        messages = handler(ctx, replace(intent, target=named) if target is not None else intent)
+        if named is not target and any(m.address == "/seq/notes" and m.args and m.args[0] in chordal and
+                                       not any("+" in str(a) for a in m.args[1:]) for m in messages):
+            raise LanguageError(f"no part is called {target.text!r} yet, and {named.text} plays the chords: add one "
+                                f"('add a triangle called {target.text}'), or name {named.text}", target.column)
+        return messages
     return handle
 
 

@@ -24,6 +24,22 @@ class ReadAgain:
     """The Translator's second reading of a line (a mix-in: it uses the translator's state)."""
 
     def _second_stage(self, line: str, err: LanguageError) -> list[Message]:
+        return self._unless_over_chords(line, lambda: self._read_again(line, err), err)
+
+    def _unless_over_chords(self, line: str, read, err: LanguageError | None = None) -> list[Message]:
+        """The messages of a line read again — never single notes written over chords the line does not name
+        ('continuo: d2 c2 bb1 a1' with only the harpsichord, playing chords): refused as the line was."""
+        said = set(re.findall(r"[\w-]+", line.lower()))
+        chordal = {n for n, t in self.model.tracks.items() if any("+" in str(note) for note in t.notes)
+                   and not ({n, t.target} | {w for w, m in self.model.labels.items() if m == t.target}) & said}
+        before = self._state()
+        messages = read()
+        if any(_chords_lost(m, chordal) for m in messages):
+            self._restore(before)
+            raise err or LanguageError(f"that would write over the {', '.join(sorted(chordal))} chords", 0, (), line)
+        return messages
+
+    def _read_again(self, line: str, err: LanguageError) -> list[Message]:
         """The line read again as musicians talk (second_stage.readings); taken only when the
         readings that work all mean the same, else the error names them."""
         if not isinstance(err, UnknownWord) and _FINAL.search(str(err)) and "/" not in line and not _SETTING_ON.search(line):
@@ -143,6 +159,11 @@ _FINAL = re.compile(r"out of range|plays there already|too short to hear|is alre
                     r"^that could mean |^nothing else is playing to mute around ")
 #: A reading's refusal that says more than the line's own: what the musician asked for cannot be done as is.
 _SAYS_WHY = re.compile(r"^a wobble bass moves a filter")
+def _chords_lost(message: Message, chordal: set[str]) -> bool:
+    return message.address == "/seq/notes" and bool(message.args) and message.args[0] in chordal and \
+        not any("+" in str(a) for a in message.args[1:])
+
+
 #: What a reading built on a guessed word may not do: a wrong guess must not throw work away, nor
 #: write, load or delete a session or a recording ('the stone walls' is not 'store walls').
 _NOT_GUESSED = ("/patch/abort", "/patch/remove", "/seq/remove", "/seq/clear", "/shell/clear", "/session/load",

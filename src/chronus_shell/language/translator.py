@@ -126,7 +126,7 @@ class Translator(ReadAgain, UndoHistory):
             for text, said in chain([named] * bool(named) + effect_on_part(line, self.model, parts) + corrected(line, parts) +
                                     misheard(line), late_readings(line, self.model, self._last_text, parts, bool(self.redo_stack))):
                 try:
-                    messages = self._said(text)
+                    messages = self._unless_over_chords(line, lambda: self._said(text))   # noqa: B023 (called at once)
                 except LanguageError:
                     continue
                 self.mapper.understood.insert(0, said)
