@@ -87,3 +87,39 @@ def test_a_solo_with_nothing_else_playing_is_refused_never_read_again():
 def test_a_trim_in_db_on_a_part_says_it_is_a_step_down():
     assert last("add a kick", "kick -6db") == ["/mod/kick1/gain 0.40095"]
     assert "6 dB down: kick1 gain 0.8 → 0.40095 ('kick gain -6 db' sets the level)" in echo("add a kick", "kick -6db")
+
+
+@pytest.mark.parametrize("line, chords", [
+    ("chords a d e a", ["a3+c#4+e4", "d3+f#3+a3", "e3+g#3+b3", "a3+c#4+e4"]),
+    ("chords dm gm a dm", ["d3+f3+a3", "g3+bb3+d4", "a3+c#4+e4", "d3+f3+a3"]),
+    ("chords a, d, e and a", ["a3+c#4+e4", "d3+f#3+a3", "e3+g#3+b3", "a3+c#4+e4"]),
+])
+def test_an_a_in_a_run_of_chords_is_the_chord_a_never_the_article(line, chords):
+    notes = last("add a square", line)[-1].split()[2:]
+    assert [n for n in notes if n != "-"] == chords
+
+
+def test_a_bar_each_after_the_chords_is_still_a_length():
+    notes = last("add a square", "chords am f c g, a bar each")[-1].split()[2:]
+    assert len([n for n in notes if n != "-"]) == 4
+
+
+@pytest.mark.parametrize("lines, line, changed", [
+    (("in d minor", "chords i iv V i"), "the V should be V7", "a3+c#4+e4+g4"),
+    (("in d minor", "chords i iv V i"), "make the iv a iv7", "g3+bb3+d4+f4"),
+    (("chords dm gm a dm",), "make the A an A7", "a3+c#4+e4+g4"),
+    (("chords dm gm a dm",), "the A should be A7", "a3+c#4+e4+g4"),
+])
+def test_one_chord_named_by_numeral_or_by_a_is_replaced_and_the_rest_stay(lines, line, changed):
+    notes = [n for n in last("add a square", *lines, line)[-1].split()[2:] if n != "-"]
+    assert len(notes) == 4 and changed in notes and notes[0] == "d3+f3+a3"
+
+
+@pytest.mark.parametrize("line", ["continuo: d2 c2 bb1 a1", "strings: d4 c4 bb3 a3", "viola: d4 c4 bb3 a3"])
+def test_a_line_for_a_part_not_there_never_writes_over_anothers_chords(line):
+    refused("add a square called harpsichord", "chords dm gm c f", line)
+
+
+def test_a_line_for_the_part_named_replaces_its_chords():
+    assert last("add a square called harpsichord", "chords dm gm c f", "harpsichord: d4 c4 bb3 a3")[-1] == \
+        "/seq/notes chords d4 c4 bb3 a3"
