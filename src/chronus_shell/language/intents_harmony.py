@@ -19,6 +19,7 @@ class PitchList:
     column: int = 0
     name: str | None = None        # 'melody a c e': a new track is called melody
     steps: int = 0                 # 'in quarter notes': each note a hit lasting this many steps (0: a step each)
+    under: bool = False            # 'pedal point on d': a note held under the chords, never in their place
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,10 @@ def head_words(words: it.Words | None, head: str, column: int) -> it.Words:
 # -- notes without octave -----------------------------------------------------------------
 def pitch_list(ctx, intent: ih.PitchList) -> list[Message]:
     head, track = voice_and_track(ctx, intent.target, intent.column)
+    if intent.under and track in ctx.model.tracks and any("+" in str(n) for n in ctx.model.tracks[track].notes):
+        raise LanguageError(f"a pedal point holds a note under the chords {head} plays: give it a voice of its own, "
+                            f"e.g. 'add a sine called pedal', then 'pedal point on {intent.tokens[0]} for the pedal'",
+                            intent.column)
     start, _ = voice_register(ctx, head, track)
     reference, source = voice_register(ctx, head, track, melody=True)
     tokens, said, first = [], [], None

@@ -112,7 +112,8 @@ def pedal(text: str, line: str):
     match = _PEDAL.fullmatch(text) if "pedal" in text else None
     if not match:
         return None
-    return ih.PitchList(words_of(match.group("target"), line), (match.group("note"),), column_of(match.group("note"), line))
+    return ih.PitchList(words_of(match.group("target"), line), (match.group("note"),), column_of(match.group("note"), line),
+                        under=True)
 
 
 @lru_cache(maxsize=4)
