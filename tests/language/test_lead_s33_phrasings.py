@@ -123,3 +123,15 @@ def test_a_line_for_a_part_not_there_never_writes_over_anothers_chords(line):
 def test_a_line_for_the_part_named_replaces_its_chords():
     assert last("add a square called harpsichord", "chords dm gm c f", "harpsichord: d4 c4 bb3 a3")[-1] == \
         "/seq/notes chords d4 c4 bb3 a3"
+
+
+def test_a_pedal_point_never_takes_the_place_of_the_chords():
+    assert "under the chords" in refused("add a square", "chords dm gm c f", "pedal point on d")
+    assert last("add a square", "chords dm gm c f", "add a sine called pedal", "pedal point on d for the pedal")[-1] == \
+        "/seq/notes pedal d4"
+
+
+def test_through_the_effect_with_two_of_them_asks_which_never_adds_a_third():
+    lines = ("add a sine", "add a delay", "add a saw", "add a delay to the saw", "add a square called organ")
+    assert refused(*lines, "send the organ through the delay").startswith("which delay?")
+    assert last(*lines, "send the organ through delay2") == ["/patch/disconnect organ master", "/patch/connect organ delay2"]

@@ -187,7 +187,9 @@ def _existing_to_move(ctx, intent: it.AddTo) -> str | None:
         return None
     try:
         module_id = ctx.resolve.module(intent.type_name, hints=False)
-    except LanguageError:
+    except LanguageError as err:
+        if intent.through and err.message.startswith("which "):
+            raise                                     # 'through the delay' with two: which, never a third one
         return None
     return module_id if ctx.model.spec(module_id).role != "modulator" else None
 
