@@ -135,3 +135,13 @@ def test_through_the_effect_with_two_of_them_asks_which_never_adds_a_third():
     lines = ("add a sine", "add a delay", "add a saw", "add a delay to the saw", "add a square called organ")
     assert refused(*lines, "send the organ through the delay").startswith("which delay?")
     assert last(*lines, "send the organ through delay2") == ["/patch/disconnect organ master", "/patch/connect organ delay2"]
+
+
+def test_a_db_step_past_a_parts_top_says_how_much_fits():
+    said = refused("add a kick", "kick 3 db louder")
+    assert "up to 1.9 dB fits" in said and "master +3 db" in said
+
+
+def test_transpose_after_a_key_said_over_notes_in_another_moves_them_from_theirs():
+    assert last("add a sine", "in f major", "notes 1 3 5", "in g minor", "transpose to g") == \
+        ["/seq/key g minor", "/seq/notes sine1 g3 bb3 d4"]

@@ -76,6 +76,10 @@ def change_key(ctx, intent: ih.ChangeKey) -> list[Message]:
         return ctx.map(ih.SetKey(intent.tonic, intent.scale or "major", intent.column))   # nothing to move: the key named
     tonic, scale = key_in_use(ctx, intent.column, intent.lines or intent.relation == "interval")
     new_tonic, new_scale = _new_key(tonic, scale, intent)
+    heard = _heard_key(ctx)
+    if pitch_class(new_tonic) == pitch_class(tonic) and new_scale == scale and heard and \
+            _notes_of(*heard) != _notes_of(tonic, scale):      # the key set after notes in another: moved from theirs
+        tonic, scale = heard
     checked_key(new_tonic, new_scale, intent.column)
     if pitch_class(new_tonic) == pitch_class(tonic) and new_scale == scale:
         raise LanguageError(f"the music is in {tonic} {scale.replace('_', ' ')} already — nothing moved", intent.column)
