@@ -145,3 +145,33 @@ def test_a_db_step_past_a_parts_top_says_how_much_fits():
 def test_transpose_after_a_key_said_over_notes_in_another_moves_them_from_theirs():
     assert last("add a sine", "in f major", "notes 1 3 5", "in g minor", "transpose to g") == \
         ["/seq/key g minor", "/seq/notes sine1 g3 bb3 d4"]
+
+
+SAW_FILTER = ("add a saw", "add a filter")
+
+
+@pytest.mark.parametrize("first, correction, expected", [
+    ("lfo on the cutoff at 2 hz", "no, I meant 0.5 hz", "/mod/lfo1/rate 0.5"),
+    ("cutoff up", "no, I meant down", "/mod/filter1/cutoff 840.896415"),
+    ("cutoff up", "no, down", "/mod/filter1/cutoff 840.896415"),
+    ("tempo 120", "no, I meant 130", "/seq/bpm 130.0"),
+    ("sweep the filter up to 2k over 8 bars", "no, I meant over 4 bars", "/ramp/filter1/cutoff 2000.0 16"),
+    ("fade out the saw over 8 bars", "no, over 2 bars", "/ramp/saw1/gain 0.0 8"),
+])
+def test_the_last_line_corrected_on_the_next_is_said_again_as_meant(first, correction, expected):
+    assert last(*SAW_FILTER, first, correction)[-1] == expected
+    assert echo(*SAW_FILTER, first, correction).startswith(f"corrected: '{first}' → ")
+
+
+def test_a_glide_corrected_goes_on_from_where_it_is_and_one_undo_takes_it_back():
+    lines = (*SAW_FILTER, "sweep the filter up to 2k over 8 bars", "no, I meant over 4 bars")
+    assert last(*lines) == ["/ramp/filter1/cutoff 2000.0 16"]
+    assert last(*lines, "undo") == ["/mod/filter1/cutoff 1000.0"]
+
+
+def test_a_bare_number_corrected_keeps_the_unit_said_before():
+    assert "'melody up 2 semitones'" in echo("add a sine", "melody: c4 e4 g4", "melody up 3 semitones", "no wait, 2")
+
+
+def test_a_correction_that_fits_no_part_of_the_last_line_is_refused():
+    refused(*SAW_FILTER, "add a reverb", "no, faster")

@@ -11,10 +11,11 @@ from .clause_lines import clause_by_clause
 from .errors import LanguageError, UnknownWord
 from .follow_ups import is_again, is_correction
 from .intents import Redo, Sequence, Undo
+from .line_corrections import correction_of_last
 from .nearest import missing_part
 from .refusal_wording import nickname_unread, with_nearest
 from .remarks import without_remarks
-from .second_stage import is_back, readings
+from .second_stage import is_back, part_named, readings
 from .sequence_messages import last_settings
 from .sentences import sentence_by_sentence, topic_first
 from .timed_lines import is_timed, translate_timed
@@ -49,6 +50,9 @@ class ReadAgain:
                                 f"'{self._last_text}', the last line done", 0, (), line)
         if is_back(line) and self._corrected_step():
             return self._back_past_correction(line)
+        meant = self._meant_instead(line)
+        if meant is not None:
+            return meant                          # 'no, I meant 0.5 hz': the last line, as meant, in its place
         candidates = readings(line, self.model, self._last_intent, self._last_text)
         worked = self._try_readings(line, candidates)
         if not worked and self._refused_reading and (len(candidates) == 1 and candidates[0].intent is not None
@@ -79,6 +83,26 @@ class ReadAgain:
         self.mapper.understood[:] = [reading.said] + understood
         if not is_again(line):                    # 'again' twice: still said as what it repeats
             self._last_text = line.strip()
+        return messages
+
+    def _meant_instead(self, line: str) -> list[Message] | None:
+        """'no, I meant 0.5 hz', 'no, over 4 bars': the last line undone and said again as meant (line_corrections.py)."""
+        meant = correction_of_last(line, self._last_text, lambda word: part_named(word, self.model))
+        return self._said_again(*meant) if meant is not None and self.undo_stack else None
+
+    def _said_again(self, text: str, said: str) -> list[Message] | None:
+        """The last line undone and `text` said in its place (None, nothing changed: `text` is refused)."""
+        before, last = self._state(), (self._last_intent, self._last_text)
+        try:
+            undone, meant = self._translate("undo"), self._translate_line(text)
+            resets = {_what_it_sets(m) for m in meant}    # (what the line meant sets again is not put back first;
+            messages = last_settings([m for m in undone if _what_it_sets(m) not in resets] + meant)   # a glide goes on)
+        except LanguageError:
+            self._restore(before)
+            self._last_intent, self._last_text = last
+            return None
+        self.mapper.understood[:] = [said] + [u for u in self.mapper.understood if u != said]
+        self._last_text = text
         return messages
 
     def _corrected_step(self) -> bool:
@@ -159,6 +183,14 @@ _FINAL = re.compile(r"out of range|plays there already|too short to hear|is alre
                     r"^that could mean |^nothing else is playing to mute around ")
 #: A reading's refusal that says more than the line's own: what the musician asked for cannot be done as is.
 _SAYS_WHY = re.compile(r"^a wobble bass moves a filter")
+def _what_it_sets(message: Message) -> tuple:
+    """A param (set or ramped: one key), or a track's notes or rhythm."""
+    if message.address.startswith(("/mod/", "/ramp/")):
+        return ("param", *message.parts[1:3])
+    return (message.address, message.args[0] if message.address.startswith("/seq/") and message.address != "/seq/bpm"
+            and message.args else None)
+
+
 def _chords_lost(message: Message, chordal: set[str]) -> bool:
     return message.address == "/seq/notes" and bool(message.args) and message.args[0] in chordal and \
         not any("+" in str(a) for a in message.args[1:])

@@ -237,7 +237,7 @@ class Translator(ReadAgain, UndoHistory):
             self._nested += 1
             timed = translate_timed(self, text)      # "… over 8 bars", "at the next bar …" (timed_lines.py)
         except LanguageError:
-            timed = self._as_placement(line)         # "snare roll at the end of the bar": where, not when
+            timed = self._as_placement(line) or self._meant_instead(line)   # 'snare roll at the end of the bar'; 'no, over 4 bars'
             if timed is None:                        # (no second stage: a reading could change when it happens)
                 raise
         finally:

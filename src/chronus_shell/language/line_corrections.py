@@ -1,0 +1,70 @@
+"""The last line corrected on the next: 'lfo on the cutoff at 2 hz', then 'no, I meant 0.5 hz'; 'sweep the filter to 2k
+over 8 bars', then 'no, over 4 bars'; 'cutoff up', then 'no, down'. The last line is said again with the part
+corrected — a value of the same unit, a length of time, a direction — and it replaces the last line (undone first).
+Anything else said after the 'no' is no correction of the last line, and is left to the other readings.
+"""
+from __future__ import annotations
+
+import re
+
+from .corrections import corrected
+from .interval_corrections import TAKE_BACK
+
+_CORRECTION = re.compile(rf"^(?:(?:{TAKE_BACK})[\s,.!]+)+(?:i\s+meant?\s+|make\s+(?:it|that)\s+)?(?P<said>\S.*?)[\s.!]*$|"
+                         rf"^i\s+meant?[\s,]+(?P<meant>\S.*?)[\s.!]*$", re.I)
+_UNIT = r"(?:hz|khz|k|ms|s|sec|seconds?|db|bpm|%|cents?|semitones?)"
+_VALUE = re.compile(rf"^(?P<number>-?\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})?$", re.I)
+_SPAN = re.compile(r"^(?P<prep>over|for|in|across)\s+(?:the\s+next\s+)?\d+(?:\.\d+)?\s+(?P<unit>bars?|beats?|seconds?|secs?)$", re.I)
+_WAYS = {"up": "down", "down": "up", "higher": "lower", "lower": "higher", "louder": "quieter", "quieter": "louder",
+         "faster": "slower", "slower": "faster", "in": "out", "out": "in"}
+
+
+def correction_of_last(line: str, last_text: str, part_named) -> tuple[str, str] | None:
+    """(the last line as meant, how it was read) when `line` corrects a part of it, else None."""
+    match = _CORRECTION.match(line.strip())
+    if match is None or not last_text or last_text.lstrip().startswith("/"):
+        return None
+    said = (match.group("said") or match.group("meant")).strip(" ,")
+    new = _value_replaced(last_text, said) or _span_replaced(last_text, said) or _way_turned(last_text, said)
+    if new is None:
+        found = corrected(f"{last_text.rstrip(' .!')}, i mean {said}", part_named)
+        new = found[0][0] if found else None
+    if new is None or new.strip().lower() == last_text.strip().lower():
+        return None
+    return new, f"corrected: '{last_text}' → '{new}'"
+
+
+def _value_replaced(last: str, said: str) -> str | None:
+    """'0.5 hz' for the last value in Hz ('at 2 hz'); a bare number for the last bare number or value."""
+    value = _VALUE.match(said)
+    if value is None:
+        return None
+    unit = (value.group("unit") or "").lower()
+    pattern = rf"-?\d+(?:\.\d+)?\s*{re.escape(unit)}\b" if unit else rf"-?\d+(?:\.\d+)?(?:\s*{_UNIT}\b)?"
+    found = list(re.finditer(rf"(?<![\w.]){pattern}", last, re.I))
+    if len(found) != 1:
+        return None                                   # none of that unit, or several: which one is not guessed
+    number = re.match(r"-?\d+(?:\.\d+)?", found[0].group(0))
+    end = found[0].end() if unit else found[0].start() + number.end()      # (a bare number keeps the unit said before)
+    return last[:found[0].start()] + said + last[end:]
+
+
+def _span_replaced(last: str, said: str) -> str | None:
+    """'over 4 bars' for the last line's 'over 8 bars'."""
+    if _SPAN.match(said) is None:
+        return None
+    found = list(re.finditer(r"\b(?:over|for|in|across)\s+(?:the\s+next\s+)?\d+(?:\.\d+)?\s+(?:bars?|beats?|seconds?|secs?)\b",
+                             last, re.I))
+    return last[:found[0].start()] + said + last[found[0].end():] if len(found) == 1 else None
+
+
+def _way_turned(last: str, said: str) -> str | None:
+    """'down' for the last line's one 'up' (or 'lower' for 'higher')."""
+    way = said.lower()
+    if way not in _WAYS:
+        return None
+    found = [m for m in re.finditer(r"\b\w+\b", last) if m.group(0).lower() == _WAYS[way]]
+    return last[:found[0].start()] + way + last[found[0].end():] if len(found) == 1 else None
+
+
+__all__ = ["correction_of_last"]
