@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..engine.catalogue import CATALOGUE
+from .part_naming import part_named
 from .patch_model import PatchModel
 
 _COMPLAINT = re.compile(
@@ -29,8 +30,7 @@ def tempo_complaint(line: str, model: PatchModel) -> tuple[str, str] | None:
     match = _COMPLAINT.match(line.strip())
     if match is None or model.focus in model.modules and any(model.spec(model.focus).has_param(p) for p in ("rate", "time")):
         return None                                   # (an LFO or a delay in focus: 'too fast' may be its pace)
-    named = set(model.modules) | set(model.tracks) | set(model.labels) | set(CATALOGUE) | _PACED
-    if match["who"] and named & set(re.findall(r"[\w-]+", match["who"].lower())):
+    if match["who"] and any(w in CATALOGUE or w in _PACED or part_named(w, model) for w in re.findall(r"[\w-]+", match["who"].lower())):
         return None                                   # ('too fast for the delay, 100': the delay's pace, not the tempo)
     bpm, now = float(match["bpm"]), float(model.bpm)
     if (bpm < now) != (match["way"].lower() in _SLOWER) or bpm == now or not now / _FAR <= bpm <= now * _FAR:
