@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
+from .lead_words import LEAD
 from .patch_model import PatchModel
 from .scene_words import scene_words
 from .part_naming import part_named
 
-_PART_BACK = re.compile(r"^(?:(?:and|now|ok|okay|so|then|nah|no)[,\s]+)*(?:(?:put|bring|take|move|get)\s+)?(?:the\s+|my\s+)?"
+_PART_BACK = re.compile(rf"^{LEAD}(?:(?:put|bring|take|move|get)\s+)?(?:the\s+|my\s+)?"
                         r"(?P<part>[a-z][\w-]*)\s+back\s+(?P<way>up|down)(?:\s+again)?[.!]?$", re.I)
 _PITCH = ("freq", "detune")
 _BACK = re.compile(r"\bback\s+(?:up|down)\b", re.I)

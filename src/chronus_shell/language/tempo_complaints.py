@@ -8,10 +8,11 @@ import re
 
 from ..engine.catalogue import CATALOGUE
 from .part_naming import part_named
+from .lead_words import LEAD
 from .patch_model import PatchModel
 
 _COMPLAINT = re.compile(
-    r"^(?:(?:nah|no|ok|okay|hmm+|whoa|oh|ugh|oops)[,.!\s]+)*(?:way\s+|a\s+(?:bit|little|touch)\s+|much\s+|still\s+)?too\s+"
+    rf"^{LEAD}(?:way\s+|a\s+(?:bit|little|touch)\s+|much\s+|still\s+)?too\s+"
     r"(?P<way>fast|quick|rushed|hurried|slow|draggy|sluggish)(?:\s+for\s+(?P<who>[^,.!;\d]+))?[,.!;:]+\s*"
     r"(?:[^,.!;\d]+[,.!;]+\s*)?"                        # a remark between ('the dancers will fall.')
     r"(?:(?:go|come|get|drop\s+it|take\s+it|bring\s+it|put\s+it|set\s+it|make\s+it|slow\s+(?:it\s+)?down|"
