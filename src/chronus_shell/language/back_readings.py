@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .lead_words import LEAD
 from .patch_model import PatchModel
 
 _BACK_TO_GRID = re.compile(
@@ -31,7 +32,7 @@ def grid_back(line: str, model: PatchModel) -> tuple[str, str] | None:
         f"{name} normal speed"
 
 
-_VALUE_AGAIN = re.compile(r"^(?:(?:no+|nah|ok|okay|sorry|actually)[\s,.!]+)*(?:make\s+it\s+|back\s+to\s+)?"
+_VALUE_AGAIN = re.compile(rf"^{LEAD}(?:make\s+it\s+|back\s+to\s+)?"
                           r"(?P<value>-?\d+(?:\.\d+)?\s*(?:bpm|hz|khz|k|db|%|ms|s)?)\s+again[\s.!]*$", re.I)
 
 

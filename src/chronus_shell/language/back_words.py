@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
-from .nicknames import nickname
+from .lead_words import LEAD
 from .patch_model import PatchModel
 from .scene_words import scene_words
-from .several_parts import part_names
+from .part_naming import part_named
 
-_PART_BACK = re.compile(r"^(?:(?:and|now|ok|okay|so|then|nah|no)[,\s]+)*(?:(?:put|bring|take|move|get)\s+)?(?:the\s+|my\s+)?"
+_PART_BACK = re.compile(rf"^{LEAD}(?:(?:put|bring|take|move|get)\s+)?(?:the\s+|my\s+)?"
                         r"(?P<part>[a-z][\w-]*)\s+back\s+(?P<way>up|down)(?:\s+again)?[.!]?$", re.I)
 _PITCH = ("freq", "detune")
 _BACK = re.compile(r"\bback\s+(?:up|down)\b", re.I)
@@ -24,8 +24,7 @@ def part_back(line: str, model: PatchModel) -> tuple[str, str] | None:
     part, match = None, None
     for said in (line.strip(), scene_words(line.strip())):      # ('log drum back up': a scene's word for the part)
         match = _PART_BACK.match(said)
-        part = part_names(model).get(match.group("part").lower()) or nickname(match.group("part").lower(), model) \
-            if match else None
+        part = part_named(match.group("part").lower(), model) if match else None
         if part is not None:
             break
     word = match.group("part").lower() if match else ""

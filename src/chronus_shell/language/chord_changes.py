@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
+from .lead_words import leading
 from .patch_model import PatchModel
 
-_LEAD = r"(?:(?:ok(?:ay)?|and|so|now|then|next|right)[\s,]+)*"
+_LEAD = leading("next", "right")
 #: What is changed: the chord, or the voice holding it said as 'it' / 'that'.
 _VERB = r"(?P<verb>(?:change|switch)\s+(?:(?P<it>it|that|this)\s+|the\s+chord\s+|the\s+harmony\s+)?)?(?P<to>to\s+)?"
 _CHORD = (r"(?P<root>[a-g])(?:\s*(?P<acc>flat|sharp|b|#|♭|♯)(?![a-z]))?"

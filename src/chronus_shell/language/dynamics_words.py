@@ -17,8 +17,8 @@ import re
 from ..engine.catalogue import CATALOGUE
 from .musician_words import GROUPS
 from .patch_model import MASTER, PatchModel
-from .several_parts import part_names
-from .nicknames import NICKNAMES, nickname
+from .part_naming import part_named
+from .nicknames import NICKNAMES
 from .time_phrases import DEFAULT_BARS
 
 #: Each marking's level on a voice, dBFS (the master's is 6 dB more: mf is its unity).
@@ -160,7 +160,7 @@ def _bring_it(text: str, model: PatchModel):
     match = _BRING_IT.match(text)
     if match is None or model.just_named is not None or match.group("said") and (   # ('the speech is over, …': a remark;
             re.search(r"\btoo\b|\bloud|\bquiet|\bflat\b|\bsharp\b|out\s+of\s+tune", match.group("said"), re.I)   # ('the drone
-            or any(w in part_names(model) or nickname(w, model) for w in re.findall(r"[\w-]+", match.group("said").lower()))):
+            or any(part_named(w, model) for w in re.findall(r"[\w-]+", match.group("said").lower()))):
         return None                                       # is flat, bring it up': its pitch, never the band's level)
     way = "quieter" if match.group("way").lower() == "down" else "louder"
     return f"bring it {'back ' if match.group('back') else ''}{match.group('way').lower()}: the whole band", f"everything {way}"

@@ -9,12 +9,11 @@ import re
 
 from .errors import LanguageError
 from .harmony_moves import _INTERVALS
+from .lead_words import TAKE_BACK
 
 #: ('wait a second' is no correction to a second: the interval is said with its quality, 'a major second')
 INTERVAL_NAMES = "|".join(sorted((re.escape(n) for n in _INTERVALS if len(n) > 2 and n != "second"), key=len, reverse=True))
 _UP, _DOWN = r"up|higher|above", r"down|lower|below"
-#: The words that take back what was just said (a 'no' in the musician's own language too: nahin, nein, non, não, nee).
-TAKE_BACK = r"(?:no+|nope|nah|nahin|nahi|nein|non|não|nao|nee|sorry|oops|wait|actually)"
 _MARK = rf"(?:{TAKE_BACK}[\s,.!]+)+" \
         r"(?:i\s+meant?\s+|make\s+(?:it|that)\s+)?|(?:i\s+meant?|make\s+(?:it|that))[\s,]+"
 #: What only says it was a slip ('sorry, I said it backwards', 'my bad'), after the interval meant.

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .nicknames import nickname
 from .patch_model import PatchModel
-from .several_parts import part_names
+from .part_naming import part_named
 
 #: Words for the effects param_words.LFO_EFFECTS makes: the effect each means.
 _EFFECT_WORDS = {"vibrato": "vibrato", "warble": "vibrato", "warbling": "vibrato", "warbly": "vibrato",
@@ -77,7 +76,7 @@ def lfo_effect_line(text: str, model: PatchModel) -> tuple[str, str] | None:
 
 def _modulated(part: str | None, model: PatchModel) -> bool:
     """An LFO already moves a param of the part's voice (the focus's, with no part said)."""
-    module = (part_names(model).get(part.lower()) or nickname(part, model)) if part else model.focus
+    module = part_named(part.lower(), model) if part else model.focus
     voice = set(model.voice_of(module)) | {module} if module in model.modules else set()
     return any(dst.split(".")[0] in voice for _, dst in model.mod_edges)
 

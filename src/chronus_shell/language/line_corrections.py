@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .corrections import corrected
-from .interval_corrections import TAKE_BACK
+from .lead_words import TAKE_BACK
 
 _CORRECTION = re.compile(rf"^(?:(?:{TAKE_BACK})[\s,.!]+)+(?:i\s+meant?\s+|make\s+(?:it|that)\s+)?(?P<said>\S.*?)[\s.!]*$|"
                          rf"^i\s+meant?[\s,]+(?P<meant>\S.*?)[\s.!]*$", re.I)

@@ -10,6 +10,7 @@ from .chords import root_text
 from .errors import LanguageError
 from .harmony_sargam import RAAG_SCALES
 from .harmony_tokens import NOTE, column_of, first_match
+from .lead_words import LEAD
 
 #: Scale words → the names of engine/scales.py.
 SCALE_WORDS = {"major": "major", "maj": "major", "ionian": "major", "minor": "minor", "min": "minor",
@@ -234,7 +235,7 @@ def read_mode(text: str, line: str):
 
 
 #: Second thoughts before a key change ('no, back to C', 'hmm actually put it in E'): the change is the command.
-_SECOND_THOUGHTS = re.compile(r"^(?:(?:no+|nah|hmm+|um+|uh+|ok|okay|sorry|actually|oops|wait|ah)[,.!]*\s+)+")
+_SECOND_THOUGHTS = re.compile(rf"^{LEAD}")
 
 
 def change_key(text: str, line: str):

@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 
 from ..engine.catalogue import CATALOGUE
+from .lead_words import LEAD
 from .patch_model import PatchModel
 
 #: The kit said as one ('drums out'): each drum of the patch.
 _KIT = ("drums", "drum", "kit", "percussion")
-_OUT = re.compile(r"^(?:(?:ok|okay|now|and|so)[,\s]+)*(?P<parts>(?:the\s+)?[\w-]+(?:(?:\s*,\s*|\s+and\s+|\s+)(?:the\s+)?[\w-]+)*?)"
+_OUT = re.compile(rf"^{LEAD}(?P<parts>(?:the\s+)?[\w-]+(?:(?:\s*,\s*|\s+and\s+|\s+)(?:the\s+)?[\w-]+)*?)"
                   r"\s+(?:both\s+|all\s+)?(?:out|off|drop\s+out|(?P<drops>(?:drops|falls|cuts)\s+out))"
                   r"(?P<time>\s+for\s+(?:a|one|two|three|four|\d+)\s+bars?)?"
                   r"(?:\s*,\s*(?:(?:just|only)\s+(?:the\s+)?(?P<kept1>[\w\s-]+?)|(?:the\s+)?(?P<kept2>[\w\s-]+?)\s+"

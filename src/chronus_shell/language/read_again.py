@@ -15,7 +15,8 @@ from .line_corrections import correction_of_last
 from .nearest import missing_part
 from .refusal_wording import nickname_unread, with_nearest
 from .remarks import without_remarks
-from .second_stage import is_back, part_named, readings
+from .part_naming import part_named
+from .second_stage import is_back, readings
 from .sequence_messages import last_settings
 from .sentences import sentence_by_sentence, topic_first
 from .timed_lines import is_timed, translate_timed

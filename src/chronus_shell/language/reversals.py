@@ -12,9 +12,10 @@ from . import intents as it
 from .intents_harmony import ChangeKey, MoveNotes
 from .param_words import COMPARATIVES
 from .parser import parse
+from .lead_words import LEAD
 from .patch_model import PatchModel
 
-_LEAD = r"^(?:(?:and|nah|no|ok|okay|now|so|then|oops)[,.!]?\s+)*"
+_LEAD = "^" + LEAD
 _BACK_WAY = re.compile(_LEAD + r"(?:go\s+|(?:bring|take|put|move|set)\s+(?:it|that|them)\s+)?back\s+(?P<way>down|up)"
                        r"(?:\s+(?:again|where\s+it\s+was|to\s+where\s+it\s+was|(?:to\s+)?how\s+it\s+was|the\s+same|"
                        r"to\s+the\s+original))?(?:\s+please)?$", re.I)

@@ -23,10 +23,11 @@ from .except_parts import all_but
 from .follow_ups import follow_up, is_again
 from .missing_effects import absent_effect, distorted_part
 from .modulation_phrases import aimed
-from .nicknames import named_here, nickname, one_part_twice
+from .nicknames import named_here, one_part_twice
 from .rephrasings import QUALITIES, rephrasings
 from .param_verbs import verb_readings
 from .part_labels import new_named
+from .part_naming import part_named
 from .part_lines import part_readings
 from .instead_words import instead_line
 from .learner_words import learner_english
@@ -223,13 +224,6 @@ def sounds(model: PatchModel, drums_only: bool = False) -> list[str]:
             and model.spec(v[0]).role in (("drum",) if drums_only else ("source", "drum"))]
 
 
-def part_named(word: str, model: PatchModel) -> str | None:
-    """The module one word names now: an id, a type there once, a track, a nickname ('the flute'), or a label the
-    musician gave it (left as said before a colon: 'zabumba: a roll on the last beat')."""
-    labelled = model.labels.get(word)
-    return part_names(model).get(word) or nickname(word, model) or (labelled if labelled in model.modules else None)
-
-
 _SAME_FOR = re.compile(r"^(?P<first>(?:the\s+)?(?P<part>\w+)\s+.+?)(?:,\s*|\s+)(?:and\s+|then\s+)?(?:the\s+)?same\s+"
                        r"(?:for|on|with)\s+(?:the\s+)?(?P<other>\w+)$", re.I)
 
@@ -338,7 +332,7 @@ def _compared_part(words: list[str], model: PatchModel) -> range | None:
 
 def _names_a_part(word: str, model: PatchModel) -> bool:
     word = SLANG.get(word, word)
-    return word in part_names(model) or type_named((word,)) is not None or nickname(word, model) is not None
+    return part_named(word, model) is not None or type_named((word,)) is not None
 
 
 _SAYS_WHICH_WAY = re.compile(r"[a-z]+(?:er|y|d|t|p|w|h)")
@@ -354,4 +348,4 @@ def _a_side(words: list[str], index: int, model: PatchModel) -> bool:
                 or any(w.strip(",.").lower() in ("left", "pan", "panned", "stereo") for w in words))
 
 
-__all__ = ["readings", "tidy_words", "part_named", "sounds", "Reading", "takes_back"]
+__all__ = ["readings", "tidy_words", "sounds", "Reading", "takes_back"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .interval_corrections import TAKE_BACK
+from .lead_words import TAKE_BACK
 
 #: Each direction word with its opposite (said the second way: the one of the pair that kind uses).
 _OPPOSITES = {"up": "down", "higher": "lower", "louder": "quieter", "brighter": "darker", "faster": "slower",

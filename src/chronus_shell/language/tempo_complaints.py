@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 
 from ..engine.catalogue import CATALOGUE
+from .part_naming import part_named
+from .lead_words import LEAD
 from .patch_model import PatchModel
 
 _COMPLAINT = re.compile(
-    r"^(?:(?:nah|no|ok|okay|hmm+|whoa|oh|ugh|oops)[,.!\s]+)*(?:way\s+|a\s+(?:bit|little|touch)\s+|much\s+|still\s+)?too\s+"
+    rf"^{LEAD}(?:way\s+|a\s+(?:bit|little|touch)\s+|much\s+|still\s+)?too\s+"
     r"(?P<way>fast|quick|rushed|hurried|slow|draggy|sluggish)(?:\s+for\s+(?P<who>[^,.!;\d]+))?[,.!;:]+\s*"
     r"(?:[^,.!;\d]+[,.!;]+\s*)?"                        # a remark between ('the dancers will fall.')
     r"(?:(?:go|come|get|drop\s+it|take\s+it|bring\s+it|put\s+it|set\s+it|make\s+it|slow\s+(?:it\s+)?down|"
@@ -29,8 +31,7 @@ def tempo_complaint(line: str, model: PatchModel) -> tuple[str, str] | None:
     match = _COMPLAINT.match(line.strip())
     if match is None or model.focus in model.modules and any(model.spec(model.focus).has_param(p) for p in ("rate", "time")):
         return None                                   # (an LFO or a delay in focus: 'too fast' may be its pace)
-    named = set(model.modules) | set(model.tracks) | set(model.labels) | set(CATALOGUE) | _PACED
-    if match["who"] and named & set(re.findall(r"[\w-]+", match["who"].lower())):
+    if match["who"] and any(w in CATALOGUE or w in _PACED or part_named(w, model) for w in re.findall(r"[\w-]+", match["who"].lower())):
         return None                                   # ('too fast for the delay, 100': the delay's pace, not the tempo)
     bpm, now = float(match["bpm"]), float(model.bpm)
     if (bpm < now) != (match["way"].lower() in _SLOWER) or bpm == now or not now / _FAR <= bpm <= now * _FAR:

@@ -10,13 +10,12 @@ import re
 
 from .described_modules import described_module
 from .missing_effects import absent_effect
-from .nicknames import nickname
 from .chords import token_pitches
 from .mapper_note_tracks import BASS_BELOW
 from .patch_model import PatchModel
 from .qualities import quality_request
 from .rephrasings import rephrasings
-from .several_parts import part_names
+from .part_naming import part_named
 from .type_words import type_named
 
 #: Stems of drive's textures ('crunchy', 'crunchier', 'some crunch').
@@ -55,7 +54,7 @@ def texture_line(text: str, model: PatchModel) -> tuple[str, str] | None:
     patch: one added), or an effect said with its size on a part without one; None for any other line."""
     sized = _SIZED_EFFECT.match(text.strip().rstrip("!."))
     if sized:
-        part = part_names(model).get(sized.group("part").lower()) or nickname(sized.group("part"), model)
+        part = part_named(sized.group("part").lower(), model)
         effect = type_named((sized.group("effect").lower(),))
         if part is None:
             return None
@@ -95,7 +94,7 @@ def texture_line(text: str, model: PatchModel) -> tuple[str, str] | None:
 
 def _low_or_drum(part: str | None, model: PatchModel) -> bool:
     """A drum, or a voice playing below C3 (a bass): room for it means space in the mix, not a reverb."""
-    module = part_names(model).get(part.lower(), part) if part and part not in ("it", "this", "that", "them") else model.focus
+    module = (part_named(part.lower(), model) or part) if part and part not in ("it", "this", "that", "them") else model.focus
     spec = model.spec(module) if module in model.modules else None
     notes = [p for t in model.tracks.values() if t.target in (model.voice_of(module) or [module]) for n in t.notes
              for p in (token_pitches(n) or ())]

@@ -50,7 +50,8 @@ from .shared_pan import shared_pan_note
 from .mapper_tracks import unheard_rhythm
 from .other_languages import in_english
 from .pair_words import ramp_starts, step_from, both_parts, moved_together
-from .second_stage import part_named, sounds, takes_back
+from .part_naming import part_named
+from .second_stage import sounds, takes_back
 from .several_parts import names_part, own_names_kept
 from .sweeps import sweep_line
 from .remarks import taken_back

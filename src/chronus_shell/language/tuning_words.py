@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .nicknames import nickname
 from .patch_model import PatchModel
-from .several_parts import part_names
+from .part_naming import part_named
 
 _OUT = re.compile(r"\b(?:flat|sharp)\b", re.I)
 _SAID = re.compile(r"^(?:(?:it'?s|it\s+is|that'?s|this\s+is)|(?:the\s+|my\s+)?(?P<part>[a-z][\w-]*?)(?:'s|\s+is|\s+are|\s+sounds?|"
@@ -27,7 +26,7 @@ def out_of_tune(line: str, model: PatchModel) -> tuple[str, str] | None:
     if match is None:
         return None
     word = match.group("part")
-    part = (part_names(model).get(word.lower()) or nickname(word, model)) if word else "it"
+    part = part_named(word.lower(), model) if word else "it"
     module = model.focus if part == "it" else part
     spec = model.spec(module) if module in model.modules else None
     if spec is None or not spec.has_param("detune"):

@@ -1,0 +1,21 @@
+"""The words a musician says before the line itself, declared once: a word taking back what was just said ('no',
+'sorry', 'wait', a 'no' in their own language) and a word only opening the line ('ok', 'and', 'so', 'hmm'). Every
+reader that lets them lead a line derives its pattern here, so a word one reader lets through leads every other."""
+from __future__ import annotations
+
+#: The words that take back what was just said (a 'no' in the musician's own language too: nahin, nein, non, não, nee).
+TAKE_BACK = r"(?:no+|nope|nah|nahin|nahi|nein|non|não|nao|nee|sorry|oops|wait|actually)"
+#: The words that only open a line ('ok, …', 'and …', 'hmm, …').
+OPENERS = r"(?:ok(?:ay)?|alright|and|so|now|then|hmm+|um+|uh+|ah|oh|whoa|ugh)"
+
+
+def leading(*more: str) -> str:
+    """A run of them before a line ('no, ok, …'), each with its comma, stop or space; `more` a reader's own openers
+    ('next', 'right' before a chord)."""
+    return rf"(?:(?:{'|'.join((TAKE_BACK, OPENERS, *more))})[\s,.!]+)*"
+
+
+#: The run with no reader's own openers.
+LEAD = leading()
+
+__all__ = ["LEAD", "OPENERS", "TAKE_BACK", "leading"]
