@@ -47,6 +47,7 @@ from chronus_shell.language.translator import Translator  # noqa: E402
 from chronus_shell.protocol.osc import OscServer  # noqa: E402
 from chronus_shell.repl.engine_link import EngineLink  # noqa: E402
 from chronus_shell.supervisor import Config, Supervisor, stamp_hold  # noqa: E402
+from chronus_shell.supervisor.repl_realtime import REPL_THREAD  # noqa: E402
 from chronus_shell.supervisor.rings import (  # noqa: E402
     ACTIVE_SLOT, DEVICE_LATENCY_US, LOST_BLOCKS, PLAYED_NS, READ_BLOCK, STARTED, WAITED_BLOCKS, WRITTEN, XRUNS_PORTAUDIO,
     Control, Ring,
@@ -137,6 +138,7 @@ async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, .
     (translated at the REPL's ordinary priority, sent from the default executor's ordinary thread) and as
     an OSC packet (its message, from the controller's send: `osc`, osc_controller's); one record per line."""
     translator, traced = Translator(), Traced(supervisor)
+    threading.current_thread().name = REPL_THREAD   # as the shell's (favour_the_prompt): a window lifts it
     from tests.supervisor.test_soak import FOUR_VOICES
     for line in [*FOUR_VOICES, *(typed_line(step) for step in range(40))]:
         translator.translate(line)  # the language's model knows the patch; its first readings are warm

@@ -126,6 +126,7 @@ def _pool_validating():
     import tempfile
     import threading
 
+    from chronus_shell.supervisor.prompt_realtime import MODULE_WATCHER
     from chronus_shell.supervisor.user_modules.sandbox_pool import SandboxPool
     from tests.supervisor.test_loaded import EXAMPLE, validate_until
 
@@ -135,9 +136,9 @@ def _pool_validating():
         path.write_text(Path(EXAMPLE).read_text())
         RESULTS.mkdir(parents=True, exist_ok=True)
         helper = threading.Thread(target=validate_until, args=(pool, str(path), stop, verdicts, RESULTS),
-                                  name="chronus-module-watcher")   # the shell's caller of validate (hot_reload.py),
-        # named as it is: the prompt lifts it (prompt_realtime.WAITED_ON); unnamed, it held the GIL the Enter key
-        # waited for while busy programs preempted it (4 ms in a line, session 32)
+                                  name=MODULE_WATCHER)   # the shell's caller of validate (hot_reload.py), named as
+        # it is: the prompt lifts it (prompt_realtime.WAITED_ON); unnamed, it held the GIL the Enter key waited for
+        # while busy programs preempted it (4 ms in a line, session 32)
         helper.start()
         try:
             yield verdicts

@@ -15,7 +15,9 @@ import pytest
 
 from chronus_shell.supervisor import realtime
 from chronus_shell.supervisor.repl_realtime import Quiet
-from chronus_shell.supervisor.prompt_realtime import PROMPT_PRIORITY, PROMPT_SWITCH_S, PromptGuard, prompt_priority
+from chronus_shell.supervisor.prompt_realtime import (
+    PROMPT_PRIORITY, PROMPT_SWITCH_S, QUERIES, PromptGuard, prompt_priority,
+)
 from tests.repl.test_repl_realtime import OUTPUT_PRIORITY, FakeSupervisor, fifo, link_of, needs_rt, piped_shell
 
 
@@ -53,6 +55,7 @@ def test_the_prompt_is_real_time_while_it_is_up_and_the_poll_at_its_priority(tra
                 reading = asyncio.ensure_future(shell.read())
                 await asyncio.sleep(0.15)        # up, waiting for keys (this is its thread); the guard looked
                 seen["up"], seen["raises"] = policy(), supervisor.raises
+                seen.setdefault("poll first", poll_policies())   # before any query: the thread is there, lifted
                 await link.status()
                 seen["poll between"] = poll_policies()   # (between its queries: the GIL taken on either side)
                 pipe.send_text(f"acid_filter1 cutoff {cutoff}\r")
@@ -65,8 +68,8 @@ def test_the_prompt_is_real_time_while_it_is_up_and_the_poll_at_its_priority(tra
     assert seen["translated"] == ((os.SCHED_FIFO, PROMPT_PRIORITY), False) and gc.isenabled()
     assert supervisor.raises == seen["raises"]   # no line's window of its own: the prompt's guard bounds it
     assert supervisor.polled == (supervisor.polled[0], (os.SCHED_FIFO, PROMPT_PRIORITY))
-    assert supervisor.polled[0].startswith("chronus-poll")
-    assert seen["poll between"] == [(os.SCHED_FIFO, PROMPT_PRIORITY)] and seen["poll after"] == [(os.SCHED_OTHER, 0)]
+    assert supervisor.polled[0].startswith(QUERIES)
+    assert seen["poll first"] == seen["poll between"] == [(os.SCHED_FIFO, PROMPT_PRIORITY)] and seen["poll after"] == [(os.SCHED_OTHER, 0)]
     assert [sent[0] for sent in supervisor.sent_from] == ["/mod/acid_filter1/cutoff"] * 2 and not fifo()
 
 
@@ -199,7 +202,7 @@ def policy_of(tid: int) -> tuple[int, int]:
 
 def poll_policies() -> list[tuple[int, int]]:
     """The engine queries' thread's policy (the status poll's)."""
-    return [policy_of(thread.native_id) for thread in threading.enumerate() if thread.name.startswith("chronus-poll")]
+    return [policy_of(thread.native_id) for thread in threading.enumerate() if thread.name.startswith(QUERIES)]
 
 
 class Waiting:

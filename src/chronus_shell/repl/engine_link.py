@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..protocol.message import Message
-from ..supervisor.prompt_realtime import PromptGuard
+from ..supervisor.prompt_realtime import QUERIES, PromptGuard
 from ..supervisor.repl_realtime import Watchdog, no_collection, plain_fan_out, raises_line
 
 STATUS_INTERVAL_S = 0.25
@@ -81,7 +81,8 @@ class EngineLink:
         # the status poll's and the autosave's queries: short, on a thread at the prompt's priority while it is
         # up, under its guard (an ordinary one, preempted by a busy program while it held the GIL, kept the
         # Enter key waiting 0.1 s)
-        self._queries = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="chronus-poll")
+        self._queries = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix=QUERIES)
+        self._queries.submit(int)   # its thread started now, not at the first query: the first prompt lifts it too
 
     async def _call(self, function, *args):
         return await asyncio.get_running_loop().run_in_executor(None, function, *args)
