@@ -14,9 +14,9 @@ import time
 import pytest
 
 from chronus_shell.supervisor import realtime
-from chronus_shell.supervisor.repl_realtime import Quiet
+from chronus_shell.supervisor.repl_realtime import Quiet, quiet_threads
 from chronus_shell.supervisor.prompt_realtime import (
-    PROMPT_PRIORITY, PROMPT_SWITCH_S, QUERIES, PromptGuard, prompt_priority,
+    PROMPT_PRIORITY, PROMPT_SWITCH_S, QUERIES, PromptGuard, prompt_priority, waited_on,
 )
 from tests.repl.test_repl_realtime import OUTPUT_PRIORITY, FakeSupervisor, fifo, link_of, needs_rt, piped_shell
 
@@ -312,3 +312,28 @@ def test_the_switch_interval_put_back_is_the_one_before_each_prompt():
         assert sys.getswitchinterval() == 0.003
     finally:
         sys.setswitchinterval(before)
+
+
+def test_a_thread_listed_before_it_runs_is_not_lifted_and_no_window_fails_on_it():
+    """threading lists a thread as it starts, before it has a native id: an OSC packet's window opened then
+    raised TypeError in the OSC server's thread, which ended (bench_latency_trace.py --osc-stream, loaded)."""
+    gate = threading.Event()
+
+    class Starting(threading.Thread):
+        def _set_native_id(self):              # held just before it gets its id
+            gate.wait(5)
+            super()._set_native_id()
+    thread = Starting(target=lambda: None, name="chronus-validate", daemon=True)
+    starter = threading.Thread(target=thread.start, daemon=True)
+    starter.start()
+    deadline = time.monotonic() + 5
+    while thread not in threading.enumerate() and time.monotonic() < deadline:
+        time.sleep(0.001)
+    try:
+        assert thread in threading.enumerate() and thread.native_id is None
+        assert None not in waited_on() and None not in quiet_threads()
+        Quiet().end()
+    finally:
+        gate.set()
+        starter.join(5)
+        thread.join(5)

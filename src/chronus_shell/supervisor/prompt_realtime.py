@@ -164,8 +164,10 @@ class PromptGuard:
 
 
 def waited_on() -> list[int]:
-    """The native ids of the threads the prompt waits on for the GIL (WAITED_ON, by name)."""
-    return [thread.native_id for thread in threading.enumerate() if thread.name.startswith(WAITED_ON)]
+    """The native ids of the threads the prompt waits on for the GIL (WAITED_ON, by name). One just started
+    has none yet (threading lists it before it runs: an OSC packet's window failed on it) and holds no GIL."""
+    return [thread.native_id for thread in threading.enumerate()
+            if thread.name.startswith(WAITED_ON) and thread.native_id is not None]
 
 
 def fifo(priority: int) -> bool:

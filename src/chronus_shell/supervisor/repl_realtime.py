@@ -126,7 +126,8 @@ def no_collection():
 
 def quiet_threads() -> list[int]:
     """The native ids of the threads a command's window waits on for the GIL (by name), to lift."""
-    return [*waited_on(), *(thread.native_id for thread in threading.enumerate() if thread.name == REPL_THREAD)]
+    return [*waited_on(), *(thread.native_id for thread in threading.enumerate()
+                            if thread.name == REPL_THREAD and thread.native_id is not None)]
 
 
 class Quiet:
