@@ -16,7 +16,7 @@ import pytest
 from chronus_shell.supervisor import realtime
 from chronus_shell.supervisor.repl_realtime import Quiet, quiet_threads
 from chronus_shell.supervisor.prompt_realtime import (
-    PROMPT_PRIORITY, PROMPT_SWITCH_S, QUERIES, PromptGuard, prompt_priority, waited_on,
+    LINE_SWITCH_S, PROMPT_PRIORITY, PROMPT_SWITCH_S, QUERIES, PromptGuard, prompt_priority, waited_on,
 )
 from tests.repl.test_repl_realtime import OUTPUT_PRIORITY, FakeSupervisor, fifo, link_of, needs_rt, piped_shell
 
@@ -45,7 +45,7 @@ def test_the_prompt_is_real_time_while_it_is_up_and_the_poll_at_its_priority(tra
     link, translate = link_of(supervisor), translator.translate
 
     def translated(line):
-        seen["translated"] = policy(), gc.isenabled()
+        seen["translated"] = policy(), gc.isenabled(), sys.getswitchinterval()
         return translate(line)
     translator.translate = translated
 
@@ -65,7 +65,7 @@ def test_the_prompt_is_real_time_while_it_is_up_and_the_poll_at_its_priority(tra
     asyncio.run(main())
     link._sender.shutdown()
     assert seen["up"] == (os.SCHED_FIFO, PROMPT_PRIORITY) and seen["after"] == (os.SCHED_OTHER, 0)
-    assert seen["translated"] == ((os.SCHED_FIFO, PROMPT_PRIORITY), False) and gc.isenabled()
+    assert seen["translated"] == ((os.SCHED_FIFO, PROMPT_PRIORITY), False, LINE_SWITCH_S) and gc.isenabled()
     assert supervisor.raises == seen["raises"]   # no line's window of its own: the prompt's guard bounds it
     assert supervisor.polled == (supervisor.polled[0], (os.SCHED_FIFO, PROMPT_PRIORITY))
     assert supervisor.polled[0].startswith(QUERIES)
@@ -337,3 +337,20 @@ def test_a_thread_listed_before_it_runs_is_not_lifted_and_no_window_fails_on_it(
         gate.set()
         starter.join(5)
         thread.join(5)
+
+
+@needs_rt
+def test_a_window_that_lifted_the_repls_thread_before_the_prompt_came_up_leaves_the_prompt_real_time():
+    """An OSC packet's window lifts the REPL's thread between two prompts; the next prompt comes up at that very
+    priority; the window ends meanwhile: the prompt stays real-time until it returns (it was left ordinary: a
+    line of 264 ms with a controller streaming, bench_latency_trace.py --osc-stream)."""
+    from tests.supervisor.test_command_realtime import as_the_repl
+
+    guard = PromptGuard()
+    with as_the_repl():
+        window = Quiet()                           # (this thread is ordinary: lifted, as the REPL's)
+        assert policy() == (os.SCHED_FIFO, PROMPT_PRIORITY)
+        with guard.up(PROMPT_PRIORITY):
+            window.end()
+            assert policy() == (os.SCHED_FIFO, PROMPT_PRIORITY)
+        assert not fifo()

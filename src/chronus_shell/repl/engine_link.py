@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..protocol.message import Message
-from ..supervisor.prompt_realtime import QUERIES, PromptGuard
+from ..supervisor.prompt_realtime import QUERIES, PromptGuard, line_keeps_the_gil
 from ..supervisor.repl_realtime import Watchdog, no_collection, plain_fan_out, raises_line
 
 STATUS_INTERVAL_S = 0.25
@@ -134,12 +134,13 @@ class EngineLink:
         it while it held the GIL the sender thread waits for. Only a short line, for a bounded window
         (supervisor/repl_realtime.py); `lower()` ends it sooner. A line entered at the prompt's accept
         handler finds the thread real-time already (prompt_realtime.py, bounded by its guard): no window
-        then, only no garbage collection — opening one (its raise, the process's threads lifted, its
+        then, only no garbage collection and the GIL kept against askers — opening one (its raise, the process's threads lifted, its
         watchdog woken) cost 0.2 ms at the median from Enter (bench_latency_trace.py --paths keys)."""
         self._entered_ns = time.perf_counter_ns()
         with self._raised:
             if self._prompt.holds():
                 self._raised.enter_context(no_collection())
+                self._raised.enter_context(line_keeps_the_gil())
             elif self.supervisor is not None and raises_line(line):
                 self._raised.enter_context(self._watchdog.bounded(self.supervisor.raised()))
             yield

@@ -14,7 +14,9 @@ ordinary one preempted by a busy program while it held the GIL, or while it aske
 switching makes the holder wait until the asker has taken it), kept the key unread as long. Never a thread at
 work that realtime.py keeps ordinary (a sample's decoder, the recorder, the admission's measurement, the OSC
 server, one inside ordinary_meanwhile). Priority does not order the GIL, so it is handed over within
-PROMPT_SWITCH_S meanwhile instead of CPython's 5 ms.
+PROMPT_SWITCH_S meanwhile instead of CPython's 5 ms — except while a line entered at the prompt is translated
+and sent (`line_keeps_the_gil`): another thread's asking then would cut its 1–3 ms of work into slices, each
+a wait for that thread to be given a CPU.
 
 Bounded: a guard thread, one step above, reads those threads' CPU time every GUARD_PERIOD_S and puts them all
 back to the ordinary policy until the next line when together they used more than PROMPT_CPU_SHARE of the
@@ -39,6 +41,7 @@ GUARD_PERIOD_S = 0.1     # the guard looks this often …
 GUARD_WINDOW_S = 0.5     # … at the CPU time the prompt took over the last this long:
 PROMPT_CPU_SHARE = 0.6   # more than this share of it, and the prompt is ordinary until its next line
 PROMPT_SWITCH_S = 0.0005  # the GIL handed to a waiting thread within this while the prompt is up (CPython's: 5 ms)
+LINE_SWITCH_S = 0.005     # … but kept this long by a line entered at it, from its translation to its last send
 MODULE_WATCHER = "chronus-module-watcher"   # hot_reload's thread, the shell's caller of validate
 QUERIES = "chronus-poll"                     # the engine queries' thread (EngineLink: the status poll's, the autosave's)
 WAITED_ON = ("chronus-pool-keeper", "chronus-validate", MODULE_WATCHER, "patch-stdout-flush", "asyncio_", QUERIES)
@@ -82,6 +85,8 @@ class PromptGuard:
 
     @contextlib.contextmanager
     def _real_time(self, priority: int):
+        if priority > 0:
+            realtime.raising_itself()                 # (a window may have lifted it: its end must not lower it)
         if priority <= 0 or not fifo(priority):
             yield
             return
@@ -161,6 +166,20 @@ class PromptGuard:
                     self._raised = None
                     continue
                 self._wake.wait(self.period_s)
+
+
+@contextlib.contextmanager
+def line_keeps_the_gil():
+    """The GIL kept LINE_SWITCH_S against a thread asking for it until the block ends (a line's translation
+    and send, at the prompt's accept): a waiting thread — the status poll's query, the guard — takes it when
+    the line is sent, not every PROMPT_SWITCH_S of the line's work (the poll's 4 ms of CPU interleaved so with
+    a loaded line, bench_latency_trace.py). Put back after."""
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(max(switch, LINE_SWITCH_S))
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(switch)
 
 
 def waited_on() -> list[int]:
