@@ -23,9 +23,10 @@ no translation), so they are compared in the same minutes. For a typed line, bef
 
 and, by thread, where that time and the translation's went until the line was sent (latency_tails.py: the
 prompt's CPU, its run delay and its time off a CPU — the GIL, a lock —, the other threads', the garbage
-collections), with the slowest lines one by one.
+collections), with the slowest lines one by one. `--osc-stream HZ`: a second controller turns a knob all along
+(STREAM_ADDRESS, HZ packets a second, not timed), so lines are typed while the OSC server handles packets.
 
-    flock /tmp/chronus-rt.lock python3 benchmarks/bench_latency_trace.py [--seconds 20] [--loads idle,loaded]
+    flock /tmp/chronus-rt.lock python3 benchmarks/bench_latency_trace.py [--seconds 20] [--loads idle,loaded] [--osc-stream HZ]
 """
 from __future__ import annotations
 
@@ -47,6 +48,7 @@ from chronus_shell.language.translator import Translator  # noqa: E402
 from chronus_shell.protocol.osc import OscServer  # noqa: E402
 from chronus_shell.repl.engine_link import EngineLink  # noqa: E402
 from chronus_shell.supervisor import Config, Supervisor, stamp_hold  # noqa: E402
+from chronus_shell.supervisor.repl_realtime import REPL_THREAD  # noqa: E402
 from chronus_shell.supervisor.rings import (  # noqa: E402
     ACTIVE_SLOT, DEVICE_LATENCY_US, LOST_BLOCKS, PLAYED_NS, READ_BLOCK, STARTED, WAITED_BLOCKS, WRITTEN, XRUNS_PORTAUDIO,
     Control, Ring,
@@ -62,6 +64,7 @@ KEY_STAGES = ("Enter to its read", "read to accept", "accept to entered")
 IDLE_LOOP = ("waiting: Enter to wake", "waiting: wake to read", "waiting: CPU wait")   # Enter found the loop waiting:
 # woken (its selector's select returned, the GIL taken again), the read's callback, and the time the thread
 # was runnable but not running in its wait (/proc schedstat); the others found it busy (drawing)
+STREAM_ADDRESS = "/mod/saw2/gain"   # --osc-stream's knob (no typed line changes it)
 STAGES = ("translate", "to send()", "to the stamp", "pipe writes", "to the slot's begin", "render",
           "in the ring", "device")
 
@@ -108,19 +111,26 @@ class Traced:
     def __init__(self, supervisor: Supervisor):
         self.supervisor, self.last, self.sent = supervisor, {}, threading.Event()
         earliest, send, release = supervisor.earliest_stamp, supervisor.send, stamp_hold.release
+        streamed = threading.local()   # the send under way in this thread is --osc-stream's: not noted
 
         def stamped():
             words = supervisor.control.words
             stamp = earliest()
+            if getattr(streamed, "now", False):
+                return stamp
             self.last.update(stamped_ns=time.perf_counter_ns(), read=int(words[READ_BLOCK]),
                              active=int(words[ACTIVE_SLOT]), block=stamp // supervisor.config.block_size)
             return stamp
 
         def released(words):
             release(words)
-            self.last.setdefault("released_ns", time.perf_counter_ns())
+            if not getattr(streamed, "now", False):
+                self.last.setdefault("released_ns", time.perf_counter_ns())
 
         def sent(msg, at=None, entered_ns=None):
+            streamed.now = msg.address == STREAM_ADDRESS
+            if streamed.now:
+                return send(msg, at, entered_ns)
             self.last.update(send_ns=time.perf_counter_ns(), entered_ns=entered_ns)
             result = send(msg, at, entered_ns)
             self.last["figure_ms"] = supervisor.latencies_ms[-1] if supervisor.latencies_ms else None
@@ -137,6 +147,7 @@ async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, .
     (translated at the REPL's ordinary priority, sent from the default executor's ordinary thread) and as
     an OSC packet (its message, from the controller's send: `osc`, osc_controller's); one record per line."""
     translator, traced = Translator(), Traced(supervisor)
+    threading.current_thread().name = REPL_THREAD   # as the shell's (favour_the_prompt): a window lifts it
     from tests.supervisor.test_soak import FOUR_VOICES
     for line in [*FOUR_VOICES, *(typed_line(step) for step in range(40))]:
         translator.translate(line)  # the language's model knows the patch; its first readings are warm
@@ -187,21 +198,36 @@ async def type_lines(supervisor: Supervisor, seconds: float, paths: tuple[str, .
 
 
 @contextlib.contextmanager
-def osc_controller(supervisor: Supervisor):
+def osc_controller(supervisor: Supervisor, stream_hz: float = 0.0):
     """The shell's OSC server and a controller of its own (another process, as a real one is) that sends
     each message it is given to it and answers when it sent it (perf_counter_ns); started before the
-    load (on a loaded machine the process took more than the typing's 20 s to start)."""
-    here, there = multiprocessing.get_context("spawn").Pipe()
+    load (on a loaded machine the process took more than the typing's 20 s to start). With `stream_hz`, a
+    second controller sends STREAM_ADDRESS that often meanwhile. Yields (the pipe, the server)."""
+    ctx = multiprocessing.get_context("spawn")
+    here, there = ctx.Pipe()
     with OscServer.for_supervisor(supervisor, port=0) as server:
-        process = multiprocessing.get_context("spawn").Process(target=_send_packets, args=(there, server.port),
-                                                               daemon=True)
-        process.start()
+        processes = [ctx.Process(target=_send_packets, args=(there, server.port), daemon=True)]
+        if stream_hz:
+            streaming, stop = ctx.Pipe()
+            processes.append(ctx.Process(target=_stream_packets, args=(stop, server.port, stream_hz), daemon=True))
+        for process in processes:
+            process.start()
         here.recv()
         try:
-            yield here
+            yield here, server
         finally:
             here.send(None)
-            process.join(5)
+            if stream_hz:
+                streaming.send(None)
+            for process in processes:
+                process.join(5)
+
+
+def _stream_packets(stop, port: int, hz: float) -> None:
+    client, step = SimpleUDPClient("127.0.0.1", port), 0
+    while not stop.poll(1 / hz):
+        step += 1
+        client.send_message(STREAM_ADDRESS, 0.3 + 0.2 * (step % 20) / 20)
 
 
 def _send_packets(conn, port: int) -> None:
@@ -213,7 +239,7 @@ def _send_packets(conn, port: int) -> None:
         conn.send(sent)
 
 
-def trace(kind: str, seconds: float, paths: tuple[str, ...] = PATHS) -> dict:
+def trace(kind: str, seconds: float, paths: tuple[str, ...] = PATHS, stream_hz: float = 0.0) -> dict:
     config = Config.from_env(backend="sounddevice")
     with jack_dummy(config.block_size) as jack_log, Supervisor(config) as supervisor:
         from tests.supervisor.test_soak import FOUR_VOICES, wait_for_music
@@ -221,7 +247,8 @@ def trace(kind: str, seconds: float, paths: tuple[str, ...] = PATHS) -> dict:
         send_all(supervisor, FOUR_VOICES)
         time.sleep(1.0)
         first = supervisor.play_block
-        count = int((seconds + 40) / config.block_seconds)   # the OSC controller starts first
+        count = int((seconds + 120) / config.block_seconds)   # the controllers, the pty and the load start first
+        # (loaded, with other sessions' real-time shells on the machine, over 40 s: the lines were not seen)
         ctx = multiprocessing.get_context("spawn")
         here, there = ctx.Pipe()
         watcher = ctx.Process(target=watch, args=(there, supervisor.control.block.name,
@@ -232,7 +259,8 @@ def trace(kind: str, seconds: float, paths: tuple[str, ...] = PATHS) -> dict:
         typing = any(path.startswith("keys") for path in paths)
         if typing:
             from tests.repl.typist import terminal
-        with (osc_controller(supervisor) if "osc" in paths else contextlib.nullcontext()) as osc, \
+        osc_used = "osc" in paths or stream_hz
+        with (osc_controller(supervisor, stream_hz) if osc_used else contextlib.nullcontext((None, None))) as (osc, server), \
                 (terminal() if typing else contextlib.nullcontext()) as keys, load(kind, seconds + 10, pool=True):
             words, machine = supervisor.control.words, Machine()
             lost, waited = int(words[LOST_BLOCKS]), int(words[WAITED_BLOCKS])
@@ -246,11 +274,13 @@ def trace(kind: str, seconds: float, paths: tuple[str, ...] = PATHS) -> dict:
             here.send("stop")
             begun, written, played = here.recv()
             watcher.join(5)
+            osc_counts = server and {"stream_hz": stream_hz, **server.counts(),
+                                     "handled_ordinary": getattr(server.pace, "ordinary", None)}
         device_ns = 1000 * int(words[DEVICE_LATENCY_US])
     return {path: stages([r for r in records if r["path"] == path], begun, written, played, first, device_ns)
             for path in paths} | {
         "lost_blocks": lost, "waited_blocks": waited, "xruns": xruns, "block_size": config.block_size,
-        "lead_target": config.lead_target} | machine.figures()
+        "lead_target": config.lead_target, "osc_server": osc_counts} | machine.figures()
 
 
 def stages(records, begun, written, played, first: int, device_ns: int) -> dict:
@@ -309,7 +339,8 @@ def table(result: dict) -> str:
     lines = []
     for kind, r in result.items():
         lines.append(f"{kind}: {r['block_size']} frames, lead {r['lead_target']}, lost {r['lost_blocks']}, waited "
-                     f"{r['waited_blocks']}, xruns {r['xruns']}, load average {r['load_average_before']} → {r['load_average_after']}")
+                     f"{r['waited_blocks']}, xruns {r['xruns']}, load average {r['load_average_before']} → {r['load_average_after']}"
+                     + (f", OSC server {r['osc_server']}" if r.get("osc_server") else ""))
         for path in (path for path in PATHS if path in r):
             p = r[path]
             lines.append(f"  {path} path: {p['commands']} lines ({p['not_seen']} not seen); stamped blocks ahead of "
@@ -326,11 +357,12 @@ def main() -> None:
     parser = arguments(__doc__)
     parser.add_argument("--seconds", type=float, default=20.0, help="typing time per load")
     parser.add_argument("--paths", default=",".join(PATHS), help="repl, before, osc or several, alternately (default: all)")
+    parser.add_argument("--osc-stream", type=float, default=0.0, help="packets a second from a second controller meanwhile")
     args = parser.parse_args()
     result = {}
     for kind in args.loads.split(","):
         print(f"{kind}: {args.seconds:.0f} s …", flush=True)
-        result[kind] = trace(kind, args.seconds, tuple(args.paths.split(",")))
+        result[kind] = trace(kind, args.seconds, tuple(args.paths.split(",")), args.osc_stream)
     print(table(result))
     print(f"written {write('latency_trace', result).relative_to(ROOT)}")
 

@@ -1,7 +1,8 @@
 """Live voices before the first xrun or lost block, idle and loaded, against offline voices per core.
 
 A climb (saw → acid_filter → adsr voices added eight at a time, each count held
-3 s on JACK dummy) under each load; "loaded" is the loaded tests' busy machine. On the shared VM a
+3 s on JACK dummy) under each load; "loaded" is the loaded tests' busy machine and the sandbox pool validating
+a module the whole time. On the shared VM a
 busy machine makes JACK xruns with any patch (its own timer wakes late), so under load the climb
 ends at the first lost block, and the first count with an xrun is reported beside it. The reference,
 measured in the same run on the idle machine, is how many of the same voice one core renders
@@ -138,10 +139,11 @@ def main() -> None:
     with jack_dummy(config.block_size):
         for kind in args.loads.split(","):
             print(f"{kind} …", flush=True)
-            with load(kind, VOICE_BUDGET_S + 60):
+            with load(kind, VOICE_BUDGET_S + 60, pool=True) as verdicts:
                 machine = Machine()
                 trouble = TROUBLE if kind == "idle" else ("lost_blocks", "failovers")
                 result[kind] = bench_voices("sounddevice", trouble) | machine.figures() | {"ends_at": trouble}
+                result[kind]["pool_validations"] = len(verdicts)
                 result[kind]["first_xrun_voices"] = next(
                     (s["voices"] for s in result[kind]["steps"] if s["xruns_portaudio"] or s["xruns_jack"]), None)
             result[kind]["ratio_clean_vs_offline"] = round(

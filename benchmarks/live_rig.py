@@ -126,6 +126,7 @@ def _pool_validating():
     import tempfile
     import threading
 
+    from chronus_shell.supervisor.prompt_realtime import MODULE_WATCHER
     from chronus_shell.supervisor.user_modules.sandbox_pool import SandboxPool
     from tests.supervisor.test_loaded import EXAMPLE, validate_until
 
@@ -135,9 +136,9 @@ def _pool_validating():
         path.write_text(Path(EXAMPLE).read_text())
         RESULTS.mkdir(parents=True, exist_ok=True)
         helper = threading.Thread(target=validate_until, args=(pool, str(path), stop, verdicts, RESULTS),
-                                  name="chronus-module-watcher")   # the shell's caller of validate (hot_reload.py),
-        # named as it is: the prompt lifts it (prompt_realtime.WAITED_ON); unnamed, it held the GIL the Enter key
-        # waited for while busy programs preempted it (4 ms in a line, session 32)
+                                  name=MODULE_WATCHER)   # the shell's caller of validate (hot_reload.py), named as
+        # it is: the prompt lifts it (prompt_realtime.WAITED_ON); unnamed, it held the GIL the Enter key waited for
+        # while busy programs preempted it (4 ms in a line, session 32)
         helper.start()
         try:
             yield verdicts
@@ -160,18 +161,51 @@ def cpu_ticks() -> tuple[int, int]:
     return sum(fields), fields[7]
 
 
+def others_real_time() -> dict:
+    """Real-time threads of programs this one did not start (SCHED_FIFO/RR below the kernel's own 50 and up:
+    another user's audio programs, a shell of theirs): how many, their CPU so far (s) and their highest
+    priority. Above ours they go first whatever the load of ordinary programs (Linux /proc; {} elsewhere)."""
+    if not sys.platform.startswith("linux"):
+        return {}
+    parents, threads = {}, []
+    for stat in Path("/proc").glob("[0-9]*/task/[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        parents[int(stat.parent.parent.parent.name)] = int(fields[1])
+        threads.append((int(stat.parent.parent.parent.name), int(fields[38]), int(fields[37]),
+                        (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")))
+
+    def ours(pid: int) -> bool:
+        while pid > 1:
+            if pid == os.getpid():
+                return True
+            pid = parents.get(pid, 0)
+        return False
+    theirs = [(priority, cpu) for pid, policy, priority, cpu in threads
+              if policy in (1, 2) and 0 < priority < 50 and not ours(pid)]
+    return {"threads": len(theirs), "cpu_s": round(sum(cpu for _, cpu in theirs), 1),
+            "top_priority": max((priority for priority, _ in theirs), default=0)}
+
+
 class Machine:
-    """The load average and the share of CPU time stolen by the hypervisor over a measurement."""
+    """The load average, the share of CPU time stolen by the hypervisor, and other sessions' real-time
+    threads (their CPU over the measurement: others_real_time) over a measurement."""
 
     def __init__(self):
         self.ticks = cpu_ticks()
         self.load_before = os.getloadavg()[0]
+        self.others = others_real_time()
 
     def figures(self) -> dict:
         total, steal = cpu_ticks()
         spent = max(1, total - self.ticks[0])
+        others = others_real_time()
         return {"load_average_before": round(self.load_before, 2), "load_average_after": round(os.getloadavg()[0], 2),
-                "steal_percent": round(100 * (steal - self.ticks[1]) / spent, 2)}
+                "steal_percent": round(100 * (steal - self.ticks[1]) / spent, 2),
+                "others_real_time": others | {"threads_before": self.others.get("threads"),
+                                              "cpu_s": round(others.get("cpu_s", 0) - self.others.get("cpu_s", 0), 1)}}
 
 
 def percentiles(values, digits: int = 3) -> dict:

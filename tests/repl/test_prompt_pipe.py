@@ -10,7 +10,9 @@ from prompt_toolkit.data_structures import Size
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output.vt100 import Vt100_Output
 
-from chronus_shell.repl.shell import make_prompt_session
+from prompt_toolkit.layout import DynamicContainer, FormattedTextControl, HSplit, Layout, Window
+
+from chronus_shell.repl.shell import controls_listed_once, make_prompt_session
 
 UNDERLINED_RED = "\x1b[0;31;4m"
 
@@ -192,3 +194,16 @@ def test_the_controls_listed_once_are_those_the_layout_holds_whatever_the_prompt
 
     asyncio.run(main())
     assert len(seen) == 7 and all(listed == walked for listed, walked in seen)
+
+
+def test_the_controls_are_listed_again_when_a_dynamic_container_gives_another_part():
+    """The one part of a layout whose tree can change (a DynamicContainer: the prompt's frame has one) is
+    followed: what it gives changed, the controls are walked afresh."""
+    first, second = (Window(FormattedTextControl(text)) for text in ("one", "two"))
+    shown = [first]
+    layout = Layout(HSplit([Window(FormattedTextControl("prompt")), DynamicContainer(lambda: shown[0])]))
+    controls_listed_once(layout)
+    assert first.content in layout.find_all_controls() and second.content not in layout.find_all_controls()
+    shown[0] = second
+    listed = list(layout.find_all_controls())
+    assert second.content in listed and first.content not in listed and len(listed) == 2

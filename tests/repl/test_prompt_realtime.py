@@ -14,8 +14,10 @@ import time
 import pytest
 
 from chronus_shell.supervisor import realtime
-from chronus_shell.supervisor.repl_realtime import Quiet
-from chronus_shell.supervisor.prompt_realtime import PROMPT_PRIORITY, PROMPT_SWITCH_S, PromptGuard, prompt_priority
+from chronus_shell.supervisor.repl_realtime import Quiet, quiet_threads
+from chronus_shell.supervisor.prompt_realtime import (
+    LINE_SWITCH_S, PROMPT_PRIORITY, PROMPT_SWITCH_S, QUERIES, PromptGuard, prompt_priority, waited_on,
+)
 from tests.repl.test_repl_realtime import OUTPUT_PRIORITY, FakeSupervisor, fifo, link_of, needs_rt, piped_shell
 
 
@@ -43,7 +45,7 @@ def test_the_prompt_is_real_time_while_it_is_up_and_the_poll_at_its_priority(tra
     link, translate = link_of(supervisor), translator.translate
 
     def translated(line):
-        seen["translated"] = policy(), gc.isenabled()
+        seen["translated"] = policy(), gc.isenabled(), sys.getswitchinterval()
         return translate(line)
     translator.translate = translated
 
@@ -53,6 +55,7 @@ def test_the_prompt_is_real_time_while_it_is_up_and_the_poll_at_its_priority(tra
                 reading = asyncio.ensure_future(shell.read())
                 await asyncio.sleep(0.15)        # up, waiting for keys (this is its thread); the guard looked
                 seen["up"], seen["raises"] = policy(), supervisor.raises
+                seen.setdefault("poll first", poll_policies())   # before any query: the thread is there, lifted
                 await link.status()
                 seen["poll between"] = poll_policies()   # (between its queries: the GIL taken on either side)
                 pipe.send_text(f"acid_filter1 cutoff {cutoff}\r")
@@ -62,11 +65,11 @@ def test_the_prompt_is_real_time_while_it_is_up_and_the_poll_at_its_priority(tra
     asyncio.run(main())
     link._sender.shutdown()
     assert seen["up"] == (os.SCHED_FIFO, PROMPT_PRIORITY) and seen["after"] == (os.SCHED_OTHER, 0)
-    assert seen["translated"] == ((os.SCHED_FIFO, PROMPT_PRIORITY), False) and gc.isenabled()
+    assert seen["translated"] == ((os.SCHED_FIFO, PROMPT_PRIORITY), False, LINE_SWITCH_S) and gc.isenabled()
     assert supervisor.raises == seen["raises"]   # no line's window of its own: the prompt's guard bounds it
     assert supervisor.polled == (supervisor.polled[0], (os.SCHED_FIFO, PROMPT_PRIORITY))
-    assert supervisor.polled[0].startswith("chronus-poll")
-    assert seen["poll between"] == [(os.SCHED_FIFO, PROMPT_PRIORITY)] and seen["poll after"] == [(os.SCHED_OTHER, 0)]
+    assert supervisor.polled[0].startswith(QUERIES)
+    assert seen["poll first"] == seen["poll between"] == [(os.SCHED_FIFO, PROMPT_PRIORITY)] and seen["poll after"] == [(os.SCHED_OTHER, 0)]
     assert [sent[0] for sent in supervisor.sent_from] == ["/mod/acid_filter1/cutoff"] * 2 and not fifo()
 
 
@@ -199,7 +202,7 @@ def policy_of(tid: int) -> tuple[int, int]:
 
 def poll_policies() -> list[tuple[int, int]]:
     """The engine queries' thread's policy (the status poll's)."""
-    return [policy_of(thread.native_id) for thread in threading.enumerate() if thread.name.startswith("chronus-poll")]
+    return [policy_of(thread.native_id) for thread in threading.enumerate() if thread.name.startswith(QUERIES)]
 
 
 class Waiting:
@@ -309,3 +312,45 @@ def test_the_switch_interval_put_back_is_the_one_before_each_prompt():
         assert sys.getswitchinterval() == 0.003
     finally:
         sys.setswitchinterval(before)
+
+
+def test_a_thread_listed_before_it_runs_is_not_lifted_and_no_window_fails_on_it():
+    """threading lists a thread as it starts, before it has a native id: an OSC packet's window opened then
+    raised TypeError in the OSC server's thread, which ended (bench_latency_trace.py --osc-stream, loaded)."""
+    gate = threading.Event()
+
+    class Starting(threading.Thread):
+        def _set_native_id(self):              # held just before it gets its id
+            gate.wait(5)
+            super()._set_native_id()
+    thread = Starting(target=lambda: None, name="chronus-validate", daemon=True)
+    starter = threading.Thread(target=thread.start, daemon=True)
+    starter.start()
+    deadline = time.monotonic() + 5
+    while thread not in threading.enumerate() and time.monotonic() < deadline:
+        time.sleep(0.001)
+    try:
+        assert thread in threading.enumerate() and thread.native_id is None
+        assert None not in waited_on() and None not in quiet_threads()
+        Quiet().end()
+    finally:
+        gate.set()
+        starter.join(5)
+        thread.join(5)
+
+
+@needs_rt
+def test_a_window_that_lifted_the_repls_thread_before_the_prompt_came_up_leaves_the_prompt_real_time():
+    """An OSC packet's window lifts the REPL's thread between two prompts; the next prompt comes up at that very
+    priority; the window ends meanwhile: the prompt stays real-time until it returns (it was left ordinary: a
+    line of 264 ms with a controller streaming, bench_latency_trace.py --osc-stream)."""
+    from tests.supervisor.test_command_realtime import as_the_repl
+
+    guard = PromptGuard()
+    with as_the_repl():
+        window = Quiet()                           # (this thread is ordinary: lifted, as the REPL's)
+        assert policy() == (os.SCHED_FIFO, PROMPT_PRIORITY)
+        with guard.up(PROMPT_PRIORITY):
+            window.end()
+            assert policy() == (os.SCHED_FIFO, PROMPT_PRIORITY)
+        assert not fifo()

@@ -20,7 +20,9 @@ from chronus_shell.protocol.message import Message
 from chronus_shell.repl.engine_link import EngineLink
 from chronus_shell.supervisor import realtime
 from chronus_shell.supervisor.prompt_realtime import prompt_priority
-from chronus_shell.supervisor.repl_realtime import PROMPT_NICE, REALTIME_LINE_CHARS, favour_the_prompt, plain_fan_out
+from chronus_shell.supervisor.repl_realtime import (
+    PROMPT_NICE, REALTIME_LINE_CHARS, REPL_THREAD, favour_the_prompt, plain_fan_out,
+)
 
 OUTPUT_PRIORITY = 20   # the shell's threads one step below the standby: realtime.shell_priority(20)
 
@@ -158,6 +160,7 @@ def test_the_prompt_thread_is_favoured_and_what_it_starts_is_ordinary():
 
     def prompt():
         seen["favoured"] = favour_the_prompt()
+        seen["name"] = threading.current_thread().name
         seen["nice"] = os.getpriority(os.PRIO_PROCESS, 0)
         started = threading.Thread(target=lambda: seen.update(started=os.getpriority(os.PRIO_PROCESS, 0)))
         started.start()
@@ -172,7 +175,7 @@ def test_the_prompt_thread_is_favoured_and_what_it_starts_is_ordinary():
     thread = threading.Thread(target=prompt)
     thread.start()
     thread.join()
-    assert seen["favoured"] and seen["nice"] == PROMPT_NICE
+    assert seen["favoured"] and seen["nice"] == PROMPT_NICE and seen["name"] == REPL_THREAD   # (a window lifts it)
     assert seen["started"] == 0 and seen["child"] == 0
     assert seen["after"] == (PROMPT_NICE, os.SCHED_OTHER | os.SCHED_RESET_ON_FORK)
 

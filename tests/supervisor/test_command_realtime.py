@@ -3,6 +3,7 @@ the real-time path too, bounded (supervisor/repl_realtime.py Quiet, supervisor/o
 engine, the shell's scheduling only."""
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import socket
@@ -19,13 +20,24 @@ from chronus_shell.protocol.osc import OscServer
 from chronus_shell.supervisor import latency, realtime
 from chronus_shell.supervisor.osc_realtime import SMALL_DATAGRAM, OscPace
 from chronus_shell.supervisor.repl_realtime import (
-    LIFTED_PRIORITY, QUIET_SWITCH_S, WINDOWS_SPAN_S, Quiet, Watchdog, real_time,
+    LIFTED_PRIORITY, QUIET_SWITCH_S, REPL_THREAD, WINDOWS_SPAN_S, Quiet, Watchdog, real_time,
 )
 from tests.repl.test_repl_realtime import OUTPUT_PRIORITY, needs_rt
 
 
 def policy(tid: int) -> tuple[int, int]:
     return os.sched_getscheduler(tid) & ~os.SCHED_RESET_ON_FORK, os.sched_getparam(tid).sched_priority
+
+
+@contextlib.contextmanager
+def as_the_repl():
+    """The calling thread named as the REPL's (favour_the_prompt names it): a window lifts it."""
+    thread = threading.current_thread()
+    name, thread.name = thread.name, REPL_THREAD
+    try:
+        yield
+    finally:
+        thread.name = name
 
 
 class Idle(threading.Thread):
@@ -172,19 +184,20 @@ def test_work_of_unbounded_length_is_done_at_the_ordinary_policy_by_a_real_time_
 def test_a_lifted_thread_doing_unbounded_work_is_ordinary_after_the_window_ends():
     """A session save on a thread another window lifted: ordinary while it works, and still ordinary once the
     window ended meanwhile (it never returns to the lifted priority for good)."""
-    window = Quiet()                              # this thread is ordinary: lifted, as the executor's
-    assert policy(threading.get_native_id()) == (os.SCHED_FIFO, LIFTED_PRIORITY)
-    with realtime.ordinary_meanwhile():
+    with as_the_repl():
+        window = Quiet()                          # this thread is ordinary: lifted, as the REPL's
+        assert policy(threading.get_native_id()) == (os.SCHED_FIFO, LIFTED_PRIORITY)
+        with realtime.ordinary_meanwhile():
+            assert not real_time()
+            window.end()
         assert not real_time()
-        window.end()
-    assert not real_time()
 
 
 @needs_rt
 def test_windows_may_overlap_and_a_thread_lifted_by_one_is_ordinary_again_after_its_own():
     """An OSC packet's window lifts the REPL's thread; Enter opens the line's window in it meanwhile;
     the packet's window ends first: the line keeps its priority, and is ordinary once it ends."""
-    with Idle() as other:
+    with Idle() as other, as_the_repl():
         packet = Quiet()                          # this thread is ordinary: lifted too, as the REPL's
         assert policy(threading.get_native_id()) == (os.SCHED_FIFO, LIFTED_PRIORITY)
         with realtime.briefly(OUTPUT_PRIORITY):

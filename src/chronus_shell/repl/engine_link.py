@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..protocol.message import Message
-from ..supervisor.prompt_realtime import PromptGuard
+from ..supervisor.prompt_realtime import QUERIES, PromptGuard, line_keeps_the_gil
 from ..supervisor.repl_realtime import Watchdog, no_collection, plain_fan_out, raises_line
 
 STATUS_INTERVAL_S = 0.25
@@ -81,7 +81,8 @@ class EngineLink:
         # the status poll's and the autosave's queries: short, on a thread at the prompt's priority while it is
         # up, under its guard (an ordinary one, preempted by a busy program while it held the GIL, kept the
         # Enter key waiting 0.1 s)
-        self._queries = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="chronus-poll")
+        self._queries = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix=QUERIES)
+        self._queries.submit(int)   # its thread started now, not at the first query: the first prompt lifts it too
 
     async def _call(self, function, *args):
         return await asyncio.get_running_loop().run_in_executor(None, function, *args)
@@ -133,12 +134,13 @@ class EngineLink:
         it while it held the GIL the sender thread waits for. Only a short line, for a bounded window
         (supervisor/repl_realtime.py); `lower()` ends it sooner. A line entered at the prompt's accept
         handler finds the thread real-time already (prompt_realtime.py, bounded by its guard): no window
-        then, only no garbage collection — opening one (its raise, the process's threads lifted, its
+        then, only no garbage collection and the GIL kept against askers — opening one (its raise, the process's threads lifted, its
         watchdog woken) cost 0.2 ms at the median from Enter (bench_latency_trace.py --paths keys)."""
         self._entered_ns = time.perf_counter_ns()
         with self._raised:
             if self._prompt.holds():
                 self._raised.enter_context(no_collection())
+                self._raised.enter_context(line_keeps_the_gil())
             elif self.supervisor is not None and raises_line(line):
                 self._raised.enter_context(self._watchdog.bounded(self.supervisor.raised()))
             yield

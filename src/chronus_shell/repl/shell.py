@@ -13,6 +13,7 @@ import traceback
 from dataclasses import dataclass, field
 
 from prompt_toolkit import PromptSession
+from prompt_toolkit.layout import DynamicContainer
 from prompt_toolkit.shortcuts import CompleteStyle, clear
 
 from ..language import LanguageError
@@ -92,10 +93,18 @@ class _Prompt(PromptSession):
 def controls_listed_once(layout) -> None:
     """prompt_toolkit finds a key's bindings among those of every control in the layout, walking the whole
     layout for them twice a key: 0.2–0.4 ms of each key's handling, the Enter key's too, before its accept
-    handler sends the line. A prompt's layout is built once and its tree never changes, so its controls are
-    listed once."""
-    controls = list(layout.find_all_controls())
-    layout.find_all_controls = lambda: iter(controls)
+    handler sends the line. A prompt's layout is built once, so its controls are listed once — again only
+    when a DynamicContainer in it gives another container than when they were listed (the prompt's own: the
+    frame's body, which the shell never changes), the one part of a layout whose tree can change."""
+    walk_all, listed = layout.find_all_controls, None   # ((each DynamicContainer, what it gave), the controls)
+
+    def find_all_controls():
+        nonlocal listed
+        if listed is None or any(dynamic.get_children()[0] is not gave for dynamic, gave in listed[0]):
+            given = [(c, c.get_children()[0]) for c in layout.walk() if isinstance(c, DynamicContainer)]
+            listed = (given, list(walk_all()))
+        return iter(listed[1])
+    layout.find_all_controls = find_all_controls
 
 
 def _local_verb(message: Message) -> bool:

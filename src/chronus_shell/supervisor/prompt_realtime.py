@@ -1,36 +1,29 @@
 """The prompt's thread real-time while the prompt is up, bounded by a guard (Linux, with the right).
 
-At niceness −10 (repl_realtime.favour_the_prompt) the prompt's thread still went without a CPU for
-0.1–0.8 s on a busy machine: with the kernel's autogroups a niceness weighs only within its session, and
-the Enter key waited behind the redraws of the keys before it (bench_latency_trace.py --paths keys: the
-prompt's run delay from the Enter key to its accept, 1.7 ms at the median and 123 ms at p99 loaded; at
-SCHED_FIFO 0.01 / 0.55 ms). So while the prompt is up — waiting for keys, reading them, drawing, completing,
-calling the accept handler where a line is translated and sent — its thread is at SCHED_FIFO
-PROMPT_PRIORITY: above every ordinary program, below the audio path's threads and a line's own window.
-What an entered line does after the prompt returns (printing, a shell verb, a session) is ordinary again; what
-the prompt's event loop runs while it is up (the toolbar, the status poll's answer, the autosave's write, a line
-sent at its accept) runs at its priority, inside the same guard. So do the few other threads of the process it
-waits on for the GIL (WAITED_ON: the sandbox pool's keeper and validations, the module watcher, patch_stdout's
-flush, asyncio's executor, the engine queries' thread once it exists), never one at work that realtime.py keeps
-ordinary (a sample's decoder, the recorder, the admission's measurement, the OSC server, the engine's start, a
-failover; one inside ordinary_meanwhile): the Enter key needs the GIL, and one of them preempted by a busy
-program while it held it kept the key unread 7–12 ms (bench_latency_trace.py: its run delay in those lines) —
-lifted when the prompt comes up, put back when it returns, both off the path from Enter — and the threads it
-lends its priority to (`lent`: the engine's queries it waits on, while the thread is not lifted yet: `lent`
-covers only the query, and on either side of it the thread ran ordinary holding the GIL — 22 ms of run delay in
-a loaded line); their CPU is counted with its own. A holder asked to let the GIL go waits until the asker has
-taken it (CPython's forced switching), so an ordinary asker that busy programs keep off a CPU keeps the prompt
-waiting as long (6–22 ms in loaded lines, bench_latency_trace.py). Their priority does not order the GIL: a
-thread waiting for it forces a switch only after the switch interval, and waits anew when a third took it
-meanwhile; with CPython's 5 ms the Enter key's read waited 12–35 ms for it in single lines, at 0.5 ms
-(PROMPT_SWITCH_S, while the prompt is up) 1.8 ms at most.
+At niceness −10 (repl_realtime.favour_the_prompt) the prompt's thread still went without a CPU for long
+stretches on a busy machine: with the kernel's autogroups a niceness weighs only within its session, and the
+Enter key waited behind the redraws of the keys before it. So while the prompt is up — waiting for keys,
+reading them, drawing, completing, calling the accept handler where a line is translated and sent — its
+thread is at SCHED_FIFO PROMPT_PRIORITY: above every ordinary program, below the audio path's threads and a
+line's own window. What an entered line does after the prompt returns is ordinary again; what the prompt's
+event loop runs while it is up runs at its priority, inside the same guard.
 
-Bounded: a guard thread, one step above, reads those threads' CPU time every GUARD_PERIOD_S and puts them
-all back to the ordinary policy until the next line when together they used more than PROMPT_CPU_SHARE of
-the last GUARD_WINDOW_S (a huge paste, a runaway redraw, a slow status, a busy validation): the prompt never
-holds a core of two from ordinary programs for long, nor the real-time budget (sched_rt_runtime_us) the audio
-processes share. What they start is ordinary (SCHED_RESET_ON_FORK). Without the right, and on macOS and Windows
-(favour_the_prompt's means), no priority changes; the GIL's switch interval does, everywhere.
+The Enter key needs the GIL, so the few threads of the process the prompt waits on for it (WAITED_ON, by name)
+are lifted to its priority while it is up, and the short engine queries it waits on are lent it (`lent`): an
+ordinary one preempted by a busy program while it held the GIL, or while it asked for it (CPython's forced
+switching makes the holder wait until the asker has taken it), kept the key unread as long. Never a thread at
+work that realtime.py keeps ordinary (a sample's decoder, the recorder, the admission's measurement, the OSC
+server, one inside ordinary_meanwhile). Priority does not order the GIL, so it is handed over within
+PROMPT_SWITCH_S meanwhile instead of CPython's 5 ms — except while a line entered at the prompt is translated
+and sent (`line_keeps_the_gil`): another thread's asking then would cut its 1–3 ms of work into slices, each
+a wait for that thread to be given a CPU.
+
+Bounded: a guard thread, one step above, reads those threads' CPU time every GUARD_PERIOD_S and puts them all
+back to the ordinary policy until the next line when together they used more than PROMPT_CPU_SHARE of the
+last GUARD_WINDOW_S (a huge paste, a runaway redraw, a slow status, a busy validation): the prompt never holds
+a core of two from ordinary programs for long, nor the real-time budget the audio processes share. What they
+start is ordinary (SCHED_RESET_ON_FORK). Without the right, and on macOS and Windows, no priority changes; the
+switch interval does, everywhere. The figures: docs/tuning.md, "From the Enter key".
 """
 from __future__ import annotations
 
@@ -48,8 +41,10 @@ GUARD_PERIOD_S = 0.1     # the guard looks this often …
 GUARD_WINDOW_S = 0.5     # … at the CPU time the prompt took over the last this long:
 PROMPT_CPU_SHARE = 0.6   # more than this share of it, and the prompt is ordinary until its next line
 PROMPT_SWITCH_S = 0.0005  # the GIL handed to a waiting thread within this while the prompt is up (CPython's: 5 ms)
-WAITED_ON = ("chronus-pool-keeper", "chronus-validate", "chronus-module-watcher", "patch-stdout-flush", "asyncio_",
-             "chronus-poll")
+LINE_SWITCH_S = 0.005     # … but kept this long by a line entered at it, from its translation to its last send
+MODULE_WATCHER = "chronus-module-watcher"   # hot_reload's thread, the shell's caller of validate
+QUERIES = "chronus-poll"                     # the engine queries' thread (EngineLink: the status poll's, the autosave's)
+WAITED_ON = ("chronus-pool-keeper", "chronus-validate", MODULE_WATCHER, "patch-stdout-flush", "asyncio_", QUERIES)
 
 
 def prompt_priority(output_priority: int) -> int:
@@ -90,6 +85,8 @@ class PromptGuard:
 
     @contextlib.contextmanager
     def _real_time(self, priority: int):
+        if priority > 0:
+            realtime.raising_itself()                 # (a window may have lifted it: its end must not lower it)
         if priority <= 0 or not fifo(priority):
             yield
             return
@@ -171,9 +168,25 @@ class PromptGuard:
                 self._wake.wait(self.period_s)
 
 
+@contextlib.contextmanager
+def line_keeps_the_gil():
+    """The GIL kept LINE_SWITCH_S against a thread asking for it until the block ends (a line's translation
+    and send, at the prompt's accept): a waiting thread — the status poll's query, the guard — takes it when
+    the line is sent, not every PROMPT_SWITCH_S of the line's work (the poll's 4 ms of CPU interleaved so with
+    a loaded line, bench_latency_trace.py). Put back after."""
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(max(switch, LINE_SWITCH_S))
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(switch)
+
+
 def waited_on() -> list[int]:
-    """The native ids of the threads the prompt waits on for the GIL (WAITED_ON, by name)."""
-    return [thread.native_id for thread in threading.enumerate() if thread.name.startswith(WAITED_ON)]
+    """The native ids of the threads the prompt waits on for the GIL (WAITED_ON, by name). One just started
+    has none yet (threading lists it before it runs: an OSC packet's window failed on it) and holds no GIL."""
+    return [thread.native_id for thread in threading.enumerate()
+            if thread.name.startswith(WAITED_ON) and thread.native_id is not None]
 
 
 def fifo(priority: int) -> bool:

@@ -151,6 +151,15 @@ def put_back(lifted: list[int]) -> None:
                     ordinary_thread(tid)
 
 
+def raising_itself() -> None:
+    """The calling thread is about to raise itself for a while (the prompt's, at its own priority), and puts
+    itself back after: no lifter's `put_back` may lower it meanwhile. At the lifted priority put_back could
+    not tell the two apart: a packet's window that had lifted the REPL's thread between two prompts, ended
+    while the next prompt was up, left that prompt ordinary (bench_latency_trace.py --osc-stream: 264 ms)."""
+    with _lifting:
+        _lifted.pop(threading.get_native_id(), None)
+
+
 def ordinary_thread(tid: int = 0) -> None:
     """A thread of this process (0: the calling one) back to the ordinary policy, if it may be; what it
     starts stays ordinary (its niceness may be favoured: repl_realtime.favour_the_prompt)."""

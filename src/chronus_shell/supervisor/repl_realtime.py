@@ -41,8 +41,8 @@ WINDOWS_SHARE = 0.6         # … this share of the last WINDOWS_SPAN_S; past it
 FAN_OUT_HEADS = frozenset({"mod", "gate", "seq", "ramp", "patch", "at"})
 PROMPT_NICE = -10           # the prompt's thread: ordinary, but weighted ~9× an ordinary program's
 THREAD_PRIORITY_HIGHEST = 2  # Windows: the prompt's thread, still below the time-critical audio threads
-QUIET_ALSO = "MainThread"   # lifted in a window besides the prompt's (prompt_realtime.WAITED_ON): the REPL's own
-# thread, ordinary while the prompt is down (an OSC packet's window waits on it)
+REPL_THREAD = "chronus-repl"  # the REPL's own thread, named by favour_the_prompt: lifted in a window besides the
+# prompt's (prompt_realtime.WAITED_ON), ordinary while the prompt is down (an OSC packet's window waits on it)
 
 
 def plain_fan_out(msg) -> bool:
@@ -62,7 +62,9 @@ def favour_the_prompt() -> bool:
     prompt got ~4 % of a core: the Enter key waited 0.4–1.9 s to be read behind the redraws of the keys
     before it (bench_latency_trace.py --paths keys). A weight, not a real-time priority: a prompt busy
     drawing cannot take the machine. What the thread starts later (executor threads, the sandbox pool,
-    spare slots) is ordinary again (SCHED_RESET_ON_FORK). False where nothing was granted."""
+    spare slots) is ordinary again (SCHED_RESET_ON_FORK). The thread is named REPL_THREAD, whichever it is,
+    so a command's window finds it (`quiet_threads`). False where nothing was granted."""
+    threading.current_thread().name = REPL_THREAD
     if sys.platform.startswith("linux"):
         import resource
 
@@ -124,7 +126,8 @@ def no_collection():
 
 def quiet_threads() -> list[int]:
     """The native ids of the threads a command's window waits on for the GIL (by name), to lift."""
-    return [*waited_on(), *(thread.native_id for thread in threading.enumerate() if thread.name == QUIET_ALSO)]
+    return [*waited_on(), *(thread.native_id for thread in threading.enumerate()
+                            if thread.name == REPL_THREAD and thread.native_id is not None)]
 
 
 class Quiet:

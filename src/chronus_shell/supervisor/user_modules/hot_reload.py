@@ -32,6 +32,7 @@ from typing import Callable
 
 from ...engine.user_modules.loading import ModuleLoadError, module_files, modules_folder, read_source
 from ...engine.user_modules.install import register_user_module
+from ..prompt_realtime import MODULE_WATCHER
 from .sandbox_pool import SandboxPool, Verdict
 
 POLL_S = 0.05  # the folder is looked at this often (benchmarks/bench_pool.py: a save to its verdict)
@@ -97,7 +98,7 @@ class ModuleWatcher:
 
     def start(self) -> "ModuleWatcher":
         self._state = self._scan()
-        self._thread = threading.Thread(target=self._run, name="chronus-module-watcher", daemon=True)
+        self._thread = threading.Thread(target=self._run, name=MODULE_WATCHER, daemon=True)
         self._thread.start()
         return self
 
