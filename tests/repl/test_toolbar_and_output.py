@@ -145,7 +145,7 @@ def test_help_topics(translator, topic, expected):
 def test_help_alone_fits_a_screen_and_names_every_area_with_its_forms(translator):
     """The areas table is one screen; each area it names is a topic of its own, and `help all`
     holds every documented form (the grammar's, harmony's, time's)."""
-    from chronus_shell.language.command_forms import command_forms, form_areas
+    from chronus_shell.language.command_forms import FOLLOW_UP_FORMS, command_forms, form_areas
     from chronus_shell.language.harmony_forms import HARMONY_FORMS
     overview = Output(color=False).render(*help_renderables(None, translator.model))
     assert len(overview.splitlines()) <= 40
@@ -153,7 +153,7 @@ def test_help_alone_fits_a_screen_and_names_every_area_with_its_forms(translator
         assert f"│ {name} " in overview and forms
         assert forms[0][1][0] in Output(color=False).render(*help_renderables(name, translator.model))
     every = [form for _, _, forms in form_areas() for form, _ in forms]
-    assert sorted(every) == sorted([form for form, _ in command_forms()] + [form for form, _, _ in HARMONY_FORMS])
+    assert sorted(every) == sorted([form for form, _ in command_forms() + FOLLOW_UP_FORMS] + [form for form, _, _ in HARMONY_FORMS])
 
 
 def test_help_on_a_typo_suggests():
