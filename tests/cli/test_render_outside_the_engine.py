@@ -53,3 +53,19 @@ def test_a_raw_message_the_engine_refuses_names_its_line(tmp_path):
     done = chronus("render", str(script), "-o", "out.wav", home=tmp_path / "home", cwd=tmp_path)
     assert done.returncode == 1
     assert done.stderr.startswith(f"chronus render: {script}: line 5: pattern 'x(3,8', position 2"), done.stderr
+
+
+def test_a_cue_taken_back_before_its_bar_never_lands(tmp_path):
+    """'at the next bar, mute org2', then 'bring org2 back' in that bar: it plays on (the mute waiting took back)."""
+    import numpy as np
+    import soundfile as sf
+    script = tmp_path / "cue.chr"
+    script.write_text("tempo 120\nadd a square called org2 at 220 hz\nstart\nwait 1 beat\nat the next bar, mute org2\n"
+                      "bring org2 back\nwait 4 bars\n")
+    done = chronus("render", str(script), "-o", "out.wav", home=tmp_path / "home", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    audio, rate = sf.read(tmp_path / "out.wav")
+    audio = audio if audio.ndim == 1 else audio[:, 0]
+    beat = rate // 2
+    levels = [float(np.sqrt(np.mean(audio[i:i + beat] ** 2))) for i in range(0, len(audio) - beat + 1, beat)]
+    assert min(levels) > 0.4, levels

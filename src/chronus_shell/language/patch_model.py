@@ -100,6 +100,8 @@ class PatchModel(GearModel, HarmonyModel, SequencerModel):
     going_to: dict[str, float] = field(default_factory=dict)   # 'id.param' → where a running ramp goes (the shell's
     # RampWatch puts the playing value in `values` for a line): 'fade it in' again goes there, not to the value mid-fade
     sessions_saved: tuple[str, ...] = ()        # the names saved from here: 'load the friday night one' is friday_night
+    cued: tuple = ()                            # the commands /at put on a bar line lately (a later line's change of
+                                                # the same setting takes them back first: sequence_messages.cues_taken_back)
 
     def __setattr__(self, name, value) -> None:
         if name == "edges" and not isinstance(value, EdgeList):
@@ -127,7 +129,7 @@ class PatchModel(GearModel, HarmonyModel, SequencerModel):
                      "focus", "premute", "soloed", "muted_before_solo", "last_param", "last_track", "seed", "tempo_before",
                      "labels", "focus_raw", "stopped_drones", "swing_unit", "track_drones", "just_added", "just_written",
                      "just_named", "just_noted", "moved_together", "step_from", "arpeggios", "line_moves", "ramp_from",
-                     "for_a_while", "sessions_saved"):
+                     "for_a_while", "sessions_saved", "cued"):
             setattr(self, name, getattr(snapshot, name))
         self.set_harmony_state(snapshot.harmony_state())
 

@@ -11,6 +11,7 @@ from ..protocol.message import Message
 from .intents import ChangeParam, Comparative, Drop, Scale, SetParam, Tempo, Transpose, Word, Words
 from .param_words import COMPARATIVES, LEVEL
 from .patch_model import PatchModel
+from .undo_steps import at_cancel
 
 
 def last_settings(messages: list[Message]) -> list[Message]:
@@ -36,6 +37,36 @@ def _setting(message: Message):
     if message.address in ("/seq/stop", "/seq/start") and not message.args:
         return message.address                        # 'Stop. Stop! Stop the music': one stop
     return ("/seq/add", message.args[0]) if message.address == "/seq/add" and message.args else None
+
+
+def cues_taken_back(model: PatchModel, messages: list[Message]) -> list[Message]:
+    """'at the next bar, mute the organ', then 'bring the organ back' before that bar: the cue is taken back first
+    (/at/cancel: nothing if it has played), so the mute waiting never lands after the line that undid it."""
+    taken = {what_it_sets(Message(str(m.args[0]), tuple(m.args[1:]))) for m in messages if m.address == "/at/cancel" and m.args}
+    now = {what_it_sets(m) for m in messages if m.address not in ("/at", "/at/cancel")} - {None}
+    cancels = [at_cancel(Message("/at", (0, "bar", cue.address, *cue.args))) for cue in model.cued
+               if what_it_sets(cue) in now - taken]                  # (an undo takes its own cue back already)
+    cued = [cue for cue in model.cued if what_it_sets(cue) not in now | taken] + \
+        [Message(str(m.args[2]), tuple(m.args[3:])) for m in messages if m.address == "/at" and len(m.args) > 2]
+    model.cued = tuple(cued[-_CUES_KEPT:])
+    return cancels + messages
+
+
+_CUES_KEPT = 32
+
+
+def what_it_sets(message: Message) -> tuple | None:
+    """The one setting a message sets, whatever its value: a param (set or ramped), a track's mute, notes or rhythm,
+    a voice's gate, the tempo; None for what adds or joins (a module, an edge)."""
+    if message.address.startswith(("/mod/", "/ramp/")):
+        return ("param", *message.parts[1:3])
+    if message.address in ("/seq/bpm", "/seq/swing"):
+        return (message.address,)
+    if message.address.startswith("/gate/"):
+        return (message.address,)
+    if message.address.startswith("/seq/") and message.args:
+        return (message.address, message.args[0])
+    return None
 
 
 def net_mutes(messages: list[Message], muted_before: dict[str, bool]) -> list[Message]:
@@ -146,4 +177,4 @@ def one_owner(items: tuple, model: PatchModel) -> tuple:
     return tuple(replace(item, ref=Words((owner, *item.ref.items))) if i in bare else item for i, item in enumerate(items))
 
 
-__all__ = ["reasons_left_out", "last_settings", "net_mutes", "one_owner"]
+__all__ = ["reasons_left_out", "last_settings", "cues_taken_back", "net_mutes", "one_owner", "what_it_sets"]
