@@ -4,6 +4,9 @@ does something ('doubling the first', 'from pianissimo') is never left out as co
 one move; 'unsolo' leaves a part muted before the solo muted."""
 import pytest
 
+from chronus_shell.language import Translator
+from chronus_shell.language.errors import LanguageError
+
 from .test_time_harmony_classes import echo, last, refused
 
 
@@ -154,13 +157,13 @@ SAW_FILTER = ("add a saw", "add a filter")
     ("lfo on the cutoff at 2 hz", "no, I meant 0.5 hz", "/mod/lfo1/rate 0.5"),
     ("cutoff up", "no, I meant down", "/mod/filter1/cutoff 840.896415"),
     ("cutoff up", "no, down", "/mod/filter1/cutoff 840.896415"),
-    ("tempo 120", "no, I meant 130", "/seq/bpm 130.0"),
+    ("cutoff 800", "no, 600", "/mod/filter1/cutoff 600.0"),
     ("sweep the filter up to 2k over 8 bars", "no, I meant over 4 bars", "/ramp/filter1/cutoff 2000.0 16"),
     ("fade out the saw over 8 bars", "no, over 2 bars", "/ramp/saw1/gain 0.0 8"),
 ])
 def test_the_last_line_corrected_on_the_next_is_said_again_as_meant(first, correction, expected):
     assert last(*SAW_FILTER, first, correction)[-1] == expected
-    assert echo(*SAW_FILTER, first, correction).startswith(f"corrected: '{first}' → ")
+    assert echo(*SAW_FILTER, first, correction).startswith((f"corrected: '{first}' → ", "meant "))
 
 
 def test_a_glide_corrected_goes_on_from_where_it_is_and_one_undo_takes_it_back():
@@ -175,3 +178,61 @@ def test_a_bare_number_corrected_keeps_the_unit_said_before():
 
 def test_a_correction_that_fits_no_part_of_the_last_line_is_refused():
     refused(*SAW_FILTER, "add a reverb", "no, faster")
+
+
+def test_a_change_of_a_cued_setting_takes_the_cue_back_first():
+    lines = ("add a square called org2", "at the next bar, mute org2")
+    assert last(*lines, "bring org2 back") == ["/at/cancel /mod/org2/gain 0.0", "/mod/org2/gain 0.5"]
+    assert last(*lines, "bring org2 back", "mute org2") == ["/mod/org2/gain 0.0"]      # taken back once
+    assert last(*lines, "org2 pan left") == ["/mod/org2/pan -0.5"]                     # another setting: the cue stays
+
+
+def test_a_whole_command_meant_instead_takes_the_last_changes_place():
+    assert last("add a saw", "speed up to 100 over 8 bars", "no, I meant tempo 98") == ["/seq/bpm 98.0"]
+    assert last("add a saw", "speed up to 100 over 8 bars", "no, I meant tempo 98", "undo") == ["/seq/bpm 120.0"]
+
+
+def test_a_whole_command_meant_instead_of_another_change_is_not_read_so():
+    refused("add a saw", "add a filter", "cutoff up", "no, I meant reverb on the saw")
+
+
+def test_a_line_read_otherwise_is_never_taken_as_a_correction():
+    assert last("add a kick", "kick x...x...x...x...", "nah, kick louder") == ["/mod/kick1/gain 0.9"]
+
+
+def test_no_correction_after_a_refused_line():
+    translator = Translator()
+    for line in ("add a saw", "add a filter", "cutoff up"):
+        translator.translate(line)
+    for line in ("reverb mix 150%", "no, down"):
+        with pytest.raises(LanguageError):
+            translator.translate(line)
+
+
+def test_a_correction_keeps_the_undos_wiring_and_puts_back_only_settings_said_again():
+    assert last(*SAW_FILTER, "lfo on the cutoff at 2 hz", "no, I meant 0.5 hz") == [
+        "/patch/remove lfo1", "/patch/create lfo1 lfo", "/patch/connect lfo1 filter1.cutoff", "/mod/lfo1/rate 0.5"]
+    refused("add a saw", "add a reverb to the saw", "no, I meant add a delay to the saw")   # no setting in common
+
+
+def test_a_second_correction_of_a_timed_line_corrects_the_first():
+    assert last(*SAW_FILTER, "sweep the filter up to 2k over 8 bars", "no, I meant over 4 bars", "no, over 2 bars") == \
+        ["/ramp/filter1/cutoff 2000.0 8"]
+
+
+def test_an_a_after_and_before_a_chord_is_the_article():
+    notes = last("add a square", "chords c g am f and a dm")[-1].split()[2:]
+    assert len([n for n in notes if n != "-"]) == 5
+
+
+@pytest.mark.parametrize("line", ["reverb up, feeling the vibe", "cutoff 800, keeping it mellow"])
+def test_a_colouring_clause_with_ing_is_still_left_out(line):
+    assert last("add a saw", "add a filter", "add a reverb", line)
+
+
+def test_a_db_step_past_the_top_of_a_ratio_that_is_no_level_is_the_plain_range_error():
+    assert "0 dB" not in refused("add a saw", "add a delay", "delay feedback 0.9", "feedback up 3 db")
+
+
+def test_a_track_so_named_keeps_its_name_and_the_other_foreign_words_are_read():
+    assert last("add a kick", "/seq/add surdo kick1 x...", "surdo más fuerte") == ["/mod/kick1/gain 0.9"]

@@ -175,7 +175,7 @@ def _among_letters(parts: list[Part], at: int) -> bool:
     after = parts[at + 1] if at + 1 < len(parts) else None
     chordal = ("chord", "letter")
     if before is not None and before.kind == "word" and before.text in ("and", "then") and at > 1:
-        before = parts[at - 2]                        # ('chords a, d, e and a')
+        return after is None and parts[at - 2].kind in chordal      # ('chords a, d, e and a'; '… and a dm': the article)
     if before is not None and before.kind in chordal:
         return after is None or after.kind in chordal
     return before is not None and before.kind == "word" and before.text in ("chords", "chord") and \

@@ -10,7 +10,7 @@ import re
 from .corrections import corrected
 from .lead_words import TAKE_BACK
 
-_CORRECTION = re.compile(rf"^(?:(?:{TAKE_BACK})[\s,.!]+)+(?:i\s+meant?\s+|make\s+(?:it|that)\s+)?(?P<said>\S.*?)[\s.!]*$|"
+_CORRECTION = re.compile(rf"^(?:(?:{TAKE_BACK})[\s,.!]+)+(?P<strong>i\s+meant?\s+|make\s+(?:it|that)\s+)?(?P<said>\S.*?)[\s.!]*$|"
                          rf"^i\s+meant?[\s,]+(?P<meant>\S.*?)[\s.!]*$", re.I)
 _UNIT = r"(?:hz|khz|k|ms|s|sec|seconds?|db|bpm|%|cents?|semitones?)"
 _VALUE = re.compile(rf"^(?P<number>-?\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})?$", re.I)
@@ -19,8 +19,10 @@ _WAYS = {"up": "down", "down": "up", "higher": "lower", "lower": "higher", "loud
          "faster": "slower", "slower": "faster", "in": "out", "out": "in"}
 
 
-def correction_of_last(line: str, last_text: str, part_named) -> tuple[str, str] | None:
-    """(the last line as meant, how it was read) when `line` corrects a part of it, else None."""
+def correction_of_last(line: str, last_text: str, part_named) -> tuple[str, str, bool] | None:
+    """(the last line as meant, how it was read, whether it is a whole command said instead) when `line` corrects
+    the last line, else None. A whole command only after 'I meant' ('no, I meant tempo 98'): it takes the last
+    change's place only where it sets what that change set (checked when it is said: read_again._said_again)."""
     match = _CORRECTION.match(line.strip())
     if match is None or not last_text or last_text.lstrip().startswith("/"):
         return None
@@ -28,10 +30,12 @@ def correction_of_last(line: str, last_text: str, part_named) -> tuple[str, str]
     new = _value_replaced(last_text, said) or _span_replaced(last_text, said) or _way_turned(last_text, said)
     if new is None:
         found = corrected(f"{last_text.rstrip(' .!')}, i mean {said}", part_named)
-        new = found[0][0] if found else None
+        new = found[0][0] if found and found[0][0].strip() != said else None     # (a whole clause: below)
+    if new is None and (match.group("strong") or match.group("meant")) and len(said.split()) > 1:
+        return said, f"meant instead: '{said}'", True
     if new is None or new.strip().lower() == last_text.strip().lower():
         return None
-    return new, f"corrected: '{last_text}' → '{new}'"
+    return new, f"corrected: '{last_text}' → '{new}'", False
 
 
 def _value_replaced(last: str, said: str) -> str | None:

@@ -106,9 +106,11 @@ _PRONOUN_VERBS = [(re.compile(p, re.I), r) for p, r in (
 _PRONOUN_VERB = re.compile(r"^(?:s[úu]b|b[áa]j|p[óo]n|m[ée]t|[ée]ch|d[áa]m|d[áa]n|qu[íi]t|s[áa]c|raise|lower|remove)|\b(?:more|less)\s+de\s", re.I)
 
 
-def in_english(line: str) -> str:
-    """The line with its Spanish, Portuguese, French or German part and bar words in English; the same line when it has none."""
-    line = _WORDS.sub(lambda m: OTHER_LANGUAGES[m.group(0).lower()], line) if _WORDS.search(line) else line
+def in_english(line: str, kept=frozenset()) -> str:
+    """The line with its Spanish, Portuguese, French or German part and bar words in English; the same line when it has
+    none. A word in `kept` (a track the musician so named: 'mute the baixo') stays as said."""
+    line = _WORDS.sub(lambda m: m.group(0) if m.group(0).lower() in kept else OTHER_LANGUAGES[m.group(0).lower()], line) \
+        if _WORDS.search(line) else line
     line = rewritten(line, _PHRASES)                 # (a turn whose words are not in the line is not tried)
     return rewritten(line, _PRONOUN_VERBS) if _PRONOUN_VERB.search(line) else line
 

@@ -17,7 +17,7 @@ from .refusal_wording import nickname_unread, with_nearest
 from .remarks import without_remarks
 from .part_naming import part_named
 from .second_stage import is_back, readings
-from .sequence_messages import last_settings
+from .sequence_messages import last_settings, what_it_sets
 from .sentences import sentence_by_sentence, topic_first
 from .timed_lines import is_timed, translate_timed
 
@@ -51,11 +51,10 @@ class ReadAgain:
                                 f"'{self._last_text}', the last line done", 0, (), line)
         if is_back(line) and self._corrected_step():
             return self._back_past_correction(line)
-        meant = self._meant_instead(line)
-        if meant is not None:
-            return meant                          # 'no, I meant 0.5 hz': the last line, as meant, in its place
         candidates = readings(line, self.model, self._last_intent, self._last_text)
         worked = self._try_readings(line, candidates)
+        if not worked and (meant := self._meant_instead(line)) is not None:
+            return meant                          # 'no, I meant 0.5 hz': the last line, as meant, in its place
         if not worked and self._refused_reading and (len(candidates) == 1 and candidates[0].intent is not None
                                                      or _SAYS_WHY.search(str(self._refused_reading))):
             raise self._refused_reading           # 'again' that cannot be done again: why
@@ -88,16 +87,21 @@ class ReadAgain:
 
     def _meant_instead(self, line: str) -> list[Message] | None:
         """'no, I meant 0.5 hz', 'no, over 4 bars': the last line undone and said again as meant (line_corrections.py)."""
+        if self._refused is not None or not self.undo_stack:
+            return None                           # (after a refused line, 'no, down' is of that line, not the one before)
         meant = correction_of_last(line, self._last_text, lambda word: part_named(word, self.model))
-        return self._said_again(*meant) if meant is not None and self.undo_stack else None
+        return self._said_again(*meant) if meant is not None else None
 
-    def _said_again(self, text: str, said: str) -> list[Message] | None:
-        """The last line undone and `text` said in its place (None, nothing changed: `text` is refused)."""
+    def _said_again(self, text: str, said: str, whole: bool) -> list[Message] | None:
+        """The last change undone and `text` said in its place (None, nothing changed: `text` is refused, or, a `whole`
+        command, sets nothing the last change set — 'no, I meant tempo 98' after a save takes the tempo change back)."""
         before, last = self._state(), (self._last_intent, self._last_text)
         try:
             undone, meant = self._translate("undo"), self._translate_line(text)
-            resets = {_what_it_sets(m) for m in meant}    # (what the line meant sets again is not put back first;
-            messages = last_settings([m for m in undone if _what_it_sets(m) not in resets] + meant)   # a glide goes on)
+            resets = {what_it_sets(m) for m in meant} - {None}    # (a setting the line meant sets again is not put
+            if whole and not resets & {what_it_sets(m) for m in undone}:            # back first: a glide goes on)
+                raise LanguageError("no correction of the last change", 0)
+            messages = last_settings([m for m in undone if what_it_sets(m) not in resets] + meant)
         except LanguageError:
             self._restore(before)
             self._last_intent, self._last_text = last
@@ -184,14 +188,6 @@ _FINAL = re.compile(r"out of range|plays there already|too short to hear|is alre
                     r"^that could mean |^nothing else is playing to mute around ")
 #: A reading's refusal that says more than the line's own: what the musician asked for cannot be done as is.
 _SAYS_WHY = re.compile(r"^a wobble bass moves a filter")
-def _what_it_sets(message: Message) -> tuple:
-    """A param (set or ramped: one key), or a track's notes or rhythm."""
-    if message.address.startswith(("/mod/", "/ramp/")):
-        return ("param", *message.parts[1:3])
-    return (message.address, message.args[0] if message.address.startswith("/seq/") and message.address != "/seq/bpm"
-            and message.args else None)
-
-
 def _chords_lost(message: Message, chordal: set[str]) -> bool:
     return message.address == "/seq/notes" and bool(message.args) and message.args[0] in chordal and \
         not any("+" in str(a) for a in message.args[1:])

@@ -39,7 +39,8 @@ _LIMITS = frozenset("only except until till unless but while when before after d
 
 
 #: A clause doing something to a part ('doubling the first', 'following the bass'): an instruction, never colour.
-DOING = re.compile(r"^\w{3,}ing\s+(?:the|it|them|my|our|a|an|that|this|each|every)\b", re.I)
+DOING = re.compile(r"^(?:doubl|follow|copy|mirror|shadow|answer|echo|harmoni[sz]|accompany|replac|play|support|lead)ing\s+"
+                   r"(?:the|it|them|my|our|a|an|that|this|each|every)\b", re.I)
 
 
 #: A line that ends by taking itself back ('capo 2? nah thats guitar talk, forget it', 'cutoff 300, never mind',

@@ -43,12 +43,10 @@ def _names_of(modules: tuple, tracks: tuple, _catalogue_key: tuple) -> Mapping[s
     return MappingProxyType(names)
 
 
-def own_names_kept(said: str, rewritten: str, model: PatchModel, tracks: bool = False) -> str:
+def own_names_kept(said: str, rewritten: str, model: PatchModel) -> str:
     """A scene's word rewritten only when it names nothing the musician named: a square called 'skank' is that square,
-    never the offbeats ('put a soft echo on the skank' put a delay on another voice, on the offbeats); with `tracks`,
-    nor a track ('mute the baixo' is the track so named, never the bass)."""
-    own = {m for m, kind in model.modules.items() if not re.fullmatch(rf"{re.escape(kind)}\d*", m)} | set(model.labels) | \
-        (set(model.tracks) if tracks else set())
+    never the offbeats ('put a soft echo on the skank' put a delay on another voice, on the offbeats)."""
+    own = {m for m, kind in model.modules.items() if not re.fullmatch(rf"{re.escape(kind)}\d*", m)} | set(model.labels)
     words = set(re.findall(r"[\w-]+", said.lower()))
     return said if rewritten != said and any(w in own and w not in rewritten.lower() for w in words) else rewritten
 

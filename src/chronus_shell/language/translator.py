@@ -1,9 +1,8 @@
 """Translator: lines of English (or raw `/address args`) → messages, with context and undo.
 
-Context carries from line to line: the patch model (modules, values, edges, tracks, tempo), the
-focus, and an undo stack holding the inverse of each command that changed something. A
-transaction's `abort` takes the model back to its `begin`; a line the engine refuses is
-forgotten (`rollback`), so the context never describes a patch that does not exist.
+Context carries from line to line: the patch model (modules, values, edges, tracks, tempo), the focus, and an undo
+stack holding the inverse of each command that changed something. A transaction's `abort` takes the model back to its
+`begin`; a line the engine refuses is forgotten (`rollback`): the context never describes a patch that does not exist.
 """
 from __future__ import annotations
 
@@ -29,7 +28,7 @@ from .follow_ups import refused_before
 from .moved_effects import moved_effect
 from .parser import as_question, parse
 from .patch_model import PatchModel
-from .sequence_messages import last_settings, net_mutes, one_owner, reasons_left_out
+from .sequence_messages import cues_taken_back, last_settings, net_mutes, one_owner, reasons_left_out
 from .undo_history import UndoHistory
 from .undo_steps import UndoStep
 from .described_parts import described_parts
@@ -52,7 +51,7 @@ from .other_languages import in_english
 from .pair_words import ramp_starts, step_from, both_parts, moved_together
 from .part_naming import part_named
 from .second_stage import sounds, takes_back
-from .several_parts import names_part, own_names_kept
+from .several_parts import names_part
 from .sweeps import sweep_line
 from .remarks import taken_back
 from .timed_lines import is_timed, translate_timed
@@ -107,7 +106,7 @@ class Translator(ReadAgain, UndoHistory):
         self._asked, self._refused = (), None
         if answer:
             self.mapper.understood.insert(0, f"{line.strip()}: '{answer}'")
-        return messages
+        return cues_taken_back(self.model, messages)
 
     def _said_by_name(self, line: str) -> list[Message]:
         """The line; refused, the line with each part it names by a nickname said by its name, an effect named by
@@ -217,8 +216,7 @@ class Translator(ReadAgain, UndoHistory):
             messages = self.observe([_raw(line)])
             self.model.focus_raw = self.model.focus   # a script's or a controller's, not where the musician's ears are
             return messages
-        line = fixed_terms(line)
-        line = filter_envelope(with_labels(described_parts(own_names_kept(line, in_english(line), self.model, tracks=True), self.model),
+        line = filter_envelope(with_labels(described_parts(in_english(fixed_terms(line), self.model.tracks), self.model),
                                            self.model), self.model)
         # 'sample and hold': one word, not a sampler; 'la caja': the snare; 'the blip': the sine a line
         # 'UI blip: sine …' made; 'the filter envelope': the acid filter's env_amount, never an adsr
@@ -238,7 +236,9 @@ class Translator(ReadAgain, UndoHistory):
             self._nested += 1
             timed = translate_timed(self, text)      # "… over 8 bars", "at the next bar …" (timed_lines.py)
         except LanguageError:
-            timed = self._as_placement(line) or self._meant_instead(line)   # 'snare roll at the end of the bar'; 'no, over 4 bars'
+            timed = self._as_placement(line)         # 'snare roll at the end of the bar': where, not when
+            if timed is None and (meant := self._meant_instead(line)) is not None:
+                return meant                         # 'no, over 4 bars': the last line as meant
             if timed is None:                        # (no second stage: a reading could change when it happens)
                 raise
         finally:

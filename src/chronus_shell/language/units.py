@@ -239,7 +239,7 @@ def relative_value(spec: ParamSpec, current: float, direction: int, amount: Valu
         new = current * 2 ** (direction * number / 1200)
     elif unit == "db" and param_unit == "ratio":
         new = current * 10 ** (direction * number / 20.0)
-        if direction > 0 and spec.high is not None and tidy(new) > spec.high and current > 0:   # ('kick 3 db louder' at 0.8)
+        if direction > 0 and spec.name == "gain" and spec.high == 1 and tidy(new) > spec.high and current > 0:   # ('kick 3 db louder' at 0.8)
             room = 20 * math.log10(spec.high / current)
             raise _error(amount, f"{spec.name} is at {current:g} ({20 * math.log10(current):.1f} dB): {number:g} dB up passes "
                                  f"its top (0 dB) — up to {room:.1f} dB fits; for more, raise the master ('master +{number:g} db')")
