@@ -236,3 +236,19 @@ def test_a_db_step_past_the_top_of_a_ratio_that_is_no_level_is_the_plain_range_e
 
 def test_a_track_so_named_keeps_its_name_and_the_other_foreign_words_are_read():
     assert last("add a kick", "/seq/add surdo kick1 x...", "surdo más fuerte") == ["/mod/kick1/gain 0.9"]
+
+
+def test_a_loaded_sessions_notes_in_hz_are_notes_a_chord_move_can_move():
+    lines = ("add a sine at 440 hz", "/seq/add chords sine1 x---x---",
+             "/seq/notes chords 220.0+261.625565+329.627557 - - - 174.614116+220.0+261.625565 - - -")
+    assert last(*lines, "transpose the chords up 2 semitones") == ["/seq/notes chords b3+d4+f#4 - - - g3+b3+d4 - - -"]
+
+
+def test_hz_off_the_equal_tempered_grid_stay_hz():
+    assert last("add a sine", "/seq/add tune sine1 x...", "/seq/notes tune 442.0", "/seq/notes tune 440.0") == \
+        ["/seq/notes tune 440.0"]
+
+
+def test_sevenths_in_a_run_with_a_minor_chord_are_chords_on_a_voice_of_any_name():
+    notes = last("add a square called acordeon at 440 hz", "acordeon plays C A7 Dm G7")[-1].split()[2:]
+    assert [n for n in notes if n != "-"] == ["c4+e4+g4", "a4+c#5+e5+g5", "d4+f4+a4", "g4+b4+d5+f5"]

@@ -280,6 +280,23 @@ def name(pitch: int, flats: bool = False) -> str:
     return f"{(FLAT_NAMES if flats else _SHARP_NAMES)[pitch % 12]}{pitch // 12 - 1}"
 
 
+def named_pitches(token) -> str:
+    """A step's notes with each pitch in Hz on the equal-tempered grid said by its name ('220.0+261.625565' → 'a3+c4': a
+    session loaded sends Hz, and a chord moved must read them as notes); any other token as it is."""
+    parts = str(token).split("+")
+    named = []
+    for part in parts:
+        try:
+            value = float(part)
+        except ValueError:
+            return str(token)
+        pitch = 69 + 12 * math.log2(value / 440.0) if value > 0 else None
+        if pitch is None or abs(pitch - round(pitch)) > 0.005:
+            return str(token)                         # (off the grid: a tuning of its own, kept in Hz)
+        named.append(name(round(pitch)))
+    return "+".join(named)
+
+
 def hz(pitch: float) -> float:
     return float(round(440.0 * 2 ** ((pitch - 69) / 12), 6))
 

@@ -355,7 +355,7 @@ def _notes(text: str, line: str):
         return written_notes(target, tokens, line) if ":" in line else None   # the grammar's notes ('x: …': its own)
     body, steps = _steps(match.group("list"))
     chords = chord_list(body)
-    if chords and has_quality(chords) and not any(_OCTAVED.fullmatch(t) for t in tokens):
+    if chords and has_quality(chords) and not any(_OCTAVED.fullmatch(t) and t[-1] not in "79" for t in tokens):   # (A7, G9)
         if tidal and steps is None and 16 % len(chords) == 0:
             steps = 16 // len(chords)
         return ih.Progression(words_of(target, line), tuple(chords), _chord_steps(steps, line), column_of(body, line))
