@@ -83,3 +83,36 @@ def test_questions_about_the_state_are_read_as_before(phrase, expected):
 
 def test_what_happened_to_a_part_is_not_the_last_change():
     assert _said("add a kick", "kick louder", "what happened to the kick") != []
+
+
+# -- an EQ band asked for: what there is instead -------------------------------------------------------------------
+@pytest.mark.parametrize("phrase, suggested", [
+    ("cut 3 db at 250 hz", "add a highpass at 250 hz"),
+    ("-4db at 300hz on the kick", "add a highpass at 300 hz to the kick"),
+    ("a 3 db dip at 8k", "add a lowpass at 8k"),
+    ("boost 2 db around 4k on the snare", "add a filter at 4k to the snare, resonance 2"),
+    ("scoop the mids on the snare", "add a lowpass at 4k to the snare"),
+    ("eq the kick", "add a highpass at 200 hz"),
+])
+def test_an_eq_band_is_refused_with_a_working_line_at_the_frequency_said(phrase, suggested):
+    drums = ("add a kick", "add a snare")
+    with pytest.raises(LanguageError, match="there is no EQ") as refused:
+        last(*drums, phrase)
+    assert f"'{suggested}'" in str(refused.value)
+    assert any(m.startswith("/patch/create filter") for m in last(*drums, suggested))     # the line said works
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("kick -3 db", ["/mod/kick1/gain 0.566357"]),
+    ("add a highpass at 250 hz to the snare", None),
+    ("tempo 120", ["/seq/bpm 120.0"]),
+])
+def test_levels_and_filters_said_with_db_or_hz_are_read_as_before(phrase, expected):
+    said = last("add a kick", "add a snare", phrase)
+    assert said == expected if expected else "/mod/filter1/cutoff 250.0" in said
+
+
+def test_a_level_out_of_range_keeps_its_own_refusal():
+    with pytest.raises(LanguageError, match="out of range"):
+        last("add a kick", "kick +3 db")
+
