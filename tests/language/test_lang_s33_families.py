@@ -116,3 +116,29 @@ def test_a_level_out_of_range_keeps_its_own_refusal():
     with pytest.raises(LanguageError, match="out of range"):
         last("add a kick", "kick +3 db")
 
+
+# -- a section's name before the line -------------------------------------------------------------------------------
+DRUMS = ("add a kick", "add a snare", "add a hat", "kick on every beat", "snare on 2 and 4", "hats on every 8th")
+
+
+@pytest.mark.parametrize("phrase, alone", [
+    ("verse: kick and snare only", "kick and snare only"),
+    ("chorus 1: hats quieter", "hats quieter"),
+    ("section 2: hats quieter", "hats quieter"),
+    ("verse 1 - hats quieter", "hats quieter"),
+    ("B section: hats quieter", "hats quieter"),
+    ("then the chorus: hats louder", "hats louder"),
+])
+def test_a_sections_name_before_the_line_is_left_out(phrase, alone):
+    assert last(*DRUMS, phrase) == last(*DRUMS, alone)
+
+
+@pytest.mark.parametrize("phrase", ["bar 4: hats quieter",          # a bar says when: never left out as a name
+                                    "verse: blah blah"])             # the rest refused: the line is
+def test_a_section_label_with_a_time_or_nothing_readable_after_it_stays_refused(phrase):
+    with pytest.raises(LanguageError):
+        last(*DRUMS, phrase)
+
+
+def test_a_label_naming_a_part_is_that_part_as_before():
+    assert last(*DRUMS, "kick: x...x...") == ["/seq/add kick kick1 x...x..."]
