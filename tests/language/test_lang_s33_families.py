@@ -47,6 +47,16 @@ def test_the_tune_alone_is_never_a_track():
     assert said is None or not any(m.startswith("/seq/speed") for m in said)
 
 
+@pytest.mark.parametrize("phrase", ["pad chords twice as fast", "the pad chords twice as fast", "the triangle chords twice as fast"])
+def test_a_part_said_before_its_own_tracks_name_is_that_track(phrase):
+    assert last("add a triangle", "chords C Am F G on the triangle", phrase) == ["/seq/speed chords 2.0"]
+
+
+def test_a_part_said_before_another_parts_track_stays_refused():
+    with pytest.raises(LanguageError):
+        last("add a triangle", "add a sine", "chords C Am F G on the triangle", "sine chords twice as fast")
+
+
 def test_a_track_named_melody_is_that_track_as_before():
     assert last("add a sine", "/seq/add melody sine1 x.x.x.x.", "/seq/notes melody c4 d4 e4 f4",
                 "add a triangle", "/seq/add gat triangle1 x...x...", "/seq/notes gat c5 d5",

@@ -2,7 +2,8 @@
 for 4 bars', 'the triangle riff backwards'): the one track that voice plays, said by its name for the second stage.
 Only when one track is meant: a part that plays two is left to the refusal (which one?), and a noun with no part
 said is the one line of single notes for a melody, a riff, a hook ('the tune faster, a reel' is the tempo). A noun or a part that is a track's own name ('the
-melody' when a track is called so) is that track already, and a line's notes ('the sine notes c4 d4') never this."""
+melody' when a track is called so) is that track already, said with its part or not ('pad chords staccato': the
+chords), and a line's notes ('the sine notes c4 d4') never this."""
 from __future__ import annotations
 
 import re
@@ -23,6 +24,12 @@ _BARE = re.compile(r"\b(?:the\s+|my\s+|that\s+|this\s+)?(?P<noun>melody|riff|hoo
 def track_said(text: str, model: PatchModel, part_named) -> tuple[str, str] | None:
     """(how it was read, the line with the part's line said as its track) or None; `part_named(word)` is the module a
     word names (or None)."""
+    words = list(re.finditer(r"[\w'-]+", text))
+    for said, name in zip(words, words[1:]):          # 'pad chords', "the saw's bassline": the part's own track
+        part, track = said.group(0).lower().removesuffix("'s"), model.tracks.get(name.group(0).lower())
+        if track is not None and part not in model.tracks and part_named(part) in {track.target, *model.voice_of(track.target)}:
+            before = re.sub(r"\b(?:the|my|our)\s+$", "", text[:said.start()], flags=re.I)
+            return f"{part} {name.group(0).lower()}: the {name.group(0).lower()}", before + "the " + text[name.start():]
     for match in _SAID.finditer(text):
         noun = match["noun"].lower()
         if noun in model.tracks or match["part"].lower() in model.tracks:
