@@ -7,7 +7,8 @@ or in phase, a sound back in tune, a value said again ('no, 72 again'), a change
 next chord said short while one is held ('change to B flat'), how long a sound is held or where it sits ('… the whole
 time', '… under everything'), parts taken out with what is left said ('hats and kick out, bass alone'), a little swing
 said so ('swing un poco, like 10%'), a drum made drier with nothing on it to dry ('the snare more dry': shorter), a
-question about what plays or where a part is ('is it playing?', 'where did my piano go?'). Each is a line in the
+question about what plays or where a part is ('is it playing?', 'where did my piano go?'), a section's name before
+the line ('verse 2: hats quieter'). Each is a line in the
 grammar's words with how it was read; a reading that cannot be (a voice with no envelope, a part that is not there)
 refuses with the way to it."""
 from __future__ import annotations
@@ -29,6 +30,7 @@ from .note_lengths import note_length
 from .parts_out import parts_out
 from .patch_model import PatchModel
 from .ramp_stops import ramp_stop
+from .section_labels import section_label
 from .state_questions import state_question
 
 
@@ -42,7 +44,7 @@ def late_readings(line: str, model: PatchModel, last_text: str, part_named, redo
                lambda: back_in(line, model),
                lambda: state_question(line, model, part_named, redo), lambda: held_chord_change(line, model),
                lambda: without_hold_aside(line, part_named), lambda: parts_out(line, model, part_named),
-               lambda: little_swing(line), lambda: dry_drum(line, model, part_named))
+               lambda: little_swing(line), lambda: dry_drum(line, model, part_named), lambda: section_label(line))
     for read in readers:
         found = read()
         if found is not None:

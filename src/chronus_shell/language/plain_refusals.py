@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .eq_bands import eq_refusal
 from .errors import LanguageError
 from .nearest import example_led_by, nearest_phrasing
 
@@ -21,8 +22,11 @@ _SHOWN = 6
 
 def in_plain_words(err: LanguageError, line: str) -> LanguageError:
     """`err` as the musician reads it: a parser's refusal said as the place the line stopped making
-    sense and a phrasing that works; any other refusal as it is."""
+    sense and a phrasing that works; an EQ band asked for as what there is instead; any other refusal as it is."""
     text = str(err)
+    eq = eq_refusal(line)
+    if eq is not None:                        # ('cut 3 db at 250 hz': no EQ here — what there is instead)
+        return LanguageError(eq, err.column, (), err.line or line)
     stray, short = _STRAY.match(text), _SHORT.match(text)
     if stray is None and short is None:
         return err

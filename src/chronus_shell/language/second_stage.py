@@ -48,6 +48,7 @@ from .style_tempo import style_tempo
 from .texture_words import texture_line
 from .tidal_lines import tidal_line
 from .timed_lines import is_timed
+from .track_nouns import track_said
 from .typo_words import rival_comparatives, typo
 from .word_order import reordered
 from .musician_words import GROUPS, NOISE, NOT_TYPOS, RHYTHM_WORDS, SLANG
@@ -179,6 +180,9 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
             break
     for how, new in _equivalents(tidied, model):
         found.append(Reading(how, new))
+    tracked = track_said(text, model, lambda w: part_named(w, model))   # 'the harmonium melody': its track
+    if tracked:
+        found.append(Reading(*tracked))
     labelled = label_names_part(text, model, lambda: part_names(model))
     if labelled:
         found.append(Reading(*labelled))

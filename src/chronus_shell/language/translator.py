@@ -54,6 +54,7 @@ from .second_stage import sounds, takes_back
 from .several_parts import names_part
 from .sweeps import sweep_line
 from .remarks import taken_back
+from .last_change import what_it_did
 from .timed_lines import is_timed, translate_timed
 from .timed_then import ramped, then_after_timed
 
@@ -86,6 +87,9 @@ class Translator(ReadAgain, UndoHistory):
             return self._said(line)
         if (back := taken_back(line)) is not None:
             raise LanguageError(f"ok — nothing changed ('{back}' takes the line back)", 0, (), line)
+        if (did := what_it_did(line, self.undo_stack, self.redo_stack)) is not None:   # 'what did you do?': said back
+            self.mapper.understood[:] = [did]
+            return []
         answer = answered(line, self._asked)
         try:
             self._answering = True
