@@ -69,6 +69,22 @@ def what_it_sets(message: Message) -> tuple | None:
     return None
 
 
+def _addresses(messages: list[Message]) -> list[str]:
+    """Each message's address, a cue's own command's for an /at."""
+    return [str(m.args[2]) if m.address == "/at" and len(m.args) > 2 else m.address for m in messages]
+
+
+def changes_no_param(messages: list[Message]) -> bool:
+    """The line changed the music (not a reply) but set no param, tempo or swing."""
+    addresses = _addresses(messages)
+    return any(not a.startswith("/shell/") for a in addresses) and not any(
+        a.startswith(("/mod/", "/ramp/")) or a in ("/seq/bpm", "/seq/swing") for a in addresses)
+
+
+def touches_a_module(messages: list[Message]) -> bool:
+    return any(a.startswith(("/mod/", "/ramp/", "/gate/", "/patch/create", "/seq/add", "/seq/notes")) for a in _addresses(messages))
+
+
 def net_mutes(messages: list[Message], muted_before: dict[str, bool]) -> list[Message]:
     """Parts soloed together ('solo the kick and the bass'): a track muted by the first solo and
     heard again by the next gets no message, only the net change is sent."""
@@ -177,4 +193,5 @@ def one_owner(items: tuple, model: PatchModel) -> tuple:
     return tuple(replace(item, ref=Words((owner, *item.ref.items))) if i in bare else item for i, item in enumerate(items))
 
 
-__all__ = ["reasons_left_out", "last_settings", "cues_taken_back", "net_mutes", "one_owner", "what_it_sets"]
+__all__ = ["reasons_left_out", "last_settings", "changes_no_param", "cues_taken_back", "net_mutes", "one_owner",
+           "touches_a_module", "what_it_sets"]

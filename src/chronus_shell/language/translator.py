@@ -28,7 +28,8 @@ from .follow_ups import refused_before
 from .moved_effects import moved_effect
 from .parser import as_question, parse
 from .patch_model import PatchModel
-from .sequence_messages import cues_taken_back, last_settings, net_mutes, one_owner, reasons_left_out
+from .sequence_messages import (changes_no_param, cues_taken_back, last_settings, net_mutes, one_owner, reasons_left_out,
+                                touches_a_module)
 from .undo_history import UndoHistory
 from .undo_steps import UndoStep
 from .described_parts import described_parts
@@ -186,7 +187,7 @@ class Translator(ReadAgain, UndoHistory):
                 self.mapper.understood.append(note)      # a pan or a rhythm that cannot be heard, said back
         if not line.lstrip().startswith("/"):
             remember_label(line, messages, self.model)
-            if _touches_a_module(messages):
+            if touches_a_module(messages):
                 self.model.focus_raw = None
             self.model.just_added, self.model.just_written = new_parts(self.model, messages, tracks_before)
             self.model.just_named = named_part(self.model, line, messages)
@@ -195,7 +196,7 @@ class Translator(ReadAgain, UndoHistory):
             self.model.step_from = step_from(self.model, self._before_line[0], messages)   # 'way too much': back there
             self.model.ramp_from = ramp_starts(self.model.ramp_from, self._before_line[0], messages)   # 'back up'
             self.model.line_moves = len({m.address.split("/", 2)[2] for m in messages if m.address.startswith(("/mod/", "/ramp/"))})
-            if _changes_no_param(messages):
+            if changes_no_param(messages):
                 self.model.last_param = None     # 'humanize the drums', then 'less': not the param moved lines ago
         return messages
 
@@ -380,18 +381,6 @@ class Translator(ReadAgain, UndoHistory):
         """The intent of a line without mapping it (scripts use this to find `wait`); None for a line
         with time words (timed_lines.py: not one intent)."""
         return None if is_timed(line) else parse(line)
-
-
-def _changes_no_param(messages: list[Message]) -> bool:
-    """The line changed the music (not a reply) but set no param, tempo or swing."""
-    addresses = [str(m.args[2]) if m.address == "/at" and len(m.args) > 2 else m.address for m in messages]
-    return any(not a.startswith("/shell/") for a in addresses) and not any(
-        a.startswith(("/mod/", "/ramp/")) or a in ("/seq/bpm", "/seq/swing") for a in addresses)
-
-
-def _touches_a_module(messages: list[Message]) -> bool:
-    addresses = [str(m.args[2]) if m.address == "/at" and len(m.args) > 2 else m.address for m in messages]
-    return any(a.startswith(("/mod/", "/ramp/", "/gate/", "/patch/create", "/seq/add", "/seq/notes")) for a in addresses)
 
 
 def _raw(line: str) -> Message:
