@@ -6,6 +6,7 @@ import concurrent.futures
 import os
 import statistics
 import sys
+import threading
 import time
 
 import pytest
@@ -71,6 +72,7 @@ def test_a_line_typed_at_the_prompt_is_heard_within_the_formula_from_the_enter_k
     for line in FOUR_VOICES:
         translator.translate(line)
     nice, policy = os.getpriority(os.PRIO_PROCESS, 0), os.sched_getscheduler(0)   # TypedShell favours this thread
+    name = threading.current_thread().name                                         # … and names it the REPL's
 
     async def typing(supervisor, keys) -> list[float]:
         started = concurrent.futures.Future()
@@ -102,6 +104,7 @@ def test_a_line_typed_at_the_prompt_is_heard_within_the_formula_from_the_enter_k
         finally:
             os.setpriority(os.PRIO_PROCESS, 0, nice)
             os.sched_setscheduler(0, policy, os.sched_param(0))
+            threading.current_thread().name = name
         formula = formula_ms(config, int(supervisor.control.words[DEVICE_LATENCY_US]) / 1000)
     median = statistics.median(heard)
     print(f"from Enter: median {median:.1f} ms, max {max(heard):.1f} ms, formula {formula:.1f} ms")
