@@ -74,7 +74,8 @@ def test_output_and_active_slot_are_real_time_the_standby_just_below_the_shell_n
         assert policy(output) == (os.SCHED_FIFO, top)
         assert policy(pids["active"]) == (os.SCHED_FIFO, top - 1)
         assert policy(pids["standby"]) == (os.SCHED_FIFO, top - 2)
-        assert os.sched_getscheduler(0) == os.SCHED_OTHER  # the shell (and its REPL) stays normal
+        assert os.sched_getscheduler(0) & ~getattr(os, "SCHED_RESET_ON_FORK", 0) == os.SCHED_OTHER  # the shell stays normal (a
+        # prompt lifted and put back earlier in this process may leave reset-on-fork set: still the ordinary policy)
         assert all(locked_kb(pid) > 0 for pid in (output, *pids.values()))
         spare = supervisor.spares[0].pid
         assert policy(spare) == (os.SCHED_OTHER, 0)  # a spare waits at normal priority

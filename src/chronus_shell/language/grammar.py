@@ -52,11 +52,6 @@ _NOT_NAMES = {"WORD", "NOTE", "NUMBER", "PATTERN", "PATH", "SESSION_PATH", "UNIT
 _PLAIN_WORD = re.compile(r"[a-zA-Z_][\w\-]*")
 
 
-def names_only(word: str) -> bool:
-    """Whether `word` reads as a plain word, never as one of the grammar's keywords ('wind' is a verb: 'wind it down')."""
-    return [t.type for t in grammar_parser().lex(word)] == ["WORD"]
-
-
 def parse_tree(line: str):
     """The parse tree; if a keyword stands where only a name fits, read it as a name and retry."""
     INTENSITIES.clear()
@@ -131,4 +126,4 @@ def _taken(states: dict, end_state, stack: list, terminal: str) -> bool:
             return True
 
 
-__all__ = ["names_only", "grammar_parser", "grammar_source", "parse_tree", "parsed_values", "accepted_terminals", "INTENSITIES"]
+__all__ = ["grammar_parser", "grammar_source", "parse_tree", "parsed_values", "accepted_terminals", "INTENSITIES"]

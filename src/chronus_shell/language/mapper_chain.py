@@ -15,7 +15,7 @@ from ..engine.params import ModuleSpec, ParamError
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
-from .grammar import names_only
+from .parser_grammar import parse_plain
 from .mapper_messages import message
 from .patch_model import MASTER
 from .resolve import GENERIC_NOUNS, type_and_presets, type_named
@@ -116,7 +116,7 @@ def new_id(ctx, type_name: str, name: it.Word | None) -> str:
     if (named := type_named((module_id,))) is not None:
         raise LanguageError(f"{module_id!r} already means the {named} module type: pick another name",
                             name.column)
-    if not names_only(module_id):                    # 'called wind': 'wind level -21 db' would read 'turn level …'
+    if _misread(module_id):                           # 'called wind': 'wind level -21 db' would read 'turn level …'
         raise LanguageError(f"{module_id!r} is also one of my command words, so lines would misread it as a "
                             f"name: call it e.g. '{module_id}1'", name.column)
     track = ctx.model.tracks.get(module_id)
@@ -124,6 +124,17 @@ def new_id(ctx, type_name: str, name: it.Word | None) -> str:
         raise LanguageError(f"{module_id!r} is the track {track.target} plays: call the new {type_name} another name, "
                             f"e.g. '{module_id}2'", name.column)
     return module_id
+
+
+def _misread(name: str) -> bool:
+    """Whether a line naming `name` first is read without it ('wind level -6 db' as 'turn level -6 db': the level of
+    the part in focus); a name read so, or refused ('crash gain 0.3'), is no misreading."""
+    try:
+        intent = parse_plain(f"{name} level -6 db")
+    except LanguageError:
+        return False
+    ref = getattr(intent, "ref", None) or getattr(intent, "target", None)
+    return ref is not None and name not in ref.texts
 
 
 def place_module(ctx, module_id: str, spec: ModuleSpec, voice: list[str] | None = None) -> list[Message]:
