@@ -252,3 +252,9 @@ def test_hz_off_the_equal_tempered_grid_stay_hz():
 def test_sevenths_in_a_run_with_a_minor_chord_are_chords_on_a_voice_of_any_name():
     notes = last("add a square called acordeon at 440 hz", "acordeon plays C A7 Dm G7")[-1].split()[2:]
     assert [n for n in notes if n != "-"] == ["c4+e4+g4", "a4+c#5+e5+g5", "d4+f4+a4", "g4+b4+d5+f5"]
+
+
+def test_a_voice_named_like_what_it_plays_is_that_voice():
+    said = last("add a saw at 110 hz", "bass notes a1 a1 a2 a1", "add a square called arp at 220 hz", "add an adsr to the arp",
+                "arpeggiate am7 up in 16ths")
+    assert said == ["/seq/add arp arp xxxxxxxxxxxxxxxx", "/seq/notes arp a3 c4 e4 g4"]

@@ -234,7 +234,7 @@ def existing_track(ctx, words: it.Words | None, column: int) -> str | None:
         name = type_named(words.texts) or "_".join(words.texts)
         if name in ctx.model.tracks:
             return name
-        if name in _NOTE_NOUNS:
+        if name in _NOTE_NOUNS and name not in ctx.model.modules:    # (a voice named 'arp' is that voice)
             return _notes_called(ctx, name)
         if type_named(words.texts) and not ctx.model.of_type(name):
             return None
