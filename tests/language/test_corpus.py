@@ -38,7 +38,7 @@ def test_the_harmony_and_time_dev_set_keeps_its_score():
     assert not speaking_the_grammar(results)
 
 
-#: Later rounds' development sets (sessions 14–31; raised in sessions 23–25 and 29–31): the score reached, minus a little — a ratchet.
+#: Later rounds' development sets (sessions 14–33; raised in sessions 23–25 and 29–31): the score reached, minus a little — a ratchet.
 #: (s18's wrongs 1.8: since session 24 a chromatic walk steps in quarter notes, as a blind trial's jazz pianist heard it;
 #: two gospel cases wrote the walk a note a sixteenth.)
 LATER_ROUNDS = {"corpus_s14": (85.0, 1.5), "corpus_s15": (85.0, 1.2), "corpus_s16": (84.5, 0.7),
@@ -47,7 +47,7 @@ LATER_ROUNDS = {"corpus_s14": (85.0, 1.5), "corpus_s15": (85.0, 1.2), "corpus_s1
                 "corpus_s23": (74.0, 1.5), "corpus_s24": (76.0, 3.3), "corpus_s25": (72.5, 1.2),
                 "corpus_s26": (68.0, 1.2), "corpus_s27": (73.5, 0.6), "corpus_s28": (77.0, 0.6),
                 "corpus_s29": (75.5, 0.6), "corpus_s30": (68.0, 1.2), "corpus_s31": (64.0, 1.5),
-                "corpus_s32": (57.0, 1.5)}
+                "corpus_s32": (57.0, 1.5), "corpus_s33": (58.0, 2.0)}
 
 
 @pytest.mark.parametrize("folder", sorted(LATER_ROUNDS))
