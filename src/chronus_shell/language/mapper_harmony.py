@@ -26,6 +26,7 @@ from .mapper_note_tracks import note_track, send_track, set_notes
 from .mapper_song_moves import under_capo
 from .mapper_tracks import existing_track, voice_head
 from .mapper_harmony_voice import voiced
+from .sequence_messages import chord_tracks
 
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii")
 #: Where notes go when a voice has neither notes nor a frequency: a3.
@@ -84,7 +85,7 @@ def head_words(words: it.Words | None, head: str, column: int) -> it.Words:
 # -- notes without octave -----------------------------------------------------------------
 def pitch_list(ctx, intent: ih.PitchList) -> list[Message]:
     head, track = voice_and_track(ctx, intent.target, intent.column)
-    if intent.under and track in ctx.model.tracks and any("+" in str(n) for n in ctx.model.tracks[track].notes):
+    if intent.under and track in chord_tracks(ctx.model):
         raise LanguageError(f"a pedal point holds a note under the chords {head} plays: give it a voice of its own, "
                             f"e.g. 'add a sine called pedal', then 'pedal point on {intent.tokens[0]} for the pedal'",
                             intent.column)

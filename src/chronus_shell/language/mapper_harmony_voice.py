@@ -7,6 +7,7 @@ from dataclasses import replace
 from . import intents as it
 from .errors import LanguageError
 from .rephrasings import nickname
+from .sequence_messages import chord_tracks, single_notes_over
 
 
 def _nicknamed(ctx, words: it.Words | None) -> it.Words | None:
@@ -30,10 +31,9 @@ def voiced(handler):
     def handle(ctx, intent):
         target = getattr(intent, "target", None)
         named = _nicknamed(ctx, target) if target is not None else None
-        chordal = {n for n, t in ctx.model.tracks.items() if any("+" in str(note) for note in t.notes)}
+        chordal = chord_tracks(ctx.model)
         messages = handler(ctx, replace(intent, target=named) if target is not None else intent)
-        if named is not target and any(m.address == "/seq/notes" and m.args and m.args[0] in chordal and
-                                       not any("+" in str(a) for a in m.args[1:]) for m in messages):
+        if named is not target and single_notes_over(messages, chordal):
             raise LanguageError(f"no part is called {target.text!r} yet, and {named.text} plays the chords: add one "
                                 f"('add a triangle called {target.text}'), or name {named.text}", target.column)
         return messages

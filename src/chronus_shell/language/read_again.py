@@ -17,7 +17,7 @@ from .refusal_wording import nickname_unread, with_nearest
 from .remarks import without_remarks
 from .part_naming import part_named
 from .second_stage import is_back, readings
-from .sequence_messages import last_settings, what_it_sets
+from .sequence_messages import chord_tracks, last_settings, single_notes_over, what_it_sets
 from .sentences import sentence_by_sentence, topic_first
 from .timed_lines import is_timed, translate_timed
 
@@ -32,11 +32,11 @@ class ReadAgain:
         """The messages of a line read again — never single notes written over chords the line does not name
         ('continuo: d2 c2 bb1 a1' with only the harpsichord, playing chords): refused as the line was."""
         said = set(re.findall(r"[\w-]+", line.lower()))
-        chordal = {n for n, t in self.model.tracks.items() if any("+" in str(note) for note in t.notes)
-                   and not ({n, t.target} | {w for w, m in self.model.labels.items() if m == t.target}) & said}
+        chordal = {n for n in chord_tracks(self.model) if not ({n, self.model.tracks[n].target} |
+                   {w for w, m in self.model.labels.items() if m == self.model.tracks[n].target}) & said}
         before = self._state()
         messages = read()
-        if any(_chords_lost(m, chordal) for m in messages):
+        if single_notes_over(messages, chordal):
             self._restore(before)
             raise err or LanguageError(f"that would write over the {', '.join(sorted(chordal))} chords", 0, (), line)
         return messages
@@ -188,11 +188,6 @@ _FINAL = re.compile(r"out of range|plays there already|too short to hear|is alre
                     r"^that could mean |^nothing else is playing to mute around ")
 #: A reading's refusal that says more than the line's own: what the musician asked for cannot be done as is.
 _SAYS_WHY = re.compile(r"^a wobble bass moves a filter")
-def _chords_lost(message: Message, chordal: set[str]) -> bool:
-    return message.address == "/seq/notes" and bool(message.args) and message.args[0] in chordal and \
-        not any("+" in str(a) for a in message.args[1:])
-
-
 #: What a reading built on a guessed word may not do: a wrong guess must not throw work away, nor
 #: write, load or delete a session or a recording ('the stone walls' is not 'store walls').
 _NOT_GUESSED = ("/patch/abort", "/patch/remove", "/seq/remove", "/seq/clear", "/shell/clear", "/session/load",

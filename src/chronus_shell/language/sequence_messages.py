@@ -85,6 +85,17 @@ def touches_a_module(messages: list[Message]) -> bool:
     return any(a.startswith(("/mod/", "/ramp/", "/gate/", "/patch/create", "/seq/add", "/seq/notes")) for a in _addresses(messages))
 
 
+def chord_tracks(model: PatchModel) -> set[str]:
+    """The tracks that play chords (a step of several notes)."""
+    return {name for name, track in model.tracks.items() if any("+" in str(note) for note in track.notes)}
+
+
+def single_notes_over(messages: list[Message], tracks: set[str]) -> bool:
+    """Whether a line writes notes with no chord in them on one of `tracks` (a chord track's chords thrown away)."""
+    return any(m.address == "/seq/notes" and m.args and m.args[0] in tracks and not any("+" in str(a) for a in m.args[1:])
+               for m in messages)
+
+
 def net_mutes(messages: list[Message], muted_before: dict[str, bool]) -> list[Message]:
     """Parts soloed together ('solo the kick and the bass'): a track muted by the first solo and
     heard again by the next gets no message, only the net change is sent."""
@@ -193,5 +204,5 @@ def one_owner(items: tuple, model: PatchModel) -> tuple:
     return tuple(replace(item, ref=Words((owner, *item.ref.items))) if i in bare else item for i, item in enumerate(items))
 
 
-__all__ = ["reasons_left_out", "last_settings", "changes_no_param", "cues_taken_back", "net_mutes", "one_owner",
+__all__ = ["reasons_left_out", "last_settings", "changes_no_param", "chord_tracks", "single_notes_over", "cues_taken_back", "net_mutes", "one_owner",
            "touches_a_module", "what_it_sets"]
