@@ -95,3 +95,15 @@ def test_stop_the_sweep_holds_it_where_it_plays_and_cancel_puts_it_back(chronus_
     assert re.search(rf"acid_filter1 cutoff {float(held.group(1)):g} Hz +\(range", text), text   # no longer ramping
     assert "the fade called off: back where it started: master gain 0 dB" in text, text
     assert re.search(r"master gain 0 dB +\(range", text), text
+
+
+def test_a_level_stepped_mid_fade_trims_the_fade_and_it_goes_on(chronus_home):
+    """'pull tone down 3 dB' while it fades in: the level steps down from where it plays and the fade goes on to 3 dB
+    under where it was going (a trial heard the fade stop at the step, 10 dB under what was meant); a level said
+    outright stops the fade there."""
+    text = run_lines(chronus_home, ["add a sine called tone at 440 hz", "start", "fade in tone over 64 bars"],
+                     ["pull tone down 3 dB"], ["what is the tone volume", "tone volume 0.2"], ["what is the tone volume"])
+    trim = re.search(r"the fade goes on: tone gain ([\d.]+) now, to 0.353973 \(it was going to 0.5\)", text)
+    assert trim and 0 < float(trim.group(1)) < 0.1, text
+    assert re.search(r"tone gain [\d.]+, ramping to 0.353973", text), text
+    assert re.search(r"tone gain 0.2 +\(range", text), text

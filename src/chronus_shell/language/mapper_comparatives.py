@@ -156,7 +156,7 @@ def _comparative_target(ctx, intent: it.Comparative, names) -> tuple[str | None,
                 return module_id, spec
             return _quality_of(ctx, intent, names, module_id, spec)
         except LanguageError:
-            if names_param(ref) and not type_named(ref.texts):
+            if names_param(ref) and not type_named(ref.texts) and "_".join(ref.texts) not in ctx.model.modules:
                 ctx.resolve.param(ref)
                 raise
     if intent.word in ("higher", "lower") and intent.amount is not None and (

@@ -99,6 +99,8 @@ class PatchModel(GearModel, HarmonyModel, SequencerModel):
     bar_said: int | None = None                 # the bar a groove line says ('a reel now, 4/4: …'), beats in it are in
     going_to: dict[str, float] = field(default_factory=dict)   # 'id.param' → where a running ramp goes (the shell's
     # RampWatch puts the playing value in `values` for a line): 'fade it in' again goes there, not to the value mid-fade
+    going_for: dict[str, tuple[float, str]] = field(default_factory=dict)   # ... and its beats left and curve: a
+                                                # step of it trims the ramp (ramp_trims.py)
     sessions_saved: tuple[str, ...] = ()        # the names saved from here: 'load the friday night one' is friday_night
     cued: tuple = ()                            # the commands /at put on a bar line lately (a later line's change of
                                                 # the same setting takes them back first: sequence_messages.cues_taken_back)

@@ -248,6 +248,8 @@ class Resolver:
         if len(texts) == 1 and "." in texts[0]:
             module_word, param_word = texts[0].split(".", 1)
             return self._param_of(self.module(Words((Word(module_word, column),)), hints), param_word, column)
+        if "_".join(texts) in self.model.modules:    # 'tone louder' with a sound called tone: the sound
+            raise LanguageError(f"{words.text!r} is a part of the patch, not a param", column)
         if self._param_exists("_".join(texts)):
             return self.bare_param("_".join(texts), column)
         items = words.items

@@ -8,6 +8,7 @@ afterwards puts the target back for every param the line left alone (the ramp go
 """
 from __future__ import annotations
 
+from ..language.ramp_trims import read_over_ramps
 from ..protocol.message import Message
 
 TEMPO = "seq.bpm"
@@ -42,6 +43,12 @@ class RampWatch:
             self._put(ramp["target"], ramp["from"])
         self.translator.model.going_to = {target: going_to for target, (_, going_to) in self._held.items()
                                           if going_to is not None}
+        self.translator.model.going_for = {ramp["target"]: (ramp["beats"], ramp["curve"]) for ramp in running
+                                           if "curve" in ramp}
+
+    def translate(self, line: str):
+        """The line's messages; a step of a ramping param trims its ramp (language.ramp_trims)."""
+        return read_over_ramps(self.translator, line)
 
     def after(self) -> None:
         """Targets back for the params the line did not change (their ramps play on)."""
@@ -49,7 +56,7 @@ class RampWatch:
             if self._value(target) == now:
                 self._put(target, going_to)
         self._held = {}
-        self.translator.model.going_to = {}
+        self.translator.model.going_to, self.translator.model.going_for = {}, {}
 
     def _value(self, target: str):
         if target == TEMPO:

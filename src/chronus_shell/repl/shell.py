@@ -327,7 +327,7 @@ class Shell:
             return entered.messages
         await self.ramps.before(self.engine)
         try:
-            return self.translator.translate(line)
+            return self.ramps.translate(line)
         finally:
             self.ramps.after()
 
