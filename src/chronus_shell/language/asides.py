@@ -63,6 +63,9 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
     kept = [qualities.get(c, c) for c in clauses if c and c not in asides]
     if not kept or not asides and not qualities:
         return None
+    if asides and clauses[0] in asides and all(re.fullmatch(r"(?:quieter|louder|softer)", k, re.I) for k in kept) \
+            and not any(is_known_word(w, extra) for w in clauses[0].lower().split()) and not _STYLE_LABEL.fullmatch(clauses[0]):
+        return None                           # 'vinyl crackle underneath': the thing said quieter is not in the patch
     said = [f"{', '.join(repr(a) for a in asides)} left out"] if asides else []
     said += [f"{a} → {q}" for a, q in qualities.items()]
     named = next((w for a in asides for w in re.findall(r"[a-z0-9]+", a.lower()) if w in NICKNAMES), None)

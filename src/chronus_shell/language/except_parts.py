@@ -57,6 +57,23 @@ def all_but(text: str, sounds: list[str], part: Callable[[str], str | list[str] 
             ", ".join(f"{other} {said['change']}" for other in others))
 
 
+#: 'everybody out 1 bar, only the clave', 'all out for two bars except the kick': the one part alone for that time (read
+#: as two commands, every part muted for the bar and the part soloed for good: it was muted with the rest, and the
+#: others stayed muted after the bar).
+_ALL_OUT_BUT = re.compile(r"^(?:\w+[!.]\s+)?(?:(?:mute|kill|silence|drop)\s+(?:everything|everybody|everyone|all)|(?:everything|"
+                          r"everybody|everyone|all|the\s+band)\s+out)\s+(?:for\s+)?(?P<time>(?:a|an|one|two|three|four|\d+)\s+"
+                          r"(?:bars?|beats?|measures?))\s*[,;:-]?\s+(?:but|except|only|just|leave|leaving)\s+(?:for\s+)?(?:the\s+|my\s+)?"
+                          r"(?P<part>[\w-]+)(?:\s+(?:in|on|playing))?[.!]*$", re.I)
+
+
+def all_out_but(line: str, part: Callable[[str], str | None]) -> tuple[str, str] | None:
+    """(how it was read, 'solo <part> for <time>') for every part but one out for a time; None otherwise."""
+    match = _ALL_OUT_BUT.match(line.strip())
+    if match is None or part(match["part"].lower()) is None:
+        return None
+    return f"every part but the {match['part']} out for {match['time']}", f"solo {match['part']} for {match['time']}"
+
+
 #: 'kick louder, everything else down', '… and the rest a bit quieter': the parts not named before it.
 _ELSE = re.compile(r"^(?P<before>.+?)(?:,|;|\band\b)\s*(?:and\s+)?(?:(?:every(?:thing|one|body)|all)\s+else|all\s+(?:the\s+)?(?:others|rest)|"
                    r"the\s+rest(?:\s+of\s+(?:it|them|the\s+(?:band|kit|mix|parts|drums)))?|the\s+others)\s+(?P<change>[^,;]+?)[.!]*$", re.I)
@@ -76,4 +93,4 @@ def everything_else(line: str, sounds: list[str], part: Callable[[str], str | No
             said["before"].rstrip(" ,;") + ", " + ", ".join(f"{other} {said['change']}" for other in others))
 
 
-__all__ = ["all_but", "everything_else"]
+__all__ = ["all_out_but", "all_but", "everything_else"]

@@ -29,7 +29,7 @@ _CALLED = re.compile(r"^(.+?\s+(?:like|as|called|named))\s+(\S*[\d_-]\S*)$", re.
 
 def save_session(ctx, intent: it.SaveSession) -> list[Message]:
     overwrite = ("overwrite",) if intent.overwrite else ()
-    return [message("/session/save", _name_only(ctx, intent.name.text), *overwrite)]
+    return [message("/session/save", _name_only(ctx, _sentence_end_off(intent.name.text)), *overwrite)]
 
 
 def _name_only(ctx, name: str) -> str:
@@ -59,11 +59,16 @@ def load_session(ctx, intent: it.LoadSession) -> list[Message]:
                                 f"playing — to load a session say 'load <session name>' ('sessions' lists them)",
                                 intent.name.column) from None
     now = ("now",) if intent.now else ()
-    return [message("/session/load", _saved_as(ctx, intent.name.text), *now)]
+    return [message("/session/load", _saved_as(ctx, _sentence_end_off(intent.name.text)), *now)]
 
 
 #: Words around a session's name that are no part of it ('load the friday night one', 'the acid session').
 _AROUND_A_NAME = frozenset("the a my our that this one session".split())
+
+
+def _sentence_end_off(name: str) -> str:
+    """"save this as 'Tosca act 2'." — the full stop ends the sentence, not the name."""
+    return name.rstrip(".!?,;:") or name
 
 
 def _saved_as(ctx, name: str) -> str:

@@ -331,8 +331,8 @@ def bare_value(ctx, intent: it.BareValue) -> list[Message]:
     if focus is not None and focus != MASTER and (value.unit or value.kind == "unit"):
         try:                                          # "delay on the hats, 375 ms": the focus's time
             param = primary_param(ctx.model.spec(focus), value)
-            if value.kind == "unit" or canonical_unit(value.unit)[0] not in ("%", "db") or \
-                    param.name in ("gain", "mix", "depth"):
+            unit = "" if value.kind == "unit" else canonical_unit(value.unit)[0]   # ('x..x.., 12 steps': its length)
+            if param.name == "time" if unit == "steps" else unit not in ("%", "db") or param.name in ("gain", "mix", "depth"):
                 said = value.text if value.kind == "unit" else f"{value.text} {value.unit}"
                 ctx.understood.append(f"{said}: {focus} {param.name}")
                 return [message(f"/mod/{focus}/{param.name}", absolute(ctx, param, value))]

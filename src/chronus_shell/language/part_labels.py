@@ -118,11 +118,20 @@ def name_given(line: str, model: PatchModel) -> str | None:
         raise LanguageError(f"'{name}' already means something here: give {part} a name of its own "
                             f"(e.g. 'call {what} {_EXAMPLE_NAME}')", match.start("name"), (), line)
     own = [w for w in name.split() if len(name.split()) > 1 and len(w) >= 3 and not is_known_word(w, model.names())]
+    own += [w for w in _SHORT_FORMS.get(name, ()) if not is_known_word(w, model.names())]   # 'vibraphone': 'the vibes'
     model.labels = {**model.labels, name: part, **{w: part for w in own}}     # ('the tenor pan': 'the tenor' too)
     return f"'{name}' names {part} from now on"
 
 
 _EXAMPLE_NAME = "blip"
+
+#: The short names players use for an instrument, each way: a sound called the vibraphone is 'the vibes' too.
+_SHORT = (("vibraphone", "vibes", "vibe", "vibraharp"), ("saxophone", "sax"), ("synthesizer", "synth"),
+          ("synthesiser", "synth"), ("percussion", "perc"), ("vocals", "vox", "vocal"), ("glockenspiel", "glock"),
+          ("keyboard", "keys"), ("keyboards", "keys"), ("contrabass", "upright"),
+          ("double bass", "upright"), ("electric piano", "rhodes", "ep"), ("rhodes", "ep"), ("trombone", "bone"),
+          ("baritone sax", "bari"), ("guitar", "gtr"), ("accordion", "squeezebox"))
+_SHORT_FORMS = {group[0]: group[1:] for group in _SHORT} | {short: (group[0],) for group in _SHORT for short in group[1:]}
 
 
 def _name_first(what: str, name: str, model: PatchModel) -> bool:

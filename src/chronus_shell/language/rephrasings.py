@@ -112,7 +112,8 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(sine|square|saw|triangle)\s+(?:bass|sub|lead|pad)\b\s*(?:at\s+)?(.*)$", r"add a \1 at \2"),
     (r"^(.+?)\s+(?:and\s+)?go$", r"\1 and start"),
     (r"^(?:the\s+)?(\w+)\s+out$", r"take out \1"),
-    (r"^(?:(?:mute|kill|silence|drop)\s+everything|everything\s+out)\s+(?:but|except)\s+(?:for\s+)?(?:the\s+)?(.+)$", r"solo \1"),
+    (r"^(?:(?:mute|kill|silence|drop)\s+(?:everything|all)|(?:everything|all)\s+out)\s+(?:but|except)\s+(?:for\s+)?(?:the\s+)?(.+)$",
+     r"solo \1"),
     (r"^everything\s+(?:back\s+)?in$", "unmute everything"),      # a band leader's 'everybody in'
     (r"^stop(?:\s+(?:the\s+)?(?:beat|music|all|everything|it|playing))?\s+(?:at|in|on)\s+(?:the\s+)?(?:bar\s+end|end\s+of\s+"
      r"(?:the\s+|this\s+)?(?:bar|measure|compasso)|(?:1|one|downbeat)\s+of\s+the\s+next\s+(?:bar|measure))$", "stop at the end of the bar"),

@@ -186,7 +186,8 @@ _AND_OF_EVERY = re.compile(r"\b(?:on\s+)?(?:(?:the|de|di)\s+)?(?:(?:and|&)\s+of\
 #: mv_take1', "record please, file 'ensaio'", "load last weeks set, it's called easter_2026": a recording or a
 #: session named in a clause of its own (the grammar takes 'what we have' for the name, or drops it).
 _NAMED_AFTER = re.compile(r"^(?P<cmd>(?!.*\bsampl)(?!.*\binto\b).*?\b(?P<verb>record\w*|sav\w+|bounce|load\w*)\b.*?)\s*[,;:?.!]\s*(?:and\s+)?(?:please\s+)?"
-                          r"(?:(?:(?:name|call|title)\s+it\s+(?:as\s+)?|(?:it'?s|its|it\s+is)\s+(?:called|named)\s+)['\"“]?(?P<name>[\w\- ]+?)['\"”]?|"
+                          r"(?:(?:(?:name|call|title)\s+it\s+(?:as\s+)?|(?:it'?s|its|it\s+is)\s+(?:called|named)\s+)['\"“]?(?P<name>[\w\- ]+?)"
+                          r"(?:\.(?:wav|flac|aiff?))?['\"”]?|(?P<file>[\w-]+)\.(?:wav|flac|aiff?)|"
                           r"(?:the\s+)?(?:file\s*name|filename|file|name|title)\s*(?:[:=]\s*['\"“]?(?P<word>[\w-]+)['\"”]?|\s['\"“](?P<quoted>[\w-]+)['\"”]|"
                           r"\s(?P<token>[a-z-]*[_\d][\w-]*)))\s*[.!]*\s*$", re.I)   # (a bare 'name X': X looks like a file's name)
 #: 'Save the current state as study_no_4': what is saved said in words (the session is all there is to save).
@@ -196,7 +197,7 @@ _SAVED_AS = re.compile(r"^\s*(?:save|store)\s+(?:the\s+|my\s+|this\s+|our\s+)?(?
 
 
 def _named_after(match: re.Match) -> str:
-    name = re.sub(r"\s+", "_", (match["name"] or match["word"] or match["quoted"] or match["token"]).strip()).lower()
+    name = re.sub(r"\s+", "_", (match["name"] or match["word"] or match["quoted"] or match["token"] or match["file"]).strip()).lower()
     verb = match["verb"].lower()
     return f"load {name}" if verb.startswith("load") else f"{'save' if verb.startswith('sav') else 'record'} as {name}"
 

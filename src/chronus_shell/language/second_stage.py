@@ -265,6 +265,9 @@ def _equivalents(text: str, model: PatchModel) -> list[tuple[str, str]]:
 
 
 # -- the words --------------------------------------------------------------------------------
+_REVERB = re.compile(r"\b(?:reverb|verb|reverberation|hall|plate)\b", re.I)
+
+
 def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
     """Slang to the language's words, chatter dropped, a typo one letter off a known word
     corrected (only when exactly one known word is that close)."""
@@ -279,6 +282,10 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
             if index == compared[-1]:
                 said.append(f"'{' '.join(words[i].strip(',;:') for i in compared)}' left out (a comparison, not a part)")
             continue                                      # (its comma too: 'the bass like the surdo, on 2 and 4')
+        if core == "tail" and (_REVERB.search(text) or model.modules.get(model.focus) == "reverb"):
+            out.append("room" + tail)                     # 'reverb on the snare, long tail': the reverb's, not the drum's
+            said.append("tail → room (the reverb's)")
+            continue
         if core in SLANG:
             out.append(SLANG[core] + tail)
             if SLANG[core] != core:

@@ -7,8 +7,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..engine.mini_notation import compile_pattern
+from ..engine.params import ParamError
 from ..protocol.message import Message
-from .intents import ChangeParam, Comparative, Drop, Scale, SetParam, Tempo, Transpose, Word, Words
+from .errors import LanguageError
+from .intents import BareValue, ChangeParam, Comparative, Drop, PlayPattern, Scale, SetParam, Tempo, Transpose, Word, Words
+from .units import canonical_unit
 from .param_words import COMPARATIVES, LEVEL
 from .patch_model import PatchModel
 from .undo_steps import at_cancel
@@ -32,7 +36,7 @@ def last_settings(messages: list[Message]) -> list[Message]:
 
 def _setting(message: Message):
     """What a message sets that a later one on the line replaces whole (None: it adds to what is there)."""
-    if message.address.startswith("/mod/") or message.address in ("/seq/bpm", "/seq/swing"):
+    if message.address.startswith("/mod/") or message.address in ("/seq/bpm", "/seq/swing", "/seq/key"):
         return message.address
     if message.address in ("/seq/stop", "/seq/start") and not message.args:
         return message.address                        # 'Stop. Stop! Stop the music': one stop
@@ -122,9 +126,26 @@ def reasons_left_out(items: tuple) -> tuple:
         if _pace(item) and not _named(item) and any(_pace(other) == _pace(item) and (_named(other) or _more_exact(other, item))
                                                     for other in items if other is not item):
             continue
+        if i and _its_length(items[i - 1], item):
+            continue                                  # 'x..x..x..x.., 12 steps': the pattern's length said again
         pronoun = getattr(item, "ref", None) is not None and item.ref.texts in (("it",), ("that",), ("this",))
         kept.append(replace(item, ref=named) if named is not None and pronoun else item)
     return tuple(kept)
+
+
+def _its_length(before, item) -> bool:
+    """A count of steps said right after a pattern (a bare value, not a time of anything): its length, checked."""
+    if not (isinstance(before, PlayPattern) and isinstance(item, BareValue) and item.value.unit
+            and canonical_unit(item.value.unit)[0] == "steps" and item.value.number is not None):
+        return False
+    try:
+        steps = compile_pattern(before.pattern).steps
+    except ParamError:
+        return False
+    if steps != item.value.number:
+        raise LanguageError(f"that pattern has {steps} steps, not {item.value.text}: one x or dot a step",
+                            item.value.column)
+    return True
 
 
 def _pitch_step_after(comparative: Comparative, item) -> bool:

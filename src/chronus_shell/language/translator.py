@@ -91,14 +91,14 @@ class Translator(ReadAgain, UndoHistory):
         if (did := what_it_did(line, self.undo_stack, self.redo_stack)) is not None:   # 'what did you do?': said back
             self.mapper.understood[:] = [did]
             return []
-        answer = answered(line, self._asked)
+        answer, last = answered(line, self._asked), (self._last_intent, self._last_text)
         try:
             self._answering = True
             refused_before(self._refused, line, self._last_text)    # 'darker' refused, 'more': never the line before
             self.mapper.context.after_refusal = self._refused is not None
             messages = self._said_by_name(answer or line)
         except LanguageError as err:
-            self._refused = line.strip()
+            self._refused, (self._last_intent, self._last_text) = line.strip(), last   # (a clause read on the way: not done)
             asked = options_asked(str(err))           # a question stands through one more refused line
             self._asked, self._asked_once = (asked, False) if asked else \
                 ((self._asked, True) if not self._asked_once else ((), False))

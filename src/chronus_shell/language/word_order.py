@@ -49,6 +49,9 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
      lambda m: f"pan the {m.group(1)} {m.group(3)}% {_SIDES[m.group(2).lower()]}"),
     (r"^(?:the\s+)?(\w+)\s+pan(?:ned)?\s+((?:a\s+bit|a\s+little|a\s+touch|slightly|hard|far)\s+)?(?:to\s+(?:the\s+)?)?(left|right|l|r)$",
      lambda m: f"pan the {m.group(1)} {m.group(2) or ''}{_SIDES[m.group(3).lower()]}"),
+    # a side after a change of the part: 'hats softer and a touch left', 'the snare louder, a bit to the right'
+    (r"^(?:the\s+)?(\w+)\s+(\w+er)\s*(?:and|,)\s+((?:a\s+(?:touch|bit|little)|slightly|hard|far)\s+)?(?:to\s+(?:the\s+)?)?"
+     r"(left|right)$", r"\1 \2 and pan the \1 \3\4"),
     # a setting's move, then the part: 'vol up on the bass', 'cutoff down a bit for the hats'
     (r"^(?:turn\s+)?(?:the\s+)?(\w+)\s+(up|down)((?:\s+a\s+(?:bit|little|touch|lot))?)\s+(?:on|for|in)\s+(?:the\s+)?(\w+)$",
      r"\4 \1 \2\3"),
@@ -78,6 +81,8 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     # the parts left out by a solo: 'bring the others back', 'the rest back in'
     (r"^(?:bring\s+|put\s+)?(?:the\s+|all\s+the\s+)?(?:others|other\s+parts|rest|everything\s+else)\s+back(?:\s+in)?$", "unsolo"),
     (r"^(?:quit|exit)\s+(?:the\s+)?(\w+)$", r"mute \1"),                 # a learner's 'quit' (quitar): take out
+    (r"^(?:the\s+)?(\w+)\s+(humani[sz]e|quanti[sz]e|mute|unmute|solo)(\s+(?:it\s+)?(?:a\s+(?:bit|little|touch|lot)|"
+     r"slightly|more|less))?$", r"\2 the \1\3"),                      # the verb after the part: 'shaker humanize'
     (r"^(?:undo|revert|take\s+back)\s+(?:that|the|my)\s+last\s+(?:thing|bit|change|step|one|edit|move)$", "undo"),
     (r"^(?:start|begin)\s+to\s+record(?:ing)?$", "record"), (r"^(?:and\s+)?carry\s+on$", "continue"),
     (r"^(?:(?:and|ok|okay|now|so)\s+)?(?:start|play|go|run|take)?\s*(?:it|this|things|everything)?\s*(?:back\s+)?(?:again\s+|"
@@ -244,6 +249,8 @@ def _region(words: str, direction: int, model: PatchModel) -> tuple[str, str, fl
     from .resolve import Resolver
 
     said = [w for w in re.findall(r"[\w.]+", words.lower()) if w not in ("the", "a", "an", "my", "its", "set")]
+    if not said:
+        return None                                   # ('humanize, like a real hand': no param before the word)
     try:
         module_id, spec = Resolver(model).param(Words(tuple(Word(w, 0) for w in said)), hints=False)
     except (LanguageError, ValueError):

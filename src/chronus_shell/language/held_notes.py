@@ -1,0 +1,42 @@
+"""Notes held together, said as a drone: 'hold a drone on the lead: E and B', 'the lead drone E and B', 'change the
+drone to D and A' (a part holding notes now), 'hold E and B on the lead'. Letters joined by 'and' there are the notes
+of the drone, sounding at once — read as chords (E major, then B major, a bar each) or as a melody (e4 then b3 on
+the lead's track), the drone became a progression or a tune. Read as 'hold e+b on <part>'.
+"""
+from __future__ import annotations
+
+import re
+
+from .part_naming import part_named
+from .patch_model import PatchModel
+
+_NOTE = r"[a-g](?:#|b|\s*sharp|\s*flat)?[0-8]?"
+_NOTES = rf"(?P<notes>{_NOTE}(?:\s*(?:,|\+|&|\band\b)\s*{_NOTE})+)"
+_PART = r"(?:the\s+|my\s+|our\s+)?(?P<part>[\w-]+)"
+_FORMS = [re.compile(rf"^{form}[\s.!]*$", re.I) for form in (
+    rf"(?:hold|sustain|keep|play|put|give\s+me)?\s*(?:a\s+|the\s+)?drone\s+(?:on|for|in)\s+{_PART}\s*[:,-]?\s*(?:on\s+)?{_NOTES}",
+    rf"{_PART}\s+drones?\s*[:,-]?\s*(?:on\s+)?{_NOTES}",
+    rf"(?:hold|sustain)\s+{_NOTES}\s+(?:on|in|with)\s+{_PART}",
+)]
+#: A part that holds notes now, changed to others: 'change the drone to D and A'.
+_CHANGE = re.compile(rf"^(?:now\s+)?(?:change|switch|move|retune|set)\s+{_PART}\s+to\s+{_NOTES}[\s.!]*$", re.I)
+
+
+def held_notes(line: str, model: PatchModel) -> tuple[str, str] | None:
+    """(what was understood, 'hold e+b on <part>') for notes said as a drone on a part of the patch, else None."""
+    said = line.strip()
+    match = next(filter(None, (form.match(said) for form in _FORMS)), None)
+    holding = model.last_chord[1] if model.last_chord and model.last_chord[0] == "gate" else None
+    if match is None:
+        match = _CHANGE.match(said)
+        if match is None or part_named(match["part"].lower(), model) != holding or holding is None:
+            return None                               # ('change the chords to D and A': a progression)
+    part = part_named(match["part"].lower(), model)
+    if part is None:
+        return None
+    notes = [re.sub(r"\s*sharp", "#", re.sub(r"\s*flat", "b", n.strip().lower()))
+             for n in re.split(r"\s*(?:,|\+|&|\band\b)\s*", match["notes"])]
+    return f"{' and '.join(notes)} held together on {part} (a drone)", f"hold {'+'.join(notes)} on {part}"
+
+
+__all__ = ["held_notes"]
