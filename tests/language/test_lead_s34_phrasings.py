@@ -170,3 +170,59 @@ def test_a_long_tail_after_a_reverb_is_the_reverb_s():
 def test_a_thing_not_in_the_patch_said_quieter_is_not_the_mix_quieter(phrase):
     with pytest.raises(LanguageError):
         _said(*DRUMS, phrase)
+
+
+# -- the trial of s34: its wrongs -------------------------------------------------------------------------------
+
+def test_sweep_it_with_no_filter_in_the_voice_in_focus_is_refused():
+    """W1: 'sweep it up to 8k' with the noise in focus opened the drone's filter (another voice), in silence."""
+    lines = ("add a saw", "add a lowpass filter at 400 hz", "add white noise", "fade the noise in over 4 bars")
+    with pytest.raises(LanguageError, match="noise1 has no filter cutoff.*sweep filter1"):
+        _said(*lines, "sweep it up to 8k over 4 bars")
+    with pytest.raises(LanguageError):
+        _said(*lines, "open it up")
+    assert _said(*lines, "sweep the filter up to 8k over 4 bars") == ["/ramp/filter1/cutoff 8000.0 16"]
+
+
+def test_unmute_everything_after_mute_everything_brings_back_the_mix_only():
+    """W2: it also brought back a muted snare, a stopped noise and an lfo turned off."""
+    translator = _translator("add a noise", "add a saw", "add a filter", "lfo on the cutoff", "add a kick", "add a snare",
+                             "kick x...x...x...x...", "snare ....x.......x...", "stop the noise", "turn the lfo off",
+                             "mute the snare", "mute everything")
+    assert [str(m) for m in translator.translate("unmute everything")] == ["/mod/master/gain 0.0"]
+    assert "still muted: snare" in " ".join(translator.understood)
+    assert [str(m) for m in _translator("add a kick", "add a snare", "kick x...", "snare ..x.", "mute the snare")
+            .translate("unmute everything")] == ["/seq/mute snare 0"]
+
+
+@pytest.mark.parametrize("lines, bass", [
+    (("play am7", "the second inversion"), "e3"),
+    (("add a triangle wave", "tune it to 440", "now a minor", "make it a seventh chord", "invert it", "the second inversion"), "e"),
+    (("play am7", "invert it", "root position"), "a"),
+])
+def test_a_named_inversion_of_a_minor_seventh_is_counted_from_its_root(lines, bass):
+    """W4: after 'invert it' (c e g a, read as C6), 'the second inversion' gave the third (g in the bass)."""
+    translator = _translator("add a triangle wave", *lines[:-1])
+    translator.translate(lines[-1])
+    said = translator.understood[-1]
+    assert said.split(": ")[1].startswith(bass) and "×" not in said.split(":")[0]
+
+
+@pytest.mark.parametrize("phrase", ["make the five a dominant seventh", "make the 5 a dominant 7th",
+                                    "the fifth chord should be a dominant seventh", "make the v a V7"])
+def test_a_degree_in_words_made_a_dominant_seventh(phrase):
+    """W5: 'a dominant seventh' struck an A7 over the progression (the article read as the root)."""
+    said = _said("add a triangle", "in a minor", "chords i iv v i", phrase)
+    assert said[-1].startswith("/seq/notes chords") and "e3+g#3+b3+d4" in said[-1]
+
+
+def test_a_numeral_made_its_own_upper_case():
+    """'make the iv a IV' said 'the iv is iv already' (the new numeral found as the old one, case aside)."""
+    assert "d3+f#3+a3" in _said("add a triangle", "in a minor", "chords i iv v i", "make the iv a IV")[-1]
+
+
+def test_a_groove_that_adds_drums_says_so():
+    """W6: '3/4 time' with only a metronome hat added a kick and a snare without a word."""
+    translator = _translator("add a triangle", "add a metronome")
+    translator.translate("3/4 time")
+    assert "kick1 and snare1 added" in " ".join(translator.understood)

@@ -2,10 +2,12 @@
 score's Italian ('staccato', 'più mosso'), a number after 'faster' that is the tempo to go to ('faster 140') or after a
 tempo complained of ('too fast, drop it to 110'), a drummer's words for a part ('add a metronome', '2-step kick'), a
 part's pitch move taken back ('the bass back up'), a part out of tune ('the drone is flat'), notes held as a drone
-('hold a drone on the lead: E and B'), one part alone for a time ('everybody out 1 bar, only the clave'). Each gives how it was read and the grammar's words."""
+('hold a drone on the lead: E and B'), one part alone for a time ('everybody out 1 bar, only the clave'), a chord of the progression made another by its
+degree ('make the five a dominant seventh'). Each gives how it was read and the grammar's words."""
 from __future__ import annotations
 
 from .back_words import part_back
+from .degree_words import degree_made
 from .drum_words import drum_words
 from .except_parts import all_out_but
 from .held_notes import held_notes
@@ -20,7 +22,8 @@ from .tuning_words import out_of_tune
 def early_reading(line: str, model: PatchModel) -> tuple[str, str] | None:
     """(what was understood, the line in the grammar's words), or None for a line none of these readers takes."""
     return score_terms(line) or tempo_number(line, model) or tempo_complaint(line, model) or drum_words(line, model) or part_back(line, model) or \
-        out_of_tune(line, model) or held_notes(line, model) or all_out_but(line, lambda word: part_named(word, model))
+        out_of_tune(line, model) or held_notes(line, model) or all_out_but(line, lambda word: part_named(word, model)) or \
+        degree_made(line, model)
 
 
 __all__ = ["early_reading"]

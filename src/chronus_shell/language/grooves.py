@@ -244,7 +244,9 @@ def _play(translator, parts: dict[str, str], said: str, also: str = "", said_par
         return messages
     clauses = [_clause(model, track, steps) for track, steps in tracks.items()]
     messages = translator.translate(", ".join(clauses + ([also] if also else [])))
-    translator.mapper.understood.insert(0, f"{said} — {'; '.join(clauses)}")
+    added = [str(m.args[0]) for m in messages if m.address == "/patch/create"]
+    translator.mapper.understood.insert(0, f"{said} — {'; '.join(clauses)}" + (f" ({' and '.join(added)} added: "
+                                                                                f"'undo' takes the groove back)" if added else ""))
     return messages
 
 

@@ -223,7 +223,7 @@ def near_param(ctx, ref: it.Words | None, names, column: int, what: str = "",
     """The first of `names` on the module (or focus), then its voice, then the patch (not
     for 'it': 'make it punchier' means the sound in focus, never the one drum that has punch)."""
     if ref is not None and ref.texts in PRONOUN_REFS[:4]:
-        ref = None
+        ref, anywhere = None, False                   # ('open it up' with a noise in focus: never another voice's filter)
     if ref is not None:
         typo_checked(ctx, lambda r: None, ref)
         start = ctx.resolve.module(ref)

@@ -48,6 +48,13 @@ def muted_yet_raised(ctx, messages: list[Message]) -> None:
 
 
 def mute(ctx, intent: it.Mute) -> list[Message]:
+    master = ctx.model.spec(MASTER).param("gain") if ctx.model.spec(MASTER) is not None else None
+    if intent.verb == "unmute" and (intent.target is None or intent.target.texts in EVERYTHING) and master is not None \
+            and ctx.model.value(MASTER, "gain") == master.low and (MASTER, "gain") in ctx.model.premute:
+        kept = [n for n, t in ctx.model.tracks.items() if t.muted]
+        ctx.understood.append("the whole mix back (muted as a whole)" + (f"; muted before it, still muted: {', '.join(kept)}"
+                                                                         if kept else ""))
+        return _unmute(ctx, MASTER, intent.column)      # (after 'mute everything': what was off before stays off)
     switch = _switch_param(ctx, intent.target, intent.verb)
     if switch is not None:                            # "turn off the limiter"
         return switch

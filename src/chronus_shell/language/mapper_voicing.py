@@ -34,7 +34,8 @@ def revoice(ctx, intent: ih.Revoice) -> list[Message]:
               "invert": lambda p: _invert(p, intent.times)}[intent.how]
     said = {"open": "open voicing", "close": "close voicing", "bass": "bass note an octave lower",
             "rootless": "without the root", "drop2": "drop 2 voicing", "drop3": "drop 3 voicing",
-            "invert": "root position" if intent.times == 0 else f"inverted {abs(intent.times)}×"}[intent.how]
+            "invert": "root position" if intent.times == 0 else f"inverted {intent.times}×" if intent.times > 0 else
+            f"{('first', 'second', 'third')[min(-intent.times, 3) - 1]} inversion"}[intent.how]
     return rechord(ctx, change, said, intent.column)
 
 
@@ -316,6 +317,9 @@ def _invert(pitches, times: int) -> list[int]:
                 ordered = sorted(rest + [up])
         return ordered
     found = analyse(ordered)
+    sixth = found and found[1] in (QUALITIES["6"], QUALITIES["m6"]) and analyse(ordered[1:] + [ordered[0] + 12])
+    if sixth and sixth[1] in (QUALITIES["m7"], QUALITIES["m7b5"]):
+        found = sixth                                   # an Am7 inverted (c e g a) is no C6: A is its root
     root = found[0] if found else ordered[0] % 12
     low = nearest_below(root, ordered[0] + 1)
     named = sorted({low + (p - low) % 12 for p in ordered})

@@ -281,7 +281,7 @@ def swapped_chord(text: str, line: str):
         if not found:
             continue
         old, new = found.groupdict().get("old"), found["new"]
-        numerals = [_typed(t, line) for t in (old, new) if t and re.fullmatch(_NUMERAL, t)]
+        numerals = [_typed(t, line, last=t is new) for t in (old, new) if t and re.fullmatch(_NUMERAL, t)]
         if numerals and len(numerals) == len([t for t in (old, new) if t]):
             old, new = (numerals[0], numerals[1]) if old else (None, numerals[0])
         elif not (Chord.parse(new) and (old is None or Chord.parse(old))):
@@ -292,10 +292,11 @@ def swapped_chord(text: str, line: str):
     return None
 
 
-def _typed(token: str, line: str) -> str:
-    """A numeral as the line typed it ('V7', 'iv'): its case is the chord's third."""
-    found = re.search(rf"(?<![\w#]){re.escape(token)}(?![\w#°ø+])", line, re.I)
-    return found.group(0) if found else token
+def _typed(token: str, line: str, last: bool = False) -> str:
+    """A numeral as the line typed it ('V7', 'iv'): its case is the chord's third (the new one said last: 'make the
+    iv a IV')."""
+    found = list(re.finditer(rf"(?<![\w#]){re.escape(token)}(?![\w#°ø+])", line, re.I))
+    return found[-1 if last else 0].group(0) if found else token
 
 
 def chord_changes(text: str, line: str):

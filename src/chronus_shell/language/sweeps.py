@@ -22,18 +22,25 @@ _TARGET = re.compile(r"\b(?:to|->|up|down|2)\b|→", re.I)
 _TIME = re.compile(r"\b(?:over|in|during|across|within|for)\s+(?:\w+\s+)?(?:bars?|beats?|measures?|seconds?|secs?|s|minutes?|"
                    r"steps?|takts?)\b|\b(?:slowly|gradually|quickly)\b", re.I)
 
-_NOTHING_NAMED = re.compile(r"^(\s*sweep)\s+(?:(?:it|that|this|them)\s+)?(?=(?:up\s+|down\s+)?to\b|(?:up|down)\b)", re.I)
+_NOTHING_NAMED = re.compile(r"^(\s*sweep)\s+(?P<it>(?:it|that|this|them)\s+)?(?=(?:up\s+|down\s+)?to\b|(?:up|down)\b)", re.I)
 
 
-def sweep_line(text: str) -> tuple[str, str | None]:
+def sweep_line(text: str, model) -> tuple[str, str | None]:
     """(the line, what the echo says): a sweep without a time gets the default; a sweep without a
-    target is refused with the forms that work. Any other line comes back as it is."""
+    target is refused with the forms that work; 'sweep it up' with no cutoff in the voice in focus is refused (it was
+    another voice's filter, in silence). Any other line comes back as it is."""
     match = _SWEEP.match(text)
     if match is None or _REPEATS.search(text):
         return text, None
     rest = match.group("rest")
     if not _TARGET.search(rest):
         raise LanguageError(SWEEP_WHERE, 0, (), text)
+    named = _NOTHING_NAMED.match(text)
+    if named and named["it"] and model.focus in model.modules and \
+            not any(model.spec(m).has_param("cutoff") for m in model.voice_of(model.focus) or [model.focus]):
+        other = next((m for m in model.modules if model.spec(m) and model.spec(m).has_param("cutoff")), None)
+        raise LanguageError(f"{model.focus} has no filter cutoff to sweep: add a filter ('add a filter to {model.focus}')" +
+                            (f", or name the one meant ('sweep {other} up to 2k')" if other else ""), 0, (), text)
     text = _NOTHING_NAMED.sub(r"\1 the cutoff ", text)          # 'sweep down to 300': a sweep is a filter's
     if _TIME.search(rest):
         return text, None

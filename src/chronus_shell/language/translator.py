@@ -236,7 +236,7 @@ class Translator(ReadAgain, UndoHistory):
         if cut_short and self._cuts_short(cut_short[1]):   # 'slow down to 60 over 8 bars', then 'then speed up to 90'
             raise LanguageError(cut_short[0], 0)
         text = cut_short[1] if cut_short else text
-        text, swept = sweep_line(text) if not self._nested else (text, None)   # 'sweep the cutoff to 2k': over
+        text, swept = sweep_line(text, self.model) if not self._nested else (text, None)   # 'sweep the cutoff to 2k': over
         try:                                                                    # 4 bars (sweeps.py), said once
             self._nested += 1
             timed = translate_timed(self, text)      # "… over 8 bars", "at the next bar …" (timed_lines.py)
