@@ -226,3 +226,24 @@ def test_a_groove_that_adds_drums_says_so():
     translator = _translator("add a triangle", "add a metronome")
     translator.translate("3/4 time")
     assert "kick1 and snare1 added" in " ".join(translator.understood)
+
+
+# -- the trial of s34: going back, said the musician's way --------------------------------------------------------
+
+@pytest.mark.parametrize("lines, expected", [
+    (("half time", "back to full time"), ["/seq/speed kick 1.0", "/seq/speed snare 1.0", "/seq/speed hats 1.0"]),
+    (("hats twice as fast", "back to normal hats"), ["/seq/speed hats 1.0"]),
+    (("swing 20%", "straight eighths"), ["/seq/swing 0.0"]),
+    (("swing 20%", "play it straight"), ["/seq/swing 0.0"]),
+])
+def test_back_to_how_it_played(lines, expected):
+    assert _said(*DRUMS, *lines) == expected
+
+
+def test_stop_speeding_up_holds_the_tempo_where_the_glide_is():
+    translator = _translator(*DRUMS, "tempo to 140 over 8 bars")
+    translator.model.bpm, translator.model.going_to = 128.5, {"seq.bpm": 140.0}     # as the shell's RampWatch says
+    assert [str(m) for m in translator.translate("stop speeding up")] == ["/seq/bpm 128.5"]
+    translator.model.going_to = {}
+    with pytest.raises(LanguageError, match="no slowing down is running"):
+        translator.translate("stop slowing down")

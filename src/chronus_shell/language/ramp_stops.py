@@ -14,13 +14,15 @@ from ..engine.params import format_number
 
 _HOLD = r"stop|halt|hold|freeze|pause|end|kill"
 _BACK = r"cancel|undo|abort|scrap|forget|drop|never\s*mind|nevermind|call\s+off|take\s+back"
-_WHAT = r"fade(?:\s+(?:out|in))?|fading|swell|sweep|filter\s+sweep|riser|ramp|glide|automation|build(?:\s*-?\s*up)?"
+_WHAT = (r"fade(?:\s+(?:out|in))?|fading|swell|sweep|filter\s+sweep|riser|ramp|glide|automation|build(?:\s*-?\s*up)?|"
+         r"speeding\s+up|slowing\s+down|accelerating|decelerating|accelerando|ritardando|rallentando")
 _STOP = re.compile(rf"^(?:(?:ok|okay|no|wait|actually|hey)[\s,!]+)*(?P<verb>{_HOLD}|{_BACK})\s+(?:the\s+|that\s+|this\s+|my\s+|it'?s\s+)?"
                    rf"(?:(?P<part>[\w-]+)(?:'s)?\s+)?(?P<what>{_WHAT})(?:\s+(?:there|here|now|where\s+it\s+is|please|pls))*[\s.!]*$",
                    re.I)
 #: The params each word stops (a word not here stops any running ramp).
 _PARAMS = {"fade": ("gain",), "fading": ("gain",), "swell": ("gain",), "sweep": ("cutoff", "tone", "freq"),
-           "glide": ("freq", "bpm"), "riser": ("cutoff", "freq", "gain")}
+           "glide": ("freq", "bpm"), "riser": ("cutoff", "freq", "gain"), **dict.fromkeys(
+               ("speeding", "slowing", "accelerating", "decelerating", "accelerando", "ritardando", "rallentando"), ("bpm",))}
 _TEMPO = "seq.bpm"
 
 
@@ -31,6 +33,7 @@ def ramp_stop(line: str, model: PatchModel, part_named) -> tuple[str, str] | Non
     if match is None:
         return None
     what, hold = match["what"].lower().split()[0], re.fullmatch(_HOLD, match["verb"], re.I) is not None
+    named = re.sub(r"\s+", " ", match["what"].lower()) if _PARAMS.get(what) == ("bpm",) else what   # ('speeding up')
     part = part_named(match["part"].lower()) if match["part"] else None
     if match["part"] and part is None and match["part"].lower() != "filter":
         return None
@@ -38,7 +41,7 @@ def ramp_stop(line: str, model: PatchModel, part_named) -> tuple[str, str] | Non
     running = [key for key in model.going_to
                if (voice is None or key.split(".")[0] in voice) and key.split(".")[1] in _PARAMS.get(what, (key.split(".")[1],))]
     if not running:
-        raise LanguageError(f"no {what} is running now: nothing to {match['verb'].lower()} — to set a level at once, "
+        raise LanguageError(f"no {named} is running now: nothing to {match['verb'].lower()} — to set a level at once, "
                             f"e.g. 'volume -6 db'; 'undo' takes back the last line", match.start("what"))
     settings, said = [], []
     for key in running:
@@ -49,8 +52,8 @@ def ramp_stop(line: str, model: PatchModel, part_named) -> tuple[str, str] | Non
         said.append(f"tempo {format_number(value)} bpm" if key == _TEMPO else
                     f"{module_id} {param} {format_number(value)}{_unit(model, module_id, param)}")
     how = "stopped where it is" if hold else "called off: back where it started"
-    other = f"'cancel the {what}' puts it back where it started" if hold else f"'stop the {what}' keeps it where it is"
-    return f"the {what} {how}: {', '.join(said)} ({other})", " and ".join(settings)
+    other = f"'cancel the {named}' puts it back where it started" if hold else f"'stop the {named}' keeps it where it is"
+    return f"the {named} {how}: {', '.join(said)} ({other})", " and ".join(settings)
 
 
 def _unit(model: PatchModel, module_id: str, param: str) -> str:

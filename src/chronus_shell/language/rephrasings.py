@@ -115,6 +115,12 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:(?:mute|kill|silence|drop)\s+(?:everything|all)|(?:everything|all)\s+out)\s+(?:but|except)\s+(?:for\s+)?(?:the\s+)?(.+)$",
      r"solo \1"),
     (r"^everything\s+(?:back\s+)?in$", "unmute everything"),      # a band leader's 'everybody in'
+    (r"^(?:(?:go|get)\s+)?(?:back\s+to\s+)?(?:full|normal|regular)[\s-]time(?:\s+(?:feel|again))?$", "normal time"),
+    (r"^(?:go\s+)?back\s+to\s+(?:the\s+)?(?:normal|regular|usual)\s+(hats|kick|snare|drums)$", r"\1 normal time"),   # 'hats twice
+    (r"^(?:(?:play\s+(?:it\s+)?|go\s+))?straight(?:\s+(?:eighths|8ths|feel|again))?$",
+     "no swing"),
+    (r"^(?:ok\s+|okay\s+|now\s+)?stop\s+(?:speeding\s+up|slowing\s+down|accelerating|decelerating|getting\s+(?:faster|slower))$",
+     "stop the glide"),
     (r"^stop(?:\s+(?:the\s+)?(?:beat|music|all|everything|it|playing))?\s+(?:at|in|on)\s+(?:the\s+)?(?:bar\s+end|end\s+of\s+"
      r"(?:the\s+|this\s+)?(?:bar|measure|compasso)|(?:1|one|downbeat)\s+of\s+the\s+next\s+(?:bar|measure))$", "stop at the end of the bar"),
     (r"^(?:put\s+|add\s+|set\s+)?(?:a\s+|some\s+)?(?:chance|probability)\s+(?:on|for|to)\s+(?:the\s+)?(.+?)[,\s]+"
