@@ -55,13 +55,18 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(?:please|pls|plz|thanks|thank you|ty|thx|rn|tbh|ngl|imo|fr|sorry|maybe|perhaps|about|around|roughly|approximately|"
      r"entirely|for now|for me|i think|if possible|would be lovely|would be great|so i can hear|"
      r"a little bit|let'?s|i'?d like|go ahead and)\b", ""),
-    (r"(?<=\w)(?:\s*[?!]|\.)\s+(?=\w)", ", "),       # (a dot with a space before it is a rest: 'wob: a1 . c2 .')
+    (r"(?<=\w)(?:\s*[?!]|(?<![xX.\-|]{3})\.)\s+(?=\w)", ", "),   # (a dot with a space before it is a rest: 'wob: a1 . c2 .';
+    #   one ending a rhythm is its last step: 'hats x.x.x.x. louder')
+    (r"(?<=[xX.\-|]{3})(?<!xxx)\s+(?=(?:a\s+(?:bit|little|touch|tad)\s+)?(?:[a-z]{2,}er|more|less)\b(?!\s+than\b))", ", "),
+    #   ('kick x...x... softer': the rhythm, then how it sounds)
+
     (r"\bminus\s+(?=\d)", "-"),
     (r"(?<=\w)\s+(?=i\s+(?:can'?t|cannot|can\s+not)\s+(?:hear|feel)\b)", ", "),   # 'bass louder i cant feel it': a reason
     (r"(?<=\d)\s*&\s*(?=\d)", " and "),
     (r"(?<!\w)['\"]|['\"](?!\w)", ""),
     (r"\b(add|put)\s+(?:a|an)\s+(?:second|2nd|third|new|extra)\b", r"\1 a"),
     (r"(?<=[xX.\-|])\s+(?=[A-Za-z][\w-]*\s+\|?[xX.][xX.\-| ]{2,})", ", "),
+    (r"^dub\s+(?:out\s+)?(the\s+[\w-]+|it|them|everything)(?:\s+out)?\b", r"drop \1"),   # 'dub the snare out': taken out a while
     (r"\breal quick\b", ""), (r"\bright now\b(?=.)", "now"),
     (r"(?:,\s*|\s+)(?:no|without|skip(?:\s+the)?)\s+quanti[sz](?:e|ation|ing)\b|\bunquanti[sz]ed\b", " now"),
     (r"\bnow(?:[\s,]+now)+\b", "now"),
