@@ -43,8 +43,6 @@ def faded(line: str) -> tuple[str, str] | None:
     who = (match["who"] or match["who2"] or match["who3"] or "").strip(" ,")
     verb = (match["verb"] or match["bring"] or "").lower()
     way = (match["way"] or match["way2"] or match["way3"] or "").lower()
-    if not who and verb in ("diminuendo", "crescendo"):
-        return f"read as '{verb} over {match['n']} {match['unit']}'", f"{verb} over {match['n']} {match['unit']}"
     if not who or re.search(r"\b(?:fade|swell|over|bars?|in|out)\b", who, re.I) and not _EVERYTHING.match(who):
         return None                                   # (the words before are no parts: left to the grammar's refusal)
     if verb.startswith("swell") and not match["from"]:

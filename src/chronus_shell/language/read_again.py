@@ -100,7 +100,7 @@ class ReadAgain:
         before, last = self._state(), (self._last_intent, self._last_text)
         try:
             self._nested, self._hinting = self._nested + 1, True
-            self._translate_line(text)
+            self._translate(text)                 # (the grammar's reading: one the second stage finds it tried already)
             return True
         except LanguageError as err:
             return bool(_LACKS.search(str(err)))
