@@ -13,6 +13,9 @@ from .lead_words import TAKE_BACK
 _CORRECTION = re.compile(rf"^(?:(?:{TAKE_BACK})[\s,.!]+)+(?P<strong>i\s+meant?\s+|make\s+(?:it|that)\s+)?(?P<said>\S.*?)[\s.!]*$|"
                          rf"^i\s+meant?[\s,]+(?P<meant>\S.*?)[\s.!]*$", re.I)
 _UNIT = r"(?:hz|khz|k|ms|s|sec|seconds?|db|bpm|%|cents?|semitones?)"
+#: After the value meant: what it was ('…, not 40'), an apology ('I misspoke', 'forgive me').
+_NOT_WHAT_IT_WAS = re.compile(r"(?:\s*,?\s*not\s+-?\d[\d.]*\s*\w*)?(?:[\s.,!]+(?:i\s+misspoke|forgive\s+me|my\s+mistake|my\s+bad|"
+                              r"sorry)[\s.!]*)*$", re.I)
 _VALUE = re.compile(rf"^(?P<number>-?\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})?$", re.I)
 _SPAN = re.compile(r"^(?P<prep>over|for|in|across)\s+(?:the\s+next\s+)?\d+(?:\.\d+)?\s+(?P<unit>bars?|beats?|seconds?|secs?)$", re.I)
 _WAYS = {"up": "down", "down": "up", "higher": "lower", "lower": "higher", "louder": "quieter", "quieter": "louder",
@@ -26,7 +29,9 @@ def correction_of_last(line: str, last_text: str, part_named, sound_named=None) 
     match = _CORRECTION.match(line.strip())
     if match is None or not last_text or last_text.lstrip().startswith("/"):
         return None
-    said = (match.group("said") or match.group("meant")).strip(" ,")
+    said = _NOT_WHAT_IT_WAS.sub("", (match.group("said") or match.group("meant")).strip(" ,"))   # '44, not 40. I misspoke.'
+    if not said:
+        return None
     new = _value_replaced(last_text, said) or _span_replaced(last_text, said) or _way_turned(last_text, said) or \
         (_part_replaced(last_text, said, sound_named) if sound_named else None)
     if new is None:
