@@ -258,3 +258,99 @@ def test_a_tempo_glide_said_otherwise_is_the_glide(phrase, expected):
 def test_a_glide_that_may_be_the_part_in_focus_is_still_asked():
     with pytest.raises(LanguageError, match="could be the tempo"):
         last(*DRUMS, "add a saw", "then bring it back up to 150 over 4 bars")
+
+
+# -- a part tuned by a note and its Hz together -----------------------------------------------------------------------
+ZITHER = PAD + ("the sine is my guzheng", "the triangle is my drone voice", "/mod/sine1/freq 300")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("guzheng note is A, 440", "/mod/sine1/freq 440.0"),
+    ("guzheng to E, 329", "/mod/sine1/freq 329.0"),
+    ("guzheng to G, 392 hz", "/mod/sine1/freq 392.0"),
+    ("tune the guzheng down to D, 146 hz", "/mod/sine1/freq 146.0"),
+    ("guzheng to A5 880hz", "/mod/sine1/freq 880.0"),
+    ("drone voice down to A, low, around 110", "/mod/triangle1/freq 110.0"),
+])
+def test_a_note_and_its_hz_tune_the_part(phrase, expected):
+    assert last(*ZITHER, phrase) == [expected]
+
+
+def test_a_kick_tuned_down_to_an_hz():
+    assert last(*DRUMS, "kick tune down, deeper, like 45 hz") == ["/mod/kick1/freq 45.0"]
+
+
+@pytest.mark.parametrize("phrase", ["guzheng to E, 400",            # 400 Hz is no E
+                                    "guzheng up to C, 130",          # up, to below where it is
+                                    "guzheng down 20",               # a step, no pitch
+                                    "tune the guzheng to A = 440 please, the A below middle C"])
+def test_a_note_and_hz_that_disagree_are_not_guessed(phrase):
+    said = _said(*ZITHER, phrase)
+    assert said is None or not any(m.startswith("/mod/sine1/freq") for m in said)
+
+
+def test_a_step_in_hz_stays_a_step():
+    assert last(*DRUMS, "kick tune down 20 hz please") == ["/mod/kick1/freq 30.0"]      # (from 50)
+
+
+# -- the dev sets' refused phrasings: how far after a comma, 'percent', '…, not 40', apologies, 'transposed' -------------
+@pytest.mark.parametrize("lines, expected", [
+    (PAD + ("the sine is the harmonics", "Harmonics to the right, slightly"), ["/mod/sine1/pan 0.25"]),
+    (PAD + ("add a reverb", "reverb at 40%", "That is too much, go back to 25 percent."), ["/mod/reverb1/mix 0.25"]),
+    (PAD + ("tempo 50", "Even slower — 40."), ["/seq/bpm 40.0"]),
+    (PAD + ("tempo 40", "Please forgive me, 44, not 40."), ["/seq/bpm 44.0"]),
+    (PAD + ("master -6 dB", "up 3 from there"), ["/mod/master/gain -3.0"]),
+    (PAD + ("add a filter to the triangle", "the triangle brighter", "too bright, less"), ["/mod/filter1/cutoff 1000.0"]),
+])
+def test_musicians_wording_around_a_command(lines, expected):
+    assert last(*lines) == expected
+
+
+def test_not_the_part_is_never_dropped():
+    said = _said(*DRUMS, "mute everything, not the kick")
+    assert said is None or "/seq/mute kick 1" not in said
+
+
+HARP = PAD + ("the triangle is my harp", "/seq/add arpa triangle1 x.x.x.x.x.x.x.x.", "/seq/notes arpa c4 . e4 . g4 . c5 .")
+
+
+@pytest.mark.parametrize("lines, notes", [
+    (HARP + ("Harp transposed down a semitone, please",), "b3 . d#4 . f#4 . b4 ."),
+    (HARP + ("Harp transposed down a semitone, please", "No, up a semitone. Forgive me."), "c#4 . f4 . g#4 . c#5 ."),
+    (HARP + ("the harp down a fourth", "No — down a fifth. I misspoke."), "f3 . a3 . c4 . f4 ."),
+])
+def test_a_part_transposed_and_its_correction_with_an_apology(lines, notes):
+    assert last(*lines)[-1] == f"/seq/notes arpa {notes}"
+
+
+ZHENG = PAD + ("the triangle is my drone", "the sine is my whistle", "/seq/add zheng sine1 x.x.x.x.",
+               "/seq/notes zheng c5 d5 e5 g5")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("drone tune 5 cents down", ["/mod/triangle1/detune -5.0"]),
+    ("zheng start one step late", ["/seq/shift zheng 1"]),
+    ("whistle one octave high", ["/mod/sine1/freq 880.0", "/seq/notes zheng c6 d6 e6 g6"]),
+    ("zheng twice fast", ["/seq/speed zheng 2.0"]),
+    ("whistle to right a little, drone center", ["/mod/sine1/pan 0.25", "/mod/triangle1/pan 0.0"]),
+    ("drone softer during the prayer.", ["/mod/triangle1/gain 0.4"]),
+])
+def test_plain_slips_of_word_order_and_small_words(phrase, expected):
+    assert last(*ZHENG, phrase) == expected
+
+
+def test_undo_x2_is_two_undos():
+    assert last(*ZHENG, "drone softer", "whistle louder", "undo x2") == ["/mod/sine1/gain 0.5", "/mod/triangle1/gain 0.5"]
+
+
+def test_during_the_next_bars_is_still_a_time():
+    said = _said(*ZHENG, "drone softer during the next 4 bars")
+    assert said is None or any(m.startswith("/ramp/") or m.startswith("/at") for m in said)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("start the band", ["/seq/start"]), ("everything stop after this bar", ["/seq/stop bar"]),
+    ("the band louder", ["/mod/master/gain 3.0"]),
+])
+def test_the_band_is_everything(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
