@@ -274,6 +274,17 @@ _SWAPS = tuple(re.compile(p) for p in (
     rf"(?:(?:no|nah),? )?(?:play |use |try |make it )?(?:an? )?(?P<new>{_SYMBOL})(?: chord)? instead"))
 
 
+#: A chord said in words after what it replaces ('… should be D minor', 'make the first chord B flat major seventh').
+_SAID_CHORD = re.compile(r"\b(?P<pre>be|become|becomes|to|into|with|chord|one|an|a):? (?P<root>[a-g](?:#|b)?)(?: (?P<acc>sharp|flat))?"
+                         r" (?P<q>major|minor)(?: (?P<sev>seventh|7th|7))?(?= instead|,|$)")
+
+
+def _symbol(said: re.Match) -> str:
+    accidental = {"sharp": "#", "flat": "b", None: ""}[said["acc"]]
+    quality = ("m" if said["q"] == "minor" else "maj" if said["sev"] else "") + ("7" if said["sev"] else "")
+    return f"{said['pre']} {said['root']}{accidental}{quality}"
+
+
 def swapped_chord(text: str, line: str):
     """One chord of the last given replaced by another (mapper_chord_swaps.py): chord symbols, or roman numerals
     as typed (their case says the third) — both of one kind."""
@@ -292,17 +303,6 @@ def swapped_chord(text: str, line: str):
         return ih.SwapChord(old, new, column_of(found["new"], line), ORDINALS[place] if place else None,
                             found.groupdict().get("noun") == "one")
     return None
-
-
-#: A chord said in words after what it replaces ('… should be D minor', 'make the first chord B flat major seventh').
-_SAID_CHORD = re.compile(r"\b(?P<pre>be|become|becomes|to|into|with|chord|one|an|a):? (?P<root>[a-g](?:#|b)?)(?: (?P<acc>sharp|flat))?"
-                         r" (?P<q>major|minor)(?: (?P<sev>seventh|7th|7))?(?= instead|,|$)")
-
-
-def _symbol(said: re.Match) -> str:
-    accidental = {"sharp": "#", "flat": "b", None: ""}[said["acc"]]
-    quality = ("m" if said["q"] == "minor" else "maj" if said["sev"] else "") + ("7" if said["sev"] else "")
-    return f"{said['pre']} {said['root']}{accidental}{quality}"
 
 
 def _typed(token: str, line: str) -> str:
