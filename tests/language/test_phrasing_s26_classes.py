@@ -53,7 +53,7 @@ def test_the_comparison_is_said_back():
 # -- a nickname in a line that cannot be read: the part it names, never a lookalike ------------------
 @pytest.mark.parametrize("context, phrase, part", [
     (PAD, "pad rev 50%", "triangle1"),
-    (PAD, "the pad should swell in over 6 seconds", "triangle1"),
+    (PAD, "the pad should glisten over 6 seconds", "triangle1"),     # ('… swell in …': a reading, s34)
     (("add a saw at 40 hz", "add a sine at 440 hz"), "sub too much, the acid bass", "saw1"),
 ])
 def test_a_nickname_in_an_unread_line_names_its_part(context, phrase, part):
@@ -87,7 +87,8 @@ def test_it_is_named_by_the_part_in_focus():
     assert last(*PAD, "sine louder", "call it piano", "piano quieter") == ["/mod/sine1/gain 0.5"]
 
 
-@pytest.mark.parametrize("phrase", ["call it cutoff", "call the sine bass", "call the triangle saw"])
+@pytest.mark.parametrize("phrase", ["call it cutoff", "call the triangle saw"])   # ('call the sine bass': the bass part,
+# test_lang_s34_families.py)
 def test_a_name_the_language_knows_is_refused(phrase):
     assert "already means something here" in refused(*PAD, phrase)
 

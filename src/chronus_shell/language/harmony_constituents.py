@@ -116,8 +116,8 @@ _PHRASE_SCREEN = Screen((pattern, kind) for kind, pattern in _PHRASES)
 RESTS = frozenset((".", "~", "_", "-", "rest"))
 _TOKENS = re.compile(r"[^\s,|→;:?!]+")
 _SPLIT_DASH = re.compile(r"(?<=\S)-(?=[\w#])|\s*[–—]\s*(?=[\w#])|(?<=\w)[–—](?=\w)")   # 'ii-V-I', 'I – IV'; ' - ' a rest
-_ROMAN = re.compile(r"(?:b|#)?(?:vii|vi|iv|v|iii|ii|i)(?:°|o|dim|\+|aug|maj7|7|64|6|ø)?", re.I)
-_TYPED_ROMAN = re.compile(r"(?<![\w#])(?:b|#)?[ivIV]+(?:°|o|dim|\+|aug|maj7|7|64|6|ø)?(?![\w])")
+_ROMAN = re.compile(r"(?:b|#)?(?:vii|vi|iv|v|iii|ii|i)(?:°|o|dim|\+|aug|maj7|7|64|6|ø)?(?:/(?:b|#)?(?:vii|vi|iv|v|iii|ii|i))?", re.I)
+_TYPED_ROMAN = re.compile(r"(?<![\w#])(?:b|#)?[ivIV]+(?:°|o|dim|\+|aug|maj7|7|64|6|ø)?(?:/(?:b|#)?[ivIV]+)?(?![\w])")   # ('V/V')
 #: A quality said without its root ('sus4', 'minor 9', '7'): a chord once a root is said ('… on G').
 _QUALITY = re.compile(r"(?:maj|min|m|dom|sus|add|dim|aug|major|minor|dominant)?\d{0,2}(?:sus[24]|add\d+|b5|#5|#11|b9)?")
 _ARTICLES = frozenset(("a", "an", "the", "to", "and", "then", "that", "this", "into"))

@@ -13,21 +13,27 @@ from .lead_words import TAKE_BACK
 _CORRECTION = re.compile(rf"^(?:(?:{TAKE_BACK})[\s,.!]+)+(?P<strong>i\s+meant?\s+|make\s+(?:it|that)\s+)?(?P<said>\S.*?)[\s.!]*$|"
                          rf"^i\s+meant?[\s,]+(?P<meant>\S.*?)[\s.!]*$", re.I)
 _UNIT = r"(?:hz|khz|k|ms|s|sec|seconds?|db|bpm|%|cents?|semitones?)"
+#: After the value meant: what it was ('…, not 40'), an apology ('I misspoke', 'forgive me').
+_NOT_WHAT_IT_WAS = re.compile(r"(?:\s*,?\s*not\s+-?\d[\d.]*\s*\w*)?(?:[\s.,!]+(?:i\s+misspoke|forgive\s+me|my\s+mistake|my\s+bad|"
+                              r"sorry)[\s.!]*)*$", re.I)
 _VALUE = re.compile(rf"^(?P<number>-?\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})?$", re.I)
 _SPAN = re.compile(r"^(?P<prep>over|for|in|across)\s+(?:the\s+next\s+)?\d+(?:\.\d+)?\s+(?P<unit>bars?|beats?|seconds?|secs?)$", re.I)
 _WAYS = {"up": "down", "down": "up", "higher": "lower", "lower": "higher", "louder": "quieter", "quieter": "louder",
          "faster": "slower", "slower": "faster", "in": "out", "out": "in"}
 
 
-def correction_of_last(line: str, last_text: str, part_named) -> tuple[str, str, bool] | None:
+def correction_of_last(line: str, last_text: str, part_named, sound_named=None) -> tuple[str, str, bool] | None:
     """(the last line as meant, how it was read, whether it is a whole command said instead) when `line` corrects
     the last line, else None. A whole command only after 'I meant' ('no, I meant tempo 98'): it takes the last
     change's place only where it sets what that change set (checked when it is said: read_again._said_again)."""
     match = _CORRECTION.match(line.strip())
     if match is None or not last_text or last_text.lstrip().startswith("/"):
         return None
-    said = (match.group("said") or match.group("meant")).strip(" ,")
-    new = _value_replaced(last_text, said) or _span_replaced(last_text, said) or _way_turned(last_text, said)
+    said = _NOT_WHAT_IT_WAS.sub("", (match.group("said") or match.group("meant")).strip(" ,"))   # '44, not 40. I misspoke.'
+    if not said:
+        return None
+    new = _value_replaced(last_text, said) or _span_replaced(last_text, said) or _way_turned(last_text, said) or \
+        (_part_replaced(last_text, said, sound_named) if sound_named else None)
     if new is None:
         found = corrected(f"{last_text.rstrip(' .!')}, i mean {said}", part_named)
         new = found[0][0] if found and found[0][0].strip() != said else None     # (a whole clause: below)
@@ -51,6 +57,27 @@ def _value_replaced(last: str, said: str) -> str | None:
     number = re.match(r"-?\d+(?:\.\d+)?", found[0].group(0))
     end = found[0].end() if unit else found[0].start() + number.end()      # (a bare number keeps the unit said before)
     return last[:found[0].start()] + said + last[end:]
+
+
+_PART = re.compile(r"^(?:(?:on|to|for|of)\s+)?(?:the\s+|my\s+)?(?P<part>[\w-]+)$", re.I)
+
+
+def _part_replaced(last: str, said: str, sound_named) -> str | None:
+    """'the flute' for the one sound the last line named ('oboe louder', 'add a reverb to the oboe'); the last line
+    said of the flute when it named none ('louder', with the oboe in focus). `sound_named(word)` is the sound (a voice
+    or a drum) a word names, or None. Two sounds named: which one is not guessed."""
+    match = _PART.match(said)
+    meant = sound_named(match.group("part").lower()) if match else None
+    if meant is None:
+        return None
+    words = list(re.finditer(r"[\w-]+", last))
+    named = [w for w in words if sound_named(w.group(0).lower()) is not None]
+    if len({sound_named(w.group(0).lower()) for w in named}) > 1 or meant in {sound_named(w.group(0).lower()) for w in named}:
+        return None
+    if not named:
+        return f"the {match.group('part')} {last}" if re.match(r"^[a-z]+er\b|^(?:a\s+(?:bit|little)\s+)?(?:more|less)\b",
+                                                               last.strip(), re.I) else None
+    return re.sub(rf"(?<![\w-]){re.escape(named[0].group(0))}(?![\w-])", match.group("part"), last)
 
 
 def _span_replaced(last: str, said: str) -> str | None:

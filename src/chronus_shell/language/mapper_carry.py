@@ -45,6 +45,9 @@ def carry(ctx, previous, intent):
     _no_second_direction(previous, intent)
     if previous is not None and isinstance(intent, it.BareValue) and (intent.value.unit or "").lower() == "bpm":
         return it.SetParam(it.Words((it.Word("tempo", intent.value.column),)), intent.value)   # '…, 140 bpm'
+    if isinstance(previous, it.PlayPattern) and previous.target is not None and isinstance(intent, it.Comparative) \
+            and intent.ref is None and intent.word.lower() not in _TEMPO_WORDS:
+        return replace(intent, ref=previous.target)      # 'kick x...x..., softer': the kick, not the part in focus
     both = _both_rhythms(previous, intent)               # 'kick on every beat and the offbeats': both, on the kick
     if both is not None:
         return both
@@ -85,6 +88,10 @@ def carry(ctx, previous, intent):
     if slot is None or not _names_something(ctx, words):
         return intent
     return replace(previous, **{slot: words})
+
+
+#: Comparatives of the tempo, never of the part a rhythm was just given ('hats x.x., faster': as before).
+_TEMPO_WORDS = ("faster", "slower", "quicker")
 
 
 def _no_second_direction(previous, intent) -> None:

@@ -223,6 +223,12 @@ def degree_chord(ctx, typed: str, column: int, key=None) -> Chord:
     numeral's 7 is the dominant seventh, as lead sheets write it (V7, the blues' I7 IV7, III7);
     'maj7' the major seventh, '7th' the key's own seventh ('ii–V–I with sevenths': Dm7 G7 Cmaj7). A
     numeral off the scale (bVII, #iv) takes its chord from its case, its root spelled from the degree."""
+    if "/" in typed and re.fullmatch(r"[^/]+/(?:b|#)?[ivIV]+", typed):   # 'V/V', 'vii°/ii': the chord of the other's key
+        of, on = typed.split("/")
+        goal = degree_chord(ctx, on, column, key)
+        said = degree_chord(ctx, of, column, (re.sub(r"-?\d+$", "", name(goal.root, goal.flats)),
+                                               "major" if on.lstrip("b#")[:1].isupper() else "minor"))
+        return Chord(typed, said.root, said.intervals, None, said.flats)
     tonic, scale = _key_or_ask(ctx, key, column, "chords by degree")
     steps = SCALES[scale]
     if len(steps) != 7:

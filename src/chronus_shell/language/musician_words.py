@@ -43,6 +43,11 @@ SLANG = {
     # a synthesist's terms: 'instantiate a sine', 'phase-shift the hats', 'band-pass mode'
     "instantiate": "add", "spawn": "add", "phase-shift": "shift", "band-pass": "bandpass", "low-pass": "lowpass",
     "high-pass": "highpass", "sample-and-hold": "random", "s&h": "random",
+    # British note values: 'delay time a dotted crotchet', 'kick in minims', 'hats semiquavers on the last beat'
+    "semibreve": "whole note", "semibreves": "whole notes", "minim": "half note", "minims": "half notes",
+    "crotchet": "quarter note", "crotchets": "quarter notes", "quaver": "eighth note", "quavers": "eighth notes",
+    "semiquaver": "sixteenth note", "semiquavers": "sixteenth notes", "demisemiquaver": "thirty-second note",
+    "demisemiquavers": "thirty-second notes",
 }
 #: Chatter that carries no instruction here ("real plucky", "like 200hz", "nice, now ...").
 NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "super", "pretty", "kinda",
@@ -65,6 +70,8 @@ NOT_TYPOS = {"made", "listen", "listening", "stone", "kind", "mind", "wonder", "
              "write", "tube", "spice", "shake", "stream", "stale", "love", "lean", "good", "bang", "bite", "bland",
              "chant", "haul", "hiss", "mast", "muck", "rattle", "seat", "tough", "wail", "whose", "wound", "nope",
              "come", "came", "camp",
+             # a show's and a studio's words ('cue 3' is no 'cut', 'dub the snare out' no 'db', 'brush' no 'bitcrush')
+             "cue", "cues", "dub", "dubs", "brush", "brushes", "mud", "muddy", "same", "ought", "count",
              # a song's sections: 'no hats in the chorus' is not 'the chords'
              "chorus", "verse", "verses", "intro", "outro", "breakdown", "coda", "hook"}
 #: Words of named rhythms the grammar reads in phrases ("on the offbeat"): never typos.

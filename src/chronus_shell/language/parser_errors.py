@@ -27,6 +27,8 @@ _PART_RULES = {"words", "value", "quantity", "note", "word_value", "amount", "to
                "name", "direction", "more_less", "param_value"}
 _WORD_AT = re.compile(r"\S+")
 _LOOKS_LIKE_PATTERN = re.compile(r"^\s*[xX.][xX.\-| ]*(\s|$)")
+#: A rhythm's steps standing as a word of the line ('x...x...', '..x.'): hits and rests, no letters but x.
+_STEPS = re.compile(r"(?<!\S)(?=[.\-|]*[xX])(?=[xX|]*[.\-])[xX.\-|]+(?!\S)")
 
 
 def _unit_typo(line: str, misplaced) -> LanguageError | None:
@@ -118,8 +120,9 @@ def _error_column(line: str, err: UnexpectedInput) -> int:
 
 def _unknown_word(line: str, column: int, is_known) -> tuple[str, int] | None:
     """The word at the error if nobody knows it, else the first unknown word before it."""
-    words = [(m.group(), m.start()) for m in re.finditer(r"[A-Za-z_][\w\-#]*", line)
-             if m.start() <= column]
+    steps = [range(m.start(), m.end()) for m in _STEPS.finditer(line)]   # 'x' of 'x...x...' is no word ('kick x... softer')
+    words = [(m.group(), m.start()) for m in re.finditer(r"(?<![\w#])[A-Za-z_][\w\-#]*", line)
+             if m.start() <= column and not any(m.start() in span for span in steps)]
     at_error = [w for w in words if w[1] == column and not is_known(w[0])]
     before = [w for w in words if not is_known(w[0])]
     return (at_error or before or [None])[0]

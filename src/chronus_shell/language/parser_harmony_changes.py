@@ -252,7 +252,7 @@ def singers_range(text: str, line: str):
 
 _SYMBOL = r"[a-g](?:#|b)?[\w#+/°ø-]*"
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-             "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "last": -1}
+             "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "last": -1, "final": -1}
 #: The chord replaced: by name ('the F') or by its place ('the second one', 'the last chord').
 #: A roman numeral said as a chord of the key ('the V should be V7', 'make the iv a iv7').
 _NUMERAL = r"(?:b|#)?(?:vii|vi|iv|v|iii|ii|i)(?:°|o|dim|\+|aug|maj7|7|ø)?"
@@ -269,13 +269,26 @@ _SWAPS = tuple(re.compile(p) for p in (
     rf"{_OLD} (?:should|must|could|needs to|has to|ought to|wants to|can)? ?(?:just |really |actually |simply )?"
     rf"(?:be|become|becomes|->|→|=) {_NEW}{_AFTER}",
     rf"(?:make|change|turn|swap|switch|replace) {_OLD.replace('(?!a )', '(?!an? )')} (?:into |to |for |with )?{_NEW}{_AFTER}",
+    rf"(?:the )?(?P<place>{'|'.join(ORDINALS)}) (?P<noun>one|chord):? {_NEW}{_AFTER}",      # 'last chord: A major'
     rf"(?:play |use |try )?(?:an? )?(?P<new>{_SYMBOL})(?: chord)? instead of (?:the |that )?(?P<old>{_SYMBOL})(?: chord)?",
     rf"(?:(?:no|nah),? )?(?:play |use |try |make it )?(?:an? )?(?P<new>{_SYMBOL})(?: chord)? instead"))
+
+
+#: A chord said in words after what it replaces ('… should be D minor', 'make the first chord B flat major seventh').
+_SAID_CHORD = re.compile(r"\b(?P<pre>be|become|becomes|to|into|with|chord|one|an|a):? (?P<root>[a-g](?:#|b)?)(?: (?P<acc>sharp|flat))?"
+                         r" (?P<q>major|minor)(?: (?P<sev>seventh|7th|7))?(?= instead|,|$)")
+
+
+def _symbol(said: re.Match) -> str:
+    accidental = {"sharp": "#", "flat": "b", None: ""}[said["acc"]]
+    quality = ("m" if said["q"] == "minor" else "maj" if said["sev"] else "") + ("7" if said["sev"] else "")
+    return f"{said['pre']} {said['root']}{accidental}{quality}"
 
 
 def swapped_chord(text: str, line: str):
     """One chord of the last given replaced by another (mapper_chord_swaps.py): chord symbols, or roman numerals
     as typed (their case says the third) — both of one kind."""
+    text = _SAID_CHORD.sub(_symbol, text)                  # 'the last chord should be A major': A
     for pattern in _SWAPS:
         found = pattern.fullmatch(text.strip(" .!"))
         if not found:

@@ -181,8 +181,9 @@ LOOSE_COUNT = re.compile(rf"^(?:play\s+)?{TRACK}\s+(?P<n>{NUM})\s+(?:hits?|pulse
 _PART = (r"(?:(?:the|my)\s+)?(?P<track>kick|snare|hats?|hi-?hats?|hihats?|claps?|rims?|rides?|toms?|shakers?|perc\w*|cymbals?|"
          r"drums?|bass(?:line)?|chords?|keys|pads?|lead|melody|arp)")
 #: A note value a part plays on every one of (not 'quarter' alone: 'hats quarter' may be a level).
-_NOTE_VALUE = (r"(?P<unit>1/16|1/8|sixteenths?|16ths?|semiquavers?|eighths?|8ths?|quavers?|quarters|crotchets|quarter(?=[- ]notes?))"
-               r"(?:[- ]notes?)?")
+_NOTE_VALUE = (r"(?P<unit>1/16|1/8|sixteenths?|16ths?|semiquavers?|(?:dotted\s+)?(?:eighths?|8ths?|quavers?|quarters|crotchets|"
+               r"quarter(?=[- ]notes?)|minims|halves|half(?=[- ]notes)|dotted\s+(?:half|quarter|eighth)(?=[- ]notes?))|"
+               r"whole(?=[- ]notes)|semibreves)(?:[- ]notes?)?")
 #: A DAW's triplet grid on a drum part ('hats 1/16T'; 'delay 1/8T' is the delay's time).
 SPEED.append(_p(rf"(?:play\s+)?{_PART}\s+(?:(?:in|as|on)\s+)?(?P<tripunit2>1/8|1/16|1/4)t"))
 EVERY = [

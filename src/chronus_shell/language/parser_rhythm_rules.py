@@ -325,7 +325,7 @@ def _roll(match, column):
 def _every(match, column):
     said = match.groupdict().get("every") or "1"
     every = int(re.match(r"\d+", said)[0]) if said[0].isdigit() else _num(said)
-    steps = every * UNIT_STEPS[re.sub(r"[- ]notes?$", "", match["unit"].lower()).rstrip("s")]
+    steps = every * UNIT_STEPS[re.sub(r"\s+", " ", re.sub(r"[- ]notes?$", "", match["unit"].lower())).rstrip("s")]
     if not 1 <= steps <= 64:
         raise LanguageError(f"a hit every {steps} steps: the sequencer counts 1 to 64 steps between hits", column)
     length = 16 if 16 % steps == 0 else steps             # a count that does not fit a bar runs across the bar line

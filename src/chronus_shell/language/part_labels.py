@@ -12,6 +12,7 @@ from ..protocol.message import Message
 from .errors import LanguageError
 from .intents import Word, Words
 from .patch_model import PatchModel
+from .resolve import BASS
 from .units import is_note
 from .vocabulary import is_known_word
 
@@ -100,7 +101,7 @@ def name_given(line: str, model: PatchModel) -> str | None:
     said = (match or passing) and ((match or passing).group("what"), (match or passing).group("name"))
     if passing is not None and _name_first(*said, model):
         said = (said[1], said[0].split()[-1])        # 'the violão is the triangle': the name said first
-    if passing is not None and (is_known_word(said[1], model.names()) and said[1].lower() not in NICKNAMES
+    if passing is not None and (is_known_word(said[1], model.names()) and said[1].lower() not in (*NICKNAMES, BASS)
                                 or any(_no_name(word) for word in said[1].lower().split())):
         return None                                   # 'the kick is the loudest', 'the saw is my bass': no new name
     match = match or passing
@@ -114,7 +115,9 @@ def name_given(line: str, model: PatchModel) -> str | None:
         part = Resolver(model).module(Words(tuple(Word(w, match.start("what")) for w in words)), hints=False)
     except LanguageError:
         return None                                   # 'call it a day', 'name the session ...': not a part named
-    if is_known_word(name, model.names()) and name not in NICKNAMES:
+    if name == BASS:                                  # 'call it bass' with its filter in focus: the voice is the bass
+        part = (model.voice_of(part) or [part])[0]
+    elif is_known_word(name, model.names()) and name not in NICKNAMES:
         raise LanguageError(f"'{name}' already means something here: give {part} a name of its own "
                             f"(e.g. 'call {what} {_EXAMPLE_NAME}')", match.start("name"), (), line)
     own = [w for w in name.split() if len(name.split()) > 1 and len(w) >= 3 and not is_known_word(w, model.names())]
@@ -162,7 +165,8 @@ def with_labels(line: str, model: PatchModel) -> str:
     only one of its type ('melody on the theremin: …' as '… on the sine: …', the words every phrasing knows), else its
     id. A label said again before a colon ('blip: …') is a label line, left as it is."""
     names = [n for n, module_id in model.labels.items() if module_id in model.modules
-             and n not in model.tracks]        # a track of that name is what the word names ('sygyt' the track)
+             and n not in model.tracks and n != BASS]    # a track of that name is what the word names ('sygyt' the
+    #                                                      track); 'bass' is the bass part's word already (resolve.py)
     if _SESSION_LINE.match(line) or line.lstrip().startswith("/"):
         return line                                   # 'save as my jam', 'load theremin': a session's name as said;
     #                                                   a raw message names its track as written ('/seq/add sygyt …')

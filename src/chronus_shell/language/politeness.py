@@ -55,13 +55,41 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(?:please|pls|plz|thanks|thank you|ty|thx|rn|tbh|ngl|imo|fr|sorry|maybe|perhaps|about|around|roughly|approximately|"
      r"entirely|for now|for me|i think|if possible|would be lovely|would be great|so i can hear|"
      r"a little bit|let'?s|i'?d like|go ahead and)\b", ""),
-    (r"(?<=\w)(?:\s*[?!]|\.)\s+(?=\w)", ", "),       # (a dot with a space before it is a rest: 'wob: a1 . c2 .')
+    (r"(?<=\w)(?:\s*[?!]|(?<![xX.\-|]{3})\.)\s+(?=\w)", ", "),   # (a dot with a space before it is a rest: 'wob: a1 . c2 .';
+    #   one ending a rhythm is its last step: 'hats x.x.x.x. louder')
+    (r"(?<=[xX.\-|]{3})(?<!xxx)\s+(?=(?:a\s+(?:bit|little|touch|tad)\s+)?(?:[a-z]{2,}er|more|less)\b(?!\s+than\b))", ", "),
+    #   ('kick x...x... softer': the rhythm, then how it sounds)
+
+    (r"(?<=\w)\s*,\s*(?=(?:slightly|a\s+(?:little\s+)?bit|a\s+little|a\s+touch|a\s+tad|a\s+hair|just\s+a\s+(?:bit|touch))[.!]*$)",
+     " "),                                          # 'harmonics to the right, slightly': how far, not a second command
+    (r"(?<=\d)\s*(?:percent|per\s+cent|pct)\b", "%"),                            # 'back to 25 percent'
+    (r"(?<=\w)\s*,\s*not\s+(?:-?\d[\d.]*\s*(?:bpm|hz|db|%|ms)?|(?:the\s+)?(?:eighths|sixteenths|quarters|triplets|"
+     r"halves|quavers|semiquavers|crotchets|16ths|8ths))[.!]*$", ""),      # '44, not 40': the one said, what it was after
+    (r"\s+[—–]\s+", ", "),
+    (r"^(?:(?:please\s+)?forgive\s+me|pardon(?:\s+me)?|my\s+apologies)\b[,.!]*", ""),     # (one after: 'Mute the kick. My
+    #   bad.' takes the line back)
+    (r"^that(?:'?s|\s+is|\s+was)\s+(?=(?:way\s+|much\s+|a\s+bit\s+|still\s+)?too\s+\w+\s*[,.!])", ""),   # 'That is too much, go
+    #   back to 25 percent': the complaint, then the value                                                      # 'Even slower — 40.'
+    (r"\s+from\s+(?:there|here|where\s+it\s+is)(?=[.!]*$)", ""),               # 'up 3 from there'
+    (r"^((?:way\s+|much\s+|a\s+bit\s+|still\s+)?too\s+[a-z]+)\s*[,.!]\s*(?:less|more|lower|higher|down|up)(?:\s+please)?$", r"\1"),
+    #   ('too bright, less': the complaint says which way)
+    (r"^(?:the\s+|my\s+)?([a-z][\w'-]*)\s+(?:transposed|moved|shifted)\s+(?=(?:up|down)\b)", r"transpose the \1 "),
+    #   ('harp transposed down a semitone': a move of the harp's notes)
+    (r"\b(tuned?)\s+(\d+(?:\.\d+)?\s*cents?)\s+(up|down|higher|lower)\b", r"\1 \3 \2"),   # 'drone tune 5 cents down'
+    (r"\b(?:starts?\s+)?(one|a|an|\d+)\s+(steps?|16ths?|sixteenths?|8ths?|eighths?|beats?)\s+(late|early)\b",
+     lambda m: f"{m.group(1)} {m.group(2)} {m.group(3).replace('late', 'later').replace('early', 'earlier')}"),   # 'start one step late'
+    (r"^(undo|redo)\s+x\s*(\d+)$", r"\1 \2 times"),                           # 'undo x2'
+    (r"\btwice\s+(fast|slow)\b", r"twice as \1"), (r"^back\s+(?=normal\b)", "back to "),
+    (r"\b(octaves?|semitones?|fifths?|fourths?)\s+(high|low)\b", r"\1 \2er"),   # 'guzheng one octave high'
+    (r"\bto\s+(right|left)\b", r"to the \1"),
+    (r"\s+during\s+the\s+(?!next\b|last\b)[a-z]+(?:\s+[a-z]+)?(?=[.!]*$)", ""),   # 'organ softer during the prayer'
     (r"\bminus\s+(?=\d)", "-"),
     (r"(?<=\w)\s+(?=i\s+(?:can'?t|cannot|can\s+not)\s+(?:hear|feel)\b)", ", "),   # 'bass louder i cant feel it': a reason
     (r"(?<=\d)\s*&\s*(?=\d)", " and "),
     (r"(?<!\w)['\"]|['\"](?!\w)", ""),
     (r"\b(add|put)\s+(?:a|an)\s+(?:second|2nd|third|new|extra)\b", r"\1 a"),
     (r"(?<=[xX.\-|])\s+(?=[A-Za-z][\w-]*\s+\|?[xX.][xX.\-| ]{2,})", ", "),
+    (r"^dub\s+(?:out\s+)?(the\s+[\w-]+|it|them|everything)(?:\s+out)?\b", r"drop \1"),   # 'dub the snare out': taken out a while
     (r"\breal quick\b", ""), (r"\bright now\b(?=.)", "now"),
     (r"(?:,\s*|\s+)(?:no|without|skip(?:\s+the)?)\s+quanti[sz](?:e|ation|ing)\b|\bunquanti[sz]ed\b", " now"),
     (r"\bnow(?:[\s,]+now)+\b", "now"),
@@ -77,7 +105,9 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"\bin\s+(?:straight\s+)?(eighth|sixteenth|quarter)(?:s|\s+notes)\b", r"\1s"),
     (r"\b(hats?|kick|snare)\s+(eighth|sixteenth|quarter)\s+notes\b", r"\1 \2s"),   # a part's rhythm, not its decay
     (r"^(303|808)\b", r"the \1"),
-    (r"\b(?:the\s+)?whole\s+(?:beat|mix|track|thing|song|tune|band)\b", "everything"),
+    (r"\b(?:the\s+)?whole\s+(?:beat|mix|track|thing|song|tune|band)\b|\bthe\s+band\b", "everything"),
+    (r"^(?:everything|everybody|everyone|all)\s+(?=(?:stop|start)\b)", ""),      # 'everything stop after this bar'
+    (r"^(stop|start)\s+everything(?=\s+(?:after|at|on|in)\b|$)", r"\1"),        # 'start the band': the transport
     (r"\b1/4 notes?\b", "quarter note"), (r"\b1/8 notes?\b", "eighth note"), (r"\b1/16 notes?\b", "sixteenth note"),
     (r"\b3/16\b", "dotted eighth"),
     (r"^((?:the\s+)?\w+)\s+as\s+well$", r"\1 too"),                      # 'the snare as well': a follow-up

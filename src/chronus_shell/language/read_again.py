@@ -16,7 +16,8 @@ from .nearest import missing_part
 from .refusal_wording import nickname_unread, with_nearest
 from .remarks import without_remarks
 from .part_naming import part_named
-from .second_stage import is_back, readings
+from .earlier_patterns import earlier_pattern
+from .second_stage import Reading, is_back, readings
 from .sequence_messages import chord_tracks, last_settings, single_notes_over, what_it_sets
 from .sentences import sentence_by_sentence, topic_first
 from .timed_lines import is_timed, translate_timed
@@ -24,6 +25,8 @@ from .timed_lines import is_timed, translate_timed
 
 class ReadAgain:
     """The Translator's second reading of a line (a mix-in: it uses the translator's state)."""
+
+    _hinting = False                              # a did-you-mean being tried (read_again._works)
 
     def _second_stage(self, line: str, err: LanguageError) -> list[Message]:
         return self._unless_over_chords(line, lambda: self._read_again(line, err), err)
@@ -55,6 +58,9 @@ class ReadAgain:
         worked = self._try_readings(line, candidates)
         if not worked and (meant := self._meant_instead(line)) is not None:
             return meant                          # 'no, I meant 0.5 hz': the last line, as meant, in its place
+        if not worked and (back := earlier_pattern(line, self.undo_stack, self.model.tracks,
+                                                   lambda word: part_named(word, self.model))) is not None:
+            worked = self._try_readings(line, [Reading(back[1], back[0])])    # 'no, back to the swing pattern'
         if not worked and self._refused_reading and (len(candidates) == 1 and candidates[0].intent is not None
                                                      or _SAYS_WHY.search(str(self._refused_reading))):
             raise self._refused_reading           # 'again' that cannot be done again: why
@@ -68,7 +74,8 @@ class ReadAgain:
             return kept                           # 'softer, the clients are lying down'
         if not worked:
             tripped = re.match(r"'[^']+' needs a value|incomplete command|no module has a param", str(err))   # what it tripped on, not the cause
-            raise (tripped and missing_part(line, self.model)) or nickname_unread(err, line, self.model) or with_nearest(err, line)
+            raise (tripped and missing_part(line, self.model)) or nickname_unread(err, line, self.model) or \
+                with_nearest(err, line, self._works)
         sure = [w for w in worked if w[0].sure]
         if len(worked) > 1 and len(sure) == 1:
             worked = sure                         # the line with only chatter left out or slang said plainly
@@ -85,12 +92,35 @@ class ReadAgain:
             self._last_text = line.strip()
         return messages
 
+    def _works(self, text: str) -> bool:
+        """Whether `text` would be done (tried and put back), or refused only for a sound the patch lacks ('cutoff 800'
+        with no filter yet: 'add one'): a did-you-mean is said only when it makes the line read."""
+        if self._hinting:
+            return False                          # (the hint's own refusal asks no hint of its own)
+        before, last = self._state(), (self._last_intent, self._last_text)
+        try:
+            self._nested, self._hinting = self._nested + 1, True
+            self._translate(text)                 # (the grammar's reading: one the second stage finds it tried already)
+            return True
+        except LanguageError as err:
+            return bool(_LACKS.search(str(err)))
+        finally:
+            self._nested, self._hinting = self._nested - 1, False
+            self._restore(before)
+            self._last_intent, self._last_text = last
+
     def _meant_instead(self, line: str) -> list[Message] | None:
         """'no, I meant 0.5 hz', 'no, over 4 bars': the last line undone and said again as meant (line_corrections.py)."""
         if self._refused is not None or not self.undo_stack:
             return None                           # (after a refused line, 'no, down' is of that line, not the one before)
-        meant = correction_of_last(line, self._last_text, lambda word: part_named(word, self.model))
+        meant = correction_of_last(line, self._last_text, lambda word: part_named(word, self.model), self._sound_named)
         return self._said_again(*meant) if meant is not None else None
+
+    def _sound_named(self, word: str) -> str | None:
+        """The voice or drum a word names ('flute', 'kick', 'sine1'), never an effect ('reverb')."""
+        module = part_named(word, self.model)
+        spec = self.model.spec(module) if module in self.model.modules else None
+        return (self.model.voice_of(module) or [module])[0] if spec is not None and spec.role in ("source", "drum") else None
 
     def _said_again(self, text: str, said: str, whole: bool) -> list[Message] | None:
         """The last change undone and `text` said in its place (None, nothing changed: `text` is refused, or, a `whole`
@@ -183,6 +213,8 @@ def _all_words_read(worked: list[tuple]) -> list[tuple]:
     return whole
 
 
+#: A refusal of a line that reads, for a sound the patch has not ('no module in the patch has cutoff (add one: …)').
+_LACKS = re.compile(r"\(add one: |^no module in the patch has |^there is no \w+ yet|^\w+ has no param '")
 #: Refusals about a value or a state, not the words, or two readings named: the second stage has nothing to add.
 _FINAL = re.compile(r"out of range|plays there already|too short to hear|is already|^there is no \w+ sound|already goes through|nothing to (undo|redo)|already at its|is not muted|is muted already|no notes to move|scale on which note|^that move lands in|"
                     r"^that could mean |^nothing else is playing to mute around ")

@@ -47,9 +47,10 @@ def naming_focus(err: LanguageError, model) -> LanguageError:
     return LanguageError(said, err.column, err.suggestions, err.line)
 
 
-def with_nearest(err: LanguageError, line: str) -> LanguageError:
-    """An unknown word whose lookalike is a weak guess ('sweep' → 'sleep'): the nearest documented
-    phrasing instead, so the musician sees a form that works; a rhythm with a slip names the slip."""
+def with_nearest(err: LanguageError, line: str, works=lambda text: True) -> LanguageError:
+    """An unknown word whose lookalike is a weak guess ('sweep' → 'sleep') or does not make the line work ('dub the
+    snare out' → 'db', 'brush the hats' → 'bitcrush': `works` says): the nearest documented phrasing instead, so the
+    musician sees a form that works; a rhythm with a slip names the slip."""
     slip = _bad_step(line)
     if slip is not None:
         return slip
@@ -62,9 +63,10 @@ def with_nearest(err: LanguageError, line: str) -> LanguageError:
     word, guess = match.groups()
     leading = not guess and line.lower().split()[:1] == [word.lower()]     # 'tenderly open the filter': what follows may work
     closeness = SequenceMatcher(None, word, guess).ratio() if guess else 0.0 if leading else 1.0
-    if guess and _agent_noun_of(word, guess):
-        closeness = 0.0
-    if closeness >= 0.75 or (closeness >= 0.65 and guess in module_words()):   # "zuttof" → cutoff
+    if guess and (_agent_noun_of(word, guess) or abs(len(word) - len(guess)) > 2):
+        closeness = 0.0                              # ('brush' is no slip of 'bitcrush': another word)
+    if (closeness >= 0.75 or (closeness >= 0.65 and guess in module_words())) and \
+            (not guess or works(re.sub(rf"(?<![\w']){re.escape(word)}(?![\w'])", guess, line, count=1))):   # "zuttof" → cutoff
         return err
     example = nearest_phrasing(line)
     if example is None:

@@ -201,7 +201,11 @@ class Resolver:
         return found
 
     def bass(self, column: int) -> str:
-        """The bass voice's first module (see the module docstring for the rule)."""
+        """The bass voice's first module (see the module docstring for the rule); a part the musician called the bass
+        ('the saw is the bass') before any other."""
+        named = self.model.labels.get(BASS)
+        if named in self.model.modules:
+            return (self.model.voice_of(named) or [named])[0]
         track = self.model.tracks.get(BASS)
         if track and track.target in self.model.modules:
             return track.target

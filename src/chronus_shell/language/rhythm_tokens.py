@@ -26,9 +26,11 @@ OFTEN = {"sometimes": 0.5, "occasionally": 0.25, "rarely": 0.25, "seldom": 0.25,
          "randomize": 0.5, "randomise": 0.5}
 OFTEN_WORDS = "|".join(sorted((k.replace(" ", r"\s+") for k in OFTEN), key=len, reverse=True))
 UNIT_STEPS = {"step": 1, "sixteenth": 1, "16th": 1, "tick": 1, "semiquaver": 1, "eighth": 2, "8th": 2, "quaver": 2,
-              "beat": 4, "quarter": 4, "crotchet": 4, "minim": 8, "bar": 16, "1/16": 1, "1/8": 2}
-UNIT = (r"(?P<unit>steps?|sixteenths?|16ths?|ticks?|semiquavers?|eighths?|8ths?|quavers?|beats?|quarters?|crotchets?|"
-        r"minims?|bars?)(?:\s+notes?)?")
+              "beat": 4, "quarter": 4, "crotchet": 4, "minim": 8, "bar": 16, "1/16": 1, "1/8": 2, "half": 8, "halve": 8,
+              "whole": 16, "semibreve": 16, "dotted eighth": 3, "dotted quaver": 3, "dotted quarter": 6,
+              "dotted crotchet": 6, "dotted half": 12, "dotted minim": 12}
+UNIT = (r"(?P<unit>steps?|sixteenths?|16ths?|ticks?|semiquavers?|(?:dotted\s+)?(?:eighths?|8ths?|quavers?|quarters?|crotchets?|"
+        r"minims?|half(?=\s+notes?)|halves)|beats?|whole(?=\s+notes?)|semibreves?|bars?)(?:\s+notes?)?")
 DIRECTION = r"(?P<dir>later|late|forwards?|right|along|behind|earlier|early|left|ahead|backwards?|back)"
 SHIFT_VERB = r"(?P<verb>shift|move|nudge|push|pull|rotate|offset|slide|drag|delay|displace|lay|sit)"
 AMOUNT = (r"(?:\s+(?:(?P<little>a\s+little(?:\s+bit)?|a\s+lil|slightly|a\s+bit|a\s+touch|a\s+tad|a\s+smidge|subtly|"

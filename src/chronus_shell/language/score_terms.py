@@ -24,7 +24,7 @@ _PHRASES = tuple((re.compile(pattern, re.I), said) for pattern, said in (
     (r"(?:,\s*)?\b(?:più|piu)\s+(?:piano|p)\b", " quieter"),
     (r"(?:,\s*)?\b(?:più|piu)\s+(?:forte|f)\b", " louder"),
     (r"\s+poco\s+a\s+poco\b", ""),                                  # 'crescendo poco a poco over 8 bars': gradually
-    (r"^(?:♩|𝅘𝅥|quarter(?:\s+note)?|crotchet)\s*=\s*(?=\d)", "tempo "),     # a metronome mark ('q = 20' is a filter's Q)
+    (r"^(?:(?:tempo|metronome|mm|m\.m\.)\s*[:,]?\s*)?(?:♩|𝅘𝅥|quarter(?:\s+note)?|crotchet)\s*=\s*(?=\d)", "tempo "),     # a metronome mark ('q = 20' is a filter's Q)
     (r"^m\.?\s?m\.?\s+(?=\d)", "tempo "),
 ))
 #: Articulation: a touch said alone ('staccato', 'arco again, legato', 'legato please, the notes should connect').

@@ -31,6 +31,14 @@ NOT_HERE = (
      r"\b(?:arrange(?:ment)?|compose|a\s+(?:whole|full|complete)\s+(?:song|track|beat))\b",              # not 'the backing' that plays
      "I don't write whole parts: build it a line at a time, e.g. 'kick on every beat', 'add a saw', "
      "'play Am F C G on the saw'"),
+    (r"\bbrush(?:es|ed|ing)?\b",
+     "no brushes: the snare is a synth drum — nearby, softer and shorter ('snare quieter', 'snare decay 80'), or less "
+     "crack ('snare snap 0.2')"),
+    (r"\bcount(?:s|ed|ing)?\s+(?:it|us|them|me|the\s+band)?\s*(?:off|in)\b|\bcount[- ]?(?:off|in)\b",
+     "no count-in: 'start' begins the parts at the top of the bar — a click to play along: 'add a metronome'"),
+    (r"^(?:(?:go|standby|stand\s+by)\s+(?:for\s+)?)?(?:cue|q)\s*\d+(?:\.\d+)?[a-z]?[\s.!:]*$",
+     "a cue names a place in the show, not what happens there: say it after the cue, e.g. 'cue 3: fade in the noise "
+     "over 8 seconds', 'cue 4: mute the kick'"),
     (r"\btime\s+signature\b|\bmeter\b|\bin\s+[2-9]/(?:4|8)\b",
      "the sequencer keeps no time signature: a pattern's length is its bar — 3/4 is 12 steps ('kick x...........', "
      "'hats x.x.x.x.x.x.'), or a groove keeps its own ('waltz', 'polka 2/4')"),
