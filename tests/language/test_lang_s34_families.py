@@ -350,7 +350,11 @@ def test_during_the_next_bars_is_still_a_time():
 
 @pytest.mark.parametrize("phrase, expected", [
     ("start the band", ["/seq/start"]), ("everything stop after this bar", ["/seq/stop bar"]),
-    ("the band louder", ["/mod/master/gain 3.0"]),
 ])
 def test_the_band_is_everything(phrase, expected):
     assert last(*DRUMS, phrase) == expected
+
+
+def test_normal_speed_after_a_track_sped_up_is_never_the_tempo():
+    said = _said(*ZHENG, "/seq/bpm 72", "zheng twice fast", "back normal speed")
+    assert said is None or not any(m.startswith("/seq/bpm") for m in said)

@@ -68,7 +68,9 @@ _SAME_FOR = re.compile(r"^(?:(?:and|now|do)\s+)?(?:the\s+)?(?:same|that)\s+(?:th
 
 def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[str, object]]:
     """'again', 'more', 'a bit less', 'too much', 'back to 120', 'same for the snare', 'and the kick too'."""
-    if _A_TEMPO.match(text.strip(" .!")):
+    if _A_TEMPO.match(text.strip(" .!")) and not (re.search(r"\bnormal\b", text, re.I) and any(
+            t.style.get("speed", 1.0) != 1.0 for t in model.tracks.values())):   # ('back to normal speed' after 'melody
+        #                                                                          twice as fast': the track's, back_readings)
         if model.tempo_before is None:
             raise LanguageError(f"'a tempo' goes back to the tempo before a change, and the tempo has not changed "
                                 f"(it is {model.bpm:g} bpm)", 0)

@@ -105,9 +105,10 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"\bin\s+(?:straight\s+)?(eighth|sixteenth|quarter)(?:s|\s+notes)\b", r"\1s"),
     (r"\b(hats?|kick|snare)\s+(eighth|sixteenth|quarter)\s+notes\b", r"\1 \2s"),   # a part's rhythm, not its decay
     (r"^(303|808)\b", r"the \1"),
-    (r"\b(?:the\s+)?whole\s+(?:beat|mix|track|thing|song|tune|band)\b|\bthe\s+band\b", "everything"),
+    (r"\b(?:the\s+)?whole\s+(?:beat|mix|track|thing|song|tune|band)\b", "everything"),
     (r"^(?:everything|everybody|everyone|all)\s+(?=(?:stop|start)\b)", ""),      # 'everything stop after this bar'
-    (r"^(stop|start)\s+everything(?=\s+(?:after|at|on|in)\b|$)", r"\1"),        # 'start the band': the transport
+    (r"^(stop|start)\s+(?:everything|the\s+band)(?=\s+(?:after|at|on|in)\b|$)", r"\1"),   # 'start the band': the transport
+    #   ('the band down 3 db' may be a filter's band: never the mix)
     (r"\b1/4 notes?\b", "quarter note"), (r"\b1/8 notes?\b", "eighth note"), (r"\b1/16 notes?\b", "sixteenth note"),
     (r"\b3/16\b", "dotted eighth"),
     (r"^((?:the\s+)?\w+)\s+as\s+well$", r"\1 too"),                      # 'the snare as well': a follow-up
