@@ -63,6 +63,9 @@ class SlowMessages:
                         where = session_path(str(msg.args[0]))
                         return Outcome(f"{where}: {message}: {err} (nothing was loaded)", ok=False)
                 at = None if outcome.now else self._next_bar()
+                if at is None and (blocks := self.cushion_for(outcome.messages)):   # all at one sample
+                    with self._stamping():
+                        at = self.open_cushion(blocks, len(outcome.messages))
                 for message in outcome.messages:
                     self.plan.admit(message)
                     with realtime.briefly(int(self.control.words[RT_PRIORITY])):  # stamp to last write

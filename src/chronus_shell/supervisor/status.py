@@ -126,3 +126,10 @@ def latency_figures(latencies_ms: list[float]) -> dict:
         "p99_ms": round(ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))], 2),
         "max_ms": round(ordered[-1], 2),
     }
+
+
+def explained(fault: str, config) -> str:
+    """A slot's fault line, with the memory limit named when that is what the module ran into."""
+    if " raised MemoryError" in fault and config.slot_memory_mb:
+        return f"{fault} (each audio slot may grow by {config.slot_memory_mb} MB: CHRONUS_SLOT_MEMORY_MB)"
+    return fault

@@ -1,0 +1,62 @@
+"""A cushion for the patch changes a slot cannot apply within a block: stamped a few blocks later, rendered up to first.
+
+Both slots apply a change at the same sample, so a change that takes one longer than a block takes the
+other as long: the lead of one block (0.8 of a block from its begin to its cycle at 128 frames, 2.1 ms)
+covers a /mod, not what grows with the patch — its render plan built again after a /patch/create or
+/patch/connect (2–4 ms at 64 voices), a copy of the whole engine for /patch/begin or the fade of a heard
+module's removal (6–12 ms), a session's load of 1,600 messages (34 ms at 64 voices). On a patch of 64 voices
+a new voice lost 1–3 blocks, a removal 9–14, a session loaded over itself 270–290 (benchmarks/bench_patch_burst.py).
+
+Such a change is stamped `blocks` after the lead, not at the first block no slot has begun, and goes to the
+slots after a ("cushion", stamp, count) item: a slot stops reading its pipe there, renders the blocks before
+the stamp at once (a fraction of a block each), then reads the `count` messages (a session's load: all of
+them at that one sample) and renders the stamped block at once — with that many blocks in its ring for the
+device meanwhile (slot.py). What is sent after it is
+stamped after it (the order kept); it waits those blocks too: a dearer change is heard later, nothing is lost.
+"""
+from __future__ import annotations
+
+import math
+from ..engine.timeline import TRANSACTION
+from ..protocol.message import Message
+from .admission import scheduled_types
+from .config import CUSHION_MAX_S
+
+# ms of a slot's CPU on the shared 2-core VM, idle (bench_patch_burst.py's patches, offline: /tmp probes of session 34)
+PER_MESSAGE_MS = 0.03        # a message scheduled and applied (a session's load: 1,608 in 34 ms at 64 voices)
+PER_MODULE_PLAN_MS = 0.02    # the render plan built again after the graph changed (193 modules: 1.8–3.9 ms)
+PER_MODULE_COPY_MS = 0.06    # the whole engine copied (/patch/begin, a removal's fade; 193 modules: 6–12 ms)
+LOADED = 3.0                 # how much longer it takes on a busy machine (the slot preempted, cold caches)
+FITS = 0.5                   # of a block: work up to this fits in the lead's own cushion, stamped as before
+GRAPH = ("/patch/create", "/patch/remove", "/patch/connect", "/patch/disconnect", "/patch/poly", *TRANSACTION)
+COPIES = ("/patch/begin", "/patch/remove")
+
+
+def work_ms(messages: list[Message], modules: int) -> float:
+    """What applying `messages` at one sample may cost a slot with a patch of `modules`."""
+    addresses = {msg.address for msg in messages}
+    graph = PER_MODULE_PLAN_MS * modules if addresses & set(GRAPH) else 0.0
+    copy = PER_MODULE_COPY_MS * modules if addresses & set(COPIES) else 0.0
+    return PER_MESSAGE_MS * len(messages) + graph + copy
+
+
+def blocks(messages: list[Message], modules: int, block_seconds: float) -> int:
+    """Blocks of cushion `messages` need (0: none, stamped as any message is)."""
+    needed = LOADED * work_ms(messages, modules) / (1000.0 * block_seconds)
+    return 0 if needed <= FITS else min(math.ceil(CUSHION_MAX_S / block_seconds), math.ceil(needed))
+
+
+class Cushion:
+    """The supervisor's side (a mixin of Supervisor)."""
+
+    def cushion_for(self, messages: list[Message]) -> int:
+        return blocks(messages, len(scheduled_types(self.plan)), self.config.block_seconds)
+
+    def open_cushion(self, blocks: int, count: int = 0) -> int:
+        """Called stamping (`_stamping`): the stamp `blocks` after the lead, where what is sent next is stamped
+        too; with a `count`, the slots are told to wait for that many messages there (written here)."""
+        stamp = self._last_now = max(self.earliest_stamp(), (self.play_block + self.ahead + blocks) * self.config.block_size)
+        for slot in self.slots if count else ():
+            if slot is not None:
+                slot.send_holding_the_gil(("cushion", stamp, count))
+        return stamp
