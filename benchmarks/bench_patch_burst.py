@@ -4,8 +4,8 @@
 VOICES voices (saw → acid_filter → adsr, each with a pattern) play at the default settings (128
 frames, a lead of 1) while bursts come one after the other, each sent as fast as the shell sends: a
 new voice (3 creates, 3 connects, a /mod, a pattern), a dozen /mod changes, a removal of a heard module
-and its return, a transaction (begin, create, connect, commit), and a session load of the patch over
-itself (every module removed and created again). Per burst: the blocks lost and waited for, and each
+and its return, a transaction (begin, create, connect, commit), and `/session/load … now` of the patch
+saved at the start over itself (every module removed and created again: 1,600 messages at 64 voices). Per burst: the blocks lost and waited for, and each
 block's render time in the active slot (its ring's CPU_NS and WRITTEN, read by a watcher thread) in the
 BURST_S after the burst against the quiet second before. Writes benchmarks/results/patch_burst.json.
 
@@ -13,6 +13,8 @@ BURST_S after the burst against the quiet second before. Writes benchmarks/resul
 """
 from __future__ import annotations
 
+import os
+import tempfile
 import threading
 import time
 
@@ -21,7 +23,6 @@ from live_rig import (
 )
 
 from chronus_shell.protocol.message import Message  # noqa: E402
-from chronus_shell.session.snapshot import state_to_messages  # noqa: E402
 from chronus_shell.supervisor.rings import ACTIVE_SLOT, CPU_NS, WRITTEN  # noqa: E402
 
 VOICES = 64
@@ -46,7 +47,7 @@ def bursts(supervisor, voices: int, n: int) -> dict:
                               f"/patch/connect e{n} master"],
         "transaction": ["/patch/begin", f"/patch/create q{n} square", f"/mod/q{n}/gain 0.02",
                         f"/patch/connect q{n} master", "/patch/commit"],
-        "session load": state_to_messages(state := supervisor.patch_state(), state),
+        "session load": [Message("/session/load", ("burst", "now"))],   # the patch saved at the start, over itself
     }
 
 
@@ -77,6 +78,7 @@ def run(kind: str, voices: int, backend: str, description: str) -> dict:
         result = {"setting": setting(supervisor.config, description), "voices": voices}
         send_all(supervisor, [line for i in range(voices) for line in voice(i)] + ["/seq/bpm 126", "/seq/start"])
         time.sleep(2.0)
+        assert supervisor.send(Message("/session/save", ("burst",))).ok
         times, machine = BlockTimes(supervisor), Machine()
         rows: dict[str, list] = {}
         with load(kind, ROUNDS * 5 * 2 * BURST_S + 20):
@@ -86,7 +88,7 @@ def run(kind: str, voices: int, backend: str, description: str) -> dict:
                     quiet_from, before = time.perf_counter(), counters(supervisor)
                     time.sleep(BURST_S)
                     sent = time.perf_counter()
-                    send_all(supervisor, [Message.parse(line) if isinstance(line, str) else line for line in lines])
+                    send_all(supervisor, lines)
                     took = time.perf_counter() - sent
                     time.sleep(BURST_S)
                     rows.setdefault(name, []).append({
@@ -110,6 +112,7 @@ def main() -> int:
     parser.add_argument("--voices", type=int, default=VOICES)
     parser.add_argument("--backend", choices=("auto", "jack", "null"), default="auto")
     args = parser.parse_args()
+    os.environ["CHRONUS_HOME"] = tempfile.mkdtemp(prefix="chronus-burst-")   # the saved session's, not the user's
     results = {}
     for kind in args.loads.split(","):
         with device(args.backend, period=128) as (backend, description):
