@@ -14,7 +14,7 @@ import time
 import pytest
 
 from chronus_shell.supervisor import realtime
-from chronus_shell.supervisor.repl_realtime import Quiet, quiet_threads
+from chronus_shell.supervisor.repl_realtime import LIFTED_PRIORITY, Quiet, quiet_threads
 from chronus_shell.supervisor.prompt_realtime import (
     LINE_SWITCH_S, PROMPT_PRIORITY, PROMPT_SWITCH_S, QUERIES, PromptGuard, prompt_priority, waited_on,
 )
@@ -55,12 +55,12 @@ def test_the_prompt_is_real_time_while_it_is_up_and_the_poll_at_its_priority(tra
                 reading = asyncio.ensure_future(shell.read())
                 await asyncio.sleep(0.15)        # up, waiting for keys (this is its thread); the guard looked
                 seen["up"], seen["raises"] = policy(), supervisor.raises
-                seen.setdefault("poll first", poll_policies())   # before any query: the thread is there, lifted
+                seen.setdefault("poll first", poll_policies(link))   # before any query: the thread is there, lifted
                 await link.status()
-                seen["poll between"] = poll_policies()   # (between its queries: the GIL taken on either side)
+                seen["poll between"] = poll_policies(link)   # (between its queries: the GIL taken on either side)
                 pipe.send_text(f"acid_filter1 cutoff {cutoff}\r")
                 await shell.execute(await reading)
-                seen["after"], seen["poll after"] = policy(), poll_policies()
+                seen["after"], seen["poll after"] = policy(), poll_policies(link)
 
     asyncio.run(main())
     link._sender.shutdown()
@@ -200,9 +200,10 @@ def policy_of(tid: int) -> tuple[int, int]:
     return os.sched_getscheduler(tid) & ~os.SCHED_RESET_ON_FORK, os.sched_getparam(tid).sched_priority
 
 
-def poll_policies() -> list[tuple[int, int]]:
-    """The engine queries' thread's policy (the status poll's)."""
-    return [policy_of(thread.native_id) for thread in threading.enumerate() if thread.name.startswith(QUERIES)]
+def poll_policies(link) -> list[tuple[int, int]]:
+    """The policy of the engine queries' thread of `link` (the status poll's): not of another test's link left
+    in the worker (a supervisor test's, run before this file: two threads of that name, this one failed)."""
+    return [policy_of(thread.native_id) for thread in link._queries._threads if thread.name.startswith(QUERIES)]
 
 
 class Waiting:
@@ -353,4 +354,21 @@ def test_a_window_that_lifted_the_repls_thread_before_the_prompt_came_up_leaves_
         with guard.up(PROMPT_PRIORITY):
             window.end()
             assert policy() == (os.SCHED_FIFO, PROMPT_PRIORITY)
+        assert not fifo()
+
+
+@needs_rt
+@pytest.mark.parametrize("opened", ["before the prompt came up", "while it was up"])
+def test_a_window_still_open_as_the_prompt_returns_keeps_the_repls_thread_lifted(opened):
+    """A window lifts the REPL's thread (it waits on it for the GIL); the prompt raising itself meanwhile took
+    the thread out of the window's hands, and the prompt's end left it ordinary with the window still open
+    (review s33: a busy program could then preempt it holding the GIL the window's command waits for)."""
+    from tests.supervisor.test_command_realtime import as_the_repl
+
+    with as_the_repl():
+        window = Quiet() if opened == "before the prompt came up" else None
+        with PromptGuard().up(PROMPT_PRIORITY):
+            window = window or Quiet()
+        assert policy() == (os.SCHED_FIFO, LIFTED_PRIORITY)
+        window.end()
         assert not fifo()
