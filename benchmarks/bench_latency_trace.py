@@ -27,6 +27,7 @@ collections), with the slowest lines one by one. `--osc-stream HZ`: a second con
 (STREAM_ADDRESS, HZ packets a second, not timed), so lines are typed while the OSC server handles packets.
 
     flock /tmp/chronus-rt.lock python3 benchmarks/bench_latency_trace.py [--seconds 20] [--loads idle,loaded] [--osc-stream HZ]
+        [--line-gil "not kept"]
 """
 from __future__ import annotations
 
@@ -358,7 +359,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0, help="typing time per load")
     parser.add_argument("--paths", default=",".join(PATHS), help="repl, before, osc or several, alternately (default: all)")
     parser.add_argument("--osc-stream", type=float, default=0.0, help="packets a second from a second controller meanwhile")
+    parser.add_argument("--line-gil", choices=("kept", "not kept"), default="kept",
+                        help="'not kept': a line entered at the prompt hands the GIL over as the prompt does (before s33)")
     args = parser.parse_args()
+    if args.line_gil == "not kept":
+        from chronus_shell.supervisor import prompt_realtime
+        prompt_realtime.LINE_SWITCH_S = prompt_realtime.PROMPT_SWITCH_S   # line_keeps_the_gil then keeps nothing
     result = {}
     for kind in args.loads.split(","):
         print(f"{kind}: {args.seconds:.0f} s …", flush=True)
