@@ -37,7 +37,7 @@ def voice(i: int) -> list[str]:
             f"/seq/add v{i} s{i} x.x.x..xx.X.x.x.", f"/seq/notes v{i} a2 c3 e3 g2"]
 
 
-def bursts(supervisor, voices: int, n: int) -> dict:
+def bursts(kind: str, voices: int, n: int) -> dict:
     """name → the messages of the n-th burst of that kind."""
     extra = voices + n
     return {
@@ -47,7 +47,7 @@ def bursts(supervisor, voices: int, n: int) -> dict:
                               f"/patch/connect e{n} master"],
         "transaction": ["/patch/begin", f"/patch/create q{n} square", f"/mod/q{n}/gain 0.02",
                         f"/patch/connect q{n} master", "/patch/commit"],
-        "session load": [Message("/session/load", ("burst", "now"))],   # the patch saved at the start, over itself
+        "session load": [Message("/session/load", (f"burst-{kind}", "now"))],   # the patch saved at the start, over itself
     }
 
 
@@ -78,13 +78,13 @@ def run(kind: str, voices: int, backend: str, description: str) -> dict:
         result = {"setting": setting(supervisor.config, description), "voices": voices}
         send_all(supervisor, [line for i in range(voices) for line in voice(i)] + ["/seq/bpm 126", "/seq/start"])
         time.sleep(2.0)
-        assert supervisor.send(Message("/session/save", ("burst",))).ok
+        assert supervisor.send(Message("/session/save", (f"burst-{kind}",))).ok
         times, machine = BlockTimes(supervisor), Machine()
         rows: dict[str, list] = {}
         with load(kind, ROUNDS * 5 * 2 * BURST_S + 20):
             time.sleep(1.0)
             for n in range(ROUNDS):
-                for name, lines in bursts(supervisor, voices, n).items():
+                for name, lines in bursts(kind, voices, n).items():
                     quiet_from, before = time.perf_counter(), counters(supervisor)
                     time.sleep(BURST_S)
                     sent = time.perf_counter()

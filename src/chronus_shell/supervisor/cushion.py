@@ -23,10 +23,11 @@ from .admission import scheduled_types
 from .config import CUSHION_MAX_S
 
 # ms of a slot's CPU on the shared 2-core VM, idle (bench_patch_burst.py's patches, offline: /tmp probes of session 34)
-PER_MESSAGE_MS = 0.03        # a message scheduled and applied (a session's load: 1,608 in 34 ms at 64 voices)
+PER_MESSAGE_MS = 0.06        # a message written by the shell, read, scheduled and applied by a slot (a session's
+#                              load at 64 voices: 1,608 written in ~50 ms, applied in 34 ms)
 PER_MODULE_PLAN_MS = 0.02    # the render plan built again after the graph changed (193 modules: 1.8–3.9 ms)
 PER_MODULE_COPY_MS = 0.06    # the whole engine copied (/patch/begin, a removal's fade; 193 modules: 6–12 ms)
-LOADED = 3.0                 # how much longer it takes on a busy machine (the slot preempted, cold caches)
+LOADED = 2.0                 # how much longer it may take on a busy machine (real-time, but cold caches)
 FITS = 0.5                   # of a block: work up to this fits in the lead's own cushion, stamped as before
 GRAPH = ("/patch/create", "/patch/remove", "/patch/connect", "/patch/disconnect", "/patch/poly", *TRANSACTION)
 COPIES = ("/patch/begin", "/patch/remove")
@@ -49,8 +50,9 @@ def blocks(messages: list[Message], modules: int, block_seconds: float) -> int:
 class Cushion:
     """The supervisor's side (a mixin of Supervisor)."""
 
-    def cushion_for(self, messages: list[Message]) -> int:
-        return blocks(messages, len(scheduled_types(self.plan)), self.config.block_seconds)
+    def cushion_for(self, messages: list[Message], modules: int | None = None) -> int:
+        modules = len(scheduled_types(self.plan)) if modules is None else modules
+        return blocks(messages, modules, self.config.block_seconds)
 
     def open_cushion(self, blocks: int, count: int = 0) -> int:
         """Called stamping (`_stamping`): the stamp `blocks` after the lead, where what is sent next is stamped

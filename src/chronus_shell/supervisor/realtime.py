@@ -235,15 +235,19 @@ def briefly(output_priority: int, as_role: str | None = None):
         before = (os.sched_getscheduler(0), os.sched_getparam(0), os.getpriority(os.PRIO_PROCESS, 0))
         if threading.get_native_id() in _lifted.keys() - _raised_itself:  # lifted by a window: ordinary at heart
             before = (os.SCHED_OTHER, os.sched_param(0), before[2])
-        os.sched_setscheduler(0, os.SCHED_FIFO | os.SCHED_RESET_ON_FORK, os.sched_param(priority))
+        elif before[0] & ~os.SCHED_RESET_ON_FORK == os.SCHED_FIFO and before[1].sched_priority >= priority:
+            before = None     # as high already (a session's load, raised once for its messages): nothing to undo
+        if before is not None:
+            os.sched_setscheduler(0, os.SCHED_FIFO | os.SCHED_RESET_ON_FORK, os.sched_param(priority))
     except OSError:
         yield
         return
     try:
         yield
     finally:
-        os.sched_setscheduler(0, before[0], before[1])
-        os.setpriority(os.PRIO_PROCESS, 0, before[2])
+        if before is not None:
+            os.sched_setscheduler(0, before[0], before[1])
+            os.setpriority(os.PRIO_PROCESS, 0, before[2])
 
 
 def audio_path_thread(output_priority: int) -> bool:
