@@ -26,7 +26,8 @@ from .config import CUSHION_MAX_S
 PER_MESSAGE_MS = 0.06        # a message written by the shell, read, scheduled and applied by a slot (a session's
 #                              load at 64 voices: 1,608 written in ~50 ms, applied in 34 ms)
 PER_MODULE_PLAN_MS = 0.02    # the render plan built again after the graph changed (193 modules: 1.8–3.9 ms)
-PER_MODULE_COPY_MS = 0.06    # the whole engine copied (/patch/begin, a removal's fade; 193 modules: 6–12 ms)
+PER_MODULE_COPY_MS = 0.08    # the whole engine copied and its plan built (/patch/begin, a removal's fade; 193
+#                              modules: 6–12 ms, and the copy's plan 2–4 ms)
 LOADED = 2.0                 # how much longer it may take on a busy machine (real-time, but cold caches)
 FITS = 0.5                   # of a block: work up to this fits in the lead's own cushion, stamped as before
 GRAPH = ("/patch/create", "/patch/remove", "/patch/connect", "/patch/disconnect", "/patch/poly", *TRANSACTION)
@@ -34,30 +35,37 @@ COPIES = ("/patch/begin", "/patch/remove")
 
 
 def work_ms(messages: list[Message], modules: int) -> float:
-    """What applying `messages` at one sample may cost a slot with a patch of `modules`."""
+    """What applying `messages` at one sample may cost a slot with a patch of `modules`, on a busy machine."""
     addresses = {msg.address for msg in messages}
     graph = PER_MODULE_PLAN_MS * modules if addresses & set(GRAPH) else 0.0
     copy = PER_MODULE_COPY_MS * modules if addresses & set(COPIES) else 0.0
-    return PER_MESSAGE_MS * len(messages) + graph + copy
-
-
-def blocks(messages: list[Message], modules: int, block_seconds: float) -> int:
-    """Blocks of cushion `messages` need (0: none, stamped as any message is)."""
-    needed = LOADED * work_ms(messages, modules) / (1000.0 * block_seconds)
-    return 0 if needed <= FITS else min(math.ceil(CUSHION_MAX_S / block_seconds), math.ceil(needed))
+    return LOADED * (PER_MESSAGE_MS * len(messages) + graph + copy)
 
 
 class Cushion:
-    """The supervisor's side (a mixin of Supervisor)."""
+    """The supervisor's side (a mixin of Supervisor): `work_for` a change, then, stamping, `cushion_blocks` and
+    `open_cushion`. A burst's changes each land in a block of their own once the slots began the first one's
+    (a new voice: 3 creates, 3 connects), so a change's cushion covers the work still ahead of it too."""
 
-    def cushion_for(self, messages: list[Message], modules: int | None = None) -> int:
-        modules = len(scheduled_types(self.plan)) if modules is None else modules
-        return blocks(messages, modules, self.config.block_seconds)
+    _pending: list[tuple[int, float]]   # (block, work ms) of each cushioned change the device has not played yet
 
-    def open_cushion(self, blocks: int, count: int = 0) -> int:
+    def work_for(self, messages: list[Message], modules: int | None = None) -> float:
+        return work_ms(messages, len(scheduled_types(self.plan)) if modules is None else modules)
+
+    def cushion_blocks(self, work: float) -> int:
+        """Called stamping: blocks of cushion for a change of `work` ms (0: it fits, stamped as any message)."""
+        block_ms = 1000.0 * self.config.block_seconds
+        if work <= FITS * block_ms:
+            return 0
+        self._pending = [(block, ms) for block, ms in getattr(self, "_pending", []) if block >= self.play_block]
+        needed = (work + sum(ms for _, ms in self._pending)) / block_ms
+        return min(math.ceil(CUSHION_MAX_S / self.config.block_seconds), math.ceil(needed))
+
+    def open_cushion(self, blocks: int, work: float, count: int = 0) -> int:
         """Called stamping (`_stamping`): the stamp `blocks` after the lead, where what is sent next is stamped
         too; with a `count`, the slots are told to wait for that many messages there (written here)."""
         stamp = self._last_now = max(self.earliest_stamp(), (self.play_block + self.ahead + blocks) * self.config.block_size)
+        self._pending.append((stamp // self.config.block_size, work))
         for slot in self.slots if count else ():
             if slot is not None:
                 slot.send_holding_the_gil(("cushion", stamp, count))

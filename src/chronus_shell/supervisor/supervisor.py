@@ -336,10 +336,11 @@ class Supervisor(Failover, Restore, SlowMessages, Cushion):
         return Outcome(said) if said else None   # said, not refused (OSC senders get no /error)
 
     def _fan_out(self, msg: Message, at: int | None) -> int:
-        blocks = 0 if at is not None else self.cushion_for([msg])   # a change dearer than a block: cushion.py
+        work = 0.0 if at is not None else self.work_for([msg])   # a change dearer than a block: cushion.py
         with self._stamping():
-            earliest = self._last_now = self.earliest_stamp()
-            stamp = self.open_cushion(blocks) if blocks else earliest if at is None else max(int(at), earliest)
+            earliest, blocks = self.earliest_stamp(), self.cushion_blocks(work)
+            self._last_now = earliest
+            stamp = self.open_cushion(blocks, work) if blocks else earliest if at is None else max(int(at), earliest)
             self._log(("msg", stamp, msg))
             at_once = getattr(self._at_once, "now", False)
             for slot in self.slots:
