@@ -30,15 +30,9 @@ ROUNDS = 3
 BURST_S = 0.5   # the blocks after a burst that count as its own
 
 
-def voice(i: int) -> list[str]:
-    return [f"/patch/create s{i} saw", f"/patch/create f{i} acid_filter", f"/patch/create e{i} adsr",
-            f"/patch/connect s{i} f{i}", f"/patch/connect f{i} e{i}", f"/patch/connect e{i} master",
-            f"/mod/f{i}/cutoff {400 + 10 * i}", f"/mod/s{i}/gain 0.05",
-            f"/seq/add v{i} s{i} x.x.x..xx.X.x.x.", f"/seq/notes v{i} a2 c3 e3 g2"]
-
-
 def bursts(kind: str, voices: int, n: int) -> dict:
     """name → the messages of the n-th burst of that kind."""
+    from tests.supervisor.test_patch_bursts import voice  # late: pytest must not slow a worker's start
     extra = voices + n
     return {
         "a new voice": voice(extra),
@@ -73,6 +67,7 @@ class BlockTimes:
 
 
 def run(kind: str, voices: int, backend: str, description: str) -> dict:
+    from tests.supervisor.test_patch_bursts import voice  # the test's patch (late, as in bursts)
     supervisor = start(backend)
     try:
         result = {"setting": setting(supervisor.config, description), "voices": voices}
