@@ -27,6 +27,7 @@ collections), with the slowest lines one by one. `--osc-stream HZ`: a second con
 (STREAM_ADDRESS, HZ packets a second, not timed), so lines are typed while the OSC server handles packets.
 
     flock /tmp/chronus-rt.lock python3 benchmarks/bench_latency_trace.py [--seconds 20] [--loads idle,loaded] [--osc-stream HZ]
+        [--line-switch-ms MS]
 """
 from __future__ import annotations
 
@@ -358,7 +359,13 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0, help="typing time per load")
     parser.add_argument("--paths", default=",".join(PATHS), help="repl, before, osc or several, alternately (default: all)")
     parser.add_argument("--osc-stream", type=float, default=0.0, help="packets a second from a second controller meanwhile")
+    parser.add_argument("--line-switch-ms", type=float, default=None,
+                        help="the GIL's switch interval while a line entered at the prompt is sent (the shell's: "
+                             "LINE_SWITCH_S; 0.5, the prompt's own, is the line keeping nothing: before s33)")
     args = parser.parse_args()
+    if args.line_switch_ms is not None:
+        from chronus_shell.supervisor import prompt_realtime
+        prompt_realtime.LINE_SWITCH_S = args.line_switch_ms / 1000.0   # read by line_keeps_the_gil at each line
     result = {}
     for kind in args.loads.split(","):
         print(f"{kind}: {args.seconds:.0f} s …", flush=True)

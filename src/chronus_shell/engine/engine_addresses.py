@@ -18,6 +18,7 @@ from .params import ParamError
 from .patch_shape import PatchShape
 from .poly import gate_args
 from .voice_layout import IDLE
+from .voice_members import holds_a_note
 from . import ramps, sequencer_verbs, timed_actions
 
 
@@ -106,8 +107,7 @@ def _join_held_note(engine, src: str, dst: str) -> None:
     as a VCA with no gate does."""
     for module_id in (src, dst):
         module = engine.modules.get(module_id)
-        if isinstance(module, ADSR) and module.state[0] == IDLE and \
-                any(engine.held.get(m, False) for m in engine.voice(module_id) if m != module_id):
+        if isinstance(module, ADSR) and module.state[0] == IDLE and holds_a_note(engine.edges, module_id, engine.held):
             module.note_on(None, 1.0)
 
 

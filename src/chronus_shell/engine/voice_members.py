@@ -10,17 +10,38 @@ def connected_components(modules, edges) -> dict[str, tuple[str, ...]]:
         if src in neighbours and dst in neighbours:
             neighbours[src].append(dst)
             neighbours[dst].append(src)
+    order = {m: i for i, m in enumerate(neighbours)}
     voice_of: dict[str, tuple[str, ...]] = {}
     for start in neighbours:
         if start in voice_of:
             continue
-        seen, stack = [start], [start]
+        seen, stack = {start}, [start]
         while stack:
             for nxt in neighbours[stack.pop()]:
                 if nxt not in seen:
-                    seen.append(nxt)
+                    seen.add(nxt)
                     stack.append(nxt)
-        members = tuple(m for m in modules if m in seen)
-        for member in members:
+        members = tuple(sorted(seen, key=order.__getitem__))  # in the patch's order: linear, where a scan
+        for member in members:                                 # of the whole patch per voice was quadratic
             voice_of[member] = members
     return voice_of
+
+
+def holds_a_note(edges, start: str, held: dict) -> bool:
+    """Whether a module audio-connected to `start` (its voice, master excluded) other than `start` holds
+    a note: a walk from `start` alone, where the whole patch's voices (connected_components) were worked
+    out again for each edge of a session's load (a quadratic load: 0.2 s in one block at 64 voices)."""
+    neighbours: dict[str, list[str]] = {}
+    for src, dst in edges:
+        if "master" not in (src, dst):
+            neighbours.setdefault(src, []).append(dst)
+            neighbours.setdefault(dst, []).append(src)
+    seen, stack = {start}, [start]
+    while stack:
+        for nxt in neighbours.get(stack.pop(), ()):
+            if nxt not in seen:
+                if held.get(nxt, False):
+                    return True
+                seen.add(nxt)
+                stack.append(nxt)
+    return False

@@ -5,9 +5,13 @@ A bad value stops the start with one line naming the variable, the value and the
 """
 from __future__ import annotations
 
+import math
 import os
 import sys
 from dataclasses import dataclass, replace
+
+
+CUSHION_MAX_S = 0.25   # the longest a change the slots cannot apply within a block is rendered ahead (cushion.py)
 
 
 class ConfigError(ValueError):
@@ -84,4 +88,5 @@ class Config:
     @property
     def ring_blocks(self) -> int:
         """Ring capacity: the lead, the prefill, what is kept after reading, and slack for catch-up."""
-        return self.prefill_buffers + self.lead_target + self.keep_after_read + self.max_catchup + 8
+        return (self.prefill_buffers + self.lead_target + self.keep_after_read + self.max_catchup + 8
+                + math.ceil(CUSHION_MAX_S / self.block_seconds))

@@ -85,9 +85,19 @@ class PromptGuard:
 
     @contextlib.contextmanager
     def _real_time(self, priority: int):
-        if priority > 0:
-            realtime.raising_itself()                 # (a window may have lifted it: its end must not lower it)
-        if priority <= 0 or not fifo(priority):
+        if priority <= 0:
+            yield
+            return
+        realtime.raising_itself()                     # (a window may have lifted it: its end must not lower it)
+        try:
+            with self._raised_to(priority):
+                yield
+        finally:
+            realtime.back_from_raise((os.SCHED_FIFO, priority))   # lifted again if a window still holds it
+
+    @contextlib.contextmanager
+    def _raised_to(self, priority: int):
+        if not fifo(priority):
             yield
             return
         if self._thread is None:
@@ -106,8 +116,6 @@ class PromptGuard:
                 self._raised = None
                 self._lent.difference_update(lifted)
             realtime.put_back(lifted)
-            if _policy(0) == (os.SCHED_FIFO, priority):   # (a line's window ended; the guard may have cut it)
-                realtime.ordinary_thread()
 
     @contextlib.contextmanager
     def lent(self):

@@ -45,6 +45,7 @@ HOW_TO_ALLOW = ("allow it: add your user to the 'audio' group with '@audio - rtp
 
 _lifted: dict[int, list[int]] = {}   # threads lifted for a while (lift_ordinary_threads), ordinary at heart:
 _kept_ordinary: set[int] = set()     # [lifters holding it, its priority]; never those in ordinary_meanwhile
+_raised_itself: set[int] = set()     # threads raised by themselves (raising_itself) until back_from_raise
 _lifting = threading.Lock()
 _memory_locked: str | None = None  # once per process: "locked" or why not
 _server_seen: tuple[float, int | None] = (-1e9, None)  # (when, what) the audio server was last read
@@ -116,15 +117,15 @@ def lift_ordinary_threads(priority: int, tids: list[int] | None = None) -> list[
         return []
     lifted = []
     with _lifting:
-        for tid in _threads(os.getpid()) if tids is None else tids:
+        for tid in threads_of(os.getpid()) if tids is None else tids:
             if tid in _kept_ordinary:
                 continue
-            if tid in _lifted:
-                _lifted[tid][0] += 1
+            if tid in _lifted or tid in _raised_itself:   # held by this lifter too (one raised by itself: at
+                _lifted.setdefault(tid, [0, priority])[0] += 1   # `priority` once it puts itself back)
                 lifted.append(tid)
                 continue
             try:
-                if _policy(tid)[0] == os.SCHED_OTHER:
+                if policy_of(tid)[0] == os.SCHED_OTHER:
                     _lifted[tid] = [1, priority]   # before it runs lifted: ordinary_meanwhile/briefly then know
                     os.sched_setscheduler(tid, os.SCHED_FIFO | os.SCHED_RESET_ON_FORK, os.sched_param(priority))
                     lifted.append(tid)
@@ -147,17 +148,32 @@ def put_back(lifted: list[int]) -> None:
                 continue
             del _lifted[tid]
             with contextlib.suppress(OSError):
-                if _policy(tid) == (os.SCHED_FIFO, held[1]):
+                if tid not in _raised_itself and policy_of(tid) == (os.SCHED_FIFO, held[1]):
                     ordinary_thread(tid)
 
 
 def raising_itself() -> None:
     """The calling thread is about to raise itself for a while (the prompt's, at its own priority), and puts
-    itself back after: no lifter's `put_back` may lower it meanwhile. At the lifted priority put_back could
-    not tell the two apart: a packet's window that had lifted the REPL's thread between two prompts, ended
-    while the next prompt was up, left that prompt ordinary (bench_latency_trace.py --osc-stream: 264 ms)."""
+    itself back after (`back_from_raise`): no lifter's `put_back` may lower it meanwhile. At the lifted priority
+    put_back could not tell the two apart: a packet's window that had lifted the REPL's thread between two
+    prompts, ended while the next prompt was up, left that prompt ordinary (bench_latency_trace.py --osc-stream:
+    264 ms). The windows' holds are kept (they were dropped: one still open as the prompt returned lost it)."""
     with _lifting:
-        _lifted.pop(threading.get_native_id(), None)
+        _raised_itself.add(threading.get_native_id())
+
+
+def back_from_raise(raised_to: tuple[int, int]) -> None:
+    """The calling thread puts itself back after `raising_itself`, if it is still at `raised_to` (policy,
+    priority): lifted again while a window still holds it, else ordinary."""
+    with _lifting:
+        tid = threading.get_native_id()
+        _raised_itself.discard(tid)
+        held = _lifted.get(tid)
+        with contextlib.suppress(OSError):
+            if policy_of(tid) == raised_to and held is not None:
+                os.sched_setscheduler(0, os.SCHED_FIFO | os.SCHED_RESET_ON_FORK, os.sched_param(held[1]))
+            elif policy_of(tid) == raised_to:
+                ordinary_thread()
 
 
 def ordinary_thread(tid: int = 0) -> None:
@@ -181,7 +197,7 @@ def ordinary_meanwhile():
         nested = tid in _kept_ordinary
         _kept_ordinary.add(tid)
         policy, param = os.sched_getscheduler(0), os.sched_getparam(0)
-        lifted = tid in _lifted    # lifted by another thread's window: ordinary at heart, it stays so
+        lifted = tid in _lifted and tid not in _raised_itself   # lifted by a window: ordinary at heart, it stays so
         fifo = policy & ~os.SCHED_RESET_ON_FORK != os.SCHED_OTHER
         if fifo:
             ordinary_thread()
@@ -217,17 +233,21 @@ def briefly(output_priority: int, as_role: str | None = None):
         return
     try:
         before = (os.sched_getscheduler(0), os.sched_getparam(0), os.getpriority(os.PRIO_PROCESS, 0))
-        if threading.get_native_id() in _lifted:  # lifted by another thread's window: ordinary at heart
+        if threading.get_native_id() in _lifted.keys() - _raised_itself:  # lifted by a window: ordinary at heart
             before = (os.SCHED_OTHER, os.sched_param(0), before[2])
-        os.sched_setscheduler(0, os.SCHED_FIFO | os.SCHED_RESET_ON_FORK, os.sched_param(priority))
+        elif before[0] & ~os.SCHED_RESET_ON_FORK == os.SCHED_FIFO and before[1].sched_priority >= priority:
+            before = None     # as high already (a session's load, raised once for its messages): nothing to undo
+        if before is not None:
+            os.sched_setscheduler(0, os.SCHED_FIFO | os.SCHED_RESET_ON_FORK, os.sched_param(priority))
     except OSError:
         yield
         return
     try:
         yield
     finally:
-        os.sched_setscheduler(0, before[0], before[1])
-        os.setpriority(os.PRIO_PROCESS, 0, before[2])
+        if before is not None:
+            os.sched_setscheduler(0, before[0], before[1])
+            os.setpriority(os.PRIO_PROCESS, 0, before[2])
 
 
 def audio_path_thread(output_priority: int) -> bool:
@@ -290,8 +310,8 @@ def audio_server_priority(max_age_s: float = 5.0) -> int | None:
         try:
             if not entry.name.isdigit() or (entry / "comm").read_text().strip() not in AUDIO_SERVERS:
                 continue
-            for tid in _threads(int(entry.name)):
-                policy, priority = _policy(tid)
+            for tid in threads_of(int(entry.name)):
+                policy, priority = policy_of(tid)
                 if policy in (os.SCHED_FIFO, os.SCHED_RR) and priority > (best or 0):
                     best = priority
         except OSError:
@@ -300,11 +320,11 @@ def audio_server_priority(max_age_s: float = 5.0) -> int | None:
     return best
 
 
-def _policy(tid: int) -> tuple[int, int]:
+def policy_of(tid: int) -> tuple[int, int]:
     return os.sched_getscheduler(tid) & ~os.SCHED_RESET_ON_FORK, os.sched_getparam(tid).sched_priority
 
 
-def _threads(pid: int) -> list[int]:
+def threads_of(pid: int) -> list[int]:
     try:
         return [int(t) for t in os.listdir(f"/proc/{pid}/task")]
     except OSError:
@@ -372,27 +392,3 @@ def permission_notice() -> str | None:
         return None
     return ("no real-time scheduling: audio runs at normal priority, so a busy machine can make it "
             f"click; {HOW_TO_ALLOW}")
-
-
-def describe(pid: int | None, threads: list[int] | None = None) -> str:
-    """What a process (its best thread, or the best of `threads`) got, read from the OS:
-    'SCHED_FIFO 4 · locked', 'normal', '?'."""
-    if pid is None:
-        return "?"
-    if not sys.platform.startswith("linux"):
-        return "see the start line"
-    best = (os.SCHED_OTHER, 0)
-    for tid in threads or _threads(pid) or [pid]:
-        try:
-            policy, priority = _policy(tid)
-        except OSError:
-            continue
-        if policy in (os.SCHED_FIFO, os.SCHED_RR) and priority > best[1]:
-            best = (policy, priority)
-    text = {os.SCHED_FIFO: f"SCHED_FIFO {best[1]}", os.SCHED_RR: f"SCHED_RR {best[1]}"}.get(best[0], "normal")
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return text
-    locked = next((line.split()[1] for line in status.splitlines() if line.startswith("VmLck:")), "0")
-    return f"{text} · locked" if int(locked) > 0 else text

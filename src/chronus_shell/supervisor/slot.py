@@ -152,6 +152,7 @@ class SlotLoop:
         self._rendered = 0          # blocks rendered since the last slowness report
         self._render_ns, self._render_count = 0, 0  # this slot's own pace, for catching up
         self._reported_at = 0.0
+        self._cushion: list[int] | None = None  # [block, messages still to read] (supervisor/cushion.py)
         if restore is not None:
             restore_timeline(timeline, self.swaps, restore, self._handle)
         ring.reset(timeline.position // timeline.block_size)
@@ -179,6 +180,8 @@ class SlotLoop:
         that made room for it (latency.py), not at once: a command arriving meanwhile is played a block
         sooner, and the block keeps 1 − BEGIN_PHASE of a block before its cycle at a lead of 1."""
         target, written = self._device_block() + self.ahead, int(self.ring.header[WRITTEN])
+        if self._cushion is not None and target <= self._cushion[0]:  # a dear change: its block at once, the
+            return written < self._cushion[0] or self._cushion[1] <= 0  # blocks before first, then its messages
         return written < target - 1 or (written < target and time.perf_counter_ns() >= self._due_ns(0))
 
     def _due_ns(self, cycles: int) -> int:
@@ -203,6 +206,8 @@ class SlotLoop:
         The shell stamps at the first block no slot has begun (supervisor.py): with this order, either
         it sees this block begun and stamps the next, or its command is in the pipe before the render."""
         stamp_hold.begin_block(self.ring.header, self.control.words, self.hold_wait_s)
+        if self._cushion is not None and int(self.ring.header[WRITTEN]) >= self._cushion[0]:
+            self._cushion = None  # its block: what is left of its messages is read as any command
         return self._handle_commands()
 
     def _render_one(self) -> None:
@@ -250,6 +255,9 @@ class SlotLoop:
     def _wait(self) -> None:
         """Until the lead's newest block is due (a precise sleep), or a quarter block while the device's
         cycle is late; commands wait in the pipe meanwhile (read as a block begins: stamp_hold.py)."""
+        if self._cushion is not None:   # a dear change's messages are being written: read them as they come
+            self.conn.poll(self.block_seconds / 8)
+            return
         now = time.perf_counter_ns()
         due = next((at for at in (self._due_ns(0), self._due_ns(1)) if at > now), now + self.block_ns // 4)
         time.sleep(min(due - now, self.block_ns // 4 if due > self._due_ns(1) else self.block_ns) / 1e9)
@@ -257,14 +265,22 @@ class SlotLoop:
     def _handle_commands(self) -> bool:
         """Apply queued commands; False when the slot must exit (stop, or the shell is gone)."""
         try:
-            while self.conn.poll():
+            while self._reading() and self.conn.poll():
                 item = self.conn.recv()
-                if not self._handle(item):
+                if item[0] == "cushion":
+                    self._cushion = [item[1] // self.timeline.block_size, item[2]]
+                elif not self._handle(item):
                     return False
+                elif item[0] == "msg" and self._cushion is not None:
+                    self._cushion[1] -= 1
         except (EOFError, OSError):
             self.shell_gone = True
             return False
         return True
+
+    def _reading(self) -> bool:
+        """Not while a dear change's cushion is rendered: its messages are read once it is."""
+        return self._cushion is None or int(self.ring.header[WRITTEN]) >= self._cushion[0]
 
     def _handle(self, item) -> bool:
         kind = item[0]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import statistics
+import sys
 import threading
 import time
 from pathlib import Path
@@ -19,9 +20,9 @@ def summary(supervisor, words) -> dict:
         "backend": supervisor.backend,
         "device": supervisor.device,
         "notice": "; ".join(n for n in (supervisor.notice, realtime.permission_notice()) if n) or None,
-        "scheduling": {"output": realtime.describe(supervisor.output.pid if supervisor.output else None),
-                       "shell": realtime.describe(os.getpid(), [threading.main_thread().native_id]),  # slots: in their rows
-                       "shell's audio path": realtime.describe(os.getpid(), _audio_path_threads(supervisor)),
+        "scheduling": {"output": describe(supervisor.output.pid if supervisor.output else None),
+                       "shell": describe(os.getpid(), [threading.main_thread().native_id]),  # slots: in their rows
+                       "shell's audio path": describe(os.getpid(), _audio_path_threads(supervisor)),
                        "audio server": _server(realtime.audio_server_priority())},
         "sample_rate": cfg.sample_rate,
         "block_size": cfg.block_size,
@@ -56,7 +57,7 @@ def slot_rows(supervisor, words) -> list[dict]:
             "cpu_percent": _busy_percent(supervisor, index, blocks, int(ring.header[CPU_NS])),
             "all_threads_cpu_percent": _threads_percent(supervisor, index, _process_cpu_ns(slot, ring)),
             "late_commands": int(ring.header[LATE_COMMANDS]),
-            "scheduling": realtime.describe(slot.pid if slot is not None else None),
+            "scheduling": describe(slot.pid if slot is not None else None),
         })
     return rows
 
@@ -126,3 +127,34 @@ def latency_figures(latencies_ms: list[float]) -> dict:
         "p99_ms": round(ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))], 2),
         "max_ms": round(ordered[-1], 2),
     }
+
+
+def explained(fault: str, config) -> str:
+    """A slot's fault line, with the memory limit named when that is what the module ran into."""
+    if " raised MemoryError" in fault and config.slot_memory_mb:
+        return f"{fault} (each audio slot may grow by {config.slot_memory_mb} MB: CHRONUS_SLOT_MEMORY_MB)"
+    return fault
+
+
+def describe(pid: int | None, threads: list[int] | None = None) -> str:
+    """What a process (its best thread, or the best of `threads`) got, read from the OS:
+    'SCHED_FIFO 4 · locked', 'normal', '?'."""
+    if pid is None:
+        return "?"
+    if not sys.platform.startswith("linux"):
+        return "see the start line"
+    best = (os.SCHED_OTHER, 0)
+    for tid in threads or realtime.threads_of(pid) or [pid]:
+        try:
+            policy, priority = realtime.policy_of(tid)
+        except OSError:
+            continue
+        if policy in (os.SCHED_FIFO, os.SCHED_RR) and priority > best[1]:
+            best = (policy, priority)
+    text = {os.SCHED_FIFO: f"SCHED_FIFO {best[1]}", os.SCHED_RR: f"SCHED_RR {best[1]}"}.get(best[0], "normal")
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return text
+    locked = next((line.split()[1] for line in status.splitlines() if line.startswith("VmLck:")), "0")
+    return f"{text} · locked" if int(locked) > 0 else text

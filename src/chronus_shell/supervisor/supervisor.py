@@ -27,6 +27,7 @@ from ..session.commands import Outcome, SessionCommands
 from ..session.recorder import Recorder
 from .admission import Admission, scheduled_types
 from .config import Config
+from .cushion import Cushion
 from . import latency, realtime, stamp_hold
 from .failover import START_TIMEOUT_S, Failover
 from .osc_realtime import OscPace
@@ -41,7 +42,7 @@ from .rings import (
 )
 from .restore import Restore
 from .slow_messages import SlowMessages
-from .status import slot_rows, summary
+from .status import explained, slot_rows, summary
 from .child_processes import OutputProcess, SlotWorker, SupervisorError, WorkerGone
 
 LATENCIES_KEPT = 100_000
@@ -51,7 +52,7 @@ SPAWN_SPARES = 3  # under spawn a worker imports and loads every kernel itself (
 STOP_JOIN_S = 3.0  # stop() waits this long for a replacement or restore under way to end
 
 
-class Supervisor(Failover, Restore, SlowMessages):
+class Supervisor(Failover, Restore, SlowMessages, Cushion):
     def __init__(self, config: Config | None = None):
         self.config = config or Config.from_env()
         cfg = self.config
@@ -335,14 +336,17 @@ class Supervisor(Failover, Restore, SlowMessages):
         return Outcome(said) if said else None   # said, not refused (OSC senders get no /error)
 
     def _fan_out(self, msg: Message, at: int | None) -> int:
+        work = 0.0 if at is not None else self.work_for([msg])   # a change dearer than a block: cushion.py
         with self._stamping():
-            earliest = self._last_now = self.earliest_stamp()
-            stamp = earliest if at is None else max(int(at), earliest)
+            earliest, blocks = self.earliest_stamp(), self.cushion_blocks(work)
+            self._last_now = earliest
+            stamp = self.open_cushion(blocks, work) if blocks else earliest if at is None else max(int(at), earliest)
             self._log(("msg", stamp, msg))
             at_once = getattr(self._at_once, "now", False)
             for slot in self.slots:
                 if slot is not None:
-                    slot.send_holding_the_gil(("msg", stamp, msg), block=not at_once)
+                    for item in ([("cushion", stamp, 1)] if blocks else []) + [("msg", stamp, msg)]:
+                        slot.send_holding_the_gil(item, block=not at_once)
                     self._at_once.stalled = self.stalled() or (at_once and slot.owes())
         cfg = self.config
         heard = latency.audible_ms(self.control.words, stamp, cfg.block_size, cfg.sample_rate,
@@ -383,7 +387,7 @@ class Supervisor(Failover, Restore, SlowMessages):
         return summary(self, words) | {"slots": slot_rows(self, words)} | {
             "in_transaction": self.plan.in_transaction, "tempo": timeline.get("tempo"),
             "commits_at_block": [c // self.config.block_size for c in timeline.get("commits", [])],
-            "faults": [_explained(fault, self.config) for fault in timeline.get("faults", [])],
+            "faults": [explained(fault, self.config) for fault in timeline.get("faults", [])],
             "xruns": {"portaudio": int(words[XRUNS_PORTAUDIO]), "jack": int(words[XRUNS_JACK])},
             "failovers": len(self.failovers), "lost_blocks": int(words[LOST_BLOCKS]),
             "waited_blocks": int(words[WAITED_BLOCKS]),  # the device's cycle found its block still rendering
@@ -391,10 +395,3 @@ class Supervisor(Failover, Restore, SlowMessages):
             "quarantined": sorted(self.quarantined),
             "level": int(words[LEVEL_MILLI]) / 1000.0,
         }
-
-
-def _explained(fault: str, config: Config) -> str:
-    """A slot's fault line, with the memory limit named when that is what the module ran into."""
-    if " raised MemoryError" in fault and config.slot_memory_mb:
-        return f"{fault} (each audio slot may grow by {config.slot_memory_mb} MB: CHRONUS_SLOT_MEMORY_MB)"
-    return fault

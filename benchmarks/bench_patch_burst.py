@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Bursts of patch changes on a big patch while it plays: blocks lost per burst, render time per block.
+
+VOICES voices (saw → acid_filter → adsr, each with a pattern) play at the default settings (128
+frames, a lead of 1) while bursts come one after the other, each sent as fast as the shell sends: a
+new voice (3 creates, 3 connects, a /mod, a pattern), a dozen /mod changes, a removal of a heard module
+and its return, a transaction (begin, create, connect, commit), and `/session/load … now` of the patch
+saved at the start over itself (every module removed and created again: 1,600 messages at 64 voices). Per burst: the blocks lost and waited for, and each
+block's render time in the active slot (its ring's CPU_NS and WRITTEN, read by a watcher thread) in the
+BURST_S after the burst against the quiet second before. Writes benchmarks/results/patch_burst.json.
+
+    flock /tmp/chronus-rt.lock python3 benchmarks/bench_patch_burst.py [--loads idle,loaded] [--voices 64]
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+import time
+
+from live_rig import (
+    Machine, arguments, counters, delta, device, load, percentiles, send_all, setting, start, write,
+)
+
+from chronus_shell.protocol.message import Message  # noqa: E402
+from chronus_shell.supervisor.rings import ACTIVE_SLOT, CPU_NS, WRITTEN  # noqa: E402
+
+VOICES = 64
+ROUNDS = 3
+BURST_S = 0.5   # the blocks after a burst that count as its own
+
+
+def bursts(kind: str, voices: int, n: int) -> dict:
+    """name → the messages of the n-th burst of that kind."""
+    from tests.supervisor.test_patch_bursts import voice  # late: pytest must not slow a worker's start
+    extra = voices + n
+    return {
+        "a new voice": voice(extra),
+        "a dozen /mod": [f"/mod/f{i % voices}/cutoff {500 + 7 * i + n}" for i in range(12)],
+        "remove and return": [f"/patch/remove e{n}", f"/patch/create e{n} adsr", f"/patch/connect f{n} e{n}",
+                              f"/patch/connect e{n} master"],
+        "transaction": ["/patch/begin", f"/patch/create q{n} square", f"/mod/q{n}/gain 0.02",
+                        f"/patch/connect q{n} master", "/patch/commit"],
+        "session load": [Message("/session/load", (f"burst-{kind}", "now"))],   # the patch saved at the start, over itself
+    }
+
+
+class BlockTimes:
+    """Each block's render time in the active slot (ms), with when it was seen: a watcher of the rings."""
+
+    def __init__(self, supervisor):
+        self.supervisor, self.seen, self.stop = supervisor, [], threading.Event()
+        self.thread = threading.Thread(target=self._watch, daemon=True)
+        self.thread.start()
+
+    def _watch(self) -> None:
+        last = None
+        while not self.stop.wait(0.0002):
+            ring = self.supervisor.rings[int(self.supervisor.control.words[ACTIVE_SLOT])]
+            now = (int(ring.header[WRITTEN]), int(ring.header[CPU_NS]), id(ring))
+            if last is not None and now[2] == last[2] and now[0] > last[0]:
+                self.seen.append((time.perf_counter(), (now[1] - last[1]) / 1e6 / (now[0] - last[0])))
+            last = now
+
+    def between(self, start: float, end: float) -> list[float]:
+        return [ms for at, ms in self.seen if start <= at < end]
+
+
+def run(kind: str, voices: int, backend: str, description: str) -> dict:
+    from tests.supervisor.test_patch_bursts import voice  # the test's patch (late, as in bursts)
+    supervisor = start(backend)
+    try:
+        result = {"setting": setting(supervisor.config, description), "voices": voices}
+        send_all(supervisor, [line for i in range(voices) for line in voice(i)] + ["/seq/bpm 126", "/seq/start"])
+        time.sleep(2.0)
+        assert supervisor.send(Message("/session/save", (f"burst-{kind}",))).ok
+        times, machine = BlockTimes(supervisor), Machine()
+        rows: dict[str, list] = {}
+        with load(kind, ROUNDS * 5 * 2 * BURST_S + 20):
+            time.sleep(1.0)
+            for n in range(ROUNDS):
+                for name, lines in bursts(kind, voices, n).items():
+                    quiet_from, before = time.perf_counter(), counters(supervisor)
+                    time.sleep(BURST_S)
+                    sent = time.perf_counter()
+                    send_all(supervisor, lines)
+                    took = time.perf_counter() - sent
+                    time.sleep(BURST_S)
+                    rows.setdefault(name, []).append({
+                        "messages": len(lines), "send_ms": round(1000 * took, 2),
+                        **delta(counters(supervisor), before),
+                        "quiet": times.between(quiet_from, sent), "after": times.between(sent, sent + BURST_S)})
+        times.stop.set()
+        result["machine"] = machine.figures()
+        result["bursts"] = {name: {
+            "messages": runs[0]["messages"], "lost_blocks": [r["lost_blocks"] for r in runs],
+            "waited_blocks": [r["waited_blocks"] for r in runs], "send_ms": [r["send_ms"] for r in runs],
+            "render_ms_quiet": percentiles([ms for r in runs for ms in r["quiet"]]),
+            "render_ms_after": percentiles([ms for r in runs for ms in r["after"]])} for name, runs in rows.items()}
+        return result
+    finally:
+        supervisor.stop()
+
+
+def main() -> int:
+    parser = arguments(__doc__)
+    parser.add_argument("--voices", type=int, default=VOICES)
+    parser.add_argument("--backend", choices=("auto", "jack", "null"), default="auto")
+    args = parser.parse_args()
+    os.environ["CHRONUS_HOME"] = tempfile.mkdtemp(prefix="chronus-burst-")   # the saved session's, not the user's
+    results = {}
+    for kind in args.loads.split(","):
+        with device(args.backend, period=128) as (backend, description):
+            results[kind] = run(kind, args.voices, backend, description)
+        print(f"\n{kind}, {args.voices} voices: burst, lost blocks, waited, render ms p50/p99/max after (quiet)")
+        for name, fig in results[kind]["bursts"].items():
+            after, quiet = fig["render_ms_after"], fig["render_ms_quiet"]
+            print(f"  {name:<20} {fig['lost_blocks']} {fig['waited_blocks']}  "
+                  f"{after.get('p50')}/{after.get('p99')}/{after.get('max')} ({quiet.get('p50')}/{quiet.get('p99')})")
+    print("written:", write("patch_burst", results))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
