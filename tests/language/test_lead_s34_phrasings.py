@@ -247,3 +247,20 @@ def test_stop_speeding_up_holds_the_tempo_where_the_glide_is():
     translator.model.going_to = {}
     with pytest.raises(LanguageError, match="no slowing down is running"):
         translator.translate("stop slowing down")
+
+
+@pytest.mark.parametrize("phrase", ["add a drone at 55 hz", "add a low drone", "give me a deep drone on D"])
+def test_a_drone_asked_for_says_how_to_make_one(phrase):
+    """'add a low drone at 55 hz' said 'unknown module type low_drone' and listed types."""
+    with pytest.raises(LanguageError, match="a drone is a sound left on: 'add a saw at 55 hz'"):
+        _said("add a kick", phrase)
+    assert _said("add a saw at 55 hz", "hold e2 and b2 on the saw") == ["/gate/saw1 1 82.406889 123.470825"]
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (("add a hat", "hats every eighth note", "no, sixteenths"), "/seq/add hats hat1 xxxxxxxxxxxxxxxx"),
+    (("add a hat", "hats in quarter notes", "no, eighths"), "/seq/add hats hat1 x.x.x.x.x.x.x.x."),
+    (("add a saw", "bass notes a2 c3 e3", "play the bass an octave higher", "wrong, I meant lower"), "/seq/notes bass a1 c2 e2"),
+])
+def test_the_last_line_corrected_by_a_note_value_or_after_wrong(lines, expected):
+    assert _said(*lines)[-1] == expected

@@ -4,7 +4,7 @@ reader that lets them lead a line derives its pattern here, so a word one reader
 from __future__ import annotations
 
 #: The words that take back what was just said (a 'no' in the musician's own language too: nahin, nein, non, não, nee).
-TAKE_BACK = r"(?:no+|nope|nah|nahin|nahi|nein|non|não|nao|nee|sorry|oops|wait|actually|(?:please\s+)?forgive\s+me|pardon(?:\s+me)?)"
+TAKE_BACK = r"(?:no+|nope|nah|wrong|nahin|nahi|nein|non|não|nao|nee|sorry|oops|wait|actually|(?:please\s+)?forgive\s+me|pardon(?:\s+me)?)"
 #: The words that only open a line ('ok, …', 'and …', 'hmm, …').
 OPENERS = r"(?:ok(?:ay)?|alright|and|so|now|then|hmm+|um+|uh+|ah|oh|whoa|ugh)"
 

@@ -33,6 +33,7 @@ def correction_of_last(line: str, last_text: str, part_named, sound_named=None) 
     if not said:
         return None
     new = _value_replaced(last_text, said) or _span_replaced(last_text, said) or _way_turned(last_text, said) or \
+        _note_value_replaced(last_text, said) or \
         (_part_replaced(last_text, said, sound_named) if sound_named else None)
     if new is None:
         found = corrected(f"{last_text.rstrip(' .!')}, i mean {said}", part_named)
@@ -57,6 +58,19 @@ def _value_replaced(last: str, said: str) -> str | None:
     number = re.match(r"-?\d+(?:\.\d+)?", found[0].group(0))
     end = found[0].end() if unit else found[0].start() + number.end()      # (a bare number keeps the unit said before)
     return last[:found[0].start()] + said + last[end:]
+
+
+#: A note value ('eighths', '16th notes', 'quarter notes', 'triplets'): 'hats every eighth note', then 'no, sixteenths'.
+_NOTE_VALUE = (r"(?:whole|half|quarter|eighth|sixteenth|thirty[\s-]?second|32nd|16th|8th|4th|triplet|dotted\s+\w+)s?"
+               r"(?:\s+notes?)?")
+
+
+def _note_value_replaced(last: str, said: str) -> str | None:
+    """The one note value of the last line said again as the one meant; None when it has none, or several."""
+    if not re.fullmatch(_NOTE_VALUE, said, re.I):
+        return None
+    found = list(re.finditer(rf"(?<![\w-]){_NOTE_VALUE}(?![\w-])", last, re.I))
+    return last[:found[0].start()] + said + last[found[0].end():] if len(found) == 1 else None
 
 
 _PART = re.compile(r"^(?:(?:on|to|for|of)\s+)?(?:the\s+|my\s+)?(?P<part>[\w-]+)$", re.I)

@@ -72,6 +72,9 @@ NOT_HERE = (
      "no instruments by name: the sounds are synth voices — for chords or a tune 'add a triangle called piano' (or "
      "guitar, keys…), for a bass 'add a saw called bass at 55 hz', for drums 'add a kick, a snare and a hat'; then e.g. "
      "'chords C F G on the piano' ('list types' has every sound)"),
+    (r"\b(?:add|get|give\s+me|gimme|want|need|start|bring\s+in|put\s+in)\s+(?:(?:a|an|some|the|my|me)\s+)*(?:[a-z]+\s+)?drones?\b",
+     "a drone is a sound left on: 'add a saw at 55 hz' (or a sine, a square, a triangle: 'add a sine called drone at "
+     "55 hz') — it plays until 'stop the saw'; 'hold e2 and b2 on the saw' holds notes"),
     (r"\bsound\s+(?:more\s+|a\s+bit\s+|a\s+little\s+)?like\b",
      "I can't make a sound like another instrument: shape it with its settings — 'brighter', 'darker', 'more "
      "resonance', 'add a reverb to it', 'attack 200 ms' ('help <type>' lists a sound's settings)"),
