@@ -264,3 +264,26 @@ def test_a_drone_asked_for_says_how_to_make_one(phrase):
 ])
 def test_the_last_line_corrected_by_a_note_value_or_after_wrong(lines, expected):
     assert _said(*lines)[-1] == expected
+
+
+@pytest.mark.parametrize("phrase, value", [("stop the fade", 0.02), ("hold the fade there", 0.02), ("cancel the fade", None)])
+def test_a_fade_stopped_or_called_off_is_never_trimmed(phrase, value):
+    """trial2 s34: 'stop the fade' said it stopped, then the trim read it as a step and the fade went on."""
+    translator = _translator("add a sine called tone", "fade in tone over 4 bars")
+    _mid_fade(translator)
+    [setting] = read_over_ramps(translator, phrase)
+    assert setting.address == "/mod/tone/gain" and (value is None or setting.args[0] == pytest.approx(value))
+    assert "goes on" not in " ".join(translator.understood)
+
+
+@pytest.mark.parametrize("phrase, said", [("darker", "acid_filter1 cutoff stays there (its ramp to 3000 ended)"),
+                                          ("a bit slower", "the tempo stays there (its glide to 140 ended)")])
+def test_a_step_that_ends_a_sweep_or_a_glide_says_so(phrase, said):
+    """trial2 s34: 'darker' mid-sweep and 'a bit slower' mid-glide ended them in silence."""
+    translator = _translator("add a saw", "add an acid filter at 500 hz", "open the filter to 3000 over 8 bars",
+                             "tempo to 140 over 8 bars")
+    translator.model.values["acid_filter1"] = {**translator.model.values["acid_filter1"], "cutoff": 1200.0}
+    translator.model.bpm, translator.model.going_to = 125.0, {"acid_filter1.cutoff": 3000.0, "seq.bpm": 140.0}
+    translator.model.going_for = {"acid_filter1.cutoff": (20.0, "exp")}
+    read_over_ramps(translator, phrase)
+    assert said in translator.understood

@@ -107,3 +107,13 @@ def test_a_level_stepped_mid_fade_trims_the_fade_and_it_goes_on(chronus_home):
     assert trim and 0 < float(trim.group(1)) < 0.1, text
     assert re.search(r"tone gain [\d.]+, ramping to 0.353973", text), text
     assert re.search(r"tone gain 0.2 +\(range", text), text
+
+
+def test_stop_the_fade_mid_fade_in_holds_the_level(chronus_home):
+    """trial2 s34: 'stop the fade' said so and the fade went on (the trim took the stop for a step)."""
+    text = run_lines(chronus_home, ["add a sine called tone at 440 hz", "start", "fade in tone over 64 bars"],
+                     ["stop the fade"], ["what is the tone volume"])
+    held = re.search(r"the fade stopped where it is: tone gain ([\d.]+)", text)
+    assert held and "goes on" not in text, text
+    after = re.search(r"tone gain ([\d.]+) +\(range", text)                   # no longer ramping, where it stopped
+    assert after and abs(float(after.group(1)) - float(held.group(1))) < 1e-5, text

@@ -1,8 +1,8 @@
 """A step of a level during its fade trims the fade: 'pull the tone down 3 dB' while it fades in moves the level
 3 dB down now and the fade goes on, to 3 dB under where it was going — as a fader trims automation. Read from the
 level mid-fade alone, the step set the level there and the fade stopped: -31 dB where the musician meant -21.
-(A step of any other param mid-ramp — 'darker' during a sweep — still moves from where it plays and ends the ramp:
-the musician is reacting to what they hear.)
+(A step of any other param mid-ramp — 'darker' during a sweep, 'a bit slower' during a glide — still moves from where
+it plays and ends the ramp, the musician reacting to what they hear; the echo says the ramp ended.)
 
 The shell's RampWatch puts each running ramp's playing value in the model (`going_to` holds where it goes,
 `going_for` the beats left and its curve). The line is read twice: against where the ramps go (a dry reading,
@@ -23,20 +23,39 @@ def read_over_ramps(translator, line: str) -> list[Message]:
     held = {key: model.going_to[key] for key in model.going_for
             if key in model.going_to and key.split(".")[0] in model.modules and key.endswith(".gain")}
     if not held:
-        return translator.translate(line)
+        return _stops_said(translator, dict(model.going_to), translator.translate(line))
+    playing = {key: float(model.value(*key.split(".", 1))) for key in held}
     going = _dry_reading(translator, line, held)
     messages = translator.translate(line)
     out = []
     for m in messages:
         key = m.address[len("/mod/"):].replace("/", ".", 1) if m.address.startswith("/mod/") else None
         now = m.args[0] if key in going and len(m.args) == 1 and isinstance(m.args[0], float) else None
-        if now is None or going[key] is None or abs(going[key] - now) <= 1e-9 * max(1.0, abs(now)):
-            out.append(m)           # not a ramping param, or said outright: the ramp stops there
+        if now is None or going[key] is None or _same(going[key], now) or _same(playing[key], now):
+            out.append(m)           # not a ramping param, said outright, or held where it plays: the ramp stops there
             continue
         out.append(_trim(translator, key, now, going[key], held[key]))
     if out != messages and translator.undo_stack:
         translator.undo_stack[-1].forward = list(out)      # a redo trims again
-    return out
+    return _stops_said(translator, {k: v for k, v in model.going_to.items() if k not in held}, out)
+
+
+def _stops_said(translator, going: dict[str, float], messages: list[Message]) -> list[Message]:
+    """'darker' halfway through a sweep, 'a bit slower' during a glide: the step moves from where it plays and ends
+    the ramp — said, so the musician knows it will not go on."""
+    for m in messages:
+        key = "seq.bpm" if m.address == "/seq/bpm" and "ramp" not in m.args else \
+            m.address[len("/mod/"):].replace("/", ".", 1) if m.address.startswith("/mod/") else None
+        if key in going and not any(done.startswith(("the ramp", "the tempo glide", "the fade", "the sweep"))
+                                    for done in translator.mapper.understood):
+            what, way = ("the tempo", "glide") if key == "seq.bpm" else (key.replace(".", " "), "ramp")
+            translator.mapper.understood.append(f"{what} stays there (its {way} to {format_number(going[key])} ended)")
+    return messages
+
+
+def _same(a: float, b: float) -> bool:
+    """Equal as the language writes a value (six decimals: 'stop the fade' sets the level it read, rounded)."""
+    return abs(a - b) <= max(1e-6, 1e-5 * abs(b))
 
 
 def _dry_reading(translator, line: str, held: dict[str, float]) -> dict[str, float | None]:
