@@ -287,3 +287,34 @@ def test_a_step_that_ends_a_sweep_or_a_glide_says_so(phrase, said):
     translator.model.going_for = {"acid_filter1.cutoff": (20.0, "exp")}
     read_over_ramps(translator, phrase)
     assert said in translator.understood
+
+
+# -- trial2 of s34 -------------------------------------------------------------------------------------------------
+
+def test_drone_an_octave_lower_moves_the_drone_not_the_sound_in_focus():
+    """W4: a sine called drone stayed; the sine in focus went down (the word read as the verb 'drone')."""
+    assert _said("add a sine at 432 hz", "add a sine called drone at 136.1 hz", "add a sine at 528 hz",
+                 "drone an octave lower") == ["/mod/drone/freq 68.05"]
+
+
+@pytest.mark.parametrize("phrase", ["make it sound like 1986", "make it sound like 440"])
+def test_sound_like_a_number_is_no_value(phrase):
+    """W5: 'like' was left out and the saw went to 1986 Hz."""
+    with pytest.raises(LanguageError, match="like another instrument"):
+        _said("add a saw", phrase)
+
+
+@pytest.mark.parametrize("phrase, word", [("detune the lead a little", "lead"), ("detune the strings a little", "strings")])
+def test_a_nickname_read_again_is_said(phrase, word):
+    """W6: it detuned the pad's voice and said only 'detune: detune up'."""
+    translator = _translator("add a saw", "chords am f c g")
+    translator.translate(phrase)
+    assert f"{word} → saw1" in translator.understood
+
+
+@pytest.mark.parametrize("phrase", ["4/4", "back to 4/4", "common time"])
+def test_common_time_after_a_waltz_asks_which_groove(phrase):
+    """W8: '4/4' after 'waltz time' was 'four on the floor' (a 12-step kick, the rest still in 3/4)."""
+    with pytest.raises(LanguageError, match="12 steps"):
+        _said("add a kick", "add a snare", "add a hat", "kick x...", "waltz time", phrase)
+    assert _said("add a kick", "4/4") == ["/seq/add kick kick1 x...x...x...x..."]

@@ -105,12 +105,20 @@ _GROUPS = re.compile(r"(?<![\w+./-])(?P<groups>[2-4](?:(?:\s+|\s*-\s*)[2-4]){2,7
 _FIRST = re.compile(r"\bwith\s+(?:the\s+)?[2-4]\s+first\b", re.I)
 
 
+_COMMON_TIME = re.compile(r"(?:(?:go\s+)?back\s+(?:to|in)\s+)?(?:4\s*/\s*4|four[\s-]four|common\s+time)(?:\s+(?:time|again|please))*"
+                          r"[\s.!]*", re.I)
+
+
 def groove_line(translator, line: str):
     """The messages of a line that asks for a groove by name or an additive meter, or None (not such a
     line: the grammar reads it)."""
     text = line.strip()
     if text.startswith("/") or translator._nested:
         return None
+    odd = sorted({len(t.pattern) for t in translator.model.tracks.values() if _drum_track(translator.model, t)} - {16})
+    if odd and _COMMON_TIME.fullmatch(text):            # after 'waltz time', '4/4' was 'four on the floor': the kick
+        raise LanguageError(f"the drums play a bar of {odd[0]} steps: say the 4/4 groove — 'four on the floor' (the kick), "
+                            f"'rock beat', or a part at a time ('snare on 2 and 4', 'hats on every 8th')", 0, (), line)
     feel = _TEMPO_FEEL.fullmatch(text)
     if feel:                                             # '140 half time': a dubstep tempo, the kit at half speed
         drums = any(_drum_track(translator.model, t) for t in translator.model.tracks.values())

@@ -92,6 +92,8 @@ def read_move(text: str, line: str):
         return ih.MoveNotes(words_of(pronoun, line), moved, None, column_of(pronoun, line))
     if words[0] == "make":
         return None                                   # 'make it an octave lower': the grammar's, said back with what moved
+    if words[0] == "drone":                           # 'drone an octave lower': the drone (a sound called so, or the
+        return _voice_moved("drone", moved, line)     # one droning), never the verb with the sound in focus moved
     unit_last = words[-1].rstrip("s") in ("octave", "semi", "semitone")
     return ih.MoveNotes(None, moved, line if unit_last and told else _plainly(moved),
                         tune=words[0] == "transpose" and not pronoun, band=words[0] == "take" and pronoun in ("it", "this"))

@@ -13,6 +13,7 @@ from .follow_ups import is_again, is_correction
 from .intents import Redo, Sequence, Undo
 from .line_corrections import correction_of_last
 from .nearest import missing_part
+from .nicknames import nicknamed_line
 from .refusal_wording import nickname_unread, with_nearest
 from .remarks import without_remarks
 from .part_naming import part_named
@@ -85,9 +86,10 @@ class ReadAgain:
             said = " — or — ".join(f"'{r.text or r.said}'" for r, _, _ in worked[:2])
             raise LanguageError(f"that could mean {said}: say which", 0, (), line)
         reading, messages, (after, last_intent, understood) = worked[0]
+        named = nicknamed_line(line, self.model)    # ('detune the lead a little' read as 'the saw1 detune up': lead → saw1)
         self._restore(after)
         self._last_intent = last_intent
-        self.mapper.understood[:] = [reading.said] + understood
+        self.mapper.understood[:] = [reading.said] + ([named[1]] if named and named[1] not in reading.said else []) + understood
         if not is_again(line):                    # 'again' twice: still said as what it repeats
             self._last_text = line.strip()
         return messages

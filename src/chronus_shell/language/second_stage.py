@@ -305,7 +305,8 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
             out.append(word)                              # 'too quiet' says which way; 'the kick too' only adds
             continue
         side = core == "right" and index > 0 and _a_side(words, index, model)       # ('hats right': a side)
-        if (core in NOISE and index > 0 and not side) or core in ("nah", "yeah", "ok", "okay", "like", "so"):   # ('hats right': a side)
+        simile = core == "like" and index > 0 and words[index - 1].lower() in ("sound", "sounds", "sounding")   # ('sound like
+        if not simile and ((core in NOISE and index > 0 and not side) or core in ("nah", "yeah", "ok", "okay", "like", "so")):  # 1986')
             if tail and out:
                 out[-1] += tail
             said.append(f"'{core}' ignored")
