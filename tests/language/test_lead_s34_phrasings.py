@@ -318,3 +318,13 @@ def test_common_time_after_a_waltz_asks_which_groove(phrase):
     with pytest.raises(LanguageError, match="12 steps"):
         _said("add a kick", "add a snare", "add a hat", "kick x...", "waltz time", phrase)
     assert _said("add a kick", "4/4") == ["/seq/add kick kick1 x...x...x...x..."]
+
+
+def test_a_rhythm_written_while_stopped_says_how_to_hear_it():
+    """Two trials: musicians wrote patterns for an hour with the transport stopped, told by nothing but the toolbar."""
+    translator = _translator("add a kick")
+    translator.translate("kick x...x...x...x...")
+    assert "the transport is stopped: 'start' plays it" in translator.understood
+    translator.translate("start")
+    translator.translate("snare ....x.......x...")
+    assert not any("stopped" in u for u in translator.understood)

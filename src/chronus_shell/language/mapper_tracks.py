@@ -55,11 +55,14 @@ def drones(model) -> list[str]:
 def unheard_rhythm(messages, model) -> str | None:
     """A rhythm given a voice with no envelope and no notes to change ('sub plays on the offbeats' on a bare
     sine), or rests in its notes ('bass notes g1 . . bb1'): it drones on through the rests, so they are not
-    heard — said, with the way to hear them."""
+    heard — said, with the way to hear them. A rhythm written while the transport is stopped: said too."""
     touched = {str(m.args[0]) for m in messages if m.address in ("/seq/add", "/seq/notes") and m.args} & set(model.tracks)
     bare = [model.tracks[t].target for t in sorted(touched) if model.tracks[t].target in drones(model) and
             ("." in model.tracks[t].notes or "." in model.tracks[t].pattern
              and not any(token_pitches(n) for n in model.tracks[t].notes))]
+    if not bare and touched and not model.running and not any(m.address == "/seq/start" for m in messages) and \
+            any(m.address == "/seq/add" for m in messages):
+        return "the transport is stopped: 'start' plays it"     # (trials: patterns typed for an hour, never heard)
     if not bare:
         return None
     return (f"{bare[0]} has no envelope: it sounds through the rests, so they are not heard — "
