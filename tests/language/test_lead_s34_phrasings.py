@@ -328,3 +328,20 @@ def test_a_rhythm_written_while_stopped_says_how_to_hear_it():
     translator.translate("start")
     translator.translate("snare ....x.......x...")
     assert not any("stopped" in u for u in translator.understood)
+
+
+@pytest.mark.parametrize("phrase, chance", [("leave out 20% of the hats hits, some air", 0.8), ("hats drop a few hits, 90%", 0.9),
+                                            ("let the hats drop out now and then, like 70 percent there", 0.7),
+                                            ("skip 30% of the kick", 0.7)])
+def test_a_part_s_hits_left_out_by_a_share(phrase, chance):
+    assert _said(*DRUMS, phrase) == [f"/seq/chance {phrase.split('the ')[-1].split()[0] if 'the ' in phrase else 'hats'} {chance}"]
+
+
+def test_a_share_left_out_never_drops_a_command_after_it():
+    with pytest.raises(LanguageError):
+        _said(*DRUMS, "leave out 20% of the hats, kick louder")
+
+
+@pytest.mark.parametrize("phrase", ["no swing at all", "no no swing", "no swing at all, psy is straight"])
+def test_no_swing_said_emphatically(phrase):
+    assert _said(*DRUMS, "swing 20%", phrase) == ["/seq/swing 0.0"]

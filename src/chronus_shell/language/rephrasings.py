@@ -117,6 +117,7 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^everything\s+(?:back\s+)?in$", "unmute everything"),      # a band leader's 'everybody in'
     (r"^(?:(?:go|get)\s+)?(?:back\s+to\s+)?(?:full|normal|regular)[\s-]time(?:\s+(?:feel|again))?$", "normal time"),
     (r"^(?:go\s+)?back\s+to\s+(?:the\s+)?(?:normal|regular|usual)\s+(hats|kick|snare|drums)$", r"\1 normal time"),   # 'hats twice
+    (r"^(?:no\s+)*(?:no|zero)\s+swing(?:\s+(?:at\s+all|whatsoever|please|in\s+\w+))*$", "no swing"),   # 'no swing at all'
     (r"^(?:(?:play\s+(?:it\s+)?|go\s+))?straight(?:\s+(?:eighths|8ths|feel|again))?$",
      "no swing"),
     (r"^(?:ok\s+|okay\s+|now\s+)?stop\s+(?:speeding\s+up|slowing\s+down|accelerating|decelerating|getting\s+(?:faster|slower))$",
