@@ -345,3 +345,14 @@ def test_a_share_left_out_never_drops_a_command_after_it():
 @pytest.mark.parametrize("phrase", ["no swing at all", "no no swing", "no swing at all, psy is straight"])
 def test_no_swing_said_emphatically(phrase):
     assert _said(*DRUMS, "swing 20%", phrase) == ["/seq/swing 0.0"]
+
+
+@pytest.mark.parametrize("phrase, target, rate", [("rhodes tremolo", "triangle1.gain", 4.0),
+                                                  ("rhodes tremolo, slow, like the suitcase", "triangle1.gain", 3.363586),
+                                                  ("vibes vibrato, slow, 5 hz", "sine1.freq", 5.0)])
+def test_a_tremolo_said_after_its_part(phrase, target, rate):
+    """'rhodes tremolo' (the rhodes a triangle) set an lfo's shape to triangle; 'slow, 5 hz' was two rates."""
+    said = _said("add a triangle", "add a sine", "the triangle is my rhodes", "the sine is the vibraphone", "add an lfo",
+                 phrase)
+    assert any(m.endswith(f" {target}") for m in said) and any(m.endswith(f"/rate {rate}") for m in said)
+    assert not any("/shape" in m for m in said)
