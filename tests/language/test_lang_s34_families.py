@@ -358,3 +358,22 @@ def test_the_band_is_everything(phrase, expected):
 def test_normal_speed_after_a_track_sped_up_is_never_the_tempo():
     said = _said(*ZHENG, "/seq/bpm 72", "zheng twice fast", "back normal speed")
     assert said is None or not any(m.startswith("/seq/bpm") for m in said)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("fade out over 8 bars, end of the Panorama set", ["/ramp/master/gain -60.0 32"]),
+    ("swell the whole band in over 4 bars from silence", ["/mod/master/gain -60.0", "/ramp/master/gain 0.0 16"]),
+    ("mute the kick for 2 bars, I will sing alone", ["/seq/mute kick 1 2"]),
+    ("mute the kick 4 bars, let the bass carry it", ["/seq/mute kick 1 4"]),
+])
+def test_a_timed_line_with_a_remark_after_it(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+def test_a_remark_that_asks_for_something_is_not_left_out():
+    said = _said(*DRUMS, "mute the kick for 2 bars, I want the snare louder")
+    assert said is None or "/mod/snare1/gain 0.9" in said
+
+
+def test_faster_still_then_a_glide():
+    assert last(*DRUMS, "tempo 140", "faster still, 160 over 4 bars") == ["/seq/bpm 160.0 ramp 16"]
