@@ -377,3 +377,17 @@ def test_a_remark_that_asks_for_something_is_not_left_out():
 
 def test_faster_still_then_a_glide():
     assert last(*DRUMS, "tempo 140", "faster still, 160 over 4 bars") == ["/seq/bpm 160.0 ramp 16"]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("vibes a bit quieter, 3 db", ["/mod/sine1/gain 0.353973"]),
+    ("vibes louder, by 2 db", ["/mod/sine1/gain 0.629463"]),
+    ("vibes down, 6 dB", ["/mod/sine1/gain 0.250594"]),
+])
+def test_a_level_step_said_after_its_way(phrase, expected):
+    assert last(*PAD, "the sine is my vibes", phrase) == expected
+
+
+def test_a_signed_level_after_a_comparative_stays_asked():
+    with pytest.raises(LanguageError, match="could mean"):
+        last(*PAD, "the sine is my vibes", "vibes quieter, -3 db")       # (above where it is: which?)
