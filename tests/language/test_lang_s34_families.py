@@ -391,3 +391,11 @@ def test_a_level_step_said_after_its_way(phrase, expected):
 def test_a_signed_level_after_a_comparative_stays_asked():
     with pytest.raises(LanguageError, match="could mean"):
         last(*PAD, "the sine is my vibes", "vibes quieter, -3 db")       # (above where it is: which?)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("sine pan 30 right", ["/mod/sine1/pan 0.3"]), ("sine pan 30% left", ["/mod/sine1/pan -0.3"]),
+    ("sine pan 30 right, triangle 30 left", ["/mod/sine1/pan 0.3", "/mod/triangle1/pan -0.3"]),
+])
+def test_a_part_panned_by_an_amount_and_a_side(phrase, expected):
+    assert last(*PAD, phrase) == expected

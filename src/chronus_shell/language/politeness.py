@@ -82,6 +82,8 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"\btwice\s+(fast|slow)\b", r"twice as \1"), (r"^back\s+(?=normal\b)", "back to "),
     (r"\b(octaves?|semitones?|fifths?|fourths?)\s+(high|low)\b", r"\1 \2er"),   # 'guzheng one octave high'
     (r"\bto\s+(right|left)\b", r"to the \1"),
+    (r"(?:^|(?<=,\s))(?:the\s+)?([a-z][\w'-]*)\s+pan(?:ned)?\s+(\d+\s*%?)\s+(left|right)\b", r"pan the \1 \2 \3"),   # 'vibes pan 30 right'
+
     (r"\s+during\s+the\s+(?!next\b|last\b)[a-z]+(?:\s+[a-z]+)?(?=[.!]*$)", ""),   # 'organ softer during the prayer'
     (r"\bminus\s+(?=\d)", "-"),
     (r"(?<=\w)\s+(?=i\s+(?:can'?t|cannot|can\s+not)\s+(?:hear|feel)\b)", ", "),   # 'bass louder i cant feel it': a reason
