@@ -38,17 +38,19 @@ _GOES_OUT = re.compile(rf"^(?:{_OUT})$|^(?:goes|dies)\s+away$|^diminuendo$", re.
 def faded(line: str) -> tuple[str, str] | None:
     """(how it was read, 'fade in <parts> over <time>') for a fade said otherwise, else None."""
     match = _FADE.match(line.strip())
-    if match is None or not _TAIL.match(match["tail"]):
+    tail = match["tail"] if match else ""
+    late_from = re.match(r"^\s+from\s+(?:nothing|silence|zero)", tail, re.I)    # '… over 4 bars from silence'
+    if match is None or not _TAIL.match(tail[late_from.end():] if late_from else tail):
         return None
     who = (match["who"] or match["who2"] or match["who3"] or "").strip(" ,")
     verb = (match["verb"] or match["bring"] or "").lower()
     way = (match["way"] or match["way2"] or match["way3"] or "").lower()
     if not who or re.search(r"\b(?:fade|swell|over|bars?|in|out)\b", who, re.I) and not _EVERYTHING.match(who):
         return None                                   # (the words before are no parts: left to the grammar's refusal)
-    if verb.startswith("swell") and not match["from"]:
+    if verb.startswith("swell") and not (match["from"] or late_from):
         return None                                   # ('the pad should swell in over 6 seconds' may be its attack)
-    if match["from"]:
-        out = match["from"].lower() != "from"         # 'to silence': out; 'from nothing': in
+    if match["from"] or late_from:
+        out = bool(match["from"]) and match["from"].lower() != "from"     # 'to silence': out; 'from nothing': in
     elif way or verb in ("diminuendo", "crescendo") or verb.startswith(("goes", "dies")):
         out = bool(_GOES_OUT.match(way or verb))
     elif verb.startswith(("enter", "come")):             # 'the pad enter slowly, 4 bars': up from where it is

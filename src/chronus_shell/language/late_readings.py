@@ -9,7 +9,8 @@ time', '… under everything'), parts taken out with what is left said ('hats an
 said so ('swing un poco, like 10%'), a drum made drier with nothing on it to dry ('the snare more dry': shorter), a
 question about what plays or where a part is ('is it playing?', 'where did my piano go?'), a section's name before
 the line ('verse 2: hats quieter'), a fade or a tempo glide said otherwise ('guitarra fade away in 4 bars', 'poco accelerando to 76 over
-four bars'), a part tuned by a note and its Hz ('guitar to G, 392 hz'). Each is a line in the
+four bars'), a part tuned by a note and its Hz ('guitar to G, 392 hz'), a timed line with a remark after it ('mute the kumbengo
+for 2 bars, I will sing alone'), a level's step after its way ('vibes a bit quieter, 3 db'). Each is a line in the
 grammar's words with how it was read; a reading that cannot be (a voice with no envelope, a part that is not there)
 refuses with the way to it."""
 from __future__ import annotations
@@ -25,10 +26,12 @@ from .chord_changes import held_chord_change
 from .drum_rolls import drum_roll
 from .fade_phrasings import faded
 from .tempo_glides import tempo_glide
+from .timed_remarks import timed_remark
 from .tuned_parts import tuned_part
 from .dry_drums import dry_drum
 from .hold_asides import without_hold_aside
 from .interval_corrections import corrected_interval
+from .level_steps import level_step
 from .little_swing import little_swing
 from .note_lengths import note_length
 from .parts_out import parts_out
@@ -49,7 +52,8 @@ def late_readings(line: str, model: PatchModel, last_text: str, part_named, redo
                lambda: state_question(line, model, part_named, redo), lambda: held_chord_change(line, model),
                lambda: without_hold_aside(line, part_named), lambda: parts_out(line, model, part_named),
                lambda: little_swing(line), lambda: dry_drum(line, model, part_named), lambda: section_label(line),
-               lambda: faded(line), lambda: tempo_glide(line), lambda: tuned_part(line, model, part_named))
+               lambda: faded(line), lambda: tempo_glide(line), lambda: tuned_part(line, model, part_named),
+               lambda: timed_remark(line), lambda: level_step(line))
     for read in readers:
         found = read()
         if found is not None:

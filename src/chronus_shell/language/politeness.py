@@ -80,8 +80,11 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
      lambda m: f"{m.group(1)} {m.group(2)} {m.group(3).replace('late', 'later').replace('early', 'earlier')}"),   # 'start one step late'
     (r"^(undo|redo)\s+x\s*(\d+)$", r"\1 \2 times"),                           # 'undo x2'
     (r"\btwice\s+(fast|slow)\b", r"twice as \1"), (r"^back\s+(?=normal\b)", "back to "),
-    (r"\b(octaves?|semitones?|fifths?|fourths?)\s+(high|low)\b", r"\1 \2er"),   # 'guzheng one octave high'
+    (r"^(?!.*\b[a-g][#b]?\d?\s+[a-g][#b]?\d?\b)(.*\b(?:one|an?|two|three|\d+)\s+(?:octaves?|semitones?|fifths?|fourths?))\s+(high|low)\b",
+     r"\1 \2er"),      # 'guzheng one octave high' (a riff's notes 'e e g a, octave low' are said where they sit)
     (r"\bto\s+(right|left)\b", r"to the \1"),
+    (r"(?:^|(?<=,\s))(?:the\s+)?([a-z][\w'-]*)\s+pan(?:ned)?\s+(\d+\s*%?)\s+(left|right)\b", r"pan the \1 \2 \3"),   # 'vibes pan 30 right'
+
     (r"\s+during\s+the\s+(?!next\b|last\b)[a-z]+(?:\s+[a-z]+)?(?=[.!]*$)", ""),   # 'organ softer during the prayer'
     (r"\bminus\s+(?=\d)", "-"),
     (r"(?<=\w)\s+(?=i\s+(?:can'?t|cannot|can\s+not)\s+(?:hear|feel)\b)", ", "),   # 'bass louder i cant feel it': a reason
@@ -106,7 +109,8 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(hats?|kick|snare)\s+(eighth|sixteenth|quarter)\s+notes\b", r"\1 \2s"),   # a part's rhythm, not its decay
     (r"^(303|808)\b", r"the \1"),
     (r"\b(?:the\s+)?whole\s+(?:beat|mix|track|thing|song|tune|band)\b", "everything"),
-    (r"^(?:everything|everybody|everyone|all)\s+(?=(?:stop|start)\b)", ""),      # 'everything stop after this bar'
+    (r"^(?:everything|everybody|everyone|all)\s+(?=(?:stop|start)(?:\s+(?:after|at|now)\b|[.!]*$))", ""),   # 'everything stop after
+    #   this bar' (the transport; 'everything stop for 2 bars' is a break: every part muted a while)
     (r"^(stop|start)\s+(?:everything|the\s+band)(?=\s+(?:after|at|on|in)\b|$)", r"\1"),   # 'start the band': the transport
     #   ('the band down 3 db' may be a filter's band: never the mix)
     (r"\b1/4 notes?\b", "quarter note"), (r"\b1/8 notes?\b", "eighth note"), (r"\b1/16 notes?\b", "sixteenth note"),

@@ -16,8 +16,8 @@ _FASTER = (r"speed(?:s|ing)?(?:\s+(?:it|things|us|the\s+tempo))?\s+up|accelerand
 _TEMPO = r"tempo|bpm|pace"
 _GLIDE = re.compile(
     rf"^{LEAD}(?:at\s+the\s+(?:end|close)[,\s]+)?(?:then[,\s]+)?(?:(?:we|it|the\s+band)\s+(?:go(?:es)?|goes)\s+)?"
-    rf"(?:(?:poco|un\s+poco|a\s+little|molto|gradually|slowly)\s+)?(?:the\s+)?(?P<words>(?:(?:{_TEMPO})\s+)?(?:{_SLOWER}|{_FASTER})|(?:{_TEMPO})"
-    rf"(?:\s+(?:should|must|will|can)\s+(?:slow|go|come|drop|rise|get))?(?:\s+(?:down|up|back))*)?"
+    rf"(?:(?:poco|un\s+poco|a\s+little|molto|gradually|slowly)\s+)?(?:the\s+)?(?P<words>(?:(?:(?:{_TEMPO})\s+)?(?:{_SLOWER}|{_FASTER})|(?:{_TEMPO}))"
+    rf"(?:\s+(?:should|must|will|can)\s+(?:slow|go|come|drop|rise|get))?(?:\s+(?:down|up|back|still))*)?"
     rf"(?:[\s,]*from\s+\d+(?:\s*bpm)?)?(?:\s+(?:down|up))?"
     rf"(?:[\s,]*to\s+|\s*,\s*|\s+)(?P<bpm>\d{{2,3}})(?:\s*bpm)?,?"
     rf"\s+(?:over|during|in|across|within)\s+(?:the\s+(?:next|last)\s+)?(?P<n>\d+|one|two|three|four|six|eight|sixteen)"
