@@ -27,6 +27,10 @@ def earlier_pattern(line: str, undo_stack, tracks, part_named) -> tuple[str, str
     on = match.group("part") or match.group("on") or match.group("on2")
     if not on and said and said.split()[-1].lower() in tracks:
         on, said = said.split()[-1], " ".join(said.split()[:-1])         # 'back to the old hats pattern'
+    elif not on and said and part_named(said.split()[-1].lower()):
+        on, said = said.split()[-1], " ".join(said.split()[:-1])         # 'back to the kick one': the kick's, or none
+    if not said and not on and re.search(r"\bone[\s.!]*$", line, re.I):
+        return None                                   # ('back to the one': beat one, maybe — not guessed)
     wanted = None
     if on:
         wanted = on.lower() if on.lower() in tracks else next(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .lead_words import LEAD
+from .lead_words import LEAD, commands_in
 
 _IN = r"in|up"
 _OUT = r"out|away|down|off"
@@ -40,8 +40,8 @@ def faded(line: str) -> tuple[str, str] | None:
     match = _FADE.match(line.strip())
     tail = match["tail"] if match else ""
     late_from = re.match(r"^\s+from\s+(?:nothing|silence|zero)", tail, re.I)    # '… over 4 bars from silence'
-    if match is None or not _TAIL.match(tail[late_from.end():] if late_from else tail):
-        return None
+    if match is None or not _TAIL.match(tail[late_from.end():] if late_from else tail) or commands_in(tail):
+        return None                                   # ('…, we mute the kick': a second command, never left out)
     who = (match["who"] or match["who2"] or match["who3"] or "").strip(" ,")
     verb = (match["verb"] or match["bring"] or "").lower()
     way = (match["way"] or match["way2"] or match["way3"] or "").lower()

@@ -80,19 +80,21 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
      lambda m: f"{m.group(1)} {m.group(2)} {m.group(3).replace('late', 'later').replace('early', 'earlier')}"),   # 'start one step late'
     (r"^(undo|redo)\s+x\s*(\d+)$", r"\1 \2 times"),                           # 'undo x2'
     (r"\btwice\s+(fast|slow)\b", r"twice as \1"), (r"^back\s+(?=normal\b)", "back to "),
-    (r"^(?!.*\b[a-g][#b]?\d?\s+[a-g][#b]?\d?\b)(.*\b(?:one|an?|two|three|\d+)\s+(?:octaves?|semitones?|fifths?|fourths?))\s+(high|low)\b",
+    (r"^(?!.*\b[a-g][#b]?\d?\s+[a-g][#b]?\d?\b)(?!.*\b(?:is|are|was|sounds?|seems?|feels?)\b|.*'s\s)"   # ('the organ is an octave
+     r"(.*\b(?:one|an?|two|three|\d+)\s+(?:octaves?|semitones?|fifths?|fourths?))\s+(high|low)\b",       # high': a complaint)
      r"\1 \2er"),      # 'guzheng one octave high' (a riff's notes 'e e g a, octave low' are said where they sit)
     (r"\bto\s+(right|left)\b", r"to the \1"),
     (r"(?:^|(?<=,\s))(?:the\s+)?([a-z][\w'-]*)\s+pan(?:ned)?\s+(\d+\s*%?)\s+(left|right)\b", r"pan the \1 \2 \3"),   # 'vibes pan 30 right'
 
-    (r"\s+during\s+the\s+(?!next\b|last\b)[a-z]+(?:\s+[a-z]+)?(?=[.!]*$)", ""),   # 'organ softer during the prayer'
+    (r"^(?!.*\b(?:mute|solo|stop|drop|kill|cut|silence|out)\b)(.*?)\s+during\s+the\s+(?!next\b|last\b)[a-z]+(?:\s+[a-z]+)?(?=[.!]*$)",
+     r"\1"),   # 'organ softer during the prayer' (a mute 'during the chorus' would last for good: not left out)
     (r"\bminus\s+(?=\d)", "-"),
     (r"(?<=\w)\s+(?=i\s+(?:can'?t|cannot|can\s+not)\s+(?:hear|feel)\b)", ", "),   # 'bass louder i cant feel it': a reason
     (r"(?<=\d)\s*&\s*(?=\d)", " and "),
     (r"(?<!\w)['\"]|['\"](?!\w)", ""),
     (r"\b(add|put)\s+(?:a|an)\s+(?:second|2nd|third|new|extra)\b", r"\1 a"),
     (r"(?<=[xX.\-|])\s+(?=[A-Za-z][\w-]*\s+\|?[xX.][xX.\-| ]{2,})", ", "),
-    (r"^dub\s+(?:out\s+)?(the\s+[\w-]+|it|them|everything)(?:\s+out)?\b", r"drop \1"),   # 'dub the snare out': taken out a while
+    (r"^dub\s+(?:out\s+(the\s+[\w-]+|it|them|everything)|(the\s+[\w-]+|it|them|everything)\s+out)\b", r"drop \1\2"),   # 'dub the snare out': taken out a while
     (r"\breal quick\b", ""), (r"\bright now\b(?=.)", "now"),
     (r"(?:,\s*|\s+)(?:no|without|skip(?:\s+the)?)\s+quanti[sz](?:e|ation|ing)\b|\bunquanti[sz]ed\b", " now"),
     (r"\bnow(?:[\s,]+now)+\b", "now"),

@@ -36,7 +36,13 @@ def read_over_ramps(translator, line: str) -> list[Message]:
             continue
         out.append(_trim(translator, key, now, going[key], held[key]))
     if out != messages and translator.undo_stack:
-        translator.undo_stack[-1].forward = list(out)      # a redo trims again
+        step = translator.undo_stack[-1]
+        step.forward = list(out)                          # a redo trims again; an undo puts the fade back on its way
+        for index, m in enumerate(step):
+            key = m.address[len("/mod/"):].replace("/", ".", 1) if m.address.startswith("/mod/") else None
+            if key in held and any(o.address == f"/ramp/{m.address[len('/mod/'):]}" for o in out):
+                beats, curve = model.going_for[key]
+                step[index] = message(f"/ramp/{m.address[len('/mod/'):]}", held[key], beats, curve)
     return _stops_said(translator, {k: v for k, v in model.going_to.items() if k not in held}, out)
 
 

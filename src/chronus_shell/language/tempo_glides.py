@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .lead_words import LEAD
+from .lead_words import LEAD, commands_in
 
 _SLOWER = r"slow(?:s|ing)?(?:\s+(?:it|things|us|the\s+tempo))?(?:\s+(?:way\s+)?down)?|ritardando|rit\.?|rall(?:entando)?\.?|more\s+slow|slower"
 _FASTER = (r"speed(?:s|ing)?(?:\s+(?:it|things|us|the\s+tempo))?\s+up|accelerando|accel\.?|pick(?:s|ing)?\s+(?:it|things|the\s+tempo)"
@@ -31,8 +31,8 @@ def tempo_glide(line: str) -> tuple[str, str] | None:
     """(how it was read, 'slow down to 60 over 8 bars') for a tempo glide said otherwise, else None."""
     match = _GLIDE.match(line.strip())
     if match is None or not match["words"] and not re.search(rf"\b(?:{_TEMPO})\b|\bgo\s+from\b", line, re.I) \
-            or not _TAIL.match(match["tail"]):
-        return None
+            or not _TAIL.match(match["tail"]) or commands_in(match["tail"]):
+        return None                                   # ('… so fade the strings': a second command, never left out)
     words = (match["words"] or "").lower()
     verb = "slow down" if re.search(_SLOWER, words) else "speed up" if re.search(_FASTER, words) else "tempo"
     said = f"{verb} to {match['bpm']} over {match['n']} {match['unit']}"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .lead_words import commands_in
+
 _TIME = r"(?:(?:for|over|during|in)\s+)?(?:\d+|one|two|three|four|eight|sixteen)\s+(?:bars?|beats?|seconds?)"
 _REMARK = (r"(?:i|we|they|he|she)\b(?!\s*(?:'d|would|want|need|wanna)\b)[\w\s']{0,40}|let\s+(?:the\s+|it\s+|them\s+)?[\w\s]{0,30}"
            r"\b(?:carry|breathe|ring|play|sing|take)\b[\w\s']{0,20}|(?:at\s+)?(?:the\s+)?end\s+of\s+the\s+[\w\s']{1,30}")
@@ -19,8 +21,8 @@ _BARE_TIME = re.compile(r"^(?P<verb>mute|stop|drop|silence|kill)\s+(?P<what>.+?)
 def timed_remark(line: str) -> tuple[str, str] | None:
     """(how it was read, the line without its remark) for a timed line with a remark after it, else None."""
     match = _TIMED_REMARK.match(line.strip())
-    if match is None:
-        return None
+    if match is None or commands_in(line.strip()[match.end("line"):]):
+        return None                                   # ('…, we mute the kick': a second command, never left out)
     said = match["line"].strip()
     bare = None if re.search(r"\b(?:for|over|during|in)\s+\S+\s+\S+$", said, re.I) else _BARE_TIME.match(said)
     if bare:                                          # 'mute the melody 4 bars': for 4 bars

@@ -18,6 +18,9 @@ _TUNED = re.compile(
     rf"(?:(?:to|is|at|note\s+is|on)\s+)?(?:{_NOTE}(?:\s*=\s*|\s*,\s*(?:(?:low|high)\s*,\s*)?(?:around\s+|about\s+|like\s+|so\s+|at\s+)?|\s+))?"
     rf"(?:around\s+|about\s+|like\s+)?(?P<hz>\d+(?:\.\d+)?)\s*(?:hz|hertz)?(?P<tail>(?:\s*,.*)?)[\s.!]*$", re.I)
 _UP = ("up", "higher")
+#: Words that make a tail after the Hz a command of its own, never a remark to leave out.
+_COMMANDS = frozenset("and then mute unmute solo fade add remove delete louder quieter softer up down start stop play pan "
+                      "tempo bpm swing reverb delay filter cutoff volume gain".split())
 
 
 def tuned_part(line: str, model, part_named) -> tuple[str, str] | None:
@@ -27,6 +30,9 @@ def tuned_part(line: str, model, part_named) -> tuple[str, str] | None:
         return None                                   # ('tumbi down 20': a step of something, never a pitch)
     if re.search(r"\b(?:up|down|higher|lower|deeper)\s+(?:by\s+)?\d", line, re.I):
         return None                                   # ('kick down 20 hz': a step, not a pitch)
+    tail = re.findall(r"[a-z']+", (match["tail"] or "").lower())
+    if re.search(r"\d", match["tail"] or "") or any(w in _COMMANDS or part_named(w) for w in tail):
+        return None                                   # ('guitar to G, 392, mute the kick': a second command, not a remark)
     part = match["part"].lower()
     module = part_named(part) or (part_named(part.split()[0]) if part.split()[-1] in ("voice", "sound", "part") else None)
     if module is None or module not in model.modules or not model.spec(module).has_param("freq"):
