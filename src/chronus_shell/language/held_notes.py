@@ -1,5 +1,5 @@
 """Notes held together, said as a drone: 'hold a drone on the lead: E and B', 'the lead drone E and B', 'change the
-drone to D and A' (a part holding notes now), 'hold E and B on the lead'. Letters joined by 'and' there are the notes
+drone to D and A' (a part holding one note or two now), 'hold E and B on the lead'. Letters joined by 'and' there are the notes
 of the drone, sounding at once — read as chords (E major, then B major, a bar each) or as a melody (e4 then b3 on
 the lead's track), the drone became a progression or a tune. Read as 'hold e+b on <part>'.
 """
@@ -26,7 +26,8 @@ def held_notes(line: str, model: PatchModel) -> tuple[str, str] | None:
     """(what was understood, 'hold e+b on <part>') for notes said as a drone on a part of the patch, else None."""
     said = line.strip()
     match = next(filter(None, (form.match(said) for form in _FORMS)), None)
-    holding = model.last_chord[1] if model.last_chord and model.last_chord[0] == "gate" else None
+    holding = model.last_chord[1] if model.last_chord and model.last_chord[0] == "gate" and \
+        len(model.last_chord[2]) <= 2 else None       # (a part holding a chord changed 'to D and A': its chords)
     if match is None:
         match = _CHANGE.match(said)
         if match is None or part_named(match["part"].lower(), model) != holding or holding is None:

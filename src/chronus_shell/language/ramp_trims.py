@@ -52,8 +52,8 @@ def _stops_said(translator, going: dict[str, float], messages: list[Message]) ->
     for m in messages:
         key = "seq.bpm" if m.address == "/seq/bpm" and "ramp" not in m.args else \
             m.address[len("/mod/"):].replace("/", ".", 1) if m.address.startswith("/mod/") else None
-        if key in going and not any(done.startswith(("the ramp", "the tempo glide", "the fade", "the sweep"))
-                                    for done in translator.mapper.understood):
+        if key in going and not any("stopped where it is" in done or "called off" in done
+                                    for done in translator.mapper.understood):     # ('stop the sweep' says so itself)
             what, way = ("the tempo", "glide") if key == "seq.bpm" else (key.replace(".", " "), "ramp")
             translator.mapper.understood.append(f"{what} stays there (its {way} to {format_number(going[key])} ended)")
     return messages
