@@ -255,3 +255,17 @@ def test_a_remark_after_a_timed_line_is_still_left_out(phrase, remark):
     translator = _translator("add a kick", "kick x...", "start")
     translator.translate(phrase)
     assert any(remark in u for u in translator.understood)
+
+
+def test_a_raw_slash_in_a_timed_line_is_refused_not_a_crash():
+    """The fuzz test's 'at the next bar cutoff 300,/ fade in the pad over 4 bars' raised an IndexError."""
+    for phrase in ("at the next bar cutoff 300,/ fade in the pad over 4 bars", "in 2 bars /"):
+        with pytest.raises(LanguageError):
+            _said("add a triangle called pad", "add an acid filter", phrase)
+
+
+def test_tune_a_part_to_a_and_a_concert_pitch_is_the_reference():
+    """s32-choir-43: 'Tune the organ to A 442.' set the organ to 442 Hz; the band's A is meant."""
+    with pytest.raises(LanguageError, match="A = 440"):
+        _said("add a triangle called organ", "Tune the organ to A 442.")
+    assert _said("add a triangle called organ", "tune the organ to A 440") == ["/mod/organ/freq 440.0"]

@@ -52,7 +52,9 @@ _MUTED = re.compile(r"^(?:what(?:'s|\s+is|\s+are)|which\s+(?:tracks?|parts?|ones
 _CONCERT_PITCH = re.compile(
     r"^(?:(?:re)?tune|tuning|(?:concert|reference|baroque)\s+pitch)\s+(?:(?:everything|it\s+all|all|the\s+whole\s+\w+|us)\s+)?"
     r"(?:(?:up|down)\s+)?(?:to\s+|at\s+|of\s+)?(?:a\s*4?\s*=?\s*)?4[0-6]\d(?:\.\d+)?\s*(?:hz|hertz)?\b|"
-    r"^a\s*4?\s*=\s*4[0-6]\d", re.I)
+    r"^a\s*4?\s*=\s*4[0-6]\d|"
+    r"^(?:(?:re)?tune)\s+(?:the\s+|my\s+)?[\w-]+\s+to\s+a\s*4?\s*=?\s*(?!440\b)4[0-6]\d\b", re.I)   # 'Tune the organ to A 442'
+
 _QUICK = re.compile(r"\b(?:play|listen|hear|how|where|what|explain|define|says|said|finds|found|thinks|thought|feels|felt|"
                     r"reckons|complain\w*|tells|muted|(?:re)?tun\w*|pitch|a\s*4?\s*=)", re.I)
 
@@ -71,7 +73,7 @@ def talk(line: str, model) -> str | None:
         return "it is " + text[reported.end():]
     if _CONCERT_PITCH.match(text):
         raise LanguageError("the notes are tuned to A = 440 Hz, and that reference can't change — to tune one sound say "
-                            "'tune the triangle to 432 hz'", 0)
+                            "'tune the triangle to 432 hz' (its pitch in Hz)", 0)
     if _MUTED.match(text):
         return "list tracks"
     if _PLAYBACK.match(text):

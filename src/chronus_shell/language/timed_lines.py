@@ -353,7 +353,7 @@ def _over(model, msg: Message, timed: Timed, begins: dict, moving: bool) -> list
     (both at one sample: the engine starts the ramp from the value set)."""
     beats, prep = timed.beats, timed.prep
     length = _length(beats)
-    if msg.parts[0] == "mod":
+    if msg.parts[:1] == ["mod"]:                  # (a raw '/' has no parts: refused below, never an IndexError)
         if prep == "for" and not moving:
             raise LanguageError(f"'for {length}' on a param: a value does not come back by itself — say "
                                 f"'over {length}' to move it there gradually", 0)
@@ -381,7 +381,7 @@ def _over(model, msg: Message, timed: Timed, begins: dict, moving: bool) -> list
 def _at(msg: Message, count: int, unit: str) -> Message:
     if msg.address == "/session/load" and (count, unit) == (1, "bar") and "now" not in msg.args:
         return msg                                # a load waits for the next bar by itself
-    if msg.parts[0] not in TIMED_HEADS:
+    if (msg.parts or [""])[0] not in TIMED_HEADS:
         raise LanguageError("adding, removing or connecting modules happens at once: time what plays "
                             "(params, tempo, patterns, mutes, stop)", 0)
     if msg.address == "/seq/stop" and not msg.args and (count, unit) == (1, "bar"):
