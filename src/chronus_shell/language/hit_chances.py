@@ -29,22 +29,12 @@ def hit_chance(line: str, model: PatchModel) -> tuple[str, str] | None:
         match, left_out = _A_FEW.match(said), False
     if match is None:
         return None
-    track = _track_of(match["part"].lower(), model)
-    share = int(match["n"])
-    if track is None or not 0 < share < 100:
-        return None
+    part, share = match["part"].lower(), int(match["n"])
+    if not (part in model.tracks or part_named(part, model)) or not 0 < share < 100:
+        return None                                   # (the grammar finds the part's track: 'hats chance 80%')
     played = 100 - share if left_out or share < 50 else share
     return (f"{aside[0]}; " if aside else "") + f"{match['part']}: {100 - played}% of the hits left out at random", \
-        f"{track} chance {played}%"
-
-
-def _track_of(word: str, model: PatchModel) -> str | None:
-    """The one track a word names: the track itself, or the one its part plays."""
-    if word in model.tracks:
-        return word
-    part = part_named(word, model)
-    tracks = [name for name, track in model.tracks.items() if part is not None and track.target == part]
-    return tracks[0] if len(tracks) == 1 else None
+        f"{part} chance {played}%"
 
 
 __all__ = ["hit_chance"]

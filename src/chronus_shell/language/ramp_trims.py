@@ -29,7 +29,7 @@ def read_over_ramps(translator, line: str) -> list[Message]:
     messages = translator.translate(line)
     out = []
     for m in messages:
-        key = m.address[len("/mod/"):].replace("/", ".", 1) if m.address.startswith("/mod/") else None
+        key = _mod_key(m)
         now = m.args[0] if key in going and len(m.args) == 1 and isinstance(m.args[0], float) else None
         if now is None or going[key] is None or _same(going[key], now) or _same(playing[key], now):
             out.append(m)           # not a ramping param, said outright, or held where it plays: the ramp stops there
@@ -39,7 +39,7 @@ def read_over_ramps(translator, line: str) -> list[Message]:
         step = translator.undo_stack[-1]
         step.forward = list(out)                          # a redo trims again; an undo puts the fade back on its way
         for index, m in enumerate(step):
-            key = m.address[len("/mod/"):].replace("/", ".", 1) if m.address.startswith("/mod/") else None
+            key = _mod_key(m)
             if key in held and any(o.address == f"/ramp/{m.address[len('/mod/'):]}" for o in out):
                 beats, curve = model.going_for[key]
                 step[index] = message(f"/ramp/{m.address[len('/mod/'):]}", held[key], beats, curve)
@@ -50,13 +50,17 @@ def _stops_said(translator, going: dict[str, float], messages: list[Message]) ->
     """'darker' halfway through a sweep, 'a bit slower' during a glide: the step moves from where it plays and ends
     the ramp — said, so the musician knows it will not go on."""
     for m in messages:
-        key = "seq.bpm" if m.address == "/seq/bpm" and "ramp" not in m.args else \
-            m.address[len("/mod/"):].replace("/", ".", 1) if m.address.startswith("/mod/") else None
+        key = "seq.bpm" if m.address == "/seq/bpm" and "ramp" not in m.args else _mod_key(m)
         if key in going and not any("stopped where it is" in done or "called off" in done
                                     for done in translator.mapper.understood):     # ('stop the sweep' says so itself)
             what, way = ("the tempo", "glide") if key == "seq.bpm" else (key.replace(".", " "), "ramp")
             translator.mapper.understood.append(f"{what} stays there (its {way} to {format_number(going[key])} ended)")
     return messages
+
+
+def _mod_key(m: Message) -> str | None:
+    """'id.param' of a /mod message (the model's key for a ramp), else None."""
+    return m.address[len("/mod/"):].replace("/", ".", 1) if m.address.startswith("/mod/") else None
 
 
 def _same(a: float, b: float) -> bool:
@@ -79,8 +83,7 @@ def _dry_reading(translator, line: str, held: dict[str, float]) -> dict[str, flo
         vars(translator).update(kept)
         translator._restore(state)
         translator.mapper.understood[:] = said
-    values = {m.address[len("/mod/"):].replace("/", ".", 1): m.args[0] for m in messages
-              if m.address.startswith("/mod/") and len(m.args) == 1 and isinstance(m.args[0], float)}
+    values = {_mod_key(m): m.args[0] for m in messages if _mod_key(m) and len(m.args) == 1 and isinstance(m.args[0], float)}
     return {key: values.get(key) for key in held}
 
 
