@@ -85,7 +85,7 @@ def test_the_costs_are_measured_in_the_background_before_they_are_needed():
 def test_the_costs_are_the_same_while_the_shell_is_busy():
     """The shell measures while it stamps an OSC flood: another thread holding the GIL half the time
     must not make a module look dearer (CPU time, not wall time: the budget once ranged 10×). Quiet and
-    busy figures are taken in turns, twice each, and the least of each kept, so a machine loaded by others
+    busy figures are taken in turns, three times each, and the least of each kept, so a machine loaded by others
     weighs on both alike (a figure from the start of the run was twice the busy one under CI's load:
     cheaper, not dearer, still failed; one quiet figure just before the busy one still failed twice in
     CI when the others' load eased or grew between them)."""
@@ -95,11 +95,12 @@ def test_the_costs_are_the_same_while_the_shell_is_busy():
         busy.append(_while_spinning(lambda: measure_costs(48000, 256)))
     costs, busy = _least(quiet), _least(busy)
     print({name: (round(costs[name] * 1e6, 2), round(busy[name] * 1e6, 2)) for name in ("saw", "acid_filter", "reverb")})
-    assert busy["acid_filter"] <= costs["acid_filter"] * 1.5     # (the fault this guards made it 10×; session 28's CI
-    assert busy["reverb"] <= costs["reverb"] * 1.5               # run under spawn saw 1.37× from the machine alone)
+    for name in ("acid_filter", "reverb"):        # the fault this guards made them 10×; CI's loaded machine
+        assert busy[name] <= costs[name] * SAME   # alone made the reverb (the most memory) 1.5–2.2× under spawn
 
 
 ROUNDS = 3
+SAME = 3.0     # a third of the fault: a spinning thread's extra preemptions cost the reverb its caches
 
 
 def _while_spinning(measure):
