@@ -12,7 +12,8 @@ typed just before (`before`), the phrase, and the messages a musician expects. C
   the session layer finds it — case, separators and a leading 'the' aside; a last argument the protocol defaults
   left out), every other
   message only wiring, a /mod of a module the phrase created, or the `freq` of a voice whose
-  expected `/seq/notes` moved (its oscillator moves with its notes: the same sound); or "refuse" expected and the shell refused or asked.
+  expected `/seq/notes` moved (its oscillator moves with its notes: the same sound), or the level a mute or an
+  unmute sets on the drone its track plays (a voice with no envelope); or "refuse" expected and the shell refused or asked.
 - WRONG: messages produced that are not RIGHT (a refusal expected but something done included).
 - REFUSED: an error where messages were expected.
 """
@@ -224,6 +225,8 @@ def judge(expected: list[list], produced: list[Message], befores: dict, is_undo:
                   for m in produced)
     muted = {(voices or {}).get(str(m.args[0])) for m in produced if m.address == "/seq/mute" and len(m.args) > 1
              and str(m.args[1]) not in ("0", "0.0")}
+    unmuted = {(voices or {}).get(str(m.args[0])) for m in produced if m.address == "/seq/mute" and len(m.args) > 1
+               and str(m.args[1]) in ("0", "0.0")}
     faded = {float(m.args[1]) for m in produced if m.address == "/ramp/master/gain" and len(m.args) > 1
              and float(m.args[0]) <= -60}
     for i in left:
@@ -236,6 +239,8 @@ def judge(expected: list[list], produced: list[Message], befores: dict, is_undo:
             continue                               # a stop silences the drones the transport does not (docs/commands.md)
         if _silenced(message) and message.address.startswith("/mod/") and message.parts[1] in muted:
             continue                               # so does a mute the drone its track plays (docs/commands.md)
+        if message.address.startswith("/mod/") and message.parts[1] in unmuted and message.parts[2] == "gain":
+            continue                               # and an unmute gives that drone its level back
         if message.address.startswith("/mod/") and message.parts[1] in created:
             continue
         if message.address.startswith("/mod/") and message.parts[1] in moved and message.parts[2] == "freq":

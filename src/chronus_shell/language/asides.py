@@ -182,7 +182,7 @@ def without_label(text: str, model: PatchModel, parts) -> tuple[str, str] | None
     words = label.lower().split()
     if not colon or not rest.strip() or len(words) > 4:
         return None
-    names = module_words() | set(parts()) | {"bass", "drums"}
+    names = module_words() | set(parts()) | set(model.labels) | {"bass", "drums"}
     if any(w in names or w.rstrip("s") in names for w in words):
         return None
     if any(re.search(r"\d", w) or w.rstrip("s") in _WHEN_WORDS for w in words):

@@ -51,9 +51,9 @@ def carry(ctx, previous, intent):
     both = _both_rhythms(previous, intent)               # 'kick on every beat and the offbeats': both, on the kick
     if both is not None:
         return both
-    if isinstance(previous, Pan) and previous.amount is None and isinstance(intent, it.BareValue) and \
-            (intent.value.unit in (None, "%")):               # 'triangle left, 40%': how far, never its level
-        return replace(previous, amount=intent.value, intensity=None)
+    if isinstance(previous, Pan) and (previous.amount is None or previous.amount.kind == "word") and \
+            isinstance(intent, it.BareValue) and intent.value.unit in (None, "%", "percent"):
+        return replace(previous, amount=intent.value, intensity=None)   # 'triangle left, 40%', 'a little right, 20': how far
     if isinstance(previous, it.PlayPattern) and isinstance(intent, it.BareValue) and not intent.value.unit:
         raise LanguageError(f"'{intent.value.text}' after a rhythm: the tempo ('tempo {intent.value.text}') or a setting "
                             f"of {ctx.model.focus} (say which, e.g. '{ctx.model.focus} decay {intent.value.text}')",

@@ -42,6 +42,15 @@ def note_track(ctx, words, column: int, notes: list[str], kind: str | None = Non
     if kept is not None and (kept == rhythm or kept != own_rhythm(ctx.model.tracks[existing].notes)):
         _playable(notes, column)                      # the same rhythm, or one written apart: kept
         return [message("/seq/notes", existing, *notes)]
+    hits = [i for i, c in enumerate(kept or "") if c in "xX"]
+    chordal = existing is not None and any("+" in str(n) or n == "-" for n in ctx.model.tracks[existing].notes)
+    if set(rhythm) == {"x"} and len(notes) == len(hits) > 1 and not chordal:   # as many notes as the track has hits: on them, its
+        steps = [REST] * len(kept)                              # rhythm kept ('lead melody now: e5 d5 c5 b4 …')
+        for step, note in zip(hits, notes):
+            steps[step] = note
+        _playable(steps, column)
+        ctx.understood.append(f"{len(notes)} notes on the {len(hits)} hits of {existing}: its rhythm kept")
+        return [message("/seq/notes", existing, *steps)]
     if set(rhythm) == {"x"} and len(notes) > 1:       # (how long each note is: said, as nothing else says it)
         chords = ctx.model.chord_track
         under = f" (the chords change every {len(chords.pattern) // max(1, sum(c in 'xX' for c in chords.pattern))} steps)" \

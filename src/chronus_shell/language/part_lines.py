@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ..engine.catalogue import CATALOGUE
+from .part_naming import part_named
 from .patch_model import PatchModel
 
 _IN = re.compile(r"^(?:the\s+)?(\w+)\s+(?:back\s+)?in(?:\s+now)?$", re.I)
@@ -15,6 +17,10 @@ _EFFECTS = {"reverb": "reverb", "verb": "reverb", "delay": "delay", "echo": "del
 _PART_EFFECT = re.compile(r"^(?:the\s+)?(\w+)\s+(" + "|".join(_EFFECTS) + r")$", re.I)
 #: The acid line a new one plays: the classic 303 figure of the starting patch.
 ACID_LINE = "add a saw at 55 hz, add an acid filter, bass x.xX.x.xx.Xx.x.x"
+#: 'guitar: hold an E minor chord', 'Piano, the introduction: hold a C6', 'horn: give me a Bb': a part's name
+#: leading a line before a colon says whose the line is.
+_PARAMS = frozenset(param.name for cls in CATALOGUE.values() for param in cls.spec.params)   # 'cutoff: 90' sets it
+_ADDRESSED = re.compile(r"^(?:the\s+|my\s+)?([a-z][\w'-]*)(?:,[^:]{0,30})?:\s+(?P<rest>\S.*)$", re.I)
 
 
 def part_readings(text: str, model: PatchModel) -> list[tuple[str, str]]:
@@ -41,4 +47,17 @@ def part_readings(text: str, model: PatchModel) -> list[tuple[str, str]]:
     return found
 
 
-__all__ = ["part_readings"]
+def addressed_readings(text: str, model: PatchModel) -> list[tuple[str, str]]:
+    """'guitar: hold an E minor chord': the rest of the line on the part named before the colon, both ways the
+    grammar says a part (before the command, or 'on' it after), the part by its id (the label is no word of the grammar)."""
+    addressed = _ADDRESSED.match(text.strip())
+    module_id = addressed and addressed.group(1).lower() not in _PARAMS and part_named(addressed.group(1).lower(), model)
+    rest = addressed.group("rest") if module_id else ""
+    if not rest or re.match(r"[a-g][#b]?-?\d\b|[x.\d]", rest, re.I) or re.search(r"[xX.][xX.|-]{3,}", rest):
+        return []           # notes or steps (label_names_part reads them); 'tb303, cutoff: 90' a setting
+    rest = rest.rstrip(" .!")
+    return [(f"'{addressed.group(1)}:' {module_id}'s line", line)
+            for line in (f"{module_id} {rest}", f"{rest} on {module_id}", f"{rest} {module_id}")]
+
+
+__all__ = ["addressed_readings", "part_readings"]

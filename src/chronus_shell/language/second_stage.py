@@ -28,7 +28,7 @@ from .rephrasings import QUALITIES, rephrasings
 from .param_verbs import verb_readings
 from .part_labels import new_named
 from .part_naming import part_named
-from .part_lines import part_readings
+from .part_lines import addressed_readings, part_readings
 from .instead_words import instead_line
 from .learner_words import learner_english
 from .lfo_effect_words import lfo_effect_line
@@ -162,6 +162,7 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
         head, comma, tail = new.partition(", ")               # 'bitcrush the drums': one distortion for them all
         found += [Reading(f"{how}; each: {each}", each + comma + tail) for each in several(head, model)]
     found += [Reading(how, new) for how, new in part_readings(text, model)]
+    found += [Reading(how, new, sure=True) for how, new in addressed_readings(text, model) if depth == 0]   # the part named
     found += [Reading(how, new, sure=": a " in how and new.startswith("set "))       # 'room huge': the region, not 'huger'
               for how, new in reordered(tidied, model, line) + (reordered(text, model) if text != tidied else [])]
     found += [Reading(how, new) for how, new in verb_readings(text) + (verb_readings(tidied) if tidied != text else [])]

@@ -45,7 +45,7 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     (rf"^(?:place|position|put|move|set)\s+(?:the\s+)?(.+?)\s+{_SIDE}$", lambda m: f"pan the {m.group(1)} {m.group(2) or ''}{m.group(3)}"),
     (rf"^(?:the\s+)?(\w+)\s+{_SIDE}$", lambda m: f"pan the {m.group(1)} {m.group(2) or ''}{m.group(3)}"),
     # a side with its amount after it, or after 'pan': 'kick left 20%', 'hats pan l', 'snare panned right'
-    (r"^(?:the\s+)?(\w+)\s+(?:pan(?:ned)?\s+)?(?:to\s+(?:the\s+)?)?(left|right|l|r)\s+(\d+)\s*%?$",   # ('guitar left 40': a DAW's L40)
+    (r"^(?:the\s+)?(\w+)\s+(?:pan(?:ned)?\s+)?(?:to\s+(?:the\s+)?)?(left|right|l|r),?\s+(\d+)\s*(?:%|percent|per\s*cent)?\.?$",   # ('guitar left 40': a DAW's L40; 'to the left, 30 percent')
      lambda m: f"pan the {m.group(1)} {m.group(3)}% {_SIDES[m.group(2).lower()]}"),
     (r"^(?:the\s+)?(\w+)\s+pan(?:ned)?\s+((?:a\s+bit|a\s+little|a\s+touch|slightly|hard|far)\s+)?(?:to\s+(?:the\s+)?)?(left|right|l|r)$",
      lambda m: f"pan the {m.group(1)} {m.group(2) or ''}{_SIDES[m.group(3).lower()]}"),
