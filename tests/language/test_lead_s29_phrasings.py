@@ -58,7 +58,8 @@ def test_a_concert_pitch_is_refused_with_the_way_to_tune_one_sound(phrase):
 
 
 def test_one_sound_is_still_tuned():
-    assert last(*PAD, "tune the triangle to 432") == ["/mod/triangle1/freq 432.0"]
+    assert last(*PAD, "tune the triangle to 432 hz") == ["/mod/triangle1/freq 432.0"]
+    assert "A = 440" in refused(*PAD, "tune the triangle to 432")    # with no unit: the A a band tunes to (s35)
 
 
 def test_an_old_distorted_bass_is_no_pad():

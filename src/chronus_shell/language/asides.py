@@ -55,6 +55,7 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
               and not any(w.endswith("ly") and is_known_word(w[:-2], extra) for w in c.lower().split())
               and not _COUNTED.search(c) and not _EXCEPTING.search(c) and not _A_SIDE.search(c) and not _CORRECTING.search(c)
               and not _OUT_OF_TUNE.search(c) and not _ACTING_FEEL.search(c)
+              and not _UNKNOWN_CHANGED.match(c)                        # ('the tbel deeper': a part unknown, changed)
               and not DOING.match(c) and c.split()[0].lower() != "from"     # ', doubling the first', ', from pp'
               and (_STYLE_LABEL.fullmatch(c) or not any(w in content or re.search(r"\d", w) or is_note(w) or
                                                          _CHORD_NAME.fullmatch(w) for w in c.lower().split()))]
@@ -75,6 +76,8 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
 
 
 _PRONOUN = re.compile(r"\b(?:it|that|them)\b", re.I)
+#: A clause that changes what it names first ('the tbel deeper', 'my zorg way louder'): a command, never colour.
+_UNKNOWN_CHANGED = re.compile(r"^(?:the\s+|my\s+)?[a-z][\w'-]*\s+(?:\w+\s+)?(?:" + "|".join(sorted(COMPARATIVES)) + r")$", re.I)
 #: A style named after a change ('…, soca style', '…, dub vibes'): what the music is, not what to change.
 _STYLE_LABEL = re.compile(r"(?:(?:a|an|the|some|proper|real)\s+)?[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?\s+(?:style|vibes?|feel|ting|mode)", re.I)
 #: A feel the sequencer plays ('tempo 96, shuffle feel', '…, half-time feel'): a change, never a label of the music.

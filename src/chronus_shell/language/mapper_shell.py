@@ -10,6 +10,7 @@ import re
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
+from .file_names_said import when_off
 from .mapper_changes import current_value, near_param
 from .mapper_messages import message
 from .mapper_targets import module_or_everything, typo_checked
@@ -59,7 +60,7 @@ def load_session(ctx, intent: it.LoadSession) -> list[Message]:
                                 f"playing — to load a session say 'load <session name>' ('sessions' lists them)",
                                 intent.name.column) from None
     now = ("now",) if intent.now else ()
-    return [message("/session/load", _saved_as(ctx, _sentence_end_off(intent.name.text)), *now)]
+    return [message("/session/load", _saved_as(ctx, when_off(_sentence_end_off(intent.name.text))), *now)]
 
 
 #: Words around a session's name that are no part of it ('load the friday night one', 'the acid session').

@@ -5,6 +5,7 @@ did-you-mean), and musical times ('a dotted eighth', '2 beats') become seconds a
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from fractions import Fraction
 
@@ -94,7 +95,7 @@ def absolute(ctx, spec: ParamSpec, value: it.Value):
 
 def musical_time(ctx, spec: ParamSpec, value: it.Value | None) -> it.Value | None:
     """Bars, beats, steps and note lengths on a param in s or ms → seconds at the tempo; a
-    plain fraction there ('delay 1/8') is a fraction of a whole note."""
+    plain fraction there ('delay 1/8', 'one quarter') is a fraction of a whole note."""
     rate = spec.name == "rate" and spec.unit == "Hz"   # an lfo rate: once per that length
     if value is None or value.kind not in ("number", "unit") or not (rate or spec.unit.lower() in ("s", "ms")):
         return value
@@ -102,8 +103,9 @@ def musical_time(ctx, spec: ParamSpec, value: it.Value | None) -> it.Value | Non
     if rate and unit in ("s", "ms"):                 # "lfo rate 8 s": once every 8 seconds
         seconds = quantity(value)[0] / (1000 if unit == "ms" else 1)
         return replace(value, kind="number", number=Fraction(1 / seconds).limit_denominator(10**6), unit="hz")
-    if unit is None and "/" in value.text:
-        value = replace(value, unit="bars")
+    if unit is None and ("/" in value.text or spec.name == "time" and
+                         re.fullmatch(r"(?:(?:one|a)\s+)?(?:quarter|half)", value.text.strip(), re.I)):
+        value = replace(value, unit="bars")      # ('echo, one quarter': a quarter note, as 1/4 is)
     elif unit not in ("bars", "beats", "steps"):
         return value
     seconds = duration_seconds(value, Fraction(ctx.model.bpm).limit_denominator())

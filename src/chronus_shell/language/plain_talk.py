@@ -53,7 +53,9 @@ _CONCERT_PITCH = re.compile(
     r"^(?:(?:re)?tune|tuning|(?:concert|reference|baroque)\s+pitch)\s+(?:(?:everything|it\s+all|all|the\s+whole\s+\w+|us)\s+)?"
     r"(?:(?:up|down)\s+)?(?:to\s+|at\s+|of\s+)?(?:a\s*4?\s*=?\s*)?4[0-6]\d(?:\.\d+)?\s*(?:hz|hertz)?\b|"
     r"^a\s*4?\s*=\s*4[0-6]\d|"
-    r"^(?:(?:re)?tune)\s+(?:the\s+|my\s+)?[\w-]+\s+to\s+a\s*4?\s*=?\s*(?!440\b)4[0-6]\d\b", re.I)   # 'Tune the organ to A 442'
+    r"^(?:(?:re)?tune)\s+(?:the\s+|my\s+)?[\w-]+\s+to\s+a\s*4?\s*=?\s*(?!440\b)4[0-6]\d\b|"    # 'Tune the organ to A 442'
+    r"^(?:(?:re)?tune)\s+(?:the\s+|my\s+)?[\w-]+\s+to\s+(?!440\b)4(?:1[5-9]|[23]\d|4[0-6])(?:\s+please)?\s*[.!]*$", re.I)
+#     ('tune the guembri to 432 please': 432 with no unit is the A a band tunes to; '… to 432 hz' is its pitch)
 
 _QUICK = re.compile(r"\b(?:play|listen|hear|how|where|what|explain|define|says|said|finds|found|thinks|thought|feels|felt|"
                     r"reckons|complain\w*|tells|muted|(?:re)?tun\w*|pitch|a\s*4?\s*=)", re.I)

@@ -20,6 +20,7 @@ from .asides import (described_then_asked, label_names_part, without_asides, wit
 from .dance_counts import dance_counts
 from .described_modules import described_module
 from .except_parts import all_but
+from .file_names_said import named_file_line
 from .follow_ups import follow_up, is_again
 from .missing_effects import absent_effect, distorted_part
 from .modulation_phrases import aimed
@@ -36,6 +37,7 @@ from .loop_words import loop_line
 from .loose_times import loosely_timed
 from .patch_model import PatchModel
 from .politeness import polite
+from .praise import after_praise
 from .qualities import quality_request
 from .resolve import type_named
 from .side_words import side_line
@@ -163,6 +165,8 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
         found += [Reading(f"{how}; each: {each}", each + comma + tail) for each in several(head, model)]
     found += [Reading(how, new) for how, new in part_readings(text, model)]
     found += [Reading(how, new, sure=True) for how, new in addressed_readings(text, model) if depth == 0]   # the part named
+    found += [Reading(*praise, sure=True)] if (praise := after_praise(text)) else []    # 'nice, now more reverb'
+    found += [Reading(*named, sure=True)] if (named := named_file_line(text)) else []   # 'load the one of yesterday, x'
     found += [Reading(how, new, sure=": a " in how and new.startswith("set "))       # 'room huge': the region, not 'huger'
               for how, new in reordered(tidied, model, line) + (reordered(text, model) if text != tidied else [])]
     found += [Reading(how, new) for how, new in verb_readings(text) + (verb_readings(tidied) if tidied != text else [])]
@@ -286,6 +290,9 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
         if core == "tail" and (_REVERB.search(text) or model.modules.get(model.focus) == "reverb"):
             out.append("room" + tail)                     # 'reverb on the snare, long tail': the reverb's, not the drum's
             said.append("tail → room (the reverb's)")
+            continue
+        if core in ("envelope", "env") and re.search(r"\bfilter\b", text, re.I):
+            out.append(word)                              # 'the bass filter: more envelope': its env_amount, no adsr
             continue
         if core in SLANG:
             out.append(SLANG[core] + tail)

@@ -1,0 +1,37 @@
+"""A session's or a recording's name said after words about it ('load the session of yesterday, turbo_love',
+'record please, name derdeba.wav'): read again as the plain command with that name, for the second stage.
+
+The grammar takes what follows 'load' as the name ('of yesterday') and a name after a comma as a word of its own;
+the musician's name is the one word set apart at the end."""
+from __future__ import annotations
+
+import re
+
+_WHEN = r"(?:yesterday|today|tonight|last\s+\w+|this\s+\w+|earlier|before|the\s+other\s+day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+_SESSION = re.compile(
+    rf"^(?P<verb>load|open|reload|save)\s+(?:up\s+)?(?:the\s+|my\s+|our\s+)?(?:{_WHEN}'?s?\s+)?(?:session|song|project|jam|set|one)"
+    rf"(?:\s+(?:of|from)\s+{_WHEN})?\s*[,:]\s*(?:(?:it'?s\s+|the\s+one\s+)?(?:called|named|name)\s+)?(?P<name>[\w.-]+)[.!]?$", re.I)
+_RECORDING = re.compile(
+    r"^(?:(?:start|begin)\s+)?record(?:ing)?(?:\s+(?:now|please|it|this))*\s*[,:]?\s*(?:(?:the\s+)?(?:file\s*)?(?:name|named|called)|"
+    r"call\s+(?:it|the\s+file)|save\s+(?:it\s+)?as)[:\s]+(?P<name>[\w.-]+)[.!]?$", re.I)
+
+
+def when_off(name: str) -> str:
+    """'from yesterday turbo_love' (after 'load the session'): the name without when it was made."""
+    return re.sub(rf"^(?:of|from)\s+{_WHEN}\s*[,:]?\s+(?=\S)", "", name, flags=re.I)
+
+
+def named_file_line(text: str) -> tuple[str, str] | None:
+    """(how it was read, the plain command) for a load, save or recording with its name said apart, else None."""
+    session = _SESSION.match(text.strip())
+    if session:
+        verb = "save as" if session["verb"].lower() == "save" else "load"
+        return f"the session named '{session['name']}'", f"{verb} {session['name']}"
+    recording = _RECORDING.match(text.strip())
+    if recording:
+        name = recording["name"] if "." in recording["name"] else recording["name"] + ".wav"
+        return f"the recording named '{name}'", f"record to {name}"
+    return None
+
+
+__all__ = ["named_file_line", "when_off"]
