@@ -47,7 +47,8 @@ LATER_ROUNDS = {"corpus_s14": (85.0, 1.5), "corpus_s15": (85.0, 1.2), "corpus_s1
                 "corpus_s23": (74.0, 1.5), "corpus_s24": (76.0, 3.3), "corpus_s25": (72.5, 1.2),
                 "corpus_s26": (68.0, 1.2), "corpus_s27": (73.5, 0.6), "corpus_s28": (77.0, 0.6),
                 "corpus_s29": (75.5, 0.6), "corpus_s30": (68.0, 1.2), "corpus_s31": (64.0, 1.5),
-                "corpus_s32": (63.0, 1.5), "corpus_s33": (66.0, 2.0), "corpus_s34": (70.5, 1.2)}
+                "corpus_s32": (63.0, 1.5), "corpus_s33": (66.0, 2.0), "corpus_s34": (70.5, 1.2),
+                "corpus_s35": (74.5, 1.2)}
 
 
 @pytest.mark.parametrize("folder", sorted(LATER_ROUNDS))
