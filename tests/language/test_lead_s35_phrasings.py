@@ -80,3 +80,15 @@ def test_a_change_of_a_part_nobody_knows_is_refused_never_put_on_the_focus(phras
 def test_the_filters_envelope_is_its_env_amount_even_beside_a_remark():
     out = last("add a saw", "add an acid filter", "add an adsr", "the bass filter: more envelope, the wow")
     assert out == ["/mod/acid_filter1/env_amount 0.6"]
+
+
+@pytest.mark.parametrize("phrase", ["cancel that", "cancel", "cancel it"])
+def test_cancel_with_no_change_set_open_takes_the_last_line_back(phrase):
+    assert last("add a kick", "tempo 132", "speed up to 140 over 16 bars", phrase) == ["/seq/bpm 132.0"]
+    assert last("add a kick", "begin", "add a snare", phrase) == ["/patch/abort"]
+
+
+def test_one_envelope_for_the_whole_mix_is_asked_as_one_each():
+    assert "add an adsr to all voices" in refused("add a sine", "add a square", "add an envelope to everything")
+    out = last("add a sine", "add a square", "add an envelope to each voice")
+    assert [line for line in out if line.startswith("/patch/create")] == ["/patch/create adsr1 adsr", "/patch/create adsr2 adsr"]

@@ -124,6 +124,9 @@ def add_to(ctx, intent: it.AddTo) -> list[Message]:
     if spec.role == "modulator":
         messages, modulator = modulate_new(ctx, spec, intent.target)
         return messages + _settings(ctx, modulator, spec, presets, intent.value)
+    if spec.type == "adsr" and intent.target.texts in EVERYTHING and len(ctx.model.inputs(MASTER)) > 1:
+        raise LanguageError("one envelope on the whole mix would shape every part's notes at once — 'add an adsr to "
+                            "all voices' gives each voice its own", intent.target.column)
     if spec.role == "processor" and (intent.target.texts in EVERYTHING or intent.target.texts in _MASTER_BUS):
         return _on_the_master(ctx, spec, presets, intent)
     target = ctx.resolve.module(intent.target)

@@ -65,8 +65,12 @@ def names_part(words: str, model: PatchModel) -> bool:
     return bool(parts) and all(p in names or p == "bass" for p in parts)
 
 
+_EACH_ONE = re.compile(r"\b(?:each|every)\s+(voice|sound|synth|drum|oscillator|osc|effect)\b", re.I)
+
+
 def several(text: str, model: PatchModel) -> list[str]:
     """'kick and hats up a bit' → 'kick up a bit, hats up a bit'; 'the drums down' → each drum."""
+    text = _EACH_ONE.sub(lambda m: f"all {m.group(1)}s", text)     # 'an envelope on each voice': all voices
     lowered_text = text.lower()
     if not (" and " in lowered_text or "&" in text or "," in text or " + " in text
             or any(g in lowered_text for g in GROUPS) or any(map(plural_of_type, lowered_text.split()))):

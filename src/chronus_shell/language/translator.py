@@ -299,7 +299,7 @@ class Translator(ReadAgain, UndoHistory):
                     and intent.items[-1].verb == "help" and intent.items[-1].arg is None:
                 items = intent.items[:-1]                # '…, please?': a question mark, not a call for help
                 intent = items[0] if len(items) == 1 else Sequence(items)
-            intent = self._that_pattern(intent)
+            intent = self._cancelled(self._that_pattern(intent))     # ('cancel that' with no change set: undo)
             if isinstance(intent, (Undo, Redo)):     # 'again' then undoes (redoes) one more
                 self._last_intent = intent
                 return self._repeat(self.undo if isinstance(intent, Undo) else self.redo, intent.times)
