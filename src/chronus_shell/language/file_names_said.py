@@ -17,8 +17,10 @@ _RECORDING = re.compile(
 
 
 def when_off(name: str) -> str:
-    """'from yesterday turbo_love' (after 'load the session'): the name without when it was made."""
-    return re.sub(rf"^(?:of|from)\s+{_WHEN}\s*[,:]?\s+(?=\S)", "", name, flags=re.I)
+    """'from yesterday turbo_love' (after 'load the session'), 'the tape from yesterday': the name without when it was
+    made."""
+    bare = re.sub(rf"^(?:of|from)\s+{_WHEN}\s*[,:]?\s+(?=\S)|\s+(?:of|from)\s+{_WHEN}$", "", name, flags=re.I)
+    return bare or name
 
 
 def named_file_line(text: str) -> tuple[str, str] | None:

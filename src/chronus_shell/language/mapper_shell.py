@@ -60,7 +60,16 @@ def load_session(ctx, intent: it.LoadSession) -> list[Message]:
                                 f"playing — to load a session say 'load <session name>' ('sessions' lists them)",
                                 intent.name.column) from None
     now = ("now",) if intent.now else ()
-    return [message("/session/load", _saved_as(ctx, when_off(_sentence_end_off(intent.name.text))), *now)]
+    said = _sentence_end_off(intent.name.text)
+    name = _saved_as(ctx, when_off(said))
+    if (_NO_NAME.fullmatch(name) or _NO_NAME.fullmatch(said)) and name not in ctx.model.sessions_saved:   # 'the tape'
+        raise LanguageError(f"which session is '{name}'? say its name — 'sessions' lists them", intent.name.column)
+    return [message("/session/load", name, *now)]
+
+
+#: What a session is called when its name is not said ('the tape', 'the last one').
+_NO_NAME = re.compile(r"(?:(?:the|my|our|that|this)\s+)?(?:(?:last|previous|old)\s+)?(?:tape|recording|thing|stuff|session|one|it)",
+                      re.I)
 
 
 #: Words around a session's name that are no part of it ('load the friday night one', 'the acid session').

@@ -55,9 +55,10 @@ def addressed_readings(text: str, model: PatchModel) -> list[tuple[str, str]]:
     rest = addressed.group("rest") if module_id else ""
     if not rest or re.match(r"[a-g][#b]?-?\d\b|[x.\d]", rest, re.I) or re.search(r"[xX.][xX.|-]{3,}", rest):
         return []           # notes or steps (label_names_part reads them); 'tb303, cutoff: 90' a setting
-    rest = rest.rstrip(" .!")
-    return [(f"'{addressed.group(1)}:' {module_id}'s line", line)
-            for line in (f"{module_id} {rest}", f"{rest} on {module_id}", f"{rest} {module_id}")]
+    rest, how = rest.rstrip(" .!"), f"'{addressed.group(1)}:' {module_id}'s line"
+    if re.search(r"\b(?:it|them)\b", rest, re.I):       # 'the reese: lowpass on it, 300': it is the reese
+        return [(how, re.sub(r"\b(?:it|them)\b", module_id, rest, count=1, flags=re.I))]
+    return [(how, line) for line in (f"{module_id} {rest}", f"{rest} on {module_id}", f"{rest} {module_id}")]
 
 
 __all__ = ["addressed_readings", "part_readings"]
