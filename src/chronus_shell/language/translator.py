@@ -47,6 +47,7 @@ from .refusal_wording import naming_focus
 from .scene_words import fixed_terms
 from .early_readings import early_reading
 from .shared_pan import shared_pan_note
+from .swing_units import global_swing_note
 from .mapper_tracks import unheard_rhythm
 from .other_languages import in_english
 from .pair_words import ramp_starts, step_from, both_parts, moved_together
@@ -182,7 +183,8 @@ class Translator(ReadAgain, UndoHistory):
         if paired:
             self.mapper.understood.insert(0, paired[0])
         raw = line.lstrip().startswith("/")               # (a script's track gets its notes on the next line)
-        for note in (shared_pan_note(messages, self.model), None if raw else unheard_rhythm(messages, self.model)):
+        for note in (shared_pan_note(messages, self.model), None if raw else unheard_rhythm(messages, self.model),
+                     None if raw else global_swing_note(line, messages, self.model, lambda w: part_named(w, self.model))):
             if note:
                 self.mapper.understood.append(note)      # a pan or a rhythm that cannot be heard, said back
         if not line.lstrip().startswith("/"):

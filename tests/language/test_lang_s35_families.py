@@ -1,0 +1,177 @@
+"""Issue 13, session 35: defects the last session left, each made right or a clear one-line refusal — tested as the
+family of phrasings a musician would use, with the near misses that must still read as before."""
+import pytest
+
+from chronus_shell.language import LanguageError, Translator
+
+from .test_musicians import refused
+from .test_phrasing_classes import last
+from .test_time_harmony_classes import DRUMS
+
+KORA = ("add a triangle called kora", "kora x.x.x.x.")           # a voice with no envelope: it drones through its rests
+
+
+# -- a timed mute works on any voice: one with no envelope falls silent with its track and comes back with it ---------
+@pytest.mark.parametrize("phrase, bars", [("mute the kora for 2 bars", 2), ("drop the kora for a bar", 1),
+                                          ("silence the kora for 8 beats", 2), ("mute kora for four bars", 4)])
+def test_a_voice_with_no_envelope_muted_for_a_while_comes_back_with_its_track(phrase, bars):
+    assert last(*KORA, phrase) == [f"/seq/mute kora 1 {bars}", "/mod/kora/gain 0.0",
+                                   f"/at {4 * bars + 1} beat /mod/kora/gain 0.5"]    # never before the track, within a beat
+
+
+def test_a_timed_mute_from_a_bar_line_brings_the_level_back_on_the_bar_line_the_track_comes_back_on():
+    assert last(*KORA, "mute the kora for 2 bars at the next bar") == [
+        "/at 1 bar /seq/mute kora 1 2", "/at 1 bar /mod/kora/gain 0.0", "/at 3 bar /mod/kora/gain 0.5"]
+
+
+def test_a_voice_with_no_track_muted_for_a_while_comes_back():
+    assert last("add a saw", "mute the saw for 2 bars") == ["/mod/saw1/gain 0.0", "/at 9 beat /mod/saw1/gain 0.5"]
+
+
+def test_a_timed_mute_of_a_voice_with_no_envelope_lasts_as_its_level_and_undoes_whole():
+    translator = Translator()
+    for line in KORA:
+        translator.translate(line)
+    translator.translate("mute the kora for 2 bars")
+    assert translator.model.value("kora", "gain") == 0.5 and not translator.model.tracks["kora"].muted
+    assert [str(m) for m in translator.translate("undo")] == ["/at/cancel /mod/kora/gain 0.5", "/mod/kora/gain 0.5",
+                                                              "/seq/mute kora 0"]
+
+
+def test_everything_dropped_for_a_bar_silences_the_drones_too():
+    out = last(*KORA, "kick x...x...", "drop everything for a bar")
+    assert out[:2] == ["/seq/mute kora 1 1", "/seq/mute kick 1 1"] and "/at 5 beat /mod/kora/gain 0.5" in out
+
+
+@pytest.mark.parametrize("lines", [KORA + ("kick x...",), ("kick x...x...", "snare ....x...")])
+def test_a_drum_muted_for_a_while_is_still_its_track_alone(lines):
+    assert last(*lines, "mute the kick for 2 bars") == ["/seq/mute kick 1 2"]
+
+
+def test_a_voice_with_no_envelope_muted_for_beats_from_a_bar_line_is_refused():
+    assert "whole bars" in refused(*KORA, "mute the kora for 3 beats at the next bar")
+
+
+# -- 'hold it there' mid-ramp: where it plays now ---------------------------------------------------------------------
+def _mid(*ramps: str) -> Translator:
+    """A translator whose master fades out (at -23.5 dB now) and, with 'sweep', whose filter sweeps up (1200 Hz now)."""
+    translator = Translator()
+    for line in ("add a saw", "add an acid filter at 500 hz", "fade out over 8 bars", "open the filter to 3000 over 8 bars"):
+        translator.translate(line)
+    translator.model.values["master"] = {**translator.model.values["master"], "gain": -23.5}
+    translator.model.values["acid_filter1"] = {**translator.model.values["acid_filter1"], "cutoff": 1200.0}
+    going = {"fade": ("master.gain", -60.0), "sweep": ("acid_filter1.cutoff", 3000.0)}
+    translator.model.going_to = dict(going[r] for r in ramps)
+    return translator
+
+
+def _said(translator: Translator, line: str) -> list[str]:
+    return [str(m) for m in translator.translate(line)]
+
+
+@pytest.mark.parametrize("phrase", ["hold it there", "stop there", "freeze it", "stop it there", "hold it right there",
+                                    "keep it there", "leave it where it is", "freeze", "hold there please", "ok stop right there"])
+def test_hold_it_there_mid_fade_keeps_the_level_where_it_plays(phrase):
+    translator = _mid("fade")
+    assert _said(translator, phrase) == ["/mod/master/gain -23.5"]
+    assert "stopped where it is" in " ".join(translator.understood)
+
+
+@pytest.mark.parametrize("phrase", ["stop there", "freeze everything", "hold everything there", "stay there"])
+def test_with_two_ramps_running_a_bare_stop_there_holds_them_both(phrase):
+    assert _said(_mid("fade", "sweep"), phrase) == ["/mod/master/gain -23.5", "/mod/acid_filter1/cutoff 1200.0"]
+
+
+@pytest.mark.parametrize("phrase", ["hold it there", "freeze it", "hold that"])
+def test_it_with_two_ramps_running_asks_which(phrase):
+    translator = _mid("fade", "sweep")
+    with pytest.raises(LanguageError) as said:
+        translator.translate(phrase)
+    assert "'hold the fade there' or 'hold the cutoff there'" in str(said.value)
+
+
+@pytest.mark.parametrize("phrase, expected", [("hold the filter there", "/mod/acid_filter1/cutoff 1200.0"),
+                                              ("freeze the cutoff", "/mod/acid_filter1/cutoff 1200.0"),
+                                              ("hold the volume there", "/mod/master/gain -23.5")])
+def test_a_ramp_held_by_its_part_or_param(phrase, expected):
+    assert _said(_mid("fade", "sweep"), phrase) == [expected]
+
+
+def test_stop_there_with_nothing_changing_says_so():
+    assert "nothing is changing over time now" in refused("add a saw", "stop there")
+
+
+@pytest.mark.parametrize("phrase", ["hold it", "freeze it"])
+def test_hold_it_with_nothing_changing_is_never_a_silent_change(phrase):
+    refused("add a saw", phrase)
+
+
+def test_stop_alone_is_still_the_transport_mid_ramp():
+    assert _said(_mid("fade"), "stop")[0] == "/seq/stop"
+
+
+# -- 'half time' / 'double time': the drums' feel ---------------------------------------------------------------------
+@pytest.mark.parametrize("phrase, factor", [("half time", 0.5), ("double time", 2.0), ("half-time", 0.5)])
+def test_half_time_on_a_kit_is_the_drums_speed(phrase, factor):
+    assert last(*DRUMS, phrase) == [f"/seq/speed {t} {factor}" for t in ("kick", "snare", "hats")]
+
+
+@pytest.mark.parametrize("lines", [("add a saw",), ("add a saw", "bass notes a1 c2"), ()])
+@pytest.mark.parametrize("phrase", ["half time", "double time", "half-time"])
+def test_half_time_with_no_drum_is_refused_with_the_tempo_said(lines, phrase):
+    said = refused(*lines, phrase)
+    assert "no drum plays here" in said and "'tempo " in said
+
+
+def test_half_time_with_drums_and_a_bass_halves_the_tempo_and_says_how_to_halve_the_drums():
+    translator = Translator()
+    for line in ("add a saw", "bass notes a1 c2", "kick x...x...", "tempo 128"):
+        translator.translate(line)
+    assert _said(translator, "half time") == ["/seq/bpm 64.0"]
+    assert "'half time on the drums' for the drums alone" in " ".join(translator.understood)
+
+
+@pytest.mark.parametrize("phrase, expected", [("half speed", "/seq/bpm 60.0"), ("tempo 140 half time", "/seq/bpm 70.0"),
+                                              ("half time on the drums", None)])
+def test_a_pace_or_a_tempo_said_with_its_feel_is_as_before(phrase, expected):
+    if expected is None:
+        assert last(*DRUMS, "add a saw", "bass notes a1", phrase) == ["/seq/speed kick 0.5", "/seq/speed snare 0.5",
+                                                                       "/seq/speed hats 0.5"]
+    else:
+        assert last("add a saw", "tempo 120", phrase) == [expected]
+
+
+# -- a new distortion asked for by name is heard at once ---------------------------------------------------------------
+@pytest.mark.parametrize("phrase", ["distort the bass", "add distortion to the bass", "add a distortion",
+                                    "put some drive on the bass", "dirty up the bass", "add a fuzz"])
+def test_a_distortion_asked_for_is_heard(phrase):
+    out = last("add a saw", "bass notes a1 c2", phrase)
+    assert out[0] == "/patch/create distortion1 distortion" and out[-1] == "/mod/distortion1/drive 5.0"
+
+
+@pytest.mark.parametrize("phrase, drive", [("add distortion with drive 10", 10.0), ("add a distortion at 20", 20.0),
+                                           ("add a bitcrusher", 29.0)])
+def test_a_drive_said_or_a_bitcrusher_gets_its_own(phrase, drive):
+    out = [m for m in last("add a saw", phrase) if "/drive" in m]
+    assert out == [f"/mod/distortion1/drive {drive}"]
+
+
+# -- swing is the whole groove's: said of a part, it says so -----------------------------------------------------------
+@pytest.mark.parametrize("phrase, part", [("swing the hats", "hats"), ("swing the hats a bit", "hats"),
+                                          ("hats swing 30%", "hats"), ("put some swing on the snare", "snare")])
+def test_swing_said_of_a_part_says_every_part_swings(phrase, part):
+    translator = Translator()
+    for line in DRUMS:
+        translator.translate(line)
+    out = _said(translator, phrase)
+    assert [m.split()[0] for m in out] == ["/seq/swing"]
+    assert f"every part swings, not the {part} alone" in " ".join(translator.understood)
+
+
+@pytest.mark.parametrize("phrase", ["swing", "swing it", "swing 20%", "swing the 8ths"])
+def test_swing_said_of_no_part_says_nothing_of_parts(phrase):
+    translator = Translator()
+    for line in DRUMS:
+        translator.translate(line)
+    _said(translator, phrase)
+    assert "every part swings" not in " ".join(translator.understood)
