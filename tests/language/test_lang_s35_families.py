@@ -175,3 +175,28 @@ def test_swing_said_of_no_part_says_nothing_of_parts(phrase):
         translator.translate(line)
     _said(translator, phrase)
     assert "every part swings" not in " ".join(translator.understood)
+
+
+# -- 'both' is two things: both done, or asked which — never one of them with 'both' dropped ---------------------------
+TWO = ("add a saw", "add a filter", "add a square")           # the saw through a filter, the square through none
+
+
+@pytest.mark.parametrize("phrase", ["lowpass both at 300", "lowpass them both at 300", "lowpass both of them at 300"])
+def test_lowpass_both_filters_both_voices(phrase):
+    out = last(*TWO, phrase)
+    assert out[0] == "/mod/filter1/cutoff 300.0" and out[-2:] == ["/mod/filter2/mode lowpass", "/mod/filter2/cutoff 300.0"]
+
+
+def test_lowpass_both_with_two_filters_sets_both():
+    assert last(*TWO, "add a filter to the square", "lowpass both at 300") == ["/mod/filter1/cutoff 300.0",
+                                                                             "/mod/filter2/cutoff 300.0"]
+
+
+@pytest.mark.parametrize("phrase", ["lowpass both at 300", "both louder", "make both louder"])
+def test_both_among_three_voices_asks_which_two(phrase):
+    assert "which two?" in refused(*TWO, "add a sine", phrase)
+
+
+@pytest.mark.parametrize("phrase", ["filter both at 300", "cutoff of both to 300"])
+def test_both_that_does_not_read_for_each_is_refused_not_done_once(phrase):
+    refused(*TWO, phrase)
