@@ -200,3 +200,37 @@ def test_both_among_three_voices_asks_which_two(phrase):
 @pytest.mark.parametrize("phrase", ["filter both at 300", "cutoff of both to 300"])
 def test_both_that_does_not_read_for_each_is_refused_not_done_once(phrase):
     refused(*TWO, phrase)
+
+
+# -- a part whose add was refused is never another part by its name ----------------------------------------------------
+@pytest.mark.parametrize("adding", ["add a drone", "add a low drone at 55 hz", "give me a drone"])
+@pytest.mark.parametrize("naming", ["make the drone softer", "the drone louder", "drone quieter", "the drone up an octave"])
+def test_a_drone_refused_then_named_is_refused_not_the_pad(adding, naming):
+    lines = ("add a triangle at 220 hz", "add a reverb", adding)
+    translator = Translator()
+    for line in lines[:-1]:
+        translator.translate(line)
+    with pytest.raises(LanguageError):
+        translator.translate(adding)
+    before = translator.model.snapshot()
+    with pytest.raises(LanguageError) as said:
+        translator.translate(naming)
+    assert "there is no drone" in str(said.value) and translator.model == before
+
+
+def test_a_drone_refused_stays_unadded_across_other_lines_until_a_sound_is_added():
+    translator = Translator()
+    for line in ("add a triangle at 220 hz", "add a reverb"):
+        translator.translate(line)
+    for line, works in (("add a drone", False), ("tempo 100", True), ("the drone softer", False),
+                        ("add a sine called drone at 55 hz", True), ("the drone softer", True)):
+        try:
+            out = translator.translate(line)
+        except LanguageError:
+            out = None
+        assert (out is not None) == works, line
+    assert [str(m) for m in out] == ["/mod/drone/gain 0.4"]
+
+
+def test_the_pad_named_with_no_add_refused_is_still_the_pad():
+    assert last("add a triangle at 220 hz", "add a reverb", "make the drone softer") == ["/mod/triangle1/gain 0.4"]
