@@ -52,14 +52,15 @@ def test_a_lookalike_that_does_not_make_the_line_read_is_not_offered(phrase, nev
     assert f"did you mean {never}" not in refused(*DRUMS, phrase)
 
 
-@pytest.mark.parametrize("lines, hint", [
-    (("add a saw", "cutof 800"), "did you mean cutoff?"),                 # (reads; the patch lacks a filter: still said)
-    (("add a kick", "kick decya longer please now"), None),
-])
-def test_a_slip_that_makes_the_line_read_keeps_its_did_you_mean(lines, hint):
-    said = _said(*lines)
-    if hint is not None:
-        assert said is None and hint in refused(*lines)
+def test_a_slip_that_makes_the_line_read_keeps_its_did_you_mean():
+    assert "did you mean cutoff?" in refused("add a saw", "cutof 800")   # (reads; the patch lacks a filter: still said)
+
+
+def test_a_slip_read_as_the_word_it_makes_is_done_and_said():
+    translator = Translator()
+    translator.translate("add a kick")
+    assert [str(m).split()[0] for m in translator.translate("kick decya longer please now")] == ["/mod/kick1/decay"]
+    assert "decya → decay" in translator.understood
 
 
 @pytest.mark.parametrize("phrase", ["brush the hats", "count it off", "cue 3", "standby cue 4"])
@@ -115,8 +116,8 @@ def test_note_values_british_as_lengths_and_metronome_marks(phrase, expected):
 
 
 def test_a_filter_q_is_no_metronome_mark():
-    said = _said(*DRUMS, "q = 20")
-    assert said is None or not said[0].startswith("/seq/bpm")
+    assert "has 'q'" in refused(*DRUMS, "q = 20")                       # no filter here: refused, the tempo untouched
+    assert last(*DRUMS, "add a filter", "q = 20") == ["/mod/filter1/q 20.0"]
 
 
 # -- 'no, I meant the flute'; 'back to the swing pattern' --------------------------------------------------------------
