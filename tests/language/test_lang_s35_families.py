@@ -234,3 +234,38 @@ def test_a_drone_refused_stays_unadded_across_other_lines_until_a_sound_is_added
 
 def test_the_pad_named_with_no_add_refused_is_still_the_pad():
     assert last("add a triangle at 220 hz", "add a reverb", "make the drone softer") == ["/mod/triangle1/gain 0.4"]
+
+
+# -- after a dash: the instruction of the part just named, or a remark on the change --------------------------------
+BAND = ("add a triangle called piano", "add a saw called bass", "piano c4 e4 g4")
+
+
+@pytest.mark.parametrize("phrase", ["Piano, please — the accompaniment must be softer.", "piano — too loud",
+                                    "piano, please — softer", "piano — the accompaniment is too loud", "piano — make it softer",
+                                    "piano please - the accompaniment must be softer", "the piano – it must be softer"])
+def test_after_a_part_named_alone_the_dash_gives_its_instruction(phrase):
+    assert last(*BAND, phrase) == ["/mod/piano/gain 0.4"]
+
+
+@pytest.mark.parametrize("phrase", ["piano softer — it is too loud", "piano softer, it is too loud", "piano softer - too loud",
+                                    "piano softer — it's way too loud"])
+def test_a_reason_that_agrees_with_the_change_is_no_second_step(phrase):
+    assert last(*BAND, phrase) == ["/mod/piano/gain 0.4"]
+
+
+@pytest.mark.parametrize("phrase", ["bass louder — the piano is fine", "bass louder, the piano is fine",
+                                    "bass louder, but the piano sounds good"])
+def test_a_part_said_to_be_fine_is_left_alone(phrase):
+    translator = Translator()
+    for line in BAND:
+        translator.translate(line)
+    assert _said(translator, phrase) == ["/mod/bass/gain 0.6"]
+    assert any(u.startswith("left out:") for u in translator.understood)
+
+
+def test_two_instructions_across_a_dash_are_both_done():
+    assert last(*BAND, "bass louder — piano softer") == ["/mod/bass/gain 0.6", "/mod/piano/gain 0.4"]
+
+
+def test_a_complaint_of_another_kind_after_a_change_is_not_left_out():
+    assert last(*BAND, "add a filter to the piano", "piano softer, too bright")[-1].startswith("/mod/filter1/cutoff")
