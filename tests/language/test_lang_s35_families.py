@@ -269,3 +269,17 @@ def test_two_instructions_across_a_dash_are_both_done():
 
 def test_a_complaint_of_another_kind_after_a_change_is_not_left_out():
     assert last(*BAND, "add a filter to the piano", "piano softer, too bright")[-1].startswith("/mod/filter1/cutoff")
+
+
+# -- a voice added 'underneath' is added quieter — never the master turned down ------------------------------------------
+@pytest.mark.parametrize("before", ["volume -3 db", "master -3 db", "everything quieter", "tempo 100"])
+@pytest.mark.parametrize("phrase", ["a sine underneath", "add a sine underneath", "add a quiet sine", "a sine in the background",
+                                    "add a sine, quieter", "add a sine, make it quieter"])
+def test_a_voice_added_underneath_is_added_quieter_whatever_was_changed_before(before, phrase):
+    out = last("add a saw", before, phrase)
+    assert out[0] == "/patch/create sine1 sine" and out[-1] == "/mod/sine1/gain 0.4"
+    assert not any(m.startswith("/mod/master/") for m in out)
+
+
+def test_quieter_right_after_the_master_is_still_the_master():
+    assert last("add a saw", "volume -3 db", "quieter") == ["/mod/master/gain -6.0"]
