@@ -158,7 +158,10 @@ def test_a_drive_said_or_a_bitcrusher_gets_its_own(phrase, drive):
 
 # -- swing is the whole groove's: said of a part, it says so -----------------------------------------------------------
 @pytest.mark.parametrize("phrase, part", [("swing the hats", "hats"), ("swing the hats a bit", "hats"),
-                                          ("hats swing 30%", "hats"), ("put some swing on the snare", "snare")])
+                                          ("hats swing 30%", "hats"), ("put some swing on the snare", "snare"),
+                                          ("more swing on the hats", "hats"), ("swing on the kick", "kick"),
+                                          ("some swing on the snare, 20%", "snare"), ("add some swing to the hats", "hats"),
+                                          ("swing 30% on the hats", "hats")])
 def test_swing_said_of_a_part_says_every_part_swings(phrase, part):
     translator = Translator()
     for line in DRUMS:
