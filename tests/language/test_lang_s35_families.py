@@ -286,3 +286,14 @@ def test_a_voice_added_underneath_is_added_quieter_whatever_was_changed_before(b
 
 def test_quieter_right_after_the_master_is_still_the_master():
     assert last("add a saw", "volume -3 db", "quieter") == ["/mod/master/gain -6.0"]
+
+
+@pytest.mark.parametrize("adding", ["add a flanger to the pad", "add a phaser on the drone"])
+def test_a_refused_add_to_a_part_leaves_that_part_named(adding):
+    lines = ("add a triangle at 220 hz", "add a reverb")
+    translator = Translator()
+    for line in lines:
+        translator.translate(line)
+    with pytest.raises(LanguageError):
+        translator.translate(adding)
+    assert _said(translator, "make the pad softer") == ["/mod/triangle1/gain 0.4"]

@@ -13,11 +13,15 @@ from .patch_model import PatchModel
 _ADD = re.compile(r"^\W*(?:(?:ok|okay|now|and|so|then|please|can\s+you|could\s+you|let'?s)\s+)*(?:add|bring\s+in|give\s+me|"
                   r"put\s+in|i\s+want|have)\s+(?:a|an|the|some|another|one|my|me\s+a)\s+(?P<what>.+)$", re.I)
 
+#: Where the thing added goes, or what it is called: the words after it are not the thing added.
+_WHERE = re.compile(r"\b(?:to|on|onto|at|for|in|into|under|over|called|named|with|before|after|behind|through|from|of)\b")
+
 
 def unadded(line: str, before: tuple[str, ...]) -> tuple[str, ...]:
     """The nicknames a refused line asked to add ('add a low drone at 55 hz' → drone), else those remembered."""
     match = _ADD.match(line.strip())
-    said = tuple(w for w in re.findall(r"[\w-]+", match["what"].lower()) if w in NICKNAMES or w in STAND_INS) if match else ()
+    what = _WHERE.split(match["what"].lower(), maxsplit=1)[0] if match else ""     # ('a delay to the pad': the delay)
+    said = tuple(w for w in re.findall(r"[\w-]+", what) if w in NICKNAMES or w in STAND_INS)
     return said or before
 
 
