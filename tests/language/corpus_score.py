@@ -227,6 +227,7 @@ def judge(expected: list[list], produced: list[Message], befores: dict, is_undo:
              and str(m.args[1]) not in ("0", "0.0")}
     unmuted = {(voices or {}).get(str(m.args[0])) for m in produced if m.address == "/seq/mute" and len(m.args) > 1
                and str(m.args[1]) in ("0", "0.0")}
+    muted_for_a_while = {(voices or {}).get(str(m.args[0])) for m in produced if m.address == "/seq/mute" and len(m.args) > 2} - {None}
     faded = {float(m.args[1]) for m in produced if m.address == "/ramp/master/gain" and len(m.args) > 1
              and float(m.args[0]) <= -60}
     for i in left:
@@ -241,6 +242,8 @@ def judge(expected: list[list], produced: list[Message], befores: dict, is_undo:
             continue                               # so does a mute the drone its track plays (docs/commands.md)
         if message.address.startswith("/mod/") and message.parts[1] in unmuted and message.parts[2] == "gain":
             continue                               # and an unmute gives that drone its level back
+        if _back_with(message) in muted_for_a_while:
+            continue                               # ... and, muted for a while, its level comes back with the track
         if message.address.startswith("/mod/") and message.parts[1] in created:
             continue
         if message.address.startswith("/mod/") and message.parts[1] in moved and message.parts[2] == "freq":
@@ -268,6 +271,12 @@ def _same_rhythm(message: Message, voices: dict, rhythms: dict) -> bool:
 def _cycle(pattern: str) -> str:
     return next(pattern[:n] for n in range(1, len(pattern) + 1)
                 if len(pattern) % n == 0 and pattern[:n] * (len(pattern) // n) == pattern)
+
+
+def _back_with(message: Message) -> str | None:
+    """The voice whose level a timed line sets again later ('/at 9 beat /mod/sine1/gain 0.5'), else None."""
+    inner = str(message.args[2]) if message.address == "/at" and len(message.args) == 4 else ""
+    return inner.split("/")[2] if inner.startswith("/mod/") and inner.endswith("/gain") else None
 
 
 def _silenced(message: Message) -> bool:

@@ -133,11 +133,12 @@ def test_a_cymbal_added_says_the_hat_plays_it():
 @pytest.mark.parametrize("phrase", ["kick distorted a bit", "the kick distorted", "kick slightly overdriven"])
 def test_a_part_said_distorted_gets_a_distortion(phrase):
     assert last(*DRUMS, phrase) == ["/patch/create distortion1 distortion", "/patch/disconnect kick1 master",
-                                    "/patch/connect kick1 distortion1", "/patch/connect distortion1 master"]
+                                    "/patch/connect kick1 distortion1", "/patch/connect distortion1 master",
+                                    "/mod/distortion1/drive 5.0"]             # (a drive that is heard)
 
 
 def test_a_part_through_a_distortion_said_distorted_drives_that_one_harder():
-    assert last(*DRUMS, "add a distortion to the kick", "kick distorted") == ["/mod/distortion1/drive 5.9"]
+    assert last(*DRUMS, "add a distortion to the kick", "kick distorted") == ["/mod/distortion1/drive 9.9"]   # (from 5: heard)
 
 
 def test_distorted_said_of_no_part_is_refused():

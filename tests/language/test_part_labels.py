@@ -23,7 +23,7 @@ def test_a_labelled_sound_is_made_and_its_settings_said_as_adjectives_are_set():
     ((*IMPACT, "the impact louder"), ["/mod/kick1/gain 0.9"]),
     ((*IMPACT, "distort the impact, bitcrushed"), ["/patch/create distortion1 distortion", "/patch/disconnect kick1 master",
                                                    "/patch/connect kick1 distortion1", "/patch/connect distortion1 master",
-                                                   "/mod/distortion1/mode bitcrush"]),
+                                                   "/mod/distortion1/drive 5.0", "/mod/distortion1/mode bitcrush"]),
 ])
 def test_a_label_names_the_sound_it_made(lines, expected):
     assert last(*lines) == expected

@@ -381,7 +381,7 @@ def test_open_and_close_by_itself_is_a_wobble():
                                                           "/patch/disconnect reverb1 master",
                                                           "/patch/connect reverb1 distortion1",
                                                           "/patch/connect distortion1 master",
-                                                          "/mod/distortion1/mode tanh", "/mod/distortion1/mix 0.2"]),
+                                                          "/mod/distortion1/mode tanh", "/mod/distortion1/drive 5.0", "/mod/distortion1/mix 0.2"]),
     ("give the triangle an envelope with a 4 second attack", ["/patch/create adsr1 adsr", "/patch/disconnect filter1 reverb1",
                                                               "/patch/connect filter1 adsr1", "/patch/connect adsr1 reverb1",
                                                               "/mod/adsr1/attack 4000.0"]),    # (before the room it rings in)

@@ -51,8 +51,8 @@ def test_more_or_less_right_after_adding_an_effect_is_that_effect(follow, expect
 
 
 def test_more_distortion_is_more_drive_its_mix_starting_at_full():
-    assert last(*DRUMS, "put some distortion on the kick", "more distortion") == ["/mod/distortion1/drive 5.9"]
-    assert last(*DRUMS, "put some distortion on the kick", "more") == ["/mod/distortion1/drive 5.9"]
+    assert last(*DRUMS, "put some distortion on the kick", "more distortion") == ["/mod/distortion1/drive 9.9"]
+    assert last(*DRUMS, "put some distortion on the kick", "more") == ["/mod/distortion1/drive 9.9"]
     assert last(*DRUMS, "put some distortion on the kick", "distortion level 0.5") == ["/mod/distortion1/mix 0.5"]
 
 

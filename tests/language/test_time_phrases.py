@@ -82,7 +82,9 @@ PHRASES = [
     ("lay out the hats for 4 bars", ["/seq/mute hats 1 4"]),
     ("breakdown: kill the kick for 8 bars", ["/seq/mute kick 1 8"]),
     ("drop the drums for a bar", ["/seq/mute kick 1 1", "/seq/mute hats 1 1"]),   # every drum track
-    ("drop everything for a bar", ["/seq/mute bass 1 1", "/seq/mute kick 1 1", "/seq/mute hats 1 1"]),
+    ("drop everything for a bar", ["/seq/mute bass 1 1", "/seq/mute kick 1 1", "/seq/mute hats 1 1",   # the drones with them
+                                   "/mod/saw1/gain 0.0", "/at 5 beat /mod/saw1/gain 0.5",
+                                   "/mod/sine1/gain 0.0", "/at 5 beat /mod/sine1/gain 0.5"]),
     ("fade out the kick and the sine over 2 bars", ["/ramp/kick1/gain 0.0 8", "/ramp/sine1/gain 0.0 8"]),
     ("stop at the end of the bar", ["/seq/stop bar", *_silenced(1)]),
     ("stop at the end of this measure", ["/seq/stop bar", *_silenced(1)]),

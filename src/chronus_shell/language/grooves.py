@@ -121,8 +121,12 @@ def groove_line(translator, line: str):
                             f"'rock beat', or a part at a time ('snare on 2 and 4', 'hats on every 8th')", 0, (), line)
     feel = _TEMPO_FEEL.fullmatch(text)
     if feel:                                             # '140 half time': a dubstep tempo, the kit at half speed
-        drums = any(_drum_track(translator.model, t) for t in translator.model.tracks.values())
-        return translator.translate(f"tempo {feel['bpm']}, {feel['feel'].lower()} time" + (" the drums" if drums else ""))
+        if any(_drum_track(translator.model, t) for t in translator.model.tracks.values()):
+            return translator.translate(f"tempo {feel['bpm']}, {feel['feel'].lower()} time the drums")
+        felt = int(feel["bpm"]) * (0.5 if feel["feel"].lower() == "half" else 2)     # no drums to play it: the tempo felt
+        messages = translator.translate(f"tempo {felt:g}")
+        translator.mapper.understood.append(f"{feel['bpm']} {feel['feel'].lower()} time with no drums: tempo {felt:g}")
+        return messages
     within = _WITHIN.match(text)
     if within:                                           # 'hats on every eighth of the jig': in the jig's bar
         name = within["name"].lower()

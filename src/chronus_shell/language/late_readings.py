@@ -39,6 +39,7 @@ from .patch_model import PatchModel
 from .ramp_stops import ramp_stop
 from .section_labels import section_label
 from .state_questions import state_question
+from .swing_units import swing_on_a_part
 
 
 def late_readings(line: str, model: PatchModel, last_text: str, part_named, redo: bool) -> Iterator[tuple[str, str]]:
@@ -53,7 +54,7 @@ def late_readings(line: str, model: PatchModel, last_text: str, part_named, redo
                lambda: without_hold_aside(line, part_named), lambda: parts_out(line, model, part_named),
                lambda: little_swing(line), lambda: dry_drum(line, model, part_named), lambda: section_label(line),
                lambda: faded(line), lambda: tempo_glide(line), lambda: tuned_part(line, model, part_named),
-               lambda: timed_remark(line), lambda: level_step(line))
+               lambda: timed_remark(line), lambda: level_step(line), lambda: swing_on_a_part(line, model, part_named))
     for read in readers:
         found = read()
         if found is not None:

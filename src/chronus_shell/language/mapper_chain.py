@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..engine.catalogue import module_spec
-from ..engine.params import ModuleSpec, ParamError
+from ..engine.params import ModuleSpec, ParamError, format_number
 from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError
@@ -102,6 +102,23 @@ def module_type(ctx, words: it.Words, value: it.Value | None = None):
 def preset_messages(module_id: str, spec: ModuleSpec, presets) -> list[Message]:
     """The choices a new module was named with ('a lowpass filter'), said even when default."""
     return [message(f"/mod/{module_id}/{name}", choice) for name, choice in presets]
+
+
+#: A new effect asked for by name is heard at once: a distortion's drive starts where it bites, not at its floor (1,
+#: the signal untouched), unless the line says its drive — a bitcrusher's at 8 bits (drive 1 is 16: nothing heard).
+HEARD_AT_FIRST = {"distortion": ("drive", 5.0), ("distortion", "bitcrush"): ("drive", 29.0)}
+
+
+def heard_at_first(ctx, module_id: str, spec: ModuleSpec, messages: list[Message]) -> list[Message]:
+    """`messages` (a new module's) with the setting that makes it heard (HEARD_AT_FIRST), when they set none; said."""
+    if spec.type not in HEARD_AT_FIRST:
+        return messages
+    crushed = any(m.address == f"/mod/{module_id}/mode" and m.args == ("bitcrush",) for m in messages)
+    param, value = HEARD_AT_FIRST[(spec.type, "bitcrush") if crushed else spec.type]
+    if any(m.address == f"/mod/{module_id}/{param}" for m in messages):
+        return messages
+    ctx.understood.append(f"{module_id} {param} {format_number(value)}, to be heard ('more {param}', 'less {param}' to taste)")
+    return messages + [message(f"/mod/{module_id}/{param}", value)]
 
 
 def new_id(ctx, type_name: str, name: it.Word | None) -> str:

@@ -7,6 +7,7 @@ A relative command often names a module, a pronoun or nothing; finding the param
 from __future__ import annotations
 
 import math
+import re
 from functools import partial
 from dataclasses import replace
 from fractions import Fraction
@@ -260,9 +261,8 @@ def near_param(ctx, ref: it.Words | None, names, column: int, what: str = "",
 
 def scale(ctx, intent: it.Scale) -> list[Message]:
     """'double the tempo', 'halve the cutoff', 'half time'."""
-    if intent.ref is None and intent.feel and only_drums(ctx):
-        kit = it.Words((it.Word("whole kit", intent.column),))
-        return ctx.map(TrackFeel("speed", kit, ("set", intent.factor), intent.column))       # 'half time' on a kit
+    if intent.ref is None and intent.feel:
+        return _feel(ctx, intent)
     if intent.ref is None:
         module_id, spec = None, TEMPO
     elif _last_param(ctx, intent.ref) is not None:
@@ -276,6 +276,26 @@ def scale(ctx, intent: it.Scale) -> list[Message]:
     new = scaled_value(spec, current_value(ctx, module_id, spec), intent.factor,
                        intent.ref.column if intent.ref else intent.column)
     return [set_message(ctx, module_id, spec, new)]
+
+
+def _feel(ctx, intent: it.Scale) -> list[Message]:
+    """'half time', 'double time': a drummer's feel — on a kit alone, the drums' speed; with no drum playing, refused
+    (the tempo is 'tempo 60', a part 'the bass at half speed'); with drums and other parts, the tempo, said so."""
+    said = "half time" if intent.factor < 1 else "double time"
+    if only_drums(ctx):
+        kit = it.Words((it.Word("whole kit", intent.column),))
+        return ctx.map(TrackFeel("speed", kit, ("set", intent.factor), intent.column))       # 'half time' on a kit
+    tempo = scaled_value(TEMPO, ctx.model.bpm, intent.factor, intent.column)
+    if not re.match(r"(?:half|double)[- ]?time", (ctx.line or "")[intent.column:], re.I):
+        return [set_message(ctx, None, TEMPO, tempo)]          # 'half speed': the pace, not a drummer's feel
+    if not any(ctx.model.spec(t.target) is not None and ctx.model.spec(t.target).role == "drum" for t in ctx.model.tracks.values()):
+        part = next(iter(ctx.model.tracks), None)
+        raise LanguageError(f"'{said}' is how the drums play, and no drum plays here — 'tempo {format_number(tempo)}' "
+                            f"{'halves' if intent.factor < 1 else 'doubles'} the tempo"
+                            + (f", 'the {part} at {said.split()[0]} speed' one part" if part else ""), intent.column)
+    ctx.understood.append(f"{said}: the tempo, every part ({format_number(ctx.model.bpm)} → {format_number(tempo)} bpm) — "
+                          f"'{said} on the drums' for the drums alone")
+    return [set_message(ctx, None, TEMPO, tempo)]
 
 
 def names_a_part(ctx, ref: it.Words) -> bool:

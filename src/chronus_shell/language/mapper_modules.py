@@ -13,7 +13,7 @@ from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError, with_hint
 from .mapper_chain import module_type, move_module, new_id, place_module, preset_messages, right_before, sourceless_head
-from .mapper_chain import AUTO_ID, own_end
+from .mapper_chain import AUTO_ID, heard_at_first, own_end
 from .mapper_changes import change_message
 from .mapper_edges import lfo_effect, modulate_new
 from .mapper_levels import module_or_none
@@ -67,7 +67,7 @@ def add_module(ctx, intent: it.AddModule) -> list[Message]:
         else:
             param = primary_param(spec, value)
         messages.append(message(f"/mod/{module_id}/{param.name}", absolute(ctx, param, value)))
-    return messages
+    return heard_at_first(ctx, module_id, spec, messages)
 
 
 def _voice_for_processor(ctx, spec: ModuleSpec, column: int, a_303: bool = False) -> list[Message] | None:
@@ -223,7 +223,7 @@ def _settings(ctx, module_id: str, spec: ModuleSpec, presets, value: it.Value | 
     if value is not None:
         param = _param_named(ctx, spec, named) if named is not None else primary_param(spec, value)
         messages.append(message(f"/mod/{module_id}/{param.name}", absolute(ctx, param, value)))
-    return messages
+    return heard_at_first(ctx, module_id, spec, messages)
 
 
 def _feed(ctx, spec: ModuleSpec, presets, target: str, value: it.Value | None) -> list[Message]:

@@ -51,7 +51,7 @@ SLANG = {
 }
 #: Chatter that carries no instruction here ("real plucky", "like 200hz", "nice, now ...").
 NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "super", "pretty", "kinda",
-         "sorta", "bro", "mate", "dude", "man", "too", "both", "also", "hmm", "cool",
+         "sorta", "bro", "mate", "dude", "man", "too", "also", "hmm", "cool",
          "ah", "oh", "alright", "lol", "wow", "sweet", "y'know", "basically", "totally", "quite",
          "tiny", "even", "still", "yo", "gentle", "subtle", "slight", "lovely", "entirely",
          "habibi", "yalla", "khalas", "bitte", "bredren", "seen", "wah gwaan", "innit", "bare", "fam",

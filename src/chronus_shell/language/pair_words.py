@@ -17,6 +17,8 @@ _THEM = re.compile(r"(?<!\bof\s)\bthem\b(?!\s+both\b)", re.I)
 #: The pronoun of two parts; a bare 'both' only before what it does ('both louder', 'both to the left').
 #: The part a change is measured against ('make them louder than the hats'): not one of the parts changed.
 _THAN = re.compile(r"\bthan\s+(?:the\s+|my\s+)?[\w-]+", re.I)
+#: An effect's name said as what the line does to both ('lowpass both at 300', 'distort them both'): no part named.
+_EFFECT_VERB = re.compile(r"^\s*(?:lowpass|low-pass|highpass|high-pass|bandpass|band-pass|filter|distort|delay|reverb|crush)\b", re.I)
 _BOTH = re.compile(r"\b(?:them\s+both|both\s+of\s+them|the\s+two\s+of\s+them|both\s+of\s+those|both(?=\s*(?:$|[,.!]|"
                    r"(?:up|down|to|at|a\s+bit|a\s+little|more|less|-?\d)\b|(?:" + "|".join(COMPARATIVES) + r")\b)))", re.I)
 
@@ -35,6 +37,7 @@ def both_parts(line: str, model: PatchModel, last_change: list[Message], named) 
         if parts is None:
             return None
     around = _THAN.sub("", line[:match.start()] + " " + line[match.end():])   # 'louder than the hats': a yardstick
+    around = _EFFECT_VERB.sub("", around)             # 'lowpass both at 300': the verb, though the one filter's alias
     if re.search(r"\band\b|[&+,]", line[:match.start()]) or any(named(w) for w in re.findall(r"[\w-]+", around)):
         return None                                   # 'doum and tek both louder': the parts said
     if parts is None:

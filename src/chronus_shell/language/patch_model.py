@@ -248,6 +248,8 @@ class PatchModel(GearModel, HarmonyModel, SequencerModel):
             self.modules[module_id] = type_name
             self.values[module_id] = {}
             self.focus = module_id
+            if self.last_param == (MASTER, "gain"):      # 'add a sine underneath' after 'volume -3 db': the sine quieter
+                self.last_param = None
             return [Message("/patch/remove", (module_id,))]
         if verb == "remove":
             return self._remove(str(args[0]))

@@ -7,6 +7,7 @@ names it only when it changes.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..engine.mini_notation import PatternError, compile_pattern
@@ -53,3 +54,32 @@ def _unit_of(pattern: str) -> int | None:
     if any(step % 2 or hit.offset for step, hit in hits):
         return 16
     return 8 if any(step % 4 == 2 for step, _ in hits) else None
+
+
+def global_swing_note(line: str, messages: list[Message], model, part_named) -> str | None:
+    """'swing the hats', 'more swing on the snare': the sequencer swings the whole groove (/seq/swing has no track), so a
+    swing said of a part is said back as every part's — never heard as the hats alone without a word of it."""
+    if not any(m.address == "/seq/swing" for m in messages) or \
+            any(m.address != "/seq/swing" and not m.address.startswith("/patch/") for m in messages):
+        return None
+    said = [w for w in re.findall(r"[\w-]+", line.lower()) if w not in ("swing", "it", "me", "a", "bit")
+            and (w in model.tracks or part_named(w))]
+    if not said:
+        return None
+    return f"swing is the whole groove's: every part swings, not the {said[0]} alone (no part swings on its own)"
+
+
+#: Swing said on a part ('more swing on the hats', 'swing on the kick', 'some swing for the snare, 20%').
+_ON_A_PART = re.compile(r"^(?P<swing>(?:(?:more|less|some|a\s+bit\s+(?:of|more)|a\s+little(?:\s+more)?|add(?:\s+some)?|put(?:\s+some)?)"
+                        r"\s+)?swing(?:\s+\d{1,2}\s*%)?)\s+(?:on|to|for|in)\s+(?:the\s+|my\s+)?(?P<part>[\w-]+)"
+                        r"(?:\s*,?\s*(?P<amount>\d{1,2}\s*%))?[\s.!]*$", re.I)
+
+
+def swing_on_a_part(line: str, model, part_named) -> tuple[str, str] | None:
+    """(what was understood, the line in the grammar's words) for a swing said on a part: the whole groove's, said so."""
+    match = _ON_A_PART.match(line.strip())
+    if match is None or not (match["part"].lower() in model.tracks or part_named(match["part"].lower())):
+        return None
+    said = re.sub(r"^(?:add|put)(?:\s+some)?\s+", "more ", match["swing"], flags=re.I)
+    said = f"swing {match['amount']}" if match["amount"] else said
+    return f"swing is the whole groove's: every part swings, not the {match['part']} alone (no part swings on its own)", said

@@ -21,6 +21,8 @@ from .politeness import polite
 from .remarks import without_remarks
 from .param_words import COMPARATIVES
 from .time_phrases import Timed, done_plainly, moves, said_tempo, split
+from .timed_fades import fade, probe
+from .timed_mutes import MUTE_WORDS, back_in, drone_returns, drum_mutes
 from .sweeps import SWEEP_WHERE
 from .timed_then import THEN, after, lasts_beats, segments as _segments
 
@@ -36,7 +38,6 @@ _IDIOM = re.compile(r"\bfor\s+a\s+sec\b", re.I)
 #: Verbs of a sudden change: 'drop the pad in 2 bars' happens then, it does not take 2 bars.
 _SUDDEN = re.compile(r"^(?:drop|cut|kill|mute|unmute|silence|switch|jump|snap|stop|start|hit|slam|bring in)\b", re.I)
 RAMP_WORDS = ("over", "during", "across", "within", "slowly", "for", "in")
-MUTE_WORDS = ("for", "during")
 
 
 def is_timed(text: str) -> bool:
@@ -173,13 +174,14 @@ def _inner(message: Message) -> str:
 def _timed(translator, timed: Timed, text: str) -> list[Message]:
     model = translator.model
     muted, soloed = {name: track.muted for name, track in model.tracks.items()}, (model.soloed, model.muted_before_solo)
-    begins = _moved_from(model, _probe(translator, timed.begin)) if timed.begin else {}
-    unmuted = _back_in(translator, text) if timed.level == "in" else None
+    begins = _moved_from(model, probe(translator, timed.begin)) if timed.begin else {}
+    returns: list[Message] = []
+    unmuted = back_in(translator, text) if timed.level == "in" else None
     if unmuted:                                     # 'bring the hats back in on the next bar' after a mute
         messages, timed = unmuted, replace(timed, level=None, beats=None, said=())
     elif timed.level in ("out", "in", "in from nothing"):
         sounding: set[str] = set()
-        messages = _fade(translator, timed, sounding)
+        messages = fade(translator, timed, sounding)
         begins = {m.address: model.spec(m.parts[1]).param(m.parts[2]).low for m in messages
                   if m.address in sounding} if timed.level != "out" else {}
     elif timed.level == "from silence":             # "fade the noise in to 0.4": from its floor
@@ -189,9 +191,13 @@ def _timed(translator, timed: Timed, text: str) -> list[Message]:
         raise LanguageError(SWEEP_WHERE, 0, (), text)
     else:
         broken = timed.beats is not None and timed.start is None and _BREAK.match(timed.command)  # 'stop for 2 bars'
-        drums = _drum_mutes(model, "mute everything" if broken else timed.command)   # known to the model (undo)
+        drums = drum_mutes(model, "mute everything" if broken else timed.command)   # known to the model (undo)
+        levels = {m: model.value(m, "gain") for m in model.modules if model.spec(m) and model.spec(m).has_param("gain")}
         messages = translator.observe(drums) if drums else translator.translate(timed.command)
-    if not messages:
+        messages, returns = drone_returns(model, messages, levels, timed)
+        translator.mapper.understood.extend(f"{m.args[2].split('/')[2]} back to {m.args[3]:g} after {_length(timed.beats)}"
+                                            for m in returns if m.address == "/at")
+    if not messages and not returns:
         raise LanguageError(f"'{timed.command}' changes nothing to time", 0, (), text)
     if timed.beats is not None:
         moving = moves(text) or timed.level is not None
@@ -203,7 +209,7 @@ def _timed(translator, timed: Timed, text: str) -> list[Message]:
         model.soloed, model.muted_before_solo = soloed        # (a solo for 4 bars leaves no group behind it)
     if timed.start is not None:
         messages = [_at(m, *timed.start) for m in messages]
-    return messages
+    return messages + [m if m.address == "/at" or timed.start is None else _at(m, *timed.start) for m in returns]
 
 
 def _a_step(command: str, text: str) -> bool:
@@ -216,54 +222,6 @@ def _a_step(command: str, text: str) -> bool:
 _BARE_IT = re.compile(r"^(?:take|bring|push|pull|drift|ease|move|get|go)\s+(?:it|things|this)\s+(?:up\s+|down\s+)?"
                       r"to\s+(\d+(?:\.\d+)?)$", re.I)
 _BREAK = re.compile(r"^(?:stop|break)(?:\s+(?:it|that|this|everything|the\s+music|the\s+beat))?$", re.I)   # a break
-_DRUMS = re.compile(r"^mute\s+(?:all\s+)?(?:the\s+)?(?:drums|percussion|drum\s+tracks|kit|whole\s+kit)$", re.I)
-_ALL_TRACKS = re.compile(r"^mute\s+(?:everything|it\s+all|all(?:\s+(?:the\s+)?tracks)?|every\s+track|the\s+whole\s+"
-                         r"(?:thing|track|beat)|the\s+music)$", re.I)
-
-
-_BACK_IN = re.compile(r"\b(?:bring|put|get|let)\s+(?P<what>.+?)\s+(?:back\s+)?in\b", re.I)
-
-
-def _back_in(translator, text: str) -> list[Message] | None:
-    """A part brought 'back in' whose track is muted: unmuted (a part faded out is faded back in)."""
-    back = _BACK_IN.search(text)
-    if back is None:
-        return None
-    state = translator._state()
-    try:
-        messages = translator.translate(f"unmute {back['what']}")
-    except LanguageError:
-        return None
-    if not messages or not all(m.address == "/seq/mute" for m in messages):
-        translator._restore(state)
-        return None
-    return messages
-
-
-def _drum_mutes(model, command: str) -> list[Message]:
-    """'drop the drums for a bar': every unmuted track that plays a drum ('drop everything': every one)."""
-    every = bool(_ALL_TRACKS.match(command))
-    if not (every or _DRUMS.match(command)):
-        return []
-    tracks = [name for name, track in model.tracks.items() if not track.muted and (every or (
-        model.spec(track.target) is not None and model.spec(track.target).role == "drum"))]
-    if not tracks:
-        raise LanguageError(f"no {'' if every else 'drum '}track is playing to mute", 0)
-    return [Message("/seq/mute", (name, 1)) for name in tracks]
-
-
-def _probe(translator, command: str) -> dict[str, float]:
-    """What a command would set ({address: value}), leaving everything as it was."""
-    state, last = translator._state(), (translator._last_intent, translator._last_text)
-    try:
-        try:
-            messages = translator._translate(command)
-        except LanguageError:                       # 'the pad', 'the organ': the names musicians give a voice
-            messages = translator.translate(command)
-        return {m.address: m.args[0] for m in messages if m.args}
-    finally:
-        translator._restore(state)
-        translator._last_intent, translator._last_text = last
 
 
 def _moved_from(model, begins: dict[str, float]) -> dict[str, float]:
@@ -282,70 +240,6 @@ def _same(a, b) -> bool:
         return float(a) == float(b)
     except (TypeError, ValueError):
         return a is not None and str(a) == str(b)
-
-
-def _fade(translator, timed: Timed, sounding: set[str]) -> list[Message]:
-    """A fade: the level the command names goes to its floor (out) or from it to where it was (in) —
-    a part its track plays now fades in only 'from nothing' (said): else it would drop out first.
-    `sounding` gets the levels above their floor before the fade (a fade in starts them from it)."""
-    model = translator.model
-    probe = _levels(translator, timed.command)
-    messages = []
-    for address in probe:
-        _, module_id, name = address.split("/")[1:]
-        spec = model.spec(module_id).param(name)
-        now = float(model.value(module_id, spec.name))
-        if now > spec.low:
-            sounding.add(address)
-        if timed.level == "out":
-            if now > spec.low:
-                model.premute[(module_id, spec.name)] = now
-            target = spec.low
-        else:
-            back = model.premute.pop((module_id, spec.name), None)
-            back = model.going_to.get(f"{module_id}.{spec.name}") if back is None else back   # a fade in running: its end
-            if back is None and now > spec.low and timed.level == "in" and _playing(model, module_id):
-                raise LanguageError(f"{module_id} is playing already ({spec.name} {now:g}): say 'fade … in from "
-                                    f"nothing' to bring it up from silence, or 'fade … out'", 0)
-            target = back if back is not None else (now if now > spec.low else float(spec.default))
-        messages.append(Message(address, (float(target),)))
-    return translator.observe(messages)
-
-
-_VOLUME_OF = re.compile(r"set the volume of (?P<what>.+?) to \S+?(?= and set |$)")
-
-
-def _levels(translator, command: str) -> dict[str, float]:
-    """The levels a fade moves: each part's volume, but an effect named by its type or id ('fade the
-    delay out') fades its mix — its volume would be the voice's it treats."""
-    parts = list(_VOLUME_OF.finditer(command))
-    mixes = [_effect_mix(translator, part.group("what")) for part in parts]
-    if not any(mixes):
-        return _probe(translator, command)
-    found: dict[str, float] = {}
-    for part, mix in zip(parts, mixes):
-        found.update(mix or _probe(translator, part.group(0)))
-    return found
-
-
-def _effect_mix(translator, what: str) -> dict[str, float] | None:
-    said = set(what.lower().split())
-    model = translator.model
-    if not any((m in said or t in said or said & set(model.spec(m).aliases)) and model.spec(m).has_param("mix")
-               for m, t in model.modules.items() if model.spec(m) is not None):
-        return None                               # no effect named by id, type or alias: no mix to fade (and no probe,
-    try:                                          # whose refusal of 'the pad', a saw, costs a whole second reading)
-        probe = _probe(translator, f"set the mix of {what} to 50%")
-    except LanguageError:
-        return None
-    named = all(a.split("/")[2] in said or model.modules.get(a.split("/")[2]) in said or
-                said & set(model.spec(a.split("/")[2]).aliases) for a in probe)     # 'the echo': the delay's alias
-    return probe if probe and named else None
-
-
-def _playing(model, module_id: str) -> bool:
-    """Whether the sequencer runs a track (not muted) on the module."""
-    return model.running and any(t.target == module_id and not t.muted for t in model.tracks.values())
 
 
 def _over(model, msg: Message, timed: Timed, begins: dict, moving: bool) -> list[Message]:

@@ -43,10 +43,12 @@ from .plain_refusals import in_plain_words
 from .pattern_sentences import pattern_sentence
 from .read_again import ReadAgain
 from .except_parts import everything_else
+from .refused_adds import not_added, unadded
 from .refusal_wording import naming_focus
 from .scene_words import fixed_terms
 from .early_readings import early_reading
 from .shared_pan import shared_pan_note
+from .swing_units import global_swing_note
 from .mapper_tracks import unheard_rhythm
 from .other_languages import in_english
 from .pair_words import ramp_starts, step_from, both_parts, moved_together
@@ -75,6 +77,7 @@ class Translator(ReadAgain, UndoHistory):
         self._asked: tuple[str, ...] = ()       # the two ways the last refusal asked between (answers.py)
         self._asked_once = False                # ... and a refused line since
         self._refused: str | None = None        # the line just refused: 'more' after it is not of the line before
+        self._unadded: tuple[str, ...] = ()     # parts whose add was refused: never another part by that name
         self._answering = False                 # inside a line's own translate (its clauses are no answers)
         self._before_line = self._state()
 
@@ -98,10 +101,12 @@ class Translator(ReadAgain, UndoHistory):
         try:
             self._answering = True
             refused_before(self._refused, line, self._last_text)    # 'darker' refused, 'more': never the line before
+            not_added(self._unadded, line, self.model)              # 'add a drone' refused: 'the drone' is none
             self.mapper.context.after_refusal = self._refused is not None
             messages = self._said_by_name(answer or line)
         except LanguageError as err:
             self._refused, (self._last_intent, self._last_text) = line.strip(), last   # (a clause read on the way: not done)
+            self._unadded = unadded(line, self._unadded)
             asked = options_asked(str(err))           # a question stands through one more refused line
             self._asked, self._asked_once = (asked, False) if asked else \
                 ((self._asked, True) if not self._asked_once else ((), False))
@@ -112,6 +117,7 @@ class Translator(ReadAgain, UndoHistory):
         finally:
             self._answering = False
         self._asked, self._refused = (), None
+        self._unadded = () if any(m.address == "/patch/create" for m in messages) else self._unadded
         if answer:
             self.mapper.understood.insert(0, f"{line.strip()}: '{answer}'")
         return cues_taken_back(self.model, messages)
@@ -185,7 +191,8 @@ class Translator(ReadAgain, UndoHistory):
         if paired:
             self.mapper.understood.insert(0, paired[0])
         raw = line.lstrip().startswith("/")               # (a script's track gets its notes on the next line)
-        for note in (shared_pan_note(messages, self.model), None if raw else unheard_rhythm(messages, self.model)):
+        for note in (shared_pan_note(messages, self.model), None if raw else unheard_rhythm(messages, self.model),
+                     None if raw else global_swing_note(line, messages, self.model, lambda w: part_named(w, self.model))):
             if note:
                 self.mapper.understood.append(note)      # a pan or a rhythm that cannot be heard, said back
         if not line.lstrip().startswith("/"):
