@@ -13,7 +13,7 @@ typed just before (`before`), the phrase, and the messages a musician expects. C
   left out), every other
   message only wiring, a /mod of a module the phrase created, or the `freq` of a voice whose
   expected `/seq/notes` moved (its oscillator moves with its notes: the same sound), or the level a mute or an
-  unmute sets on the drone its track plays (a voice with no envelope); or "refuse" expected and the shell refused or asked.
+  unmute sets on the drone its track plays (a voice with no envelope), or the silence a fade-in starts from; or "refuse" expected and the shell refused or asked.
 - WRONG: messages produced that are not RIGHT (a refusal expected but something done included).
 - REFUSED: an error where messages were expected.
 """
@@ -244,6 +244,8 @@ def judge(expected: list[list], produced: list[Message], befores: dict, is_undo:
             continue                               # and an unmute gives that drone its level back
         if _back_with(message) in muted_for_a_while:
             continue                               # ... and, muted for a while, its level comes back with the track
+        if _fade_in_start(message, produced):
+            continue                               # a fade-in starts from silence: the ramp expected goes up from there
         if message.address.startswith("/mod/") and message.parts[1] in created:
             continue
         if message.address.startswith("/mod/") and message.parts[1] in moved and message.parts[2] == "freq":
@@ -252,6 +254,16 @@ def judge(expected: list[list], produced: list[Message], befores: dict, is_undo:
             continue
         return False
     return True
+
+
+def _fade_in_start(message: Message, produced: list[Message]) -> bool:
+    """'/mod/triangle1/gain 0' (the master at −60 dB or under) just before a '/ramp/triangle1/gain' up: where it fades in from."""
+    if not (message.address.startswith("/mod/") and message.address.endswith("/gain") and message.args):
+        return False
+    silent = float(message.args[0]) <= (-60 if message.parts[1] == "master" else 0)
+    ramp = "/ramp/" + message.address.removeprefix("/mod/")
+    return silent and any(m.address == ramp and m.args and float(m.args[0]) > float(message.args[0])
+                          for m in produced[produced.index(message) + 1:])
 
 
 def _stop_after(message: Message, faded: set[float]) -> bool:

@@ -92,3 +92,8 @@ def test_one_envelope_for_the_whole_mix_is_asked_as_one_each():
     assert "add an adsr to all voices" in refused("add a sine", "add a square", "add an envelope to everything")
     out = last("add a sine", "add a square", "add an envelope to each voice")
     assert [line for line in out if line.startswith("/patch/create")] == ["/patch/create adsr1 adsr", "/patch/create adsr2 adsr"]
+
+
+@pytest.mark.parametrize("phrase", ["too fast. normal again", "too fast, back to normal", "too fast, normal again"])
+def test_a_complaint_then_normal_takes_the_change_back(phrase):
+    assert last("add a kick", "kick x...x...x...x...", "tempo 132", "kick double speed", phrase) == ["/seq/speed kick 1.0"]

@@ -56,6 +56,7 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
               and not _COUNTED.search(c) and not _EXCEPTING.search(c) and not _A_SIDE.search(c) and not _CORRECTING.search(c)
               and not _OUT_OF_TUNE.search(c) and not _ACTING_FEEL.search(c)
               and not _UNKNOWN_CHANGED.match(c)                        # ('the tbel deeper': a part unknown, changed)
+              and not _RESTORING.search(c)                             # ('too fast. normal again': what it asks for)
               and not DOING.match(c) and c.split()[0].lower() != "from"     # ', doubling the first', ', from pp'
               and (_STYLE_LABEL.fullmatch(c) or not any(w in content or re.search(r"\d", w) or is_note(w) or
                                                          _CHORD_NAME.fullmatch(w) for w in c.lower().split()))]
@@ -76,6 +77,8 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
 
 
 _PRONOUN = re.compile(r"\b(?:it|that|them)\b", re.I)
+#: A clause that asks for what was before ('normal again', 'back to normal', 'as it was'): the request itself.
+_RESTORING = re.compile(r"\b(?:normal|as\s+(?:it\s+)?(?:was|were|before)|original(?:ly)?)\b|^back\b", re.I)
 #: A clause that changes what it names first ('the tbel deeper', 'my zorg way louder'): a command, never colour.
 _UNKNOWN_CHANGED = re.compile(r"^(?:the\s+|my\s+)?[a-z][\w'-]*\s+(?:\w+\s+)?(?:" + "|".join(sorted(COMPARATIVES)) + r")$", re.I)
 #: A style named after a change ('…, soca style', '…, dub vibes'): what the music is, not what to change.
