@@ -16,7 +16,7 @@ from chronus_shell.engine.params import format_number
 from chronus_shell.engine.sequencer_verbs import SWING, TEMPO
 from chronus_shell.language import LanguageError, Translator
 from chronus_shell.language.command_forms import command_forms
-from chronus_shell.language.intents import Wait
+from chronus_shell.language.intents import Fixed, Wait
 from chronus_shell.language.param_words import COMPARATIVES
 from chronus_shell.language.parser import ADJECTIVES
 from chronus_shell.language.harmony_forms import HARMONY_FORMS
@@ -49,8 +49,11 @@ def example_output(example: str, before=()) -> str:
     translator = Translator()
     for line in SETUP + tuple(before):
         translator.translate(line)
-    if isinstance(translator.parse_intent(example), Wait):
+    intent = translator.parse_intent(example)
+    if isinstance(intent, Wait):
         return "(scripts only: lets time pass)"
+    if isinstance(intent, Fixed) and intent.address == "/patch/abort":
+        translator.translate("begin")           # an abort takes back a change set: one is open first
     try:
         messages = translator.translate(example)
     except LanguageError as err:

@@ -12,8 +12,8 @@ from .param_words import COMPARATIVES
 from .parser_patch_rules import ADJECTIVES
 from .patch_model import PatchModel
 
-_DASH = re.compile(r"\s*[—–]\s*|\s+-{1,2}\s+")
-_CLAUSES = re.compile(r"\s*(?:[—–,;]|\s-{1,2}\s)\s*")
+_DASH = re.compile(r"\s*[—–]\s*|\s+-{1,2}\s+(?![\d.])")          # ('glock - 1 octave': a minus, never a dash)
+_CLAUSES = re.compile(r"\s*(?:[—–,;]|\s-{1,2}\s(?![\d.]))\s*")
 #: How a part just named is said again: a pronoun, or a word for what it plays in the band.
 _SUBJECT = (r"(?:it|this|that|she|he|they|(?:the|this|that|my|our|your)\s+(?:accompaniment|comping|backing|part|line|sound|"
             r"tone|one|thing|chords|voicing|melody|tune|riff|playing|instrument|volume|level))")

@@ -53,10 +53,14 @@ def addressed_readings(text: str, model: PatchModel) -> list[tuple[str, str]]:
     addressed = _ADDRESSED.match(text.strip())
     module_id = addressed and addressed.group(1).lower() not in _PARAMS and part_named(addressed.group(1).lower(), model)
     rest = addressed.group("rest") if module_id else ""
-    if not rest or re.match(r"[a-g][#b]?-?\d\b|[x.\d]", rest, re.I) or re.search(r"[xX.][xX.|-]{3,}", rest):
-        return []           # notes or steps (label_names_part reads them); 'tb303, cutoff: 90' a setting
+    between = re.findall(r"[\w'-]+", text[addressed.end(1):].split(":")[0]) if module_id else []
+    pronoun = re.search(r"\b(?:it|them)\b", rest, re.I)
+    if not rest or "," in rest and not pronoun or any(part_named(w.lower(), model) for w in between if w.lower() != "the") \
+            or re.match(r"[a-g][#b]?-?\d\b|[x.\d]", rest, re.I) or re.search(r"[xX.][xX.|-]{3,}", rest):
+        return []      # ('guitar: reverb, 40%', 'kick, snare: louder': refused, never one part; notes or steps are
+    #                    label_names_part's; 'tb303, cutoff: 90' a setting)
     rest, how = rest.rstrip(" .!"), f"'{addressed.group(1)}:' {module_id}'s line"
-    if re.search(r"\b(?:it|them)\b", rest, re.I):       # 'the reese: lowpass on it, 300': it is the reese
+    if pronoun:                                        # 'the reese: lowpass on it, 300': it is the reese
         return [(how, re.sub(r"\b(?:it|them)\b", module_id, rest, count=1, flags=re.I))]
     return [(how, line) for line in (f"{module_id} {rest}", f"{rest} on {module_id}", f"{rest} {module_id}")]
 

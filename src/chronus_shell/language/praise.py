@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from .remarks import taken_back
+
 #: Words that praise or thank, in the languages the corpora's musicians used.
 PRAISE = frozenset("""respect wicked banger bangers lovely beautiful gorgeous perfect awesome amazing great brilliant
 excellent sick dope mint sweet nice cool superb fantastic fab bravo brava bravi bellissimo bellissima magnifique
@@ -26,6 +28,14 @@ def praised(line: str) -> str | None:
     return f"glad you like it — nothing changed ('{line.strip()}' is praise, not a command)"
 
 
+def nothing_asked(line: str, asked: bool) -> str | None:
+    """The answer to a line that asks for nothing: one that takes itself back, or praise alone (unless it answers a
+    question the shell asked); else None."""
+    if (back := taken_back(line)) is not None:
+        return f"ok — nothing changed ('{back}' takes the line back)"
+    return None if asked else praised(line)
+
+
 def after_praise(line: str) -> tuple[str, str] | None:
     """'nice, now more reverb', 'wicked! kick louder': (what was left out, the command after the praise), else None."""
     head, mark, rest = line.partition("," if "," in line.split("!")[0] else "!")
@@ -34,4 +44,4 @@ def after_praise(line: str) -> tuple[str, str] | None:
     return f"'{head.strip()}' left out", rest.strip()
 
 
-__all__ = ["after_praise", "praised"]
+__all__ = ["after_praise", "nothing_asked", "praised"]

@@ -56,8 +56,7 @@ from .part_naming import part_named
 from .second_stage import sounds, takes_back
 from .several_parts import names_part
 from .sweeps import sweep_line
-from .praise import praised
-from .remarks import taken_back
+from .praise import nothing_asked
 from .last_change import what_it_did
 from .timed_lines import is_timed, translate_timed
 from .timed_then import ramped, then_after_timed
@@ -90,10 +89,8 @@ class Translator(ReadAgain, UndoHistory):
         that answers the question the refusal before asked ('one after another') is the way it picks."""
         if self._nested or self._answering:       # a clause read again inside a line: no answer to anything
             return self._said(line)
-        if (back := taken_back(line)) is not None:
-            raise LanguageError(f"ok — nothing changed ('{back}' takes the line back)", 0, (), line)
-        if not self._asked and (thanks := praised(line)) is not None:     # 'big tune': never 'tune bigger'
-            raise LanguageError(thanks, 0, (), line)
+        if (nothing := nothing_asked(line, bool(self._asked))) is not None:   # 'tempo 90, no wait, forget it', 'big tune'
+            raise LanguageError(nothing, 0, (), line)
         if (did := what_it_did(line, self.undo_stack, self.redo_stack)) is not None:   # 'what did you do?': said back
             self.mapper.understood[:] = [did]
             return []

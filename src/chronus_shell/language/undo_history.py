@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..protocol.message import Message
 from .errors import LanguageError
-from .intents import Fixed, Undo
+from .intents import Fixed
 from .undo_steps import UndoStep, simplify_undo
 
 MAX_UNDO = 500          # undo steps kept
@@ -72,14 +72,12 @@ class UndoHistory:
         return self.model.apply(message)
 
     def _cancelled(self, intent):
-        """'cancel that' with no change set open: the last line taken back (the engine would refuse an abort,
-        and a ramp the line started would go on), or nothing to cancel, said."""
-        if not (isinstance(intent, Fixed) and intent.address == "/patch/abort") or self._transaction is not None:
-            return intent
-        if not self.undo_stack:
-            raise LanguageError("nothing to cancel: no change set is open and nothing was done yet", 0)
-        self.mapper.understood.append("no change set is open: the last line taken back")
-        return Undo(1)
+        """'cancel that' with no change set open: refused here, never sent (the engine would refuse the abort while a
+        ramp the last line started goes on), with the undo it likely means."""
+        if isinstance(intent, Fixed) and intent.address == "/patch/abort" and self._transaction is None:
+            raise LanguageError("nothing to cancel: no change set is open ('begin' opens one) — 'undo' takes back the last "
+                                "line", 0)
+        return intent
 
     def _repeat(self, step, times: int | None) -> list[Message]:
         """'undo 3 times': as many steps as there are (at least one, or the usual error); 'undo
