@@ -13,7 +13,6 @@ from .nicknames import NICKNAMES, STAND_INS
 from .resolve import type_named
 from .patch_model import PatchModel
 from .remarks import DOING
-from .typo_words import typo
 from .units import is_note
 from .vocabulary import is_known_word, module_words
 from .word_order import comparative_of
@@ -58,8 +57,6 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
               and not _OUT_OF_TUNE.search(c) and not _ACTING_FEEL.search(c)
               and not _UNKNOWN_CHANGED.match(c)                        # ('the tbel deeper': a part unknown, changed)
               and not _RESTORING.search(c)                             # ('too fast. normal again': what it asks for)
-              and not any(typo(w, extra) in COMPARATIVES for w in c.lower().split()   # ('but quiter')
-                          if len(w) > 3 and not is_known_word(w, extra))
               and not DOING.match(c) and c.split()[0].lower() != "from"     # ', doubling the first', ', from pp'
               and (_STYLE_LABEL.fullmatch(c) or not any(w in content or re.search(r"\d", w) or is_note(w) or
                                                          _CHORD_NAME.fullmatch(w) for w in c.lower().split()))]
