@@ -65,14 +65,12 @@ class SlowMessages:
                 at = None if outcome.now else self._next_bar()
                 work = self.work_for(outcome.messages, max(len(scheduled_types(p)) for p in (self.plan, shadow)))
                 self.plan = shadow                 # the plan with the load admitted (in the same order)
-                # stamp to last write at the active slot's priority, raised once, not for each message: 1,600
-                # raises and their ends took 0.27 s (the slots wait for all of them, at one sample: cushion.py)
-                with realtime.briefly(int(self.control.words[RT_PRIORITY]), as_role="active" if at is None else None):
-                    with self._stamping():
-                        blocks = self.cushion_blocks(work) if at is None else 0
-                        at = self.open_cushion(blocks, work, len(outcome.messages)) if blocks else at
-                    for message in outcome.messages:
-                        self._fan_out(message, at)
+                with realtime.briefly(int(self.control.words[RT_PRIORITY])):   # raised once, not for each message
+                    if at is None:
+                        self.fan_out_at_once(outcome.messages, work)
+                    else:
+                        for message in outcome.messages:
+                            self._fan_out(message, at)
         return outcome
 
     def _next_bar(self) -> int:
