@@ -30,6 +30,14 @@ def test_a_dear_changes_block_waits_for_every_item_sent_for_it():
     assert ahead.block() is None
 
 
+def test_a_load_at_its_bar_is_rendered_up_to_from_its_lead_only():
+    ahead = Ahead(BLOCK)
+    ahead.opened(100 * BLOCK, 1, 8)
+    assert not ahead.now() and not ahead.at_once(91) and ahead.at_once(92)
+    ahead.opened(20 * BLOCK, 1)   # a change "now" before it
+    assert ahead.block() == 20 and ahead.now() and ahead.at_once(0)
+
+
 def loop_with_a_ring(tag: str, room: int):
     control = Control(f"{tag}_control", create=True)
     ring = Ring(f"{tag}_ring", room + 2, BLOCK, create=True)

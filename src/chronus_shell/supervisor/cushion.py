@@ -25,8 +25,8 @@ shell, under which a command can come late); the writes took 0.14 s at 40 voices
 """
 from __future__ import annotations
 
+import bisect
 import math
-from collections import deque
 from multiprocessing.reduction import ForkingPickler
 
 from ..engine.timeline import TRANSACTION
@@ -73,30 +73,36 @@ class Cushion:
         block_ms = 1000.0 * self.config.block_seconds
         if work <= FITS * block_ms:
             return 0
+        cap = math.ceil(CUSHION_MAX_S / self.config.block_seconds)
         rendered = [int(self.rings[slot.ring_index].header[WRITTEN]) for slot in self.slots if slot is not None]
         self._pending = [(block, ms) for block, ms in getattr(self, "_pending", []) if block >= min(rendered, default=0)]
-        needed = (work + sum(ms for _, ms in self._pending)) / block_ms
-        return min(math.ceil(CUSHION_MAX_S / self.config.block_seconds), math.ceil(needed))
+        reach = self.play_block + self.ahead + cap   # a load at a bar further on is rendered after this one
+        needed = (work + sum(ms for block, ms in self._pending if block < reach)) / block_ms
+        return min(cap, math.ceil(needed))
 
-    def open_cushion(self, blocks: int, work: float, count: int = 0) -> int:
+    def open_cushion(self, blocks: int, work: float, count: int = 0, at: int | None = None) -> int:
         """Called stamping (`_stamping`): the stamp `blocks` after the lead, where what is sent next is stamped
-        too; with a `count`, the slots are told to wait for that many messages there (written here)."""
-        stamp = self._last_now = max(self.earliest_stamp(), (self.play_block + self.ahead + blocks) * self.config.block_size)
+        too; with a `count`, the slots are told to wait for that many items there (written here). With `at`
+        (a load at the next bar): stamped there, the slots told to render the `blocks` before it at once."""
+        if at is None:
+            stamp = self._last_now = max(self.earliest_stamp(), (self.play_block + self.ahead + blocks) * self.config.block_size)
+        else:
+            stamp = max(self.earliest_stamp(), at)
         self._pending.append((stamp // self.config.block_size, work))
         for slot in self.slots if count else ():
             if slot is not None:
-                slot.send_holding_the_gil(("cushion", stamp, count))
+                slot.send_holding_the_gil(("cushion", stamp, count, None if at is None else blocks))
         return stamp
 
-    def fan_out_at_once(self, messages: list[Message], work: float) -> None:
-        """A session's load "now" (the lock held): a cushion opened under the stamp hold, then every message
-        of the load in one item, pickled once and written after it (its stamp fixed): no slot renders the
-        cushion's block before it has read that item (Ahead), so none of them can be late however long the
-        write takes, and no slot waits for the hold meanwhile. At the active slot's priority, with no garbage
-        collection: a full one of the shell's heap took 44 ms of a load's pickling at 40 voices."""
+    def fan_out_at_once(self, messages: list[Message], work: float, at: int | None = None) -> None:
+        """A session's load, "now" or `at` its bar (the lock held): a cushion opened under the stamp hold, then
+        every message of the load in one item, pickled once and written after it (its stamp fixed): no slot
+        renders the cushion's block before it has read that item (Ahead), so none of them can be late however
+        long the write takes, and no slot waits for the hold meanwhile. At the active slot's priority, with no
+        garbage collection: a full one of the shell's heap took 44 ms of a load's pickling at 40 voices."""
         with no_collection(), realtime.briefly(int(self.control.words[RT_PRIORITY]), as_role="active"):
             with self._stamping():
-                stamp = self.open_cushion(max(1, self.cushion_blocks(work)), work, 1)
+                stamp = self.open_cushion(max(1, self.cushion_blocks(work)), work, 1, at)
             body = bytes(ForkingPickler.dumps(("msgs", stamp, messages)))
             for slot in self.slots:
                 if slot is not None:
@@ -107,31 +113,43 @@ class Cushion:
 
 
 class Ahead:
-    """The slot's side: the dear changes read from its pipe, in stamp order, as [block, messages still to read].
-    The slot renders the blocks before the first at once and its block once every one of its messages is in —
-    whenever they come, however late for the device (a block lost, never a command late: both slots wait alike)."""
+    """The slot's side: the dear changes read from its pipe as [block, items still to read, lead], by block. The
+    slot renders the blocks before the first at once — from now for a change "now" (`lead` None), from `lead`
+    blocks before the device reaches it for one at a later time (a load at its bar) — and its block once every
+    item sent for it is in, whenever they come: never before (a block lost, never a command late, and both
+    slots alike)."""
 
     def __init__(self, block_size: int):
         self.block_size = block_size
-        self._open: deque[list[int]] = deque()
+        self._open: list[list] = []
+        self._last: list | None = None   # the change the items read next belong to
 
-    def opened(self, stamp: int, count: int) -> None:
-        """A ("cushion", stamp, count) item: the next `count` messages in the pipe are stamped at `stamp`."""
-        self._open.append([stamp // self.block_size, count])
+    def opened(self, stamp: int, count: int, lead: int | None = None) -> None:
+        """A ("cushion", stamp, count, lead) item: the next `count` items in the pipe are stamped at `stamp`."""
+        self._last = [stamp // self.block_size, count, lead]
+        bisect.insort(self._open, self._last, key=lambda change: change[0])
 
     def read(self) -> None:
-        """A message was read: one fewer still to come for the last change opened."""
-        if self._open and self._open[-1][1] > 0:
-            self._open[-1][1] -= 1
+        """A message (or a load's messages) was read: one fewer still to come for the last change opened."""
+        if self._last is not None and self._last[1] > 0:
+            self._last[1] -= 1
 
     def block(self) -> int | None:
         """The block of the first change not rendered yet (None: none)."""
         return self._open[0][0] if self._open else None
 
     def complete(self) -> bool:
-        """Every message of the first change is in."""
+        """Every item sent for the first change is in."""
         return self._open[0][1] <= 0
+
+    def now(self) -> bool:
+        """The first change was sent "now": whatever is stamped after it is stamped at its block or later."""
+        return self._open[0][2] is None
+
+    def at_once(self, target: int) -> bool:
+        """The blocks before the first change's are rendered at once, the lead's `target` being where it is."""
+        return self._open[0][2] is None or target + self._open[0][2] >= self._open[0][0]
 
     def rendered(self, block: int) -> None:
         while self._open and self._open[0][0] <= block:
-            self._open.popleft()
+            self._open.pop(0)

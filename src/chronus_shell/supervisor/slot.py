@@ -175,8 +175,8 @@ class SlotLoop:
                 self._render_one()
                 rendered += 1
             if not self._behind():
-                if self.cushions.block() is None:   # slack: young garbage collected between blocks, never
-                    gc.collect(0)                   # mid-render nor before a dear change's block (cushion.py)
+                if self.cushions.block() != int(self.ring.header[WRITTEN]):   # slack: young garbage collected
+                    gc.collect(0)   # between blocks, never mid-render nor while a dear change's block waits (cushion.py)
                 self._wait()
 
     def _behind(self) -> bool:
@@ -187,8 +187,10 @@ class SlotLoop:
         if written - int(self.control.words[READ_BLOCK]) >= self.room:
             return False    # the ring is full: never over a block the output has not played
         cushion = self.cushions.block()
-        if cushion is not None and written <= cushion:   # a dear change: the blocks before its own at once,
-            return written < cushion or self.cushions.complete()   # then its own once all its messages are in
+        if cushion is not None and written == cushion:   # a dear change's block: once all its messages are in,
+            return self.cushions.complete()              # at once, however late (cushion.py)
+        if cushion is not None and written < cushion and self.cushions.at_once(target):
+            return True                                  # the blocks before it at once
         return written < target - 1 or (written < target and time.perf_counter_ns() >= self._due_ns(0))
 
     def _due_ns(self, cycles: int) -> int:
@@ -212,10 +214,8 @@ class SlotLoop:
         right now may be for this very block, so its few microseconds are waited for (stamp_hold.py).
         The shell stamps at the first block no slot has begun (supervisor.py): with this order, either
         it sees this block begun and stamps the next, or its command is in the pipe before the render."""
-        cushion, written = self.cushions.block(), int(self.ring.header[WRITTEN])
         # before a dear change's block, whatever is being stamped is stamped at it or later (cushion.py): no wait
-        stamp_hold.begin_block(self.ring.header, self.control.words, 0.0 if cushion is not None and written < cushion
-                               else self.hold_wait_s)
+        stamp_hold.begin_block(self.ring.header, self.control.words, 0.0 if self._before_cushion() else self.hold_wait_s)
         return self._handle_commands()
 
     def _render_one(self) -> None:
@@ -290,9 +290,13 @@ class SlotLoop:
         return True
 
     def _reading(self) -> bool:
-        """Not while the blocks before a dear change's are rendered: its messages are read at its block."""
+        """Not while the blocks before a dear change "now" are rendered: its messages are read at its block."""
+        return not self._before_cushion()
+
+    def _before_cushion(self) -> bool:
+        """Before the block of a dear change sent "now": what comes after it in the pipe is stamped at it or later."""
         cushion = self.cushions.block()
-        return cushion is None or int(self.ring.header[WRITTEN]) >= cushion
+        return cushion is not None and int(self.ring.header[WRITTEN]) < cushion and self.cushions.now()
 
     def _handle(self, item) -> bool:
         kind = item[0]

@@ -65,12 +65,8 @@ class SlowMessages:
                 at = None if outcome.now else self._next_bar()
                 work = self.work_for(outcome.messages, max(len(scheduled_types(p)) for p in (self.plan, shadow)))
                 self.plan = shadow                 # the plan with the load admitted (in the same order)
-                with realtime.briefly(int(self.control.words[RT_PRIORITY])):   # raised once, not for each message
-                    if at is None:
-                        self.fan_out_at_once(outcome.messages, work)
-                    else:
-                        for message in outcome.messages:
-                            self._fan_out(message, at)
+                with realtime.briefly(int(self.control.words[RT_PRIORITY])):
+                    self.fan_out_at_once(outcome.messages, work, at)   # cushion.py
         return outcome
 
     def _next_bar(self) -> int:
