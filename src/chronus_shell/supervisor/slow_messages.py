@@ -63,17 +63,16 @@ class SlowMessages:
                         where = session_path(str(msg.args[0]))
                         return Outcome(f"{where}: {message}: {err} (nothing was loaded)", ok=False)
                 work = self.work_for(outcome.messages, max(len(scheduled_types(p)) for p in (self.plan, shadow)))
-                at = None if outcome.now else self._next_bar(self.cushion_blocks(work))
+                at = None if outcome.now else self._next_bar(self.bar_blocks(outcome.messages, work))
                 self.plan = shadow                 # the plan with the load admitted (in the same order)
                 with realtime.briefly(int(self.control.words[RT_PRIORITY])):
                     self.fan_out_at_once(outcome.messages, work, at)   # cushion.py
         return outcome
 
     def _next_bar(self, blocks: int = 0) -> int:
-        """The next bar from the first block no slot has begun — for a load that needs `blocks` of cushion
-        (cushion.py), from that many blocks after the lead: one sooner would find its slots short of them
-        (a load at the next bar lost 2 blocks in one of five runs
-        of test_patch_bursts among a dozen busy programs), so it is played a bar later."""
+        """The next bar from the first block no slot has begun — for a load that needs `blocks` (its cushion
+        and its writes: cushion.py), from that many blocks after the lead, so it is played a bar later than one
+        nearer than that (such a bar left the slots short: 2 blocks lost in one of five loaded burst tests)."""
         earliest = self.earliest_stamp()
         if blocks:
             earliest = max(earliest, (self.play_block + self.ahead + blocks) * self.config.block_size)
