@@ -5,9 +5,12 @@ VOICES voices (saw → acid_filter → adsr, each with a pattern) play at the de
 frames, a lead of 1) while bursts come one after the other, each sent as fast as the shell sends: a
 new voice (3 creates, 3 connects, a /mod, a pattern), a dozen /mod changes, a removal of a heard module
 and its return, a transaction (begin, create, connect, commit), and `/session/load … now` of the patch
-saved at the start over itself (every module removed and created again: 1,600 messages at 64 voices). Per burst: the blocks lost and waited for, and each
-block's render time in the active slot (its ring's CPU_NS and WRITTEN, read by a watcher thread) in the
-BURST_S after the burst against the quiet second before. Writes benchmarks/results/patch_burst.json.
+saved at the start over itself (every module removed and created again: 1,600 messages at 64 voices), and the same
+load at the next bar. Per burst: the blocks lost and waited for; when its last change is heard (ms from the burst's
+first send to its last stamp at the device: a cushion's wait, or the bar's) and when a `/mod` sent right after it is
+heard (what a line typed meanwhile waits); and each block's render time in the active slot (its ring's CPU_NS and
+WRITTEN, read by a watcher thread) in the BURST_S after the burst against the quiet second before. Writes
+benchmarks/results/patch_burst.json.
 
     flock /tmp/chronus-rt.lock python3 benchmarks/bench_patch_burst.py [--loads idle,loaded] [--voices 64]
 """
@@ -23,11 +26,13 @@ from live_rig import (
 )
 
 from chronus_shell.protocol.message import Message  # noqa: E402
+from chronus_shell.supervisor.latency import audible_ms  # noqa: E402
 from chronus_shell.supervisor.rings import ACTIVE_SLOT, CPU_NS, WRITTEN  # noqa: E402
 
 VOICES = 64
 ROUNDS = 3
 BURST_S = 0.5   # the blocks after a burst that count as its own
+AFTER_S = {"session load at its bar": 2.5}   # a bar at 126 bpm: 1.9 s
 
 
 def bursts(kind: str, voices: int, n: int) -> dict:
@@ -42,6 +47,7 @@ def bursts(kind: str, voices: int, n: int) -> dict:
         "transaction": ["/patch/begin", f"/patch/create q{n} square", f"/mod/q{n}/gain 0.02",
                         f"/patch/connect q{n} master", "/patch/commit"],
         "session load": [Message("/session/load", (f"burst-{kind}", "now"))],   # the patch saved at the start, over itself
+        "session load at its bar": [Message("/session/load", (f"burst-{kind}",))],
     }
 
 
@@ -74,20 +80,24 @@ def run(kind: str, voices: int, backend: str, description: str) -> dict:
         send_all(supervisor, [line for i in range(voices) for line in voice(i)] + ["/seq/bpm 126", "/seq/start"])
         time.sleep(2.0)
         assert supervisor.send(Message("/session/save", (f"burst-{kind}",))).ok
-        times, machine = BlockTimes(supervisor), Machine()
+        times, machine, cfg = BlockTimes(supervisor), Machine(), supervisor.config
         rows: dict[str, list] = {}
-        with load(kind, ROUNDS * 5 * 2 * BURST_S + 20):
+        with load(kind, ROUNDS * (6 * 2 * BURST_S + AFTER_S["session load at its bar"]) + 20):
             time.sleep(1.0)
             for n in range(ROUNDS):
                 for name, lines in bursts(kind, voices, n).items():
                     quiet_from, before = time.perf_counter(), counters(supervisor)
                     time.sleep(BURST_S)
-                    sent = time.perf_counter()
+                    sent, sent_ns = time.perf_counter(), time.perf_counter_ns()
                     send_all(supervisor, lines)
                     took = time.perf_counter() - sent
-                    time.sleep(BURST_S)
+                    heard = audible_ms(supervisor.control.words, supervisor._last_stamp, cfg.block_size, cfg.sample_rate,
+                                       sent_ns)
+                    supervisor.send(Message.parse(f"/mod/f{n}/cutoff {600 + n}"), entered_ns=time.perf_counter_ns())
+                    time.sleep(AFTER_S.get(name, BURST_S))
                     rows.setdefault(name, []).append({
-                        "messages": len(lines), "send_ms": round(1000 * took, 2),
+                        "messages": len(lines), "send_ms": round(1000 * took, 2), "heard_ms": round(heard, 1),
+                        "next_line_ms": round(supervisor.latencies_ms[-1], 1),
                         **delta(counters(supervisor), before),
                         "quiet": times.between(quiet_from, sent), "after": times.between(sent, sent + BURST_S)})
         times.stop.set()
@@ -95,6 +105,7 @@ def run(kind: str, voices: int, backend: str, description: str) -> dict:
         result["bursts"] = {name: {
             "messages": runs[0]["messages"], "lost_blocks": [r["lost_blocks"] for r in runs],
             "waited_blocks": [r["waited_blocks"] for r in runs], "send_ms": [r["send_ms"] for r in runs],
+            "heard_ms": [r["heard_ms"] for r in runs], "next_line_ms": [r["next_line_ms"] for r in runs],
             "render_ms_quiet": percentiles([ms for r in runs for ms in r["quiet"]]),
             "render_ms_after": percentiles([ms for r in runs for ms in r["after"]])} for name, runs in rows.items()}
         return result
@@ -112,10 +123,11 @@ def main() -> int:
     for kind in args.loads.split(","):
         with device(args.backend, period=128) as (backend, description):
             results[kind] = run(kind, args.voices, backend, description)
-        print(f"\n{kind}, {args.voices} voices: burst, lost blocks, waited, render ms p50/p99/max after (quiet)")
+        print(f"\n{kind}, {args.voices} voices: burst, lost blocks, waited, heard ms, next line ms, "
+              "render ms p50/p99/max after (quiet)")
         for name, fig in results[kind]["bursts"].items():
             after, quiet = fig["render_ms_after"], fig["render_ms_quiet"]
-            print(f"  {name:<20} {fig['lost_blocks']} {fig['waited_blocks']}  "
+            print(f"  {name:<24} {fig['lost_blocks']} {fig['waited_blocks']} {fig['heard_ms']} {fig['next_line_ms']}  "
                   f"{after.get('p50')}/{after.get('p99')}/{after.get('max')} ({quiet.get('p50')}/{quiet.get('p99')})")
     print("written:", write("patch_burst", results))
     return 0

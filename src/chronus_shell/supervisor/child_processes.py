@@ -11,6 +11,7 @@ import contextlib
 import queue
 import threading
 import time
+from multiprocessing.reduction import ForkingPickler
 
 from .faults import kill_group
 from .rings import raise_priority
@@ -60,10 +61,14 @@ class Child:
         return self.process.is_alive()
 
     def send(self, item) -> bool:
+        return self.send_bytes(bytes(ForkingPickler.dumps(item)))
+
+    def send_bytes(self, body: bytes) -> bool:
+        """`send` of an item pickled already (as `conn.send` pickles it): one pickled once for both slots."""
         with self._send_lock:
             try:
                 self._pay()
-                self.conn.send(item)
+                self.conn.send_bytes(body)
                 return True
             except (OSError, ValueError):
                 return False

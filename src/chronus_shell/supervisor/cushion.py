@@ -1,30 +1,47 @@
-"""A cushion for the patch changes a slot cannot apply within a block: stamped a few blocks later, rendered up to first.
+"""A cushion for the patch changes a slot cannot apply within a block: stamped some blocks later, rendered up to first.
 
 Both slots apply a change at the same sample, so a change that takes one longer than a block takes the
 other as long: the lead of one block (0.8 of a block from its begin to its cycle at 128 frames, 2.1 ms)
 covers a /mod, not what grows with the patch — its render plan built again after a /patch/create or
-/patch/connect (2–4 ms at 64 voices), a copy of the whole engine for /patch/begin or the fade of a heard
-module's removal (6–12 ms), a session's load of 1,600 messages (34 ms at 64 voices). On a patch of 64 voices
-a new voice lost 1–3 blocks, a removal 9–14, a session loaded over itself 270–290 (benchmarks/bench_patch_burst.py).
+/patch/connect (2–4 ms at 64 voices, 193 modules), a copy of the whole engine for /patch/begin or the fade of a
+heard module's removal (6–12 ms), a session's load of 1,607 messages (34 ms to apply at 64 voices, idle). Without
+a cushion, at 64 voices, a new voice lost 1–4 blocks, a removal 6–9, a session loaded over itself 155–231
+(docs/tuning.md, benchmarks/bench_patch_burst.py).
 
-Such a change is stamped `blocks` after the lead, not at the first block no slot has begun, and goes to the
-slots after a ("cushion", stamp, count) item: a slot stops reading its pipe there, renders the blocks before
-the stamp at once (a fraction of a block each), then reads the `count` messages (a session's load: all of
-them at that one sample) and renders the stamped block at once — with that many blocks in its ring for the
-device meanwhile (slot.py). What is sent after it is
-stamped after it (the order kept); it waits those blocks too: a dearer change is heard later, nothing is lost.
+Such a change is stamped `blocks` after the lead (its cost on a busy machine plus that of the cushioned changes
+a slot has not rendered yet, at most CUSHION_MAX_S) and reaches the slots after a ("cushion", stamp, count) item
+written in the same stamping (a session's load: all its messages in one item, written after the stamping). A
+slot (Ahead) then renders the blocks before the stamp at once, neither reading its pipe nor waiting for a
+stamping (whatever is stamped after the cushion is stamped at it or later), and the stamped block once its
+`count` items are in — never before, however late they come: none of them can be late (a shell that stalls
+costs blocks, in both slots alike, never lockstep). Meanwhile its ring holds that many blocks for the device,
+up to its room (never over a block not played yet). What is sent after it is stamped after it (the order
+kept) and waits those blocks too: a dearer change is heard later, nothing is lost.
+
+Until session 35 a load's messages were counted one by one, each written under the stamp hold: a slot reads
+nothing before the cushion's block, so its pipe filled after ~280 of them and the write blocked with the hold
+up — each slot then waited a quarter of a block at every block it began and gave up (its rule for a stalled
+shell, under which a command can come late); the writes took 0.14 s at 40 voices, a block was lost.
 """
 from __future__ import annotations
 
+import bisect
 import math
+import time
+from multiprocessing.reduction import ForkingPickler
+
 from ..engine.timeline import TRANSACTION
 from ..protocol.message import Message
 from .admission import scheduled_types
 from .config import CUSHION_MAX_S
+from .repl_realtime import no_collection
+from .rings import RT_PRIORITY, WRITTEN
+from . import realtime
 
-# ms of a slot's CPU on the shared 2-core VM, idle (bench_patch_burst.py's patches, offline: /tmp probes of session 34)
-PER_MESSAGE_MS = 0.06        # a message written by the shell, read, scheduled and applied by a slot (a session's
-#                              load at 64 voices: 1,608 written in ~50 ms, applied in 34 ms)
+# ms of a slot's CPU on the shared 2-core VM (bench_patch_burst.py's patches, offline: /tmp probes of sessions 34–35)
+PER_MESSAGE_MS = 0.04        # a message read, scheduled and applied by a slot (a session's load at 64 voices,
+#                              1,607 messages in one item, with a test run alongside: unpickled in 4–13 ms,
+#                              scheduled in 12–24 ms, applied in 45–57 ms; 34 ms idle)
 PER_MODULE_PLAN_MS = 0.02    # the render plan built again after the graph changed (193 modules: 1.8–3.9 ms)
 PER_MODULE_COPY_MS = 0.08    # the whole engine copied and its plan built (/patch/begin, a removal's fade; 193
 #                              modules: 6–12 ms, and the copy's plan 2–4 ms)
@@ -32,6 +49,7 @@ LOADED = 2.0                 # how much longer it may take on a busy machine (re
 FITS = 0.5                   # of a block: work up to this fits in the lead's own cushion, stamped as before
 GRAPH = ("/patch/create", "/patch/remove", "/patch/connect", "/patch/disconnect", "/patch/poly", *TRANSACTION)
 COPIES = ("/patch/begin", "/patch/remove")
+BAR_PART = 32                # messages per item of a load at its bar (a slot reads one in ~0.4 ms at 64 voices)
 
 
 def work_ms(messages: list[Message], modules: int) -> float:
@@ -47,7 +65,7 @@ class Cushion:
     `open_cushion`. A burst's changes each land in a block of their own once the slots began the first one's
     (a new voice: 3 creates, 3 connects), so a change's cushion covers the work still ahead of it too."""
 
-    _pending: list[tuple[int, float]]   # (block, work ms) of each cushioned change the device has not played yet
+    _pending: list[tuple[int, float]]   # (block, work ms) of each cushioned change a slot has not rendered yet
 
     def work_for(self, messages: list[Message], modules: int | None = None) -> float:
         return work_ms(messages, len(scheduled_types(self.plan)) if modules is None else modules)
@@ -57,16 +75,93 @@ class Cushion:
         block_ms = 1000.0 * self.config.block_seconds
         if work <= FITS * block_ms:
             return 0
-        self._pending = [(block, ms) for block, ms in getattr(self, "_pending", []) if block >= self.play_block]
-        needed = (work + sum(ms for _, ms in self._pending)) / block_ms
-        return min(math.ceil(CUSHION_MAX_S / self.config.block_seconds), math.ceil(needed))
+        cap = math.ceil(CUSHION_MAX_S / self.config.block_seconds)
+        rendered = [int(self.rings[slot.ring_index].header[WRITTEN]) for slot in self.slots if slot is not None]
+        self._pending = [(block, ms) for block, ms in getattr(self, "_pending", []) if block >= min(rendered, default=0)]
+        reach = self.play_block + self.ahead + cap   # a load at a bar further on is rendered after this one
+        needed = (work + sum(ms for block, ms in self._pending if block < reach)) / block_ms
+        return min(cap, math.ceil(needed))
 
-    def open_cushion(self, blocks: int, work: float, count: int = 0) -> int:
+    def open_cushion(self, blocks: int, work: float, count: int = 0, at: int | None = None) -> int:
         """Called stamping (`_stamping`): the stamp `blocks` after the lead, where what is sent next is stamped
-        too; with a `count`, the slots are told to wait for that many messages there (written here)."""
-        stamp = self._last_now = max(self.earliest_stamp(), (self.play_block + self.ahead + blocks) * self.config.block_size)
+        too; with a `count`, the slots are told to wait for that many items there (written here). With `at`
+        (a load at the next bar): stamped there, the slots told to render the `blocks` before it at once."""
+        if at is None:
+            stamp = self._last_now = max(self.earliest_stamp(), (self.play_block + self.ahead + blocks) * self.config.block_size)
+        else:
+            stamp = max(self.earliest_stamp(), at)
         self._pending.append((stamp // self.config.block_size, work))
         for slot in self.slots if count else ():
             if slot is not None:
-                slot.send_holding_the_gil(("cushion", stamp, count))
+                slot.send_holding_the_gil(("cushion", stamp, count, None if at is None else blocks))
         return stamp
+
+    def bar_blocks(self, messages: list[Message], work: float) -> int:
+        """How far after the lead a load at a bar must be: its cushion, and a block for each part written."""
+        return self.cushion_blocks(work) + math.ceil(len(messages) / BAR_PART)
+
+    def fan_out_at_once(self, messages: list[Message], work: float, at: int | None = None) -> None:
+        """A session's load, "now" or `at` its bar (the lock held): a cushion opened under the stamp hold, then
+        the load's messages pickled and written after it (their stamp fixed): no slot renders the cushion's
+        block before it has read them (Ahead), so none can be late however long the writes take, and no slot
+        waits for the hold meanwhile. "Now": in one item (read at its block, in the cushion). At a bar: in
+        parts of BAR_PART, one a block — a slot reads them as they come, before the run-up (one item of 1,607
+        took it 20–30 ms to read and schedule: 5–7 blocks lost at each bar at 64 voices). At the active slot's
+        priority, with no garbage collection: a full one of the shell's heap took 44 ms of a load's pickling."""
+        parts = [messages] if at is None else [messages[i:i + BAR_PART] for i in range(0, len(messages), BAR_PART)]
+        with no_collection(), realtime.briefly(int(self.control.words[RT_PRIORITY]), as_role="active"):
+            with self._stamping():
+                stamp = self.open_cushion(max(1, self.cushion_blocks(work)), work, len(parts), at)
+            for n, part in enumerate(parts):
+                if n:
+                    time.sleep(self.config.block_seconds)
+                body = bytes(ForkingPickler.dumps(("msgs", stamp, part)))
+                for slot in self.slots:
+                    if slot is not None:
+                        slot.send_bytes(body)
+        for msg in messages:
+            self._log(("msg", stamp, msg))
+        self._last_stamp = max(self._last_stamp, stamp)
+
+
+class Ahead:
+    """The slot's side: the dear changes read from its pipe as [block, items still to read, lead], by block. The
+    slot renders the blocks before the first at once — from now for a change "now" (`lead` None), from `lead`
+    blocks before the device reaches it for one at a later time (a load at its bar) — and its block once every
+    item sent for it is in, whenever they come: never before (a block lost, never a command late, and both
+    slots alike)."""
+
+    def __init__(self, block_size: int):
+        self.block_size = block_size
+        self._open: list[list] = []
+        self._last: list | None = None   # the change the items read next belong to
+
+    def opened(self, stamp: int, count: int, lead: int | None = None) -> None:
+        """A ("cushion", stamp, count, lead) item: the next `count` items in the pipe are stamped at `stamp`."""
+        self._last = [stamp // self.block_size, count, lead]
+        bisect.insort(self._open, self._last, key=lambda change: change[0])
+
+    def read(self) -> None:
+        """A message (or a load's messages) was read: one fewer still to come for the last change opened."""
+        if self._last is not None and self._last[1] > 0:
+            self._last[1] -= 1
+
+    def block(self) -> int | None:
+        """The block of the first change not rendered yet (None: none)."""
+        return self._open[0][0] if self._open else None
+
+    def complete(self) -> bool:
+        """Every item sent for the first change is in."""
+        return self._open[0][1] <= 0
+
+    def now(self) -> bool:
+        """The first change was sent "now": whatever is stamped after it is stamped at its block or later."""
+        return self._open[0][2] is None
+
+    def at_once(self, target: int) -> bool:
+        """The blocks before the first change's are rendered at once, the lead's `target` being where it is."""
+        return self._open[0][2] is None or target + self._open[0][2] >= self._open[0][0]
+
+    def rendered(self, block: int) -> None:
+        while self._open and self._open[0][0] <= block:
+            self._open.pop(0)

@@ -226,7 +226,8 @@ def briefly(output_priority: int, as_role: str | None = None):
     after the stamp); back to what it was after. Nothing without the right. `as_role` "active": at
     the active slot's priority, for the few tens of µs a command is stamped and written to the slots'
     pipes — a slot woken by the first write would otherwise preempt the shell on its core, while every
-    slot about to begin a block waits for that stamping to end (supervisor.py)."""
+    slot about to begin a block waits for that stamping to end (supervisor.py) — and for the few ms a
+    session's load "now" is pickled and written, after its stamping (its slots wait for it: cushion.py)."""
     priority = shell_priority(output_priority) if as_role is None else output_priority - ROLE_BELOW_OUTPUT[as_role]
     if priority <= 0 or not sys.platform.startswith("linux"):
         yield

@@ -21,6 +21,7 @@ from ..engine.user_modules.hang_guard import HangGuard
 from ..engine.timeline import Timeline
 from ..engine.sequencer_peek import peek
 from ..engine.user_modules.install import ModuleSwaps, install_user_module
+from .cushion import Ahead
 from .faults import SLOW_SHARE, ModuleMarker, end_own_group, lead_own_group, limit_memory
 from .latency import BEGIN_PHASE
 from .samples import attach_sample
@@ -76,7 +77,7 @@ def _slot(conn, control_name: str) -> None:
         return
     if kind != "assign":
         return
-    ring_name, capacity, block_size, ahead, max_catchup, timeline_bytes, sample_rate, memory_mb, restore = assignment
+    ring_name, capacity, room, block_size, ahead, max_catchup, timeline_bytes, sample_rate, memory_mb, restore = assignment
     try:
         control = Control(control_name, create=False)
         ring = Ring(ring_name, capacity, block_size, create=False)
@@ -90,7 +91,7 @@ def _slot(conn, control_name: str) -> None:
     marker = ModuleMarker(ring)
     # a user module stuck in process() is bypassed, in both slots alike; the marker names it meanwhile
     timeline.guard_hangs(HangGuard(marker=marker))
-    loop = SlotLoop(conn, control, ring, timeline, ahead, max_catchup, role, marker, restore)
+    loop = SlotLoop(conn, control, ring, timeline, (ahead, max_catchup, room), role, marker, restore)
     try:
         loop.run()
     finally:
@@ -138,10 +139,12 @@ def restore_timeline(timeline: Timeline, swaps: ModuleSwaps, restore: dict, hand
 
 
 class SlotLoop:
-    def __init__(self, conn, control: Control, ring: Ring, timeline: Timeline, ahead: int, max_catchup: int,
+    def __init__(self, conn, control: Control, ring: Ring, timeline: Timeline, blocks: tuple[int, int, int],
                  role: realtime.SlotRole, marker: ModuleMarker | None = None, restore: dict | None = None):
+        """`blocks`: the lead, the most blocks rendered in one go, and the ring's room (how far past the block
+        the output plays next the ring may be written: its capacity less the blocks kept after reading)."""
         self.conn, self.control, self.ring, self.timeline = conn, control, ring, timeline
-        self.ahead, self.max_catchup = ahead, max_catchup
+        self.ahead, self.max_catchup, self.room = blocks
         self.block_seconds = timeline.block_size / timeline.sample_rate
         self.hold_wait_s = HOLD_WAIT_BLOCKS * self.block_seconds
         self.block_ns = int(1e9 * self.block_seconds)
@@ -152,7 +155,7 @@ class SlotLoop:
         self._rendered = 0          # blocks rendered since the last slowness report
         self._render_ns, self._render_count = 0, 0  # this slot's own pace, for catching up
         self._reported_at = 0.0
-        self._cushion: list[int] | None = None  # [block, messages still to read] (supervisor/cushion.py)
+        self.cushions = Ahead(timeline.block_size)  # dear changes read, their blocks not rendered yet (cushion.py)
         if restore is not None:
             restore_timeline(timeline, self.swaps, restore, self._handle)
         ring.reset(timeline.position // timeline.block_size)
@@ -172,7 +175,8 @@ class SlotLoop:
                 self._render_one()
                 rendered += 1
             if not self._behind():
-                gc.collect(0)  # slack: collect young garbage between blocks, never mid-render
+                if self.cushions.block() != int(self.ring.header[WRITTEN]):   # slack: young garbage collected
+                    gc.collect(0)   # between blocks, never mid-render nor while a dear change's block waits (cushion.py)
                 self._wait()
 
     def _behind(self) -> bool:
@@ -180,8 +184,13 @@ class SlotLoop:
         that made room for it (latency.py), not at once: a command arriving meanwhile is played a block
         sooner, and the block keeps 1 − BEGIN_PHASE of a block before its cycle at a lead of 1."""
         target, written = self._device_block() + self.ahead, int(self.ring.header[WRITTEN])
-        if self._cushion is not None and target <= self._cushion[0]:  # a dear change: its block at once, the
-            return written < self._cushion[0] or self._cushion[1] <= 0  # blocks before first, then its messages
+        if written - int(self.control.words[READ_BLOCK]) >= self.room:
+            return False    # the ring is full: never over a block the output has not played
+        cushion = self.cushions.block()
+        if cushion is not None and written == cushion:   # a dear change's block: once all its messages are in,
+            return self.cushions.complete()              # at once, however late (cushion.py)
+        if cushion is not None and written < cushion and self.cushions.at_once(target):
+            return True                                  # the blocks before it at once
         return written < target - 1 or (written < target and time.perf_counter_ns() >= self._due_ns(0))
 
     def _due_ns(self, cycles: int) -> int:
@@ -205,9 +214,8 @@ class SlotLoop:
         right now may be for this very block, so its few microseconds are waited for (stamp_hold.py).
         The shell stamps at the first block no slot has begun (supervisor.py): with this order, either
         it sees this block begun and stamps the next, or its command is in the pipe before the render."""
-        stamp_hold.begin_block(self.ring.header, self.control.words, self.hold_wait_s)
-        if self._cushion is not None and int(self.ring.header[WRITTEN]) >= self._cushion[0]:
-            self._cushion = None  # its block: what is left of its messages is read as any command
+        # before a dear change's block, whatever is being stamped is stamped at it or later (cushion.py): no wait
+        stamp_hold.begin_block(self.ring.header, self.control.words, 0.0 if self._before_cushion() else self.hold_wait_s)
         return self._handle_commands()
 
     def _render_one(self) -> None:
@@ -218,6 +226,7 @@ class SlotLoop:
         written = int(self.ring.header[WRITTEN])
         self.ring.audio[written % self.ring.capacity] = block
         self.ring.header[WRITTEN] = written + 1
+        self.cushions.rendered(written)
         took = time.perf_counter_ns() - started
         self.ring.header[CPU_NS] += took
         self._render_ns += took
@@ -236,6 +245,8 @@ class SlotLoop:
         catching_up_s = (read - written) * self._render_ns / max(1, self._render_count) / 1e9
         if catching_up_s < RESYNC_BEHIND_S / 2 and not self.role.active:
             return  # a standby renders them, quickly, and stays exact; the active must play now
+        cushion = self.cushions.block()
+        read = read if cushion is None else min(read, cushion)  # never past a dear change's block unrendered
         fast_forward(self.timeline, self.swaps, read)
         self.ring.header[WRITTEN] = read
         self.ring.header[SKIPPED] += read - written
@@ -255,7 +266,7 @@ class SlotLoop:
     def _wait(self) -> None:
         """Until the lead's newest block is due (a precise sleep), or a quarter block while the device's
         cycle is late; commands wait in the pipe meanwhile (read as a block begins: stamp_hold.py)."""
-        if self._cushion is not None:   # a dear change's messages are being written: read them as they come
+        if self.cushions.block() == int(self.ring.header[WRITTEN]):   # its messages, read as they come
             self.conn.poll(self.block_seconds / 8)
             return
         now = time.perf_counter_ns()
@@ -268,30 +279,36 @@ class SlotLoop:
             while self._reading() and self.conn.poll():
                 item = self.conn.recv()
                 if item[0] == "cushion":
-                    self._cushion = [item[1] // self.timeline.block_size, item[2]]
+                    self.cushions.opened(*item[1:])
                 elif not self._handle(item):
                     return False
-                elif item[0] == "msg" and self._cushion is not None:
-                    self._cushion[1] -= 1
+                elif item[0] in ("msg", "msgs"):
+                    self.cushions.read()
         except (EOFError, OSError):
             self.shell_gone = True
             return False
         return True
 
     def _reading(self) -> bool:
-        """Not while a dear change's cushion is rendered: its messages are read once it is."""
-        return self._cushion is None or int(self.ring.header[WRITTEN]) >= self._cushion[0]
+        """Not while the blocks before a dear change "now" are rendered: its messages are read at its block."""
+        return not self._before_cushion()
+
+    def _before_cushion(self) -> bool:
+        """Before the block of a dear change sent "now": what comes after it in the pipe is stamped at it or later."""
+        cushion = self.cushions.block()
+        return cushion is not None and int(self.ring.header[WRITTEN]) < cushion and self.cushions.now()
 
     def _handle(self, item) -> bool:
         kind = item[0]
-        if kind == "msg":
-            _, at, msg = item
+        if kind in ("msg", "msgs"):   # one message, or a session's load at one sample (cushion.py)
+            _, at, messages = item
             if at < self.timeline.position:
                 self.ring.header[LATE_COMMANDS] += 1
-            try:
-                self.timeline.schedule(msg, at)
-            except EngineError as err:
-                self.conn.send(("error", str(err)))
+            for msg in messages if kind == "msgs" else [messages]:
+                try:
+                    self.timeline.schedule(msg, at)
+                except EngineError as err:
+                    self.conn.send(("error", str(err)))
         elif kind == "user_module":
             _, name, source, path, at = item
             if self.marker is not None:

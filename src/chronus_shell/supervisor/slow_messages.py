@@ -62,21 +62,20 @@ class SlowMessages:
                     except (EngineError, SupervisorError) as err:    # e.g. an edge into a source
                         where = session_path(str(msg.args[0]))
                         return Outcome(f"{where}: {message}: {err} (nothing was loaded)", ok=False)
-                at = None if outcome.now else self._next_bar()
                 work = self.work_for(outcome.messages, max(len(scheduled_types(p)) for p in (self.plan, shadow)))
+                at = None if outcome.now else self._next_bar(self.bar_blocks(outcome.messages, work))
                 self.plan = shadow                 # the plan with the load admitted (in the same order)
-                # stamp to last write at the active slot's priority, raised once, not for each message: 1,600
-                # raises and their ends took 0.27 s (the slots wait for all of them, at one sample: cushion.py)
-                with realtime.briefly(int(self.control.words[RT_PRIORITY]), as_role="active" if at is None else None):
-                    with self._stamping():
-                        blocks = self.cushion_blocks(work) if at is None else 0
-                        at = self.open_cushion(blocks, work, len(outcome.messages)) if blocks else at
-                    for message in outcome.messages:
-                        self._fan_out(message, at)
+                with realtime.briefly(int(self.control.words[RT_PRIORITY])):
+                    self.fan_out_at_once(outcome.messages, work, at)   # cushion.py
         return outcome
 
-    def _next_bar(self) -> int:
+    def _next_bar(self, blocks: int = 0) -> int:
+        """The next bar from the first block no slot has begun — for a load that needs `blocks` (its cushion
+        and its writes: cushion.py), from that many blocks after the lead, so it is played a bar later than one
+        nearer than that (such a bar left the slots short: 2 blocks lost in one of five loaded burst tests)."""
         earliest = self.earliest_stamp()
+        if blocks:
+            earliest = max(earliest, (self.play_block + self.ahead + blocks) * self.config.block_size)
         try:
             return int(self._active_slot().request(("bar", earliest)))
         except (WorkerGone, AttributeError):

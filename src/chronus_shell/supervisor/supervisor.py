@@ -34,6 +34,7 @@ from .osc_realtime import OscPace
 from .pipe_write import NON_BLOCKING
 from .prompt_realtime import prompt_priority
 from .recording import RECORD_SECONDS, RecordTap
+from .repl_realtime import no_collection
 from .samples import SampleError, SampleShelf, names_a_sample
 from .rings import (
     CHANNELS, LEVEL_MILLI, LOST_BLOCKS, READ_BLOCK, RT_PRIORITY, STARTED, WAITED_BLOCKS, WRITTEN, XRUNS_JACK,
@@ -182,7 +183,8 @@ class Supervisor(Failover, Restore, SlowMessages, Cushion):
     def _assign(self, worker: SlotWorker, index: int, snapshot: bytes, restore: dict | None = None) -> None:
         cfg = self.config
         worker.ring_index = index
-        worker.send(("assign", self.rings[index].block.name, self.rings[index].capacity, cfg.block_size,
+        capacity = self.rings[index].capacity   # written up to its room past the block played next (slot.py)
+        worker.send(("assign", self.rings[index].block.name, capacity, capacity - cfg.keep_after_read, cfg.block_size,
                      self.ahead, cfg.max_catchup, snapshot, cfg.sample_rate, cfg.slot_memory_mb, restore))
         self.slots[index] = worker
 
@@ -257,7 +259,7 @@ class Supervisor(Failover, Restore, SlowMessages, Cushion):
     def _stamping(self):
         """From reading where the slots are to the last pipe write of a command: a slot about to
         begin a block waits for it (slot.py), so the command is in its pipe before that block."""
-        with self._lock, realtime.briefly(int(self.control.words[RT_PRIORITY]), as_role="active"):
+        with self._lock, no_collection(), realtime.briefly(int(self.control.words[RT_PRIORITY]), as_role="active"):
             stamp_hold.hold(self.control.words)
             try:
                 yield

@@ -1,0 +1,85 @@
+"""The slot's side of a cushion (supervisor/cushion.py): a dear change's block waits for every item of it, however
+late for the device, and the ring is never written past its room — by the slot's own rules, not by timing."""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import types
+
+from chronus_shell.engine.timeline import Timeline
+from chronus_shell.protocol.message import Message
+from chronus_shell.supervisor.cushion import Ahead
+from chronus_shell.supervisor.rings import LATE_COMMANDS, READ_BLOCK, WRITTEN, Control, Ring
+from chronus_shell.supervisor.slot import SlotLoop
+
+BLOCK = 128
+
+
+def test_a_dear_changes_block_waits_for_every_item_sent_for_it():
+    ahead = Ahead(BLOCK)
+    ahead.opened(10 * BLOCK, 1)
+    assert ahead.block() == 10 and not ahead.complete()
+    ahead.read()
+    assert ahead.complete()
+    ahead.opened(12 * BLOCK, 1)   # a second change, read at the first one's block
+    ahead.read()
+    ahead.read()                  # a message sent after it: no change's
+    ahead.rendered(10)
+    assert ahead.block() == 12 and ahead.complete()
+    ahead.rendered(12)
+    assert ahead.block() is None
+
+
+def test_a_load_at_its_bar_is_rendered_up_to_from_its_lead_only():
+    ahead = Ahead(BLOCK)
+    ahead.opened(100 * BLOCK, 1, 8)
+    assert not ahead.now() and not ahead.at_once(91) and ahead.at_once(92)
+    ahead.opened(20 * BLOCK, 1)   # a change "now" before it
+    assert ahead.block() == 20 and ahead.now() and ahead.at_once(0)
+
+
+def loop_with_a_ring(tag: str, room: int):
+    control = Control(f"{tag}_control", create=True)
+    ring = Ring(f"{tag}_ring", room + 2, BLOCK, create=True)
+    shell, slot = multiprocessing.Pipe()
+    role = types.SimpleNamespace(active=True, follow=lambda: None)
+    loop = SlotLoop(slot, control, ring, Timeline(48000, BLOCK), (1, 2, room), role)
+    return loop, shell, [control.block, ring.block]
+
+
+def test_a_cushions_block_is_never_rendered_before_its_messages_however_late_the_device():
+    loop, shell, blocks = loop_with_a_ring(f"chronus_t{os.getpid()}_c", room=16)
+    try:
+        shell.send(("cushion", 4 * BLOCK, 1))
+        loop._handle_commands()
+        while loop._behind():           # the blocks before its own, at once
+            loop._begin_block()
+            loop._render_one()
+        assert int(loop.ring.header[WRITTEN]) == 4
+        loop.control.words[READ_BLOCK] = 8   # the device passed it: its block is still not rendered
+        assert not loop._behind()
+        shell.send(("msgs", 4 * BLOCK, [Message.parse("/patch/create late saw")]))
+        loop._handle_commands()
+        assert loop._behind()
+        loop._begin_block()
+        loop._render_one()
+        assert int(loop.ring.header[LATE_COMMANDS]) == 0 and "late" in loop.timeline.engine.modules
+    finally:
+        for block in blocks:
+            block.close()
+
+
+def test_the_ring_is_never_written_past_its_room():
+    loop, shell, blocks = loop_with_a_ring(f"chronus_t{os.getpid()}_r", room=6)
+    try:
+        shell.send(("cushion", 40 * BLOCK, 1))   # further ahead than the ring holds
+        loop._handle_commands()
+        while loop._behind():
+            loop._begin_block()
+            loop._render_one()
+        assert int(loop.ring.header[WRITTEN]) == 6
+        loop.control.words[READ_BLOCK] = 3
+        assert loop._behind()
+    finally:
+        for block in blocks:
+            block.close()
