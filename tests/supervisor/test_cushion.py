@@ -30,6 +30,19 @@ def test_a_dear_changes_block_waits_for_every_item_sent_for_it():
     assert ahead.block() is None
 
 
+def test_a_shell_that_stopped_sending_a_change_leaves_no_lasting_silence(monkeypatch):
+    """An exception or Ctrl-C part-way through a load: after GIVE_UP_S the block is rendered without the rest."""
+    import chronus_shell.supervisor.cushion as cushion
+    ahead, clock = Ahead(BLOCK), [1000.0]
+    monkeypatch.setattr(cushion.time, "monotonic", lambda: clock[0])
+    ahead.opened(10 * BLOCK, 50)
+    ahead.read()
+    clock[0] += cushion.GIVE_UP_S - 0.01
+    assert not ahead.complete()
+    clock[0] += 0.02
+    assert ahead.complete()
+
+
 def test_a_load_at_its_bar_is_rendered_up_to_from_its_lead_only():
     ahead = Ahead(BLOCK)
     ahead.opened(100 * BLOCK, 1, 8)

@@ -124,6 +124,11 @@ class Cushion:
         self._last_stamp = max(self._last_stamp, stamp)
 
 
+#: How long past its opening a dear change's block waits for its items at most: far past any load's writing (0.3 s at
+#: 64 voices, a bar's parts ~0.15 s), short enough that a shell which stopped sending leaves no lasting silence.
+GIVE_UP_S = 2.0
+
+
 class Ahead:
     """The slot's side: the dear changes read from its pipe as [block, items still to read, lead], by block. The
     slot renders the blocks before the first at once — from now for a change "now" (`lead` None), from `lead`
@@ -138,7 +143,7 @@ class Ahead:
 
     def opened(self, stamp: int, count: int, lead: int | None = None) -> None:
         """A ("cushion", stamp, count, lead) item: the next `count` items in the pipe are stamped at `stamp`."""
-        self._last = [stamp // self.block_size, count, lead]
+        self._last = [stamp // self.block_size, count, lead, time.monotonic() + GIVE_UP_S]
         bisect.insort(self._open, self._last, key=lambda change: change[0])
 
     def read(self) -> None:
@@ -151,8 +156,9 @@ class Ahead:
         return self._open[0][0] if self._open else None
 
     def complete(self) -> bool:
-        """Every item sent for the first change is in."""
-        return self._open[0][1] <= 0
+        """Every item sent for the first change is in — or the shell stopped sending them (an exception or Ctrl-C
+        part-way through a load): after GIVE_UP_S the music goes on, what comes later is late (the standby re-syncs)."""
+        return self._open[0][1] <= 0 or time.monotonic() >= self._open[0][3]
 
     def now(self) -> bool:
         """The first change was sent "now": whatever is stamped after it is stamped at its block or later."""
