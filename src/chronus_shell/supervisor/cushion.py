@@ -97,8 +97,9 @@ class Cushion:
         return stamp
 
     def bar_blocks(self, messages: list[Message], work: float) -> int:
-        """How far after the lead a load at a bar must be: its cushion, and a block for each part written."""
-        return self.cushion_blocks(work) + math.ceil(len(messages) / BAR_PART)
+        """How far after the lead a load at a bar must be: its cushion, and a block and a half for each part written
+        (a busy machine wakes the writer late)."""
+        return self.cushion_blocks(work) + math.ceil(1.5 * len(messages) / BAR_PART)
 
     def fan_out_at_once(self, messages: list[Message], work: float, at: int | None = None) -> None:
         """A session's load, "now" or `at` its bar (the lock held): a cushion opened under the stamp hold, then
@@ -112,9 +113,10 @@ class Cushion:
         with no_collection(), realtime.briefly(int(self.control.words[RT_PRIORITY]), as_role="active"):
             with self._stamping():
                 stamp = self.open_cushion(max(1, self.cushion_blocks(work)), work, len(parts), at)
+            started = time.perf_counter()
             for n, part in enumerate(parts):
-                if n:
-                    time.sleep(self.config.block_seconds)
+                if n:            # on a deadline: one late wake-up is not added to every part after it
+                    time.sleep(max(0.0, started + n * self.config.block_seconds - time.perf_counter()))
                 body = bytes(ForkingPickler.dumps(("msgs", stamp, part)))
                 for slot in self.slots:
                     if slot is not None:
