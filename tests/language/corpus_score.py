@@ -12,7 +12,7 @@ typed just before (`before`), the phrase, and the messages a musician expects. C
   the session layer finds it — case, separators and a leading 'the' aside; a last argument the protocol defaults
   left out), every other
   message only wiring, a /mod of a module the phrase created, or the `freq` of a voice whose
-  expected `/seq/notes` moved (its oscillator moves with its notes: the same sound), or the level a mute or an
+  expected `/seq/notes` moved (its oscillator moves with its notes: the same sound), or the level a mute or an (now or timed)
   unmute sets on the drone its track plays (a voice with no envelope), or the silence a fade-in starts from; or "refuse" expected and the shell refused or asked.
 - WRONG: messages produced that are not RIGHT (a refusal expected but something done included).
 - REFUSED: an error where messages were expected.
@@ -223,10 +223,9 @@ def judge(expected: list[list], produced: list[Message], befores: dict, is_undo:
     created = {m.args[0] for m in produced if m.address == "/patch/create"}
     stopped = any(m.address == "/seq/stop" or m.address == "/at" and len(m.args) > 2 and str(m.args[2]) == "/seq/stop"
                   for m in produced)
-    muted = {(voices or {}).get(str(m.args[0])) for m in produced if m.address == "/seq/mute" and len(m.args) > 1
-             and str(m.args[1]) not in ("0", "0.0")}
-    unmuted = {(voices or {}).get(str(m.args[0])) for m in produced if m.address == "/seq/mute" and len(m.args) > 1
-               and str(m.args[1]) in ("0", "0.0")}
+    mutes = [_inner(m) for m in produced if _inner(m).address == "/seq/mute"]      # now or timed ('/at 2 bar …')
+    muted = {(voices or {}).get(str(m.args[0])) for m in mutes if len(m.args) > 1 and str(m.args[1]) not in ("0", "0.0")}
+    unmuted = {(voices or {}).get(str(m.args[0])) for m in mutes if len(m.args) > 1 and str(m.args[1]) in ("0", "0.0")}
     muted_for_a_while = {(voices or {}).get(str(m.args[0])) for m in produced if m.address == "/seq/mute" and len(m.args) > 2} - {None}
     faded = {float(m.args[1]) for m in produced if m.address == "/ramp/master/gain" and len(m.args) > 1
              and float(m.args[0]) <= -60}
@@ -238,7 +237,7 @@ def judge(expected: list[list], produced: list[Message], befores: dict, is_undo:
             continue                               # a stop once the music has faded to nothing: nothing more is heard
         if stopped and _silenced(message):
             continue                               # a stop silences the drones the transport does not (docs/commands.md)
-        if _silenced(message) and message.address.startswith("/mod/") and message.parts[1] in muted:
+        if _silenced(message) and _inner(message).parts[1] in muted:
             continue                               # so does a mute the drone its track plays (docs/commands.md)
         if message.address.startswith("/mod/") and message.parts[1] in unmuted and message.parts[2] == "gain":
             continue                               # and an unmute gives that drone its level back
@@ -264,6 +263,12 @@ def _fade_in_start(message: Message, produced: list[Message]) -> bool:
     ramp = "/ramp/" + message.address.removeprefix("/mod/")
     return silent and any(m.address == ramp and m.args and float(m.args[0]) > float(message.args[0])
                           for m in produced[produced.index(message) + 1:])
+
+
+def _inner(message: Message) -> Message:
+    """The message an '/at' carries ('/at 2 bar /mod/triangle1/gain 0' → '/mod/triangle1/gain 0'), else the message."""
+    args = message.args
+    return Message(str(args[2]), tuple(args[3:])) if message.address == "/at" and len(args) > 2 else message
 
 
 def _stop_after(message: Message, faded: set[float]) -> bool:
