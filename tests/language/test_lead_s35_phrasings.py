@@ -117,3 +117,9 @@ def test_one_envelope_for_the_whole_mix_is_asked_as_one_each():
 @pytest.mark.parametrize("phrase", ["too fast. normal again", "too fast, back to normal", "too fast, normal again"])
 def test_a_complaint_then_normal_takes_the_change_back(phrase):
     assert last("add a kick", "kick x...x...x...x...", "tempo 132", "kick double speed", phrase) == ["/seq/speed kick 1.0"]
+
+
+@pytest.mark.parametrize("phrase, sent", [("temp0 124", "/seq/bpm 124.0"), ("tmpo up to 140 ovr 16 bars", "/seq/bpm 140.0 ramp 64"),
+                                          ("stp rec", "/record/stop")])
+def test_a_hurried_texters_words(phrase, sent):
+    assert last("add a sine", "record", phrase) == [sent]

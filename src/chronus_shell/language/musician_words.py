@@ -31,6 +31,8 @@ SLANG = {
     # text-speak: 'snare on 2 n 4', 'can u make it louder', 'thx'
     "n": "and", "u": "you", "thx": "thanks", "pls": "please", "w/": "with", "bc": "because",
     "gonna": "going to", "wanna": "want to", "lemme": "let me",
+    # a hurried texter's: 'tmpo up to 140 ovr 16 bars', 'nvm back down', 'stp rec', 'add reverb to da bass'
+    "ovr": "over", "nvm": "never mind", "stp": "stop", "shft": "shift", "da": "the", "tmpo": "tempo", "temp0": "tempo",
     # a jazz player's 'comp the chords on 2 and 4': play them (never 'completely')
     "comp": "play", "comping": "playing",
     # a choreographer's counts: 'kick on every count', 'the shaker on the off counts'
