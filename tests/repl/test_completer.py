@@ -38,7 +38,7 @@ def test_params_of_a_named_module_show_unit_range_and_value(translator):
 
 def test_focus_params_first_then_other_modules(translator):
     words = complete(translator, "set the ")
-    assert words["drive"] == "ratio 1–50  now 1"                      # distortion1 is the focus
+    assert words["drive"] == "ratio 1–50  now 5"                      # distortion1 is the focus (added audible, s35)
     assert complete(translator, "cut") == {"cutoff": "acid_filter1 · Hz 20–20000  now 800"}
 
 

@@ -39,14 +39,14 @@ class Engine:
     def __init__(self):
         self.supervisor = Supervisor(Config.from_env(backend="null", block_size=BLOCK)).start()
         self.stamps: list[tuple[int, Message]] = []
-        fan_out = self.supervisor._fan_out
+        log = self.supervisor._log
 
-        def logged(msg, at):
-            stamp = fan_out(msg, at)
-            self.stamps.append((stamp, msg))
-            return stamp
+        def logged(item):        # every message the slots are sent, one at a time or a load's at once (cushion.py)
+            if item[0] == "msg":
+                self.stamps.append((item[1], item[2]))
+            log(item)
 
-        self.supervisor._fan_out = logged
+        self.supervisor._log = logged
 
     def send(self, line_or_message):
         msg = Message.parse(line_or_message) if isinstance(line_or_message, str) else line_or_message

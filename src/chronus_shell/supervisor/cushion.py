@@ -90,7 +90,8 @@ class Cushion:
             stamp = self._last_now = max(self.earliest_stamp(), (self.play_block + self.ahead + blocks) * self.config.block_size)
         else:
             stamp = max(self.earliest_stamp(), at)
-        self._pending.append((stamp // self.config.block_size, work))
+        self._pending = [*getattr(self, "_pending", []), (stamp // self.config.block_size, work)]   # (a small load's
+        #                                                                                  first: none counted before)
         for slot in self.slots if count else ():
             if slot is not None:
                 slot.send_holding_the_gil(("cushion", stamp, count, None if at is None else blocks))
