@@ -9,6 +9,8 @@ notes' own rhythm, so no note of the list is cut off.
 """
 from __future__ import annotations
 
+import re
+
 from ..engine.note_steps import REST
 from ..protocol.message import Message
 from . import intents as it
@@ -42,7 +44,7 @@ def note_track(ctx, words, column: int, notes: list[str], kind: str | None = Non
     if kept is not None and (kept == rhythm or kept != own_rhythm(ctx.model.tracks[existing].notes)):
         _playable(notes, column)                      # the same rhythm, or one written apart: kept
         return [message("/seq/notes", existing, *notes)]
-    hits = [i for i, c in enumerate(kept or "") if c in "xX"]
+    hits = [i for i, c in enumerate(kept or "") if c in "xX"] if re.fullmatch(r"[xX.\-~]*", kept or "") else []   # (plain steps)
     chordal = existing is not None and any("+" in str(n) or n == "-" for n in ctx.model.tracks[existing].notes)
     if set(rhythm) == {"x"} and len(notes) == len(hits) > 1 and not chordal:   # as many notes as the track has hits: on them, its
         steps = [REST] * len(kept)                              # rhythm kept ('lead melody now: e5 d5 c5 b4 …')
