@@ -310,9 +310,15 @@ def test_a_capo_beside_a_key_is_not_guessed():
         Translator().translate("capo 2 in the key of G")
 
 
-@pytest.mark.parametrize("phrase", ["fade in the hats over 8 bars", "fade the drums in over 4 bars", "fade the snare up"])
-def test_fading_in_a_part_that_plays_already_is_refused_rather_than_dropping_it_first(phrase):
-    assert "from nothing" in refused(*DRUMS, "start", phrase)
+@pytest.mark.parametrize("phrase", ["fade the snare up", "fade up the snare over 2 bars", "fade the snare up over 4 bars"])
+def test_fading_up_a_part_that_plays_already_is_refused_rather_than_dropping_it_first(phrase):
+    assert "louder over 4 bars" in refused(*DRUMS, "start", phrase)
+
+
+@pytest.mark.parametrize("phrase", ["fade in the snare over 8 bars", "fade the snare in over 8 bars",
+                                    "the snare fades in over 8 bars", "snare fade in over 8 bars"])
+def test_fading_in_a_part_that_plays_already_starts_it_from_silence(phrase):
+    assert last(*DRUMS, "start", phrase) == ["/mod/snare1/gain 0.0", "/ramp/snare1/gain 0.8 32"]
 
 
 def test_fading_in_from_nothing_said_drops_it_then_brings_it_back():

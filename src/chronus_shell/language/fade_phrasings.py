@@ -59,7 +59,8 @@ def faded(line: str) -> tuple[str, str] | None:
     else:
         return None                                   # 'X fades over 4 bars': which way is not said
     who = "everything" if _EVERYTHING.match(who) else _ARTICLE.sub("the ", who)
-    said = f"fade {'out' if out else 'in'} {who} over {match['n']} {match['unit']}"
+    way = "out" if out else "up" if way == "up" and not (match["from"] or late_from) else "in"   # 'up': no drop first
+    said = f"fade {way} {who} over {match['n']} {match['unit']}"
     return f"read as '{said}'", said
 
 

@@ -61,7 +61,7 @@ class Timed:
     prep: str = ""                # over | for | in | … (the duration's word), "slowly" for the default
     start: tuple[int, str] | None = None   # (count, "bar"|"beat"): on the count-th line from now
     said: tuple[str, ...] = ()    # echo lines: what was inferred (a default length)
-    level: str | None = None      # fade: "out" | "in" | "in from nothing" | "from silence"; the command names what fades
+    level: str | None = None      # fade: "out" | "in" | "up" | "in from nothing" | "from silence"; the command names what fades
     curve: str | None = None      # "exponentially" / "linearly" said
     begin: str | None = None      # "sweep X from A to B": the command setting A ("set X to A")
     start_in: bool = False        # "in N bars" said after the command: over N bars when what it does can move
@@ -188,14 +188,14 @@ def split(text: str, bpm: float = 120.0) -> Timed | None:
 
 #: 'the echo fades away over 4 bars': a fade only with its length said ('make the sound fade in slowly' is an attack).
 _SUBJECT_FIRST_OUT = re.compile(r"^(?:(?:make|let|have)\s+)?(?P<what>(?!fade\b).+?)\s+fades?\s+(?:out|down|away)$", re.I)
-_SUBJECT_FIRST_IN = re.compile(r"^(?:(?:make|let|have)\s+)?(?P<what>(?!fade\b).+?)\s+fades?\s+(?:in|up)$", re.I)
+_SUBJECT_FIRST_IN = re.compile(r"^(?:(?:make|let|have)\s+)?(?P<what>(?!fade\b).+?)\s+fades?\s+(?P<way>in|up)$", re.I)
 _FADE = (
     (re.compile(r"^fad(?:e|ing)\s+(?:out|down|away)(?:\s+(?P<what>.+))?$", re.I), "out"),
     (_SUBJECT_FIRST_OUT, "out"),
     (_SUBJECT_FIRST_IN, "in"),
     (re.compile(r"^fad(?:e|ing)\s+(?P<what>.+?)\s+(?:out|down|away)$", re.I), "out"),
-    (re.compile(r"^fad(?:e|ing)\s+(?:in|up)(?:\s+(?P<what>.+))?$", re.I), "in"),
-    (re.compile(r"^fad(?:e|ing)\s+(?P<what>.+?)\s+(?:in|up)$", re.I), "in"),
+    (re.compile(r"^fad(?:e|ing)\s+(?P<way>in|up)(?:\s+(?P<what>.+))?$", re.I), "in"),
+    (re.compile(r"^fad(?:e|ing)\s+(?P<what>.+?)\s+(?P<way>in|up)$", re.I), "in"),
     (re.compile(r"^fad(?:e|ing)\s+(?P<what>.+?)\s+(?:in|up)\s+from\s+(?:nothing|silence|zero|0)$", re.I), "in from nothing"),
     (re.compile(r"^fad(?:e|ing)\s+to\s+(?:silence|black|nothing)$", re.I), "out"),
     (re.compile(r"^fad(?:e|ing)\s+(?P<what>.+?)\s+(?:in|up)\s+to\s+(?P<to>\S.*)$", re.I), "from silence"),
@@ -206,7 +206,7 @@ _WHOLE = re.compile(r"\b(?:whole|entire)\s+", re.I)
 
 
 def _fade(line: str, said_length: bool) -> tuple[str, str, str | None] | None:
-    """("out"|"in"|"to", what fades (a command naming its level), the level for "to") or None."""
+    """("out"|"in"|"up"|"to", a command naming the levels that fade, the level for "to") or None ('up': no drop)."""
     for pattern, kind in _FADE:
         if not said_length and pattern in (_SUBJECT_FIRST_OUT, _SUBJECT_FIRST_IN):
             continue
@@ -217,6 +217,7 @@ def _fade(line: str, said_length: bool) -> tuple[str, str, str | None] | None:
                     what.lower().startswith("for "):      # 'fade out … for the amen': a remark, the whole mix
                 what = "the master"
             level = match.group("to") if kind in ("to", "from silence") else "50%"
+            kind = "up" if kind == "in" and (match.groupdict().get("way") or "").lower() == "up" else kind
             parts = [p for p in re.split(r"\s*(?:,|&|\band\b)\s*", what) if p]   # "the kick and the snare"
             return kind, " and ".join(f"set the volume of {part} to {level}" for part in parts), None
     return None

@@ -11,7 +11,8 @@ from .time_phrases import Timed
 
 def fade(translator, timed: Timed, sounding: set[str]) -> list[Message]:
     """A fade: the level the command names goes to its floor (out) or from it to where it was (in) —
-    a part its track plays now fades in only 'from nothing' (said): else it would drop out first.
+    a part its track plays now drops to silence first when it fades 'in' (what musicians mean: s35 had six
+    say so), but 'fade … up' is refused for it: that would drop what they only meant to raise.
     `sounding` gets the levels above their floor before the fade (a fade in starts them from it)."""
     model = translator.model
     levels = _levels(translator, timed.command)
@@ -29,9 +30,11 @@ def fade(translator, timed: Timed, sounding: set[str]) -> list[Message]:
         else:
             back = model.premute.pop((module_id, spec.name), None)
             back = model.going_to.get(f"{module_id}.{spec.name}") if back is None else back   # a fade in running: its end
+            if back is None and now > spec.low and timed.level == "up" and _playing(model, module_id):
+                raise LanguageError(f"{module_id} is playing already ({spec.name} {now:g}): say 'fade … in' to "
+                                    f"bring it up from silence, or 'louder over 4 bars' to raise it", 0)
             if back is None and now > spec.low and timed.level == "in" and _playing(model, module_id):
-                raise LanguageError(f"{module_id} is playing already ({spec.name} {now:g}): say 'fade … in from "
-                                    f"nothing' to bring it up from silence, or 'fade … out'", 0)
+                translator.mapper.understood.append(f"{module_id} plays already: it fades in from silence")
             target = back if back is not None else (now if now > spec.low else float(spec.default))
         messages.append(Message(address, (float(target),)))
     return translator.observe(messages)

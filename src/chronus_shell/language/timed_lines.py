@@ -176,10 +176,10 @@ def _timed(translator, timed: Timed, text: str) -> list[Message]:
     muted, soloed = {name: track.muted for name, track in model.tracks.items()}, (model.soloed, model.muted_before_solo)
     begins = _moved_from(model, probe(translator, timed.begin)) if timed.begin else {}
     returns: list[Message] = []
-    unmuted = back_in(translator, text) if timed.level == "in" else None
+    unmuted = back_in(translator, text) if timed.level in ("in", "up") else None
     if unmuted:                                     # 'bring the hats back in on the next bar' after a mute
         messages, timed = unmuted, replace(timed, level=None, beats=None, said=())
-    elif timed.level in ("out", "in", "in from nothing"):
+    elif timed.level in ("out", "in", "up", "in from nothing"):
         sounding: set[str] = set()
         messages = fade(translator, timed, sounding)
         begins = {m.address: model.spec(m.parts[1]).param(m.parts[2]).low for m in messages
