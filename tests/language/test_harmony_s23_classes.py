@@ -124,8 +124,9 @@ def test_every_track_back_to_its_own_speed(phrase):
     assert last(*DRUMS, "double time", phrase) == ["/seq/speed kick 1.0", "/seq/speed snare 1.0", "/seq/speed hats 1.0"]
 
 
-def test_back_to_normal_with_nothing_sped_up_says_what_would_help():
-    assert "undo" in refused(*DRUMS, "back to normal")
+def test_back_to_normal_with_nothing_sped_up_takes_the_last_change_back():
+    assert last(*DRUMS, "kick louder", "back to normal") == ["/mod/kick1/gain 0.8"]
+    assert refused("back to normal")                       # nothing done yet: nothing to go back to
 
 
 @pytest.mark.parametrize("phrase, pattern", [

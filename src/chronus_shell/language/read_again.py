@@ -52,7 +52,7 @@ class ReadAgain:
             raise err                             # a value out of range: no other wording changes that
         if is_back(line) and self._refused is not None:    # ('one octave down' refused, then 'no, back')
             raise LanguageError(f"'{self._refused}' was not done, so nothing to take back from it — 'undo' takes back "
-                                f"'{self._last_text}', the last line done", 0, (), line)
+                                f"{repr(self._last_text) + ', ' if self._last_text else ''}the last line done", 0, (), line)
         if is_back(line) and self._corrected_step():
             return self._back_past_correction(line)
         candidates = readings(line, self.model, self._last_intent, self._last_text)

@@ -98,10 +98,16 @@ def _read(translator, clause: str) -> bool:
         translator._last_intent, translator._last_text = last     # ('again' after the line: not this clause)
 
 
+#: A step pattern among words ('tbel x..x..x..x..'): something to play, never a remark.
+STEPS = re.compile(r"(?<![\w.])[xX.\-]*[xX][xX.\-]*\.[xX.\-]*(?![\w.])")
+
+
 def _remark(clause: str, model) -> bool:
-    """Words the language does not know, beside function words only: no part, param, number or note."""
+    """Words the language does not know, beside function words only: no part, param, number, note or steps."""
     words = [re.sub(r"'s$", "", w) for w in re.findall(r"[\w'#-]+", clause.lower())]   # ("kick's kinda boomy")
-    names = content_words() | set(model.modules) | set(model.tracks) | set(NICKNAMES)
+    names = content_words() | set(model.modules) | set(model.tracks) | set(NICKNAMES) | set(model.labels)
+    if STEPS.search(clause):
+        return False
     if len(words) < 2 or words[0] in _LIMITS or {"only", "except", "until", "till", "unless"} & set(words) or any(re.search(r"\d", w) or w in names or w.rstrip("s") in names for w in words):
         return False                                  # (one word alone may be a term the grammar lacks: 'triplets')
     if _CORRECTING & set(words) or DOING.match(clause):
@@ -123,4 +129,4 @@ def content_words() -> frozenset[str]:
     return frozenset(words)
 
 
-__all__ = ["DOING", "content_words", "taken_back", "without_remarks"]
+__all__ = ["DOING", "STEPS", "content_words", "taken_back", "without_remarks"]

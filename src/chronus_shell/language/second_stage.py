@@ -79,7 +79,8 @@ _NEVER_MIND = re.compile(r"^(?:never\s*mind|forget (?:it|that)|scratch that|canc
                          re.I)
 _BACK = re.compile(r"^(?:(?:and|now|ok|okay|actually|no|nah|oh|so|hmm+|ugh|sorry|oops|please)[,!]?\s+)*(?:(?:can|could|would) (?:we|you)\s+)?"
                    r"(?:put it |put that |put everything |go |take it |set it |bring it |change it )?back (?:to )?(?:how|the way|what|as) it was\b"
-                   r"|^(?:put it )?back$", re.I)
+                   r"|^(?:put it )?back$|^(?:(?:go|put it|set it|bring it)\s+)?(?:back\s+(?:to\s+)?)?normal(?:\s+again)?(?:\s+please)?$",
+                   re.I)     # ('back to normal' with no track's speed changed: the last change taken back)
 #: 'too much, undo that', 'ugh no, take it back': a complaint, then the undo it asks for.
 _COMPLAINT_THEN_UNDO = re.compile(r"^(?:(?:nah|no|ugh|oops|hmm+|(?:way\s+)?too\s+\w+|that(?:'?s|\s+was)\s+(?:way\s+)?(?:too\s+)?\w+|not\s+(?:good|great|that|it))"
                                   r"[\s,.!]+)+(?:undo(?:\s+(?:that|it))?|take\s+(?:that|it)\s+back|go\s+back|back(?:\s+again)?|(?:put\s+it\s+)?back\s+(?:to\s+)?(?:how|the way|as)\s+it\s+was|"

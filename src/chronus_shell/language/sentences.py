@@ -13,7 +13,7 @@ from .errors import LanguageError
 from .nicknames import NICKNAMES, nickname
 from .param_words import COMPARATIVES
 from .parser_patch_rules import ADJECTIVES
-from .remarks import content_words
+from .remarks import STEPS, content_words
 from .several_parts import names_part
 from .units import NUMBER_WORDS, is_note
 
@@ -106,7 +106,9 @@ def _remark(sentence: str, model, after_a_request: bool = False) -> bool:
     words = [re.sub(r"'s$", "", w) for w in re.findall(r"[\w'#-]+", sentence.lower())]
     if after_a_request and any(w in _TAKING_BACK for w in words):
         return False                              # ('Mute the kick. Just kidding.', '… Only in the chorus.')
-    names = content_words() | set(model.modules) | set(model.tracks) | set(NICKNAMES)
+    names = content_words() | set(model.modules) | set(model.tracks) | set(NICKNAMES) | set(model.labels)
+    if STEPS.search(sentence):
+        return False                              # a step pattern ('tbel x..x..x..x..'): something to play
     return not any(re.search(r"\d", w) or w in names or w.rstrip("s") in names or w in _MOVES or w in COMPARATIVES
                    or w in ADJECTIVES or w in NUMBER_WORDS or is_note(w) and w != "a" for w in words)
 
