@@ -12,7 +12,7 @@ from .musician_words import SLANG
 from .nicknames import NICKNAMES, STAND_INS
 from .resolve import type_named
 from .patch_model import PatchModel
-from .remarks import DOING
+from .remarks import DOING, STEPS
 from .units import is_note
 from .vocabulary import is_known_word, module_words
 from .word_order import comparative_of
@@ -58,6 +58,7 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
               and not _UNKNOWN_CHANGED.match(c)                        # ('the tbel deeper': a part unknown, changed)
               and not _RESTORING.search(c)                             # ('too fast. normal again': what it asks for)
               and not DOING.match(c) and c.split()[0].lower() != "from"     # ', doubling the first', ', from pp'
+              and not STEPS.search(c)                                  # ('x . x .': steps to play)
               and (_STYLE_LABEL.fullmatch(c) or not any(w in content or re.search(r"\d", w) or is_note(w) or
                                                          _CHORD_NAME.fullmatch(w) for w in c.lower().split()))]
     qualities = {a: _as_comparative(a, text) for a in asides if _as_comparative(a, text)}

@@ -156,6 +156,8 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
     (rf"^(?:add|put|give me) an? (?P<voice>{_OSCILLATOR})(?: wave| synth| oscillator)? (?:playing|that plays|to play) "
      r"(?P<notes>.+)$", r"add a \g<voice> and notes \g<notes> on the \g<voice>"),      # 'add a square wave playing c d e g'
     (r"^resolve (?:it|that|this|the chord)(?: back)? (?:to|into|on) (?:the )?", "play the chord of "),   # 'resolve it to C'
+    (r"^(?P<a>.+?)(?P<on> on (?:the |my )?[\w-]+)(?:,? please)?,? in (?P<n>first|second|third|root) (?P<w>inversion|position)$",
+     r"\g<a> in \g<n> \g<w>\g<on>"),                        # 'a C minor triad on the viola in first inversion'
     (r"^(?P<a>[^,]+?) for (?P<n>a|one|two|four|\d+) (?P<u>bars?|beats?) then (?P<b>[^,]+)$",    # 'Eb7sus4 for a bar then Eb7'
      r"\g<a> then \g<b>, \g<n> \g<u> each"),
 ))

@@ -9,6 +9,7 @@ import re
 from ..engine.catalogue import CATALOGUE
 from .param_words import COMPARATIVES
 from .patch_model import PatchModel
+from .units import is_note, note_to_hz
 
 #: Nicknames of voices: which source they mean in the patch as it is.
 NICKNAMES = {"pad": "pad", "pads": "pad", "drone": "pad", "chords": "pad", "keys": "pad", "organ": "pad", "piano": "pad",
@@ -52,6 +53,8 @@ def nickname(word: str, model: PatchModel) -> str | None:
     the one with a reverb, else the oldest that plays no bass (never a noise; not a distorted one if there is
     another: an old driven bass is no pad), 'lead' → the highest, 'sub' → the lowest, 'guitar' → the one voice through a
     distortion; None if no single one."""
+    if word.lower() != "bass" and model.labels.get(word.lower()) in model.modules:     # ('bass' is the bass part's
+        return model.labels[word.lower()]             # word, resolve.py) 'the triangle is the keys': the triangle
     if word.lower() in STAND_INS:
         return next(filter(None, (_part(name, model) for name in STAND_INS[word.lower()])), None)
     kind = NICKNAMES.get(word.lower())
@@ -65,8 +68,7 @@ def nickname(word: str, model: PatchModel) -> str | None:
         driven = [s for s in sources if any(model.modules[m] == "distortion" for m in model.voice_of(s))]
         return driven[0] if len(driven) == 1 else None
     if kind == "pad":
-        bass = model.tracks.get("bass")
-        rest = [s for s in sources if model.modules[s] != "noise" and (bass is None or s != bass.target)]   # (never a hiss)
+        rest = [s for s in sources if model.modules[s] != "noise" and s not in _bass_voices(model)]   # (never a hiss)
         held = model.last_chord[1] if model.last_chord and model.last_chord[0] == "gate" else None   # (a chord held)
         chordal = [s for s in rest if s == held or any(t.target == s and any("+" in str(n) for n in t.notes)
                                                        for t in model.tracks.values())]
@@ -80,6 +82,16 @@ def nickname(word: str, model: PatchModel) -> str | None:
             return None
         return pitched[0][1] if pitched else None
     return (pitched[-1] if kind == "high" else pitched[0])[1]
+
+
+def _bass_voices(model: PatchModel) -> set[str]:
+    """The voices a bass line plays on: the 'bass' track's, and any track's whose notes all lie below C3."""
+    return {t.target for name, t in model.tracks.items() if name == "bass" or _low_line(t.notes)}
+
+
+def _low_line(notes) -> bool:
+    pitched = [n for step in notes for n in str(step).split("+") if is_note(n)]
+    return bool(pitched) and all(note_to_hz(n) < 130.0 for n in pitched)
 
 
 def _named_otherwise(source: str, kind: str, model: PatchModel) -> bool:

@@ -35,7 +35,7 @@ def _num(text: str | None) -> int:
 
 #: Between a euclid's hits and steps ('euclid 5 over 16').
 _OVER = r"(?:,|\s+(?:over|in|of|across|into)\s+|/|\s)"
-_FULL_STOP = re.compile(r"(?<![xX.~\-])[.!]+$|!+$")
+_FULL_STOP = re.compile(r"(?<![xX.~\-])(?<![xX.~\-]\s)[.!]+$|!+$")       # ('x . x .': spaced steps end in one)
 _THANKS = re.compile(r"\s+(?:lol|haha|pls|plz|please|thanks|ok)$", re.I)
 _FEEL_AFTER = re.compile(r"(?<=\))\s+(?:thing|feel|vibe|groove|like\s+(?:in\s+)?(?:the|a|that|my)\s+[\w\s]+)$", re.I)
 _LIKENESS = re.compile(r",?\s+(?:like|as\s+in)\s+(?:in\s+)?(?:an?\s+|the\s+)?(?!(?:kick|snare|hats?|hi-?hats?|bass|clap|"

@@ -21,6 +21,8 @@ ACID_LINE = "add a saw at 55 hz, add an acid filter, bass x.xX.x.xx.Xx.x.x"
 #: leading a line before a colon says whose the line is.
 _PARAMS = frozenset(param.name for cls in CATALOGUE.values() for param in cls.spec.params)   # 'cutoff: 90' sets it
 _ADDRESSED = re.compile(r"^(?:the\s+|my\s+)?([a-z][\w'-]*)(?:,[^:]{0,30})?:\s+(?P<rest>\S.*)$", re.I)
+#: 'Piano, hold a C major seventh for me': a part called by its name, then what it is asked to play.
+_CALLED = re.compile(r"^(?:the\s+|my\s+)?([a-z][\w'-]*),\s+(?P<rest>(?:hold|play|give|strum|comp|sustain)\b.*)$", re.I)
 
 
 def part_readings(text: str, model: PatchModel) -> list[tuple[str, str]]:
@@ -50,7 +52,7 @@ def part_readings(text: str, model: PatchModel) -> list[tuple[str, str]]:
 def addressed_readings(text: str, model: PatchModel) -> list[tuple[str, str]]:
     """'guitar: hold an E minor chord': the rest of the line on the part named before the colon, both ways the
     grammar says a part (before the command, or 'on' it after), the part by its id (the label is no word of the grammar)."""
-    addressed = _ADDRESSED.match(text.strip())
+    addressed = _ADDRESSED.match(text.strip()) or _CALLED.match(text.strip())
     module_id = addressed and addressed.group(1).lower() not in _PARAMS and part_named(addressed.group(1).lower(), model)
     rest = addressed.group("rest") if module_id else ""
     between = re.findall(r"[\w'-]+", text[addressed.end(1):].split(":")[0]) if module_id else []

@@ -99,7 +99,8 @@ def _read(translator, clause: str) -> bool:
 
 
 #: A step pattern among words ('tbel x..x..x..x..'): something to play, never a remark.
-STEPS = re.compile(r"(?<![\w.])[xX.\-]*[xX][xX.\-]*\.[xX.\-]*(?![\w.])")
+STEPS = re.compile(r"(?<![\w.])[xX.\-]*[xX][xX.\-]*\.[xX.\-]*(?![\w.])|(?<!\w)(?=(?:[.\-]\s+)*[xX])(?:[xX.\-]\s+){2,}[xX.\-](?!\w)")
+#: (spaced as well: 'x . . . x . x .')
 
 
 def _remark(clause: str, model) -> bool:

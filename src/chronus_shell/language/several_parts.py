@@ -16,6 +16,7 @@ from .musician_words import GROUPS
 from .patch_model import PatchModel
 from .resolve import type_named
 from .type_words import plural_of_type
+from .vocabulary import module_words
 
 
 def part_names(model: PatchModel) -> Mapping[str, str]:
@@ -44,9 +45,10 @@ def _names_of(modules: tuple, tracks: tuple, _catalogue_key: tuple) -> Mapping[s
 
 
 def own_names_kept(said: str, rewritten: str, model: PatchModel) -> str:
-    """A scene's word rewritten only when it names nothing the musician named: a square called 'skank' is that square,
+    """A scene's word rewritten only when it names nothing the musician named: a square or a track called 'skank' is that,
     never the offbeats ('put a soft echo on the skank' put a delay on another voice, on the offbeats)."""
-    own = {m for m, kind in model.modules.items() if not re.fullmatch(rf"{re.escape(kind)}\d*", m)} | set(model.labels)
+    own = {m for m, kind in model.modules.items() if not re.fullmatch(rf"{re.escape(kind)}\d*", m)} | set(model.labels) \
+        | {t for t in model.tracks if t not in module_words()}      # (a track called 'skank' too; 'kick' is the kit's)
     words = set(re.findall(r"[\w-]+", said.lower()))
     return said if rewritten != said and any(w in own and w not in rewritten.lower() for w in words) else rewritten
 

@@ -41,8 +41,10 @@ RAMP_WORDS = ("over", "during", "across", "within", "slowly", "for", "in")
 
 
 def is_timed(text: str) -> bool:
-    """Whether a line has time words (in any of its commands); most lines fail the first test."""
-    return bool(TRIGGERS.search(_IDIOM.sub("", text))) and any(_has_time(segment) for segment in _segments(text))
+    """Whether a line has time words (in any of its commands), as said or said loosely ('melody stop 2 bar'); most
+    lines fail the first test."""
+    return bool(TRIGGERS.search(_IDIOM.sub("", text))) and any(
+        _has_time(segment) for said in dict.fromkeys((text, loosely_timed(text))) for segment in _segments(said))
 
 
 def _has_time(text: str) -> bool:

@@ -15,9 +15,12 @@ _STAYS = re.compile(r"^(?:and\s+)?(?:(?:it|they)\s+)?(?:stays?|holds?|sits?|rest
 _TIMED_MUTE = re.compile(r"\bfor\s+(?:a|an|one|two|three|four|eight|sixteen|\d+)\b", re.I)
 _CURVE_ONLY = re.compile(r"^(?:and\s+)?(?:exponential(?:ly)?|exp|logarithmic(?:ally)?|log|linear(?:ly)?)(?:\s+curve)?$", re.I)
 
+_RESTATED = re.compile(r"^(?:and\s+)?(?:(?P<slow>slow)|speed)(?:\s+(?:it|things|everything))?\s+(?:down|up)$", re.I)
 _MANNER = re.compile(r"^(?:and\s+)?(?:slowly|gradually|gently|smoothly)$", re.I)
 
 
+#: A 'then' said with 'right away': at once, cutting the ramp before short, as asked.
+_AT_ONCE = re.compile(r"\b(?:right\s+away|immediately|at\s+once|right\s+now|straight\s+away)\b", re.I)
 #: A line that goes on from the one before ('then speed up to 90' after 'slow down to 60 over 8 bars').
 _THEN_FIRST = re.compile(r"^\s*(?:and\s+|ok\s+|now\s+)?then\b[\s,]*(?P<rest>.+)$", re.I)
 
@@ -27,7 +30,7 @@ def then_after_timed(line: str, last_text: str) -> tuple[str, str] | None:
     sets what that line ramps (at once it would cut the tempo glide or the fade short; said in one line it is timed
     after it); None for any other line."""
     then = _THEN_FIRST.match(line)
-    if then is None or not last_text or not _has_length(last_text) or not any(_has_length(p) for p in segments(last_text)):
+    if then is None or _AT_ONCE.search(line) or not last_text or not _has_length(last_text) or not any(_has_length(p) for p in segments(last_text)):
         return None
     return (f"'then' after '{last_text}' would start now and cut it short: say both in one line "
             f"('{last_text.rstrip('.!')}, then {then['rest'].rstrip('.!')}'), or give it its own time ('… in 8 bars')",
@@ -65,6 +68,10 @@ def segments(text: str) -> list[str]:
             continue                              # "… over 8 bars then stays": a ramp stays where it ends
         if _MANNER.match(part) and out and _has_length(out[-1]):
             continue                              # "… in 2 bars, slowly": how, the length said already
+        restated = _RESTATED.match(part)
+        if restated and out and _has_length(out[-1]) and re.search(
+                r"\b(?:tempo|bpm)\b.*\b" + ("down" if restated["slow"] else "up") + r"\b", out[-1], re.I):
+            continue                              # "tempo down to 70 over 8 bars, slow it down": the glide said again
         if kind == "start" or (kind == "after" and not out):
             waiting.append(part)
         elif kind == "after" and out:
