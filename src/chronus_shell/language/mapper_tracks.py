@@ -7,6 +7,8 @@ belongs to (voice_head) are found here for every family that plays or changes tr
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from ..engine.track_play import SPEED_RANGE
 from ..protocol.message import Message
 from . import intents as it
@@ -45,11 +47,14 @@ def set_track_muted(ctx, words: it.Words, muted: bool) -> list[Message]:
 _DRONING = ("sine", "saw", "square", "triangle", "noise")
 
 
-def drones(model) -> list[str]:
+def drones(model, own: bool = False) -> list[str]:
     """The oscillators that reach master through no envelope: they sound whether the transport
-    runs or not, and a track's note off leaves them sounding its last note."""
-    return [voice[0] for voice in model.voices()
-            if model.modules[voice[0]] in _DRONING and not any(model.modules[m] == "adsr" for m in voice)]
+    runs or not, and a track's note off leaves them sounding its last note — `own`, through none of their own
+    either (an envelope after a filter two voices share opens for either one's notes)."""
+    voices = model.voices()
+    shared = Counter(m for voice in voices for m in set(voice) if model.modules[m] == "adsr")
+    return [voice[0] for voice in voices if model.modules[voice[0]] in _DRONING and
+            not any(model.modules[m] == "adsr" and (not own or shared[m] == 1) for m in voice)]
 
 
 def unheard_rhythm(messages, model) -> str | None:
@@ -72,7 +77,7 @@ def unheard_rhythm(messages, model) -> str | None:
 def drone_levels(ctx, tracks: list[str], muted: bool) -> list[Message]:
     """A track muted whose voice is a drone: the voice falls silent too (its note would ring on,
     the chord held after 'stop the organ'), said; unmuted, its level comes back."""
-    voices = {ctx.model.tracks[t].target for t in tracks} & set(drones(ctx.model))
+    voices = {ctx.model.tracks[t].target for t in tracks} & set(drones(ctx.model, own=True))
     if muted:                       # ... unless another track still plays it
         voices -= {t.target for n, t in ctx.model.tracks.items() if n not in tracks and not t.muted}
     messages, silenced = [], ctx.model.track_drones
@@ -87,7 +92,7 @@ def drone_levels(ctx, tracks: list[str], muted: bool) -> list[Message]:
     ctx.model.track_drones = tuple(v for v in silenced if muted or v not in voices)
     if messages:
         ctx.understood.append(f"{'silenced' if muted else 'brought back'} "
-                              f"{', '.join(m.parts[1] for m in messages)} with the track: no envelope, so "
+                              f"{', '.join(m.parts[1] for m in messages)} with the track: no envelope of its own, so "
                               f"{'its notes would ring on' if muted else 'it sounds again'}")
     return messages
 

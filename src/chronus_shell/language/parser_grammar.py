@@ -13,6 +13,7 @@ from dataclasses import fields, replace
 from lark import Token, Tree
 from lark.exceptions import UnexpectedInput, VisitError
 
+from ..engine.catalogue import CATALOGUE
 from . import intents as it
 from .errors import LanguageError
 from .grammar import INTENSITIES, parse_tree
@@ -80,7 +81,23 @@ class _ToIntent(ValueRules, PatchRules, SequencerRules, ShellRules, GearRules, S
             if segment in segments and _has_field(intent, "intensity"):
                 intent = replace(intent, intensity=segments[segment])
             intents.append(intent)
+        intents = _effect_for_both(intents)
         return intents[0] if len(intents) == 1 else it.Sequence(tuple(intents))
+
+
+#: The words that name a setting, not a part ('add a filter to the saw and cutoff at 900 hz' sets the cutoff).
+_SETTING_WORDS = frozenset(p.name for entry in CATALOGUE.values() for p in entry.spec.params) | {"tempo", "bpm", "swing"}
+
+
+def _effect_for_both(intents: list) -> list:
+    """'put a lowpass filter on pad and pad2 at 900 hz': the value is the effect's, and pad2 goes through it too —
+    never pad2's own pitch set to 900 Hz."""
+    for index in range(len(intents) - 1):
+        first, second = intents[index], intents[index + 1]
+        if isinstance(first, it.AddTo) and first.value is None and first.param is None and isinstance(second, it.SetParam) \
+                and not second.moved and len(second.ref.items) <= 2 and second.ref.texts[-1] not in _SETTING_WORDS:
+            return intents[:index] + [replace(first, value=second.value), it.SetWords(second.ref)] + intents[index + 2:]
+    return intents
 
 
 _TRANSFORMER = _ToIntent()

@@ -43,6 +43,7 @@ from .resolve import type_named
 from .side_words import side_line
 from .several_parts import names_part, own_names_kept, part_names, plural_here, several
 from .same_for_lines import whole_line_again
+from .wah_words import wah_reading
 from .scene_words import scene_words
 from .shorthands import shorthand
 from .stretched_words import unstretched
@@ -133,6 +134,8 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
         return [Reading(f"{alone.group(1)} only: solo", f"solo {alone.group(1)}")]
     if _NEVER_MIND.match(text):
         raise LanguageError("ok — nothing changed", 0, (), line)
+    if (wah := wah_reading(text, model)) is not None:     # 'add a wah to the clav': a filter swept, never the pitch
+        return [Reading(*wah)]
     tidied, said = tidy_words(text, model)
     twice = one_part_twice(said, model, text)
     if twice:

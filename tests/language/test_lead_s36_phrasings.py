@@ -1,0 +1,65 @@
+"""Session 36 (lead): phrasings from the s36 development corpus and the blind trial that did the wrong thing."""
+from __future__ import annotations
+
+import pytest
+
+from .test_time_harmony_classes import DRUMS, last, refused
+
+PADS = ("add a saw called pad", "add a saw called pad2")
+SHARED = PADS + ("put a lowpass filter on the pad at 900 hz", "send pad2 through filter1", "add an envelope after the filter",
+                 "pad plays dm9 bbmaj7, a bar each", "pad2 plays dm9 bbmaj7, a bar each", "start")
+
+
+@pytest.mark.parametrize("phrase", ["fade in the snare over 8 bars", "the snare fades in over 8 bars"])
+def test_a_fade_in_of_a_playing_part_starts_from_silence(phrase):
+    assert last(*DRUMS, "start", phrase) == ["/mod/snare1/gain 0.0", "/ramp/snare1/gain 0.8 32"]
+
+
+def test_a_wah_sweeps_a_filter_never_the_pitch():
+    made = last("add a square called clav", "add a wah to the clav")
+    assert "/mod/filter1/mode bandpass" in made and "/patch/connect lfo1 filter1.cutoff" in made
+    assert not any(m.endswith("clav.freq") for m in made)
+    assert last("add a square called clav", "add a lowpass filter to the clav", "put a wah on the clav")[-1] == \
+        "/patch/connect lfo1 filter1.cutoff"
+
+
+def test_muting_a_voice_through_an_envelope_another_track_opens_silences_it():
+    assert last(*SHARED, "mute pad2") == ["/seq/mute pad2 1", "/mod/pad2/gain 0.0"]
+
+
+def test_an_effect_for_two_parts_at_a_value_takes_the_value():
+    made = last(*PADS, "put a lowpass filter on pad and pad2 at 900 hz")
+    assert "/mod/filter1/cutoff 900.0" in made and "/patch/connect pad2 filter1" in made
+    assert not any(m.startswith("/mod/pad2/freq") for m in made)
+
+
+def test_a_label_wins_over_the_nickname_it_shares():
+    setup = ("add a sine", "sine notes e1 g1 a1", "add a triangle", "the triangle is the keys")
+    assert last(*setup, "keys: hold an Em7 chord")[0].startswith("/gate/triangle1 1")
+
+
+def test_a_part_called_then_asked():
+    setup = ("add a saw", "add a triangle", "the triangle is the piano")
+    assert last(*setup, "Piano, hold a C major seventh for me.")[0].startswith("/gate/triangle1 1 130.81")
+
+
+def test_it_after_a_setting_moved_is_that_setting():
+    setup = ("add a saw", "add a delay", "bring the feedback up to 0.85 over 2 bars")
+    assert last(*setup, "pull it back down to 0.3") == ["/mod/delay1/feedback 0.3"]
+
+
+def test_a_glide_said_twice_is_one_glide():
+    assert last(*DRUMS, "tempo down to 70 over 8 bars, slow it down") == ["/seq/bpm 70.0 ramp 32"]
+
+
+def test_a_session_saved_to_a_name():
+    assert last("save to name 'natsu no uta'") == ["/session/save 'natsu no uta'"]
+
+
+def test_back_to_normal_after_a_level_takes_it_back():
+    assert last(*DRUMS, "everything down 12 db", "back to normal") == ["/mod/master/gain 0.0"]
+
+
+def test_spaced_steps_keep_their_last_rest_and_are_never_left_out():
+    assert last(*DRUMS, "kick: x . . . x . x .") == ["/seq/add kick kick1 'x . . . x . x .'"]
+    assert refused(*DRUMS, "keherwa: kick x . . . x . x .")
