@@ -63,3 +63,25 @@ def test_back_to_normal_after_a_level_takes_it_back():
 def test_spaced_steps_keep_their_last_rest_and_are_never_left_out():
     assert last(*DRUMS, "kick: x . . . x . x .") == ["/seq/add kick kick1 'x . . . x . x .'"]
     assert refused(*DRUMS, "keherwa: kick x . . . x . x .")
+
+
+def test_a_chord_changed_on_a_progression_two_voices_double():
+    setup = PADS + ("pad plays dm9 bbmaj7 gm9, two bars each", "pad2 plays dm9 bbmaj7 gm9, two bars each")
+    made = last(*setup, "the second chord should be bbmaj9")
+    assert sorted(m.split()[1] for m in made) == ["chords", "pad2"] and made[0].split()[2:] == made[1].split()[2:]
+
+
+def test_a_reverb_on_a_voice_into_a_shared_envelope_goes_after_it():
+    made = last(*SHARED[:5], "add a reverb")
+    assert "/patch/connect adsr1 reverb1" in made
+
+
+@pytest.mark.parametrize("chords, key", [("abmaj7 g7, a bar each", "c minor"), ("c e7 am g", "c major"),
+                                         ("am dm e7 am, a bar each", "a minor")])
+def test_the_key_heard_counts_a_minor_keys_leading_tone(chords, key):
+    assert last("add a triangle called keys", f"keys play {chords}", "what key is this in?") == \
+        [f"/shell/show key 'none set (the notes are in {key})'"]
+
+
+def test_help_on_an_area_whose_name_the_grammar_passes_over():
+    assert last("help sound") == ["/shell/help sound"]

@@ -170,6 +170,12 @@ def place_module(ctx, module_id: str, spec: ModuleSpec, voice: list[str] | None 
         return [message("/patch/disconnect", feeding, tail), message("/patch/connect", feeding, module_id),
                 message("/patch/connect", module_id, tail)]
     before = own_end(ctx.model, voice)
+    shared = voice[voice.index(before) + 1:] if before is not None else []
+    if spec.type in _TAILS and any(ctx.model.modules.get(m) == "adsr" for m in shared):
+        envelope = next(m for m in shared if ctx.model.modules.get(m) == "adsr")   # before an envelope its tail is cut:
+        ctx.understood.append(f"{module_id} after {envelope}, which {voice[0]} shares with "    # after it, on all it shapes
+                              f"{', '.join(i for i in ctx.model.inputs(shared[0]) if i != before)}")
+        before = None
     if before is not None:                            # a voice into a bus ('a reverb on the master'): before the bus
         bus = voice[voice.index(before) + 1]
         return [message("/patch/disconnect", before, bus), message("/patch/connect", before, module_id),
@@ -181,6 +187,15 @@ def place_module(ctx, module_id: str, spec: ModuleSpec, voice: list[str] | None 
 
 #: Effects that ring on after a note (its echo, its room): an envelope goes before them.
 _TAILS = ("reverb", "delay")
+
+
+def tail_cut(ctx, module_id: str, kind: str, voice: list[str], own: str) -> None:
+    """'add a reverb to pad2' where pad2 joins a filter and an envelope pad goes through too: on pad2 alone, as asked,
+    but the envelope after it cuts its tail off with each note — said, with where it would ring on."""
+    envelope = next((m for m in voice[voice.index(own) + 1:] if ctx.model.modules.get(m) == "adsr"), None)
+    if kind in _TAILS and envelope is not None:
+        ctx.understood.append(f"{module_id} is before {envelope}, which cuts its tail with each note: 'move {module_id} "
+                              f"after {envelope}' lets it ring on (on every part through {envelope})")
 
 
 def own_end(model, voice: list[str]) -> str | None:

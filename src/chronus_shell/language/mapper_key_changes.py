@@ -178,13 +178,14 @@ def _shapes(ctx, lines: bool) -> list[tuple[int, tuple[int, ...]]]:
 
 
 def _fit(chords, key: tuple[int, str]) -> tuple[int, int, int]:
-    """How well a key holds the chords: their notes in its scale, then a key on the first chord's root,
-    then on the last's."""
+    """How well a key holds the chords: their notes in its scale, then a key on the first chord's root, then on
+    the last's, then a minor key's raised 7th (its leading tone) heard."""
     tonic, scale = key
     held = sum((root + i - tonic) % 12 in SCALES[scale] for root, shape in chords for i in shape)
     on = [root == tonic and (len(shape) == 1 or (shape[1:2] == (3,)) == (scale == "minor"))   # a note: any key on it
           for root, shape in (chords[0], chords[-1])]
-    return held, on[0], on[1]
+    leading = scale == "minor" and sum((root + i - tonic) % 12 == 11 for root, shape in chords for i in shape)
+    return held, on[0], on[1], leading     # (Abmaj7 G7: C minor, its dominant's B, before E-flat major)
 
 
 def _new_key(tonic: str, scale: str, intent: ih.ChangeKey) -> tuple[str, str]:

@@ -13,7 +13,7 @@ from ..protocol.message import Message
 from . import intents as it
 from .errors import LanguageError, with_hint
 from .mapper_chain import module_type, move_module, new_id, place_module, preset_messages, right_before, sourceless_head
-from .mapper_chain import AUTO_ID, heard_at_first, own_end
+from .mapper_chain import AUTO_ID, heard_at_first, own_end, tail_cut
 from .mapper_changes import change_message
 from .mapper_edges import lfo_effect, modulate_new
 from .mapper_levels import module_or_none
@@ -149,6 +149,7 @@ def add_to(ctx, intent: it.AddTo) -> list[Message]:
         placed = _right_after(ctx, module_id, target)
     elif (own := own_end(ctx.model, voice)) is not None:  # 'a filter on the noise' with a reverb it shares: before that
         placed = _right_after(ctx, module_id, own)
+        tail_cut(ctx, module_id, spec.type, voice, own)
     else:
         placed = place_module(ctx, module_id, spec, voice)
     return [message("/patch/create", module_id, spec.type), *placed] + _settings(

@@ -52,8 +52,11 @@ def rechord(ctx, change, said: str, column: int) -> list[Message]:
     tokens = [spell_chord(change(p), t) if p and len(p) > 1 else t
               for t, p in ((t, token_pitches(t)) for t in ctx.model.tracks[last[1]].notes)]
     check_tokens(tokens, column)
-    ctx.understood.append(f"{said}: {' | '.join(t for t in tokens if '+' in t)} on the {last[1]} track")
-    return [message("/seq/notes", last[1], *tokens)]
+    notes = list(ctx.model.tracks[last[1]].notes)        # a track doubling it (two pads on one progression): the same
+    doubles = [n for n, t in ctx.model.tracks.items() if n != last[1] and list(t.notes) == notes]
+    ctx.understood.append(f"{said}: {' | '.join(t for t in tokens if '+' in t)} on the {last[1]} track"
+                          + "".join(f" and the {n} track, which doubles it" for n in doubles))
+    return [message("/seq/notes", name, *tokens) for name in (last[1], *doubles)]
 
 
 def alter_chord(ctx, intent: ih.AlterChord) -> list[Message]:

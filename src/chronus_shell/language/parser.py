@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from . import intents as it
 from .errors import LanguageError
 from .grammar import grammar_parser
 from .parser_grammar import parse_plain
@@ -40,7 +41,17 @@ def parse(line: str):
         raise LanguageError("that is a yes/no question, and a question changes nothing here: ask "
                             "'what is the saw gain', 'what is playing' or 'status'", 0)
     rhythm = rhythm_intent(line)                 # "kick 3 hits over 8", "hats 50% of the time"
-    return rhythm if rhythm is not None else parse_plain(line)
+    if rhythm is None and (area := _HELP_AREA.fullmatch(line.strip())) and area["area"].lower() in help_areas():
+        return it.ShellVerb("help", it.Words((it.Word(area["area"].lower(), area.start("area")),)), 0)   # ('sound':
+    return rhythm if rhythm is not None else parse_plain(line)    # a word the grammar passes over elsewhere)
+
+
+_HELP_AREA = re.compile(r"help\s+(?:with\s+|on\s+)?(?P<area>[\w-]+)[\s.!?]*", re.I)
+
+
+def help_areas() -> frozenset[str]:
+    from .command_forms import form_areas         # (the areas are the grammar's: read once it is built)
+    return frozenset(name for name, _, _ in form_areas())
 
 
 __all__ = ["parse", "parse_plain", "as_question", "grammar_parser", "ADJECTIVES"]
