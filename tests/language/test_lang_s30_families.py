@@ -96,8 +96,9 @@ def test_a_drum_gets_shorter_or_longer_notes_from_its_decay(phrase, expected):
     assert last(*DRUMS, phrase) == expected
 
 
-def test_a_voice_without_an_envelope_is_told_how_to_give_it_one():
-    assert "'add an envelope to triangle'" in refused("add a triangle", "triangle staccato")
+def test_a_voice_without_an_envelope_made_short_gets_one_and_made_longer_is_told_why_not():
+    assert last("add a triangle", "triangle staccato")[:2] == ["/patch/create adsr1 adsr", "/patch/disconnect triangle1 master"]
+    assert "'add an envelope to triangle'" in refused("add a triangle", "triangle legato")
 
 
 # -- an interval corrected on the next line --------------------------------------------------------------------------

@@ -85,3 +85,23 @@ def test_the_key_heard_counts_a_minor_keys_leading_tone(chords, key):
 
 def test_help_on_an_area_whose_name_the_grammar_passes_over():
     assert last("help sound") == ["/shell/help sound"]
+
+
+@pytest.mark.parametrize("phrase", ["make them short", "make it short and plucky", "stabs staccato"])
+def test_a_droning_voice_made_short_gets_an_envelope_that_lets_each_note_die(phrase):
+    made = last("add a square called stabs", "stabs play e9 on the offbeats", phrase)
+    assert made[0] == "/patch/create adsr1 adsr" and "/mod/adsr1/sustain 0.0" in made
+
+
+def test_more_after_a_comparative_goes_the_way_it_moved():
+    assert last("add a saw", "add an envelope to the saw", "slower attack", "more") == ["/mod/adsr1/attack 14.142135"]
+
+
+def test_more_bitcrush_is_the_crusher_drive():
+    assert last("add a triangle called keys", "add a bitcrusher to the keys", "less bitcrush")[0].startswith(
+        "/mod/distortion1/drive")
+
+
+def test_ninth_chords_said_bare_are_chords_not_notes_in_octave_nine():
+    made = last("add a square called stabs", "stabs play e9 on the offbeats", "stabs play c9 f9")
+    assert made[-1].startswith("/seq/notes chords - - c3+e3+g3+bb3+d4")

@@ -225,8 +225,10 @@ def _step_of(last, model: PatchModel):
     direction = 1
     if isinstance(last, it.ChangeParam):
         direction = last.direction
-    elif isinstance(last, it.Comparative):
-        direction = COMPARATIVES.get(re.sub(r"[\s-]+", "-", last.word), (1,))[0]
+    elif isinstance(last, it.Comparative):            # the way it moved ('slower attack': a longer one, up)
+        moved = float(model.value(module_id, name)) - model.step_from if model.step_from is not None and \
+            module_id != "seq" else 0.0
+        direction = (1 if moved > 0 else -1) if moved else COMPARATIVES.get(re.sub(r"[\s-]+", "-", last.word), (1,))[0]
     elif isinstance(last, (it.Drop, it.Extreme)):
         direction = -1 if isinstance(last, it.Drop) or not last.top else 1
     elif isinstance(last, it.OpenClose):

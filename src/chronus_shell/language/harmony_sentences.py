@@ -172,6 +172,8 @@ def _note_run(parts: list[Part], words: list[str], labelled: bool, line: str):
     if steps is _Twice:
         return None
     octaves = any(p.kind == "note" for p in run)
+    if octaves and all(p.text[-1:] == "9" for p in run if p.kind == "note"):
+        return None                                   # ('stabs play c9 f9': ninth chords, no notes up in octave 9)
     if not octaves and not NOTE_NOUNS & set(words) and not (labelled and all(p.kind != "chord" for p in parts)):
         return None                                   # 'a c e g' alone: the notes' or the chords' reader
     target = _target(parts, line)

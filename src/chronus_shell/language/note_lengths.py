@@ -1,7 +1,8 @@
 """How long a part's notes ring, said of the part: 'bass staccato', 'make the bass legato', 'shorter bass notes', 'the
 bass notes longer', 'play the keys detached'. On a voice with an envelope, shorter is its decay (the note
-dies sooner inside its step), longer its decay and release (it rings on into the next); on a drum, its decay; on a voice without an envelope nothing can shorten a note, and the
-refusal says how to give it one — never another part's envelope.
+dies sooner inside its step), longer its decay and release (it rings on into the next); on a drum, its decay; a voice
+without an envelope made short gets one that lets each note die (2 ms attack, 150 ms decay to nothing), never another
+part's envelope; made longer it is refused (its notes ring as long as their gate already).
 """
 from __future__ import annotations
 
@@ -10,12 +11,12 @@ import re
 from .errors import LanguageError
 from .patch_model import PatchModel
 
-_SHORT = "staccato|staccatissimo|pizzicato|pizz|spiccato|detached|choppy|clipped|plucked|short|shorter|tighter"
+_SHORT = "staccato|staccatissimo|pizzicato|pizz|spiccato|detached|choppy|clipped|plucked|plucky|short|shorter|tighter"
 _LONG = "legato|tenuto|sostenuto|sustained|connected|smooth|smoother|long|longer"
 #: Words that say a length only with 'notes' by them ('bass shorter' is a decay, a delay, a fade…).
 _PLAIN = frozenset("short shorter long longer tighter smooth smoother connected plucked".split())
 _AMOUNT = r"(?:(?:a\s+)?(?:bit|little|lot|touch|tad)\s+|much\s+|more\s+|very\s+|really\s+|super\s+|even\s+)*"
-_POLITE = r"(?:[\s,.!]+(?:please|pls|now|then|thanks))*[\s,.!]*"
+_POLITE = rf"(?:\s+and\s+(?:{_SHORT}))?(?:[\s,.!]+(?:please|pls|now|then|thanks))*[\s,.!]*"   # ('short and plucky')
 _PART_FIRST = re.compile(rf"^(?:(?:make|play|have|let)\s+)?(?:the\s+|my\s+)?(?P<part>[\w-]+?)(?:'s)?(?P<notes1>\s+notes?)?[\s,:]+"
                          rf"(?:(?:be|play|sound|more|get)\s+)*{_AMOUNT}(?P<word>{_SHORT}|{_LONG})(?P<notes2>\s+notes?)?{_POLITE}$", re.I)
 _WORD_FIRST = re.compile(rf"^(?:(?:make|play|give\s+me)\s+)?{_AMOUNT}(?P<word>{_SHORT}|{_LONG})\s+(?:(?:notes?\s+)(?:on|for|from|in)\s+)?"
@@ -33,8 +34,10 @@ def note_length(line: str, model: PatchModel, part_named) -> tuple[str, str] | N
     notes = match.groupdict().get("notes1") or match["notes2"]
     said = match["part"].lower()
     module = model.focus if said in ("it", "them", "this", "that") else part_named(said)
-    if module is None or word in _PLAIN and not notes:
-        return None
+    bare = module is not None and model.spec(module) is not None and model.spec(module).role == "source" and \
+        not any(model.modules[m] == "adsr" for m in model.voice_of(module))
+    if module is None or word in _PLAIN and not notes and not bare:      # ('make them short' of a bare oscillator:
+        return None                                                        # its notes, nothing else is short there)
     shorter = re.fullmatch(_SHORT, word) is not None
     voice = model.voice_of(module)
     envelope = next((m for m in voice if model.modules[m] == "adsr"), None)
@@ -48,6 +51,9 @@ def note_length(line: str, model: PatchModel, part_named) -> tuple[str, str] | N
     if spec is not None and spec.role == "drum" and spec.has_param("decay"):
         return f"{word}: {voice[0]}'s decay {'shorter' if shorter else 'longer'}", \
             f"{voice[0]} decay {'shorter' if shorter else 'longer'}"
+    if spec is not None and spec.role == "source" and shorter:     # a droning voice made short: an envelope that
+        return f"{word}: {voice[0]} had no envelope — one added, its notes short and plucky", \
+            f"add an envelope to {voice[0]}, attack 2 ms, decay 150 ms, sustain 0, release 60 ms"   # lets each note die
     if spec is not None and spec.role == "source":
         raise LanguageError(f"{voice[0]}'s notes ring as long as its gate: nothing shapes them yet — give it an envelope "
                             f"('add an envelope to {said}'), then '{said} {word}'", 0)

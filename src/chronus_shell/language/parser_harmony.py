@@ -351,7 +351,8 @@ def _notes(text: str, line: str):
         return ih.Degrees(words_of(target, line), tuple("." if not t.isdigit() else str(int(t) + base) for t in tokens),
                           column=column_of(match.group("list"), line))
     tidal = _TIDAL_NOTES.search(line) is not None         # Tidal: n "…" is one cycle (a bar)
-    if all(_OCTAVED.fullmatch(t) or t in (".", "-", "_", "rest", "~") for t in tokens) and not tidal:
+    if all(_OCTAVED.fullmatch(t) or t in (".", "-", "_", "rest", "~") for t in tokens) and not tidal and \
+            not all(t[-1] == "9" for t in tokens if _OCTAVED.fullmatch(t)):     # ('c9 f9': chords, no notes up there)
         return written_notes(target, tokens, line) if ":" in line else None   # the grammar's notes ('x: …': its own)
     body, steps = _steps(match.group("list"))
     chords = chord_list(body)
@@ -376,8 +377,7 @@ def _notes(text: str, line: str):
 
 
 def _not_a_note(token: str, column: int) -> LanguageError:
-    guess = {"h": "b"}.get(token[:1])                      # German H is B
-    hint = f" — did you mean {guess}{token[1:]}?" if guess else ""
+    guess = {"h": "b"}.get(token[:1]); hint = f" — did you mean {guess}{token[1:]}?" if guess else ""   # German H is B
     return LanguageError(f"{token!r} is not a note: a letter a–g, # or b, and an octave if you like "
                          f"(a, c#, eb3), a chord (am7) or '.' for a rest{hint}", column,
                          (guess + token[1:],) if guess else ())

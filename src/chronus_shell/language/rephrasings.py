@@ -17,7 +17,7 @@ from .chain_phrasings import chain_readings, layered
 
 #: A quality a musician asks more or less of → the param phrase that owns it.
 QUALITIES = {
-    "dirt": "drive", "grit": "drive", "crunch": "drive", "fuzz": "drive", "bite": "drive", "filth": "drive",
+    "dirt": "drive", "grit": "drive", "crunch": "drive", "bitcrush": "drive", "crush": "drive", "fuzz": "drive", "bite": "drive", "filth": "drive",
     "saturation": "drive", "overdrive": "drive",
     "space": "reverb mix", "air": "reverb mix", "verb": "reverb mix", "ambience": "reverb mix", "reverb": "reverb mix",
     "squelch": "resonance", "squelchy": "resonance", "acid": "resonance", "scream": "resonance",

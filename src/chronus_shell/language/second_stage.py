@@ -319,7 +319,7 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
             continue
         side = core == "right" and index > 0 and _a_side(words, index, model)       # ('hats right': a side)
         simile = core == "like" and index > 0 and words[index - 1].lower() in ("sound", "sounds", "sounding")   # ('sound like
-        if not simile and ((core in NOISE and index > 0 and not side) or core in ("nah", "yeah", "ok", "okay", "like", "so")):  # 1986')
+        if not simile and ((core in NOISE and index > 0 and not side) or core in ("nah", "yeah", "ok", "okay", "like", "so", "even")):  # 1986')
             if tail and out:
                 out[-1] += tail
             said.append(f"'{core}' ignored")
