@@ -116,9 +116,13 @@ def test_rolling_off_the_top_is_darker(phrase):
     assert last(*ACID_PATCH, phrase) == last(*ACID_PATCH, "darker")
 
 
-@pytest.mark.parametrize("phrase", ["roll off the lows", "roll tape", "roll the dice"])
+@pytest.mark.parametrize("phrase", ["roll off the lows", "roll the dice"])
 def test_other_rolls_are_not_darker(phrase):
     refused(*ACID_PATCH, phrase)
+
+
+def test_rolling_tape_records():                       # (session 36: the studio's word for it)
+    assert last(*ACID_PATCH, "roll tape") == ["/record/start"]
 
 
 # -- a roll at the end of the bar however it is placed --------------------------------------------------

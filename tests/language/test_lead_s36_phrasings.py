@@ -105,3 +105,33 @@ def test_more_bitcrush_is_the_crusher_drive():
 def test_ninth_chords_said_bare_are_chords_not_notes_in_octave_nine():
     made = last("add a square called stabs", "stabs play e9 on the offbeats", "stabs play c9 f9")
     assert made[-1].startswith("/seq/notes chords - - c3+e3+g3+bb3+d4")
+
+
+@pytest.mark.parametrize("phrase", ["pan the hats left 20", "pan the hats left 20%", "pan hats to the left by 20"])
+def test_a_pan_with_its_side_then_how_far(phrase):
+    assert last(*DRUMS, phrase) == ["/mod/hat1/pan -0.2"]
+
+
+@pytest.mark.parametrize("phrase, expected", [("record it, file beattape3.wav", "/record/start beattape3.wav"),
+                                              ("recording start, file name demo1.wav", "/record/start demo1.wav"),
+                                              ("recording finish", "/record/stop"), ("Roll tape, please.", "/record/start")])
+def test_recording_said_otherwise(phrase, expected):
+    assert last(*DRUMS, phrase) == [expected]
+
+
+def test_a_group_lays_out_for_some_bars():
+    assert last(*DRUMS, "drums lay out for four bars") == ["/seq/mute kick 1 4", "/seq/mute snare 1 4", "/seq/mute hats 1 4"]
+
+
+@pytest.mark.parametrize("phrase", ["fade out 30s", "fade out in 30s"])
+def test_a_fade_with_its_length_said_bare(phrase):
+    assert last(*DRUMS, phrase) == ["/ramp/master/gain -60.0 60"]
+
+
+def test_steps_in_ones_and_zeros():
+    assert last(*DRUMS, "hats pattern 0010001000100011") == ["/seq/add hats hat1 ..x...x...x...xx"]
+
+
+def test_settings_after_an_lfo_added_go_to_the_new_one():
+    made = last("add a saw", "add a filter", "add an lfo to the cutoff", "add an lfo to the saw, rate 0.5 hz, depth 0.3")
+    assert made[-2:] == ["/mod/lfo2/rate 0.5", "/mod/lfo2/depth 0.3"]

@@ -29,6 +29,9 @@ LOOSE_TIMES: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r i
     (r"(?:,\s*|\s+)(slowly|gradually)\s+(?:go(?:es|ing)?|move|moving|rise|rising|drop|dropping)\s+(?:up|down)\b", r", \1"),
     (r",\s*(slowly|gradually)\s*,\s*" + _COUNT + r"\s+(bars?|beats?)\s*$", r" \1 over \2 \3"),
     (r",\s*" + _COUNT + r"\s+(bars?|beats?)\s*$", r" over \1 \2"),                # '…, 16 bars': over them
+    # a fade's length said bare or after 'in' ('fade out 30s', 'fade out in 30s'): over it
+    (r"^(fade\s+(?:out|in|(?:the\s+)?\w+\s+(?:out|in)))\s+(?:in\s+)?(\d+(?:\.\d+)?)\s*(s|secs?|seconds?|bars?|beats?)$",
+     r"\1 over \2 \3"),
     # a dancer's counts: a count is a beat, an eight is eight of them ('mute the snare for 8 counts', 'over 4 eights')
     (r"\b" + _COUNT + r"\s+counts?\b", r"\1 beats"),
     (r"\b" + _COUNT + r"\s+(?:eights|eight-counts|eight counts|8s|8-counts)\b", _in_bars),

@@ -11,7 +11,7 @@ from ..engine.mini_notation import compile_pattern
 from ..engine.params import ParamError
 from ..protocol.message import Message
 from .errors import LanguageError
-from .intents import BareValue, ChangeParam, Comparative, Drop, PlayPattern, Scale, SetParam, Tempo, Transpose, Word, Words
+from .intents import AddModule, AddTo, BareValue, ChangeParam, Comparative, Drop, PlayPattern, Scale, SetParam, Tempo, Transpose, Word, Words
 from .units import canonical_unit
 from .param_words import COMPARATIVES, LEVEL
 from .patch_model import PatchModel
@@ -216,8 +216,8 @@ def one_owner(items: tuple, model: PatchModel) -> tuple:
     (the envelope, not the acid filter that has a decay too); as said when none or several have them."""
     bare = [i for i, item in enumerate(items) if isinstance(item, SetParam) and model.spec(item.ref.texts[0]) is None]
     names = {"_".join(items[i].ref.texts) for i in bare}
-    if len(names) < 2:
-        return items
+    if len(names) < 2 or any(isinstance(item, (AddTo, AddModule)) for item in items[:bare[0]]):
+        return items                  # ('add an lfo to the saw, rate 0.5 hz, depth 0.3': the new one's, said to it)
     owners = [m for m in model.modules if all(model.spec(m).has_param(n) for n in names)]
     if len(owners) != 1:
         return items

@@ -362,10 +362,10 @@ _OWNER_AFTER = re.compile(r"^set\s+(?:the\s+)?(?P<what>[a-z_]+)\s+to\s+(?P<value
 _FOR_BARE = re.compile(r"\s+for\s+(?P<num>\d+|two|three|four|eight|sixteen)$", re.I)
 _MUTE_WORDS = re.compile(r"^(?:no|without|lose|lay\s+out|kill|cut|drop|take\s+out|pull\s+out|tacet|silence)\s+"
                          r"(?P<what>(?!.*\sto\s).+?)(?:\s+out)?$|^(?:lay|drop|take|pull)\s+(?P<what2>.+?)\s+out$|"
-                         r"^(?!mute\b)(?P<what3>(?:the\s+)?\w+)\s+(?:out|drops?(?:\s+out)?|sits?\s+out)$", re.I)
+                         r"^(?!mute\b)(?P<what3>(?:the\s+)?\w+)\s+(?:out|drops?(?:\s+out)?|sits?\s+out|lays?\s+out|tacet)$", re.I)
 #: '3 over 8', 'euclid 5 over 16': hits over steps, not a length in bars (a change says 'to' its value).
 _EUCLID_LIKE = re.compile(r"euclid|\bhits?\b|\bpulses?\b|^(?!.*\bto\b).*\b\d+\s+over\s+\d+\s*$", re.I)
-_OUT_SPAN = re.compile(rf"^(?:(?P<what>(?:the\s+)?\w+)\s+(?:out|drops?(?:\s+out)?|sits?\s+out)|"
+_OUT_SPAN = re.compile(rf"^(?:(?P<what>(?:the\s+)?\w+)\s+(?:out|drops?(?:\s+out)?|sits?\s+out|lays?\s+out|tacet)|"
                        rf"(?:mute|drop|kill|cut)\s+(?P<what2>(?:the\s+)?\w+))\s+{_SPAN}$", re.I)   # 'mute kick 1 bar'
 
 

@@ -44,8 +44,16 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     # a side said after the part: 'hats a little to the left side', 'place the triangle slightly to the left'
     (rf"^(?:place|position|put|move|set)\s+(?:the\s+)?(.+?)\s+{_SIDE}$", lambda m: f"pan the {m.group(1)} {m.group(2) or ''}{m.group(3)}"),
     (rf"^(?:the\s+)?(\w+)\s+{_SIDE}$", lambda m: f"pan the {m.group(1)} {m.group(2) or ''}{m.group(3)}"),
+    # steps written in ones and zeros, a programmer's way ('hats pattern 0010001000100011'): a one is a hit
+    (r"^(?:the\s+)?([a-z]\w*)\s+(?:pattern|steps|rhythm)?\s*[:=]?\s*([01]{8,64})$",
+     lambda m: f"{m.group(1)} {m.group(2).replace('1', 'x').replace('0', '.')}"),
+    # a recording said with its file ('record it, file beattape3.wav', 'recording start, file name demo1.wav'), or ended
+    (r"^(?:start\s+)?(?:record(?:ing)?|rec)(?:\s+(?:it|this|start|now|please))?[,:]?\s+(?:to\s+|in(?:to)?\s+)?(?:a\s+|the\s+)?"
+     r"file(?:\s*name(?:d)?)?[,:]?\s+(\S+?\.wav)$", r"record to \1"),
+    (r"^(?:the\s+)?(?:recording|rec)\s+(?:finish(?:ed)?|end(?:ed)?|done)$", "stop recording"),
+    (r"^roll\s+(?:the\s+)?tape$", "start recording"),            # the studio's word for it
     # a side with its amount after it, or after 'pan': 'kick left 20%', 'hats pan l', 'snare panned right'
-    (r"^(?:the\s+)?(\w+)\s+(?:pan(?:ned)?\s+)?(?:to\s+(?:the\s+)?)?(left|right|l|r),?\s+(\d+)\s*(?:%|percent|per\s*cent)?\.?$",   # ('guitar left 40': a DAW's L40; 'to the left, 30 percent')
+    (r"^(?:pan\s+)?(?:the\s+)?(\w+)\s+(?:pan(?:ned)?\s+)?(?:to\s+(?:the\s+)?)?(left|right|l|r),?\s+(?:by\s+)?(\d+)\s*(?:%|percent|per\s*cent)?\.?$",   # ('guitar left 40': a DAW's L40; 'to the left, 30 percent')
      lambda m: f"pan the {m.group(1)} {m.group(3)}% {_SIDES[m.group(2).lower()]}"),
     (r"^(?:the\s+)?(\w+)\s+pan(?:ned)?\s+((?:a\s+bit|a\s+little|a\s+touch|slightly|hard|far)\s+)?(?:to\s+(?:the\s+)?)?(left|right|l|r)$",
      lambda m: f"pan the {m.group(1)} {m.group(2) or ''}{_SIDES[m.group(3).lower()]}"),
