@@ -135,3 +135,23 @@ def test_steps_in_ones_and_zeros():
 def test_settings_after_an_lfo_added_go_to_the_new_one():
     made = last("add a saw", "add a filter", "add an lfo to the cutoff", "add an lfo to the saw, rate 0.5 hz, depth 0.3")
     assert made[-2:] == ["/mod/lfo2/rate 0.5", "/mod/lfo2/depth 0.3"]
+
+
+@pytest.mark.parametrize("setup, phrase, expected", [
+    ((), "kick harder", ["/mod/kick1/punch 0.6"]),
+    (("hats double",), "hats back normal", ["/seq/speed hats 1.0"]),
+    ((), "hats double", ["/seq/speed hats 2.0"]),
+    ((), "let the snare ring longer", ["/mod/snare1/decay 178.381067"]),
+    ((), "hats pan center", ["/mod/hat1/pan 0.0"]),
+])
+def test_a_drum_part_said_briefly(setup, phrase, expected):
+    assert last(*DRUMS, *setup, phrase) == expected
+
+
+def test_give_a_part_an_effect():
+    assert last("add a triangle called piano", "give the piano a little tremolo")[:2] == [
+        "/patch/create lfo1 lfo", "/patch/connect lfo1 piano.gain"]
+
+
+def test_a_parts_tone_darker():
+    assert last("add a saw", "add a filter", "the saw's tone darker")[0].startswith("/mod/filter1/cutoff")

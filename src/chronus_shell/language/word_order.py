@@ -47,6 +47,15 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     # steps written in ones and zeros, a programmer's way ('hats pattern 0010001000100011'): a one is a hit
     (r"^(?:the\s+)?([a-z]\w*)\s+(?:pattern|steps|rhythm)?\s*[:=]?\s*([01]{8,64})$",
      lambda m: f"{m.group(1)} {m.group(2).replace('1', 'x').replace('0', '.')}"),
+    # 'give the piano a little tremolo', 'give the bass some drive': that effect added to it
+    (r"^give\s+(?:the\s+|my\s+)?([\w-]+)\s+(?:a\s+little\s+|a\s+bit\s+of\s+|a\s+touch\s+of\s+|some\s+|an?\s+)"
+     r"(tremolo|vibrato|reverb|delay|echo|distortion|chorus|phaser|flanger|wobble)$", r"add a \2 to the \1"),
+    # a part's tone said darker or brighter ('the viola's tone darker'), a part let ring ('let the snare ring longer')
+    (r"^(?:the\s+|my\s+)?([\w-]+?)(?:'s)?\s+(?:tone|sound|timbre)\s+(\w+er)$", r"\1 \2"),
+    (r"^let\s+(?:the\s+|my\s+)?([\w-]+)\s+(ring|decay|sustain)\s+(longer|shorter|more|less)$", r"\1 \2 \3"),
+    # a track at double or half its speed said bare ('hihat double'), back ('hihat back normal')
+    (r"^(?:the\s+)?([\w-]+)\s+(double|half)$", r"\1 \2 time"),
+    (r"^(?:the\s+)?([\w-]+)\s+(?:back\s+(?:to\s+)?)?normal(?:\s+again)?$", r"\1 normal speed"),
     # a recording said with its file ('record it, file beattape3.wav', 'recording start, file name demo1.wav'), or ended
     (r"^(?:start\s+)?(?:record(?:ing)?|rec)(?:\s+(?:it|this|start|now|please))?[,:]?\s+(?:to\s+|in(?:to)?\s+)?(?:a\s+|the\s+)?"
      r"file(?:\s*name(?:d)?)?[,:]?\s+(\S+?\.wav)$", r"record to \1"),
@@ -55,6 +64,7 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     # a side with its amount after it, or after 'pan': 'kick left 20%', 'hats pan l', 'snare panned right'
     (r"^(?:pan\s+)?(?:the\s+)?(\w+)\s+(?:pan(?:ned)?\s+)?(?:to\s+(?:the\s+)?)?(left|right|l|r),?\s+(?:by\s+)?(\d+)\s*(?:%|percent|per\s*cent)?\.?$",   # ('guitar left 40': a DAW's L40; 'to the left, 30 percent')
      lambda m: f"pan the {m.group(1)} {m.group(3)}% {_SIDES[m.group(2).lower()]}"),
+    (r"^(?:the\s+)?(\w+)\s+pan(?:ned)?\s+(?:to\s+(?:the\s+)?)?(cent(?:er|re)|middle)$", r"pan the \1 center"),
     (r"^(?:the\s+)?(\w+)\s+pan(?:ned)?\s+((?:a\s+bit|a\s+little|a\s+touch|slightly|hard|far)\s+)?(?:to\s+(?:the\s+)?)?(left|right|l|r)$",
      lambda m: f"pan the {m.group(1)} {m.group(2) or ''}{_SIDES[m.group(3).lower()]}"),
     # a side after a change of the part: 'hats softer and a touch left', 'the snare louder, a bit to the right'
