@@ -155,3 +155,16 @@ def test_give_a_part_an_effect():
 
 def test_a_parts_tone_darker():
     assert last("add a saw", "add a filter", "the saw's tone darker")[0].startswith("/mod/filter1/cutoff")
+
+
+def test_that_tremolo_is_the_tremolo():
+    assert last("add a triangle called piano", "give the piano a little tremolo", "slow that tremolo down a bit") == \
+        ["/mod/lfo1/rate 3.363586"]
+
+
+def test_not_so_much_take_it_back():
+    assert last(*DRUMS, "kick louder", "Not so much, please, take it back.") == ["/mod/kick1/gain 0.8"]
+
+
+def test_save_this_one_as():
+    assert last("Let's save this one as Detroit take 1.") == ["/session/save 'Detroit take 1'"]

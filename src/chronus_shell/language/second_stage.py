@@ -29,6 +29,7 @@ from .rephrasings import QUALITIES, rephrasings
 from .param_verbs import verb_readings
 from .part_labels import new_named
 from .part_naming import part_named
+from .param_words import LFO_EFFECTS
 from .part_lines import addressed_readings, part_readings
 from .instead_words import instead_line
 from .learner_words import learner_english
@@ -83,7 +84,7 @@ _BACK = re.compile(r"^(?:(?:and|now|ok|okay|actually|no|nah|oh|so|hmm+|ugh|sorry
                    r"|^(?:put it )?back$|^(?:(?:go|put it|set it|bring it)\s+)?(?:back\s+(?:to\s+)?)?normal(?:\s+again)?(?:\s+please)?$",
                    re.I)     # ('back to normal' with no track's speed changed: the last change taken back)
 #: 'too much, undo that', 'ugh no, take it back': a complaint, then the undo it asks for.
-_COMPLAINT_THEN_UNDO = re.compile(r"^(?:(?:nah|no|ugh|oops|hmm+|(?:way\s+)?too\s+\w+|that(?:'?s|\s+was)\s+(?:way\s+)?(?:too\s+)?\w+|not\s+(?:good|great|that|it))"
+_COMPLAINT_THEN_UNDO = re.compile(r"^(?:(?:nah|no|ugh|oops|hmm+|(?:way\s+)?too\s+\w+|that(?:'?s|\s+was)\s+(?:way\s+)?(?:too\s+)?\w+|not\s+(?:good|great|that|it|so\s+much)|please|sorry)"
                                   r"[\s,.!]+)+(?:undo(?:\s+(?:that|it))?|take\s+(?:that|it)\s+back|go\s+back|back(?:\s+again)?|(?:put\s+it\s+)?back\s+(?:to\s+)?(?:how|the way|as)\s+it\s+was|"
                                   r"(?:back\s+to\s+)?normal(?:\s+again)?)"
                                   r"[\s.!]*$", re.I)
@@ -305,8 +306,8 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
                 said.append(f"{core} → {SLANG[core]}")
             continue
         if core in ("that", "this", "those", "these") and index + 1 < len(words) and \
-                words[index + 1].strip(",;:").lower() in part_names(model):
-            out.append("the")                             # "turn that bass up": the bass
+                (words[index + 1].strip(",;:").lower() in part_names(model) or _effect_named(words[index + 1], model)):
+            out.append("the")                             # "turn that bass up": the bass; 'slow that tremolo down'
             continue
         named = named_here(core, words[index - 1].lower() if index else "", model)   # "the pad's too bright"
         if named:
@@ -340,6 +341,11 @@ def tidy_words(text: str, model: PatchModel) -> tuple[str, list[str]]:
     deduped = [w for i, w in enumerate(out)                   # "spring reverb" → "reverb reverb" → "reverb"
                if i == 0 or w.lower() != out[i - 1].lower() or w.lower() not in module_words()]
     return " ".join(deduped), said
+
+
+def _effect_named(word: str, model: PatchModel) -> bool:
+    """A word naming a modulation the patch has ('that tremolo', 'this wobble'): an LFO, said by what it does."""
+    return word.strip(",;:.!?").lower() in LFO_EFFECTS and "lfo" in model.modules.values()
 
 
 def _compared_part(words: list[str], model: PatchModel) -> range | None:

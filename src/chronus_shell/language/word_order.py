@@ -56,6 +56,8 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     # a track at double or half its speed said bare ('hihat double'), back ('hihat back normal')
     (r"^(?:the\s+)?([\w-]+)\s+(double|half)$", r"\1 \2 time"),
     (r"^(?:the\s+)?([\w-]+)\s+(?:back\s+(?:to\s+)?)?normal(?:\s+again)?$", r"\1 normal speed"),
+    # 'save this one as Detroit take 1': this
+    (r"^((?:let'?s\s+)?save\s+(?:this|it|that))\s+(?:one|take|version|song|tune)\s+(as|to)\s+", r"\1 \2 "),
     # a recording said with its file ('record it, file beattape3.wav', 'recording start, file name demo1.wav'), or ended
     (r"^(?:start\s+)?(?:record(?:ing)?|rec)(?:\s+(?:it|this|start|now|please))?[,:]?\s+(?:to\s+|in(?:to)?\s+)?(?:a\s+|the\s+)?"
      r"file(?:\s*name(?:d)?)?[,:]?\s+(\S+?\.wav)$", r"record to \1"),
