@@ -53,20 +53,23 @@ class SlowMessages:
                 outcome.messages = self.samples.prepare(outcome.messages)
             except SampleError as err:
                 return Outcome(f"{session_path(str(msg.args[0]))}: {err} (nothing was loaded)", ok=False)
-            with self._lock:
-                shadow = pickle.loads(pickle.dumps(self.plan))
-                for message in outcome.messages:  # all or nothing: check against a copy first
-                    try:
-                        self.admission.check(message, scheduled_types(shadow))
-                        shadow.admit(message)
-                    except (EngineError, SupervisorError) as err:    # e.g. an edge into a source
-                        where = session_path(str(msg.args[0]))
-                        return Outcome(f"{where}: {message}: {err} (nothing was loaded)", ok=False)
-                work = self.work_for(outcome.messages, max(len(scheduled_types(p)) for p in (self.plan, shadow)))
-                at = None if outcome.now else self._next_bar(self.bar_blocks(outcome.messages, work))
-                self.plan = shadow                 # the plan with the load admitted (in the same order)
-                with realtime.briefly(int(self.control.words[RT_PRIORITY])):
-                    self.fan_out_at_once(outcome.messages, work, at)   # cushion.py
+            with self._load_lock:   # the lock below is let go while a load's parts at its bar are written
+                with self._lock:
+                    shadow = pickle.loads(pickle.dumps(self.plan))
+                    for message in outcome.messages:  # all or nothing: check against a copy first
+                        try:
+                            self.admission.check(message, scheduled_types(shadow))
+                            shadow.admit(message)
+                        except (EngineError, SupervisorError) as err:    # e.g. an edge into a source
+                            where = session_path(str(msg.args[0]))
+                            return Outcome(f"{where}: {message}: {err} (nothing was loaded)", ok=False)
+                    work = self.work_for(outcome.messages, max(len(scheduled_types(p)) for p in (self.plan, shadow)))
+                    at = None if outcome.now else self._next_bar(self.bar_blocks(outcome.messages, work))
+                    self.plan = shadow                 # the plan with the load admitted (in the same order)
+                    with realtime.briefly(int(self.control.words[RT_PRIORITY])):
+                        parts = self.fan_out_at_once(outcome.messages, work, at)   # fan_out.py
+                if parts:
+                    self.write_parts(parts)
         return outcome
 
     def _next_bar(self, blocks: int = 0) -> int:
