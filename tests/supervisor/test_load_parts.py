@@ -66,7 +66,7 @@ def big_session(chronus_home, monkeypatch):
 
 def no_late_command(supervisor: Supervisor) -> None:
     rows = supervisor.status()["slots"]
-    assert all(row["late_commands"] == 0 for row in rows), rows
+    assert all(row["late_commands"] == 0 for row in rows), [(row["slot"], row["role"], row["late_commands"]) for row in rows]
 
 
 def test_a_line_typed_while_a_loads_parts_are_written_is_stamped_at_once(big_session):
