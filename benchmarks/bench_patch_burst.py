@@ -3,15 +3,16 @@
 
 VOICES voices (saw → acid_filter → adsr, each with a pattern) play at the default settings (128
 frames, a lead of 1) while bursts come one after the other, each sent as fast as the shell sends: a
-new voice (3 creates, 3 connects, a /mod, a pattern), the same timed to play 0.3 s later (an OSC timetag), a dozen /mod changes, a removal of a heard module
-and its return, a transaction (begin, create, connect, commit), and `/session/load … now` of the patch
-saved at the start over itself (every module removed and created again: 1,600 messages at 64 voices), and the same
-load at the next bar. Per burst: the blocks lost and waited for; when its last change is heard (ms from the burst's
-first send to its last stamp at the device: a cushion's wait, or the bar's) and when a `/mod` sent right after it is
-heard (what a line typed meanwhile waits); lines typed *while* it is sent and applied (a `/mod` every DURING_S
-for TYPING_S at least, from a second thread: how long each waited in `send()` and when it was heard); and each block's render time in the active slot (its ring's CPU_NS and
-WRITTEN, read by a watcher thread) in the BURST_S after the burst against the quiet second before. Writes
-benchmarks/results/patch_burst.json.
+new voice (3 creates, 3 connects, a /mod, a pattern), the same timed to play 0.3 s later (an OSC
+timetag), a dozen /mod changes, a removal of a heard module and its return, a transaction (begin,
+create, connect, commit), and `/session/load … now` of the patch saved at the start over itself (every
+module removed and created again: 1,600 messages at 64 voices), and the same load at the next bar. Per
+burst: the blocks lost and waited for; when its last change is heard (ms from the burst's first send to
+its last stamp at the device: a cushion's wait, or the bar's) and when a `/mod` sent after it is heard;
+lines typed *while* it is sent and applied (a `/mod` every DURING_S for TYPING_S at least, from a second
+thread: how long each waited in `send()` and when it was heard); and each block's render time in the
+active slot (its ring's CPU_NS and WRITTEN, read by a watcher thread) in the BURST_S after the burst
+against the quiet second before. Writes benchmarks/results/patch_burst.json.
 
     flock /tmp/chronus-rt.lock python3 benchmarks/bench_patch_burst.py [--loads idle,loaded] [--voices 64]
 """
@@ -170,8 +171,8 @@ def main() -> int:
             print(f"  {name:<24} {fig['lost_blocks']} {fig['waited_blocks']} {fig['heard_ms']} {fig['next_line_ms']}  "
                   f"{after.get('p50')}/{after.get('p99')}/{after.get('max')} ({quiet.get('p50')}/{quiet.get('p99')})")
             wait, heard = fig["during_wait_ms"], fig["during_heard_ms"]
-            print(f"    {heard['count']} lines typed during it: waited p50/max {wait.get('p50')}/{wait.get('max')} ms, "
-                  f"heard p50/p99/max {heard.get('p50')}/{heard.get('p99')}/{heard.get('max')} ms")
+            print(f"    {heard['count']} lines typed during it: waited p50/max {wait.get('p50')}/{wait.get('max')} ms,"
+                  f" heard p50/p99/max {heard.get('p50')}/{heard.get('p99')}/{heard.get('max')} ms")
         typed = results[kind]["typed_during_patch_bursts"]
         print(f"  lines typed during the patch bursts (no load): heard p50/p99/max {typed.get('p50')}/{typed.get('p99')}/"
               f"{typed.get('max')} ms of {typed['count']}")

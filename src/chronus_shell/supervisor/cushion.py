@@ -12,9 +12,9 @@ Such a change is stamped `blocks` after the lead (its cost on a busy machine plu
 a slot has not rendered yet, at most CUSHION_MAX_S) and reaches the slots after a ("cushion", stamp, count) item
 written in the same stamping (a session's load: all its messages in one item, written after the stamping, or
 at its bar in parts: fan_out.py). A slot (Ahead) then renders the blocks before the stamp at once, neither
-reading its pipe (but for a load's parts still to come) nor waiting for a stamping (whatever is stamped after the
-cushion is stamped at it or later), and the stamped block once its `count` items are in — never before, however late they come: none of them can be late (a shell that stalls
-costs blocks, in both slots alike, never lockstep). Meanwhile its ring holds that many blocks for the device,
+reading its pipe (but for a load's parts still to come) nor waiting for a stamping (whatever is stamped after
+the cushion is stamped at it or later), and the stamped block once its `count` items are in — never before,
+however late they come: none of them can be late (a shell that stalls costs blocks, in both slots alike, never lockstep). Meanwhile its ring holds that many blocks for the device,
 up to its room (never over a block not played yet). What is sent after it is stamped after it (the order
 kept) and waits those blocks too: a dearer change is heard later, nothing is lost.
 
@@ -59,8 +59,9 @@ def work_ms(messages: list[Message], modules: int) -> float:
 
 class Cushion:
     """The supervisor's side (a mixin of Supervisor, beside FanOut: fan_out.py): `work_for` a change, then,
-    stamping, `cushion_blocks` and `open_cushion`. A burst's changes each land in a block of their own once the slots began the first one's
-    (a new voice: 3 creates, 3 connects), so a change's cushion covers the work still ahead of it too."""
+    stamping, `cushion_blocks` and `open_cushion`. A burst's changes each land in a block of their own once the
+    slots began the first one's (a new voice: 3 creates, 3 connects), so a change's cushion covers the work still
+    ahead of it too."""
 
     _pending: list[tuple[int, float]]   # (block, work ms) of each cushioned change a slot has not rendered yet
 

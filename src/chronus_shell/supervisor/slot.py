@@ -77,7 +77,8 @@ def _slot(conn, control_name: str) -> None:
         return
     if kind != "assign":
         return
-    ring_name, capacity, room, block_size, ahead, max_catchup, timeline_bytes, sample_rate, memory_mb, restore, load = assignment
+    (ring_name, capacity, room, block_size, ahead, max_catchup, timeline_bytes, sample_rate, memory_mb, restore,
+     load) = assignment
     try:
         control = Control(control_name, create=False)
         ring = Ring(ring_name, capacity, block_size, create=False)
