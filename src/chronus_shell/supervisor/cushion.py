@@ -10,11 +10,11 @@ a cushion, at 64 voices, a new voice lost 1–4 blocks, a removal 6–9, a sessi
 
 Such a change is stamped `blocks` after the lead (its cost on a busy machine plus that of the cushioned changes
 a slot has not rendered yet, at most CUSHION_MAX_S) and reaches the slots after a ("cushion", stamp, count) item
-written in the same stamping (a session's load: all its messages in one item, written after the stamping). A
-slot (Ahead) then renders the blocks before the stamp at once, neither reading its pipe nor waiting for a
-stamping (whatever is stamped after the cushion is stamped at it or later), and the stamped block once its
-`count` items are in — never before, however late they come: none of them can be late (a shell that stalls
-costs blocks, in both slots alike, never lockstep). Meanwhile its ring holds that many blocks for the device,
+written in the same stamping (a session's load: all its messages in one item, written after the stamping, or
+at its bar in parts: fan_out.py). A slot (Ahead) then renders the blocks before the stamp at once, neither
+reading its pipe (but for a load's parts still to come) nor waiting for a stamping (whatever is stamped after
+the cushion is stamped at it or later), and the stamped block once its `count` items are in — never before,
+however late they come: none of them can be late (a shell that stalls costs blocks, in both slots alike, never lockstep). Meanwhile its ring holds that many blocks for the device,
 up to its room (never over a block not played yet). What is sent after it is stamped after it (the order
 kept) and waits those blocks too: a dearer change is heard later, nothing is lost.
 
@@ -28,15 +28,12 @@ from __future__ import annotations
 import bisect
 import math
 import time
-from multiprocessing.reduction import ForkingPickler
 
 from ..engine.timeline import TRANSACTION
 from ..protocol.message import Message
 from .admission import scheduled_types
 from .config import CUSHION_MAX_S
-from .repl_realtime import no_collection
-from .rings import RT_PRIORITY, WRITTEN
-from . import realtime
+from .rings import WRITTEN
 
 # ms of a slot's CPU on the shared 2-core VM (bench_patch_burst.py's patches, offline: /tmp probes of sessions 34–35)
 PER_MESSAGE_MS = 0.04        # a message read, scheduled and applied by a slot (a session's load at 64 voices,
@@ -61,9 +58,10 @@ def work_ms(messages: list[Message], modules: int) -> float:
 
 
 class Cushion:
-    """The supervisor's side (a mixin of Supervisor): `work_for` a change, then, stamping, `cushion_blocks` and
-    `open_cushion`. A burst's changes each land in a block of their own once the slots began the first one's
-    (a new voice: 3 creates, 3 connects), so a change's cushion covers the work still ahead of it too."""
+    """The supervisor's side (a mixin of Supervisor, beside FanOut: fan_out.py): `work_for` a change, then,
+    stamping, `cushion_blocks` and `open_cushion`. A burst's changes each land in a block of their own once the
+    slots began the first one's (a new voice: 3 creates, 3 connects), so a change's cushion covers the work still
+    ahead of it too."""
 
     _pending: list[tuple[int, float]]   # (block, work ms) of each cushioned change a slot has not rendered yet
 
@@ -85,11 +83,13 @@ class Cushion:
     def open_cushion(self, blocks: int, work: float, count: int = 0, at: int | None = None) -> int:
         """Called stamping (`_stamping`): the stamp `blocks` after the lead, where what is sent next is stamped
         too; with a `count`, the slots are told to wait for that many items there (written here). With `at`
-        (a load at the next bar): stamped there, the slots told to render the `blocks` before it at once."""
+        (a load at the next bar, a message's time): stamped there, the slots told to render the `blocks` before
+        it at once."""
         if at is None:
-            stamp = self._last_now = max(self.earliest_stamp(), (self.play_block + self.ahead + blocks) * self.config.block_size)
+            stamp = self._last_now = self._clear_of_load(
+                max(self.earliest_stamp(), (self.play_block + self.ahead + blocks) * self.config.block_size))
         else:
-            stamp = max(self.earliest_stamp(), at)
+            stamp = self._clear_of_load(max(self.earliest_stamp(), at))
         self._pending = [*getattr(self, "_pending", []), (stamp // self.config.block_size, work)]   # (a small load's
         #                                                                                  first: none counted before)
         for slot in self.slots if count else ():
@@ -102,30 +102,6 @@ class Cushion:
         (a busy machine wakes the writer late)."""
         return self.cushion_blocks(work) + math.ceil(1.5 * len(messages) / BAR_PART)
 
-    def fan_out_at_once(self, messages: list[Message], work: float, at: int | None = None) -> None:
-        """A session's load, "now" or `at` its bar (the lock held): a cushion opened under the stamp hold, then
-        the load's messages pickled and written after it (their stamp fixed): no slot renders the cushion's
-        block before it has read them (Ahead), so none can be late however long the writes take, and no slot
-        waits for the hold meanwhile. "Now": in one item (read at its block, in the cushion). At a bar: in
-        parts of BAR_PART, one a block — a slot reads them as they come, before the run-up (one item of 1,607
-        took it 20–30 ms to read and schedule: 5–7 blocks lost at each bar at 64 voices). At the active slot's
-        priority, with no garbage collection: a full one of the shell's heap took 44 ms of a load's pickling."""
-        parts = [messages] if at is None else [messages[i:i + BAR_PART] for i in range(0, len(messages), BAR_PART)]
-        with no_collection(), realtime.briefly(int(self.control.words[RT_PRIORITY]), as_role="active"):
-            with self._stamping():
-                stamp = self.open_cushion(max(1, self.cushion_blocks(work)), work, len(parts), at)
-            started = time.perf_counter()
-            for n, part in enumerate(parts):
-                if n:            # on a deadline: one late wake-up is not added to every part after it
-                    time.sleep(max(0.0, started + n * self.config.block_seconds - time.perf_counter()))
-                body = bytes(ForkingPickler.dumps(("msgs", stamp, part)))
-                for slot in self.slots:
-                    if slot is not None:
-                        slot.send_bytes(body)
-        for msg in messages:
-            self._log(("msg", stamp, msg))
-        self._last_stamp = max(self._last_stamp, stamp)
-
 
 #: How long past its opening a dear change's block waits for its items at most: far past any load's writing (0.3 s at
 #: 64 voices, a bar's parts ~0.15 s), short enough that a shell which stopped sending leaves no lasting silence.
@@ -133,35 +109,46 @@ GIVE_UP_S = 2.0
 
 
 class Ahead:
-    """The slot's side: the dear changes read from its pipe as [block, items still to read, lead], by block. The
-    slot renders the blocks before the first at once — from now for a change "now" (`lead` None), from `lead`
-    blocks before the device reaches it for one at a later time (a load at its bar) — and its block once every
-    item sent for it is in, whenever they come: never before (a block lost, never a command late, and both
-    slots alike)."""
+    """The slot's side: the dear changes read from its pipe as [block, items still to read, lead, give-up time,
+    stamp], by block. The slot renders the blocks before the first at once — from now for a change "now" (`lead`
+    None), from `lead` blocks before the device reaches it for one at a later time (a load at its bar, a timed
+    message) — and its block once every item sent for every change there is in, whenever they come: never
+    before (a block lost, never a command late, and both slots alike). An item is matched to its change by its
+    stamp (the shell stamps nothing else there while a change's items are still to come: fan_out.py): until
+    session 36 any item counted for the change opened last, so a line written between a load's parts at its bar
+    was counted as one of them, and a change opened meanwhile took the parts that came after it."""
 
     def __init__(self, block_size: int):
         self.block_size = block_size
         self._open: list[list] = []
-        self._last: list | None = None   # the change the items read next belong to
 
     def opened(self, stamp: int, count: int, lead: int | None = None) -> None:
-        """A ("cushion", stamp, count, lead) item: the next `count` items in the pipe are stamped at `stamp`."""
-        self._last = [stamp // self.block_size, count, lead, time.monotonic() + GIVE_UP_S]
-        bisect.insort(self._open, self._last, key=lambda change: change[0])
+        """A ("cushion", stamp, count, lead) item: `count` items stamped at `stamp` are still to come."""
+        change = [stamp // self.block_size, count, lead, time.monotonic() + GIVE_UP_S, stamp]
+        bisect.insort(self._open, change, key=lambda change: change[0])
 
-    def read(self) -> None:
-        """A message (or a load's messages) was read: one fewer still to come for the last change opened."""
-        if self._last is not None and self._last[1] > 0:
-            self._last[1] -= 1
+    def read(self, stamp: int) -> None:
+        """An item stamped at `stamp` (a message, or a load's messages) was read: one fewer still to come for
+        the change opened at that stamp (the first with any still to come, two loads sharing a bar)."""
+        change = next((change for change in self._open if change[4] == stamp and change[1] > 0), None)
+        if change is not None:
+            change[1] -= 1
 
     def block(self) -> int | None:
         """The block of the first change not rendered yet (None: none)."""
         return self._open[0][0] if self._open else None
 
     def complete(self) -> bool:
-        """Every item sent for the first change is in — or the shell stopped sending them (an exception or Ctrl-C
-        part-way through a load): after GIVE_UP_S the music goes on, what comes later is late (the standby re-syncs)."""
-        return self._open[0][1] <= 0 or time.monotonic() >= self._open[0][3]
+        """Every item sent for the changes at the first block is in — or the shell stopped sending them (an exception
+        or Ctrl-C part-way through a load): after GIVE_UP_S the music goes on, what comes later is late (the standby
+        re-syncs)."""
+        now = time.monotonic()
+        return all(change[1] <= 0 or now >= change[3] for change in self._open if change[0] == self._open[0][0])
+
+    def awaited(self) -> bool:
+        """Items of a change at a later time are still to come: they are read as they come (a load's parts are
+        written one a block; unread, they would fill the pipe and block the shell's write of the next one)."""
+        return any(change[2] is not None and change[1] > 0 for change in self._open)
 
     def now(self) -> bool:
         """The first change was sent "now": whatever is stamped after it is stamped at its block or later."""

@@ -77,7 +77,8 @@ def _slot(conn, control_name: str) -> None:
         return
     if kind != "assign":
         return
-    ring_name, capacity, room, block_size, ahead, max_catchup, timeline_bytes, sample_rate, memory_mb, restore = assignment
+    (ring_name, capacity, room, block_size, ahead, max_catchup, timeline_bytes, sample_rate, memory_mb, restore,
+     load) = assignment
     try:
         control = Control(control_name, create=False)
         ring = Ring(ring_name, capacity, block_size, create=False)
@@ -91,7 +92,7 @@ def _slot(conn, control_name: str) -> None:
     marker = ModuleMarker(ring)
     # a user module stuck in process() is bypassed, in both slots alike; the marker names it meanwhile
     timeline.guard_hangs(HangGuard(marker=marker))
-    loop = SlotLoop(conn, control, ring, timeline, (ahead, max_catchup, room), role, marker, restore)
+    loop = SlotLoop(conn, control, ring, timeline, (ahead, max_catchup, room), role, marker, restore, load)
     try:
         loop.run()
     finally:
@@ -140,9 +141,11 @@ def restore_timeline(timeline: Timeline, swaps: ModuleSwaps, restore: dict, hand
 
 class SlotLoop:
     def __init__(self, conn, control: Control, ring: Ring, timeline: Timeline, blocks: tuple[int, int, int],
-                 role: realtime.SlotRole, marker: ModuleMarker | None = None, restore: dict | None = None):
+                 role: realtime.SlotRole, marker: ModuleMarker | None = None, restore: dict | None = None,
+                 load: tuple | None = None):
         """`blocks`: the lead, the most blocks rendered in one go, and the ring's room (how far past the block
-        the output plays next the ring may be written: its capacity less the blocks kept after reading)."""
+        the output plays next the ring may be written: its capacity less the blocks kept after reading). `load`:
+        the ("cushion", …) of a load whose parts were still being written when this slot was given its ring."""
         self.conn, self.control, self.ring, self.timeline = conn, control, ring, timeline
         self.ahead, self.max_catchup, self.room = blocks
         self.block_seconds = timeline.block_size / timeline.sample_rate
@@ -158,6 +161,8 @@ class SlotLoop:
         self.cushions = Ahead(timeline.block_size)  # dear changes read, their blocks not rendered yet (cushion.py)
         if restore is not None:
             restore_timeline(timeline, self.swaps, restore, self._handle)
+        if load is not None and load[1] >= timeline.position:
+            self.cushions.opened(*load[1:])
         ring.reset(timeline.position // timeline.block_size)
         ring.header[SLOT_PID] = os.getpid()
         self.role = role
@@ -283,15 +288,16 @@ class SlotLoop:
                 elif not self._handle(item):
                     return False
                 elif item[0] in ("msg", "msgs"):
-                    self.cushions.read()
+                    self.cushions.read(item[1])
         except (EOFError, OSError):
             self.shell_gone = True
             return False
         return True
 
     def _reading(self) -> bool:
-        """Not while the blocks before a dear change "now" are rendered: its messages are read at its block."""
-        return not self._before_cushion()
+        """Not while the blocks before a dear change "now" are rendered: its messages are read at its block — but
+        for a load's parts at a later time still to come (cushion.Ahead.awaited)."""
+        return not self._before_cushion() or self.cushions.awaited()
 
     def _before_cushion(self) -> bool:
         """Before the block of a dear change sent "now": what comes after it in the pipe is stamped at it or later."""

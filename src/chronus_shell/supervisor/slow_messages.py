@@ -1,7 +1,9 @@
 """The messages the supervisor answers off the audio path: a session saved or loaded (its messages
 checked all or nothing, then stamped together, now or at the next bar), a recording started or stopped,
 an engine query; a sample is decoded by SampleShelf and sent when ready. `Supervisor.send` sends them
-at the ordinary policy: their work (files, decoders, a snapshot of the patch) has no bound.
+at the ordinary policy: their work (files, decoders, a snapshot of the patch) has no bound — but for a load's
+check against the patch and its sending, with the lock every command waits for: real-time below the slots,
+as a command is sent (at the ordinary policy, among busy programs, a line typed meanwhile waited up to 0.45 s).
 
 A mixin of Supervisor (it uses the supervisor's plan, admission, lock and fan-out), kept apart so each
 file reads as one concern.
@@ -53,20 +55,23 @@ class SlowMessages:
                 outcome.messages = self.samples.prepare(outcome.messages)
             except SampleError as err:
                 return Outcome(f"{session_path(str(msg.args[0]))}: {err} (nothing was loaded)", ok=False)
-            with self._lock:
-                shadow = pickle.loads(pickle.dumps(self.plan))
-                for message in outcome.messages:  # all or nothing: check against a copy first
-                    try:
-                        self.admission.check(message, scheduled_types(shadow))
-                        shadow.admit(message)
-                    except (EngineError, SupervisorError) as err:    # e.g. an edge into a source
-                        where = session_path(str(msg.args[0]))
-                        return Outcome(f"{where}: {message}: {err} (nothing was loaded)", ok=False)
-                work = self.work_for(outcome.messages, max(len(scheduled_types(p)) for p in (self.plan, shadow)))
-                at = None if outcome.now else self._next_bar(self.bar_blocks(outcome.messages, work))
-                self.plan = shadow                 # the plan with the load admitted (in the same order)
-                with realtime.briefly(int(self.control.words[RT_PRIORITY])):
-                    self.fan_out_at_once(outcome.messages, work, at)   # cushion.py
+            # the lock below is what every command waits for: its holder real-time below the slots, as a command's
+            with self._load_lock, realtime.briefly(int(self.control.words[RT_PRIORITY])):
+                with self._lock:
+                    shadow = pickle.loads(pickle.dumps(self.plan))
+                    for message in outcome.messages:  # all or nothing: check against a copy first
+                        try:
+                            self.admission.check(message, scheduled_types(shadow))
+                            shadow.admit(message)
+                        except (EngineError, SupervisorError) as err:    # e.g. an edge into a source
+                            where = session_path(str(msg.args[0]))
+                            return Outcome(f"{where}: {message}: {err} (nothing was loaded)", ok=False)
+                    work = self.work_for(outcome.messages, max(len(scheduled_types(p)) for p in (self.plan, shadow)))
+                    at = None if outcome.now else self._next_bar(self.bar_blocks(outcome.messages, work))
+                    self.plan = shadow                 # the plan with the load admitted (in the same order)
+                    parts = self.fan_out_at_once(outcome.messages, work, at)   # fan_out.py
+                if parts:   # the lock let go between them
+                    self.write_parts(parts)
         return outcome
 
     def _next_bar(self, blocks: int = 0) -> int:

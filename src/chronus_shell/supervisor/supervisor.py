@@ -28,6 +28,7 @@ from ..session.recorder import Recorder
 from .admission import Admission, scheduled_types
 from .config import Config
 from .cushion import Cushion
+from .fan_out import FanOut
 from . import latency, realtime, stamp_hold
 from .failover import START_TIMEOUT_S, Failover
 from .osc_realtime import OscPace
@@ -53,7 +54,7 @@ SPAWN_SPARES = 3  # under spawn a worker imports and loads every kernel itself (
 STOP_JOIN_S = 3.0  # stop() waits this long for a replacement or restore under way to end
 
 
-class Supervisor(Failover, Restore, SlowMessages, Cushion):
+class Supervisor(Failover, Restore, SlowMessages, FanOut, Cushion):
     def __init__(self, config: Config | None = None):
         self.config = config or Config.from_env()
         cfg = self.config
@@ -76,6 +77,7 @@ class Supervisor(Failover, Restore, SlowMessages, Cushion):
         self.news: list[str] = []        # lines for the user that are not trouble (a sample loaded)
         self.osc_pace = OscPace(self)     # the OSC server's thread on the real-time path, bounded
         self._lock = threading.RLock()
+        self._load_lock = threading.Lock()   # one session's load written at a time (its parts never among another's)
         self._stopping = threading.Event()
         self._monitor: threading.Thread | None = None
         self.audio_path_threads: list[threading.Thread] = []
@@ -185,7 +187,8 @@ class Supervisor(Failover, Restore, SlowMessages, Cushion):
         worker.ring_index = index
         capacity = self.rings[index].capacity   # written up to its room past the block played next (slot.py)
         worker.send(("assign", self.rings[index].block.name, capacity, capacity - cfg.keep_after_read, cfg.block_size,
-                     self.ahead, cfg.max_catchup, snapshot, cfg.sample_rate, cfg.slot_memory_mb, restore))
+                     self.ahead, cfg.max_catchup, snapshot, cfg.sample_rate, cfg.slot_memory_mb, restore,
+                     self.load_in_flight()))   # fan_out.py
         self.slots[index] = worker
 
     def _start_output(self) -> None:
@@ -336,27 +339,6 @@ class Supervisor(Failover, Restore, SlowMessages, Cushion):
         if head in ("mod", "gate") or msg.address == "/patch/create":
             self.touched = str(msg.args[0]) if head == "patch" else msg.parts[1]   # a session keeps it as focus
         return Outcome(said) if said else None   # said, not refused (OSC senders get no /error)
-
-    def _fan_out(self, msg: Message, at: int | None) -> int:
-        work = 0.0 if at is not None else self.work_for([msg])   # a change dearer than a block: cushion.py
-        with self._stamping():
-            earliest, blocks = self.earliest_stamp(), self.cushion_blocks(work)
-            self._last_now = earliest
-            stamp = self.open_cushion(blocks, work) if blocks else earliest if at is None else max(int(at), earliest)
-            self._log(("msg", stamp, msg))
-            at_once = getattr(self._at_once, "now", False)
-            for slot in self.slots:
-                if slot is not None:
-                    for item in ([("cushion", stamp, 1)] if blocks else []) + [("msg", stamp, msg)]:
-                        slot.send_holding_the_gil(item, block=not at_once)
-                    self._at_once.stalled = self.stalled() or (at_once and slot.owes())
-        cfg = self.config
-        heard = latency.audible_ms(self.control.words, stamp, cfg.block_size, cfg.sample_rate,
-                                   getattr(self._entered, "ns", 0))
-        if at is None and heard is not None:  # a timetagged command plays when asked, not "now"
-            self.latencies_ms.append(heard)
-        self._last_stamp = max(self._last_stamp, stamp)
-        return stamp
 
     # -- state ----------------------------------------------------------------------
     def patch_state(self) -> dict:

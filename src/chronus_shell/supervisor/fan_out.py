@@ -1,0 +1,113 @@
+"""How a stamped change reaches both slots: one message (cushioned when dear, now or at its time), or a session's load.
+
+A mixin of Supervisor (its lock, stamping, log and slots), beside Cushion (cushion.py: how many blocks a change
+needs). A load "now" goes as one item written under the supervisor's lock, right after its stamping: nothing
+typed after it can be stamped before it. A load at its bar goes in parts of BAR_PART on a deadline (one a block:
+~0.14 s at 64 voices), each written and logged under the lock, which is let go between parts — until session 35
+it was held across them, so a line typed meanwhile waited for all of them (111–119 ms). A part's items are
+matched to its change by their stamp in each slot (cushion.Ahead), so a line written between two parts is never
+counted as one: none is ever stamped at the stamp of a load still being written (`_clear_of_load`: a sample
+later, after the load's messages, where it would be). A slot given a ring meanwhile (a failover, a restore) is
+told how many parts are still to come (`load_in_flight`), so it too waits for them at the bar.
+"""
+from __future__ import annotations
+
+import time
+from multiprocessing.reduction import ForkingPickler
+
+from ..protocol.message import Message
+from . import latency, realtime
+from .cushion import BAR_PART
+from .repl_realtime import no_collection
+from .rings import RT_PRIORITY
+
+
+class FanOut:
+    _writing: list | None = None   # [stamp, parts still to write, lead] of the load at a bar being written
+
+    def _fan_out(self, msg: Message, at: int | None) -> int:
+        """One message, stamped "now" or `at` a sample (a timetag): a dear one (a /patch change at a big patch)
+        with a cushion of its own, the item counted for it written with it (cushion.py) — `at` a time too, so
+        long as its cushion fits before that time (else as if sent now: heard later, nothing lost)."""
+        work = self.work_for([msg])
+        with self._stamping():
+            earliest, blocks = self.earliest_stamp(), self.cushion_blocks(work)
+            self._last_now = earliest
+            lead = None
+            if blocks:
+                soonest = (self.play_block + self.ahead + blocks) * self.config.block_size
+                lead = blocks if at is not None and int(at) > soonest else None
+                stamp = self.open_cushion(blocks, work, at=None if lead is None else int(at))
+            else:
+                stamp = self._clear_of_load(earliest if at is None else max(int(at), earliest))
+            self._log(("msg", stamp, msg))
+            at_once = getattr(self._at_once, "now", False)
+            for slot in self.slots:
+                if slot is not None:
+                    for item in ([("cushion", stamp, 1, lead)] if blocks else []) + [("msg", stamp, msg)]:
+                        slot.send_holding_the_gil(item, block=not at_once)
+                    self._at_once.stalled = self.stalled() or (at_once and slot.owes())
+        cfg = self.config
+        heard = latency.audible_ms(self.control.words, stamp, cfg.block_size, cfg.sample_rate,
+                                   getattr(self._entered, "ns", 0))
+        if at is None and heard is not None:  # a timetagged command plays when asked, not "now"
+            self.latencies_ms.append(heard)
+        self._last_stamp = max(self._last_stamp, stamp)
+        return stamp
+
+    def _clear_of_load(self, stamp: int) -> int:
+        """Called stamping: never the stamp of a load whose parts are still being written — one sample later, after
+        its messages (a slot counts every item at that stamp as one of its parts)."""
+        return stamp + 1 if self._writing is not None and stamp == self._writing[0] else stamp
+
+    def load_in_flight(self) -> tuple | None:
+        """Called with the lock held, for a slot given a ring: ("cushion", stamp, parts still to come, lead) of the
+        load being written (the parts written so far are in the snapshot or the replay it is given)."""
+        return None if self._writing is None else ("cushion", *self._writing)
+
+    def fan_out_at_once(self, messages: list[Message], work: float, at: int | None = None) -> list:
+        """A session's load, "now" or `at` its bar, with the lock held: a cushion opened under the stamp hold, then
+        the load's messages pickled and written after it (their stamp fixed): no slot renders the cushion's block
+        before it has read them (Ahead), so none can be late however long the writes take, and no slot waits for
+        the hold meanwhile. "Now": in one item (read at its block, in the cushion). At a bar: the parts of BAR_PART
+        returned, for `write_parts` once the lock is let go — a slot reads them as they come, before the run-up
+        (one item of 1,607 took it 20–30 ms to read and schedule: 5–7 blocks lost at each bar at 64 voices). At the
+        active slot's priority, with no garbage collection: a full one of the shell's heap took 44 ms of a load's
+        pickling."""
+        parts = [messages] if at is None else [messages[i:i + BAR_PART] for i in range(0, len(messages), BAR_PART)]
+        blocks = max(1, self.cushion_blocks(work))
+        with no_collection(), realtime.briefly(int(self.control.words[RT_PRIORITY]), as_role="active"):
+            with self._stamping():
+                stamp = self.open_cushion(blocks, work, len(parts), at)
+            self._last_stamp = max(self._last_stamp, stamp)
+            if at is not None:
+                self._writing = [stamp, len(parts), blocks]
+                return parts
+            self._write_part(ForkingPickler.dumps(("msgs", stamp, messages)), stamp, messages)
+        return []
+
+    def write_parts(self, parts: list[list[Message]]) -> None:
+        """A load's parts at its bar, one a block on a deadline (one late wake-up is not added to every part after
+        it), each pickled without the lock and written and logged with it: a line typed meanwhile waits for one
+        part's write at most, a failover's snapshot or a checkpoint falls between two parts."""
+        stamp, started = self._writing[0], time.perf_counter()
+        try:
+            with no_collection(), realtime.briefly(int(self.control.words[RT_PRIORITY]), as_role="active"):
+                for n, part in enumerate(parts):
+                    time.sleep(max(0.0, started + n * self.config.block_seconds - time.perf_counter()))
+                    body = ForkingPickler.dumps(("msgs", stamp, part))
+                    with self._lock:
+                        self._write_part(body, stamp, part)
+                        self._writing[1] -= 1
+        finally:
+            with self._lock:
+                self._writing = None
+
+    def _write_part(self, body, stamp: int, messages: list[Message]) -> None:
+        """Called with the lock held: one item of a load to both slots, and its messages to the replay log."""
+        body = bytes(body)
+        for slot in self.slots:
+            if slot is not None:
+                slot.send_bytes(body)
+        for msg in messages:
+            self._log(("msg", stamp, msg))
