@@ -168,3 +168,13 @@ def test_not_so_much_take_it_back():
 
 def test_save_this_one_as():
     assert last("Let's save this one as Detroit take 1.") == ["/session/save 'Detroit take 1'"]
+
+
+def test_the_bass_follows_the_chord_roots():
+    setup = ("add a saw", "add a triangle called keys", "keys play am f c g", "bass notes a1 f1 c2 g1")
+    assert last(*setup, "make the bass follow the chord roots")[-1].startswith("/seq/notes bass a1")
+
+
+def test_an_effect_described_with_a_word_it_has_nothing_for():
+    made = last("add a saw", "add a reverb", "add a long dark delay before the reverb")
+    assert made[0] == "/patch/create delay1 delay" and made[-1].startswith("/mod/delay1/time")

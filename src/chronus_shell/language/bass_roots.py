@@ -20,7 +20,7 @@ _PART = r"(?:the\s+|my\s+)?(?P<part>[\w-]+)"
 _LEAD = r"^(?:(?:and|now|ok|okay|then)[\s,]+)?(?:(?:make|have|let|get)\s+)?"
 _TAIL = r"(?:\s+(?:too|as\s+well|please|pls|now))*[\s.!]*$"
 _FORMS = [re.compile(_LEAD + _PART + rf"(?:\s*[:,]\s*|\s+(?:to\s+)?(?:plays?|playing|take|takes|on|just\s+plays?)\s+)(?:just\s+|only\s+)?{_ROOTS}" + _TAIL, re.I),
-          re.compile(_LEAD + _PART + rf"\s+(?:to\s+)?(?:follows?|following|tracks?|locks?\s+to|goes\s+with|sticks?\s+to)\s+{_CHORDS}" + _TAIL, re.I),
+          re.compile(_LEAD + _PART + rf"\s+(?:to\s+)?(?:follows?|following|tracks?|locks?\s+to|goes\s+with|sticks?\s+to)\s+(?:{_ROOTS}|{_CHORDS})" + _TAIL, re.I),
           re.compile(rf"^(?:(?:play|put|give\s+me)\s+)?{_ROOTS}\s+(?:on|for|in)\s+" + _PART + _TAIL, re.I)]
 #: Where the roots sit with no line to go by: around E2, the bass register (b1 … a2).
 _REGISTER = 40

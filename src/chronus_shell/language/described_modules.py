@@ -57,11 +57,16 @@ def described_module(text: str, model: PatchModel) -> tuple[str, str] | None:
     if any(w not in ROLE_NOUNS and w not in GENERIC_NOUNS for w in trailing) or \
             trailing and CATALOGUE[type_named(tuple(head[start:end]))].spec.role not in ("source", "drum"):
         return None                                    # 'an acid bassline' is a bass voice, not an acid filter
-    comparatives = []
+    comparatives, unowned = [], []
     for word in described:
         if word in _NOTHING or word in ROLE_NOUNS:
             continue
         comparative = _of_an_effect(head[start:end], comparative_of(word))
+        kind = type_named(tuple(head[start:end]))
+        if comparative is not None and not _owns(head[start:end], comparative) and match.group("verb") and \
+                CATALOGUE[kind].spec.has_param("mix"):         # 'a long dark delay': no tone on a delay to darken
+            unowned.append(f"'{word}' left out: a {kind} has nothing to make {comparative}")
+            continue
         if comparative is None or not _owns(head[start:end], comparative):
             return None                                # 'a slow adsr' is no slower tempo: refused as said
         comparatives.append(comparative)
@@ -73,7 +78,7 @@ def described_module(text: str, model: PatchModel) -> tuple[str, str] | None:
     verb = (match.group("verb") or "").lower()
     verb = verb if verb in ("add", "put", "create", "insert", "") else "add"
     line = f"{verb + ' a ' if verb else ''}{' '.join(head[start:end])}{('' if rest.startswith(',') else ' ') + rest if rest else ''}" + "".join(f", {c}" for c in comparatives)
-    return f"read as '{line}'", line
+    return "; ".join([f"read as '{line}'", *unowned]), line
 
 
 def _of_an_effect(type_words: list[str], comparative: str | None) -> str | None:
