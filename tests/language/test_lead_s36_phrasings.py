@@ -178,3 +178,13 @@ def test_the_bass_follows_the_chord_roots():
 def test_an_effect_described_with_a_word_it_has_nothing_for():
     made = last("add a saw", "add a reverb", "add a long dark delay before the reverb")
     assert made[0] == "/patch/create delay1 delay" and made[-1].startswith("/mod/delay1/time")
+
+
+def test_a_new_module_with_how_it_is_set():
+    made = last("add a square called clav", "add an envelope with a fast attack and short decay")
+    assert made[0] == "/patch/create adsr1 adsr" and made[-2].startswith("/mod/adsr1/attack") and \
+        made[-1].startswith("/mod/adsr1/decay")
+
+
+def test_an_effect_at_the_end_of_the_chain():
+    assert last("add a saw", "add a filter", "add a reverb at the end of the chain")[-1] == "/patch/connect reverb1 master"

@@ -58,6 +58,13 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     (r"^(?:the\s+)?([\w-]+)\s+(?:back\s+(?:to\s+)?)?normal(?:\s+again)?$", r"\1 normal speed"),
     # 'save this one as Detroit take 1': this
     (r"^((?:let'?s\s+)?save\s+(?:this|it|that))\s+(?:one|take|version|song|tune)\s+(as|to)\s+", r"\1 \2 "),
+    # a new module with how it is set, said after 'with' ('add an envelope with a fast attack and a short decay')
+    (r"^((?:add|put|give\s+me)\s+(?:an?\s+)?[\w-]+(?:\s+(?:to|on)\s+(?:the\s+)?[\w-]+)?)\s+with\s+(?:an?\s+)?"
+     r"([a-z]+\s+[a-z_]+)(?:\s+and\s+(?:an?\s+)?([a-z]+\s+[a-z_]+))?$",
+     lambda m: ", ".join([m.group(1)] + [_compared(c) for c in (m.group(2), m.group(3)) if c])),
+    # an effect put 'at the end' (of its chain): where a new effect goes anyway ('add a big hall reverb at the end')
+    (r"^((?:add|put|insert)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}(?:reverb|delay|echo|distortion|filter|lowpass|highpass|limiter))"
+     r"\s+at\s+the\s+(?:very\s+)?end(?:\s+of\s+(?:the\s+)?(?:signal\s+)?chain)?$", r"\1"),
     # a recording said with its file ('record it, file beattape3.wav', 'recording start, file name demo1.wav'), or ended
     (r"^(?:start\s+)?(?:record(?:ing)?|rec)(?:\s+(?:it|this|start|now|please))?[,:]?\s+(?:to\s+|in(?:to)?\s+)?(?:a\s+|the\s+)?"
      r"file(?:\s*name(?:d)?)?[,:]?\s+(\S+?\.wav)$", r"record to \1"),
@@ -280,6 +287,12 @@ def _region(words: str, direction: int, model: PatchModel) -> tuple[str, str, fl
     value = _REGION[direction] * float(spec.high)
     now = float(model.value(module_id, spec.name))
     return (module_id, spec.name, round(value, 6)) if (now - value) * direction < 0 else None
+
+
+def _compared(said: str) -> str:
+    """'fast attack' → 'faster attack': a quality of a setting said as the move the grammar reads."""
+    quality, name = said.split()
+    return f"{comparative_of(quality) or quality} {name}"
 
 
 def comparative_of(word: str) -> str | None:
