@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from chronus_shell.language import Translator
+
 from .test_time_harmony_classes import DRUMS, last, refused
 
 PADS = ("add a saw called pad", "add a saw called pad2")
@@ -188,3 +190,10 @@ def test_a_new_module_with_how_it_is_set():
 
 def test_an_effect_at_the_end_of_the_chain():
     assert last("add a saw", "add a filter", "add a reverb at the end of the chain")[-1] == "/patch/connect reverb1 master"
+
+
+def test_notes_loaded_in_hz_are_spelled_as_their_key_writes_them():
+    t = Translator()
+    for line in ("add a saw", "/seq/add bass saw1 x.x.", "/seq/notes bass 51.913087 77.781746"):
+        t.translate(line)
+    assert t.model.tracks["bass"].notes == ("ab1", "eb2")

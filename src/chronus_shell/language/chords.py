@@ -280,9 +280,10 @@ def name(pitch: int, flats: bool = False) -> str:
     return f"{(FLAT_NAMES if flats else _SHARP_NAMES)[pitch % 12]}{pitch // 12 - 1}"
 
 
-def named_pitches(token) -> str:
+def named_pitches(token, flats: bool = False) -> str:
     """A step's notes with each pitch in Hz on the equal-tempered grid said by its name ('220.0+261.625565' → 'a3+c4': a
-    session loaded sends Hz, and a chord moved must read them as notes); any other token as it is."""
+    session loaded sends Hz, and a chord moved must read them as notes), with flats when the line reads in a flat key;
+    any other token as it is."""
     parts = str(token).split("+")
     named = []
     for part in parts:
@@ -293,8 +294,23 @@ def named_pitches(token) -> str:
         pitch = 69 + 12 * math.log2(value / 440.0) if value > 0 else None
         if pitch is None or abs(pitch - round(pitch)) > 0.005:
             return str(token)                         # (off the grid: a tuning of its own, kept in Hz)
-        named.append(name(round(pitch)))
+        named.append(name(round(pitch), flats))
     return "+".join(named)
+
+
+def flat_line(tokens) -> bool:
+    """Whether notes sent in Hz read best with flats: the major key holding most of their pitch classes (on a tie, the
+    one with the fewest black keys) is written with flats ('ab1 eb2', never 'g#1 d#2')."""
+    classes = [round(69 + 12 * math.log2(float(p) / 440.0)) % 12 for t in tokens for p in str(t).split("+")
+               if re.fullmatch(r"\d+(?:\.\d+)?", p) and float(p) > 0]
+    if not any(c in (1, 3, 6, 8, 10) for c in classes):
+        return False
+    best = max(range(12), key=lambda k: (sum((c - k) % 12 in (0, 2, 4, 5, 7, 9, 11) for c in classes), -_SIGNATURE[k]))
+    return best in _FLAT_MAJOR
+
+
+#: How many sharps or flats each major key is written with (C none, G and F one, … F# six).
+_SIGNATURE = {0: 0, 7: 1, 5: 1, 2: 2, 10: 2, 9: 3, 3: 3, 4: 4, 8: 4, 11: 5, 1: 5, 6: 6}
 
 
 def hz(pitch: float) -> float:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ..engine.track_play import TrackStyle
 from ..protocol.message import Message
-from .chords import named_pitches
+from .chords import flat_line, key_flats, named_pitches
 
 STYLE_DEFAULTS = TrackStyle.DEFAULTS     # a track's transforms and their defaults (engine/track_play.py)
 
@@ -44,7 +44,8 @@ class SequencerModel:
         if verb == "notes":
             track = self.tracks[str(args[0])]
             undo = [Message("/seq/notes", (args[0], *track.notes))] if track.notes else []
-            track.notes = tuple(named_pitches(a) for a in args[1:])    # (a loaded session's notes come in Hz)
+            flats = key_flats(*self.key) if self.key else flat_line(args[1:])   # (a loaded session's notes come in Hz)
+            track.notes = tuple(named_pitches(a, flats) for a in args[1:])
             self._note_chords(str(args[0]), track.notes)
             if track.target in self.modules:
                 self.focus = track.target          # the voice given notes is the one being shaped
