@@ -47,3 +47,53 @@ def test_an_interval_taken_back_by_naming_it_is_corrected(move, phrase, notes):
 
 def test_an_interval_taken_back_after_no_move_is_refused():
     assert "made none" in refused(*SAW, "saw louder", "not a fifth, a fourth")
+
+
+# -- 2. the last change again, with a change ----------------------------------------------------------------------
+ACID = ("add a saw", "add a filter", "saw x.x.x.x.")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("again but to 300", "/ramp/filter1/cutoff 300.0 16"), ("same again, but to 300 this time", "/ramp/filter1/cutoff 300.0 16"),
+    ("again but 300", "/ramp/filter1/cutoff 300.0 16"), ("again but over 8 bars", "/ramp/filter1/cutoff 600.0 32"),
+    ("same thing but in 2 bars", "/ramp/filter1/cutoff 600.0 8")])
+def test_a_ramp_again_with_its_value_or_its_time_changed(phrase, expected):
+    assert last(*ACID, "the quiet part, filter down to 600 over 4 bars", phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase, expected", [("then down again to 400 in 4 bars", "/ramp/filter1/cutoff 400.0 16"),
+                                              ("and then down again to 400", "/ramp/filter1/cutoff 400.0 32")])
+def test_a_ramp_back_the_other_way_again(phrase, expected):
+    assert last(*ACID, "filter up to 4000 over 8 bars", phrase) == [expected]
+
+
+def test_a_timed_mute_again_for_longer():
+    assert last(*DRUMS, "add a sine", "sine x...", "the break: everything out except the sine for 2 bars", "same but 4 bars") \
+        == ["/seq/mute kick 1 4", "/seq/mute snare 1 4", "/seq/mute hats 1 4"]
+
+
+@pytest.mark.parametrize("before, phrase", [
+    ("filter down to 600 over 4 bars", "again but louder"),      # a way of another kind: not the filter's
+    ("filter down to 600", "again but over 8 bars"),              # the last line took no time
+    ("filter to 600 and resonance to 0.5", "again but 300")])     # two values: which one is not guessed
+def test_the_last_change_again_with_a_change_it_cannot_take_is_refused(before, phrase):
+    refused(*ACID, before, phrase)
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("Save it again over the old one.", "/session/save moonlight_chart overwrite"), ("save again", "/session/save moonlight_chart overwrite"),
+    ("save it once more, same name", "/session/save moonlight_chart overwrite"),
+    ("save again eurobeat_night, overwrite", "/session/save eurobeat_night overwrite")])
+def test_a_session_saved_again_goes_over_the_one_saved(phrase, expected):
+    assert last(*DRUMS, "Save this arrangement as moonlight_chart.", phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase", ["save again", "save it again", "Save it again over the old one."])
+def test_a_session_saved_again_with_none_saved_asks_which(phrase):
+    assert "save again as what?" in refused(*DRUMS, phrase)
+
+
+@pytest.mark.parametrize("phrase, name", [("Save this arrangement as moonlight_chart.", "moonlight_chart"),
+                                          ("save the mix as take_2", "take_2"), ("save our groove as late-night", "late-night")])
+def test_what_is_saved_said_before_its_name(phrase, name):
+    assert last(*DRUMS, phrase) == [f"/session/save {name}"]
