@@ -97,3 +97,18 @@ def test_a_session_saved_again_with_none_saved_asks_which(phrase):
                                           ("save the mix as take_2", "take_2"), ("save our groove as late-night", "late-night")])
 def test_what_is_saved_said_before_its_name(phrase, name):
     assert last(*DRUMS, phrase) == [f"/session/save {name}"]
+
+
+# -- 3. a dynamic marking said to the whole band: the master ---------------------------------------------------------
+BAND = (*DRUMS, "add a triangle called piano", "piano x...")
+
+
+@pytest.mark.parametrize("phrase, db", [("Fortissimo, everyone!", 6), ("everyone fortissimo", 6), ("forte, tutti", 3),
+                                        ("everybody, pianissimo please", -12), ("Subito piano.", -6), ("piano subito", -6),
+                                        ("subito pianissimo", -12), ("guys, mf", 0)])
+def test_a_marking_for_the_whole_band_sets_the_master(phrase, db):
+    assert last(*BAND, phrase) == [f"/mod/master/gain {db:.1f}"]
+
+
+def test_the_piano_alone_is_still_the_part_not_the_marking():
+    refused(*BAND, "piano")
