@@ -112,3 +112,18 @@ def test_a_marking_for_the_whole_band_sets_the_master(phrase, db):
 
 def test_the_piano_alone_is_still_the_part_not_the_marking():
     refused(*BAND, "piano")
+
+
+# -- 4. only some parts, the rest out: a solo ------------------------------------------------------------------------
+MIX = (*DRUMS, "add a saw", "saw x.x.x.x.")
+
+
+@pytest.mark.parametrize("phrase", ["only saw and hats now, the rest out", "just the saw and the hats, everything else out",
+                                    "the rest out, only saw and hats", "only the saw and hats, the others off"])
+def test_only_some_parts_with_the_rest_out_is_a_solo_of_them(phrase):
+    assert last(*MIX, phrase) == ["/seq/mute kick 1", "/seq/mute snare 1"]
+
+
+@pytest.mark.parametrize("phrase", ["only the saw and the flute now, the rest out", "only the saw now, the rest back in"])
+def test_only_a_part_that_is_not_there_or_the_rest_back_in_is_refused(phrase):
+    refused(*MIX, phrase)
