@@ -127,3 +127,35 @@ def test_only_some_parts_with_the_rest_out_is_a_solo_of_them(phrase):
 @pytest.mark.parametrize("phrase", ["only the saw and the flute now, the rest out", "only the saw now, the rest back in"])
 def test_only_a_part_that_is_not_there_or_the_rest_back_in_is_refused(phrase):
     refused(*MIX, phrase)
+
+
+# -- 5. a level in dB after a complaint, a side and how far, the parts said to stay -------------------------------------
+@pytest.mark.parametrize("phrase", ["the snare too much, down 6db", "the snare is too loud, down 6 db", "snare too loud, 6 db down",
+                                    "snare way too hot — -6 db", "my snare is too loud: 6db down"])
+def test_a_complaint_then_its_step_is_the_step_once(phrase):
+    assert last(*DRUMS, phrase) == last(*DRUMS, "snare down 6 db")
+
+
+def test_a_step_against_its_complaint_is_refused():
+    assert "yet up?" in refused(*DRUMS, "the snare too loud, up 3 db")
+
+
+@pytest.mark.parametrize("phrase, pan", [("hats quieter 3 db and a bit more right, 30", "0.3"), ("hats a bit more right, 30", "0.3"),
+                                         ("hats quieter 3 db, more to the left: 20", "-0.2")])
+def test_a_side_then_how_far_is_a_pan_in_percent(phrase, pan):
+    assert last(*DRUMS, phrase)[-1] == f"/mod/hat1/pan {pan}"
+
+
+def test_a_side_then_a_number_past_the_knob_is_refused():
+    refused(*DRUMS, "hats quieter 3 db and a bit more left, 150")
+
+
+@pytest.mark.parametrize("phrase", ["Hi-hat softer; kick and snare stay as they are.", "hats softer, leave the kick alone",
+                                    "hats softer — the snare remains unchanged"])
+def test_the_parts_said_to_stay_are_left_out(phrase):
+    assert last(*DRUMS, phrase) == last(*DRUMS, "hats softer")
+
+
+@pytest.mark.parametrize("phrase", ["hats softer; hats stay as they are", "hats softer; the flute stays as it is"])
+def test_a_part_both_changed_and_kept_or_not_there_is_refused(phrase):
+    refused(*DRUMS, phrase)
