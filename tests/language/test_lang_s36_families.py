@@ -159,3 +159,20 @@ def test_the_parts_said_to_stay_are_left_out(phrase):
 @pytest.mark.parametrize("phrase", ["hats softer; hats stay as they are", "hats softer; the flute stays as it is"])
 def test_a_part_both_changed_and_kept_or_not_there_is_refused(phrase):
     refused(*DRUMS, phrase)
+
+
+# -- 6. transport said otherwise ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("phrase", ["recording off", "turn the recording off", "switch off the recording", "rec off please"])
+def test_a_recording_switched_off_stops_it(phrase):
+    assert last(*DRUMS, "record to take1.wav", phrase) == ["/record/stop"]
+
+
+@pytest.mark.parametrize("phrase", ["stop when the bar ends", "stop @ end of bar", "stop once this bar is over",
+                                    "stop as soon as the bar is done", "stop @ the end of the bar"])
+def test_the_end_of_the_bar_said_otherwise_stops_on_the_bar_line(phrase):
+    assert last(*DRUMS, "start", phrase) == ["/seq/stop bar"]
+
+
+@pytest.mark.parametrize("phrase", ["recording", "tape off", "stop @ 3", "stop the recorder", "recorder off"])
+def test_transport_words_that_say_no_such_thing_are_refused(phrase):
+    refused(*DRUMS, "start", phrase)

@@ -4,7 +4,7 @@ tempo complained of ('too fast, drop it to 110'), a drummer's words for a part (
 part's pitch move taken back ('the bass back up'), a part out of tune ('the drone is flat'), notes held as a drone
 ('hold a drone on the lead: E and B'), one part alone for a time ('everybody out 1 bar, only the clave'), a chord of the progression made another by its
 degree ('make the five a dominant seventh'), a part's hits left out by a share ('leave out 20% of the hats'), a tremolo said after its part ('rhodes tremolo, slow'), what is said after a dash ('piano — too loud'), a session saved in other words ('save it again'), a level said
-after a complaint or a pan as a side and how far ('the claps too much, down 6db').
+after a complaint or a pan as a side and how far ('the claps too much, down 6db'), transport said otherwise ('recording off').
 Each gives how it was read and the grammar's words."""
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from .score_terms import score_terms
 from .session_saves import session_saved
 from .tempo_complaints import tempo_complaint
 from .tempo_numbers import tempo_number
+from .transport_words import transport_said
 from .tuning_words import out_of_tune
 
 
@@ -32,7 +33,7 @@ def early_reading(line: str, model: PatchModel) -> tuple[str, str] | None:
         out_of_tune(line, model) or held_notes(line, model) or all_out_but(line, lambda word: part_named(word, model)) or \
         degree_made(line, model) or hit_chance(line, model) or modulation_said(line, model) or \
         remark_after(line, model, lambda word: part_named(word, model)) or session_saved(line, model) or \
-        level_said(line, lambda word: part_named(word, model))
+        level_said(line, lambda word: part_named(word, model)) or transport_said(line)
 
 
 __all__ = ["early_reading"]
