@@ -176,3 +176,16 @@ def test_the_end_of_the_bar_said_otherwise_stops_on_the_bar_line(phrase):
 @pytest.mark.parametrize("phrase", ["recording", "tape off", "stop @ 3", "stop the recorder", "recorder off"])
 def test_transport_words_that_say_no_such_thing_are_refused(phrase):
     refused(*DRUMS, "start", phrase)
+
+
+# -- 7. swing said in other words ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("phrase, expected", [("un peu de swing, 0.2", "/seq/swing 0.2"), ("A medium swing feel.", "/seq/swing 0.2 8"),
+                                              ("medium swing", "/seq/swing 0.2 8"), ("a moderate shuffle", "/seq/swing 0.2 8"),
+                                              ("un peu de swing", "/seq/swing 0.2 8")])
+def test_a_swing_said_in_other_words(phrase, expected):
+    assert last(*DRUMS, phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase", ["medium", "medium tempo"])
+def test_medium_with_no_swing_is_still_refused(phrase):
+    refused(*DRUMS, phrase)
