@@ -189,3 +189,28 @@ def test_a_swing_said_in_other_words(phrase, expected):
 @pytest.mark.parametrize("phrase", ["medium", "medium tempo"])
 def test_medium_with_no_swing_is_still_refused(phrase):
     refused(*DRUMS, phrase)
+
+
+# -- 8. rhythm adds: a part there added with its rhythm, beats typed short, a pattern after its description ---------
+@pytest.mark.parametrize("phrase, expected", [("add the hats in 16ths", "/seq/add hats hat1 xxxxxxxxxxxxxxxx"),
+                                              ("add the kick on every beat", "/seq/add kick kick1 x...x...x...x..."),
+                                              ("kick on 1n3", "/seq/add kick kick1 x.......x.......")])
+def test_a_part_there_added_with_its_rhythm_is_that_part(phrase, expected):
+    assert last(*DRUMS, phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase", ["add snare on 2n4", "add a snare on 2n4"])
+def test_beats_typed_short_add_a_backbeat(phrase):
+    assert last("tempo 128", phrase) == ["/patch/create snare1 snare", "/patch/connect snare1 master",
+                                         "/seq/add snare snare1 ....x.......x..."]
+
+
+@pytest.mark.parametrize("phrase, pattern", [("Piano, comp on the and of one and on three: ..x.....x.......", "..x.....x......."),
+                                             ("piano, just the offbeats: .x.x.x.x", ".x.x.x.x")])
+def test_a_pattern_written_after_its_description_plays(phrase, pattern):
+    assert last("add a triangle called piano", phrase)[0] == f"/seq/add piano piano {pattern}"
+
+
+@pytest.mark.parametrize("phrase", ["Piano, like the kick: x...x...", "piano, comp on one: x...x...x...x..., the hats too"])
+def test_a_description_naming_another_part_or_more_after_the_pattern_is_refused(phrase):
+    refused(*DRUMS, "add a triangle called piano", phrase)
