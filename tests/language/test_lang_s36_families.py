@@ -214,3 +214,24 @@ def test_a_pattern_written_after_its_description_plays(phrase, pattern):
 @pytest.mark.parametrize("phrase", ["Piano, like the kick: x...x...", "piano, comp on one: x...x...x...x..., the hats too"])
 def test_a_description_naming_another_part_or_more_after_the_pattern_is_refused(phrase):
     refused(*DRUMS, "add a triangle called piano", phrase)
+
+
+# -- 9. a hurried texter's word order ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("phrase, expected", [("kik 4 bars mute", ["/seq/mute kick 1 4"]), ("hats 2 bars out", ["/seq/mute hats 1 2"]),
+                                              ("x2 speed hats", ["/seq/speed hats 2.0"]), ("hats x0.5 speed", ["/seq/speed hats 0.5"]),
+                                              ("shft hats 1", ["/seq/shift hats 1"]), ("shift snare -2", ["/seq/shift snare -2"])])
+def test_a_texters_word_order(phrase, expected):
+    assert last(*DRUMS, phrase) == expected
+
+
+def test_the_same_4_a_part_is_the_same_for_it():
+    assert last(*DRUMS, "kik 4 bars mute", "same 4 hats") == ["/seq/mute hats 1 4"]
+
+
+def test_never_mind_typed_short_before_a_line():
+    assert last(*SAW, "saw up 1 oct", "nvm back down") == last(*SAW, "saw up 1 oct", "never mind, back down")
+
+
+@pytest.mark.parametrize("phrase", ["the 4 bars mute", "nvm", "x2 speed flutes please"])
+def test_a_texters_words_that_name_no_part_are_refused(phrase):
+    refused(*DRUMS, phrase)

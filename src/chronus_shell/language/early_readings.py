@@ -5,7 +5,7 @@ part's pitch move taken back ('the bass back up'), a part out of tune ('the dron
 ('hold a drone on the lead: E and B'), one part alone for a time ('everybody out 1 bar, only the clave'), a chord of the progression made another by its
 degree ('make the five a dominant seventh'), a part's hits left out by a share ('leave out 20% of the hats'), a tremolo said after its part ('rhodes tremolo, slow'), what is said after a dash ('piano — too loud'), a session saved in other words ('save it again'), a level said
 after a complaint or a pan as a side and how far ('the claps too much, down 6db'), transport said otherwise ('recording off'), a rhythm added
-so ('add the hats in 16ths', 'add snare on 2n4').
+so ('add the hats in 16ths', 'add snare on 2n4'), a texter's word order ('kik 4 bars mute').
 Each gives how it was read and the grammar's words."""
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from .score_terms import score_terms
 from .session_saves import session_saved
 from .tempo_complaints import tempo_complaint
 from .tempo_numbers import tempo_number
+from .texter_words import texter_line
 from .transport_words import transport_said
 from .tuning_words import out_of_tune
 
@@ -36,7 +37,8 @@ def early_reading(line: str, model: PatchModel) -> tuple[str, str] | None:
         degree_made(line, model) or hit_chance(line, model) or modulation_said(line, model) or \
         remark_after(line, model, lambda word: part_named(word, model)) or session_saved(line, model) or \
         level_said(line, lambda word: part_named(word, model)) or transport_said(line) or \
-        rhythm_added(line, lambda word: part_named(word, model), lambda word: _own_name(word, model))
+        rhythm_added(line, lambda word: part_named(word, model), lambda word: _own_name(word, model)) or \
+        texter_line(line, lambda word: part_named(word, model))
 
 
 def _own_name(word: str, model: PatchModel) -> bool:
