@@ -235,3 +235,17 @@ def test_never_mind_typed_short_before_a_line():
 @pytest.mark.parametrize("phrase", ["the 4 bars mute", "nvm", "x2 speed flutes please"])
 def test_a_texters_words_that_name_no_part_are_refused(phrase):
     refused(*DRUMS, phrase)
+
+
+# -- 10. a named part's setting after a comma --------------------------------------------------------------------------
+@pytest.mark.parametrize("phrase, expected", [("humanize the hats, 0.3", "/seq/humanize hats 0.3"),
+                                              ("shift the snare, 2", "/seq/shift snare 2"),
+                                              ("the hats, chance 0.8", "/seq/chance hats 0.8"),
+                                              ("the hats, chance 0.8, some missing like real hands", "/seq/chance hats 0.8")])
+def test_a_parts_setting_after_a_comma(phrase, expected):
+    assert last(*DRUMS, phrase) == [expected]
+
+
+@pytest.mark.parametrize("phrase", ["humanize the flute, 0.3", "the hats, chance 1.5"])
+def test_a_setting_after_a_comma_for_no_part_or_out_of_range_is_refused(phrase):
+    refused(*DRUMS, phrase)
