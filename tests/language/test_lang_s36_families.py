@@ -249,3 +249,28 @@ def test_a_parts_setting_after_a_comma(phrase, expected):
 @pytest.mark.parametrize("phrase", ["humanize the flute, 0.3", "the hats, chance 1.5"])
 def test_a_setting_after_a_comma_for_no_part_or_out_of_range_is_refused(phrase):
     refused(*DRUMS, phrase)
+
+
+# -- 11. an LFO's rate counted in notes or bars, PWM ------------------------------------------------------------------
+SAW_FILTER = ("add a saw", "add a filter", "saw x.x.x.x.", "tempo 120")
+
+
+@pytest.mark.parametrize("phrase, rate", [("lfo on the filter, one every quarter", "2.0"), ("wobble the filter, twice a bar", "1.0"),
+                                          ("lfo on the cutoff, one cycle every 4 bars", "0.125"),
+                                          ("wobble the filter every half bar", "1.0"), ("lfo on the filter, four times a bar", "2.0")])
+def test_an_lfo_added_at_a_rate_counted_in_notes_or_bars(phrase, rate):
+    assert last(*SAW_FILTER, phrase) == ["/patch/create lfo1 lfo", "/patch/connect lfo1 filter1.cutoff", f"/mod/lfo1/rate {rate}"]
+
+
+def test_an_lfo_slower_at_a_rate_counted_in_bars():
+    assert last(*SAW_FILTER, "lfo on the cutoff at 1/4", "lfo on the filter slower, one cycle every 4 bars") == ["/mod/lfo1/rate 0.125"]
+
+
+@pytest.mark.parametrize("phrase", ["lfo slower, one every eighth", "lfo faster, one cycle every 4 bars"])
+def test_an_lfo_rate_against_its_way_is_refused(phrase):
+    assert "say the rate alone" in refused(*SAW_FILTER, "lfo on the cutoff, one every 2 bars", phrase)
+
+
+@pytest.mark.parametrize("phrase", ["pwm on the square", "pwm on the square, a slow lfo on the width"])
+def test_pwm_on_a_part_is_an_lfo_on_its_pulse_width(phrase):
+    assert last("add a square", "square x.x.", phrase) == ["/patch/create lfo1 lfo", "/patch/connect lfo1 square1.width"]

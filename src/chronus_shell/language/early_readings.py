@@ -5,7 +5,8 @@ part's pitch move taken back ('the bass back up'), a part out of tune ('the dron
 ('hold a drone on the lead: E and B'), one part alone for a time ('everybody out 1 bar, only the clave'), a chord of the progression made another by its
 degree ('make the five a dominant seventh'), a part's hits left out by a share ('leave out 20% of the hats'), a tremolo said after its part ('rhodes tremolo, slow'), what is said after a dash ('piano — too loud'), a session saved in other words ('save it again'), a level said
 after a complaint or a pan as a side and how far ('the claps too much, down 6db'), transport said otherwise ('recording off'), a rhythm added
-so ('add the hats in 16ths', 'add snare on 2n4'), a texter's word order ('kik 4 bars mute').
+so ('add the hats in 16ths', 'add snare on 2n4'), a texter's word order ('kik 4 bars mute'), an LFO's rate
+counted ('lfo on the bass filter, one every quarter').
 Each gives how it was read and the grammar's words."""
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from .except_parts import all_out_but
 from .held_notes import held_notes
 from .hit_chances import hit_chance
 from .level_said import level_said
+from .lfo_rates import lfo_rate
 from .modulation_words import modulation_said
 from .part_naming import part_named
 from .patch_model import PatchModel
@@ -38,7 +40,7 @@ def early_reading(line: str, model: PatchModel) -> tuple[str, str] | None:
         remark_after(line, model, lambda word: part_named(word, model)) or session_saved(line, model) or \
         level_said(line, lambda word: part_named(word, model)) or transport_said(line) or \
         rhythm_added(line, lambda word: part_named(word, model), lambda word: _own_name(word, model)) or \
-        texter_line(line, lambda word: part_named(word, model))
+        texter_line(line, lambda word: part_named(word, model)) or lfo_rate(line, model)
 
 
 def _own_name(word: str, model: PatchModel) -> bool:
