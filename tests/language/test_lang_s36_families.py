@@ -274,3 +274,15 @@ def test_an_lfo_rate_against_its_way_is_refused(phrase):
 @pytest.mark.parametrize("phrase", ["pwm on the square", "pwm on the square, a slow lfo on the width"])
 def test_pwm_on_a_part_is_an_lfo_on_its_pulse_width(phrase):
     assert last("add a square", "square x.x.", phrase) == ["/patch/create lfo1 lfo", "/patch/connect lfo1 square1.width"]
+
+
+# -- 12. a kick's pitch word with its Hz -------------------------------------------------------------------------------
+@pytest.mark.parametrize("phrase, hz", [("kick more sub, 40 hz", 40), ("Kick a little deeper, 45 hertz.", 45),
+                                        ("kick a bit lower, 45 hz", 45), ("kick slightly deeper, 44 hz", 44)])
+def test_a_kick_deeper_to_the_hz_said(phrase, hz):
+    assert last(*DRUMS, phrase) == [f"/mod/kick1/freq {hz:.1f}"]
+
+
+@pytest.mark.parametrize("phrase", ["kick a little deeper, 80 hz", "kick more sub, 200 hz"])
+def test_a_kick_deeper_to_a_higher_pitch_is_refused(phrase):
+    refused(*DRUMS, phrase)
