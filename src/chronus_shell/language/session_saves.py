@@ -10,17 +10,10 @@ from .errors import LanguageError
 from .lead_words import LEAD
 from .patch_model import PatchModel
 
-#: A save said again, and what follows it (a name, 'over the old one').
-_AGAIN = re.compile(rf"^{LEAD}(?:please\s+)?save\s+(?:(?:it|this|that|everything|the\s+(?:session|song|arrangement|set))\s+)?"
-                    r"(?:again|once\s+more|one\s+more\s+time)\b[\s,]*(?P<rest>.*?)[\s.!]*$", re.I)
-#: What says the old one is replaced, not a name ('over the old one', 'overwrite', 'on top of it').
-_OVER = re.compile(r"(?:,?\s*(?:over(?:write|writing)?(?:\s+(?:it|that|the\s+(?:old|last|saved|same)(?:\s+(?:one|version|session|file))?))?|"
-                   r"replace(?:\s+(?:it|the\s+old\s+one))?|on\s+top\s+of\s+(?:it|the\s+old\s+one)|(?:the\s+)?same\s+name|please))+$", re.I)
+_SAVE = rf"^{LEAD}(?:please\s+)?save\s+"
 #: What is saved, named before the name ('this arrangement', 'the mix', 'our groove').
-_WHAT_AS = re.compile(rf"^{LEAD}(?:please\s+)?save\s+(?:this|the|my|our|that)\s+(?:whole\s+|current\s+|new\s+)?(?:arrangement|mix|groove|song|"
-                      r"tune|chart|set|beat|jam|patch|take|version|piece|track|loop|thing|sound)\s+(?:as|called|named|under)\s+(?P<name>\S.*)$", re.I)
-#: A session's name said after a save again ('eurobeat_night', 'as night_2').
-_NAME = re.compile(r"(?:(?:as|to|called|named)\s+)?(?P<name>[\w-]*[\d_-][\w-]*|[a-z]\w*)", re.I)
+_WHAT_AS = re.compile(_SAVE + r"(?:this|the|my|our|that)\s+(?:whole\s+|current\s+|new\s+)?(?:arrangement|mix|groove|song|tune|chart|"
+                      r"set|beat|jam|patch|take|version|piece|track|loop|thing|sound)\s+(?:as|called|named|under)\s+(?P<name>\S.*)$", re.I)
 
 
 def session_saved(line: str, model: PatchModel) -> tuple[str, str] | None:
@@ -29,6 +22,15 @@ def session_saved(line: str, model: PatchModel) -> tuple[str, str] | None:
     if named is not None:
         return f"saved as '{named['name'].rstrip(' .!')}'", f"save as {named['name']}"
     return _saved_again(line, model)
+
+
+#: A save said again, and what follows it (a name, 'over the old one').
+_AGAIN = re.compile(_SAVE + r"(?:(?:it|this|that|everything|the\s+(?:session|song|arrangement|set))\s+)?"
+                    r"(?:again|once\s+more|one\s+more\s+time)\b[\s,]*(?P<rest>.*?)[\s.!]*$", re.I)
+#: What says the old one is replaced, not a name ('over the old one', 'overwrite', 'on top of it'), then the name itself.
+_OVER = re.compile(r"(?:,?\s*(?:over(?:write|writing)?(?:\s+(?:it|that|the\s+(?:old|last|saved|same)(?:\s+(?:one|version|session|file))?))?|"
+                   r"replace(?:\s+(?:it|the\s+old\s+one))?|on\s+top\s+of\s+(?:it|the\s+old\s+one)|(?:the\s+)?same\s+name|please))+$", re.I)
+_NAME = re.compile(r"(?:(?:as|to|called|named)\s+)?(?P<name>[\w-]*[\d_-][\w-]*|[a-z]\w*)", re.I)
 
 
 def _saved_again(line: str, model: PatchModel) -> tuple[str, str] | None:
