@@ -74,6 +74,7 @@ def test_a_timed_mute_again_for_longer():
 
 @pytest.mark.parametrize("before, phrase", [
     ("filter down to 600 over 4 bars", "again but louder"),      # a way of another kind: not the filter's
+    ("filter down to 600 over 4 bars", "same again but up"),     # up to 600, where it went down to: no way up
     ("filter down to 600", "again but over 8 bars"),              # the last line took no time
     ("filter to 600 and resonance to 0.5", "again but 300")])     # two values: which one is not guessed
 def test_the_last_change_again_with_a_change_it_cannot_take_is_refused(before, phrase):
@@ -105,7 +106,8 @@ BAND = (*DRUMS, "add a triangle called piano", "piano x...")
 
 @pytest.mark.parametrize("phrase, db", [("Fortissimo, everyone!", 6), ("everyone fortissimo", 6), ("forte, tutti", 3),
                                         ("everybody, pianissimo please", -12), ("Subito piano.", -6), ("piano subito", -6),
-                                        ("subito pianissimo", -12), ("guys, mf", 0)])
+                                        ("subito pianissimo", -12), ("guys, mf", 0), ("Pianissimo, please, everybody", -12),
+                                        ("everyone: mezzo forte", 0), ("The whole band, fortissimo!", 6)])
 def test_a_marking_for_the_whole_band_sets_the_master(phrase, db):
     assert last(*BAND, phrase) == [f"/mod/master/gain {db:.1f}"]
 
@@ -119,7 +121,8 @@ MIX = (*DRUMS, "add a saw", "saw x.x.x.x.")
 
 
 @pytest.mark.parametrize("phrase", ["only saw and hats now, the rest out", "just the saw and the hats, everything else out",
-                                    "the rest out, only saw and hats", "only the saw and hats, the others off"])
+                                    "the rest out, only saw and hats", "only the saw and hats, the others off",
+                                    "saw and hats only, the rest out", "only the saw and the hats now, rest out"])
 def test_only_some_parts_with_the_rest_out_is_a_solo_of_them(phrase):
     assert last(*MIX, phrase) == ["/seq/mute kick 1", "/seq/mute snare 1"]
 

@@ -29,6 +29,8 @@ def again_changed(line: str, last_text: str) -> tuple[str, str] | None:
     if match is None or not last_text or last_text.lstrip().startswith("/") or not any(match.group("way", "value", "span")):
         return None
     text = last_text.strip().rstrip(".!")
+    if match["way"] and not match["value"] and _once(text, rf"\b(?:to|at)\s+{_NUMBER}"):
+        return None                                   # ('down to 600', then 'same but up': up to 600 is no way up)
     for change, replaced in ((match["way"], _way_turned), (match["value"], _value_to), (match["span"], _span_to)):
         if change:
             text = replaced(text, change.strip())

@@ -49,8 +49,8 @@ _AT_MARKING = (
 #: A marking said to the whole band ('Fortissimo, everyone!', 'everybody, pianissimo') or at once ('Subito piano'):
 #: the master, 'piano' too (said so, it is the marking, never the sound).
 _BAND = r"(?:everyone|everybody|all\s+of\s+you|y'?all|tutti|(?:the\s+)?(?:whole\s+)?band|gentlemen|ladies\s+and\s+gentlemen|folks|guys)"
-_TO_THE_BAND = re.compile(rf"^(?:(?P<to>{_BAND})[,\s]+)?(?P<subito>(?:subito|suddenly|sudden)\s+)?(?P<m>{_WORDS})"
-                          rf"(?:[,\s]+(?P<subito2>subito))?(?:[,\s]+(?P<to2>{_BAND}))?(?:[,\s]+please)?$", re.I)
+_TO_THE_BAND = re.compile(rf"^(?:(?P<to>{_BAND})[,:\s]+)?(?P<subito>(?:subito|suddenly|sudden)\s+)?(?P<m>{_WORDS})"
+                          rf"(?:[,\s]+(?P<subito2>subito))?(?:[,\s]+please)?(?:[,\s]+(?P<to2>{_BAND}))?(?:[,\s]+please)?$", re.I)
 _BARE_HAIRPIN = re.compile(rf"^(?:(?:and|now|then)\s+)?(?:an?\s+)?(?P<h>{_HAIRPIN}){_SPAN}?{_POLITE}$", re.I)
 _PART_HAIRPINS = (re.compile(rf"^(?P<h>{_HAIRPIN})\s+(?:on\s+|for\s+)?(?P<what>(?:the\s+)?[\w-]+){_SPAN}?{_POLITE}$", re.I),
                   re.compile(rf"^(?P<what>(?:the\s+)?[\w-]+)\s+(?P<h>{_HAIRPIN}){_SPAN}?{_POLITE}$", re.I))

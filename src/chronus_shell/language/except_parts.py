@@ -76,11 +76,13 @@ def all_out_but(line: str, part: Callable[[str], str | None]) -> tuple[str, str]
 
 #: 'kick louder, everything else down', '… and the rest a bit quieter': the parts not named before it.
 _ELSE = re.compile(r"^(?P<before>.+?)(?:,|;|\band\b)\s*(?:and\s+)?(?:(?:every(?:thing|one|body)|all)\s+else|all\s+(?:the\s+)?(?:others|rest)|"
-                   r"the\s+rest(?:\s+of\s+(?:it|them|the\s+(?:band|kit|mix|parts|drums)))?|the\s+others)\s+(?P<change>[^,;]+?)[.!]*$", re.I)
+                   r"the\s+rest(?:\s+of\s+(?:it|them|the\s+(?:band|kit|mix|parts|drums)))?|rest(?=\s+(?:out|off|muted|tacet)\b)|"
+                   r"the\s+others)\s+(?P<change>[^,;]+?)[.!]*$", re.I)
 
 
 #: 'only guembri and krakebs now, the rest out', 'the others out, just the kick': the parts named alone (a solo).
-_ONLY = re.compile(r"^(?:(?:ok|okay|now|and|so)[\s,]+)*(?:only|just)\s+(?P<parts>.+?)(?:\s+(?:now|please|playing|left))?$", re.I)
+_ONLY = re.compile(r"^(?:(?:ok|okay|now|and|so)[\s,]+)*(?:(?:only|just)\s+(?P<parts>.+?)|(?P<after>.+?)\s+only)"
+                   r"(?:\s+(?:now|please|playing|left))?$", re.I)
 _OUT = re.compile(r"^(?:out|off|muted|silent|tacet|quiet|stops?|drop\s+out)(?:\s+(?:now|please))?$", re.I)
 _REST_OUT_FIRST = re.compile(r"^(?:(?:every(?:thing|one|body)|all)\s+else|(?:all\s+)?the\s+(?:rest|others))\s+(?:out|off|muted|tacet)\s*"
                              r"[,;:.]\s*(?:only|just)\s+(?P<parts>.+?)(?:\s+(?:now|please|playing|left))?[.!]*$", re.I)
@@ -106,7 +108,7 @@ def everything_else(line: str, sounds: list[str], part: Callable[[str], str | No
         return None
     only = _ONLY.match(said["before"].strip(" ,;"))
     if only is not None and _OUT.match(said["change"]):
-        return _alone(only["parts"], part)
+        return _alone(only["parts"] or only["after"], part)
     named = {part(w) for w in re.findall(r"[\w'-]+", said["before"].lower())} - {None}
     others = [s for s in sounds if s not in named]
     if not named or not others:
