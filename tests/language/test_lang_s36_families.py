@@ -11,7 +11,8 @@ SAW = ("add a saw", "saw x.x.x.x.", "saw notes c3 e3 g3 c4")
 
 # -- 1. corrections inside a line (after a dash) or on the next line ------------------------------------------------
 @pytest.mark.parametrize("phrase, bpm", [("Tempo 132 — no, 138.", 138), ("tempo 132 - sorry, 138", 138),
-                                         ("tempo 90 – make that 96", 96), ("tempo 100 -- no, 104", 104)])
+                                         ("tempo 90 – make that 96", 96), ("tempo 100 -- no, 104", 104),
+                                         ("tempo 120 — no — 126", 126), ("tempo 120—no, 126", 126)])
 def test_a_value_corrected_after_a_dash_is_the_value_meant(phrase, bpm):
     assert last(*DRUMS, phrase) == [f"/seq/bpm {bpm}.0"]
 
