@@ -16,10 +16,12 @@ from .patch_model import PatchModel
 _RANDOM = frozenset("random randomly chance".split())
 _FILLER = frozenset("the a an bit little like about around some notes note of hits hit percent per cent make with sometimes play "
                     "plays playing not all only half it them just drop drops out skip skips to at please more bit but of "
-                    "leave left in on from loop loops".split())
+                    "leave left in on from loop loops missing".split())
 #: A number said as the share left out ('randomly drop hits from the kick, 30 percent of them'): played is the rest.
 _SHARE_DROPPED = re.compile(r"\b(?:drop|drops|skip|skips|leave\s+out|left\s+out|miss|misses)\b", re.I)
-_NUMBER = re.compile(r"^(\d{1,3})(?:%|percent)?$")
+_NUMBER = re.compile(r"^(\d{1,3}(?:\.\d+)?)(%|percent)?$")
+#: A simile after the share ('…, some missing like real hands'): how it should feel, no part of the share.
+_SIMILE = re.compile(r"[\s,]+like\s+(?:a\s+)?(?:real|human|live)\s+[\w\s]+?[.!]*$", re.I)
 #: A number said as the share of notes played ('70% chance', '90% of the notes', 'plays 80%'); bare, it is asked.
 _SHARE_PLAYED = re.compile(r"\bchance\b|\bof\s+(?:the\s+|its\s+)?(?:notes|hits)\b|\bplays?\b", re.I)
 
@@ -28,7 +30,7 @@ def chance_words(line: str, model: PatchModel, part_named) -> tuple[str, str] | 
     """(what was understood, the line in the grammar's words) for a part's notes left out at random, else None."""
     if "random" not in line.lower() and "chance" not in line.lower():
         return None                                   # (most refused lines: no word of chance — cheap)
-    words = re.findall(r"[\w%'-]+", in_english(line).lower().replace("per cent", "percent"))
+    words = re.findall(r"\d+\.\d+%?|[\w%'-]+", _SIMILE.sub("", in_english(line)).lower().replace("per cent", "percent"))
     if not _RANDOM & set(words):
         return None
     tracks, number, rest = [], None, []
@@ -36,8 +38,11 @@ def chance_words(line: str, model: PatchModel, part_named) -> tuple[str, str] | 
         track = word if word in model.tracks else _track_of(part_named(word), model)
         if track is not None:
             tracks.append(track)
-        elif _NUMBER.match(word):
-            number = int(_NUMBER.match(word).group(1))
+        elif _NUMBER.match(word):                     # ('chance 0.8': a share of one, 80 in a hundred)
+            said, percent = _NUMBER.match(word).groups()
+            if "." in said and not percent and float(said) > 1:
+                return None                           # ('chance 1.5': no share of one, nor of a hundred)
+            number = float(said) * (100 if "." in said and not percent else 1)
         elif word not in _RANDOM | _FILLER and word != "velocity":
             rest.append(word)
     if rest or len(set(tracks)) != 1:
@@ -52,11 +57,11 @@ def chance_words(line: str, model: PatchModel, part_named) -> tuple[str, str] | 
     if not 0 < number <= 100:
         return None
     if _SHARE_DROPPED.search(line) and not _SHARE_PLAYED.search(line):
-        return f"{track} random: {number}% of its notes left out", f"/seq/chance {track} {(100 - number) / 100:g}"
+        return f"{track} random: {number:g}% of its notes left out", f"/seq/chance {track} {(100 - number) / 100:g}"
     if number != 50 and not _SHARE_PLAYED.search(line):     # ('random on the snare 30%': 30% played, or left out?)
-        raise LanguageError(f"that could mean '{track} chance {number}%' — or — '{track} chance {100 - number}%': say "
-                            f"which ({number}% of its notes played, or {number}% left out)", 0)
-    return f"{track} random: {number}% of its notes played", f"/seq/chance {track} {number / 100:g}"   # ('arp …': no arpeggio
+        raise LanguageError(f"that could mean '{track} chance {number:g}%' — or — '{track} chance {100 - number:g}%': say "
+                            f"which ({number:g}% of its notes played, or {number:g}% left out)", 0)
+    return f"{track} random: {number:g}% of its notes played", f"/seq/chance {track} {number / 100:g}"   # ('arp …': no arpeggio
 
 
 def _track_of(module: str | None, model: PatchModel) -> str | None:

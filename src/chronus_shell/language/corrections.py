@@ -2,7 +2,7 @@
 'dbmaj9 cm7 bbm9 ebm9.. wait no ebm7. one bar each', 'snare... i mean shime, less noise'): what is said after the
 correction replaces what was said just before it — a value a value, a pattern a pattern, a chord a chord, an interval
 an interval, a part a part — and the line is read as if said right the first time. Nothing else is guessed: a plain 'no' corrects only
-after a pause ('…, no,' '... no'), since '…, no reverb' asks for no reverb.
+after a pause ('…, no,' '... no', '— no,'), since '…, no reverb' asks for no reverb.
 """
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from .nicknames import NICKNAMES, STAND_INS
 from .vocabulary import is_known_word
 
 _STRONG = r"no+[,.!]*\s+wait|wait[,.!]*\s+no+|i\s+mean(?:t)?|or\s+rather|sorry|correction|make\s+that|nein|perd[oó]n"
-_MARK = re.compile(rf"(?:\s*(?:\.{{2,}}|…|[,;:!])\s*(?:{_STRONG}|(?:no+|nah|actually)(?:[,.!]*\s+(?:sorry|wait|i\s+mean(?:t)?))?)|"
-                   rf"\s+(?:{_STRONG}))[,.!:]*\s+(?P<said>\S.*)$", re.I)      # ('250 Hz, no sorry, 500')
+_MARK = re.compile(rf"(?:\s*(?:\.{{2,}}|…|[,;:!—–]|(?<=\s)-{{1,2}})\s*(?:{_STRONG}|(?:no+|nah|actually)(?:[,.!]*\s+(?:sorry|wait|i\s+mean(?:t)?))?)|"
+                   rf"\s+(?:{_STRONG}))(?:\s*[—–])?[,.!:]*\s+(?P<said>\S.*)$", re.I)      # ('250 Hz, no sorry, 500')
 _UNIT = r"(?:\s*(?:%|hz|khz|k|ms|s|db|bpm|cents?|semitones?|percent)\b)?"
 #: What a correction may replace, at the end of the words before it, and what begins the words after it.
 _INTERVAL = rf"(?:a|an|one)\s+(?:{INTERVAL_NAMES})"

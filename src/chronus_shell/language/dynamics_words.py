@@ -1,7 +1,7 @@
 """A score's words for loudness and place, said as levels the grammar knows: dynamic markings
-("strings at pianissimo", "crescendo to forte over 4 bars", "diminuendo to nothing", "mf"),
-"half as loud", "tacet" after a part, a swell or a build over a time, and a pan knob read as a
-clock face ("10 o'clock").
+("strings at pianissimo", "crescendo to forte over 4 bars", "diminuendo to nothing", "mf"), one said to the whole
+band ("Fortissimo, everyone!", "Subito piano"), "half as loud", "tacet" after a part, a swell or a build over a
+time, and a pan knob read as a clock face ("10 o'clock").
 
 A marking is an absolute level: on a voice's 0–1 level it is dBFS (ff full scale, mf −6 dB: a
 voice's default), on the master its offset from unity (mf 0 dB). A line naming no part means the
@@ -46,6 +46,11 @@ _AT_MARKING = (
     re.compile(rf"^(?:(?:play|make)\s+(?:it|this|that)\s+)?(?P<m>{_WORDS})(?:\s+(?:on|for)\s+)?\s*(?P<what>.*?){_POLITE}$", re.I),
     re.compile(rf"^(?:play\s+)?(?P<what>.+?)\s+(?P<m>{_WORDS}){_POLITE}$", re.I),
 )
+#: A marking said to the whole band ('Fortissimo, everyone!', 'everybody, pianissimo') or at once ('Subito piano'):
+#: the master, 'piano' too (said so, it is the marking, never the sound).
+_BAND = r"(?:everyone|everybody|all\s+of\s+you|y'?all|tutti|(?:the\s+)?(?:whole\s+)?band|gentlemen|ladies\s+and\s+gentlemen|folks|guys)"
+_TO_THE_BAND = re.compile(rf"^(?:(?P<to>{_BAND})[,:\s]+)?(?P<subito>(?:subito|suddenly|sudden)\s+)?(?P<m>{_WORDS})"
+                          rf"(?:[,\s]+(?P<subito2>subito))?(?:[,\s]+please)?(?:[,\s]+(?P<to2>{_BAND}))?(?:[,\s]+please)?$", re.I)
 _BARE_HAIRPIN = re.compile(rf"^(?:(?:and|now|then)\s+)?(?:an?\s+)?(?P<h>{_HAIRPIN}){_SPAN}?{_POLITE}$", re.I)
 _PART_HAIRPINS = (re.compile(rf"^(?P<h>{_HAIRPIN})\s+(?:on\s+|for\s+)?(?P<what>(?:the\s+)?[\w-]+){_SPAN}?{_POLITE}$", re.I),
                   re.compile(rf"^(?P<what>(?:the\s+)?[\w-]+)\s+(?P<h>{_HAIRPIN}){_SPAN}?{_POLITE}$", re.I))
@@ -75,7 +80,7 @@ def with_dynamics(text: str, model: PatchModel) -> tuple[str, str] | None:
     """(how it was read, the line the grammar's way) when the line says a level by a marking,
     'half as loud', 'tacet', a swell or a clock-face pan; None otherwise."""
     text = text.strip().rstrip(".!?")
-    for read in (_swell, _clock, _tacet, _as_loud, _crescendo, _bare_hairpin, _bring_it, _at_marking):
+    for read in (_swell, _clock, _tacet, _as_loud, _crescendo, _bare_hairpin, _bring_it, _to_the_band, _at_marking):
         found = read(text, model)
         if found is not None:
             return found
@@ -186,6 +191,14 @@ def _bare_hairpin(text: str, model: PatchModel):
     way = "quieter" if hairpin.startswith(("d", "dim")) else "louder"
     whom = "everything" if target == MASTER else said.group("what") if said else model.focus
     return f"{hairpin}: {whom}", f"{on}{way}{match.group('rest') or f' over {DEFAULT_BARS} bars'}"
+
+
+def _to_the_band(text: str, model: PatchModel):
+    match = _TO_THE_BAND.match(text)
+    if match is None or not any(match.group("to", "subito", "subito2", "to2")):
+        return None
+    level = MARKINGS[match.group("m").lower()] + MASTER_OFFSET
+    return f"{match.group('m').lower()}: the whole band, {level:g} dB", f"{MASTER} to {level:g} db"
 
 
 def _at_marking(text: str, model: PatchModel):

@@ -76,15 +76,39 @@ def all_out_but(line: str, part: Callable[[str], str | None]) -> tuple[str, str]
 
 #: 'kick louder, everything else down', '… and the rest a bit quieter': the parts not named before it.
 _ELSE = re.compile(r"^(?P<before>.+?)(?:,|;|\band\b)\s*(?:and\s+)?(?:(?:every(?:thing|one|body)|all)\s+else|all\s+(?:the\s+)?(?:others|rest)|"
-                   r"the\s+rest(?:\s+of\s+(?:it|them|the\s+(?:band|kit|mix|parts|drums)))?|the\s+others)\s+(?P<change>[^,;]+?)[.!]*$", re.I)
+                   r"the\s+rest(?:\s+of\s+(?:it|them|the\s+(?:band|kit|mix|parts|drums)))?|rest(?=\s+(?:out|off|muted|tacet)\b)|"
+                   r"the\s+others)\s+(?P<change>[^,;]+?)[.!]*$", re.I)
+
+
+#: 'only guembri and krakebs now, the rest out', 'the others out, just the kick': the parts named alone (a solo).
+_ONLY = re.compile(r"^(?:(?:ok|okay|now|and|so)[\s,]+)*(?:(?:only|just)\s+(?P<parts>.+?)|(?P<after>.+?)\s+only)"
+                   r"(?:\s+(?:now|please|playing|left))?$", re.I)
+_OUT = re.compile(r"^(?:out|off|muted|silent|tacet|quiet|stops?|drop\s+out)(?:\s+(?:now|please))?$", re.I)
+_REST_OUT_FIRST = re.compile(r"^(?:(?:every(?:thing|one|body)|all)\s+else|(?:all\s+)?the\s+(?:rest|others))\s+(?:out|off|muted|tacet)\s*"
+                             r"[,;:.]\s*(?:only|just)\s+(?P<parts>.+?)(?:\s+(?:now|please|playing|left))?[.!]*$", re.I)
+
+
+def _alone(parts: str, part: Callable[[str], str | None]) -> tuple[str, str] | None:
+    """(how it was read, 'solo …') when every word of `parts` names a part (or joins them), else None."""
+    words = [w for w in re.split(r"\s*(?:,|&|\band\b|\bthe\b|\bmy\b|\s)\s*", parts.lower()) if w]
+    if not words or any(part(w) is None for w in words):
+        return None
+    return f"only {parts}: the rest out (a solo)", f"solo {parts}"
 
 
 def everything_else(line: str, sounds: list[str], part: Callable[[str], str | None]) -> tuple[str, str] | None:
     """(how it was read, the line with the parts it means) for 'the kick the loudest, everything else down': each
-    sound the line did not name before takes the change; None when it names none before, or leaves none after."""
+    sound the line did not name before takes the change; None when it names none before, or leaves none after. The
+    rest out, with only some said ('only guembri and krakebs now, the rest out'): those parts alone."""
+    first = _REST_OUT_FIRST.match(line.strip())
+    if first is not None:
+        return _alone(first["parts"], part)
     said = _ELSE.match(line.strip())
     if said is None:
         return None
+    only = _ONLY.match(said["before"].strip(" ,;"))
+    if only is not None and _OUT.match(said["change"]):
+        return _alone(only["parts"] or only["after"], part)
     named = {part(w) for w in re.findall(r"[\w'-]+", said["before"].lower())} - {None}
     others = [s for s in sounds if s not in named]
     if not named or not others:

@@ -14,8 +14,10 @@ from .lead_words import TAKE_BACK
 #: ('wait a second' is no correction to a second: the interval is said with its quality, 'a major second')
 INTERVAL_NAMES = "|".join(sorted((re.escape(n) for n in _INTERVALS if len(n) > 2 and n != "second"), key=len, reverse=True))
 _UP, _DOWN = r"up|higher|above", r"down|lower|below"
+#: ... or the interval said first taken back: 'not a half step: a whole step'.
 _MARK = rf"(?:{TAKE_BACK}[\s,.!—–]+)+" \
-        r"(?:i\s+meant?\s+|make\s+(?:it|that)\s+)?|(?:i\s+meant?|make\s+(?:it|that))[\s,]+"
+        r"(?:i\s+meant?\s+|make\s+(?:it|that)\s+)?|(?:i\s+meant?|make\s+(?:it|that))[\s,]+|" \
+        rf"(?:{TAKE_BACK}[\s,.!—–]+)*not\s+(?:(?:{_UP}|{_DOWN})\s+)?(?:by\s+)?(?:a|an|one)\s+(?:{INTERVAL_NAMES})[\s,.!:;—–-]+"
 #: What only says it was a slip ('sorry, I said it backwards', 'my bad'), after the interval meant.
 _SLIP = r"instead|sorry|please|only|my\s+(?:bad|mistake)|i\s+misspoke|(?:please\s+)?forgive\s+me|i\s+(?:said|got)\s+it\s+(?:backwards|wrong|the\s+wrong\s+way)|not\s+an?\s+\w+"
 _CORRECTION = re.compile(rf"^(?:{_MARK})(?:just\s+|only\s+)?(?:(?P<dir1>{_UP}|{_DOWN})\s+)?(?:by\s+)?(?:just\s+|only\s+)?(?:a|an|one)\s+"

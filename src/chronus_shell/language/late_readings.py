@@ -10,13 +10,15 @@ said so ('swing un poco, like 10%'), a drum made drier with nothing on it to dry
 question about what plays or where a part is ('is it playing?', 'where did my piano go?'), a section's name before
 the line ('verse 2: hats quieter'), a fade or a tempo glide said otherwise ('guitarra fade away in 4 bars', 'poco accelerando to 76 over
 four bars'), a part tuned by a note and its Hz ('guitar to G, 392 hz'), a timed line with a remark after it ('mute the kumbengo
-for 2 bars, I will sing alone'), a level's step after its way ('vibes a bit quieter, 3 db'). Each is a line in the
+for 2 bars, I will sing alone'), a level's step after its way ('vibes a bit quieter, 3 db'), the last line again with a change ('again but to 300'), a feel's amount after
+its part ('humanize the krakebs, 0.3'). Each is a line in the
 grammar's words with how it was read; a reading that cannot be (a voice with no envelope, a part that is not there)
 refuses with the way to it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .again_changed import again_changed
 from .at_once import at_once
 from .bar_entries import bar_entry, bar_every
 from .back_readings import back_in, grid_back, value_again
@@ -34,6 +36,7 @@ from .interval_corrections import corrected_interval
 from .level_steps import level_step
 from .little_swing import little_swing
 from .note_lengths import note_length
+from .part_then_value import part_then_value
 from .parts_out import parts_out
 from .patch_model import PatchModel
 from .ramp_stops import ramp_stop
@@ -45,6 +48,8 @@ from .swing_units import swing_on_a_part
 def late_readings(line: str, model: PatchModel, last_text: str, part_named, redo: bool) -> Iterator[tuple[str, str]]:
     """(the line in the grammar's words, how it was read), each in turn — read only as far as the first that works."""
     yield from corrected_interval(line, last_text)
+    if (changed := again_changed(line, last_text)) is not None:
+        yield changed[1], changed[0]
     readers = (lambda: bar_every(line), lambda: at_once(line, model), lambda: note_length(line, model, part_named),
                lambda: bar_entry(line, model, part_named), lambda: chance_words(line, model, part_named),
                lambda: drum_roll(line, model, part_named), lambda: bass_roots(line, model, part_named),
@@ -54,7 +59,8 @@ def late_readings(line: str, model: PatchModel, last_text: str, part_named, redo
                lambda: without_hold_aside(line, part_named), lambda: parts_out(line, model, part_named),
                lambda: little_swing(line), lambda: dry_drum(line, model, part_named), lambda: section_label(line),
                lambda: faded(line), lambda: tempo_glide(line), lambda: tuned_part(line, model, part_named),
-               lambda: timed_remark(line), lambda: level_step(line), lambda: swing_on_a_part(line, model, part_named))
+               lambda: timed_remark(line), lambda: level_step(line), lambda: swing_on_a_part(line, model, part_named),
+               lambda: part_then_value(line, part_named))
     for read in readers:
         found = read()
         if found is not None:

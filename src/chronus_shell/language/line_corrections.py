@@ -16,6 +16,9 @@ _UNIT = r"(?:hz|khz|k|ms|s|sec|seconds?|db|bpm|%|cents?|semitones?)"
 #: After the value meant: what it was ('…, not 40'), an apology ('I misspoke', 'forgive me').
 _NOT_WHAT_IT_WAS = re.compile(r"(?:\s*,?\s*not\s+-?\d[\d.]*\s*\w*)?(?:[\s.,!]+(?:i\s+misspoke|forgive\s+me|my\s+mistake|my\s+bad|"
                               r"sorry)[\s.!]*)*$", re.I)
+#: A whole command said after a plain 'no' only when it goes back to a value ('no, back to 92 right away': the glide's
+#: place); 'no no swing', 'no, just 20 cents' say no command of their own.
+_BACK = re.compile(r"(?:(?:go|come|straight|right|just)\s+)?back\s+(?:to\s+)?-?\d", re.I)
 _VALUE = re.compile(rf"^(?P<number>-?\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})?$", re.I)
 _SPAN = re.compile(r"^(?P<prep>over|for|in|across)\s+(?:the\s+next\s+)?\d+(?:\.\d+)?\s+(?P<unit>bars?|beats?|seconds?|secs?)$", re.I)
 _WAYS = {"up": "down", "down": "up", "higher": "lower", "lower": "higher", "louder": "quieter", "quieter": "louder",
@@ -24,7 +27,7 @@ _WAYS = {"up": "down", "down": "up", "higher": "lower", "lower": "higher", "loud
 
 def correction_of_last(line: str, last_text: str, part_named, sound_named=None) -> tuple[str, str, bool] | None:
     """(the last line as meant, how it was read, whether it is a whole command said instead) when `line` corrects
-    the last line, else None. A whole command only after 'I meant' ('no, I meant tempo 98'): it takes the last
+    the last line, else None. A whole command ('no, I meant tempo 98', 'no, back to 92 right away') takes the last
     change's place only where it sets what that change set (checked when it is said: read_again._said_again)."""
     match = _CORRECTION.match(line.strip())
     if match is None or not last_text or last_text.lstrip().startswith("/"):
@@ -38,7 +41,7 @@ def correction_of_last(line: str, last_text: str, part_named, sound_named=None) 
     if new is None:
         found = corrected(f"{last_text.rstrip(' .!')}, i mean {said}", part_named)
         new = found[0][0] if found and found[0][0].strip() != said else None     # (a whole clause: below)
-    if new is None and (match.group("strong") or match.group("meant")) and len(said.split()) > 1:
+    if new is None and (match.group("strong") or match.group("meant") or _BACK.match(said)) and len(said.split()) > 1:
         return said, f"meant instead: '{said}'", True
     if new is None or new.strip().lower() == last_text.strip().lower():
         return None

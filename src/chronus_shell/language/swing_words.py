@@ -11,7 +11,8 @@ from . import intents as it
 
 #: A swing feel said in words ('swing it', 'add some swing', 'heavy shuffle', 'triplet swing'): how much, by name
 #: ('a little swing' is the one you hear from none, as 'more swing' is).
-SWING_SIZES = {"medium": ("a bit of", "a little", "a little bit of", "a touch of", "light", "slight", "subtle", "gentle"),
+SWING_SIZES = {"medium": ("a bit of", "a little", "a little bit of", "a touch of", "light", "slight", "subtle", "gentle", "medium",
+                          "moderate"),
                "heavy": ("heavy", "hard", "lots of", "a lot of", "deep", "strong", "big", "lazy", "laid back", "laid-back",
                          "drunk", "drunken", "sloppy"),
                "triplet": ("triplet", "jazz", "jazzy", "full", "swung")}

@@ -1,9 +1,9 @@
 """A part tuned by a note and its frequency said together ('requinto to E, 329', 'guitar to G, 392 hz', 'tune the viola
-down to D, 146 hz', 'lead to A5 880hz', 'guzheng note is A, 440', 'kick tune down, deeper, like 45 hz'): the number in
-Hz is the pitch meant, the note a musician's check on it. Read only when the two agree (the Hz within a quarter tone of
-that note in some octave) and a way said agrees with where the part is ('down to D, 146' from above 146); else the line
-stays refused — a number that is no such note is not guessed at, nor an A near 440 said as the band's tuning ('to A
-442', 'A = 440')."""
+down to D, 146 hz', 'lead to A5 880hz', 'guzheng note is A, 440', 'kick tune down, deeper, like 45 hz', 'kick more
+sub, 40 hz'): the number in Hz is the pitch meant, the note a musician's check on it. Read only when the two agree (the
+Hz within a quarter tone of that note in some octave) and a way said agrees with where the part is ('down to D, 146'
+from above 146); else the line stays refused — a number that is no such note is not guessed at, nor an A near 440
+said as the band's tuning ('to A 442', 'A = 440')."""
 from __future__ import annotations
 
 import math
@@ -13,8 +13,8 @@ from .units import note_to_hz
 
 _NOTE = r"(?P<note>[a-g](?:#|b|\s+(?:flat|sharp))?)(?P<octave>-?\d)?"
 _TUNED = re.compile(
-    rf"^(?:tune\s+)?(?:the\s+|my\s+)?(?P<part>[a-z][\w'-]*(?:\s+(?!(?:to|is|note|tuned?|up|down|at|on|higher|lower|deeper|pitch(?:ed)?)\b)[a-z][\w'-]*)?)(?:'s\s+(?:voice|pitch|note))?[\s,]+"
-    rf"(?:(?:tuned?|pitch(?:ed)?)\s*,?\s*)?(?:(?P<way>up|down|higher|lower|deeper)[\s,]+)?(?:(?:more\s+)?(?:higher|lower|deeper)[\s,]+)?"
+    rf"^(?:tune\s+)?(?:the\s+|my\s+)?(?P<part>[a-z][\w'-]*(?:\s+(?!(?:to|is|note|tuned?|up|down|at|on|higher|lower|deeper|pitch(?:ed)?|a|more|slightly|much)\b)[a-z][\w'-]*)?)(?:'s\s+(?:voice|pitch|note))?[\s,]+"
+    rf"(?:(?:tuned?|pitch(?:ed)?)\s*,?\s*)?(?:(?P<way>up|down|higher|lower|deeper)[\s,]+)?(?:(?:a\s+(?:little|bit|touch)\s+|slightly\s+|much\s+)?(?:more\s+)?(?P<way2>higher|lower|deeper|sub|subbier)[\s,]+)?"
     rf"(?:(?:to|is|at|note\s+is|on)\s+)?(?:{_NOTE}(?:\s*=\s*|\s*,\s*(?:(?:low|high)\s*,\s*)?(?:around\s+|about\s+|like\s+|so\s+|at\s+)?|\s+))?"
     rf"(?:around\s+|about\s+|like\s+)?(?P<hz>\d+(?:\.\d+)?)\s*(?:hz|hertz)?(?P<tail>(?:\s*,.*)?)[\s.!]*$", re.I)
 _UP = ("up", "higher")
@@ -44,7 +44,8 @@ def tuned_part(line: str, model, part_named) -> tuple[str, str] | None:
             (hz != 440 or "=" in line):
         return None                                   # 'tune the organ to A 442', 'A = 440': the band's tuning, no pitch
     now = float(model.value(module, "freq"))
-    if match["way"] and (hz - now) * (1 if match["way"].lower() in _UP else -1) <= 0:
+    way = match["way"] or match["way2"]               # ('kick more sub, 40 hz', 'a little deeper, 45 hertz': down)
+    if way and (hz - now) * (1 if way.lower() in _UP else -1) <= 0:
         return None                                   # 'down to D, 146' with the part below 146: which is meant?
     said = f"{part} freq {match['hz']} hz"
     return f"read as '{said}'" + (f" ({match['note']}{match['octave'] or ''} is {match['hz']} Hz)" if match["note"] else ""), said
