@@ -298,20 +298,6 @@ def named_pitches(token, flats: bool = False) -> str:
     return "+".join(named)
 
 
-def flat_line(tokens) -> bool:
-    """Whether notes sent in Hz read best with flats: the major key holding most of their pitch classes (on a tie, the
-    one with the fewest black keys) is written with flats ('ab1 eb2', never 'g#1 d#2')."""
-    classes = [round(69 + 12 * math.log2(float(p) / 440.0)) % 12 for t in tokens for p in str(t).split("+")
-               if re.fullmatch(r"\d+(?:\.\d+)?", p) and float(p) > 0]
-    if not any(c in (1, 3, 6, 8, 10) for c in classes):
-        return False
-    best = max(range(12), key=lambda k: (sum((c - k) % 12 in (0, 2, 4, 5, 7, 9, 11) for c in classes), -_SIGNATURE[k]))
-    return best in _FLAT_MAJOR
-
-
-#: How many sharps or flats each major key is written with (C none, G and F one, … F# six).
-_SIGNATURE = {0: 0, 7: 1, 5: 1, 2: 2, 10: 2, 9: 3, 3: 3, 4: 4, 8: 4, 11: 5, 1: 5, 6: 6}
-
 
 def hz(pitch: float) -> float:
     return float(round(440.0 * 2 ** ((pitch - 69) / 12), 6))

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from ..engine.track_play import TrackStyle
 from ..protocol.message import Message
-from .chords import flat_line, key_flats, named_pitches
+from .chords import key_flats, named_pitches
+from .loaded_spelling import flat_line
 
 STYLE_DEFAULTS = TrackStyle.DEFAULTS     # a track's transforms and their defaults (engine/track_play.py)
 
