@@ -197,3 +197,11 @@ def test_notes_loaded_in_hz_are_spelled_as_their_key_writes_them():
     for line in ("add a saw", "/seq/add bass saw1 x.x.", "/seq/notes bass 51.913087 77.781746"):
         t.translate(line)
     assert t.model.tracks["bass"].notes == ("ab1", "eb2")
+
+
+def test_a_level_step_and_a_side_with_how_far():
+    assert last(*DRUMS, "hats quieter 3 db and 30% right") == ["/mod/hat1/gain 0.566357", "/mod/hat1/pan 0.3"]
+
+
+def test_adding_a_drum_that_is_there_with_a_rhythm_plays_it():
+    assert last(*DRUMS, "add hats on every 16th") == ["/seq/add hats hat1 xxxxxxxxxxxxxxxx"]

@@ -1,5 +1,5 @@
 """A rhythm added the way musicians say it, read before the grammar: a part already there added with its rhythm ('add
-the hats in 16ths': the hats there, never a second hat), beats typed short ('add snare on 2n4': on 2 and 4), and a
+the hats in 16ths', 'add hats on every 16th': the hats there, never a second hat), beats typed short ('add snare on 2n4': on 2 and 4), and a
 part's pattern written after what it plays described ('Piano, comp on the and of one and on three: ..x.....x.......'):
 the pattern written is what plays, the description left out."""
 from __future__ import annotations
@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from .lead_words import LEAD
 
-_ADD_THE = re.compile(rf"^{LEAD}(?:now\s+)?add\s+the\s+(?P<part>[\w-]+)\s+(?P<rhythm>(?:in|on|every|playing)\s+.+)$", re.I)
+_ADD_THE = re.compile(rf"^{LEAD}(?:now\s+)?add\s+(?:the\s+|my\s+)?(?P<part>[\w-]+)\s+(?P<rhythm>(?:in|on|every|playing)\s+.+)$", re.I)
 _BEATS_SHORT = re.compile(r"(?<=\bon\s)([1-8])\s*n\s*([1-8])\b", re.I)
 _DESCRIBED = re.compile(rf"^{LEAD}(?:the\s+|my\s+)?(?P<part>[\w-]+)\s*,\s*(?P<words>[^:]+?)\s*:\s*(?P<pattern>[xX.\-|]{{4,}})[\s.!]*$", re.I)
 

@@ -371,11 +371,12 @@ _LETTERS = re.compile(r"[a-z]{3,}")
 
 
 def _a_side(words: list[str], index: int, model: PatchModel) -> bool:
-    """'right' at `index` is a side of the stereo field, not chatter: after 'the', 'to', 'hard'… or a
+    """'right' at `index` is a side of the stereo field, not chatter: after 'the', 'to', 'hard', an amount… or a
     part's name (chatter between left out: 'to di right'), or in a line that pans ('sine left, triangle
     kinda right')."""
     before = [SLANG.get(w, w) for w in (w.strip(",").lower() for w in words[:index]) if w not in NOISE]
-    return bool((before and (before[-1] in ("the", "to", "on", "hard", "far", "pan", "fully") or before[-1] in part_names(model)))
+    return bool((before and (before[-1] in ("the", "to", "on", "hard", "far", "pan", "fully") or before[-1] in part_names(model)
+                             or re.fullmatch(r"\d+(?:\.\d+)?%?|percent", before[-1])))      # ('30% right': how far)
                 or any(w.strip(",.").lower() in ("left", "pan", "panned", "stereo") for w in words))
 
 

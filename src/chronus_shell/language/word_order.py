@@ -79,6 +79,9 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     # a side after a change of the part: 'hats softer and a touch left', 'the snare louder, a bit to the right'
     (r"^(?:the\s+)?(\w+)\s+(\w+er)\s*(?:and|,)\s+((?:a\s+(?:touch|bit|little)|slightly|hard|far)\s+)?(?:to\s+(?:the\s+)?)?"
      r"(left|right)$", r"\1 \2 and pan the \1 \3\4"),
+    # … and a side with how far: 'hats quieter 3 db and 30% right'
+    (r"^(?:the\s+)?(\w+)\s+(\w+er)((?:\s+\d+(?:\.\d+)?\s*db)?)\s*(?:and|,)\s+(\d+)\s*(?:%|percent)?\s+(?:to\s+(?:the\s+)?)?"
+     r"(left|right)$", r"\1 \2\3 and pan the \1 \4% \5"),
     # a setting's move, then the part: 'vol up on the bass', 'cutoff down a bit for the hats'
     (r"^(?:turn\s+)?(?:the\s+)?(\w+)\s+(up|down)((?:\s+a\s+(?:bit|little|touch|lot))?)\s+(?:on|for|in)\s+(?:the\s+)?(\w+)$",
      r"\4 \1 \2\3"),
