@@ -205,3 +205,68 @@ def test_a_level_step_and_a_side_with_how_far():
 
 def test_adding_a_drum_that_is_there_with_a_rhythm_plays_it():
     assert last(*DRUMS, "add hats on every 16th") == ["/seq/add hats hat1 xxxxxxxxxxxxxxxx"]
+
+
+# -- the review's list: phrasings the first versions of this session's changes did wrong -----------------------------
+@pytest.mark.parametrize("setup, phrase, expected", [
+    ((), "add the snare on the and of 4", ["/seq/add snare snare1 ....x.......x.x."]),      # a hit added, beats kept
+    (("start",), "back to normal", None),                                                  # never a 'start' taken back
+    ((), "kick and hats, rest out", ["/seq/mute snare 1"]),
+    ((), "pan the hats right, 30", ["/mod/hat1/pan 0.3"]),
+    ((), "hats pan to the middle", ["/mod/hat1/pan 0.0"]),
+])
+def test_near_phrasings_of_this_sessions_changes(setup, phrase, expected):
+    if expected is None:
+        refused(*DRUMS, *setup, phrase)
+    else:
+        assert last(*DRUMS, *setup, phrase) == expected
+
+
+@pytest.mark.parametrize("phrase", ["mute everything, leave the kick alone", "drums softer, leave the kick alone"])
+def test_a_part_said_to_stay_in_a_group_changed_is_refused(phrase):
+    refused(*DRUMS, phrase)
+
+
+def test_a_drone_no_track_plays_is_not_made_short_into_silence():
+    refused("add a saw", "saw shorter")
+
+
+def test_setting_aliases_after_an_effect_are_settings():
+    assert last("add a saw", "add an lfo to the saw and speed 4")[-1] == "/mod/lfo1/rate 4.0"
+
+
+def test_saving_again_under_a_new_name_overwrites_nothing():
+    assert last("add a saw", "save as jam", "save again as jam2") == ["/session/save jam2"]
+
+
+def test_then_again_after_a_ramp_is_refused():
+    assert "cut it short" in refused("add a saw", "add a filter", "filter up to 4000 over 8 bars",
+                                     "then down again to 400 in 4 bars")
+
+
+def test_one_owner_for_settings_a_module_added_first_lacks():
+    assert last("add a saw", "add an acid filter", "add an envelope to the saw", "add a delay, decay 300, sustain 0.2")[-2:] \
+        == ["/mod/adsr1/decay 300.0", "/mod/adsr1/sustain 0.2"]
+
+
+def test_notes_in_octave_nine_with_rests_are_notes():
+    assert last("add a saw", "saw notes c9 . f9 .")[-1] == "/seq/notes saw c9 . f9 ."
+
+
+def test_a_session_named_name_something():
+    assert last("save as name tag") == ["/session/save 'name tag'"]
+
+
+def test_it_after_a_question_is_what_a_value_fits():
+    assert last("add a saw", "add a filter", "resonance 0.5", "what is the filter cutoff", "set it to 300") == \
+        ["/mod/filter1/cutoff 300.0"]
+
+
+def test_kick_harder_with_a_distortion_drives_it():
+    assert last("add a kick", "add a distortion to the kick", "kick harder")[0].startswith("/mod/distortion1/drive")
+
+
+@pytest.mark.parametrize("phrase", ["add a wah to the saw at 2 hz", "put a slow wah on the saw", "add a wah"])
+def test_every_wah_sweeps_a_filter(phrase):
+    made = last("add a saw", phrase)
+    assert any(m.endswith("filter1.cutoff") for m in made) and not any(m.endswith("saw1.freq") for m in made)

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
+from .errors import LanguageError
 from .lead_words import LEAD
+from .timed_then import then_after_timed
 
 #: The ways a line can go, by what they move: a way said again is one of the same kind ('louder' is no way of a filter).
 _KINDS = (("up", "down", "higher", "lower"), ("louder", "quieter", "softer"), ("faster", "slower"))
@@ -28,6 +30,9 @@ def again_changed(line: str, last_text: str) -> tuple[str, str] | None:
     match = _AGAIN_BUT.match(line.strip()) or _WAY_AGAIN.match(line.strip())
     if match is None or not last_text or last_text.lstrip().startswith("/") or not any(match.group("way", "value", "span")):
         return None
+    cut = then_after_timed(line, last_text)
+    if cut is not None:                               # ('then down again …' after a ramp: at once it would cut it short)
+        raise LanguageError(cut[0], 0)
     text = last_text.strip().rstrip(".!")
     if match["way"] and not match["value"] and _once(text, rf"\b(?:to|at)\s+{_NUMBER}"):
         return None                                   # ('down to 600', then 'same but up': up to 600 is no way up)

@@ -44,9 +44,13 @@ def early_reading(line: str, model: PatchModel) -> tuple[str, str] | None:
 
 
 def _own_name(word: str, model: PatchModel) -> bool:
-    """The word is a part's own name: a track, a label, a module or its type ('hats', 'piano', 'hat1', 'saw')."""
-    return any(w in model.tracks or w in model.labels or w in model.modules or w in model.modules.values()
-               for w in (word, word.removesuffix("s")))
+    """The word is a part's own name: a track, a label, a sounding module or its type ('hats', 'piano', 'hat1', 'saw') —
+    never an effect's ('add the delay in 8ths' gives no rhythm to the delay, nor to the part it treats)."""
+    def sounding(module_id: str | None) -> bool:
+        spec = model.spec(module_id) if module_id in model.modules else None
+        return spec is not None and spec.role in ("source", "drum")
+    return any(w in model.tracks or sounding(model.labels.get(w)) or sounding(w) or
+               any(sounding(m) for m, kind in model.modules.items() if kind == w) for w in (word, word.removesuffix("s")))
 
 
 __all__ = ["early_reading"]

@@ -109,6 +109,9 @@ def everything_else(line: str, sounds: list[str], part: Callable[[str], str | No
     only = _ONLY.match(said["before"].strip(" ,;"))
     if only is not None and _OUT.match(said["change"]):
         return _alone(only["parts"] or only["after"], part)
+    words = re.findall(r"[\w'-]+", said["before"].lower())
+    if _OUT.match(said["change"]) and words and all(w in ("and", "the", "my", "both") or part(w) for w in words):
+        return _alone(said["before"], part)           # 'kick and hats, rest out': those alone, never all out
     named = {part(w) for w in re.findall(r"[\w'-]+", said["before"].lower())} - {None}
     others = [s for s in sounds if s not in named]
     if not named or not others:

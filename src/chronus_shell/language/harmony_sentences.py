@@ -19,7 +19,7 @@ from .harmony_constituents import Part, scan, upper_letters, words_outside
 from .harmony_lexicon import JOINS, NOTE_NOUNS, PLAY_VERBS, known
 from .harmony_pitches import placed_on, released, stacked, tuned
 from .harmony_sentence_keys import NAMING as _NAMING, about_the_key, key_of_parts
-from .harmony_tokens import CHORDISH, column_of, register_said, words_of
+from .harmony_tokens import CHORDISH, column_of, ninth_chords, register_said, words_of
 from .nicknames import NICKNAMES
 
 #: Verbs that start the transport when said after the chords ('… then play'): a second command, not read here.
@@ -172,7 +172,7 @@ def _note_run(parts: list[Part], words: list[str], labelled: bool, line: str):
     if steps is _Twice:
         return None
     octaves = any(p.kind == "note" for p in run)
-    if octaves and all(p.text[-1:] == "9" for p in run if p.kind == "note"):
+    if octaves and ninth_chords([p.text for p in run], line):
         return None                                   # ('stabs play c9 f9': ninth chords, no notes up in octave 9)
     if not octaves and not NOTE_NOUNS & set(words) and not (labelled and all(p.kind != "chord" for p in parts)):
         return None                                   # 'a c e g' alone: the notes' or the chords' reader

@@ -6,6 +6,7 @@ import re
 
 from . import intents as it
 from .chords import Chord
+from .errors import LanguageError
 from .rephrasings import NICKNAME_KINDS, NICKNAMES
 
 NOTE = r"[a-g](?:#|b|♯|♭)?"
@@ -120,4 +121,20 @@ def first_match(forms, text: str) -> re.Match | None:
     return None
 
 
-__all__ = ["written_notes", "first_match", "without_hold", "NOTE", "PRONOUNS", "NUMBERS", "CHORDISH", "words_of", "column_of", "chord_list", "has_quality", "two_chords"]
+def ninth_chords(tokens, line: str) -> bool:
+    """'stabs play c9 f9': every note said is in octave 9, where nobody plays a line — ninth chords, unless rests
+    between them make it a line of notes ('saw notes c9 . f9 .')."""
+    octaved = [t for t in tokens if re.fullmatch(r"[a-g](?:#|b)?9", t, re.I)]
+    return bool(octaved) and len(octaved) == len([t for t in tokens if re.fullmatch(r"[a-g](?:#|b)?-?\d", t, re.I)]) \
+        and not re.search(r"(?:^|\s)(?:\.|-|~|_|rest)(?=\s|$)", line, re.I)
+
+
+def not_a_note(token: str, column: int) -> LanguageError:
+    guess = {"h": "b"}.get(token[:1])                      # German H is B
+    hint = f" — did you mean {guess}{token[1:]}?" if guess else ""
+    return LanguageError(f"{token!r} is not a note: a letter a–g, # or b, and an octave if you like "
+                         f"(a, c#, eb3), a chord (am7) or '.' for a rest{hint}", column,
+                         (guess + token[1:],) if guess else ())
+
+
+__all__ = ["ninth_chords", "not_a_note", "written_notes", "first_match", "without_hold", "NOTE", "PRONOUNS", "NUMBERS", "CHORDISH", "words_of", "column_of", "chord_list", "has_quality", "two_chords"]

@@ -28,6 +28,10 @@ _STAY = re.compile(r"\s*[;,.—–]\s*(?:(?:but|and)\s+)?(?:(?:leave|keep)\s+(?P
                    r"they\s+are)|untouched|unchanged|put))[\s.!]*$", re.I)
 
 
+#: Words for several parts at once: one of them said to stay is no remark ('mute everything, leave the kick alone').
+_GROUP = re.compile(r"\b(?:everything|all|drums|kit|band|every(?:one|body)|whole|rest|others?|both|mix)\b", re.I)
+
+
 def level_said(line: str, part_named: Callable[[str], str | None]) -> tuple[str, str] | None:
     """(how it was read, the line in the grammar's words) for a level or a place said so, else None."""
     return _complaint_step(line) or _side_how_far(line) or _others_stay(line, part_named)
@@ -50,8 +54,9 @@ def _complaint_step(line: str) -> tuple[str, str] | None:
 def _side_how_far(line: str) -> tuple[str, str] | None:
     match = _SIDE_THEN_HOW_FAR.search(line.strip())
     before = line.strip()[:match.start()].rstrip(" ,") if match else ""
-    if match is None or int(match["n"]) > 100 or not before or re.search(r"\b(?:the|a|on|to|in|at|of)$", before, re.I):
-        return None                                   # (the side's own words cut off: not this)
+    if match is None or int(match["n"]) > 100 or not before or re.search(r"\b(?:the|a|on|to|in|at|of)$", before, re.I) \
+            or re.search(r"\bpan(?:ned)?\b", before, re.I):
+        return None                                   # (the side's own words cut off, or a pan said: not this)
     joined = " and" if match.group(0).lower().startswith("and") else \
         "" if re.fullmatch(r"(?:the\s+|my\s+)?[\w-]+", before, re.I) else ","   # ('hats a bit more right, 30': hats pan …)
     said = f"pan {match['n']}% {match['side'].lower()}"
@@ -65,8 +70,9 @@ def _others_stay(line: str, part_named: Callable[[str], str | None]) -> tuple[st
     kept, change = match["left"] or match["stay"], line.strip()[:match.start()].strip()
     words = [w for w in re.split(r"[\s,&]+|\band\b|\bthe\b|\bmy\b|\bboth\b", kept.lower()) if w]
     stays = {part_named(w) for w in words}
-    if not change or not words or None in stays or stays & {part_named(w) for w in re.findall(r"[\w-]+", change.lower())}:
-        return None                                   # (a part both changed and said to stay: not guessed)
+    if not change or not words or None in stays or stays & {part_named(w) for w in re.findall(r"[\w-]+", change.lower())} \
+            or _GROUP.search(change):
+        return None                                   # (a part both changed and said to stay, or in a group changed: not guessed)
     return f"'{match.group(0).strip(' ;,.')}' left out: nothing to change", change
 
 

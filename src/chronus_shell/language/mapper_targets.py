@@ -86,8 +86,9 @@ def param_or_primary(ctx, ref: it.Words, value: it.Value) -> tuple[str, ParamSpe
     except LanguageError:
         module_id = module_or_raise(ctx, ref)
         last = ctx.model.last_param            # 'feedback up to 0.85', then 'pull it down to 0.3': the feedback
-        if ref.texts in (("it",), ("that",)) and last and last[0] == module_id and value.kind == "number" and not value.unit:
-            return module_id, ctx.model.spec(module_id).param(last[1])
+        if ref.texts in (("it",), ("that",)) and last and last[0] == module_id and value.kind == "number" and not value.unit \
+                and ctx.model.spec(module_id).param(last[1]).low <= float(value.number) <= ctx.model.spec(module_id).param(last[1]).high:
+            return module_id, ctx.model.spec(module_id).param(last[1])      # (a value it cannot take: the main param's)
         return module_id, primary_param(ctx.model.spec(module_id), value)
 
 

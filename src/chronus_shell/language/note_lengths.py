@@ -1,7 +1,8 @@
 """How long a part's notes ring, said of the part: 'bass staccato', 'make the bass legato', 'shorter bass notes', 'the
 bass notes longer', 'play the keys detached'. On a voice with an envelope, shorter is its decay (the note
 dies sooner inside its step), longer its decay and release (it rings on into the next); on a drum, its decay; a voice
-without an envelope made short gets one that lets each note die (2 ms attack, 150 ms decay to nothing), never another
+without an envelope that a track plays, made short, gets one that lets each note die (2 ms attack, 150 ms decay to
+nothing; a drone no track plays would fall silent: refused), never another
 part's envelope; made longer it is refused (its notes ring as long as their gate already).
 """
 from __future__ import annotations
@@ -35,7 +36,8 @@ def note_length(line: str, model: PatchModel, part_named) -> tuple[str, str] | N
     said = match["part"].lower()
     module = model.focus if said in ("it", "them", "this", "that") else part_named(said)
     bare = module is not None and model.spec(module) is not None and model.spec(module).role == "source" and \
-        not any(model.modules[m] == "adsr" for m in model.voice_of(module))
+        not any(model.modules[m] == "adsr" for m in model.voice_of(module)) and \
+        any(t.target == module for t in model.tracks.values())
     if module is None or word in _PLAIN and not notes and not bare:      # ('make them short' of a bare oscillator:
         return None                                                        # its notes, nothing else is short there)
     shorter = re.fullmatch(_SHORT, word) is not None
@@ -51,7 +53,8 @@ def note_length(line: str, model: PatchModel, part_named) -> tuple[str, str] | N
     if spec is not None and spec.role == "drum" and spec.has_param("decay"):
         return f"{word}: {voice[0]}'s decay {'shorter' if shorter else 'longer'}", \
             f"{voice[0]} decay {'shorter' if shorter else 'longer'}"
-    if spec is not None and spec.role == "source" and shorter:     # a droning voice made short: an envelope that
+    played = any(t.target == voice[0] for t in model.tracks.values()) if voice else False   # (a drone no track plays
+    if spec is not None and spec.role == "source" and shorter and played:   # would fall silent) made short: an envelope that
         return f"{word}: {voice[0]} had no envelope — one added, its notes short and plucky", \
             f"add an envelope to {voice[0]}, attack 2 ms, decay 150 ms, sustain 0, release 60 ms"   # lets each note die
     if spec is not None and spec.role == "source":

@@ -27,8 +27,7 @@ for _words, _direction, _params in (
     ("bigger larger huger", 1, ("room",)), ("smaller", -1, ("room",)),
     ("higher", 1, PITCH), ("lower", -1, PITCH),
     ("longer", 1, ("decay", "release", "time")), ("shorter", -1, ("decay", "release", "time")),
-    ("dirtier grittier heavier", 1, ("drive",)), ("cleaner", -1, ("drive",)),
-    ("harder", 1, ("drive", "punch")),                     # a drum with nothing to drive: hit harder, its punch
+    ("dirtier grittier harder heavier", 1, ("drive",)), ("cleaner", -1, ("drive",)),
     ("fatter thicker beefier", 1, ("drive", "decay")),
     ("pluckier", -1, ("sustain", "decay")),                # an envelope's held level; a drum's shorter body     # a saturated voice; a drum's longer body
     ("wider", 1, ("stereo_width",)), ("narrower", -1, ("stereo_width",)),   # never a pulse width

@@ -86,7 +86,8 @@ class _ToIntent(ValueRules, PatchRules, SequencerRules, ShellRules, GearRules, S
 
 
 #: The words that name a setting, not a part ('add a filter to the saw and cutoff at 900 hz' sets the cutoff).
-_SETTING_WORDS = frozenset(p.name for entry in CATALOGUE.values() for p in entry.spec.params) | {"tempo", "bpm", "swing"}
+_SETTING_WORDS = frozenset(w for entry in CATALOGUE.values() for p in entry.spec.params for w in (p.name, *p.aliases)) | \
+    {"tempo", "bpm", "swing"}
 
 
 def _effect_for_both(intents: list) -> list:
@@ -95,7 +96,9 @@ def _effect_for_both(intents: list) -> list:
     for index in range(len(intents) - 1):
         first, second = intents[index], intents[index + 1]
         if isinstance(first, it.AddTo) and first.value is None and first.param is None and isinstance(second, it.SetParam) \
-                and not second.moved and len(second.ref.items) <= 2 and second.ref.texts[-1] not in _SETTING_WORDS:
+                and not second.moved and len(second.ref.items) <= 2 and second.ref.texts[-1] not in _SETTING_WORDS \
+                and (second.value.unit or "").lower() not in ("db", "bpm") \
+                and not set(first.type_name.texts) & {"lfo", "adsr", "envelope", "wobble", "vibrato", "tremolo"}:
             return intents[:index] + [replace(first, value=second.value), it.SetWords(second.ref)] + intents[index + 2:]
     return intents
 

@@ -29,8 +29,8 @@ from .parser_harmony_changes import arpeggiate, chord_changes, poly, revoice, si
 from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key, read_mode
 from .parser_harmony_runs import alberti, chromatic_walk, named_dyad, played_scale, scale_run_heard, turned_run, vamp
 from .parser_harmony_named import alter_chord, chord_hits, inverted_chord, named_chord, pedal, retime
-from .harmony_tokens import (CHORDISH, NOTE, NUMBERS, chord_list, column_of, first_match, has_quality, register_said,
-                             without_hold, words_of, written_notes)
+from .harmony_tokens import (CHORDISH, NOTE, NUMBERS, chord_list, column_of, first_match, has_quality, ninth_chords,
+                             not_a_note, register_said, without_hold, words_of, written_notes)
 
 _TARGET = r"(?:\s+(?:on|for|to)\s+(?:the\s+)?(?P<target>[\w\s-]+?))?"
 _SEP = re.compile(r"\s*(?:,|;|\band then\b|\bthen\b)\s*", re.I)
@@ -352,7 +352,7 @@ def _notes(text: str, line: str):
                           column=column_of(match.group("list"), line))
     tidal = _TIDAL_NOTES.search(line) is not None         # Tidal: n "…" is one cycle (a bar)
     if all(_OCTAVED.fullmatch(t) or t in (".", "-", "_", "rest", "~") for t in tokens) and not tidal and \
-            not all(t[-1] == "9" for t in tokens if _OCTAVED.fullmatch(t)):     # ('c9 f9': chords, no notes up there)
+            not ninth_chords(tokens, line):                                       # ('c9 f9': chords, no notes up there)
         return written_notes(target, tokens, line) if ":" in line else None   # the grammar's notes ('x: …': its own)
     body, steps = _steps(match.group("list"))
     chords = chord_list(body)
@@ -369,18 +369,11 @@ def _notes(text: str, line: str):
         elif Chord.parse(token) is not None:
             read.append(Chord.parse(token).symbol + "!")           # '!': a chord, not a note
         elif CHORDISH.fullmatch(token):                           # meant as a note or a chord
-            raise (_not_a_note if token[-1].isdigit() else chord_error)(token, column_of(token, line))
+            raise (not_a_note if token[-1].isdigit() else chord_error)(token, column_of(token, line))
         else:
             return None                                            # other words: not a list of notes
     name = "melody" if _MELODY.search(text) else None
     return ih.PitchList(words_of(target, line), tuple(read), column_of(match.group("list"), line), name)
-
-
-def _not_a_note(token: str, column: int) -> LanguageError:
-    guess = {"h": "b"}.get(token[:1]); hint = f" — did you mean {guess}{token[1:]}?" if guess else ""   # German H is B
-    return LanguageError(f"{token!r} is not a note: a letter a–g, # or b, and an octave if you like "
-                         f"(a, c#, eb3), a chord (am7) or '.' for a rest{hint}", column,
-                         (guess + token[1:],) if guess else ())
 
 
 _RANDOM = re.compile(r"(?:play |give me |make |generate |add )?(?:some |a few )?(?:random|randomi[sz]ed) (?:notes|melody|pitches)"

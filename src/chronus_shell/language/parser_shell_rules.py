@@ -196,7 +196,7 @@ def whole_session_name(intent, line: str):
     named = _as_typed(_named_whole(intent, line), line)
     if isinstance(named, it.SaveSession) and _AGAIN.search(named.name.text):      # 'save as jam again': jam
         named = replace(named, name=it.Word(_AGAIN.sub("", named.name.text), named.name.column))
-    if _NAME_WORD.match(named.name.text):             # 'save to name natsu no uta': the name is what follows
+    if _NAME_WORD.match(named.name.text) and _NAME_SAID.search(line):   # 'save to name natsu no uta': what follows
         named = replace(named, name=it.Word(_NAME_WORD.sub("", named.name.text).strip("'\""), named.name.column))
     if isinstance(named, it.LoadSession):             # 'load my first song' (saved as that): the noun kept —
         after = _WHEN_SAID.sub("", line[named.name.column + len(named.name.text):])   # the session layer finds
@@ -208,6 +208,7 @@ def whole_session_name(intent, line: str):
 
 _AGAIN = re.compile(r"\s+(?:again|once\s+more)$", re.I)
 _NAME_WORD = re.compile(r"^(?:name|title)\s+(?=\S)", re.I)
+_NAME_SAID = re.compile(r"\b(?:to|with|under|by)\s+(?:the\s+)?(?:name|title)\s+", re.I)   # ('save as name tag': its name)
 
 
 def _as_typed(named, line: str):

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from .lead_words import LEAD
 
-_ADD_THE = re.compile(rf"^{LEAD}(?:now\s+)?add\s+(?:the\s+|my\s+)?(?P<part>[\w-]+)\s+(?P<rhythm>(?:in|on|every|playing)\s+.+)$", re.I)
+_ADD_THE = re.compile(rf"^{LEAD}(?:now\s+)?add\s+(?:the\s+|my\s+)?(?P<part>[\w-]+)\s+(?P<rhythm>(?:in|on\s+(?:every|each|all)|every|playing)\s+.+)$", re.I)   # (a whole rhythm: 'on the and of 4' adds a hit)
 _BEATS_SHORT = re.compile(r"(?<=\bon\s)([1-8])\s*n\s*([1-8])\b", re.I)
 _DESCRIBED = re.compile(rf"^{LEAD}(?:the\s+|my\s+)?(?P<part>[\w-]+)\s*,\s*(?P<words>[^:]+?)\s*:\s*(?P<pattern>[xX.\-|]{{4,}})[\s.!]*$", re.I)
 

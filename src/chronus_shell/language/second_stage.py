@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from ..engine.catalogue import CATALOGUE
 from . import intents as it
+from .intents_rhythm import TrackFeel
 from .errors import LanguageError
 from .asides import (described_then_asked, label_names_part, without_asides, without_label, without_purpose, without_simile,
                      without_reason)
@@ -81,8 +82,9 @@ _NEVER_MIND = re.compile(r"^(?:never\s*mind|forget (?:it|that)|scratch that|canc
                          re.I)
 _BACK = re.compile(r"^(?:(?:and|now|ok|okay|actually|no|nah|oh|so|hmm+|ugh|sorry|oops|please)[,!]?\s+)*(?:(?:can|could|would) (?:we|you)\s+)?"
                    r"(?:put it |put that |put everything |go |take it |set it |bring it |change it )?back (?:to )?(?:how|the way|what|as) it was\b"
-                   r"|^(?:put it )?back$|^(?:(?:go|put it|set it|bring it)\s+)?(?:back\s+(?:to\s+)?)?normal(?:\s+again)?(?:\s+please)?$",
-                   re.I)     # ('back to normal' with no track's speed changed: the last change taken back)
+                   r"|^(?:put it )?back$", re.I)
+#: 'back to normal' with no track's speed changed: the last change of a setting taken back (never a 'start' or an 'add').
+_NORMAL = re.compile(r"^(?:(?:go|put it|set it|bring it)\s+)?(?:back\s+(?:to\s+)?)?normal(?:\s+again)?(?:\s+please)?$", re.I)
 #: 'too much, undo that', 'ugh no, take it back': a complaint, then the undo it asks for.
 _COMPLAINT_THEN_UNDO = re.compile(r"^(?:(?:nah|no|ugh|oops|hmm+|(?:way\s+)?too\s+\w+|that(?:'?s|\s+was)\s+(?:way\s+)?(?:too\s+)?\w+|not\s+(?:good|great|that|it|so\s+much)|please|sorry)"
                                   r"[\s,.!]+)+(?:undo(?:\s+(?:that|it))?|take\s+(?:that|it)\s+back|go\s+back|back(?:\s+again)?|(?:put\s+it\s+)?back\s+(?:to\s+)?(?:how|the way|as)\s+it\s+was|"
@@ -149,7 +151,9 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     if _BACK.match(tidied) and isinstance(last, it.Mute) and last.verb in ("unsolo", "unmute"):
         raise LanguageError(f"it is: '{last_text or last.verb}' brought it back as it was ('undo' would take that "
                             f"back)", 0, (), line)       # after 'solo …', 'unsolo': never the solo again
-    if _BACK.match(tidied) or _COMPLAINT_THEN_UNDO.match(text):
+    if _BACK.match(tidied) or _COMPLAINT_THEN_UNDO.match(text) or _NORMAL.match(tidied) and isinstance(
+            last, (it.ChangeParam, it.Comparative, it.SetParam, it.Drop, it.Extreme, it.OpenClose, it.Mute, TrackFeel,
+                   it.Transpose)):
         return [Reading("back to how it was: undo", "undo")]
     but = _all_but(tidied, model)
     if but is not None:

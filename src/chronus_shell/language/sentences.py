@@ -34,7 +34,7 @@ def sentence_by_sentence(translator, line: str) -> list[Message] | None:
     sentences = [s.strip() for s in _SENTENCE_END.split(line.strip()) if s.strip(" .?!;")]   # (each with its mark)
     if len(sentences) < 2:
         return None
-    before, messages, remarks, requests = translator._state(), [], [], []
+    before, messages, remarks, requests, said_before = translator._state(), [], [], [], []
     try:
         for sentence in sentences:
             try:
@@ -46,8 +46,11 @@ def sentence_by_sentence(translator, line: str) -> list[Message] | None:
                 continue
             if said and all(m.address.startswith(REPLIES) for m in said):
                 raise LanguageError("a question beside a request: its 'it' may be the question's", 0)
+            if requests and [str(m) for m in said] == said_before:
+                continue                          # ('no swing, dnb is straight. swing 0': the same asked twice)
             requests.append(sentence)
             messages += said
+            said_before = [str(m) for m in said]
     except LanguageError:
         return None
     finally:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..engine.catalogue import CATALOGUE
 from ..engine.mini_notation import compile_pattern
 from ..engine.params import ParamError
 from ..protocol.message import Message
@@ -15,6 +16,7 @@ from .intents import AddModule, AddTo, BareValue, ChangeParam, Comparative, Drop
 from .units import canonical_unit
 from .param_words import COMPARATIVES, LEVEL
 from .patch_model import PatchModel
+from .resolve import type_named
 from .undo_steps import at_cancel
 
 
@@ -211,12 +213,20 @@ def _says_its_change(item) -> bool:
     return isinstance(item, ChangeParam) and any(w in unit for w in ("step", "semitone", "octave", "tone"))
 
 
+def _owns_all(item, names: set[str]) -> bool:
+    """A module added earlier on the line that has every one of the params ('add an lfo, rate …, depth …')."""
+    if not isinstance(item, (AddTo, AddModule)):
+        return False
+    kind = type_named(item.type_name.texts)
+    return kind in CATALOGUE and all(CATALOGUE[kind].spec.has_param(n) for n in names)
+
+
 def one_owner(items: tuple, model: PatchModel) -> tuple:
     """'decay 80ms, sustain 0': bare params said together go to the one module that has them all
     (the envelope, not the acid filter that has a decay too); as said when none or several have them."""
     bare = [i for i, item in enumerate(items) if isinstance(item, SetParam) and model.spec(item.ref.texts[0]) is None]
     names = {"_".join(items[i].ref.texts) for i in bare}
-    if len(names) < 2 or any(isinstance(item, (AddTo, AddModule)) for item in items[:bare[0]]):
+    if len(names) < 2 or any(_owns_all(item, names) for item in items[:bare[0]]):
         return items                  # ('add an lfo to the saw, rate 0.5 hz, depth 0.3': the new one's, said to it)
     owners = [m for m in model.modules if all(model.spec(m).has_param(n) for n in names)]
     if len(owners) != 1:

@@ -10,10 +10,10 @@ from .errors import LanguageError
 from .lead_words import LEAD
 from .patch_model import PatchModel
 
-_SAVE = rf"^{LEAD}(?:please\s+)?save\s+"
+_SAVE = rf"^{LEAD}(?:let'?s\s+)?(?:please\s+)?save\s+"
 #: What is saved, named before the name ('this arrangement', 'the mix', 'our groove').
 _WHAT_AS = re.compile(_SAVE + r"(?:this|the|my|our|that)\s+(?:whole\s+|current\s+|new\s+)?(?:arrangement|mix|groove|song|tune|chart|"
-                      r"set|beat|jam|patch|take|version|piece|track|loop|thing|sound)\s+(?:as|called|named|under)\s+(?P<name>\S.*)$", re.I)
+                      r"set|beat|jam|patch|take|version|piece|track|loop|thing|sound|one)\s+(?:as|called|named|under)\s+(?P<name>\S.*)$", re.I)
 
 
 def session_saved(line: str, model: PatchModel) -> tuple[str, str] | None:
@@ -33,15 +33,21 @@ _OVER = re.compile(r"(?:,?\s*(?:over(?:write|writing)?(?:\s+(?:it|that|the\s+(?:
 _NAME = re.compile(r"(?:(?:as|to|called|named)\s+)?(?P<name>[\w-]*[\d_-][\w-]*|[a-z]\w*)", re.I)
 
 
+_WHEN = frozenset("later now today tonight tomorrow soon first then".split())
+
+
 def _saved_again(line: str, model: PatchModel) -> tuple[str, str] | None:
     """(how it was read, 'save NAME overwrite') for a save said again, else None."""
     match = _AGAIN.match(line.strip())
     if match is None:
         return None
     rest = _OVER.sub("", match["rest"]).strip(" ,")
+    over = rest != match["rest"].strip(" ,")           # ('over the old one', 'overwrite' said)
     named = _NAME.fullmatch(rest) if rest else None
-    if rest and named is None:
-        return None
+    if rest and named is None or named is not None and named["name"].lower() in _WHEN:
+        return None                                   # ('save it again later': when, never a session called 'later')
+    if named is not None and not over and named["name"] not in model.sessions_saved:
+        return f"saved as '{named['name']}'", f"save as {named['name']}"   # a new name: a new session, nothing overwritten
     if named is not None:
         name = named["name"]
     elif model.sessions_saved:

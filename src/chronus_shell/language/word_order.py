@@ -10,7 +10,7 @@ import re
 
 from ..engine.catalogue import CATALOGUE
 from ..engine.params import format_number
-from .param_words import COMPARATIVES, LEVEL_OF_MODULE
+from .param_words import COMPARATIVES, LEVEL_OF_MODULE, LFO_EFFECTS
 from .patch_model import PatchModel
 from .nicknames import nickname
 from .resolve import type_named
@@ -47,28 +47,28 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     # steps written in ones and zeros, a programmer's way ('hats pattern 0010001000100011'): a one is a hit
     (r"^(?:the\s+)?([a-z]\w*)\s+(?:pattern|steps|rhythm)?\s*[:=]?\s*([01]{8,64})$",
      lambda m: f"{m.group(1)} {m.group(2).replace('1', 'x').replace('0', '.')}"),
-    # 'give the piano a little tremolo', 'give the bass some drive': that effect added to it
+    # a drum hit harder with nothing to drive ('kick harder', refused as a drive): its punch
+    (r"^(?:the\s+)?(kick|kicks|snare|snares|drums?)\s+(?:hit\s+)?harder(?:\s*,\s*(?:more\s+punch|punchier))?$", r"\1 punchier"),
+    # 'give the piano a little tremolo': that modulation added to it
     (r"^give\s+(?:the\s+|my\s+)?([\w-]+)\s+(?:a\s+little\s+|a\s+bit\s+of\s+|a\s+touch\s+of\s+|some\s+|an?\s+)"
-     r"(tremolo|vibrato|reverb|delay|echo|distortion|chorus|phaser|flanger|wobble)$", r"add a \2 to the \1"),
+     rf"({'|'.join(LFO_EFFECTS)})$", r"add a \2 to the \1"),
     # a part's tone said darker or brighter ('the viola's tone darker'), a part let ring ('let the snare ring longer')
     (r"^(?:the\s+|my\s+)?([\w-]+?)(?:'s)?\s+(?:tone|sound|timbre)\s+(\w+er)$", r"\1 \2"),
     (r"^let\s+(?:the\s+|my\s+)?([\w-]+)\s+(ring|decay|sustain)\s+(longer|shorter|more|less)$", r"\1 \2 \3"),
     # a track at double or half its speed said bare ('hihat double'), back ('hihat back normal')
     (r"^(?:the\s+)?([\w-]+)\s+(double|half)$", r"\1 \2 time"),
     (r"^(?:the\s+)?([\w-]+)\s+(?:back\s+(?:to\s+)?)?normal(?:\s+again)?$", r"\1 normal speed"),
-    # 'save this one as Detroit take 1': this
-    (r"^((?:let'?s\s+)?save\s+(?:this|it|that))\s+(?:one|take|version|song|tune)\s+(as|to)\s+", r"\1 \2 "),
     # a new module with how it is set, said after 'with' ('add an envelope with a fast attack and a short decay')
     (r"^((?:add|put|give\s+me)\s+(?:an?\s+)?[\w-]+(?:\s+(?:to|on)\s+(?:the\s+)?[\w-]+)?)\s+with\s+(?:an?\s+)?"
      r"([a-z]+\s+[a-z_]+)(?:\s+and\s+(?:an?\s+)?([a-z]+\s+[a-z_]+))?$",
      lambda m: ", ".join([m.group(1)] + [_compared(c) for c in (m.group(2), m.group(3)) if c])),
-    # an effect put 'at the end' (of its chain): where a new effect goes anyway ('add a big hall reverb at the end')
+    # an effect put 'at the end' of its chain ('add a reverb at the end'): where a new effect goes (before a bus the
+    # part shares with others, after an envelope of its own)
     (r"^((?:add|put|insert)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}(?:reverb|delay|echo|distortion|filter|lowpass|highpass|limiter))"
      r"\s+at\s+the\s+(?:very\s+)?end(?:\s+of\s+(?:the\s+)?(?:signal\s+)?chain)?$", r"\1"),
-    # a recording said with its file ('record it, file beattape3.wav', 'recording start, file name demo1.wav'), or ended
+    # a recording said with its file ('record it, file beattape3.wav', 'recording start, file name demo1.wav')
     (r"^(?:start\s+)?(?:record(?:ing)?|rec)(?:\s+(?:it|this|start|now|please))?[,:]?\s+(?:to\s+|in(?:to)?\s+)?(?:a\s+|the\s+)?"
      r"file(?:\s*name(?:d)?)?[,:]?\s+(\S+?\.wav)$", r"record to \1"),
-    (r"^(?:the\s+)?(?:recording|rec)\s+(?:finish(?:ed)?|end(?:ed)?|done)$", "stop recording"),
     (r"^roll\s+(?:the\s+)?tape$", "start recording"),            # the studio's word for it
     # a side with its amount after it, or after 'pan': 'kick left 20%', 'hats pan l', 'snare panned right'
     (r"^(?:pan\s+)?(?:the\s+)?(\w+)\s+(?:pan(?:ned)?\s+)?(?:to\s+(?:the\s+)?)?(left|right|l|r),?\s+(?:by\s+)?(\d+)\s*(?:%|percent|per\s*cent)?\.?$",   # ('guitar left 40': a DAW's L40; 'to the left, 30 percent')
