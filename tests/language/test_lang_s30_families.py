@@ -97,7 +97,8 @@ def test_a_drum_gets_shorter_or_longer_notes_from_its_decay(phrase, expected):
 
 
 def test_a_voice_without_an_envelope_made_short_gets_one_and_made_longer_is_told_why_not():
-    assert last("add a triangle", "triangle staccato")[:2] == ["/patch/create adsr1 adsr", "/patch/disconnect triangle1 master"]
+    assert last("add a triangle", "triangle notes c4 e4", "triangle staccato")[:2] == [
+        "/patch/create adsr1 adsr", "/patch/disconnect triangle1 master"]
     assert "'add an envelope to triangle'" in refused("add a triangle", "triangle legato")
 
 

@@ -62,10 +62,14 @@ def test_a_ramp_again_with_its_value_or_its_time_changed(phrase, expected):
     assert last(*ACID, "the quiet part, filter down to 600 over 4 bars", phrase) == [expected]
 
 
-@pytest.mark.parametrize("phrase, expected", [("then down again to 400 in 4 bars", "/ramp/filter1/cutoff 400.0 16"),
-                                              ("and then down again to 400", "/ramp/filter1/cutoff 400.0 32")])
+@pytest.mark.parametrize("phrase, expected", [("down again to 400 in 4 bars", "/ramp/filter1/cutoff 400.0 16"),
+                                              ("and down again to 400", "/ramp/filter1/cutoff 400.0 32")])
 def test_a_ramp_back_the_other_way_again(phrase, expected):
     assert last(*ACID, "filter up to 4000 over 8 bars", phrase) == [expected]
+
+
+def test_then_a_ramp_back_again_after_a_ramp_is_refused_rather_than_cutting_it_short():   # (the review, session 36)
+    assert "cut it short" in refused(*ACID, "filter up to 4000 over 8 bars", "then down again to 400 in 4 bars")
 
 
 def test_a_timed_mute_again_for_longer():

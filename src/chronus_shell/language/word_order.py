@@ -48,7 +48,8 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     (r"^(?:the\s+)?([a-z]\w*)\s+(?:pattern|steps|rhythm)?\s*[:=]?\s*([01]{8,64})$",
      lambda m: f"{m.group(1)} {m.group(2).replace('1', 'x').replace('0', '.')}"),
     # a drum hit harder with nothing to drive ('kick harder', refused as a drive): its punch
-    (r"^(?:the\s+)?(kick|kicks|snare|snares|drums?)\s+(?:hit\s+)?harder(?:\s*,\s*(?:more\s+punch|punchier))?$", r"\1 punchier"),
+    (r"^(?:the\s+)?(kick|kicks|snare|snares|drums?)\s+(?:(?:must|should|needs?\s+to)\s+(?:be\s+|hit\s+)?|hits?\s+)?"
+     r"(?:harder|more\s+hard)(?:\s*,\s*(?:more\s+punch|punchier))?$", r"\1 punchier"),
     # 'give the piano a little tremolo': that modulation added to it
     (r"^give\s+(?:the\s+|my\s+)?([\w-]+)\s+(?:a\s+little\s+|a\s+bit\s+of\s+|a\s+touch\s+of\s+|some\s+|an?\s+)"
      rf"({'|'.join(LFO_EFFECTS)})$", r"add a \2 to the \1"),
