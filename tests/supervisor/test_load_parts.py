@@ -1,12 +1,14 @@
 """A session's load at its bar goes in parts, the supervisor's lock let go between them (supervisor/fan_out.py).
 
-Real slots on the null device: a line typed while the parts are written is stamped at once (before the bar), is not
-taken for a part by either slot (cushion.Ahead matches an item to its change by its stamp), and a standby killed
-meanwhile is replaced from a snapshot taken between two parts and told the parts still to come — the bar plays the
-whole load in both slots, none of its messages late.
+Real slots on the null device: a line typed while the parts are written waits for the last one, so the slots check it
+against the whole load as the plan does (before, one naming a module the load removes and creates again was kept by
+the plan and refused by both slots); Ctrl-C meanwhile stops the wait, not the writes; a standby killed meanwhile is
+replaced from a snapshot taken between two parts and told the parts still to come — the bar plays the whole load in
+both slots, none of its messages late.
 """
 from __future__ import annotations
 
+import _thread
 import threading
 import time
 
@@ -76,26 +78,69 @@ def none_late_since(supervisor: Supervisor, before: dict[int, int]) -> None:
     assert not any(late.values()), late
 
 
-def test_a_line_typed_while_a_loads_parts_are_written_is_stamped_at_once(big_session):
+def parts_written(supervisor: Supervisor, parts: int) -> int:
+    """Once `parts` more of the load's parts are written (those that remove the modules it creates again), how many
+    are still to write."""
+    left = supervisor._writing[1]
+    while (writing := supervisor._writing) is not None and writing[1] > left - parts:
+        time.sleep(0.001)
+    assert writing is not None, "the parts were all written before the test's doing: it proved nothing"
+    return writing[1]
+
+
+def test_a_line_typed_while_a_loads_parts_are_written_waits_for_them_and_is_kept_by_both_slots(big_session):
     supervisor, before = big_session
+    sent: list = []
 
-    def type_lines() -> list[tuple[float, int]]:
-        typed = []
-        for n in range(5):
-            started, msg = time.perf_counter(), Message.parse(f"/mod/f{n}/cutoff {900 + n}")
-            supervisor.send(msg)
-            stamp = next(item[1] for item in reversed(supervisor.replay) if item[-1] is msg)
-            typed.append((time.perf_counter() - started, stamp))
-            time.sleep(0.01)
-        return typed
+    def type_lines() -> threading.Thread:   # for after the bar, on modules the load removes and creates again
+        def lines() -> None:
+            sent.append(parts_written(supervisor, 12))
+            for n in range(3):
+                supervisor.send(Message.parse(f"/mod/f{n}/cutoff {900 + n}"), at=bar[0] + supervisor.config.block_size)
+                sent.append(supervisor._writing)
+        bar.append(supervisor._writing[0])
+        typist = threading.Thread(target=lines)
+        typist.start()
+        return typist
 
-    before_load = late_commands(supervisor)
-    bar, typed = load_at_the_bar_while(supervisor, type_lines)
-    assert all(stamp < bar for _, stamp in typed), (bar, typed)   # now, not after the load's bar
-    assert max(took for took, _ in typed) < 0.05, typed           # a part's write at most, not all of them (0.4 s)
-    play_past(supervisor, bar)
+    before_load, bar = late_commands(supervisor), []
+    _, typist = load_at_the_bar_while(supervisor, type_lines)
+    typist.join(10)
+    assert sent[0] > 0 and sent[1:] == [None] * 3, sent    # typed among the parts, stamped after the last one
+    play_past(supervisor, bar[0])
     none_late_since(supervisor, before_load)
+    for slot in supervisor.slots:
+        assert [slot.request(("state",))["modules"][f"f{n}"]["params"]["cutoff"] for n in range(3)] == [900, 901, 902]
     assert "extra" in before["modules"] and "extra" not in supervisor.patch_state()["modules"]
+    assert rings_in_lockstep(supervisor.rings)
+
+
+def test_ctrl_c_while_a_loads_parts_are_written_leaves_the_slots_the_whole_load(big_session):
+    supervisor, before = big_session
+    left: list = []
+
+    def interrupt() -> None:
+        writing(supervisor)
+        left.append(parts_written(supervisor, 12))
+        _thread.interrupt_main()
+
+    before_load, problems = late_commands(supervisor), len(supervisor.problems)
+    interrupter = threading.Thread(target=interrupt)
+    interrupter.start()
+    with pytest.raises(KeyboardInterrupt):
+        supervisor.send(Message.parse("/session/load big"))
+        time.sleep(5)   # (where a late interrupt lands)
+    interrupter.join(10)
+    assert left and left[0] > 0, left
+    writing_done = time.monotonic() + 10
+    while supervisor._writing is not None:
+        assert time.monotonic() < writing_done, "the parts were never all written"
+        time.sleep(0.01)
+    play_past(supervisor, supervisor._last_stamp)
+    none_late_since(supervisor, before_load)
+    assert supervisor.problems[problems:] == [], supervisor.problems
+    for slot in supervisor.slots:    # each slot plays the whole load, as the plan holds it
+        assert slot.request(("state",))["modules"].keys() == before["modules"].keys() - {"extra"}
     assert rings_in_lockstep(supervisor.rings)
 
 

@@ -86,10 +86,10 @@ class Cushion:
         (a load at the next bar, a message's time): stamped there, the slots told to render the `blocks` before
         it at once."""
         if at is None:
-            stamp = self._last_now = self._clear_of_load(
-                max(self.earliest_stamp(), (self.play_block + self.ahead + blocks) * self.config.block_size))
+            lead = (self.play_block + self.ahead + blocks) * self.config.block_size
+            stamp = self._last_now = max(self.earliest_stamp(), lead)
         else:
-            stamp = self._clear_of_load(max(self.earliest_stamp(), at))
+            stamp = max(self.earliest_stamp(), at)
         self._pending = [*getattr(self, "_pending", []), (stamp // self.config.block_size, work)]   # (a small load's
         #                                                                                  first: none counted before)
         for slot in self.slots if count else ():

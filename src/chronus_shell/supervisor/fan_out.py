@@ -4,14 +4,17 @@ A mixin of Supervisor (its lock, stamping, log and slots), beside Cushion (cushi
 needs). A load "now" goes as one item written under the supervisor's lock, right after its stamping: nothing
 typed after it can be stamped before it. A load at its bar goes in parts of BAR_PART on a deadline (one a block:
 ~0.14 s at 64 voices), each written and logged under the lock, which is let go between parts — until session 35
-it was held across them, so a line typed meanwhile waited for all of them (111–119 ms). A part's items are
-matched to its change by their stamp in each slot (cushion.Ahead), so a line written between two parts is never
-counted as one: none is ever stamped at the stamp of a load still being written (`_clear_of_load`: a sample
-later, after the load's messages, where it would be). A slot given a ring meanwhile (a failover, a restore) is
-told how many parts are still to come (`load_in_flight`), so it too waits for them at the bar.
+it was held across them. A part's items are matched to its change by their stamp in each slot (cushion.Ahead).
+A line typed meanwhile waits for the last part (`after_load_parts`), then is stamped as usual: the plan holds the
+whole load, and each slot checks a line against what it has read (Timeline.schedule) — in between, a line naming
+a module the load removes and creates again was kept by the plan and refused by both slots (session 36). The
+parts are written by a thread of their own, to the end: Ctrl-C in the shell's thread (or its exception) never
+leaves the slots with part of a load the plan holds whole. A slot given a ring meanwhile (a failover, a restore)
+is told how many parts are still to come (`load_in_flight`), so it too waits for them at the bar.
 """
 from __future__ import annotations
 
+import threading
 import time
 from multiprocessing.reduction import ForkingPickler
 
@@ -39,7 +42,7 @@ class FanOut:
                 lead = blocks if at is not None and int(at) > soonest else None
                 stamp = self.open_cushion(blocks, work, at=None if lead is None else int(at))
             else:
-                stamp = self._clear_of_load(earliest if at is None else max(int(at), earliest))
+                stamp = earliest if at is None else max(int(at), earliest)
             self._log(("msg", stamp, msg))
             at_once = getattr(self._at_once, "now", False)
             for slot in self.slots:
@@ -55,10 +58,11 @@ class FanOut:
         self._last_stamp = max(self._last_stamp, stamp)
         return stamp
 
-    def _clear_of_load(self, stamp: int) -> int:
-        """Called stamping: never the stamp of a load whose parts are still being written — one sample later, after
-        its messages (a slot counts every item at that stamp as one of its parts)."""
-        return stamp + 1 if self._writing is not None and stamp == self._writing[0] else stamp
+    def after_load_parts(self) -> None:
+        """Called with the lock held (and given up meanwhile): once a load's parts being written are all in both
+        slots, so that a line is checked by the plan and the slots against the same patch (the whole load)."""
+        while self._writing is not None:
+            self._parts_written.wait()
 
     def load_in_flight(self) -> tuple | None:
         """Called with the lock held, for a slot given a ring: ("cushion", stamp, parts still to come, lead) of the
@@ -87,9 +91,16 @@ class FanOut:
         return []
 
     def write_parts(self, parts: list[list[Message]]) -> None:
-        """A load's parts at its bar, one a block on a deadline (one late wake-up is not added to every part after
-        it), each pickled without the lock and written and logged with it: a line typed meanwhile waits for one
-        part's write at most, a failover's snapshot or a checkpoint falls between two parts."""
+        """A load's parts at its bar, written by a thread of its own (`_write_parts`) and waited for: Ctrl-C here
+        stops the wait, not the writes (a signal reaches the main thread only)."""
+        writer = threading.Thread(target=self._write_parts, args=(parts,), name="load-parts", daemon=True)
+        writer.start()
+        writer.join()
+
+    def _write_parts(self, parts: list[list[Message]]) -> None:
+        """One part a block on a deadline (one late wake-up is not added to every part after it), each pickled
+        without the lock and written and logged with it: a failover's snapshot or a checkpoint falls between two
+        parts, a line typed meanwhile waits for the last one (`after_load_parts`)."""
         stamp, started = self._writing[0], time.perf_counter()
         try:
             with no_collection(), realtime.briefly(int(self.control.words[RT_PRIORITY]), as_role="active"):
@@ -102,6 +113,7 @@ class FanOut:
         finally:
             with self._lock:
                 self._writing = None
+                self._parts_written.notify_all()
 
     def _write_part(self, body, stamp: int, messages: list[Message]) -> None:
         """Called with the lock held: one item of a load to both slots, and its messages to the replay log."""

@@ -58,6 +58,7 @@ class SlowMessages:
             # the lock below is what every command waits for: its holder real-time below the slots, as a command's
             with self._load_lock, realtime.briefly(int(self.control.words[RT_PRIORITY])):
                 with self._lock:
+                    self.after_load_parts()    # one left writing by Ctrl-C (fan_out.py)
                     shadow = pickle.loads(pickle.dumps(self.plan))
                     for message in outcome.messages:  # all or nothing: check against a copy first
                         try:

@@ -78,6 +78,7 @@ class Supervisor(Failover, Restore, SlowMessages, FanOut, Cushion):
         self.osc_pace = OscPace(self)     # the OSC server's thread on the real-time path, bounded
         self._lock = threading.RLock()
         self._load_lock = threading.Lock()   # one session's load written at a time (its parts never among another's)
+        self._parts_written = threading.Condition(self._lock)   # a load's last part written (fan_out.py)
         self._stopping = threading.Event()
         self._monitor: threading.Thread | None = None
         self.audio_path_threads: list[threading.Thread] = []
@@ -300,7 +301,8 @@ class Supervisor(Failover, Restore, SlowMessages, FanOut, Cushion):
         held = NON_BLOCKING and self._started and self._lock.acquire(blocking=False)
         self._at_once.stalled = False
         try:
-            self._at_once.now = held and not self.admission.would_wait(len(scheduled_types(self.plan)) + messages)
+            self._at_once.now = held and self._writing is None and not self.admission.would_wait(
+                len(scheduled_types(self.plan)) + messages)   # (a line waits for a load's parts: fan_out.py)
             yield self._at_once.now
         finally:
             self._at_once.now = False
@@ -333,6 +335,7 @@ class Supervisor(Failover, Restore, SlowMessages, FanOut, Cushion):
             self.refuse_quarantined(msg)
             self.admission.prepare(msg, len(scheduled_types(self.plan)))   # measuring holds no lock
             with self._lock:
+                self.after_load_parts()
                 self.admission.check(msg, scheduled_types(self.plan))
                 said = self.plan.admit(msg)      # a chord made a voice polyphonic: said once
                 self._fan_out(msg, at)
