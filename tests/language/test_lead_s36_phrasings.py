@@ -270,3 +270,15 @@ def test_kick_harder_with_a_distortion_drives_it():
 def test_every_wah_sweeps_a_filter(phrase):
     made = last("add a saw", phrase)
     assert any(m.endswith("filter1.cutoff") for m in made) and not any(m.endswith("saw1.freq") for m in made)
+
+
+def test_an_interval_corrected_moves_everything_the_line_moved():
+    setup = PADS + ("we're in d minor", "pad plays dm9 bbmaj7, two bars each", "pad2 plays dm9 bbmaj7, two bars each",
+                    "key change up a minor third")
+    made = last(*setup, "no, I meant up a major third")
+    assert "/seq/key f# minor" in made and sum(m.startswith("/seq/notes") and " f#3+a3+c#4" in m for m in made) == 2
+
+
+def test_a_correction_said_with_instead():
+    setup = ("add a saw", "saw notes c2 e2", "take everything up a half step")
+    assert last(*setup, "Up a whole step instead, sorry.") == ["/seq/notes saw d2 f#2"]        # two from c2, never three

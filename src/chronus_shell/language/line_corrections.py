@@ -12,6 +12,8 @@ from .lead_words import TAKE_BACK
 
 _CORRECTION = re.compile(rf"^(?:(?:{TAKE_BACK})[\s,.!]+)+(?P<strong>i\s+meant?\s+|make\s+(?:it|that)\s+)?(?P<said>\S.*?)[\s.!]*$|"
                          rf"^i\s+meant?[\s,]+(?P<meant>\S.*?)[\s.!]*$", re.I)
+#: 'Up a whole step instead, sorry': a correction said after what was meant.
+INSTEAD = re.compile(r"^(?P<said>\S.*?)\s+instead(?:[\s,.!]+(?:sorry|please|my\s+bad|thanks))*[\s.!]*$", re.I)
 _UNIT = r"(?:hz|khz|k|ms|s|sec|seconds?|db|bpm|%|cents?|semitones?)"
 #: After the value meant: what it was ('…, not 40'), an apology ('I misspoke', 'forgive me').
 _NOT_WHAT_IT_WAS = re.compile(r"(?:\s*,?\s*not\s+-?\d[\d.]*\s*\w*)?(?:[\s.,!]+(?:i\s+misspoke|forgive\s+me|my\s+mistake|my\s+bad|"
@@ -29,23 +31,42 @@ def correction_of_last(line: str, last_text: str, part_named, sound_named=None) 
     """(the last line as meant, how it was read, whether it is a whole command said instead) when `line` corrects
     the last line, else None. A whole command ('no, I meant tempo 98', 'no, back to 92 right away') takes the last
     change's place only where it sets what that change set (checked when it is said: read_again._said_again)."""
-    match = _CORRECTION.match(line.strip())
+    match = _CORRECTION.match(line.strip()) or INSTEAD.match(line.strip())
     if match is None or not last_text or last_text.lstrip().startswith("/"):
         return None
-    said = _NOT_WHAT_IT_WAS.sub("", (match.group("said") or match.group("meant")).strip(" ,"))   # '44, not 40. I misspoke.'
+    said = _NOT_WHAT_IT_WAS.sub("", (match["said"] or match.groupdict().get("meant")).strip(" ,"))   # '44, not 40. I misspoke.'
     if not said:
         return None
     new = _value_replaced(last_text, said) or _span_replaced(last_text, said) or _way_turned(last_text, said) or \
-        _note_value_replaced(last_text, said) or \
+        _note_value_replaced(last_text, said) or _interval_replaced(last_text, said) or \
         (_part_replaced(last_text, said, sound_named) if sound_named else None)
     if new is None:
         found = corrected(f"{last_text.rstrip(' .!')}, i mean {said}", part_named)
         new = found[0][0] if found and found[0][0].strip() != said else None     # (a whole clause: below)
-    if new is None and (match.group("strong") or match.group("meant") or _BACK.match(said)) and len(said.split()) > 1:
+    if new is None and (match.groupdict().get("strong") or match.groupdict().get("meant") or _BACK.match(said)) and \
+            len(said.split()) > 1 and match.re is _CORRECTION:
         return said, f"meant instead: '{said}'", True
     if new is None or new.strip().lower() == last_text.strip().lower():
         return None
     return new, f"corrected: '{last_text}' → '{new}'", False
+
+
+_INTERVAL = (r"(?:(?:a|an|one)\s+)?(?:(?:(?:minor|major|perfect|augmented|diminished)\s+)?(?:third|fourth|fifth|sixth|seventh|"
+             r"octave|tritone)|(?:minor|major)\s+second)|(?:(?:a|one)\s+)?(?:half|whole)[\s-]*(?:step|tone)|\d+\s+semitones?")
+#: A line that moves the whole music ('key change up a minor third', 'take everything up a half step'): corrected whole.
+_EVERYTHING_MOVED = re.compile(r"\b(?:key|everything|every\s+track|all\s+(?:of\s+it|the\s+tracks)|the\s+whole\s+\w+|modulate)\b", re.I)
+_SAID_INTERVAL = re.compile(rf"^(?P<way>up|down)?\s*(?P<interval>{_INTERVAL})$", re.I)
+
+
+def _interval_replaced(last: str, said: str) -> str | None:
+    """'key change up a minor third', then 'no, I meant up a major third': the interval (and its way) said in the last
+    line's place — the whole line again, every track it moved, never the new interval on the part in focus alone."""
+    meant = _SAID_INTERVAL.match(said.strip())
+    found = list(re.finditer(rf"\b(?:(?P<way>up|down)\s+)?(?P<interval>{_INTERVAL})\b", last, re.I))
+    if meant is None or len(found) != 1 or not _EVERYTHING_MOVED.search(last):
+        return None                                   # (one part moved: interval_corrections.py's, from where it was)
+    way = meant["way"] or found[0]["way"]
+    return last[:found[0].start()] + (f"{way} " if way else "") + meant["interval"] + last[found[0].end():]
 
 
 def _value_replaced(last: str, said: str) -> str | None:
@@ -115,4 +136,4 @@ def _way_turned(last: str, said: str) -> str | None:
     return last[:found[0].start()] + way + last[found[0].end():] if len(found) == 1 else None
 
 
-__all__ = ["correction_of_last"]
+__all__ = ["INSTEAD", "correction_of_last"]

@@ -11,7 +11,7 @@ from .clause_lines import clause_by_clause
 from .errors import LanguageError, UnknownWord
 from .follow_ups import is_again, is_correction
 from .intents import Redo, Sequence, Undo
-from .line_corrections import correction_of_last
+from .line_corrections import INSTEAD, correction_of_last
 from .nearest import missing_part
 from .nicknames import nicknamed_line
 from .refusal_wording import nickname_unread, with_nearest
@@ -55,6 +55,8 @@ class ReadAgain:
                                 f"{repr(self._last_text) + ', ' if self._last_text else ''}the last line done", 0, (), line)
         if is_back(line) and self._corrected_step():
             return self._back_past_correction(line)
+        if INSTEAD.match(line.strip()) and (meant := self._meant_instead(line)) is not None:
+            return meant                          # ('up a whole step instead': the last line as meant, all it moved)
         candidates = readings(line, self.model, self._last_intent, self._last_text)
         worked = self._try_readings(line, candidates)
         if not worked and (meant := self._meant_instead(line)) is not None:
