@@ -282,3 +282,13 @@ def test_an_interval_corrected_moves_everything_the_line_moved():
 def test_a_correction_said_with_instead():
     setup = ("add a saw", "saw notes c2 e2", "take everything up a half step")
     assert last(*setup, "Up a whole step instead, sorry.") == ["/seq/notes saw d2 f#2"]        # two from c2, never three
+
+
+@pytest.mark.parametrize("phrase", ["what chord are the stabs playing?", "which chords are playing"])
+def test_what_chord_is_playing_lists_the_tracks(phrase):
+    assert last("add a square called stabs", "stabs play e9 on the offbeats", phrase) == ["/shell/list tracks"]
+
+
+def test_a_described_effect_at_the_end():
+    assert last("add a saw", "add a filter", "add an envelope", "add a big hall reverb at the end")[-1] == \
+        "/mod/reverb1/room 0.7"

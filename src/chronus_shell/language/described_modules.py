@@ -33,6 +33,7 @@ _GROUPS = frozenset({"drums", "kit", "everything", "all", "master", "mix", "synt
 _ARTICLES = frozenset({"a", "an", "the", "some", "my", "that", "this", "more", "extra"})
 #: '…, long decay': a setting said as an adjective before its param ('decay longer').
 _ADJECTIVE_CLAUSE = re.compile(r",\s*([a-z]+)\s+([a-z_]+)$", re.I)
+_AT_THE_END = re.compile(r"at\s+the\s+(?:very\s+)?end(?:\s+of\s+(?:the\s+)?(?:signal\s+)?chain)?[\s.!]*", re.I)
 _BUT = re.compile(r"^but\s+(?:only\s+)?(?:a\s+(?:little|bit|touch|tad)|subtle|subtly|slightly|not\s+too\s+much|gently)$", re.I)
 
 
@@ -111,8 +112,8 @@ def _rest(rest: str, model: PatchModel) -> str | None:
     names nothing there ('for a reedy stop') left out; a note after 'on' is its pitch ('on A1')."""
     if not rest:
         return ""
-    if _BUT.match(rest):
-        return ""
+    if _BUT.match(rest) or _AT_THE_END.fullmatch(rest):
+        return ""                                      # ('… at the end': where a new effect goes)
     purpose = re.match(r"^for\s+([^,]+)(,.*)?$", rest, re.I)
     if purpose and _HOW_LONG.search(purpose.group(1)):
         return rest                                    # 'for 4 bars': how long, never left out
