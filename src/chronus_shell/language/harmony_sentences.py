@@ -41,6 +41,8 @@ def read_sentence(text: str, line: str):
     if {"chord", "chords"} & set(words):              # 'power chord, A5': a symbol that looks like a note
         parts = [Part("chord", Chord.parse(p.text).symbol, p.text, p.start) if p.kind == "note" and Chord.parse(p.text)
                  else p for p in parts]
+    if ninth_chords([p.text for p in parts if p.kind == "note"], line):    # 'stabs play c9 f9, two bars each'
+        parts = [Part("chord", Chord.parse(p.text).symbol, p.text, p.start) if p.kind == "note" else p for p in parts]
     if _refused(words, text, line):
         return None
     colon = text.find(":")                            # '808: a, then f, then c': a list after a label is notes
@@ -172,8 +174,6 @@ def _note_run(parts: list[Part], words: list[str], labelled: bool, line: str):
     if steps is _Twice:
         return None
     octaves = any(p.kind == "note" for p in run)
-    if octaves and ninth_chords([p.text for p in run], line):
-        return None                                   # ('stabs play c9 f9': ninth chords, no notes up in octave 9)
     if not octaves and not NOTE_NOUNS & set(words) and not (labelled and all(p.kind != "chord" for p in parts)):
         return None                                   # 'a c e g' alone: the notes' or the chords' reader
     target = _target(parts, line)
