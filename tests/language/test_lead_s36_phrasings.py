@@ -285,8 +285,9 @@ def test_a_correction_said_with_instead():
 
 
 @pytest.mark.parametrize("phrase", ["what chord are the stabs playing?", "which chords are playing"])
-def test_what_chord_is_playing_lists_the_tracks(phrase):
-    assert last("add a square called stabs", "stabs play e9 on the offbeats", phrase) == ["/shell/list tracks"]
+def test_what_chord_is_playing_names_it(phrase):
+    assert last("add a square called stabs", "stabs play e9 on the offbeats", phrase) == \
+        ["/shell/show 'the chords track (stabs) plays' E9"]
 
 
 def test_a_described_effect_at_the_end():

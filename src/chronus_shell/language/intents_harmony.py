@@ -259,6 +259,15 @@ class ShowKey:
 
 
 @dataclass(frozen=True)
+class ShowChords:
+    """'what chords are the stabs playing?': a track's chords said back by name (/shell/show 'the chords track
+    plays' 'Am F C G'), the chord tracks' when no part is named."""
+
+    target: Words | None = None
+    column: int = 0
+
+
+@dataclass(frozen=True)
 class Retime:
     """'make each chord last 2 bars', 'two beats each': the last chord track's chords held that long."""
 

@@ -21,6 +21,7 @@ from .chords import (Chord, chord_error, hz, key_flats, key_name, name, nearest,
                      spelled, token_pitches)
 from .errors import LanguageError
 from .mapper_key_changes import on_the_tonic, sargam_on_key, show_key
+from .chord_names import chart
 from .mapper_messages import message, playable
 from .mapper_note_tracks import note_track, send_track, set_notes
 from .mapper_song_moves import under_capo
@@ -330,7 +331,23 @@ def open_voicing(pitches) -> list[int]:
     return sorted(p + 12 if i % 2 == 1 and len(ordered) > 2 else p for i, p in enumerate(ordered))
 
 
+def show_chords(ctx, intent: ih.ShowChords) -> list[Message]:
+    """The named part's track, else every chord track (every note track when none plays chords), by name."""
+    if intent.target is not None:
+        track = existing_track(ctx, intent.target, intent.column)
+        if track is None:
+            raise LanguageError(f"no track plays {' '.join(intent.target.texts)}'s notes ('list tracks' shows them all)",
+                                intent.column)
+        tracks = [track]
+    else:
+        tracks = sorted(chord_tracks(ctx.model)) or [n for n, t in ctx.model.tracks.items() if t.notes]
+    if not tracks:
+        raise LanguageError("no track plays chords or notes yet — e.g. 'chords am f c g'", intent.column)
+    return [message("/shell/show", f"the {track} track ({ctx.model.tracks[track].target}) plays",
+                    chart(ctx.model.tracks[track].notes) or "no notes") for track in tracks]
+
+
 #: The intents this family maps.
 HANDLERS = {ih.PitchList: voiced(pitch_list), ih.PlayChord: voiced(under_capo(play_chord)),
-            ih.Poly: voiced(poly), ih.ShowKey: show_key, ih.SargamOnKey: sargam_on_key,
+            ih.Poly: voiced(poly), ih.ShowKey: show_key, ih.ShowChords: show_chords, ih.SargamOnKey: sargam_on_key,
             ih.Degrees: voiced(degrees), it.SetNotes: voiced(set_notes)}

@@ -26,7 +26,7 @@ from .harmony_pitches import added_interval, interval, neighbour
 from .chord_rhythms import chord_rhythm, with_rhythm
 from .harmony_readings import kept_around, landed_move, moved_for_a_reason
 from .parser_harmony_changes import arpeggiate, chord_changes, poly, revoice, singers_range, swapped_chord
-from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_key, change_key, key_of, read_key, read_mode
+from .parser_harmony_keys import KEYNOTE, SCALE, SCALE_WORDS, ask_chords, ask_key, change_key, key_of, read_key, read_mode
 from .parser_harmony_runs import alberti, chromatic_walk, named_dyad, played_scale, scale_run_heard, turned_run, vamp
 from .parser_harmony_named import alter_chord, chord_hits, inverted_chord, named_chord, pedal, retime
 from .harmony_tokens import (CHORDISH, NOTE, NUMBERS, chord_list, column_of, first_match, has_quality, ninth_chords,
@@ -184,7 +184,7 @@ def _quiet(part: str, line: str, memo: dict):
 
 
 def _single(text: str, line: str):
-    for reader in (played_scale, swapped_chord, ask_key, read_key, read_mode, read_key_sentence, change_key, read_move, revoice, turned_run, chromatic_walk, vamp,
+    for reader in (played_scale, swapped_chord, ask_key, ask_chords, read_key, read_mode, read_key_sentence, change_key, read_move, revoice, turned_run, chromatic_walk, vamp,
                    alberti, named_dyad, arpeggiate, _random, interval, added_interval, neighbour, named_chord, inverted_chord, alter_chord, chord_hits,
                    retime, pedal, scale_run_heard, read_sentence, _play, _notes, chord_changes, poly, _one_note):
         intent = reader(text, line)

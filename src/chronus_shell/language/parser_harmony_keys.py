@@ -9,7 +9,7 @@ from . import intents_harmony as ih
 from .chords import root_text
 from .errors import LanguageError
 from .harmony_sargam import RAAG_SCALES
-from .harmony_tokens import NOTE, column_of, first_match
+from .harmony_tokens import NOTE, column_of, first_match, words_of
 from .lead_words import LEAD
 
 #: Scale words → the names of engine/scales.py.
@@ -55,6 +55,18 @@ def key_of(note: str, minor_m: str | None, scale: str | None) -> tuple[str, str]
 
 _ASK = re.compile(r"(?:what|which)(?:'s| is)?(?: the)?(?: current)? key(?: are we in| is (?:this|it|the song|that)(?: even)? in"
                   r"| is it| do we have)?|key|current key")
+
+
+_ASK_CHORDS = re.compile(r"(?:what|which)(?: chords?| notes?| progression)(?: is| are| does| do)(?: the| my)?(?: (?P<target>[\w-]+))?"
+                         r" (?:playing|play|on)(?: now| right now| at the moment)?|what are the (?:chords|changes)|which chords")
+
+
+def ask_chords(text: str, line: str):
+    """'what chord are the stabs playing?', 'what are the chords': the chords (or notes) said back by name."""
+    match = _ASK_CHORDS.fullmatch(text)
+    if match is None:
+        return None
+    return ih.ShowChords(words_of(match.group("target"), line), column_of(match.group("target") or text, line))
 
 
 def ask_key(text: str, line: str):
@@ -266,4 +278,4 @@ def change_key(text: str, line: str):
     return None
 
 
-__all__ = ["interval_said", "SCALE_WORDS", "SCALE", "KEYNOTE", "CAMELOT", "key_of", "ask_key", "read_key", "change_key", "read_mode"]
+__all__ = ["interval_said", "SCALE_WORDS", "SCALE", "KEYNOTE", "CAMELOT", "key_of", "ask_key", "ask_chords", "read_key", "change_key", "read_mode"]

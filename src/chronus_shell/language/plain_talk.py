@@ -48,9 +48,6 @@ _REPORTED = re.compile(r"^(?:the\s+|my\s+|our\s+|your\s+)?[a-z]+(?:\s+[a-z]+)?\s
 #: 'what is muted', 'is the kick muted?': the tracks table says which are.
 _MUTED = re.compile(r"^(?:what(?:'s|\s+is|\s+are)|which\s+(?:tracks?|parts?|ones?)\s+(?:is|are)|(?:is|are)\s+(?:the\s+)?[\w-]+"
                     r"(?:\s+[\w-]+)?)\s+(?:still\s+)?muted\s*\??$", re.I)
-#: 'what chord are the stabs playing?', 'which chords are playing': the tracks table shows them.
-_CHORDS_PLAYING = re.compile(r"^(?:what|which)\s+(?:chords?|notes?|progression)\s+(?:is|are|does|do)\s+(?:the\s+|my\s+)?"
-                             r"(?:[\w-]+\s+)?(?:playing|play|on)\s*\??$", re.I)
 #: 'tune to 432', 'a = 415', 'retune everything to 442 hz': a concert pitch (the reference A), not one sound's pitch.
 _CONCERT_PITCH = re.compile(
     r"^(?:(?:re)?tune|tuning|(?:concert|reference|baroque)\s+pitch)\s+(?:(?:everything|it\s+all|all|the\s+whole\s+\w+|us)\s+)?"
@@ -79,8 +76,8 @@ def talk(line: str, model) -> str | None:
     if _CONCERT_PITCH.match(text):
         raise LanguageError("the notes are tuned to A = 440 Hz, and that reference can't change — to tune one sound say "
                             "'tune the triangle to 432 hz' (its pitch in Hz)", 0)
-    if _MUTED.match(text) or _CHORDS_PLAYING.match(text):
-        return "list tracks"                          # (the tracks table shows what each part plays)
+    if _MUTED.match(text):
+        return "list tracks"                          # (the tracks table shows which parts are muted)
     if _PLAYBACK.match(text):
         raise LanguageError("I can't play a recording back: 'stop recording' names the .wav file it wrote (in the "
                             "folder the shell started in) — open it in any audio player; 'record' starts another take", 0)

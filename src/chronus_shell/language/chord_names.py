@@ -1,0 +1,55 @@
+"""A track's notes said back as a musician reads a chart: 'a3+c4+e4' is Am, 'e3+g3+c4' is C/E.
+
+'what chords are the stabs playing?' asks for names, not the notes the sequencer keeps, so each
+step's pitches are named by the quality whose tones they are (chords.QUALITIES), the lowest note
+the root when it can be (a slash chord otherwise), spelled as the notes were written.
+"""
+from __future__ import annotations
+
+from ..engine.notes import is_note
+from .chords import QUALITIES, midi
+
+#: Each quality's tones as pitch classes above its root, the plainer qualities first (a C6 is also an
+#: Am7/C: the bass picks the root, and among the qualities of one root the first listed wins).
+_SHAPES = tuple((suffix, frozenset(step % 12 for step in steps))
+                for suffix, steps in sorted(QUALITIES.items(), key=lambda item: len(item[1])))
+
+
+def chord_name(step: str) -> str:
+    """'a3+c4+e4' → 'Am', 'e3+g3+c4' → 'C/E'; a note alone ('c2') and tones no quality holds
+    ('c4+c#4+d4') stay as written."""
+    notes = step.split("+")
+    if len(notes) == 1 or not all(is_note(note) for note in notes):
+        return step                                    # (a tuning of its own is kept in Hz: said as it is)
+    pitches = [midi(note) for note in notes]
+    written = {pitch % 12: _letter(note) for pitch, note in zip(pitches, notes)}
+    bass = min(pitches) % 12
+    tones = frozenset(pitch % 12 for pitch in pitches)
+    for root in (bass, *sorted(tones - {bass})):
+        heard = frozenset((tone - root) % 12 for tone in tones)
+        suffix = next((suffix for suffix, shape in _SHAPES if shape == heard), None)
+        if suffix is not None:
+            return written[root] + suffix + (f"/{written[bass]}" if root != bass else "")
+    return step
+
+
+def chart(notes) -> str:
+    """A track's steps as its chart ('Am F C G'): a chord struck again before the next is said once,
+    as a chart writes a bar of stabs; single notes are all said; holds and rests are not."""
+    said: list[str] = []
+    for step in notes:
+        if str(step) in ("-", ".", "~", "_"):
+            continue
+        named = chord_name(str(step))
+        if not (said and "+" in str(step) and said[-1] == named):
+            said.append(named)
+    return " ".join(said)
+
+
+def _letter(note: str) -> str:
+    """'bb3' → 'Bb', 'c#4' → 'C#': the note's name as a chord root is written."""
+    name = note.rstrip("-0123456789")
+    return name[:1].upper() + name[1:]
+
+
+__all__ = ["chord_name", "chart"]
