@@ -17,9 +17,12 @@ _COUNTS = {"one": 1, "two": 2, "four": 4, "eight": 8, "sixteen": 16}
 _RATE = re.compile(
     r"(?:(?:at\s+)?(?:one(?:\s+(?:cycle|wobble|sweep))?|once)\s+(?:every|per|a|each)\s+(?:half\s+(?P<half>bar)|(?P<value>" + "|".join(_VALUES)
     + r"))(?:\s+notes?)?|(?P<times>" + "|".join(_TIMES) + r")\s+(?:a|per|every|each)\s+bar|every\s+half\s+(?P<half2>bar)|"
-    r"(?:one(?:\s+cycle)?\s+)?every\s+(?P<n>\d+|two|four|eight|sixteen)\s+(?P<unit>bars|beats))", re.I)
-_LINE = re.compile(rf"^(?P<head>(?:(?:an?|the)\s+)?(?:slow\s+|fast\s+)?(?:lfo|wobble)\b.*?)(?:\s*,\s*|\s+)(?P<rate>{_RATE.pattern})[\s.!]*$", re.I)
+    r"(?:(?:one|once)(?:\s+(?:cycle|wobble|sweep))?\s+)?every\s+(?P<n>\d+|two|four|eight|sixteen)\s+(?P<unit>bars|beats))", re.I)
+_LINE = re.compile(rf"^(?P<head>(?:(?:an?|the)\s+)?(?:(?:little|small|subtle|gentle|slow|fast)\s+)?(?:lfo|wobble)\b.*?)(?:\s*,\s*|\s+)"
+                   rf"(?:(?:like|about|around|roughly|say|maybe)\s+)?(?P<rate>{_RATE.pattern})[\s.!]*$", re.I)
 _WAY = re.compile(r"\s+(?P<way>slower|faster)\b", re.I)
+#: How fast the LFO is said in a word beside its rate ('slow lfo …', '…, slow, one every 2 bars'): the rate says how slow.
+_SPEED_WORD = re.compile(r"^(?:(?:an?|the)\s+)?(?:slow|fast)\s+|\s*,\s*(?:slow|fast|quick|gentle)$", re.I)
 _PWM = re.compile(r"^(?:add\s+)?pwm\s+(?:on|to)\s+(?:the\s+)?(?P<part>[\w-]+)(?:\s*,\s*(?:an?\s+)?(?:slow|gentle|fast|quick)?\s*lfo\s+on\s+"
                   r"(?:the\s+|its\s+)?(?:pulse\s+)?width)?[\s.!]*$", re.I)
 
@@ -42,7 +45,7 @@ def lfo_rate(line: str, model: PatchModel) -> tuple[str, str] | None:
     else:
         count = int(rate["n"]) if rate["n"].isdigit() else _COUNTS[rate["n"].lower()]
         value = f"{count} bars" if rate["unit"].lower() == "bars" else f"{count}/4"
-    head, way = _WAY.sub("", match["head"]), _WAY.search(match["head"])
+    head, way = _SPEED_WORD.sub("", _WAY.sub("", match["head"])), _WAY.search(match["head"])
     if way is not None:
         _check_way(way["way"].lower(), value, model)
     return f"{match['rate'].strip()}: at {value}", f"{head.strip()} at {value}"

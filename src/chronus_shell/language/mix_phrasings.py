@@ -32,6 +32,11 @@ MIX_REPHRASE = [(re.compile(p, re.I), r) for p, r in (
     (r"^(.+?)\s+(?:to\s+the\s+)?(left|right)\s+(a\s+(?:little\s+)?(?:bit|little|touch|tad)|slightly)$", r"\1 \3 to the \2"),
     (r"^(?:the\s+)?(\w+)\s+(?:returns?|comes?\s+back)$", r"bring the \1 back"),
     (r"^((?:the\s+)?\w+(?:\s*(?:,|and|&)\s*(?:the\s+)?\w+)+)\s+out$", r"mute \1"),          # 'hats and kick out'
+    # a way then a hedged value ('tune the kick down, like 45'): the value is where it goes, never a step that big
+    (r"^(.+?\b(?:up|down))\s*,\s*(?:like|about|around|roughly|maybe|say|something\s+like)\s+"
+     r"(-?\d[\d.]*\s*(?:k?hz|k|ms|s|db|%|bpm|semitones?)?)[\s.!]*$", r"\1 to \2"),
+    # a mixing engineer rides a fader: 'ride the feedback up to 0.85 over 2 bars' moves it ('the ride' is a cymbal)
+    (r"^ride\s+((?:the\s+|that\s+)?[\w\s]+?\s+(?:up|down)\b.*)$", r"bring \1"),
     (r"^(?:the\s+)?(\w+)\s+alone$", r"solo \1"),                                                  # 'bass alone'
     (r"^return\s+(?:the\s+)?(\w+)$", r"bring the \1 back"),
     (r"^(?:can\s+you\s+|please\s+)?(?:cut|remove|roll\s+off|kill|lose|clean\s+up)\s+(?:the\s+|some\s+(?:of\s+the\s+)?)?(?:low(?:\s+end)?|lows|"

@@ -1,0 +1,70 @@
+"""Session 37 (lead): phrasings left over from session 36 and found in the s37 rounds."""
+from __future__ import annotations
+
+import pytest
+
+from chronus_shell.language.chord_names import chart, chord_name
+
+from .test_time_harmony_classes import last, refused
+
+STABS = ("add a saw called stabs", "chords am f c g on stabs")
+
+
+@pytest.mark.parametrize("phrase", ["stabs play c9 f9, two bars each", "stabs play c9 f9 two bars each"])
+def test_ninth_chords_said_like_notes_keep_their_length(phrase):
+    made = last(*STABS, phrase)
+    assert made[0] == "/seq/add chords stabs x" + "-" * 31 + "x" + "-" * 31
+    assert made[-1].startswith("/seq/notes chords c3+e3+g3+bb3+d4 ")
+
+
+def test_a_line_of_notes_up_in_octave_nine_with_rests_stays_notes():
+    assert last("add a saw", "saw notes c9 . f9 .") == ["/seq/add saw saw1 x.x.", "/seq/notes saw c9 . f9 ."]
+
+
+@pytest.mark.parametrize("step, named", [("a3+c4+e4", "Am"), ("e3+g3+c4", "C/E"), ("c3+e3+g3+bb3+d4", "C9"),
+                                          ("c3+e3+g3+a3", "C6"), ("bb3+d4+f4", "Bb"), ("c#4+e4+g#4", "C#m"),
+                                          ("b3+d4+f4", "Bdim"), ("c4+c#4+d4", "c4+c#4+d4"), ("c2", "c2"),
+                                          ("220.0+301.5", "220.0+301.5")])
+def test_a_chord_is_named_as_a_chart_writes_it(step, named):
+    assert chord_name(step) == named
+
+
+def test_a_chart_says_a_restruck_chord_once_and_every_note():
+    assert chart(["a3+c4+e4", "-", "a3+c4+e4", ".", "f3+a3+c4"]) == "Am F"
+    assert chart(["c2", "c2", "-", "e2"]) == "c2 c2 e2"
+
+
+@pytest.mark.parametrize("phrase", ["what chord are the stabs playing?", "what chords are playing", "what are the chords?"])
+def test_asking_what_chords_play_names_them(phrase):
+    assert last(*STABS, "add a sine called bass", "bass notes c2 e2 g2", phrase) == \
+        ["/shell/show 'the chords track (stabs) plays' 'Am F C G'"]
+
+
+def test_asking_what_notes_a_part_plays_says_them():
+    assert last(*STABS, "add a sine called bass", "bass notes c2 e2 g2", "what notes is the bass playing?") == \
+        ["/shell/show 'the bass track (bass) plays' 'c2 e2 g2'"]
+
+
+def test_asking_with_nothing_playing_says_so():
+    assert "no track plays chords or notes yet" in refused("what chords are playing")
+
+
+DELAY = ("add a saw", "add a delay")
+
+
+def test_riding_a_param_moves_it_and_it_is_what_comes_back_down():
+    assert last(*DELAY, "ride the feedback up to 0.85 over 2 bars") == ["/ramp/delay1/feedback 0.85 8"]
+    assert last(*DELAY, "ride the feedback up to 0.85 over 2 bars", "then pull it back down to 0.3 right away") == \
+        ["/mod/delay1/feedback 0.3"]
+
+
+@pytest.mark.parametrize("phrase", ["little lfo on the filter, slow, like one every 2 bars",
+                                    "slow lfo on the filter, one every 2 bars", "lfo on the filter, once every 2 bars"])
+def test_an_lfo_rate_counted_in_bars_with_a_speed_word_beside_it(phrase):
+    assert last("add a saw", "add a lowpass filter on the saw", phrase)[-1] == "/mod/lfo1/rate 0.25"
+
+
+@pytest.mark.parametrize("phrase, made", [("tune the kick down, like 45", "/mod/kick1/freq 45.0"),
+                                          ("cutoff down, about 500", "/mod/filter1/cutoff 500.0")])
+def test_a_way_then_a_hedged_value_goes_to_the_value(phrase, made):
+    assert last("add a kick", "add a saw", "add a lowpass filter on the saw", phrase) == [made]
