@@ -68,3 +68,27 @@ def test_an_lfo_rate_counted_in_bars_with_a_speed_word_beside_it(phrase):
                                           ("cutoff down, about 500", "/mod/filter1/cutoff 500.0")])
 def test_a_way_then_a_hedged_value_goes_to_the_value(phrase, made):
     assert last("add a kick", "add a saw", "add a lowpass filter on the saw", phrase) == [made]
+
+
+@pytest.mark.parametrize("phrase", ["A crescendo over four bars, everybody.", "crescendo over 4 bars, guys"])
+def test_a_hairpin_told_to_the_band_is_the_whole_mix(phrase):
+    assert last("add a saw", "add a kick", phrase) == ["/ramp/master/gain 3.0 16"]
+
+
+PARTS = ("add a saw", "add an envelope", "add a kick", "add a lowpass filter on the saw")
+
+
+@pytest.mark.parametrize("phrase, made", [("kick louder too", "/mod/kick1/gain 0.9"),
+                                          ("release longer, too", "/mod/adsr1/release 237.841423")])
+def test_a_change_said_with_too_is_its_own_not_the_last_line_again(phrase, made):
+    assert last(*PARTS, phrase) == [made]
+
+
+def test_narrower_vibrato_is_less_of_it_never_a_stereo_width():
+    setup = ("add a saw", "add vibrato to the saw", "add a reverb to the saw")
+    assert last(*setup, "narrower vibrato") == ["/mod/lfo1/depth 0.005"]
+    assert last(*setup, "saw wider") == ["/mod/reverb1/width 1.2"]
+
+
+def test_throughout_says_nothing_more():
+    assert last("add a saw", "saw notes c3 e3", "the saw a semitone lower throughout")[-1] == "/seq/notes saw b2 d#3"

@@ -51,6 +51,7 @@ _AT_MARKING = (
 _BAND = r"(?:everyone|everybody|all\s+of\s+you|y'?all|tutti|(?:the\s+)?(?:whole\s+)?band|gentlemen|ladies\s+and\s+gentlemen|folks|guys)"
 _TO_THE_BAND = re.compile(rf"^(?:(?P<to>{_BAND})[,:\s]+)?(?P<subito>(?:subito|suddenly|sudden)\s+)?(?P<m>{_WORDS})"
                           rf"(?:[,\s]+(?P<subito2>subito))?(?:[,\s]+please)?(?:[,\s]+(?P<to2>{_BAND}))?(?:[,\s]+please)?$", re.I)
+_TOLD_THE_BAND = re.compile(rf"\s*,\s*{_BAND}$", re.I)
 _BARE_HAIRPIN = re.compile(rf"^(?:(?:and|now|then)\s+)?(?:an?\s+)?(?P<h>{_HAIRPIN}){_SPAN}?{_POLITE}$", re.I)
 _PART_HAIRPINS = (re.compile(rf"^(?P<h>{_HAIRPIN})\s+(?:on\s+|for\s+)?(?P<what>(?:the\s+)?[\w-]+){_SPAN}?{_POLITE}$", re.I),
                   re.compile(rf"^(?P<what>(?:the\s+)?[\w-]+)\s+(?P<h>{_HAIRPIN}){_SPAN}?{_POLITE}$", re.I))
@@ -175,15 +176,17 @@ def _bare_hairpin(text: str, model: PatchModel):
     """'crescendo over 4 bars' with a drum in focus: the whole kit grows (a conductor's hairpin), not the hats; with the
     part just named or alone in focus, that part ('crescendo the violin over 4 bars', then 'decrescendo'); 'the violin
     crescendo', 'diminuendo on the cello': the part said."""
+    told = _TOLD_THE_BAND.search(text)                # 'A crescendo over four bars, everybody.': the whole mix
+    text = text[:told.start()] if told else text
     match = _BARE_HAIRPIN.match(text)
-    said = None if match else next((m for m in (form.match(text) for form in _PART_HAIRPINS) if m), None)
+    said = None if match or told else next((m for m in (form.match(text) for form in _PART_HAIRPINS) if m), None)
     if said is not None:
         target = _target(said.group("what"), model)
         if target in (None, "gain", MASTER):
             return None
         match, on = said, f"{said.group('what')} "
     else:
-        target = _target("", model) if match else None
+        target = (MASTER if told else _target("", model)) if match else None
         if target is None:
             return None
         on = "everything " if target == MASTER else ""

@@ -277,6 +277,8 @@ def _retarget(last, target: str, model: PatchModel):
     words = it.Words(tuple(it.Word(w, 0) for w in target.replace(",", " ").split() if w.lower() != "the"))
     if not words.items or not all(is_known_word(w, tuple(model.modules) + tuple(model.tracks)) for w in words.texts):
         return None
+    if any(w.lower() in COMPARATIVES for w in words.texts):
+        return None                                   # 'kick louder too': a change of its own, not the last one again
     slot = next((f.name for f in fields(last) if f.name in _TARGET_FIELDS), None)
     if slot is None:
         return None

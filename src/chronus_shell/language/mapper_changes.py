@@ -230,6 +230,9 @@ def near_param(ctx, ref: it.Words | None, names, column: int, what: str = "",
         start = ctx.resolve.module(ref)
     else:
         start = ctx.model.focus if ctx.model.focus in ctx.model.modules else None
+    spec = ctx.model.spec(start) if start else None
+    if "stereo_width" in names and spec is not None and spec.role == "modulator" and spec.has_param("depth"):
+        return start, spec.param("depth")             # 'narrower vibrato': an lfo is as wide as it moves
     voice = ctx.model.voice_of(start) if start else []
     if not voice and ref is None:                     # the focus is an lfo: the voice in focus
         voice = ctx.resolve.focused_voice()

@@ -58,7 +58,7 @@ NOISE = {"like", "real", "nice", "yeah", "yes", "ok", "okay", "nah", "right", "s
          "tiny", "even", "still", "yo", "gentle", "subtle", "slight", "lovely", "entirely",
          "habibi", "yalla", "khalas", "bitte", "bredren", "seen", "wah gwaan", "innit", "bare", "fam",
          "very", "lmao", "lmfao", "rofl", "lol", "haha",
-         "exactly", "obviously", "honestly", "definitely", "seriously", "precisely", "literally", "clearly"}                                    # an intensifier: 'very slow' is slower, never 'verb slow'
+         "exactly", "obviously", "honestly", "definitely", "seriously", "precisely", "literally", "clearly", "throughout"}                                    # an intensifier: 'very slow' is slower, never 'verb slow'
 #: English words one letter off a word of the language, typed meaning themselves: never typos of it
 #: ('made' is not 'mode', 'listen' not 'list', 'stone' not 'store', 'kind' not 'wind').
 NOT_TYPOS = {"made", "listen", "listening", "stone", "kind", "mind", "wonder", "walls", "want", "mine", "lone",
