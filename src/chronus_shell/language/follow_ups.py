@@ -50,6 +50,8 @@ _TEMPO_LIKE = re.compile(r"^(\d{2,3}(?:\.\d+)?)\s*(?:bpm)?$", re.I)
 _MEANT = re.compile(r"^(?:(?:(?:no|nah|sorry|oops|wait)[,.!]*\s+)+(?:i\s+meant?\s+|make\s+(?:it|that)\s+)?|"
                     r"(?:(?:ah|hm+|oh)[,.!]*\s+)?(?:i\s+meant?|make\s+(?:it|that))\s*,?\s*)"
                     r"(?P<value>-?\d[\d.]*\s*(?:k|hz|khz|ms|s|%|db|bpm)?)(?:[\s,.!]+(?:sorry|please|thanks|not\s+\d+))*[\s,.!]*$", re.I)
+_OVER_A_TIME = re.compile(r"\b(?:over|across|in|during)\s+(?:the\s+next\s+)?(?:\d+(?:\.\d+)?|one|two|three|four|six|eight|sixteen)\s*"
+                          r"(?:bars?|beats?|measures?|seconds?|secs?|s)\b", re.I)
 #: 'twice as fast', 'half as fast' said alone: of the track the line before played.
 _AS_FAST = re.compile(r"^(?:now\s+|and\s+|ok\s+)?(?:play\s+(?:it\s+)?)?((?:twice|half|three\s+times)\s+as\s+(?:fast|slow|quick))"
                       r"(?:\s+(?:please|now))*$", re.I)
@@ -61,6 +63,8 @@ _BACK_TO_CHOICE = re.compile(r"^(?:and\s+|now\s+|ok,?\s+)?(?:go\s+|switch\s+(?:i
                              r"(?:the\s+|a\s+)?(" + "|".join(sorted({c for entry in CATALOGUE.values() for p in entry.spec.params
                                                                      for c in p.choices}, key=len, reverse=True)) +
                              r")(?:\s+(?:mode|wave|shape))?$", re.I)
+#: 'same for the chords', 'do the same on the snare': the last change on another part, said as such.
+_SAME_THING = re.compile(r"^(?:(?:and|now|do)\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:for|on|with|to)\s+", re.I)
 _SAME_FOR = re.compile(r"^(?:(?:and|now|do)\s+)?(?:the\s+)?(?:same|that)\s+(?:thing\s+)?(?:for|on|with|to)\s+(.+)$|"
                        r"^(?:and|now)\s+(.+?)(?:\s+too|\s+as well)?$|^(.+?)\s+(?:too|as well|also)$|^(?:and\s+)?(?:also|plus)\s+(.+)$",
                        re.I)
@@ -135,8 +139,8 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
     choice = _BACK_TO_CHOICE.match(text.strip(" .!"))
     if choice:                                            # 'back to lowpass' after 'highpass the pad': that mode
         return [(f"back to {choice.group(1)}", parse(f"switch to {choice.group(1)}"))]
-    meant = _MEANT.match(text.strip())
-    step = _step_of(last, model) if back or meant and isinstance(last, it.SetParam) else None
+    meant = _MEANT.match(text.strip()) if not _OVER_A_TIME.search(last_text) else None   # (a glide's value corrected:
+    step = _step_of(last, model) if back or meant and isinstance(last, it.SetParam) else None   # line_corrections.py)
     if meant and step is not None:                        # 'tempo 90', 'I meant 80': the value said again
         intent = parse(f"{step[0].text} {meant['value']}")
         return [(f"meant {meant['value']}: {step[0].text} {meant['value']}", intent)] if isinstance(intent, it.SetParam) else []
@@ -186,10 +190,10 @@ def _intensity(text: str) -> str | None:
 
 
 def refused_before(refused: str | None, text: str, last_text: str) -> None:
-    """'darker' refused, then 'more': of the refused line, never quietly of the last that worked (it raised the tempo:
-    trial) — said back instead."""
+    """'darker' refused, then 'more' (or 'same for the chords'): of the refused line, never quietly of the last that
+    worked (it raised the tempo; it wrote a scale over the chords: trials) — said back instead."""
     def bare(line: str) -> bool:                      # ('again' after a refused line: the last that worked, as ever)
-        return bool(_whole(_MORE, line) or _whole(_LESS, line))
+        return bool(_whole(_MORE, line) or _whole(_LESS, line) or _SAME_THING.match(line.strip()))
 
     if refused and bare(text):
         done = f"; the last change done was '{last_text}'" if last_text else ""

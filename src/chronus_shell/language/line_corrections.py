@@ -21,6 +21,8 @@ _NOT_WHAT_IT_WAS = re.compile(r"(?:\s*,?\s*not\s+-?\d[\d.]*\s*\w*)?(?:[\s.,!]+(?
 #: A whole command said after a plain 'no' only when it goes back to a value ('no, back to 92 right away': the glide's
 #: place); 'no no swing', 'no, just 20 cents' say no command of their own.
 _BACK = re.compile(r"(?:(?:go|come|straight|right|just)\s+)?back\s+(?:to\s+)?-?\d", re.I)
+#: A number that is a length of time ('8 bars', '4 beats'): a bare number corrects a value, not the time it takes.
+_TIME_AFTER = re.compile(r"\d+(?:\.\d+)?\s*(?:bars?|beats?|measures?|cycles?)\b", re.I)
 _VALUE = re.compile(rf"^(?P<number>-?\d+(?:\.\d+)?)\s*(?P<unit>{_UNIT})?$", re.I)
 _SPAN = re.compile(r"^(?P<prep>over|for|in|across)\s+(?:the\s+next\s+)?\d+(?:\.\d+)?\s+(?P<unit>bars?|beats?|seconds?|secs?)$", re.I)
 _WAYS = {"up": "down", "down": "up", "higher": "lower", "lower": "higher", "louder": "quieter", "quieter": "louder",
@@ -76,7 +78,8 @@ def _value_replaced(last: str, said: str) -> str | None:
         return None
     unit = (value.group("unit") or "").lower()
     pattern = rf"-?\d+(?:\.\d+)?\s*{re.escape(unit)}\b" if unit else rf"-?\d+(?:\.\d+)?(?:\s*{_UNIT}\b)?"
-    found = list(re.finditer(rf"(?<![\w.]){pattern}", last, re.I))
+    found = [m for m in re.finditer(rf"(?<![\w.]){pattern}", last, re.I)
+             if not _TIME_AFTER.match(last, m.start())]       # ('over 8 bars': how long, never the value meant)
     if len(found) != 1:
         return None                                   # none of that unit, or several: which one is not guessed
     number = re.match(r"-?\d+(?:\.\d+)?", found[0].group(0))
