@@ -13,7 +13,7 @@ typed just before (`before`), the phrase, and the messages a musician expects. C
   left out), every other
   message only wiring, a /mod of a module the phrase created, or the `freq` of a voice whose
   expected `/seq/notes` moved (its oscillator moves with its notes: the same sound), or the level a mute or an (now or timed)
-  unmute sets on the drone its track plays (a voice with no envelope), or the silence a fade-in starts from; or "refuse" expected and the shell refused or asked.
+  unmute sets on the drone its track plays (a voice with no envelope) and a start gives back, or the silence a fade-in starts from; or "refuse" expected and the shell refused or asked.
 - WRONG: messages produced that are not RIGHT (a refusal expected but something done included).
 - REFUSED: an error where messages were expected.
 """
@@ -223,6 +223,7 @@ def judge(expected: list[list], produced: list[Message], befores: dict, is_undo:
     created = {m.args[0] for m in produced if m.address == "/patch/create"}
     stopped = any(m.address == "/seq/stop" or m.address == "/at" and len(m.args) > 2 and str(m.args[2]) == "/seq/stop"
                   for m in produced)
+    started = any(m.address == "/seq/start" for m in produced)
     mutes = [_inner(m) for m in produced if _inner(m).address == "/seq/mute"]      # now or timed ('/at 2 bar …')
     muted = {(voices or {}).get(str(m.args[0])) for m in mutes if len(m.args) > 1 and str(m.args[1]) not in ("0", "0.0")}
     unmuted = {(voices or {}).get(str(m.args[0])) for m in mutes if len(m.args) > 1 and str(m.args[1]) in ("0", "0.0")}
@@ -237,6 +238,9 @@ def judge(expected: list[list], produced: list[Message], befores: dict, is_undo:
             continue                               # a stop once the music has faded to nothing: nothing more is heard
         if stopped and _silenced(message):
             continue                               # a stop silences the drones the transport does not (docs/commands.md)
+        if started and message.address.startswith("/mod/") and message.parts[2] == "gain" and \
+                message.parts[1] in set((voices or {}).values()):
+            continue                               # and a start gives the drones a stop silenced their level back
         if _silenced(message) and _inner(message).parts[1] in muted:
             continue                               # so does a mute the drone its track plays (docs/commands.md)
         if message.address.startswith("/mod/") and message.parts[1] in unmuted and message.parts[2] == "gain":

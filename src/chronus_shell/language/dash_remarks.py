@@ -20,9 +20,10 @@ _SUBJECT = (r"(?:it|this|that|she|he|they|(?:the|this|that|my|our|your)\s+(?:acc
 _SAID_AGAIN = re.compile(rf"^(?P<subject>{_SUBJECT})\b", re.I)
 #: A part's name alone before the dash ('Piano, please', 'the piano', 'piano:').
 _PART_ALONE = re.compile(r"^(?:(?:the|my|your)\s+)?(?P<part>[\w'-]+)(?:[\s,]+(?:please|pls))?[\s,:]*$", re.I)
-#: All is well with a part: nothing to do there.
-_FINE = re.compile(r"^(?:but\s+|and\s+)?(?:the\s+|my\s+|your\s+)?(?P<part>[\w'-]+)\s+(?:is|are|'s|sounds?|seems?|feels?)\s+"
-                   r"(?:just\s+|really\s+|totally\s+)?(?:fine|ok|okay|good|great|perfect|alright|all\s+right|nice|lovely)"
+#: All is well with a part, or it is to stay as it is ('keyboard stays', 'the keys keep playing'): nothing to do there.
+_FINE = re.compile(r"^(?:but\s+|and\s+|while\s+)?(?:the\s+|my\s+|your\s+)?(?P<part>[\w'-]+)\s+(?:(?:is|are|'s|sounds?|seems?|feels?)\s+"
+                   r"(?:just\s+|really\s+|totally\s+)?(?:fine|ok|okay|good|great|perfect|alright|all\s+right|nice|lovely)|"
+                   r"stays?(?:\s+(?:in|on|put|the\s+same))?|remains?|keeps?\s+(?:playing|going)|carr(?:y|ies)\s+on|continues?)"
                    r"(?:\s+(?:as\s+(?:it\s+)?is|now|already|though))?[.!]*$", re.I)
 #: A complaint of the part the command is about ('it is too loud', 'way too loud'): the command's reason.
 _COMPLAINT = re.compile(rf"^(?:because\s+|cause\s+|'cause\s+)?(?:{_SUBJECT}(?:\s+(?:is|are|was|sounds?|seems?|feels?|gets?)|'s|'re)\s+)?"

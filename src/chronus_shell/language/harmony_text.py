@@ -58,6 +58,7 @@ _CLEANING = tuple((re.compile(pattern), replacement) for pattern, replacement in
      r"(?P<verb>play|hold|strum)\b", r"the \g<v> \g<verb>s"),                          # 'might the triangle play an Am chord'
     (r"^(?:i'?d|i would|we'?d|we would) (?:like|love|prefer) (?=(?:the|it|this|that) )", ""),   # 'I would like the music in A minor'
     (r"\s*\([^)]*\)\s*", " "),                                                        # (an aside)
+    (r"^an? (?=chord (?:part|track|line|pattern|loop)\b)", ""),     # 'A chord part on the bells: C, …': an article
     (r",?\s*\bs'il (?:vous|te) pla[iî]t\b|^(?:voilà|voila|bon|alors|allez)\b,?\s*", ""),          # French courtesy
     (r"^et maintenant\b|^maintenant\b", "now"),
     (r"\b((?:12|twelve)[- ]bar(?: blues)?)( in [a-g][#b]?(?: major| minor)?),? with (?:a |the )?quick[- ](change|four)\b",

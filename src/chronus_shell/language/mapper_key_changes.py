@@ -102,7 +102,8 @@ def change_key(ctx, intent: ih.ChangeKey) -> list[Message]:
             tokens = [t if token_pitches(t) is None else
                       "+".join(name(moved(p), flats) for p in token_pitches(t)) for t in track.notes]
             check_tokens(tokens, intent.column)
-            messages.append(message("/seq/notes", track_name, *tokens))
+            if [token_pitches(t) for t in tokens] != [token_pitches(n) for n in track.notes]:
+                messages.append(message("/seq/notes", track_name, *tokens))    # (a track no note of which moves: left)
     ctx.understood.append(f"{tonic} {scale.replace('_', ' ')} → {new_tonic} {new_scale.replace('_', ' ')}"
                           f"{', every note track moved' if any(m.address == '/seq/notes' for m in messages) else ''}")
     if len(messages) > 1:

@@ -35,6 +35,21 @@ _QUALITY = re.compile(r"^(more|less|a bit of|bit of|some|a lot of|lots of|loads 
 _QUALITY_AFTER = re.compile(r"^(\w+)\s+(up|down|more|less|stronger|weaker|faster|slower)(.*)$", re.I)
 _MORE_WORDS = {"some", "a bit of", "bit of", "a lot of", "lots of", "loads of", "a touch of", "a little"}
 
+
+def _than(match: re.Match) -> str:
+    """'the strings lower than the piano': beside another part, lower or higher is where it sits in the mix (its
+    level); with an interval said ('the bass an octave lower than the piano') it is the pitch."""
+    part, way = match.group(1), match.group(2)
+    if not _INTERVAL_SAID.search(part):
+        way = re.sub(r"\b(lower|higher)$", lambda m: {"lower": "quieter", "higher": "louder"}[m.group(1).lower()], way,
+                     flags=re.I)
+    return f"{part} {way}"
+
+
+_INTERVAL_SAID = re.compile(r"\b(?:octaves?|semitones?|semis?|steps?|tones?|seconds?|thirds?|fourths?|fifths?|sixths?|"
+                            r"sevenths?|cents?|pitch(?:ed)?)\b", re.I)
+
+
 REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     # 'no hi hat on a ship', 'no snare at all', 'no hats in dhol': that drum out — where it is not played is the
     # musician's reason ('no kick on the 1' is a beat: never this)
@@ -144,7 +159,7 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     # named first (what it is compared with is left as it is)
     (r"^(?:make\s+)?(.+?)(?<!\sis)(?<!\sare)(?<!'s)\s+(?:(?:should|must|needs?\s+to|has\s+to)\s+be\s+)?((?:(?:a\s+)?(?:little|bit|lot|touch|tad)\s+|"
      r"much\s+)?(?:" + "|".join(c for c in COMPARATIVES if c.endswith("er")) + r"))\s+than\s+(?:the\s+|my\s+)?"
-     r"(?!(?:it|i|that|this|before|usual|normal|now|expected|wanted|intended|ever|needed)\b)[\w\s'-]+$", r"\1 \2"),
+     r"(?!(?:it|i|that|this|before|usual|normal|now|expected|wanted|intended|ever|needed)\b)[\w\s'-]+$", _than),
     # 'the bass is louder than it should be', 'it's darker than i wanted': a complaint — the other way, never further
     (r"^(.+?)(?:\s+(?:is|are|sounds?)|'s)\s+(?:a\s+(?:little|bit|lot|touch|tad)\s+|much\s+|way\s+)?(" +
      "|".join(c for c in COMPARATIVES if c.endswith("er")) + r")\s+than\s+(?:it|they|that)?\s*(?:should\s+be|"
