@@ -18,8 +18,7 @@ from .mapper_changes import change_message
 from .mapper_edges import lfo_effect, modulate_new
 from .mapper_levels import module_or_none
 from .mapper_messages import message
-from .mapper_targets import absolute
-from .mapper_targets import primary_param
+from .mapper_targets import absolute, primary_param
 from .mapper_tracks import plays_a_track, set_track_muted
 from .mapper_values import set_seq
 from .new_sound_notes import said_of_new
@@ -121,6 +120,8 @@ def add_to(ctx, intent: it.AddTo) -> list[Message]:
     if intent.move and named in ctx.model.modules and ctx.model.spec(named).role in ("source", "drum"):
         return _route_existing(ctx, named, ctx.resolve.module(intent.target), intent)   # 'put sine1 into the reverb'
     spec, presets = module_type(ctx, intent.type_name)
+    if _put_on_a_part(ctx, spec, intent):
+        return ctx.map(it.Modulate(intent.type_name, intent.target, intent.value))
     if spec.role == "modulator":
         messages, modulator = modulate_new(ctx, spec, intent.target)
         return messages + _settings(ctx, modulator, spec, presets, intent.value)
@@ -174,6 +175,12 @@ def _on_the_master(ctx, spec: ModuleSpec, presets, intent: it.AddTo) -> list[Mes
             + [message("/patch/connect", source, module_id) for source in feeding]
             + [message("/patch/connect", module_id, MASTER)]
             + _settings(ctx, module_id, spec, presets, intent.value, intent.param))
+
+
+def _put_on_a_part(ctx, spec: ModuleSpec, intent: it.AddTo) -> bool:
+    """'put delay on melody' is 'delay on melody': the one there already when the part has one, never a second unasked."""
+    return intent.move and spec.role == "processor" and not (intent.right_after or intent.before or intent.param) and \
+        not set(_ANOTHER) & set(ctx.line.lower().split()) and not (intent.target.texts in EVERYTHING or intent.target.texts in _MASTER_BUS)
 
 
 def _route_existing(ctx, source: str, target: str, intent: it.AddTo) -> list[Message]:

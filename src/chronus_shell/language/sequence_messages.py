@@ -12,7 +12,8 @@ from ..engine.mini_notation import compile_pattern
 from ..engine.params import ParamError
 from ..protocol.message import Message
 from .errors import LanguageError
-from .intents import AddModule, AddTo, BareValue, ChangeParam, Comparative, Drop, PlayPattern, Scale, SetParam, Tempo, Transpose, Word, Words
+from .intents import (AddModule, AddTo, BareValue, ChangeParam, Comparative, Drop, Modulate, PlayPattern, Scale, SetParam, Tempo,
+                      Transpose, Word, Words)
 from .units import canonical_unit
 from .param_words import COMPARATIVES, LEVEL
 from .patch_model import PatchModel
@@ -130,9 +131,19 @@ def reasons_left_out(items: tuple) -> tuple:
             continue
         if i and _its_length(items[i - 1], item):
             continue                                  # 'x..x..x..x.., 12 steps': the pattern's length said again
+        if kept and isinstance(item, BareValue) and _takes_a_value(kept[-1]):
+            kept[-1] = replace(kept[-1], value=item.value)     # 'delay on the melody, 1 beat': the delay's time
+            continue
         pronoun = getattr(item, "ref", None) is not None and item.ref.texts in (("it",), ("that",), ("this",))
         kept.append(replace(item, ref=named) if named is not None and pronoun else item)
     return tuple(kept)
+
+
+def _takes_a_value(item) -> bool:
+    """An effect put on a part with no value of its own ('delay on the melody', 'put delay on melody'): a bare value
+    said next is its setting (so one already there is set, never a second one added for it)."""
+    return isinstance(item, Modulate) and item.value is None and not item.new or \
+        isinstance(item, AddTo) and item.move and item.value is None and item.param is None
 
 
 def _its_length(before, item) -> bool:
