@@ -92,3 +92,38 @@ def test_narrower_vibrato_is_less_of_it_never_a_stereo_width():
 
 def test_throughout_says_nothing_more():
     assert last("add a saw", "saw notes c3 e3", "the saw a semitone lower throughout")[-1] == "/seq/notes saw b2 d#3"
+
+
+def test_a_value_corrected_after_a_glide_keeps_the_glide():
+    assert last("add a saw", "tempo up to 150 over 8 bars", "no, 140") == ["/seq/bpm 140.0 ramp 32"]
+    assert last("add a saw", "add a lowpass filter", "cutoff to 2k over 8 bars", "no, 3k") == \
+        ["/ramp/filter1/cutoff 3000.0 32"]
+    assert last("add a saw", "tempo 90", "no, 80") == ["/seq/bpm 80.0"]
+
+
+def test_a_chord_part_said_with_an_article_is_no_a_chord_of_a():
+    made = last("add a triangle", "the triangle is the bells", "A chord part on the bells: C, A minor, F, G, one bar each.")
+    assert made[-1].startswith("/seq/notes chords c3+e3+g3 ") and "c#" not in made[-1]
+
+
+ECHOED = ("add a sine called melody", "add a delay to the melody")
+
+
+def test_an_effect_put_on_a_part_that_has_one_sets_it_with_the_value_said():
+    assert last(*ECHOED, "tempo 70", "Put delay on melody, 1 beat") == ["/mod/delay1/time 0.857143"]
+    assert last(*ECHOED, "tempo 70", "delay on melody, 1 beat") == ["/mod/delay1/time 0.857143"]
+    assert "already goes through delay1" in refused(*ECHOED, "put delay on melody")
+    assert last(*ECHOED, "put another delay on melody")[0] == "/patch/create delay2 delay"
+
+
+def test_a_key_change_leaves_a_track_none_of_whose_notes_move():
+    assert last("add a saw", "saw notes a3 c4 e4", "key a minor", "change to a harmonic minor") == \
+        ["/seq/key a harmonic_minor"]
+    assert last("add a saw", "saw notes a3 c4 g4", "key a minor", "change to a harmonic minor") == \
+        ["/seq/key a harmonic_minor", "/seq/notes saw a3 c4 g#4"]
+
+
+@pytest.mark.parametrize("phrase, made", [("the strings lower than the piano", "/mod/strings/gain 0.4"),
+                                          ("the strings an octave lower than the piano", "/mod/strings/freq 110.0")])
+def test_lower_than_another_part_is_its_place_in_the_mix_unless_an_interval_is_said(phrase, made):
+    assert last("add a triangle called piano", "add a saw called strings", phrase) == [made]

@@ -129,10 +129,12 @@ def one_a_hit(notes: tuple[str, ...], pattern: str, rhythm: str) -> tuple[str, l
 
 def comping_rhythm(track) -> str | None:
     """The bar's rhythm a chord track is struck on ('comp the chords on 2 and 4', 'skank plays Gm on the offbeats'):
-    new changes said for it keep it; None for a track that holds its chords, or holds none."""
-    if track is None or not any("+" in str(n) for n in track.notes) or "-" in track.pattern or len(track.pattern) % 16:
+    new changes said for it keep it, as a rhythm written with no notes yet does ('square offbeats', then 'square plays
+    am d'); None for a track that holds its chords, or holds notes that are no chords."""
+    if track is None or not (track.notes == () or any("+" in str(n) for n in track.notes)) or "-" in track.pattern or \
+            len(track.pattern) % 16:
         return None
-    one_chord = len(track.notes) == 1                # ('skank plays Gm on the offbeats': one chord on a rhythm)
+    one_chord = len(track.notes) <= 1                # ('skank plays Gm on the offbeats': one chord on a rhythm)
     if not one_chord and (len(track.notes) != len(track.pattern) or "-" not in track.notes):
         return None                                   # (each chord held through its span)
     bar = track.pattern[:16]

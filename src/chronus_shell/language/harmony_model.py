@@ -4,6 +4,7 @@ undone like the rest."""
 from __future__ import annotations
 
 from ..protocol.message import Message
+from .chords import token_pitches
 
 
 class HarmonyModel:
@@ -24,6 +25,18 @@ class HarmonyModel:
         """The track that plays the chords now (the last chords given, on a track), else None."""
         last = self.last_chord
         return self.tracks.get(last[1]) if last and last[0] == "track" else None
+
+    @property
+    def scale_track(self) -> str | None:
+        """The one track that plays a scale: five notes or more, each a step (one to three semitones) on from the one
+        before ('play the scale descending', 'mute the scale': that track, not the part in focus)."""
+        def a_run(notes) -> bool:
+            played = [p for p in map(token_pitches, notes) if p]
+            pitches = [p[0] for p in played]
+            return len(pitches) >= 5 and all(len(p) == 1 for p in played) and \
+                all(1 <= abs(b - a) <= 3 for a, b in zip(pitches, pitches[1:]))
+        found = [name for name, track in self.tracks.items() if a_run(track.notes)]
+        return found[0] if len(found) == 1 else None
 
     @property
     def last_pitch(self) -> tuple[str, float] | None:

@@ -56,7 +56,7 @@ _MOVING = _DIRECTIONS.keys() | _DIRECTED.keys() | {"+", "-"}
 def read_move(text: str, line: str):
     """The intent of a line that moves notes by an interval, else None."""
     words = _MORE_WAY.sub(lambda m: "higher" if m.group(1) == "high" else "lower",
-                          _AN_OCTAVE.sub(r"an octave \1", text)).replace(",", " ").split()
+                          _AN_OCTAVE.sub(r"an octave \1", text)).replace(",", " ").replace(":", " ").split()   # 'key change: up
     if not words or not _MOVING & ({w[:1] for w in words} | set(words)):
         return None
     said = _placed(words)

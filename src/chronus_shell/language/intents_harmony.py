@@ -142,6 +142,7 @@ class Arpeggiate:
     steps: int = 1                 # sixteenths per note
     octaves: int = 1
     column: int = 0
+    said: tuple[str, ...] = ()     # which of direction, steps, octaves the line said ('arp over two octaves': octaves)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 note at a time, up, down or up-down, in 16ths to half notes, over one octave or more."""
 from __future__ import annotations
 
+import re
+
 from ..protocol.message import Message
 from . import intents as it
 from . import intents_harmony as ih
@@ -18,6 +20,13 @@ def arpeggiate(ctx, intent: ih.Arpeggiate) -> list[Message]:
     words = intent.target
     if intent.direction == "off":
         return _held_again(ctx, intent.column)
+    again = _playing_arpeggio(ctx) if not intent.chords and words is None and intent.said and \
+        not _THE_CHORDS.search(ctx.line) else None
+    if again is not None:                             # 'arp over two octaves': the arpeggio playing, that way now
+        direction, steps, octaves, chords, _ = ctx.model.arpeggios[again]
+        way = {"direction": direction, "steps": steps, "octaves": octaves} | {k: getattr(intent, k) for k in intent.said}
+        segments = [(length, token_pitches(chord), chord) for length, chord in chords]
+        return arpeggio_track(ctx, it.Words((it.Word(again, intent.column),)), intent.column, segments, **way)
     if intent.chords:
         head, track = voice_and_track(ctx, words, intent.column)
         words = head_words(words, head, intent.column)
@@ -29,11 +38,21 @@ def arpeggiate(ctx, intent: ih.Arpeggiate) -> list[Message]:
     return arpeggio_track(ctx, words, intent.column, segments, intent.direction, intent.steps, intent.octaves)
 
 
+#: Words that point at chords to arpeggiate, not at the arpeggio playing ('arp it', 'arpeggiate the chords').
+_THE_CHORDS = re.compile(r"\b(?:it|that|this|them|chords?|changes|progression)\b", re.I)
+
+
+def _playing_arpeggio(ctx) -> str | None:
+    """The one track playing an arpeggio (the one on the voice in focus when several do), else None."""
+    playing = [t for t in ctx.model.arpeggios if arpeggiated(ctx.model, t)]
+    focused = [t for t in playing if ctx.model.tracks[t].target in ctx.resolve.focused_voice()]
+    return (focused or playing)[0] if len(focused) == 1 or len(playing) == 1 else None
+
+
 def _held_again(ctx, column: int) -> list[Message]:
     """'no arpeggio': the arpeggio of the voice in focus, else the only one, held as chords again."""
     playing = [t for t in ctx.model.arpeggios if arpeggiated(ctx.model, t)]
-    focused = [t for t in playing if ctx.model.tracks[t].target in ctx.resolve.focused_voice()]
-    track = (focused or playing)[0] if len(focused) == 1 or len(playing) == 1 else None
+    track = _playing_arpeggio(ctx)
     if track is None:
         raise LanguageError("no track plays an arpeggio to hold as chords again" if not playing else
                             f"which arpeggio? {', '.join(playing)} — say 'chords … on' the voice", column)

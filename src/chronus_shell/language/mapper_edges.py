@@ -246,8 +246,7 @@ def _modulation_target(ctx, words: it.Words, names: tuple[str, ...] = ()) -> tup
     spec = ctx.model.spec(module_id)
     voice = [module_id] + [m for m in ctx.model.voice_of(module_id) if m != module_id]
     if "cutoff" in names and "bass" in words.texts and not any(ctx.model.spec(m).has_param("cutoff") for m in voice):
-        raise LanguageError(f"a wobble bass moves a filter, and {module_id} has none: 'add an acid filter to the bass', "
-                            f"then 'make the bass wobble' (or 'wobble the bass pitch' for a siren)", words.column)
+        raise _no_filter_to_wobble(module_id, "bass", words.column)
     for name in names:                                # "make the bass wobble": its filter first
         for member in voice:
             if ctx.model.spec(member).has_param(name):
@@ -262,13 +261,26 @@ def _modulation_target(ctx, words: it.Words, names: tuple[str, ...] = ()) -> tup
 def lfo_effect(ctx, words: it.Words, target: it.Words | None, value: it.Value | None) -> list[Message]:
     """'add vibrato [to the saw]': a new LFO on the pitch (tremolo: the level), at a musical rate."""
     names, rate, depth = LFO_EFFECTS[words.text]
-    module_id, param = near_param(ctx, target, names, words.column)
+    if words.text == "wobble":                        # the part's filter ('add some wobble to the bass'): never a siren unasked
+        try:
+            module_id, param = near_param(ctx, target, names[:2], words.column, anywhere=False)
+        except LanguageError:
+            part = target.text if target is not None else ctx.model.focus
+            raise _no_filter_to_wobble(ctx.resolve.module(target) if target is not None else part, part, words.column) \
+                from None
+    else:
+        module_id, param = near_param(ctx, target, names, words.column)
     lfo = ctx.model.next_id("lfo")
     lfo_spec = module_spec("lfo")
     if value is not None:
         rate = absolute(ctx, primary_param(lfo_spec, value), value)
     return [message("/patch/create", lfo, "lfo"), message("/patch/connect", lfo, f"{module_id}.{param.name}"),
             message(f"/mod/{lfo}/rate", float(rate)), message(f"/mod/{lfo}/depth", float(depth))]
+
+
+def _no_filter_to_wobble(module_id: str, part: str, column: int) -> LanguageError:
+    return LanguageError(f"a wobble bass moves a filter, and {module_id} has none: 'add an acid filter to the {part}', then "
+                         f"'make the {part} wobble' (or 'wobble the {part} pitch' for a siren)", column)
 
 
 def _without_too(words: it.Words) -> tuple[it.Words, bool]:

@@ -12,6 +12,7 @@ import math
 import random
 import re
 import zlib
+from dataclasses import replace
 
 from ..engine.scales import SCALES, pitch_class
 from ..protocol.message import Message
@@ -289,6 +290,8 @@ def degrees(ctx, intent: ih.Degrees) -> list[Message]:
         said = intent.key[1].replace("_", " ")
         raise LanguageError(f"the A {said} scale, or a {said} scale in the key ({ctx.model.key[0].upper()})? say 'the A {said} "
                             f"scale' or 'the {ctx.model.key[0].upper()} {said} scale'", intent.column)
+    if intent.run and intent.target is None and (played := ctx.model.scale_track) is not None:
+        intent = replace(intent, target=it.Words((it.Word(played, intent.column),)))   # 'play the scale descending': it again
     tonic, scale = _key_or_ask(ctx, intent.key, intent.column,
                                "random notes in the scale" if intent.random else "scale degrees")
     steps = SCALES[scale]

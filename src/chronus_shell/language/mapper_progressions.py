@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from . import intents_harmony as ih
+from ..engine.scales import pitch_class
 from ..protocol.message import Message
 from .arpeggio_track import rearpeggiated
 from .chord_rhythms import comping_rhythm, in_the_rhythm, restruck
@@ -16,11 +17,23 @@ from .errors import LanguageError
 from .intents import Word, Words
 from .mapper_harmony import degree_chord, head_words, parsed_chord, voice_and_track, voice_register
 from .mapper_harmony_voice import voiced
+from .mapper_messages import message
 from .mapper_note_tracks import BASS_BELOW, own_rhythm, send_track
 from .mapper_song_moves import under_capo
 
 
 def progression(ctx, intent: ih.Progression) -> list[Message]:
+    """The chords onto the track; a key said with them that is not the session's ('chords ii V I in c major' after
+    'e phrygian') is set too, so a later 'transpose it to g major' moves them from where they are."""
+    said, held = intent.key, ctx.model.key
+    moved = said is not None and held is not None and (pitch_class(said[0]), said[1]) != (pitch_class(held[0]), held[1])
+    if moved:
+        ctx.understood.append(f"the key is {said[0]} {said[1].replace('_', ' ')} now (it was {held[0]} "
+                              f"{held[1].replace('_', ' ')})")
+    return ([message("/seq/key", *said)] if moved else []) + _progression(ctx, intent)
+
+
+def _progression(ctx, intent: ih.Progression) -> list[Message]:
     intent = _part_said(ctx, intent)
     chords = _the_chord_track(ctx) if intent.target is None else None
     if chords is not None:                              # new changes for the one chord track, whatever is in focus

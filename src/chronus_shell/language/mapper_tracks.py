@@ -252,12 +252,14 @@ def existing_track(ctx, words: it.Words | None, column: int) -> str | None:
 
 
 #: What musicians call the notes a track plays, when no track has that name ('the melody backwards').
-_NOTE_NOUNS = frozenset("melody tune riff hook motif lick theme chords progression changes arp arpeggio".split())
+_NOTE_NOUNS = frozenset("melody tune riff hook motif lick theme chords progression changes arp arpeggio scale".split())
 
 
 def _notes_called(ctx, noun: str) -> str | None:
     """The track a note noun means: the last track given notes if it holds that kind (chords for
     'chords', single notes otherwise), else the one track that does (None when none or several)."""
+    if noun == "scale":
+        return ctx.model.scale_track
     chordal = noun in ("chords", "progression", "changes")
 
     def fits(name: str) -> bool:

@@ -53,8 +53,9 @@ def nickname(word: str, model: PatchModel) -> str | None:
     the one with a reverb, else the oldest that plays no bass (never a noise; not a distorted one if there is
     another: an old driven bass is no pad), 'lead' → the highest, 'sub' → the lowest, 'guitar' → the one voice through a
     distortion; None if no single one."""
-    if word.lower() != "bass" and model.labels.get(word.lower()) in model.modules:     # ('bass' is the bass part's
-        return model.labels[word.lower()]             # word, resolve.py) 'the triangle is the keys': the triangle
+    labelled = next((model.labels[w] for w in _number_forms(word.lower()) if model.labels.get(w) in model.modules), None)
+    if word.lower() != "bass" and labelled:           # ('bass' is the bass part's word, resolve.py) 'the triangle is the
+        return labelled                               # keys': the triangle; 'a saw for the pads', then 'the pad': it
     if word.lower() in STAND_INS:
         return next(filter(None, (_part(name, model) for name in STAND_INS[word.lower()])), None)
     kind = NICKNAMES.get(word.lower())
@@ -109,6 +110,11 @@ _NOT_NAMING = ("a", "an", "another", "more", "less", "like", "some", "add", "cre
 #: Words that are also the language's own ('chord the triangle: a3 c#4 e4', 'a C chord', 'chord: d f a'): a part only
 #: after 'the' ('swell the chord in'), as the nickname they stand for.
 _VERBS_TOO = {"chord": "chords"}
+
+
+def _number_forms(word: str) -> tuple[str, ...]:
+    """'pad' and 'pads': a part named in the plural is the same part said in the singular, and the other way."""
+    return (word, word[:-1]) if word.endswith("s") and len(word) > 3 else (word, word + "s")
 
 
 def named_here(word: str, before: str, model: PatchModel) -> str | None:

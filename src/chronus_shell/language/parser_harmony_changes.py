@@ -86,11 +86,11 @@ def arpeggiate(text: str, line: str):
         return None                                   # 'change the arp notes …': the arp track named, not an arpeggio
     rest = _SPELLED.sub(" ", _OF.sub(" ", match.group("rest")))               # 'an arpeggio of dm7: d f a c'
     rest = _BAR_EACH.sub(" ", " " + rest.replace(",", " ").strip() + " ")
-    direction, steps, octaves = "up", 1, 1
+    direction, steps, octaves, direction_said = "up", 1, 1, False
     for pattern, name in _ARP_DIRECTIONS:
         found = pattern.search(rest)
         if found:
-            direction, rest = name, rest[:found.start()] + " " + rest[found.end():]
+            direction, rest, direction_said = name, rest[:found.start()] + " " + rest[found.end():], True
             break
     rate = _ARP_RATE.search(rest)
     if rate:
@@ -134,8 +134,9 @@ def arpeggiate(text: str, line: str):
     if len(voices) > 1:
         return None
     said = next((p.text for p in parts if p.kind in ("chord", "letter")), "arp")
+    told = tuple(name for name, found in (("direction", direction_said), ("steps", rate or pace), ("octaves", span)) if found)
     return ih.Arpeggiate(words_of(voices[0] if voices else None, line), chords, direction, steps, octaves,
-                         column_of(said, line))
+                         column_of(said, line), told)
 
 
 #: A chord's shape from its root: triads and sevenths (bare letters spelling one are its notes).

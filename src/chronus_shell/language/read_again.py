@@ -89,6 +89,8 @@ class ReadAgain:
             raise LanguageError(f"that could mean {said}: say which", 0, (), line)
         reading, messages, (after, last_intent, understood) = worked[0]
         named = nicknamed_line(line, self.model)    # ('detune the lead a little' read as 'the saw1 detune up': lead → saw1)
+        if named and not all(n.split(" → ")[1].removesuffix("'s") in (reading.text or "") for n in named[1].split(", ")):
+            named = None                          # (a reading that took the word another way: 'a saw for the pads')
         self._restore(after)
         self._last_intent = last_intent
         self.mapper.understood[:] = [reading.said] + ([named[1]] if named and named[1] not in reading.said else []) + understood

@@ -204,6 +204,9 @@ def _timed(translator, timed: Timed, text: str) -> list[Message]:
     if timed.beats is not None:
         moving = moves(text) or timed.level is not None
         messages = [timed_msg for m in messages for timed_msg in _over(model, m, timed, begins, moving)]
+        out = [str(m.args[0]) for m in messages if m.address == "/seq/mute" and len(m.args) > 2 and float(m.args[1]) != 0]
+        if out:                                 # (back before 'list tracks' shows it: said — trial)
+            translator.mapper.understood.append(f"{', '.join(out)} out for {_length(timed.beats)}, then back by itself")
         for m in messages:                      # a timed mute comes back by itself: the model says so
             if m.address == "/seq/mute" and len(m.args) > 2 and str(m.args[0]) in muted:
                 model.tracks[str(m.args[0])].muted = muted[str(m.args[0])]

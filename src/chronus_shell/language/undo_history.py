@@ -112,4 +112,10 @@ class UndoHistory:
         return list(messages)
 
     def _replay(self, messages: list[Message]) -> list[Message]:
-        return [m for step in reversed([self._apply(message) for message in messages]) for m in step]
+        inverse = [m for step in reversed([self._apply(message) for message in messages]) for m in step]
+        muted = {self.model.tracks[str(m.args[0])].target for m in messages if m.address == "/seq/mute" and len(m.args) > 1
+                 and str(m.args[0]) in self.model.tracks and str(m.args[1]) not in ("0", "0.0")}
+        silenced = {m.parts[1] for m in messages if m.address.startswith("/mod/") and m.address.endswith("/gain")
+                    and m.args and float(m.args[0]) == 0.0} & muted
+        self.model.track_drones += tuple(sorted(silenced - set(self.model.track_drones)))   # (an unmute undone: the drone
+        return inverse                                # silenced with its track again, so the next unmute brings it back)
