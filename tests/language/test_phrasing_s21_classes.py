@@ -114,7 +114,8 @@ def test_time_said_loosely_is_timed(context, phrase, expected):
 
 
 def test_a_loosely_timed_line_says_how_it_was_read():
-    assert echo(*DRUMS, "all drum stop 1 bar then come back") == ["read as 'mute the drums for 1 bar'"]
+    assert echo(*DRUMS, "all drum stop 1 bar then come back") == ["read as 'mute the drums for 1 bar'",
+                                                                  "kick, snare, hats out for 1 bar, then back by itself"]
 
 
 # -- a take or a session named in a clause of its own ----------------------------------------------

@@ -147,9 +147,10 @@ _NOTES = ("note", "letter", "rest")
 
 def _refused(words: list[str], text: str, line: str) -> bool:
     """Whether a word is outside the lexicon; in a line that lists chords ('chords am f xyz') that
-    word is a chord not known, said in one line."""
+    word is a chord not known, said in one line — unless it names the part they are for ('… on the bed')."""
     unknown = [w for w in words if not known(w)]
-    if unknown and (text.split()[0] in _LISTING or (_LISTING & set(text.split()) and CHORDISH.fullmatch(unknown[0]))):
+    named = [w for w in unknown if re.search(rf"\b(?:on|for|to)\s+(?:the\s+|my\s+)?{re.escape(w)}\b", text)]
+    if unknown and unknown[0] not in named and (text.split()[0] in _LISTING or (_LISTING & set(text.split()) and CHORDISH.fullmatch(unknown[0]))):
         raise chord_error(unknown[0], column_of(unknown[0], line))
     return bool(unknown)
 

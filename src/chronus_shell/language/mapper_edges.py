@@ -261,13 +261,11 @@ def _modulation_target(ctx, words: it.Words, names: tuple[str, ...] = ()) -> tup
 def lfo_effect(ctx, words: it.Words, target: it.Words | None, value: it.Value | None) -> list[Message]:
     """'add vibrato [to the saw]': a new LFO on the pitch (tremolo: the level), at a musical rate."""
     names, rate, depth = LFO_EFFECTS[words.text]
-    if words.text == "wobble":                        # the part's filter ('add some wobble to the bass'): never a siren unasked
-        try:
+    if words.text == "wobble" and target is not None and "bass" in target.texts:   # a wobble bass: its filter, never a
+        try:                                                                        # siren unasked
             module_id, param = near_param(ctx, target, names[:2], words.column, anywhere=False)
         except LanguageError:
-            part = target.text if target is not None else ctx.model.focus
-            raise _no_filter_to_wobble(ctx.resolve.module(target) if target is not None else part, part, words.column) \
-                from None
+            raise _no_filter_to_wobble(ctx.resolve.module(target), target.text, words.column) from None
     else:
         module_id, param = near_param(ctx, target, names, words.column)
     lfo = ctx.model.next_id("lfo")

@@ -138,6 +138,9 @@ def _lengths_joined(items: list) -> list:
     for item in items:
         if isinstance(item, ih.Retime) and joined and isinstance(joined[-1], ih.PitchList) and not joined[-1].steps:
             joined[-1] = replace(joined[-1], steps=item.steps)
+        elif isinstance(item, ih.Retime) and item.steps and joined and isinstance(joined[-1], it.SetNotes):
+            notes = joined[-1]                        # 'bass notes c2 g1, a bar each': those notes, never the chords retimed
+            joined[-1] = ih.PitchList(notes.target, tuple(w.text for w in notes.notes), notes.column, None, item.steps)
         elif isinstance(item, ih.Retime) and item.steps and joined and isinstance(joined[-1], ih.Progression):
             joined[-1] = replace(joined[-1], steps=item.steps)
         else:
@@ -361,7 +364,7 @@ def _notes(text: str, line: str):
             steps = 16 // len(chords)
         return ih.Progression(words_of(target, line), tuple(chords), _chord_steps(steps, line), column_of(body, line))
     read = []
-    for token in tokens:
+    for token in body.replace(",", " ").split():             # (the length said after them: `steps`)
         if _TOKEN.fullmatch(token) and not token.isdigit():
             read.append("." if token in ("-", "_", "rest") else token)
         elif "+" in token and all(_OCTAVED.fullmatch(p) for p in token.split("+")):
@@ -373,7 +376,8 @@ def _notes(text: str, line: str):
         else:
             return None                                            # other words: not a list of notes
     name = "melody" if _MELODY.search(text) else None
-    return ih.PitchList(words_of(target, line), tuple(read), column_of(match.group("list"), line), name)
+    each = int(steps) if steps and steps == int(steps) else 0          # 'c2 g1 c2 g1, a bar each': each note that long
+    return ih.PitchList(words_of(target, line), tuple(read), column_of(match.group("list"), line), name, each)
 
 
 _RANDOM = re.compile(r"(?:play |give me |make |generate |add )?(?:some |a few )?(?:random|randomi[sz]ed) (?:notes|melody|pitches)"
