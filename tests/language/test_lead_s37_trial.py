@@ -75,3 +75,20 @@ def test_a_wobble_moves_the_parts_filter_never_its_pitch_unasked():
     assert "/patch/connect lfo1 filter1.cutoff" in made
     with pytest.raises(LanguageError, match="a wobble bass moves a filter"):
         last("add a sine called bass", "add some wobble to the bass")
+
+
+DRUM_PARTS = ("play x... on kick", "play ..x. on snare", "play xxxx on hats")
+
+
+def test_a_part_corrected_may_be_several_or_said_with_not():
+    assert last(*DRUM_PARTS, "kick louder", "no, I meant the hats and the snare") == \
+        ["/mod/kick1/gain 0.8", "/mod/hat1/gain 0.9", "/mod/snare1/gain 0.9"]
+    assert last(*DRUM_PARTS, "add a reverb to the kick", "the snare, not the kick")[-3:] == \
+        ["/patch/disconnect snare1 master", "/patch/connect snare1 reverb1", "/patch/connect reverb1 master"]
+
+
+def test_a_second_thought_said_with_an_interjection_corrects_the_move():
+    setup = ("add a saw", "saw notes c3 e3", "transpose the saw up a fifth")
+    assert last(*setup, "ah no, whole step up")[-1] == "/seq/notes saw d3 f#3"
+    assert last(*setup, "No, I'm sorry — up an octave, I meant.")[-1] == "/seq/notes saw c4 e4"
+    assert last(*setup, "ooh no, down an octave I mean, from where it was")[-1] == "/seq/notes saw c2 e2"

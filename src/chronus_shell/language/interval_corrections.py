@@ -19,8 +19,8 @@ _MARK = rf"(?:{TAKE_BACK}[\s,.!—–]+)+" \
         r"(?:i\s+meant?\s+|make\s+(?:it|that)\s+)?|(?:i\s+meant?|make\s+(?:it|that))[\s,]+|" \
         rf"(?:{TAKE_BACK}[\s,.!—–]+)*not\s+(?:(?:{_UP}|{_DOWN})\s+)?(?:by\s+)?(?:a|an|one)\s+(?:{INTERVAL_NAMES})[\s,.!:;—–-]+"
 #: What only says it was a slip ('sorry, I said it backwards', 'my bad'), after the interval meant.
-_SLIP = r"instead|sorry|please|only|my\s+(?:bad|mistake)|i\s+misspoke|(?:please\s+)?forgive\s+me|i\s+(?:said|got)\s+it\s+(?:backwards|wrong|the\s+wrong\s+way)|not\s+an?\s+\w+"
-_CORRECTION = re.compile(rf"^(?:{_MARK})(?:just\s+|only\s+)?(?:(?P<dir1>{_UP}|{_DOWN})\s+)?(?:by\s+)?(?:just\s+|only\s+)?(?:a|an|one)\s+"
+_SLIP = r"instead|sorry|please|only|my\s+(?:bad|mistake)|i\s+misspoke|i\s+mean[t]?|from\s+where\s+(?:it|they)\s+(?:was|were)|(?:please\s+)?forgive\s+me|i\s+(?:said|got)\s+it\s+(?:backwards|wrong|the\s+wrong\s+way)|not\s+an?\s+\w+"
+_CORRECTION = re.compile(rf"^(?:{_MARK})(?:just\s+|only\s+)?(?:(?P<dir1>{_UP}|{_DOWN})\s+)?(?:by\s+)?(?:just\s+|only\s+)?(?:(?:a|an|one)\s+)?"
                          rf"(?P<size>{INTERVAL_NAMES})(?:\s+(?P<dir2>{_UP}|{_DOWN}))?(?:[\s,.!]+(?:{_SLIP}))*[\s,.!]*$", re.I)
 #: The move in the last line: a direction and an interval, in either order ('up a fifth', 'a fifth lower').
 _MOVE = re.compile(rf"\b(?:(?P<dir1>{_UP}|{_DOWN})\s+(?:by\s+)?(?:a|an|one)\s+(?P<size1>{INTERVAL_NAMES})|(?:a|an|one)\s+(?P<size2>{INTERVAL_NAMES})"

@@ -10,14 +10,14 @@ import re
 from .corrections import corrected
 from .lead_words import TAKE_BACK
 
-_CORRECTION = re.compile(rf"^(?:(?:{TAKE_BACK})[\s,.!]+)+(?P<strong>i\s+meant?\s+|make\s+(?:it|that)\s+)?(?P<said>\S.*?)[\s.!]*$|"
+_CORRECTION = re.compile(rf"^(?:(?:{TAKE_BACK})[\s,.!—–-]+)+(?P<strong>i\s+meant?\s+|make\s+(?:it|that)\s+)?(?P<said>\S.*?)[\s.!]*$|"
                          rf"^i\s+meant?[\s,]+(?P<meant>\S.*?)[\s.!]*$", re.I)
 #: 'Up a whole step instead, sorry': a correction said after what was meant.
 INSTEAD = re.compile(r"^(?P<said>\S.*?)\s+instead(?:[\s,.!]+(?:sorry|please|my\s+bad|thanks))*[\s.!]*$", re.I)
 _UNIT = r"(?:hz|khz|k|ms|s|sec|seconds?|db|bpm|%|cents?|semitones?)"
 #: After the value meant: what it was ('…, not 40'), an apology ('I misspoke', 'forgive me').
 _NOT_WHAT_IT_WAS = re.compile(r"(?:\s*,?\s*not\s+-?\d[\d.]*\s*\w*)?(?:[\s.,!]+(?:i\s+misspoke|forgive\s+me|my\s+mistake|my\s+bad|"
-                              r"sorry)[\s.!]*)*$", re.I)
+                              r"sorry|i\s+meant?|is\s+what\s+i\s+meant?)[\s.!]*)*$", re.I)
 #: A whole command said after a plain 'no' only when it goes back to a value ('no, back to 92 right away': the glide's
 #: place); 'no no swing', 'no, just 20 cents' say no command of their own.
 _BACK = re.compile(r"(?:(?:go|come|straight|right|just)\s+)?back\s+(?:to\s+)?-?\d", re.I)
@@ -33,12 +33,20 @@ def correction_of_last(line: str, last_text: str, part_named, sound_named=None) 
     """(the last line as meant, how it was read, whether it is a whole command said instead) when `line` corrects
     the last line, else None. A whole command ('no, I meant tempo 98', 'no, back to 92 right away') takes the last
     change's place only where it sets what that change set (checked when it is said: read_again._said_again)."""
-    match = _CORRECTION.match(line.strip()) or INSTEAD.match(line.strip())
-    if match is None or not last_text or last_text.lstrip().startswith("/"):
+    if not last_text or last_text.lstrip().startswith("/"):
+        return None
+    not_that = _NOT_THAT.match(line.strip())
+    if not_that and not re.search(rf"(?<![\w-]){re.escape(not_that['old'])}(?![\w-])", last_text, re.I):
+        not_that = None                               # ('…, not the kick' with no kick in the last line: no correction)
+    match = _CORRECTION.match(line.strip()) or INSTEAD.match(line.strip()) or not_that
+    if match is None:
         return None
     said = _NOT_WHAT_IT_WAS.sub("", (match["said"] or match.groupdict().get("meant")).strip(" ,"))   # '44, not 40. I misspoke.'
     if not said:
         return None
+    named = _NOT_THAT.match(said)
+    if named and re.search(rf"(?<![\w-]){re.escape(named['old'])}(?![\w-])", last_text, re.I):
+        said = named["said"]                          # 'no, the snare, not the kick': the snare where the kick was said
     new = _value_replaced(last_text, said) or _span_replaced(last_text, said) or _way_turned(last_text, said) or \
         _note_value_replaced(last_text, said) or _interval_replaced(last_text, said) or \
         (_part_replaced(last_text, said, sound_named) if sound_named else None)
@@ -100,20 +108,25 @@ def _note_value_replaced(last: str, said: str) -> str | None:
     return last[:found[0].start()] + said + last[found[0].end():] if len(found) == 1 else None
 
 
-_PART = re.compile(r"^(?:(?:on|to|for|of)\s+)?(?:the\s+|my\s+)?(?P<part>[\w-]+)$", re.I)
+_PART = re.compile(r"^(?:(?:on|to|for|of)\s+)?(?:the\s+|my\s+)?(?P<part>[\w-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)(?:the\s+|my\s+)?"
+                   r"[\w-]+)*)$", re.I)
+#: 'the snare, not the kick': the part meant, then the one the last line named.
+_NOT_THAT = re.compile(r"^(?P<said>.+?)\s*,?\s+(?:and\s+)?not\s+(?:the\s+|my\s+)?(?P<old>[\w-]+)[\s.!]*$", re.I)
 
 
 def _part_replaced(last: str, said: str, sound_named) -> str | None:
     """'the flute' for the one sound the last line named ('oboe louder', 'add a reverb to the oboe'); the last line
     said of the flute when it named none ('louder', with the oboe in focus). `sound_named(word)` is the sound (a voice
-    or a drum) a word names, or None. Two sounds named: which one is not guessed."""
+    or a drum) a word names, or None; several may be meant ('no, the hats and the snare'). Two sounds named in the
+    last line: which one is not guessed."""
     match = _PART.match(said)
-    meant = sound_named(match.group("part").lower()) if match else None
-    if meant is None:
-        return None
+    parts = re.findall(r"[\w-]+", re.sub(r"\b(?:the|my|and)\b", " ", match.group("part"), flags=re.I)) if match else []
+    sounds = [sound_named(part.lower()) for part in parts]
+    if not sounds or None in sounds:
+        return None                                   # ('the hats and the snare': each a sound, else no parts said)
     words = list(re.finditer(r"[\w-]+", last))
     named = [w for w in words if sound_named(w.group(0).lower()) is not None]
-    if len({sound_named(w.group(0).lower()) for w in named}) > 1 or meant in {sound_named(w.group(0).lower()) for w in named}:
+    if len({sound_named(w.group(0).lower()) for w in named}) > 1 or set(sounds) & {sound_named(w.group(0).lower()) for w in named}:
         return None
     if not named:
         return f"the {match.group('part')} {last}" if re.match(r"^[a-z]+er\b|^(?:a\s+(?:bit|little)\s+)?(?:more|less)\b",
