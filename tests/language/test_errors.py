@@ -62,7 +62,7 @@ def test_incomplete_command_puts_the_caret_at_the_end():
 def test_misplaced_word():
     err = error_for("tempo 128 bpm saw")
     assert err.column == len("tempo 128 bpm ")
-    assert str(err) == "I can read 'tempo 128 bpm' but not 'saw' after it (docs/commands.md lists what I know)"
+    assert str(err) == "I can read 'tempo 128 bpm' but not 'saw' after it ('help' lists what I know, 'help <area>' more)"
 
 
 def test_unit_mismatch_says_what_the_param_takes():

@@ -210,4 +210,4 @@ def test_a_one_letter_typo_of_a_known_word_is_read_as_it_and_said_back():
 def test_a_refusal_offers_a_working_phrasing_not_a_lookalike_word():
     error = refused(*ACID, "tenderly open the filter")      # ("gently", "fade" are time words now: timed_lines)
     assert error == "I don't know the word 'tenderly' — a phrasing I know: 'open the filter'"
-    assert refused(*ACID, "blur out the saw") == "I don't know the word 'blur' (docs/commands.md lists what I know)"
+    assert refused(*ACID, "blur out the saw") == "I don't know the word 'blur' ('help' lists what I know, 'help <area>' more)"

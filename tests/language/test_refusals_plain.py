@@ -41,8 +41,8 @@ def speaking_the_grammar(results) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("line, said", [
     ("add", "'add' needs more to be a command — a phrasing I know: 'add a 303'"),
     ("connect saw1", "'connect saw1' needs more to be a command — a phrasing I know: 'connect saw1 to delay1'"),
-    ("tempo 128 bpm saw", "I can read 'tempo 128 bpm' but not 'saw' after it (docs/commands.md lists what I know)"),
-    ("@#$%", "I can't read a command starting '@#$%' (docs/commands.md lists what I know)"),
+    ("tempo 128 bpm saw", "I can read 'tempo 128 bpm' but not 'saw' after it ('help' lists what I know, 'help <area>' more)"),
+    ("@#$%", "I can't read a command starting '@#$%' ('help' lists what I know, 'help <area>' more)"),
 ])
 def test_a_parser_refusal_says_where_the_line_stopped_and_a_phrasing_that_works(line, said):
     with pytest.raises(LanguageError) as caught:

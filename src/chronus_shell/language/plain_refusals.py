@@ -13,6 +13,7 @@ import re
 from .eq_bands import eq_refusal
 from .errors import LanguageError
 from .nearest import example_led_by, nearest_phrasing
+from .refusal_wording import SEE_HELP
 
 _STRAY = re.compile(r"^didn't expect (?P<word>'[^']*'|\"[^\"]*\") here \(expected (?P<what>.*)\)$")
 _SHORT = re.compile(r"^incomplete command: expected (?P<what>.*)$")
@@ -32,7 +33,7 @@ def in_plain_words(err: LanguageError, line: str) -> LanguageError:
         return err
     typed = line.strip()
     example = example_led_by(typed) or nearest_phrasing(typed)
-    hint = f" — a phrasing I know: '{example}'" if example else " (docs/commands.md lists what I know)"
+    hint = f" — a phrasing I know: '{example}'" if example else SEE_HELP
     if short is not None:
         said = (err.line or typed).strip()
         return LanguageError(f"'{_tail(said)}' needs more to be a command{hint}", err.column, (), err.line or line)

@@ -13,6 +13,9 @@ from .resolve import Resolver
 from .unavailable import not_here
 from .vocabulary import module_words
 
+#: Where a refusal with no nearer phrasing sends the musician: the shell's own help, at the prompt.
+SEE_HELP = " ('help' lists what I know, 'help <area>' more)"
+
 
 #: A rhythm typed with a symbol that is no step ('x.x.z.', 'x..xk...'): letters and dots, mostly x and dots.
 _STEPS_WITH_A_SLIP = re.compile(r"(?<!\S)(?=[xX.\-|]*[^\sxX.\-|])(?=(?:[^\s]*[xX.]){3})[xX.\-|a-zA-Z]{4,}(?!\S)")
@@ -70,7 +73,7 @@ def with_nearest(err: LanguageError, line: str, works=lambda text: True) -> Lang
         return err
     example = nearest_phrasing(line)
     if example is None:
-        return LanguageError(f"I don't know the word {word!r} (docs/commands.md lists what I know)", err.column,
+        return LanguageError(f"I don't know the word {word!r}{SEE_HELP}", err.column,
                              err.suggestions, line)
     return LanguageError(f"I don't know the word {word!r} — a phrasing I know: '{example}'", err.column,
                          err.suggestions, line)
@@ -86,7 +89,7 @@ def nickname_unread(err: LanguageError, line: str, model) -> LanguageError | Non
         return None
     word, part = match.group(1), nickname(match.group(1).lower(), model)
     example = nearest_phrasing(line)
-    rest = f" — a phrasing I know: '{example}'" if example else " (docs/commands.md lists what I know)"
+    rest = f" — a phrasing I know: '{example}'" if example else SEE_HELP
     if part is None:
         return LanguageError(f"'{word}' names a voice by what it plays, and none here is one yet: add one first "
                              f"(e.g. 'add a triangle'), or name the part{rest}", err.column, (), line)
@@ -109,7 +112,7 @@ def _part_unread(word: str, line: str, model, err: LanguageError) -> LanguageErr
         return LanguageError(f"{word} has no {lacking[0]} — add one first ('add a {lacking[0]} to the {word}'), then say it "
                              f"again", err.column, (), line)
     example = nearest_phrasing(line)
-    rest = f" — a phrasing I know: '{example}'" if example else " (docs/commands.md lists what I know)"
+    rest = f" — a phrasing I know: '{example}'" if example else SEE_HELP
     return LanguageError(f"'{word}' is {module} here, but I can't read the rest of the line{rest}", err.column, (), line)
 
 
@@ -133,7 +136,7 @@ def _misread_name(err: LanguageError, line: str) -> LanguageError:
         return err                                   # 'connect saw1 to nowhere': that one word is the answer
     example = nearest_phrasing(line)
     if example is None and guess:                    # 'gate' is not 'master': no lookalike rather than that one
-        rest = match.group("rest") or " (docs/commands.md lists what I know)"
+        rest = match.group("rest") or SEE_HELP
         return LanguageError(str(err)[:match.end(1) + 1] + rest, err.column, err.suggestions, line)
     if example is None:
         return err
