@@ -92,3 +92,23 @@ def test_a_second_thought_said_with_an_interjection_corrects_the_move():
     assert last(*setup, "ah no, whole step up")[-1] == "/seq/notes saw d3 f#3"
     assert last(*setup, "No, I'm sorry — up an octave, I meant.")[-1] == "/seq/notes saw c4 e4"
     assert last(*setup, "ooh no, down an octave I mean, from where it was")[-1] == "/seq/notes saw c2 e2"
+
+
+def test_a_note_length_alone_is_the_shells_own_hint_taken():
+    setup = ("add a saw", "saw notes c3 e3 g3")
+    assert last(*setup, "quarter notes") == ["/seq/add saw saw1 x...x...x...", "/seq/notes saw c3 - - - e3 - - - g3 - - -"]
+    assert last(*setup, "half notes")[0] == "/seq/add saw saw1 x.......x.......x......."
+
+
+def test_review_fixes_keep_what_was_meant():
+    assert last("add a saw called lead", "lead notes c4 d4 e4 d4 c4", "add a triangle", "in c major", "play the scale")[0] == \
+        "/seq/add triangle1 triangle1 xxxxxxxx"                  # a melody moving by steps is no scale
+    assert last(*DRUM_PARTS, "mute everything, hats stay")[:2] == ["/seq/mute kick 1", "/seq/mute snare 1"]
+    with pytest.raises(LanguageError):
+        last(*DRUM_PARTS, "mute the drums, kick stays")        # which drums is not guessed
+    assert last("add a sine called bass", "the bass lower than c3") == ["/mod/bass/freq 110.0"]
+    assert last("add a saw", "play x... on saw", "start", "mute the saw for 2 bars", "no, 4")[1] == "/seq/mute saw 1 4"
+    assert last("add a saw called stabs", "chords am f c g on stabs", "what chords do the stabs play") == \
+        ["/shell/show 'the chords track (stabs) plays' 'Am F C G'"]
+    with pytest.raises(LanguageError, match="no rate"):
+        last("add a saw", "add a lowpass filter", "lfo on the filter, one every 0 bars")

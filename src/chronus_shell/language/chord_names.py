@@ -6,7 +6,7 @@ the root when it can be (a slash chord otherwise), spelled as the notes were wri
 """
 from __future__ import annotations
 
-from ..engine.notes import is_note
+from ..engine.notes import is_note, note_name
 from .chords import QUALITIES, midi
 
 #: Each quality's tones as pitch classes above its root, the plainer qualities first (a C6 is also an
@@ -47,8 +47,8 @@ def chart(notes) -> str:
 
 
 def _letter(note: str) -> str:
-    """'bb3' → 'Bb', 'c#4' → 'C#': the note's name as a chord root is written."""
-    name = note.rstrip("-0123456789")
+    """'bb3' → 'Bb', 'c#4' → 'C#', 'cs3' → 'C#': the note's name as a chord root is written."""
+    name = note_name(note).rstrip("-0123456789")
     return name[:1].upper() + name[1:]
 
 

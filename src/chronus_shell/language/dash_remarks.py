@@ -55,7 +55,17 @@ def remark_after(line: str, model: PatchModel, part_named) -> tuple[str, str] | 
     if len(kept) == len(clauses):
         return None
     left = "; ".join(f"'{c}'" for c in clauses[len(kept):])
+    spared = [m["part"] for c in clauses[len(kept):] if (m := _FINE.match(c))]
+    if spared and _GROUP.search(", ".join(kept)):    # 'mute everything, keyboard stays': all but it; 'mute the drums, kick
+        said = ", ".join(kept)                         # stays': which drums is not guessed (refused as said)
+        return (f"'{spared[0]}' kept out of it", f"{said} except {spared[0]}") if _ALL_OUT.match(said) else None
     return f"left out: {left} (a remark on the change, not another)", ", ".join(kept)
+
+
+#: Words naming several parts at once: a part said to stay may be one of them.
+_GROUP = re.compile(r"\b(?:everything|everyone|everybody|all|drums|kit|band|tutti|whole|tracks|parts)\b", re.I)
+#: Everything out ('mute everything', 'drop it all'): 'except' the part said to stay reads as a solo of it.
+_ALL_OUT = re.compile(r"^(?:mute|drop|kill|cut|silence)\s+(?:everything|it\s+all|all)$", re.I)
 
 
 def _names(word: str, model: PatchModel, part_named) -> bool:

@@ -4,7 +4,6 @@ undone like the rest."""
 from __future__ import annotations
 
 from ..protocol.message import Message
-from .chords import token_pitches
 
 
 class HarmonyModel:
@@ -27,16 +26,14 @@ class HarmonyModel:
         return self.tracks.get(last[1]) if last and last[0] == "track" else None
 
     @property
-    def scale_track(self) -> str | None:
-        """The one track that plays a scale: five notes or more, each a step (one to three semitones) on from the one
-        before ('play the scale descending', 'mute the scale': that track, not the part in focus)."""
-        def a_run(notes) -> bool:
-            played = [p for p in map(token_pitches, notes) if p]
-            pitches = [p[0] for p in played]
-            return len(pitches) >= 5 and all(len(p) == 1 for p in played) and \
-                all(1 <= abs(b - a) <= 3 for a, b in zip(pitches, pitches[1:]))
-        found = [name for name, track in self.tracks.items() if a_run(track.notes)]
-        return found[0] if len(found) == 1 else None
+    def scale_run(self) -> str | None:
+        """The track the last scale said was played on ('play the scale'), while it is there: what 'the scale' names
+        ('play the scale descending', 'mute the scale'), never a melody that happens to move by steps."""
+        track = self.__dict__.get("_scale_run")
+        return track if track in self.tracks else None
+
+    def note_scale_run(self, track: str) -> None:
+        self.__dict__["_scale_run"] = track
 
     @property
     def last_pitch(self) -> tuple[str, float] | None:
@@ -64,11 +61,12 @@ class HarmonyModel:
         self.__dict__["_run_key"] = key
 
     def harmony_state(self) -> tuple:
-        return self.key, self.last_chord, self.last_pitch, self.run_key, self.capo, dict(self.__dict__.get("_poly", {}))
+        return self.key, self.last_chord, self.last_pitch, self.run_key, self.capo, dict(self.__dict__.get("_poly", {})), \
+            self.__dict__.get("_scale_run")
 
     def set_harmony_state(self, state: tuple) -> None:
         (self.__dict__["_key"], self.__dict__["_last_chord"], self.__dict__["_last_pitch"],
-         self.__dict__["_run_key"], self.__dict__["_capo"], self.__dict__["_poly"]) = state
+         self.__dict__["_run_key"], self.__dict__["_capo"], self.__dict__["_poly"], self.__dict__["_scale_run"]) = state
 
     def _on_key(self, args) -> list[Message]:
         previous = self.key

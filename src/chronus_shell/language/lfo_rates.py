@@ -44,6 +44,8 @@ def lfo_rate(line: str, model: PatchModel) -> tuple[str, str] | None:
         value = _TIMES[re.sub(r"\s+", " ", rate["times"].lower())]
     else:
         count = int(rate["n"]) if rate["n"].isdigit() else _COUNTS[rate["n"].lower()]
+        if count == 0:
+            raise LanguageError("one cycle every 0 bars is no rate: say how many bars (or beats) a cycle lasts", 0)
         value = f"{count} bars" if rate["unit"].lower() == "bars" else f"{count}/4"
     head, way = _SPEED_WORD.sub("", _WAY.sub("", match["head"])), _WAY.search(match["head"])
     if way is not None:

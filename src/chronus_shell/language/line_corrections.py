@@ -86,8 +86,9 @@ def _value_replaced(last: str, said: str) -> str | None:
         return None
     unit = (value.group("unit") or "").lower()
     pattern = rf"-?\d+(?:\.\d+)?\s*{re.escape(unit)}\b" if unit else rf"-?\d+(?:\.\d+)?(?:\s*{_UNIT}\b)?"
-    found = [m for m in re.finditer(rf"(?<![\w.]){pattern}", last, re.I)
-             if not _TIME_AFTER.match(last, m.start())]       # ('over 8 bars': how long, never the value meant)
+    every = list(re.finditer(rf"(?<![\w.]){pattern}", last, re.I))
+    found = [m for m in every if not _TIME_AFTER.match(last, m.start())] or every   # ('over 8 bars': how long, never the
+    #                                                 value meant — unless the time is the line's one number: 'for 2 bars')
     if len(found) != 1:
         return None                                   # none of that unit, or several: which one is not guessed
     number = re.match(r"-?\d+(?:\.\d+)?", found[0].group(0))

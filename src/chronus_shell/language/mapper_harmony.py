@@ -290,8 +290,9 @@ def degrees(ctx, intent: ih.Degrees) -> list[Message]:
         said = intent.key[1].replace("_", " ")
         raise LanguageError(f"the A {said} scale, or a {said} scale in the key ({ctx.model.key[0].upper()})? say 'the A {said} "
                             f"scale' or 'the {ctx.model.key[0].upper()} {said} scale'", intent.column)
-    if intent.run and intent.target is None and (played := ctx.model.scale_track) is not None:
-        intent = replace(intent, target=it.Words((it.Word(played, intent.column),)))   # 'play the scale descending': it again
+    if intent.run and intent.target is None and intent.key is None and (played := ctx.model.scale_run) is not None:
+        intent = replace(intent, target=it.Words((it.Word(played, intent.column),)))   # 'play the scale descending': it
+        #                                                               again ('the a minor pentatonic scale': a new one)
     tonic, scale = _key_or_ask(ctx, intent.key, intent.column,
                                "random notes in the scale" if intent.random else "scale degrees")
     steps = SCALES[scale]
@@ -323,9 +324,17 @@ def degrees(ctx, intent: ih.Degrees) -> list[Message]:
     ctx.understood.append(f"{'random ' if intent.random else ''}degrees {' '.join(picked)} in {tonic} "
                           f"{scale.replace('_', ' ')} → {' '.join(tokens)} (near {source})")
     if intent.steps > 1:                                  # 'the c major scale in eighth notes'
-        return _note_values(ctx, head_words(intent.target, head, intent.column),
-                            ih.PitchList(None, (), intent.column, None, intent.steps), tokens)
-    return note_track(ctx, head_words(intent.target, head, intent.column), intent.column, tokens)
+        return _scale_noted(ctx, intent, _note_values(ctx, head_words(intent.target, head, intent.column),
+                                                      ih.PitchList(None, (), intent.column, None, intent.steps), tokens))
+    return _scale_noted(ctx, intent, note_track(ctx, head_words(intent.target, head, intent.column), intent.column, tokens))
+
+
+def _scale_noted(ctx, intent: ih.Degrees, messages: list[Message]) -> list[Message]:
+    """A scale played: its track is what 'the scale' names from now on."""
+    written = next((str(m.args[0]) for m in messages if m.address == "/seq/notes" and m.args), None)
+    if intent.run and written is not None:
+        ctx.model.note_scale_run(written)
+    return messages
 
 
 def open_voicing(pitches) -> list[int]:

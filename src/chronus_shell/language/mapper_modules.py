@@ -120,7 +120,7 @@ def add_to(ctx, intent: it.AddTo) -> list[Message]:
     if intent.move and named in ctx.model.modules and ctx.model.spec(named).role in ("source", "drum"):
         return _route_existing(ctx, named, ctx.resolve.module(intent.target), intent)   # 'put sine1 into the reverb'
     spec, presets = module_type(ctx, intent.type_name)
-    if _put_on_a_part(ctx, spec, intent):
+    if intent.value is not None and not presets and _put_on_a_part(ctx, spec, intent):   # (a kind said: one added)
         return ctx.map(it.Modulate(intent.type_name, intent.target, intent.value))
     if spec.role == "modulator":
         messages, modulator = modulate_new(ctx, spec, intent.target)
@@ -178,7 +178,7 @@ def _on_the_master(ctx, spec: ModuleSpec, presets, intent: it.AddTo) -> list[Mes
 
 
 def _put_on_a_part(ctx, spec: ModuleSpec, intent: it.AddTo) -> bool:
-    """'put delay on melody' is 'delay on melody': the one there already when the part has one, never a second unasked."""
+    """'put delay on melody, 1 beat' is 'delay on melody, 1 beat': the one there already set, never a second unasked."""
     return intent.move and spec.role == "processor" and not (intent.right_after or intent.before or intent.param) and \
         not set(_ANOTHER) & set(ctx.line.lower().split()) and not (intent.target.texts in EVERYTHING or intent.target.texts in _MASTER_BUS)
 

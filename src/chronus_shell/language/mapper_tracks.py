@@ -259,7 +259,7 @@ def _notes_called(ctx, noun: str) -> str | None:
     """The track a note noun means: the last track given notes if it holds that kind (chords for
     'chords', single notes otherwise), else the one track that does (None when none or several)."""
     if noun == "scale":
-        return ctx.model.scale_track
+        return ctx.model.scale_run
     chordal = noun in ("chords", "progression", "changes")
 
     def fits(name: str) -> bool:

@@ -34,7 +34,7 @@ MIX_REPHRASE = [(re.compile(p, re.I), r) for p, r in (
     (r"^((?:the\s+)?\w+(?:\s*(?:,|and|&)\s*(?:the\s+)?\w+)+)\s+out$", r"mute \1"),          # 'hats and kick out'
     # a way then a hedged value ('tune the kick down, like 45'): the value is where it goes, never a step that big
     (r"^(.+?\b(?:up|down))\s*,\s*(?:like|about|around|roughly|maybe|say|something\s+like)\s+"
-     r"(-?\d[\d.]*\s*(?:k?hz|k|ms|s|db|%|bpm|semitones?)?)[\s.!]*$", r"\1 to \2"),
+     r"(-?\d[\d.]*\s*(?:k?hz|k|ms|s|bpm)?)[\s.!]*$", r"\1 to \2"),     # ('down, like 3 db': a step that big, read elsewhere)
     # a mixing engineer rides a fader: 'ride the feedback up to 0.85 over 2 bars' moves it ('the ride' is a cymbal)
     (r"^ride\s+((?:the\s+|that\s+)?[\w\s]+?\s+(?:up|down)\b.*)$", r"bring \1"),
     (r"^(?:the\s+)?(\w+)\s+alone$", r"solo \1"),                                                  # 'bass alone'

@@ -63,7 +63,7 @@ _ASK_CHORDS = re.compile(r"(?:what|which)(?: chords?| notes?| progression)(?: is
 
 def ask_chords(text: str, line: str):
     """'what chord are the stabs playing?', 'what are the chords': the chords (or notes) said back by name."""
-    match = _ASK_CHORDS.fullmatch(text)
+    match = _ASK_CHORDS.fullmatch(" ".join(line.lower().replace("?", " ").split()))    # (as typed: 'do' is no solfège C)
     if match is None:
         return None
     return ih.ShowChords(words_of(match.group("target"), line), column_of(match.group("target") or text, line))

@@ -38,14 +38,17 @@ _MORE_WORDS = {"some", "a bit of", "bit of", "a lot of", "lots of", "loads of", 
 
 def _than(match: re.Match) -> str:
     """'the strings lower than the piano': beside another part, lower or higher is where it sits in the mix (its
-    level); with an interval said ('the bass an octave lower than the piano') it is the pitch."""
+    level); with an interval said ('the bass an octave lower than the piano') or beside a pitch or a value ('lower than
+    c3', 'than 60 hz') it is the pitch."""
     part, way = match.group(1), match.group(2)
-    if not _INTERVAL_SAID.search(part):
+    if not _INTERVAL_SAID.search(part) and not _A_VALUE.search(match.group("than")):
         way = re.sub(r"\b(lower|higher)$", lambda m: {"lower": "quieter", "higher": "louder"}[m.group(1).lower()], way,
                      flags=re.I)
     return f"{part} {way}"
 
 
+#: What a part is compared with that is a pitch or a value, not another part ('lower than c3', 'than 60 hz').
+_A_VALUE = re.compile(r"\d|^\s*[a-g](?:#|b|\s+(?:flat|sharp))?\s*$|\b(?:hz|khz|notes?|octaves?|pitch|key)\b", re.I)
 _INTERVAL_SAID = re.compile(r"\b(?:octaves?|semitones?|semis?|steps?|tones?|seconds?|thirds?|fourths?|fifths?|sixths?|"
                             r"sevenths?|cents?|pitch(?:ed)?)\b", re.I)
 
@@ -65,6 +68,13 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     # a word for the value said before it: 'decay short 50ms', 'attack slow, 2 s' (the number says how much)
     (r"^(.+?)\s+(?:very\s+|really\s+|quite\s+)?(?:short|long|slow|fast|quick|low|high|tight|big|small|soft|loud)\s*,?\s+"
      r"(-?\d[\d.]*\s*(?:ms|s|sec|secs|seconds?|hz|khz|k|%|db)?)$", r"\1 \2"),
+    # 'arp down instead of up': the way said, the other one only what it was
+    (r"^(.+?\b(?:up|down|up-down|updown|down-up|higher|lower|faster|slower))\s+instead\s+of\s+(?:going\s+)?"
+     r"(?:up|down|up-down|updown|down-up|higher|lower|faster|slower)$", r"\1"),
+    # a note length alone ('quarter notes', the shell's own hint after a line of notes; 'half notes'): the rhythm of it
+    (r"^(?:(?:make\s+(?:it|them)|play\s+(?:it|them))\s+)?(?:in\s+|as\s+)?(half|whole|quarter|eighth|sixteenth)[\s-]+notes?"
+     r"(?:\s+please)?$", lambda m: {"half": "every other beat", "whole": "every bar", "quarter": "quarters",
+                                    "eighth": "eighths", "sixteenth": "sixteenths"}[m.group(1).lower()]),
     (r"^(?:put|bring)\s+(?:the\s+)?(.+?)\s+back(?:\s+in)?$", r"unmute \1"),
     (r"^(?:the\s+)?(\w+)\s+back(?:\s+in)?$", r"unmute \1"),
     (r"^(?:add|create|give me)\s+(?:an?\s+)?(\w+)(?:\s+(?:drum|synth|sound))?(?:\s+for\s+[\w\s]+?)?[,:]?\s+((?:on|playing)\s+.+|[xX.|\- ]{4,}"
@@ -159,7 +169,7 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     # named first (what it is compared with is left as it is)
     (r"^(?:make\s+)?(.+?)(?<!\sis)(?<!\sare)(?<!'s)\s+(?:(?:should|must|needs?\s+to|has\s+to)\s+be\s+)?((?:(?:a\s+)?(?:little|bit|lot|touch|tad)\s+|"
      r"much\s+)?(?:" + "|".join(c for c in COMPARATIVES if c.endswith("er")) + r"))\s+than\s+(?:the\s+|my\s+)?"
-     r"(?!(?:it|i|that|this|before|usual|normal|now|expected|wanted|intended|ever|needed)\b)[\w\s'-]+$", _than),
+     r"(?!(?:it|i|that|this|before|usual|normal|now|expected|wanted|intended|ever|needed)\b)(?P<than>[\w\s'-]+)$", _than),
     # 'the bass is louder than it should be', 'it's darker than i wanted': a complaint — the other way, never further
     (r"^(.+?)(?:\s+(?:is|are|sounds?)|'s)\s+(?:a\s+(?:little|bit|lot|touch|tad)\s+|much\s+|way\s+)?(" +
      "|".join(c for c in COMPARATIVES if c.endswith("er")) + r")\s+than\s+(?:it|they|that)?\s*(?:should\s+be|"

@@ -81,7 +81,7 @@ class Resolver:
         joined = "_".join(texts)
         if joined in self.model.modules:
             return joined
-        track = self.model.tracks.get(self.model.scale_track if joined in ("scale", "scale_track") else joined)
+        track = self.model.tracks.get(self.model.scale_run if joined in ("scale", "scale_track") else joined)
         if track is not None and track.target in self.model.modules and not self.model.of_type(joined):
             return track.target                           # "the kick" after 'use 909kick.wav for the kick'
         effect = self._effect_lfos(texts)

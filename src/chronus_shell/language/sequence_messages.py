@@ -142,8 +142,10 @@ def reasons_left_out(items: tuple) -> tuple:
 def _takes_a_value(item) -> bool:
     """An effect put on a part with no value of its own ('delay on the melody', 'put delay on melody'): a bare value
     said next is its setting (so one already there is set, never a second one added for it)."""
+    kind = type_named(item.type_name.texts) if isinstance(item, AddTo) else None
     return isinstance(item, Modulate) and item.value is None and not item.new or \
-        isinstance(item, AddTo) and item.move and item.value is None and item.param is None
+        kind is not None and CATALOGUE[kind].spec.role == "processor" and item.move and item.value is None and \
+        item.param is None           # ('put the pad into the delay, 0.5': a part routed — the value is the delay's own)
 
 
 def _its_length(before, item) -> bool:
