@@ -68,7 +68,8 @@ class SlowMessages:
                             where = session_path(str(msg.args[0]))
                             return Outcome(f"{where}: {message}: {err} (nothing was loaded)", ok=False)
                     work = self.work_for(outcome.messages, max(len(scheduled_types(p)) for p in (self.plan, shadow)))
-                    at = None if outcome.now else self._next_bar(self.bar_blocks(outcome.messages, work))
+                    at = (self.after_timed(outcome.messages, work) if outcome.now
+                          else self._next_bar(self.bar_blocks(outcome.messages, work)))
                     self.plan = shadow                 # the plan with the load admitted (in the same order)
                     parts = self.fan_out_at_once(outcome.messages, work, at)   # fan_out.py
                 if parts:   # the lock let go between them
