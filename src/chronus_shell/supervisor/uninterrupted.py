@@ -16,9 +16,10 @@ import threading
 
 @contextlib.contextmanager
 def uninterrupted():
-    """Defer SIGINT (main thread only: a signal's handler runs there and nowhere else) to the end of the block."""
+    """Defer SIGINT's KeyboardInterrupt to the end of the block: in the main thread only (a signal's handler runs
+    there and nowhere else), and only Python's default handler (another one, an event loop's, raises nothing)."""
     previous = signal.getsignal(signal.SIGINT)
-    if threading.current_thread() is not threading.main_thread() or previous is None:
+    if threading.current_thread() is not threading.main_thread() or previous is not signal.default_int_handler:
         yield
         return
     caught = []
@@ -28,4 +29,4 @@ def uninterrupted():
     finally:
         signal.signal(signal.SIGINT, previous)
         if caught:
-            signal.raise_signal(signal.SIGINT)   # handled as it would have been (a KeyboardInterrupt, mostly)
+            signal.raise_signal(signal.SIGINT)   # the KeyboardInterrupt, now
