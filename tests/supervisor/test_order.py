@@ -28,12 +28,15 @@ def send(supervisor: Supervisor, line: str, at: int | None = None) -> Message:
 
 def test_what_conflicts():
     assert names(Message.parse("/patch/connect lfo bass.cutoff")) == {"lfo", "bass"}
-    assert names(Message.parse("/mod/bass/cutoff 300")) == {"bass"} and names(Message.parse("/gate/bass 1")) is None
+    assert names(Message.parse("/mod/bass/cutoff 300")) == {"bass"} and names(Message.parse("/gate/bass 1")) == {"bass"}
+    assert names(Message.parse("/patch/begin")) is None
     timed = TimedChanges()
     timed.add(900, [Message.parse("/patch/create later saw"), Message.parse("/patch/connect later master")])
+    timed.add(1200, [Message.parse("/gate/drum 1"), Message.parse("/seq/bpm 140")])   # an OSC sender's, timed ahead
     assert timed.floor([Message.parse("/mod/master/gain 0.5")]) == 0    # master: never created nor removed
     assert timed.floor([Message.parse("/mod/later/gain 0.5")]) == 900
-    assert timed.floor([Message.parse("/seq/start")]) == 900            # may depend on anything
+    assert timed.floor([Message.parse("/seq/notes bass c2")]) == 1200 and timed.floor([Message.parse("/mod/bass/q 2")]) == 0
+    assert timed.floor([Message.parse("/patch/commit")]) == 1200        # may depend on anything
 
 
 def test_a_line_on_a_module_a_timed_change_makes_is_applied_after_it_and_others_at_once():

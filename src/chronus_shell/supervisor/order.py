@@ -5,17 +5,20 @@ is stamped sooner and heard at once — unless it conflicts with the timed one: 
 connection of a module that a timed `/patch/create` makes was applied before it, and both slots' render failed on it
 (EngineError: no such module). Such a change is stamped at the timed one's sample (after it there: the same sample
 keeps the order sent). One naming other modules still lands at once, and its cushion counts no timed change whose
-run-up begins after it (cushion.py). Two messages conflict when they name a module (or a track) in common, or
-either may depend on anything (a gate or a voice's polyphony follows the edges; a transaction, the tempo, a load).
+run-up begins after it (cushion.py). Two messages conflict when they name a module (or a track, or the sequencer's
+settings) in common, or either may depend on anything (a transaction, an /at, a load). A gate names its module only
+(not the voice its edges make it part of): OSC senders time gates ahead, and a gate naming anything would hold back
+every line typed meanwhile until the last one's time.
 """
 from __future__ import annotations
 
 from ..protocol.message import Message
 
-ONE = ("/patch/create", "/patch/remove")
+ONE = ("/patch/create", "/patch/remove", "/patch/poly")
 EDGES = ("/patch/connect", "/patch/disconnect")
-BY_PATH = ("mod", "ramp")            # /mod/<id>/<param>, /ramp/<id>/<param>
+BY_PATH = ("mod", "ramp", "gate")    # /mod/<id>/<param>, /ramp/<id>/<param>, /gate/<id>
 TRACKS = ("/seq/notes", "/seq/remove", "/seq/mute")
+SEQUENCER = ("seq",)                  # what every /seq message names: the tempo, the key, the tracks' set
 ALWAYS = "master"                     # never created nor removed: naming it orders nothing
 
 
@@ -27,10 +30,12 @@ def names(msg: Message) -> frozenset | None:
         found = {str(arg).split(".")[0] for arg in msg.args}
     elif msg.parts and msg.parts[0] in BY_PATH and len(msg.parts) > 1:
         found = {msg.parts[1]}
-    elif msg.address in TRACKS and msg.args:
-        found = {("track", str(msg.args[0]))}
     elif msg.address == "/seq/add" and len(msg.args) >= 2:
-        found = {("track", str(msg.args[0])), str(msg.args[1])}
+        found = {SEQUENCER, ("track", str(msg.args[0])), str(msg.args[1])}
+    elif msg.address in TRACKS and msg.args:
+        found = {SEQUENCER, ("track", str(msg.args[0]))}
+    elif msg.parts and msg.parts[0] == "seq":
+        found = {SEQUENCER}
     else:
         return None
     return frozenset(found - {ALWAYS})
