@@ -84,10 +84,11 @@ class Cushion:
         self._pending = [change for change in getattr(self, "_pending", []) if change[0] >= self.rendered_block()]
         lead, first = self.play_block + self.ahead, self.earliest_stamp() // self.config.block_size
         ahead = [change for change in self._pending if change[0] < lead + cap]   # a load at a bar further on: after
-        for blocks in range(math.ceil(work / block_ms), cap):
+        always = work + sum(ms for _, ms, start in ahead if not now or start is None)
+        timed = [(start, ms) for _, ms, start in ahead if now and start is not None]   # under the stamp hold: few sums
+        for blocks in range(math.ceil(always / block_ms), cap):
             land = max(first, lead + blocks)
-            before = sum(ms for _, ms, start in ahead if not (now and start is not None and land < start))
-            if work + before <= blocks * block_ms:
+            if always + sum(ms for start, ms in timed if land >= start) <= blocks * block_ms:
                 return blocks
         return cap
 
