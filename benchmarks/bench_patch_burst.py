@@ -89,7 +89,8 @@ class Typing:
 
     def _type(self) -> None:
         supervisor, cfg = self.supervisor, self.supervisor.config
-        while not self.done.wait(DURING_S):
+        supervisor.on_audio_path()   # as the REPL's sender (repl/engine_link.py): an ordinary thread among the busy
+        while not self.done.wait(DURING_S):   # programs waited up to 80 ms to run (0 over 8 ms raised, session 37)
             entered, msg = time.perf_counter_ns(), Message.parse(f"/mod/f{self.n}/cutoff {700 + self.n}")
             supervisor.send(msg, entered_ns=entered)
             self.waits.append((time.perf_counter_ns() - entered) / 1e6)
