@@ -103,6 +103,11 @@ def single_notes_over(messages: list[Message], tracks: set[str]) -> bool:
                for m in messages)
 
 
+def mutes(message: Message) -> bool:
+    """A /seq/mute that mutes (now or for a while: '/seq/mute kick 1 2'), not one that unmutes."""
+    return message.address == "/seq/mute" and len(message.args) > 1 and float(message.args[1]) != 0
+
+
 def net_mutes(messages: list[Message], muted_before: dict[str, bool]) -> list[Message]:
     """Parts soloed together ('solo the kick and the bass'): a track muted by the first solo and
     heard again by the next gets no message, only the net change is sent."""
@@ -248,5 +253,5 @@ def one_owner(items: tuple, model: PatchModel) -> tuple:
     return tuple(replace(item, ref=Words((owner, *item.ref.items))) if i in bare else item for i, item in enumerate(items))
 
 
-__all__ = ["reasons_left_out", "last_settings", "changes_no_param", "chord_tracks", "single_notes_over", "cues_taken_back", "net_mutes", "one_owner",
+__all__ = ["mutes", "reasons_left_out", "last_settings", "changes_no_param", "chord_tracks", "single_notes_over", "cues_taken_back", "net_mutes", "one_owner",
            "touches_a_module", "what_it_sets"]

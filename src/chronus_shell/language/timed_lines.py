@@ -22,6 +22,7 @@ from .remarks import without_remarks
 from .param_words import COMPARATIVES
 from .time_phrases import Timed, done_plainly, moves, said_tempo, split
 from .timed_fades import fade, probe
+from .sequence_messages import mutes
 from .timed_mutes import MUTE_WORDS, back_in, drone_returns, drum_mutes
 from .sweeps import SWEEP_WHERE
 from .timed_then import THEN, after, lasts_beats, segments as _segments
@@ -204,7 +205,7 @@ def _timed(translator, timed: Timed, text: str) -> list[Message]:
     if timed.beats is not None:
         moving = moves(text) or timed.level is not None
         messages = [timed_msg for m in messages for timed_msg in _over(model, m, timed, begins, moving)]
-        out = [str(m.args[0]) for m in messages if m.address == "/seq/mute" and len(m.args) > 2 and float(m.args[1]) != 0]
+        out = [str(m.args[0]) for m in messages if mutes(m) and len(m.args) > 2]
         if out:                                 # (back before 'list tracks' shows it: said — trial)
             translator.mapper.understood.append(f"{', '.join(out)} out for {_length(timed.beats)}, then back by itself")
         for m in messages:                      # a timed mute comes back by itself: the model says so

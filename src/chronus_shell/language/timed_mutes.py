@@ -8,6 +8,7 @@ import re
 from ..protocol.message import Message
 from .errors import LanguageError
 from .mapper_tracks import drones
+from .sequence_messages import mutes
 
 
 _DRUMS = re.compile(r"^mute\s+(?:all\s+)?(?:the\s+)?(?:drums|percussion|drum\s+tracks|kit|whole\s+kit)$", re.I)
@@ -61,7 +62,7 @@ def drone_returns(model, messages: list[Message], levels: dict[str, float], time
     or muted with no track at all). Such a voice sounds with no track ('mute the kora' silences it too): muted for 2 bars, its level is 0 now and back
     when the track is — on the beat line after the track's way back (an /at counts lines: never before it, within a
     beat after); from a bar line ('… on the next bar'), on the bar line the track comes back on."""
-    muting = any(m.address == "/seq/mute" and len(m.args) > 1 and float(m.args[1]) != 0 for m in messages)
+    muting = any(mutes(m) for m in messages)
     alone = not muting and bool(_MUTING.match(timed.command))         # 'mute the saw' with no track: its level
     silenced = [m for m in messages if m.address.startswith("/mod/") and m.parts[2] == "gain" and m.parts[1] in levels
                 and (m.parts[1] in model.track_drones or alone and m.args[0] == model.spec(m.parts[1]).param("gain").low)]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..protocol.message import Message
 from .errors import LanguageError
 from .intents import Fixed
+from .sequence_messages import mutes
 from .undo_steps import UndoStep, simplify_undo
 
 MAX_UNDO = 500          # undo steps kept
@@ -113,8 +114,7 @@ class UndoHistory:
 
     def _replay(self, messages: list[Message]) -> list[Message]:
         inverse = [m for step in reversed([self._apply(message) for message in messages]) for m in step]
-        muted = {self.model.tracks[str(m.args[0])].target for m in messages if m.address == "/seq/mute" and len(m.args) > 1
-                 and str(m.args[0]) in self.model.tracks and str(m.args[1]) not in ("0", "0.0")}
+        muted = {self.model.tracks[str(m.args[0])].target for m in messages if mutes(m) and str(m.args[0]) in self.model.tracks}
         silenced = {m.parts[1] for m in messages if m.address.startswith("/mod/") and m.address.endswith("/gain")
                     and m.args and float(m.args[0]) == 0.0} & muted
         self.model.track_drones += tuple(sorted(silenced - set(self.model.track_drones)))   # (an unmute undone: the drone
