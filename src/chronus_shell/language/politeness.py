@@ -95,6 +95,7 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(add|put)\s+(?:a|an)\s+(?:second|2nd|third|new|extra)\b", r"\1 a"),
     (r"(?<=[xX.\-|])\s+(?=[A-Za-z][\w-]*\s+\|?[xX.][xX.\-| ]{2,})", ", "),
     (r"^dub\s+(?:out\s+(the\s+[\w-]+|it|them|everything)|(the\s+[\w-]+|it|them|everything)\s+out)\b", r"drop \1\2"),   # 'dub the snare out': taken out a while
+    (r"\bstraight\s+(?=back\s+(?:to|down|up|in)\b)", ""),     # 'straight back to 75': at once, as any change is
     (r"\breal quick\b", ""), (r"\bright now\b(?=.)", "now"),
     (r"(?:,\s*|\s+)(?:no|without|skip(?:\s+the)?)\s+quanti[sz](?:e|ation|ing)\b|\bunquanti[sz]ed\b", " now"),
     (r"\bnow(?:[\s,]+now)+\b", "now"),

@@ -87,7 +87,7 @@ _BACK = re.compile(r"^(?:(?:and|now|ok|okay|actually|no|nah|oh|so|hmm+|ugh|sorry
 _NORMAL = re.compile(r"^(?:(?:go|put it|set it|bring it)\s+)?(?:back\s+(?:to\s+)?)?normal(?:\s+again)?(?:\s+please)?$", re.I)
 #: 'too much, undo that', 'ugh no, take it back': a complaint, then the undo it asks for.
 _COMPLAINT_THEN_UNDO = re.compile(r"^(?:(?:nah|no|ugh|oops|hmm+|(?:way\s+)?too\s+\w+|that(?:'?s|\s+was)\s+(?:way\s+)?(?:too\s+)?\w+|not\s+(?:good|great|that|it|so\s+much)|please|sorry)"
-                                  r"[\s,.!]+)+(?:undo(?:\s+(?:that|it))?|take\s+(?:that|it)\s+back|go\s+back|back(?:\s+again)?|(?:put\s+it\s+)?back\s+(?:to\s+)?(?:how|the way|as)\s+it\s+was|"
+                                  r"[\s,.!]+)+(?:undo(?:\s+(?:that|it))?|take\s+(?:that|it)\s+back|go\s+back|back(?:\s+(?:down|up))?(?:\s+again)?|(?:put\s+it\s+)?back\s+(?:to\s+)?(?:how|the way|as)\s+it\s+was|"
                                   r"(?:back\s+to\s+)?normal(?:\s+again)?)"
                                   r"[\s.!]*$", re.I)
 #: What a complaint is about ('too fast, back' after 'hats up' is no undo of the hats): the params it can take back.
