@@ -235,6 +235,8 @@ def label_names_part(text: str, model: PatchModel, parts) -> tuple[str, str] | N
     if absent and not on_rest:                        # 'melody on a square wave: …' with no square: never the bass
         return None
     named = [w for w in words if w in names]
+    if "," in label and len(set(named)) > 1:
+        return None                               # ('Piano, like the kick: x...x...': whose steps?)
     part = (on_label or on_rest).group(1) if (on_label or on_rest) else named[-1] if named else \
         "bass" if "bass" in model.tracks else None
     rest, length = _note_length_after(rest, label)
