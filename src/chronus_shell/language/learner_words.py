@@ -31,6 +31,8 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     (r"\bon\s+the\s+beat\b(?!s)", "on every beat"),
     # a Japanese learner's note names: '8 beat' the eighths, '16 beat' the sixteenths ('delay time 8 beat dot', 'hihat
     # 16 beat please'); only after a drum or before 'dot' ('8 beats' stays eight beats)
+    # a live coder's or a tabla player's cycle: a bar ('over 2 cycles')
+    (r"\b(over|in|for|after)\s+(\d+|one|two|three|four|a|an)\s+cycle(s?)\b", r"\1 \2 bar\3"),   # ('one cycle in 4 bars': an LFO's)
     (r"\b(8|16)\s*beat\s+dot(?:ted)?\b", lambda m: f"dotted {_BEAT_NOTE[m.group(1)]}"),
     (r"\b(hi-?hats?|hats?|kick|snare|shaker|ride)\s+(8|16)\s*beat\b(?!s)", lambda m: f"{m.group(1)} {_BEAT_NOTE[m.group(2)]}s"),
     # Trinidadian English: 'de' is 'the' ('put de iron on de hat'), 'it have to' is 'it has to'

@@ -87,6 +87,7 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^let\s+(?:the\s+|my\s+)?(?!it\b)([\w-]+)\s+go(?:\s+now)?$", r"release the \1"),
     (r"^(?:and\s+)?(?:just\s+)?let\s+(?:it|them)\s+(?:ring\s+out|die\s+(?:away|out)|decay)(?:\s+now)?$", "release"),
     (r"^(?:the\s+)?(\w+)\s+(before|after)\s+(?:the\s+)?(\w+)$", r"put \1 \2 \3"),
+    (r"^(?:the\s+)?(tempo|bpm)\s+(up|down)\s*[,:]\s*(?:(?:up|down)\s+)?(to\s+\d.*)$", r"\1 \2 \3"),   # 'laya badhao, up to 100 …'
     (r"^(?:revert|restore|return)\s+(?:the\s+)?(\w+(?:\s+\w+)?)\s+(?:back\s+)?to\s+(?=-?\d)(.+)$", r"\1 back to \2"),   # 'revert bpm to 128'
     (r"^(?:setcps|cps)\s*\(?\s*([\d.]+)\s*/\s*60\s*/\s*4\s*\)?$", r"tempo \1"),
     (r"^(?:setcps|cps)\s*\(?\s*(0?\.\d+|\d+\.\d+)\s*\)?$", lambda m: f"tempo {float(m.group(1)) * 240:g}"),
@@ -115,6 +116,8 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:the\s+)?(\w+)\s+out$", r"take out \1"),
     (r"^(?:(?:mute|kill|silence|drop)\s+(?:everything|all)|(?:everything|all)\s+out)\s+(?:but|except)\s+(?:for\s+)?(?:the\s+)?(.+)$",
      r"solo \1"),
+    (r"^(?:mute|kill|silence|drop)\s+(?:everything|all)\s*[,;:—–-]\s*(?:only|just)\s+(?:the\s+|my\s+)?([\w-]+)(?:\s+(?:stays?|left|plays?))?$",
+     r"solo \1"),                                # 'mute everything, only the drone': the one left playing
     (r"^everything\s+(?:back\s+)?in$", "unmute everything"),      # a band leader's 'everybody in'
     (r"^(?:(?:go|get)\s+)?(?:back\s+to\s+)?(?:full|normal|regular)[\s-]time(?:\s+(?:feel|again))?$", "normal time"),
     (r"^(?:go\s+)?back\s+to\s+(?:the\s+)?(?:normal|regular|usual)\s+(hats|kick|snare|drums)$", r"\1 normal time"),   # 'hats twice
