@@ -55,6 +55,10 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
      rf"({'|'.join(LFO_EFFECTS)})$", r"add a \2 to the \1"),
     # a part's tone said darker or brighter ('the viola's tone darker'), a part let ring ('let the snare ring longer')
     (r"^(?:the\s+|my\s+)?([\w-]+?)(?:'s)?\s+(?:tone|sound|timbre)\s+(\w+er)$", r"\1 \2"),
+    #   (a tone softened, its top rolled off: darker — 'Soften the piano's tone, roll off the top.')
+    (r"^(?:soften|mellow|warm\s+up|round\s+off)\s+(?:the\s+|my\s+)?([\w-]+?)(?:'s)?\s+(?:tone|sound|timbre)"
+     r"(?:,?\s+(?:and\s+)?(?:roll\s+off|cut|tame|shave\s+off)\s+(?:the\s+|some\s+(?:of\s+the\s+)?)?(?:top|highs|top\s+end|high\s+end|treble))?$",
+     r"\1 darker"),
     (r"^let\s+(?:the\s+|my\s+)?([\w-]+)\s+(ring|decay|sustain)\s+(longer|shorter|more|less)$", r"\1 \2 \3"),
     # a track at double or half its speed said bare ('hihat double'), back ('hihat back normal')
     (r"^(?:the\s+)?([\w-]+)\s+(double|half)$", r"\1 \2 time"),
