@@ -16,3 +16,13 @@ def test_a_softened_tone_is_darker():
 
 def test_softening_a_part_alone_is_not_only_its_tone():
     assert last(*QUARTET, "soften the piano") != last(*QUARTET, "piano darker")
+
+
+def test_a_change_said_with_too_is_the_change():
+    assert last("add a saw", "add an adsr", "connect saw1 to adsr1", "attack 200 ms", "release longer too") == \
+        last("add a saw", "add an adsr", "connect saw1 to adsr1", "attack 200 ms", "release longer")
+
+
+def test_a_section_after_a_timed_drop_is_where_it_is_played():
+    lines = QUARTET + ("/seq/add comp triangle1 x.......",)
+    assert last(*lines, "Drop the piano out for two bars on the break.") == last(*lines, "drop the piano for two bars")
