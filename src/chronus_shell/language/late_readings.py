@@ -12,8 +12,7 @@ the line ('verse 2: hats quieter'), a fade or a tempo glide said otherwise ('gui
 four bars'), a part tuned by a note and its Hz ('guitar to G, 392 hz'), a timed line with a remark after it ('mute the kumbengo
 for 2 bars, I will sing alone'), a level's step after its way ('vibes a bit quieter, 3 db'), the last line again with a change ('again but to 300'), a feel's amount after
 its part ('humanize the krakebs, 0.3'), every voice let go ('release all gates'), an effect's settings typed with no commas ('distortion on bass
-drive 10'), a part's steps led by their rhythm's name ('keherwa: bayan x . . . x . x .'), a change said
-with 'too' ('release longer too'). Each is a line in the
+drive 10'), a change said with 'too' ('release longer too'). Each is a line in the
 grammar's words with how it was read; a reading that cannot be (a voice with no envelope, a part that is not there)
 refuses with the way to it."""
 from __future__ import annotations
@@ -47,7 +46,6 @@ from .patch_model import PatchModel
 from .ramp_stops import ramp_stop
 from .section_labels import section_label
 from .state_questions import state_question
-from .style_labels import style_label
 from .swing_units import swing_on_a_part
 
 
@@ -67,8 +65,7 @@ def late_readings(line: str, model: PatchModel, last_text: str, part_named, redo
                lambda: faded(line), lambda: tempo_glide(line), lambda: tuned_part(line, model, part_named),
                lambda: timed_remark(line), lambda: level_step(line), lambda: swing_on_a_part(line, model, part_named),
                lambda: part_then_value(line, part_named), lambda: all_released(line, model),
-               lambda: terse_settings(line), lambda: style_label(line, model, part_named),
-               lambda: as_well(line))
+               lambda: terse_settings(line), lambda: as_well(line))
     for read in readers:
         found = read()
         if found is not None:

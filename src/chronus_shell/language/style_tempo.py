@@ -35,12 +35,13 @@ def style_tempo(text: str, model: PatchModel) -> list[tuple[str, str]]:
     styles = [w for w in words if w not in _AROUND]
     said = _SAID_TEMPO.search(text) is not None          # 'bpm 180', '128 bpm', 'tempo, 128': a style word only unknown
     if len(numbers) == 1 and 40 <= float(numbers[0]) <= 300 and re.search(r"\d\s*(?:bpm)?(?:[\s,.!?;:]|$)", text, re.I) \
-            and styles and (said or _SET_APART.search(text) or set(styles) & TEMPO_MARKINGS.keys()) and all(a_style(w, model, said) for w in styles):
-        return [(f"'{', '.join(styles)}': the tempo, {numbers[0]}", f"tempo {numbers[0]}")]
+            and (styles or said) and (said or _SET_APART.search(text) or set(styles) & TEMPO_MARKINGS.keys()) \
+            and all(_a_style(w, model, said) for w in styles):     # ('slow blues, 66 bpm': only words around a tempo)
+        return [(f"'{', '.join(styles) or text}': the tempo, {numbers[0]}", f"tempo {numbers[0]}")]
     label = _LABEL_FIRST.match(text.strip())
     named = [w.lower() for w in _TOKEN.findall(label.group("label"))] if label else []
     said = label is not None and _SAID_TEMPO.match(label.group("rest")) is not None
-    if named and said and any(w not in _AROUND for w in named) and all(w in _AROUND or a_style(w, model, said) for w in named):
+    if named and said and any(w not in _AROUND for w in named) and all(w in _AROUND or _a_style(w, model, said) for w in named):
         return [(f"'{label.group('label').strip(' ,:;!.-')}' left out (a style)", label.group("rest"))]
     return []
 
@@ -53,7 +54,7 @@ _NOT_STYLES = frozenset("velocity velocities compressor compression comp eq equa
                         "toms tom cymbal cymbals clap claps shaker conga congas bongo bongos tambourine".split())
 
 
-def a_style(word: str, model: PatchModel, said: bool) -> bool:
+def _a_style(word: str, model: PatchModel, said: bool) -> bool:
     """A word that names nothing to change here: not the language's, nor a slip of a word of it — nor, unless the
     tempo is said as one, like a name of it ('snair 60', 'boom 90': the snare's, the room's, never a tempo) — nor a
     setting or a sound the shell has not ('velocity, 100', 'cowbell, 120')."""
@@ -66,4 +67,4 @@ def a_style(word: str, model: PatchModel, said: bool) -> bool:
     return said or not (get_close_matches(word, content, 1, 0.75) or set(closest_words(word, names)) & (content | GROUPS.keys()))
 
 
-__all__ = ["a_style", "style_tempo"]
+__all__ = ["style_tempo"]
