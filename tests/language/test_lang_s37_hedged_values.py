@@ -41,6 +41,3 @@ def test_a_side_with_how_far_set_apart_is_a_pan(phrase, expected):
 def test_a_tempo_marking_with_its_number_is_that_tempo(phrase, expected):
     assert last(*BAND, phrase) == expected
 
-
-def test_a_tempo_with_its_unit_among_words_around_a_tempo_is_that_tempo():
-    assert last(*BAND, "slow blues, 66 bpm") == ["/seq/bpm 66.0"]

@@ -35,9 +35,9 @@ def style_tempo(text: str, model: PatchModel) -> list[tuple[str, str]]:
     styles = [w for w in words if w not in _AROUND]
     said = _SAID_TEMPO.search(text) is not None          # 'bpm 180', '128 bpm', 'tempo, 128': a style word only unknown
     if len(numbers) == 1 and 40 <= float(numbers[0]) <= 300 and re.search(r"\d\s*(?:bpm)?(?:[\s,.!?;:]|$)", text, re.I) \
-            and (styles or said) and (said or _SET_APART.search(text) or set(styles) & TEMPO_MARKINGS.keys()) \
-            and all(_a_style(w, model, said) for w in styles):     # ('slow blues, 66 bpm': only words around a tempo)
-        return [(f"'{', '.join(styles) or text}': the tempo, {numbers[0]}", f"tempo {numbers[0]}")]
+            and styles and (said or _SET_APART.search(text) or set(styles) & TEMPO_MARKINGS.keys()) \
+            and all(_a_style(w, model, said) for w in styles):
+        return [(f"'{', '.join(styles)}': the tempo, {numbers[0]}", f"tempo {numbers[0]}")]
     label = _LABEL_FIRST.match(text.strip())
     named = [w.lower() for w in _TOKEN.findall(label.group("label"))] if label else []
     said = label is not None and _SAID_TEMPO.match(label.group("rest")) is not None
