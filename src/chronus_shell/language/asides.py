@@ -206,22 +206,26 @@ _NOTE = re.compile(r"^[a-g](?:#|b|s)?-?\d$", re.I)
 _ON_PART = re.compile(r"\s+on\s+(?:the\s+|my\s+)?(\w+)$", re.I)
 
 
-_LENGTH_AFTER = re.compile(r",\s*(?:slow|fast|steady|even)?\s*((?:quarter|eighth|sixteenth|half|whole)s?(?:\s+notes?)?|"
-                           r"(?:8th|16th)s?(?:\s+notes?)?)\s*$", re.I)
+_LENGTH = r"(?:quarter|eighth|sixteenth|half|whole)s?(?:\s+notes?)?|(?:8th|16th)s?(?:\s+notes?)?|crotchets|quavers|semiquavers|minims"
+_LENGTH_AFTER = re.compile(rf",\s*(?:slow|fast|steady|even)?\s*({_LENGTH})[\s.!]*$", re.I)
+#: A length said in the label ('Viola, the passage in crotchets: c4 d4 eb4'): the notes' length, never left out.
+_LENGTH_IN_LABEL = re.compile(rf"\b(?:in\s+)?({_LENGTH})\b", re.I)
+_BRITISH = {"crotchets": "quarter notes", "quavers": "eighth notes", "semiquavers": "sixteenth notes", "minims": "half notes"}
 
 
-def _note_length_after(rest: str) -> tuple[str, str | None]:
-    """The notes and a note length said after them ('…, slow quarter notes'), else the text as it is."""
-    match = _LENGTH_AFTER.search(rest)
-    return (rest[:match.start()], match.group(1)) if match else (rest, None)
+def _note_length_after(rest: str, label: str) -> tuple[str, str | None]:
+    """The notes and a note length said after them ('…, slow quarter notes') or in the label, else the text as it is."""
+    match, said = _LENGTH_AFTER.search(rest), _LENGTH_IN_LABEL.search(label)
+    length = match.group(1) if match else said.group(1) if said else None
+    return (rest[:match.start()] if match else rest), length and _BRITISH.get(length.lower(), length)
 
 
 def label_names_part(text: str, model: PatchModel, parts) -> tuple[str, str] | None:
     """'melody on the sine: e5 d5 c5', 'boom bap kick: x.......x.x.....', 'sequencer: a1 c2 d2':
     the label says whose notes or steps follow (a part named in it, or after the list; else the bass)."""
-    label, colon, rest = text.partition(":")
-    words, rest = label.lower().split(), rest.strip()
-    if not colon or not rest or len(words) > 5 or not re.fullmatch(r"[a-z][a-z0-9\s'-]*", label.strip(), re.I):
+    label, colon, rest = text.partition(":")      # ('Viola, the passage in crotchets:', "the first violin's line:")
+    words, rest = [re.sub(r"'s$", "", w) for w in re.findall(r"[a-z0-9'-]+", label.lower())], rest.strip()
+    if not colon or not rest or len(words) > 5 or not re.fullmatch(r"[a-z][a-z0-9\s,'-]*", label.strip(), re.I):
         return None
     names = set(parts()) | {"bass"} | {w for w in words if _a_drum(w)}      # 'boom bap kick:' with no kick yet: one
     on_label, on_rest = _ON_PART.search(label), _ON_PART.search(rest)
@@ -231,9 +235,11 @@ def label_names_part(text: str, model: PatchModel, parts) -> tuple[str, str] | N
     if absent and not on_rest:                        # 'melody on a square wave: …' with no square: never the bass
         return None
     named = [w for w in words if w in names]
+    if "," in label and len(set(named)) > 1:
+        return None                               # ('Piano, like the kick: x...x...': whose steps?)
     part = (on_label or on_rest).group(1) if (on_label or on_rest) else named[-1] if named else \
         "bass" if "bass" in model.tracks else None
-    rest, length = _note_length_after(rest)
+    rest, length = _note_length_after(rest, label)
     tokens = rest.replace(",", " ").split()
     if part is None or not tokens:
         return None

@@ -11,7 +11,8 @@ question about what plays or where a part is ('is it playing?', 'where did my pi
 the line ('verse 2: hats quieter'), a fade or a tempo glide said otherwise ('guitarra fade away in 4 bars', 'poco accelerando to 76 over
 four bars'), a part tuned by a note and its Hz ('guitar to G, 392 hz'), a timed line with a remark after it ('mute the kumbengo
 for 2 bars, I will sing alone'), a level's step after its way ('vibes a bit quieter, 3 db'), the last line again with a change ('again but to 300'), a feel's amount after
-its part ('humanize the krakebs, 0.3'). Each is a line in the
+its part ('humanize the krakebs, 0.3'), every voice let go ('release all gates'), an effect's settings typed with no commas ('distortion on bass
+drive 10'), a change said with 'too' ('release longer too'). Each is a line in the
 grammar's words with how it was read; a reading that cannot be (a voice with no envelope, a part that is not there)
 refuses with the way to it."""
 from __future__ import annotations
@@ -19,6 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .again_changed import again_changed
+from .all_released import all_released
+from .as_well import as_well
 from .at_once import at_once
 from .bar_entries import bar_entry, bar_every
 from .back_readings import back_in, grid_back, value_again
@@ -28,6 +31,7 @@ from .chord_changes import held_chord_change
 from .drum_rolls import drum_roll
 from .fade_phrasings import faded
 from .tempo_glides import tempo_glide
+from .terse_settings import terse_settings
 from .timed_remarks import timed_remark
 from .tuned_parts import tuned_part
 from .dry_drums import dry_drum
@@ -60,7 +64,8 @@ def late_readings(line: str, model: PatchModel, last_text: str, part_named, redo
                lambda: little_swing(line), lambda: dry_drum(line, model, part_named), lambda: section_label(line),
                lambda: faded(line), lambda: tempo_glide(line), lambda: tuned_part(line, model, part_named),
                lambda: timed_remark(line), lambda: level_step(line), lambda: swing_on_a_part(line, model, part_named),
-               lambda: part_then_value(line, part_named))
+               lambda: part_then_value(line, part_named), lambda: all_released(line, model),
+               lambda: terse_settings(line), lambda: as_well(line))
     for read in readers:
         found = read()
         if found is not None:

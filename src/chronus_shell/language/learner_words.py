@@ -13,6 +13,9 @@ from .param_words import COMPARATIVES
 from .resolve import type_named
 from .word_order import comparative_of
 
+#: A learner's 'N beat': the note that many to the bar.
+_BEAT_NOTE = {"8": "eighth", "16": "sixteenth"}
+
 #: Rewrites, in order (whole words; 'di'/'pon'/'fi' themselves are SLANG, word for word).
 LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     # a contraction typed without its apostrophe or said in full: 'its too harsh' (never 'its cutoff': its own),
@@ -26,6 +29,12 @@ LEARNER_WORDS: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r
     # left alone: held-out musicians meant other things by it)
     (r"(\bon\s+(?:the\s+|every\s+)?(?:\d|one|two|three|four|beats?|offbeats?|downbeats?|backbeats?)\b[\w\s]*?)\s+only\b", r"\1"),
     (r"\bon\s+the\s+beat\b(?!s)", "on every beat"),
+    # a Japanese learner's note names: '8 beat' the eighths, '16 beat' the sixteenths ('delay time 8 beat dot', 'hihat
+    # 16 beat please'); only after a drum or before 'dot' ('8 beats' stays eight beats)
+    # a live coder's or a tabla player's cycle: a bar ('over 2 cycles')
+    (r"\b(over|in|for|after)\s+(\d+|one|two|three|four|a|an)\s+cycle(s?)\b", r"\1 \2 bar\3"),   # ('one cycle in 4 bars': an LFO's)
+    (r"\b(8|16)\s*beat\s+dot(?:ted)?\b", lambda m: f"dotted {_BEAT_NOTE[m.group(1)]}"),
+    (r"\b(hi-?hats?|hats?|kick|snare|shaker|ride)\s+(8|16)\s*beat\b(?!s)", lambda m: f"{m.group(1)} {_BEAT_NOTE[m.group(2)]}s"),
     # Trinidadian English: 'de' is 'the' ('put de iron on de hat'), 'it have to' is 'it has to'
     (r"\bde\s+(?=[a-z])", "the "), (r"\b(it|he|she)\s+have\s+to\b", r"\1 has to"),
     # 'tek' is patois for 'take' before what is taken; else the tek, the high drum of a darbuka

@@ -59,6 +59,9 @@ def load_session(ctx, intent: it.LoadSession) -> list[Message]:
             raise LanguageError(f"'{intent.name.text}' is a part of the patch, not a saved session, and it is "
                                 f"playing — to load a session say 'load <session name>' ('sessions' lists them)",
                                 intent.name.column) from None
+    if _SETTING_TO.fullmatch(intent.name.text.strip()):   # 'restore the tempo to 120': a value, never a session
+        raise LanguageError(f"'{intent.name.text}' is a value, not a saved session: say it as one, e.g. 'tempo back to 120'",
+                            intent.name.column)
     now = ("now",) if intent.now else ()
     said = _sentence_end_off(intent.name.text)
     name = _saved_as(ctx, when_off(said))
@@ -66,6 +69,9 @@ def load_session(ctx, intent: it.LoadSession) -> list[Message]:
         raise LanguageError(f"which session is '{name}'? say its name — 'sessions' lists them", intent.name.column)
     return [message("/session/load", name, *now)]
 
+
+#: A setting and the value it goes back to ('restore the tempo to 120'): no session's name.
+_SETTING_TO = re.compile(r"(?:the\s+)?[a-z_]+(?:\s+[a-z_]+)?\s+(?:back\s+)?to\s+-?\d[\d.]*\s*[a-z%]*", re.I)
 
 #: What a session is called when its name is not said ('the tape', 'the last one').
 _NO_NAME = re.compile(r"(?:(?:the|my|our|that|this)\s+)?(?:(?:last|previous|old)\s+)?(?:tape|recording|thing|stuff|session|one|it)",

@@ -58,6 +58,9 @@ def nickname(word: str, model: PatchModel) -> str | None:
         return labelled                               # keys': the triangle; 'a saw for the pads', then 'the pad': it
     if word.lower() in STAND_INS:
         return next(filter(None, (_part(name, model) for name in STAND_INS[word.lower()])), None)
+    held = model.last_chord[1] if model.last_chord and model.last_chord[0] == "gate" else (model.last_pitch or (None,))[0]
+    if word.lower() in ("drone", "drones") and held in model.modules and _named_otherwise(held, "pad", model):
+        return held                                   # the voice holding its notes drones, whatever it is called
     kind = NICKNAMES.get(word.lower())
     if kind not in NICKNAME_KINDS:
         return None

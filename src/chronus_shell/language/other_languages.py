@@ -1,6 +1,6 @@
 """A Spanish-, Portuguese-, French- or German-speaking musician's words for parts, bars and a few verbs, said the
 language's way before any reading (the bombo or bumbo is the kick, the caja or caixa the snare, a compás,
-compasso or mesure a bar, 'tira' takes a part out): whole words that mean nothing else in English. (Key, chord and note words — 'la menor', 'acorde', solfège — are read by the harmony
+compasso or mesure a bar, 'tira' takes a part out, a tabla player's matra a step): whole words that mean nothing else in English. (Key, chord and note words — 'la menor', 'acorde', solfège — are read by the harmony
 readers: harmony_solfege.py.)"""
 from __future__ import annotations
 
@@ -44,6 +44,9 @@ OTHER_LANGUAGES = {
     "zufall": "chance", "gesamt": "everything", "langsam": "slowly", "schnell": "fast", "mit": "with", "und": "and",
     "ein": "one", "eine": "one", "einen": "one", "auf": "to", "verzerrung": "distortion",
     "schlagzeug": "drums", "wieder": "again", "bisschen": "a bit", "bißchen": "a bit",
+    # Hindustani (tabla): a matra is a beat of the taal (a step of its cycle), laya the tempo, an avartan a cycle (a bar)
+    "matra": "step", "matras": "steps", "laya": "tempo", "avartan": "bar", "avartans": "bars", "badhao": "up",
+    "ghatao": "down",
 }
 _WORDS = re.compile(r"(?<!\w)(?:" + "|".join(sorted(OTHER_LANGUAGES, key=len, reverse=True)) + r")(?!\w)", re.I)
 #: The part a Spanish verb's pronoun points at, said after it: 'al bajo', 'a la guitarra', 'a los platillos'.

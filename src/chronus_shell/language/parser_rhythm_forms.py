@@ -59,6 +59,8 @@ SHIFT = [
     _p(rf"{SHIFT_VERB}\s+{TRACK}\s+{DIRECTION}\s+(?:by\s+)?(?P<n>{NUM}|an?|half\s+a)\s+{UNIT}"),
     _p(rf"{SHIFT_VERB}\s+{TRACK}\s+(?P<dir>later|earlier)"),     # "move the hats left" is a pan, not a shift
     _p(rf"{SHIFT_VERB}\s+{TRACK}\s+by\s+(?P<signed>[-+]?\d+)(?:\s+steps?)?"),
+    _p(rf"(?P<verb>shift|nudge|rotate|offset|displace)\s+{TRACK}\s+(?P<signed>[-+]\d+)(?:\s+steps?)?"),   # 'shift kick +2': a
+    #   sign says which way ('move the bass +2' may be semitones: never this)
     _p(rf"{TRACK}\s+(?:{SHIFT_VERB}s?\s+)?(?:by\s+)?(?P<n>{NUM}|an?)\s+{UNIT}\s+(?P<dir>later|earlier|late|early)"),
     _p(rf"{TRACK},?\s+{SHIFT_VERB}\s+(?:it|them)\s+{DIRECTION}\s+(?:by\s+)?(?P<n>{NUM}|an?|half\s+a)\s+{UNIT}"),
     _p(rf"\(?\"?(?P<cycle>\d+/\d+|0?\.\d+|\d+)\"?\)?\s*(?P<arrow><~|~>)\s*\$?\s*{TRACK}"),

@@ -88,6 +88,9 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
 
     (r"^(?!.*\b(?:mute|solo|stop|drop|kill|cut|silence|out)\b)(.*?)\s+during\s+the\s+(?!next\b|last\b)[a-z]+(?:\s+[a-z]+)?(?=[.!]*$)",
      r"\1"),   # 'organ softer during the prayer' (a mute 'during the chorus' would last for good: not left out)
+    (r"^(.*\b(?:for|over)\s+(?:\d+|one|two|three|four|eight|a|an)\s+(?:bars?|beats?)\b.*?)\s+(?:on|in|during|for)\s+the\s+(?:next\s+)?"
+     r"(?:break|bridge|chorus|verse|breakdown|turnaround|solo|hook|vamp|tag)(?=[.!]*$)", r"\1"),   # 'Drop the piano out for two bars
+    #   on the break': the section where it is played live; its own time says how long
     (r"\bminus\s+(?=\d)", "-"),
     (r"(?<=\w)\s+(?=i\s+(?:can'?t|cannot|can\s+not)\s+(?:hear|feel)\b)", ", "),   # 'bass louder i cant feel it': a reason
     (r"(?<=\d)\s*&\s*(?=\d)", " and "),
@@ -95,6 +98,7 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(add|put)\s+(?:a|an)\s+(?:second|2nd|third|new|extra)\b", r"\1 a"),
     (r"(?<=[xX.\-|])\s+(?=[A-Za-z][\w-]*\s+\|?[xX.][xX.\-| ]{2,})", ", "),
     (r"^dub\s+(?:out\s+(the\s+[\w-]+|it|them|everything)|(the\s+[\w-]+|it|them|everything)\s+out)\b", r"drop \1\2"),   # 'dub the snare out': taken out a while
+    (r"\bstraight\s+(?=back\s+(?:to|down|up|in)\b)", ""),     # 'straight back to 75': at once, as any change is
     (r"\breal quick\b", ""), (r"\bright now\b(?=.)", "now"),
     (r"(?:,\s*|\s+)(?:no|without|skip(?:\s+the)?)\s+quanti[sz](?:e|ation|ing)\b|\bunquanti[sz]ed\b", " now"),
     (r"\bnow(?:[\s,]+now)+\b", "now"),

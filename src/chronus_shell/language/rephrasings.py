@@ -112,6 +112,8 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^let\s+(?:the\s+|my\s+)?(?!it\b)([\w-]+)\s+go(?:\s+now)?$", r"release the \1"),
     (r"^(?:and\s+)?(?:just\s+)?let\s+(?:it|them)\s+(?:ring\s+out|die\s+(?:away|out)|decay)(?:\s+now)?$", "release"),
     (r"^(?:the\s+)?(\w+)\s+(before|after)\s+(?:the\s+)?(\w+)$", r"put \1 \2 \3"),
+    (r"^(?:the\s+)?(tempo|bpm)\s+(up|down)\s*[,:]\s*(?:(?:up|down)\s+)?(to\s+\d.*)$", r"\1 \2 \3"),   # 'laya badhao, up to 100 …'
+    (r"^(?:revert|restore|return)\s+(?:the\s+)?(\w+(?:\s+\w+)?)\s+(?:back\s+)?to\s+(?=-?\d)(.+)$", r"\1 back to \2"),   # 'revert bpm to 128'
     (r"^(?:setcps|cps)\s*\(?\s*([\d.]+)\s*/\s*60\s*/\s*4\s*\)?$", r"tempo \1"),
     (r"^(?:setcps|cps)\s*\(?\s*(0?\.\d+|\d+\.\d+)\s*\)?$", lambda m: f"tempo {float(m.group(1)) * 240:g}"),
     (r"\b(big|large|huge|small|long|short)\s+(room|decay|release|attack)\b",
@@ -139,6 +141,8 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
     (r"^(?:the\s+)?(\w+)\s+out$", r"take out \1"),
     (r"^(?:(?:mute|kill|silence|drop)\s+(?:everything|all)|(?:everything|all)\s+out)\s+(?:but|except)\s+(?:for\s+)?(?:the\s+)?(.+)$",
      r"solo \1"),
+    (r"^(?:mute|kill|silence|drop)\s+(?:everything|all)\s*[,;:—–-]\s*(?:only|just)\s+(?:the\s+|my\s+)?([\w-]+)(?:\s+(?:stays?|left|plays?))?$",
+     r"solo \1"),                                # 'mute everything, only the drone': the one left playing
     (r"^everything\s+(?:back\s+)?in$", "unmute everything"),      # a band leader's 'everybody in'
     (r"^(?:(?:go|get)\s+)?(?:back\s+to\s+)?(?:full|normal|regular)[\s-]time(?:\s+(?:feel|again))?$", "normal time"),
     (r"^(?:go\s+)?back\s+to\s+(?:the\s+)?(?:normal|regular|usual)\s+(hats|kick|snare|drums)$", r"\1 normal time"),   # 'hats twice
@@ -158,6 +162,10 @@ REPHRASE: list[tuple[re.Pattern, str]] = [(re.compile(p, re.I), r) for p, r in (
      lambda m: f"{m.group(2)} {m.group(1)}" if m.group(2).lower() in ("more", "less") else f"{m.group(1)} {m.group(2)}"),
     (r"^(?:the\s+)?(\w+(?:\s+\w+)?)\s+(more|less)$", r"\2 \1"),
     (r"^(\w+)\s+lfo\b(.*)$", r"lfo on the \1\2"),
+    # an LFO or a delay synced to the tempo at a note value ('sync the LFO to the tempo, 1/8'): its rate or time as that note
+    (r"^(?:sync|lock|clock)\s+(?:the\s+)?(lfo|delay|echo)\s+to\s+(?:the\s+)?(?:(?:tempo|bpm|beat|clock|grid)\s*[,:]?\s*(?:at\s+|to\s+)?)?"
+     r"(\d+/\d+|(?:dotted\s+)?(?:whole|half|quarter|eighth|sixteenth)(?:\s+notes?)?)$",
+     lambda m: f"lfo rate {m.group(2)}" if m.group(1).lower() == "lfo" else f"delay time {m.group(2)}"),
     (r"^(noise)\s+(white|pink|brown)\b[,\s]*(.*)$", r"\2 noise \3"),
     (r"^(?:take|pull|leave)\s+(?:the\s+)?(.+?)\s+out$", r"take out \1"),
     (r"^(?:a little|a bit of|bit of|some|a touch of|a little bit of|a tad of)\s+(?!(?:it|them|that|this)$)(\w+)$", r"more \1"),

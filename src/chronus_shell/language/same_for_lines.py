@@ -28,7 +28,7 @@ def whole_line_again(said: str, last_text: str, model, part_of: Callable[[str], 
 
 def said_again_for(line: str, target: str, part_of: Callable[[str], str | None],
                    fits: Callable[[str], bool]) -> str | None:
-    """`line` with `target` where it named its one part (a word or two: 'hats', 'acid filter'); None when it names
+    """`line` with `target` where it named its one part (a word or two: 'hats', 'acid filter'; the kit, 'drums'); None when it names
     none, or more than one part, or the target itself, or a target that has not the setting the line moved (`fits`:
     'same for the saw' after opening the acid filter over 16 bars would ramp the saw's pitch to 3 kHz)."""
     tokens = line.split()
@@ -43,6 +43,8 @@ def said_again_for(line: str, target: str, part_of: Callable[[str], str | None],
             index += found[0]
         else:
             index += 1
+    if not spans:                                         # ('Drums tacet for eight bars.', then 'same for the bass': the
+        spans = [(i, i + 1, "drums") for i, t in enumerate(tokens) if _bare(t) in _KIT][:1]    # kit said as one part)
     named = {module for _, _, module in spans}
     wanted = part_of(_bare(target).replace(" ", "_")) or part_of(_bare(target))
     if len(named) != 1 or wanted in named or wanted is None or not fits(wanted):
@@ -54,6 +56,8 @@ def said_again_for(line: str, target: str, part_of: Callable[[str], str | None],
 
 
 _ARTICLES = ("the", "my", "our", "a", "an")
+#: The words for the whole kit: a line that named it names one part, the drums.
+_KIT = ("drums", "kit", "percussion")
 
 
 def _bare(word: str) -> str:

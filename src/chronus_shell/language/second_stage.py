@@ -87,7 +87,7 @@ _BACK = re.compile(r"^(?:(?:and|now|ok|okay|actually|no|nah|oh|so|hmm+|ugh|sorry
 _NORMAL = re.compile(r"^(?:(?:go|put it|set it|bring it)\s+)?(?:back\s+(?:to\s+)?)?normal(?:\s+again)?(?:\s+please)?$", re.I)
 #: 'too much, undo that', 'ugh no, take it back': a complaint, then the undo it asks for.
 _COMPLAINT_THEN_UNDO = re.compile(r"^(?:(?:nah|no|ugh|oops|hmm+|(?:way\s+)?too\s+\w+|that(?:'?s|\s+was)\s+(?:way\s+)?(?:too\s+)?\w+|not\s+(?:good|great|that|it|so\s+much)|please|sorry)"
-                                  r"[\s,.!]+)+(?:undo(?:\s+(?:that|it))?|take\s+(?:that|it)\s+back|go\s+back|back(?:\s+again)?|(?:put\s+it\s+)?back\s+(?:to\s+)?(?:how|the way|as)\s+it\s+was|"
+                                  r"[\s,.!]+)+(?:undo(?:\s+(?:that|it))?|take\s+(?:that|it)\s+back|go\s+back|back(?:\s+(?:down|up))?(?:\s+again)?|(?:put\s+it\s+)?back\s+(?:to\s+)?(?:how|the way|as)\s+it\s+was|"
                                   r"(?:back\s+to\s+)?normal(?:\s+again)?)"
                                   r"[\s.!]*$", re.I)
 #: What a complaint is about ('too fast, back' after 'hats up' is no undo of the hats): the params it can take back.
@@ -111,6 +111,8 @@ def takes_back(text: str, model: PatchModel) -> bool:
 
 _ONLY_AFTER = re.compile(r"^(?:the\s+)?(.+?)\s+only(?:\s+please)?$", re.I)
 _ONLY = re.compile(r"^(?:only|just)\s+(?:the\s+)?(.+?)(?:\s+(?:please|pls|now))?$", re.I)
+#: 'same for the bass' after a timed line whose change no one part's follow-up repeats: that line said again for it.
+_SAME_FOR_TIMED = re.compile(r"^(?:(?:and|now|do|then)\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:for|on|with)\s+(?P<target>.+?)[.!]*$", re.I)
 _FULL_STOP = re.compile(r"(?<=[A-Za-z]{2})\.$")
 
 
@@ -125,6 +127,11 @@ def readings(line: str, model: PatchModel, last, last_text: str = "", depth: int
     learned = learner_english(kind)
     text = shorthand(own_names_kept(learned, scene_words(learned), model))
     follow = follow_up(text, model, last, last_text)
+    same = _SAME_FOR_TIMED.match(text) if not follow and last_text and is_timed(last_text) else None
+    if same:                                              # ('Drums tacet for eight bars.', 'Same for the bass.')
+        whole = whole_line_again(f"the same for {same['target']}", last_text, model,
+                                 lambda w: part_names(model).get(w) or part_named(w, model), line)
+        return [Reading(*whole)] if whole else []
     if follow:
         if is_again(text) and last_text and is_timed(last_text):   # 'drop the kick for a bar', 'again':
             return [Reading(f"again: {last_text}", last_text)]            # timed again, not for good

@@ -67,13 +67,17 @@ def sentence_by_sentence(translator, line: str) -> list[Message] | None:
 #: to 'it' — the part said where 'it' is (its last 'it': 'is it possible' is no part).
 _ASKING = re.compile(r".*\b(?:is|can|could|would|will)\s+it\b", re.I)   # 'is it possible': no part
 _TOPIC_FIRST = re.compile(r"^(?:the\s+|my\s+)?(?P<topic>[\w-]+(?:\s+[\w-]+)?),\s+(?P<rest>.*\bit\b.*)$", re.I)
+#: A part, then how much of a quality it gets ('First violin, a touch of vibrato.', 'Cello, a bit brighter too'): said
+#: of the part, as 'first violin a touch of vibrato'.
+_TOPIC_THEN_HOW = re.compile(r"^(?:the\s+|my\s+)?(?P<topic>[\w-]+(?:\s+[\w-]+)?),\s+(?P<rest>(?:a\s+(?:touch|bit|little|tad|lot)|some|more|"
+                             r"less|much)\b[^,]*?|[a-z]+er)(?:,?\s+(?:too|as\s+well|also))?[.!]*$", re.I)
 
 
 def topic_first(translator, line: str) -> list[Message] | None:
     """The messages of a line that names a part and then says what to do to 'it', read with the part said
     there ('the kick, tune it down' → 'tune the kick down'); None when the first words name no part now,
     or the line so said is refused too."""
-    match = _TOPIC_FIRST.match(line.strip())
+    match = _TOPIC_FIRST.match(line.strip()) or _TOPIC_THEN_HOW.match(line.strip())
     if match is None:
         return None
     model, topic = translator.model, match["topic"]
@@ -81,10 +85,12 @@ def topic_first(translator, line: str) -> list[Message] | None:
         return None
     rest = match["rest"]
     its = [m for m in re.finditer(r"\bit\b", rest, re.I) if not _ASKING.match(rest, max(m.start() - 6, 0))]
-    if len(its) != 1 or re.search(r",\s*(?:the|my)\s+[\w-]+(?:\s+[\w-]+)?,", rest, re.I):
+    if match.re is _TOPIC_THEN_HOW and not its:
+        its = [re.match("", rest)]                # (how much, said of the part: the part before it)
+    elif len(its) != 1 or re.search(r",\s*(?:the|my)\s+[\w-]+(?:\s+[\w-]+)?,", rest, re.I):
         return None                               # ('the saw, bring it up and the kick, turn it down': whose 'it'?)
     at = its[0]
-    said = f"{rest[:at.start()]}the {match['topic']}{rest[at.end():]}"
+    said = f"{rest[:at.start()]}the {match['topic']}{' ' if at.end() == 0 else ''}{rest[at.end():]}"
     before = translator._state()
     try:
         messages = translator._translate_line(said)

@@ -9,6 +9,7 @@ from difflib import get_close_matches
 
 from .nicknames import NICKNAMES, STAND_INS, nickname
 from .patch_model import PatchModel
+from .scene_words import TEMPO_MARKINGS
 from .typo_words import typo
 from .musician_words import GROUPS
 from .vocabulary import closest_words, is_known_word, module_words
@@ -17,7 +18,7 @@ from .vocabulary import closest_words, is_known_word, module_words
 _AROUND = frozenset("tempo bpm speed at of is to like about around roughly say maybe so ok okay now please pls a an the my "
                     "our this that for very quite really proper slow slowish slower fast faster quick quicker moderate "
                     "moderately steady style vibe feel mode groove time music song tune number piece dance beat loop blues "
-                    "then just nah yeah hey".split())      # (a style's name is a word none of these: 'a beat: bpm 90' names none)
+                    "then just nah yeah hey back".split())      # (a style's name is a word none of these: 'a beat: bpm 90' names none)
 _SAID_TEMPO = re.compile(r"\b(?:tempo|bpm)\W{0,3}\d|\d\s*bpm\b", re.I)
 #: A number set apart from the style's name ('slow air, 60', 'gabber! 180'): 'rum 90' is no style and its tempo.
 _SET_APART = re.compile(r"[,!:;.]\s*(?:(?:like|about|around|say|maybe|at|so)\s+)*\d", re.I)
@@ -34,7 +35,8 @@ def style_tempo(text: str, model: PatchModel) -> list[tuple[str, str]]:
     styles = [w for w in words if w not in _AROUND]
     said = _SAID_TEMPO.search(text) is not None          # 'bpm 180', '128 bpm', 'tempo, 128': a style word only unknown
     if len(numbers) == 1 and 40 <= float(numbers[0]) <= 300 and re.search(r"\d\s*(?:bpm)?(?:[\s,.!?;:]|$)", text, re.I) \
-            and styles and (said or _SET_APART.search(text)) and all(_a_style(w, model, said) for w in styles):
+            and styles and (said or _SET_APART.search(text) or set(styles) & TEMPO_MARKINGS.keys()) \
+            and all(_a_style(w, model, said) for w in styles):
         return [(f"'{', '.join(styles)}': the tempo, {numbers[0]}", f"tempo {numbers[0]}")]
     label = _LABEL_FIRST.match(text.strip())
     named = [w.lower() for w in _TOKEN.findall(label.group("label"))] if label else []
@@ -57,6 +59,8 @@ def _a_style(word: str, model: PatchModel, said: bool) -> bool:
     tempo is said as one, like a name of it ('snair 60', 'boom 90': the snare's, the room's, never a tempo) — nor a
     setting or a sound the shell has not ('velocity, 100', 'cowbell, 120')."""
     names = tuple(model.modules) + tuple(model.tracks)
+    if word in TEMPO_MARKINGS:                            # ('Largo. 50.': the marking, its tempo said; never 'large')
+        return True
     if word in _NOT_STYLES or is_known_word(word, names) or nickname(word, model) or typo(word, names):
         return False
     content = module_words() | set(names) | NICKNAMES.keys() | STAND_INS.keys()

@@ -1,4 +1,5 @@
-"""A bare number after 'faster' or 'slower' ('faster 140', 'slower 100', 'speed up 140', 'tempo up 140'): read as a
+"""A bare number after 'faster' or 'slower' ('faster 140', 'slower 100', 'speed up 140', 'tempo up 140', asked nicely
+and set apart: 'Would you slow it down a hair? 100.'): read as a
 step it made 268 bpm out of 128 without a word. A number that a tempo can be, on the side the word moves, is the tempo
 to go to; a step is a step only where the tempo it lands on is one a musician plays at (half to one and a half times
 now); where both fit, a comparative asks and 'up'/'down' (said as steps) stay a step; where neither does, refused
@@ -15,9 +16,11 @@ from .patch_model import PatchModel
 _BPM_SAID = r"(?=\s*\d{2,3}(?:\.\d+)?\s*bpm)"          # ('up 140 bpm': the tempo by its unit)
 _FASTER = rf"faster|quicker|schneller|speed\s+(?:it\s+)?up|(?:tempo|bpm|speed)\s+up|up\s+the\s+tempo|up{_BPM_SAID}"
 _SLOWER = rf"slower|langsamer|slow\s+(?:it\s+)?down|(?:tempo|bpm|speed)\s+down|down{_BPM_SAID}"
-_LINE = re.compile(rf"^(?:(?:ok|okay|now|and|then|yeah|no|nah)[,!]?\s+)*(?:(?:make|play|take)\s+(?:it|the\s+tempo|the\s+beat)\s+)?"
-                   rf"(?:(?:the\s+)?(?:tempo|bpm|beat)\s+)?(?:(?:a\s+)?(?:bit|little|lil|tad|touch)\s+)?"
-                   rf"(?P<word>{_FASTER}|{_SLOWER})\s*(?:[,:]\s*(?P<sign>[+-])\s*)?(?P<number>\d{{1,3}}(?:\.\d+)?)(?:\s*bpm)?"
+_LITTLE = r"(?:a\s+)?(?:bit|little|lil|tad|touch|hair|notch|smidge)"      # ('slow it down a hair')
+_LINE = re.compile(rf"^(?:(?:ok|okay|now|and|then|yeah|no|nah)[,!]?\s+)*(?:(?:could|would|can|will)\s+you\s+(?:please\s+)?)?"
+                   rf"(?:(?:make|play|take)\s+(?:it|the\s+tempo|the\s+beat)\s+)?(?:(?:the\s+)?(?:tempo|bpm|beat)\s+)?(?:{_LITTLE}\s+)?"
+                   rf"(?P<word>{_FASTER}|{_SLOWER})(?:\s+{_LITTLE})?(?:\s*[,:?.!]\s*(?:(?:say|like|maybe)\s+)?)?\s*"
+                   rf"(?:(?P<sign>[+-])\s*)?(?P<number>\d{{1,3}}(?:\.\d+)?)(?:\s*bpm)?"
                    rf"(?:[\s!.]+(?:please|pls|now))*[\s!.]*$",
                    re.I)
 #: 'up'/'down' said: a step by the contract (docs/commands.md: only +N, 'by', 'up'/'down' are relative).

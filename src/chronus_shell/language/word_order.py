@@ -55,6 +55,10 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
      rf"({'|'.join(LFO_EFFECTS)})$", r"add a \2 to the \1"),
     # a part's tone said darker or brighter ('the viola's tone darker'), a part let ring ('let the snare ring longer')
     (r"^(?:the\s+|my\s+)?([\w-]+?)(?:'s)?\s+(?:tone|sound|timbre)\s+(\w+er)$", r"\1 \2"),
+    #   (a tone softened, its top rolled off: darker — 'Soften the piano's tone, roll off the top.')
+    (r"^(?:soften|mellow|warm\s+up|round\s+off)\s+(?:the\s+|my\s+)?([\w-]+?)(?:'s)?\s+(?:tone|sound|timbre)"
+     r"(?:,?\s+(?:and\s+)?(?:roll\s+off|cut|tame|shave\s+off)\s+(?:the\s+|some\s+(?:of\s+the\s+)?)?(?:top|highs|top\s+end|high\s+end|treble))?$",
+     r"\1 darker"),
     (r"^let\s+(?:the\s+|my\s+)?([\w-]+)\s+(ring|decay|sustain)\s+(longer|shorter|more|less)$", r"\1 \2 \3"),
     # a track at double or half its speed said bare ('hihat double'), back ('hihat back normal')
     (r"^(?:the\s+)?([\w-]+)\s+(double|half)$", r"\1 \2 time"),
@@ -72,7 +76,10 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
      r"file(?:\s*name(?:d)?)?[,:]?\s+(\S+?\.wav)$", r"record to \1"),
     (r"^roll\s+(?:the\s+)?tape$", "start recording"),            # the studio's word for it
     # a side with its amount after it, or after 'pan': 'kick left 20%', 'hats pan l', 'snare panned right'
-    (r"^(?:pan\s+)?(?:the\s+)?(\w+)\s+(?:pan(?:ned)?\s+)?(?:to\s+(?:the\s+)?)?(left|right|l|r),?\s+(?:by\s+)?(\d+)\s*(?:%|percent|per\s*cent)?\.?$",   # ('guitar left 40': a DAW's L40; 'to the left, 30 percent')
+    #   (placed, set apart, hedged: 'Could the piano sit a little to the left? Say 20.' — the number says how far)
+    (r"^(?:(?:pan|place|position|put|move|set|sit)\s+)?(?:the\s+)?(\w+)\s+(?:(?:pan(?:ned)?|sits?|goes|go|moves?)\s+)?"
+     r"(?:(?:a\s+(?:bit|little|touch|tad)|slightly)\s+)?(?:to\s+(?:the\s+)?)?(left|right|l|r)(?:\s+side)?(?:,|[.!?]+)?\s+"
+     r"(?:by\s+|say\s+|like\s+|about\s+|maybe\s+)?(\d+)\s*(?:%|percent|per\s*cent)?\.?$",   # ('guitar left 40': a DAW's L40; 'to the left, 30 percent')
      lambda m: f"pan the {m.group(1)} {m.group(3)}% {_SIDES[m.group(2).lower()]}"),
     (r"^(?:the\s+)?(\w+)\s+pan(?:ned)?\s+(?:to\s+(?:the\s+)?)?(cent(?:er|re)|middle)$", r"pan the \1 center"),
     (r"^(?:the\s+)?(\w+)\s+pan(?:ned)?\s+((?:a\s+bit|a\s+little|a\s+touch|slightly|hard|far)\s+)?(?:to\s+(?:the\s+)?)?(left|right|l|r)$",
