@@ -112,3 +112,9 @@ def test_review_fixes_keep_what_was_meant():
         ["/shell/show 'the chords track (stabs) plays' 'Am F C G'"]
     with pytest.raises(LanguageError, match="no rate"):
         last("add a saw", "add a lowpass filter", "lfo on the filter, one every 0 bars")
+
+
+def test_actually_before_an_interval_corrects_the_move_just_made():
+    setup = ("add a saw", "saw notes c4 e4", "take the saw down a semitone")
+    assert last(*setup, "Actually, a whole tone down.")[-1] == "/seq/notes saw a#3 d4"
+    assert last("add a saw", "saw notes c3 e3", "actually, a whole tone down")[-1] == "/seq/notes saw a#2 d3"

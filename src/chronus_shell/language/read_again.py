@@ -10,6 +10,7 @@ from ..protocol.message import Message
 from .clause_lines import clause_by_clause
 from .errors import LanguageError, UnknownWord
 from .follow_ups import is_again, is_correction
+from .interval_corrections import corrected_interval
 from .intents import Redo, Sequence, Undo
 from .line_corrections import INSTEAD, correction_of_last
 from .nearest import missing_part
@@ -57,6 +58,13 @@ class ReadAgain:
             return self._back_past_correction(line)
         if INSTEAD.match(line.strip()) and (meant := self._meant_instead(line)) is not None:
             return meant                          # ('up a whole step instead': the last line as meant, all it moved)
+        try:
+            for text, said in corrected_interval(line, self._last_text):   # 'Actually, a whole tone down' after a move:
+                messages = self._said(text)                             # that move corrected, never a second one
+                self.mapper.understood.insert(0, said)
+                return messages
+        except LanguageError:
+            pass                                  # (no move before it: the line read as it is)
         candidates = readings(line, self.model, self._last_intent, self._last_text)
         worked = self._try_readings(line, candidates)
         if not worked and (meant := self._meant_instead(line)) is not None:
