@@ -35,8 +35,11 @@ def test_what_conflicts():
     timed.add(1200, [Message.parse("/gate/drum 1"), Message.parse("/seq/bpm 140")])   # an OSC sender's, timed ahead
     assert timed.floor([Message.parse("/mod/master/gain 0.5")]) == 0    # master: never created nor removed
     assert timed.floor([Message.parse("/mod/later/gain 0.5")]) == 900
-    assert timed.floor([Message.parse("/seq/notes bass c2")]) == 1200 and timed.floor([Message.parse("/mod/bass/q 2")]) == 0
+    assert timed.floor([Message.parse("/seq/bpm 150 now")]) == 1200 and timed.floor([Message.parse("/mod/bass/q 2")]) == 0
+    assert timed.floor([Message.parse("/seq/notes bass c2")]) == 0       # a track's notes: no tempo's business
     assert timed.floor([Message.parse("/patch/commit")]) == 1200        # may depend on anything
+    timed.add(1500, [Message.parse("/seq/start")])                       # (Link: a start at the next Link bar)
+    assert timed.floor([Message.parse("/seq/bpm 132 now")]) == 1200 and timed.floor([Message.parse("/seq/stop")]) == 1500
 
 
 def test_a_line_on_a_module_a_timed_change_makes_is_applied_after_it_and_others_at_once():

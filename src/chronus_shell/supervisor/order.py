@@ -5,8 +5,9 @@ is stamped sooner and heard at once — unless it conflicts with the timed one: 
 connection of a module that a timed `/patch/create` makes was applied before it, and both slots' render failed on it
 (EngineError: no such module). Such a change is stamped at the timed one's sample (after it there: the same sample
 keeps the order sent). One naming other modules still lands at once, and its cushion counts no timed change whose
-run-up begins after it (cushion.py). Two messages conflict when they name a module (or a track, or the sequencer's
-settings) in common, or either may depend on anything (a transaction, an /at, a load). A gate names its module only
+run-up begins after it (cushion.py). Two messages conflict when they name a module (or a track, or one of the
+sequencer's settings: its transport, its tempo, its key…) in common, or either may depend on anything (a transaction, an
+/at, a load, a /seq/clear). A gate names its module only
 (not the voice its edges make it part of): OSC senders time gates ahead, and a gate naming anything would hold back
 every line typed meanwhile until the last one's time.
 """
@@ -18,7 +19,9 @@ ONE = ("/patch/create", "/patch/remove", "/patch/poly")
 EDGES = ("/patch/connect", "/patch/disconnect")
 BY_PATH = ("mod", "ramp", "gate")    # /mod/<id>/<param>, /ramp/<id>/<param>, /gate/<id>
 TRACKS = ("/seq/notes", "/seq/remove", "/seq/mute")
-SEQUENCER = ("seq",)                  # what every /seq message names: the tempo, the key, the tracks' set
+#: The sequencer's own settings each /seq verb names: a tempo set now is no start's business (Link: a peer's tempo
+#: right after a start timed for the next Link bar is heard at once), a stop and a start are ordered.
+SETTING = {"start": "transport", "stop": "transport", "continue": "transport", "pause": "transport", "bpm": "tempo"}
 ALWAYS = "master"                     # never created nor removed: naming it orders nothing
 
 
@@ -31,13 +34,13 @@ def names(msg: Message) -> frozenset | None:
     elif msg.parts and msg.parts[0] in BY_PATH and len(msg.parts) > 1:
         found = {msg.parts[1]}
     elif msg.address == "/seq/add" and len(msg.args) >= 2:
-        found = {SEQUENCER, ("track", str(msg.args[0])), str(msg.args[1])}
+        found = {("track", str(msg.args[0])), str(msg.args[1])}
     elif msg.address in TRACKS and msg.args:
-        found = {SEQUENCER, ("track", str(msg.args[0]))}
-    elif msg.parts and msg.parts[0] == "seq":
-        found = {SEQUENCER}
+        found = {("track", str(msg.args[0]))}
+    elif msg.parts and msg.parts[0] == "seq" and len(msg.parts) > 1 and msg.parts[1] != "clear":
+        found = {("seq", SETTING.get(msg.parts[1], msg.parts[1]))}    # (the key, the swing, the capo: each its own)
     else:
-        return None
+        return None                                                      # ('/seq/clear': every track)
     return frozenset(found - {ALWAYS})
 
 
