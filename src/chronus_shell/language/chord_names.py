@@ -1,18 +1,16 @@
 """A track's notes said back as a musician reads a chart: 'a3+c4+e4' is Am, 'e3+g3+c4' is C/E.
 
 'what chords are the stabs playing?' asks for names, not the notes the sequencer keeps, so each
-step's pitches are named by the quality whose tones they are (chords.QUALITIES), the lowest note
-the root when it can be (a slash chord otherwise), spelled as the notes were written.
+step's pitches are named by the quality chords.analyse finds in them, the lowest note the root when
+it can be (a slash chord otherwise), spelled as the notes were written.
 """
 from __future__ import annotations
 
 from ..engine.notes import is_note, note_name
-from .chords import QUALITIES, midi
+from .chords import QUALITIES, analyse, midi
 
-#: Each quality's tones as pitch classes above its root, the plainer qualities first (a C6 is also an
-#: Am7/C: the bass picks the root, and among the qualities of one root the first listed wins).
-_SHAPES = tuple((suffix, frozenset(step % 12 for step in steps))
-                for suffix, steps in sorted(QUALITIES.items(), key=lambda item: len(item[1])))
+#: A quality's suffix by its intervals (what chords.analyse finds).
+_SUFFIX = {steps: suffix for suffix, steps in QUALITIES.items()}
 
 
 def chord_name(step: str) -> str:
@@ -22,15 +20,12 @@ def chord_name(step: str) -> str:
     if len(notes) == 1 or not all(is_note(note) for note in notes):
         return step                                    # (a tuning of its own is kept in Hz: said as it is)
     pitches = [midi(note) for note in notes]
+    found = analyse(pitches)                           # the root (the bass when it can be) and the quality's intervals
+    if found is None:
+        return step
     written = {pitch % 12: _letter(note) for pitch, note in zip(pitches, notes)}
-    bass = min(pitches) % 12
-    tones = frozenset(pitch % 12 for pitch in pitches)
-    for root in (bass, *sorted(tones - {bass})):
-        heard = frozenset((tone - root) % 12 for tone in tones)
-        suffix = next((suffix for suffix, shape in _SHAPES if shape == heard), None)
-        if suffix is not None:
-            return written[root] + suffix + (f"/{written[bass]}" if root != bass else "")
-    return step
+    root, bass = found[0], min(pitches) % 12
+    return written[root] + _SUFFIX[found[1]] + (f"/{written[bass]}" if root != bass else "")
 
 
 def chart(notes) -> str:
