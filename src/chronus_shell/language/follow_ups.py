@@ -18,6 +18,7 @@ from .parser import parse
 from .patch_model import PatchModel
 from .resolve import type_named
 from .reversals import reversal
+from .timed_lines import is_timed
 from .vocabulary import is_known_word
 
 _MORE = re.compile(r"^(?:(?:a\s+)?(?:little|lil|bit|tad|touch|lot|tiny bit|way|much|wee bit|slightly)\s+)*(?:even\s+)?(more(?:[\s,!]+more)*|further|harder|"
@@ -50,8 +51,6 @@ _TEMPO_LIKE = re.compile(r"^(\d{2,3}(?:\.\d+)?)\s*(?:bpm)?$", re.I)
 _MEANT = re.compile(r"^(?:(?:(?:no|nah|sorry|oops|wait)[,.!]*\s+)+(?:i\s+meant?\s+|make\s+(?:it|that)\s+)?|"
                     r"(?:(?:ah|hm+|oh)[,.!]*\s+)?(?:i\s+meant?|make\s+(?:it|that))\s*,?\s*)"
                     r"(?P<value>-?\d[\d.]*\s*(?:k|hz|khz|ms|s|%|db|bpm)?)(?:[\s,.!]+(?:sorry|please|thanks|not\s+\d+))*[\s,.!]*$", re.I)
-_OVER_A_TIME = re.compile(r"\b(?:over|across|in|during)\s+(?:the\s+next\s+)?(?:\d+(?:\.\d+)?|one|two|three|four|six|eight|sixteen)\s*"
-                          r"(?:bars?|beats?|measures?|seconds?|secs?|s)\b", re.I)
 #: 'twice as fast', 'half as fast' said alone: of the track the line before played.
 _AS_FAST = re.compile(r"^(?:now\s+|and\s+|ok\s+)?(?:play\s+(?:it\s+)?)?((?:twice|half|three\s+times)\s+as\s+(?:fast|slow|quick))"
                       r"(?:\s+(?:please|now))*$", re.I)
@@ -139,7 +138,7 @@ def follow_up(text: str, model: PatchModel, last, last_text: str) -> list[tuple[
     choice = _BACK_TO_CHOICE.match(text.strip(" .!"))
     if choice:                                            # 'back to lowpass' after 'highpass the pad': that mode
         return [(f"back to {choice.group(1)}", parse(f"switch to {choice.group(1)}"))]
-    meant = _MEANT.match(text.strip()) if not _OVER_A_TIME.search(last_text) else None   # (a glide's value corrected:
+    meant = _MEANT.match(text.strip()) if not is_timed(last_text) else None   # (a timed line's value corrected:
     step = _step_of(last, model) if back or meant and isinstance(last, it.SetParam) else None   # line_corrections.py)
     if meant and step is not None:                        # 'tempo 90', 'I meant 80': the value said again
         intent = parse(f"{step[0].text} {meant['value']}")
