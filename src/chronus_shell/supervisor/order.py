@@ -26,7 +26,7 @@ ALWAYS = "master"                     # never created nor removed: naming it ord
 
 
 def names(msg: Message) -> frozenset | None:
-    """The modules and tracks `msg` depends on or changes; None: it may depend on any."""
+    """The modules, tracks and sequencer settings `msg` depends on or changes; None: it may depend on any."""
     if msg.address in ONE and msg.args:
         found = {str(msg.args[0])}
     elif msg.address in EDGES and len(msg.args) == 2:
@@ -49,7 +49,7 @@ class TimedChanges:
     `floor` is a few dictionary reads, under the stamp hold (a load at its bar leaves 1,600 timed messages)."""
 
     def __init__(self):
-        self._latest: dict = {}   # a module or ("track", name) → the latest stamp of a timed message naming it
+        self._latest: dict = {}   # a module, ("track", name) or ("seq", setting) → the latest stamp of one naming it
         self._any = 0             # that of a timed message that may depend on any
         self._all = 0             # that of any timed message
 
