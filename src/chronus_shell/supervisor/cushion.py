@@ -46,9 +46,6 @@ LOADED = 2.0                 # how much longer it may take on a busy machine (re
 FITS = 0.5                   # of a block: work up to this fits in the lead's own cushion, stamped as before
 GRAPH = ("/patch/create", "/patch/remove", "/patch/connect", "/patch/disconnect", "/patch/poly", *TRANSACTION)
 COPIES = ("/patch/begin", "/patch/remove")
-FADES = ("/patch/commit",)   # a render plan's worth more: the blocks right after a commit (the new graph's, and the
-#                             fade's two graphs) took 3.7–4.4 ms on the busy VM with only the lead left: 3 and 16 blocks
-#                             lost in two runs of 15 transactions at 64 voices (session 37)
 BAR_PART = 32                # messages per item of a load at its bar (a slot reads one in ~0.4 ms at 64 voices)
 
 
@@ -57,8 +54,7 @@ def work_ms(messages: list[Message], modules: int) -> float:
     addresses = {msg.address for msg in messages}
     graph = PER_MODULE_PLAN_MS * modules if addresses & set(GRAPH) else 0.0
     copy = PER_MODULE_COPY_MS * modules if addresses & set(COPIES) else 0.0
-    fade = PER_MODULE_PLAN_MS * modules if addresses & set(FADES) else 0.0
-    return LOADED * (PER_MESSAGE_MS * len(messages) + graph + copy + fade)
+    return LOADED * (PER_MESSAGE_MS * len(messages) + graph + copy)
 
 
 class Cushion:
@@ -67,35 +63,22 @@ class Cushion:
     slots began the first one's (a new voice: 3 creates, 3 connects), so a change's cushion covers the work still
     ahead of it too."""
 
-    _pending: list[tuple[int, float, int | None]]   # (block, work ms, the block the slots begin its run-up at,
-    #                                                 None "now") of each cushioned change a slot has not rendered yet
+    _pending: list[tuple[int, float]]   # (block, work ms) of each cushioned change a slot has not rendered yet
 
     def work_for(self, messages: list[Message], modules: int | None = None) -> float:
         return work_ms(messages, len(scheduled_types(self.plan)) if modules is None else modules)
 
-    def cushion_blocks(self, work: float, now: bool = False) -> int:
-        """Called stamping: blocks of cushion for a change of `work` ms (0: it fits, stamped as any message). A change
-        `now` counts no timed change whose run-up begins after it lands: the slots apply it first, then begin that
-        run-up (until session 37 a line right after a timed voice waited for it: 18 blocks instead of 3)."""
+    def cushion_blocks(self, work: float) -> int:
+        """Called stamping: blocks of cushion for a change of `work` ms (0: it fits, stamped as any message)."""
         block_ms = 1000.0 * self.config.block_seconds
         if work <= FITS * block_ms:
             return 0
         cap = math.ceil(CUSHION_MAX_S / self.config.block_seconds)
-        self._pending = [change for change in getattr(self, "_pending", []) if change[0] >= self.rendered_block()]
-        lead, first = self.play_block + self.ahead, self.earliest_stamp() // self.config.block_size
-        ahead = [change for change in self._pending if change[0] < lead + cap]   # a load at a bar further on: after
-        always = work + sum(ms for _, ms, start in ahead if not now or start is None)
-        timed = [(start, ms) for _, ms, start in ahead if now and start is not None]   # under the stamp hold: few sums
-        for blocks in range(math.ceil(always / block_ms), cap):
-            land = max(first, lead + blocks)
-            if always + sum(ms for start, ms in timed if land >= start) <= blocks * block_ms:
-                return blocks
-        return cap
-
-    def rendered_block(self) -> int:
-        """The first block not both slots have rendered."""
-        return min((int(self.rings[slot.ring_index].header[WRITTEN]) for slot in self.slots if slot is not None),
-                   default=0)
+        rendered = [int(self.rings[slot.ring_index].header[WRITTEN]) for slot in self.slots if slot is not None]
+        self._pending = [(block, ms) for block, ms in getattr(self, "_pending", []) if block >= min(rendered, default=0)]
+        reach = self.play_block + self.ahead + cap   # a load at a bar further on is rendered after this one
+        needed = (work + sum(ms for block, ms in self._pending if block < reach)) / block_ms
+        return min(cap, math.ceil(needed))
 
     def open_cushion(self, blocks: int, work: float, count: int = 0, at: int | None = None) -> int:
         """Called stamping (`_stamping`): the stamp `blocks` after the lead, where what is sent next is stamped
@@ -107,9 +90,8 @@ class Cushion:
             stamp = self._last_now = max(self.earliest_stamp(), lead)
         else:
             stamp = max(self.earliest_stamp(), at)
-        block = stamp // self.config.block_size
-        start = None if at is None else block - blocks - self.ahead   # where cushion.Ahead.at_once begins
-        self._pending = [*getattr(self, "_pending", []), (block, work, start)]   # (a small load's first: none before)
+        self._pending = [*getattr(self, "_pending", []), (stamp // self.config.block_size, work)]   # (a small load's
+        #                                                                                  first: none counted before)
         for slot in self.slots if count else ():
             if slot is not None:
                 slot.send_holding_the_gil(("cushion", stamp, count, None if at is None else blocks))

@@ -32,13 +32,9 @@ class FanOut:
         """One message, stamped "now" or `at` a sample (a timetag): a dear one (a /patch change at a big patch)
         with a cushion of its own, the item counted for it written with it (cushion.py) — `at` a time too, so
         long as its cushion fits before that time (else as if sent now: heard later, nothing lost)."""
-        work, now = self.work_for([msg]), at is None
+        work = self.work_for([msg])
         with self._stamping():
-            earliest = self.earliest_stamp()
-            if now:   # never before an earlier timed change it conflicts with (order.py)
-                floor = self.timed.floor([msg])
-                at = floor if floor > earliest else None
-            blocks = self.cushion_blocks(work, now=at is None)
+            earliest, blocks = self.earliest_stamp(), self.cushion_blocks(work)
             self._last_now = earliest
             lead = None
             if blocks:
@@ -47,8 +43,6 @@ class FanOut:
                 stamp = self.open_cushion(blocks, work, at=None if lead is None else int(at))
             else:
                 stamp = earliest if at is None else max(int(at), earliest)
-            if stamp > max(earliest, self._last_now):   # timed: what is sent after it may land before it
-                self.timed.add(stamp, [msg])
             self._log(("msg", stamp, msg))
             at_once = getattr(self._at_once, "now", False)
             for slot in self.slots:
@@ -59,7 +53,7 @@ class FanOut:
         cfg = self.config
         heard = latency.audible_ms(self.control.words, stamp, cfg.block_size, cfg.sample_rate,
                                    getattr(self._entered, "ns", 0))
-        if now and heard is not None:  # a timetagged command plays when asked, not "now"
+        if at is None and heard is not None:  # a timetagged command plays when asked, not "now"
             self.latencies_ms.append(heard)
         self._last_stamp = max(self._last_stamp, stamp)
         return stamp
@@ -91,18 +85,10 @@ class FanOut:
                 stamp = self.open_cushion(blocks, work, len(parts), at)
             self._last_stamp = max(self._last_stamp, stamp)
             if at is not None:
-                self.timed.add(stamp, messages)   # a line typed after it conflicting with it waits for it (order.py)
                 self._writing = [stamp, len(parts), blocks]
                 return parts
             self._write_part(ForkingPickler.dumps(("msgs", stamp, messages)), stamp, messages)
         return []
-
-    def after_timed(self, messages: list[Message], work: float) -> int | None:
-        """Where a load "now" goes: None (now), or after the earlier timed changes it conflicts with, as at a bar."""
-        floor = self.timed.floor(messages)
-        if floor <= self.earliest_stamp():
-            return None
-        return max(floor, (self.play_block + self.ahead + self.bar_blocks(messages, work)) * self.config.block_size)
 
     def write_parts(self, parts: list[list[Message]]) -> None:
         """A load's parts at its bar, written by a thread of its own (`_write_parts`) and waited for: Ctrl-C here

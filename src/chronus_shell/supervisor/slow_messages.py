@@ -21,7 +21,6 @@ from .admission import scheduled_types
 from .child_processes import SupervisorError, WorkerGone
 from .rings import RT_PRIORITY
 from .samples import SampleError
-from .uninterrupted import uninterrupted
 
 TO_CREATE = Message("/patch/create")
 ENGINE_ANSWERS = {"/engine/status": "_answer_status", "/engine/crash": "_answer_crash"}   # shapes: protocol
@@ -69,11 +68,9 @@ class SlowMessages:
                             where = session_path(str(msg.args[0]))
                             return Outcome(f"{where}: {message}: {err} (nothing was loaded)", ok=False)
                     work = self.work_for(outcome.messages, max(len(scheduled_types(p)) for p in (self.plan, shadow)))
-                    at = (self.after_timed(outcome.messages, work) if outcome.now
-                          else self._next_bar(self.bar_blocks(outcome.messages, work)))
-                    with uninterrupted():              # the plan and both slots, or none
-                        self.plan = shadow             # the plan with the load admitted (in the same order)
-                        parts = self.fan_out_at_once(outcome.messages, work, at)   # fan_out.py
+                    at = None if outcome.now else self._next_bar(self.bar_blocks(outcome.messages, work))
+                    self.plan = shadow                 # the plan with the load admitted (in the same order)
+                    parts = self.fan_out_at_once(outcome.messages, work, at)   # fan_out.py
                 if parts:   # the lock let go between them
                     self.write_parts(parts)
         return outcome

@@ -31,7 +31,6 @@ from .cushion import Cushion
 from .fan_out import FanOut
 from . import latency, realtime, stamp_hold
 from .failover import START_TIMEOUT_S, Failover
-from .order import TimedChanges
 from .osc_realtime import OscPace
 from .pipe_write import NON_BLOCKING
 from .prompt_realtime import prompt_priority
@@ -46,7 +45,6 @@ from .rings import (
 from .restore import Restore
 from .slow_messages import SlowMessages
 from .status import explained, slot_rows, summary
-from .uninterrupted import uninterrupted
 from .child_processes import OutputProcess, SlotWorker, SupervisorError, WorkerGone
 
 LATENCIES_KEPT = 100_000
@@ -96,7 +94,6 @@ class Supervisor(Failover, Restore, SlowMessages, FanOut, Cushion):
         self._started = False
         self._last_stamp = 0
         self._last_now = 0   # the last "now" stamp: commands sent one after the other apply in that order
-        self.timed = TimedChanges()   # and a command never before an earlier timed one it conflicts with (order.py)
         self.user_modules: dict[str, tuple[str, str, str]] = {}  # name → (name, source, path), accepted
         self.spare_target = SPAWN_SPARES if self.config.start_method == "spawn" else SPARES
         self._skips_seen, self._skipped_at = [0, 0], 0.0
@@ -166,7 +163,7 @@ class Supervisor(Failover, Restore, SlowMessages, FanOut, Cushion):
             self.user_modules[name] = (name, source, str(path))
             if name in CATALOGUE:  # the shell's spec of the new version: what the slots will drop
                 self.plan._live_shape.drop_vanished_modulation(name, CATALOGUE[name].spec)
-            with uninterrupted(), self._stamping():
+            with self._stamping():
                 at = self._last_now = self.earliest_stamp()
                 self._log(("user_module", name, source, str(path), at))
                 for slot in self.slots:
@@ -340,9 +337,8 @@ class Supervisor(Failover, Restore, SlowMessages, FanOut, Cushion):
             with self._lock:
                 self.after_load_parts()
                 self.admission.check(msg, scheduled_types(self.plan))
-                with uninterrupted():                # the plan and both slots, or none (uninterrupted.py)
-                    said = self.plan.admit(msg)      # a chord made a voice polyphonic: said once
-                    self._fan_out(msg, at)
+                said = self.plan.admit(msg)      # a chord made a voice polyphonic: said once
+                self._fan_out(msg, at)
         if head in ("mod", "gate") or msg.address == "/patch/create":
             self.touched = str(msg.args[0]) if head == "patch" else msg.parts[1]   # a session keeps it as focus
         return Outcome(said) if said else None   # said, not refused (OSC senders get no /error)
