@@ -22,6 +22,7 @@ from .harmony_sentences import read_sentence
 from .harmony_sargam import needs_sa
 from .harmony_text import cleaned
 from .harmony_moves import read_move
+from .named_parts import for_a_named_part
 from .harmony_pitches import added_interval, interval, neighbour
 from .chord_rhythms import chord_rhythm, with_rhythm
 from .harmony_readings import kept_around, landed_move, moved_for_a_reason
@@ -193,7 +194,7 @@ def _single(text: str, line: str):
         intent = reader(text, line)
         if intent is not None:
             return intent
-    return None
+    return for_a_named_part(text, line, _single)   # '… on the bed': a part of the musician's naming
 
 
 _ONE_NOTE = re.compile(r"play [a-g](?:#|b)?\d(?: on the [\w-]+)?")
