@@ -353,7 +353,7 @@ def test_up_or_down_to_a_bare_number_on_a_part_names_its_level_and_its_main_para
 @pytest.mark.parametrize("phrase, expected", [("bass to 70", "/mod/saw1/freq 70.0"),
                                               ("turn the bass down to 40%", "/mod/saw1/gain 0.4"),
                                               ("turn the cutoff down to 300", "/mod/acid_filter1/cutoff 300.0"),
-                                              ("saw down to 110", "/mod/saw1/freq 110.0")])
+                                              ("saw up to 110", "/mod/saw1/freq 110.0")])
 def test_a_number_only_one_reading_takes_is_that_reading(phrase, expected):
     assert last(*ACID, phrase) == [expected]
 

@@ -86,7 +86,7 @@ class SetParam:
     ref: Words
     value: Value
     now: bool = False              # only the tempo takes it: "tempo 128 now"
-    moved: bool = False            # said with up/down: "bring the bass down to 70"
+    moved: int = 0                 # said with up (1) or down (-1): "bring the bass down to 70"
     bare: bool = False             # no set/to/at before the value: "bass -3db" (a signed level is a step)
 
 
@@ -274,6 +274,7 @@ class SetNotes:
 class Tempo:
     value: Value
     now: bool = False
+    way: int = 0                   # said faster (1) or slower (-1): "slow it down to 90"
 
 
 @dataclass(frozen=True)

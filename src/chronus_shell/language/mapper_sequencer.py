@@ -19,6 +19,7 @@ from .mapper_tracks import drones, existing_track, set_track_muted, voice_head
 from .param_words import SWING_FEELS, seq_param
 from .patch_model import MASTER
 from .resolve import type_named
+from .said_way import against_the_way
 from .swing_units import swing_message, swing_said
 from .target_words import PRONOUN_REFS, SCREEN_WORDS, SEQUENCER_WORDS, TRACK_NAMES, track_name, track_words
 from .units import note_to_hz, quantity, tidy
@@ -161,6 +162,7 @@ def tempo(ctx, intent: it.Tempo) -> list[Message]:
                             f"say 'tempo down {value.text[1:]}'", value.column)
     if value.text.startswith("+"):
         return [message("/seq/bpm", checked(TEMPO, ctx.model.bpm + amount, value.column), *now)]
+    against_the_way(intent.way, ctx.model.bpm, amount, "tempo", "bpm", value)   # 'slow it down to 140' at 120
     return [message("/seq/bpm", checked(TEMPO, amount, value.column), *now)]
 
 

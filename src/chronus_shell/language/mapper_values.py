@@ -16,11 +16,12 @@ from . import intents as it
 from .errors import LanguageError
 from .mapper_messages import message
 from .mapper_owners import add_owner
-from .mapper_targets import absolute, lone_word, module_or_everything, param_or_primary, typo_checked
-from .mapper_targets import choices_named, names_param, primary_param
+from .mapper_targets import (absolute, choices_named, lone_word, module_or_everything, names_param, param_or_primary,
+                             primary_param, typo_checked)
 from .param_words import seq_param
 from .patch_model import MASTER
 from .resolve import CHOICE_SYNONYMS, EVERYTHING, type_and_presets, type_named
+from .said_way import against_the_way, not_the_level
 from .target_words import PRONOUN_REFS
 from .units import canonical_unit, relative_value
 
@@ -37,29 +38,6 @@ def _not_the_tempo(ctx, ref: it.Words, value: it.Value) -> None:
     number = f"{float(value.number):g}"
     unit = f" {spec.unit}" if spec.unit not in ("ratio", "") else ""
     raise LanguageError(f"that could mean 'tempo {number}' — or — '{module_id} {spec.name} {number}{unit}': "
-                        f"say which", value.column)
-
-
-def _not_the_level(ctx, ref: it.Words, value: it.Value) -> None:
-    """'bring the bass down to 70': up/down on a part is its level, so a bare number there may
-    be the level or the part's own main param — both readings are named."""
-    if value.kind != "number" or value.unit is not None or ref.texts in PRONOUN_REFS:
-        return
-    try:
-        ctx.resolve.param(ref, hints=False)
-        return                                        # a param was named: its own unit
-    except LanguageError:
-        pass
-    try:
-        module_id, spec = param_or_primary(ctx, ref, value)
-    except LanguageError:
-        return
-    gain = ctx.model.spec(module_id).param("gain") if ctx.model.spec(module_id).has_param("gain") else None
-    if spec.name == "gain" or gain is None or not gain.low <= float(value.number) / 100 <= gain.high:
-        return                                        # no level reading ('the triangle down to 110')
-    number = f"{float(value.number):g}"
-    unit = f" {spec.unit}" if spec.unit not in ("ratio", "") else ""
-    raise LanguageError(f"that could mean '{module_id} gain {number}%' — or — '{module_id} {spec.name} {number}{unit}': "
                         f"say which", value.column)
 
 
@@ -88,13 +66,13 @@ def set_param(ctx, intent: it.SetParam) -> list[Message]:
     if seq is None and _is_bpm(value) and (intent.ref.texts in EVERYTHING or intent.ref.texts in PRONOUN_REFS):
         seq = TEMPO                                   # "make it 128 bpm"
     if seq is not None:
-        return set_seq(ctx, seq, value, intent.now)
+        return set_seq(ctx, seq, value, intent.now, intent.moved)
     _not_the_tempo(ctx, intent.ref, value)
     rhythm = _note_length_rhythm(ctx, intent)
     if rhythm is not None:                                   # '16th hats': their rhythm, not a decay of 125 ms
         return ctx.map(rhythm)
     if intent.moved:
-        _not_the_level(ctx, intent.ref, value)
+        not_the_level(ctx, intent.ref, value)
     if value.kind == "word":
         special = (_power_by_value if value.text in _POWER_WORDS else _swap_by_value)(
             ctx, intent.ref, value)
@@ -130,7 +108,9 @@ def set_param(ctx, intent: it.SetParam) -> list[Message]:
         if _a_level_step(ctx, intent, spec, value):       # (said: 'gain -6 db' sets a level)
             ctx.understood.append(f"{amount.text} dB down: {module_id} gain {current:g} → {new:g} ('{intent.ref.text} gain {value.text} db' sets the level)")
         return [message(f"/mod/{module_id}/{spec.name}", new)]
-    return choices_named(ctx, module_id, intent.ref) + [message(f"/mod/{module_id}/{spec.name}", absolute(ctx, spec, value))]
+    new = absolute(ctx, spec, value)
+    against_the_way(intent.moved, ctx.model.value(module_id, spec.name), new, f"{module_id} {spec.name}", spec.unit, value)
+    return choices_named(ctx, module_id, intent.ref) + [message(f"/mod/{module_id}/{spec.name}", new)]
 
 
 def _tuned_in_hz(ctx, module_id: str, spec, value: it.Value):
@@ -252,9 +232,9 @@ def _swap_by_value(ctx, ref: it.Words, value: it.Value) -> list[Message] | None:
     return ctx.map(it.Swap(ref, it.Words((it.Word(value.text, value.column),)), ref.column))
 
 
-def set_seq(ctx, spec: ParamSpec, value: it.Value, now: bool = False) -> list[Message]:
+def set_seq(ctx, spec: ParamSpec, value: it.Value, now: bool = False, way: int = 0) -> list[Message]:
     if spec is TEMPO:
-        return ctx.map(it.Tempo(value, now))
+        return ctx.map(it.Tempo(value, now, way))
     return ctx.map(it.Swing(value))
 
 

@@ -121,7 +121,7 @@ class PatchRules:
 
     def _relative(self, ref, direction, change, column):
         if isinstance(change, ToValue):
-            return it.SetParam(ref, change.value, moved=True) if ref is not None else it.SetParam(
+            return it.SetParam(ref, change.value, moved=direction) if ref is not None else it.SetParam(
                 it.Words((it.Word("it", column),)), change.value)
         return it.ChangeParam(ref, direction, change, None, column)
 
@@ -282,7 +282,8 @@ def _comparative_word(token: Token) -> str:
     return re.sub(r"\s+(?:it|this|things)\s+", " ", str(token).lower())
 
 
-_TEMPO_WORDS = {"faster", "quicker", "speed up", "speed-up", "slower", "slow", "slow down", "slow-down"}
+_FASTER = {"faster", "quicker", "speed up", "speed-up"}
+_TEMPO_WORDS = {*_FASTER, "slower", "slow", "slow down", "slow-down"}
 _THE_MUSIC = {(), ("it",), ("this",), ("things",), ("everything",), ("the", "music"), ("music",)}
 
 
@@ -291,7 +292,7 @@ def _set_or_tempo(word: Token, ref: it.Words | None, value: it.Value):
     has a unit ('make the lfo faster to 3 hz', 'faster to 5 hz' on a focused lfo)."""
     texts = ref.texts if ref is not None else ()
     if _comparative_word(word) in _TEMPO_WORDS and texts in _THE_MUSIC and value.unit is None:
-        return it.Tempo(value)
+        return it.Tempo(value, way=1 if _comparative_word(word) in _FASTER else -1)
     return it.SetParam(ref or it.Words((it.Word("it", word.start_pos),)), value)
 
 

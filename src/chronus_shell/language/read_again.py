@@ -233,7 +233,7 @@ _LACKS = re.compile(r"\(add one: |^no module in the patch has |^there is no \w+ 
 _FINAL = re.compile(r"out of range|plays there already|too short to hear|is already|^there is no \w+ sound|already goes through|nothing to (undo|redo)|already at its|is not muted|is muted already|no notes to move|scale on which note|^that move lands in|"
                     r"^that could mean |^nothing else is playing to mute around ")
 #: A reading's refusal that says more than the line's own: what the musician asked for cannot be done as is.
-_SAYS_WHY = re.compile(r"^a wobble bass moves a filter")
+_SAYS_WHY = re.compile(r"^a wobble bass moves a filter|.* now: .* is not (?:up|down) from there")   # (said_way.py)
 #: What a reading built on a guessed word may not do: a wrong guess must not throw work away, nor
 #: write, load or delete a session or a recording ('the stone walls' is not 'store walls').
 _NOT_GUESSED = ("/patch/abort", "/patch/remove", "/seq/remove", "/seq/clear", "/shell/clear", "/session/load",

@@ -1,0 +1,45 @@
+"""Session 38 (lead): a part named by the musician's own label after 'on the', and a way said against its value."""
+from __future__ import annotations
+
+import pytest
+
+from .test_time_harmony_classes import last, refused
+
+BED = ("add a triangle called bed",)
+FILTER = ("add a saw", "add acid filter at 800hz")
+
+
+@pytest.mark.parametrize("phrase, length", [("chords c g am f on the bed", 16), ("chords c g am f on bed", 16),
+                                            ("chords c g on the bed, two bars each", 32)])
+def test_chords_on_a_part_of_the_musicians_naming(phrase, length):
+    made = last(*BED, phrase)
+    assert made[0] == "/seq/add chords bed " + ("x" + "-" * (length - 1)) * (2 if "two bars" in phrase else 4)
+    assert made[1].startswith("/seq/notes chords c3+e3+g3 ")
+
+
+def test_a_chord_played_on_a_labelled_part():
+    assert last(*BED, "play am7 on the bed")[-1] == "/gate/bed 1 220.0 261.625565 329.627557 391.995436"
+
+
+def test_a_name_no_part_has_is_said_not_guessed():
+    assert "no module called 'fly'" in refused(*BED, "chords c g am f on the fly")
+
+
+@pytest.mark.parametrize("phrase, said", [
+    ("cutoff up to 200", "acid_filter1 cutoff is 800 Hz now: 200 Hz is not up from there"),
+    ("cutoff up, like 200", "acid_filter1 cutoff is 800 Hz now: 200 Hz is not up from there"),
+    ("lower the cutoff to 2k", "acid_filter1 cutoff is 800 Hz now: 2000 Hz is not down from there"),
+    ("resonance up to 10%", "acid_filter1 resonance is 50% now: 10% is not up from there — say 'acid_filter1 resonance 10%'"),
+    ("tempo up to 100", "tempo is 120 bpm now: 100 bpm is not up from there — say 'tempo 100' to set it, or a value above 120"),
+    ("slow it down to 140", "tempo is 120 bpm now: 140 bpm is not down from there"),
+])
+def test_a_way_said_against_the_value_names_both_readings(phrase, said):
+    assert refused(*FILTER, phrase).startswith(said)
+
+
+@pytest.mark.parametrize("phrase, made", [("cutoff up to 2000", "/mod/acid_filter1/cutoff 2000.0"),
+                                          ("cutoff down to 300", "/mod/acid_filter1/cutoff 300.0"),
+                                          ("cutoff up, maybe 2000", "/mod/acid_filter1/cutoff 2000.0"),
+                                          ("slow it down to 90", "/seq/bpm 90.0"), ("tempo up to 130", "/seq/bpm 130.0")])
+def test_a_way_said_with_a_value_that_way_is_done(phrase, made):
+    assert last(*FILTER, phrase) == [made]
