@@ -43,3 +43,19 @@ def test_a_way_said_against_the_value_names_both_readings(phrase, said):
                                           ("slow it down to 90", "/seq/bpm 90.0"), ("tempo up to 130", "/seq/bpm 130.0")])
 def test_a_way_said_with_a_value_that_way_is_done(phrase, made):
     assert last(*FILTER, phrase) == [made]
+
+
+SINE_AND_KICK = ("/patch/create sine1 sine", "/patch/connect sine1 master", "/patch/create kick1 kick",
+                 "/patch/connect kick1 master")
+
+
+@pytest.mark.parametrize("naming", ["the sine is the 808", "call the sine 808", "the sine is my 808"])
+def test_a_machine_number_names_a_part(naming):
+    """It set the sine to 808 Hz, and 'the 808' stayed the kick (funk carioca, session 37)."""
+    assert last(*SINE_AND_KICK, naming) == []
+    assert last(*SINE_AND_KICK, naming, "808 up 3db") == ["/mod/sine1/gain 0.706269"]
+    assert last(*SINE_AND_KICK, naming, "the 808 an octave down") == ["/mod/sine1/freq 110.0"]
+
+
+def test_a_number_no_machine_has_is_still_a_value():
+    assert last("add a saw", "the saw is the 440") == ["/mod/saw1/freq 440.0"]

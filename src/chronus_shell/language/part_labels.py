@@ -47,9 +47,11 @@ def remember_label(line: str, messages: list[Message], model: PatchModel) -> Non
 
 
 #: 'call the sine keys', 'name it piano', "let's call the saw the lead": a name the musician gives a part.
+#: A drum machine's or a synth's model number said as a part's name ('the sine is the 808', 'call the saw 303').
+_MACHINE = r"(?:808|909|707|606|303|101)s?\b"
 _CALL = re.compile(r"^\s*(?:(?:ok|okay|now|and|so),?\s+)?(?:let'?s\s+|i'?ll\s+|please\s+)?(?:call|name|label|rename)\s+"
                    r"(?P<what>it|this|that|this\s+one|that\s+one|(?:the\s+|my\s+)?[\w-]+)\s+(?:as\s+|to\s+)?(?:the\s+|my\s+)?"
-                   r"[\"']?(?P<name>[a-z][\w-]*)[\"']?\s*[.!]?\s*$", re.I)
+                   rf"[\"']?(?P<name>[a-z][\w-]*|{_MACHINE})[\"']?\s*[.!]?\s*$", re.I)
 #: 'call it quits', 'call it a day', "let's call it done": the end of playing, never a name.
 _CALL_IT_A_DAY = re.compile(r"^\s*(?:(?:ok|okay|now|and|so|right|alright),?\s+)?(?:let'?s\s+|i'?ll\s+|we'?ll\s+)?call\s+"
                             r"(?:it|this|that)\s+(?:quits|done|good|even|finished|over|there|a\s+(?:day|night|wrap|session))\b"
@@ -59,7 +61,7 @@ _CALL_IT_A_DAY = re.compile(r"^\s*(?:(?:ok|okay|now|and|so|right|alright),?\s+)?
 #: 'the sine is my theremin', 'the triangle will be the drone', 'use the saw as my fiddle': a name given in passing.
 _IS_NAMED = re.compile(r"^\s*(?:(?:ok|okay|now|and|so|right),?\s+)?(?:(?:use|take)\s+)?(?P<what>(?:the\s+|my\s+)?[\w-]+)"
                        r"(?:'s|\s+(?:is|are|=|will\s+be|becomes|is\s+going\s+to\s+be|as))\s+(?:my|the|our)\s+"
-                       r"(?P<name>[a-z][\w-]*(?:\s+(?!(?:part|voice|sound|now|today)\b)[a-z][\w-]*)?)"
+                       rf"(?P<name>{_MACHINE}|[a-z][\w-]*(?:\s+(?!(?:part|voice|sound|now|today)\b)[a-z][\w-]*)?)"
                        r"(?:\s+(?:part|voice|sound|now|today))?\s*[.!]?\s*$", re.I)   # ('the bass strings': two words)
 #: 'a square wave for the accordion, at g4', 'ok a sine as my theremin': a new sound made with its name.
 NEW_NAMED = re.compile(r"^\s*(?:(?:ok|okay|so|now|and|then|right|alright),?\s+)*(?:(?:add|give\s+me|i\s+(?:want|need)|"
