@@ -59,3 +59,8 @@ def test_a_machine_number_names_a_part(naming):
 
 def test_a_number_no_machine_has_is_still_a_value():
     assert last("add a saw", "the saw is the 440") == ["/mod/saw1/freq 440.0"]
+
+
+@pytest.mark.parametrize("phrase", ["pull it back to 120 right away", "get it back to 120 at once"])
+def test_back_to_a_tempo_right_away(phrase):
+    assert last("add a saw", "tempo 120", "tempo 140", phrase) == ["/seq/bpm 120.0 now"]

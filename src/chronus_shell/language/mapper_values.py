@@ -65,6 +65,9 @@ def set_param(ctx, intent: it.SetParam) -> list[Message]:
     value = intent.value
     if seq is None and _is_bpm(value) and (intent.ref.texts in EVERYTHING or intent.ref.texts in PRONOUN_REFS):
         seq = TEMPO                                   # "make it 128 bpm"
+    if seq is None and intent.ref.texts in PRONOUN_REFS[:3] and ctx.model.last_param == ("seq", "bpm") and \
+            _plausible_tempo(value):
+        seq = TEMPO                                   # 'tempo 140', then 'pull it back to 120': the tempo just moved
     if seq is not None:
         return set_seq(ctx, seq, value, intent.now, intent.moved)
     _not_the_tempo(ctx, intent.ref, value)
