@@ -64,3 +64,9 @@ def test_a_number_no_machine_has_is_still_a_value():
 @pytest.mark.parametrize("phrase", ["pull it back to 120 right away", "get it back to 120 at once"])
 def test_back_to_a_tempo_right_away(phrase):
     assert last("add a saw", "tempo 120", "tempo 140", phrase) == ["/seq/bpm 120.0 now"]
+
+
+@pytest.mark.parametrize("phrase, made", [("fade out everything 4 bar", ["/ramp/master/gain -60.0 16"]),
+                                          ("fade out the saw 2 bars", ["/ramp/saw1/gain 0.0 8"])])
+def test_a_fade_with_its_length_and_no_over(phrase, made):
+    assert last("add a saw", phrase) == made

@@ -21,8 +21,8 @@ _VERBS = (r"(?P<verb>fades?|fading|swells?|swelling|enters?|entering|comes?\s+in
           r"diminuendo|crescendo)")
 _FADE = re.compile(
     rf"^{LEAD}(?:at\s+the\s+(?:end|amen|finish|close)[,\s]+)?(?:"
+    rf"(?:fade|swell)\s+(?P<way2>{_IN}|{_OUT})\s+(?P<who2>.+?)|"     # first: 'fade out everything 4 bar' names no 'out'
     rf"(?P<bring>fade|swell|bring|take)\s+(?P<who>.+?)(?:\s+(?P<way>{_IN}|{_OUT}))?|"
-    rf"(?:fade|swell)\s+(?P<way2>{_IN}|{_OUT})\s+(?P<who2>.+?)|"
     rf"(?:(?P<who3>.+?)[,\s]+)?(?:should\s+|will\s+|must\s+|can\s+|to\s+)?{_VERBS}(?:\s+(?P<way3>{_IN}|{_OUT}))?)"
     rf"{_SLOWLY}{_FROM}{_SLOWLY}(?:\s+(?:before|when|as)\s+[\w']+(?:\s+[\w']+){{0,3}}?)?[\s,]+{_TIME}(?P<tail>.*)$", re.I)
 #: What may follow the time and be left out: where in the song, or a remark that commands nothing.
