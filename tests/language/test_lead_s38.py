@@ -70,3 +70,7 @@ def test_back_to_a_tempo_right_away(phrase):
                                           ("fade out the saw 2 bars", ["/ramp/saw1/gain 0.0 8"])])
 def test_a_fade_with_its_length_and_no_over(phrase, made):
     assert last("add a saw", phrase) == made
+
+
+def test_a_side_with_a_share_after_it():
+    assert last("add a saw", "add a sine", "saw pan left 0.2, sine right 0.25") == ["/mod/saw1/pan -0.2", "/mod/sine1/pan 0.25"]
