@@ -74,3 +74,9 @@ def test_a_fade_with_its_length_and_no_over(phrase, made):
 
 def test_a_side_with_a_share_after_it():
     assert last("add a saw", "add a sine", "saw pan left 0.2, sine right 0.25") == ["/mod/saw1/pan -0.2", "/mod/sine1/pan 0.25"]
+
+
+@pytest.mark.parametrize("phrase, made", [("Give me 200 bpm... no, 190.", ["/seq/bpm 190.0"]),
+                                          ("cutoff 300 hz... no, 400", ["/mod/acid_filter1/cutoff 400.0"])])
+def test_a_number_corrected_without_its_unit_keeps_it(phrase, made):
+    assert last(*FILTER, phrase) == made

@@ -55,8 +55,17 @@ def corrected(line: str, part_named) -> list[tuple[str, str]]:
     for end, begin in _KINDS:
         old, new = end.search(before), begin.match(said)
         if old and new and _same_kind(old.group(0), new.group(0)):
+            said = _unit_kept(old.group(0), new.group(0), said)
             return [(before[:old.start()] + said, f"corrected: '{old.group(0).strip()}' → '{new.group(0).strip()}'")]
     return []
+
+
+def _unit_kept(old: str, new: str, said: str) -> str:
+    """'give me 200 bpm... no, 190': the number said again without its unit keeps it ('give me 190' reads as nothing)."""
+    unit = re.fullmatch(rf"-?\d+(?:\.\d+)?(?P<unit>{_UNIT})", old.strip(), re.I)
+    if unit and unit["unit"] and re.fullmatch(r"-?\d+(?:\.\d+)?", new.strip()):
+        return f"{new.strip()} {unit['unit'].strip()}{said[len(new.rstrip()):]}"
+    return said
 
 
 def _same_kind(old: str, new: str) -> bool:
