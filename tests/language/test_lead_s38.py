@@ -80,3 +80,7 @@ def test_a_side_with_a_share_after_it():
                                           ("cutoff 300 hz... no, 400", ["/mod/acid_filter1/cutoff 400.0"])])
 def test_a_number_corrected_without_its_unit_keeps_it(phrase, made):
     assert last(*FILTER, phrase) == made
+
+
+def test_a_side_with_a_fraction_of_a_percent_is_that_percent():
+    assert last("add a saw", "saw left 0.5%") == ["/mod/saw1/pan -0.005"]

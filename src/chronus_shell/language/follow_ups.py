@@ -40,8 +40,7 @@ _MORE_WAY = re.compile(r"^(?:(?:a\s+)?(?:little|bit|tad|touch|lot)\s+)?(?:even\s
 FOLLOW_UP_WORDS = frozenset({"again", "same", "repeat", "further", "more", "less"})
 _AGAIN = re.compile(r"^(?:(?:do|say|try)\s+(?:that|it)\s+)?(again|once more|one more time|repeat(?: that)?)\b", re.I)
 _BACK_TO = re.compile(r"^(?:and\s+|now\s+|ok,?\s+|nah,?\s+)?(?:go\s+|(?:put|take|bring|set|pull|get)\s+it\s+)?back\s+"
-                      r"(?:down\s+|up\s+)?to\s+(-?\d[\d.]*\s*(?:k|hz|khz|ms|s|%|db|bpm)?)"
-                      r"(?P<now>\s+(?:now|right\s+away|immediately|at\s+once))?(?:\s+please)?$", re.I)
+                      r"(?:down\s+|up\s+)?to\s+(-?\d[\d.]*\s*(?:k|hz|khz|ms|s|%|db|bpm)?)(?P<now>\s+now)?(?:\s+please)?$", re.I)
 #: 'too much, 0.2', 'less - back to 30%': the setting just moved, back to that value.
 _LESS_TO = re.compile(r"^(?:(?:nah|no|ok|hm+)[,.!]?\s+)*(?:(?:way\s+|far\s+|a\s+bit\s+)?too\s+much|less|not\s+so\s+much)\s*[,.;:!-]+\s*"
                       r"(?:(?:go\s+)?back\s+(?:down\s+)?to\s+|like\s+|maybe\s+|about\s+|try\s+|make\s+it\s+)?"

@@ -47,7 +47,7 @@ def remember_label(line: str, messages: list[Message], model: PatchModel) -> Non
 
 
 #: 'call the sine keys', 'name it piano', "let's call the saw the lead": a name the musician gives a part.
-#: A drum machine's or a synth's model number said as a part's name ('the sine is the 808', 'call the saw 303').
+#: A drum machine's or a synth's model number said as a part's name ('the sine is the 808', 'call the saw 909').
 _MACHINE = r"(?:808|909|707|606|303|101)s?\b"
 _CALL = re.compile(r"^\s*(?:(?:ok|okay|now|and|so),?\s+)?(?:let'?s\s+|i'?ll\s+|please\s+)?(?:call|name|label|rename)\s+"
                    r"(?P<what>it|this|that|this\s+one|that\s+one|(?:the\s+|my\s+)?[\w-]+)\s+(?:as\s+|to\s+)?(?:the\s+|my\s+)?"

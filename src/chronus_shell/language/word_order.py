@@ -25,9 +25,9 @@ _EFFECTS = r"(reverb|delay|echo|distortion|filter|lfo)"
 _MIX_SAID = re.compile(r"\s*(?:mix|wet)$")
 
 
-def _percent(amount: str) -> str:
-    """A side's amount as said: a whole number is a percentage ('left 40', a DAW's L40), a fraction a share ('left 0.2')."""
-    return f"{float(amount) * 100:g}" if "." in amount else amount
+def _percent(amount: str, said: str) -> str:
+    """A side's amount as said: a percentage ('left 40', a DAW's L40; 'left 0.5%'), or a fraction a share ('left 0.2')."""
+    return f"{float(amount) * 100:g}" if "." in amount and not re.search(r"%|per\s*cent", said, re.I) else amount
 
 
 def _effect_in(m: re.Match) -> str:
@@ -85,7 +85,7 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     (r"^(?:(?:pan|place|position|put|move|set|sit)\s+)?(?:the\s+)?(\w+)\s+(?:(?:pan(?:ned)?|sits?|goes|go|moves?)\s+)?"
      r"(?:(?:a\s+(?:bit|little|touch|tad)|slightly)\s+)?(?:to\s+(?:the\s+)?)?(left|right|l|r)(?:\s+side)?(?:,|[.!?]+)?\s+"
      r"(?:by\s+|say\s+|like\s+|about\s+|maybe\s+)?(\d+|0?\.\d+)\s*(?:%|percent|per\s*cent)?\.?$",   # ('guitar left 40': a DAW's L40; 'to
-     lambda m: f"pan the {m.group(1)} {_percent(m.group(3))}% {_SIDES[m.group(2).lower()]}"),   # the left, 30 percent'; 'left 0.2')
+     lambda m: f"pan the {m.group(1)} {_percent(m.group(3), m.group(0))}% {_SIDES[m.group(2).lower()]}"),   # the left, 30 percent'; 'left 0.2')
     (r"^(?:the\s+)?(\w+)\s+pan(?:ned)?\s+(?:to\s+(?:the\s+)?)?(cent(?:er|re)|middle)$", r"pan the \1 center"),
     (r"^(?:the\s+)?(\w+)\s+pan(?:ned)?\s+((?:a\s+bit|a\s+little|a\s+touch|slightly|hard|far)\s+)?(?:to\s+(?:the\s+)?)?(left|right|l|r)$",
      lambda m: f"pan the {m.group(1)} {m.group(2) or ''}{_SIDES[m.group(3).lower()]}"),
