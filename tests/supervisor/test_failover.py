@@ -84,3 +84,24 @@ def test_crash_during_a_commit(tmp_path):
     text = ACID + "wait 500ms\nbegin\nadd a square at 220 hz\nwait 100ms\n/engine/crash active\nwait 100ms\ncommit\nwait 1s\n"
     stats = _check(tmp_path, text)
     assert len(stats["commits"]) == 1
+
+
+def test_a_late_command_resyncs_the_standby_and_names_its_cause():
+    """A command that reaches a slot after its stamp (written here stamped at sample 0, long past) is applied
+    late there: the standby is re-synced, and the line says how late and how the slot began that block — so a
+    late command on a machine where it cannot be reproduced names its cause."""
+    from chronus_shell.protocol.message import Message
+    from chronus_shell.supervisor import Config, Supervisor
+    import time
+
+    with Supervisor(Config.from_env(backend="null")) as supervisor:
+        time.sleep(0.3)
+        active = supervisor._active_slot()
+        active.send_holding_the_gil(("msg", 0, Message.parse("/mod/master/gain -3")))
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and not any("late" in p for p in supervisor.problems):
+            time.sleep(0.02)
+        status = supervisor.status()
+    late = [p for p in supervisor.problems if "late" in p]
+    assert late and "blocks after its stamp; the slot saw no stamping in progress" in late[0], supervisor.problems
+    assert status["lost_blocks"] == 0

@@ -97,7 +97,7 @@ def test_bursts_of_patch_changes_on_a_big_patch_lose_no_block(jack_server, chron
         status = supervisor.status()
     assert before == 0, f"{before} blocks lost while building the patch"
     assert lost == dict.fromkeys(bursts(0), 0), (lost, status["waited_blocks"])
-    assert all(row["late_commands"] == 0 for row in status["slots"]), status["slots"]
+    assert all(row["late_commands"] == 0 for row in status["slots"]), (status["slots"], supervisor.problems)
     assert supervisor.failovers == [] and supervisor.problems == [], (supervisor.failovers, supervisor.problems)
     assert f"s{VOICES + ROUNDS + 1}" in changed["a new voice at a time"]["modules"]
     assert f"s{VOICES + 1}" in changed["a new voice"]["modules"] and "q1" in changed["a transaction"]["modules"]

@@ -133,7 +133,7 @@ def test_a_minute_of_typing_on_jack_loses_nothing(jack_server):
     # a switch to the standby's identical ring is allowed (that is what it is for), a lost block is not
     assert all(switch["lost_blocks"] == 0 for switch in supervisor.switches), supervisor.switches
     assert supervisor.problems == [], supervisor.problems
-    assert all(row["late_commands"] == 0 for row in status["slots"]), status["slots"]
+    assert all(row["late_commands"] == 0 for row in status["slots"]), (status["slots"], supervisor.problems)
     assert status["faults"] == [], status["faults"]
     assert lockstep, "the standby's ring differs from the active one's"
     # the level is one instant's; the patterns have rests, so ~7 % of instants are below −40 dB:

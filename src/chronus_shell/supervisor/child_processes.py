@@ -149,6 +149,7 @@ class SlotWorker(Child):
         self.ready = threading.Event()
         self.ring_index: int | None = None  # 0/1 once it renders into a ring
         self.loading: str | None = None     # the user module it said it was loading last
+        self.late_why = ""                  # what its last late command's report said (slot.py `_why_late`)
 
 
 class OutputProcess(Child):

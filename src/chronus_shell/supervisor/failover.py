@@ -181,6 +181,8 @@ class Failover:
                         self._module_failed(item[1], item[2])
                 elif item[0] == "slow":
                     self._slow(*item[1:])
+                elif item[0] == "late":
+                    child.late_why = item[1]
                 elif item[0] != "assigned":
                     child.replies.put(item)
         except (EOFError, OSError):
@@ -206,7 +208,11 @@ class Failover:
                 self._late_seen[index] = late
             elif late > self._late_seen[index]:
                 self._late_seen[index] = late
-                self._resync_standby(f"a command reached slot {'AB'[index]} late: standby re-synced")
+                slot = next((s for s in self.slots if s is not None and s.ring_index == index), None)
+                if slot is not None:
+                    self._read(slot)              # (its report may still be in the pipe: slot.py `_why_late`)
+                why = f" — {slot.late_why}" if slot is not None and slot.late_why else ""
+                self._resync_standby(f"a command reached slot {'AB'[index]} late: standby re-synced{why}")
 
     def _check_skips(self) -> None:
         """A slot that dropped blocks to catch up with the output no longer matches the other one:

@@ -159,6 +159,7 @@ class SlotLoop:
         self._render_ns, self._render_count = 0, 0  # this slot's own pace, for catching up
         self._reported_at = 0.0
         self.cushions = Ahead(timeline.block_size)  # dear changes read, their blocks not rendered yet (cushion.py)
+        self._held_in_vain = self._cushioned = False   # how the last block began (a late command's report)
         if restore is not None:
             restore_timeline(timeline, self.swaps, restore, self._handle)
         if load is not None and load[1] >= timeline.position:
@@ -220,7 +221,10 @@ class SlotLoop:
         The shell stamps at the first block no slot has begun (supervisor.py): with this order, either
         it sees this block begun and stamps the next, or its command is in the pipe before the render."""
         # before a dear change's block, whatever is being stamped is stamped at it or later (cushion.py): no wait
-        stamp_hold.begin_block(self.ring.header, self.control.words, 0.0 if self._before_cushion() else self.hold_wait_s)
+        cushioned = self._before_cushion()
+        self._held_in_vain = not stamp_hold.begin_block(self.ring.header, self.control.words,
+                                                        0.0 if cushioned else self.hold_wait_s)
+        self._cushioned = cushioned
         return self._handle_commands()
 
     def _render_one(self) -> None:
@@ -256,6 +260,16 @@ class SlotLoop:
         self.ring.header[WRITTEN] = read
         self.ring.header[SKIPPED] += read - written
         self._report_slow()
+
+    def _why_late(self, kind: str, at: int) -> str:
+        """What a late command's report says (failover.py puts it in the re-sync's line): how late, and what the
+        slot did as it began the block — so a late command seen on another machine names its cause."""
+        blocks = (self.timeline.position - at) / self.timeline.block_size
+        began = ("gave up waiting for a stamping in progress" if self._held_in_vain else
+                 "rendered ahead of a dear change" if self._cushioned else "saw no stamping in progress")
+        dear = self.cushions.block()
+        return f"a {kind} item {blocks:g} blocks after its stamp; the slot {began}" + \
+            ("" if dear is None else f" (a dear change open at block {dear})")
 
     def _report_slow(self) -> None:
         """Name the user module that takes the largest share of each block, if it is a large one."""
@@ -310,6 +324,7 @@ class SlotLoop:
             _, at, messages = item
             if at < self.timeline.position:
                 self.ring.header[LATE_COMMANDS] += 1
+                self.conn.send(("late", self._why_late(kind, at)))
             for msg in messages if kind == "msgs" else [messages]:
                 try:
                     self.timeline.schedule(msg, at)
