@@ -67,7 +67,8 @@ def without_asides(text: str, model: PatchModel) -> tuple[str, str] | None:
     if not kept or not asides and not qualities:
         return None
     if asides and clauses[0] in asides and all(re.fullmatch(r"(?:quieter|louder|softer)", k, re.I) for k in kept) \
-            and not any(is_known_word(w, extra) for w in clauses[0].lower().split()) and not _STYLE_LABEL.fullmatch(clauses[0]):
+            and not any(is_known_word(w, extra) for w in clauses[0].lower().split() if w not in ("more", "less", "a", "bit")) \
+            and not _STYLE_LABEL.fullmatch(clauses[0]):   # ('bacalhau mais baixinho, softer': 'more' names nothing)
         return None                           # 'vinyl crackle underneath': the thing said quieter is not in the patch
     said = [f"{', '.join(repr(a) for a in asides)} left out"] if asides else []
     said += [f"{a} → {q}" for a, q in qualities.items()]

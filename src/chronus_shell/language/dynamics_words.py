@@ -69,6 +69,8 @@ _KNOB_HOURS = {7: -5, 8: -4, 9: -3, 10: -2, 11: -1, 12: 0, 1: 1, 2: 2, 3: 3, 4: 
 _SWELLS = (
     (re.compile(rf"^(?:(?:can|could|would)\s+you\s+)?(?:make\s+|let\s+)?(?:(?P<what>it|the\s+\w+|everything)\s+)?swell(?:s|ing)?"
                 rf"(?:\s+up)?(?:\s+(?:gradually|slowly|gently))?(?:,?\s+like\s+[^,]+?,?)?{_SPAN}$", re.I), "swell"),
+    (re.compile(rf"^(?P<what>(?!it\b|everything\b|the\b)[a-z][\w-]*)\s+swell(?:\s+in)?{_SPAN}$", re.I), "swell in"),  # ('pad
+    #                                                                          swell over 2 bars': the noun, a swell from nothing)
     (re.compile(rf"^(?:slowly\s+|gently\s+)?swell\s+(?P<what>it|the\s+\w+|everything)(?!\s+in\s+(?:over|from|across)\b)(?:\s+up)?"
                 rf"{_SPAN}$", re.I), "swell in"),                 # ('swell the pad in over 8 bars': a fade in, read elsewhere)
     (re.compile(rf"^(?:(?P<what>the\s+\w+|everything)\s+)?(?:build|builds|build\s+up|builds\s+up|building)(?:\s+(?:it|everything|up))?(?:\s+up)?"

@@ -44,6 +44,16 @@ OTHER_LANGUAGES = {
     "zufall": "chance", "gesamt": "everything", "langsam": "slowly", "schnell": "fast", "mit": "with", "und": "and",
     "ein": "one", "eine": "one", "einen": "one", "auf": "to", "verzerrung": "distortion",
     "schlagzeug": "drums", "wieder": "again", "bisschen": "a bit", "bißchen": "a bit",
+    "jetzt": "now", "alles": "everything", "hart": "hard", "links": "left", "rechts": "right", "halten": "hold",
+    "akkorde": "chords", "akkord": "chord", "nur": "only", "auf dem": "on the", "auf der": "on the", "auf den": "on the",
+    "punktiert": "dotted", "schmaler": "narrower", "breiter": "wider", "dunkler": "darker", "heller": "brighter",
+    "resonanz": "resonance", "als": "as", "lade": "load", "dasselbe": "the same", "stumm": "muted", "raus": "out",
+    "rein": "in", "pulsweite": "pulse width", "ausblenden": "fade out", "einblenden": "fade in", "ende": "end",
+    "vom": "of the", "nee": "no", "lautstärke": "volume", "verzögerung": "delay",
+    # Portuguese (baile funk): 'segura um acorde', 'agora A', 'desfaz', 'salva como …', 'pan synth esquerda 30'
+    "segura": "hold", "agora": "now", "tudo": "everything", "desfaz": "undo", "mais": "more", "salva": "save",
+    "salvar": "save", "como": "as", "pontuado": "dotted", "esquerda": "left", "direita": "right", "oitava": "octave",
+    "escala": "scale", "pros": "for the", "carrega": "load",
     # Hindustani (tabla): a matra is a beat of the taal (a step of its cycle), laya the tempo, an avartan a cycle (a bar)
     "matra": "step", "matras": "steps", "laya": "tempo", "avartan": "bar", "avartans": "bars", "badhao": "up",
     "ghatao": "down",
@@ -69,12 +79,17 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bthe\s+half\s+of\s+(fast|slow|quick)\b", r"half as \1"),
     (r"\b(?:in|at)\s+the\s+final\s+of\b", "at the end of"),
     (r"\benters?\s+(?=(?:the\s+)?[a-z])", "bring in "),
-    (r"^para\s+(?:tudo|todo)$", "stop"), (r"\bpara\s+de\s+(?:gravar|record)\b", "stop recording"),   # ('gravar' is 'record' by now)
+    (r"^para\s+(?:tudo|todo|everything)$", "stop"), (r"\bpara\s+de\s+(?:gravar|record)\b", "stop recording"),   # ('gravar' is 'record' by now)
     (r"^bota\s+(.+?)\s+back$", r"put \1 back"), (r"\b(up|down|sobe|desce|higher|lower)\s+(?:one|um|a)\s+tom\b", r"\1 a whole step"),
     (r"\b(?:one|um)\s+tom\b", "a whole step"),
     (r"\bun\s+demi-ton\b", "a semitone"),
     (r"\bun\s+peu\s+(?:de|d')\s*", "a little "), (r"\bun\s+peu\b(?!\s*(?:,|$))", "a bit"), (r"^et\s+maintenant\b", "and now"),
-    (r"\bdas\s+gleiche\b", "the same"), (r"^recording\s+start$", "start recording"),
+    (r"\bdas\s+gleiche\b", "the same"), (r"\bje\s+one\s+(bar|beat)\b", r"one \1 each"), (r"\bzu\s+viel\b", "too much"),
+    (r"^(.+?)\s+again\s+in$", r"bring \1 back"), (r"\bagain\s+(start|stop)$", r"\1 again"), (r"\bfor\s+die\b", "for the"),
+    (r"\b([a-g])(is|es|s)?-?(moll|dur)\b", lambda m: f"{m.group(1)}{'#' if m.group(2) == 'is' else 'b' if m.group(2) else ''} "
+     f"{'minor' if m.group(3).lower() == 'moll' else 'major'}"), (r"\bchords\s+im\s+", "chords on the "), (r"\bless\s+o\s+(?=\S)", "except the "),
+    (r"\bmesma\s+coisa\b", "the same"), (r"\b(?:uma|one)\s+octave\s+(acima|abaixo)\b",
+     lambda m: f"{'up' if m.group(1).lower() == 'acima' else 'down'} an octave"), (r"^o\s+(?=[a-z])", "the "), (r"\bum\s+acorde\b", "a chord"), (r"^recording\s+start$", "start recording"),
     (r"^recording\s+(?:stop|beenden)$", "stop recording"), (r"\bganz\s+(?=slowly|fast)", ""),   # (the words in English by then)
     (r"\b(?:again\s+)?im\s+tempo\b", "a tempo"),
     # Spanish: 'un poco' a bit, 'a la izquierda' to the left, 'más fuerte' louder, 'medio tono' a semitone, '¡…!'

@@ -166,9 +166,9 @@ class Translator(ReadAgain, UndoHistory):
         termed = None if line.lstrip().startswith("/") else \
             early_reading(line, self.model)   # 'più mosso', 'staccato', '♩ = 96', 'faster 140', 'add a metronome'
         said = termed[1] if termed else line
-        marked = None if line.lstrip().startswith("/") else \
-            with_dynamics(said.strip(), self.model) or moved_effect(said.strip(), self.model) or \
-            labelled_chords(said.strip(), self.model)             # 'put the filter on X', 'amen: Ab Eb'
+        english = in_english(said.strip(), self.model.tracks)       # ('pad swell über 2 takte', 'delay auf dem lead')
+        marked = None if line.lstrip().startswith("/") else with_dynamics(english, self.model) or \
+            moved_effect(english, self.model) or labelled_chords(said.strip(), self.model)   # 'put the filter on X', 'amen: Ab Eb'
         try:
             messages = self._translate_line(marked[1] if marked else said)   # 'at pianissimo': a level
         except LanguageError as err:
@@ -228,7 +228,7 @@ class Translator(ReadAgain, UndoHistory):
             messages = self.observe([_raw(line)])
             self.model.focus_raw = self.model.focus   # a script's or a controller's, not where the musician's ears are
             return messages
-        line = filter_envelope(with_labels(described_parts(in_english(fixed_terms(line), self.model.tracks), self.model),
+        line = filter_envelope(with_labels(described_parts(fixed_terms(in_english(line, self.model.tracks)), self.model),
                                            self.model), self.model)
         # 'sample and hold': one word, not a sampler; 'la caja': the snare; 'the blip': the sine a line
         # 'UI blip: sine …' made; 'the filter envelope': the acid filter's env_amount, never an adsr
