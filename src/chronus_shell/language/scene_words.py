@@ -306,6 +306,9 @@ _ROLL_OFF = re.compile(r"\b(?:roll\s+off|cut|filter\s+out|take\s+out|get\s+rid\s
                        r"low\s+end|top\s+end|rumble|mud|hiss|fizz))?\s*(?P<way>below|under|above|over)\s+"
                        r"(?P<f>\d+(?:\.\d+)?\s*(?:k(?:hz)?|hz)\b)(?=\s+(?:on|for|from|in)\s)", re.I)   # (a part said)
 #: The rewrites fixed_terms makes, in this order (a rule sees the line the ones before it left).
+#: A mixing desk's pan readout, a side's letter and how far ('Pan hats R30, snare L10'): said as the side and its amount.
+_DESK_SIDE = re.compile(r"(?<![\w.\-/])([LR])(100|[1-9]\d?)(?!\w|\.\d)", re.I)
+
 _TERMS = (
     (SECOND_THOUGHT, second_thought),
     (_SPLIT_PASS, r"\1pass"),
@@ -360,6 +363,7 @@ def fixed_terms(line: str) -> str:
     line = _EMOJI.sub("", line).strip() or line       # 'more wobble 😎', "that's fire 🔥 again": the words
     if _SCRATCH.match(line):
         return "scratch that"
+    line = _DESK_SIDE.sub(lambda m: f"{'left' if m.group(1).lower() == 'l' else 'right'} {m.group(2)}", line)
     line = rewritten(line, _TERMS)                    # each in turn, skipped where its words are not in the line
     if line.lstrip().startswith("/") or not ("&" in line or "/" in line or "hold" in line.lower()):
         return line                                   # a raw message, or no such term: as it is

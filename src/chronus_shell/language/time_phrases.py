@@ -297,9 +297,8 @@ _RANGE = re.compile(rf"^(?P<what>.*?)[\s:]*(?:\bfrom\s+(?P<a>.+?)\s+|(?<![\w.])(
 
 
 def _ranged(line: str) -> tuple[str, str | None]:
-    """'the resonance creeps up to 0.8', 'tempo: 128 -> 140', 'control cutoff from 500 to 3000': the
-    thing moving (motion words left out), its start and its target, whatever the verb; a line whose
-    words are all the grammar's is left as it is."""
+    """'the resonance creeps up to 0.8', 'tempo: 128 -> 140', 'control cutoff from 500 to 3000': the thing moving (motion
+    words left out), its start and its target, whatever the verb; a line whose words are all the grammar's as it is."""
     match = _RANGE.match(line)
     if not match:
         return line, None
@@ -309,9 +308,10 @@ def _ranged(line: str) -> tuple[str, str | None]:
     if len(kept) == len(words) and start is None and not _TEMPO_SUBJECT.match(match.group("what").strip()):
         return line, None
     what = " ".join(w for w in kept if w.lower() not in ("up", "down", "back"))
-    if what.lower() in ("", "it", "this", "things", "that"):
-        return f"take it to {match.group('b')}", (f"take it to {start}" if start else None)   # the tempo or the focused
-        # param (_BARE_IT asks), from where it was said to start ('sweep it from 20 Hz to 20 kHz')
+    if what.lower() in ("", "it", "this", "things", "that"):   # the tempo or the focused param (_BARE_IT asks) — a
+        it = "the cutoff" if {w.lower() for w in words} & {"open", "opens", "close", "closes"} else "it"   # filter's opened
+        verb = "set" if it != "it" else "take"     # ('open it back up to 3000'), from where it was said to start ('sweep
+        return f"{verb} {it} to {match.group('b')}", (f"{verb} {it} to {start}" if start else None)   # it from 20 Hz …')
     if _TEMPO_SUBJECT.match(what):
         what = "the tempo"
     return f"set {what} to {match.group('b')}", (f"set {what} to {start}" if start else None)
