@@ -1,7 +1,7 @@
 """An interval corrected on the next line: 'transpose the strings up a fifth', then 'no, a fourth' or 'I meant a
 minor third' — the move the last line made, made again by the interval meant: the difference, from where the
 last line left the notes ('down 2 semitones'), so the part lands where it would have with the right word.
-Only a correction (no, sorry, I meant, make that, actually) of a line that moved by an interval is read so.
+Only a correction (no, sorry, I meant, make that; actually, … instead: `said_instead`) of a line that moved by an interval is read so.
 """
 from __future__ import annotations
 
@@ -62,4 +62,23 @@ def corrected_interval(line: str, last_text: str) -> list[tuple[str, str]]:
     return [(text, f"corrected: '{moved.group(0)}' → '{said['size'].lower()}': {move} from there")]
 
 
-__all__ = ["INTERVAL_NAMES", "corrected_interval"]
+#: A line that played notes somewhere, not moved them: a step said after it is a step of its own.
+_PLAYED = re.compile(r"\b(?:play|plays|scale|arpeggio|arp|melody|notes?|from)\b", re.I)
+#: A correction said with no 'no' first: 'actually …', '… instead' ('Down a whole step instead.').
+_UNMARKED = re.compile(rf"^(?:actually[\s,]+)?(?P<said>(?:{_UP}|{_DOWN})\s+(?:by\s+)?(?:a|an|one)\s+(?:{INTERVAL_NAMES})|"
+                       rf"(?:a|an|one)\s+(?:{INTERVAL_NAMES})\s+(?:{_UP}|{_DOWN}))(?P<instead>[\s,]+instead)?[\s.!]*$", re.I)
+
+
+def said_instead(line: str, last_text: str) -> tuple[str, str] | None:
+    """(how it was read, the line that makes the correction) for a move by an interval said 'instead' of the one the
+    last line made ('transpose everything up a half step', then 'down a whole step instead'), else None: the line is
+    read as it stands (a move of the part in focus)."""
+    said = _UNMARKED.match(line.strip())
+    if said is None or not (said["instead"] or line.strip().lower().startswith("actually")) or \
+            _MOVE.search(last_text or "") is None or _MADE.search(last_text or "") or _PLAYED.search(last_text or ""):
+        return None                                   # ('play a C major scale, one octave up from middle C': no move)
+    found = corrected_interval(f"no, {said['said']}", last_text)
+    return (found[0][1], found[0][0]) if found else None
+
+
+__all__ = ["INTERVAL_NAMES", "corrected_interval", "said_instead"]

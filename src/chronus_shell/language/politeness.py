@@ -39,6 +39,10 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
      r"\bdo\s+you\s+think\s+(?:you\s+could\s+)?|\bif\s+that'?s\s+(?:alright|all right|ok|okay|fine|cool)\b|"
      r"\bpossibly\b|\bkindly\b|\b(?:might|may|shall)\s+(?:we|i)\b\s*", ""),
     (r"^(?:let'?s\s+|we\s+could\s+|could\s+we\s+|can\s+we\s+)?(?:try|have|get)\s+(?=the\s+\w)", "make "),
+    # the music begun ('Let's begin.', 'shall we begin'): never a transaction's 'begin', which a musician does not say so
+    (r"^(?:(?:ok(?:ay)?|so|now|right|alright),?\s+)?(?:let'?s|let\s+us|shall\s+we)\s+(?:begin|start)(?:\s+(?:playing|the\s+"
+     r"(?:music|class|session|show|song)))?\s*[.!?]*$", "start"),
+
     (r"\b(?:we\s+)?try\s+(?=the\s+)", ""),
     (r"^(?:have|get)\s+(?=(?:more|less|some|a\s+bit\s+(?:more|less))\b)", ""),
     (r"\bsay\s+(?=-?[\d.])", ""),

@@ -309,6 +309,9 @@ _ROLL_OFF = re.compile(r"\b(?:roll\s+off|cut|filter\s+out|take\s+out|get\s+rid\s
 #: A mixing desk's pan readout, a side's letter and how far ('Pan hats R30, snare L10'): said as the side and its amount.
 _DESK_SIDE = re.compile(r"(?<![\w.\-/])([LR])(100|[1-9]\d?)(?!\w|\.\d)", re.I)
 
+#: A session loaded 'right now': at once, never part of its name ('Load friday show right now.').
+_LOAD_RIGHT_NOW = re.compile(r"^(load|open)\s+(.+?)\s+right\s+now[.!]*$", re.I)
+
 _TERMS = (
     (SECOND_THOUGHT, second_thought),
     (_SPLIT_PASS, r"\1pass"),
@@ -343,6 +346,7 @@ _TERMS = (
     (_FADE_UP_FROM, r"\g<lead>fade everything in from nothing"),
     (_GEAR_DELAY, "delay"),
     (_CENTS_TO, lambda m: f"{m['head']} {'down' if m['way'].lower() == 'flat' else 'up'} {m['n']} cents{m['tail'] or ''}"),
+    (_LOAD_RIGHT_NOW, r"\1 \2 now"),
     (_CENTS_OFF, lambda m: f"{m['part']} {'up' if m['way'].lower() == 'flat' else 'down'} {m['n']} cents{m['tail'] or ''}"),
 )
 

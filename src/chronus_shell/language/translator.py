@@ -34,6 +34,7 @@ from .undo_history import UndoHistory
 from .undo_steps import UndoStep
 from .described_parts import described_parts
 from .dynamics_words import with_dynamics
+from .interval_corrections import said_instead
 from .filter_envelope import filter_envelope
 from .grooves import groove_line
 from .bar_tempo import in_beats
@@ -164,7 +165,7 @@ class Translator(ReadAgain, UndoHistory):
         if grooved is not None:
             return grooved
         termed = None if line.lstrip().startswith("/") else \
-            early_reading(line, self.model)   # 'più mosso', 'staccato', '♩ = 96', 'faster 140', 'add a metronome'
+            early_reading(line, self.model) or said_instead(line, self._last_text)   # 'più mosso', 'down a tone instead'
         said = termed[1] if termed else line
         english = in_english(said.strip(), self.model.tracks)       # ('pad swell über 2 takte', 'delay auf dem lead')
         marked = None if line.lstrip().startswith("/") else with_dynamics(english, self.model) or \
@@ -230,8 +231,7 @@ class Translator(ReadAgain, UndoHistory):
             return messages
         line = filter_envelope(with_labels(described_parts(fixed_terms(in_english(line, self.model.tracks)), self.model),
                                            self.model), self.model)
-        # 'sample and hold': one word, not a sampler; 'la caja': the snare; 'the blip': the sine a line
-        # 'UI blip: sine …' made; 'the filter envelope': the acid filter's env_amount, never an adsr
+        # 'sample and hold': one word; 'la caja': the snare; 'the blip': the sine 'UI blip: sine …' made; 'the filter envelope'
         metal_triangle(line, self.model)               # 'triangle! the little metal one': no triangle wave added
         said, line = in_beats(line, self.model)        # 'Viennese waltz, 60 MPM': bars a minute, said in bpm
         text = line.strip()
