@@ -151,7 +151,7 @@ _PURPOSE = re.compile(r"(?:,\s*|\s+)(?P<why>for\s+(?:the|a|an|that|this|some|mor
                       r"for\s+(?:last|next|first|final|second|third|each|every)\s+[\w\s'-]+|"
                       r"for\s+(?:thick(?:ness)?|fat(?:ness)?|width|warmth|weight|clarity|presence|punch|air|space|depth|energy|lift|"
                       r"momentum|impact|headroom|balance|masking|safety|comfort|calm|focus|reference)|"
-                      r"while\s+(?:i|we|you|they|he|she|the\s+\w+)\s+(?:talk|speak|sing|solo|tune|think|announce|explain|count)\w*(?:\s+[\w\s'-]+)?|"
+                      r"while\s+(?:i|i'm|we|we're|you|they|he|she|the\s+\w+)\s+[a-z]+(?:\s+[\w\s'-]+)?|"
                       r"for\s+(?:an?\s+|the\s+|that\s+)?[a-z]+\s+(?:feel(?:ing)?|vibe|style|sound|mood|flavou?r|colou?r)|"
                       r"for\s+(?:tension|drama|effect|fun|contrast|atmosphere|mood|vibes?|texture|colou?r|[a-z][a-z-]+(?:ton|ing|ic|ness|core|step|hop|house|wave)|"
                       r"(?:techno|trance|jungle|garage|dub|reggae|funk|jazz|disco|trap|drill|grime|lo-?fi|metal|rock|pop|edm|dnb))|"

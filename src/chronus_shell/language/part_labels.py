@@ -103,7 +103,7 @@ def name_given(line: str, model: PatchModel) -> str | None:
     said = (match or passing) and ((match or passing).group("what"), (match or passing).group("name"))
     if passing is not None and _name_first(*said, model):
         said = (said[1], said[0].split()[-1])        # 'the violão is the triangle': the name said first
-    if passing is not None and (is_known_word(said[1], model.names()) and said[1].lower() not in (*NICKNAMES, BASS)
+    if passing is not None and (is_known_word(said[1], model.names()) and said[1].lower() not in (*NICKNAMES, BASS, *model.tracks)
                                 and not _only_a_verb(said[1].lower())      # ('the noise is the wind': a name)
                                 or any(_no_name(word) for word in said[1].lower().split())):
         return None                                   # 'the kick is the loudest', 'the saw is my bass': no new name
@@ -120,6 +120,8 @@ def name_given(line: str, model: PatchModel) -> str | None:
         return None                                   # 'call it a day', 'name the session ...': not a part named
     if name == BASS:                                  # 'call it bass' with its filter in focus: the voice is the bass
         part = (model.voice_of(part) or [part])[0]
+    elif name in model.tracks and model.tracks[name].target == part:
+        return f"'{name}' is {part}'s track: it names {part} already"   # ('the sine is the jingle', its track 'jingle')
     elif is_known_word(name, model.names()) and name not in NICKNAMES and not _only_a_verb(name):
         raise LanguageError(f"'{name}' already means something here: give {part} a name of its own "
                             f"(e.g. 'call {what} {_EXAMPLE_NAME}')", match.start("name"), (), line)

@@ -95,7 +95,7 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"^(.*\b(?:for|over)\s+(?:\d+|one|two|three|four|eight|a|an)\s+(?:bars?|beats?)\b.*?)\s+(?:on|in|during|for)\s+the\s+(?:next\s+)?"
      r"(?:break|bridge|chorus|verse|breakdown|turnaround|solo|hook|vamp|tag)(?=[.!]*$)", r"\1"),   # 'Drop the piano out for two bars
     #   on the break': the section where it is played live; its own time says how long
-    (r"\bminus\s+(?=\d)", "-"),
+    (r"\bminus\s+(?=\d)", "-"), (r"\bplus\s+(?=\d)", "+"),
     (r"(?<=\w)\s+(?=i\s+(?:can'?t|cannot|can\s+not)\s+(?:hear|feel)\b)", ", "),   # 'bass louder i cant feel it': a reason
     (r"(?<=\d)\s*&\s*(?=\d)", " and "),
     (r"(?<!\w)['\"]|['\"](?!\w)", ""),

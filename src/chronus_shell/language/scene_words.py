@@ -12,6 +12,7 @@ from .errors import LanguageError
 from .literal_needs import rewritten
 from .parser_patch_rules import ADJECTIVES
 from .second_thoughts import SECOND_THOUGHT, second_thought
+from .studio_words import studio_words
 
 #: Italian tempo markings → bpm, each the middle of the range metronomes print for it.
 TEMPO_MARKINGS = {"prestissimo": 200, "presto": 180, "vivace": 160, "allegro": 132, "allegretto": 116, "moderato": 112,
@@ -146,7 +147,9 @@ _CENTS_OFF = re.compile(r"^(?P<part>(?:the\s+|my\s+)?[\w-]+)\s+(?:is|'s|sounds|s
 #: A delay named by the gear it imitates ('a tape delay on the snare', 'analog echo'): the delay there is.
 _GEAR_DELAY = re.compile(r"\b(?:tape|analog(?:ue)?|space|digital|bbd|bucket[- ]brigade)\s+(?:delay|echo)\b", re.I)
 #: The whole band, piece or orchestra: the whole mix ('the whole orchestra down 3 db', 'fade in the whole piece').
-_WHOLE_BAND = re.compile(r"\bthe\s+(?:whole|entire|full)\s+(?:band|piece|orchestra|ensemble|group)\b", re.I)
+_WHOLE_BAND = re.compile(r"\bthe\s+(?:whole|entire|full)\s+(?:band|piece|orchestra|ensemble|group)\b|"
+                         r"^(?:everybody|everyone)(?=\s+(?:back|to|at|in|out|down|up|louder|quieter|softer|faster|slower|half|double)\b)",
+                         re.I)      # ('Everybody back to normal speed.': the whole band)
 _FADE_UP_FROM = re.compile(r"^(?P<lead>(?:and\s+|now\s+|then\s+)?(?:slowly\s+)?)(?:fade|swell|bring)\s+(?:everything\s+)?(?:in|up)\s+"
                            r"from\s+(?:nothing|silence|zero|scratch)\b", re.I)
 
@@ -306,12 +309,6 @@ _ROLL_OFF = re.compile(r"\b(?:roll\s+off|cut|filter\s+out|take\s+out|get\s+rid\s
                        r"low\s+end|top\s+end|rumble|mud|hiss|fizz))?\s*(?P<way>below|under|above|over)\s+"
                        r"(?P<f>\d+(?:\.\d+)?\s*(?:k(?:hz)?|hz)\b)(?=\s+(?:on|for|from|in)\s)", re.I)   # (a part said)
 #: The rewrites fixed_terms makes, in this order (a rule sees the line the ones before it left).
-#: A mixing desk's pan readout, a side's letter and how far ('Pan hats R30, snare L10'): said as the side and its amount.
-_DESK_SIDE = re.compile(r"(?<![\w.\-/])([LR])(100|[1-9]\d?)(?!\w|\.\d)", re.I)
-
-#: A session loaded 'right now': at once, never part of its name ('Load friday show right now.').
-_LOAD_RIGHT_NOW = re.compile(r"^(load|open)\s+(.+?)\s+right\s+now[.!]*$", re.I)
-
 _TERMS = (
     (SECOND_THOUGHT, second_thought),
     (_SPLIT_PASS, r"\1pass"),
@@ -346,7 +343,6 @@ _TERMS = (
     (_FADE_UP_FROM, r"\g<lead>fade everything in from nothing"),
     (_GEAR_DELAY, "delay"),
     (_CENTS_TO, lambda m: f"{m['head']} {'down' if m['way'].lower() == 'flat' else 'up'} {m['n']} cents{m['tail'] or ''}"),
-    (_LOAD_RIGHT_NOW, r"\1 \2 now"),
     (_CENTS_OFF, lambda m: f"{m['part']} {'up' if m['way'].lower() == 'flat' else 'down'} {m['n']} cents{m['tail'] or ''}"),
 )
 
@@ -367,8 +363,7 @@ def fixed_terms(line: str) -> str:
     line = _EMOJI.sub("", line).strip() or line       # 'more wobble 😎', "that's fire 🔥 again": the words
     if _SCRATCH.match(line):
         return "scratch that"
-    line = _DESK_SIDE.sub(lambda m: f"{'left' if m.group(1).lower() == 'l' else 'right'} {m.group(2)}", line)
-    line = rewritten(line, _TERMS)                    # each in turn, skipped where its words are not in the line
+    line = rewritten(studio_words(line), _TERMS)                    # each in turn, skipped where its words are not in the line
     if line.lstrip().startswith("/") or not ("&" in line or "/" in line or "hold" in line.lower()):
         return line                                   # a raw message, or no such term: as it is
     return _FIXED.sub("random", line)

@@ -385,14 +385,14 @@ def strip_label(text: str) -> str:
 
 
 #: What a message does, said in words for a refusal (never its address: protocol talk).
-_DONE = {"/patch/create": "adding a module", "/patch/remove": "removing a module", "/patch/connect": "connecting modules",
-         "/patch/disconnect": "disconnecting modules", "/seq/remove": "removing a track", "/record/start": "recording",
-         "/record/stop": "stopping a recording", "/session/save": "saving", "/session/load": "loading a session"}
+_DONE = {"/patch/create": "adding a module", "/patch/remove": "removing a module", "/patch/connect": "connecting modules", "/patch/disconnect":
+         "disconnecting modules", "/seq/remove": "removing a track", "/record/start": "recording", "/record/stop": "stopping a recording",
+         "/session/save": "saving", "/session/load": "loading a session", "/gate": "playing a chord", "/seq/notes": "changing notes"}
 
 
 def done_plainly(address: str) -> str:
     """'/patch/create' → 'adding a module', for a line that says what cannot be timed."""
-    return _DONE.get(address, "that")
+    return _DONE.get(address, _DONE.get(address.rsplit("/", 1)[0], "that"))
 
 
 def moves(text: str) -> bool:

@@ -165,9 +165,23 @@ def _translate_one(translator, text: str) -> list[Message] | None:
         translator._restore(before)
         err.line = err.line or text
         raise
-    if not all(_inner(m) == "/seq/mute" for m in messages):   # a part brought back by an unmute: no fade said
+    if _gently(timed, messages):
+        translator.mapper.understood.append(f"'{_adverb(timed)}': at once ({done_plainly(messages[0].address)} "
+                                            "cannot move over a time)")   # ('change the chord to G major, gently')
+    elif not all(_inner(m) == "/seq/mute" for m in messages):   # a part brought back by an unmute: no fade said
         translator.mapper.understood.extend(timed.said)
     return messages
+
+
+def _gently(timed: Timed, messages: list[Message]) -> bool:
+    """A held chord changed with only a manner said ('now change the chord to G major, gently'): played at once — a
+    chord cannot move over a time, and no time was said."""
+    return timed.prep == "slowly" and bool(messages) and all(m.address.startswith("/gate/") for m in messages)
+
+
+def _adverb(timed: Timed) -> str:
+    """The manner word that gave a line its default length ('gently: over 4 bars …' said by split)."""
+    return next((said.split(":")[0] for said in timed.said if ": over " in said), "slowly")
 
 
 def _inner(message: Message) -> str:
@@ -202,7 +216,7 @@ def _timed(translator, timed: Timed, text: str) -> list[Message]:
                                             for m in returns if m.address == "/at")
     if not messages and not returns:
         raise LanguageError(f"'{timed.command}' changes nothing to time", 0, (), text)
-    if timed.beats is not None:
+    if timed.beats is not None and not _gently(timed, messages):
         moving = moves(text) or timed.level is not None
         messages = [timed_msg for m in messages for timed_msg in _over(model, m, timed, begins, moving)]
         out = [str(m.args[0]) for m in messages if mutes(m) and len(m.args) > 2]

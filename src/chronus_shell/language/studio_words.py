@@ -1,0 +1,35 @@
+"""A studio's and a broadcaster's ways of saying things the language has words for: a desk's pan readout ('R30'),
+a mix printed (recorded), a session loaded 'right now', the offbeat eighths, an echo's length said 'one beat long' or
+beside its kind ('slapback, 120 ms'). Each is said the language's way before any reading (scene_words.fixed_terms)."""
+from __future__ import annotations
+
+import re
+
+from .literal_needs import rewritten
+
+#: A mixing desk's pan readout, a side's letter and how far ('Pan hats R30, snare L10'): the side and its amount.
+_DESK_SIDE = re.compile(r"(?<![\w.\-/])([LR])(100|[1-9]\d?)(?!\w|\.\d)", re.I)
+
+_STUDIO = [(re.compile(p, re.I), r) for p, r in (
+    # a session loaded 'right now': at once, never part of its name ('Load friday show right now.')
+    (r"^(load|open)\s+(.+?)\s+right\s+now[.!]*$", r"\1 \2 now"),
+    # a mix printed: recorded ('Print the mix to mix_v3.wav.', 'stop the print')
+    (r"^(?:let'?s\s+)?print(?:ing)?\s+(?:the\s+|a\s+)?(?:mix|it|this|that|track|song|master|bounce|take)"
+     r"(?:\s+(?:to|as|into)\s+(?P<file>\S+?\.wav))?[.!]*$", lambda m: f"record to {m['file']}" if m["file"] else "record"),
+    (r"^(?:stop|end|finish)\s+(?:the\s+)?print(?:ing)?[.!]*$", "stop recording"),
+    # the offbeat eighths said as a note value ('hats on the off-beat 8ths'): the offbeats
+    (r"\boff-?beat\s+(?:8ths|eighths|eighth\s+notes|quavers)\b", "offbeats"),
+    # an echo's length with 'long' after a comma ('echo on the bell, one beat long'); its kind beside its time
+    # ('tape echo on the bass, slapback, 120 ms'): the echo and its time
+    (r"(?<=,)(\s*(?:\d+(?:\.\d+)?|one|two|a|half\s+a)\s*(?:ms|milliseconds?|seconds?|beats?|bars?))\s+long\b", r"\1"),
+    (r",\s*slap-?back\s*(?=,)", ""),
+)]
+
+
+def studio_words(line: str) -> str:
+    """The line with a studio's ways of saying things said the language's way; the same line when it has none."""
+    line = _DESK_SIDE.sub(lambda m: f"{'left' if m.group(1).lower() == 'l' else 'right'} {m.group(2)}", line)
+    return rewritten(line, _STUDIO)
+
+
+__all__ = ["studio_words"]
