@@ -35,15 +35,16 @@ def held_chord_change(line: str, model: PatchModel) -> tuple[str, str] | None:
     acc = (match["acc"] or "").lower()
     accidental = "b" if acc in ("flat", "b", "♭") else "#" if acc in ("sharp", "#", "♯") else ""
     chord = f"{match['root'].upper()}{accidental}{match['quality'].rstrip()}"
+    if match.start("root") == len(line) - len(line.lstrip()):
+        return f"the next chord on {held[1]}: {chord.strip()}", chord.strip()   # ('a minor' alone: the key or the chord)
     return f"the next chord on {held[1]}: {chord.strip()}", f"{match['root'].upper()}{accidental}{_symbol(match['quality'])}"
 
 
 def _symbol(quality: str) -> str:
     """'minor' → 'm', 'major 7' → 'maj7', ' seventh' → '7': the chord alone in its symbol ('G minor' alone names a key)."""
     words = quality.lower().split()
-    symbol = "".join({"minor": "m", "min": "m", "major": "maj" if len(words) > 1 else "", "seventh": "7", "7th": "7"}.get(w, w)
-                     for w in words)
-    return symbol
+    return "".join({"minor": "m", "min": "m", "major": "maj" if len(words) > 1 else "", "seventh": "7", "7th": "7"}.get(w, w)
+                   for w in words)
 
 
 __all__ = ["held_chord_change"]

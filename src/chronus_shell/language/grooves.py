@@ -134,8 +134,6 @@ def groove_line(translator, line: str):
         return _as_played(translator, within["parts"], Groove("x" * bar), f"in the {name}'s bar of {bar} sixteenths",
                           parts_only=True)
     named = _NAME.search(text)
-    if named and named["name"].lower() in {*translator.model.tracks, *translator.model.labels}:
-        named = None                                     # ('mute the clave for 2 bars': the musician's clave track)
     if named and (_says_groove(named) or re.sub(r"\s+", " ", named["name"].lower()) not in _NEEDS_NOUN or
                   re.search(r"\bin\s+$", text[:named.start()]) or _AT_TEMPO.match(text[named.end():])):   # 'in 6/8', '2/4 at 104'
         return _named(translator, text, named)

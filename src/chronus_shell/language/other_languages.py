@@ -72,6 +72,13 @@ def _part(match: re.Match) -> str:
 _BAJO = {"bajo": "bass"}
 
 
+def _german_root(root: str) -> str:
+    """A German key's root in English letters: h is B, b is B flat, -is sharp, -es (or -s) flat."""
+    if root in ("h", "b"):
+        return "b" if root == "h" else "bb"
+    return root[0] + ("#" if root.endswith("is") else "b" if len(root) > 1 else "")
+
+
 #: Turns of phrase said word for word in English (el doble de rápido, al final del compás, entra la caja; para
 #: tudo, bota … back, um tom; un peu, et maintenant).
 _PHRASES = [(re.compile(p, re.I), r) for p, r in (
@@ -86,8 +93,8 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bun\s+peu\s+(?:de|d')\s*", "a little "), (r"\bun\s+peu\b(?!\s*(?:,|$))", "a bit"), (r"^et\s+maintenant\b", "and now"),
     (r"\bdas\s+gleiche\b", "the same"), (r"\bje\s+one\s+(bar|beat)\b", r"one \1 each"), (r"\bzu\s+viel\b", "too much"),
     (r"^(.+?)\s+again\s+in$", r"bring \1 back"), (r"\bagain\s+(start|stop)$", r"\1 again"), (r"\bfor\s+die\b", "for the"),
-    (r"\b([a-g])(is|es|s)?-?(moll|dur)\b", lambda m: f"{m.group(1)}{'#' if m.group(2) == 'is' else 'b' if m.group(2) else ''} "
-     f"{'minor' if m.group(3).lower() == 'moll' else 'major'}"), (r"\bchords\s+im\s+", "chords on the "), (r"\bless\s+o\s+(?=\S)", "except the "),
+    (r"\b(h|[a-g](?:is|es|s)?)-(moll|dur)\b", lambda m: f"{_german_root(m.group(1).lower())} "
+     f"{'minor' if m.group(2).lower() == 'moll' else 'major'}"),     # ('d-moll', 'B-Dur' is B flat, 'h-moll' B, 'fis-moll') (r"\bchords\s+im\s+", "chords on the "), (r"\bless\s+o\s+(?=\S)", "except the "),
     (r"\bmesma\s+coisa\b", "the same"), (r"\b(?:uma|one)\s+octave\s+(acima|abaixo)\b",
      lambda m: f"{'up' if m.group(1).lower() == 'acima' else 'down'} an octave"), (r"^o\s+(?=[a-z])", "the "), (r"\bum\s+acorde\b", "a chord"), (r"^recording\s+start$", "start recording"),
     (r"^recording\s+(?:stop|beenden)$", "stop recording"), (r"\bganz\s+(?=slowly|fast)", ""),   # (the words in English by then)

@@ -1,6 +1,7 @@
-"""A studio's and a broadcaster's ways of saying things the language has words for: a desk's pan readout ('R30'),
-a mix printed (recorded), a session loaded 'right now', the offbeat eighths, an echo's length said 'one beat long' or
-beside its kind ('slapback, 120 ms'). Each is said the language's way before any reading (scene_words.fixed_terms)."""
+"""A studio's, a broadcaster's and a bandleader's ways of saying things the language has words for: a desk's pan
+readout ('R30'), a mix printed (recorded), a session loaded 'right now', the offbeat eighths, an echo's length said 'one
+beat long' or beside its kind ('slapback, 120 ms'), its repeats, a part laid out, a walking bass, a level 'back to full'.
+Each is said the language's way before any reading (scene_words.fixed_terms)."""
 from __future__ import annotations
 
 import re
@@ -23,6 +24,12 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
     # ('tape echo on the bass, slapback, 120 ms'): the echo and its time
     (r"(?<=,)(\s*(?:\d+(?:\.\d+)?|one|two|a|half\s+a)\s*(?:ms|milliseconds?|seconds?|beats?|bars?))\s+long\b", r"\1"),
     (r",\s*slap-?back\s*(?=,)", ""),
+    # a bandleader's: a part 'laid out' is taken out a while; an echo's repeats are its feedback; a walking bass's notes
+    (r"^lay\s+(?:out\s+((?:the\s+)?[\w-]+)|((?:the\s+)?[\w-]+)\s+out)\b", r"take \1\2 out"), (r"\bfewer\s+repeats\b", "less feedback"),
+    (r"\b(more|less)\s+repeats\b", r"\1 feedback"), (r"^((?:the\s+)?[\w-]+)\s+walks\s+(?=[a-g][#b]?\d)", r"\1 plays "),
+    # the level a broadcaster brought down, brought 'back to full' ('Back to full.'): as it was
+    (r"^(?:and\s+)?(?:(?:bring\s+)?(?:it|the\s+music|music)\s+)?back(?:\s+up)?\s+to\s+full(?:\s+(?:volume|level))?[.!]*$",
+     "back to how it was"),
 )]
 
 

@@ -1,0 +1,134 @@
+"""Session 39 (lead): German and Portuguese words, a held chord changed in words, a studio's and a bandleader's terms,
+an interval said 'instead', a chord changed 'gently', and the silent wrongs of the s39 corpus ('Let's begin.' opened a
+transaction, 'speichern als …' saved a session called 'als …', 'load … right now' loaded one called '… right now')."""
+from __future__ import annotations
+
+import pytest
+
+from .test_time_harmony_classes import echo, last, refused
+
+PAD = ("/patch/create triangle1 triangle", "/patch/connect triangle1 master", "/patch/create sine1 sine",
+       "/patch/connect sine1 master", "the triangle is the pad")
+DRUMS = ("/patch/create kick1 kick", "/patch/connect kick1 master", "/patch/create snare1 snare",
+         "/patch/connect snare1 master", "/patch/create hat1 hat", "/patch/connect hat1 master",
+         "/seq/add kick kick1 x...x...x...x...", "/seq/add snare snare1 ....x.......x...", "/seq/add hats hat1 x.x.x.x.x.x.x.x.")
+LEAD = ("/patch/create square1 square", "/patch/create delay1 delay", "/patch/connect square1 delay1",
+        "/patch/connect delay1 master", "/seq/add lead square1 x.x.x.x.x.x.x.x.", "the square is the lead")
+
+
+@pytest.mark.parametrize("phrase, made", [
+    ("speichern als take_2", ["/session/save take_2"]),          # it saved a session called 'als take_2'
+    ("lade take_2", ["/session/load take_2"]),
+    ("alles lauter bitte", ["/mod/master/gain 3.0"]),
+    ("hats hart links", ["/mod/hat1/pan -1.0"]),
+    ("snare rechts 30", ["/mod/snare1/pan 0.3"]),
+    ("snare stumm für 2 takte", ["/seq/mute snare 1 2"]),
+])
+def test_german_words_on_the_drums(phrase, made):
+    assert last(*DRUMS, phrase) == made
+
+
+def test_a_reverb_auf_dem_part_is_on_that_part():
+    """'reverb auf dem pad 40%' added a reverb to the part in focus and set the pad's level to 40 %."""
+    made = last(*PAD, "/patch/create snare1 snare", "/patch/connect snare1 master", "add a reverb to the pad",
+                "snare louder", "reverb auf dem pad 40%")
+    assert made == ["/mod/reverb1/mix 0.4"]
+
+
+def test_a_german_key_corrected_and_a_delay_auf_dem_lead():
+    assert last("key a-moll", "nein, d-moll") == ["/seq/key d minor"]
+    assert last(*LEAD, "/seq/bpm 120", "delay auf dem lead 1/8 punktiert") == ["/mod/delay1/time 0.375"]
+
+
+@pytest.mark.parametrize("phrase, made", [
+    ("pad swell über 2 takte", ["/mod/triangle1/gain 0.0", "/ramp/triangle1/gain 0.5 8"]),
+    ("pad swell over 2 bars", ["/mod/triangle1/gain 0.0", "/ramp/triangle1/gain 0.5 8"]),
+])
+def test_a_part_swell_is_a_swell_from_nothing(phrase, made):
+    assert last(*PAD, phrase) == made
+
+
+@pytest.mark.parametrize("phrase", ["salva como baile_1", "salvar como baile_1"])
+def test_a_portuguese_save(phrase):
+    assert last(*DRUMS, phrase) == ["/session/save baile_1"]
+
+
+@pytest.mark.parametrize("phrase, chord", [("change it to G minor", "195.997718 233.081881 293.664768"),
+                                           ("now to E minor", "164.813778 195.997718 246.941651"),
+                                           ("switch it to F major", "174.614116 220.0 261.625565")])
+def test_a_held_chord_changed_in_words(phrase, chord):
+    assert last(*PAD, "hold a C chord on the pad", phrase)[-1] == f"/gate/triangle1 1 {chord}"
+
+
+def test_a_chord_changed_gently_is_played_at_once_and_said_so():
+    lines = (*PAD, "hold a C chord on the pad", "now change the chord to F major, gently")
+    assert last(*lines)[-1] == "/gate/triangle1 1 174.614116 220.0 261.625565"
+    assert "'gently': at once" in echo(*lines)
+
+
+def test_what_cannot_move_with_only_slowly_said_is_still_refused():
+    assert "happens at once (say it without the time)" in refused(*PAD, "add a reverb slowly")
+
+
+@pytest.mark.parametrize("phrase, made", [
+    ("Pan hats R30, snare L10.", ["/mod/hat1/pan 0.3", "/mod/snare1/pan -0.1"]),
+    ("kick L100", ["/mod/kick1/pan -1.0"]),
+    ("print the mix to mix_v3.wav", ["/record/start mix_v3.wav"]),
+    ("hats on the off-beat 8ths", ["/seq/add hats hat1 ..x...x...x...x."]),
+    ("Load friday show right now.", ["/session/load 'friday show' now"]),   # it loaded 'friday show right now'
+    ("Let's begin.", ["/seq/start"]),                                       # it began a transaction
+    ("let us begin", ["/seq/start"]),
+])
+def test_a_studios_and_a_presenters_words(phrase, made):
+    assert last(*DRUMS, phrase) == made
+
+
+def test_stopping_a_print_stops_the_recording():
+    assert last(*DRUMS, "print the mix", "stop the print") == ["/record/stop"]
+
+
+def test_a_bare_begin_is_still_the_transaction():
+    assert last(*DRUMS, "begin") == ["/patch/begin"]
+
+
+@pytest.mark.parametrize("phrase, made", [("echo on the lead, one beat long", ["/mod/delay1/time 0.5"]),
+                                          ("tape echo on the lead, slapback, 120 ms", ["/mod/delay1/time 0.12"]),
+                                          ("fewer repeats", ["/mod/delay1/feedback 0.305"])])
+def test_an_echo_said_a_bandleaders_way(phrase, made):
+    assert last(*LEAD, "/seq/bpm 120", "/mod/delay1/feedback 0.4", phrase) == made
+
+
+def test_a_walking_bass_and_a_part_laid_out():
+    notes = last(*PAD, "/seq/add walk sine1 x...x...x...x...", "the sine is the bass", "bass walks c2 e2 g2 a2, quarter notes")
+    assert notes[-1] == "/seq/notes walk c2 - - - e2 - - - g2 - - - a2 - - -"
+    assert last(*DRUMS, "lay the snare out for 2 bars") == ["/seq/mute snare 1 2"]
+
+
+def test_an_interval_said_instead_corrects_the_last_move():
+    lines = ("/patch/create sine1 sine", "/patch/connect sine1 master", "/seq/add bass sine1 x...x...",
+             "/seq/notes bass c2 . . . g2 . . .", "transpose everything up a half step")
+    assert last(*lines, "down a whole step instead")[0] == "/seq/notes bass a#1 . . . f2 . . ."
+    assert last(*lines, "actually down a whole step")[0] == "/seq/notes bass a#1 . . . f2 . . ."
+
+
+def test_an_interval_after_notes_played_from_a_note_is_a_move_of_its_own():
+    """'play a C major scale …, one octave up from middle C' moved nothing: 'down a minor third instead' is a move."""
+    made = last("add a triangle", "play a C major scale in sixteenth notes, one octave up from middle C",
+                "down a minor third instead")
+    assert made[-1].startswith("/seq/notes ") and " a3 " in made[-1]
+
+
+@pytest.mark.parametrize("phrase, made", [("filter down on the pad, 600", ["/mod/filter1/cutoff 600.0"]),
+                                          ("filter down on the pad to 600", ["/mod/filter1/cutoff 600.0"])])
+def test_a_setting_moved_on_a_part_with_where_to(phrase, made):
+    assert last(*PAD, "add a filter to the pad", phrase) == made
+
+
+def test_open_it_back_up_is_the_filter():
+    lines = (*PAD, "add a filter to the pad", "filter cutoff 600", "the sine louder")
+    assert last(*lines, "open it back up to 3000 over 4 bars") == ["/ramp/filter1/cutoff 3000.0 16"]
+
+
+def test_everybody_is_the_whole_band_and_a_reason_while_talking_is_left_out():
+    assert last(*DRUMS, "/seq/speed hats 2", "everybody back to normal speed") == ["/seq/speed hats 1.0"]
+    assert last(*DRUMS, "music down 6 db while I read the weather") == ["/mod/master/gain -6.0"]
