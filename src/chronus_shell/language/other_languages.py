@@ -94,9 +94,11 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bdas\s+gleiche\b", "the same"), (r"\bje\s+one\s+(bar|beat)\b", r"one \1 each"), (r"\bzu\s+viel\b", "too much"),
     (r"^(.+?)\s+again\s+in$", r"bring \1 back"), (r"\bagain\s+(start|stop)$", r"\1 again"), (r"\bfor\s+die\b", "for the"),
     (r"\b(h|[a-g](?:is|es|s)?)-(moll|dur)\b", lambda m: f"{_german_root(m.group(1).lower())} "
-     f"{'minor' if m.group(2).lower() == 'moll' else 'major'}"),     # ('d-moll', 'B-Dur' is B flat, 'h-moll' B, 'fis-moll') (r"\bchords\s+im\s+", "chords on the "), (r"\bless\s+o\s+(?=\S)", "except the "),
+     f"{'minor' if m.group(2).lower() == 'moll' else 'major'}"),     # ('d-moll', 'B-Dur' is B flat, 'h-moll' B, 'fis-moll')
+    (r"\bchords\s+im\s+", "chords on the "), (r"\bless\s+o\s+(?=\S)", "except the "),
     (r"\bmesma\s+coisa\b", "the same"), (r"\b(?:uma|one)\s+octave\s+(acima|abaixo)\b",
-     lambda m: f"{'up' if m.group(1).lower() == 'acima' else 'down'} an octave"), (r"^o\s+(?=[a-z])", "the "), (r"\bum\s+acorde\b", "a chord"), (r"^recording\s+start$", "start recording"),
+     lambda m: f"{'up' if m.group(1).lower() == 'acima' else 'down'} an octave"), (r"^o\s+(?=[a-z])", "the "),
+    (r"\bum\s+acorde\b", "a chord"), (r"^recording\s+start$", "start recording"),
     (r"^recording\s+(?:stop|beenden)$", "stop recording"), (r"\bganz\s+(?=slowly|fast)", ""),   # (the words in English by then)
     (r"\b(?:again\s+)?im\s+tempo\b", "a tempo"),
     # Spanish: 'un poco' a bit, 'a la izquierda' to the left, 'más fuerte' louder, 'medio tono' a semitone, '¡…!'
