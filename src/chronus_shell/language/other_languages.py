@@ -85,7 +85,7 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bthe\s+double\s+of\s+(fast|slow|quick)\b", r"twice as \1"),
     (r"\bthe\s+half\s+of\s+(fast|slow|quick)\b", r"half as \1"),
     (r"\b(?:in|at)\s+the\s+final\s+of\b", "at the end of"),
-    (r"\benters?\s+(?=(?:the\s+)?[a-z])", "bring in "),
+    (r"^enters?\s+(?=(?:the\s+)?[a-z])", "bring in "),
     (r"^para\s+(?:tudo|todo|everything)$", "stop"), (r"\bpara\s+de\s+(?:gravar|record)\b", "stop recording"),   # ('gravar' is 'record' by now)
     (r"^bota\s+(.+?)\s+back$", r"put \1 back"), (r"\b(up|down|sobe|desce|higher|lower)\s+(?:one|um|a)\s+tom\b", r"\1 a whole step"),
     (r"\b(?:one|um)\s+tom\b", "a whole step"),

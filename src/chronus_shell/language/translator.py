@@ -101,7 +101,8 @@ class Translator(ReadAgain, UndoHistory):
             refused_before(self._refused, line, self._last_text)    # 'darker' refused, 'more': never the line before
             not_added(self._unadded, line, self.model)              # 'add a drone' refused: 'the drone' is none
             self.mapper.context.after_refusal = self._refused is not None
-            messages = self._said_by_name(answer or line)
+            said = answer or line                   # (every reader sees it in English: 'pad swell über 2 takte')
+            messages = self._said_by_name(said if said.lstrip().startswith("/") else in_english(said, self.model.tracks))
         except LanguageError as err:
             self._refused, (self._last_intent, self._last_text) = line.strip(), last   # (a clause read on the way: not done)
             self._unadded = unadded(line, self._unadded)
@@ -167,9 +168,8 @@ class Translator(ReadAgain, UndoHistory):
         termed = None if line.lstrip().startswith("/") else \
             early_reading(line, self.model) or said_instead(line, self._last_text)   # 'più mosso', 'down a tone instead'
         said = termed[1] if termed else line
-        english = in_english(said.strip(), self.model.tracks)       # ('pad swell über 2 takte', 'delay auf dem lead')
-        marked = None if line.lstrip().startswith("/") else with_dynamics(english, self.model) or \
-            moved_effect(english, self.model) or labelled_chords(said.strip(), self.model)   # 'put the filter on X', 'amen: Ab Eb'
+        marked = None if line.lstrip().startswith("/") else with_dynamics(said.strip(), self.model) or \
+            moved_effect(said.strip(), self.model) or labelled_chords(said.strip(), self.model)   # 'put the filter on X', 'amen: Ab Eb'
         try:
             messages = self._translate_line(marked[1] if marked else said)   # 'at pianissimo': a level
         except LanguageError as err:
