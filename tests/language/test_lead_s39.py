@@ -132,3 +132,20 @@ def test_open_it_back_up_is_the_filter():
 def test_everybody_is_the_whole_band_and_a_reason_while_talking_is_left_out():
     assert last(*DRUMS, "/seq/speed hats 2", "everybody back to normal speed") == ["/seq/speed hats 1.0"]
     assert last(*DRUMS, "music down 6 db while I read the weather") == ["/mod/master/gain -6.0"]
+
+
+@pytest.mark.parametrize("phrase", ["the filter lower", "filter1 lower", "the filter on the pad lower", "make the filter a bit lower"])
+def test_a_filter_lower_is_its_cutoff_never_its_voices_pitch(phrase):
+    """'the filter on the pad lower' moved the pad an octave down (the filter has no pitch: its voice's was taken)."""
+    made = last(*PAD, "add a filter to the pad", phrase)
+    assert len(made) == 1 and made[0].startswith("/mod/filter1/cutoff ") and float(made[0].split()[1]) < 2000
+
+
+def test_german_and_portuguese_read_first_by_every_reader():
+    assert last(*PAD, "/patch/create acid_filter1 acid_filter", "resonanz 80... nee, 70%") == ["/mod/acid_filter1/resonance 0.7"]
+    made = last(*PAD, "akkorde im pad: Am F C G, je ein Takt")
+    assert made[0].startswith("/seq/add chords triangle1 x---------------x") and "a3+c4+e4" in made[-1]
+
+
+def test_a_side_with_a_bit_after_it_and_how_far():
+    assert last(*PAD, "the sine is the bell", "bell to the right a bit, 20") == ["/mod/sine1/pan 0.2"]

@@ -159,10 +159,23 @@ def _comparative_target(ctx, intent: it.Comparative, names) -> tuple[str | None,
             if names_param(ref) and not type_named(ref.texts) and "_".join(ref.texts) not in ctx.model.modules:
                 ctx.resolve.param(ref)
                 raise
+    if intent.word in ("higher", "lower") and ref is not None and (tuned := _its_frequency(ctx, ref)) is not None:
+        return tuned                                  # 'the filter lower': its cutoff, never the pitch of its voice
     if intent.word in ("higher", "lower") and intent.amount is not None and (
             canonical_unit(intent.amount.unit)[0] not in (None, "octaves", "semitones", "cents", "hz")):
         return target_of(ctx, ref, intent.amount, intent.column)    # "3 db lower": the level
     return near_param(ctx, ref, names, intent.column, what=intent.word, anywhere=not pronoun)
+
+
+def _its_frequency(ctx, ref: it.Words) -> tuple[str, ParamSpec] | None:
+    """A module named that sounds no pitch but sets a frequency (a filter's cutoff, a hat's tone): that frequency."""
+    try:
+        module_id = ctx.resolve.module(ref, hints=False)
+    except LanguageError:
+        return None
+    spec = ctx.model.spec(module_id)
+    tuned = next((p for p in spec.params if p.unit.lower() == "hz"), None) if spec.role not in ("source", "drum") else None
+    return None if tuned is None else (module_id, tuned)
 
 
 def _pace_on_no_pace(names, spec: ParamSpec) -> bool:

@@ -83,7 +83,8 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     # a side with its amount after it, or after 'pan': 'kick left 20%', 'hats pan l', 'snare panned right'
     #   (placed, set apart, hedged: 'Could the piano sit a little to the left? Say 20.' — the number says how far)
     (r"^(?:(?:pan|place|position|put|move|set|sit)\s+)?(?:the\s+)?(\w+)\s+(?:(?:pan(?:ned)?|sits?|goes|go|moves?)\s+)?"
-     r"(?:(?:a\s+(?:bit|little|touch|tad)|slightly)\s+)?(?:to\s+(?:the\s+)?)?(left|right|l|r)(?:\s+side)?(?:,|[.!?]+)?\s+"
+     r"(?:(?:a\s+(?:bit|little|touch|tad)|slightly)\s+)?(?:to\s+(?:the\s+)?)?(left|right|l|r)(?:\s+side)?"
+     r"(?:\s+(?:a\s+(?:bit|little|touch|tad)|slightly))?(?:,|[.!?]+)?\s+"
      r"(?:by\s+|say\s+|like\s+|about\s+|maybe\s+)?(\d+|0?\.\d+)\s*(?:%|percent|per\s*cent)?\.?$",   # ('guitar left 40': a DAW's L40; 'to
      lambda m: f"pan the {m.group(1)} {_percent(m.group(3), m.group(0))}% {_SIDES[m.group(2).lower()]}"),   # the left, 30 percent'; 'left 0.2')
     (r"^(?:the\s+)?(\w+)\s+pan(?:ned)?\s+(?:to\s+(?:the\s+)?)?(cent(?:er|re)|middle)$", r"pan the \1 center"),
