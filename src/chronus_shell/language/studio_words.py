@@ -1,6 +1,7 @@
 """A studio's, a broadcaster's and a bandleader's ways of saying things the language has words for: a desk's pan
 readout ('R30'), a mix printed (recorded), a session loaded 'right now', the offbeat eighths, an echo's length said 'one
-beat long' or beside its kind ('slapback, 120 ms'), its repeats, a part laid out, a walking bass, a level 'back to full'.
+beat long' or beside its kind ('slapback, 120 ms'), its repeats, a part laid out, a walking bass, a level 'back to full',
+a change called off ('cancel that, stay at 100').
 Each is said the language's way before any reading (scene_words.fixed_terms)."""
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
     # a bandleader's: a part 'laid out' is taken out a while; an echo's repeats are its feedback; a walking bass's notes
     (r"^lay\s+(?:out\s+((?:the\s+)?[\w-]+)|((?:the\s+)?[\w-]+)\s+out)\b", r"take \1\2 out"), (r"\bfewer\s+repeats\b", "less feedback"),
     (r"\b(more|less)\s+repeats\b", r"\1 feedback"), (r"^((?:the\s+)?[\w-]+)\s+walks\s+(?=[a-g][#b]?\d)", r"\1 plays "),
+    # a change called off and the value kept ('Cancel that, stay at 100.'): never a transaction aborted
+    (r"^(?:cancel|forget)\s+(?:that|this|it)\s*[,;:.!—–-]+\s*(?=\S)", "scratch that, "),
+    (r"\b(?:stay|keep\s+it|hold\s+it|leave\s+it)\s+at\s+(?=\d)", "make it "),
     # the level a broadcaster brought down, brought 'back to full' ('Back to full.'): as it was
     (r"^(?:and\s+)?(?:(?:bring\s+)?(?:it|the\s+music|music)\s+)?back(?:\s+up)?\s+to\s+full(?:\s+(?:volume|level))?[.!]*$",
      "back to how it was"),
