@@ -1,7 +1,7 @@
 """A studio's, a broadcaster's and a bandleader's ways of saying things the language has words for: a desk's pan
 readout ('R30'), a mix printed (recorded), a session loaded 'right now', the offbeat eighths, an echo's length said 'one
 beat long' or beside its kind ('slapback, 120 ms'), its repeats, a part laid out, a walking bass, a level 'back to full',
-a change called off ('cancel that, stay at 100').
+a change called off ('cancel that, stay at 100'), a hedge before a number ('too loud, like -6db').
 Each is said the language's way before any reading (scene_words.fixed_terms)."""
 from __future__ import annotations
 
@@ -31,6 +31,18 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
     # a change called off and the value kept ('Cancel that, stay at 100.'): never a transaction aborted
     (r"^(?:cancel|forget)\s+(?:that|this|it)\s*[,;:.!—–-]+\s*(?=\S)", "scratch that, "),
     (r"\b(?:stay|keep\s+it|hold\s+it|leave\s+it)\s+at\s+(?=\d)", "make it "),
+    # a part's line said with what it does before the colon ('Bass follows: g2 d2 e2 c2, a bar each.', 'Bass walk-up into the
+    # chorus: c2 d2 e2 f#2'): the part's notes
+    (r"^((?:the\s+)?[\w-]+)\s+(?:follows|plays|goes|walks|walk-?up|walk-?down)"
+     r"(?:\s+(?:into|to|for|in|before)\s+the\s+\w+)?\s*:", r"\1:"),
+    # a hedge before a number after a comma, a complaint said 'still' ('the drums are still too loud, like -6db'): the
+    # number and the complaint
+    (r",\s*(?:like|about|around|roughly|maybe)\s+(?=[-+]\d|\d+(?:\.\d+)?\s*db\b)", ", "), (r"\b(is|are|'s|'re)\s+still\s+(?=too\b)", r"\1 "),
+    # a session saved 'like' a name (a Spanish speaker's 'como'): as that name ('save the session like fiesta_madrid')
+    (r"^(save\b.*?)\s+like\s+(?!before\b|that\b|this\b|it\b|usual\b|always\b)([\w-]+)\s*[.!]*$", r"\1 as \2"),
+    # a feel said twice ('Straight, no swing.'): one swing of none — never the delay's 'straight' mode
+    (r"^straight\s*[,;.]\s*(no\s+swing|swing\s+(?:off|zero|0))\s*[.!]*$", r"\1"),
+    (r"^(no\s+swing|swing\s+off)\s*[,;.]\s*straight\s*[.!]*$", r"\1"),
     # the level a broadcaster brought down, brought 'back to full' ('Back to full.'): as it was
     (r"^(?:and\s+)?(?:(?:bring\s+)?(?:it|the\s+music|music)\s+)?back(?:\s+up)?\s+to\s+full(?:\s+(?:volume|level))?[.!]*$",
      "back to how it was"),

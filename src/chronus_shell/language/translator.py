@@ -35,6 +35,7 @@ from .undo_steps import UndoStep
 from .described_parts import described_parts
 from .dynamics_words import with_dynamics
 from .interval_corrections import said_instead
+from .studio_words import studio_words
 from .filter_envelope import filter_envelope
 from .grooves import groove_line
 from .bar_tempo import in_beats
@@ -101,8 +102,8 @@ class Translator(ReadAgain, UndoHistory):
             refused_before(self._refused, line, self._last_text)    # 'darker' refused, 'more': never the line before
             not_added(self._unadded, line, self.model)              # 'add a drone' refused: 'the drone' is none
             self.mapper.context.after_refusal = self._refused is not None
-            said = answer or line                   # (every reader sees it in English: 'pad swell über 2 takte')
-            messages = self._said_by_name(said if said.lstrip().startswith("/") else in_english(said, self.model.tracks))
+            said = answer or line                   # (every reader sees it in English, a studio's words said plainly)
+            messages = self._said_by_name(said if said.lstrip().startswith("/") else studio_words(in_english(said, self.model.tracks)))
         except LanguageError as err:
             self._refused, (self._last_intent, self._last_text) = line.strip(), last   # (a clause read on the way: not done)
             self._unadded = unadded(line, self._unadded)
@@ -230,8 +231,7 @@ class Translator(ReadAgain, UndoHistory):
             self.model.focus_raw = self.model.focus   # a script's or a controller's, not where the musician's ears are
             return messages
         line = filter_envelope(with_labels(described_parts(fixed_terms(in_english(line, self.model.tracks)), self.model),
-                                           self.model), self.model)
-        # 'sample and hold': one word; 'la caja': the snare; 'the blip': the sine 'UI blip: sine …' made; 'the filter envelope'
+                                           self.model), self.model)   # 'sample and hold', 'la caja', 'the blip', …
         metal_triangle(line, self.model)               # 'triangle! the little metal one': no triangle wave added
         said, line = in_beats(line, self.model)        # 'Viennese waltz, 60 MPM': bars a minute, said in bpm
         text = line.strip()
