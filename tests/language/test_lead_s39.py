@@ -149,3 +149,48 @@ def test_german_and_portuguese_read_first_by_every_reader():
 
 def test_a_side_with_a_bit_after_it_and_how_far():
     assert last(*PAD, "the sine is the bell", "bell to the right a bit, 20") == ["/mod/sine1/pan 0.2"]
+
+
+def test_straight_with_no_swing_is_one_swing_of_none():
+    """'Straight, no swing.' set the delay's mode to 'straight' as well."""
+    assert last(*LEAD, "straight, no swing") == ["/seq/swing 0.0"]
+
+
+def test_the_double_said_again_doubles_the_part_only():
+    """'the hats more fast, the double' doubled the hats and the tempo (128 → 256)."""
+    assert last(*DRUMS, "the hats more fast, the double") == ["/seq/speed hats 2.0"]
+
+
+def test_a_part_that_follows_with_its_notes_keeps_its_own_rhythm():
+    """'Bass follows: g2 d2 e2 c2, a bar each.' sent the notes bare and re-timed the keys' chord track."""
+    made = last(*PAD, "/seq/add keys triangle1 x...", "/seq/notes keys c4+e4+g4", "/seq/add bass sine1 x...",
+                "/seq/notes bass c2", "the sine is the bass", "Bass follows: g2 d2 e2 c2, a bar each.")
+    assert made[0].startswith("/seq/add bass sine1 x...............x") and made[1].startswith("/seq/notes bass g2 - -")
+    assert not any(m.startswith(("/seq/add keys", "/seq/notes keys")) for m in made)
+
+
+def test_a_complaint_with_a_hedged_number_is_a_step_down():
+    """'the drums are still too loud, like -6db' set each drum to -6 dB (0.5) instead of 6 dB lower."""
+    made = last(*DRUMS, "/mod/kick1/gain 0.6", "the drums are still too loud, like -6db")
+    assert made[0] == "/mod/kick1/gain 0.300712"
+
+
+def test_an_effects_mode_named_on_the_part_sets_the_one_it_goes_through():
+    """'bitcrush the guitar' with a distortion on it added a second distortion."""
+    guitar = ("/patch/create saw1 saw", "/patch/create distortion1 distortion", "/patch/connect saw1 distortion1",
+              "/patch/connect distortion1 master", "the saw is the guitar")
+    assert last(*guitar, "bitcrush the guitar") == ["/mod/distortion1/mode bitcrush"]
+
+
+@pytest.mark.parametrize("lines, made", [
+    (("save the session like fiesta_madrid",), ["/session/save fiesta_madrid"]),   # it saved 'like fiesta_madrid'
+    (("put in the pad a chord of la minor",), ["/gate/triangle1 1 220.0 261.625565 329.627557"]),
+    (("tempo 100", "tempo down to 90 over 4 bars", "cancel that, stay at 100"), ["/seq/bpm 100.0"]),   # no transaction aborted
+])
+def test_a_spanish_speakers_and_a_presenters_turns(lines, made):
+    assert last(*PAD, *lines) == made
+
+
+def test_a_new_sound_introduced_by_its_name_is_added_and_answers_to_it():
+    made = last(*PAD, "/patch/create noise1 noise", "/patch/connect noise1 master", "add some rain: white noise at -30 dB")
+    assert made[0] == "/patch/create noise2 noise" and made[-1] == "/mod/noise2/gain 0.031623"

@@ -273,16 +273,18 @@ def _only_choice(ctx, word: it.Word):
 
 
 def _choice_first(ctx, words: it.Words) -> list[Message] | None:
-    """'bitcrush it', 'highpass the filter': an enum choice, then the module it applies to."""
+    """'bitcrush it', 'highpass the filter': an enum choice, then the module it applies to (or the one of its voice that
+    has it: 'bitcrush the guitar' with a distortion on it sets that one's mode, never a second distortion)."""
     first, rest = words.items[0], it.Words(words.items[1:])
     try:
         module_id = ctx.resolve.module(rest, hints=False)
     except LanguageError:
         return None
     choice = CHOICE_SYNONYMS.get(first.text.lower(), first.text.lower())
-    for param in ctx.model.spec(module_id).params:
-        if param.is_enum and choice in param.choices:
-            return [message(f"/mod/{module_id}/{param.name}", choice)]
+    for owner in dict.fromkeys([module_id, *ctx.model.voice_of(module_id)]):   # ('bitcrush the guitar': its distortion)
+        for param in ctx.model.spec(owner).params:
+            if param.is_enum and choice in param.choices:
+                return [message(f"/mod/{owner}/{param.name}", choice)]
     return None
 
 

@@ -1,7 +1,8 @@
 """A studio's, a broadcaster's and a bandleader's ways of saying things the language has words for: a desk's pan
 readout ('R30'), a mix printed (recorded), a session loaded 'right now', the offbeat eighths, an echo's length said 'one
 beat long' or beside its kind ('slapback, 120 ms'), its repeats, a part laid out, a walking bass, a level 'back to full',
-a change called off ('cancel that, stay at 100'), a hedge before a number ('too loud, like -6db').
+a change called off ('cancel that, stay at 100'), a hedge before a number ('too loud, like -6db'), a new sound introduced
+by its name ('add some rain: white noise').
 Each is said the language's way before any reading (scene_words.fixed_terms)."""
 from __future__ import annotations
 
@@ -38,6 +39,9 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
     # a hedge before a number after a comma, a complaint said 'still' ('the drums are still too loud, like -6db'): the
     # number and the complaint
     (r",\s*(?:like|about|around|roughly|maybe)\s+(?=[-+]\d|\d+(?:\.\d+)?\s*db\b)", ", "), (r"\b(is|are|'s|'re)\s+still\s+(?=too\b)", r"\1 "),
+    # a new sound introduced by its name ('add some rain: white noise at -30 dB'): the name, then the sound added
+    (r"^(?:add|give\s+me|bring\s+in)\s+(?:some\s+|a\s+|an\s+|the\s+)?([a-z][\w-]*)\s*:\s*(?!add\b)(?:(?:a|an|some)\s+)?",
+     r"\1: add "),
     # a session saved 'like' a name (a Spanish speaker's 'como'): as that name ('save the session like fiesta_madrid')
     (r"^(save\b.*?)\s+like\s+(?!before\b|that\b|this\b|it\b|usual\b|always\b)([\w-]+)\s*[.!]*$", r"\1 as \2"),
     # a feel said twice ('Straight, no swing.'): one swing of none — never the delay's 'straight' mode
