@@ -168,13 +168,14 @@ def _comparative_target(ctx, intent: it.Comparative, names) -> tuple[str | None,
 
 
 def _its_frequency(ctx, ref: it.Words) -> tuple[str, ParamSpec] | None:
-    """A module named that sounds no pitch but sets a frequency (a filter's cutoff, a hat's tone): that frequency."""
+    """A filter named ('the filter lower'): its cutoff, the frequency it sets (a distortion's tone or an lfo's rate are no
+    'lower' a musician means)."""
     try:
         module_id = ctx.resolve.module(ref, hints=False)
     except LanguageError:
         return None
     spec = ctx.model.spec(module_id)
-    tuned = next((p for p in spec.params if p.unit.lower() == "hz"), None) if spec.role not in ("source", "drum") else None
+    tuned = spec.param("cutoff") if spec.has_param("cutoff") and spec.role not in ("source", "drum") else None
     return None if tuned is None else (module_id, tuned)
 
 

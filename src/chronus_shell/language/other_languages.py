@@ -44,6 +44,7 @@ OTHER_LANGUAGES = {
     "zufall": "chance", "gesamt": "everything", "langsam": "slowly", "schnell": "fast", "mit": "with", "und": "and",
     "ein": "one", "eine": "one", "einen": "one", "auf": "to", "verzerrung": "distortion",
     "schlagzeug": "drums", "wieder": "again", "bisschen": "a bit", "bißchen": "a bit",
+    "ein bisschen": "a bit", "ein wenig": "a little", "mais baixo": "quieter", "mais alto": "louder",
     "jetzt": "now", "alles": "everything", "hart": "hard", "links": "left", "rechts": "right", "halten": "hold",
     "akkorde": "chords", "akkord": "chord", "nur": "only", "auf dem": "on the", "auf der": "on the", "auf den": "on the",
     "punktiert": "dotted", "schmaler": "narrower", "breiter": "wider", "dunkler": "darker", "heller": "brighter",
@@ -83,7 +84,7 @@ def _german_root(root: str) -> str:
 #: tudo, bota … back, um tom; un peu, et maintenant).
 _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bthe\s+double\s+of\s+(fast|slow|quick)\b", r"twice as \1"),
-    (r"(?<=,)\s*the\s+double[.!]*$", " the double speed"),
+    (r"(?<=,)\s*the\s+double[.!]*$", " the double speed"), (r"^undo\s*,\s*(?=undo\b)", ""),   # ('desfaz, undo that')
     (r"^(put|play|hold)\s+(?:in|on)\s+the\s+([\w-]+)\s+(a\s+chord\s+.+?)[.!]*$", r"\1 \3 on the \2"),   # ('put in the pad a chord
     #                                                                                 of la minor': poner en el pad un acorde)     # ('the hats more fast, the double': el doble, said again)
     (r"\bthe\s+half\s+of\s+(fast|slow|quick)\b", r"half as \1"),
@@ -100,7 +101,7 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
      f"{'minor' if m.group(2).lower() == 'moll' else 'major'}"),     # ('d-moll', 'B-Dur' is B flat, 'h-moll' B, 'fis-moll')
     (r"\bchords\s+im\s+", "chords on the "), (r"\bless\s+o\s+(?=\S)", "except the "),
     (r"\bmesma\s+coisa\b", "the same"), (r"\b(?:uma|one)\s+octave\s+(acima|abaixo)\b",
-     lambda m: f"{'up' if m.group(1).lower() == 'acima' else 'down'} an octave"), (r"^o\s+(?=[a-z])", "the "),
+     lambda m: f"{'up' if m.group(1).lower() == 'acima' else 'down'} an octave"), (r"^o\s+(?!k\b)(?=[a-z]{2})", "the "),
     (r"\bum\s+acorde\b", "a chord"), (r"^recording\s+start$", "start recording"),
     (r"^recording\s+(?:stop|beenden)$", "stop recording"), (r"\bganz\s+(?=slowly|fast)", ""),   # (the words in English by then)
     (r"\b(?:again\s+)?im\s+tempo\b", "a tempo"),
@@ -136,9 +137,24 @@ _PRONOUN_VERBS = [(re.compile(p, re.I), r) for p, r in (
 _PRONOUN_VERB = re.compile(r"^(?:s[úu]b|b[áa]j|p[óo]n|m[ée]t|[ée]ch|d[áa]m|d[áa]n|qu[íi]t|s[áa]c|raise|lower|remove)|\b(?:more|less)\s+de\s", re.I)
 
 
+#: A save, a load or a recording and the words before its name ('speichern als', 'salva como', 'save as', 'record to'): the
+#: name after them is the musician's, said as typed ('load links', 'save as tudo', 'record to links.wav').
+_NAMED_AFTER = re.compile(r"^\s*(?:(?:please\s+)?(?:save|load|record|rec|rename|overwrite|speichern|sichern|lade|laden|salva|"
+                          r"salvar|carrega|grava|gravar|guarda|guardar|carga|cargar|graba|grabar)\b(?:\s+(?:it|this|the\s+session|"
+                          r"session|as|als|como|to|unter|under|called|named)\b)*)\s*", re.I)
+
+
 def in_english(line: str, kept=frozenset()) -> str:
     """The line with its Spanish, Portuguese, French or German part and bar words in English; the same line when it has
-    none. A word in `kept` (a track the musician so named: 'mute the baixo') stays as said."""
+    none. A word in `kept` (a track the musician so named: 'mute the baixo') stays as said, and so does a session's or a
+    recording's name."""
+    named = _NAMED_AFTER.match(line)
+    if named is not None and named.end() < len(line):
+        return _in_english(named.group(0), kept) + line[named.end():]
+    return _in_english(line, kept)
+
+
+def _in_english(line: str, kept=frozenset()) -> str:
     line = _WORDS.sub(lambda m: m.group(0) if m.group(0).lower() in kept else OTHER_LANGUAGES[m.group(0).lower()], line) \
         if _WORDS.search(line) else line
     line = rewritten(line, _PHRASES)                 # (a turn whose words are not in the line is not tried)

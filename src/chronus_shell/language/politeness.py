@@ -39,10 +39,6 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
      r"\bdo\s+you\s+think\s+(?:you\s+could\s+)?|\bif\s+that'?s\s+(?:alright|all right|ok|okay|fine|cool)\b|"
      r"\bpossibly\b|\bkindly\b|\b(?:might|may|shall)\s+(?:we|i)\b\s*", ""),
     (r"^(?:let'?s\s+|we\s+could\s+|could\s+we\s+|can\s+we\s+)?(?:try|have|get)\s+(?=the\s+\w)", "make "),
-    # the music begun ('Let's begin.', 'shall we begin'): never a transaction's 'begin', which a musician does not say so
-    (r"^(?:(?:ok(?:ay)?|so|now|right|alright),?\s+)?(?:let'?s|let\s+us|shall\s+we)\s+(?:begin|start)(?:\s+(?:playing|the\s+"
-     r"(?:music|class|session|show|song)))?\s*[.!?]*$", "start"),
-
     (r"\b(?:we\s+)?try\s+(?=the\s+)", ""),
     (r"^(?:have|get)\s+(?=(?:more|less|some|a\s+bit\s+(?:more|less))\b)", ""),
     (r"\bsay\s+(?=-?[\d.])", ""),
@@ -95,7 +91,7 @@ _POLITE = [(re.compile(p, re.I), r) for p, r in (
     (r"^(.*\b(?:for|over)\s+(?:\d+|one|two|three|four|eight|a|an)\s+(?:bars?|beats?)\b.*?)\s+(?:on|in|during|for)\s+the\s+(?:next\s+)?"
      r"(?:break|bridge|chorus|verse|breakdown|turnaround|solo|hook|vamp|tag)(?=[.!]*$)", r"\1"),   # 'Drop the piano out for two bars
     #   on the break': the section where it is played live; its own time says how long
-    (r"\bminus\s+(?=\d)", "-"), (r"\bplus\s+(?=\d)", "+"),
+    (r"\bminus\s+(?=\d)", "-"),
     (r"(?<=\w)\s+(?=i\s+(?:can'?t|cannot|can\s+not)\s+(?:hear|feel)\b)", ", "),   # 'bass louder i cant feel it': a reason
     (r"(?<=\d)\s*&\s*(?=\d)", " and "),
     (r"(?<!\w)['\"]|['\"](?!\w)", ""),

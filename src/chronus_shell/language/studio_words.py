@@ -1,6 +1,6 @@
 """A studio's, a broadcaster's and a bandleader's ways of saying things the language has words for: a desk's pan
 readout ('R30'), a mix printed (recorded), a session loaded 'right now', the offbeat eighths, an echo's length said 'one
-beat long' or beside its kind ('slapback, 120 ms'), its repeats, a part laid out, a walking bass, a level 'back to full',
+beat long' or beside its kind ('slapback, 120 ms'), its repeats, a part laid out, a walking bass, the music begun ('let's begin'),
 a change called off ('cancel that, stay at 100'), a hedge before a number ('too loud, like -6db'), a new sound introduced
 by its name ('add some rain: white noise').
 Each is said the language's way before any reading (scene_words.fixed_terms)."""
@@ -11,7 +11,7 @@ import re
 from .literal_needs import rewritten
 
 #: A mixing desk's pan readout, a side's letter and how far ('Pan hats R30, snare L10'): the side and its amount.
-_DESK_SIDE = re.compile(r"(?<![\w.\-/])([LR])(100|[1-9]\d?)(?!\w|\.\d)", re.I)
+_DESK_SIDE = re.compile(r"(?<![\w.\-/])(?<!\bpan\s)(?<!\bpan:\s)([LR])(100|[1-9]\d)(?!\w|\.\d)", re.I)   # ('pan R30': the grammar's)
 
 _STUDIO = [(re.compile(p, re.I), r) for p, r in (
     # a session loaded 'right now': at once, never part of its name ('Load friday show right now.')
@@ -47,9 +47,9 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
     # a feel said twice ('Straight, no swing.'): one swing of none — never the delay's 'straight' mode
     (r"^straight\s*[,;.]\s*(no\s+swing|swing\s+(?:off|zero|0))\s*[.!]*$", r"\1"),
     (r"^(no\s+swing|swing\s+off)\s*[,;.]\s*straight\s*[.!]*$", r"\1"),
-    # the level a broadcaster brought down, brought 'back to full' ('Back to full.'): as it was
-    (r"^(?:and\s+)?(?:(?:bring\s+)?(?:it|the\s+music|music)\s+)?back(?:\s+up)?\s+to\s+full(?:\s+(?:volume|level))?[.!]*$",
-     "back to how it was"),
+    # the music begun ('Let's begin.', 'ok, shall we begin'): never a transaction's 'begin', which no musician says so
+    (r"(?:^|(?<=[.!?]\s))(?:(?:ok(?:ay)?|so|now|right|alright),?\s+)?(?:let'?s|let\s+us|shall\s+we)\s+(?:begin|start)(?:\s+"
+     r"(?:playing|the\s+(?:music|class|session|show|song)))?(?=(?:,?\s*please)?\s*[.!?]*$)", "start"),
 )]
 
 

@@ -308,10 +308,10 @@ def _ranged(line: str) -> tuple[str, str | None]:
     if len(kept) == len(words) and start is None and not _TEMPO_SUBJECT.match(match.group("what").strip()):
         return line, None
     what = " ".join(w for w in kept if w.lower() not in ("up", "down", "back"))
-    if what.lower() in ("", "it", "this", "things", "that"):   # the tempo or the focused param (_BARE_IT asks) — a
-        it = "the cutoff" if {w.lower() for w in words} & {"open", "opens", "close", "closes"} else "it"   # filter's opened
-        verb = "set" if it != "it" else "take"     # ('open it back up to 3000'), from where it was said to start ('sweep
-        return f"{verb} {it} to {match.group('b')}", (f"{verb} {it} to {start}" if start else None)   # it from 20 Hz …')
+    if what.lower() in ("", "it", "this", "things", "that") and {w.lower() for w in words} & {"open", "opens", "close", "closes"}:
+        return line, None                 # ('open it back up to 3000 over four bars': the grammar's 'open', never the tempo)
+    if what.lower() in ("", "it", "this", "things", "that"):   # the tempo or the focused param (_BARE_IT asks), from
+        return f"take it to {match.group('b')}", (f"take it to {start}" if start else None)   # where it was said to start
     if _TEMPO_SUBJECT.match(what):
         what = "the tempo"
     return f"set {what} to {match.group('b')}", (f"set {what} to {start}" if start else None)
@@ -387,7 +387,7 @@ def strip_label(text: str) -> str:
 #: What a message does, said in words for a refusal (never its address: protocol talk).
 _DONE = {"/patch/create": "adding a module", "/patch/remove": "removing a module", "/patch/connect": "connecting modules", "/patch/disconnect":
          "disconnecting modules", "/seq/remove": "removing a track", "/record/start": "recording", "/record/stop": "stopping a recording",
-         "/session/save": "saving", "/session/load": "loading a session", "/gate": "playing a chord", "/seq/notes": "changing notes"}
+         "/session/save": "saving", "/session/load": "loading a session", "/gate": "a held chord", "/seq/notes": "changing notes"}
 
 
 def done_plainly(address: str) -> str:

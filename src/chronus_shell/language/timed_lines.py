@@ -173,10 +173,14 @@ def _translate_one(translator, text: str) -> list[Message] | None:
     return messages
 
 
+_A_CHANGE = re.compile(r"\b(?:change|switch|next|now|then|move)\b", re.I)
+
+
 def _gently(timed: Timed, messages: list[Message]) -> bool:
     """A held chord changed with only a manner said ('now change the chord to G major, gently'): played at once — a
     chord cannot move over a time, and no time was said."""
-    return timed.prep == "slowly" and bool(messages) and all(m.address.startswith("/gate/") for m in messages)
+    return timed.prep == "slowly" and bool(messages) and all(m.address.startswith("/gate/") and m.args[:1] == (1,)
+                                                             for m in messages) and _A_CHANGE.search(timed.command) is not None
 
 
 def _adverb(timed: Timed) -> str:

@@ -100,7 +100,7 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     (r"^(?:turn\s+)?(?:the\s+)?(\w+)\s+(up|down)((?:\s+a\s+(?:bit|little|touch|lot))?)\s+(?:on|for|in)\s+(?:the\s+)?(\w+)$",
      r"\4 \1 \2\3"),
     (r"^(?:turn\s+)?(?:the\s+)?(\w+)\s+(up|down)\s+(?:on|for|in)\s+(?:the\s+)?(\w+)(?:\s*,\s*|\s+to\s+)"
-     r"(\d+(?:\.\d+)?\s*(?:k|khz|hz|hertz|%|db|ms)?)[.!]*$", r"the \3's \1 \2 to \4"),     # … and where to: 'filter down on the bed, 600'
+     r"(\d+(?:\.\d+)?\s*(?:k|khz|hz|hertz)?)[.!]*$", r"the \3's \1 \2 to \4"),   # (a % or dB after 'down': by how much?)     # … and where to: 'filter down on the bed, 600'
     # a front-of-house fader move: 'kick 3 dB down', 'hats 2db up'; a signed move on a part is dB ('-3 on the bass')
     (r"^(?:the\s+)?(\w+)\s+(\d+(?:\.\d+)?)\s*db\s+(up|down)$", r"\1 \3 \2 db"),
     (r"^([-+])(\d+(?:\.\d+)?)\s*(?:db\s+)?(?:on|for)\s+(?:the\s+)?(\w+)$",
