@@ -124,9 +124,11 @@ def test_a_setting_moved_on_a_part_with_where_to(phrase, made):
     assert last(*PAD, "add a filter to the pad", phrase) == made
 
 
-def test_open_it_back_up_is_the_filter():
-    lines = (*PAD, "add a filter to the pad", "filter cutoff 600", "the sine louder")
+def test_open_it_back_up_over_bars_opens_the_filter_in_focus_never_the_tempo():
+    """It was asked: 'take it to 3000' could be the tempo (3000 bpm) or the focused param."""
+    lines = (*PAD, "add a filter to the pad", "filter cutoff 600")
     assert last(*lines, "open it back up to 3000 over 4 bars") == ["/ramp/filter1/cutoff 3000.0 16"]
+    assert "has no param 'cutoff'" in refused(*PAD, "add a reverb to the pad", "open it up to 50% over 2 bars")
 
 
 def test_everybody_is_the_whole_band_and_a_reason_while_talking_is_left_out():
