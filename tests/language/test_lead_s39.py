@@ -196,3 +196,27 @@ def test_a_spanish_speakers_and_a_presenters_turns(lines, made):
 def test_a_new_sound_introduced_by_its_name_is_added_and_answers_to_it():
     made = last(*PAD, "/patch/create noise1 noise", "/patch/connect noise1 master", "add some rain: white noise at -30 dB")
     assert made[0] == "/patch/create noise2 noise" and made[-1] == "/mod/noise2/gain 0.031623"
+
+
+@pytest.mark.parametrize("phrase, made", [
+    ("kick on beats 2 and 4.", ["/seq/add kick kick1 ....x.......x..."]),     # '4.' was read as a decimal
+    ("snr 3 db down", ["/mod/snare1/gain 0.566357"]),
+    ("kick half", ["/seq/speed kick 0.5"]),                                     # it set the kick's level to 0.5
+    ("Brass, tacet.", ["/seq/mute hats 1"]),
+])
+def test_a_fast_typists_and_a_conductors_lines(phrase, made):
+    lines = (*DRUMS, "/mod/snare1/gain 0.8", "the hat is the brass") if "Brass" in phrase else (*DRUMS, "/mod/snare1/gain 0.8")
+    assert last(*lines, phrase) == made
+
+
+def test_a_glide_corrected_with_to_or_after_a_dash():
+    assert last(*DRUMS, "tempo 120", "tempo up to 130 over 4 bars", "no, to 132") == ["/seq/bpm 132.0 ramp 16"]
+    assert last(*DRUMS, "tempo 120", "tempo up to 130 over 4 bars", "No — to 134.") == ["/seq/bpm 134.0 ramp 16"]
+
+
+def test_two_parts_by_the_musicians_names_and_a_part_that_appears():
+    guitar = ("/patch/create saw1 saw", "/patch/connect saw1 master", "/mod/saw1/gain 0.5", "/patch/create sine1 sine",
+              "/patch/connect sine1 master", "/mod/sine1/gain 0.5", "the saw is the guitar", "the sine is the bass")
+    assert last(*guitar, "guitar and bass down 2db") == ["/mod/saw1/gain 0.397164", "/mod/sine1/gain 0.397164"]
+    assert last(*PAD, "/mod/triangle1/gain 0.4", "the pad appears slowly in 4 bars") == [
+        "/mod/triangle1/gain 0.0", "/ramp/triangle1/gain 0.4 16"]

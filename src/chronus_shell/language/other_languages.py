@@ -84,6 +84,7 @@ def _german_root(root: str) -> str:
 #: tudo, bota … back, um tom; un peu, et maintenant).
 _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bthe\s+double\s+of\s+(fast|slow|quick)\b", r"twice as \1"),
+    (r"\b(?:appears|appear|appearing)\b", "fades in"), (r"\b(?:disappears|disappear|disappearing)\b", "fades out"),   # (aparece)
     (r"(?<=,)\s*the\s+double[.!]*$", " the double speed"), (r"^undo\s*,\s*(?=undo\b)", ""),   # ('desfaz, undo that')
     (r"^(put|play|hold)\s+(?:in|on)\s+the\s+([\w-]+)\s+(a\s+chord\s+.+?)[.!]*$", r"\1 \3 on the \2"),   # ('put in the pad a chord
     #                                                                                 of la minor': poner en el pad un acorde)     # ('the hats more fast, the double': el doble, said again)

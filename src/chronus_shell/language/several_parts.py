@@ -108,6 +108,7 @@ def several(text: str, model: PatchModel) -> list[str]:
                 members.append(tokens[at].strip(","))              # never said again with each drum
                 after = at + 1
             return [_each(before, members, tokens[after:])]
+    named = {*names, *model.labels}                      # ('guitar and bass down 2db': the musician's own names too)
     for start in range(len(lowered)):                    # "kick and hats", "kick, snare and hats"
         members, at = [], start
         while at < len(lowered):
@@ -118,8 +119,8 @@ def several(text: str, model: PatchModel) -> list[str]:
             if word == "the":
                 at += 1
                 continue
-            if word in names and (not members or lowered[at - 1] in ("and", "&", "+", "plus", "the")
-                                  or tokens[at - 1].endswith(",") or lowered[at - 1] in names):
+            if word in named and (not members or lowered[at - 1] in ("and", "&", "+", "plus", "the")
+                                  or tokens[at - 1].endswith(",") or lowered[at - 1] in named):
                 members.append(tokens[at].strip(","))
                 at += 1
                 continue

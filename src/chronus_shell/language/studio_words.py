@@ -1,9 +1,10 @@
-"""A studio's, a broadcaster's and a bandleader's ways of saying things the language has words for: a desk's pan
-readout ('R30'), a mix printed (recorded), a session loaded 'right now', the offbeat eighths, an echo's length said 'one
-beat long' or beside its kind ('slapback, 120 ms'), its repeats, a part laid out, a walking bass, the music begun ('let's begin'),
-a change called off ('cancel that, stay at 100'), a hedge before a number ('too loud, like -6db'), a new sound introduced
-by its name ('add some rain: white noise').
-Each is said the language's way before any reading (scene_words.fixed_terms)."""
+"""A fast typist's shortest words ('snr', 'kik', 'rvb'), and a studio's, a broadcaster's, a conductor's and a bandleader's
+ways of saying things the language has words for: a desk's pan readout ('R30'), a mix printed (recorded), a session loaded
+'right now', the offbeat eighths, an echo's length ('one beat long', 'slapback, 120 ms'), its repeats, a part laid out, a
+walking bass, the music begun ('let's begin'), a change called off ('cancel that, stay at 100'), a hedge before a number
+('too loud, like -6db'), a new sound introduced by its name ('add some rain: white noise'), a part addressed before what
+it does ('Brass, tacet.'), a sentence's full stop after a number. Each is said the language's way before any reading
+(translator.translate, scene_words.fixed_terms)."""
 from __future__ import annotations
 
 import re
@@ -12,6 +13,10 @@ from .literal_needs import rewritten
 
 #: A mixing desk's pan readout, a side's letter and how far ('Pan hats R30, snare L10'): the side and its amount.
 _DESK_SIDE = re.compile(r"(?<![\w.\-/])(?<!\bpan\s)(?<!\bpan:\s)([LR])(100|[1-9]\d)(?!\w|\.\d)", re.I)   # ('pan R30': the grammar's)
+
+#: A fast typist's shortest forms of the words ('rvb more', 'snr -3', 'mute kik 4', 'dly keys', 'bass oct up').
+_SHORT = {"rvb": "reverb", "snr": "snare", "kik": "kick", "kck": "kick", "dly": "delay", "oct": "octave", "octs": "octaves"}
+_SHORT_WORD = re.compile(r"(?<![\w/.])(" + "|".join(_SHORT) + r")(?![\w/.])", re.I)
 
 _STUDIO = [(re.compile(p, re.I), r) for p, r in (
     # a session loaded 'right now': at once, never part of its name ('Load friday show right now.')
@@ -44,6 +49,18 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
      r"\1: add "),
     # a session saved 'like' a name (a Spanish speaker's 'como'): as that name ('save the session like fiesta_madrid')
     (r"^(save\b.*?)\s+like\s+(?!before\b|that\b|this\b|it\b|usual\b|always\b)([\w-]+)\s*[.!]*$", r"\1 as \2"),
+    # a correction's target said with 'to' or after a dash ('no, to 132', 'No — to 110.'): the value corrected
+    (r"^(no|nope|nah|non|nein)\s*(?:[,—–:]|\s-)\s*(?:to\s+)?(?=\d)", r"\1, "),
+    # a conductor's part addressed, then what it does ('Brass, tacet.', 'Brass, come back in.'); everyone addressed
+    # mid-line ('Diminuendo, everyone, over 2 bars.')
+    (r"^((?:the\s+)?(?!(?:ok|okay|now|and|so|then|everyone|everybody|all|yes|no)\b)[a-z][\w-]*)\s*,\s*"
+     r"(?=(?:tacet|come\s+back\s+in|back\s+in|louder|softer|quieter)[.!]*$)", r"\1 "),
+    (r",\s*(?:everyone|everybody|all\s+of\s+you|folks)\s*,\s*", " "),
+    # a drum said 'half' or 'double' alone ('kick half', 'hats double'): its rhythm's speed, never its level at 0.5
+    (r"^((?:the\s+)?(?:kick|kicks|snare|snares|hats?|hi-?hats?|hh|claps?|drums|perc|percussion|shakers?|ride|toms?))\s+"
+     r"(half|double)\s*[.!]*$", r"\1 \2 time"),
+    # a sentence's full stop after its last number ('Kick on beats 2 and 4.'): never a decimal point
+    (r"(?<=\d)\.\s*$", ""),
     # a feel said twice ('Straight, no swing.'): one swing of none — never the delay's 'straight' mode
     (r"^straight\s*[,;.]\s*(no\s+swing|swing\s+(?:off|zero|0))\s*[.!]*$", r"\1"),
     (r"^(no\s+swing|swing\s+off)\s*[,;.]\s*straight\s*[.!]*$", r"\1"),
@@ -55,6 +72,7 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
 
 def studio_words(line: str) -> str:
     """The line with a studio's ways of saying things said the language's way; the same line when it has none."""
+    line = _SHORT_WORD.sub(lambda m: _SHORT[m.group(1).lower()], line)
     line = _DESK_SIDE.sub(lambda m: f"{'left' if m.group(1).lower() == 'l' else 'right'} {m.group(2)}", line)
     return rewritten(line, _STUDIO)
 
