@@ -90,7 +90,7 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     #                                                                                 of la minor': poner en el pad un acorde)     # ('the hats more fast, the double': el doble, said again)
     (r"\bthe\s+half\s+of\s+(fast|slow|quick)\b", r"half as \1"),
     (r"\b(?:in|at)\s+the\s+final\s+of\b", "at the end of"),
-    (r"^enters?\s+(?=(?:the\s+)?[a-z])", "bring in "),
+    (r"(?:^|(?<=bars )|(?<=bar )|(?<=beats )|(?<=, ))enters?\s+(?=(?:the\s+)?[a-z])", "bring in "),   # (never 'the pad enter')
     (r"^para\s+(?:tudo|todo|everything)$", "stop"), (r"\bpara\s+de\s+(?:gravar|record)\b", "stop recording"),   # ('gravar' is 'record' by now)
     (r"^bota\s+(.+?)\s+back$", r"put \1 back"), (r"\b(up|down|sobe|desce|higher|lower)\s+(?:one|um|a)\s+tom\b", r"\1 a whole step"),
     (r"\b(?:one|um)\s+tom\b", "a whole step"),

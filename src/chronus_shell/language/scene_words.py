@@ -12,7 +12,6 @@ from .errors import LanguageError
 from .literal_needs import rewritten
 from .parser_patch_rules import ADJECTIVES
 from .second_thoughts import SECOND_THOUGHT, second_thought
-from .studio_words import studio_words
 
 #: Italian tempo markings → bpm, each the middle of the range metronomes print for it.
 TEMPO_MARKINGS = {"prestissimo": 200, "presto": 180, "vivace": 160, "allegro": 132, "allegretto": 116, "moderato": 112,
@@ -363,7 +362,7 @@ def fixed_terms(line: str) -> str:
     line = _EMOJI.sub("", line).strip() or line       # 'more wobble 😎', "that's fire 🔥 again": the words
     if _SCRATCH.match(line):
         return "scratch that"
-    line = rewritten(studio_words(line), _TERMS)                    # each in turn, skipped where its words are not in the line
+    line = rewritten(line, _TERMS)                    # each in turn, skipped where its words are not in the line
     if line.lstrip().startswith("/") or not ("&" in line or "/" in line or "hold" in line.lower()):
         return line                                   # a raw message, or no such term: as it is
     return _FIXED.sub("random", line)

@@ -230,7 +230,7 @@ class Translator(ReadAgain, UndoHistory):
             messages = self.observe([_raw(line)])
             self.model.focus_raw = self.model.focus   # a script's or a controller's, not where the musician's ears are
             return messages
-        line = filter_envelope(with_labels(described_parts(fixed_terms(in_english(line, self.model.tracks)), self.model),
+        line = filter_envelope(with_labels(described_parts(fixed_terms(line), self.model),   # (in English already: translate)
                                            self.model), self.model)   # 'sample and hold', 'la caja', 'the blip', …
         metal_triangle(line, self.model)               # 'triangle! the little metal one': no triangle wave added
         said, line = in_beats(line, self.model)        # 'Viennese waltz, 60 MPM': bars a minute, said in bpm
