@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .chords import Chord
 from .lead_words import leading
 from .patch_model import PatchModel
 
@@ -35,16 +36,10 @@ def held_chord_change(line: str, model: PatchModel) -> tuple[str, str] | None:
     acc = (match["acc"] or "").lower()
     accidental = "b" if acc in ("flat", "b", "♭") else "#" if acc in ("sharp", "#", "♯") else ""
     chord = f"{match['root'].upper()}{accidental}{match['quality'].rstrip()}"
-    if match.start("root") == len(line) - len(line.lstrip()):
+    symbol = Chord.parse(chord.strip())
+    if symbol is None or match.start("root") == len(line) - len(line.lstrip()):
         return f"the next chord on {held[1]}: {chord.strip()}", chord.strip()   # ('a minor' alone: the key or the chord)
-    return f"the next chord on {held[1]}: {chord.strip()}", f"{match['root'].upper()}{accidental}{_symbol(match['quality'])}"
-
-
-def _symbol(quality: str) -> str:
-    """'minor' → 'm', 'major 7' → 'maj7', ' seventh' → '7': the chord alone in its symbol ('G minor' alone names a key)."""
-    words = quality.lower().split()
-    return "".join({"minor": "m", "min": "m", "major": "maj" if len(words) > 1 else "", "seventh": "7", "7th": "7"}.get(w, w)
-                   for w in words)
+    return f"the next chord on {held[1]}: {chord.strip()}", symbol.symbol.capitalize()   # ('G minor' alone names a key)
 
 
 __all__ = ["held_chord_change"]
