@@ -322,9 +322,9 @@ class SlotLoop:
         kind = item[0]
         if kind in ("msg", "msgs"):   # one message, or a session's load at one sample (cushion.py)
             _, at, messages = item
-            if at < self.timeline.position:
-                self.ring.header[LATE_COMMANDS] += 1
+            if at < self.timeline.position:     # the report first: the monitor reads it once it sees the count
                 self.conn.send(("late", self._why_late(kind, at)))
+                self.ring.header[LATE_COMMANDS] += 1
             for msg in messages if kind == "msgs" else [messages]:
                 try:
                     self.timeline.schedule(msg, at)
