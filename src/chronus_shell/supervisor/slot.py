@@ -37,8 +37,10 @@ RESYNC_BEHIND_S = 0.1  # further behind the output than this: the active drops t
 # it (a slow module). Less is caught up by rendering faster than real time (a short preemption; a
 # standby just made from a snapshot the shell sent late, on a busy machine)
 SLOW_REPORT_S = 1.0       # at most one "this module is slow" report per this many seconds
-HOLD_WAIT_BLOCKS = 0.25   # the longest a slot waits for a command being stamped (a stalled shell: the
-# command is then late in this slot, counted, and the standby re-synced: failover.py)
+HOLD_WAIT_BLOCKS = 0.25   # the least a slot waits for a command being stamped; longer while its block's render
+# can still be done before the device takes it (`_hold_wait_s`). A stalled shell past that: the command is then
+# late in this slot, counted, and the standby re-synced (failover.py)
+RENDER_MARGIN_BLOCKS = 0.15   # kept free before a block's cycle, besides twice the slot's mean render (`_hold_wait_s`)
 
 
 def slot_main(conn, control_name: str) -> None:
@@ -160,6 +162,7 @@ class SlotLoop:
         self._reported_at = 0.0
         self.cushions = Ahead(timeline.block_size)  # dear changes read, their blocks not rendered yet (cushion.py)
         self._held_in_vain = self._cushioned = False   # how the last block began (a late command's report)
+        self._waited_ns = 0
         if restore is not None:
             restore_timeline(timeline, self.swaps, restore, self._handle)
         if load is not None and load[1] >= timeline.position:
@@ -222,10 +225,25 @@ class SlotLoop:
         it sees this block begun and stamps the next, or its command is in the pipe before the render."""
         # before a dear change's block, whatever is being stamped is stamped at it or later (cushion.py): no wait
         cushioned = self._before_cushion()
+        started = time.perf_counter_ns()
         self._held_in_vain = not stamp_hold.begin_block(self.ring.header, self.control.words,
-                                                        0.0 if cushioned else self.hold_wait_s)
+                                                        0.0 if cushioned else self._hold_wait_s())
+        self._waited_ns = time.perf_counter_ns() - started
         self._cushioned = cushioned
         return self._handle_commands()
+
+    def _hold_wait_s(self) -> float:
+        """How long the block about to begin may wait for a stamping in progress: until it must start rendering
+        to be in the ring before the device's cycle takes it (twice the slot's mean render and a margin before),
+        at least HOLD_WAIT_BLOCKS. A fixed quarter block gave up on a shell whose stamping thread waited 0.7 ms
+        for a core at start-up (both cores taken by the output, the slots and the spares starting): the command
+        was late in the standby, and it was re-synced (a CI run, session 39)."""
+        read, played_ns = int(self.control.words[READ_BLOCK]), int(self.control.words[PLAYED_NS])
+        if not played_ns:
+            return self.hold_wait_s
+        cycle_ns = played_ns + (int(self.ring.header[WRITTEN]) - read + 1) * self.block_ns
+        render_ns = 2 * self._render_ns // max(1, self._render_count) + int(RENDER_MARGIN_BLOCKS * self.block_ns)
+        return max(self.hold_wait_s, (cycle_ns - render_ns - time.perf_counter_ns()) / 1e9)
 
     def _render_one(self) -> None:
         started = time.perf_counter_ns()
@@ -265,7 +283,8 @@ class SlotLoop:
         """What a late command's report says (failover.py puts it in the re-sync's line): how late, and what the
         slot did as it began the block — so a late command seen on another machine names its cause."""
         blocks = (self.timeline.position - at) / self.timeline.block_size
-        began = ("gave up waiting for a stamping in progress" if self._held_in_vain else
+        gave_up = f"gave up waiting for a stamping in progress after {self._waited_ns / 1e6:.2f} ms"
+        began = (gave_up if self._held_in_vain else
                  "rendered ahead of a dear change" if self._cushioned else "saw no stamping in progress")
         dear = self.cushions.block()
         return f"a {kind} item {blocks:g} blocks after its stamp; the slot {began}" + \
