@@ -214,10 +214,31 @@ def _at_marking(text: str, model: PatchModel):
         target = _target(match.group("what"), model)
         if target is None or target == MASTER and match.group("m").lower() in _AMBIGUOUS:
             return None                                                 # (a bare 'piano': never the whole mix)
-        level = MARKINGS[match.group("m").lower()] + (MASTER_OFFSET if target == MASTER else 0.0)
+        marking = match.group("m").lower()
+        level = MARKINGS[marking] + (MASTER_OFFSET if target == MASTER else 0.0)
         whole = "the whole mix, " if target == MASTER and not match.group("what").strip() else ""
-        return f"{match.group('m').lower()}: {whole}{level:g} dB", f"{target} to {level:g} db"
+        step = _the_other_way(marking, level, target, model)
+        if step is not None:
+            return f"{marking}: {target} is {step[1]} already — a step {step[0]}", f"{target} {step[0]}"
+        return f"{marking}: {whole}{level:g} dB", f"{target} to {level:g} db"
     return None
+
+
+_LOUD, _SOFT = {"forte", "f", "ff", "fortissimo", "fff", "fortississimo"}, {"piano", "p", "pp", "pianissimo", "ppp",
+                                                                          "pianississimo"}
+
+
+def _the_other_way(marking: str, level: float, target: str, model: PatchModel) -> tuple[str, str] | None:
+    """('louder', 'above −3 dB') when a loud marking's level is below the part's own ('snare forte' on a snare at 0.8),
+    or a soft one's above it: a musician saying forte never means quieter — a step that way instead."""
+    module = part_named(re.sub(r"^(?:the|my)\s+", "", target.lower()), model)
+    if marking not in _LOUD | _SOFT or module is None or not (model.spec(module) and model.spec(module).has_param("gain")):
+        return None
+    gain = model.value(module, "gain")
+    now = 20 * math.log10(gain) if isinstance(gain, (int, float)) and gain > 0 else -math.inf
+    if marking in _LOUD and now > level:
+        return "louder", f"above {level:g} dB"
+    return ("quieter", f"below {level:g} dB") if marking in _SOFT and now < level else None
 
 
 _ARTICLES = ("the", "a", "an", "my", "some", "that", "this")

@@ -248,7 +248,8 @@ def _chord_steps(steps: float | None, line: str) -> int:
 
 
 _OPEN = re.compile(r"\b(?:open|wide|spread)\b")
-_SIZE_WORDS = re.compile(r"\b(?:big|barre|nice|fat|lush|wide|open|spread|full)\s+(?=\S)")
+_SIZE_WORDS = re.compile(r"\b(?:big|barre|nice|fat|lush|wide|open|spread|full|soft|gentle|warm|sweet|pretty|lovely|"
+                         r"beautiful|simple|sustained|long)\s+(?=\S)")
 _CHORD_KIND = re.compile(r"\s+(?:barre|open|triad)(?= chord)")
 #: A chord played: '(play) <chord> chord', 'the chord of <chord>', 'play <chord>', '<chord symbol> (on <voice>)'.
 _PLAYED_CHORD = tuple(re.compile(p) for p in (

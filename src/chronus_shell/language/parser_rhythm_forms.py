@@ -224,10 +224,13 @@ LAST = [
        rf"the\s+(?:very\s+)?last\s+(?P<last>16th|sixteenth|step|8th|eighth|beat|quarter)(?:\s+note)?"
        rf"(?:\s+of\s+the\s+(?:bar|pattern))?(?P<also>,?\s+(?:as\s+well|too|also))?"),
 ]
+#: Verbs said of a part, never a part ('mute the clave': the track called clave muted, no rhythm on a track 'mute').
+_PART_VERBS = r"(?:mute|unmute|solo|unsolo|stop|start|drop|remove|delete|kill|cut|silence|lose|fade)"
 #: '3-2 clave on the snare', 'snare plays a tresillo': a rhythm known by name.
 NAMED = [
     _p(rf"(?:play\s+|put\s+|give\s+(?:me\s+)?)?(?:an?\s+|the\s+)?{RHYTHM_NAME}(?:\s+(?:rhythm|pattern|beat|feel))?\s+"
        rf"(?:on|for|in)\s+{TRACK}"),
-    _p(rf"(?:play\s+|put\s+|give\s+)?{TRACK}:?\s+(?:(?:plays?|playing|on|in|as)\s+)?(?:an?\s+|the\s+)?{RHYTHM_NAME}"
+    _p(rf"(?:play\s+|put\s+|give\s+)?(?!{_PART_VERBS}\s){TRACK}:?\s+(?:(?:plays?|playing|on|in|as)\s+)?(?:an?\s+|the\s+)?"
+       rf"{RHYTHM_NAME}"
        rf"(?:\s+(?:rhythm|pattern|beat|feel))?"),
 ]

@@ -34,6 +34,11 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
     # a bandleader's: a part 'laid out' is taken out a while; an echo's repeats are its feedback; a walking bass's notes
     (r"^lay\s+(?:out\s+((?:the\s+)?[\w-]+)|((?:the\s+)?[\w-]+)\s+out)\b", r"take \1\2 out"), (r"\bfewer\s+repeats\b", "less feedback"),
     (r"\b(more|less)\s+repeats\b", r"\1 feedback"), (r"^((?:the\s+)?[\w-]+)\s+walks\s+(?=[a-g][#b]?\d)", r"\1 plays "),
+    # a section a change is for, said before its length ('Lay the snare out for the intro, 4 bars.'): the length; a
+    # chord's purpose ('F7 to turn it around'): the chord
+    (r"\s+(?:for|in|during|through)\s+the\s+(?:intro|outro|verse|chorus|bridge|breakdown|break|drop|build|hook|solo)"
+     r"\s*,\s*(?:for\s+)?(?=(?:\d+|one|two|three|four|six|eight|a)\s+(?:bars?|beats?|measures?)\b)", " for "),
+    (r",?\s+(?:to\s+turn\s+(?:it|things)\s+around|(?:for|as)\s+(?:the|a)\s+turn-?around)(?=\s*[.!]*$)", ""),
     # a change called off and the value kept ('Cancel that, stay at 100.'): never a transaction aborted
     (r"^(?:cancel|forget)\s+(?:that|this|it)\s*[,;:.!—–-]+\s*(?=\S)", "scratch that, "),
     (r"\b(?:stay|keep\s+it|hold\s+it|leave\s+it)\s+at\s+(?=\d)", "make it "),

@@ -71,7 +71,7 @@ def global_swing_note(line: str, messages: list[Message], model, part_named) -> 
 
 #: Swing said on a part ('more swing on the hats', 'swing on the kick', 'some swing for the snare, 20%').
 _ON_A_PART = re.compile(r"^(?P<swing>(?:(?:more|less|some|a\s+bit\s+(?:of|more)|a\s+little(?:\s+more)?|add(?:\s+some)?|put(?:\s+some)?)"
-                        r"\s+)?swing(?:\s+\d{1,2}\s*%)?)\s+(?:on|to|for|in)\s+(?:the\s+|my\s+)?(?P<part>[\w-]+)"
+                        r"\s+)?swing(?:\s+\d{1,2}\s*%?)?)\s+(?:on|to|for|in)\s+(?:the\s+|my\s+)?(?P<part>[\w-]+)"
                         r"(?:\s*,?\s*(?P<amount>\d{1,2}\s*%))?[\s.!]*$", re.I)
 
 

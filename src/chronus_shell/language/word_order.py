@@ -43,8 +43,9 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     (r"^(?!(?:what|how|which|where|who|why|is|are|do|does|can)\b)(?:the\s+)?([a-z0-9_]+(?:\s+[a-z0-9_]+)?)"
      r"(?:'s|\s+is|\s+are|\s+sounds?|\s+seems?|\s+feels?)\s+(?:(?:a\s+)?(?:bit|little|tad|touch)\s+|"
      r"(?:kinda|rather|quite|pretty|somewhat|slightly|a\s+little\s+bit)\s+)*([a-z]+)$", r"\1 too \2"),
-    # an effect said as a verb, 'apply' for 'add': 'filter the hats', 'apply some reverb to the bass'
-    (r"^(filter|reverb|echo)\s+(?:the\s+)?(\w+)$", r"add a \1 to the \2"),
+    # an effect said as a verb, 'apply' for 'add': 'filter the hats', 'delay the keys' (with an amount after it the
+    # part is shifted), 'apply some reverb to the bass'
+    (r"^(filter|reverb|echo|delay)\s+(?:the\s+)?(\w+)$", r"add a \1 to the \2"),
     (r"^apply\s+(?!(?:the\s+|my\s+)?(?:changes?|edits?|transaction)\b)(.+)$", r"add \1"),
     # a side said after the part: 'hats a little to the left side', 'place the triangle slightly to the left'
     (rf"^(?:place|position|put|move|set)\s+(?:the\s+)?(.+?)\s+{_SIDE}$", lambda m: f"pan the {m.group(1)} {m.group(2) or ''}{m.group(3)}"),
