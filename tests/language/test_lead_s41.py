@@ -66,3 +66,39 @@ def test_a_soft_marking_never_raises_a_part_and_a_marking_the_right_way_is_its_l
     assert float(last(*lines)[0].split()[-1]) < 0.05 and "quieter" in echo(*lines)
     assert last(*DRUMS, "/mod/snare1/gain 0.5", "snare forte") == ["/mod/snare1/gain 0.707946"]
     assert last(*DRUMS, "/mod/snare1/gain 0.5", "snare pianissimo") == ["/mod/snare1/gain 0.125893"]
+
+
+def test_a_held_chord_changed_with_a_manner_is_played_at_once_and_said_so():
+    lines = (*PAD, "hold a c chord on the pad", "now to A minor, slowly")
+    assert last(*lines) == ["/gate/triangle1 1 220.0 261.625565 329.627557"]
+    assert "'slowly': at once" in echo(*lines)
+
+
+@pytest.mark.parametrize("phrase, made", [
+    ("Stop the song after 4 bar", ["/at 4 bar /seq/stop"]),
+    ("Start the recorder, please.", ["/record/start"]),
+    ("stop the recorder", ["/record/stop"]),
+    ("Less volume for the drums", ["/mod/kick1/gain 0.7", "/mod/snare1/gain 0.7", "/mod/hat1/gain 0.7"]),
+])
+def test_the_song_the_recorder_and_less_of_something_for_a_part(phrase, made):
+    assert last(*DRUMS, "/mod/kick1/gain 0.8", "/mod/snare1/gain 0.8", "/mod/hat1/gain 0.8", phrase) == made
+
+
+def test_a_part_given_an_echo_a_note_long_sets_its_echo():
+    made = last(*PAD, "/seq/bpm 120", "/patch/create delay1 delay", "/patch/disconnect sine1 master",
+                "/patch/connect sine1 delay1", "/patch/connect delay1 master", "the sine is the chimes",
+                "Give the chimes an echo, a quarter note long.")
+    assert made == ["/mod/delay1/time 0.5"]
+
+
+@pytest.mark.parametrize("phrase", ["Strings and piano both hold C major", "strings and piano hold a C major together."])
+def test_several_parts_said_first_hold_a_chord(phrase):
+    made = last("/patch/create saw1 saw", "/patch/connect saw1 master", "/patch/create triangle1 triangle",
+                "/patch/connect triangle1 master", "the saw is the strings", "the triangle is the piano", phrase)
+    assert sorted(m.split()[0] for m in made) == ["/gate/saw1", "/gate/triangle1"]
+
+
+def test_a_chord_held_on_a_drone_the_stop_silenced_brings_it_back():
+    made = last(*PAD, "/seq/add bass sine1 x...", "/seq/start", "/mod/sine1/gain 0.5", "stop",
+                "hold a c chord on the sine")
+    assert made[-1] == "/mod/sine1/gain 0.5" and made[0].startswith("/gate/sine1 1")

@@ -19,8 +19,10 @@ _CHORD = (r"(?P<root>[a-g])(?:\s*(?P<acc>flat|sharp|b|#|♭|♯)(?![a-z]))?"
           r"(?P<quality>(?:\s*(?:major|minor|maj|min|m|dim|aug|sus[24]|add9|[0-9]{1,2}|seventh|7th)(?![a-z]))*)(?:\s+chord)?")
 _FUNCTION = (r"(?:the\s+)?(?:tonic|dominant|subdominant|supertonic|mediant|submediant|leading\s+tone|relative\s+(?:minor|major)|"
              r"(?:one|two|four|five|six)\s+chord|[iv]{1,3})")
-_CHANGE = re.compile(rf"^{_LEAD}{_VERB}(?P<named>{_FUNCTION}\s*,\s*(?:the\s+)?)?{_CHORD}(?P<function>\s*,\s*{_FUNCTION})?[\s.!]*$",
-                     re.I)
+#: A manner said after it ('now to A minor, slowly'): the chord at once, said so — a held chord cannot move over a time.
+_MANNER = r"(?:\s*,?\s*(?P<manner>slowly|gently|softly|smoothly|gradually))?"
+_CHANGE = re.compile(rf"^{_LEAD}{_VERB}(?P<named>{_FUNCTION}\s*,\s*(?:the\s+)?)?{_CHORD}(?P<function>\s*,\s*{_FUNCTION})?"
+                     rf"{_MANNER}[\s.!]*$", re.I)
 
 
 def held_chord_change(line: str, model: PatchModel) -> tuple[str, str] | None:
@@ -37,9 +39,11 @@ def held_chord_change(line: str, model: PatchModel) -> tuple[str, str] | None:
     accidental = "b" if acc in ("flat", "b", "♭") else "#" if acc in ("sharp", "#", "♯") else ""
     chord = f"{match['root'].upper()}{accidental}{match['quality'].rstrip()}"
     symbol = Chord.parse(chord.strip())
+    said = f"the next chord on {held[1]}: {chord.strip()}" + \
+        (f"; '{match['manner'].lower()}': at once (a held chord cannot move over a time)" if match["manner"] else "")
     if symbol is None or match.start("root") == len(line) - len(line.lstrip()):
-        return f"the next chord on {held[1]}: {chord.strip()}", chord.strip()   # ('a minor' alone: the key or the chord)
-    return f"the next chord on {held[1]}: {chord.strip()}", symbol.symbol.capitalize()   # ('G minor' alone names a key)
+        return said, chord.strip()                    # ('a minor' alone: the key or the chord)
+    return said, symbol.symbol.capitalize()           # ('G minor' alone names a key)
 
 
 __all__ = ["held_chord_change"]

@@ -180,7 +180,17 @@ def play_chord(ctx, intent: ih.PlayChord) -> list[Message]:
                               f"(a held chord would stop at its next note)")
         return [message("/seq/notes", playing, token)]
     ctx.understood.append(f"{chord.symbol} → {token.replace('+', ' ')} on {head}, close voicing near {source}")
-    return [message(f"/gate/{head}", 1, *notes)]
+    return [message(f"/gate/{head}", 1, *notes), *_heard_again(ctx, head)]
+
+
+def _heard_again(ctx, head: str) -> list[Message]:
+    """A chord held on a drone 'stop' silenced ('stop the song and just hold a C chord'): its level back, said so —
+    else the chord is held and nothing is heard."""
+    if head not in ctx.model.stopped_drones or ctx.model.value(head, "gain") != 0:
+        return []
+    ctx.model.stopped_drones = tuple(d for d in ctx.model.stopped_drones if d != head)
+    ctx.understood.append(f"{head} back to be heard ('stop' had silenced it)")
+    return [message(f"/mod/{head}/gain", ctx.model.unmuted_value(head, ctx.model.spec(head).param("gain")))]
 
 
 def _stacked_notes(ctx, intent: ih.PlayChord, head: str, reference: float) -> list[Message]:

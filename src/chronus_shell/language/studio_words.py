@@ -29,7 +29,8 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
     (r"\boff-?beat\s+(?:8ths|eighths|eighth\s+notes|quavers)\b", "offbeats"),
     # an echo's length with 'long' after a comma ('echo on the bell, one beat long'); its kind beside its time
     # ('tape echo on the bass, slapback, 120 ms'): the echo and its time
-    (r"(?<=,)(\s*(?:\d+(?:\.\d+)?|one|two|a|half\s+a)\s*(?:ms|milliseconds?|seconds?|beats?|bars?))\s+long\b", r"\1"),
+    (r"(?<=,)(\s*(?:\d+(?:\.\d+)?|one|two|a|half\s+a)\s*(?:ms|milliseconds?|seconds?|beats?|bars?|(?:quarter|eighth|8th|"
+     r"sixteenth|16th|half)(?:\s+notes?)?))\s+long\b", r"\1"),
     (r",\s*slap-?back\s*(?=,)", ""),
     # a bandleader's: a part 'laid out' is taken out a while; an echo's repeats are its feedback; a walking bass's notes
     (r"^lay\s+(?:out\s+((?:the\s+)?[\w-]+)|((?:the\s+)?[\w-]+)\s+out)\b", r"take \1\2 out"), (r"\bfewer\s+repeats\b", "less feedback"),
@@ -39,6 +40,15 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
     (r"\s+(?:for|in|during|through)\s+the\s+(?:intro|outro|verse|chorus|bridge|breakdown|break|drop|build|hook|solo)"
      r"\s*,\s*(?:for\s+)?(?=(?:\d+|one|two|three|four|six|eight|a)\s+(?:bars?|beats?|measures?)\b)", " for "),
     (r",?\s+(?:to\s+turn\s+(?:it|things)\s+around|(?:for|as)\s+(?:the|a)\s+turn-?around)(?=\s*[.!]*$)", ""),
+    # more or less of something 'for' a part ('Less volume for the drums'): on it; normal said 'again': normal
+    (r"^((?:a\s+(?:bit|little|touch)\s+)?(?:more|less)\s+[a-z]+)\s+for\s+(?=(?:the|my|all\s+the)\s)", r"\1 on "),
+    (r"\b(normal(?:\s+(?:speed|time))?)\s+again(?=\s*[.!]*$)", r"\1"),
+    # a chord held said with the parts first ('Strings and piano both hold C major', 'bass and accordion hold a D minor
+    # together'): held on them
+    (r"^(?:the\s+)?((?!(?:now|ok|okay|and|then|so|please|just|let|you|i|we|it)\b)[a-z][\w-]*(?:\s*(?:,|and|&)\s*(?:the\s+)?"
+     r"[a-z][\w-]*)*)\s+(?:both\s+|all\s+|together\s+)?(?:holds?|sustains?)\s+(?:an?\s+)?([a-g](?:#|b|\s+flat|\s+sharp)?"
+     r"(?:\s*(?:major|minor|maj|min|m|dim|aug|sus[24]|add9|maj7|m7|7|9|6))*)(?:\s+chord)?(?:\s+together)?[.!]*$",
+     r"hold \2 on the \1"),
     # a change called off and the value kept ('Cancel that, stay at 100.'): never a transaction aborted
     (r"^(?:cancel|forget)\s+(?:that|this|it)\s*[,;:.!—–-]+\s*(?=\S)", "scratch that, "),
     (r"\b(?:stay|keep\s+it|hold\s+it|leave\s+it)\s+at\s+(?=\d)", "make it "),

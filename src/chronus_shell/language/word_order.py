@@ -56,6 +56,9 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
     # a drum hit harder with nothing to drive ('kick harder', refused as a drive): its punch
     (r"^(?:the\s+)?(kick|kicks|snare|snares|drums?)\s+(?:(?:must|should|needs?\s+to)\s+(?:be\s+|hit\s+)?|hits?\s+)?"
      r"(?:harder|more\s+hard)(?:\s*,\s*(?:more\s+punch|punchier))?$", r"\1 punchier"),
+    # 'give the chimes an echo, a quarter note': the effect on that part (one added if it has none)
+    (r"^give\s+(?:the\s+|my\s+)?([\w-]+)\s+(?:a\s+little\s+|a\s+bit\s+of\s+|a\s+touch\s+of\s+|some\s+|an?\s+)"
+     r"(echo|delay|reverb)\b(.*)$", r"\2 on the \1\3"),
     # 'give the piano a little tremolo': that modulation added to it
     (r"^give\s+(?:the\s+|my\s+)?([\w-]+)\s+(?:a\s+little\s+|a\s+bit\s+of\s+|a\s+touch\s+of\s+|some\s+|an?\s+)"
      rf"({'|'.join(LFO_EFFECTS)})$", r"add a \2 to the \1"),
@@ -132,6 +135,7 @@ _ORDERS: list[tuple[re.Pattern, object]] = [(re.compile(p, re.I), r) for p, r in
      r"slightly|more|less))?$", r"\2 the \1\3"),                      # the verb after the part: 'shaker humanize'
     (r"^(?:undo|revert|take\s+back)\s+(?:that|the|my)\s+last\s+(?:thing|bit|change|step|one|edit|move)$", "undo"),
     (r"^(?:start|begin)\s+to\s+record(?:ing)?$", "record"), (r"^(?:and\s+)?carry\s+on$", "continue"),
+    (r"^(start|stop)\s+(?:the\s+)?(?:recorder|tape\s+machine)$", r"\1 recording"),  # (no part called the recorder)
     (r"^(?:(?:and|ok|okay|now|so)\s+)?(?:start|play|go|run|take)?\s*(?:it|this|things|everything)?\s*(?:back\s+)?(?:again\s+|"
      r"one\s+more\s+time\s+|once\s+more\s+)?(?:from|to)\s+(?:the\s+)?(?:beginning|top|start)$", "start"),   # 'take it from the top',
     # 'run it back from the top', 'back to the top', 'one more time from the top'
