@@ -102,3 +102,30 @@ def test_a_chord_held_on_a_drone_the_stop_silenced_brings_it_back():
     made = last(*PAD, "/seq/add bass sine1 x...", "/seq/start", "/mod/sine1/gain 0.5", "stop",
                 "hold a c chord on the sine")
     assert made[-1] == "/mod/sine1/gain 0.5" and made[0].startswith("/gate/sine1 1")
+
+
+TRACKS_CALLED_SO = ("/patch/create saw1 saw", "/patch/connect saw1 master", "/patch/create saw2 saw", "/patch/connect saw2 master",
+                    "/patch/create sine1 sine", "/patch/connect sine1 master", "/seq/add riff saw1 x.x.x.x.x.x.x.x.",
+                    "/seq/add bass saw2 x.x.x.x.x.x.x.x.", "/seq/add pulse sine1 x.x.x.x.x.x.x.x.")
+
+
+@pytest.mark.parametrize("phrase, made", [
+    ("riff: e2 e2 f2 e2", ["/seq/notes riff e2 e2 f2 e2"]),          # the notes went to the bass (the part in focus)
+    ("Mute the pulse for 2 bars.", ["/seq/mute pulse 1 2"]),          # 'pulse' is a square's word: the sine was muted
+    ("pulse in 16ths", ["/seq/add pulse sine1 xxxxxxxxxxxxxxxx"]),      # a new square was added
+])
+def test_a_track_called_by_a_word_of_the_language_is_that_track(phrase, made):
+    assert last(*TRACKS_CALLED_SO, phrase)[:len(made)] == made
+
+
+@pytest.mark.parametrize("phrase, notes", [
+    ("drone: hold a fifth, A and E.", "220.0 329.627557"),          # refused, so 'release' let another part go
+    ("hold c4 e4 g4 on the pad", "261.625565 329.627557 391.995436"),   # a tune of three 16ths
+    ("pad: hold c e g", "130.812783 164.813778 195.997718"),
+])
+def test_notes_held_after_a_label_or_without_and_sound_together(phrase, notes):
+    assert last(*PAD, "the triangle is the drone", phrase) == [f"/gate/triangle1 1 {notes}"]
+
+
+def test_hold_a_chord_symbol_is_no_note_a_before_it():
+    assert last(*PAD, "hold a G7 on the pad") == ["/gate/triangle1 1 195.997718 246.941651 293.664768 349.228231"]

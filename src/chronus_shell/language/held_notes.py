@@ -11,7 +11,8 @@ from .part_naming import part_named
 from .patch_model import PatchModel
 
 _NOTE = r"[a-g](?:#|b|\s*sharp|\s*flat)?[0-8]?"
-_NOTES = rf"(?P<notes>{_NOTE}(?:\s*(?:,|\+|&|\band\b)\s*{_NOTE})+)"
+_NOTES = rf"(?P<notes>(?!an?\s+(?!and\b)){_NOTE}(?:(?:\s*(?:,|\+|&|\band\b)\s*|\s+){_NOTE})+)"  # ('hold c4 e4 g4 on the pad':
+#                                                                                  together; 'hold a G7': an article)
 _PART = r"(?:the\s+|my\s+|our\s+)?(?P<part>[\w-]+)"
 _FORMS = [re.compile(rf"^{form}[\s.!]*$", re.I) for form in (
     rf"(?:hold|sustain|keep|play|put|give\s+me)?\s*(?:a\s+|the\s+)?drone\s+(?:on|for|in)\s+{_PART}\s*[:,-]?\s*(?:on\s+)?{_NOTES}",
@@ -36,7 +37,7 @@ def held_notes(line: str, model: PatchModel) -> tuple[str, str] | None:
     if part is None:
         return None
     notes = [re.sub(r"\s*sharp", "#", re.sub(r"\s*flat", "b", n.strip().lower()))
-             for n in re.split(r"\s*(?:,|\+|&|\band\b)\s*", match["notes"])]
+             for n in re.split(r"\s*(?:,|\+|&|\band\b)\s*|\s+(?!sharp|flat)", match["notes"])]
     return f"{' and '.join(notes)} held together on {part} (a drone)", f"hold {'+'.join(notes)} on {part}"
 
 

@@ -89,7 +89,7 @@ def _switch_param(ctx, words: it.Words | None, verb: str) -> list[Message] | Non
 
 
 def _level_module(ctx, words: it.Words) -> str:
-    name = track_name(words)
+    name = track_name(words, ctx.model.tracks)
     track = ctx.model.tracks.get(name)
     if track is not None and track.target in ctx.model.modules and not type_named(words.texts):
         return track.target

@@ -244,8 +244,8 @@ def _feed(ctx, spec: ModuleSpec, presets, target: str, value: it.Value | None) -
 def remove_module(ctx, intent: it.RemoveModule) -> list[Message]:
     if intent.target.texts in EVERYTHING:
         return _remove_everything(ctx, intent.target.column, intent.fresh)
-    if any(w in TRACK_WORDS for w in intent.target.texts) and track_name(intent.target) in ctx.model.tracks:
-        return [message("/seq/remove", track_name(intent.target))]     # "remove the snare pattern"
+    if any(w in TRACK_WORDS for w in intent.target.texts) and track_name(intent.target, ctx.model.tracks) in ctx.model.tracks:
+        return [message("/seq/remove", track_name(intent.target, ctx.model.tracks))]     # "remove the snare pattern"
     module_id = ctx.resolve.module(intent.target)
     if module_id == MASTER:
         raise LanguageError("master cannot be removed", intent.target.column)

@@ -50,6 +50,9 @@ def track_and_target(ctx, words: it.Words | None, column: int) -> tuple[str, str
         return _new_track_name(ctx, head), head, []
     words = track_words(words)
     type_name = type_named(words.texts)
+    said = ctx.model.tracks.get("_".join(words.texts))
+    if said is not None and said.target in ctx.model.modules and type_name not in (None, ctx.model.modules[said.target]):
+        return "_".join(words.texts), said.target, []   # a track called 'pulse' on a sine: that one (never a new square's)
     playing = ctx.model.tracks.get(type_name or "")
     if playing is not None and playing.target in ctx.model.modules and not ctx.model.of_type(type_name):
         return type_name, playing.target, []          # the kick track plays a sample now
@@ -145,7 +148,7 @@ def _voice_track(ctx, words: it.Words | None, column: int) -> str | None:
     try:
         module_id = ctx.resolve.module(words, hints=False)
     except LanguageError:
-        name = track_name(words)
+        name = track_name(words, ctx.model.tracks)
         return name if name in ctx.model.tracks else None
     voice = [module_id] + ctx.model.voice_of(module_id)
     return next((n for m in voice for n, t in ctx.model.tracks.items() if t.target == m), None)
@@ -266,7 +269,7 @@ def clear(ctx, intent: it.Clear) -> list[Message]:
             ctx.understood.append("every track cleared; the sounds stay ('remove everything' takes them out too)")
         return [message("/seq/clear")]
     if intent.verb == "clear":
-        track = track_name(what)
+        track = track_name(what, ctx.model.tracks)
         if track in ctx.model.tracks:
             return [message("/seq/remove", track)]
     seq = seq_param(what)

@@ -239,6 +239,8 @@ def existing_track(ctx, words: it.Words | None, column: int) -> str | None:
     """The track a phrase names: by name, else the track playing that module's voice."""
     if words is not None:
         words = track_words(words)
+        if "_".join(words.texts) in ctx.model.tracks:   # (a track called 'pulse' is that track, never a square's)
+            return "_".join(words.texts)
         name = type_named(words.texts) or "_".join(words.texts)
         if name in ctx.model.tracks:
             return name

@@ -48,7 +48,8 @@ def own_names_kept(said: str, rewritten: str, model: PatchModel) -> str:
     """A scene's word rewritten only when it names nothing the musician named: a square or a track called 'skank' is that,
     never the offbeats ('put a soft echo on the skank' put a delay on another voice, on the offbeats)."""
     own = {m for m, kind in model.modules.items() if not re.fullmatch(rf"{re.escape(kind)}\d*", m)} | set(model.labels) \
-        | {t for t in model.tracks if t not in module_words()}      # (a track called 'skank' too; 'kick' is the kit's)
+        | {t for t, track in model.tracks.items() if t not in module_words() or   # (a track called 'skank' too; 'kick' is
+           type_named((t,)) != model.modules.get(track.target)}          # the kit's, 'pulse' on a sine the musician's)
     words = set(re.findall(r"[\w-]+", said.lower()))
     return said if rewritten != said and any(w in own and w not in rewritten.lower() for w in words) else rewritten
 

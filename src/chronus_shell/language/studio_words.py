@@ -49,6 +49,10 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
      r"[a-z][\w-]*)*)\s+(?:both\s+|all\s+|together\s+)?(?:holds?|sustains?)\s+(?:an?\s+)?([a-g](?:#|b|\s+flat|\s+sharp)?"
      r"(?:\s*(?:major|minor|maj|min|m|dim|aug|sus[24]|add9|maj7|m7|7|9|6))*)(?:\s+chord)?(?:\s+together)?[.!]*$",
      r"hold \2 on the \1"),
+    # notes held said after a part's label, the interval named before them ('drone: hold a fifth, A and E.'): held on it
+    (r"\b(hold|sustain)\s+(?:an?\s+)?(?:perfect\s+)?(?:fifth|fourth|third|octave|dyad|power\s+chord)\s*[,:]\s*(?=[a-g]\b)", r"\1 "),
+    (r"^((?:the\s+)?[a-z][\w-]*)\s*:\s*(hold|sustain)\s+([a-g](?:#|b)?\d?(?:(?:\s*(?:,|and|&)\s*|\s+)[a-g](?:#|b)?\d?)+)[.!]*$",
+     r"\2 \3 on the \1"),
     # a change called off and the value kept ('Cancel that, stay at 100.'): never a transaction aborted
     (r"^(?:cancel|forget)\s+(?:that|this|it)\s*[,;:.!—–-]+\s*(?=\S)", "scratch that, "),
     (r"\b(?:stay|keep\s+it|hold\s+it|leave\s+it)\s+at\s+(?=\d)", "make it "),
@@ -85,8 +89,17 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
 )]
 
 
-def studio_words(line: str) -> str:
-    """The line with a studio's ways of saying things said the language's way; the same line when it has none."""
+#: A track called by what it plays, said as a label ('riff: c2 c2 eb2', a track called riff): the notes of the part it
+#: plays, never of the part in focus (the grammar's 'riff' alone is any part's notes).
+_NOUN_LABEL = re.compile(r"^\s*(melody|riff|hook|lick|tune|line|theme|motif|ostinato|bassline|chords|arp)\s*:", re.I)
+
+
+def studio_words(line: str, tracks: dict | None = None) -> str:
+    """The line with a studio's ways of saying things said the language's way; the same line when it has none.
+    `tracks`: the tracks there are, by name."""
+    label = _NOUN_LABEL.match(line)
+    track = (tracks or {}).get(label.group(1).lower()) if label else None
+    line = f"{track.target}{line[label.end() - 1:]}" if track is not None else line
     line = _SHORT_WORD.sub(lambda m: _SHORT[m.group(1).lower()], line)
     line = _DESK_SIDE.sub(lambda m: f"{'left' if m.group(1).lower() == 'l' else 'right'} {m.group(2)}", line)
     return rewritten(line, _STUDIO)

@@ -27,7 +27,11 @@ def track_words(words: it.Words) -> it.Words:
     return it.Words(kept) if kept else words
 
 
-def track_name(words: it.Words) -> str:
+def track_name(words: it.Words, tracks=()) -> str:
+    """The track the words name: one of `tracks` by its own name ('the pulse' when a track is called so, never a
+    square's), else the track of the type said ('the hat': hats), else the words joined."""
     words = track_words(words)
+    if "_".join(words.texts) in tracks:
+        return "_".join(words.texts)
     type_name = type_named(words.texts)
     return TRACK_NAMES.get(type_name, type_name) if type_name else "_".join(words.texts)

@@ -103,7 +103,7 @@ class Translator(ReadAgain, UndoHistory):
             not_added(self._unadded, line, self.model)              # 'add a drone' refused: 'the drone' is none
             self.mapper.context.after_refusal = self._refused is not None
             said = answer or line                   # (every reader sees it in English, a studio's words said plainly)
-            messages = self._said_by_name(said if said.lstrip().startswith("/") else studio_words(in_english(said, self.model.tracks)))
+            messages = self._said_by_name(said if said.lstrip().startswith("/") else studio_words(in_english(said, self.model.tracks), self.model.tracks))
         except LanguageError as err:
             self._refused, (self._last_intent, self._last_text) = line.strip(), last   # (a clause read on the way: not done)
             self._unadded = unadded(line, self._unadded)
