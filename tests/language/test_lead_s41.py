@@ -129,3 +129,40 @@ def test_notes_held_after_a_label_or_without_and_sound_together(phrase, notes):
 
 def test_hold_a_chord_symbol_is_no_note_a_before_it():
     assert last(*PAD, "hold a G7 on the pad") == ["/gate/triangle1 1 195.997718 246.941651 293.664768 349.228231"]
+
+
+ITALO = (*DRUMS, "/patch/create saw1 saw", "/patch/connect saw1 master", "/seq/add bass saw1 x.x.x.x.x.x.x.x.",
+         "/patch/create square1 square", "/patch/connect square1 master", "/seq/add lead square1 x.x.x.x.x.x.x.x.",
+         "the saw is the bass", "the square is the lead")
+
+
+@pytest.mark.parametrize("phrase, made", [
+    ("salva come notte_italo", ["/session/save notte_italo"]),      # saved a session called 'come notte_italo'
+    ("carica notte_italo", ["/session/load notte_italo"]),
+    ("registra", ["/record/start"]),
+    ("muta la cassa per 2 battute", ["/seq/mute kick 1 2"]),
+    ("hats e snare -2 dB", ["/mod/hat1/gain 0.397164", "/mod/snare1/gain 0.397164"]),
+    ("cassa e basso più 1 dB", ["/mod/kick1/gain 0.785413", "/mod/saw1/gain 0.561009"]),
+    ("dissolvenza in uscita in 8 battute", ["/ramp/master/gain -60.0 32"]),
+    ("ferma alla fine della battuta", ["/seq/stop bar"]),
+])
+def test_an_italian_musicians_words(phrase, made):
+    assert last(*ITALO, "/mod/kick1/gain 0.7", "/mod/saw1/gain 0.5", "/mod/hat1/gain 0.5", "/mod/snare1/gain 0.5",
+                phrase)[:len(made)] == made
+
+
+def test_an_italian_key_corrected_in_solfege():
+    assert last("tonalità la minore", "no, mi minore") == ["/seq/key e minor"]
+
+
+@pytest.mark.parametrize("phrase", ["in 2 bars mute everything", "stop the music in 4 bars", "Più mosso.",
+                                    "Set the tempo to one hundred and thirty beats per minute"])
+def test_english_and_score_words_an_italian_word_resembles_are_read_as_before(phrase):
+    """'in 2 bars' is after them (an Italian 'in 2 battute' is over them), 'per' in 'beats per minute' and 'più mosso'
+    stay as they were (the first Italian words broke them)."""
+    assert last(*ITALO, "start", phrase)
+
+
+def test_beats_and_the_last_sixteenth_said_in_one():
+    assert last(*DRUMS, "clap on 2 and 4 plus the last sixteenth") == ["/seq/add clap snare1 ....x.......x..x"] or \
+        last(*DRUMS, "snare on 2 and 4 plus the last sixteenth") == ["/seq/add snare snare1 ....x.......x..x"]

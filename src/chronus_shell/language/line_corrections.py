@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .corrections import corrected
+from .harmony_solfege import solfege
 from .lead_words import TAKE_BACK
 
 _CORRECTION = re.compile(rf"^(?:(?:{TAKE_BACK})[\s,.!—–-]+)+(?P<strong>i\s+meant?\s+|make\s+(?:it|that)\s+)?(?P<said>\S.*?)[\s.!]*$|"
@@ -44,6 +45,7 @@ def correction_of_last(line: str, last_text: str, part_named, sound_named=None) 
     said = _NOT_WHAT_IT_WAS.sub("", (match["said"] or match.groupdict().get("meant")).strip(" ,"))   # '44, not 40. I misspoke.'
     if not said:
         return None
+    last_text, said = _lettered(last_text), _lettered(said)     # ('tonalità la minore', 'no, mi minore': a minor, e minor)
     named = _NOT_THAT.match(said)
     if named and re.search(rf"(?<![\w-]){re.escape(named['old'])}(?![\w-])", last_text, re.I):
         said = named["said"]                          # 'no, the snare, not the kick': the snare where the kick was said
@@ -59,6 +61,12 @@ def correction_of_last(line: str, last_text: str, part_named, sound_named=None) 
     if new is None or new.strip().lower() == last_text.strip().lower():
         return None
     return new, f"corrected: '{last_text}' → '{new}'", False
+
+
+def _lettered(text: str) -> str:
+    """The text with its solfège notes as letters, if it has any (a key said 'la minore' is corrected as 'a minor')."""
+    lettered = solfege(text.lower())
+    return text if lettered == text.lower() else lettered
 
 
 _INTERVAL = (r"(?:(?:a|an|one)\s+)?(?:(?:(?:minor|major|perfect|augmented|diminished)\s+)?(?:third|fourth|fifth|sixth|seventh|"

@@ -55,6 +55,21 @@ OTHER_LANGUAGES = {
     "segura": "hold", "agora": "now", "tudo": "everything", "desfaz": "undo", "mais": "more", "salva": "save",
     "salvar": "save", "como": "as", "pontuado": "dotted", "esquerda": "left", "direita": "right", "oitava": "octave",
     "escala": "scale", "pros": "for the", "carrega": "load",
+    # Italian (italo disco, a conservatory): 'muta la cassa per 2 battute', 'delay sul lead, 1/8 puntato', 'registra'
+    "cassa": "kick", "rullante": "snare", "batteria": "drums", "battuta": "bar", "battute": "bars", "misure": "bars",
+    "sul": "on the", "sulla": "on the", "sullo": "on the", "sui": "on the", "sugli": "on the",
+    "della": "of the", "dello": "of the", "gli": "the",
+    "troppo": "too much", "adesso": "now", "ancora": "again", "muta": "mute", "smuta": "unmute", "registra": "record",
+    "carica": "load", "annulla": "undo", "ferma": "stop", "fermati": "stop", "riparti": "start", "ricomincia": "start",
+    "suona": "play", "semitono": "semitone", "semitoni": "semitones", "ottava": "octave", "ottave": "octaves",
+    "puntato": "dotted", "sedicesimo": "sixteenth", "sedicesimi": "sixteenths", "ottavi": "eighths",
+    "ciascuno": "each", "ciascuna": "each", "ognuno": "each", "ognuna": "each", "tutto": "everything",
+    "trasponi": "transpose", "trasporta": "transpose", "aperto": "open", "apri": "open", "chiudi": "close",
+    "richiudilo": "close it", "richiudi": "close", "poi": "then", "sopra": "up", "sotto": "down",
+    "veloce": "fast", "destra": "right", "sinistra": "left", "accelera": "speed up", "rallenta": "slow down",
+    "anzi": "no", "grazie": "thanks", "dissolvenza": "fade", "volume": "volume", "riverbero": "reverb",
+    "ritardo": "delay", "basso": "bass", "tonalità": "key", "tonalita": "key", "alla": "at the", "due": "two", "tre": "three", "quattro": "four",
+    "cinque": "five", "sei": "six", "otto": "eight", "sedici": "sixteen",
     # Hindustani (tabla): a matra is a beat of the taal (a step of its cycle), laya the tempo, an avartan a cycle (a bar)
     "matra": "step", "matras": "steps", "laya": "tempo", "avartan": "bar", "avartans": "bars", "badhao": "up",
     "ghatao": "down",
@@ -78,6 +93,11 @@ def _german_root(root: str) -> str:
     if root in ("h", "b"):
         return "b" if root == "h" else "bb"
     return root[0] + ("#" if root.endswith("is") else "b" if len(root) > 1 else "")
+
+
+#: Parts by the words musicians call them by, for a part joined to another by 'e' (the note E is no part).
+_PART_WORDS = ("kick|snare|hats|hat|clap|bass|lead|pad|drums|guitar|rim|rimshot|shaker|piano|synth|organ|strings|"
+               "chords|ride|toms?|keys|bell|sub|808|cowbell|vocals?|melody")
 
 
 #: Turns of phrase said word for word in English (el doble de rápido, al final del compás, entra la caja; para
@@ -114,7 +134,22 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bplus\s+vite\b", "faster"), (r"\bplus\s+lent\b", "slower"),
     (r"\bmedio\s+tono\b", "a semitone"), (r"\bun\s+tono\b", "a whole step"),
     (r"\bsave\s+como\b", "save as"), (r"^dale[\s!.]*$", "start"),
-    (r"^(remove)\s+el\s+(\S+)\s+del\s+", r"\1 the \2 from the "), (r"^otra\s+vez\b", "again"),
+    # Italian turns: 'salva come …', 'come prima', 'un'ottava sopra', 'fino a 2000', 'su 2 e 4', 'anche il lead'
+    (r"\bsave\s+come\b", "save as"), (r"^(?:no\s*,?\s*)?(?:torna\s+)?come\s+(?:era\s+)?prima$", "back to how it was"),
+    (r"\bun'\s*octave\b", "an octave"), (r"\bfino\s+a(?:l)?\b", "to"), (r"\bsu\s+di\b", "up"), (r"\bgiù\s+di\b", "down"),
+    (r"\bsu\s+(?=\d)", "on "), (r"(?<=\d)\s+e\s+(?=\d)", " and "), (r"\bl'ultimo\b", "the last"), (r"\bl'", "the "),
+    (r"\b(più|meno)\s+(?!mosso|moto|forte|piano|lento|presto|allegro|vivo|animato)", lambda m: "more " if m.group(1) == "più"
+     else "less "), (r"(?:^|(?<=\s))il\s+(?=[a-z])", "the "), (r"(?<=\S)\s+del\s+(?=[a-z])", " of the "), (r"\bper\s+(?=\d|the\b)", "for "), (r"\buna\s+(?=bar\b)", "a "),
+    (r"^anche\s+(?:the\s+|la\s+|lo\s+|i\s+|le\s+)?([\w-]+)[.!]*$", r"and the \1 too"),
+    (r"\bla\s+(?=(?:kick|snare|hats|bass|drums|chord|chords|bar|filter|lead|pad|clap|reverb|delay|distortion|melody)\b)", "the "),
+    (r"^basta\s+(?:con\s+)?(?:the\s+)?(?:accordo|chord)[.!]*$", "let the chord go"), (r"\bmore\s+(?=the\s+last\b)", "plus "),
+    (r"\bmore\s+(?=\d+(?:\.\d+)?\s*db\b)", "+"),
+    (r"\bat\s+the\s+fine\b", "at the end"), (r"\bfade\s+in\s+uscita\b", "fade out"), (r"\bfade\s+in\s+entrata\b", "fade in"),
+    (r"^e\s+(?=then\b|now\b|the\b|more\b)", "and "),
+    # a part and another joined by Italian or Portuguese 'e' ('hats e clap -2 dB', 'surdo e rim'): and
+    (rf"\b({_PART_WORDS})\s+e\s+(?=(?:the\s+|o\s+)?(?:{_PART_WORDS})\b)", r"\1 and "),
+    (r"^(?:speed\s+up|slow\s+down)\s+a\s+(?=\d)", "tempo to "),
+    (r"^(remove)\s+el\s+(\S+)\s+(?:del|of\s+the)\s+", r"\1 the \2 from the "), (r"^otra\s+vez\b", "again"),
 )]
 #: A Spanish verb with its pronoun on it (súbele, bájale, ponle, dame, quítale): 'súbele al bajo', 'bájale un poco',
 #: 'ponle más reverb a la guitarra', 'dame más delay', 'quítale el delay' — said of 'it' or the part after 'al'. Tried
@@ -141,8 +176,8 @@ _PRONOUN_VERB = re.compile(r"^(?:s[úu]b|b[áa]j|p[óo]n|m[ée]t|[ée]ch|d[áa]m
 #: A save, a load or a recording and the words before its name ('speichern als', 'salva como', 'save as', 'record to'): the
 #: name after them is the musician's, said as typed ('load links', 'save as tudo', 'record to links.wav').
 _NAMED_AFTER = re.compile(r"^\s*(?:(?:please\s+)?(?:save|load|record|rec|rename|overwrite|speichern|sichern|lade|laden|salva|"
-                          r"salvar|carrega|grava|gravar|guarda|guardar|carga|cargar|graba|grabar)\b(?:\s+(?:it|this|the\s+session|"
-                          r"session|as|als|como|to|unter|under|called|named)\b)*)\s*", re.I)
+                          r"salvar|carrega|grava|gravar|guarda|guardar|carga|cargar|graba|grabar|carica|registra)\b(?:\s+(?:it|this|"
+                          r"the\s+session|session|as|als|como|come|to|unter|under|called|named)\b)*)\s*", re.I)
 
 
 def in_english(line: str, kept=frozenset()) -> str:
@@ -155,7 +190,12 @@ def in_english(line: str, kept=frozenset()) -> str:
     return _in_english(line, kept)
 
 
+#: An Italian span: 'in 4 battute' is over 4 bars (an English 'in 4 bars' is after them), read before the words.
+_SPAN_IN_BARS = re.compile(r"\bin\s+(\d+|una|due|tre|quattro|otto|sedici)\s+battut[ae]\b", re.I)
+
+
 def _in_english(line: str, kept=frozenset()) -> str:
+    line = _SPAN_IN_BARS.sub(r"over \1 battute", line)
     line = _WORDS.sub(lambda m: m.group(0) if m.group(0).lower() in kept else OTHER_LANGUAGES[m.group(0).lower()], line) \
         if _WORDS.search(line) else line
     line = rewritten(line, _PHRASES)                 # (a turn whose words are not in the line is not tried)

@@ -53,6 +53,10 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
     (r"\b(hold|sustain)\s+(?:an?\s+)?(?:perfect\s+)?(?:fifth|fourth|third|octave|dyad|power\s+chord)\s*[,:]\s*(?=[a-g]\b)", r"\1 "),
     (r"^((?:the\s+)?[a-z][\w-]*)\s*:\s*(hold|sustain)\s+([a-g](?:#|b)?\d?(?:(?:\s*(?:,|and|&)\s*|\s+)[a-g](?:#|b)?\d?)+)[.!]*$",
      r"\2 \3 on the \1"),
+    # beats and the bar's last step said in one ('clap on 2 and 4 plus the last 16th'): the beats, then that step too —
+    # never the last step read as the clap's length
+    (r"^((?:the\s+)?([a-z][\w-]*)\s+on\s+(?:beats?\s+)?\d(?:\s*(?:,|and|&)\s*\d)*)\s+(?:plus|and|\+)\s+(?:on\s+)?the\s+(?:very\s+)?"
+     r"last\s+(16th|sixteenth|8th|eighth|step)(?:\s+note)?(?:\s+of\s+the\s+bar)?[.!]*$", r"\1, \2 also on the last \3"),
     # a change called off and the value kept ('Cancel that, stay at 100.'): never a transaction aborted
     (r"^(?:cancel|forget)\s+(?:that|this|it)\s*[,;:.!—–-]+\s*(?=\S)", "scratch that, "),
     (r"\b(?:stay|keep\s+it|hold\s+it|leave\s+it)\s+at\s+(?=\d)", "make it "),
