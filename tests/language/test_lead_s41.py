@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from .test_lead_s39 import DRUMS, PAD
-from .test_time_harmony_classes import echo, last
+from .test_time_harmony_classes import echo, last, refused
 
 
 @pytest.mark.parametrize("phrase", ["hold a soft d major chord on the pad", "hold a warm d major chord on the pad",
@@ -166,3 +166,42 @@ def test_english_and_score_words_an_italian_word_resembles_are_read_as_before(ph
 def test_beats_and_the_last_sixteenth_said_in_one():
     assert last(*DRUMS, "clap on 2 and 4 plus the last sixteenth") == ["/seq/add clap snare1 ....x.......x..x"] or \
         last(*DRUMS, "snare on 2 and 4 plus the last sixteenth") == ["/seq/add snare snare1 ....x.......x..x"]
+
+
+# -- the review's findings (a read-only reviewer compared ~650 phrases with the tree before this session) ------------------
+def test_a_track_called_the_tune_is_that_track_never_the_whole_music():
+    lines = ("/patch/create saw1 saw", "/patch/connect saw1 master", "/patch/create sine1 sine", "/patch/connect sine1 master",
+             "/seq/add tune sine1 x...x...x...x...", "/seq/add bass saw1 x.x.x.x.", "/seq/start")
+    assert last(*lines, "clear the tune") == ["/seq/remove tune"]
+    assert last(*lines, "stop the tune")[0] == "/seq/mute tune 1"
+    assert last(*lines[:-2], "/seq/start", "stop the song")[0] == "/seq/stop"
+
+
+def test_a_label_on_a_part_with_two_tracks_is_that_track():
+    lines = ("/patch/create sine1 sine", "/patch/connect sine1 master", "/seq/add arp sine1 x.x.x.x.x.x.x.x.",
+             "/seq/add melody sine1 x...x...x...x...", "/seq/start")
+    assert last(*lines, "melody: c4 d4 e4") == ["/seq/notes melody c4 d4 e4"]
+
+
+def test_a_marking_said_twice_stays_and_a_silent_part_takes_its_level():
+    assert last(*PAD, "pad forte", "pad forte") == ["/mod/triangle1/gain 0.707946"]
+    assert last(*PAD, "/mod/triangle1/gain 0", "pad pp") == ["/mod/triangle1/gain 0.125893"]
+
+
+@pytest.mark.parametrize("phrase, made", [
+    ("slow down a 20 bpm", ["/seq/bpm 100.0"]),                     # 'rallenta a 90' made it tempo 20
+    ("accelera a 130 in 16 battute", ["/seq/bpm 130.0 ramp 64"]),
+    ("volume più basso", ["/mod/master/gain -3.0"]),                 # 'più basso' made the bass louder
+    ("less kick for the verse", ["/mod/kick1/gain 0.7"]),            # 'for the verse' was read 'on the verse'
+])
+def test_english_said_as_before_and_italian_said_right(phrase, made):
+    assert last(*DRUMS, "/mod/kick1/gain 0.8", "/seq/bpm 120", "/seq/start", phrase) == made
+
+
+def test_an_english_1_e_is_no_italian_and():
+    refused(*DRUMS, "kick on 1 e 2")
+
+
+def test_notes_held_on_a_part_whose_track_plays_go_on_its_hits():
+    made = last(*PAD, "/seq/add pad triangle1 x...x...x...x...", "/seq/start", "hold c e g on the pad")
+    assert made == ["/seq/notes pad c3+e3+g3"]

@@ -69,8 +69,9 @@ _KNOB_HOURS = {7: -5, 8: -4, 9: -3, 10: -2, 11: -1, 12: 0, 1: 1, 2: 2, 3: 3, 4: 
 _SWELLS = (
     (re.compile(rf"^(?:(?:can|could|would)\s+you\s+)?(?:make\s+|let\s+)?(?:(?P<what>it|the\s+\w+|everything)\s+)?swell(?:s|ing)?"
                 rf"(?:\s+up)?(?:\s+(?:gradually|slowly|gently))?(?:,?\s+like\s+[^,]+?,?)?{_SPAN}$", re.I), "swell"),
-    (re.compile(rf"^(?P<what>(?!it\b|everything\b|the\b)[a-z][\w-]*)\s+swell(?:\s+in)?{_SPAN}$", re.I), "swell in"),  # ('pad
+    (re.compile(rf"^(?P<what>(?!it\b|everything\b|the\b)[a-z][\w-]*)\s+swell(?:s|ing)?(?:\s+in|\s+up)?{_SPAN}$", re.I), "swell in"),  # ('pad
     #                                                                          swell over 2 bars': the noun, a swell from nothing)
+    (re.compile(rf"^(?:an?\s+)?(?:big\s+|slow\s+|long\s+|gentle\s+)?swell\s+on\s+(?P<what>the\s+\w+){_SPAN}$", re.I), "swell in"),
     (re.compile(rf"^(?:slowly\s+|gently\s+)?swell\s+(?P<what>it|the\s+\w+|everything)(?!\s+in\s+(?:over|from|across)\b)(?:\s+up)?"
                 rf"{_SPAN}$", re.I), "swell in"),                 # ('swell the pad in over 8 bars': a fade in, read elsewhere)
     (re.compile(rf"^(?:(?P<what>the\s+\w+|everything)\s+)?(?:build|builds|build\s+up|builds\s+up|building)(?:\s+(?:it|everything|up))?(?:\s+up)?"
@@ -235,10 +236,12 @@ def _the_other_way(marking: str, level: float, target: str, model: PatchModel) -
     if marking not in _LOUD | _SOFT or module is None or not (model.spec(module) and model.spec(module).has_param("gain")):
         return None
     gain = model.value(module, "gain")
-    now = 20 * math.log10(gain) if isinstance(gain, (int, float)) and gain > 0 else -math.inf
-    if marking in _LOUD and now > level:
+    if not isinstance(gain, (int, float)) or gain <= 0:
+        return None                                   # (a silent part: the marking's level, whichever way)
+    now = 20 * math.log10(gain)
+    if marking in _LOUD and now > level + 0.01:       # (at the marking's level already: left there, never crept up)
         return "louder", f"above {level:g} dB"
-    return ("quieter", f"below {level:g} dB") if marking in _SOFT and now < level else None
+    return ("quieter", f"below {level:g} dB") if marking in _SOFT and now < level - 0.01 else None
 
 
 _ARTICLES = ("the", "a", "an", "my", "some", "that", "this")

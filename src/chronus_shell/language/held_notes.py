@@ -38,7 +38,9 @@ def held_notes(line: str, model: PatchModel) -> tuple[str, str] | None:
         return None
     notes = [re.sub(r"\s*sharp", "#", re.sub(r"\s*flat", "b", n.strip().lower()))
              for n in re.split(r"\s*(?:,|\+|&|\band\b)\s*|\s+(?!sharp|flat)", match["notes"])]
-    return f"{' and '.join(notes)} held together on {part} (a drone)", f"hold {'+'.join(notes)} on {part}"
+    said = match["part"].lower() if match["part"].lower() in model.tracks else part   # (a track so called: its hits)
+    how = f"{' and '.join(notes)} " + (f"held together on {part} (a drone)" if said == part else "together")
+    return how, f"hold {'+'.join(notes)} on {said}"
 
 
 __all__ = ["held_notes"]

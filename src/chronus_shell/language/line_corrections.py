@@ -45,7 +45,8 @@ def correction_of_last(line: str, last_text: str, part_named, sound_named=None) 
     said = _NOT_WHAT_IT_WAS.sub("", (match["said"] or match.groupdict().get("meant")).strip(" ,"))   # '44, not 40. I misspoke.'
     if not said:
         return None
-    last_text, said = _lettered(last_text), _lettered(said)     # ('tonalità la minore', 'no, mi minore': a minor, e minor)
+    if _KEY_SAID.search(last_text):                   # ('tonalità la minore', 'no, mi minore': a minor, e minor)
+        last_text, said = _lettered(last_text), _lettered(said)
     named = _NOT_THAT.match(said)
     if named and re.search(rf"(?<![\w-]){re.escape(named['old'])}(?![\w-])", last_text, re.I):
         said = named["said"]                          # 'no, the snare, not the kick': the snare where the kick was said
@@ -61,6 +62,9 @@ def correction_of_last(line: str, last_text: str, part_named, sound_named=None) 
     if new is None or new.strip().lower() == last_text.strip().lower():
         return None
     return new, f"corrected: '{last_text}' → '{new}'", False
+
+
+_KEY_SAID = re.compile(r"\b(?:key|tonalit\w*|major|minor|maggiore|minore|mayor|menor|majeur|mineur|dur|moll)\b", re.I)
 
 
 def _lettered(text: str) -> str:

@@ -172,15 +172,21 @@ def play_chord(ctx, intent: ih.PlayChord) -> list[Message]:
         pitches = [p - 12 for p in pitches] if pitches[0] - reference > 6 else pitches
     token = chord.spell(pitches)
     notes = [playable(hz(p), name(p), intent.column) for p in token_pitches(token)]
-    named = intent.target is not None and any(w.text in ctx.model.tracks for w in intent.target.items)
-    playing = existing_track(ctx, intent.target, intent.column) if named else None
-    rhythm = ctx.model.tracks[playing].pattern if playing else ""
-    if ctx.model.running and "x" in rhythm.lower() and "-" not in rhythm:   # 'the bass': its track (not held chords)
+    playing = _track_playing(ctx, intent)
+    if playing is not None:                           # 'the bass': its track (not held chords)
         ctx.understood.append(f"{chord.symbol} → {token.replace('+', ' ')} on every hit of the {playing} track "
                               f"(a held chord would stop at its next note)")
         return [message("/seq/notes", playing, token)]
     ctx.understood.append(f"{chord.symbol} → {token.replace('+', ' ')} on {head}, close voicing near {source}")
     return [message(f"/gate/{head}", 1, *notes), *_heard_again(ctx, head)]
+
+
+def _track_playing(ctx, intent: ih.PlayChord) -> str | None:
+    """The track a chord said 'on the bass' goes to: one named, playing hits (a held gate would stop at its next note)."""
+    named = intent.target is not None and any(w.text in ctx.model.tracks for w in intent.target.items)
+    playing = existing_track(ctx, intent.target, intent.column) if named else None
+    rhythm = ctx.model.tracks[playing].pattern if playing else ""
+    return playing if ctx.model.running and "x" in rhythm.lower() and "-" not in rhythm else None
 
 
 def _heard_again(ctx, head: str) -> list[Message]:
@@ -205,6 +211,11 @@ def _stacked_notes(ctx, intent: ih.PlayChord, head: str, reference: float) -> li
         pitches.append(low + (pc - low) % 12)
     names = [spelled(p, n if not n[-1].isdigit() else None) for p, n in zip(pitches, intent.chord.split("+"))]
     ctx.understood.append(f"{intent.chord.replace('+', ' ')} together → {' '.join(names)} on {head}")
+    playing = _track_playing(ctx, intent)
+    if playing is not None:
+        ctx.understood.append(f"{' '.join(names)} together on every hit of the {playing} track (held, they would stop "
+                              f"at its next note)")
+        return [message("/seq/notes", playing, "+".join(names))]
     return [message(f"/gate/{head}", 1, *(playable(hz(p), n, intent.column) for p, n in zip(pitches, names)))]
 
 

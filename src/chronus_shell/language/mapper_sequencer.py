@@ -226,7 +226,7 @@ def stop(ctx, intent: it.Stop) -> list[Message]:
     if pointed and spec is not None and spec.role == "modulator":
         raise LanguageError(f"stop what? the music ('stop') or what {ctx.model.focus} does (e.g. 'remove "
                             f"{ctx.model.focus}')", intent.target.column)   # 'wobble the cutoff', 'stop it': the wobble
-    if intent.target is None or intent.target.text in SEQUENCER_WORDS or pointed:
+    if intent.target is None or _the_music(ctx, intent.target) or pointed:
         droning = [d for d in drones(ctx.model) if ctx.model.value(d, "gain") != 0]
         if not droning:
             return [message("/seq/stop")]
@@ -247,6 +247,14 @@ def stop(ctx, intent: it.Stop) -> list[Message]:
         return ctx.map(it.Mute("mute", it.Words((it.Word(drone, intent.target.column),)), intent.target.column))
 
 
+def _the_music(ctx, words: it.Words) -> bool:
+    """Words for the whole music ('the song', 'the beat', 'everything') — unless the musician gave a part or a track
+    that name ('stop the tune' with a track called tune mutes it)."""
+    name = "_".join(words.texts).removeprefix("the_")
+    return words.text in SEQUENCER_WORDS and name not in ctx.model.tracks and name not in ctx.model.labels and \
+        name not in ctx.model.modules
+
+
 def _drone_named(ctx, words: it.Words) -> str | None:
     """'stop the sine' when the sine plays no track but drones: that oscillator."""
     try:
@@ -264,7 +272,7 @@ def clear(ctx, intent: it.Clear) -> list[Message]:
     if intent.verb == "reset" and what.text in _ALL_WORDS:
         raise LanguageError("'reset everything' could mean every setting back to its default or every pattern "
                             "wiped: say 'reset the filter' (a module's settings) or 'clear the sequencer'", what.column)
-    if what.text in SEQUENCER_WORDS:
+    if _the_music(ctx, what):
         if what.text in _ALL_WORDS and any(m != MASTER for m in ctx.model.modules):
             ctx.understood.append("every track cleared; the sounds stay ('remove everything' takes them out too)")
         return [message("/seq/clear")]

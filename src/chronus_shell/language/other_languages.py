@@ -54,7 +54,8 @@ OTHER_LANGUAGES = {
     # Portuguese (baile funk): 'segura um acorde', 'agora A', 'desfaz', 'salva como …', 'pan synth esquerda 30'
     "segura": "hold", "agora": "now", "tudo": "everything", "desfaz": "undo", "mais": "more", "salva": "save",
     "salvar": "save", "como": "as", "pontuado": "dotted", "esquerda": "left", "direita": "right", "oitava": "octave",
-    "escala": "scale", "pros": "for the", "carrega": "load",
+    "escala": "scale", "pros": "for the", "carrega": "load", "desculpa": "sorry", "pouquinho": "little bit",
+    "na": "on the", "solta": "release",
     # Italian (italo disco, a conservatory): 'muta la cassa per 2 battute', 'delay sul lead, 1/8 puntato', 'registra'
     "cassa": "kick", "rullante": "snare", "batteria": "drums", "battuta": "bar", "battute": "bars", "misure": "bars",
     "sul": "on the", "sulla": "on the", "sullo": "on the", "sui": "on the", "sugli": "on the",
@@ -68,7 +69,7 @@ OTHER_LANGUAGES = {
     "richiudilo": "close it", "richiudi": "close", "poi": "then", "sopra": "up", "sotto": "down",
     "veloce": "fast", "destra": "right", "sinistra": "left", "accelera": "speed up", "rallenta": "slow down",
     "anzi": "no", "grazie": "thanks", "dissolvenza": "fade", "volume": "volume", "riverbero": "reverb",
-    "ritardo": "delay", "basso": "bass", "tonalità": "key", "tonalita": "key", "alla": "at the", "due": "two", "tre": "three", "quattro": "four",
+    "basso": "bass", "tonalità": "key", "tonalita": "key", "alla": "at the", "due": "two", "tre": "three", "quattro": "four",
     "cinque": "five", "sei": "six", "otto": "eight", "sedici": "sixteen",
     # Hindustani (tabla): a matra is a beat of the taal (a step of its cycle), laya the tempo, an avartan a cycle (a bar)
     "matra": "step", "matras": "steps", "laya": "tempo", "avartan": "bar", "avartans": "bars", "badhao": "up",
@@ -123,7 +124,10 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"\bchords\s+im\s+", "chords on the "), (r"\bless\s+o\s+(?=\S)", "except the "),
     (r"\bmesma\s+coisa\b", "the same"), (r"\b(?:uma|one)\s+octave\s+(acima|abaixo)\b",
      lambda m: f"{'up' if m.group(1).lower() == 'acima' else 'down'} an octave"), (r"^o\s+(?!k\b)(?=[a-z]{2})", "the "),
-    (r"\bum\s+acorde\b", "a chord"), (r"^recording\s+start$", "start recording"),
+    (r"\bum\s+acorde\b", "a chord"), (r"^release\s+(?:o\s+|the\s+)?(?:acorde|chord)\b", "let the chord go"),
+    (r"(?<=[a-z])\s+no\s+(?=\d)", " on "), (r"(?<=\s)o\s+(?=[a-z0-9]{2})", "the "), (r"\bpor\s+favor\b", "please"),
+    (r"\bpor\s+(?=\d)", "for "), (r"\bem\s+(?=\d+\s+bars?\b)", "over "), (r"^((?:hold|sustain)\s+(?:the\s+|o\s+)?[\w-]+)\s+em\s+(?=[a-g](?:#|b)?\d\b)", r"\1 on "), (r"\be\s+para[.!]*$", "and stop"),
+    (r"\bsame\s+pro\s+", "same for the "), (r"\bum\s+little\s+bit\b", "a little bit"), (r"^recording\s+start$", "start recording"),
     (r"^recording\s+(?:stop|beenden)$", "stop recording"), (r"\bganz\s+(?=slowly|fast)", ""),   # (the words in English by then)
     (r"\b(?:again\s+)?im\s+tempo\b", "a tempo"),
     # Spanish: 'un poco' a bit, 'a la izquierda' to the left, 'más fuerte' louder, 'medio tono' a semitone, '¡…!'
@@ -137,7 +141,7 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     # Italian turns: 'salva come …', 'come prima', 'un'ottava sopra', 'fino a 2000', 'su 2 e 4', 'anche il lead'
     (r"\bsave\s+come\b", "save as"), (r"^(?:no\s*,?\s*)?(?:torna\s+)?come\s+(?:era\s+)?prima$", "back to how it was"),
     (r"\bun'\s*octave\b", "an octave"), (r"\bfino\s+a(?:l)?\b", "to"), (r"\bsu\s+di\b", "up"), (r"\bgiù\s+di\b", "down"),
-    (r"\bsu\s+(?=\d)", "on "), (r"(?<=\d)\s+e\s+(?=\d)", " and "), (r"\bl'ultimo\b", "the last"), (r"\bl'", "the "),
+    (r"\bsu\s+(?=\d)", "on "),  (r"\bl'ultimo\b", "the last"), (r"\bl'", "the "),
     (r"\b(più|meno)\s+(?!mosso|moto|forte|piano|lento|presto|allegro|vivo|animato)", lambda m: "more " if m.group(1) == "più"
      else "less "), (r"(?:^|(?<=\s))il\s+(?=[a-z])", "the "), (r"(?<=\S)\s+del\s+(?=[a-z])", " of the "), (r"\bper\s+(?=\d|the\b)", "for "), (r"\buna\s+(?=bar\b)", "a "),
     (r"^anche\s+(?:the\s+|la\s+|lo\s+|i\s+|le\s+)?([\w-]+)[.!]*$", r"and the \1 too"),
@@ -148,7 +152,7 @@ _PHRASES = [(re.compile(p, re.I), r) for p, r in (
     (r"^e\s+(?=then\b|now\b|the\b|more\b)", "and "),
     # a part and another joined by Italian or Portuguese 'e' ('hats e clap -2 dB', 'surdo e rim'): and
     (rf"\b({_PART_WORDS})\s+e\s+(?=(?:the\s+|o\s+)?(?:{_PART_WORDS})\b)", r"\1 and "),
-    (r"^(?:speed\s+up|slow\s+down)\s+a\s+(?=\d)", "tempo to "),
+
     (r"^(remove)\s+el\s+(\S+)\s+(?:del|of\s+the)\s+", r"\1 the \2 from the "), (r"^otra\s+vez\b", "again"),
 )]
 #: A Spanish verb with its pronoun on it (súbele, bájale, ponle, dame, quítale): 'súbele al bajo', 'bájale un poco',
@@ -192,10 +196,17 @@ def in_english(line: str, kept=frozenset()) -> str:
 
 #: An Italian span: 'in 4 battute' is over 4 bars (an English 'in 4 bars' is after them), read before the words.
 _SPAN_IN_BARS = re.compile(r"\bin\s+(\d+|una|due|tre|quattro|otto|sedici)\s+battut[ae]\b", re.I)
+#: Said before the words are: a tempo gone to ('accelera a 130': an English 'slow down a 20' is by 20), 'più basso' lower
+#: (never more bass), beats joined by 'e' after 'su' or 'no' ('su 2 e 4', 'no 2 e no 4': an English '1 e' is a 16th).
+_BEFORE_THE_WORDS = [(re.compile(p, re.I), r) for p, r in (
+    (r"^(?:accelera|rallenta)\s+a\s+(?=\d)", "tempo to "), (r"\bpiù\s+bass[oa]\b", "lower"), (r"\bmeno\s+bass[oa]\b", "higher"),
+    (r"\bpiù\s+alt[oa]\b", "higher"), (r"\bmeno\s+alt[oa]\b", "lower"),
+    (r"\b(su|no)\s+(\d)\s+e\s+(?:(su|no)\s+)?(?=\d)", lambda m: f"{m.group(1)} {m.group(2)} and {m.group(3) or ''} ".replace("  ", " ")),
+)]
 
 
 def _in_english(line: str, kept=frozenset()) -> str:
-    line = _SPAN_IN_BARS.sub(r"over \1 battute", line)
+    line = rewritten(_SPAN_IN_BARS.sub(r"over \1 battute", line), _BEFORE_THE_WORDS)
     line = _WORDS.sub(lambda m: m.group(0) if m.group(0).lower() in kept else OTHER_LANGUAGES[m.group(0).lower()], line) \
         if _WORDS.search(line) else line
     line = rewritten(line, _PHRASES)                 # (a turn whose words are not in the line is not tried)

@@ -36,7 +36,8 @@ def in_plain_words(err: LanguageError, line: str) -> LanguageError:
     hint = f" — a phrasing I know: '{example}'" if example else SEE_HELP
     if short is not None:
         said = (err.line or typed).strip()
-        return LanguageError(f"'{_tail(said)}' needs more to be a command{hint}", err.column, (), err.line or line)
+        at = None if err.column is None else min(err.column, len(line))   # (a word said in English may be longer: 'quita')
+        return LanguageError(f"'{_tail(said)}' needs more to be a command{hint}", at, (), line)
     word = stray.group("word")[1:-1]
     at = _word_at(typed, word)
     if at is None:

@@ -29,8 +29,8 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
     (r"\boff-?beat\s+(?:8ths|eighths|eighth\s+notes|quavers)\b", "offbeats"),
     # an echo's length with 'long' after a comma ('echo on the bell, one beat long'); its kind beside its time
     # ('tape echo on the bass, slapback, 120 ms'): the echo and its time
-    (r"(?<=,)(\s*(?:\d+(?:\.\d+)?|one|two|a|half\s+a)\s*(?:ms|milliseconds?|seconds?|beats?|bars?|(?:quarter|eighth|8th|"
-     r"sixteenth|16th|half)(?:\s+notes?)?))\s+long\b", r"\1"),
+    (r"(?<=,)(\s*(?:\d+(?:\.\d+)?|one|two|a|half\s+a)\s*(?:ms|milliseconds?|seconds?|beats?|bars?))\s+long\b", r"\1"),
+    (r"\b(echo|delay)\b(.*?,\s*(?:a|one|half\s+a)\s+(?:quarter|eighth|8th|sixteenth|16th|half)(?:\s+notes?)?)\s+long\b", r"\1\2"),
     (r",\s*slap-?back\s*(?=,)", ""),
     # a bandleader's: a part 'laid out' is taken out a while; an echo's repeats are its feedback; a walking bass's notes
     (r"^lay\s+(?:out\s+((?:the\s+)?[\w-]+)|((?:the\s+)?[\w-]+)\s+out)\b", r"take \1\2 out"), (r"\bfewer\s+repeats\b", "less feedback"),
@@ -41,7 +41,8 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
      r"\s*,\s*(?:for\s+)?(?=(?:\d+|one|two|three|four|six|eight|a)\s+(?:bars?|beats?|measures?)\b)", " for "),
     (r",?\s+(?:to\s+turn\s+(?:it|things)\s+around|(?:for|as)\s+(?:the|a)\s+turn-?around)(?=\s*[.!]*$)", ""),
     # more or less of something 'for' a part ('Less volume for the drums'): on it; normal said 'again': normal
-    (r"^((?:a\s+(?:bit|little|touch)\s+)?(?:more|less)\s+[a-z]+)\s+for\s+(?=(?:the|my|all\s+the)\s)", r"\1 on "),
+    (r"^((?:a\s+(?:bit|little|touch)\s+)?(?:more|less)\s+[a-z]+)\s+for\s+(?=(?:the|my|all\s+the)\s(?!(?:the\s+)?(?:verse|chorus|"
+     r"drop|bridge|intro|outro|break|breakdown|build|hook|solo|song|whole|end|rest|next|last|first)\b))", r"\1 on "),
     (r"\b(normal(?:\s+(?:speed|time))?)\s+again(?=\s*[.!]*$)", r"\1"),
     # a chord held said with the parts first ('Strings and piano both hold C major', 'bass and accordion hold a D minor
     # together'): held on them
@@ -57,6 +58,17 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
     # never the last step read as the clap's length
     (r"^((?:the\s+)?([a-z][\w-]*)\s+on\s+(?:beats?\s+)?\d(?:\s*(?:,|and|&)\s*\d)*)\s+(?:plus|and|\+)\s+(?:on\s+)?the\s+(?:very\s+)?"
      r"last\s+(16th|sixteenth|8th|eighth|step)(?:\s+note)?(?:\s+of\s+the\s+bar)?[.!]*$", r"\1, \2 also on the last \3"),
+    # a fast typist's: 'hard l', 'to much', a number corrected with no comma ('tempo 240 no 230'), 'stop dead', 'right down'
+    # before the value it goes to, a part then its side after a comma ('the chime, slightly to the right')
+    (r"\bhard\s+([lr])\b(?!')", lambda m: "hard " + ("left" if m.group(1).lower() == "l" else "right")),
+    (r"^to\s+much\b", "too much"), (r"(?<=\d)\s+(no|nah|nope)\s+(?=\d)", r", \1, "), (r"^stop\s+dead\b", "stop"),
+    (r"\bright\s+down\s*(?=,\s*\d)", "down"), (r"\bback\s+to\s+where\s+it\s+was\b", "back to how it was"),
+    (r"^((?:the\s+)?[a-z][\w-]*)\s*,\s*(?=(?:very\s+)?(?:slightly|a\s+(?:little|bit|touch|tad))\s+(?:to\s+the\s+)?(?:left|right)\b)",
+     r"\1 "),
+    # a noise's colour said instead of another ('Riser pink instead of white.'): that colour
+    (r"\b(pink|white|brown)\s+(?:noise\s+)?instead\s+of\s+(?:pink|white|brown)(?:\s+noise)?\b", r"\1"),
+    # a part held on a note ('hold the 808 on e1'): that note held on it
+    (r"^(hold|sustain)\s+((?:the\s+)?[\w-]+)\s+(?:on|at)\s+([a-g](?:#|b)?\d)[.!]*$", r"\1 \3 on \2"),
     # a change called off and the value kept ('Cancel that, stay at 100.'): never a transaction aborted
     (r"^(?:cancel|forget)\s+(?:that|this|it)\s*[,;:.!—–-]+\s*(?=\S)", "scratch that, "),
     (r"\b(?:stay|keep\s+it|hold\s+it|leave\s+it)\s+at\s+(?=\d)", "make it "),
@@ -94,7 +106,7 @@ _STUDIO = [(re.compile(p, re.I), r) for p, r in (
 
 
 #: A track called by what it plays, said as a label ('riff: c2 c2 eb2', a track called riff): the notes of the part it
-#: plays, never of the part in focus (the grammar's 'riff' alone is any part's notes).
+#: plays when that is its one track, never of the part in focus (the grammar's 'riff' alone is any part's notes).
 _NOUN_LABEL = re.compile(r"^\s*(melody|riff|hook|lick|tune|line|theme|motif|ostinato|bassline|chords|arp)\s*:", re.I)
 
 
@@ -103,7 +115,8 @@ def studio_words(line: str, tracks: dict | None = None) -> str:
     `tracks`: the tracks there are, by name."""
     label = _NOUN_LABEL.match(line)
     track = (tracks or {}).get(label.group(1).lower()) if label else None
-    line = f"{track.target}{line[label.end() - 1:]}" if track is not None else line
+    if track is not None and [t.target for t in tracks.values()].count(track.target) == 1:   # (its part's one track)
+        line = f"{track.target}{line[label.end() - 1:]}"
     line = _SHORT_WORD.sub(lambda m: _SHORT[m.group(1).lower()], line)
     line = _DESK_SIDE.sub(lambda m: f"{'left' if m.group(1).lower() == 'l' else 'right'} {m.group(2)}", line)
     return rewritten(line, _STUDIO)
