@@ -205,3 +205,11 @@ def test_an_english_1_e_is_no_italian_and():
 def test_notes_held_on_a_part_whose_track_plays_go_on_its_hits():
     made = last(*PAD, "/seq/add pad triangle1 x...x...x...x...", "/seq/start", "hold c e g on the pad")
     assert made == ["/seq/notes pad c3+e3+g3"]
+
+
+def test_a_drum_and_a_minus_number_is_a_fader_cut_and_a_pitched_part_asks():
+    """'snr -3' set the snare's tone to −3 Hz (out of range); 'bass -13' is 13 semitones down to one musician and
+    13 dB down to another: asked."""
+    assert last(*DRUMS, "/mod/snare1/gain 0.8", "snare -3") == ["/mod/snare1/gain 0.566357"]
+    said = refused(*PAD, "the sine is the bass", "bass -6")
+    assert "6 dB down or 6 semitones down" in said

@@ -98,6 +98,8 @@ def set_param(ctx, intent: it.SetParam) -> list[Message]:
         spec = next((p for p in ctx.model.spec(module_id).params if p.unit == "Hz"), spec)
     if spec.unit == "cents" and "tune" in intent.ref.texts and value.kind == "number" and value.unit is None:
         spec = _tuned_in_hz(ctx, module_id, spec, value)     # "tune the sine to 330": Hz, not cents
+    if _a_fader_cut(ctx, intent, module_id, spec, value):  # 'gtr -6', 'snr -3': the part's level, in dB
+        spec, value = ctx.model.spec(module_id).param("gain"), replace(value, unit="db")
     if _means_decibels(spec, value):                       # "volume -6": a level in dB
         value = replace(value, unit="db")
     if _is_signed_change(spec, value) or _a_level_step(ctx, intent, spec, value):
@@ -363,6 +365,19 @@ def _means_decibels(spec: ParamSpec, value: it.Value) -> bool:
     step of more than the whole range is no step either — it is dB, as on a mixing desk."""
     return (spec.name == "gain" and spec.unit == "ratio" and value.kind == "number" and value.unit is None
             and value.number is not None and value.number <= -1)
+
+
+def _a_fader_cut(ctx, intent: it.SetParam, module_id: str, spec: ParamSpec, value: it.Value) -> bool:
+    """A drum and a minus number alone ('snr -3'): a cut on its fader, never its tone below its range; a pitched part's
+    ('gtr -6', 'bass -13') a cut or a transposition: asked."""
+    if not (intent.bare and value.kind == "number" and value.unit is None and value.text.startswith("-") and (spec.low or 0) >= 0
+            and spec.name != "gain" and not names_param(ctx, intent.ref) and ctx.model.spec(module_id).has_param("gain")):
+        return False
+    if ctx.model.spec(module_id).role != "drum":
+        said, amount = intent.ref.text, value.text.lstrip("-")
+        raise LanguageError(f"'{said} {value.text}' could mean {amount} dB down or {amount} semitones down: say '{said} "
+                            f"{value.text} db' or '{said} down {amount} semitones'", value.column)
+    return True
 
 
 def _is_signed_change(spec: ParamSpec, value: it.Value) -> bool:
